@@ -1,0 +1,221 @@
+"""The composition root: `create_app(settings)` builds and wires everything.
+
+One aiohttp application serves webhooks, the web chat and the operator console, and
+runs in-process workers, the outbound senders and the knowledge-base reloader as
+background tasks started and stopped by one cleanup context.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+from gateway.config import Settings
+from gateway.connectors.base import Connector
+from gateway.delivery import ChannelSender
+from gateway.models import InboundMessage
+from gateway.runtime import Runtime, open_runtime
+from gateway.store import Fence, InboundEntry
+from gateway.worker import InboundWorker
+
+log = logging.getLogger(__name__)
+
+RUNTIME = web.AppKey("runtime", Runtime)
+CONNECTORS = web.AppKey("connectors", list[Connector])
+WORKERS = web.AppKey("workers", list[InboundWorker])
+STOPPING = web.AppKey("stopping", asyncio.Event)
+
+IN_PROCESS_WORKERS = 2
+SHUTDOWN_GRACE_SECONDS = 20.0
+
+
+def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
+    """The channels enabled in the configuration."""
+    connectors: list[Connector] = []
+    try:
+        from gateway.connectors.webchat import WebChatConnector
+    except ImportError:  # the widget is optional while it is being built
+        WebChatConnector = None  # type: ignore[assignment,misc]
+    if WebChatConnector is not None:
+        connectors.append(WebChatConnector(settings, rt.store))
+    if settings.telegram.enabled:
+        from gateway.connectors.telegram import TelegramConnector
+
+        connectors.append(TelegramConnector(settings, rt.store))
+    if settings.viber.enabled:
+        from gateway.connectors.viber import ViberConnector
+
+        connectors.append(ViberConnector(settings, rt.store))
+    return connectors
+
+
+def entry_handler(rt: Runtime) -> Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[Any]]:
+    async def handle(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> Any:
+        return await rt.service.handle(entry.message, fence, ack)
+
+    return handle
+
+
+def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
+    ws = rt.settings.worker
+    return [
+        InboundWorker(
+            rt.store,
+            entry_handler(rt),
+            lease_seconds=ws.lease_seconds,
+            batch=ws.batch,
+            block_ms=ws.block_ms,
+        )
+        for _ in range(count)
+    ]
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Build the gateway application; nothing starts until the app runs."""
+    app = web.Application(client_max_size=1024**2)
+    app[STOPPING] = asyncio.Event()
+    app.cleanup_ctx.append(_lifecycle(settings))
+    app.router.add_get("/healthz", _healthz)
+    app.router.add_get("/readyz", _readyz)
+    app.on_shutdown.append(_on_shutdown)
+    return app
+
+
+def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def lifecycle(app: web.Application) -> AsyncIterator[None]:
+        async with open_runtime(settings) as rt:
+            app[RUNTIME] = rt
+            connectors = build_connectors(settings, rt)
+            app[CONNECTORS] = connectors
+            _mount_web(app, rt, connectors)
+            tasks: set[asyncio.Task[None]] = set()
+            workers = start_workers(rt, IN_PROCESS_WORKERS if settings.worker.in_process else 0)
+            app[WORKERS] = workers
+            senders = [
+                ChannelSender(
+                    rt.store,
+                    c,
+                    consumer=f"sender-{c.channel}",
+                    on_blocked=_mark_blocked(rt),
+                    max_attempts=settings.outbound.max_attempts,
+                    backoff_base=settings.outbound.backoff_base,
+                    backoff_max=settings.outbound.backoff_max,
+                    send_timeout=settings.outbound.send_timeout,
+                )
+                for c in connectors
+            ]
+            for runner in [*workers, *senders]:
+                _spawn(tasks, runner.run())
+            _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
+            accept = rt.store.inbound.accept
+            for connector in connectors:
+                await connector.start(accept)
+            log.info(
+                "gateway started",
+                extra={"channels": [c.channel for c in connectors], "workers": len(workers)},
+            )
+            try:
+                yield
+            finally:
+                for connector in connectors:  # stop taking new work first
+                    await _quietly(connector.stop())
+                for runner in [*workers, *senders]:
+                    runner.stop()
+                _, pending = (
+                    await asyncio.wait(set(tasks), timeout=SHUTDOWN_GRACE_SECONDS)
+                    if tasks
+                    else (set(), set())
+                )
+                for task in pending:
+                    task.cancel()
+                await asyncio.gather(*pending, return_exceptions=True)
+                log.info("gateway stopped", extra={"unfinished_tasks": len(pending)})
+
+    return lifecycle
+
+
+def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -> None:
+    """Routes of the connectors (webhooks, web chat) and of the operator console."""
+    for connector in connectors:
+        routes = connector.routes()
+        if routes:
+            app.router.add_routes(routes)
+    try:
+        from gateway.web.console import setup_console
+    except ImportError:
+        return
+    setup_console(app, rt)
+
+
+def _mark_blocked(rt: Runtime) -> Callable[[str, str], Awaitable[None]]:
+    async def mark(channel: str, chat_id: str) -> None:
+        # Through the inbound stream, so it is ordered with the user's own messages.
+        await rt.store.inbound.accept(
+            InboundMessage(
+                channel=channel,
+                chat_id=chat_id,
+                kind="blocked",
+                message_id=f"blocked:{time.time_ns()}",
+            )
+        )
+
+    return mark
+
+
+async def _reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+    interval = rt.settings.faq_reload_seconds
+    if interval <= 0:
+        return
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=interval)
+        except TimeoutError:
+            try:
+                if await asyncio.to_thread(rt.knowledge.reload_if_changed):
+                    log.info("knowledge base reloaded")
+            except Exception:
+                log.exception("knowledge base reload failed; keeping the previous one")
+
+
+def _spawn(tasks: set[asyncio.Task[None]], coro: Awaitable[None]) -> None:
+    task: asyncio.Task[None] = asyncio.ensure_future(coro)
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+
+
+async def _quietly(awaitable: Awaitable[None]) -> None:
+    try:
+        await awaitable
+    except Exception:
+        log.exception("error while stopping")
+
+
+async def _on_shutdown(app: web.Application) -> None:
+    app[STOPPING].set()
+
+
+async def _healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+async def _readyz(request: web.Request) -> web.Response:
+    app = request.app
+    if app[STOPPING].is_set():
+        return web.json_response({"status": "stopping"}, status=503)
+    try:
+        await app[RUNTIME].store.ping()
+    except Exception as exc:
+        return web.json_response({"status": "redis unavailable", "error": str(exc)}, status=503)
+    backlog = await app[RUNTIME].store.inbound.backlog()
+    return web.json_response(
+        {
+            "status": "ready",
+            "channels": [c.channel for c in app[CONNECTORS]],
+            "inbound_backlog": backlog,
+        }
+    )

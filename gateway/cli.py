@@ -1,0 +1,205 @@
+"""The `firstline` command: serve, worker, config, faq, chat, eval, operator."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from gateway.config import ConfigError, Settings, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="firstline", description=__doc__)
+    p.add_argument("-c", "--config", type=Path, help="YAML config (default config/firstline.yaml)")
+    sub = p.add_subparsers(metavar="COMMAND")
+
+    s = sub.add_parser("serve", help="run the gateway: web endpoints, channels and workers")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.set_defaults(func=_serve)
+
+    w = sub.add_parser("worker", help="run extra inbound workers against the same Redis")
+    w.add_argument("--count", type=int, default=2)
+    w.set_defaults(func=_worker)
+
+    cfg = sub.add_parser("config", help="configuration tools").add_subparsers(metavar="ACTION")
+    c = cfg.add_parser("check", help="validate a config file without starting")
+    c.add_argument("file", type=Path, nargs="?")
+    c.set_defaults(func=_config_check)
+
+    faq = sub.add_parser("faq", help="knowledge-base tools").add_subparsers(metavar="ACTION")
+    fc = faq.add_parser("check", help="validate the knowledge-base files")
+    fc.add_argument("--dir", type=Path)
+    fc.set_defaults(func=_faq_check)
+    fm = faq.add_parser("match", help="print the best matching articles as JSON")
+    fm.add_argument("text")
+    fm.add_argument("--lang", choices=["ru", "uk", "en"])
+    fm.add_argument("--top", type=int, default=5)
+    fm.add_argument("--dir", type=Path)
+    fm.set_defaults(func=_faq_match)
+
+    ch = sub.add_parser("chat", help="talk to the bot in the terminal (same engine and store)")
+    ch.add_argument("--json", action="store_true", help="JSON lines in and out, for scripts")
+    ch.set_defaults(func=_chat)
+
+    ev = sub.add_parser("eval", help="evaluate matching and dialogs").add_subparsers(metavar="WHAT")
+    ef = ev.add_parser("faq", help="FAQ matching accuracy on a JSONL file")
+    ef.add_argument("file", type=Path)
+    ef.add_argument("--dir", type=Path)
+    ef.set_defaults(func=_eval_faq)
+    ed = ev.add_parser("dialogs", help="run dialog scenarios from a YAML file")
+    ed.add_argument("file", type=Path)
+    ed.set_defaults(func=_eval_dialogs)
+
+    op = sub.add_parser("operator", help="operator accounts").add_subparsers(metavar="ACTION")
+    oa = op.add_parser("add", help="create or update an operator account")
+    oa.add_argument("login")
+    oa.add_argument("--name", default="")
+    oa.add_argument("--role", choices=["operator", "admin"], default="operator")
+    oa.add_argument("--level", choices=["L1", "L2", "L3"], default="L1")
+    oa.add_argument("--groups", default="", help="comma-separated support groups")
+    oa.add_argument("--password", help="read from the terminal when omitted")
+    oa.set_defaults(func=_operator_add)
+    return p
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings(args.config)
+
+
+def _configure_logs(settings: Settings) -> None:
+    from gateway import logs
+
+    secrets = [
+        s.get_secret_value()
+        for s in (
+            settings.telegram.token,
+            settings.telegram.webhook_secret,
+            settings.viber.auth_token,
+            settings.web.session_secret,
+        )
+        if s is not None
+    ]
+    logs.configure(settings.logging.level, settings.logging.json_format, secrets)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from gateway.app import create_app
+
+    settings = _settings(args)
+    http = settings.http.model_copy(
+        update={k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
+    )
+    settings = settings.model_copy(update={"http": http})
+    _configure_logs(settings)
+    web.run_app(
+        create_app(settings), host=settings.http.host, port=settings.http.port,
+        print=lambda line: print(line, file=sys.stderr), shutdown_timeout=30,
+    )  # fmt: skip
+    return 0
+
+
+def _worker(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    _configure_logs(settings)
+    if not settings.redis.url:
+        from gateway.runtime import embedded_redis
+
+        socket = embedded_redis(settings).socket
+        if not socket.exists():
+            print(
+                "worker: set REDIS_URL, or start `firstline serve` first so its embedded "
+                f"Redis ({socket}) is running",
+                file=sys.stderr,
+            )
+            return 2
+        settings = settings.model_copy(
+            update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
+        )
+    return asyncio.run(_run_workers(settings, args.count))
+
+
+async def _run_workers(settings: Settings, count: int) -> int:
+    from gateway.app import start_workers
+    from gateway.runtime import open_runtime
+
+    async with open_runtime(settings) as rt:
+        workers = start_workers(rt, count)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, lambda: [w.stop() for w in workers])
+        await asyncio.gather(*(w.run() for w in workers))
+    return 0
+
+
+def _config_check(args: argparse.Namespace) -> int:
+    settings = load_settings(args.file or args.config)
+    print(
+        f"OK: {args.file or args.config or 'configuration'} is valid "
+        f"(redis: {'external' if settings.redis.url else 'embedded'}, "
+        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled})"
+    )
+    return 0
+
+
+def _faq_dir(args: argparse.Namespace) -> Path:
+    return args.dir or _settings(args).faq_dir
+
+
+def _faq_check(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import faq_check
+
+    return faq_check(_faq_dir(args))
+
+
+def _faq_match(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import faq_match
+
+    return faq_match(_faq_dir(args), args.text, args.lang, args.top)
+
+
+def _eval_faq(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import eval_faq
+
+    return eval_faq(_faq_dir(args), args.file)
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from gateway.dialogs.chat import run_chat
+
+    return asyncio.run(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+
+
+def _eval_dialogs(args: argparse.Namespace) -> int:
+    from gateway.dialogs.evaluation import eval_dialogs
+
+    return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+
+
+def _operator_add(args: argparse.Namespace) -> int:
+    from gateway.web.operators import add_operator_command
+
+    return add_operator_command(args, _settings(args))
+
+
+__all__ = ["main"]

@@ -1,0 +1,241 @@
+"""Settings: a YAML file plus environment overrides, validated at start.
+
+Secrets (tokens, passwords, signing keys) never come from the committed YAML: they are
+read from the environment or from a secrets file (`FIRSTLINE_SECRETS_FILE`, same shape
+as the YAML). Any environment variable `FIRSTLINE__SECTION__KEY=value` overrides
+`section.key`; a few common ones have short names (`REDIS_URL`, `TELEGRAM_BOT_TOKEN`...).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+DEFAULT_CONFIG = Path("config/firstline.yaml")
+ENV_PREFIX = "FIRSTLINE__"
+
+# Short environment names for the settings people set most.
+ENV_ALIASES: dict[str, tuple[str, ...]] = {
+    "REDIS_URL": ("redis", "url"),
+    "FIRSTLINE_DATA_DIR": ("data_dir",),
+    "FIRSTLINE_FAQ_DIR": ("faq_dir",),
+    "FIRSTLINE_HTTP_PORT": ("http", "port"),
+    "FIRSTLINE_LOG_JSON": ("logging", "json"),
+    "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
+    "TELEGRAM_WEBHOOK_SECRET": ("telegram", "webhook_secret"),
+    "VIBER_AUTH_TOKEN": ("viber", "auth_token"),
+    "FIRSTLINE_SESSION_SECRET": ("web", "session_secret"),
+}
+
+SECRET_KEYS = frozenset({"token", "auth_token", "webhook_secret", "password", "session_secret"})
+
+
+class ConfigError(Exception):
+    """A configuration that cannot start the gateway; the message names the key."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RedisSettings(_Section):
+    """Use `url` for an external Redis (6.2+ or Valkey); without it an embedded one starts."""
+
+    url: str | None = None
+    appendfsync: Literal["always", "everysec"] = "everysec"
+
+
+class HttpSettings(_Section):
+    host: str = "127.0.0.1"
+    port: int = Field(8080, ge=0, le=65535)
+    public_url: str = ""
+
+
+class WorkerSettings(_Section):
+    """Inbound processing: the stream is split into shards, each leased by one worker."""
+
+    shards: int = Field(16, ge=1, le=1024)
+    lease_seconds: float = Field(10.0, gt=0)
+    batch: int = Field(50, ge=1)
+    block_ms: int = Field(1000, ge=10)
+    in_process: bool = True
+
+
+class OutboundSettings(_Section):
+    max_attempts: int = Field(6, ge=1)
+    backoff_base: float = Field(1.0, gt=0)
+    backoff_max: float = Field(60.0, gt=0)
+    send_timeout: float = Field(15.0, gt=0)
+
+
+class SlaSettings(_Section):
+    """Minutes to first response and to resolution per priority."""
+
+    first_response_minutes: dict[str, int] = {"P1": 10, "P2": 30, "P3": 240, "P4": 1440}
+    resolution_minutes: dict[str, int] = {"P1": 240, "P2": 480, "P3": 4320, "P4": 7200}
+
+
+class TelegramSettings(_Section):
+    enabled: bool = False
+    token: SecretStr | None = None
+    api_base: str = "https://api.telegram.org"
+    mode: Literal["polling", "webhook"] = "polling"
+    webhook_url: str = ""
+    webhook_secret: SecretStr | None = None
+    polling_timeout: int = Field(25, ge=0, le=50)
+
+
+class ViberSettings(_Section):
+    enabled: bool = False
+    auth_token: SecretStr | None = None
+    api_base: str = "https://chatapi.viber.com/pa"
+    webhook_url: str = ""
+    bot_name: str = "IT Support"
+    bot_avatar: str = ""
+
+
+class WebSettings(_Section):
+    """Web chat widget and operator console."""
+
+    session_secret: SecretStr | None = None
+    allowed_origins: list[str] = []
+    max_message_chars: int = Field(4000, ge=1)
+    messages_per_minute: int = Field(30, ge=1)
+
+
+class OperatorAccount(_Section):
+    login: str
+    name: str = ""
+    password_hash: str
+    role: Literal["operator", "admin"] = "operator"
+    level: Literal["L1", "L2", "L3"] = "L1"
+    groups: list[str] = []
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    json_format: bool = Field(False, alias="json")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Settings(_Section):
+    """Everything the gateway needs to start."""
+
+    data_dir: Path = Path("data")
+    faq_dir: Path = Path("faq")
+    faq_reload_seconds: float = Field(5.0, ge=0)
+    redis: RedisSettings = RedisSettings()
+    http: HttpSettings = HttpSettings()
+    worker: WorkerSettings = WorkerSettings()
+    outbound: OutboundSettings = OutboundSettings()
+    sla: SlaSettings = SlaSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    viber: ViberSettings = ViberSettings()
+    web: WebSettings = WebSettings()
+    operators: list[OperatorAccount] = []
+    logging: LoggingSettings = LoggingSettings()
+
+
+def load_settings(
+    path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Read the YAML file (if any), the secrets file and the environment; validate."""
+    env = os.environ if env is None else env
+    path = path or (Path(env["FIRSTLINE_CONFIG"]) if env.get("FIRSTLINE_CONFIG") else None)
+    if path is None and DEFAULT_CONFIG.exists():
+        path = DEFAULT_CONFIG
+    data: dict[str, Any] = {}
+    if path is not None:
+        data = _read_yaml(path)
+        _refuse_committed_secrets(data, str(path))
+    secrets_file = env.get("FIRSTLINE_SECRETS_FILE")
+    if secrets_file:
+        _deep_merge(data, _read_yaml(Path(secrets_file)))
+    _deep_merge(data, _env_overrides(env))
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, str(path) if path else "configuration")) from None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping of settings")
+    return loaded
+
+
+def _refuse_committed_secrets(data: Any, source: str, where: str = "") -> None:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            dotted = f"{where}.{key}" if where else str(key)
+            if key in SECRET_KEYS and value not in (None, ""):
+                raise ConfigError(
+                    f"{source}: {dotted}: secrets must not be in the config file; set it in "
+                    f"the environment or in FIRSTLINE_SECRETS_FILE"
+                )
+            _refuse_committed_secrets(value, source, dotted)
+
+
+def _env_overrides(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, dotted in ENV_ALIASES.items():
+        if env.get(name):
+            _set_path(out, dotted, env[name])
+    for name, value in env.items():
+        if name.startswith(ENV_PREFIX):
+            parts = tuple(p.lower() for p in name[len(ENV_PREFIX) :].split("__") if p)
+            if parts:
+                _set_path(out, parts, _env_value(value))
+    return out
+
+
+def _env_value(value: str) -> Any:
+    """Lists and mappings can be given as YAML/JSON; plain strings stay strings."""
+    if value[:1] in "[{":
+        try:
+            return yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value
+    return value
+
+
+def _set_path(target: dict[str, Any], dotted: tuple[str, ...], value: Any) -> None:
+    for part in dotted[:-1]:
+        target = target.setdefault(part, {})
+    target[dotted[-1]] = value
+
+
+def _deep_merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _deep_merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _describe(exc: ValidationError, source: str) -> str:
+    lines = [f"{source}: invalid configuration"]
+    for err in exc.errors():
+        key = ".".join(str(p) for p in err["loc"])
+        got = err.get("input")
+        shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
+        if err["type"] == "extra_forbidden":
+            lines.append(f"  {key}: unknown setting")
+        else:
+            lines.append(f"  {key}: {err['msg']}{shown}")
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""The connector protocol: translate a channel's payloads, nothing more.
+
+A connector turns vendor payloads into `InboundMessage` and hands them to `on_message`
+(which returns only after the message is stored durably), and renders `OutboundMessage`
+through the vendor API in `send`. Vendor types never leave the connector's module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from aiohttp import web
+
+from gateway.models import Button, InboundMessage, OutboundMessage
+
+OnMessage = Callable[[InboundMessage], Awaitable[bool]]
+
+
+class DeliveryError(Exception):
+    """A send that failed. `retry_after` (seconds) when the channel said when to retry."""
+
+    def __init__(self, reason: str, *, retry_after: float | None = None, permanent: bool = False):
+        super().__init__(reason)
+        self.retry_after = retry_after
+        self.permanent = permanent
+
+
+class RecipientBlocked(DeliveryError):
+    """The user blocked the bot or left: stop sending, keep the ticket."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason, permanent=True)
+
+
+class Connector(Protocol):
+    """What the gateway needs from a channel."""
+
+    channel: str
+
+    async def start(self, on_message: OnMessage) -> None:
+        """Begin receiving (polling task, webhook registration...)."""
+
+    async def stop(self) -> None:
+        """Stop receiving and release connections."""
+
+    async def send(self, chat_id: str, message: OutboundMessage) -> None:
+        """Deliver one message; raise DeliveryError (or RecipientBlocked) on failure."""
+
+    def routes(self) -> list[web.RouteDef]:
+        """HTTP routes the connector serves (webhooks); empty for polling channels."""
+
+
+def buttons_as_text(text: str, buttons: tuple[Button, ...]) -> str:
+    """For channels without buttons: numbered options the user can answer by number."""
+    if not buttons:
+        return text
+    lines = [text, ""] + [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
+    return "\n".join(lines)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split a long text into parts of at most `limit` characters, at line or word ends."""
+    parts: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        cut = rest.rfind("\n", 0, limit + 1)
+        if cut <= 0:
+            cut = rest.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        parts.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest or not parts:
+        parts.append(rest)
+    return parts

@@ -1,0 +1,230 @@
+"""Runs one turn of a conversation: load, step the dialog engine, commit atomically.
+
+This is the seam between the pure dialog engine and the store. Every effect of a turn
+(new dialog state, transcript lines, queued replies, an opened ticket, the inbound
+acknowledgement) is committed in one atomic step, so a worker killed mid-turn leaves
+nothing behind and the message is processed again from the same state.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
+from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
+from gateway.dialogs.state import DialogState
+from gateway.models import (
+    BOT_OWNER,
+    InboundMessage,
+    Level,
+    OutboundMessage,
+    Priority,
+    SupportGroup,
+    Ticket,
+    TicketStatus,
+)
+from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
+from gateway.store import keys as store_keys
+from gateway.triage.sla import SlaPolicy
+
+log = logging.getLogger(__name__)
+
+MAX_CONFLICT_RETRIES = 20
+
+
+@dataclass
+class TurnOutcome:
+    """What one turn produced, for callers that talk to the user directly (chat CLI)."""
+
+    replies: list[OutboundMessage] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    tickets: list[Ticket] = field(default_factory=list)
+
+
+class ConversationService:
+    """Applies inbound messages and ticket changes to conversations."""
+
+    def __init__(
+        self,
+        store: Store,
+        engine: DialogEngine,
+        sla: SlaPolicy,
+        direct_channels: Iterable[str] = (),
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.engine = engine
+        self.sla = sla
+        self.direct_channels = frozenset(direct_channels)
+        self.clock = clock
+
+    async def handle(
+        self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
+    ) -> TurnOutcome:
+        """Process one inbound message; retried from fresh state if an operator raced us."""
+        for _ in range(MAX_CONFLICT_RETRIES):
+            try:
+                return await self._turn(msg, fence, ack_ops or [])
+            except CommitConflict:
+                log.debug("conversation changed during the turn; recomputing")
+        raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
+
+    async def _turn(
+        self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
+    ) -> TurnOutcome:
+        now = self.clock()
+        conv = await self.store.conversations.get_or_new(
+            msg.conversation_key, msg.channel, msg.chat_id
+        )
+        conv.user_name = msg.user_name or conv.user_name
+        tx = Transaction()
+        outcome = TurnOutcome()
+        if msg.kind in ("blocked", "unblocked"):
+            conv.blocked = msg.kind == "blocked"
+            tx.transcript(conv.key, {"direction": "system", "author": "channel", "text": msg.kind})
+        else:
+            tx.transcript(conv.key, _inbound_entry(msg))
+            if conv.blocked and msg.kind == "message":
+                conv.blocked = False  # writing to us again means the user is reachable
+            if conv.bot_owns:
+                state = DialogState.from_dict(conv.state)
+                ctx = StepContext(now=now, open_tickets=tuple(await self._open_tickets(conv)))
+                result = self.engine.step(state, msg, ctx)
+                result = await self._apply_events(tx, conv, result, ctx, outcome)
+                self._emit(tx, conv, result, outcome)
+            else:
+                await self._note_user_activity(tx, conv, now)
+        self.store.conversations.save(tx, conv, now)
+        tx.ops.extend(ack_ops)
+        await self.store.commit(tx, fence)
+        return outcome
+
+    async def _apply_events(
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        result: StepResult,
+        ctx: StepContext,
+        outcome: TurnOutcome,
+    ) -> StepResult:
+        """Carry out what the engine asked for; feed results back into the engine."""
+        replies, events = list(result.replies), list(result.events)
+        state = result.state
+        for event in result.events:
+            if isinstance(event, TicketRequested):
+                ticket = await self._new_ticket(conv, event, ctx.now)
+                tx.save_ticket(ticket)
+                tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                conv.active_ticket = ticket.id
+                outcome.tickets.append(ticket)
+                follow = self.engine.ticket_opened(state, ticket, ctx)
+                state = follow.state
+                replies += follow.replies
+                events += follow.events
+            elif isinstance(event, CsatRecorded):
+                await self._record_csat(tx, conv, event)
+            elif isinstance(event, Resolved):
+                tx.raw(
+                    "XADD", store_keys.OUTCOMES, "*", "conversation", conv.key,
+                    "outcome", "resolved_l1", "by", event.by, "at", ctx.now,
+                )  # fmt: skip
+        return StepResult(state=state, replies=replies, events=events)
+
+    async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
+        priority = Priority(event.priority)
+        first_due, resolution_due = self.sla.due_times(priority, now)
+        return Ticket(
+            id=await self.store.tickets.next_id(),
+            conversation_key=conv.key,
+            channel=conv.channel,
+            chat_id=conv.chat_id,
+            subject=event.subject,
+            group=SupportGroup(event.group),
+            priority=priority,
+            topic=event.topic or "",
+            language=event.language,
+            level=Level(event.level),
+            status=TicketStatus.NEW,
+            fields=dict(event.fields),
+            reason=event.reason,
+            created_at=now,
+            updated_at=now,
+            first_response_due=first_due,
+            resolution_due=resolution_due,
+        )
+
+    async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
+        tickets = await self.store.tickets.for_conversation(conv.key, active_only=False)
+        rated = [t for t in tickets if t.status == TicketStatus.RESOLVED and not t.csat]
+        if rated:
+            ticket = max(rated, key=lambda t: t.resolved_at)
+            tx.hset(store_keys.ticket(ticket.id), {"csat": event.score})
+            tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
+        tx.raw(
+            "XADD", store_keys.OUTCOMES, "*", "conversation", conv.key, "outcome", "csat",
+            "score", event.score, "comment", event.comment, "at", self.clock(),
+        )  # fmt: skip
+
+    async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
+        return await self.store.tickets.for_conversation(conv.key)
+
+    async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
+        """The user wrote while a person owns the conversation: the bot stays quiet."""
+        if not conv.active_ticket:
+            return
+        ticket = await self.store.tickets.get(conv.active_ticket)
+        if ticket is None:
+            return
+        changes: dict[str, Any] = {"updated_at": now}
+        if ticket.status == TicketStatus.WAITING_FOR_USER:
+            changes["status"] = TicketStatus.OPEN.value
+        tx.hset(store_keys.ticket(ticket.id), changes)
+        tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
+
+    def _emit(
+        self, tx: Transaction, conv: Conversation, result: StepResult, outcome: TurnOutcome
+    ) -> None:
+        conv.state = result.state.to_dict()
+        conv.language = str(getattr(result.state, "language", "") or conv.language)
+        self.queue_replies(tx, conv, result.replies)
+        outcome.replies.extend(result.replies)
+        outcome.events.extend(result.events)
+
+    def queue_replies(
+        self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
+    ) -> None:
+        """Record replies in the transcript and queue them for the user's channel."""
+        for reply in replies:
+            tx.transcript(conv.key, _outbound_entry(reply))
+            if conv.channel not in self.direct_channels and not conv.blocked:
+                tx.deliver(conv.channel, conv.chat_id, reply)
+
+
+def _inbound_entry(msg: InboundMessage) -> dict[str, Any]:
+    return {
+        "direction": "in",
+        "author": "user",
+        "author_name": msg.user_name,
+        "text": msg.text,
+        "payload": msg.payload,
+        "attachments": [a.__dict__ for a in msg.attachments],
+        "message_id": msg.message_id,
+        "kind": msg.kind,
+    }
+
+
+def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
+    return {
+        "direction": "out",
+        "author": reply.author,
+        "author_name": reply.author_name,
+        "text": reply.text,
+        "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
+    }
+
+
+__all__ = ["BOT_OWNER", "ConversationService", "TurnOutcome"]

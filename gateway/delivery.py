@@ -1,0 +1,138 @@
+"""Sends queued replies through their channel's connector, with retries and backoff.
+
+Replies to one chat go out in order; different chats are sent concurrently. A reply that
+keeps failing lands in the dead-letter list operators can see. A user who blocked the
+bot is marked, and nothing more is sent to them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+
+from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
+from gateway.store import OutboundEntry, Store
+
+log = logging.getLogger(__name__)
+
+OnBlocked = Callable[[str, str], Awaitable[None]]
+
+
+class ChannelSender:
+    """Drains one channel's outbound stream into its connector."""
+
+    def __init__(
+        self,
+        store: Store,
+        connector: Connector,
+        *,
+        consumer: str,
+        on_blocked: OnBlocked,
+        max_attempts: int = 6,
+        backoff_base: float = 1.0,
+        backoff_max: float = 60.0,
+        send_timeout: float = 15.0,
+    ) -> None:
+        self.store = store
+        self.connector = connector
+        self.channel = connector.channel
+        self.consumer = consumer
+        self.on_blocked = on_blocked
+        self.max_attempts = max_attempts
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self.send_timeout = send_timeout
+        self.sent = 0
+        self._chats: dict[str, asyncio.Queue[OutboundEntry]] = {}
+        self._chat_tasks: set[asyncio.Task[None]] = set()
+        self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def run(self) -> None:
+        await self.store.outbox.ensure_group(self.channel)
+        for entry in await self.store.outbox.reclaim(self.channel, self.consumer):
+            self._dispatch(entry)
+        while not self._stopping.is_set():
+            try:
+                entries = await self.store.outbox.read(self.channel, self.consumer, 100, 500)
+            except Exception:
+                log.exception("reading the %s outbox failed", self.channel)
+                await asyncio.sleep(1.0)
+                continue
+            for entry in entries:
+                self._dispatch(entry)
+        await self.drain()
+
+    async def drain(self) -> None:
+        """Wait for replies already handed to chat queues (used at shutdown)."""
+        while self._chat_tasks:
+            await asyncio.gather(*list(self._chat_tasks), return_exceptions=True)
+
+    def _dispatch(self, entry: OutboundEntry) -> None:
+        chat = entry.delivery.chat_id
+        queue = self._chats.get(chat)
+        if queue is None:
+            queue = self._chats[chat] = asyncio.Queue()
+            task = asyncio.create_task(self._chat_loop(chat, queue))
+            self._chat_tasks.add(task)
+            task.add_done_callback(self._chat_tasks.discard)
+        queue.put_nowait(entry)
+
+    async def _chat_loop(self, chat: str, queue: asyncio.Queue[OutboundEntry]) -> None:
+        try:
+            while not queue.empty():
+                await self._deliver(queue.get_nowait())
+        finally:
+            self._chats.pop(chat, None)
+
+    async def _deliver(self, entry: OutboundEntry) -> None:
+        delivery = entry.delivery
+        if await self.store.outbox.was_delivered(delivery.delivery_id):
+            await self.store.outbox.done(self.channel, entry)
+            return
+        error = ""
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                await asyncio.wait_for(
+                    self.connector.send(delivery.chat_id, delivery.message), self.send_timeout
+                )
+                await self.store.outbox.done(self.channel, entry)
+                self.sent += 1
+                return
+            except RecipientBlocked as exc:
+                await self.on_blocked(self.channel, delivery.chat_id)
+                await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
+                return
+            except DeliveryError as exc:
+                error = str(exc)
+                if exc.permanent:
+                    break
+                delay = exc.retry_after if exc.retry_after is not None else self._backoff(attempt)
+            except TimeoutError:
+                error, delay = "timed out", self._backoff(attempt)
+            except Exception as exc:  # a connector bug must not stop the sender
+                log.exception("sending via %s failed", self.channel)
+                error, delay = repr(exc), self._backoff(attempt)
+            if attempt < self.max_attempts:
+                log.info(
+                    "delivery failed, retrying",
+                    extra={
+                        "channel": self.channel,
+                        "attempt": attempt,
+                        "delay": delay,
+                        "error": error,
+                    },
+                )
+                await asyncio.sleep(delay)
+        log.warning("delivery dead-lettered", extra={"channel": self.channel, "error": error})
+        await self.store.outbox.dead(self.channel, entry, error, time.time())
+
+    def _backoff(self, attempt: int) -> float:
+        """Exponential backoff with full jitter."""
+        cap = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
+        return random.uniform(cap / 2, cap)

@@ -1,0 +1,223 @@
+"""Channel-agnostic messages and the support domain: tickets, priorities, groups.
+
+Connectors translate vendor payloads into `InboundMessage` and render `OutboundMessage`;
+nothing else in the gateway sees a vendor type. Everything here serialises to plain JSON
+so operators' tools can read what is stored.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+class Channel(StrEnum):
+    """Where a user wrote from."""
+
+    TELEGRAM = "telegram"
+    VIBER = "viber"
+    EMAIL = "email"
+    WEBCHAT = "webchat"
+    CLI = "cli"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Metadata of a file the user sent; the bytes stay with the channel."""
+
+    kind: str  # photo | document | audio | video | other
+    file_id: str = ""
+    name: str = ""
+    mime_type: str = ""
+    size: int = 0
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Button:
+    """A quick reply: what the user sees and what comes back when pressed."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class InboundMessage:
+    """One message from a user, whatever the channel.
+
+    `chat_id` addresses the conversation on its channel (Telegram chat, Viber user, e-mail
+    address, web-chat session); `message_id` is the channel's own id and the dedupe key.
+    `payload` is set when the user pressed a button.
+    """
+
+    channel: str
+    chat_id: str
+    message_id: str
+    text: str = ""
+    user_id: str = ""
+    user_name: str = ""
+    payload: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    language_hint: str = ""
+    kind: str = "message"  # message | start | edited | blocked | unblocked | system
+    timestamp: float = field(default_factory=time.time)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def conversation_key(self) -> str:
+        """A stable id of the conversation across all channels."""
+        return f"{self.channel}:{self.chat_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> InboundMessage:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["attachments"] = tuple(Attachment(**a) for a in values.get("attachments", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class OutboundMessage:
+    """A reply for a user. The owning connector renders buttons its own way."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    author: str = "bot"  # bot | operator:<login> | system
+    author_name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> OutboundMessage:
+        return cls(
+            text=data.get("text", ""),
+            buttons=tuple(Button(**b) for b in data.get("buttons", ())),
+            attachments=tuple(Attachment(**a) for a in data.get("attachments", ())),
+            author=data.get("author", "bot"),
+            author_name=data.get("author_name", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """An outbound message addressed to a conversation, as queued for its connector."""
+
+    delivery_id: str
+    channel: str
+    chat_id: str
+    message: OutboundMessage
+    attempts: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "delivery_id": self.delivery_id,
+            "channel": self.channel,
+            "chat_id": self.chat_id,
+            "message": self.message.to_dict(),
+            "attempts": self.attempts,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Delivery:
+        return cls(
+            delivery_id=data["delivery_id"],
+            channel=data["channel"],
+            chat_id=data["chat_id"],
+            message=OutboundMessage.from_dict(data["message"]),
+            attempts=int(data.get("attempts", 0)),
+        )
+
+
+class SupportGroup(StrEnum):
+    """Second-line groups that own tickets."""
+
+    ACCOUNTS = "accounts"
+    HARDWARE = "hardware"
+    NETWORK = "network"
+    SOFTWARE = "software"
+    EMAIL = "email"
+    SECURITY = "security"
+
+
+class Priority(StrEnum):
+    """P1: work stopped or urgent ... P4: a question with no impact."""
+
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+    P4 = "P4"
+
+    @property
+    def rank(self) -> int:
+        return int(self.value[1])
+
+
+class Level(StrEnum):
+    L1 = "L1"
+    L2 = "L2"
+    L3 = "L3"
+
+
+class TicketStatus(StrEnum):
+    NEW = "new"
+    OPEN = "open"
+    WAITING_FOR_USER = "waiting_for_user"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+    @property
+    def is_active(self) -> bool:
+        return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
+
+
+CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
+
+BOT_OWNER = "bot"
+
+
+@dataclass
+class Ticket:
+    """A request queued for a person, with the first-line checklist answers."""
+
+    id: str
+    conversation_key: str
+    channel: str
+    chat_id: str
+    subject: str
+    group: SupportGroup
+    priority: Priority
+    topic: str = ""
+    language: str = "en"
+    level: Level = Level.L1
+    status: TicketStatus = TicketStatus.NEW
+    assignee: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+    reason: str = ""
+    created_at: float = 0.0
+    updated_at: float = 0.0
+    first_response_due: float = 0.0
+    resolution_due: float = 0.0
+    first_response_at: float = 0.0
+    resolved_at: float = 0.0
+    csat: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Ticket:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["group"] = SupportGroup(values["group"])
+        values["priority"] = Priority(values["priority"])
+        values["level"] = Level(values.get("level", "L1"))
+        values["status"] = TicketStatus(values.get("status", "new"))
+        return cls(**values)

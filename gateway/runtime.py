@@ -1,0 +1,84 @@
+"""The core of the gateway without the web: Redis, store, knowledge, engine, services."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from gateway.config import Settings
+from gateway.conversations import ConversationService
+from gateway.dialogs.engine import DialogEngine
+from gateway.knowledge.library import KnowledgeLibrary
+from gateway.models import Priority
+from gateway.operations import OperatorDesk
+from gateway.store import Store
+from gateway.store.embedded import EmbeddedRedis
+from gateway.triage.sla import SlaPolicy
+
+MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
+
+
+@dataclass
+class Runtime:
+    """Everything a process needs to take part: built once, passed down explicitly."""
+
+    settings: Settings
+    store: Store
+    knowledge: KnowledgeLibrary
+    engine: DialogEngine
+    service: ConversationService
+    desk: OperatorDesk
+    redis_url: str
+
+
+def sla_policy(settings: Settings) -> SlaPolicy:
+    return SlaPolicy(
+        first_response={
+            Priority(p): m * 60 for p, m in settings.sla.first_response_minutes.items()
+        },
+        resolution={Priority(p): m * 60 for p, m in settings.sla.resolution_minutes.items()},
+    )
+
+
+def embedded_redis(settings: Settings) -> EmbeddedRedis:
+    server = EmbeddedRedis(settings.data_dir / "redis", settings.redis.appendfsync)
+    if len(str(server.socket)) > MAX_SOCKET_PATH:
+        digest = hashlib.sha1(str(server.data_dir).encode()).hexdigest()[:12]
+        server.socket = Path(tempfile.gettempdir()) / f"firstline-{digest}.sock"
+    return server
+
+
+@asynccontextmanager
+async def open_runtime(
+    settings: Settings, direct_channels: Iterable[str] = ()
+) -> AsyncIterator[Runtime]:
+    """Start (or connect to) Redis and build the services; stop them on exit."""
+    server: EmbeddedRedis | None = None
+    url = settings.redis.url
+    if not url:
+        server = embedded_redis(settings)
+        url = await server.astart()
+    store = Store.from_url(url, settings.worker.shards)
+    try:
+        await store.prepare()
+        knowledge = KnowledgeLibrary(settings.faq_dir)
+        sla = sla_policy(settings)
+        engine = DialogEngine(knowledge, sla)
+        service = ConversationService(store, engine, sla, direct_channels)
+        yield Runtime(
+            settings=settings,
+            store=store,
+            knowledge=knowledge,
+            engine=engine,
+            service=service,
+            desk=OperatorDesk(service),
+            redis_url=url,
+        )
+    finally:
+        await store.close()
+        if server is not None:
+            await server.astop()

@@ -1,0 +1,107 @@
+"""The one module that talks to Redis. Everything else uses `Store`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys, scripts
+from gateway.store.conversations import Conversation, ConversationStore
+from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.outbound import OutboundEntry, Outbox
+from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
+from gateway.store.transaction import (
+    NO_FENCE,
+    CommitConflict,
+    Fence,
+    LeaseLost,
+    Transaction,
+)
+
+__all__ = [
+    "NO_FENCE",
+    "ClaimResult",
+    "CommitConflict",
+    "Conversation",
+    "Fence",
+    "InboundEntry",
+    "LeaseLost",
+    "OutboundEntry",
+    "Store",
+    "TicketEvent",
+    "Transaction",
+]
+
+
+class Store:
+    """Facade over the Redis-backed parts: intake, outbox, conversations, tickets."""
+
+    def __init__(self, redis: aioredis.Redis, shards: int = 16) -> None:
+        self.redis = redis
+        self.inbound = InboundQueue(redis, shards)
+        self.leases = ShardLeases(redis)
+        self.outbox = Outbox(redis)
+        self.conversations = ConversationStore(redis)
+        self.tickets = TicketStore(redis)
+        self._commit = redis.register_script(scripts.COMMIT)
+
+    @classmethod
+    def from_url(cls, url: str, shards: int = 16) -> Store:
+        return cls(aioredis.Redis.from_url(url, health_check_interval=30), shards)
+
+    async def close(self) -> None:
+        await self.redis.aclose()
+
+    async def ping(self) -> bool:
+        return bool(await self.redis.ping())
+
+    async def prepare(self) -> None:
+        """Create consumer groups; safe to call from every process at start."""
+        await self.inbound.ensure_groups()
+
+    async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
+        """Apply the transaction atomically, or raise CommitConflict / LeaseLost."""
+        ops = tx.ops + tx.publish_ops()
+        result = await self._commit(
+            args=[fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
+        )
+        status = result.decode() if isinstance(result, bytes) else result
+        if status == "conflict":
+            raise CommitConflict
+        if status == "lease_lost":
+            raise LeaseLost
+
+    # Small per-channel records: polling cursors, blocked users, web-chat sessions.
+
+    async def get_cursor(self, channel: str, name: str) -> str | None:
+        value = await self.redis.get(keys.channel_cursor(channel, name))
+        return value.decode() if value is not None else None
+
+    async def set_cursor(self, channel: str, name: str, value: str) -> None:
+        await self.redis.set(keys.channel_cursor(channel, name), value)
+
+    async def channel_get(self, channel: str, name: str) -> dict[str, Any] | None:
+        value = await self.redis.get(keys.channel_state(channel, name))
+        return json.loads(value) if value is not None else None
+
+    async def channel_put(
+        self, channel: str, name: str, data: dict[str, Any], ttl: int | None = None
+    ) -> None:
+        await self.redis.set(
+            keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
+        )
+
+    async def live_events(self) -> AsyncIterator[dict[str, Any]]:
+        """Changes as they are committed (tickets, transcripts), for live consoles."""
+        pubsub = self.redis.pubsub()
+        await pubsub.subscribe(keys.EVENTS_CHANNEL)
+        try:
+            async for message in pubsub.listen():
+                if message.get("type") == "message":
+                    yield json.loads(message["data"])
+        finally:
+            await pubsub.unsubscribe(keys.EVENTS_CHANNEL)
+            await pubsub.aclose()

@@ -1,0 +1,90 @@
+"""Conversations: who the user is, who owns the dialog (bot or operator), dialog state."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.models import BOT_OWNER
+from gateway.store import keys
+from gateway.store.transaction import Transaction
+
+
+@dataclass
+class Conversation:
+    """One user's thread on one channel."""
+
+    key: str
+    channel: str
+    chat_id: str
+    user_name: str = ""
+    language: str = ""
+    owner: str = BOT_OWNER  # "bot" or "operator:<login>"
+    state: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    active_ticket: str = ""
+    blocked: bool = False
+    updated_at: float = 0.0
+
+    @property
+    def bot_owns(self) -> bool:
+        return self.owner == BOT_OWNER
+
+
+class ConversationStore:
+    """Reads conversations and their transcripts; writes go through a Transaction."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def get(self, key: str) -> Conversation | None:
+        raw = await self._redis.hgetall(keys.conversation(key))
+        if not raw:
+            return None
+        data = {k.decode(): v.decode() for k, v in raw.items()}
+        return Conversation(
+            key=key,
+            channel=data.get("channel", ""),
+            chat_id=data.get("chat_id", ""),
+            user_name=data.get("user_name", ""),
+            language=data.get("language", ""),
+            owner=data.get("owner", BOT_OWNER),
+            state=json.loads(data.get("state") or "{}"),
+            version=int(data.get("version", 0)),
+            active_ticket=data.get("active_ticket", ""),
+            blocked=data.get("blocked") == "1",
+            updated_at=float(data.get("updated_at", 0)),
+        )
+
+    async def get_or_new(self, key: str, channel: str, chat_id: str) -> Conversation:
+        return await self.get(key) or Conversation(key=key, channel=channel, chat_id=chat_id)
+
+    async def transcript(self, key: str, start: int = 0, end: int = -1) -> list[dict[str, Any]]:
+        rows = await self._redis.lrange(keys.transcript(key), start, end)
+        return [json.loads(r) for r in rows]
+
+    @staticmethod
+    def save(tx: Transaction, conv: Conversation, now: float) -> None:
+        """Write the conversation if nobody changed it since it was read."""
+        tx.expect(keys.conversation(conv.key), "version", str(conv.version) if conv.version else "")
+        conv.version += 1
+        conv.updated_at = now
+        tx.hset(
+            keys.conversation(conv.key),
+            {
+                "channel": conv.channel,
+                "chat_id": conv.chat_id,
+                "user_name": conv.user_name,
+                "language": conv.language,
+                "owner": conv.owner,
+                "state": json.dumps(conv.state, ensure_ascii=False),
+                "version": conv.version,
+                "active_ticket": conv.active_ticket,
+                "blocked": conv.blocked,
+                "updated_at": now,
+            },
+        )
+        tx.raw("ZADD", keys.CONVERSATIONS, now, conv.key)

@@ -1,0 +1,172 @@
+"""Durable, deduplicated intake: sharded Redis streams read through a consumer group.
+
+A conversation always hashes to the same shard and a shard is leased to one worker at a
+time, so messages of one conversation are processed in order even with many workers.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+
+import redis.asyncio as aioredis
+from redis.exceptions import ResponseError
+
+from gateway.models import InboundMessage
+from gateway.store import keys, scripts
+
+SEEN_TTL_SECONDS = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class InboundEntry:
+    """A stored inbound message as handed to a worker."""
+
+    shard: int
+    entry_id: str
+    message: InboundMessage
+
+
+class InboundQueue:
+    """Accept, read, reclaim and acknowledge inbound messages."""
+
+    def __init__(self, redis: aioredis.Redis, shards: int) -> None:
+        self._redis = redis
+        self.shards = shards
+        self._accept = redis.register_script(scripts.ACCEPT)
+
+    def shard_of(self, conversation_key: str) -> int:
+        return zlib.crc32(conversation_key.encode()) % self.shards
+
+    async def ensure_groups(self) -> None:
+        for shard in range(self.shards):
+            try:
+                await self._redis.xgroup_create(
+                    keys.inbound_stream(shard), keys.INBOUND_GROUP, id="0", mkstream=True
+                )
+            except ResponseError as exc:
+                if "BUSYGROUP" not in str(exc):
+                    raise
+
+    async def accept(self, message: InboundMessage) -> bool:
+        """Store the message durably; False if this channel message id was seen before."""
+        shard = self.shard_of(message.conversation_key)
+        entry_id = await self._accept(
+            keys=[
+                keys.seen(message.channel, message.message_id),
+                keys.inbound_stream(shard),
+            ],
+            args=[SEEN_TTL_SECONDS, json.dumps(message.to_dict(), ensure_ascii=False)],
+        )
+        return entry_id is not None
+
+    async def read(
+        self, shards: list[int], consumer: str, count: int, block_ms: int
+    ) -> list[InboundEntry]:
+        """New entries of the given shards, oldest first within each shard."""
+        if not shards:
+            return []
+        streams = {keys.inbound_stream(s): ">" for s in shards}
+        reply = await self._redis.xreadgroup(
+            keys.INBOUND_GROUP, consumer, streams, count=count, block=block_ms
+        )
+        return [
+            entry
+            for stream, rows in reply or []
+            for entry in self._entries(_shard_of_stream(stream), rows)
+        ]
+
+    async def reclaim(self, shard: int, consumer: str) -> list[InboundEntry]:
+        """Everything left pending in a shard (by a crashed worker), now owned by us."""
+        stream = keys.inbound_stream(shard)
+        cursor = "0-0"
+        out: list[InboundEntry] = []
+        while True:
+            reply = await self._redis.xautoclaim(
+                stream, keys.INBOUND_GROUP, consumer, min_idle_time=0, start_id=cursor, count=100
+            )
+            cursor, rows = _decode(reply[0]), reply[1]
+            out.extend(self._entries(shard, [r for r in rows if r and r[1]]))
+            if cursor == "0-0":
+                break
+        out.sort(key=lambda e: tuple(int(p) for p in e.entry_id.split("-")))
+        return out
+
+    @staticmethod
+    def ack_ops(entry: InboundEntry) -> list[list[str]]:
+        """Writes that retire an entry; part of the same atomic commit as its effects."""
+        stream = keys.inbound_stream(entry.shard)
+        return [
+            ["XACK", stream, keys.INBOUND_GROUP, entry.entry_id],
+            ["XDEL", stream, entry.entry_id],
+        ]
+
+    async def give_up(self, entry: InboundEntry) -> None:
+        """Move a message that keeps failing aside, so the conversation is not stuck."""
+        record = {"entry": entry.entry_id, "message": entry.message.to_dict()}
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.lpush(keys.INBOUND_DEAD, json.dumps(record, ensure_ascii=False))
+        for op in self.ack_ops(entry):
+            pipe.execute_command(*op)
+        await pipe.execute()
+
+    async def backlog(self) -> int:
+        """Messages accepted but not yet processed, over all shards."""
+        total = 0
+        for shard in range(self.shards):
+            try:
+                groups = await self._redis.xinfo_groups(keys.inbound_stream(shard))
+            except ResponseError:
+                continue
+            for group in groups:
+                total += int(group.get("pending", 0)) + int(group.get("lag") or 0)
+        return total
+
+    def _entries(
+        self, shard: int, rows: list[tuple[bytes, dict[bytes, bytes]]]
+    ) -> list[InboundEntry]:
+        out = []
+        for entry_id, fields in rows:
+            raw = fields.get(b"m") or fields.get("m")  # type: ignore[call-overload]
+            message = InboundMessage.from_dict(json.loads(raw))
+            out.append(InboundEntry(shard, _decode(entry_id), message))
+        return out
+
+
+class ShardLeases:
+    """Which worker processes which shard: a lease key per shard, renewed while alive."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+        self._renew = redis.register_script(scripts.RENEW_LEASE)
+        self._release = redis.register_script(scripts.RELEASE_LEASE)
+
+    async def acquire(self, shard: int, token: str, ttl_ms: int) -> bool:
+        return bool(await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms))
+
+    async def renew(self, shard: int, token: str, ttl_ms: int) -> bool:
+        return bool(await self._renew(keys=[keys.shard_lease(shard)], args=[token, ttl_ms]))
+
+    async def release(self, shard: int, token: str) -> None:
+        await self._release(keys=[keys.shard_lease(shard)], args=[token])
+
+    async def heartbeat(self, worker_id: str, now: float, stale_after: float) -> int:
+        """Record this worker as alive; returns how many workers are alive."""
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.zadd(keys.WORKERS, {worker_id: now})
+        pipe.zremrangebyscore(keys.WORKERS, "-inf", now - stale_after)
+        pipe.zcard(keys.WORKERS)
+        result = await pipe.execute()
+        return int(result[-1])
+
+    async def leave(self, worker_id: str) -> None:
+        await self._redis.zrem(keys.WORKERS, worker_id)
+
+
+def _shard_of_stream(stream: bytes | str) -> int:
+    return int(_decode(stream).split(":")[2])
+
+
+def _decode(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value

@@ -1,0 +1,79 @@
+"""Every Redis key the gateway uses. Nothing else builds key names."""
+
+from __future__ import annotations
+
+PREFIX = "fl"
+
+INBOUND_GROUP = "workers"
+OUTBOUND_GROUP = "senders"
+
+WORKERS = f"{PREFIX}:workers"  # zset: worker id -> last heartbeat
+TICKET_SEQ = f"{PREFIX}:ticket:seq"
+TICKETS_ALL = f"{PREFIX}:tickets"  # zset: ticket id -> created_at
+EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
+DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
+CONVERSATIONS = f"{PREFIX}:convs"  # zset: conversation key -> last activity
+
+
+def inbound_stream(shard: int) -> str:
+    return f"{PREFIX}:in:{shard}"
+
+
+def shard_lease(shard: int) -> str:
+    return f"{PREFIX}:in:{shard}:lease"
+
+
+def seen(channel: str, message_id: str) -> str:
+    return f"{PREFIX}:seen:{channel}:{message_id}"
+
+
+def outbound_stream(channel: str) -> str:
+    return f"{PREFIX}:out:{channel}"
+
+
+def delivered(delivery_id: str) -> str:
+    return f"{PREFIX}:out:done:{delivery_id}"
+
+
+def conversation(key: str) -> str:
+    return f"{PREFIX}:conv:{key}"
+
+
+def transcript(key: str) -> str:
+    return f"{PREFIX}:conv:{key}:log"
+
+
+def ticket(ticket_id: str) -> str:
+    return f"{PREFIX}:ticket:{ticket_id}"
+
+
+def ticket_fields(ticket_id: str) -> str:
+    return f"{PREFIX}:ticket:{ticket_id}:fields"
+
+
+def ticket_events(ticket_id: str) -> str:
+    return f"{PREFIX}:ticket:{ticket_id}:events"
+
+
+def ticket_notes(ticket_id: str) -> str:
+    return f"{PREFIX}:ticket:{ticket_id}:notes"
+
+
+def group_queue(group: str) -> str:
+    return f"{PREFIX}:queue:{group}"
+
+
+def conversation_tickets(key: str) -> str:
+    return f"{PREFIX}:conv:{key}:tickets"
+
+
+def channel_cursor(channel: str, name: str) -> str:
+    return f"{PREFIX}:cursor:{channel}:{name}"
+
+
+def channel_state(channel: str, name: str) -> str:
+    """Small per-channel records (e.g. blocked users, web-chat sessions)."""
+    return f"{PREFIX}:chan:{channel}:{name}"
+
+OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
+INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing

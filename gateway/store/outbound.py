@@ -1,0 +1,102 @@
+"""Outbound replies: one stream per channel, delivered by that channel's connector."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import redis.asyncio as aioredis
+from redis.exceptions import ResponseError
+
+from gateway.models import Delivery
+from gateway.store import keys
+
+DELIVERED_TTL_SECONDS = 7 * 24 * 3600
+
+
+@dataclass(frozen=True)
+class OutboundEntry:
+    entry_id: str
+    delivery: Delivery
+
+
+class Outbox:
+    """Read queued deliveries, and retire them as sent or dead."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def ensure_group(self, channel: str) -> None:
+        try:
+            await self._redis.xgroup_create(
+                keys.outbound_stream(channel), keys.OUTBOUND_GROUP, id="0", mkstream=True
+            )
+        except ResponseError as exc:
+            if "BUSYGROUP" not in str(exc):
+                raise
+
+    async def read(
+        self, channel: str, consumer: str, count: int, block_ms: int
+    ) -> list[OutboundEntry]:
+        reply = await self._redis.xreadgroup(
+            keys.OUTBOUND_GROUP, consumer, {keys.outbound_stream(channel): ">"},
+            count=count, block=block_ms,
+        )  # fmt: skip
+        return [e for _, rows in reply or [] for e in _entries(rows)]
+
+    async def reclaim(self, channel: str, consumer: str) -> list[OutboundEntry]:
+        """Deliveries a previous sender read but did not finish (it crashed)."""
+        out: list[OutboundEntry] = []
+        cursor = "0-0"
+        while True:
+            cursor_b, rows, *_ = await self._redis.xautoclaim(
+                keys.outbound_stream(channel), keys.OUTBOUND_GROUP, consumer,
+                min_idle_time=0, start_id=cursor, count=100,
+            )  # fmt: skip
+            cursor = cursor_b.decode() if isinstance(cursor_b, bytes) else cursor_b
+            out.extend(_entries([r for r in rows if r and r[1]]))
+            if cursor == "0-0":
+                return out
+
+    async def was_delivered(self, delivery_id: str) -> bool:
+        return bool(await self._redis.exists(keys.delivered(delivery_id)))
+
+    async def done(self, channel: str, entry: OutboundEntry) -> None:
+        """Mark sent and retire in one step, so a restarted sender does not send it again."""
+        stream = keys.outbound_stream(channel)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.set(keys.delivered(entry.delivery.delivery_id), "1", ex=DELIVERED_TTL_SECONDS)
+        pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)
+        pipe.xdel(stream, entry.entry_id)
+        await pipe.execute()
+
+    async def dead(self, channel: str, entry: OutboundEntry, error: str, now: float) -> None:
+        """Give up on a delivery: operators see it in the dead-letter list."""
+        stream = keys.outbound_stream(channel)
+        record = {**entry.delivery.to_dict(), "error": error, "failed_at": now}
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.lpush(keys.DEAD_LETTERS, json.dumps(record, ensure_ascii=False))
+        pipe.ltrim(keys.DEAD_LETTERS, 0, 9999)
+        pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)
+        pipe.xdel(stream, entry.entry_id)
+        await pipe.execute()
+
+    async def dead_letters(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = await self._redis.lrange(keys.DEAD_LETTERS, 0, limit - 1)
+        return [json.loads(r) for r in rows]
+
+    async def pending(self, channel: str) -> int:
+        try:
+            return int(await self._redis.xlen(keys.outbound_stream(channel)))
+        except ResponseError:
+            return 0
+
+
+def _entries(rows: list[Any]) -> list[OutboundEntry]:
+    out = []
+    for entry_id, fields in rows:
+        raw = fields.get(b"d") or fields.get("d")
+        eid = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+        out.append(OutboundEntry(eid, Delivery.from_dict(json.loads(raw))))
+    return out

@@ -1,0 +1,62 @@
+"""Lua scripts that make multi-key changes atomic on the Redis server."""
+
+from __future__ import annotations
+
+# Dedupe and durable append in one step: a repeat of the same channel message id is
+# dropped, a new one is in the stream (and the AOF) before the caller acknowledges.
+ACCEPT = """
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  return redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
+end
+return false
+"""
+
+# Apply a batch of writes only if this worker still holds its shard lease (fencing a
+# worker that stalled past its lease) and the conversation versions are unchanged
+# (optimistic concurrency against operators' actions). All or nothing.
+COMMIT = """
+if ARGV[1] ~= '' and redis.call('GET', ARGV[1]) ~= ARGV[2] then
+  return 'lease_lost'
+end
+local checks = cjson.decode(ARGV[3])
+for _, c in ipairs(checks) do
+  local v = redis.call('HGET', c[1], c[2])
+  if not v then v = '' end
+  if v ~= c[3] then return 'conflict' end
+end
+local ops = cjson.decode(ARGV[4])
+for _, op in ipairs(ops) do
+  redis.call(unpack(op))
+end
+return 'ok'
+"""
+
+RENEW_LEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+
+RELEASE_LEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+# Take a ticket over: exactly one operator wins. Returns {'ok'} or {'taken', holder}.
+# KEYS: ticket hash, conversation hash. ARGV: operator login, now, owner tag.
+CLAIM_TICKET = """
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return {'missing', ''} end
+if status == 'resolved' or status == 'closed' then return {'closed', status} end
+local holder = redis.call('HGET', KEYS[1], 'assignee')
+if holder and holder ~= '' and holder ~= ARGV[1] then return {'taken', holder} end
+local new_status = status
+if status == 'new' then new_status = 'open' end
+redis.call('HSET', KEYS[1], 'assignee', ARGV[1], 'status', new_status, 'updated_at', ARGV[2])
+redis.call('HSET', KEYS[2], 'owner', ARGV[3])
+redis.call('HINCRBY', KEYS[2], 'version', 1)
+return {'ok', new_status}
+"""

@@ -1,0 +1,123 @@
+"""Tickets: readable ids, per-group queues ordered by priority then age, event logs."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.models import Ticket, TicketStatus
+from gateway.store import keys, scripts
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """Outcome of a take-over attempt: won, or who holds it / why not."""
+
+    won: bool
+    holder: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    at: float
+    actor: str
+    action: str
+    detail: str
+
+
+def format_ticket_id(number: int) -> str:
+    return f"HD-{number:06d}"
+
+
+class TicketStore:
+    """Reads tickets; every write goes through a Transaction or an atomic script."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+        self._claim = redis.register_script(scripts.CLAIM_TICKET)
+
+    async def next_id(self) -> str:
+        return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
+
+    async def get(self, ticket_id: str) -> Ticket | None:
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hgetall(keys.ticket(ticket_id))
+        pipe.hgetall(keys.ticket_fields(ticket_id))
+        raw, raw_fields = await pipe.execute()
+        if not raw:
+            return None
+        data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
+        for name in (
+            "created_at", "updated_at", "first_response_due", "resolution_due",
+            "first_response_at", "resolved_at",
+        ):  # fmt: skip
+            data[name] = float(data.get(name) or 0)
+        data["csat"] = int(data.get("csat") or 0)
+        data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}
+        return Ticket.from_dict(data)
+
+    async def many(self, ticket_ids: list[str]) -> list[Ticket]:
+        out = []
+        for ticket_id in ticket_ids:
+            ticket = await self.get(ticket_id)
+            if ticket is not None:
+                out.append(ticket)
+        return out
+
+    async def queue(self, group: str, limit: int = 200) -> list[Ticket]:
+        """Active tickets of a group: highest priority first, then oldest first."""
+        ids = await self._redis.zrange(keys.group_queue(group), 0, limit - 1)
+        return await self.many([i.decode() for i in ids])
+
+    async def recent(self, limit: int = 500) -> list[Ticket]:
+        ids = await self._redis.zrevrange(keys.TICKETS_ALL, 0, limit - 1)
+        return await self.many([i.decode() for i in ids])
+
+    async def for_conversation(
+        self, conversation_key: str, active_only: bool = True
+    ) -> list[Ticket]:
+        ids = sorted(
+            m.decode()
+            for m in await self._redis.smembers(keys.conversation_tickets(conversation_key))
+        )
+        tickets = await self.many(ids)
+        return [t for t in tickets if t.status.is_active] if active_only else tickets
+
+    async def events(self, ticket_id: str) -> list[TicketEvent]:
+        rows = await self._redis.xrange(keys.ticket_events(ticket_id))
+        out = []
+        for _, fields in rows:
+            f = {k.decode(): v.decode() for k, v in fields.items()}
+            out.append(TicketEvent(float(f["at"]), f["actor"], f["action"], f.get("detail", "")))
+        return out
+
+    async def notes(self, ticket_id: str) -> list[dict[str, Any]]:
+        return [
+            json.loads(n) for n in await self._redis.lrange(keys.ticket_notes(ticket_id), 0, -1)
+        ]
+
+    async def claim(self, ticket: Ticket, operator: str, now: float) -> ClaimResult:
+        """Atomically make `operator` the assignee and owner of the conversation."""
+        status, detail = await self._claim(
+            keys=[keys.ticket(ticket.id), keys.conversation(ticket.conversation_key)],
+            args=[operator, now, f"operator:{operator}"],
+        )
+        status, detail = status.decode(), detail.decode()
+        if status == "ok":
+            return ClaimResult(True, operator)
+        if status == "taken":
+            return ClaimResult(False, holder=detail, reason="taken")
+        return ClaimResult(False, reason=status if status != "closed" else f"ticket is {detail}")
+
+    async def revision(self, ticket_id: str) -> str:
+        """The ticket's `updated_at` as stored: a change token for optimistic updates."""
+        value = await self._redis.hget(keys.ticket(ticket_id), "updated_at")
+        return value.decode() if value is not None else ""
+
+    @staticmethod
+    def is_open_status(status: str) -> bool:
+        return TicketStatus(status).is_active

@@ -1,0 +1,114 @@
+"""A batch of writes applied atomically, optionally fenced by a shard lease.
+
+Callers describe what should change (save a conversation, queue a reply, open a ticket,
+acknowledge the inbound entry); `Store.commit` applies all of it in one server-side
+script, so a worker killed half-way leaves either nothing or everything.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.models import Delivery, OutboundMessage, Ticket
+from gateway.store import keys
+
+
+@dataclass(frozen=True)
+class Fence:
+    """The lease a worker must still hold for its commit to apply."""
+
+    lease_key: str = ""
+    token: str = ""
+
+
+NO_FENCE = Fence()
+
+
+class CommitConflict(Exception):
+    """The conversation changed since it was read (e.g. an operator took it over)."""
+
+
+class LeaseLost(Exception):
+    """Another worker owns the shard now; this worker's results are discarded."""
+
+
+def _s(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+@dataclass
+class Transaction:
+    """Writes to apply together, and the versions they depend on."""
+
+    ops: list[list[str]] = field(default_factory=list)
+    checks: list[list[str]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def expect(self, hash_key: str, field_name: str, value: str) -> None:
+        self.checks.append([hash_key, field_name, value])
+
+    def hset(self, key: str, mapping: dict[str, Any]) -> None:
+        if mapping:
+            op = ["HSET", key]
+            for k, v in mapping.items():
+                op += [k, _s(v)]
+            self.ops.append(op)
+
+    def raw(self, *op: Any) -> None:
+        self.ops.append([_s(part) for part in op])
+
+    def transcript(self, conversation_key: str, entry: dict[str, Any]) -> None:
+        entry = {"at": time.time(), **entry}
+        self.raw("RPUSH", keys.transcript(conversation_key), json.dumps(entry, ensure_ascii=False))
+        self.events.append({"type": "transcript", "conversation": conversation_key, "entry": entry})
+
+    def deliver(self, channel: str, chat_id: str, message: OutboundMessage) -> Delivery:
+        delivery = Delivery(uuid.uuid4().hex, channel, chat_id, message)
+        self.raw("XADD", keys.outbound_stream(channel), "*", "d", json.dumps(delivery.to_dict()))
+        return delivery
+
+    def save_ticket(self, ticket: Ticket) -> None:
+        data = ticket.to_dict()
+        fields_ = data.pop("fields")
+        self.hset(keys.ticket(ticket.id), {k: v for k, v in data.items()})
+        if fields_:
+            self.hset(keys.ticket_fields(ticket.id), fields_)
+        queue = keys.group_queue(ticket.group)
+        for group in _all_groups():
+            if keys.group_queue(group) != queue:
+                self.raw("ZREM", keys.group_queue(group), ticket.id)
+        if ticket.status.is_active:
+            # Priority first, then age: P1 tickets sort before any P2 ticket.
+            self.raw("ZADD", queue, ticket.priority.rank * 10**10 + ticket.created_at, ticket.id)
+        else:
+            self.raw("ZREM", queue, ticket.id)
+        self.raw("ZADD", keys.TICKETS_ALL, ticket.created_at, ticket.id)
+        self.raw("SADD", keys.conversation_tickets(ticket.conversation_key), ticket.id)
+        self.events.append({"type": "ticket", "ticket": ticket.id, "status": ticket.status})
+
+    def ticket_event(self, ticket_id: str, actor: str, action: str, detail: str = "") -> None:
+        self.raw(
+            "XADD", keys.ticket_events(ticket_id), "*",
+            "at", time.time(), "actor", actor, "action", action, "detail", detail,
+        )  # fmt: skip
+        self.events.append({"type": "ticket", "ticket": ticket_id, "action": action})
+
+    def publish_ops(self) -> list[list[str]]:
+        return [
+            ["PUBLISH", keys.EVENTS_CHANNEL, json.dumps(e, ensure_ascii=False, default=str)]
+            for e in self.events
+        ]
+
+
+def _all_groups() -> tuple[str, ...]:
+    from gateway.models import SupportGroup
+
+    return tuple(g.value for g in SupportGroup)

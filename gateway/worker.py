@@ -1,0 +1,138 @@
+"""Inbound workers: lease shards, process their messages in order, reclaim the orphaned.
+
+Several workers (in this process or others, on any machine sharing the Redis) split the
+shards between them. A shard is processed by exactly one worker at a time, so a
+conversation's messages keep their order; a worker that dies loses its leases after
+`lease_seconds` and another worker takes the shards over, including what was pending.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import os
+import random
+import socket
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+
+from gateway.store import Fence, InboundEntry, LeaseLost, Store
+from gateway.store import keys as store_keys
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[object]]
+MAX_ATTEMPTS = 3
+
+
+class InboundWorker:
+    """One consumer of the inbound shards."""
+
+    def __init__(
+        self,
+        store: Store,
+        handler: Handler,
+        *,
+        lease_seconds: float = 10.0,
+        batch: int = 50,
+        block_ms: int = 1000,
+        worker_id: str | None = None,
+    ) -> None:
+        self.store = store
+        self.handler = handler
+        self.lease_ms = int(lease_seconds * 1000)
+        self.batch = batch
+        self.block_ms = min(block_ms, max(10, self.lease_ms // 4))
+        self.id = worker_id or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.held: set[int] = set()
+        self.processed = 0
+        self._stopping = asyncio.Event()
+        self._next_balance = 0.0
+
+    def stop(self) -> None:
+        """Finish the message in hand, then return from `run`."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        try:
+            while not self._stopping.is_set():
+                if time.monotonic() >= self._next_balance:
+                    await self._balance()
+                if not self.held:
+                    await self._sleep(self.lease_ms / 4000)
+                    continue
+                entries = await self.store.inbound.read(
+                    sorted(self.held), self.id, self.batch, self.block_ms
+                )
+                for entry in entries:
+                    if self._stopping.is_set():
+                        break  # left pending: whoever holds the shard next reclaims it
+                    if entry.shard in self.held:
+                        await self._process(entry)
+        finally:
+            await self._release_all()
+
+    async def _process(self, entry: InboundEntry) -> None:
+        fence = Fence(store_keys.shard_lease(entry.shard), self.id)
+        ack = self.store.inbound.ack_ops(entry)
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                await self.handler(entry, fence, ack)
+                self.processed += 1
+                return
+            except LeaseLost:
+                log.warning("lost the lease of shard %s; leaving it", entry.shard)
+                self.held.discard(entry.shard)
+                return
+            except Exception:
+                log.exception(
+                    "processing failed",
+                    extra={
+                        "entry": entry.entry_id,
+                        "attempt": attempt,
+                        "channel": entry.message.channel,
+                    },
+                )
+                await asyncio.sleep(0.1 * attempt)
+        await self.store.inbound.give_up(entry)
+
+    async def _balance(self) -> None:
+        """Heartbeat, renew held leases, take free shards up to a fair share."""
+        lease_s = self.lease_ms / 1000
+        self._next_balance = time.monotonic() + lease_s / 3
+        alive = await self.store.leases.heartbeat(self.id, time.time(), stale_after=lease_s * 3)
+        fair = math.ceil(self.store.inbound.shards / max(alive, 1))
+        for shard in sorted(self.held):
+            if not await self.store.leases.renew(shard, self.id, self.lease_ms):
+                self.held.discard(shard)
+        while len(self.held) > fair:
+            shard = self.held.pop()
+            await self.store.leases.release(shard, self.id)
+        candidates = [s for s in range(self.store.inbound.shards) if s not in self.held]
+        random.shuffle(candidates)
+        for shard in candidates:
+            if len(self.held) >= fair:
+                break
+            if await self.store.leases.acquire(shard, self.id, self.lease_ms):
+                self.held.add(shard)
+                await self._recover(shard)
+
+    async def _recover(self, shard: int) -> None:
+        """Process what a previous holder of the shard read but never acknowledged."""
+        for entry in await self.store.inbound.reclaim(shard, self.id):
+            if self._stopping.is_set() or shard not in self.held:
+                return
+            await self._process(entry)
+
+    async def _release_all(self) -> None:
+        for shard in list(self.held):
+            await self.store.leases.release(shard, self.id)
+        self.held.clear()
+        await self.store.leases.leave(self.id)
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)

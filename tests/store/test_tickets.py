@@ -1,0 +1,73 @@
+"""Tickets in the store: ids, queues by priority then age, atomic take-over."""
+
+from __future__ import annotations
+
+import asyncio
+
+from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
+from gateway.store import Store, Transaction
+
+
+def ticket(tid: str, priority: Priority, created: float, group=SupportGroup.HARDWARE) -> Ticket:  # type: ignore[no-untyped-def]
+    return Ticket(
+        id=tid, conversation_key=f"telegram:{tid}", channel="telegram", chat_id=tid,
+        subject="printer", group=group, priority=priority, created_at=created,
+        updated_at=created, fields={"os": "Windows 11", "error": "0x1"},
+    )  # fmt: skip
+
+
+async def save(store: Store, *tickets: Ticket) -> None:
+    tx = Transaction()
+    for t in tickets:
+        tx.save_ticket(t)
+    await store.commit(tx)
+
+
+async def test_ids_are_readable_and_sequential(store: Store) -> None:
+    assert [await store.tickets.next_id() for _ in range(3)] == ["HD-000001", "HD-000002", "HD-000003"]
+
+
+async def test_group_queue_orders_by_priority_then_age(store: Store) -> None:
+    await save(
+        store,
+        ticket("a", Priority.P3, 100.0),
+        ticket("b", Priority.P1, 300.0),
+        ticket("c", Priority.P3, 50.0),
+        ticket("d", Priority.P2, 10.0),
+        ticket("e", Priority.P1, 200.0),
+        ticket("n", Priority.P1, 1.0, group=SupportGroup.NETWORK),
+    )
+    assert [t.id for t in await store.tickets.queue("hardware")] == ["e", "b", "d", "c", "a"]
+    stored = await store.tickets.get("a")
+    assert stored is not None and stored.fields == {"os": "Windows 11", "error": "0x1"}
+
+
+async def test_resolved_and_regrouped_tickets_leave_the_old_queue(store: Store) -> None:
+    t = ticket("a", Priority.P3, 1.0)
+    await save(store, t)
+    t.group = SupportGroup.SOFTWARE
+    await save(store, t)
+    assert [x.id for x in await store.tickets.queue("hardware")] == []
+    assert [x.id for x in await store.tickets.queue("software")] == ["a"]
+    t.status = TicketStatus.RESOLVED
+    await save(store, t)
+    assert await store.tickets.queue("software") == []
+
+
+async def test_two_operators_take_over_at_once_exactly_one_wins(store: Store) -> None:
+    t = ticket("HD-000009", Priority.P2, 1.0)
+    await save(store, t)
+    for _ in range(20):
+        await store.redis.hset("fl:ticket:HD-000009", mapping={"assignee": "", "status": "new"})
+        results = await asyncio.gather(
+            store.tickets.claim(t, "anna", 2.0), store.tickets.claim(t, "boris", 2.0)
+        )
+        winners = [r for r in results if r.won]
+        losers = [r for r in results if not r.won]
+        assert len(winners) == 1 and len(losers) == 1
+        assert losers[0].holder == winners[0].holder
+        stored = await store.tickets.get("HD-000009")
+        assert stored is not None and stored.assignee == winners[0].holder
+        assert stored.status == TicketStatus.OPEN
+        conv = await store.conversations.get(t.conversation_key)
+        assert conv is not None and conv.owner == f"operator:{winners[0].holder}"

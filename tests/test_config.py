@@ -1,0 +1,85 @@
+"""Configuration: clear errors naming the key, secrets kept out of the YAML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gateway.config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_committed_config_is_valid_and_uses_embedded_redis() -> None:
+    settings = load_settings(ROOT / "config" / "firstline.yaml", env={})
+    assert settings.redis.url is None
+    assert settings.http.port == 8080
+
+
+def test_environment_overrides_the_file(tmp_path: Path) -> None:
+    settings = load_settings(
+        ROOT / "config" / "firstline.yaml",
+        env={
+            "REDIS_URL": "redis://10.0.0.5:6380/2",
+            "FIRSTLINE__HTTP__PORT": "9001",
+            "TELEGRAM_BOT_TOKEN": "123:abc",
+            "FIRSTLINE__WEB__ALLOWED_ORIGINS": '["https://intranet.example"]',
+        },
+    )
+    assert settings.redis.url == "redis://10.0.0.5:6380/2"
+    assert settings.http.port == 9001
+    assert settings.telegram.token is not None
+    assert settings.telegram.token.get_secret_value() == "123:abc"
+    assert "123:abc" not in repr(settings)
+    assert settings.web.allowed_origins == ["https://intranet.example"]
+
+
+def test_wrong_value_names_the_key(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("http:\n  port: eighty\nworker:\n  shards: 0\n")
+    with pytest.raises(ConfigError) as err:
+        load_settings(bad, env={})
+    text = str(err.value)
+    assert "http.port" in text and "eighty" in text
+    assert "worker.shards" in text
+
+
+def test_unknown_key_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("telegram:\n  tokn_file: x\n")
+    with pytest.raises(ConfigError, match=r"telegram\.tokn_file: unknown setting"):
+        load_settings(bad, env={})
+
+
+def test_secret_in_the_yaml_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("viber:\n  enabled: true\n  auth_token: 4453b6ac1234\n")
+    with pytest.raises(ConfigError, match=r"viber\.auth_token: secrets must not be in the config"):
+        load_settings(bad, env={})
+
+
+def test_secrets_file_supplies_secrets(tmp_path: Path) -> None:
+    secrets = tmp_path / "secrets.yaml"
+    secrets.write_text("viber:\n  auth_token: 4453b6ac1234\n")
+    settings = load_settings(None, env={"FIRSTLINE_SECRETS_FILE": str(secrets)})
+    assert settings.viber.auth_token is not None
+
+
+def test_config_check_command_reports_the_bad_key(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("logging:\n  level: LOUD\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "gateway", "config", "check", str(bad)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "logging.level" in done.stderr
+    ok = subprocess.run(
+        [sys.executable, "-m", "gateway", "config", "check", "config/firstline.yaml"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    assert "valid" in ok.stdout

@@ -1,0 +1,120 @@
+"""Outbound delivery: retries with the channel's retry_after, dead letters, blocked users."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiohttp import web
+
+from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked
+from gateway.delivery import ChannelSender
+from gateway.models import OutboundMessage
+from gateway.store import Store, Transaction
+
+
+class ScriptedChannel:
+    """A channel whose API answers with the given failures before succeeding."""
+
+    channel = "telegram"
+
+    def __init__(self, failures: dict[str, list[Exception]]) -> None:
+        self.failures = failures
+        self.delivered: list[tuple[str, str]] = []
+        self.calls = 0
+
+    async def start(self, on_message: OnMessage) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def routes(self) -> list[web.RouteDef]:
+        return []
+
+    async def send(self, chat_id: str, message: OutboundMessage) -> None:
+        self.calls += 1
+        pending = self.failures.get(chat_id, [])
+        if pending:
+            raise pending.pop(0)
+        self.delivered.append((chat_id, message.text))
+
+
+async def queue(store: Store, chat: str, *texts: str) -> None:
+    tx = Transaction()
+    for text in texts:
+        tx.deliver("telegram", chat, OutboundMessage(text=text))
+    await store.commit(tx)
+
+
+async def run_until(sender: ChannelSender, condition, rounds: int = 1000) -> None:  # type: ignore[no-untyped-def]
+    task = asyncio.create_task(sender.run())
+    for _ in range(rounds):
+        if condition():
+            break
+        await asyncio.sleep(0.01)
+    sender.stop()
+    await task
+
+
+async def test_429_is_waited_out_and_each_reply_delivered_once_in_order(store: Store) -> None:
+    channel = ScriptedChannel({"1": [DeliveryError("429", retry_after=0.05)]})
+    blocked: list[str] = []
+
+    async def on_blocked(ch: str, chat: str) -> None:
+        blocked.append(chat)
+
+    await queue(store, "1", "first", "second")
+    await queue(store, "2", "other chat")
+    sender = ChannelSender(store, channel, consumer="s", on_blocked=on_blocked, backoff_base=0.01)
+    await run_until(sender, lambda: len(channel.delivered) == 3)
+
+    assert [t for c, t in channel.delivered if c == "1"] == ["first", "second"]
+    assert ("2", "other chat") in channel.delivered
+    assert channel.calls == 4
+    assert await store.outbox.pending("telegram") == 0
+    assert blocked == []
+
+
+async def test_reply_that_keeps_failing_goes_to_dead_letters(store: Store) -> None:
+    channel = ScriptedChannel({"1": [DeliveryError("502 bad gateway")] * 10})
+    sender = ChannelSender(
+        store, channel, consumer="s", on_blocked=_ignore, max_attempts=3, backoff_base=0.01
+    )
+    await queue(store, "1", "hello")
+    await run_until(sender, lambda: channel.calls >= 3)
+    await asyncio.sleep(0)
+    dead = await store.outbox.dead_letters()
+    assert [(d["chat_id"], d["message"]["text"], d["error"]) for d in dead] == [
+        ("1", "hello", "502 bad gateway")
+    ]
+    assert await store.outbox.pending("telegram") == 0
+
+
+async def test_blocked_user_is_reported_and_not_retried(store: Store) -> None:
+    channel = ScriptedChannel({"9": [RecipientBlocked("Forbidden: bot was blocked by the user")]})
+    blocked: list[str] = []
+
+    async def on_blocked(ch: str, chat: str) -> None:
+        blocked.append(chat)
+
+    await queue(store, "9", "are you there?")
+    sender = ChannelSender(store, channel, consumer="s", on_blocked=on_blocked)
+    await run_until(sender, lambda: blocked)
+    assert blocked == ["9"] and channel.calls == 1 and channel.delivered == []
+
+
+async def test_reply_left_by_a_crashed_sender_is_sent_once_by_the_next(store: Store) -> None:
+    await queue(store, "1", "once")
+    await store.outbox.ensure_group("telegram")
+    taken = await store.outbox.read("telegram", "crashed-sender", 10, 10)
+    assert [e.delivery.message.text for e in taken] == ["once"]  # read, never finished
+
+    channel = ScriptedChannel({})
+    sender = ChannelSender(store, channel, consumer="s", on_blocked=_ignore)
+    await run_until(sender, lambda: channel.delivered)
+    again = ChannelSender(store, channel, consumer="s2", on_blocked=_ignore)
+    await run_until(again, lambda: channel.calls > 1, rounds=50)
+    assert channel.delivered == [("1", "once")]
+    assert await store.outbox.pending("telegram") == 0
+
+
+async def _ignore(channel: str, chat: str) -> None:
+    return None
