@@ -15,6 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
+from gateway import metrics
 from gateway.config import Settings
 from gateway.connectors.base import Connector
 from gateway.delivery import ChannelSender
@@ -56,7 +57,8 @@ def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
 
 def entry_handler(rt: Runtime) -> Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[Any]]:
     async def handle(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> Any:
-        return await rt.service.handle(entry.message, fence, ack)
+        with metrics.TURNS.time():
+            return await rt.service.handle(entry.message, fence, ack)
 
     return handle
 
@@ -82,6 +84,7 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.append(_lifecycle(settings))
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
+    app.router.add_get("/metrics", _metrics)
     app.on_shutdown.append(_on_shutdown)
     return app
 
@@ -112,7 +115,7 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
-            accept = rt.store.inbound.accept
+            accept = _counted(rt.store.inbound.accept)
             for connector in connectors:
                 await connector.start(accept)
             log.info(
@@ -150,6 +153,17 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
     except ImportError:
         return
     setup_console(app, rt)
+
+
+def _counted(
+    accept: Callable[[InboundMessage], Awaitable[bool]],
+) -> Callable[[InboundMessage], Awaitable[bool]]:
+    async def on_message(message: InboundMessage) -> bool:
+        stored = await accept(message)
+        metrics.INBOUND.labels(message.channel, "new" if stored else "repeat").inc()
+        return stored
+
+    return on_message
 
 
 def _mark_blocked(rt: Runtime) -> Callable[[str, str], Awaitable[None]]:
@@ -219,3 +233,8 @@ async def _readyz(request: web.Request) -> web.Response:
             "inbound_backlog": backlog,
         }
     )
+
+
+async def _metrics(request: web.Request) -> web.Response:
+    body, content_type = metrics.render()
+    return web.Response(body=body, headers={"Content-Type": content_type})

@@ -113,9 +113,12 @@ def _serve(args: argparse.Namespace) -> int:
     settings = settings.model_copy(update={"http": http})
     _configure_logs(settings)
     web.run_app(
-        create_app(settings), host=settings.http.host, port=settings.http.port,
-        print=lambda line: print(line, file=sys.stderr), shutdown_timeout=30,
-    )  # fmt: skip
+        create_app(settings),
+        host=settings.http.host,
+        port=settings.http.port,
+        print=lambda line: print(line, file=sys.stderr),
+        shutdown_timeout=30,
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
 from gateway.dialogs.state import DialogState
@@ -101,6 +102,7 @@ class ConversationService:
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
         await self.store.commit(tx, fence)
+        _count(outcome)
         return outcome
 
     async def _apply_events(
@@ -129,9 +131,18 @@ class ConversationService:
                 await self._record_csat(tx, conv, event)
             elif isinstance(event, Resolved):
                 tx.raw(
-                    "XADD", store_keys.OUTCOMES, "*", "conversation", conv.key,
-                    "outcome", "resolved_l1", "by", event.by, "at", ctx.now,
-                )  # fmt: skip
+                    "XADD",
+                    store_keys.OUTCOMES,
+                    "*",
+                    "conversation",
+                    conv.key,
+                    "outcome",
+                    "resolved_l1",
+                    "by",
+                    event.by,
+                    "at",
+                    ctx.now,
+                )
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -165,9 +176,20 @@ class ConversationService:
             tx.hset(store_keys.ticket(ticket.id), {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.raw(
-            "XADD", store_keys.OUTCOMES, "*", "conversation", conv.key, "outcome", "csat",
-            "score", event.score, "comment", event.comment, "at", self.clock(),
-        )  # fmt: skip
+            "XADD",
+            store_keys.OUTCOMES,
+            "*",
+            "conversation",
+            conv.key,
+            "outcome",
+            "csat",
+            "score",
+            event.score,
+            "comment",
+            event.comment,
+            "at",
+            self.clock(),
+        )
 
     async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
         return await self.store.tickets.for_conversation(conv.key)
@@ -202,6 +224,13 @@ class ConversationService:
             tx.transcript(conv.key, _outbound_entry(reply))
             if conv.channel not in self.direct_channels and not conv.blocked:
                 tx.deliver(conv.channel, conv.chat_id, reply)
+
+
+def _count(outcome: TurnOutcome) -> None:
+    for ticket in outcome.tickets:
+        metrics.TICKETS.labels(ticket.group.value, ticket.priority.value).inc()
+    if any(isinstance(e, Resolved) and e.by == "bot" for e in outcome.events):
+        metrics.RESOLVED_BY_BOT.inc()
 
 
 def _inbound_entry(msg: InboundMessage) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 
+from gateway import metrics
 from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
 from gateway.store import OutboundEntry, Store
 
@@ -103,8 +104,10 @@ class ChannelSender:
                 )
                 await self.store.outbox.done(self.channel, entry)
                 self.sent += 1
+                metrics.DELIVERIES.labels(self.channel, "sent").inc()
                 return
             except RecipientBlocked as exc:
+                metrics.DELIVERIES.labels(self.channel, "blocked").inc()
                 await self.on_blocked(self.channel, delivery.chat_id)
                 await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
                 return
@@ -119,6 +122,7 @@ class ChannelSender:
                 log.exception("sending via %s failed", self.channel)
                 error, delay = repr(exc), self._backoff(attempt)
             if attempt < self.max_attempts:
+                metrics.DELIVERIES.labels(self.channel, "retried").inc()
                 log.info(
                     "delivery failed, retrying",
                     extra={
@@ -129,6 +133,7 @@ class ChannelSender:
                     },
                 )
                 await asyncio.sleep(delay)
+        metrics.DELIVERIES.labels(self.channel, "dead").inc()
         log.warning("delivery dead-lettered", extra={"channel": self.channel, "error": error})
         await self.store.outbox.dead(self.channel, entry, error, time.time())
 

@@ -28,9 +28,18 @@ def redis_server() -> Iterator[str]:
     sock = workdir / "redis.sock"
     proc = subprocess.Popen(
         [
-            find_redis_server(), "--port", "0", "--unixsocket", str(sock),
-            "--dir", str(workdir), "--save", "", "--appendonly", "no",
-        ],  # fmt: skip
+            find_redis_server(),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(sock),
+            "--dir",
+            str(workdir),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         stdout=subprocess.DEVNULL,
     )
     client = redis.Redis(unix_socket_path=str(sock))

@@ -73,13 +73,19 @@ def test_config_check_command_reports_the_bad_key(tmp_path: Path) -> None:
     bad.write_text("logging:\n  level: LOUD\n")
     done = subprocess.run(
         [sys.executable, "-m", "gateway", "config", "check", str(bad)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert done.returncode == 2
     assert "logging.level" in done.stderr
     ok = subprocess.run(
         [sys.executable, "-m", "gateway", "config", "check", "config/firstline.yaml"],
-        capture_output=True, text=True, cwd=ROOT, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "valid" in ok.stdout

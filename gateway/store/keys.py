@@ -75,5 +75,18 @@ def channel_state(channel: str, name: str) -> str:
     """Small per-channel records (e.g. blocked users, web-chat sessions)."""
     return f"{PREFIX}:chan:{channel}:{name}"
 
+
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
+
+OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
+
+
+def web_session(session_id: str) -> str:
+    """An operator's console session: login and CSRF token, with a TTL."""
+    return f"{PREFIX}:web:session:{session_id}"
+
+
+def rate_window(scope: str, name: str, window: int) -> str:
+    """A counter of hits in one fixed time window (rate limits)."""
+    return f"{PREFIX}:rate:{scope}:{name}:{window}"

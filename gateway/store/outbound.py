@@ -40,9 +40,12 @@ class Outbox:
         self, channel: str, consumer: str, count: int, block_ms: int
     ) -> list[OutboundEntry]:
         reply = await self._redis.xreadgroup(
-            keys.OUTBOUND_GROUP, consumer, {keys.outbound_stream(channel): ">"},
-            count=count, block=block_ms,
-        )  # fmt: skip
+            keys.OUTBOUND_GROUP,
+            consumer,
+            {keys.outbound_stream(channel): ">"},
+            count=count,
+            block=block_ms,
+        )
         return [e for _, rows in reply or [] for e in _entries(rows)]
 
     async def reclaim(self, channel: str, consumer: str) -> list[OutboundEntry]:
@@ -51,9 +54,13 @@ class Outbox:
         cursor = "0-0"
         while True:
             cursor_b, rows, *_ = await self._redis.xautoclaim(
-                keys.outbound_stream(channel), keys.OUTBOUND_GROUP, consumer,
-                min_idle_time=0, start_id=cursor, count=100,
-            )  # fmt: skip
+                keys.outbound_stream(channel),
+                keys.OUTBOUND_GROUP,
+                consumer,
+                min_idle_time=0,
+                start_id=cursor,
+                count=100,
+            )
             cursor = cursor_b.decode() if isinstance(cursor_b, bytes) else cursor_b
             out.extend(_entries([r for r in rows if r and r[1]]))
             if cursor == "0-0":

@@ -52,9 +52,13 @@ class TicketStore:
             return None
         data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
         for name in (
-            "created_at", "updated_at", "first_response_due", "resolution_due",
-            "first_response_at", "resolved_at",
-        ):  # fmt: skip
+            "created_at",
+            "updated_at",
+            "first_response_due",
+            "resolution_due",
+            "first_response_at",
+            "resolved_at",
+        ):
             data[name] = float(data.get(name) or 0)
         data["csat"] = int(data.get("csat") or 0)
         data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}

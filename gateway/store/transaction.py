@@ -96,9 +96,18 @@ class Transaction:
 
     def ticket_event(self, ticket_id: str, actor: str, action: str, detail: str = "") -> None:
         self.raw(
-            "XADD", keys.ticket_events(ticket_id), "*",
-            "at", time.time(), "actor", actor, "action", action, "detail", detail,
-        )  # fmt: skip
+            "XADD",
+            keys.ticket_events(ticket_id),
+            "*",
+            "at",
+            time.time(),
+            "actor",
+            actor,
+            "action",
+            action,
+            "detail",
+            detail,
+        )
         self.events.append({"type": "ticket", "ticket": ticket_id, "action": action})
 
     def publish_ops(self) -> list[list[str]]:

@@ -17,10 +17,16 @@ async def test_data_survives_a_restart_of_embedded_redis(tmp_path: Path) -> None
     tx = Transaction()
     tx.save_ticket(
         Ticket(
-            id=await store.tickets.next_id(), conversation_key="telegram:1", channel="telegram",
-            chat_id="1", subject="no sound", group=SupportGroup.HARDWARE, priority=Priority.P3,
-            created_at=1.0, fields={"os": "Windows 10"},
-        )  # fmt: skip
+            id=await store.tickets.next_id(),
+            conversation_key="telegram:1",
+            channel="telegram",
+            chat_id="1",
+            subject="no sound",
+            group=SupportGroup.HARDWARE,
+            priority=Priority.P3,
+            created_at=1.0,
+            fields={"os": "Windows 10"},
+        )
     )
     await store.commit(tx)
     await store.close()

@@ -10,10 +10,17 @@ from gateway.store import Store, Transaction
 
 def ticket(tid: str, priority: Priority, created: float, group=SupportGroup.HARDWARE) -> Ticket:  # type: ignore[no-untyped-def]
     return Ticket(
-        id=tid, conversation_key=f"telegram:{tid}", channel="telegram", chat_id=tid,
-        subject="printer", group=group, priority=priority, created_at=created,
-        updated_at=created, fields={"os": "Windows 11", "error": "0x1"},
-    )  # fmt: skip
+        id=tid,
+        conversation_key=f"telegram:{tid}",
+        channel="telegram",
+        chat_id=tid,
+        subject="printer",
+        group=group,
+        priority=priority,
+        created_at=created,
+        updated_at=created,
+        fields={"os": "Windows 11", "error": "0x1"},
+    )
 
 
 async def save(store: Store, *tickets: Ticket) -> None:
@@ -24,7 +31,11 @@ async def save(store: Store, *tickets: Ticket) -> None:
 
 
 async def test_ids_are_readable_and_sequential(store: Store) -> None:
-    assert [await store.tickets.next_id() for _ in range(3)] == ["HD-000001", "HD-000002", "HD-000003"]
+    assert [await store.tickets.next_id() for _ in range(3)] == [
+        "HD-000001",
+        "HD-000002",
+        "HD-000003",
+    ]
 
 
 async def test_group_queue_orders_by_priority_then_age(store: Store) -> None:

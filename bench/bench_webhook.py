@@ -1,0 +1,349 @@
+"""Telegram webhook ingestion: firstline's full path beside a bare JSON + XADD handler.
+
+Starts one redis-server (append-only file, fsync every second, as the gateway runs it)
+and, each in its own process on loopback, one server at a time:
+
+- `bare`: aiohttp handler that parses the JSON and XADDs it to a stream, then 200
+  (the floor: what any durable webhook must at least do);
+- `firstline`: the real TelegramConnector webhook route (secret check with
+  compare_digest, parse, translate to InboundMessage, dedupe + durable XADD in one
+  script through Store.inbound.accept, 200);
+- `aiogram` (optional, `--aiogram`): aiogram's SimpleRequestHandler with a handler that
+  XADDs the validated update, `handle_in_background=False` so the write happens
+  before the 200 — the off-the-shelf way, for scale.
+
+A bounded-concurrency aiohttp client posts distinct updates (new update_id each, so
+dedupe never short-cuts) and reports requests/s and latency median/p99, and the ratio
+of each server to `bare`. Loopback only; well under two minutes.
+
+    python bench/bench_webhook.py [--requests 6000] [--concurrency 32] [--aiogram]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+from aiohttp import web
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SECRET = "bench_secret-0123456789"
+TOKEN = "123456:BENCH-token"
+PATH = "/webhooks/telegram"
+BARE_STREAM = "bench:bare"
+AIOGRAM_STREAM = "bench:aiogram"
+
+
+@dataclass
+class Result:
+    name: str
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    failures: int = 0
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def quantile(self, q: float) -> float:
+        lat = sorted(self.latencies)
+        return lat[min(len(lat) - 1, int(len(lat) * q))] if lat else float("nan")
+
+    def line(self) -> str:
+        median = statistics.median(self.latencies) * 1000
+        return (
+            f"{self.name:<10} {self.rate:>8.0f} req/s   median {median:6.2f} ms"
+            f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
+        )
+
+
+# Servers (run in a child process: `--serve KIND`)
+
+
+def serve(kind: str, port: int, redis_url: str) -> None:
+    """Run one of the servers until killed."""
+    if kind == "bare":
+        app = bare_app(redis_url)
+    elif kind == "firstline":
+        app = firstline_app(redis_url)
+    elif kind == "aiogram":
+        app = aiogram_app(redis_url)
+    else:
+        raise SystemExit(f"unknown server {kind}")
+    web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
+
+
+def bare_app(redis_url: str) -> web.Application:
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(redis_url)
+
+    async def handle(request: web.Request) -> web.Response:
+        body = await request.read()
+        update = json.loads(body)
+        await client.xadd(BARE_STREAM, {"m": json.dumps(update)})
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post(PATH, handle)
+    return app
+
+
+def firstline_app(redis_url: str) -> web.Application:
+    from pydantic import SecretStr
+
+    from gateway.config import Settings
+    from gateway.connectors.telegram import TelegramConnector
+    from gateway.store import Store
+
+    store = Store.from_url(redis_url, shards=16)
+    api = web.Application()  # answers setWebhook, so registration succeeds at once
+
+    async def ok(request: web.Request) -> web.Response:
+        return web.json_response({"ok": True, "result": True})
+
+    api.router.add_route("*", "/{tail:.*}", ok)
+    settings = Settings()
+    api_port = free_port()
+    settings = settings.model_copy(
+        update={
+            "telegram": settings.telegram.model_copy(
+                update={
+                    "enabled": True,
+                    "token": SecretStr(TOKEN),
+                    "api_base": f"http://127.0.0.1:{api_port}",
+                    "mode": "webhook",
+                    "webhook_url": "https://bench.example/webhooks/telegram",
+                    "webhook_secret": SecretStr(SECRET),
+                }
+            )
+        }
+    )
+    connector = TelegramConnector(settings, store)
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+
+    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
+        runner = web.AppRunner(api, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", api_port).start()
+        await store.prepare()
+        await connector.start(store.inbound.accept)
+        yield
+        await connector.stop()
+        await runner.cleanup()
+        await store.close()
+
+    app.cleanup_ctx.append(lifecycle)
+    return app
+
+
+def aiogram_app(redis_url: str) -> web.Application:
+    import redis.asyncio as aioredis
+    from aiogram import Bot, Dispatcher
+    from aiogram.types import Update
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+
+    client = aioredis.Redis.from_url(redis_url)
+    dp = Dispatcher()
+
+    @dp.update()
+    async def store_update(update: Update) -> None:
+        await client.xadd(AIOGRAM_STREAM, {"m": update.model_dump_json(exclude_none=True)})
+
+    bot = Bot(TOKEN)
+    app = web.Application()
+    SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token=SECRET).register(
+        app, path=PATH
+    )
+    return app
+
+
+# Client
+
+
+def update_body(update_id: int) -> bytes:
+    chat = 100000000 + update_id % 1000
+    return json.dumps(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 1718000000,
+                "from": {
+                    "id": chat,
+                    "is_bot": False,
+                    "first_name": "Иван",
+                    "username": "ivan",
+                    "language_code": "ru",
+                },
+                "chat": {"id": chat, "type": "private", "first_name": "Иван"},
+                "text": "не печатает принтер, пишет offline",
+            },
+        },
+        ensure_ascii=False,
+    ).encode()
+
+
+async def load(name: str, url: str, first_id: int, requests: int, concurrency: int) -> Result:
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET}
+    bodies = [update_body(first_id + i) for i in range(requests)]
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    for body in bodies:
+        queue.put_nowait(body)
+    result = Result(name, 0.0)
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector) as http:
+
+        async def worker() -> None:
+            while not queue.empty():
+                body = queue.get_nowait()
+                started = time.perf_counter()
+                try:
+                    async with http.post(url, data=body, headers=headers) as resp:
+                        await resp.read()
+                        ok = resp.status == 200
+                except aiohttp.ClientError:
+                    ok = False
+                if ok:
+                    result.latencies.append(time.perf_counter() - started)
+                else:
+                    result.failures += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+# Processes
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def redis_server(workdir: Path) -> Iterator[str]:
+    from gateway.store.embedded import find_redis_server
+
+    sock = workdir / "redis.sock"
+    proc = subprocess.Popen(
+        [
+            find_redis_server(),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(sock),
+            "--dir",
+            str(workdir),
+            "--save",
+            "",
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not sock.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.02)
+        yield f"unix://{sock}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@contextlib.contextmanager
+def server_process(kind: str, redis_url: str) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve", kind, "--port", str(port), "--redis", redis_url],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"{kind} server did not start")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}{PATH}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+async def measure(kind: str, redis_url: str, first_id: int, args: argparse.Namespace) -> Result:
+    with server_process(kind, redis_url) as url:
+        await load(kind, url, first_id, args.warmup, args.concurrency)
+        return await load(kind, url, first_id + args.warmup, args.requests, args.concurrency)
+
+
+async def main(args: argparse.Namespace) -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="fl-bench-webhook-"))
+    kinds = ["bare", "firstline"] + (["aiogram"] if args.aiogram else [])
+    try:
+        with redis_server(workdir) as redis_url:
+            results: dict[str, list[Result]] = {k: [] for k in kinds}
+            first_id = 1
+            for _ in range(args.rounds):  # interleaved, so drift hits every server alike
+                for kind in kinds:
+                    results[kind].append(await measure(kind, redis_url, first_id, args))
+                    first_id += args.warmup + args.requests
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(
+        f"Telegram webhook ingestion, {args.requests} requests x {args.rounds} rounds, "
+        f"concurrency {args.concurrency}, loopback, one redis-server (AOF everysec)"
+    )
+    best = {k: max(rs, key=lambda r: r.rate) for k, rs in results.items()}
+    for kind in kinds:
+        print("  " + best[kind].line())
+    floor = best["bare"].rate
+    for kind in kinds[1:]:
+        print(f"  {kind} / bare = {best[kind].rate / floor:.0%}")
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=6000)
+    parser.add_argument("--warmup", type=int, default=500)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--aiogram", action="store_true", help="also measure SimpleRequestHandler")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--redis", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    arguments = parse()
+    if arguments.serve:
+        serve(arguments.serve, arguments.port, arguments.redis)
+    else:
+        asyncio.run(main(arguments))

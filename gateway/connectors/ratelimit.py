@@ -1,0 +1,64 @@
+"""Sender-side pacing for channels with published rate limits (Telegram: ~1 msg/s per
+chat with short bursts, ~30 msg/s overall).
+
+Staying under the limits is cheaper than being told off with a 429 and waiting
+`retry_after`. The limiter is a GCRA (a token bucket kept as one timestamp per bucket):
+each `acquire` reserves the earliest slot both the chat's bucket and the global bucket
+allow, synchronously, so concurrent senders never take the same slot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
+PRUNE_ABOVE = 1024  # idle chats are forgotten once this many are tracked
+
+
+class SendRateLimiter:
+    """Waits so that sends stay within a per-chat and a global rate, allowing bursts."""
+
+    def __init__(
+        self,
+        per_chat_rate: float = 1.0,
+        per_chat_burst: int = 3,
+        global_rate: float = 30.0,
+        global_burst: int = 30,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._chat_interval = 1.0 / per_chat_rate
+        self._chat_tolerance = self._chat_interval * (per_chat_burst - 1)
+        self._global_interval = 1.0 / global_rate
+        self._global_tolerance = self._global_interval * (global_burst - 1)
+        self._clock = clock
+        self._sleep = sleep
+        self._chat_tat: dict[str, float] = {}
+        self._global_tat = 0.0
+
+    def reserve(self, chat_id: str) -> float:
+        """Take the next slot for this chat; returns how many seconds to wait for it."""
+        now = self._clock()
+        chat_tat = self._chat_tat.get(chat_id, now)
+        start = max(
+            now,
+            chat_tat - self._chat_tolerance,
+            self._global_tat - self._global_tolerance,
+        )
+        self._chat_tat[chat_id] = max(chat_tat, start) + self._chat_interval
+        self._global_tat = max(self._global_tat, start) + self._global_interval
+        if len(self._chat_tat) > PRUNE_ABOVE:
+            self._prune(now)
+        return start - now
+
+    async def acquire(self, chat_id: str) -> None:
+        """Return when a message to `chat_id` may be sent."""
+        wait = self.reserve(chat_id)
+        if wait > 0:
+            await self._sleep(wait)
+
+    def _prune(self, now: float) -> None:
+        for chat, tat in list(self._chat_tat.items()):
+            if tat <= now:
+                del self._chat_tat[chat]

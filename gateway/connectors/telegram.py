@@ -1,0 +1,324 @@
+"""Telegram through aiogram 3: long polling or a webhook in, the Bot API out.
+
+Receiving: every update is stored durably (`on_message`) before Telegram is told it was
+received: polling advances the stored offset only after the whole batch was accepted,
+and the webhook answers 200 only after the write. Redelivered updates are dropped by the
+store's dedupe on `update_id`.
+
+Sending: buttons become an inline keyboard, long texts are split at 4096 characters,
+sends are paced under Telegram's limits, and Bot API errors become `DeliveryError`
+(429 with `retry_after`, 5xx, network) or `RecipientBlocked` (403).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import hashlib
+import io
+import json
+import logging
+import re
+import secrets
+from collections import OrderedDict
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiohttp import web
+
+from gateway.config import ConfigError, Settings
+from gateway.connectors import telegram_updates as updates
+from gateway.connectors.backoff import Backoff, Progress, serve_forever
+from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, split_text
+from gateway.connectors.ratelimit import SendRateLimiter
+from gateway.models import InboundMessage, OutboundMessage
+from gateway.store import Store
+
+log = logging.getLogger(__name__)
+
+CHANNEL = updates.CHANNEL
+WEBHOOK_PATH = "/webhooks/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+TEXT_LIMIT = 4096
+OFFSET_CURSOR = "offset"
+PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
+REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
+PARTS_REMEMBERED = 1024
+
+
+class TelegramConnector:
+    """The Telegram channel: receive updates, send replies, fetch users' files."""
+
+    channel = CHANNEL
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        backoff: Backoff | None = None,
+        limiter: SendRateLimiter | None = None,
+    ) -> None:
+        tg = settings.telegram
+        if tg.token is None or not tg.token.get_secret_value():
+            raise ConfigError("telegram.token: required when telegram is enabled")
+        self.store = store
+        self.mode = tg.mode
+        self.polling_timeout = tg.polling_timeout
+        self.backoff = backoff or RECONNECT_BACKOFF
+        self.limiter = limiter or SendRateLimiter()
+        self.webhook_url = ""
+        self._secret = b""
+        if self.mode == "webhook":
+            self.webhook_url, self._secret = _webhook_config(settings)
+        session = AiohttpSession(api=TelegramAPIServer.from_base(tg.api_base))
+        self.bot = Bot(tg.token.get_secret_value(), session=session)
+        self._on_message: OnMessage | None = None
+        self._stopping = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # Parts of a split text already sent, so a retried send does not repeat them.
+        self._parts_sent: OrderedDict[str, int] = OrderedDict()
+
+    # Lifecycle
+
+    async def start(self, on_message: OnMessage) -> None:
+        """Start polling, or register the webhook, in the background; never blocks on the API."""
+        self._on_message = on_message
+        self._stopping.clear()
+        if self.mode == "webhook":
+            self._spawn(
+                serve_forever(
+                    self._register_webhook,
+                    self.backoff,
+                    self._stopping,
+                    "telegram webhook registration",
+                )
+            )
+        else:
+            self._spawn(serve_forever(self._poll, self.backoff, self._stopping, "telegram polling"))
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.bot.session.close()
+
+    def routes(self) -> list[web.RouteDef]:
+        if self.mode != "webhook":
+            return []
+        return [web.post(WEBHOOK_PATH, self.handle_webhook)]
+
+    # Receiving: long polling
+
+    async def _poll(self, progress: Progress) -> bool:
+        """One polling session: resume at the stored offset, store each batch, then confirm it."""
+        # A webhook left over from webhook mode makes getUpdates fail with 409.
+        await self.bot.delete_webhook(drop_pending_updates=False, request_timeout=REQUEST_TIMEOUT)
+        cursor = await self.store.get_cursor(CHANNEL, OFFSET_CURSOR)
+        offset = int(cursor) if cursor else None
+        while not self._stopping.is_set():
+            batch = await self.bot.get_updates(
+                offset=offset,
+                timeout=self.polling_timeout,
+                allowed_updates=updates.ALLOWED_UPDATES,
+                request_timeout=self.polling_timeout + REQUEST_TIMEOUT,
+            )
+            progress.ok()
+            if not batch:
+                continue
+            for update in batch:
+                await self._receive_polled(
+                    update.model_dump(by_alias=True, exclude_none=True, mode="json")
+                )
+            # Confirming: the next getUpdates with this offset drops the batch on Telegram.
+            offset = batch[-1].update_id + 1
+            await self.store.set_cursor(CHANNEL, OFFSET_CURSOR, str(offset))
+        return True
+
+    async def _receive_polled(self, raw: dict[str, Any]) -> None:
+        try:
+            message = updates.inbound_from_update(raw)
+        except updates.MalformedUpdate:
+            log.warning("unreadable telegram update skipped", extra={"update": raw})
+            return
+        if message is None:
+            return
+        await self._deliver_inbound(message)
+        query_id = updates.callback_query_id(raw)
+        if query_id:
+            self._spawn(self._answer_callback(query_id))
+
+    async def _answer_callback(self, query_id: str) -> None:
+        """Stop the button's progress spinner; failing here only costs the user a spinner."""
+        try:
+            await self.bot.answer_callback_query(query_id, request_timeout=REQUEST_TIMEOUT)
+        except TelegramAPIError as exc:
+            log.info("answerCallbackQuery failed", extra={"error": str(exc)})
+
+    # Receiving: webhook
+
+    async def _register_webhook(self, progress: Progress) -> bool:
+        await self.bot.set_webhook(
+            self.webhook_url,
+            secret_token=self._secret.decode(),
+            allowed_updates=updates.ALLOWED_UPDATES,
+            drop_pending_updates=False,
+            request_timeout=REQUEST_TIMEOUT,
+        )
+        log.info("telegram webhook registered", extra={"url": self.webhook_url})
+        return True
+
+    async def handle_webhook(self, request: web.Request) -> web.StreamResponse:
+        """Secret check, parse, durable write, 200. Nothing is stored unless all pass."""
+        offered = request.headers.get(SECRET_HEADER, "").encode("utf-8", "replace")
+        if not secrets.compare_digest(offered, self._secret):
+            return web.Response(status=401, text="Unauthorized")
+        if self._on_message is None:
+            return web.Response(status=503, text="not started")
+        body = await request.read()
+        try:
+            raw = json.loads(body)
+            message = updates.inbound_from_update(raw)
+        except (ValueError, updates.MalformedUpdate) as exc:
+            log.warning("malformed telegram webhook request", extra={"error": str(exc)[:200]})
+            return web.Response(status=400, text="malformed update")
+        if message is None:
+            return web.Response()
+        await self._deliver_inbound(message)  # a Redis failure is a 500: Telegram retries
+        query_id = updates.callback_query_id(raw)
+        if query_id:
+            # The webhook reply: Telegram runs this method for us, saving a round trip.
+            return web.json_response(
+                {"method": "answerCallbackQuery", "callback_query_id": query_id}
+            )
+        return web.Response()
+
+    async def _deliver_inbound(self, message: InboundMessage) -> None:
+        assert self._on_message is not None
+        if message.payload and updates.is_hashed_payload(message.payload):
+            message = await self._restore_payload(message)
+        await self._on_message(message)
+
+    async def _restore_payload(self, message: InboundMessage) -> InboundMessage:
+        stored = await self.store.channel_get(CHANNEL, f"payload:{message.payload}")
+        if stored is None:
+            return message
+        return dataclasses.replace(message, payload=str(stored["payload"]))
+
+    # Sending
+
+    async def send(self, chat_id: str, message: OutboundMessage) -> None:
+        """Send one reply (several Telegram messages if long); map errors for the sender."""
+        text = _with_author(message)
+        parts = split_text(text, TEXT_LIMIT)
+        markup = await self._keyboard(message)
+        key = _send_key(chat_id, message)
+        done = self._parts_sent.get(key, 0)
+        for index in range(done, len(parts)):
+            await self.limiter.acquire(chat_id)
+            last = index == len(parts) - 1
+            await self._call_send(chat_id, parts[index], markup if last else None)
+            self._remember_part(key, index + 1)
+        self._parts_sent.pop(key, None)
+
+    async def _call_send(
+        self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
+    ) -> None:
+        try:
+            await self.bot.send_message(
+                chat_id=int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id,
+                text=text,
+                parse_mode=None,
+                reply_markup=markup,
+                request_timeout=REQUEST_TIMEOUT,
+            )
+        except TelegramRetryAfter as exc:
+            raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
+        except TelegramForbiddenError as exc:
+            raise RecipientBlocked(exc.message) from exc
+        except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError) as exc:
+            raise DeliveryError(str(exc)) from exc
+        except TelegramBadRequest as exc:
+            raise DeliveryError(exc.message, permanent=True) from exc
+        except TelegramAPIError as exc:
+            raise DeliveryError(str(exc), permanent=True) from exc
+
+    async def _keyboard(self, message: OutboundMessage) -> InlineKeyboardMarkup | None:
+        if not message.buttons:
+            return None
+        for button in message.buttons:
+            data = updates.callback_data_for(button.payload)
+            if data != button.payload:
+                await self.store.channel_put(
+                    CHANNEL, f"payload:{data}", {"payload": button.payload}, PAYLOAD_TTL_SECONDS
+                )
+        rows = [
+            [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in updates.keyboard_rows(message.buttons)
+        ]
+        return InlineKeyboardMarkup(inline_keyboard=rows)
+
+    def _remember_part(self, key: str, count: int) -> None:
+        self._parts_sent[key] = count
+        self._parts_sent.move_to_end(key)
+        while len(self._parts_sent) > PARTS_REMEMBERED:
+            self._parts_sent.popitem(last=False)
+
+    # Files
+
+    async def download(self, file_id: str) -> bytes:
+        """The bytes of a file a user sent (getFile, then the file URL); for operators."""
+        file = await self.bot.get_file(file_id, request_timeout=REQUEST_TIMEOUT)
+        if not file.file_path:
+            raise DeliveryError(f"telegram has no path for file {file_id}", permanent=True)
+        buffer = io.BytesIO()
+        await self.bot.download_file(file.file_path, destination=buffer, timeout=REQUEST_TIMEOUT)
+        return buffer.getvalue()
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def _webhook_config(settings: Settings) -> tuple[str, bytes]:
+    tg = settings.telegram
+    url = tg.webhook_url or (
+        settings.http.public_url.rstrip("/") + WEBHOOK_PATH if settings.http.public_url else ""
+    )
+    if not url:
+        raise ConfigError("telegram.webhook_url (or http.public_url): required in webhook mode")
+    secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""
+    if not SECRET_PATTERN.fullmatch(secret):
+        raise ConfigError(
+            "telegram.webhook_secret: required in webhook mode; 1-256 characters of "
+            "A-Z a-z 0-9 _ - (set TELEGRAM_WEBHOOK_SECRET)"
+        )
+    return url, secret.encode()
+
+
+def _with_author(message: OutboundMessage) -> str:
+    """Operators' replies carry their name, so the user knows a person is writing."""
+    if message.author.startswith("operator:") and message.author_name:
+        return f"{message.author_name}: {message.text}"
+    return message.text
+
+
+def _send_key(chat_id: str, message: OutboundMessage) -> str:
+    blob = json.dumps([chat_id, message.to_dict()], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()

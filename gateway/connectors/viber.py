@@ -1,0 +1,348 @@
+"""Viber through its REST bot API: signed webhook callbacks in, `send_message` out.
+
+Every callback's signature (hex HMAC-SHA256 of the raw body, keyed by the auth token) is
+checked before anything else; a message is stored durably before we answer 200, and a
+callback Viber retries carries the same `message_token`, which the store dedupes on.
+
+Buttons become a Viber keyboard (`ActionType: reply`). A press comes back as an ordinary
+text message whose text is the button's ActionBody, so each keyboard message also
+carries the button map in `tracking_data`, which Viber echoes with the user's reply:
+that is how a press is told apart from typing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from gateway.config import ConfigError, Settings
+from gateway.connectors.backoff import Backoff, Progress, serve_forever
+from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, split_text
+from gateway.connectors.viber_api import (
+    SIGNATURE_HEADER,
+    ViberApiError,
+    ViberClient,
+    ViberStatus,
+    signature,
+)
+from gateway.models import Attachment, Button, InboundMessage, OutboundMessage
+from gateway.store import Store
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "viber"
+WEBHOOK_PATH = "/webhooks/viber"
+TEXT_LIMIT = 7000
+SENDER_NAME_LIMIT = 28
+TRACKING_LIMIT = 4000
+EVENT_TYPES = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
+ACK_ONLY_EVENTS = frozenset({"webhook", "delivered", "seen", "failed"})
+NOT_YET_SUBSCRIBED_TTL = 7 * 24 * 3600
+RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
+SHORT_LABEL_CHARS = 4
+BLOCKING_STATUSES = frozenset(
+    {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
+)
+RETRYABLE_STATUSES = frozenset({ViberStatus.TOO_MANY_REQUESTS, -1})
+
+Welcome = Callable[[str], OutboundMessage | None]
+
+
+class MalformedCallback(ValueError):
+    """The JSON is not a Viber callback we can read."""
+
+
+class ViberConnector:
+    """The Viber channel: verify and store callbacks, send replies."""
+
+    channel = CHANNEL
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        backoff: Backoff | None = None,
+        welcome: Welcome | None = None,
+    ) -> None:
+        vb = settings.viber
+        if vb.auth_token is None or not vb.auth_token.get_secret_value():
+            raise ConfigError("viber.auth_token: required when viber is enabled")
+        self.store = store
+        self._token = vb.auth_token.get_secret_value()
+        self.client = ViberClient(vb.api_base, self._token)
+        self.bot_name = vb.bot_name[:SENDER_NAME_LIMIT]
+        self.bot_avatar = vb.bot_avatar
+        self.webhook_url = vb.webhook_url or (
+            settings.http.public_url.rstrip("/") + WEBHOOK_PATH if settings.http.public_url else ""
+        )
+        self.backoff = backoff or RECONNECT_BACKOFF
+        self.welcome = welcome if welcome is not None else catalog_welcome()
+        self._on_message: OnMessage | None = None
+        self._stopping = asyncio.Event()
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    async def start(self, on_message: OnMessage) -> None:
+        """Register the webhook in the background: Viber calls it back during set_webhook,
+        so our HTTP server must be listening first, which happens after start() returns."""
+        self._on_message = on_message
+        self._stopping.clear()
+        if not self.webhook_url:
+            log.warning("viber: no viber.webhook_url or http.public_url; webhook not registered")
+            return
+        task = asyncio.ensure_future(
+            serve_forever(self._register_webhook, self.backoff, self._stopping, "viber webhook")
+        )
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.client.close()
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.post(WEBHOOK_PATH, self.handle_webhook)]
+
+    async def _register_webhook(self, progress: Progress) -> bool:
+        await self.client.set_webhook(self.webhook_url, EVENT_TYPES)
+        log.info("viber webhook registered", extra={"url": self.webhook_url})
+        return True
+
+    # Receiving
+
+    async def handle_webhook(self, request: web.Request) -> web.StreamResponse:
+        """Signature, parse, durable write, 200. Nothing is stored unless all pass."""
+        body = await request.read()
+        offered = request.headers.get(SIGNATURE_HEADER, "").encode("utf-8", "replace")
+        if not secrets.compare_digest(offered, signature(self._token, body).encode()):
+            return web.Response(status=403, text="bad signature")
+        if self._on_message is None:
+            return web.Response(status=503, text="not started")
+        try:
+            event = json.loads(body)
+            message = inbound_from_callback(event)
+        except (ValueError, MalformedCallback) as exc:
+            log.warning("malformed viber callback", extra={"error": str(exc)[:200]})
+            return web.Response(status=400, text="malformed callback")
+        if message is None:
+            if event.get("event") == "failed":
+                log.warning("viber could not deliver a message", extra={"event": event})
+            return web.Response()
+        not_subscribed = message.kind == "start" and message.meta.get("subscribed") != "1"
+        if not_subscribed:
+            # Viber lets us message this user only once they subscribe (write to us):
+            # replies before that fail with "not subscribed", which must not read as blocked.
+            await self.store.channel_put(
+                CHANNEL, f"unsubscribed-start:{message.chat_id}", {}, NOT_YET_SUBSCRIBED_TTL
+            )
+        await self._on_message(message)  # a Redis failure is a 500: Viber retries
+        welcome = self.welcome(message.language_hint) if not_subscribed else None
+        if welcome is not None:
+            # The one message Viber lets us send before the user subscribes: in the reply.
+            return web.json_response(self._render(welcome, welcome.text, True))
+        return web.Response()
+
+    # Sending
+
+    async def send(self, chat_id: str, message: OutboundMessage) -> None:
+        """Send one reply (several Viber messages if long); map Viber statuses for the sender."""
+        parts = split_text(message.text, TEXT_LIMIT)
+        for index, part in enumerate(parts):
+            body = self._render(message, part, index == len(parts) - 1)
+            body["receiver"] = chat_id
+            await self._call_send(chat_id, body)
+
+    async def _call_send(self, chat_id: str, body: dict[str, Any]) -> None:
+        try:
+            await self.client.send_message(body)
+        except ViberApiError as exc:
+            if exc.status in BLOCKING_STATUSES:
+                if exc.status == ViberStatus.RECEIVER_NOT_SUBSCRIBED and (
+                    await self._never_subscribed(chat_id)
+                ):
+                    # Only opened the chat: they saw the inline welcome, and nothing else
+                    # can reach them until they write. Not a failure anyone can act on.
+                    log.info("viber: reply to a user who has not subscribed yet dropped")
+                    return
+                raise RecipientBlocked(str(exc)) from exc
+            if exc.status in RETRYABLE_STATUSES or exc.http_status >= 500:
+                raise DeliveryError(str(exc)) from exc
+            raise DeliveryError(str(exc), permanent=True) from exc
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise DeliveryError(f"viber unreachable: {type(exc).__name__}: {exc}") from exc
+
+    async def _never_subscribed(self, chat_id: str) -> bool:
+        return await self.store.channel_get(CHANNEL, f"unsubscribed-start:{chat_id}") is not None
+
+    def _render(self, message: OutboundMessage, text: str, with_keyboard: bool) -> dict[str, Any]:
+        name = self.bot_name
+        if message.author.startswith("operator:") and message.author_name:
+            name = message.author_name[:SENDER_NAME_LIMIT]  # Viber shows a sender per message
+        sender: dict[str, str] = {"name": name}
+        if self.bot_avatar:
+            sender["avatar"] = self.bot_avatar
+        body: dict[str, Any] = {
+            "min_api_version": 1,
+            "sender": sender,
+            "type": "text",
+            "text": text,
+        }
+        if with_keyboard and message.buttons:
+            body["keyboard"] = keyboard(message.buttons)
+            body["tracking_data"] = tracking_data(message.buttons)
+        return body
+
+
+def catalog_welcome() -> Welcome | None:
+    """The greeting from the text catalogs, in the user's language (if the catalogs load)."""
+    try:
+        from gateway.texts import Texts
+
+        texts = Texts.load()
+    except Exception:  # the catalogs are optional for the connector itself
+        log.warning("viber: no text catalogs, conversation_started gets no welcome")
+        return None
+
+    def welcome(language: str) -> OutboundMessage | None:
+        return OutboundMessage(text=texts.get(language.split("-")[0].lower() or None, "greeting"))
+
+    return welcome
+
+
+def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any]:
+    """A reply keyboard: short labels (ratings, digits) share a row, others get a row each."""
+    short = len(buttons) <= 6 and all(len(b.label) <= SHORT_LABEL_CHARS for b in buttons)
+    columns = 6 // len(buttons) if short else 6
+    return {
+        "Type": "keyboard",
+        "DefaultHeight": False,
+        "Buttons": [
+            {
+                "Columns": columns,
+                "Rows": 1,
+                "ActionType": "reply",
+                "ActionBody": b.payload,
+                "Text": b.label,
+            }
+            for b in buttons
+        ],
+    }
+
+
+def tracking_data(buttons: tuple[Button, ...]) -> str:
+    """The payload → label map, echoed back by Viber with the user's next message."""
+    data = json.dumps({"buttons": {b.payload: b.label for b in buttons}}, ensure_ascii=False)
+    if len(data) > TRACKING_LIMIT:
+        data = json.dumps({"buttons": {b.payload: "" for b in buttons}}, ensure_ascii=False)
+    return data[:TRACKING_LIMIT]
+
+
+def inbound_from_callback(event: Any) -> InboundMessage | None:
+    """Translate one callback; None for events that only need an acknowledgement."""
+    if not isinstance(event, dict) or not isinstance(event.get("event"), str):
+        raise MalformedCallback("a callback must be a JSON object with an event name")
+    name = event["event"]
+    if name in ACK_ONLY_EVENTS:
+        return None
+    token = event.get("message_token")
+    if not isinstance(token, int | str) or isinstance(token, bool) or token == "":
+        raise MalformedCallback(f"{name}: message_token is missing")
+    try:
+        if name == "message":
+            return _from_message(str(token), event)
+        if name == "conversation_started":
+            user = event["user"]
+            return InboundMessage(
+                channel=CHANNEL,
+                chat_id=str(user["id"]),
+                message_id=str(token),
+                user_id=str(user["id"]),
+                user_name=str(user.get("name", "")),
+                language_hint=str(user.get("language", "")),
+                kind="start",
+                meta={
+                    "subscribed": "1" if event.get("subscribed") else "0",
+                    "context": str(event.get("context") or ""),
+                },
+            )
+        if name == "subscribed":
+            user = event["user"]
+            return _membership(str(token), str(user["id"]), "unblocked", str(user.get("name", "")))
+        if name == "unsubscribed":
+            return _membership(str(token), str(event["user_id"]), "blocked", "")
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise MalformedCallback(f"{name}: {type(exc).__name__}: {exc}") from None
+    return None  # an event type Viber added later: acknowledge, ignore
+
+
+def _membership(token: str, user_id: str, kind: str, name: str) -> InboundMessage:
+    return InboundMessage(
+        channel=CHANNEL,
+        chat_id=user_id,
+        message_id=token,
+        user_id=user_id,
+        user_name=name,
+        kind=kind,
+    )
+
+
+def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
+    sender = event["sender"]
+    body = event["message"]
+    kind = str(body.get("type", "text"))
+    text = str(body.get("text") or "")
+    payload = ""
+    pressed = _buttons_offered(body.get("tracking_data"))
+    if kind == "text" and text in pressed:
+        payload, text = text, pressed[text] or text
+    attachments: tuple[Attachment, ...] = ()
+    if kind in ("picture", "file", "video"):
+        attachments = (
+            Attachment(
+                kind={"picture": "photo", "file": "document"}.get(kind, kind),
+                url=str(body.get("media") or ""),
+                name=str(body.get("file_name") or ""),
+                size=int(body.get("size") or 0),
+            ),
+        )
+    elif kind == "location":
+        where = body.get("location") or {}
+        text = text or f"{where.get('lat')},{where.get('lon')}"
+    elif kind == "contact":
+        contact = body.get("contact") or {}
+        text = text or f"{contact.get('name', '')} {contact.get('phone_number', '')}".strip()
+    elif kind == "url":
+        text = text or str(body.get("media") or "")
+    return InboundMessage(
+        channel=CHANNEL,
+        chat_id=str(sender["id"]),
+        message_id=token,
+        text=text,
+        user_id=str(sender["id"]),
+        user_name=str(sender.get("name", "")),
+        payload=payload,
+        attachments=attachments,
+        language_hint=str(sender.get("language", "")),
+        meta={"type": kind},
+    )
+
+
+def _buttons_offered(tracking: Any) -> dict[str, str]:
+    if not isinstance(tracking, str) or not tracking:
+        return {}
+    try:
+        data = json.loads(tracking)
+    except ValueError:
+        return {}
+    buttons = data.get("buttons") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in buttons.items()} if isinstance(buttons, dict) else {}

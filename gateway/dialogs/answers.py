@@ -1,0 +1,142 @@
+"""Understanding short typed answers in ru, uk and en, for channels without buttons.
+
+E-mail and plain-text users type "да", "ні", "2", "пять" or "don't know" where
+others press a button; each parser returns None when the text is not such an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.triage.phrases import PhraseSet, normalise
+
+NO = PhraseSet([
+    r"нет", r"неа", r"не-а", r"не помогл\w*", r"не работает", r"не получил\w*", r"не вышло",
+    r"ні", r"не допомогл\w*", r"не працює", r"не вийшло", r"не вдалося",
+    r"no", r"nope", r"nah", r"n", r"not really", r"didn'?t (help|work)", r"did not (help|work)",
+    r"doesn'?t work", r"does not work", r"not working", r"still broken",
+    r"👎", r"❌",
+])  # fmt: skip
+
+YES = PhraseSet([
+    r"да", r"ага", r"угу", r"помогл\w*", r"заработал\w*", r"получил\w*", r"работает", r"решено",
+    r"так", r"допомогл\w*", r"запрацювал\w*", r"вийшло", r"вдалося", r"працює", r"вирішено",
+    r"yes", r"yep", r"yeah", r"y", r"sure", r"helped", r"it helped", r"works", r"worked",
+    r"solved", r"fixed", r"ok", r"okay", r"ок", r"👍", r"✅",
+])  # fmt: skip
+
+NONE_OF_THESE = PhraseSet([
+    r"ничего( из этого)?", r"ни (одн|один)\w*", r"не то", r"другое", r"нет",
+    r"нічого( з цього)?", r"жодн\w*", r"не те", r"інше", r"ні",
+    r"none( of (these|them|the above))?", r"neither", r"other", r"something else", r"no",
+])  # fmt: skip
+
+SKIP = PhraseSet([
+    r"пропустить", r"пропусти", r"нет", r"не надо", r"нечего", r"пропустити", r"ні", r"не треба",
+    r"нема", r"skip", r"no", r"nothing", r"no comment", r"-",
+])  # fmt: skip
+
+NEW_REQUEST = PhraseSet([
+    r"нов\w+ (заявк\w*|проблем\w*|вопрос)", r"друг\w+ (проблем\w*|вопрос)",
+    r"нов\w+ (заявк\w*|проблем\w*|питання)", r"інш\w+ (проблем\w*|питання)",
+    r"new (request|problem|issue|question)", r"(another|different|other) (problem|issue)",
+])  # fmt: skip
+
+GREETING = PhraseSet([
+    r"привет\w*", r"здравствуй\w*", r"добр\w+ (день|утро|вечер|ранок|вечір)", r"доброго дня",
+    r"привіт\w*", r"вітаю", r"hi", r"hello", r"hey", r"good (morning|afternoon|evening)",
+])  # fmt: skip
+
+THANKS = PhraseSet([
+    r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thx", r"ty",
+])  # fmt: skip
+
+_NUMBER_WORDS: dict[str, int] = {
+    "один": 1, "одна": 1, "единица": 1, "первый": 1, "перший": 1, "one": 1, "first": 1,
+    "два": 2, "две": 2, "дві": 2, "двойка": 2, "второй": 2, "другий": 2, "two": 2, "second": 2,
+    "три": 3, "тройка": 3, "третий": 3, "третій": 3, "three": 3, "third": 3,
+    "четыре": 4, "четверка": 4, "чотири": 4, "четвертый": 4, "четвертий": 4, "four": 4,
+    "fourth": 4, "пять": 5, "пятерка": 5, "п'ять": 5, "пятый": 5, "п'ятий": 5, "five": 5,
+    "fifth": 5,
+}  # fmt: skip
+
+_RATING_WORDS: dict[str, int] = {
+    "ужасно": 1, "жахливо": 1, "terrible": 1, "awful": 1,
+    "плохо": 2, "погано": 2, "bad": 2, "poor": 2,
+    "нормально": 3, "средне": 3, "так собі": 3, "ok": 3, "okay": 3, "average": 3,
+    "хорошо": 4, "добре": 4, "good": 4,
+    "отлично": 5, "супер": 5, "чудово": 5, "відмінно": 5, "excellent": 5, "great": 5,
+    "perfect": 5,
+}  # fmt: skip
+
+_ANSWER_WORDS = 6  # answers are short; a longer text is a new message, not a "yes"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+|[👍👎❌✅⭐★-]", normalise(text))
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """True for "yes, it helped", False for "no", None when it is neither."""
+    head = " ".join(_words(text)[:_ANSWER_WORDS])
+    if not head:
+        return None
+    if head in NO:  # checked first: "не помогло" contains "помогло"
+        return False
+    if head in YES:
+        return True
+    return None
+
+
+def parse_number(text: str, maximum: int) -> int | None:
+    """A choice typed as "2", "2.", "#2", "второй" or "two", within 1..maximum."""
+    words = _words(text)
+    if not words or len(words) > 3:
+        return None
+    word = words[0]
+    value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if value is None or not 1 <= value <= maximum:
+        return None
+    return value
+
+
+def parse_rating(text: str) -> int | None:
+    """A 1-5 rating: a digit, a number word, "отлично"/"good", or a row of stars."""
+    stars = sum(text.count(s) for s in "⭐★")
+    if 1 <= stars <= 5:
+        return stars
+    found = re.match(r"\s*([1-5])\s*(?:/\s*5|из 5|з 5|of 5|out of 5)?(?:\W|$)", text)
+    if found:
+        return int(found.group(1))
+    head = normalise(text).strip(" .!,")
+    for phrase, value in _RATING_WORDS.items():
+        if head == phrase or head.startswith(phrase + " ") or head.startswith(phrase + ","):
+            return value
+    return parse_number(text, 5)
+
+
+def is_none_of_these(text: str) -> bool:
+    return _whole(text, NONE_OF_THESE)
+
+
+def is_skip(text: str) -> bool:
+    return _whole(text, SKIP)
+
+
+def is_new_request(text: str) -> bool:
+    return bool(NEW_REQUEST.search(text)) and len(_words(text)) <= _ANSWER_WORDS
+
+
+def is_small_talk(text: str) -> str:
+    """Say "greeting" or "thanks" when that is all the message says, else ""."""
+    if _whole(text, GREETING):
+        return "greeting"
+    if _whole(text, THANKS) or (len(_words(text)) <= 3 and THANKS.search(text)):
+        return "thanks"
+    return ""
+
+
+def _whole(text: str, phrases: PhraseSet) -> bool:
+    """The message says nothing but one of the phrases (and punctuation)."""
+    rest = phrases.remove(text)
+    return bool(phrases.search(text)) and not re.search(r"\w", rest)

@@ -1,0 +1,116 @@
+"""The dialog engine: a pure step from (state, message) to (state, replies, events).
+
+It knows no channel and no storage. The conversation service loads the state, calls
+`step`, carries out the events (opening a ticket, storing a rating) and saves the state;
+ticket news from operators comes back through `ticket_opened` and `ticket_changed`.
+"""
+
+from __future__ import annotations
+
+from gateway.dialogs.commands import Commands, parse_command
+from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.ports import Knowledge
+from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.turn import StepContext, StepResult, Turn
+from gateway.models import InboundMessage, Ticket
+from gateway.texts import DEFAULT_LANGUAGE, Texts
+from gateway.triage.priority import PriorityRules
+from gateway.triage.routing import Routing
+from gateway.triage.sla import SlaPolicy
+
+OUTAGE_TOPIC = "outage_critical"
+TICKET_CHANGES = frozenset({"taken", "escalated", "resolved", "handed_back", "priority"})
+
+
+class DialogEngine:
+    """First-line support dialog: self-help from the knowledge base, then a ticket."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        sla: SlaPolicy,
+        texts: Texts | None = None,
+        *,
+        routing: Routing | None = None,
+        priorities: PriorityRules | None = None,
+        outage_topic: str = OUTAGE_TOPIC,
+        default_language: str = DEFAULT_LANGUAGE,
+    ) -> None:
+        self.sla = sla
+        self.texts = texts or Texts.load()
+        self.flow = SupportFlow(
+            knowledge,
+            routing or Routing(),
+            priorities or PriorityRules(),
+            outage_topic,
+            default_language,
+        )
+        self.commands = Commands(self.flow)
+
+    def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
+        """Handle one inbound message. Pure: `state` is not modified."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self._forget_closed_ticket(turn)
+        if msg.kind == "start":
+            self.commands.start(turn, "", msg)
+        elif msg.kind in ("message", "edited"):
+            command = parse_command(msg)
+            if command:
+                self.commands.run(turn, *command, msg)
+            else:
+                self.flow.handle(turn, msg)
+        return turn.result()
+
+    def ticket_opened(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> StepResult:
+        """The requested ticket is stored: tell the user its id and when a person answers."""
+        turn = self._news_turn(state, ticket, ctx)
+        turn.state.start_flow()
+        turn.state.phase, turn.state.ticket_id = Phase.TICKET, ticket.id
+        wait = turn.duration(self.sla.first_response[ticket.priority])
+        turn.say("ticket_opened", ticket_id=ticket.id, wait=wait)
+        return turn.result()
+
+    def ticket_changed(
+        self, state: DialogState, ticket: Ticket, change: str, ctx: StepContext
+    ) -> StepResult:
+        """Keep the user informed of what operators did; ask for a rating on resolution."""
+        turn = self._news_turn(state, ticket, ctx)
+        st = turn.state
+        if change == "taken":
+            turn.say("ticket_taken", ticket_id=ticket.id)
+        elif change == "escalated":
+            turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+        elif change == "priority":
+            wait = turn.duration(self.sla.first_response[ticket.priority])
+            turn.say(
+                "ticket_priority", ticket_id=ticket.id, priority=ticket.priority.value, wait=wait
+            )
+        elif change == "resolved":
+            turn.say("ticket_resolved", ticket_id=ticket.id)
+            if st.ticket_id == ticket.id:
+                st.ticket_id = ""
+            if st.phase in (Phase.IDLE, Phase.TICKET):
+                st.start_flow()
+                self.flow.ask_rating(turn)
+        elif change == "handed_back":
+            if st.phase in (Phase.IDLE, Phase.TICKET):
+                st.start_flow()
+                st.phase, st.ticket_id = Phase.TICKET, ticket.id
+            turn.say("ticket_handed_back", ticket_id=ticket.id)
+        return turn.result()
+
+    def _news_turn(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> Turn:
+        turn = Turn.begin(state, self.texts, ctx)
+        if not turn.state.language:
+            turn.state.language = ticket.language
+        return turn
+
+    @staticmethod
+    def _forget_closed_ticket(turn: Turn) -> None:
+        """A ticket closed since the last message no longer collects the user's words."""
+        st = turn.state
+        if st.phase == Phase.TICKET and st.ticket_id not in {t.id for t in turn.ctx.open_tickets}:
+            st.phase, st.ticket_id = Phase.IDLE, ""
+
+
+__all__ = ["DialogEngine", "StepContext", "StepResult"]

@@ -1,0 +1,118 @@
+"""What a dialog step tells the rest of the gateway, besides the replies to send.
+
+The conversation service acts on some (opens a ticket on `TicketRequested`, stores a
+rating on `CsatRecorded`); all are written to the transcript and the `chat --json` stream.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class _Event:
+    name: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"event": name, ...fields}`, plain JSON."""
+        return {"event": self.name, **asdict(self)}
+
+
+@dataclass(frozen=True)
+class FaqAnswered(_Event):
+    """A self-help article was sent; the user is asked whether it helped."""
+
+    name: ClassVar[str] = "faq_answered"
+    topic: str
+    score: float
+
+
+@dataclass(frozen=True)
+class FaqChoices(_Event):
+    """Several close articles were offered to choose from."""
+
+    name: ClassVar[str] = "faq_choices"
+    topics: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.name, "topics": list(self.topics)}
+
+
+@dataclass(frozen=True)
+class ChecklistQuestion(_Event):
+    """The bot asked for one first-line checklist field."""
+
+    name: ClassVar[str] = "checklist_question"
+    field: str
+
+
+@dataclass(frozen=True)
+class TicketRequested(_Event):
+    """Self-help is over: queue a ticket for a person with these details."""
+
+    name: ClassVar[str] = "ticket_requested"
+    topic: str
+    group: str
+    priority: str
+    level: str
+    fields: dict[str, str] = field(default_factory=dict)
+    subject: str = ""
+    reason: str = ""  # not_solved | no_answer | escalate_topic | urgent | asked_for_person | ...
+    language: str = "ru"
+
+
+@dataclass(frozen=True)
+class Resolved(_Event):
+    """The user confirmed the problem is solved."""
+
+    name: ClassVar[str] = "resolved"
+    by: str  # bot | operator
+
+
+@dataclass(frozen=True)
+class CsatRequest(_Event):
+    """The user was asked to rate the help from 1 to 5."""
+
+    name: ClassVar[str] = "csat_request"
+
+
+@dataclass(frozen=True)
+class CsatRecorded(_Event):
+    """The user's rating (1-5) and optional comment."""
+
+    name: ClassVar[str] = "csat_recorded"
+    score: int
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Handoff(_Event):
+    """Self-help was skipped: the request goes to a person."""
+
+    name: ClassVar[str] = "handoff"
+    reason: str  # asked_for_person | upset | repeated_failure | urgent | escalate_topic
+
+
+Event = (
+    FaqAnswered
+    | FaqChoices
+    | ChecklistQuestion
+    | TicketRequested
+    | Resolved
+    | CsatRequest
+    | CsatRecorded
+    | Handoff
+)
+
+__all__ = [
+    "ChecklistQuestion",
+    "CsatRecorded",
+    "CsatRequest",
+    "Event",
+    "FaqAnswered",
+    "FaqChoices",
+    "Handoff",
+    "Resolved",
+    "TicketRequested",
+]

@@ -1,0 +1,383 @@
+"""The support dialog itself: a new problem, self-help, the checklist and the rating.
+
+Each public method handles one phase of `DialogState` for one inbound message and
+moves the conversation on. Typed answers work everywhere buttons do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.answers import (
+    is_new_request,
+    is_none_of_these,
+    is_skip,
+    is_small_talk,
+    parse_number,
+    parse_rating,
+    parse_yes_no,
+)
+from gateway.dialogs.checklist import extract_fields, missing_fields
+from gateway.dialogs.events import (
+    ChecklistQuestion,
+    CsatRecorded,
+    CsatRequest,
+    FaqAnswered,
+    FaqChoices,
+    Handoff,
+    Resolved,
+    TicketRequested,
+)
+from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
+from gateway.dialogs.state import Phase
+from gateway.dialogs.turn import Turn
+from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
+from gateway.texts import LANGUAGES
+from gateway.triage.language import detect_language
+from gateway.triage.mood import ASKS_FOR_PERSON, HandoffSignal, describes_problem, detect_handoff
+from gateway.triage.priority import PriorityRules
+from gateway.triage.routing import Routing
+
+# Button payloads: stable strings that come back in `InboundMessage.payload`.
+YES, NO, DUNNO, SKIP, NEW_REQUEST = "yes", "no", "dunno", "skip", "new"
+FAQ_PREFIX, CSAT_PREFIX = "faq:", "csat:"
+NONE_OF_THESE = FAQ_PREFIX + "none"
+
+MAX_CHOICES = 3
+REPEATED_FAILURES = 2  # articles that did not help before self-help is skipped
+DETAIL_WORDS = 4  # an unparseable answer this long is treated as more detail
+SUBJECT_CHARS = 80
+
+INTAKE_TEXT = {
+    "asked_for_person": "intake_person",
+    "upset": "intake_upset",
+    "repeated_failure": "intake_repeated",
+    "urgent": "intake_urgent",
+    "not_solved": "intake_not_solved",
+    "no_answer": "intake_no_answer",
+}
+# Reasons that mean self-help was skipped on purpose (reported as a Handoff event).
+HANDOFF_REASONS = frozenset(
+    {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
+)
+
+
+class SupportFlow:
+    """Moves one conversation through self-help and the checklist, message by message."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        routing: Routing,
+        priorities: PriorityRules,
+        outage_topic: str,
+        default_language: str,
+    ) -> None:
+        self.knowledge = knowledge
+        self.routing = routing
+        self.priorities = priorities
+        self.outage_topic = outage_topic
+        self.default_language = default_language
+
+    def handle(self, turn: Turn, msg: InboundMessage) -> None:
+        """Route the message to the handler of the phase the conversation is in."""
+        handlers = {
+            Phase.CONFIRM: self._confirm,
+            Phase.CHOOSE: self._choose,
+            Phase.CHECKLIST: self._checklist,
+            Phase.TICKET: self._ticket,
+            Phase.CSAT_SCORE: self._csat_score,
+            Phase.CSAT_COMMENT: self._csat_comment,
+        }
+        handlers.get(turn.state.phase, self.new_problem)(turn, msg)
+
+    # --- a new problem -------------------------------------------------------------------
+
+    def new_problem(self, turn: Turn, msg: InboundMessage) -> None:
+        """Take a fresh problem: self-help when it can work, else straight to a person."""
+        st, text = turn.state, msg.text.strip()
+        if not text:
+            turn.say("text_only" if msg.attachments else "greet_reply")
+            return
+        self.detect_language(turn, text, msg.language_hint)
+        small_talk = is_small_talk(text)
+        if small_talk:
+            turn.say("greet_reply" if small_talk == "greeting" else "thanks_reply")
+            return
+        st.start_flow(text)
+        st.fields.update(extract_fields(text))
+        signal = detect_handoff(text)
+        if signal is None and st.failed_answers >= REPEATED_FAILURES:
+            signal = HandoffSignal("repeated_failure")
+        if signal and signal.reason == "asked_for_person" and not describes_problem(text):
+            st.problem = ""
+            st.fields.pop("problem", None)
+            self.to_person(turn, signal.reason, None)
+            return
+        match = self.knowledge.match(text, turn.lang)
+        top = match.candidates[0] if match.candidates and match.outcome != "none" else None
+        urgency = self.priorities.assess(text)
+        if signal:
+            self.to_person(turn, signal.reason, _top_article(match))
+        elif urgency.priority is Priority.P1:
+            self.to_person(turn, "urgent", self._urgent_article(match, urgency.reason))
+        elif match.outcome == "answer" and top:
+            self._offer_article(turn, top.article, top.score)
+        elif match.outcome == "choices" and top:
+            self._offer_choices(turn, match)
+        else:
+            self.to_person(turn, "no_answer", None)
+
+    def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
+        """Follow the language the user writes in, unless they chose one with /lang."""
+        st = turn.state
+        if st.language_locked:
+            return
+        hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
+        st.language = detect_language(text, default=st.language or hinted or self.default_language)
+
+    def _urgent_article(self, match: MatchLike, why: str) -> ArticleLike | None:
+        """A confident match names the topic; a mass outage without one is the outage topic."""
+        top = _top_article(match)
+        if match.outcome == "answer" or why != "many_stopped":
+            return top
+        return self.knowledge.article(self.outage_topic) or top
+
+    # --- self-help -----------------------------------------------------------------------
+
+    def _offer_article(self, turn: Turn, article: ArticleLike, score: float) -> None:
+        st = turn.state
+        answer = article.answer_for(turn.lang)
+        if article.kind == "escalate" or not answer:
+            self.to_person(turn, "escalate_topic", article)
+            return
+        self._classify(turn, article)
+        st.phase, st.offered = Phase.CONFIRM, {article.id: score}
+        text = turn.text("faq_answer", title=article.title_for(turn.lang), answer=answer.strip())
+        if article.link:
+            text += f"\n{article.link}"
+        turn.send(f"{text}\n\n{turn.text('did_it_help')}", *self._yes_no(turn))
+        turn.emit(FaqAnswered(topic=article.id, score=round(float(score), 1)))
+
+    def _offer_choices(self, turn: Turn, match: MatchLike) -> None:
+        st = turn.state
+        st.offered = {c.article.id: float(c.score) for c in match.candidates[:MAX_CHOICES]}
+        st.phase = Phase.CHOOSE
+        lines = [f"{n}. {title}" for n, title in enumerate(self._titles(turn), 1)]
+        turn.send(
+            "\n".join([turn.text("choices_intro"), *lines, turn.text("choices_hint")]),
+            *self._choice_buttons(turn),
+        )
+        turn.emit(FaqChoices(topics=tuple(st.offered)))
+
+    def _confirm(self, turn: Turn, msg: InboundMessage) -> None:
+        """The answer to "did this help?"."""
+        st, text = turn.state, msg.text.strip()
+        helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
+        signal = detect_handoff(text) if text else None
+        if signal:
+            self.to_person(turn, signal.reason, self._article(st.topic))
+        elif helped:
+            st.failed_answers = 0
+            turn.emit(Resolved(by="bot"))
+            turn.say("resolved_by_bot")
+            self.ask_rating(turn)
+        elif helped is False or len(text.split()) >= DETAIL_WORDS:
+            if helped is None:  # "it still says offline": more detail, not a yes
+                st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
+            st.failed_answers += 1
+            self.to_person(turn, "not_solved", self._article(st.topic))
+        else:
+            turn.say("ask_yes_no", *self._yes_no(turn))
+
+    def _choose(self, turn: Turn, msg: InboundMessage) -> None:
+        """The pick among offered articles: a button, a number, or "none of these"."""
+        st, text = turn.state, msg.text.strip()
+        topics = list(st.offered)
+        picked = msg.payload[len(FAQ_PREFIX) :] if msg.payload.startswith(FAQ_PREFIX) else ""
+        number = parse_number(text, len(topics)) if text else None
+        if number:
+            picked = topics[number - 1]
+        elif text and is_none_of_these(text):
+            picked = "none"
+        article = self._article(picked) if picked in st.offered else None
+        if picked == "none":
+            self.to_person(turn, "no_answer", None)
+        elif article is not None:
+            self._offer_article(turn, article, st.offered[picked])
+        elif text and (detect_handoff(text) or len(text.split()) >= DETAIL_WORDS):
+            self.new_problem(turn, msg)
+        else:
+            turn.say("choices_again", *self._choice_buttons(turn))
+
+    # --- the checklist -------------------------------------------------------------------
+
+    def to_person(self, turn: Turn, reason: str, article: ArticleLike | None) -> None:
+        """Stop self-help: say why, then collect the checklist for a ticket."""
+        st = turn.state
+        st.reason = reason
+        self._classify(turn, article)
+        if reason == "escalate_topic" and article is not None:
+            turn.say("intake_escalate", title=article.title_for(turn.lang))
+        else:
+            turn.say(INTAKE_TEXT.get(reason, "intake_no_answer"))
+        if reason in HANDOFF_REASONS:
+            turn.emit(Handoff(reason=reason))
+        st.phase = Phase.CHECKLIST
+        self._ask_next(turn)
+
+    def _checklist(self, turn: Turn, msg: InboundMessage) -> None:
+        """Store the answer to the question asked; ask the next one or request the ticket."""
+        st, text = turn.state, msg.text.strip()
+        field = st.asking or next(iter(missing_fields(st.fields)), "")
+        value = turn.text("btn_dont_know") if msg.payload == DUNNO else text
+        if not value and msg.attachments:
+            value = turn.text("attachment_noted")
+        if not field or not value:
+            self._ask_next(turn)
+            return
+        st.fields[field] = value
+        for name, found in extract_fields(value).items():
+            if not st.fields.get(name) and name not in st.asked:
+                st.fields[name] = found
+        if field == "problem":
+            st.problem = value
+            self._classify(turn, _top_article(self.knowledge.match(value, turn.lang)))
+        signal = detect_handoff(text) if field != "problem" else None
+        if signal and signal.reason in ("asked_for_person", "upset"):
+            self.request_ticket(turn)  # the user has had enough questions
+        else:
+            self._ask_next(turn)
+
+    def _ask_next(self, turn: Turn) -> None:
+        missing = missing_fields(turn.state.fields)
+        if not missing:
+            self.request_ticket(turn)
+            return
+        field = missing[0]
+        st = turn.state
+        st.asking = field
+        st.asked.append(field)
+        buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
+        turn.say(f"ask_{field}", *buttons)
+        turn.emit(ChecklistQuestion(field=field))
+
+    def request_ticket(self, turn: Turn) -> None:
+        """Ask the service to open the ticket; `ticket_opened` tells the user its id."""
+        st = turn.state
+        problem = st.problem or st.fields.get("problem", "")
+        subject = problem.splitlines()[0] if problem else ""
+        if len(subject) > SUBJECT_CHARS:
+            subject = subject[: SUBJECT_CHARS - 1].rstrip() + "…"
+        if not subject and st.topic:
+            article = self._article(st.topic)
+            subject = article.title_for(turn.lang) if article else st.topic
+        turn.emit(
+            TicketRequested(
+                topic=st.topic,
+                group=st.group or self.routing.default.value,
+                priority=st.priority or Priority.P3.value,
+                level=Level.L1.value,
+                fields={f: st.fields[f] for f in CHECKLIST_FIELDS if st.fields.get(f)},
+                subject=subject,
+                reason=st.reason or "no_answer",
+                language=turn.lang,
+            )
+        )
+        st.phase, st.asking = Phase.TICKET, ""
+
+    def _ticket(self, turn: Turn, msg: InboundMessage) -> None:
+        """A ticket is open: the message goes to it, unless the user starts a new request."""
+        st, text = turn.state, msg.text.strip()
+        if msg.payload == NEW_REQUEST or (text and is_new_request(text)):
+            st.start_flow()
+            turn.say("new_request")
+        elif text and text in ASKS_FOR_PERSON:
+            turn.say("ticket_already_with_person", ticket_id=st.ticket_id)
+        else:
+            new = turn.button("btn_new_request", NEW_REQUEST)
+            turn.say("ticket_note_added", new, ticket_id=st.ticket_id)
+
+    # --- the rating ----------------------------------------------------------------------
+
+    def ask_rating(self, turn: Turn) -> None:
+        turn.state.phase = Phase.CSAT_SCORE
+        turn.emit(CsatRequest())
+        turn.say("csat_ask", *self._rating_buttons())
+
+    def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
+        st, text = turn.state, msg.text.strip()
+        score = _payload_rating(msg.payload) or (parse_rating(text) if text else None)
+        if score:
+            st.csat_score, st.phase = score, Phase.CSAT_COMMENT
+            turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
+        elif len(text.split()) >= DETAIL_WORDS - 1:
+            st.start_flow()  # the user moved on to something else; no rating then
+            self.new_problem(turn, msg)
+        else:
+            turn.say("csat_again", *self._rating_buttons())
+
+    def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
+        text = msg.text.strip()
+        comment = "" if msg.payload == SKIP or not text or is_skip(text) else text
+        turn.emit(CsatRecorded(score=turn.state.csat_score, comment=comment))
+        turn.say("csat_thanks")
+        turn.state.start_flow()
+
+    def abandon(self, turn: Turn) -> bool:
+        """Drop the flow in progress (keeping a given rating); False if there was none."""
+        st = turn.state
+        if st.phase == Phase.CSAT_COMMENT and st.csat_score:
+            turn.emit(CsatRecorded(score=st.csat_score, comment=""))
+        busy = st.phase not in (Phase.IDLE, Phase.TICKET)
+        if busy:
+            st.start_flow()
+        return busy
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _classify(self, turn: Turn, article: ArticleLike | None) -> None:
+        """Topic, group and priority of the ticket this conversation may become."""
+        st = turn.state
+        st.topic = article.id if article is not None else ""
+        st.group = self.routing.group_for(article, st.problem).value
+        st.priority = self.priorities.assess(st.problem, st.topic).priority.value
+
+    def _article(self, topic: str) -> ArticleLike | None:
+        return self.knowledge.article(topic) if topic else None
+
+    def _titles(self, turn: Turn) -> list[str]:
+        titles = []
+        for topic in turn.state.offered:
+            article = self._article(topic)
+            titles.append(article.title_for(turn.lang) if article else topic)
+        return titles
+
+    def _choice_buttons(self, turn: Turn) -> list[Button]:
+        buttons = [
+            Button(label=f"{n}. {title}", payload=FAQ_PREFIX + topic)
+            for n, (topic, title) in enumerate(
+                zip(turn.state.offered, self._titles(turn), strict=True), 1
+            )
+        ]
+        return [*buttons, turn.button("btn_none", NONE_OF_THESE)]
+
+    @staticmethod
+    def _yes_no(turn: Turn) -> tuple[Button, Button]:
+        return turn.button("btn_yes", YES), turn.button("btn_no", NO)
+
+    @staticmethod
+    def _rating_buttons() -> list[Button]:
+        return [Button(label=str(n), payload=f"{CSAT_PREFIX}{n}") for n in range(1, 6)]
+
+
+def _top_article(match: MatchLike) -> ArticleLike | None:
+    """The best candidate's article, unless nothing matched."""
+    if match.outcome == "none" or not match.candidates:
+        return None
+    return match.candidates[0].article
+
+
+def _payload_rating(payload: str) -> int | None:
+    found = re.fullmatch(rf"{CSAT_PREFIX}([1-5])", payload)
+    return int(found.group(1)) if found else None

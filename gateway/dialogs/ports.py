@@ -1,0 +1,44 @@
+"""What the dialog engine needs from the knowledge base, as structural types.
+
+`gateway.knowledge.library.KnowledgeLibrary` satisfies `Knowledge`; tests may pass any
+object with the same two methods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class ArticleLike(Protocol):
+    """A knowledge-base article: a self-help answer (`faq`) or a topic for a person."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def kind(self) -> str: ...  # faq | escalate
+    @property
+    def link(self) -> str | None: ...
+    def title_for(self, lang: str) -> str: ...
+    def answer_for(self, lang: str) -> str | None: ...
+
+
+class CandidateLike(Protocol):
+    @property
+    def article(self) -> ArticleLike: ...
+    @property
+    def score(self) -> float: ...
+
+
+class MatchLike(Protocol):
+    @property
+    def outcome(self) -> str: ...  # answer | choices | none
+    @property
+    def candidates(self) -> Sequence[CandidateLike]: ...
+
+
+class Knowledge(Protocol):
+    def match(self, text: str, lang: str | None) -> MatchLike: ...
+    def article(self, article_id: str) -> ArticleLike | None: ...

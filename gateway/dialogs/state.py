@@ -1,0 +1,74 @@
+"""Where a conversation stands between two messages; stored as JSON by the service.
+
+Everything the engine needs to continue lives here, so a conversation survives a
+restart in the middle of the checklist. Unknown or missing keys are tolerated: `{}` is
+a new conversation, and state written by an older version still loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+class Phase(StrEnum):
+    """What the bot is waiting for."""
+
+    IDLE = "idle"  # a new problem
+    CONFIRM = "confirm"  # "did this help?" after an article
+    CHOOSE = "choose"  # one of several offered articles
+    CHECKLIST = "checklist"  # the answer to `DialogState.asking`
+    TICKET = "ticket"  # a ticket is open; messages are added to it
+    CSAT_SCORE = "csat_score"  # a 1-5 rating
+    CSAT_COMMENT = "csat_comment"  # an optional comment to the rating
+
+
+@dataclass
+class DialogState:
+    """One conversation's dialog: language, phase, the problem and its checklist."""
+
+    language: str = ""
+    language_locked: bool = False  # set by /lang: stop guessing from the text
+    phase: Phase = Phase.IDLE
+    problem: str = ""
+    topic: str = ""
+    group: str = ""
+    priority: str = ""
+    reason: str = ""
+    offered: dict[str, float] = field(default_factory=dict)  # topic -> score, as shown
+    fields: dict[str, str] = field(default_factory=dict)  # checklist answers so far
+    asking: str = ""  # the checklist field last asked
+    asked: list[str] = field(default_factory=list)  # fields asked in this flow
+    failed_answers: int = 0  # articles that did not help, in this conversation
+    ticket_id: str = ""
+    csat_score: int = 0
+    updated_at: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DialogState:
+        """Load stored state; `{}` or junk values give a fresh conversation's defaults."""
+        known = {f.name for f in fields(cls)}
+        state = cls(**{k: v for k, v in (data or {}).items() if k in known})
+        try:
+            state.phase = Phase(state.phase)
+        except ValueError:
+            state.phase = Phase.IDLE
+        state.fields = {str(k): str(v) for k, v in dict(state.fields or {}).items()}
+        offered = state.offered if isinstance(state.offered, dict) else {}
+        state.offered = {str(k): float(v) for k, v in offered.items()}
+        state.asked = [str(f) for f in state.asked or ()]
+        return state
+
+    def start_flow(self, problem: str = "") -> None:
+        """Forget the previous problem; keep language, open ticket and counters."""
+        self.phase = Phase.IDLE
+        self.problem = problem
+        self.topic = self.group = self.priority = self.reason = self.asking = ""
+        self.offered = {}
+        self.fields = {"problem": problem} if problem else {}
+        self.asked = []
+        self.csat_score = 0

@@ -1,0 +1,78 @@
+"""One step of a dialog in progress: its context, the replies and events it collects."""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+
+from gateway.dialogs.events import Event
+from gateway.dialogs.state import DialogState
+from gateway.models import Button, OutboundMessage, Ticket
+from gateway.texts import Texts
+from gateway.triage.sla import DAY, HOUR, MINUTE
+
+
+@dataclass(frozen=True)
+class StepContext:
+    """What the engine may know about the world besides the message."""
+
+    now: float  # unix time
+    open_tickets: tuple[Ticket, ...] = ()  # the user's active tickets (for /status)
+
+
+@dataclass
+class StepResult:
+    """The new state, the replies to send in order, and the events for the service."""
+
+    state: DialogState
+    replies: list[OutboundMessage]
+    events: list[Event]
+
+
+@dataclass
+class Turn:
+    """Collects what one step says and does, in the conversation's language."""
+
+    state: DialogState
+    texts: Texts
+    ctx: StepContext
+    replies: list[OutboundMessage] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @classmethod
+    def begin(cls, state: DialogState, texts: Texts, ctx: StepContext) -> Turn:
+        """A turn on a private copy of `state`: the caller's object is never changed."""
+        return cls(state=copy.deepcopy(state), texts=texts, ctx=ctx)
+
+    @property
+    def lang(self) -> str:
+        return self.texts.language(self.state.language)
+
+    def text(self, key: str, **fmt: object) -> str:
+        return self.texts.get(self.lang, key, **fmt)
+
+    def say(self, key: str, *buttons: Button, **fmt: object) -> None:
+        """Send the text `key` (with quick-reply buttons, if any)."""
+        self.send(self.text(key, **fmt), *buttons)
+
+    def send(self, text: str, *buttons: Button) -> None:
+        self.replies.append(OutboundMessage(text=text, buttons=tuple(buttons)))
+
+    def emit(self, event: Event) -> None:
+        self.events.append(event)
+
+    def button(self, key: str, payload: str) -> Button:
+        return Button(label=self.text(key), payload=payload)
+
+    def duration(self, seconds: int) -> str:
+        """The wait in the largest whole unit: "30 минут", "4 години", "1 day"."""
+        if seconds >= DAY and seconds % DAY == 0:
+            return self.texts.plural(self.lang, "unit_day", seconds // DAY)
+        if seconds >= HOUR and seconds % HOUR == 0:
+            return self.texts.plural(self.lang, "unit_hour", seconds // HOUR)
+        return self.texts.plural(self.lang, "unit_minute", max(1, math.ceil(seconds / MINUTE)))
+
+    def result(self) -> StepResult:
+        self.state.updated_at = self.ctx.now
+        return StepResult(state=self.state, replies=self.replies, events=self.events)

@@ -1,0 +1,191 @@
+"""Word lists the matcher relies on: stop words, generic words and slang spellings.
+
+Kept apart from the normalisation code so an IT team can extend them without reading it.
+Entries are written in their normalised form (lowercase, ё as е, no apostrophes).
+"""
+
+from __future__ import annotations
+
+# Slang, transliterations and split spellings mapped to one canonical token. Phrases
+# (several words) are replaced before tokenising; single words after.
+PHRASES: dict[str, str] = {
+    "wi fi": "wifi",
+    "wi fy": "wifi",
+    "вай фай": "wifi",
+    "вай фая": "wifi",
+    "вай фаю": "wifi",
+    "вай фае": "wifi",
+    "e mail": "email",
+    "е мейл": "email",
+    "е мейла": "email",
+    "2 fa": "2fa",
+    "two factor": "2fa",
+    "2 factor": "2fa",
+    "multi factor": "mfa",
+    "out of office": "outofoffice",
+    "blue screen": "bsod",
+    "синий экран": "bsod",
+    "синій екран": "bsod",
+    "log in": "login",
+    "sign in": "signin",
+    "set up": "setup",
+    "locked out": "lockout",
+    "print queue": "printqueue",
+    "visual studio code": "vscode",
+    "vs code": "vscode",
+}
+
+WORDS: dict[str, str] = {
+    "вайфай": "wifi",
+    "вайфая": "wifi",
+    "вайфаю": "wifi",
+    "вайфаем": "wifi",
+    "вифи": "wifi",
+    "вайфа": "wifi",
+    "wlan": "wifi",
+    "wireless": "wifi",
+    "впн": "vpn",
+    "впна": "vpn",
+    "впне": "vpn",
+    "впном": "vpn",
+    "емейл": "email",
+    "имейл": "email",
+    "імейл": "email",
+    "мейл": "email",
+    "мейла": "email",
+    "мейлы": "email",
+    "мыло": "email",
+    "emails": "email",
+    "mail": "email",
+    "аутлук": "outlook",
+    "аутлуке": "outlook",
+    "аутлука": "outlook",
+    "тимс": "teams",
+    "тимсе": "teams",
+    "тімс": "teams",
+    "зум": "zoom",
+    "зуме": "zoom",
+    "зумі": "zoom",
+    "ворд": "word",
+    "ворде": "word",
+    "ворді": "word",
+    "эксель": "excel",
+    "екзель": "excel",
+    "ексель": "excel",
+    "экселе": "excel",
+    "ексел": "excel",
+    "1с": "1c",
+    "1сі": "1c",
+    "комп": "компьютер",
+    "компа": "компьютер",
+    "компе": "компьютер",
+    "компі": "компютер",
+    "ноут": "ноутбук",
+    "ноута": "ноутбук",
+    "ноуте": "ноутбук",
+    "ноуті": "ноутбук",
+    "инет": "интернет",
+    "инета": "интернет",
+    "инете": "интернет",
+    "інет": "інтернет",
+    "інету": "інтернет",
+    "pc": "computer",
+    "pcs": "computer",
+    "laptop": "laptop",
+    "mic": "microphone",
+    "mike": "microphone",
+    "webcam": "camera",
+    "cam": "camera",
+    "pwd": "password",
+    "pass": "password",
+    "passwd": "password",
+    "пасс": "пароль",
+    "пасворд": "пароль",
+    "двухфакторка": "2fa",
+    "двухфакторки": "2fa",
+    "двухфакторку": "2fa",
+    "двофакторка": "2fa",
+    "2фа": "2fa",
+    "мфу": "mfp",
+    "бфп": "mfp",
+    "wifi": "wifi",
+    "internet": "internet",
+    "inbox": "inbox",
+    "айфон": "iphone",
+    "айфоне": "iphone",
+    "айфоні": "iphone",
+    "андроид": "android",
+    "андроиде": "android",
+    "андроїд": "android",
+    "андроїді": "android",
+    "винда": "windows",
+    "винды": "windows",
+    "винде": "windows",
+    "віндовс": "windows",
+    "виндовс": "windows",
+    "вінда": "windows",
+    "вінди": "windows",
+    "юсб": "usb",
+    "блютуз": "bluetooth",
+    "блютус": "bluetooth",
+}
+
+# Function words, greetings and politeness: they never tell one problem from another.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    а и но или да же ли бы ведь вот как так что чтобы это этот эта эти то тот та те там тут
+    здесь где когда куда почему зачем какой какая какие каком какую кто чем чего уже еще ещё
+    в во на по к ко с со у о об от до из за для при про без над под через после перед между
+    я мы ты вы он она оно они мне меня мной нам нас вам вас ему его ее её ей им их ними нем
+    мой моя мое мои моего моей моем моих мою свой своя свое свои своего своей твой ваш наш
+    у меня у нас есть был была было были будет буду будь быть
+    очень просто сейчас сегодня вчера опять снова всегда иногда только тоже также
+    привет здравствуйте здравствуй добрый доброе доброго добрая день утро вечер ночи
+    пожалуйста спасибо благодарю помогите помоги подскажите подскажи скажите скажи
+    плиз пж пжл спс ок окей хорошо ладно норм
+    і й та але або чи ж би це цей ця ці той те ті там тут де коли куди чому навіщо який яка
+    які якому яку хто чим чого вже ще в у на по до з із зі від для при про без над під через
+    після перед між я ми ти ви він вона воно вони мені мене мною нам нас вам вас йому його
+    її їй їм їх ними ньому мій моя моє мої мого моєї моєму моїх мою свій своя своє свої ваш
+    наш є був була було були буде буду бути дуже просто зараз сьогодні вчора знову завжди
+    іноді тільки лише теж також привіт вітаю добрий добре доброго добра дякую будь ласка
+    допоможіть допоможи підкажіть підкажи скажіть скажи
+    the a an and or but if of to in on at by for with from into about as is are was were be
+    been being am do does did doing have has had having i me my mine we us our you your he
+    him his she her it its they them their this that these those there here what which who
+    whom when where why how can could would should will shall may might must just really
+    very so too also again still now today yesterday hi hello hey dear good morning
+    afternoon evening please thanks thank pls plz help ok okay team guys anyone someone
+    """.split()
+)
+
+# Words that occur in many problems. They count towards a match but never prove, on their
+# own, that a message is about an IT problem: "ошибка ZX-417 в модуле склада" or "the coffee
+# machine is broken" must not be answered. Written as users write them; stemmed on use.
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    не нет ни ничего никак немає нема ні нічого no not nothing none cant cannot dont doesnt
+    работает работать работа работы не_работает працює працювати робота
+    ошибка ошибку ошибки помилка помилку помилки error errors
+    проблема проблемы проблему проблеми problem problems issue issues
+    broken broke сломался сломалась зламався зламалась поломка
+    пишет пише показывает показує shows says message сообщение повідомлення
+    хочу хочет нужно нужен нужна надо треба потрібно потрібен need needs want wants
+    весь вся все всё всех всі весь всього all whole every
+    новый новая нова новий new
+    """.split()
+)
+
+# Product and device names: they show a message is about IT but not which problem it is,
+# so they neither dilute a match (like an unknown word would) nor prove one on their own.
+# "can you install Visual Studio Code" is about installing, whatever the product.
+PRODUCT_WORDS: frozenset[str] = frozenset(
+    """
+    windows macos mac linux ubuntu android iphone ipad ios office microsoft ms m365 o365
+    excel word powerpoint outlook teams zoom skype slack telegram viber whatsapp chrome
+    firefox edge safari opera browser 1c sap crm erp jira confluence sharepoint onedrive
+    photoshop illustrator acrobat adobe reader autocad revit vscode visual studio code
+    python java git docker putty winrar 7zip zip pdf notepad
+    dell hp lenovo asus acer samsung apple logitech canon xerox kyocera brother ricoh epson
+    """.split()
+)

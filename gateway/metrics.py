@@ -1,0 +1,27 @@
+"""Prometheus metrics, served at /metrics: intake, turns, deliveries, tickets."""
+
+from __future__ import annotations
+
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+
+INBOUND = Counter(
+    "firstline_inbound_messages_total",
+    "Messages from users, by channel and whether they were new or a repeat",
+    ["channel", "result"],
+)
+TURNS = Histogram(
+    "firstline_turn_seconds", "Time to process one inbound message (engine + commit)"
+)
+DELIVERIES = Counter(
+    "firstline_deliveries_total", "Replies handed to a channel, by outcome", ["channel", "result"]
+)
+TICKETS = Counter(
+    "firstline_tickets_opened_total", "Tickets opened, by group and priority", ["group", "priority"]
+)
+RESOLVED_BY_BOT = Counter(
+    "firstline_resolved_first_line_total", "Conversations the bot resolved without a person"
+)
+
+
+def render() -> tuple[bytes, str]:
+    return generate_latest(), CONTENT_TYPE_LATEST

@@ -1,0 +1,52 @@
+"""Operator accounts created from the CLI, console sessions and rate-limit counters."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys
+
+
+class OperatorStore:
+    """Accounts (JSON per login), sessions with a TTL, and fixed-window hit counters."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def get_account(self, login: str) -> dict[str, Any] | None:
+        raw = await self._redis.hget(keys.OPERATORS, login)
+        return json.loads(raw) if raw is not None else None
+
+    async def put_account(self, account: dict[str, Any]) -> None:
+        await self._redis.hset(
+            keys.OPERATORS, account["login"], json.dumps(account, ensure_ascii=False)
+        )
+
+    async def accounts(self) -> list[dict[str, Any]]:
+        raw = await self._redis.hgetall(keys.OPERATORS)
+        return [json.loads(v) for v in raw.values()]
+
+    async def put_session(self, session_id: str, data: dict[str, Any], ttl: int) -> None:
+        await self._redis.set(keys.web_session(session_id), json.dumps(data), ex=ttl)
+
+    async def get_session(self, session_id: str) -> dict[str, Any] | None:
+        raw = await self._redis.get(keys.web_session(session_id))
+        return json.loads(raw) if raw is not None else None
+
+    async def drop_session(self, session_id: str) -> None:
+        await self._redis.delete(keys.web_session(session_id))
+
+    async def hit(self, scope: str, name: str, window_seconds: int) -> tuple[int, float]:
+        """Count one hit in the current window: (hits so far, seconds until the window ends)."""
+        now = time.time()
+        window = int(now // window_seconds)
+        key = keys.rate_window(scope, name, window)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, window_seconds + 1)
+        count, _ = await pipe.execute()
+        return int(count), (window + 1) * window_seconds - now

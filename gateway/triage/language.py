@@ -1,0 +1,56 @@
+"""Which of the supported languages (ru, uk, en) a user message is written in.
+
+Letters decide first (і ї є ґ are Ukrainian, ы э ъ ё Russian), then common words; Latin
+text is English. Product names in Latin inside Cyrillic text ("Outlook на Windows 11 не
+отправляет") do not make a message English.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-zа-яёіїєґ'’ʼ]+")
+_UK_LETTERS = frozenset("іїєґ")
+_RU_LETTERS = frozenset("ыэъё")
+_UK_WORDS = frozenset(
+    """
+    не працює що як чому де коли мені мене мій моя моє мої вже ще дуже та але або чи
+    є немає нема треба потрібно потрібен будь ласка дякую добрий день привіт вітаю
+    зробити можна можу не можу хочу його її їх цей ця це щось нічого після через
+    від до для про без лист листи пошта пошту комп'ютер комп’ютер скриньку скринька
+    з із йде йдуть ось цього цей який яка яке які також тобто щоб коли
+    """.split()
+)
+# Endings that only one of the two languages uses: оновлення/обновление, видалив/удалил.
+_UK_ENDINGS = ("ння", "ив", "ав", "ється", "ують", "ює", "ує")
+_RU_ENDINGS = ("ние", "ание", "ение", "ие", "ия", "ется", "ает", "ают", "ит", "ил", "ла")
+_RU_WORDS = frozenset(
+    """
+    не работает что как почему где когда мне меня мой моя мое мои уже еще очень
+    и но или ли есть нет нужно нужен надо пожалуйста спасибо добрый день привет здравствуйте
+    сделать можно могу не могу хочу его ее их этот эта это что-то ничего после через
+    от до для про без письмо письма почта почту компьютер ящик помогите
+    """.split()
+)
+LANGUAGES = ("ru", "uk", "en")
+
+
+def detect_language(text: str, default: str = "ru") -> str:
+    """Return "ru", "uk" or "en" for a message; `default` when there is nothing to go on."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    cyrillic = [w for w in words if not w.isascii()]
+    latin = [w for w in words if w.isascii()]
+    if not cyrillic:
+        return "en" if latin else default
+    letters = set("".join(cyrillic))
+    uk = 2 * len(letters & _UK_LETTERS) + sum(w in _UK_WORDS for w in cyrillic)
+    ru = 2 * len(letters & _RU_LETTERS) + sum(w in _RU_WORDS for w in cyrillic)
+    uk += sum(len(w) > 4 and w.endswith(_UK_ENDINGS) for w in cyrillic)
+    ru += sum(len(w) > 4 and w.endswith(_RU_ENDINGS) for w in cyrillic)
+    # Words both languages use ("не", "до", "для") are in both lists and cancel out.
+    if uk > ru:
+        return "uk"
+    if ru > uk:
+        return "ru"
+    return default if default in ("ru", "uk") else "ru"

@@ -1,0 +1,85 @@
+"""When to stop self-help and hand the user to a person.
+
+A person takes over at once when the user asks for one, is angry or swearing, or says
+the problem keeps coming back; offering yet another article then only makes it worse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gateway.triage.phrases import PhraseSet
+
+ASKS_FOR_PERSON = PhraseSet([
+    r"/operator", r"оператор\w*", r"соедините", r"соедини", r"соединить (с|со)",
+    r"жив\w* (человек\w*|люд\w*|специалист\w*)",
+    r"(с|со) (человеком|специалистом|админом|администратором)",
+    r"(позовите|позови|дайте|нужен|хочу) (человека|специалиста|админа|администратора)",
+    r"з'?єднайте", r"з'?єднати", r"людин\w*", r"(з|із) (фахівцем|адміном|адміністратором)",
+    r"(покличте|дайте|потрібен|хочу) (фахівця|адміна|адміністратора)",
+    r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
+    r"operator", r"(connect|transfer) me",
+    r"(talk|speak|chat) (to|with) (a |an |some)?(person|someone|somebody|technician|admin)",
+])  # fmt: skip
+
+UPSET = PhraseSet([
+    r"бля\w*", r"ху[йяеию]\w*", r"пизд\w*", r"(за|у|на|вы|съ|з)?[еє]ба[нлт]\w*",
+    r"сук[аи]", r"нахрен", r"задолбал\w*", r"бесит", r"бесполезн\w*",
+    r"тупо[йе] бот\w*", r"идиот\w*", r"издевательств\w*", r"безобрази\w*",
+    r"задовбал\w*", r"бісить", r"марн\w+ бот", r"знущання",
+    r"fuck\w*", r"shit\w*", r"wtf", r"damn\w*", r"useless", r"stupid bot", r"ridiculous",
+    r"fed up", r"sick of",
+])  # fmt: skip
+
+REPEATED = PhraseSet([
+    r"(опять|снова|все еще|до сих пор|по-прежнему) не (работает|помогает|печатает|открывается)",
+    r"(уже )?(второй|третий|четвертый|пятый|\d+-?й) раз", r"в который раз", r"не в первый раз",
+    r"(знову|досі|все ще|як і раніше) не (працює|допомагає|друкує|відкривається)",
+    r"(вже )?(другий|третій|четвертий|\d+-?й) раз", r"вкотре",
+    r"still (not|doesn'?t|does not|isn'?t) \w+", r"again and again",
+    r"(second|third|\d+(nd|rd|th)) time",
+])  # fmt: skip
+
+# Words that only dress up a request for a person; what remains is the problem itself.
+_FILLER = frozenset({
+    "пожалуйста", "please", "будь", "ласка", "хочу", "хотел", "хотела", "хотів", "хотіла",
+    "можно", "можна", "мне", "мені", "me", "меня", "мене", "нужно", "нужен", "треба",
+    "потрібно", "talk", "speak", "chat", "with", "to", "can", "could", "i", "a", "an", "the",
+    "поговорить", "поговорити", "связать", "зв'язати", "свяжите", "дайте", "позовите",
+    "покличте", "give", "get", "someone", "somebody", "person",
+})  # fmt: skip
+
+SHOUTING_MIN_LETTERS = 15
+
+
+@dataclass(frozen=True)
+class HandoffSignal:
+    """Why self-help stops: asked_for_person | upset | repeated_failure."""
+
+    reason: str
+
+
+def detect_handoff(text: str) -> HandoffSignal | None:
+    """The strongest reason in `text` to pass the user to a person, if any."""
+    if text in ASKS_FOR_PERSON:
+        return HandoffSignal("asked_for_person")
+    if text in UPSET or _shouting(text):
+        return HandoffSignal("upset")
+    if text in REPEATED:
+        return HandoffSignal("repeated_failure")
+    return None
+
+
+def describes_problem(text: str) -> bool:
+    """Whether anything beyond "connect me to an operator" was said."""
+    rest = ASKS_FOR_PERSON.remove(text)
+    words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
+    return len(words) >= 2
+
+
+def _shouting(text: str) -> bool:
+    """A long message typed in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= SHOUTING_MIN_LETTERS and upper > 0.8 * len(letters)

@@ -1,0 +1,78 @@
+"""Which second-line group gets a ticket.
+
+The knowledge-base article names its group; when no article fits, the group is guessed
+from words in the problem ("ошибка в модуле склада" → software), and a configurable
+default catches the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from gateway.models import SupportGroup
+from gateway.triage.phrases import PhraseSet
+
+GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
+    SupportGroup.SECURITY: PhraseSet([
+        r"фишинг\w*", r"вирус\w*", r"подозрительн\w*", r"взлом\w*", r"фішинг\w*", r"вірус\w*",
+        r"підозріл\w*", r"phishing", r"virus\w*", r"malware", r"suspicious", r"hack\w*",
+        r"ransomware", r"шифровальщик\w*",
+    ]),
+    SupportGroup.ACCOUNTS: PhraseSet([
+        r"парол\w*", r"учетн\w* запис\w*", r"учетк\w*", r"аккаунт\w*", r"логин\w*", r"доступ\w*",
+        r"облікови\w* запис\w*", r"password\w*", r"account\w*", r"login", r"access",
+        r"двухфактор\w*", r"двофактор\w*", r"2fa", r"mfa", r"authenticator",
+    ]),
+    SupportGroup.EMAIL: PhraseSet([
+        r"почт\w*", r"пошт\w*", r"письм\w*", r"outlook", r"thunderbird", r"e-?mail\w*",
+        r"mailbox", r"inbox", r"ящик\w*", r"скриньк\w*",
+    ]),
+    SupportGroup.NETWORK: PhraseSet([
+        r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"вайфай", r"vpn",
+        r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
+        r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
+    ]),
+    SupportGroup.HARDWARE: PhraseSet([
+        r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
+        r"клавіатур\w*", r"мыш\w*", r"миш\w*", r"ноутбук\w*", r"наушник\w*", r"навушник\w*",
+        r"колонк\w*", r"камер\w*", r"микрофон\w*", r"мікрофон\w*", r"printer\w*", r"scanner\w*",
+        r"monitor\w*", r"screen", r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
+        r"webcam\w*", r"camera", r"microphone", r"экран\w*", r"екран\w*",
+    ]),
+    SupportGroup.SOFTWARE: PhraseSet([
+        r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
+        r"склад\w*", r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
+        r"erp", r"excel", r"word", r"teams", r"zoom", r"office", r"лицензи\w*", r"ліцензі\w*",
+        r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software", r"app\w*",
+        r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
+    ]),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Group from the article, else from the words of the problem, else `default`."""
+
+    default: SupportGroup = SupportGroup.SOFTWARE
+    words: Mapping[SupportGroup, PhraseSet] = field(default_factory=lambda: GROUP_WORDS)
+
+    def group_for(self, article: Any | None, text: str) -> SupportGroup:
+        """The article's group when it names a known one; otherwise `infer(text)`."""
+        group = getattr(article, "group", None)
+        if group:
+            try:
+                return SupportGroup(str(group))
+            except ValueError:
+                pass
+        return self.infer(text)
+
+    def infer(self, text: str) -> SupportGroup:
+        """The group whose words appear most often in `text`; ties go to the earlier group."""
+        best, best_hits = self.default, 0
+        for group, phrases in self.words.items():
+            hits = len(phrases.findall(text))
+            if hits > best_hits:
+                best, best_hits = group, hits
+        return best

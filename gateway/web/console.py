@@ -1,0 +1,168 @@
+"""The operator console at /console: sign-in, the live queue and ticket pages.
+
+The page is static HTML and JavaScript; data comes from a small JSON API and a WebSocket
+fed by the store's live events, so queues update without reloads on every process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from gateway.models import Ticket
+from gateway.runtime import Runtime
+from gateway.web.auth import session_secret
+from gateway.web.desk_api import DeskApi, load_canned, summary
+from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.operators import OperatorDirectory
+from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+CONSOLE_FILES = ("console.js", "console.css")
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+class Console:
+    """Everything the console's handlers share."""
+
+    def __init__(self, rt: Runtime) -> None:
+        secret = rt.settings.web.session_secret
+        self.rt = rt
+        self.sessions = ConsoleSessions(
+            rt.store,
+            OperatorDirectory(rt.settings, rt.store),
+            session_secret(secret.get_secret_value() if secret else None, "console"),
+        )
+        self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
+        self.hub = LiveHub(rt.store)
+        self.sockets: set[web.WebSocketResponse] = set()
+
+    def routes(self) -> list[web.RouteDef]:
+        need = self.sessions.required
+        ticket_url = "/console/api/tickets/{ticket_id}"
+        return [
+            web.get("/console", self.page),
+            web.get("/console/static/{name}", self.static),
+            web.get("/console/api/session", self.session),
+            web.post("/console/api/login", self.login),
+            web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
+            web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
+            web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
+            web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
+            web.get("/console/ws", self.socket),
+        ]
+
+    async def page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "console.html", headers=PAGE_HEADERS)
+
+    async def static(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name not in CONSOLE_FILES:
+            raise web.HTTPNotFound()
+        return web.FileResponse(STATIC / name, headers={"Cache-Control": "no-cache"})
+
+    async def session(self, request: web.Request) -> web.Response:
+        """Who is signed in (with the CSRF token), or a token for the sign-in form."""
+        current = await self.sessions.current(request)
+        if current is not None:
+            return web.json_response(self.sessions.describe(current))
+        response = web.Response(content_type="application/json")
+        csrf = self.sessions.login_csrf(request, response)
+        response.text = json.dumps({"signed_in": False, "csrf": csrf})
+        return response
+
+    async def login(self, request: web.Request) -> web.Response:
+        try:
+            body = await request.json()
+            login, password = str(body["login"]), str(body["password"])
+        except (ValueError, KeyError, TypeError):
+            raise refuse(400, "login and password are required") from None
+        return await self.sessions.sign_in(request, login.strip(), password)
+
+    async def socket(self, request: web.Request) -> web.StreamResponse:
+        """Live queue and the open ticket's transcript for one signed-in browser tab."""
+        session = await self.sessions.current(request)
+        if session is None or not same_origin(request):
+            raise refuse(403, "sign in first")
+        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=4096)
+        await ws.prepare(request)
+        self.sockets.add(ws)
+        follower = ConsoleSocket(ws, session)
+        self.hub.follow_all_tickets(follower)
+        pump = asyncio.create_task(follower.pump(self.rt.store))
+        try:
+            async for msg in ws:
+                if msg.type == WSMsgType.TEXT:
+                    await self._watch(follower, msg.json())
+        except ValueError:
+            await ws.close(code=1003, message=b"bad frame")
+        finally:
+            self.hub.unfollow_all_tickets(follower)
+            self.hub.unfollow(follower.key, follower)
+            self.sockets.discard(ws)
+            pump.cancel()
+            await asyncio.gather(pump, return_exceptions=True)
+        return ws
+
+    async def _watch(self, follower: ConsoleSocket, frame: dict[str, Any]) -> None:
+        """`{type: watch, ticket, have}`: follow that ticket's conversation from `have`."""
+        self.hub.unfollow(follower.key, follower)
+        follower.retarget("", 0)
+        if frame.get("type") != "watch":
+            return
+        ticket = await self.rt.store.tickets.get(str(frame.get("ticket", "")))
+        if ticket is None or not follower.session.account.can_see(ticket):
+            await follower.send({"type": "error", "error": "no such ticket"})
+            return
+        have = frame.get("have")
+        cursor = have if isinstance(have, int) and have > 0 else 0
+        self.hub.follow(ticket.conversation_key, follower)
+        follower.retarget(ticket.conversation_key, cursor)
+
+    async def close(self, app: web.Application) -> None:
+        for ws in list(self.sockets):
+            with contextlib.suppress(Exception):
+                await ws.close(code=1001, message=b"server shutting down")
+        await self.hub.stop()
+
+
+class ConsoleSocket(TranscriptSocket):
+    """Sends visible ticket changes, and entries of the conversation being watched."""
+
+    def __init__(self, ws: web.WebSocketResponse, session: Session) -> None:
+        super().__init__(ws)
+        self.session = session
+
+    def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
+        if not self.session.account.can_see(ticket):
+            return None
+        return {"type": "ticket", "ticket": summary(ticket)}
+
+
+def setup_console(app: web.Application, rt: Runtime) -> None:
+    """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
+    console = Console(rt)
+    app.router.add_routes(console.routes())
+    console.hub.start()
+    app.on_shutdown.append(console.close)
+    from gateway.app import CONNECTORS
+
+    for connector in app.get(CONNECTORS, []):
+        close_sockets = getattr(connector, "close_sockets", None)
+        if close_sockets is not None:
+            app.on_shutdown.append(lambda _app, close=close_sockets: close())

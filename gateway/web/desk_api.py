@@ -1,0 +1,175 @@
+"""The console's JSON API over tickets: the queue, a ticket's page, and operator actions.
+
+Every action goes through `OperatorDesk`, which commits atomically and tells the user on
+their own channel. Operators only see (and act on) tickets of their groups and level.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from gateway.models import Level, Priority, SupportGroup, Ticket
+from gateway.operations import ActionRefused, Actor
+from gateway.runtime import Runtime
+from gateway.web.sessions import Session, refuse
+
+MAX_TEXT = 8000
+STATUS_FILTERS = ("active", "resolved", "all")
+
+
+def actor_of(session: Session) -> Actor:
+    account = session.account
+    return Actor(login=account.login, name=account.name, is_admin=account.is_admin)
+
+
+def summary(ticket: Ticket) -> dict[str, Any]:
+    """A queue row: everything but the checklist answers."""
+    data = ticket.to_dict()
+    data.pop("fields")
+    return data
+
+
+def queue_order(ticket: Ticket) -> tuple[int, float, float]:
+    """Priority first, then the SLA clock that runs now (first response, then resolution)."""
+    due = ticket.resolution_due if ticket.first_response_at else ticket.first_response_due
+    return (ticket.priority.rank, due or float("inf"), ticket.created_at)
+
+
+def load_canned(path: Path) -> dict[str, list[dict[str, str]]]:
+    """Canned replies per language: {"en": [{"title": ..., "text": ...}], ...}."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {lang: [dict(r) for r in replies] for lang, replies in data.items()}
+
+
+class DeskApi:
+    """Handlers for /console/api/tickets...; each receives the signed-in session."""
+
+    def __init__(self, rt: Runtime, canned: dict[str, list[dict[str, str]]]) -> None:
+        self.rt = rt
+        self.canned = canned
+
+    async def visible_ticket(self, ticket_id: str, session: Session) -> Ticket:
+        ticket = await self.rt.store.tickets.get(ticket_id)
+        if ticket is None or not session.account.can_see(ticket):
+            raise refuse(404, f"no ticket {ticket_id}")
+        return ticket
+
+    async def queue(self, request: web.Request, session: Session) -> web.Response:
+        """Tickets by priority then SLA due time, filtered by group, status and "mine"."""
+        status = request.query.get("status", "active")
+        group = request.query.get("group", "")
+        mine = request.query.get("mine") in ("1", "true")
+        if status not in STATUS_FILTERS:
+            raise refuse(400, f"status: one of {', '.join(STATUS_FILTERS)}")
+        store = self.rt.store.tickets
+        if status == "active":
+            groups = [group] if group else [g.value for g in SupportGroup]
+            tickets = [t for g in groups for t in await store.queue(g)]
+        else:
+            tickets = await store.recent()
+        account = session.account
+        shown = [
+            t
+            for t in tickets
+            if account.can_see(t)
+            and (not group or t.group.value == group)
+            and (status == "all" or (status == "active") == t.status.is_active)
+            and (not mine or t.assignee == account.login)
+        ]
+        shown.sort(key=queue_order)
+        return web.json_response({"now": time.time(), "tickets": [summary(t) for t in shown]})
+
+    async def ticket(self, request: web.Request, session: Session) -> web.Response:
+        """A ticket's page: checklist, conversation, transcript, notes and history."""
+        ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
+        store = self.rt.store
+        conv = await store.conversations.get(ticket.conversation_key)
+        transcript = await store.conversations.transcript(ticket.conversation_key)
+        events = await store.tickets.events(ticket.id)
+        return web.json_response(
+            {
+                "now": time.time(),
+                "ticket": ticket.to_dict(),
+                "conversation": {
+                    "key": ticket.conversation_key,
+                    "channel": ticket.channel,
+                    "owner": conv.owner if conv else "bot",
+                    "user_name": conv.user_name if conv else "",
+                    "language": (conv.language if conv else "") or ticket.language,
+                    "blocked": conv.blocked if conv else False,
+                },
+                "transcript": transcript,
+                "notes": await store.tickets.notes(ticket.id),
+                "events": [e.__dict__ for e in events],
+                "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
+            },
+            dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
+        )
+
+    async def act(self, request: web.Request, session: Session) -> web.Response:
+        """take | reply | note | update | resolve | hand_back, as the signed-in operator."""
+        ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
+        action = request.match_info["action"]
+        body = await _json_body(request)
+        desk, actor = self.rt.desk, actor_of(session)
+        try:
+            if action == "take":
+                result = await desk.take_over(ticket.id, actor)
+                if not result.won:
+                    holder = result.holder or result.reason
+                    raise refuse(409, f"taken by {holder}" if result.holder else holder)
+            elif action == "reply":
+                await desk.reply(ticket.id, actor, _text(body, "text"))
+            elif action == "note":
+                await desk.note(ticket.id, actor, _text(body, "text"))
+            elif action == "update":
+                await desk.update(ticket.id, actor, **_changes(body))
+            elif action == "resolve":
+                await desk.resolve(ticket.id, actor, _text(body, "comment", required=False))
+            elif action == "hand_back":
+                await desk.hand_back(ticket.id, actor)
+            else:
+                raise refuse(404, f"unknown action {action}")
+        except ActionRefused as exc:
+            raise refuse(409, str(exc)) from None
+        fresh = await self.rt.store.tickets.get(ticket.id)
+        return web.json_response({"ok": True, "ticket": summary(fresh or ticket)})
+
+
+async def _json_body(request: web.Request) -> dict[str, Any]:
+    if not request.can_read_body:
+        return {}
+    try:
+        body = await request.json()
+    except ValueError:
+        raise refuse(400, "the request body must be JSON") from None
+    if not isinstance(body, dict):
+        raise refuse(400, "the request body must be a JSON object")
+    return body
+
+
+def _text(body: dict[str, Any], name: str, required: bool = True) -> str:
+    value = body.get(name, "")
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        raise refuse(400, f"{name}: text of at most {MAX_TEXT} characters")
+    if required and not value.strip():
+        raise refuse(400, f"{name}: write something first")
+    return value
+
+
+def _changes(body: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, kind in (("priority", Priority), ("group", SupportGroup), ("level", Level)):
+        value = body.get(name)
+        if value:
+            try:
+                out[name] = kind(value)
+            except ValueError:
+                allowed = ", ".join(v.value for v in kind)
+                raise refuse(400, f"{name}: one of {allowed}") from None
+    return out

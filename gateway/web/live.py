@@ -1,0 +1,189 @@
+"""Live updates for browsers: one pub/sub subscription per process, fanned out to sockets.
+
+Events only say *that* something changed. A transcript listener then reads the entries
+past its own cursor, so a socket never misses an entry or gets one twice, whichever
+process committed it. Ticket changes are loaded once per burst and handed to listeners.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from aiohttp import web
+
+from gateway.models import Ticket
+from gateway.store import Store
+
+log = logging.getLogger(__name__)
+
+RECONNECT_MAX_SECONDS = 10.0
+
+
+class Listener(Protocol):
+    """A socket interested in conversations or tickets; callbacks must not block."""
+
+    def transcript_changed(self, conversation_key: str) -> None: ...
+
+    def ticket_changed(self, ticket: Ticket) -> None: ...
+
+
+class LiveHub:
+    """Fans committed changes out to the listeners of this process."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._by_conversation: dict[str, set[Listener]] = defaultdict(set)
+        self._all_tickets: set[Listener] = set()
+        self._dirty_tickets: set[str] = set()
+        self._wake = asyncio.Event()
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def start(self) -> None:
+        for coro in (self._listen(), self._load_tickets()):
+            task = asyncio.create_task(coro)
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def stop(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def follow(self, conversation_key: str, listener: Listener) -> None:
+        self._by_conversation[conversation_key].add(listener)
+
+    def unfollow(self, conversation_key: str, listener: Listener) -> None:
+        listeners = self._by_conversation.get(conversation_key)
+        if listeners is not None:
+            listeners.discard(listener)
+            if not listeners:
+                del self._by_conversation[conversation_key]
+
+    def follow_all_tickets(self, listener: Listener) -> None:
+        self._all_tickets.add(listener)
+
+    def unfollow_all_tickets(self, listener: Listener) -> None:
+        self._all_tickets.discard(listener)
+
+    def poke(self, conversation_key: str) -> None:
+        """Tell local listeners a conversation changed (also used by the web-chat send)."""
+        for listener in list(self._by_conversation.get(conversation_key, ())):
+            listener.transcript_changed(conversation_key)
+
+    def dispatch(self, event: dict[str, Any]) -> None:
+        kind = event.get("type")
+        if kind == "transcript":
+            self.poke(str(event.get("conversation", "")))
+        elif kind == "ticket" and event.get("ticket"):
+            self._dirty_tickets.add(str(event["ticket"]))
+            self._wake.set()
+
+    async def _listen(self) -> None:
+        """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
+        attempt = 0
+        while True:
+            try:
+                async for event in self._store.live_events():
+                    attempt = 0
+                    self.dispatch(event)
+                raise ConnectionError("live events ended")
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                attempt += 1
+                delay = min(RECONNECT_MAX_SECONDS, 0.2 * 2**attempt) * random.uniform(0.5, 1)
+                log.warning("live updates lost; resubscribing in %.1fs", delay)
+                await asyncio.sleep(delay)
+                self._resync_everyone()
+
+    def _resync_everyone(self) -> None:
+        """After a gap nobody knows what was missed: make every listener catch up."""
+        for key in list(self._by_conversation):
+            self.poke(key)
+
+    async def _load_tickets(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            ids, self._dirty_tickets = self._dirty_tickets, set()
+            if not self._all_tickets and not self._by_conversation:
+                continue
+            for ticket_id in sorted(ids):
+                with contextlib.suppress(Exception):
+                    ticket = await self._store.tickets.get(ticket_id)
+                    if ticket is not None:
+                        self._fan_out_ticket(ticket)
+
+    def _fan_out_ticket(self, ticket: Ticket) -> None:
+        listeners = self._all_tickets | self._by_conversation.get(ticket.conversation_key, set())
+        for listener in listeners:
+            listener.ticket_changed(ticket)
+
+
+EntryView = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+class TranscriptSocket:
+    """A WebSocket that follows one conversation: sends each entry past its cursor once.
+
+    Subclasses say how an entry looks to their reader and what a ticket change sends.
+    """
+
+    def __init__(self, ws: web.WebSocketResponse, key: str = "", cursor: int = 0) -> None:
+        self.ws = ws
+        self.key = key
+        self.cursor = cursor
+        self.changed = asyncio.Event()
+        self._lock = asyncio.Lock()
+        if key:
+            self.changed.set()
+
+    def transcript_changed(self, conversation_key: str) -> None:
+        self.changed.set()
+
+    def ticket_changed(self, ticket: Ticket) -> None:
+        frame = self.ticket_frame(ticket)
+        if frame is not None:
+            task = asyncio.ensure_future(self.send(frame))
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
+        return None
+
+    def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
+        return entry
+
+    async def send(self, frame: dict[str, Any]) -> None:
+        async with self._lock:
+            if not self.ws.closed:
+                await self.ws.send_str(json.dumps(frame, ensure_ascii=False, default=str))
+
+    def retarget(self, key: str, cursor: int) -> None:
+        """Follow another conversation (a console opening another ticket)."""
+        self.key, self.cursor = key, cursor
+        self.changed.set()
+
+    async def pump(self, store: Store) -> None:
+        """Send every transcript entry past the cursor, each exactly once, in order."""
+        while not self.ws.closed:
+            await self.changed.wait()
+            self.changed.clear()
+            key, start = self.key, self.cursor
+            if not key:
+                continue
+            entries = await store.conversations.transcript(key, start)
+            for offset, entry in enumerate(entries):
+                if (self.key, self.cursor) != (key, start + offset):
+                    break  # retargeted meanwhile
+                view = self.view(entry)
+                if view is not None:
+                    frame = {"type": "entry", "conversation": key, "index": start + offset}
+                    await self.send(frame | {"entry": view})
+                self.cursor = start + offset + 1

@@ -1,0 +1,153 @@
+"""Console sign-in: signed session cookies backed by Redis, CSRF tokens, login throttling.
+
+The cookie holds only a signed session id (HttpOnly, SameSite=Strict); the session in
+Redis holds the login and the CSRF token every state-changing request must echo in the
+`X-CSRF-Token` header. Before sign-in a signed nonce cookie ties the login form's token
+to the browser that fetched it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from gateway.store import Store
+from gateway.web.auth import Signer, new_token, same_token
+from gateway.web.operators import Account, OperatorDirectory
+
+SESSION_COOKIE = "fl_console"
+LOGIN_COOKIE = "fl_login"
+CSRF_HEADER = "X-CSRF-Token"
+COOKIE_PATH = "/console"
+SESSION_TTL = 12 * 3600
+LOGIN_ATTEMPTS_PER_WINDOW = 10
+LOGIN_WINDOW_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Session:
+    """A signed-in operator: the account as it is now and the session's CSRF token."""
+
+    session_id: str
+    account: Account
+    csrf: str
+
+
+Handler = Callable[[web.Request, Session], Awaitable[web.StreamResponse]]
+
+
+_ERRORS: dict[int, type[web.HTTPException]] = {
+    400: web.HTTPBadRequest,
+    401: web.HTTPUnauthorized,
+    403: web.HTTPForbidden,
+    404: web.HTTPNotFound,
+    409: web.HTTPConflict,
+    429: web.HTTPTooManyRequests,
+}
+
+
+def refuse(status: int, error: str) -> web.HTTPException:
+    """A JSON error the console shows as it is."""
+    body = json.dumps({"error": error}, ensure_ascii=False)
+    return _ERRORS[status](text=body, content_type="application/json")
+
+
+def same_origin(request: web.Request) -> bool:
+    """Browsers send Origin on cross-site and state-changing requests; it must be ours."""
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.host
+
+
+class ConsoleSessions:
+    """Signs operators in and out and checks every request's session and CSRF token."""
+
+    def __init__(self, store: Store, directory: OperatorDirectory, secret: bytes) -> None:
+        self.store = store
+        self.directory = directory
+        self.signer = Signer(secret, "console-session")
+
+    def _cookie(self, response: web.StreamResponse, request: web.Request, name: str, value: str,
+                max_age: int | None = None) -> None:  # fmt: skip
+        response.set_cookie(
+            name, value, path=COOKIE_PATH, httponly=True, samesite="Strict",
+            secure=request.secure, max_age=max_age,
+        )  # fmt: skip
+
+    async def current(self, request: web.Request) -> Session | None:
+        """The request's session, or None when signed out, expired or forged."""
+        session_id = self.signer.unsign(request.cookies.get(SESSION_COOKIE), SESSION_TTL)
+        if session_id is None:
+            return None
+        data = await self.store.operators.get_session(session_id)
+        if data is None:
+            return None
+        account = await self.directory.get(data["login"])
+        if account is None:  # removed since sign-in
+            return None
+        return Session(session_id, account, data["csrf"])
+
+    def login_csrf(self, request: web.Request, response: web.StreamResponse) -> str:
+        """A token for the sign-in form, bound to a nonce cookie of this browser."""
+        nonce = self.signer.unsign(request.cookies.get(LOGIN_COOKIE), SESSION_TTL)
+        if nonce is None:
+            nonce = new_token()
+            self._cookie(response, request, LOGIN_COOKIE, self.signer.sign(nonce))
+        return self.signer.digest(f"login:{nonce}")
+
+    async def sign_in(self, request: web.Request, login: str, password: str) -> web.Response:
+        nonce = self.signer.unsign(request.cookies.get(LOGIN_COOKIE), SESSION_TTL)
+        given = request.headers.get(CSRF_HEADER)
+        if (
+            not same_origin(request)
+            or nonce is None
+            or not same_token(given, self.signer.digest(f"login:{nonce}"))
+        ):
+            raise refuse(403, "the sign-in form expired; reload the page")
+        hits, _ = await self.store.operators.hit("login", login[:64], LOGIN_WINDOW_SECONDS)
+        if hits > LOGIN_ATTEMPTS_PER_WINDOW:
+            raise refuse(429, "too many attempts; try again in a few minutes")
+        account = await self.directory.authenticate(login, password)
+        if account is None:
+            raise refuse(401, "wrong login or password")
+        session_id, csrf = new_token(), new_token()
+        await self.store.operators.put_session(
+            session_id, {"login": account.login, "csrf": csrf, "since": time.time()}, SESSION_TTL
+        )
+        response = web.json_response(self.describe(Session(session_id, account, csrf)))
+        self._cookie(response, request, SESSION_COOKIE, self.signer.sign(session_id), SESSION_TTL)
+        response.del_cookie(LOGIN_COOKIE, path=COOKIE_PATH)
+        return response
+
+    async def sign_out(self, request: web.Request, session: Session) -> web.Response:
+        await self.store.operators.drop_session(session.session_id)
+        response = web.json_response({"signed_in": False})
+        response.del_cookie(SESSION_COOKIE, path=COOKIE_PATH)
+        return response
+
+    @staticmethod
+    def describe(session: Session) -> dict[str, Any]:
+        return {"signed_in": True, "csrf": session.csrf, "operator": session.account.public()}
+
+    def required(self, handler: Handler, *, changes_state: bool) -> Callable[
+        [web.Request], Awaitable[web.StreamResponse]
+    ]:  # fmt: skip
+        """Wrap a handler: 401 without a session; 403 without the CSRF token or same origin."""
+
+        async def wrapped(request: web.Request) -> web.StreamResponse:
+            session = await self.current(request)
+            if session is None:
+                raise refuse(401, "sign in first")
+            if changes_state and (
+                not same_origin(request)
+                or not same_token(request.headers.get(CSRF_HEADER), session.csrf)
+            ):
+                raise refuse(403, "missing or wrong CSRF token; reload the page")
+            return await handler(request, session)
+
+        return wrapped

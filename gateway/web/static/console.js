@@ -1,0 +1,331 @@
+/* firstline operator console. Every server string is put on the page with textContent. */
+(function () {
+  "use strict";
+  var PRIORITIES = ["P1", "P2", "P3", "P4"];
+  var GROUPS = ["accounts", "hardware", "network", "software", "email", "security"];
+  var LEVELS = ["L1", "L2", "L3"];
+  var state = {
+    csrf: null, me: null, tickets: new Map(), skew: 0, ws: null, attempt: 0,
+    open: null, // the ticket page's data
+    nextIndex: 0, // first transcript index of the open ticket not shown yet
+  };
+  var $ = function (sel) { return document.querySelector(sel); };
+
+  function h(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "class") node.className = attrs[k];
+      else if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var child = arguments[i];
+      if (child !== null && child !== undefined) {
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    }
+    return node;
+  }
+
+  function api(method, url, body) {
+    var init = { method: method, credentials: "same-origin", headers: {} };
+    if (method !== "GET") {
+      init.headers["X-CSRF-Token"] = state.csrf || "";
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body || {});
+    }
+    return fetch(url, init).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (res.status === 401 && url !== "/console/api/login") showLogin();
+        if (!res.ok) throw new Error(data.error || res.statusText);
+        return data;
+      });
+    });
+  }
+
+  function now() { return Date.now() / 1000 + state.skew; }
+
+  function ago(seconds) {
+    seconds = Math.max(0, Math.round(seconds));
+    if (seconds < 60) return seconds + " s";
+    if (seconds < 3600) return Math.floor(seconds / 60) + " min";
+    if (seconds < 86400) return Math.floor(seconds / 3600) + " h " + Math.floor(seconds % 3600 / 60) + " min";
+    return Math.floor(seconds / 86400) + " d";
+  }
+
+  function slaBadge(t) {
+    var active = ["resolved", "closed"].indexOf(t.status) < 0;
+    if (!active) return null;
+    if (t.first_response_at) return h("span", { class: "badge ok", text: "responded" });
+    var left = t.first_response_due - now();
+    var window_ = t.first_response_due - t.created_at;
+    if (left < 0) return h("span", { class: "badge overdue", text: "overdue " + ago(-left) });
+    if (left < Math.max(300, window_ / 4)) return h("span", { class: "badge soon", text: "due in " + ago(left) });
+    return h("span", { class: "badge ok", text: "due in " + ago(left) });
+  }
+
+  function order(a, b) {
+    var due = function (t) { return (t.first_response_at ? t.resolution_due : t.first_response_due) || Infinity; };
+    return a.priority.localeCompare(b.priority) || due(a) - due(b) || a.created_at - b.created_at;
+  }
+
+  function filters() {
+    var form = $("#filters");
+    return { group: form.group.value, status: form.status.value, mine: form.mine.checked };
+  }
+
+  function matches(t) {
+    var f = filters();
+    var active = ["resolved", "closed"].indexOf(t.status) < 0;
+    return (!f.group || t.group === f.group) &&
+      (f.status === "all" || (f.status === "active") === active) &&
+      (!f.mine || t.assignee === state.me.login);
+  }
+
+  /* ---- sign-in ---- */
+
+  function showLogin(csrf) {
+    $("#app-view").hidden = true;
+    $("#logout").hidden = true;
+    $("#login-view").hidden = false;
+    if (csrf) { state.csrf = csrf; return; }
+    api("GET", "/console/api/session").then(function (s) { state.csrf = s.csrf; });
+  }
+
+  $("#login-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target;
+    $("#login-error").textContent = "";
+    api("POST", "/console/api/login", { login: form.login.value, password: form.password.value })
+      .then(function (s) { form.password.value = ""; signedIn(s); })
+      .catch(function (err) { $("#login-error").textContent = err.message; });
+  });
+
+  $("#logout").addEventListener("click", function () {
+    api("POST", "/console/api/logout").then(function () { location.hash = ""; location.reload(); });
+  });
+
+  function signedIn(s) {
+    state.csrf = s.csrf;
+    state.me = s.operator;
+    $("#login-view").hidden = true;
+    $("#app-view").hidden = false;
+    $("#logout").hidden = false;
+    $("#me").textContent = (s.operator.name || s.operator.login) + " · " + s.operator.role +
+      " " + s.operator.level + (s.operator.groups.length ? " · " + s.operator.groups.join(", ") : "");
+    loadQueue();
+    connect();
+    route();
+  }
+
+  /* ---- queue ---- */
+
+  function loadQueue() {
+    var f = filters();
+    var url = "/console/api/tickets?status=" + encodeURIComponent(f.status) +
+      "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
+    return api("GET", url).then(function (data) {
+      state.skew = data.now - Date.now() / 1000;
+      state.tickets = new Map(data.tickets.map(function (t) { return [t.id, t]; }));
+      renderQueue();
+    });
+  }
+
+  function renderQueue() {
+    var rows = Array.from(state.tickets.values()).filter(matches).sort(order);
+    $("#queue tbody").replaceChildren.apply($("#queue tbody"), rows.map(function (t) {
+      var row = h("tr", { "data-ticket": t.id },
+        h("td", { class: "prio prio-" + t.priority, text: t.priority }),
+        h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
+        h("td", null, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
+        h("td", { text: t.channel }),
+        h("td", { text: t.group + " · " + t.level }),
+        h("td", { text: t.status }),
+        h("td", { text: t.assignee ? "taken by " + t.assignee : "—" }),
+        h("td", { text: ago(now() - t.created_at) }),
+        h("td", null, slaBadge(t)));
+      row.addEventListener("click", function () { location.hash = "ticket/" + t.id; });
+      return row;
+    }));
+    $("#queue-empty").hidden = rows.length > 0;
+  }
+
+  $("#filters").addEventListener("change", loadQueue);
+  var groupFilter = $("#filters").group;
+  GROUPS.forEach(function (g) { groupFilter.append(h("option", { value: g, text: g })); });
+  setInterval(function () { if (state.me) renderQueue(); }, 30000);
+
+  /* ---- live updates ---- */
+
+  function connect() {
+    var url = new URL("/console/ws", location.href);
+    url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+    var ws = state.ws = new WebSocket(url.href);
+    ws.onopen = function () {
+      state.attempt = 0;
+      $("#live").hidden = false;
+      watch();
+      loadQueue(); // catch up on what changed while disconnected
+    };
+    ws.onmessage = function (ev) { live(JSON.parse(ev.data)); };
+    ws.onclose = function () {
+      $("#live").hidden = true;
+      if (state.ws !== ws || !state.me) return;
+      var delay = Math.min(10000, 500 * Math.pow(2, state.attempt++)) * (0.5 + Math.random() / 2);
+      setTimeout(connect, delay);
+    };
+  }
+
+  function watch() {
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+    var frame = state.open ? { type: "watch", ticket: state.open.ticket.id, have: state.nextIndex }
+      : { type: "unwatch" };
+    state.ws.send(JSON.stringify(frame));
+  }
+
+  function live(frame) {
+    if (frame.type === "ticket") {
+      var t = frame.ticket;
+      if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
+      renderQueue();
+      if (state.open && state.open.ticket.id === t.id) refreshTicket();
+    } else if (frame.type === "entry") {
+      if (state.open && frame.conversation === state.open.conversation.key) {
+        addEntry(frame.index, frame.entry);
+      }
+    }
+  }
+
+  /* ---- ticket page ---- */
+
+  function route() {
+    var m = /^#ticket\/(.+)$/.exec(location.hash);
+    if (m) return openTicket(decodeURIComponent(m[1]));
+    state.open = null;
+    watch();
+    $("#ticket-view").hidden = true;
+    $("#queue-view").hidden = false;
+  }
+  window.addEventListener("hashchange", function () { if (state.me) route(); });
+  $("#back").addEventListener("click", function (ev) { ev.preventDefault(); location.hash = ""; });
+
+  function openTicket(id) {
+    $("#queue-view").hidden = true;
+    $("#ticket-view").hidden = false;
+    $("#t-alert").textContent = "";
+    return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
+      state.open = data;
+      state.nextIndex = 0;
+      $("#t-transcript").replaceChildren();
+      data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
+      renderTicket(data);
+      fillCanned(data.canned);
+      watch();
+    }).catch(alertError);
+  }
+
+  function refreshTicket() {
+    var id = state.open.ticket.id;
+    api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
+      if (!state.open || state.open.ticket.id !== id) return;
+      data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
+      state.open = data;
+      renderTicket(data);
+    }).catch(alertError);
+  }
+
+  function renderTicket(data) {
+    var t = data.ticket, conv = data.conversation;
+    $("#t-title").textContent = t.id + " — " + t.subject;
+    $("#t-meta").textContent = [t.priority, t.status, t.group, t.level, "via " + conv.channel,
+      conv.user_name ? "user: " + conv.user_name : "", "language: " + conv.language]
+      .filter(Boolean).join(" · ");
+    var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
+    $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
+      : owner ? "Taken by " + owner : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    var active = ["resolved", "closed"].indexOf(t.status) < 0;
+    $("#take").disabled = !active || owner === state.me.login;
+    $("#hand-back").disabled = !active || !owner;
+    $("#resolve").disabled = !active;
+    var form = $("#update-form");
+    fillSelect(form.priority, PRIORITIES, t.priority);
+    fillSelect(form.group, GROUPS, t.group);
+    fillSelect(form.level, LEVELS, t.level);
+    $("#t-fields").replaceChildren.apply($("#t-fields"), Object.keys(t.fields).reduce(function (acc, k) {
+      return acc.concat([h("dt", { text: k }), h("dd", { text: t.fields[k] })]);
+    }, []));
+    $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
+      return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
+        h("div", { class: "text", text: n.text }));
+    }));
+    $("#t-events").replaceChildren.apply($("#t-events"), data.events.map(function (e) {
+      return h("li", { text: time(e.at) + " " + e.actor + ": " + e.action + (e.detail ? " — " + e.detail : "") });
+    }));
+  }
+
+  function fillSelect(select, values, current) {
+    select.replaceChildren.apply(select, values.map(function (v) { return h("option", { value: v, text: v }); }));
+    select.value = current;
+  }
+
+  function fillCanned(replies) {
+    var select = $("#reply-form").canned;
+    select.replaceChildren(h("option", { value: "", text: "—" }));
+    (replies || []).forEach(function (r, i) { select.append(h("option", { value: String(i), text: r.title })); });
+  }
+
+  $("#reply-form").canned.addEventListener("change", function (ev) {
+    var reply = state.open && state.open.canned[ev.target.value];
+    if (reply) $("#reply-form").text.value = reply.text;
+  });
+
+  function time(at) { return new Date(at * 1000).toLocaleString(); }
+
+  function addEntry(index, entry) {
+    if (index < state.nextIndex) return; // already shown
+    state.nextIndex = index + 1;
+    var author = String(entry.author || "");
+    var who = entry.direction === "in" ? "User" + (entry.author_name ? " " + entry.author_name : "")
+      : author.indexOf("operator:") === 0 ? (entry.author_name || author.slice(9)) + " (operator)"
+      : entry.direction === "system" ? "system" : "Bot";
+    var cls = entry.direction === "in" ? "in" : author.indexOf("operator:") === 0 ? "operator" : entry.direction;
+    var item = h("li", { class: cls, "data-index": String(index) },
+      h("div", { class: "who", text: who + " · " + time(entry.at) }),
+      h("div", { class: "text", text: entry.text || entry.payload || "" }));
+    (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
+    var list = $("#t-transcript");
+    list.append(item);
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function alertError(err) { $("#t-alert").textContent = err.message; }
+
+  function act(action, body) {
+    $("#t-alert").textContent = "";
+    return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
+      .then(refreshTicket).catch(function (err) { alertError(err); refreshTicket(); throw err; });
+  }
+
+  $("#take").addEventListener("click", function () { act("take").catch(function () {}); });
+  $("#hand-back").addEventListener("click", function () { act("hand_back").catch(function () {}); });
+  $("#resolve").addEventListener("click", function () { act("resolve", { comment: "" }).catch(function () {}); });
+  $("#update-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var f = ev.target, t = state.open.ticket, body = {};
+    if (f.priority.value !== t.priority) body.priority = f.priority.value;
+    if (f.group.value !== t.group) body.group = f.group.value;
+    if (f.level.value !== t.level) body.level = f.level.value;
+    act("update", body).catch(function () {});
+  });
+  [["#reply-form", "reply"], ["#note-form", "note"]].forEach(function (pair) {
+    $(pair[0]).addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var area = ev.target.text;
+      act(pair[1], { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
+    });
+  });
+
+  api("GET", "/console/api/session").then(function (s) {
+    if (s.signed_in) signedIn(s); else showLogin(s.csrf);
+  });
+})();

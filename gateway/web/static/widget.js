@@ -1,0 +1,290 @@
+/* firstline web chat widget: include with
+ *   <script src="https://support.example.com/webchat/widget.js" data-lang="en" async></script>
+ * Options (data-*): lang (ru|uk|en), name (the visitor's name), open ("true" to start open).
+ * Every text from the server is rendered with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = new URL(script.src, location.href);
+  var ALL_TEXTS = window.FIRSTLINE_TEXTS || {};
+  var LANGS = ["ru", "uk", "en"];
+  var lang = pickLang(script.dataset.lang || document.documentElement.lang || navigator.language);
+  var T = ALL_TEXTS[lang] || ALL_TEXTS.en;
+  var storeKey = "firstline.webchat:" + base.origin;
+  var saved = load();
+  var ws = null;
+  var attempt = 0;
+  var nextIndex = 0; // first transcript index not shown yet
+  var connected = false;
+  var ui = build();
+
+  function pickLang(value) {
+    var code = String(value || "").slice(0, 2).toLowerCase();
+    return LANGS.indexOf(code) >= 0 ? code : "en";
+  }
+
+  function load() {
+    try {
+      var data = JSON.parse(localStorage.getItem(storeKey) || "{}");
+      return { token: data.token || null, pending: data.pending || [] };
+    } catch (e) {
+      return { token: null, pending: [] };
+    }
+  }
+
+  function save() {
+    try { localStorage.setItem(storeKey, JSON.stringify(saved)); } catch (e) { /* private mode */ }
+  }
+
+  function fill(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function build() {
+    var css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.href = new URL("/webchat/widget.css", base).href;
+    document.head.appendChild(css);
+    var root = el("div", "fl-chat");
+    root.setAttribute("lang", lang);
+    var launcher = el("button", "fl-launcher", "💬");
+    launcher.type = "button";
+    launcher.setAttribute("aria-label", T.open);
+    launcher.title = T.open;
+    var panel = el("section", "fl-panel");
+    panel.setAttribute("aria-label", T.title);
+    panel.hidden = true;
+    var header = el("header", "fl-header");
+    var title = el("span", "fl-title", T.title);
+    var ticket = el("span", "fl-ticket");
+    ticket.hidden = true;
+    var close = el("button", "fl-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", T.close);
+    header.append(title, ticket, close);
+    var log = el("div", "fl-log");
+    log.setAttribute("role", "log");
+    log.setAttribute("aria-live", "polite");
+    var history = el("div", "fl-history");
+    var pending = el("div", "fl-pending");
+    log.append(history, pending);
+    var replies = el("div", "fl-replies");
+    var status = el("div", "fl-status", T.connecting);
+    status.setAttribute("role", "status");
+    var form = el("form", "fl-form");
+    var input = el("textarea", "fl-input");
+    input.rows = 2;
+    input.placeholder = T.placeholder;
+    input.setAttribute("aria-label", T.placeholder);
+    var send = el("button", "fl-send", T.send);
+    send.type = "submit";
+    form.append(input, send);
+    panel.append(header, log, replies, status, form);
+    root.append(launcher, panel);
+    document.body.appendChild(root);
+
+    launcher.addEventListener("click", open);
+    close.addEventListener("click", function () { panel.hidden = true; launcher.hidden = false; });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var text = input.value.trim();
+      if (!text) return;
+      input.value = "";
+      submit(text, "");
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
+    });
+    return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
+             history: history, pending: pending, replies: replies, status: status, input: input };
+  }
+
+  function open() {
+    ui.panel.hidden = false;
+    ui.launcher.hidden = true;
+    if (!ws) connect();
+    ui.input.focus();
+  }
+
+  function setStatus(text, isError) {
+    ui.status.textContent = text || "";
+    ui.status.classList.toggle("fl-error", !!isError);
+  }
+
+  function connect() {
+    var url = new URL("/webchat/ws", base);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    ws = new WebSocket(url.href);
+    ws.onopen = function () {
+      ws.send(JSON.stringify({ type: "hello", token: saved.token, have: nextIndex, lang: lang,
+                               name: script.dataset.name || "" }));
+    };
+    ws.onmessage = function (ev) { receive(JSON.parse(ev.data)); };
+    ws.onclose = function () {
+      connected = false;
+      setStatus(T.offline, false);
+      var delay = Math.min(10000, 500 * Math.pow(2, attempt++)) * (0.5 + Math.random() / 2);
+      setTimeout(connect, delay);
+    };
+  }
+
+  function receive(frame) {
+    if (frame.type === "welcome") {
+      connected = true;
+      attempt = 0;
+      saved.token = frame.token;
+      ui.input.maxLength = frame.max_chars;
+      setStatus("", false);
+      if (!frame.resumed) { // a new conversation: forget what belonged to an old token
+        nextIndex = 0;
+        ui.history.replaceChildren();
+        ws.send(JSON.stringify({ type: "start" }));
+      }
+      save();
+      saved.pending.forEach(transmit); // resend whatever was not acknowledged
+    } else if (frame.type === "entry") {
+      if (frame.index < nextIndex) return; // already shown
+      nextIndex = frame.index + 1;
+      showEntry(frame.entry);
+    } else if (frame.type === "ack") {
+      forget(frame.id);
+    } else if (frame.type === "ticket") {
+      var status = (T.statuses && T.statuses[frame.status]) || frame.status;
+      ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
+      ui.ticket.hidden = false;
+    } else if (frame.type === "error") {
+      var text = fill((T.errors && T.errors[frame.code]) || T.errors.bad_frame,
+                      { limit: frame.limit, seconds: Math.ceil(frame.retry_after || 0) });
+      if (frame.id) {
+        forget(frame.id);
+        var bubble = ui.pending.querySelector('[data-id="' + CSS.escape(frame.id) + '"]');
+        if (bubble) {
+          bubble.classList.add("fl-failed");
+          bubble.querySelector(".fl-meta").textContent = T.failed;
+        }
+      }
+      setStatus(text, true);
+    }
+  }
+
+  function forget(id) {
+    saved.pending = saved.pending.filter(function (m) { return m.id !== id; });
+    save();
+  }
+
+  function newId() {
+    var bytes = new Uint8Array(12);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function submit(text, payload) {
+    var message = { id: newId(), text: text, payload: payload };
+    saved.pending.push(message);
+    save();
+    showPending(message);
+    clearReplies();
+    setStatus("", false);
+    transmit(message);
+  }
+
+  function transmit(message) {
+    if (ws && connected && ws.readyState === WebSocket.OPEN) {
+      ws.send(JSON.stringify({ type: "message", id: message.id, text: message.text,
+                               payload: message.payload }));
+    }
+  }
+
+  function bubble(direction, author, text) {
+    var node = el("div", "fl-msg fl-" + direction);
+    node.appendChild(el("div", "fl-author", author));
+    node.appendChild(el("div", "fl-text", text));
+    node.appendChild(el("div", "fl-meta", ""));
+    return node;
+  }
+
+  function showPending(message) {
+    if (ui.pending.querySelector('[data-id="' + CSS.escape(message.id) + '"]')) return;
+    var node = bubble("in", T.you, message.text);
+    node.dataset.id = message.id;
+    node.classList.add("fl-unconfirmed");
+    node.querySelector(".fl-meta").textContent = T.sending;
+    ui.pending.appendChild(node);
+    scroll();
+  }
+
+  function showEntry(entry) {
+    var author = entry.direction === "in" ? T.you
+      : entry.author_name || (entry.author === "operator" ? T.operator : T.bot);
+    var node = bubble(entry.direction, author, entry.text);
+    if (entry.author === "operator") node.classList.add("fl-by-operator");
+    if (entry.client_id) {
+      node.dataset.id = entry.client_id;
+      var mine = ui.pending.querySelector('[data-id="' + CSS.escape(entry.client_id) + '"]');
+      if (mine) mine.remove();
+      forget(entry.client_id);
+    }
+    ui.history.appendChild(node);
+    clearReplies();
+    if (entry.direction === "out" && entry.buttons && entry.buttons.length) {
+      showButtons(entry.buttons);
+    }
+    scroll();
+  }
+
+  function clearReplies() {
+    ui.replies.replaceChildren();
+  }
+
+  function ratingOf(buttons) {
+    // Five buttons whose payloads differ only by a trailing 1..5 are a rating scale.
+    if (buttons.length !== 5) return null;
+    var scores = buttons.map(function (b) {
+      var m = /^(.*?)([1-5])$/.exec(b.payload);
+      return m ? { prefix: m[1], score: Number(m[2]), button: b } : null;
+    });
+    if (scores.some(function (s) { return !s || s.prefix !== scores[0].prefix; })) return null;
+    scores.sort(function (a, b) { return a.score - b.score; });
+    return scores.every(function (s, i) { return s.score === i + 1; }) ? scores : null;
+  }
+
+  function showButtons(buttons) {
+    var rating = ratingOf(buttons);
+    if (rating) {
+      var stars = el("div", "fl-stars");
+      stars.setAttribute("role", "group");
+      rating.forEach(function (s) {
+        var star = el("button", "fl-star", "★");
+        star.type = "button";
+        star.setAttribute("aria-label", fill(T.rate, { n: s.score }));
+        star.title = s.button.label;
+        star.addEventListener("click", function () { submit(s.button.label, s.button.payload); });
+        stars.appendChild(star);
+      });
+      ui.replies.appendChild(stars);
+      return;
+    }
+    buttons.forEach(function (b) {
+      var button = el("button", "fl-reply", b.label);
+      button.type = "button";
+      button.addEventListener("click", function () { submit(b.label, b.payload); });
+      ui.replies.appendChild(button);
+    });
+  }
+
+  function scroll() {
+    ui.log.scrollTop = ui.log.scrollHeight;
+  }
+
+  saved.pending.forEach(showPending);
+  if (script.dataset.open === "true" || saved.token) open();
+  window.FirstlineChat = { open: open };
+})();

@@ -1,0 +1,260 @@
+"""The Viber connector against the emulated REST bot API and its signed callbacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+from aiohttp import web
+from conftest import FAST_BACKOFF, Intake, stored_inbound, with_viber
+from emulators.server import LoopbackServer, eventually, free_port
+from emulators.viber import ViberEmulator
+
+from gateway.config import Settings
+from gateway.connectors.base import DeliveryError, RecipientBlocked
+from gateway.connectors.viber import WEBHOOK_PATH, ViberConnector
+from gateway.models import Button, OutboundMessage
+from gateway.store import Store
+
+USER = "01234567890A/+b=="
+
+
+@pytest.fixture
+async def viber(
+    settings: Settings, store: Store, viber_api: ViberEmulator
+) -> AsyncIterator[tuple[ViberConnector, Intake, str]]:
+    port = free_port()
+    config = with_viber(settings, viber_api)
+    config = config.model_copy(
+        update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
+    )
+    connector = ViberConnector(config, store, backoff=FAST_BACKOFF)
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+    server = LoopbackServer(app, port)
+    await server.start()
+    intake = Intake(store)
+    await connector.start(intake)
+    await eventually(lambda: viber_api.webhook_url, what="webhook registered")
+    yield connector, intake, server.url + WEBHOOK_PATH
+    await connector.stop()
+    await server.stop()
+
+
+async def test_set_webhook_is_verified_with_a_signed_callback(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    _, intake, url = viber
+    assert viber_api.webhook_url == url
+    assert "conversation_started" in viber_api.event_types
+    check = viber_api.callbacks[-1]
+    assert (check.event, check.statuses) == ("webhook", [200])
+    assert intake.accepted == []  # the check is acknowledged, not stored
+
+
+async def test_webhook_registration_is_retried_until_the_server_listens(
+    settings: Settings, store: Store, viber_api: ViberEmulator
+) -> None:
+    port = free_port()
+    config = with_viber(settings, viber_api, webhook_url=f"http://127.0.0.1:{port}{WEBHOOK_PATH}")
+    connector = ViberConnector(config, store, backoff=FAST_BACKOFF)
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+    server = LoopbackServer(app, port)
+    await connector.start(Intake(store))  # as in the gateway: before the site listens
+    try:
+        await eventually(lambda: viber_api.callbacks, what="a first, failed check")
+        assert viber_api.webhook_url == ""
+        await server.start()
+        await eventually(lambda: viber_api.webhook_url, what="webhook registered")
+    finally:
+        await connector.stop()
+        await server.stop()
+    assert [c.statuses for c in viber_api.callbacks][-1] == [200]
+
+
+async def test_callbacks_become_inbound_messages(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator, store: Store
+) -> None:
+    _, intake, _ = viber
+    opened = viber_api.open_conversation(USER, name="Олена", language="uk")
+    await eventually(lambda: len(intake.accepted) == 1, what="conversation_started")
+    # Viber lets the bot greet a user who has not subscribed only in the callback reply.
+    await eventually(lambda: viber_api.sent.get(USER), what="inline welcome")
+    welcome = viber_api.last(USER)
+    assert welcome is not None and welcome.inline_welcome and welcome.text.startswith("Вітаю!")
+    assert welcome.sender == {"name": "IT Support"}
+
+    viber_api.send_text(USER, "не друкує принтер")
+    viber_api.send_picture(USER, "https://dl.viber.test/p/1.jpg", caption="скрін")
+    viber_api.send_file(USER, "https://dl.viber.test/f/log.txt", "log.txt", 5120)
+    viber_api.unsubscribe(USER)
+    await eventually(lambda: len(intake.accepted) == 5, what="five callbacks stored")
+    start, text, picture, file, gone = intake.accepted
+    assert (start.kind, start.chat_id, start.language_hint, start.user_name) == (
+        "start",
+        USER,
+        "uk",
+        "Олена",
+    )
+    assert start.message_id == str(json.loads(opened.body)["message_token"])
+    assert (text.kind, text.text, text.payload) == ("message", "не друкує принтер", "")
+    assert picture.text == "скрін"
+    assert [(a.kind, a.url) for a in picture.attachments] == [
+        ("photo", "https://dl.viber.test/p/1.jpg")
+    ]
+    assert [(a.kind, a.name, a.size) for a in file.attachments] == [("document", "log.txt", 5120)]
+    assert (gone.kind, gone.chat_id) == ("blocked", USER)
+    assert len(await stored_inbound(store)) == 5
+
+
+async def test_keyboard_presses_come_back_as_payloads(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    connector, intake, _ = viber
+    viber_api.send_text(USER, "привіт")
+    await eventually(lambda: len(intake.accepted) == 1, what="first message")
+    await connector.send(
+        USER,
+        OutboundMessage(
+            text="Допомогло?", buttons=(Button("Так", "faq:yes"), Button("Ні", "faq:no"))
+        ),
+    )
+    shown = viber_api.last(USER)
+    assert shown is not None and shown.buttons == ["Так", "Ні"]
+    assert shown.keyboard is not None
+    assert [(b["ActionType"], b["ActionBody"]) for b in shown.keyboard["Buttons"]] == [
+        ("reply", "faq:yes"),
+        ("reply", "faq:no"),
+    ]
+    viber_api.press(USER, "Ні")
+    viber_api.send_text(USER, "faq:yes")  # typed, not pressed: the keyboard has moved on
+    await eventually(lambda: len(intake.accepted) == 3, what="press stored")
+    pressed, typed = intake.accepted[1:]
+    assert (pressed.payload, pressed.text) == ("faq:no", "Ні")
+    assert (typed.payload, typed.text) == ("faq:yes", "Так")  # same tracking data echoed
+
+    await connector.send(
+        USER,
+        OutboundMessage(
+            text="Оцініть", buttons=tuple(Button(str(i), f"csat:{i}") for i in range(1, 6))
+        ),
+    )
+    rating = viber_api.last(USER)
+    assert rating is not None and rating.keyboard is not None
+    assert [b["Columns"] for b in rating.keyboard["Buttons"]] == [1, 1, 1, 1, 1]  # one row
+
+
+async def test_operator_replies_are_sent_under_the_operators_name(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    connector, intake, _ = viber
+    viber_api.send_text(USER, "привіт")
+    await eventually(lambda: intake.accepted, what="first message")
+    reply = OutboundMessage(text="Перезавантажте", author="operator:anna", author_name="Анна")
+    await connector.send(USER, reply)
+    shown = viber_api.last(USER)
+    assert shown is not None and (shown.text, shown.sender["name"]) == ("Перезавантажте", "Анна")
+
+
+async def test_viber_statuses_map_to_delivery_errors(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    connector, intake, _ = viber
+    viber_api.send_text(USER, "привіт")
+    await eventually(lambda: intake.accepted, what="first message")
+    hello = OutboundMessage(text="hello")
+
+    viber_api.forced_status.append(12)
+    with pytest.raises(DeliveryError) as flood:
+        await connector.send(USER, hello)
+    assert not flood.value.permanent
+
+    viber_api.forced_status.append(3)
+    with pytest.raises(DeliveryError) as bad:
+        await connector.send(USER, hello)
+    assert bad.value.permanent and not isinstance(bad.value, RecipientBlocked)
+
+    with pytest.raises(RecipientBlocked):
+        await connector.send("never-wrote-to-us==", hello)  # status 5: not registered
+
+    viber_api.unsubscribe(USER)
+    await eventually(lambda: len(intake.accepted) == 2, what="unsubscribed")
+    with pytest.raises(RecipientBlocked):
+        await connector.send(USER, hello)  # status 6
+    assert viber_api.texts(USER) == []
+
+
+async def test_replies_before_the_user_subscribes_are_dropped_not_blocking(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    connector, intake, _ = viber
+    viber_api.open_conversation(USER)
+    await eventually(lambda: intake.accepted, what="conversation_started")
+    # The engine's reply to "start" cannot reach a user who only opened the chat.
+    await connector.send(USER, OutboundMessage(text="hello"))
+    assert [m.inline_welcome for m in viber_api.sent[USER]] == [True]
+
+
+async def test_retried_callbacks_are_stored_once(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator, store: Store
+) -> None:
+    _, intake, _ = viber
+    viber_api.redeliver = 1
+    callback = viber_api.send_text(USER, "двічі")
+    await eventually(lambda: callback.done, what="delivered twice")
+    assert callback.statuses == [200, 200]
+    assert [m.text for m in intake.accepted] == ["двічі"]
+    assert intake.repeats == 1
+    assert len(await stored_inbound(store)) == 1
+
+
+async def test_a_failed_write_is_retried_by_viber_and_stored_once(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    _, intake, _ = viber
+    intake.fail_next = 2  # Redis is briefly unavailable: answer 500, Viber retries
+    callback = viber_api.send_text(USER, "після збою")
+    await eventually(lambda: callback.done, what="delivered after retries")
+    assert callback.statuses == [500, 500, 200]
+    assert [m.text for m in intake.accepted] == ["після збою"]
+
+
+async def test_forged_and_malformed_callbacks_are_rejected(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator, store: Store
+) -> None:
+    _, intake, url = viber
+    event = {
+        "event": "message",
+        "timestamp": 1457764197627,
+        "message_token": 4912661846655238145,
+        "sender": {"id": USER, "name": "Mallory"},
+        "message": {"type": "text", "text": "forged"},
+    }
+    body = json.dumps(event).encode()
+    async with aiohttp.ClientSession() as http:
+        for headers in (
+            {},
+            {"X-Viber-Content-Signature": "0" * 64},
+            {"X-Viber-Content-Signature": viber_api.sign(body + b" ")},
+            {"X-Viber-Content-Signature": viber_api.sign(body).upper()},
+        ):
+            async with http.post(url, data=body, headers=headers) as resp:
+                assert resp.status == 403
+        for bad in (
+            b"{not json",
+            b"[]",
+            b'{"event": "message"}',
+            b'{"event": "message", "message_token": 1, "sender": {}}',
+        ):
+            signed = {"X-Viber-Content-Signature": viber_api.sign(bad)}
+            async with http.post(url, data=bad, headers=signed) as resp:
+                assert resp.status == 400
+        # Delivery receipts are acknowledged and not stored.
+        seen = json.dumps({"event": "seen", "message_token": 1, "user_id": USER}).encode()
+        headers = {"X-Viber-Content-Signature": viber_api.sign(seen)}
+        async with http.post(url, data=seen, headers=headers) as resp:
+            assert resp.status == 200
+    assert intake.accepted == [] and await stored_inbound(store) == []

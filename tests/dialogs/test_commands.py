@@ -1,0 +1,177 @@
+"""Slash commands, the language switch, open tickets and operators' news."""
+
+from __future__ import annotations
+
+import json
+
+from dialogs.driver import Chat
+from gateway.dialogs.events import CsatRecorded, CsatRequest
+from gateway.dialogs.state import DialogState, Phase
+from gateway.models import Level, Priority, TicketStatus
+
+
+def open_ticket(chat: Chat, problem: str = "при проведении накладной ошибка ZX-417") -> str:
+    chat.send(problem)
+    for _ in range(10):
+        if not chat.questions:
+            break
+        chat.send("не знаю")
+    return chat.tickets[-1].id
+
+
+def test_help_lists_the_commands(chat: Chat) -> None:
+    chat.send("/help")
+    for command in ("/status", "/operator", "/cancel", "/lang"):
+        assert command in chat.text
+
+
+def test_unknown_command(chat: Chat) -> None:
+    chat.send("/frobnicate")
+    assert "/help" in chat.text
+
+
+def test_status_lists_open_tickets_with_their_status(chat: Chat) -> None:
+    chat.send("/status")
+    assert chat.text == "Открытых заявок у вас нет."
+    ticket_id = open_ticket(chat)
+    chat.tickets[0].status = TicketStatus.WAITING_FOR_USER
+    chat.send("/status")
+    assert ticket_id in chat.text
+    assert "ждёт вашего ответа" in chat.text
+    assert "ZX-417" in chat.text  # the subject
+
+
+def test_cancel_drops_the_checklist(chat: Chat) -> None:
+    chat.send("пропал звук")
+    chat.press("no")
+    chat.send("/cancel")
+    assert "остановился" in chat.text
+    assert chat.state.phase == Phase.IDLE
+    assert chat.state.fields == {}
+    chat.send("/cancel")
+    assert "Отменять нечего" in chat.text
+    assert chat.tickets == []
+
+
+def test_cancel_after_a_rating_keeps_the_rating(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.press("yes")
+    chat.press("csat:4")
+    chat.send("/cancel")
+    assert chat.events == [CsatRecorded(score=4, comment="")]
+
+
+def test_lang_switches_and_sticks(chat: Chat) -> None:
+    chat.send("/lang uk")
+    assert chat.text == "Добре, далі спілкуємося українською."
+    chat.send("не печатает принтер")  # Russian text, but the user chose Ukrainian
+    assert "Це допомогло?" in chat.text
+    assert "printer_offline answer uk" in chat.text
+    assert chat.engine.flow.knowledge.asked[-1] == ("не печатает принтер", "uk")  # type: ignore[attr-defined]
+
+
+def test_lang_without_a_choice_offers_buttons(chat: Chat) -> None:
+    chat.send("/lang")
+    assert chat.payloads == ["/lang ru", "/lang uk", "/lang en"]
+    assert [b.label for b in chat.buttons] == ["Русский", "Українська", "English"]
+    chat.press("/lang en")
+    assert chat.state.language == "en"
+
+
+def test_language_follows_each_new_problem_but_not_short_answers(chat: Chat) -> None:
+    chat.send("у мене зник звук на комп'ютері")
+    assert chat.state.language == "uk"
+    chat.send("ні")
+    assert "Що ви вже пробували" in chat.text
+    chat.send("Windows 11")  # Latin answer to a question: still Ukrainian
+    assert chat.state.language == "uk"
+    assert "Чи є повідомлення або код помилки?" in chat.text
+    chat.send("/cancel")
+    chat.send("my sound is gone")
+    assert chat.state.language == "en"
+
+
+def test_state_survives_a_restart_mid_checklist(chat: Chat) -> None:
+    chat.send("на компьютере пропал звук")
+    chat.press("no")
+    chat.send("перезагружал")
+    assert chat.questions == ["error"]
+    stored = json.dumps(chat.state.to_dict(), ensure_ascii=False)
+
+    chat.state = DialogState.from_dict(json.loads(stored))
+    chat.send("ошибок нет")
+    assert chat.questions == ["product"]
+    for answer in ("Lenovo", "Windows 10", "вчера"):
+        chat.restart()
+        chat.send(answer)
+    fields = chat.requested.fields
+    assert fields["tried"] == "перезагружал"
+    assert fields["error"] == "ошибок нет"
+    assert fields["since"] == "вчера"
+    assert chat.state.asked == []  # reset once the ticket is open
+
+
+def test_state_from_empty_or_odd_data() -> None:
+    assert DialogState.from_dict({}) == DialogState()
+    odd = DialogState.from_dict({"phase": "bogus", "fields": None, "offered": [], "extra": 1})
+    assert odd.phase == Phase.IDLE
+    assert odd.fields == {} and odd.offered == {}
+
+
+def test_messages_while_a_ticket_is_open_are_added_to_it(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("забыл сказать: на втором компьютере то же самое")
+    assert f"Добавил это к заявке {ticket_id}" in chat.text
+    assert chat.payloads == ["new"]
+    assert chat.events == []
+    chat.send("позовите оператора")
+    assert "уже у специалистов" in chat.text
+    chat.press("new")
+    assert "новая заявка" in chat.text.lower()
+    chat.send("не печатает принтер")
+    assert chat.named("faq_answered")
+
+
+def test_a_closed_ticket_no_longer_collects_messages(chat: Chat) -> None:
+    open_ticket(chat)
+    chat.tickets[0].status = TicketStatus.CLOSED
+    chat.send("не печатает принтер")
+    assert chat.named("faq_answered")
+
+
+def test_operator_news_reaches_the_user(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    ticket = chat.tickets[0]
+    ctx = chat.ctx
+
+    taken = chat.engine.ticket_changed(chat.state, ticket, "taken", ctx)
+    assert f"взял вашу заявку {ticket_id}" in taken.replies[0].text
+
+    ticket.level = Level.L2
+    escalated = chat.engine.ticket_changed(chat.state, ticket, "escalated", ctx)
+    assert "L2" in escalated.replies[0].text
+
+    ticket.priority = Priority.P1
+    raised = chat.engine.ticket_changed(chat.state, ticket, "priority", ctx)
+    assert "P1" in raised.replies[0].text and "10 минут" in raised.replies[0].text
+
+    back = chat.engine.ticket_changed(chat.state, ticket, "handed_back", ctx)
+    assert "вернул разговор мне" in back.replies[0].text
+    assert back.state.phase == Phase.TICKET
+
+    ticket.status = TicketStatus.RESOLVED
+    resolved = chat.engine.ticket_changed(chat.state, ticket, "resolved", ctx)
+    assert f"Заявка {ticket_id} отмечена как решённая" in resolved.replies[0].text
+    assert resolved.events == [CsatRequest()]
+    assert [b.payload for b in resolved.replies[-1].buttons] == [f"csat:{n}" for n in range(1, 6)]
+
+    chat.state = resolved.state
+    chat.send("5")
+    chat.press("skip")
+    assert chat.events == [CsatRecorded(score=5, comment="")]
+
+
+def test_news_in_the_tickets_language_for_a_fresh_state(chat: Chat) -> None:
+    ticket_id = open_ticket(chat, "I spilled coffee on my laptop")
+    result = chat.engine.ticket_changed(DialogState(), chat.tickets[0], "taken", chat.ctx)
+    assert result.replies[0].text.startswith("A specialist has taken your request " + ticket_id)

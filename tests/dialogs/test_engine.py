@@ -1,0 +1,283 @@
+"""The dialog engine as a pure step: what the user sees and what the service is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from gateway.dialogs.events import CsatRecorded, FaqAnswered, FaqChoices, Handoff, Resolved
+from gateway.dialogs.state import Phase
+
+
+def answer_checklist(chat: Chat, answer: str = "не знаю", limit: int = 10) -> list[str]:
+    """Answer every checklist question the same way; returns the fields asked."""
+    asked: list[str] = []
+    for _ in range(limit):
+        if not chat.questions:
+            break
+        asked += chat.questions
+        assert len(chat.questions) == 1, "at most one question per turn"
+        chat.send(answer)
+    return asked
+
+
+# --- greeting and self-help ----------------------------------------------------------------
+
+
+def test_start_greets_in_the_language_of_the_client(chat: Chat) -> None:
+    chat.lang_hint = "en"
+    chat.send(kind="start")
+    assert "IT support bot" in chat.text
+    assert chat.state.language == "en"
+    chat.send("/start")
+    assert "IT support bot" in chat.text
+
+
+def test_confident_answer_then_solved_then_rating(chat: Chat) -> None:
+    chat.send("не печатает принтер, пишет что offline")
+    assert "printer_offline answer ru" in chat.text
+    assert "Это помогло?" in chat.text
+    assert chat.payloads == ["yes", "no"]
+    assert chat.events == [FaqAnswered(topic="printer_offline", score=90.0)]
+
+    chat.press("yes")
+    assert [e.name for e in chat.events] == ["resolved", "csat_request"]
+    assert chat.events[0] == Resolved(by="bot")
+    assert chat.payloads == [f"csat:{n}" for n in range(1, 6)]
+    assert "от 1" in chat.text
+
+    chat.press("csat:5")
+    assert chat.events == []
+    assert chat.payloads == ["skip"]
+    chat.send("быстро и понятно")
+    assert chat.events == [CsatRecorded(score=5, comment="быстро и понятно")]
+    assert "Спасибо за отзыв" in chat.text
+    assert chat.state.phase == Phase.IDLE
+    assert chat.tickets == []
+
+
+@pytest.mark.parametrize(
+    ("problem", "yes", "rating", "thanks"),
+    [
+        ("не печатает принтер", "да, помогло", "пять", "Спасибо за отзыв"),
+        ("принтер не друкує, що робити", "так, допомогло", "4", "Дякую за відгук"),
+        ("the printer does not print", "yes it worked", "five", "Thanks for the feedback"),
+    ],
+)
+def test_typed_yes_and_rating_in_each_language(
+    chat: Chat, problem: str, yes: str, rating: str, thanks: str
+) -> None:
+    chat.send(problem)
+    chat.send(yes)
+    assert chat.named("resolved") == [Resolved(by="bot")]
+    chat.send(rating)
+    chat.send("-")
+    assert chat.events == [CsatRecorded(score={"пять": 5, "4": 4, "five": 5}[rating], comment="")]
+    assert thanks in chat.text
+
+
+@pytest.mark.parametrize(
+    ("problem", "no", "intro"),
+    [
+        ("пропал звук на компьютере", "нет", "Жаль, что не помогло"),
+        ("зник звук на комп'ютері", "ні, не допомогло", "Шкода, що не допомогло"),
+        ("no sound from my speakers", "no, it didn't help", "Sorry it didn't help"),
+    ],
+)
+def test_typed_no_opens_the_checklist_in_each_language(
+    chat: Chat, problem: str, no: str, intro: str
+) -> None:
+    chat.send(problem)
+    chat.send(no)
+    assert intro in chat.text
+    assert chat.questions == ["tried"]
+    assert chat.payloads == ["dunno"]
+
+
+def test_unclear_answer_to_did_it_help_is_asked_again(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.send("хм")
+    assert "да или нет" in chat.text
+    assert chat.payloads == ["yes", "no"]
+    assert chat.state.phase == Phase.CONFIRM
+
+
+def test_close_candidates_are_offered_as_numbered_buttons(chat: Chat) -> None:
+    chat.send("принтер печатает полосами")
+    assert chat.events == [FaqChoices(topics=("printer_paper_jam", "printer_offline"))]
+    assert "1. printer_paper_jam title ru" in chat.text
+    assert "2. printer_offline title ru" in chat.text
+    assert chat.payloads == ["faq:printer_paper_jam", "faq:printer_offline", "faq:none"]
+
+    chat.send("2")
+    assert chat.named("faq_answered") == [FaqAnswered(topic="printer_offline", score=89.0)]
+    assert "printer_offline answer ru" in chat.text
+
+
+def test_none_of_the_choices_goes_to_the_checklist(chat: Chat) -> None:
+    chat.send("принтер печатает полосами")
+    chat.send("ничего из этого")
+    assert chat.questions == ["tried"]
+    answer_checklist(chat)
+    assert chat.requested.reason == "no_answer"
+    assert chat.requested.group == "hardware"
+
+
+# --- the checklist and the ticket ----------------------------------------------------------
+
+
+def test_not_solved_collects_the_checklist_and_opens_a_ticket(chat: Chat) -> None:
+    chat.send("на компьютере пропал звук")
+    chat.press("no")
+    answers = {
+        "tried": "перезагружал, проверял громкость",
+        "error": "ошибок нет",
+        "product": "ноутбук Lenovo, наушники JBL",
+        "os": "Windows 10",
+        "since": "со вчерашнего дня",
+    }
+    asked = []
+    while chat.questions:
+        assert len(chat.questions) == 1
+        asked.append(chat.questions[0])
+        chat.send(answers[chat.questions[0]])
+    assert asked == ["tried", "error", "product", "os", "since"]
+    ticket = chat.requested
+    assert ticket.topic == "no_sound"
+    assert ticket.group == "hardware"
+    assert ticket.priority == "P3"
+    assert ticket.level == "L1"
+    assert ticket.reason == "not_solved"
+    assert ticket.language == "ru"
+    assert ticket.fields == {"problem": "на компьютере пропал звук", **answers}
+    assert ticket.subject == "на компьютере пропал звук"
+    assert "Заявка T-0001 создана" in chat.text
+    assert "4 часов" in chat.text  # P3 first response from the SLA policy
+    assert chat.state.phase == Phase.TICKET
+
+
+def test_fields_already_given_are_never_asked(chat: Chat) -> None:
+    chat.send("Outlook on Windows 11 won't send mail, error 0x800CCC0E since this morning")
+    assert chat.state.language == "en"
+    chat.send("no")
+    asked = answer_checklist(chat, "restarted outlook")
+    assert asked == ["tried"]
+    fields = chat.requested.fields
+    assert fields["os"] == "Windows 11"
+    assert fields["error"] == "0x800CCC0E"
+    assert fields["product"] == "Outlook"
+    assert fields["since"] == "since this morning"
+    assert fields["tried"] == "restarted outlook"
+    assert "request T-0001" in chat.text
+    assert "30 minutes" not in chat.text and "4 hours" in chat.text
+
+
+def test_an_answer_fills_other_fields_it_mentions(chat: Chat) -> None:
+    chat.send("ошибка в модуле склада при проведении накладной")
+    assert chat.questions == ["tried"]
+    chat.send("перезапускал, на Windows 10 с понедельника")
+    assert chat.questions == ["error"]
+    asked = ["tried", *answer_checklist(chat, "не знаю")]
+    assert asked == ["tried", "error", "product"]
+    assert chat.requested.fields["os"] == "Windows 10"
+    assert chat.requested.fields["since"] == "с понедельника"
+
+
+def test_no_answer_routes_by_keywords(chat: Chat) -> None:
+    chat.send("при проведении накладной в модуле склада ошибка ZX-417")
+    assert "Готового ответа у меня нет" in chat.text
+    assert chat.named("handoff") == []
+    answer_checklist(chat, "не знаю")
+    ticket = chat.requested
+    assert (ticket.group, ticket.topic, ticket.reason) == ("software", "", "no_answer")
+    assert ticket.fields["error"] == "ZX-417"
+
+
+@pytest.mark.parametrize(("text", "button"), [("не знаю", ""), ("", "dunno")])
+def test_dont_know_is_an_answer(chat: Chat, text: str, button: str) -> None:
+    chat.send("при проведении накладной ошибка ZX-417")
+    chat.send(text, payload=button)
+    assert chat.state.fields["tried"] == (text or "Не знаю")
+    assert chat.questions == ["product"]
+
+
+def test_escalate_topic_skips_self_help(chat: Chat) -> None:
+    chat.send("пролив каву на ноутбук, він вимкнувся")
+    assert "Тут потрібен фахівець" in chat.text
+    assert chat.named("handoff") == [Handoff(reason="escalate_topic")]
+    assert chat.named("faq_answered") == []
+    answer_checklist(chat, "не знаю")
+    ticket = chat.requested
+    assert (ticket.topic, ticket.group, ticket.priority) == ("hardware_broken", "hardware", "P2")
+    assert ticket.language == "uk"
+    assert "Заявку T-0001 створено" in chat.text
+    assert "30 хвилин" in chat.text
+
+
+def test_urgent_outage_is_p1_and_skips_self_help(chat: Chat) -> None:
+    chat.send("СРОЧНО! упал сервер 1С, вся бухгалтерия стоит")
+    assert chat.named("handoff") == [Handoff(reason="urgent")]
+    asked = answer_checklist(chat, "не знаю")
+    assert "product" not in asked  # "1С" was in the message
+    ticket = chat.requested
+    assert (ticket.priority, ticket.topic, ticket.reason) == ("P1", "outage_critical", "urgent")
+    assert "10 минут" in chat.text
+
+
+def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
+    chat.send("соедините с оператором")
+    assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
+    assert chat.questions == ["problem"]
+    assert chat.payloads == []
+    chat.send("не работает сканер на 3 этаже")
+    assert chat.questions == ["tried"]
+    answer_checklist(chat, "не знаю")
+    ticket = chat.requested
+    assert ticket.reason == "asked_for_person"
+    assert ticket.fields["problem"] == "не работает сканер на 3 этаже"
+    assert (ticket.topic, ticket.group) == ("scanner_not_working", "hardware")
+
+
+def test_a_request_for_a_person_with_the_problem_keeps_it(chat: Chat) -> None:
+    chat.send("printer is not printing, I want to talk to a human")
+    assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
+    assert chat.questions == ["tried"]
+    assert chat.named("faq_answered") == []
+
+
+def test_anger_hands_off(chat: Chat) -> None:
+    chat.send("да задолбал этот принтер, опять не печатает")
+    assert chat.named("handoff") == [Handoff(reason="upset")]
+    assert "Простите за неудобства" in chat.text
+
+
+def test_repeated_failure_hands_off(chat: Chat) -> None:
+    chat.send("принтер снова не печатает, уже третий раз за неделю")
+    assert chat.named("handoff") == [Handoff(reason="repeated_failure")]
+
+
+def test_after_two_failed_answers_self_help_is_skipped(chat: Chat) -> None:
+    for _ in range(2):
+        chat.send("пропал звук")
+        chat.press("no")
+        chat.send("/cancel")
+    chat.send("не печатает принтер")
+    assert chat.named("handoff") == [Handoff(reason="repeated_failure")]
+
+
+def test_operator_command_mid_checklist_opens_the_ticket_now(chat: Chat) -> None:
+    chat.send("пропал звук")
+    chat.press("no")
+    chat.send("перезагружал")
+    chat.send("/operator")
+    assert chat.requested.reason == "asked_for_person"
+    assert chat.requested.fields["tried"] == "перезагружал"
+    assert "T-0001" in chat.text
+
+
+def test_operator_command_after_an_answer_skips_to_the_checklist(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.send("/operator")
+    assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
+    assert chat.questions == ["tried"]
+    assert chat.state.topic == "printer_offline"

@@ -1,0 +1,66 @@
+"""Running an emulator on a free loopback port, and waiting for conditions in tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+
+class LoopbackServer:
+    """An aiohttp application served on 127.0.0.1 with a port the OS picks."""
+
+    def __init__(self, app: web.Application, port: int = 0) -> None:
+        self.app = app
+        self._runner: web.AppRunner | None = None
+        self.port = port
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    async def start(self) -> None:
+        self._runner = web.AppRunner(self.app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets  # type: ignore[union-attr]
+        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+
+async def eventually(
+    check: Callable[[], Any | Awaitable[Any]],
+    timeout: float = 20.0,
+    interval: float = 0.02,
+    what: str = "condition",
+) -> Any:
+    """Poll `check` until it returns something truthy; fail after a generous timeout."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while True:
+        last = check()
+        if asyncio.iscoroutine(last) or isinstance(last, Awaitable):
+            last = await last
+        if last:
+            return last
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}; last value: {last!r}")
+        await asyncio.sleep(interval)
+
+
+def free_port() -> int:
+    """A port free right now, for servers whose public URL must be known before they start."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

@@ -1,0 +1,31 @@
+"""A real worker process that stops dead between reading a message and committing it.
+
+It runs the real runtime and dialog engine; only the final commit is replaced by a
+marker and an endless wait, so the test can SIGKILL it at exactly that point.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+from gateway.app import start_workers
+from gateway.config import load_settings
+from gateway.runtime import open_runtime
+from gateway.store import Fence, Transaction
+
+
+async def main() -> None:
+    settings = load_settings(None, os.environ)
+    async with open_runtime(settings) as rt:
+
+        async def stall(tx: Transaction, fence: Fence | None = None) -> None:
+            await rt.store.redis.set("test:stalled", str(len(tx.ops)))
+            await asyncio.Event().wait()
+
+        rt.store.commit = stall  # type: ignore[method-assign]
+        await asyncio.gather(*(w.run() for w in start_workers(rt, 1)))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,29 @@
+"""Logs never show secrets, and the JSON format is one parseable object per line."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from gateway import logs
+
+
+def test_tokens_are_redacted_in_messages_and_tracebacks(capsys: pytest.CaptureFixture[str]) -> None:
+    token = "123456:AAE-secret-token"
+    logs.configure("INFO", json_format=True, secrets=[token])
+    log = logging.getLogger("firstline.test")
+    log.info(
+        "calling https://api.telegram.org/bot%s/getUpdates", token, extra={"channel": "telegram"}
+    )
+    try:
+        raise RuntimeError(f"failed POST /bot{token}/sendMessage")
+    except RuntimeError:
+        log.exception("send failed")
+    lines = [json.loads(x) for x in capsys.readouterr().err.splitlines()]
+    assert token not in json.dumps(lines)
+    assert lines[0]["msg"] == "calling https://api.telegram.org/bot***/getUpdates"
+    assert lines[0]["channel"] == "telegram" and lines[0]["level"] == "info"
+    assert "bot***/sendMessage" in lines[1]["exc"]
+    logging.getLogger().handlers.clear()

@@ -1,0 +1,63 @@
+"""When self-help stops: a request for a person, anger, a problem that keeps coming back."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.triage.mood import describes_problem, detect_handoff
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "соедините с оператором", "хочу поговорить с живым человеком", "дайте специалиста",
+        "оператор", "/operator", "з'єднайте з оператором", "покличте людину",
+        "I want to talk to a human", "agent please", "can I speak to someone",
+    ],
+)  # fmt: skip
+def test_request_for_a_person(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["да бля, опять", "задолбал этот бот", "ты тупой бот", "this is useless", "wtf is this",
+     "ЭТО НЕВОЗМОЖНО, НИЧЕГО НЕ РАБОТАЕТ ЦЕЛЫЙ ДЕНЬ"],
+)  # fmt: skip
+def test_anger(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "опять не работает принтер",
+        "уже третий раз за неделю",
+        "знову не працює",
+        "it's still not working",
+    ],
+)
+def test_repeated_failure(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "repeated_failure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "нет соединения с интернетом", "страхуем данные", "требуется доступ к папке",
+        "SCCM agent does not start", "не печатает принтер", "СРОЧНО! упал сервер",
+        "нова людина в команді, потрібен доступ",
+    ],
+)  # fmt: skip
+def test_ordinary_problems_are_not_handoffs(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is None or text == "нова людина в команді, потрібен доступ"
+
+
+def test_describes_problem() -> None:
+    assert not describes_problem("соедините с оператором, пожалуйста")
+    assert not describes_problem("I want to talk to a human")
+    assert describes_problem("принтер не печатает, дайте оператора")

@@ -1,0 +1,48 @@
+"""Routing to a second-line group and SLA due times."""
+
+from __future__ import annotations
+
+import pytest
+from dialogs.driver import ARTICLES
+
+from gateway.models import Priority, SupportGroup
+from gateway.triage.routing import Routing
+from gateway.triage.sla import SlaPolicy
+
+
+def test_the_article_decides_the_group() -> None:
+    assert (
+        Routing().group_for(ARTICLES["password_reset"], "что-то про принтер")
+        is SupportGroup.ACCOUNTS
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("при проведении накладной в модуле склада ошибка ZX-417", SupportGroup.SOFTWARE),
+        ("пришло подозрительное письмо со ссылкой", SupportGroup.SECURITY),
+        ("не работает интернет на третьем этаже", SupportGroup.NETWORK),
+        ("сломалась клавиатура", SupportGroup.HARDWARE),
+        ("Outlook не отправляет почту", SupportGroup.EMAIL),
+        ("забыл пароль", SupportGroup.ACCOUNTS),
+        ("что-то странное", SupportGroup.SOFTWARE),
+    ],
+)
+def test_group_from_words_when_no_article_fits(text: str, group: SupportGroup) -> None:
+    assert Routing().group_for(None, text) is group
+
+
+def test_default_group_is_configurable() -> None:
+    assert Routing(default=SupportGroup.NETWORK).infer("что-то странное") is SupportGroup.NETWORK
+
+
+def test_sla_due_times() -> None:
+    sla = SlaPolicy.default()
+    assert sla.due_times(Priority.P1, 1000.0) == (1000.0 + 600, 1000.0 + 4 * 3600)
+    assert sla.due_times(Priority.P4, 0.0) == (86400.0, 5 * 86400.0)
+
+
+def test_sla_refuses_incomplete_tables() -> None:
+    with pytest.raises(ValueError, match="P4"):
+        SlaPolicy(first_response={Priority.P1: 1, Priority.P2: 1, Priority.P3: 1}, resolution={})

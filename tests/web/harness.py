@@ -1,0 +1,200 @@
+"""What web tests share: the running gateway, a protocol-level visitor, screenshots."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from playwright.async_api import Page, expect
+
+from gateway.config import Settings
+from gateway.models import Priority, SupportGroup, Ticket
+from gateway.store import Conversation, Store, Transaction
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class Gateway:
+    """The app under test: its base URL and the settings it runs with."""
+
+    url: str
+    settings: Settings
+    app: web.Application
+
+    @property
+    def ws_url(self) -> str:
+        return self.url.replace("http://", "ws://") + "/webchat/ws"
+
+
+@asynccontextmanager
+async def running_gateway(settings: Settings) -> AsyncIterator[Gateway]:
+    """The real application on a free loopback port, stopped on exit."""
+    from gateway.app import create_app
+
+    app = create_app(settings)
+    runner = web.AppRunner(app, shutdown_timeout=5)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    host, port = runner.addresses[0][:2]
+    try:
+        yield Gateway(f"http://{host}:{port}", settings, app)
+    finally:
+        await runner.cleanup()
+
+
+class Visitor:
+    """A web-chat client speaking the widget's protocol over a plain WebSocket."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+        self.token = ""
+
+    async def hello(
+        self, token: str | None = None, have: int = 0, lang: str = "en"
+    ) -> dict[str, Any]:
+        await self.ws.send_json({"type": "hello", "token": token, "have": have, "lang": lang})
+        welcome = await self.frame("welcome")
+        self.token = welcome["token"]
+        return welcome
+
+    async def say(self, text: str, client_id: str | None = None, payload: str = "") -> str:
+        client_id = client_id or uuid.uuid4().hex
+        await self.ws.send_json(
+            {"type": "message", "id": client_id, "text": text, "payload": payload}
+        )
+        return client_id
+
+    async def own_entry(self, client_id: str) -> dict[str, Any]:
+        """The transcript entry of the visitor's own message (it was processed)."""
+        while True:
+            entry = await self.frame("entry")
+            if entry["entry"].get("client_id") == client_id:
+                return entry
+
+    async def frame(self, kind: str, timeout: float = 20.0) -> dict[str, Any]:
+        """The next frame of a kind, skipping others."""
+        while True:
+            msg = await self.ws.receive(timeout=timeout)
+            if msg.type != aiohttp.WSMsgType.TEXT:
+                raise AssertionError(f"socket closed while waiting for {kind}: {msg}")
+            data: dict[str, Any] = json.loads(msg.data)
+            if data["type"] == kind:
+                return data
+
+
+async def screenshot(page: Any, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+async def seed_ticket(
+    store: Store,
+    *,
+    subject: str = "Scanner on floor 3 does not work",
+    group: SupportGroup = SupportGroup.HARDWARE,
+    priority: Priority = Priority.P3,
+    chat_id: str = "",
+) -> Ticket:
+    """A queued ticket behind a web-chat conversation, as the bot would have opened it."""
+    now = time.time()
+    chat_id = chat_id or uuid.uuid4().hex
+    ticket = Ticket(
+        id=await store.tickets.next_id(),
+        conversation_key=f"webchat:{chat_id}",
+        channel="webchat",
+        chat_id=chat_id,
+        subject=subject,
+        group=group,
+        priority=priority,
+        topic="scanner_not_working",
+        fields={"problem": subject, "os": "Windows 10", "since": "today"},
+        created_at=now,
+        updated_at=now,
+        first_response_due=now + 600,
+        resolution_due=now + 3600,
+    )
+    conv = Conversation(key=ticket.conversation_key, channel="webchat", chat_id=chat_id)
+    conv.active_ticket = ticket.id
+    tx = Transaction()
+    tx.save_ticket(ticket)
+    tx.transcript(conv.key, {"direction": "in", "author": "user", "text": subject})
+    store.conversations.save(tx, conv, now)
+    await store.commit(tx)
+    return ticket
+
+
+class Console:
+    """An operator's console session over HTTP (what console.js does)."""
+
+    def __init__(self, http: aiohttp.ClientSession, gw: Gateway) -> None:
+        self.http = http
+        self.gw = gw
+        self.csrf = ""
+
+    async def sign_in(self, login: str, password: str = PASSWORD) -> tuple[int, dict[str, Any]]:
+        async with self.http.get(self.gw.url + "/console/api/session") as resp:
+            self.csrf = (await resp.json())["csrf"]
+        status, body = await self.post("/console/api/login", {"login": login, "password": password})
+        self.csrf = body.get("csrf", "")
+        return status, body
+
+    async def post(
+        self, path: str, body: dict[str, Any] | None = None, csrf: str | None = None
+    ) -> tuple[int, dict[str, Any]]:
+        headers = {"Origin": self.gw.url}
+        token = self.csrf if csrf is None else csrf
+        if token:
+            headers["X-CSRF-Token"] = token
+        async with self.http.post(self.gw.url + path, json=body or {}, headers=headers) as resp:
+            return resp.status, await resp.json()
+
+    async def get(self, path: str) -> tuple[int, dict[str, Any]]:
+        async with self.http.get(self.gw.url + path) as resp:
+            return resp.status, await resp.json()
+
+
+# What a visitor and an operator do in the browser.
+
+
+def bot_bubbles(page: Page) -> Any:
+    return page.locator(".fl-history .fl-msg.fl-out")
+
+
+async def open_chat(page: Page, gw: Gateway, lang: str = "en") -> None:
+    await page.goto(f"{gw.url}/?lang={lang}")
+    await page.get_by_role("button", name="Chat with IT support").click()
+    await expect(page.locator(".fl-status")).to_be_hidden()  # connected
+
+
+async def say(page: Page, text: str) -> None:
+    """Type and send; wait until the server has it (the bubble leaves the pending list)."""
+    count = await page.locator(".fl-history .fl-msg.fl-in").count()
+    await page.get_by_label("Describe your problem…").fill(text)
+    await page.get_by_role("button", name="Send", exact=True).click()
+    await expect(page.locator(".fl-history .fl-msg.fl-in")).to_have_count(count + 1)
+
+
+async def next_bot_reply(page: Page, seen: int) -> str:
+    """Wait for a bot message after the first `seen` ones; its text."""
+    await expect(bot_bubbles(page).nth(seen)).to_be_visible()
+    return await bot_bubbles(page).nth(seen).locator(".fl-text").inner_text()
+
+
+async def sign_in(page: Page, gw: Gateway, login: str) -> None:
+    await page.goto(gw.url + "/console")
+    await page.get_by_label("Login").fill(login)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await expect(page.locator("#live")).to_be_visible()

@@ -1,0 +1,116 @@
+"""The console's HTTP API: sign-in, CSRF, who sees what, and actions through the desk."""
+
+from __future__ import annotations
+
+import aiohttp
+from harness import Console, Gateway, seed_ticket
+
+from gateway.models import SupportGroup
+from gateway.store import Store
+
+
+async def test_a_wrong_password_gives_no_session(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    console = Console(http, gateway)
+    status, body = await console.sign_in("alice", "not her password")
+    assert (status, body) == (401, {"error": "wrong login or password"})
+    assert "fl_console" not in {c.key for c in http.cookie_jar}
+    assert (await console.get("/console/api/tickets"))[0] == 401
+    status, _ = await console.sign_in("nobody", "whatever123")
+    assert status == 401
+
+
+async def test_sign_in_without_the_form_token_is_refused(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    console = Console(http, gateway)
+    await console.get("/console/api/session")  # sets the nonce cookie
+    status, body = await console.post(
+        "/console/api/login", {"login": "alice", "password": "correct horse battery"}, csrf=""
+    )
+    assert status == 403
+    assert "expired" in body["error"]
+    assert "fl_console" not in {c.key for c in http.cookie_jar}
+
+
+async def test_an_action_without_the_csrf_token_is_refused_and_changes_nothing(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    ticket = await seed_ticket(store)
+    console = Console(http, gateway)
+    assert (await console.sign_in("bob"))[0] == 200
+    status, body = await console.post(f"/console/api/tickets/{ticket.id}/take", csrf="")
+    assert status == 403
+    assert "CSRF" in body["error"]
+    status, _ = await console.post(f"/console/api/tickets/{ticket.id}/take", csrf="forged")
+    assert status == 403
+    assert (await store.tickets.get(ticket.id)).assignee == ""  # type: ignore[union-attr]
+
+
+async def test_a_second_operator_sees_the_ticket_taken(gateway: Gateway, store: Store) -> None:
+    ticket = await seed_ticket(store)
+    jars = [aiohttp.CookieJar(unsafe=True) for _ in range(2)]
+    async with (
+        aiohttp.ClientSession(cookie_jar=jars[0]) as a,
+        aiohttp.ClientSession(cookie_jar=jars[1]) as b,
+    ):
+        alice, bob = Console(a, gateway), Console(b, gateway)
+        await alice.sign_in("alice")
+        await bob.sign_in("bob")
+        status, body = await alice.post(f"/console/api/tickets/{ticket.id}/take")
+        assert status == 200 and body["ticket"]["assignee"] == "alice"
+        status, body = await bob.post(f"/console/api/tickets/{ticket.id}/take")
+        assert (status, body) == (409, {"error": "taken by alice"})
+        status, body = await bob.post(f"/console/api/tickets/{ticket.id}/reply", {"text": "hi"})
+        assert status == 409 and "alice" in body["error"]
+        _, page = await bob.get(f"/console/api/tickets/{ticket.id}")
+        assert page["conversation"]["owner"] == "operator:alice"
+
+
+async def test_operators_see_only_their_groups_and_the_queue_is_ordered(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    from gateway.models import Priority
+
+    low = await seed_ticket(store, subject="mouse", priority=Priority.P4)
+    urgent = await seed_ticket(store, subject="server down", priority=Priority.P1)
+    vpn = await seed_ticket(store, subject="vpn", group=SupportGroup.NETWORK)
+    carol = Console(http, gateway)
+    await carol.sign_in("carol")  # network only
+    _, queue = await carol.get("/console/api/tickets")
+    assert [t["id"] for t in queue["tickets"]] == [vpn.id]
+    assert (await carol.get(f"/console/api/tickets/{low.id}"))[0] == 404
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as other:
+        admin = Console(other, gateway)
+        await admin.sign_in("root")
+        _, queue = await admin.get("/console/api/tickets")
+        ids = [t["id"] for t in queue["tickets"]]
+        assert ids.index(urgent.id) < ids.index(vpn.id) < ids.index(low.id)
+        _, hardware = await admin.get("/console/api/tickets?group=hardware")
+        assert {t["id"] for t in hardware["tickets"]} == {low.id, urgent.id}
+
+
+async def test_a_note_stays_internal(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    ticket = await seed_ticket(store)
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    status, _ = await console.post(
+        f"/console/api/tickets/{ticket.id}/note", {"text": "user is in room 301"}
+    )
+    assert status == 200
+    _, page = await console.get(f"/console/api/tickets/{ticket.id}")
+    assert [n["text"] for n in page["notes"]] == ["user is in room 301"]
+    transcript = await store.conversations.transcript(ticket.conversation_key)
+    assert all("room 301" not in e["text"] for e in transcript)
+    assert await store.outbox.dead_letters() == []
+
+
+async def test_sign_out_ends_the_session(gateway: Gateway, http: aiohttp.ClientSession) -> None:
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    assert (await console.get("/console/api/tickets"))[0] == 200
+    assert (await console.post("/console/api/logout"))[0] == 200
+    assert (await console.get("/console/api/tickets"))[0] == 401

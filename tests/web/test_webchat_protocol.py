@@ -1,0 +1,132 @@
+"""The web-chat socket without a browser: origins, limits, acks, dedupe, resuming."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+from harness import Gateway, Visitor, running_gateway
+
+from gateway.config import Settings
+from gateway.store import Store
+
+
+async def open_visitor(http: aiohttp.ClientSession, gw: Gateway, origin: str = "") -> Visitor:
+    ws = await http.ws_connect(gw.ws_url, origin=origin or gw.url)
+    return Visitor(ws)
+
+
+async def user_texts(store: Store, chat_token_owner: str) -> list[str]:
+    entries = await store.conversations.transcript(f"webchat:{chat_token_owner}")
+    return [e["text"] for e in entries if e["direction"] == "in" and e.get("kind") == "message"]
+
+
+def chat_id_of(token: str) -> str:
+    return token.split(".")[0]
+
+
+async def test_a_socket_from_another_site_is_refused(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await http.ws_connect(gateway.ws_url, origin="https://evil.example")
+    assert refused.value.status == 403
+    async with http.get(
+        gateway.url + "/webchat/ws", headers={"Origin": "https://evil.example"}
+    ) as r:
+        assert r.status == 403
+        assert (await r.json())["error"] == "origin_not_allowed"
+
+
+async def test_a_listed_origin_may_open_the_chat(
+    web_settings: Settings, http: aiohttp.ClientSession
+) -> None:
+    web_cfg = web_settings.web.model_copy(update={"allowed_origins": ["https://intranet.example"]})
+    async with running_gateway(web_settings.model_copy(update={"web": web_cfg})) as gw:
+        ws = await http.ws_connect(gw.ws_url, origin="https://intranet.example")
+        welcome = await Visitor(ws).hello()
+        assert welcome["resumed"] is False and welcome["token"]
+        await ws.close()
+
+
+async def test_an_oversize_message_gets_a_clear_error_and_is_not_stored(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    sent = await visitor.say("x" * 501)
+    error = await visitor.frame("error")
+    assert error == {"type": "error", "code": "too_long", "id": sent, "limit": 500}
+    ok = await visitor.say("printer is offline")
+    assert (await visitor.frame("ack"))["id"] == ok
+    await visitor.own_entry(ok)
+    assert await user_texts(store, chat_id_of(visitor.token)) == ["printer is offline"]
+
+
+async def test_too_many_messages_are_refused_with_a_retry_time(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    limit = gateway.settings.web.messages_per_minute
+    # Twice the limit plus one: refused even if a minute boundary passes meanwhile.
+    ids = [await visitor.say(f"message {i}") for i in range(2 * limit + 1)]
+    refused = await visitor.frame("error")
+    assert refused["code"] == "rate_limited"
+    assert refused["id"] in ids
+    assert 0 < refused["retry_after"] <= 60
+
+
+async def test_a_resent_message_is_acknowledged_but_stored_once(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    client_id = await visitor.say("my monitor flickers")
+    assert (await visitor.frame("ack"))["id"] == client_id
+    mine = await visitor.own_entry(client_id)
+    await visitor.ws.close()
+
+    # The ack was "lost": the widget resends after reconnecting.
+    again = await open_visitor(http, gateway)
+    welcome = await again.hello(token=visitor.token, have=mine["index"] + 1)
+    assert welcome["resumed"] is True
+    await again.say("my monitor flickers", client_id=client_id)
+    assert (await again.frame("ack"))["id"] == client_id
+    assert await user_texts(store, chat_id_of(visitor.token)) == ["my monitor flickers"]
+
+
+async def test_resuming_sends_only_what_the_visitor_has_not_seen(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    first = await visitor.own_entry(await visitor.say("printer is offline"))
+    await visitor.ws.close()
+
+    again = await open_visitor(http, gateway)
+    await again.hello(token=visitor.token, have=first["index"] + 1)
+    nxt = await again.frame("entry")
+    assert nxt["index"] > first["index"]
+
+    fresh = await open_visitor(http, gateway)
+    await fresh.hello(token=visitor.token, have=0)  # a reloaded page starts from the top
+    assert (await fresh.frame("entry"))["index"] == first["index"]
+
+
+async def test_a_forged_token_starts_a_new_conversation(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    welcome = await visitor.hello()
+    chat_id, stamp, _ = welcome["token"].split(".")
+    other = await open_visitor(http, gateway)
+    forged = await other.hello(token=f"{chat_id}.{stamp}.AAAA", have=5)
+    assert forged["resumed"] is False
+    assert chat_id_of(forged["token"]) != chat_id
+
+
+async def test_a_socket_must_say_hello_first(gateway: Gateway, http: aiohttp.ClientSession) -> None:
+    ws = await http.ws_connect(gateway.ws_url, origin=gateway.url)
+    await ws.send_json({"type": "message", "id": "abcdefgh1", "text": "hi"})
+    assert (await ws.receive_json())["code"] == "bad_frame"
+    assert (await ws.receive()).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
