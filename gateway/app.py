@@ -125,8 +125,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             try:
                 yield
             finally:
-                for connector in connectors:  # stop taking new work first
-                    await _quietly(connector.stop())
+                # The web server has stopped taking requests; let workers finish the turn
+                # in hand and senders drain, then stop polling and close channel sessions.
                 for runner in [*workers, *senders]:
                     runner.stop()
                 _, pending = (
@@ -137,6 +137,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
                 for task in pending:
                     task.cancel()
                 await asyncio.gather(*pending, return_exceptions=True)
+                for connector in connectors:
+                    await _quietly(connector.stop())
                 log.info("gateway stopped", extra={"unfinished_tasks": len(pending)})
 
     return lifecycle

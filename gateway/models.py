@@ -71,7 +71,11 @@ class InboundMessage:
         return f"{self.channel}:{self.chat_id}"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # A plain copy: dataclasses.asdict deep-copies and is ~5x slower on the intake path.
+        data = dict(self.__dict__)
+        data["attachments"] = [dict(a.__dict__) for a in self.attachments]
+        data["meta"] = dict(self.meta)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> InboundMessage:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import math
 import os
-import random
 import socket
 import time
 import uuid
@@ -26,6 +24,10 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[object]]
 MAX_ATTEMPTS = 3
+
+
+def _owner(shard: int, workers: list[str]) -> str:
+    return workers[shard % len(workers)]
 
 
 class InboundWorker:
@@ -100,22 +102,23 @@ class InboundWorker:
         await self.store.inbound.give_up(entry)
 
     async def _balance(self) -> None:
-        """Heartbeat, renew held leases, take free shards up to a fair share."""
+        """Heartbeat, renew held leases, and move towards this worker's share of shards.
+
+        Every live worker computes the same assignment (shards dealt round-robin over the
+        sorted live worker ids), so shards spread evenly. A shard changes hands only once
+        its holder releases it or its lease expires, so it never has two workers.
+        """
         lease_s = self.lease_ms / 1000
         self._next_balance = time.monotonic() + lease_s / 3
         alive = await self.store.leases.heartbeat(self.id, time.time(), stale_after=lease_s * 3)
-        fair = math.ceil(self.store.inbound.shards / max(alive, 1))
+        mine = {s for s in range(self.store.inbound.shards) if _owner(s, alive) == self.id}
         for shard in sorted(self.held):
-            if not await self.store.leases.renew(shard, self.id, self.lease_ms):
+            if shard not in mine:
                 self.held.discard(shard)
-        while len(self.held) > fair:
-            shard = self.held.pop()
-            await self.store.leases.release(shard, self.id)
-        candidates = [s for s in range(self.store.inbound.shards) if s not in self.held]
-        random.shuffle(candidates)
-        for shard in candidates:
-            if len(self.held) >= fair:
-                break
+                await self.store.leases.release(shard, self.id)
+            elif not await self.store.leases.renew(shard, self.id, self.lease_ms):
+                self.held.discard(shard)
+        for shard in sorted(mine - self.held):
             if await self.store.leases.acquire(shard, self.id, self.lease_ms):
                 self.held.add(shard)
                 await self._recover(shard)

@@ -229,11 +229,16 @@ class TelegramConnector:
         markup = await self._keyboard(message)
         key = _send_key(chat_id, message)
         done = self._parts_sent.get(key, 0)
-        for index in range(done, len(parts)):
-            await self.limiter.acquire(chat_id)
-            last = index == len(parts) - 1
-            await self._call_send(chat_id, parts[index], markup if last else None)
-            self._remember_part(key, index + 1)
+        try:
+            for index in range(done, len(parts)):
+                await self.limiter.acquire(chat_id)
+                last = index == len(parts) - 1
+                await self._call_send(chat_id, parts[index], markup if last else None)
+                self._remember_part(key, index + 1)
+        finally:
+            if self._stopping.is_set():
+                # Senders drain after receiving stopped; aiogram reopened its session.
+                await self.bot.session.close()
         self._parts_sent.pop(key, None)
 
     async def _call_send(

@@ -146,7 +146,7 @@ class ViberConnector:
                 CHANNEL, f"unsubscribed-start:{message.chat_id}", {}, NOT_YET_SUBSCRIBED_TTL
             )
         await self._on_message(message)  # a Redis failure is a 500: Viber retries
-        welcome = self.welcome(message.language_hint) if not_subscribed else None
+        welcome = self.welcome(message.language_hint) if not_subscribed and self.welcome else None
         if welcome is not None:
             # The one message Viber lets us send before the user subscribes: in the reply.
             return web.json_response(self._render(welcome, welcome.text, True))
@@ -157,10 +157,14 @@ class ViberConnector:
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
         """Send one reply (several Viber messages if long); map Viber statuses for the sender."""
         parts = split_text(message.text, TEXT_LIMIT)
-        for index, part in enumerate(parts):
-            body = self._render(message, part, index == len(parts) - 1)
-            body["receiver"] = chat_id
-            await self._call_send(chat_id, body)
+        try:
+            for index, part in enumerate(parts):
+                body = self._render(message, part, index == len(parts) - 1)
+                body["receiver"] = chat_id
+                await self._call_send(chat_id, body)
+        finally:
+            if self._stopping.is_set():
+                await self.client.close()  # senders drain after receiving stopped
 
     async def _call_send(self, chat_id: str, body: dict[str, Any]) -> None:
         try:

@@ -7,6 +7,8 @@ ticket news from operators comes back through `ticket_opened` and `ticket_change
 
 from __future__ import annotations
 
+import dataclasses
+
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.ports import Knowledge
@@ -51,6 +53,7 @@ class DialogEngine:
         """Handle one inbound message. Pure: `state` is not modified."""
         turn = Turn.begin(state, self.texts, ctx)
         self._forget_closed_ticket(turn)
+        msg = _pressed_by_number(msg, turn.state.buttons)
         if msg.kind == "start":
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
@@ -111,6 +114,14 @@ class DialogEngine:
         st = turn.state
         if st.phase == Phase.TICKET and st.ticket_id not in {t.id for t in turn.ctx.open_tickets}:
             st.phase, st.ticket_id = Phase.IDLE, ""
+
+
+def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
+    """Channels without buttons show them numbered; a typed "2" presses the second one."""
+    typed = msg.text.strip().rstrip(".)")
+    if msg.payload or not typed.isdigit() or not 1 <= int(typed) <= len(buttons):
+        return msg
+    return dataclasses.replace(msg, payload=buttons[int(typed) - 1])
 
 
 __all__ = ["DialogEngine", "StepContext", "StepResult"]

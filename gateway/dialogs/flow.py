@@ -104,6 +104,7 @@ class SupportFlow:
         if small_talk:
             turn.say("greet_reply" if small_talk == "greeting" else "thanks_reply")
             return
+        unclear, st.unclear = st.unclear, ""
         st.start_flow(text)
         st.fields.update(extract_fields(text))
         signal = detect_handoff(text)
@@ -125,8 +126,14 @@ class SupportFlow:
             self._offer_article(turn, top.article, top.score)
         elif match.outcome == "choices" and top:
             self._offer_choices(turn, match)
-        else:
+        elif unclear or len(st.fields) > 1 or self.routing.recognises(text):
+            if unclear:
+                st.problem = st.fields["problem"] = f"{unclear}\n{text}"
             self.to_person(turn, "no_answer", None)
+        else:  # nothing IT-like: ask once for more before making a ticket of it
+            st.start_flow()
+            st.unclear = text
+            turn.say("clarify")
 
     def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
         """Follow the language the user writes in, unless they chose one with /lang."""

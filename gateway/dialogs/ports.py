@@ -26,6 +26,8 @@ class ArticleLike(Protocol):
 
 
 class CandidateLike(Protocol):
+    """An article with how well it matched (0-100)."""
+
     @property
     def article(self) -> ArticleLike: ...
     @property
@@ -33,6 +35,8 @@ class CandidateLike(Protocol):
 
 
 class MatchLike(Protocol):
+    """The matcher's verdict: one confident answer, a few close choices, or none."""
+
     @property
     def outcome(self) -> str: ...  # answer | choices | none
     @property
@@ -40,5 +44,7 @@ class MatchLike(Protocol):
 
 
 class Knowledge(Protocol):
+    """The knowledge base as the engine uses it."""
+
     def match(self, text: str, lang: str | None) -> MatchLike: ...
     def article(self, article_id: str) -> ArticleLike | None: ...

@@ -40,9 +40,11 @@ class DialogState:
     fields: dict[str, str] = field(default_factory=dict)  # checklist answers so far
     asking: str = ""  # the checklist field last asked
     asked: list[str] = field(default_factory=list)  # fields asked in this flow
+    unclear: str = ""  # a message no support topic fitted, kept to join the next one
     failed_answers: int = 0  # articles that did not help, in this conversation
     ticket_id: str = ""
     csat_score: int = 0
+    buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +63,7 @@ class DialogState:
         offered = state.offered if isinstance(state.offered, dict) else {}
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
+        state.buttons = [str(b) for b in state.buttons or ()]
         return state
 
     def start_flow(self, problem: str = "") -> None:

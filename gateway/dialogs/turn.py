@@ -74,5 +74,11 @@ class Turn:
         return self.texts.plural(self.lang, "unit_minute", max(1, math.ceil(seconds / MINUTE)))
 
     def result(self) -> StepResult:
+        """The outcome; the state remembers the buttons now on screen for typed numbers."""
+        with_buttons = [r for r in self.replies if r.buttons]
+        if self.replies:
+            self.state.buttons = (
+                [b.payload for b in with_buttons[-1].buttons] if with_buttons else []
+            )
         self.state.updated_at = self.ctx.now
         return StepResult(state=self.state, replies=self.replies, events=self.events)

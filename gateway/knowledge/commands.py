@@ -90,7 +90,8 @@ def eval_faq(path: Path, eval_file: Path) -> int:
                 tally.choices += result.outcome == "choices"
             elif tally is tallies["all"]:
                 tally.misses.append(
-                    f"{number}: {case['q']!r} expected {case['topic']}, got {result.outcome} {first}"
+                    f"{number}: {case['q']!r} expected {case['topic']}, "
+                    f"got {result.outcome} {first}"
                 )
     _print_table(tallies)
     print(json.dumps({k: t.summary() for k, t in tallies.items()}, ensure_ascii=False))

@@ -71,9 +71,7 @@ class KnowledgeLibrary:
                 "; ".join(exc.problems),
             )
             # Remember the broken state so the same files are not re-read every few seconds.
-            self._snapshot = _Snapshot(
-                self._snapshot.articles, self._snapshot.matcher, fingerprint
-            )
+            self._snapshot = _Snapshot(self._snapshot.articles, self._snapshot.matcher, fingerprint)
             return False
         self._snapshot = snapshot
         log.info("knowledge base loaded: %d articles from %s", len(snapshot.articles), self.path)

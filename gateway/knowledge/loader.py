@@ -64,7 +64,9 @@ def _read(path: Path) -> tuple[list[Article], list[str]]:
         if article is None:
             continue
         if article.id in seen:
-            problems.append(f"{file}: id: duplicate id {article.id!r}, also used in {seen[article.id]}")
+            problems.append(
+                f"{file}: id: duplicate id {article.id!r}, also used in {seen[article.id]}"
+            )
             continue
         seen[article.id] = file
         articles.append(article)
@@ -100,12 +102,12 @@ def _problems(data: dict[str, Any]) -> Iterator[str]:
     if kind not in KINDS:
         yield f"kind: {kind!r} is not one of {', '.join(KINDS)}"
     answer_type = data.get("answer_type")
-    if kind == "faq" and answer_type not in ANSWER_TYPES:
-        yield f"answer_type: {answer_type!r} is not one of {', '.join(ANSWER_TYPES)}"
-    elif answer_type is not None and answer_type not in ANSWER_TYPES:
+    if answer_type not in ANSWER_TYPES and (kind == "faq" or answer_type is not None):
         yield f"answer_type: {answer_type!r} is not one of {', '.join(ANSWER_TYPES)}"
     link = data.get("link")
-    if link is not None and not (isinstance(link, str) and link.startswith(("http://", "https://"))):
+    if link is not None and not (
+        isinstance(link, str) and link.startswith(("http://", "https://"))
+    ):
         yield "link: must be an http:// or https:// address"
     yield from _texts(data, "title")
     if kind == "faq":

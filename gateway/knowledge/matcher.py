@@ -27,13 +27,15 @@ from gateway.triage.language import detect_language
 Outcome = Literal["answer", "choices", "none"]
 
 # Tuned on the dev set and checked on held-out phrasings; see tests/knowledge.
-ANSWER_SCORE = 52.0  # a lone candidate at least this good is answered directly
+ANSWER_SCORE = 45.0  # a lone candidate at least this good is answered directly
 ANSWER_MARGIN = 10.0  # ... when the runner-up is at least this far behind
 CHOICE_SCORE = 30.0  # below this nothing is offered
 CHOICE_BAND = 18.0  # choices are the candidates this close to the best one
+MIN_COVERAGE = 0.4  # an article must explain this share of what the message says
 MAX_CHOICES = 3
 _KEY_WEIGHT = 1.0  # keywords and titles
 _QUESTION_WEIGHT = 0.7  # words that occur only in sample questions
+_ANSWER_WEIGHT = 0.35  # words that occur only in the answer
 _GENERIC_WEIGHT = 0.25  # query weight of a generic word, known or not
 _UNKNOWN_SHARE = 0.55  # query weight of an unknown word, as a share of the rarest weight
 _COVERAGE_SHARE = 0.7  # the rest of the score is the fuzzy similarity to sample questions
@@ -74,7 +76,12 @@ class Matcher:
         for index, article in enumerate(self.articles):
             self._index_article(index, article)
         count = max(len(self.articles), 1)
-        self._idf = {t: math.log(1 + count / len(p)) for t, p in self._postings.items()}
+        # How much a message word weighs: rare words more, and words the articles only
+        # mention in passing (sample questions, answers) less than their keywords.
+        self._strength = {
+            t: math.log(1 + count / len(p)) * max(e.weight for e in p.values())
+            for t, p in self._postings.items()
+        }
         self._unknown_weight = _UNKNOWN_SHARE * math.log(1 + count)
         self._by_first: dict[str, list[str]] = defaultdict(list)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
@@ -92,9 +99,8 @@ class Matcher:
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         if best.score >= ANSWER_SCORE and best.score - runner_up >= ANSWER_MARGIN:
             return MatchResult("answer", (best,))
-        close = tuple(
-            c for c in ranked[:MAX_CHOICES] if c.score >= max(CHOICE_SCORE, best.score - CHOICE_BAND)
-        )
+        floor = max(CHOICE_SCORE, best.score - CHOICE_BAND)
+        close = tuple(c for c in ranked[:MAX_CHOICES] if c.score >= floor)
         return MatchResult("choices", close)
 
     def rank(self, text: str, lang: str | None = None, limit: int = 5) -> list[Candidate]:
@@ -105,7 +111,9 @@ class Matcher:
         lang = lang if lang in LANGUAGES else detect_language(text)
         coverage, evidence = self._coverage(query)
         shortlist = sorted(
-            (i for i in coverage if i in evidence), key=coverage.__getitem__, reverse=True
+            (i for i, c in coverage.items() if i in evidence and c >= MIN_COVERAGE),
+            key=coverage.__getitem__,
+            reverse=True,
         )[:_SHORTLIST]
         joined = " ".join(query)
         scored = [
@@ -124,7 +132,8 @@ class Matcher:
 
     def _index_article(self, index: int, article: Article) -> None:
         # A one-word keyword is evidence on its own; a phrase ("весь офис", "whole floor") only
-        # when all its words are in the message. Titles are evidence only without keywords.
+        # when all its words are in the message, and a two-word phrase only with a specific
+        # word in it. Titles are evidence only when an article has no keywords.
         keywords = [terms(k) for ks in article.keywords.values() for k in ks]
         if not any(keywords):
             keywords = [[t] for t in _terms_of(article.title.values())]
@@ -134,17 +143,22 @@ class Matcher:
             alone = len(words) == 1 and bool(specific)
             for term in words:
                 known = self._postings[term].get(index)
-                self._postings[term][index] = _Entry(_KEY_WEIGHT, alone or (known is not None and known.key))
-            if len(words) > 1 and specific:
+                key = alone or (known is not None and known.key)
+                self._postings[term][index] = _Entry(_KEY_WEIGHT, key)
+            if len(words) > 2 or (len(words) == 2 and specific):
                 phrases.append(frozenset(words))
         self._phrases.append(tuple(phrases))
         for term in _terms_of(article.title.values()):
             self._postings[term].setdefault(index, _Entry(_KEY_WEIGHT, False))
         for term in _terms_of(q for qs in article.questions.values() for q in qs):
             self._postings[term].setdefault(index, _Entry(_QUESTION_WEIGHT, False))
+        for term in _terms_of((article.answer or {}).values()):
+            self._postings[term].setdefault(index, _Entry(_ANSWER_WEIGHT, False))
         self._questions.append(
             {
-                lang: tuple(" ".join(terms(q)) for q in (*article.questions[lang], article.title[lang]))
+                lang: tuple(
+                    " ".join(terms(q)) for q in (*article.questions[lang], article.title[lang])
+                )
                 for lang in LANGUAGES
             }
         )
@@ -161,7 +175,7 @@ class Matcher:
             if generic:
                 weight = _GENERIC_WEIGHT
             elif matches:
-                weight = max(self._idf[t] for t, _ in matches)
+                weight = max(self._strength[t] for t, _ in matches)
             else:
                 weight = self._unknown_weight
             total += weight
@@ -182,27 +196,34 @@ class Matcher:
         return {i: v / total for i, v in explained.items()}, evidence
 
     def _resolve(self, word: str) -> list[tuple[str, float]]:
-        """Vocabulary terms a message word stands for, with a similarity 0-1."""
-        if word in self._postings:
-            return [(word, 1.0)]
+        """Vocabulary terms a message word stands for, with a similarity 0-1.
+
+        The word itself; its wrong-keyboard-layout reading; terms sharing its beginning
+        (бухгалтери/бухгалтер: endings the stemmer left); and only when none of these
+        exist, terms one or two typos away.
+        """
         switched = from_wrong_layout(word)
-        if switched is not None:
+        if word not in self._postings and switched is not None:
             fixed = stem(switched)
             if fixed in self._postings:
-                return [(fixed, 1.0)]
-        if len(word) < 4:
-            return []
+                word = fixed
         found: dict[str, float] = {}
-        for term in self._by_prefix.get(word[:4], ()):
-            short, long_ = sorted((word, term), key=len)
-            if long_.startswith(short) and len(short) >= 0.6 * len(long_):
-                found[term] = 0.9
-        cutoff = 80.0 if len(word) >= 6 else 85.0
-        for term, score, _ in process.extract(
-            word, self._by_first.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
-        ):
-            found[term] = max(found.get(term, 0.0), 0.9 * score / 100)
-        return sorted(found.items(), key=lambda item: item[1], reverse=True)[:3]
+        if word in self._postings:
+            found[word] = 1.0
+        if len(word) >= 5:
+            for term in self._by_prefix.get(word[:4], ()):
+                short, long_ = sorted((word, term), key=len)
+                if term != word and long_.startswith(short) and len(short) >= 0.6 * len(long_):
+                    found[term] = 0.9
+        if not found and len(word) >= 5:
+            cutoff = 80.0 if len(word) >= 6 else 85.0
+            nearby = self._by_first.get(word[0], ())
+            for term, score, _ in process.extract(
+                word, nearby, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3
+            ):
+                if len(term) >= 5:
+                    found[term] = 0.9 * score / 100
+        return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
 
     def _similarity(self, joined: str, index: int, lang: str) -> float:
         best = process.extractOne(joined, self._questions[index][lang], scorer=fuzz.token_set_ratio)

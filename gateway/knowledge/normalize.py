@@ -18,6 +18,8 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
+# Drive letters past C and D are network drives in an office: "диск S", "the H drive".
+_MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
@@ -33,22 +35,17 @@ _LAYOUT = str.maketrans(_QWERTY, _JCUKEN)
 # Endings, longest first within each group. Russian and Ukrainian share one list: a word is
 # stemmed the same way whichever language it came in, which is all the matcher needs.
 _REFLEXIVE = ("ться", "тися", "тись", "ся", "сь")
-_CYRILLIC_ENDINGS = tuple(
-    sorted(
-        """
+_ENDINGS_TEXT = """
         ування ювання ання ення іння ість ость ості ости
         ировать ировал ировала ировали ованный ований ованная ована овані ованн овано ован
         увати ювати ати яти ити іти ать ять ить еть уть ыть
         ает яет ует ует ють ують ює ує ешь ишь ете ите ает ает ают яют ит ет ют ут ят ат ім
         ала ало али ела ели ила или ило ал ел ил ав ив ла ли ло
         ами ями ого его ому ему ыми ими ых их ой ей ий ый ая яя ое ее ую юю ою ею ові еві
-        ом ем ам ям ах ях ов ев ів ью ія ию ій ие
+        ом ем ам ям ах ях ов ев ів ью ия ія ию ій ие ии иях иям ией
         а я о е ы и і ї у ю ь й є
-        """.split(),
-        key=len,
-        reverse=True,
-    )
-)
+"""
+_CYRILLIC_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
 _VERB_STEM_TAILS = ("ов", "ув", "юв", "ир")
 _ENGLISH_RULES = (
     ("ational", "ate"),
@@ -80,7 +77,8 @@ def normalize_text(text: str) -> str:
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
-    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], " ".join(words))
+    text = _MAPPED_DRIVE.sub("netdrive", " ".join(words))
+    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     return " ".join(WORDS.get(w, w) for w in text.split())
 
 

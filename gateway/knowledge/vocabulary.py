@@ -6,6 +6,11 @@ Entries are written in their normalised form (lowercase, ё as е, no apostrophe
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Slang, transliterations and split spellings mapped to one canonical token. Phrases
 # (several words) are replaced before tokenising; single words after.
 PHRASES: dict[str, str] = {
@@ -43,7 +48,6 @@ WORDS: dict[str, str] = {
     "вифи": "wifi",
     "вайфа": "wifi",
     "wlan": "wifi",
-    "wireless": "wifi",
     "впн": "vpn",
     "впна": "vpn",
     "впне": "vpn",
@@ -97,6 +101,9 @@ WORDS: dict[str, str] = {
     "webcam": "camera",
     "cam": "camera",
     "pwd": "password",
+    "pw": "password",
+    "micro": "microphone",
+    "микро": "микрофон",
     "pass": "password",
     "passwd": "password",
     "пасс": "пароль",
@@ -126,12 +133,20 @@ WORDS: dict[str, str] = {
     "вінда": "windows",
     "вінди": "windows",
     "юсб": "usb",
+    # Forms of "all" in ru and uk, so "вся бухгалтерия" and "у всей бухгалтерии" agree.
+    **{
+        w: "все"
+        for w in _words(
+            "весь вся всё всю всей всего всем всеми всех всі всього всієї всім усі усіх "
+            "усього усієї увесь уся"
+        )
+    },
     "блютуз": "bluetooth",
     "блютус": "bluetooth",
 }
 
 # Function words, greetings and politeness: they never tell one problem from another.
-STOP_WORDS: frozenset[str] = frozenset(
+STOP_WORDS: frozenset[str] = _words(
     """
     а и но или да же ли бы ведь вот как так что чтобы это этот эта эти то тот та те там тут
     здесь где когда куда почему зачем какой какая какие каком какую кто чем чего уже еще ещё
@@ -156,16 +171,22 @@ STOP_WORDS: frozenset[str] = frozenset(
     whom when where why how can could would should will shall may might must just really
     very so too also again still now today yesterday hi hello hey dear good morning
     afternoon evening please thanks thank pls plz help ok okay team guys anyone someone
-    """.split()
+    after before since until every each few some any many much lot lots always never ever
+    после потом затем перед каждый каждые каждую несколько много мало всегда никогда
+    кожен кожні кілька багато мало завжди ніколи потім
+    хтось щось someone something somebody anything
+    даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
+    really totally extremely terribly
+    """
 )
 
 # Words that occur in many problems. They count towards a match but never prove, on their
 # own, that a message is about an IT problem: "ошибка ZX-417 в модуле склада" or "the coffee
 # machine is broken" must not be answered. Written as users write them; stemmed on use.
-GENERIC_WORDS: frozenset[str] = frozenset(
+GENERIC_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого no not nothing none cant cannot dont doesnt
-    работает работать работа работы не_работает працює працювати робота
+    работает работать работа работы працює працювати робота
     ошибка ошибку ошибки помилка помилку помилки error errors
     проблема проблемы проблему проблеми problem problems issue issues
     broken broke сломался сломалась зламався зламалась поломка
@@ -173,19 +194,19 @@ GENERIC_WORDS: frozenset[str] = frozenset(
     хочу хочет нужно нужен нужна надо треба потрібно потрібен need needs want wants
     весь вся все всё всех всі весь всього all whole every
     новый новая нова новий new
-    """.split()
+    """
 )
 
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.
-PRODUCT_WORDS: frozenset[str] = frozenset(
+PRODUCT_WORDS: frozenset[str] = _words(
     """
-    windows macos mac linux ubuntu android iphone ipad ios office microsoft ms m365 o365
+    windows macos mac linux ubuntu office microsoft ms m365 o365
     excel word powerpoint outlook teams zoom skype slack telegram viber whatsapp chrome
     firefox edge safari opera browser 1c sap crm erp jira confluence sharepoint onedrive
     photoshop illustrator acrobat adobe reader autocad revit vscode visual studio code
     python java git docker putty winrar 7zip zip pdf notepad
     dell hp lenovo asus acer samsung apple logitech canon xerox kyocera brother ricoh epson
-    """.split()
+    """
 )

@@ -151,14 +151,14 @@ class ShardLeases:
     async def release(self, shard: int, token: str) -> None:
         await self._release(keys=[keys.shard_lease(shard)], args=[token])
 
-    async def heartbeat(self, worker_id: str, now: float, stale_after: float) -> int:
-        """Record this worker as alive; returns how many workers are alive."""
+    async def heartbeat(self, worker_id: str, now: float, stale_after: float) -> list[str]:
+        """Record this worker as alive; returns the ids of all live workers, sorted."""
         pipe = self._redis.pipeline(transaction=True)
         pipe.zadd(keys.WORKERS, {worker_id: now})
         pipe.zremrangebyscore(keys.WORKERS, "-inf", now - stale_after)
-        pipe.zcard(keys.WORKERS)
+        pipe.zrange(keys.WORKERS, 0, -1)
         result = await pipe.execute()
-        return int(result[-1])
+        return sorted(_decode(w) for w in result[-1])
 
     async def leave(self, worker_id: str) -> None:
         await self._redis.zrem(keys.WORKERS, worker_id)

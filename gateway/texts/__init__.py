@@ -48,7 +48,7 @@ class Texts:
 
     def language(self, lang: str | None) -> str:
         """The catalog that serves `lang` (the default one for unknown languages)."""
-        return lang if lang in self._catalogs else self.default
+        return lang if lang is not None and lang in self._catalogs else self.default
 
     def get(self, lang: str | None, key: str, **fmt: Any) -> str:
         """The text `key` in `lang`, with `{placeholders}` filled from `fmt`."""

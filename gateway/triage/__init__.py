@@ -1,0 +1,1 @@
+"""Triage: priority, hand-off to a person, routing to a second-line group, SLA times."""

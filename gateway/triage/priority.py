@@ -25,7 +25,9 @@ MANY_STOPPED = PhraseSet([
     r"у всех", r"у всіх", r"весь (офис|отдел|офіс|відділ|филиал|філіал)",
     r"(вся|весь|все) [\w-]+ (стоит|стоят|стоять|встала|встал|стала|став)",
     r"работа стоит", r"все стоит", r"никто не (может|могут) \w+", r"ніхто не може \w*",
-    r"робота стоїть", r"все стоїть", r"(упал|лежит|сдох) сервер\w*", r"сервер\w* (упал|лежит)",
+    r"робота стоїть", r"все стоїть", r"(работа|робота) (остановилась|встала|зупинилась|стала)",
+    r"у (всего|всей|всього|всієї) (офиса|отдела|офісу|відділу|бухгалтерии|бухгалтерії)",
+    r"(упал|лежит|сдох) сервер\w*", r"сервер\w* (упал|лежит)",
     r"(впав|ліг|лежить) сервер\w*", r"сервер\w* (впав|ліг|лежить)",
     r"everyone", r"everybody", r"nobody can \w+", r"no one can \w+",
     r"(whole|entire) (office|team|department|floor)", r"all users",
@@ -38,7 +40,6 @@ ONE_BLOCKED = PhraseSet([
     r"can'?t (work|log ?in|sign in)", r"cannot (work|log ?in|sign in)", r"unable to (work|log ?in)",
     r"заблокирован\w*", r"заблоковано", r"заблокован\w*", r"locked out", r"is locked",
     r"не включается", r"не вмикається", r"won'?t (turn|switch) on",
-    r"работа встала", r"робота стала",
 ])  # fmt: skip
 
 REQUEST = PhraseSet([
@@ -68,6 +69,7 @@ class PriorityRules:
             "outage_critical": Priority.P1,
             "phishing_report": Priority.P2,
             "hardware_broken": Priority.P2,
+            "mfa_lost_device": Priority.P2,
         }
     )
 

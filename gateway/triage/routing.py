@@ -68,6 +68,10 @@ class Routing:
                 pass
         return self.infer(text)
 
+    def recognises(self, text: str) -> bool:
+        """Whether `text` mentions anything a support group handles."""
+        return any(phrases.search(text) for phrases in self.words.values())
+
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""
         best, best_hits = self.default, 0

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
-from conftest import FAST_BACKOFF, TG_SECRET, Intake, stored_inbound, with_telegram
+from emulators.harness import FAST_BACKOFF, TG_SECRET, Intake, stored_inbound, with_telegram
 from emulators.server import LoopbackServer, eventually, free_port
 from emulators.telegram import TelegramEmulator
 from pydantic import SecretStr

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
-from conftest import FAST_BACKOFF, Intake, stored_inbound, with_viber
+from emulators.harness import FAST_BACKOFF, Intake, stored_inbound, with_viber
 from emulators.server import LoopbackServer, eventually, free_port
 from emulators.viber import ViberEmulator
 

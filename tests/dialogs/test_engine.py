@@ -193,6 +193,25 @@ def test_no_answer_routes_by_keywords(chat: Chat) -> None:
     assert ticket.fields["error"] == "ZX-417"
 
 
+def test_something_not_it_like_is_clarified_once(chat: Chat) -> None:
+    chat.send("какая завтра погода")
+    assert "Расскажите подробнее" in chat.text
+    assert "/operator" in chat.text
+    assert chat.events == []
+    chat.send("ну погода на завтра")
+    assert chat.questions == ["tried"]
+    answer_checklist(chat)
+    assert chat.requested.fields["problem"] == "какая завтра погода\nну погода на завтра"
+    assert chat.requested.reason == "no_answer"
+
+
+def test_a_clear_second_message_gets_its_answer(chat: Chat) -> None:
+    chat.send("asdfghjkl")
+    chat.send("не печатает принтер")
+    assert chat.named("faq_answered")
+    assert chat.state.problem == "не печатает принтер"
+
+
 @pytest.mark.parametrize(("text", "button"), [("не знаю", ""), ("", "dunno")])
 def test_dont_know_is_an_answer(chat: Chat, text: str, button: str) -> None:
     chat.send("при проведении накладной ошибка ZX-417")
@@ -281,3 +300,23 @@ def test_operator_command_after_an_answer_skips_to_the_checklist(chat: Chat) -> 
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
     assert chat.questions == ["tried"]
     assert chat.state.topic == "printer_offline"
+
+
+def test_typed_numbers_press_the_buttons_shown_as_a_numbered_list(chat: Chat) -> None:
+    """E-mail shows buttons as "1. Да, помогло / 2. Нет"; the user answers with a number."""
+    chat.send("принтер печатает полосами")
+    chat.send("3")  # 1., 2. are the articles, 3. is "none of these"
+    assert chat.questions == ["tried"]
+    chat.send("1")  # the only button: "don't know"
+    assert chat.state.fields["tried"] == "Не знаю"
+    chat.send("/cancel")
+    chat.send("не печатает принтер")
+    chat.send("2")
+    assert chat.questions == ["tried"]
+    chat.send("/cancel")
+    chat.send("не печатает принтер")
+    chat.send("1")
+    assert chat.named("resolved") == [Resolved(by="bot")]
+    chat.send("4")
+    chat.send("1")  # "skip"
+    assert chat.events == [CsatRecorded(score=4, comment="")]

@@ -12,6 +12,7 @@ from gateway.triage.mood import describes_problem, detect_handoff
     [
         "соедините с оператором", "хочу поговорить с живым человеком", "дайте специалиста",
         "оператор", "/operator", "з'єднайте з оператором", "покличте людину",
+        "хочу поговорити з живою людиною",
         "I want to talk to a human", "agent please", "can I speak to someone",
     ],
 )  # fmt: skip
@@ -53,8 +54,7 @@ def test_repeated_failure(text: str) -> None:
     ],
 )  # fmt: skip
 def test_ordinary_problems_are_not_handoffs(text: str) -> None:
-    signal = detect_handoff(text)
-    assert signal is None or text == "нова людина в команді, потрібен доступ"
+    assert detect_handoff(text) is None
 
 
 def test_describes_problem() -> None:

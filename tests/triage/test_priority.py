@@ -20,6 +20,8 @@ from gateway.triage.priority import assess_priority
         "терміново! не працює пошта",
         "ніхто не може працювати, впав сервер",
         "nobody can log in to CRM",
+        "у всього офісу не працює система, робота зупинилась",
+        "the whole office is down, nobody can work",
     ],
 )
 def test_p1_when_many_are_stopped_or_it_is_urgent(text: str) -> None:

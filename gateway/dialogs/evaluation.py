@@ -1,0 +1,190 @@
+"""`firstline eval dialogs FILE`: play scripted conversations and check how they end.
+
+Each scenario runs in its own conversation through `ChatSession`, the same path as
+`chat --json`. The scripted user answers checklist questions from `answers` (else "don't
+know" in their language), answers "did it help?" from `replies`, and picks the expected
+topic when several are offered, as a user who knows their problem would.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import yaml
+
+from gateway.config import Settings
+from gateway.dialogs.chat import ChatService, ChatSession
+
+MAX_TURNS = 30
+DONT_KNOW = {"ru": "не знаю", "uk": "не знаю", "en": "don't know"}
+NOT_HELPED = {"ru": "нет", "uk": "ні", "en": "no"}
+RATING = "5"
+OUTCOMES = frozenset({"resolved", "ticket"})
+
+
+class ScenarioError(ValueError):
+    """The scenario file itself is wrong; the message says where."""
+
+
+@dataclass
+class Scenario:
+    name: str
+    say: str
+    lang: str = "ru"
+    replies: list[str] = field(default_factory=list)
+    answers: dict[str, str] = field(default_factory=dict)
+    expect: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Transcript:
+    """What happened in one scenario, gathered from the stream events."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    answered_topics: list[str] = field(default_factory=list)
+    ticket: dict[str, Any] | None = None
+    resolved_by: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, events: list[dict[str, Any]]) -> None:
+        self.events += events
+        for event in events:
+            kind = event["event"]
+            if kind == "checklist_question":
+                self.questions.append(event["field"])
+            elif kind == "faq_answered":
+                self.answered_topics.append(event["topic"])
+            elif kind == "ticket_opened":
+                self.ticket = event["ticket"]
+            elif kind == "resolved":
+                self.resolved_by = event["by"]
+            elif kind == "error":
+                self.errors.append(event["error"])
+
+
+def load_scenarios(path: Path) -> list[Scenario]:
+    """Read and check the YAML file; raise ScenarioError naming the bad entry."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ScenarioError(f"{path}: {exc}") from None
+    items = data.get("scenarios") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ScenarioError(f"{path}: expected a non-empty list under 'scenarios'")
+    scenarios = []
+    for n, item in enumerate(items, 1):
+        where = f"{path}: scenario {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("say"), str):
+            raise ScenarioError(f"{where}: needs a 'say' text")
+        expect = item.get("expect") or {}
+        if expect.get("outcome") not in OUTCOMES:
+            raise ScenarioError(f"{where}: expect.outcome must be one of {sorted(OUTCOMES)}")
+        scenarios.append(
+            Scenario(
+                name=str(item.get("name") or f"scenario {n}"),
+                say=item["say"],
+                lang=str(item.get("lang") or "ru"),
+                replies=[str(r) for r in item.get("replies") or []],
+                answers={str(k): str(v) for k, v in (item.get("answers") or {}).items()},
+                expect=dict(expect),
+            )
+        )
+    return scenarios
+
+
+async def play(session: ChatSession, scenario: Scenario) -> Transcript:
+    """Talk through one scenario until a ticket opens or the bot resolves the problem."""
+    seen = Transcript()
+    replies = list(scenario.replies)
+    last = await session.turn({"text": scenario.say})
+    for _ in range(MAX_TURNS):
+        seen.add(last)
+        if seen.ticket or seen.errors:
+            break
+        if any(e["event"] == "csat_request" for e in last):
+            seen.add(await session.turn({"text": RATING}))
+            seen.add(await session.turn({"payload": "skip"}))
+            break
+        step = _next_input(last, scenario, replies)
+        if step is None:
+            break
+        last = await session.turn(step)
+    return seen
+
+
+def _next_input(
+    events: list[dict[str, Any]], scenario: Scenario, replies: list[str]
+) -> dict[str, str] | None:
+    """What the scripted user types after these events; None if the bot asked nothing."""
+    for event in reversed(events):
+        if event["event"] == "checklist_question":
+            answer = scenario.answers.get(event["field"])
+            return {"text": answer or DONT_KNOW.get(scenario.lang, DONT_KNOW["en"])}
+        if event["event"] == "faq_answered":
+            reply = replies.pop(0) if replies else NOT_HELPED.get(scenario.lang, "no")
+            return {"text": reply}
+        if event["event"] == "faq_choices":
+            wanted = scenario.expect.get("topic")
+            return {"payload": f"faq:{wanted}" if wanted in event["topics"] else "faq:none"}
+    return None
+
+
+def check(scenario: Scenario, seen: Transcript) -> list[str]:
+    """Every way the conversation differs from `expect`; empty when it passed."""
+    expect, problems = scenario.expect, list(seen.errors)
+    outcome = "ticket" if seen.ticket else "resolved" if seen.resolved_by == "bot" else "none"
+    if outcome != expect["outcome"]:
+        problems.append(f"outcome {outcome}, expected {expect['outcome']}")
+    ticket = seen.ticket or {}
+    topic = expect.get("topic")
+    if topic and topic not in [*seen.answered_topics, ticket.get("topic")]:
+        offered = ", ".join(filter(None, [*seen.answered_topics, ticket.get("topic")])) or "none"
+        problems.append(f"topic {topic} expected, got {offered}")
+    for key in ("group", "priority"):
+        if key in expect and ticket.get(key) != expect[key]:
+            problems.append(f"{key} {ticket.get(key)}, expected {expect[key]}")
+    fields = ticket.get("fields") or {}
+    for name, part in (expect.get("fields") or {}).items():
+        if str(part).casefold() not in str(fields.get(name, "")).casefold():
+            problems.append(f"field {name}={fields.get(name, '')!r} lacks {part!r}")
+    limit = expect.get("max_questions")
+    if limit is not None and len(seen.questions) > int(limit):
+        problems.append(f"{len(seen.questions)} questions asked ({seen.questions}), max {limit}")
+    return problems
+
+
+async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout: TextIO) -> int:
+    """Play and check all scenarios, print PASS/FAIL lines and a summary; failures count."""
+    failed = 0
+    run = uuid.uuid4().hex[:8]
+    for n, scenario in enumerate(scenarios, 1):
+        seen = await play(ChatSession(service, chat_id=f"eval-{run}-{n}"), scenario)
+        problems = check(scenario, seen)
+        failed += bool(problems)
+        verdict = (
+            f"FAIL  {scenario.name}: {'; '.join(problems)}"
+            if problems
+            else f"PASS  {scenario.name}"
+        )
+        stdout.write(verdict + "\n")
+    stdout.write(f"\n{len(scenarios) - failed}/{len(scenarios)} scenarios passed\n")
+    stdout.flush()
+    return failed
+
+
+async def eval_dialogs(settings: Settings, scenarios_file: Path, stdout: TextIO) -> int:
+    """Exit status: 0 when every scenario passes, 1 when any fails, 2 for a bad file."""
+    from gateway.runtime import open_runtime
+
+    try:
+        scenarios = load_scenarios(scenarios_file)
+    except ScenarioError as exc:
+        stdout.write(f"error: {exc}\n")
+        return 2
+    async with open_runtime(settings, direct_channels={"cli"}) as rt:
+        failed = await run_scenarios(rt.service, scenarios, stdout)
+    return 1 if failed else 0

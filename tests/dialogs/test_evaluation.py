@@ -1,0 +1,51 @@
+"""`eval dialogs`: the shared development scenarios all pass; failures are reported."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from gateway.config import Settings
+from gateway.dialogs.evaluation import ScenarioError, eval_dialogs, load_scenarios
+
+# The shared development scenarios, next to the repository (see tests/conftest.py SHARED).
+SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dialogs_dev.yaml"
+
+
+async def test_dev_scenarios_all_pass(settings: Settings) -> None:
+    out = io.StringIO()
+    status = await eval_dialogs(settings, SCENARIOS, out)
+    report = out.getvalue()
+    assert status == 0, report
+    assert report.count("PASS  ") == len(load_scenarios(SCENARIOS))
+    assert "FAIL" not in report
+
+
+async def test_a_failing_scenario_is_reported(settings: Settings, tmp_path: Path) -> None:
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(
+        "scenarios:\n"
+        "  - name: printer goes to the wrong group\n"
+        '    say: "не печатает принтер, пишет что offline"\n'
+        "    expect: {outcome: ticket, group: email, max_questions: 0}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert await eval_dialogs(settings, wrong, out) == 1
+    report = out.getvalue()
+    assert "FAIL  printer goes to the wrong group:" in report
+    assert "group hardware, expected email" in report
+    assert "questions asked" in report
+    assert "0/1 scenarios passed" in report
+
+
+def test_bad_scenario_files_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("scenarios:\n  - name: x\n    expect: {outcome: ticket}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match="scenario 1: needs a 'say' text"):
+        load_scenarios(bad)
+    bad.write_text("scenarios:\n  - say: hi\n    expect: {outcome: maybe}\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"expect\.outcome"):
+        load_scenarios(bad)
