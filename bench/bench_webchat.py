@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import socket
 import statistics
@@ -81,7 +82,7 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -
 
 
 @contextlib.contextmanager
-def servers(workdir: Path) -> Iterator[tuple[str, str]]:
+def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
     """redis-server, the gateway and the echo server; their base URLs."""
     from gateway.store.embedded import find_redis_server
 
@@ -109,7 +110,7 @@ def servers(workdir: Path) -> Iterator[tuple[str, str]]:
             time.sleep(0.05)
         procs.append(
             subprocess.Popen(
-                [sys.executable, "-m", "gateway", "serve", "--port", str(gw_port)],
+                [*gateway_cmd, "serve", "--port", str(gw_port)],
                 env=env,
                 cwd=ROOT,
                 stderr=subprocess.DEVNULL,
@@ -181,10 +182,10 @@ async def run_phase(name: str, session, base: str, sessions: int, messages: int)
         return result
 
 
-async def bench(sizes: list[int], messages: int) -> None:
+async def bench(sizes: list[int], messages: int, gateway_cmd: list[str]) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-bench-"))
     try:
-        with servers(workdir) as (gateway_url, echo_url):
+        with servers(workdir, gateway_cmd) as (gateway_url, echo_url):
             await run_phase("warm-up", gateway_session, gateway_url, 10, 1)
             for n in sizes:
                 echo = await run_phase("echo", echo_session, echo_url, n, messages)
@@ -220,13 +221,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[100, 500])
     parser.add_argument("--messages", type=int, default=3)
+    parser.add_argument(
+        "--gateway-cmd",
+        default=f"{sys.executable} -m gateway",
+        help="how to start the gateway (default: this Python's `-m gateway`)",
+    )
     parser.add_argument("--echo-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.echo_server:
         echo_server(args.echo_server)
         return
     print(f"cpus: {os.cpu_count()}; messages per session: {args.messages}; loopback only")
-    asyncio.run(bench(args.sessions, args.messages))
+    asyncio.run(bench(args.sessions, args.messages, shlex.split(args.gateway_cmd)))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ CONNECTORS = web.AppKey("connectors", list[Connector])
 WORKERS = web.AppKey("workers", list[InboundWorker])
 STOPPING = web.AppKey("stopping", asyncio.Event)
 
-IN_PROCESS_WORKERS = 2
+IN_PROCESS_WORKERS = 1  # one worker consumes all its shards concurrently
 SHUTDOWN_GRACE_SECONDS = 20.0
 
 

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_serve)
 
     w = sub.add_parser("worker", help="run extra inbound workers against the same Redis")
-    w.add_argument("--count", type=int, default=2)
+    w.add_argument("--count", type=int, default=1, help="workers in this process")
     w.set_defaults(func=_worker)
 
     cfg = sub.add_parser("config", help="configuration tools").add_subparsers(metavar="ACTION")

@@ -31,7 +31,7 @@ def _owner(shard: int, workers: list[str]) -> str:
 
 
 class InboundWorker:
-    """One consumer of the inbound shards."""
+    """One consumer of the inbound shards: a task per held shard, a balancer beside them."""
 
     def __init__(
         self,
@@ -51,31 +51,81 @@ class InboundWorker:
         self.id = worker_id or f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.held: set[int] = set()
         self.processed = 0
+        self._consumers: dict[int, asyncio.Task[None]] = {}
         self._stopping = asyncio.Event()
-        self._next_balance = 0.0
 
     def stop(self) -> None:
-        """Finish the message in hand, then return from `run`."""
+        """Finish the messages in hand, then return from `run`."""
         self._stopping.set()
 
     async def run(self) -> None:
         try:
             while not self._stopping.is_set():
-                if time.monotonic() >= self._next_balance:
+                try:
                     await self._balance()
-                if not self.held:
-                    await self._sleep(self.lease_ms / 4000)
-                    continue
-                entries = await self.store.inbound.read(
-                    sorted(self.held), self.id, self.batch, self.block_ms
-                )
-                for entry in entries:
-                    if self._stopping.is_set():
-                        break  # left pending: whoever holds the shard next reclaims it
-                    if entry.shard in self.held:
-                        await self._process(entry)
+                except Exception:
+                    log.exception("shard balancing failed; retrying")
+                await self._sleep(self.lease_ms / 3000)
         finally:
-            await self._release_all()
+            for shard in list(self.held):
+                await self._drop(shard, release=True)
+            await self.store.leases.leave(self.id)
+
+    async def _balance(self) -> None:
+        """Heartbeat, renew held leases, and move towards this worker's share of shards.
+
+        Every live worker computes the same assignment (shards dealt round-robin over the
+        sorted live worker ids), so shards spread evenly. A shard changes hands only once
+        its holder releases it or its lease expires, so it never has two workers.
+        """
+        lease_s = self.lease_ms / 1000
+        alive = await self.store.leases.heartbeat(self.id, time.time(), stale_after=lease_s * 3)
+        mine = {s for s in range(self.store.inbound.shards) if _owner(s, alive) == self.id}
+        for shard in sorted(self.held - mine):
+            await self._drop(shard, release=True)
+        for shard in sorted(self.held & mine):
+            if not await self.store.leases.renew(shard, self.id, self.lease_ms):
+                log.warning("lease of shard %s expired; leaving it", shard)
+                await self._drop(shard, release=False)
+        for shard in sorted(mine - self.held):
+            if self._stopping.is_set():
+                return
+            if await self.store.leases.acquire(shard, self.id, self.lease_ms):
+                self.held.add(shard)
+                self._consumers[shard] = asyncio.create_task(self._consume(shard))
+
+    async def _drop(self, shard: int, *, release: bool) -> None:
+        """Stop consuming a shard after the message in hand, then give up its lease."""
+        self.held.discard(shard)
+        task = self._consumers.pop(shard, None)
+        if task is not None:
+            await asyncio.wait({task}, timeout=self.lease_ms / 1000)
+            if not task.done():
+                task.cancel()
+        if release:
+            await self.store.leases.release(shard, self.id)
+
+    def _active(self, shard: int) -> bool:
+        return shard in self.held and not self._stopping.is_set()
+
+    async def _consume(self, shard: int) -> None:
+        """Process one shard strictly in order: first what a crashed holder left, then new."""
+        try:
+            for entry in await self.store.inbound.reclaim(shard, self.id):
+                if not self._active(shard):
+                    return  # left pending: whoever holds the shard next reclaims it
+                await self._process(entry)
+            while self._active(shard):
+                entries = await self.store.inbound.read([shard], self.id, self.batch, self.block_ms)
+                for entry in entries:
+                    if not self._active(shard):
+                        return
+                    await self._process(entry)
+        except Exception:
+            log.exception("consuming shard %s failed; handing it back", shard)
+            self.held.discard(shard)
+            self._consumers.pop(shard, None)
+            await self.store.leases.release(shard, self.id)
 
     async def _process(self, entry: InboundEntry) -> None:
         fence = Fence(store_keys.shard_lease(entry.shard), self.id)
@@ -100,41 +150,6 @@ class InboundWorker:
                 )
                 await asyncio.sleep(0.1 * attempt)
         await self.store.inbound.give_up(entry)
-
-    async def _balance(self) -> None:
-        """Heartbeat, renew held leases, and move towards this worker's share of shards.
-
-        Every live worker computes the same assignment (shards dealt round-robin over the
-        sorted live worker ids), so shards spread evenly. A shard changes hands only once
-        its holder releases it or its lease expires, so it never has two workers.
-        """
-        lease_s = self.lease_ms / 1000
-        self._next_balance = time.monotonic() + lease_s / 3
-        alive = await self.store.leases.heartbeat(self.id, time.time(), stale_after=lease_s * 3)
-        mine = {s for s in range(self.store.inbound.shards) if _owner(s, alive) == self.id}
-        for shard in sorted(self.held):
-            if shard not in mine:
-                self.held.discard(shard)
-                await self.store.leases.release(shard, self.id)
-            elif not await self.store.leases.renew(shard, self.id, self.lease_ms):
-                self.held.discard(shard)
-        for shard in sorted(mine - self.held):
-            if await self.store.leases.acquire(shard, self.id, self.lease_ms):
-                self.held.add(shard)
-                await self._recover(shard)
-
-    async def _recover(self, shard: int) -> None:
-        """Process what a previous holder of the shard read but never acknowledged."""
-        for entry in await self.store.inbound.reclaim(shard, self.id):
-            if self._stopping.is_set() or shard not in self.held:
-                return
-            await self._process(entry)
-
-    async def _release_all(self) -> None:
-        for shard in list(self.held):
-            await self.store.leases.release(shard, self.id)
-        self.held.clear()
-        await self.store.leases.leave(self.id)
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):

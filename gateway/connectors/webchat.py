@@ -191,6 +191,9 @@ class WebChatConnector:
         self.sockets.add(ws)
         try:
             await self._serve(ws)
+        except Exception:  # the store failed: the widget reconnects and resends
+            log.exception("web-chat socket failed")
+            await ws.close(code=1011, message=b"try again")
         finally:
             self.sockets.discard(ws)
         return ws

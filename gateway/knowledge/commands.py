@@ -10,6 +10,7 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.triage.language import detect_language
 
 
 def faq_check(path: Path) -> int:
@@ -32,7 +33,7 @@ def faq_match(path: Path, text: str, lang: str | None, top: int = 5) -> int:
         print(exc)
         return 1
     result = matcher.match(text, lang)
-    shown = lang or "en"
+    shown = lang or detect_language(text)
     report = {
         "outcome": result.outcome,
         "chosen": [c.article.id for c in result.candidates],

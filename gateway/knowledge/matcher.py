@@ -4,8 +4,9 @@ A message is reduced to stems (see normalize). Each stem is looked up in the voc
 all articles: exactly, then by a shared beginning (morphology the stemmer missed), then by
 edit distance (typos). An article scores by how much of the message its vocabulary explains,
 words weighted by how rare they are, blended with a fuzzy comparison against its sample
-questions. An article is only offered when the message names one of its keywords or title
-words: generic words ("не работает", "ошибка", "broken") never suffice, so off-topic
+questions. An article is only offered when the message names one of its keywords (a word,
+or every word of a keyword phrase) and the article explains at least MIN_COVERAGE of the
+message: generic words ("не работает", "ошибка", "broken") never suffice, so off-topic
 messages get no answer however similar they look.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -27,7 +28,7 @@ from gateway.triage.language import detect_language
 Outcome = Literal["answer", "choices", "none"]
 
 # Tuned on the dev set and checked on held-out phrasings; see tests/knowledge.
-ANSWER_SCORE = 45.0  # a lone candidate at least this good is answered directly
+ANSWER_SCORE = 45.0  # the best candidate at least this good is answered directly
 ANSWER_MARGIN = 10.0  # ... when the runner-up is at least this far behind
 CHOICE_SCORE = 30.0  # below this nothing is offered
 CHOICE_BAND = 18.0  # choices are the candidates this close to the best one
@@ -64,6 +65,12 @@ class _Entry:
     key: bool  # counts as evidence that the message is about this article
 
 
+_KEYWORD_EVIDENCE = _Entry(_KEY_WEIGHT, key=True)
+_KEYWORD = _Entry(_KEY_WEIGHT, key=False)
+_QUESTION = _Entry(_QUESTION_WEIGHT, key=False)
+_ANSWER = _Entry(_ANSWER_WEIGHT, key=False)
+
+
 class Matcher:
     """Scores messages against a fixed list of articles; build once, match many times."""
 
@@ -72,9 +79,15 @@ class Matcher:
         self._generic = frozenset(stem(w) for w in GENERIC_WORDS | PRODUCT_WORDS)
         self._postings: dict[str, dict[int, _Entry]] = defaultdict(dict)
         self._questions: list[dict[str, tuple[str, ...]]] = []
-        self._phrases: list[tuple[frozenset[str], ...]] = []
+        # Articles a term alone is evidence for, and keyword phrases filed under one of
+        # their words: (phrase, article index).
+        self._evidence: dict[str, set[int]] = defaultdict(set)
+        self._phrases: dict[str, list[tuple[frozenset[str], int]]] = defaultdict(list)
+        # Keyword lists and phrasings repeat across articles; normalise each text once.
+        self._terms_cache: dict[str, list[str]] = {}
         for index, article in enumerate(self.articles):
             self._index_article(index, article)
+        del self._terms_cache
         count = max(len(self.articles), 1)
         # How much a message word weighs: rare words more, and words the articles only
         # mention in passing (sample questions, answers) less than their keywords.
@@ -96,12 +109,15 @@ class Matcher:
         if not ranked or ranked[0].score < CHOICE_SCORE:
             return MatchResult("none", ())
         best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        if best.score >= ANSWER_SCORE and best.score - runner_up >= ANSWER_MARGIN:
+        if len(ranked) == 1:
+            # The only article the message names a keyword of and is mostly about.
+            return MatchResult("answer", (best,))
+        if best.score >= ANSWER_SCORE and best.score - ranked[1].score >= ANSWER_MARGIN:
             return MatchResult("answer", (best,))
         floor = max(CHOICE_SCORE, best.score - CHOICE_BAND)
-        close = tuple(c for c in ranked[:MAX_CHOICES] if c.score >= floor)
-        return MatchResult("choices", close)
+        close = [c for c in ranked[:MAX_CHOICES] if c.score >= floor]
+        # Choices are always at least two: a weak best guess comes with its runner-up.
+        return MatchResult("choices", tuple(close if len(close) > 1 else ranked[:2]))
 
     def rank(self, text: str, lang: str | None = None, limit: int = 5) -> list[Candidate]:
         """Articles the message names a keyword of, best first, with scores 0-100."""
@@ -134,65 +150,75 @@ class Matcher:
         # A one-word keyword is evidence on its own; a phrase ("весь офис", "whole floor") only
         # when all its words are in the message, and a two-word phrase only with a specific
         # word in it. Titles are evidence only when an article has no keywords.
-        keywords = [terms(k) for ks in article.keywords.values() for k in ks]
+        keywords = [self._terms(k) for ks in article.keywords.values() for k in ks]
         if not any(keywords):
-            keywords = [[t] for t in _terms_of(article.title.values())]
-        phrases: list[frozenset[str]] = []
+            keywords = [[t] for title in article.title.values() for t in self._terms(title)]
         for words in keywords:
             specific = [t for t in words if t not in self._generic]
             alone = len(words) == 1 and bool(specific)
             for term in words:
                 known = self._postings[term].get(index)
                 key = alone or (known is not None and known.key)
-                self._postings[term][index] = _Entry(_KEY_WEIGHT, key)
+                self._postings[term][index] = _KEYWORD_EVIDENCE if key else _KEYWORD
+                if key:
+                    self._evidence[term].add(index)
             if len(words) > 2 or (len(words) == 2 and specific):
-                phrases.append(frozenset(words))
-        self._phrases.append(tuple(phrases))
-        for term in _terms_of(article.title.values()):
-            self._postings[term].setdefault(index, _Entry(_KEY_WEIGHT, False))
-        for term in _terms_of(q for qs in article.questions.values() for q in qs):
-            self._postings[term].setdefault(index, _Entry(_QUESTION_WEIGHT, False))
-        for term in _terms_of((article.answer or {}).values()):
-            self._postings[term].setdefault(index, _Entry(_ANSWER_WEIGHT, False))
+                self._phrases[words[0]].append((frozenset(words), index))
+        samples = {
+            lang: [self._terms(q) for q in (*article.questions[lang], article.title[lang])]
+            for lang in LANGUAGES
+        }
+        for term in (t for lang_samples in samples.values() for t in lang_samples[-1]):
+            self._postings[term].setdefault(index, _KEYWORD)
+        for lang_samples in samples.values():
+            for term in (t for sample in lang_samples for t in sample):
+                self._postings[term].setdefault(index, _QUESTION)
+        for term in {t for answer in (article.answer or {}).values() for t in self._terms(answer)}:
+            self._postings[term].setdefault(index, _ANSWER)
         self._questions.append(
-            {
-                lang: tuple(
-                    " ".join(terms(q)) for q in (*article.questions[lang], article.title[lang])
-                )
-                for lang in LANGUAGES
-            }
+            {lang: tuple(" ".join(s) for s in texts) for lang, texts in samples.items()}
         )
 
+    def _terms(self, text: str) -> list[str]:
+        found = self._terms_cache.get(text)
+        if found is None:
+            found = self._terms_cache[text] = terms(text)
+        return found
+
     def _coverage(self, query: list[str]) -> tuple[dict[int, float], set[int]]:
-        """Share of the message's weight each article explains, and articles with evidence."""
-        explained: dict[int, float] = defaultdict(float)
+        """Share of the message's weight each article with evidence explains.
+
+        Evidence comes first, so that only articles that can be offered are scored.
+        """
+        resolved = [(word, self._resolve(word)) for word in query]
+        found = {t for _, matches in resolved for t, similarity in matches if similarity >= 0.8}
         evidence: set[int] = set()
+        for word, matches in resolved:
+            if word not in self._generic:
+                for term, similarity in matches:
+                    if similarity >= 0.8:
+                        evidence.update(self._evidence.get(term, ()))
+        for term in found:
+            for phrase, index in self._phrases.get(term, ()):
+                if index not in evidence and phrase <= found:
+                    evidence.add(index)
+        explained = dict.fromkeys(evidence, 0.0)
         total = 0.0
-        found: set[str] = set()
-        for word in query:
-            generic = word in self._generic
-            matches = self._resolve(word)
-            if generic:
+        for word, matches in resolved:
+            if word in self._generic:
                 weight = _GENERIC_WEIGHT
             elif matches:
                 weight = max(self._strength[t] for t, _ in matches)
             else:
                 weight = self._unknown_weight
             total += weight
-            best: dict[int, float] = {}
-            found.update(t for t, similarity in matches if similarity >= 0.8)
-            for term, similarity in matches:
-                for index, entry in self._postings[term].items():
-                    value = similarity * entry.weight
-                    if value > best.get(index, 0.0):
-                        best[index] = value
-                    if entry.key and not generic and similarity >= 0.8:
-                        evidence.add(index)
-            for index, value in best.items():
-                explained[index] += weight * value
-        for index in explained.keys() - evidence:
-            if any(phrase <= found for phrase in self._phrases[index]):
-                evidence.add(index)
+            for index in evidence:
+                best = 0.0
+                for term, similarity in matches:
+                    entry = self._postings[term].get(index)
+                    if entry is not None and similarity * entry.weight > best:
+                        best = similarity * entry.weight
+                explained[index] += weight * best
         return {i: v / total for i, v in explained.items()}, evidence
 
     def _resolve(self, word: str) -> list[tuple[str, float]]:
@@ -228,7 +254,3 @@ class Matcher:
     def _similarity(self, joined: str, index: int, lang: str) -> float:
         best = process.extractOne(joined, self._questions[index][lang], scorer=fuzz.token_set_ratio)
         return best[1] if best else 0.0
-
-
-def _terms_of(texts: Iterable[str]) -> set[str]:
-    return {t for text in texts for t in terms(text)}

@@ -20,6 +20,7 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
+_PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
@@ -77,8 +78,12 @@ def normalize_text(text: str) -> str:
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
-    text = _MAPPED_DRIVE.sub("netdrive", " ".join(words))
-    text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+    text = " ".join(words)
+    # The cheap membership tests skip two regular expressions for most texts.
+    if "диск" in text or "drive" in text:
+        text = _MAPPED_DRIVE.sub("netdrive", text)
+    if not _PHRASE_STARTS.isdisjoint(words):
+        text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     return " ".join(WORDS.get(w, w) for w in text.split())
 
 
@@ -117,6 +122,8 @@ def from_wrong_layout(word: str) -> str | None:
 
 
 def _fix_mixed_script(word: str) -> str:
+    if word.isascii() or not _LATIN.search(word):
+        return word
     cyrillic = len(_CYRILLIC.findall(word))
     latin = len(_LATIN.findall(word))
     if not cyrillic or not latin:

@@ -52,7 +52,12 @@ class Store:
 
     @classmethod
     def from_url(cls, url: str, shards: int = 16) -> Store:
-        return cls(aioredis.Redis.from_url(url, health_check_interval=30), shards)
+        # A blocking pool: under load callers wait for a connection instead of failing.
+        # Each held inbound shard keeps one connection in a blocking read.
+        pool = aioredis.BlockingConnectionPool.from_url(
+            url, max_connections=max(64, shards * 2 + 32), timeout=30, health_check_interval=30
+        )
+        return cls(aioredis.Redis(connection_pool=pool), shards)
 
     async def close(self) -> None:
         await self.redis.aclose()

@@ -123,7 +123,7 @@ class Console:
         """`{type: watch, ticket, have}`: follow that ticket's conversation from `have`."""
         self.hub.unfollow(follower.key, follower)
         follower.retarget("", 0)
-        if frame.get("type") != "watch":
+        if not isinstance(frame, dict) or frame.get("type") != "watch":
             return
         ticket = await self.rt.store.tickets.get(str(frame.get("ticket", "")))
         if ticket is None or not follower.session.account.can_see(ticket):

@@ -171,19 +171,33 @@ class TranscriptSocket:
         self.changed.set()
 
     async def pump(self, store: Store) -> None:
-        """Send every transcript entry past the cursor, each exactly once, in order."""
-        while not self.ws.closed:
-            await self.changed.wait()
-            self.changed.clear()
-            key, start = self.key, self.cursor
-            if not key:
-                continue
-            entries = await store.conversations.transcript(key, start)
-            for offset, entry in enumerate(entries):
-                if (self.key, self.cursor) != (key, start + offset):
-                    break  # retargeted meanwhile
-                view = self.view(entry)
-                if view is not None:
-                    frame = {"type": "entry", "conversation": key, "index": start + offset}
-                    await self.send(frame | {"entry": view})
-                self.cursor = start + offset + 1
+        """Send every transcript entry past the cursor, each exactly once, in order.
+
+        If the store fails, the socket is closed: the client reconnects and resumes
+        from its own cursor, which loses nothing.
+        """
+        try:
+            while not self.ws.closed:
+                await self.changed.wait()
+                self.changed.clear()
+                await self._send_new_entries(store)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("live transcript failed; closing the socket so the client resyncs")
+            with contextlib.suppress(Exception):
+                await self.ws.close(code=1011, message=b"try again")
+
+    async def _send_new_entries(self, store: Store) -> None:
+        key, start = self.key, self.cursor
+        if not key:
+            return
+        entries = await store.conversations.transcript(key, start)
+        for offset, entry in enumerate(entries):
+            if (self.key, self.cursor) != (key, start + offset):
+                return  # retargeted meanwhile
+            view = self.view(entry)
+            if view is not None:
+                frame = {"type": "entry", "conversation": key, "index": start + offset}
+                await self.send(frame | {"entry": view})
+            self.cursor = start + offset + 1

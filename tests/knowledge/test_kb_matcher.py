@@ -1,0 +1,133 @@
+"""What the bot offers for a message: one answer, a few choices, or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_articles(ROOT / "faq"))
+
+
+def answered(matcher: Matcher, text: str, lang: str | None = None) -> str | None:
+    result = matcher.match(text, lang)
+    return result.candidates[0].article.id if result.outcome == "answer" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("принтер не печатает", "printer_offline"),
+        ("зажевало бумагу в принтере", "printer_paper_jam"),
+        ("не приходят письма от клиентов", "email_not_receiving"),
+        ("письма висят в исходящих", "email_not_sending"),
+        ("впн не подключается из дома", "vpn_connect"),
+        ("мишка не реагує", "keyboard_mouse"),
+        ("my laptop is really slow", "slow_computer"),
+        ("I clicked a link in a phishing email", "phishing_report"),
+    ],
+)
+def test_clear_question_gets_one_answer(matcher: Matcher, text: str, topic: str) -> None:
+    result = matcher.match(text)
+    assert result.outcome == "answer"
+    assert [c.article.id for c in result.candidates] == [topic]
+    assert 0 < result.candidates[0].score <= 100
+
+
+def test_escalation_topics_are_matched_too(matcher: Matcher) -> None:
+    result = matcher.match("поставьте мне на ноутбук adobe acrobat")
+    assert result.outcome == "answer"
+    assert result.candidates[0].article.id == "software_install"
+    assert result.candidates[0].article.escalates
+
+
+def test_vague_question_offers_close_choices(matcher: Matcher) -> None:
+    result = matcher.match("проблемы с почтой")
+    assert result.outcome == "choices"
+    assert 2 <= len(result.candidates) <= 3
+    assert {c.article.id for c in result.candidates} <= {
+        "email_not_sending",
+        "email_not_receiving",
+        "email_setup_phone",
+    }
+    scores = [c.score for c in result.candidates]
+    assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "привет",
+        "Добрый день!",
+        "спасибо 👍",
+        "hello",
+        "когда будет зарплата",
+        "the coffee machine on floor 2 is broken",
+        "хочу оформить отпуск",
+        "please update my home address in HR records",
+        "ошибка ZX-417 в модуле склада при проведении накладной",
+        "помилка 0x55 в модулі логістики",
+        "где заказать обед в офис",
+        "хочу поменять график работы",
+        "срочно нужен отпуск",
+        "is the office open on saturday",
+        "asdfghjkl",
+        "не работает",
+        "ошибка",
+        "",
+        "   ...!!!",
+    ],
+)
+def test_off_topic_gets_nothing(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).outcome == "none"
+    assert matcher.match(text).candidates == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "принтер не печатает",
+        "принтера не печатают",
+        "принтеру плохо, печать не идёт",
+        "ПРИНТЕР НЕ ПЕЧАТАЕТ!!!",
+        "прынтер не печатоет",  # typos
+        "печатает принтер не",  # word order
+        "пpинтep нe пeчaтaeт",  # Latin letters that look Cyrillic
+        "ghbynth yt gtxfnftn",  # typed with the wrong keyboard layout
+        "прінтер не друкує",
+        "printr not printing",
+    ],
+)
+def test_morphology_typos_and_layout(matcher: Matcher, text: str) -> None:
+    assert answered(matcher, text) == "printer_offline"
+
+
+def test_slang_and_spellings(matcher: Matcher) -> None:
+    assert answered(matcher, "вай-фай отваливается") == "wifi_connect"
+    assert answered(matcher, "Wi-Fi постоянно отваливается") == "wifi_connect"
+    assert answered(matcher, "комп’ютер гальмує") == "slow_computer"
+    assert answered(matcher, "комп'ютер гальмує") == "slow_computer"
+    assert answered(matcher, "пропал диск S") == "shared_drive_access"
+
+
+def test_mixed_language_message(matcher: Matcher) -> None:
+    assert answered(matcher, "Outlook на Windows 11 не отправляет") == "email_not_sending"
+
+
+def test_rank_lists_scored_candidates(matcher: Matcher) -> None:
+    ranked = matcher.rank("не работает почта", "ru", limit=5)
+    assert ranked[0].article.id.startswith("email_")
+    assert all(0 <= c.score <= 100 for c in ranked)
+    assert matcher.rank("привет") == []
+
+
+def test_empty_base_matches_nothing() -> None:
+    assert Matcher([]).match("принтер").outcome == "none"
