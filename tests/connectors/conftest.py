@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+
 from emulators.harness import VIBER_TOKEN
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator

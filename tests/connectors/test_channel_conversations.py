@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 from aiohttp import web
+from pydantic import SecretStr
+
 from emulators.harness import with_telegram, with_viber
 from emulators.server import eventually, free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
-from pydantic import SecretStr
-
 from gateway import app as gateway_app
 from gateway.config import Settings
 from gateway.models import Ticket, TicketStatus

@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
+from pydantic import SecretStr
+
 from emulators.harness import FAST_BACKOFF, TG_SECRET, Intake, stored_inbound, with_telegram
 from emulators.server import LoopbackServer, eventually, free_port
 from emulators.telegram import TelegramEmulator
-from pydantic import SecretStr
-
 from gateway.config import ConfigError, Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.ratelimit import SendRateLimiter

@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
+
 from emulators.harness import FAST_BACKOFF, Intake, stored_inbound, with_viber
 from emulators.server import LoopbackServer, eventually, free_port
 from emulators.viber import ViberEmulator
-
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.viber import WEBHOOK_PATH, ViberConnector
