@@ -78,7 +78,12 @@ def _word(lang: str, rng: random.Random) -> str:
 def load_queries() -> list[tuple[str, str]]:
     """User phrasings with their language from the dev and held-out evaluation files."""
     files = [
-        ROOT.parent / "shared" / "eval" / "faq_dev.jsonl",
+        next(
+            p
+            for p in (ROOT.parent / "shared" / "eval", ROOT / "tests" / "fixtures" / "eval")
+            if (p / "faq_dev.jsonl").exists()
+        )
+        / "faq_dev.jsonl",
         ROOT / "tests" / "knowledge" / "heldout.jsonl",
     ]
     queries = []

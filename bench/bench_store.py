@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -24,7 +23,7 @@ import redis.asyncio as aioredis
 from gateway.models import InboundMessage
 from gateway.store import Fence, Store, Transaction
 from gateway.store import keys as store_keys
-from gateway.store.embedded import find_redis_server
+from gateway.store.embedded import EmbeddedRedis
 
 
 async def produce(n: int, concurrency: int, send) -> None:  # type: ignore[no-untyped-def]
@@ -90,53 +89,30 @@ async def durable_path(store: Store, n: int, concurrency: int) -> float:
 
 async def main(n: int, concurrency: int, rounds: int) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-bench-"))
-    sock = workdir / "redis.sock"
-    proc = subprocess.Popen(
-        [
-            find_redis_server(),
-            "--port",
-            "0",
-            "--unixsocket",
-            str(sock),
-            "--dir",
-            str(workdir),
-            "--save",
-            "",
-            "--appendonly",
-            "yes",
-            "--appendfsync",
-            "everysec",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
     try:
-        url = f"unix://{sock}"
-        for _ in range(200):
-            try:
-                r = aioredis.Redis.from_url(url)
-                await r.ping()
-                break
-            except Exception:
-                await asyncio.sleep(0.05)
-        store = Store(r, shards=1)
-        raws, durables = [], []
-        for _ in range(rounds):  # interleaved, so drift on a noisy machine hits both
-            await r.flushall()
-            raws.append(await raw_path(r, n, concurrency))
-            await r.flushall()
-            await store.prepare()
-            durables.append(await durable_path(store, n, concurrency))
-        raw, durable = max(raws), max(durables)
-        print(f"messages per round: {n}, producers: {concurrency}, rounds: {rounds} (best of)")
-        print(f"{'path':<44}{'msg/s':>10}")
-        print(f"{'raw XADD + XREADGROUP + XACK':<44}{raw:>10.0f}")
-        print(f"{'durable (dedupe + stream + group + fenced ack)':<44}{durable:>10.0f}")
-        print(f"ratio durable/raw: {durable / raw:.2f}  (aim >= 0.50)")
-        await r.aclose()
+        with EmbeddedRedis(workdir / "redis") as url:
+            r = aioredis.Redis.from_url(url)
+            await measure(r, n, concurrency, rounds)
+            await r.aclose()
     finally:
-        proc.terminate()
-        proc.wait()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+async def measure(r: aioredis.Redis, n: int, concurrency: int, rounds: int) -> None:
+    store = Store(r, shards=1)
+    raws, durables = [], []
+    for _ in range(rounds):  # interleaved, so drift on a noisy machine hits both
+        await r.flushall()
+        raws.append(await raw_path(r, n, concurrency))
+        await r.flushall()
+        await store.prepare()
+        durables.append(await durable_path(store, n, concurrency))
+    raw, durable = max(raws), max(durables)
+    print(f"messages per round: {n}, producers: {concurrency}, rounds: {rounds} (best of)")
+    print(f"{'path':<48}{'msg/s':>10}")
+    print(f"{'raw XADD + XREADGROUP + XACK':<48}{raw:>10.0f}")
+    print(f"{'durable (dedupe + stream + group + fenced ack)':<48}{durable:>10.0f}")
+    print(f"ratio durable/raw: {durable / raw:.2f}  (aim >= 0.50)")
 
 
 if __name__ == "__main__":

@@ -84,19 +84,14 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -
 @contextlib.contextmanager
 def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
     """redis-server, the gateway and the echo server; their base URLs."""
-    from gateway.store.embedded import find_redis_server
+    from gateway.store.embedded import EmbeddedRedis
 
-    sock = workdir / "redis.sock"
-    procs = [
-        subprocess.Popen(
-            [find_redis_server(), "--port", "0", "--unixsocket", str(sock), "--dir", str(workdir),
-             "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-    ]  # fmt: skip
+    redis_server = EmbeddedRedis(workdir / "redis", appendonly=False)
+    redis_url = redis_server.start()
+    procs: list[subprocess.Popen[bytes]] = []
     gw_port, echo_port = free_port(), free_port()
     env = os.environ | {
-        "REDIS_URL": f"unix://{sock}",
+        "REDIS_URL": redis_url,
         "FIRSTLINE_DATA_DIR": str(workdir / "data"),
         "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
         "FIRSTLINE_SESSION_SECRET": "bench-" + uuid.uuid4().hex,
@@ -104,10 +99,6 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
         "FIRSTLINE__LOGGING__LEVEL": "WARNING",
     }
     try:
-        for _ in range(100):
-            if sock.exists():
-                break
-            time.sleep(0.05)
         procs.append(
             subprocess.Popen(
                 [*gateway_cmd, "serve", "--port", str(gw_port)],
@@ -117,8 +108,8 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
             )
         )
         procs.append(subprocess.Popen([sys.executable, __file__, "--echo-server", str(echo_port)]))
-        wait_port(gw_port, procs[1])
-        wait_port(echo_port, procs[2])
+        wait_port(gw_port, procs[0])
+        wait_port(echo_port, procs[1])
         yield f"http://127.0.0.1:{gw_port}", f"http://127.0.0.1:{echo_port}"
     finally:
         for proc in reversed(procs):
@@ -127,6 +118,7 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
                 proc.wait(20)
             if proc.poll() is None:
                 proc.kill()
+        redis_server.stop()
 
 
 async def gateway_session(

@@ -40,6 +40,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from gateway.store.embedded import EmbeddedRedis
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -242,41 +244,6 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def redis_server(workdir: Path) -> Iterator[str]:
-    from gateway.store.embedded import find_redis_server
-
-    sock = workdir / "redis.sock"
-    proc = subprocess.Popen(
-        [
-            find_redis_server(),
-            "--port",
-            "0",
-            "--unixsocket",
-            str(sock),
-            "--dir",
-            str(workdir),
-            "--save",
-            "",
-            "--appendonly",
-            "yes",
-            "--appendfsync",
-            "everysec",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not sock.exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError("redis-server did not start")
-            time.sleep(0.02)
-        yield f"unix://{sock}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
-
-
-@contextlib.contextmanager
 def server_process(kind: str, redis_url: str) -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(
@@ -307,7 +274,7 @@ async def main(args: argparse.Namespace) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-bench-webhook-"))
     kinds = ["bare", "firstline"] + (["aiogram"] if args.aiogram else [])
     try:
-        with redis_server(workdir) as redis_url:
+        with EmbeddedRedis(workdir / "redis") as redis_url:
             results: dict[str, list[Result]] = {k: [] for k in kinds}
             first_id = 1
             for _ in range(args.rounds):  # interleaved, so drift hits every server alike

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 DEFAULT_CONFIG = Path("config/firstline.yaml")
 ENV_PREFIX = "FIRSTLINE__"
@@ -79,6 +87,16 @@ class SlaSettings(_Section):
     first_response_minutes: dict[str, int] = {"P1": 10, "P2": 30, "P3": 240, "P4": 1440}
     resolution_minutes: dict[str, int] = {"P1": 240, "P2": 480, "P3": 4320, "P4": 7200}
 
+    @field_validator("first_response_minutes", "resolution_minutes")
+    @classmethod
+    def _every_priority(cls, value: dict[str, int]) -> dict[str, int]:
+        expected = {"P1", "P2", "P3", "P4"}
+        if set(value) != expected:
+            raise ValueError(f"needs exactly the priorities P1, P2, P3, P4 (got {sorted(value)})")
+        if any(minutes <= 0 for minutes in value.values()):
+            raise ValueError("minutes must be positive")
+        return value
+
 
 class TelegramSettings(_Section):
     enabled: bool = False
@@ -140,6 +158,24 @@ class Settings(_Section):
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
+
+    @model_validator(mode="after")
+    def _channels_have_what_they_need(self) -> Settings:
+        tg, vb = self.telegram, self.viber
+        if tg.enabled and not (tg.token and tg.token.get_secret_value()):
+            raise ValueError(
+                "telegram.token: required when telegram is enabled (TELEGRAM_BOT_TOKEN)"
+            )
+        if tg.enabled and tg.mode == "webhook":
+            if not (tg.webhook_url or self.http.public_url):
+                raise ValueError("telegram.webhook_url: webhook mode needs it or http.public_url")
+            if not (tg.webhook_secret and tg.webhook_secret.get_secret_value()):
+                raise ValueError(
+                    "telegram.webhook_secret: required in webhook mode (TELEGRAM_WEBHOOK_SECRET)"
+                )
+        if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
+            raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
+        return self
 
 
 def load_settings(
@@ -236,6 +272,8 @@ def _describe(exc: ValidationError, source: str) -> str:
         shown = "" if isinstance(got, dict | list) or got is None else f" (got {got!r})"
         if err["type"] == "extra_forbidden":
             lines.append(f"  {key}: unknown setting")
+        elif not key:  # a rule across several settings names its keys itself
+            lines.append(f"  {err['msg'].removeprefix('Value error, ')}")
         else:
             lines.append(f"  {key}: {err['msg']}{shown}")
     return "\n".join(lines)

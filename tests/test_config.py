@@ -89,3 +89,28 @@ def test_config_check_command_reports_the_bad_key(tmp_path: Path) -> None:
     )
     assert ok.returncode == 0, ok.stderr
     assert "valid" in ok.stdout
+
+
+def test_enabled_channel_without_its_token_is_refused(tmp_path: Path) -> None:
+    cfg = tmp_path / "tg.yaml"
+    cfg.write_text("telegram:\n  enabled: true\n  mode: webhook\n")
+    with pytest.raises(ConfigError, match=r"telegram\.token: required"):
+        load_settings(cfg, env={})
+    with pytest.raises(ConfigError, match=r"telegram\.webhook_url: webhook mode needs"):
+        load_settings(cfg, env={"TELEGRAM_BOT_TOKEN": "1:x"})
+    settings = load_settings(
+        cfg,
+        env={
+            "TELEGRAM_BOT_TOKEN": "1:x",
+            "TELEGRAM_WEBHOOK_SECRET": "s3cret",
+            "FIRSTLINE__HTTP__PUBLIC_URL": "https://support.example",
+        },
+    )
+    assert settings.telegram.mode == "webhook"
+
+
+def test_sla_needs_every_priority(tmp_path: Path) -> None:
+    cfg = tmp_path / "sla.yaml"
+    cfg.write_text("sla:\n  first_response_minutes: {P1: 10, P2: 0}\n")
+    with pytest.raises(ConfigError, match=r"sla\.first_response_minutes: .*P1, P2, P3, P4"):
+        load_settings(cfg, env={})

@@ -40,9 +40,12 @@ def find_redis_server() -> str:
 class EmbeddedRedis:
     """A redis-server child process bound to a unix socket in `data_dir`."""
 
-    def __init__(self, data_dir: Path, appendfsync: str = "everysec") -> None:
+    def __init__(
+        self, data_dir: Path, appendfsync: str = "everysec", *, appendonly: bool = True
+    ) -> None:
         self.data_dir = data_dir.resolve()
         self.appendfsync = appendfsync
+        self.appendonly = appendonly
         self.socket = self.data_dir / "redis.sock"
         self._proc: subprocess.Popen[bytes] | None = None
 
@@ -64,7 +67,7 @@ class EmbeddedRedis:
             "--dir",
             str(self.data_dir),
             "--appendonly",
-            "yes",
+            "yes" if self.appendonly else "no",
             "--appendfsync",
             self.appendfsync,
             "--dbfilename",
@@ -113,6 +116,12 @@ class EmbeddedRedis:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+    def __enter__(self) -> str:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     async def astart(self) -> str:
         return await asyncio.to_thread(self.start)

@@ -6,12 +6,12 @@ import io
 from pathlib import Path
 
 import pytest
+from evaldata import EVAL_DIR
 
 from gateway.config import Settings
 from gateway.dialogs.evaluation import ScenarioError, eval_dialogs, load_scenarios
 
-# The shared development scenarios, next to the repository (see tests/conftest.py SHARED).
-SCENARIOS = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dialogs_dev.yaml"
+SCENARIOS = EVAL_DIR / "dialogs_dev.yaml"
 
 
 async def test_dev_scenarios_all_pass(settings: Settings) -> None:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from evaldata import EVAL_DIR
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.loader import check_articles, load_articles
 
 ROOT = Path(__file__).resolve().parents[2]
-TOPICS = Path(__file__).resolve().parents[3] / "shared" / "eval" / "topics.yaml"
+TOPICS = EVAL_DIR / "topics.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +25,6 @@ def test_shipped_base_is_valid() -> None:
 
 
 def test_every_topic_has_an_article_with_its_group_and_kind(articles: dict[str, Article]) -> None:
-    if not TOPICS.exists():
-        pytest.skip(f"{TOPICS} not found (the shared evaluation files live beside the repo)")
     topics = yaml.safe_load(TOPICS.read_text(encoding="utf-8"))["topics"]
     assert len(topics) == 30
     for topic in topics:

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from evaldata import EVAL_DIR
 
 from gateway.knowledge.commands import eval_faq, faq_check, faq_match
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "faq_dev.jsonl"
+DEV = EVAL_DIR / "faq_dev.jsonl"
 HELDOUT = Path(__file__).resolve().parent / "heldout.jsonl"
 
 
@@ -22,8 +23,6 @@ def summary(capsys: pytest.CaptureFixture[str], eval_file: Path) -> dict[str, di
 
 
 def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> None:
-    if not DEV.exists():
-        pytest.skip(f"{DEV} not found (the shared evaluation files live beside the repo)")
     result = summary(capsys, DEV)
     for lang in ("ru", "uk", "en"):
         assert result[lang]["top1_accuracy"] >= 0.90, (lang, result[lang])
