@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from evaldata import EVAL_DIR
 
 from gateway.triage.language import detect_language
-
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 
 @pytest.mark.parametrize(
@@ -39,9 +37,7 @@ def test_default_when_nothing_to_go_on() -> None:
 
 
 def test_every_dev_phrasing() -> None:
-    dev = SHARED / "faq_dev.jsonl"
-    if not dev.exists():
-        pytest.skip(f"{dev} not found (the shared evaluation files live beside the repo)")
+    dev = EVAL_DIR / "faq_dev.jsonl"
     cases = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
     wrong = [c["q"] for c in cases if detect_language(c["q"]) != c["lang"]]
     assert wrong == []

@@ -42,8 +42,13 @@ async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store
 
     workers = [InboundWorker(store, handler, lease_seconds=1, block_ms=50) for _ in range(3)]
     tasks = [asyncio.create_task(w.run()) for w in workers]
-    await _until(lambda: all(w.held for w in workers))  # the shards are shared out
-    assert sum(len(w.held) for w in workers) == store.inbound.shards
+    # The shards are shared out: every worker holds some, and every shard has a holder.
+    await _until(
+        lambda: (
+            all(w.held for w in workers)
+            and sum(len(w.held) for w in workers) == store.inbound.shards
+        )
+    )
     for n in range(per_chat):
         for chat in random.sample(chats, len(chats)):
             assert await store.inbound.accept(msg(chat, n))
