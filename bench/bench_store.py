@@ -21,8 +21,7 @@ from pathlib import Path
 import redis.asyncio as aioredis
 
 from gateway.models import InboundMessage
-from gateway.store import Fence, Store, Transaction
-from gateway.store import keys as store_keys
+from gateway.store import Store, Transaction
 from gateway.store.embedded import EmbeddedRedis
 
 
@@ -64,7 +63,7 @@ async def durable_path(store: Store, n: int, concurrency: int) -> float:
     shard = 0
     token = "bench-worker"
     await store.leases.acquire(shard, token, 600_000)
-    fence = Fence(store_keys.shard_lease(shard), token)
+    fence = store.leases.fence(shard, token)
     # All messages in one conversation hashed to shard 0: the strictest (ordered) case.
     chat = next(str(i) for i in range(10_000) if store.inbound.shard_of(f"telegram:{i}") == 0)
     start = time.perf_counter()

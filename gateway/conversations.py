@@ -29,7 +29,6 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
-from gateway.store import keys as store_keys
 from gateway.triage.sla import SlaPolicy
 
 log = logging.getLogger(__name__)
@@ -130,19 +129,7 @@ class ConversationService:
             elif isinstance(event, CsatRecorded):
                 await self._record_csat(tx, conv, event)
             elif isinstance(event, Resolved):
-                tx.raw(
-                    "XADD",
-                    store_keys.OUTCOMES,
-                    "*",
-                    "conversation",
-                    conv.key,
-                    "outcome",
-                    "resolved_l1",
-                    "by",
-                    event.by,
-                    "at",
-                    ctx.now,
-                )
+                tx.outcome(conv.key, "resolved_l1", by=event.by)
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -173,23 +160,9 @@ class ConversationService:
         rated = [t for t in tickets if t.status == TicketStatus.RESOLVED and not t.csat]
         if rated:
             ticket = max(rated, key=lambda t: t.resolved_at)
-            tx.hset(store_keys.ticket(ticket.id), {"csat": event.score})
+            tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
-        tx.raw(
-            "XADD",
-            store_keys.OUTCOMES,
-            "*",
-            "conversation",
-            conv.key,
-            "outcome",
-            "csat",
-            "score",
-            event.score,
-            "comment",
-            event.comment,
-            "at",
-            self.clock(),
-        )
+        tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
 
     async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
         return await self.store.tickets.for_conversation(conv.key)
@@ -204,7 +177,7 @@ class ConversationService:
         changes: dict[str, Any] = {"updated_at": now}
         if ticket.status == TicketStatus.WAITING_FOR_USER:
             changes["status"] = TicketStatus.OPEN.value
-        tx.hset(store_keys.ticket(ticket.id), changes)
+        tx.update_ticket(ticket.id, changes)
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
 
     def _emit(

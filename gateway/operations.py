@@ -6,7 +6,6 @@ language and on their channel, through the dialog engine.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import ClaimResult, CommitConflict, Conversation, Transaction
-from gateway.store import keys as store_keys
 
 MAX_RETRIES = 20
 
@@ -102,7 +100,7 @@ class OperatorDesk:
             "author_name": actor.display,
             "text": text,
         }
-        tx.raw("RPUSH", store_keys.ticket_notes(ticket.id), json.dumps(note, ensure_ascii=False))
+        tx.ticket_note(ticket.id, note)
         tx.ticket_event(ticket.id, actor.login, "note")
         await self.store.commit(tx)
 
@@ -209,7 +207,7 @@ class OperatorDesk:
             )
             revision = await self.store.tickets.revision(ticket.id)
             tx = Transaction()
-            tx.expect(store_keys.ticket(ticket.id), "updated_at", revision)
+            tx.expect_ticket_revision(ticket.id, revision)
             apply(ticket, conv, tx)
             now = self.clock()
             ticket.updated_at = now

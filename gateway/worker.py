@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 
 from gateway.store import Fence, InboundEntry, LeaseLost, Store
-from gateway.store import keys as store_keys
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +127,7 @@ class InboundWorker:
             await self.store.leases.release(shard, self.id)
 
     async def _process(self, entry: InboundEntry) -> None:
-        fence = Fence(store_keys.shard_lease(entry.shard), self.id)
+        fence = self.store.leases.fence(entry.shard, self.id)
         ack = self.store.inbound.ack_ops(entry)
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:

@@ -15,6 +15,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage
 from gateway.store import keys, scripts
+from gateway.store.transaction import Fence
 
 SEEN_TTL_SECONDS = 7 * 24 * 3600
 
@@ -141,6 +142,11 @@ class ShardLeases:
         self._redis = redis
         self._renew = redis.register_script(scripts.RENEW_LEASE)
         self._release = redis.register_script(scripts.RELEASE_LEASE)
+
+    @staticmethod
+    def fence(shard: int, token: str) -> Fence:
+        """What a commit must check to apply only while `token` holds the shard."""
+        return Fence(keys.shard_lease(shard), token)
 
     async def acquire(self, shard: int, token: str, ttl_ms: int) -> bool:
         return bool(await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms))

@@ -94,6 +94,25 @@ class Transaction:
         self.raw("SADD", keys.conversation_tickets(ticket.conversation_key), ticket.id)
         self.events.append({"type": "ticket", "ticket": ticket.id, "status": ticket.status})
 
+    def update_ticket(self, ticket_id: str, changes: dict[str, Any]) -> None:
+        """Change some fields of a stored ticket (its queue position is unaffected)."""
+        self.hset(keys.ticket(ticket_id), changes)
+
+    def expect_ticket_revision(self, ticket_id: str, revision: str) -> None:
+        """Apply only if nobody changed the ticket since `revision` was read."""
+        self.expect(keys.ticket(ticket_id), "updated_at", revision)
+
+    def ticket_note(self, ticket_id: str, note: dict[str, Any]) -> None:
+        self.raw("RPUSH", keys.ticket_notes(ticket_id), json.dumps(note, ensure_ascii=False))
+
+    def outcome(self, conversation_key: str, outcome: str, **fields: Any) -> None:
+        """Record how a conversation ended (resolved at first line, a rating) for reports."""
+        op: list[Any] = ["XADD", keys.OUTCOMES, "*", "conversation", conversation_key]
+        op += ["outcome", outcome, "at", time.time()]
+        for name, value in fields.items():
+            op += [name, value]
+        self.raw(*op)
+
     def ticket_event(self, ticket_id: str, actor: str, action: str, detail: str = "") -> None:
         self.raw(
             "XADD",
