@@ -19,18 +19,18 @@ import os
 import shlex
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
 from aiohttp import web
+from loadstats import LoadResult, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -43,31 +43,15 @@ PHASE_TIMEOUT = 40.0
 
 
 @dataclass
-class Result:
-    name: str
-    sessions: int
-    seconds: float
-    latencies: list[float] = field(default_factory=list)
-    failures: int = 0
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.seconds if self.seconds else 0.0
+class Result(LoadResult):
+    sessions: int = 0
 
     def line(self) -> str:
-        lat = sorted(self.latencies) or [float("nan")]
-        p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))]
         return (
             f"{self.name:<8} sessions={self.sessions:<4} messages={len(self.latencies):<5} "
             f"failed={self.failures:<3} {self.rate:8.0f} msg/s   latency median "
-            f"{statistics.median(lat) * 1000:7.1f} ms  p99 {p99 * 1000:7.1f} ms"
+            f"{self.median * 1000:7.1f} ms  p99 {self.quantile(0.99) * 1000:7.1f} ms"
         )
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
@@ -160,7 +144,7 @@ async def echo_session(http: aiohttp.ClientSession, base: str, messages: int, ou
 async def run_phase(name: str, session, base: str, sessions: int, messages: int) -> Result:  # type: ignore[no-untyped-def]
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
-        result = Result(name, sessions, 0.0)
+        result = Result(name, 0.0, sessions=sessions)
         started = time.perf_counter()
         outcomes = await asyncio.wait_for(
             asyncio.gather(
@@ -185,7 +169,7 @@ async def bench(sizes: list[int], messages: int, gateway_cmd: list[str]) -> None
                 print(echo.line())
                 print(gw.line())
                 if echo.rate and gw.latencies:
-                    slower = statistics.median(gw.latencies) / statistics.median(echo.latencies)
+                    slower = gw.median / echo.median
                     print(
                         f"ratio    gateway/echo throughput {gw.rate / echo.rate:.3f}; "
                         f"median latency x{slower:.0f}\n"

@@ -28,17 +28,16 @@ import json
 import os
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
 from aiohttp import web
+from loadstats import LoadResult, free_port
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -52,25 +51,10 @@ BARE_STREAM = "bench:bare"
 AIOGRAM_STREAM = "bench:aiogram"
 
 
-@dataclass
-class Result:
-    name: str
-    seconds: float
-    latencies: list[float] = field(default_factory=list)
-    failures: int = 0
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.seconds if self.seconds else 0.0
-
-    def quantile(self, q: float) -> float:
-        lat = sorted(self.latencies)
-        return lat[min(len(lat) - 1, int(len(lat) * q))] if lat else float("nan")
-
+class Result(LoadResult):
     def line(self) -> str:
-        median = statistics.median(self.latencies) * 1000
         return (
-            f"{self.name:<10} {self.rate:>8.0f} req/s   median {median:6.2f} ms"
+            f"{self.name:<10} {self.rate:>8.0f} req/s   median {self.median * 1000:6.2f} ms"
             f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
         )
 
@@ -235,12 +219,6 @@ async def load(name: str, url: str, first_id: int, requests: int, concurrency: i
 
 
 # Processes
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @contextlib.contextmanager

@@ -63,6 +63,10 @@ class HttpSettings(_Section):
     port: int = Field(8080, ge=0, le=65535)
     public_url: str = ""
 
+    def public(self, path: str) -> str:
+        """The address the outside world reaches `path` at; empty without a public URL."""
+        return self.public_url.rstrip("/") + path if self.public_url else ""
+
 
 class WorkerSettings(_Section):
     """Inbound processing: the stream is split into shards, each leased by one worker."""

@@ -19,7 +19,6 @@ from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
 from gateway.dialogs.state import DialogState
 from gateway.models import (
-    BOT_OWNER,
     InboundMessage,
     Level,
     OutboundMessage,
@@ -228,5 +227,3 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
     }
 
-
-__all__ = ["BOT_OWNER", "ConversationService", "TurnOutcome"]

@@ -303,9 +303,7 @@ class TelegramConnector:
 
 def _webhook_config(settings: Settings) -> tuple[str, bytes]:
     tg = settings.telegram
-    url = tg.webhook_url or (
-        settings.http.public_url.rstrip("/") + WEBHOOK_PATH if settings.http.public_url else ""
-    )
+    url = tg.webhook_url or settings.http.public(WEBHOOK_PATH)
     if not url:
         raise ConfigError("telegram.webhook_url (or http.public_url): required in webhook mode")
     secret = tg.webhook_secret.get_secret_value() if tg.webhook_secret else ""

@@ -80,9 +80,7 @@ class ViberConnector:
         self.client = ViberClient(vb.api_base, self._token)
         self.bot_name = vb.bot_name[:SENDER_NAME_LIMIT]
         self.bot_avatar = vb.bot_avatar
-        self.webhook_url = vb.webhook_url or (
-            settings.http.public_url.rstrip("/") + WEBHOOK_PATH if settings.http.public_url else ""
-        )
+        self.webhook_url = vb.webhook_url or settings.http.public(WEBHOOK_PATH)
         self.backoff = backoff or RECONNECT_BACKOFF
         self.welcome = welcome if welcome is not None else catalog_welcome()
         self._on_message: OnMessage | None = None

@@ -8,7 +8,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import Ticket, TicketStatus
+from gateway.models import Ticket
 from gateway.store import keys, scripts
 
 
@@ -121,7 +121,3 @@ class TicketStore:
         """The ticket's `updated_at` as stored: a change token for optimistic updates."""
         value = await self._redis.hget(keys.ticket(ticket_id), "updated_at")
         return value.decode() if value is not None else ""
-
-    @staticmethod
-    def is_open_status(status: str) -> bool:
-        return TicketStatus(status).is_active

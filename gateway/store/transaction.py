@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from gateway.models import Delivery, OutboundMessage, Ticket
+from gateway.models import Delivery, OutboundMessage, SupportGroup, Ticket
 from gateway.store import keys
 
 
@@ -82,7 +82,7 @@ class Transaction:
         if fields_:
             self.hset(keys.ticket_fields(ticket.id), fields_)
         queue = keys.group_queue(ticket.group)
-        for group in _all_groups():
+        for group in SupportGroup:
             if keys.group_queue(group) != queue:
                 self.raw("ZREM", keys.group_queue(group), ticket.id)
         if ticket.status.is_active:
@@ -135,8 +135,3 @@ class Transaction:
             for e in self.events
         ]
 
-
-def _all_groups() -> tuple[str, ...]:
-    from gateway.models import SupportGroup
-
-    return tuple(g.value for g in SupportGroup)
