@@ -4,8 +4,8 @@ PY=${PYTHON:-python3}
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_install() {
   export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -q >/dev/null
-  as_root apt-get install -y -q --no-install-recommends "$@" >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null
+  as_root apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "$@" >/dev/null
 }
 if [ ! -x .venv/bin/python ]; then
   if ! "$PY" -m venv .venv >/dev/null 2>&1; then
