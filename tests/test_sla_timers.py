@@ -103,9 +103,7 @@ async def test_warning_then_breach_escalates_and_tells_the_user_once(store: Stor
     assert await timers.tick() == 0
     clock.now = START + 23 * MINUTE
     warned = await alerts(store, timers.tick())
-    assert [(a["kind"], a["clock"], a["to"]) for a in warned] == [
-        ("warning", "first_response", "")
-    ]
+    assert [(a["kind"], a["clock"], a["to"]) for a in warned] == [("warning", "first_response", "")]
     assert await timers.tick() == 0  # not again
 
     clock.now = START + 31 * MINUTE
