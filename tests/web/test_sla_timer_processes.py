@@ -71,7 +71,7 @@ def serve(environ: dict[str, str], count: int) -> list[tuple[subprocess.Popen[st
             stderr=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             text=True,
-        )  # fmt: skip
+        )
         for _ in range(count)
     ]
     started = []
