@@ -22,6 +22,9 @@ _I = re.IGNORECASE
 
 # Fields that gather every new mention; the others keep one value unless corrected.
 ACCUMULATING = frozenset({"tried", "error", "product"})
+# Fields a "не X, а Y" correction is looked for in, most specific first; what was tried is
+# the user's own words and is never rewritten.
+CORRECTABLE: tuple[str, ...] = ("os", "product", "since", "error")
 # What a person needs most when the user has no patience for a full checklist.
 IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os", "tried")
 
@@ -199,7 +202,7 @@ def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for found in _NOT_X_BUT_Y.finditer(fold(text)):
         old, new = found.group("old").strip(), found.group("new").strip()
-        for name in CHECKLIST_FIELDS[1:]:
+        for name in CORRECTABLE:
             value = fields.get(name, "")
             hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
             if hit:

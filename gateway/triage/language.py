@@ -87,9 +87,11 @@ def reply_language(text: str, current: str) -> str:
     if not any(not w.isascii() for w in words):
         english = sum(w in _EN_WORDS for w in re.findall(r"[a-z']+", text.lower()))
         return "en" if english >= _MIN_EN_WORDS else current
-    return detect_language(text, default=current if current in ("ru", "uk") else "ru") if (
-        _has_evidence(text)
-    ) else current
+    return (
+        detect_language(text, default=current if current in ("ru", "uk") else "ru")
+        if (_has_evidence(text))
+        else current
+    )
 
 
 def _has_evidence(text: str) -> bool:

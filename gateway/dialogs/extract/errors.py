@@ -40,9 +40,16 @@ _NOT_A_CODE_AFTER = re.compile(
 )
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
 _SAYS = re.compile(
-    r"(?<![\w])(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|выскакивает|вискакує|"
-    r"появляется|з'являється|says|shows|displays|throws|pops up with|gives me|reports)"
-    r"\s*(?::|,?\s*(?:что|що|that)\b)?\s*([^.;!?\n]{2,90})",
+    r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|displays|"
+    r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
+    r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:)"
+    r"\s*([^.;!?\n]{2,90})",
+    _I,
+)
+# What follows "says" but is not a message: "what is wrong", "2 раза в день".
+_NOT_SAID = re.compile(
+    r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|\d+\s*(?:раз|рази|times))\b"
+    r"|(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
     _I,
 )
 _PERSON_BEFORE = re.compile(
@@ -71,7 +78,7 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
     `exclude` holds product names found in the same text: a code inside one ("Kyocera
     FS-1040") is a model, not an error.
     """
-    text = fold(text)
+    original, text = text, fold(text)  # fold() keeps every character's place
     inside = [p.lower() for p in exclude or ()]
     codes: list[str] = []
 
@@ -93,14 +100,14 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
             continue
         add(code)
     for found in _QUOTED.finditer(text):
-        add(found.group(1))
+        add(original[found.start(1) : found.end(1)])
     for found in _SAYS.finditer(text):
         said = found.group(1).strip()
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
             continue
-        if re.match(r"(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$", said, _I):
+        if _NOT_SAID.match(said):
             continue
-        add(said)
+        add(original[found.start(1) : found.end(1)].strip())
     if not codes:
         nothing = _NO_ERROR.search(text)
         return nothing.group(0) if nothing else ""

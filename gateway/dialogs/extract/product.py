@@ -75,6 +75,9 @@ NAMES: dict[str, str] = {
     "Docker": r"docker",
     "Google Drive": r"google drive|гугл диск\w*",
     "Gmail": r"gmail|гмейл\w*",
+    "iPhone": r"айфон\w*",
+    "iPad": r"айпад\w*",
+    "MacBook": r"макбук\w*",
 }
 # Spellings that are also ordinary English words: a product only when they do not follow
 # a determiner ("our teams", "the office", "a word") and are not "zoom in"/"on the edge".
@@ -108,7 +111,7 @@ SERIES = (
     r"laserjet|officejet|deskjet|designjet|pixma|i-sensys|imagerunner|ecosys|taskalfa|"
     r"workcentre|versalink|phaser|workforce|ecotank|mfc|dcp|hl|thinkpad|thinkcentre|latitude|"
     r"vostro|inspiron|optiplex|precision|xps|elitebook|probook|pavilion|ideapad|vivobook|"
-    r"zenbook|aspire|travelmate|galaxy|redmi|mx|pro|air|max|mini|ultra|plus|neo|se"
+    r"zenbook|aspire|travelmate|galaxy|redmi|mx|keys|master|pro|air|max|mini|ultra|plus|neo|se"
 )
 _MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]\d\w*)"
 _BRANDED = re.compile(

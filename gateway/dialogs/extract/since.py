@@ -92,7 +92,7 @@ _PATTERNS = [
     r"(?:с тех пор|відтоді|ever since)(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
 ]
-_SINCE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), _I)
+_SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
 # inside "во вторник созвон" is not about the problem: weekdays need a preposition or "last".
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
@@ -100,11 +100,11 @@ _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
-    text = fold(text)
-    for match in _SINCE.finditer(text):
-        phrase = match.group(0).strip()
-        if _BARE_WEEKDAY.match(phrase) and not re.search(
-            r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", text[: match.start()], _I
+    folded = fold(text)  # same length: the phrase is cut from the original text
+    for match in _SINCE.finditer(folded):
+        phrase = text[match.start() : match.end()].strip()
+        if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
+            r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
         ):
             continue
         return phrase

@@ -17,7 +17,7 @@ _END = r"(?![\w]|\.\d)"  # a version ends at a full stop that no digit follows
 _WINDOWS = re.compile(
     r"(?<![\w])(?P<family>windows|win|винд\w*|вінд\w*|виндовс|віндовс)"
     r"(?:\s*-?\s*(?P<server>server)\s*)?"
-    rf"\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?){_END}?"
+    rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?){_END})?"
     r"(?:\s+(?P<edition>pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|корпоративн\w*|"
     r"профессиональн\w*|домашн\w*))?"
     r"(?:\s*,?\s*(?:version |версия |версії |версія )?(?P<build>\d{2}h\d|\d{4}))?(?![\w])",
@@ -25,7 +25,7 @@ _WINDOWS = re.compile(
 )
 # Slang for Windows versions: "на семёрке", "десятка", "одинадцята".
 _WINDOWS_SLANG: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![\w])(?:семерк\w+|сімк\w+)", _I), "Windows 7"),
+    (re.compile(r"(?<![\w])(?:семерк\w+|семёрк\w+|сімк\w+|сімц\w+)", _I), "Windows 7"),
     (re.compile(r"(?<![\w])(?:десятк\w+|десятц\w+)", _I), "Windows 10"),
     (re.compile(r"(?<![\w])(?:одиннадцатая|одиннадцатой|одинадцят\w+)", _I), "Windows 11"),
 )
@@ -94,7 +94,7 @@ def _windows(text: str) -> tuple[int, str] | None:
         return match.start(), " ".join(_case(p) for p in parts)
     for pattern, name in _WINDOWS_SLANG:
         slang = pattern.search(text)
-        if slang and re.search(r"винд|вінд|windows|систем|ос\b|стоит|стоїть|на ", text, _I):
+        if slang:
             return slang.start(), name
     return None
 

@@ -55,7 +55,7 @@ _EN_HABIT = re.compile(
 _EN_NOT_DONE = re.compile(
     r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
     r"need to|needs to|want to|wants|going to|gonna|will|won't|'ll|able to|have to|must|"
-    r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|reset|clear|"
+    r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|clear|"
     r"check|update)\b",
     _I,
 )
@@ -64,6 +64,8 @@ _RU_NOT_DONE = re.compile(
     r"потрібно|треба|чи можна|можна|спробую|будь ласка|прошу|будемо|не|ні)\s+\w*$",
     _I,
 )
+# "reset my password", "update me": what the user asks for, not what they did.
+_EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
 _VERDICT = re.compile(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
@@ -82,7 +84,7 @@ _NOTHING_TRIED = re.compile(
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
     _I,
 )
-_NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s+\S+$", _I)
+_NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
 def extract(text: str) -> str:
@@ -106,7 +108,9 @@ def _attempt_in(clause: str) -> bool:
             continue
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue
-        needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "ran", "run")
+        if _EN_REQUEST_OBJECT.match(lowered, found.end()):
+            continue
+        needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
         return True

@@ -35,7 +35,10 @@ def fold(text: str) -> str:
 
 def clauses(text: str) -> list[str]:
     """The text cut at sentence and clause punctuation; "14.2" is not a cut."""
-    return [c.strip() for c in _CLAUSE.findall(fold(text)) if c.strip()]
+    # fold() keeps every character's place, so the clauses are cut from the original text
+    return [
+        text[m.start() : m.end()].strip() for m in _CLAUSE.finditer(fold(text)) if m.group().strip()
+    ]
 
 
 def words(text: str) -> list[str]:
