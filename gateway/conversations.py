@@ -16,7 +16,7 @@ from typing import Any
 
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
-from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
+from gateway.dialogs.events import CsatRecorded, Event, FaqAnswered, Resolved, TicketRequested
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     InboundMessage,
@@ -27,6 +27,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.reports.recorder import ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -61,6 +62,7 @@ class ConversationService:
         self.sla = sla
         self.direct_channels = frozenset(direct_channels)
         self.clock = clock
+        self.reports = ReportRecorder(sla)
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -120,6 +122,7 @@ class ConversationService:
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
                 follow = self.engine.ticket_opened(state, ticket, ctx)
@@ -127,9 +130,14 @@ class ConversationService:
                 replies += follow.replies
                 events += follow.events
             elif isinstance(event, CsatRecorded):
-                await self._record_csat(tx, conv, event)
+                await self._record_csat(tx, conv, event, ctx.now)
             elif isinstance(event, Resolved):
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
+                if event.by == "bot":
+                    self.reports.bot_resolved(tx, ctx.now, conv.channel, result.state.group)
+            elif isinstance(event, FaqAnswered):
+                group = result.state.group
+                self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -153,14 +161,17 @@ class ConversationService:
         sla_clock.start_clocks(ticket, self.sla, now)
         return ticket
 
-    async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
+    async def _record_csat(
+        self, tx: Transaction, conv: Conversation, event: CsatRecorded, now: float
+    ) -> None:
         tickets = await self.store.tickets.for_conversation(conv.key, active_only=False)
         rated = [t for t in tickets if t.status == TicketStatus.RESOLVED and not t.csat]
-        if rated:
-            ticket = max(rated, key=lambda t: t.resolved_at)
+        ticket = max(rated, key=lambda t: t.resolved_at) if rated else None
+        if ticket is not None:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
+        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
 
     async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
         return await self.store.tickets.for_conversation(conv.key)
@@ -229,4 +240,3 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "text": reply.text,
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
     }
-

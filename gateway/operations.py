@@ -81,6 +81,7 @@ class OperatorDesk:
             now = self.clock()
             if not ticket.first_response_at:
                 ticket.first_response_at = now
+                self.service.reports.first_response(tx, ticket, actor.login, now)
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
                 if sla_clock.pause(ticket, self.service.sla, now):
@@ -160,6 +161,7 @@ class OperatorDesk:
             ticket.resolved_at = self.clock()
             if not ticket.assignee:
                 ticket.assignee = actor.login
+            self.service.reports.resolved(tx, ticket, ticket.assignee, ticket.resolved_at)
             conv.owner = BOT_OWNER
             if conv.active_ticket == ticket.id:
                 conv.active_ticket = ""

@@ -158,6 +158,9 @@ class SlaTimerService:
     ) -> None:
         clock = name.rsplit("_", 1)[0]
         labels = (ticket.group.value, ticket.priority.value)
+        reports = self.desk.service.reports
+        if name.endswith(("_warning", "_breach")):
+            reports.sla_event(tx, ticket, name, now)
         if name.endswith("_warning"):
             metrics.SLA_WARNINGS.labels(*labels, clock).inc()
             self._alert(tx, ticket, "warning", clock)
@@ -177,6 +180,7 @@ class SlaTimerService:
             if conv.active_ticket == ticket.id:
                 conv.active_ticket = ""
             firing.news.append("autoclosed")
+            reports.autoclosed(tx, ticket, now)
             firing.changes.append("closed: no reply from the user")
 
     def _escalate(
