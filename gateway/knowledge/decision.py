@@ -136,16 +136,20 @@ class Decision:
         )
 
 
+def margin(ranked: Sequence[Signals]) -> float:
+    """How far the best candidate's rank score is ahead of the runner-up's."""
+    return ranked[0].rank_score - (ranked[1].rank_score if len(ranked) > 1 else 0.0)
+
+
 def features(ranked: Sequence[Signals]) -> list[float]:
     """The decision's inputs for a ranking, in FEATURES order."""
     best = ranked[0]
-    runner = ranked[1].rank_score if len(ranked) > 1 else 0.0
     return [
         best.coverage,
         best.bm25,
         best.similarity,
         best.keyword,
-        best.rank_score - runner,
+        margin(ranked),
         best.unknown,
         best.foreign,
         best.specific,
@@ -169,7 +173,7 @@ def fit(examples: Sequence[Example]) -> Decision:
         key=lambda pair: pair[0],
         reverse=True,
     )
-    margins = sorted(features(e.ranked)[FEATURES.index("margin")] for e in on_topic if _right(e))
+    margins = sorted(margin(e.ranked) for e in on_topic if _right(e))
     compete = margins[int(len(margins) * COMPETE_SHARE)] if margins else 0.0
     return Decision(
         relevance,

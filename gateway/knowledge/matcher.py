@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gateway.knowledge.articles import Article
-from gateway.knowledge.decision import CHOICE_BAND, Decision
+from gateway.knowledge.decision import CHOICE_BAND, Decision, margin
 from gateway.knowledge.ranker import Ranker, Signals
 
 Outcome = Literal["answer", "choices", "none"]
@@ -64,10 +64,7 @@ class Matcher:
         confidence = self.decision.probability(ranked)
         if not ranked or self.decision.relevant(ranked) < self.decision.choices:
             return MatchResult("none", (), round(confidence, 3))
-        runner = ranked[1].rank_score if len(ranked) > 1 else 0.0
-        if confidence >= self.decision.answer and (
-            ranked[0].rank_score - runner >= self.decision.compete
-        ):
+        if confidence >= self.decision.answer and margin(ranked) >= self.decision.compete:
             return MatchResult("answer", (_candidate(ranked[0]),), round(confidence, 3))
         floor = ranked[0].rank_score - CHOICE_BAND
         close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
