@@ -11,6 +11,7 @@ import redis.asyncio as aioredis
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
@@ -48,6 +49,7 @@ class Store:
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
+        self.mail = MailStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

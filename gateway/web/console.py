@@ -20,6 +20,7 @@ from gateway.runtime import Runtime
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
@@ -158,6 +159,7 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
+    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS
