@@ -13,6 +13,8 @@ TICKETS_ALL = f"{PREFIX}:tickets"  # zset: ticket id -> created_at
 EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
 DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
 CONVERSATIONS = f"{PREFIX}:convs"  # zset: conversation key -> last activity
+SLA_TIMERS = f"{PREFIX}:sla:due"  # zset: ticket id -> when its next SLA timer is due
+SLA_CLAIMED = f"{PREFIX}:sla:claimed"  # zset: ticket id -> lease deadline of its claimer
 
 
 def inbound_stream(shard: int) -> str:
@@ -78,6 +80,7 @@ def channel_state(channel: str, name: str) -> str:
 
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
+INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we could not read
 
 OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
 
