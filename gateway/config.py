@@ -126,6 +126,8 @@ class SlaSettings(_Section):
     }
     leads: dict[str, str] = {}  # support group -> login of its lead
     on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    desk_language: Literal["ru", "uk", "en"] = "en"  # language of the on-duty messages
+    timers: bool = True  # run the SLA timer service in `firstline serve`
     auto_close_days: float = Field(7.0, gt=0)
     auto_close_notice_days: float = Field(1.0, ge=0)
     timer_poll_seconds: float = Field(1.0, gt=0)

@@ -158,6 +158,17 @@ class ConsoleSocket(TranscriptSocket):
             return None
         return {"type": "ticket", "ticket": summary(ticket)}
 
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
+        """SLA warnings and breaches for the group's operators; addressed ones to one person."""
+        account = self.session.account
+        to = str(event.get("to") or "")
+        if to:
+            if to != account.login:
+                return None
+        elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
+            return None
+        return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
+
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
