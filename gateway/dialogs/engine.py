@@ -21,7 +21,18 @@ from gateway.triage.routing import Routing
 from gateway.triage.sla import SlaPolicy
 
 OUTAGE_TOPIC = "outage_critical"
-TICKET_CHANGES = frozenset({"taken", "escalated", "resolved", "handed_back", "priority"})
+TICKET_CHANGES = frozenset(
+    {
+        "taken",
+        "transferred",
+        "escalated",
+        "requeued",
+        "resolved",
+        "reopened",
+        "handed_back",
+        "priority",
+    }
+)
 
 
 class DialogEngine:
@@ -60,6 +71,8 @@ class DialogEngine:
             command = parse_command(msg)
             if command:
                 self.commands.run(turn, *command, msg)
+            elif msg.payload and not self.flow.expects(turn.state, msg.payload):
+                return self._stale_press(turn)
             else:
                 self.flow.handle(turn, msg)
         return turn.result()
@@ -81,8 +94,14 @@ class DialogEngine:
         st = turn.state
         if change == "taken":
             turn.say("ticket_taken", ticket_id=ticket.id)
-        elif change == "escalated":
-            turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+        elif change == "transferred":
+            turn.say("ticket_transferred", ticket_id=ticket.id)
+        elif change in ("escalated", "requeued"):
+            self._back_to_ticket(turn, ticket)
+            if change == "escalated":
+                turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+            else:
+                turn.say("ticket_requeued", ticket_id=ticket.id)
         elif change == "priority":
             wait = turn.duration(self.sla.first_response[ticket.priority])
             turn.say(
@@ -94,13 +113,34 @@ class DialogEngine:
                 st.ticket_id = ""
             if st.phase in (Phase.IDLE, Phase.TICKET):
                 st.start_flow()
-                self.flow.ask_rating(turn)
+                self.flow.ask_rating(turn, ticket.id)
+        elif change == "reopened":
+            if st.phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
+                st.start_flow()  # the rating was for a resolution that no longer stands
+            self._back_to_ticket(turn, ticket)
+            turn.say("ticket_reopened", ticket_id=ticket.id)
         elif change == "handed_back":
-            if st.phase in (Phase.IDLE, Phase.TICKET):
-                st.start_flow()
-                st.phase, st.ticket_id = Phase.TICKET, ticket.id
+            self._back_to_ticket(turn, ticket)
             turn.say("ticket_handed_back", ticket_id=ticket.id)
         return turn.result()
+
+    @staticmethod
+    def _stale_press(turn: Turn) -> StepResult:
+        """A button from an older message: say so politely, and keep waiting for the answer
+        to the current question (its buttons stay as they are)."""
+        shown = list(turn.state.buttons)
+        turn.say("stale_button")
+        result = turn.result()
+        result.state.buttons = shown
+        return result
+
+    @staticmethod
+    def _back_to_ticket(turn: Turn, ticket: Ticket) -> None:
+        """The bot keeps the conversation again: the user's words go to the open ticket."""
+        st = turn.state
+        if st.phase in (Phase.IDLE, Phase.TICKET):
+            st.start_flow()
+            st.phase, st.ticket_id = Phase.TICKET, ticket.id
 
     def _news_turn(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> Turn:
         turn = Turn.begin(state, self.texts, ctx)
