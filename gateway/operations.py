@@ -243,7 +243,9 @@ class OperatorDesk:
             to_queue = bool((group and group != ticket.group) or (level and level != ticket.level))
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
-                first_due, resolution_due = self.service.sla.due_times(priority, ticket.created_at)
+                first_due, resolution_due = self.service.sla.due_times(
+                    priority, ticket.created_at, ticket.group
+                )
                 ticket.priority, ticket.first_response_due = priority, first_due
                 ticket.resolution_due = resolution_due
                 inform = "priority"
