@@ -152,7 +152,8 @@ class ConsoleSocket(TranscriptSocket):
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):
-            return None
+            # Escalated or moved out of this operator's queues: drop it from their screen.
+            return {"type": "gone", "ticket": ticket.id}
         return {"type": "ticket", "ticket": summary(ticket)}
 
 

@@ -37,6 +37,7 @@ OPERATORS = [
         level="L2",
         groups=["hardware"],
     ),
+    OperatorAccount(login="erin", name="Erin Fox", password_hash=hash_password(PASSWORD)),
     OperatorAccount(login="sysadmin", password_hash=hash_password(PASSWORD), role="admin"),
 ]
 
