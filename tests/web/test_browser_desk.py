@@ -33,6 +33,7 @@ async def test_escalate_take_reassign_rate_and_a_new_problem(
     # L1 takes the ticket; the other L1 sees it held, with "Take over" disabled.
     row = bob.locator(f"tr[data-ticket='{ticket_id}']")
     await row.click()
+    await expect(bob.locator("#t-title")).to_contain_text(ticket_id)
     await bob.get_by_role("button", name="Take over").click()
     await expect(bob.locator("#t-owner")).to_have_text("You are handling this conversation")
     await erin.locator(f"tr[data-ticket='{ticket_id}']").click()
@@ -59,6 +60,7 @@ async def test_escalate_take_reassign_rate_and_a_new_problem(
     l2_row = alice.locator(f"tr[data-ticket='{ticket_id}']")
     await expect(l2_row).to_contain_text("Escalated")
     await l2_row.click()
+    await expect(alice.locator("#t-title")).to_contain_text(ticket_id)
     await expect(alice.locator("#t-owner")).to_have_text("The bot is handling this conversation")
     await alice.get_by_role("button", name="Take over").click()
     await expect(alice.locator("#t-owner")).to_have_text("You are handling this conversation")

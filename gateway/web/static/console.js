@@ -255,6 +255,8 @@
     $("#queue-view").hidden = true;
     $("#ticket-view").hidden = false;
     $("#t-alert").textContent = "";
+    // Nothing to act on until this ticket's page has loaded.
+    $("#ticket-view").querySelectorAll(".actions button").forEach(function (b) { b.disabled = true; });
     return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
       state.open = data;
       state.nextIndex = 0;
