@@ -25,6 +25,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import ClaimResult, CommitConflict, Conversation, Transaction
+from gateway.triage import sla_clock
 
 MAX_RETRIES = 20
 
@@ -195,6 +196,8 @@ class OperatorDesk:
                 ticket.first_response_delivery = deliveries[0].delivery_id if deliveries else ""
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
+                if sla_clock.pause(ticket, self.service.sla, now):
+                    tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
 
         await self._with_conversation(
             ticket_id, actor, "replied", apply, detail=lambda: "reopened" if reopened else ""
@@ -243,11 +246,8 @@ class OperatorDesk:
             to_queue = bool((group and group != ticket.group) or (level and level != ticket.level))
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
-                first_due, resolution_due = self.service.sla.due_times(
-                    priority, ticket.created_at, ticket.group
-                )
-                ticket.priority, ticket.first_response_due = priority, first_due
-                ticket.resolution_due = resolution_due
+                ticket.priority = priority
+                sla_clock.start_clocks(ticket, self.service.sla, self.clock())
                 inform = "priority"
             if group and group != ticket.group:
                 changes.append(f"group {ticket.group}→{group}")
@@ -268,6 +268,8 @@ class OperatorDesk:
                     inform = inform if inform == "escalated" else "requeued"
                 if ticket.status == TicketStatus.WAITING_FOR_USER:
                     ticket.status = TicketStatus.OPEN
+                if sla_clock.resume(ticket, self.service.sla, self.clock()):
+                    tx.ticket_event(ticket.id, actor.login, "clock_started", "back in the queue")
                 if holder:
                     changes.append(f"released by {holder}")
 
@@ -307,6 +309,8 @@ class OperatorDesk:
             ticket.assignee = ""
             if ticket.status == TicketStatus.WAITING_FOR_USER:
                 ticket.status = TicketStatus.OPEN
+            if sla_clock.resume(ticket, self.service.sla, self.clock()):
+                tx.ticket_event(ticket.id, actor.login, "clock_started", "handed back to the bot")
 
         await self._with_conversation(ticket_id, actor, "handed_back", apply, inform="handed_back")
 
