@@ -80,6 +80,7 @@ def channel_state(channel: str, name: str) -> str:
 
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
+INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we could not read
 
 OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
 
