@@ -52,6 +52,10 @@ def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
         from gateway.connectors.viber import ViberConnector
 
         connectors.append(ViberConnector(settings, rt.store))
+    if settings.email.enabled:
+        from gateway.connectors.mail.connector import EmailConnector
+
+        connectors.append(EmailConnector(settings, rt.store, rt.engine.texts))
     return connectors
 
 

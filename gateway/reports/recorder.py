@@ -129,14 +129,32 @@ class ReportRecorder:
         ticket: Ticket | None,
     ) -> None:
         """A rating; for a ticket, of its group, priority and assignee, else of the bot."""
-        if ticket is not None:
-            dims = Dims(ticket.group.value, channel, ticket.priority.value, ticket.assignee or NONE)
-        else:
-            dims = Dims(NONE, channel, NONE, "bot")
+        dims = _rated_dims(channel, ticket)
         self._count(tx, at, f"csat_{score}", dims)
         metrics.CSAT.labels(dims.group, channel_label(channel)).observe(score)
-        if comment.strip():
-            entry = {"score": score, "comment": comment.strip()[:1000], "channel": channel,
-                     "group": dims.group, "operator": dims.operator, "priority": dims.priority,
-                     "ticket": ticket.id if ticket else ""}  # fmt: skip
-            tx.report_note(self.day(at), "comments", entry, KEEP_NOTES)
+        self.csat_comment(tx, at, score, comment, channel, ticket)
+
+    def csat_comment(
+        self,
+        tx: Transaction,
+        at: float,
+        score: int,
+        comment: str,
+        channel: str,
+        ticket: Ticket | None,
+    ) -> None:
+        """Keep a rating's comment (given with the score or after it) for the report."""
+        if not comment.strip():
+            return
+        dims = _rated_dims(channel, ticket)
+        entry = {"score": score, "comment": comment.strip()[:1000], "channel": channel,
+                 "group": dims.group, "operator": dims.operator, "priority": dims.priority,
+                 "ticket": ticket.id if ticket else ""}  # fmt: skip
+        tx.report_note(self.day(at), "comments", entry, KEEP_NOTES)
+
+
+def _rated_dims(channel: str, ticket: Ticket | None) -> Dims:
+    """A rating belongs to the ticket's group, priority and assignee, or else to the bot."""
+    if ticket is not None:
+        return Dims(ticket.group.value, channel, ticket.priority.value, ticket.assignee or NONE)
+    return Dims(NONE, channel, NONE, "bot")

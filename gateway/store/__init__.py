@@ -13,6 +13,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
@@ -57,6 +58,7 @@ class Store:
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
+        self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
