@@ -93,7 +93,7 @@ class Desk:
         await self.desk.resolve(ticket.id, Actor(login, login.title()))
         if score:
             await self.say(ticket.channel, ticket.chat_id, str(score))
-            await self.say(ticket.channel, ticket.chat_id, f"operator {login} rated {score}")
+            await self.say(ticket.channel, ticket.chat_id, f"thanks {login}, rated {score}")
 
 
 async def seed_desk(store: Store) -> Desk:

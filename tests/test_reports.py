@@ -44,7 +44,7 @@ async def test_the_day_adds_up(store: Store) -> None:
     assert c["by_operator"]["bob"]["responses"] == 1 and c["by_operator"]["bob"]["asked"] == 2
     assert c["by_operator"]["bot"]["average"] == 4.5
     assert {x["comment"] for x in c["comments"]} == {
-        "спасибо, быстро", "operator bob rated 4", "operator carol rated 2"
+        "спасибо, быстро", "thanks bob, rated 4", "thanks carol, rated 2"
     }  # fmt: skip
     assert report["kb"]["top_topics"][0]["answered"] == 2
     assert (
