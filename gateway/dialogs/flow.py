@@ -41,6 +41,7 @@ from gateway.triage.routing import Routing
 # Button payloads: stable strings that come back in `InboundMessage.payload`.
 YES, NO, DUNNO, SKIP, NEW_REQUEST = "yes", "no", "dunno", "skip", "new"
 FAQ_PREFIX, CSAT_PREFIX = "faq:", "csat:"
+CSAT_REQUEST = "csat_request"  # the purpose of the rating question, for template channels
 NONE_OF_THESE = FAQ_PREFIX + "none"
 
 MAX_CHOICES = 3
@@ -310,7 +311,7 @@ class SupportFlow:
     def ask_rating(self, turn: Turn) -> None:
         turn.state.phase = Phase.CSAT_SCORE
         turn.emit(CsatRequest())
-        turn.say("csat_ask", *self._rating_buttons())
+        turn.say("csat_ask", *self._rating_buttons(), purpose=CSAT_REQUEST)
 
     def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
         st, text = turn.state, msg.text.strip()

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from emulators.meta import MetaEmulator, Template
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.config import Settings
@@ -18,6 +19,21 @@ from gateway.store import keys as store_keys
 FAST_BACKOFF = Backoff(base=0.05, cap=0.3)
 TG_SECRET = "s3cret_TOKEN-for-tests"
 VIBER_TOKEN = "4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51r"
+META_APP_SECRET = "6f1b0c5e2a9d4e7f8a3b2c1d0e9f8a7b"
+META_VERIFY_TOKEN = "verify-me_42"
+META_TOKENS = {
+    "whatsapp": "EAAG-whatsapp-system-user-token",
+    "messenger": "EAAG-page-token-messenger",
+    "instagram": "EAAG-page-token-instagram",
+}
+# The approved templates, as created in WhatsApp Manager (README), per language.
+META_TEMPLATES = {
+    ("ticket_update", "ru"): Template("Новости по вашей заявке: {{1}}"),
+    ("ticket_update", "en_US"): Template("An update on your request: {{1}}"),
+    ("csat_request", "ru"): Template(
+        "Ваша заявка решена. Оцените помощь от 1 до 5.", ["1", "2", "3", "4", "5"]
+    ),
+}
 
 
 def with_telegram(settings: Settings, api: TelegramEmulator, **extra: Any) -> Settings:
@@ -43,6 +59,53 @@ def with_viber(settings: Settings, api: ViberEmulator, **extra: Any) -> Settings
         }
     )
     return settings.model_copy(update={"viber": viber})
+
+
+def meta_emulator() -> MetaEmulator:
+    api = MetaEmulator(
+        app_secret=META_APP_SECRET, verify_token=META_VERIFY_TOKEN, tokens=dict(META_TOKENS)
+    )
+    api.templates.update(META_TEMPLATES)
+    return api
+
+
+def with_meta(settings: Settings, api: MetaEmulator, *channels: str, **extra: Any) -> Settings:
+    """Settings with the given Meta channels on the emulator; `extra` per channel section."""
+    meta = settings.meta.model_copy(
+        update={
+            "app_secret": SecretStr(api.app_secret),
+            "verify_token": SecretStr(api.verify_token),
+            "graph_base": api.base_url,
+            "graph_version": api.version,
+        }
+    )
+    update: dict[str, Any] = {"meta": meta}
+    ids = {"whatsapp": api.phone_number_id, "messenger": api.page_id, "instagram": api.ig_id}
+    for channel in channels:
+        fields: dict[str, Any] = {
+            "enabled": True,
+            "access_token": SecretStr(api.tokens[channel]),
+            **extra.get(channel, {}),
+        }
+        if channel == "whatsapp":
+            fields["phone_number_id"] = ids[channel]
+            fields.setdefault(
+                "templates",
+                {
+                    "ticket_update": {
+                        "ru": {"name": "ticket_update", "language": "ru"},
+                        "en": {"name": "ticket_update", "language": "en_US"},
+                    },
+                    "csat_request": {"ru": {"name": "csat_request", "language": "ru"}},
+                },
+            )
+        else:
+            fields["page_id"] = ids[channel]
+        section = getattr(settings, channel).model_validate(
+            {**getattr(settings, channel).model_dump(), **fields}
+        )
+        update[channel] = section
+    return settings.model_copy(update=update)
 
 
 class Intake:
