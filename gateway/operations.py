@@ -23,6 +23,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import ClaimResult, CommitConflict, Conversation, Transaction
+from gateway.triage import sla_clock
 
 MAX_RETRIES = 20
 
@@ -82,6 +83,8 @@ class OperatorDesk:
                 ticket.first_response_at = now
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
+                if sla_clock.pause(ticket, self.service.sla, now):
+                    tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
             message = OutboundMessage(text=text, author=actor.owner_tag, author_name=actor.display)
             self.service.queue_replies(tx, conv, [message])
 
@@ -123,11 +126,8 @@ class OperatorDesk:
                 raise ActionRefused(f"ticket {ticket.id} is {ticket.status.value}")
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
-                first_due, resolution_due = self.service.sla.due_times(
-                    priority, ticket.created_at, ticket.group
-                )
-                ticket.priority, ticket.first_response_due = priority, first_due
-                ticket.resolution_due = resolution_due
+                ticket.priority = priority
+                sla_clock.start_clocks(ticket, self.service.sla, self.clock())
                 inform = inform or "priority"
             if group and group != ticket.group:
                 changes.append(f"group {ticket.group}→{group}")
@@ -177,6 +177,8 @@ class OperatorDesk:
             ticket.assignee = ""
             if ticket.status == TicketStatus.WAITING_FOR_USER:
                 ticket.status = TicketStatus.OPEN
+            if sla_clock.resume(ticket, self.service.sla, self.clock()):
+                tx.ticket_event(ticket.id, actor.login, "clock_started", "handed back to the bot")
 
         await self._with_conversation(ticket_id, actor, "handed_back", apply, inform="handed_back")
 

@@ -13,6 +13,8 @@ TICKETS_ALL = f"{PREFIX}:tickets"  # zset: ticket id -> created_at
 EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
 DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
 CONVERSATIONS = f"{PREFIX}:convs"  # zset: conversation key -> last activity
+SLA_TIMERS = f"{PREFIX}:sla:due"  # zset: ticket id -> when its next SLA timer is due
+SLA_CLAIMED = f"{PREFIX}:sla:claimed"  # zset: ticket id -> lease deadline of its claimer
 
 
 def inbound_stream(shard: int) -> str:

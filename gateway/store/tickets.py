@@ -8,7 +8,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import Ticket
+from gateway.models import TICKET_TIMES, Ticket
 from gateway.store import keys, scripts
 
 
@@ -51,14 +51,7 @@ class TicketStore:
         if not raw:
             return None
         data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
-        for name in (
-            "created_at",
-            "updated_at",
-            "first_response_due",
-            "resolution_due",
-            "first_response_at",
-            "resolved_at",
-        ):
+        for name in TICKET_TIMES:
             data[name] = float(data.get(name) or 0)
         data["csat"] = int(data.get("csat") or 0)
         data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}
