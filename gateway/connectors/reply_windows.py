@@ -40,22 +40,21 @@ def reply_route(settings: Settings, channel: str, last_user_at: float, now: floa
         silent_for < CUSTOMER_SERVICE_WINDOW
     ):
         return ReplyRoute(ReplyMode.FREE)
-    hours = int(silent_for // 3600)
+    ago = f"last wrote {int(silent_for // 3600)} h ago" if last_user_at > 0 else "never wrote"
     if channel == "whatsapp":
         return ReplyRoute(
             ReplyMode.TEMPLATE,
-            f"The user last wrote {hours} h ago, outside WhatsApp's 24-hour window: your reply "
+            f"The user {ago}, outside WhatsApp's 24-hour window: your reply "
             "will go out as the approved ticket_update template (its text as the parameter).",
         )
     section = settings.messenger if channel == "messenger" else settings.instagram
     if section.human_agent and silent_for < HUMAN_AGENT_WINDOW:
         return ReplyRoute(
             ReplyMode.HUMAN_AGENT,
-            f"The user last wrote {hours} h ago, outside the 24-hour window: your reply will "
+            f"The user {ago}, outside the 24-hour window: your reply will "
             "be sent with the HUMAN_AGENT tag (allowed for 7 days).",
         )
     return ReplyRoute(
         ReplyMode.CLOSED,
-        f"The user last wrote {hours} h ago: {channel.capitalize()} will not deliver a reply "
-        "until they write again.",
+        f"The user {ago}: {channel.capitalize()} will not deliver a reply until they write again.",
     )

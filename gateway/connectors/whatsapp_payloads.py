@@ -174,8 +174,7 @@ def free_form(
     how = button_layout(buttons)
     if how == "text":
         text_ = buttons_as_text(text_, buttons)
-    limit = TEXT_LIMIT if how == "text" else INTERACTIVE_BODY_LIMIT
-    parts = split_text(text_, limit)
+    parts = split_text(text_, TEXT_LIMIT) if how == "text" else _with_short_last(text_)
     bodies = [_text_body(to, part) for part in parts[:-1]]
     last = parts[-1]
     if how == "buttons":
@@ -185,6 +184,18 @@ def free_form(
     else:
         bodies.append(_text_body(to, last))
     return bodies
+
+
+def _with_short_last(text_: str) -> list[str]:
+    """Parts for a message with buttons: an interactive body holds 1024 characters, so a
+    long text goes first as plain messages and its last paragraph (the question) carries
+    the buttons."""
+    if len(text_) <= INTERACTIVE_BODY_LIMIT:
+        return [text_]
+    head, _, tail = text_.rpartition("\n\n")
+    if head.strip() and tail.strip() and len(tail) <= INTERACTIVE_BODY_LIMIT:
+        return [*split_text(head, TEXT_LIMIT), tail]
+    return split_text(text_, INTERACTIVE_BODY_LIMIT)
 
 
 def button_layout(buttons: tuple[Button, ...]) -> str:

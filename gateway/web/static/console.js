@@ -54,6 +54,9 @@
   }
 
   function slaBadge(t) {
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     if (!active) return null;
     if (t.first_response_at) return h("span", { class: "badge ok", text: "responded" });
@@ -76,6 +79,9 @@
 
   function matches(t) {
     var f = filters();
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     return (!f.group || t.group === f.group) &&
       (f.status === "all" || (f.status === "active") === active) &&
@@ -243,6 +249,9 @@
     var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
     $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
       : owner ? "Taken by " + owner : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     $("#take").disabled = !active || owner === state.me.login;
     $("#hand-back").disabled = !active || !owner;
