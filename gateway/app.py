@@ -235,7 +235,9 @@ async def _readyz(request: web.Request) -> web.Response:
     try:
         await app[RUNTIME].store.ping()
     except Exception as exc:
-        return web.json_response({"status": "redis unavailable", "error": str(exc)}, status=503)
+        # The detail (a socket path, a host) is for the log, not for whoever asks.
+        log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
+        return web.json_response({"status": "redis unavailable"}, status=503)
     backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {

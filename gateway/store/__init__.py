@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
@@ -22,8 +24,13 @@ from gateway.store.transaction import (
     Transaction,
 )
 
+# What a call into the store raises while Redis is unreachable (down, restarting, loading):
+# callers answer "try again later" (503, a socket close) instead of failing.
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError)
+
 __all__ = [
     "NO_FENCE",
+    "STORE_UNAVAILABLE",
     "ClaimResult",
     "CommitConflict",
     "Conversation",

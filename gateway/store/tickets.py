@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +30,17 @@ class TicketEvent:
     detail: str
 
 
+# Ids are `HD-000123`; a ":" would reach into a ticket's sub-keys (`HD-000001:fields`).
+TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def format_ticket_id(number: int) -> str:
     return f"HD-{number:06d}"
+
+
+def is_ticket_id(value: str) -> bool:
+    """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
+    return bool(TICKET_ID.fullmatch(value))
 
 
 class TicketStore:
@@ -44,6 +54,8 @@ class TicketStore:
         return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
+        if not is_ticket_id(ticket_id):
+            return None
         pipe = self._redis.pipeline(transaction=False)
         pipe.hgetall(keys.ticket(ticket_id))
         pipe.hgetall(keys.ticket_fields(ticket_id))

@@ -17,6 +17,7 @@ from aiohttp import WSMsgType, web
 
 from gateway.models import Ticket
 from gateway.runtime import Runtime
+from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
@@ -88,10 +89,12 @@ class Console:
 
     async def login(self, request: web.Request) -> web.Response:
         try:
-            body = await request.json()
-            login, password = str(body["login"]), str(body["password"])
-        except (ValueError, KeyError, TypeError):
+            body = parse_json(await request.read())
+            login, password = body["login"], body["password"]
+        except (UntrustedInput, KeyError, TypeError):
             raise refuse(400, "login and password are required") from None
+        if not isinstance(login, str) or not isinstance(password, str) or len(password) > 1024:
+            raise refuse(400, "login and password are required")
         return await self.sessions.sign_in(request, login.strip(), password)
 
     async def socket(self, request: web.Request) -> web.StreamResponse:
@@ -108,8 +111,8 @@ class Console:
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
-                    await self._watch(follower, msg.json())
-        except ValueError:
+                    await self._watch(follower, parse_json(msg.data))
+        except UntrustedInput:
             await ws.close(code=1003, message=b"bad frame")
         finally:
             self.hub.unfollow_all_tickets(follower)
@@ -125,7 +128,8 @@ class Console:
         follower.retarget("", 0)
         if not isinstance(frame, dict) or frame.get("type") != "watch":
             return
-        ticket = await self.rt.store.tickets.get(str(frame.get("ticket", "")))
+        wanted = frame.get("ticket")
+        ticket = await self.rt.store.tickets.get(wanted) if isinstance(wanted, str) else None
         if ticket is None or not follower.session.account.can_see(ticket):
             await follower.send({"type": "error", "error": "no such ticket"})
             return
