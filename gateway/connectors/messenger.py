@@ -28,20 +28,16 @@ from gateway.connectors.base import (
 )
 from gateway.connectors.graph_api import GraphClient, GraphError, delivery_error
 from gateway.connectors.meta_webhook import (
-    BadPayload,
     MetaWebhook,
     Received,
     each_part,
     epoch,
-    ident,
-    items,
     meta_secrets,
-    obj,
-    text,
 )
 from gateway.connectors.reply_windows import ReplyMode, reply_route
 from gateway.models import Attachment, Button, InboundMessage, OutboundMessage
 from gateway.store import Store
+from gateway.untrusted import UntrustedInput, ident, items, obj, text
 
 QUICK_REPLIES_MAX = 13
 QUICK_REPLY_TITLE_MAX = 20
@@ -161,13 +157,13 @@ def inbound_from_payload(payload: dict[str, Any], channel: str) -> list[Received
     out: list[Received] = []
     for entry in items(payload, "entry"):
         if not isinstance(entry, dict):
-            raise BadPayload("entry: objects are expected")
+            raise UntrustedInput("entry: objects are expected")
         out += each_part(entry.get("messaging"), lambda e: _event(e, channel), "messaging")
     return out
 
 
 def _event(event: dict[str, Any], channel: str) -> InboundMessage | None:
-    sender = ident(obj(event, "sender"), "id")
+    sender = ident(obj(event, "sender"), "id", required=True)
     when = epoch(event, "timestamp", millis=True)
     if "message" in event:
         message = obj(event, "message")
@@ -176,7 +172,9 @@ def _event(event: dict[str, Any], channel: str) -> InboundMessage | None:
         said = text(message, "text")
         payload = text(obj(message, "quick_reply"), "payload")
         attachments = tuple(_attachment(a) for a in items(message, "attachments"))
-        return _inbound(channel, sender, ident(message, "mid"), when, said, payload, attachments)
+        return _inbound(
+            channel, sender, ident(message, "mid", required=True), when, said, payload, attachments
+        )
     if "postback" in event:
         postback = obj(event, "postback")
         mid = text(postback, "mid") or f"postback:{sender}:{int(when * 1000)}"
@@ -187,7 +185,7 @@ def _event(event: dict[str, Any], channel: str) -> InboundMessage | None:
 
 def _attachment(attachment: Any) -> Attachment:
     if not isinstance(attachment, dict):
-        raise BadPayload("attachments: objects are expected")
+        raise UntrustedInput("attachments: objects are expected")
     kind = text(attachment, "type", required=True)
     return Attachment(
         kind=ATTACHMENT_KINDS.get(kind, "other"),

@@ -33,14 +33,11 @@ from gateway.connectors.base import OnMessage
 from gateway.connectors.graph_api import SIGNATURE_HEADER, signature
 from gateway.models import InboundMessage
 from gateway.store import Store
+from gateway.untrusted import UntrustedInput, parse_json
 
 log = logging.getLogger(__name__)
 
 UNREADABLE_PART_CHARS = 4000
-
-
-class BadPayload(ValueError):
-    """A part of a webhook payload that does not have the documented shape."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +128,7 @@ class MetaWebhook:
             return web.Response(status=503, text="not started")
         try:
             payload = parse_payload(body)
-        except BadPayload as exc:
+        except UntrustedInput as exc:
             log.warning("malformed %s webhook", self.channel, extra={"error": str(exc)[:200]})
             return web.Response(status=400, text="malformed payload")
         if payload.get("object") != self.object_name:
@@ -155,20 +152,11 @@ class MetaWebhook:
 
 
 def parse_payload(body: bytes) -> dict[str, Any]:
-    """A JSON object whose text can be stored as UTF-8, or BadPayload."""
-    try:
-        payload = json.loads(body, parse_constant=_no_constants)
-        # Lone surrogates ("\ud800") decode fine but cannot be stored: refuse them here.
-        json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    except (ValueError, RecursionError, UnicodeError) as exc:
-        raise BadPayload(f"not JSON we can store: {str(exc)[:100]}") from None
+    """A JSON object we can read and store (see gateway.untrusted), or UntrustedInput."""
+    payload = parse_json(body)
     if not isinstance(payload, dict):
-        raise BadPayload("a webhook payload must be a JSON object")
+        raise UntrustedInput("a webhook payload must be a JSON object")
     return payload
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
 
 
 def each_part(
@@ -179,57 +167,14 @@ def each_part(
     for part in parts if isinstance(parts, list) else []:
         try:
             if not isinstance(part, dict):
-                raise BadPayload(f"{where}: an object is expected")
+                raise UntrustedInput(f"{where}: an object is expected")
             item = read(part)
-        except (BadPayload, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (UntrustedInput, KeyError, TypeError, ValueError, AttributeError) as exc:
             out.append(Unreadable(f"{where}: {exc}"[:300], part))
             continue
         if item is not None:
             out.append(item)
     return out
-
-
-# Typed reads: a wrong type is BadPayload, never a TypeError three calls later.
-
-
-def obj(parent: dict[str, Any], key: str) -> dict[str, Any]:
-    """A nested object; {} when absent or null."""
-    value = parent.get(key)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise BadPayload(f"{key}: an object is expected")
-    return value
-
-
-def items(parent: dict[str, Any], key: str) -> list[Any]:
-    value = parent.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise BadPayload(f"{key}: a list is expected")
-    return value
-
-
-def text(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
-    value = parent.get(key)
-    if value is None or (value == "" and not required):
-        if required:
-            raise BadPayload(f"{key}: required")
-        return ""
-    if not isinstance(value, str) or (required and not value):
-        raise BadPayload(f"{key}: text is expected")
-    return value
-
-
-def ident(parent: dict[str, Any], key: str) -> str:
-    """A required id given as a non-empty string or an integer, as text."""
-    value = parent.get(key)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    if isinstance(value, str) and value:
-        return value
-    raise BadPayload(f"{key}: an id is expected")
 
 
 def epoch(parent: dict[str, Any], key: str, *, millis: bool = False) -> float:
@@ -238,8 +183,8 @@ def epoch(parent: dict[str, Any], key: str, *, millis: bool = False) -> float:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise BadPayload(f"{key}: a Unix time is expected")
+        raise UntrustedInput(f"{key}: a Unix time is expected")
     seconds = value / 1000 if millis else value
     if not 0 <= seconds < 2**33:
-        raise BadPayload(f"{key}: out of range")
+        raise UntrustedInput(f"{key}: out of range")
     return float(seconds)

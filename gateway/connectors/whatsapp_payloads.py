@@ -14,17 +14,13 @@ from typing import Any
 
 from gateway.connectors.base import buttons_as_text, split_text
 from gateway.connectors.meta_webhook import (
-    BadPayload,
     DeliveryStatus,
     Received,
     each_part,
     epoch,
-    ident,
-    items,
-    obj,
-    text,
 )
 from gateway.models import Attachment, Button, InboundMessage
+from gateway.untrusted import UntrustedInput, ident, items, obj, text
 
 CHANNEL = "whatsapp"
 OBJECT = "whatsapp_business_account"
@@ -54,7 +50,7 @@ def inbound_from_payload(payload: dict[str, Any], phone_number_id: str) -> list[
     out: list[Received] = []
     for entry in items(payload, "entry"):
         if not isinstance(entry, dict):
-            raise BadPayload("entry: objects are expected")
+            raise UntrustedInput("entry: objects are expected")
         for change in items(entry, "changes"):
             if not isinstance(change, dict) or change.get("field") != "messages":
                 continue  # account updates, template reviews...: acknowledged, not ours
@@ -81,9 +77,11 @@ def _contact_names(value: dict[str, Any]) -> dict[str, str]:
 
 def _message(message: dict[str, Any], names: dict[str, str]) -> InboundMessage | None:
     kind = text(message, "type", required=True)
+    if not kind:
+        raise UntrustedInput("type: required")
     if kind in IGNORED_TYPES:
         return None
-    sender = ident(message, "from")
+    sender = ident(message, "from", required=True)
     said, payload = "", ""
     attachments: tuple[Attachment, ...] = ()
     if kind == "text":
@@ -99,7 +97,7 @@ def _message(message: dict[str, Any], names: dict[str, str]) -> InboundMessage |
         attachments = (
             Attachment(
                 kind=MEDIA_KINDS[kind],
-                file_id=ident(media, "id"),
+                file_id=ident(media, "id", required=True),
                 name=text(media, "filename"),
                 mime_type=text(media, "mime_type"),
             ),
@@ -117,7 +115,7 @@ def _message(message: dict[str, Any], names: dict[str, str]) -> InboundMessage |
     return InboundMessage(
         channel=CHANNEL,
         chat_id=sender,
-        message_id=ident(message, "id"),
+        message_id=ident(message, "id", required=True),
         text=said,
         user_id=sender,
         user_name=names.get(sender, ""),
@@ -131,14 +129,14 @@ def _message(message: dict[str, Any], names: dict[str, str]) -> InboundMessage |
 def _interactive(reply: dict[str, Any]) -> tuple[str, str]:
     kind = text(reply, "type", required=True)
     if kind not in ("button_reply", "list_reply"):
-        raise BadPayload(f"interactive: unknown reply type {kind}")
+        raise UntrustedInput(f"interactive: unknown reply type {kind}")
     chosen = obj(reply, kind)
     return text(chosen, "title"), text(chosen, "id", required=True)
 
 
 def _shared_contact(contact: Any) -> str:
     if not isinstance(contact, dict):
-        raise BadPayload("contacts: objects are expected")
+        raise UntrustedInput("contacts: objects are expected")
     name = text(obj(contact, "name"), "formatted_name")
     phones = [text(p, "phone") for p in items(contact, "phones") if isinstance(p, dict)]
     return " ".join([name, *phones]).strip()
@@ -155,8 +153,8 @@ def _status(status: dict[str, Any]) -> DeliveryStatus | None:
         code = raw_code if isinstance(raw_code, int) and not isinstance(raw_code, bool) else 0
         title = text(errors[0], "title") or text(errors[0], "message")
     return DeliveryStatus(
-        message_id=ident(status, "id"),
-        chat_id=ident(status, "recipient_id"),
+        message_id=ident(status, "id", required=True),
+        chat_id=ident(status, "recipient_id", required=True),
         status=name,
         timestamp=epoch(status, "timestamp"),
         error_code=code,

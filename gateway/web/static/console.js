@@ -54,9 +54,6 @@
   }
 
   function slaBadge(t) {
-    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
-    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
-    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     if (!active) return null;
     if (t.first_response_at) return h("span", { class: "badge ok", text: "responded" });
@@ -79,9 +76,6 @@
 
   function matches(t) {
     var f = filters();
-    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
-    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
-    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     return (!f.group || t.group === f.group) &&
       (f.status === "all" || (f.status === "active") === active) &&
