@@ -7,16 +7,15 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from aiohttp import web
 
-from emulators.harness import Intake, stored_inbound, with_meta
+from emulators.harness import Intake, serve_connector, stored_inbound, user_wrote, with_meta
 from emulators.meta import MetaEmulator
 from emulators.server import LoopbackServer, eventually
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.messenger import MessengerConnector
 from gateway.models import Button, OutboundMessage
-from gateway.store import Store, Transaction
+from gateway.store import Store
 
 PSID = "6254982447863201"
 HOURS = 3600.0
@@ -27,13 +26,7 @@ async def start(
 ) -> tuple[MessengerConnector, Intake, LoopbackServer]:
     config = with_meta(settings, api, channel, **{channel: extra})
     connector = MessengerConnector(config, store, channel)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-    server = LoopbackServer(app)
-    await server.start()
-    intake = Intake(store)
-    await connector.start(intake)
-    assert await api.subscribe(channel, f"{server.url}/webhooks/{channel}")
+    intake, server, _ = await serve_connector(connector, store, api, channel)
     return connector, intake, server
 
 
@@ -47,13 +40,11 @@ async def messenger(
     await server.stop()
 
 
-async def user_wrote(store: Store, channel: str, at: float, psid: str = PSID) -> None:
-    """What a worker records when the user's message is processed."""
-    conv = await store.conversations.get_or_new(f"{channel}:{psid}", channel, psid)
-    conv.last_user_at = at
-    tx = Transaction()
-    store.conversations.save(tx, conv, at)
-    await store.commit(tx)
+async def conversation_started(api: MetaEmulator, store: Store, channel: str = "messenger") -> None:
+    """The user wrote (so the Send API knows them) and a worker recorded it."""
+    done = api.ms_text(channel, PSID, "привет")
+    await eventually(lambda: done.done, what="first message")
+    await user_wrote(store, channel, PSID, api.clock())
 
 
 async def test_messaging_events_become_inbound_messages_and_echoes_are_dropped(
@@ -109,9 +100,7 @@ async def test_quick_replies_carry_buttons_and_long_labels_are_numbered(
     messenger: tuple[MessengerConnector, Intake], meta_api: MetaEmulator, store: Store
 ) -> None:
     connector, _ = messenger
-    done = meta_api.ms_text("messenger", PSID, "привет")
-    await eventually(lambda: done.done, what="first message")
-    await user_wrote(store, "messenger", meta_api.clock())
+    await conversation_started(meta_api, store)
     rating = tuple(Button(str(i), f"csat:{i}") for i in range(1, 6))
     await connector.send(PSID, OutboundMessage(text="Оцените", buttons=rating))
     shown = meta_api.last("messenger", PSID)
@@ -139,9 +128,7 @@ async def test_outside_24_hours_replies_need_the_human_agent_tag(
     tagged, _, server = await start(settings, store, meta_api, "messenger", human_agent=True)
     untagged = MessengerConnector(with_meta(settings, meta_api, "messenger"), store)
     try:
-        done = meta_api.ms_text("messenger", PSID, "привет")
-        await eventually(lambda: done.done, what="first message")
-        await user_wrote(store, "messenger", meta_api.clock())
+        await conversation_started(meta_api, store)
         later = meta_api.clock() + 30 * HOURS
         tagged.clock = untagged.clock = meta_api.clock = lambda: later
         reply = OutboundMessage(text="Готово", author="operator:anna", author_name="Анна")
@@ -170,10 +157,8 @@ async def test_send_api_errors_map_to_retries_and_blocks(
     messenger: tuple[MessengerConnector, Intake], meta_api: MetaEmulator, store: Store
 ) -> None:
     connector, _ = messenger
-    done = meta_api.ms_text("messenger", PSID, "привет")
-    await eventually(lambda: done.done, what="first message")
-    await user_wrote(store, "messenger", meta_api.clock())
-    await user_wrote(store, "messenger", meta_api.clock(), psid="1111111111")
+    await conversation_started(meta_api, store)
+    await user_wrote(store, "messenger", "1111111111", meta_api.clock())
     hello = OutboundMessage(text="hello")
     meta_api.forced.append(("messenger", 613, 0, 400))
     with pytest.raises(DeliveryError) as throttled:
@@ -196,7 +181,7 @@ async def test_instagram_speaks_the_same_platform(
         assert [(m.channel, m.text) for m in intake.accepted] == [
             ("instagram", "hello from instagram")
         ]
-        await user_wrote(store, "instagram", meta_api.clock())
+        await user_wrote(store, "instagram", PSID, meta_api.clock())
         await connector.send(
             PSID, OutboundMessage(text="Did it help?", buttons=(Button("Yes", "faq:yes"),))
         )

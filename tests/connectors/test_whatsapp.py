@@ -7,16 +7,15 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from aiohttp import web
 
-from emulators.harness import Intake, stored_inbound, with_meta
+from emulators.harness import Intake, serve_connector, stored_inbound, user_wrote, with_meta
 from emulators.meta import MetaEmulator
-from emulators.server import LoopbackServer, eventually
+from emulators.server import eventually
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.whatsapp import WEBHOOK_PATH, WhatsAppConnector
-from gateway.models import Button, InboundMessage, OutboundMessage
-from gateway.store import Store, Transaction
+from gateway.models import Button, OutboundMessage
+from gateway.store import Store
 
 USER = "380501234567"
 HOURS = 3600.0
@@ -27,27 +26,18 @@ async def whatsapp(
     settings: Settings, store: Store, meta_api: MetaEmulator
 ) -> AsyncIterator[tuple[WhatsAppConnector, Intake, str]]:
     connector = WhatsAppConnector(with_meta(settings, meta_api, "whatsapp"), store)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-    server = LoopbackServer(app)
-    await server.start()
-    intake = Intake(store)
-    await connector.start(intake)
-    url = server.url + WEBHOOK_PATH
-    assert await meta_api.subscribe("whatsapp", url)
+    intake, server, url = await serve_connector(connector, store, meta_api, "whatsapp")
+    assert url.endswith(WEBHOOK_PATH)
     yield connector, intake, url
     await connector.stop()
     await server.stop()
 
 
-async def user_wrote(store: Store, intake: Intake, text: str = "привет") -> None:
-    """Let the conversation record when the user last wrote, as a worker would."""
-    message = InboundMessage(channel="whatsapp", chat_id=USER, message_id=f"m-{text}", text=text)
-    conv = await store.conversations.get_or_new(message.conversation_key, "whatsapp", USER)
-    conv.last_user_at, conv.language = message.timestamp, "ru"
-    tx = Transaction()
-    store.conversations.save(tx, conv, message.timestamp)
-    await store.commit(tx)
+async def window_open(store: Store, api: MetaEmulator) -> None:
+    """The user wrote just now, for the gateway and for Meta."""
+    now = api.clock()
+    await user_wrote(store, "whatsapp", USER, now)
+    api.last_user_at[("whatsapp", USER)] = now
 
 
 async def test_the_handshake_echoes_the_challenge_only_for_our_verify_token(
@@ -216,8 +206,7 @@ async def test_statuses_are_recorded_against_the_sent_message(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
 ) -> None:
     connector, intake, _ = whatsapp
-    await user_wrote(store, intake)
-    meta_api.last_user_at[("whatsapp", USER)] = meta_api.clock()
+    await window_open(store, meta_api)
     await connector.send(USER, OutboundMessage(text="Перезагрузите принтер"))
     wamid = meta_api.last("whatsapp", USER).message_id  # type: ignore[union-attr]
 
@@ -245,9 +234,8 @@ async def test_statuses_are_recorded_against_the_sent_message(
 async def test_buttons_become_reply_buttons_a_list_or_numbered_text(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
 ) -> None:
-    connector, intake, _ = whatsapp
-    await user_wrote(store, intake)
-    meta_api.last_user_at[("whatsapp", USER)] = meta_api.clock()
+    connector, _, _ = whatsapp
+    await window_open(store, meta_api)
     yes_no = (Button("Да, помогло", "faq:yes"), Button("Нет", "faq:no"))
     await connector.send(USER, OutboundMessage(text="Помогло?", buttons=yes_no))
     shown = meta_api.last("whatsapp", USER)
@@ -282,8 +270,8 @@ async def test_buttons_become_reply_buttons_a_list_or_numbered_text(
 async def test_outside_the_window_templates_go_out_in_the_users_language(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
 ) -> None:
-    connector, intake, _ = whatsapp
-    await user_wrote(store, intake)
+    connector, _, _ = whatsapp
+    await user_wrote(store, "whatsapp", USER, meta_api.clock())
     later = meta_api.clock() + 25 * HOURS
     connector.clock = meta_api.clock = lambda: later
     reply = OutboundMessage(
@@ -306,8 +294,9 @@ async def test_outside_the_window_templates_go_out_in_the_users_language(
 async def test_a_closed_window_found_by_meta_falls_back_to_the_template(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
 ) -> None:
-    connector, intake, _ = whatsapp
-    await user_wrote(store, intake)  # we think the window is open; Meta says 131047
+    connector, _, _ = whatsapp
+    # We think the window is open; Meta says 131047.
+    await user_wrote(store, "whatsapp", USER, meta_api.clock())
     meta_api.forced.append(("whatsapp", 131047, 0, 400))
     await connector.send(USER, OutboundMessage(text="Готово"))
     shown = meta_api.last("whatsapp", USER)
@@ -318,9 +307,8 @@ async def test_a_closed_window_found_by_meta_falls_back_to_the_template(
 async def test_graph_errors_map_to_retries_blocks_and_failures(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
 ) -> None:
-    connector, intake, _ = whatsapp
-    await user_wrote(store, intake)
-    meta_api.last_user_at[("whatsapp", USER)] = meta_api.clock()
+    connector, _, _ = whatsapp
+    await window_open(store, meta_api)
     hello = OutboundMessage(text="hello")
     for code in (4, 80007, 130429, 131056):
         meta_api.forced.append(("whatsapp", code, 0, 400))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aiohttp import web
 from pydantic import SecretStr
 
 from emulators.meta import MetaEmulator, Template
+from emulators.server import LoopbackServer
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.config import Settings
 from gateway.connectors.backoff import Backoff
 from gateway.models import InboundMessage
-from gateway.store import Store
+from gateway.store import Store, Transaction
 from gateway.store import keys as store_keys
 
 FAST_BACKOFF = Backoff(base=0.05, cap=0.3)
@@ -136,3 +138,29 @@ async def stored_inbound(store: Store) -> list[InboundMessage]:
         for _, fields in await store.redis.xrange(store_keys.inbound_stream(shard)):
             out.append(InboundMessage.from_dict(json.loads(fields[b"m"])))
     return out
+
+
+async def serve_connector(
+    connector: Any, store: Store, api: MetaEmulator, channel: str
+) -> tuple[Intake, LoopbackServer, str]:
+    """Serve a Meta connector's webhook on loopback, started, subscribed in the emulator."""
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+    server = LoopbackServer(app)
+    await server.start()
+    intake = Intake(store)
+    await connector.start(intake)
+    url = f"{server.url}/webhooks/{channel}"
+    assert await api.subscribe(channel, url)
+    return intake, server, url
+
+
+async def user_wrote(
+    store: Store, channel: str, chat_id: str, at: float, language: str = "ru"
+) -> None:
+    """What a worker records when a user's message is processed: when they last wrote."""
+    conv = await store.conversations.get_or_new(f"{channel}:{chat_id}", channel, chat_id)
+    conv.last_user_at, conv.language = at, language
+    tx = Transaction()
+    store.conversations.save(tx, conv, at)
+    await store.commit(tx)

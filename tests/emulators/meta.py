@@ -36,7 +36,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from emulators.server import LoopbackServer
+from emulators.server import CallingBackEmulator
 
 WABA_ID = "102290129340398"
 DISPLAY_NUMBER = "15550984277"
@@ -82,7 +82,7 @@ class Template:
         return sum(f"{{{{{i}}}}}" in self.body for i in range(1, 10))
 
 
-class MetaEmulator:
+class MetaEmulator(CallingBackEmulator):
     """Graph API + webhook delivery for WhatsApp, Messenger and Instagram."""
 
     def __init__(
@@ -125,26 +125,7 @@ class MetaEmulator:
         app.router.add_post("/{version}/{node}/messages", self._send)
         app.router.add_get("/media-bytes/{media_id}", self._media_bytes)
         app.router.add_get("/{version}/{media_id}", self._media_info)
-        self.server = LoopbackServer(app)
-        self._pusher: asyncio.Task[None] | None = None
-        self._session: aiohttp.ClientSession | None = None
-
-    @property
-    def base_url(self) -> str:
-        return self.server.url
-
-    async def start(self) -> None:
-        await self.server.start()
-        self._session = aiohttp.ClientSession()
-        self._pusher = asyncio.ensure_future(self._push_loop())
-
-    async def stop(self) -> None:
-        if self._pusher is not None:
-            self._pusher.cancel()
-            await asyncio.gather(self._pusher, return_exceptions=True)
-        if self._session is not None:
-            await self._session.close()
-        await self.server.stop()
+        super().__init__(app)
 
     # Graph API
 
