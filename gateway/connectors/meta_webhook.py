@@ -133,7 +133,12 @@ class MetaWebhook:
             return web.Response(status=400, text="malformed payload")
         if payload.get("object") != self.object_name:
             return web.Response(status=400, text=f"expected object {self.object_name}")
-        for item in self.translate(payload):
+        try:
+            received = self.translate(payload)
+        except UntrustedInput as exc:
+            # Signed, so Meta's: refusing it would only make Meta resend it for days.
+            received = [Unreadable(f"envelope: {exc}"[:300], payload)]
+        for item in received:
             if isinstance(item, InboundMessage):
                 await self._on_message(item)  # a Redis failure is a 500: Meta redelivers
             elif isinstance(item, DeliveryStatus):

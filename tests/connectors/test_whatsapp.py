@@ -200,6 +200,11 @@ async def test_an_unreadable_message_in_a_batch_is_kept_aside_and_the_rest_store
         ("whatsapp", False),
         ("whatsapp", True),
     ]
+    # A signed envelope of the wrong shape (found by the fuzz harness: it was a 500).
+    odd = meta_api.post("whatsapp", {"object": "whatsapp_business_account", "entry": [-2.4e124]})
+    await eventually(lambda: odd.done, what="delivered")
+    assert odd.statuses == [200]
+    assert (await store.inbound.unreadable_list())[0]["error"].startswith("envelope:")
 
 
 async def test_statuses_are_recorded_against_the_sent_message(
