@@ -381,9 +381,11 @@ def _extract_uuencoded(text: str, out: list[MailAttachment], cap: int) -> str:
 def _bounce(
     msg: EmailMessage, header: Any, from_email: str, envelope_from: str | None
 ) -> Bounce | None:
-    params = {k.lower(): str(v) for k, v in msg["content-type"].params.items()} if msg[
-        "content-type"
-    ] else {}
+    params = (
+        {k.lower(): str(v) for k, v in msg["content-type"].params.items()}
+        if msg["content-type"]
+        else {}
+    )
     report = is_report(msg.get_content_type(), params)
     local = from_email.split("@", 1)[0]
     null_sender = envelope_from is not None and envelope_from.strip() in ("", "<>")
