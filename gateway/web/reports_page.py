@@ -73,6 +73,9 @@ class ReportsPage:
         if allowed is not None:
             if query.groups is not None and not query.groups <= allowed:
                 raise web.HTTPForbidden(text="you can see reports of your own groups only")
+            if query.operator not in ("", account.login):
+                # Operator figures span groups: only your own.
+                raise web.HTTPForbidden(text="you can filter by yourself only")
             query = ReportQuery(
                 query.start, query.end, query.groups or allowed, query.channel,
                 query.operator, query.priority,
