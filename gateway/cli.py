@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from gateway.config import ConfigError, Settings, load_settings
 
@@ -199,13 +201,28 @@ def _eval_faq(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from gateway.dialogs.chat import run_chat
 
-    return asyncio.run(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    return asyncio.run(
+        _until_terminated(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    )
+
+
+async def _until_terminated(main: Coroutine[Any, Any, int]) -> int:
+    """Run `main`; SIGTERM or SIGINT cancels it, so its `finally` blocks (stopping an
+    embedded Redis) run before the process exits."""
+    task = asyncio.ensure_future(main)
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, task.cancel)
+    try:
+        return await task
+    except asyncio.CancelledError:
+        return 128 + signal.SIGTERM
 
 
 def _eval_dialogs(args: argparse.Namespace) -> int:
     from gateway.dialogs.evaluation import eval_dialogs
 
-    return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+    return asyncio.run(_until_terminated(eval_dialogs(_settings(args), args.file, sys.stdout)))
 
 
 def _email_parse(args: argparse.Namespace) -> int:

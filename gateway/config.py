@@ -57,6 +57,8 @@ class RedisSettings(_Section):
 
     url: str | None = None
     appendfsync: Literal["always", "everysec"] = "everysec"
+    # /healthz says "not alive" once Redis has been unreachable this long.
+    liveness_grace_seconds: float = Field(30.0, gt=0)
 
 
 class HttpSettings(_Section):

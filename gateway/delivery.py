@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 
 from gateway import metrics
 from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
-from gateway.store import OutboundEntry, Store
+from gateway.store import STORE_UNAVAILABLE, OutboundEntry, Store
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,13 @@ class ChannelSender:
         while not self._stopping.is_set():
             try:
                 entries = await self.store.outbox.read(self.channel, self.consumer, 100, 500)
+            except STORE_UNAVAILABLE as exc:
+                log.warning(
+                    "outbox unreachable; retrying",
+                    extra={"channel": self.channel, "error": repr(exc)},
+                )
+                await asyncio.sleep(1.0)
+                continue
             except Exception:
                 log.exception("reading the %s outbox failed", self.channel)
                 await asyncio.sleep(1.0)
@@ -97,8 +104,12 @@ class ChannelSender:
             await self.store.outbox.done(self.channel, entry)
             return
         error = ""
+        pace = getattr(self.connector, "pace", None)
         for attempt in range(1, self.max_attempts + 1):
             try:
+                if pace is not None:
+                    # Waiting for a rate-limit slot is not sending: no timeout, no failure.
+                    await pace(delivery.chat_id, delivery.message)
                 await asyncio.wait_for(
                     self.connector.send(delivery.chat_id, delivery.message), self.send_timeout
                 )

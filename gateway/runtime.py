@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import tempfile
 from collections.abc import AsyncIterator, Iterable
@@ -13,6 +14,7 @@ from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
+from gateway.liveness import StoreWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.store import Store
@@ -34,6 +36,8 @@ class Runtime:
     service: ConversationService
     desk: OperatorDesk
     redis_url: str
+    watch: StoreWatch
+    redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
@@ -69,13 +73,24 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
 async def open_runtime(
     settings: Settings, direct_channels: Iterable[str] = ()
 ) -> AsyncIterator[Runtime]:
-    """Start (or connect to) Redis and build the services; stop them on exit."""
+    """Start (or connect to) Redis and build the services; stop them on exit.
+
+    An embedded redis-server this process started is supervised (restarted from its
+    append-only file if it dies); one another firstline process runs is joined.
+    """
     server: EmbeddedRedis | None = None
     url = settings.redis.url
     if not url:
         server = embedded_redis(settings)
-        url = await server.astart()
+        url, owner = await server.astart_or_join()
+        if not owner:
+            server = None
     store = Store.from_url(url, settings.worker.shards)
+    stopping = asyncio.Event()
+    watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
+    background = [asyncio.create_task(watch.run(stopping))]
+    if server is not None:
+        background.append(asyncio.create_task(server.supervise(stopping)))
     try:
         await store.prepare()
         knowledge = KnowledgeLibrary(settings.faq_dir)
@@ -90,8 +105,12 @@ async def open_runtime(
             service=service,
             desk=OperatorDesk(service),
             redis_url=url,
+            watch=watch,
+            redis_server=server,
         )
     finally:
+        stopping.set()
+        await asyncio.gather(*background, return_exceptions=True)
         await store.close()
         if server is not None:
             await server.astop()

@@ -144,10 +144,9 @@ async def _save(settings: Settings, account: Account) -> None:
         from gateway.runtime import embedded_redis
 
         server = embedded_redis(settings)
-        if server.socket.exists():  # `firstline serve` is running: use its Redis
-            url, server = server.url, None
-        else:
-            url = await server.astart()
+        url, owner = await server.astart_or_join()  # joins `firstline serve`'s Redis
+        if not owner:
+            server = None
     store = Store.from_url(url)
     try:
         await store.operators.put_account(asdict(account) | {"groups": list(account.groups)})

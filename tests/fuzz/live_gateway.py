@@ -61,9 +61,15 @@ class LogWatch(logging.Handler):
             self.records.append(record)
 
     def take(self) -> list[str]:
-        found = [f"{r.name}: {r.getMessage()}" for r in self.records]
+        found = [f"{r.name}: {r.getMessage()}{_exception(r)}" for r in self.records]
         self.records.clear()
         return found
+
+
+def _exception(record: logging.LogRecord) -> str:
+    if record.exc_info and record.exc_info[1] is not None:
+        return f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+    return ""
 
 
 def fuzz_settings(redis_url: str, data_dir: Path) -> Settings:
