@@ -182,6 +182,18 @@ class OperatorDesk:
 
         await self._with_conversation(ticket_id, actor, "handed_back", apply, inform="handed_back")
 
+    async def change(
+        self,
+        ticket_id: str,
+        actor: Actor,
+        action: str,
+        apply: Callable[[Ticket, Conversation, Transaction], None],
+        inform: Callable[[], str],
+        detail: Callable[[], str],
+    ) -> None:
+        """A change by a service (SLA timers), committed and told like an operator's."""
+        await self._with_conversation(ticket_id, actor, action, apply, inform, detail)
+
     async def _ticket(self, ticket_id: str) -> Ticket:
         ticket = await self.store.tickets.get(ticket_id)
         if ticket is None:
@@ -205,11 +217,12 @@ class OperatorDesk:
     ) -> None:
         """Read, change and commit ticket and conversation together, retrying on races."""
         for _ in range(MAX_RETRIES):
+            # The revision first: a change between the two reads is then a conflict.
+            revision = await self.store.tickets.revision(ticket_id)
             ticket = await self._ticket(ticket_id)
             conv = await self.store.conversations.get_or_new(
                 ticket.conversation_key, ticket.channel, ticket.chat_id
             )
-            revision = await self.store.tickets.revision(ticket.id)
             tx = Transaction()
             tx.expect_ticket_revision(ticket.id, revision)
             apply(ticket, conv, tx)

@@ -21,6 +21,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
@@ -157,11 +158,23 @@ class ConsoleSocket(TranscriptSocket):
             return None
         return {"type": "ticket", "ticket": summary(ticket)}
 
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
+        """SLA warnings and breaches for the group's operators; addressed ones to one person."""
+        account = self.session.account
+        to = str(event.get("to") or "")
+        if to:
+            if to != account.login:
+                return None
+        elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
+            return None
+        return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
+
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
+    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS

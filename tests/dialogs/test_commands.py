@@ -12,12 +12,14 @@ from gateway.models import Level, Priority, TicketStatus
 from gateway.triage.sla_clock import start_clocks
 
 
-def open_ticket(chat: Chat, problem: str = "при проведении накладной ошибка ZX-417") -> str:
+def open_ticket(
+    chat: Chat, problem: str = "при проведении накладной ошибка ZX-417", dunno: str = "не знаю"
+) -> str:
     chat.send(problem)
     for _ in range(10):
         if not chat.questions:
             break
-        chat.send("не знаю")
+        chat.send(dunno)
     return chat.tickets[-1].id
 
 
@@ -181,6 +183,6 @@ def test_operator_news_reaches_the_user(chat: Chat) -> None:
 
 
 def test_news_in_the_tickets_language_for_a_fresh_state(chat: Chat) -> None:
-    ticket_id = open_ticket(chat, "I spilled coffee on my laptop")
+    ticket_id = open_ticket(chat, "I spilled coffee on my laptop", "don't know")
     result = chat.engine.ticket_changed(DialogState(), chat.tickets[0], "taken", chat.ctx)
     assert result.replies[0].text.startswith("A specialist has taken your request " + ticket_id)

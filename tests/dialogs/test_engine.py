@@ -255,8 +255,9 @@ def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
     assert chat.questions == ["problem"]
     assert chat.payloads == []
     chat.send("не работает сканер на 3 этаже")
-    assert chat.questions == ["tried"]
-    answer_checklist(chat, "не знаю")
+    assert chat.questions == ["product"]  # a person's second question: which scanner
+    assert "Что за сканер" in chat.text
+    assert answer_checklist(chat, "не знаю") == ["product"]  # two questions, then a person
     ticket = chat.requested
     assert ticket.reason == "asked_for_person"
     assert ticket.fields["problem"] == "не работает сканер на 3 этаже"
@@ -266,8 +267,10 @@ def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
 def test_a_request_for_a_person_with_the_problem_keeps_it(chat: Chat) -> None:
     chat.send("printer is not printing, I want to talk to a human")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
-    assert chat.questions == ["tried"]
+    assert chat.questions == ["product"]
     assert chat.named("faq_answered") == []
+    assert answer_checklist(chat, "don't know") == ["product", "error"]
+    assert chat.requested.reason == "asked_for_person"
 
 
 def test_anger_hands_off(chat: Chat) -> None:
@@ -304,7 +307,7 @@ def test_operator_command_after_an_answer_skips_to_the_checklist(chat: Chat) -> 
     chat.send("не печатает принтер")
     chat.send("/operator")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
-    assert chat.questions == ["tried"]
+    assert chat.questions == ["product"]
     assert chat.state.topic == "printer_offline"
 
 
