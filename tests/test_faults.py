@@ -106,7 +106,7 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
 ) -> None:
     data, port = tmp_path / "data", free_port()
     base = f"http://127.0.0.1:{port}"
-    log_path = tmp_path / "serve.log"
+    log_path = Path(os.environ.get("FAULT_LOG", tmp_path / "serve.log"))
     with log_path.open("wb") as log:
         proc = start(data, port, stderr=log, FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000")
     try:

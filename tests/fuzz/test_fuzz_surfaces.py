@@ -127,7 +127,7 @@ def test_console_bodies_get_4xx_never_5xx(live: LiveGateway) -> None:
         reply = live.console_post(f"/console/api/tickets/{ticket}/{action}", body)
         assert reply.status < 500, reply
         if ticket != live.ticket_id:
-            assert reply.status in (400, 404), reply
+            assert 400 <= reply.status < 500, reply  # no such ticket (or no such route)
         added = live.notes_count() - notes
         assert added == (1 if action == "note" and reply.status == 200 else 0)
         login = live.console_post("/console/api/login", body)
