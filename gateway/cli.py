@@ -215,13 +215,20 @@ async def _until_terminated(main: Coroutine[Any, Any, int]) -> int:
     """Run `main`; SIGTERM or SIGINT cancels it, so its `finally` blocks (stopping an
     embedded Redis) run before the process exits."""
     task = asyncio.ensure_future(main)
+    terminated = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, task.cancel)
-    try:
-        return await task
-    except asyncio.CancelledError:
-        return 128 + signal.SIGTERM
+        loop.add_signal_handler(sig, terminated.set)
+    stop = asyncio.ensure_future(terminated.wait())
+    await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    if task.done():
+        return task.result()
+    # A library may swallow one cancellation mid-call: cancel until the task has ended.
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=1.0)
+    return 128 + signal.SIGTERM
 
 
 def _eval_dialogs(args: argparse.Namespace) -> int:
