@@ -21,7 +21,6 @@ from gateway.dialogs.checklist import (
     fill,
     missing_fields,
     next_fields,
-    problem_sentence,
     question,
 )
 from gateway.dialogs.events import (
@@ -35,6 +34,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
+from gateway.dialogs.problem import problem_readings
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
@@ -150,12 +150,13 @@ class SupportFlow:
     def _match(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem sentence when the facts around it get in the way."""
         match = self.knowledge.match(text, lang)
-        core = problem_sentence(text)
-        if match.outcome == "answer" or core == text:
+        if match.outcome == "answer":
             return match
-        other = self.knowledge.match(core, lang)
-        better = OUTCOME_RANK.get(other.outcome, 0) > OUTCOME_RANK.get(match.outcome, 0)
-        return other if better else match
+        for reading in problem_readings(text):
+            other = self.knowledge.match(reading, lang)
+            if _strength(other) > _strength(match):
+                match = other
+        return match
 
     def follow_language(self, turn: Turn, text: str) -> None:
         """Answer in the language of the last message when it clearly shows one."""
@@ -413,6 +414,12 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
     if match.outcome == "none" or not match.candidates:
         return None
     return match.candidates[0].article
+
+
+def _strength(match: MatchLike) -> tuple[int, float]:
+    """How decisive a match is: answer over choices over none, then the top score."""
+    top = float(match.candidates[0].score) if match.candidates else 0.0
+    return OUTCOME_RANK.get(match.outcome, 0), top if match.outcome != "none" else 0.0
 
 
 def _payload_rating(payload: str) -> int | None:

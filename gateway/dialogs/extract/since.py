@@ -39,7 +39,7 @@ _EVENTS = (
     r"відключенн\w* світла|грози|змін\w+ пароля|"
     r"(?:the |last |an? |yesterday's |windows |latest )*(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
-    r"reinstall)"
+    r"reinstall|patch(?:es)?|fix|update of \w+)"
 )
 _UNITS = (
     r"минут\w*|мин|час\w*|дн\w+|день|сут\w*|недел\w*|месяц\w*|"
@@ -75,9 +75,14 @@ _PATTERNS = [
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})(?![\w'])",
-    # since an event: "после обновления", "since the update"
+    # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
-    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?(?![\w'])",
+    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?"
+    rf"(?:\s+(?:в|во|у|on|last)\s+(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
+    # a day of the month: "с 1 числа", "з 5-го числа"
+    r"(?:с|со|з|із|від)\s+\d{1,2}(?:-?го)?\s+числа(?![\w'])",
+    # "after lunch", "после обеда" with or without a day
+    r"(?:после|після|after)\s+(?:обеда|обіду|lunch|the lunch break|обеденного перерыва)(?![\w'])",
     # durations: "уже 2 дня", "for two days", "2 hours ago", "третий день", "неделю"
     rf"(?:(?:уже|вже|already|for|about|около|близько|почти|майже|за)\s+)?(?:(?:{_COUNT})\s+)?"
     rf"(?:{_UNITS})\s+(?:назад|тому|ago|now|уже|вже)(?![\w'])",

@@ -28,6 +28,8 @@ _ATTEMPT_STEMS = """
     скину скинув чисти почисти очищ видаля видали відкочу відкоти відкату перезаходи
     перезайш перелогін вилогін перемика перемкн міня поміня заміню замінюва заміни
     перестворю перестворю запуска запусти скану проскану
+    выход заход вийт вийш заходи забыва забув відкрива открыва витяг вытяг держа трима
+    перевбира вводи ввод ввёл ввел перевводи
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -42,7 +44,9 @@ _EN_DONE = re.compile(
     r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|run(?:ning)?|scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
-    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put)\b"
+    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
+    r"held|holding|re-?enter(?:ed|ing)|forgot the network|forgetting the network|"
+    r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
     _I,
 )
