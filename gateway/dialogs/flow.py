@@ -34,7 +34,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
-from gateway.dialogs.problem import problem_readings
+from gateway.dialogs.problem import problem_readings, problem_statement
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
@@ -378,7 +378,7 @@ class SupportFlow:
         """Topic, group and priority of the ticket this conversation may become."""
         st = turn.state
         st.topic = article.id if article is not None else ""
-        st.group = self.routing.group_for(article, st.problem).value
+        st.group = self.routing.group_for(article, problem_statement(st.problem)).value
         st.priority = self.priorities.assess(st.problem, st.topic).priority.value
 
     def _article(self, topic: str) -> ArticleLike | None:

@@ -1,8 +1,9 @@
 """Which second-line group gets a ticket.
 
 The knowledge-base article names its group; when no article fits, the group is guessed
-from words in the problem ("ошибка в модуле склада" → software), and a configurable
-default catches the rest.
+from what is broken ("ошибка в модуле склада" → software, a lost network → network, a
+dead screen or a display board → hardware), and a configurable default catches the rest.
+A place or a department ("бухгалтерия", "каса", "reception", "склад") names no group.
 """
 
 from __future__ import annotations
@@ -38,15 +39,28 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
         r"клавіатур\w*", r"мыш\w*", r"миш\w*", r"ноутбук\w*", r"наушник\w*", r"навушник\w*",
         r"колонк\w*", r"камер\w*", r"микрофон\w*", r"мікрофон\w*", r"printer\w*", r"scanner\w*",
-        r"monitor\w*", r"screen", r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
+        r"monitor\w*", r"(?<!splash )(?<!same )(?<!login )(?<!home )(?<!lock )screen",
+        r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
         r"webcam\w*", r"camera", r"microphone", r"экран\w*", r"екран\w*",
+        r"табло", r"display board\w*", r"departure board\w*", r"kiosk\w*", r"киоск\w*",
+        r"кіоск\w*", r"терминал\w* самообслуживания", r"термінал\w* самообслуговування",
+        r"self-service (terminal|kiosk)\w*", r"панел\w*", r"panel\w*", r"телевизор\w*",
+        r"телевізор\w*", r"tv", r"проектор\w*", r"projector\w*", r"scan\w*", r"скан\w*",
+        r"mfp", r"бфп", r"тсд", r"сканер\w* штрих\w*", r"barcode scanner\w*",
+        r"фискальн\w*", r"фіскальн\w*", r"receipt printer\w*", r"чеков\w* принтер\w*",
+        r"системник\w*", r"системн\w* блок\w*", r"ноут\w*", r"не включа\w*", r"не вмика\w*",
+        r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
+        r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
+        r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",
     ]),
     SupportGroup.SOFTWARE: PhraseSet([
         r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
-        r"склад\w*", r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
+        r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
         r"erp", r"excel", r"word", r"teams", r"zoom", r"office", r"лицензи\w*", r"ліцензі\w*",
         r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software", r"app\w*",
         r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
+        r"patch\w*", r"crash\w*", r"freez\w*", r"not responding", r"вылета\w*", r"вилiта\w*",
+        r"вилітає", r"зависа\w*", r"завис\w*", r"не отвечает", r"не відповідає", r"splash",
     ]),
 }  # fmt: skip
 

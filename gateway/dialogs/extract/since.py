@@ -52,7 +52,20 @@ _COUNT = (
     r"an?|one"
 )
 _ORDINAL = r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth"
-_CLOCK = r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)"
+# Hours said in words: "с девяти утра", "з дев'ятої ранку", "since nine".
+HOUR_WORDS: dict[str, int] = {
+    "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
+    "часу": 13, "двух": 14, "трех": 15, "четырех": 16, "пяти": 17, "шести": 18,
+    "сьомої": 7, "восьмої": 8, "дев'ятої": 9, "десятої": 10, "одинадцятої": 11,
+    "дванадцятої": 12, "першої": 13, "другої": 14, "третьої": 15, "четвертої": 16,
+    "п'ятої": 17, "шостої": 18,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "noon": 12,
+}  # fmt: skip
+_HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
+    rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
+)
 
 _PATTERNS = [
     # relative days and parts of day
@@ -112,5 +125,14 @@ def extract(text: str) -> str:
             r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
         ):
             continue
-        return phrase
+        return _with_digits(phrase)
     return ""
+
+
+def _with_digits(phrase: str) -> str:
+    """An hour said in words gets its clock time too: "с девяти утра (9:00)"."""
+    for word in re.findall(r"[\w']+", fold(phrase).lower()):
+        hour = HOUR_WORDS.get(word)
+        if hour is not None:
+            return f"{phrase} ({hour}:00)"
+    return phrase
