@@ -78,7 +78,7 @@ def test_topic_floor_only_raises() -> None:
         ("в регистратуре не печатаются талоны, очередь до двери", "at_stake"),
         ("с девяти утра на складе ни один терминал не может провести отгрузку", "many_stopped"),
         ("каси в магазині не пробивають чеки з 10 ранку, люди йдуть без покупок", "many_stopped"),
-        ("Nobody in the call centre can log into the phone system, 40 calls waiting", "many_stopped"),
+        ("Nobody in the call centre can log into the phones, 40 calls waiting", "many_stopped"),
         ("customers are leaving, the card terminal won't take payments", "at_stake"),
     ],
 )
