@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     oa = op.add_parser("add", help="create or update an operator account")
     oa.add_argument("login")
     oa.add_argument("--name", default="")
-    oa.add_argument("--role", choices=["operator", "admin"], default="operator")
+    oa.add_argument("--role", choices=["operator", "lead", "admin"], default="operator")
     oa.add_argument("--level", choices=["L1", "L2", "L3"], default="L1")
     oa.add_argument("--groups", default="", help="comma-separated support groups")
     oa.add_argument("--password", help="read from the terminal when omitted")

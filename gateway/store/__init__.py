@@ -13,8 +13,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
+from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.transaction import (
     NO_FENCE,
@@ -55,6 +57,8 @@ class Store:
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
+        self.mail = MailStore(redis)
+        self.sla_timers = SlaTimerQueue(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

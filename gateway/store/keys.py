@@ -93,3 +93,38 @@ def web_session(session_id: str) -> str:
 def rate_window(scope: str, name: str, window: int) -> str:
     """A counter of hits in one fixed time window (rate limits)."""
     return f"{PREFIX}:rate:{scope}:{name}:{window}"
+
+
+# The e-mail channel: threads, Message-ID index, originals, attachments, intake cursors.
+MAIL_UNDELIVERABLE = f"{PREFIX}:mail:undeliverable"  # hash: address -> why (JSON)
+MAIL_DEAD = f"{PREFIX}:mail:dead"  # list: mail that could not be taken in (JSON), newest first
+
+
+def mail_message(id_digest: str) -> str:
+    """Which conversation (thread) a Message-ID belongs to."""
+    return f"{PREFIX}:mail:msgid:{id_digest}"
+
+
+def mail_thread(chat_id: str) -> str:
+    """A mail thread: address, subject, Message-ID chain (JSON)."""
+    return f"{PREFIX}:mail:thread:{chat_id}"
+
+
+def mail_original(id_digest: str) -> str:
+    """The raw message as received, for operators."""
+    return f"{PREFIX}:mail:raw:{id_digest}"
+
+
+def mail_attachment(attachment_id: str) -> str:
+    """One attachment's bytes and metadata (hash)."""
+    return f"{PREFIX}:mail:att:{attachment_id}"
+
+
+def mail_rating_used(nonce: str) -> str:
+    """A rating link already clicked (single use)."""
+    return f"{PREFIX}:mail:rated:{nonce}"
+
+
+def mail_cursor(mailbox: str, folder: str) -> str:
+    """IMAP UIDVALIDITY and the last UID stored, per mailbox and folder (hash)."""
+    return f"{PREFIX}:mail:cursor:{mailbox}:{folder}"

@@ -21,6 +21,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
@@ -44,12 +45,13 @@ class Console:
     def __init__(self, rt: Runtime) -> None:
         secret = rt.settings.web.session_secret
         self.rt = rt
+        directory = OperatorDirectory(rt.settings, rt.store)
         self.sessions = ConsoleSessions(
             rt.store,
-            OperatorDirectory(rt.settings, rt.store),
+            directory,
             session_secret(secret.get_secret_value() if secret else None, "console"),
         )
-        self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
+        self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
 
@@ -63,6 +65,7 @@ class Console:
             web.post("/console/api/login", self.login),
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
+            web.get("/console/api/operators", need(self.desk.colleagues, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
@@ -154,14 +157,27 @@ class ConsoleSocket(TranscriptSocket):
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):
-            return None
+            # Escalated or moved out of this operator's queues: drop it from their screen.
+            return {"type": "gone", "ticket": ticket.id}
         return {"type": "ticket", "ticket": summary(ticket)}
+
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
+        """SLA warnings and breaches for the group's operators; addressed ones to one person."""
+        account = self.session.account
+        to = str(event.get("to") or "")
+        if to:
+            if to != account.login:
+                return None
+        elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
+            return None
+        return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
 
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
+    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS

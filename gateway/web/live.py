@@ -33,6 +33,8 @@ class Listener(Protocol):
 
     def ticket_changed(self, ticket: Ticket) -> None: ...
 
+    def sla_alert(self, event: dict[str, Any]) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -84,6 +86,9 @@ class LiveHub:
         elif kind == "ticket" and event.get("ticket"):
             self._dirty_tickets.add(str(event["ticket"]))
             self._wake.set()
+        elif kind == "sla_alert":
+            for listener in list(self._all_tickets):
+                listener.sla_alert(event)
 
     async def _listen(self) -> None:
         """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
@@ -155,6 +160,15 @@ class TranscriptSocket:
             task.add_done_callback(lambda t: t.cancelled() or t.exception())
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
+        return None
+
+    def sla_alert(self, event: dict[str, Any]) -> None:
+        frame = self.alert_frame(event)
+        if frame is not None:
+            task = asyncio.ensure_future(self.send(frame))
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
