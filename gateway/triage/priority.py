@@ -63,7 +63,8 @@ AT_STAKE = PhraseSet([
     r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting", r"queue\w*",
     r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
-    r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*",
+    r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
+    r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
 ])  # fmt: skip
 # Work stops: something does not work at all (not slow, not a question).
 STOPPED = PhraseSet([
@@ -75,7 +76,8 @@ STOPPED = PhraseSet([
     r"(упал\w*|лежит|погас\w*|стоит|стоят|встал\w*|зависл\w*|впав|лежить|згас\w*|стоїть|стоять)",
     r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
     r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
-    r"can'?t", r"cannot", r"unable", r"won'?t", r"(is|are) down", r"stopped", r"(went|is) dark",
+    r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
+    r"(went|is) dark",
     r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
     r"(has|have) seen no",
 ])  # fmt: skip

@@ -80,6 +80,7 @@ def test_topic_floor_only_raises() -> None:
         ("каси в магазині не пробивають чеки з 10 ранку, люди йдуть без покупок", "many_stopped"),
         ("Nobody in the call centre can log into the phones, 40 calls waiting", "many_stopped"),
         ("customers are leaving, the card terminal won't take payments", "at_stake"),
+        ("bank portal down and payroll is due at 3pm", "at_stake"),
     ],
 )
 def test_p1_without_trigger_words_when_many_stop_or_money_is_at_stake(

@@ -69,3 +69,7 @@ def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGrou
 )
 def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: str) -> None:
     assert Routing().recognises(text)
+
+
+def test_a_word_that_only_starts_like_app_is_not_software() -> None:
+    assert Routing().infer("nothing appears on the boardroom TV over HDMI") is SupportGroup.HARDWARE

@@ -71,7 +71,9 @@ _NO_ERROR = re.compile(
     r"ничего не (?:пишет|выдает|показывает)|нічого не (?:пише|видає|показує)|"
     r"\bno (?:error|code)(?: message| code)?s?\b|there(?:'s| is) no error|"
     r"(?:doesn'?t|does not|didn'?t) (?:show|give|display) (?:any |an )?(?:error|message)s?|"
-    r"no message(?:s)? at all|nothing on (?:the )?screen",
+    r"no message(?:s)? at all|nothing on (?:the )?screen|"
+    r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
+    r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently",
     _I,
 )
 

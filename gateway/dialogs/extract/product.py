@@ -100,6 +100,7 @@ _VERSION = re.compile(
 )
 
 BRANDS = (
+    r"intel|realtek|nvidia|geforce|radeon|amd|broadcom|qualcomm|killer|"
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
     r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
     r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"

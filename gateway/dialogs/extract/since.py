@@ -37,7 +37,8 @@ _EVENTS = (
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|"
-    r"(?:the |last |an? |yesterday's |windows |latest )*(?:update|upgrade|reboot|restart|move|"
+    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
+    r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
     r"reinstall|patch(?:es)?|fix|update of \w+)"
 )
@@ -75,7 +76,9 @@ _PATTERNS = [
     r"вчера(?:\s+(?:утром|вечером|днем|ночью|после обеда))?|"
     r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду))?|"
     r"сегодня(?:\s+(?:утром|с утра|днем|после обеда))?|сьогодні(?:\s+(?:вранці|зранку|вдень|"
-    r"після обіду))?|с утра|з ранку|зранку|с обеда|после обеда|після обіду|"
+    r"після обіду))?|с (?:самого )?утра|з (?:самого )?ранку|зранку|с обеда|после обеда|після обіду|"
+    r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?morning|all morning|весь день|"
+    r"всё утро|все утро|цілий ранок|увесь ранок|весь ранок|all day|"
     r"the day before yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?|"
     r"this (?:morning|afternoon|evening)|last night|earlier today|today|tonight)(?![\w'])",
     # since a weekday, a week, a month, a date
@@ -88,6 +91,8 @@ _PATTERNS = [
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})(?![\w'])",
+    r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
+    r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
     # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?"
@@ -113,20 +118,24 @@ _PATTERNS = [
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
 # inside "во вторник созвон" is not about the problem: weekdays need a preposition or "last".
+_STARTS = re.compile(r"(?:с|со|з|із|від|since|from|starting|после|після|after|ever)\s", _I)
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 
 
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
     folded = fold(text)  # same length: the phrase is cut from the original text
+    found: list[str] = []
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
             r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
         ):
             continue
-        return _with_digits(phrase)
-    return ""
+        found.append(phrase)
+    # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
+    started = [f for f in found if _STARTS.match(fold(f))]
+    return _with_digits((started or found)[0]) if found else ""
 
 
 def _with_digits(phrase: str) -> str:

@@ -36,7 +36,7 @@ ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.spl
 
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = re.compile(
-    r"\b(?:(?:re-?)?start(?:ed|ing)|reboot(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
+    r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
     r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
@@ -108,7 +108,7 @@ def _attempt_in(clause: str) -> bool:
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
         before = lowered[: found.start()]
-        if _NEGATED.search(before) and "nothing" not in before:
+        if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue
