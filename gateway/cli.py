@@ -67,9 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     evp = sub.add_parser("eval", help="evaluate matching, dialogs and the checklist extractors")
     evp.set_defaults(func=_eval_extractors, dir=None)
     ev = evp.add_subparsers(metavar="WHAT")
-    ef = ev.add_parser("faq", help="FAQ matching accuracy on a JSONL file")
-    ef.add_argument("file", type=Path)
+    ef = ev.add_parser(
+        "faq", help="FAQ matching accuracy: dev, tuning part (cross-validated), frozen part"
+    )
+    ef.add_argument("file", type=Path, nargs="?", help="evaluate only this JSONL file")
     ef.add_argument("--dir", type=Path)
+    ef.add_argument("--sets", type=Path, default=Path("tests/fixtures/eval"))
+    ef.add_argument("--fit", action="store_true", help="refit the decision, write decision.json")
     ef.set_defaults(func=_eval_faq)
     ed = ev.add_parser("dialogs", help="run dialog scenarios from a YAML file")
     ed.add_argument("file", type=Path)
@@ -85,11 +89,21 @@ def _parser() -> argparse.ArgumentParser:
     ep.add_argument("--max-attachment-bytes", type=int, default=10 * 1024 * 1024)
     ep.set_defaults(func=_email_parse)
 
+    rp = sub.add_parser("report", help="desk report: deflection, times, SLA, CSAT, KB, volume")
+    rp.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: 6 days ago)")
+    rp.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
+    rp.add_argument("--group", action="append", default=[], help="support group (repeatable)")
+    rp.add_argument("--channel", default="")
+    rp.add_argument("--operator", default="")
+    rp.add_argument("--priority", default="", choices=["", "P1", "P2", "P3", "P4"])
+    rp.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    rp.set_defaults(func=_report)
+
     op = sub.add_parser("operator", help="operator accounts").add_subparsers(metavar="ACTION")
     oa = op.add_parser("add", help="create or update an operator account")
     oa.add_argument("login")
     oa.add_argument("--name", default="")
-    oa.add_argument("--role", choices=["operator", "admin"], default="operator")
+    oa.add_argument("--role", choices=["operator", "lead", "admin"], default="operator")
     oa.add_argument("--level", choices=["L1", "L2", "L3"], default="L1")
     oa.add_argument("--groups", default="", help="comma-separated support groups")
     oa.add_argument("--password", help="read from the terminal when omitted")
@@ -111,6 +125,11 @@ def _configure_logs(settings: Settings) -> None:
             settings.telegram.webhook_secret,
             settings.viber.auth_token,
             settings.web.session_secret,
+            settings.meta.app_secret,
+            settings.meta.verify_token,
+            settings.whatsapp.access_token,
+            settings.messenger.access_token,
+            settings.instagram.access_token,
         )
         if s is not None
     ]
@@ -139,23 +158,39 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = _joined(_settings(args), "worker")
+    if settings is None:
+        return 2
     _configure_logs(settings)
-    if not settings.redis.url:
-        from gateway.runtime import embedded_redis
-
-        socket = embedded_redis(settings).socket
-        if not socket.exists():
-            print(
-                "worker: set REDIS_URL, or start `firstline serve` first so its embedded "
-                f"Redis ({socket}) is running",
-                file=sys.stderr,
-            )
-            return 2
-        settings = settings.model_copy(
-            update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
-        )
     return asyncio.run(_run_workers(settings, args.count))
+
+
+def _joined(settings: Settings, command: str) -> Settings | None:
+    """Settings that reach the running gateway's Redis (its embedded one, if no URL)."""
+    if settings.redis.url:
+        return settings
+    from gateway.runtime import embedded_redis
+
+    socket = embedded_redis(settings).socket
+    if not socket.exists():
+        print(
+            f"{command}: set REDIS_URL, or start `firstline serve` first so its embedded "
+            f"Redis ({socket}) is running",
+            file=sys.stderr,
+        )
+        return None
+    return settings.model_copy(
+        update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
+    )
+
+
+def _report(args: argparse.Namespace) -> int:
+    from gateway.reports.commands import print_report
+
+    settings = _joined(_settings(args), "report")
+    if settings is None:
+        return 2
+    return asyncio.run(print_report(settings, args, sys.stdout))
 
 
 async def _run_workers(settings: Settings, count: int) -> int:
@@ -200,7 +235,7 @@ def _faq_match(args: argparse.Namespace) -> int:
 def _eval_faq(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import eval_faq
 
-    return eval_faq(_faq_dir(args), args.file)
+    return eval_faq(_faq_dir(args), args.file, args.sets, args.fit)
 
 
 def _chat(args: argparse.Namespace) -> int:

@@ -16,9 +16,17 @@ from typing import Any
 
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
-from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
+from gateway.dialogs.events import (
+    CsatCommented,
+    CsatRecorded,
+    Event,
+    FaqAnswered,
+    Resolved,
+    TicketRequested,
+)
 from gateway.dialogs.state import DialogState
 from gateway.models import (
+    Delivery,
     InboundMessage,
     Level,
     OutboundMessage,
@@ -27,6 +35,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.reports.recorder import ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -61,6 +70,7 @@ class ConversationService:
         self.sla = sla
         self.direct_channels = frozenset(direct_channels)
         self.clock = clock
+        self.reports = ReportRecorder(sla)
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -85,8 +95,11 @@ class ConversationService:
         outcome = TurnOutcome()
         if msg.kind in ("blocked", "unblocked"):
             conv.blocked = msg.kind == "blocked"
-            tx.transcript(conv.key, {"direction": "system", "author": "channel", "text": msg.kind})
+            tx.transcript(conv.key, _channel_entry(msg, msg.kind))
+        elif msg.kind == "delivery_failed":
+            tx.transcript(conv.key, _channel_entry(msg, f"delivery failed: {msg.text}"))
         else:
+            conv.last_user_at = max(conv.last_user_at, msg.timestamp)
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
@@ -120,6 +133,7 @@ class ConversationService:
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
                 follow = self.engine.ticket_opened(state, ticket, ctx)
@@ -127,9 +141,16 @@ class ConversationService:
                 replies += follow.replies
                 events += follow.events
             elif isinstance(event, CsatRecorded):
-                await self._record_csat(tx, conv, event)
+                await self._record_csat(tx, conv, event, ctx.now)
+            elif isinstance(event, CsatCommented):
+                await self._record_csat_comment(tx, conv, event, ctx.now, result.state.csat_score)
             elif isinstance(event, Resolved):
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
+                if event.by == "bot":
+                    self.reports.bot_resolved(tx, ctx.now, conv.channel, result.state.group)
+            elif isinstance(event, FaqAnswered):
+                group = result.state.group
+                self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -153,14 +174,38 @@ class ConversationService:
         sla_clock.start_clocks(ticket, self.sla, now)
         return ticket
 
-    async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
-        tickets = await self.store.tickets.for_conversation(conv.key, active_only=False)
-        rated = [t for t in tickets if t.status == TicketStatus.RESOLVED and not t.csat]
-        if rated:
-            ticket = max(rated, key=lambda t: t.resolved_at)
+    async def _record_csat(
+        self, tx: Transaction, conv: Conversation, event: CsatRecorded, now: float
+    ) -> None:
+        """The score, on the rated ticket (when a person helped) and in the outcomes."""
+        ticket = await self._rated_ticket(conv, event.ticket_id)
+        if ticket is not None:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
+        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
+
+    async def _record_csat_comment(
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        event: CsatCommented,
+        now: float,
+        state_score: int,
+    ) -> None:
+        ticket = await self._rated_ticket(conv, event.ticket_id)
+        if ticket is not None:
+            tx.update_ticket(ticket.id, {"csat_comment": event.comment})
+            tx.ticket_event(ticket.id, "user", "commented", event.comment)
+        tx.outcome(conv.key, "csat_comment", comment=event.comment)
+        score = ticket.csat if ticket is not None and ticket.csat else state_score
+        self.reports.csat_comment(tx, now, score, event.comment, conv.channel, ticket)
+
+    async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
+        if not ticket_id:
+            return None
+        ticket = await self.store.tickets.get(ticket_id)
+        return ticket if ticket is not None and ticket.conversation_key == conv.key else None
 
     async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
         return await self.store.tickets.for_conversation(conv.key)
@@ -193,12 +238,14 @@ class ConversationService:
 
     def queue_replies(
         self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
-    ) -> None:
+    ) -> list[Delivery]:
         """Record replies in the transcript and queue them for the user's channel."""
+        deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
             if conv.channel not in self.direct_channels and not conv.blocked:
-                tx.deliver(conv.channel, conv.chat_id, reply)
+                deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
+        return deliveries
 
 
 def _count(outcome: TurnOutcome) -> None:
@@ -206,6 +253,14 @@ def _count(outcome: TurnOutcome) -> None:
         metrics.TICKETS.labels(ticket.group.value, ticket.priority.value).inc()
     if any(isinstance(e, Resolved) and e.by == "bot" for e in outcome.events):
         metrics.RESOLVED_BY_BOT.inc()
+
+
+def _channel_entry(msg: InboundMessage, text: str) -> dict[str, Any]:
+    """What the channel itself reported (blocked, a failed delivery), for operators."""
+    entry: dict[str, Any] = {"direction": "system", "author": "channel", "text": text}
+    if msg.meta:
+        entry["meta"] = dict(msg.meta)
+    return entry
 
 
 def _inbound_entry(msg: InboundMessage) -> dict[str, Any]:
@@ -229,4 +284,3 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "text": reply.text,
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
     }
-

@@ -4,6 +4,19 @@
   var PRIORITIES = ["P1", "P2", "P3", "P4"];
   var GROUPS = ["accounts", "hardware", "network", "software", "email", "security"];
   var LEVELS = ["L1", "L2", "L3"];
+  /* Words for stored values and the desk's messages, kept in one place for translation. */
+  var LABELS = {
+    status: { new: "New", open: "In progress", waiting_for_user: "Waiting for the user",
+      escalated: "Escalated", resolved: "Resolved", closed: "Closed" },
+    unreachable: "The user is unreachable on {channel}: they blocked the bot. Replies cannot " +
+      "be delivered until they write again.",
+    csat: "Rating: {score}/5", takenBy: "Taken by {who}", reopenAndSend: "Reopen and send",
+    sendReply: "Send reply", gone: "{id} has left your queue",
+  };
+  function label(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
+  }
+  function statusLabel(status) { return LABELS.status[status] || status; }
   var state = {
     csrf: null, me: null, tickets: new Map(), skew: 0, ws: null, attempt: 0,
     open: null, // the ticket page's data
@@ -140,7 +153,8 @@
         h("td", null, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: t.channel }),
         h("td", { text: t.group + " · " + t.level }),
-        h("td", { text: t.status }),
+        h("td", null, statusLabel(t.status),
+          t.csat ? h("span", { class: "badge ok csat-score", text: "★ " + t.csat }) : null),
         h("td", { text: t.assignee ? "taken by " + t.assignee : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
         h("td", null, slaBadge(t)));
@@ -189,6 +203,10 @@
       if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
       renderQueue();
       if (state.open && state.open.ticket.id === t.id) refreshTicket();
+    } else if (frame.type === "gone") {
+      state.tickets.delete(frame.ticket);
+      renderQueue();
+      if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(label(LABELS.gone, { id: frame.ticket }));
     } else if (frame.type === "entry") {
       if (state.open && frame.conversation === state.open.conversation.key) {
         addEntry(frame.index, frame.entry);
@@ -232,10 +250,36 @@
   window.addEventListener("hashchange", function () { if (state.me) route(); });
   $("#back").addEventListener("click", function (ev) { ev.preventDefault(); location.hash = ""; });
 
+  function showNotice(text) {
+    $("#notice").textContent = text || "";
+    $("#notice").hidden = !text;
+  }
+
+  function leaveTicket(notice) {
+    showNotice(notice);
+    state.open = null;
+    location.hash = "";
+    route();
+  }
+
+  function loadColleagues(ticketId) {
+    var select = $("#assign-form").to;
+    api("GET", "/console/api/operators?ticket=" + encodeURIComponent(ticketId)).then(function (data) {
+      select.replaceChildren.apply(select, data.operators.filter(function (o) {
+        return o.login !== state.me.login;
+      }).map(function (o) {
+        return h("option", { value: o.login, text: o.name + " (" + o.level + ")" });
+      }));
+    }).catch(function () { select.replaceChildren(); });
+  }
+
   function openTicket(id) {
+    if (!state.open || state.open.ticket.id !== id) showNotice("");
     $("#queue-view").hidden = true;
     $("#ticket-view").hidden = false;
     $("#t-alert").textContent = "";
+    // Nothing to act on until this ticket's page has loaded.
+    $("#ticket-view").querySelectorAll(".actions button").forEach(function (b) { b.disabled = true; });
     return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
       state.open = data;
       state.nextIndex = 0;
@@ -243,6 +287,8 @@
       data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
       renderTicket(data);
       fillCanned(data.canned);
+      loadColleagues(id);
+      $("#resolve-form").hidden = true;
       watch();
     }).catch(alertError);
   }
@@ -260,16 +306,35 @@
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
-    $("#t-meta").textContent = [t.priority, t.status, t.group, t.level, "via " + conv.channel,
+    $("#t-meta").textContent = [t.priority, statusLabel(t.status), t.group, t.level, "via " + conv.channel,
       conv.user_name ? "user: " + conv.user_name : "", "language: " + conv.language]
       .filter(Boolean).join(" · ");
     var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
     $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
-      : owner ? "Taken by " + owner : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+      : owner ? label(LABELS.takenBy, { who: owner }) : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
-    $("#take").disabled = !active || owner === state.me.login;
+    var holder = owner || (active ? t.assignee : "");
+    var heldByOther = !!holder && holder !== state.me.login;
+    var me = state.me;
+    var supervisor = me.role === "admin" ||
+      (me.role === "lead" && (!me.groups.length || me.groups.indexOf(t.group) >= 0));
+    $("#take").disabled = !active || !!holder;
+    $("#take").title = heldByOther ? label(LABELS.takenBy, { who: holder }) : "";
+    $("#force-take").hidden = !(active && heldByOther && supervisor);
     $("#hand-back").disabled = !active || !owner;
     $("#resolve").disabled = !active;
+    $("#assign-form").hidden = !active;
+    $("#t-reach").hidden = !conv.blocked;
+    $("#t-reach").textContent = conv.blocked ? label(LABELS.unreachable, { channel: conv.channel }) : "";
+    var send = $("#reply-form").querySelector("button[type=submit]");
+    send.disabled = !!conv.blocked;
+    send.textContent = active ? LABELS.sendReply : LABELS.reopenAndSend;
+    $("#t-csat").hidden = !t.csat;
+    $("#t-csat").textContent = t.csat ? label(LABELS.csat, { score: t.csat }) +
+      (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
     var form = $("#update-form");
     fillSelect(form.priority, PRIORITIES, t.priority);
     fillSelect(form.group, GROUPS, t.group);
@@ -325,13 +390,35 @@
 
   function act(action, body) {
     $("#t-alert").textContent = "";
+    showNotice("");
     return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
-      .then(refreshTicket).catch(function (err) { alertError(err); refreshTicket(); throw err; });
+      .then(function (data) {
+        if (data.visible === false) return leaveTicket(data.notice);
+        showNotice(data.notice);
+        refreshTicket();
+      }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
 
   $("#take").addEventListener("click", function () { act("take").catch(function () {}); });
+  $("#force-take").addEventListener("click", function () { act("take", { force: true }).catch(function () {}); });
   $("#hand-back").addEventListener("click", function () { act("hand_back").catch(function () {}); });
-  $("#resolve").addEventListener("click", function () { act("resolve", { comment: "" }).catch(function () {}); });
+  $("#resolve").addEventListener("click", function () {
+    $("#resolve-form").hidden = false;
+    $("#resolve-form").comment.focus();
+  });
+  $("#resolve-cancel").addEventListener("click", function () { $("#resolve-form").hidden = true; });
+  $("#resolve-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var input = ev.target.comment;
+    act("resolve", { comment: input.value }).then(function () {
+      input.value = "";
+      $("#resolve-form").hidden = true;
+    }).catch(function () {});
+  });
+  $("#assign-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    if (ev.target.to.value) act("assign", { to: ev.target.to.value }).catch(function () {});
+  });
   $("#update-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var f = ev.target, t = state.open.ticket, body = {};
@@ -343,8 +430,10 @@
   [["#reply-form", "reply"], ["#note-form", "note"]].forEach(function (pair) {
     $(pair[0]).addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var area = ev.target.text;
-      act(pair[1], { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
+      var area = ev.target.text, body = { text: area.value };
+      // A resolved ticket is reopened explicitly: the button says so.
+      if (pair[1] === "reply" && ["resolved", "closed"].indexOf(state.open.ticket.status) >= 0) body.reopen = true;
+      act(pair[1], body).then(function () { area.value = ""; }).catch(function () {});
     });
   });
 
