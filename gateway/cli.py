@@ -119,6 +119,11 @@ def _configure_logs(settings: Settings) -> None:
             settings.telegram.webhook_secret,
             settings.viber.auth_token,
             settings.web.session_secret,
+            settings.meta.app_secret,
+            settings.meta.verify_token,
+            settings.whatsapp.access_token,
+            settings.messenger.access_token,
+            settings.instagram.access_token,
         )
         if s is not None
     ]

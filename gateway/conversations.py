@@ -92,8 +92,11 @@ class ConversationService:
         outcome = TurnOutcome()
         if msg.kind in ("blocked", "unblocked"):
             conv.blocked = msg.kind == "blocked"
-            tx.transcript(conv.key, {"direction": "system", "author": "channel", "text": msg.kind})
+            tx.transcript(conv.key, _channel_entry(msg, msg.kind))
+        elif msg.kind == "delivery_failed":
+            tx.transcript(conv.key, _channel_entry(msg, f"delivery failed: {msg.text}"))
         else:
+            conv.last_user_at = max(conv.last_user_at, msg.timestamp)
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
@@ -231,6 +234,14 @@ def _count(outcome: TurnOutcome) -> None:
         metrics.TICKETS.labels(ticket.group.value, ticket.priority.value).inc()
     if any(isinstance(e, Resolved) and e.by == "bot" for e in outcome.events):
         metrics.RESOLVED_BY_BOT.inc()
+
+
+def _channel_entry(msg: InboundMessage, text: str) -> dict[str, Any]:
+    """What the channel itself reported (blocked, a failed delivery), for operators."""
+    entry: dict[str, Any] = {"direction": "system", "author": "channel", "text": text}
+    if msg.meta:
+        entry["meta"] = dict(msg.meta)
+    return entry
 
 
 def _inbound_entry(msg: InboundMessage) -> dict[str, Any]:

@@ -49,6 +49,7 @@ from gateway.triage.routing import Routing
 # Button payloads: stable strings that come back in `InboundMessage.payload`.
 YES, NO, DUNNO, SKIP, NEW_REQUEST = "yes", "no", "dunno", "skip", "new"
 FAQ_PREFIX, CSAT_PREFIX = "faq:", "csat:"
+CSAT_REQUEST = "csat_request"  # the purpose of the rating question, for template channels
 NONE_OF_THESE = FAQ_PREFIX + "none"
 
 MAX_CHOICES = 3
@@ -364,7 +365,7 @@ class SupportFlow:
         """Ask for a 1-5 rating of the help with `ticket_id` (none when the bot helped)."""
         turn.state.phase, turn.state.rating_ticket = Phase.CSAT_SCORE, ticket_id
         turn.emit(CsatRequest())
-        turn.say("csat_ask", *self._rating_buttons())
+        turn.say("csat_ask", *self._rating_buttons(), purpose=CSAT_REQUEST)
 
     def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
         """The score counts as soon as it is given; the comment that may follow is optional."""

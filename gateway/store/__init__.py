@@ -112,6 +112,20 @@ class Store:
             keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
         )
 
+    async def channel_record(self, channel: str, name: str) -> dict[str, str]:
+        raw = await self.redis.hgetall(keys.channel_record(channel, name))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def update_channel_record(
+        self, channel: str, name: str, fields: dict[str, str], ttl: int
+    ) -> None:
+        """Set some fields of a record (others stay), and keep it for `ttl` seconds."""
+        key = keys.channel_record(channel, name)
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.hset(key, mapping=fields)
+        pipe.expire(key, ttl)
+        await pipe.execute()
+
     async def live_events(self) -> AsyncIterator[dict[str, Any]]:
         """Changes as they are committed (tickets, transcripts), for live consoles."""
         pubsub = self.redis.pubsub()

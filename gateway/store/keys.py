@@ -78,6 +78,11 @@ def channel_state(channel: str, name: str) -> str:
     return f"{PREFIX}:chan:{channel}:{name}"
 
 
+def channel_record(channel: str, name: str) -> str:
+    """A hash of fields written independently (e.g. a sent message's delivery statuses)."""
+    return f"{PREFIX}:chan:{channel}:rec:{name}"
+
+
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
 INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we could not read

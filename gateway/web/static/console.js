@@ -312,6 +312,9 @@
     var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
     $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
       : owner ? label(LABELS.takenBy, { who: owner }) : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     var holder = owner || (active ? t.assignee : "");
     var heldByOther = !!holder && holder !== state.me.login;
