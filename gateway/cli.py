@@ -87,6 +87,16 @@ def _parser() -> argparse.ArgumentParser:
     ep.add_argument("--max-attachment-bytes", type=int, default=10 * 1024 * 1024)
     ep.set_defaults(func=_email_parse)
 
+    rp = sub.add_parser("report", help="desk report: deflection, times, SLA, CSAT, KB, volume")
+    rp.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: 6 days ago)")
+    rp.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
+    rp.add_argument("--group", action="append", default=[], help="support group (repeatable)")
+    rp.add_argument("--channel", default="")
+    rp.add_argument("--operator", default="")
+    rp.add_argument("--priority", default="", choices=["", "P1", "P2", "P3", "P4"])
+    rp.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    rp.set_defaults(func=_report)
+
     op = sub.add_parser("operator", help="operator accounts").add_subparsers(metavar="ACTION")
     oa = op.add_parser("add", help="create or update an operator account")
     oa.add_argument("login")
@@ -146,23 +156,39 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = _joined(_settings(args), "worker")
+    if settings is None:
+        return 2
     _configure_logs(settings)
-    if not settings.redis.url:
-        from gateway.runtime import embedded_redis
-
-        socket = embedded_redis(settings).socket
-        if not socket.exists():
-            print(
-                "worker: set REDIS_URL, or start `firstline serve` first so its embedded "
-                f"Redis ({socket}) is running",
-                file=sys.stderr,
-            )
-            return 2
-        settings = settings.model_copy(
-            update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
-        )
     return asyncio.run(_run_workers(settings, args.count))
+
+
+def _joined(settings: Settings, command: str) -> Settings | None:
+    """Settings that reach the running gateway's Redis (its embedded one, if no URL)."""
+    if settings.redis.url:
+        return settings
+    from gateway.runtime import embedded_redis
+
+    socket = embedded_redis(settings).socket
+    if not socket.exists():
+        print(
+            f"{command}: set REDIS_URL, or start `firstline serve` first so its embedded "
+            f"Redis ({socket}) is running",
+            file=sys.stderr,
+        )
+        return None
+    return settings.model_copy(
+        update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
+    )
+
+
+def _report(args: argparse.Namespace) -> int:
+    from gateway.reports.commands import print_report
+
+    settings = _joined(_settings(args), "report")
+    if settings is None:
+        return 2
+    return asyncio.run(print_report(settings, args, sys.stdout))
 
 
 async def _run_workers(settings: Settings, count: int) -> int:

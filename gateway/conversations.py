@@ -21,6 +21,7 @@ from gateway.dialogs.events import (
     CsatCommented,
     CsatRecorded,
     Event,
+    FaqAnswered,
     Resolved,
     SolvedByUser,
     TicketDetailsGiven,
@@ -38,6 +39,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.reports.recorder import ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -72,6 +74,7 @@ class ConversationService:
         self.sla = sla
         self.direct_channels = frozenset(direct_channels)
         self.clock = clock
+        self.reports = ReportRecorder(sla)
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -138,6 +141,7 @@ class ConversationService:
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
                 follow = self.engine.ticket_opened(state, ticket, ctx)
@@ -145,11 +149,16 @@ class ConversationService:
                 replies += follow.replies
                 events += follow.events
             elif isinstance(event, CsatRecorded):
-                await self._record_csat(tx, conv, event)
+                await self._record_csat(tx, conv, event, ctx.now)
             elif isinstance(event, CsatCommented):
-                await self._record_csat_comment(tx, conv, event)
+                await self._record_csat_comment(tx, conv, event, ctx.now, result.state.csat_score)
             elif isinstance(event, Resolved):
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
+                if event.by == "bot":
+                    self.reports.bot_resolved(tx, ctx.now, conv.channel, result.state.group)
+            elif isinstance(event, FaqAnswered):
+                group = result.state.group
+                self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
             elif isinstance(event, TicketDetailsGiven):
                 ticket = _open_ticket(ctx, event.ticket_id)
                 if ticket is not None:
@@ -194,22 +203,32 @@ class ConversationService:
         sla_clock.start_clocks(ticket, self.sla, now)
         return ticket
 
-    async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
+    async def _record_csat(
+        self, tx: Transaction, conv: Conversation, event: CsatRecorded, now: float
+    ) -> None:
         """The score, on the rated ticket (when a person helped) and in the outcomes."""
         ticket = await self._rated_ticket(conv, event.ticket_id)
         if ticket is not None:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
+        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
 
     async def _record_csat_comment(
-        self, tx: Transaction, conv: Conversation, event: CsatCommented
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        event: CsatCommented,
+        now: float,
+        state_score: int,
     ) -> None:
         ticket = await self._rated_ticket(conv, event.ticket_id)
         if ticket is not None:
             tx.update_ticket(ticket.id, {"csat_comment": event.comment})
             tx.ticket_event(ticket.id, "user", "commented", event.comment)
         tx.outcome(conv.key, "csat_comment", comment=event.comment)
+        score = ticket.csat if ticket is not None and ticket.csat else state_score
+        self.reports.csat_comment(tx, now, score, event.comment, conv.channel, ticket)
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         if not ticket_id:
@@ -314,4 +333,3 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "text": reply.text,
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
     }
-

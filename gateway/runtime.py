@@ -54,6 +54,7 @@ def sla_policy(settings: Settings) -> SlaPolicy:
         p1_around_the_clock=sla.p1_around_the_clock,
         warning_share=sla.warning_share,
         reminder_share=sla.reminder_share,
+        timezone=sla.timezone,
         auto_close_seconds=sla.auto_close_days * 86400,
         auto_close_notice_seconds=sla.auto_close_notice_days * 86400,
     )

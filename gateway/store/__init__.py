@@ -16,6 +16,7 @@ from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
+from gateway.store.reports import ReportStore
 from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.transaction import (
@@ -59,6 +60,7 @@ class Store:
         self.operators = OperatorStore(redis)
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
+        self.reports = ReportStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

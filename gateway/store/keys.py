@@ -100,6 +100,21 @@ def rate_window(scope: str, name: str, window: int) -> str:
     return f"{PREFIX}:rate:{scope}:{name}:{window}"
 
 
+# Reports: counters aggregated as events happen, one hash per day of the desk's zone.
+SLA_BREACHED_ACTIVE = f"{PREFIX}:sla:breached"  # set: active tickets that breached
+SLA_WARNED_ACTIVE = f"{PREFIX}:sla:warned"  # set: active tickets warned, not yet breached
+
+
+def report_day(day: str) -> str:
+    """hash: "metric|group|channel|priority|operator" -> count, for one day (YYYY-MM-DD)."""
+    return f"{PREFIX}:rep:{day}"
+
+
+def report_notes(day: str, kind: str) -> str:
+    """list of JSON entries of one day: CSAT comments, unmatched questions."""
+    return f"{PREFIX}:rep:{day}:{kind}"
+
+
 # The e-mail channel: threads, Message-ID index, originals, attachments, intake cursors.
 MAIL_UNDELIVERABLE = f"{PREFIX}:mail:undeliverable"  # hash: address -> why (JSON)
 MAIL_DEAD = f"{PREFIX}:mail:dead"  # list: mail that could not be taken in (JSON), newest first
