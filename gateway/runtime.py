@@ -83,6 +83,31 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
     return server
 
 
+async def redis_for(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
+    """The Redis URL to use, and the embedded server when this process started it: the
+    configured Redis, else the embedded one another firstline process runs on this data
+    dir (joined), else a new embedded one."""
+    if settings.redis.url:
+        return settings.redis.url, None
+    server = embedded_redis(settings)
+    url, owner = await server.astart_or_join()
+    return url, server if owner else None
+
+
+@asynccontextmanager
+async def open_store(settings: Settings) -> AsyncIterator[Store]:
+    """The store for a command-line tool: the configured Redis, the embedded one of a
+    running `firstline serve`, or the embedded one started just for this command."""
+    url, server = await redis_for(settings)
+    store = Store.from_url(url)
+    try:
+        yield store
+    finally:
+        await store.close()
+        if server is not None:
+            await server.astop()
+
+
 @asynccontextmanager
 async def open_runtime(
     settings: Settings, direct_channels: Iterable[str] = ()
@@ -92,13 +117,7 @@ async def open_runtime(
     An embedded redis-server this process started is supervised (restarted from its
     append-only file if it dies); one another firstline process runs is joined.
     """
-    server: EmbeddedRedis | None = None
-    url = settings.redis.url
-    if not url:
-        server = embedded_redis(settings)
-        url, owner = await server.astart_or_join()
-        if not owner:
-            server = None
+    url, server = await redis_for(settings)
     store = Store.from_url(url, settings.worker.shards)
     stopping = asyncio.Event()
     watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
