@@ -23,18 +23,22 @@ async def test_dev_scenarios_all_pass(settings: Settings) -> None:
     assert "FAIL" not in report
 
 
+async def run_failing(settings: Settings, path: Path, scenario: str) -> str:
+    """Play a one-scenario file that must fail; the report."""
+    path.write_text("scenarios:\n" + scenario, encoding="utf-8")
+    out = io.StringIO()
+    assert await eval_dialogs(settings, path, out) == 1
+    return out.getvalue()
+
+
 async def test_a_failing_scenario_is_reported(settings: Settings, tmp_path: Path) -> None:
-    wrong = tmp_path / "wrong.yaml"
-    wrong.write_text(
-        "scenarios:\n"
+    report = await run_failing(
+        settings,
+        tmp_path / "wrong.yaml",
         "  - name: printer goes to the wrong group\n"
         '    say: "не печатает принтер, пишет что offline"\n'
         "    expect: {outcome: ticket, group: email, max_questions: 0}\n",
-        encoding="utf-8",
     )
-    out = io.StringIO()
-    assert await eval_dialogs(settings, wrong, out) == 1
-    report = out.getvalue()
     assert "FAIL  printer goes to the wrong group:" in report
     assert "group hardware, expected email" in report
     assert "questions asked" in report
@@ -72,19 +76,15 @@ async def test_blind_scenarios_never_ask_for_what_was_given(
 
 
 async def test_the_new_expectations_are_checked(settings: Settings, tmp_path: Path) -> None:
-    wrong = tmp_path / "wrong.yaml"
-    wrong.write_text(
-        "scenarios:\n"
+    report = await run_failing(
+        settings,
+        tmp_path / "wrong.yaml",
         "  - name: rich first message, exact count\n"
         "    kind: rich_first\n"
         '    say: "при проведении накладной ошибка ZX-417"\n'
         "    expect: {outcome: ticket, max_questions: 2, not_asked: [error, tried],"
         " reply_lang: en}\n",
-        encoding="utf-8",
     )
-    out = io.StringIO()
-    assert await eval_dialogs(settings, wrong, out) == 1
-    report = out.getvalue()
     assert "exactly 2 expected" in report  # tried, product, os, since were asked: 4
     assert "asked again for what was already given: ['tried']" in report
     assert "last reply in ru, expected en" in report
