@@ -93,20 +93,23 @@ class Routing:
 
         A confident match decides (the article is the knowledge base's own routing). A
         weaker one (choices, a guess behind a hand-off) is one vote among the words of
-        `text`, and wins ties; with neither, the default group.
+        `text`; on a tie the words win; with neither, the default group.
         """
         named = _group_of(article)
         if named is not None and confident:
             return named
-        votes = self.votes(text)
+        words = self.votes(text)
+        votes = dict(words)
         if named is not None:
             votes[named] = votes.get(named, 0) + ARTICLE_VOTE
         if not votes:
             return self.default
-        top = max(votes.values())
-        if named is not None and votes[named] == top:
-            return named
-        return next(group for group in self.words if votes.get(group) == top)
+        order = list(self.words)
+        # Most votes; on a tie the group the words themselves name; then the listed order.
+        return max(
+            votes,
+            key=lambda g: (votes[g], words.get(g, 0), -order.index(g) if g in order else -99),
+        )
 
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
