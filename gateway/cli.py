@@ -57,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     fm.add_argument("--top", type=int, default=5)
     fm.add_argument("--dir", type=Path)
     fm.set_defaults(func=_faq_match)
+    fg = faq.add_parser(
+        "gaps", help="questions the bot could not answer or the user said no to, clustered"
+    )
+    fg.add_argument("--days", type=float, default=7.0, help="look this many days back")
+    fg.add_argument("--json", action="store_true", help="one JSON object per gap")
+    fg.set_defaults(func=_faq_gaps)
 
     ch = sub.add_parser("chat", help="talk to the bot in the terminal (same engine and store)")
     ch.add_argument("--json", action="store_true", help="JSON lines in and out, for scripts")
@@ -228,6 +234,17 @@ def _faq_match(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import faq_match
 
     return faq_match(_faq_dir(args), args.text, args.lang, args.top)
+
+
+def _faq_gaps(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import faq_gaps
+    from gateway.runtime import open_store
+
+    async def run() -> int:
+        async with open_store(_settings(args)) as store:
+            return await faq_gaps(store, args.days, args.json)
+
+    return asyncio.run(run())
 
 
 def _eval_faq(args: argparse.Namespace) -> int:

@@ -80,6 +80,27 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
 
 
 @asynccontextmanager
+async def open_store(settings: Settings) -> AsyncIterator[Store]:
+    """The store for a command-line tool: the configured Redis, the embedded one of a
+    running `firstline serve`, or the embedded one started just for this command."""
+    server: EmbeddedRedis | None = None
+    url = settings.redis.url
+    if not url:
+        server = embedded_redis(settings)
+        if server.socket.exists():
+            url, server = server.url, None
+        else:
+            url = await server.astart()
+    store = Store.from_url(url)
+    try:
+        yield store
+    finally:
+        await store.close()
+        if server is not None:
+            await server.astop()
+
+
+@asynccontextmanager
 async def open_runtime(
     settings: Settings, direct_channels: Iterable[str] = ()
 ) -> AsyncIterator[Runtime]:
