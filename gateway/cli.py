@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from gateway.config import ConfigError, Settings, load_settings
 
@@ -57,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     fm.add_argument("--top", type=int, default=5)
     fm.add_argument("--dir", type=Path)
     fm.set_defaults(func=_faq_match)
+    fg = faq.add_parser(
+        "gaps", help="questions the bot could not answer or the user said no to, clustered"
+    )
+    fg.add_argument("--days", type=float, default=7.0, help="look this many days back")
+    fg.add_argument("--json", action="store_true", help="one JSON object per gap")
+    fg.set_defaults(func=_faq_gaps)
 
     ch = sub.add_parser("chat", help="talk to the bot in the terminal (same engine and store)")
     ch.add_argument("--json", action="store_true", help="JSON lines in and out, for scripts")
@@ -230,6 +238,17 @@ def _faq_match(args: argparse.Namespace) -> int:
     return faq_match(_faq_dir(args), args.text, args.lang, args.top)
 
 
+def _faq_gaps(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import faq_gaps
+    from gateway.runtime import open_store
+
+    async def run() -> int:
+        async with open_store(_settings(args)) as store:
+            return await faq_gaps(store, args.days, args.json)
+
+    return asyncio.run(run())
+
+
 def _eval_faq(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import eval_faq
 
@@ -239,13 +258,35 @@ def _eval_faq(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from gateway.dialogs.chat import run_chat
 
-    return asyncio.run(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    return asyncio.run(
+        _until_terminated(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    )
+
+
+async def _until_terminated(main: Coroutine[Any, Any, int]) -> int:
+    """Run `main`; SIGTERM or SIGINT cancels it, so its `finally` blocks (stopping an
+    embedded Redis) run before the process exits."""
+    task = asyncio.ensure_future(main)
+    terminated = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, terminated.set)
+    stop = asyncio.ensure_future(terminated.wait())
+    await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    if task.done():
+        return task.result()
+    # A library may swallow one cancellation mid-call: cancel until the task has ended.
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=1.0)
+    return 128 + signal.SIGTERM
 
 
 def _eval_dialogs(args: argparse.Namespace) -> int:
     from gateway.dialogs.evaluation import eval_dialogs
 
-    return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+    return asyncio.run(_until_terminated(eval_dialogs(_settings(args), args.file, sys.stdout)))
 
 
 def _eval_extractors(args: argparse.Namespace) -> int:

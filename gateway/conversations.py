@@ -8,6 +8,7 @@ nothing behind and the message is processed again from the same state.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -22,10 +23,13 @@ from gateway.dialogs.events import (
     Event,
     FaqAnswered,
     Resolved,
+    SolvedByUser,
+    TicketDetailsGiven,
     TicketRequested,
 )
 from gateway.dialogs.state import DialogState
 from gateway.models import (
+    LETTER_CHANNELS,
     Delivery,
     InboundMessage,
     Level,
@@ -105,7 +109,11 @@ class ConversationService:
                 conv.blocked = False  # writing to us again means the user is reachable
             if conv.bot_owns:
                 state = DialogState.from_dict(conv.state)
-                ctx = StepContext(now=now, open_tickets=tuple(await self._open_tickets(conv)))
+                ctx = StepContext(
+                    now=now,
+                    open_tickets=tuple(await self._open_tickets(conv)),
+                    letters=conv.channel in LETTER_CHANNELS,
+                )
                 result = self.engine.step(state, msg, ctx)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
                 self._emit(tx, conv, result, outcome)
@@ -151,6 +159,27 @@ class ConversationService:
             elif isinstance(event, FaqAnswered):
                 group = result.state.group
                 self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
+            elif isinstance(event, TicketDetailsGiven):
+                ticket = _open_ticket(ctx, event.ticket_id)
+                if ticket is not None:
+                    ticket.fields.update(event.fields)
+                    ticket.updated_at = ctx.now
+                    tx.save_ticket(ticket)
+                    tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
+            elif isinstance(event, SolvedByUser):
+                ticket = _open_ticket(ctx, event.ticket_id)
+                if ticket is not None:
+                    ticket.status, ticket.resolved_at = TicketStatus.RESOLVED, ctx.now
+                    ticket.updated_at = ctx.now
+                    tx.save_ticket(ticket)
+                    tx.ticket_event(ticket.id, "user", "resolved", "the user said it is solved")
+                    tx.outcome(conv.key, "resolved_l1", by="user")
+                    if conv.active_ticket == ticket.id:
+                        conv.active_ticket = ""
+                    follow = self.engine.ticket_changed(state, ticket, "resolved", ctx)
+                    state = follow.state
+                    replies += follow.replies
+                    events += follow.events
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -240,12 +269,32 @@ class ConversationService:
         self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
     ) -> list[Delivery]:
         """Record replies in the transcript and queue them for the user's channel."""
+        if conv.channel in LETTER_CHANNELS:
+            replies = _one_letter(list(replies))
         deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
             if conv.channel not in self.direct_channels and not conv.blocked:
                 deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
         return deliveries
+
+
+def _open_ticket(ctx: StepContext, ticket_id: str) -> Ticket | None:
+    return next((t for t in ctx.open_tickets if t.id == ticket_id), None)
+
+
+def _one_letter(replies: list[OutboundMessage]) -> list[OutboundMessage]:
+    """Replies of one turn as one letter, for channels where each message is a letter."""
+    if len(replies) < 2:
+        return replies
+    first = replies[0]
+    return [
+        dataclasses.replace(
+            first,
+            text="\n\n".join(r.text for r in replies if r.text),
+            buttons=tuple(b for r in replies for b in r.buttons),
+        )
+    ]
 
 
 def _count(outcome: TurnOutcome) -> None:

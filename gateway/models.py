@@ -191,6 +191,10 @@ class TicketStatus(StrEnum):
         return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 
+# Channels where every reply is a letter (slow to answer): one message per turn, and all
+# checklist questions asked together. The engine sees only this capability, not the channel.
+LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
+
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"
