@@ -31,7 +31,7 @@ from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import Channel, Priority, SupportGroup, Ticket
 from gateway.operations import OperatorDesk
 from gateway.reports.figures import ReportQuery
-from gateway.reports.recorder import ReportRecorder
+from gateway.reports.recorder import Rating, ReportRecorder
 from gateway.reports.service import ReportService
 from gateway.sla_timers import SlaTimerService
 from gateway.store import Conversation, Store, Transaction, keys
@@ -69,7 +69,7 @@ async def record_tickets(store: Store, count: int, rng: random.Random) -> None:
         recorder.resolved(tx, ticket, operator, opened + rng.expovariate(1 / 20000))
         if rng.random() < 0.4:
             score, comment = rng.randint(1, 5), "ok" * (i % 3)
-            recorder.csat(tx, opened + 30000, score, comment, ticket.channel, ticket)
+            recorder.csat(tx, Rating(opened + 30000, score, comment, ticket.channel, ticket))
         if i % 2 == 0:
             recorder.bot_resolved(tx, opened, rng.choice(CHANNELS), ticket.group.value)
             recorder.faq_answered(tx, opened, ticket.channel, ticket.group.value, ticket.topic)

@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desk_seed import Clock
+
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
@@ -19,14 +21,6 @@ from gateway.triage.sla import DAY, MINUTE, EscalationPolicy, SlaPolicy
 
 ROOT = Path(__file__).resolve().parents[1]
 START = 1_800_000_000.0  # 2027-01-15 08:00 UTC
-
-
-class Clock:
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def build(store: Store, clock: Clock, **escalation: Any) -> SlaTimerService:
