@@ -153,6 +153,7 @@ class WebChatConnector:
             web.get("/", self._demo_page),
             web.get("/webchat/widget.js", self._widget_js),
             web.get("/webchat/widget.css", self._widget_css),
+            web.get("/webchat/demo.css", self._demo_css),
             web.get("/webchat/ws", self._socket),
         ]
 
@@ -167,6 +168,9 @@ class WebChatConnector:
 
     async def _widget_css(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "widget.css")
+
+    async def _demo_css(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "demo.css")
 
     async def _widget_js(self, request: web.Request) -> web.Response:
         texts = json.dumps(self._texts, ensure_ascii=False)

@@ -174,15 +174,15 @@ def bot_bubbles(page: Page) -> Any:
 
 async def open_chat(page: Page, gw: Gateway, lang: str = "en") -> None:
     await page.goto(f"{gw.url}/?lang={lang}")
-    await page.get_by_role("button", name="Chat with IT support").click()
+    await page.locator(".fl-launcher").click()
     await expect(page.locator(".fl-status")).to_be_hidden()  # connected
 
 
 async def say(page: Page, text: str) -> None:
     """Type and send; wait until the server has it (the bubble leaves the pending list)."""
     count = await page.locator(".fl-history .fl-msg.fl-in").count()
-    await page.get_by_label("Describe your problem…").fill(text)
-    await page.get_by_role("button", name="Send", exact=True).click()
+    await page.locator(".fl-input").fill(text)
+    await page.locator(".fl-send").click()
     await expect(page.locator(".fl-history .fl-msg.fl-in")).to_have_count(count + 1)
 
 
@@ -198,3 +198,53 @@ async def sign_in(page: Page, gw: Gateway, login: str) -> None:
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
     await expect(page.locator("#live")).to_be_visible()
+
+
+# Accessibility: axe-core from the axe-playwright-python package (installed by scripts/test.sh).
+
+SERIOUS = ("serious", "critical")
+
+
+async def axe_violations(page: Page, include: str = "body") -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (WCAG 2 A/AA rules)."""
+    import axe_playwright_python
+
+    source = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    await page.evaluate(source)  # through the debugger protocol: the page's CSP stays on
+    result: dict[str, Any] = await page.evaluate(
+        """(sel) => axe.run(document.querySelector(sel), {
+              runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              resultTypes: ["violations"]})""",
+        include,
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]],
+        }
+        for v in result["violations"]
+    ]
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v["impact"] in SERIOUS]
+
+
+async def inside_viewport(page: Page, selector: str) -> bool:
+    """The element's box lies wholly within the viewport (no scrolling sideways needed)."""
+    box = await page.locator(selector).first.bounding_box()
+    size = page.viewport_size
+    assert box is not None and size is not None
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+        and box["y"] + box["height"] <= size["height"]
+    )
+
+
+async def page_width(page: Page) -> int:
+    width: int = await page.evaluate("document.documentElement.scrollWidth")
+    return width

@@ -137,7 +137,7 @@
       var row = h("tr", { "data-ticket": t.id },
         h("td", { class: "prio prio-" + t.priority, text: t.priority }),
         h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
-        h("td", null, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
+        h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: t.channel }),
         h("td", { text: t.group + " · " + t.level }),
         h("td", { text: t.status }),

@@ -55,8 +55,9 @@
     document.head.appendChild(css);
     var root = el("div", "fl-chat");
     root.setAttribute("lang", lang);
-    var launcher = el("button", "fl-launcher", "💬");
+    var launcher = el("button", "fl-launcher");
     launcher.type = "button";
+    launcher.appendChild(chatIcon());
     launcher.setAttribute("aria-label", T.open);
     launcher.title = T.open;
     var panel = el("section", "fl-panel");
@@ -73,6 +74,7 @@
     var log = el("div", "fl-log");
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
+    log.tabIndex = 0; // scrollable with the keyboard
     var history = el("div", "fl-history");
     var pending = el("div", "fl-pending");
     log.append(history, pending);
@@ -92,7 +94,10 @@
     document.body.appendChild(root);
 
     launcher.addEventListener("click", open);
-    close.addEventListener("click", function () { panel.hidden = true; launcher.hidden = false; });
+    close.addEventListener("click", shut);
+    panel.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { ev.preventDefault(); shut(); }
+    });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = input.value.trim();
@@ -105,6 +110,28 @@
     });
     return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
              history: history, pending: pending, replies: replies, status: status, input: input };
+  }
+
+  function chatIcon() {
+    // An inline drawing, not an emoji: every system draws it the same.
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "28");
+    svg.setAttribute("height", "28");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function shut() {
+    ui.panel.hidden = true;
+    ui.launcher.hidden = false;
+    ui.launcher.focus();
   }
 
   function open() {
