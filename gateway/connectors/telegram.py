@@ -246,7 +246,7 @@ class TelegramConnector:
     ) -> None:
         try:
             await self.bot.send_message(
-                chat_id=int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id,
+                chat_id=_chat(chat_id),
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
@@ -284,6 +284,15 @@ class TelegramConnector:
         while len(self._parts_sent) > PARTS_REMEMBERED:
             self._parts_sent.popitem(last=False)
 
+    async def typing(self, chat_id: str) -> None:
+        """Show "typing…" in the user's chat for a few seconds (an operator is writing)."""
+        try:
+            await self.bot.send_chat_action(
+                chat_id=_chat(chat_id), action="typing", request_timeout=REQUEST_TIMEOUT
+            )
+        except TelegramAPIError as exc:  # only a courtesy: never fail the operator for it
+            log.info("sendChatAction failed", extra={"error": str(exc)})
+
     # Files
 
     async def download(self, file_id: str) -> bytes:
@@ -313,6 +322,10 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
             "A-Z a-z 0-9 _ - (set TELEGRAM_WEBHOOK_SECRET)"
         )
     return url, secret.encode()
+
+
+def _chat(chat_id: str) -> int | str:
+    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
 
 
 def _with_author(message: OutboundMessage) -> str:

@@ -7,8 +7,9 @@ reconnecting visitor gets exactly what it has not seen. Visitor messages carry t
 client's own id, which is the dedupe key; the ack is sent after the durable accept.
 
 Frames (JSON), client → server: `hello {token, have, lang, name}`, `start`,
-`message {id, text, payload}`; server → client: `welcome {token, max_chars}`,
-`entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `error {code, id?, ...}`.
+`message {id, text, payload}`, `typing`; server → client: `welcome {token, max_chars}`,
+`entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
+`error {code, id?, ...}`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import contextlib
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -40,6 +42,7 @@ TOKEN_MAX_AGE = 180 * 24 * 3600
 MAX_PAYLOAD_CHARS = 200
 MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
+TYPING_EVERY_SECONDS = 2.0  # at most one "typing" announcement per socket in this time
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
@@ -78,12 +81,17 @@ class ChatSocket(TranscriptSocket):
         self.chat_id = chat_id
         self.lang = lang
         self.name = name
+        self.typing_announced = 0.0
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
         return visitor_view(entry, self.chat_id)
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         return ticket_frame(ticket)
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
+        """The visitor sees an operator typing (never their own typing echoed back)."""
+        return {"who": "operator", "name": name} if who == "operator" else None
 
 
 def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
@@ -270,6 +278,8 @@ class WebChatConnector:
             await self._accept(chat, "start", text="", payload="", kind="start")
         elif kind == "message":
             await self._message(chat, frame)
+        elif kind == "typing":
+            await self._typing(chat)
         else:
             raise ChatError("bad_frame")
 
@@ -290,6 +300,17 @@ class WebChatConnector:
             raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
         await self._accept(chat, client_id, text=text, payload=payload, kind="message")
         await chat.send({"type": "ack", "id": client_id})
+        chat.typing_announced = 0.0  # typing after this is about the next message
+
+    async def _typing(self, chat: ChatSocket) -> None:
+        """The visitor is typing: tell the consoles watching, on every process."""
+        now = time.monotonic()
+        if now - chat.typing_announced < TYPING_EVERY_SECONDS:
+            return
+        chat.typing_announced = now
+        await self.store.announce(
+            {"type": "typing", "conversation": chat.key, "who": "user", "name": chat.name}
+        )
 
     async def _accept(
         self, chat: ChatSocket, client_id: str, *, text: str, payload: str, kind: str

@@ -101,6 +101,10 @@ class Store:
             keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
         )
 
+    async def announce(self, event: dict[str, Any]) -> None:
+        """A passing live event (someone is typing): published, never stored."""
+        await self.redis.publish(keys.EVENTS_CHANNEL, json.dumps(event, ensure_ascii=False))
+
     async def live_events(self) -> AsyncIterator[dict[str, Any]]:
         """Changes as they are committed (tickets, transcripts), for live consoles."""
         pubsub = self.redis.pubsub()

@@ -10,8 +10,9 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from aiohttp import WSMsgType, web
 
@@ -35,6 +36,7 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
+TYPING_EVERY_SECONDS = 3.0  # Telegram shows "typing…" for 5 s per sendChatAction
 
 
 class Console:
@@ -51,6 +53,8 @@ class Console:
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
+        # Channels that can show "typing…" to their users (Telegram's sendChatAction).
+        self.typing_channels: dict[str, ChannelTyping] = {}
 
     def routes(self) -> list[web.RouteDef]:
         need = self.sessions.required
@@ -108,7 +112,7 @@ class Console:
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
-                    await self._watch(follower, msg.json())
+                    await self._frame(follower, msg.json())
         except ValueError:
             await ws.close(code=1003, message=b"bad frame")
         finally:
@@ -119,10 +123,36 @@ class Console:
             await asyncio.gather(pump, return_exceptions=True)
         return ws
 
-    async def _watch(self, follower: ConsoleSocket, frame: dict[str, Any]) -> None:
+    async def _frame(self, follower: ConsoleSocket, frame: Any) -> None:
+        if isinstance(frame, dict) and frame.get("type") == "typing":
+            await self._typing(follower)
+        else:
+            await self._watch(follower, frame)
+
+    async def _typing(self, follower: ConsoleSocket) -> None:
+        """The operator is typing a reply on the watched ticket: the user is shown it."""
+        ticket, now = follower.ticket, time.monotonic()
+        if ticket is None or now - follower.typing_announced < TYPING_EVERY_SECONDS:
+            return
+        follower.typing_announced = now
+        account = follower.session.account
+        await self.rt.store.announce(
+            {
+                "type": "typing",
+                "conversation": ticket.conversation_key,
+                "who": "operator",
+                "name": account.name or account.login,
+            }
+        )
+        channel = self.typing_channels.get(ticket.channel)
+        if channel is not None:
+            await channel.typing(ticket.chat_id)
+
+    async def _watch(self, follower: ConsoleSocket, frame: Any) -> None:
         """`{type: watch, ticket, have}`: follow that ticket's conversation from `have`."""
         self.hub.unfollow(follower.key, follower)
         follower.retarget("", 0)
+        follower.ticket = None
         if not isinstance(frame, dict) or frame.get("type") != "watch":
             return
         ticket = await self.rt.store.tickets.get(str(frame.get("ticket", "")))
@@ -133,6 +163,7 @@ class Console:
         cursor = have if isinstance(have, int) and have > 0 else 0
         self.hub.follow(ticket.conversation_key, follower)
         follower.retarget(ticket.conversation_key, cursor)
+        follower.ticket = ticket
 
     async def close(self, app: web.Application) -> None:
         for ws in list(self.sockets):
@@ -147,11 +178,25 @@ class ConsoleSocket(TranscriptSocket):
     def __init__(self, ws: web.WebSocketResponse, session: Session) -> None:
         super().__init__(ws)
         self.session = session
+        self.ticket: Ticket | None = None  # the ticket being watched
+        self.typing_announced = 0.0
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):
             return None
         return {"type": "ticket", "ticket": summary(ticket)}
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
+        """Operators see the user typing (other operators' typing is not news to them)."""
+        return {"who": "user", "name": name} if who == "user" else None
+
+
+class ChannelTyping(Protocol):
+    """A connector that can show the user that someone is typing."""
+
+    channel: str
+
+    async def typing(self, chat_id: str) -> None: ...
 
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
@@ -163,6 +208,8 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     from gateway.app import CONNECTORS
 
     for connector in app.get(CONNECTORS, []):
+        if hasattr(connector, "typing"):
+            console.typing_channels[connector.channel] = cast(ChannelTyping, connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())

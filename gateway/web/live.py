@@ -33,6 +33,8 @@ class Listener(Protocol):
 
     def ticket_changed(self, ticket: Ticket) -> None: ...
 
+    def typing(self, conversation_key: str, who: str, name: str) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -81,6 +83,11 @@ class LiveHub:
         kind = event.get("type")
         if kind == "transcript":
             self.poke(str(event.get("conversation", "")))
+        elif kind == "typing":
+            key = str(event.get("conversation", ""))
+            who, name = str(event.get("who", "")), str(event.get("name", ""))
+            for listener in list(self._by_conversation.get(key, ())):
+                listener.typing(key, who, name)
         elif kind == "ticket" and event.get("ticket"):
             self._dirty_tickets.add(str(event["ticket"]))
             self._wake.set()
@@ -151,10 +158,22 @@ class TranscriptSocket:
     def ticket_changed(self, ticket: Ticket) -> None:
         frame = self.ticket_frame(ticket)
         if frame is not None:
-            task = asyncio.ensure_future(self.send(frame))
-            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            self._send_soon(frame)
+
+    def _send_soon(self, frame: dict[str, Any]) -> None:
+        task = asyncio.ensure_future(self.send(frame))
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
+        return None
+
+    def typing(self, conversation_key: str, who: str, name: str) -> None:
+        """Someone in the conversation is typing: tell this reader if it cares."""
+        frame = self.typing_frame(who, name)
+        if frame is not None and conversation_key == self.key:
+            self._send_soon(frame | {"type": "typing", "conversation": conversation_key})
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
         return None
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:

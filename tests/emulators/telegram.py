@@ -25,6 +25,10 @@ from aiohttp import web
 
 from emulators.server import LoopbackServer
 
+CHAT_ACTIONS = {
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+}  # fmt: skip
 BOT_USER = {"id": 999000111, "is_bot": True, "first_name": "Support", "username": "fl_bot"}
 LONG_POLL_MAX = 50
 
@@ -86,6 +90,7 @@ class TelegramEmulator:
         self._message_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self.sent: dict[int, list[SentMessage]] = {}
+        self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
         self.callback_ids: set[str] = set()
@@ -238,6 +243,15 @@ class TelegramEmulator:
         if markup:
             result["reply_markup"] = markup
         return result
+
+    async def _m_sendchataction(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params.get("chat_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if params.get("action") not in CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        self.chat_actions.setdefault(chat_id, []).append(str(params["action"]))
+        return True
 
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> Any:
         query_id = str(params.get("callback_query_id", ""))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -106,14 +107,18 @@ async def seed_ticket(
     group: SupportGroup = SupportGroup.HARDWARE,
     priority: Priority = Priority.P3,
     chat_id: str = "",
+    channel: str = "webchat",
+    user_name: str = "",
+    language: str = "en",
 ) -> Ticket:
-    """A queued ticket behind a web-chat conversation, as the bot would have opened it."""
+    """A queued ticket behind a conversation (web chat by default), as the bot opens it."""
     now = time.time()
     chat_id = chat_id or uuid.uuid4().hex
     ticket = Ticket(
         id=await store.tickets.next_id(),
-        conversation_key=f"webchat:{chat_id}",
-        channel="webchat",
+        conversation_key=f"{channel}:{chat_id}",
+        channel=channel,
+        language=language,
         chat_id=chat_id,
         subject=subject,
         group=group,
@@ -125,8 +130,10 @@ async def seed_ticket(
         first_response_due=now + 600,
         resolution_due=now + 3600,
     )
-    conv = Conversation(key=ticket.conversation_key, channel="webchat", chat_id=chat_id)
+    conv = Conversation(key=ticket.conversation_key, channel=channel, chat_id=chat_id)
     conv.active_ticket = ticket.id
+    conv.user_name = user_name
+    conv.language = language
     tx = Transaction()
     tx.save_ticket(ticket)
     tx.transcript(conv.key, {"direction": "in", "author": "user", "text": subject})
@@ -198,6 +205,35 @@ async def sign_in(page: Page, gw: Gateway, login: str) -> None:
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
     await expect(page.locator("#live")).to_be_visible()
+
+
+XSS_IMG = '<img src=x onerror="window.__xss=1">'
+XSS_SCRIPT = "<script>window.__xss=2</script>"
+CHECKLIST_ANSWERS = {
+    "tried": "restarted it twice",
+    "error": XSS_SCRIPT,
+    "program or device": XSS_IMG,
+    "operating system": "Windows 11",
+    "since when": "since this morning",
+    "describe the problem": "laptop is dead",
+}
+
+
+async def go_through_checklist(page: Page) -> str:
+    """Answer the bot's questions until it opens a ticket; the ticket's number."""
+    seen = await bot_bubbles(page).count()
+    await say(page, "I spilled coffee on my laptop and it switched off")
+    for _ in range(10):
+        reply = await next_bot_reply(page, seen)
+        seen += 1
+        opened = re.search(r"request (HD-\d+)", reply)
+        if opened:
+            return opened.group(1)
+        answer = next((a for k, a in CHECKLIST_ANSWERS.items() if k in reply.lower()), None)
+        if answer is None and not reply.rstrip().endswith("?"):
+            continue  # an intro line; the question follows
+        await say(page, answer or "no idea")
+    raise AssertionError("the bot never opened a ticket")
 
 
 # Accessibility: axe-core from the axe-playwright-python package (installed by scripts/test.sh).

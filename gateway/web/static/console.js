@@ -191,9 +191,35 @@
       if (state.open && state.open.ticket.id === t.id) refreshTicket();
     } else if (frame.type === "entry") {
       if (state.open && frame.conversation === state.open.conversation.key) {
+        if (frame.entry.direction === "in") hideTyping();
         addEntry(frame.index, frame.entry);
       }
+    } else if (frame.type === "typing") {
+      if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
     }
+  }
+
+  /* ---- typing, both ways ---- */
+
+  var typingTimer = null, typingSent = 0;
+
+  function showTyping(name) {
+    $("#t-typing").textContent = (name || "User") + " is typing…";
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, 6000); // the widget repeats it every few seconds
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    $("#t-typing").textContent = "";
+  }
+
+  function announceTyping() {
+    var now = Date.now();
+    if (!state.open || !$("#reply-form").text.value.trim() || now - typingSent < 2500) return;
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+    typingSent = now;
+    state.ws.send(JSON.stringify({ type: "typing" }));
   }
 
   /* ---- ticket page ---- */
@@ -216,6 +242,7 @@
     return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
       state.open = data;
       state.nextIndex = 0;
+      hideTyping();
       $("#t-transcript").replaceChildren();
       data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
       renderTicket(data);
@@ -274,6 +301,7 @@
     (replies || []).forEach(function (r, i) { select.append(h("option", { value: String(i), text: r.title })); });
   }
 
+  $("#reply-form").text.addEventListener("input", announceTyping);
   $("#reply-form").canned.addEventListener("change", function (ev) {
     var reply = state.open && state.open.canned[ev.target.value];
     if (reply) $("#reply-form").text.value = reply.text;

@@ -78,6 +78,8 @@
     var history = el("div", "fl-history");
     var pending = el("div", "fl-pending");
     log.append(history, pending);
+    var typing = el("div", "fl-typing");
+    typing.setAttribute("role", "status");
     var replies = el("div", "fl-replies");
     var status = el("div", "fl-status", T.connecting);
     status.setAttribute("role", "status");
@@ -89,7 +91,7 @@
     var send = el("button", "fl-send", T.send);
     send.type = "submit";
     form.append(input, send);
-    panel.append(header, log, replies, status, form);
+    panel.append(header, log, typing, replies, status, form);
     root.append(launcher, panel);
     document.body.appendChild(root);
 
@@ -105,11 +107,13 @@
       input.value = "";
       submit(text, "");
     });
+    input.addEventListener("input", announceTyping);
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
     });
     return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
-             history: history, pending: pending, replies: replies, status: status, input: input };
+             history: history, pending: pending, replies: replies, status: status, input: input,
+             typing: typing };
   }
 
   function chatIcon() {
@@ -181,6 +185,8 @@
       if (frame.index < nextIndex) return; // already shown
       nextIndex = frame.index + 1;
       showEntry(frame.entry);
+    } else if (frame.type === "typing") {
+      showTyping(frame.name);
     } else if (frame.type === "ack") {
       forget(frame.id);
     } else if (frame.type === "ticket") {
@@ -202,6 +208,27 @@
     }
   }
 
+  var typingSent = 0;
+  var typingTimer = null;
+
+  function announceTyping() {
+    var now = Date.now();
+    if (!ui.input.value.trim() || now - typingSent < 2000) return;
+    typingSent = now;
+    if (ws && connected && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: "typing" }));
+  }
+
+  function showTyping(name) {
+    ui.typing.textContent = fill(T.typing, { name: name || T.operator });
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, 6000); // typing frames come every few seconds
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    ui.typing.textContent = "";
+  }
+
   function forget(id) {
     saved.pending = saved.pending.filter(function (m) { return m.id !== id; });
     save();
@@ -215,6 +242,7 @@
 
   function submit(text, payload) {
     var message = { id: newId(), text: text, payload: payload };
+    typingSent = 0; // the next keystroke starts a new message: announce it at once
     saved.pending.push(message);
     save();
     showPending(message);
@@ -252,7 +280,7 @@
     var author = entry.direction === "in" ? T.you
       : entry.author_name || (entry.author === "operator" ? T.operator : T.bot);
     var node = bubble(entry.direction, author, entry.text);
-    if (entry.author === "operator") node.classList.add("fl-by-operator");
+    if (entry.author === "operator") { node.classList.add("fl-by-operator"); hideTyping(); }
     if (entry.client_id) {
       node.dataset.id = entry.client_id;
       var mine = ui.pending.querySelector('[data-id="' + CSS.escape(entry.client_id) + '"]');

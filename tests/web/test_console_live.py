@@ -1,0 +1,81 @@
+"""Live signals between a visitor and operators: typing shown on both sides, and Telegram's
+"typing…" (sendChatAction) when an operator writes to a Telegram user."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from harness import (
+    Gateway,
+    go_through_checklist,
+    open_chat,
+    running_gateway,
+    screenshot,
+    seed_ticket,
+    sign_in,
+)
+from playwright.async_api import expect
+
+from emulators.harness import with_telegram
+from emulators.server import eventually
+from emulators.telegram import TelegramEmulator
+from gateway.app import RUNTIME
+from gateway.config import Settings
+
+
+async def test_typing_shows_on_both_sides(gateway: Gateway, browser: Any) -> None:
+    alice_ctx, visitor_ctx = await browser.new_context(), await browser.new_context()
+    alice, visitor = await alice_ctx.new_page(), await visitor_ctx.new_page()
+    await open_chat(visitor, gateway)
+    ticket_id = await go_through_checklist(visitor)
+    await sign_in(alice, gateway, "alice")
+    await alice.locator(f"tr[data-ticket='{ticket_id}']").click()
+    await alice.get_by_role("button", name="Take over").click()
+    await expect(alice.locator("#t-owner")).to_have_text("You are handling this conversation")
+
+    # The visitor types (nothing sent yet): the operator sees it under the conversation.
+    typing = alice.locator("#t-typing")
+    await expect(typing).to_be_empty()
+    await visitor.locator(".fl-input").press_sequentially("the screen is still bl")
+    await expect(typing).to_contain_text("is typing")
+    await screenshot(alice, "console-user-typing")
+
+    # The operator types a reply: the visitor sees the operator's name typing.
+    await expect(visitor.locator(".fl-typing")).to_be_empty()
+    await alice.get_by_label("Reply to the user").press_sequentially("Let me check")
+    await expect(visitor.locator(".fl-typing")).to_have_text("Alice Smith is typing…")
+    await screenshot(visitor, "webchat-operator-typing")
+    await alice.get_by_role("button", name="Send reply").click()
+    await expect(visitor.locator(".fl-by-operator").last).to_contain_text("Let me check")
+    await expect(visitor.locator(".fl-typing")).to_be_empty()  # the message replaced it
+    for ctx in (alice_ctx, visitor_ctx):
+        await ctx.close()
+
+
+@pytest.fixture
+async def telegram_api() -> AsyncIterator[TelegramEmulator]:
+    emulator = TelegramEmulator()
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+async def test_operator_typing_reaches_telegram_as_a_chat_action(
+    web_settings: Settings, telegram_api: TelegramEmulator, browser: Any
+) -> None:
+    async with running_gateway(with_telegram(web_settings, telegram_api)) as gw:
+        store = gw.app[RUNTIME].store
+        ticket = await seed_ticket(store, channel="telegram", chat_id="222333444")
+        page = await browser.new_page()
+        await sign_in(page, gw, "bob")
+        await page.locator(f"tr[data-ticket='{ticket.id}']").click()
+        await expect(page.locator("#t-title")).to_contain_text(ticket.id)
+        assert telegram_api.chat_actions.get(222333444) is None
+        await page.get_by_label("Reply to the user").press_sequentially("Checking the VPN")
+        await eventually(
+            lambda: telegram_api.chat_actions.get(222333444), what="sendChatAction typing"
+        )
+        assert set(telegram_api.chat_actions[222333444]) == {"typing"}
+        await page.close()
