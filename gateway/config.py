@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -85,11 +86,76 @@ class OutboundSettings(_Section):
     send_timeout: float = Field(15.0, gt=0)
 
 
+class CalendarSettings(_Section):
+    """Business hours: per weekday (mon..sun) "09:00-13:00, 14:00-18:00"; holidays as dates."""
+
+    timezone: str = "UTC"
+    hours: dict[str, str] = {}
+    holidays: list[date] = []
+
+    @model_validator(mode="after")
+    def _valid_calendar(self) -> CalendarSettings:
+        from gateway.triage.calendar import BusinessCalendar
+
+        BusinessCalendar.weekly("calendar", self.timezone, self.hours, self.holidays)
+        return self
+
+
+BreachAction = Literal["raise_priority", "next_level", "notify_lead"]
+
+
 class SlaSettings(_Section):
-    """Minutes to first response and to resolution per priority."""
+    """Working minutes to first response and resolution per priority; calendars; timers."""
 
     first_response_minutes: dict[str, int] = {"P1": 10, "P2": 30, "P3": 240, "P4": 1440}
     resolution_minutes: dict[str, int] = {"P1": 240, "P2": 480, "P3": 4320, "P4": 7200}
+    timezone: str = "UTC"  # the desk's zone: report days and hours, times told to users
+    calendars: dict[str, CalendarSettings] = {}
+    default_calendar: str = ""  # calendar of groups not in group_calendars; "" = 24/7
+    group_calendars: dict[str, str] = {}  # support group -> calendar name
+    p1_around_the_clock: bool = True
+    warning_share: float = Field(0.75, gt=0, lt=1)
+    reminder_share: float = Field(0.5, gt=0, lt=1)
+    on_breach: dict[str, list[BreachAction]] = {
+        "P1": ["next_level", "notify_lead"],
+        "P2": ["next_level", "notify_lead"],
+        "P3": ["raise_priority"],
+        "P4": ["raise_priority"],
+    }
+    leads: dict[str, str] = {}  # support group -> login of its lead
+    on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    auto_close_days: float = Field(7.0, gt=0)
+    auto_close_notice_days: float = Field(1.0, ge=0)
+    timer_poll_seconds: float = Field(1.0, gt=0)
+    timer_lease_seconds: float = Field(30.0, gt=0)
+
+    @model_validator(mode="after")
+    def _calendars_exist(self) -> SlaSettings:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"sla.timezone: unknown time zone {self.timezone!r}") from None
+        from gateway.models import SupportGroup
+
+        groups = {g.value for g in SupportGroup}
+        for section in ("group_calendars", "leads"):
+            unknown = set(getattr(self, section)) - groups
+            if unknown:
+                raise ValueError(f"sla.{section}: unknown support groups {sorted(unknown)}")
+        named = dict(self.group_calendars)
+        if self.default_calendar:
+            named["default_calendar"] = self.default_calendar
+        for where, name in named.items():
+            if name not in self.calendars:
+                raise ValueError(f"sla.{where}: no calendar named {name!r} in sla.calendars")
+        bad = set(self.on_breach) - {"P1", "P2", "P3", "P4"}
+        if bad:
+            raise ValueError(f"sla.on_breach: unknown priorities {sorted(bad)}")
+        if self.auto_close_notice_days >= self.auto_close_days:
+            raise ValueError("sla.auto_close_notice_days: must be less than auto_close_days")
+        return self
 
     @field_validator("first_response_minutes", "resolution_minutes")
     @classmethod

@@ -133,7 +133,7 @@ class ConversationService:
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
         priority = Priority(event.priority)
-        first_due, resolution_due = self.sla.due_times(priority, now)
+        first_due, resolution_due = self.sla.due_times(priority, now, event.group)
         return Ticket(
             id=await self.store.tickets.next_id(),
             conversation_key=conv.key,

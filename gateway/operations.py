@@ -123,7 +123,9 @@ class OperatorDesk:
                 raise ActionRefused(f"ticket {ticket.id} is {ticket.status.value}")
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
-                first_due, resolution_due = self.service.sla.due_times(priority, ticket.created_at)
+                first_due, resolution_due = self.service.sla.due_times(
+                    priority, ticket.created_at, ticket.group
+                )
                 ticket.priority, ticket.first_response_due = priority, first_due
                 ticket.resolution_due = resolution_due
                 inform = inform or "priority"

@@ -17,6 +17,7 @@ from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis
+from gateway.triage.calendar import BusinessCalendar
 from gateway.triage.sla import SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
@@ -36,11 +37,21 @@ class Runtime:
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
+    """Due times and calendars from the `sla` section."""
+    sla = settings.sla
+    calendars = {
+        name: BusinessCalendar.weekly(name, c.timezone, c.hours, c.holidays)
+        for name, c in sla.calendars.items()
+    }
+    default = calendars[sla.default_calendar] if sla.default_calendar else None
     return SlaPolicy(
-        first_response={
-            Priority(p): m * 60 for p, m in settings.sla.first_response_minutes.items()
-        },
-        resolution={Priority(p): m * 60 for p, m in settings.sla.resolution_minutes.items()},
+        first_response={Priority(p): m * 60 for p, m in sla.first_response_minutes.items()},
+        resolution={Priority(p): m * 60 for p, m in sla.resolution_minutes.items()},
+        calendars={group: calendars[name] for group, name in sla.group_calendars.items()},
+        default_calendar=default or BusinessCalendar.always(sla.timezone),
+        p1_around_the_clock=sla.p1_around_the_clock,
+        warning_share=sla.warning_share,
+        reminder_share=sla.reminder_share,
     )
 
 

@@ -146,6 +146,8 @@ WORDS: dict[str, str] = {
 }
 
 # Function words, greetings and politeness: they never tell one problem from another.
+# Quantities (мало, много, few, too many) are not here: "мало места" and "too many
+# attempts" are different problems from "место" and "attempts".
 STOP_WORDS: frozenset[str] = _words(
     """
     а и но или да же ли бы ведь вот как так что чтобы это этот эта эти то тот та те там тут
@@ -171,9 +173,9 @@ STOP_WORDS: frozenset[str] = _words(
     whom when where why how can could would should will shall may might must just really
     very so too also again still now today yesterday hi hello hey dear good morning
     afternoon evening please thanks thank pls plz help ok okay team guys anyone someone
-    after before since until every each few some any many much lot lots always never ever
-    после потом затем перед каждый каждые каждую несколько много мало всегда никогда
-    кожен кожні кілька багато мало завжди ніколи потім
+    after before since until every each some any always never ever
+    после потом затем перед каждый каждые каждую всегда никогда
+    кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly

@@ -1,0 +1,174 @@
+"""Lemmas of user messages and article texts in ru, uk and en.
+
+Russian and Ukrainian words go through pymorphy3 and its dictionaries (shipped inside the
+pymorphy3-dicts-ru and -uk wheels, so it works offline): "принтера", "принтеру" → принтер,
+"общую", "общая" → общий, "сетевые" → сетевой. English words go through the Snowball
+stemmer: printing, prints → print. Before that, normalize.normalize_text unifies case, ё/е,
+apostrophes, mixed scripts and slang, and a word typed in the wrong keyboard layout
+("ghbynth") is read as the Cyrillic word meant (принтер) when that one is a dictionary word.
+
+Public API (other modules call only these):
+
+- `lemmas(text, lang=None, keep_stop_words=False) -> list[str]`: the content lemmas of a
+  text, in order. Stop words are function words only; `keep_stop_words=True` keeps every
+  word, for keyword phrases that must not shrink.
+- `lemma(word, lang) -> str`: the lemma of one normalised word.
+- `is_dictionary_word(word, lang) -> bool`: whether a word is a real word of ru, uk or en,
+  so that typo tolerance never turns one real word into another (lunch is not launch).
+
+Lemmas are cached per (word, language); a word costs about 0.1 ms the first time and
+nothing after. Language of a Cyrillic word: the one asked for, then the other when only the
+other dictionary knows the word ("працює" in a message detected as Russian).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from gateway.knowledge.normalize import from_wrong_layout, normalize_text
+from gateway.knowledge.vocabulary import STOP_WORDS
+from gateway.triage.language import detect_language
+
+if TYPE_CHECKING:
+    import pymorphy3
+    import Stemmer
+
+_CYRILLIC = re.compile(r"[а-яіїєґ]")
+_UK_ONLY = frozenset("іїєґ")
+_RU_ONLY = frozenset("ыэъ")
+# Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять);
+# normalisation drops apostrophes, so it is put back before a dictionary look-up.
+_UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
+# A word seen fewer times than this in the English frequency list is too rare to be sure it
+# is a real word rather than a frequent misspelling.
+_ENGLISH_MIN_COUNT = 100
+
+
+def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
+    """Lemmas of the words of `text`, in order, stop words and bare numbers dropped.
+
+    `lang` (ru, uk, en) says which dictionary to try first for Cyrillic words; detected
+    from the text when None. With `keep_stop_words` every word is kept: a keyword phrase
+    such as "мало места" stays two words and never shrinks to "место".
+    """
+    normal = normalize_text(" ".join(_from_layout(token) for token in text.split()))
+    if lang not in ("ru", "uk", "en"):
+        lang = detect_language(normal)
+    found: list[str] = []
+    for word in normal.split():
+        if not keep_stop_words and (word in STOP_WORDS or word.isdigit()):
+            continue
+        base = lemma(word, lang)
+        if keep_stop_words or base not in STOP_WORDS:
+            found.append(base)
+    return found
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str, lang: str) -> str:
+    """The dictionary form of one normalised word (Snowball stem for English words)."""
+    if _CYRILLIC.search(word):
+        return _cyrillic_lemma(word, lang)
+    if word.isascii() and word.isalpha():
+        if not _english_known(word):
+            switched = from_wrong_layout(word)
+            if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
+                return _cyrillic_lemma(switched, lang)
+        return _stemmer("english").stemWord(word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def _from_layout(token: str) -> str:
+    """The Cyrillic word meant by a token typed in the wrong layout ("hf,jnftn"), or the token.
+
+    Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
+    """
+    if not token.isascii() or _english_known(token.lower().strip(",.;:!?'")):
+        return token
+    for candidate in (token, token.rstrip(",.?!")):
+        switched = from_wrong_layout(candidate.lower())
+        if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
+            return switched
+    return token
+
+
+@lru_cache(maxsize=131072)
+def is_dictionary_word(word: str, lang: str = "ru") -> bool:
+    """True when `word` is a real word of one of the languages (not a typo of another)."""
+    if _CYRILLIC.search(word):
+        return _cyrillic_known(word)
+    if word.isascii() and word.isalpha():
+        return _english_known(word)
+    return False
+
+
+def warm_up() -> None:
+    """Load the dictionaries now rather than on the first message."""
+    _analyser("ru")
+    _analyser("uk")
+    _stemmer("english")
+    _stemmer("russian")
+    _english_counts()
+
+
+def _cyrillic_lemma(word: str, lang: str) -> str:
+    first, second = _order(word, lang)
+    analyser = _analyser(first)
+    if not analyser.word_is_known(word):
+        uk = _analyser("uk")
+        restored = _UK_APOSTROPHE.sub(r"\1'\2", word)
+        if restored != word and uk.word_is_known(restored):
+            analyser, word = uk, restored
+        elif _analyser(second).word_is_known(word):
+            analyser = _analyser(second)
+        else:
+            # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
+            # ("учеткать"), a stem is what the same word in another form shares.
+            return _stemmer("russian").stemWord(word)
+    return str(analyser.parse(word)[0].normal_form).replace("ё", "е").replace("'", "")
+
+
+def _order(word: str, lang: str) -> tuple[str, str]:
+    letters = set(word)
+    if letters & _UK_ONLY:
+        return "uk", "ru"
+    if letters & _RU_ONLY:
+        return "ru", "uk"
+    return ("uk", "ru") if lang == "uk" else ("ru", "uk")
+
+
+def _cyrillic_known(word: str) -> bool:
+    uk = _analyser("uk")
+    return bool(
+        _analyser("ru").word_is_known(word)
+        or uk.word_is_known(word)
+        or uk.word_is_known(_UK_APOSTROPHE.sub(r"\1'\2", word))
+    )
+
+
+def _english_known(word: str) -> bool:
+    return _english_counts().get(word, 0) >= _ENGLISH_MIN_COUNT
+
+
+@cache
+def _analyser(lang: str) -> pymorphy3.MorphAnalyzer:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@cache
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    import Stemmer
+
+    return Stemmer.Stemmer(language)
+
+
+@cache
+def _english_counts() -> dict[str, int]:
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)

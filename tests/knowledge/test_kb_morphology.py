@@ -1,0 +1,75 @@
+"""Lemmas make different forms of one word agree, and nothing else."""
+
+from __future__ import annotations
+
+from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas
+
+
+def test_russian_endings_the_hand_stemmer_missed() -> None:
+    # -ые was not stripped: "сетевые" and "сетевой" did not meet.
+    assert lemmas("сетевые диски", "ru") == lemmas("сетевой диск", "ru") == ["сетевой", "диск"]
+    assert lemma("новые", "ru") == lemma("новый", "ru")
+
+
+def test_short_stems_are_consistent() -> None:
+    # общую → "общу" but общая → "обща" with the hand stemmer.
+    assert lemma("общую", "ru") == lemma("общая", "ru") == lemma("общей", "ru") == "общий"
+    assert lemmas("общую папку", "ru") == lemmas("общая папка", "ru")
+
+
+def test_word_forms_meet_in_each_language() -> None:
+    assert {lemma(w, "ru") for w in ("принтер", "принтера", "принтеру", "принтером")} == {"принтер"}
+    assert lemma("друкує", "uk") == lemma("друкувати", "uk")
+    assert lemma("працює", "ru") == lemma("працювати", "uk")  # uk word in a "ru" message
+    assert {lemma(w, "en") for w in ("printing", "printed", "prints")} == {"print"}
+    assert lemma("updates", "en") == lemma("updating", "en")
+
+
+def test_ukrainian_apostrophes_in_any_spelling() -> None:
+    forms = ("комп'ютера", "компʼютера", "комп’ютера", "компютера")
+    assert {tuple(lemmas(f, "uk")) for f in forms} == {("компютер",)}
+
+
+def test_stop_words_never_shrink_a_phrase() -> None:
+    # "мало места" lost "мало" and became "мест": every "места" then meant disk_full.
+    assert lemmas("мало места", "ru") == ["мало", "место"]
+    assert lemmas("too many attempts", "en") == ["mani", "attempt"]
+    assert lemmas("у меня мало места на диске", "ru") == ["мало", "место", "диск"]
+    assert lemmas("у меня мало места", "ru", keep_stop_words=True) == ["у", "я", "мало", "место"]
+
+
+def test_greetings_and_function_words_are_dropped() -> None:
+    assert lemmas("Здравствуйте, у меня не работает принтер 305", "ru") == [
+        "не",
+        "работать",
+        "принтер",
+    ]
+    assert lemmas("привет, спасибо") == []
+    assert lemmas("hi, thanks a lot") == ["lot"]
+
+
+def test_dictionary_words_are_not_typos() -> None:
+    # Typo tolerance may only touch words no dictionary knows: lunch is not launch.
+    assert is_dictionary_word("lunch") and is_dictionary_word("launch")
+    assert is_dictionary_word("места") and is_dictionary_word("пароль")
+    assert is_dictionary_word("комп'ютер") and is_dictionary_word("компютер")
+    assert not is_dictionary_word("dsik")
+    assert not is_dictionary_word("пороль")
+
+
+def test_wrong_layout_yo_mixed_scripts_and_slang() -> None:
+    assert (
+        lemmas("ghbynth yt gtxfnftn")
+        == lemmas("принтер не печатает")
+        == ["принтер", "не", "печатать"]
+    )
+    assert lemmas("yt hf,jnftn vsirf") == ["не", "работать", "мышка"]
+    assert lemmas("пpинтep") == ["принтер"]  # Latin p and e inside a Cyrillic word
+    assert lemmas("Пароль ИСТЁК!!!") == lemmas("пароль истек")
+    assert lemmas("вай-фай") == lemmas("Wi-Fi") == ["wifi"]
+    assert lemmas("комп тупит") == ["компьютер", "тупить"]
+
+
+def test_unknown_slang_keeps_a_shared_stem() -> None:
+    assert lemma("залочило", "ru") == lemma("залочили", "ru")
+    assert lemma("учётку", "ru") == lemma("учетка", "ru")
