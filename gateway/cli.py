@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     ed.add_argument("file", type=Path)
     ed.set_defaults(func=_eval_dialogs)
 
+    em = sub.add_parser("email", help="e-mail channel tools").add_subparsers(metavar="ACTION")
+    ep = em.add_parser("parse", help="show what the mail parser understood of a message file")
+    ep.add_argument("file", type=Path, help="a raw message (.eml); - reads standard input")
+    ep.add_argument("--json", action="store_true", help="print JSON")
+    ep.add_argument("--max-attachment-bytes", type=int, default=10 * 1024 * 1024)
+    ep.set_defaults(func=_email_parse)
+
     op = sub.add_parser("operator", help="operator accounts").add_subparsers(metavar="ACTION")
     oa = op.add_parser("add", help="create or update an operator account")
     oa.add_argument("login")
@@ -199,6 +206,12 @@ def _eval_dialogs(args: argparse.Namespace) -> int:
     from gateway.dialogs.evaluation import eval_dialogs
 
     return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+
+
+def _email_parse(args: argparse.Namespace) -> int:
+    from gateway.connectors.mail.commands import parse_command
+
+    return parse_command(args.file, args.json, args.max_attachment_bytes)
 
 
 def _operator_add(args: argparse.Namespace) -> int:

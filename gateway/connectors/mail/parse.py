@@ -1,0 +1,413 @@
+"""One parser for every way mail comes in (IMAP, SMTP): raw bytes to `ParsedMail`.
+
+MIME is left to the standard `email` package with `policy.default`; this module only
+chooses what matters to a helpdesk: who wrote, what they wrote now (without quoted
+history and signature), the full original for operators, attachments within a size cap,
+threading headers, the ticket token in the subject, and whether a machine wrote it.
+"""
+
+from __future__ import annotations
+
+import binascii
+import email
+import hashlib
+import re
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage, Message
+from email.utils import getaddresses
+from typing import Any
+
+from gateway.connectors.mail.charsets import decode_text, fix_raw_headers
+from gateway.connectors.mail.html_text import html_to_text
+from gateway.connectors.mail.quotes import split_reply
+from gateway.connectors.mail.robots import MAILER_DAEMON, auto_submitted_reason, is_report
+
+TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
+MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+UU_BLOCK = re.compile(
+    r"^begin [0-7]{3,4} (?P<name>[^\r\n]+)\r?\n(?P<body>.*?)^end\s*$", re.M | re.S
+)
+BOUNCE_SUBJECT = re.compile(
+    r"undeliver|delivery status notification|mail delivery failed|returned mail|"
+    r"delivery failure|недоставлен|не доставлен|не вдалося доставити|не доставлено",
+    re.I,
+)
+DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_ATTACHMENTS = 20
+
+
+def format_ticket_ref(number: int) -> str:
+    return f"HD-{number:06d}"
+
+
+@dataclass(frozen=True)
+class MailAttachment:
+    """A file in the mail; `data` is None when it was over the size cap (kept as a note)."""
+
+    filename: str
+    content_type: str
+    size: int
+    inline: bool = False
+    content_id: str = ""
+    data: bytes | None = field(default=None, repr=False)
+
+    def describe(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "size": self.size,
+        }
+        if self.inline:
+            out["inline"] = True
+        if self.data is None:
+            out["dropped"] = "over the size cap"
+        return out
+
+
+@dataclass(frozen=True)
+class Bounce:
+    """What a delivery report says: who could not be reached, why, about which mail."""
+
+    recipients: tuple[str, ...] = ()
+    status: str = ""
+    original_message_id: str = ""
+    permanent: bool = True
+
+
+@dataclass(frozen=True)
+class ParsedMail:
+    """Everything the e-mail channel uses from one message."""
+
+    from_email: str
+    from_name: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    reply_to: str
+    subject: str
+    message_id: str
+    in_reply_to: str
+    references: tuple[str, ...]
+    date: str
+    text: str  # the new part only: what reaches the dialog engine
+    quoted: str
+    signature: str
+    full_text: str  # the whole body as text, for operators
+    forwarded: bool
+    attachments: tuple[MailAttachment, ...]
+    auto_submitted: bool
+    auto_submitted_reason: str
+    bounce: Bounce | None
+    ticket_ref: str
+    language_hint: str = ""
+
+    @property
+    def is_bounce(self) -> bool:
+        return self.bounce is not None
+
+    @property
+    def thread_ids(self) -> tuple[str, ...]:
+        """Message-IDs this mail answers, nearest first (In-Reply-To, then References)."""
+        ids = [self.in_reply_to] if self.in_reply_to else []
+        ids += [r for r in reversed(self.references) if r not in ids]
+        return tuple(ids)
+
+    def describe(self) -> dict[str, Any]:
+        """The JSON shape `firstline email parse --json` prints."""
+        out: dict[str, Any] = {
+            "from_email": self.from_email,
+            "from_name": self.from_name,
+            "to": list(self.to),
+            "cc": list(self.cc),
+            "subject": self.subject,
+            "message_id": self.message_id,
+            "in_reply_to": self.in_reply_to,
+            "references": list(self.references),
+            "text": self.text,
+            "quoted": self.quoted,
+            "signature": self.signature,
+            "forwarded": self.forwarded,
+            "attachments": [a.describe() for a in self.attachments],
+            "auto_submitted": self.auto_submitted,
+            "auto_submitted_reason": self.auto_submitted_reason,
+            "bounce": self.is_bounce,
+            "ticket_ref": self.ticket_ref,
+        }
+        if self.bounce is not None:
+            out["bounce_recipients"] = list(self.bounce.recipients)
+            out["bounce_status"] = self.bounce.status
+            out["bounce_original_message_id"] = self.bounce.original_message_id
+        return out
+
+
+def parse_mail(
+    raw: bytes,
+    *,
+    envelope_from: str | None = None,
+    max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+    max_attachments: int = DEFAULT_MAX_ATTACHMENTS,
+) -> ParsedMail:
+    """Parse one raw message. Never raises on malformed mail: it reads what it can."""
+    msg = email.message_from_bytes(fix_raw_headers(raw), policy=policy.default)
+    header = _header_reader(msg)
+    from_name, from_email = _first_address(header("from") or header("sender"))
+    if not from_email and envelope_from and envelope_from != "<>":
+        from_email = envelope_from.strip("<>").lower()
+    body_part = _body_part(msg)
+    full_text = _part_text(body_part) if body_part is not None else ""
+    attachments: list[MailAttachment] = []
+    full_text = _extract_uuencoded(full_text, attachments, max_attachment_bytes)
+    _collect_attachments(msg, body_part, attachments, max_attachment_bytes, max_attachments)
+    split = split_reply(full_text)
+    reason = auto_submitted_reason(header, from_email, envelope_from)
+    bounce = _bounce(msg, header, from_email, envelope_from)
+    if bounce is not None and not reason:
+        reason = "delivery report"
+    subject = header("subject")
+    token = TICKET_TOKEN.search(subject)
+    message_id = _ids(header("message-id"))
+    return ParsedMail(
+        from_email=from_email,
+        from_name=from_name,
+        to=tuple(a for _, a in _addresses(header("to"))),
+        cc=tuple(a for _, a in _addresses(header("cc"))),
+        reply_to=_first_address(header("reply-to"))[1],
+        subject=subject,
+        message_id=message_id[0] if message_id else _synthetic_id(raw),
+        in_reply_to=next(iter(_ids(header("in-reply-to"))), ""),
+        references=tuple(_ids(header("references"))),
+        date=header("date"),
+        text=split.text,
+        quoted=split.quoted,
+        signature=split.signature,
+        full_text=full_text,
+        forwarded=split.forwarded,
+        attachments=tuple(attachments),
+        auto_submitted=bool(reason),
+        auto_submitted_reason=reason,
+        bounce=bounce,
+        ticket_ref=format_ticket_ref(int(token.group(1))) if token else "",
+        language_hint=header("content-language")[:2].lower(),
+    )
+
+
+def _header_reader(msg: Message) -> Any:
+    def get(name: str) -> str:
+        try:
+            value = msg.get(name)
+        except Exception:  # a header the policy cannot parse: read it raw
+            value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
+        return re.sub(r"\s+", " ", str(value or "")).strip()
+
+    return get
+
+
+def _addresses(value: str) -> list[tuple[str, str]]:
+    out = []
+    for name, addr in getaddresses([value]) if value else []:
+        addr = addr.strip().strip("<>").lower()
+        if "@" in addr or addr:
+            out.append((name.strip().strip('"'), addr))
+    return [(n, a) for n, a in out if a]
+
+
+def _first_address(value: str) -> tuple[str, str]:
+    found = _addresses(value)
+    return found[0] if found else ("", "")
+
+
+def _ids(value: str) -> list[str]:
+    return MESSAGE_ID.findall(value or "")
+
+
+def _synthetic_id(raw: bytes) -> str:
+    """A stable id for mail that has none, so a re-fetch is still recognised."""
+    return f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.firstline>"
+
+
+def _body_part(msg: EmailMessage) -> EmailMessage | None:
+    if msg.get_content_type() == "multipart/report":
+        parts = msg.get_payload()
+        first = parts[0] if isinstance(parts, list) and parts else None
+        if isinstance(first, EmailMessage):
+            return _body_part(first) if first.is_multipart() else first
+    try:
+        found = msg.get_body(preferencelist=("plain", "html"))
+    except Exception:
+        found = None
+    if found is None and msg.get_content_maintype() == "text" and not _is_attachment(msg):
+        found = msg
+    return found if isinstance(found, EmailMessage) else None
+
+
+def _part_bytes(part: Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:
+        data = None
+    if isinstance(data, bytes):
+        return data
+    payload = part.get_payload()
+    return payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) else b""
+
+
+def _part_text(part: Message) -> str:
+    text = decode_text(_part_bytes(part), part.get_content_charset())
+    if part.get_content_subtype() == "html":
+        return html_to_text(text)
+    text = text.replace("\r\n", "\n")
+    if str(part.get_param("format", "")).lower() == "flowed":
+        text = _unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
+    return text
+
+
+def _unflow(text: str, delsp: bool) -> str:
+    """RFC 3676: a line ending in a space continues on the next one (not "-- ")."""
+    out: list[str] = []
+    joining = False
+    for line in text.split("\n"):
+        if joining and out:
+            out[-1] += line
+        else:
+            out.append(line)
+        joining = line.endswith(" ") and line != "-- " and not line.startswith(">")
+        if joining and delsp:
+            out[-1] = out[-1][:-1]
+    return "\n".join(out)
+
+
+def _is_attachment(part: Message) -> bool:
+    return (part.get_content_disposition() or "") == "attachment" or bool(_filename(part))
+
+
+def _filename(part: Message) -> str:
+    try:
+        name = part.get_filename() or ""
+    except Exception:
+        name = ""
+    return name.replace("/", "_").replace("\\", "_").strip()
+
+
+def _collect_attachments(
+    part: Message,
+    body: Message | None,
+    out: list[MailAttachment],
+    cap: int,
+    limit: int,
+) -> None:
+    if part is body:
+        return
+    ctype = part.get_content_type()
+    if ctype == "message/rfc822" or ctype == "message/global":
+        inner = part.get_payload()
+        inner_msg = inner[0] if isinstance(inner, list) and inner else None
+        data = inner_msg.as_bytes() if isinstance(inner_msg, Message) else _part_bytes(part)
+        subject = str(inner_msg.get("subject", "")) if isinstance(inner_msg, Message) else ""
+        name = _filename(part) or f"{subject or 'message'}.eml"
+        _add(out, name, ctype, data, False, "", cap, limit)
+        return
+    if part.is_multipart():
+        for child in part.iter_parts() if isinstance(part, EmailMessage) else []:
+            _collect_attachments(child, body, out, cap, limit)
+        return
+    if ctype in ("message/delivery-status", "text/rfc822-headers", "message/rfc822-headers"):
+        return
+    disposition = part.get_content_disposition() or ""
+    name = _filename(part)
+    if part.get_content_maintype() == "text" and not name and disposition != "attachment":
+        return  # another rendering of the body (multipart/alternative)
+    data = _part_bytes(part)
+    cid = str(part.get("content-id", "")).strip("<> ")
+    inline = disposition == "inline" or (not disposition and bool(cid))
+    _add(out, name or _unnamed(ctype, len(out)), ctype, data, inline, cid, cap, limit)
+
+
+def _unnamed(ctype: str, index: int) -> str:
+    ext = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif"}.get(ctype, "bin")
+    return f"attachment-{index + 1}.{ext}"
+
+
+def _add(
+    out: list[MailAttachment],
+    name: str,
+    ctype: str,
+    data: bytes,
+    inline: bool,
+    cid: str,
+    cap: int,
+    limit: int,
+) -> None:
+    keep = len(data) <= cap and len(out) < limit
+    out.append(MailAttachment(name, ctype, len(data), inline, cid, data if keep else None))
+
+
+def _extract_uuencoded(text: str, out: list[MailAttachment], cap: int) -> str:
+    """Old mailers put files in the body as uuencode blocks; take them out as files."""
+
+    def take(found: re.Match[str]) -> str:
+        data = bytearray()
+        for line in found.group("body").splitlines():
+            if not line.strip() or line.strip() == "`":
+                continue
+            try:
+                data += binascii.a2b_uu(line)
+            except binascii.Error:
+                nbytes = (((ord(line[0]) - 32) & 63) * 4 + 5) // 3
+                data += binascii.a2b_uu(line[:nbytes])
+        name = found.group("name").strip()
+        _add(out, name, "application/octet-stream", bytes(data), False, "", cap, 10**6)
+        return ""
+
+    return UU_BLOCK.sub(take, text).strip() if "begin " in text else text
+
+
+def _bounce(
+    msg: EmailMessage, header: Any, from_email: str, envelope_from: str | None
+) -> Bounce | None:
+    params = {k.lower(): str(v) for k, v in msg["content-type"].params.items()} if msg[
+        "content-type"
+    ] else {}
+    report = is_report(msg.get_content_type(), params)
+    local = from_email.split("@", 1)[0]
+    null_sender = envelope_from is not None and envelope_from.strip() in ("", "<>")
+    daemon = bool(MAILER_DAEMON.match(local)) or null_sender or header("return-path") == "<>"
+    classic = daemon and (
+        bool(header("x-failed-recipients")) or bool(BOUNCE_SUBJECT.search(header("subject")))
+    )
+    if not report and not classic:
+        return None
+    recipients: list[str] = []
+    status, original = "", ""
+    action_failed = True
+    for part in msg.walk():
+        ctype = part.get_content_type()
+        if ctype in ("message/delivery-status", "message/global-delivery-status"):
+            for block in part.get_payload() if part.is_multipart() else []:
+                final = str(block.get("final-recipient", "") or block.get("original-recipient", ""))
+                if final:
+                    recipients.append(final.split(";", 1)[-1].strip().strip("<>").lower())
+                status = status or str(block.get("status", "")).strip()
+                action = str(block.get("action", "")).strip().lower()
+                if action and action not in ("failed",):
+                    action_failed = False
+        elif ctype in ("message/rfc822", "text/rfc822-headers", "message/rfc822-headers"):
+            original = original or _original_id(part)
+    for failed in header("x-failed-recipients").split(","):
+        if failed.strip() and failed.strip().lower() not in recipients:
+            recipients.append(failed.strip().lower())
+    if not original:
+        body = _body_part(msg)
+        text = _part_text(body) if body is not None else ""
+        found = re.search(r"^message-id:\s*(<[^>\s]+>)", text, re.I | re.M)
+        original = found.group(1) if found else ""
+    permanent = action_failed and not status.startswith("4")
+    return Bounce(tuple(recipients), status, original, permanent)
+
+
+def _original_id(part: Message) -> str:
+    payload = part.get_payload()
+    if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+        return next(iter(_ids(str(payload[0].get("message-id", "")))), "")
+    text = decode_text(_part_bytes(part), "utf-8")
+    found = re.search(r"^message-id:\s*(<[^>\s]+>)", text, re.I | re.M)
+    return found.group(1) if found else ""

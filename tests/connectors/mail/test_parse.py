@@ -1,0 +1,101 @@
+"""The mail parser against a corpus of messages as real mailers write them.
+
+Each `tests/fixtures/email/NN-name.eml` has its expected parse in `NN-name.json`
+(what `firstline email parse --json` prints), reviewed by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gateway.connectors.mail.parse import parse_mail
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
+MESSAGES = sorted(CORPUS.glob("*.eml"))
+
+
+def test_the_corpus_covers_what_the_channel_meets() -> None:
+    names = " ".join(p.stem for p in MESSAGES)
+    assert len(MESSAGES) >= 40
+    for kind in ("outlook", "gmail", "thunderbird", "apple", "koi8r", "cp1251", "html-only",
+                 "attachment", "forward", "dsn", "uuencode"):  # fmt: skip
+        assert kind in names, kind
+
+
+@pytest.mark.parametrize("path", MESSAGES, ids=[p.stem for p in MESSAGES])
+def test_each_message_parses_as_expected(path: Path) -> None:
+    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert parse_mail(path.read_bytes()).describe() == expected
+
+
+def test_only_new_words_reach_the_engine_and_history_is_kept_for_operators() -> None:
+    mail = parse_mail((CORPUS / "01-outlook-ru-reply.eml").read_bytes())
+    assert "0x80070005" in mail.text
+    assert "зарегистрирована" not in mail.text and "Иван Петров" not in mail.text
+    assert "зарегистрирована" in mail.quoted and "Бухгалтерия" in mail.signature
+    assert "зарегистрирована" in mail.full_text
+
+
+def test_uuencoded_file_comes_out_intact() -> None:
+    mail = parse_mail((CORPUS / "28-uuencode-body.eml").read_bytes())
+    (log,) = mail.attachments
+    assert log.data == "Отчёт о сбое: служба Spooler остановлена в 03:12.\n".encode() * 3
+
+
+def test_attachments_over_the_cap_are_noted_without_their_bytes() -> None:
+    raw = (CORPUS / "32-attachment-pdf-en.eml").read_bytes()
+    (kept,) = parse_mail(raw).attachments
+    (dropped,) = parse_mail(raw, max_attachment_bytes=1000).attachments
+    assert kept.data is not None and kept.data.startswith(b"%PDF") and kept.size == 1200
+    assert dropped.data is None and dropped.size == 1200
+    assert dropped.describe()["dropped"] == "over the size cap"
+
+
+def test_a_null_envelope_sender_is_a_robot_even_without_headers() -> None:
+    raw = (CORPUS / "47-no-message-id.eml").read_bytes()
+    assert not parse_mail(raw).auto_submitted
+    assert parse_mail(raw, envelope_from="<>").auto_submitted_reason == "null sender"
+
+
+def test_the_id_of_mail_without_message_id_is_stable() -> None:
+    raw = (CORPUS / "47-no-message-id.eml").read_bytes()
+    assert parse_mail(raw).message_id == parse_mail(raw).message_id
+    assert parse_mail(raw).message_id != parse_mail(raw + b"x").message_id
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\x00\xff\xfe garbage",
+        b"Subject: =?utf-8?B?####?=\r\n\r\n",
+        b"Content-Type: multipart/mixed\r\n\r\nno boundary",
+    ],
+    ids=["empty", "binary", "bad-encoded-word", "multipart-without-boundary"],
+)
+def test_malformed_mail_never_raises(raw: bytes) -> None:
+    mail = parse_mail(raw)
+    assert mail.message_id.startswith("<")
+
+
+def test_cli_prints_the_parse_as_json() -> None:
+    path = CORPUS / "06-gmail-en-reply.eml"
+    run = subprocess.run(
+        [sys.executable, "-m", "gateway", "email", "parse", str(path), "--json"],
+        capture_output=True,
+        check=True,
+    )
+    printed = json.loads(run.stdout)
+    assert printed == json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    human = subprocess.run(
+        [sys.executable, "-m", "gateway", "email", "parse", str(path)],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    assert "ticket_ref: HD-000140" in human and "Access denied" in human
