@@ -24,6 +24,8 @@ from emulators.telegram import TelegramEmulator
 from gateway.app import RUNTIME
 from gateway.config import Settings
 
+LIVE_WAIT_MS = 15_000  # a loaded CI machine can be slow; the indicator itself lasts 6 s
+
 
 async def test_typing_shows_on_both_sides(gateway: Gateway, browser: Any) -> None:
     alice_ctx, visitor_ctx = await browser.new_context(), await browser.new_context()
@@ -39,13 +41,15 @@ async def test_typing_shows_on_both_sides(gateway: Gateway, browser: Any) -> Non
     typing = alice.locator("#t-typing")
     await expect(typing).to_be_empty()
     await visitor.locator(".fl-input").press_sequentially("the screen is still bl")
-    await expect(typing).to_contain_text("is typing")
+    await expect(typing).to_contain_text("is typing", timeout=LIVE_WAIT_MS)
     await screenshot(alice, "console-user-typing")
 
     # The operator types a reply: the visitor sees the operator's name typing.
     await expect(visitor.locator(".fl-typing")).to_be_empty()
     await alice.get_by_label("Reply to the user").press_sequentially("Let me check")
-    await expect(visitor.locator(".fl-typing")).to_have_text("Alice Smith is typing…")
+    await expect(visitor.locator(".fl-typing")).to_have_text(
+        "Alice Smith is typing…", timeout=LIVE_WAIT_MS
+    )
     await screenshot(visitor, "webchat-operator-typing")
     await alice.get_by_role("button", name="Send reply").click()
     await expect(visitor.locator(".fl-by-operator").last).to_contain_text("Let me check")
