@@ -15,6 +15,7 @@ from gateway.dialogs.engine import StepContext
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     BOT_OWNER,
+    Attachment,
     Level,
     OutboundMessage,
     Priority,
@@ -69,10 +70,13 @@ class OperatorDesk:
             )
         return result
 
-    async def reply(self, ticket_id: str, actor: Actor, text: str) -> None:
-        """Send the operator's words to the user's channel; the first counts as response."""
+    async def reply(
+        self, ticket_id: str, actor: Actor, text: str, attachments: tuple[Attachment, ...] = ()
+    ) -> None:
+        """Send the operator's words (and files) to the user's channel; the first counts as
+        the first response."""
         text = text.strip()
-        if not text:
+        if not text and not attachments:
             raise ActionRefused("the reply is empty")
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
@@ -82,7 +86,12 @@ class OperatorDesk:
                 ticket.first_response_at = now
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
-            message = OutboundMessage(text=text, author=actor.owner_tag, author_name=actor.display)
+            message = OutboundMessage(
+                text=text,
+                attachments=attachments,
+                author=actor.owner_tag,
+                author_name=actor.display,
+            )
             self.service.queue_replies(tx, conv, [message])
 
         await self._with_conversation(ticket_id, actor, "replied", apply)

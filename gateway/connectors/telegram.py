@@ -21,6 +21,7 @@ import logging
 import re
 import secrets
 from collections import OrderedDict
+from collections.abc import Awaitable
 from typing import Any
 
 from aiogram import Bot
@@ -35,7 +36,7 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from aiohttp import web
 
 from gateway.config import ConfigError, Settings
@@ -43,7 +44,7 @@ from gateway.connectors import telegram_updates as updates
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, split_text
 from gateway.connectors.ratelimit import SendRateLimiter
-from gateway.models import InboundMessage, OutboundMessage
+from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ TEXT_LIMIT = 4096
 OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
+UPLOAD_TIMEOUT = 120  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
@@ -223,9 +225,10 @@ class TelegramConnector:
     # Sending
 
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
-        """Send one reply (several Telegram messages if long); map errors for the sender."""
-        text = _with_author(message)
-        parts = split_text(text, TEXT_LIMIT)
+        """Send one reply (several Telegram messages if long, then its files as documents);
+        map errors for the sender."""
+        text = _with_author(message) if message.text else ""
+        parts = split_text(text, TEXT_LIMIT) if text else []
         markup = await self._keyboard(message)
         key = _send_key(chat_id, message)
         done = self._parts_sent.get(key, 0)
@@ -234,6 +237,12 @@ class TelegramConnector:
                 await self.limiter.acquire(chat_id)
                 last = index == len(parts) - 1
                 await self._call_send(chat_id, parts[index], markup if last else None)
+                self._remember_part(key, index + 1)
+            for index, attachment in enumerate(message.attachments, start=len(parts)):
+                if index < done:
+                    continue
+                await self.limiter.acquire(chat_id)
+                await self._send_file(chat_id, attachment, message)
                 self._remember_part(key, index + 1)
         finally:
             if self._stopping.is_set():
@@ -244,14 +253,38 @@ class TelegramConnector:
     async def _call_send(
         self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
     ) -> None:
-        try:
-            await self.bot.send_message(
+        await self._call(
+            self.bot.send_message(
                 chat_id=_chat(chat_id),
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
                 request_timeout=REQUEST_TIMEOUT,
             )
+        )
+
+    async def _send_file(
+        self, chat_id: str, attachment: Attachment, message: OutboundMessage
+    ) -> None:
+        """An operator's file, from the store, as a Telegram document."""
+        kept = await self.store.files.get(attachment.file_id)
+        if kept is None:
+            raise DeliveryError(f"file {attachment.name} is no longer kept", permanent=True)
+        meta, data = kept
+        caption = message.author_name if message.author.startswith("operator:") else None
+        await self._call(
+            self.bot.send_document(
+                chat_id=_chat(chat_id),
+                document=BufferedInputFile(data, filename=meta.name),
+                caption=caption,
+                request_timeout=UPLOAD_TIMEOUT,
+            )
+        )
+
+    @staticmethod
+    async def _call(request: Awaitable[Any]) -> None:
+        try:
+            await request
         except TelegramRetryAfter as exc:
             raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
         except TelegramForbiddenError as exc:
@@ -294,6 +327,13 @@ class TelegramConnector:
             log.info("sendChatAction failed", extra={"error": str(exc)})
 
     # Files
+
+    async def fetch_file(self, attachment: Attachment) -> bytes:
+        """A file the user sent, for an operator (see `download`)."""
+        try:
+            return await self.download(attachment.file_id)
+        except TelegramAPIError as exc:
+            raise DeliveryError(str(exc), permanent=True) from exc
 
     async def download(self, file_id: str) -> bytes:
         """The bytes of a file a user sent (getFile, then the file URL); for operators."""

@@ -10,6 +10,7 @@ import redis.asyncio as aioredis
 
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
+from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
@@ -32,6 +33,7 @@ __all__ = [
     "LeaseLost",
     "OutboundEntry",
     "Store",
+    "StoredFile",
     "TicketEvent",
     "Transaction",
 ]
@@ -48,6 +50,7 @@ class Store:
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
+        self.files = FileStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

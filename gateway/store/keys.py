@@ -82,6 +82,11 @@ INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed process
 OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
 
 
+def stored_file(file_id: str) -> str:
+    """An uploaded file: hash of `meta` (JSON) and `data` (bytes), with a TTL."""
+    return f"{PREFIX}:file:{file_id}"
+
+
 def web_session(session_id: str) -> str:
     """An operator's console session: login and CSRF token, with a TTL."""
     return f"{PREFIX}:web:session:{session_id}"

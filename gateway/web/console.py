@@ -20,6 +20,7 @@ from gateway.models import Ticket
 from gateway.runtime import Runtime
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
+from gateway.web.desk_files import ChannelFiles, DeskFiles
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.operators import OperatorDirectory
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -51,6 +52,7 @@ class Console:
             session_secret(secret.get_secret_value() if secret else None, "console"),
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
+        self.files = DeskFiles(rt, self.desk)
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
         # Channels that can show "typing…" to their users (Telegram's sendChatAction).
@@ -67,6 +69,10 @@ class Console:
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
+            web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
+            web.get(
+                ticket_url + "/files/{index}/{n}", need(self.files.download, changes_state=False)
+            ),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
         ]
@@ -210,6 +216,8 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     for connector in app.get(CONNECTORS, []):
         if hasattr(connector, "typing"):
             console.typing_channels[connector.channel] = cast(ChannelTyping, connector)
+        if hasattr(connector, "fetch_file"):
+            console.files.channels[connector.channel] = cast(ChannelFiles, connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())

@@ -13,12 +13,14 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.models import Level, Priority, SupportGroup, Ticket
+from gateway.models import Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
+from gateway.web.files import attachment_of
 from gateway.web.sessions import Session, refuse
 
 MAX_TEXT = 8000
+MAX_FILES_PER_REPLY = 5
 STATUS_FILTERS = ("active", "resolved", "all")
 
 
@@ -124,7 +126,9 @@ class DeskApi:
                     holder = result.holder or result.reason
                     raise refuse(409, f"taken by {holder}" if result.holder else holder)
             elif action == "reply":
-                await desk.reply(ticket.id, actor, _text(body, "text"))
+                files = await self._files(body, ticket)
+                text = _text(body, "text", required=not files)
+                await desk.reply(ticket.id, actor, text, files)
             elif action == "note":
                 await desk.note(ticket.id, actor, _text(body, "text"))
             elif action == "update":
@@ -139,6 +143,20 @@ class DeskApi:
             raise refuse(409, str(exc)) from None
         fresh = await self.rt.store.tickets.get(ticket.id)
         return web.json_response({"ok": True, "ticket": summary(fresh or ticket)})
+
+
+    async def _files(self, body: dict[str, Any], ticket: Ticket) -> tuple[Attachment, ...]:
+        """Files uploaded for this ticket's conversation, named by id in `files`."""
+        ids = body.get("files") or []
+        if not isinstance(ids, list) or len(ids) > MAX_FILES_PER_REPLY:
+            raise refuse(400, f"files: a list of at most {MAX_FILES_PER_REPLY} file ids")
+        found = []
+        for file_id in ids:
+            meta = await self.rt.store.files.meta(str(file_id))
+            if meta is None or meta.conversation != ticket.conversation_key:
+                raise refuse(400, f"files: no file {file_id} on this ticket; upload it again")
+            found.append(attachment_of(meta))
+        return tuple(found)
 
 
 async def _json_body(request: web.Request) -> dict[str, Any]:

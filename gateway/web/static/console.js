@@ -321,9 +321,31 @@
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
       h("div", { class: "text", text: entry.text || entry.payload || "" }));
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
+    (entry.attachments || []).forEach(function (a, n) {
+      var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files/" + index + "/" + n;
+      var label = (a.name || a.kind) + (a.size ? " · " + fileSize(a.size) : "");
+      item.append(h("div", { class: "file" }, h("a", { href: url, download: a.name || "", text: label })));
+    });
     var list = $("#t-transcript");
     list.append(item);
     list.scrollTop = list.scrollHeight;
+  }
+
+  function fileSize(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
+  }
+
+  function uploadFile(file) {
+    var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files";
+    return fetch(url, {
+      method: "POST", credentials: "same-origin", body: file,
+      headers: { "X-CSRF-Token": state.csrf || "", "X-File-Name": encodeURIComponent(file.name) },
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (!res.ok) throw new Error(file.name + ": " + (data.detail || data.error || res.statusText));
+        return data.id;
+      });
+    });
   }
 
   function alertError(err) { $("#t-alert").textContent = err.message; }
@@ -345,12 +367,18 @@
     if (f.level.value !== t.level) body.level = f.level.value;
     act("update", body).catch(function () {});
   });
-  [["#reply-form", "reply"], ["#note-form", "note"]].forEach(function (pair) {
-    $(pair[0]).addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var area = ev.target.text;
-      act(pair[1], { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
-    });
+  $("#reply-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, files = Array.from(form.files.files || []);
+    $("#t-alert").textContent = "";
+    Promise.all(files.map(uploadFile)).then(function (ids) {
+      return act("reply", { text: form.text.value, files: ids });
+    }).then(function () { form.text.value = ""; form.files.value = ""; }).catch(alertError);
+  });
+  $("#note-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var area = ev.target.text;
+    act("note", { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
   });
 
   api("GET", "/console/api/session").then(function (s) {

@@ -17,6 +17,7 @@
   var attempt = 0;
   var nextIndex = 0; // first transcript index not shown yet
   var connected = false;
+  var limits = { bytes: 0, types: [] }; // for files, from the server's welcome
   var ui = build();
 
   function pickLang(value) {
@@ -57,7 +58,7 @@
     root.setAttribute("lang", lang);
     var launcher = el("button", "fl-launcher");
     launcher.type = "button";
-    launcher.appendChild(chatIcon());
+    launcher.appendChild(icon(CHAT_ICON, 28));
     launcher.setAttribute("aria-label", T.open);
     launcher.title = T.open;
     var panel = el("section", "fl-panel");
@@ -90,7 +91,22 @@
     input.setAttribute("aria-label", T.placeholder);
     var send = el("button", "fl-send", T.send);
     send.type = "submit";
-    form.append(input, send);
+    var picker = el("input", "fl-file-input");
+    picker.type = "file";
+    picker.hidden = true;
+    picker.tabIndex = -1;
+    picker.setAttribute("aria-hidden", "true");
+    var attach = el("button", "fl-attach");
+    attach.type = "button";
+    attach.setAttribute("aria-label", T.attach);
+    attach.title = T.attach;
+    attach.appendChild(icon("M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z", 20));
+    attach.addEventListener("click", function () { picker.click(); });
+    picker.addEventListener("change", function () {
+      Array.prototype.forEach.call(picker.files || [], upload);
+      picker.value = "";
+    });
+    form.append(attach, picker, input, send);
     panel.append(header, log, typing, replies, status, form);
     root.append(launcher, panel);
     document.body.appendChild(root);
@@ -113,21 +129,23 @@
     });
     return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
              history: history, pending: pending, replies: replies, status: status, input: input,
-             typing: typing };
+             typing: typing, picker: picker };
   }
 
-  function chatIcon() {
-    // An inline drawing, not an emoji: every system draws it the same.
+  var CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
+
+  function icon(d, size) {
+    // Inline drawings, not emoji: every system draws them the same.
     var ns = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("width", "28");
-    svg.setAttribute("height", "28");
+    svg.setAttribute("width", String(size));
+    svg.setAttribute("height", String(size));
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
     var path = document.createElementNS(ns, "path");
     path.setAttribute("fill", "currentColor");
-    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z");
+    path.setAttribute("d", d);
     svg.appendChild(path);
     return svg;
   }
@@ -173,6 +191,8 @@
       attempt = 0;
       saved.token = frame.token;
       ui.input.maxLength = frame.max_chars;
+      limits = { bytes: frame.max_file_bytes || 0, types: frame.file_types || [] };
+      ui.picker.accept = limits.types.join(",");
       setStatus("", false);
       if (!frame.resumed) { // a new conversation: forget what belonged to an old token
         nextIndex = 0;
@@ -229,6 +249,62 @@
     ui.typing.textContent = "";
   }
 
+  function upload(file) {
+    var id = newId();
+    var message = { id: id, text: file.name };
+    showPending(message);
+    var refuse = function (code, values) {
+      failed(id);
+      setStatus(fill(T.errors[code] || T.errors.upload_failed, values || {}), true);
+    };
+    if (limits.bytes && file.size > limits.bytes) {
+      return refuse("file_too_large", { limit: Math.floor(limits.bytes / 1048576) });
+    }
+    if (!saved.token) return refuse("upload_failed");
+    fetch(new URL("/webchat/files", base).href, {
+      method: "POST", body: file, mode: "cors",
+      headers: { "X-Chat-Token": saved.token, "X-Client-Id": id,
+                 "X-File-Name": encodeURIComponent(file.name) },
+    }).then(function (res) {
+      if (res.ok) return;
+      return res.json().catch(function () { return {}; }).then(function (body) {
+        var code = body.error === "too_large" ? "file_too_large" : body.error;
+        refuse(code, { limit: Math.floor((body.limit || limits.bytes) / 1048576),
+                       seconds: Math.ceil(body.retry_after || 0) });
+      });
+    }).catch(function () { refuse("upload_failed"); });
+  }
+
+  function failed(id) {
+    var bubble = ui.pending.querySelector('[data-id="' + CSS.escape(id) + '"]');
+    if (bubble) {
+      bubble.classList.add("fl-failed");
+      bubble.querySelector(".fl-meta").textContent = T.failed;
+    }
+  }
+
+  function download(file) {
+    // The file is only handed to this visitor's token, so it is fetched, then saved.
+    fetch(new URL("/webchat/files/" + encodeURIComponent(file.id), base).href, {
+      mode: "cors", headers: { "X-Chat-Token": saved.token || "" },
+    }).then(function (res) {
+      if (!res.ok) throw new Error(res.statusText);
+      return res.blob();
+    }).then(function (blob) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = file.name;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    }).catch(function () { setStatus(T.errors.upload_failed, true); });
+  }
+
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB"
+      : Math.max(1, Math.round(bytes / 1024)) + " KB";
+  }
+
   function forget(id) {
     saved.pending = saved.pending.filter(function (m) { return m.id !== id; });
     save();
@@ -281,6 +357,14 @@
       : entry.author_name || (entry.author === "operator" ? T.operator : T.bot);
     var node = bubble(entry.direction, author, entry.text);
     if (entry.author === "operator") { node.classList.add("fl-by-operator"); hideTyping(); }
+    (entry.files || []).forEach(function (file) {
+      var link = el("button", "fl-file", file.name + " · " + size(file.size));
+      link.type = "button";
+      link.setAttribute("aria-label", fill(T.download, { name: file.name }));
+      link.prepend(icon("M5 20h14v-2H5v2zM19 9h-4V3H9v6H5l7 7 7-7z", 16));
+      link.addEventListener("click", function () { download(file); });
+      node.insertBefore(link, node.querySelector(".fl-meta"));
+    });
     if (entry.client_id) {
       node.dataset.id = entry.client_id;
       var mine = ui.pending.querySelector('[data-id="' + CSS.escape(entry.client_id) + '"]');
