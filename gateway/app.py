@@ -52,6 +52,10 @@ def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
         from gateway.connectors.viber import ViberConnector
 
         connectors.append(ViberConnector(settings, rt.store))
+    if settings.email.enabled:
+        from gateway.connectors.mail.connector import EmailConnector
+
+        connectors.append(EmailConnector(settings, rt.store, rt.engine.texts))
     return connectors
 
 
@@ -115,6 +119,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
+            if settings.sla.timers:
+                _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)
             for connector in connectors:
                 await connector.start(accept)
@@ -127,7 +133,7 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             finally:
                 # The web server has stopped taking requests; let workers finish the turn
                 # in hand and senders drain, then stop polling and close channel sessions.
-                for runner in [*workers, *senders]:
+                for runner in [*workers, *senders, rt.timers]:
                     runner.stop()
                 _, pending = (
                     await asyncio.wait(set(tasks), timeout=SHUTDOWN_GRACE_SECONDS)
@@ -226,7 +232,9 @@ async def _readyz(request: web.Request) -> web.Response:
     try:
         await app[RUNTIME].store.ping()
     except Exception as exc:
-        return web.json_response({"status": "redis unavailable", "error": str(exc)}, status=503)
+        # The detail (a socket path, a host) is for the log, not for whoever asks.
+        log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
+        return web.json_response({"status": "redis unavailable"}, status=503)
     backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {

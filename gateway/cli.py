@@ -62,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     ch.add_argument("--json", action="store_true", help="JSON lines in and out, for scripts")
     ch.set_defaults(func=_chat)
 
-    ev = sub.add_parser("eval", help="evaluate matching and dialogs").add_subparsers(metavar="WHAT")
+    evp = sub.add_parser("eval", help="evaluate matching, dialogs and the checklist extractors")
+    evp.set_defaults(func=_eval_extractors, dir=None)
+    ev = evp.add_subparsers(metavar="WHAT")
     ef = ev.add_parser("faq", help="FAQ matching accuracy on a JSONL file")
     ef.add_argument("file", type=Path)
     ef.add_argument("--dir", type=Path)
@@ -70,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     ed = ev.add_parser("dialogs", help="run dialog scenarios from a YAML file")
     ed.add_argument("file", type=Path)
     ed.set_defaults(func=_eval_dialogs)
+    ex = ev.add_parser("extractors", help="score the checklist extractors on their tables")
+    ex.add_argument("dir", type=Path, nargs="?", help="tables directory (default: the repo's)")
+    ex.set_defaults(func=_eval_extractors)
 
     em = sub.add_parser("email", help="e-mail channel tools").add_subparsers(metavar="ACTION")
     ep = em.add_parser("parse", help="show what the mail parser understood of a message file")
@@ -206,6 +211,12 @@ def _eval_dialogs(args: argparse.Namespace) -> int:
     from gateway.dialogs.evaluation import eval_dialogs
 
     return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+
+
+def _eval_extractors(args: argparse.Namespace) -> int:
+    from gateway.dialogs.extract.tables import TABLES_DIR, eval_extractors
+
+    return eval_extractors(args.dir or TABLES_DIR, sys.stdout)
 
 
 def _email_parse(args: argparse.Namespace) -> int:

@@ -39,6 +39,8 @@ ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "TELEGRAM_WEBHOOK_SECRET": ("telegram", "webhook_secret"),
     "VIBER_AUTH_TOKEN": ("viber", "auth_token"),
     "FIRSTLINE_SESSION_SECRET": ("web", "session_secret"),
+    "EMAIL_SMTP_PASSWORD": ("email", "smtp", "password"),
+    "EMAIL_IMAP_PASSWORD": ("email", "imap", "password"),
 }
 
 SECRET_KEYS = frozenset({"token", "auth_token", "webhook_secret", "password", "session_secret"})
@@ -124,6 +126,8 @@ class SlaSettings(_Section):
     }
     leads: dict[str, str] = {}  # support group -> login of its lead
     on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    desk_language: Literal["ru", "uk", "en"] = "en"  # language of the on-duty messages
+    timers: bool = True  # run the SLA timer service in `firstline serve`
     auto_close_days: float = Field(7.0, gt=0)
     auto_close_notice_days: float = Field(1.0, ge=0)
     timer_poll_seconds: float = Field(1.0, gt=0)
@@ -187,6 +191,65 @@ class ViberSettings(_Section):
     bot_avatar: str = ""
 
 
+class SmtpSettings(_Section):
+    """Where our mail goes out (a relay or the site's mail server)."""
+
+    host: str = "localhost"
+    port: int = Field(25, ge=1, le=65535)
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str = ""
+    password: SecretStr | None = None
+    timeout: float = Field(30.0, gt=0)
+
+
+class SmtpListenerSettings(_Section):
+    """An optional SMTP server of our own, for sites that route support mail to us."""
+
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(2525, ge=0, le=65535)
+    hostname: str = ""  # the name in our greeting; the machine's name when empty
+    recipients: list[str] = []  # accepted RCPT TO addresses; empty: email.address only
+
+
+class ImapSettings(_Section):
+    """A mailbox we read (any IMAP server; with Gmail, Exchange, Yandex use an app password)."""
+
+    enabled: bool = False
+    host: str = ""
+    port: int = Field(993, ge=1, le=65535)
+    security: Literal["tls", "starttls", "none"] = "tls"
+    username: str = ""
+    password: SecretStr | None = None
+    folders: list[str] = ["INBOX"]
+    after: Literal["seen", "move"] = "seen"  # what happens to a processed message
+    move_to: str = "Processed"
+    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE
+    idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
+    timeout: float = Field(60.0, gt=0)
+
+
+class EmailSettings(_Section):
+    """The support mailbox: intake by IMAP and/or our SMTP listener, replies by SMTP."""
+
+    enabled: bool = False
+    address: str = ""  # our support address: From of replies, and mail from it is ignored
+    display_name: str = "IT Support"
+    own_addresses: list[str] = []  # other addresses of ours (aliases) to ignore mail from
+    ignore_addresses: list[str] = []  # senders to ignore; "*@domain" patterns work
+    max_message_bytes: int = Field(25 * 1024 * 1024, ge=1024)
+    max_attachment_bytes: int = Field(10 * 1024 * 1024, ge=0)
+    auto_replies_per_hour: int = Field(5, ge=1)  # per address, so robots cannot ping-pong
+    rating_link_days: int = Field(30, ge=1)
+    smtp: SmtpSettings = SmtpSettings()
+    listener: SmtpListenerSettings = SmtpListenerSettings()
+    imap: ImapSettings = ImapSettings()
+
+    @property
+    def domain(self) -> str:
+        return self.address.rsplit("@", 1)[-1] if "@" in self.address else "localhost"
+
+
 class WebSettings(_Section):
     """Web chat widget and operator console."""
 
@@ -248,6 +311,7 @@ class Settings(_Section):
     outbound: OutboundSettings = OutboundSettings()
     sla: SlaSettings = SlaSettings()
     telegram: TelegramSettings = TelegramSettings()
+    email: EmailSettings = EmailSettings()
     viber: ViberSettings = ViberSettings()
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
@@ -269,6 +333,11 @@ class Settings(_Section):
                 )
         if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
             raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
+        em = self.email
+        if em.enabled and "@" not in em.address:
+            raise ValueError("email.address: required when email is enabled (support@your.domain)")
+        if em.enabled and em.imap.enabled and not (em.imap.host and em.imap.username):
+            raise ValueError("email.imap.host and email.imap.username: required for IMAP intake")
         return self
 
 

@@ -28,6 +28,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
+from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
 
 log = logging.getLogger(__name__)
@@ -132,16 +133,14 @@ class ConversationService:
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
-        priority = Priority(event.priority)
-        first_due, resolution_due = self.sla.due_times(priority, now, event.group)
-        return Ticket(
+        ticket = Ticket(
             id=await self.store.tickets.next_id(),
             conversation_key=conv.key,
             channel=conv.channel,
             chat_id=conv.chat_id,
             subject=event.subject,
             group=SupportGroup(event.group),
-            priority=priority,
+            priority=Priority(event.priority),
             topic=event.topic or "",
             language=event.language,
             level=Level(event.level),
@@ -150,9 +149,9 @@ class ConversationService:
             reason=event.reason,
             created_at=now,
             updated_at=now,
-            first_response_due=first_due,
-            resolution_due=resolution_due,
         )
+        sla_clock.start_clocks(ticket, self.sla, now)
+        return ticket
 
     async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
         tickets = await self.store.tickets.for_conversation(conv.key, active_only=False)
@@ -173,10 +172,14 @@ class ConversationService:
         ticket = await self.store.tickets.get(conv.active_ticket)
         if ticket is None:
             return
-        changes: dict[str, Any] = {"updated_at": now}
+        revision = await self.store.tickets.revision(ticket.id)
+        tx.expect_ticket_revision(ticket.id, revision)
         if ticket.status == TicketStatus.WAITING_FOR_USER:
-            changes["status"] = TicketStatus.OPEN.value
-        tx.update_ticket(ticket.id, changes)
+            ticket.status = TicketStatus.OPEN
+        if sla_clock.resume(ticket, self.sla, now):
+            tx.ticket_event(ticket.id, "user", "clock_started", "the user wrote")
+        ticket.updated_at = now
+        tx.save_ticket(ticket)
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
 
     def _emit(

@@ -13,6 +13,9 @@ import time
 from collections.abc import Iterable
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+FIELD_CHARS = 500  # a structured field's text is cut here: senders control much of it
+FIELD_ITEMS = 50
+MESSAGE_CHARS = 2000
 
 
 class JsonFormatter(logging.Formatter):
@@ -42,27 +45,52 @@ class PlainFormatter(logging.Formatter):
 
 
 class RedactSecrets(logging.Filter):
-    """Replaces any configured secret (bot tokens appear in API URLs) with ***."""
+    """Replaces any configured secret with *** in every part of a record (the message, its
+    arguments, every structured field, the traceback), and caps the structured fields, whose
+    values often come from senders (an error text quoting a payload, a webhook event)."""
 
-    def __init__(self, secrets: Iterable[str]) -> None:
+    def __init__(self, secrets: Iterable[str], field_chars: int = FIELD_CHARS) -> None:
         super().__init__()
         self.secrets = [s for s in secrets if s and len(s) >= 6]
+        self.field_chars = field_chars
 
     def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        redacted = self._text(text)
+        if len(redacted) > MESSAGE_CHARS:
+            redacted = redacted[:MESSAGE_CHARS] + f"...[{len(redacted) - MESSAGE_CHARS} more]"
+        if redacted != text:
+            record.msg, record.args = redacted, None
+        for name, value in list(record.__dict__.items()):
+            if name not in _STANDARD:
+                setattr(record, name, self._field(value, 0))
         if self.secrets:
-            text = record.getMessage()
-            redacted = text
-            for secret in self.secrets:
-                redacted = redacted.replace(secret, "***")
-            if redacted != text:
-                record.msg, record.args = redacted, None
             if record.exc_info and not record.exc_text:
                 record.exc_text = logging.Formatter().formatException(record.exc_info)
                 record.exc_info = None
             if record.exc_text:
-                for secret in self.secrets:
-                    record.exc_text = record.exc_text.replace(secret, "***")
+                record.exc_text = self._text(record.exc_text)
+            if record.stack_info:
+                record.stack_info = self._text(record.stack_info)
         return True
+
+    def _text(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def _field(self, value: object, depth: int) -> object:
+        if isinstance(value, bool | int | float) or value is None:
+            return value
+        if depth < 3 and isinstance(value, dict):
+            items = list(value.items())[:FIELD_ITEMS]
+            return {self._field(str(k), 3): self._field(v, depth + 1) for k, v in items}
+        if depth < 3 and isinstance(value, list | tuple | set | frozenset):
+            return [self._field(v, depth + 1) for v in list(value)[:FIELD_ITEMS]]
+        text = self._text(value if isinstance(value, str) else str(value))
+        if len(text) > self.field_chars:
+            text = text[: self.field_chars] + f"...[{len(text) - self.field_chars} more]"
+        return text
 
 
 def configure(level: str = "INFO", json_format: bool = False, secrets: Iterable[str] = ()) -> None:

@@ -22,6 +22,17 @@ RESOLVED_BY_BOT = Counter(
     "firstline_resolved_first_line_total", "Conversations the bot resolved without a person"
 )
 
+SLA_WARNINGS = Counter(
+    "firstline_sla_warnings_total",
+    "SLA warnings fired, by group, priority and clock (first_response, resolution)",
+    ["group", "priority", "clock"],
+)
+SLA_BREACHES = Counter(
+    "firstline_sla_breaches_total",
+    "SLA breaches, by group, priority and clock (first_response, resolution)",
+    ["group", "priority", "clock"],
+)
+
 
 def render() -> tuple[bytes, str]:
     return generate_latest(), CONTENT_TYPE_LATEST

@@ -187,6 +187,23 @@ CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os
 BOT_OWNER = "bot"
 
 
+TICKET_TIMES: tuple[str, ...] = (
+    "created_at",
+    "updated_at",
+    "first_response_due",
+    "resolution_due",
+    "first_response_at",
+    "resolved_at",
+    "first_response_warn_at",
+    "resolution_warn_at",
+    "resolution_remind_at",
+    "autoclose_notice_at",
+    "autoclose_at",
+    "sla_paused_at",
+    "sla_paused_seconds",
+)
+
+
 @dataclass
 class Ticket:
     """A request queued for a person, with the first-line checklist answers."""
@@ -212,9 +229,58 @@ class Ticket:
     first_response_at: float = 0.0
     resolved_at: float = 0.0
     csat: int = 0
+    # SLA timers (unix times, 0 = none) and which of them have fired, comma-separated.
+    first_response_warn_at: float = 0.0
+    resolution_warn_at: float = 0.0
+    resolution_remind_at: float = 0.0
+    autoclose_notice_at: float = 0.0
+    autoclose_at: float = 0.0
+    sla_paused_at: float = 0.0  # the clocks stopped then (waiting for the user); 0 = running
+    sla_paused_seconds: float = 0.0  # working time spent paused so far
+    sla_fired: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def fired(self) -> frozenset[str]:
+        return frozenset(n for n in self.sla_fired.split(",") if n)
+
+    def mark_fired(self, name: str) -> None:
+        self.sla_fired = ",".join(sorted(self.fired | {name}))
+
+    def unmark_fired(self, *names: str) -> None:
+        self.sla_fired = ",".join(sorted(self.fired - set(names)))
+
+    @property
+    def breached(self) -> bool:
+        return bool(self.fired & {"first_response_breach", "resolution_breach"})
+
+    def pending_timers(self) -> dict[str, float]:
+        """SLA timers still to fire, by name: what the running (or paused) clocks wait for."""
+        if not self.status.is_active:
+            return {}
+        if self.sla_paused_at:
+            times = {
+                "autoclose_notice": self.autoclose_notice_at,
+                "autoclose": self.autoclose_at,
+            }
+        else:
+            times = {
+                "resolution_reminder": self.resolution_remind_at,
+                "resolution_warning": self.resolution_warn_at,
+                "resolution_breach": self.resolution_due,
+            }
+            if not self.first_response_at:
+                times["first_response_warning"] = self.first_response_warn_at
+                times["first_response_breach"] = self.first_response_due
+        fired = self.fired
+        return {name: at for name, at in times.items() if at and name not in fired}
+
+    def next_timer_at(self) -> float | None:
+        """When the SLA timer service should next look at this ticket; None = never."""
+        pending = self.pending_timers()
+        return min(pending.values()) if pending else None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Ticket:

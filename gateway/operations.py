@@ -24,6 +24,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.store import ClaimResult, CommitConflict, Conversation, Transaction
+from gateway.triage import sla_clock
 
 MAX_RETRIES = 20
 
@@ -86,6 +87,8 @@ class OperatorDesk:
                 ticket.first_response_at = now
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
+                if sla_clock.pause(ticket, self.service.sla, now):
+                    tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
             message = OutboundMessage(
                 text=text,
                 attachments=attachments,
@@ -132,11 +135,8 @@ class OperatorDesk:
                 raise ActionRefused(f"ticket {ticket.id} is {ticket.status.value}")
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
-                first_due, resolution_due = self.service.sla.due_times(
-                    priority, ticket.created_at, ticket.group
-                )
-                ticket.priority, ticket.first_response_due = priority, first_due
-                ticket.resolution_due = resolution_due
+                ticket.priority = priority
+                sla_clock.start_clocks(ticket, self.service.sla, self.clock())
                 inform = inform or "priority"
             if group and group != ticket.group:
                 changes.append(f"group {ticket.group}→{group}")
@@ -186,8 +186,22 @@ class OperatorDesk:
             ticket.assignee = ""
             if ticket.status == TicketStatus.WAITING_FOR_USER:
                 ticket.status = TicketStatus.OPEN
+            if sla_clock.resume(ticket, self.service.sla, self.clock()):
+                tx.ticket_event(ticket.id, actor.login, "clock_started", "handed back to the bot")
 
         await self._with_conversation(ticket_id, actor, "handed_back", apply, inform="handed_back")
+
+    async def change(
+        self,
+        ticket_id: str,
+        actor: Actor,
+        action: str,
+        apply: Callable[[Ticket, Conversation, Transaction], None],
+        inform: Callable[[], str],
+        detail: Callable[[], str],
+    ) -> None:
+        """A change by a service (SLA timers), committed and told like an operator's."""
+        await self._with_conversation(ticket_id, actor, action, apply, inform, detail)
 
     async def _ticket(self, ticket_id: str) -> Ticket:
         ticket = await self.store.tickets.get(ticket_id)
@@ -212,11 +226,12 @@ class OperatorDesk:
     ) -> None:
         """Read, change and commit ticket and conversation together, retrying on races."""
         for _ in range(MAX_RETRIES):
+            # The revision first: a change between the two reads is then a conflict.
+            revision = await self.store.tickets.revision(ticket_id)
             ticket = await self._ticket(ticket_id)
             conv = await self.store.conversations.get_or_new(
                 ticket.conversation_key, ticket.channel, ticket.chat_id
             )
-            revision = await self.store.tickets.revision(ticket.id)
             tx = Transaction()
             tx.expect_ticket_revision(ticket.id, revision)
             apply(ticket, conv, tx)

@@ -15,10 +15,11 @@ from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
+from gateway.sla_timers import SlaTimerService
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis
 from gateway.triage.calendar import BusinessCalendar
-from gateway.triage.sla import SlaPolicy
+from gateway.triage.sla import EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
@@ -33,6 +34,7 @@ class Runtime:
     engine: DialogEngine
     service: ConversationService
     desk: OperatorDesk
+    timers: SlaTimerService
     redis_url: str
 
 
@@ -52,6 +54,19 @@ def sla_policy(settings: Settings) -> SlaPolicy:
         p1_around_the_clock=sla.p1_around_the_clock,
         warning_share=sla.warning_share,
         reminder_share=sla.reminder_share,
+        auto_close_seconds=sla.auto_close_days * 86400,
+        auto_close_notice_seconds=sla.auto_close_notice_days * 86400,
+    )
+
+
+def escalation_policy(settings: Settings) -> EscalationPolicy:
+    """What breaches set off, from the `sla` section."""
+    sla = settings.sla
+    return EscalationPolicy(
+        on_breach={Priority(p): tuple(actions) for p, actions in sla.on_breach.items()},
+        leads=dict(sla.leads),
+        on_duty_telegram_chat=sla.on_duty_telegram_chat,
+        desk_language=sla.desk_language,
     )
 
 
@@ -80,13 +95,24 @@ async def open_runtime(
         sla = sla_policy(settings)
         engine = DialogEngine(knowledge, sla)
         service = ConversationService(store, engine, sla, direct_channels)
+        desk = OperatorDesk(service)
+        timers = SlaTimerService(
+            store,
+            desk,
+            sla,
+            escalation_policy(settings),
+            engine.texts,
+            poll_seconds=settings.sla.timer_poll_seconds,
+            lease_seconds=settings.sla.timer_lease_seconds,
+        )
         yield Runtime(
             settings=settings,
             store=store,
             knowledge=knowledge,
             engine=engine,
             service=service,
-            desk=OperatorDesk(service),
+            desk=desk,
+            timers=timers,
             redis_url=url,
         )
     finally:

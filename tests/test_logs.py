@@ -27,3 +27,25 @@ def test_tokens_are_redacted_in_messages_and_tracebacks(capsys: pytest.CaptureFi
     assert lines[0]["channel"] == "telegram" and lines[0]["level"] == "info"
     assert "bot***/sendMessage" in lines[1]["exc"]
     logging.getLogger().handlers.clear()
+
+
+def test_every_structured_field_is_redacted_and_capped(capsys: pytest.CaptureFixture[str]) -> None:
+    token = "4453b6ac12345678-e02c5f12174805f9"
+    logs.configure("INFO", json_format=True, secrets=[token])
+    log = logging.getLogger("firstline.test")
+    sender_text = "x" * 100_000
+    log.warning(
+        "delivery failed",
+        extra={
+            "error": f"ClientError: POST https://api/bot{token}/sendMessage",
+            "event": {"desc": sender_text, "nested": [f"auth {token}"]},
+            "attempt": 3,
+        },
+    )
+    line = json.loads(capsys.readouterr().err.splitlines()[0])
+    assert token not in json.dumps(line)
+    assert line["error"] == "ClientError: POST https://api/bot***/sendMessage"
+    assert line["event"]["nested"] == ["auth ***"]
+    assert line["attempt"] == 3
+    assert len(line["event"]["desc"]) < 1000 and line["event"]["desc"].startswith("xxx")
+    logging.getLogger().handlers.clear()

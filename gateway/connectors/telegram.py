@@ -20,6 +20,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable
 from typing import Any
@@ -46,6 +47,7 @@ from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, 
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
+from gateway.untrusted import UntrustedInput, parse_json
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +157,8 @@ class TelegramConnector:
     async def _receive_polled(self, raw: dict[str, Any]) -> None:
         try:
             message = updates.inbound_from_update(raw)
-        except updates.MalformedUpdate:
-            log.warning("unreadable telegram update skipped", extra={"update": raw})
+        except updates.MalformedUpdate as exc:
+            await self._keep_unreadable(json.dumps(raw).encode(), str(exc))
             return
         if message is None:
             return
@@ -164,6 +166,11 @@ class TelegramConnector:
         query_id = updates.callback_query_id(raw)
         if query_id:
             self._spawn(self._answer_callback(query_id))
+
+    async def _keep_unreadable(self, body: bytes, error: str) -> None:
+        """Confirmed to Telegram all the same (it would redeliver for hours); kept for people."""
+        log.warning("unreadable telegram update kept aside", extra={"error": error})
+        await self.store.inbound.unreadable(CHANNEL, body, error, time.time())
 
     async def _answer_callback(self, query_id: str) -> None:
         """Stop the button's progress spinner; failing here only costs the user a spinner."""
@@ -194,11 +201,12 @@ class TelegramConnector:
             return web.Response(status=503, text="not started")
         body = await request.read()
         try:
-            raw = json.loads(body)
+            raw = parse_json(body)
             message = updates.inbound_from_update(raw)
-        except (ValueError, updates.MalformedUpdate) as exc:
-            log.warning("malformed telegram webhook request", extra={"error": str(exc)[:200]})
-            return web.Response(status=400, text="malformed update")
+        except (UntrustedInput, updates.MalformedUpdate) as exc:
+            # Signed by the secret, so it is Telegram's: a 4xx would make it retry for hours.
+            await self._keep_unreadable(body, str(exc))
+            return web.Response()
         if message is None:
             return web.Response()
         await self._deliver_inbound(message)  # a Redis failure is a 500: Telegram retries

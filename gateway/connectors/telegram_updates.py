@@ -11,6 +11,7 @@ import hashlib
 from typing import Any
 
 from gateway.models import Attachment, Button, InboundMessage
+from gateway.untrusted import UntrustedInput, check_value, count, ident, items, obj, text
 
 CHANNEL = "telegram"
 CALLBACK_DATA_MAX_BYTES = 64
@@ -34,70 +35,77 @@ def update_id_of(update: Any) -> int:
 
 
 def inbound_from_update(update: Any) -> InboundMessage | None:
-    """Translate one update; None for update types the gateway does not use."""
+    """Translate one update; None for update types the gateway does not use.
+
+    Every field read is type-checked: an update with a wrong type anywhere we look is a
+    MalformedUpdate, so only well-formed messages reach the store.
+    """
     update_id = update_id_of(update)
     try:
+        check_value(update)
         if "message" in update:
-            return _from_message(update_id, update["message"], edited=False)
+            return _from_message(update_id, obj(update, "message", required=True), edited=False)
         if "edited_message" in update:
-            return _from_message(update_id, update["edited_message"], edited=True)
+            edited = obj(update, "edited_message", required=True)
+            return _from_message(update_id, edited, edited=True)
         if "callback_query" in update:
-            return _from_callback(update_id, update["callback_query"])
+            return _from_callback(update_id, obj(update, "callback_query", required=True))
         if "my_chat_member" in update:
-            return _from_member_change(update_id, update["my_chat_member"])
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise MalformedUpdate(f"update {update_id}: {type(exc).__name__}: {exc}") from None
+            return _from_member_change(update_id, obj(update, "my_chat_member", required=True))
+    except UntrustedInput as exc:
+        raise MalformedUpdate(f"update {update_id}: {exc}") from None
     return None
 
 
 def callback_query_id(update: dict[str, Any]) -> str:
     """The id to answer with answerCallbackQuery, or "" when the update is no button press."""
     query = update.get("callback_query")
-    return str(query.get("id", "")) if isinstance(query, dict) else ""
+    return ident(query, "id") if isinstance(query, dict) else ""
 
 
 def _from_message(update_id: int, message: dict[str, Any], *, edited: bool) -> InboundMessage:
-    chat = message["chat"]
-    user = message.get("from") or {}
-    text = message.get("text") or message.get("caption") or ""
+    chat = obj(message, "chat", required=True)
+    user = obj(message, "from")
+    body = text(message, "text") or text(message, "caption")
     kind = "edited" if edited else "message"
-    meta = {"message_id": str(message["message_id"]), "chat_type": str(chat.get("type", ""))}
-    if not edited and _is_start_command(text):
+    meta = {"message_id": ident(message, "message_id", required=True),
+            "chat_type": text(chat, "type")}  # fmt: skip
+    if not edited and _is_start_command(body):
         kind = "start"
-        start_param = text.partition(" ")[2].strip()
+        start_param = body.partition(" ")[2].strip()
         if start_param:
             meta["start_param"] = start_param
     return InboundMessage(
         channel=CHANNEL,
-        chat_id=str(chat["id"]),
+        chat_id=ident(chat, "id", required=True),
         message_id=str(update_id),
-        text=text,
-        user_id=str(user.get("id", "")),
+        text=body,
+        user_id=ident(user, "id"),
         user_name=_display_name(user),
         attachments=_attachments(message),
-        language_hint=str(user.get("language_code", "")),
+        language_hint=text(user, "language_code"),
         kind=kind,
         meta=meta,
     )
 
 
-def _is_start_command(text: str) -> bool:
-    command = text.split(maxsplit=1)[0] if text.strip() else ""
+def _is_start_command(body: str) -> bool:
+    command = body.split(maxsplit=1)[0] if body.strip() else ""
     return command == "/start" or command.startswith("/start@")
 
 
 def _attachments(message: dict[str, Any]) -> tuple[Attachment, ...]:
     found: list[Attachment] = []
-    photos = message.get("photo")
+    photos = [p for p in items(message, "photo") if _is_object(p)]
     if photos:
         # Several sizes of one picture: keep the largest.
-        best = max(photos, key=lambda p: (p.get("file_size") or 0, p.get("width") or 0))
+        best = max(photos, key=lambda p: (count(p, "file_size"), count(p, "width")))
         found.append(
             Attachment(
                 kind="photo",
-                file_id=str(best["file_id"]),
+                file_id=ident(best, "file_id", required=True),
                 mime_type="image/jpeg",
-                size=int(best.get("file_size") or 0),
+                size=count(best, "file_size"),
             )
         )
     for field, kind in (
@@ -106,74 +114,83 @@ def _attachments(message: dict[str, Any]) -> tuple[Attachment, ...]:
         ("audio", "audio"),
         ("voice", "audio"),
     ):
-        item = message.get(field)
+        item = obj(message, field)
         if item:
             found.append(
                 Attachment(
                     kind=kind,
-                    file_id=str(item["file_id"]),
-                    name=str(item.get("file_name", "")),
-                    mime_type=str(item.get("mime_type", "")),
-                    size=int(item.get("file_size") or 0),
+                    file_id=ident(item, "file_id", required=True),
+                    name=text(item, "file_name"),
+                    mime_type=text(item, "mime_type"),
+                    size=count(item, "file_size"),
                 )
             )
     return tuple(found)
 
 
+def _is_object(value: Any) -> bool:
+    if not isinstance(value, dict):
+        raise UntrustedInput("an object is expected in the list")
+    return True
+
+
 def _from_callback(update_id: int, query: dict[str, Any]) -> InboundMessage:
-    user = query["from"]
-    message = query.get("message") or {}
-    chat_id = (message.get("chat") or {}).get("id", user["id"])
-    data = str(query.get("data", ""))
+    user = obj(query, "from", required=True)
+    message = obj(query, "message")
+    user_id = ident(user, "id", required=True)
+    chat_id = ident(obj(message, "chat"), "id") or user_id
+    data = text(query, "data")
     return InboundMessage(
         channel=CHANNEL,
-        chat_id=str(chat_id),
+        chat_id=chat_id,
         message_id=str(update_id),
         text=_label_of(message, data),
-        user_id=str(user["id"]),
+        user_id=user_id,
         user_name=_display_name(user),
         payload=data,
-        language_hint=str(user.get("language_code", "")),
-        meta={"callback_query_id": str(query["id"])},
+        language_hint=text(user, "language_code"),
+        meta={"callback_query_id": ident(query, "id", required=True)},
     )
 
 
 def _label_of(message: dict[str, Any], data: str) -> str:
     """The pressed button's text, read back from the keyboard the user pressed it on."""
-    markup = message.get("reply_markup") or {}
-    for row in markup.get("inline_keyboard") or ():
+    markup = obj(message, "reply_markup")
+    for row in items(markup, "inline_keyboard"):
+        if not isinstance(row, list):
+            raise UntrustedInput("inline_keyboard: rows must be lists")
         for button in row:
-            if button.get("callback_data") == data:
-                return str(button.get("text", ""))
+            if _is_object(button) and button.get("callback_data") == data:
+                return text(button, "text")
     return ""
 
 
 def _from_member_change(update_id: int, change: dict[str, Any]) -> InboundMessage | None:
     """In private chats this update only says: the user blocked or unblocked the bot."""
-    chat = change["chat"]
+    chat = obj(change, "chat", required=True)
     if chat.get("type") != "private":
         return None
-    status = (change.get("new_chat_member") or {}).get("status")
+    status = obj(change, "new_chat_member").get("status")
     if status == "kicked":
         kind = "blocked"
     elif status == "member":
         kind = "unblocked"
     else:
         return None
-    user = change.get("from") or {}
+    user = obj(change, "from")
     return InboundMessage(
         channel=CHANNEL,
-        chat_id=str(chat["id"]),
+        chat_id=ident(chat, "id", required=True),
         message_id=str(update_id),
-        user_id=str(user.get("id", "")),
+        user_id=ident(user, "id"),
         user_name=_display_name(user),
         kind=kind,
     )
 
 
 def _display_name(user: dict[str, Any]) -> str:
-    name = " ".join(p for p in (user.get("first_name"), user.get("last_name")) if p)
-    return name or str(user.get("username", ""))
+    name = " ".join(p for p in (text(user, "first_name"), text(user, "last_name")) if p)
+    return name or text(user, "username")
 
 
 def callback_data_for(payload: str) -> str:

@@ -34,6 +34,15 @@ from gateway.connectors.viber_api import (
 )
 from gateway.models import Attachment, Button, InboundMessage, OutboundMessage
 from gateway.store import Store
+from gateway.untrusted import (
+    UntrustedInput,
+    check_value,
+    count,
+    ident,
+    obj,
+    parse_json,
+    text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -128,14 +137,14 @@ class ViberConnector:
         if self._on_message is None:
             return web.Response(status=503, text="not started")
         try:
-            event = json.loads(body)
+            event = parse_json(body)
             message = inbound_from_callback(event)
-        except (ValueError, MalformedCallback) as exc:
+        except (UntrustedInput, MalformedCallback) as exc:
             log.warning("malformed viber callback", extra={"error": str(exc)[:200]})
             return web.Response(status=400, text="malformed callback")
         if message is None:
             if event.get("event") == "failed":
-                log.warning("viber could not deliver a message", extra={"event": event})
+                log.warning("viber could not deliver a message", extra=_failure_summary(event))
             return web.Response()
         not_subscribed = message.kind == "start" and message.meta.get("subscribed") != "1"
         if not_subscribed:
@@ -265,41 +274,55 @@ def tracking_data(buttons: tuple[Button, ...]) -> str:
 
 
 def inbound_from_callback(event: Any) -> InboundMessage | None:
-    """Translate one callback; None for events that only need an acknowledgement."""
+    """Translate one callback; None for events that only need an acknowledgement.
+
+    Every field read is type-checked, so only well-formed messages reach the store.
+    """
     if not isinstance(event, dict) or not isinstance(event.get("event"), str):
         raise MalformedCallback("a callback must be a JSON object with an event name")
     name = event["event"]
     if name in ACK_ONLY_EVENTS:
         return None
-    token = event.get("message_token")
-    if not isinstance(token, int | str) or isinstance(token, bool) or token == "":
-        raise MalformedCallback(f"{name}: message_token is missing")
     try:
+        check_value(event)
+        token = ident(event, "message_token", required=True)
         if name == "message":
-            return _from_message(str(token), event)
+            return _from_message(token, event)
         if name == "conversation_started":
-            user = event["user"]
+            user = obj(event, "user", required=True)
+            user_id = ident(user, "id", required=True)
             return InboundMessage(
                 channel=CHANNEL,
-                chat_id=str(user["id"]),
-                message_id=str(token),
-                user_id=str(user["id"]),
-                user_name=str(user.get("name", "")),
-                language_hint=str(user.get("language", "")),
+                chat_id=user_id,
+                message_id=token,
+                user_id=user_id,
+                user_name=text(user, "name"),
+                language_hint=text(user, "language"),
                 kind="start",
                 meta={
-                    "subscribed": "1" if event.get("subscribed") else "0",
-                    "context": str(event.get("context") or ""),
+                    "subscribed": "1" if event.get("subscribed") is True else "0",
+                    "context": text(event, "context"),
                 },
             )
         if name == "subscribed":
-            user = event["user"]
-            return _membership(str(token), str(user["id"]), "unblocked", str(user.get("name", "")))
+            user = obj(event, "user", required=True)
+            return _membership(
+                token, ident(user, "id", required=True), "unblocked", text(user, "name")
+            )
         if name == "unsubscribed":
-            return _membership(str(token), str(event["user_id"]), "blocked", "")
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise MalformedCallback(f"{name}: {type(exc).__name__}: {exc}") from None
+            return _membership(token, ident(event, "user_id", required=True), "blocked", "")
+    except UntrustedInput as exc:
+        raise MalformedCallback(f"{name}: {exc}") from None
     return None  # an event type Viber added later: acknowledge, ignore
+
+
+def _failure_summary(event: dict[str, Any]) -> dict[str, str]:
+    """What to log of a `failed` event: ids and a capped description, not the whole body."""
+    return {
+        "message_token": str(event.get("message_token", ""))[:40],
+        "user_id": str(event.get("user_id", ""))[:80],
+        "desc": str(event.get("desc", ""))[:200],
+    }
 
 
 def _membership(token: str, user_id: str, kind: str, name: str) -> InboundMessage:
@@ -314,52 +337,65 @@ def _membership(token: str, user_id: str, kind: str, name: str) -> InboundMessag
 
 
 def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
-    sender = event["sender"]
-    body = event["message"]
-    kind = str(body.get("type", "text"))
-    text = str(body.get("text") or "")
+    sender = obj(event, "sender", required=True)
+    sender_id = ident(sender, "id", required=True)
+    body = obj(event, "message", required=True)
+    kind = text(body, "type") or "text"
+    said = text(body, "text")
     payload = ""
     pressed = _buttons_offered(body.get("tracking_data"))
-    if kind == "text" and text in pressed:
-        payload, text = text, pressed[text] or text
+    if kind == "text" and said in pressed:
+        payload, said = said, pressed[said] or said
     attachments: tuple[Attachment, ...] = ()
     if kind in ("picture", "file", "video"):
         attachments = (
             Attachment(
                 kind={"picture": "photo", "file": "document"}.get(kind, kind),
-                url=str(body.get("media") or ""),
-                name=str(body.get("file_name") or ""),
-                size=int(body.get("size") or 0),
+                url=text(body, "media"),
+                name=text(body, "file_name"),
+                size=count(body, "size"),
             ),
         )
     elif kind == "location":
-        where = body.get("location") or {}
-        text = text or f"{where.get('lat')},{where.get('lon')}"
+        where = obj(body, "location")
+        said = said or f"{_coordinate(where, 'lat')},{_coordinate(where, 'lon')}"
     elif kind == "contact":
-        contact = body.get("contact") or {}
-        text = text or f"{contact.get('name', '')} {contact.get('phone_number', '')}".strip()
+        contact = obj(body, "contact")
+        said = said or f"{text(contact, 'name')} {text(contact, 'phone_number')}".strip()
     elif kind == "url":
-        text = text or str(body.get("media") or "")
+        said = said or text(body, "media")
     return InboundMessage(
         channel=CHANNEL,
-        chat_id=str(sender["id"]),
+        chat_id=sender_id,
         message_id=token,
-        text=text,
-        user_id=str(sender["id"]),
-        user_name=str(sender.get("name", "")),
+        text=said,
+        user_id=sender_id,
+        user_name=text(sender, "name"),
         payload=payload,
         attachments=attachments,
-        language_hint=str(sender.get("language", "")),
+        language_hint=text(sender, "language"),
         meta={"type": kind},
     )
+
+
+def _coordinate(where: dict[str, Any], key: str) -> str:
+    """A latitude or longitude as text ("" when absent); anything but a number is refused."""
+    value = where.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UntrustedInput(f"{key}: a number is expected")
+    return str(value)
 
 
 def _buttons_offered(tracking: Any) -> dict[str, str]:
     if not isinstance(tracking, str) or not tracking:
         return {}
     try:
-        data = json.loads(tracking)
-    except ValueError:
+        data = parse_json(tracking)
+    except UntrustedInput:
         return {}
     buttons = data.get("buttons") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in buttons.items()} if isinstance(buttons, dict) else {}
+    if not isinstance(buttons, dict):
+        return {}
+    return {k: v for k, v in buttons.items() if isinstance(v, str)}

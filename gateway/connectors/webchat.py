@@ -30,7 +30,8 @@ from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
 from gateway.models import Channel, InboundMessage, OutboundMessage, Ticket
-from gateway.store import Store
+from gateway.store import STORE_UNAVAILABLE, Store
+from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
 from gateway.web.files import (
     attachment_of,
@@ -53,6 +54,7 @@ MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
 TOKEN_HEADER = "X-Chat-Token"  # the widget's signed session, for file upload and download
 TYPING_EVERY_SECONDS = 2.0  # at most one "typing" announcement per socket in this time
+MAX_HAVE = 10**7  # entries a visitor may claim to have seen (a transcript is far shorter)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
@@ -132,6 +134,29 @@ def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
 
 def ticket_frame(ticket: Ticket) -> dict[str, Any]:
     return {"type": "ticket", "id": ticket.id, "status": ticket.status.value}
+
+
+def read_hello(raw: str) -> dict[str, Any]:
+    """The hello frame's fields, typed and bounded; UntrustedInput when it is not one."""
+    frame = parse_json(raw)
+    if not isinstance(frame, dict) or frame.get("type") != "hello":
+        raise UntrustedInput("hello expected")
+    token = frame.get("token")
+    have = frame.get("have", 0)
+    lang = frame.get("lang")
+    name = frame.get("name") or ""
+    if token is not None and not isinstance(token, str):
+        raise UntrustedInput("hello: token must be text")
+    if isinstance(have, bool) or not isinstance(have, int) or not 0 <= have <= MAX_HAVE:
+        raise UntrustedInput("hello: have must be a count of entries")
+    if not isinstance(name, str):
+        raise UntrustedInput("hello: name must be text")
+    return {
+        "token": token,
+        "have": have,
+        "lang": lang if lang in LANGUAGES else "",
+        "name": name[:MAX_NAME_CHARS],
+    }
 
 
 class WebChatConnector:
@@ -304,8 +329,8 @@ class WebChatConnector:
         self.sockets.add(ws)
         try:
             await self._serve(ws)
-        except Exception:  # the store failed: the widget reconnects and resends
-            log.exception("web-chat socket failed")
+        except Exception as exc:  # the store failed: the widget reconnects and resends
+            log.warning("web-chat socket closed: store unavailable", extra={"error": repr(exc)})
             await ws.close(code=1011, message=b"try again")
         finally:
             self.sockets.discard(ws)
@@ -339,40 +364,45 @@ class WebChatConnector:
                     await self._frame(chat, msg.data)
                 except ChatError as exc:
                     await chat.send({"type": "error", "code": exc.code, **exc.detail})
+                except STORE_UNAVAILABLE:
+                    raise  # closed with 1011: the widget reconnects and resends
+                except Exception:
+                    log.exception("web-chat frame failed")
+                    await chat.send({"type": "error", "code": "bad_frame"})
         finally:
             self.hub.unfollow(chat.key, chat)
             pump.cancel()
             await asyncio.gather(pump, return_exceptions=True)
 
     async def _hello(self, ws: web.WebSocketResponse) -> dict[str, Any] | None:
-        """Read the first frame: resume the signed session or start a new one."""
+        """Read the first frame: resume the signed session or start a new one.
+
+        A first frame that is not a well-formed hello gets an error frame and a normal
+        close (the widget always sends a good one, so this is never a loop).
+        """
         try:
             msg = await ws.receive(timeout=HELLO_TIMEOUT)
-            frame = json.loads(msg.data) if msg.type == WSMsgType.TEXT else {}
-        except (TimeoutError, ValueError):
-            frame = {}
-        if frame.get("type") != "hello":
-            await ws.send_json({"type": "error", "code": "bad_frame", "detail": "hello expected"})
+            frame = read_hello(msg.data if msg.type == WSMsgType.TEXT else "")
+        except (TimeoutError, UntrustedInput) as exc:
+            await ws.send_json({"type": "error", "code": "bad_frame", "detail": str(exc)[:100]})
             await ws.close()
             return None
-        chat_id = self.signer.unsign(frame.get("token"), TOKEN_MAX_AGE)
+        chat_id = self.signer.unsign(frame["token"], TOKEN_MAX_AGE)
         resumed = chat_id is not None
-        have = frame.get("have") if resumed else 0
         chat_id = chat_id or new_token()
-        lang = frame.get("lang") if frame.get("lang") in LANGUAGES else ""
         return {
             "chat_id": chat_id,
             "token": self.signer.sign(chat_id),
             "resumed": resumed,
-            "have": have if isinstance(have, int) and have >= 0 else 0,
-            "lang": lang,
-            "name": str(frame.get("name") or "")[:MAX_NAME_CHARS],
+            "have": frame["have"] if resumed else 0,
+            "lang": frame["lang"],
+            "name": frame["name"],
         }
 
     async def _frame(self, chat: ChatSocket, raw: str) -> None:
         try:
-            frame = json.loads(raw)
-        except ValueError:
+            frame = parse_json(raw)
+        except UntrustedInput:
             raise ChatError("bad_frame") from None
         if not isinstance(frame, dict):
             raise ChatError("bad_frame")

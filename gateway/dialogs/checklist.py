@@ -1,100 +1,134 @@
-"""The first-line checklist: what a person needs before taking a ticket.
+"""The first-line checklist as a slot filler over the whole conversation.
 
-Fields are `CHECKLIST_FIELDS` (problem, tried, error, product, os, since). Whatever the
-user has already said is picked out of their messages so it is never asked again.
+Fields are `CHECKLIST_FIELDS` (problem, tried, error, product, os, since). Every user
+message (the first one, each answer, the reply to "did it help?") updates every field it
+speaks to; each field remembers where its value came from. A correction ("нет, не 10, а
+11", "actually it's Windows 11") replaces the earlier value. Only what is still missing
+is asked, and the question is phrased for what is already known.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import dataclass
 
+from gateway.dialogs.extract import errors, extract_fields, since, systems, tried
+from gateway.dialogs.extract.words import clauses, fold
 from gateway.models import CHECKLIST_FIELDS
+from gateway.texts import Texts
 
 _I = re.IGNORECASE
 
-_OS_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:windows|win|винд(?:овс|оуз|а|е|у|ы)?)\s*[-]?\s*(server\s*)?"
-                r"(xp|vista|7|8\.1|8|10|11|20(?:08|12|16|19|22|25))?(?![\w.])", _I), "Windows"),
-    (re.compile(r"\b(?:mac\s?os(?:\s?x)?|os\s?x|макос)\s*(\d+(?:\.\d+)*|sonoma|ventura|"
-                r"monterey|big sur|sequoia|catalina)?", _I), "macOS"),
-    (re.compile(r"\b(ubuntu|debian|fedora|linux mint|astra linux|centos|linux|убунту|линукс|"
-                r"лінукс)\s*(\d+(?:\.\d+)*)?", _I), ""),
-    (re.compile(r"\b(android|андроид|андроїд)\s*(\d+(?:\.\d+)?)?", _I), "Android"),
-    (re.compile(r"\b(ios|ipados)\s*(\d+(?:\.\d+)*)?(?![\w])", _I), ""),
-    (re.compile(r"\bchrome\s?os\b", _I), "ChromeOS"),
-)  # fmt: skip
+# Fields that gather every new mention; the others keep one value unless corrected.
+ACCUMULATING = frozenset({"tried", "error", "product"})
+# Fields a "не X, а Y" correction is looked for in, most specific first; what was tried is
+# the user's own words and is never rewritten.
+CORRECTABLE: tuple[str, ...] = ("os", "product", "since", "error")
+# What a person needs most when the user has no patience for a full checklist.
+IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os", "tried")
 
-_ERROR_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\b0x[0-9a-f]{4,8}\b", _I),
-    re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])"),
-    re.compile(r"(?:error|err|ошибк\w*|помилк\w*|код\w*|code)\s*(?:code|кодом|код)?\s*[:#№]?\s*"
-               r"([A-Za-z]{0,4}\d[\w.-]*)", _I),
-    re.compile(r"[«“„\"]([^«»“”„\"]{3,120})[»”“\"]"),
-)  # fmt: skip
-
-_SINCE = re.compile(
-    r"(?:(?:начиная )?со? |з |із |від |since )?(?:"
-    r"вчерашн\w+ (?:дня|утра|вечера)|позавчера\w*|вчера(?: (?:утром|вечером|днем))?|"
-    r"(?:сегодняшн\w+ )?утра|сегодня(?: утром| днем)?|обеда|понедельник\w*|вторник\w*|"
-    r"сред[аыу]|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*|прошл\w+ недел\w+|"
-    r"(?:последне\w+ )?обновлени\w+|перезагрузки|переезда|"
-    r"учора(?: вранці| ввечері)?|вчора(?: вранці| ввечері)?|ранку|зранку|сьогодні(?: зранку)?|"
-    r"понеділ\w+|вівтор\w+|серед\w+|четвер\w*|п'ятниц\w+|субот\w+|неділ\w+|минул\w+ тижн\w+|"
-    r"оновлення|"
-    r"yesterday(?: (?:morning|evening))?|this morning|today|last (?:week|night)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|the (?:last )?update|"
-    r"(?:уже |вже |for |about )?(?:\d+|пару|несколько|кілька|два|две|три|two|three|a few|"
-    r"several) (?:минут\w*|час\w*|дн\w+|дні|недел\w+|хвилин\w*|годин\w*|тиж\w+|minutes?|"
-    r"hours?|days?|weeks?)(?: назад| тому| ago)?|"
-    r"только что|щойно|just now)(?![\w])",
+_DONT_KNOW = re.compile(
+    r"^\W*(?:не знаю|не помню|без понятия|хз|не пам'ятаю|не в курсі|гадки не маю|"
+    r"don'?t know|no idea|not sure|dunno|idk)\W*$",
     _I,
 )
-
-_PRODUCTS = re.compile(
-    r"(?<![\w])(?:"
-    r"outlook|excel|word|powerpoint|onenote|onedrive|sharepoint|teams|zoom|skype|"
-    r"(?:ms |microsoft )?office(?: 365)?|microsoft 365|1[сc](?::[\w ]+)?|sap(?: \w+)?|"
-    r"bitrix24|битрикс\w*|jira|confluence|slack|chrome|firefox|safari|opera|"
-    r"(?:adobe )?acrobat(?: reader)?|photoshop|autocad|thunderbird|anydesk|teamviewer|citrix|"
-    r"forticlient|anyconnect|openvpn|wireguard|globalprotect|медок|m\.e\.doc|"
-    r"(?:hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|"
-    r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|macbook|imac|iphone|"
-    r"ipad)(?:\s+(?:laserjet|officejet|deskjet|pixma|i-sensys|ecosys|taskalfa|workcentre|"
-    r"versalink|thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pro|air|"
-    r"[a-z]*-?\d[\w-]*))*"
-    r")(?![\w])",
+# "нет, не 10, а 11", "не Outlook, а Thunderbird", "not 10 but 11", "ні, не вчора, а позавчора"
+_NOT_X_BUT_Y = re.compile(
+    r"(?:^|[\s,.;])(?:не|not)\s+(?P<old>[^,;.!?]{1,40}?)\s*,?\s*(?:а|but|але)\s+(?P<new>[^,;.!?]{1,40})",
     _I,
 )
-
-_TRIED = re.compile(
-    r"перезагруж\w*|перезагрузил\w*|перезапуска\w*|перезапустил\w*|пробовал\w*|"
-    r"попробовал\w*|переустанавлива\w*|переустановил\w*|проверял\w*|проверил\w*|"
-    r"выключал\w*|включал\w*|обновлял\w*|переподключал\w*|переподключил\w*|"
-    r"перезавантаж\w*|перезапускав\w*|перезапустив\w*|пробував\w*|спробував\w*|"
-    r"перевстанов\w*|перевіряв\w*|перевірив\w*|вимикав\w*|вмикав\w*|"
-    r"\btried\b|restarted|rebooted|reinstalled|re-installed|checked|unplugged|"
-    r"turned (?:it )?off|power[- ]cycled",
+_CORRECTION_CUE = re.compile(
+    r"(?:^|\W)(?:точнее|вернее|поправка|я ошиб\w+|ошибся|ошиблась|не так|исправлю|"
+    r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
+    r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
     _I,
 )
-_CLAUSE = re.compile(r"[^.;!?\n,]+")
+# Device words that let a question name the thing: "Какая модель у принтера?".
+DEVICES: tuple[tuple[str, str], ...] = (
+    (r"принтер\w*|printer\w*|мфу|бфп", "принтер|принтер|printer"),
+    (r"сканер\w*|scanner\w*", "сканер|сканер|scanner"),
+    (r"ноут\w*|laptop\w*|notebook", "ноутбук|ноутбук|laptop"),
+    (r"монитор\w*|монітор\w*|monitor\w*|screen", "монитор|монітор|monitor"),
+    (r"табло|display board|departure board", "табло|табло|display board"),
+    (
+        r"касс\w*|кас[аиіу]|касов\w+ апарат\w*|cash register\w*|till|pos terminal|рро|прро",
+        "касса|каса|cash register",
+    ),
+    (r"телефон\w*|смартфон\w*|phone|iphone|айфон\w*", "телефон|телефон|phone"),
+    (r"роутер\w*|маршрутизатор\w*|router", "роутер|роутер|router"),
+    (r"наушник\w*|навушник\w*|headset|headphones", "гарнитура|гарнітура|headset"),
+    (r"камер\w*|webcam|camera", "камера|камера|camera"),
+    (r"клавиатур\w*|клавіатур\w*|keyboard", "клавиатура|клавіатура|keyboard"),
+    (r"мыш\w*|миш\w*|mouse", "мышь|миша|mouse"),
+    (
+        r"компьютер\w*|комп'ютер\w*|комп\b|пк\b|computer|\bpc\b|desktop",
+        "компьютер|комп'ютер|computer",
+    ),
+    (r"терминал\w*|термінал\w*|terminal", "терминал|термінал|terminal"),
+)  # fmt: skip  (pattern, "ru|uk|en" name)
+_DEVICE_PATTERNS = tuple(
+    (
+        re.compile(rf"(?<!\w)(?:{p})", _I),
+        dict(zip(("ru", "uk", "en"), names.split("|"), strict=True)),
+    )
+    for p, names in DEVICES
+)
 
 
-def extract_fields(text: str) -> dict[str, str]:
-    """Checklist fields that `text` already answers (never `problem`)."""
-    found: dict[str, str] = {}
-    products = _products(text)
-    if products:
-        found["product"] = ", ".join(products)
-    for name, value in (
-        ("os", _os(text)),
-        ("error", _errors(text, products)),
-        ("since", _since(text)),
-        ("tried", _tried(text)),
-    ):
-        if value:
-            found[name] = value
-    return found
+@dataclass(frozen=True)
+class Question:
+    """One checklist question, phrased for what is already known."""
+
+    field: str
+    text: str
+
+
+def fill(
+    fields: MutableMapping[str, str],
+    sources: MutableMapping[str, str],
+    text: str,
+    source: str,
+    *,
+    answering: str = "",
+) -> list[str]:
+    """Update every field `text` speaks to; the names of the fields that changed.
+
+    `answering` is the field just asked: it takes the whole answer as written. Other
+    fields take what the extractors find: accumulating ones gather new parts, the rest
+    fill only when empty or unknown, and a correction replaces what it corrects.
+    """
+    changed: list[str] = []
+
+    def put(name: str, value: str, how: str) -> None:
+        if value and fields.get(name) != value:
+            fields[name] = value
+            sources[name] = how
+            changed.append(name)
+
+    text = text.strip()
+    if not text:
+        return changed
+    corrected = _apply_correction(fields, text)
+    for name, value in corrected.items():
+        put(name, value, f"{source} (correction)")
+    if answering:
+        put(answering, text, source)
+    correcting = bool(_CORRECTION_CUE.search(text))
+    for name, value in extract_fields(text).items():
+        if name == answering or name in corrected:
+            continue
+        old = fields.get(name, "").strip()
+        if not old or is_unknown(old) or (correcting and name not in ACCUMULATING):
+            put(name, value, f"{source} (correction)" if old and correcting else source)
+        elif name in ACCUMULATING:
+            put(name, _merge(old, value), source)
+    return changed
+
+
+def is_unknown(value: str) -> bool:
+    """An answer that gives nothing: "не знаю", "don't know"."""
+    return bool(_DONT_KNOW.match(value))
 
 
 def missing_fields(fields: Mapping[str, str], skip: Iterable[str] = ()) -> list[str]:
@@ -103,43 +137,101 @@ def missing_fields(fields: Mapping[str, str], skip: Iterable[str] = ()) -> list[
     return [f for f in CHECKLIST_FIELDS if not fields.get(f, "").strip() and f not in skipped]
 
 
-def _os(text: str) -> str:
-    for pattern, name in _OS_PATTERNS:
-        found = pattern.search(text)
-        if not found:
+def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str] = ()) -> list[str]:
+    """What to ask next, in order: the usual order, or what a person needs most."""
+    missing = missing_fields(fields, skip=asked)
+    if impatient:
+        return [f for f in IMPATIENT_ORDER if f in missing]
+    return missing
+
+
+def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
+    """The question for `field`, naming what the user already said when that helps."""
+    product = _first(fields.get("product", ""))
+    device = device_name(fields.get("problem", ""), lang)
+    subject = product  # names read the same in any case; "с принтер" would not
+    error = _first(fields.get("error", ""), sep=";")
+    if field == "product" and device:
+        return Question(field, texts.get(lang, "ask_product_for_device", device=device))
+    if field in ("tried", "error", "os") and subject:
+        return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
+    if field == "since" and error and len(error) <= 60:
+        return Question(field, texts.get(lang, "ask_since_for_error", error=error))
+    if field == "since" and subject:
+        return Question(field, texts.get(lang, "ask_since_for", subject=subject))
+    return Question(field, texts.get(lang, f"ask_{field}"))
+
+
+def open_questions(
+    fields: Mapping[str, str], texts: Texts, lang: str, skip: Iterable[str] = ()
+) -> list[Question]:
+    """Every question still open, phrased for what is known (e.g. for one e-mail reply)."""
+    return [question(f, fields, texts, lang) for f in missing_fields(fields, skip)]
+
+
+def problem_sentence(text: str) -> str:
+    """`text` without the clauses that only give checklist facts, for the matcher.
+
+    "Принтер не печатает. Перезагружал, пишет 0x00000709, с утра" is about the printer;
+    the attempt and the code are kept in their fields and must not dilute the match.
+    """
+    kept: list[str] = []
+    for clause in clauses(text):
+        if tried.extract(clause):
             continue
-        parts = [p for p in found.groups() if p]
-        if name:
-            return " ".join([name, *(p.strip().title() if p.isalpha() else p for p in parts)])
-        return found.group(0).strip()
+        rest = clause
+        for value in (errors.extract(clause), since.extract(clause), systems.extract(clause)):
+            for part in filter(None, (v.strip() for v in value.split(";"))):
+                rest = re.sub(re.escape(part), " ", rest, flags=_I)
+        if len(re.findall(r"\w{3,}", rest)) >= 2:
+            kept.append(clause)
+    return ". ".join(kept) if kept else text
+
+
+def device_name(text: str, lang: str) -> str:
+    """The kind of device `text` is about, named in `lang` ("принтер", "cash register")."""
+    text = fold(text)
+    for pattern, names in _DEVICE_PATTERNS:
+        if pattern.search(text):
+            return names.get(lang, names["en"])
     return ""
 
 
-def _errors(text: str, products: list[str]) -> str:
-    codes: list[str] = []
-    for pattern in _ERROR_PATTERNS:
-        for found in pattern.finditer(text):
-            code = (found.group(1) if pattern.groups else found.group(0)).strip()
-            inside_product = any(code.lower() in p.lower() for p in products)
-            if code and not inside_product and not any(code in c or c in code for c in codes):
-                codes.append(code)
-    return "; ".join(codes)
+def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
+    """Fields whose value held what "не X, а Y" corrects, with X replaced by Y."""
+    out: dict[str, str] = {}
+    for found in _NOT_X_BUT_Y.finditer(fold(text)):
+        old, new = found.group("old").strip(), found.group("new").strip()
+        for name in CORRECTABLE:
+            value = fields.get(name, "")
+            hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
+            if hit:
+                out[name] = value[: hit.start()] + new + value[hit.end() :]
+                break
+    return out
 
 
-def _since(text: str) -> str:
-    found = _SINCE.search(text)
-    return found.group(0).strip() if found else ""
+def _merge(old: str, new: str) -> str:
+    parts = [p.strip() for p in re.split(r";|, ", old) if p.strip()]
+    added = [p.strip() for p in re.split(r";|, ", new) if p.strip()]
+    fresh = [p for p in added if not any(p.lower() in q.lower() for q in parts)]
+    return "; ".join([old, *fresh]) if fresh else old
 
 
-def _products(text: str) -> list[str]:
-    seen: list[str] = []
-    for found in _PRODUCTS.finditer(text):
-        name = found.group(0).strip()
-        if name.lower() not in (s.lower() for s in seen):
-            seen.append(name)
-    return seen
+def _first(value: str, sep: str = ",") -> str:
+    return value.split(sep)[0].strip() if value and not is_unknown(value) else ""
 
 
-def _tried(text: str) -> str:
-    clauses = [c.strip() for c in _CLAUSE.findall(text) if _TRIED.search(c)]
-    return "; ".join(clauses)
+__all__ = [
+    "IMPATIENT_ORDER",
+    "Question",
+    "device_name",
+    "extract_fields",
+    "fill",
+    "is_unknown",
+    "missing_fields",
+    "next_fields",
+    "open_questions",
+    "problem_sentence",
+    "question",
+]

@@ -6,12 +6,14 @@ Buttons may carry a command as their payload (the language picker sends "/lang u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
-from gateway.models import Button, InboundMessage
+from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import LANGUAGES
+from gateway.triage import sla_clock
 
 _COMMAND = re.compile(r"^/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
@@ -28,8 +30,9 @@ def parse_command(msg: InboundMessage) -> tuple[str, str] | None:
 class Commands:
     """Carries out slash commands on a turn."""
 
-    def __init__(self, flow: SupportFlow) -> None:
+    def __init__(self, flow: SupportFlow, promise: Callable[[Turn, Ticket], str]) -> None:
         self.flow = flow
+        self.promise = promise
 
     def run(self, turn: Turn, name: str, arg: str, msg: InboundMessage) -> None:
         handler = {
@@ -66,9 +69,12 @@ class Commands:
         lines = [turn.text("status_header")]
         for ticket in tickets:
             status = turn.text(f"status_{ticket.status.value}")
-            lines.append(
-                turn.text("status_line", ticket_id=ticket.id, status=status, subject=ticket.subject)
+            entry = turn.text(
+                "status_line", ticket_id=ticket.id, status=status, subject=ticket.subject
             )
+            if sla_clock.expected_by(ticket):
+                entry = turn.text("status_expected", entry=entry, when=self.promise(turn, ticket))
+            lines.append(entry)
         turn.send("\n".join(lines))
 
     def operator(self, turn: Turn, arg: str, msg: InboundMessage) -> None:

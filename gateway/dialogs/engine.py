@@ -16,12 +16,17 @@ from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import StepContext, StepResult, Turn
 from gateway.models import InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
+from gateway.triage import sla_clock
 from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
 from gateway.triage.sla import SlaPolicy
 
 OUTAGE_TOPIC = "outage_critical"
-TICKET_CHANGES = frozenset({"taken", "escalated", "resolved", "handed_back", "priority"})
+SLA_NEWS = frozenset({"sla_late_escalated", "sla_late_priority", "sla_late_lead"})
+TICKET_CHANGES = frozenset(
+    {"taken", "escalated", "resolved", "handed_back", "priority", "autoclose_notice", "autoclosed"}
+    | SLA_NEWS
+)
 
 
 class DialogEngine:
@@ -47,7 +52,7 @@ class DialogEngine:
             outage_topic,
             default_language,
         )
-        self.commands = Commands(self.flow)
+        self.commands = Commands(self.flow, self.promise)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -69,9 +74,13 @@ class DialogEngine:
         turn = self._news_turn(state, ticket, ctx)
         turn.state.start_flow()
         turn.state.phase, turn.state.ticket_id = Phase.TICKET, ticket.id
-        wait = turn.duration(self.sla.first_response[ticket.priority])
-        turn.say("ticket_opened", ticket_id=ticket.id, wait=wait)
+        turn.say("ticket_opened", ticket_id=ticket.id, when=self.promise(turn, ticket))
         return turn.result()
+
+    def promise(self, turn: Turn, ticket: Ticket) -> str:
+        """When the user can expect the next answer, in the zone of the ticket's calendar."""
+        zone = self.sla.calendar(ticket.group, ticket.priority).timezone
+        return turn.when(sla_clock.expected_by(ticket) or ticket.first_response_due, zone)
 
     def ticket_changed(
         self, state: DialogState, ticket: Ticket, change: str, ctx: StepContext
@@ -84,10 +93,20 @@ class DialogEngine:
         elif change == "escalated":
             turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
         elif change == "priority":
-            wait = turn.duration(self.sla.first_response[ticket.priority])
+            when = self.promise(turn, ticket)
             turn.say(
-                "ticket_priority", ticket_id=ticket.id, priority=ticket.priority.value, wait=wait
+                "ticket_priority", ticket_id=ticket.id, priority=ticket.priority.value, when=when
             )
+        elif change in SLA_NEWS:
+            line = turn.text(f"line_{ticket.level.value}")
+            turn.say(change, ticket_id=ticket.id, line=line, when=self.promise(turn, ticket))
+        elif change == "autoclose_notice":
+            zone = self.sla.calendar(ticket.group, ticket.priority).timezone
+            turn.say(change, ticket_id=ticket.id, when=turn.when(ticket.autoclose_at, zone))
+        elif change == "autoclosed":
+            turn.say(change, ticket_id=ticket.id)
+            if st.ticket_id == ticket.id:
+                st.phase, st.ticket_id = Phase.IDLE, ""
         elif change == "resolved":
             turn.say("ticket_resolved", ticket_id=ticket.id)
             if st.ticket_id == ticket.id:

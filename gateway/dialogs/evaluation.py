@@ -4,6 +4,11 @@ Each scenario runs in its own conversation through `ChatSession`, the same path 
 `chat --json`. The scripted user answers checklist questions from `answers` (else "don't
 know" in their language), answers "did it help?" from `replies`, and picks the expected
 topic when several are offered, as a user who knows their problem would.
+
+Besides outcome, topic, group, priority and fields, a scenario may expect `not_asked`
+(fields the user already gave: asking one is a re-asked question, counted in the report),
+`reply_lang` (the language of the bot's last reply) and `max_questions` (exact for the
+kinds `rich_first` and `later_facts`, an upper bound otherwise).
 """
 
 from __future__ import annotations
@@ -17,12 +22,16 @@ import yaml
 
 from gateway.config import Settings
 from gateway.dialogs.chat import ChatService, ChatSession
+from gateway.models import CHECKLIST_FIELDS
+from gateway.triage.language import detect_language
 
 MAX_TURNS = 30
 DONT_KNOW = {"ru": "не знаю", "uk": "не знаю", "en": "don't know"}
 NOT_HELPED = {"ru": "нет", "uk": "ні", "en": "no"}
 RATING = "5"
 OUTCOMES = frozenset({"resolved", "ticket"})
+# Kinds whose `max_questions` is exactly the number of fields not yet given.
+EXACT_KINDS = frozenset({"rich_first", "later_facts"})
 
 
 class ScenarioError(ValueError):
@@ -37,6 +46,7 @@ class Scenario:
     replies: list[str] = field(default_factory=list)
     answers: dict[str, str] = field(default_factory=dict)
     expect: dict[str, Any] = field(default_factory=dict)
+    kind: str = ""
 
 
 @dataclass
@@ -49,12 +59,15 @@ class Transcript:
     ticket: dict[str, Any] | None = None
     resolved_by: str = ""
     errors: list[str] = field(default_factory=list)
+    last_reply: str = ""
 
     def add(self, events: list[dict[str, Any]]) -> None:
         self.events += events
         for event in events:
             kind = event["event"]
-            if kind == "checklist_question":
+            if kind == "message" and event["text"].strip():
+                self.last_reply = event["text"]
+            elif kind == "checklist_question":
                 self.questions.append(event["field"])
             elif kind == "faq_answered":
                 self.answered_topics.append(event["topic"])
@@ -83,6 +96,9 @@ def load_scenarios(path: Path) -> list[Scenario]:
         expect = item.get("expect") or {}
         if expect.get("outcome") not in OUTCOMES:
             raise ScenarioError(f"{where}: expect.outcome must be one of {sorted(OUTCOMES)}")
+        unknown = set(expect.get("not_asked") or ()) - set(CHECKLIST_FIELDS)
+        if unknown:
+            raise ScenarioError(f"{where}: expect.not_asked names unknown fields {sorted(unknown)}")
         scenarios.append(
             Scenario(
                 name=str(item.get("name") or f"scenario {n}"),
@@ -91,6 +107,7 @@ def load_scenarios(path: Path) -> list[Scenario]:
                 replies=[str(r) for r in item.get("replies") or []],
                 answers={str(k): str(v) for k, v in (item.get("answers") or {}).items()},
                 expect=dict(expect),
+                kind=str(item.get("kind") or ""),
             )
         )
     return scenarios
@@ -152,19 +169,51 @@ def check(scenario: Scenario, seen: Transcript) -> list[str]:
         if str(part).casefold() not in str(fields.get(name, "")).casefold():
             problems.append(f"field {name}={fields.get(name, '')!r} lacks {part!r}")
     limit = expect.get("max_questions")
-    if limit is not None and len(seen.questions) > int(limit):
-        problems.append(f"{len(seen.questions)} questions asked ({seen.questions}), max {limit}")
+    asked = len(seen.questions)
+    if limit is not None and scenario.kind in EXACT_KINDS and asked != int(limit):
+        problems.append(f"{asked} questions asked ({seen.questions}), exactly {limit} expected")
+    elif limit is not None and asked > int(limit):
+        problems.append(f"{asked} questions asked ({seen.questions}), max {limit}")
+    reasked = reasked_questions(scenario, seen)
+    if reasked:
+        problems.append(f"asked again for what was already given: {reasked}")
+    wanted = expect.get("reply_lang")
+    if wanted:
+        got = reply_language_of(seen.last_reply)
+        if got != wanted:
+            problems.append(f"last reply in {got}, expected {wanted}")
     return problems
+
+
+def reasked_questions(scenario: Scenario, seen: Transcript) -> list[str]:
+    """Questions for fields the user had already given (`not_asked`) or answered before."""
+    given = set(scenario.expect.get("not_asked") or ())
+    reasked, asked = [], set()
+    for name in seen.questions:
+        if name in given or name in asked:
+            reasked.append(name)
+        asked.add(name)
+    return reasked
+
+
+def reply_language_of(text: str) -> str:
+    """The language a bot reply is written in (Latin-only text is English)."""
+    return detect_language(text, default="ru")
 
 
 async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout: TextIO) -> int:
     """Play and check all scenarios, print PASS/FAIL lines and a summary; failures count."""
-    failed = 0
+    failed = reasked = 0
+    by_kind: dict[str, list[int]] = {}
     run = uuid.uuid4().hex[:8]
     for n, scenario in enumerate(scenarios, 1):
         seen = await play(ChatSession(service, chat_id=f"eval-{run}-{n}"), scenario)
         problems = check(scenario, seen)
         failed += bool(problems)
+        reasked += len(reasked_questions(scenario, seen))
+        tally = by_kind.setdefault(scenario.kind or "-", [0, 0])
+        tally[0] += not problems
+        tally[1] += 1
         verdict = (
             f"FAIL  {scenario.name}: {'; '.join(problems)}"
             if problems
@@ -172,6 +221,10 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
         )
         stdout.write(verdict + "\n")
     stdout.write(f"\n{len(scenarios) - failed}/{len(scenarios)} scenarios passed\n")
+    if len(by_kind) > 1:
+        kinds = ", ".join(f"{kind} {ok}/{total}" for kind, (ok, total) in sorted(by_kind.items()))
+        stdout.write(f"by kind: {kinds}\n")
+    stdout.write(f"questions asked that were already answered: {reasked}\n")
     stdout.flush()
     return failed
 

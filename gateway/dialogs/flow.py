@@ -17,7 +17,13 @@ from gateway.dialogs.answers import (
     parse_rating,
     parse_yes_no,
 )
-from gateway.dialogs.checklist import extract_fields, missing_fields
+from gateway.dialogs.checklist import (
+    fill,
+    missing_fields,
+    next_fields,
+    problem_sentence,
+    question,
+)
 from gateway.dialogs.events import (
     ChecklistQuestion,
     CsatRecorded,
@@ -33,7 +39,7 @@ from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
-from gateway.triage.language import detect_language
+from gateway.triage.language import detect_language, reply_language
 from gateway.triage.mood import ASKS_FOR_PERSON, HandoffSignal, describes_problem, detect_handoff
 from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
@@ -60,6 +66,10 @@ INTAKE_TEXT = {
 HANDOFF_REASONS = frozenset(
     {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
 )
+# Users who want a person now get at most this many questions, chosen by what is missing.
+IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent"})
+IMPATIENT_QUESTIONS = 2
+OUTCOME_RANK = {"answer": 2, "choices": 1}
 
 
 class SupportFlow:
@@ -81,6 +91,8 @@ class SupportFlow:
 
     def handle(self, turn: Turn, msg: InboundMessage) -> None:
         """Route the message to the handler of the phase the conversation is in."""
+        if turn.state.phase != Phase.IDLE and msg.text.strip():
+            self.follow_language(turn, msg.text)
         handlers = {
             Phase.CONFIRM: self._confirm,
             Phase.CHOOSE: self._choose,
@@ -106,7 +118,7 @@ class SupportFlow:
             return
         unclear, st.unclear = st.unclear, ""
         st.start_flow(text)
-        st.fields.update(extract_fields(text))
+        fill(st.fields, st.sources, text, "first message")
         signal = detect_handoff(text)
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")
@@ -115,7 +127,7 @@ class SupportFlow:
             st.fields.pop("problem", None)
             self.to_person(turn, signal.reason, None)
             return
-        match = self.knowledge.match(text, turn.lang)
+        match = self._match(text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         urgency = self.priorities.assess(text)
         if signal:
@@ -134,6 +146,21 @@ class SupportFlow:
             st.start_flow()
             st.unclear = text
             turn.say("clarify")
+
+    def _match(self, text: str, lang: str) -> MatchLike:
+        """Match the message, or its problem sentence when the facts around it get in the way."""
+        match = self.knowledge.match(text, lang)
+        core = problem_sentence(text)
+        if match.outcome == "answer" or core == text:
+            return match
+        other = self.knowledge.match(core, lang)
+        better = OUTCOME_RANK.get(other.outcome, 0) > OUTCOME_RANK.get(match.outcome, 0)
+        return other if better else match
+
+    def follow_language(self, turn: Turn, text: str) -> None:
+        """Answer in the language of the last message when it clearly shows one."""
+        if not turn.state.language_locked:
+            turn.state.language = reply_language(text, turn.lang)
 
     def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
         """Follow the language the user writes in, unless they chose one with /lang."""
@@ -182,6 +209,8 @@ class SupportFlow:
         st, text = turn.state, msg.text.strip()
         helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
         signal = detect_handoff(text) if text else None
+        if text and not helped:
+            fill(st.fields, st.sources, text, "reply to did-it-help")
         if signal:
             self.to_person(turn, signal.reason, self._article(st.topic))
         elif helped:
@@ -230,6 +259,8 @@ class SupportFlow:
             turn.say(INTAKE_TEXT.get(reason, "intake_no_answer"))
         if reason in HANDOFF_REASONS:
             turn.emit(Handoff(reason=reason))
+        if reason in IMPATIENT_REASONS:
+            st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
         st.phase = Phase.CHECKLIST
         self._ask_next(turn)
 
@@ -243,10 +274,7 @@ class SupportFlow:
         if not field or not value:
             self._ask_next(turn)
             return
-        st.fields[field] = value
-        for name, found in extract_fields(value).items():
-            if not st.fields.get(name) and name not in st.asked:
-                st.fields[name] = found
+        fill(st.fields, st.sources, value, f"answer to {field}", answering=field)
         if field == "problem":
             st.problem = value
             self._classify(turn, _top_article(self.knowledge.match(value, turn.lang)))
@@ -257,16 +285,18 @@ class SupportFlow:
             self._ask_next(turn)
 
     def _ask_next(self, turn: Turn) -> None:
-        missing = missing_fields(turn.state.fields)
-        if not missing:
+        """Ask the next missing field, phrased for what is known; or request the ticket."""
+        st = turn.state
+        limited = st.question_limit > 0
+        missing = next_fields(st.fields, impatient=limited, asked=st.asked)
+        if not missing or (limited and len(st.asked) >= st.question_limit):
             self.request_ticket(turn)
             return
         field = missing[0]
-        st = turn.state
         st.asking = field
         st.asked.append(field)
         buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
-        turn.say(f"ask_{field}", *buttons)
+        turn.send(question(field, st.fields, turn.texts, turn.lang).text, *buttons)
         turn.emit(ChecklistQuestion(field=field))
 
     def request_ticket(self, turn: Turn) -> None:

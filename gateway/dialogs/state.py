@@ -38,6 +38,8 @@ class DialogState:
     reason: str = ""
     offered: dict[str, float] = field(default_factory=dict)  # topic -> score, as shown
     fields: dict[str, str] = field(default_factory=dict)  # checklist answers so far
+    sources: dict[str, str] = field(default_factory=dict)  # field -> the message it came from
+    question_limit: int = 0  # when > 0, `asked` may grow to this many (an impatient user)
     asking: str = ""  # the checklist field last asked
     asked: list[str] = field(default_factory=list)  # fields asked in this flow
     unclear: str = ""  # a message no support topic fitted, kept to join the next one
@@ -60,6 +62,9 @@ class DialogState:
         except ValueError:
             state.phase = Phase.IDLE
         state.fields = {str(k): str(v) for k, v in dict(state.fields or {}).items()}
+        sources = state.sources if isinstance(state.sources, dict) else {}
+        state.sources = {str(k): str(v) for k, v in sources.items()}
+        state.question_limit = int(state.question_limit or 0)
         offered = state.offered if isinstance(state.offered, dict) else {}
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
@@ -73,5 +78,7 @@ class DialogState:
         self.topic = self.group = self.priority = self.reason = self.asking = ""
         self.offered = {}
         self.fields = {"problem": problem} if problem else {}
+        self.sources = {"problem": "first message"} if problem else {}
         self.asked = []
+        self.question_limit = 0
         self.csat_score = 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from gateway.dialogs.events import Event
 from gateway.dialogs.state import DialogState
@@ -72,6 +74,15 @@ class Turn:
         if seconds >= HOUR and seconds % HOUR == 0:
             return self.texts.plural(self.lang, "unit_hour", seconds // HOUR)
         return self.texts.plural(self.lang, "unit_minute", max(1, math.ceil(seconds / MINUTE)))
+
+    def when(self, at: float, timezone: str) -> str:
+        """A moment as the user reads it, in `timezone`: "today at 14:00", "09.11 at 09:25"."""
+        zone = ZoneInfo(timezone)
+        moment = datetime.fromtimestamp(at, zone)
+        time_text = moment.strftime("%H:%M")
+        if moment.date() == datetime.fromtimestamp(self.ctx.now, zone).date():
+            return self.text("when_today", time=time_text)
+        return self.text("when_date", date=moment.strftime("%d.%m"), time=time_text)
 
     def result(self) -> StepResult:
         """The outcome; the state remembers the buttons now on screen for typed numbers."""

@@ -7,13 +7,17 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
+from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.transaction import (
     NO_FENCE,
@@ -23,8 +27,13 @@ from gateway.store.transaction import (
     Transaction,
 )
 
+# What a call into the store raises while Redis is unreachable (down, restarting, loading):
+# callers answer "try again later" (503, a socket close) instead of failing.
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError)
+
 __all__ = [
     "NO_FENCE",
+    "STORE_UNAVAILABLE",
     "ClaimResult",
     "CommitConflict",
     "Conversation",
@@ -51,6 +60,8 @@ class Store:
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
         self.files = FileStore(redis)
+        self.mail = MailStore(redis)
+        self.sla_timers = SlaTimerQueue(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

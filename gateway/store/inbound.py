@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import ResponseError
@@ -18,6 +19,9 @@ from gateway.store import keys, scripts
 from gateway.store.transaction import Fence
 
 SEEN_TTL_SECONDS = 7 * 24 * 3600
+UNREADABLE_KEPT = 1000
+RAW_BYTES_KEPT = 8192
+ERROR_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,27 @@ class InboundQueue:
         for op in self.ack_ops(entry):
             pipe.execute_command(*op)
         await pipe.execute()
+
+    async def unreadable(self, channel: str, raw: bytes, error: str, now: float) -> None:
+        """Keep a payload the channel delivered but we could not read, for people to look at.
+
+        The channel was told "received" (it would otherwise redeliver it for hours), so
+        this list is the only trace of it; it keeps the newest UNREADABLE_KEPT.
+        """
+        record = {
+            "channel": channel,
+            "at": now,
+            "error": error[:ERROR_CHARS],
+            "raw": raw[:RAW_BYTES_KEPT].decode("utf-8", "replace"),
+        }
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.lpush(keys.INBOUND_UNREADABLE, json.dumps(record))  # ASCII: any bytes store
+        pipe.ltrim(keys.INBOUND_UNREADABLE, 0, UNREADABLE_KEPT - 1)
+        await pipe.execute()
+
+    async def unreadable_list(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = await self._redis.lrange(keys.INBOUND_UNREADABLE, 0, limit - 1)
+        return [json.loads(r) for r in rows]
 
     async def backlog(self) -> int:
         """Messages accepted but not yet processed, over all shards."""

@@ -13,6 +13,8 @@ TICKETS_ALL = f"{PREFIX}:tickets"  # zset: ticket id -> created_at
 EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
 DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
 CONVERSATIONS = f"{PREFIX}:convs"  # zset: conversation key -> last activity
+SLA_TIMERS = f"{PREFIX}:sla:due"  # zset: ticket id -> when its next SLA timer is due
+SLA_CLAIMED = f"{PREFIX}:sla:claimed"  # zset: ticket id -> lease deadline of its claimer
 
 
 def inbound_stream(shard: int) -> str:
@@ -78,6 +80,7 @@ def channel_state(channel: str, name: str) -> str:
 
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
+INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we could not read
 
 OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
 
@@ -95,3 +98,38 @@ def web_session(session_id: str) -> str:
 def rate_window(scope: str, name: str, window: int) -> str:
     """A counter of hits in one fixed time window (rate limits)."""
     return f"{PREFIX}:rate:{scope}:{name}:{window}"
+
+
+# The e-mail channel: threads, Message-ID index, originals, attachments, intake cursors.
+MAIL_UNDELIVERABLE = f"{PREFIX}:mail:undeliverable"  # hash: address -> why (JSON)
+MAIL_DEAD = f"{PREFIX}:mail:dead"  # list: mail that could not be taken in (JSON), newest first
+
+
+def mail_message(id_digest: str) -> str:
+    """Which conversation (thread) a Message-ID belongs to."""
+    return f"{PREFIX}:mail:msgid:{id_digest}"
+
+
+def mail_thread(chat_id: str) -> str:
+    """A mail thread: address, subject, Message-ID chain (JSON)."""
+    return f"{PREFIX}:mail:thread:{chat_id}"
+
+
+def mail_original(id_digest: str) -> str:
+    """The raw message as received, for operators."""
+    return f"{PREFIX}:mail:raw:{id_digest}"
+
+
+def mail_attachment(attachment_id: str) -> str:
+    """One attachment's bytes and metadata (hash)."""
+    return f"{PREFIX}:mail:att:{attachment_id}"
+
+
+def mail_rating_used(nonce: str) -> str:
+    """A rating link already clicked (single use)."""
+    return f"{PREFIX}:mail:rated:{nonce}"
+
+
+def mail_cursor(mailbox: str, folder: str) -> str:
+    """IMAP UIDVALIDITY and the last UID stored, per mailbox and folder (hash)."""
+    return f"{PREFIX}:mail:cursor:{mailbox}:{folder}"

@@ -60,3 +60,34 @@ redis.call('HSET', KEYS[2], 'owner', ARGV[3])
 redis.call('HINCRBY', KEYS[2], 'version', 1)
 return {'ok', new_status}
 """
+
+# SLA timers (store/sla_timers.py).
+# Move up to ARGV[2] entries due by ARGV[1] from the due set to the claimed set.
+CLAIM_SLA_TIMERS = """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+for _, id in ipairs(due) do
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('ZADD', KEYS[2], ARGV[3], id)
+end
+return due
+"""
+
+# Claims whose lease ran out go back to the due set, due now, unless a commit since the
+# claim already scheduled the ticket's next moment.
+RECOVER_SLA_TIMERS = """
+local stale = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+for _, id in ipairs(stale) do
+  redis.call('ZREM', KEYS[2], id)
+  redis.call('ZADD', KEYS[1], 'NX', ARGV[1], id)
+end
+return #stale
+"""
+
+# Drop a claim only if it is still ours (same lease deadline).
+RELEASE_SLA_TIMER = """
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if score and tonumber(score) == tonumber(ARGV[2]) then
+  return redis.call('ZREM', KEYS[1], ARGV[1])
+end
+return 0
+"""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import Ticket
+from gateway.models import TICKET_TIMES, Ticket
 from gateway.store import keys, scripts
 
 
@@ -29,8 +30,17 @@ class TicketEvent:
     detail: str
 
 
+# Ids are `HD-000123`; a ":" would reach into a ticket's sub-keys (`HD-000001:fields`).
+TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 def format_ticket_id(number: int) -> str:
     return f"HD-{number:06d}"
+
+
+def is_ticket_id(value: str) -> bool:
+    """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
+    return bool(TICKET_ID.fullmatch(value))
 
 
 class TicketStore:
@@ -44,6 +54,8 @@ class TicketStore:
         return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
+        if not is_ticket_id(ticket_id):
+            return None
         pipe = self._redis.pipeline(transaction=False)
         pipe.hgetall(keys.ticket(ticket_id))
         pipe.hgetall(keys.ticket_fields(ticket_id))
@@ -51,14 +63,7 @@ class TicketStore:
         if not raw:
             return None
         data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
-        for name in (
-            "created_at",
-            "updated_at",
-            "first_response_due",
-            "resolution_due",
-            "first_response_at",
-            "resolved_at",
-        ):
+        for name in TICKET_TIMES:
             data[name] = float(data.get(name) or 0)
         data["csat"] = int(data.get("csat") or 0)
         data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}

@@ -91,6 +91,12 @@ class Transaction:
         else:
             self.raw("ZREM", queue, ticket.id)
         self.raw("ZADD", keys.TICKETS_ALL, ticket.created_at, ticket.id)
+        # One durable timer per ticket, at its next SLA moment (claimed by sla_timers).
+        next_at = ticket.next_timer_at()
+        if next_at is None:
+            self.raw("ZREM", keys.SLA_TIMERS, ticket.id)
+        else:
+            self.raw("ZADD", keys.SLA_TIMERS, next_at, ticket.id)
         self.raw("SADD", keys.conversation_tickets(ticket.conversation_key), ticket.id)
         self.events.append({"type": "ticket", "ticket": ticket.id, "status": ticket.status})
 

@@ -59,3 +59,46 @@ def detect_language(text: str, default: str = "ru") -> str:
     if ru > uk:
         return "ru"
     return default if default in ("ru", "uk") else "ru"
+
+
+# Everyday English words: a later message written in English has at least two of them;
+# a bare "Windows 10" or "HP LaserJet M404" has none and keeps the conversation's language.
+_EN_WORDS = _words(
+    """
+    i i'm i've i'd it it's is was are be been the a an no yes not don't doesn't didn't
+    can't won't isn't and or but my we our you have has had did do does still already
+    since on in at with to of for this that there just only now again know think help
+    helped works work working worked please thanks thank sorry hi hello yesterday today
+    morning hours days week nothing anything tried restarted same says shows after before
+    when what why how who need want can could would should get got still keeps
+    """
+)
+_MIN_EN_WORDS = 2
+
+
+def reply_language(text: str, current: str) -> str:
+    """The language to answer a later message in: its own, when it clearly shows one.
+
+    Names and codes ("Windows 10", "0x80070005") carry no language; a tie between ru and
+    uk (as in "не знаю") keeps `current`; surzhyk goes to whichever language has more
+    of its own letters and words.
+    """
+    words = _WORD.findall(text.lower())
+    if not any(not w.isascii() for w in words):
+        english = sum(w in _EN_WORDS for w in re.findall(r"[a-z']+", text.lower()))
+        return "en" if english >= _MIN_EN_WORDS else current
+    return (
+        detect_language(text, default=current if current in ("ru", "uk") else "ru")
+        if (_has_evidence(text))
+        else current
+    )
+
+
+def _has_evidence(text: str) -> bool:
+    """Whether ru/uk scoring can tell anything from a Cyrillic text."""
+    lowered = text.lower()
+    words = [w for w in _WORD.findall(lowered) if not w.isascii()]
+    letters = set("".join(words))
+    marked = letters & (_UK_LETTERS | _RU_LETTERS)
+    known = sum(w in _UK_WORDS or w in _RU_WORDS for w in words)
+    return bool(marked) or known > 0 or len(words) >= 2

@@ -31,6 +31,8 @@ class SlaPolicy:
     p1_around_the_clock: bool = True
     warning_share: float = 0.75
     reminder_share: float = 0.5
+    auto_close_seconds: float = 7 * DAY  # a ticket waiting on the user closes after this
+    auto_close_notice_seconds: float = DAY  # ... with a last notice this long before
 
     def __post_init__(self) -> None:
         tables = (("first_response", self.first_response), ("resolution", self.resolution))
@@ -84,3 +86,25 @@ class SlaPolicy:
     ) -> float:
         """When `share` of `seconds` of working time will have passed since `start`."""
         return self.calendar(group, priority).add(start, seconds * share)
+
+
+BREACH_ACTIONS = ("raise_priority", "next_level", "notify_lead")
+
+
+@dataclass(frozen=True)
+class EscalationPolicy:
+    """What a breach sets off, per priority; who leads each group; who is on duty."""
+
+    on_breach: Mapping[Priority, tuple[str, ...]] = field(default_factory=dict)
+    leads: Mapping[str, str] = field(default_factory=dict)  # group -> lead's login
+    on_duty_telegram_chat: str = ""
+    desk_language: str = "en"
+
+    def __post_init__(self) -> None:
+        for priority, actions in self.on_breach.items():
+            unknown = set(actions) - set(BREACH_ACTIONS)
+            if unknown:
+                raise ValueError(f"on_breach {priority}: unknown actions {sorted(unknown)}")
+
+    def actions(self, priority: Priority) -> tuple[str, ...]:
+        return tuple(self.on_breach.get(priority, ()))

@@ -18,10 +18,12 @@ from aiohttp import WSMsgType, web
 
 from gateway.models import Ticket
 from gateway.runtime import Runtime
+from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, DeskFiles
 from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
@@ -98,10 +100,12 @@ class Console:
 
     async def login(self, request: web.Request) -> web.Response:
         try:
-            body = await request.json()
-            login, password = str(body["login"]), str(body["password"])
-        except (ValueError, KeyError, TypeError):
+            body = parse_json(await request.read())
+            login, password = body["login"], body["password"]
+        except (UntrustedInput, KeyError, TypeError):
             raise refuse(400, "login and password are required") from None
+        if not isinstance(login, str) or not isinstance(password, str) or len(password) > 1024:
+            raise refuse(400, "login and password are required")
         return await self.sessions.sign_in(request, login.strip(), password)
 
     async def socket(self, request: web.Request) -> web.StreamResponse:
@@ -118,8 +122,8 @@ class Console:
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
-                    await self._frame(follower, msg.json())
-        except ValueError:
+                    await self._frame(follower, parse_json(msg.data))
+        except UntrustedInput:
             await ws.close(code=1003, message=b"bad frame")
         finally:
             self.hub.unfollow_all_tickets(follower)
@@ -161,7 +165,8 @@ class Console:
         follower.ticket = None
         if not isinstance(frame, dict) or frame.get("type") != "watch":
             return
-        ticket = await self.rt.store.tickets.get(str(frame.get("ticket", "")))
+        wanted = frame.get("ticket")
+        ticket = await self.rt.store.tickets.get(wanted) if isinstance(wanted, str) else None
         if ticket is None or not follower.session.account.can_see(ticket):
             await follower.send({"type": "error", "error": "no such ticket"})
             return
@@ -196,6 +201,17 @@ class ConsoleSocket(TranscriptSocket):
         """Operators see the user typing (other operators' typing is not news to them)."""
         return {"who": "user", "name": name} if who == "user" else None
 
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
+        """SLA warnings and breaches for the group's operators; addressed ones to one person."""
+        account = self.session.account
+        to = str(event.get("to") or "")
+        if to:
+            if to != account.login:
+                return None
+        elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
+            return None
+        return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
+
 
 class ChannelTyping(Protocol):
     """A connector that can show the user that someone is typing."""
@@ -209,6 +225,7 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
+    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS

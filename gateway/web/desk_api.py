@@ -16,6 +16,7 @@ from aiohttp import web
 from gateway.models import Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
+from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.files import attachment_of
 from gateway.web.sessions import Session, refuse
 
@@ -58,7 +59,7 @@ class DeskApi:
     async def visible_ticket(self, ticket_id: str, session: Session) -> Ticket:
         ticket = await self.rt.store.tickets.get(ticket_id)
         if ticket is None or not session.account.can_see(ticket):
-            raise refuse(404, f"no ticket {ticket_id}")
+            raise refuse(404, f"no ticket {ticket_id[:40]}")
         return ticket
 
     async def queue(self, request: web.Request, session: Session) -> web.Response:
@@ -163,8 +164,8 @@ async def _json_body(request: web.Request) -> dict[str, Any]:
     if not request.can_read_body:
         return {}
     try:
-        body = await request.json()
-    except ValueError:
+        body = parse_json(await request.read())
+    except UntrustedInput:
         raise refuse(400, "the request body must be JSON") from None
     if not isinstance(body, dict):
         raise refuse(400, "the request body must be a JSON object")

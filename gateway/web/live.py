@@ -35,6 +35,8 @@ class Listener(Protocol):
 
     def typing(self, conversation_key: str, who: str, name: str) -> None: ...
 
+    def sla_alert(self, event: dict[str, Any]) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -91,6 +93,9 @@ class LiveHub:
         elif kind == "ticket" and event.get("ticket"):
             self._dirty_tickets.add(str(event["ticket"]))
             self._wake.set()
+        elif kind == "sla_alert":
+            for listener in list(self._all_tickets):
+                listener.sla_alert(event)
 
     async def _listen(self) -> None:
         """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
@@ -174,6 +179,14 @@ class TranscriptSocket:
             self._send_soon(frame | {"type": "typing", "conversation": conversation_key})
 
     def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
+        return None
+
+    def sla_alert(self, event: dict[str, Any]) -> None:
+        frame = self.alert_frame(event)
+        if frame is not None:
+            self._send_soon(frame)
+
+    def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:

@@ -40,11 +40,15 @@ class Account:
 
     def can_see(self, ticket: Ticket) -> bool:
         """Admins see everything; operators their groups (all if none) up to their level."""
+        return self.sees(ticket.group.value, ticket.level.value)
+
+    def sees(self, group: str, level: str) -> bool:
+        """Whether tickets of `group` at `level` are this account's to see."""
         if self.is_admin:
             return True
-        if self.groups and ticket.group.value not in self.groups:
+        if self.groups and group not in self.groups:
             return False
-        return ticket.level.value <= self.level
+        return level <= self.level
 
     def public(self) -> dict[str, Any]:
         data = asdict(self)

@@ -23,6 +23,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.triage.sla_clock import start_clocks
 
 
 def article(id: str, group: str, kind: str = "faq") -> Article:
@@ -155,6 +156,7 @@ class Chat:
             level=Level(event.level), fields=dict(event.fields), reason=event.reason,
             created_at=self.now, status=TicketStatus.NEW,
         )  # fmt: skip
+        start_clocks(ticket, self.engine.sla, self.now)
         self.tickets.append(ticket)
         return ticket
 

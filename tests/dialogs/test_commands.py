@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from dialogs.driver import Chat
 from gateway.dialogs.events import CsatRecorded, CsatRequest
 from gateway.dialogs.state import DialogState, Phase
 from gateway.models import Level, Priority, TicketStatus
+from gateway.triage.sla_clock import start_clocks
 
 
-def open_ticket(chat: Chat, problem: str = "при проведении накладной ошибка ZX-417") -> str:
+def open_ticket(
+    chat: Chat, problem: str = "при проведении накладной ошибка ZX-417", dunno: str = "не знаю"
+) -> str:
     chat.send(problem)
     for _ in range(10):
         if not chat.questions:
             break
-        chat.send("не знаю")
+        chat.send(dunno)
     return chat.tickets[-1].id
 
 
@@ -34,11 +38,16 @@ def test_status_lists_open_tickets_with_their_status(chat: Chat) -> None:
     chat.send("/status")
     assert chat.text == "Открытых заявок у вас нет."
     ticket_id = open_ticket(chat)
+    chat.send("/status")
+    due = datetime.fromtimestamp(chat.tickets[0].first_response_due, UTC)
+    assert f"(ответ ожидается до {due:%d.%m %H:%M})" in chat.text
     chat.tickets[0].status = TicketStatus.WAITING_FOR_USER
+    chat.tickets[0].sla_paused_at = chat.now  # waiting on the user: nothing is promised
     chat.send("/status")
     assert ticket_id in chat.text
     assert "ждёт вашего ответа" in chat.text
     assert "ZX-417" in chat.text  # the subject
+    assert "ответ ожидается" not in chat.text
 
 
 def test_cancel_drops_the_checklist(chat: Chat) -> None:
@@ -152,8 +161,10 @@ def test_operator_news_reaches_the_user(chat: Chat) -> None:
     assert "L2" in escalated.replies[0].text
 
     ticket.priority = Priority.P1
+    start_clocks(ticket, chat.engine.sla, ticket.created_at)
     raised = chat.engine.ticket_changed(chat.state, ticket, "priority", ctx)
-    assert "P1" in raised.replies[0].text and "10 минут" in raised.replies[0].text
+    due = datetime.fromtimestamp(ticket.created_at + 600, UTC).strftime("%H:%M")
+    assert f"изменена на P1: ответ сегодня до {due}." in raised.replies[0].text
 
     back = chat.engine.ticket_changed(chat.state, ticket, "handed_back", ctx)
     assert "вернул разговор мне" in back.replies[0].text
@@ -172,6 +183,6 @@ def test_operator_news_reaches_the_user(chat: Chat) -> None:
 
 
 def test_news_in_the_tickets_language_for_a_fresh_state(chat: Chat) -> None:
-    ticket_id = open_ticket(chat, "I spilled coffee on my laptop")
+    ticket_id = open_ticket(chat, "I spilled coffee on my laptop", "don't know")
     result = chat.engine.ticket_changed(DialogState(), chat.tickets[0], "taken", chat.ctx)
     assert result.replies[0].text.startswith("A specialist has taken your request " + ticket_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from dialogs.driver import Chat
@@ -152,7 +154,8 @@ def test_not_solved_collects_the_checklist_and_opens_a_ticket(chat: Chat) -> Non
     assert ticket.fields == {"problem": "на компьютере пропал звук", **answers}
     assert ticket.subject == "на компьютере пропал звук"
     assert "Заявка T-0001 создана" in chat.text
-    assert "4 часов" in chat.text  # P3 first response from the SLA policy
+    due = datetime.fromtimestamp(chat.tickets[0].created_at + 4 * 3600, UTC)  # P3: 4 h
+    assert f"ответит до {due:%d.%m %H:%M}." in chat.text
     assert chat.state.phase == Phase.TICKET
 
 
@@ -169,7 +172,8 @@ def test_fields_already_given_are_never_asked(chat: Chat) -> None:
     assert fields["since"] == "since this morning"
     assert fields["tried"] == "restarted outlook"
     assert "request T-0001" in chat.text
-    assert "30 minutes" not in chat.text and "4 hours" in chat.text
+    due = datetime.fromtimestamp(chat.tickets[0].created_at + 4 * 3600, UTC)  # P3, not P2
+    assert f"will reply by {due:%d.%m} at {due:%H:%M}." in chat.text
 
 
 def test_an_answer_fills_other_fields_it_mentions(chat: Chat) -> None:
@@ -230,7 +234,8 @@ def test_escalate_topic_skips_self_help(chat: Chat) -> None:
     assert (ticket.topic, ticket.group, ticket.priority) == ("hardware_broken", "hardware", "P2")
     assert ticket.language == "uk"
     assert "Заявку T-0001 створено" in chat.text
-    assert "30 хвилин" in chat.text
+    due = datetime.fromtimestamp(chat.tickets[0].created_at + 30 * 60, UTC)  # P2: 30 min
+    assert f"відповість сьогодні до {due:%H:%M}." in chat.text
 
 
 def test_urgent_outage_is_p1_and_skips_self_help(chat: Chat) -> None:
@@ -240,7 +245,8 @@ def test_urgent_outage_is_p1_and_skips_self_help(chat: Chat) -> None:
     assert "product" not in asked  # "1С" was in the message
     ticket = chat.requested
     assert (ticket.priority, ticket.topic, ticket.reason) == ("P1", "outage_critical", "urgent")
-    assert "10 минут" in chat.text
+    due = datetime.fromtimestamp(chat.tickets[0].created_at + 10 * 60, UTC)  # P1: 10 min
+    assert f"ответит сегодня до {due:%H:%M}." in chat.text
 
 
 def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
@@ -249,8 +255,9 @@ def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
     assert chat.questions == ["problem"]
     assert chat.payloads == []
     chat.send("не работает сканер на 3 этаже")
-    assert chat.questions == ["tried"]
-    answer_checklist(chat, "не знаю")
+    assert chat.questions == ["product"]  # a person's second question: which scanner
+    assert "Что за сканер" in chat.text
+    assert answer_checklist(chat, "не знаю") == ["product"]  # two questions, then a person
     ticket = chat.requested
     assert ticket.reason == "asked_for_person"
     assert ticket.fields["problem"] == "не работает сканер на 3 этаже"
@@ -260,8 +267,10 @@ def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
 def test_a_request_for_a_person_with_the_problem_keeps_it(chat: Chat) -> None:
     chat.send("printer is not printing, I want to talk to a human")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
-    assert chat.questions == ["tried"]
+    assert chat.questions == ["product"]
     assert chat.named("faq_answered") == []
+    assert answer_checklist(chat, "don't know") == ["product", "error"]
+    assert chat.requested.reason == "asked_for_person"
 
 
 def test_anger_hands_off(chat: Chat) -> None:
@@ -298,7 +307,7 @@ def test_operator_command_after_an_answer_skips_to_the_checklist(chat: Chat) -> 
     chat.send("не печатает принтер")
     chat.send("/operator")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
-    assert chat.questions == ["tried"]
+    assert chat.questions == ["product"]
     assert chat.state.topic == "printer_offline"
 
 

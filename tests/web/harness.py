@@ -213,6 +213,7 @@ CHECKLIST_ANSWERS = {
     "tried": "restarted it twice",
     "error": XSS_SCRIPT,
     "program or device": XSS_IMG,
+    "make and model": XSS_IMG,  # the same question, once the bot knows it is a laptop
     "operating system": "Windows 11",
     "since when": "since this morning",
     "describe the problem": "laptop is dead",

@@ -196,6 +196,8 @@
       }
     } else if (frame.type === "typing") {
       if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
+    } else if (frame.type === "sla_alert") {
+      slaAlert(frame);
     }
   }
 
@@ -220,6 +222,27 @@
     if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
     typingSent = now;
     state.ws.send(JSON.stringify({ type: "typing" }));
+  }
+
+  /* SLA warnings and breaches, newest first; a click opens the ticket. */
+  function slaAlert(frame) {
+    var box = document.getElementById("sla-alerts");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "sla-alerts";
+      box.setAttribute("role", "status");
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    var item = document.createElement("a");
+    item.className = "sla-alert sla-" + frame.kind;
+    item.href = "#ticket/" + encodeURIComponent(frame.ticket);
+    var what = { warning: "SLA warning", breach: "SLA breached", reminder: "Reminder" }[frame.kind];
+    var clock = frame.clock === "first_response" ? "first response" : "resolution";
+    item.textContent = (what || frame.kind) + ": " + frame.ticket + " (" + frame.priority + ", " +
+      frame.group + ") " + clock + " due " + new Date(frame.due * 1000).toLocaleString() +
+      (frame.lead ? " (you lead this group)" : "");
+    box.insertBefore(item, box.firstChild);
+    while (box.children.length > 5) box.removeChild(box.lastChild);
   }
 
   /* ---- ticket page ---- */

@@ -18,6 +18,7 @@
   var nextIndex = 0; // first transcript index not shown yet
   var connected = false;
   var limits = { bytes: 0, types: [] }; // for files, from the server's welcome
+  var MAX_TRIES = 3; // sends of one message without an acknowledgement before giving up
   var ui = build();
 
   function pickLang(value) {
@@ -200,7 +201,14 @@
         ws.send(JSON.stringify({ type: "start" }));
       }
       save();
-      saved.pending.forEach(transmit); // resend whatever was not acknowledged
+      saved.pending.slice().forEach(function (m) { // resend what was not acknowledged
+        if ((m.tries || 0) >= MAX_TRIES) {
+          giveUp(m.id);
+          setStatus(T.gave_up, true);
+        } else {
+          transmit(m);
+        }
+      });
     } else if (frame.type === "entry") {
       if (frame.index < nextIndex) return; // already shown
       nextIndex = frame.index + 1;
@@ -216,14 +224,7 @@
     } else if (frame.type === "error") {
       var text = fill((T.errors && T.errors[frame.code]) || T.errors.bad_frame,
                       { limit: frame.limit, seconds: Math.ceil(frame.retry_after || 0) });
-      if (frame.id) {
-        forget(frame.id);
-        var bubble = ui.pending.querySelector('[data-id="' + CSS.escape(frame.id) + '"]');
-        if (bubble) {
-          bubble.classList.add("fl-failed");
-          bubble.querySelector(".fl-meta").textContent = T.failed;
-        }
-      }
+      if (frame.id) giveUp(frame.id);
       setStatus(text, true);
     }
   }
@@ -254,7 +255,7 @@
     var message = { id: id, text: file.name };
     showPending(message);
     var refuse = function (code, values) {
-      failed(id);
+      giveUp(id);
       setStatus(fill(T.errors[code] || T.errors.upload_failed, values || {}), true);
     };
     if (limits.bytes && file.size > limits.bytes) {
@@ -273,14 +274,6 @@
                        seconds: Math.ceil(body.retry_after || 0) });
       });
     }).catch(function () { refuse("upload_failed"); });
-  }
-
-  function failed(id) {
-    var bubble = ui.pending.querySelector('[data-id="' + CSS.escape(id) + '"]');
-    if (bubble) {
-      bubble.classList.add("fl-failed");
-      bubble.querySelector(".fl-meta").textContent = T.failed;
-    }
   }
 
   function download(file) {
@@ -303,6 +296,18 @@
   function size(bytes) {
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB"
       : Math.max(1, Math.round(bytes / 1024)) + " KB";
+  }
+
+  // The server refused this message (an error frame naming it), or it was sent MAX_TRIES
+  // times without an acknowledgement: stop resending it and tell the visitor.
+  function giveUp(id) {
+    forget(id);
+    var node = ui.pending.querySelector('[data-id="' + CSS.escape(id) + '"]');
+    if (node) {
+      node.classList.remove("fl-unconfirmed");
+      node.classList.add("fl-failed");
+      node.querySelector(".fl-meta").textContent = T.failed;
+    }
   }
 
   function forget(id) {
@@ -329,6 +334,8 @@
 
   function transmit(message) {
     if (ws && connected && ws.readyState === WebSocket.OPEN) {
+      message.tries = (message.tries || 0) + 1;
+      save();
       ws.send(JSON.stringify({ type: "message", id: message.id, text: message.text,
                                payload: message.payload }));
     }

@@ -1,0 +1,169 @@
+"""The e-mail channel: SMTP listener and IMAP mailboxes in, threaded SMTP replies out.
+
+Like every connector it only translates. A mail thread is one conversation (its
+`chat_id`); what the engine says to it becomes one mail on that thread. Automatic
+replies are limited per address (two autoresponders cannot ping-pong), never go to an
+address that bounced, and rating buttons become signed single-use links.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from typing import Any
+
+from aiohttp import web
+
+from gateway.config import Settings
+from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, buttons_as_text
+from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
+from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
+from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
+from gateway.connectors.mail.smtp_in import SmtpListener
+from gateway.models import OutboundMessage
+from gateway.store import Store
+from gateway.texts import Texts
+
+log = logging.getLogger(__name__)
+
+HOUR = 3600
+
+
+class EmailConnector:
+    """Mail in through SMTP and IMAP, replies out through SMTP."""
+
+    channel = CHANNEL
+
+    def __init__(self, settings: Settings, store: Store, texts: Texts | None = None) -> None:
+        self.settings = settings
+        self.email = settings.email
+        self.store = store
+        self.texts = texts or Texts.load()
+        self.transport = SmtpTransport(self.email)
+        secret = settings.web.session_secret
+        self.signer = RatingSigner(
+            secret.get_secret_value().encode() if secret else secrets.token_bytes(32)
+        )
+        self.intake: MailIntake | None = None
+        self.listener: SmtpListener | None = None
+        self.mailboxes: list[Any] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._stopping = asyncio.Event()
+
+    # Receiving
+
+    async def start(self, on_message: OnMessage) -> None:
+        self._stopping.clear()
+        self.intake = MailIntake(self.email, self.store, on_message)
+        if self.email.listener.enabled:
+            ls = self.email.listener
+            self.listener = SmtpListener(
+                self.take,
+                host=ls.host,
+                port=ls.port,
+                recipients=set(ls.recipients or [self.email.address]),
+                hostname=ls.hostname,
+                max_bytes=self.email.max_message_bytes,
+            )
+            await self.listener.start()
+        if self.email.imap.enabled:
+            from gateway.connectors.mail.imap import ImapMailbox
+
+            for folder in self.email.imap.folders:
+                mailbox = ImapMailbox(self.email.imap, folder, self.store, self.take)
+                self.mailboxes.append(mailbox)
+                task = asyncio.ensure_future(mailbox.run(self._stopping))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+
+    async def take(self, raw: bytes, envelope_from: str | None = None) -> Taken:
+        """Store one raw message (shared by the SMTP listener and the IMAP mailboxes)."""
+        if self.intake is None:
+            raise RuntimeError("the e-mail channel is not started")
+        return await self.intake.take(raw, envelope_from)
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        if self.listener is not None:
+            await self.listener.stop()
+        for mailbox in self.mailboxes:
+            mailbox.wake()
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=10)
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    def routes(self) -> list[web.RouteDef]:
+        from gateway.connectors.mail.pages import rating_routes
+
+        return rating_routes(self)
+
+    # Sending
+
+    async def send(self, chat_id: str, message: OutboundMessage) -> None:
+        """One mail on the thread; automatic replies are rate-limited and never to robots."""
+        thread = await self.store.mail.thread(chat_id)
+        if thread is None:
+            raise DeliveryError(f"no mail thread {chat_id}", permanent=True)
+        bounced = await self.store.mail.undeliverable(thread.address)
+        if bounced is not None:
+            raise RecipientBlocked(f"{thread.address} is undeliverable ({bounced.get('status')})")
+        automatic = not message.author.startswith("operator:")
+        if automatic and not await self._may_answer(thread.address, thread.robot):
+            return
+        conv = await self.store.conversations.get(f"{CHANNEL}:{chat_id}")
+        language = getattr(conv, "language", "") or ""
+        letter = Letter(
+            to_address=thread.address,
+            to_name=thread.name,
+            subject=thread.subject,
+            text=self._render(chat_id, message, language),
+            ticket_ref=await self._ticket_ref(chat_id),
+            automatic=automatic,
+            author_name=message.author_name if not automatic else "",
+            language=language,
+        )
+        msg = compose(self.email, thread, letter)
+        await self.transport.send(msg, thread.address)
+        message_id = str(msg["Message-ID"])
+        await self.store.mail.link(message_id, chat_id)
+        thread = await self.store.mail.thread(chat_id) or thread
+        thread.remember(message_id)
+        await self.store.mail.save_thread(thread)
+        log.info("mail sent", extra={"chat_id": chat_id, "message_id": message_id})
+
+    async def _may_answer(self, address: str, robot: str) -> bool:
+        if robot:
+            log.info("no automatic reply to automatic mail", extra={"reason": robot})
+            return False
+        count = await self.store.mail.replies_in_window(address, HOUR, time.time())
+        if count > self.email.auto_replies_per_hour:
+            log.warning(
+                "automatic replies to one address over the hourly limit; dropped",
+                extra={"count": count, "limit": self.email.auto_replies_per_hour},
+            )
+            return False
+        return True
+
+    async def _ticket_ref(self, chat_id: str) -> str:
+        tickets = await self.store.tickets.for_conversation(f"{CHANNEL}:{chat_id}", False)
+        return max(tickets, key=lambda t: t.created_at).id if tickets else ""
+
+    def _render(self, chat_id: str, message: OutboundMessage, language: str) -> str:
+        """Rating buttons become links; other buttons numbered lines the user can answer."""
+        ratings = [b for b in message.buttons if b.payload.startswith(CSAT_PREFIX)]
+        others = tuple(b for b in message.buttons if b not in ratings)
+        text = buttons_as_text(message.text, others)
+        if ratings and self.settings.http.public_url:
+            tokens = self.signer.tokens(chat_id, language, self.email.rating_link_days)
+            lines = [
+                f"{score} - {self.settings.http.public(RATE_PATH + token)}"
+                for score, token in tokens.items()
+            ]
+            text = "\n".join([text, "", self.texts.get(language, "email_rating_links"), *lines])
+        elif ratings:
+            text = "\n".join([text, "", self.texts.get(language, "email_rating_reply")])
+        return text

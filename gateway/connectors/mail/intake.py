@@ -1,0 +1,186 @@
+"""Taking one raw message in, the same way for IMAP and SMTP.
+
+Parse, drop what is ours or ignored, attach bounces to their thread, find the thread a
+reply belongs to (its In-Reply-To/References, else the [HD-000123] token in the subject;
+never the subject text), keep the original and the attachments, then hand the message
+to the durable inbound stream. Only when `take` returns has the message been stored.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import logging
+from enum import StrEnum
+
+from gateway.config import EmailSettings
+from gateway.connectors.base import OnMessage
+from gateway.connectors.mail.parse import ParsedMail, parse_mail
+from gateway.models import Attachment, InboundMessage
+from gateway.store import Store
+from gateway.store.mail import MailThread, id_digest
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "email"
+ATTACHMENT_ROUTE = "/console/mail/attachments/"
+QUOTED_META_CHARS = 4000
+
+
+class Taken(StrEnum):
+    """What became of a message."""
+
+    STORED = "stored"
+    REPEAT = "repeat"  # seen before (same Message-ID)
+    IGNORED = "ignored"  # our own mail, or a sender on the ignore list
+    BOUNCE = "bounce"  # a delivery report, attached to its thread when there is one
+
+
+class MailIntake:
+    """Raw mail in, stored `InboundMessage` out."""
+
+    def __init__(self, settings: EmailSettings, store: Store, on_message: OnMessage) -> None:
+        self.settings = settings
+        self.store = store
+        self.on_message = on_message
+        self.own = {a.lower() for a in [settings.address, *settings.own_addresses] if a}
+        self.ignored = [p.lower() for p in settings.ignore_addresses]
+
+    async def take(self, raw: bytes, envelope_from: str | None = None) -> Taken:
+        """Store one message; raises if the store is unreachable (the caller must retry)."""
+        mail = parse_mail(
+            raw,
+            envelope_from=envelope_from,
+            max_attachment_bytes=self.settings.max_attachment_bytes,
+        )
+        if self._is_ours_or_ignored(mail.from_email):
+            log.info("mail from an own or ignored address dropped", extra={"from": mail.from_email})
+            return Taken.IGNORED
+        if await self.store.mail.known(mail.message_id):
+            return Taken.REPEAT
+        if mail.bounce is not None:
+            return await self._bounce(mail, raw)
+        chat_id = await self._thread_for(mail)
+        thread = await self.store.mail.thread(chat_id) or MailThread(
+            chat_id=chat_id,
+            address=(mail.reply_to or mail.from_email),
+            name=mail.from_name,
+            subject=mail.subject,
+        )
+        for ref in (*mail.references, mail.message_id):
+            thread.remember(ref)
+        thread.last_inbound_id = mail.message_id
+        thread.robot = mail.auto_submitted_reason
+        message = await self._keep(mail, raw, chat_id)
+        await self.store.mail.save_thread(thread)
+        stored = await self.on_message(message)
+        await self.store.mail.link(mail.message_id, chat_id)
+        log.info(
+            "mail taken in",
+            extra={
+                "chat_id": chat_id,
+                "message_id": mail.message_id,
+                "attachments": len(mail.attachments),
+                "robot": mail.auto_submitted_reason,
+                "new": stored,
+            },
+        )
+        return Taken.STORED if stored else Taken.REPEAT
+
+    def _is_ours_or_ignored(self, sender: str) -> bool:
+        sender = sender.lower()
+        return sender in self.own or any(fnmatch.fnmatchcase(sender, p) for p in self.ignored)
+
+    async def _thread_for(self, mail: ParsedMail) -> str:
+        """The reply's thread, by headers first, then by the ticket token; else a new one."""
+        chat_id = await self.store.mail.thread_of(mail.thread_ids)
+        if chat_id:
+            return chat_id
+        if mail.ticket_ref:
+            ticket = await self.store.tickets.get(mail.ticket_ref)
+            if ticket is not None and ticket.channel == CHANNEL:
+                return ticket.chat_id
+        digest = hashlib.sha256(mail.message_id.encode()).hexdigest()[:10]
+        return f"{mail.from_email or 'unknown'}#{digest}"
+
+    async def _bounce(self, mail: ParsedMail, raw: bytes) -> Taken:
+        bounce = mail.bounce
+        assert bounce is not None
+        if bounce.permanent:
+            for address in bounce.recipients:
+                await self.store.mail.mark_undeliverable(
+                    address, {"status": bounce.status, "report": mail.message_id}
+                )
+        ids = (bounce.original_message_id, *mail.thread_ids) if bounce.original_message_id else (
+            mail.thread_ids
+        )
+        chat_id = await self.store.mail.thread_of(tuple(i for i in ids if i))
+        if not chat_id and mail.ticket_ref:
+            ticket = await self.store.tickets.get(mail.ticket_ref)
+            chat_id = ticket.chat_id if ticket is not None and ticket.channel == CHANNEL else ""
+        if not chat_id:
+            log.warning(
+                "delivery report for no known thread",
+                extra={"recipients": list(bounce.recipients), "status": bounce.status},
+            )
+            await self.store.mail.dead_letter(
+                {"reason": "bounce for no known thread", "message_id": mail.message_id,
+                 "recipients": list(bounce.recipients), "status": bounce.status}
+            )  # fmt: skip
+            await self.store.mail.link(mail.message_id, "")
+            return Taken.BOUNCE
+        message = await self._keep(mail, raw, chat_id, kind="system")
+        await self.on_message(message)
+        await self.store.mail.link(mail.message_id, chat_id)
+        return Taken.BOUNCE
+
+    async def _keep(
+        self, mail: ParsedMail, raw: bytes, chat_id: str, kind: str = ""
+    ) -> InboundMessage:
+        """Keep the original and the attachments; build the channel-agnostic message."""
+        if len(raw) <= self.settings.max_message_bytes:
+            await self.store.mail.keep_original(mail.message_id, raw)
+        attachments: list[Attachment] = []
+        for index, att in enumerate(mail.attachments):
+            att_id = f"{id_digest(mail.message_id)[:24]}-{index + 1}"
+            if att.data is not None:
+                await self.store.mail.keep_attachment(
+                    att_id, att.filename, att.content_type, att.data
+                )
+            attachments.append(
+                Attachment(
+                    kind="photo" if att.content_type.startswith("image/") else "document",
+                    file_id=att_id if att.data is not None else "",
+                    name=att.filename,
+                    mime_type=att.content_type,
+                    size=att.size,
+                    url=ATTACHMENT_ROUTE + att_id if att.data is not None else "",
+                )
+            )
+        meta = {
+            "subject": mail.subject,
+            "from": mail.from_email,
+            "message_id": mail.message_id,
+            "quoted": mail.quoted[:QUOTED_META_CHARS],
+        }
+        if mail.auto_submitted_reason:
+            meta["robot"] = mail.auto_submitted_reason
+        if mail.bounce is not None:
+            meta["bounce"] = ", ".join(mail.bounce.recipients)
+            meta["bounce_status"] = mail.bounce.status
+        text = mail.text
+        if mail.bounce is not None:
+            text = f"[delivery failed: {meta['bounce']} {mail.bounce.status}]".replace("  ", " ")
+        return InboundMessage(
+            channel=CHANNEL,
+            chat_id=chat_id,
+            message_id=mail.message_id,
+            text=text,
+            user_id=mail.from_email,
+            user_name=mail.from_name,
+            attachments=tuple(attachments),
+            language_hint=mail.language_hint,
+            # Automatic mail is recorded on its thread but never answered (RFC 3834).
+            kind=kind or ("system" if mail.auto_submitted else "message"),
+            meta=meta,
+        )

@@ -1,0 +1,85 @@
+"""The rating page that mail links open: record the score once, offer a comment."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from gateway.connectors.mail.intake import CHANNEL
+from gateway.connectors.mail.ratings import COMMENT_PAYLOAD, CSAT_PREFIX, RATE_PATH, page
+from gateway.models import InboundMessage
+
+if TYPE_CHECKING:
+    from gateway.connectors.mail.connector import EmailConnector
+
+COMMENT_CHARS = 2000
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
+    async def rate(request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        link = connector.signer.check(token)
+        texts, lang = connector.texts, "en"
+        if link is None:
+            return _page(texts.get(lang, "rating_page_invalid"), "", lang, status=404)
+        lang = texts.language(link.language)
+        ttl = connector.email.rating_link_days * 86400 + 86400
+        if not await connector.store.mail.use_rating(link.nonce, ttl):
+            return _page(texts.get(lang, "rating_page_used"), "", lang)
+        await _accept(connector, InboundMessage(
+            channel=CHANNEL, chat_id=link.chat_id, message_id=f"rating:{link.nonce}",
+            payload=f"{CSAT_PREFIX}{link.score}", text=str(link.score),
+            meta={"via": "rating link"},
+        ))  # fmt: skip
+        form = (
+            f'<p>{html.escape(texts.get(lang, "rating_page_comment"))}</p>'
+            f'<form method="post" action="{RATE_PATH}{html.escape(token)}/comment">'
+            f'<textarea name="comment" maxlength="{COMMENT_CHARS}"></textarea><br>'
+            f'<button type="submit">{html.escape(texts.get(lang, "rating_page_send"))}</button>'
+            "</form>"
+        )
+        return _page(texts.get(lang, "rating_page_thanks"), form, lang)
+
+    async def comment(request: web.Request) -> web.Response:
+        link = connector.signer.check(request.match_info["token"])
+        texts = connector.texts
+        if link is None:
+            return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
+        lang = texts.language(link.language)
+        form = await request.post()
+        text = str(form.get("comment", "")).strip()[:COMMENT_CHARS]
+        ttl = connector.email.rating_link_days * 86400 + 86400
+        if text and await connector.store.mail.use_rating(f"{link.nonce}:comment", ttl):
+            await _accept(connector, InboundMessage(
+                channel=CHANNEL, chat_id=link.chat_id, message_id=f"rating-comment:{link.nonce}",
+                payload=COMMENT_PAYLOAD, text=text, meta={"via": "rating page"},
+            ))  # fmt: skip
+        return _page(texts.get(lang, "rating_page_comment_thanks"), "", lang)
+
+    return [
+        web.get(RATE_PATH + "{token}", rate),
+        web.post(RATE_PATH + "{token}/comment", comment),
+    ]
+
+
+async def _accept(connector: EmailConnector, message: InboundMessage) -> None:
+    if connector.intake is None:
+        raise web.HTTPServiceUnavailable(text="not started")
+    await connector.intake.on_message(message)
+
+
+def _page(title: str, body: str, lang: str, status: int = 200) -> web.Response:
+    return web.Response(
+        text=page(title, body, lang),
+        content_type="text/html",
+        status=status,
+        headers=PAGE_HEADERS,
+    )

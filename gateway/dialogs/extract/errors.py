@@ -1,0 +1,122 @@
+""" "error": error codes of every common shape and the messages users quote.
+
+`0x80070005`, `код 0xc0000005`, `-43` after "error", `ERR_CONNECTION_RESET`,
+`ошибка 651`, `error 1603`, `ZX-417`, `AADSTS50076`, `404 Not Found`, and «quoted text» or
+what the screen "says: ...". Numbers that are versions, times, counts or models are not
+codes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.words import fold
+
+_I = re.IGNORECASE
+
+_HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
+_CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
+_DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
+_PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+_HTTP = re.compile(
+    r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
+    r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
+    _I,
+)
+_ERROR_WORD = (
+    r"(?:error|err|errors|ошибк\w*|ошибок|помилк\w*|код\w*|code|status|статус|стоп-код|"
+    r"stop code|exit code|сбой|збій)"
+)
+# A code right after an error word: "ошибка 651", "error code: -43", "код ошибки #1603".
+_AFTER_WORD = re.compile(
+    rf"{_ERROR_WORD}(?:\s+(?:code|кодом|код|ошибки|помилки|number|номер|no\.?))?"
+    r"\s*[:#№=]?\s*[«\"“(]?(-?(?:0x)?[A-Za-z]{0,6}[-_]?\d[\w.-]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)",
+    _I,
+)
+_NOT_A_CODE_AFTER = re.compile(
+    r"\s*(?:раз\w*|times?|рази|разів|мин\w*|хвилин\w*|minutes?|час\w*|годин\w*|hours?|"
+    r"дн\w+|days?|человек\w*|людей|users?|people|%|мб|гб|mb|gb)\b",
+    _I,
+)
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
+_SAYS = re.compile(
+    r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|displays|"
+    r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
+    r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:)"
+    r"\s*([^.;!?\n]{2,90})",
+    _I,
+)
+# What follows "says" but is not a message: "what is wrong", "2 раза в день".
+_NOT_SAID = re.compile(
+    r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|\d+\s*(?:раз|рази|times))\b"
+    r"|(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
+    _I,
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:коллег\w*|колег\w*|начальни\w*|бухгалтер\w*|директор\w*|клиент\w*|клієнт\w*|"
+    r"\bон\b|\bона\b|\bвін\b|\bвона\b|\bhe\b|\bshe\b|colleague|boss|manager|customer|"
+    r"\bmy\b \w+ )\W*(?:\w+\W+)?$",
+    _I,
+)
+_MAX_SAID_WORDS = 10
+# "No error shows" answers the question too.
+_NO_ERROR = re.compile(
+    r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
+    r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
+    r"никаких ошибок|никакой ошибки|жодних помилок|жодної помилки|без (?:ошибок|помилок)|"
+    r"ничего не (?:пишет|выдает|показывает)|нічого не (?:пише|видає|показує)|"
+    r"\bno (?:error|code)(?: message| code)?s?\b|there(?:'s| is) no error|"
+    r"(?:doesn'?t|does not|didn'?t) (?:show|give|display) (?:any |an )?(?:error|message)s?|"
+    r"no message(?:s)? at all|nothing on (?:the )?screen",
+    _I,
+)
+
+
+def extract(text: str, exclude: list[str] | None = None) -> str:
+    """Every code and quoted message in `text`, joined with "; ".
+
+    `exclude` holds product names found in the same text: a code inside one ("Kyocera
+    FS-1040") is a model, not an error.
+    """
+    original, text = text, fold(text)  # fold() keeps every character's place
+    inside = [p.lower() for p in exclude or ()]
+    codes: list[str] = []
+
+    def add(code: str) -> None:
+        code = code.strip().strip('.,:;()«»"“”')
+        if len(code) < 2 or any(code.lower() in p for p in inside):
+            return
+        if not any(code.lower() in c.lower() for c in codes):
+            codes[:] = [c for c in codes if c.lower() not in code.lower()]
+            codes.append(code)
+
+    for pattern in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
+        for found in pattern.finditer(text):
+            add(found.group(0))
+    for found in _AFTER_WORD.finditer(text):
+        code = found.group(1)
+        rest = text[found.end(1) :]
+        if _NOT_A_CODE_AFTER.match(rest) or not _looks_like_code(code):
+            continue
+        add(code)
+    for found in _QUOTED.finditer(text):
+        add(original[found.start(1) : found.end(1)])
+    for found in _SAYS.finditer(text):
+        said = found.group(1).strip()
+        if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
+            continue
+        if _NOT_SAID.match(said):
+            continue
+        add(original[found.start(1) : found.end(1)].strip())
+    if not codes:
+        nothing = _NO_ERROR.search(text)
+        return nothing.group(0) if nothing else ""
+    return "; ".join(codes)
+
+
+def _looks_like_code(code: str) -> bool:
+    """Digits that can be an error code; not a year-like version such as "2019" alone."""
+    digits = re.sub(r"\D", "", code)
+    if not digits:
+        return False
+    return not re.fullmatch(r"\d+\.\d+(?:\.\d+)*", code)  # 8.3.24 is a version

@@ -1,0 +1,193 @@
+""" "product": programs, devices, models and versions the user names.
+
+"Office 365", "1С:Бухгалтерия 8.3", "HP LaserJet Pro M404dn", "аутлук", "MacBook Air M1".
+Only names and model tokens count: an ordinary phrase ("our teams", "in the office", "a
+word") is not a product, and the word after a name ("1С не открывается") is not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.words import fold
+
+_I = re.IGNORECASE
+
+# Canonical name -> spellings users type (regex, already lower-case; Cyrillic included).
+NAMES: dict[str, str] = {
+    "Office 365": r"office 365|o365|офис 365|офіс 365",
+    "Microsoft 365": r"microsoft 365|m365",
+    "Office": r"(?:ms |microsoft )office|офис|офіс|office",
+    "Outlook": r"outlook|аутлук\w*|оутлук\w*",
+    "Excel": r"excel|эксел\w*|ексел\w*|екзел\w*",
+    "Word": r"word|ворд\w*",
+    "PowerPoint": r"powerpoint|power point|поинт|паверпоинт\w*",
+    "OneDrive": r"one ?drive|ванд?рай\w*",
+    "SharePoint": r"share ?point|шарепоинт\w*",
+    "Teams": r"(?:ms |microsoft )?teams|тимс\w*|тімс\w*",
+    "Zoom": r"zoom|зум[аеуі]?",
+    "Skype": r"skype|скайп\w*",
+    "Slack": r"slack|слак\w*",
+    "Telegram": r"telegram|телеграм\w*",
+    "Viber": r"viber|вайбер\w*",
+    "WhatsApp": r"whatsapp|ватсап\w*",
+    "1С": r"1[сc](?::? ?(?:бухгалтери[яи]|предприятие|підприємство|зуп|ут|erp|документооборот|"
+    r"розниц[аы]|унф|управление торговлей|зарплата и управление персоналом))?",
+    "SAP": r"sap(?: (?:gui|erp|hana|s/4hana|b1|business one))?",
+    "Bitrix24": r"bitrix ?24|битрикс\w*|бітрікс\w*",
+    "Jira": r"jira|джир\w*",
+    "Confluence": r"confluence|конфлюенс\w*",
+    "Chrome": r"(?:google )?chrome|хром[аеуі]?",
+    "Firefox": r"firefox|фаерфокс\w*|файрфокс\w*",
+    "Edge": r"(?:microsoft )?edge",
+    "Safari": r"safari|сафари|сафарі",
+    "Opera": r"opera",
+    "Yandex Browser": r"яндекс[ .]?браузер\w*",
+    "Acrobat": r"(?:adobe )?acrobat(?: reader)?(?: dc)?|adobe reader|акробат\w*",
+    "Photoshop": r"photoshop|фотошоп\w*",
+    "AutoCAD": r"autocad|автокад\w*",
+    "Revit": r"revit",
+    "Thunderbird": r"thunderbird",
+    "AnyDesk": r"anydesk|энидеск\w*|енідеск\w*",
+    "TeamViewer": r"teamviewer|тимвьюер\w*",
+    "Citrix": r"citrix(?: workspace| receiver)?",
+    "RDP": r"rdp|удаленн\w+ рабоч\w+ стол\w*|віддален\w+ робоч\w+ стол\w*|remote desktop",
+    "FortiClient": r"forti ?client|форти\w*",
+    "Cisco AnyConnect": r"(?:cisco )?anyconnect",
+    "OpenVPN": r"openvpn",
+    "WireGuard": r"wireguard",
+    "GlobalProtect": r"globalprotect",
+    "M.E.Doc": r"m\.?e\.?doc|медок\w*|медоц\w*",
+    "Дія": r"дія|diia",
+    "Приват24": r"приват ?24|privat ?24",
+    "Клиент-Банк": r"клиент-банк\w*|клієнт-банк\w*",
+    "iiko": r"iiko|айко",
+    "r_keeper": r"r[_-]?keeper|эркипер\w*",
+    "Poster": r"poster pos",
+    "Checkbox": r"checkbox|чекбокс\w*",
+    "Вчасно": r"вчасно",
+    "Windows Defender": r"(?:windows )?defender",
+    "Kaspersky": r"kaspersky|касперск\w*",
+    "ESET": r"eset|nod ?32",
+    "Visual Studio Code": r"vs ?code|visual studio code",
+    "Visual Studio": r"visual studio",
+    "Git": r"git(?:hub|lab)?",
+    "Docker": r"docker",
+    "Google Drive": r"google drive|гугл диск\w*",
+    "Gmail": r"gmail|гмейл\w*",
+    "iPhone": r"айфон\w*",
+    "iPad": r"айпад\w*",
+    "MacBook": r"макбук\w*",
+}
+# Spellings that are also ordinary English words: a product only when they do not follow
+# a determiner ("our teams", "the office", "a word") and are not "zoom in"/"on the edge".
+_ORDINARY = frozenset({"office", "word", "teams", "edge", "zoom", "slack", "opera", "git",
+                       "safari", "poster", "checkbox", "defender", "офис", "офіс"})  # fmt: skip
+_DETERMINER = re.compile(
+    r"(?:\b(?:our|my|your|their|his|her|the|a|an|all|two|three|other|these|those|both|"
+    r"several|some|its|this|that|whole|same|to|of|in|at|from|around|per)|"
+    r"(?:в|у|из|із|з|до|по|на|от|від|наш\w*|мо\w+|ваш\w*|сво\w+|этот|этом|цьому|цей|весь|"
+    r"всем|всьому|через|к|під|под))\s+$",
+    _I,
+)
+_ORDINARY_AFTER = re.compile(r"\s+(?:in|out|to|of|for|said|meeting|space|building|hours)\b", _I)
+# A version after a name: "365", "2019", "8.3", "v5.17", "DC", "Pro".
+_VERSION = re.compile(
+    r"\s*(?:v?\d+(?:\.\d+)*(?:\s?(?:sp\d|pro|plus|dc|ltsc|x64|x86))?|"
+    r"(?:pro|plus|enterprise|business|professional|standard|home)\b)(?![\w.]*\w)|\s*v?\d+(?:\.\d+)*(?=[.,]\s|[.,]?$)",
+    _I,
+)
+
+BRANDS = (
+    r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
+    r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
+    r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"
+    r"aoc|benq|lg|viewsonic|iiyama|plantronics|jabra|poly|sennheiser|genius|a4tech|defender|"
+    r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac mini|iphone|ipad|galaxy|pixel|"
+    r"thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pavilion|ideapad|vivobook|zenbook"
+)
+# Series names after a brand, and model tokens (letters with digits: M404dn, T14, 5420).
+SERIES = (
+    r"laserjet|officejet|deskjet|designjet|pixma|i-sensys|imagerunner|ecosys|taskalfa|"
+    r"workcentre|versalink|phaser|workforce|ecotank|mfc|dcp|hl|thinkpad|thinkcentre|latitude|"
+    r"vostro|inspiron|optiplex|precision|xps|elitebook|probook|pavilion|ideapad|vivobook|"
+    r"zenbook|aspire|travelmate|galaxy|redmi|mx|keys|master|pro|air|max|mini|ultra|plus|neo|se"
+)
+_MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]\d\w*)"
+_BRANDED = re.compile(
+    rf"(?<![\w])(?:{BRANDS})(?:\s+(?:{SERIES}))*(?:\s+{_MODEL_TOKEN})*(?:\s+(?:{SERIES})(?![\w]))*",
+    _I,
+)
+_NAMED = re.compile(
+    r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
+    _I,
+)
+_CANONICAL = list(NAMES)
+
+
+def extract_all(text: str) -> list[str]:
+    """Each product found in `text`, canonical names with their versions, in order."""
+    text = fold(text)
+    found: list[tuple[int, str]] = []
+    taken: list[range] = []
+    for match in _BRANDED.finditer(text):
+        name = _tidy(match.group(0))
+        if name:
+            found.append((match.start(), name))
+            taken.append(range(match.start(), match.end()))
+    for match in _NAMED.finditer(text):
+        if any(match.start() in span for span in taken):
+            continue
+        index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
+        spelled = match.group(0)
+        if spelled.lower() in _ORDINARY and _ordinary_use(text, match, spelled):
+            continue
+        version = _VERSION.match(text, match.end())
+        name = _CANONICAL[index]
+        extra = _version_suffix(spelled, name)
+        if version and version.group(0).strip() and not name.endswith(version.group(0).strip()):
+            extra += " " + version.group(0).strip()
+        found.append((match.start(), (name + extra).strip()))
+    names: list[str] = []
+    for _, name in sorted(found):
+        if not any(name.lower() in n.lower() for n in names):
+            names = [n for n in names if n.lower() not in name.lower()]
+            names.append(name)
+    return names
+
+
+def extract(text: str) -> str:
+    """The products in `text` joined with ", "; "" when none is named."""
+    return ", ".join(extract_all(text))
+
+
+def _ordinary_use(text: str, match: re.Match[str], spelled: str) -> bool:
+    before, after = text[: match.start()], text[match.end() :]
+    sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n"
+    if spelled[:1].isupper() and not sentence_start and not spelled.isupper():
+        return False  # "... in Word", "our Teams channel": the name, capitalised
+    if _DETERMINER.search(before) or _ORDINARY_AFTER.match(after):
+        return not _VERSION.match(after) or not after.strip()[:1].isdigit()
+    if spelled.islower() and spelled.isascii() and not re.search(r"[а-яіїєґ]", text, _I):
+        # all-lower English: "zoom" at a sentence start is still a product, "office" alone is not
+        return spelled in ("office", "word", "edge", "opera", "poster", "checkbox", "git")
+    return False
+
+
+def _version_suffix(spelled: str, name: str) -> str:
+    """Keep what the user added to the name ("1С:Бухгалтерия", "Acrobat Reader DC")."""
+    if name in ("1С", "SAP", "Acrobat", "Citrix") and len(spelled) > len(name) + 1:
+        return spelled[len(spelled.split(":")[0].split()[0]) :].rstrip()
+    return ""
+
+
+def _tidy(name: str) -> str:
+    words = name.split()
+    return " ".join(w if not w.islower() or w.isdigit() else _brand_case(w) for w in words)
+
+
+def _brand_case(word: str) -> str:
+    special = {"hp": "HP", "jbl": "JBL", "msi": "MSI", "lg": "LG", "aoc": "AOC", "imac": "iMac",
+               "iphone": "iPhone", "ipad": "iPad", "macbook": "MacBook", "tp-link": "TP-Link",
+               "mikrotik": "MikroTik", "thinkpad": "ThinkPad", "laserjet": "LaserJet"}  # fmt: skip
+    return special.get(word.lower(), word.capitalize() if word.isalpha() else word)

@@ -1,0 +1,111 @@
+""" "since": when the problem started, absolute or relative, in ru, uk and en.
+
+"с 9:00", "since March 3", "з 3 березня", "позавчера", "з понеділка", "since the update",
+"уже третий день", "for two days", "2 hours ago", "после переезда". A number is a time only
+with a unit or a clock shape: "2 монитора", "кабинет 305", "Office 365" and "error 651"
+are not times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.words import fold
+
+_I = re.IGNORECASE
+
+_MONTHS = (
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*|січ\w*|лют\w*|берез\w*|квіт\w*|травн\w*|черв\w*|лип\w*|"
+    r"серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = (
+    r"понедельник\w*|вторник\w*|сред[аыуе]|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*|"
+    r"понеділ\w*|вівтор\w*|серед[аиу]|четвер\w*|п'ятниц\w*|субот\w*|неділ\w*|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|weekend|"
+    r"выходных|вихідних"
+)
+_DAY_PARTS = (
+    r"утр[аом]|утром|вечер[аом]?|ночи|ночью|обеда|обед|днем|дня|"
+    r"ранку|зранку|вранці|вечора|ввечері|ночі|обіду|обід|вдень|"
+    r"morning|evening|night|lunch|noon|afternoon"
+)
+_EVENTS = (
+    r"обновлени\w*|апдейт\w*|перезагрузк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
+    r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
+    r"оновленн\w*|перезавантаженн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
+    r"відключенн\w* світла|грози|змін\w+ пароля|"
+    r"(?:the |last |an? |yesterday's |windows |latest )*(?:update|upgrade|reboot|restart|move|"
+    r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
+    r"reinstall)"
+)
+_UNITS = (
+    r"минут\w*|мин|час\w*|дн\w+|день|сут\w*|недел\w*|месяц\w*|"
+    r"хвилин\w*|годин\w*|днів|дні|доби|тижд\w*|тиж\w*|місяц\w*|"
+    r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?"
+)
+_COUNT = (
+    r"\d+|пару|пар[уы]|несколько|нескольких|кілька|декілька|два|две|дві|три|четыре|чотири|"
+    r"пять|п'ять|полтора|півтора|a couple of|couple of|a few|few|several|two|three|four|five|"
+    r"an?|one"
+)
+_ORDINAL = r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth"
+_CLOCK = r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)"
+
+_PATTERNS = [
+    # relative days and parts of day
+    r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
+    r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи))?|"
+    r"учорашн\w+(?:\s+(?:дня|ранку|вечора|ночі))?|вчорашн\w+(?:\s+(?:дня|ранку|вечора|ночі))?|"
+    r"вчера(?:\s+(?:утром|вечером|днем|ночью|после обеда))?|"
+    r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду))?|"
+    r"сегодня(?:\s+(?:утром|с утра|днем|после обеда))?|сьогодні(?:\s+(?:вранці|зранку|вдень|"
+    r"після обіду))?|с утра|з ранку|зранку|с обеда|после обеда|після обіду|"
+    r"the day before yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"this (?:morning|afternoon|evening)|last night|earlier today|today|tonight)(?![\w'])",
+    # since a weekday, a week, a month, a date
+    rf"(?:(?:со|с|з|із|від|since|from|starting)\s+)?(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?"
+    rf"(?:{_WEEKDAYS})(?![\w'])",
+    r"(?:(?:со|с|з|із|від|since|from|с начала|з початку|since the (?:start|beginning) of)\s+)?"
+    r"(?:(?:прошл\w+|минул\w+|этой|этого|цього|цієї|last|this|past)\s+)(?:недел\w+|тижн\w+|тиждень|"
+    r"месяц\w*|місяц\w*|week|month)(?![\w'])",
+    rf"(?:(?:с|со|з|із|від|since|from|starting|в|у|on)\s+)(?:\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
+    rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
+    rf"(?:(?:с|со|з|із|від|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
+    rf"(?:(?:с|со|з|із|від|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})(?![\w'])",
+    # since an event: "после обновления", "since the update"
+    rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
+    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?(?![\w'])",
+    # durations: "уже 2 дня", "for two days", "2 hours ago", "третий день", "неделю"
+    rf"(?:(?:уже|вже|already|for|about|около|близько|почти|майже|за)\s+)?(?:(?:{_COUNT})\s+)?"
+    rf"(?:{_UNITS})\s+(?:назад|тому|ago|now|уже|вже)(?![\w'])",
+    rf"(?:уже|вже|already|for|for about|for the last|for the past|over the last|за последние|"
+    rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT})\s+)?(?:{_UNITS})(?![\w'])",
+    rf"(?:(?:уже|вже|already)\s+)?(?:{_ORDINAL})\s+(?:день|дня|сутки|неделю|тиждень|day|week)"
+    r"(?:\s+(?:подряд|поспіль|in a row|now))?(?![\w'])",
+    rf"(?:{_COUNT})\s+(?:{_UNITS})\s+(?:now|уже|вже)(?![\w'])",
+    r"(?:полчаса|півгодини|пів години|полдня|пів дня|half an hour|an hour)\s+"
+    r"(?:назад|тому|ago)(?![\w'])",
+    r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
+    r"(?:с тех пор|відтоді|ever since)(?![\w'])",
+    r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
+]
+_SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
+# "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
+# inside "во вторник созвон" is not about the problem: weekdays need a preposition or "last".
+_BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
+
+
+def extract(text: str) -> str:
+    """The first phrase in `text` that says since when, as written; "" when none does."""
+    folded = fold(text)  # same length: the phrase is cut from the original text
+    for match in _SINCE.finditer(folded):
+        phrase = text[match.start() : match.end()].strip()
+        if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
+            r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
+        ):
+            continue
+        return phrase
+    return ""

@@ -1,0 +1,132 @@
+""" "os": the operating system family and its version.
+
+"Windows 11 23H2", "вінда 10", "на семёрке", "macOS Sonoma", "macOS 14." (the number is kept
+before a full stop), "Ubuntu 22.04", "Android 14", "iOS 17.4". A lower-case "windows" that
+follows an article ("closed all the windows") is not an OS.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.words import fold
+
+_I = re.IGNORECASE
+_END = r"(?![\w]|\.\d)"  # a version ends at a full stop that no digit follows
+
+_WINDOWS = re.compile(
+    r"(?<![\w])(?P<family>windows|win|винд\w*|вінд\w*|виндовс|віндовс)"
+    r"(?:\s*-?\s*(?P<server>server)\s*)?"
+    rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?){_END})?"
+    r"(?:\s+(?P<edition>pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|корпоративн\w*|"
+    r"профессиональн\w*|домашн\w*))?"
+    r"(?:\s*,?\s*(?:version |версия |версії |версія )?(?P<build>\d{2}h\d|\d{4}))?(?![\w])",
+    _I,
+)
+# Slang for Windows versions: "на семёрке", "десятка", "одинадцята".
+_WINDOWS_SLANG: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![\w])(?:семерк\w+|семёрк\w+|сімк\w+|сімц\w+)", _I), "Windows 7"),
+    (re.compile(r"(?<![\w])(?:десятк\w+|десятц\w+)", _I), "Windows 10"),
+    (re.compile(r"(?<![\w])(?:одиннадцатая|одиннадцатой|одинадцят\w+)", _I), "Windows 11"),
+)
+_MAC_NAMES = (
+    "sequoia", "sonoma", "ventura", "monterey", "big sur", "catalina", "mojave", "high sierra",
+    "tahoe",
+)  # fmt: skip
+_MAC = re.compile(
+    r"(?<![\w])(?:(?P<family>mac\s?os(?:\s?x)?|os\s?x|макос\w*|мак ос)"
+    rf"(?:\s+(?P<name>{'|'.join(_MAC_NAMES)}))?(?:\s*(?P<version>\d+(?:\.\d+)*){_END})?"
+    rf"|(?P<alone>{'|'.join(n.title() for n in _MAC_NAMES)})(?:\s*(?P<v2>\d+(?:\.\d+)*){_END})?)",
+)
+_MAC_LOWER = re.compile(_MAC.pattern.split("|(?P<alone>")[0] + ")", _I)
+_VER = rf"(?:\s*(?P<version>\d+(?:\.\d+)*(?: lts)?){_END})?"
+_OTHER_FAMILIES: tuple[tuple[str, str], ...] = (
+    (r"ubuntu|убунт\w*", "Ubuntu"),
+    (r"debian|дебиан\w*|дебіан\w*", "Debian"),
+    (r"fedora", "Fedora"),
+    (r"linux mint|mint(?=\s*\d)", "Linux Mint"),
+    (r"astra linux|астра линукс|астра(?=\s*\d)", "Astra Linux"),
+    (r"centos|rhel|red hat", "RHEL/CentOS"),
+    (r"android|андроид\w*|андроїд\w*", "Android"),
+    (r"ios|айос\w*", "iOS"),
+    (r"ipados", "iPadOS"),
+    (r"chrome\s?os|chromebook", "ChromeOS"),
+    (r"linux|линукс\w*|лінукс\w*", "Linux"),
+)
+_OTHERS = tuple(
+    (re.compile(rf"(?<![\w])(?:{family}){_VER}(?![\w])", _I), name)
+    for family, name in _OTHER_FAMILIES
+)
+_NOT_WINDOWS = re.compile(
+    r"(?:\b(?:the|all|all the|two|three|these|those|other|browser|open|many|several|some|"
+    r"pop-?up|multiple)\s+)$",
+    _I,
+)
+
+
+def extract(text: str) -> str:
+    """The first operating system named in `text`, as "Family version", or ""."""
+    text = fold(text)
+    found = [f for f in (_windows(text), _mac(text), *_others(text)) if f]
+    return min(found, key=lambda f: (f[0], -len(f[1])))[1] if found else ""
+
+
+def _windows(text: str) -> tuple[int, str] | None:
+    for match in _WINDOWS.finditer(text):
+        family, version = match.group("family"), match.group("version")
+        if family.lower() == "win" and not version:
+            continue
+        if (
+            family.islower()
+            and family.isascii()
+            and not version
+            and _NOT_WINDOWS.search(text[: match.start()])
+        ):
+            continue
+        if family.lower().startswith(("винд", "вінд")) and not re.fullmatch(
+            r"(?:винд|вінд)(?:а|ы|е|у|ою|ой|і|овс\w*|оус\w*)?", family.lower()
+        ):
+            continue
+        parts = ["Windows"]
+        if match.group("server"):
+            parts.append("Server")
+        parts += [p for p in (version, match.group("edition"), match.group("build")) if p]
+        return match.start(), " ".join(_case(p) for p in parts)
+    for pattern, name in _WINDOWS_SLANG:
+        slang = pattern.search(text)
+        if slang:
+            return slang.start(), name
+    return None
+
+
+def _mac(text: str) -> tuple[int, str] | None:
+    match = _MAC_LOWER.search(text) or _MAC.search(text)
+    if not match:
+        return None
+    groups = match.groupdict()
+    name = groups.get("name") or groups.get("alone") or ""
+    version = groups.get("version") or groups.get("v2") or ""
+    parts = ["macOS", name.title(), version]
+    return match.start(), " ".join(p for p in parts if p)
+
+
+def _others(text: str) -> list[tuple[int, str] | None]:
+    found: list[tuple[int, str] | None] = []
+    for pattern, name in _OTHERS:
+        match = pattern.search(text)
+        if match:
+            version = match.groupdict().get("version") or ""
+            found.append(
+                (
+                    match.start(),
+                    f"{name} {version.upper() if 'lts' in version.lower() else version}".strip(),
+                )
+            )
+    return found
+
+
+def _case(part: str) -> str:
+    lowered = part.lower()
+    if re.fullmatch(r"\d{2}h\d", lowered) or lowered in ("xp", "ltsc", "ltsb"):
+        return lowered.upper()
+    return part.title() if part.isalpha() else part

@@ -1,0 +1,117 @@
+""" "tried": what the user already did about the problem, read from any tense or person.
+
+"перезапускала", "вынимал и вставлял обратно", "вже відкочував драйвер", "I've rebooted
+twice", "rolled back the update": the clause with the attempt verb is kept with its
+objects. Requests, questions and plans ("перезагрузить?", "please reset", "I'll try
+reinstalling") are not attempts; "ничего не пробовал" is an answer (nothing tried).
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.words import DoneForms, clauses, fold
+
+_I = re.IGNORECASE
+
+_ATTEMPT_STEMS = """
+    перезагруж перезагруз перезапуск перезапуст переустанавл переустанав переустанов
+    перепровер проверя провер пробова попробова перепробова пыта попыта выключа выключ
+    включа включ отключа отключ подключа подключ переподключа переподключ выдерг выдёрг
+    выдерн вынима вынул вынул выташ вытаск вытащ вставля встав перетык перевтык обновля
+    обнов сбрасыва сброси сброс чисти почисти очища очисти удаля удали откатыва откати
+    перезаход перезаш перелогин вылогин разлогин переключа переключ меня поменя замени
+    заменя переставля пересоздава пересозда запуска запусти сканирова просканирова прогоня
+    прогна переуста перезавантаж перезапуска перевстанов перевстановлю пробува спробува
+    намага перевіря перевір вимика вимкн вмика увімкн відключа відключ підключа підключ
+    перепідключа перепідключ витяга витягну вийма вийня встромля оновлю онови оновл скида
+    скину скинув чисти почисти очищ видаля видали відкочу відкоти відкату перезаходи
+    перезайш перелогін вилогін перемика перемкн міня поміня заміню замінюва заміни
+    перестворю перестворю запуска запусти скану проскану
+"""
+_REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
+ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
+
+# English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
+_EN_DONE = re.compile(
+    r"\b(?:(?:re-?)?start(?:ed|ing)|reboot(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
+    r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
+    r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
+    r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
+    r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ )?(?:off|on)|"
+    r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|run(?:ning)?|scann(?:ed|ing)|"
+    r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
+    r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
+    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put)\b"
+    r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
+    _I,
+)
+# "restart" in the present after I/we: "I restart it every morning".
+_EN_HABIT = re.compile(
+    r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
+    r"clear|check|turn|switch|log out|sign out)\b",
+    _I,
+)
+_EN_NOT_DONE = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
+    r"need to|needs to|want to|wants|going to|gonna|will|won't|'ll|able to|have to|must|"
+    r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|clear|"
+    r"check|update)\b",
+    _I,
+)
+_RU_NOT_DONE = re.compile(
+    r"\b(?:нужно|надо|можно|стоит ли|мне|может|пожалуйста|прошу|попробую|попробуем|буду|"
+    r"потрібно|треба|чи можна|можна|спробую|будь ласка|прошу|будемо|не|ні)\s+\w*$",
+    _I,
+)
+# "reset my password", "update me": what the user asks for, not what they did.
+_EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
+# Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
+_VERDICT = re.compile(
+    r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
+    r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
+    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+"
+    r"(?:тоже |также |теж |також |also )?"
+    r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
+    r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
+    _I,
+)
+_NOTHING_TRIED = re.compile(
+    r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
+    r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|робив\w*|робила|"
+    r"пробувала|встиг\w*|успел\w*)|(?:yet )?(?:tried|done))|"
+    r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
+    r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
+    _I,
+)
+_NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
+
+
+def extract(text: str) -> str:
+    """The clauses that say what was tried, joined with "; "; "" when none does."""
+    found: list[str] = []
+    for clause in clauses(text):
+        if _NOTHING_TRIED.search(clause) or _VERDICT.search(clause) or _attempt_in(clause):
+            found.append(clause)
+    return "; ".join(found)
+
+
+def _attempt_in(clause: str) -> bool:
+    lowered = fold(clause).lower()
+    for word in ATTEMPT_VERBS.found(lowered):
+        before = lowered[: lowered.find(word)]
+        if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
+            return True
+    for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
+        before = lowered[: found.start()]
+        if _NEGATED.search(before) and "nothing" not in before:
+            continue
+        if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
+            continue
+        if _EN_REQUEST_OBJECT.match(lowered, found.end()):
+            continue
+        needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
+        if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
+            continue
+        return True
+    return False

@@ -1,0 +1,81 @@
+"""Words and clauses of a user message, the way every checklist extractor reads them.
+
+This is the one place that decides what form a word is in (is "перезапускала" a past form
+of an attempt verb?); the extractors only name the stems they care about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е", "Ё": "Е"})
+_CLAUSE = re.compile(r"[^.;!?\n,()]+(?:\.(?=\d)[^.;!?\n,()]*)*")
+_WORD = re.compile(r"[\w'-]+")
+
+# Endings of verb forms that report a done or habitual action, ru and uk: past (перезапускала,
+# перевстановлював), present (перезагружаю, вимикаємо), passive participle (переустановлен).
+# Infinitives (перезагрузить) and imperatives (перезагрузите) are not among them, so a
+# request or a question is not read as an attempt.
+_ENDINGS_TEXT = """
+    л ла ло ли в ли вши ю ем ет ют ую уем ует уют ує уємо ують єм ємо ють имо аю аем ает
+    ают аємо ає ають яю яем яет яют яє яють ен ена ено ены ені ений ено ан ана ано аны ані
+    аний
+"""
+_DONE_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
+_REFLEXIVE = ("ся", "сь")
+_NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
+MAX_TAIL = 7
+
+
+def fold(text: str) -> str:
+    """Unify apostrophes and ё, keep the case: what the patterns are written against."""
+    return text.translate(_APOSTROPHES)
+
+
+def clauses(text: str) -> list[str]:
+    """The text cut at sentence and clause punctuation; "14.2" is not a cut."""
+    # fold() keeps every character's place, so the clauses are cut from the original text
+    return [
+        text[m.start() : m.end()].strip() for m in _CLAUSE.finditer(fold(text)) if m.group().strip()
+    ]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (with inner apostrophes and hyphens)."""
+    return _WORD.findall(fold(text).lower())
+
+
+class DoneForms:
+    """Recognises done or habitual verb forms of a set of verb stems (ru, uk).
+
+    Stands in for a morphological analyser: the stem fixes the verb, the ending its
+    tense, person and gender, so "перезапускала", "перевстановлював" and "вимикаємо" are
+    all found from the stems "перезапуск", "перевстанов", "вимика".
+    """
+
+    def __init__(self, stems: Iterable[str], reflexive: Iterable[str] = ()) -> None:
+        self.stems = tuple(sorted({s.lower() for s in stems}, key=len, reverse=True))
+        # Reflexive forms are mostly what a thing did by itself ("сам перезагрузился");
+        # only these stems are attempts when reflexive ("перелогинился", "пытался").
+        self.reflexive = tuple(s.lower() for s in reflexive)
+
+    def is_done(self, word: str) -> bool:
+        word = word.lower()
+        stem = next((s for s in self.stems if word.startswith(s)), "")
+        if not stem:
+            return False
+        tail = word[len(stem) :]
+        for ending in _REFLEXIVE:
+            if tail.endswith(ending) and len(tail) > len(ending):
+                if not stem.startswith(self.reflexive) or not self.reflexive:
+                    return False
+                tail = tail[: -len(ending)]
+                break
+        if len(tail) > MAX_TAIL or any(mark in tail for mark in _NOUN_MARKS):
+            return False
+        return tail.endswith(_DONE_ENDINGS) or tail in _DONE_ENDINGS
+
+    def found(self, text: str) -> list[str]:
+        """The words of `text` that are done forms of the stems."""
+        return [w for w in words(text) if self.is_done(w)]

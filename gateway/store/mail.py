@@ -1,0 +1,156 @@
+"""What the e-mail channel keeps in Redis: threads, the Message-ID index, originals,
+attachments, undeliverable addresses, dead letters, IMAP cursors and used rating links.
+
+Message-IDs are hashed for key names (they can be long and hold any characters).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys
+
+THREAD_TTL_SECONDS = 400 * 24 * 3600  # a reply a year later still finds its ticket
+MAX_REFERENCES = 20
+DEAD_LETTERS_KEPT = 1000
+
+
+def id_digest(message_id: str) -> str:
+    return hashlib.sha256(message_id.strip().lower().encode()).hexdigest()[:40]
+
+
+@dataclass
+class MailThread:
+    """One conversation by mail: whom to write to, the subject, the Message-ID chain."""
+
+    chat_id: str
+    address: str
+    name: str = ""
+    subject: str = ""
+    references: list[str] = field(default_factory=list)
+    last_inbound_id: str = ""
+    robot: str = ""  # why the last inbound mail was automatic, if it was
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: bytes | str) -> MailThread:
+        data = json.loads(raw)
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def remember(self, message_id: str) -> None:
+        if message_id and message_id not in self.references:
+            self.references = [*self.references, message_id][-MAX_REFERENCES:]
+
+
+@dataclass(frozen=True)
+class ImapCursor:
+    uidvalidity: int = 0
+    last_uid: int = 0
+
+
+class MailStore:
+    """The e-mail channel's records."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def thread_of(self, message_ids: tuple[str, ...]) -> str:
+        """The conversation the first known of these Message-IDs belongs to ("" if none)."""
+        if not message_ids:
+            return ""
+        values = await self._redis.mget([keys.mail_message(id_digest(m)) for m in message_ids])
+        return next((v.decode() for v in values if v is not None), "")
+
+    async def known(self, message_id: str) -> bool:
+        """Whether this Message-ID was taken in (or sent by us) before."""
+        return bool(await self._redis.exists(keys.mail_message(id_digest(message_id))))
+
+    async def link(self, message_id: str, chat_id: str) -> None:
+        await self._redis.set(
+            keys.mail_message(id_digest(message_id)), chat_id, ex=THREAD_TTL_SECONDS
+        )
+
+    async def thread(self, chat_id: str) -> MailThread | None:
+        raw = await self._redis.get(keys.mail_thread(chat_id))
+        return MailThread.from_json(raw) if raw is not None else None
+
+    async def save_thread(self, thread: MailThread) -> None:
+        await self._redis.set(
+            keys.mail_thread(thread.chat_id), thread.to_json(), ex=THREAD_TTL_SECONDS
+        )
+
+    async def keep_original(self, message_id: str, raw: bytes) -> None:
+        await self._redis.set(keys.mail_original(id_digest(message_id)), raw)
+
+    async def original(self, message_id: str) -> bytes | None:
+        value = await self._redis.get(keys.mail_original(id_digest(message_id)))
+        return bytes(value) if value is not None else None
+
+    async def keep_attachment(
+        self, attachment_id: str, filename: str, content_type: str, data: bytes
+    ) -> None:
+        await self._redis.hset(
+            keys.mail_attachment(attachment_id),
+            mapping={"filename": filename, "content_type": content_type, "data": data},
+        )
+
+    async def attachment(self, attachment_id: str) -> tuple[str, str, bytes] | None:
+        row = await self._redis.hgetall(keys.mail_attachment(attachment_id))
+        if not row:
+            return None
+        return row[b"filename"].decode(), row[b"content_type"].decode(), bytes(row[b"data"])
+
+    async def mark_undeliverable(self, address: str, why: dict[str, Any]) -> None:
+        await self._redis.hset(
+            keys.MAIL_UNDELIVERABLE, address.lower(), json.dumps(why, ensure_ascii=False)
+        )
+
+    async def clear_undeliverable(self, address: str) -> None:
+        await self._redis.hdel(keys.MAIL_UNDELIVERABLE, address.lower())
+
+    async def undeliverable(self, address: str) -> dict[str, Any] | None:
+        raw = await self._redis.hget(keys.MAIL_UNDELIVERABLE, address.lower())
+        return json.loads(raw) if raw is not None else None
+
+    async def dead_letter(self, record: dict[str, Any]) -> None:
+        """Keep mail that could not be taken in where operators can see it."""
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.lpush(keys.MAIL_DEAD, json.dumps(record, ensure_ascii=False))
+        pipe.ltrim(keys.MAIL_DEAD, 0, DEAD_LETTERS_KEPT - 1)
+        await pipe.execute()
+
+    async def dead_letters(self, limit: int = 100) -> list[dict[str, Any]]:
+        return [json.loads(r) for r in await self._redis.lrange(keys.MAIL_DEAD, 0, limit - 1)]
+
+    async def replies_in_window(self, address: str, window_seconds: int, now: float) -> int:
+        """Count one automatic reply to `address` in the current window; returns the count."""
+        key = keys.rate_window("mail-reply", address.lower(), int(now // window_seconds))
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, window_seconds * 2)
+        count, _ = await pipe.execute()
+        return int(count)
+
+    async def use_rating(self, nonce: str, ttl_seconds: int) -> bool:
+        """True the first time a rating link is used, False afterwards."""
+        key = keys.mail_rating_used(nonce)
+        return bool(await self._redis.set(key, "1", nx=True, ex=ttl_seconds))
+
+    async def cursor(self, mailbox: str, folder: str) -> ImapCursor:
+        row = await self._redis.hgetall(keys.mail_cursor(mailbox, folder))
+        if not row:
+            return ImapCursor()
+        return ImapCursor(int(row.get(b"uidvalidity", 0)), int(row.get(b"last_uid", 0)))
+
+    async def set_cursor(self, mailbox: str, folder: str, cursor: ImapCursor) -> None:
+        await self._redis.hset(
+            keys.mail_cursor(mailbox, folder),
+            mapping={"uidvalidity": cursor.uidvalidity, "last_uid": cursor.last_uid},
+        )

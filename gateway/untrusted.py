@@ -1,0 +1,136 @@
+"""Reading JSON that came from outside (webhooks, web-chat frames, console requests).
+
+Anything a sender controls is parsed here before it reaches a connector's translator:
+bounded nesting (no RecursionError), no `Infinity`/`NaN` (no OverflowError later), no
+lone surrogates (they cannot be encoded as UTF-8, so Redis could not store them), and a
+bounded size. What passes is plain JSON any later code can serialise and store.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+MAX_DEPTH = 32  # real payloads (Telegram updates, Viber callbacks) nest < 10 deep
+MAX_BYTES = 1024**2
+
+
+class UntrustedInput(ValueError):
+    """The bytes are not JSON we accept; the message says why, for a 4xx or an error frame."""
+
+
+def parse_json(body: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Decode and check a JSON document, or raise UntrustedInput."""
+    if len(body) > MAX_BYTES:
+        raise UntrustedInput("too large")
+    try:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+        value = json.loads(text, parse_constant=_no_constants)
+    except RecursionError:
+        raise UntrustedInput("nested too deeply") from None
+    except (ValueError, TypeError) as exc:  # UnicodeDecodeError and JSONDecodeError included
+        raise UntrustedInput(f"not JSON: {str(exc)[:100]}") from None
+    check_value(value, max_depth=max_depth)
+    return value
+
+
+def check_value(value: Any, *, max_depth: int = MAX_DEPTH) -> None:
+    """Raise UntrustedInput if `value` nests deeper than allowed or holds unencodable text."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            check_text(item)
+        elif isinstance(item, dict | list):
+            if depth > max_depth:
+                raise UntrustedInput("nested too deeply")
+            if isinstance(item, dict):
+                for key, child in item.items():
+                    check_text(key)
+                    stack.append((child, depth + 1))
+            else:
+                stack.extend((child, depth + 1) for child in item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise UntrustedInput("numbers must be finite")
+
+
+def check_text(text: str) -> None:
+    """Text must be encodable as UTF-8 (JSON allows lone surrogates like "\\ud800")."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UntrustedInput("text with an unpaired surrogate") from None
+
+
+def is_clean_text(text: Any) -> bool:
+    """A str that can be stored as UTF-8."""
+    if not isinstance(text, str):
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+# Typed reads from a decoded JSON object: a wrong type anywhere is UntrustedInput, never
+# a TypeError three calls later (or a number stored where text belongs).
+
+
+def obj(parent: dict[str, Any], key: str, *, required: bool = False) -> dict[str, Any]:
+    """A nested object; {} when absent (or null) and not required."""
+    value = parent.get(key)
+    if value is None and not required:
+        return {}
+    if not isinstance(value, dict):
+        raise UntrustedInput(f"{key}: an object is expected")
+    return value
+
+
+def items(parent: dict[str, Any], key: str) -> list[Any]:
+    """A list; [] when absent or null."""
+    value = parent.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise UntrustedInput(f"{key}: a list is expected")
+    return value
+
+
+def text(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
+    """A string; "" when absent (or null) and not required."""
+    value = parent.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise UntrustedInput(f"{key}: text is expected")
+    return value
+
+
+def ident(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
+    """An id given as an integer or a non-empty string, as text; "" when absent."""
+    value = parent.get(key)
+    if value is None and not required:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and value:
+        return value
+    raise UntrustedInput(f"{key}: an id is expected")
+
+
+def count(parent: dict[str, Any], key: str) -> int:
+    """A non-negative whole number (sizes, dimensions); 0 when absent."""
+    value = parent.get(key)
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UntrustedInput(f"{key}: a number is expected")
+    if not math.isfinite(value) or value < 0 or value > 2**63:
+        raise UntrustedInput(f"{key}: out of range")
+    return int(value)

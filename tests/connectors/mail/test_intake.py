@@ -1,0 +1,145 @@
+"""Threading, loops and bounces at intake, on the corpus and on mail written here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from emulators.harness import Intake, stored_inbound
+from emulators.mail import MailSink, user_mail
+from gateway.config import Settings
+from gateway.connectors.base import RecipientBlocked
+from gateway.connectors.mail.connector import EmailConnector
+from gateway.connectors.mail.intake import Taken
+from gateway.models import OutboundMessage, Priority, SupportGroup, Ticket
+from gateway.store import Store, Transaction
+from gateway.store.mail import MailThread
+
+from .conftest import SUPPORT, with_email
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
+IVAN = "i.petrov@corp.example.ru"
+
+
+@pytest.fixture
+async def conn(settings: Settings, store: Store, sink: MailSink) -> AsyncIterator[EmailConnector]:
+    connector = EmailConnector(
+        with_email(
+            settings, sink, own_addresses=["helpdesk@helpdesk.example.com"],
+            ignore_addresses=["*@spam.example.net"],
+        ),
+        store,
+    )  # fmt: skip
+    await connector.start(Intake(store))
+    yield connector
+    await connector.stop()
+
+
+def corpus(name: str) -> bytes:
+    return (CORPUS / f"{name}.eml").read_bytes()
+
+
+async def test_a_reply_joins_its_thread_by_headers(conn: EmailConnector, store: Store) -> None:
+    first = user_mail(IVAN, SUPPORT, "Printer", "Printer offline")
+    await conn.take(first.as_bytes())
+    second = user_mail(IVAN, SUPPORT, "Re: Printer", "still offline",
+                       in_reply_to=first["Message-ID"])  # fmt: skip
+    await conn.take(second.as_bytes())
+    a, b = await stored_inbound(store)
+    assert a.chat_id == b.chat_id
+
+
+async def test_a_reply_without_headers_joins_by_the_subject_token(
+    conn: EmailConnector, store: Store
+) -> None:
+    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
+    (first,) = await stored_inbound(store)
+    tx = Transaction()
+    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
+                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
+                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
+    await store.commit(tx)
+    assert await conn.take(corpus("48-reply-token-only")) == Taken.STORED
+    _, reply = await stored_inbound(store)
+    assert reply.chat_id == first.chat_id and reply.text.startswith("Решено")
+
+
+async def test_same_subject_from_another_person_is_a_new_thread(
+    conn: EmailConnector, store: Store
+) -> None:
+    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
+    await conn.take(corpus("49-similar-subject-other-person"))
+    a, b = await stored_inbound(store)
+    assert a.chat_id != b.chat_id and b.chat_id.startswith("o.smirnov@corp.example.ru#")
+
+
+async def test_own_and_ignored_senders_and_repeats_are_not_taken(
+    conn: EmailConnector, store: Store
+) -> None:
+    own = user_mail("helpdesk@helpdesk.example.com", SUPPORT, "loop", "our own mail")
+    spam = user_mail("x@spam.example.net", SUPPORT, "offer", "buy")
+    assert await conn.take(own.as_bytes()) == Taken.IGNORED
+    assert await conn.take(user_mail(SUPPORT, SUPPORT, "me", "me").as_bytes()) == Taken.IGNORED
+    assert await conn.take(spam.as_bytes()) == Taken.IGNORED
+    real = user_mail(IVAN, SUPPORT, "Printer", "offline").as_bytes()
+    assert await conn.take(real) == Taken.STORED
+    assert await conn.take(real) == Taken.REPEAT
+    assert len(await stored_inbound(store)) == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["36-exchange-ooo-ru", "37-gmail-vacation-en", "38-yandex-autoreply", "39-mailing-list",
+     "41-precedence-junk", "42-null-return-path"],
+)  # fmt: skip
+async def test_automatic_mail_is_recorded_but_never_answered(
+    conn: EmailConnector, store: Store, name: str
+) -> None:
+    assert await conn.take(corpus(name)) == Taken.STORED
+    (stored,) = await stored_inbound(store)
+    assert stored.kind == "system" and stored.meta["robot"]
+
+
+async def test_a_bounce_attaches_to_its_thread_and_marks_the_address(
+    conn: EmailConnector, store: Store, sink: MailSink
+) -> None:
+    gone = "nobody.here@corp.example.org"
+    thread = MailThread(chat_id=f"{gone}#abc", address=gone)
+    await store.mail.save_thread(thread)
+    await store.mail.link("<hd-000123.1764583200.a1b2c3@helpdesk.example.com>", thread.chat_id)
+    assert await conn.take(corpus("43-dsn-postfix"), "<>") == Taken.BOUNCE
+    (note,) = await stored_inbound(store)
+    assert note.chat_id == thread.chat_id and note.kind == "system"
+    assert "nobody.here@corp.example.org" in note.text and "5.1.1" in note.text
+    assert (await store.mail.undeliverable("nobody.here@corp.example.org"))["status"] == "5.1.1"
+    with pytest.raises(RecipientBlocked):
+        await conn.send(thread.chat_id, OutboundMessage(text="hi", author="operator:anna"))
+
+
+async def test_a_bounce_for_no_thread_opens_nothing_and_is_kept_aside(
+    conn: EmailConnector, store: Store
+) -> None:
+    assert await conn.take(corpus("45-bounce-exim-classic"), "<>") == Taken.BOUNCE
+    assert await stored_inbound(store) == []
+    (dead,) = await store.mail.dead_letters()
+    assert dead["recipients"] == ["gone.user@old.example.net"]
+    assert await store.mail.undeliverable("gone.user@old.example.net") is not None
+
+
+async def test_a_delayed_report_does_not_mark_the_address(
+    conn: EmailConnector, store: Store
+) -> None:
+    await conn.take(corpus("46-dsn-delayed"), "<>")
+    assert await store.mail.undeliverable("slow.server@branch.example.org") is None
+
+
+async def test_attachments_are_kept_for_operators(conn: EmailConnector, store: Store) -> None:
+    await conn.take(corpus("05-outlook-ru-new-screenshot"))
+    (stored,) = await stored_inbound(store)
+    (shot,) = stored.attachments
+    assert shot.name == "ошибка.png" and shot.kind == "photo" and shot.size == 70
+    name, ctype, data = await store.mail.attachment(shot.file_id)  # type: ignore[misc]
+    assert (name, ctype) == ("ошибка.png", "image/png") and data.startswith(b"\x89PNG")
+    assert shot.url == f"/console/mail/attachments/{shot.file_id}"

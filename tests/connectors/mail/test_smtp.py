@@ -1,0 +1,159 @@
+"""Inbound SMTP through smtplib against our aiosmtpd listener; outbound against a sink."""
+
+from __future__ import annotations
+
+import asyncio
+import smtplib
+from collections.abc import AsyncIterator
+
+import pytest
+
+from emulators.harness import Intake, stored_inbound
+from emulators.mail import MailSink, smtp_send, user_mail
+from gateway.config import Settings
+from gateway.connectors.base import DeliveryError, RecipientBlocked
+from gateway.connectors.mail.connector import EmailConnector
+from gateway.models import OutboundMessage
+from gateway.store import Store
+
+from .conftest import SUPPORT, with_email
+
+USER = "ivan.petrov@corp.example.com"
+
+
+@pytest.fixture
+async def connector(
+    settings: Settings, store: Store, sink: MailSink
+) -> AsyncIterator[tuple[EmailConnector, Intake]]:
+    conn = EmailConnector(with_email(settings, sink, max_message_bytes=64 * 1024), store)
+    intake = Intake(store)
+    await conn.start(intake)
+    yield conn, intake
+    await conn.stop()
+
+
+def port_of(conn: EmailConnector) -> int:
+    assert conn.listener is not None
+    return conn.listener.port
+
+
+async def deliver(conn: EmailConnector, msg: object, rcpt: str = SUPPORT, frm: str = USER) -> dict:
+    return await asyncio.to_thread(smtp_send, port_of(conn), msg, frm, rcpt)  # type: ignore[arg-type]
+
+
+async def test_mail_to_the_support_address_is_stored_before_250(
+    connector: tuple[EmailConnector, Intake], store: Store
+) -> None:
+    conn, _ = connector
+    msg = user_mail(USER, SUPPORT, "Printer offline", "The printer says offline.", name="Ivan")
+    refused = await deliver(conn, msg)
+    assert refused == {}
+    (stored,) = await stored_inbound(store)
+    assert stored.channel == "email" and stored.chat_id.startswith(USER + "#")
+    assert stored.text == "The printer says offline." and stored.user_name == "Ivan"
+    assert stored.message_id == msg["Message-ID"] and stored.meta["subject"] == "Printer offline"
+    assert await store.mail.original(msg["Message-ID"]) is not None
+
+
+async def test_a_recipient_off_the_allow_list_is_refused_with_550(
+    connector: tuple[EmailConnector, Intake], store: Store
+) -> None:
+    conn, _ = connector
+    msg = user_mail(USER, "ceo@helpdesk.example.com", "hi", "hello")
+    with pytest.raises(smtplib.SMTPRecipientsRefused) as refused:
+        await deliver(conn, msg, rcpt="ceo@helpdesk.example.com")
+    assert refused.value.recipients["ceo@helpdesk.example.com"][0] == 550
+    assert await stored_inbound(store) == []
+
+
+async def test_mail_over_the_size_limit_is_refused_with_552(
+    connector: tuple[EmailConnector, Intake], store: Store
+) -> None:
+    conn, _ = connector
+    msg = user_mail(USER, SUPPORT, "big", "x" * (100 * 1024))
+    with pytest.raises(smtplib.SMTPException) as refused:
+        await deliver(conn, msg)
+    assert "552" in str(refused.value) or getattr(refused.value, "smtp_code", 0) == 552
+    assert await stored_inbound(store) == []
+
+
+async def test_a_store_failure_answers_451_and_the_retry_is_stored_once(
+    connector: tuple[EmailConnector, Intake], store: Store
+) -> None:
+    conn, intake = connector
+    intake.fail_next = 1
+    msg = user_mail(USER, SUPPORT, "VPN", "VPN error 809")
+    with pytest.raises(smtplib.SMTPDataError) as deferred:
+        await deliver(conn, msg)
+    assert deferred.value.smtp_code == 451
+    assert await stored_inbound(store) == []
+    await deliver(conn, msg)  # the sending server retries
+    await deliver(conn, msg)  # and once more, as servers sometimes do
+    assert [m.text for m in await stored_inbound(store)] == ["VPN error 809"]
+
+
+async def _thread_with_one_mail(conn: EmailConnector, store: Store) -> str:
+    await deliver(conn, user_mail(USER, SUPPORT, "Outlook asks for password", "It asks again"))
+    (stored,) = await stored_inbound(store)
+    return stored.chat_id
+
+
+async def test_a_reply_is_threaded_and_marked_automatic(
+    connector: tuple[EmailConnector, Intake], store: Store, sink: MailSink
+) -> None:
+    conn, _ = connector
+    chat = await _thread_with_one_mail(conn, store)
+    (first,) = await stored_inbound(store)
+    await conn.send(chat, OutboundMessage(text="Please restart Outlook."))
+    await conn.send(chat, OutboundMessage(text="I checked your account.", author="operator:anna",
+                                          author_name="Anna"))  # fmt: skip
+    bot, person = sink.to(USER)
+    assert bot.mail_from == SUPPORT
+    assert bot["In-Reply-To"] == first.message_id
+    assert first.message_id in bot["References"]
+    assert bot["Subject"] == "Re: Outlook asks for password"
+    assert bot["Auto-Submitted"] == "auto-replied"
+    assert bot["Message-ID"].endswith("@helpdesk.example.com>")
+    assert "Please restart Outlook." in bot.text
+    assert person["Auto-Submitted"] == "" and "Anna" in person["From"]
+    assert bot["Message-ID"] in person["References"]  # the chain grows with our own mail
+
+
+async def test_automatic_replies_to_one_address_are_rate_limited(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    conn = EmailConnector(with_email(settings, sink, auto_replies_per_hour=2), store)
+    await conn.start(Intake(store))
+    try:
+        chat = await _thread_with_one_mail(conn, store)
+        for n in range(5):
+            await conn.send(chat, OutboundMessage(text=f"auto {n}"))
+        await conn.send(chat, OutboundMessage(text="from a person", author="operator:anna"))
+    finally:
+        await conn.stop()
+    assert [r.text.strip() for r in sink.to(USER)] == ["auto 0", "auto 1", "from a person"]
+
+
+async def test_refusals_map_to_blocked_and_retry(
+    connector: tuple[EmailConnector, Intake], store: Store, sink: MailSink
+) -> None:
+    conn, _ = connector
+    chat = await _thread_with_one_mail(conn, store)
+    sink.refuse[USER] = "451 4.2.0 mailbox busy, try later"
+    with pytest.raises(DeliveryError) as later:
+        await conn.send(chat, OutboundMessage(text="x", author="operator:anna"))
+    assert not later.value.permanent
+    sink.refuse[USER] = "550 5.1.1 no such user"
+    with pytest.raises(RecipientBlocked):
+        await conn.send(chat, OutboundMessage(text="x", author="operator:anna"))
+
+
+async def test_nothing_is_sent_to_an_address_that_bounced(
+    connector: tuple[EmailConnector, Intake], store: Store, sink: MailSink
+) -> None:
+    conn, _ = connector
+    chat = await _thread_with_one_mail(conn, store)
+    await store.mail.mark_undeliverable(USER, {"status": "5.1.1"})
+    with pytest.raises(RecipientBlocked):
+        await conn.send(chat, OutboundMessage(text="x", author="operator:anna"))
+    assert sink.to(USER) == []

@@ -1,0 +1,124 @@
+"""The checklist as a slot filler: every message fills every field it speaks to."""
+
+from __future__ import annotations
+
+from dialogs.driver import Chat
+from gateway.dialogs.checklist import fill, open_questions
+from gateway.dialogs.events import Handoff
+from gateway.texts import Texts
+
+
+def run_checklist(chat: Chat, answers: dict[str, str], default: str = "не знаю") -> list[str]:
+    asked: list[str] = []
+    for _ in range(10):
+        if not chat.questions:
+            break
+        asked += chat.questions
+        chat.send(answers.get(chat.questions[0], default))
+    return asked
+
+
+def test_the_reply_to_did_it_help_fills_the_fields_it_names(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.send("нет, я уже переустанавливал драйвер и он всё равно пишет 0x00000709")
+    asked = run_checklist(chat, {"product": "HP LaserJet 1020", "os": "Windows 10"})
+    assert "tried" not in asked and "error" not in asked
+    fields = chat.requested.fields
+    assert "переустанавливал драйвер" in fields["tried"]
+    assert fields["error"] == "0x00000709"
+    assert chat.state.sources == {}  # a new flow after the ticket
+    assert asked == ["product", "os", "since"]
+
+
+def test_every_field_keeps_where_it_came_from(chat: Chat) -> None:
+    chat.send("Outlook на Windows 11 не отправляет почту")
+    chat.send("нет")
+    sources = chat.state.sources
+    assert sources["problem"] == sources["os"] == sources["product"] == "first message"
+    assert chat.questions == ["tried"]
+    chat.send("перезапускал аутлук, пишет 0x800CCC0E")
+    assert chat.state.sources["tried"] == "answer to tried"
+    assert chat.state.sources["error"] == "answer to tried"
+    assert chat.state.fields["error"] == "0x800CCC0E"
+    assert chat.questions == ["since"]  # the only field still missing
+    assert "«0x800CCC0E»" in chat.text
+    chat.send("с понедельника")
+    assert chat.requested.fields["tried"] == "перезапускал аутлук, пишет 0x800CCC0E"
+
+
+def test_a_correction_replaces_the_earlier_value(chat: Chat) -> None:
+    chat.send("при проведении накладной ошибка ZX-417")
+    assert chat.questions == ["tried"]
+    chat.send("перезапускал, на Windows 10")
+    assert chat.state.fields["os"] == "Windows 10"
+    chat.send("нет, не 10, а 11")  # the answer to "product", correcting the OS
+    assert chat.state.fields["os"] == "Windows 11"
+    assert chat.state.sources["os"] == "answer to product (correction)"
+
+
+def test_a_later_answer_fills_a_field_answered_dont_know() -> None:
+    fields: dict[str, str] = {"os": "не знаю"}
+    sources: dict[str, str] = {"os": "answer to os"}
+    changed = fill(fields, sources, "а, это macOS 14. Перезагружал", "answer to since")
+    assert fields["os"] == "macOS 14"
+    assert "tried" in changed and sources["tried"] == "answer to since"
+
+
+def test_accumulating_fields_gather_new_mentions() -> None:
+    fields = {"tried": "перезагружал", "error": "0x80070005"}
+    sources: dict[str, str] = {}
+    fill(fields, sources, "ещё переустановил драйвер, теперь пишет 0x8007000d", "message")
+    assert fields["tried"] == "перезагружал; ещё переустановил драйвер"
+    assert fields["error"] == "0x80070005; 0x8007000d"
+
+
+def test_questions_are_phrased_for_what_is_known() -> None:
+    texts = Texts.load()
+    fields = {"problem": "не печатает принтер", "error": "0x00000709"}
+    asked = {q.field: q.text for q in open_questions(fields, texts, "ru")}
+    assert list(asked) == ["tried", "product", "os", "since"]
+    assert asked["product"].startswith("Что за принтер")
+    assert "«0x00000709»" in asked["since"]
+    fields["product"] = "Outlook 2016"
+    asked = {q.field: q.text for q in open_questions(fields, texts, "en")}
+    assert "Outlook 2016" in asked["tried"] and "Outlook 2016" in asked["os"]
+
+
+def test_a_first_message_with_every_fact_is_asked_only_what_is_missing(chat: Chat) -> None:
+    chat.send(
+        "Outlook 2016 на Windows 11 не отправляет почту, ошибка 0x800CCC0E с понедельника. "
+        "Перезапускал и переустанавливал, не помогло"
+    )
+    chat.send("нет")
+    assert chat.questions == []
+    fields = chat.requested.fields
+    assert fields["os"] == "Windows 11" and fields["error"] == "0x800CCC0E"
+    assert fields["product"] == "Outlook 2016" and fields["since"] == "с понедельника"
+
+
+def test_an_upset_user_gets_at_most_two_questions_chosen_by_what_is_missing(chat: Chat) -> None:
+    chat.send("да задолбал этот принтер, опять не печатает, пишет offline")
+    assert chat.named("handoff") == [Handoff(reason="upset")]
+    asked = run_checklist(chat, {})
+    assert asked == ["product", "since"]  # what a person needs first; the error was given
+    assert chat.requested.reason == "upset"
+
+
+def test_a_request_for_a_person_with_most_facts_asks_only_what_is_left(chat: Chat) -> None:
+    chat.send("дайте оператора. Outlook на Windows 11 с утра пишет 0x800CCC0E, перезапускал")
+    assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
+    assert chat.questions == []
+    assert chat.requested.fields["since"] == "с утра"
+
+
+def test_the_reply_language_follows_the_last_message(chat: Chat) -> None:
+    chat.send("при проведении накладной ошибка ZX-417")
+    assert chat.state.language == "ru"
+    chat.send("перезапускав програму, не допомогло")  # switches to Ukrainian
+    assert chat.state.language == "uk"
+    assert "Про яку програму" in chat.text
+    chat.send("Windows 10")  # a name carries no language
+    assert chat.state.language == "uk"
+    chat.send("I don't know, it started yesterday")
+    assert chat.state.language == "en"
+    assert chat.requested.language == "en"

@@ -1,0 +1,89 @@
+"""The checklist extractors, table-driven: every line of every table, per language."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from gateway.cli import main
+from gateway.dialogs.extract import EXTRACTORS, extract_fields
+from gateway.dialogs.extract.tables import TABLES_DIR, Line, eval_extractors, load_lines
+
+LINES = load_lines(TABLES_DIR)
+MIN_LINES = 30
+
+
+@pytest.mark.parametrize("line", LINES, ids=lambda line: f"{line.field}-{line.lang}-{line.text}")
+def test_table_line(line: Line) -> None:
+    got = extract_fields(line.text).get(line.field, "")
+    if line.part:
+        assert line.part.casefold() in got.casefold(), f"{line.text!r} gave {got!r}"
+    else:
+        assert got == "", f"{line.text!r} must give no {line.field}, gave {got!r}"
+
+
+def test_every_table_has_enough_lines_and_negatives_per_language() -> None:
+    counts = Counter((line.field, line.lang) for line in LINES)
+    negatives = Counter((line.field, line.lang) for line in LINES if not line.part)
+    for name in EXTRACTORS:
+        for lang in ("ru", "uk", "en"):
+            assert counts[name, lang] >= MIN_LINES, (name, lang)
+            assert negatives[name, lang] >= 5, (name, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Finder: ошибка -43 при копировании", "-43"),
+        ("update fails with 0x80070005", "0x80070005"),
+        ("программа закрывается, код 0xc0000005", "0xc0000005"),
+        ("Chrome: ERR_CONNECTION_RESET", "ERR_CONNECTION_RESET"),
+        ("при подключении ошибка 651", "651"),
+        ("setup ends with error 1603", "1603"),
+    ],
+)
+def test_each_error_code_shape(text: str, code: str) -> None:
+    assert extract_fields(text)["error"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Office 365 не запускается", "product", "Office 365"),
+        ("на macOS Sonoma не печатает", "os", "macOS Sonoma"),
+        ("Windows 11 23H2, Outlook не отправляет", "os", "Windows 11 23H2"),
+        ("у меня macOS 14. Почта не работает", "os", "macOS 14"),
+        ("позавчера перестал работать сканер", "since", "позавчера"),
+        ("з понеділка не працює VPN", "since", "з понеділка"),
+        ("the printer is gone since the update", "since", "since the update"),
+    ],
+)
+def test_versions_and_relative_times(text: str, field: str, value: str) -> None:
+    assert extract_fields(text)[field] == value
+
+
+def test_a_product_name_does_not_swallow_the_next_word() -> None:
+    assert extract_fields("1С не открывается, SAP тоже")["product"] == "1С, SAP"
+    assert "product" not in extract_fields("our teams have no internet since the update")
+
+
+def test_eval_prints_the_score_of_every_extractor(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval"]) == 0
+    out = capsys.readouterr().out
+    for name in EXTRACTORS:
+        assert f"{name} " in out
+    assert out.count("100.0%") == len(EXTRACTORS) * 3
+
+
+def test_a_failing_table_line_is_reported(tmp_path: Path) -> None:
+    for name in EXTRACTORS:
+        text = (TABLES_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+        if name == "os":
+            text += '  - [en, "the printer on floor 2", "Windows 11"]\n'
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    assert eval_extractors(tmp_path, out) == 1
+    assert "MISS  os en: 'the printer on floor 2': got '(nothing)'" in out.getvalue()

@@ -1,0 +1,92 @@
+"""Clock states through the real store: first response, stop while waiting, restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gateway.conversations import ConversationService
+from gateway.dialogs.engine import DialogEngine
+from gateway.knowledge.library import KnowledgeLibrary
+from gateway.models import InboundMessage, Priority, SupportGroup, Ticket, TicketStatus
+from gateway.operations import Actor, OperatorDesk
+from gateway.store import Conversation, Store, Transaction
+from gateway.triage import sla_clock
+from gateway.triage.sla import HOUR, SlaPolicy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Clock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def open_ticket(store: Store, policy: SlaPolicy, now: float) -> Ticket:
+    ticket = Ticket(
+        id=await store.tickets.next_id(),
+        conversation_key="telegram:77",
+        channel="telegram",
+        chat_id="77",
+        subject="VPN drops every hour",
+        group=SupportGroup.NETWORK,
+        priority=Priority.P3,
+        created_at=now,
+        updated_at=now,
+    )
+    sla_clock.start_clocks(ticket, policy, now)
+    conv = Conversation(key=ticket.conversation_key, channel="telegram", chat_id="77")
+    conv.active_ticket = ticket.id
+    tx = Transaction()
+    tx.save_ticket(ticket)
+    tx.ticket_event(ticket.id, "bot", "opened", "asked_for_person")
+    store.conversations.save(tx, conv, now)
+    await store.commit(tx)
+    return ticket
+
+
+async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they_write(
+    store: Store,
+) -> None:
+    policy = SlaPolicy.default()  # 24/7: P3 is 4 h to respond, 3 days to resolve
+    clock = Clock(1_800_000_000.0)
+    service = ConversationService(
+        store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
+    )
+    desk = OperatorDesk(service, clock=clock)
+    bob = Actor("bob", "Bob")
+    ticket = await open_ticket(store, policy, clock.now)
+    resolution_due = ticket.resolution_due
+
+    clock.now += 600
+    await desk.take_over(ticket.id, bob)  # the automatic "taken" notice is no response
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and stored.first_response_at == 0.0
+
+    clock.now += 600
+    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None
+    assert stored.first_response_at == clock.now
+    assert stored.status == TicketStatus.WAITING_FOR_USER
+    assert stored.sla_paused_at == clock.now
+    assert await store.redis.zscore("fl:sla:due", ticket.id) == stored.autoclose_notice_at
+
+    clock.now += 5 * HOUR  # the user takes five hours to answer
+    await service.handle(InboundMessage("telegram", "77", "m-1", text="version 5.2"))
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None
+    assert stored.status == TicketStatus.OPEN
+    assert stored.sla_paused_at == 0.0
+    assert stored.resolution_due == resolution_due + 5 * HOUR
+    assert await store.redis.zscore("fl:sla:due", ticket.id) == stored.resolution_remind_at
+
+    history = [(e.actor, e.action) for e in await store.tickets.events(ticket.id)]
+    assert ("bob", "clock_stopped") in history and ("user", "clock_started") in history
+    assert history.index(("bob", "clock_stopped")) < history.index(("user", "clock_started"))
+
+    clock.now += 60
+    await desk.resolve(ticket.id, bob)
+    assert await store.redis.zscore("fl:sla:due", ticket.id) is None

@@ -1,0 +1,179 @@
+"""The SLA timer service against a real Redis: warnings, breaches that escalate, auto-close."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from gateway.conversations import ConversationService
+from gateway.dialogs.engine import DialogEngine
+from gateway.knowledge.library import KnowledgeLibrary
+from gateway.models import Level, Priority, SupportGroup, Ticket, TicketStatus
+from gateway.operations import Actor, OperatorDesk
+from gateway.sla_timers import SlaTimerService
+from gateway.store import Conversation, Store, Transaction, keys
+from gateway.triage import sla_clock
+from gateway.triage.sla import DAY, MINUTE, EscalationPolicy, SlaPolicy
+
+ROOT = Path(__file__).resolve().parents[1]
+START = 1_800_000_000.0  # 2027-01-15 08:00 UTC
+
+
+class Clock:
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def build(store: Store, clock: Clock, **escalation: Any) -> SlaTimerService:
+    policy = SlaPolicy.default()
+    engine = DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy)
+    service = ConversationService(store, engine, policy, clock=clock)
+    desk = OperatorDesk(service, clock=clock)
+    rules = EscalationPolicy(
+        on_breach={p: ("next_level", "notify_lead") for p in Priority},
+        leads={"hardware": "lena"},
+        **escalation,
+    )
+    return SlaTimerService(store, desk, policy, rules, engine.texts, clock=clock)
+
+
+async def open_ticket(store: Store, chat_id: str, priority: Priority = Priority.P2) -> Ticket:
+    ticket = Ticket(
+        id=await store.tickets.next_id(),
+        conversation_key=f"telegram:{chat_id}",
+        channel="telegram",
+        chat_id=chat_id,
+        subject="Printer jams on every page",
+        group=SupportGroup.HARDWARE,
+        priority=priority,
+        language="en",
+        created_at=START,
+        updated_at=START,
+    )
+    sla_clock.start_clocks(ticket, SlaPolicy.default(), START)
+    conv = Conversation(key=ticket.conversation_key, channel="telegram", chat_id=chat_id)
+    conv.active_ticket = ticket.id
+    conv.language = "en"
+    tx = Transaction()
+    tx.save_ticket(ticket)
+    store.conversations.save(tx, conv, START)
+    await store.commit(tx)
+    return ticket
+
+
+async def sent_to(store: Store, chat_id: str) -> list[str]:
+    rows = await store.redis.xrange(keys.outbound_stream("telegram"))
+    out = []
+    for _, fields in rows:
+        delivery = json.loads(fields[b"d"])
+        if delivery["chat_id"] == chat_id:
+            out.append(delivery["message"]["text"])
+    return out
+
+
+async def alerts(store: Store, during: Any) -> list[dict[str, Any]]:
+    """SLA alerts published while `during` runs, as every console process receives them."""
+    got: list[dict[str, Any]] = []
+
+    async def listen() -> None:
+        async for event in store.live_events():
+            if event.get("type") == "sla_alert":
+                got.append(event)
+
+    listener = asyncio.create_task(listen())
+    await asyncio.sleep(0.2)
+    await during
+    await asyncio.sleep(0.3)
+    listener.cancel()
+    await asyncio.gather(listener, return_exceptions=True)
+    return got
+
+
+async def test_warning_then_breach_escalates_and_tells_the_user_once(store: Store) -> None:
+    clock = Clock(START)
+    timers = build(store, clock, on_duty_telegram_chat="duty-1")
+    ticket = await open_ticket(store, "501")  # P2: 30 min to the first response, 24/7
+
+    clock.now = START + 22 * MINUTE  # before 75%
+    assert await timers.tick() == 0
+    clock.now = START + 23 * MINUTE
+    warned = await alerts(store, timers.tick())
+    assert [(a["kind"], a["clock"], a["to"]) for a in warned] == [("warning", "first_response", "")]
+    assert await timers.tick() == 0  # not again
+
+    clock.now = START + 31 * MINUTE
+    breached = await alerts(store, timers.tick())
+    assert [(a["kind"], a["to"]) for a in breached] == [("breach", ""), ("breach", "lena")]
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None
+    assert (stored.level, stored.status) == (Level.L2, TicketStatus.ESCALATED)
+    assert stored.breached
+    assert stored.first_response_due == clock.now + 30 * MINUTE  # the new line's promise
+    user = await sent_to(store, "501")
+    assert len(user) == 1
+    assert f"request {ticket.id} is taking longer than we promised" in user[0]
+    assert "passed to the second line; expected answer by 09:01 today." in user[0]
+    duty = await sent_to(store, "duty-1")
+    assert [d.split(":")[0] for d in duty] == ["SLA warning", "SLA breach"]
+    history = [(e.actor, e.action) for e in await store.tickets.events(ticket.id)]
+    assert history.count(("sla", "sla")) == 2
+    for _ in range(3):
+        clock.now += 10 * MINUTE
+        await timers.tick()
+    assert len(await sent_to(store, "501")) == 1  # the breach is told once
+
+
+async def test_two_services_never_fire_the_same_timer_twice(store: Store) -> None:
+    clock = Clock(START)
+    a, b = build(store, clock), build(store, clock)
+    tickets = [await open_ticket(store, f"6{i:02d}") for i in range(30)]
+    clock.now = START + 31 * MINUTE  # warning and breach both due
+    await asyncio.gather(a.tick(), b.tick(), a.tick(), b.tick())
+    for ticket in tickets:
+        stored = await store.tickets.get(ticket.id)
+        assert stored is not None and stored.level == Level.L2
+        assert stored.fired >= {"first_response_warning", "first_response_breach"}
+        assert len(await sent_to(store, ticket.chat_id)) == 1
+
+
+async def test_a_claim_whose_holder_died_is_fired_after_its_lease(store: Store) -> None:
+    clock = Clock(START)
+    timers = build(store, clock)
+    ticket = await open_ticket(store, "701")
+    clock.now = START + 24 * MINUTE
+    # A process claims the ticket and dies before doing anything.
+    assert await store.sla_timers.claim(clock.now, clock.now + 30, 10) == [ticket.id]
+    assert await timers.tick() == 0  # held by the dead process
+    clock.now += 31
+    assert await timers.tick() == 1
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and "first_response_warning" in stored.fired
+    assert await store.sla_timers.claimed() == 0
+
+
+async def test_waiting_on_the_user_ends_with_a_last_notice_then_auto_close(store: Store) -> None:
+    clock = Clock(START)
+    timers = build(store, clock)
+    desk = timers.desk
+    ticket = await open_ticket(store, "801", Priority.P3)
+    bob = Actor("bob", "Bob")
+    await desk.take_over(ticket.id, bob)
+    await desk.reply(ticket.id, bob, "Could you send a photo of the error?")
+    before = len(await sent_to(store, "801"))
+    clock.now = START + 6 * DAY + MINUTE  # the last notice, a day before closing
+    await timers.tick()
+    notice = (await sent_to(store, "801"))[before:]
+    assert len(notice) == 1 and "waiting for your reply" in notice[0]
+    clock.now = START + 7 * DAY + MINUTE
+    await timers.tick()
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and stored.status == TicketStatus.CLOSED
+    closed = (await sent_to(store, "801"))[before + 1 :]
+    assert len(closed) == 1 and "closed because we had no reply" in closed[0]
+    assert not stored.breached  # the paused clocks never ran out
+    assert await store.sla_timers.pending() == 0

@@ -1,0 +1,28 @@
+"""The language of a later message: its own when it shows one, else the conversation's."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.triage.language import reply_language
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        ("ні, не допомогло", "ru", "uk"),
+        ("нет, не помогло", "uk", "ru"),
+        ("no, I already reinstalled it", "ru", "en"),
+        ("I don't know", "uk", "en"),
+        ("Windows 10", "ru", "ru"),
+        ("HP LaserJet M404dn", "uk", "uk"),
+        ("0x80070005", "en", "en"),
+        ("не знаю", "uk", "uk"),  # both languages say it: keep the conversation's
+        ("не знаю", "en", "ru"),
+        ("слухай, в мене комп не включається, вже все перепробував", "ru", "uk"),  # surzhyk
+        ("вчора ввечері", "ru", "uk"),
+        ("Outlook 2016", "uk", "uk"),
+    ],
+)
+def test_reply_language(text: str, current: str, expected: str) -> None:
+    assert reply_language(text, current) == expected
