@@ -290,6 +290,7 @@ class OperatorAccount(_Section):
     role: Literal["operator", "admin"] = "operator"
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
+    language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
 
 
 class LoggingSettings(_Section):

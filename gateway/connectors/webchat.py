@@ -9,7 +9,7 @@ client's own id, which is the dedupe key; the ack is sent after the durable acce
 Frames (JSON), client → server: `hello {token, have, lang, name}`, `start`,
 `message {id, text, payload}`, `typing`; server → client: `welcome {token, max_chars}`,
 `entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
-`error {code, id?, ...}`.
+`language {lang}` (the conversation's, for the labels), `error {code, id?, ...}`.
 """
 
 from __future__ import annotations
@@ -94,12 +94,21 @@ class ChatSocket(TranscriptSocket):
         self.lang = lang
         self.name = name
         self.typing_announced = 0.0
+        self.shown_language = ""  # the conversation's language the widget was told
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
         return visitor_view(entry, self.chat_id)
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         return ticket_frame(ticket)
+
+    async def entries_sent(self, store: Store) -> None:
+        """The widget's labels follow the conversation's language (detected or switched)."""
+        conv = await store.conversations.get(self.key)
+        language = conv.language if conv is not None else ""
+        if language in LANGUAGES and language != self.shown_language:
+            self.shown_language = language
+            await self.send({"type": "language", "lang": language})
 
     def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
         """The visitor sees an operator typing (never their own typing echoed back)."""
@@ -354,6 +363,7 @@ class WebChatConnector:
         tickets = await self.store.tickets.for_conversation(chat.key, active_only=False)
         if tickets:
             await chat.send(ticket_frame(max(tickets, key=lambda t: t.created_at)))
+        await chat.entries_sent(self.store)  # a returning visitor: labels in their language
         self.hub.follow(chat.key, chat)
         pump = asyncio.create_task(chat.pump(self.store))
         try:

@@ -90,6 +90,11 @@ def stored_file(file_id: str) -> str:
     return f"{PREFIX}:file:{file_id}"
 
 
+def operator_preferences(login: str) -> str:
+    """Hash of an operator's console choices (language)."""
+    return f"{PREFIX}:operator:{login}:prefs"
+
+
 def web_session(session_id: str) -> str:
     """An operator's console session: login and CSRF token, with a TTL."""
     return f"{PREFIX}:web:session:{session_id}"

@@ -30,6 +30,14 @@ class OperatorStore:
         raw = await self._redis.hgetall(keys.OPERATORS)
         return [json.loads(v) for v in raw.values()]
 
+    async def preferences(self, login: str) -> dict[str, str]:
+        """What an operator chose in the console (e.g. its language)."""
+        raw = await self._redis.hgetall(keys.operator_preferences(login))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def set_preference(self, login: str, name: str, value: str) -> None:
+        await self._redis.hset(keys.operator_preferences(login), name, value)
+
     async def put_session(self, session_id: str, data: dict[str, Any], ttl: int) -> None:
         await self._redis.set(keys.web_session(session_id), json.dumps(data), ex=ttl)
 

@@ -18,6 +18,7 @@ from aiohttp import WSMsgType, web
 
 from gateway.models import Ticket
 from gateway.runtime import Runtime
+from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
@@ -55,6 +56,7 @@ class Console:
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
         self.files = DeskFiles(rt, self.desk)
+        self.catalog = Texts.load()
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
         # Channels that can show "typing…" to their users (Telegram's sendChatAction).
@@ -67,6 +69,8 @@ class Console:
             web.get("/console", self.page),
             web.get("/console/static/{name}", self.static),
             web.get("/console/api/session", self.session),
+            web.get("/console/api/texts", self.texts),
+            web.post("/console/api/preferences", need(self.preferences, changes_state=True)),
             web.post("/console/api/login", self.login),
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
@@ -97,6 +101,36 @@ class Console:
         csrf = self.sessions.login_csrf(request, response)
         response.text = json.dumps({"signed_in": False, "csrf": csrf})
         return response
+
+    async def texts(self, request: web.Request) -> web.Response:
+        """The console's labels: in `?lang`, else the operator's language, else the browser's."""
+        lang = request.query.get("lang", "")
+        if lang not in LANGUAGES:
+            session = await self.sessions.current(request)
+            lang = await self._language(session) if session else ""
+        return self._texts_response(lang or browser_language(request))
+
+    async def preferences(self, request: web.Request, session: Session) -> web.Response:
+        """`{language}`: the operator's console language, kept for their next sign-in."""
+        try:
+            body = parse_json(await request.text())
+        except UntrustedInput:
+            raise refuse(400, "the request body must be JSON") from None
+        lang = body.get("language") if isinstance(body, dict) else None
+        if lang not in LANGUAGES:
+            raise refuse(400, f"language: one of {', '.join(LANGUAGES)}")
+        await self.rt.store.operators.set_preference(session.account.login, "language", lang)
+        return self._texts_response(lang)
+
+    async def _language(self, session: Session) -> str:
+        chosen = (await self.rt.store.operators.preferences(session.account.login)).get("language")
+        return chosen if chosen in LANGUAGES else session.account.language
+
+    def _texts_response(self, lang: str) -> web.Response:
+        return web.json_response(
+            {"language": lang, "texts": self.catalog.section("console", lang)},
+            dumps=lambda d: json.dumps(d, ensure_ascii=False),
+        )
 
     async def login(self, request: web.Request) -> web.Response:
         try:
@@ -219,6 +253,15 @@ class ChannelTyping(Protocol):
     channel: str
 
     async def typing(self, chat_id: str) -> None: ...
+
+
+def browser_language(request: web.Request) -> str:
+    """The first of ru, uk, en in the browser's Accept-Language; English otherwise."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip()[:2].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
 
 
 def setup_console(app: web.Application, rt: Runtime) -> None:

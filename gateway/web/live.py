@@ -233,3 +233,8 @@ class TranscriptSocket:
                 frame = {"type": "entry", "conversation": key, "index": start + offset}
                 await self.send(frame | {"entry": view})
             self.cursor = start + offset + 1
+        if entries:
+            await self.entries_sent(store)
+
+    async def entries_sent(self, store: Store) -> None:
+        """Called after new entries went out (a reader may follow up, e.g. with the language)."""

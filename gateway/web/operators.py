@@ -33,6 +33,7 @@ class Account:
     role: str = "operator"  # operator | admin
     level: str = "L1"
     groups: tuple[str, ...] = field(default_factory=tuple)
+    language: str = ""  # the console's language; "" = the browser's
 
     @property
     def is_admin(self) -> bool:
@@ -65,6 +66,7 @@ class Account:
             role=data.get("role", "operator"),
             level=data.get("level", "L1"),
             groups=tuple(data.get("groups") or ()),
+            language=str(data.get("language") or ""),
         )
 
 

@@ -10,6 +10,44 @@
     nextIndex: 0, // first transcript index of the open ticket not shown yet
   };
   var $ = function (sel) { return document.querySelector(sel); };
+  var T = {}; // the console's texts in the operator's language (gateway/texts/<lang>.yaml)
+
+  /* ---- texts: every label comes from the server's catalog for the chosen language ---- */
+
+  function tr(key, values) {
+    var text = T[key] === undefined ? key : String(T[key]);
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
+  }
+
+  function label(prefix, value) {
+    return T[prefix + value] === undefined ? value : T[prefix + value];
+  }
+
+  function useTexts(data) {
+    T = data.texts || {};
+    document.documentElement.lang = data.language;
+    document.title = tr("page_title");
+    $("#lang").value = data.language;
+    document.querySelectorAll("[data-t]").forEach(function (node) { node.textContent = tr(node.dataset.t); });
+    document.querySelectorAll("[data-t-label]").forEach(function (node) {
+      node.setAttribute("aria-label", tr(node.dataset.tLabel));
+    });
+    document.querySelectorAll("[data-t-placeholder]").forEach(function (node) {
+      node.placeholder = tr(node.dataset.tPlaceholder);
+    });
+    fillGroupFilter();
+    if (state.me) { showMe(); renderQueue(); if (state.open) renderTicket(state.open); }
+  }
+
+  function loadTexts() {
+    return api("GET", "/console/api/texts").then(useTexts);
+  }
+
+  $("#lang").addEventListener("change", function (ev) {
+    var chosen = ev.target.value;
+    if (!state.me) return api("GET", "/console/api/texts?lang=" + encodeURIComponent(chosen)).then(useTexts);
+    api("POST", "/console/api/preferences", { language: chosen }).then(useTexts);
+  });
 
   function h(tag, attrs) {
     var node = document.createElement(tag);
@@ -47,21 +85,21 @@
 
   function ago(seconds) {
     seconds = Math.max(0, Math.round(seconds));
-    if (seconds < 60) return seconds + " s";
-    if (seconds < 3600) return Math.floor(seconds / 60) + " min";
-    if (seconds < 86400) return Math.floor(seconds / 3600) + " h " + Math.floor(seconds % 3600 / 60) + " min";
-    return Math.floor(seconds / 86400) + " d";
+    if (seconds < 60) return tr("seconds", { n: seconds });
+    if (seconds < 3600) return tr("minutes", { n: Math.floor(seconds / 60) });
+    if (seconds < 86400) return tr("hours", { h: Math.floor(seconds / 3600), m: Math.floor(seconds % 3600 / 60) });
+    return tr("days", { n: Math.floor(seconds / 86400) });
   }
 
   function slaBadge(t) {
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     if (!active) return null;
-    if (t.first_response_at) return h("span", { class: "badge ok", text: "responded" });
+    if (t.first_response_at) return h("span", { class: "badge ok", text: tr("responded") });
     var left = t.first_response_due - now();
     var window_ = t.first_response_due - t.created_at;
-    if (left < 0) return h("span", { class: "badge overdue", text: "overdue " + ago(-left) });
-    if (left < Math.max(300, window_ / 4)) return h("span", { class: "badge soon", text: "due in " + ago(left) });
-    return h("span", { class: "badge ok", text: "due in " + ago(left) });
+    if (left < 0) return h("span", { class: "badge overdue", text: tr("overdue", { time: ago(-left) }) });
+    if (left < Math.max(300, window_ / 4)) return h("span", { class: "badge soon", text: tr("due_in", { time: ago(left) }) });
+    return h("span", { class: "badge ok", text: tr("due_in", { time: ago(left) }) });
   }
 
   function order(a, b) {
@@ -111,11 +149,17 @@
     $("#login-view").hidden = true;
     $("#app-view").hidden = false;
     $("#logout").hidden = false;
-    $("#me").textContent = (s.operator.name || s.operator.login) + " · " + s.operator.role +
-      " " + s.operator.level + (s.operator.groups.length ? " · " + s.operator.groups.join(", ") : "");
+    showMe();
+    loadTexts();
     loadQueue();
     connect();
     route();
+  }
+
+  function showMe() {
+    var me = state.me;
+    $("#me").textContent = (me.name || me.login) + " · " + label("role_", me.role) + " " + me.level +
+      (me.groups.length ? " · " + me.groups.map(function (g) { return label("group_", g); }).join(", ") : "");
   }
 
   /* ---- queue ---- */
@@ -138,10 +182,10 @@
         h("td", { class: "prio prio-" + t.priority, text: t.priority }),
         h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
         h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
-        h("td", { text: t.channel }),
-        h("td", { text: t.group + " · " + t.level }),
-        h("td", { text: t.status }),
-        h("td", { text: t.assignee ? "taken by " + t.assignee : "—" }),
+        h("td", { text: label("channel_", t.channel) }),
+        h("td", { text: label("group_", t.group) + " · " + t.level }),
+        h("td", { text: label("status_", t.status) }),
+        h("td", { text: t.assignee ? tr("taken_by", { name: t.assignee }) : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
         h("td", null, slaBadge(t)));
       row.addEventListener("click", function () { location.hash = "ticket/" + t.id; });
@@ -151,8 +195,13 @@
   }
 
   $("#filters").addEventListener("change", loadQueue);
-  var groupFilter = $("#filters").group;
-  GROUPS.forEach(function (g) { groupFilter.append(h("option", { value: g, text: g })); });
+  function fillGroupFilter() {
+    var select = $("#filters").group, chosen = select.value;
+    select.replaceChildren(h("option", { value: "", text: tr("all") }));
+    GROUPS.forEach(function (g) { select.append(h("option", { value: g, text: label("group_", g) })); });
+    select.value = chosen;
+  }
+  fillGroupFilter();
   setInterval(function () { if (state.me) renderQueue(); }, 30000);
 
   /* ---- live updates ---- */
@@ -206,7 +255,7 @@
   var typingTimer = null, typingSent = 0;
 
   function showTyping(name) {
-    $("#t-typing").textContent = (name || "User") + " is typing…";
+    $("#t-typing").textContent = tr("typing", { name: name || tr("who_user") });
     clearTimeout(typingTimer);
     typingTimer = setTimeout(hideTyping, 6000); // the widget repeats it every few seconds
   }
@@ -287,34 +336,38 @@
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
-    $("#t-meta").textContent = [t.priority, t.status, t.group, t.level, "via " + conv.channel,
-      conv.user_name ? "user: " + conv.user_name : "", "language: " + conv.language]
+    $("#t-meta").textContent = [t.priority, label("status_", t.status), label("group_", t.group), t.level,
+      tr("via", { channel: label("channel_", conv.channel) }),
+      conv.user_name ? tr("meta_user", { name: conv.user_name }) : "", tr("meta_language", { lang: conv.language })]
       .filter(Boolean).join(" · ");
     var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
-    $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
-      : owner ? "Taken by " + owner : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    $("#t-owner").textContent = owner === state.me.login ? tr("you_handle")
+      : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
+      : tr("bot_handles");
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     $("#take").disabled = !active || owner === state.me.login;
     $("#hand-back").disabled = !active || !owner;
     $("#resolve").disabled = !active;
     var form = $("#update-form");
     fillSelect(form.priority, PRIORITIES, t.priority);
-    fillSelect(form.group, GROUPS, t.group);
+    fillSelect(form.group, GROUPS, t.group, "group_");
     fillSelect(form.level, LEVELS, t.level);
     $("#t-fields").replaceChildren.apply($("#t-fields"), Object.keys(t.fields).reduce(function (acc, k) {
-      return acc.concat([h("dt", { text: k }), h("dd", { text: t.fields[k] })]);
+      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", { text: t.fields[k] })]);
     }, []));
     $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
         h("div", { class: "text", text: n.text }));
     }));
     $("#t-events").replaceChildren.apply($("#t-events"), data.events.map(function (e) {
-      return h("li", { text: time(e.at) + " " + e.actor + ": " + e.action + (e.detail ? " — " + e.detail : "") });
+      return h("li", { text: time(e.at) + " " + e.actor + ": " + label("action_", e.action) + (e.detail ? " — " + e.detail : "") });
     }));
   }
 
-  function fillSelect(select, values, current) {
-    select.replaceChildren.apply(select, values.map(function (v) { return h("option", { value: v, text: v }); }));
+  function fillSelect(select, values, current, prefix) {
+    select.replaceChildren.apply(select, values.map(function (v) {
+      return h("option", { value: v, text: prefix ? label(prefix, v) : v });
+    }));
     select.value = current;
   }
 
@@ -336,9 +389,9 @@
     if (index < state.nextIndex) return; // already shown
     state.nextIndex = index + 1;
     var author = String(entry.author || "");
-    var who = entry.direction === "in" ? "User" + (entry.author_name ? " " + entry.author_name : "")
-      : author.indexOf("operator:") === 0 ? (entry.author_name || author.slice(9)) + " (operator)"
-      : entry.direction === "system" ? "system" : "Bot";
+    var who = entry.direction === "in" ? tr("who_user") + (entry.author_name ? " " + entry.author_name : "")
+      : author.indexOf("operator:") === 0 ? tr("who_operator", { name: entry.author_name || author.slice(9) })
+      : entry.direction === "system" ? tr("who_system") : tr("who_bot");
     var cls = entry.direction === "in" ? "in" : author.indexOf("operator:") === 0 ? "operator" : entry.direction;
     var item = h("li", { class: cls, "data-index": String(index) },
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
@@ -404,7 +457,6 @@
     act("note", { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
   });
 
-  api("GET", "/console/api/session").then(function (s) {
-    if (s.signed_in) signedIn(s); else showLogin(s.csrf);
-  });
+  loadTexts().catch(function () {}).then(function () { return api("GET", "/console/api/session"); })
+    .then(function (s) { if (s.signed_in) signedIn(s); else showLogin(s.csrf); });
 })();

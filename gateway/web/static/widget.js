@@ -9,10 +9,12 @@
   var base = new URL(script.src, location.href);
   var ALL_TEXTS = window.FIRSTLINE_TEXTS || {};
   var LANGS = ["ru", "uk", "en"];
-  var lang = pickLang(script.dataset.lang || document.documentElement.lang || navigator.language);
-  var T = ALL_TEXTS[lang] || ALL_TEXTS.en;
   var storeKey = "firstline.webchat:" + base.origin;
   var saved = load();
+  // Labels speak the conversation's language once there is one; the page's until then.
+  var lang = saved.lang ||
+    pickLang(script.dataset.lang || document.documentElement.lang || navigator.language);
+  var T = ALL_TEXTS[lang] || ALL_TEXTS.en;
   var ws = null;
   var attempt = 0;
   var nextIndex = 0; // first transcript index not shown yet
@@ -29,9 +31,10 @@
   function load() {
     try {
       var data = JSON.parse(localStorage.getItem(storeKey) || "{}");
-      return { token: data.token || null, pending: data.pending || [] };
+      return { token: data.token || null, pending: data.pending || [],
+               lang: LANGS.indexOf(data.lang) >= 0 ? data.lang : "" };
     } catch (e) {
-      return { token: null, pending: [] };
+      return { token: null, pending: [], lang: "" };
     }
   }
 
@@ -130,7 +133,8 @@
     });
     return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
              history: history, pending: pending, replies: replies, status: status, input: input,
-             typing: typing, picker: picker };
+             typing: typing, picker: picker, title: title, close: close, send: send,
+             attach: attach };
   }
 
   var CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
@@ -149,6 +153,31 @@
     path.setAttribute("d", d);
     svg.appendChild(path);
     return svg;
+  }
+
+  function speak(code) {
+    // The conversation's language changed (or is known after a reload): relabel everything.
+    if (LANGS.indexOf(code) < 0 || !ALL_TEXTS[code]) return;
+    saved.lang = code;
+    save();
+    if (code === lang) return;
+    lang = code;
+    T = ALL_TEXTS[code];
+    ui.root.setAttribute("lang", code);
+    ui.launcher.setAttribute("aria-label", T.open);
+    ui.launcher.title = T.open;
+    ui.panel.setAttribute("aria-label", T.title);
+    ui.title.textContent = T.title;
+    ui.close.setAttribute("aria-label", T.close);
+    ui.input.placeholder = T.placeholder;
+    ui.input.setAttribute("aria-label", T.placeholder);
+    ui.send.textContent = T.send;
+    ui.attach.setAttribute("aria-label", T.attach);
+    ui.attach.title = T.attach;
+    ui.root.querySelectorAll(".fl-msg.fl-in > .fl-author").forEach(function (node) {
+      node.textContent = T.you;
+    });
+    if (ticketShown) showTicket(ticketShown);
   }
 
   function shut() {
@@ -213,14 +242,14 @@
       if (frame.index < nextIndex) return; // already shown
       nextIndex = frame.index + 1;
       showEntry(frame.entry);
+    } else if (frame.type === "language") {
+      speak(frame.lang);
     } else if (frame.type === "typing") {
       showTyping(frame.name);
     } else if (frame.type === "ack") {
       forget(frame.id);
     } else if (frame.type === "ticket") {
-      var status = (T.statuses && T.statuses[frame.status]) || frame.status;
-      ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
-      ui.ticket.hidden = false;
+      showTicket(frame);
     } else if (frame.type === "error") {
       var text = fill((T.errors && T.errors[frame.code]) || T.errors.bad_frame,
                       { limit: frame.limit, seconds: Math.ceil(frame.retry_after || 0) });
@@ -308,6 +337,15 @@
       node.classList.add("fl-failed");
       node.querySelector(".fl-meta").textContent = T.failed;
     }
+  }
+
+  var ticketShown = null;
+
+  function showTicket(frame) {
+    ticketShown = frame;
+    var status = (T.statuses && T.statuses[frame.status]) || frame.status;
+    ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
+    ui.ticket.hidden = false;
   }
 
   function forget(id) {
