@@ -95,6 +95,11 @@ def operator_preferences(login: str) -> str:
     return f"{PREFIX}:operator:{login}:prefs"
 
 
+def operator_seen(login: str) -> str:
+    """Hash: ticket id -> how much of its conversation the operator has seen (entries)."""
+    return f"{PREFIX}:operator:{login}:seen"
+
+
 def web_session(session_id: str) -> str:
     """An operator's console session: login and CSRF token, with a TTL."""
     return f"{PREFIX}:web:session:{session_id}"

@@ -18,11 +18,13 @@ from aiohttp import WSMsgType, web
 
 from gateway.models import Ticket
 from gateway.runtime import Runtime
+from gateway.store import Store
 from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, DeskFiles
+from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
@@ -56,6 +58,7 @@ class Console:
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
         self.files = DeskFiles(rt, self.desk)
+        self.search = DeskSearch(rt)
         self.catalog = Texts.load()
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
@@ -74,6 +77,7 @@ class Console:
             web.post("/console/api/login", self.login),
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
+            web.get("/console/api/search", need(self.search.search, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
             web.get(
@@ -209,6 +213,7 @@ class Console:
         self.hub.follow(ticket.conversation_key, follower)
         follower.retarget(ticket.conversation_key, cursor)
         follower.ticket = ticket
+        await self.rt.store.operators.mark_seen(follower.session.account.login, ticket.id, cursor)
 
     async def close(self, app: web.Application) -> None:
         for ws in list(self.sockets):
@@ -234,6 +239,14 @@ class ConsoleSocket(TranscriptSocket):
     def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
         """Operators see the user typing (other operators' typing is not news to them)."""
         return {"who": "user", "name": name} if who == "user" else None
+
+    def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
+        return {"type": "activity", "conversation": conversation_key}
+
+    async def entries_sent(self, store: Store) -> None:
+        """The operator has now seen the watched ticket's conversation up to the cursor."""
+        if self.ticket is not None and self.ticket.conversation_key == self.key:
+            await store.operators.mark_seen(self.session.account.login, self.ticket.id, self.cursor)
 
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         """SLA warnings and breaches for the group's operators; addressed ones to one person."""

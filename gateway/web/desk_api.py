@@ -37,6 +37,11 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     return data
 
 
+def is_user_message(entry: dict[str, Any]) -> bool:
+    """A transcript entry the user wrote (not the chat opening, not a channel notice)."""
+    return entry.get("direction") == "in" and entry.get("kind", "message") in ("message", "")
+
+
 def queue_order(ticket: Ticket) -> tuple[int, float, float]:
     """Priority first, then the SLA clock that runs now (first response, then resolution)."""
     due = ticket.resolution_due if ticket.first_response_at else ticket.first_response_due
@@ -85,7 +90,30 @@ class DeskApi:
             and (not mine or t.assignee == account.login)
         ]
         shown.sort(key=queue_order)
-        return web.json_response({"now": time.time(), "tickets": [summary(t) for t in shown]})
+        unread = await self.unread(account.login, shown)
+        return web.json_response(
+            {
+                "now": time.time(),
+                "tickets": [summary(t) | {"unread": unread.get(t.id, 0)} for t in shown],
+            }
+        )
+
+    async def past_tickets(self, ticket: Ticket, session: Session) -> list[dict[str, Any]]:
+        """The same user's other tickets (same conversation on this channel), newest first."""
+        store = self.rt.store.tickets
+        others = await store.for_conversation(ticket.conversation_key, active_only=False)
+        visible = [t for t in others if t.id != ticket.id and session.account.can_see(t)]
+        return [summary(t) for t in sorted(visible, key=lambda t: t.created_at, reverse=True)]
+
+    async def unread(self, login: str, tickets: list[Ticket]) -> dict[str, int]:
+        """Per ticket, the user's messages the operator has not seen yet."""
+        seen = await self.rt.store.operators.seen(login)
+        counts: dict[str, int] = {}
+        for ticket in tickets:
+            start = seen.get(ticket.id, 0)
+            entries = await self.rt.store.conversations.transcript(ticket.conversation_key, start)
+            counts[ticket.id] = sum(1 for e in entries if is_user_message(e))
+        return counts
 
     async def ticket(self, request: web.Request, session: Session) -> web.Response:
         """A ticket's page: checklist, conversation, transcript, notes and history."""
@@ -110,6 +138,7 @@ class DeskApi:
                 "notes": await store.tickets.notes(ticket.id),
                 "events": [e.__dict__ for e in events],
                 "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
+                "user_tickets": await self.past_tickets(ticket, session),
             },
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )

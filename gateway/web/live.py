@@ -37,6 +37,8 @@ class Listener(Protocol):
 
     def sla_alert(self, event: dict[str, Any]) -> None: ...
 
+    def activity(self, conversation_key: str) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -84,7 +86,10 @@ class LiveHub:
     def dispatch(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
         if kind == "transcript":
-            self.poke(str(event.get("conversation", "")))
+            key = str(event.get("conversation", ""))
+            self.poke(key)
+            for listener in list(self._all_tickets):  # queues count unread messages
+                listener.activity(key)
         elif kind == "typing":
             key = str(event.get("conversation", ""))
             who, name = str(event.get("who", "")), str(event.get("name", ""))
@@ -185,6 +190,15 @@ class TranscriptSocket:
         frame = self.alert_frame(event)
         if frame is not None:
             self._send_soon(frame)
+
+    def activity(self, conversation_key: str) -> None:
+        """Something was written in some conversation (queues update their unread counts)."""
+        frame = self.activity_frame(conversation_key)
+        if frame is not None:
+            self._send_soon(frame)
+
+    def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
+        return None
 
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         return None

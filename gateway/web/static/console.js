@@ -170,7 +170,16 @@
       "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
     return api("GET", url).then(function (data) {
       state.skew = data.now - Date.now() / 1000;
+      var before = state.tickets;
       state.tickets = new Map(data.tickets.map(function (t) { return [t.id, t]; }));
+      if (state.loaded) {
+        data.tickets.forEach(function (t) {
+          var old = before.get(t.id);
+          if (!old) announce(tr("new_ticket", { id: t.id }), t.subject);
+          else if ((t.unread || 0) > (old.unread || 0)) announce(tr("new_message", { id: t.id }), t.subject);
+        });
+      }
+      state.loaded = true;
       renderQueue();
     });
   }
@@ -188,10 +197,20 @@
         h("td", { text: t.assignee ? tr("taken_by", { name: t.assignee }) : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
         h("td", null, slaBadge(t)));
+      var unread = t.unread && !(state.open && state.open.ticket.id === t.id) ? t.unread : 0;
+      if (unread) {
+        row.classList.add("unread");
+        row.children[1].append(" ", h("span", { class: "badge unread-count", title: tr("unread", { n: unread }),
+          "aria-label": tr("unread", { n: unread }) }, String(unread)));
+      }
       row.addEventListener("click", function () { location.hash = "ticket/" + t.id; });
       return row;
     }));
     $("#queue-empty").hidden = rows.length > 0;
+    var total = rows.reduce(function (n, t) {
+      return n + (t.unread && !(state.open && state.open.ticket.id === t.id) ? t.unread : 0);
+    }, 0);
+    document.title = (total ? "(" + total + ") " : "") + tr("page_title");
   }
 
   $("#filters").addEventListener("change", loadQueue);
@@ -234,7 +253,9 @@
 
   function live(frame) {
     if (frame.type === "ticket") {
-      var t = frame.ticket;
+      var t = frame.ticket, known = state.tickets.get(t.id);
+      t.unread = known ? known.unread : 1; // a new ticket: its first message is unread
+      if (!known && matches(t)) announce(tr("new_ticket", { id: t.id }), t.subject);
       if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
       renderQueue();
       if (state.open && state.open.ticket.id === t.id) refreshTicket();
@@ -245,9 +266,86 @@
       }
     } else if (frame.type === "typing") {
       if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
+    } else if (frame.type === "activity") {
+      var open = state.open && state.open.conversation.key === frame.conversation;
+      var queued = Array.from(state.tickets.values()).some(function (q) {
+        return q.conversation_key === frame.conversation;
+      });
+      if (queued && !open) refreshQueueSoon();
     } else if (frame.type === "sla_alert") {
       slaAlert(frame);
     }
+  }
+
+  /* ---- search ---- */
+
+  $("#search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, q = form.q.value.trim(), channel = form.channel.value;
+    if (!q && !channel) return clearSearch();
+    api("GET", "/console/api/search?q=" + encodeURIComponent(q) + "&channel=" + encodeURIComponent(channel))
+      .then(showResults).catch(function (err) { $("#results-count").textContent = err.message; });
+  });
+  $("#search-clear").addEventListener("click", clearSearch);
+
+  function clearSearch() {
+    $("#search").q.value = "";
+    $("#search").channel.value = "";
+    $("#results").hidden = true;
+    $("#search-clear").hidden = true;
+  }
+
+  function showResults(data) {
+    $("#results").hidden = false;
+    $("#search-clear").hidden = false;
+    $("#results-count").textContent = data.tickets.length ? tr("results", { n: data.tickets.length }) : tr("no_results");
+    $("#results-list").replaceChildren.apply($("#results-list"), data.tickets.map(function (r) {
+      return h("li", { "data-ticket": r.id },
+        h("a", { href: "#ticket/" + r.id, text: r.id }), " ",
+        h("span", { text: r.subject }), " · ",
+        h("span", { class: "muted", text: [label("channel_", r.channel), r.user_name, label("status_", r.status)]
+          .filter(Boolean).join(" · ") }),
+        h("div", { class: "snippet" }, h("span", { class: "chip", text: label("matched_", r.matched) }), " ", r.snippet));
+    }));
+  }
+
+  /* ---- unread messages and alerts ---- */
+
+  var queueTimer = null;
+
+  function refreshQueueSoon() {
+    clearTimeout(queueTimer); // a burst of messages is one reload
+    queueTimer = setTimeout(loadQueue, 400);
+  }
+
+  var notify = $("#notify");
+  try { notify.checked = localStorage.getItem("firstline.console.notify") === "1"; } catch (e) { /* private */ }
+  notify.addEventListener("change", function () {
+    try { localStorage.setItem("firstline.console.notify", notify.checked ? "1" : "0"); } catch (e) { /* private */ }
+    if (notify.checked && window.Notification && Notification.permission === "default") {
+      Notification.requestPermission();
+    }
+  });
+
+  function announce(title, body) {
+    if (!notify.checked) return;
+    beep();
+    if (document.hidden && window.Notification && Notification.permission === "granted") {
+      new Notification(title, { body: body || "" });
+    }
+  }
+
+  function beep() {
+    try {
+      var audio = new (window.AudioContext || window.webkitAudioContext)();
+      var tone = audio.createOscillator(), gain = audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.value = 0.08;
+      tone.connect(gain).connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+      tone.onended = function () { audio.close(); };
+    } catch (e) { /* no audio: the title still says it */ }
   }
 
   /* ---- typing, both ways ---- */
@@ -303,6 +401,7 @@
     watch();
     $("#ticket-view").hidden = true;
     $("#queue-view").hidden = false;
+    renderQueue(); // what was read meanwhile is no longer unread
   }
   window.addEventListener("hashchange", function () { if (state.me) route(); });
   $("#back").addEventListener("click", function (ev) { ev.preventDefault(); location.hash = ""; });
@@ -315,6 +414,8 @@
       state.open = data;
       state.nextIndex = 0;
       hideTyping();
+      var row = state.tickets.get(data.ticket.id);
+      if (row) row.unread = 0; // read now
       $("#t-transcript").replaceChildren();
       data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
       renderTicket(data);
@@ -359,6 +460,11 @@
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
         h("div", { class: "text", text: n.text }));
     }));
+    var past = data.user_tickets || [];
+    $("#t-past").replaceChildren.apply($("#t-past"), past.length ? past.map(function (p) {
+      return h("li", null, h("a", { href: "#ticket/" + p.id, text: p.id }), " " + p.subject + " · " +
+        label("status_", p.status) + " · " + new Date(p.created_at * 1000).toLocaleDateString());
+    }) : [h("li", { class: "muted", text: tr("no_past_tickets") })]);
     $("#t-events").replaceChildren.apply($("#t-events"), data.events.map(function (e) {
       return h("li", { text: time(e.at) + " " + e.actor + ": " + label("action_", e.action) + (e.detail ? " — " + e.detail : "") });
     }));
