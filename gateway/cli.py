@@ -65,9 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     evp = sub.add_parser("eval", help="evaluate matching, dialogs and the checklist extractors")
     evp.set_defaults(func=_eval_extractors, dir=None)
     ev = evp.add_subparsers(metavar="WHAT")
-    ef = ev.add_parser("faq", help="FAQ matching accuracy on a JSONL file")
-    ef.add_argument("file", type=Path)
+    ef = ev.add_parser(
+        "faq", help="FAQ matching accuracy: dev, tuning part (cross-validated), frozen part"
+    )
+    ef.add_argument("file", type=Path, nargs="?", help="evaluate only this JSONL file")
     ef.add_argument("--dir", type=Path)
+    ef.add_argument("--sets", type=Path, default=Path("tests/fixtures/eval"))
+    ef.add_argument("--fit", action="store_true", help="refit the decision, write decision.json")
     ef.set_defaults(func=_eval_faq)
     ed = ev.add_parser("dialogs", help="run dialog scenarios from a YAML file")
     ed.add_argument("file", type=Path)
@@ -87,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     oa = op.add_parser("add", help="create or update an operator account")
     oa.add_argument("login")
     oa.add_argument("--name", default="")
-    oa.add_argument("--role", choices=["operator", "admin"], default="operator")
+    oa.add_argument("--role", choices=["operator", "lead", "admin"], default="operator")
     oa.add_argument("--level", choices=["L1", "L2", "L3"], default="L1")
     oa.add_argument("--groups", default="", help="comma-separated support groups")
     oa.add_argument("--password", help="read from the terminal when omitted")
@@ -198,7 +202,7 @@ def _faq_match(args: argparse.Namespace) -> int:
 def _eval_faq(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import eval_faq
 
-    return eval_faq(_faq_dir(args), args.file)
+    return eval_faq(_faq_dir(args), args.file, args.sets, args.fit)
 
 
 def _chat(args: argparse.Namespace) -> int:

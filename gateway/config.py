@@ -287,7 +287,7 @@ class OperatorAccount(_Section):
     login: str
     name: str = ""
     password_hash: str
-    role: Literal["operator", "admin"] = "operator"
+    role: Literal["operator", "lead", "admin"] = "operator"
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
     language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's

@@ -16,9 +16,16 @@ from typing import Any
 
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
-from gateway.dialogs.events import CsatRecorded, Event, Resolved, TicketRequested
+from gateway.dialogs.events import (
+    CsatCommented,
+    CsatRecorded,
+    Event,
+    Resolved,
+    TicketRequested,
+)
 from gateway.dialogs.state import DialogState
 from gateway.models import (
+    Delivery,
     InboundMessage,
     Level,
     OutboundMessage,
@@ -128,6 +135,8 @@ class ConversationService:
                 events += follow.events
             elif isinstance(event, CsatRecorded):
                 await self._record_csat(tx, conv, event)
+            elif isinstance(event, CsatCommented):
+                await self._record_csat_comment(tx, conv, event)
             elif isinstance(event, Resolved):
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
         return StepResult(state=state, replies=replies, events=events)
@@ -154,13 +163,27 @@ class ConversationService:
         return ticket
 
     async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
-        tickets = await self.store.tickets.for_conversation(conv.key, active_only=False)
-        rated = [t for t in tickets if t.status == TicketStatus.RESOLVED and not t.csat]
-        if rated:
-            ticket = max(rated, key=lambda t: t.resolved_at)
+        """The score, on the rated ticket (when a person helped) and in the outcomes."""
+        ticket = await self._rated_ticket(conv, event.ticket_id)
+        if ticket is not None:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
+
+    async def _record_csat_comment(
+        self, tx: Transaction, conv: Conversation, event: CsatCommented
+    ) -> None:
+        ticket = await self._rated_ticket(conv, event.ticket_id)
+        if ticket is not None:
+            tx.update_ticket(ticket.id, {"csat_comment": event.comment})
+            tx.ticket_event(ticket.id, "user", "commented", event.comment)
+        tx.outcome(conv.key, "csat_comment", comment=event.comment)
+
+    async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
+        if not ticket_id:
+            return None
+        ticket = await self.store.tickets.get(ticket_id)
+        return ticket if ticket is not None and ticket.conversation_key == conv.key else None
 
     async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
         return await self.store.tickets.for_conversation(conv.key)
@@ -193,12 +216,14 @@ class ConversationService:
 
     def queue_replies(
         self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
-    ) -> None:
+    ) -> list[Delivery]:
         """Record replies in the transcript and queue them for the user's channel."""
+        deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
             if conv.channel not in self.direct_channels and not conv.blocked:
-                tx.deliver(conv.channel, conv.chat_id, reply)
+                deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
+        return deliveries
 
 
 def _count(outcome: TurnOutcome) -> None:

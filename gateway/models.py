@@ -227,8 +227,10 @@ class Ticket:
     first_response_due: float = 0.0
     resolution_due: float = 0.0
     first_response_at: float = 0.0
+    first_response_delivery: str = ""  # the delivery that counted as the first response
     resolved_at: float = 0.0
     csat: int = 0
+    csat_comment: str = ""
     # SLA timers (unix times, 0 = none) and which of them have fired, comma-separated.
     first_response_warn_at: float = 0.0
     resolution_warn_at: float = 0.0

@@ -1,7 +1,9 @@
 """What operators do to tickets: take over, reply, note, re-route, resolve, hand back.
 
 Each action is one atomic commit that also tells the user what happened, in their
-language and on their channel, through the dialog engine.
+language and on their channel, through the dialog engine. Re-routing (another group or
+level) hands the ticket back to its queue; leads and admins may force-take or reassign,
+and whoever holds a ticket may transfer it to a named colleague.
 """
 
 from __future__ import annotations
@@ -33,13 +35,21 @@ class ActionRefused(Exception):
     """The action is not allowed now (not yours, already resolved...); says why."""
 
 
+SUPERVISOR_ROLES = frozenset({"admin", "lead"})
+
+
 @dataclass(frozen=True)
 class Actor:
     """The person doing an action, as written in the ticket's event log."""
 
     login: str
     name: str = ""
-    is_admin: bool = False
+    role: str = "operator"  # operator | lead | admin
+    groups: tuple[str, ...] = ()
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
 
     @property
     def owner_tag(self) -> str:
@@ -47,7 +57,23 @@ class Actor:
 
     @property
     def display(self) -> str:
+        """How colleagues see the actor in the console."""
         return self.name or self.login
+
+    def supervises(self, ticket: Ticket) -> bool:
+        """Admins supervise every ticket; a group lead the tickets of their groups."""
+        if self.role not in SUPERVISOR_ROLES:
+            return False
+        return self.is_admin or not self.groups or ticket.group.value in self.groups
+
+
+@dataclass(frozen=True)
+class Reroute:
+    """What `update` did: the changes, and whether the ticket went back to its queue."""
+
+    ticket: Ticket
+    changes: tuple[str, ...]
+    to_queue: bool
 
 
 class OperatorDesk:
@@ -61,9 +87,15 @@ class OperatorDesk:
         self.engine = service.engine
         self.clock = clock
 
-    async def take_over(self, ticket_id: str, actor: Actor) -> ClaimResult:
-        """Become the owner: exactly one of two concurrent operators wins."""
+    async def take_over(self, ticket_id: str, actor: Actor, *, force: bool = False) -> ClaimResult:
+        """Become the owner: exactly one of two concurrent operators wins.
+
+        With `force`, a lead or admin takes the ticket from whoever holds it; the history
+        says from whom.
+        """
         ticket = await self._ticket(ticket_id)
+        if force:
+            return await self._force_take(ticket, actor)
         result = await self.store.tickets.claim(ticket, actor.login, self.clock())
         if result.won:
             await self._with_conversation(
@@ -71,33 +103,120 @@ class OperatorDesk:
             )
         return result
 
+    async def _force_take(self, ticket: Ticket, actor: Actor) -> ClaimResult:
+        if not actor.supervises(ticket):
+            raise ActionRefused("only a group lead or an admin can take a ticket held by someone")
+        previous = ""
+
+        def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
+            nonlocal previous
+            _require_active(ticket)
+            previous = ticket.assignee or _operator_of(conv.owner)
+            _hand_to(ticket, conv, actor.login)
+
+        await self._with_conversation(
+            ticket.id,
+            actor,
+            "force_taken",
+            apply,
+            inform="taken",
+            detail=lambda: f"from {previous}" if previous else "",
+        )
+        return ClaimResult(True, actor.login)
+
+    async def assign(self, ticket_id: str, actor: Actor, to: str) -> str:
+        """Give the ticket to the colleague `to`: a transfer by its holder, or a lead's or
+        admin's reassignment. Returns the history action ("transferred" | "reassigned")."""
+        action = ""
+        previous = ""
+
+        def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
+            nonlocal action, previous
+            _require_active(ticket)
+            previous = ticket.assignee or _operator_of(conv.owner)
+            if to == previous:
+                raise ActionRefused(f"{to} already holds ticket {ticket.id}")
+            if previous == actor.login or conv.owner == actor.owner_tag:
+                action = "transferred"
+            elif actor.supervises(ticket):
+                action = "reassigned"
+            else:
+                raise ActionRefused("take the ticket over first, then transfer it")
+            _hand_to(ticket, conv, to)
+
+        await self._with_conversation(
+            ticket_id,
+            actor,
+            "assigned",
+            apply,
+            inform="transferred",
+            detail=lambda: f"{action}: {previous or 'queue'} → {to}",
+        )
+        return action
+
     async def reply(
-        self, ticket_id: str, actor: Actor, text: str, attachments: tuple[Attachment, ...] = ()
+        self,
+        ticket_id: str,
+        actor: Actor,
+        text: str,
+        attachments: tuple[Attachment, ...] = (),
+        *,
+        reopen: bool = False,
     ) -> None:
         """Send the operator's words (and files) to the user's channel; the first counts as
-        the first response."""
+        the first response.
+
+        A reply on a resolved ticket is refused unless `reopen` says to reopen it first.
+        A user who blocked the bot gets nothing: the reply is refused with that reason and
+        neither the first response nor "waiting for user" is recorded.
+        """
         text = text.strip()
         if not text and not attachments:
             raise ActionRefused("the reply is empty")
+        reopened = False
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
+            nonlocal reopened
+            if conv.blocked:
+                raise ActionRefused(
+                    f"the user blocked the bot on {conv.channel}: the reply cannot be delivered "
+                    "until they write again"
+                )
+            if not ticket.status.is_active:
+                if not reopen:
+                    raise ActionRefused(
+                        f"ticket {ticket.id} is {ticket.status.value}: reopen it to reply"
+                    )
+                reopened = True
+                ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
+                _hand_to(ticket, conv, actor.login)
+                conv.active_ticket = ticket.id
+                state = DialogState.from_dict(conv.state)
+                news = self.engine.ticket_changed(
+                    state, ticket, "reopened", StepContext(now=self.clock())
+                )
+                conv.state = news.state.to_dict()
+                self.service.queue_replies(tx, conv, news.replies)
             self._require_owner(ticket, conv, actor)
             now = self.clock()
-            if not ticket.first_response_at:
-                ticket.first_response_at = now
-            if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
-                ticket.status = TicketStatus.WAITING_FOR_USER
-                if sla_clock.pause(ticket, self.service.sla, now):
-                    tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
             message = OutboundMessage(
                 text=text,
                 attachments=attachments,
                 author=actor.owner_tag,
-                author_name=actor.display,
+                author_name=actor.name,
             )
-            self.service.queue_replies(tx, conv, [message])
+            deliveries = self.service.queue_replies(tx, conv, [message])
+            if not ticket.first_response_at:
+                ticket.first_response_at = now
+                ticket.first_response_delivery = deliveries[0].delivery_id if deliveries else ""
+            if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
+                ticket.status = TicketStatus.WAITING_FOR_USER
+                if sla_clock.pause(ticket, self.service.sla, now):
+                    tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
 
-        await self._with_conversation(ticket_id, actor, "replied", apply)
+        await self._with_conversation(
+            ticket_id, actor, "replied", apply, detail=lambda: "reopened" if reopened else ""
+        )
 
     async def note(self, ticket_id: str, actor: Actor, text: str) -> None:
         """An internal note: visible to operators, never sent to the user."""
@@ -124,20 +243,27 @@ class OperatorDesk:
         priority: Priority | None = None,
         group: SupportGroup | None = None,
         level: Level | None = None,
-    ) -> None:
-        """Change priority, group or level; raising the level escalates to L2/L3."""
+    ) -> Reroute:
+        """Change priority, group or level; raising the level escalates to L2/L3.
+
+        Another group or level hands the ticket to that queue: nobody holds it any more,
+        the bot keeps the user company, and an operator of the target queue can take it.
+        """
         changes: list[str] = []
         inform = ""
+        to_queue = False
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
-            nonlocal inform
-            if not ticket.status.is_active:
-                raise ActionRefused(f"ticket {ticket.id} is {ticket.status.value}")
+            nonlocal inform, to_queue
+            changes.clear()
+            inform = ""
+            _require_active(ticket)
+            to_queue = bool((group and group != ticket.group) or (level and level != ticket.level))
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
                 ticket.priority = priority
                 sla_clock.start_clocks(ticket, self.service.sla, self.clock())
-                inform = inform or "priority"
+                inform = "priority"
             if group and group != ticket.group:
                 changes.append(f"group {ticket.group}→{group}")
                 ticket.group = group
@@ -149,6 +275,18 @@ class OperatorDesk:
                 ticket.level = level
             if not changes:
                 raise ActionRefused("nothing to change")
+            if to_queue:
+                holder = ticket.assignee or _operator_of(conv.owner)
+                ticket.assignee = ""
+                if not conv.bot_owns:
+                    conv.owner = BOT_OWNER
+                    inform = inform if inform == "escalated" else "requeued"
+                if ticket.status == TicketStatus.WAITING_FOR_USER:
+                    ticket.status = TicketStatus.OPEN
+                if sla_clock.resume(ticket, self.service.sla, self.clock()):
+                    tx.ticket_event(ticket.id, actor.login, "clock_started", "back in the queue")
+                if holder:
+                    changes.append(f"released by {holder}")
 
         await self._with_conversation(
             ticket_id,
@@ -158,13 +296,13 @@ class OperatorDesk:
             inform=lambda: inform,
             detail=lambda: "; ".join(changes),
         )
+        return Reroute(await self._ticket(ticket_id), tuple(changes), to_queue)
 
     async def resolve(self, ticket_id: str, actor: Actor, comment: str = "") -> None:
         """Close the request as solved; the bot asks the user for a rating."""
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
-            if not ticket.status.is_active:
-                raise ActionRefused(f"ticket {ticket.id} is already {ticket.status.value}")
+            _require_active(ticket)
             ticket.status = TicketStatus.RESOLVED
             ticket.resolved_at = self.clock()
             if not ticket.assignee:
@@ -215,6 +353,7 @@ class OperatorDesk:
             holder = ticket.assignee or "nobody"
             raise ActionRefused(f"take the ticket over first (it is held by {holder})")
 
+
     async def _with_conversation(
         self,
         ticket_id: str,
@@ -253,3 +392,21 @@ class OperatorDesk:
             except CommitConflict:
                 continue
         raise ActionRefused(f"ticket {ticket_id} kept changing; try again")
+
+
+def _require_active(ticket: Ticket) -> None:
+    if not ticket.status.is_active:
+        raise ActionRefused(f"ticket {ticket.id} is already {ticket.status.value}")
+
+
+def _operator_of(owner: str) -> str:
+    """The login in an "operator:<login>" owner tag; "" when the bot owns the conversation."""
+    return owner.partition("operator:")[2] if owner.startswith("operator:") else ""
+
+
+def _hand_to(ticket: Ticket, conv: Conversation, login: str) -> None:
+    """Make `login` the ticket's assignee and the conversation's owner."""
+    ticket.assignee = login
+    conv.owner = f"operator:{login}"
+    if ticket.status in (TicketStatus.NEW, TicketStatus.ESCALATED):
+        ticket.status = TicketStatus.OPEN

@@ -51,6 +51,12 @@ THANKS = PhraseSet([
     r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thx", r"ty",
 ])  # fmt: skip
 
+PRAISE = PhraseSet([
+    r"молодц\w*", r"отличн\w*", r"супер", r"быстро (помогли|починили|решили)", r"всё понятно",
+    r"чудов\w*", r"швидко (допомогли|полагодили|вирішили)",
+    r"great", r"awesome", r"quick(ly)? (help|fix)\w*", r"well done", r"good job",
+])  # fmt: skip
+
 _NUMBER_WORDS: dict[str, int] = {
     "один": 1, "одна": 1, "единица": 1, "первый": 1, "перший": 1, "one": 1, "first": 1,
     "два": 2, "две": 2, "дві": 2, "двойка": 2, "второй": 2, "другий": 2, "two": 2, "second": 2,
@@ -125,6 +131,11 @@ def is_skip(text: str) -> bool:
 
 def is_new_request(text: str) -> bool:
     return bool(NEW_REQUEST.search(text)) and len(_words(text)) <= _ANSWER_WORDS
+
+
+def sounds_grateful(text: str) -> bool:
+    """Thanks or praise anywhere in the message: feedback, not a complaint."""
+    return bool(THANKS.search(text) or PRAISE.search(text))
 
 
 def is_small_talk(text: str) -> str:

@@ -7,7 +7,7 @@ knowledge-base authors and `eval dialogs` script against:
 in   one object per line: {"text": "..."} or {"payload": "..."} (optionally "kind": "start")
 out  one object per line: {"event": "message", "text", "buttons": [{label, payload}]},
      faq_answered, faq_choices, checklist_question, ticket_opened, resolved, csat_request,
-     csat_recorded, handoff, error; and after each input line exactly one turn_end.
+     csat_recorded, csat_commented, handoff, error; and after each input line exactly one turn_end.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ STREAMED_EVENTS = frozenset(
         "resolved",
         "csat_request",
         "csat_recorded",
+        "csat_commented",
         "handoff",
     }
 )

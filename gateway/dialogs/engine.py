@@ -24,7 +24,18 @@ from gateway.triage.sla import SlaPolicy
 OUTAGE_TOPIC = "outage_critical"
 SLA_NEWS = frozenset({"sla_late_escalated", "sla_late_priority", "sla_late_lead"})
 TICKET_CHANGES = frozenset(
-    {"taken", "escalated", "resolved", "handed_back", "priority", "autoclose_notice", "autoclosed"}
+    {
+        "taken",
+        "transferred",
+        "escalated",
+        "requeued",
+        "resolved",
+        "reopened",
+        "handed_back",
+        "priority",
+        "autoclose_notice",
+        "autoclosed",
+    }
     | SLA_NEWS
 )
 
@@ -65,6 +76,8 @@ class DialogEngine:
             command = parse_command(msg)
             if command:
                 self.commands.run(turn, *command, msg)
+            elif msg.payload and not self.flow.expects(turn.state, msg.payload):
+                return self._stale_press(turn)
             else:
                 self.flow.handle(turn, msg)
         return turn.result()
@@ -90,8 +103,14 @@ class DialogEngine:
         st = turn.state
         if change == "taken":
             turn.say("ticket_taken", ticket_id=ticket.id)
-        elif change == "escalated":
-            turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+        elif change == "transferred":
+            turn.say("ticket_transferred", ticket_id=ticket.id)
+        elif change in ("escalated", "requeued"):
+            self._back_to_ticket(turn, ticket)
+            if change == "escalated":
+                turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+            else:
+                turn.say("ticket_requeued", ticket_id=ticket.id)
         elif change == "priority":
             when = self.promise(turn, ticket)
             turn.say(
@@ -113,13 +132,34 @@ class DialogEngine:
                 st.ticket_id = ""
             if st.phase in (Phase.IDLE, Phase.TICKET):
                 st.start_flow()
-                self.flow.ask_rating(turn)
+                self.flow.ask_rating(turn, ticket.id)
+        elif change == "reopened":
+            if st.phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
+                st.start_flow()  # the rating was for a resolution that no longer stands
+            self._back_to_ticket(turn, ticket)
+            turn.say("ticket_reopened", ticket_id=ticket.id)
         elif change == "handed_back":
-            if st.phase in (Phase.IDLE, Phase.TICKET):
-                st.start_flow()
-                st.phase, st.ticket_id = Phase.TICKET, ticket.id
+            self._back_to_ticket(turn, ticket)
             turn.say("ticket_handed_back", ticket_id=ticket.id)
         return turn.result()
+
+    @staticmethod
+    def _stale_press(turn: Turn) -> StepResult:
+        """A button from an older message: say so politely, and keep waiting for the answer
+        to the current question (its buttons stay as they are)."""
+        shown = list(turn.state.buttons)
+        turn.say("stale_button")
+        result = turn.result()
+        result.state.buttons = shown
+        return result
+
+    @staticmethod
+    def _back_to_ticket(turn: Turn, ticket: Ticket) -> None:
+        """The bot keeps the conversation again: the user's words go to the open ticket."""
+        st = turn.state
+        if st.phase in (Phase.IDLE, Phase.TICKET):
+            st.start_flow()
+            st.phase, st.ticket_id = Phase.TICKET, ticket.id
 
     def _news_turn(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> Turn:
         turn = Turn.begin(state, self.texts, ctx)

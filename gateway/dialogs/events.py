@@ -79,11 +79,21 @@ class CsatRequest(_Event):
 
 @dataclass(frozen=True)
 class CsatRecorded(_Event):
-    """The user's rating (1-5) and optional comment."""
+    """The user's rating (1-5), stored the moment it is given; `ticket_id` when rated."""
 
     name: ClassVar[str] = "csat_recorded"
     score: int
     comment: str = ""
+    ticket_id: str = ""
+
+
+@dataclass(frozen=True)
+class CsatCommented(_Event):
+    """The optional comment the user added to a rating already stored."""
+
+    name: ClassVar[str] = "csat_commented"
+    comment: str
+    ticket_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -102,11 +112,13 @@ Event = (
     | Resolved
     | CsatRequest
     | CsatRecorded
+    | CsatCommented
     | Handoff
 )
 
 __all__ = [
     "ChecklistQuestion",
+    "CsatCommented",
     "CsatRecorded",
     "CsatRequest",
     "Event",

@@ -16,6 +16,7 @@ from gateway.dialogs.answers import (
     parse_number,
     parse_rating,
     parse_yes_no,
+    sounds_grateful,
 )
 from gateway.dialogs.checklist import (
     fill,
@@ -26,6 +27,7 @@ from gateway.dialogs.checklist import (
 )
 from gateway.dialogs.events import (
     ChecklistQuestion,
+    CsatCommented,
     CsatRecorded,
     CsatRequest,
     FaqAnswered,
@@ -35,7 +37,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
-from gateway.dialogs.state import Phase
+from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
@@ -102,6 +104,27 @@ class SupportFlow:
             Phase.CSAT_COMMENT: self._csat_comment,
         }
         handlers.get(turn.state.phase, self.new_problem)(turn, msg)
+
+    @staticmethod
+    def expects(state: DialogState, payload: str) -> bool:
+        """Whether a pressed button still means something: it is among the buttons shown
+        last, or answers what the conversation waits for now. Anything else is stale."""
+        if payload in state.buttons:
+            return True
+        phase = state.phase
+        if phase == Phase.CONFIRM:
+            return payload in (YES, NO)
+        if phase == Phase.CHOOSE:
+            return payload == NONE_OF_THESE or payload.removeprefix(FAQ_PREFIX) in state.offered
+        if phase == Phase.CHECKLIST:
+            return payload == DUNNO
+        if phase == Phase.TICKET:
+            return payload == NEW_REQUEST
+        if phase == Phase.CSAT_SCORE:
+            return _payload_rating(payload) is not None
+        if phase == Phase.CSAT_COMMENT:
+            return payload == SKIP
+        return False
 
     # --- a new problem -------------------------------------------------------------------
 
@@ -337,35 +360,54 @@ class SupportFlow:
 
     # --- the rating ----------------------------------------------------------------------
 
-    def ask_rating(self, turn: Turn) -> None:
-        turn.state.phase = Phase.CSAT_SCORE
+    def ask_rating(self, turn: Turn, ticket_id: str = "") -> None:
+        """Ask for a 1-5 rating of the help with `ticket_id` (none when the bot helped)."""
+        turn.state.phase, turn.state.rating_ticket = Phase.CSAT_SCORE, ticket_id
         turn.emit(CsatRequest())
         turn.say("csat_ask", *self._rating_buttons())
 
     def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
+        """The score counts as soon as it is given; the comment that may follow is optional."""
         st, text = turn.state, msg.text.strip()
         score = _payload_rating(msg.payload) or (parse_rating(text) if text else None)
         if score:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
+            turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
-        elif len(text.split()) >= DETAIL_WORDS - 1:
+        elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
         else:
             turn.say("csat_again", *self._rating_buttons())
 
     def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
-        text = msg.text.strip()
-        comment = "" if msg.payload == SKIP or not text or is_skip(text) else text
-        turn.emit(CsatRecorded(score=turn.state.csat_score, comment=comment))
+        """A comment to the rating, unless it is a new problem: that starts a new request."""
+        st, text = turn.state, msg.text.strip()
+        if msg.payload != SKIP and text and self.is_new_problem(turn, text):
+            st.start_flow()
+            self.new_problem(turn, msg)
+            return
+        if msg.payload != SKIP and text and not is_skip(text):
+            turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
         turn.say("csat_thanks")
-        turn.state.start_flow()
+        st.start_flow()
+
+    def is_new_problem(self, turn: Turn, text: str) -> bool:
+        """Whether a message after a rating describes a new problem rather than feedback:
+        the knowledge base knows it, or it names something support handles, or it says the
+        trouble is back. Thanks and praise stay feedback."""
+        if is_small_talk(text) or sounds_grateful(text):
+            return False
+        signal = detect_handoff(text)
+        if signal is not None and signal.reason != "upset":
+            return True
+        if self.routing.recognises(text):
+            return True
+        return self.knowledge.match(text, turn.lang).outcome == "answer"
 
     def abandon(self, turn: Turn) -> bool:
-        """Drop the flow in progress (keeping a given rating); False if there was none."""
+        """Drop the flow in progress (a given rating is already stored); False if none."""
         st = turn.state
-        if st.phase == Phase.CSAT_COMMENT and st.csat_score:
-            turn.emit(CsatRecorded(score=st.csat_score, comment=""))
         busy = st.phase not in (Phase.IDLE, Phase.TICKET)
         if busy:
             st.start_flow()

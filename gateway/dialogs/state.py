@@ -46,6 +46,7 @@ class DialogState:
     failed_answers: int = 0  # articles that did not help, in this conversation
     ticket_id: str = ""
     csat_score: int = 0
+    rating_ticket: str = ""  # the ticket a rating being collected is for
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     updated_at: float = 0.0
 
@@ -82,3 +83,4 @@ class DialogState:
         self.asked = []
         self.question_limit = 0
         self.csat_score = 0
+        self.rating_ticket = ""

@@ -54,7 +54,7 @@ if status == 'resolved' or status == 'closed' then return {'closed', status} end
 local holder = redis.call('HGET', KEYS[1], 'assignee')
 if holder and holder ~= '' and holder ~= ARGV[1] then return {'taken', holder} end
 local new_status = status
-if status == 'new' then new_status = 'open' end
+if status == 'new' or status == 'escalated' then new_status = 'open' end
 redis.call('HSET', KEYS[1], 'assignee', ARGV[1], 'status', new_status, 'updated_at', ARGV[2])
 redis.call('HSET', KEYS[2], 'owner', ARGV[3])
 redis.call('HINCRBY', KEYS[2], 'version', 1)

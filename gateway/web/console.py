@@ -51,12 +51,13 @@ class Console:
     def __init__(self, rt: Runtime) -> None:
         secret = rt.settings.web.session_secret
         self.rt = rt
+        directory = OperatorDirectory(rt.settings, rt.store)
         self.sessions = ConsoleSessions(
             rt.store,
-            OperatorDirectory(rt.settings, rt.store),
+            directory,
             session_secret(secret.get_secret_value() if secret else None, "console"),
         )
-        self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"))
+        self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.files = DeskFiles(rt, self.desk)
         self.search = DeskSearch(rt)
         self.catalog = Texts.load()
@@ -78,6 +79,7 @@ class Console:
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
             web.get("/console/api/search", need(self.search.search, changes_state=False)),
+            web.get("/console/api/operators", need(self.desk.colleagues, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
             web.get(
@@ -233,7 +235,8 @@ class ConsoleSocket(TranscriptSocket):
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):
-            return None
+            # Escalated or moved out of this operator's queues: drop it from their screen.
+            return {"type": "gone", "ticket": ticket.id}
         return {"type": "ticket", "ticket": summary(ticket)}
 
     def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:

@@ -18,6 +18,7 @@ from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.files import attachment_of
+from gateway.web.operators import Account, OperatorDirectory
 from gateway.web.sessions import Session, refuse
 
 MAX_TEXT = 8000
@@ -27,7 +28,7 @@ STATUS_FILTERS = ("active", "resolved", "all")
 
 def actor_of(session: Session) -> Actor:
     account = session.account
-    return Actor(login=account.login, name=account.name, is_admin=account.is_admin)
+    return Actor(account.login, account.name, account.role, account.groups)
 
 
 def summary(ticket: Ticket) -> dict[str, Any]:
@@ -57,9 +58,15 @@ def load_canned(path: Path) -> dict[str, list[dict[str, str]]]:
 class DeskApi:
     """Handlers for /console/api/tickets...; each receives the signed-in session."""
 
-    def __init__(self, rt: Runtime, canned: dict[str, list[dict[str, str]]]) -> None:
+    def __init__(
+        self,
+        rt: Runtime,
+        canned: dict[str, list[dict[str, str]]],
+        directory: OperatorDirectory,
+    ) -> None:
         self.rt = rt
         self.canned = canned
+        self.directory = directory
 
     async def visible_ticket(self, ticket_id: str, session: Session) -> Ticket:
         ticket = await self.rt.store.tickets.get(ticket_id)
@@ -143,26 +150,46 @@ class DeskApi:
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
 
+    async def colleagues(self, request: web.Request, session: Session) -> web.Response:
+        """Who a ticket can be transferred to: the accounts that can see it, or everyone."""
+        ticket_id = request.query.get("ticket", "")
+        ticket = await self.visible_ticket(ticket_id, session) if ticket_id else None
+        shown = [
+            {"login": a.login, "name": a.name or a.login, "level": a.level, "role": a.role}
+            for a in await self.directory.everyone()
+            if ticket is None or a.can_see(ticket)
+        ]
+        return web.json_response({"operators": shown})
+
     async def act(self, request: web.Request, session: Session) -> web.Response:
-        """take | reply | note | update | resolve | hand_back, as the signed-in operator."""
+        """take | assign | reply | note | update | resolve | hand_back, as the operator."""
         ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
         action = request.match_info["action"]
         body = await _json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
+        notice = ""
         try:
             if action == "take":
-                result = await desk.take_over(ticket.id, actor)
+                result = await desk.take_over(ticket.id, actor, force=body.get("force") is True)
                 if not result.won:
                     holder = result.holder or result.reason
                     raise refuse(409, f"taken by {holder}" if result.holder else holder)
+            elif action == "assign":
+                target = await self._colleague(body, ticket)
+                done = await desk.assign(ticket.id, actor, target.login)
+                notice = f"{ticket.id} {done} to {target.name or target.login}"
             elif action == "reply":
                 files = await self._files(body, ticket)
                 text = _text(body, "text", required=not files)
-                await desk.reply(ticket.id, actor, text, files)
+                reopen = body.get("reopen") is True
+                await desk.reply(ticket.id, actor, text, files, reopen=reopen)
             elif action == "note":
                 await desk.note(ticket.id, actor, _text(body, "text"))
             elif action == "update":
-                await desk.update(ticket.id, actor, **_changes(body))
+                rerouted = await desk.update(ticket.id, actor, **_changes(body))
+                if rerouted.to_queue:
+                    where = f"{rerouted.ticket.group.value} · {rerouted.ticket.level.value}"
+                    notice = f"{ticket.id} handed to the {where} queue"
             elif action == "resolve":
                 await desk.resolve(ticket.id, actor, _text(body, "comment", required=False))
             elif action == "hand_back":
@@ -171,8 +198,25 @@ class DeskApi:
                 raise refuse(404, f"unknown action {action}")
         except ActionRefused as exc:
             raise refuse(409, str(exc)) from None
-        fresh = await self.rt.store.tickets.get(ticket.id)
-        return web.json_response({"ok": True, "ticket": summary(fresh or ticket)})
+        fresh = await self.rt.store.tickets.get(ticket.id) or ticket
+        visible = session.account.can_see(fresh)
+        if notice and not visible:
+            notice += "; it has left your queue"
+        return web.json_response(
+            {"ok": True, "ticket": summary(fresh), "visible": visible, "notice": notice},
+            dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
+        )
+
+    async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:
+        login = body.get("to")
+        if not isinstance(login, str) or not login:
+            raise refuse(400, "to: the login of the colleague to hand the ticket to")
+        account = await self.directory.get(login)
+        if account is None:
+            raise refuse(400, f"to: no operator {login}")
+        if not account.can_see(ticket):
+            raise refuse(409, f"{login} cannot work on {ticket.group.value} {ticket.level.value}")
+        return account
 
 
     async def _files(self, body: dict[str, Any], ticket: Ticket) -> tuple[Attachment, ...]:

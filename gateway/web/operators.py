@@ -21,6 +21,7 @@ from gateway.web.auth import hash_password, verify_password
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 MIN_PASSWORD = 8
+ROLES = ("operator", "lead", "admin")
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Account:
     login: str
     password_hash: str
     name: str = ""
-    role: str = "operator"  # operator | admin
+    role: str = "operator"  # operator | lead (of its groups) | admin
     level: str = "L1"
     groups: tuple[str, ...] = field(default_factory=tuple)
     language: str = ""  # the console's language; "" = the browser's
@@ -83,6 +84,14 @@ class OperatorDirectory:
             return Account.from_dict(stored)
         return self._configured.get(login)
 
+    async def everyone(self) -> list[Account]:
+        """All accounts, the command line's winning over the config's, by login."""
+        accounts = dict(self._configured)
+        for stored in await self._store.operators.accounts():
+            account = Account.from_dict(stored)
+            accounts[account.login] = account
+        return sorted(accounts.values(), key=lambda a: a.login)
+
     async def authenticate(self, login: str, password: str) -> Account | None:
         """The account when the password matches; None otherwise (same cost either way)."""
         account = await self.get(login) if LOGIN_RE.match(login) else None
@@ -106,8 +115,8 @@ def make_account(
         raise ValueError("login: use 1-64 letters, digits, '.', '_' or '-'")
     if len(password) < MIN_PASSWORD:
         raise ValueError(f"password: use at least {MIN_PASSWORD} characters")
-    if role not in ("operator", "admin"):
-        raise ValueError("role: operator or admin")
+    if role not in ROLES:
+        raise ValueError(f"role: one of {', '.join(ROLES)}")
     Level(level)
     group_list = tuple(g.strip() for g in groups.split(",") if g.strip())
     known = {g.value for g in SupportGroup}

@@ -97,7 +97,8 @@ async def test_json_stream_resolved_and_rating(settings: Settings) -> None:
     assert names(turns[1]) == ["message", "message", "resolved", "csat_request", "turn_end"]
     assert turns[1][2] == {"event": "resolved", "by": "bot"}
     assert [b["payload"] for b in turns[1][1]["buttons"]] == [f"csat:{n}" for n in range(1, 6)]  # type: ignore[union-attr, index]
-    assert turns[3][1] == {"event": "csat_recorded", "score": 4, "comment": "quick"}
+    assert turns[2][1] == {"event": "csat_recorded", "score": 4, "comment": "", "ticket_id": ""}
+    assert turns[3][1] == {"event": "csat_commented", "comment": "quick", "ticket_id": ""}
 
 
 async def test_json_stream_handoff(settings: Settings) -> None:

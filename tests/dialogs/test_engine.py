@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 import pytest
 
 from dialogs.driver import Chat
-from gateway.dialogs.events import CsatRecorded, FaqAnswered, FaqChoices, Handoff, Resolved
+from gateway.dialogs.events import (
+    CsatCommented,
+    CsatRecorded,
+    FaqAnswered,
+    FaqChoices,
+    Handoff,
+    Resolved,
+)
 from gateway.dialogs.state import Phase
 
 
@@ -49,10 +56,10 @@ def test_confident_answer_then_solved_then_rating(chat: Chat) -> None:
     assert "от 1" in chat.text
 
     chat.press("csat:5")
-    assert chat.events == []
+    assert chat.events == [CsatRecorded(score=5)]  # counted at once; the comment is optional
     assert chat.payloads == ["skip"]
     chat.send("быстро и понятно")
-    assert chat.events == [CsatRecorded(score=5, comment="быстро и понятно")]
+    assert chat.events == [CsatCommented(comment="быстро и понятно")]
     assert "Спасибо за отзыв" in chat.text
     assert chat.state.phase == Phase.IDLE
     assert chat.tickets == []
@@ -73,8 +80,9 @@ def test_typed_yes_and_rating_in_each_language(
     chat.send(yes)
     assert chat.named("resolved") == [Resolved(by="bot")]
     chat.send(rating)
-    chat.send("-")
     assert chat.events == [CsatRecorded(score={"пять": 5, "4": 4, "five": 5}[rating], comment="")]
+    chat.send("-")
+    assert chat.events == []
     assert thanks in chat.text
 
 
@@ -327,5 +335,6 @@ def test_typed_numbers_press_the_buttons_shown_as_a_numbered_list(chat: Chat) ->
     chat.send("1")
     assert chat.named("resolved") == [Resolved(by="bot")]
     chat.send("4")
-    chat.send("1")  # "skip"
     assert chat.events == [CsatRecorded(score=4, comment="")]
+    chat.send("1")  # "skip"
+    assert chat.events == []

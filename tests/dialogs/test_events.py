@@ -6,6 +6,7 @@ import json
 
 from gateway.dialogs.events import (
     ChecklistQuestion,
+    CsatCommented,
     CsatRecorded,
     CsatRequest,
     FaqAnswered,
@@ -24,10 +25,16 @@ def test_events_to_dict() -> None:
     assert ChecklistQuestion("os").to_dict() == {"event": "checklist_question", "field": "os"}
     assert Resolved("bot").to_dict() == {"event": "resolved", "by": "bot"}
     assert CsatRequest().to_dict() == {"event": "csat_request"}
-    assert CsatRecorded(5, "ok").to_dict() == {
+    assert CsatRecorded(5, "ok", "HD-000007").to_dict() == {
         "event": "csat_recorded",
         "score": 5,
         "comment": "ok",
+        "ticket_id": "HD-000007",
+    }
+    assert CsatCommented("quick").to_dict() == {
+        "event": "csat_commented",
+        "comment": "quick",
+        "ticket_id": "",
     }
     assert Handoff("upset").to_dict() == {"event": "handoff", "reason": "upset"}
     request = TicketRequested(

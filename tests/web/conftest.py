@@ -33,6 +33,16 @@ OPERATORS = [
     OperatorAccount(
         login="root", name="Admin", password_hash=hash_password(PASSWORD), role="admin"
     ),
+    OperatorAccount(
+        login="dave",
+        name="Dave Lead",
+        password_hash=hash_password(PASSWORD),
+        role="lead",
+        level="L2",
+        groups=["hardware"],
+    ),
+    OperatorAccount(login="erin", name="Erin Fox", password_hash=hash_password(PASSWORD)),
+    OperatorAccount(login="sysadmin", password_hash=hash_password(PASSWORD), role="admin"),
 ]
 
 

@@ -193,7 +193,8 @@
         h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: label("channel_", t.channel) }),
         h("td", { text: label("group_", t.group) + " · " + t.level }),
-        h("td", { text: label("status_", t.status) }),
+        h("td", null, label("status_", t.status),
+          t.csat ? h("span", { class: "badge ok csat-score", text: "★ " + t.csat }) : null),
         h("td", { text: t.assignee ? tr("taken_by", { name: t.assignee }) : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
         h("td", null, slaBadge(t)));
@@ -259,6 +260,10 @@
       if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
       renderQueue();
       if (state.open && state.open.ticket.id === t.id) refreshTicket();
+    } else if (frame.type === "gone") {
+      state.tickets.delete(frame.ticket);
+      renderQueue();
+      if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(tr("gone", { id: frame.ticket }));
     } else if (frame.type === "entry") {
       if (state.open && frame.conversation === state.open.conversation.key) {
         if (frame.entry.direction === "in") hideTyping();
@@ -383,11 +388,9 @@
     var item = document.createElement("a");
     item.className = "sla-alert sla-" + frame.kind;
     item.href = "#ticket/" + encodeURIComponent(frame.ticket);
-    var what = { warning: "SLA warning", breach: "SLA breached", reminder: "Reminder" }[frame.kind];
-    var clock = frame.clock === "first_response" ? "first response" : "resolution";
-    item.textContent = (what || frame.kind) + ": " + frame.ticket + " (" + frame.priority + ", " +
-      frame.group + ") " + clock + " due " + new Date(frame.due * 1000).toLocaleString() +
-      (frame.lead ? " (you lead this group)" : "");
+    item.textContent = tr("sla_alert", { what: label("sla_", frame.kind), ticket: frame.ticket,
+      priority: frame.priority, group: label("group_", frame.group), clock: label("clock_", frame.clock),
+      due: new Date(frame.due * 1000).toLocaleString() }) + (frame.lead ? " " + tr("you_lead") : "");
     box.insertBefore(item, box.firstChild);
     while (box.children.length > 5) box.removeChild(box.lastChild);
   }
@@ -406,10 +409,36 @@
   window.addEventListener("hashchange", function () { if (state.me) route(); });
   $("#back").addEventListener("click", function (ev) { ev.preventDefault(); location.hash = ""; });
 
+  function showNotice(text) {
+    $("#notice").textContent = text || "";
+    $("#notice").hidden = !text;
+  }
+
+  function leaveTicket(notice) {
+    showNotice(notice);
+    state.open = null;
+    location.hash = "";
+    route();
+  }
+
+  function loadColleagues(ticketId) {
+    var select = $("#assign-form").to;
+    api("GET", "/console/api/operators?ticket=" + encodeURIComponent(ticketId)).then(function (data) {
+      select.replaceChildren.apply(select, data.operators.filter(function (o) {
+        return o.login !== state.me.login;
+      }).map(function (o) {
+        return h("option", { value: o.login, text: o.name + " (" + o.level + ")" });
+      }));
+    }).catch(function () { select.replaceChildren(); });
+  }
+
   function openTicket(id) {
+    if (!state.open || state.open.ticket.id !== id) showNotice("");
     $("#queue-view").hidden = true;
     $("#ticket-view").hidden = false;
     $("#t-alert").textContent = "";
+    // Nothing to act on until this ticket's page has loaded.
+    $("#ticket-view").querySelectorAll(".actions button").forEach(function (b) { b.disabled = true; });
     return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
       state.open = data;
       state.nextIndex = 0;
@@ -420,6 +449,8 @@
       data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
       renderTicket(data);
       fillCanned(data.canned);
+      loadColleagues(id);
+      $("#resolve-form").hidden = true;
       watch();
     }).catch(alertError);
   }
@@ -446,9 +477,25 @@
       : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
       : tr("bot_handles");
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
-    $("#take").disabled = !active || owner === state.me.login;
+    var holder = owner || (active ? t.assignee : "");
+    var heldByOther = !!holder && holder !== state.me.login;
+    var me = state.me;
+    var supervisor = me.role === "admin" ||
+      (me.role === "lead" && (!me.groups.length || me.groups.indexOf(t.group) >= 0));
+    $("#take").disabled = !active || !!holder;
+    $("#take").title = heldByOther ? tr("taken_by_owner", { name: holder }) : "";
+    $("#force-take").hidden = !(active && heldByOther && supervisor);
     $("#hand-back").disabled = !active || !owner;
     $("#resolve").disabled = !active;
+    $("#assign-form").hidden = !active;
+    $("#t-reach").hidden = !conv.blocked;
+    $("#t-reach").textContent = conv.blocked ? tr("unreachable", { channel: label("channel_", conv.channel) }) : "";
+    var send = $("#reply-form").querySelector("button[type=submit]");
+    send.disabled = !!conv.blocked;
+    send.textContent = active ? tr("send_reply") : tr("reopen_and_send");
+    $("#t-csat").hidden = !t.csat;
+    $("#t-csat").textContent = t.csat ? tr("csat", { score: t.csat }) +
+      (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
     var form = $("#update-form");
     fillSelect(form.priority, PRIORITIES, t.priority);
     fillSelect(form.group, GROUPS, t.group, "group_");
@@ -534,13 +581,35 @@
 
   function act(action, body) {
     $("#t-alert").textContent = "";
+    showNotice("");
     return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
-      .then(refreshTicket).catch(function (err) { alertError(err); refreshTicket(); throw err; });
+      .then(function (data) {
+        if (data.visible === false) return leaveTicket(data.notice);
+        showNotice(data.notice);
+        refreshTicket();
+      }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
 
   $("#take").addEventListener("click", function () { act("take").catch(function () {}); });
+  $("#force-take").addEventListener("click", function () { act("take", { force: true }).catch(function () {}); });
   $("#hand-back").addEventListener("click", function () { act("hand_back").catch(function () {}); });
-  $("#resolve").addEventListener("click", function () { act("resolve", { comment: "" }).catch(function () {}); });
+  $("#resolve").addEventListener("click", function () {
+    $("#resolve-form").hidden = false;
+    $("#resolve-form").comment.focus();
+  });
+  $("#resolve-cancel").addEventListener("click", function () { $("#resolve-form").hidden = true; });
+  $("#resolve-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var input = ev.target.comment;
+    act("resolve", { comment: input.value }).then(function () {
+      input.value = "";
+      $("#resolve-form").hidden = true;
+    }).catch(function () {});
+  });
+  $("#assign-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    if (ev.target.to.value) act("assign", { to: ev.target.to.value }).catch(function () {});
+  });
   $("#update-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     var f = ev.target, t = state.open.ticket, body = {};
@@ -554,7 +623,10 @@
     var form = ev.target, files = Array.from(form.files.files || []);
     $("#t-alert").textContent = "";
     Promise.all(files.map(uploadFile)).then(function (ids) {
-      return act("reply", { text: form.text.value, files: ids });
+      var body = { text: form.text.value, files: ids };
+      // A resolved ticket is reopened explicitly: the button says so.
+      if (["resolved", "closed"].indexOf(state.open.ticket.status) >= 0) body.reopen = true;
+      return act("reply", body);
     }).then(function () { form.text.value = ""; form.files.value = ""; }).catch(alertError);
   });
   $("#note-form").addEventListener("submit", function (ev) {

@@ -1,0 +1,120 @@
+"""Ratings that count when given, new problems after a rating, and buttons that went stale."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from gateway.dialogs.events import CsatCommented, CsatRecorded, FaqAnswered
+from gateway.dialogs.state import Phase
+from gateway.dialogs.turn import StepContext
+from gateway.models import TicketStatus
+
+STALE = "уже не действует"
+
+
+def resolved_by_operator(chat: Chat) -> str:
+    """A ticket an operator resolved; the user is asked for a rating."""
+    chat.send("при проведении накладной ошибка ZX-417")
+    while chat.questions:
+        chat.send("не знаю")
+    ticket = chat.tickets[-1]
+    ticket.status = TicketStatus.RESOLVED
+    news = chat.engine.ticket_changed(chat.state, ticket, "resolved", StepContext(now=chat.now))
+    chat.state = news.state
+    assert [b.payload for b in news.replies[-1].buttons] == [f"csat:{n}" for n in range(1, 6)]
+    return ticket.id
+
+
+def test_the_score_is_recorded_for_the_ticket_the_moment_it_is_pressed(chat: Chat) -> None:
+    ticket_id = resolved_by_operator(chat)
+    chat.press("csat:5")
+    assert chat.events == [CsatRecorded(score=5, ticket_id=ticket_id)]
+    chat.send("всё починили за пять минут")
+    assert chat.events == [CsatCommented(comment="всё починили за пять минут", ticket_id=ticket_id)]
+    assert chat.state.phase == Phase.IDLE
+
+
+def test_pressing_a_score_twice_is_not_a_comment(chat: Chat) -> None:
+    resolved_by_operator(chat)
+    chat.press("csat:5")
+    chat.press("csat:5")
+    assert chat.events == []
+    assert STALE in chat.text
+    assert chat.state.phase == Phase.CSAT_COMMENT
+    assert chat.state.buttons == ["skip"]  # the current question keeps its buttons
+    chat.press("skip")
+    assert "Спасибо за отзыв" in chat.text and chat.events == []
+
+
+def test_an_old_no_after_the_conversation_moved_on_is_ignored_politely(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.press("yes")
+    chat.press("csat:4")
+    chat.press("skip")
+    chat.press("no")  # the "did it help?" buttons of the printer answer
+    assert STALE in chat.text
+    assert "Здравствуйте" not in chat.text and chat.events == []
+    assert chat.state.phase == Phase.IDLE and chat.tickets == []
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "а ещё сканер на третьем этаже не сканирует",
+        "опять не работает vpn",
+        "now my outlook mail is not sending",
+    ],
+)
+def test_a_new_problem_after_the_score_starts_a_new_conversation(
+    chat: Chat, problem: str
+) -> None:
+    resolved_by_operator(chat)
+    chat.press("csat:3")
+    chat.send(problem)
+    assert not chat.named("csat_commented")
+    assert "Спасибо за отзыв" not in chat.text and "feedback" not in chat.text
+    assert chat.state.phase in (Phase.CONFIRM, Phase.CHECKLIST)
+    assert chat.state.problem == problem
+
+
+def test_a_new_problem_instead_of_a_score_gets_the_faq_answer(chat: Chat) -> None:
+    resolved_by_operator(chat)
+    chat.send("не печатает принтер")
+    assert chat.events == [FaqAnswered(topic="printer_offline", score=90.0)]
+    assert chat.state.phase == Phase.CONFIRM
+
+
+@pytest.mark.parametrize("comment", ["спасибо, принтер теперь печатает", "быстро и понятно"])
+def test_thanks_mentioning_the_device_stays_a_comment(chat: Chat, comment: str) -> None:
+    resolved_by_operator(chat)
+    chat.press("csat:5")
+    chat.send(comment)
+    assert chat.named("csat_commented") == [CsatCommented(comment=comment, ticket_id="T-0001")]
+
+
+def test_reopening_drops_the_pending_rating_and_collects_words_for_the_ticket(
+    chat: Chat,
+) -> None:
+    ticket_id = resolved_by_operator(chat)
+    ticket = chat.tickets[-1]
+    ticket.status = TicketStatus.OPEN
+    news = chat.engine.ticket_changed(chat.state, ticket, "reopened", StepContext(now=chat.now))
+    assert f"Заявка {ticket_id} снова открыта" in news.replies[0].text
+    assert (news.state.phase, news.state.ticket_id) == (Phase.TICKET, ticket_id)
+    chat.state = news.state
+    chat.press("csat:5")  # the rating buttons no longer mean anything
+    assert STALE in chat.text and chat.events == []
+
+
+def test_escalation_keeps_the_users_words_going_to_the_ticket(chat: Chat) -> None:
+    chat.send("при проведении накладной ошибка ZX-417")
+    while chat.questions:
+        chat.send("не знаю")
+    ticket = chat.tickets[-1]
+    ticket.level = ticket.level.__class__("L2")
+    news = chat.engine.ticket_changed(chat.state, ticket, "escalated", StepContext(now=chat.now))
+    assert "(L2)" in news.replies[0].text
+    chat.state = news.state
+    chat.send("забыл сказать: ошибка и на втором компьютере")
+    assert f"Добавил это к заявке {ticket.id}" in chat.text
