@@ -237,6 +237,18 @@ async def go_through_checklist(page: Page) -> str:
     raise AssertionError("the bot never opened a ticket")
 
 
+
+async def taken_over(visitor: Page, operator: Page, gw: Gateway, login: str) -> str:
+    """The visitor opens a ticket through the checklist and `login` takes it over."""
+    await open_chat(visitor, gw)
+    ticket_id = await go_through_checklist(visitor)
+    await sign_in(operator, gw, login)
+    await operator.locator(f"tr[data-ticket='{ticket_id}']").click()
+    await operator.get_by_role("button", name="Take over").click()
+    await expect(operator.locator("#t-owner")).to_have_text("You are handling this conversation")
+    return ticket_id
+
+
 # Accessibility: axe-core from the axe-playwright-python package (installed by scripts/test.sh).
 
 SERIOUS = ("serious", "critical")

@@ -4,26 +4,22 @@ the console, and the limits hold (size, type, who may download)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
-import pytest
 from harness import (
     Console,
     Gateway,
     Visitor,
-    go_through_checklist,
-    open_chat,
     running_gateway,
     screenshot,
     seed_ticket,
-    sign_in,
+    taken_over,
 )
 from playwright.async_api import expect
 
-from emulators.harness import VIBER_TOKEN, with_telegram, with_viber
+from emulators.harness import with_telegram, with_viber
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
@@ -42,12 +38,7 @@ async def test_a_file_goes_each_way_in_the_browser(
     alice_ctx = await browser.new_context(accept_downloads=True)
     visitor_ctx = await browser.new_context(accept_downloads=True)
     alice, visitor = await alice_ctx.new_page(), await visitor_ctx.new_page()
-    await open_chat(visitor, gateway)
-    ticket_id = await go_through_checklist(visitor)
-    await sign_in(alice, gateway, "alice")
-    await alice.locator(f"tr[data-ticket='{ticket_id}']").click()
-    await alice.get_by_role("button", name="Take over").click()
-    await expect(alice.locator("#t-owner")).to_have_text("You are handling this conversation")
+    ticket_id = await taken_over(visitor, alice, gateway, "alice")
 
     # The visitor attaches a screenshot: it shows as theirs, and the operator gets it.
     shot = tmp_path / "error screen.png"
@@ -156,20 +147,8 @@ async def test_operators_of_other_groups_cannot_download(
         assert resp.status == 200 and await resp.read() == PDF
 
 
-@pytest.fixture
-async def telegram_api() -> AsyncIterator[TelegramEmulator]:
-    emulator = TelegramEmulator()
-    await emulator.start()
-    yield emulator
-    await emulator.stop()
 
 
-@pytest.fixture
-async def viber_api() -> AsyncIterator[ViberEmulator]:
-    emulator = ViberEmulator(VIBER_TOKEN)
-    await emulator.start()
-    yield emulator
-    await emulator.stop()
 
 
 async def attachment_index(store: Store, key: str) -> int:

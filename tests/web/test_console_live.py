@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from harness import (
     Gateway,
-    go_through_checklist,
-    open_chat,
     running_gateway,
     screenshot,
     seed_ticket,
     sign_in,
+    taken_over,
 )
 from playwright.async_api import expect
 
@@ -30,12 +27,7 @@ LIVE_WAIT_MS = 15_000  # a loaded CI machine can be slow; the indicator itself l
 async def test_typing_shows_on_both_sides(gateway: Gateway, browser: Any) -> None:
     alice_ctx, visitor_ctx = await browser.new_context(), await browser.new_context()
     alice, visitor = await alice_ctx.new_page(), await visitor_ctx.new_page()
-    await open_chat(visitor, gateway)
-    ticket_id = await go_through_checklist(visitor)
-    await sign_in(alice, gateway, "alice")
-    await alice.locator(f"tr[data-ticket='{ticket_id}']").click()
-    await alice.get_by_role("button", name="Take over").click()
-    await expect(alice.locator("#t-owner")).to_have_text("You are handling this conversation")
+    await taken_over(visitor, alice, gateway, "alice")
 
     # The visitor types (nothing sent yet): the operator sees it under the conversation.
     typing = alice.locator("#t-typing")
@@ -58,12 +50,6 @@ async def test_typing_shows_on_both_sides(gateway: Gateway, browser: Any) -> Non
         await ctx.close()
 
 
-@pytest.fixture
-async def telegram_api() -> AsyncIterator[TelegramEmulator]:
-    emulator = TelegramEmulator()
-    await emulator.start()
-    yield emulator
-    await emulator.stop()
 
 
 async def test_operator_typing_reaches_telegram_as_a_chat_action(
