@@ -291,7 +291,9 @@ class WebChatConnector:
         try:
             name, mime_type, data = await read_upload(request, rules)
         except FileRefused as exc:
-            return refusal(exc, rules)
+            response = refusal(exc, rules)
+            response.headers.update(self._cors(request))  # so an embedding page can read why
+            return response
         meta = await self.store.files.put(
             f"{self.channel}:{chat_id}",
             name,
