@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from gateway.connectors.reply_windows import reply_route
 from gateway.models import Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
@@ -129,9 +130,13 @@ class DeskApi:
         conv = await store.conversations.get(ticket.conversation_key)
         transcript = await store.conversations.transcript(ticket.conversation_key)
         events = await store.tickets.events(ticket.id)
+        now = time.time()
+        route = reply_route(
+            self.rt.settings, ticket.channel, conv.last_user_at if conv else 0.0, now
+        )
         return web.json_response(
             {
-                "now": time.time(),
+                "now": now,
                 "ticket": ticket.to_dict(),
                 "conversation": {
                     "key": ticket.conversation_key,
@@ -140,6 +145,9 @@ class DeskApi:
                     "user_name": conv.user_name if conv else "",
                     "language": (conv.language if conv else "") or ticket.language,
                     "blocked": conv.blocked if conv else False,
+                    "last_user_at": conv.last_user_at if conv else 0.0,
+                    # How the next reply reaches the user (a WhatsApp template, a tag...).
+                    "reply_window": {"mode": route.mode.value, "note": route.note},
                 },
                 "transcript": transcript,
                 "notes": await store.tickets.notes(ticket.id),

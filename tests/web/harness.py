@@ -110,8 +110,9 @@ async def seed_ticket(
     channel: str = "webchat",
     user_name: str = "",
     language: str = "en",
+    last_user_at: float = 0.0,
 ) -> Ticket:
-    """A queued ticket behind a conversation (web chat by default), as the bot opens it."""
+    """A queued ticket behind a conversation (web chat unless told), as the bot opens it."""
     now = time.time()
     chat_id = chat_id or uuid.uuid4().hex
     ticket = Ticket(
@@ -131,7 +132,7 @@ async def seed_ticket(
         resolution_due=now + 3600,
     )
     conv = Conversation(key=ticket.conversation_key, channel=channel, chat_id=chat_id)
-    conv.active_ticket = ticket.id
+    conv.active_ticket, conv.last_user_at = ticket.id, last_user_at or now
     conv.user_name = user_name
     conv.language = language
     tx = Transaction()

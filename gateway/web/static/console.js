@@ -476,6 +476,9 @@
     $("#t-owner").textContent = owner === state.me.login ? tr("you_handle")
       : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
       : tr("bot_handles");
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
+    $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     var holder = owner || (active ? t.assignee : "");
     var heldByOther = !!holder && holder !== state.me.login;
