@@ -22,8 +22,9 @@ from gateway.store import Store
 from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
+from gateway.web.channel_files import channel_file_routes
 from gateway.web.desk_api import DeskApi, load_canned, summary
-from gateway.web.desk_files import ChannelFiles, DeskFiles
+from gateway.web.desk_files import ChannelFiles, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
@@ -289,11 +290,15 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS
 
+    app.router.add_routes(channel_file_routes(console.sessions, app.get(CONNECTORS, [])))
+
     for connector in app.get(CONNECTORS, []):
         if hasattr(connector, "typing"):
             console.typing_channels[connector.channel] = cast(ChannelTyping, connector)
         if hasattr(connector, "fetch_file"):
             console.files.channels[connector.channel] = cast(ChannelFiles, connector)
+        elif hasattr(connector, "download"):
+            console.files.channels[connector.channel] = DownloadById(connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())

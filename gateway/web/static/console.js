@@ -496,6 +496,15 @@
     var send = $("#reply-form").querySelector("button[type=submit]");
     send.disabled = !!conv.blocked;
     send.textContent = active ? tr("send_reply") : tr("reopen_and_send");
+    // A resolved ticket: its first message may become a sample question (after a review).
+    var sample = $("#sample-form");
+    sample.hidden = active || !data.first_message;
+    $("#sample-question").textContent = data.first_message || "";
+    if (sample.dataset.ticket !== t.id) {
+      sample.dataset.ticket = t.id;
+      sample.article.value = t.topic || "";
+      $("#sample-result").textContent = "";
+    }
     $("#t-csat").hidden = !t.csat;
     $("#t-csat").textContent = t.csat ? tr("csat", { score: t.csat }) +
       (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
@@ -555,8 +564,8 @@
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
     (entry.attachments || []).forEach(function (a, n) {
       var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files/" + index + "/" + n;
-      var label = (a.name || a.kind) + (a.size ? " · " + fileSize(a.size) : "");
-      item.append(h("div", { class: "file" }, h("a", { href: url, download: a.name || "", text: label })));
+      var name = (a.name || a.kind) + (a.size ? " · " + fileSize(a.size) : "");
+      item.append(h("div", { class: "file" }, h("a", { href: url, download: a.name || "", text: name })));
     });
     var list = $("#t-transcript");
     list.append(item);
@@ -592,6 +601,26 @@
         refreshTicket();
       }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
+
+  $("#sample-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, out = $("#sample-result");
+    form.querySelector("button").disabled = true;
+    out.textContent = tr("sample_reviewing");
+    api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/sample",
+      { article: form.article.value.trim(), lang: state.open.conversation.language })
+      .then(function (r) {
+        var figures = r.before && r.after ? tr("sample_figures", {
+          dev_before: pct(r.before.dev_top1), dev_after: pct(r.after.dev_top1),
+          tune_before: pct(r.before.tune_top1), tune_after: pct(r.after.tune_top1),
+          off_before: pct(r.before.off_topic_answered), off_after: pct(r.after.off_topic_answered) }) : "";
+        out.textContent = (r.added ? tr("sample_added", { article: form.article.value.trim() })
+          : tr("sample_not_added", { reason: r.reason })) + figures;
+      })
+      .catch(function (err) { out.textContent = tr("sample_not_added", { reason: err.message }); })
+      .then(function () { form.querySelector("button").disabled = false; });
+  });
+  function pct(x) { return (100 * x).toFixed(1) + "%"; }
 
   $("#take").addEventListener("click", function () { act("take").catch(function () {}); });
   $("#force-take").addEventListener("click", function () { act("take", { force: true }).catch(function () {}); });
