@@ -102,6 +102,7 @@ class TelegramEmulator:
         self.sent: dict[int, list[SentMessage]] = {}
         self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
         self.documents: dict[int, list[SentDocument]] = {}  # files the bot sent, per chat
+        self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
         self.callback_ids: set[str] = set()
@@ -244,6 +245,7 @@ class TelegramEmulator:
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
         message = SentMessage(next(self._message_ids), chat_id, text, markup)
         self.sent.setdefault(chat_id, []).append(message)
+        self.send_times.append(time.monotonic())
         result = {
             "message_id": message.message_id,
             "date": int(time.time()),
