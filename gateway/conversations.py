@@ -25,6 +25,7 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.state import DialogState
 from gateway.models import (
+    ANSWERED_INLINE,
     Delivery,
     InboundMessage,
     Level,
@@ -102,7 +103,7 @@ class ConversationService:
                 ctx = StepContext(now=now, open_tickets=tuple(await self._open_tickets(conv)))
                 result = self.engine.step(state, msg, ctx)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
-                self._emit(tx, conv, result, outcome)
+                self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
             else:
                 await self._note_user_activity(tx, conv, now)
         self.store.conversations.save(tx, conv, now)
@@ -206,22 +207,32 @@ class ConversationService:
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
 
     def _emit(
-        self, tx: Transaction, conv: Conversation, result: StepResult, outcome: TurnOutcome
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        result: StepResult,
+        outcome: TurnOutcome,
+        send: bool = True,
     ) -> None:
         conv.state = result.state.to_dict()
         conv.language = str(getattr(result.state, "language", "") or conv.language)
-        self.queue_replies(tx, conv, result.replies)
+        self.queue_replies(tx, conv, result.replies, send=send)
         outcome.replies.extend(result.replies)
         outcome.events.extend(result.events)
 
     def queue_replies(
-        self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        replies: Iterable[OutboundMessage],
+        send: bool = True,
     ) -> list[Delivery]:
-        """Record replies in the transcript and queue them for the user's channel."""
+        """Record replies in the transcript and queue them for the user's channel (unless
+        `send` is False: the channel has shown them already)."""
         deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
-            if conv.channel not in self.direct_channels and not conv.blocked:
+            if send and conv.channel not in self.direct_channels and not conv.blocked:
                 deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
         return deliveries
 

@@ -43,6 +43,11 @@ class Button:
     payload: str
 
 
+# `InboundMessage.meta` flag: the channel already answered this message itself (Viber's
+# welcome in the reply to conversation_started), so the turn's replies are not sent again.
+ANSWERED_INLINE = "answered_inline"
+
+
 @dataclass(frozen=True)
 class InboundMessage:
     """One message from a user, whatever the channel.
