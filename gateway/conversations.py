@@ -26,6 +26,7 @@ from gateway.dialogs.events import (
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
+    UNDELIVERED,
     Delivery,
     InboundMessage,
     Level,
@@ -94,6 +95,8 @@ class ConversationService:
         if msg.kind in ("blocked", "unblocked"):
             conv.blocked = msg.kind == "blocked"
             tx.transcript(conv.key, {"direction": "system", "author": "channel", "text": msg.kind})
+            if msg.meta.get(UNDELIVERED):
+                await self._not_a_response(tx, conv, msg.meta[UNDELIVERED], now)
         else:
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
@@ -205,6 +208,30 @@ class ConversationService:
         ticket.updated_at = now
         tx.save_ticket(ticket)
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
+
+    async def _not_a_response(
+        self, tx: Transaction, conv: Conversation, delivery_id: str, now: float
+    ) -> None:
+        """An operator's reply never reached the user (they blocked the bot): it is no
+        first response, and nobody is waiting for the user's answer to it."""
+        ticket = await self.store.tickets.get(conv.active_ticket) if conv.active_ticket else None
+        if ticket is None or not ticket.status.is_active:
+            return
+        undone = []
+        if ticket.first_response_delivery == delivery_id:
+            ticket.first_response_at, ticket.first_response_delivery = 0.0, ""
+            undone.append("first response")
+        if ticket.status == TicketStatus.WAITING_FOR_USER:
+            ticket.status = TicketStatus.OPEN
+            sla_clock.resume(ticket, self.sla, now)
+            undone.append("waiting for the user")
+        if not undone:
+            return
+        tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
+        ticket.updated_at = now
+        tx.save_ticket(ticket)
+        detail = f"the user blocked the bot on {conv.channel}; not counted: {', '.join(undone)}"
+        tx.ticket_event(ticket.id, "channel", "reply_undelivered", detail)
 
     def _emit(
         self,

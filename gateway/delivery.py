@@ -15,11 +15,12 @@ from collections.abc import Awaitable, Callable
 
 from gateway import metrics
 from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
+from gateway.models import Delivery
 from gateway.store import OutboundEntry, Store
 
 log = logging.getLogger(__name__)
 
-OnBlocked = Callable[[str, str], Awaitable[None]]
+OnBlocked = Callable[[Delivery], Awaitable[None]]  # told which delivery found the block
 
 
 class ChannelSender:
@@ -108,7 +109,7 @@ class ChannelSender:
                 return
             except RecipientBlocked as exc:
                 metrics.DELIVERIES.labels(self.channel, "blocked").inc()
-                await self.on_blocked(self.channel, delivery.chat_id)
+                await self.on_blocked(delivery)
                 await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
                 return
             except DeliveryError as exc:

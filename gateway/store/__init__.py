@@ -112,6 +112,9 @@ class Store:
             keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
         )
 
+    async def channel_drop(self, channel: str, name: str) -> None:
+        await self.redis.delete(keys.channel_state(channel, name))
+
     async def live_events(self) -> AsyncIterator[dict[str, Any]]:
         """Changes as they are committed (tickets, transcripts), for live consoles."""
         pubsub = self.redis.pubsub()
