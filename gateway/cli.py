@@ -87,9 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     evp = sub.add_parser("eval", help="evaluate matching, dialogs and the checklist extractors")
     evp.set_defaults(func=_eval_extractors, dir=None)
     ev = evp.add_subparsers(metavar="WHAT")
-    ef = ev.add_parser("faq", help="FAQ matching accuracy on a JSONL file")
-    ef.add_argument("file", type=Path)
+    ef = ev.add_parser(
+        "faq", help="FAQ matching accuracy: dev, tuning part (cross-validated), frozen part"
+    )
+    ef.add_argument("file", type=Path, nargs="?", help="evaluate only this JSONL file")
     ef.add_argument("--dir", type=Path)
+    ef.add_argument("--sets", type=Path, default=Path("tests/fixtures/eval"))
+    ef.add_argument("--fit", action="store_true", help="refit the decision, write decision.json")
     ef.set_defaults(func=_eval_faq)
     ed = ev.add_parser("dialogs", help="run dialog scenarios from a YAML file")
     ed.add_argument("file", type=Path)
@@ -224,7 +228,7 @@ def _faq_match(args: argparse.Namespace) -> int:
 def _eval_faq(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import eval_faq
 
-    return eval_faq(_faq_dir(args), args.file)
+    return eval_faq(_faq_dir(args), args.file, args.sets, args.fit)
 
 
 def _chat(args: argparse.Namespace) -> int:

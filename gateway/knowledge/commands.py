@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from gateway.knowledge.articles import LANGUAGES
+from gateway.knowledge.decision import fit
+from gateway.knowledge.evaluation import (
+    DEV_FILE,
+    FOLDS,
+    FROZEN_FILE,
+    TUNE_FILE,
+    cross_validate,
+    evaluate,
+    examples,
+    load_cases,
+    print_table,
+)
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.ranker import Ranker
 from gateway.triage.language import detect_language
 
 
@@ -46,80 +56,31 @@ def faq_match(path: Path, text: str, lang: str | None, top: int = 5) -> int:
     return 0
 
 
-@dataclass
-class _Tally:
-    answerable: int = 0
-    top1: int = 0
-    exact: int = 0
-    choices: int = 0
-    off_topic: int = 0
-    wrongly_answered: int = 0
-    misses: list[str] = field(default_factory=list)
+def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = False) -> int:
+    """Print accuracy per language: one file with the committed decision, or the protocol.
 
-    def summary(self) -> dict[str, float | int]:
-        return {
-            "answerable": self.answerable,
-            "top1_accuracy": _share(self.top1, self.answerable),
-            "answer_exact": _share(self.exact, self.answerable),
-            "choices_top1": _share(self.choices, self.answerable),
-            "off_topic": self.off_topic,
-            "off_topic_answered": _share(self.wrongly_answered, self.off_topic),
-        }
-
-
-def eval_faq(path: Path, eval_file: Path) -> int:
-    """Print top-1 accuracy and wrongly answered off-topic share, overall and per language."""
-    matcher = Matcher(load_articles(path))
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for number, line in enumerate(eval_file.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        case = json.loads(line)
-        result = matcher.match(case["q"], case.get("lang"))
-        first = result.candidates[0].article.id if result.candidates else None
-        for tally in (tallies["all"], tallies[case.get("lang") or "?"]):
-            if case.get("topic") is None:
-                tally.off_topic += 1
-                if result.outcome != "none":
-                    tally.wrongly_answered += 1
-                    tally.misses.append(f"{number}: {case['q']!r} -> {result.outcome} {first}")
-                continue
-            tally.answerable += 1
-            if first == case["topic"]:
-                tally.top1 += 1
-                tally.exact += result.outcome == "answer"
-                tally.choices += result.outcome == "choices"
-            elif tally is tallies["all"]:
-                tally.misses.append(
-                    f"{number}: {case['q']!r} expected {case['topic']}, "
-                    f"got {result.outcome} {first}"
-                )
-    _print_table(tallies)
-    print(json.dumps({k: t.summary() for k, t in tallies.items()}, ensure_ascii=False))
+    Without a file: the dev set, the tuning part by cross-validation and the frozen part
+    (see gateway/knowledge/evaluation.py). With `refit` the decision is first fitted on the
+    tuning part and the dev set and written to decision.json.
+    """
+    articles = load_articles(path)
+    if eval_file is not None:
+        print_table(str(eval_file), evaluate(Matcher(articles), load_cases(eval_file)))
+        return 0
+    dev = load_cases(eval_dir / DEV_FILE)
+    tune = load_cases(eval_dir / TUNE_FILE)
+    if refit:
+        decision = fit(examples(Ranker(articles), [*tune, *dev]))
+        decision.save()
+        print(f"decision fitted on {len(tune)} tuning + {len(dev)} dev lines, saved")
+    matcher = Matcher(articles)
+    print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
+    print_table(
+        f"tuning part {eval_dir / TUNE_FILE}, {FOLDS}-fold cross-validated",
+        cross_validate(matcher, tune, dev),
+    )
+    frozen = eval_dir / FROZEN_FILE
+    if frozen.exists():
+        # Only the figures: authors must not tune articles on the frozen part's misses.
+        print_table(f"frozen part {frozen}", evaluate(matcher, load_cases(frozen)), False)
     return 0
-
-
-def _print_table(tallies: dict[str, _Tally]) -> None:
-    columns = ["all", *(lang for lang in LANGUAGES if lang in tallies)]
-    columns += sorted(set(tallies) - set(columns))
-    print(f"{'':24}" + "".join(f"{c:>9}" for c in columns))
-    rows = [
-        ("answerable queries", "answerable", "{:>9}"),
-        ("top-1 accuracy", "top1_accuracy", "{:>8.1%} "),
-        ("  answered exactly", "answer_exact", "{:>8.1%} "),
-        ("  first of choices", "choices_top1", "{:>8.1%} "),
-        ("off-topic queries", "off_topic", "{:>9}"),
-        ("off-topic answered", "off_topic_answered", "{:>8.1%} "),
-    ]
-    summaries = {c: tallies[c].summary() for c in columns}
-    for label, key, fmt in rows:
-        print(f"{label:24}" + "".join(fmt.format(summaries[c][key]) for c in columns))
-    misses = tallies["all"].misses
-    if misses:
-        print(f"\nmisses ({len(misses)}):")
-        for miss in misses:
-            print(f"  {miss}")
-
-
-def _share(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0

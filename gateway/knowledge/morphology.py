@@ -12,7 +12,10 @@ Public API (other modules call only these):
 - `lemmas(text, lang=None, keep_stop_words=False) -> list[str]`: the content lemmas of a
   text, in order. Stop words are function words only; `keep_stop_words=True` keeps every
   word, for keyword phrases that must not shrink.
+- `tokens(text, lang=None) -> list[Token]`: every word with its lemma, whether it is a
+  stop word and whether a dictionary knows it (what the matcher needs for typo tolerance).
 - `lemma(word, lang) -> str`: the lemma of one normalised word.
+- `stem(word) -> str`: the Snowball stem, a key for comparing typos with real words.
 - `is_dictionary_word(word, lang) -> bool`: whether a word is a real word of ru, uk or en,
   so that typo tolerance never turns one real word into another (lunch is not launch).
 
@@ -25,10 +28,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from gateway.knowledge.normalize import from_wrong_layout, normalize_text
-from gateway.knowledge.vocabulary import STOP_WORDS
+from gateway.knowledge.translit import cyrillic_readings
+from gateway.knowledge.vocabulary import PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
@@ -44,6 +48,16 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # A word seen fewer times than this in the English frequency list is too rare to be sure it
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
+_PUNCTUATION = ",.;:!?'\"()"
+
+
+class Token(NamedTuple):
+    """One word of a message: as normalised, its lemma, and what kind of word it is."""
+
+    word: str
+    lemma: str
+    stop: bool  # a function word or a bare number: says nothing about the problem
+    known: bool  # a dictionary word, so never read as a typo of another word
 
 
 def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
@@ -53,17 +67,48 @@ def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False)
     from the text when None. With `keep_stop_words` every word is kept: a keyword phrase
     such as "мало места" stays two words and never shrinks to "место".
     """
-    normal = normalize_text(" ".join(_from_layout(token) for token in text.split()))
+    return [t.lemma for t in tokens(text, lang) if keep_stop_words or not t.stop]
+
+
+def tokens(text: str, lang: str | None = None) -> list[Token]:
+    """Every word of `text` with its lemma, stop-word flag and dictionary flag."""
+    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split())))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
-    found: list[str] = []
-    for word in normal.split():
-        if not keep_stop_words and (word in STOP_WORDS or word.isdigit()):
-            continue
-        base = lemma(word, lang)
-        if keep_stop_words or base not in STOP_WORDS:
-            found.append(base)
-    return found
+    return [_token(word, lang) for word in normal.split()]
+
+
+def _latin_as_cyrillic(raw: list[str]) -> list[str]:
+    """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
+
+    A message typed in the wrong layout ("ghbynth yt gtxfnftn") or transliterated
+    ("myshka ne rabotaet") has more such readings than English words; one English message
+    with a word that happens to read as Russian ("cert" → "сука") keeps its words.
+    Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
+    """
+    english = sum(len(t) >= 3 and _english_known(_bare(t)) for t in raw)
+    layout = [_layout_reading(t) for t in raw]
+    if sum(r is not None for r in layout) > english:
+        return [r or t for r, t in zip(layout, raw, strict=True)]
+    translit = [_cyrillic_reading(t) for t in raw]
+    found = sum(r is not None for r in translit)
+    if found and found >= english:
+        # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
+        # too, even where they look like English.
+        return [r or _translit_in_context(t) for r, t in zip(translit, raw, strict=True)]
+    return raw
+
+
+def _bare(token: str) -> str:
+    return token.lower().strip(_PUNCTUATION)
+
+
+@lru_cache(maxsize=131072)
+def _token(word: str, lang: str) -> Token:
+    base = lemma(word, lang)
+    product = word in PRODUCT_WORDS
+    stop = word in STOP_WORDS or word.isdigit() or (base in STOP_WORDS and not product)
+    return Token(word, base, stop, is_dictionary_word(word, lang))
 
 
 @lru_cache(maxsize=131072)
@@ -72,27 +117,56 @@ def lemma(word: str, lang: str) -> str:
     if _CYRILLIC.search(word):
         return _cyrillic_lemma(word, lang)
     if word.isascii() and word.isalpha():
-        if not _english_known(word):
-            switched = from_wrong_layout(word)
-            if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
-                return _cyrillic_lemma(switched, lang)
         return _stemmer("english").stemWord(word)
     return word
 
 
 @lru_cache(maxsize=65536)
-def _from_layout(token: str) -> str:
-    """The Cyrillic word meant by a token typed in the wrong layout ("hf,jnftn"), or the token.
-
-    Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
-    """
-    if not token.isascii() or _english_known(token.lower().strip(",.;:!?'")):
-        return token
-    for candidate in (token, token.rstrip(",.?!")):
-        switched = from_wrong_layout(candidate.lower())
+def _layout_reading(token: str) -> str | None:
+    """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
+    bare = _bare(token)
+    if not token.isascii() or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+        return None
+    for candidate in (token.lower(), token.lower().rstrip(",.?!")):
+        switched = from_wrong_layout(candidate)
         if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
             return switched
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _cyrillic_reading(token: str) -> str | None:
+    """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
+    bare = _bare(token)
+    if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+        return None
+    for reading in cyrillic_readings(bare):
+        if reading in WORDS or _cyrillic_known(reading):
+            return reading
+    return None
+
+
+def _translit_in_context(token: str) -> str:
+    bare = _bare(token)
+    if not bare.isascii() or not bare.isalpha() or bare in WORDS or bare in PRODUCT_WORDS:
+        return token
+    english = _english_known(bare)
+    if len(bare) <= 3 or not english:
+        readings = cyrillic_readings(bare)
+        known = [r for r in readings if r in WORDS or _cyrillic_known(r)]
+        if known or (readings and not english):
+            return (known or readings)[0]
     return token
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """The Snowball stem of a word (Russian rules for Cyrillic, English for Latin).
+
+    Cruder than a lemma, and so a better key for comparing a typo with real words:
+    "печатоет" and "печатать" share "печат".
+    """
+    return _stemmer("russian" if _CYRILLIC.search(word) else "english").stemWord(word)
 
 
 @lru_cache(maxsize=131072)

@@ -50,7 +50,7 @@ def test_escalation_topics_are_matched_too(matcher: Matcher) -> None:
 
 
 def test_vague_question_offers_close_choices(matcher: Matcher) -> None:
-    result = matcher.match("проблемы с почтой")
+    result = matcher.match("почта")
     assert result.outcome == "choices"
     assert 2 <= len(result.candidates) <= 3
     assert {c.article.id for c in result.candidates} <= {
@@ -82,6 +82,8 @@ def test_vague_question_offers_close_choices(matcher: Matcher) -> None:
         "asdfghjkl",
         "не работает",
         "ошибка",
+        "what's for lunch",  # lunch is not a typo of launch
+        "нужна справка с места работы",  # "места" alone is not disk_full
         "",
         "   ...!!!",
     ],
@@ -123,7 +125,7 @@ def test_mixed_language_message(matcher: Matcher) -> None:
 
 
 def test_rank_lists_scored_candidates(matcher: Matcher) -> None:
-    ranked = matcher.rank("не работает почта", "ru", limit=5)
+    ranked = matcher.rank("почта не отправляет письма", "ru", limit=5)
     assert ranked[0].article.id.startswith("email_")
     assert all(0 <= c.score <= 100 for c in ranked)
     assert matcher.rank("привет") == []

@@ -1,8 +1,8 @@
-"""Normalisation and stemming make different spellings of one word agree."""
+"""Normalisation makes different spellings of one word agree (lemmas: test_kb_morphology)."""
 
 from __future__ import annotations
 
-from gateway.knowledge.normalize import from_wrong_layout, normalize_text, stem, terms
+from gateway.knowledge.normalize import from_wrong_layout, normalize_text
 
 
 def test_case_yo_apostrophes_punctuation_and_emoji() -> None:
@@ -21,19 +21,6 @@ def test_slang_and_split_spellings_are_unified() -> None:
 def test_repeated_letters_and_mixed_scripts() -> None:
     assert normalize_text("принтерррр") == "принтер"
     assert normalize_text("пpинтep") == "принтер"  # Latin p and e inside a Cyrillic word
-
-
-def test_stems_join_word_forms() -> None:
-    assert stem("принтер") == stem("принтера") == stem("принтеру") == stem("принтером")
-    assert stem("печатает") == stem("печать") == stem("печатать") == stem("печати")
-    assert stem("друкує") == stem("друкувати")
-    assert stem("printing") == stem("printed") == stem("prints") == stem("printer")
-    assert stem("updates") == stem("updating")
-
-
-def test_terms_drop_stop_words_and_numbers() -> None:
-    assert terms("Здравствуйте, у меня не работает принтер 305") == ["не", "работ", "принтер"]
-    assert terms("привет, спасибо") == []
 
 
 def test_wrong_layout() -> None:

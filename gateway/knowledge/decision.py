@@ -1,0 +1,238 @@
+"""Answer, offer choices, or stay quiet: a calibrated decision over the ranker's signals.
+
+Two logistic models read the best article's signals (coverage, BM25, character
+similarity, keyword phrase, margin over the runner-up, unknown and unexplained words):
+one gives the probability that the message is about any article at all, the other that
+the best article is the right one. Below the `choices` cut on the first, nothing is said;
+at or above the `answer` cut on the second, the article is answered directly; in between
+the close candidates are offered as choices. Weights and thresholds are fitted on
+labelled phrasings (`fit`), never set by hand; `firstline eval faq --fit` refits them and
+writes decision.json beside this file. Keywords are one signal among the others, not a gate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from gateway.knowledge.ranker import Signals
+
+FEATURES = (
+    "coverage",
+    "bm25",
+    "similarity",
+    "keyword",
+    "margin",
+    "unknown",
+    "foreign",
+    "specific",
+    "unexplained",
+)
+DEFAULT_PATH = Path(__file__).with_name("decision.json")
+# What the thresholds weigh: a right first candidate is worth 1, a wrong article answered
+# costs 1 (worse than none), an off-topic message answered costs OFF_TOPIC_COST.
+OFF_TOPIC_COST = 4.0
+WRONG_COST = 1.0
+OFF_TOPIC_SHARE = 0.01  # at most this share of off-topic training messages gets anything
+# Answered directly only when that many of the training answers were right.
+ANSWER_PRECISION = 0.99
+# Two articles compete when the runner-up is as close as in the closest COMPETE_SHARE of
+# the right answers in training: then the user chooses.
+COMPETE_SHARE = 0.03
+CHOICE_BAND = 0.1  # choices are the candidates this close to the best in rank score
+_ITERATIONS = 400
+_RATE = 0.5
+_L2 = 0.01
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled message: its ranked signals and whether it has a right article."""
+
+    ranked: tuple[Signals, ...]
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """A logistic model over FEATURES: bias first, then weights on standardised values."""
+
+    weights: tuple[float, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+
+    def probability(self, values: Sequence[float]) -> float:
+        """The modelled probability for one feature vector."""
+        x = _standardise(values, self.means, self.scales)
+        return _sigmoid(self.weights[0] + _dot(self.weights[1:], x))
+
+    @classmethod
+    def fit(cls, rows: Sequence[tuple[list[float], bool]]) -> Logistic:
+        """Gradient descent with a little L2, on standardised features."""
+        columns = list(zip(*(r for r, _ in rows), strict=True))
+        means = tuple(sum(c) / len(c) for c in columns)
+        scales = tuple(
+            math.sqrt(sum((v - m) ** 2 for v in c) / len(c)) or 1.0
+            for c, m in zip(columns, means, strict=True)
+        )
+        data = [(_standardise(r, means, scales), float(y)) for r, y in rows]
+        weights = [0.0] * (len(FEATURES) + 1)
+        for _ in range(_ITERATIONS):
+            gradient = [0.0] * len(weights)
+            for x, y in data:
+                error = _sigmoid(weights[0] + _dot(weights[1:], x)) - y
+                gradient[0] += error
+                for i, v in enumerate(x, 1):
+                    gradient[i] += error * v
+            for i in range(len(weights)):
+                penalty = _L2 * weights[i] if i else 0.0
+                weights[i] -= _RATE * (gradient[i] / len(data) + penalty)
+        return cls(tuple(weights), means, scales)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Two fitted models and their thresholds.
+
+    `relevance`: is the message about any article at all (else: say nothing)?
+    `right`: is the best candidate the right one (then answer it, else offer choices)?
+    """
+
+    relevance: Logistic
+    right: Logistic
+    choices: float  # relevance at or above which something is offered
+    answer: float  # rightness at or above which the best article is answered directly
+    compete: float = 0.0  # a runner-up closer than this in rank score competes: choices
+
+    def probability(self, ranked: Sequence[Signals]) -> float:
+        """Probability that the first candidate is the right article (0 when none)."""
+        if not ranked:
+            return 0.0
+        return self.right.probability(features(ranked))
+
+    def relevant(self, ranked: Sequence[Signals]) -> float:
+        """Probability that the message is about one of the articles (0 when none ranked)."""
+        if not ranked:
+            return 0.0
+        return self.relevance.probability(features(ranked))
+
+    def save(self, path: Path = DEFAULT_PATH) -> None:
+        """Write the fitted decision as JSON (reviewed and committed like code)."""
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> Decision:
+        """The decision fitted last (decision.json beside this module)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            relevance=_logistic(data["relevance"]),
+            right=_logistic(data["right"]),
+            choices=float(data["choices"]),
+            answer=float(data["answer"]),
+            compete=float(data.get("compete", 0.0)),
+        )
+
+
+def margin(ranked: Sequence[Signals]) -> float:
+    """How far the best candidate's rank score is ahead of the runner-up's."""
+    return ranked[0].rank_score - (ranked[1].rank_score if len(ranked) > 1 else 0.0)
+
+
+def features(ranked: Sequence[Signals]) -> list[float]:
+    """The decision's inputs for a ranking, in FEATURES order."""
+    best = ranked[0]
+    return [
+        best.coverage,
+        best.bm25,
+        best.similarity,
+        best.keyword,
+        margin(ranked),
+        best.unknown,
+        best.foreign,
+        best.specific,
+        best.unexplained,
+    ]
+
+
+def fit(examples: Sequence[Example]) -> Decision:
+    """Fit both models, then their thresholds, on labelled examples."""
+    ranked = [e for e in examples if e.ranked]
+    relevance = Logistic.fit([(features(e.ranked), e.topic is not None) for e in ranked])
+    on_topic = [e for e in ranked if e.topic is not None]
+    right = Logistic.fit([(features(e.ranked), _right(e)) for e in on_topic])
+    by_relevance = sorted(
+        ((relevance.probability(features(e.ranked)), e) for e in ranked),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    by_rightness = sorted(
+        ((right.probability(features(e.ranked)), e) for e in on_topic),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    margins = sorted(margin(e.ranked) for e in on_topic if _right(e))
+    compete = margins[int(len(margins) * COMPETE_SHARE)] if margins else 0.0
+    return Decision(
+        relevance,
+        right,
+        _choice_threshold(by_relevance),
+        _answer_threshold(by_rightness),
+        compete,
+    )
+
+
+def _logistic(data: dict[str, list[float]]) -> Logistic:
+    return Logistic(tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"]))
+
+
+def _choice_threshold(scored: list[tuple[float, Example]]) -> float:
+    """The probability cut that maximises the utility of saying anything at all, while
+    answering at most OFF_TOPIC_SHARE of the off-topic training messages."""
+    off_topic = sum(e.topic is None for _, e in scored) or 1
+    best_cut, best_value, value, answered = 1.0, 0.0, 0.0, 0
+    for probability, example in scored:
+        if example.topic is None:
+            value -= OFF_TOPIC_COST
+            answered += 1
+            if answered / off_topic > OFF_TOPIC_SHARE:
+                break
+        elif _right(example):
+            value += 1.0
+        else:
+            value -= WRONG_COST
+        if value > best_value:
+            best_cut, best_value = probability, value
+    return best_cut
+
+
+def _answer_threshold(scored: list[tuple[float, Example]]) -> float:
+    """The lowest cut at which answers given directly are still ANSWER_PRECISION right."""
+    cut, right = 1.0, 0
+    for total, (probability, example) in enumerate(scored, 1):
+        right += _right(example)
+        if right / total >= ANSWER_PRECISION:
+            cut = probability
+    return cut
+
+
+def _right(example: Example) -> bool:
+    return example.topic is not None and example.ranked[0].article.id == example.topic
+
+
+def _standardise(
+    values: Sequence[float], means: Sequence[float], scales: Sequence[float]
+) -> list[float]:
+    return [(v - m) / s for v, m, s in zip(values, means, scales, strict=True)]
+
+
+def _dot(weights: Sequence[float], values: Sequence[float]) -> float:
+    return sum(w * v for w, v in zip(weights, values, strict=True))
+
+
+def _sigmoid(value: float) -> float:
+    if value < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-value))

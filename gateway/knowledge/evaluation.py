@@ -1,0 +1,167 @@
+"""The evaluation protocol for FAQ matching (see faq/README.md).
+
+- dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
+- tuning part (`blind/faq_tune.jsonl`): the decision is fitted on it; its accuracy is
+  reported by k-fold cross-validation: each fold is decided by a decision fitted on the
+  other folds and the dev set, never on itself.
+- frozen part (`blind/faq_frozen.jsonl`): decided by the committed decision (fitted on the
+  whole tuning part and the dev set); nobody tunes while looking at its misses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gateway.knowledge.articles import LANGUAGES
+from gateway.knowledge.decision import Example, fit
+from gateway.knowledge.matcher import Matcher, MatchResult
+from gateway.knowledge.ranker import Ranker
+
+FOLDS = 5
+DEV_FILE = "faq_dev.jsonl"
+TUNE_FILE = "blind/faq_tune.jsonl"
+FROZEN_FILE = "blind/faq_frozen.jsonl"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One labelled phrasing; `topic` None means off-topic (the bot must stay quiet)."""
+
+    number: int
+    q: str
+    lang: str
+    topic: str | None
+
+
+@dataclass
+class Tally:
+    """Counts for one language (or all) of one evaluated part."""
+
+    answerable: int = 0
+    top1: int = 0
+    exact: int = 0
+    choices: int = 0
+    off_topic: int = 0
+    wrongly_answered: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, case: Case, result: MatchResult) -> None:
+        """Count one decided case."""
+        first = result.candidates[0].article.id if result.candidates else None
+        if case.topic is None:
+            self.off_topic += 1
+            if result.outcome != "none":
+                self.wrongly_answered += 1
+                self.misses.append(f"{case.number}: {case.q!r} -> {result.outcome} {first}")
+            return
+        self.answerable += 1
+        if first == case.topic:
+            self.top1 += 1
+            self.exact += result.outcome == "answer"
+            self.choices += result.outcome == "choices"
+        else:
+            self.misses.append(
+                f"{case.number}: {case.q!r} expected {case.topic}, got {result.outcome} {first}"
+            )
+
+    def summary(self) -> dict[str, float | int]:
+        """The figures `firstline eval faq` prints and tests read."""
+        return {
+            "answerable": self.answerable,
+            "top1_accuracy": _share(self.top1, self.answerable),
+            "answer_exact": _share(self.exact, self.answerable),
+            "choices_top1": _share(self.choices, self.answerable),
+            "off_topic": self.off_topic,
+            "off_topic_answered": _share(self.wrongly_answered, self.off_topic),
+        }
+
+
+def load_cases(path: Path) -> list[Case]:
+    """The labelled lines of a JSONL evaluation file."""
+    cases = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            data = json.loads(line)
+            cases.append(Case(number, data["q"], data.get("lang") or "?", data.get("topic")))
+    return cases
+
+
+def examples(ranker: Ranker, cases: Iterable[Case]) -> list[Example]:
+    """Rank every case once; the decision is fitted and applied on these."""
+    return [Example(tuple(ranker.rank(c.q, _lang(c), 4)), c.topic) for c in cases]
+
+
+def evaluate(matcher: Matcher, cases: Sequence[Case]) -> dict[str, Tally]:
+    """Tallies per language and "all" with the matcher's own decision."""
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for case in cases:
+        _count(tallies, case, matcher.match(case.q, _lang(case)))
+    return tallies
+
+
+def cross_validate(
+    matcher: Matcher, cases: Sequence[Case], extra: Sequence[Case], folds: int = FOLDS
+) -> dict[str, Tally]:
+    """k-fold accuracy: each fold decided by a decision fitted on the rest plus `extra`."""
+    ranked = examples(matcher.ranker, cases)
+    extra_ranked = examples(matcher.ranker, extra)
+    order = _stratified(cases)
+    fold_of = {index: position % folds for position, index in enumerate(order)}
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for fold in range(folds):
+        training = [e for i, e in enumerate(ranked) if fold_of[i] != fold] + extra_ranked
+        judge = matcher.with_decision(fit(training))
+        for index, case in enumerate(cases):
+            if fold_of[index] == fold:
+                _count(tallies, case, judge.decide(ranked[index].ranked))
+    return tallies
+
+
+def print_table(title: str, tallies: dict[str, Tally], show_misses: bool = True) -> None:
+    """A per-language table, the misses, and the summary as one JSON line."""
+    columns = ["all", *(lang for lang in LANGUAGES if lang in tallies)]
+    columns += sorted(set(tallies) - set(columns))
+    print(f"== {title}")
+    print(f"{'':24}" + "".join(f"{c:>9}" for c in columns))
+    rows = [
+        ("answerable queries", "answerable", "{:>9}"),
+        ("top-1 accuracy", "top1_accuracy", "{:>8.1%} "),
+        ("  answered exactly", "answer_exact", "{:>8.1%} "),
+        ("  first of choices", "choices_top1", "{:>8.1%} "),
+        ("off-topic queries", "off_topic", "{:>9}"),
+        ("off-topic answered", "off_topic_answered", "{:>8.1%} "),
+    ]
+    summaries = {c: tallies[c].summary() for c in columns}
+    for label, key, fmt in rows:
+        print(f"{label:24}" + "".join(fmt.format(summaries[c][key]) for c in columns))
+    misses = tallies["all"].misses
+    if misses and show_misses:
+        print(f"\nmisses ({len(misses)}):")
+        for miss in misses:
+            print(f"  {miss}")
+    print(json.dumps({k: t.summary() for k, t in tallies.items()}, ensure_ascii=False))
+
+
+def _count(tallies: dict[str, Tally], case: Case, result: MatchResult) -> None:
+    tallies["all"].add(case, result)
+    tallies[case.lang].add(case, result)
+
+
+def _stratified(cases: Sequence[Case]) -> list[int]:
+    """Case indexes ordered so that dealing them round-robin spreads every (topic, lang)."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, case in enumerate(cases):
+        groups[(case.topic or "", case.lang)].append(index)
+    return [i for key in sorted(groups) for i in groups[key]]
+
+
+def _lang(case: Case) -> str | None:
+    return case.lang if case.lang in LANGUAGES else None
+
+
+def _share(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0

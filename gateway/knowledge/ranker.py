@@ -1,0 +1,246 @@
+"""One ranking of all articles over all their evidence, with the signals the decision needs.
+
+Each article is one document made of the lemmas of its keywords, titles and sample
+questions in all three languages (a Ukrainian message may use the Russian word, and
+product names are the same everywhere). Documents are scored with BM25. A message word the
+articles do not use is resolved to their terms by a shared beginning (morphology the
+analyser did not join: печать/печатать) and, only when no dictionary knows the word, by
+edit distance (typos: пороль, dsik); a real word is never read as another (lunch/launch).
+The best few are then compared with the article's sample questions by character-level
+similarity, which catches what the terms miss (word order, compounds, slang spellings).
+
+`Signals` carries everything the decision (decision.py) weighs: how much of the message
+the article explains (coverage), BM25, the character similarity, whether a keyword phrase
+is wholly in the message, and what share of the message no article knows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.morphology import Token, lemmas, stem, tokens
+from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS
+
+_K1 = 1.2
+_B = 0.5
+_KEYWORD_WEIGHT = 2.0  # a term in a keyword or a title counts like this many sample mentions
+_TITLE_WEIGHT = 2.0
+_PREFIX_SIMILARITY = 0.8
+_TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
+_SHORTLIST = 8
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What is known about one article for one message; all values 0-1."""
+
+    article: Article
+    coverage: float  # share of the message's weight this article's terms explain
+    bm25: float  # BM25 over the message's maximum possible
+    similarity: float  # character similarity to the closest sample question
+    keyword: float  # 1 when a whole keyword phrase with a specific word is in the message
+    unknown: float  # share of the message's weight no article knows (same for all)
+    foreign: float  # share of it in real words no article uses: кавоварка, parking (same)
+    specific: float  # share of the message's specific (not generic) words it explains
+    unexplained: float  # message words it does not explain, as a share of 4 (capped at 1)
+    rank_score: float  # the score articles are ordered by
+
+
+@dataclass(frozen=True)
+class _Query:
+    content: list[Token]
+    present: frozenset[str]  # every lemma of the message, stop words too, plus resolved terms
+
+
+class Ranker:
+    """BM25 over lemmas fused with character similarity; build once, rank many times."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = tuple(articles)
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._keywords: list[list[frozenset[str]]] = []
+        self._samples: list[list[str]] = []
+        lengths: list[float] = []
+        for index, article in enumerate(self.articles):
+            lengths.append(self._index(index, article))
+        count = max(len(self.articles), 1)
+        self._average = sum(lengths) / count if lengths else 1.0
+        self._norm = [_K1 * (1 - _B + _B * length / self._average) for length in lengths]
+        self._idf = {
+            t: math.log(1 + (count - len(p) + 0.5) / (len(p) + 0.5))
+            for t, p in self._postings.items()
+        }
+        self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
+        self._generic = _generic_lemmas()
+        self._by_prefix: dict[str, list[str]] = defaultdict(list)
+        # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
+        self._by_stem: dict[str, list[str]] = defaultdict(list)
+        self._stems_by_first: dict[str, list[str]] = defaultdict(list)
+        for term in self._postings:
+            key = stem(term)
+            if not self._by_stem[key]:
+                self._stems_by_first[key[0]].append(key)
+            self._by_stem[key].append(term)
+            if len(term) >= 4:
+                self._by_prefix[term[:4]].append(term)
+
+    def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
+        """Articles with any evidence for the message, best first, with their signals."""
+        words = tokens(text, lang)
+        content = [t for t in words if not t.stop]
+        if not content:
+            return []
+        resolved = [(t, self._resolve(t)) for t in content]
+        weights = [
+            max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
+            for _, matches in resolved
+        ]
+        total = sum(weights) or 1.0
+        unknown = sum(w for w, (_, m) in zip(weights, resolved, strict=True) if not m) / total
+        foreign = (
+            sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
+        )
+        bm25: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        specific: dict[int, float] = defaultdict(float)
+        hits: dict[int, int] = defaultdict(int)
+        specific_total = 0.0
+        for weight, (token, matches) in zip(weights, resolved, strict=True):
+            is_specific = token.lemma not in self._generic
+            specific_total += weight if is_specific else 0.0
+            best_bm25: dict[int, float] = {}
+            best_cover: dict[int, float] = {}
+            for term, similarity in matches:
+                idf = self._idf[term]
+                for index, tf in self._postings[term].items():
+                    value = similarity * idf * tf * (_K1 + 1) / (tf + self._norm[index])
+                    if value > best_bm25.get(index, 0.0):
+                        best_bm25[index] = value
+                    if similarity > best_cover.get(index, 0.0):
+                        best_cover[index] = similarity
+            for index, value in best_bm25.items():
+                bm25[index] += value
+            for index, similarity in best_cover.items():
+                covered[index] += weight * similarity
+                hits[index] += 1
+                if is_specific:
+                    specific[index] += weight * similarity
+        if not bm25 or not any(m and t.lemma not in self._generic for t, m in resolved):
+            # Generic words alone ("не работает", "ошибка", "broken") never point at an article.
+            return []
+        ceiling = total * (_K1 + 1)
+        shortlist = sorted(bm25, key=bm25.__getitem__, reverse=True)[: max(limit, _SHORTLIST)]
+        present = frozenset(
+            {t.lemma for t in words} | {term for _, m in resolved for term, s in m if s >= 0.8}
+        )
+        joined = " ".join(t.lemma for t in content)
+        signals = []
+        for index in shortlist:
+            coverage = covered[index] / total
+            similarity = self._similarity(joined, index)
+            keyword = float(
+                any(k <= present and not k <= self._generic for k in self._keywords[index])
+            )
+            signals.append(
+                Signals(
+                    article=self.articles[index],
+                    coverage=coverage,
+                    bm25=min(bm25[index] / ceiling, 1.0),
+                    similarity=similarity,
+                    keyword=keyword,
+                    unknown=unknown,
+                    foreign=foreign,
+                    specific=specific[index] / specific_total if specific_total else 0.0,
+                    unexplained=min((len(content) - hits[index]) / 4, 1.0),
+                    rank_score=0.45 * coverage
+                    + 0.25 * similarity
+                    + 0.2 * keyword
+                    + 0.1 * min(bm25[index] / ceiling, 1.0),
+                )
+            )
+        signals.sort(key=lambda s: s.rank_score, reverse=True)
+        return signals[:limit]
+
+    def _index(self, index: int, article: Article) -> float:
+        """File the article's terms; returns its document length."""
+        counts: dict[str, float] = defaultdict(float)
+        phrases: list[frozenset[str]] = []
+        for lang in LANGUAGES:
+            for keyword in article.keywords[lang]:
+                # Every word of a keyword phrase counts: "мало места" never shrinks to "место".
+                words = [t for t in tokens(keyword, lang) if not t.word.isdigit()]
+                if words:
+                    phrases.append(frozenset(t.lemma for t in words))
+                for t in words:
+                    if not t.stop:
+                        counts[t.lemma] += _KEYWORD_WEIGHT
+            for t in tokens(article.title[lang], lang):
+                if not t.stop:
+                    counts[t.lemma] += _TITLE_WEIGHT
+        samples = []
+        for lang in LANGUAGES:
+            for question in (*article.questions[lang], article.title[lang]):
+                content = [t.lemma for t in tokens(question, lang) if not t.stop]
+                samples.append(" ".join(content))
+                for lemma in set(content):
+                    counts[lemma] += 1.0
+        for term, tf in counts.items():
+            self._postings[term][index] = tf
+        self._keywords.append(phrases)
+        self._samples.append(samples)
+        return sum(counts.values())
+
+    def _resolve(self, token: Token) -> list[tuple[str, float]]:
+        """Article terms a message word stands for, with a similarity 0-1."""
+        word = token.lemma
+        found: dict[str, float] = {}
+        if word in self._postings:
+            found[word] = 1.0
+        if len(word) >= 5:
+            for term in self._by_prefix.get(word[:4], ()):
+                # A shared beginning of 5+ letters and most of the longer word: another form
+                # of the same word (печать/печатать, подключение/подключить, печатоет).
+                shared = _shared_prefix(word, term)
+                if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
+                    found.setdefault(term, _PREFIX_SIMILARITY)
+        if not found and not token.known and len(word) >= 4:
+            key = stem(word)
+            cutoff = 80.0 if len(key) >= 5 else 75.0
+            for near, score, _ in process.extract(
+                key,
+                self._stems_by_first.get(key[0], ()),
+                scorer=fuzz.ratio,
+                score_cutoff=cutoff,
+                limit=3,
+            ):
+                if len(near) >= 3:
+                    for term in self._by_stem[near]:
+                        found[term] = _TYPO_SIMILARITY * score / 100
+        return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
+
+    def _similarity(self, joined: str, index: int) -> float:
+        best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
+        return best[1] / 100 if best else 0.0
+
+
+def _generic_lemmas() -> frozenset[str]:
+    """Lemmas of words that occur in many problems or only name a product."""
+    found: set[str] = set()
+    for word in GENERIC_WORDS | PRODUCT_WORDS:
+        found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
+
+
+def _shared_prefix(first: str, second: str) -> int:
+    size = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        size += 1
+    return size
