@@ -128,7 +128,7 @@ def make_account(
 def add_operator_command(args: argparse.Namespace, settings: Settings) -> int:
     """`firstline operator add LOGIN ...`: create or update an account in Redis."""
     password = args.password
-    if args.password_stdin:
+    if getattr(args, "password_stdin", False):
         password = sys.stdin.readline().rstrip("\r\n")
     elif password is None:
         if not sys.stdin.isatty():
