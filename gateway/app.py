@@ -52,6 +52,15 @@ def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
         from gateway.connectors.viber import ViberConnector
 
         connectors.append(ViberConnector(settings, rt.store))
+    if settings.whatsapp.enabled:
+        from gateway.connectors.whatsapp import WhatsAppConnector
+
+        connectors.append(WhatsAppConnector(settings, rt.store))
+    for channel in ("messenger", "instagram"):
+        if getattr(settings, channel).enabled:
+            from gateway.connectors.messenger import MessengerConnector
+
+            connectors.append(MessengerConnector(settings, rt.store, channel))
     if settings.email.enabled:
         from gateway.connectors.mail.connector import EmailConnector
 

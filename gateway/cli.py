@@ -79,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     fm.add_argument("--top", type=int, default=5)
     fm.add_argument("--dir", type=Path)
     fm.set_defaults(func=_faq_match)
+    fg = faq.add_parser(
+        "gaps", help="questions the bot could not answer or the user said no to, clustered"
+    )
+    fg.add_argument("--days", type=float, default=7.0, help="look this many days back")
+    fg.add_argument("--json", action="store_true", help="one JSON object per gap")
+    fg.set_defaults(func=_faq_gaps)
 
     ch = sub.add_parser("chat", help="talk to the bot in the terminal (same engine and store)")
     ch.add_argument("--json", action="store_true", help="JSON lines in and out, for scripts")
@@ -108,6 +114,16 @@ def _parser() -> argparse.ArgumentParser:
     ep.add_argument("--json", action="store_true", help="print JSON")
     ep.add_argument("--max-attachment-bytes", type=int, default=10 * 1024 * 1024)
     ep.set_defaults(func=_email_parse)
+
+    rp = sub.add_parser("report", help="desk report: deflection, times, SLA, CSAT, KB, volume")
+    rp.add_argument("--from", dest="start", help="first day, YYYY-MM-DD (default: 6 days ago)")
+    rp.add_argument("--to", dest="end", help="last day, YYYY-MM-DD (default: today)")
+    rp.add_argument("--group", action="append", default=[], help="support group (repeatable)")
+    rp.add_argument("--channel", default="")
+    rp.add_argument("--operator", default="")
+    rp.add_argument("--priority", default="", choices=["", "P1", "P2", "P3", "P4"])
+    rp.add_argument("--format", default="table", choices=["table", "json", "csv"])
+    rp.set_defaults(func=_report)
 
     op = sub.add_parser("operator", help="operator accounts").add_subparsers(metavar="ACTION")
     oa = op.add_parser("add", help="create or update an operator account")
@@ -139,6 +155,11 @@ def _configure_logs(settings: Settings) -> None:
             settings.telegram.webhook_secret,
             settings.viber.auth_token,
             settings.web.session_secret,
+            settings.meta.app_secret,
+            settings.meta.verify_token,
+            settings.whatsapp.access_token,
+            settings.messenger.access_token,
+            settings.instagram.access_token,
         )
         if s is not None
     ]
@@ -167,23 +188,39 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = _joined(_settings(args), "worker")
+    if settings is None:
+        return 2
     _configure_logs(settings)
-    if not settings.redis.url:
-        from gateway.runtime import embedded_redis
-
-        socket = embedded_redis(settings).socket
-        if not socket.exists():
-            print(
-                "worker: set REDIS_URL, or start `firstline serve` first so its embedded "
-                f"Redis ({socket}) is running",
-                file=sys.stderr,
-            )
-            return 2
-        settings = settings.model_copy(
-            update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
-        )
     return asyncio.run(_run_workers(settings, args.count))
+
+
+def _joined(settings: Settings, command: str) -> Settings | None:
+    """Settings that reach the running gateway's Redis (its embedded one, if no URL)."""
+    if settings.redis.url:
+        return settings
+    from gateway.runtime import embedded_redis
+
+    socket = embedded_redis(settings).socket
+    if not socket.exists():
+        print(
+            f"{command}: set REDIS_URL, or start `firstline serve` first so its embedded "
+            f"Redis ({socket}) is running",
+            file=sys.stderr,
+        )
+        return None
+    return settings.model_copy(
+        update={"redis": settings.redis.model_copy(update={"url": f"unix://{socket}"})}
+    )
+
+
+def _report(args: argparse.Namespace) -> int:
+    from gateway.reports.commands import print_report
+
+    settings = _joined(_settings(args), "report")
+    if settings is None:
+        return 2
+    return asyncio.run(print_report(settings, args, sys.stdout))
 
 
 async def _run_workers(settings: Settings, count: int) -> int:
@@ -223,6 +260,17 @@ def _faq_match(args: argparse.Namespace) -> int:
     from gateway.knowledge.commands import faq_match
 
     return faq_match(_faq_dir(args), args.text, args.lang, args.top)
+
+
+def _faq_gaps(args: argparse.Namespace) -> int:
+    from gateway.knowledge.commands import faq_gaps
+    from gateway.runtime import open_store
+
+    async def run() -> int:
+        async with open_store(_settings(args)) as store:
+            return await faq_gaps(store, args.days, args.json)
+
+    return asyncio.run(run())
 
 
 def _eval_faq(args: argparse.Namespace) -> int:

@@ -41,12 +41,28 @@ ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "TELEGRAM_BOT_TOKEN": ("telegram", "token"),
     "TELEGRAM_WEBHOOK_SECRET": ("telegram", "webhook_secret"),
     "VIBER_AUTH_TOKEN": ("viber", "auth_token"),
+    "META_APP_SECRET": ("meta", "app_secret"),
+    "META_VERIFY_TOKEN": ("meta", "verify_token"),
+    "WHATSAPP_ACCESS_TOKEN": ("whatsapp", "access_token"),
+    "MESSENGER_PAGE_TOKEN": ("messenger", "access_token"),
+    "INSTAGRAM_ACCESS_TOKEN": ("instagram", "access_token"),
     "FIRSTLINE_SESSION_SECRET": ("web", "session_secret"),
     "EMAIL_SMTP_PASSWORD": ("email", "smtp", "password"),
     "EMAIL_IMAP_PASSWORD": ("email", "imap", "password"),
 }
 
-SECRET_KEYS = frozenset({"token", "auth_token", "webhook_secret", "password", "session_secret"})
+SECRET_KEYS = frozenset(
+    {
+        "token",
+        "auth_token",
+        "webhook_secret",
+        "password",
+        "session_secret",
+        "app_secret",
+        "verify_token",
+        "access_token",
+    }
+)
 
 
 class ConfigError(Exception):
@@ -194,6 +210,56 @@ class ViberSettings(_Section):
     bot_avatar: str = ""
 
 
+class MetaSettings(_Section):
+    """The Meta app behind WhatsApp, Messenger and Instagram: webhook secrets, Graph API."""
+
+    app_secret: SecretStr | None = None  # signs every webhook POST (X-Hub-Signature-256)
+    verify_token: SecretStr | None = None  # echoed in the subscription handshake
+    graph_base: str = "https://graph.facebook.com"
+    graph_version: str = Field("v21.0", pattern=r"^v\d+\.\d+$")
+
+
+class WhatsAppTemplate(_Section):
+    """An approved message template: its name and language code in WhatsApp Manager."""
+
+    name: str = Field(min_length=1, max_length=512)
+    language: str = Field(min_length=2)  # e.g. en_US, ru, uk
+
+
+TEMPLATE_PURPOSES = ("ticket_update", "csat_request")
+
+
+class WhatsAppSettings(_Section):
+    enabled: bool = False
+    phone_number_id: str = ""
+    access_token: SecretStr | None = None
+    webhook_url: str = ""
+    # purpose (ticket_update, csat_request) -> conversation language (ru, uk, en) -> template
+    templates: dict[str, dict[str, WhatsAppTemplate]] = {}
+
+    @field_validator("templates")
+    @classmethod
+    def _known_purposes(
+        cls, value: dict[str, dict[str, WhatsAppTemplate]]
+    ) -> dict[str, dict[str, WhatsAppTemplate]]:
+        unknown = set(value) - set(TEMPLATE_PURPOSES)
+        if unknown:
+            raise ValueError(
+                f"unknown template purposes {sorted(unknown)}; use {', '.join(TEMPLATE_PURPOSES)}"
+            )
+        return value
+
+
+class MessengerSettings(_Section):
+    """A Facebook Page (Messenger) or an Instagram professional account on the Send API."""
+
+    enabled: bool = False
+    page_id: str = ""  # the Page id, or the Instagram account id; "" sends via /me
+    access_token: SecretStr | None = None  # the Page access token
+    webhook_url: str = ""
+    human_agent: bool = False  # the app has the Human Agent feature: answer for 7 days
+
+
 class SmtpSettings(_Section):
     """Where our mail goes out (a relay or the site's mail server)."""
 
@@ -284,6 +350,8 @@ class Settings(_Section):
     data_dir: Path = Path("data")
     faq_dir: Path = Field(DEFAULT_FAQ_DIR, validate_default=True)
     faq_reload_seconds: float = Field(5.0, ge=0)
+    # Labelled phrasings a new sample question is reviewed against (faq/README.md).
+    faq_eval_dir: Path = Path("tests/fixtures/eval")
     redis: RedisSettings = RedisSettings()
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
@@ -292,6 +360,10 @@ class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
     email: EmailSettings = EmailSettings()
     viber: ViberSettings = ViberSettings()
+    meta: MetaSettings = MetaSettings()
+    whatsapp: WhatsAppSettings = WhatsAppSettings()
+    messenger: MessengerSettings = MessengerSettings()
+    instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
@@ -320,12 +392,38 @@ class Settings(_Section):
                 )
         if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
             raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
+        self._meta_channels_have_what_they_need()
         em = self.email
         if em.enabled and "@" not in em.address:
             raise ValueError("email.address: required when email is enabled (support@your.domain)")
         if em.enabled and em.imap.enabled and not (em.imap.host and em.imap.username):
             raise ValueError("email.imap.host and email.imap.username: required for IMAP intake")
         return self
+
+    def _meta_channels_have_what_they_need(self) -> None:
+        channels = {
+            "whatsapp": (self.whatsapp, "WHATSAPP_ACCESS_TOKEN"),
+            "messenger": (self.messenger, "MESSENGER_PAGE_TOKEN"),
+            "instagram": (self.instagram, "INSTAGRAM_ACCESS_TOKEN"),
+        }
+        enabled = [name for name, (section, _) in channels.items() if section.enabled]
+        for name in enabled:
+            section, env_name = channels[name]
+            if not (section.access_token and section.access_token.get_secret_value()):
+                raise ValueError(
+                    f"{name}.access_token: required when {name} is enabled ({env_name})"
+                )
+        if not enabled:
+            return
+        for key, env_name in (
+            ("app_secret", "META_APP_SECRET"),
+            ("verify_token", "META_VERIFY_TOKEN"),
+        ):
+            value = getattr(self.meta, key)
+            if not (value and value.get_secret_value()):
+                raise ValueError(f"meta.{key}: required when {enabled[0]} is enabled ({env_name})")
+        if self.whatsapp.enabled and not self.whatsapp.phone_number_id:
+            raise ValueError("whatsapp.phone_number_id: required when whatsapp is enabled")
 
 
 def bundled_faq_dir() -> Path | None:

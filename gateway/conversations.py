@@ -8,6 +8,7 @@ nothing behind and the message is processed again from the same state.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -20,12 +21,16 @@ from gateway.dialogs.events import (
     CsatCommented,
     CsatRecorded,
     Event,
+    FaqAnswered,
     Resolved,
+    SolvedByUser,
+    TicketDetailsGiven,
     TicketRequested,
 )
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
+    LETTER_CHANNELS,
     UNDELIVERED,
     Delivery,
     InboundMessage,
@@ -36,6 +41,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.reports.recorder import ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -70,6 +76,7 @@ class ConversationService:
         self.sla = sla
         self.direct_channels = frozenset(direct_channels)
         self.clock = clock
+        self.reports = ReportRecorder(sla)
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -94,16 +101,23 @@ class ConversationService:
         outcome = TurnOutcome()
         if msg.kind in ("blocked", "unblocked"):
             conv.blocked = msg.kind == "blocked"
-            tx.transcript(conv.key, {"direction": "system", "author": "channel", "text": msg.kind})
+            tx.transcript(conv.key, _channel_entry(msg, msg.kind))
             if msg.meta.get(UNDELIVERED):
                 await self._not_a_response(tx, conv, msg.meta[UNDELIVERED], now)
+        elif msg.kind == "delivery_failed":
+            tx.transcript(conv.key, _channel_entry(msg, f"delivery failed: {msg.text}"))
         else:
+            conv.last_user_at = max(conv.last_user_at, msg.timestamp)
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
             if conv.bot_owns:
                 state = DialogState.from_dict(conv.state)
-                ctx = StepContext(now=now, open_tickets=tuple(await self._open_tickets(conv)))
+                ctx = StepContext(
+                    now=now,
+                    open_tickets=tuple(await self._open_tickets(conv)),
+                    letters=conv.channel in LETTER_CHANNELS,
+                )
                 result = self.engine.step(state, msg, ctx)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
@@ -131,6 +145,7 @@ class ConversationService:
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
                 follow = self.engine.ticket_opened(state, ticket, ctx)
@@ -138,11 +153,37 @@ class ConversationService:
                 replies += follow.replies
                 events += follow.events
             elif isinstance(event, CsatRecorded):
-                await self._record_csat(tx, conv, event)
+                await self._record_csat(tx, conv, event, ctx.now)
             elif isinstance(event, CsatCommented):
-                await self._record_csat_comment(tx, conv, event)
+                await self._record_csat_comment(tx, conv, event, ctx.now, result.state.csat_score)
             elif isinstance(event, Resolved):
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
+                if event.by == "bot":
+                    self.reports.bot_resolved(tx, ctx.now, conv.channel, result.state.group)
+            elif isinstance(event, FaqAnswered):
+                group = result.state.group
+                self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
+            elif isinstance(event, TicketDetailsGiven):
+                ticket = _open_ticket(ctx, event.ticket_id)
+                if ticket is not None:
+                    ticket.fields.update(event.fields)
+                    ticket.updated_at = ctx.now
+                    tx.save_ticket(ticket)
+                    tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
+            elif isinstance(event, SolvedByUser):
+                ticket = _open_ticket(ctx, event.ticket_id)
+                if ticket is not None:
+                    ticket.status, ticket.resolved_at = TicketStatus.RESOLVED, ctx.now
+                    ticket.updated_at = ctx.now
+                    tx.save_ticket(ticket)
+                    tx.ticket_event(ticket.id, "user", "resolved", "the user said it is solved")
+                    tx.outcome(conv.key, "resolved_l1", by="user")
+                    if conv.active_ticket == ticket.id:
+                        conv.active_ticket = ""
+                    follow = self.engine.ticket_changed(state, ticket, "resolved", ctx)
+                    state = follow.state
+                    replies += follow.replies
+                    events += follow.events
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -166,22 +207,32 @@ class ConversationService:
         sla_clock.start_clocks(ticket, self.sla, now)
         return ticket
 
-    async def _record_csat(self, tx: Transaction, conv: Conversation, event: CsatRecorded) -> None:
+    async def _record_csat(
+        self, tx: Transaction, conv: Conversation, event: CsatRecorded, now: float
+    ) -> None:
         """The score, on the rated ticket (when a person helped) and in the outcomes."""
         ticket = await self._rated_ticket(conv, event.ticket_id)
         if ticket is not None:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
+        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
 
     async def _record_csat_comment(
-        self, tx: Transaction, conv: Conversation, event: CsatCommented
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        event: CsatCommented,
+        now: float,
+        state_score: int,
     ) -> None:
         ticket = await self._rated_ticket(conv, event.ticket_id)
         if ticket is not None:
             tx.update_ticket(ticket.id, {"csat_comment": event.comment})
             tx.ticket_event(ticket.id, "user", "commented", event.comment)
         tx.outcome(conv.key, "csat_comment", comment=event.comment)
+        score = ticket.csat if ticket is not None and ticket.csat else state_score
+        self.reports.csat_comment(tx, now, score, event.comment, conv.channel, ticket)
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         if not ticket_id:
@@ -256,6 +307,8 @@ class ConversationService:
     ) -> list[Delivery]:
         """Record replies in the transcript and queue them for the user's channel (unless
         `send` is False: the channel has shown them already)."""
+        if conv.channel in LETTER_CHANNELS:
+            replies = _one_letter(list(replies))
         deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
@@ -264,11 +317,37 @@ class ConversationService:
         return deliveries
 
 
+def _open_ticket(ctx: StepContext, ticket_id: str) -> Ticket | None:
+    return next((t for t in ctx.open_tickets if t.id == ticket_id), None)
+
+
+def _one_letter(replies: list[OutboundMessage]) -> list[OutboundMessage]:
+    """Replies of one turn as one letter, for channels where each message is a letter."""
+    if len(replies) < 2:
+        return replies
+    first = replies[0]
+    return [
+        dataclasses.replace(
+            first,
+            text="\n\n".join(r.text for r in replies if r.text),
+            buttons=tuple(b for r in replies for b in r.buttons),
+        )
+    ]
+
+
 def _count(outcome: TurnOutcome) -> None:
     for ticket in outcome.tickets:
         metrics.TICKETS.labels(ticket.group.value, ticket.priority.value).inc()
     if any(isinstance(e, Resolved) and e.by == "bot" for e in outcome.events):
         metrics.RESOLVED_BY_BOT.inc()
+
+
+def _channel_entry(msg: InboundMessage, text: str) -> dict[str, Any]:
+    """What the channel itself reported (blocked, a failed delivery), for operators."""
+    entry: dict[str, Any] = {"direction": "system", "author": "channel", "text": text}
+    if msg.meta:
+        entry["meta"] = dict(msg.meta)
+    return entry
 
 
 def _inbound_entry(msg: InboundMessage) -> dict[str, Any]:
@@ -292,4 +371,3 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "text": reply.text,
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
     }
-

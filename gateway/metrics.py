@@ -9,9 +9,7 @@ INBOUND = Counter(
     "Messages from users, by channel and whether they were new or a repeat",
     ["channel", "result"],
 )
-TURNS = Histogram(
-    "firstline_turn_seconds", "Time to process one inbound message (engine + commit)"
-)
+TURNS = Histogram("firstline_turn_seconds", "Time to process one inbound message (engine + commit)")
 DELIVERIES = Counter(
     "firstline_deliveries_total", "Replies handed to a channel, by outcome", ["channel", "result"]
 )
@@ -31,6 +29,31 @@ SLA_BREACHES = Counter(
     "firstline_sla_breaches_total",
     "SLA breaches, by group, priority and clock (first_response, resolution)",
     ["group", "priority", "clock"],
+)
+
+TIME_BUCKETS = (60, 300, 600, 1800, 3600, 4 * 3600, 8 * 3600, 86400, 3 * 86400, 7 * 86400)
+FIRST_RESPONSE = Histogram(
+    "firstline_first_response_seconds",
+    "Working seconds from a ticket's opening to a person's first message",
+    ["group", "channel", "priority"],
+    buckets=TIME_BUCKETS,
+)
+RESOLUTION = Histogram(
+    "firstline_resolution_seconds",
+    "Working seconds from a ticket's opening to its resolution (pauses excluded)",
+    ["group", "channel", "priority"],
+    buckets=TIME_BUCKETS,
+)
+CSAT = Histogram(
+    "firstline_csat_score",
+    "User ratings 1-5, by group ('-' for the bot) and channel",
+    ["group", "channel"],
+    buckets=(1, 2, 3, 4, 5),
+)
+DEFLECTION = Counter(
+    "firstline_conversations_concluded_total",
+    "Requests that ended with the bot's answer (bot) or with a ticket for a person (ticket)",
+    ["channel", "outcome"],
 )
 
 

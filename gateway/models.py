@@ -21,6 +21,9 @@ class Channel(StrEnum):
     EMAIL = "email"
     WEBCHAT = "webchat"
     CLI = "cli"
+    WHATSAPP = "whatsapp"
+    MESSENGER = "messenger"
+    INSTAGRAM = "instagram"
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class InboundMessage:
     payload: str = ""
     attachments: tuple[Attachment, ...] = ()
     language_hint: str = ""
-    kind: str = "message"  # message | start | edited | blocked | unblocked | system
+    kind: str = "message"  # message | start | edited | blocked | unblocked | delivery_failed
     timestamp: float = field(default_factory=time.time)
     meta: dict[str, str] = field(default_factory=dict)
 
@@ -94,13 +97,18 @@ class InboundMessage:
 
 @dataclass(frozen=True)
 class OutboundMessage:
-    """A reply for a user. The owning connector renders buttons its own way."""
+    """A reply for a user. The owning connector renders buttons its own way.
+
+    `purpose` names what the message is for where a channel needs to know it (WhatsApp
+    sends a pre-approved template of that purpose outside its 24-hour window).
+    """
 
     text: str
     buttons: tuple[Button, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     author: str = "bot"  # bot | operator:<login> | system
     author_name: str = ""
+    purpose: str = ""  # "" | csat_request
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -113,6 +121,7 @@ class OutboundMessage:
             attachments=tuple(Attachment(**a) for a in data.get("attachments", ())),
             author=data.get("author", "bot"),
             author_name=data.get("author_name", ""),
+            purpose=data.get("purpose", ""),
         )
 
 
@@ -188,6 +197,10 @@ class TicketStatus(StrEnum):
     def is_active(self) -> bool:
         return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
+
+# Channels where every reply is a letter (slow to answer): one message per turn, and all
+# checklist questions asked together. The engine sees only this capability, not the channel.
+LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 

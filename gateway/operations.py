@@ -194,6 +194,7 @@ class OperatorDesk:
             if not ticket.first_response_at:
                 ticket.first_response_at = now
                 ticket.first_response_delivery = deliveries[0].delivery_id if deliveries else ""
+                self.service.reports.first_response(tx, ticket, actor.login, now)
             if ticket.status in (TicketStatus.NEW, TicketStatus.OPEN):
                 ticket.status = TicketStatus.WAITING_FOR_USER
                 if sla_clock.pause(ticket, self.service.sla, now):
@@ -292,6 +293,7 @@ class OperatorDesk:
             ticket.resolved_at = self.clock()
             if not ticket.assignee:
                 ticket.assignee = actor.login
+            self.service.reports.resolved(tx, ticket, ticket.assignee, ticket.resolved_at)
             conv.owner = BOT_OWNER
             if conv.active_ticket == ticket.id:
                 conv.active_ticket = ""
@@ -337,7 +339,6 @@ class OperatorDesk:
         if conv.owner != actor.owner_tag and not actor.is_admin:
             holder = ticket.assignee or "nobody"
             raise ActionRefused(f"take the ticket over first (it is held by {holder})")
-
 
     async def _with_conversation(
         self,

@@ -54,6 +54,7 @@ def sla_policy(settings: Settings) -> SlaPolicy:
         p1_around_the_clock=sla.p1_around_the_clock,
         warning_share=sla.warning_share,
         reminder_share=sla.reminder_share,
+        timezone=sla.timezone,
         auto_close_seconds=sla.auto_close_days * 86400,
         auto_close_notice_seconds=sla.auto_close_notice_days * 86400,
     )
@@ -76,6 +77,27 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
         digest = hashlib.sha1(str(server.data_dir).encode()).hexdigest()[:12]
         server.socket = Path(tempfile.gettempdir()) / f"firstline-{digest}.sock"
     return server
+
+
+@asynccontextmanager
+async def open_store(settings: Settings) -> AsyncIterator[Store]:
+    """The store for a command-line tool: the configured Redis, the embedded one of a
+    running `firstline serve`, or the embedded one started just for this command."""
+    server: EmbeddedRedis | None = None
+    url = settings.redis.url
+    if not url:
+        server = embedded_redis(settings)
+        if server.socket.exists():
+            url, server = server.url, None
+        else:
+            url = await server.astart()
+    store = Store.from_url(url)
+    try:
+        yield store
+    finally:
+        await store.close()
+        if server is not None:
+            await server.astop()
 
 
 @asynccontextmanager

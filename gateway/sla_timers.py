@@ -158,6 +158,9 @@ class SlaTimerService:
     ) -> None:
         clock = name.rsplit("_", 1)[0]
         labels = (ticket.group.value, ticket.priority.value)
+        reports = self.desk.service.reports
+        if name.endswith(("_warning", "_breach")):
+            reports.sla_event(tx, ticket, name, now)
         if name.endswith("_warning"):
             metrics.SLA_WARNINGS.labels(*labels, clock).inc()
             self._alert(tx, ticket, "warning", clock)
@@ -168,7 +171,7 @@ class SlaTimerService:
             metrics.SLA_BREACHES.labels(*labels, clock).inc()
             self._alert(tx, ticket, "breach", clock)
             self._tell_on_duty(tx, ticket, "duty_breach", clock)
-            self._escalate(ticket, tx, firing, clock, now)
+            self._escalate(ticket, conv, tx, firing, clock, now)
         elif name == "autoclose_notice":
             firing.news.append("autoclose_notice")
         elif name == "autoclose":
@@ -177,10 +180,17 @@ class SlaTimerService:
             if conv.active_ticket == ticket.id:
                 conv.active_ticket = ""
             firing.news.append("autoclosed")
+            reports.autoclosed(tx, ticket, now)
             firing.changes.append("closed: no reply from the user")
 
     def _escalate(
-        self, ticket: Ticket, tx: Transaction, firing: Firing, clock: str, now: float
+        self,
+        ticket: Ticket,
+        conv: Conversation,
+        tx: Transaction,
+        firing: Firing,
+        clock: str,
+        now: float,
     ) -> None:
         """The breach actions of the policy, and a new honest promise to the user."""
         actions = self.escalation.actions(ticket.priority)
@@ -194,6 +204,11 @@ class SlaTimerService:
             firing.changes.append(f"level {ticket.level}→{NEXT_LEVEL[ticket.level]}")
             ticket.level = NEXT_LEVEL[ticket.level]
             ticket.status = TicketStatus.ESCALATED
+            # As when an operator escalates: the ticket goes to the next level's queue.
+            if ticket.assignee:
+                firing.changes.append(f"released by {ticket.assignee}")
+            ticket.assignee = ""
+            conv.owner = BOT_OWNER
             firing.news.append("sla_late_escalated")
             moved = True
         lead = self.escalation.leads.get(ticket.group.value, "")

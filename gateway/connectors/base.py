@@ -59,6 +59,13 @@ def buttons_as_text(text: str, buttons: tuple[Button, ...]) -> str:
     return "\n".join(lines)
 
 
+def with_author(message: OutboundMessage) -> str:
+    """Operators' replies carry their name, so the user knows a person is writing."""
+    if message.author.startswith("operator:") and message.author_name:
+        return f"{message.author_name}: {message.text}"
+    return message.text
+
+
 def split_text(text: str, limit: int) -> list[str]:
     """Split a long text into parts of at most `limit` characters, at line or word ends."""
     parts: list[str] = []

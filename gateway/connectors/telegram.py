@@ -42,7 +42,13 @@ from aiohttp import web
 from gateway.config import ConfigError, Settings
 from gateway.connectors import telegram_updates as updates
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
-from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, split_text
+from gateway.connectors.base import (
+    DeliveryError,
+    OnMessage,
+    RecipientBlocked,
+    split_text,
+    with_author,
+)
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.models import InboundMessage, OutboundMessage
 from gateway.store import Store
@@ -253,7 +259,7 @@ class TelegramConnector:
 
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
         """Send one reply (several Telegram messages if long); map errors for the sender."""
-        text = _with_author(message)
+        text = with_author(message)
         parts = split_text(text, TEXT_LIMIT)
         markup = await self._keyboard(message)
         key = _send_key(chat_id, message)
@@ -360,13 +366,6 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
 
 def _chat(chat_id: str) -> int | str:
     return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
-
-
-def _with_author(message: OutboundMessage) -> str:
-    """Operators' replies carry their name, so the user knows a person is writing."""
-    if message.author.startswith("operator:") and message.author_name:
-        return f"{message.author_name}: {message.text}"
-    return message.text
 
 
 def _send_key(chat_id: str, message: OutboundMessage) -> str:

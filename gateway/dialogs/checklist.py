@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 
-from gateway.dialogs.extract import errors, extract_fields, since, systems, tried
-from gateway.dialogs.extract.words import clauses, fold
+from gateway.dialogs.extract import extract_fields
+from gateway.dialogs.extract.words import fold
 from gateway.models import CHECKLIST_FIELDS
 from gateway.texts import Texts
 
@@ -169,25 +169,6 @@ def open_questions(
     return [question(f, fields, texts, lang) for f in missing_fields(fields, skip)]
 
 
-def problem_sentence(text: str) -> str:
-    """`text` without the clauses that only give checklist facts, for the matcher.
-
-    "Принтер не печатает. Перезагружал, пишет 0x00000709, с утра" is about the printer;
-    the attempt and the code are kept in their fields and must not dilute the match.
-    """
-    kept: list[str] = []
-    for clause in clauses(text):
-        if tried.extract(clause):
-            continue
-        rest = clause
-        for value in (errors.extract(clause), since.extract(clause), systems.extract(clause)):
-            for part in filter(None, (v.strip() for v in value.split(";"))):
-                rest = re.sub(re.escape(part), " ", rest, flags=_I)
-        if len(re.findall(r"\w{3,}", rest)) >= 2:
-            kept.append(clause)
-    return ". ".join(kept) if kept else text
-
-
 def device_name(text: str, lang: str) -> str:
     """The kind of device `text` is about, named in `lang` ("принтер", "cash register")."""
     text = fold(text)
@@ -212,10 +193,15 @@ def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
 
 
 def _merge(old: str, new: str) -> str:
+    """`old` with the parts of `new` it lacks; a fuller part ("1С 8.3") replaces its stem."""
     parts = [p.strip() for p in re.split(r";|, ", old) if p.strip()]
-    added = [p.strip() for p in re.split(r";|, ", new) if p.strip()]
-    fresh = [p for p in added if not any(p.lower() in q.lower() for q in parts)]
-    return "; ".join([old, *fresh]) if fresh else old
+    for part in (p.strip() for p in re.split(r";|, ", new) if p.strip()):
+        if any(part.lower() in q.lower() for q in parts):
+            continue
+        shorter = [q for q in parts if part.lower().startswith(q.lower())]
+        parts = [q for q in parts if q not in shorter] + [part]
+    sep = ", " if ", " in old and ";" not in old else "; "
+    return sep.join(parts)
 
 
 def _first(value: str, sep: str = ",") -> str:
@@ -232,6 +218,5 @@ __all__ = [
     "missing_fields",
     "next_fields",
     "open_questions",
-    "problem_sentence",
     "question",
 ]

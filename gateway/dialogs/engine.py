@@ -11,6 +11,7 @@ import dataclasses
 
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.letters import LetterFlow
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import StepContext, StepResult, Turn
@@ -64,6 +65,7 @@ class DialogEngine:
             default_language,
         )
         self.commands = Commands(self.flow, self.promise)
+        self.letters = LetterFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -76,6 +78,8 @@ class DialogEngine:
             command = parse_command(msg)
             if command:
                 self.commands.run(turn, *command, msg)
+            elif ctx.letters:
+                self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
                 return self._stale_press(turn)
             else:
@@ -85,9 +89,14 @@ class DialogEngine:
     def ticket_opened(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> StepResult:
         """The requested ticket is stored: tell the user its id and when a person answers."""
         turn = self._news_turn(state, ticket, ctx)
+        when = self.promise(turn, ticket)
+        letter = self.letters.first_reply(turn, ticket, when) if ctx.letters else ""
         turn.state.start_flow()
         turn.state.phase, turn.state.ticket_id = Phase.TICKET, ticket.id
-        turn.say("ticket_opened", ticket_id=ticket.id, when=self.promise(turn, ticket))
+        if letter:
+            turn.send(letter)
+        else:
+            turn.say("ticket_opened", ticket_id=ticket.id, when=when)
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

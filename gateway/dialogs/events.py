@@ -97,6 +97,23 @@ class CsatCommented(_Event):
 
 
 @dataclass(frozen=True)
+class TicketDetailsGiven(_Event):
+    """The user's later letter answered checklist questions of their open ticket."""
+
+    name: ClassVar[str] = "ticket_details_given"
+    ticket_id: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SolvedByUser(_Event):
+    """The user said their open ticket is solved ("solved", "решено", "вирішено")."""
+
+    name: ClassVar[str] = "solved_by_user"
+    ticket_id: str
+
+
+@dataclass(frozen=True)
 class Handoff(_Event):
     """Self-help was skipped: the request goes to a person."""
 
@@ -114,6 +131,8 @@ Event = (
     | CsatRecorded
     | CsatCommented
     | Handoff
+    | TicketDetailsGiven
+    | SolvedByUser
 )
 
 __all__ = [
@@ -126,5 +145,8 @@ __all__ = [
     "FaqChoices",
     "Handoff",
     "Resolved",
+    "SolvedByUser",
+    "TicketDetailsGiven",
     "TicketRequested",
 ]
+

@@ -22,7 +22,6 @@ from gateway.dialogs.checklist import (
     fill,
     missing_fields,
     next_fields,
-    problem_sentence,
     question,
 )
 from gateway.dialogs.events import (
@@ -37,6 +36,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
+from gateway.dialogs.problem import problem_readings, problem_statement
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
@@ -49,6 +49,7 @@ from gateway.triage.routing import Routing
 # Button payloads: stable strings that come back in `InboundMessage.payload`.
 YES, NO, DUNNO, SKIP, NEW_REQUEST = "yes", "no", "dunno", "skip", "new"
 FAQ_PREFIX, CSAT_PREFIX = "faq:", "csat:"
+CSAT_REQUEST = "csat_request"  # the purpose of the rating question, for template channels
 NONE_OF_THESE = FAQ_PREFIX + "none"
 
 MAX_CHOICES = 3
@@ -153,10 +154,12 @@ class SupportFlow:
         match = self._match(text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         urgency = self.priorities.assess(text)
+        confident = match.outcome == "answer"
         if signal:
-            self.to_person(turn, signal.reason, _top_article(match))
+            self.to_person(turn, signal.reason, _top_article(match), confident=confident)
         elif urgency.priority is Priority.P1:
-            self.to_person(turn, "urgent", self._urgent_article(match, urgency.reason))
+            article = self._urgent_article(match, urgency.reason)
+            self.to_person(turn, "urgent", article, confident=confident)
         elif match.outcome == "answer" and top:
             self._offer_article(turn, top.article, top.score)
         elif match.outcome == "choices" and top:
@@ -171,14 +174,24 @@ class SupportFlow:
             turn.say("clarify")
 
     def _match(self, text: str, lang: str) -> MatchLike:
-        """Match the message, or its problem sentence when the facts around it get in the way."""
+        """Match the message, or its problem statement when the facts around it get in the way.
+
+        The statement decides when it is answered on its own: "… вылетает при отчёте.
+        Началось после обновления" is a crash, whatever the update in the context suggests.
+        """
         match = self.knowledge.match(text, lang)
-        core = problem_sentence(text)
-        if match.outcome == "answer" or core == text:
+        readings = problem_readings(text)
+        if readings and readings[0] == problem_statement(text):
+            statement = self.knowledge.match(readings[0], lang)
+            if statement.outcome == "answer":
+                return statement
+        if match.outcome == "answer":
             return match
-        other = self.knowledge.match(core, lang)
-        better = OUTCOME_RANK.get(other.outcome, 0) > OUTCOME_RANK.get(match.outcome, 0)
-        return other if better else match
+        for reading in readings:
+            other = self.knowledge.match(reading, lang)
+            if _strength(other) > _strength(match):
+                match = other
+        return match
 
     def follow_language(self, turn: Turn, text: str) -> None:
         """Answer in the language of the last message when it clearly shows one."""
@@ -271,11 +284,17 @@ class SupportFlow:
 
     # --- the checklist -------------------------------------------------------------------
 
-    def to_person(self, turn: Turn, reason: str, article: ArticleLike | None) -> None:
-        """Stop self-help: say why, then collect the checklist for a ticket."""
+    def to_person(
+        self, turn: Turn, reason: str, article: ArticleLike | None, *, confident: bool = True
+    ) -> None:
+        """Stop self-help: say why, then collect the checklist for a ticket.
+
+        `confident` is False when `article` is only the matcher's best guess: its group is
+        then one signal among the words of the problem.
+        """
         st = turn.state
         st.reason = reason
-        self._classify(turn, article)
+        self._classify(turn, article, confident=confident)
         if reason == "escalate_topic" and article is not None:
             turn.say("intake_escalate", title=article.title_for(turn.lang))
         else:
@@ -300,7 +319,8 @@ class SupportFlow:
         fill(st.fields, st.sources, value, f"answer to {field}", answering=field)
         if field == "problem":
             st.problem = value
-            self._classify(turn, _top_article(self.knowledge.match(value, turn.lang)))
+            match = self._match(value, turn.lang)
+            self._classify(turn, _top_article(match), confident=match.outcome == "answer")
         signal = detect_handoff(text) if field != "problem" else None
         if signal and signal.reason in ("asked_for_person", "upset"):
             self.request_ticket(turn)  # the user has had enough questions
@@ -364,7 +384,7 @@ class SupportFlow:
         """Ask for a 1-5 rating of the help with `ticket_id` (none when the bot helped)."""
         turn.state.phase, turn.state.rating_ticket = Phase.CSAT_SCORE, ticket_id
         turn.emit(CsatRequest())
-        turn.say("csat_ask", *self._rating_buttons())
+        turn.say("csat_ask", *self._rating_buttons(), purpose=CSAT_REQUEST)
 
     def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
         """The score counts as soon as it is given; the comment that may follow is optional."""
@@ -415,11 +435,14 @@ class SupportFlow:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _classify(self, turn: Turn, article: ArticleLike | None) -> None:
+    def _classify(
+        self, turn: Turn, article: ArticleLike | None, *, confident: bool = True
+    ) -> None:
         """Topic, group and priority of the ticket this conversation may become."""
         st = turn.state
         st.topic = article.id if article is not None else ""
-        st.group = self.routing.group_for(article, st.problem).value
+        statement = problem_statement(st.problem)
+        st.group = self.routing.group_for(article, statement, confident=confident).value
         st.priority = self.priorities.assess(st.problem, st.topic).priority.value
 
     def _article(self, topic: str) -> ArticleLike | None:
@@ -455,6 +478,12 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
     if match.outcome == "none" or not match.candidates:
         return None
     return match.candidates[0].article
+
+
+def _strength(match: MatchLike) -> tuple[int, float]:
+    """How decisive a match is: answer over choices over none, then the top score."""
+    top = float(match.candidates[0].score) if match.candidates else 0.0
+    return OUTCOME_RANK.get(match.outcome, 0), top if match.outcome != "none" else 0.0
 
 
 def _payload_rating(payload: str) -> int | None:

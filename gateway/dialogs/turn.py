@@ -21,6 +21,7 @@ class StepContext:
 
     now: float  # unix time
     open_tickets: tuple[Ticket, ...] = ()  # the user's active tickets (for /status)
+    letters: bool = False  # the channel answers by letter: one reply, every question at once
 
 
 @dataclass
@@ -54,12 +55,12 @@ class Turn:
     def text(self, key: str, **fmt: object) -> str:
         return self.texts.get(self.lang, key, **fmt)
 
-    def say(self, key: str, *buttons: Button, **fmt: object) -> None:
+    def say(self, key: str, *buttons: Button, purpose: str = "", **fmt: object) -> None:
         """Send the text `key` (with quick-reply buttons, if any)."""
-        self.send(self.text(key, **fmt), *buttons)
+        self.send(self.text(key, **fmt), *buttons, purpose=purpose)
 
-    def send(self, text: str, *buttons: Button) -> None:
-        self.replies.append(OutboundMessage(text=text, buttons=tuple(buttons)))
+    def send(self, text: str, *buttons: Button, purpose: str = "") -> None:
+        self.replies.append(OutboundMessage(text=text, buttons=tuple(buttons), purpose=purpose))
 
     def emit(self, event: Event) -> None:
         self.events.append(event)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gateway.knowledge.decision import fit
 from gateway.knowledge.evaluation import (
@@ -17,10 +19,16 @@ from gateway.knowledge.evaluation import (
     load_cases,
     print_table,
 )
+from gateway.knowledge.gaps import cluster, misses, render
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.ranker import Ranker
 from gateway.triage.language import detect_language
+
+if TYPE_CHECKING:
+    from gateway.store import Store
+
+GAPS_SCAN = 5000  # the most recent tickets `faq gaps` looks through
 
 
 def faq_check(path: Path) -> int:
@@ -83,4 +91,12 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
     if frozen.exists():
         # Only the figures: authors must not tune articles on the frozen part's misses.
         print_table(f"frozen part {frozen}", evaluate(matcher, load_cases(frozen)), False)
+    return 0
+
+
+async def faq_gaps(store: Store, days: float, as_json: bool, now: float | None = None) -> int:
+    """Print the questions the bot could not answer (or the user said "no" to), clustered."""
+    since = (time.time() if now is None else now) - days * 86400
+    tickets = await store.tickets.recent(limit=GAPS_SCAN)
+    print(render(cluster(misses(tickets, since)), days, as_json))
     return 0

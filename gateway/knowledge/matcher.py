@@ -64,7 +64,7 @@ class Matcher:
         confidence = self.decision.probability(ranked)
         if not ranked or self.decision.relevant(ranked) < self.decision.choices:
             return MatchResult("none", (), round(confidence, 3))
-        if confidence >= self.decision.answer and margin(ranked) >= self.decision.compete:
+        if confidence >= self.decision.answer and not _compete(ranked, self.decision.compete):
             return MatchResult("answer", (_candidate(ranked[0]),), round(confidence, 3))
         floor = ranked[0].rank_score - CHOICE_BAND
         close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
@@ -79,3 +79,13 @@ class Matcher:
 
 def _candidate(signals: Signals) -> Candidate:
     return Candidate(signals.article, round(100 * signals.rank_score, 1))
+
+
+def _compete(ranked: Sequence[Signals], closeness: float) -> bool:
+    """Two articles really compete: the runner-up explains as much of the message as the
+    best one and scores nearly as high ("почта": three mail articles)."""
+    return (
+        len(ranked) > 1
+        and ranked[1].coverage >= ranked[0].coverage
+        and margin(ranked) < closeness
+    )

@@ -246,3 +246,24 @@ def _english_counts() -> dict[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+@lru_cache(maxsize=65536)
+def verb_grammemes(word: str, lang: str) -> frozenset[str]:
+    """Grammemes of the likeliest verb reading of a Cyrillic word ("past", "futr", "impr",
+    "INFN", "PRTS", ...); empty when the dictionaries read it as no verb form at all.
+
+    The checklist uses it to tell "перезагрузил" (done) from "перезагрузите" (a request)
+    and "попробую" (a plan).
+    """
+    if not _CYRILLIC.search(word):
+        return frozenset()
+    for name in _order(word, lang):
+        analyser = _analyser(name)
+        if not analyser.word_is_known(word):
+            continue
+        for parse in analyser.parse(word):
+            if parse.tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
+                return frozenset(str(parse.tag).replace(" ", ",").split(","))
+        return frozenset()
+    return frozenset()

@@ -16,6 +16,7 @@ from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
+from gateway.store.reports import ReportStore
 from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.transaction import (
@@ -59,6 +60,7 @@ class Store:
         self.operators = OperatorStore(redis)
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
+        self.reports = ReportStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod
@@ -114,6 +116,20 @@ class Store:
 
     async def channel_drop(self, channel: str, name: str) -> None:
         await self.redis.delete(keys.channel_state(channel, name))
+
+    async def channel_record(self, channel: str, name: str) -> dict[str, str]:
+        raw = await self.redis.hgetall(keys.channel_record(channel, name))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def update_channel_record(
+        self, channel: str, name: str, fields: dict[str, str], ttl: int
+    ) -> None:
+        """Set some fields of a record (others stay), and keep it for `ttl` seconds."""
+        key = keys.channel_record(channel, name)
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.hset(key, mapping=fields)
+        pipe.expire(key, ttl)
+        await pipe.execute()
 
     async def live_events(self) -> AsyncIterator[dict[str, Any]]:
         """Changes as they are committed (tickets, transcripts), for live consoles."""

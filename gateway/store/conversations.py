@@ -28,6 +28,7 @@ class Conversation:
     active_ticket: str = ""
     blocked: bool = False
     updated_at: float = 0.0
+    last_user_at: float = 0.0  # when the user last wrote (messaging windows count from it)
 
     @property
     def bot_owns(self) -> bool:
@@ -57,6 +58,7 @@ class ConversationStore:
             active_ticket=data.get("active_ticket", ""),
             blocked=data.get("blocked") == "1",
             updated_at=float(data.get("updated_at", 0)),
+            last_user_at=float(data.get("last_user_at", 0)),
         )
 
     async def get_or_new(self, key: str, channel: str, chat_id: str) -> Conversation:
@@ -85,6 +87,7 @@ class ConversationStore:
                 "active_ticket": conv.active_ticket,
                 "blocked": conv.blocked,
                 "updated_at": now,
+                "last_user_at": conv.last_user_at,
             },
         )
         tx.raw("ZADD", keys.CONVERSATIONS, now, conv.key)

@@ -78,6 +78,11 @@ def channel_state(channel: str, name: str) -> str:
     return f"{PREFIX}:chan:{channel}:{name}"
 
 
+def channel_record(channel: str, name: str) -> str:
+    """A hash of fields written independently (e.g. a sent message's delivery statuses)."""
+    return f"{PREFIX}:chan:{channel}:rec:{name}"
+
+
 OUTCOMES = f"{PREFIX}:outcomes"  # stream: resolved at first line, CSAT scores
 INBOUND_DEAD = f"{PREFIX}:in:dead"  # list: inbound messages that failed processing
 INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we could not read
@@ -93,6 +98,21 @@ def web_session(session_id: str) -> str:
 def rate_window(scope: str, name: str, window: int) -> str:
     """A counter of hits in one fixed time window (rate limits)."""
     return f"{PREFIX}:rate:{scope}:{name}:{window}"
+
+
+# Reports: counters aggregated as events happen, one hash per day of the desk's zone.
+SLA_BREACHED_ACTIVE = f"{PREFIX}:sla:breached"  # set: active tickets that breached
+SLA_WARNED_ACTIVE = f"{PREFIX}:sla:warned"  # set: active tickets warned, not yet breached
+
+
+def report_day(day: str) -> str:
+    """hash: "metric|group|channel|priority|operator" -> count, for one day (YYYY-MM-DD)."""
+    return f"{PREFIX}:rep:{day}"
+
+
+def report_notes(day: str, kind: str) -> str:
+    """list of JSON entries of one day: CSAT comments, unmatched questions."""
+    return f"{PREFIX}:rep:{day}:{kind}"
 
 
 # The e-mail channel: threads, Message-ID index, originals, attachments, intake cursors.

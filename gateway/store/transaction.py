@@ -28,6 +28,9 @@ class Fence:
 NO_FENCE = Fence()
 
 
+WARNED = frozenset({"first_response_warning", "resolution_warning"})
+
+
 class CommitConflict(Exception):
     """The conversation changed since it was read (e.g. an operator took it over)."""
 
@@ -91,6 +94,11 @@ class Transaction:
         else:
             self.raw("ZREM", queue, ticket.id)
         self.raw("ZADD", keys.TICKETS_ALL, ticket.created_at, ticket.id)
+        # Live SLA state for reports: breached / near-breach among active tickets.
+        breached = ticket.status.is_active and ticket.breached
+        warned = ticket.status.is_active and not breached and bool(ticket.fired & WARNED)
+        self.raw("SADD" if breached else "SREM", keys.SLA_BREACHED_ACTIVE, ticket.id)
+        self.raw("SADD" if warned else "SREM", keys.SLA_WARNED_ACTIVE, ticket.id)
         # One durable timer per ticket, at its next SLA moment (claimed by sla_timers).
         next_at = ticket.next_timer_at()
         if next_at is None:
@@ -119,6 +127,16 @@ class Transaction:
             op += [name, value]
         self.raw(*op)
 
+    def count(self, day: str, field_name: str, amount: int = 1) -> None:
+        """Add to one report counter of `day`."""
+        self.raw("HINCRBY", keys.report_day(day), field_name, amount)
+
+    def report_note(self, day: str, kind: str, entry: dict[str, Any], keep: int) -> None:
+        """Keep a report entry (a CSAT comment, an unmatched question); the newest `keep`."""
+        key = keys.report_notes(day, kind)
+        self.raw("LPUSH", key, json.dumps(entry, ensure_ascii=False))
+        self.raw("LTRIM", key, 0, keep - 1)
+
     def ticket_event(self, ticket_id: str, actor: str, action: str, detail: str = "") -> None:
         self.raw(
             "XADD",
@@ -140,4 +158,3 @@ class Transaction:
             ["PUBLISH", keys.EVENTS_CHANNEL, json.dumps(e, ensure_ascii=False, default=str)]
             for e in self.events
         ]
-

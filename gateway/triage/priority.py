@@ -1,6 +1,8 @@
 """Priority from what the user wrote: how many people are stopped and how urgently.
 
-P1  work stopped for many, or the user says it is urgent;
+P1  work stopped for many, or money, customers or a deadline at stake, or the user says it
+    is urgent; no trigger word is needed: "касси не пробивають чеки", "the dispatch desk
+    has seen no orders since 9:00", "в регистратуре не печатаются талоны, очередь до двери";
 P2  one person cannot work;
 P3  something is broken but there is a way to keep working (the default);
 P4  a question or a request (access, installation), nothing is broken.
@@ -34,6 +36,52 @@ MANY_STOPPED = PhraseSet([
     r"servers? (is |are )?down", r"work (has )?stopped",
 ])  # fmt: skip
 
+# Many people or many machines: "ни один терминал", "all tills", "у 15 человек", "каси".
+MANY = PhraseSet([
+    r"ни (один|одна|одно|одного|одной)", r"никто", r"никого", r"ніхто", r"жод(ен|на|не|ного|ної)",
+    r"все (\w+ )?(компьютер|компы|пк|кассы|терминалы|принтеры|сотрудники|пользователи)\w*",
+    r"всі (\w+ )?(комп'ютери|компи|каси|термінали|принтери|співробітники|користувачі)\w*",
+    r"(у|на) (всех|всіх) \w+", r"во всех", r"в усіх", r"по всему \w+", r"по всьому \w+",
+    r"(кассы|каси|терминалы|термінали|банкоматы|банкомати|табло) (в|у|на|во|по) \w+",
+    r"(кассы|каси|терминалы|термінали) не", r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
+    r"клиент\w*|звонк\w*|заказ\w*|співробітник\w*|користувач\w*|клієнт\w*|дзвінк\w*|"
+    r"замовлен\w*|users|people|employees|staff|customers|calls|orders|patients)",
+    r"nobody", r"no one", r"none of (the|our) \w+", r"all (the |our )?(tills|registers|terminals|"
+    r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
+    r"terminal|computer|pc|machine|printer|user|screen)", r"(whole|entire) \w+",
+])  # fmt: skip
+# Money, customers, deadlines or a queue of people: what is at stake when it stops.
+AT_STAKE = PhraseSet([
+    r"клиент\w* (уход\w*|ждут|стоят)", r"покупател\w*", r"без покупок", r"люди (уход\w*|йдуть)",
+    r"клієнт\w* (йдуть|чекають|стоять)", r"покупц\w*",
+    r"(не )?(пробива\w*|пробиває|пробивають) чек\w*", r"оплат\w*", r"платеж\w*", r"платіж\w*",
+    r"заказ\w* (не )?(проход\w*|приход\w*|поступа\w*)", r"замовлен\w* (не )?(проход\w*|надход\w*)",
+    r"отгрузк\w*", r"відвантаж\w*", r"водител\w* (стоят|ждут)", r"водії (стоять|чекають)",
+    r"очеред\w*", r"черг[аиу]\w*", r"талон\w*", r"пациент\w*", r"пацієнт\w*",
+    r"сдать (\w+ )?(сегодня|до)", r"здати (\w+ )?(сьогодні|до)",
+    r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
+    r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
+    r"orders? (are )?(not )?(coming|going) through", r"calls? waiting", r"queue\w*",
+    r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
+    r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
+    r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
+])  # fmt: skip
+# Work stops: something does not work at all (not slow, not a question).
+STOPPED = PhraseSet([
+    r"не (\w+ )?(работа\w*|може\w*|могут|можем|пробива\w*|печата\w*|открыва\w*|провод\w*|"
+    r"проход\w*|включа\w*|загружа\w*|отправля\w*|принима\w*|запуска\w*|приход\w*|"
+    r"працю\w*|можуть|пробивають|друку\w*|відкрива\w*|вмика\w*|надсила\w*|прийма\w*|"
+    r"запуска\w*|приходять|надход\w*)",
+    r"нет (связи|сети|интернета|заказов|звонков)", r"немає (зв'язку|мережі|інтернету|замовлень)",
+    r"(упал\w*|лежит|погас\w*|стоит|стоят|встал\w*|зависл\w*|впав|лежить|згас\w*|стоїть|стоять)",
+    r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
+    r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
+    r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
+    r"(went|is) dark",
+    r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
+    r"(has|have) seen no",
+])  # fmt: skip
+
 ONE_BLOCKED = PhraseSet([
     r"не могу (работать|войти|зайти|залогиниться|начать работу)",
     r"не можу (працювати|увійти|зайти|почати роботу)",
@@ -57,7 +105,7 @@ class PriorityAssessment:
     """The priority and the rule that set it (shown to operators as the reason)."""
 
     priority: Priority
-    reason: str  # urgent | many_stopped | blocked | request | topic | normal
+    reason: str  # urgent | many_stopped | at_stake | blocked | request | topic | normal
 
 
 @dataclass(frozen=True)
@@ -87,6 +135,11 @@ def _from_text(text: str) -> PriorityAssessment:
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
         return PriorityAssessment(Priority.P1, "urgent")
+    stopped = text in STOPPED and text not in REQUEST
+    if stopped and text in MANY:
+        return PriorityAssessment(Priority.P1, "many_stopped")
+    if stopped and text in AT_STAKE:
+        return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")
     if text in REQUEST:

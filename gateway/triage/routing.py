@@ -1,8 +1,9 @@
 """Which second-line group gets a ticket.
 
 The knowledge-base article names its group; when no article fits, the group is guessed
-from words in the problem ("ошибка в модуле склада" → software), and a configurable
-default catches the rest.
+from what is broken ("ошибка в модуле склада" → software, a lost network → network, a
+dead screen or a display board → hardware), and a configurable default catches the rest.
+A place or a department ("бухгалтерия", "каса", "reception", "склад") names no group.
 """
 
 from __future__ import annotations
@@ -38,17 +39,46 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
         r"клавіатур\w*", r"мыш\w*", r"миш\w*", r"ноутбук\w*", r"наушник\w*", r"навушник\w*",
         r"колонк\w*", r"камер\w*", r"микрофон\w*", r"мікрофон\w*", r"printer\w*", r"scanner\w*",
-        r"monitor\w*", r"screen", r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
+        r"monitor\w*", r"(?<!splash )(?<!same )(?<!login )(?<!home )(?<!lock )screen",
+        r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
         r"webcam\w*", r"camera", r"microphone", r"экран\w*", r"екран\w*",
+        r"табло", r"display board\w*", r"departure board\w*", r"kiosk\w*", r"киоск\w*",
+        r"кіоск\w*", r"терминал\w* самообслуживания", r"термінал\w* самообслуговування",
+        r"self-service (terminal|kiosk)\w*", r"панел\w*", r"panel\w*", r"телевизор\w*",
+        r"телевізор\w*", r"tv", r"проектор\w*", r"projector\w*", r"scan\w*", r"скан\w*",
+        r"mfp", r"бфп", r"тсд", r"сканер\w* штрих\w*", r"barcode scanner\w*",
+        r"фискальн\w*", r"фіскальн\w*", r"receipt printer\w*", r"чеков\w* принтер\w*",
+        r"системник\w*", r"системн\w* блок\w*", r"ноут\w*", r"не включа\w*", r"не вмика\w*",
+        r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
+        r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
+        r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",
+        r"hdmi", r"vga", r"displayport", r"dvi", r"док-станц\w*", r"docking station\w*", r"dock",
+        r"кабел\w*", r"cable\w*", r"переходник\w*", r"перехідник\w*", r"adapter\w*",
     ]),
     SupportGroup.SOFTWARE: PhraseSet([
         r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
-        r"склад\w*", r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
+        r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
         r"erp", r"excel", r"word", r"teams", r"zoom", r"office", r"лицензи\w*", r"ліцензі\w*",
-        r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software", r"app\w*",
+        r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software",
+        r"apps?", r"application\w*",
         r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
+        r"patch\w*", r"crash\w*", r"freez\w*", r"not responding", r"вылета\w*", r"вилiта\w*",
+        r"вилітає", r"зависа\w*", r"завис\w*", r"не отвечает", r"не відповідає", r"splash",
     ]),
 }  # fmt: skip
+
+
+# Things that are IT without looking like it, which name no group of their own: a message
+# about them is a support request, not a question to clarify ("касса не открывает смену").
+IT_SHAPED = PhraseSet([
+    r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
+    r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?", r"турникет\w*", r"турнікет\w*",
+    r"домофон\w*", r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
+    r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
+    r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
+    r"електронн\w+ черг\w*", r"queue (system|display)",
+])  # fmt: skip
+ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
 
 @dataclass(frozen=True)
@@ -58,25 +88,45 @@ class Routing:
     default: SupportGroup = SupportGroup.SOFTWARE
     words: Mapping[SupportGroup, PhraseSet] = field(default_factory=lambda: GROUP_WORDS)
 
-    def group_for(self, article: Any | None, text: str) -> SupportGroup:
-        """The article's group when it names a known one; otherwise `infer(text)`."""
-        group = getattr(article, "group", None)
-        if group:
-            try:
-                return SupportGroup(str(group))
-            except ValueError:
-                pass
-        return self.infer(text)
+    def group_for(self, article: Any | None, text: str, *, confident: bool = True) -> SupportGroup:
+        """The group of what is broken; the matched article's group is one signal.
+
+        A confident match decides (the article is the knowledge base's own routing). A
+        weaker one (choices, a guess behind a hand-off) is one vote among the words of
+        `text`; on a tie the words win; with neither, the default group.
+        """
+        named = _group_of(article)
+        if named is not None and confident:
+            return named
+        words = self.votes(text)
+        votes = dict(words)
+        if named is not None:
+            votes[named] = votes.get(named, 0) + ARTICLE_VOTE
+        if not votes:
+            return self.default
+        order = list(self.words)
+        # Most votes; on a tie the group the words themselves name; then the listed order.
+        return max(
+            votes,
+            key=lambda g: (votes[g], words.get(g, 0), -order.index(g) if g in order else -99),
+        )
+
+    def votes(self, text: str) -> dict[SupportGroup, int]:
+        """How many words of each group `text` uses (groups with none left out)."""
+        found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
+        return {group: hits for group, hits in found.items() if hits}
 
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles."""
-        return any(phrases.search(text) for phrases in self.words.values())
+        return text in IT_SHAPED or any(phrases.search(text) for phrases in self.words.values())
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""
-        best, best_hits = self.default, 0
-        for group, phrases in self.words.items():
-            hits = len(phrases.findall(text))
-            if hits > best_hits:
-                best, best_hits = group, hits
-        return best
+        return self.group_for(None, text)
+
+
+def _group_of(article: Any | None) -> SupportGroup | None:
+    try:
+        return SupportGroup(str(getattr(article, "group", "") or ""))
+    except ValueError:
+        return None

@@ -31,6 +31,7 @@ class SlaPolicy:
     p1_around_the_clock: bool = True
     warning_share: float = 0.75
     reminder_share: float = 0.5
+    timezone: str = "UTC"  # the desk's zone: report days and hours
     auto_close_seconds: float = 7 * DAY  # a ticket waiting on the user closes after this
     auto_close_notice_seconds: float = DAY  # ... with a last notice this long before
 

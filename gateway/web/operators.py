@@ -165,20 +165,7 @@ def add_operator_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _save(settings: Settings, account: Account) -> None:
-    server = None
-    url = settings.redis.url
-    if not url:
-        from gateway.runtime import embedded_redis
+    from gateway.runtime import open_store
 
-        server = embedded_redis(settings)
-        if server.socket.exists():  # `firstline serve` is running: use its Redis
-            url, server = server.url, None
-        else:
-            url = await server.astart()
-    store = Store.from_url(url)
-    try:
+    async with open_store(settings) as store:
         await store.operators.put_account(asdict(account) | {"groups": list(account.groups)})
-    finally:
-        await store.close()
-        if server is not None:
-            await server.astop()

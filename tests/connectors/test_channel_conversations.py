@@ -1,4 +1,5 @@
-"""Whole conversations through the real gateway (`create_app`) on emulated Telegram and Viber.
+"""Whole conversations through the real gateway (`create_app`) on emulated channels
+(Telegram, Viber, WhatsApp, Messenger).
 
 The user's side is the emulator: what they typed, which buttons they pressed, what the
 app shows them. The operator's side is the runtime's desk. Each test asserts both what
@@ -15,7 +16,8 @@ import pytest
 from aiohttp import web
 from pydantic import SecretStr
 
-from emulators.harness import with_telegram, with_viber
+from emulators.harness import with_meta, with_telegram, with_viber
+from emulators.meta import MetaEmulator
 from emulators.server import eventually, free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
@@ -119,7 +121,9 @@ async def open_ticket(gw: Gateway, user: User) -> tuple[Ticket, int]:
     await user.say(QUESTION)
     seen = await user.sees(ru("did_it_help"))
     assert user.buttons() == [ru("btn_yes"), ru("btn_no")]
-    assert "Принтер" in user.texts()[seen - 1]  # the printer article, ending in the question
+    # The printer article, then the question (in one message, or two where a message with
+    # buttons is short, as on WhatsApp).
+    assert "Принтер" in "\n".join(user.texts()[max(0, seen - 2) : seen])
 
     await user.press(ru("btn_no"))
     for answer in CHECKLIST_ANSWERS:
@@ -288,5 +292,140 @@ async def test_viber_retried_callbacks_do_not_duplicate_anything(
     await eventually(lambda: callback.done, what="both deliveries")
     assert callback.statuses == [200, 200]
     transcript = await viber_gateway.rt.store.conversations.transcript(user.conversation_key)
+    assert [e["text"] for e in transcript if e["direction"] == "in"] == [QUESTION]
+    assert sum(ru("did_it_help") in t for t in user.texts()) == 1
+
+
+def whatsapp_user(api: MetaEmulator, wa_id: str) -> User:
+    async def say(text: str) -> Any:
+        return api.wa_text(wa_id, text)
+
+    async def press(label: str) -> Any:
+        return api.wa_press(wa_id, label)
+
+    def buttons() -> list[str]:
+        last = api.last("whatsapp", wa_id)
+        return last.labels if last else []
+
+    return User(f"whatsapp:{wa_id}", say, press, lambda: api.texts("whatsapp", wa_id), buttons)
+
+
+def messenger_user(api: MetaEmulator, psid: str, product: str = "messenger") -> User:
+    """A Messenger user, or an Instagram one (`product="instagram"`): same platform."""
+
+    async def say(text: str) -> Any:
+        return api.ms_text(product, psid, text)
+
+    async def press(label: str) -> Any:
+        return api.ms_press(product, psid, label)
+
+    def buttons() -> list[str]:
+        last = api.last(product, psid)
+        return last.labels if last else []
+
+    return User(f"{product}:{psid}", say, press, lambda: api.texts(product, psid), buttons)
+
+
+@pytest.fixture
+async def meta_gateway(settings: Settings, meta_api: MetaEmulator) -> AsyncIterator[Gateway]:
+    port = free_port()
+    gw = await run_gateway(
+        with_meta(settings, meta_api, "whatsapp", "messenger", "instagram"), port
+    )
+    for channel in ("whatsapp", "messenger", "instagram"):
+        assert await meta_api.subscribe(channel, f"http://127.0.0.1:{port}/webhooks/{channel}")
+    yield gw
+    await gw.runner.cleanup()
+
+
+async def test_a_full_conversation_on_whatsapp(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    wa_id = "380501234567"
+    user = whatsapp_user(meta_api, wa_id)
+    ticket = await full_conversation(meta_gateway, user)
+    assert ticket.channel == "whatsapp" and ticket.chat_id == wa_id
+    shown = meta_api.shown[("whatsapp", wa_id)]
+    asked = next(m for m in shown if m.text.endswith(ru("did_it_help")))
+    assert asked.kind == "buttons" and asked.labels == [ru("btn_yes"), ru("btn_no")]
+    rating = next(m for m in shown if m.text == ru("csat_ask"))
+    assert rating.kind == "list" and rating.labels == ["1", "2", "3", "4", "5"]
+    operator = next(m for m in shown if "Переподключил" in m.text)
+    assert operator.text.startswith("Анна: ") and operator.kind == "text"
+
+
+async def test_a_late_whatsapp_reply_goes_out_as_a_template(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    gw, wa_id = meta_gateway, "380502222222"
+    user = whatsapp_user(meta_api, wa_id)
+    ticket, seen = await open_ticket(gw, user)
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    seen = await user.sees(ru("ticket_taken", ticket_id=ticket.id), after=seen)
+    # 25 hours later, for Meta and for the gateway alike.
+    later = meta_api.clock() + 25 * 3600
+    connector = next(c for c in gw.app[gateway_app.CONNECTORS] if c.channel == "whatsapp")
+    connector.clock = meta_api.clock = lambda: later  # type: ignore[attr-defined]
+    await gw.rt.desk.reply(ticket.id, ANNA, "Картридж заменён.\nПроверьте, пожалуйста")
+    late = await user.sees("Картридж заменён", after=seen)
+    template = meta_api.shown[("whatsapp", wa_id)][late - 1]
+    assert template.kind == "template" and template.body["template"]["name"] == "ticket_update"
+    assert template.text == (
+        "Новости по вашей заявке: Анна: Картридж заменён. · Проверьте, пожалуйста"
+    )
+    # The resolution's rating request outside the window: the csat_request template, whose
+    # quick replies the user presses like any button.
+    await gw.rt.desk.resolve(ticket.id, ANNA, "картридж")
+    await user.sees("Оцените помощь от 1 до 5", after=late)
+    assert user.buttons() == ["1", "2", "3", "4", "5"]
+    await user.press("4")
+    await user.sees(ru("csat_comment_ask"), after=late)
+
+    async def rated() -> bool:
+        done = await gw.rt.store.tickets.get(ticket.id)
+        return done is not None and done.csat == 4
+
+    await user.press(ru("btn_skip"))
+    await eventually(rated, what="the rating stored")
+
+
+async def test_a_full_conversation_on_messenger(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    psid = "6254982447863201"
+    user = messenger_user(meta_api, psid)
+    ticket = await full_conversation(meta_gateway, user)
+    assert ticket.channel == "messenger" and ticket.chat_id == psid
+    shown = meta_api.shown[("messenger", psid)]
+    rating = next(m for m in shown if m.text == ru("csat_ask"))
+    assert rating.kind == "quick_replies" and rating.buttons[-1] == ("5", "csat:5")
+    operator = next(m for m in shown if "Переподключил" in m.text)
+    assert operator.text.startswith("Анна: ")
+
+
+async def test_a_full_conversation_on_instagram(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    igsid = "17841400000000001"
+    user = messenger_user(meta_api, igsid, "instagram")
+    ticket = await full_conversation(meta_gateway, user)
+    assert ticket.channel == "instagram" and ticket.chat_id == igsid
+    shown = meta_api.shown[("instagram", igsid)]
+    assert all(len(m.text) <= 1000 for m in shown)  # Instagram's limit, long answers split
+    rating = next(m for m in shown if m.text == ru("csat_ask"))
+    assert rating.kind == "quick_replies" and rating.labels == ["1", "2", "3", "4", "5"]
+
+
+async def test_meta_retried_webhooks_produce_nothing_new(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    wa_id = "380507777777"
+    user = whatsapp_user(meta_api, wa_id)
+    meta_api.redeliver = 1
+    delivery = await user.say(QUESTION)
+    await user.sees(ru("did_it_help"))
+    await eventually(lambda: delivery.done, what="both deliveries")
+    assert delivery.statuses == [200, 200]
+    transcript = await meta_gateway.rt.store.conversations.transcript(user.conversation_key)
     assert [e["text"] for e in transcript if e["direction"] == "in"] == [QUESTION]
     assert sum(ru("did_it_help") in t for t in user.texts()) == 1

@@ -5,19 +5,37 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aiohttp import web
 from pydantic import SecretStr
 
+from emulators.meta import MetaEmulator, Template
+from emulators.server import LoopbackServer
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.config import Settings
 from gateway.connectors.backoff import Backoff
 from gateway.models import InboundMessage
-from gateway.store import Store
+from gateway.store import Store, Transaction
 from gateway.store import keys as store_keys
 
 FAST_BACKOFF = Backoff(base=0.05, cap=0.3)
 TG_SECRET = "s3cret_TOKEN-for-tests"
 VIBER_TOKEN = "4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51r"
+META_APP_SECRET = "6f1b0c5e2a9d4e7f8a3b2c1d0e9f8a7b"
+META_VERIFY_TOKEN = "verify-me_42"
+META_TOKENS = {
+    "whatsapp": "EAAG-whatsapp-system-user-token",
+    "messenger": "EAAG-page-token-messenger",
+    "instagram": "EAAG-page-token-instagram",
+}
+# The approved templates, as created in WhatsApp Manager (README), per language.
+META_TEMPLATES = {
+    ("ticket_update", "ru"): Template("Новости по вашей заявке: {{1}}"),
+    ("ticket_update", "en_US"): Template("An update on your request: {{1}}"),
+    ("csat_request", "ru"): Template(
+        "Ваша заявка решена. Оцените помощь от 1 до 5.", ["1", "2", "3", "4", "5"]
+    ),
+}
 
 
 def with_telegram(settings: Settings, api: TelegramEmulator, **extra: Any) -> Settings:
@@ -43,6 +61,53 @@ def with_viber(settings: Settings, api: ViberEmulator, **extra: Any) -> Settings
         }
     )
     return settings.model_copy(update={"viber": viber})
+
+
+def meta_emulator() -> MetaEmulator:
+    api = MetaEmulator(
+        app_secret=META_APP_SECRET, verify_token=META_VERIFY_TOKEN, tokens=dict(META_TOKENS)
+    )
+    api.templates.update(META_TEMPLATES)
+    return api
+
+
+def with_meta(settings: Settings, api: MetaEmulator, *channels: str, **extra: Any) -> Settings:
+    """Settings with the given Meta channels on the emulator; `extra` per channel section."""
+    meta = settings.meta.model_copy(
+        update={
+            "app_secret": SecretStr(api.app_secret),
+            "verify_token": SecretStr(api.verify_token),
+            "graph_base": api.base_url,
+            "graph_version": api.version,
+        }
+    )
+    update: dict[str, Any] = {"meta": meta}
+    ids = {"whatsapp": api.phone_number_id, "messenger": api.page_id, "instagram": api.ig_id}
+    for channel in channels:
+        fields: dict[str, Any] = {
+            "enabled": True,
+            "access_token": SecretStr(api.tokens[channel]),
+            **extra.get(channel, {}),
+        }
+        if channel == "whatsapp":
+            fields["phone_number_id"] = ids[channel]
+            fields.setdefault(
+                "templates",
+                {
+                    "ticket_update": {
+                        "ru": {"name": "ticket_update", "language": "ru"},
+                        "en": {"name": "ticket_update", "language": "en_US"},
+                    },
+                    "csat_request": {"ru": {"name": "csat_request", "language": "ru"}},
+                },
+            )
+        else:
+            fields["page_id"] = ids[channel]
+        section = getattr(settings, channel).model_validate(
+            {**getattr(settings, channel).model_dump(), **fields}
+        )
+        update[channel] = section
+    return settings.model_copy(update=update)
 
 
 class Intake:
@@ -73,3 +138,29 @@ async def stored_inbound(store: Store) -> list[InboundMessage]:
         for _, fields in await store.redis.xrange(store_keys.inbound_stream(shard)):
             out.append(InboundMessage.from_dict(json.loads(fields[b"m"])))
     return out
+
+
+async def serve_connector(
+    connector: Any, store: Store, api: MetaEmulator, channel: str
+) -> tuple[Intake, LoopbackServer, str]:
+    """Serve a Meta connector's webhook on loopback, started, subscribed in the emulator."""
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+    server = LoopbackServer(app)
+    await server.start()
+    intake = Intake(store)
+    await connector.start(intake)
+    url = f"{server.url}/webhooks/{channel}"
+    assert await api.subscribe(channel, url)
+    return intake, server, url
+
+
+async def user_wrote(
+    store: Store, channel: str, chat_id: str, at: float, language: str = "ru"
+) -> None:
+    """What a worker records when a user's message is processed: when they last wrote."""
+    conv = await store.conversations.get_or_new(f"{channel}:{chat_id}", channel, chat_id)
+    conv.last_user_at, conv.language = at, language
+    tx = Transaction()
+    store.conversations.save(tx, conv, at)
+    await store.commit(tx)

@@ -30,7 +30,7 @@ class Received:
         return str(body.get_content()) if body is not None else ""
 
     def __getitem__(self, name: str) -> str:
-        return str(self.message.get(name, ""))
+        return str(self.message.get(name, "")).strip()
 
 
 @dataclass

@@ -37,6 +37,40 @@ class LoopbackServer:
             self._runner = None
 
 
+class CallingBackEmulator:
+    """A vendor API on loopback that also calls the gateway back: one push loop, in order.
+
+    Subclasses build their aiohttp app, call `__init__` with it, and implement `_push_loop`.
+    """
+
+    def __init__(self, app: web.Application) -> None:
+        self.server = LoopbackServer(app)
+        self._pusher: asyncio.Task[None] | None = None
+        self._session: Any = None  # aiohttp.ClientSession once started
+
+    @property
+    def base_url(self) -> str:
+        return self.server.url
+
+    async def start(self) -> None:
+        import aiohttp
+
+        await self.server.start()
+        self._session = aiohttp.ClientSession()
+        self._pusher = asyncio.ensure_future(self._push_loop())
+
+    async def stop(self) -> None:
+        if self._pusher is not None:
+            self._pusher.cancel()
+            await asyncio.gather(self._pusher, return_exceptions=True)
+        if self._session is not None:
+            await self._session.close()
+        await self.server.stop()
+
+    async def _push_loop(self) -> None:
+        raise NotImplementedError
+
+
 async def eventually(
     check: Callable[[], Any | Awaitable[Any]],
     timeout: float = 20.0,

@@ -26,7 +26,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from emulators.server import LoopbackServer
+from emulators.server import CallingBackEmulator
 
 HOSTNAME = "SN-CHAT-05_"
 
@@ -64,7 +64,7 @@ class Callback:
     reply: bytes = b""
 
 
-class ViberEmulator:
+class ViberEmulator(CallingBackEmulator):
     """The Viber bot API plus a simulated user population."""
 
     def __init__(self, auth_token: str, *, retry_base: float = 0.05, attempts: int = 6) -> None:
@@ -73,7 +73,7 @@ class ViberEmulator:
         self.attempts = attempts
         app = web.Application()
         app.router.add_post("/pa/{method}", self._api)
-        self.server = LoopbackServer(app)
+        super().__init__(app)
         self.webhook_url = ""
         self.event_types: list[str] = []
         self.users: dict[str, ViberUser] = {}
@@ -85,25 +85,6 @@ class ViberEmulator:
         self.redeliver = 0  # push the next N callbacks twice (the first ack "got lost")
         self._tokens = itertools.count(5466394344559121456)  # above 2**53, as in the wild
         self._queue: asyncio.Queue[Callback] = asyncio.Queue()
-        self._pusher: asyncio.Task[None] | None = None
-        self._session: aiohttp.ClientSession | None = None
-
-    @property
-    def base_url(self) -> str:
-        return self.server.url
-
-    async def start(self) -> None:
-        await self.server.start()
-        self._session = aiohttp.ClientSession()
-        self._pusher = asyncio.ensure_future(self._push_loop())
-
-    async def stop(self) -> None:
-        if self._pusher is not None:
-            self._pusher.cancel()
-            await asyncio.gather(self._pusher, return_exceptions=True)
-        if self._session is not None:
-            await self._session.close()
-        await self.server.stop()
 
     # The API
 

@@ -1,4 +1,5 @@
-"""The whole gateway (Telegram webhook, Viber, web chat, console) on loopback, in a thread.
+"""The whole gateway (Telegram webhook, Viber, WhatsApp, Messenger, web chat, console) on
+loopback, in a thread.
 
 Property tests and `bench/fuzz_endpoints.py` drive it with blocking calls, so Hypothesis
 runs plain functions while the real app, the emulators and Redis do the work. Workers
@@ -22,12 +23,20 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
-from emulators.harness import TG_SECRET, with_telegram, with_viber
+from emulators.harness import (
+    META_APP_SECRET,
+    TG_SECRET,
+    meta_emulator,
+    with_meta,
+    with_telegram,
+    with_viber,
+)
 from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.app import RUNTIME, create_app, start_workers
 from gateway.config import OperatorAccount, Settings, load_settings
+from gateway.connectors import graph_api
 from gateway.connectors.viber_api import SIGNATURE_HEADER, signature
 from gateway.store import keys
 from gateway.untrusted import UntrustedInput, parse_json
@@ -122,9 +131,11 @@ class LiveGateway:
 
     async def _start(self) -> None:
         telegram, viber = TelegramEmulator(), ViberEmulator("fuzz-viber-token-0123456789")
+        meta = meta_emulator()
         await telegram.start()
         await viber.start()
-        self._emulators = [telegram, viber]
+        await meta.start()
+        self._emulators = [telegram, viber, meta]
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         settings = fuzz_settings(self.redis_url, self.data_dir)
@@ -132,6 +143,7 @@ class LiveGateway:
             settings, telegram, mode="webhook", webhook_secret=SecretStr(TG_SECRET)
         )
         settings = with_viber(settings, viber)
+        settings = with_meta(settings, meta, "whatsapp", "messenger")
         settings = settings.model_copy(
             update={
                 "http": settings.http.model_copy(update={"public_url": self.url}),
@@ -213,6 +225,11 @@ class LiveGateway:
     def viber(self, body: bytes, signed: bool = True) -> Reply:
         sig = signature(self.viber_token, body) if signed else "0" * 64
         return self.post("/webhooks/viber", body, {SIGNATURE_HEADER: sig})
+
+    def meta(self, channel: str, body: bytes, signed: bool = True) -> Reply:
+        """A POST to a Meta webhook, signed with the app secret (or forged)."""
+        sig = graph_api.signature(META_APP_SECRET, body) if signed else "sha256=" + "0" * 64
+        return self.post(f"/webhooks/{channel}", body, {graph_api.SIGNATURE_HEADER: sig})
 
     def webchat(self, hello: str, frames: list[str]) -> tuple[list[dict[str, Any]], int | None]:
         """Send a hello and frames; the frames answered, and the close code if it closed."""

@@ -144,6 +144,99 @@ VIBER_CALLBACKS: list[dict[str, Any]] = [
      "desc": "failure description"},
 ]  # fmt: skip
 
+WA_VALUE = {
+    "messaging_product": "whatsapp",
+    "metadata": {"display_phone_number": "15550984277", "phone_number_id": "114896151713920"},
+    "contacts": [{"profile": {"name": "Ann"}, "wa_id": "380501234567"}],
+}
+WA_MESSAGES: list[dict[str, Any]] = [
+    {
+        "from": "380501234567",
+        "id": "wamid.A",
+        "timestamp": "1718000000",
+        "type": "text",
+        "text": {"body": "the printer is offline"},
+    },
+    {
+        "from": "380501234567",
+        "id": "wamid.B",
+        "timestamp": "1718000001",
+        "type": "interactive",
+        "interactive": {"type": "button_reply", "button_reply": {"id": "faq:no", "title": "No"}},
+        "context": {"from": "15550984277", "id": "wamid.OUT"},
+    },
+    {
+        "from": "380501234567",
+        "id": "wamid.C",
+        "timestamp": "1718000002",
+        "type": "image",
+        "image": {"caption": "screen", "mime_type": "image/jpeg", "sha256": "x", "id": "1037"},
+    },
+    {
+        "from": "380501234567",
+        "id": "wamid.D",
+        "timestamp": "1718000003",
+        "type": "button",
+        "button": {"text": "5", "payload": "csat:5"},
+    },
+]
+WHATSAPP_PAYLOADS: list[dict[str, Any]] = [
+    {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "1022",
+                "changes": [{"field": "messages", "value": {**WA_VALUE, "messages": [m]}}],
+            }
+        ],
+    }
+    for m in WA_MESSAGES
+] + [
+    {
+        "object": "whatsapp_business_account",
+        "entry": [
+            {
+                "id": "1022",
+                "changes": [
+                    {
+                        "field": "messages",
+                        "value": {
+                            **WA_VALUE,
+                            "statuses": [
+                                {
+                                    "id": "wamid.OUT",
+                                    "status": "failed",
+                                    "timestamp": "1718000009",
+                                    "recipient_id": "380501234567",
+                                    "errors": [{"code": 131047, "title": "Re-engagement message"}],
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    },
+]
+MS_EVENTS: list[dict[str, Any]] = [
+    {"message": {"mid": "m_A", "text": "vpn drops"}},
+    {"message": {"mid": "m_B", "text": "No", "quick_reply": {"payload": "faq:no"}}},
+    {"postback": {"mid": "m_C", "title": "Start", "payload": "/start"}},
+    {
+        "message": {
+            "mid": "m_D",
+            "attachments": [{"type": "image", "payload": {"url": "https://x/p"}}],
+        }
+    },
+    {"message": {"mid": "m_E", "text": "echo", "is_echo": True}},
+]
+MESSENGER_PAYLOADS: list[dict[str, Any]] = [
+    {"object": "page", "entry": [{"id": "1040", "time": 1718000000000, "messaging": [
+        {"sender": {"id": "6254982447"}, "recipient": {"id": "1040"},
+         "timestamp": 1718000000000, **event}]}]}
+    for event in MS_EVENTS
+]  # fmt: skip
+
 WEBCHAT_HELLO: dict[str, Any] = {"type": "hello", "token": None, "have": 0, "lang": "en",
                                  "name": "Ann"}  # fmt: skip
 WEBCHAT_FRAMES: list[dict[str, Any]] = [
@@ -205,3 +298,25 @@ def webchat_sessions() -> st.SearchStrategy[tuple[str, list[str]]]:
         lambda v: dumps(v).decode("utf-8", "surrogatepass")
     )
     return st.tuples(hello, st.lists(frame, max_size=4))
+
+
+def _fresh_meta_ids(value: Any, serial: int) -> Any:
+    """A copy whose message ids (`wamid…`, `m_…`) are fresh, so dedupe never hides one."""
+    if isinstance(value, dict):
+        out = {k: _fresh_meta_ids(v, serial) for k, v in value.items()}
+        for key in ("id", "mid"):
+            if isinstance(out.get(key), str) and out[key].startswith(("wamid.", "m_")):
+                out[key] = f"{out[key]}{serial}"
+        return out
+    if isinstance(value, list):
+        return [_fresh_meta_ids(v, serial) for v in value]
+    return value
+
+
+def meta_bodies(channel: str) -> st.SearchStrategy[bytes]:
+    """Webhook bodies for /webhooks/whatsapp or /webhooks/messenger."""
+    templates = WHATSAPP_PAYLOADS if channel == "whatsapp" else MESSENGER_PAYLOADS
+    fresh = st.tuples(st.sampled_from(templates), SERIALS).map(
+        lambda t: _fresh_meta_ids(t[0], t[1])
+    )
+    return st.one_of(fresh.flatmap(broken).map(dumps), fresh.map(dumps), bodies(templates))

@@ -26,6 +26,7 @@ from payloads import (
     bodies,
     broken,
     dumps,
+    meta_bodies,
     telegram_bodies,
     viber_bodies,
     webchat_sessions,
@@ -85,6 +86,34 @@ def test_viber_webhook_answers_4xx_and_stores_nothing_for_bad_callbacks(
             assert new in (0, 1)
             assert live.viber(body).status == 200
             assert live.stored_count() - stored == new, "a retried callback is stored once"
+        assert live.logs.take() == []
+
+    check()
+
+
+@pytest.mark.parametrize("channel", ["whatsapp", "messenger"])
+def test_meta_webhooks_refuse_forgeries_and_store_each_message_once(
+    live: LiveGateway, channel: str
+) -> None:
+    @FUZZ
+    @given(body=meta_bodies(channel), signed=st.booleans())
+    def check(body: bytes, signed: bool) -> None:
+        stored, kept = live.stored_count(), live.unreadable_count()
+        reply = live.meta(channel, body, signed=signed)
+        if not signed:
+            assert reply.status == 403, reply
+            assert (live.stored_count(), live.unreadable_count()) == (stored, kept)
+            return
+        # Signed: Meta's (or someone with the app secret): 400 only for what is not a JSON
+        # object of the product; otherwise 200, with unreadable parts kept aside.
+        assert reply.status in (200, 400), reply
+        new = live.stored_count() - stored
+        if reply.status == 400:
+            assert new == 0 and live.unreadable_count() == kept, "refused, yet stored"
+        else:
+            assert new in (0, 1)
+            assert live.meta(channel, body).status == 200
+            assert live.stored_count() - stored == new, "a redelivery is stored once"
         assert live.logs.take() == []
 
     check()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 
@@ -133,3 +134,35 @@ def test_rank_lists_scored_candidates(matcher: Matcher) -> None:
 
 def test_empty_base_matches_nothing() -> None:
     assert Matcher([]).match("принтер").outcome == "none"
+
+
+def _per_product(article_id: str, product: str) -> Article:
+    return Article(
+        id=article_id,
+        group="software",
+        kind="faq",
+        answer_type="steps",
+        link=None,
+        title={lang: f"{product}: report export fails" for lang in LANGUAGES},
+        answer={lang: "1. ..." for lang in LANGUAGES},
+        questions={
+            "ru": (f"{product} не выгружает отчет в эксель",),
+            "uk": (f"{product} не вивантажує звіт в ексель",),
+            "en": (f"{product} won't export the report to excel",),
+        },
+        keywords={lang: ("export", product.lower()) for lang in LANGUAGES},
+    )
+
+
+def test_near_duplicates_answer_when_named_and_compete_when_not() -> None:
+    # One article per product, as a base grows: the product decides; without it they compete.
+    real = load_articles(ROOT / "faq")
+    base = Matcher(
+        [*real, _per_product("export_kelvo", "Kelvo"), _per_product("export_dranix", "Dranix")]
+    )
+    named = base.match("не могу выгрузить отчет из Dranix в эксель", "ru")
+    assert named.outcome == "answer"
+    assert [c.article.id for c in named.candidates] == ["export_dranix"]
+    unnamed = base.match("не выгружается отчет в эксель", "ru")
+    assert unnamed.outcome == "choices"
+    assert {c.article.id for c in unnamed.candidates} == {"export_kelvo", "export_dranix"}

@@ -61,3 +61,21 @@ def test_describes_problem() -> None:
     assert not describes_problem("соедините с оператором, пожалуйста")
     assert not describes_problem("I want to talk to a human")
     assert describes_problem("принтер не печатает, дайте оператора")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("ноут не включается, дайте нормального специалиста, а не бота", "asked_for_person"),
+        ("Принтер не друкує. Дайте нормальну людину", "asked_for_person"),
+        ("I want a real person, not a bot", "asked_for_person"),
+        ("вы издеваетесь? третий день без почты", "upset"),
+        ("да сколько можно, опять без интернета", "upset"),
+        ("are you kidding me, the VPN is down again", "upset"),
+        ("Я вже втретє пишу про принтер", "repeated_failure"),
+        ("я вам уже писала про почту", "repeated_failure"),
+    ],
+)
+def test_impatience_in_other_words(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason

@@ -68,3 +68,36 @@ def test_topic_floor_only_raises() -> None:
     assert (
         assess_priority("срочно, странное письмо", topic="phishing_report").priority is Priority.P1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("the dispatch desk has seen no orders since 9:00", "at_stake"),
+        ("касси не пробивають чеки", "at_stake"),
+        ("в регистратуре не печатаются талоны, очередь до двери", "at_stake"),
+        ("с девяти утра на складе ни один терминал не может провести отгрузку", "many_stopped"),
+        ("каси в магазині не пробивають чеки з 10 ранку, люди йдуть без покупок", "many_stopped"),
+        ("Nobody in the call centre can log into the phones, 40 calls waiting", "many_stopped"),
+        ("customers are leaving, the card terminal won't take payments", "at_stake"),
+        ("bank portal down and payroll is due at 3pm", "at_stake"),
+    ],
+)
+def test_p1_without_trigger_words_when_many_stop_or_money_is_at_stake(
+    text: str, reason: str
+) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P1, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excel не открывает файл с отчетом для налоговой",
+        "no one answered my email yet",
+        "the receipt printer is low on paper",
+        "how do I pay for a licence?",
+    ],
+)
+def test_money_words_alone_are_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1

@@ -46,3 +46,30 @@ def test_sla_due_times() -> None:
 def test_sla_refuses_incomplete_tables() -> None:
     with pytest.raises(ValueError, match="P4"):
         SlaPolicy(first_response={Priority.P1: 1, Priority.P2: 1, Priority.P3: 1}, resolution={})
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("в бухгалтерии пропал интернет на всех компах", SupportGroup.NETWORK),
+        ("на складе не включается монитор", SupportGroup.HARDWARE),
+        ("на касі не вмикається монітор, немає сигналу", SupportGroup.HARDWARE),
+        ("reception lost its network connection", SupportGroup.NETWORK),
+        ("табло в зале ожидания погасло", SupportGroup.HARDWARE),
+        ("the self-service kiosk shows a blue screen", SupportGroup.HARDWARE),
+        ("SAP GUI closes right after the splash screen", SupportGroup.SOFTWARE),
+    ],
+)
+def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGroup) -> None:
+    assert Routing().group_for(None, text) is group
+
+
+@pytest.mark.parametrize(
+    "text", ["табло в залі очікування згасло", "the boardroom TV shows no signal", "киоск завис"]
+)
+def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: str) -> None:
+    assert Routing().recognises(text)
+
+
+def test_a_word_that_only_starts_like_app_is_not_software() -> None:
+    assert Routing().infer("nothing appears on the boardroom TV over HDMI") is SupportGroup.HARDWARE

@@ -106,14 +106,16 @@ async def seed_ticket(
     group: SupportGroup = SupportGroup.HARDWARE,
     priority: Priority = Priority.P3,
     chat_id: str = "",
+    channel: str = "webchat",
+    last_user_at: float = 0.0,
 ) -> Ticket:
-    """A queued ticket behind a web-chat conversation, as the bot would have opened it."""
+    """A queued ticket behind a conversation (web chat unless told), as the bot opens it."""
     now = time.time()
     chat_id = chat_id or uuid.uuid4().hex
     ticket = Ticket(
         id=await store.tickets.next_id(),
-        conversation_key=f"webchat:{chat_id}",
-        channel="webchat",
+        conversation_key=f"{channel}:{chat_id}",
+        channel=channel,
         chat_id=chat_id,
         subject=subject,
         group=group,
@@ -125,8 +127,8 @@ async def seed_ticket(
         first_response_due=now + 600,
         resolution_due=now + 3600,
     )
-    conv = Conversation(key=ticket.conversation_key, channel="webchat", chat_id=chat_id)
-    conv.active_ticket = ticket.id
+    conv = Conversation(key=ticket.conversation_key, channel=channel, chat_id=chat_id)
+    conv.active_ticket, conv.last_user_at = ticket.id, last_user_at or now
     tx = Transaction()
     tx.save_ticket(ticket)
     tx.transcript(conv.key, {"direction": "in", "author": "user", "text": subject})

@@ -114,3 +114,34 @@ async def test_sign_out_ends_the_session(gateway: Gateway, http: aiohttp.ClientS
     assert (await console.get("/console/api/tickets"))[0] == 200
     assert (await console.post("/console/api/logout"))[0] == 200
     assert (await console.get("/console/api/tickets"))[0] == 401
+
+
+async def test_the_ticket_page_says_when_a_reply_goes_out_as_a_template(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    import time
+
+    now = time.time()
+    late = await seed_ticket(
+        store, channel="whatsapp", chat_id="380501234567", last_user_at=now - 25 * 3600
+    )
+    fresh = await seed_ticket(
+        store, channel="whatsapp", chat_id="380509999999", last_user_at=now - 3600
+    )
+    page_user = await seed_ticket(
+        store, channel="messenger", chat_id="6254982447", last_user_at=now - 30 * 3600
+    )
+    console = Console(http, gateway)
+    await console.sign_in("root")
+    windows = {}
+    for ticket in (late, fresh, page_user):
+        _, page = await console.get(f"/console/api/tickets/{ticket.id}")
+        windows[ticket.id] = page["conversation"]["reply_window"]
+    assert windows[late.id]["mode"] == "template"
+    assert (
+        "25 h ago" in windows[late.id]["note"]
+        and "ticket_update template" in windows[late.id]["note"]
+    )
+    assert windows[fresh.id] == {"mode": "free", "note": ""}
+    assert windows[page_user.id]["mode"] == "closed"  # no Human Agent feature configured
+    assert "until they write again" in windows[page_user.id]["note"]

@@ -17,6 +17,7 @@ from typing import Any
 from aiohttp import web
 
 from gateway.config import Settings
+from gateway.connectors.backoff import Backoff
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, buttons_as_text
 from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
 from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
@@ -36,7 +37,14 @@ class EmailConnector:
 
     channel = CHANNEL
 
-    def __init__(self, settings: Settings, store: Store, texts: Texts | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        texts: Texts | None = None,
+        *,
+        imap_backoff: Backoff | None = None,
+    ) -> None:
         self.settings = settings
         self.email = settings.email
         self.store = store
@@ -46,6 +54,7 @@ class EmailConnector:
         self.signer = RatingSigner(
             secret.get_secret_value().encode() if secret else secrets.token_bytes(32)
         )
+        self.imap_backoff = imap_backoff
         self.intake: MailIntake | None = None
         self.listener: SmtpListener | None = None
         self.mailboxes: list[Any] = []
@@ -72,7 +81,11 @@ class EmailConnector:
             from gateway.connectors.mail.imap import ImapMailbox
 
             for folder in self.email.imap.folders:
-                mailbox = ImapMailbox(self.email.imap, folder, self.store, self.take)
+                mailbox = ImapMailbox(
+                    self.email.imap, folder, self.store, self.take,
+                    max_message_bytes=self.email.max_message_bytes,
+                    **({"backoff": self.imap_backoff} if self.imap_backoff else {}),
+                )  # fmt: skip
                 self.mailboxes.append(mailbox)
                 task = asyncio.ensure_future(mailbox.run(self._stopping))
                 self._tasks.add(task)

@@ -140,6 +140,10 @@ class ParsedMail:
         return out
 
 
+class UnreadableMail(ValueError):
+    """Mail beyond what the parser can take (nesting deeper than Python can recurse)."""
+
+
 def parse_mail(
     raw: bytes,
     *,
@@ -147,7 +151,20 @@ def parse_mail(
     max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
     max_attachments: int = DEFAULT_MAX_ATTACHMENTS,
 ) -> ParsedMail:
-    """Parse one raw message. Never raises on malformed mail: it reads what it can."""
+    """Parse one raw message, reading what it can of malformed mail.
+
+    Raises `UnreadableMail` only for pathological structure (MIME nested so deep that
+    parsing exhausts the recursion limit); callers keep such mail aside.
+    """
+    try:
+        return _parse(raw, envelope_from, max_attachment_bytes, max_attachments)
+    except RecursionError:
+        raise UnreadableMail("MIME structure nested too deeply to read") from None
+
+
+def _parse(
+    raw: bytes, envelope_from: str | None, max_attachment_bytes: int, max_attachments: int
+) -> ParsedMail:
     msg = email.message_from_bytes(fix_raw_headers(raw), policy=policy.default)
     header = _header_reader(msg)
     from_name, from_email = _first_address(header("from") or header("sender"))
@@ -364,9 +381,11 @@ def _extract_uuencoded(text: str, out: list[MailAttachment], cap: int) -> str:
 def _bounce(
     msg: EmailMessage, header: Any, from_email: str, envelope_from: str | None
 ) -> Bounce | None:
-    params = {k.lower(): str(v) for k, v in msg["content-type"].params.items()} if msg[
-        "content-type"
-    ] else {}
+    params = (
+        {k.lower(): str(v) for k, v in msg["content-type"].params.items()}
+        if msg["content-type"]
+        else {}
+    )
     report = is_report(msg.get_content_type(), params)
     local = from_email.split("@", 1)[0]
     null_sender = envelope_from is not None and envelope_from.strip() in ("", "<>")

@@ -15,6 +15,8 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from gateway.connectors.mail.parse import UnreadableMail
+
 log = logging.getLogger(__name__)
 
 Take = Callable[[bytes, str | None], Awaitable[Any]]
@@ -41,6 +43,9 @@ class SupportMailHandler:
             raw = raw.encode("utf-8", "surrogateescape")
         try:
             outcome = await self.take(raw, envelope.mail_from or "<>")
+        except UnreadableMail as exc:
+            log.warning("received mail refused as unreadable", extra={"error": str(exc)})
+            return f"554 5.6.0 message refused: {exc}"
         except Exception:
             log.exception("storing a received mail failed; the sender will retry")
             return "451 4.3.0 cannot store the message now, try again later"

@@ -39,6 +39,8 @@ _NOT_A_CODE_AFTER = re.compile(
     _I,
 )
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
+# 'Single quotes' too, where an apostrophe inside a word (Зам'яття, don't) is not an end.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
 _SAYS = re.compile(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|displays|"
     r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
@@ -62,12 +64,16 @@ _MAX_SAID_WORDS = 10
 # "No error shows" answers the question too.
 _NO_ERROR = re.compile(
     r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
+    r"(?:никаких\s+|ніяких\s+|жодних\s+)?"
     r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
+    r"ошибки нет|помилки немає|ошибк\w+ никак\w+ нет|"
     r"никаких ошибок|никакой ошибки|жодних помилок|жодної помилки|без (?:ошибок|помилок)|"
     r"ничего не (?:пишет|выдает|показывает)|нічого не (?:пише|видає|показує)|"
     r"\bno (?:error|code)(?: message| code)?s?\b|there(?:'s| is) no error|"
     r"(?:doesn'?t|does not|didn'?t) (?:show|give|display) (?:any |an )?(?:error|message)s?|"
-    r"no message(?:s)? at all|nothing on (?:the )?screen",
+    r"no message(?:s)? at all|nothing on (?:the )?screen|"
+    r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
+    r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently",
     _I,
 )
 
@@ -99,8 +105,9 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
         if _NOT_A_CODE_AFTER.match(rest) or not _looks_like_code(code):
             continue
         add(code)
-    for found in _QUOTED.finditer(text):
-        add(original[found.start(1) : found.end(1)])
+    for pattern in (_QUOTED, _SINGLE_QUOTED):
+        for found in pattern.finditer(text):
+            add(original[found.start(1) : found.end(1)])
     for found in _SAYS.finditer(text):
         said = found.group(1).strip()
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:

@@ -31,8 +31,9 @@ NAMES: dict[str, str] = {
     "Telegram": r"telegram|телеграм\w*",
     "Viber": r"viber|вайбер\w*",
     "WhatsApp": r"whatsapp|ватсап\w*",
-    "1С": r"1[сc](?::? ?(?:бухгалтери[яи]|предприятие|підприємство|зуп|ут|erp|документооборот|"
-    r"розниц[аы]|унф|управление торговлей|зарплата и управление персоналом))?",
+    "1С": r"платформ[аиуі]\w*(?= \d+\.\d+\.)|(?:платформ\w* )?1[сc](?::? ?(?:бухгалтери[яи]|"
+    r"предприятие|підприємство|зуп|ут|erp|документооборот|розниц[аы]|унф|управление торговлей|"
+    r"зарплата и управление персоналом))?",
     "SAP": r"sap(?: (?:gui|erp|hana|s/4hana|b1|business one))?",
     "Bitrix24": r"bitrix ?24|битрикс\w*|бітрікс\w*",
     "Jira": r"jira|джир\w*",
@@ -99,6 +100,7 @@ _VERSION = re.compile(
 )
 
 BRANDS = (
+    r"intel|realtek|nvidia|geforce|radeon|amd|broadcom|qualcomm|killer|"
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
     r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
     r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"
@@ -114,9 +116,15 @@ SERIES = (
     r"zenbook|aspire|travelmate|galaxy|redmi|mx|keys|master|pro|air|max|mini|ultra|plus|neo|se"
 )
 _MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]\d\w*)"
-_BRANDED = re.compile(
-    rf"(?<![\w])(?:{BRANDS})(?:\s+(?:{SERIES}))*(?:\s+{_MODEL_TOKEN})*(?:\s+(?:{SERIES})(?![\w]))*",
-    _I,
+# After a brand, a model is also written as capitalised words: "HP ProDesk 400 G7",
+# "Ricoh IM C3000", "ThinkPad X1 Carbon", "Cisco AnyConnect" (case-sensitive part).
+_CAPITALISED = r"(?-i:[A-Z][A-Za-z]*[A-Z0-9][\w-]*|[A-Z][a-z]{2,}(?=\s+\d|\s+[A-Z]\d|$|[\s,.;)]))"
+_MODEL_PART = rf"(?:(?:{SERIES})(?![\w])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED})"
+_BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
+# Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
+_NOT_MODEL = re.compile(
+    r"(?-i:Windows|Office|Outlook|Teams|Excel|Word|Error|Printer|Scanner|Laptop|"
+    r"Monitor|The|And|On|In|At|With|Is|Was|It)$"
 )
 _NAMED = re.compile(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
@@ -131,10 +139,13 @@ def extract_all(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     taken: list[range] = []
     for match in _BRANDED.finditer(text):
-        name = _tidy(match.group(0))
+        words = match.group(0).split()
+        cut = next((i for i, w in enumerate(words) if i and _NOT_MODEL.match(w)), len(words))
+        words = words[:cut]
+        name = _tidy(" ".join(words))
         if name:
             found.append((match.start(), name))
-            taken.append(range(match.start(), match.end()))
+            taken.append(range(match.start(), match.start() + len(" ".join(words))))
     for match in _NAMED.finditer(text):
         if any(match.start() in span for span in taken):
             continue
@@ -176,6 +187,8 @@ def _ordinary_use(text: str, match: re.Match[str], spelled: str) -> bool:
 
 def _version_suffix(spelled: str, name: str) -> str:
     """Keep what the user added to the name ("1С:Бухгалтерия", "Acrobat Reader DC")."""
+    if spelled.lower().startswith("платформ"):
+        return ""
     if name in ("1С", "SAP", "Acrobat", "Citrix") and len(spelled) > len(name) + 1:
         return spelled[len(spelled.split(":")[0].split()[0]) :].rstrip()
     return ""

@@ -37,9 +37,10 @@ _EVENTS = (
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|"
-    r"(?:the |last |an? |yesterday's |windows |latest )*(?:update|upgrade|reboot|restart|move|"
+    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
+    r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
-    r"reinstall)"
+    r"reinstall|patch(?:es)?|fix|update of \w+)"
 )
 _UNITS = (
     r"минут\w*|мин|час\w*|дн\w+|день|сут\w*|недел\w*|месяц\w*|"
@@ -52,7 +53,20 @@ _COUNT = (
     r"an?|one"
 )
 _ORDINAL = r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth"
-_CLOCK = r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)"
+# Hours said in words: "с девяти утра", "з дев'ятої ранку", "since nine".
+HOUR_WORDS: dict[str, int] = {
+    "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
+    "часу": 13, "двух": 14, "трех": 15, "четырех": 16, "пяти": 17, "шести": 18,
+    "сьомої": 7, "восьмої": 8, "дев'ятої": 9, "десятої": 10, "одинадцятої": 11,
+    "дванадцятої": 12, "першої": 13, "другої": 14, "третьої": 15, "четвертої": 16,
+    "п'ятої": 17, "шостої": 18,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "noon": 12,
+}  # fmt: skip
+_HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
+    rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
+)
 
 _PATTERNS = [
     # relative days and parts of day
@@ -62,7 +76,9 @@ _PATTERNS = [
     r"вчера(?:\s+(?:утром|вечером|днем|ночью|после обеда))?|"
     r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду))?|"
     r"сегодня(?:\s+(?:утром|с утра|днем|после обеда))?|сьогодні(?:\s+(?:вранці|зранку|вдень|"
-    r"після обіду))?|с утра|з ранку|зранку|с обеда|после обеда|після обіду|"
+    r"після обіду))?|с (?:самого )?утра|з (?:самого )?ранку|зранку|с обеда|после обеда|після обіду|"
+    r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?morning|all morning|весь день|"
+    r"всё утро|все утро|цілий ранок|увесь ранок|весь ранок|all day|"
     r"the day before yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?|"
     r"this (?:morning|afternoon|evening)|last night|earlier today|today|tonight)(?![\w'])",
     # since a weekday, a week, a month, a date
@@ -75,9 +91,16 @@ _PATTERNS = [
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})(?![\w'])",
-    # since an event: "после обновления", "since the update"
+    r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
+    r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
+    # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
-    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?(?![\w'])",
+    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|\w+(?=\s*\d)))?"
+    rf"(?:\s+(?:в|во|у|on|last)\s+(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
+    # a day of the month: "с 1 числа", "з 5-го числа"
+    r"(?:с|со|з|із|від)\s+\d{1,2}(?:-?го)?\s+числа(?![\w'])",
+    # "after lunch", "после обеда" with or without a day
+    r"(?:после|після|after)\s+(?:обеда|обіду|lunch|the lunch break|обеденного перерыва)(?![\w'])",
     # durations: "уже 2 дня", "for two days", "2 hours ago", "третий день", "неделю"
     rf"(?:(?:уже|вже|already|for|about|около|близько|почти|майже|за)\s+)?(?:(?:{_COUNT})\s+)?"
     rf"(?:{_UNITS})\s+(?:назад|тому|ago|now|уже|вже)(?![\w'])",
@@ -95,17 +118,30 @@ _PATTERNS = [
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
 # inside "во вторник созвон" is not about the problem: weekdays need a preposition or "last".
+_STARTS = re.compile(r"(?:с|со|з|із|від|since|from|starting|после|після|after|ever)\s", _I)
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 
 
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
     folded = fold(text)  # same length: the phrase is cut from the original text
+    found: list[str] = []
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
             r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
         ):
             continue
-        return phrase
-    return ""
+        found.append(phrase)
+    # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
+    started = [f for f in found if _STARTS.match(fold(f))]
+    return _with_digits((started or found)[0]) if found else ""
+
+
+def _with_digits(phrase: str) -> str:
+    """An hour said in words gets its clock time too: "с девяти утра (9:00)"."""
+    for word in re.findall(r"[\w']+", fold(phrase).lower()):
+        hour = HOUR_WORDS.get(word)
+        if hour is not None:
+            return f"{phrase} ({hour}:00)"
+    return phrase

@@ -28,13 +28,15 @@ _ATTEMPT_STEMS = """
     скину скинув чисти почисти очищ видаля видали відкочу відкоти відкату перезаходи
     перезайш перелогін вилогін перемика перемкн міня поміня заміню замінюва заміни
     перестворю перестворю запуска запусти скану проскану
+    выход заход вийт вийш заходи забыва забув відкрива открыва витяг вытяг держа трима
+    перевбира вводи ввод ввёл ввел перевводи
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
 
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = re.compile(
-    r"\b(?:(?:re-?)?start(?:ed|ing)|reboot(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
+    r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
     r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
@@ -42,7 +44,9 @@ _EN_DONE = re.compile(
     r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|run(?:ning)?|scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
-    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put)\b"
+    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
+    r"held|holding|re-?enter(?:ed|ing)|forgot the network|forgetting the network|"
+    r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
     _I,
 )
@@ -104,7 +108,7 @@ def _attempt_in(clause: str) -> bool:
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
         before = lowered[: found.start()]
-        if _NEGATED.search(before) and "nothing" not in before:
+        if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from gateway.knowledge.morphology import lemma, verb_grammemes
+
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 _CLAUSE = re.compile(r"[^.;!?\n,()]+(?:\.(?=\d)[^.;!?\n,()]*)*")
 _WORD = re.compile(r"[\w'-]+")
@@ -26,6 +28,9 @@ _DONE_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
 _REFLEXIVE = ("ся", "сь")
 _NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
 MAX_TAIL = 7
+# What the dictionary says about the form, when it knows the word.
+_DONE = frozenset({"past", "pres", "PRTS", "GRND"})
+_NOT_DONE = frozenset({"futr", "impr", "INFN", "infn"})
 
 
 def fold(text: str) -> str:
@@ -64,7 +69,13 @@ class DoneForms:
         word = word.lower()
         stem = next((s for s in self.stems if word.startswith(s)), "")
         if not stem:
-            return False
+            # The dictionary knows forms the stems do not spell: витягла -> витягти.
+            base = lemma(word, "ru") if len(word) > 3 else word
+            stem = next((s for s in self.stems if base.startswith(s)), "")
+            if not stem or base == word:
+                return False
+            common = len(_common_prefix(word, base))
+            stem = word[: min(common, len(stem))]
         tail = word[len(stem) :]
         for ending in _REFLEXIVE:
             if tail.endswith(ending) and len(tail) > len(ending):
@@ -74,8 +85,20 @@ class DoneForms:
                 break
         if len(tail) > MAX_TAIL or any(mark in tail for mark in _NOUN_MARKS):
             return False
+        grammemes = verb_grammemes(word, "ru")
+        if grammemes & _NOT_DONE:
+            return False  # a plan, a request or an infinitive: "попробую", "перезагрузите"
+        if grammemes & _DONE:
+            return True
         return tail.endswith(_DONE_ENDINGS) or tail in _DONE_ENDINGS
 
     def found(self, text: str) -> list[str]:
         """The words of `text` that are done forms of the stems."""
         return [w for w in words(text) if self.is_done(w)]
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]

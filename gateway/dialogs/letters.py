@@ -1,0 +1,149 @@
+"""The dialog when every reply is a letter (e-mail): slow, so nothing is asked twice.
+
+A new letter becomes a ticket at once; the one reply carries the ticket number, the
+knowledge-base answer when the match is confident (with "reply 'solved'"), and every
+checklist question still open, together. A later letter on the same ticket fills the
+fields it answers, or closes the ticket when it says it is solved; it gets no reply of
+its own, so two robots cannot keep a conversation going. Ratings come from the signed
+links in the letter (or a number in a reply) and are recorded without a reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.answers import parse_rating
+from gateway.dialogs.checklist import fill, open_questions
+from gateway.dialogs.events import (
+    CsatCommented,
+    CsatRecorded,
+    FaqAnswered,
+    SolvedByUser,
+    TicketDetailsGiven,
+)
+from gateway.dialogs.flow import CSAT_PREFIX, SupportFlow
+from gateway.dialogs.ports import ArticleLike
+from gateway.dialogs.state import Phase
+from gateway.dialogs.turn import Turn
+from gateway.models import InboundMessage, Priority, Ticket
+
+COMMENT_PAYLOAD = "csat:comment"
+SOLVED = re.compile(
+    r"^\W*(solved|resolved|fixed|it works|works now|problem solved|all good|"
+    r"решено|решён\w*|решилось|помогло|заработал\w*|всё работает|все работает|"
+    r"вирішено|вирішен\w*|допомогло|запрацювал\w*|все працює)\b",
+    re.IGNORECASE,
+)
+SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|ответ|отв|відп)\s*:\s*)+", re.IGNORECASE)
+
+
+def says_solved(text: str) -> bool:
+    """The first words of the letter say the problem is solved (not "не помогло")."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return bool(SOLVED.match(first))
+
+
+class LetterFlow:
+    """One letter in, at most one letter out."""
+
+    def __init__(self, flow: SupportFlow) -> None:
+        self.flow = flow
+
+    def handle(self, turn: Turn, msg: InboundMessage) -> None:
+        phase = turn.state.phase
+        if phase == Phase.TICKET and self._ticket(turn):
+            self._follow_up(turn, msg)
+        elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and self._rating(turn, msg):
+            return
+        else:
+            self.new_request(turn, msg)
+
+    def new_request(self, turn: Turn, msg: InboundMessage) -> None:
+        """Every new letter is a ticket; what it already says is not asked again."""
+        st = turn.state
+        subject = SUBJECT_PREFIX.sub("", msg.meta.get("subject", "")).strip()
+        text = msg.text.strip()
+        whole = f"{subject}\n{text}".strip() if subject and subject not in text else text
+        self.flow.detect_language(turn, whole, msg.language_hint)
+        st.start_flow(whole)
+        if whole:
+            fill(st.fields, st.sources, whole, "first letter")
+        match = self.flow.knowledge.match(whole, turn.lang) if whole else None
+        found = match is not None and match.outcome != "none" and bool(match.candidates)
+        top = match.candidates[0] if match is not None and found else None
+        self._classify(turn, top.article if top is not None else None)
+        urgent = self.flow.priorities.assess(whole).priority is Priority.P1
+        confident = match is not None and match.outcome == "answer" and top is not None
+        if confident and top is not None and not urgent and _answers(top.article, turn.lang):
+            st.offered = {top.article.id: float(top.score)}
+            turn.emit(FaqAnswered(topic=top.article.id, score=round(float(top.score), 1)))
+        st.reason = "faq_offered" if st.offered else ("urgent" if urgent else "no_answer")
+        st.problem = subject or text  # the ticket's subject is the letter's
+        self.flow.request_ticket(turn)
+
+    def first_reply(self, turn: Turn, ticket: Ticket, when: str) -> str:
+        """The one letter for a new ticket: its number, the answer, the open questions."""
+        st = turn.state
+        parts = [turn.text("mail_ticket_opened", ticket_id=ticket.id, when=when)]
+        for topic in st.offered:
+            article = self.flow.knowledge.article(topic)
+            answer = article.answer_for(turn.lang) if article is not None else None
+            if article is None or not answer:
+                continue
+            title = article.title_for(turn.lang)
+            body = turn.text("faq_answer", title=title, answer=answer.strip())
+            if article.link:
+                body += f"\n{article.link}"
+            parts += [turn.text("mail_faq_intro"), body, turn.text("mail_solved_hint")]
+        questions = open_questions(st.fields, turn.texts, turn.lang, skip=("problem",))
+        if questions:
+            lines = [f"{n}. {q.text}" for n, q in enumerate(questions, 1)]
+            parts.append("\n".join([turn.text("mail_questions_intro"), *lines]))
+        return "\n\n".join(parts)
+
+    def _ticket(self, turn: Turn) -> Ticket | None:
+        return next((t for t in turn.ctx.open_tickets if t.id == turn.state.ticket_id), None)
+
+    def _follow_up(self, turn: Turn, msg: InboundMessage) -> None:
+        ticket = self._ticket(turn)
+        assert ticket is not None
+        text = msg.text.strip()
+        if says_solved(text):
+            turn.emit(SolvedByUser(ticket_id=ticket.id))
+            return
+        fields, sources = dict(ticket.fields), {}
+        changed = fill(fields, sources, text, "reply by mail") if text else []
+        if changed:
+            turn.emit(TicketDetailsGiven(ticket.id, {f: fields[f] for f in changed}))
+
+    def _rating(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A score from a link or a number; a comment from the rating page. No reply."""
+        st = turn.state
+        if msg.payload == COMMENT_PAYLOAD:
+            if msg.text.strip():
+                turn.emit(CsatCommented(comment=msg.text.strip(), ticket_id=st.rating_ticket))
+            st.start_flow()
+            return True
+        text = msg.text.strip()
+        score = _score(msg.payload) or (parse_rating(text) if text else None)
+        if st.phase == Phase.CSAT_SCORE and score:
+            st.csat_score, st.phase = score, Phase.CSAT_COMMENT
+            turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
+            return True
+        # A second click on another score changes nothing: the first one counts.
+        return st.phase == Phase.CSAT_COMMENT and bool(score)
+
+    def _classify(self, turn: Turn, article: ArticleLike | None) -> None:
+        st = turn.state
+        st.topic = article.id if article is not None else ""
+        st.group = self.flow.routing.group_for(article, st.problem).value
+        st.priority = self.flow.priorities.assess(st.problem, st.topic).priority.value
+
+
+def _answers(article: ArticleLike, lang: str) -> bool:
+    return article.kind != "escalate" and bool(article.answer_for(lang))
+
+
+def _score(payload: str) -> int | None:
+    found = re.fullmatch(rf"{CSAT_PREFIX}([1-5])", payload)
+    return int(found.group(1)) if found else None

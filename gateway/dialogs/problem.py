@@ -1,0 +1,62 @@
+"""The problem statement inside a long message, for the matcher.
+
+"Принтер не печатает. Перезагружал, пишет 0x00000709, с утра. Дайте человека!" is about
+the printer; what was tried, the codes, the time, the OS and the request for a person are
+kept in their checklist fields or handled elsewhere, and must not dilute the match.
+Coverage must not punish context: the matcher is asked about the statement too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract import errors, since, systems, tried
+from gateway.dialogs.extract.words import clauses
+from gateway.triage.mood import ASKS_FOR_PERSON, REPEATED, UPSET
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+_CONTENT = re.compile(r"\w{3,}")
+_QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
+MIN_CONTENT_WORDS = 2
+
+
+def problem_statement(text: str) -> str:
+    """`text` without the clauses that only give checklist facts or say how the user feels."""
+    kept = [clause for clause, _ in _problem_clauses(text)]
+    return ". ".join(kept) if kept else text
+
+
+def _problem_clauses(text: str) -> list[tuple[str, str]]:
+    """Each clause that states the problem, with the same clause stripped of its facts."""
+    kept: list[tuple[str, str]] = []
+    for clause in clauses(text):
+        if tried.extract(clause):
+            continue
+        rest = clause
+        for phrases in (ASKS_FOR_PERSON, UPSET, REPEATED):
+            rest = phrases.remove(rest) if phrases.search(rest) else rest
+        for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
+            for part in filter(None, (v.strip() for v in value.split(";"))):
+                rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
+        if len(_CONTENT.findall(rest)) >= MIN_CONTENT_WORDS:
+            kept.append((clause, " ".join(_QUOTES.sub(" ", rest).split())))
+    return kept
+
+
+def problem_readings(text: str) -> list[str]:
+    """What to ask the matcher besides the whole message: the statement, then each of its
+    sentences (a long message carries the problem in one sentence among others)."""
+    statement = problem_statement(text)
+    readings = [statement] if statement != text else []
+    sentences = [s.strip() for s in _SENTENCE.split(statement.replace(". ", ".\n")) if s.strip()]
+    if len(sentences) > 1:
+        readings += [s for s in sentences if len(_CONTENT.findall(s)) >= MIN_CONTENT_WORDS]
+    # Last, each clause without its facts: "VPN has been broken (for two days)".
+    readings += [bare for clause, bare in _problem_clauses(text) if bare != clause]
+    return readings
+
+
+def _codes(clause: str) -> str:
+    """Error codes of a clause, but not quoted messages: those describe the problem."""
+    quoted = re.findall(r"[«“„\"']([^«»“”„\"\n]{3,160})[»”“\"']", clause)
+    return "; ".join(c for c in errors.extract(clause).split("; ") if c not in quoted)

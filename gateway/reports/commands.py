@@ -1,0 +1,72 @@
+"""`firstline report`: the console's report figures in the terminal, as table, JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime, timedelta
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from gateway.config import Settings
+from gateway.models import SupportGroup
+from gateway.reports.export import as_csv, as_json, as_table
+from gateway.reports.figures import ReportQuery
+from gateway.reports.service import ReportService
+from gateway.store import Store
+
+DEFAULT_DAYS = 7
+
+
+def query_from(
+    start: str | None,
+    end: str | None,
+    groups: list[str],
+    channel: str,
+    operator: str,
+    priority: str,
+    timezone: str,
+) -> ReportQuery:
+    """A query from user input; ValueError says what is wrong."""
+    today = datetime.now(ZoneInfo(timezone)).date()
+    last = _day(end, "to") if end else today
+    first = _day(start, "from") if start else last - timedelta(days=DEFAULT_DAYS - 1)
+    known = {g.value for g in SupportGroup}
+    unknown = set(groups) - known
+    if unknown:
+        raise ValueError(f"group: unknown {sorted(unknown)}; one of {', '.join(sorted(known))}")
+    return ReportQuery(
+        start=first,
+        end=last,
+        groups=frozenset(groups) if groups else None,
+        channel=channel,
+        operator=operator,
+        priority=priority,
+    )
+
+
+def _day(text: str, name: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{name}: a date as YYYY-MM-DD (got {text!r})") from None
+
+
+async def print_report(settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        query = query_from(
+            args.start, args.end, args.group, args.channel, args.operator, args.priority,
+            settings.sla.timezone,
+        )  # fmt: skip
+    except ValueError as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return 2
+    assert settings.redis.url
+    store = Store.from_url(settings.redis.url, settings.worker.shards)
+    try:
+        report = await ReportService(store).report(query)
+    finally:
+        await store.close()
+    render = {"json": as_json, "csv": as_csv, "table": as_table}[args.format]
+    out.write(render(report))
+    return 0

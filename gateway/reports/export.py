@@ -1,0 +1,91 @@
+"""The report as rows (figure, value) for the terminal table, CSV, and the web page.
+
+One flattening and one display format, so the page and `firstline report` show the
+same text for every figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+PERCENT_KEYS = ("share", "compliance", "response_rate", "within_sla", "of_answered")
+
+
+def rows(report: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """("deflection.bot_share", 0.72), ... in a stable order; volume as weekday.hour."""
+    for section, body in report.items():
+        if section == "volume":
+            yield "volume.total", body["total"]
+            for name, hours in zip(body["weekdays"], body["by_weekday_hour"], strict=True):
+                for hour, n in enumerate(hours):
+                    yield f"volume.{name}.{hour:02d}", n
+        elif section != "query":
+            yield from _flatten(section, body)
+
+
+def _flatten(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(f"{prefix}.{key}", item)
+    elif isinstance(value, list) and value and isinstance(value[0], dict):
+        for n, item in enumerate(value, 1):
+            yield from _flatten(f"{prefix}.{n}", item)
+    elif isinstance(value, list):
+        yield prefix, " ".join(str(v) for v in value)
+    else:
+        yield prefix, value
+
+
+def display(key: str, value: Any) -> str:
+    """How a figure reads: 72.5%, 31m 13s, 4.6, —."""
+    if value is None:
+        return "—"
+    last = key.rsplit(".", 1)[-1]
+    if isinstance(value, float) and any(last.endswith(k) for k in PERCENT_KEYS):
+        return f"{value * 100:.1f}%"
+    if last.endswith("_seconds"):
+        return duration(float(value))
+    if last == "due":
+        return datetime.fromtimestamp(float(value), UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def duration(seconds: float) -> str:
+    seconds = round(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days}d {hours}h {minutes:02d}m"
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m {secs:02d}s"
+
+
+def as_table(report: dict[str, Any]) -> str:
+    body = [(k, display(k, v)) for k, v in rows(report)]
+    width = max((len(k) for k, _ in body), default=10)
+    head = [f"{k}: {v}" for k, v in report["query"].items()]
+    return "\n".join(head + [""] + [f"{k.ljust(width)}  {v}" for k, v in body]) + "\n"
+
+
+def as_csv(report: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["figure", "value"])
+    for key, value in report["query"].items():
+        writer.writerow([f"query.{key}", value if isinstance(value, str) else " ".join(value)])
+    for key, value in rows(report):
+        writer.writerow([key, "" if value is None else value])
+    return out.getvalue()
+
+
+def as_json(report: dict[str, Any]) -> str:
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,160 @@
+"""Counts what happens at the desk, in the same transaction as the thing counted.
+
+Each method adds report counters for one event to a `Transaction`, under the day (in the
+desk's time zone) on which the event happened, so a report is a sum over days. Durations
+are working time on the ticket's calendar, minus the time the clocks were paused. The
+Prometheus metrics are updated here too, with labels from bounded sets only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from gateway import metrics
+from gateway.models import Channel, Ticket
+from gateway.reports.counters import NONE, Dims, bucket, field
+from gateway.store import Transaction
+from gateway.triage.sla import SlaPolicy
+
+KEEP_NOTES = 500  # CSAT comments and unmatched questions kept per day
+
+
+def channel_label(channel: str) -> str:
+    """A channel name safe as a metric label (a fixed set)."""
+    return channel if channel in {c.value for c in Channel} else "other"
+
+
+class ReportRecorder:
+    """Adds report counters to transactions; one per process, shared by the services."""
+
+    def __init__(self, policy: SlaPolicy) -> None:
+        self.policy = policy
+        self.zone = ZoneInfo(policy.timezone)
+
+    def day(self, at: float) -> str:
+        return datetime.fromtimestamp(at, self.zone).strftime("%Y-%m-%d")
+
+    def _count(self, tx: Transaction, at: float, metric: str, dims: Dims, n: int = 1) -> None:
+        tx.count(self.day(at), field(metric, dims), n)
+
+    def _volume(self, tx: Transaction, at: float, dims: Dims) -> None:
+        local = datetime.fromtimestamp(at, self.zone)
+        self._count(tx, at, f"vol:{local.weekday()}:{local.hour}", dims)
+
+    # Conversations the bot handled --------------------------------------------------
+
+    def bot_resolved(self, tx: Transaction, at: float, channel: str, group: str) -> None:
+        """The user said the bot's answer solved it: no ticket."""
+        dims = Dims(group or NONE, channel)
+        self._count(tx, at, "bot_resolved", dims)
+        self._count(tx, at, "csat_asked", Dims(NONE, channel, NONE, "bot"))
+        self._volume(tx, at, dims)
+        metrics.DEFLECTION.labels(channel_label(channel), "bot").inc()
+
+    def faq_answered(
+        self, tx: Transaction, at: float, channel: str, group: str, topic: str
+    ) -> None:
+        self._count(tx, at, f"kb_answered:{topic}", Dims(group or NONE, channel))
+
+    # Tickets --------------------------------------------------------------------------
+
+    def ticket_opened(self, tx: Transaction, ticket: Ticket, problem: str) -> None:
+        """A request went to a person; why tells the KB author what to fix."""
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        at = ticket.created_at
+        self._count(tx, at, "opened", dims)
+        self._volume(tx, at, dims)
+        metrics.DEFLECTION.labels(channel_label(ticket.channel), "ticket").inc()
+        if ticket.reason == "not_solved" and ticket.topic:
+            self._count(tx, at, f"kb_not_helped:{ticket.topic}", dims)
+        elif ticket.reason == "no_answer":
+            self._count(tx, at, "unmatched", dims)
+            entry = {"text": (problem or ticket.subject)[:300], "ticket": ticket.id,
+                     "group": ticket.group.value, "channel": ticket.channel,
+                     "priority": ticket.priority.value, "language": ticket.language}  # fmt: skip
+            tx.report_note(self.day(at), "unmatched", entry, KEEP_NOTES)
+
+    def working_seconds(self, ticket: Ticket, since: float, until: float) -> float:
+        cal = self.policy.calendar(ticket.group, ticket.priority)
+        return max(0.0, cal.between(since, until) - ticket.sla_paused_seconds)
+
+    def first_response(self, tx: Transaction, ticket: Ticket, operator: str, at: float) -> None:
+        """The first message of a person to the user; `ticket.fired` says if it was late."""
+        seconds = self.working_seconds(ticket, ticket.created_at, at)
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value, operator)
+        late = "first_response_breach" in ticket.fired or at > ticket.first_response_due
+        self._time(tx, at, "frt", seconds, dims, late)
+        metrics.FIRST_RESPONSE.labels(
+            ticket.group.value, channel_label(ticket.channel), ticket.priority.value
+        ).observe(seconds)
+
+    def resolved(self, tx: Transaction, ticket: Ticket, operator: str, at: float) -> None:
+        """Resolved by an operator: time to resolution, and at which level."""
+        seconds = self.working_seconds(ticket, ticket.created_at, at)
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value, operator)
+        late = "resolution_breach" in ticket.fired or at > ticket.resolution_due
+        self._time(tx, at, "res", seconds, dims, late)
+        self._count(tx, at, "resolved_l1" if ticket.level.value == "L1" else "resolved_up", dims)
+        self._count(tx, at, "csat_asked", dims)
+        metrics.RESOLUTION.labels(
+            ticket.group.value, channel_label(ticket.channel), ticket.priority.value
+        ).observe(seconds)
+
+    def _time(
+        self, tx: Transaction, at: float, name: str, seconds: float, dims: Dims, late: bool
+    ) -> None:
+        self._count(tx, at, f"{name}_n", dims)
+        self._count(tx, at, f"{name}_late" if late else f"{name}_met", dims)
+        self._count(tx, at, f"{name}_b{bucket(seconds)}", dims)
+
+    def autoclosed(self, tx: Transaction, ticket: Ticket, at: float) -> None:
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        self._count(tx, at, "autoclosed", dims)
+
+    def sla_event(self, tx: Transaction, ticket: Ticket, name: str, at: float) -> None:
+        """A warning or breach fired (`name` as in the ticket's fired marks)."""
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        self._count(tx, at, name, dims)
+
+    # Ratings ----------------------------------------------------------------------------
+
+    def csat(
+        self,
+        tx: Transaction,
+        at: float,
+        score: int,
+        comment: str,
+        channel: str,
+        ticket: Ticket | None,
+    ) -> None:
+        """A rating; for a ticket, of its group, priority and assignee, else of the bot."""
+        dims = _rated_dims(channel, ticket)
+        self._count(tx, at, f"csat_{score}", dims)
+        metrics.CSAT.labels(dims.group, channel_label(channel)).observe(score)
+        self.csat_comment(tx, at, score, comment, channel, ticket)
+
+    def csat_comment(
+        self,
+        tx: Transaction,
+        at: float,
+        score: int,
+        comment: str,
+        channel: str,
+        ticket: Ticket | None,
+    ) -> None:
+        """Keep a rating's comment (given with the score or after it) for the report."""
+        if not comment.strip():
+            return
+        dims = _rated_dims(channel, ticket)
+        entry = {"score": score, "comment": comment.strip()[:1000], "channel": channel,
+                 "group": dims.group, "operator": dims.operator, "priority": dims.priority,
+                 "ticket": ticket.id if ticket else ""}  # fmt: skip
+        tx.report_note(self.day(at), "comments", entry, KEEP_NOTES)
+
+
+def _rated_dims(channel: str, ticket: Ticket | None) -> Dims:
+    """A rating belongs to the ticket's group, priority and assignee, or else to the bot."""
+    if ticket is not None:
+        return Dims(ticket.group.value, channel, ticket.priority.value, ticket.assignee or NONE)
+    return Dims(NONE, channel, NONE, "bot")

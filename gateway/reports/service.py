@@ -1,0 +1,61 @@
+"""Builds reports from the store: the counters of the period plus the live SLA state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gateway.models import Ticket
+from gateway.reports.figures import ReportQuery, build_report
+from gateway.store import Store
+from gateway.triage.sla_clock import expected_by
+
+LIVE_LIMIT = 200  # breached / near-breach tickets listed
+
+
+class ReportService:
+    """`report(query)`: every figure, read from per-day counters (never every ticket)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    async def report(self, query: ReportQuery) -> dict[str, Any]:
+        days = query.days()
+        counters = await self.store.reports.counters(days)
+        comments = await self.store.reports.notes(days, "comments")
+        unmatched = await self.store.reports.notes(days, "unmatched")
+        breached, warned = await self.store.reports.live_sla()
+        live = {
+            "breached": await self._live(breached, query),
+            "near_breach": await self._live(warned, query),
+        }
+        return build_report(query, counters, comments, unmatched, live)
+
+    async def _live(self, ids: list[str], query: ReportQuery) -> list[dict[str, Any]]:
+        out = []
+        for ticket in await self.store.tickets.many(ids[: LIVE_LIMIT * 4]):
+            if _visible(ticket, query) and ticket.status.is_active:
+                out.append(_live_row(ticket))
+        out.sort(key=lambda r: (r["priority"], r["due"]))
+        return out[:LIVE_LIMIT]
+
+
+def _visible(ticket: Ticket, query: ReportQuery) -> bool:
+    if query.groups is not None and ticket.group.value not in query.groups:
+        return False
+    if query.channel and ticket.channel != query.channel:
+        return False
+    if query.priority and ticket.priority.value != query.priority:
+        return False
+    return not (query.operator and ticket.assignee != query.operator)
+
+
+def _live_row(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "id": ticket.id,
+        "group": ticket.group.value,
+        "priority": ticket.priority.value,
+        "level": ticket.level.value,
+        "assignee": ticket.assignee,
+        "subject": ticket.subject,
+        "due": expected_by(ticket),
+    }

@@ -1,0 +1,225 @@
+"""IMAP intake against a real dovecot: IDLE, backfill, UIDVALIDITY, poison, outages."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from pydantic import SecretStr
+
+from emulators.dovecot import PASSWORD, USER, Dovecot
+from emulators.harness import FAST_BACKOFF, Intake, stored_inbound
+from emulators.mail import MailSink, user_mail
+from emulators.server import eventually
+from gateway.config import Settings
+from gateway.connectors.mail.connector import EmailConnector
+from gateway.models import InboundMessage
+from gateway.store import Store
+
+from .conftest import SUPPORT, with_email
+
+SENDER = "olga@corp.example.com"
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    server = Dovecot()
+    server.start()
+    yield server
+    server.close()
+
+
+def imap_settings(settings: Settings, sink: MailSink, dovecot: Dovecot, **imap: object) -> Settings:
+    s = with_email(settings, sink)
+    box = s.email.imap.model_copy(
+        update={
+            "enabled": True, "host": "127.0.0.1", "port": dovecot.port, "security": "none",
+            "username": USER, "password": SecretStr(PASSWORD), "poll_seconds": 3600.0,
+            **imap,
+        }
+    )  # fmt: skip
+    listener = s.email.listener.model_copy(update={"enabled": False})
+    return s.model_copy(
+        update={"email": s.email.model_copy(update={"imap": box, "listener": listener})}
+    )
+
+
+class Gateway:
+    """The e-mail connector as the gateway runs it, startable again after a stop."""
+
+    def __init__(self, settings: Settings, store: Store, intake: Intake | None = None) -> None:
+        self.settings, self.store = settings, store
+        self.intake = intake
+        self.connector: EmailConnector | None = None
+
+    async def start(self) -> EmailConnector:
+        self.connector = EmailConnector(self.settings, self.store, imap_backoff=FAST_BACKOFF)
+        await self.connector.start(self.intake or Intake(self.store))
+        return self.connector
+
+    async def stop(self) -> None:
+        if self.connector is not None:
+            await self.connector.stop()
+            self.connector = None
+
+
+@pytest.fixture
+async def gateway_factory(store: Store) -> AsyncIterator[list[Gateway]]:
+    made: list[Gateway] = []
+    yield made
+    for gw in made:
+        await gw.stop()
+
+
+def mail(n: int, text: str = "") -> bytes:
+    return user_mail(SENDER, SUPPORT, f"Request {n}", text or f"problem number {n}").as_bytes()
+
+
+async def texts(store: Store) -> list[str]:
+    return sorted(m.text for m in await stored_inbound(store))
+
+
+async def idling(conn: EmailConnector) -> None:
+    await eventually(lambda: conn.mailboxes and conn.mailboxes[0].idle_sessions >= 1,
+                     what="the mailbox to enter IDLE")  # fmt: skip
+
+
+async def test_new_mail_arrives_through_idle_and_is_marked_seen(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await idling(conn)
+    await asyncio.to_thread(dovecot.deliver, mail(1))
+    # Polling is set to an hour: only IDLE can bring it in now.
+    await eventually(lambda: texts(store), what="the mail to be stored")
+    assert await texts(store) == ["problem number 1"]
+    await eventually(lambda: asyncio.to_thread(dovecot.seen), what="the mail to be marked seen")
+    cursor = await store.mail.cursor(conn.mailboxes[0].name, "INBOX")
+    assert cursor.last_uid == 1
+
+
+async def test_mail_that_arrived_while_the_gateway_was_down_is_fetched_once(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot, after="move"), store)
+    gateway_factory.append(gw)
+    await asyncio.to_thread(dovecot.deliver, mail(1))
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 1, what="the first mail")
+    await gw.stop()
+    for n in (2, 3, 4):
+        await asyncio.to_thread(dovecot.deliver, mail(n))
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, what="the backfill")
+    await idling(conn)
+    assert await texts(store) == [f"problem number {n}" for n in (1, 2, 3, 4)]
+    assert await asyncio.to_thread(dovecot.uids, "INBOX") == []
+    assert len(await asyncio.to_thread(dovecot.uids, "Processed")) == 4
+
+
+async def test_a_uidvalidity_change_resyncs_without_duplicates(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot, folders=["Support"]), store)
+    gateway_factory.append(gw)
+    old = [mail(1), mail(2)]
+    for raw in old:
+        await asyncio.to_thread(dovecot.deliver, raw, "Support")
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 2, what="the first two mails")
+    await gw.stop()
+    before = await store.mail.cursor(conn.mailboxes[0].name, "Support")
+
+    def rebuild_folder() -> None:  # what a server migration does: same mail, new UIDs
+        with dovecot.client() as c:
+            c.rename_folder("Support", "Support-old")
+            c.create_folder("Support")
+        for raw in [*old, mail(3)]:
+            dovecot.deliver(raw, "Support")
+
+    await asyncio.to_thread(rebuild_folder)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, what="the re-sync")
+    after = await store.mail.cursor(conn.mailboxes[0].name, "Support")
+    assert after.uidvalidity != before.uidvalidity and after.last_uid == 3
+    assert await texts(store) == ["problem number 1", "problem number 2", "problem number 3"]
+
+
+def deeply_nested(depth: int = 1500) -> bytes:
+    head = b"From: robot@corp.example.com\r\nTo: support@helpdesk.example.com\r\n"
+    head += b"Subject: nested\r\nMessage-ID: <nested-bomb@corp.example.com>\r\n"
+    opens = b"".join(
+        f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n'.encode()
+        for i in range(depth)
+    )
+    closes = b"".join(f"--b{i}--\r\n".encode() for i in reversed(range(depth)))
+    return head + opens + b"Content-Type: text/plain\r\n\r\nhi\r\n" + closes
+
+
+async def test_a_poison_message_is_kept_aside_and_the_next_one_is_read(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    for raw in (mail(1), deeply_nested(), mail(3)):
+        await asyncio.to_thread(dovecot.deliver, raw)
+    gw = Gateway(imap_settings(settings, sink, dovecot), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, timeout=60, what="all three")
+    assert await texts(store) == ["problem number 1", "problem number 3"]
+    (dead,) = await store.mail.dead_letters()
+    assert dead["uid"] == 2 and "nested too deeply" in dead["reason"]
+    assert await store.mail.original(dead["original"]) == deeply_nested()
+    assert await asyncio.to_thread(dovecot.seen) == [1, 2, 3]
+
+
+async def test_the_imap_server_killed_mid_run_loses_nothing(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    for n in range(1, 41):
+        await asyncio.to_thread(dovecot.deliver, mail(n))
+    intake = PausingIntake(store, after=5)
+    gw = Gateway(imap_settings(settings, sink, dovecot), store, intake)
+    gateway_factory.append(gw)
+    await gw.start()
+    await intake.paused.wait()  # the 6th mail is being stored, the batch is in flight
+    await asyncio.to_thread(dovecot.kill)
+    intake.resume.set()
+    await asyncio.sleep(0.5)
+    await asyncio.to_thread(dovecot.start)
+    for n in range(41, 46):
+        await asyncio.to_thread(dovecot.deliver, mail(n))
+    await eventually(lambda: texts(store), what="anything")
+    await eventually(
+        lambda: _count(store, 45), timeout=60, what="all 45 mails after the restart"
+    )
+    stored = await stored_inbound(store)
+    assert sorted(m.text for m in stored) == sorted(f"problem number {n}" for n in range(1, 46))
+    assert len({m.message_id for m in stored}) == 45
+
+
+class PausingIntake(Intake):
+    """Stores normally, but holds the mail after the first `after` until told to go on."""
+
+    def __init__(self, store: Store, after: int) -> None:
+        super().__init__(store)
+        self.after = after
+        self.paused, self.resume = asyncio.Event(), asyncio.Event()
+
+    async def __call__(self, message: InboundMessage) -> bool:
+        stored = await super().__call__(message)
+        if len(self.accepted) == self.after + 1:
+            self.paused.set()
+            await self.resume.wait()
+        return stored
+
+
+async def _count(store: Store, n: int) -> bool:
+    return len(await stored_inbound(store)) >= n

@@ -1,0 +1,245 @@
+"""The dialog by e-mail through the real gateway (`create_app`): our SMTP listener in,
+the local sink standing in for the site's mail server out, operators through the desk.
+
+The user's side is what their mailbox shows (the sink); the operator's side is the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from emulators.mail import MailSink, Received, reply_to, smtp_send, user_mail
+from emulators.server import eventually, free_port
+from gateway import app as gateway_app
+from gateway.config import Settings
+from gateway.connectors.mail.connector import EmailConnector
+from gateway.models import Ticket, TicketStatus
+from gateway.operations import Actor
+from gateway.runtime import Runtime
+from gateway.texts import Texts
+
+from .conftest import SUPPORT, with_email
+
+TEXTS = Texts.load()
+ANNA = Actor("anna", "Анна")
+IVAN = "ivan.petrov@corp.example.com"
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
+
+
+@dataclass
+class MailGateway:
+    app: web.Application
+    runner: web.AppRunner
+    port: int
+
+    @property
+    def rt(self) -> Runtime:
+        return self.app[gateway_app.RUNTIME]
+
+    @property
+    def email(self) -> EmailConnector:
+        return next(c for c in self.app[gateway_app.CONNECTORS] if c.channel == "email")  # type: ignore[return-value]
+
+    async def send(self, msg: EmailMessage, mail_from: str) -> None:
+        assert self.email.listener is not None
+        await asyncio.to_thread(smtp_send, self.email.listener.port, msg, mail_from, SUPPORT)
+
+    async def take_raw(self, raw: bytes, envelope_from: str) -> None:
+        assert self.email.listener is not None
+        port = self.email.listener.port
+
+        def send() -> None:
+            import smtplib
+
+            with smtplib.SMTP("127.0.0.1", port, timeout=10) as client:
+                client.sendmail(envelope_from, [SUPPORT], raw)
+
+        await asyncio.to_thread(send)
+
+    async def ticket(self, number: int = 1) -> Ticket:
+        ticket = await self.rt.store.tickets.get(f"HD-{number:06d}")
+        assert ticket is not None
+        return ticket
+
+
+@pytest.fixture
+async def gw(settings: Settings, sink: MailSink) -> AsyncIterator[MailGateway]:
+    port = free_port()
+    s = with_email(settings, sink)
+    s = s.model_copy(update={"http": s.http.model_copy(
+        update={"public_url": f"http://127.0.0.1:{port}"})})  # fmt: skip
+    app = gateway_app.create_app(s)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    yield MailGateway(app, runner, port)
+    await runner.cleanup()
+
+
+async def mails_to(sink: MailSink, address: str, n: int) -> list[Received]:
+    await eventually(lambda: len(sink.to(address)) >= n, what=f"{n} mail(s) to {address}")
+    return sink.to(address)
+
+
+async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> None:
+    first = user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline.",
+                      name="Иван Петров")  # fmt: skip
+    await gw.send(first, IVAN)
+    # 1. One reply: the ticket number, the FAQ answer with "reply solved", every question.
+    (welcome,) = await mails_to(sink, IVAN, 1)
+    assert welcome["Subject"] == "Re: [HD-000001] Не печатает принтер"
+    assert welcome["In-Reply-To"] == first["Message-ID"]
+    assert welcome["Auto-Submitted"] == "auto-replied"
+    body = welcome.text
+    assert "HD-000001" in body and "решено" in body
+    assert TEXTS.get("ru", "mail_faq_intro") in body
+    assert TEXTS.get("ru", "mail_questions_intro") in body
+    asked = re.findall(r"^\d\. .+$", body, re.M)
+    assert len(asked) >= 4  # tried, error/product, os, since: all in one letter
+    ticket = await gw.ticket()
+    assert ticket.channel == "email" and ticket.topic == "printer_offline"
+
+    # 2. "не помогло" with the missing fields: they fill the ticket, no letter in reply.
+    answer = reply_to(welcome, IVAN, "Не помогло. Перезагружал принтер, HP LaserJet 400, "
+                                     "Windows 11, со вчера.\n\n> quoted history")  # fmt: skip
+    await gw.send(answer, IVAN)
+
+    async def filled() -> bool:
+        t = await gw.ticket()
+        return all(t.fields.get(f) for f in ("tried", "os", "since"))
+
+    await eventually(filled, what="the reply to fill the ticket's fields")
+    ticket = await gw.ticket()
+    assert "Windows 11" in ticket.fields["os"] and ticket.status.is_active
+
+    # 3. An operator answers from the console: it goes out by mail, in the same thread.
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Переустановила драйвер удалённо, проверьте.")
+    await eventually(lambda: any("Переустановила" in m.text for m in sink.to(IVAN)),
+                     what="the operator's mail")  # fmt: skip
+    operator = next(m for m in sink.to(IVAN) if "Переустановила" in m.text)
+    assert operator["Subject"] == "Re: [HD-000001] Не печатает принтер"
+    assert operator["In-Reply-To"] == answer["Message-ID"]
+    refs = operator["References"].split()
+    assert first["Message-ID"] in refs and welcome["Message-ID"] in refs
+    assert operator["Auto-Submitted"] == "" and "Анна" in operator["From"]
+    assert SUPPORT in operator["From"]
+
+    # 4. Resolved: one letter with the resolution and 1-5 signed rating links.
+    before = len(sink.to(IVAN))
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    mails = await mails_to(sink, IVAN, before + 1)
+    rating = mails[-1]
+    links = re.findall(r"^(\d) - (http://\S+)$", rating.text, re.M)
+    assert [n for n, _ in links] == ["1", "2", "3", "4", "5"]
+    assert "HD-000001" in rating.text
+    assert (await gw.ticket()).status == TicketStatus.RESOLVED
+
+    # 5. A rating link clicked: a thank-you page, the score on the ticket, single use.
+    async with aiohttp.ClientSession() as http:
+        async with http.get(links[3][1]) as page:
+            assert page.status == 200
+            assert TEXTS.get("ru", "rating_page_thanks") in await page.text()
+        await eventually(lambda: _csat(gw, 4), what="the rating on the ticket")
+        async with http.post(f"{links[3][1]}/comment", data={"comment": "Быстро, спасибо"}) as r:
+            assert r.status == 200
+        async with http.get(links[0][1]) as again:
+            assert TEXTS.get("ru", "rating_page_used") in await again.text()
+        async with http.get(links[0][1][:-3] + "xyz") as forged:
+            assert forged.status == 404
+    await eventually(lambda: _comment(gw, "Быстро, спасибо"), what="the comment on the ticket")
+    assert (await gw.ticket()).csat == 4
+
+
+async def _csat(gw: MailGateway, score: int) -> bool:
+    return (await gw.ticket()).csat == score
+
+
+async def _comment(gw: MailGateway, text: str) -> bool:
+    return (await gw.ticket()).to_dict().get("csat_comment") == text
+
+
+async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Пишет offline"), IVAN)
+    await mails_to(sink, IVAN, 1)
+    bare = user_mail(IVAN, SUPPORT, "Re: [HD-000001] Не печатает принтер",
+                     "Решено, спасибо! Заработал.")  # fmt: skip
+    await gw.send(bare, IVAN)
+    await eventually(lambda: _status(gw, TicketStatus.RESOLVED), what="the ticket resolved")
+    assert await gw.rt.store.tickets.get("HD-000002") is None  # no new ticket
+
+
+async def _status(gw: MailGateway, status: TicketStatus) -> bool:
+    return (await gw.ticket()).status == status
+
+
+async def test_an_autoresponder_loop_gets_at_most_one_mail(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    robot = "vacation@partner.example.net"
+    await gw.send(user_mail(robot, SUPPORT, "Printer", "The printer says offline"), robot)
+    (ours,) = await mails_to(sink, robot, 1)
+    # The robot answers our mail in every way robots do, several times.
+    answers = [
+        reply_to(ours, robot, "I am out of office.", headers={"Auto-Submitted": "auto-replied"}),
+        reply_to(ours, robot, "I am out of office.", headers={"X-Autoreply": "yes"}),
+        reply_to(ours, robot, "I am out of office.", headers={"Precedence": "bulk"}),
+        reply_to(ours, robot, "I am out of office (no headers at all)."),
+        user_mail(robot, SUPPORT, f"Auto: {ours['Subject']}", "Out of office, token only."),
+    ]
+    for answer in answers:
+        await gw.send(answer, robot)
+    await eventually(lambda: _transcript_len(gw, robot, 7), what="all robot mail recorded")
+    assert len(sink.to(robot)) == 1
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+
+
+async def _transcript_len(gw: MailGateway, address: str, n: int) -> bool:
+    tickets = await gw.rt.store.tickets.recent()
+    if not tickets:
+        return False
+    lines = await gw.rt.store.conversations.transcript(tickets[0].conversation_key)
+    return len(lines) >= n
+
+
+async def test_a_bounce_is_attached_to_its_ticket_and_stops_mail(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    gone = "left.company@corp.example.com"
+    await gw.send(user_mail(gone, SUPPORT, "VPN", "VPN error 809"), gone)
+    (ours,) = await mails_to(sink, gone, 1)
+    dsn = (CORPUS / "43-dsn-postfix.eml").read_bytes()
+    dsn = dsn.replace(b"nobody.here@corp.example.org", gone.encode())
+    dsn = dsn.replace(b"<hd-000123.1764583200.a1b2c3@helpdesk.example.com>",
+                      ours["Message-ID"].encode())  # fmt: skip
+    await gw.take_raw(dsn, "")
+    ticket = await gw.ticket()
+
+    async def bounce_on_ticket() -> bool:
+        lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
+        return any("delivery failed" in str(line.get("text", "")) for line in lines)
+
+    await eventually(bounce_on_ticket, what="the bounce on the ticket's transcript")
+    assert (await gw.rt.store.mail.undeliverable(gone))["status"] == "5.1.1"
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Are you still there?")
+    conv = await eventually(lambda: _blocked(gw, ticket.conversation_key), what="blocked")
+    assert conv
+    assert len(sink.to(gone)) == 1  # nothing more went to the address that bounced
+
+
+async def _blocked(gw: MailGateway, key: str) -> bool:
+    conv = await gw.rt.store.conversations.get(key)
+    return bool(conv and conv.blocked)

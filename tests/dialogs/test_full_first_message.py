@@ -1,0 +1,70 @@
+"""Coverage must not punish context: a fuller first message gets the same article.
+
+Runs the real knowledge base (faq/) through the engine: the bare symptom and the same
+symptom wrapped in what was tried, the error, the OS, since when and how the user feels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dialogs.driver import Chat
+from gateway.dialogs.engine import DialogEngine
+from gateway.knowledge.library import KnowledgeLibrary
+from gateway.triage.sla import SlaPolicy
+
+FAQ = Path(__file__).resolve().parents[2] / "faq"
+
+
+@pytest.fixture(scope="module")
+def library() -> KnowledgeLibrary:
+    return KnowledgeLibrary(FAQ)
+
+
+def topic_of(library: KnowledgeLibrary, text: str) -> str:
+    chat = Chat(DialogEngine(library, SlaPolicy.default()))
+    chat.send(text)
+    answered = [e.topic for e in chat.named("faq_answered")]  # type: ignore[attr-defined]
+    if answered:
+        return answered[0]
+    for _ in range(8):  # a hand-off: the ticket carries the topic
+        if not chat.questions:
+            break
+        chat.send("не знаю")
+    tickets = [t.topic for t in chat.tickets]
+    return tickets[0] if tickets else ""
+
+
+@pytest.mark.parametrize(
+    ("bare", "full"),
+    [
+        (
+            "Outlook не отправляет письма",
+            "Добрый день! Outlook 2019 не отправляет письма, всё висит в исходящих. "
+            "Перезапускал и переустанавливал, пишет 0x800CCC0F. Windows 10, с понедельника.",
+        ),
+        (
+            "не печатает принтер",
+            "Перезагружала принтер и компьютер, проверяла кабель. Принтер не печатает, "
+            "пишет 'Ошибка печати'. Windows 11 23H2, со вчерашнего дня.",
+        ),
+        (
+            "VPN не підключається",
+            "Працюю з дому. Вже перевстановлював FortiClient 7.0, перезавантажував ноут. "
+            "VPN не підключається, помилка -7200. Windows 10, з понеділка.",
+        ),
+        (
+            "no sound on my laptop",
+            "Hi. I've rebooted twice and checked the volume mixer. There is no sound on my "
+            "laptop at all. Windows 11, since the update yesterday.",
+        ),
+    ],
+)
+def test_a_fuller_first_message_finds_the_same_article(
+    library: KnowledgeLibrary, bare: str, full: str
+) -> None:
+    expected = topic_of(library, bare)
+    assert expected, f"the bare symptom {bare!r} must match on its own"
+    assert topic_of(library, full) == expected

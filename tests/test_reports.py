@@ -1,0 +1,104 @@
+"""Reports from recorded events: the figures a lead reads, for a day played at the desk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from desk_seed import seed_desk
+
+from gateway.reports.export import as_csv, display, rows
+from gateway.reports.figures import ReportQuery
+from gateway.reports.service import ReportService
+from gateway.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+DAY = date(2026, 11, 10)
+
+
+async def test_the_day_adds_up(store: Store) -> None:
+    await seed_desk(store)
+    report = await ReportService(store).report(ReportQuery(DAY, DAY))
+    d = report["deflection"]
+    assert (d["bot_resolved"], d["tickets"], d["conversations"]) == (2, 4, 6)
+    assert d["bot_share"] == round(2 / 6, 4)
+    assert (d["l1_resolved"], d["escalated_resolved"], d["l1_share"]) == (3, 0, 1.0)
+    frt = report["time"]["first_response"]
+    assert frt["count"] == 3
+    assert frt["within_sla"] == round(2 / 3, 4)  # the network reply came after 30 min
+    # 10, 20 and 40 minutes: the median's bucket holds 20 min, reported as its upper edge.
+    assert 1200 <= frt["median_seconds"] <= 1200 * 1.1
+    assert 2400 <= frt["p90_seconds"] <= 2400 * 1.1
+    sla = report["sla"]["by_priority"]
+    assert sla["P2"]["first_response"] == {"count": 2, "met": 1}
+    assert sla["P3"]["first_response_compliance"] == 1.0
+    assert report["sla"]["by_group"]["network"]["first_response_compliance"] == 0.0
+    c = report["csat"]
+    assert c["distribution"] == {"1": 0, "2": 1, "3": 0, "4": 2, "5": 1}
+    assert c["responses"] == 4 and c["asked"] == 5  # two bot resolutions, three tickets
+    assert c["average"] == round((5 + 4 + 4 + 2) / 4, 2)
+    assert c["by_operator"]["bob"]["responses"] == 1 and c["by_operator"]["bob"]["asked"] == 2
+    assert c["by_operator"]["bot"]["average"] == 4.5
+    assert {x["comment"] for x in c["comments"]} == {
+        "спасибо, быстро", "thanks bob, rated 4", "thanks carol, rated 2"
+    }  # fmt: skip
+    assert report["kb"]["top_topics"][0]["answered"] == 2
+    assert (
+        report["kb"]["not_helped"]
+        == [{"topic": "printer_offline", "not_helped": 1, "of_answered": 0.5}]
+        or report["kb"]["not_helped"][0]["topic"] == "printer_offline"
+    )
+    assert report["kb"]["unmatched_count"] == 1
+    assert report["kb"]["unmatched"][0]["text"] == "strange thing t2"
+    assert report["volume"]["total"] == 6
+    assert report["volume"]["by_weekday_hour"][1][9] == 6  # Tuesday, 09:00 UTC
+
+
+async def test_filters_and_an_operators_groups(store: Store) -> None:
+    await seed_desk(store)
+    service = ReportService(store)
+    network = await service.report(ReportQuery(DAY, DAY, groups=frozenset({"network"})))
+    assert network["deflection"]["tickets"] == 1
+    assert network["deflection"]["bot_resolved"] == 0  # the bot's own are nobody's group
+    assert set(network["csat"]["by_group"]) == {"network"}
+    assert [x["operator"] for x in network["csat"]["comments"]] == ["carol"]
+    p2 = await service.report(ReportQuery(DAY, DAY, priority="P2"))
+    assert p2["time"]["first_response"]["count"] == 2
+    bob = await service.report(ReportQuery(DAY, DAY, operator="bob"))
+    assert bob["time"]["resolution"]["count"] == 2
+    assert bob["deflection"]["tickets"] == 4  # figures without an operator stay whole
+    other_day = await service.report(ReportQuery(date(2026, 11, 11), date(2026, 11, 12)))
+    assert other_day["deflection"]["conversations"] == 0
+
+
+async def test_cli_prints_the_same_numbers(store: Store, redis_url: str) -> None:
+    await seed_desk(store)
+    report = await ReportService(store).report(
+        ReportQuery(DAY, DAY, groups=frozenset({"hardware"}))
+    )
+    env = {
+        **os.environ,
+        "REDIS_URL": redis_url,
+        "FIRSTLINE_CONFIG": str(ROOT / "config/firstline.yaml"),
+    }
+    base = [sys.executable, "-m", "gateway", "report", "--from", "2026-11-10", "--to", "2026-11-10",
+            "--group", "hardware"]  # fmt: skip
+
+    def run(fmt: str) -> str:
+        done = subprocess.run([*base, "--format", fmt], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert json.loads(run("json")) == json.loads(json.dumps(report))
+    assert run("csv") == as_csv(report).replace("\r\n", "\n")  # text mode reads \r\n as \n
+    table = run("table")
+    for key, value in rows(report):
+        assert f"{key}  " in table and display(key, value) in table
+    bad = subprocess.run(
+        [*base[:-2], "--group", "printers"], env=env, capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "unknown ['printers']" in bad.stderr
