@@ -157,7 +157,7 @@ class ViberConnector:
         if welcome is not None:
             # The greeting goes in this callback's reply; the bot's own must not follow it.
             message = dataclasses.replace(message, meta={**message.meta, ANSWERED_INLINE: "1"})
-        await self._on_message(message)  # a Redis failure is a 500: Viber retries
+        await self._on_message(message)  # Redis down: a 503 (middleware), Viber retries
         if welcome is not None:
             # The one message Viber lets us send before the user subscribes: in the reply.
             return web.json_response(self._render(welcome, welcome.text, True))
