@@ -333,7 +333,7 @@ def server_process(kind: str, redis_url: str) -> Iterator[str]:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 90  # importing aiogram alone can take 20 s on a busy host
         while True:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
                 break

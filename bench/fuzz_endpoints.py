@@ -1,14 +1,15 @@
 """The long fuzz run: >= 10,000 generated cases per inbound endpoint, counts per status.
 
 Same generators and the same gateway as the property tests in `tests/fuzz/` (the real
-app on loopback with a real redis-server, Telegram and Viber emulators), many more
+app on loopback with a real redis-server, Telegram, Viber and Meta emulators), many more
 cases. Per endpoint it prints how many requests got each HTTP status (web chat: each
 answer frame type and close code), how many broke a property (5xx, a socket closed
 with 1011, an unhandled exception logged, a refused request that stored something),
 and at the end a real worker processes everything accepted and reports duplicates and
 inbound dead letters (both must be 0).
 
-    python bench/fuzz_endpoints.py [--cases 10000] [--only telegram,viber,webchat,console]
+    python bench/fuzz_endpoints.py [--cases 10000]
+        [--only telegram,viber,whatsapp,messenger,webchat,console]
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from payloads import (  # noqa: E402
     CONSOLE_ACTIONS,
     CONSOLE_BODIES,
     bodies,
+    meta_bodies,
     telegram_bodies,
     viber_bodies,
     webchat_sessions,
@@ -103,6 +105,41 @@ def fuzz_viber(gw: LiveGateway, cases: int) -> Tally:
     return tally
 
 
+def fuzz_meta(channel: str) -> Callable[[LiveGateway, int], Tally]:
+    """WhatsApp or Messenger: forged → 403 and nothing kept; signed → 200/400, each once."""
+
+    def fuzz(gw: LiveGateway, cases: int) -> Tally:
+        tally = Tally(channel)
+
+        def check(case: tuple[bytes, bool]) -> None:
+            body, signed = case
+            stored, kept = gw.stored_count(), gw.unreadable_count()
+            reply = gw.meta(channel, body, signed=signed)
+            new, aside = gw.stored_count() - stored, gw.unreadable_count() - kept
+            again = gw.meta(channel, body, signed=signed) if reply.status == 200 else reply
+            repeated = gw.stored_count() - stored - new
+            problems = gw.logs.take()
+            refused = reply.status != 200 and (new or aside)
+            bad = (
+                reply.status >= 500
+                or problems
+                or refused
+                or (not signed and reply.status != 403)
+                or new > 1
+                or again.status != reply.status
+                or repeated
+            )
+            tally.note(
+                str(reply.status), f"{reply.status} {problems} {body[:200]!r}" if bad else ""
+            )
+
+        strategy = st.tuples(meta_bodies(channel), st.sampled_from([True] * 9 + [False]))
+        run_cases(strategy, cases, check)
+        return tally
+
+    return fuzz
+
+
 def fuzz_webchat(gw: LiveGateway, cases: int) -> Tally:
     tally = Tally("webchat")
 
@@ -143,6 +180,8 @@ def fuzz_console(gw: LiveGateway, cases: int) -> Tally:
 ENDPOINTS = {
     "telegram": fuzz_telegram,
     "viber": fuzz_viber,
+    "whatsapp": fuzz_meta("whatsapp"),
+    "messenger": fuzz_meta("messenger"),
     "webchat": fuzz_webchat,
     "console": fuzz_console,
 }

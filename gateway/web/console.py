@@ -19,6 +19,7 @@ from gateway.models import Ticket
 from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
+from gateway.web.channel_files import channel_file_routes
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
@@ -181,6 +182,8 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS
+
+    app.router.add_routes(channel_file_routes(console.sessions, app.get(CONNECTORS, [])))
 
     for connector in app.get(CONNECTORS, []):
         close_sockets = getattr(connector, "close_sockets", None)

@@ -310,25 +310,29 @@ def whatsapp_user(api: MetaEmulator, wa_id: str) -> User:
     return User(f"whatsapp:{wa_id}", say, press, lambda: api.texts("whatsapp", wa_id), buttons)
 
 
-def messenger_user(api: MetaEmulator, psid: str) -> User:
+def messenger_user(api: MetaEmulator, psid: str, product: str = "messenger") -> User:
+    """A Messenger user, or an Instagram one (`product="instagram"`): same platform."""
+
     async def say(text: str) -> Any:
-        return api.ms_text("messenger", psid, text)
+        return api.ms_text(product, psid, text)
 
     async def press(label: str) -> Any:
-        return api.ms_press("messenger", psid, label)
+        return api.ms_press(product, psid, label)
 
     def buttons() -> list[str]:
-        last = api.last("messenger", psid)
+        last = api.last(product, psid)
         return last.labels if last else []
 
-    return User(f"messenger:{psid}", say, press, lambda: api.texts("messenger", psid), buttons)
+    return User(f"{product}:{psid}", say, press, lambda: api.texts(product, psid), buttons)
 
 
 @pytest.fixture
 async def meta_gateway(settings: Settings, meta_api: MetaEmulator) -> AsyncIterator[Gateway]:
     port = free_port()
-    gw = await run_gateway(with_meta(settings, meta_api, "whatsapp", "messenger"), port)
-    for channel in ("whatsapp", "messenger"):
+    gw = await run_gateway(
+        with_meta(settings, meta_api, "whatsapp", "messenger", "instagram"), port
+    )
+    for channel in ("whatsapp", "messenger", "instagram"):
         assert await meta_api.subscribe(channel, f"http://127.0.0.1:{port}/webhooks/{channel}")
     yield gw
     await gw.runner.cleanup()
@@ -397,6 +401,19 @@ async def test_a_full_conversation_on_messenger(
     assert rating.kind == "quick_replies" and rating.buttons[-1] == ("5", "csat:5")
     operator = next(m for m in shown if "Переподключил" in m.text)
     assert operator.text.startswith("Анна: ")
+
+
+async def test_a_full_conversation_on_instagram(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    igsid = "17841400000000001"
+    user = messenger_user(meta_api, igsid, "instagram")
+    ticket = await full_conversation(meta_gateway, user)
+    assert ticket.channel == "instagram" and ticket.chat_id == igsid
+    shown = meta_api.shown[("instagram", igsid)]
+    assert all(len(m.text) <= 1000 for m in shown)  # Instagram's limit, long answers split
+    rating = next(m for m in shown if m.text == ru("csat_ask"))
+    assert rating.kind == "quick_replies" and rating.labels == ["1", "2", "3", "4", "5"]
 
 
 async def test_meta_retried_webhooks_produce_nothing_new(

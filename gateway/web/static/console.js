@@ -381,6 +381,12 @@
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
       h("div", { class: "text", text: entry.text || entry.payload || "" }));
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
+    (entry.attachments || []).forEach(function (a) {
+      if (!a.file_id || !state.open) return; // fetched through the channel, on request
+      var href = "/console/files/" + encodeURIComponent(state.open.conversation.channel) + "/" +
+        encodeURIComponent(a.file_id);
+      item.append(h("a", { class: "chip file", href: href, download: "", text: "📎 " + (a.name || a.kind) }));
+    });
     var list = $("#t-transcript");
     list.append(item);
     list.scrollTop = list.scrollHeight;
