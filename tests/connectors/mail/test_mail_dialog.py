@@ -280,9 +280,15 @@ async def test_mail_bodies_are_not_logged_at_info(
     gw: MailGateway, sink: MailSink, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
+    caplog.set_level(logging.INFO, logger="gateway")
+    gateway_log = logging.getLogger("gateway")  # earlier tests may have stopped propagation
+    gateway_log.addHandler(caplog.handler)
     secret = "мой пароль Zebra-4417 не подходит"
-    await gw.send(user_mail(IVAN, SUPPORT, "Вход", secret), IVAN)
-    (reply,) = await mails_to(sink, IVAN, 1)
+    try:
+        await gw.send(user_mail(IVAN, SUPPORT, "Вход", secret), IVAN)
+        (reply,) = await mails_to(sink, IVAN, 1)
+    finally:
+        gateway_log.removeHandler(caplog.handler)
     logged = "\n".join(
         f"{r.getMessage()} {r.__dict__}" for r in caplog.records if r.levelno >= logging.INFO
     )
