@@ -347,6 +347,8 @@ class Settings(_Section):
     data_dir: Path = Path("data")
     faq_dir: Path = Path("faq")
     faq_reload_seconds: float = Field(5.0, ge=0)
+    # Labelled phrasings a new sample question is reviewed against (faq/README.md).
+    faq_eval_dir: Path = Path("tests/fixtures/eval")
     redis: RedisSettings = RedisSettings()
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
