@@ -287,6 +287,8 @@ async def test_mail_bodies_are_not_logged_at_info(
     try:
         await gw.send(user_mail(IVAN, SUPPORT, "Вход", secret), IVAN)
         (reply,) = await mails_to(sink, IVAN, 1)
+        await eventually(lambda: any(r.getMessage() == "mail sent" for r in caplog.records),
+                         what="the sender to log the mail")  # fmt: skip
     finally:
         gateway_log.removeHandler(caplog.handler)
     logged = "\n".join(
