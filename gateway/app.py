@@ -21,7 +21,7 @@ from gateway.connectors.base import Connector
 from gateway.delivery import ChannelSender
 from gateway.models import InboundMessage
 from gateway.runtime import Runtime, open_runtime
-from gateway.store import Fence, InboundEntry
+from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ STOPPING = web.AppKey("stopping", asyncio.Event)
 
 IN_PROCESS_WORKERS = 1  # one worker consumes all its shards concurrently
 SHUTDOWN_GRACE_SECONDS = 20.0
+OUTAGE_RETRY_AFTER = 5
 
 
 def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
@@ -92,7 +93,7 @@ def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
 
 def create_app(settings: Settings) -> web.Application:
     """Build the gateway application; nothing starts until the app runs."""
-    app = web.Application(client_max_size=1024**2)
+    app = web.Application(client_max_size=1024**2, middlewares=[_store_outage])
     app[STOPPING] = asyncio.Event()
     app.cleanup_ctx.append(_lifecycle(settings))
     app.router.add_get("/healthz", _healthz)
@@ -231,7 +232,31 @@ async def _on_shutdown(app: web.Application) -> None:
 
 
 async def _healthz(request: web.Request) -> web.Response:
+    """Liveness: not alive once the store has been unreachable longer than the grace."""
+    rt = request.app.get(RUNTIME)
+    if rt is not None and not rt.watch.alive():
+        away = round(rt.watch.unreachable_for())
+        return web.json_response(
+            {"status": "store unreachable", "unreachable_seconds": away}, status=503
+        )
     return web.json_response({"status": "ok"})
+
+
+@web.middleware
+async def _store_outage(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """While Redis is unreachable every request that needs it gets a 503 to retry later,
+    never a 500: nothing was stored, and the channels redeliver."""
+    try:
+        return await handler(request)
+    except STORE_UNAVAILABLE as exc:
+        log.warning("store unavailable", extra={"path": request.path, "error": repr(exc)})
+        return web.json_response(
+            {"error": "temporarily unavailable, try again"},
+            status=503,
+            headers={"Retry-After": str(OUTAGE_RETRY_AFTER)},
+        )
 
 
 async def _readyz(request: web.Request) -> web.Response:

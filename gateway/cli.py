@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from gateway.config import ConfigError, Settings, load_settings
 
@@ -258,13 +260,35 @@ def _eval_faq(args: argparse.Namespace) -> int:
 def _chat(args: argparse.Namespace) -> int:
     from gateway.dialogs.chat import run_chat
 
-    return asyncio.run(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    return asyncio.run(
+        _until_terminated(run_chat(_settings(args), args.json, sys.stdin, sys.stdout))
+    )
+
+
+async def _until_terminated(main: Coroutine[Any, Any, int]) -> int:
+    """Run `main`; SIGTERM or SIGINT cancels it, so its `finally` blocks (stopping an
+    embedded Redis) run before the process exits."""
+    task = asyncio.ensure_future(main)
+    terminated = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, terminated.set)
+    stop = asyncio.ensure_future(terminated.wait())
+    await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+    stop.cancel()
+    if task.done():
+        return task.result()
+    # A library may swallow one cancellation mid-call: cancel until the task has ended.
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=1.0)
+    return 128 + signal.SIGTERM
 
 
 def _eval_dialogs(args: argparse.Namespace) -> int:
     from gateway.dialogs.evaluation import eval_dialogs
 
-    return asyncio.run(eval_dialogs(_settings(args), args.file, sys.stdout))
+    return asyncio.run(_until_terminated(eval_dialogs(_settings(args), args.file, sys.stdout)))
 
 
 def _eval_extractors(args: argparse.Namespace) -> int:

@@ -75,6 +75,8 @@ class RedisSettings(_Section):
 
     url: str | None = None
     appendfsync: Literal["always", "everysec"] = "everysec"
+    # /healthz says "not alive" once Redis has been unreachable this long.
+    liveness_grace_seconds: float = Field(30.0, gt=0)
 
 
 class HttpSettings(_Section):
@@ -347,6 +349,8 @@ class Settings(_Section):
     data_dir: Path = Path("data")
     faq_dir: Path = Path("faq")
     faq_reload_seconds: float = Field(5.0, ge=0)
+    # Labelled phrasings a new sample question is reviewed against (faq/README.md).
+    faq_eval_dir: Path = Path("tests/fixtures/eval")
     redis: RedisSettings = RedisSettings()
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()
@@ -443,6 +447,10 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid YAML: nested too deeply") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text: {exc.reason}") from None
     if loaded is None:
         return {}
     if not isinstance(loaded, dict):

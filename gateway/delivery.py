@@ -15,11 +15,13 @@ from collections.abc import Awaitable, Callable
 
 from gateway import metrics
 from gateway.connectors.base import Connector, DeliveryError, RecipientBlocked
-from gateway.store import OutboundEntry, Store
+from gateway.models import Delivery
+from gateway.store import STORE_UNAVAILABLE, OutboundEntry, Store
 
 log = logging.getLogger(__name__)
 
 OnBlocked = Callable[[str, str], Awaitable[None]]
+STORE_RETRY_SECONDS = 1.0
 
 
 class ChannelSender:
@@ -49,6 +51,8 @@ class ChannelSender:
         self.sent = 0
         self._chats: dict[str, asyncio.Queue[OutboundEntry]] = {}
         self._chat_tasks: set[asyncio.Task[None]] = set()
+        # Sent, but the store was unreachable when we went to record it: never resend.
+        self._sent_unrecorded: set[str] = set()
         self._stopping = asyncio.Event()
 
     def stop(self) -> None:
@@ -61,6 +65,13 @@ class ChannelSender:
         while not self._stopping.is_set():
             try:
                 entries = await self.store.outbox.read(self.channel, self.consumer, 100, 500)
+            except STORE_UNAVAILABLE as exc:
+                log.warning(
+                    "outbox unreachable; retrying",
+                    extra={"channel": self.channel, "error": repr(exc)},
+                )
+                await asyncio.sleep(STORE_RETRY_SECONDS)
+                continue
             except Exception:
                 log.exception("reading the %s outbox failed", self.channel)
                 await asyncio.sleep(1.0)
@@ -87,34 +98,69 @@ class ChannelSender:
     async def _chat_loop(self, chat: str, queue: asyncio.Queue[OutboundEntry]) -> None:
         try:
             while not queue.empty():
-                await self._deliver(queue.get_nowait())
+                entry = queue.get_nowait()
+                while True:
+                    try:
+                        await self._deliver(entry)
+                        break
+                    except STORE_UNAVAILABLE as exc:
+                        # Our record of the delivery could not be read or written: keep
+                        # the entry and the chat's order, and try again once Redis is back.
+                        log.warning(
+                            "outbox unreachable; delivery retried",
+                            extra={"channel": self.channel, "error": repr(exc)},
+                        )
+                        await asyncio.sleep(STORE_RETRY_SECONDS)
         finally:
             self._chats.pop(chat, None)
 
     async def _deliver(self, entry: OutboundEntry) -> None:
+        """Send one entry and record the outcome. A store outage propagates (the chat loop
+        retries the entry); a reply already sent is then recorded, never sent again."""
         delivery = entry.delivery
-        if await self.store.outbox.was_delivered(delivery.delivery_id):
-            await self.store.outbox.done(self.channel, entry)
-            return
-        error = ""
-        for attempt in range(1, self.max_attempts + 1):
-            try:
-                await asyncio.wait_for(
-                    self.connector.send(delivery.chat_id, delivery.message), self.send_timeout
-                )
+        if delivery.delivery_id not in self._sent_unrecorded:
+            if await self.store.outbox.was_delivered(delivery.delivery_id):
                 await self.store.outbox.done(self.channel, entry)
-                self.sent += 1
-                metrics.DELIVERIES.labels(self.channel, "sent").inc()
                 return
+            try:
+                error = await self._send_with_retries(delivery)
             except RecipientBlocked as exc:
                 metrics.DELIVERIES.labels(self.channel, "blocked").inc()
                 await self.on_blocked(self.channel, delivery.chat_id)
                 await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
                 return
+            if error is not None:
+                metrics.DELIVERIES.labels(self.channel, "dead").inc()
+                log.warning(
+                    "delivery dead-lettered", extra={"channel": self.channel, "error": error}
+                )
+                await self.store.outbox.dead(self.channel, entry, error, time.time())
+                return
+            self._sent_unrecorded.add(delivery.delivery_id)
+        await self.store.outbox.done(self.channel, entry)
+        self._sent_unrecorded.discard(delivery.delivery_id)
+        self.sent += 1
+        metrics.DELIVERIES.labels(self.channel, "sent").inc()
+
+    async def _send_with_retries(self, delivery: Delivery) -> str | None:
+        """None once sent; the last error after the attempts ran out (or a permanent one)."""
+        error = ""
+        pace = getattr(self.connector, "pace", None)
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                if pace is not None:
+                    # Waiting for a rate-limit slot is not sending: no timeout, no failure.
+                    await pace(delivery.chat_id, delivery.message)
+                await asyncio.wait_for(
+                    self.connector.send(delivery.chat_id, delivery.message), self.send_timeout
+                )
+                return None
+            except (RecipientBlocked, *STORE_UNAVAILABLE):
+                raise
             except DeliveryError as exc:
                 error = str(exc)
                 if exc.permanent:
-                    break
+                    return error
                 delay = exc.retry_after if exc.retry_after is not None else self._backoff(attempt)
             except TimeoutError:
                 error, delay = "timed out", self._backoff(attempt)
@@ -133,9 +179,7 @@ class ChannelSender:
                     },
                 )
                 await asyncio.sleep(delay)
-        metrics.DELIVERIES.labels(self.channel, "dead").inc()
-        log.warning("delivery dead-lettered", extra={"channel": self.channel, "error": error})
-        await self.store.outbox.dead(self.channel, entry, error, time.time())
+        return error
 
     def _backoff(self, attempt: int) -> float:
         """Exponential backoff with full jitter."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import tempfile
 from collections.abc import AsyncIterator, Iterable
@@ -13,6 +14,7 @@ from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
+from gateway.liveness import StoreWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.sla_timers import SlaTimerService
@@ -36,6 +38,8 @@ class Runtime:
     desk: OperatorDesk
     timers: SlaTimerService
     redis_url: str
+    watch: StoreWatch
+    redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
@@ -79,18 +83,22 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
     return server
 
 
+async def redis_for(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
+    """The Redis URL to use, and the embedded server when this process started it: the
+    configured Redis, else the embedded one another firstline process runs on this data
+    dir (joined), else a new embedded one."""
+    if settings.redis.url:
+        return settings.redis.url, None
+    server = embedded_redis(settings)
+    url, owner = await server.astart_or_join()
+    return url, server if owner else None
+
+
 @asynccontextmanager
 async def open_store(settings: Settings) -> AsyncIterator[Store]:
     """The store for a command-line tool: the configured Redis, the embedded one of a
     running `firstline serve`, or the embedded one started just for this command."""
-    server: EmbeddedRedis | None = None
-    url = settings.redis.url
-    if not url:
-        server = embedded_redis(settings)
-        if server.socket.exists():
-            url, server = server.url, None
-        else:
-            url = await server.astart()
+    url, server = await redis_for(settings)
     store = Store.from_url(url)
     try:
         yield store
@@ -104,13 +112,18 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
 async def open_runtime(
     settings: Settings, direct_channels: Iterable[str] = ()
 ) -> AsyncIterator[Runtime]:
-    """Start (or connect to) Redis and build the services; stop them on exit."""
-    server: EmbeddedRedis | None = None
-    url = settings.redis.url
-    if not url:
-        server = embedded_redis(settings)
-        url = await server.astart()
+    """Start (or connect to) Redis and build the services; stop them on exit.
+
+    An embedded redis-server this process started is supervised (restarted from its
+    append-only file if it dies); one another firstline process runs is joined.
+    """
+    url, server = await redis_for(settings)
     store = Store.from_url(url, settings.worker.shards)
+    stopping = asyncio.Event()
+    watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
+    background = [asyncio.create_task(watch.run(stopping))]
+    if server is not None:
+        background.append(asyncio.create_task(server.supervise(stopping)))
     try:
         await store.prepare()
         knowledge = KnowledgeLibrary(settings.faq_dir)
@@ -136,8 +149,12 @@ async def open_runtime(
             desk=desk,
             timers=timers,
             redis_url=url,
+            watch=watch,
+            redis_server=server,
         )
     finally:
+        stopping.set()
+        await asyncio.gather(*background, return_exceptions=True)
         await store.close()
         if server is not None:
             await server.astop()

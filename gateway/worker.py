@@ -17,7 +17,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 
-from gateway.store import Fence, InboundEntry, LeaseLost, Store
+from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry, LeaseLost, Store
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +62,8 @@ class InboundWorker:
             while not self._stopping.is_set():
                 try:
                     await self._balance()
+                except STORE_UNAVAILABLE as exc:
+                    log.warning("store unreachable; retrying", extra={"error": repr(exc)})
                 except Exception:
                     log.exception("shard balancing failed; retrying")
                 await self._sleep(self.lease_ms / 3000)
@@ -120,11 +122,15 @@ class InboundWorker:
                     if not self._active(shard):
                         return
                     await self._process(entry)
-        except Exception:
-            log.exception("consuming shard %s failed; handing it back", shard)
+        except Exception as exc:
+            if isinstance(exc, STORE_UNAVAILABLE):
+                log.warning("store unreachable; handing shard %s back", shard)
+            else:
+                log.exception("consuming shard %s failed; handing it back", shard)
             self.held.discard(shard)
             self._consumers.pop(shard, None)
-            await self.store.leases.release(shard, self.id)
+            with contextlib.suppress(Exception):  # unreachable: the lease expires by itself
+                await self.store.leases.release(shard, self.id)
 
     async def _process(self, entry: InboundEntry) -> None:
         fence = self.store.leases.fence(entry.shard, self.id)
@@ -138,6 +144,8 @@ class InboundWorker:
                 log.warning("lost the lease of shard %s; leaving it", entry.shard)
                 self.held.discard(entry.shard)
                 return
+            except STORE_UNAVAILABLE:
+                raise  # not the message's fault: it stays pending and is read again
             except Exception:
                 log.exception(
                     "processing failed",

@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 import redis
 
@@ -27,11 +28,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(data: Path, port: int) -> subprocess.Popen[bytes]:
+def start(
+    data: Path, port: int, stderr: IO[bytes] | None = None, **extra_env: str
+) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env |= {"FIRSTLINE_DATA_DIR": str(data), "FIRSTLINE__WORKER__LEASE_SECONDS": "1"}
+    env |= extra_env
     return subprocess.Popen(
-        [sys.executable, "-m", "gateway", "serve", "--port", str(port)], env=env, cwd=ROOT
+        [sys.executable, "-m", "gateway", "serve", "--port", str(port)],
+        env=env,
+        cwd=ROOT,
+        stderr=stderr,
     )
 
 

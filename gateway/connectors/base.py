@@ -51,6 +51,14 @@ class Connector(Protocol):
         """HTTP routes the connector serves (webhooks); empty for polling channels."""
 
 
+class PacedConnector(Connector, Protocol):
+    """A channel with published rate limits: the sender calls `pace` before each `send`,
+    outside the send timeout, so a long queue never reads as failed sends."""
+
+    async def pace(self, chat_id: str, message: OutboundMessage) -> None:
+        """Return when the channel's limits allow sending `message` to `chat_id`."""
+
+
 def buttons_as_text(text: str, buttons: tuple[Button, ...]) -> str:
     """For channels without buttons: numbered options the user can answer by number."""
     if not buttons:

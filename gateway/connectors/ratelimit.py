@@ -2,9 +2,8 @@
 chat with short bursts, ~30 msg/s overall).
 
 Staying under the limits is cheaper than being told off with a 429 and waiting
-`retry_after`. The limiter is a GCRA (a token bucket kept as one timestamp per bucket):
-each `acquire` reserves the earliest slot both the chat's bucket and the global bucket
-allow, synchronously, so concurrent senders never take the same slot.
+`retry_after`. The limiter is a GCRA (a token bucket kept as one timestamp per bucket)
+per chat and one overall; waiters take the overall slots one at a time, in order.
 """
 
 from __future__ import annotations
@@ -36,27 +35,41 @@ class SendRateLimiter:
         self._sleep = sleep
         self._chat_tat: dict[str, float] = {}
         self._global_tat = 0.0
+        self._global_turn = asyncio.Lock()  # FIFO: waiters take global slots in order
 
-    def reserve(self, chat_id: str) -> float:
-        """Take the next slot for this chat; returns how many seconds to wait for it."""
+    def reserve_chat(self, chat_id: str) -> float:
+        """Take the chat's next slot; seconds to wait for it. One sender per chat sends in
+        order, so reserving ahead is safe here."""
         now = self._clock()
         chat_tat = self._chat_tat.get(chat_id, now)
-        start = max(
-            now,
-            chat_tat - self._chat_tolerance,
-            self._global_tat - self._global_tolerance,
-        )
+        start = max(now, chat_tat - self._chat_tolerance)
         self._chat_tat[chat_id] = max(chat_tat, start) + self._chat_interval
-        self._global_tat = max(self._global_tat, start) + self._global_interval
         if len(self._chat_tat) > PRUNE_ABOVE:
             self._prune(now)
         return start - now
 
+    def take_global(self) -> float:
+        """Take the global slot now if it is free (0.0), else seconds until it is."""
+        now = self._clock()
+        start = max(now, self._global_tat - self._global_tolerance)
+        if start > now:
+            return start - now
+        self._global_tat = max(self._global_tat, now) + self._global_interval
+        return 0.0
+
     async def acquire(self, chat_id: str) -> None:
-        """Return when a message to `chat_id` may be sent."""
-        wait = self.reserve(chat_id)
+        """Return when a message to `chat_id` may be sent.
+
+        The global slot is taken at the moment of sending, one waiter at a time in
+        arrival order: slots reserved ahead would all fall due together after a stall
+        (a slow event loop, a paused process) and go out as one burst.
+        """
+        wait = self.reserve_chat(chat_id)
         if wait > 0:
             await self._sleep(wait)
+        async with self._global_turn:
+            while (wait := self.take_global()) > 0:
+                await self._sleep(wait)
 
     def _prune(self, now: float) -> None:
         for chat, tat in list(self._chat_tat.items()):

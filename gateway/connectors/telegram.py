@@ -100,6 +100,8 @@ class TelegramConnector:
         self._tasks: set[asyncio.Task[Any]] = set()
         # Parts of a split text already sent, so a retried send does not repeat them.
         self._parts_sent: OrderedDict[str, int] = OrderedDict()
+        # Chats whose next send already waited for its rate-limit slot (in `pace`).
+        self._paced: dict[str, int] = {}
 
     # Lifecycle
 
@@ -213,7 +215,7 @@ class TelegramConnector:
             return web.Response()
         if message is None:
             return web.Response()
-        await self._deliver_inbound(message)  # a Redis failure is a 500: Telegram retries
+        await self._deliver_inbound(message)  # Redis down: a 503 (middleware), Telegram retries
         query_id = updates.callback_query_id(raw)
         if query_id:
             # The webhook reply: Telegram runs this method for us, saving a round trip.
@@ -236,6 +238,12 @@ class TelegramConnector:
 
     # Sending
 
+    async def pace(self, chat_id: str, message: OutboundMessage) -> None:
+        """Wait for the rate-limit slot of the next part to send (outside the send timeout)."""
+        if self._paced.get(chat_id, 0) == 0:
+            await self.limiter.acquire(chat_id)
+            self._paced[chat_id] = 1
+
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
         """Send one reply (several Telegram messages if long); map errors for the sender."""
         text = with_author(message)
@@ -245,7 +253,8 @@ class TelegramConnector:
         done = self._parts_sent.get(key, 0)
         try:
             for index in range(done, len(parts)):
-                await self.limiter.acquire(chat_id)
+                if not self._paced.pop(chat_id, 0):  # a slot from `pace` is used once
+                    await self.limiter.acquire(chat_id)
                 last = index == len(parts) - 1
                 await self._call_send(chat_id, parts[index], markup if last else None)
                 self._remember_part(key, index + 1)

@@ -152,7 +152,7 @@ class ViberConnector:
             await self.store.channel_put(
                 CHANNEL, f"unsubscribed-start:{message.chat_id}", {}, NOT_YET_SUBSCRIBED_TTL
             )
-        await self._on_message(message)  # a Redis failure is a 500: Viber retries
+        await self._on_message(message)  # Redis down: a 503 (middleware), Viber retries
         welcome = self.welcome(message.language_hint) if not_subscribed and self.welcome else None
         if welcome is not None:
             # The one message Viber lets us send before the user subscribes: in the reply.

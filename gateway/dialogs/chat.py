@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
@@ -149,7 +150,30 @@ async def run_chat(
 
 
 async def _read(stdin: TextIO) -> str:
-    return await asyncio.to_thread(stdin.readline)
+    """The next line ("" at the end). Read on a daemon thread, so a chat stopped by a
+    signal while waiting for input exits at once instead of waiting for a line."""
+    loop = asyncio.get_running_loop()
+    line: asyncio.Future[str] = loop.create_future()
+
+    def read() -> None:
+        try:
+            text = stdin.readline()
+        except Exception as exc:  # closed or broken input ends the chat like EOF
+            loop.call_soon_threadsafe(_settle, line, "", exc)
+            return
+        loop.call_soon_threadsafe(_settle, line, text, None)
+
+    threading.Thread(target=read, name="chat-stdin", daemon=True).start()
+    return await line
+
+
+def _settle(future: asyncio.Future[str], text: str, error: BaseException | None) -> None:
+    if future.done():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(text)
 
 
 async def _json_loop(session: ChatSession, stdin: TextIO, stdout: TextIO) -> None:

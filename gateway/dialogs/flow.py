@@ -174,11 +174,20 @@ class SupportFlow:
             turn.say("clarify")
 
     def _match(self, text: str, lang: str) -> MatchLike:
-        """Match the message, or its problem sentence when the facts around it get in the way."""
+        """Match the message, or its problem statement when the facts around it get in the way.
+
+        The statement decides when it is answered on its own: "… вылетает при отчёте.
+        Началось после обновления" is a crash, whatever the update in the context suggests.
+        """
         match = self.knowledge.match(text, lang)
+        readings = problem_readings(text)
+        if readings and readings[0] == problem_statement(text):
+            statement = self.knowledge.match(readings[0], lang)
+            if statement.outcome == "answer":
+                return statement
         if match.outcome == "answer":
             return match
-        for reading in problem_readings(text):
+        for reading in readings:
             other = self.knowledge.match(reading, lang)
             if _strength(other) > _strength(match):
                 match = other

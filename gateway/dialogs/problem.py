@@ -16,12 +16,19 @@ from gateway.triage.mood import ASKS_FOR_PERSON, REPEATED, UPSET
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
+_QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
 
 
 def problem_statement(text: str) -> str:
     """`text` without the clauses that only give checklist facts or say how the user feels."""
-    kept: list[str] = []
+    kept = [clause for clause, _ in _problem_clauses(text)]
+    return ". ".join(kept) if kept else text
+
+
+def _problem_clauses(text: str) -> list[tuple[str, str]]:
+    """Each clause that states the problem, with the same clause stripped of its facts."""
+    kept: list[tuple[str, str]] = []
     for clause in clauses(text):
         if tried.extract(clause):
             continue
@@ -32,8 +39,8 @@ def problem_statement(text: str) -> str:
             for part in filter(None, (v.strip() for v in value.split(";"))):
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
         if len(_CONTENT.findall(rest)) >= MIN_CONTENT_WORDS:
-            kept.append(clause)
-    return ". ".join(kept) if kept else text
+            kept.append((clause, " ".join(_QUOTES.sub(" ", rest).split())))
+    return kept
 
 
 def problem_readings(text: str) -> list[str]:
@@ -44,6 +51,8 @@ def problem_readings(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE.split(statement.replace(". ", ".\n")) if s.strip()]
     if len(sentences) > 1:
         readings += [s for s in sentences if len(_CONTENT.findall(s)) >= MIN_CONTENT_WORDS]
+    # Last, each clause without its facts: "VPN has been broken (for two days)".
+    readings += [bare for clause, bare in _problem_clauses(text) if bare != clause]
     return readings
 
 

@@ -63,7 +63,7 @@ def misses(tickets: Iterable[Ticket], since: float) -> list[Miss]:
     for ticket in tickets:
         if ticket.reason not in GAP_REASONS or ticket.created_at < since:
             continue
-        question = _first_message(ticket)
+        question = first_message(ticket)
         if question:
             offered = ticket.topic if ticket.reason == "not_solved" else ""
             found.append(
@@ -113,6 +113,7 @@ def render(gaps: Sequence[Gap], days: float, as_json: bool) -> str:
     return "\n".join(lines)
 
 
-def _first_message(ticket: Ticket) -> str:
+def first_message(ticket: Ticket) -> str:
+    """The user's first message: the first line of the problem they described."""
     problem = ticket.fields.get("problem", "") or ticket.subject
     return problem.strip().splitlines()[0].strip() if problem.strip() else ""

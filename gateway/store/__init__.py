@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import redis.asyncio as aioredis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -67,8 +69,15 @@ class Store:
     def from_url(cls, url: str, shards: int = 16) -> Store:
         # A blocking pool: under load callers wait for a connection instead of failing.
         # Each held inbound shard keeps one connection in a blocking read.
+        # A dropped connection (Redis restarted, a failover) is retried on a new one with
+        # backoff; a longer outage surfaces as STORE_UNAVAILABLE to the caller's own loop.
         pool = aioredis.BlockingConnectionPool.from_url(
-            url, max_connections=max(64, shards * 2 + 32), timeout=30, health_check_interval=30
+            url,
+            max_connections=max(64, shards * 2 + 32),
+            timeout=30,
+            health_check_interval=30,
+            retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=1.0), 4),
+            retry_on_error=[RedisConnectionError, RedisTimeoutError],
         )
         return cls(aioredis.Redis(connection_pool=pool), shards)
 

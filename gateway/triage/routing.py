@@ -68,6 +68,16 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
 }  # fmt: skip
 
 
+# Things that are IT without looking like it, which name no group of their own: a message
+# about them is a support request, not a question to clarify ("касса не открывает смену").
+IT_SHAPED = PhraseSet([
+    r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
+    r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?", r"турникет\w*", r"турнікет\w*",
+    r"домофон\w*", r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
+    r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
+    r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
+    r"електронн\w+ черг\w*", r"queue (system|display)",
+])  # fmt: skip
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
 
@@ -83,20 +93,23 @@ class Routing:
 
         A confident match decides (the article is the knowledge base's own routing). A
         weaker one (choices, a guess behind a hand-off) is one vote among the words of
-        `text`, and wins ties; with neither, the default group.
+        `text`; on a tie the words win; with neither, the default group.
         """
         named = _group_of(article)
         if named is not None and confident:
             return named
-        votes = self.votes(text)
+        words = self.votes(text)
+        votes = dict(words)
         if named is not None:
             votes[named] = votes.get(named, 0) + ARTICLE_VOTE
         if not votes:
             return self.default
-        top = max(votes.values())
-        if named is not None and votes[named] == top:
-            return named
-        return next(group for group in self.words if votes.get(group) == top)
+        order = list(self.words)
+        # Most votes; on a tie the group the words themselves name; then the listed order.
+        return max(
+            votes,
+            key=lambda g: (votes[g], words.get(g, 0), -order.index(g) if g in order else -99),
+        )
 
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
@@ -105,7 +118,7 @@ class Routing:
 
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles."""
-        return any(phrases.search(text) for phrases in self.words.values())
+        return text in IT_SHAPED or any(phrases.search(text) for phrases in self.words.values())
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""

@@ -24,12 +24,13 @@ from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
+from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CONSOLE_FILES = ("console.js", "console.css")
+CONSOLE_FILES = ("console.js", "console.css", "reports.css")
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -70,6 +71,7 @@ class Console:
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
+            *ReportsPage(self.rt, self.sessions).routes(),
         ]
 
     async def page(self, request: web.Request) -> web.StreamResponse:

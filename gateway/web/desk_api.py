@@ -6,14 +6,18 @@ their own channel. Operators only see (and act on) tickets of their groups and l
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from aiohttp import web
 
 from gateway.connectors.reply_windows import reply_route
+from gateway.knowledge.gaps import first_message
+from gateway.knowledge.samples import SampleError, review_sample
 from gateway.models import Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
@@ -108,6 +112,7 @@ class DeskApi:
             {
                 "now": now,
                 "ticket": ticket.to_dict(),
+                "first_message": first_message(ticket),
                 "conversation": {
                     "key": ticket.conversation_key,
                     "channel": ticket.channel,
@@ -139,7 +144,7 @@ class DeskApi:
         return web.json_response({"operators": shown})
 
     async def act(self, request: web.Request, session: Session) -> web.Response:
-        """take | assign | reply | note | update | resolve | hand_back, as the operator."""
+        """take | assign | reply | note | update | resolve | hand_back | sample, as the operator."""
         ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
         action = request.match_info["action"]
         body = await _json_body(request)
@@ -169,6 +174,8 @@ class DeskApi:
                 await desk.resolve(ticket.id, actor, _text(body, "comment", required=False))
             elif action == "hand_back":
                 await desk.hand_back(ticket.id, actor)
+            elif action == "sample":
+                return await self._add_sample(ticket, body)
             else:
                 raise refuse(404, f"unknown action {action}")
         except ActionRefused as exc:
@@ -181,6 +188,27 @@ class DeskApi:
             {"ok": True, "ticket": summary(fresh), "visible": visible, "notice": notice},
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
+
+    async def _add_sample(self, ticket: Ticket, body: dict[str, Any]) -> web.Response:
+        """The user's first message as a sample question of an article, if the eval holds."""
+        if ticket.status.is_active:
+            raise refuse(409, "resolve the ticket first")
+        question = first_message(ticket)
+        if not question:
+            raise refuse(409, "the ticket has no first message")
+        settings = self.rt.settings
+        try:
+            review = await asyncio.to_thread(
+                review_sample,
+                settings.faq_dir,
+                settings.faq_eval_dir,
+                _text(body, "article"),
+                body.get("lang") if isinstance(body.get("lang"), str) else ticket.language,
+                question,
+            )
+        except (SampleError, FileNotFoundError) as exc:
+            raise refuse(400, str(exc)) from None
+        return web.json_response({"ok": True, "question": question, **asdict(review)})
 
     async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:
         login = body.get("to")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dialogs.driver import Chat
 from gateway.dialogs.checklist import fill, open_questions
 from gateway.dialogs.events import Handoff
@@ -122,3 +124,18 @@ def test_the_reply_language_follows_the_last_message(chat: Chat) -> None:
     chat.send("I don't know, it started yesterday")
     assert chat.state.language == "en"
     assert chat.requested.language == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "табло в зале ожидания погасло",
+        "касса не открывает смену",
+        "термінал самообслуговування показує синій екран",
+        "the queue display in the lobby is frozen",
+    ],
+)
+def test_it_that_does_not_look_like_it_is_taken_as_a_request(chat: Chat, text: str) -> None:
+    chat.send(text)
+    assert chat.questions, chat.text  # the checklist starts: no "tell me more" first
+    assert chat.state.phase.value == "checklist"

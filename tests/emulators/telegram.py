@@ -86,6 +86,7 @@ class TelegramEmulator:
         self._message_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self.sent: dict[int, list[SentMessage]] = {}
+        self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
         self.callback_ids: set[str] = set()
@@ -228,6 +229,7 @@ class TelegramEmulator:
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
         message = SentMessage(next(self._message_ids), chat_id, text, markup)
         self.sent.setdefault(chat_id, []).append(message)
+        self.send_times.append(time.monotonic())
         result = {
             "message_id": message.message_id,
             "date": int(time.time()),

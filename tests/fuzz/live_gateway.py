@@ -70,9 +70,15 @@ class LogWatch(logging.Handler):
             self.records.append(record)
 
     def take(self) -> list[str]:
-        found = [f"{r.name}: {r.getMessage()}" for r in self.records]
+        found = [f"{r.name}: {r.getMessage()}{_exception(r)}" for r in self.records]
         self.records.clear()
         return found
+
+
+def _exception(record: logging.LogRecord) -> str:
+    if record.exc_info and record.exc_info[1] is not None:
+        return f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+    return ""
 
 
 def fuzz_settings(redis_url: str, data_dir: Path) -> Settings:
@@ -286,8 +292,13 @@ class LiveGateway:
         workers = start_workers(rt, 1)
         tasks = [asyncio.create_task(w.run()) for w in workers]
         deadline = time.monotonic() + timeout
-        while await rt.store.inbound.backlog() and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
+        quiet = 0  # replies can bring new inbound work (a blocked user is marked through it)
+        while quiet < 3 and time.monotonic() < deadline:
+            busy = await rt.store.inbound.backlog() + sum(
+                [await rt.store.outbox.pending(c) for c in ("telegram", "viber", "webchat")]
+            )
+            quiet = 0 if busy else quiet + 1
+            await asyncio.sleep(0.5)
         for w in workers:
             w.stop()
         await asyncio.gather(*tasks)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from pathlib import Path
+
+import pytest
 
 from gateway.models import InboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction
-from gateway.store.embedded import EmbeddedRedis
+from gateway.store.embedded import EmbeddedRedis, RedisUnavailable
 
 
 async def test_data_survives_a_restart_of_embedded_redis(tmp_path: Path) -> None:
@@ -42,5 +47,52 @@ async def test_data_survives_a_restart_of_embedded_redis(tmp_path: Path) -> None
         entries = await store.inbound.read([0, 1], "w", 10, 10)
         assert [e.message.text for e in entries] == ["hi"]
     finally:
+        await store.close()
+        await server.astop()
+
+
+def test_one_server_per_data_dir_and_a_stale_lock_file_is_no_obstacle(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "redis.lock").write_text("999999\n")  # left by a process that died
+    first = EmbeddedRedis(data)
+    first.start()
+    try:
+        second = EmbeddedRedis(data)
+        with pytest.raises(RedisUnavailable, match="in use by another firstline process"):
+            second.claim(join=False, lock_wait=0.2)
+        assert second.claim(join=True, lock_wait=0.2) is False  # it may join the running one
+        assert (data / "redis.lock").read_text().strip() == str(os.getpid())
+    finally:
+        first.stop()
+    third = EmbeddedRedis(data)
+    third.start()  # the lock went with the stopped server
+    third.stop()
+
+
+async def test_a_killed_server_is_restarted_from_its_append_only_file(tmp_path: Path) -> None:
+    # fsync always: this test is about supervision, not about the last second of writes.
+    server = EmbeddedRedis(tmp_path / "data", "always")
+    store = Store.from_url(await server.astart(), shards=2)
+    await store.prepare()
+    stopping = asyncio.Event()
+    supervisor = asyncio.create_task(server.supervise(stopping))
+    try:
+        assert await store.inbound.accept(InboundMessage("telegram", "1", "u1", text="hi"))
+        killed = server.pid
+        assert killed is not None
+        os.kill(killed, signal.SIGKILL)
+        for _ in range(400):
+            if server.restarts:
+                break
+            await asyncio.sleep(0.05)
+        assert server.restarts == 1 and server.pid != killed
+        # The same store client reconnects by itself; the data came back from the AOF.
+        assert not await store.inbound.accept(InboundMessage("telegram", "1", "u1", text="hi"))
+        entries = await store.inbound.read([0, 1], "w", 10, 10)
+        assert [e.message.text for e in entries] == ["hi"]
+    finally:
+        stopping.set()
+        await supervisor
         await store.close()
         await server.astop()

@@ -332,6 +332,15 @@
     var send = $("#reply-form").querySelector("button[type=submit]");
     send.disabled = !!conv.blocked;
     send.textContent = active ? LABELS.sendReply : LABELS.reopenAndSend;
+    // A resolved ticket: its first message may become a sample question (after a review).
+    var sample = $("#sample-form");
+    sample.hidden = active || !data.first_message;
+    $("#sample-question").textContent = data.first_message || "";
+    if (sample.dataset.ticket !== t.id) {
+      sample.dataset.ticket = t.id;
+      sample.article.value = t.topic || "";
+      $("#sample-result").textContent = "";
+    }
     $("#t-csat").hidden = !t.csat;
     $("#t-csat").textContent = t.csat ? label(LABELS.csat, { score: t.csat }) +
       (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
@@ -404,6 +413,24 @@
         refreshTicket();
       }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
+
+  $("#sample-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, out = $("#sample-result");
+    form.querySelector("button").disabled = true;
+    out.textContent = "Reviewing: running the evaluation with and without it…";
+    api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/sample",
+      { article: form.article.value.trim(), lang: state.open.conversation.language })
+      .then(function (r) {
+        var figures = r.before && r.after ? " (dev " + pct(r.before.dev_top1) + " → " + pct(r.after.dev_top1) +
+          ", tuning CV " + pct(r.before.tune_top1) + " → " + pct(r.after.tune_top1) +
+          ", off-topic answered " + pct(r.before.off_topic_answered) + " → " + pct(r.after.off_topic_answered) + ")" : "";
+        out.textContent = (r.added ? "Added to " + form.article.value.trim() : "Not added: " + r.reason) + figures;
+      })
+      .catch(function (err) { out.textContent = "Not added: " + err.message; })
+      .then(function () { form.querySelector("button").disabled = false; });
+  });
+  function pct(x) { return (100 * x).toFixed(1) + "%"; }
 
   $("#take").addEventListener("click", function () { act("take").catch(function () {}); });
   $("#force-take").addEventListener("click", function () { act("take", { force: true }).catch(function () {}); });

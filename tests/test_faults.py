@@ -1,0 +1,218 @@
+"""Faults with a real `firstline serve` and its embedded redis-server.
+
+- The redis-server is SIGKILLed while visitors write: the gateway restarts it from its
+  append-only file and reconnects by itself; every acknowledged message is in the
+  conversation exactly once.
+- `serve` itself is SIGKILLed: its redis-server goes with it, and a restart runs on the
+  same data dir with exactly one redis-server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import aiohttp
+import redis
+from test_serve import ROOT, free_port, get, start, wait
+
+VISITORS = 4
+MESSAGES_EACH = 30
+KILL_AFTER_ACKS = 40
+
+
+def redis_servers(data: Path) -> list[int]:
+    """Pids of redis-server processes serving this data dir."""
+    socket = str((data / "redis" / "redis.sock").resolve())
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        # redis-server retitles itself "redis-server unixsocket:<path>"
+        if b"redis-server" in cmdline and socket.encode() in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+class Visitor:
+    """A web-chat client that, like the widget, resends until the server acknowledges."""
+
+    def __init__(self, base: str) -> None:
+        self.url = base.replace("http://", "ws://") + "/webchat/ws"
+        self.token: str | None = None
+        self.chat_id = ""
+        self.acked: list[str] = []
+        self.reconnects = 0
+
+    async def send_all(self, count: int, progress: asyncio.Event, acks: list[int]) -> None:
+        ids = [uuid.uuid4().hex for _ in range(count)]
+        async with aiohttp.ClientSession() as http:
+            pending = list(ids)
+            while pending:
+                try:
+                    async with http.ws_connect(self.url) as ws:
+                        await ws.send_json({"type": "hello", "token": self.token, "lang": "en"})
+                        welcome = await self._frame(ws, "welcome")
+                        self.token = welcome["token"]
+                        while pending:
+                            text = f"my printer shows error {pending[0][:6]}"
+                            await ws.send_json({"type": "message", "id": pending[0], "text": text})
+                            await self._frame(ws, "ack")
+                            self.acked.append(pending.pop(0))
+                            acks[0] += 1
+                            progress.set()
+                except (aiohttp.ClientError, ConnectionError, TimeoutError, OSError):
+                    self.reconnects += 1
+                    await asyncio.sleep(0.2)
+
+    @staticmethod
+    async def _frame(ws: aiohttp.ClientWebSocketResponse, kind: str) -> dict[str, object]:
+        while True:
+            msg = await ws.receive(timeout=15)
+            if msg.type != aiohttp.WSMsgType.TEXT:
+                raise ConnectionError(f"socket closed: {msg.type} {ws.close_code}")
+            frame: dict[str, object] = json.loads(msg.data)
+            if frame["type"] == "error":
+                raise AssertionError(f"refused: {frame}")
+            if frame["type"] == kind:
+                return frame
+
+
+async def _traffic_with_a_redis_kill(base: str, data: Path) -> tuple[list[Visitor], int]:
+    visitors = [Visitor(base) for _ in range(VISITORS)]
+    progress, acks = asyncio.Event(), [0]
+    tasks = [asyncio.create_task(v.send_all(MESSAGES_EACH, progress, acks)) for v in visitors]
+    while acks[0] < KILL_AFTER_ACKS:
+        await progress.wait()
+        progress.clear()
+    [killed] = redis_servers(data)
+    os.kill(killed, signal.SIGKILL)
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=180)
+    return visitors, killed
+
+
+def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
+    tmp_path: Path,
+) -> None:
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = Path(os.environ.get("FAULT_LOG", tmp_path / "serve.log"))
+    with log_path.open("wb") as log:
+        proc = start(data, port, stderr=log, FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000")
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        visitors, killed = asyncio.run(_traffic_with_a_redis_kill(base, data))
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
+        [restarted] = redis_servers(data)
+        assert restarted != killed
+        assert get(f"{base}/healthz") == (200, {"status": "ok"})
+        r = redis.Redis(unix_socket_path=str(data / "redis" / "redis.sock"))
+
+        def user_ids() -> dict[str, list[str]]:
+            seen: dict[str, list[str]] = {}
+            for key in r.scan_iter("fl:conv:webchat:*:log"):
+                for raw in r.lrange(key, 0, -1):
+                    entry = json.loads(raw)
+                    if entry.get("direction") == "in" and entry.get("kind") != "start":
+                        seen.setdefault(key.decode(), []).append(entry["message_id"])
+            return seen
+
+        everything = VISITORS * MESSAGES_EACH
+        wait(lambda: sum(map(len, user_ids().values())) >= everything, "every turn", 180)
+        ids = [i.split(":", 1)[1] for found in user_ids().values() for i in found]
+        acked = [i for v in visitors for i in v.acked]
+        assert len(acked) == everything
+        assert sorted(ids) == sorted(acked), "each acknowledged message exactly once"
+        assert r.llen("fl:in:dead") == 0
+        r.close()
+        reconnects = sum(v.reconnects for v in visitors)
+        print(
+            f"redis killed after {KILL_AFTER_ACKS} acks; {len(acked)} acknowledged, "
+            f"{len(ids)} in transcripts, {len(set(ids))} distinct; {reconnects} reconnects"
+        )
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        finally:
+            proc.kill()
+    logged = log_path.read_text(errors="replace")
+    assert "embedded redis restarted" in logged
+    assert "Task exception was never retrieved" not in logged
+    assert "Traceback" not in logged
+
+
+def test_serve_killed_with_sigkill_leaves_exactly_one_redis_after_a_restart(
+    tmp_path: Path,
+) -> None:
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start(data, port)
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        [first] = redis_servers(data)
+        proc.kill()  # SIGKILL: no cleanup runs in the gateway
+        proc.wait(10)
+        wait(lambda: not redis_servers(data), "its redis-server to exit with it")
+        proc = start(data, port)
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the restarted gateway to be ready")
+        servers = redis_servers(data)
+        assert len(servers) == 1 and servers != [first]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            assert proc.wait(30) == 0
+        finally:
+            proc.kill()
+    assert redis_servers(data) == []
+
+
+def test_a_second_gateway_never_starts_a_second_redis_on_the_same_data(tmp_path: Path) -> None:
+    data, port, other = tmp_path / "data", free_port(), free_port()
+    proc = start(data, port)
+    second: subprocess.Popen[bytes] | None = None
+    try:
+        wait(lambda: get(f"http://127.0.0.1:{port}/readyz")[0] == 200, "the gateway to be ready")
+        second = start(data, other)  # joins the running Redis instead of starting one
+        wait(lambda: get(f"http://127.0.0.1:{other}/readyz")[0] == 200, "the second gateway")
+        assert len(redis_servers(data)) == 1
+    finally:
+        for p in (second, proc):
+            if p is not None:
+                p.send_signal(signal.SIGTERM)
+                try:
+                    p.wait(30)
+                finally:
+                    p.kill()
+
+
+def test_chat_stops_its_redis_on_sigterm_even_while_waiting_for_input(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env["FIRSTLINE_DATA_DIR"] = str(data)
+    chat = subprocess.Popen(
+        [sys.executable, "-m", "gateway", "chat"],
+        env=env,
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert chat.stdout is not None
+        assert chat.stdout.readline().startswith(b"firstline chat")  # running, reading input
+        assert len(redis_servers(data)) == 1
+        chat.send_signal(signal.SIGTERM)
+        assert chat.wait(30) == 128 + signal.SIGTERM
+        assert redis_servers(data) == []
+    finally:
+        chat.kill()
