@@ -242,7 +242,9 @@ def _config_check(args: argparse.Namespace) -> int:
     print(
         f"OK: {args.file or args.config or 'configuration'} is valid "
         f"(redis: {'external' if settings.redis.url else 'embedded'}, "
-        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled})"
+        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled}, "
+        f"whatsapp: {settings.whatsapp.enabled}, messenger: {settings.messenger.enabled}, "
+        f"instagram: {settings.instagram.enabled})"
     )
     return 0
 
