@@ -68,6 +68,7 @@ UPLOAD_TIMEOUT = 120  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
+KEYBOARD_RECORD = "keyboard:"  # + chat id: the bot message whose keyboard is still shown
 
 
 class TelegramConnector:
@@ -231,6 +232,26 @@ class TelegramConnector:
         if message.payload and updates.is_hashed_payload(message.payload):
             message = await self._restore_payload(message)
         await self._on_message(message)
+        pressed_on = message.meta.get(updates.KEYBOARD_MESSAGE, "")
+        if pressed_on.isdigit():
+            # Answered: that keyboard must not be pressed again.
+            self._spawn(self._remove_keyboard(message.chat_id, int(pressed_on)))
+
+    async def _remove_keyboard(self, chat_id: str, message_id: int) -> None:
+        """Take the buttons off a message; a keyboard already gone is not an error."""
+        try:
+            await self.limiter.acquire(chat_id)
+            await self.bot.edit_message_reply_markup(
+                chat_id=_chat(chat_id),
+                message_id=message_id,
+                reply_markup=None,
+                request_timeout=REQUEST_TIMEOUT,
+            )
+        except TelegramAPIError as exc:
+            log.info("editMessageReplyMarkup failed", extra={"error": str(exc)})
+        stored = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+        if stored is not None and stored.get("message_id") == message_id:
+            await self.store.channel_drop(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
 
     async def _restore_payload(self, message: InboundMessage) -> InboundMessage:
         stored = await self.store.channel_get(CHANNEL, f"payload:{message.payload}")
@@ -255,12 +276,24 @@ class TelegramConnector:
         key = _send_key(chat_id, message)
         done = self._parts_sent.get(key, 0)
         try:
+            if done == 0:
+                # A keyboard lives until the next message: the new one makes it stale.
+                shown = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+                if shown is not None:
+                    await self._remove_keyboard(chat_id, int(shown["message_id"]))
             for index in range(done, len(parts)):
                 if not self._paced.pop(chat_id, 0):  # a slot from `pace` is used once
                     await self.limiter.acquire(chat_id)
                 last = index == len(parts) - 1
-                await self._call_send(chat_id, parts[index], markup if last else None)
+                sent_id = await self._call_send(chat_id, parts[index], markup if last else None)
                 self._remember_part(key, index + 1)
+                if last and markup is not None:
+                    await self.store.channel_put(
+                        CHANNEL,
+                        f"{KEYBOARD_RECORD}{chat_id}",
+                        {"message_id": sent_id},
+                        PAYLOAD_TTL_SECONDS,
+                    )
             for index, attachment in enumerate(message.attachments, start=len(parts)):
                 if index < done:
                     continue
@@ -275,8 +308,9 @@ class TelegramConnector:
 
     async def _call_send(
         self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
-    ) -> None:
-        await self._call(
+    ) -> int:
+        """Send one message; its Telegram message id."""
+        sent = await self._call(
             self.bot.send_message(
                 chat_id=_chat(chat_id),
                 text=text,
@@ -285,6 +319,7 @@ class TelegramConnector:
                 request_timeout=REQUEST_TIMEOUT,
             )
         )
+        return int(sent.message_id)
 
     async def _send_file(
         self, chat_id: str, attachment: Attachment, message: OutboundMessage
@@ -305,9 +340,10 @@ class TelegramConnector:
         )
 
     @staticmethod
-    async def _call(request: Awaitable[Any]) -> None:
+    async def _call(request: Awaitable[Any]) -> Any:
+        """Await a Bot API call; its errors become what the sender understands."""
         try:
-            await request
+            return await request
         except TelegramRetryAfter as exc:
             raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
         except TelegramForbiddenError as exc:
