@@ -20,6 +20,7 @@ from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.channel_files import channel_file_routes
+from gateway.web.client_address import trusted_networks
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
@@ -51,6 +52,7 @@ class Console:
             rt.store,
             directory,
             session_secret(secret.get_secret_value() if secret else None, "console"),
+            trusted_networks(rt.settings.http.trusted_proxies),
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.hub = LiveHub(rt.store)
