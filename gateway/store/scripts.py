@@ -91,3 +91,13 @@ if score and tonumber(score) == tonumber(ARGV[2]) then
 end
 return 0
 """
+
+# Send a dead letter again: take it off the list and queue its delivery in one step, so
+# two admins pressing "retry" at once queue it once.
+RETRY_DEAD_LETTER = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+  redis.call('XADD', KEYS[2], '*', 'd', ARGV[2])
+  return 1
+end
+return 0
+"""

@@ -21,6 +21,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.channel_files import channel_file_routes
 from gateway.web.client_address import trusted_networks
+from gateway.web.dead_letters import DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
@@ -30,7 +31,7 @@ from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CONSOLE_FILES = ("console.js", "console.css")
+CONSOLE_FILES = ("console.js", "console.css", "dead-letters.js")
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -56,6 +57,7 @@ class Console:
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.hub = LiveHub(rt.store)
+        self.dead = DeadLetterApi(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
 
     def routes(self) -> list[web.RouteDef]:
@@ -72,7 +74,16 @@ class Console:
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
+            web.get("/console/dead-letters", self.dead_letters_page),
+            web.get("/console/api/dead-letters", need(self.dead.list, changes_state=False)),
+            web.post(
+                "/console/api/dead-letters/{delivery_id}/retry",
+                need(self.dead.retry, changes_state=True),
+            ),
         ]
+
+    async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "dead-letters.html", headers=PAGE_HEADERS)
 
     async def page(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "console.html", headers=PAGE_HEADERS)
