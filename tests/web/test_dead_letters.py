@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import aiohttp
-from harness import Console, Gateway
+from harness import Console, Gateway, screenshot, sign_in
+from playwright.async_api import expect
 
 from gateway.models import OutboundMessage
 from gateway.store import Store, Transaction
@@ -49,3 +52,21 @@ async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) 
         status, _ = await operator.post(f"/console/api/dead-letters/{delivery_id}/retry")
         assert status == 403
     assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [delivery_id]
+
+
+async def test_the_dead_letters_page_retries_a_reply(
+    gateway: Gateway, store: Store, browser: Any
+) -> None:
+    await dead_reply(store, "Your password was reset")
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    row = page.locator("#dl-replies tbody tr")
+    await expect(row).to_have_count(1)
+    await expect(row).to_contain_text("Your password was reset")
+    await screenshot(page, "console-dead-letters")
+    await row.get_by_role("button", name="Retry").click()
+    await expect(page.locator("#dl-status")).to_contain_text("Queued again")
+    await expect(row).to_have_count(0)
+    [again] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    assert again.delivery.message.text == "Your password was reset"

@@ -15,48 +15,47 @@
     });
   }
 
-  function cell(row, text) {
-    var td = document.createElement("td");
-    td.textContent = text;
-    row.appendChild(td);
-    return td;
+  // A table row of texts; returns the row so a caller can add a cell with a button.
+  function addRow(tbody, texts) {
+    var row = document.createElement("tr");
+    texts.forEach(function (text) {
+      var td = document.createElement("td");
+      td.textContent = text;
+      row.appendChild(td);
+    });
+    tbody.appendChild(row);
+    return row;
   }
 
   function when(seconds) {
     return seconds ? new Date(seconds * 1000).toLocaleString() : "";
   }
 
+  function retryButton(r) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Retry";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      api("POST", "/console/api/dead-letters/" + encodeURIComponent(r.delivery_id) + "/retry")
+        .then(load)
+        .then(function () { status.textContent = "Queued again: " + r.text.slice(0, 60); })
+        .catch(function (e) { status.textContent = e.message; button.disabled = false; });
+    });
+    return button;
+  }
+
   function render(data) {
     var replies = document.querySelector("#dl-replies tbody");
     replies.replaceChildren();
     data.replies.forEach(function (r) {
-      var row = document.createElement("tr");
-      cell(row, when(r.failed_at));
-      cell(row, r.channel);
-      cell(row, r.chat_id);
-      cell(row, r.text);
-      cell(row, r.error);
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = "Retry";
-      button.addEventListener("click", function () {
-        button.disabled = true;
-        api("POST", "/console/api/dead-letters/" + encodeURIComponent(r.delivery_id) + "/retry")
-          .then(function () { status.textContent = "Queued again: " + r.text.slice(0, 60); load(); })
-          .catch(function (e) { status.textContent = e.message; button.disabled = false; });
-      });
-      cell(row, "").appendChild(button);
-      replies.appendChild(row);
+      var row = addRow(replies, [when(r.failed_at), r.channel, r.chat_id, r.text, r.error]);
+      row.appendChild(document.createElement("td")).appendChild(retryButton(r));
     });
     var unreadable = document.querySelector("#dl-unreadable tbody");
     unreadable.replaceChildren();
     data.unreadable.forEach(function (u) {
-      var row = document.createElement("tr");
-      cell(row, when(u.at));
-      cell(row, u.channel);
-      cell(row, u.error);
-      cell(row, String(u.raw).slice(0, 300));
-      unreadable.appendChild(row);
+      addRow(unreadable, [when(u.at), u.channel, u.error, String(u.raw).slice(0, 300)]);
     });
     if (!data.replies.length && !data.unreadable.length) status.textContent = "No dead letters.";
   }
