@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 SEP = "|"
 NONE = "-"
-BUCKET_BASE = 1.1  # histogram buckets are 10% wide
+BUCKET_BASE = 1.2  # histogram buckets are 20% wide
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -40,3 +41,39 @@ def bucket(seconds: float) -> int:
 def bucket_upper(k: int) -> float:
     """The largest duration in bucket k (what a percentile in it is reported as)."""
     return float(BUCKET_BASE**k)
+
+
+def week_of(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def period_units(day: date) -> tuple[str, str, str]:
+    """The hashes a counter of `day` goes to: its day, ISO week and month."""
+    return day.isoformat(), week_of(day), day.strftime("%Y-%m")
+
+
+def cover(start: date, end: date) -> list[str]:
+    """Fewest day / week / month units that add up to exactly [start, end]."""
+    units: list[str] = []
+    day = start
+    while day <= end:
+        next_month = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        if day.day == 1 and next_month - timedelta(days=1) <= end:
+            units.append(day.strftime("%Y-%m"))
+            day = next_month
+        elif day.weekday() == 0 and day + timedelta(days=6) <= end and not _month_fits(day, end):
+            units.append(week_of(day))
+            day += timedelta(days=7)
+        else:
+            units.append(day.isoformat())
+            day += timedelta(days=1)
+    return units
+
+
+def _month_fits(monday: date, end: date) -> bool:
+    """A whole month starts within this week and fits: take days up to it, not the week."""
+    first = (monday.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first - monday < timedelta(days=7) and (
+        (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) <= end
+    )

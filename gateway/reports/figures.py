@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from gateway.reports.counters import NONE, WEEKDAYS, Dims, bucket_upper, parse
+from gateway.reports.counters import NONE, WEEKDAYS, Dims, bucket_upper, cover, parse
 
 GOOD_DEFLECTION = (0.6, 0.9)  # what a good first line reaches
 PRIORITIES = ("P1", "P2", "P3", "P4")
 TOP = 10
+OPERATOR_METRICS = ("frt_", "res_", "resolved_", "csat_")
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,31 @@ class ReportQuery:
         count = (self.end - self.start).days + 1
         return [(self.start + timedelta(days=i)).isoformat() for i in range(count)]
 
+    def units(self) -> list[str]:
+        """The day, week and month hashes that make up the period exactly."""
+        return cover(self.start, self.end)
+
     def admits(self, dims: Dims) -> bool:
+        """Whether a counter of the (group, channel, priority) series is in the filters.
+
+        Counters kept without a channel or priority (histograms, volume, KB) are not
+        narrowed by that filter.
+        """
         if self.groups is not None and dims.group not in self.groups:
             return False
-        if self.channel and dims.channel != self.channel:
+        if self.channel and dims.channel not in (self.channel, NONE):
             return False
-        if self.priority and dims.priority != self.priority:
+        return not (self.priority and dims.priority not in (self.priority, NONE))
+
+    def admits_note(self, note: dict[str, Any]) -> bool:
+        """A kept comment or question: every filter applies exactly."""
+        wanted = (
+            ("group", None), ("channel", self.channel), ("priority", self.priority),
+            ("operator", self.operator),
+        )  # fmt: skip
+        if self.groups is not None and str(note.get("group", NONE)) not in self.groups:
             return False
-        # The operator filter narrows figures that have an operator; others stay whole.
-        return not (self.operator and dims.operator not in (self.operator, NONE))
+        return all(not want or str(note.get(k, NONE)) == want for k, want in wanted if k != "group")
 
     def describe(self) -> dict[str, Any]:
         return {
@@ -98,7 +115,7 @@ def percentile(histogram: Counter[int], q: float) -> float | None:
 
 def build_report(
     query: ReportQuery,
-    days: Iterable[dict[str, int]],
+    units: Iterable[dict[str, int]],
     comments: list[dict[str, Any]],
     unmatched: list[dict[str, Any]],
     live: dict[str, list[dict[str, Any]]],
@@ -108,21 +125,33 @@ def build_report(
     histograms: dict[str, Counter[int]] = {"frt": Counter(), "res": Counter()}
     volume = [[0] * 24 for _ in WEEKDAYS]
     kb: dict[str, Counter[str]] = {"answered": Counter(), "not_helped": Counter()}
-    for counters in days:
+    by_operator: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def take(metric: str, dims: Dims, n: int) -> None:
+        if metric.startswith(("frt_b", "res_b")):
+            histograms[metric[:3]][int(metric[5:])] += n
+        elif metric.startswith("vol:"):
+            _, weekday, hour = metric.split(":")
+            volume[int(weekday)][int(hour)] += n
+        elif metric.startswith("kb_"):
+            kind, topic = metric[3:].split(":", 1)
+            kb[kind][topic] += n
+        else:
+            sums.add(metric, dims, n)
+
+    for counters in units:
         for name, n in counters.items():
             metric, dims = parse(name)
-            if not query.admits(dims):
-                continue
-            if metric.startswith(("frt_b", "res_b")):
-                histograms[metric[:3]][int(metric[5:])] += n
-            elif metric.startswith("vol:"):
-                _, weekday, hour = metric.split(":")
-                volume[int(weekday)][int(hour)] += n
-            elif metric.startswith("kb_"):
-                kind, topic = metric[3:].split(":", 1)
-                kb[kind][topic] += n
-            else:
-                sums.add(metric, dims, n)
+            if dims.operator != NONE:  # the operator series
+                if query.groups is None:
+                    by_operator[dims.operator][metric] += n
+                if dims.operator == query.operator:
+                    take(metric, dims, n)
+            elif query.operator and metric.startswith(OPERATOR_METRICS):
+                continue  # taken from the operator's own series instead
+            elif query.admits(dims):
+                take(metric, dims, n)
+    sums.by["operator"] = by_operator
     t = sums.total
     return {
         "query": query.describe(),
@@ -209,7 +238,7 @@ def _csat(sums: Sums, query: ReportQuery, comments: list[dict[str, Any]]) -> dic
     for name in ("group", "operator", "channel"):
         rows = {k: _csat_of(c) for k, c in sorted(sums.by[name].items())}
         out[f"by_{name}"] = {k: v for k, v in rows.items() if v["responses"] or v["asked"]}
-    out["comments"] = [c for c in comments if query.admits(_note_dims(c))][:100]
+    out["comments"] = [c for c in comments if query.admits_note(c)][:100]
     return out
 
 
@@ -217,7 +246,7 @@ def _kb(
     kb: dict[str, Counter[str]], count: int, query: ReportQuery, unmatched: list[dict[str, Any]]
 ) -> dict[str, Any]:
     answered, not_helped = kb["answered"], kb["not_helped"]
-    questions = [u for u in unmatched if query.admits(_note_dims(u))]
+    questions = [u for u in unmatched if query.admits_note(u)]
     return {
         "top_topics": [{"topic": t, "answered": n} for t, n in answered.most_common(TOP)],
         "not_helped": [
@@ -227,12 +256,3 @@ def _kb(
         "unmatched_count": count,
         "unmatched": questions[:50],
     }
-
-
-def _note_dims(note: dict[str, Any]) -> Dims:
-    return Dims(
-        str(note.get("group", NONE)),
-        str(note.get("channel", NONE)),
-        str(note.get("priority", NONE)),
-        str(note.get("operator", NONE)),
-    )

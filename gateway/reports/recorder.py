@@ -8,12 +8,13 @@ Prometheus metrics are updated here too, with labels from bounded sets only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from gateway import metrics
 from gateway.models import Channel, Ticket
-from gateway.reports.counters import NONE, Dims, bucket, field
+from gateway.reports.counters import NONE, Dims, bucket, field, period_units
 from gateway.store import Transaction
 from gateway.triage.sla import SlaPolicy
 
@@ -36,11 +37,21 @@ class ReportRecorder:
         return datetime.fromtimestamp(at, self.zone).strftime("%Y-%m-%d")
 
     def _count(self, tx: Transaction, at: float, metric: str, dims: Dims, n: int = 1) -> None:
-        tx.count(self.day(at), field(metric, dims), n)
+        """One counter, in the hashes of its day, its ISO week and its month."""
+        name = field(metric, dims)
+        for unit in period_units(datetime.fromtimestamp(at, self.zone).date()):
+            tx.count(unit, name, n)
 
-    def _volume(self, tx: Transaction, at: float, dims: Dims) -> None:
+    def _volume(self, tx: Transaction, at: float, group: str) -> None:
         local = datetime.fromtimestamp(at, self.zone)
-        self._count(tx, at, f"vol:{local.weekday()}:{local.hour}", dims)
+        self._count(tx, at, f"vol:{local.weekday()}:{local.hour}", Dims(group or NONE))
+
+    def _by_operator(
+        self, tx: Transaction, at: float, metric: str, dims: Dims, operator: str
+    ) -> None:
+        """A counter of the (group, channel, priority) series and of the operator series."""
+        self._count(tx, at, metric, dims)
+        self._count(tx, at, metric, Dims(operator=operator or NONE))
 
     # Conversations the bot handled --------------------------------------------------
 
@@ -48,14 +59,14 @@ class ReportRecorder:
         """The user said the bot's answer solved it: no ticket."""
         dims = Dims(group or NONE, channel)
         self._count(tx, at, "bot_resolved", dims)
-        self._count(tx, at, "csat_asked", Dims(NONE, channel, NONE, "bot"))
-        self._volume(tx, at, dims)
+        self._by_operator(tx, at, "csat_asked", Dims(NONE, channel), "bot")
+        self._volume(tx, at, group)
         metrics.DEFLECTION.labels(channel_label(channel), "bot").inc()
 
     def faq_answered(
         self, tx: Transaction, at: float, channel: str, group: str, topic: str
     ) -> None:
-        self._count(tx, at, f"kb_answered:{topic}", Dims(group or NONE, channel))
+        self._count(tx, at, f"kb_answered:{topic}", Dims(group or NONE))
 
     # Tickets --------------------------------------------------------------------------
 
@@ -64,10 +75,10 @@ class ReportRecorder:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
         at = ticket.created_at
         self._count(tx, at, "opened", dims)
-        self._volume(tx, at, dims)
+        self._volume(tx, at, ticket.group.value)
         metrics.DEFLECTION.labels(channel_label(ticket.channel), "ticket").inc()
         if ticket.reason == "not_solved" and ticket.topic:
-            self._count(tx, at, f"kb_not_helped:{ticket.topic}", dims)
+            self._count(tx, at, f"kb_not_helped:{ticket.topic}", Dims(ticket.group.value))
         elif ticket.reason == "no_answer":
             self._count(tx, at, "unmatched", dims)
             entry = {"text": (problem or ticket.subject)[:300], "ticket": ticket.id,
@@ -82,9 +93,8 @@ class ReportRecorder:
     def first_response(self, tx: Transaction, ticket: Ticket, operator: str, at: float) -> None:
         """The first message of a person to the user; `ticket.fired` says if it was late."""
         seconds = self.working_seconds(ticket, ticket.created_at, at)
-        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value, operator)
         late = "first_response_breach" in ticket.fired or at > ticket.first_response_due
-        self._time(tx, at, "frt", seconds, dims, late)
+        self._time(tx, at, "frt", seconds, ticket, operator, late)
         metrics.FIRST_RESPONSE.labels(
             ticket.group.value, channel_label(ticket.channel), ticket.priority.value
         ).observe(seconds)
@@ -92,21 +102,32 @@ class ReportRecorder:
     def resolved(self, tx: Transaction, ticket: Ticket, operator: str, at: float) -> None:
         """Resolved by an operator: time to resolution, and at which level."""
         seconds = self.working_seconds(ticket, ticket.created_at, at)
-        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value, operator)
         late = "resolution_breach" in ticket.fired or at > ticket.resolution_due
-        self._time(tx, at, "res", seconds, dims, late)
-        self._count(tx, at, "resolved_l1" if ticket.level.value == "L1" else "resolved_up", dims)
-        self._count(tx, at, "csat_asked", dims)
+        self._time(tx, at, "res", seconds, ticket, operator, late)
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        level = "resolved_l1" if ticket.level.value == "L1" else "resolved_up"
+        self._by_operator(tx, at, level, dims, operator)
+        self._by_operator(tx, at, "csat_asked", dims, operator)
         metrics.RESOLUTION.labels(
             ticket.group.value, channel_label(ticket.channel), ticket.priority.value
         ).observe(seconds)
 
     def _time(
-        self, tx: Transaction, at: float, name: str, seconds: float, dims: Dims, late: bool
+        self,
+        tx: Transaction,
+        at: float,
+        name: str,
+        seconds: float,
+        ticket: Ticket,
+        operator: str,
+        late: bool,
     ) -> None:
-        self._count(tx, at, f"{name}_n", dims)
-        self._count(tx, at, f"{name}_late" if late else f"{name}_met", dims)
-        self._count(tx, at, f"{name}_b{bucket(seconds)}", dims)
+        """Count, in or out of SLA, and the histogram: by group and priority, by operator."""
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        self._by_operator(tx, at, f"{name}_n", dims, operator)
+        self._by_operator(tx, at, f"{name}_late" if late else f"{name}_met", dims, operator)
+        histogram = Dims(ticket.group.value, NONE, ticket.priority.value)
+        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", histogram, operator)
 
     def autoclosed(self, tx: Transaction, ticket: Ticket, at: float) -> None:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
@@ -130,7 +151,7 @@ class ReportRecorder:
     ) -> None:
         """A rating; for a ticket, of its group, priority and assignee, else of the bot."""
         dims = _rated_dims(channel, ticket)
-        self._count(tx, at, f"csat_{score}", dims)
+        self._by_operator(tx, at, f"csat_{score}", replace(dims, operator=NONE), dims.operator)
         metrics.CSAT.labels(dims.group, channel_label(channel)).observe(score)
         self.csat_comment(tx, at, score, comment, channel, ticket)
 

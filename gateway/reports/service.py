@@ -10,6 +10,7 @@ from gateway.store import Store
 from gateway.triage.sla_clock import expected_by
 
 LIVE_LIMIT = 200  # breached / near-breach tickets listed
+NOTES_READ = 100  # comments and unmatched questions read per day, newest first
 
 
 class ReportService:
@@ -20,9 +21,9 @@ class ReportService:
 
     async def report(self, query: ReportQuery) -> dict[str, Any]:
         days = query.days()
-        counters = await self.store.reports.counters(days)
-        comments = await self.store.reports.notes(days, "comments")
-        unmatched = await self.store.reports.notes(days, "unmatched")
+        counters = await self.store.reports.counters(query.units())
+        comments = await self.store.reports.notes(days, "comments", NOTES_READ)
+        unmatched = await self.store.reports.notes(days, "unmatched", NOTES_READ)
         breached, warned = await self.store.reports.live_sla()
         live = {
             "breached": await self._live(breached, query),

@@ -105,9 +105,10 @@ SLA_BREACHED_ACTIVE = f"{PREFIX}:sla:breached"  # set: active tickets that breac
 SLA_WARNED_ACTIVE = f"{PREFIX}:sla:warned"  # set: active tickets warned, not yet breached
 
 
-def report_day(day: str) -> str:
-    """hash: "metric|group|channel|priority|operator" -> count, for one day (YYYY-MM-DD)."""
-    return f"{PREFIX}:rep:{day}"
+def report_day(unit: str) -> str:
+    """hash: "metric|group|channel|priority|operator" -> count, for one day (YYYY-MM-DD),
+    ISO week (YYYY-Www) or month (YYYY-MM)."""
+    return f"{PREFIX}:rep:{unit}"
 
 
 def report_notes(day: str, kind: str) -> str:

@@ -16,19 +16,19 @@ class ReportStore:
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
 
-    async def counters(self, days: list[str]) -> list[dict[str, int]]:
-        """The counters of each day, in order (empty for a day with nothing)."""
+    async def counters(self, units: list[str]) -> list[dict[str, int]]:
+        """The counters of each unit (a day, ISO week or month), in order."""
         pipe = self._redis.pipeline(transaction=False)
-        for day in days:
-            pipe.hgetall(keys.report_day(day))
+        for unit in units:
+            pipe.hgetall(keys.report_day(unit))
         rows = await pipe.execute()
         return [{k.decode(): int(v) for k, v in row.items()} for row in rows]
 
-    async def notes(self, days: list[str], kind: str) -> list[dict[str, Any]]:
-        """Kept entries of `kind` ("comments", "unmatched"), newest first within each day."""
+    async def notes(self, days: list[str], kind: str, per_day: int) -> list[dict[str, Any]]:
+        """Kept entries of `kind` ("comments", "unmatched"): newest days first, `per_day`."""
         pipe = self._redis.pipeline(transaction=False)
         for day in reversed(days):
-            pipe.lrange(keys.report_notes(day, kind), 0, -1)
+            pipe.lrange(keys.report_notes(day, kind), 0, per_day - 1)
         return [json.loads(e) for row in await pipe.execute() for e in row]
 
     async def live_sla(self) -> tuple[list[str], list[str]]:

@@ -26,12 +26,13 @@ from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
+from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CONSOLE_FILES = ("console.js", "console.css", "dead-letters.js")
+CONSOLE_FILES = ("console.js", "console.css", "reports.css", "dead-letters.js")
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -80,6 +81,7 @@ class Console:
                 "/console/api/dead-letters/{delivery_id}/retry",
                 need(self.dead.retry, changes_state=True),
             ),
+            *ReportsPage(self.rt, self.sessions).routes(),
         ]
 
     async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:
