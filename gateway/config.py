@@ -318,7 +318,8 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
-    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE
+    idle: bool = True  # use IDLE when the server offers it (off: always poll)
+    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
     timeout: float = Field(60.0, gt=0)
 
