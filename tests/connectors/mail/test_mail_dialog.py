@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -259,10 +260,15 @@ async def test_attachments_are_served_only_behind_the_console_sign_in(
     ticket = await eventually(lambda: gw.rt.store.tickets.get("HD-000001"), what="the ticket")
     lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
     (shot,) = next(line["attachments"] for line in lines if line.get("attachments"))
-    url = f"http://127.0.0.1:{gw.port}{shot['url']}"
     base = f"http://127.0.0.1:{gw.port}"
+    url = f"{base}{shot['url']}"
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        raw = (CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes()
+        mid = "<a3f1c0e2b4d54f6e9a8b7c6d5e4f3a2b@exch01.corp.example.ru>"
+        original = f"{base}/console/mail/original?message_id={quote(mid)}"
         async with http.get(url) as anonymous:
+            assert anonymous.status == 401
+        async with http.get(original) as anonymous:
             assert anonymous.status == 401
         async with http.get(base + "/console/api/session") as resp:
             csrf = (await resp.json())["csrf"]
@@ -274,6 +280,8 @@ async def test_attachments_are_served_only_behind_the_console_sign_in(
             assert signed_in.status == 200
             assert (await signed_in.read()).startswith(b"\x89PNG")
             assert signed_in.headers["Content-Disposition"].startswith("attachment;")
+        async with http.get(original) as kept:
+            assert kept.status == 200 and await kept.read() == raw
 
 
 async def test_mail_bodies_are_not_logged_at_info(
