@@ -336,6 +336,7 @@ class EmailSettings(_Section):
     max_attachment_bytes: int = Field(10 * 1024 * 1024, ge=0)
     auto_replies_per_hour: int = Field(5, ge=1)  # per address, so robots cannot ping-pong
     rating_link_days: int = Field(30, ge=1)
+    file_retention_days: int = Field(90, ge=1)  # originals and attachments kept this long
     smtp: SmtpSettings = SmtpSettings()
     listener: SmtpListenerSettings = SmtpListenerSettings()
     imap: ImapSettings = ImapSettings()

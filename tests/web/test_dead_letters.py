@@ -84,7 +84,8 @@ async def poison_mail(store: Store) -> None:
     async def take(raw: bytes, envelope_from: str) -> None:
         raise AssertionError("not called")
 
-    mailbox = ImapMailbox(ImapSettings(username="support", host="imap.example.com"), "INBOX", store, take)
+    settings = ImapSettings(username="support", host="imap.example.com")
+    mailbox = ImapMailbox(settings, "INBOX", store, take)
     await mailbox._dead(77, 1234, "UnreadableMail: MIME nested too deep", POISON, len(POISON))
 
 

@@ -84,6 +84,7 @@ class EmailConnector:
                 mailbox = ImapMailbox(
                     self.email.imap, folder, self.store, self.take,
                     max_message_bytes=self.email.max_message_bytes,
+                    retention_days=self.email.file_retention_days,
                     **({"backoff": self.imap_backoff} if self.imap_backoff else {}),
                 )  # fmt: skip
                 self.mailboxes.append(mailbox)

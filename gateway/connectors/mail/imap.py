@@ -47,10 +47,12 @@ class ImapMailbox:
         take: Take,
         *,
         max_message_bytes: int = 25 * 1024 * 1024,
+        retention_days: int = 90,
         backoff: Backoff = RECONNECT,
     ) -> None:
         self.settings = settings
         self.folder = folder
+        self.retention_seconds = retention_days * 86400
         self.store = store
         self.take = take
         self.max_message_bytes = max_message_bytes
@@ -182,7 +184,7 @@ class ImapMailbox:
     async def _dead(self, uid: int, validity: int, reason: str, raw: bytes, size: int) -> None:
         original = f"<imap-{validity}-{uid}.{self.folder}@dead-letter.firstline>"
         if raw:
-            await self.store.mail.keep_original(original, raw)
+            await self.store.mail.keep_original(original, raw, self.retention_seconds)
         await self.store.mail.dead_letter(
             {"source": "imap", "mailbox": self.name, "folder": self.folder, "uid": uid,
              "uidvalidity": validity, "reason": reason, "size": size,
