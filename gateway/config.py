@@ -318,6 +318,9 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
+    # The first sync of a folder (no cursor yet, or after a UIDVALIDITY change) takes only
+    # unread mail, so years of read mail open no tickets; "all" takes everything there.
+    first_sync: Literal["unseen", "all"] = "unseen"
     idle: bool = True  # use IDLE when the server offers it (off: always poll)
     poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
