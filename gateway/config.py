@@ -160,12 +160,22 @@ class SlaSettings(_Section):
     }
     leads: dict[str, str] = {}  # support group -> login of its lead
     on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    on_duty_email: str = ""  # address mailed every warning and breach (needs `email`)
     desk_language: Literal["ru", "uk", "en"] = "en"  # language of the on-duty messages
     timers: bool = True  # run the SLA timer service in `firstline serve`
     auto_close_days: float = Field(7.0, gt=0)
     auto_close_notice_days: float = Field(1.0, ge=0)
     timer_poll_seconds: float = Field(1.0, gt=0)
     timer_lease_seconds: float = Field(30.0, gt=0)
+
+    @field_validator("on_duty_email")
+    @classmethod
+    def _one_address(cls, value: str) -> str:
+        value = value.strip()
+        local, at, domain = value.partition("@")
+        if value and (not at or not local or "." not in domain or any(c.isspace() for c in value)):
+            raise ValueError(f"on_duty_email: not an e-mail address: {value!r}")
+        return value
 
     @model_validator(mode="after")
     def _calendars_exist(self) -> SlaSettings:
