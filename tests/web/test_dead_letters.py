@@ -7,7 +7,7 @@ from typing import Any
 
 import aiohttp
 from harness import Console, Gateway, screenshot, sign_in
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
 
 from gateway.config import ImapSettings
 from gateway.connectors.mail.imap import ImapMailbox
@@ -57,13 +57,19 @@ async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) 
     assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [delivery_id]
 
 
+async def dead_letters_page(browser: Any, gateway: Gateway) -> Page:
+    """The dead-letters page, open for the admin."""
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    return page
+
+
 async def test_the_dead_letters_page_retries_a_reply(
     gateway: Gateway, store: Store, browser: Any
 ) -> None:
     await dead_reply(store, "Your password was reset")
-    page = await browser.new_page()
-    await sign_in(page, gateway, "root")
-    await page.goto(gateway.url + "/console/dead-letters")
+    page = await dead_letters_page(browser, gateway)
     row = page.locator("#dl-replies tbody tr")
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("Your password was reset")
@@ -110,9 +116,7 @@ async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(
     gateway: Gateway, store: Store, browser: Any
 ) -> None:
     await poison_mail(store)
-    page = await browser.new_page()
-    await sign_in(page, gateway, "root")
-    await page.goto(gateway.url + "/console/dead-letters")
+    page = await dead_letters_page(browser, gateway)
     row = page.locator("#dl-mail tbody tr")
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("MIME nested too deep")

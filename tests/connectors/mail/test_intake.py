@@ -17,7 +17,7 @@ from gateway.models import OutboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction, keys
 from gateway.store.mail import MailThread, id_digest
 
-from .conftest import SUPPORT, with_email
+from .conftest import SUPPORT, started, with_email
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
 IVAN = "i.petrov@corp.example.ru"
@@ -148,12 +148,8 @@ async def test_attachments_are_kept_for_operators(conn: EmailConnector, store: S
 async def test_originals_and_attachments_expire_after_the_retention_days(
     settings: Settings, store: Store, sink: MailSink
 ) -> None:
-    connector = EmailConnector(with_email(settings, sink, file_retention_days=7), store)
-    await connector.start(Intake(store))
-    try:
-        await connector.take(corpus("05-outlook-ru-new-screenshot"))
-    finally:
-        await connector.stop()
+    async with started(with_email(settings, sink, file_retention_days=7), store) as conn:
+        await conn.take(corpus("05-outlook-ru-new-screenshot"))
     (stored,) = await stored_inbound(store)
     (shot,) = stored.attachments
     week = 7 * 86400
