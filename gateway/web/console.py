@@ -22,12 +22,11 @@ from gateway.store import Store
 from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
-from gateway.web.channel_files import channel_file_routes
 from gateway.web.desk_api import DeskApi, load_canned, summary
-from gateway.web.desk_files import ChannelFiles, DeskFiles, DownloadById
+from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
-from gateway.web.mail_files import mail_file_routes
+from gateway.web.mail_files import mail_dead_letter_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -86,6 +85,9 @@ class Console:
             web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
             web.get(
                 ticket_url + "/files/{index}/{n}", need(self.files.download, changes_state=False)
+            ),
+            web.get(
+                ticket_url + "/original/{index}", need(self.files.original, changes_state=False)
             ),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
@@ -287,12 +289,10 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
-    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
+    app.router.add_routes(mail_dead_letter_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS
-
-    app.router.add_routes(channel_file_routes(console.sessions, app.get(CONNECTORS, [])))
 
     for connector in app.get(CONNECTORS, []):
         if hasattr(connector, "typing"):
@@ -301,6 +301,8 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
             console.files.channels[connector.channel] = cast(ChannelFiles, connector)
         elif hasattr(connector, "download"):
             console.files.channels[connector.channel] = DownloadById(connector)
+        if hasattr(connector, "original"):
+            console.files.originals[connector.channel] = cast(ChannelOriginals, connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())
