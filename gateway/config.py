@@ -8,7 +8,9 @@ as the YAML). Any environment variable `FIRSTLINE__SECTION__KEY=value` overrides
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -26,6 +28,8 @@ from pydantic import (
 )
 
 DEFAULT_CONFIG = Path("config/firstline.yaml")
+DEFAULT_FAQ_DIR = Path("faq")
+FAQ_SETTING_HINT = "set faq_dir in the config or FIRSTLINE_FAQ_DIR to the directory of articles"
 ENV_PREFIX = "FIRSTLINE__"
 
 # Short environment names for the settings people set most.
@@ -83,6 +87,18 @@ class HttpSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
     public_url: str = ""
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"not an address or network: {entry!r}") from None
+        return value
 
     def public(self, path: str) -> str:
         """The address the outside world reaches `path` at; empty without a public URL."""
@@ -292,7 +308,8 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
-    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE
+    idle: bool = True  # use IDLE when the server offers it (off: always poll)
+    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
     timeout: float = Field(60.0, gt=0)
 
@@ -324,7 +341,34 @@ class WebSettings(_Section):
     session_secret: SecretStr | None = None
     allowed_origins: list[str] = []
     max_message_chars: int = Field(4000, ge=1)
-    messages_per_minute: int = Field(30, ge=1)
+    messages_per_minute: int = Field(30, ge=1)  # per visitor session
+    # Opening sessions is free, so the limits also count per client address.
+    messages_per_minute_per_address: int = Field(120, ge=1)
+    new_sessions_per_minute_per_address: int = Field(10, ge=1)
+    # Files sent through the widget and attached by operators (kept in Redis).
+    upload_max_mb: float = Field(10.0, gt=0, le=50)
+    upload_types: list[str] = Field(
+        default_factory=lambda: [
+            "image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/pdf", "text/plain", "application/zip",
+        ]
+    )  # fmt: skip
+    uploads_per_minute: int = Field(10, ge=1)
+    file_retention_days: int = Field(90, ge=1)
+
+    @property
+    def upload_max_bytes(self) -> int:
+        return int(self.upload_max_mb * 1024 * 1024)
+
+    @field_validator("upload_types")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        from gateway.attachments import EXTENSIONS
+
+        unknown = sorted(set(value) - set(EXTENSIONS))
+        if unknown:
+            raise ValueError(f"unknown {unknown}; choose from {sorted(EXTENSIONS)}")
+        return value
 
 
 class OperatorAccount(_Section):
@@ -334,6 +378,7 @@ class OperatorAccount(_Section):
     role: Literal["operator", "lead", "admin"] = "operator"
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
+    language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
 
 
 class LoggingSettings(_Section):
@@ -347,7 +392,7 @@ class Settings(_Section):
     """Everything the gateway needs to start."""
 
     data_dir: Path = Path("data")
-    faq_dir: Path = Path("faq")
+    faq_dir: Path = Field(DEFAULT_FAQ_DIR, validate_default=True)
     faq_reload_seconds: float = Field(5.0, ge=0)
     # Labelled phrasings a new sample question is reviewed against (faq/README.md).
     faq_eval_dir: Path = Path("tests/fixtures/eval")
@@ -366,6 +411,14 @@ class Settings(_Section):
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
+
+    @field_validator("faq_dir")
+    @classmethod
+    def _bundled_faq_by_default(cls, value: Path) -> Path:
+        """The default `faq` outside a checkout means the knowledge base shipped with us."""
+        if value == DEFAULT_FAQ_DIR and not value.is_dir():
+            return bundled_faq_dir() or value
+        return value
 
     @model_validator(mode="after")
     def _channels_have_what_they_need(self) -> Settings:
@@ -415,6 +468,19 @@ class Settings(_Section):
                 raise ValueError(f"meta.{key}: required when {enabled[0]} is enabled ({env_name})")
         if self.whatsapp.enabled and not self.whatsapp.phone_number_id:
             raise ValueError("whatsapp.phone_number_id: required when whatsapp is enabled")
+
+
+def bundled_faq_dir() -> Path | None:
+    """The knowledge base that comes with the code: beside the package in a checkout or
+    an editable install, or under `<prefix>/share/firstline/faq` from a wheel."""
+    package = Path(__file__).resolve().parent
+    for candidate in (
+        package.parent / "faq",
+        Path(sys.prefix) / "share" / "firstline" / "faq",
+    ):
+        if candidate.is_dir() and any(candidate.glob("*.yaml")):
+            return candidate
+    return None
 
 
 def load_settings(

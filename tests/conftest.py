@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 import redis
 
+from emulators.harness import VIBER_TOKEN
+from emulators.telegram import TelegramEmulator
+from emulators.viber import ViberEmulator
 from gateway.config import Settings, load_settings
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis, find_redis_server
@@ -57,9 +60,31 @@ def settings(redis_url: str, tmp_path: Path) -> Settings:
         "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
         "FIRSTLINE__HTTP__PORT": "0",
         "FIRSTLINE_SESSION_SECRET": "test-session-secret-0123456789",
+        # Every test client comes from 127.0.0.1: per-address limits are tested on their own.
+        "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "100000",
+        "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "100000",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)
 
 
 def pytest_report_header() -> list[str]:
     return [f"redis-server: {find_redis_server()}", f"CI: {os.environ.get('CI', '')}"]
+
+
+# Emulated Telegram and Viber servers (connector and console tests).
+
+
+@pytest.fixture
+async def telegram_api() -> AsyncIterator[TelegramEmulator]:
+    emulator = TelegramEmulator()
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+@pytest.fixture
+async def viber_api() -> AsyncIterator[ViberEmulator]:
+    emulator = ViberEmulator(VIBER_TOKEN)
+    await emulator.start()
+    yield emulator
+    await emulator.stop()

@@ -138,6 +138,10 @@ class MailStore:
         count, _ = await pipe.execute()
         return int(count)
 
+    async def rating_used(self, nonce: str) -> bool:
+        """Whether a rating link was already confirmed (reading only; a GET never uses it)."""
+        return bool(await self._redis.exists(keys.mail_rating_used(nonce)))
+
     async def use_rating(self, nonce: str, ttl_seconds: int) -> bool:
         """True the first time a rating link is used, False afterwards."""
         key = keys.mail_rating_used(nonce)

@@ -25,6 +25,20 @@ from aiohttp import web
 
 from emulators.server import LoopbackServer
 
+
+@dataclass
+class SentDocument:
+    """A file the bot sent to a chat (sendDocument)."""
+
+    name: str
+    content: bytes
+    caption: str
+
+
+CHAT_ACTIONS = {
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+}  # fmt: skip
 BOT_USER = {"id": 999000111, "is_bot": True, "first_name": "Support", "username": "fl_bot"}
 LONG_POLL_MAX = 50
 
@@ -86,6 +100,8 @@ class TelegramEmulator:
         self._message_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self.sent: dict[int, list[SentMessage]] = {}
+        self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
+        self.documents: dict[int, list[SentDocument]] = {}  # files the bot sent, per chat
         self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -240,6 +256,69 @@ class TelegramEmulator:
         if markup:
             result["reply_markup"] = markup
         return result
+
+    async def _m_senddocument(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params.get("chat_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        upload = params.get("document")
+        if isinstance(upload, str) and upload.startswith("attach://"):
+            upload = params.get(upload.removeprefix("attach://"))  # a named multipart part
+        if not isinstance(upload, web.FileField):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        content = upload.file.read()
+        if not content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        name = upload.filename or "document"
+        file_id = self._store_file(content, "BQACbot", f"documents/{name}")
+        caption = str(params.get("caption") or "")
+        self.documents.setdefault(chat_id, []).append(SentDocument(name, content, caption))
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+            "document": {"file_id": file_id, "file_unique_id": "bd", "file_name": name,
+                         "file_size": len(content)},
+            **({"caption": caption} if caption else {}),
+        }  # fmt: skip
+
+    async def _m_sendchataction(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params.get("chat_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if params.get("action") not in CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        self.chat_actions.setdefault(chat_id, []).append(str(params["action"]))
+        return True
+    async def _m_editmessagereplymarkup(self, params: dict[str, Any]) -> Any:
+        """Replace (or, without reply_markup, remove) the inline keyboard of a bot message."""
+        chat_id = _int(params.get("chat_id"), 0)
+        message_id = _int(params.get("message_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        found = [m for m in self.sent.get(chat_id, []) if m.message_id == message_id]
+        if not found:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        message = found[0]
+        markup = _json(params.get("reply_markup")) or None
+        if markup is not None and not markup.get("inline_keyboard"):
+            markup = None
+        if markup == message.reply_markup:
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup "
+                "of the message",
+            )
+        message.reply_markup = markup
+        return {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+            "text": message.text,
+        }
 
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> Any:
         query_id = str(params.get("callback_query_id", ""))
@@ -416,9 +495,21 @@ class TelegramEmulator:
         message["edit_date"] = int(time.time())
         return await self.add_update({"edited_message": message})
 
-    async def press(self, chat_id: int, label: str, user: dict[str, Any] | None = None) -> int:
-        """Press the button labelled `label` on the newest bot message that has it."""
-        for message in reversed(self.sent.get(chat_id, [])):
+    async def press(
+        self,
+        chat_id: int,
+        label: str,
+        user: dict[str, Any] | None = None,
+        *,
+        as_shown: SentMessage | None = None,
+    ) -> int:
+        """Press the button labelled `label` on the newest bot message that has it.
+
+        `as_shown` presses on a copy of a message as the app displayed it earlier (a tap
+        that raced the keyboard's removal, or an app that had not refreshed yet).
+        """
+        candidates = [as_shown] if as_shown else reversed(self.sent.get(chat_id, []))
+        for message in candidates:
             for row in (message.reply_markup or {}).get("inline_keyboard", []):
                 for button in row:
                     if button["text"] == label:
@@ -497,7 +588,7 @@ async def _params(request: web.Request) -> dict[str, Any]:
                 params.update(body)
         else:
             form = await request.post()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            params.update(dict(form.items()))  # uploads (sendDocument) arrive as FileField
     return params
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
+import time
 from enum import StrEnum
 
 from gateway.config import EmailSettings
@@ -124,8 +125,9 @@ class MailIntake:
                 extra={"recipients": list(bounce.recipients), "status": bounce.status},
             )
             await self.store.mail.dead_letter(
-                {"reason": "bounce for no known thread", "message_id": mail.message_id,
-                 "recipients": list(bounce.recipients), "status": bounce.status}
+                {"source": "bounce", "reason": "bounce for no known thread",
+                 "message_id": mail.message_id, "recipients": list(bounce.recipients),
+                 "status": bounce.status, "at": time.time()}
             )  # fmt: skip
             await self.store.mail.link(mail.message_id, "")
             return Taken.BOUNCE
