@@ -18,6 +18,7 @@ from typing import Any
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import (
+    ArticleNotHelped,
     CsatCommented,
     CsatRecorded,
     Event,
@@ -41,7 +42,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
-from gateway.reports.recorder import ReportRecorder
+from gateway.reports.recorder import Rating, ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -163,6 +164,9 @@ class ConversationService:
             elif isinstance(event, FaqAnswered):
                 group = result.state.group
                 self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
+            elif isinstance(event, ArticleNotHelped) and event.topic:
+                group = result.state.group
+                self.reports.faq_not_helped(tx, ctx.now, conv.channel, group, event.topic)
             elif isinstance(event, TicketDetailsGiven):
                 ticket = _open_ticket(ctx, event.ticket_id)
                 if ticket is not None:
@@ -216,7 +220,7 @@ class ConversationService:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
-        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
+        self.reports.csat(tx, Rating(now, event.score, event.comment, conv.channel, ticket))
 
     async def _record_csat_comment(
         self,
@@ -232,7 +236,7 @@ class ConversationService:
             tx.ticket_event(ticket.id, "user", "commented", event.comment)
         tx.outcome(conv.key, "csat_comment", comment=event.comment)
         score = ticket.csat if ticket is not None and ticket.csat else state_score
-        self.reports.csat_comment(tx, now, score, event.comment, conv.channel, ticket)
+        self.reports.csat_comment(tx, Rating(now, score, event.comment, conv.channel, ticket))
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         if not ticket_id:

@@ -99,7 +99,7 @@ class Console:
                 "/console/api/dead-letters/{delivery_id}/retry",
                 need(self.dead.retry, changes_state=True),
             ),
-            *ReportsPage(self.rt, self.sessions).routes(),
+            *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
         ]
 
     async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:
