@@ -110,6 +110,17 @@ async def test_an_admin_sees_mail_dead_letters_with_the_original(
     async with http.get(gateway.url + row["original_url"]) as original:
         assert original.status == 200
         assert await original.read() == POISON
+        assert original.headers["Content-Disposition"].startswith("attachment;")
+    # Only mail on the list, and only for admins: any other message id is a 404.
+    await store.mail.keep_original("<a-ticket-mail@example.com>", b"a ticket's mail", 60)
+    mail_original = "/console/api/dead-letters/mail/original?message_id="
+    async with http.get(f"{gateway.url}{mail_original}%3Ca-ticket-mail%40example.com%3E") as r:
+        assert r.status == 404
+    await admin.post("/console/api/logout")
+    bob = Console(http, gateway)
+    assert (await bob.sign_in("bob"))[0] == 200
+    async with http.get(gateway.url + row["original_url"]) as original:
+        assert original.status == 403 and await original.read() != POISON
 
 
 async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(

@@ -142,7 +142,7 @@ async def test_attachments_are_kept_for_operators(conn: EmailConnector, store: S
     assert shot.name == "ошибка.png" and shot.kind == "photo" and shot.size == 70
     name, ctype, data = await store.mail.attachment(shot.file_id)  # type: ignore[misc]
     assert (name, ctype) == ("ошибка.png", "image/png") and data.startswith(b"\x89PNG")
-    assert shot.url == f"/console/mail/attachments/{shot.file_id}"
+    assert shot.url == ""  # served only through the ticket's file route
 
 
 async def test_originals_and_attachments_expire_after_the_retention_days(
