@@ -24,7 +24,6 @@ from gateway.store.mail import MailThread, id_digest
 log = logging.getLogger(__name__)
 
 CHANNEL = "email"
-ATTACHMENT_ROUTE = "/console/mail/attachments/"
 QUOTED_META_CHARS = 4000
 
 
@@ -42,6 +41,7 @@ class MailIntake:
 
     def __init__(self, settings: EmailSettings, store: Store, on_message: OnMessage) -> None:
         self.settings = settings
+        self.retention_seconds = settings.file_retention_days * 86400
         self.store = store
         self.on_message = on_message
         self.own = {a.lower() for a in [settings.address, *settings.own_addresses] if a}
@@ -141,13 +141,13 @@ class MailIntake:
     ) -> InboundMessage:
         """Keep the original and the attachments; build the channel-agnostic message."""
         if len(raw) <= self.settings.max_message_bytes:
-            await self.store.mail.keep_original(mail.message_id, raw)
+            await self.store.mail.keep_original(mail.message_id, raw, self.retention_seconds)
         attachments: list[Attachment] = []
         for index, att in enumerate(mail.attachments):
             att_id = f"{id_digest(mail.message_id)[:24]}-{index + 1}"
             if att.data is not None:
                 await self.store.mail.keep_attachment(
-                    att_id, att.filename, att.content_type, att.data
+                    att_id, att.filename, att.content_type, att.data, self.retention_seconds
                 )
             attachments.append(
                 Attachment(
@@ -156,7 +156,6 @@ class MailIntake:
                     name=att.filename,
                     mime_type=att.content_type,
                     size=att.size,
-                    url=ATTACHMENT_ROUTE + att_id if att.data is not None else "",
                 )
             )
         meta = {
