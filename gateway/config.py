@@ -338,6 +338,8 @@ class WebSettings(_Section):
     )  # fmt: skip
     uploads_per_minute: int = Field(10, ge=1)
     file_retention_days: int = Field(90, ge=1)
+    # Public links for channels that fetch files by URL (Viber): valid this long.
+    file_link_hours: int = Field(24, ge=1, le=720)
 
     @property
     def upload_max_bytes(self) -> int:
