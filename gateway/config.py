@@ -8,6 +8,7 @@ as the YAML). Any environment variable `FIRSTLINE__SECTION__KEY=value` overrides
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 from collections.abc import Mapping
@@ -86,6 +87,18 @@ class HttpSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
     public_url: str = ""
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"not an address or network: {entry!r}") from None
+        return value
 
     def public(self, path: str) -> str:
         """The address the outside world reaches `path` at; empty without a public URL."""
@@ -295,7 +308,8 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
-    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE
+    idle: bool = True  # use IDLE when the server offers it (off: always poll)
+    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
     timeout: float = Field(60.0, gt=0)
 
@@ -327,7 +341,10 @@ class WebSettings(_Section):
     session_secret: SecretStr | None = None
     allowed_origins: list[str] = []
     max_message_chars: int = Field(4000, ge=1)
-    messages_per_minute: int = Field(30, ge=1)
+    messages_per_minute: int = Field(30, ge=1)  # per visitor session
+    # Opening sessions is free, so the limits also count per client address.
+    messages_per_minute_per_address: int = Field(120, ge=1)
+    new_sessions_per_minute_per_address: int = Field(10, ge=1)
     # Files sent through the widget and attached by operators (kept in Redis).
     upload_max_mb: float = Field(10.0, gt=0, le=50)
     upload_types: list[str] = Field(

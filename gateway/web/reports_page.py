@@ -47,7 +47,7 @@ class ReportsPage:
     def __init__(self, rt: Runtime, sessions: ConsoleSessions) -> None:
         self.rt = rt
         self.sessions = sessions
-        self.reports = ReportService(rt.store)
+        self.reports = ReportService(rt.store, rt.settings.sla.timezone)
 
     def routes(self) -> list[web.RouteDef]:
         return [

@@ -58,6 +58,7 @@ class ImapMailbox:
         self.name = f"{settings.username}@{settings.host}:{settings.port}"
         self.fetched = 0
         self.idle_sessions = 0
+        self.polls = 0
         self._wake = threading.Event()
 
     def wake(self) -> None:
@@ -84,7 +85,7 @@ class ImapMailbox:
     async def _session(self, progress: Progress, stopping: asyncio.Event) -> bool:
         client = await asyncio.to_thread(self._connect)
         try:
-            idle = client.has_capability("IDLE")
+            idle = self.settings.idle and client.has_capability("IDLE")
             log.info("imap connected", extra={"mailbox": self.name, "folder": self.folder,
                                               "idle": idle})  # fmt: skip
             while not stopping.is_set():
@@ -98,6 +99,7 @@ class ImapMailbox:
                     self.idle_sessions += 1
                     await asyncio.to_thread(self._idle, client)
                 else:
+                    self.polls += 1
                     await asyncio.to_thread(self._wake.wait, self.settings.poll_seconds)
                     await asyncio.to_thread(client.noop)
             return True

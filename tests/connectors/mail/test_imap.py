@@ -102,6 +102,20 @@ async def test_new_mail_arrives_through_idle_and_is_marked_seen(
     assert cursor.last_uid == 1
 
 
+async def test_without_idle_the_mailbox_is_polled(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot, idle=False, poll_seconds=0.2), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].polls >= 1, what="the first poll")
+    await asyncio.to_thread(dovecot.deliver, mail(7))
+    await eventually(lambda: texts(store), what="the mail to be stored by polling")
+    assert await texts(store) == ["problem number 7"]
+    assert conn.mailboxes[0].idle_sessions == 0
+
+
 async def test_mail_that_arrived_while_the_gateway_was_down_is_fetched_once(
     settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
     gateway_factory: list[Gateway],
