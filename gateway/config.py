@@ -273,6 +273,7 @@ class MessengerSettings(_Section):
     access_token: SecretStr | None = None  # the Page access token
     webhook_url: str = ""
     human_agent: bool = False  # the app has the Human Agent feature: answer for 7 days
+    profile_names: bool = True  # ask Graph for the user's name (user profile call), cached
 
 
 class SmtpSettings(_Section):
