@@ -68,6 +68,12 @@ class ReportRecorder:
     ) -> None:
         self._count(tx, at, f"kb_answered:{topic}", Dims(group or NONE))
 
+    def faq_not_helped(
+        self, tx: Transaction, at: float, channel: str, group: str, topic: str
+    ) -> None:
+        """The user said an article did not help: counted at the answer, ticket or not."""
+        self._count(tx, at, f"kb_not_helped:{topic}", Dims(group or NONE))
+
     # Tickets --------------------------------------------------------------------------
 
     def ticket_opened(self, tx: Transaction, ticket: Ticket, problem: str) -> None:
@@ -77,9 +83,7 @@ class ReportRecorder:
         self._count(tx, at, "opened", dims)
         self._volume(tx, at, ticket.group.value)
         metrics.DEFLECTION.labels(channel_label(ticket.channel), "ticket").inc()
-        if ticket.reason == "not_solved" and ticket.topic:
-            self._count(tx, at, f"kb_not_helped:{ticket.topic}", Dims(ticket.group.value))
-        elif ticket.reason == "no_answer":
+        if ticket.reason == "no_answer":
             self._count(tx, at, "unmatched", dims)
             entry = {"text": (problem or ticket.subject)[:300], "ticket": ticket.id,
                      "group": ticket.group.value, "channel": ticket.channel,

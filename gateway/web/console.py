@@ -23,7 +23,7 @@ from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.client_address import trusted_networks
-from gateway.web.dead_letters import DeadLetterApi
+from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
@@ -97,11 +97,12 @@ class Console:
             web.get("/console/ws", self.socket),
             web.get("/console/dead-letters", self.dead_letters_page),
             web.get("/console/api/dead-letters", need(self.dead.list, changes_state=False)),
+            web.get(MAIL_ORIGINAL, need(self.dead.mail_original, changes_state=False)),
             web.post(
                 "/console/api/dead-letters/{delivery_id}/retry",
                 need(self.dead.retry, changes_state=True),
             ),
-            *ReportsPage(self.rt, self.sessions).routes(),
+            *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
         ]
 
     async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:

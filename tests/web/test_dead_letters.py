@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 from harness import Console, Gateway, screenshot, sign_in
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
 
+from gateway.config import ImapSettings
+from gateway.connectors.mail.imap import ImapMailbox
 from gateway.models import OutboundMessage
 from gateway.store import Store, Transaction
 
@@ -54,13 +57,19 @@ async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) 
     assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [delivery_id]
 
 
+async def dead_letters_page(browser: Any, gateway: Gateway) -> Page:
+    """The dead-letters page, open for the admin."""
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    return page
+
+
 async def test_the_dead_letters_page_retries_a_reply(
     gateway: Gateway, store: Store, browser: Any
 ) -> None:
     await dead_reply(store, "Your password was reset")
-    page = await browser.new_page()
-    await sign_in(page, gateway, "root")
-    await page.goto(gateway.url + "/console/dead-letters")
+    page = await dead_letters_page(browser, gateway)
     row = page.locator("#dl-replies tbody tr")
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("Your password was reset")
@@ -70,3 +79,61 @@ async def test_the_dead_letters_page_retries_a_reply(
     await expect(row).to_have_count(0)
     [again] = await store.outbox.read("telegram", "sender-test", 10, 100)
     assert again.delivery.message.text == "Your password was reset"
+
+
+POISON = b"From: x@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nbroken"
+
+
+async def poison_mail(store: Store) -> None:
+    """A mail the IMAP intake gave up on, kept aside with its original, as the intake does."""
+
+    async def take(raw: bytes, envelope_from: str) -> None:
+        raise AssertionError("not called")
+
+    settings = ImapSettings(username="support", host="imap.example.com")
+    mailbox = ImapMailbox(settings, "INBOX", store, take)
+    await mailbox._dead(77, 1234, "UnreadableMail: MIME nested too deep", POISON, len(POISON))
+
+
+async def test_an_admin_sees_mail_dead_letters_with_the_original(
+    gateway: Gateway, store: Store, http: aiohttp.ClientSession
+) -> None:
+    await poison_mail(store)
+    admin = Console(http, gateway)
+    assert (await admin.sign_in("root"))[0] == 200
+    status, body = await admin.get("/console/api/dead-letters")
+    assert status == 200
+    [row] = body["mail"]
+    assert (row["source"], row["where"], row["reason"]) == (
+        "imap", "support@imap.example.com:993/INBOX UID 77", "UnreadableMail: MIME nested too deep"
+    )
+    async with http.get(gateway.url + row["original_url"]) as original:
+        assert original.status == 200
+        assert await original.read() == POISON
+        assert original.headers["Content-Disposition"].startswith("attachment;")
+    # Only mail on the list, and only for admins: any other message id is a 404.
+    await store.mail.keep_original("<a-ticket-mail@example.com>", b"a ticket's mail", 60)
+    mail_original = "/console/api/dead-letters/mail/original?message_id="
+    async with http.get(f"{gateway.url}{mail_original}%3Ca-ticket-mail%40example.com%3E") as r:
+        assert r.status == 404
+    await admin.post("/console/api/logout")
+    bob = Console(http, gateway)
+    assert (await bob.sign_in("bob"))[0] == 200
+    async with http.get(gateway.url + row["original_url"]) as original:
+        assert original.status == 403 and await original.read() != POISON
+
+
+async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(
+    gateway: Gateway, store: Store, browser: Any
+) -> None:
+    await poison_mail(store)
+    page = await dead_letters_page(browser, gateway)
+    row = page.locator("#dl-mail tbody tr")
+    await expect(row).to_have_count(1)
+    await expect(row).to_contain_text("MIME nested too deep")
+    await expect(row).to_contain_text("support@imap.example.com:993/INBOX UID 77")
+    await screenshot(page, "console-dead-letters-mail")
+    async with page.expect_download() as download_info:
+        await row.get_by_role("link", name="original.eml").click()
+    download = await download_info.value
+    assert Path(await download.path()).read_bytes() == POISON

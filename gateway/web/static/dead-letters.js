@@ -57,7 +57,20 @@
     data.unreadable.forEach(function (u) {
       addRow(unreadable, [when(u.at), u.channel, u.error, String(u.raw).slice(0, 300)]);
     });
-    if (!data.replies.length && !data.unreadable.length) status.textContent = "No dead letters.";
+    var mail = document.querySelector("#dl-mail tbody");
+    mail.replaceChildren();
+    data.mail.forEach(function (m) {
+      var row = addRow(mail, [when(m.at), m.source, m.where, m.reason]);
+      var cell = row.appendChild(document.createElement("td"));
+      if (m.original_url) {
+        var link = cell.appendChild(document.createElement("a"));
+        link.href = m.original_url;
+        link.textContent = "original.eml";
+      }
+    });
+    if (!data.replies.length && !data.unreadable.length && !data.mail.length) {
+      status.textContent = "No dead letters.";
+    }
   }
 
   function load() {

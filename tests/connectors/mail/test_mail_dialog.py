@@ -155,18 +155,29 @@ async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> Non
     assert "HD-000001" in rating.text
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
 
-    # 5. A rating link clicked: a thank-you page, the score on the ticket, single use.
+    # 5. A rating link opened: the page shows the score and records nothing (a mail scanner
+    # prefetching the link uses nothing); the POST of its confirm form records it, once.
     async with aiohttp.ClientSession() as http:
-        async with http.get(links[3][1]) as page:
-            assert page.status == 200
-            assert TEXTS.get("ru", "rating_page_thanks") in await page.text()
+        for _ in range(2):
+            async with http.get(links[3][1]) as page:
+                assert page.status == 200
+                shown = await page.text()
+                assert TEXTS.get("ru", "rating_page_confirm", score=4) in shown
+                assert 'method="post"' in shown and 'name="comment"' in shown
+        assert not (await gw.ticket()).csat  # and the POST below is still the first use
+        async with http.post(links[3][1], data={"comment": "Быстро, спасибо"}) as done:
+            assert done.status == 200
+            assert TEXTS.get("ru", "rating_page_thanks") in await done.text()
         await eventually(lambda: _csat(gw, 4), what="the rating on the ticket")
-        async with http.post(f"{links[3][1]}/comment", data={"comment": "Быстро, спасибо"}) as r:
-            assert r.status == 200
-        async with http.get(links[0][1]) as again:
+        async with http.post(links[0][1], data={"comment": "ещё раз"}) as again:
+            assert again.status == 200
             assert TEXTS.get("ru", "rating_page_used") in await again.text()
-        async with http.get(links[0][1][:-3] + "xyz") as forged:
+        async with http.get(links[0][1]) as opened_again:
+            assert TEXTS.get("ru", "rating_page_used") in await opened_again.text()
+        async with http.post(links[0][1][:-3] + "xyz") as forged:
             assert forged.status == 404
+        async with http.get(links[0][1][:-3] + "xyz") as forged_page:
+            assert forged_page.status == 404
     await eventually(lambda: _comment(gw, "Быстро, спасибо"), what="the comment on the ticket")
     assert (await gw.ticket()).csat == 4
 
