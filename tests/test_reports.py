@@ -68,6 +68,16 @@ async def test_filters_and_an_operators_groups(store: Store) -> None:
     assert [x["operator"] for x in network["csat"]["comments"]] == ["carol"]
     p2 = await service.report(ReportQuery(DAY, DAY, priority="P2"))
     assert p2["time"]["first_response"]["count"] == 2
+    # First responses: 10 and 20 min on Telegram, 40 min on the web chat. The channel
+    # filter narrows the percentiles too, not just the counts.
+    web = (await service.report(ReportQuery(DAY, DAY, channel="webchat")))["time"]
+    assert web["first_response"]["count"] == 1
+    assert 2400 <= web["first_response"]["median_seconds"] <= 2400 * 1.2
+    assert 2400 <= web["first_response"]["p90_seconds"] <= 2400 * 1.2
+    tg = (await service.report(ReportQuery(DAY, DAY, channel="telegram")))["time"]
+    assert tg["first_response"]["count"] == 2
+    assert 600 <= tg["first_response"]["median_seconds"] <= 600 * 1.2
+    assert 1200 <= tg["first_response"]["p90_seconds"] <= 1200 * 1.2
     bob = await service.report(ReportQuery(DAY, DAY, operator="bob"))
     assert bob["time"]["resolution"]["count"] == 2
     assert bob["deflection"]["tickets"] == 4  # figures without an operator stay whole

@@ -49,8 +49,8 @@ class ReportQuery:
     def admits(self, dims: Dims) -> bool:
         """Whether a counter of the (group, channel, priority) series is in the filters.
 
-        Counters kept without a channel or priority (histograms, volume, KB) are not
-        narrowed by that filter.
+        Counters kept without a channel or priority (volume, KB) are not narrowed by that
+        filter.
         """
         if self.groups is not None and dims.group not in self.groups:
             return False

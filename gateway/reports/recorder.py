@@ -126,12 +126,12 @@ class ReportRecorder:
         operator: str,
         late: bool,
     ) -> None:
-        """Count, in or out of SLA, and the histogram: by group and priority, by operator."""
-        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        """Count, in or out of SLA, and the histogram: by group, channel (a fixed set) and
+        priority, and by operator."""
+        dims = Dims(ticket.group.value, channel_label(ticket.channel), ticket.priority.value)
         self._by_operator(tx, at, f"{name}_n", dims, operator)
         self._by_operator(tx, at, f"{name}_late" if late else f"{name}_met", dims, operator)
-        histogram = Dims(ticket.group.value, NONE, ticket.priority.value)
-        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", histogram, operator)
+        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", dims, operator)
 
     def autoclosed(self, tx: Transaction, ticket: Ticket, at: float) -> None:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
