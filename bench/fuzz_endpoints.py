@@ -9,7 +9,7 @@ and at the end a real worker processes everything accepted and reports duplicate
 inbound dead letters (both must be 0).
 
     python bench/fuzz_endpoints.py [--cases 10000]
-        [--only telegram,viber,whatsapp,messenger,webchat,console]
+        [--only telegram,viber,whatsapp,messenger,webchat,console,mail]
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "fuzz")]
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from live_gateway import LiveGateway  # noqa: E402
+from mail_payloads import raw_mails  # noqa: E402
 from payloads import (  # noqa: E402
     CONSOLE_ACTIONS,
     CONSOLE_BODIES,
@@ -177,6 +178,34 @@ def fuzz_console(gw: LiveGateway, cases: int) -> Tally:
     return tally
 
 
+def fuzz_mail(gw: LiveGateway, cases: int) -> Tally:
+    """Raw mail through our SMTP listener: 250 or a 4xx/5xx refusal, each message once."""
+    tally = Tally("mail")
+
+    def check(mail: tuple[bytes, str]) -> None:
+        raw, sender = mail
+        stored = gw.stored_count()
+        reply = gw.smtp(raw, sender)
+        new = gw.stored_count() - stored
+        again = gw.smtp(raw, sender) if reply.code == 250 else reply
+        repeated = gw.stored_count() - stored - new
+        problems = gw.logs.take()
+        bad = (
+            not (reply.code == 250 or 400 <= reply.code < 600)
+            or reply.code == 451
+            or problems
+            or (reply.code != 250 and new)
+            or new > 1
+            or again.code != reply.code
+            or repeated
+            or not gw.smtp_serving()
+        )
+        tally.note(str(reply.code), f"{reply.code} {problems} {raw[:200]!r}" if bad else "")
+
+    run_cases(raw_mails(), cases, check)
+    return tally
+
+
 ENDPOINTS = {
     "telegram": fuzz_telegram,
     "viber": fuzz_viber,
@@ -184,6 +213,7 @@ ENDPOINTS = {
     "messenger": fuzz_meta("messenger"),
     "webchat": fuzz_webchat,
     "console": fuzz_console,
+    "mail": fuzz_mail,
 }
 
 

@@ -1,5 +1,5 @@
-"""The whole gateway (Telegram webhook, Viber, WhatsApp, Messenger, web chat, console) on
-loopback, in a thread.
+"""The whole gateway (Telegram webhook, Viber, WhatsApp, Messenger, web chat, console, the
+SMTP listener) on loopback, in a thread.
 
 Property tests and `bench/fuzz_endpoints.py` drive it with blocking calls, so Hypothesis
 runs plain functions while the real app, the emulators and Redis do the work. Workers
@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import smtplib
 import threading
 import time
 from collections.abc import Coroutine
@@ -31,11 +32,12 @@ from emulators.harness import (
     with_telegram,
     with_viber,
 )
+from emulators.mail import MailSink
 from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
-from gateway.app import RUNTIME, create_app, start_workers
-from gateway.config import OperatorAccount, Settings, load_settings
+from gateway.app import CONNECTORS, RUNTIME, create_app, start_workers
+from gateway.config import EmailSettings, OperatorAccount, Settings, load_settings
 from gateway.connectors import graph_api
 from gateway.connectors.viber_api import SIGNATURE_HEADER, signature
 from gateway.store import keys
@@ -43,6 +45,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import hash_password
 
 ROOT = Path(__file__).resolve().parents[2]
+SUPPORT = "support@helpdesk.example.com"
 PASSWORD = "correct horse battery"
 T = TypeVar("T")
 
@@ -50,6 +53,14 @@ T = TypeVar("T")
 @dataclass
 class Reply:
     status: int
+    text: str
+
+
+@dataclass
+class SmtpReply:
+    """The answer to DATA (or to the first command refused before it)."""
+
+    code: int
     text: str
 
 
@@ -95,6 +106,21 @@ def fuzz_settings(redis_url: str, data_dir: Path) -> Settings:
         "FIRSTLINE_SESSION_SECRET": "fuzz-session-secret-0123456789",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)
+
+
+def with_listener(settings: Settings, sink_port: int) -> Settings:
+    """E-mail on: our SMTP listener on a free port, replies to a local sink."""
+    base = EmailSettings()
+    email = base.model_copy(
+        update={
+            "enabled": True,
+            "address": SUPPORT,
+            "max_message_bytes": 256 * 1024,
+            "smtp": base.smtp.model_copy(update={"host": "127.0.0.1", "port": sink_port}),
+            "listener": base.listener.model_copy(update={"enabled": True, "port": 0}),
+        }
+    )
+    return settings.model_copy(update={"email": email})
 
 
 class LiveGateway:
@@ -162,6 +188,10 @@ class LiveGateway:
                 ],
             }
         )
+        sink = MailSink()
+        await sink.start()
+        self._emulators.append(sink)
+        settings = with_listener(settings, sink.port)
         self.viber_token = viber.auth_token
         self._runner = web.AppRunner(create_app(settings), shutdown_timeout=5)
         await self._runner.setup()
@@ -173,6 +203,8 @@ class LiveGateway:
             await asyncio.sleep(0.05)
         self.ticket_id = await self._seed_ticket()
         await self._sign_in()
+        mail = next(c for c in self._runner.app[CONNECTORS] if c.channel == "email")
+        self.smtp_port = mail.listener.port  # type: ignore[attr-defined]
 
     async def _stop(self) -> None:
         for session in (self._http, self._console):
@@ -267,6 +299,24 @@ class LiveGateway:
                 answers.append(answer)
             await ws.close()
         return answers, None
+
+    def smtp(self, raw: bytes, mail_from: str, rcpt: str = SUPPORT) -> SmtpReply:
+        """Send raw bytes through our SMTP listener as another mail server would."""
+        with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=30) as client:
+            code, text = client.ehlo("fuzz.example.net")
+            if code != 250:
+                return SmtpReply(code, text.decode("utf-8", "replace"))
+            for command in (f"MAIL FROM:<{mail_from}>", f"RCPT TO:<{rcpt}>"):
+                code, text = client.docmd(command)
+                if code != 250:
+                    return SmtpReply(code, text.decode("utf-8", "replace"))
+            code, text = client.data(raw)
+            return SmtpReply(code, text.decode("utf-8", "replace"))
+
+    def smtp_serving(self) -> bool:
+        """A fresh connection is greeted and answers NOOP."""
+        with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=30) as client:
+            return client.noop()[0] == 250
 
     # What the store holds
 

@@ -2,7 +2,8 @@
 error frame (never a 5xx, never a closed socket with 1011), logs no unhandled exception,
 stores nothing it refused, and processes what it accepted exactly once.
 
-Runs the real app (Telegram webhook, Viber, web chat, console) on the test Redis; the
+Runs the real app (Telegram webhook, Viber, web chat, console, the SMTP listener) on the
+test Redis; the
 number of examples is kept small so the suite stays fast: `bench/fuzz_endpoints.py`
 runs the same properties over >= 10,000 cases per endpoint.
 """
@@ -18,6 +19,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from live_gateway import LiveGateway
+from mail_payloads import raw_mails
 from payloads import (
     CONSOLE_ACTIONS,
     CONSOLE_BODIES,
@@ -160,6 +162,31 @@ def test_console_bodies_get_4xx_never_5xx(live: LiveGateway) -> None:
         assert added == (1 if action == "note" and reply.status == 200 else 0)
         login = live.console_post("/console/api/login", body)
         assert login.status in (400, 401, 403, 429), login
+        assert live.logs.take() == []
+
+    check()
+
+
+def test_smtp_listener_answers_250_or_a_proper_refusal_and_stores_each_message_once(
+    live: LiveGateway,
+) -> None:
+    @FUZZ
+    @given(mail=raw_mails())
+    def check(mail: tuple[bytes, str]) -> None:
+        raw, sender = mail
+        stored = live.stored_count()
+        reply = live.smtp(raw, sender)
+        assert reply.code == 250 or 400 <= reply.code < 600, reply
+        new = live.stored_count() - stored
+        if reply.code != 250:
+            assert reply.code != 451, reply  # only a store outage may ask for a retry
+            assert new == 0, "refused, yet stored"
+        else:
+            assert new in (0, 1)  # stored, or ours / ignored / a delivery report
+            again = live.smtp(raw, sender)
+            assert again.code == 250, again
+            assert live.stored_count() - stored == new, "the same Message-ID is stored once"
+        assert live.smtp_serving(), "the listener stopped serving"
         assert live.logs.take() == []
 
     check()

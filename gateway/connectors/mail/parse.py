@@ -228,10 +228,23 @@ def _header_reader(msg: Message) -> Any:
             # A header the policy cannot parse is kept as written.
             with contextlib.suppress(Exception):
                 value = msg.get(name)
-        seen[name] = re.sub(r"\s+", " ", str(value or "")).strip()
+        seen[name] = re.sub(r"\s+", " ", clean_text(str(value or ""))).strip()
         return seen[name]
 
     return get
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that encodes as UTF-8: raw 8-bit bytes in headers (kept by the parser as
+    surrogate escapes) are read as UTF-8, and what is still not text becomes U+FFFD."""
+    # A lone surrogate that is no escaped byte (from a decoded encoded word) cannot be
+    # re-encoded; it is replaced below.
+    with contextlib.suppress(UnicodeEncodeError):
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return SURROGATE.sub("\ufffd", value)
 
 
 def _addresses(value: str) -> list[tuple[str, str]]:
@@ -317,7 +330,7 @@ def _filename(part: Message) -> str:
         name = part.get_filename() or ""
     except Exception:
         name = ""
-    return name.replace("/", "_").replace("\\", "_").strip()
+    return clean_text(name).replace("/", "_").replace("\\", "_").strip()
 
 
 def _collect_attachments(
