@@ -152,7 +152,10 @@ class EmailConnector:
             author_name=message.author_name if not automatic else "",
             language=language,
         )
-        msg = compose(self.email, thread, letter)
+        try:
+            msg = compose(self.email, thread, letter)
+        except ValueError as exc:  # an address no header can hold (e.g. not ASCII)
+            raise DeliveryError(f"cannot address a reply: {exc}", permanent=True) from None
         await self.transport.send(msg, thread.address)
         message_id = str(msg["Message-ID"])
         await self.store.mail.link(message_id, chat_id)
