@@ -21,6 +21,7 @@ from playwright.async_api import Page, expect
 
 from gateway.app import RUNTIME
 from gateway.config import OperatorAccount, Settings
+from gateway.operations import Actor
 from gateway.web.auth import hash_password
 
 OLENA = OperatorAccount(
@@ -67,6 +68,19 @@ async def test_the_console_works_in_ukrainian(gateway_uk: Gateway, browser: Any)
     await expect(page.locator("#t-transcript")).to_contain_text("Олена Коваль (оператор)")
     await expect(page.locator("#t-meta")).to_contain_text("Чекає на відповідь користувача")
     await screenshot(page, "console-uk-ticket")
+
+    # What the server refuses, it says in the operator's language too.
+    held = await seed_ticket(store, subject="Не друкує принтер", chat_id="held-by-bob")
+    bob = Actor("bob", "Bob Jones", "operator", ())
+    assert (await gateway_uk.app[RUNTIME].desk.take_over(held.id, bob)).won
+    await page.goto(f"{gateway_uk.url}/console#ticket/{held.id}")
+    await expect(page.locator("#t-owner")).to_contain_text("bob")
+    await page.get_by_label("Відповідь користувачу").fill("Я теж тут.")
+    await page.get_by_role("button", name="Надіслати відповідь").click()
+    await expect(page.locator("#t-alert")).to_have_text(
+        "Спочатку візьміть заявку в роботу (її веде bob)"
+    )
+    await page.goto(f"{gateway_uk.url}/console#ticket/{ticket.id}")
 
     # The operator switches to English; the choice is kept for the next visit.
     await page.get_by_label("Мова").select_option("en")

@@ -23,6 +23,23 @@
     return T[prefix + value] === undefined ? value : T[prefix + value];
   }
 
+  // A server's message (a refusal, what an action did) by its key, in the operator's language;
+  // the server's English text when the catalog has no such key.
+  function serverText(prefix, key, params, english) {
+    if (!key || T[prefix + key] === undefined) return english;
+    var values = {};
+    Object.keys(params || {}).forEach(function (k) {
+      var prefixes = { status: "status_", channel: "channel_", group: "group_" };
+      values[k] = prefixes[k] ? label(prefixes[k], params[k]) : params[k];
+    });
+    return tr(prefix + key, values);
+  }
+
+  function noticeOf(data) {
+    var text = serverText("notice_", data.notice_key, data.notice_params, data.notice);
+    return text && data.notice_left_queue && data.notice_key ? text + tr("notice_left_queue") : text;
+  }
+
   function useTexts(data) {
     T = data.texts || {};
     document.documentElement.lang = data.language;
@@ -75,7 +92,7 @@
     return fetch(url, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.status === 401 && url !== "/console/api/login") showLogin();
-        if (!res.ok) throw new Error(data.error || res.statusText);
+        if (!res.ok) throw new Error(serverText("refused_", data.key, data.params, data.error || res.statusText));
         return data;
       });
     });
@@ -596,8 +613,8 @@
     showNotice("");
     return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
       .then(function (data) {
-        if (data.visible === false) return leaveTicket(data.notice);
-        showNotice(data.notice);
+        if (data.visible === false) return leaveTicket(noticeOf(data));
+        showNotice(noticeOf(data));
         refreshTicket();
       }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
