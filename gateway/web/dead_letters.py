@@ -18,7 +18,7 @@ SHOWN = 200
 
 def _admin(session: Session) -> None:
     if not session.account.is_admin:
-        raise refuse(403, "only admins see dead letters")
+        raise refuse(403, "only admins see dead letters", key="admins_only")
 
 
 class DeadLetterApi:
@@ -42,7 +42,7 @@ class DeadLetterApi:
         _admin(session)
         delivery_id = request.match_info["delivery_id"]
         if not await self.store.outbox.retry_dead(delivery_id):
-            raise refuse(404, "no such dead letter (already retried?)")
+            raise refuse(404, "no such dead letter (already retried?)", key="no_dead_letter")
         return web.json_response({"ok": True, "retried": delivery_id})
 
 

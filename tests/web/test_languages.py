@@ -28,10 +28,19 @@ OLENA = OperatorAccount(
     login="olena", name="Олена Коваль", password_hash=hash_password(PASSWORD), language="uk"
 )
 
+TARAS = OperatorAccount(
+    login="taras",
+    name="Тарас",
+    password_hash=hash_password(PASSWORD),
+    language="uk",
+    role="admin",
+)
+
 
 @pytest.fixture
 async def gateway_uk(web_settings: Settings) -> AsyncIterator[Gateway]:
-    settings = web_settings.model_copy(update={"operators": [*web_settings.operators, OLENA]})
+    operators = [*web_settings.operators, OLENA, TARAS]
+    settings = web_settings.model_copy(update={"operators": operators})
     async with running_gateway(settings) as gw:
         yield gw
 
@@ -89,6 +98,18 @@ async def test_the_console_works_in_ukrainian(gateway_uk: Gateway, browser: Any)
     await expect(page.locator("#t-owner")).to_have_text("You are handling this conversation")
     await page.get_by_label("Language").select_option("ru")
     await expect(page.locator("#t-owner")).to_have_text("Эту переписку ведёте вы")
+    await context.close()
+
+
+async def test_the_dead_letters_page_in_ukrainian(gateway_uk: Gateway, browser: Any) -> None:
+    context = await browser.new_context(locale="uk-UA")
+    page = await context.new_page()
+    await sign_in_as(page, gateway_uk, "taras", "Логін")
+    await page.goto(gateway_uk.url + "/console/dead-letters")
+    await expect(page.locator("h1")).to_have_text("Недоставлені відповіді")
+    await expect(page.locator("#dl-mail thead")).to_contain_text("Причина")
+    await expect(page.locator("#dl-status")).to_have_text("Недоставлених немає.")
+    assert await page.title() == "firstline — недоставлені"
     await context.close()
 
 

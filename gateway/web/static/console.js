@@ -35,6 +35,15 @@
     return tr(prefix + key, values);
   }
 
+  // How a reply outside the channel's 24-hour window goes out (the server's `mode`).
+  function replyWindowNote(conv, at) {
+    var ago = conv.last_user_at > 0
+      ? tr("window_last_wrote", { h: Math.floor((at - conv.last_user_at) / 3600) }) : tr("window_never_wrote");
+    var key = "window_" + conv.reply_window.mode;
+    if (T[key] === undefined) return conv.reply_window.note;
+    return tr(key, { ago: ago, channel: label("channel_", conv.channel) });
+  }
+
   function noticeOf(data) {
     var text = serverText("notice_", data.notice_key, data.notice_params, data.notice);
     return text && data.notice_left_queue && data.notice_key ? text + tr("notice_left_queue") : text;
@@ -493,7 +502,7 @@
     $("#t-owner").textContent = owner === state.me.login ? tr("you_handle")
       : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
       : tr("bot_handles");
-    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? replyWindowNote(conv, data.now) : "";
     $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
     $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
