@@ -160,12 +160,22 @@ class SlaSettings(_Section):
     }
     leads: dict[str, str] = {}  # support group -> login of its lead
     on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    on_duty_email: str = ""  # address mailed every warning and breach (needs `email`)
     desk_language: Literal["ru", "uk", "en"] = "en"  # language of the on-duty messages
     timers: bool = True  # run the SLA timer service in `firstline serve`
     auto_close_days: float = Field(7.0, gt=0)
     auto_close_notice_days: float = Field(1.0, ge=0)
     timer_poll_seconds: float = Field(1.0, gt=0)
     timer_lease_seconds: float = Field(30.0, gt=0)
+
+    @field_validator("on_duty_email")
+    @classmethod
+    def _one_address(cls, value: str) -> str:
+        value = value.strip()
+        local, at, domain = value.partition("@")
+        if value and (not at or not local or "." not in domain or any(c.isspace() for c in value)):
+            raise ValueError(f"on_duty_email: not an e-mail address: {value!r}")
+        return value
 
     @model_validator(mode="after")
     def _calendars_exist(self) -> SlaSettings:
@@ -273,6 +283,7 @@ class MessengerSettings(_Section):
     access_token: SecretStr | None = None  # the Page access token
     webhook_url: str = ""
     human_agent: bool = False  # the app has the Human Agent feature: answer for 7 days
+    profile_names: bool = True  # ask Graph for the user's name (user profile call), cached
 
 
 class SmtpSettings(_Section):
@@ -308,6 +319,9 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
+    # The first sync of a folder (no cursor yet, or after a UIDVALIDITY change) takes only
+    # unread mail, so years of read mail open no tickets; "all" takes everything there.
+    first_sync: Literal["unseen", "all"] = "unseen"
     idle: bool = True  # use IDLE when the server offers it (off: always poll)
     poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
@@ -356,6 +370,8 @@ class WebSettings(_Section):
     )  # fmt: skip
     uploads_per_minute: int = Field(10, ge=1)
     file_retention_days: int = Field(90, ge=1)
+    # Public links for channels that fetch files by URL (Viber): valid this long.
+    file_link_hours: int = Field(24, ge=1, le=720)
 
     @property
     def upload_max_bytes(self) -> int:

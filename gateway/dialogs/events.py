@@ -63,6 +63,14 @@ class TicketRequested(_Event):
 
 
 @dataclass(frozen=True)
+class ArticleNotHelped(_Event):
+    """The user answered "did this help?" with no (or with more of the problem)."""
+
+    name: ClassVar[str] = "article_not_helped"
+    topic: str
+
+
+@dataclass(frozen=True)
 class Resolved(_Event):
     """The user confirmed the problem is solved."""
 
@@ -123,6 +131,7 @@ class Handoff(_Event):
 
 Event = (
     FaqAnswered
+    | ArticleNotHelped
     | FaqChoices
     | ChecklistQuestion
     | TicketRequested
@@ -149,4 +158,3 @@ __all__ = [
     "TicketDetailsGiven",
     "TicketRequested",
 ]
-
