@@ -46,6 +46,15 @@ def test_every_field_keeps_where_it_came_from(chat: Chat) -> None:
     assert "«0x800CCC0E»" in chat.text
     chat.send("с понедельника")
     assert chat.requested.fields["tried"] == "перезапускал аутлук, пишет 0x800CCC0E"
+    # The ticket carries the provenance of every field it carries, for the operator.
+    assert chat.requested.sources == {
+        "problem": "first message",
+        "os": "first message",
+        "product": "first message",
+        "tried": "answer to tried",
+        "error": "answer to tried",
+        "since": "answer to since",
+    }
 
 
 def test_a_correction_replaces_the_earlier_value(chat: Chat) -> None:

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from harness import Gateway, bot_bubbles, next_bot_reply, open_chat, say, screenshot, sign_in
-from playwright.async_api import Page, expect
+from playwright.async_api import Locator, Page, expect
 
 from gateway.store import Store
 
@@ -25,6 +25,11 @@ CHECKLIST_ANSWERS = {
     "since when": "since this morning",
     "describe the problem": "laptop is dead",
 }
+
+
+def source_of(page: Page, name: str) -> Locator:
+    """Where the console says the checklist field `name` came from."""
+    return page.locator(f"#t-fields dt:text-is('{name}') + dd .source")
 
 
 async def go_through_checklist(page: Page) -> str:
@@ -92,6 +97,9 @@ async def test_ticket_from_the_widget_to_an_operator_and_back(
     await expect(transcript).to_contain_text(XSS_IMG)
     await expect(alice.locator("#t-fields")).to_contain_text(XSS_IMG)
     await expect(alice.locator("#t-fields")).to_contain_text(XSS_SCRIPT)
+    # Beside each answer, where it came from.
+    await expect(source_of(alice, "problem")).to_have_text("· first message")
+    await expect(source_of(alice, "error")).to_have_text(re.compile(r"· answer to \w+"))
     await expect(alice.locator("#t-transcript img, #t-fields img")).to_have_count(0)
     await expect(visitor.locator(".fl-history")).to_contain_text(XSS_IMG)
     await expect(visitor.locator(".fl-log img")).to_have_count(0)
