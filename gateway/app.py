@@ -19,7 +19,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.connectors.base import Connector
 from gateway.delivery import ChannelSender
-from gateway.models import InboundMessage
+from gateway.models import UNDELIVERED, Delivery, InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -184,15 +184,16 @@ def _counted(
     return on_message
 
 
-def _mark_blocked(rt: Runtime) -> Callable[[str, str], Awaitable[None]]:
-    async def mark(channel: str, chat_id: str) -> None:
+def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
+    async def mark(delivery: Delivery) -> None:
         # Through the inbound stream, so it is ordered with the user's own messages.
         await rt.store.inbound.accept(
             InboundMessage(
-                channel=channel,
-                chat_id=chat_id,
+                channel=delivery.channel,
+                chat_id=delivery.chat_id,
                 kind="blocked",
                 message_id=f"blocked:{time.time_ns()}",
+                meta={UNDELIVERED: delivery.delivery_id},
             )
         )
 

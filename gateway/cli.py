@@ -8,9 +8,10 @@ import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from gateway.config import ConfigError, Settings, load_settings
+from gateway.config import FAQ_SETTING_HINT, ConfigError, Settings, load_settings
+from gateway.knowledge.loader import KnowledgeBaseError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,19 +20,39 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    what = "firstline " + args.func.__name__.lstrip("_").replace("_", " ")
     try:
         return int(args.func(args) or 0)
     except ConfigError as exc:
-        print(f"configuration error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(f"configuration error: {exc}", 2)
+    except KnowledgeBaseError as exc:
+        problems = "; ".join(exc.problems[:3]) + ("; ..." if len(exc.problems) > 3 else "")
+        return _fail(f"knowledge base: {problems} ({FAQ_SETTING_HINT})", 2)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
+    except OSError as exc:  # a port in use, an unreadable file, Redis unreachable...
+        return _fail(f"{what}: {exc.strerror or exc}", 1)
+    except Exception as exc:  # a clean line, never a traceback
+        return _fail(f"{what}: {type(exc).__name__}: {exc}", 1)
+
+
+def _fail(message: str, code: int) -> int:
+    """Print one line naming the problem, as every CLI error should be."""
+    print(" ".join(message.split()), file=sys.stderr)
+    return code
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line too, naming where to look."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="firstline", description=__doc__)
+    p = _Parser(prog="firstline", description=__doc__)
     p.add_argument("-c", "--config", type=Path, help="YAML config (default config/firstline.yaml)")
     sub = p.add_subparsers(metavar="COMMAND")
 
@@ -112,7 +133,11 @@ def _parser() -> argparse.ArgumentParser:
     oa.add_argument("--role", choices=["operator", "lead", "admin"], default="operator")
     oa.add_argument("--level", choices=["L1", "L2", "L3"], default="L1")
     oa.add_argument("--groups", default="", help="comma-separated support groups")
-    oa.add_argument("--password", help="read from the terminal when omitted")
+    secret = oa.add_mutually_exclusive_group()
+    secret.add_argument("--password", help="read from the terminal when omitted")
+    secret.add_argument(
+        "--password-stdin", action="store_true", help="read the password from the first stdin line"
+    )
     oa.set_defaults(func=_operator_add)
     return p
 
@@ -217,7 +242,9 @@ def _config_check(args: argparse.Namespace) -> int:
     print(
         f"OK: {args.file or args.config or 'configuration'} is valid "
         f"(redis: {'external' if settings.redis.url else 'embedded'}, "
-        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled})"
+        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled}, "
+        f"whatsapp: {settings.whatsapp.enabled}, messenger: {settings.messenger.enabled}, "
+        f"instagram: {settings.instagram.enabled})"
     )
     return 0
 

@@ -9,6 +9,7 @@ as the YAML). Any environment variable `FIRSTLINE__SECTION__KEY=value` overrides
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,8 @@ from pydantic import (
 )
 
 DEFAULT_CONFIG = Path("config/firstline.yaml")
+DEFAULT_FAQ_DIR = Path("faq")
+FAQ_SETTING_HINT = "set faq_dir in the config or FIRSTLINE_FAQ_DIR to the directory of articles"
 ENV_PREFIX = "FIRSTLINE__"
 
 # Short environment names for the settings people set most.
@@ -347,7 +350,7 @@ class Settings(_Section):
     """Everything the gateway needs to start."""
 
     data_dir: Path = Path("data")
-    faq_dir: Path = Path("faq")
+    faq_dir: Path = Field(DEFAULT_FAQ_DIR, validate_default=True)
     faq_reload_seconds: float = Field(5.0, ge=0)
     # Labelled phrasings a new sample question is reviewed against (faq/README.md).
     faq_eval_dir: Path = Path("tests/fixtures/eval")
@@ -366,6 +369,14 @@ class Settings(_Section):
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
+
+    @field_validator("faq_dir")
+    @classmethod
+    def _bundled_faq_by_default(cls, value: Path) -> Path:
+        """The default `faq` outside a checkout means the knowledge base shipped with us."""
+        if value == DEFAULT_FAQ_DIR and not value.is_dir():
+            return bundled_faq_dir() or value
+        return value
 
     @model_validator(mode="after")
     def _channels_have_what_they_need(self) -> Settings:
@@ -415,6 +426,19 @@ class Settings(_Section):
                 raise ValueError(f"meta.{key}: required when {enabled[0]} is enabled ({env_name})")
         if self.whatsapp.enabled and not self.whatsapp.phone_number_id:
             raise ValueError("whatsapp.phone_number_id: required when whatsapp is enabled")
+
+
+def bundled_faq_dir() -> Path | None:
+    """The knowledge base that comes with the code: beside the package in a checkout or
+    an editable install, or under `<prefix>/share/firstline/faq` from a wheel."""
+    package = Path(__file__).resolve().parent
+    for candidate in (
+        package.parent / "faq",
+        Path(sys.prefix) / "share" / "firstline" / "faq",
+    ):
+        if candidate.is_dir() and any(candidate.glob("*.yaml")):
+            return candidate
+    return None
 
 
 def load_settings(

@@ -29,7 +29,9 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.state import DialogState
 from gateway.models import (
+    ANSWERED_INLINE,
     LETTER_CHANNELS,
+    UNDELIVERED,
     Delivery,
     InboundMessage,
     Level,
@@ -100,6 +102,8 @@ class ConversationService:
         if msg.kind in ("blocked", "unblocked"):
             conv.blocked = msg.kind == "blocked"
             tx.transcript(conv.key, _channel_entry(msg, msg.kind))
+            if msg.meta.get(UNDELIVERED):
+                await self._not_a_response(tx, conv, msg.meta[UNDELIVERED], now)
         elif msg.kind == "delivery_failed":
             tx.transcript(conv.key, _channel_entry(msg, f"delivery failed: {msg.text}"))
         else:
@@ -116,7 +120,7 @@ class ConversationService:
                 )
                 result = self.engine.step(state, msg, ctx)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
-                self._emit(tx, conv, result, outcome)
+                self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
             else:
                 await self._note_user_activity(tx, conv, now)
         self.store.conversations.save(tx, conv, now)
@@ -258,25 +262,59 @@ class ConversationService:
         tx.save_ticket(ticket)
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
 
+    async def _not_a_response(
+        self, tx: Transaction, conv: Conversation, delivery_id: str, now: float
+    ) -> None:
+        """An operator's reply never reached the user (they blocked the bot): it is no
+        first response, and nobody is waiting for the user's answer to it."""
+        ticket = await self.store.tickets.get(conv.active_ticket) if conv.active_ticket else None
+        if ticket is None or not ticket.status.is_active:
+            return
+        undone = []
+        if ticket.first_response_delivery == delivery_id:
+            ticket.first_response_at, ticket.first_response_delivery = 0.0, ""
+            undone.append("first response")
+        if ticket.status == TicketStatus.WAITING_FOR_USER:
+            ticket.status = TicketStatus.OPEN
+            sla_clock.resume(ticket, self.sla, now)
+            undone.append("waiting for the user")
+        if not undone:
+            return
+        tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
+        ticket.updated_at = now
+        tx.save_ticket(ticket)
+        detail = f"the user blocked the bot on {conv.channel}; not counted: {', '.join(undone)}"
+        tx.ticket_event(ticket.id, "channel", "reply_undelivered", detail)
+
     def _emit(
-        self, tx: Transaction, conv: Conversation, result: StepResult, outcome: TurnOutcome
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        result: StepResult,
+        outcome: TurnOutcome,
+        send: bool = True,
     ) -> None:
         conv.state = result.state.to_dict()
         conv.language = str(getattr(result.state, "language", "") or conv.language)
-        self.queue_replies(tx, conv, result.replies)
+        self.queue_replies(tx, conv, result.replies, send=send)
         outcome.replies.extend(result.replies)
         outcome.events.extend(result.events)
 
     def queue_replies(
-        self, tx: Transaction, conv: Conversation, replies: Iterable[OutboundMessage]
+        self,
+        tx: Transaction,
+        conv: Conversation,
+        replies: Iterable[OutboundMessage],
+        send: bool = True,
     ) -> list[Delivery]:
-        """Record replies in the transcript and queue them for the user's channel."""
+        """Record replies in the transcript and queue them for the user's channel (unless
+        `send` is False: the channel has shown them already)."""
         if conv.channel in LETTER_CHANNELS:
             replies = _one_letter(list(replies))
         deliveries = []
         for reply in replies:
             tx.transcript(conv.key, _outbound_entry(reply))
-            if conv.channel not in self.direct_channels and not conv.blocked:
+            if send and conv.channel not in self.direct_channels and not conv.blocked:
                 deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
         return deliveries
 

@@ -20,7 +20,7 @@ from gateway.store import STORE_UNAVAILABLE, OutboundEntry, Store
 
 log = logging.getLogger(__name__)
 
-OnBlocked = Callable[[str, str], Awaitable[None]]
+OnBlocked = Callable[[Delivery], Awaitable[None]]  # told which delivery found the block
 STORE_RETRY_SECONDS = 1.0
 
 
@@ -126,7 +126,7 @@ class ChannelSender:
                 error = await self._send_with_retries(delivery)
             except RecipientBlocked as exc:
                 metrics.DELIVERIES.labels(self.channel, "blocked").inc()
-                await self.on_blocked(self.channel, delivery.chat_id)
+                await self.on_blocked(delivery)
                 await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
                 return
             if error is not None:

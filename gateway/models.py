@@ -46,6 +46,13 @@ class Button:
     payload: str
 
 
+# `InboundMessage.meta` flag: the channel already answered this message itself (Viber's
+# welcome in the reply to conversation_started), so the turn's replies are not sent again.
+ANSWERED_INLINE = "answered_inline"
+# `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
+UNDELIVERED = "undelivered"
+
+
 @dataclass(frozen=True)
 class InboundMessage:
     """One message from a user, whatever the channel.

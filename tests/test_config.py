@@ -114,3 +114,28 @@ def test_sla_needs_every_priority(tmp_path: Path) -> None:
     cfg.write_text("sla:\n  first_response_minutes: {P1: 10, P2: 0}\n")
     with pytest.raises(ConfigError, match=r"sla\.first_response_minutes: .*P1, P2, P3, P4"):
         load_settings(cfg, env={})
+
+
+def test_meta_channels_need_their_secrets_from_the_environment(tmp_path: Path) -> None:
+    config = tmp_path / "meta.yaml"
+    config.write_text('whatsapp:\n  enabled: true\n  phone_number_id: "1149"\n')
+    with pytest.raises(ConfigError, match=r"whatsapp\.access_token: required.*WHATSAPP_ACCESS"):
+        load_settings(config, env={})
+    with pytest.raises(ConfigError, match=r"meta\.app_secret: required.*META_APP_SECRET"):
+        load_settings(config, env={"WHATSAPP_ACCESS_TOKEN": "EAAG-token"})
+    env = {
+        "WHATSAPP_ACCESS_TOKEN": "EAAG-token",
+        "META_APP_SECRET": "app-secret-0123",
+        "META_VERIFY_TOKEN": "verify-me",
+    }
+    settings = load_settings(config, env=env)
+    assert settings.whatsapp.access_token is not None
+    assert "app-secret-0123" not in repr(settings)
+    committed = tmp_path / "committed.yaml"
+    committed.write_text("messenger:\n  enabled: true\n  access_token: EAAG-page-token\n")
+    with pytest.raises(ConfigError, match=r"messenger\.access_token: secrets must not be in"):
+        load_settings(committed, env={})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("whatsapp:\n  templates:\n    birthday: {en: {name: hi, language: en}}\n")
+    with pytest.raises(ConfigError, match=r"whatsapp\.templates.*unknown template purposes"):
+        load_settings(bad, env={})

@@ -8,7 +8,7 @@ from aiohttp import web
 
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked
 from gateway.delivery import ChannelSender
-from gateway.models import OutboundMessage
+from gateway.models import Delivery, OutboundMessage
 from gateway.store import Store, Transaction
 
 
@@ -58,8 +58,8 @@ async def test_429_is_waited_out_and_each_reply_delivered_once_in_order(store: S
     channel = ScriptedChannel({"1": [DeliveryError("429", retry_after=0.05)]})
     blocked: list[str] = []
 
-    async def on_blocked(ch: str, chat: str) -> None:
-        blocked.append(chat)
+    async def on_blocked(delivery: Delivery) -> None:
+        blocked.append(delivery.chat_id)
 
     await queue(store, "1", "first", "second")
     await queue(store, "2", "other chat")
@@ -92,8 +92,8 @@ async def test_blocked_user_is_reported_and_not_retried(store: Store) -> None:
     channel = ScriptedChannel({"9": [RecipientBlocked("Forbidden: bot was blocked by the user")]})
     blocked: list[str] = []
 
-    async def on_blocked(ch: str, chat: str) -> None:
-        blocked.append(chat)
+    async def on_blocked(delivery: Delivery) -> None:
+        blocked.append(delivery.chat_id)
 
     await queue(store, "9", "are you there?")
     sender = ChannelSender(store, channel, consumer="s", on_blocked=on_blocked)
@@ -116,5 +116,5 @@ async def test_reply_left_by_a_crashed_sender_is_sent_once_by_the_next(store: St
     assert await store.outbox.pending("telegram") == 0
 
 
-async def _ignore(channel: str, chat: str) -> None:
+async def _ignore(delivery: Delivery) -> None:
     return None

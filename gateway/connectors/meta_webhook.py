@@ -135,9 +135,9 @@ class MetaWebhook:
             return web.Response(status=400, text=f"expected object {self.object_name}")
         try:
             received = self.translate(payload)
-        except UntrustedInput as exc:
+        except (UntrustedInput, KeyError, TypeError, ValueError, AttributeError) as exc:
             # Signed, so Meta's: refusing it would only make Meta resend it for days.
-            received = [Unreadable(f"envelope: {exc}"[:300], payload)]
+            received = [Unreadable(f"envelope: {type(exc).__name__}: {exc}"[:300], payload)]
         for item in received:
             if isinstance(item, InboundMessage):
                 await self._on_message(item)  # a Redis failure is a 500: Meta redelivers

@@ -66,6 +66,7 @@ REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
+KEYBOARD_RECORD = "keyboard:"  # + chat id: the bot message whose keyboard is still shown
 
 
 class TelegramConnector:
@@ -229,6 +230,26 @@ class TelegramConnector:
         if message.payload and updates.is_hashed_payload(message.payload):
             message = await self._restore_payload(message)
         await self._on_message(message)
+        pressed_on = message.meta.get(updates.KEYBOARD_MESSAGE, "")
+        if pressed_on.isdigit():
+            # Answered: that keyboard must not be pressed again.
+            self._spawn(self._remove_keyboard(message.chat_id, int(pressed_on)))
+
+    async def _remove_keyboard(self, chat_id: str, message_id: int) -> None:
+        """Take the buttons off a message; a keyboard already gone is not an error."""
+        try:
+            await self.limiter.acquire(chat_id)
+            await self.bot.edit_message_reply_markup(
+                chat_id=_chat(chat_id),
+                message_id=message_id,
+                reply_markup=None,
+                request_timeout=REQUEST_TIMEOUT,
+            )
+        except TelegramAPIError as exc:
+            log.info("editMessageReplyMarkup failed", extra={"error": str(exc)})
+        stored = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+        if stored is not None and stored.get("message_id") == message_id:
+            await self.store.channel_drop(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
 
     async def _restore_payload(self, message: InboundMessage) -> InboundMessage:
         stored = await self.store.channel_get(CHANNEL, f"payload:{message.payload}")
@@ -252,12 +273,24 @@ class TelegramConnector:
         key = _send_key(chat_id, message)
         done = self._parts_sent.get(key, 0)
         try:
+            if done == 0:
+                # A keyboard lives until the next message: the new one makes it stale.
+                shown = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+                if shown is not None:
+                    await self._remove_keyboard(chat_id, int(shown["message_id"]))
             for index in range(done, len(parts)):
                 if not self._paced.pop(chat_id, 0):  # a slot from `pace` is used once
                     await self.limiter.acquire(chat_id)
                 last = index == len(parts) - 1
-                await self._call_send(chat_id, parts[index], markup if last else None)
+                sent_id = await self._call_send(chat_id, parts[index], markup if last else None)
                 self._remember_part(key, index + 1)
+                if last and markup is not None:
+                    await self.store.channel_put(
+                        CHANNEL,
+                        f"{KEYBOARD_RECORD}{chat_id}",
+                        {"message_id": sent_id},
+                        PAYLOAD_TTL_SECONDS,
+                    )
         finally:
             if self._stopping.is_set():
                 # Senders drain after receiving stopped; aiogram reopened its session.
@@ -266,10 +299,11 @@ class TelegramConnector:
 
     async def _call_send(
         self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
-    ) -> None:
+    ) -> int:
+        """Send one message; its Telegram message id."""
         try:
-            await self.bot.send_message(
-                chat_id=int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id,
+            sent = await self.bot.send_message(
+                chat_id=_chat(chat_id),
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
@@ -285,6 +319,7 @@ class TelegramConnector:
             raise DeliveryError(exc.message, permanent=True) from exc
         except TelegramAPIError as exc:
             raise DeliveryError(str(exc), permanent=True) from exc
+        return sent.message_id
 
     async def _keyboard(self, message: OutboundMessage) -> InlineKeyboardMarkup | None:
         if not message.buttons:
@@ -336,6 +371,10 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
             "A-Z a-z 0-9 _ - (set TELEGRAM_WEBHOOK_SECRET)"
         )
     return url, secret.encode()
+
+
+def _chat(chat_id: str) -> int | str:
+    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
 
 
 def _send_key(chat_id: str, message: OutboundMessage) -> str:

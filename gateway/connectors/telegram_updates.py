@@ -16,6 +16,7 @@ from gateway.untrusted import UntrustedInput, check_value, count, ident, items, 
 CHANNEL = "telegram"
 CALLBACK_DATA_MAX_BYTES = 64
 HASHED_PAYLOAD_PREFIX = "h:"  # callback_data standing for a payload too long to embed
+KEYBOARD_MESSAGE = "keyboard_message_id"  # meta: the bot message whose button was pressed
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 SHORT_LABEL_CHARS = 4  # buttons this short (ratings, digits) share one keyboard row
 
@@ -149,7 +150,10 @@ def _from_callback(update_id: int, query: dict[str, Any]) -> InboundMessage:
         user_name=_display_name(user),
         payload=data,
         language_hint=text(user, "language_code"),
-        meta={"callback_query_id": ident(query, "id", required=True)},
+        meta={
+            "callback_query_id": ident(query, "id", required=True),
+            KEYBOARD_MESSAGE: ident(message, "message_id"),
+        },
     )
 
 

@@ -13,6 +13,7 @@ that is how a press is told apart from typing.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import secrets
@@ -32,7 +33,7 @@ from gateway.connectors.viber_api import (
     ViberStatus,
     signature,
 )
-from gateway.models import Attachment, Button, InboundMessage, OutboundMessage
+from gateway.models import ANSWERED_INLINE, Attachment, Button, InboundMessage, OutboundMessage
 from gateway.store import Store
 from gateway.untrusted import (
     UntrustedInput,
@@ -146,14 +147,17 @@ class ViberConnector:
                 log.warning("viber could not deliver a message", extra=_failure_summary(event))
             return web.Response()
         not_subscribed = message.kind == "start" and message.meta.get("subscribed") != "1"
+        welcome = self.welcome(message.language_hint) if not_subscribed and self.welcome else None
         if not_subscribed:
             # Viber lets us message this user only once they subscribe (write to us):
             # replies before that fail with "not subscribed", which must not read as blocked.
             await self.store.channel_put(
                 CHANNEL, f"unsubscribed-start:{message.chat_id}", {}, NOT_YET_SUBSCRIBED_TTL
             )
+        if welcome is not None:
+            # The greeting goes in this callback's reply; the bot's own must not follow it.
+            message = dataclasses.replace(message, meta={**message.meta, ANSWERED_INLINE: "1"})
         await self._on_message(message)  # Redis down: a 503 (middleware), Viber retries
-        welcome = self.welcome(message.language_hint) if not_subscribed and self.welcome else None
         if welcome is not None:
             # The one message Viber lets us send before the user subscribes: in the reply.
             return web.json_response(self._render(welcome, welcome.text, True))

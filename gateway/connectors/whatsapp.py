@@ -49,6 +49,7 @@ WEBHOOK_PATH = "/webhooks/whatsapp"
 SENT_RECORD_TTL = 30 * 24 * 3600
 TICKET_UPDATE, CSAT_REQUEST = "ticket_update", "csat_request"
 FALLBACK_LANGUAGE = "en"
+STATUS_RANK = {"sent": 1, "delivered": 2, "read": 3, "failed": 4}
 
 
 class WhatsAppConnector:
@@ -98,12 +99,15 @@ class WhatsAppConnector:
         return inbound_from_payload(payload, self.phone_number_id)
 
     async def _record_status(self, status: DeliveryStatus) -> None:
-        fields = {"status": status.status, f"{status.status}_at": str(status.timestamp)}
+        name = f"sent:{status.message_id}"
+        fields = {f"{status.status}_at": str(status.timestamp)}
+        known = (await self.store.channel_record(CHANNEL, name)).get("status", "")
+        # Webhooks may arrive out of order: a late "delivered" must not undo "read".
+        if STATUS_RANK.get(known, 0) <= STATUS_RANK[status.status]:
+            fields["status"] = status.status
         if status.status == "failed":
             fields |= {"error_code": str(status.error_code), "error_title": status.error_title}
-        await self.store.update_channel_record(
-            CHANNEL, f"sent:{status.message_id}", fields, SENT_RECORD_TTL
-        )
+        await self.store.update_channel_record(CHANNEL, name, fields, SENT_RECORD_TTL)
         if status.status != "failed" or self._on_message is None:
             return
         gone = status.error_code in RECIPIENT_GONE_CODES

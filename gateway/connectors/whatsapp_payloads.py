@@ -67,7 +67,8 @@ def inbound_from_payload(payload: dict[str, Any], phone_number_id: str) -> list[
 
 def _contact_names(value: dict[str, Any]) -> dict[str, str]:
     names: dict[str, str] = {}
-    for contact in value.get("contacts") or ():
+    contacts = value.get("contacts")
+    for contact in contacts if isinstance(contacts, list) else ():  # names only: optional
         if isinstance(contact, dict) and isinstance(contact.get("profile"), dict):
             name = contact["profile"].get("name")
             if isinstance(name, str) and isinstance(contact.get("wa_id"), str):

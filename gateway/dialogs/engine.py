@@ -15,7 +15,7 @@ from gateway.dialogs.letters import LetterFlow
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import StepContext, StepResult, Turn
-from gateway.models import InboundMessage, Ticket
+from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
 from gateway.triage import sla_clock
 from gateway.triage.priority import PriorityRules
@@ -155,12 +155,14 @@ class DialogEngine:
     @staticmethod
     def _stale_press(turn: Turn) -> StepResult:
         """A button from an older message: say so politely, and keep waiting for the answer
-        to the current question (its buttons stay as they are)."""
-        shown = list(turn.state.buttons)
-        turn.say("stale_button")
-        result = turn.result()
-        result.state.buttons = shown
-        return result
+        to the current question, offering its buttons again."""
+        st = turn.state
+        current: tuple[Button, ...] = ()
+        if len(st.button_labels) == len(st.buttons):
+            pairs = zip(st.button_labels, st.buttons, strict=True)
+            current = tuple(Button(label, payload) for label, payload in pairs)
+        turn.say("stale_button", *current)
+        return turn.result()
 
     @staticmethod
     def _back_to_ticket(turn: Turn, ticket: Ticket) -> None:

@@ -48,6 +48,7 @@ class DialogState:
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
+    button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +71,7 @@ class DialogState:
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
         state.buttons = [str(b) for b in state.buttons or ()]
+        state.button_labels = [str(b) for b in state.button_labels or ()]
         return state
 
     def start_flow(self, problem: str = "") -> None:

@@ -89,8 +89,8 @@ class Turn:
         """The outcome; the state remembers the buttons now on screen for typed numbers."""
         with_buttons = [r for r in self.replies if r.buttons]
         if self.replies:
-            self.state.buttons = (
-                [b.payload for b in with_buttons[-1].buttons] if with_buttons else []
-            )
+            shown = with_buttons[-1].buttons if with_buttons else ()
+            self.state.buttons = [b.payload for b in shown]
+            self.state.button_labels = [b.label for b in shown]
         self.state.updated_at = self.ctx.now
         return StepResult(state=self.state, replies=self.replies, events=self.events)

@@ -123,6 +123,9 @@ class Store:
             keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
         )
 
+    async def channel_drop(self, channel: str, name: str) -> None:
+        await self.redis.delete(keys.channel_state(channel, name))
+
     async def channel_record(self, channel: str, name: str) -> dict[str, str]:
         raw = await self.redis.hgetall(keys.channel_record(channel, name))
         return {k.decode(): v.decode() for k, v in raw.items()}

@@ -128,10 +128,24 @@ def make_account(
 def add_operator_command(args: argparse.Namespace, settings: Settings) -> int:
     """`firstline operator add LOGIN ...`: create or update an account in Redis."""
     password = args.password
-    if password is None:
-        password = getpass.getpass(f"Password for {args.login}: ")
-        if password != getpass.getpass("Repeat: "):
-            print("passwords differ", file=sys.stderr)
+    if getattr(args, "password_stdin", False):
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif password is None:
+        if not sys.stdin.isatty():
+            print(
+                "operator add: no terminal to ask for the password; "
+                "pipe it in with --password-stdin",
+                file=sys.stderr,
+            )
+            return 2
+        try:
+            password = getpass.getpass(f"Password for {args.login}: ")
+            repeated = getpass.getpass("Repeat: ")
+        except EOFError:
+            print("operator add: the password was not entered twice", file=sys.stderr)
+            return 2
+        if password != repeated:
+            print("operator add: the passwords differ", file=sys.stderr)
             return 1
     try:
         account = make_account(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from emulators.telegram import TelegramEmulator
 from gateway.connectors.telegram import TelegramConnector
 from gateway.delivery import ChannelSender
-from gateway.models import OutboundMessage
+from gateway.models import Delivery, OutboundMessage
 from gateway.store import Store, Transaction
 from gateway.store import keys as store_keys
 
@@ -76,5 +76,5 @@ def busiest_second(times: list[float]) -> int:
     return best
 
 
-async def _never_blocked(channel: str, chat_id: str) -> None:
-    raise AssertionError(f"{channel}:{chat_id} reported blocked")
+async def _never_blocked(delivery: Delivery) -> None:
+    raise AssertionError(f"{delivery.channel}:{delivery.chat_id} reported blocked")

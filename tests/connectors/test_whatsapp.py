@@ -221,6 +221,12 @@ async def test_statuses_are_recorded_against_the_sent_message(
 
     rec = await eventually(record, what="sent and delivered recorded")
     assert rec["chat_id"] == USER and rec["type"] == "text" and "sent_at" in rec
+    # Read, then a late "delivered" (webhooks are not ordered): the status stays "read".
+    for late in ("read", "delivered"):
+        sent = meta_api.status(USER, wamid, late)
+        await eventually(lambda sent=sent: sent.done, what=f"{late} delivered")
+    rec = await store.channel_record("whatsapp", f"sent:{wamid}")
+    assert rec["status"] == "read" and "read_at" in rec
 
     # The user blocks the business: the next message fails asynchronously.
     meta_api.gone.add(("whatsapp", USER))

@@ -43,6 +43,7 @@ def test_pressing_a_score_twice_is_not_a_comment(chat: Chat) -> None:
     assert STALE in chat.text
     assert chat.state.phase == Phase.CSAT_COMMENT
     assert chat.state.buttons == ["skip"]  # the current question keeps its buttons
+    assert chat.payloads == ["skip"]  # offered again with the polite refusal
     chat.press("skip")
     assert "Спасибо за отзыв" in chat.text and chat.events == []
 

@@ -187,16 +187,16 @@ class MetaEmulator(CallingBackEmulator):
             }
         )
         if user in self.gone:
-            self._status(to, wamid, "failed", 131026, "Message undeliverable")
+            self.status(to, wamid, "failed", 131026, "Message undeliverable")
             return response
         outside = self.clock() - self.last_user_at.get(user, 0) >= WINDOW
         if outside and kind != "template":
-            self._status(to, wamid, "failed", 131047, "Re-engagement message")
+            self.status(to, wamid, "failed", 131047, "Re-engagement message")
             return response
         self.shown.setdefault(user, []).append(shown)
         if self.send_statuses:
-            self._status(to, wamid, "sent")
-            self._status(to, wamid, "delivered")
+            self.status(to, wamid, "sent")
+            self.status(to, wamid, "delivered")
         return response
 
     def _render_whatsapp(self, kind: str, content: dict[str, Any]) -> Shown:
@@ -419,7 +419,7 @@ class MetaEmulator(CallingBackEmulator):
                 return self.wa_send(wa_id, "interactive", content, context=context)
         raise AssertionError(f"no button {label!r} on {shown.text!r}: {shown.labels}")
 
-    def _status(
+    def status(
         self, wa_id: str, wamid: str, status: str, code: int = 0, title: str = ""
     ) -> Delivery:
         entry: dict[str, Any] = {

@@ -241,6 +241,35 @@ class TelegramEmulator:
             result["reply_markup"] = markup
         return result
 
+    async def _m_editmessagereplymarkup(self, params: dict[str, Any]) -> Any:
+        """Replace (or, without reply_markup, remove) the inline keyboard of a bot message."""
+        chat_id = _int(params.get("chat_id"), 0)
+        message_id = _int(params.get("message_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        found = [m for m in self.sent.get(chat_id, []) if m.message_id == message_id]
+        if not found:
+            raise ApiError(400, "Bad Request: message to edit not found")
+        message = found[0]
+        markup = _json(params.get("reply_markup")) or None
+        if markup is not None and not markup.get("inline_keyboard"):
+            markup = None
+        if markup == message.reply_markup:
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup "
+                "of the message",
+            )
+        message.reply_markup = markup
+        return {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+            "text": message.text,
+        }
+
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> Any:
         query_id = str(params.get("callback_query_id", ""))
         if query_id not in self.callback_ids:
@@ -416,9 +445,21 @@ class TelegramEmulator:
         message["edit_date"] = int(time.time())
         return await self.add_update({"edited_message": message})
 
-    async def press(self, chat_id: int, label: str, user: dict[str, Any] | None = None) -> int:
-        """Press the button labelled `label` on the newest bot message that has it."""
-        for message in reversed(self.sent.get(chat_id, [])):
+    async def press(
+        self,
+        chat_id: int,
+        label: str,
+        user: dict[str, Any] | None = None,
+        *,
+        as_shown: SentMessage | None = None,
+    ) -> int:
+        """Press the button labelled `label` on the newest bot message that has it.
+
+        `as_shown` presses on a copy of a message as the app displayed it earlier (a tap
+        that raced the keyboard's removal, or an app that had not refreshed yet).
+        """
+        candidates = [as_shown] if as_shown else reversed(self.sent.get(chat_id, []))
+        for message in candidates:
             for row in (message.reply_markup or {}).get("inline_keyboard", []):
                 for button in row:
                     if button["text"] == label:

@@ -78,6 +78,7 @@ class ViberEmulator(CallingBackEmulator):
         self.event_types: list[str] = []
         self.users: dict[str, ViberUser] = {}
         self.sent: dict[str, list[ShownMessage]] = {}
+        self.refused: list[tuple[str, str]] = []  # (receiver, text) refused: not subscribed
         self.callbacks: list[Callback] = []
         self.forced_status: list[int] = []  # statuses for the next send_message calls
         self.send_calls = 0
@@ -154,6 +155,7 @@ class ViberEmulator(CallingBackEmulator):
         if user is None:
             return _status(5, "receiverNotRegistered")
         if not user.subscribed:
+            self.refused.append((receiver, str(body.get("text", ""))))
             return _status(6, "notSubscribed")
         self._show(user, body)
         token = next(self._tokens)

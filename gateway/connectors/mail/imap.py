@@ -150,10 +150,14 @@ class ImapMailbox:
         bodies = await asyncio.to_thread(client.fetch, small, ["BODY.PEEK[]"]) if small else {}
         for uid in batch:
             raw = bodies.get(uid, {}).get(b"BODY[]")
-            await self._take_one(client, uid, validity, raw, sizes.get(uid, {}))
+            await self._take_one(uid, validity, raw, sizes.get(uid, {}))
+        # Every message of the batch is stored (or kept aside): mark them, then move the
+        # cursor. A crash in between only means they are read again and dropped as repeats.
+        await asyncio.to_thread(self._mark_processed, client, batch)
+        await self.store.mail.set_cursor(self.name, self.folder, ImapCursor(validity, batch[-1]))
 
     async def _take_one(
-        self, client: IMAPClient, uid: int, validity: int, raw: bytes | None, size: dict[Any, Any]
+        self, uid: int, validity: int, raw: bytes | None, size: dict[Any, Any]
     ) -> None:
         if raw is None:
             reason = "over the size limit" if size else "no body returned"
@@ -166,8 +170,6 @@ class ImapMailbox:
                     raise  # an outage, not a bad message: keep the cursor, retry later
                 log.exception("a mail could not be processed; kept as a dead letter")
                 await self._dead(uid, validity, f"{type(exc).__name__}: {exc}", raw, len(raw))
-        await asyncio.to_thread(self._mark_processed, client, uid)
-        await self.store.mail.set_cursor(self.name, self.folder, ImapCursor(validity, uid))
 
     async def _store_is_up(self) -> bool:
         try:
@@ -185,18 +187,18 @@ class ImapMailbox:
              "original": original if raw else "", "at": time.time()}
         )  # fmt: skip
 
-    def _mark_processed(self, client: IMAPClient, uid: int) -> None:
+    def _mark_processed(self, client: IMAPClient, uids: list[int]) -> None:
         if self.settings.after == "move":
             if not client.folder_exists(self.settings.move_to):
                 client.create_folder(self.settings.move_to)
             if client.has_capability("MOVE"):
-                client.move([uid], self.settings.move_to)
+                client.move(uids, self.settings.move_to)
             else:
-                client.copy([uid], self.settings.move_to)
-                client.delete_messages([uid])
-                client.uid_expunge([uid]) if client.has_capability("UIDPLUS") else client.expunge()
+                client.copy(uids, self.settings.move_to)
+                client.delete_messages(uids)
+                client.uid_expunge(uids) if client.has_capability("UIDPLUS") else client.expunge()
         else:
-            client.add_flags([uid], [SEEN])
+            client.add_flags(uids, [SEEN])
 
     def _idle(self, client: IMAPClient) -> None:
         """IDLE until new mail, a stop, or the re-issue time; then DONE."""

@@ -9,6 +9,7 @@ threading headers, the ticket token in the subject, and whether a machine wrote 
 from __future__ import annotations
 
 import binascii
+import contextlib
 import email
 import hashlib
 import re
@@ -208,13 +209,27 @@ def _parse(
     )
 
 
+# Headers read decoded (encoded words, addresses); the rest are flags read as written,
+# which spares the policy's full header parse (most of the cost of reading a message).
+DECODED_HEADERS = frozenset({"subject", "from", "to", "cc", "reply-to", "sender"})
+
+
 def _header_reader(msg: Message) -> Any:
+    raw: dict[str, str] = {}
+    for name, value in msg.raw_items():
+        raw.setdefault(name.lower(), str(value))
+    seen: dict[str, str] = {}
+
     def get(name: str) -> str:
-        try:
-            value = msg.get(name)
-        except Exception:  # a header the policy cannot parse: read it raw
-            value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
-        return re.sub(r"\s+", " ", str(value or "")).strip()
+        if name in seen:
+            return seen[name]
+        value: Any = raw.get(name, "")
+        if name in DECODED_HEADERS and value:
+            # A header the policy cannot parse is kept as written.
+            with contextlib.suppress(Exception):
+                value = msg.get(name)
+        seen[name] = re.sub(r"\s+", " ", str(value or "")).strip()
+        return seen[name]
 
     return get
 

@@ -7,6 +7,7 @@ The user's side is what their mailbox shows (the sink); the operator's side is t
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -20,16 +21,18 @@ from aiohttp import web
 from emulators.mail import MailSink, Received, reply_to, smtp_send, user_mail
 from emulators.server import eventually, free_port
 from gateway import app as gateway_app
-from gateway.config import Settings
+from gateway.config import OperatorAccount, Settings
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.models import Ticket, TicketStatus
 from gateway.operations import Actor
 from gateway.runtime import Runtime
 from gateway.texts import Texts
+from gateway.web.auth import hash_password
 
 from .conftest import SUPPORT, with_email
 
 TEXTS = Texts.load()
+OPERATOR_PASSWORD = "correct horse battery"
 ANNA = Actor("anna", "Анна")
 IVAN = "ivan.petrov@corp.example.com"
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
@@ -75,8 +78,11 @@ class MailGateway:
 async def gw(settings: Settings, sink: MailSink) -> AsyncIterator[MailGateway]:
     port = free_port()
     s = with_email(settings, sink)
-    s = s.model_copy(update={"http": s.http.model_copy(
-        update={"public_url": f"http://127.0.0.1:{port}"})})  # fmt: skip
+    s = s.model_copy(update={
+        "http": s.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"}),
+        "operators": [OperatorAccount(login="anna", name="Анна",
+                                      password_hash=hash_password(OPERATOR_PASSWORD))],
+    })  # fmt: skip
     app = gateway_app.create_app(s)
     runner = web.AppRunner(app)
     await runner.setup()
@@ -243,3 +249,50 @@ async def test_a_bounce_is_attached_to_its_ticket_and_stops_mail(
 async def _blocked(gw: MailGateway, key: str) -> bool:
     conv = await gw.rt.store.conversations.get(key)
     return bool(conv and conv.blocked)
+
+
+async def test_attachments_are_served_only_behind_the_console_sign_in(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    await gw.take_raw((CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes(),
+                      "m.sidorova@corp.example.ru")  # fmt: skip
+    ticket = await eventually(lambda: gw.rt.store.tickets.get("HD-000001"), what="the ticket")
+    lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
+    (shot,) = next(line["attachments"] for line in lines if line.get("attachments"))
+    url = f"http://127.0.0.1:{gw.port}{shot['url']}"
+    base = f"http://127.0.0.1:{gw.port}"
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        async with http.get(url) as anonymous:
+            assert anonymous.status == 401
+        async with http.get(base + "/console/api/session") as resp:
+            csrf = (await resp.json())["csrf"]
+        async with http.post(base + "/console/api/login",
+                             json={"login": "anna", "password": OPERATOR_PASSWORD},
+                             headers={"Origin": base, "X-CSRF-Token": csrf}) as resp:
+            assert resp.status == 200
+        async with http.get(url) as signed_in:
+            assert signed_in.status == 200
+            assert (await signed_in.read()).startswith(b"\x89PNG")
+            assert signed_in.headers["Content-Disposition"].startswith("attachment;")
+
+
+async def test_mail_bodies_are_not_logged_at_info(
+    gw: MailGateway, sink: MailSink, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.INFO, logger="gateway")
+    gateway_log = logging.getLogger("gateway")  # earlier tests may have stopped propagation
+    gateway_log.addHandler(caplog.handler)
+    secret = "мой пароль Zebra-4417 не подходит"
+    try:
+        await gw.send(user_mail(IVAN, SUPPORT, "Вход", secret), IVAN)
+        (reply,) = await mails_to(sink, IVAN, 1)
+        await eventually(lambda: any(r.getMessage() == "mail sent" for r in caplog.records),
+                         what="the sender to log the mail")  # fmt: skip
+    finally:
+        gateway_log.removeHandler(caplog.handler)
+    logged = "\n".join(
+        f"{r.getMessage()} {r.__dict__}" for r in caplog.records if r.levelno >= logging.INFO
+    )
+    assert "mail taken in" in logged and "mail sent" in logged
+    assert "Zebra-4417" not in logged and reply.text[:40] not in logged
