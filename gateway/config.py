@@ -328,6 +328,30 @@ class WebSettings(_Section):
     allowed_origins: list[str] = []
     max_message_chars: int = Field(4000, ge=1)
     messages_per_minute: int = Field(30, ge=1)
+    # Files sent through the widget and attached by operators (kept in Redis).
+    upload_max_mb: float = Field(10.0, gt=0, le=50)
+    upload_types: list[str] = Field(
+        default_factory=lambda: [
+            "image/png", "image/jpeg", "image/gif", "image/webp",
+            "application/pdf", "text/plain", "application/zip",
+        ]
+    )  # fmt: skip
+    uploads_per_minute: int = Field(10, ge=1)
+    file_retention_days: int = Field(90, ge=1)
+
+    @property
+    def upload_max_bytes(self) -> int:
+        return int(self.upload_max_mb * 1024 * 1024)
+
+    @field_validator("upload_types")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        from gateway.attachments import EXTENSIONS
+
+        unknown = sorted(set(value) - set(EXTENSIONS))
+        if unknown:
+            raise ValueError(f"unknown {unknown}; choose from {sorted(EXTENSIONS)}")
+        return value
 
 
 class OperatorAccount(_Section):
@@ -337,6 +361,7 @@ class OperatorAccount(_Section):
     role: Literal["operator", "lead", "admin"] = "operator"
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
+    language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
 
 
 class LoggingSettings(_Section):

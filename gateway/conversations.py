@@ -372,4 +372,5 @@ def _outbound_entry(reply: OutboundMessage) -> dict[str, Any]:
         "author_name": reply.author_name,
         "text": reply.text,
         "buttons": [{"label": b.label, "payload": b.payload} for b in reply.buttons],
+        "attachments": [a.__dict__ for a in reply.attachments],
     }

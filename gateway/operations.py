@@ -17,6 +17,7 @@ from gateway.dialogs.engine import StepContext
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     BOT_OWNER,
+    Attachment,
     Level,
     OutboundMessage,
     Priority,
@@ -153,15 +154,24 @@ class OperatorDesk:
         )
         return action
 
-    async def reply(self, ticket_id: str, actor: Actor, text: str, *, reopen: bool = False) -> None:
-        """Send the operator's words to the user's channel; the first counts as response.
+    async def reply(
+        self,
+        ticket_id: str,
+        actor: Actor,
+        text: str,
+        attachments: tuple[Attachment, ...] = (),
+        *,
+        reopen: bool = False,
+    ) -> None:
+        """Send the operator's words (and files) to the user's channel; the first counts as
+        the first response.
 
         A reply on a resolved ticket is refused unless `reopen` says to reopen it first.
         A user who blocked the bot gets nothing: the reply is refused with that reason and
         neither the first response nor "waiting for user" is recorded.
         """
         text = text.strip()
-        if not text:
+        if not text and not attachments:
             raise ActionRefused("the reply is empty")
         reopened = False
 
@@ -189,7 +199,12 @@ class OperatorDesk:
                 self.service.queue_replies(tx, conv, news.replies)
             self._require_owner(ticket, conv, actor)
             now = self.clock()
-            message = OutboundMessage(text=text, author=actor.owner_tag, author_name=actor.name)
+            message = OutboundMessage(
+                text=text,
+                attachments=attachments,
+                author=actor.owner_tag,
+                author_name=actor.name,
+            )
             deliveries = self.service.queue_replies(tx, conv, [message])
             if not ticket.first_response_at:
                 ticket.first_response_at = now

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 import redis
 
+from emulators.harness import VIBER_TOKEN
+from emulators.telegram import TelegramEmulator
+from emulators.viber import ViberEmulator
 from gateway.config import Settings, load_settings
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis, find_redis_server
@@ -63,3 +66,22 @@ def settings(redis_url: str, tmp_path: Path) -> Settings:
 
 def pytest_report_header() -> list[str]:
     return [f"redis-server: {find_redis_server()}", f"CI: {os.environ.get('CI', '')}"]
+
+
+# Emulated Telegram and Viber servers (connector and console tests).
+
+
+@pytest.fixture
+async def telegram_api() -> AsyncIterator[TelegramEmulator]:
+    emulator = TelegramEmulator()
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+@pytest.fixture
+async def viber_api() -> AsyncIterator[ViberEmulator]:
+    emulator = ViberEmulator(VIBER_TOKEN)
+    await emulator.start()
+    yield emulator
+    await emulator.stop()

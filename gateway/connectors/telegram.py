@@ -22,6 +22,7 @@ import re
 import secrets
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable
 from typing import Any
 
 from aiogram import Bot
@@ -36,7 +37,7 @@ from aiogram.exceptions import (
     TelegramServerError,
     TelegramUnauthorizedError,
 )
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 from aiohttp import web
 
 from gateway.config import ConfigError, Settings
@@ -50,7 +51,7 @@ from gateway.connectors.base import (
     with_author,
 )
 from gateway.connectors.ratelimit import SendRateLimiter
-from gateway.models import InboundMessage, OutboundMessage
+from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, parse_json
 
@@ -63,6 +64,7 @@ TEXT_LIMIT = 4096
 OFFSET_CURSOR = "offset"
 PAYLOAD_TTL_SECONDS = 30 * 24 * 3600
 REQUEST_TIMEOUT = 20  # seconds for ordinary Bot API calls; long polls add their timeout
+UPLOAD_TIMEOUT = 120  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
@@ -266,9 +268,10 @@ class TelegramConnector:
             self._paced[chat_id] = 1
 
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
-        """Send one reply (several Telegram messages if long); map errors for the sender."""
-        text = with_author(message)
-        parts = split_text(text, TEXT_LIMIT)
+        """Send one reply (several Telegram messages if long, then its files as documents);
+        map errors for the sender."""
+        text = with_author(message) if message.text else ""
+        parts = split_text(text, TEXT_LIMIT) if text else []
         markup = await self._keyboard(message)
         key = _send_key(chat_id, message)
         done = self._parts_sent.get(key, 0)
@@ -291,6 +294,12 @@ class TelegramConnector:
                         {"message_id": sent_id},
                         PAYLOAD_TTL_SECONDS,
                     )
+            for index, attachment in enumerate(message.attachments, start=len(parts)):
+                if index < done:
+                    continue
+                await self.limiter.acquire(chat_id)
+                await self._send_file(chat_id, attachment, message)
+                self._remember_part(key, index + 1)
         finally:
             if self._stopping.is_set():
                 # Senders drain after receiving stopped; aiogram reopened its session.
@@ -301,14 +310,40 @@ class TelegramConnector:
         self, chat_id: str, text: str, markup: InlineKeyboardMarkup | None
     ) -> int:
         """Send one message; its Telegram message id."""
-        try:
-            sent = await self.bot.send_message(
+        sent = await self._call(
+            self.bot.send_message(
                 chat_id=_chat(chat_id),
                 text=text,
                 parse_mode=None,
                 reply_markup=markup,
                 request_timeout=REQUEST_TIMEOUT,
             )
+        )
+        return int(sent.message_id)
+
+    async def _send_file(
+        self, chat_id: str, attachment: Attachment, message: OutboundMessage
+    ) -> None:
+        """An operator's file, from the store, as a Telegram document."""
+        kept = await self.store.files.get(attachment.file_id)
+        if kept is None:
+            raise DeliveryError(f"file {attachment.name} is no longer kept", permanent=True)
+        meta, data = kept
+        caption = message.author_name if message.author.startswith("operator:") else None
+        await self._call(
+            self.bot.send_document(
+                chat_id=_chat(chat_id),
+                document=BufferedInputFile(data, filename=meta.name),
+                caption=caption,
+                request_timeout=UPLOAD_TIMEOUT,
+            )
+        )
+
+    @staticmethod
+    async def _call(request: Awaitable[Any]) -> Any:
+        """Await a Bot API call; its errors become what the sender understands."""
+        try:
+            return await request
         except TelegramRetryAfter as exc:
             raise DeliveryError(str(exc), retry_after=float(exc.retry_after)) from exc
         except TelegramForbiddenError as exc:
@@ -319,7 +354,6 @@ class TelegramConnector:
             raise DeliveryError(exc.message, permanent=True) from exc
         except TelegramAPIError as exc:
             raise DeliveryError(str(exc), permanent=True) from exc
-        return sent.message_id
 
     async def _keyboard(self, message: OutboundMessage) -> InlineKeyboardMarkup | None:
         if not message.buttons:
@@ -342,7 +376,23 @@ class TelegramConnector:
         while len(self._parts_sent) > PARTS_REMEMBERED:
             self._parts_sent.popitem(last=False)
 
+    async def typing(self, chat_id: str) -> None:
+        """Show "typing…" in the user's chat for a few seconds (an operator is writing)."""
+        try:
+            await self.bot.send_chat_action(
+                chat_id=_chat(chat_id), action="typing", request_timeout=REQUEST_TIMEOUT
+            )
+        except TelegramAPIError as exc:  # only a courtesy: never fail the operator for it
+            log.info("sendChatAction failed", extra={"error": str(exc)})
+
     # Files
+
+    async def fetch_file(self, attachment: Attachment) -> bytes:
+        """A file the user sent, for an operator (see `download`)."""
+        try:
+            return await self.download(attachment.file_id)
+        except TelegramAPIError as exc:
+            raise DeliveryError(str(exc), permanent=True) from exc
 
     async def download(self, file_id: str) -> bytes:
         """The bytes of a file a user sent (getFile, then the file URL); for operators."""

@@ -57,6 +57,7 @@ ACK_ONLY_EVENTS = frozenset({"webhook", "delivered", "seen", "failed"})
 NOT_YET_SUBSCRIBED_TTL = 7 * 24 * 3600
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 SHORT_LABEL_CHARS = 4
+MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
 )
@@ -166,8 +167,13 @@ class ViberConnector:
     # Sending
 
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
-        """Send one reply (several Viber messages if long); map Viber statuses for the sender."""
-        parts = split_text(message.text, TEXT_LIMIT)
+        """Send one reply (several Viber messages if long); map Viber statuses for the sender.
+
+        Viber takes files only from a public URL, so an operator's files are named in the
+        text; the user gets them on another channel or asks for them again.
+        """
+        text = "\n".join([message.text, *(f"📎 {a.name}" for a in message.attachments)])
+        parts = split_text(text.strip(), TEXT_LIMIT)
         try:
             for index, part in enumerate(parts):
                 body = self._render(message, part, index == len(parts) - 1)
@@ -176,6 +182,15 @@ class ViberConnector:
         finally:
             if self._stopping.is_set():
                 await self.client.close()  # senders drain after receiving stopped
+
+    async def fetch_file(self, attachment: Attachment) -> bytes:
+        """A picture or file a user sent, from the media URL in Viber's callback."""
+        if not attachment.url:
+            raise DeliveryError("viber gave no media URL for this file", permanent=True)
+        try:
+            return await self.client.fetch(attachment.url, MAX_MEDIA_BYTES)
+        except (ViberApiError, aiohttp.ClientError, TimeoutError) as exc:
+            raise DeliveryError(f"viber media: {exc}", permanent=True) from exc
 
     async def _call_send(self, chat_id: str, body: dict[str, Any]) -> None:
         try:

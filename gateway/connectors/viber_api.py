@@ -87,6 +87,23 @@ class ViberClient:
             raise ViberApiError(code, str(result.get("status_message", "")), response.status)
         return result
 
+    async def fetch(self, url: str, max_bytes: int) -> bytes:
+        """The bytes behind a media URL from a callback (a user's picture or file)."""
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        chunks: list[bytes] = []
+        size = 0
+        async with self._session.get(url) as response:
+            if response.status != 200:
+                status = response.status
+                raise ViberApiError(-1, f"media URL answered HTTP {status}", status)
+            async for chunk in response.content.iter_chunked(64 * 1024):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ViberApiError(-1, f"the file is larger than {max_bytes} bytes")
+                chunks.append(chunk)
+        return b"".join(chunks)
+
     async def set_webhook(self, url: str, event_types: list[str]) -> dict[str, Any]:
         return await self.call(
             "set_webhook",

@@ -7,8 +7,9 @@ reconnecting visitor gets exactly what it has not seen. Visitor messages carry t
 client's own id, which is the dedupe key; the ack is sent after the durable accept.
 
 Frames (JSON), client → server: `hello {token, have, lang, name}`, `start`,
-`message {id, text, payload}`; server → client: `welcome {token, max_chars}`,
-`entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `error {code, id?, ...}`.
+`message {id, text, payload}`, `typing`; server → client: `welcome {token, max_chars}`,
+`entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
+`language {lang}` (the conversation's, for the labels), `error {code, id?, ...}`.
 """
 
 from __future__ import annotations
@@ -18,18 +19,28 @@ import contextlib
 import json
 import logging
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
+from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
 from gateway.models import Channel, InboundMessage, OutboundMessage, Ticket
 from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
+from gateway.web.files import (
+    attachment_of,
+    attachment_view,
+    file_response,
+    read_upload,
+    refusal,
+    rules_of,
+)
 from gateway.web.live import LiveHub, TranscriptSocket
 
 log = logging.getLogger(__name__)
@@ -41,6 +52,8 @@ TOKEN_MAX_AGE = 180 * 24 * 3600
 MAX_PAYLOAD_CHARS = 200
 MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
+TOKEN_HEADER = "X-Chat-Token"  # the widget's signed session, for file upload and download
+TYPING_EVERY_SECONDS = 2.0  # at most one "typing" announcement per socket in this time
 MAX_HAVE = 10**7  # entries a visitor may claim to have seen (a transcript is far shorter)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -80,12 +93,26 @@ class ChatSocket(TranscriptSocket):
         self.chat_id = chat_id
         self.lang = lang
         self.name = name
+        self.typing_announced = 0.0
+        self.shown_language = ""  # the conversation's language the widget was told
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
         return visitor_view(entry, self.chat_id)
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         return ticket_frame(ticket)
+
+    async def entries_sent(self, store: Store) -> None:
+        """The widget's labels follow the conversation's language (detected or switched)."""
+        conv = await store.conversations.get(self.key)
+        language = conv.language if conv is not None else ""
+        if language in LANGUAGES and language != self.shown_language:
+            self.shown_language = language
+            await self.send({"type": "language", "lang": language})
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
+        """The visitor sees an operator typing (never their own typing echoed back)."""
+        return {"who": "operator", "name": name} if who == "operator" else None
 
 
 def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
@@ -100,6 +127,9 @@ def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
         "text": entry.get("text", ""),
         "at": entry.get("at", 0),
     }
+    files = [a for a in entry.get("attachments") or () if a.get("file_id")]
+    if files:  # web-chat files are all kept by us: the visitor downloads them by id
+        view["files"] = [attachment_view(a) | {"id": a["file_id"]} for a in files]
     if entry.get("buttons"):
         view["buttons"] = [
             {"label": b.get("label", ""), "payload": b.get("payload", "")} for b in entry["buttons"]
@@ -178,7 +208,12 @@ class WebChatConnector:
             web.get("/", self._demo_page),
             web.get("/webchat/widget.js", self._widget_js),
             web.get("/webchat/widget.css", self._widget_css),
+            web.get("/webchat/demo.css", self._demo_css),
             web.get("/webchat/ws", self._socket),
+            web.post("/webchat/files", self._upload),
+            web.get("/webchat/files/{file_id}", self._download),
+            web.options("/webchat/files", self._preflight),
+            web.options("/webchat/files/{file_id}", self._preflight),
         ]
 
     async def _demo_page(self, request: web.Request) -> web.Response:
@@ -193,6 +228,9 @@ class WebChatConnector:
     async def _widget_css(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "widget.css")
 
+    async def _demo_css(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "demo.css")
+
     async def _widget_js(self, request: web.Request) -> web.Response:
         texts = json.dumps(self._texts, ensure_ascii=False)
         body = f"window.FIRSTLINE_TEXTS = {texts};\n" + (STATIC / "widget.js").read_text("utf-8")
@@ -201,6 +239,92 @@ class WebChatConnector:
             content_type="application/javascript",
             headers={"Cache-Control": "no-cache"},
         )
+
+    def _cors(self, request: web.Request) -> dict[str, str]:
+        """Sites allowed to embed the chat may call the file endpoints from their pages."""
+        origin = request.headers.get("Origin")
+        web_settings = self.settings.web
+        if not origin or not origin_allowed(
+            request, web_settings.allowed_origins, self.settings.http.public_url
+        ):
+            return {}
+        return {
+            "Access-Control-Allow-Origin": origin,
+            "Access-Control-Allow-Methods": "GET, POST",
+            "Access-Control-Allow-Headers": "X-Chat-Token, X-Client-Id, X-File-Name, Content-Type",
+            "Access-Control-Expose-Headers": "Content-Disposition",
+            "Access-Control-Max-Age": "600",
+            "Vary": "Origin",
+        }
+
+    async def _preflight(self, request: web.Request) -> web.Response:
+        headers = self._cors(request)
+        return web.Response(status=204 if headers else 403, headers=headers)
+
+    def _visitor(self, request: web.Request) -> str:
+        """The chat id of the visitor whose signed token is in `X-Chat-Token` (else 401)."""
+        chat_id = self.signer.unsign(request.headers.get(TOKEN_HEADER), TOKEN_MAX_AGE)
+        if chat_id is None:
+            raise web.HTTPUnauthorized(
+                text=json.dumps({"error": "unauthorized", "detail": "open the chat first"}),
+                content_type="application/json",
+            )
+        return chat_id
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """A visitor's file: kept, then posted into the conversation as their message."""
+        web_settings = self.settings.web
+        if not origin_allowed(request, web_settings.allowed_origins, self.settings.http.public_url):
+            return web.json_response({"error": "origin_not_allowed"}, status=403)
+        chat_id = self._visitor(request)
+        client_id = request.headers.get("X-Client-Id", "")
+        if not CLIENT_ID_RE.match(client_id):
+            return web.json_response({"error": "bad_frame", "detail": "X-Client-Id"}, status=400)
+        if self._on_message is None:
+            return web.json_response({"error": "unavailable"}, status=503)
+        hits, retry_after = await self.store.operators.hit("webchat-upload", chat_id, 60)
+        if hits > web_settings.uploads_per_minute:
+            return web.json_response(
+                {"error": "rate_limited", "retry_after": round(retry_after, 1)}, status=429
+            )
+        rules = rules_of(web_settings)
+        try:
+            name, mime_type, data = await read_upload(request, rules)
+        except FileRefused as exc:
+            response = refusal(exc, rules)
+            response.headers.update(self._cors(request))  # so an embedding page can read why
+            return response
+        meta = await self.store.files.put(
+            f"{self.channel}:{chat_id}",
+            name,
+            mime_type,
+            data,
+            uploaded_by="user",
+            ttl_seconds=web_settings.file_retention_days * 86400,
+        )
+        await self._on_message(
+            InboundMessage(
+                channel=self.channel,
+                chat_id=chat_id,
+                message_id=f"{chat_id}:{client_id}",
+                user_id=chat_id,
+                attachments=(attachment_of(meta),),
+            )
+        )
+        return web.json_response(
+            {"id": client_id, "name": name, "size": meta.size}, headers=self._cors(request)
+        )
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file of the visitor's own conversation (theirs or an operator's), as a download."""
+        chat_id = self._visitor(request)
+        found = await self.store.files.get(request.match_info["file_id"])
+        if found is None or found[0].conversation != f"{self.channel}:{chat_id}":
+            return web.json_response({"error": "not_found"}, status=404)
+        meta, data = found
+        response = file_response(meta.name, meta.mime_type, data)
+        response.headers.update(self._cors(request))
+        return response
 
     async def _socket(self, request: web.Request) -> web.StreamResponse:
         web_settings = self.settings.web
@@ -234,11 +358,14 @@ class WebChatConnector:
                 "token": hello["token"],
                 "resumed": hello["resumed"],
                 "max_chars": self.settings.web.max_message_chars,
+                "max_file_bytes": self.settings.web.upload_max_bytes,
+                "file_types": self.settings.web.upload_types,
             }
         )
         tickets = await self.store.tickets.for_conversation(chat.key, active_only=False)
         if tickets:
             await chat.send(ticket_frame(max(tickets, key=lambda t: t.created_at)))
+        await chat.entries_sent(self.store)  # a returning visitor: labels in their language
         self.hub.follow(chat.key, chat)
         pump = asyncio.create_task(chat.pump(self.store))
         try:
@@ -296,6 +423,8 @@ class WebChatConnector:
             await self._accept(chat, "start", text="", payload="", kind="start")
         elif kind == "message":
             await self._message(chat, frame)
+        elif kind == "typing":
+            await self._typing(chat)
         else:
             raise ChatError("bad_frame")
 
@@ -316,6 +445,17 @@ class WebChatConnector:
             raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
         await self._accept(chat, client_id, text=text, payload=payload, kind="message")
         await chat.send({"type": "ack", "id": client_id})
+        chat.typing_announced = 0.0  # typing after this is about the next message
+
+    async def _typing(self, chat: ChatSocket) -> None:
+        """The visitor is typing: tell the consoles watching, on every process."""
+        now = time.monotonic()
+        if now - chat.typing_announced < TYPING_EVERY_SECONDS:
+            return
+        chat.typing_announced = now
+        await self.store.announce(
+            {"type": "typing", "conversation": chat.key, "who": "user", "name": chat.name}
+        )
 
     async def _accept(
         self, chat: ChatSocket, client_id: str, *, text: str, payload: str, kind: str

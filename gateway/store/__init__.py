@@ -14,6 +14,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
+from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
@@ -44,6 +45,7 @@ __all__ = [
     "LeaseLost",
     "OutboundEntry",
     "Store",
+    "StoredFile",
     "TicketEvent",
     "Transaction",
 ]
@@ -60,6 +62,7 @@ class Store:
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis)
         self.operators = OperatorStore(redis)
+        self.files = FileStore(redis)
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
@@ -123,6 +126,9 @@ class Store:
             keys.channel_state(channel, name), json.dumps(data, ensure_ascii=False), ex=ttl
         )
 
+    async def announce(self, event: dict[str, Any]) -> None:
+        """A passing live event (someone is typing): published, never stored."""
+        await self.redis.publish(keys.EVENTS_CHANNEL, json.dumps(event, ensure_ascii=False))
     async def channel_drop(self, channel: str, name: str) -> None:
         await self.redis.delete(keys.channel_state(channel, name))
 

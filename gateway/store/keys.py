@@ -95,6 +95,21 @@ INBOUND_UNREADABLE = f"{PREFIX}:in:unreadable"  # list: channel payloads we coul
 OPERATORS = f"{PREFIX}:operators"  # hash: login -> operator account JSON (from the CLI)
 
 
+def stored_file(file_id: str) -> str:
+    """An uploaded file: hash of `meta` (JSON) and `data` (bytes), with a TTL."""
+    return f"{PREFIX}:file:{file_id}"
+
+
+def operator_preferences(login: str) -> str:
+    """Hash of an operator's console choices (language)."""
+    return f"{PREFIX}:operator:{login}:prefs"
+
+
+def operator_seen(login: str) -> str:
+    """Hash: ticket id -> how much of its conversation the operator has seen (entries)."""
+    return f"{PREFIX}:operator:{login}:seen"
+
+
 def web_session(session_id: str) -> str:
     """An operator's console session: login and CSRF token, with a TTL."""
     return f"{PREFIX}:web:session:{session_id}"

@@ -8,7 +8,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.store import keys
+from gateway.store import keys, scripts
 
 
 class OperatorStore:
@@ -16,6 +16,7 @@ class OperatorStore:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._mark_seen = redis.register_script(scripts.MARK_SEEN)
 
     async def get_account(self, login: str) -> dict[str, Any] | None:
         raw = await self._redis.hget(keys.OPERATORS, login)
@@ -29,6 +30,23 @@ class OperatorStore:
     async def accounts(self) -> list[dict[str, Any]]:
         raw = await self._redis.hgetall(keys.OPERATORS)
         return [json.loads(v) for v in raw.values()]
+
+    async def preferences(self, login: str) -> dict[str, str]:
+        """What an operator chose in the console (e.g. its language)."""
+        raw = await self._redis.hgetall(keys.operator_preferences(login))
+        return {k.decode(): v.decode() for k, v in raw.items()}
+
+    async def set_preference(self, login: str, name: str, value: str) -> None:
+        await self._redis.hset(keys.operator_preferences(login), name, value)
+
+    async def seen(self, login: str) -> dict[str, int]:
+        """How far the operator has read each ticket's conversation (entries)."""
+        raw = await self._redis.hgetall(keys.operator_seen(login))
+        return {k.decode(): int(v) for k, v in raw.items()}
+
+    async def mark_seen(self, login: str, ticket_id: str, entries: int) -> None:
+        """Remember the operator read `entries` entries (never moves back)."""
+        await self._mark_seen(keys=[keys.operator_seen(login)], args=[ticket_id, entries])
 
     async def put_session(self, session_id: str, data: dict[str, Any], ttl: int) -> None:
         await self._redis.set(keys.web_session(session_id), json.dumps(data), ex=ttl)

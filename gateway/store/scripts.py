@@ -91,3 +91,10 @@ if score and tonumber(score) == tonumber(ARGV[2]) then
 end
 return 0
 """
+
+# Raise a ticket's "seen up to" mark, never lower it (two tabs may report out of order).
+MARK_SEEN = """
+local now = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if tonumber(ARGV[2]) > now then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+return 1
+"""

@@ -3,6 +3,9 @@
 Code refers to texts by key only; `Texts.get` formats the placeholders. A key missing in
 one language falls back to the default language, so a half-translated catalog never
 breaks a conversation (the tests keep the three catalogs complete anyway).
+
+A top-level mapping is a section of texts for a screen rather than for the bot (the
+operator console's labels are `console:`); `Texts.section` hands it out whole.
 """
 
 from __future__ import annotations
@@ -19,28 +22,39 @@ DEFAULT_LANGUAGE = "ru"
 CATALOG_DIR = Path(__file__).resolve().parent
 
 Catalog = Mapping[str, str | list[str]]
+Section = Mapping[str, str]
 
 
 class Texts:
     """Typed access to the per-language catalogs: plain strings and plural forms."""
 
-    def __init__(self, catalogs: Mapping[str, Catalog], default: str = DEFAULT_LANGUAGE) -> None:
+    def __init__(
+        self,
+        catalogs: Mapping[str, Catalog],
+        default: str = DEFAULT_LANGUAGE,
+        sections: Mapping[str, Mapping[str, Section]] | None = None,
+    ) -> None:
         if default not in catalogs:
             raise ValueError(f"no catalog for the default language {default!r}")
         self._catalogs = catalogs
+        self._sections = sections or {}
         self.default = default
 
     @classmethod
     def load(cls, directory: Path = CATALOG_DIR) -> Texts:
         """Read `<lang>.yaml` for every supported language."""
         catalogs: dict[str, Catalog] = {}
+        sections: dict[str, dict[str, Section]] = {}
         for lang in LANGUAGES:
             path = directory / f"{lang}.yaml"
             data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError(f"{path}: expected a mapping of text keys")
-            catalogs[lang] = data
-        return cls(catalogs)
+            catalogs[lang] = {k: v for k, v in data.items() if not isinstance(v, dict)}
+            for name, texts in data.items():
+                if isinstance(texts, dict):
+                    sections.setdefault(name, {})[lang] = {str(k): str(v) for k, v in texts.items()}
+        return cls(catalogs, sections=sections)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -63,6 +77,16 @@ class Texts:
         if isinstance(forms, str) or len(forms) != 3:
             raise KeyError(f"text {key!r} must list three plural forms")
         return f"{count} {forms[_plural_index(self.language(lang), count)]}"
+
+    def section(self, name: str, lang: str | None) -> dict[str, str]:
+        """A screen's texts in `lang`, completed from the default language."""
+        per_language = self._sections.get(name, {})
+        merged = dict(per_language.get(self.default, {}))
+        merged.update(per_language.get(self.language(lang), {}))
+        return merged
+
+    def section_keys(self, name: str, lang: str) -> frozenset[str]:
+        return frozenset(self._sections.get(name, {}).get(lang, {}))
 
     def keys(self, lang: str) -> frozenset[str]:
         return frozenset(self._catalogs[lang])

@@ -10,17 +10,22 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 from aiohttp import WSMsgType, web
 
 from gateway.models import Ticket
 from gateway.runtime import Runtime
+from gateway.store import Store
+from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.channel_files import channel_file_routes
 from gateway.web.desk_api import DeskApi, load_canned, summary
+from gateway.web.desk_files import ChannelFiles, DeskFiles, DownloadById
+from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.mail_files import mail_file_routes
 from gateway.web.operators import OperatorDirectory
@@ -39,6 +44,7 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
+TYPING_EVERY_SECONDS = 3.0  # Telegram shows "typing…" for 5 s per sendChatAction
 
 
 class Console:
@@ -54,8 +60,13 @@ class Console:
             session_secret(secret.get_secret_value() if secret else None, "console"),
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
+        self.files = DeskFiles(rt, self.desk)
+        self.search = DeskSearch(rt)
+        self.catalog = Texts.load()
         self.hub = LiveHub(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
+        # Channels that can show "typing…" to their users (Telegram's sendChatAction).
+        self.typing_channels: dict[str, ChannelTyping] = {}
 
     def routes(self) -> list[web.RouteDef]:
         need = self.sessions.required
@@ -64,11 +75,18 @@ class Console:
             web.get("/console", self.page),
             web.get("/console/static/{name}", self.static),
             web.get("/console/api/session", self.session),
+            web.get("/console/api/texts", self.texts),
+            web.post("/console/api/preferences", need(self.preferences, changes_state=True)),
             web.post("/console/api/login", self.login),
             web.post("/console/api/logout", need(self.sessions.sign_out, changes_state=True)),
             web.get("/console/api/tickets", need(self.desk.queue, changes_state=False)),
+            web.get("/console/api/search", need(self.search.search, changes_state=False)),
             web.get("/console/api/operators", need(self.desk.colleagues, changes_state=False)),
             web.get(ticket_url, need(self.desk.ticket, changes_state=False)),
+            web.post(ticket_url + "/files", need(self.files.upload, changes_state=True)),
+            web.get(
+                ticket_url + "/files/{index}/{n}", need(self.files.download, changes_state=False)
+            ),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
             *ReportsPage(self.rt, self.sessions).routes(),
@@ -92,6 +110,36 @@ class Console:
         csrf = self.sessions.login_csrf(request, response)
         response.text = json.dumps({"signed_in": False, "csrf": csrf})
         return response
+
+    async def texts(self, request: web.Request) -> web.Response:
+        """The console's labels: in `?lang`, else the operator's language, else the browser's."""
+        lang = request.query.get("lang", "")
+        if lang not in LANGUAGES:
+            session = await self.sessions.current(request)
+            lang = await self._language(session) if session else ""
+        return self._texts_response(lang or browser_language(request))
+
+    async def preferences(self, request: web.Request, session: Session) -> web.Response:
+        """`{language}`: the operator's console language, kept for their next sign-in."""
+        try:
+            body = parse_json(await request.text())
+        except UntrustedInput:
+            raise refuse(400, "the request body must be JSON") from None
+        lang = body.get("language") if isinstance(body, dict) else None
+        if lang not in LANGUAGES:
+            raise refuse(400, f"language: one of {', '.join(LANGUAGES)}")
+        await self.rt.store.operators.set_preference(session.account.login, "language", lang)
+        return self._texts_response(lang)
+
+    async def _language(self, session: Session) -> str:
+        chosen = (await self.rt.store.operators.preferences(session.account.login)).get("language")
+        return chosen if chosen in LANGUAGES else session.account.language
+
+    def _texts_response(self, lang: str) -> web.Response:
+        return web.json_response(
+            {"language": lang, "texts": self.catalog.section("console", lang)},
+            dumps=lambda d: json.dumps(d, ensure_ascii=False),
+        )
 
     async def login(self, request: web.Request) -> web.Response:
         try:
@@ -117,7 +165,7 @@ class Console:
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
-                    await self._watch(follower, parse_json(msg.data))
+                    await self._frame(follower, parse_json(msg.data))
         except UntrustedInput:
             await ws.close(code=1003, message=b"bad frame")
         finally:
@@ -128,10 +176,36 @@ class Console:
             await asyncio.gather(pump, return_exceptions=True)
         return ws
 
-    async def _watch(self, follower: ConsoleSocket, frame: dict[str, Any]) -> None:
+    async def _frame(self, follower: ConsoleSocket, frame: Any) -> None:
+        if isinstance(frame, dict) and frame.get("type") == "typing":
+            await self._typing(follower)
+        else:
+            await self._watch(follower, frame)
+
+    async def _typing(self, follower: ConsoleSocket) -> None:
+        """The operator is typing a reply on the watched ticket: the user is shown it."""
+        ticket, now = follower.ticket, time.monotonic()
+        if ticket is None or now - follower.typing_announced < TYPING_EVERY_SECONDS:
+            return
+        follower.typing_announced = now
+        account = follower.session.account
+        await self.rt.store.announce(
+            {
+                "type": "typing",
+                "conversation": ticket.conversation_key,
+                "who": "operator",
+                "name": account.name or account.login,
+            }
+        )
+        channel = self.typing_channels.get(ticket.channel)
+        if channel is not None:
+            await channel.typing(ticket.chat_id)
+
+    async def _watch(self, follower: ConsoleSocket, frame: Any) -> None:
         """`{type: watch, ticket, have}`: follow that ticket's conversation from `have`."""
         self.hub.unfollow(follower.key, follower)
         follower.retarget("", 0)
+        follower.ticket = None
         if not isinstance(frame, dict) or frame.get("type") != "watch":
             return
         wanted = frame.get("ticket")
@@ -143,6 +217,8 @@ class Console:
         cursor = have if isinstance(have, int) and have > 0 else 0
         self.hub.follow(ticket.conversation_key, follower)
         follower.retarget(ticket.conversation_key, cursor)
+        follower.ticket = ticket
+        await self.rt.store.operators.mark_seen(follower.session.account.login, ticket.id, cursor)
 
     async def close(self, app: web.Application) -> None:
         for ws in list(self.sockets):
@@ -157,12 +233,26 @@ class ConsoleSocket(TranscriptSocket):
     def __init__(self, ws: web.WebSocketResponse, session: Session) -> None:
         super().__init__(ws)
         self.session = session
+        self.ticket: Ticket | None = None  # the ticket being watched
+        self.typing_announced = 0.0
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):
             # Escalated or moved out of this operator's queues: drop it from their screen.
             return {"type": "gone", "ticket": ticket.id}
         return {"type": "ticket", "ticket": summary(ticket)}
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
+        """Operators see the user typing (other operators' typing is not news to them)."""
+        return {"who": "user", "name": name} if who == "user" else None
+
+    def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
+        return {"type": "activity", "conversation": conversation_key}
+
+    async def entries_sent(self, store: Store) -> None:
+        """The operator has now seen the watched ticket's conversation up to the cursor."""
+        if self.ticket is not None and self.ticket.conversation_key == self.key:
+            await store.operators.mark_seen(self.session.account.login, self.ticket.id, self.cursor)
 
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         """SLA warnings and breaches for the group's operators; addressed ones to one person."""
@@ -174,6 +264,23 @@ class ConsoleSocket(TranscriptSocket):
         elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
             return None
         return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
+
+
+class ChannelTyping(Protocol):
+    """A connector that can show the user that someone is typing."""
+
+    channel: str
+
+    async def typing(self, chat_id: str) -> None: ...
+
+
+def browser_language(request: web.Request) -> str:
+    """The first of ru, uk, en in the browser's Accept-Language; English otherwise."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip()[:2].lower()
+        if code in LANGUAGES:
+            return code
+    return "en"
 
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
@@ -188,6 +295,12 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     app.router.add_routes(channel_file_routes(console.sessions, app.get(CONNECTORS, [])))
 
     for connector in app.get(CONNECTORS, []):
+        if hasattr(connector, "typing"):
+            console.typing_channels[connector.channel] = cast(ChannelTyping, connector)
+        if hasattr(connector, "fetch_file"):
+            console.files.channels[connector.channel] = cast(ChannelFiles, connector)
+        elif hasattr(connector, "download"):
+            console.files.channels[connector.channel] = DownloadById(connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())

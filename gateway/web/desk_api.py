@@ -18,14 +18,16 @@ from aiohttp import web
 from gateway.connectors.reply_windows import reply_route
 from gateway.knowledge.gaps import first_message
 from gateway.knowledge.samples import SampleError, review_sample
-from gateway.models import Level, Priority, SupportGroup, Ticket
+from gateway.models import Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
+from gateway.web.files import attachment_of
 from gateway.web.operators import Account, OperatorDirectory
 from gateway.web.sessions import Session, refuse
 
 MAX_TEXT = 8000
+MAX_FILES_PER_REPLY = 5
 STATUS_FILTERS = ("active", "resolved", "all")
 
 
@@ -40,6 +42,11 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     data.pop("fields")
     data.pop("sources")
     return data
+
+
+def is_user_message(entry: dict[str, Any]) -> bool:
+    """A transcript entry the user wrote (not the chat opening, not a channel notice)."""
+    return entry.get("direction") == "in" and entry.get("kind", "message") in ("message", "")
 
 
 def queue_order(ticket: Ticket) -> tuple[int, float, float]:
@@ -96,7 +103,30 @@ class DeskApi:
             and (not mine or t.assignee == account.login)
         ]
         shown.sort(key=queue_order)
-        return web.json_response({"now": time.time(), "tickets": [summary(t) for t in shown]})
+        unread = await self.unread(account.login, shown)
+        return web.json_response(
+            {
+                "now": time.time(),
+                "tickets": [summary(t) | {"unread": unread.get(t.id, 0)} for t in shown],
+            }
+        )
+
+    async def past_tickets(self, ticket: Ticket, session: Session) -> list[dict[str, Any]]:
+        """The same user's other tickets (same conversation on this channel), newest first."""
+        store = self.rt.store.tickets
+        others = await store.for_conversation(ticket.conversation_key, active_only=False)
+        visible = [t for t in others if t.id != ticket.id and session.account.can_see(t)]
+        return [summary(t) for t in sorted(visible, key=lambda t: t.created_at, reverse=True)]
+
+    async def unread(self, login: str, tickets: list[Ticket]) -> dict[str, int]:
+        """Per ticket, the user's messages the operator has not seen yet."""
+        seen = await self.rt.store.operators.seen(login)
+        counts: dict[str, int] = {}
+        for ticket in tickets:
+            start = seen.get(ticket.id, 0)
+            entries = await self.rt.store.conversations.transcript(ticket.conversation_key, start)
+            counts[ticket.id] = sum(1 for e in entries if is_user_message(e))
+        return counts
 
     async def ticket(self, request: web.Request, session: Session) -> web.Response:
         """A ticket's page: checklist, conversation, transcript, notes and history."""
@@ -129,6 +159,7 @@ class DeskApi:
                 "notes": await store.tickets.notes(ticket.id),
                 "events": [e.__dict__ for e in events],
                 "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
+                "user_tickets": await self.past_tickets(ticket, session),
             },
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
@@ -162,8 +193,10 @@ class DeskApi:
                 done = await desk.assign(ticket.id, actor, target.login)
                 notice = f"{ticket.id} {done} to {target.name or target.login}"
             elif action == "reply":
+                files = await self._files(body, ticket)
+                text = _text(body, "text", required=not files)
                 reopen = body.get("reopen") is True
-                await desk.reply(ticket.id, actor, _text(body, "text"), reopen=reopen)
+                await desk.reply(ticket.id, actor, text, files, reopen=reopen)
             elif action == "note":
                 await desk.note(ticket.id, actor, _text(body, "text"))
             elif action == "update":
@@ -221,6 +254,20 @@ class DeskApi:
         if not account.can_see(ticket):
             raise refuse(409, f"{login} cannot work on {ticket.group.value} {ticket.level.value}")
         return account
+
+
+    async def _files(self, body: dict[str, Any], ticket: Ticket) -> tuple[Attachment, ...]:
+        """Files uploaded for this ticket's conversation, named by id in `files`."""
+        ids = body.get("files") or []
+        if not isinstance(ids, list) or len(ids) > MAX_FILES_PER_REPLY:
+            raise refuse(400, f"files: a list of at most {MAX_FILES_PER_REPLY} file ids")
+        found = []
+        for file_id in ids:
+            meta = await self.rt.store.files.meta(str(file_id))
+            if meta is None or meta.conversation != ticket.conversation_key:
+                raise refuse(400, f"files: no file {file_id} on this ticket; upload it again")
+            found.append(attachment_of(meta))
+        return tuple(found)
 
 
 async def _json_body(request: web.Request) -> dict[str, Any]:

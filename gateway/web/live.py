@@ -33,7 +33,11 @@ class Listener(Protocol):
 
     def ticket_changed(self, ticket: Ticket) -> None: ...
 
+    def typing(self, conversation_key: str, who: str, name: str) -> None: ...
+
     def sla_alert(self, event: dict[str, Any]) -> None: ...
+
+    def activity(self, conversation_key: str) -> None: ...
 
 
 class LiveHub:
@@ -82,7 +86,15 @@ class LiveHub:
     def dispatch(self, event: dict[str, Any]) -> None:
         kind = event.get("type")
         if kind == "transcript":
-            self.poke(str(event.get("conversation", "")))
+            key = str(event.get("conversation", ""))
+            self.poke(key)
+            for listener in list(self._all_tickets):  # queues count unread messages
+                listener.activity(key)
+        elif kind == "typing":
+            key = str(event.get("conversation", ""))
+            who, name = str(event.get("who", "")), str(event.get("name", ""))
+            for listener in list(self._by_conversation.get(key, ())):
+                listener.typing(key, who, name)
         elif kind == "ticket" and event.get("ticket"):
             self._dirty_tickets.add(str(event["ticket"]))
             self._wake.set()
@@ -156,17 +168,37 @@ class TranscriptSocket:
     def ticket_changed(self, ticket: Ticket) -> None:
         frame = self.ticket_frame(ticket)
         if frame is not None:
-            task = asyncio.ensure_future(self.send(frame))
-            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            self._send_soon(frame)
+
+    def _send_soon(self, frame: dict[str, Any]) -> None:
+        task = asyncio.ensure_future(self.send(frame))
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
+        return None
+
+    def typing(self, conversation_key: str, who: str, name: str) -> None:
+        """Someone in the conversation is typing: tell this reader if it cares."""
+        frame = self.typing_frame(who, name)
+        if frame is not None and conversation_key == self.key:
+            self._send_soon(frame | {"type": "typing", "conversation": conversation_key})
+
+    def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
         return None
 
     def sla_alert(self, event: dict[str, Any]) -> None:
         frame = self.alert_frame(event)
         if frame is not None:
-            task = asyncio.ensure_future(self.send(frame))
-            task.add_done_callback(lambda t: t.cancelled() or t.exception())
+            self._send_soon(frame)
+
+    def activity(self, conversation_key: str) -> None:
+        """Something was written in some conversation (queues update their unread counts)."""
+        frame = self.activity_frame(conversation_key)
+        if frame is not None:
+            self._send_soon(frame)
+
+    def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
+        return None
 
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         return None
@@ -215,3 +247,8 @@ class TranscriptSocket:
                 frame = {"type": "entry", "conversation": key, "index": start + offset}
                 await self.send(frame | {"entry": view})
             self.cursor = start + offset + 1
+        if entries:
+            await self.entries_sent(store)
+
+    async def entries_sent(self, store: Store) -> None:
+        """Called after new entries went out (a reader may follow up, e.g. with the language)."""

@@ -34,6 +34,7 @@ class Account:
     role: str = "operator"  # operator | lead (of its groups) | admin
     level: str = "L1"
     groups: tuple[str, ...] = field(default_factory=tuple)
+    language: str = ""  # the console's language; "" = the browser's
 
     @property
     def is_admin(self) -> bool:
@@ -66,6 +67,7 @@ class Account:
             role=data.get("role", "operator"),
             level=data.get("level", "L1"),
             groups=tuple(data.get("groups") or ()),
+            language=str(data.get("language") or ""),
         )
 
 

@@ -49,6 +49,7 @@ _ERRORS: dict[int, type[web.HTTPException]] = {
     404: web.HTTPNotFound,
     409: web.HTTPConflict,
     429: web.HTTPTooManyRequests,
+    502: web.HTTPBadGateway,
 }
 
 

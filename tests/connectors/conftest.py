@@ -1,4 +1,5 @@
-"""Emulated Telegram and Viber servers for the connector tests."""
+"""The emulated Meta (WhatsApp, Messenger, Instagram) server for the connector tests;
+Telegram and Viber emulators are shared from tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -6,26 +7,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from emulators.harness import VIBER_TOKEN, meta_emulator
+from emulators.harness import meta_emulator
 from emulators.meta import MetaEmulator
-from emulators.telegram import TelegramEmulator
-from emulators.viber import ViberEmulator
-
-
-@pytest.fixture
-async def telegram_api() -> AsyncIterator[TelegramEmulator]:
-    emulator = TelegramEmulator()
-    await emulator.start()
-    yield emulator
-    await emulator.stop()
-
-
-@pytest.fixture
-async def viber_api() -> AsyncIterator[ViberEmulator]:
-    emulator = ViberEmulator(VIBER_TOKEN)
-    await emulator.start()
-    yield emulator
-    await emulator.stop()
 
 
 @pytest.fixture

@@ -56,3 +56,22 @@ def test_get_formats_and_falls_back_to_the_default_language(texts: Texts) -> Non
 def test_waits_read_naturally(texts: Texts, lang: str, seconds: int, expected: str) -> None:
     turn = Turn.begin(DialogState(language=lang), texts, StepContext(now=0))
     assert turn.duration(seconds) == expected
+
+
+def test_the_console_speaks_every_language_with_the_same_labels(texts: Texts) -> None:
+    reference = texts.section_keys("console", "en")
+    assert {"take", "send_reply", "typing", "status_waiting_for_user"} <= reference
+    for lang in LANGUAGES:
+        assert texts.section_keys("console", lang) == reference, lang
+        section = texts.section("console", lang)
+        for key in reference:
+            assert section[key].strip(), (lang, key)
+            assert _names(section[key]) == _names(texts.section("console", "en")[key]), key
+    assert texts.section("console", "uk")["take"] == "Взяти в роботу"
+    assert "take" not in texts.keys("en")  # sections stay out of the bot's catalog
+
+
+def _names(text: str) -> set[str]:
+    import string
+
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

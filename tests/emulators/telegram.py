@@ -25,6 +25,20 @@ from aiohttp import web
 
 from emulators.server import LoopbackServer
 
+
+@dataclass
+class SentDocument:
+    """A file the bot sent to a chat (sendDocument)."""
+
+    name: str
+    content: bytes
+    caption: str
+
+
+CHAT_ACTIONS = {
+    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
+    "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note",
+}  # fmt: skip
 BOT_USER = {"id": 999000111, "is_bot": True, "first_name": "Support", "username": "fl_bot"}
 LONG_POLL_MAX = 50
 
@@ -86,6 +100,8 @@ class TelegramEmulator:
         self._message_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self.sent: dict[int, list[SentMessage]] = {}
+        self.chat_actions: dict[int, list[str]] = {}  # sendChatAction calls per chat
+        self.documents: dict[int, list[SentDocument]] = {}  # files the bot sent, per chat
         self.send_times: list[float] = []  # when each sendMessage succeeded (monotonic)
         self.blocked: set[int] = set()
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -241,6 +257,40 @@ class TelegramEmulator:
             result["reply_markup"] = markup
         return result
 
+    async def _m_senddocument(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params.get("chat_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        upload = params.get("document")
+        if isinstance(upload, str) and upload.startswith("attach://"):
+            upload = params.get(upload.removeprefix("attach://"))  # a named multipart part
+        if not isinstance(upload, web.FileField):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        content = upload.file.read()
+        if not content:
+            raise ApiError(400, "Bad Request: file must be non-empty")
+        name = upload.filename or "document"
+        file_id = self._store_file(content, "BQACbot", f"documents/{name}")
+        caption = str(params.get("caption") or "")
+        self.documents.setdefault(chat_id, []).append(SentDocument(name, content, caption))
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private"},
+            "from": BOT_USER,
+            "document": {"file_id": file_id, "file_unique_id": "bd", "file_name": name,
+                         "file_size": len(content)},
+            **({"caption": caption} if caption else {}),
+        }  # fmt: skip
+
+    async def _m_sendchataction(self, params: dict[str, Any]) -> Any:
+        chat_id = _int(params.get("chat_id"), 0)
+        if chat_id in self.blocked:
+            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if params.get("action") not in CHAT_ACTIONS:
+            raise ApiError(400, "Bad Request: wrong parameter action in request")
+        self.chat_actions.setdefault(chat_id, []).append(str(params["action"]))
+        return True
     async def _m_editmessagereplymarkup(self, params: dict[str, Any]) -> Any:
         """Replace (or, without reply_markup, remove) the inline keyboard of a bot message."""
         chat_id = _int(params.get("chat_id"), 0)
@@ -538,7 +588,7 @@ async def _params(request: web.Request) -> dict[str, Any]:
                 params.update(body)
         else:
             form = await request.post()
-            params.update({k: v for k, v in form.items() if isinstance(v, str)})
+            params.update(dict(form.items()))  # uploads (sendDocument) arrive as FileField
     return params
 
 

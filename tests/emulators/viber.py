@@ -73,6 +73,7 @@ class ViberEmulator(CallingBackEmulator):
         self.attempts = attempts
         app = web.Application()
         app.router.add_post("/pa/{method}", self._api)
+        app.router.add_get("/media/{name}", self._media)
         super().__init__(app)
         self.webhook_url = ""
         self.event_types: list[str] = []
@@ -82,9 +83,21 @@ class ViberEmulator(CallingBackEmulator):
         self.callbacks: list[Callback] = []
         self.forced_status: list[int] = []  # statuses for the next send_message calls
         self.send_calls = 0
+        self.media: dict[str, bytes] = {}  # files users sent, served as Viber's media URLs
         self.redeliver = 0  # push the next N callbacks twice (the first ack "got lost")
         self._tokens = itertools.count(5466394344559121456)  # above 2**53, as in the wild
         self._queue: asyncio.Queue[Callback] = asyncio.Queue()
+
+    def media_url(self, name: str, content: bytes) -> str:
+        """Keep a user's file where Viber's callback would point (its media URL)."""
+        self.media[name] = content
+        return f"{self.base_url}/media/{name}"
+
+    async def _media(self, request: web.Request) -> web.Response:
+        content = self.media.get(request.match_info["name"])
+        if content is None:
+            return web.Response(status=404, text="expired")
+        return web.Response(body=content, content_type="application/octet-stream")
 
     # The API
 

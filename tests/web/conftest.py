@@ -8,9 +8,13 @@ from typing import Any
 import aiohttp
 import pytest
 from harness import PASSWORD, Gateway, running_gateway
+from playwright.async_api import expect
 
 from gateway.config import OperatorAccount, Settings
 from gateway.web.auth import hash_password
+
+# Several engineers' suites share two cores: give the page time before calling it broken.
+expect.set_options(timeout=15_000)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

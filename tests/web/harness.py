@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -107,6 +108,8 @@ async def seed_ticket(
     priority: Priority = Priority.P3,
     chat_id: str = "",
     channel: str = "webchat",
+    user_name: str = "",
+    language: str = "en",
     last_user_at: float = 0.0,
 ) -> Ticket:
     """A queued ticket behind a conversation (web chat unless told), as the bot opens it."""
@@ -116,6 +119,7 @@ async def seed_ticket(
         id=await store.tickets.next_id(),
         conversation_key=f"{channel}:{chat_id}",
         channel=channel,
+        language=language,
         chat_id=chat_id,
         subject=subject,
         group=group,
@@ -129,6 +133,8 @@ async def seed_ticket(
     )
     conv = Conversation(key=ticket.conversation_key, channel=channel, chat_id=chat_id)
     conv.active_ticket, conv.last_user_at = ticket.id, last_user_at or now
+    conv.user_name = user_name
+    conv.language = language
     tx = Transaction()
     tx.save_ticket(ticket)
     tx.transcript(conv.key, {"direction": "in", "author": "user", "text": subject})
@@ -176,15 +182,15 @@ def bot_bubbles(page: Page) -> Any:
 
 async def open_chat(page: Page, gw: Gateway, lang: str = "en") -> None:
     await page.goto(f"{gw.url}/?lang={lang}")
-    await page.get_by_role("button", name="Chat with IT support").click()
+    await page.locator(".fl-launcher").click()
     await expect(page.locator(".fl-status")).to_be_hidden()  # connected
 
 
 async def say(page: Page, text: str) -> None:
     """Type and send; wait until the server has it (the bubble leaves the pending list)."""
     count = await page.locator(".fl-history .fl-msg.fl-in").count()
-    await page.get_by_label("Describe your problem…").fill(text)
-    await page.get_by_role("button", name="Send", exact=True).click()
+    await page.locator(".fl-input").fill(text)
+    await page.locator(".fl-send").click()
     await expect(page.locator(".fl-history .fl-msg.fl-in")).to_have_count(count + 1)
 
 
@@ -200,3 +206,95 @@ async def sign_in(page: Page, gw: Gateway, login: str) -> None:
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
     await expect(page.locator("#live")).to_be_visible()
+
+
+XSS_IMG = '<img src=x onerror="window.__xss=1">'
+XSS_SCRIPT = "<script>window.__xss=2</script>"
+CHECKLIST_ANSWERS = {
+    "tried": "restarted it twice",
+    "error": XSS_SCRIPT,
+    "program or device": XSS_IMG,
+    "make and model": XSS_IMG,  # the same question, once the bot knows it is a laptop
+    "operating system": "Windows 11",
+    "since when": "since this morning",
+    "describe the problem": "laptop is dead",
+}
+
+
+async def go_through_checklist(page: Page) -> str:
+    """Answer the bot's questions until it opens a ticket; the ticket's number."""
+    seen = await bot_bubbles(page).count()
+    await say(page, "I spilled coffee on my laptop and it switched off")
+    for _ in range(10):
+        reply = await next_bot_reply(page, seen)
+        seen += 1
+        opened = re.search(r"request (HD-\d+)", reply)
+        if opened:
+            return opened.group(1)
+        answer = next((a for k, a in CHECKLIST_ANSWERS.items() if k in reply.lower()), None)
+        if answer is None and not reply.rstrip().endswith("?"):
+            continue  # an intro line; the question follows
+        await say(page, answer or "no idea")
+    raise AssertionError("the bot never opened a ticket")
+
+
+
+async def taken_over(visitor: Page, operator: Page, gw: Gateway, login: str) -> str:
+    """The visitor opens a ticket through the checklist and `login` takes it over."""
+    await open_chat(visitor, gw)
+    ticket_id = await go_through_checklist(visitor)
+    await sign_in(operator, gw, login)
+    await operator.locator(f"tr[data-ticket='{ticket_id}']").click()
+    await operator.get_by_role("button", name="Take over").click()
+    await expect(operator.locator("#t-owner")).to_have_text("You are handling this conversation")
+    return ticket_id
+
+
+# Accessibility: axe-core from the axe-playwright-python package (installed by scripts/test.sh).
+
+SERIOUS = ("serious", "critical")
+
+
+async def axe_violations(page: Page, include: str = "body") -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (WCAG 2 A/AA rules)."""
+    import axe_playwright_python
+
+    source = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text("utf-8")
+    await page.evaluate(source)  # through the debugger protocol: the page's CSP stays on
+    result: dict[str, Any] = await page.evaluate(
+        """(sel) => axe.run(document.querySelector(sel), {
+              runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+              resultTypes: ["violations"]})""",
+        include,
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "targets": [n["target"] for n in v["nodes"]],
+        }
+        for v in result["violations"]
+    ]
+
+
+def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v["impact"] in SERIOUS]
+
+
+async def inside_viewport(page: Page, selector: str) -> bool:
+    """The element's box lies wholly within the viewport (no scrolling sideways needed)."""
+    box = await page.locator(selector).first.bounding_box()
+    size = page.viewport_size
+    assert box is not None and size is not None
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+        and box["y"] + box["height"] <= size["height"]
+    )
+
+
+async def page_width(page: Page) -> int:
+    width: int = await page.evaluate("document.documentElement.scrollWidth")
+    return width

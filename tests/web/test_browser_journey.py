@@ -9,44 +9,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from harness import Gateway, bot_bubbles, next_bot_reply, open_chat, say, screenshot, sign_in
+from harness import (
+    XSS_IMG,
+    XSS_SCRIPT,
+    Gateway,
+    bot_bubbles,
+    go_through_checklist,
+    open_chat,
+    say,
+    screenshot,
+    sign_in,
+)
 from playwright.async_api import Locator, Page, expect
 
 from gateway.store import Store
-
-XSS_IMG = '<img src=x onerror="window.__xss=1">'
-XSS_SCRIPT = "<script>window.__xss=2</script>"
-CHECKLIST_ANSWERS = {
-    "tried": "restarted it twice",
-    "error": XSS_SCRIPT,
-    "program or device": XSS_IMG,
-    "make and model": XSS_IMG,  # the same question, once the bot knows it is a laptop
-    "operating system": "Windows 11",
-    "since when": "since this morning",
-    "describe the problem": "laptop is dead",
-}
 
 
 def source_of(page: Page, name: str) -> Locator:
     """Where the console says the checklist field `name` came from."""
     return page.locator(f"#t-fields dt:text-is('{name}') + dd .source")
-
-
-async def go_through_checklist(page: Page) -> str:
-    """Answer the bot's questions until it opens a ticket; the ticket's number."""
-    seen = await bot_bubbles(page).count()
-    await say(page, "I spilled coffee on my laptop and it switched off")
-    for _ in range(10):
-        reply = await next_bot_reply(page, seen)
-        seen += 1
-        opened = re.search(r"request (HD-\d+)", reply)
-        if opened:
-            return opened.group(1)
-        answer = next((a for k, a in CHECKLIST_ANSWERS.items() if k in reply.lower()), None)
-        if answer is None and not reply.rstrip().endswith("?"):
-            continue  # an intro line; the question follows
-        await say(page, answer or "no idea")
-    raise AssertionError("the bot never opened a ticket")
 
 
 async def test_faq_question_is_answered_in_the_widget(gateway: Gateway, browser: Any) -> None:

@@ -4,25 +4,50 @@
   var PRIORITIES = ["P1", "P2", "P3", "P4"];
   var GROUPS = ["accounts", "hardware", "network", "software", "email", "security"];
   var LEVELS = ["L1", "L2", "L3"];
-  /* Words for stored values and the desk's messages, kept in one place for translation. */
-  var LABELS = {
-    status: { new: "New", open: "In progress", waiting_for_user: "Waiting for the user",
-      escalated: "Escalated", resolved: "Resolved", closed: "Closed" },
-    unreachable: "The user is unreachable on {channel}: they blocked the bot. Replies cannot " +
-      "be delivered until they write again.",
-    csat: "Rating: {score}/5", takenBy: "Taken by {who}", reopenAndSend: "Reopen and send",
-    sendReply: "Send reply", gone: "{id} has left your queue",
-  };
-  function label(text, values) {
-    return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
-  }
-  function statusLabel(status) { return LABELS.status[status] || status; }
   var state = {
     csrf: null, me: null, tickets: new Map(), skew: 0, ws: null, attempt: 0,
     open: null, // the ticket page's data
     nextIndex: 0, // first transcript index of the open ticket not shown yet
   };
   var $ = function (sel) { return document.querySelector(sel); };
+  var T = {}; // the console's texts in the operator's language (gateway/texts/<lang>.yaml)
+
+  /* ---- texts: every label comes from the server's catalog for the chosen language ---- */
+
+  function tr(key, values) {
+    var text = T[key] === undefined ? key : String(T[key]);
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });
+  }
+
+  function label(prefix, value) {
+    return T[prefix + value] === undefined ? value : T[prefix + value];
+  }
+
+  function useTexts(data) {
+    T = data.texts || {};
+    document.documentElement.lang = data.language;
+    document.title = tr("page_title");
+    $("#lang").value = data.language;
+    document.querySelectorAll("[data-t]").forEach(function (node) { node.textContent = tr(node.dataset.t); });
+    document.querySelectorAll("[data-t-label]").forEach(function (node) {
+      node.setAttribute("aria-label", tr(node.dataset.tLabel));
+    });
+    document.querySelectorAll("[data-t-placeholder]").forEach(function (node) {
+      node.placeholder = tr(node.dataset.tPlaceholder);
+    });
+    fillGroupFilter();
+    if (state.me) { showMe(); renderQueue(); if (state.open) renderTicket(state.open); }
+  }
+
+  function loadTexts() {
+    return api("GET", "/console/api/texts").then(useTexts);
+  }
+
+  $("#lang").addEventListener("change", function (ev) {
+    var chosen = ev.target.value;
+    if (!state.me) return api("GET", "/console/api/texts?lang=" + encodeURIComponent(chosen)).then(useTexts);
+    api("POST", "/console/api/preferences", { language: chosen }).then(useTexts);
+  });
 
   function h(tag, attrs) {
     var node = document.createElement(tag);
@@ -60,21 +85,21 @@
 
   function ago(seconds) {
     seconds = Math.max(0, Math.round(seconds));
-    if (seconds < 60) return seconds + " s";
-    if (seconds < 3600) return Math.floor(seconds / 60) + " min";
-    if (seconds < 86400) return Math.floor(seconds / 3600) + " h " + Math.floor(seconds % 3600 / 60) + " min";
-    return Math.floor(seconds / 86400) + " d";
+    if (seconds < 60) return tr("seconds", { n: seconds });
+    if (seconds < 3600) return tr("minutes", { n: Math.floor(seconds / 60) });
+    if (seconds < 86400) return tr("hours", { h: Math.floor(seconds / 3600), m: Math.floor(seconds % 3600 / 60) });
+    return tr("days", { n: Math.floor(seconds / 86400) });
   }
 
   function slaBadge(t) {
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
     if (!active) return null;
-    if (t.first_response_at) return h("span", { class: "badge ok", text: "responded" });
+    if (t.first_response_at) return h("span", { class: "badge ok", text: tr("responded") });
     var left = t.first_response_due - now();
     var window_ = t.first_response_due - t.created_at;
-    if (left < 0) return h("span", { class: "badge overdue", text: "overdue " + ago(-left) });
-    if (left < Math.max(300, window_ / 4)) return h("span", { class: "badge soon", text: "due in " + ago(left) });
-    return h("span", { class: "badge ok", text: "due in " + ago(left) });
+    if (left < 0) return h("span", { class: "badge overdue", text: tr("overdue", { time: ago(-left) }) });
+    if (left < Math.max(300, window_ / 4)) return h("span", { class: "badge soon", text: tr("due_in", { time: ago(left) }) });
+    return h("span", { class: "badge ok", text: tr("due_in", { time: ago(left) }) });
   }
 
   function order(a, b) {
@@ -124,11 +149,17 @@
     $("#login-view").hidden = true;
     $("#app-view").hidden = false;
     $("#logout").hidden = false;
-    $("#me").textContent = (s.operator.name || s.operator.login) + " · " + s.operator.role +
-      " " + s.operator.level + (s.operator.groups.length ? " · " + s.operator.groups.join(", ") : "");
+    showMe();
+    loadTexts();
     loadQueue();
     connect();
     route();
+  }
+
+  function showMe() {
+    var me = state.me;
+    $("#me").textContent = (me.name || me.login) + " · " + label("role_", me.role) + " " + me.level +
+      (me.groups.length ? " · " + me.groups.map(function (g) { return label("group_", g); }).join(", ") : "");
   }
 
   /* ---- queue ---- */
@@ -139,7 +170,16 @@
       "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
     return api("GET", url).then(function (data) {
       state.skew = data.now - Date.now() / 1000;
+      var before = state.tickets;
       state.tickets = new Map(data.tickets.map(function (t) { return [t.id, t]; }));
+      if (state.loaded) {
+        data.tickets.forEach(function (t) {
+          var old = before.get(t.id);
+          if (!old) announce(tr("new_ticket", { id: t.id }), t.subject);
+          else if ((t.unread || 0) > (old.unread || 0)) announce(tr("new_message", { id: t.id }), t.subject);
+        });
+      }
+      state.loaded = true;
       renderQueue();
     });
   }
@@ -150,23 +190,38 @@
       var row = h("tr", { "data-ticket": t.id },
         h("td", { class: "prio prio-" + t.priority, text: t.priority }),
         h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
-        h("td", null, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
-        h("td", { text: t.channel }),
-        h("td", { text: t.group + " · " + t.level }),
-        h("td", null, statusLabel(t.status),
+        h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
+        h("td", { text: label("channel_", t.channel) }),
+        h("td", { text: label("group_", t.group) + " · " + t.level }),
+        h("td", null, label("status_", t.status),
           t.csat ? h("span", { class: "badge ok csat-score", text: "★ " + t.csat }) : null),
-        h("td", { text: t.assignee ? "taken by " + t.assignee : "—" }),
+        h("td", { text: t.assignee ? tr("taken_by", { name: t.assignee }) : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
         h("td", null, slaBadge(t)));
+      var unread = t.unread && !(state.open && state.open.ticket.id === t.id) ? t.unread : 0;
+      if (unread) {
+        row.classList.add("unread");
+        row.children[1].append(" ", h("span", { class: "badge unread-count", title: tr("unread", { n: unread }),
+          "aria-label": tr("unread", { n: unread }) }, String(unread)));
+      }
       row.addEventListener("click", function () { location.hash = "ticket/" + t.id; });
       return row;
     }));
     $("#queue-empty").hidden = rows.length > 0;
+    var total = rows.reduce(function (n, t) {
+      return n + (t.unread && !(state.open && state.open.ticket.id === t.id) ? t.unread : 0);
+    }, 0);
+    document.title = (total ? "(" + total + ") " : "") + tr("page_title");
   }
 
   $("#filters").addEventListener("change", loadQueue);
-  var groupFilter = $("#filters").group;
-  GROUPS.forEach(function (g) { groupFilter.append(h("option", { value: g, text: g })); });
+  function fillGroupFilter() {
+    var select = $("#filters").group, chosen = select.value;
+    select.replaceChildren(h("option", { value: "", text: tr("all") }));
+    GROUPS.forEach(function (g) { select.append(h("option", { value: g, text: label("group_", g) })); });
+    select.value = chosen;
+  }
+  fillGroupFilter();
   setInterval(function () { if (state.me) renderQueue(); }, 30000);
 
   /* ---- live updates ---- */
@@ -199,21 +254,126 @@
 
   function live(frame) {
     if (frame.type === "ticket") {
-      var t = frame.ticket;
+      var t = frame.ticket, known = state.tickets.get(t.id);
+      t.unread = known ? known.unread : 1; // a new ticket: its first message is unread
+      if (!known && matches(t)) announce(tr("new_ticket", { id: t.id }), t.subject);
       if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
       renderQueue();
       if (state.open && state.open.ticket.id === t.id) refreshTicket();
     } else if (frame.type === "gone") {
       state.tickets.delete(frame.ticket);
       renderQueue();
-      if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(label(LABELS.gone, { id: frame.ticket }));
+      if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(tr("gone", { id: frame.ticket }));
     } else if (frame.type === "entry") {
       if (state.open && frame.conversation === state.open.conversation.key) {
+        if (frame.entry.direction === "in") hideTyping();
         addEntry(frame.index, frame.entry);
       }
+    } else if (frame.type === "typing") {
+      if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
+    } else if (frame.type === "activity") {
+      var open = state.open && state.open.conversation.key === frame.conversation;
+      var queued = Array.from(state.tickets.values()).some(function (q) {
+        return q.conversation_key === frame.conversation;
+      });
+      if (queued && !open) refreshQueueSoon();
     } else if (frame.type === "sla_alert") {
       slaAlert(frame);
     }
+  }
+
+  /* ---- search ---- */
+
+  $("#search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, q = form.q.value.trim(), channel = form.channel.value;
+    if (!q && !channel) return clearSearch();
+    api("GET", "/console/api/search?q=" + encodeURIComponent(q) + "&channel=" + encodeURIComponent(channel))
+      .then(showResults).catch(function (err) { $("#results-count").textContent = err.message; });
+  });
+  $("#search-clear").addEventListener("click", clearSearch);
+
+  function clearSearch() {
+    $("#search").q.value = "";
+    $("#search").channel.value = "";
+    $("#results").hidden = true;
+    $("#search-clear").hidden = true;
+  }
+
+  function showResults(data) {
+    $("#results").hidden = false;
+    $("#search-clear").hidden = false;
+    $("#results-count").textContent = data.tickets.length ? tr("results", { n: data.tickets.length }) : tr("no_results");
+    $("#results-list").replaceChildren.apply($("#results-list"), data.tickets.map(function (r) {
+      return h("li", { "data-ticket": r.id },
+        h("a", { href: "#ticket/" + r.id, text: r.id }), " ",
+        h("span", { text: r.subject }), " · ",
+        h("span", { class: "muted", text: [label("channel_", r.channel), r.user_name, label("status_", r.status)]
+          .filter(Boolean).join(" · ") }),
+        h("div", { class: "snippet" }, h("span", { class: "chip", text: label("matched_", r.matched) }), " ", r.snippet));
+    }));
+  }
+
+  /* ---- unread messages and alerts ---- */
+
+  var queueTimer = null;
+
+  function refreshQueueSoon() {
+    clearTimeout(queueTimer); // a burst of messages is one reload
+    queueTimer = setTimeout(loadQueue, 400);
+  }
+
+  var notify = $("#notify");
+  try { notify.checked = localStorage.getItem("firstline.console.notify") === "1"; } catch (e) { /* private */ }
+  notify.addEventListener("change", function () {
+    try { localStorage.setItem("firstline.console.notify", notify.checked ? "1" : "0"); } catch (e) { /* private */ }
+    if (notify.checked && window.Notification && Notification.permission === "default") {
+      Notification.requestPermission();
+    }
+  });
+
+  function announce(title, body) {
+    if (!notify.checked) return;
+    beep();
+    if (document.hidden && window.Notification && Notification.permission === "granted") {
+      new Notification(title, { body: body || "" });
+    }
+  }
+
+  function beep() {
+    try {
+      var audio = new (window.AudioContext || window.webkitAudioContext)();
+      var tone = audio.createOscillator(), gain = audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.value = 0.08;
+      tone.connect(gain).connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.15);
+      tone.onended = function () { audio.close(); };
+    } catch (e) { /* no audio: the title still says it */ }
+  }
+
+  /* ---- typing, both ways ---- */
+
+  var typingTimer = null, typingSent = 0;
+
+  function showTyping(name) {
+    $("#t-typing").textContent = tr("typing", { name: name || tr("who_user") });
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, 6000); // the widget repeats it every few seconds
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    $("#t-typing").textContent = "";
+  }
+
+  function announceTyping() {
+    var now = Date.now();
+    if (!state.open || !$("#reply-form").text.value.trim() || now - typingSent < 2500) return;
+    if (!state.ws || state.ws.readyState !== WebSocket.OPEN) return;
+    typingSent = now;
+    state.ws.send(JSON.stringify({ type: "typing" }));
   }
 
   /* SLA warnings and breaches, newest first; a click opens the ticket. */
@@ -228,11 +388,9 @@
     var item = document.createElement("a");
     item.className = "sla-alert sla-" + frame.kind;
     item.href = "#ticket/" + encodeURIComponent(frame.ticket);
-    var what = { warning: "SLA warning", breach: "SLA breached", reminder: "Reminder" }[frame.kind];
-    var clock = frame.clock === "first_response" ? "first response" : "resolution";
-    item.textContent = (what || frame.kind) + ": " + frame.ticket + " (" + frame.priority + ", " +
-      frame.group + ") " + clock + " due " + new Date(frame.due * 1000).toLocaleString() +
-      (frame.lead ? " (you lead this group)" : "");
+    item.textContent = tr("sla_alert", { what: label("sla_", frame.kind), ticket: frame.ticket,
+      priority: frame.priority, group: label("group_", frame.group), clock: label("clock_", frame.clock),
+      due: new Date(frame.due * 1000).toLocaleString() }) + (frame.lead ? " " + tr("you_lead") : "");
     box.insertBefore(item, box.firstChild);
     while (box.children.length > 5) box.removeChild(box.lastChild);
   }
@@ -246,6 +404,7 @@
     watch();
     $("#ticket-view").hidden = true;
     $("#queue-view").hidden = false;
+    renderQueue(); // what was read meanwhile is no longer unread
   }
   window.addEventListener("hashchange", function () { if (state.me) route(); });
   $("#back").addEventListener("click", function (ev) { ev.preventDefault(); location.hash = ""; });
@@ -283,6 +442,9 @@
     return api("GET", "/console/api/tickets/" + encodeURIComponent(id)).then(function (data) {
       state.open = data;
       state.nextIndex = 0;
+      hideTyping();
+      var row = state.tickets.get(data.ticket.id);
+      if (row) row.unread = 0; // read now
       $("#t-transcript").replaceChildren();
       data.transcript.forEach(function (entry, i) { addEntry(i, entry); });
       renderTicket(data);
@@ -306,12 +468,14 @@
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
-    $("#t-meta").textContent = [t.priority, statusLabel(t.status), t.group, t.level, "via " + conv.channel,
-      conv.user_name ? "user: " + conv.user_name : "", "language: " + conv.language]
+    $("#t-meta").textContent = [t.priority, label("status_", t.status), label("group_", t.group), t.level,
+      tr("via", { channel: label("channel_", conv.channel) }),
+      conv.user_name ? tr("meta_user", { name: conv.user_name }) : "", tr("meta_language", { lang: conv.language })]
       .filter(Boolean).join(" · ");
     var owner = conv.owner.indexOf("operator:") === 0 ? conv.owner.slice(9) : "";
-    $("#t-owner").textContent = owner === state.me.login ? "You are handling this conversation"
-      : owner ? label(LABELS.takenBy, { who: owner }) : t.assignee ? "Assigned to " + t.assignee : "The bot is handling this conversation";
+    $("#t-owner").textContent = owner === state.me.login ? tr("you_handle")
+      : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
+      : tr("bot_handles");
     var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
     $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
     $("#reply-window").hidden = !windowNote;
@@ -322,16 +486,16 @@
     var supervisor = me.role === "admin" ||
       (me.role === "lead" && (!me.groups.length || me.groups.indexOf(t.group) >= 0));
     $("#take").disabled = !active || !!holder;
-    $("#take").title = heldByOther ? label(LABELS.takenBy, { who: holder }) : "";
+    $("#take").title = heldByOther ? tr("taken_by_owner", { name: holder }) : "";
     $("#force-take").hidden = !(active && heldByOther && supervisor);
     $("#hand-back").disabled = !active || !owner;
     $("#resolve").disabled = !active;
     $("#assign-form").hidden = !active;
     $("#t-reach").hidden = !conv.blocked;
-    $("#t-reach").textContent = conv.blocked ? label(LABELS.unreachable, { channel: conv.channel }) : "";
+    $("#t-reach").textContent = conv.blocked ? tr("unreachable", { channel: label("channel_", conv.channel) }) : "";
     var send = $("#reply-form").querySelector("button[type=submit]");
     send.disabled = !!conv.blocked;
-    send.textContent = active ? LABELS.sendReply : LABELS.reopenAndSend;
+    send.textContent = active ? tr("send_reply") : tr("reopen_and_send");
     // A resolved ticket: its first message may become a sample question (after a review).
     var sample = $("#sample-form");
     sample.hidden = active || !data.first_message;
@@ -342,29 +506,36 @@
       $("#sample-result").textContent = "";
     }
     $("#t-csat").hidden = !t.csat;
-    $("#t-csat").textContent = t.csat ? label(LABELS.csat, { score: t.csat }) +
+    $("#t-csat").textContent = t.csat ? tr("csat", { score: t.csat }) +
       (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
     var form = $("#update-form");
     fillSelect(form.priority, PRIORITIES, t.priority);
-    fillSelect(form.group, GROUPS, t.group);
+    fillSelect(form.group, GROUPS, t.group, "group_");
     fillSelect(form.level, LEVELS, t.level);
     $("#t-fields").replaceChildren.apply($("#t-fields"), Object.keys(t.fields).reduce(function (acc, k) {
       // Where the value came from (first message, answer to X, correction…), beside it.
       var source = (t.sources || {})[k];
-      return acc.concat([h("dt", { text: k }), h("dd", null, h("span", { text: t.fields[k] }),
+      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", null, h("span", { text: t.fields[k] }),
         source ? h("span", { class: "source", text: " · " + source }) : null)]);
     }, []));
     $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
         h("div", { class: "text", text: n.text }));
     }));
+    var past = data.user_tickets || [];
+    $("#t-past").replaceChildren.apply($("#t-past"), past.length ? past.map(function (p) {
+      return h("li", null, h("a", { href: "#ticket/" + p.id, text: p.id }), " " + p.subject + " · " +
+        label("status_", p.status) + " · " + new Date(p.created_at * 1000).toLocaleDateString());
+    }) : [h("li", { class: "muted", text: tr("no_past_tickets") })]);
     $("#t-events").replaceChildren.apply($("#t-events"), data.events.map(function (e) {
-      return h("li", { text: time(e.at) + " " + e.actor + ": " + e.action + (e.detail ? " — " + e.detail : "") });
+      return h("li", { text: time(e.at) + " " + e.actor + ": " + label("action_", e.action) + (e.detail ? " — " + e.detail : "") });
     }));
   }
 
-  function fillSelect(select, values, current) {
-    select.replaceChildren.apply(select, values.map(function (v) { return h("option", { value: v, text: v }); }));
+  function fillSelect(select, values, current, prefix) {
+    select.replaceChildren.apply(select, values.map(function (v) {
+      return h("option", { value: v, text: prefix ? label(prefix, v) : v });
+    }));
     select.value = current;
   }
 
@@ -374,6 +545,7 @@
     (replies || []).forEach(function (r, i) { select.append(h("option", { value: String(i), text: r.title })); });
   }
 
+  $("#reply-form").text.addEventListener("input", announceTyping);
   $("#reply-form").canned.addEventListener("change", function (ev) {
     var reply = state.open && state.open.canned[ev.target.value];
     if (reply) $("#reply-form").text.value = reply.text;
@@ -385,23 +557,39 @@
     if (index < state.nextIndex) return; // already shown
     state.nextIndex = index + 1;
     var author = String(entry.author || "");
-    var who = entry.direction === "in" ? "User" + (entry.author_name ? " " + entry.author_name : "")
-      : author.indexOf("operator:") === 0 ? (entry.author_name || author.slice(9)) + " (operator)"
-      : entry.direction === "system" ? "system" : "Bot";
+    var who = entry.direction === "in" ? tr("who_user") + (entry.author_name ? " " + entry.author_name : "")
+      : author.indexOf("operator:") === 0 ? tr("who_operator", { name: entry.author_name || author.slice(9) })
+      : entry.direction === "system" ? tr("who_system") : tr("who_bot");
     var cls = entry.direction === "in" ? "in" : author.indexOf("operator:") === 0 ? "operator" : entry.direction;
     var item = h("li", { class: cls, "data-index": String(index) },
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
       h("div", { class: "text", text: entry.text || entry.payload || "" }));
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
-    (entry.attachments || []).forEach(function (a) {
-      if (!a.file_id || !state.open) return; // fetched through the channel, on request
-      var href = "/console/files/" + encodeURIComponent(state.open.conversation.channel) + "/" +
-        encodeURIComponent(a.file_id);
-      item.append(h("a", { class: "chip file", href: href, download: "", text: "📎 " + (a.name || a.kind) }));
+    (entry.attachments || []).forEach(function (a, n) {
+      var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files/" + index + "/" + n;
+      var name = (a.name || a.kind) + (a.size ? " · " + fileSize(a.size) : "");
+      item.append(h("div", { class: "file" }, h("a", { href: url, download: a.name || "", text: name })));
     });
     var list = $("#t-transcript");
     list.append(item);
     list.scrollTop = list.scrollHeight;
+  }
+
+  function fileSize(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
+  }
+
+  function uploadFile(file) {
+    var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files";
+    return fetch(url, {
+      method: "POST", credentials: "same-origin", body: file,
+      headers: { "X-CSRF-Token": state.csrf || "", "X-File-Name": encodeURIComponent(file.name) },
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (!res.ok) throw new Error(file.name + ": " + (data.detail || data.error || res.statusText));
+        return data.id;
+      });
+    });
   }
 
   function alertError(err) { $("#t-alert").textContent = err.message; }
@@ -421,16 +609,18 @@
     ev.preventDefault();
     var form = ev.target, out = $("#sample-result");
     form.querySelector("button").disabled = true;
-    out.textContent = "Reviewing: running the evaluation with and without it…";
+    out.textContent = tr("sample_reviewing");
     api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/sample",
       { article: form.article.value.trim(), lang: state.open.conversation.language })
       .then(function (r) {
-        var figures = r.before && r.after ? " (dev " + pct(r.before.dev_top1) + " → " + pct(r.after.dev_top1) +
-          ", tuning CV " + pct(r.before.tune_top1) + " → " + pct(r.after.tune_top1) +
-          ", off-topic answered " + pct(r.before.off_topic_answered) + " → " + pct(r.after.off_topic_answered) + ")" : "";
-        out.textContent = (r.added ? "Added to " + form.article.value.trim() : "Not added: " + r.reason) + figures;
+        var figures = r.before && r.after ? tr("sample_figures", {
+          dev_before: pct(r.before.dev_top1), dev_after: pct(r.after.dev_top1),
+          tune_before: pct(r.before.tune_top1), tune_after: pct(r.after.tune_top1),
+          off_before: pct(r.before.off_topic_answered), off_after: pct(r.after.off_topic_answered) }) : "";
+        out.textContent = (r.added ? tr("sample_added", { article: form.article.value.trim() })
+          : tr("sample_not_added", { reason: r.reason })) + figures;
       })
-      .catch(function (err) { out.textContent = "Not added: " + err.message; })
+      .catch(function (err) { out.textContent = tr("sample_not_added", { reason: err.message }); })
       .then(function () { form.querySelector("button").disabled = false; });
   });
   function pct(x) { return (100 * x).toFixed(1) + "%"; }
@@ -463,17 +653,23 @@
     if (f.level.value !== t.level) body.level = f.level.value;
     act("update", body).catch(function () {});
   });
-  [["#reply-form", "reply"], ["#note-form", "note"]].forEach(function (pair) {
-    $(pair[0]).addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      var area = ev.target.text, body = { text: area.value };
+  $("#reply-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target, files = Array.from(form.files.files || []);
+    $("#t-alert").textContent = "";
+    Promise.all(files.map(uploadFile)).then(function (ids) {
+      var body = { text: form.text.value, files: ids };
       // A resolved ticket is reopened explicitly: the button says so.
-      if (pair[1] === "reply" && ["resolved", "closed"].indexOf(state.open.ticket.status) >= 0) body.reopen = true;
-      act(pair[1], body).then(function () { area.value = ""; }).catch(function () {});
-    });
+      if (["resolved", "closed"].indexOf(state.open.ticket.status) >= 0) body.reopen = true;
+      return act("reply", body);
+    }).then(function () { form.text.value = ""; form.files.value = ""; }).catch(alertError);
+  });
+  $("#note-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var area = ev.target.text;
+    act("note", { text: area.value }).then(function () { area.value = ""; }).catch(function () {});
   });
 
-  api("GET", "/console/api/session").then(function (s) {
-    if (s.signed_in) signedIn(s); else showLogin(s.csrf);
-  });
+  loadTexts().catch(function () {}).then(function () { return api("GET", "/console/api/session"); })
+    .then(function (s) { if (s.signed_in) signedIn(s); else showLogin(s.csrf); });
 })();

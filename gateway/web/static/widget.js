@@ -9,14 +9,17 @@
   var base = new URL(script.src, location.href);
   var ALL_TEXTS = window.FIRSTLINE_TEXTS || {};
   var LANGS = ["ru", "uk", "en"];
-  var lang = pickLang(script.dataset.lang || document.documentElement.lang || navigator.language);
-  var T = ALL_TEXTS[lang] || ALL_TEXTS.en;
   var storeKey = "firstline.webchat:" + base.origin;
   var saved = load();
+  // Labels speak the conversation's language once there is one; the page's until then.
+  var lang = saved.lang ||
+    pickLang(script.dataset.lang || document.documentElement.lang || navigator.language);
+  var T = ALL_TEXTS[lang] || ALL_TEXTS.en;
   var ws = null;
   var attempt = 0;
   var nextIndex = 0; // first transcript index not shown yet
   var connected = false;
+  var limits = { bytes: 0, types: [] }; // for files, from the server's welcome
   var MAX_TRIES = 3; // sends of one message without an acknowledgement before giving up
   var ui = build();
 
@@ -28,9 +31,10 @@
   function load() {
     try {
       var data = JSON.parse(localStorage.getItem(storeKey) || "{}");
-      return { token: data.token || null, pending: data.pending || [] };
+      return { token: data.token || null, pending: data.pending || [],
+               lang: LANGS.indexOf(data.lang) >= 0 ? data.lang : "" };
     } catch (e) {
-      return { token: null, pending: [] };
+      return { token: null, pending: [], lang: "" };
     }
   }
 
@@ -56,8 +60,9 @@
     document.head.appendChild(css);
     var root = el("div", "fl-chat");
     root.setAttribute("lang", lang);
-    var launcher = el("button", "fl-launcher", "💬");
+    var launcher = el("button", "fl-launcher");
     launcher.type = "button";
+    launcher.appendChild(icon(CHAT_ICON, 28));
     launcher.setAttribute("aria-label", T.open);
     launcher.title = T.open;
     var panel = el("section", "fl-panel");
@@ -74,9 +79,12 @@
     var log = el("div", "fl-log");
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
+    log.tabIndex = 0; // scrollable with the keyboard
     var history = el("div", "fl-history");
     var pending = el("div", "fl-pending");
     log.append(history, pending);
+    var typing = el("div", "fl-typing");
+    typing.setAttribute("role", "status");
     var replies = el("div", "fl-replies");
     var status = el("div", "fl-status", T.connecting);
     status.setAttribute("role", "status");
@@ -87,13 +95,31 @@
     input.setAttribute("aria-label", T.placeholder);
     var send = el("button", "fl-send", T.send);
     send.type = "submit";
-    form.append(input, send);
-    panel.append(header, log, replies, status, form);
+    var picker = el("input", "fl-file-input");
+    picker.type = "file";
+    picker.hidden = true;
+    picker.tabIndex = -1;
+    picker.setAttribute("aria-hidden", "true");
+    var attach = el("button", "fl-attach");
+    attach.type = "button";
+    attach.setAttribute("aria-label", T.attach);
+    attach.title = T.attach;
+    attach.appendChild(icon("M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z", 20));
+    attach.addEventListener("click", function () { picker.click(); });
+    picker.addEventListener("change", function () {
+      Array.prototype.forEach.call(picker.files || [], upload);
+      picker.value = "";
+    });
+    form.append(attach, picker, input, send);
+    panel.append(header, log, typing, replies, status, form);
     root.append(launcher, panel);
     document.body.appendChild(root);
 
     launcher.addEventListener("click", open);
-    close.addEventListener("click", function () { panel.hidden = true; launcher.hidden = false; });
+    close.addEventListener("click", shut);
+    panel.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { ev.preventDefault(); shut(); }
+    });
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var text = input.value.trim();
@@ -101,11 +127,63 @@
       input.value = "";
       submit(text, "");
     });
+    input.addEventListener("input", announceTyping);
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && !ev.shiftKey) { ev.preventDefault(); form.requestSubmit(); }
     });
     return { root: root, launcher: launcher, panel: panel, ticket: ticket, log: log,
-             history: history, pending: pending, replies: replies, status: status, input: input };
+             history: history, pending: pending, replies: replies, status: status, input: input,
+             typing: typing, picker: picker, title: title, close: close, send: send,
+             attach: attach };
+  }
+
+  var CHAT_ICON = "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z";
+
+  function icon(d, size) {
+    // Inline drawings, not emoji: every system draws them the same.
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", String(size));
+    svg.setAttribute("height", String(size));
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("d", d);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  function speak(code) {
+    // The conversation's language changed (or is known after a reload): relabel everything.
+    if (LANGS.indexOf(code) < 0 || !ALL_TEXTS[code]) return;
+    saved.lang = code;
+    save();
+    if (code === lang) return;
+    lang = code;
+    T = ALL_TEXTS[code];
+    ui.root.setAttribute("lang", code);
+    ui.launcher.setAttribute("aria-label", T.open);
+    ui.launcher.title = T.open;
+    ui.panel.setAttribute("aria-label", T.title);
+    ui.title.textContent = T.title;
+    ui.close.setAttribute("aria-label", T.close);
+    ui.input.placeholder = T.placeholder;
+    ui.input.setAttribute("aria-label", T.placeholder);
+    ui.send.textContent = T.send;
+    ui.attach.setAttribute("aria-label", T.attach);
+    ui.attach.title = T.attach;
+    ui.root.querySelectorAll(".fl-msg.fl-in > .fl-author").forEach(function (node) {
+      node.textContent = T.you;
+    });
+    if (ticketShown) showTicket(ticketShown);
+  }
+
+  function shut() {
+    ui.panel.hidden = true;
+    ui.launcher.hidden = false;
+    ui.launcher.focus();
   }
 
   function open() {
@@ -143,6 +221,8 @@
       attempt = 0;
       saved.token = frame.token;
       ui.input.maxLength = frame.max_chars;
+      limits = { bytes: frame.max_file_bytes || 0, types: frame.file_types || [] };
+      ui.picker.accept = limits.types.join(",");
       setStatus("", false);
       if (!frame.resumed) { // a new conversation: forget what belonged to an old token
         nextIndex = 0;
@@ -162,18 +242,89 @@
       if (frame.index < nextIndex) return; // already shown
       nextIndex = frame.index + 1;
       showEntry(frame.entry);
+    } else if (frame.type === "language") {
+      speak(frame.lang);
+    } else if (frame.type === "typing") {
+      showTyping(frame.name);
     } else if (frame.type === "ack") {
       forget(frame.id);
     } else if (frame.type === "ticket") {
-      var status = (T.statuses && T.statuses[frame.status]) || frame.status;
-      ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
-      ui.ticket.hidden = false;
+      showTicket(frame);
     } else if (frame.type === "error") {
       var text = fill((T.errors && T.errors[frame.code]) || T.errors.bad_frame,
                       { limit: frame.limit, seconds: Math.ceil(frame.retry_after || 0) });
       if (frame.id) giveUp(frame.id);
       setStatus(text, true);
     }
+  }
+
+  var typingSent = 0;
+  var typingTimer = null;
+
+  function announceTyping() {
+    var now = Date.now();
+    if (!ui.input.value.trim() || now - typingSent < 2000) return;
+    typingSent = now;
+    if (ws && connected && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: "typing" }));
+  }
+
+  function showTyping(name) {
+    ui.typing.textContent = fill(T.typing, { name: name || T.operator });
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(hideTyping, 6000); // typing frames come every few seconds
+  }
+
+  function hideTyping() {
+    clearTimeout(typingTimer);
+    ui.typing.textContent = "";
+  }
+
+  function upload(file) {
+    var id = newId();
+    var message = { id: id, text: file.name };
+    showPending(message);
+    var refuse = function (code, values) {
+      giveUp(id);
+      setStatus(fill(T.errors[code] || T.errors.upload_failed, values || {}), true);
+    };
+    if (limits.bytes && file.size > limits.bytes) {
+      return refuse("file_too_large", { limit: Math.floor(limits.bytes / 1048576) });
+    }
+    if (!saved.token) return refuse("upload_failed");
+    fetch(new URL("/webchat/files", base).href, {
+      method: "POST", body: file, mode: "cors",
+      headers: { "X-Chat-Token": saved.token, "X-Client-Id": id,
+                 "X-File-Name": encodeURIComponent(file.name) },
+    }).then(function (res) {
+      if (res.ok) return;
+      return res.json().catch(function () { return {}; }).then(function (body) {
+        var code = body.error === "too_large" ? "file_too_large" : body.error;
+        refuse(code, { limit: Math.floor((body.limit || limits.bytes) / 1048576),
+                       seconds: Math.ceil(body.retry_after || 0) });
+      });
+    }).catch(function () { refuse("upload_failed"); });
+  }
+
+  function download(file) {
+    // The file is only handed to this visitor's token, so it is fetched, then saved.
+    fetch(new URL("/webchat/files/" + encodeURIComponent(file.id), base).href, {
+      mode: "cors", headers: { "X-Chat-Token": saved.token || "" },
+    }).then(function (res) {
+      if (!res.ok) throw new Error(res.statusText);
+      return res.blob();
+    }).then(function (blob) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = file.name;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    }).catch(function () { setStatus(T.errors.upload_failed, true); });
+  }
+
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB"
+      : Math.max(1, Math.round(bytes / 1024)) + " KB";
   }
 
   // The server refused this message (an error frame naming it), or it was sent MAX_TRIES
@@ -186,6 +337,15 @@
       node.classList.add("fl-failed");
       node.querySelector(".fl-meta").textContent = T.failed;
     }
+  }
+
+  var ticketShown = null;
+
+  function showTicket(frame) {
+    ticketShown = frame;
+    var status = (T.statuses && T.statuses[frame.status]) || frame.status;
+    ui.ticket.textContent = fill(T.ticket, { id: frame.id }) + " · " + status;
+    ui.ticket.hidden = false;
   }
 
   function forget(id) {
@@ -201,6 +361,7 @@
 
   function submit(text, payload) {
     var message = { id: newId(), text: text, payload: payload };
+    typingSent = 0; // the next keystroke starts a new message: announce it at once
     saved.pending.push(message);
     save();
     showPending(message);
@@ -240,7 +401,15 @@
     var author = entry.direction === "in" ? T.you
       : entry.author_name || (entry.author === "operator" ? T.operator : T.bot);
     var node = bubble(entry.direction, author, entry.text);
-    if (entry.author === "operator") node.classList.add("fl-by-operator");
+    if (entry.author === "operator") { node.classList.add("fl-by-operator"); hideTyping(); }
+    (entry.files || []).forEach(function (file) {
+      var link = el("button", "fl-file", file.name + " · " + size(file.size));
+      link.type = "button";
+      link.setAttribute("aria-label", fill(T.download, { name: file.name }));
+      link.prepend(icon("M5 20h14v-2H5v2zM19 9h-4V3H9v6H5l7 7 7-7z", 16));
+      link.addEventListener("click", function () { download(file); });
+      node.insertBefore(link, node.querySelector(".fl-meta"));
+    });
     if (entry.client_id) {
       node.dataset.id = entry.client_id;
       var mine = ui.pending.querySelector('[data-id="' + CSS.escape(entry.client_id) + '"]');

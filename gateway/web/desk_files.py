@@ -1,0 +1,103 @@
+"""Attachments in the console: operators download what users sent on any channel, and
+upload files to attach to their replies.
+
+Web-chat files and operators' files are kept in the store. Telegram and Viber keep users'
+files themselves: those are fetched from the channel when an operator asks for them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from aiohttp import web
+
+from gateway.attachments import FileRefused, safe_name, sniff
+from gateway.connectors.base import DeliveryError
+from gateway.models import Attachment
+from gateway.runtime import Runtime
+from gateway.web.desk_api import DeskApi
+from gateway.web.files import file_response, read_upload, refusal, rules_of
+from gateway.web.sessions import Session, refuse
+
+log = logging.getLogger(__name__)
+
+
+class ChannelFiles(Protocol):
+    """A connector that can fetch a file a user sent (Telegram getFile, Viber media URL)."""
+
+    channel: str
+
+    async def fetch_file(self, attachment: Attachment) -> bytes: ...
+
+
+class DownloadById:
+    """A connector that downloads a user's file by its channel id (WhatsApp media id)."""
+
+    def __init__(self, connector: object) -> None:
+        self.channel = str(getattr(connector, "channel", ""))
+        self._download = getattr(connector, "download")  # noqa: B009 - checked by the caller
+
+    async def fetch_file(self, attachment: Attachment) -> bytes:
+        data: bytes = await self._download(attachment.file_id)
+        return data
+
+
+class DeskFiles:
+    """Handlers for /console/api/tickets/{id}/files...; each receives the session."""
+
+    def __init__(self, rt: Runtime, desk: DeskApi) -> None:
+        self.rt = rt
+        self.desk = desk
+        self.channels: dict[str, ChannelFiles] = {}
+
+    async def upload(self, request: web.Request, session: Session) -> web.Response:
+        """A file to attach to a reply on this ticket; answers its id for the reply."""
+        ticket = await self.desk.visible_ticket(request.match_info["ticket_id"], session)
+        settings = self.rt.settings.web
+        rules = rules_of(settings)
+        try:
+            name, mime_type, data = await read_upload(request, rules)
+        except FileRefused as exc:
+            return refusal(exc, rules)
+        meta = await self.rt.store.files.put(
+            ticket.conversation_key,
+            name,
+            mime_type,
+            data,
+            uploaded_by=f"operator:{session.account.login}",
+            ttl_seconds=settings.file_retention_days * 86400,
+        )
+        return web.json_response(
+            {"id": meta.id, "name": meta.name, "size": meta.size, "mime_type": meta.mime_type}
+        )
+
+    async def download(self, request: web.Request, session: Session) -> web.Response:
+        """Attachment `n` of transcript entry `index` of the ticket's conversation."""
+        ticket = await self.desk.visible_ticket(request.match_info["ticket_id"], session)
+        try:
+            index, n = int(request.match_info["index"]), int(request.match_info["n"])
+        except ValueError:
+            raise refuse(404, "no such attachment") from None
+        entries = await self.rt.store.conversations.transcript(ticket.conversation_key, index)
+        items = (entries[0].get("attachments") or []) if entries and index >= 0 else []
+        if not 0 <= n < len(items):
+            raise refuse(404, "no such attachment")
+        attachment = Attachment(**items[n])
+        kept = await self.rt.store.files.get(attachment.file_id) if attachment.file_id else None
+        if kept is not None and kept[0].conversation == ticket.conversation_key:
+            return file_response(kept[0].name, kept[0].mime_type, kept[1])
+        channel = self.channels.get(ticket.channel)
+        if channel is None or entries[0].get("direction") != "in":
+            raise refuse(404, "the file is no longer kept")
+        try:
+            data = await channel.fetch_file(attachment)
+        except Exception as exc:  # the channel's API or network failed; the operator is told
+            if not isinstance(exc, DeliveryError | OSError):
+                log.exception("file download from %s failed", ticket.channel)
+            log.warning("file download failed", extra={"channel": ticket.channel})
+            raise refuse(502, f"{ticket.channel} did not hand over the file: {exc}") from None
+        # The channel's word on the type is not trusted: what the bytes are is sent.
+        mime_type = sniff(data) or "application/octet-stream"
+        name = safe_name(attachment.name or attachment.kind, mime_type)
+        return file_response(name, mime_type, data)

@@ -1,0 +1,218 @@
+"""Files both ways: a visitor's screenshot reaches the operator, an operator's file reaches
+the visitor (web chat) or the user (Telegram), Telegram and Viber files are downloadable in
+the console, and the limits hold (size, type, who may download)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from harness import (
+    Console,
+    Gateway,
+    Visitor,
+    running_gateway,
+    screenshot,
+    seed_ticket,
+    taken_over,
+)
+from playwright.async_api import expect
+
+from emulators.harness import with_telegram, with_viber
+from emulators.server import eventually
+from emulators.telegram import TelegramEmulator
+from emulators.viber import ViberEmulator
+from gateway.app import RUNTIME
+from gateway.config import Settings
+from gateway.store import Store
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+PDF = b"%PDF-1.4\n% instructions for the VPN client\n%%EOF\n"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
+
+
+async def test_a_file_goes_each_way_in_the_browser(
+    gateway: Gateway, browser: Any, store: Store, tmp_path: Path
+) -> None:
+    alice_ctx = await browser.new_context(accept_downloads=True)
+    visitor_ctx = await browser.new_context(accept_downloads=True)
+    alice, visitor = await alice_ctx.new_page(), await visitor_ctx.new_page()
+    ticket_id = await taken_over(visitor, alice, gateway, "alice")
+
+    # The visitor attaches a screenshot: it shows as theirs, and the operator gets it.
+    shot = tmp_path / "error screen.png"
+    shot.write_bytes(PNG)
+    await visitor.locator(".fl-file-input").set_input_files(str(shot))
+    mine = visitor.locator(".fl-history .fl-msg.fl-in .fl-file")
+    await expect(mine).to_contain_text("error screen.png")
+    link = alice.locator("#t-transcript .file a", has_text="error screen.png")
+    await expect(link).to_be_visible()
+    async with alice.expect_download() as got:
+        await link.click()
+    download = await got.value
+    assert download.suggested_filename == "error screen.png"
+    assert Path(await download.path()).read_bytes() == PNG
+    await screenshot(alice, "console-file-from-visitor")
+
+    # The operator answers with a PDF: the visitor sees it from the operator and saves it.
+    guide = tmp_path / "vpn-guide.pdf"
+    guide.write_bytes(PDF)
+    await alice.get_by_label("Reply to the user").fill("Here is the guide.")
+    await alice.get_by_label("Attach files").set_input_files(str(guide))
+    await alice.get_by_role("button", name="Send reply").click()
+    theirs = visitor.locator(".fl-by-operator .fl-file", has_text="vpn-guide.pdf")
+    await expect(theirs).to_be_visible()
+    await expect(visitor.locator(".fl-by-operator").last).to_contain_text("Here is the guide.")
+    async with visitor.expect_download() as got:
+        await theirs.click()
+    download = await got.value
+    assert download.suggested_filename == "vpn-guide.pdf"
+    assert Path(await download.path()).read_bytes() == PDF
+    await screenshot(visitor, "webchat-file-from-operator")
+    ticket = await store.tickets.get(ticket_id)
+    assert ticket is not None and ticket.first_response_at > 0
+    for ctx in (alice_ctx, visitor_ctx):
+        await ctx.close()
+
+
+async def upload(
+    http: aiohttp.ClientSession, gw: Gateway, token: str, body: bytes, name: str, cid: str
+) -> tuple[int, dict[str, Any]]:
+    headers = {"X-Chat-Token": token, "X-Client-Id": cid, "X-File-Name": name}
+    async with http.post(gw.url + "/webchat/files", data=body, headers=headers) as resp:
+        return resp.status, await resp.json()
+
+
+async def test_uploads_are_limited_and_files_go_only_to_their_owner(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    async with http.ws_connect(gateway.ws_url) as ws:
+        visitor = Visitor(ws)
+        await visitor.hello()
+        token = visitor.token
+        status, _ = await upload(http, gateway, token, PNG, "..%2F..%2Fetc%2Fpasswd", "file-0001")
+        assert status == 200
+        entry = await visitor.own_entry("file-0001")
+        files = entry["entry"]["files"]
+        assert [(f["name"], f["size"], f["mime_type"]) for f in files] == [
+            ("passwd.png", len(PNG), "image/png")  # no path; named as what it is
+        ]
+        # Too large, a program, or no session: refused, nothing kept or posted.
+        big = PNG + b"\x00" * gateway.settings.web.upload_max_bytes
+        assert (await upload(http, gateway, token, big, "big.png", "file-0002"))[0] == 413
+        status, body = await upload(http, gateway, token, EXE, "setup.png", "file-0003")
+        assert (status, body["error"]) == (415, "bad_type")
+        assert (await upload(http, gateway, "forged", PNG, "a.png", "file-0004"))[0] == 401
+
+        # The owner downloads it as an attachment that is never sniffed.
+        url = f"{gateway.url}/webchat/files/{files[0]['id']}"
+        async with http.get(url, headers={"X-Chat-Token": token}) as resp:
+            assert resp.status == 200 and await resp.read() == PNG
+            assert resp.headers["Content-Disposition"].startswith("attachment;")
+            assert resp.headers["X-Content-Type-Options"] == "nosniff"
+            assert resp.headers["Content-Type"] == "image/png"
+        async with http.get(url) as resp:
+            assert resp.status == 401
+    async with http.ws_connect(gateway.ws_url) as ws:
+        stranger = Visitor(ws)
+        await stranger.hello()
+        async with http.get(url, headers={"X-Chat-Token": stranger.token}) as resp:
+            assert resp.status == 404
+    transcript = await store.conversations.transcript(f"webchat:{token.split('.')[0]}")
+    kept = [e for e in transcript if e.get("attachments")]
+    assert len(kept) == 1  # only the accepted file became a message
+
+
+async def test_operators_of_other_groups_cannot_download(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    ticket = await seed_ticket(store)  # hardware
+    meta = await store.files.put(ticket.conversation_key, "a.pdf", "application/pdf", PDF, "u", 60)
+    from gateway.store import Transaction
+
+    tx = Transaction()
+    tx.transcript(ticket.conversation_key, {"direction": "in", "attachments": [
+        {"kind": "document", "file_id": meta.id, "name": "a.pdf", "mime_type": "application/pdf",
+         "size": len(PDF), "url": ""}]})  # fmt: skip
+    await store.commit(tx)
+    carol = Console(http, gateway)  # network only
+    await carol.sign_in("carol")
+    async with http.get(f"{gateway.url}/console/api/tickets/{ticket.id}/files/1/0") as resp:
+        assert resp.status == 404
+    await carol.post("/console/api/logout")
+    root = Console(http, gateway)
+    await root.sign_in("root")
+    async with http.get(f"{gateway.url}/console/api/tickets/{ticket.id}/files/1/0") as resp:
+        assert resp.status == 200 and await resp.read() == PDF
+
+
+
+
+
+
+async def attachment_index(store: Store, key: str) -> int:
+    async def found() -> int | None:
+        entries = await store.conversations.transcript(key)
+        hits = [i for i, e in enumerate(entries) if e.get("attachments")]
+        return hits[-1] if hits else None
+
+    return int(await eventually(found, what="the user's file in the transcript"))
+
+
+async def test_telegram_files_both_ways(
+    web_settings: Settings, telegram_api: TelegramEmulator, http: aiohttp.ClientSession
+) -> None:
+    async with running_gateway(with_telegram(web_settings, telegram_api)) as gw:
+        store = gw.app[RUNTIME].store
+        ticket = await seed_ticket(store, channel="telegram", chat_id="555000111")
+        bob = Console(http, gw)
+        await bob.sign_in("bob")
+        assert (await bob.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
+
+        await telegram_api.send_photo(555000111, PNG, caption="this error")
+        index = await attachment_index(store, ticket.conversation_key)
+        url = f"{gw.url}/console/api/tickets/{ticket.id}/files/{index}/0"
+        async with http.get(url) as resp:
+            assert resp.status == 200 and await resp.read() == PNG
+            assert resp.headers["Content-Type"] == "image/png"
+            assert resp.headers["X-Content-Type-Options"] == "nosniff"
+
+        headers = {"Origin": gw.url, "X-CSRF-Token": bob.csrf, "X-File-Name": "fix.pdf"}
+        async with http.post(
+            f"{gw.url}/console/api/tickets/{ticket.id}/files", data=PDF, headers=headers
+        ) as resp:
+            assert resp.status == 200
+            file_id = (await resp.json())["id"]
+        status, _ = await bob.post(
+            f"/console/api/tickets/{ticket.id}/reply", {"text": "Try this", "files": [file_id]}
+        )
+        assert status == 200
+        await eventually(lambda: telegram_api.documents.get(555000111), what="a document")
+        sent = telegram_api.documents[555000111][0]
+        assert (sent.name, sent.content, sent.caption) == ("fix.pdf", PDF, "Bob Jones")
+        assert any("Try this" in t for t in telegram_api.texts(555000111))
+
+
+async def test_viber_files_are_downloadable_by_operators(
+    web_settings: Settings, viber_api: ViberEmulator, http: aiohttp.ClientSession
+) -> None:
+    config = with_viber(web_settings, viber_api)
+    config = config.model_copy(
+        update={"http": config.http.model_copy(update={"public_url": "http://127.0.0.1:9"})}
+    )
+    async with running_gateway(config) as gw:
+        viber_api.webhook_url = gw.url + "/webhooks/viber"
+        store = gw.app[RUNTIME].store
+        ticket = await seed_ticket(store, channel="viber", chat_id="vU1x==")
+        viber_api.user("vU1x==")
+        viber_api.send_file("vU1x==", viber_api.media_url("log.pdf", PDF), "log.pdf", len(PDF))
+        index = await attachment_index(store, ticket.conversation_key)
+        root = Console(http, gw)
+        await root.sign_in("root")
+        async with http.get(f"{gw.url}/console/api/tickets/{ticket.id}/files/{index}/0") as r:
+            assert r.status == 200 and await r.read() == PDF
+            assert "log.pdf" in r.headers["Content-Disposition"]
+        viber_api.media.clear()  # Viber's media links expire
+        async with http.get(f"{gw.url}/console/api/tickets/{ticket.id}/files/{index}/0") as r:
+            assert r.status == 502

@@ -1,0 +1,129 @@
+"""The queue as a desk works it: unread counts and highlighting, the page title, search by
+ticket id, user, channel and text, and a user's other tickets beside the current one."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from typing import Any
+
+from harness import Gateway, screenshot, seed_ticket, sign_in
+from playwright.async_api import expect
+
+from gateway.models import InboundMessage, Ticket, TicketStatus
+from gateway.store import Store, Transaction
+
+
+async def earlier_ticket(store: Store, current: Ticket, subject: str) -> Ticket:
+    """A resolved ticket of the same user, opened a day before `current`."""
+    old = dataclasses.replace(
+        current,
+        id=await store.tickets.next_id(),
+        subject=subject,
+        status=TicketStatus.RESOLVED,
+        created_at=current.created_at - 86400,
+        updated_at=current.created_at - 80000,
+        resolved_at=current.created_at - 80000,
+        fields={"problem": subject},
+    )
+    tx = Transaction()
+    tx.save_ticket(old)
+    await store.commit(tx)
+    return old
+
+
+async def say_in_chat(store: Store, ticket: Ticket, text: str) -> None:
+    """The user writes in their chat (through the intake, as the widget would)."""
+    await store.inbound.accept(
+        InboundMessage(
+            channel=ticket.channel,
+            chat_id=ticket.chat_id,
+            message_id=f"{ticket.chat_id}:{time.time_ns()}",
+            text=text,
+            user_id=ticket.chat_id,
+        )
+    )
+
+
+async def test_search_finds_tickets_by_user_text_id_and_channel(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    petro = await seed_ticket(
+        store, subject="Outlook does not sync", user_name="Petro Ivanenko", language="uk"
+    )
+    maria = await seed_ticket(
+        store, subject="VPN drops", user_name="Maria Lysenko", channel="telegram", chat_id="4242"
+    )
+    tx = Transaction()
+    tx.transcript(maria.conversation_key, {"direction": "in", "text": "error 809 on the tunnel"})
+    await store.commit(tx)
+    old = await earlier_ticket(store, petro, "Outlook profile broken last month")
+
+    page = await browser.new_page()
+    await sign_in(page, gateway, "alice")
+    results = page.locator("#results-list li")
+
+    async def search(query: str, channel: str = "") -> None:
+        await page.get_by_label("Search tickets").fill(query)
+        await page.locator("#search select[name=channel]").select_option(channel)
+        await page.get_by_role("button", name="Search", exact=True).click()
+
+    await search("ivanenko")  # by user
+    await expect(results.first).to_contain_text(petro.id)
+    await expect(results.first.locator(".chip")).to_have_text("user")
+    await expect(results).to_have_count(2)  # both of Petro's tickets
+    await screenshot(page, "console-search-user")
+    await search("error 809")  # by what the user wrote
+    await expect(results).to_have_count(1)
+    await expect(results.first).to_contain_text(maria.id)
+    await expect(results.first).to_contain_text("error 809 on the tunnel")
+    await search(str(int(maria.id.split("-")[1])))  # by ticket number
+    await expect(results).to_have_count(1)
+    await expect(results.first).to_contain_text(maria.id)
+    await search("", "telegram")  # by channel
+    await expect(results).to_have_count(1)
+    await expect(results.first).to_contain_text("Telegram")
+    await search("printer on fire")
+    await expect(page.locator("#results-count")).to_have_text("Nothing found.")
+
+    # The user's other tickets are beside the current one, and open from there.
+    await search("ivanenko")
+    await results.first.locator("a").click()
+    await expect(page.locator("#t-title")).to_contain_text(petro.id)
+    past = page.locator("#t-past")
+    await expect(past).to_contain_text(old.id)
+    await expect(past).to_contain_text("Outlook profile broken last month")
+    await expect(past).not_to_contain_text(maria.id)
+    await screenshot(page, "console-past-tickets")
+    await past.locator("a").click()
+    await expect(page.locator("#t-title")).to_contain_text(old.id)
+    await expect(page.locator("#t-past")).to_contain_text(petro.id)
+
+
+async def test_unread_messages_are_counted_highlighted_and_in_the_title(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    ticket = await seed_ticket(store, subject="Printer jams")
+    page = await browser.new_page()
+    await sign_in(page, gateway, "bob")
+    row = page.locator(f"tr[data-ticket='{ticket.id}']")
+    await expect(row).to_have_class("unread")
+    await expect(row.locator(".unread-count")).to_have_text("1")
+    await expect(page).to_have_title("(1) firstline — operator console")
+
+    # The user writes twice more: the count grows live, without a reload.
+    await say_in_chat(store, ticket, "It is the one on floor 2")
+    await say_in_chat(store, ticket, "Paper is stuck inside")
+    await expect(row.locator(".unread-count")).to_have_text("3")
+    await expect(page).to_have_title("(3) firstline — operator console")
+    await screenshot(page, "console-unread")
+
+    # Reading the ticket clears it, for this operator only.
+    await row.click()
+    await expect(page.locator("#t-transcript")).to_contain_text("Paper is stuck inside")
+    await page.locator("#back").click()
+    await expect(row).not_to_have_class("unread")
+    await expect(page).to_have_title("firstline — operator console")
+    other = await browser.new_page()
+    await sign_in(other, gateway, "root")
+    await expect(other.locator(f"tr[data-ticket='{ticket.id}'] .unread-count")).to_have_text("3")
