@@ -8,6 +8,7 @@ as the YAML). Any environment variable `FIRSTLINE__SECTION__KEY=value` overrides
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 from collections.abc import Mapping
@@ -86,6 +87,18 @@ class HttpSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
     public_url: str = ""
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
+    trusted_proxies: list[str] = []
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(f"not an address or network: {entry!r}") from None
+        return value
 
     def public(self, path: str) -> str:
         """The address the outside world reaches `path` at; empty without a public URL."""
@@ -147,12 +160,22 @@ class SlaSettings(_Section):
     }
     leads: dict[str, str] = {}  # support group -> login of its lead
     on_duty_telegram_chat: str = ""  # Telegram chat told of every warning and breach
+    on_duty_email: str = ""  # address mailed every warning and breach (needs `email`)
     desk_language: Literal["ru", "uk", "en"] = "en"  # language of the on-duty messages
     timers: bool = True  # run the SLA timer service in `firstline serve`
     auto_close_days: float = Field(7.0, gt=0)
     auto_close_notice_days: float = Field(1.0, ge=0)
     timer_poll_seconds: float = Field(1.0, gt=0)
     timer_lease_seconds: float = Field(30.0, gt=0)
+
+    @field_validator("on_duty_email")
+    @classmethod
+    def _one_address(cls, value: str) -> str:
+        value = value.strip()
+        local, at, domain = value.partition("@")
+        if value and (not at or not local or "." not in domain or any(c.isspace() for c in value)):
+            raise ValueError(f"on_duty_email: not an e-mail address: {value!r}")
+        return value
 
     @model_validator(mode="after")
     def _calendars_exist(self) -> SlaSettings:
@@ -295,7 +318,11 @@ class ImapSettings(_Section):
     folders: list[str] = ["INBOX"]
     after: Literal["seen", "move"] = "seen"  # what happens to a processed message
     move_to: str = "Processed"
-    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE
+    # The first sync of a folder (no cursor yet, or after a UIDVALIDITY change) takes only
+    # unread mail, so years of read mail open no tickets; "all" takes everything there.
+    first_sync: Literal["unseen", "all"] = "unseen"
+    idle: bool = True  # use IDLE when the server offers it (off: always poll)
+    poll_seconds: float = Field(60.0, gt=0)  # when the server has no IDLE, or idle is off
     idle_seconds: float = Field(1380.0, gt=0)  # re-issue IDLE before 29 minutes (RFC 2177)
     timeout: float = Field(60.0, gt=0)
 
@@ -312,6 +339,7 @@ class EmailSettings(_Section):
     max_attachment_bytes: int = Field(10 * 1024 * 1024, ge=0)
     auto_replies_per_hour: int = Field(5, ge=1)  # per address, so robots cannot ping-pong
     rating_link_days: int = Field(30, ge=1)
+    file_retention_days: int = Field(90, ge=1)  # originals and attachments kept this long
     smtp: SmtpSettings = SmtpSettings()
     listener: SmtpListenerSettings = SmtpListenerSettings()
     imap: ImapSettings = ImapSettings()
@@ -327,7 +355,10 @@ class WebSettings(_Section):
     session_secret: SecretStr | None = None
     allowed_origins: list[str] = []
     max_message_chars: int = Field(4000, ge=1)
-    messages_per_minute: int = Field(30, ge=1)
+    messages_per_minute: int = Field(30, ge=1)  # per visitor session
+    # Opening sessions is free, so the limits also count per client address.
+    messages_per_minute_per_address: int = Field(120, ge=1)
+    new_sessions_per_minute_per_address: int = Field(10, ge=1)
     # Files sent through the widget and attached by operators (kept in Redis).
     upload_max_mb: float = Field(10.0, gt=0, le=50)
     upload_types: list[str] = Field(

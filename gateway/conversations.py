@@ -41,7 +41,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
-from gateway.reports.recorder import ReportRecorder
+from gateway.reports.recorder import Rating, ReportRecorder
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -218,7 +218,7 @@ class ConversationService:
             tx.update_ticket(ticket.id, {"csat": event.score})
             tx.ticket_event(ticket.id, "user", "rated", f"{event.score} {event.comment}".strip())
         tx.outcome(conv.key, "csat", score=event.score, comment=event.comment)
-        self.reports.csat(tx, now, event.score, event.comment, conv.channel, ticket)
+        self.reports.csat(tx, Rating(now, event.score, event.comment, conv.channel, ticket))
 
     async def _record_csat_comment(
         self,
@@ -234,7 +234,7 @@ class ConversationService:
             tx.ticket_event(ticket.id, "user", "commented", event.comment)
         tx.outcome(conv.key, "csat_comment", comment=event.comment)
         score = ticket.csat if ticket is not None and ticket.csat else state_score
-        self.reports.csat_comment(tx, now, score, event.comment, conv.channel, ticket)
+        self.reports.csat_comment(tx, Rating(now, score, event.comment, conv.channel, ticket))
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         if not ticket_id:

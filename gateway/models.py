@@ -205,6 +205,7 @@ LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"
+DUTY_AUTHOR = "system:on_duty"  # SLA notices to the on-duty contact (never rate-limited)
 
 
 TICKET_TIMES: tuple[str, ...] = (

@@ -20,8 +20,10 @@ from gateway.operations import OperatorDesk
 from gateway.sla_timers import SlaTimerService
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis
+from gateway.store.mail import MailThread
+from gateway.texts import Texts
 from gateway.triage.calendar import BusinessCalendar
-from gateway.triage.sla import EscalationPolicy, SlaPolicy
+from gateway.triage.sla import ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
@@ -71,8 +73,27 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
         on_breach={Priority(p): tuple(actions) for p, actions in sla.on_breach.items()},
         leads=dict(sla.leads),
         on_duty_telegram_chat=sla.on_duty_telegram_chat,
+        on_duty_mail_thread=ON_DUTY_MAIL_THREAD if on_duty_mail(settings) else "",
         desk_language=sla.desk_language,
     )
+
+
+def on_duty_mail(settings: Settings) -> str:
+    """The on-duty address, when the e-mail channel is there to send to it."""
+    return settings.sla.on_duty_email if settings.email.enabled else ""
+
+
+async def prepare_on_duty_mail(store: Store, settings: Settings, texts: Texts) -> None:
+    """The mail thread SLA notices go out on: to `sla.on_duty_email`, with one subject."""
+    address = on_duty_mail(settings)
+    if not address:
+        return
+    thread = await store.mail.thread(ON_DUTY_MAIL_THREAD)
+    subject = texts.get(settings.sla.desk_language, "duty_mail_subject")
+    if thread is None or (thread.address, thread.subject) != (address, subject):
+        await store.mail.save_thread(
+            MailThread(chat_id=ON_DUTY_MAIL_THREAD, address=address, subject=subject)
+        )
 
 
 def embedded_redis(settings: Settings) -> EmbeddedRedis:
@@ -131,6 +152,7 @@ async def open_runtime(
         engine = DialogEngine(knowledge, sla)
         service = ConversationService(store, engine, sla, direct_channels)
         desk = OperatorDesk(service)
+        await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
             store,
             desk,

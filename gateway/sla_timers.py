@@ -19,7 +19,15 @@ from datetime import datetime
 from typing import Any
 
 from gateway import metrics
-from gateway.models import BOT_OWNER, Level, OutboundMessage, Priority, Ticket, TicketStatus
+from gateway.models import (
+    BOT_OWNER,
+    DUTY_AUTHOR,
+    Level,
+    OutboundMessage,
+    Priority,
+    Ticket,
+    TicketStatus,
+)
 from gateway.operations import ActionRefused, Actor, OperatorDesk
 from gateway.store import Conversation, Store, Transaction
 from gateway.texts import Texts
@@ -251,8 +259,10 @@ class SlaTimerService:
         tx.events.append(event)
 
     def _tell_on_duty(self, tx: Transaction, ticket: Ticket, key: str, clock: str) -> None:
+        """The on-duty Telegram chat and mailbox, each through its channel's outbound stream."""
         chat = self.escalation.on_duty_telegram_chat
-        if not chat:
+        thread = self.escalation.on_duty_mail_thread
+        if not chat and not thread:
             return
         lang = self.escalation.desk_language
         due = _due(ticket, clock)
@@ -267,7 +277,10 @@ class SlaTimerService:
             when=datetime.fromtimestamp(due, zone).strftime("%d.%m %H:%M"),
             subject=ticket.subject,
         )
-        tx.deliver("telegram", chat, OutboundMessage(text=text, author="system"))
+        if chat:
+            tx.deliver("telegram", chat, OutboundMessage(text=text, author="system"))
+        if thread:
+            tx.deliver("email", thread, OutboundMessage(text=text, author=DUTY_AUTHOR))
 
 
 def _due(ticket: Ticket, clock: str) -> float:

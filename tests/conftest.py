@@ -60,6 +60,9 @@ def settings(redis_url: str, tmp_path: Path) -> Settings:
         "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
         "FIRSTLINE__HTTP__PORT": "0",
         "FIRSTLINE_SESSION_SECRET": "test-session-secret-0123456789",
+        # Every test client comes from 127.0.0.1: per-address limits are tested on their own.
+        "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "100000",
+        "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "100000",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)
 

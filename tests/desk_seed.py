@@ -25,6 +25,8 @@ DAY_ONE = datetime(2026, 11, 10, 9, 0, tzinfo=UTC).timestamp()  # a Tuesday
 
 
 class Clock:
+    """A clock the test moves by hand."""
+
     def __init__(self, now: float) -> None:
         self.now = now
 

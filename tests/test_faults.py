@@ -108,7 +108,13 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
     base = f"http://127.0.0.1:{port}"
     log_path = Path(os.environ.get("FAULT_LOG", tmp_path / "serve.log"))
     with log_path.open("wb") as log:
-        proc = start(data, port, stderr=log, FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000")
+        proc = start(
+            data,
+            port,
+            stderr=log,
+            FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000",
+            FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS="100000",
+        )
     try:
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
         visitors, killed = asyncio.run(_traffic_with_a_redis_kill(base, data))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desk_seed import Clock
+
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
@@ -14,14 +16,6 @@ from gateway.triage import sla_clock
 from gateway.triage.sla import HOUR, SlaPolicy
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-class Clock:
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def open_ticket(store: Store, policy: SlaPolicy, now: float) -> Ticket:

@@ -7,6 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desk_seed import Clock
+from prometheus_client import REGISTRY
+
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
@@ -19,14 +22,6 @@ from gateway.triage.sla import DAY, MINUTE, EscalationPolicy, SlaPolicy
 
 ROOT = Path(__file__).resolve().parents[1]
 START = 1_800_000_000.0  # 2027-01-15 08:00 UTC
-
-
-class Clock:
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def build(store: Store, clock: Clock, **escalation: Any) -> SlaTimerService:
@@ -107,7 +102,10 @@ async def test_warning_then_breach_escalates_and_tells_the_user_once(store: Stor
     assert await timers.tick() == 0  # not again
 
     clock.now = START + 31 * MINUTE
+    labels = {"group": "hardware", "priority": "P2", "clock": "first_response"}
+    before = REGISTRY.get_sample_value("firstline_sla_breaches_total", labels) or 0
     breached = await alerts(store, timers.tick())
+    assert REGISTRY.get_sample_value("firstline_sla_breaches_total", labels) == before + 1
     assert [(a["kind"], a["to"]) for a in breached] == [("breach", ""), ("breach", "lena")]
     stored = await store.tickets.get(ticket.id)
     assert stored is not None

@@ -68,7 +68,7 @@ UPLOAD_TIMEOUT = 120  # seconds for sending a file
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
-KEYBOARD_RECORD = "keyboard:"  # + chat id: the bot message whose keyboard is still shown
+KEYBOARDS_REMEMBERED = 10_000
 
 
 class TelegramConnector:
@@ -103,6 +103,10 @@ class TelegramConnector:
         self._tasks: set[asyncio.Task[Any]] = set()
         # Parts of a split text already sent, so a retried send does not repeat them.
         self._parts_sent: OrderedDict[str, int] = OrderedDict()
+        # Per chat, the bot message whose keyboard is still shown (kept in memory: the hot
+        # send path makes no extra store round trip; after a restart a pressed keyboard is
+        # still removed, from the id the press carries).
+        self._keyboards: OrderedDict[str, int] = OrderedDict()
         # Chats whose next send already waited for its rate-limit slot (in `pace`).
         self._paced: dict[str, int] = {}
 
@@ -249,9 +253,8 @@ class TelegramConnector:
             )
         except TelegramAPIError as exc:
             log.info("editMessageReplyMarkup failed", extra={"error": str(exc)})
-        stored = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
-        if stored is not None and stored.get("message_id") == message_id:
-            await self.store.channel_drop(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+        if self._keyboards.get(chat_id) == message_id:
+            del self._keyboards[chat_id]
 
     async def _restore_payload(self, message: InboundMessage) -> InboundMessage:
         stored = await self.store.channel_get(CHANNEL, f"payload:{message.payload}")
@@ -278,9 +281,9 @@ class TelegramConnector:
         try:
             if done == 0:
                 # A keyboard lives until the next message: the new one makes it stale.
-                shown = await self.store.channel_get(CHANNEL, f"{KEYBOARD_RECORD}{chat_id}")
+                shown = self._keyboards.pop(chat_id, None)
                 if shown is not None:
-                    await self._remove_keyboard(chat_id, int(shown["message_id"]))
+                    await self._remove_keyboard(chat_id, shown)
             for index in range(done, len(parts)):
                 if not self._paced.pop(chat_id, 0):  # a slot from `pace` is used once
                     await self.limiter.acquire(chat_id)
@@ -288,12 +291,10 @@ class TelegramConnector:
                 sent_id = await self._call_send(chat_id, parts[index], markup if last else None)
                 self._remember_part(key, index + 1)
                 if last and markup is not None:
-                    await self.store.channel_put(
-                        CHANNEL,
-                        f"{KEYBOARD_RECORD}{chat_id}",
-                        {"message_id": sent_id},
-                        PAYLOAD_TTL_SECONDS,
-                    )
+                    self._keyboards[chat_id] = sent_id
+                    self._keyboards.move_to_end(chat_id)
+                    while len(self._keyboards) > KEYBOARDS_REMEMBERED:
+                        self._keyboards.popitem(last=False)
             for index, attachment in enumerate(message.attachments, start=len(parts)):
                 if index < done:
                     continue

@@ -33,6 +33,7 @@ from gateway.models import Channel, InboundMessage, OutboundMessage, Ticket
 from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
+from gateway.web.client_address import client_address, trusted_networks
 from gateway.web.files import (
     attachment_of,
     attachment_view,
@@ -87,10 +88,17 @@ class ChatSocket(TranscriptSocket):
     """One open widget: its conversation's entries as the visitor sees them, and tickets."""
 
     def __init__(
-        self, ws: web.WebSocketResponse, chat_id: str, cursor: int, lang: str, name: str
+        self,
+        ws: web.WebSocketResponse,
+        chat_id: str,
+        cursor: int,
+        lang: str,
+        name: str,
+        address: str = "",
     ) -> None:
         super().__init__(ws, f"{Channel.WEBCHAT.value}:{chat_id}", cursor)
         self.chat_id = chat_id
+        self.address = address
         self.lang = lang
         self.name = name
         self.typing_announced = 0.0
@@ -182,6 +190,7 @@ class WebChatConnector:
         )
         self.hub = LiveHub(store)
         self.sockets: set[web.WebSocketResponse] = set()
+        self.trusted_proxies = trusted_networks(settings.http.trusted_proxies)
         self._on_message: OnMessage | None = None
         self._texts = json.loads((STATIC / "widget-texts.json").read_text(encoding="utf-8"))
 
@@ -339,7 +348,7 @@ class WebChatConnector:
         await ws.prepare(request)
         self.sockets.add(ws)
         try:
-            await self._serve(ws)
+            await self._serve(ws, client_address(request, self.trusted_proxies))
         except Exception as exc:  # the store failed: the widget reconnects and resends
             log.warning("web-chat socket closed: store unavailable", extra={"error": repr(exc)})
             await ws.close(code=1011, message=b"try again")
@@ -347,11 +356,13 @@ class WebChatConnector:
             self.sockets.discard(ws)
         return ws
 
-    async def _serve(self, ws: web.WebSocketResponse) -> None:
-        hello = await self._hello(ws)
+    async def _serve(self, ws: web.WebSocketResponse, address: str) -> None:
+        hello = await self._hello(ws, address)
         if hello is None:
             return
-        chat = ChatSocket(ws, hello["chat_id"], hello["have"], hello["lang"], hello["name"])
+        chat = ChatSocket(
+            ws, hello["chat_id"], hello["have"], hello["lang"], hello["name"], address
+        )
         await chat.send(
             {
                 "type": "welcome",
@@ -386,7 +397,7 @@ class WebChatConnector:
             pump.cancel()
             await asyncio.gather(pump, return_exceptions=True)
 
-    async def _hello(self, ws: web.WebSocketResponse) -> dict[str, Any] | None:
+    async def _hello(self, ws: web.WebSocketResponse, address: str) -> dict[str, Any] | None:
         """Read the first frame: resume the signed session or start a new one.
 
         A first frame that is not a well-formed hello gets an error frame and a normal
@@ -401,6 +412,14 @@ class WebChatConnector:
             return None
         chat_id = self.signer.unsign(frame["token"], TOKEN_MAX_AGE)
         resumed = chat_id is not None
+        if not resumed:
+            hits, retry_after = await self.store.operators.hit("webchat-new", address, 60)
+            if hits > self.settings.web.new_sessions_per_minute_per_address:
+                await ws.send_json(
+                    {"type": "error", "code": "rate_limited", "retry_after": round(retry_after, 1)}
+                )
+                await ws.close()
+                return None
         chat_id = chat_id or new_token()
         return {
             "chat_id": chat_id,
@@ -440,9 +459,14 @@ class WebChatConnector:
             raise ChatError("too_long", id=client_id, limit=limit)
         if len(payload) > MAX_PAYLOAD_CHARS or not (text.strip() or payload):
             raise ChatError("bad_frame", id=client_id)
-        hits, retry_after = await self.store.operators.hit("webchat", chat.chat_id, 60)
-        if hits > self.settings.web.messages_per_minute:
-            raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
+        web_cfg = self.settings.web
+        for scope, name, allowed in (
+            ("webchat", chat.chat_id, web_cfg.messages_per_minute),
+            ("webchat-addr", chat.address, web_cfg.messages_per_minute_per_address),
+        ):
+            hits, retry_after = await self.store.operators.hit(scope, name, 60)
+            if hits > allowed:
+                raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
         await self._accept(chat, client_id, text=text, payload=payload, kind="message")
         await chat.send({"type": "ack", "id": client_id})
         chat.typing_announced = 0.0  # typing after this is about the next message

@@ -64,7 +64,7 @@ async def print_report(settings: Settings, args: argparse.Namespace, out: TextIO
     assert settings.redis.url
     store = Store.from_url(settings.redis.url, settings.worker.shards)
     try:
-        report = await ReportService(store).report(query)
+        report = await ReportService(store, settings.sla.timezone).report(query)
     finally:
         await store.close()
     render = {"json": as_json, "csv": as_csv, "table": as_table}[args.format]

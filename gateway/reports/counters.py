@@ -77,3 +77,14 @@ def _month_fits(monday: date, end: date) -> bool:
     return first - monday < timedelta(days=7) and (
         (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1) <= end
     )
+
+
+def unit_end(unit: str) -> date:
+    """The last day a unit ("2026-11-10", "2026-W46", "2026-11") covers."""
+    if "-W" in unit:
+        year, week = unit.split("-W")
+        return date.fromisocalendar(int(year), int(week), 7)
+    if unit.count("-") == 1:
+        first = date.fromisoformat(unit + "-01")
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return date.fromisoformat(unit)

@@ -8,7 +8,7 @@ Prometheus metrics are updated here too, with labels from bounded sets only.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -140,38 +140,35 @@ class ReportRecorder:
 
     # Ratings ----------------------------------------------------------------------------
 
-    def csat(
-        self,
-        tx: Transaction,
-        at: float,
-        score: int,
-        comment: str,
-        channel: str,
-        ticket: Ticket | None,
-    ) -> None:
+    def csat(self, tx: Transaction, rating: Rating) -> None:
         """A rating; for a ticket, of its group, priority and assignee, else of the bot."""
-        dims = _rated_dims(channel, ticket)
-        self._by_operator(tx, at, f"csat_{score}", replace(dims, operator=NONE), dims.operator)
-        metrics.CSAT.labels(dims.group, channel_label(channel)).observe(score)
-        self.csat_comment(tx, at, score, comment, channel, ticket)
+        dims = _rated_dims(rating.channel, rating.ticket)
+        name = f"csat_{rating.score}"
+        self._by_operator(tx, rating.at, name, replace(dims, operator=NONE), dims.operator)
+        metrics.CSAT.labels(dims.group, channel_label(rating.channel)).observe(rating.score)
+        self.csat_comment(tx, rating)
 
-    def csat_comment(
-        self,
-        tx: Transaction,
-        at: float,
-        score: int,
-        comment: str,
-        channel: str,
-        ticket: Ticket | None,
-    ) -> None:
+    def csat_comment(self, tx: Transaction, rating: Rating) -> None:
         """Keep a rating's comment (given with the score or after it) for the report."""
-        if not comment.strip():
+        if not rating.comment.strip():
             return
-        dims = _rated_dims(channel, ticket)
-        entry = {"score": score, "comment": comment.strip()[:1000], "channel": channel,
-                 "group": dims.group, "operator": dims.operator, "priority": dims.priority,
-                 "ticket": ticket.id if ticket else ""}  # fmt: skip
-        tx.report_note(self.day(at), "comments", entry, KEEP_NOTES)
+        dims = _rated_dims(rating.channel, rating.ticket)
+        entry = {"score": rating.score, "comment": rating.comment.strip()[:1000],
+                 "channel": rating.channel, "group": dims.group, "operator": dims.operator,
+                 "priority": dims.priority,
+                 "ticket": rating.ticket.id if rating.ticket else ""}  # fmt: skip
+        tx.report_note(self.day(rating.at), "comments", entry, KEEP_NOTES)
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A user's rating as the report keeps it: the ticket rated, or None for the bot."""
+
+    at: float
+    score: int
+    comment: str
+    channel: str
+    ticket: Ticket | None
 
 
 def _rated_dims(channel: str, ticket: Ticket | None) -> Dims:

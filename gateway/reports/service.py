@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from gateway.models import Ticket
+from gateway.reports.counters import unit_end
 from gateway.reports.figures import ReportQuery, build_report
 from gateway.store import Store
 from gateway.triage.sla_clock import expected_by
 
 LIVE_LIMIT = 200  # breached / near-breach tickets listed
+MAX_KEPT_UNITS = 2000  # closed days / weeks / months kept in memory
 NOTES_READ = 100  # comments and unmatched questions read per day, newest first
 
 
 class ReportService:
-    """`report(query)`: every figure, read from per-day counters (never every ticket)."""
+    """`report(query)`: every figure, read from per-day counters (never every ticket).
 
-    def __init__(self, store: Store) -> None:
+    Counters are written on the day an event happens, so a unit (day, week, month) that
+    ended before today never changes again: it is read once and kept.
+    """
+
+    def __init__(self, store: Store, timezone: str = "UTC") -> None:
         self.store = store
+        self.zone = ZoneInfo(timezone)
+        self._closed: dict[str, dict[str, int]] = {}
 
     async def report(self, query: ReportQuery) -> dict[str, Any]:
         days = query.days()
-        counters = await self.store.reports.counters(query.units())
+        counters = await self._counters(query.units())
         comments = await self.store.reports.notes(days, "comments", NOTES_READ)
         unmatched = await self.store.reports.notes(days, "unmatched", NOTES_READ)
         breached, warned = await self.store.reports.live_sla()
@@ -30,6 +40,17 @@ class ReportService:
             "near_breach": await self._live(warned, query),
         }
         return build_report(query, counters, comments, unmatched, live)
+
+    async def _counters(self, units: list[str]) -> list[dict[str, int]]:
+        today = datetime.now(self.zone).date()
+        missing = [u for u in units if u not in self._closed]
+        fetched = dict(zip(missing, await self.store.reports.counters(missing), strict=True))
+        if len(self._closed) > MAX_KEPT_UNITS:
+            self._closed.clear()
+        for unit, counters in fetched.items():
+            if unit_end(unit) < today:
+                self._closed[unit] = counters
+        return [self._closed.get(u) or fetched[u] for u in units]
 
     async def _live(self, ids: list[str], query: ReportQuery) -> list[dict[str, Any]]:
         out = []

@@ -129,8 +129,6 @@ class Store:
     async def announce(self, event: dict[str, Any]) -> None:
         """A passing live event (someone is typing): published, never stored."""
         await self.redis.publish(keys.EVENTS_CHANNEL, json.dumps(event, ensure_ascii=False))
-    async def channel_drop(self, channel: str, name: str) -> None:
-        await self.redis.delete(keys.channel_state(channel, name))
 
     async def channel_record(self, channel: str, name: str) -> dict[str, str]:
         raw = await self.redis.hgetall(keys.channel_record(channel, name))

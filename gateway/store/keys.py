@@ -169,3 +169,13 @@ def mail_rating_used(nonce: str) -> str:
 def mail_cursor(mailbox: str, folder: str) -> str:
     """IMAP UIDVALIDITY and the last UID stored, per mailbox and folder (hash)."""
     return f"{PREFIX}:mail:cursor:{mailbox}:{folder}"
+
+
+def signin_failures(scope: str, name: str) -> str:
+    """Failed console sign-ins of one client address or one login, recently."""
+    return f"{PREFIX}:signin:fail:{scope}:{name}"
+
+
+def signin_not_before(scope: str, name: str) -> str:
+    """When the next console sign-in from that address or for that login may be tried."""
+    return f"{PREFIX}:signin:wait:{scope}:{name}"

@@ -86,20 +86,23 @@ class MailStore:
             keys.mail_thread(thread.chat_id), thread.to_json(), ex=THREAD_TTL_SECONDS
         )
 
-    async def keep_original(self, message_id: str, raw: bytes) -> None:
-        await self._redis.set(keys.mail_original(id_digest(message_id)), raw)
+    async def keep_original(self, message_id: str, raw: bytes, ttl_seconds: int) -> None:
+        """The mail as received, for operators; it expires after `ttl_seconds`."""
+        await self._redis.set(keys.mail_original(id_digest(message_id)), raw, ex=ttl_seconds)
 
     async def original(self, message_id: str) -> bytes | None:
         value = await self._redis.get(keys.mail_original(id_digest(message_id)))
         return bytes(value) if value is not None else None
 
     async def keep_attachment(
-        self, attachment_id: str, filename: str, content_type: str, data: bytes
+        self, attachment_id: str, filename: str, content_type: str, data: bytes, ttl_seconds: int
     ) -> None:
-        await self._redis.hset(
-            keys.mail_attachment(attachment_id),
-            mapping={"filename": filename, "content_type": content_type, "data": data},
-        )
+        """A mail attachment, for operators; it expires after `ttl_seconds`."""
+        key = keys.mail_attachment(attachment_id)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.hset(key, mapping={"filename": filename, "content_type": content_type, "data": data})
+        pipe.expire(key, ttl_seconds)
+        await pipe.execute()
 
     async def attachment(self, attachment_id: str) -> tuple[str, str, bytes] | None:
         row = await self._redis.hgetall(keys.mail_attachment(attachment_id))
@@ -137,6 +140,10 @@ class MailStore:
         pipe.expire(key, window_seconds * 2)
         count, _ = await pipe.execute()
         return int(count)
+
+    async def rating_used(self, nonce: str) -> bool:
+        """Whether a rating link was already confirmed (reading only; a GET never uses it)."""
+        return bool(await self._redis.exists(keys.mail_rating_used(nonce)))
 
     async def use_rating(self, nonce: str, ttl_seconds: int) -> bool:
         """True the first time a rating link is used, False afterwards."""

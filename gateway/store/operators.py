@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -68,3 +69,29 @@ class OperatorStore:
         pipe.expire(key, window_seconds + 1)
         count, _ = await pipe.execute()
         return int(count), (window + 1) * window_seconds - now
+
+    async def signin_wait(self, scope: str, name: str, now: float) -> float:
+        """Seconds before the next sign-in for this address or login may be tried."""
+        raw = await self._redis.get(keys.signin_not_before(scope, name))
+        return max(0.0, float(raw) - now) if raw is not None else 0.0
+
+    async def signin_failed(
+        self, scope: str, name: str, now: float, delay_for: Callable[[int], float], window: int
+    ) -> float:
+        """Count a failure; the next try waits `delay_for(failures)` seconds (returned)."""
+        key = keys.signin_failures(scope, name)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, window)
+        failures, _ = await pipe.execute()
+        delay = delay_for(int(failures))
+        if delay > 0:
+            await self._redis.set(
+                keys.signin_not_before(scope, name), repr(now + delay), ex=int(delay) + 1
+            )
+        return delay
+
+    async def signin_succeeded(self, scope: str, name: str) -> None:
+        await self._redis.delete(
+            keys.signin_failures(scope, name), keys.signin_not_before(scope, name)
+        )

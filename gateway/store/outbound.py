@@ -10,7 +10,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import ResponseError
 
 from gateway.models import Delivery
-from gateway.store import keys
+from gateway.store import keys, scripts
 
 DELIVERED_TTL_SECONDS = 7 * 24 * 3600
 
@@ -26,6 +26,7 @@ class Outbox:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._retry_dead = redis.register_script(scripts.RETRY_DEAD_LETTER)
 
     async def ensure_group(self, channel: str) -> None:
         try:
@@ -92,6 +93,20 @@ class Outbox:
     async def dead_letters(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = await self._redis.lrange(keys.DEAD_LETTERS, 0, limit - 1)
         return [json.loads(r) for r in rows]
+
+    async def retry_dead(self, delivery_id: str) -> bool:
+        """Queue a dead-lettered delivery again (attempts from zero); False if it is gone."""
+        for raw in await self._redis.lrange(keys.DEAD_LETTERS, 0, -1):
+            record = json.loads(raw)
+            if record.get("delivery_id") != delivery_id:
+                continue
+            delivery = Delivery.from_dict(record)
+            fresh = json.dumps({**delivery.to_dict(), "attempts": 0})
+            stream = keys.outbound_stream(delivery.channel)
+            return bool(
+                await self._retry_dead(keys=[keys.DEAD_LETTERS, stream], args=[raw, fresh])
+            )
+        return False
 
     async def pending(self, channel: str) -> int:
         try:

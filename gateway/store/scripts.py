@@ -92,6 +92,16 @@ end
 return 0
 """
 
+# Send a dead letter again: take it off the list and queue its delivery in one step, so
+# two admins pressing "retry" at once queue it once.
+RETRY_DEAD_LETTER = """
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+  redis.call('XADD', KEYS[2], '*', 'd', ARGV[2])
+  return 1
+end
+return 0
+"""
+
 # Raise a ticket's "seen up to" mark, never lower it (two tabs may report out of order).
 MARK_SEEN = """
 local now = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')

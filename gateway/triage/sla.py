@@ -92,6 +92,9 @@ class SlaPolicy:
 BREACH_ACTIONS = ("raise_priority", "next_level", "notify_lead")
 
 
+ON_DUTY_MAIL_THREAD = "sla-on-duty"  # the e-mail channel's thread to `sla.on_duty_email`
+
+
 @dataclass(frozen=True)
 class EscalationPolicy:
     """What a breach sets off, per priority; who leads each group; who is on duty."""
@@ -99,6 +102,7 @@ class EscalationPolicy:
     on_breach: Mapping[Priority, tuple[str, ...]] = field(default_factory=dict)
     leads: Mapping[str, str] = field(default_factory=dict)  # group -> lead's login
     on_duty_telegram_chat: str = ""
+    on_duty_mail_thread: str = ""  # the e-mail channel's thread to the on-duty address
     desk_language: str = "en"
 
     def __post_init__(self) -> None:

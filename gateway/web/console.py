@@ -23,6 +23,8 @@ from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.channel_files import channel_file_routes
+from gateway.web.client_address import trusted_networks
+from gateway.web.dead_letters import DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
@@ -35,7 +37,7 @@ from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CONSOLE_FILES = ("console.js", "console.css", "reports.css")
+CONSOLE_FILES = ("console.js", "console.css", "reports.css", "dead-letters.js")
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -58,12 +60,14 @@ class Console:
             rt.store,
             directory,
             session_secret(secret.get_secret_value() if secret else None, "console"),
+            trusted_networks(rt.settings.http.trusted_proxies),
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.files = DeskFiles(rt, self.desk)
         self.search = DeskSearch(rt)
         self.catalog = Texts.load()
         self.hub = LiveHub(rt.store)
+        self.dead = DeadLetterApi(rt.store)
         self.sockets: set[web.WebSocketResponse] = set()
         # Channels that can show "typing…" to their users (Telegram's sendChatAction).
         self.typing_channels: dict[str, ChannelTyping] = {}
@@ -89,8 +93,17 @@ class Console:
             ),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
-            *ReportsPage(self.rt, self.sessions).routes(),
+            web.get("/console/dead-letters", self.dead_letters_page),
+            web.get("/console/api/dead-letters", need(self.dead.list, changes_state=False)),
+            web.post(
+                "/console/api/dead-letters/{delivery_id}/retry",
+                need(self.dead.retry, changes_state=True),
+            ),
+            *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
         ]
+
+    async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "dead-letters.html", headers=PAGE_HEADERS)
 
     async def page(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "console.html", headers=PAGE_HEADERS)

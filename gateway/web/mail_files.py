@@ -10,6 +10,7 @@ from gateway.store import Store
 from gateway.web.sessions import ConsoleSessions, Session
 
 ATTACHMENTS = "/console/mail/attachments/{attachment_id}"
+ORIGINAL = "/console/mail/original"  # ?message_id=<...>: the mail as received (.eml)
 DEAD_LETTERS = "/console/api/mail/dead"
 
 
@@ -32,11 +33,27 @@ def mail_file_routes(sessions: ConsoleSessions, store: Store) -> list[web.RouteD
             },
         )
 
+    async def original(request: web.Request, session: Session) -> web.StreamResponse:
+        message_id = request.query.get("message_id", "")
+        raw = await store.mail.original(message_id) if message_id else None
+        if raw is None:
+            raise web.HTTPNotFound(text="no such message")
+        return web.Response(
+            body=raw,
+            headers={
+                "Content-Type": "message/rfc822",
+                "Content-Disposition": 'attachment; filename="original.eml"',
+                "X-Content-Type-Options": "nosniff",
+                "Cache-Control": "private, no-store",
+            },
+        )
+
     async def dead_letters(request: web.Request, session: Session) -> web.Response:
         return web.json_response({"dead_letters": await store.mail.dead_letters()})
 
     need = sessions.required
     return [
         web.get(ATTACHMENTS, need(attachment, changes_state=False)),
+        web.get(ORIGINAL, need(original, changes_state=False)),
         web.get(DEAD_LETTERS, need(dead_letters, changes_state=False)),
     ]

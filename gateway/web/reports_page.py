@@ -2,11 +2,14 @@
 
 Admins see every group; an operator with groups sees only those (asking for another is
 refused). Every figure is printed with `export.display`, the same text as
-`firstline report --format table`, and carries its name in `data-figure`.
+`firstline report --format table`, and carries its name in `data-figure`. Labels come from
+the console's texts (`console:` in gateway/texts/<lang>.yaml, keys `rep_*`) in the
+operator's console language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -20,9 +23,10 @@ from gateway.reports.export import as_csv, display, rows
 from gateway.reports.figures import PRIORITIES, ReportQuery
 from gateway.reports.service import ReportService
 from gateway.runtime import Runtime
+from gateway.texts import Texts
 from gateway.web.charts import bars, share_with_band
 from gateway.web.operators import Account
-from gateway.web.sessions import ConsoleSessions
+from gateway.web.sessions import ConsoleSessions, Session
 
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -32,22 +36,25 @@ PAGE_HEADERS = {
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-SECTIONS = (
-    ("deflection", "L1 deflection"),
-    ("time", "Time to first response and to resolution (working time)"),
-    ("sla", "SLA compliance"),
-    ("csat", "Satisfaction (CSAT)"),
-    ("kb", "Knowledge base"),
-)
+SECTIONS = ("deflection", "time", "sla", "csat", "kb")
+Labels = dict[str, str]
 
 
 class ReportsPage:
     """Handlers of /console/reports and /console/reports.csv."""
 
-    def __init__(self, rt: Runtime, sessions: ConsoleSessions) -> None:
+    def __init__(
+        self,
+        rt: Runtime,
+        sessions: ConsoleSessions,
+        catalog: Texts,
+        language: Callable[[Session], Awaitable[str]],
+    ) -> None:
         self.rt = rt
         self.sessions = sessions
-        self.reports = ReportService(rt.store)
+        self.catalog = catalog
+        self.language = language
+        self.reports = ReportService(rt.store, rt.settings.sla.timezone)
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -55,7 +62,7 @@ class ReportsPage:
             web.get("/console/reports.csv", self.csv),
         ]
 
-    async def _report(self, request: web.Request) -> tuple[Account, ReportQuery, dict[str, Any]]:
+    async def _report(self, request: web.Request) -> tuple[Session, ReportQuery, dict[str, Any]]:
         session = await self.sessions.current(request)
         if session is None:
             raise web.HTTPFound("/console")
@@ -80,11 +87,13 @@ class ReportsPage:
                 query.start, query.end, query.groups or allowed, query.channel,
                 query.operator, query.priority,
             )  # fmt: skip
-        return account, query, await self.reports.report(query)
+        return session, query, await self.reports.report(query)
 
     async def page(self, request: web.Request) -> web.Response:
-        account, query, report = await self._report(request)
-        body = render_page(account, query, report)
+        session, query, report = await self._report(request)
+        lang = await self.language(session)
+        labels = self.catalog.section("console", lang)
+        body = render_page(session.account, query, report, labels, lang)
         return web.Response(text=body, content_type="text/html", headers=PAGE_HEADERS)
 
     async def csv(self, request: web.Request) -> web.Response:
@@ -104,50 +113,72 @@ def visible_groups(account: Account) -> frozenset[str] | None:
     return frozenset(account.groups)
 
 
-def _options(name: str, values: list[str], chosen: str, everything: str) -> str:
+def _options(
+    name: str, values: list[str], chosen: str, everything: str, shown: Callable[[str], str] = str
+) -> str:
     opts = [f'<option value="">{escape(everything)}</option>'] if everything else []
     for value in values:
         selected = " selected" if value == chosen else ""
-        opts.append(f'<option value="{escape(value)}"{selected}>{escape(value)}</option>')
+        opts.append(f'<option value="{escape(value)}"{selected}>{escape(shown(value))}</option>')
     return f'<select name="{name}" id="f-{name}">{"".join(opts)}</select>'
 
 
-def _filters(account: Account, query: ReportQuery) -> str:
+def _label(t: Labels, prefix: str, name: str) -> str:
+    """A name (group, channel, figure part) in the page's language; the name itself if unknown."""
+    return t.get(prefix + name, name)
+
+
+def _filters(account: Account, query: ReportQuery, t: Labels) -> str:
     allowed = visible_groups(account)
     groups = sorted(allowed) if allowed is not None else [g.value for g in SupportGroup]
     chosen = next(iter(query.groups)) if query.groups and len(query.groups) == 1 else ""
-    everything = "all my groups" if allowed is not None else "all groups"
+    everything = t["rep_all_my_groups"] if allowed is not None else t["rep_all_groups"]
+    group = _options("group", groups, chosen, everything, lambda g: _label(t, "group_", g))
+    channels = [c.value for c in Channel]
+    channel = _options(
+        "channel", channels, query.channel, t["all"], lambda c: _label(t, "channel_", c)
+    )
+    priority = _options("priority", list(PRIORITIES), query.priority, t["all"])
     return (
         '<form class="filters" method="get" action="/console/reports">'
-        f'<label>From <input type="date" name="from" value="{query.start}"></label>'
-        f'<label>To <input type="date" name="to" value="{query.end}"></label>'
-        f"<label>Group {_options('group', groups, chosen, everything)}</label>"
-        f"<label>Channel {_options('channel', [c.value for c in Channel], query.channel, 'all')}"
-        "</label>"
-        f'<label>Operator <input name="operator" value="{escape(query.operator)}" size="10">'
-        "</label>"
-        f"<label>Priority {_options('priority', list(PRIORITIES), query.priority, 'all')}</label>"
-        '<button type="submit">Show</button></form>'
+        f"<label>{escape(t['rep_from'])} "
+        f'<input type="date" name="from" value="{query.start}"></label>'
+        f'<label>{escape(t["rep_to"])} <input type="date" name="to" value="{query.end}"></label>'
+        f"<label>{escape(t['group'])} {group}</label>"
+        f"<label>{escape(t['col_channel'])} {channel}</label>"
+        f"<label>{escape(t['rep_operator'])} "
+        f'<input name="operator" value="{escape(query.operator)}" size="10"></label>'
+        f"<label>{escape(t['priority'])} {priority}</label>"
+        f'<button type="submit">{escape(t["rep_show"])}</button></form>'
     )
 
 
-def _table(section: str, report: dict[str, Any]) -> str:
+def figure_label(key: str, t: Labels) -> str:
+    """`sla.by_group.network.breaches` as "by group · network · breaches", in its language."""
+    parts = key.split(".")[1:]
+    return " · ".join(
+        t.get("rep_f_" + p) or t.get("group_" + p) or t.get("channel_" + p) or p for p in parts
+    )
+
+
+def _table(section: str, report: dict[str, Any], t: Labels) -> str:
     cells = []
     for key, value in rows({section: report[section]}):
         shown = display(key, value)
         cells.append(
-            f'<tr><th scope="row">{escape(key.split(".", 1)[1])}</th>'
+            f'<tr><th scope="row">{escape(figure_label(key, t))}</th>'
             f'<td data-figure="{escape(key)}">{escape(shown)}</td></tr>'
         )
     return f'<table class="figures">{"".join(cells)}</table>'
 
 
-def _charts(section: str, report: dict[str, Any]) -> str:
+def _charts(section: str, report: dict[str, Any], t: Labels) -> str:
     if section == "deflection":
         d = report["deflection"]
         text = display("deflection.bot_share", d["bot_share"])
-        chart = share_with_band("Resolved by the bot", d["bot_share"], tuple(d["good_range"]), text)
-        return chart + '<p class="hint">Band: the 60–90% a good first line reaches.</p>'
+        band = tuple(d["good_range"])
+        chart = share_with_band(t["rep_chart_bot"], d["bot_share"], band, text)
+        return chart + f'<p class="hint">{escape(t["rep_band_hint"])}</p>'
     if section == "sla":
         by = report["sla"]["by_priority"]
         rows_ = [
@@ -155,15 +186,16 @@ def _charts(section: str, report: dict[str, Any]) -> str:
              display("x.first_response_compliance", by[p]["first_response_compliance"]))
             for p in PRIORITIES
         ]  # fmt: skip
-        return bars("First response within SLA, by priority", rows_)
+        return bars(t["rep_chart_frt"], rows_)
     if section == "csat":
         dist = report["csat"]["distribution"]
         top = max([*dist.values(), 1])
-        return bars("Ratings", [(f"{s} ★", n, str(n)) for s, n in dist.items()], float(top))
+        ratings = [(f"{s} ★", n, str(n)) for s, n in dist.items()]
+        return bars(t["rep_chart_ratings"], ratings, float(top))
     return ""
 
 
-def _heatmap(report: dict[str, Any]) -> str:
+def _heatmap(report: dict[str, Any], t: Labels) -> str:
     volume = report["volume"]["by_weekday_hour"]
     top = max([max(row) for row in volume] + [1])
     head = "".join(f"<th>{h:02d}</th>" for h in range(24))
@@ -174,15 +206,17 @@ def _heatmap(report: dict[str, Any]) -> str:
             f'data-figure="volume.{name}.{h:02d}">{n}</td>'
             for h, n in enumerate(hours)
         )
-        body.append(f'<tr><th scope="row">{name}</th>{cells}</tr>')
+        body.append(f'<tr><th scope="row">{escape(_label(t, "rep_wd_", name))}</th>{cells}</tr>')
     total = report["volume"]["total"]
     return (
-        f'<p>Total: <span data-figure="volume.total">{total}</span></p>'
+        f'<p>{escape(t["rep_total"])} <span data-figure="volume.total">{total}</span></p>'
         f'<table class="heatmap"><tr><th></th>{head}</tr>{"".join(body)}</table>'
     )
 
 
-def render_page(account: Account, query: ReportQuery, report: dict[str, Any]) -> str:
+def render_page(
+    account: Account, query: ReportQuery, report: dict[str, Any], t: Labels, lang: str
+) -> str:
     link = "/console/reports.csv?" + "&".join(
         f"{k}={quote(str(v))}"
         for k, v in (
@@ -192,19 +226,20 @@ def render_page(account: Account, query: ReportQuery, report: dict[str, Any]) ->
         if v
     ) + "".join(f"&group={quote(g)}" for g in sorted(query.groups or ()))  # fmt: skip
     sections = [
-        f'<section id="{name}"><h2>{escape(title)}</h2>{_charts(name, report)}'
-        f"{_table(name, report)}</section>"
-        for name, title in SECTIONS
+        f'<section id="{name}"><h2>{escape(t["rep_sec_" + name])}</h2>{_charts(name, report, t)}'
+        f"{_table(name, report, t)}</section>"
+        for name in SECTIONS
     ]
-    sections.append(f'<section id="volume"><h2>Volume by weekday and hour</h2>{_heatmap(report)}'
-                    "</section>")  # fmt: skip
+    sections.append(f'<section id="volume"><h2>{escape(t["rep_sec_volume"])}</h2>'
+                    f"{_heatmap(report, t)}</section>")  # fmt: skip
     who = escape(account.name or account.login)
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>firstline — reports</title>"
+        f"<title>{escape(t['rep_page_title'])}</title>"
         '<link rel="stylesheet" href="/console/static/reports.css"></head><body>'
-        f'<header class="top"><a href="/console">← console</a> <strong>Reports</strong> '
-        f'<span id="me">{who}</span> <a id="csv" href="{escape(link)}">Export CSV</a></header>'
-        f"<main>{_filters(account, query)}{''.join(sections)}</main></body></html>"
+        f'<header class="top"><a href="/console">{escape(t["rep_back"])}</a> '
+        f'<strong>{escape(t["reports"])}</strong> <span id="me">{who}</span> '
+        f'<a id="csv" href="{escape(link)}">{escape(t["rep_export"])}</a></header>'
+        f"<main>{_filters(account, query, t)}{''.join(sections)}</main></body></html>"
     )

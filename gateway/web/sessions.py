@@ -9,6 +9,7 @@ to the browser that fetched it.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -19,15 +20,15 @@ from aiohttp import web
 
 from gateway.store import Store
 from gateway.web.auth import Signer, new_token, same_token
+from gateway.web.client_address import Network, client_address
 from gateway.web.operators import Account, OperatorDirectory
+from gateway.web.signin_throttle import SignInThrottle
 
 SESSION_COOKIE = "fl_console"
 LOGIN_COOKIE = "fl_login"
 CSRF_HEADER = "X-CSRF-Token"
 COOKIE_PATH = "/console"
 SESSION_TTL = 12 * 3600
-LOGIN_ATTEMPTS_PER_WINDOW = 10
-LOGIN_WINDOW_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,11 @@ _ERRORS: dict[int, type[web.HTTPException]] = {
 }
 
 
-def refuse(status: int, error: str) -> web.HTTPException:
+def refuse(status: int, error: str, retry_after: float | None = None) -> web.HTTPException:
     """A JSON error the console shows as it is."""
     body = json.dumps({"error": error}, ensure_ascii=False)
-    return _ERRORS[status](text=body, content_type="application/json")
+    headers = {"Retry-After": str(math.ceil(retry_after))} if retry_after else None
+    return _ERRORS[status](text=body, content_type="application/json", headers=headers)
 
 
 def same_origin(request: web.Request) -> bool:
@@ -68,10 +70,18 @@ def same_origin(request: web.Request) -> bool:
 class ConsoleSessions:
     """Signs operators in and out and checks every request's session and CSRF token."""
 
-    def __init__(self, store: Store, directory: OperatorDirectory, secret: bytes) -> None:
+    def __init__(
+        self,
+        store: Store,
+        directory: OperatorDirectory,
+        secret: bytes,
+        trusted_proxies: tuple[Network, ...] = (),
+    ) -> None:
         self.store = store
         self.directory = directory
         self.signer = Signer(secret, "console-session")
+        self.throttle = SignInThrottle(store)
+        self.trusted_proxies = trusted_proxies
 
     def _cookie(self, response: web.StreamResponse, request: web.Request, name: str, value: str,
                 max_age: int | None = None) -> None:  # fmt: skip
@@ -110,12 +120,17 @@ class ConsoleSessions:
             or not same_token(given, self.signer.digest(f"login:{nonce}"))
         ):
             raise refuse(403, "the sign-in form expired; reload the page")
-        hits, _ = await self.store.operators.hit("login", login[:64], LOGIN_WINDOW_SECONDS)
-        if hits > LOGIN_ATTEMPTS_PER_WINDOW:
-            raise refuse(429, "too many attempts; try again in a few minutes")
-        account = await self.directory.authenticate(login, password)
+        address = client_address(request, self.trusted_proxies)
+        wait = await self.throttle.wait(address, login)
+        if wait > 0:
+            raise refuse(
+                429, f"too many failed sign-ins; try again in {math.ceil(wait)} s", retry_after=wait
+            )
+        account = await self.directory.authenticate(login, password)  # same cost if unknown
         if account is None:
+            await self.throttle.failed(address, login)
             raise refuse(401, "wrong login or password")
+        await self.throttle.succeeded(address, login)
         session_id, csrf = new_token(), new_token()
         await self.store.operators.put_session(
             session_id, {"login": account.login, "csrf": csrf, "since": time.time()}, SESSION_TTL

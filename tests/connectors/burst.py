@@ -23,6 +23,7 @@ class BurstResult:
     dead_letters: int
     seconds: float
     busiest_second: int  # the most sends the API saw within any one second
+    busiest_two_seconds: int
 
 
 async def reply_burst(
@@ -62,15 +63,16 @@ async def reply_burst(
         repeated=sum(c > 1 for c in counts),
         dead_letters=int(await store.redis.llen(store_keys.DEAD_LETTERS)),
         seconds=seconds,
-        busiest_second=busiest_second(sorted(api.send_times)),
+        busiest_second=busiest_window(sorted(api.send_times)),
+        busiest_two_seconds=busiest_window(sorted(api.send_times), 2.0),
     )
 
 
-def busiest_second(times: list[float]) -> int:
-    """The most sends the API saw within any one second."""
+def busiest_window(times: list[float], seconds: float = 1.0) -> int:
+    """The most sends the API saw within any window of `seconds`."""
     best, first = 0, 0
     for last, at in enumerate(times):
-        while at - times[first] >= 1.0:
+        while at - times[first] >= seconds:
             first += 1
         best = max(best, last - first + 1)
     return best

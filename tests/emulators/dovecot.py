@@ -164,11 +164,11 @@ class Dovecot:
         c.login(USER, PASSWORD)
         return c
 
-    def deliver(self, raw: bytes, folder: str = "INBOX") -> None:
+    def deliver(self, raw: bytes, folder: str = "INBOX", flags: tuple[bytes, ...] = ()) -> None:
         with self.client() as c:
             if not c.folder_exists(folder):
                 c.create_folder(folder)
-            c.append(folder, raw)
+            c.append(folder, raw, flags=flags)
 
     def uids(self, folder: str = "INBOX", criteria: str = "ALL") -> list[int]:
         with self.client() as c:

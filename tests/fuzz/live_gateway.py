@@ -90,6 +90,8 @@ def fuzz_settings(redis_url: str, data_dir: Path) -> Settings:
         "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
         "FIRSTLINE__WORKER__IN_PROCESS": "false",
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE": "1000000",
+        "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "1000000",
+        "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "1000000",
         "FIRSTLINE_SESSION_SECRET": "fuzz-session-secret-0123456789",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)

@@ -94,6 +94,9 @@ async def test_escalate_take_reassign_rate_and_a_new_problem(
     await expect(root.locator("#t-meta")).to_contain_text("Resolved")
     await visitor.get_by_role("button", name="Rate the help: 5 of 5").click()
     await expect(visitor.locator(".fl-history")).to_contain_text("Anything to add?")
+    # Answered buttons go away in the widget: only the current question's "Skip" is left.
+    await expect(visitor.locator(".fl-star")).to_have_count(0)
+    await expect(visitor.locator(".fl-replies button")).to_have_text(["Skip"])
     await expect(root.locator("#t-csat")).to_have_text("Rating: 5/5")
     await expect(events).to_contain_text("user: rated — 5")
     await root.locator("#back").click()

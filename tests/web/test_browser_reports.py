@@ -62,6 +62,7 @@ async def test_admin_sees_every_figure_equal_to_the_cli(
     gateway: Gateway, browser: Any, store: Store
 ) -> None:
     await seed_desk(store)
+    await store.operators.set_preference("root", "language", "en")
     page = await (await browser.new_context()).new_page()
     await sign_in(page, gateway, "root")
     await page.goto(f"{gateway.url}/console/reports?{PERIOD}")
@@ -84,6 +85,7 @@ async def test_an_operator_sees_only_their_groups(
     gateway: Gateway, browser: Any, store: Store
 ) -> None:
     await seed_desk(store)
+    await store.operators.set_preference("carol", "language", "en")
     page = await (await browser.new_context()).new_page()
     await sign_in(page, gateway, "carol")  # network only
     await page.goto(f"{gateway.url}/console/reports?{PERIOD}")
@@ -99,3 +101,26 @@ async def test_an_operator_sees_only_their_groups(
     assert other.status == 403
     await page.goto(f"{gateway.url}/console/reports?from=yesterday")
     assert "from: a date as YYYY-MM-DD" in await page.locator("body").inner_text()
+
+
+async def test_the_page_speaks_the_operators_language_with_the_same_figures(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    await seed_desk(store)
+    await store.operators.set_preference("carol", "language", "uk")
+    page = await (await browser.new_context()).new_page()
+    await sign_in(page, gateway, "carol")
+    await page.goto(f"{gateway.url}/console/reports?{PERIOD}")
+    assert await page.locator("html").get_attribute("lang") == "uk"
+    await expect(page.get_by_role("heading", name="Вирішено на першій лінії")).to_be_visible()
+    await expect(page.get_by_role("heading", name="Задоволеність (CSAT)")).to_be_visible()
+    await expect(page.get_by_role("img", name="Вирішено ботом")).to_be_visible()
+    await expect(page.locator("#f-group option")).to_have_text(["усі мої групи", "мережа"])
+    await expect(page.locator("#csv")).to_have_text("Експорт CSV")
+    assert "частка бота" in await page.locator("#deflection").inner_text()
+    assert "L1 deflection" not in await page.locator("body").inner_text()
+    await screenshot(page, "reports-operator-uk")
+    shown = await figures(page)
+    assert shown == {k: v for k, v in table(cli(gateway, "table", "--group", "network")).items()
+                     if k in shown}  # fmt: skip
+    assert shown["deflection.tickets"] == "1"

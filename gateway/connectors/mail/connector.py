@@ -23,7 +23,7 @@ from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
 from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
 from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
 from gateway.connectors.mail.smtp_in import SmtpListener
-from gateway.models import OutboundMessage
+from gateway.models import DUTY_AUTHOR, OutboundMessage
 from gateway.store import Store
 from gateway.texts import Texts
 
@@ -84,6 +84,7 @@ class EmailConnector:
                 mailbox = ImapMailbox(
                     self.email.imap, folder, self.store, self.take,
                     max_message_bytes=self.email.max_message_bytes,
+                    retention_days=self.email.file_retention_days,
                     **({"backoff": self.imap_backoff} if self.imap_backoff else {}),
                 )  # fmt: skip
                 self.mailboxes.append(mailbox)
@@ -125,7 +126,8 @@ class EmailConnector:
         if bounced is not None:
             raise RecipientBlocked(f"{thread.address} is undeliverable ({bounced.get('status')})")
         automatic = not message.author.startswith("operator:")
-        if automatic and not await self._may_answer(thread.address, thread.robot):
+        duty = message.author == DUTY_AUTHOR  # SLA notices: a desk's own, not a reply to ping-pong
+        if automatic and not duty and not await self._may_answer(thread.address, thread.robot):
             return
         conv = await self.store.conversations.get(f"{CHANNEL}:{chat_id}")
         language = getattr(conv, "language", "") or ""

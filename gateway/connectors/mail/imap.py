@@ -47,10 +47,12 @@ class ImapMailbox:
         take: Take,
         *,
         max_message_bytes: int = 25 * 1024 * 1024,
+        retention_days: int = 90,
         backoff: Backoff = RECONNECT,
     ) -> None:
         self.settings = settings
         self.folder = folder
+        self.retention_seconds = retention_days * 86400
         self.store = store
         self.take = take
         self.max_message_bytes = max_message_bytes
@@ -58,6 +60,7 @@ class ImapMailbox:
         self.name = f"{settings.username}@{settings.host}:{settings.port}"
         self.fetched = 0
         self.idle_sessions = 0
+        self.polls = 0
         self._wake = threading.Event()
 
     def wake(self) -> None:
@@ -84,7 +87,7 @@ class ImapMailbox:
     async def _session(self, progress: Progress, stopping: asyncio.Event) -> bool:
         client = await asyncio.to_thread(self._connect)
         try:
-            idle = client.has_capability("IDLE")
+            idle = self.settings.idle and client.has_capability("IDLE")
             log.info("imap connected", extra={"mailbox": self.name, "folder": self.folder,
                                               "idle": idle})  # fmt: skip
             while not stopping.is_set():
@@ -98,6 +101,7 @@ class ImapMailbox:
                     self.idle_sessions += 1
                     await asyncio.to_thread(self._idle, client)
                 else:
+                    self.polls += 1
                     await asyncio.to_thread(self._wake.wait, self.settings.poll_seconds)
                     await asyncio.to_thread(client.noop)
             return True
@@ -126,6 +130,8 @@ class ImapMailbox:
             cursor = ImapCursor(validity, 0)
             await self.store.mail.set_cursor(self.name, self.folder, cursor)
         taken = 0
+        if cursor.last_uid == 0 and self.settings.first_sync == "unseen":
+            taken, cursor = await self._first_sync(client, validity, info)
         while True:  # until a search finds nothing new: mail may arrive while we work
             uids = await self._new_uids(client, cursor.last_uid)
             if not uids:
@@ -138,12 +144,41 @@ class ImapMailbox:
         self.fetched += taken
         return taken
 
+    async def _first_sync(
+        self, client: IMAPClient, validity: int, info: dict[bytes, Any]
+    ) -> tuple[int, ImapCursor]:
+        """Take the unread mail present now, then start the cursor past everything present.
+
+        The cursor moves only at the end: after a crash the UNSEEN search runs again, and
+        what was taken is already \\Seen or moved (and its Message-ID dedupes anyway).
+        """
+        uid_next = int(info.get(b"UIDNEXT", 0))
+        if uid_next <= 0:
+            present = await asyncio.to_thread(client.search, ["ALL"])
+            uid_next = max(present, default=0) + 1
+        if uid_next <= 1:
+            return 0, ImapCursor(validity, 0)
+        criteria = ["UNSEEN", "UID", f"1:{uid_next - 1}"]
+        unseen = sorted(await asyncio.to_thread(client.search, criteria))
+        for start in range(0, len(unseen), FETCH_BATCH):
+            batch = unseen[start : start + FETCH_BATCH]
+            await self._take_batch(client, batch, validity, advance=False)
+        cursor = ImapCursor(validity, uid_next - 1)
+        await self.store.mail.set_cursor(self.name, self.folder, cursor)
+        log.info(
+            "imap first sync: took the unread mail, left the read mail alone",
+            extra={"folder": self.folder, "unseen": len(unseen), "cursor": cursor.last_uid},
+        )
+        return len(unseen), cursor
+
     async def _new_uids(self, client: IMAPClient, last_uid: int) -> list[int]:
         # "UID n:*" always includes the last message, even below n (RFC 3501 6.4.8).
         found = await asyncio.to_thread(client.search, ["UID", f"{last_uid + 1}:*"])
         return sorted(u for u in found if u > last_uid)
 
-    async def _take_batch(self, client: IMAPClient, batch: list[int], validity: int) -> None:
+    async def _take_batch(
+        self, client: IMAPClient, batch: list[int], validity: int, *, advance: bool = True
+    ) -> None:
         sizes = await asyncio.to_thread(client.fetch, batch, ["RFC822.SIZE"])
         small = [u for u in batch
                  if int(sizes.get(u, {}).get(b"RFC822.SIZE", 0)) <= self.max_message_bytes]
@@ -154,7 +189,10 @@ class ImapMailbox:
         # Every message of the batch is stored (or kept aside): mark them, then move the
         # cursor. A crash in between only means they are read again and dropped as repeats.
         await asyncio.to_thread(self._mark_processed, client, batch)
-        await self.store.mail.set_cursor(self.name, self.folder, ImapCursor(validity, batch[-1]))
+        if advance:
+            await self.store.mail.set_cursor(
+                self.name, self.folder, ImapCursor(validity, batch[-1])
+            )
 
     async def _take_one(
         self, uid: int, validity: int, raw: bytes | None, size: dict[Any, Any]
@@ -180,7 +218,7 @@ class ImapMailbox:
     async def _dead(self, uid: int, validity: int, reason: str, raw: bytes, size: int) -> None:
         original = f"<imap-{validity}-{uid}.{self.folder}@dead-letter.firstline>"
         if raw:
-            await self.store.mail.keep_original(original, raw)
+            await self.store.mail.keep_original(original, raw, self.retention_seconds)
         await self.store.mail.dead_letter(
             {"source": "imap", "mailbox": self.name, "folder": self.folder, "uid": uid,
              "uidvalidity": validity, "reason": reason, "size": size,

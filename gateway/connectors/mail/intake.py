@@ -11,6 +11,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import logging
+import time
 from enum import StrEnum
 
 from gateway.config import EmailSettings
@@ -41,6 +42,7 @@ class MailIntake:
 
     def __init__(self, settings: EmailSettings, store: Store, on_message: OnMessage) -> None:
         self.settings = settings
+        self.retention_seconds = settings.file_retention_days * 86400
         self.store = store
         self.on_message = on_message
         self.own = {a.lower() for a in [settings.address, *settings.own_addresses] if a}
@@ -124,8 +126,9 @@ class MailIntake:
                 extra={"recipients": list(bounce.recipients), "status": bounce.status},
             )
             await self.store.mail.dead_letter(
-                {"reason": "bounce for no known thread", "message_id": mail.message_id,
-                 "recipients": list(bounce.recipients), "status": bounce.status}
+                {"source": "bounce", "reason": "bounce for no known thread",
+                 "message_id": mail.message_id, "recipients": list(bounce.recipients),
+                 "status": bounce.status, "at": time.time()}
             )  # fmt: skip
             await self.store.mail.link(mail.message_id, "")
             return Taken.BOUNCE
@@ -139,13 +142,13 @@ class MailIntake:
     ) -> InboundMessage:
         """Keep the original and the attachments; build the channel-agnostic message."""
         if len(raw) <= self.settings.max_message_bytes:
-            await self.store.mail.keep_original(mail.message_id, raw)
+            await self.store.mail.keep_original(mail.message_id, raw, self.retention_seconds)
         attachments: list[Attachment] = []
         for index, att in enumerate(mail.attachments):
             att_id = f"{id_digest(mail.message_id)[:24]}-{index + 1}"
             if att.data is not None:
                 await self.store.mail.keep_attachment(
-                    att_id, att.filename, att.content_type, att.data
+                    att_id, att.filename, att.content_type, att.data, self.retention_seconds
                 )
             attachments.append(
                 Attachment(

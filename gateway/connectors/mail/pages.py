@@ -1,4 +1,4 @@
-"""The rating page that mail links open: record the score once, offer a comment."""
+"""The rating page that mail links open: show the score, record it once on confirm."""
 
 from __future__ import annotations
 
@@ -24,12 +24,33 @@ PAGE_HEADERS = {
 
 
 def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
-    async def rate(request: web.Request) -> web.Response:
+    """GET only shows the chosen score and a confirm form, so that mail scanners that
+    prefetch links (Outlook Safe Links and the like) use nothing; POST records it, once."""
+
+    async def show(request: web.Request) -> web.Response:
         token = request.match_info["token"]
         link = connector.signer.check(token)
-        texts, lang = connector.texts, "en"
+        texts = connector.texts
         if link is None:
-            return _page(texts.get(lang, "rating_page_invalid"), "", lang, status=404)
+            return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
+        lang = texts.language(link.language)
+        if await connector.store.mail.rating_used(link.nonce):
+            return _page(texts.get(lang, "rating_page_used"), "", lang)
+        form = (
+            f'<p>{html.escape(texts.get(lang, "rating_page_confirm", score=link.score))}</p>'
+            f'<form method="post" action="{RATE_PATH}{html.escape(token)}">'
+            f'<p>{html.escape(texts.get(lang, "rating_page_comment"))}</p>'
+            f'<textarea name="comment" maxlength="{COMMENT_CHARS}"></textarea><br>'
+            f'<button type="submit">{html.escape(texts.get(lang, "rating_page_confirm_button"))}'
+            "</button></form>"
+        )
+        return _page("\u2605" * link.score + "\u2606" * (5 - link.score), form, lang)
+
+    async def confirm(request: web.Request) -> web.Response:
+        link = connector.signer.check(request.match_info["token"])
+        texts = connector.texts
+        if link is None:
+            return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
         lang = texts.language(link.language)
         ttl = connector.email.rating_link_days * 86400 + 86400
         if not await connector.store.mail.use_rating(link.nonce, ttl):
@@ -39,34 +60,18 @@ def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
             payload=f"{CSAT_PREFIX}{link.score}", text=str(link.score),
             meta={"via": "rating link"},
         ))  # fmt: skip
-        form = (
-            f'<p>{html.escape(texts.get(lang, "rating_page_comment"))}</p>'
-            f'<form method="post" action="{RATE_PATH}{html.escape(token)}/comment">'
-            f'<textarea name="comment" maxlength="{COMMENT_CHARS}"></textarea><br>'
-            f'<button type="submit">{html.escape(texts.get(lang, "rating_page_send"))}</button>'
-            "</form>"
-        )
-        return _page(texts.get(lang, "rating_page_thanks"), form, lang)
-
-    async def comment(request: web.Request) -> web.Response:
-        link = connector.signer.check(request.match_info["token"])
-        texts = connector.texts
-        if link is None:
-            return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
-        lang = texts.language(link.language)
         form = await request.post()
-        text = str(form.get("comment", "")).strip()[:COMMENT_CHARS]
-        ttl = connector.email.rating_link_days * 86400 + 86400
-        if text and await connector.store.mail.use_rating(f"{link.nonce}:comment", ttl):
+        comment = str(form.get("comment", "")).strip()[:COMMENT_CHARS]
+        if comment:
             await _accept(connector, InboundMessage(
                 channel=CHANNEL, chat_id=link.chat_id, message_id=f"rating-comment:{link.nonce}",
-                payload=COMMENT_PAYLOAD, text=text, meta={"via": "rating page"},
+                payload=COMMENT_PAYLOAD, text=comment, meta={"via": "rating page"},
             ))  # fmt: skip
-        return _page(texts.get(lang, "rating_page_comment_thanks"), "", lang)
+        return _page(texts.get(lang, "rating_page_thanks"), "", lang)
 
     return [
-        web.get(RATE_PATH + "{token}", rate),
-        web.post(RATE_PATH + "{token}/comment", comment),
+        web.get(RATE_PATH + "{token}", show),
+        web.post(RATE_PATH + "{token}", confirm),
     ]
 
 

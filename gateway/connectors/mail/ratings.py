@@ -1,9 +1,10 @@
 """Signed, single-use rating links for mail, and the small page they open.
 
 A link carries the conversation, the score, a nonce and an expiry, signed with HMAC;
-the first click records the score (through the inbound stream, like any user answer)
-and shows a thank-you page with an optional comment; later clicks only say "already
-rated". Texts come from the catalogs in the user's language.
+opening it only shows the chosen score with a confirm button and an optional comment
+(so that mail scanners prefetching links use nothing); the confirming POST records the
+score (through the inbound stream, like any user answer) once, and later ones only say
+"already rated". Texts come from the catalogs in the user's language.
 """
 
 from __future__ import annotations

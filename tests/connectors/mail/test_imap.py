@@ -102,6 +102,20 @@ async def test_new_mail_arrives_through_idle_and_is_marked_seen(
     assert cursor.last_uid == 1
 
 
+async def test_without_idle_the_mailbox_is_polled(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot, idle=False, poll_seconds=0.2), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].polls >= 1, what="the first poll")
+    await asyncio.to_thread(dovecot.deliver, mail(7))
+    await eventually(lambda: texts(store), what="the mail to be stored by polling")
+    assert await texts(store) == ["problem number 7"]
+    assert conn.mailboxes[0].idle_sessions == 0
+
+
 async def test_mail_that_arrived_while_the_gateway_was_down_is_fetched_once(
     settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
     gateway_factory: list[Gateway],
@@ -149,6 +163,43 @@ async def test_a_uidvalidity_change_resyncs_without_duplicates(
     after = await store.mail.cursor(conn.mailboxes[0].name, "Support")
     assert after.uidvalidity != before.uidvalidity and after.last_uid == 3
     assert await texts(store) == ["problem number 1", "problem number 2", "problem number 3"]
+
+
+async def test_the_first_sync_takes_only_unread_mail_by_default(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    for n in (1, 2, 3):  # years of mail the mailbox's owner already read
+        await asyncio.to_thread(dovecot.deliver, mail(n), "INBOX", (b"\\Seen",))
+    for n in (4, 5):
+        await asyncio.to_thread(dovecot.deliver, mail(n))
+    gw = Gateway(imap_settings(settings, sink, dovecot), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await idling(conn)
+    assert await texts(store) == ["problem number 4", "problem number 5"]
+    cursor = await store.mail.cursor(conn.mailboxes[0].name, "INBOX")
+    assert cursor.last_uid == 5  # the read mail is behind the cursor, never taken later
+    await asyncio.to_thread(dovecot.deliver, mail(6))
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, what="new mail after the sync")
+    await gw.stop()
+    await gw.start()
+    await idling(gw.connector)  # type: ignore[arg-type]
+    assert await texts(store) == [f"problem number {n}" for n in (4, 5, 6)]
+    assert await asyncio.to_thread(dovecot.seen) == [1, 2, 3, 4, 5, 6]
+
+
+async def test_the_first_sync_can_take_all_mail(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    await asyncio.to_thread(dovecot.deliver, mail(1), "INBOX", (b"\\Seen",))
+    await asyncio.to_thread(dovecot.deliver, mail(2))
+    gw = Gateway(imap_settings(settings, sink, dovecot, first_sync="all"), store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 2, what="all the mail")
+    assert await texts(store) == ["problem number 1", "problem number 2"]
 
 
 def deeply_nested(depth: int = 1500) -> bytes:

@@ -14,8 +14,8 @@ from gateway.connectors.base import RecipientBlocked
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.connectors.mail.intake import Taken
 from gateway.models import OutboundMessage, Priority, SupportGroup, Ticket
-from gateway.store import Store, Transaction
-from gateway.store.mail import MailThread
+from gateway.store import Store, Transaction, keys
+from gateway.store.mail import MailThread, id_digest
 
 from .conftest import SUPPORT, with_email
 
@@ -143,3 +143,22 @@ async def test_attachments_are_kept_for_operators(conn: EmailConnector, store: S
     name, ctype, data = await store.mail.attachment(shot.file_id)  # type: ignore[misc]
     assert (name, ctype) == ("ошибка.png", "image/png") and data.startswith(b"\x89PNG")
     assert shot.url == f"/console/mail/attachments/{shot.file_id}"
+
+
+async def test_originals_and_attachments_expire_after_the_retention_days(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    connector = EmailConnector(with_email(settings, sink, file_retention_days=7), store)
+    await connector.start(Intake(store))
+    try:
+        await connector.take(corpus("05-outlook-ru-new-screenshot"))
+    finally:
+        await connector.stop()
+    (stored,) = await stored_inbound(store)
+    (shot,) = stored.attachments
+    week = 7 * 86400
+    attachment_ttl = await store.redis.ttl(keys.mail_attachment(shot.file_id))
+    original_ttl = await store.redis.ttl(keys.mail_original(id_digest(stored.message_id)))
+    assert week - 60 < attachment_ttl <= week
+    assert week - 60 < original_ttl <= week
+    assert await store.mail.original(stored.message_id) is not None

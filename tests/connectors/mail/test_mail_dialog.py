@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -150,18 +151,29 @@ async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> Non
     assert "HD-000001" in rating.text
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
 
-    # 5. A rating link clicked: a thank-you page, the score on the ticket, single use.
+    # 5. A rating link opened: the page shows the score and records nothing (a mail scanner
+    # prefetching the link uses nothing); the POST of its confirm form records it, once.
     async with aiohttp.ClientSession() as http:
-        async with http.get(links[3][1]) as page:
-            assert page.status == 200
-            assert TEXTS.get("ru", "rating_page_thanks") in await page.text()
+        for _ in range(2):
+            async with http.get(links[3][1]) as page:
+                assert page.status == 200
+                shown = await page.text()
+                assert TEXTS.get("ru", "rating_page_confirm", score=4) in shown
+                assert 'method="post"' in shown and 'name="comment"' in shown
+        assert not (await gw.ticket()).csat  # and the POST below is still the first use
+        async with http.post(links[3][1], data={"comment": "Быстро, спасибо"}) as done:
+            assert done.status == 200
+            assert TEXTS.get("ru", "rating_page_thanks") in await done.text()
         await eventually(lambda: _csat(gw, 4), what="the rating on the ticket")
-        async with http.post(f"{links[3][1]}/comment", data={"comment": "Быстро, спасибо"}) as r:
-            assert r.status == 200
-        async with http.get(links[0][1]) as again:
+        async with http.post(links[0][1], data={"comment": "ещё раз"}) as again:
+            assert again.status == 200
             assert TEXTS.get("ru", "rating_page_used") in await again.text()
-        async with http.get(links[0][1][:-3] + "xyz") as forged:
+        async with http.get(links[0][1]) as opened_again:
+            assert TEXTS.get("ru", "rating_page_used") in await opened_again.text()
+        async with http.post(links[0][1][:-3] + "xyz") as forged:
             assert forged.status == 404
+        async with http.get(links[0][1][:-3] + "xyz") as forged_page:
+            assert forged_page.status == 404
     await eventually(lambda: _comment(gw, "Быстро, спасибо"), what="the comment on the ticket")
     assert (await gw.ticket()).csat == 4
 
@@ -259,10 +271,15 @@ async def test_attachments_are_served_only_behind_the_console_sign_in(
     ticket = await eventually(lambda: gw.rt.store.tickets.get("HD-000001"), what="the ticket")
     lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
     (shot,) = next(line["attachments"] for line in lines if line.get("attachments"))
-    url = f"http://127.0.0.1:{gw.port}{shot['url']}"
     base = f"http://127.0.0.1:{gw.port}"
+    url = f"{base}{shot['url']}"
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        raw = (CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes()
+        mid = "<a3f1c0e2b4d54f6e9a8b7c6d5e4f3a2b@exch01.corp.example.ru>"
+        original = f"{base}/console/mail/original?message_id={quote(mid)}"
         async with http.get(url) as anonymous:
+            assert anonymous.status == 401
+        async with http.get(original) as anonymous:
             assert anonymous.status == 401
         async with http.get(base + "/console/api/session") as resp:
             csrf = (await resp.json())["csrf"]
@@ -274,6 +291,8 @@ async def test_attachments_are_served_only_behind_the_console_sign_in(
             assert signed_in.status == 200
             assert (await signed_in.read()).startswith(b"\x89PNG")
             assert signed_in.headers["Content-Disposition"].startswith("attachment;")
+        async with http.get(original) as kept:
+            assert kept.status == 200 and await kept.read() == raw
 
 
 async def test_mail_bodies_are_not_logged_at_info(

@@ -1,0 +1,138 @@
+"""Abuse limits: web chat per client address and on new sessions; console sign-in slowed
+per address and per login with a growing delay (never a lockout), unknown logins answered
+and paid for like known ones; X-Forwarded-For believed only from trusted proxies."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+from harness import PASSWORD, Gateway, running_gateway
+
+from gateway.config import Settings
+from gateway.web import operators
+from gateway.web.signin_throttle import PER_ADDRESS, PER_LOGIN
+
+
+@pytest.fixture
+async def behind_proxy(web_settings: Settings) -> AsyncIterator[Gateway]:
+    """The gateway behind a trusted proxy on 127.0.0.1, with small per-address limits."""
+    http = web_settings.http.model_copy(update={"trusted_proxies": ["127.0.0.1/32"]})
+    web = web_settings.web.model_copy(
+        update={
+            "messages_per_minute": 100,
+            "messages_per_minute_per_address": 5,
+            "new_sessions_per_minute_per_address": 3,
+        }
+    )
+    async with running_gateway(web_settings.model_copy(update={"http": http, "web": web})) as gw:
+        yield gw
+
+
+async def sign_in(gw: Gateway, login: str, password: str, client: str) -> tuple[int, Any, str]:
+    """One sign-in from a fresh browser at `client` (as the proxy reports it)."""
+    forwarded = {"X-Forwarded-For": f"198.51.100.7, {client}"}  # the proxy appends the client
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        async with http.get(gw.url + "/console/api/session", headers=forwarded) as resp:
+            csrf = (await resp.json())["csrf"]
+        headers = {"Origin": gw.url, "X-CSRF-Token": csrf, **forwarded}
+        body = {"login": login, "password": password}
+        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+            return resp.status, await resp.json(), resp.headers.get("Retry-After", "")
+
+
+async def test_sign_in_spraying_is_slowed_per_address_with_the_same_answer_for_any_login(
+    behind_proxy: Gateway, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hashed: list[bool] = []
+    verify = operators.verify_password
+    monkeypatch.setattr(
+        operators, "verify_password", lambda p, h: hashed.append(True) or verify(p, h)
+    )
+    answers = []
+    for n in range(PER_ADDRESS.free):
+        answers.append(await sign_in(behind_proxy, f"made-up-{n}", "guess", "203.0.113.5"))
+    answers.append(await sign_in(behind_proxy, "alice", "wrong guess", "203.0.113.5"))
+    # Unknown logins and a known one with a wrong password: one answer, one scrypt each.
+    assert {(s, b["error"]) for s, b, _ in answers} == {(401, "wrong login or password")}
+    assert len(hashed) == len(answers)
+    # Now this address waits, whichever login it tries next, even the right password.
+    status, body, retry_after = await sign_in(behind_proxy, "root", PASSWORD, "203.0.113.5")
+    assert status == 429 and "try again" in body["error"] and int(retry_after) >= 1
+    assert len(hashed) == len(answers), "a throttled attempt costs no hash"
+    # Another address is not slowed by this one.
+    status, body, _ = await sign_in(behind_proxy, "root", PASSWORD, "203.0.113.99")
+    assert status == 200 and body["signed_in"] is True
+
+
+async def test_attacks_on_the_admin_login_delay_it_briefly_never_lock_it_out(
+    behind_proxy: Gateway,
+) -> None:
+    waits = []
+    for n in range(PER_LOGIN.free + 8):
+        status, _, retry_after = await sign_in(behind_proxy, "root", "guess", f"192.0.2.{n + 1}")
+        if status == 429:
+            waits.append(int(retry_after))
+        else:
+            assert status == 401
+    # From a new address the admin waits at most the per-login cap, growing from 1 s.
+    status, _, retry_after = await sign_in(behind_proxy, "root", PASSWORD, "192.0.2.200")
+    assert status == 429 and 1 <= int(retry_after) <= PER_LOGIN.cap
+    assert PER_LOGIN.delay(PER_LOGIN.free + 1) == 1.0
+    assert PER_LOGIN.delay(1000) == PER_LOGIN.cap < PER_ADDRESS.cap
+
+
+async def hello(ws: aiohttp.ClientWebSocketResponse) -> dict[str, Any]:
+    await ws.send_json({"type": "hello", "token": None, "lang": "en"})
+    while True:
+        frame: dict[str, Any] = await ws.receive_json(timeout=10)
+        if frame["type"] in ("welcome", "error"):
+            return frame
+
+
+async def test_new_web_chat_sessions_and_messages_are_limited_per_client_address(
+    behind_proxy: Gateway,
+) -> None:
+    url = behind_proxy.ws_url
+    async with aiohttp.ClientSession() as http:
+        frames = []
+        for _ in range(4):
+            headers = {"X-Forwarded-For": "203.0.113.20"}
+            async with http.ws_connect(url, headers=headers) as ws:
+                frames.append(await hello(ws))
+        assert [f["type"] for f in frames] == ["welcome"] * 3 + ["error"]
+        assert frames[-1]["code"] == "rate_limited"
+
+        # Messages over two sessions of one address share one budget.
+        answers = []
+        for client in ("203.0.113.30", "203.0.113.30"):
+            headers = {"X-Forwarded-For": client}
+            async with http.ws_connect(url, headers=headers) as ws:
+                assert (await hello(ws))["type"] == "welcome"
+                for _ in range(3):
+                    await ws.send_json(
+                        {"type": "message", "id": uuid.uuid4().hex, "text": "vpn is down"}
+                    )
+                    while (frame := await ws.receive_json(timeout=10))["type"] not in (
+                        "ack", "error",
+                    ):  # fmt: skip
+                        pass
+                    answers.append(frame.get("code", frame["type"]))
+        assert answers == ["ack"] * 5 + ["rate_limited"]
+
+
+async def test_x_forwarded_for_from_an_untrusted_peer_is_ignored(web_settings: Settings) -> None:
+    web = web_settings.web.model_copy(update={"new_sessions_per_minute_per_address": 2})
+    kinds = []
+    async with (
+        running_gateway(web_settings.model_copy(update={"web": web})) as gw,
+        aiohttp.ClientSession() as http,
+    ):
+        for n in range(3):  # a different made-up address each time: still one client
+            headers = {"X-Forwarded-For": f"203.0.113.{n + 1}"}
+            async with http.ws_connect(gw.ws_url, headers=headers) as ws:
+                kinds.append((await hello(ws))["type"])
+    assert kinds == ["welcome", "welcome", "error"]

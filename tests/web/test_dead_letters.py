@@ -1,0 +1,124 @@
+"""Dead letters in the console: admins see replies that failed and send them again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from harness import Console, Gateway, screenshot, sign_in
+from playwright.async_api import expect
+
+from gateway.config import ImapSettings
+from gateway.connectors.mail.imap import ImapMailbox
+from gateway.models import OutboundMessage
+from gateway.store import Store, Transaction
+
+
+async def dead_reply(store: Store, text: str) -> str:
+    """A reply that went through the real outbox and was given up on."""
+    await store.outbox.ensure_group("telegram")
+    tx = Transaction()
+    delivery = tx.deliver("telegram", "4242", OutboundMessage(text=text))
+    await store.commit(tx)
+    [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    await store.outbox.dead("telegram", entry, "Forbidden: timed out (emulated)", 1.0)
+    return delivery.delivery_id
+
+
+async def test_an_admin_sees_a_dead_letter_and_retries_it_once(
+    gateway: Gateway, store: Store, http: aiohttp.ClientSession
+) -> None:
+    delivery_id = await dead_reply(store, "Your ticket HD-000007 is resolved")
+    admin = Console(http, gateway)
+    assert (await admin.sign_in("root"))[0] == 200
+    status, body = await admin.get("/console/api/dead-letters")
+    assert status == 200
+    assert [(r["delivery_id"], r["text"], r["error"]) for r in body["replies"]] == [
+        (delivery_id, "Your ticket HD-000007 is resolved", "Forbidden: timed out (emulated)")
+    ]
+    status, _ = await admin.post(f"/console/api/dead-letters/{delivery_id}/retry")
+    assert status == 200
+    assert (await admin.get("/console/api/dead-letters"))[1]["replies"] == []
+    [again] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    assert again.delivery.delivery_id == delivery_id and again.delivery.attempts == 0
+    status, _ = await admin.post(f"/console/api/dead-letters/{delivery_id}/retry")
+    assert status == 404, "retried once, queued once"
+
+
+async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) -> None:
+    delivery_id = await dead_reply(store, "hello")
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        operator = Console(http, gateway)
+        assert (await operator.sign_in("alice"))[0] == 200
+        assert (await operator.get("/console/api/dead-letters"))[0] == 403
+        status, _ = await operator.post(f"/console/api/dead-letters/{delivery_id}/retry")
+        assert status == 403
+    assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [delivery_id]
+
+
+async def test_the_dead_letters_page_retries_a_reply(
+    gateway: Gateway, store: Store, browser: Any
+) -> None:
+    await dead_reply(store, "Your password was reset")
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    row = page.locator("#dl-replies tbody tr")
+    await expect(row).to_have_count(1)
+    await expect(row).to_contain_text("Your password was reset")
+    await screenshot(page, "console-dead-letters")
+    await row.get_by_role("button", name="Retry").click()
+    await expect(page.locator("#dl-status")).to_contain_text("Queued again")
+    await expect(row).to_have_count(0)
+    [again] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    assert again.delivery.message.text == "Your password was reset"
+
+
+POISON = b"From: x@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nbroken"
+
+
+async def poison_mail(store: Store) -> None:
+    """A mail the IMAP intake gave up on, kept aside with its original, as the intake does."""
+
+    async def take(raw: bytes, envelope_from: str) -> None:
+        raise AssertionError("not called")
+
+    settings = ImapSettings(username="support", host="imap.example.com")
+    mailbox = ImapMailbox(settings, "INBOX", store, take)
+    await mailbox._dead(77, 1234, "UnreadableMail: MIME nested too deep", POISON, len(POISON))
+
+
+async def test_an_admin_sees_mail_dead_letters_with_the_original(
+    gateway: Gateway, store: Store, http: aiohttp.ClientSession
+) -> None:
+    await poison_mail(store)
+    admin = Console(http, gateway)
+    assert (await admin.sign_in("root"))[0] == 200
+    status, body = await admin.get("/console/api/dead-letters")
+    assert status == 200
+    [row] = body["mail"]
+    assert (row["source"], row["where"], row["reason"]) == (
+        "imap", "support@imap.example.com:993/INBOX UID 77", "UnreadableMail: MIME nested too deep"
+    )
+    async with http.get(gateway.url + row["original_url"]) as original:
+        assert original.status == 200
+        assert await original.read() == POISON
+
+
+async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(
+    gateway: Gateway, store: Store, browser: Any
+) -> None:
+    await poison_mail(store)
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    row = page.locator("#dl-mail tbody tr")
+    await expect(row).to_have_count(1)
+    await expect(row).to_contain_text("MIME nested too deep")
+    await expect(row).to_contain_text("support@imap.example.com:993/INBOX UID 77")
+    await screenshot(page, "console-dead-letters-mail")
+    async with page.expect_download() as download_info:
+        await row.get_by_role("link", name="original.eml").click()
+    download = await download_info.value
+    assert Path(await download.path()).read_bytes() == POISON
