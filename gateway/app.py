@@ -19,6 +19,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.connectors.base import Connector
 from gateway.delivery import ChannelSender
+from gateway.file_links import FileLinks
 from gateway.models import UNDELIVERED, Delivery, InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 RUNTIME = web.AppKey("runtime", Runtime)
 CONNECTORS = web.AppKey("connectors", list[Connector])
+FILE_LINKS = web.AppKey("file_links", FileLinks)
 WORKERS = web.AppKey("workers", list[InboundWorker])
 STOPPING = web.AppKey("stopping", asyncio.Event)
 
@@ -36,8 +38,8 @@ SHUTDOWN_GRACE_SECONDS = 20.0
 OUTAGE_RETRY_AFTER = 5
 
 
-def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
-    """The channels enabled in the configuration."""
+def build_connectors(settings: Settings, rt: Runtime, links: FileLinks) -> list[Connector]:
+    """The channels enabled in the configuration (`links`: public links to kept files)."""
     connectors: list[Connector] = []
     try:
         from gateway.connectors.webchat import WebChatConnector
@@ -52,7 +54,7 @@ def build_connectors(settings: Settings, rt: Runtime) -> list[Connector]:
     if settings.viber.enabled:
         from gateway.connectors.viber import ViberConnector
 
-        connectors.append(ViberConnector(settings, rt.store))
+        connectors.append(ViberConnector(settings, rt.store, links=links))
     if settings.whatsapp.enabled:
         from gateway.connectors.whatsapp import WhatsAppConnector
 
@@ -107,8 +109,10 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         async with open_runtime(settings) as rt:
             app[RUNTIME] = rt
-            connectors = build_connectors(settings, rt)
+            app[FILE_LINKS] = links = FileLinks(settings, rt.store)
+            connectors = build_connectors(settings, rt, links)
             app[CONNECTORS] = connectors
+            app.router.add_routes(links.routes())
             _mount_web(app, rt, connectors)
             tasks: set[asyncio.Task[None]] = set()
             workers = start_workers(rt, IN_PROCESS_WORKERS if settings.worker.in_process else 0)

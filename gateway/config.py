@@ -283,6 +283,7 @@ class MessengerSettings(_Section):
     access_token: SecretStr | None = None  # the Page access token
     webhook_url: str = ""
     human_agent: bool = False  # the app has the Human Agent feature: answer for 7 days
+    profile_names: bool = True  # ask Graph for the user's name (user profile call), cached
 
 
 class SmtpSettings(_Section):
@@ -369,6 +370,8 @@ class WebSettings(_Section):
     )  # fmt: skip
     uploads_per_minute: int = Field(10, ge=1)
     file_retention_days: int = Field(90, ge=1)
+    # Public links for channels that fetch files by URL (Viber): valid this long.
+    file_link_hours: int = Field(24, ge=1, le=720)
 
     @property
     def upload_max_bytes(self) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import (
+    ArticleNotHelped,
     CsatCommented,
     CsatRecorded,
     Event,
@@ -163,6 +164,9 @@ class ConversationService:
             elif isinstance(event, FaqAnswered):
                 group = result.state.group
                 self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)
+            elif isinstance(event, ArticleNotHelped) and event.topic:
+                group = result.state.group
+                self.reports.faq_not_helped(tx, ctx.now, conv.channel, group, event.topic)
             elif isinstance(event, TicketDetailsGiven):
                 ticket = _open_ticket(ctx, event.ticket_id)
                 if ticket is not None:

@@ -60,6 +60,11 @@ class Desk:
         await self.say(channel, chat_id, str(score))
         await self.say(channel, chat_id, comment or "/cancel")
 
+    async def article_did_not_help(self, channel: str, chat_id: str) -> None:
+        """The bot's article, a "no", and the user never finishes the checklist: no ticket."""
+        await self.say(channel, chat_id, "принтер не печатает, пишет offline")
+        await self.say(channel, chat_id, "нет")
+
     async def ticket(
         self, channel: str, chat_id: str, group: SupportGroup, priority: Priority, reason: str
     ) -> Ticket:
@@ -99,10 +104,12 @@ class Desk:
 
 
 async def seed_desk(store: Store) -> Desk:
-    """Day one: 2 bot resolutions, 4 tickets (3 worked and rated), 1 unmatched question."""
+    """Day one: 2 bot resolutions, 2 articles that did not help, 4 tickets, 1 unmatched."""
     d = Desk.build(store)
     await d.bot_solves("telegram", "b1", 5, "спасибо, быстро")
     await d.bot_solves("webchat", "b2", 4, "")
+    await d.article_did_not_help("viber", "n1")
+    await d.article_did_not_help("webchat", "n2")
     hw = await d.ticket("telegram", "t1", SupportGroup.HARDWARE, Priority.P3, "not_solved")
     net = await d.ticket("webchat", "t2", SupportGroup.NETWORK, Priority.P2, "no_answer")
     sw = await d.ticket("telegram", "t3", SupportGroup.SOFTWARE, Priority.P2, "asked_for_person")

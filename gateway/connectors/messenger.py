@@ -11,6 +11,7 @@ feature, it is tagged HUMAN_AGENT for 7 days; otherwise it cannot be delivered.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,6 +28,7 @@ from gateway.connectors.base import (
     with_author,
 )
 from gateway.connectors.graph_api import GraphClient, GraphError, delivery_error
+from gateway.connectors.meta_profiles import ProfileNames
 from gateway.connectors.meta_webhook import (
     MetaWebhook,
     Received,
@@ -75,9 +77,24 @@ class MessengerConnector:
             channel, OBJECTS[channel], secret, verify, store, self._translate
         )
         self.clock = clock
+        self.profiles = ProfileNames(self.client, store, channel) if section.profile_names else None
 
     async def start(self, on_message: OnMessage) -> None:
-        self.webhook.start(on_message)
+        self.webhook.start(self._named(on_message) if self.profiles else on_message)
+
+    def _named(self, on_message: OnMessage) -> OnMessage:
+        """Fill in the user's display name (Graph user profile) before storing."""
+        profiles = self.profiles
+        assert profiles is not None
+
+        async def named(message: InboundMessage) -> bool:
+            if not message.user_name and message.user_id:
+                name = await profiles.name(message.user_id)
+                if name:
+                    message = dataclasses.replace(message, user_name=name)
+            return await on_message(message)
+
+        return named
 
     async def stop(self) -> None:
         await self.client.close()

@@ -33,6 +33,7 @@ from gateway.connectors.viber_api import (
     ViberStatus,
     signature,
 )
+from gateway.file_links import FileLinks
 from gateway.models import ANSWERED_INLINE, Attachment, Button, InboundMessage, OutboundMessage
 from gateway.store import Store
 from gateway.untrusted import (
@@ -58,6 +59,8 @@ NOT_YET_SUBSCRIBED_TTL = 7 * 24 * 3600
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 SHORT_LABEL_CHARS = 4
 MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
+PICTURE_TYPES = frozenset({"image/jpeg", "image/png"})  # others go as `file`
+FILE_NAME_LIMIT = 256
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
 )
@@ -82,6 +85,7 @@ class ViberConnector:
         *,
         backoff: Backoff | None = None,
         welcome: Welcome | None = None,
+        links: FileLinks | None = None,
     ) -> None:
         vb = settings.viber
         if vb.auth_token is None or not vb.auth_token.get_secret_value():
@@ -94,6 +98,7 @@ class ViberConnector:
         self.webhook_url = vb.webhook_url or settings.http.public(WEBHOOK_PATH)
         self.backoff = backoff or RECONNECT_BACKOFF
         self.welcome = welcome if welcome is not None else catalog_welcome()
+        self.links = links
         self._on_message: OnMessage | None = None
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -161,27 +166,37 @@ class ViberConnector:
         await self._on_message(message)  # Redis down: a 503 (middleware), Viber retries
         if welcome is not None:
             # The one message Viber lets us send before the user subscribes: in the reply.
-            return web.json_response(self._render(welcome, welcome.text, True))
+            content = {"type": "text", "text": welcome.text}
+            return web.json_response(self._render(welcome, content, True))
         return web.Response()
 
     # Sending
 
     async def send(self, chat_id: str, message: OutboundMessage) -> None:
-        """Send one reply (several Viber messages if long); map Viber statuses for the sender.
+        """Send one reply (several Viber messages if long, one more per file); map Viber
+        statuses for the sender.
 
-        Viber takes files only from a public URL, so an operator's files are named in the
-        text; the user gets them on another channel or asks for them again.
+        Viber takes files only from a public URL: each operator's file goes as a `picture`
+        or `file` message pointing at a signed, expiring link to that one file. Without
+        `http.public_url` there is no such link, and the file's name is written instead.
         """
-        text = "\n".join([message.text, *(f"📎 {a.name}" for a in message.attachments)])
-        parts = split_text(text.strip(), TEXT_LIMIT)
+        linked = [(a, self._link(a)) for a in message.attachments]
+        unlinked = [f"📎 {a.name}" for a, url in linked if not url]
+        text = "\n".join([message.text, *unlinked]).strip()
+        parts = split_text(text, TEXT_LIMIT) if text else []
+        contents: list[dict[str, Any]] = [{"type": "text", "text": part} for part in parts]
+        contents += [file_message(a, url) for a, url in linked if url]
         try:
-            for index, part in enumerate(parts):
-                body = self._render(message, part, index == len(parts) - 1)
+            for index, content in enumerate(contents):
+                body = self._render(message, content, index == len(contents) - 1)
                 body["receiver"] = chat_id
                 await self._call_send(chat_id, body)
         finally:
             if self._stopping.is_set():
                 await self.client.close()  # senders drain after receiving stopped
+
+    def _link(self, attachment: Attachment) -> str:
+        return self.links.url(attachment.file_id) if self.links and attachment.file_id else ""
 
     async def fetch_file(self, attachment: Attachment) -> bytes:
         """A picture or file a user sent, from the media URL in Viber's callback."""
@@ -214,7 +229,9 @@ class ViberConnector:
     async def _never_subscribed(self, chat_id: str) -> bool:
         return await self.store.channel_get(CHANNEL, f"unsubscribed-start:{chat_id}") is not None
 
-    def _render(self, message: OutboundMessage, text: str, with_keyboard: bool) -> dict[str, Any]:
+    def _render(
+        self, message: OutboundMessage, content: dict[str, Any], with_keyboard: bool
+    ) -> dict[str, Any]:
         name = self.bot_name
         if message.author.startswith("operator:") and message.author_name:
             name = message.author_name[:SENDER_NAME_LIMIT]  # Viber shows a sender per message
@@ -224,13 +241,20 @@ class ViberConnector:
         body: dict[str, Any] = {
             "min_api_version": 1,
             "sender": sender,
-            "type": "text",
-            "text": text,
+            **content,
         }
         if with_keyboard and message.buttons:
             body["keyboard"] = keyboard(message.buttons)
             body["tracking_data"] = tracking_data(message.buttons)
         return body
+
+
+def file_message(attachment: Attachment, url: str) -> dict[str, Any]:
+    """A Viber `picture` (JPEG/PNG, shown in the chat) or `file` message for one file."""
+    if attachment.mime_type in PICTURE_TYPES:
+        return {"type": "picture", "text": "", "media": url}
+    return {"type": "file", "media": url, "size": attachment.size,
+            "file_name": attachment.name[:FILE_NAME_LIMIT] or "file"}  # fmt: skip
 
 
 def catalog_welcome() -> Welcome | None:

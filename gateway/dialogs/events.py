@@ -64,6 +64,14 @@ class TicketRequested(_Event):
 
 
 @dataclass(frozen=True)
+class ArticleNotHelped(_Event):
+    """The user answered "did this help?" with no (or with more of the problem)."""
+
+    name: ClassVar[str] = "article_not_helped"
+    topic: str
+
+
+@dataclass(frozen=True)
 class Resolved(_Event):
     """The user confirmed the problem is solved."""
 
@@ -125,6 +133,7 @@ class Handoff(_Event):
 
 Event = (
     FaqAnswered
+    | ArticleNotHelped
     | FaqChoices
     | ChecklistQuestion
     | TicketRequested
@@ -151,4 +160,3 @@ __all__ = [
     "TicketDetailsGiven",
     "TicketRequested",
 ]
-

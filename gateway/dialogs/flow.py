@@ -25,6 +25,7 @@ from gateway.dialogs.checklist import (
     question,
 )
 from gateway.dialogs.events import (
+    ArticleNotHelped,
     ChecklistQuestion,
     CsatCommented,
     CsatRecorded,
@@ -247,6 +248,8 @@ class SupportFlow:
         signal = detect_handoff(text) if text else None
         if text and not helped:
             fill(st.fields, st.sources, text, "reply to did-it-help")
+        if not helped and (signal or helped is False or len(text.split()) >= DETAIL_WORDS):
+            turn.emit(ArticleNotHelped(topic=st.topic))  # every "no", whatever follows
         if signal:
             self.to_person(turn, signal.reason, self._article(st.topic))
         elif helped:
@@ -437,9 +440,7 @@ class SupportFlow:
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _classify(
-        self, turn: Turn, article: ArticleLike | None, *, confident: bool = True
-    ) -> None:
+    def _classify(self, turn: Turn, article: ArticleLike | None, *, confident: bool = True) -> None:
         """Topic, group and priority of the ticket this conversation may become."""
         st = turn.state
         st.topic = article.id if article is not None else ""

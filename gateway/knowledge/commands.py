@@ -12,17 +12,17 @@ from gateway.knowledge.evaluation import (
     DEV_FILE,
     FOLDS,
     FROZEN_FILE,
+    TUNE2_FILE,
     TUNE_FILE,
     cross_validate,
     evaluate,
-    examples,
+    held_out_examples,
     load_cases,
     print_table,
 )
 from gateway.knowledge.gaps import cluster, misses, render
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
 from gateway.knowledge.matcher import Matcher
-from gateway.knowledge.ranker import Ranker
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
@@ -77,16 +77,20 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
         return 0
     dev = load_cases(eval_dir / DEV_FILE)
     tune = load_cases(eval_dir / TUNE_FILE)
+    tune2 = load_cases(eval_dir / TUNE2_FILE) if (eval_dir / TUNE2_FILE).exists() else []
     if refit:
-        decision = fit(examples(Ranker(articles), [*tune, *dev]))
+        decision = fit(held_out_examples(articles, [*tune, *tune2, *dev]))
         decision.save()
-        print(f"decision fitted on {len(tune)} tuning + {len(dev)} dev lines, saved")
+        print(f"decision fitted on {len(tune) + len(tune2)} tuning + {len(dev)} dev lines, saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
-    print_table(
-        f"tuning part {eval_dir / TUNE_FILE}, {FOLDS}-fold cross-validated",
-        cross_validate(matcher, tune, dev),
-    )
+    parts = [(TUNE_FILE, tune, [*tune2, *dev]), (TUNE2_FILE, tune2, [*tune, *dev])]
+    for name, cases, others in parts:
+        if cases:
+            print_table(
+                f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated",
+                cross_validate(matcher, cases, others),
+            )
     frozen = eval_dir / FROZEN_FILE
     if frozen.exists():
         # Only the figures: authors must not tune articles on the frozen part's misses.

@@ -1,7 +1,8 @@
 """Answer, offer choices, or stay quiet: a calibrated decision over the ranker's signals.
 
 Two logistic models read the best article's signals (coverage, BM25, character
-similarity, keyword phrase, margin over the runner-up, unknown and unexplained words):
+similarity, keyword phrase, margin over the runner-up, unknown, explained and unexplained
+words):
 one gives the probability that the message is about any article at all, the other that
 the best article is the right one. Below the `choices` cut on the first, nothing is said;
 at or above the `answer` cut on the second, the article is answered directly; in between
@@ -30,13 +31,15 @@ FEATURES = (
     "foreign",
     "specific",
     "unexplained",
+    "explained",
 )
 DEFAULT_PATH = Path(__file__).with_name("decision.json")
 # What the thresholds weigh: a right first candidate is worth 1, a wrong article answered
 # costs 1 (worse than none), an off-topic message answered costs OFF_TOPIC_COST.
 OFF_TOPIC_COST = 4.0
 WRONG_COST = 1.0
-OFF_TOPIC_SHARE = 0.01  # at most this share of off-topic training messages gets anything
+# At most this share of off-topic training messages gets anything (the target: <= 2 %).
+OFF_TOPIC_SHARE = 0.02
 # Answered directly only when that many of the training answers were right.
 ANSWER_PRECISION = 0.99
 # Two articles compete when the runner-up is as close as in the closest COMPETE_SHARE of
@@ -154,6 +157,7 @@ def features(ranked: Sequence[Signals]) -> list[float]:
         best.foreign,
         best.specific,
         best.unexplained,
+        best.explained,
     ]
 
 

@@ -49,6 +49,7 @@ class Signals:
     foreign: float  # share of it in real words no article uses: кавоварка, parking (same)
     specific: float  # share of the message's specific (not generic) words it explains
     unexplained: float  # message words it does not explain, as a share of 4 (capped at 1)
+    explained: float  # message words it explains, as a share of 4 (capped at 1): long messages
     rank_score: float  # the score articles are ordered by
 
 
@@ -158,6 +159,7 @@ class Ranker:
                     foreign=foreign,
                     specific=specific[index] / specific_total if specific_total else 0.0,
                     unexplained=min((len(content) - hits[index]) / 4, 1.0),
+                    explained=min(hits[index] / 4, 1.0),
                     rank_score=0.45 * coverage
                     + 0.25 * similarity
                     + 0.2 * keyword

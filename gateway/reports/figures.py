@@ -49,8 +49,8 @@ class ReportQuery:
     def admits(self, dims: Dims) -> bool:
         """Whether a counter of the (group, channel, priority) series is in the filters.
 
-        Counters kept without a channel or priority (histograms, volume, KB) are not
-        narrowed by that filter.
+        Counters kept without a channel or priority (volume, KB) are not narrowed by that
+        filter.
         """
         if self.groups is not None and dims.group not in self.groups:
             return False
@@ -139,18 +139,17 @@ def build_report(
         else:
             sums.add(metric, dims, n)
 
-    for counters in units:
-        for name, n in counters.items():
-            metric, dims = parse(name)
-            if dims.operator != NONE:  # the operator series
-                if query.groups is None:
-                    by_operator[dims.operator][metric] += n
-                if dims.operator == query.operator:
-                    take(metric, dims, n)
-            elif query.operator and metric.startswith(OPERATOR_METRICS):
-                continue  # taken from the operator's own series instead
-            elif query.admits(dims):
+    for name, n in _summed(units).items():  # each counter name parsed once per report
+        metric, dims = parse(name)
+        if dims.operator != NONE:  # the operator series
+            if query.groups is None:
+                by_operator[dims.operator][metric] += n
+            if dims.operator == query.operator:
                 take(metric, dims, n)
+        elif query.operator and metric.startswith(OPERATOR_METRICS):
+            continue  # taken from the operator's own series instead
+        elif query.admits(dims):
+            take(metric, dims, n)
     sums.by["operator"] = by_operator
     t = sums.total
     return {
@@ -169,6 +168,17 @@ def build_report(
             "total": sum(map(sum, volume)),
         },
     }
+
+
+def _summed(units: Iterable[dict[str, int]]) -> dict[str, int]:
+    """The units' counters added up by name (every figure is a sum, so this comes first)."""
+    units = list(units)
+    if len(units) == 1:
+        return units[0]
+    total: Counter[str] = Counter()
+    for counters in units:
+        total.update(counters)
+    return total
 
 
 def _deflection(t: Counter[str]) -> dict[str, Any]:

@@ -68,6 +68,12 @@ class ReportRecorder:
     ) -> None:
         self._count(tx, at, f"kb_answered:{topic}", Dims(group or NONE))
 
+    def faq_not_helped(
+        self, tx: Transaction, at: float, channel: str, group: str, topic: str
+    ) -> None:
+        """The user said an article did not help: counted at the answer, ticket or not."""
+        self._count(tx, at, f"kb_not_helped:{topic}", Dims(group or NONE))
+
     # Tickets --------------------------------------------------------------------------
 
     def ticket_opened(self, tx: Transaction, ticket: Ticket, problem: str) -> None:
@@ -77,9 +83,7 @@ class ReportRecorder:
         self._count(tx, at, "opened", dims)
         self._volume(tx, at, ticket.group.value)
         metrics.DEFLECTION.labels(channel_label(ticket.channel), "ticket").inc()
-        if ticket.reason == "not_solved" and ticket.topic:
-            self._count(tx, at, f"kb_not_helped:{ticket.topic}", Dims(ticket.group.value))
-        elif ticket.reason == "no_answer":
+        if ticket.reason == "no_answer":
             self._count(tx, at, "unmatched", dims)
             entry = {"text": (problem or ticket.subject)[:300], "ticket": ticket.id,
                      "group": ticket.group.value, "channel": ticket.channel,
@@ -122,12 +126,12 @@ class ReportRecorder:
         operator: str,
         late: bool,
     ) -> None:
-        """Count, in or out of SLA, and the histogram: by group and priority, by operator."""
-        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        """Count, in or out of SLA, and the histogram: by group, channel (a fixed set) and
+        priority, and by operator."""
+        dims = Dims(ticket.group.value, channel_label(ticket.channel), ticket.priority.value)
         self._by_operator(tx, at, f"{name}_n", dims, operator)
         self._by_operator(tx, at, f"{name}_late" if late else f"{name}_met", dims, operator)
-        histogram = Dims(ticket.group.value, NONE, ticket.priority.value)
-        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", histogram, operator)
+        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", dims, operator)
 
     def autoclosed(self, tx: Transaction, ticket: Ticket, at: float) -> None:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)

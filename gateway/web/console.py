@@ -22,14 +22,13 @@ from gateway.store import Store
 from gateway.texts import LANGUAGES, Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
-from gateway.web.channel_files import channel_file_routes
 from gateway.web.client_address import trusted_networks
-from gateway.web.dead_letters import DeadLetterApi
+from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
-from gateway.web.desk_files import ChannelFiles, DeskFiles, DownloadById
+from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
-from gateway.web.mail_files import mail_file_routes
+from gateway.web.mail_files import mail_dead_letter_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -91,10 +90,14 @@ class Console:
             web.get(
                 ticket_url + "/files/{index}/{n}", need(self.files.download, changes_state=False)
             ),
+            web.get(
+                ticket_url + "/original/{index}", need(self.files.original, changes_state=False)
+            ),
             web.post(ticket_url + "/{action}", need(self.desk.act, changes_state=True)),
             web.get("/console/ws", self.socket),
             web.get("/console/dead-letters", self.dead_letters_page),
             web.get("/console/api/dead-letters", need(self.dead.list, changes_state=False)),
+            web.get(MAIL_ORIGINAL, need(self.dead.mail_original, changes_state=False)),
             web.post(
                 "/console/api/dead-letters/{delivery_id}/retry",
                 need(self.dead.retry, changes_state=True),
@@ -300,12 +303,10 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
-    app.router.add_routes(mail_file_routes(console.sessions, rt.store))
+    app.router.add_routes(mail_dead_letter_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS
-
-    app.router.add_routes(channel_file_routes(console.sessions, app.get(CONNECTORS, [])))
 
     for connector in app.get(CONNECTORS, []):
         if hasattr(connector, "typing"):
@@ -314,6 +315,8 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
             console.files.channels[connector.channel] = cast(ChannelFiles, connector)
         elif hasattr(connector, "download"):
             console.files.channels[connector.channel] = DownloadById(connector)
+        if hasattr(connector, "original"):
+            console.files.originals[connector.channel] = cast(ChannelOriginals, connector)
         close_sockets = getattr(connector, "close_sockets", None)
         if close_sockets is not None:
             app.on_shutdown.append(lambda _app, close=close_sockets: close())

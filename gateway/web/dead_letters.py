@@ -10,10 +10,13 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from gateway.store import Store
-from gateway.web.mail_files import ORIGINAL
+from gateway.web.files import file_response
 from gateway.web.sessions import Session, refuse
 
 SHOWN = 200
+# Mail that never became a ticket has no ticket route: admins fetch its original here,
+# and only for mail on the dead-letter list (never any message id).
+MAIL_ORIGINAL = "/console/api/dead-letters/mail/original"  # ?message_id=<...>
 
 
 def _admin(session: Session) -> None:
@@ -37,6 +40,16 @@ class DeadLetterApi:
             "unreadable": unreadable,
             "mail": [_mail_row(m) for m in mail],
         })  # fmt: skip
+
+    async def mail_original(self, request: web.Request, session: Session) -> web.Response:
+        """The kept original of a mail on the dead-letter list, as `original.eml`."""
+        _admin(session)
+        message_id = request.query.get("message_id", "")
+        listed = {str(m.get("original", "")) for m in await self.store.mail.dead_letters(SHOWN)}
+        raw = await self.store.mail.original(message_id) if message_id in listed - {""} else None
+        if raw is None:
+            raise refuse(404, "no such dead letter")
+        return file_response("original.eml", "message/rfc822", raw)
 
     async def retry(self, request: web.Request, session: Session) -> web.Response:
         _admin(session)
@@ -70,5 +83,7 @@ def _mail_row(record: dict[str, Any]) -> dict[str, Any]:
         "where": where or str(record.get("message_id", "")),
         "reason": str(record.get("reason", "")),
         "size": record.get("size", 0),
-        "original_url": f"{ORIGINAL}?{urlencode({'message_id': original})}" if original else "",
+        "original_url": f"{MAIL_ORIGINAL}?{urlencode({'message_id': original})}"
+        if original
+        else "",
     }

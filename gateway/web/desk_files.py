@@ -1,20 +1,25 @@
 """Attachments in the console: operators download what users sent on any channel, and
 upload files to attach to their replies.
 
-Web-chat files and operators' files are kept in the store. Telegram and Viber keep users'
-files themselves: those are fetched from the channel when an operator asks for them.
+Every file an operator can fetch goes through a ticket they can see: attachment `n` of
+transcript entry `index` of that ticket's conversation (or, for mail, the message as it
+came). Another group's operator gets the same 404 as for a missing file.
+
+Web-chat files and operators' files are kept in the store. Telegram, Viber and WhatsApp
+keep users' files themselves, mail attachments are kept at intake: those are fetched
+through the channel's connector when an operator asks for them.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiohttp import web
 
 from gateway.attachments import FileRefused, safe_name, sniff
 from gateway.connectors.base import DeliveryError
-from gateway.models import Attachment
+from gateway.models import Attachment, Ticket
 from gateway.runtime import Runtime
 from gateway.web.desk_api import DeskApi
 from gateway.web.files import file_response, read_upload, refusal, rules_of
@@ -29,6 +34,14 @@ class ChannelFiles(Protocol):
     channel: str
 
     async def fetch_file(self, attachment: Attachment) -> bytes: ...
+
+
+class ChannelOriginals(Protocol):
+    """A connector that keeps each received message as it came (mail's .eml)."""
+
+    channel: str
+
+    async def original(self, message_id: str) -> bytes | None: ...
 
 
 class DownloadById:
@@ -50,6 +63,7 @@ class DeskFiles:
         self.rt = rt
         self.desk = desk
         self.channels: dict[str, ChannelFiles] = {}
+        self.originals: dict[str, ChannelOriginals] = {}
 
     async def upload(self, request: web.Request, session: Session) -> web.Response:
         """A file to attach to a reply on this ticket; answers its id for the reply."""
@@ -72,15 +86,26 @@ class DeskFiles:
             {"id": meta.id, "name": meta.name, "size": meta.size, "mime_type": meta.mime_type}
         )
 
-    async def download(self, request: web.Request, session: Session) -> web.Response:
-        """Attachment `n` of transcript entry `index` of the ticket's conversation."""
+    async def _entry(self, request: web.Request, session: Session) -> tuple[Ticket, dict[str, Any]]:
+        """The ticket (if this operator may see it) and its transcript entry `index`."""
         ticket = await self.desk.visible_ticket(request.match_info["ticket_id"], session)
         try:
-            index, n = int(request.match_info["index"]), int(request.match_info["n"])
+            index = int(request.match_info["index"])
         except ValueError:
             raise refuse(404, "no such attachment") from None
         entries = await self.rt.store.conversations.transcript(ticket.conversation_key, index)
-        items = (entries[0].get("attachments") or []) if entries and index >= 0 else []
+        if not entries or index < 0:
+            raise refuse(404, "no such attachment")
+        return ticket, entries[0]
+
+    async def download(self, request: web.Request, session: Session) -> web.Response:
+        """Attachment `n` of transcript entry `index` of the ticket's conversation."""
+        ticket, entry = await self._entry(request, session)
+        items = entry.get("attachments") or []
+        try:
+            n = int(request.match_info["n"])
+        except ValueError:
+            raise refuse(404, "no such attachment") from None
         if not 0 <= n < len(items):
             raise refuse(404, "no such attachment")
         attachment = Attachment(**items[n])
@@ -88,7 +113,7 @@ class DeskFiles:
         if kept is not None and kept[0].conversation == ticket.conversation_key:
             return file_response(kept[0].name, kept[0].mime_type, kept[1])
         channel = self.channels.get(ticket.channel)
-        if channel is None or entries[0].get("direction") != "in":
+        if channel is None or entry.get("direction") != "in":
             raise refuse(404, "the file is no longer kept")
         try:
             data = await channel.fetch_file(attachment)
@@ -101,3 +126,15 @@ class DeskFiles:
         mime_type = sniff(data) or "application/octet-stream"
         name = safe_name(attachment.name or attachment.kind, mime_type)
         return file_response(name, mime_type, data)
+
+    async def original(self, request: web.Request, session: Session) -> web.Response:
+        """The message of transcript entry `index` as the channel delivered it (mail: .eml)."""
+        ticket, entry = await self._entry(request, session)
+        keeper = self.originals.get(ticket.channel)
+        message_id = str(entry.get("message_id") or "")
+        raw = None
+        if keeper is not None and entry.get("direction") == "in" and message_id:
+            raw = await keeper.original(message_id)
+        if raw is None:
+            raise refuse(404, "the message is not kept as it came")
+        return file_response("original.eml", "message/rfc822", raw)

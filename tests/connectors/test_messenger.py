@@ -197,3 +197,33 @@ async def test_instagram_speaks_the_same_platform(
     finally:
         await connector.stop()
         await server.stop()
+
+
+async def test_user_names_come_from_the_graph_user_profile_once_per_user(
+    settings: Settings, store: Store, meta_api: MetaEmulator
+) -> None:
+    meta_api.profiles[PSID] = {"first_name": "Olena", "last_name": "Kovalenko"}
+    meta_api.profiles["17841400000000001"] = {"name": "", "username": "petro.it"}
+    for channel, user, expected in (
+        ("messenger", PSID, "Olena Kovalenko"),
+        ("instagram", "17841400000000001", "petro.it"),
+        ("messenger", "9990001112223334", ""),  # Graph has no profile for us: no name
+    ):
+        connector, intake, server = await start(settings, store, meta_api, channel)
+        try:
+            meta_api.ms_text(channel, user, "не работает vpn")
+            last = meta_api.ms_text(channel, user, "ещё")
+            await eventually(lambda last=last: last.done, what="both delivered")  # type: ignore[misc]
+            assert [(m.text, m.user_name) for m in intake.accepted] == [
+                ("не работает vpn", expected),
+                ("ещё", expected),
+            ]
+        finally:
+            await connector.stop()
+            await server.stop()
+    assert meta_api.profile_calls == [PSID, "17841400000000001"]  # cached per user
+    stored = {(m.channel, m.user_name) for m in await stored_inbound(store)}
+    assert stored == {
+        ("messenger", "Olena Kovalenko"), ("instagram", "petro.it"), ("messenger", "")
+    }
+

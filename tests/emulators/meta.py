@@ -114,6 +114,9 @@ class MetaEmulator(CallingBackEmulator):
         self.last_user_at: dict[tuple[str, str], float] = {}
         self.gone: set[tuple[str, str]] = set()  # users who blocked the business
         self.media: dict[str, bytes] = {}
+        # Users' profiles by page-scoped id (the user-profile call), and the calls made.
+        self.profiles: dict[str, dict[str, str]] = {}
+        self.profile_calls: list[str] = []
         self.forced: list[tuple[str, int, int, int]] = []  # product, code, subcode, http
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.deliveries: list[Delivery] = []
@@ -270,6 +273,8 @@ class MetaEmulator(CallingBackEmulator):
         if isinstance(product, web.Response):
             return product
         media_id = request.match_info["media_id"]
+        if media_id in self.profiles:
+            return self._profile(media_id, request.query.get("fields", ""))
         if media_id not in self.media:
             return error(100, "Unsupported get request. Object does not exist", subcode=33)
         data = self.media[media_id]
@@ -282,6 +287,15 @@ class MetaEmulator(CallingBackEmulator):
                 "file_size": len(data),
                 "id": media_id,
             }
+        )
+
+    def _profile(self, user_id: str, fields: str) -> web.Response:
+        """`GET /<PSID or IGSID>?fields=...`: only the fields asked for, and the id."""
+        self.profile_calls.append(user_id)
+        profile = self.profiles[user_id]
+        asked = [f for f in fields.split(",") if f]
+        return web.json_response(
+            {"id": user_id, **{f: profile[f] for f in asked if f in profile}}
         )
 
     async def _media_bytes(self, request: web.Request) -> web.StreamResponse:

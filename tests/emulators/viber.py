@@ -7,6 +7,10 @@ the URL back with a signed `webhook` event and fails unless it answers 200. Call
 carry `X-Viber-Content-Signature` = hex HMAC-SHA256(raw body, key = auth token) and are
 retried until they get a 200 (a few quick attempts here, an hour at Viber).
 
+`send_message` takes `text`, `picture` (JPEG/PNG, `media` URL, text up to 768 characters)
+and `file` (`media`, `size`, `file_name`) messages; for the last two it downloads `media`
+as Viber does, and refuses the message when that URL does not answer 200.
+
 The user-side helpers (`open_conversation`, `send_text`, `press`, `unsubscribe`...)
 play the Viber app: a user subscribes by writing, and a keyboard press sends the
 button's ActionBody as text together with the last `tracking_data` the bot sent.
@@ -29,6 +33,8 @@ from aiohttp import web
 from emulators.server import CallingBackEmulator
 
 HOSTNAME = "SN-CHAT-05_"
+PICTURE_TEXT_LIMIT = 768
+PICTURE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG")
 
 
 @dataclass
@@ -49,6 +55,9 @@ class ShownMessage:
     keyboard: dict[str, Any] | None = None
     tracking_data: str = ""
     inline_welcome: bool = False
+    type: str = "text"  # text | picture | file
+    file_name: str = ""
+    content: bytes = b""  # a picture or file, as Viber fetched it from `media`
 
     @property
     def buttons(self) -> list[str]:
@@ -117,7 +126,7 @@ class ViberEmulator(CallingBackEmulator):
         if method == "set_webhook":
             return await self._set_webhook(body)
         if method == "send_message":
-            return self._send_message(body)
+            return await self._send_message(body)
         if method == "get_account_info":
             return web.json_response(
                 {
@@ -151,7 +160,7 @@ class ViberEmulator(CallingBackEmulator):
             }
         )
 
-    def _send_message(self, body: dict[str, Any]) -> web.Response:
+    async def _send_message(self, body: dict[str, Any]) -> web.Response:
         self.send_calls += 1
         if self.forced_status:
             code = self.forced_status.pop(0)
@@ -162,15 +171,31 @@ class ViberEmulator(CallingBackEmulator):
             return _status(4, "missingData")
         if len(sender["name"]) > 28:
             return _status(3, "badData: sender.name")
-        if body.get("type") != "text" or not str(body.get("text") or "").strip():
+        kind = body.get("type")
+        if kind == "text" and not str(body.get("text") or "").strip():
             return _status(3, "badData: text")
+        if kind not in ("text", "picture", "file"):
+            return _status(3, f"badData: type {kind}")
+        if kind == "picture" and len(str(body.get("text", ""))) > PICTURE_TEXT_LIMIT:
+            return _status(3, "badData: text")
+        if kind == "file" and not (body.get("file_name") and isinstance(body.get("size"), int)):
+            return _status(3, "badData: file_name and size are required")
         user = self.users.get(receiver)
         if user is None:
             return _status(5, "receiverNotRegistered")
         if not user.subscribed:
             self.refused.append((receiver, str(body.get("text", ""))))
             return _status(6, "notSubscribed")
-        self._show(user, body)
+        content = b""
+        if kind != "text":
+            # Viber takes the file from the URL, which must be public (here: reachable).
+            fetched = await self._fetch(str(body.get("media") or ""))
+            if fetched is None:
+                return _status(3, "badData: media could not be downloaded")
+            if kind == "picture" and not fetched.startswith(PICTURE_MAGIC):
+                return _status(3, "badData: picture must be JPEG or PNG")
+            content = fetched
+        self._show(user, body, content=content)
         token = next(self._tokens)
         if "delivered" in self.event_types:
             self._enqueue({"event": "delivered", "user_id": receiver, "message_token": token})
@@ -178,7 +203,18 @@ class ViberEmulator(CallingBackEmulator):
             {"status": 0, "status_message": "ok", "message_token": token, "chat_hostname": HOSTNAME}
         )
 
-    def _show(self, user: ViberUser, body: dict[str, Any], inline: bool = False) -> None:
+    async def _fetch(self, url: str) -> bytes | None:
+        if not url.startswith(("http://", "https://")):
+            return None
+        try:
+            async with aiohttp.ClientSession() as http, http.get(url) as resp:
+                return await resp.read() if resp.status == 200 else None
+        except aiohttp.ClientError:
+            return None
+
+    def _show(
+        self, user: ViberUser, body: dict[str, Any], inline: bool = False, content: bytes = b""
+    ) -> None:
         tracking = str(body.get("tracking_data") or "")
         user.tracking_data = tracking
         self.sent.setdefault(user.id, []).append(
@@ -188,6 +224,9 @@ class ViberEmulator(CallingBackEmulator):
                 body.get("keyboard"),
                 tracking,
                 inline,
+                str(body.get("type") or "text"),
+                str(body.get("file_name") or ""),
+                content,
             )
         )
 
@@ -331,7 +370,11 @@ class ViberEmulator(CallingBackEmulator):
         return self._enqueue({"event": "unsubscribed", "user_id": user_id})
 
     def texts(self, user_id: str) -> list[str]:
-        return [m.text for m in self.sent.get(user_id, [])]
+        return [m.text for m in self.sent.get(user_id, []) if m.type == "text"]
+
+    def files(self, user_id: str) -> list[ShownMessage]:
+        """The pictures and files the bot sent this user, with the bytes Viber fetched."""
+        return [m for m in self.sent.get(user_id, []) if m.type != "text"]
 
     def last(self, user_id: str) -> ShownMessage | None:
         messages = self.sent.get(user_id, [])

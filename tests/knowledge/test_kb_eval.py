@@ -37,20 +37,23 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert eval_faq(ROOT / "faq", None, sets) == 0
     out = capsys.readouterr().out
     titles = [line for line in out.splitlines() if line.startswith("== ")]
-    assert [t.split()[1] for t in titles] == ["dev", "tuning", "frozen"]
-    assert "5-fold cross-validated" in titles[1]
+    assert [t.split()[1] for t in titles] == ["dev", "tuning", "tuning", "frozen"]
+    assert "5-fold cross-validated" in titles[1] and "faq_tune2" in titles[2]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    dev, tune, frozen = parts
+    dev, tune, tune2, frozen = parts
     assert tune["all"]["answerable"] >= 300 and frozen["all"]["answerable"] >= 200
+    assert tune2["all"]["answerable"] >= 500 and tune2["all"]["off_topic"] >= 90
     assert tune["all"]["off_topic"] >= 40 and frozen["all"]["off_topic"] >= 30
     for lang in ("ru", "uk", "en"):
         assert dev[lang]["top1_accuracy"] >= 0.97, (lang, dev[lang])
         # Regression floors at the level reached (see NOTE / faq/README.md), not the goal.
-        assert frozen[lang]["top1_accuracy"] >= 0.80, (lang, frozen[lang])
+        assert frozen[lang]["top1_accuracy"] >= 0.87, (lang, frozen[lang])
         assert tune[lang]["top1_accuracy"] >= 0.90, (lang, tune[lang])
-    assert frozen["all"]["off_topic_answered"] <= 0.05, frozen["all"]
+        assert tune2[lang]["top1_accuracy"] >= 0.70, (lang, tune2[lang])
+    assert frozen["all"]["off_topic_answered"] <= 0.03, frozen["all"]
+    assert tune2["all"]["off_topic_answered"] <= 0.03, tune2["all"]
     # The frozen part's misses are never printed: nobody tunes on them.
-    frozen_text = out[out.index(titles[2]) :]
+    frozen_text = out[out.index(titles[3]) :]
     assert "misses" not in frozen_text
 
 

@@ -39,14 +39,14 @@ class Gateway:
 
 
 @asynccontextmanager
-async def running_gateway(settings: Settings) -> AsyncIterator[Gateway]:
-    """The real application on a free loopback port, stopped on exit."""
+async def running_gateway(settings: Settings, port: int = 0) -> AsyncIterator[Gateway]:
+    """The real application on a loopback port (a free one unless told), stopped on exit."""
     from gateway.app import create_app
 
     app = create_app(settings)
     runner = web.AppRunner(app, shutdown_timeout=5)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
     host, port = runner.addresses[0][:2]
     try:

@@ -4,6 +4,7 @@ the console, and the limits hold (size, type, who may download)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +19,19 @@ from harness import (
     taken_over,
 )
 from playwright.async_api import expect
+from pytest import MonkeyPatch
 
 from emulators.harness import with_telegram, with_viber
-from emulators.server import eventually
+from emulators.server import eventually, free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
-from gateway.app import RUNTIME
+from gateway.app import FILE_LINKS, RUNTIME
 from gateway.config import Settings
 from gateway.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 PDF = b"%PDF-1.4\n% instructions for the VPN client\n%%EOF\n"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(200))
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
 
 
@@ -216,3 +219,84 @@ async def test_viber_files_are_downloadable_by_operators(
         viber_api.media.clear()  # Viber's media links expire
         async with http.get(f"{gw.url}/console/api/tickets/{ticket.id}/files/{index}/0") as r:
             assert r.status == 502
+
+
+async def test_operator_files_reach_viber_users_through_signed_links(
+    web_settings: Settings,
+    viber_api: ViberEmulator,
+    http: aiohttp.ClientSession,
+    monkeypatch: MonkeyPatch,
+) -> None:
+    port = free_port()
+    config = with_viber(web_settings, viber_api)
+    config = config.model_copy(
+        update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
+    )
+    async with running_gateway(config, port) as gw:
+        viber_api.webhook_url = gw.url + "/webhooks/viber"
+        store = gw.app[RUNTIME].store
+        ticket = await seed_ticket(store, channel="viber", chat_id="vF2y==")
+        viber_api.user("vF2y==").subscribed = True
+        bob = Console(http, gw)
+        await bob.sign_in("bob")
+        assert (await bob.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
+        ids = []
+        for body, name in ((PDF, "vpn guide.pdf"), (JPEG, "where to click.jpg")):
+            headers = {"Origin": gw.url, "X-CSRF-Token": bob.csrf, "X-File-Name": name}
+            async with http.post(
+                f"{gw.url}/console/api/tickets/{ticket.id}/files", data=body, headers=headers
+            ) as resp:
+                assert resp.status == 200
+                ids.append((await resp.json())["id"])
+        status, _ = await bob.post(
+            f"/console/api/tickets/{ticket.id}/reply", {"text": "Follow the guide", "files": ids}
+        )
+        assert status == 200
+
+        # The user sees the text, then the PDF as a file and the JPEG as a picture, each
+        # downloaded by Viber from the link in the message.
+        await eventually(lambda: len(viber_api.files("vF2y==")) == 2, what="two files")
+        document, picture = viber_api.files("vF2y==")
+        assert (document.type, document.file_name, document.content) == (
+            "file", "vpn guide.pdf", PDF
+        )
+        assert (picture.type, picture.content) == ("picture", JPEG)
+        assert document.sender["name"] == "Bob Jones"
+        assert any("Follow the guide" in t for t in viber_api.texts("vF2y=="))
+        assert not any("📎" in t for t in viber_api.texts("vF2y=="))
+
+        # The link names one file: anyone may fetch it, and nothing else.
+        links = gw.app[FILE_LINKS]
+        url = links.url(ids[0])
+        assert url.startswith(f"http://127.0.0.1:{port}/files/public/")
+        async with aiohttp.ClientSession() as anyone, anyone.get(url) as resp:
+            assert resp.status == 200 and await resp.read() == PDF
+            assert resp.headers["Content-Disposition"].startswith("attachment;")
+            assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        token = url.rsplit("/", 1)[1]
+        value, stamp, mac = token.split(".")
+        forged = [
+            f"{ids[1]}.{stamp}.{mac}",  # another file's id under this signature
+            f"{value}.{int(stamp) + 3600}.{mac}",  # a later time under this signature
+            f"{value}.{stamp}.{mac[:-2]}AA",
+            "",
+            value,
+        ]
+        for bad in forged:
+            async with http.get(f"{gw.url}/files/public/{bad}") as resp:
+                assert resp.status == 404
+                assert await resp.read() not in (PDF, JPEG)
+        async with http.get(f"{gw.url}/files/public/") as resp:
+            assert resp.status == 404  # no listing
+
+        # A link older than `file_link_hours` is refused; a file no longer kept is too.
+        real_time = time.time
+        monkeypatch.setattr(time, "time", lambda: real_time() - 25 * 3600)
+        expired = links.url(ids[0])
+        monkeypatch.undo()
+        async with http.get(expired) as resp:
+            assert resp.status == 404
+        gone = links.url("no-such-file-id")
+        async with http.get(gone) as resp:
+            assert resp.status == 404
+

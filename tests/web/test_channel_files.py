@@ -1,4 +1,5 @@
-"""Files users sent on WhatsApp, fetched through the Graph API when an operator asks."""
+"""Files users sent on WhatsApp, fetched through the Graph API when an operator asks, only
+through a ticket the operator can see."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
-from harness import Console, Gateway, running_gateway
+from harness import Console, Gateway, running_gateway, seed_ticket
 
 from emulators.harness import meta_emulator, with_meta
 from emulators.meta import MetaEmulator
+from gateway.app import RUNTIME
 from gateway.config import Settings
+from gateway.store import Transaction
 
 MEDIA_ID = "1037543291543636"
+PHOTO = b"\xff\xd8\xff\xe0 a screenshot of the error"
 
 
 @pytest.fixture
@@ -31,24 +35,45 @@ async def whatsapp_gateway(
         yield gw
 
 
-async def test_an_operator_downloads_a_users_whatsapp_photo(
+async def test_a_users_whatsapp_photo_goes_only_to_operators_who_see_the_ticket(
     whatsapp_gateway: Gateway, meta_api: MetaEmulator, http: aiohttp.ClientSession
 ) -> None:
-    meta_api.media[MEDIA_ID] = b"\xff\xd8\xff a screenshot of the error"
-    path = f"/console/files/whatsapp/{MEDIA_ID}"
-    async with http.get(whatsapp_gateway.url + path) as resp:
+    gw = whatsapp_gateway
+    meta_api.media[MEDIA_ID] = PHOTO
+    store = gw.app[RUNTIME].store
+    ticket = await seed_ticket(store, channel="whatsapp", chat_id="380501112233")  # hardware
+    tx = Transaction()
+    tx.transcript(ticket.conversation_key, {"direction": "in", "attachments": [
+        {"kind": "photo", "file_id": MEDIA_ID, "name": "", "mime_type": "image/jpeg",
+         "size": 0, "url": ""}]})  # fmt: skip
+    await store.commit(tx)
+    url = f"{gw.url}/console/api/tickets/{ticket.id}/files/1/0"
+    async with http.get(url) as resp:
         assert resp.status == 401  # signed-in operators only
-    console = Console(http, whatsapp_gateway)
-    assert (await console.sign_in("bob"))[0] == 200
-    async with http.get(whatsapp_gateway.url + path) as resp:
-        assert resp.status == 200
-        assert resp.headers["Content-Type"] == "application/octet-stream"
-        assert resp.headers["Content-Disposition"] == "attachment"
-        assert await resp.read() == b"\xff\xd8\xff a screenshot of the error"
-    for missing in (
-        "/console/files/whatsapp/404404",
-        "/console/files/viber/1",
-        "/console/files/x/1",
-    ):
-        async with http.get(whatsapp_gateway.url + missing) as resp:
+
+    carol = Console(http, gw)  # network only: not this ticket's group
+    assert (await carol.sign_in("carol"))[0] == 200
+    for path in (url, f"{gw.url}/console/files/whatsapp/{MEDIA_ID}"):  # the old bare-id route
+        async with http.get(path) as resp:
             assert resp.status == 404
+            assert await resp.read() != PHOTO
+    await carol.post("/console/api/logout")
+
+    bob = Console(http, gw)  # every group
+    assert (await bob.sign_in("bob"))[0] == 200
+    async with http.get(url) as resp:
+        assert resp.status == 200
+        assert await resp.read() == PHOTO
+        assert resp.headers["Content-Type"] == "image/jpeg"  # what the bytes are
+        assert resp.headers["Content-Disposition"].startswith("attachment;")
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert resp.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
+        assert resp.headers["Cache-Control"] == "private, no-store"
+    for missing in ("files/1/1", "files/0/0", "files/9/0"):
+        async with http.get(f"{gw.url}/console/api/tickets/{ticket.id}/{missing}") as resp:
+            assert resp.status == 404
+    async with http.get(f"{gw.url}/console/files/whatsapp/{MEDIA_ID}") as resp:
+        assert resp.status == 404  # no route hands out a file by its bare id
+    meta_api.media.clear()
+    async with http.get(url) as resp:
+        assert resp.status == 502  # Meta no longer has it: the operator is told why

@@ -7,7 +7,7 @@ from typing import Any
 
 import aiohttp
 from harness import Console, Gateway, screenshot, sign_in
-from playwright.async_api import expect
+from playwright.async_api import Page, expect
 
 from gateway.config import ImapSettings
 from gateway.connectors.mail.imap import ImapMailbox
@@ -57,13 +57,19 @@ async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) 
     assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [delivery_id]
 
 
+async def dead_letters_page(browser: Any, gateway: Gateway) -> Page:
+    """The dead-letters page, open for the admin."""
+    page = await browser.new_page()
+    await sign_in(page, gateway, "root")
+    await page.goto(gateway.url + "/console/dead-letters")
+    return page
+
+
 async def test_the_dead_letters_page_retries_a_reply(
     gateway: Gateway, store: Store, browser: Any
 ) -> None:
     await dead_reply(store, "Your password was reset")
-    page = await browser.new_page()
-    await sign_in(page, gateway, "root")
-    await page.goto(gateway.url + "/console/dead-letters")
+    page = await dead_letters_page(browser, gateway)
     row = page.locator("#dl-replies tbody tr")
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("Your password was reset")
@@ -104,15 +110,24 @@ async def test_an_admin_sees_mail_dead_letters_with_the_original(
     async with http.get(gateway.url + row["original_url"]) as original:
         assert original.status == 200
         assert await original.read() == POISON
+        assert original.headers["Content-Disposition"].startswith("attachment;")
+    # Only mail on the list, and only for admins: any other message id is a 404.
+    await store.mail.keep_original("<a-ticket-mail@example.com>", b"a ticket's mail", 60)
+    mail_original = "/console/api/dead-letters/mail/original?message_id="
+    async with http.get(f"{gateway.url}{mail_original}%3Ca-ticket-mail%40example.com%3E") as r:
+        assert r.status == 404
+    await admin.post("/console/api/logout")
+    bob = Console(http, gateway)
+    assert (await bob.sign_in("bob"))[0] == 200
+    async with http.get(gateway.url + row["original_url"]) as original:
+        assert original.status == 403 and await original.read() != POISON
 
 
 async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(
     gateway: Gateway, store: Store, browser: Any
 ) -> None:
     await poison_mail(store)
-    page = await browser.new_page()
-    await sign_in(page, gateway, "root")
-    await page.goto(gateway.url + "/console/dead-letters")
+    page = await dead_letters_page(browser, gateway)
     row = page.locator("#dl-mail tbody tr")
     await expect(row).to_have_count(1)
     await expect(row).to_contain_text("MIME nested too deep")

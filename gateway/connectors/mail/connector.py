@@ -23,7 +23,7 @@ from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
 from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
 from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
 from gateway.connectors.mail.smtp_in import SmtpListener
-from gateway.models import DUTY_AUTHOR, OutboundMessage
+from gateway.models import DUTY_AUTHOR, Attachment, OutboundMessage
 from gateway.store import Store
 from gateway.texts import Texts
 
@@ -109,6 +109,17 @@ class EmailConnector:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def fetch_file(self, attachment: Attachment) -> bytes:
+        """A file that came attached to a mail (kept at intake), for the console."""
+        found = await self.store.mail.attachment(attachment.file_id) if attachment.file_id else None
+        if found is None:
+            raise DeliveryError("the attachment is no longer kept", permanent=True)
+        return found[2]
+
+    async def original(self, message_id: str) -> bytes | None:
+        """A received mail as it came (.eml), for the console; None when not kept."""
+        return await self.store.mail.original(message_id) if message_id else None
 
     def routes(self) -> list[web.RouteDef]:
         from gateway.connectors.mail.pages import rating_routes

@@ -24,7 +24,6 @@ from gateway.store.mail import MailThread, id_digest
 log = logging.getLogger(__name__)
 
 CHANNEL = "email"
-ATTACHMENT_ROUTE = "/console/mail/attachments/"
 QUOTED_META_CHARS = 4000
 
 
@@ -157,7 +156,6 @@ class MailIntake:
                     name=att.filename,
                     mime_type=att.content_type,
                     size=att.size,
-                    url=ATTACHMENT_ROUTE + att_id if att.data is not None else "",
                 )
             )
         meta = {

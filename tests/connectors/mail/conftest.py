@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import pytest
 
+from emulators.harness import Intake
 from emulators.mail import MailSink
 from gateway.config import EmailSettings, Settings
+from gateway.connectors.mail.connector import EmailConnector
+from gateway.store import Store
 
 SUPPORT = "support@helpdesk.example.com"
 
@@ -32,3 +36,14 @@ def with_email(settings: Settings, sink: MailSink, **extra: object) -> Settings:
         }
     )
     return settings.model_copy(update={"email": email})
+
+
+@asynccontextmanager
+async def started(settings: Settings, store: Store) -> AsyncIterator[EmailConnector]:
+    """An e-mail connector running on `settings`, stopped on the way out."""
+    conn = EmailConnector(settings, store)
+    await conn.start(Intake(store))
+    try:
+        yield conn
+    finally:
+        await conn.stop()

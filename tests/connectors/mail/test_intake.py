@@ -17,7 +17,7 @@ from gateway.models import OutboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction, keys
 from gateway.store.mail import MailThread, id_digest
 
-from .conftest import SUPPORT, with_email
+from .conftest import SUPPORT, started, with_email
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
 IVAN = "i.petrov@corp.example.ru"
@@ -142,18 +142,14 @@ async def test_attachments_are_kept_for_operators(conn: EmailConnector, store: S
     assert shot.name == "ошибка.png" and shot.kind == "photo" and shot.size == 70
     name, ctype, data = await store.mail.attachment(shot.file_id)  # type: ignore[misc]
     assert (name, ctype) == ("ошибка.png", "image/png") and data.startswith(b"\x89PNG")
-    assert shot.url == f"/console/mail/attachments/{shot.file_id}"
+    assert shot.url == ""  # served only through the ticket's file route
 
 
 async def test_originals_and_attachments_expire_after_the_retention_days(
     settings: Settings, store: Store, sink: MailSink
 ) -> None:
-    connector = EmailConnector(with_email(settings, sink, file_retention_days=7), store)
-    await connector.start(Intake(store))
-    try:
-        await connector.take(corpus("05-outlook-ru-new-screenshot"))
-    finally:
-        await connector.stop()
+    async with started(with_email(settings, sink, file_retention_days=7), store) as conn:
+        await conn.take(corpus("05-outlook-ru-new-screenshot"))
     (stored,) = await stored_inbound(store)
     (shot,) = stored.attachments
     week = 7 * 86400

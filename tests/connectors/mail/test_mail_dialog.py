@@ -35,6 +35,7 @@ from .conftest import SUPPORT, with_email
 TEXTS = Texts.load()
 OPERATOR_PASSWORD = "correct horse battery"
 ANNA = Actor("anna", "Анна")
+GROUPS = {"oleg": "security", "petro": "accounts"}  # operators of one group each
 IVAN = "ivan.petrov@corp.example.com"
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "email"
 
@@ -81,8 +82,11 @@ async def gw(settings: Settings, sink: MailSink) -> AsyncIterator[MailGateway]:
     s = with_email(settings, sink)
     s = s.model_copy(update={
         "http": s.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"}),
-        "operators": [OperatorAccount(login="anna", name="Анна",
-                                      password_hash=hash_password(OPERATOR_PASSWORD))],
+        "operators": [OperatorAccount(login=login, name=name, groups=groups,
+                                      password_hash=hash_password(OPERATOR_PASSWORD))
+                      for login, name, groups in (
+                          ("anna", "Анна", []), *((a, a.title(), [g]) for a, g in GROUPS.items())
+                      )],
     })  # fmt: skip
     app = gateway_app.create_app(s)
     runner = web.AppRunner(app)
@@ -263,36 +267,55 @@ async def _blocked(gw: MailGateway, key: str) -> bool:
     return bool(conv and conv.blocked)
 
 
-async def test_attachments_are_served_only_behind_the_console_sign_in(
+async def test_attachments_and_originals_go_only_to_operators_who_see_the_ticket(
     gw: MailGateway, sink: MailSink
 ) -> None:
-    await gw.take_raw((CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes(),
-                      "m.sidorova@corp.example.ru")  # fmt: skip
+    raw = (CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes()
+    await gw.take_raw(raw, "m.sidorova@corp.example.ru")
     ticket = await eventually(lambda: gw.rt.store.tickets.get("HD-000001"), what="the ticket")
     lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
-    (shot,) = next(line["attachments"] for line in lines if line.get("attachments"))
+    index = next(i for i, line in enumerate(lines) if line.get("attachments"))
+    (shot,) = lines[index]["attachments"]
     base = f"http://127.0.0.1:{gw.port}"
-    url = f"{base}{shot['url']}"
+    ticket_url = f"{base}/console/api/tickets/{ticket.id}"
+    url, original = f"{ticket_url}/files/{index}/0", f"{ticket_url}/original/{index}"
+    # The routes that once served these by bare id, to any signed-in operator.
+    old = (f"{base}/console/mail/attachments/{shot['file_id']}",
+           f"{base}/console/mail/original?message_id={quote(lines[index]['message_id'])}")
+    stranger = next(a for a in ("oleg", "petro") if GROUPS[a] != ticket.group)
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
-        raw = (CORPUS / "05-outlook-ru-new-screenshot.eml").read_bytes()
-        mid = "<a3f1c0e2b4d54f6e9a8b7c6d5e4f3a2b@exch01.corp.example.ru>"
-        original = f"{base}/console/mail/original?message_id={quote(mid)}"
-        async with http.get(url) as anonymous:
-            assert anonymous.status == 401
-        async with http.get(original) as anonymous:
-            assert anonymous.status == 401
-        async with http.get(base + "/console/api/session") as resp:
-            csrf = (await resp.json())["csrf"]
-        async with http.post(base + "/console/api/login",
-                             json={"login": "anna", "password": OPERATOR_PASSWORD},
-                             headers={"Origin": base, "X-CSRF-Token": csrf}) as resp:
-            assert resp.status == 200
+        for path in (url, original):
+            async with http.get(path) as anonymous:
+                assert anonymous.status == 401
+        await sign_in(http, base, stranger)  # another group's operator
+        for path in (url, original, *old):
+            async with http.get(path) as refused:
+                assert refused.status == 404
+                assert b"PNG" not in await refused.read()
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
+        await sign_in(http, base, "anna")  # every group
         async with http.get(url) as signed_in:
             assert signed_in.status == 200
             assert (await signed_in.read()).startswith(b"\x89PNG")
             assert signed_in.headers["Content-Disposition"].startswith("attachment;")
+            assert signed_in.headers["Content-Security-Policy"] == "default-src 'none'; sandbox"
+            assert signed_in.headers["X-Content-Type-Options"] == "nosniff"
         async with http.get(original) as kept:
             assert kept.status == 200 and await kept.read() == raw
+            assert kept.headers["Content-Type"] == "message/rfc822"
+            assert kept.headers["Cache-Control"] == "private, no-store"
+        for path in old:
+            async with http.get(path) as gone:
+                assert gone.status == 404
+
+
+async def sign_in(http: aiohttp.ClientSession, base: str, login: str) -> None:
+    async with http.get(base + "/console/api/session") as resp:
+        csrf = (await resp.json())["csrf"]
+    async with http.post(base + "/console/api/login",
+                         json={"login": login, "password": OPERATOR_PASSWORD},
+                         headers={"Origin": base, "X-CSRF-Token": csrf}) as resp:
+        assert resp.status == 200
 
 
 async def test_mail_bodies_are_not_logged_at_info(

@@ -16,7 +16,7 @@ from gateway.connectors.mail.connector import EmailConnector
 from gateway.models import OutboundMessage
 from gateway.store import Store
 
-from .conftest import SUPPORT, with_email
+from .conftest import SUPPORT, started, with_email
 
 USER = "ivan.petrov@corp.example.com"
 
@@ -122,15 +122,11 @@ async def test_a_reply_is_threaded_and_marked_automatic(
 async def test_automatic_replies_to_one_address_are_rate_limited(
     settings: Settings, store: Store, sink: MailSink
 ) -> None:
-    conn = EmailConnector(with_email(settings, sink, auto_replies_per_hour=2), store)
-    await conn.start(Intake(store))
-    try:
+    async with started(with_email(settings, sink, auto_replies_per_hour=2), store) as conn:
         chat = await _thread_with_one_mail(conn, store)
         for n in range(5):
             await conn.send(chat, OutboundMessage(text=f"auto {n}"))
         await conn.send(chat, OutboundMessage(text="from a person", author="operator:anna"))
-    finally:
-        await conn.stop()
     assert [r.text.strip() for r in sink.to(USER)] == ["auto 0", "auto 1", "from a person"]
 
 
