@@ -63,6 +63,7 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     """A queue row: everything but the checklist answers."""
     data = ticket.to_dict()
     data.pop("fields")
+    data.pop("sources")
     return data
 
 

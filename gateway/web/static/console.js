@@ -539,7 +539,10 @@
     fillSelect(form.group, GROUPS, t.group, "group_");
     fillSelect(form.level, LEVELS, t.level);
     $("#t-fields").replaceChildren.apply($("#t-fields"), Object.keys(t.fields).reduce(function (acc, k) {
-      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", { text: t.fields[k] })]);
+      // Where the value came from (first message, answer to X, correction…), beside it.
+      var source = (t.sources || {})[k];
+      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", null, h("span", { text: t.fields[k] }),
+        source ? h("span", { class: "source", text: " · " + source }) : null)]);
     }, []));
     $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
