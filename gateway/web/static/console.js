@@ -44,6 +44,16 @@
     return tr(key, { ago: ago, channel: label("channel_", conv.channel) });
   }
 
+  // Where a checklist value came from, as the dialog records it ("answer to tried (correction)").
+  function sourceText(source) {
+    var m = /^(.*?)( \(correction\))?$/.exec(source);
+    var answer = /^answer to (\w+)$/.exec(m[1]);
+    var key = "source_" + m[1].replace(/[^a-z]+/g, "_");
+    var text = answer ? tr("source_answer_to", { field: label("field_", answer[1]) })
+      : T[key] === undefined ? m[1] : T[key];
+    return m[2] ? text + tr("source_correction") : text;
+  }
+
   function noticeOf(data) {
     var text = serverText("notice_", data.notice_key, data.notice_params, data.notice);
     return text && data.notice_left_queue && data.notice_key ? text + tr("notice_left_queue") : text;
@@ -542,7 +552,7 @@
       // Where the value came from (first message, answer to X, correction…), beside it.
       var source = (t.sources || {})[k];
       return acc.concat([h("dt", { text: label("field_", k) }), h("dd", null, h("span", { text: t.fields[k] }),
-        source ? h("span", { class: "source", text: " · " + source }) : null)]);
+        source ? h("span", { class: "source", text: " · " + sourceText(source) }) : null)]);
     }, []));
     $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
