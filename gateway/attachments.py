@@ -82,13 +82,22 @@ def sniff(data: bytes) -> str | None:
     return "text/plain"
 
 
+# Endings that are honest names for a type's bytes: office documents are ZIP containers,
+# and these plain-text formats open as text, so a mailed report.docx or data.csv keeps its
+# name. Anything else gets the type's own ending (page.html sent as text becomes .html.txt).
+_ALSO_ENDS = {
+    "image/jpeg": (".jpeg",),
+    "application/zip": (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"),
+    "text/plain": (".csv", ".log", ".md", ".json", ".ini", ".conf", ".cfg", ".yaml", ".yml"),
+}
+
+
 def safe_name(name: str, kind: str) -> str:
     """A file name with no path, control or shell-special characters, ending as its type."""
     name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")[:MAX_NAME_CHARS] or "file"
     extension = EXTENSIONS.get(kind, "")
-    endings = (extension, ".jpeg") if kind == "image/jpeg" else (extension,)
-    if extension and not name.lower().endswith(endings):
+    if extension and not name.lower().endswith((extension, *_ALSO_ENDS.get(kind, ()))):
         name += extension
     return name
 

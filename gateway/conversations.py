@@ -171,6 +171,7 @@ class ConversationService:
                 ticket = _open_ticket(ctx, event.ticket_id)
                 if ticket is not None:
                     ticket.fields.update(event.fields)
+                    ticket.sources.update(event.sources)
                     ticket.updated_at = ctx.now
                     tx.save_ticket(ticket)
                     tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
@@ -204,6 +205,7 @@ class ConversationService:
             level=Level(event.level),
             status=TicketStatus.NEW,
             fields=dict(event.fields),
+            sources=dict(event.sources),
             reason=event.reason,
             created_at=now,
             updated_at=now,

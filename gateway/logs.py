@@ -12,6 +12,8 @@ import sys
 import time
 from collections.abc import Iterable
 
+from gateway.store import STORE_UNAVAILABLE
+
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 FIELD_CHARS = 500  # a structured field's text is cut here: senders control much of it
 FIELD_ITEMS = 50
@@ -106,3 +108,13 @@ def configure(level: str = "INFO", json_format: bool = False, secrets: Iterable[
     root.setLevel(level)
     for noisy in ("aiohttp.access",):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+
+
+def log_failure(logger: logging.Logger, message: str, *args: object) -> None:
+    """Log the exception being handled: a store outage (expected, retried by the caller) as a
+    warning without a traceback, anything else with its traceback."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, STORE_UNAVAILABLE):
+        logger.warning(message + " (store unreachable)", *args, extra={"error": repr(exc)})
+    else:
+        logger.exception(message, *args)

@@ -242,6 +242,9 @@ class Ticket:
     status: TicketStatus = TicketStatus.NEW
     assignee: str = ""
     fields: dict[str, str] = field(default_factory=dict)
+    # Where each checklist answer came from: "first message", "answer to tried",
+    # "reply to did-it-help", "… (correction)", "reply by mail".
+    sources: dict[str, str] = field(default_factory=dict)
     reason: str = ""
     created_at: float = 0.0
     updated_at: float = 0.0

@@ -32,7 +32,16 @@ MAX_RETRIES = 20
 
 
 class ActionRefused(Exception):
-    """The action is not allowed now (not yours, already resolved...); says why."""
+    """The action is not allowed now (not yours, already resolved...); says why.
+
+    `key` and `params` name the reason for the console, which shows it in the operator's
+    language (`console.refused_<key>` in gateway/texts); the English text is for API clients.
+    """
+
+    def __init__(self, text: str, key: str = "", **params: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = {name: str(value) for name, value in params.items()}
 
 
 SUPERVISOR_ROLES = frozenset({"admin", "lead"})
@@ -105,7 +114,9 @@ class OperatorDesk:
 
     async def _force_take(self, ticket: Ticket, actor: Actor) -> ClaimResult:
         if not actor.supervises(ticket):
-            raise ActionRefused("only a group lead or an admin can take a ticket held by someone")
+            raise ActionRefused(
+                "only a group lead or an admin can take a ticket held by someone", "force_take"
+            )
         previous = ""
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
@@ -135,13 +146,20 @@ class OperatorDesk:
             _require_active(ticket)
             previous = ticket.assignee or _operator_of(conv.owner)
             if to == previous:
-                raise ActionRefused(f"{to} already holds ticket {ticket.id}")
+                raise ActionRefused(
+                    f"{to} already holds ticket {ticket.id}",
+                    "already_holds",
+                    login=to,
+                    id=ticket.id,
+                )
             if previous == actor.login or conv.owner == actor.owner_tag:
                 action = "transferred"
             elif actor.supervises(ticket):
                 action = "reassigned"
             else:
-                raise ActionRefused("take the ticket over first, then transfer it")
+                raise ActionRefused(
+                    "take the ticket over first, then transfer it", "transfer_take_first"
+                )
             _hand_to(ticket, conv, to)
 
         await self._with_conversation(
@@ -172,7 +190,7 @@ class OperatorDesk:
         """
         text = text.strip()
         if not text and not attachments:
-            raise ActionRefused("the reply is empty")
+            raise ActionRefused("the reply is empty", "empty_reply")
         reopened = False
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
@@ -180,12 +198,17 @@ class OperatorDesk:
             if conv.blocked:
                 raise ActionRefused(
                     f"the user blocked the bot on {conv.channel}: the reply cannot be delivered "
-                    "until they write again"
+                    "until they write again",
+                    "blocked",
+                    channel=conv.channel,
                 )
             if not ticket.status.is_active:
                 if not reopen:
                     raise ActionRefused(
-                        f"ticket {ticket.id} is {ticket.status.value}: reopen it to reply"
+                        f"ticket {ticket.id} is {ticket.status.value}: reopen it to reply",
+                        "reopen_to_reply",
+                        id=ticket.id,
+                        status=ticket.status.value,
                     )
                 reopened = True
                 ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
@@ -223,7 +246,7 @@ class OperatorDesk:
         """An internal note: visible to operators, never sent to the user."""
         text = text.strip()
         if not text:
-            raise ActionRefused("the note is empty")
+            raise ActionRefused("the note is empty", "empty_note")
         ticket = await self._ticket(ticket_id)
         tx = Transaction()
         note = {
@@ -275,7 +298,7 @@ class OperatorDesk:
                     inform = "escalated"
                 ticket.level = level
             if not changes:
-                raise ActionRefused("nothing to change")
+                raise ActionRefused("nothing to change", "nothing_to_change")
             if to_queue:
                 holder = ticket.assignee or _operator_of(conv.owner)
                 ticket.assignee = ""
@@ -346,14 +369,18 @@ class OperatorDesk:
     async def _ticket(self, ticket_id: str) -> Ticket:
         ticket = await self.store.tickets.get(ticket_id)
         if ticket is None:
-            raise ActionRefused(f"no ticket {ticket_id}")
+            raise ActionRefused(f"no ticket {ticket_id}", "no_ticket", id=ticket_id)
         return ticket
 
     @staticmethod
     def _require_owner(ticket: Ticket, conv: Conversation, actor: Actor) -> None:
         if conv.owner != actor.owner_tag and not actor.is_admin:
             holder = ticket.assignee or "nobody"
-            raise ActionRefused(f"take the ticket over first (it is held by {holder})")
+            raise ActionRefused(
+                f"take the ticket over first (it is held by {holder})",
+                "take_first_held" if ticket.assignee else "take_first",
+                name=holder,
+            )
 
     async def _with_conversation(
         self,
@@ -392,12 +419,17 @@ class OperatorDesk:
                 return
             except CommitConflict:
                 continue
-        raise ActionRefused(f"ticket {ticket_id} kept changing; try again")
+        raise ActionRefused(f"ticket {ticket_id} kept changing; try again", "busy", id=ticket_id)
 
 
 def _require_active(ticket: Ticket) -> None:
     if not ticket.status.is_active:
-        raise ActionRefused(f"ticket {ticket.id} is already {ticket.status.value}")
+        raise ActionRefused(
+            f"ticket {ticket.id} is already {ticket.status.value}",
+            "already",
+            id=ticket.id,
+            status=ticket.status.value,
+        )
 
 
 def _operator_of(owner: str) -> str:

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from gateway import metrics
+from gateway.logs import log_failure
 from gateway.models import (
     BOT_OWNER,
     DUTY_AUTHOR,
@@ -103,7 +104,7 @@ class SlaTimerService:
             try:
                 handled = await self.tick()
             except Exception:
-                log.exception("SLA timer round failed; retrying")
+                log_failure(log, "SLA timer round failed; retrying")
                 handled = 0
             if handled < self.batch:
                 with contextlib.suppress(TimeoutError):
@@ -124,7 +125,7 @@ class SlaTimerService:
                 await self.fire(ticket_id)
             except Exception:
                 # Left claimed: the lease runs out and the timer is tried again.
-                log.exception("SLA timer of %s failed", ticket_id)
+                log_failure(log, "SLA timer of %s failed", ticket_id)
                 return
             await self.store.sla_timers.release(ticket_id, lease_until)
 

@@ -44,6 +44,18 @@ _CORRECTION_CUE = re.compile(
     r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
     _I,
 )
+# A repair said as a bare value with an apology or "no": "11, sorry", "ой, 11-я винда",
+# "ні, 11", "oops, Outlook 2019". What is left after these words is the new value.
+_REPAIR_WORDS = re.compile(
+    r"(?:^|(?<=\W))(?:ой|ой-ой|упс|ой,? извините|извините|извиняюсь|прошу прощения|пардон|"
+    r"простите|сорри|сорян|нет|ні|вибачте|вибачаюсь|перепрошую|пробачте|"
+    r"sorry|oops|whoops|my bad|no|nope|pardon|excuse me)(?=\W|$)",
+    _I,
+)
+_REPAIR_MAX_WORDS = 4  # "ой, 11-я винда" is a repair; a longer message is a new message
+# A bare number or version: "11", "11-я", "8.3.24", "2019".
+_BARE_NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)*)(?:-?[а-яіїєґ]{1,3})?$", _I)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w]|\.\d)")
 # Device words that let a question name the thing: "Какая модель у принтера?".
 DEVICES: tuple[tuple[str, str], ...] = (
     (r"принтер\w*|printer\w*|мфу|бфп", "принтер|принтер|printer"),
@@ -109,10 +121,11 @@ def fill(
     text = text.strip()
     if not text:
         return changed
-    corrected = _apply_correction(fields, text)
+    corrected = _apply_correction(fields, text) or _apply_repair(fields, text)
     for name, value in corrected.items():
         put(name, value, f"{source} (correction)")
-    if answering:
+    repaired = bool(corrected) and not _NOT_X_BUT_Y.search(fold(text))
+    if answering and not repaired:  # a bare repair is not the answer to the question asked
         put(answering, text, source)
     correcting = bool(_CORRECTION_CUE.search(text))
     for name, value in extract_fields(text).items():
@@ -190,6 +203,42 @@ def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
                 out[name] = value[: hit.start()] + new + value[hit.end() :]
                 break
     return out
+
+
+def _apply_repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
+    """Fields a bare repair ("11, sorry", "ой, 11-я винда") corrects, with their new value.
+
+    The message is an apology or "no" around a value and nothing else. A value an extractor
+    reads replaces the field it belongs to when that field already holds something else; a
+    bare number replaces the number in the first field (os, product, since, error) that has one.
+    """
+    value = _REPAIR_WORDS.sub(" ", text)
+    if value == text:
+        return {}
+    value = re.sub(r"[\s,.;!?()…-]+$|^[\s,.;!?()…-]+", "", re.sub(r"\s+", " ", value))
+    if not value or len(value.split()) > _REPAIR_MAX_WORDS:
+        return {}
+    out = {
+        name: new
+        for name, new in extract_fields(value).items()
+        if name in CORRECTABLE
+        and fields.get(name, "").strip()
+        and not is_unknown(fields[name])
+        and new.casefold() not in fields[name].casefold()  # "Outlook" does not undo "Outlook 16"
+        and len(value.split()) <= len(new.split()) + 1  # the value and little else
+    }
+    bare = _BARE_NUMBER.match(value)
+    if out or not bare:
+        return out
+    for name in CORRECTABLE:
+        old = fields.get(name, "")
+        numbers = list(_NUMBER.finditer(old)) if not is_unknown(old) else []
+        if numbers:
+            hit = numbers[-1]
+            if hit.group() != bare.group("num"):
+                return {name: old[: hit.start()] + bare.group("num") + old[hit.end() :]}
+            return {}
+    return {}
 
 
 def _merge(old: str, new: str) -> str:

@@ -57,6 +57,7 @@ class TicketRequested(_Event):
     priority: str
     level: str
     fields: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
     subject: str = ""
     reason: str = ""  # not_solved | no_answer | escalate_topic | urgent | asked_for_person | ...
     language: str = "ru"
@@ -111,6 +112,7 @@ class TicketDetailsGiven(_Event):
     name: ClassVar[str] = "ticket_details_given"
     ticket_id: str
     fields: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where it came from
 
 
 @dataclass(frozen=True)

@@ -355,13 +355,15 @@ class SupportFlow:
         if not subject and st.topic:
             article = self._article(st.topic)
             subject = article.title_for(turn.lang) if article else st.topic
+        given = [f for f in CHECKLIST_FIELDS if st.fields.get(f)]
         turn.emit(
             TicketRequested(
                 topic=st.topic,
                 group=st.group or self.routing.default.value,
                 priority=st.priority or Priority.P3.value,
                 level=Level.L1.value,
-                fields={f: st.fields[f] for f in CHECKLIST_FIELDS if st.fields.get(f)},
+                fields={f: st.fields[f] for f in given},
+                sources={f: st.sources[f] for f in given if st.sources.get(f)},
                 subject=subject,
                 reason=st.reason or "no_answer",
                 language=turn.lang,

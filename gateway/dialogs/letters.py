@@ -111,10 +111,11 @@ class LetterFlow:
         if says_solved(text):
             turn.emit(SolvedByUser(ticket_id=ticket.id))
             return
-        fields, sources = dict(ticket.fields), {}
+        fields, sources = dict(ticket.fields), dict(ticket.sources)
         changed = fill(fields, sources, text, "reply by mail") if text else []
         if changed:
-            turn.emit(TicketDetailsGiven(ticket.id, {f: fields[f] for f in changed}))
+            given = {f: fields[f] for f in changed}
+            turn.emit(TicketDetailsGiven(ticket.id, given, {f: sources[f] for f in changed}))
 
     def _rating(self, turn: Turn, msg: InboundMessage) -> bool:
         """A score from a link or a number; a comment from the rating page. No reply."""

@@ -53,6 +53,11 @@ def ticket_fields(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:fields"
 
 
+def ticket_sources(ticket_id: str) -> str:
+    """Where each checklist field of the ticket came from (field -> source)."""
+    return f"{PREFIX}:ticket:{ticket_id}:sources"
+
+
 def ticket_events(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:events"
 

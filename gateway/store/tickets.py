@@ -59,7 +59,8 @@ class TicketStore:
         pipe = self._redis.pipeline(transaction=False)
         pipe.hgetall(keys.ticket(ticket_id))
         pipe.hgetall(keys.ticket_fields(ticket_id))
-        raw, raw_fields = await pipe.execute()
+        pipe.hgetall(keys.ticket_sources(ticket_id))
+        raw, raw_fields, raw_sources = await pipe.execute()
         if not raw:
             return None
         data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
@@ -67,6 +68,7 @@ class TicketStore:
             data[name] = float(data.get(name) or 0)
         data["csat"] = int(data.get("csat") or 0)
         data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}
+        data["sources"] = {k.decode(): v.decode() for k, v in raw_sources.items()}
         return Ticket.from_dict(data)
 
     async def many(self, ticket_ids: list[str]) -> list[Ticket]:

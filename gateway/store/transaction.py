@@ -80,10 +80,12 @@ class Transaction:
 
     def save_ticket(self, ticket: Ticket) -> None:
         data = ticket.to_dict()
-        fields_ = data.pop("fields")
+        fields_, sources = data.pop("fields"), data.pop("sources")
         self.hset(keys.ticket(ticket.id), {k: v for k, v in data.items()})
         if fields_:
             self.hset(keys.ticket_fields(ticket.id), fields_)
+        if sources:
+            self.hset(keys.ticket_sources(ticket.id), sources)
         queue = keys.group_queue(ticket.group)
         for group in SupportGroup:
             if keys.group_queue(group) != queue:

@@ -28,7 +28,6 @@ from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.live import LiveHub, TranscriptSocket
-from gateway.web.mail_files import mail_dead_letter_routes
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -303,7 +302,6 @@ def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
     console = Console(rt)
     app.router.add_routes(console.routes())
-    app.router.add_routes(mail_dead_letter_routes(console.sessions, rt.store))
     console.hub.start()
     app.on_shutdown.append(console.close)
     from gateway.app import CONNECTORS

@@ -21,7 +21,7 @@ MAIL_ORIGINAL = "/console/api/dead-letters/mail/original"  # ?message_id=<...>
 
 def _admin(session: Session) -> None:
     if not session.account.is_admin:
-        raise refuse(403, "only admins see dead letters")
+        raise refuse(403, "only admins see dead letters", key="admins_only")
 
 
 class DeadLetterApi:
@@ -55,7 +55,7 @@ class DeadLetterApi:
         _admin(session)
         delivery_id = request.match_info["delivery_id"]
         if not await self.store.outbox.retry_dead(delivery_id):
-            raise refuse(404, "no such dead letter (already retried?)")
+            raise refuse(404, "no such dead letter (already retried?)", key="no_dead_letter")
         return web.json_response({"ok": True, "retried": delivery_id})
 
 

@@ -31,6 +31,29 @@ MAX_FILES_PER_REPLY = 5
 STATUS_FILTERS = ("active", "resolved", "all")
 
 
+class Notice:
+    """What an action did, for the console: English `text`, and `key` + `params` that
+    the console shows as `console.notice_<key>` in the operator's language."""
+
+    def __init__(self, text: str = "", key: str = "", left: bool = False, **params: str) -> None:
+        self.text, self.key, self.left, self.params = text, key, left, params
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def left_queue(self) -> Notice:
+        """The same notice, saying the ticket has left the operator's queue."""
+        return Notice(self.text + "; it has left your queue", self.key, True, **self.params)
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "notice": self.text,
+            "notice_key": self.key,
+            "notice_params": self.params,
+            "notice_left_queue": self.left,
+        }
+
+
 def actor_of(session: Session) -> Actor:
     account = session.account
     return Actor(account.login, account.name, account.role, account.groups)
@@ -40,6 +63,7 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     """A queue row: everything but the checklist answers."""
     data = ticket.to_dict()
     data.pop("fields")
+    data.pop("sources")
     return data
 
 
@@ -76,7 +100,9 @@ class DeskApi:
     async def visible_ticket(self, ticket_id: str, session: Session) -> Ticket:
         ticket = await self.rt.store.tickets.get(ticket_id)
         if ticket is None or not session.account.can_see(ticket):
-            raise refuse(404, f"no ticket {ticket_id[:40]}")
+            raise refuse(
+                404, f"no ticket {ticket_id[:40]}", key="no_ticket", params={"id": ticket_id[:40]}
+            )
         return ticket
 
     async def queue(self, request: web.Request, session: Session) -> web.Response:
@@ -180,17 +206,24 @@ class DeskApi:
         action = request.match_info["action"]
         body = await _json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
-        notice = ""
+        notice = Notice()
         try:
             if action == "take":
                 result = await desk.take_over(ticket.id, actor, force=body.get("force") is True)
                 if not result.won:
-                    holder = result.holder or result.reason
-                    raise refuse(409, f"taken by {holder}" if result.holder else holder)
+                    if result.holder:
+                        raise refuse(
+                            409,
+                            f"taken by {result.holder}",
+                            key="taken",
+                            params={"name": result.holder},
+                        )
+                    raise refuse(409, result.reason)
             elif action == "assign":
                 target = await self._colleague(body, ticket)
                 done = await desk.assign(ticket.id, actor, target.login)
-                notice = f"{ticket.id} {done} to {target.name or target.login}"
+                name = target.name or target.login
+                notice = Notice(f"{ticket.id} {done} to {name}", done, id=ticket.id, name=name)
             elif action == "reply":
                 files = await self._files(body, ticket)
                 text = _text(body, "text", required=not files)
@@ -202,7 +235,13 @@ class DeskApi:
                 rerouted = await desk.update(ticket.id, actor, **_changes(body))
                 if rerouted.to_queue:
                     where = f"{rerouted.ticket.group.value} · {rerouted.ticket.level.value}"
-                    notice = f"{ticket.id} handed to the {where} queue"
+                    notice = Notice(
+                        f"{ticket.id} handed to the {where} queue",
+                        "requeued",
+                        id=ticket.id,
+                        group=rerouted.ticket.group.value,
+                        level=rerouted.ticket.level.value,
+                    )
             elif action == "resolve":
                 await desk.resolve(ticket.id, actor, _text(body, "comment", required=False))
             elif action == "hand_back":
@@ -212,23 +251,23 @@ class DeskApi:
             else:
                 raise refuse(404, f"unknown action {action}")
         except ActionRefused as exc:
-            raise refuse(409, str(exc)) from None
+            raise refuse(409, str(exc), key=exc.key, params=exc.params) from None
         fresh = await self.rt.store.tickets.get(ticket.id) or ticket
         visible = session.account.can_see(fresh)
         if notice and not visible:
-            notice += "; it has left your queue"
+            notice = notice.left_queue()
         return web.json_response(
-            {"ok": True, "ticket": summary(fresh), "visible": visible, "notice": notice},
+            {"ok": True, "ticket": summary(fresh), "visible": visible, **notice.fields()},
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
 
     async def _add_sample(self, ticket: Ticket, body: dict[str, Any]) -> web.Response:
         """The user's first message as a sample question of an article, if the eval holds."""
         if ticket.status.is_active:
-            raise refuse(409, "resolve the ticket first")
+            raise refuse(409, "resolve the ticket first", key="resolve_first")
         question = first_message(ticket)
         if not question:
-            raise refuse(409, "the ticket has no first message")
+            raise refuse(409, "the ticket has no first message", key="no_first_message")
         settings = self.rt.settings
         try:
             review = await asyncio.to_thread(
@@ -249,11 +288,17 @@ class DeskApi:
             raise refuse(400, "to: the login of the colleague to hand the ticket to")
         account = await self.directory.get(login)
         if account is None:
-            raise refuse(400, f"to: no operator {login}")
+            raise refuse(
+                400, f"to: no operator {login}", key="no_operator", params={"login": login}
+            )
         if not account.can_see(ticket):
-            raise refuse(409, f"{login} cannot work on {ticket.group.value} {ticket.level.value}")
+            raise refuse(
+                409,
+                f"{login} cannot work on {ticket.group.value} {ticket.level.value}",
+                key="cannot_work_on",
+                params={"login": login, "group": ticket.group.value, "level": ticket.level.value},
+            )
         return account
-
 
     async def _files(self, body: dict[str, Any], ticket: Ticket) -> tuple[Attachment, ...]:
         """Files uploaded for this ticket's conversation, named by id in `files`."""
@@ -286,7 +331,7 @@ def _text(body: dict[str, Any], name: str, required: bool = True) -> str:
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise refuse(400, f"{name}: text of at most {MAX_TEXT} characters")
     if required and not value.strip():
-        raise refuse(400, f"{name}: write something first")
+        raise refuse(400, f"{name}: write something first", key="write_first")
     return value
 
 

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from aiohttp import web
 
+from gateway.logs import log_failure
 from gateway.models import Ticket
 from gateway.store import Store
 
@@ -230,7 +231,7 @@ class TranscriptSocket:
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.exception("live transcript failed; closing the socket so the client resyncs")
+            log_failure(log, "live transcript failed; closing the socket so the client resyncs")
             with contextlib.suppress(Exception):
                 await self.ws.close(code=1011, message=b"try again")
 

@@ -54,9 +54,19 @@ _ERRORS: dict[int, type[web.HTTPException]] = {
 }
 
 
-def refuse(status: int, error: str, retry_after: float | None = None) -> web.HTTPException:
-    """A JSON error the console shows as it is."""
-    body = json.dumps({"error": error}, ensure_ascii=False)
+def refuse(
+    status: int,
+    error: str,
+    retry_after: float | None = None,
+    key: str = "",
+    params: dict[str, str] | None = None,
+) -> web.HTTPException:
+    """A JSON error: the English `error`, and with `key` (+ `params`) the console shows
+    `console.refused_<key>` in the operator's language instead."""
+    data: dict[str, object] = {"error": error}
+    if key:
+        data |= {"key": key, "params": params or {}}
+    body = json.dumps(data, ensure_ascii=False)
     headers = {"Retry-After": str(math.ceil(retry_after))} if retry_after else None
     return _ERRORS[status](text=body, content_type="application/json", headers=headers)
 

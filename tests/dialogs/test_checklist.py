@@ -46,6 +46,15 @@ def test_every_field_keeps_where_it_came_from(chat: Chat) -> None:
     assert "«0x800CCC0E»" in chat.text
     chat.send("с понедельника")
     assert chat.requested.fields["tried"] == "перезапускал аутлук, пишет 0x800CCC0E"
+    # The ticket carries the provenance of every field it carries, for the operator.
+    assert chat.requested.sources == {
+        "problem": "first message",
+        "os": "first message",
+        "product": "first message",
+        "tried": "answer to tried",
+        "error": "answer to tried",
+        "since": "answer to since",
+    }
 
 
 def test_a_correction_replaces_the_earlier_value(chat: Chat) -> None:
@@ -139,3 +148,70 @@ def test_it_that_does_not_look_like_it_is_taken_as_a_request(chat: Chat, text: s
     chat.send(text)
     assert chat.questions, chat.text  # the checklist starts: no "tell me more" first
     assert chat.state.phase.value == "checklist"
+
+
+# A repair without "не X, а Y" or a cue word: an apology or "no" around the new value.
+# (fields before, message, fields after); the message answers none of the question asked.
+BARE_REPAIRS = [
+    # ru
+    ({"os": "Windows 10"}, "11, извините", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ой, 11-я винда", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "нет, 11", {"os": "Windows 11"}),
+    ({"product": "1С 8.3.22"}, "упс, 8.3.24", {"product": "1С 8.3.24"}),
+    ({"since": "с понедельника"}, "ой, со вторника", {"since": "со вторника"}),
+    ({"os": "Windows 10", "product": "Outlook 2016"}, "пардон, Outlook 2019",
+     {"os": "Windows 10", "product": "Outlook 2019"}),
+    # uk
+    ({"os": "Windows 10"}, "11, перепрошую", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ой, 11-та вінда", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ні, 11", {"os": "Windows 11"}),
+    ({"since": "з понеділка"}, "вибачте, з вівторка", {"since": "з вівторка"}),
+    ({"error": "0x80070005"}, "ой, 0x80070006", {"error": "0x80070006"}),
+    # en
+    ({"os": "Windows 10"}, "11, sorry", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "oops, Windows 11", {"os": "Windows 11"}),
+    ({"os": "macOS 13"}, "no, 14", {"os": "macOS 14"}),
+    ({"product": "Outlook 2016"}, "my bad, Outlook 2019", {"product": "Outlook 2019"}),
+    ({"since": "since Monday"}, "sorry, since Tuesday", {"since": "since Tuesday"}),
+]  # fmt: skip
+# Not repairs: the same words carrying a new message, a less specific mention, or nothing new.
+NOT_REPAIRS = [
+    ({"os": "Windows 10"}, "нет, не помогло"),
+    ({"product": "Outlook 2016"}, "нет, аутлук не открывается"),
+    ({"os": "Windows 10"}, "нет, Windows 10"),
+    ({"os": "Windows 10"}, "ні, не допомогло, так само"),
+    ({"os": "Windows 10"}, "sorry, I don't know"),
+    ({"os": "Windows 10"}, "no, it still fails every time I open it"),
+    ({"os": "Windows 10"}, "11"),  # a bare number with no apology is an answer, not a repair
+]
+
+
+@pytest.mark.parametrize(("before", "text", "after"), BARE_REPAIRS)
+def test_a_bare_repair_replaces_the_value_it_repairs(
+    before: dict[str, str], text: str, after: dict[str, str]
+) -> None:
+    fields, sources = dict(before), {}
+    changed = fill(fields, sources, text, "answer to tried", answering="tried")
+    assert fields == after  # "tried" does not take the repair as its answer
+    assert changed == [name for name in after if after[name] != before.get(name)]
+    assert all(sources[name] == "answer to tried (correction)" for name in changed)
+
+
+@pytest.mark.parametrize(("before", "text"), NOT_REPAIRS)
+def test_the_same_words_without_a_bare_value_are_no_repair(
+    before: dict[str, str], text: str
+) -> None:
+    fields: dict[str, str] = dict(before)
+    fill(fields, {}, text, "answer to tried", answering="tried")
+    assert {k: fields[k] for k in before} == before
+    assert fields["tried"] == text
+
+
+def test_a_repair_in_the_conversation_is_not_taken_as_the_answer(chat: Chat) -> None:
+    chat.send("Outlook на Windows 10 не отправляет почту")
+    chat.send("нет")
+    assert chat.questions == ["tried"]
+    chat.send("ой, 11-я винда")
+    assert chat.state.fields["os"] == "Windows 11"
+    assert chat.state.sources["os"] == "answer to tried (correction)"
+    assert not chat.state.fields.get("tried")

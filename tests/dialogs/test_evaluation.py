@@ -60,19 +60,28 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-@pytest.mark.parametrize(
-    ("name", "floor"), [("dialogs_tune.yaml", 42), ("dialogs_frozen.yaml", 30)]
-)
+# (set, pass floor, re-asked ceiling). dialogs_frozen2 is the honest measure: it is run for
+# these two numbers only, never read or tuned on; dialogs_frozen (seen) stays as a regression set.
+BLIND_SETS = [
+    ("dialogs_tune.yaml", 42, 0),
+    ("dialogs_frozen.yaml", 30, 0),
+    ("dialogs_frozen2.yaml", 34, 5),
+]
+
+
+@pytest.mark.parametrize(("name", "floor", "reasked"), BLIND_SETS)
 async def test_blind_scenarios_never_ask_for_what_was_given(
-    settings: Settings, name: str, floor: int
+    settings: Settings, name: str, floor: int, reasked: int
 ) -> None:
     out = io.StringIO()
     await eval_dialogs(settings, _blind(name), out)
-    report = out.getvalue()
-    assert "questions asked that were already answered: 0\n" in report, report
-    passed = int(report.split("\n\n")[-1].split("/")[0])
-    # A regression floor at the level reached (see the NOTE), not the goal of 100%.
-    assert passed >= floor, report
+    summary = out.getvalue().split("\n\n")[-1]
+    # Only the summary is shown on failure: the frozen sets' scenarios stay unread.
+    asked_again = int(summary.rsplit("already answered: ", 1)[1])
+    passed = int(summary.split("/")[0])
+    # Regression floors at the level reached (see the NOTEs), not the goals (100%, 0 asked again).
+    assert asked_again <= reasked, summary
+    assert passed >= floor, summary
 
 
 async def test_the_new_expectations_are_checked(settings: Settings, tmp_path: Path) -> None:
@@ -89,3 +98,22 @@ async def test_the_new_expectations_are_checked(settings: Settings, tmp_path: Pa
     assert "asked again for what was already given: ['tried']" in report
     assert "last reply in ru, expected en" in report
     assert "questions asked that were already answered: 1" in report
+
+
+async def test_replies_the_bot_never_asks_for_are_fine(settings: Settings, tmp_path: Path) -> None:
+    # Upset users get a hand-off, not "did it help?": their scripted reply stays unused.
+    path = tmp_path / "upset.yaml"
+    path.write_text(
+        "scenarios:\n"
+        "  - name: upset user with an unused reply\n"
+        "    kind: upset\n"
+        "    lang: ru\n"
+        '    say: "сколько можно, дайте живого человека! принтер не печатает"\n'
+        '    replies: ["нет, не помогло"]\n'
+        "    answers: {tried: перезагружала, since: с утра}\n"
+        "    expect: {outcome: ticket, group: hardware, max_questions: 2}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
+    assert "1/1 scenarios passed" in out.getvalue()

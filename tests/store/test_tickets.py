@@ -51,6 +51,16 @@ async def test_group_queue_orders_by_priority_then_age(store: Store) -> None:
     assert [t.id for t in await store.tickets.queue("hardware")] == ["e", "b", "d", "c", "a"]
     stored = await store.tickets.get("a")
     assert stored is not None and stored.fields == {"os": "Windows 11", "error": "0x1"}
+    assert stored.sources == {}
+
+
+async def test_each_field_keeps_its_source_in_the_store(store: Store) -> None:
+    t = ticket("s", Priority.P3, 1.0)
+    t.sources = {"os": "first message", "error": "answer to tried (correction)"}
+    await save(store, t)
+    stored = await store.tickets.get("s")
+    assert stored is not None
+    assert stored.sources == {"os": "first message", "error": "answer to tried (correction)"}
 
 
 async def test_resolved_and_regrouped_tickets_leave_the_old_queue(store: Store) -> None:

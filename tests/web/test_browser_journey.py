@@ -6,6 +6,7 @@ expectations, never with sleeps.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from harness import (
@@ -19,9 +20,14 @@ from harness import (
     screenshot,
     sign_in,
 )
-from playwright.async_api import expect
+from playwright.async_api import Locator, Page, expect
 
 from gateway.store import Store
+
+
+def source_of(page: Page, name: str) -> Locator:
+    """Where the console says the checklist field `name` came from."""
+    return page.locator(f"#t-fields dt:text-is('{name}') + dd .source")
 
 
 async def test_faq_question_is_answered_in_the_widget(gateway: Gateway, browser: Any) -> None:
@@ -72,6 +78,9 @@ async def test_ticket_from_the_widget_to_an_operator_and_back(
     await expect(transcript).to_contain_text(XSS_IMG)
     await expect(alice.locator("#t-fields")).to_contain_text(XSS_IMG)
     await expect(alice.locator("#t-fields")).to_contain_text(XSS_SCRIPT)
+    # Beside each answer, where it came from.
+    await expect(source_of(alice, "problem")).to_have_text("· first message")
+    await expect(source_of(alice, "error")).to_have_text(re.compile(r"· answer to \w+"))
     await expect(alice.locator("#t-transcript img, #t-fields img")).to_have_count(0)
     await expect(visitor.locator(".fl-history")).to_contain_text(XSS_IMG)
     await expect(visitor.locator(".fl-log img")).to_have_count(0)

@@ -61,7 +61,8 @@ async def test_a_second_operator_sees_the_ticket_taken(gateway: Gateway, store: 
         status, body = await alice.post(f"/console/api/tickets/{ticket.id}/take")
         assert status == 200 and body["ticket"]["assignee"] == "alice"
         status, body = await bob.post(f"/console/api/tickets/{ticket.id}/take")
-        assert (status, body) == (409, {"error": "taken by alice"})
+        refusal = {"error": "taken by alice", "key": "taken", "params": {"name": "alice"}}
+        assert (status, body) == (409, refusal)
         status, body = await bob.post(f"/console/api/tickets/{ticket.id}/reply", {"text": "hi"})
         assert status == 409 and "alice" in body["error"]
         _, page = await bob.get(f"/console/api/tickets/{ticket.id}")

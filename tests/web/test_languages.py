@@ -21,16 +21,26 @@ from playwright.async_api import Page, expect
 
 from gateway.app import RUNTIME
 from gateway.config import OperatorAccount, Settings
+from gateway.operations import Actor
 from gateway.web.auth import hash_password
 
 OLENA = OperatorAccount(
     login="olena", name="Олена Коваль", password_hash=hash_password(PASSWORD), language="uk"
 )
 
+TARAS = OperatorAccount(
+    login="taras",
+    name="Тарас",
+    password_hash=hash_password(PASSWORD),
+    language="uk",
+    role="admin",
+)
+
 
 @pytest.fixture
 async def gateway_uk(web_settings: Settings) -> AsyncIterator[Gateway]:
-    settings = web_settings.model_copy(update={"operators": [*web_settings.operators, OLENA]})
+    operators = [*web_settings.operators, OLENA, TARAS]
+    settings = web_settings.model_copy(update={"operators": operators})
     async with running_gateway(settings) as gw:
         yield gw
 
@@ -68,6 +78,19 @@ async def test_the_console_works_in_ukrainian(gateway_uk: Gateway, browser: Any)
     await expect(page.locator("#t-meta")).to_contain_text("Чекає на відповідь користувача")
     await screenshot(page, "console-uk-ticket")
 
+    # What the server refuses, it says in the operator's language too.
+    held = await seed_ticket(store, subject="Не друкує принтер", chat_id="held-by-bob")
+    bob = Actor("bob", "Bob Jones", "operator", ())
+    assert (await gateway_uk.app[RUNTIME].desk.take_over(held.id, bob)).won
+    await page.goto(f"{gateway_uk.url}/console#ticket/{held.id}")
+    await expect(page.locator("#t-owner")).to_contain_text("bob")
+    await page.get_by_label("Відповідь користувачу").fill("Я теж тут.")
+    await page.get_by_role("button", name="Надіслати відповідь").click()
+    await expect(page.locator("#t-alert")).to_have_text(
+        "Спочатку візьміть заявку в роботу (її веде bob)"
+    )
+    await page.goto(f"{gateway_uk.url}/console#ticket/{ticket.id}")
+
     # The operator switches to English; the choice is kept for the next visit.
     await page.get_by_label("Мова").select_option("en")
     await expect(page.get_by_role("button", name="Take over")).to_be_visible()
@@ -75,6 +98,18 @@ async def test_the_console_works_in_ukrainian(gateway_uk: Gateway, browser: Any)
     await expect(page.locator("#t-owner")).to_have_text("You are handling this conversation")
     await page.get_by_label("Language").select_option("ru")
     await expect(page.locator("#t-owner")).to_have_text("Эту переписку ведёте вы")
+    await context.close()
+
+
+async def test_the_dead_letters_page_in_ukrainian(gateway_uk: Gateway, browser: Any) -> None:
+    context = await browser.new_context(locale="uk-UA")
+    page = await context.new_page()
+    await sign_in_as(page, gateway_uk, "taras", "Логін")
+    await page.goto(gateway_uk.url + "/console/dead-letters")
+    await expect(page.locator("h1")).to_have_text("Недоставлені відповіді")
+    await expect(page.locator("#dl-mail thead")).to_contain_text("Причина")
+    await expect(page.locator("#dl-status")).to_have_text("Недоставлених немає.")
+    assert await page.title() == "firstline — недоставлені"
     await context.close()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from gateway.connectors.mail.parse import UnreadableMail
+from gateway.logs import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class SupportMailHandler:
             log.warning("received mail refused as unreadable", extra={"error": str(exc)})
             return f"554 5.6.0 message refused: {exc}"
         except Exception:
-            log.exception("storing a received mail failed; the sender will retry")
+            log_failure(log, "storing a received mail failed; the sender will retry")
             return "451 4.3.0 cannot store the message now, try again later"
         return f"250 2.0.0 OK {outcome}"
 

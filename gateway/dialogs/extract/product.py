@@ -24,7 +24,7 @@ NAMES: dict[str, str] = {
     "PowerPoint": r"powerpoint|power point|поинт|паверпоинт\w*",
     "OneDrive": r"one ?drive|ванд?рай\w*",
     "SharePoint": r"share ?point|шарепоинт\w*",
-    "Teams": r"(?:ms |microsoft )?teams|тимс\w*|тімс\w*",
+    "Teams": r"(?:ms |microsoft )?teams|тимс\w*|тімс\w*|теамс\w*",
     "Zoom": r"zoom|зум[аеуі]?",
     "Skype": r"skype|скайп\w*",
     "Slack": r"slack|слак\w*",
@@ -58,7 +58,7 @@ NAMES: dict[str, str] = {
     "OpenVPN": r"openvpn",
     "WireGuard": r"wireguard",
     "GlobalProtect": r"globalprotect",
-    "M.E.Doc": r"m\.?e\.?doc|медок\w*|медоц\w*",
+    "M.E.Doc": r"m\.?e\.?doc|медок\w*|медоц\w*|медк[аеиоуі]\w*",
     "Дія": r"дія|diia",
     "Приват24": r"приват ?24|privat ?24",
     "Клиент-Банк": r"клиент-банк\w*|клієнт-банк\w*",
@@ -104,6 +104,7 @@ BRANDS = (
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
     r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
     r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"
+    r"verifone|ingenico|pax|airpods|"
     r"aoc|benq|lg|viewsonic|iiyama|plantronics|jabra|poly|sennheiser|genius|a4tech|defender|"
     r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac mini|iphone|ipad|galaxy|pixel|"
     r"thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pavilion|ideapad|vivobook|zenbook"

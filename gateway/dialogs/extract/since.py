@@ -113,6 +113,17 @@ _PATTERNS = [
     r"(?:назад|тому|ago)(?![\w'])",
     r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
     r"(?:с тех пор|відтоді|ever since)(?![\w'])",
+    # "последние две недели", "останні кілька днів", "the last two weeks", "past few days"
+    rf"(?:(?:уже|вже|already|for|за|протягом)\s+)?(?:последние|последних|останні|останніх|"
+    rf"the last|the past|last|past)\s+(?:(?:{_COUNT})\s+)?(?:{_UNITS})(?![\w'])",
+    # "всю неделю", "цілий тиждень", "all week"
+    r"(?:всю неделю|целую неделю|весь тиждень|цілий тиждень|увесь тиждень|all week|"
+    r"the whole week|all this week)(?![\w'])",
+    # "с отпуска", "з відпустки", "since I came back from vacation", "since we moved office"
+    r"(?:с|со|з|із|після|после)\s+(?:отпуска|больничного|відпустки|лікарняного)(?![\w'])",
+    r"(?:since|after|ever since)\s+(?:i|we|they|it|you)\s+(?:came back|got back|returned|"
+    r"moved|changed|switched|installed|updated|upgraded|got|replaced|reset)"
+    r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)

@@ -23,6 +23,12 @@ _WINDOWS = re.compile(
     r"(?:\s*,?\s*(?:version |версия |версії |версія )?(?P<build>\d{2}h\d|\d{4}))?(?![\w])",
     _I,
 )
+# The number before the family: "11-я винда", "на 10 винде", "10 windows".
+_WINDOWS_NUMBER_FIRST = re.compile(
+    r"(?<![\w.])(?P<version>7|8|10|11)(?:-?(?:я|ая|ий|ой|ка|ку|ке|ці|ою|та|ту|ій|а|у|е))?\s+"
+    r"(?:винд(?:а|ы|е|у|ою|ой|овс\w*)?|вінд(?:а|и|і|у|ою|овс\w*)?|windows)(?![\w])",
+    _I,
+)
 # Slang for Windows versions: "на семёрке", "десятка", "одинадцята".
 _WINDOWS_SLANG: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w])(?:семерк\w+|семёрк\w+|сімк\w+|сімц\w+)", _I), "Windows 7"),
@@ -72,6 +78,9 @@ def extract(text: str) -> str:
 
 
 def _windows(text: str) -> tuple[int, str] | None:
+    ahead = _WINDOWS_NUMBER_FIRST.search(text)
+    if ahead:
+        return ahead.start(), f"Windows {ahead.group('version')}"
     for match in _WINDOWS.finditer(text):
         family, version = match.group("family"), match.group("version")
         if family.lower() == "win" and not version:

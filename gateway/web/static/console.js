@@ -23,6 +23,42 @@
     return T[prefix + value] === undefined ? value : T[prefix + value];
   }
 
+  // A server's message (a refusal, what an action did) by its key, in the operator's language;
+  // the server's English text when the catalog has no such key.
+  function serverText(prefix, key, params, english) {
+    if (!key || T[prefix + key] === undefined) return english;
+    var values = {};
+    Object.keys(params || {}).forEach(function (k) {
+      var prefixes = { status: "status_", channel: "channel_", group: "group_" };
+      values[k] = prefixes[k] ? label(prefixes[k], params[k]) : params[k];
+    });
+    return tr(prefix + key, values);
+  }
+
+  // How a reply outside the channel's 24-hour window goes out (the server's `mode`).
+  function replyWindowNote(conv, at) {
+    var ago = conv.last_user_at > 0
+      ? tr("window_last_wrote", { h: Math.floor((at - conv.last_user_at) / 3600) }) : tr("window_never_wrote");
+    var key = "window_" + conv.reply_window.mode;
+    if (T[key] === undefined) return conv.reply_window.note;
+    return tr(key, { ago: ago, channel: label("channel_", conv.channel) });
+  }
+
+  // Where a checklist value came from, as the dialog records it ("answer to tried (correction)").
+  function sourceText(source) {
+    var m = /^(.*?)( \(correction\))?$/.exec(source);
+    var answer = /^answer to (\w+)$/.exec(m[1]);
+    var key = "source_" + m[1].replace(/[^a-z]+/g, "_");
+    var text = answer ? tr("source_answer_to", { field: label("field_", answer[1]) })
+      : T[key] === undefined ? m[1] : T[key];
+    return m[2] ? text + tr("source_correction") : text;
+  }
+
+  function noticeOf(data) {
+    var text = serverText("notice_", data.notice_key, data.notice_params, data.notice);
+    return text && data.notice_left_queue && data.notice_key ? text + tr("notice_left_queue") : text;
+  }
+
   function useTexts(data) {
     T = data.texts || {};
     document.documentElement.lang = data.language;
@@ -75,7 +111,7 @@
     return fetch(url, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.status === 401 && url !== "/console/api/login") showLogin();
-        if (!res.ok) throw new Error(data.error || res.statusText);
+        if (!res.ok) throw new Error(serverText("refused_", data.key, data.params, data.error || res.statusText));
         return data;
       });
     });
@@ -476,7 +512,7 @@
     $("#t-owner").textContent = owner === state.me.login ? tr("you_handle")
       : owner ? tr("taken_by_owner", { name: owner }) : t.assignee ? tr("assigned_to", { name: t.assignee })
       : tr("bot_handles");
-    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? conv.reply_window.note : "";
+    var windowNote = conv.reply_window && conv.reply_window.mode !== "free" ? replyWindowNote(conv, data.now) : "";
     $("#reply-window").textContent = windowNote; // e.g. "will go out as a WhatsApp template"
     $("#reply-window").hidden = !windowNote;
     var active = ["resolved", "closed"].indexOf(t.status) < 0;
@@ -513,7 +549,10 @@
     fillSelect(form.group, GROUPS, t.group, "group_");
     fillSelect(form.level, LEVELS, t.level);
     $("#t-fields").replaceChildren.apply($("#t-fields"), Object.keys(t.fields).reduce(function (acc, k) {
-      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", { text: t.fields[k] })]);
+      // Where the value came from (first message, answer to X, correction…), beside it.
+      var source = (t.sources || {})[k];
+      return acc.concat([h("dt", { text: label("field_", k) }), h("dd", null, h("span", { text: t.fields[k] }),
+        source ? h("span", { class: "source", text: " · " + sourceText(source) }) : null)]);
     }, []));
     $("#t-notes").replaceChildren.apply($("#t-notes"), data.notes.map(function (n) {
       return h("li", null, h("div", { class: "who", text: (n.author_name || n.author) + " · " + time(n.at) }),
@@ -596,8 +635,8 @@
     showNotice("");
     return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
       .then(function (data) {
-        if (data.visible === false) return leaveTicket(data.notice);
-        showNotice(data.notice);
+        if (data.visible === false) return leaveTicket(noticeOf(data));
+        showNotice(noticeOf(data));
         refreshTicket();
       }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
