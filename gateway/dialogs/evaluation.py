@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import yaml
-
 from gateway.config import Settings
 from gateway.dialogs.chat import ChatService, ChatSession
+from gateway.dialogs.extract.tables import yaml_list
 from gateway.models import CHECKLIST_FIELDS
 from gateway.triage.language import detect_language
 
@@ -81,13 +80,7 @@ class Transcript:
 
 def load_scenarios(path: Path) -> list[Scenario]:
     """Read and check the YAML file; raise ScenarioError naming the bad entry."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ScenarioError(f"{path}: {exc}") from None
-    items = data.get("scenarios") if isinstance(data, dict) else None
-    if not isinstance(items, list) or not items:
-        raise ScenarioError(f"{path}: expected a non-empty list under 'scenarios'")
+    items = yaml_list(path, "scenarios", ScenarioError)
     scenarios = []
     for n, item in enumerate(items, 1):
         where = f"{path}: scenario {n}"

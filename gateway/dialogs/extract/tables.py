@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import yaml
 
@@ -52,18 +52,24 @@ class Score:
         return 100.0 * self.passed / self.total if self.total else 0.0
 
 
+def yaml_list(path: Path, key: str, error: type[ValueError]) -> list[Any]:
+    """The non-empty list under `key` of a YAML file; `error` naming the file otherwise."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise error(f"{path}: {exc}") from None
+    rows = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not rows:
+        raise error(f"{path}: expected a non-empty list under '{key}'")
+    return rows
+
+
 def load_lines(directory: Path = TABLES_DIR) -> list[Line]:
     """Every line of every `<field>.yaml` table in `directory`."""
     lines: list[Line] = []
     for name in EXTRACTORS:
         path = directory / f"{name}.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise TableError(f"{path}: {exc}") from None
-        rows = data.get("lines") if isinstance(data, dict) else None
-        if not isinstance(rows, list) or not rows:
-            raise TableError(f"{path}: expected a non-empty list under 'lines'")
+        rows = yaml_list(path, "lines", TableError)
         for n, row in enumerate(rows, 1):
             if not (
                 isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row)
