@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
+from gateway.triage.impact import read_impact
 from gateway.triage.phrases import PhraseSet
 
 URGENT = PhraseSet([
@@ -135,10 +136,12 @@ def _from_text(text: str) -> PriorityAssessment:
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
         return PriorityAssessment(Priority.P1, "urgent")
-    stopped = text in STOPPED and text not in REQUEST
-    if stopped and text in MANY:
+    request = text in REQUEST
+    impact = read_impact(text)
+    stopped = (text in STOPPED or impact.stopped) and not request
+    if (stopped and text in MANY) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if stopped and text in AT_STAKE:
+    if stopped and (text in AT_STAKE or impact.at_stake):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")

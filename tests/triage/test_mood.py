@@ -79,3 +79,12 @@ def test_describes_problem() -> None:
 def test_impatience_in_other_words(text: str, reason: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Операторы колл-центра не слышат клиентов", "оператори не чують клієнтів",
+     "operators cannot hear callers"],
+)  # fmt: skip
+def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
