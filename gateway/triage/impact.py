@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gateway.knowledge.morphology import lemma, readings
+from gateway.knowledge.morphology import lemma
 from gateway.triage.language import detect_language
 from gateway.triage.phrases import normalise
+from gateway.triage.reading import Word, read_words
+from gateway.triage.reading import lemma_keys as _keys
 
-_WORD = re.compile(r"[\w'-]+|\d+")
 _CLAUSE = re.compile(r"[.;!?\n]+|,\s+(?:а|але|но|but|and|і|и)\s+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
@@ -30,15 +31,10 @@ _BETWEEN = frozenset({"вообще", "совсем", "взагалі", "зов�
                       "могут", "может", "можуть", "може", "can", "really", "even"})  # fmt: skip
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну"})
 _ABLE = frozenset({"can", "could", "is", "are", "gets", "get", "has", "have", "works", "work"})
-_PRINT = frozenset({"печати", "друку", "print", "printing", "printer"})
+_PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file")
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
                            "для", "от", "від", "при", "in", "at", "on", "from", "to", "for",
                            "of", "by"})  # fmt: skip
-
-
-def _keys(words: str, lang: str) -> frozenset[str]:
-    """Lemma keys of words written in their dictionary form (stems for English)."""
-    return frozenset(lemma(w, lang) for w in normalise(words).split())
 
 
 @dataclass(frozen=True)
@@ -57,6 +53,7 @@ class _Vocabulary:
     shared_devices: frozenset[str]
     stake: frozenset[str]
     plural_stake: frozenset[str]
+    not_people: frozenset[str]
     deadline: frozenset[str]
     queue: frozenset[str]
     near: frozenset[str]
@@ -72,10 +69,10 @@ def _vocabulary() -> _Vocabulary:
         | _keys("знати пам'ятати розуміти зрозуміти хотіти думати допомогти допомагати "
                 "вийти підказати", uk)
         | _keys("know remember understand want think help sure mind", en),
-        stop_verbs=_keys("стоять встать стать упасть лежать погаснуть гаснуть зависнуть "
+        stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
                          "вылетать вылететь накрыться отказать остановиться", ru)
-        | _keys("стояти стати впасти лягти лежати згаснути погаснути зависнути зависати "
+        | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
@@ -88,17 +85,19 @@ def _vocabulary() -> _Vocabulary:
                          "dial tone", en),
         not_lacked=_keys("ошибка сообщение проблема", ru) | _keys("помилка повідомлення "
                                                                   "проблема", uk),
-        many=_keys("никто никого никому ничей многие несколько половина каждый", ru)
-        | _keys("ніхто нікого багато кілька декілька половина кожен кожний жоден жодний", uk)
-        | _keys("nobody noone none everyone everybody half many several multiple", en),
-        every=_keys("весь все всё целый", ru) | _keys("весь всі усі увесь цілий", uk)
-        | _keys("all every whole entire", en),
+        many=_keys("никто никого никому многие", ru) | _keys("ніхто нікого", uk)
+        | _keys("nobody noone none everyone everybody", en),
+        # quantifiers that count only before people, a group or shared devices
+        every=_keys("весь все всё целый каждый несколько половина много", ru)
+        | _keys("весь ввесь всі усі увесь цілий кожен кожний кілька декілька половина багато "
+                "жоден жодний", uk)
+        | _keys("all every whole entire half many several multiple", en),
         groups=_keys("отдел офис этаж филиал команда бухгалтерия склад магазин зал компания "
                      "колл-центр смена цех отделение регистратура департамент подразделение "
-                     "клиника школа точка сеть", ru)
+                     "клиника школа", ru)
         | _keys("відділ офіс поверх філія команда бухгалтерія склад магазин зал компанія "
                 "колл-центр зміна цех відділення реєстратура департамент підрозділ клініка "
-                "школа мережа", uk)
+                "школа", uk)
         | _keys("department office floor branch team store shop site warehouse shift building "
                 "company clinic ward desk", en),
         people=_keys("users people staff employees colleagues coworkers agents operators "
@@ -110,18 +109,21 @@ def _vocabulary() -> _Vocabulary:
         | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон", uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
                 "phones screens", en),
-        stake=_keys("оплата оплатить платеж платить чек продажа выручка покупка покупатель "
+        stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
                     "штраф очередь талон пациент фура водитель", ru)
-        | _keys("оплата оплатити платіж платити чек продаж виручка покупка покупець "
+        | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
                 "відвантаження відвантажити доставка поставка зарплата виплата "
                 "штраф черга талон пацієнт фура водій", uk)
-        | _keys("payment pay paying checkout receipt sale revenue purchase shipment "
-                "shipping delivery invoice invoicing billing payroll salary wages fine penalty "
+        | _keys("payment pay paying checkout receipt sale revenue shipment "
+                "shipping delivery invoice invoicing billing payroll salary wages penalty "
                 "queue patient patients appointment truck driver", en),
         # customers count when they are many: "клиенты уходят", not "почтовый клиент".
         # customers and orders count when they are many: "клиенты уходят", "заказов нет",
         # not "почтовый клиент" or "заказ картриджа"
+        # animate to the dictionary, but not people
+        not_people=_keys("наушник робот бот вирус динамик", ru) | _keys("навушник робот бот "
+                                                                      "вірус", uk),
         plural_stake=_keys("клиент заказ", ru) | _keys("клієнт замовлення", uk)
         | _keys("customers clients orders", en),
         # handing something in: a report alone is no deadline ("вылетает при отчёте")
@@ -132,26 +134,6 @@ def _vocabulary() -> _Vocabulary:
         near=_keys("сегодня завтра", ru) | _keys("сьогодні завтра", uk)
         | _keys("today tonight tomorrow eod", en),
     )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of a message: as typed (normalised), its lemma, its readings' grammemes."""
-
-    text: str
-    lemma: str
-    tags: tuple[frozenset[str], ...]
-
-    def has(self, *grammemes: str) -> bool:
-        return any(all(g in tags for g in grammemes) for tags in self.tags)
-
-    @property
-    def is_verb(self) -> bool:
-        return any(t & {"VERB", "INFN", "PRTS", "GRND"} for t in self.tags)
-
-    @property
-    def is_noun(self) -> bool:
-        return any("NOUN" in t for t in self.tags)
 
 
 @dataclass(frozen=True)
@@ -170,39 +152,30 @@ def read_impact(text: str) -> Impact:
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
     for clause in _CLAUSE.split(norm):
-        words = _words(clause, lang)
+        words = read_words(clause, lang)
         if not words:
             continue
-        stopped = _stopped(words)
-        stopped_any |= stopped
-        many_stopped |= stopped and _many(words)
+        stops = [i for i in range(len(words)) if _stops_at(words, i)]
+        stopped_any |= bool(stops)
+        many_stopped |= bool(stops) and _many(words, last_stop=stops[-1] if stops else -1)
         stake |= _at_stake(words) or (near and _deadline(words))
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
-
-
-def _words(clause: str, lang: str) -> list[Word]:
-    out = []
-    for raw in _WORD.findall(clause):
-        word = raw.strip("'-")
-        if not word:
-            continue
-        found = readings(word, lang) if _CYRILLIC.search(word) else ()
-        base = found[0][0] if found else lemma(word, lang)
-        out.append(Word(word, base, tuple(tags for _, tags in found)))
-    return out
-
-
-def _stopped(words: list[Word]) -> bool:
-    return any(_stops_at(words, i) for i in range(len(words)))
 
 
 def _stops_at(words: list[Word], i: int) -> bool:
     """Whether work stops at word `i`: a stop verb, a negated verb, a lack of something."""
     vocab, word = _vocabulary(), words[i]
-    if word.lemma in vocab.stop_verbs or word.text in vocab.stop_verbs:
-        return True
+    if word.among(vocab.stop_verbs):
+        where = [w.text for w in words[i + 1 : i + 2]]
+        if word.lemma in ("лежать", "лежати") and where and where[0] in ("в", "на", "у", "во"):
+            return False  # "документы лежат в папке" is where they are
+        # "the fan never stops", "не упал" say the opposite
+        return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
     if word.text in _NEGATION or word.text.endswith("n't"):
-        return _negated_work(word, [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN])
+        following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
+        return _negated_work(word, following, words)
+    if word.text == "nothing" and [w.text for w in words[i + 1 : i + 2]] in (["works"], ["is"]):
+        return True  # "nothing works for anyone"
     nobody = word.text in ("nobody", "none", "noone") or (
         word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
     )
@@ -216,47 +189,70 @@ def _stops_at(words: list[Word], i: int) -> bool:
     )
 
 
-def _negated_work(negation: Word, following: list[Word]) -> bool:
+def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> bool:
     """ "не пробивають", "can't", "doesn't work"; not "не знаю", "not sure", "не помогло"."""
     verb = following[0] if following else None
-    if verb is not None and verb.lemma in _vocabulary().not_a_stop:
-        return False
+    vocab = _vocabulary()
+    if verb is not None and (verb.lemma in vocab.not_a_stop or verb.among(vocab.stop_verbs)):
+        return False  # "не знаю"; "never stops", "не завис" say work goes on
+    if negation.text in ("didn't", "did"):
+        return False  # "didn't click": what the user did not do
     if negation.text in ("cannot", "can't", "won't"):
         return True
     if verb is None:
         return False
     if negation.text in ("не", "ні"):
-        return verb.is_verb
+        # "я не открывал" tells what the user did not do; "не открывается" is a stop
+        return verb.is_verb and not (verb.has("past") and _first_person(words))
     return not _CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
 
 
-def _many(words: list[Word]) -> bool:
+def _many(words: list[Word], last_stop: int) -> bool:
+    """Many are stopped: nobody can, every till, 20 people, or people or a whole group named
+    before the stop as its subject ("касири не можуть", "склад не может отгрузить")."""
     vocab = _vocabulary()
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
-        if word.lemma in vocab.many or word.text in vocab.many:
+        if word.among(vocab.many):
             return True
         if word.text in ("no", "ни", "ні") and _no_one(after):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
-        if (word.lemma in vocab.every or word.text in vocab.every) and any(
-            _is_group(w) or _plural_thing(w) for w in after[:2]
+        if word.text in ("anyone", "anybody") and before in ("for", "to"):
+            return True  # "nothing works for anyone"
+        if (word.among(vocab.every)) and any(
+            _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
         ):
             return True
         if word.text.isdigit() and int(word.text) >= 3 and after and _counted(after[0]):
             return True
-        if _is_people(word) and before not in ("от", "від", "from"):
-            return True
         if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
             return True
-        if _is_group(word) and word.has("nomn") and before not in _PREPOSITIONS:
+        subject = i < last_stop or before in ("у", "в")
+        if subject and _is_people(word) and before not in ("от", "від", "from"):
+            return True
+        # Cyrillic only: an English "office" or "team" alone is too often a product or a place
+        nominative = bool(word.tags) and "nomn" in word.tags[0]
+        if subject and _is_group(word) and nominative and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"
     return False
 
 
+def _first_person(words: list[Word]) -> bool:
+    return any(w.text in ("я", "i", "мы", "ми", "we") for w in words)
+
+
 def _no_one(after: list[Word]) -> bool:
+    """ "ни у кого", "no one"; "ни одна касса" (shared devices, people), not "ни один сайт"."""
     rest = [w for w in after if w.text not in _PREPOSITIONS]
-    return bool(rest) and (rest[0].text in _ONE or rest[0].lemma in ("кто", "хто"))
+    if not rest:
+        return False
+    if rest[0].lemma in ("кто", "хто") or (rest[0].text == "one" and after[0] is rest[0]):
+        return True
+    counted = rest[1:2]
+    return rest[0].text in _ONE and any(
+        _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
+    )
 
 
 def _is_group(word: Word) -> bool:
@@ -269,9 +265,11 @@ def _is_people(word: Word) -> bool:
     if word.lemma in vocab.plural_stake or word.lemma in vocab.stake:
         return False  # customers, patients, drivers waiting: what is at stake, not our staff
     if word.tags:
-        return any(
-            {"NOUN", "anim", "plur"} <= t and not t & {"Name", "Surn", "Patr", "NPRO"}
-            for t in word.tags[:2]
+        first = word.tags[0]
+        return (
+            {"NOUN", "anim", "plur"} <= first
+            and not first & {"Name", "Surn", "Patr"}
+            and word.lemma not in vocab.not_people
         )
     return word.lemma in vocab.people and word.text.endswith("s")
 
@@ -298,10 +296,9 @@ def _at_stake(words: list[Word]) -> bool:
     vocab = _vocabulary()
     for i, word in enumerate(words):
         before = words[i - 1].text if i else ""
-        after = words[i + 1].text if i + 1 < len(words) else ""
-        if word.lemma in vocab.stake or word.text in vocab.stake:
-            if word.lemma in vocab.queue and (after in _PRINT or before in _PRINT):
-                continue  # a print queue is not people waiting
+        if word.among(vocab.stake):
+            if word.lemma in vocab.queue and any(w.text.startswith(_PRINT) for w in words):
+                continue  # a print queue ("документы стоят в очереди") is not people waiting
             return True
         if (
             word.lemma in vocab.plural_stake
@@ -330,4 +327,4 @@ def _near_deadline(norm: str) -> bool:
 
 def _deadline(words: list[Word]) -> bool:
     vocab = _vocabulary()
-    return any(w.lemma in vocab.deadline or w.text in vocab.deadline for w in words)
+    return any(w.among(vocab.deadline) for w in words)
