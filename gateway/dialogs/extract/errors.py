@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract import since
 from gateway.dialogs.extract.words import fold
 
 _I = re.IGNORECASE
@@ -47,7 +48,7 @@ _SAYS = re.compile(
     r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:|"
     r"(?:error|ошибка|ошибку|помилка|помилку|сообщение|повідомлення|message)"
     r"\s*(?::|\s[—–-]\s))"
-    r"\s*([^.;!?\n]{2,90})",
+    r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
     _I,
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
@@ -91,7 +92,7 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
     codes: list[str] = []
 
     def add(code: str) -> None:
-        code = code.strip().strip('.,:;()«»"“”')
+        code = code.strip().strip('.,:;()«»"“”').strip("'").strip()
         if len(code) < 2 or any(code.lower() in p for p in inside):
             return
         if not any(code.lower() in c.lower() for c in codes):
@@ -111,16 +112,30 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
         for found in pattern.finditer(text):
             add(original[found.start(1) : found.end(1)])
     for found in _SAYS.finditer(text):
-        said = found.group(1).strip()
+        said = _said_part(found.group(1))
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
             continue
         if _NOT_SAID.match(said):
             continue
-        add(original[found.start(1) : found.end(1)].strip())
+        add(original[found.start(1) : found.start(1) + len(said)].strip())
     if not codes:
         nothing = _NO_ERROR.search(text)
         return nothing.group(0) if nothing else ""
     return "; ".join(codes)
+
+
+def _said_part(said: str) -> str:
+    """What was said, up to where the sentence moves on: a closing quote, a comma, or
+    when it started ("пишет 'Замятие', с 10:30", "shows error 80080300 since Tuesday")."""
+    said = said.lstrip()
+    if said[:1] in "\"«“'":
+        end = re.search(r"[\"»”']", said[1:])
+        return said[: end.start() + 2] if end else said
+    said = re.split(r",\s|\s[—–]\s", said, maxsplit=1)[0]
+    start = since.extract(said)
+    if start and start in said and said.index(start) > 0:
+        said = said[: said.index(start)]
+    return said.rstrip()
 
 
 def _looks_like_code(code: str) -> bool:
