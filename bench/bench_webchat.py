@@ -80,6 +80,9 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
         "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
         "FIRSTLINE_SESSION_SECRET": "bench-" + uuid.uuid4().hex,
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE": "100000",
+        # Every simulated visitor comes from 127.0.0.1: lift the per-address limits.
+        "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "10000000",
+        "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "10000000",
         "FIRSTLINE__LOGGING__LEVEL": "WARNING",
     }
     try:
