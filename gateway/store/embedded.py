@@ -94,8 +94,8 @@ class DataDirLock:
             os.close(fd)  # closing drops the flock (the child's copy closes when it exits)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """In the redis-server child: the kernel sends SIGTERM when the gateway dies."""
+def die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    """In a child (redis-server, a worker): the kernel sends SIGTERM when the gateway dies."""
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() == 1:  # the parent died before prctl: do not outlive it either
@@ -182,7 +182,7 @@ class EmbeddedRedis:
             self._args(),
             stdin=subprocess.DEVNULL,
             pass_fds=(self.lock.fd,),
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
 
     def wait_ready(self, timeout: float = 10.0) -> None:
