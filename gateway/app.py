@@ -144,7 +144,7 @@ def _lifecycle(
                 _spawn(tasks, runner.run())
             if children is not None and settings.worker.in_process:
                 _spawn(tasks, children.run(rt.redis_url))
-            _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
+            _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)
@@ -222,7 +222,9 @@ def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
     return mark
 
 
-async def _reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+    """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process
+    that answers: serve and its worker processes)."""
     interval = rt.settings.faq_reload_seconds
     if interval <= 0:
         return

@@ -247,15 +247,25 @@ def _report(args: argparse.Namespace) -> int:
 
 
 async def _run_workers(settings: Settings, count: int) -> int:
-    from gateway.app import start_workers
+    from gateway.app import reload_knowledge, start_workers
     from gateway.runtime import open_runtime
 
     async with open_runtime(settings) as rt:
         workers = start_workers(rt, count)
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            for worker in workers:
+                worker.stop()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: [w.stop() for w in workers])
+            loop.add_signal_handler(sig, stop)
+        reloader = asyncio.create_task(reload_knowledge(rt, stopping))
         await asyncio.gather(*(w.run() for w in workers))
+        stopping.set()
+        await reloader
     return 0
 
 

@@ -126,15 +126,16 @@ def worker_children(serve: subprocess.Popen[bytes]) -> set[int]:
 def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Path) -> None:
     data, port = tmp_path / "data", free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start(data, port, options=("--processes", "3"))
+    # Leases a loaded test host can renew in time: a shard changing hands is not tested here.
+    proc = start(data, port, options=("--processes", "3"), FIRSTLINE__WORKER__LEASE_SECONDS="4")
     chats = [str(n) for n in range(12)]
     try:
-        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
-        wait(lambda: len(worker_children(proc)) == 2, "two worker processes")
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", 120)
+        wait(lambda: len(worker_children(proc)) == 2, "two worker processes", 120)
         sock = data / "redis" / "redis.sock"
         r = redis.Redis(unix_socket_path=str(sock))
         # Only the worker processes take turns: the serve process runs no worker itself.
-        wait(lambda: r.zcard("fl:workers") == 2, "the worker processes to share the shards")
+        wait(lambda: r.zcard("fl:workers") == 2, "the worker processes to share the shards", 120)
         url = f"unix://{sock}"
 
         def say(n: int) -> None:
@@ -148,12 +149,12 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
             return all(inbound_ids(r, chat).count(f"{chat}-{n}") == 1 for chat in chats)
 
         say(1)
-        wait(lambda: answered(1), "every first message to be answered")
+        wait(lambda: answered(1), "every first message to be answered", 120)
         killed = min(worker_children(proc))
         os.kill(killed, signal.SIGKILL)
         wait(lambda: len(worker_children(proc) - {killed}) == 2, "the killed worker to be replaced")
         say(2)
-        wait(lambda: answered(2), "every second message to be answered")
+        wait(lambda: answered(2), "every second message to be answered", 120)
         for chat in chats:  # each message in its turn, once, in order
             assert inbound_ids(r, chat) == [f"{chat}-1", f"{chat}-2"]
         assert get(f"{base}/readyz")[1]["inbound_backlog"] == 0
