@@ -236,7 +236,11 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
             started = time.perf_counter() + 0.5
             outcomes = await asyncio.gather(
                 *(
-                    session(ws, started + random.uniform(0, interval), interval, duration, result)
+                    session(
+                        ws,
+                        Schedule(started + random.uniform(0, interval), interval, duration),
+                        result,
+                    )
                     for ws in sockets
                 ),
                 return_exceptions=True,
@@ -265,12 +269,17 @@ async def connect(
     return ws
 
 
+@dataclass(frozen=True)
+class Schedule:
+    """When one open-loop visitor sends: at `first`, then every `interval`, for `duration`."""
+
+    first: float
+    interval: float
+    duration: float
+
+
 async def open_gateway_session(
-    ws: aiohttp.ClientWebSocketResponse,
-    first: float,
-    interval: float,
-    duration: float,
-    out: Result,
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
 ) -> int:
     """Send every `interval` seconds; an answer is the first bot entry after a message."""
     sent_at: dict[str, float] = {}
@@ -296,15 +305,11 @@ async def open_gateway_session(
         text = QUESTIONS[n % len(QUESTIONS)]
         await ws.send_json({"type": "message", "id": client_id, "text": text})
 
-    return await _scheduled(send, receive, first, interval, duration)
+    return await _scheduled(send, receive, schedule)
 
 
 async def open_echo_session(
-    ws: aiohttp.ClientWebSocketResponse,
-    first: float,
-    interval: float,
-    duration: float,
-    out: Result,
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
 ) -> int:
     async def receive() -> None:
         while True:
@@ -314,16 +319,17 @@ async def open_echo_session(
     async def send(n: int) -> None:
         await ws.send_json({"type": "message", "at": time.perf_counter(), "text": QUESTIONS[n % 4]})
 
-    return await _scheduled(send, receive, first, interval, duration)
+    return await _scheduled(send, receive, schedule)
 
 
-async def _scheduled(send, receive, first: float, interval: float, duration: float) -> int:  # type: ignore[no-untyped-def]
-    """Call `send` at first, first + interval, ... until `duration` is over; keep
-    receiving until the answers have had time to arrive. Returns how many were sent."""
+async def _scheduled(send, receive, schedule: Schedule) -> int:  # type: ignore[no-untyped-def]
+    """Call `send` on the schedule; keep receiving until the answers have had time to
+    arrive. Returns how many were sent."""
     reader = asyncio.create_task(receive())
     sent = 0
+    first, interval = schedule.first, schedule.interval
     try:
-        while (at := first + sent * interval) < first + duration:
+        while (at := first + sent * interval) < first + schedule.duration:
             await asyncio.sleep(max(0.0, at - time.perf_counter()))
             await send(sent)
             sent += 1

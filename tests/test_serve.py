@@ -46,6 +46,15 @@ def start(
     )
 
 
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, and make sure the process is gone after 30 s either way."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(30)
+    finally:
+        proc.kill()
+
+
 def get(url: str) -> tuple[int, dict[str, object]]:
     try:
         with urllib.request.urlopen(url, timeout=2) as resp:
@@ -94,11 +103,7 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
         assert state, "dialog state survived the restart"
         r.close()
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        finally:
-            proc.kill()
+        stop(proc)
 
 
 async def accept(url: str, message: InboundMessage) -> bool:
@@ -164,11 +169,7 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
         assert not any(Path(f"/proc/{pid}").exists() for pid in children)
         r.close()
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        finally:
-            proc.kill()
+        stop(proc)
 
 
 def inbound_ids(r: redis.Redis, chat: str) -> list[str]:
