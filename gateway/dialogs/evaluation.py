@@ -22,7 +22,7 @@ from gateway.config import Settings
 from gateway.dialogs.chat import ChatService, ChatSession
 from gateway.dialogs.extract.tables import yaml_list
 from gateway.models import CHECKLIST_FIELDS
-from gateway.triage.language import detect_language
+from gateway.triage.language import detect_language, reply_language
 
 MAX_TURNS = 30
 DONT_KNOW = {"ru": "не знаю", "uk": "не знаю", "en": "don't know"}
@@ -110,6 +110,7 @@ async def play(session: ChatSession, scenario: Scenario) -> Transcript:
     """Talk through one scenario until a ticket opens or the bot resolves the problem."""
     seen = Transcript()
     replies = list(scenario.replies)
+    user = _ScriptedUser(scenario.lang)
     last = await session.turn({"text": scenario.say})
     for _ in range(MAX_TURNS):
         seen.add(last)
@@ -119,23 +120,38 @@ async def play(session: ChatSession, scenario: Scenario) -> Transcript:
             seen.add(await session.turn({"text": RATING}))
             seen.add(await session.turn({"payload": "skip"}))
             break
-        step = _next_input(last, scenario, replies)
+        step = _next_input(last, scenario, replies, user)
         if step is None:
             break
         last = await session.turn(step)
     return seen
 
 
+@dataclass
+class _ScriptedUser:
+    """The language the scripted user writes in: a user who switched to English answers
+    "don't know" in English, not in the language the scenario started in."""
+
+    lang: str
+
+    def typed(self, text: str) -> str:
+        self.lang = reply_language(text, self.lang)
+        return text
+
+    def default(self, words: dict[str, str]) -> str:
+        return words.get(self.lang, words["en"])
+
+
 def _next_input(
-    events: list[dict[str, Any]], scenario: Scenario, replies: list[str]
+    events: list[dict[str, Any]], scenario: Scenario, replies: list[str], user: _ScriptedUser
 ) -> dict[str, str] | None:
     """What the scripted user types after these events; None if the bot asked nothing."""
     for event in reversed(events):
         if event["event"] == "checklist_question":
             answer = scenario.answers.get(event["field"])
-            return {"text": answer or DONT_KNOW.get(scenario.lang, DONT_KNOW["en"])}
+            return {"text": user.typed(answer) if answer else user.default(DONT_KNOW)}
         if event["event"] == "faq_answered":
-            reply = replies.pop(0) if replies else NOT_HELPED.get(scenario.lang, "no")
+            reply = user.typed(replies.pop(0)) if replies else user.default(NOT_HELPED)
             return {"text": reply}
         if event["event"] == "faq_choices":
             wanted = scenario.expect.get("topic")

@@ -117,3 +117,19 @@ async def test_replies_the_bot_never_asks_for_are_fine(settings: Settings, tmp_p
     out = io.StringIO()
     assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
     assert "1/1 scenarios passed" in out.getvalue()
+
+
+async def test_the_scripted_user_says_dont_know_in_the_language_they_switched_to(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Expecting the Russian "не знаю" makes it fail, and the report shows the English one.
+    report = await run_failing(
+        settings,
+        tmp_path / "switch.yaml",
+        "  - name: starts in Russian, goes on in English\n"
+        "    lang: ru\n"
+        '    say: "на ноуте пропал звук"\n'
+        "    replies: [\"sorry, can we continue in English? it didn't help\"]\n"
+        "    expect: {outcome: ticket, fields: {error: 'не знаю'}}\n",
+    )
+    assert "field error=\"don't know\" lacks 'не знаю'" in report
