@@ -44,7 +44,7 @@ _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
 # 'Single quotes' too, where an apostrophe inside a word (Зам'яття, don't) is not an end.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
 _SAYS = re.compile(
-    r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|displays|"
+    r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
     r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
     r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:|"
     r"(?:error|ошибка|ошибку|помилка|помилку|сообщение|повідомлення|message)"

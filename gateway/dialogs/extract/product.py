@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.names import unknown_names
 from gateway.dialogs.extract.words import fold
 
 _I = re.IGNORECASE
@@ -168,6 +169,9 @@ def extract_all(text: str) -> list[str]:
         if number and not name.endswith(number):
             extra += " " + number
         found.append((match.start(), (name + extra).strip()))
+    for start, name in unknown_names(text):
+        if not any(start in span for span in taken):
+            found.append((start, name))
     names: list[str] = []
     for _, name in sorted(found):
         if not any(name.lower() in n.lower() for n in names):
