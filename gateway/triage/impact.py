@@ -21,6 +21,8 @@ from gateway.triage.phrases import normalise
 from gateway.triage.reading import Word, read_words
 from gateway.triage.reading import lemma_keys as _keys
 
+# A word set off by a colon, comma or dash: a label or an address, not a subject.
+_LABEL = re.compile(r"([\w'-]+)\s*[:,—–]")
 _CLAUSE = re.compile(r"[.;!?\n]+|,\s+(?:а|але|но|but|and|і|и)\s+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
@@ -157,7 +159,10 @@ def read_impact(text: str) -> Impact:
             continue
         stops = [i for i in range(len(words)) if _stops_at(words, i)]
         stopped_any |= bool(stops)
-        many_stopped |= bool(stops) and _many(words, last_stop=stops[-1] if stops else -1)
+        labels = set(_LABEL.findall(clause))
+        many_stopped |= bool(stops) and _many(
+            words, last_stop=stops[-1] if stops else -1, labels=labels
+        )
         stake |= _at_stake(words) or (near and _deadline(words))
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
@@ -207,7 +212,7 @@ def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> b
     return not _CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
 
 
-def _many(words: list[Word], last_stop: int) -> bool:
+def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> bool:
     """Many are stopped: nobody can, every till, 20 people, or people or a whole group named
     before the stop as its subject ("касири не можуть", "склад не может отгрузить")."""
     vocab = _vocabulary()
@@ -229,11 +234,14 @@ def _many(words: list[Word], last_stop: int) -> bool:
         if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
             return True
         subject = i < last_stop or before in ("у", "в")
-        if subject and _is_people(word) and before not in ("от", "від", "from"):
+        # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
+        as_subject = not word.tags or "nomn" in word.tags[0] or before in ("у", "в")
+        if subject and as_subject and _is_people(word) and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
         nominative = bool(word.tags) and "nomn" in word.tags[0]
-        if subject and _is_group(word) and nominative and before not in _PREPOSITIONS:
+        label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
+        if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"
     return False
 

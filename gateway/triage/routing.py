@@ -23,7 +23,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     ]),
     SupportGroup.ACCOUNTS: PhraseSet([
         r"парол\w*", r"учетн\w* запис\w*", r"учетк\w*", r"аккаунт\w*", r"логин\w*", r"доступ\w*",
-        r"облікови\w* запис\w*", r"password\w*", r"account\w*", r"login", r"access",
+        r"облікови\w* запис\w*", r"password\w*", r"account(?!ing|ant)\w*", r"login", r"access",
         r"двухфактор\w*", r"двофактор\w*", r"2fa", r"mfa", r"authenticator",
     ]),
     SupportGroup.EMAIL: PhraseSet([

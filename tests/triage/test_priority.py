@@ -166,6 +166,9 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "in the meeting my camera is not showing, colleagues see only my initials",
         "мышка не реагирует, лампочка снизу не горит",
         "кто отвечает за покупку мебели? стул сломался",
+        "Бухгалтерия: письма не уходят, висят в исходящих",
+        "Склад, ноутбук HP не видит вайфай с утра",
+        "у відділі кадрів на комп'ютері не запускається 1С",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:

@@ -58,6 +58,8 @@ def test_sla_refuses_incomplete_tables() -> None:
         ("табло в зале ожидания погасло", SupportGroup.HARDWARE),
         ("the self-service kiosk shows a blue screen", SupportGroup.HARDWARE),
         ("SAP GUI closes right after the splash screen", SupportGroup.SOFTWARE),
+        ("Outlook in accounting: my mail is stuck in the Outbox", SupportGroup.EMAIL),
+        ("the accountant's mailbox is full", SupportGroup.EMAIL),
     ],
 )
 def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGroup) -> None:

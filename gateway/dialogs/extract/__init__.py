@@ -25,9 +25,10 @@ EXTRACTORS: dict[str, Extractor] = {
 def extract_fields(text: str) -> dict[str, str]:
     """Checklist fields that `text` speaks to (never `problem`), with their values."""
     products = product.extract_all(text)
+    attempts = tried.extract(text)
     found = {
-        "tried": tried.extract(text),
-        "error": errors.extract(text, exclude=products),
+        "tried": attempts,
+        "error": errors.extract(text, exclude=products, attempts=attempts.split("; ")),
         "product": ", ".join(products),
         "os": systems.extract(text),
         "since": since.extract(text),

@@ -114,12 +114,15 @@ _NO_ERROR = re.compile(
 )
 
 
-def extract(text: str, exclude: list[str] | None = None) -> str:
+def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | None = None) -> str:
     """Every code and quoted message in `text`, joined with "; ".
 
     `exclude` holds product names found in the same text: a code inside one ("Kyocera
-    FS-1040") is a model, not an error.
+    FS-1040") is a model, not an error. `attempts` holds the clauses that say what was
+    tried: a quote there names a button or a mode ("включал режим «в самолёте»"), unless
+    the clause also says what the screen shows.
     """
+    named = [a for a in attempts or () if not _SAYS.search(fold(a))]
     original, text = text, fold(text)  # fold() keeps every character's place
     inside = [p.lower() for p in exclude or ()]
     codes: list[str] = []
@@ -143,7 +146,9 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
         add(code)
     for pattern in (_QUOTED, _SINGLE_QUOTED):
         for found in pattern.finditer(text):
-            add(original[found.start(1) : found.end(1)])
+            quoted = original[found.start(1) : found.end(1)]
+            if not any(quoted in clause for clause in named):
+                add(quoted)
     for found in _SAYS.finditer(text):
         said = _said_part(found.group(1))
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:

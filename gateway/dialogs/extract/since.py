@@ -137,7 +137,8 @@ _PATTERNS = [
     r"(?:с|со|з|із|після|после)\s+(?:отпуска|больничного|відпустки|лікарняного)(?![\w'])",
     r"(?:since|after|ever since)\s+(?:i|we|they|it|you)\s+(?:came back|got back|returned|"
     r"moved|changed|switched|installed|updated|upgraded|got|replaced|reset)"
-    r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?(?![\w'])",
+    r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?"
+    rf"(?:\s+(?:on|last)\s+(?:{_WEEKDAYS})|\s+(?:yesterday|last week|this morning))?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)

@@ -31,7 +31,7 @@ _ATTEMPT_STEMS = """
     выход заход вийт вийш заходи забыва забув відкрива открыва витяг вытяг держа трима
     перевбира вводи ввод ввёл ввел перевводи
     передерг передёрг передерн передёрн переткн перетика перетикну
-    переставил переставив
+    переставил переставив нажима нажал натиска натисн натиснув клика кликну клацала клацну
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -42,7 +42,7 @@ _EN_DONE = re.compile(
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
     r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
-    r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ )?(?:off|on)|"
+    r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ )?(?:off|on)|click(?:ed|ing)|press(?:ed|ing)|"
     r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|run(?:ning)?|scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
