@@ -74,6 +74,8 @@ HANDOFF_REASONS = frozenset(
 IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
+# How far below the best choice a topic may be and still be picked by a part of the message.
+CLOSE_CHOICE = 5.0
 
 
 class SupportFlow:
@@ -185,11 +187,7 @@ class SupportFlow:
         # A part of the message may sharpen the whole one's choices, not contradict them:
         # "третий день не работает почта" offers mail topics; its clause alone must not
         # turn it into a scanner answer.
-        offered = (
-            {c.article.id for c in match.candidates[:MAX_CHOICES]}
-            if match.outcome == "choices"
-            else None
-        )
+        offered = _close_choices(match) if match.outcome == "choices" else None
         if readings and readings[0] == problem_statement(text):
             statement = self.knowledge.match(readings[0], lang)
             if statement.outcome == "answer" and _agrees(statement, offered):
@@ -489,6 +487,13 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
     if match.outcome == "none" or not match.candidates:
         return None
     return match.candidates[0].article
+
+
+def _close_choices(match: MatchLike) -> set[str]:
+    """The offered topics about as strong as the best one: what a part may pick among."""
+    offered = match.candidates[:MAX_CHOICES]
+    best = float(offered[0].score) if offered else 0.0
+    return {c.article.id for c in offered if float(c.score) >= best - CLOSE_CHOICE}
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:

@@ -88,3 +88,12 @@ def test_a_part_of_the_message_does_not_contradict_the_whole(
             break
         chat.send("не знаю")
     assert [t.group.value for t in chat.tickets] == [group]
+
+
+def test_a_quoted_message_does_not_outvote_the_problem(library: KnowledgeLibrary) -> None:
+    # The whole message leans to Wi-Fi; its quoted message alone reads as "no internet".
+    text = (
+        "в офисе ноутбук Lenovo ThinkPad с Windows 10 не видит вайфай со вчера, "
+        "пишет «Нет доступных подключений»"
+    )
+    assert topic_of(library, text) == "wifi_connect"
