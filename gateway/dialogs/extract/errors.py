@@ -87,6 +87,8 @@ _SIGNAL = re.compile(
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
     _I,
 )
+# "ошибка Connection refused": an English message after a Cyrillic error word.
+_LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
 # "ошибка подключения", "помилка друку": the error named by its genitive noun.
 _NAMED_ERROR = re.compile(
     r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I
@@ -156,6 +158,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if _NOT_SAID.match(said) or _names_the_window(said):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for found in _LATIN_AFTER_WORD.finditer(text):
+        add(original[found.start(1) : found.end(1)])
     for found in _SIGNAL.finditer(text):
         add(original[found.start() : found.end()])
     for found in _EN_NAMED_ERROR.finditer(text):

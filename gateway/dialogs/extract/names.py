@@ -39,9 +39,44 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# Latin words inside a Cyrillic message are names ("не работает Trello", "зависает Power BI"),
+# except technology words every message uses.
+_LATIN_NAME = re.compile(
+    r"(?<![\w.@/\\-])((?:[A-Z][A-Za-z0-9+]*[a-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9][A-Z]{2,}|[A-Z]{3,})"
+    r"(?:[ .](?:[A-Z][A-Za-z0-9+]*|\d+(?:\.\d+)*)(?![\w@/]))*)(?![\w@/\\-])"
+)
+_TECH_WORDS = frozenset(
+    """vpn usb hdmi vga dvi pdf dns ip wi-fi wifi lan wan crm erp
+    ssd hdd ram cpu gpu bios uefi led id pin ok pc it sms
+    qr url http https ssl tls dhcp mac sim 2fa mfa otp tv hd
+    bluetooth email e-mail mail wi fi excel word error code windows linux android ios
+    macos server client admin internet online offline update login password outbox inbox spam cloud
+    desktop app web site portal printer scanner monitor mouse keyboard laptop notebook smart api
+    rdp ftp smtp imap pop nas san raid dc ad gpo ou sql db
+    html css js pos gps nfc ru ua uk en eu us usa""".split()  # noqa: SIM905
+)
+# Codes are errors, not names: "AADSTS50076", "ERR_CONNECTION_RESET", "ZX-417".
+_CODE_LIKE = re.compile(r"[A-Z]{1,8}[-_]?\d{3,}\w*|[A-Z0-9]+(?:_[A-Z0-9]+)+|0x[0-9A-Fa-f]+")
+# After these a Latin word is an identifier (a login, a host, a folder), not a program.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:логин|логін|login|учетк\w*|учётк\w*|пользовател\w*|користувач\w*|user(?:name)?|account|"
+    r"аккаунт\w*|акаунт\w*|ящик\w*|скриньк\w*|адрес\w*|address|сервер\w*|server|host|хост\w*|"
+    r"папк\w*|folder|диск\w*|drive|компьютер\w*|комп'ютер\w*|пк|pc|имя|ім'я|name)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
 def unknown_names(text: str) -> list[tuple[int, str]]:
     """(position, name) of each program name in `text` that is written like one."""
     found: list[tuple[int, str]] = []
+    if re.search(r"[а-яіїєґА-ЯІЇЄҐ]", text):
+        said = _said_spans(text)
+        for match in _LATIN_NAME.finditer(text):
+            name = match.group(1).strip(" .")
+            if name.split()[0].lower() not in _TECH_WORDS and not any(
+                match.start() in span for span in said
+            ):
+                found.append((match.start(), name))
     for match in _QUOTED_AFTER_PROGRAM.finditer(text):
         found.append((match.start(1), match.group(1).strip()))
     for match in _INNER_CAPITAL.finditer(text):
@@ -54,7 +89,25 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         if is_dictionary_word(first, "en") and not _has_inner_capital(words[0]):
             continue  # "Since 2.3 …", "Version …", "Update 1.2": ordinary words, not names
         found.append((match.start(), f"{match.group(1)} {match.group(2)}"))
-    return found
+    return [
+        (start, name)
+        for start, name in found
+        if not _IDENTIFIER_BEFORE.search(text[:start]) and not _CODE_LIKE.fullmatch(name)
+    ]
+
+
+def _said_spans(text: str) -> list[range]:
+    """Where the message quotes what a screen says: its words are no program names."""
+    spans = [
+        range(m.start(), m.end()) for m in re.finditer(r"[«\"“„'][^»\"”“'\n]{2,160}[»\"”“']", text)
+    ]
+    says = re.finditer(
+        r"(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|ошибка|помилка|надпись|напис|"
+        r"сообщение|повідомлення|текстом)\s*:?\s*((?:[^.;!?,\n]|\.(?=\w)){2,90})",
+        text,
+        re.IGNORECASE,
+    )
+    return spans + [range(m.start(1), m.end(1)) for m in says]
 
 
 def _has_inner_capital(word: str) -> bool:
