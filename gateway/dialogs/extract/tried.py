@@ -31,7 +31,8 @@ _ATTEMPT_STEMS = """
     выход заход вийт вийш заходи забыва забув відкрива открыва витяг вытяг держа трима
     перевбира вводи ввод ввёл ввел перевводи
     передерг передёрг передерн передёрн переткн перетика перетикну
-    переставил переставив нажима нажал натиска натисн натиснув клика кликну клацала клацну
+    посмотрел посмотре подивив переставил переставив нажима нажал натиска натисн натиснув
+    клика кликну клацала клацну
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -90,6 +91,31 @@ _DID_ACTION = re.compile(
     r"очищенн|перевірк|діагностик)\w*",
     _I,
 )
+# The self-help followed ("делала всё по инструкции", "I followed the article"), someone
+# already looking ("айтишник уже смотрел"), or a check on another machine ("на другом
+# компе работает", "it works from my phone").
+_FOLLOWED = re.compile(
+    r"(?:сделал\w*|делал\w*|выполнил\w*|выполнял\w*|зробил\w*|зробив|робил\w*|робив|"
+    r"виконал\w*|виконав|followed|did|went through|tried)(?:\s+\w+){0,3}?\s+(?:по|за|как|як|in|the|"
+    r"what|everything|all)?\s*(?:\w+\s+)?(?:инструкци\w*|стать\w*|написано|советовал\w*|"
+    r"сказал\w*|інструкці\w*|статт\w*|порад\w*|article|instructions?|steps|guide|"
+    r"you (?:said|suggested)|suggested)|"
+    r"(?:айтишник\w*|админ\w*|сисадмин\w*|айтішник\w*|адмін\w*|технік\w*|техник\w*|"
+    r"someone from it|the it guy|it support|technician|(?:our|the) admin)\s+(?:\w+\s+)?"
+    r"(?:смотрел\w*|приходил\w*|проверял\w*|дивився|дивилась|приходив|перевіряв|looked|came|"
+    r"checked|tried|had a look)|"
+    r"(?:на|с|со|з|із|from|on)\s+(?:другом|другого|другой|іншому|іншого|іншій|another|other|a "
+    r"different|my)\s+(?:\w+\s+)?(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
+    r"пристро\w*|pc|computer|laptop|phone|browser|device|machine)\s+(?:\w+\s+)?"
+    r"(?:работает|заходит|открывается|працює|заходить|відкривається|works|opens|loads|is fine|"
+    r"тоже|теж|також|too|also|the same|same)|"
+    r"(?:по|за)\s+(?:вашей\s+|вашій\s+|этой\s+|цій\s+)?(?:инструкци\w*|інструкці\w*|стать\w*|"
+    r"статт\w*)\s+(?:\w+\s+)?(?:сделал\w*|зробил\w*|зробив|выполнил\w*|виконал\w*|виконав)|"
+    r"(?:сделал\w*|зробил\w*|зробив|did)\s+(?:всё\s+|все\s+|it\s+)?(?:как|як|as)\s+(?:вы|ви|you)\s+"
+    r"(?:написали|сказали|советовали|said|wrote|suggested)|"
+    r"(?:it )?works (?:from|on) (?:my|another|a different|the other) \w+",
+    _I,
+)
 _NOTHING_TRIED = re.compile(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|робив\w*|робила|"
@@ -109,6 +135,7 @@ def extract(text: str) -> str:
             _NOTHING_TRIED.search(clause)
             or _VERDICT.search(clause)
             or _DID_ACTION.search(fold(clause))
+            or _FOLLOWED.search(fold(clause))
             or _attempt_in(clause)
         ):
             found.append(clause)
