@@ -15,7 +15,8 @@ _I = re.IGNORECASE
 _END = r"(?![\w]|\.\d)"  # a version ends at a full stop that no digit follows
 
 _WINDOWS = re.compile(
-    r"(?<![\w])(?P<family>windows|win|винд\w*|вінд\w*|виндовс|віндовс)"
+    r"(?<![\w])(?P<family>windows|win|w(?=\s?1[01]\b)|вин(?=\s?(?:7|8|10|11)\b)|winda|vinda|"
+    r"винд\w*|вінд\w*|виндовс|віндовс)"
     r"(?:\s*-?\s*(?P<server>server)\s*)?"
     rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?){_END})?"
     r"(?:\s+(?P<edition>pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|корпоративн\w*|"
@@ -26,7 +27,9 @@ _WINDOWS = re.compile(
 # The number before the family: "11-я винда", "на 10 винде", "10 windows".
 _WINDOWS_NUMBER_FIRST = re.compile(
     r"(?<![\w.])(?P<version>7|8|10|11)(?:-?(?:я|ая|ий|ой|ка|ку|ке|ці|ою|та|ту|ій|а|у|е))?\s+"
-    r"(?:винд(?:а|ы|е|у|ою|ой|овс\w*)?|вінд(?:а|и|і|у|ою|овс\w*)?|windows)(?![\w])",
+    r"(?:винд(?:а|ы|е|у|ою|ой|овс\w*)?|вінд(?:а|и|і|у|ою|овс\w*)?|windows)(?![\w])|"
+    # "операционка 10-ка", "на 10-ке": a Windows version said as a number word
+    r"(?<![\w.])(?P<alone>7|10|11)-?(?:ка|ке|ку|кой|ці|ка)(?![\w])",
     _I,
 )
 # A feature update named alone is a Windows one: "после обновления до 23H2".
@@ -45,6 +48,18 @@ _MAC = re.compile(
     r"(?<![\w])(?:(?P<family>mac\s?os(?:\s?x)?|os\s?x|макос\w*|мак ос)"
     rf"(?:\s+(?P<name>{'|'.join(_MAC_NAMES)}))?(?:\s*(?P<version>\d+(?:\.\d+)*){_END})?"
     rf"|(?P<alone>{'|'.join(n.title() for n in _MAC_NAMES)})(?:\s*(?P<v2>\d+(?:\.\d+)*){_END})?)",
+)
+# "на маке", "на айфоне", "on my Mac": the device names its system.
+_ON_APPLE_WORDS = (
+    (r"мак[еуа]|маку|маці|маком|mac(?!\s?(?:book|адрес|address|-))", "macOS"),
+    (r"айфон[еуі]|айфоні|iphone", "iOS"),
+    (r"айпад[еуі]|айпаді|ipad", "iPadOS"),
+)
+_ON_APPLE = re.compile(
+    r"(?<![\w])(?:на|с|со|з|із|on|from)\s+(?:(?:my|a|the|моем|моём|моєму|своем|своєму)\s+)?(?:"
+    + "|".join(rf"(?P<{n}>{p})" for n, (p, _) in zip(("m", "i", "p"), _ON_APPLE_WORDS, strict=True))
+    + r")(?![\w])",
+    _I,
 )
 _MAC_LOWER = re.compile(_MAC.pattern.split("|(?P<alone>")[0] + ")", _I)
 _VER = rf"(?:\s*(?P<version>\d+(?:\.\d+)*(?: lts)?){_END})?"
@@ -82,7 +97,7 @@ def extract(text: str) -> str:
 def _windows(text: str) -> tuple[int, str] | None:
     ahead = _WINDOWS_NUMBER_FIRST.search(text)
     if ahead:
-        return ahead.start(), f"Windows {ahead.group('version')}"
+        return ahead.start(), f"Windows {ahead.group('version') or ahead.group('alone')}"
     for match in _WINDOWS.finditer(text):
         family, version = match.group("family"), match.group("version")
         if family.lower() == "win" and not version:
@@ -98,6 +113,11 @@ def _windows(text: str) -> tuple[int, str] | None:
             r"(?:винд|вінд)(?:а|ы|е|у|ою|ой|і|овс\w*|оус\w*)?", family.lower()
         ):
             continue
+        if re.match(r"\s+(?:hello|defender|security)\b", text[match.end() :], _I) and not version:
+            continue  # "Windows Hello", "Windows Defender" are parts of it, not the system
+        slang = _slang(text) if not version else None
+        if slang is not None:
+            return match.start(), slang[1]  # "на одиннадцатой винде"
         parts = ["Windows"]
         if match.group("server"):
             parts.append("Server")
@@ -106,6 +126,10 @@ def _windows(text: str) -> tuple[int, str] | None:
     build = _BARE_BUILD.search(text)
     if build:
         return build.start(), f"Windows {build.group(0).upper()}"
+    return _slang(text)
+
+
+def _slang(text: str) -> tuple[int, str] | None:
     for pattern, name in _WINDOWS_SLANG:
         slang = pattern.search(text)
         if slang:
@@ -116,7 +140,11 @@ def _windows(text: str) -> tuple[int, str] | None:
 def _mac(text: str) -> tuple[int, str] | None:
     match = _MAC_LOWER.search(text) or _MAC.search(text)
     if not match:
-        return None
+        apple = _ON_APPLE.search(text)
+        if not apple:
+            return None
+        names = dict(zip(("m", "i", "p"), (name for _, name in _ON_APPLE_WORDS), strict=True))
+        return apple.start(), next(names[k] for k, v in apple.groupdict().items() if v)
     groups = match.groupdict()
     name = groups.get("name") or groups.get("alone") or ""
     version = groups.get("version") or groups.get("v2") or ""
