@@ -28,11 +28,13 @@ _WEEKDAYS = (
     r"выходных|вихідних"
 )
 _DAY_PARTS = (
-    r"утр[аом]|утром|вечер[аом]?|ночи|ночью|обеда|обед|днем|дня|полудня|"
-    r"ранку|зранку|вранці|вечора|ввечері|ночі|обіду|обід|вдень|"
-    r"morning|evening|night|lunch|noon|afternoon"
+    r"утр[аом]|утром|вечер[аом]?|ночи|ночью|обеда|обед|днем|дня|полудня|полуночи|"
+    r"ранку|зранку|вранці|вечора|ввечері|ночі|обіду|обід|вдень|півночі|опівночі|"
+    r"morning|evening|night|lunch|noon|afternoon|midnight"
 )
 _EVENTS = (
+    r"(?:\w+(?:ого|его|ой|ых|их|ої|ього|их)\s+)?(?:обновлени\w*|оновленн\w*|перезагрузк\w*|"
+    r"перезавантаженн\w*|установк\w*|встановленн\w*)|праздник\w*|свят\w*|"
     r"обновлени\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
@@ -40,6 +42,7 @@ _EVENTS = (
     r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
+    r"go-?live|launch|cutover|rollout|"
     r"reinstall|patch(?:es)?|fix|update of \w+)"
 )
 _UNITS = (
@@ -75,6 +78,16 @@ _CLOCK = (
 )
 
 _PATTERNS = [
+    # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
+    r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
+    r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
+    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?)|"
+    r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
+    r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
+    r"\s+(?:смены|зміни|shift))(?![\w'])",
+    r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
+    # a bare hour after "since": "since 9", "с 9 не работает"
+    r"(?:since|с|з|від|from)\s+\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -96,8 +109,9 @@ _PATTERNS = [
     r"месяц\w*|місяц\w*|week|month)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|starting|в|у|on)\s+)(?:\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
-    rf"(?:(?:с|со|з|із|від|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
-    rf"(?:(?:с|со|з|із|від|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})(?![\w'])",
+    rf"(?:(?:с|со|з|із|від|от|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
+    rf"(?:(?:с|со|з|із|від|от|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})"
+    rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
     r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
     # since an event: "после обновления в пятницу", "since the update"
@@ -148,10 +162,24 @@ _STARTS = re.compile(r"(?:с|со|з|із|від|since|from|starting|после|
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 
 
+# A moment named with what happened at it: "в 10 утра все упало", "at 9:15 everything stopped".
+_AT_CLOCK = re.compile(rf"(?<![\w'])(?:в|во|о|об|at)\s+(?:{_CLOCK}|пів на \w+)(?![\w'])", _I)
+_HAPPENED = re.compile(
+    r"(?<![\w])(?:упал\w*|перестал\w*|перестав\w*|зупинил\w*|остановил\w*|сломал\w*|отвалил\w*|"
+    r"пропал\w*|зник\w*|вылетел\w*|вилетіл\w*|началось|почалось|случилось|произошло|сталося|"
+    r"трапилось|впал\w*|ліг|лег|легл\w*|stopped|started|happened|went down|died|crashed|froze|"
+    r"dropped|broke)(?![\w])",
+    _I,
+)
+
+
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
     folded = fold(text)  # same length: the phrase is cut from the original text
     found: list[str] = []
+    at = _AT_CLOCK.search(folded)
+    if at and _HAPPENED.search(folded):
+        found.append(text[at.start() : at.end()].strip())
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
