@@ -35,6 +35,8 @@ ENV_PREFIX = "FIRSTLINE__"
 # Short environment names for the settings people set most.
 ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "REDIS_URL": ("redis", "url"),
+    "REDIS_PASSWORD": ("redis", "password"),
+    "REDIS_SENTINEL_PASSWORD": ("redis", "sentinel_password"),
     "FIRSTLINE_DATA_DIR": ("data_dir",),
     "FIRSTLINE_FAQ_DIR": ("faq_dir",),
     "FIRSTLINE_HTTP_PORT": ("http", "port"),
@@ -62,6 +64,7 @@ SECRET_KEYS = frozenset(
         "app_secret",
         "verify_token",
         "access_token",
+        "sentinel_password",
     }
 )
 
@@ -74,13 +77,52 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class RedisSettings(_Section):
-    """Use `url` for an external Redis (6.2+ or Valkey); without it an embedded one starts."""
+def _host_port(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"not host:port: {value!r}")
+    return value
 
+
+class RedisSettings(_Section):
+    """Which Redis: `topology` single (`url`, or an embedded one without it), sentinel
+    (a primary watched by Sentinel) or cluster (Redis/Valkey Cluster)."""
+
+    topology: Literal["single", "sentinel", "cluster"] = "single"
     url: str | None = None
     appendfsync: Literal["always", "everysec"] = "everysec"
     # /healthz says "not alive" once Redis has been unreachable this long.
     liveness_grace_seconds: float = Field(30.0, gt=0)
+    sentinels: list[str] = []  # sentinel: "host:port" of each sentinel
+    service: str = "firstline"  # sentinel: the monitored primary's name
+    cluster_nodes: list[str] = []  # cluster: "host:port" of some nodes (seeds)
+    username: str | None = None
+    password: SecretStr | None = None  # of the data nodes (REDIS_PASSWORD)
+    sentinel_password: SecretStr | None = None  # of the sentinels, if they ask for one
+    tls: bool = False
+    tls_ca_file: str = ""
+    # Durable acknowledgement: a write counts once this many replicas have it (WAIT).
+    wait_replicas: int = Field(0, ge=0, le=16)
+    wait_timeout_ms: int = Field(1000, ge=1)
+    socket_timeout: float = Field(5.0, gt=0)
+
+    @field_validator("sentinels", "cluster_nodes")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        return [_host_port(v.strip()) for v in value]
+
+    @model_validator(mode="after")
+    def _topology_has_what_it_needs(self) -> RedisSettings:
+        if self.topology == "sentinel" and not (self.sentinels and self.service):
+            raise ValueError("redis.sentinels and redis.service: required for topology sentinel")
+        if self.topology == "cluster" and not self.cluster_nodes:
+            raise ValueError("redis.cluster_nodes: required for topology cluster")
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        """No Redis named: the gateway runs its own."""
+        return self.topology == "single" and not self.url
 
 
 class HttpSettings(_Section):
