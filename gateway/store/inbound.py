@@ -179,7 +179,11 @@ class ShardLeases:
         return Fence(keys.shard_lease(shard), token)
 
     async def acquire(self, shard: int, token: str, ttl_ms: int) -> bool:
-        return bool(await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms))
+        if await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms):
+            return True
+        # Still ours (a consumer that stopped on a store outage, a lease that came through
+        # a failover): take it up again now rather than after it expires.
+        return await self.renew(shard, token, ttl_ms)
 
     async def renew(self, shard: int, token: str, ttl_ms: int) -> bool:
         return bool(await self._renew(keys=[keys.shard_lease(shard)], args=[token, ttl_ms]))

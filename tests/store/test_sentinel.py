@@ -8,7 +8,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from redis_topologies import SentinelSetup
@@ -17,6 +22,8 @@ from gateway.models import InboundMessage
 from gateway.store import NotReplicated, RedisTarget, Store
 from gateway.store import keys as store_keys
 from gateway.store.topology import parse_address
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +132,28 @@ async def test_without_wait_replicas_writes_are_not_held(sentinel_setup: Sentine
 def test_the_setup_has_one_primary(sentinel_setup: SentinelSetup) -> None:
     roles = [n.client().info("replication")["role"] for n in sentinel_setup.nodes]
     assert sorted(roles) == ["master", "slave", "slave"]
+
+
+def test_config_check_prints_the_topology_it_finds(sentinel_setup: SentinelSetup) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env |= {
+        "FIRSTLINE__REDIS__TOPOLOGY": "sentinel",
+        "FIRSTLINE__REDIS__SENTINELS": json.dumps(sentinel_setup.addresses),
+        "FIRSTLINE__REDIS__SERVICE": sentinel_setup.service,
+        "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
+    }
+    ok = subprocess.run(
+        [sys.executable, "-m", "gateway", "config", "check"],
+        env=env, capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    found = json.loads(ok.stdout.split("redis topology found: ", 1)[1])
+    assert found["kind"] == "sentinel" and found["primary"] == sentinel_setup.primary().address
+    assert len(found["replicas"]) == 2
+    env["FIRSTLINE__REDIS__WAIT_REPLICAS"] = "3"
+    short = subprocess.run(
+        [sys.executable, "-m", "gateway", "config", "check"],
+        env=env, capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert short.returncode == 1
+    assert "redis: 2 replicas online, writes wait for 3" in short.stderr
