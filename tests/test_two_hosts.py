@@ -44,6 +44,7 @@ def sentinel_env(setup: SentinelSetup) -> dict[str, str]:
         "FIRSTLINE__REDIS__SERVICE": setup.service,
         "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
         "FIRSTLINE__WORKER__SHARDS": str(SHARDS),
+        "FIRSTLINE__WORKER__PROCESSES": "1",  # each host's turns in its serve process
         "FIRSTLINE__SLA__TIMERS": "false",
     }
 
