@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway import metrics
+from gateway.dialogs.accounts import AccountResult
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import (
+    AccountAction,
     ArticleNotHelped,
     CsatCommented,
     CsatRecorded,
@@ -43,6 +45,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.reports.recorder import Rating, ReportRecorder
+from gateway.self_service import Requester, SelfService
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -71,7 +74,9 @@ class ConversationService:
         sla: SlaPolicy,
         direct_channels: Iterable[str] = (),
         clock: Callable[[], float] = time.time,
+        accounts: SelfService | None = None,
     ) -> None:
+        self.accounts = accounts  # self-service against the directory, when configured
         self.store = store
         self.engine = engine
         self.sla = sla
@@ -118,6 +123,7 @@ class ConversationService:
                     now=now,
                     open_tickets=tuple(await self._open_tickets(conv)),
                     letters=conv.channel in LETTER_CHANNELS,
+                    directory=self.accounts is not None,
                 )
                 result = self.engine.step(state, msg, ctx)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
@@ -137,12 +143,23 @@ class ConversationService:
         result: StepResult,
         ctx: StepContext,
         outcome: TurnOutcome,
+        depth: int = 0,
     ) -> StepResult:
         """Carry out what the engine asked for; feed results back into the engine."""
         replies, events = list(result.replies), list(result.events)
         state = result.state
         for event in result.events:
-            if isinstance(event, TicketRequested):
+            if isinstance(event, AccountAction) and self.accounts is not None and depth < 3:
+                # The directory's answer may ask for more: a linked user's pending unlock,
+                # or a ticket for a person. Those follow-ups are carried out too.
+                who = Requester(conv.channel, conv.chat_id, state.language or conv.language)
+                answer = await self.accounts.carry_out(who, event)
+                follow = self.engine.account_result(state, answer, ctx)
+                follow = await self._apply_events(tx, conv, follow, ctx, outcome, depth + 1)
+                state = follow.state
+                replies += follow.replies
+                events += follow.events
+            elif isinstance(event, TicketRequested):
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
@@ -289,6 +306,28 @@ class ConversationService:
         tx.save_ticket(ticket)
         detail = f"the user blocked the bot on {conv.channel}; not counted: {', '.join(undone)}"
         tx.ticket_event(ticket.id, "channel", "reply_undelivered", detail)
+
+    async def account_news(self, channel: str, chat_id: str, result: AccountResult) -> None:
+        """Tell the user on their channel what happened outside the chat (the reset page)."""
+        for _ in range(MAX_CONFLICT_RETRIES):
+            conv = await self.store.conversations.get_or_new(
+                f"{channel}:{chat_id}", channel, chat_id
+            )
+            now = self.clock()
+            tx = Transaction()
+            if conv.bot_owns:
+                state = DialogState.from_dict(conv.state)
+                news = self.engine.account_result(state, result, StepContext(now=now))
+                self._emit(tx, conv, news, TurnOutcome())
+            else:  # a person has the conversation: their screen shows the notice
+                notice = self.engine.texts.get(conv.language, f"account_{result.outcome.value}")
+                self.queue_replies(tx, conv, [OutboundMessage(text=notice)])
+            self.store.conversations.save(tx, conv, now)
+            try:
+                await self.store.commit(tx)
+                return
+            except CommitConflict:
+                continue
 
     def _emit(
         self,

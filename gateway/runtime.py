@@ -17,6 +17,8 @@ from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
+from gateway.reports.recorder import ReportRecorder
+from gateway.self_service import SelfService
 from gateway.sla_timers import SlaTimerService
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis
@@ -42,6 +44,19 @@ class Runtime:
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
+    accounts: SelfService | None = None  # unlock and password reset, with a directory
+
+
+def self_service(
+    settings: Settings, store: Store, texts: Texts, sla: SlaPolicy
+) -> SelfService | None:
+    """Self-service against the configured directory; None when there is none."""
+    if not settings.directory.enabled:
+        return None
+    from gateway.directory.ldap import LdapDirectory
+
+    directory = LdapDirectory(settings.directory)
+    return SelfService(settings, store, directory, texts, ReportRecorder(sla))
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
@@ -150,7 +165,8 @@ async def open_runtime(
         knowledge = KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
         engine = DialogEngine(knowledge, sla)
-        service = ConversationService(store, engine, sla, direct_channels)
+        accounts = self_service(settings, store, engine.texts, sla)
+        service = ConversationService(store, engine, sla, direct_channels, accounts=accounts)
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -173,6 +189,7 @@ async def open_runtime(
             redis_url=url,
             watch=watch,
             redis_server=server,
+            accounts=accounts,
         )
     finally:
         stopping.set()

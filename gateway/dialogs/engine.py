@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.letters import LetterFlow
@@ -66,6 +67,7 @@ class DialogEngine:
         )
         self.commands = Commands(self.flow, self.promise)
         self.letters = LetterFlow(self.flow)
+        self.accounts = AccountFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -76,7 +78,10 @@ class DialogEngine:
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
             command = parse_command(msg)
-            if command:
+            account = self.accounts.wants(turn.state, msg, command, ctx.directory)
+            if account:
+                self.accounts.handle(turn, account, msg)
+            elif command:
                 self.commands.run(turn, *command, msg)
             elif ctx.letters:
                 self.letters.handle(turn, msg)
@@ -97,6 +102,14 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def account_result(
+        self, state: DialogState, result: AccountResult, ctx: StepContext
+    ) -> StepResult:
+        """What the directory service did with the user's self-service request."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.accounts.result(turn, result)
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

@@ -131,6 +131,17 @@ class Handoff(_Event):
     reason: str  # asked_for_person | upset | repeated_failure | urgent | escalate_topic
 
 
+@dataclass(frozen=True)
+class AccountAction(_Event):
+    """Self-service asks the directory: request_code (login), enter_code (code), unlock,
+    reset, forget. The service answers through `DialogEngine.account_result`."""
+
+    name: ClassVar[str] = "account_action"
+    action: str
+    login: str = ""
+    code: str = ""
+
+
 Event = (
     FaqAnswered
     | ArticleNotHelped
@@ -144,9 +155,11 @@ Event = (
     | Handoff
     | TicketDetailsGiven
     | SolvedByUser
+    | AccountAction
 )
 
 __all__ = [
+    "AccountAction",
     "ChecklistQuestion",
     "CsatCommented",
     "CsatRecorded",

@@ -78,6 +78,16 @@ access to *
 """
 
 
+@dataclass(frozen=True)
+class Person:
+    """A test account: its login, DN, current password and address."""
+
+    login: str
+    dn: str
+    password: str
+    mail: str
+
+
 @dataclass
 class Slapd:
     """A running slapd: where it listens and how to reach it."""

@@ -7,12 +7,11 @@ from collections.abc import Callable
 import pytest
 from pydantic import SecretStr
 
+from directory.slapd import PEOPLE, Person, Slapd
 from gateway.config import DirectorySettings
 from gateway.directory import DirectoryUnavailable, PasswordRefusal
 from gateway.directory.ldap import LdapDirectory
 from gateway.directory.ppolicy import policy_error
-from tests.directory.conftest import Person
-from tests.directory.slapd import PEOPLE, Slapd
 
 
 def lock_out(slapd: Slapd, person: Person) -> None:
