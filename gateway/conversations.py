@@ -33,6 +33,7 @@ from gateway.dialogs.events import (
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
+    CLIENT_ADDRESS,
     LETTER_CHANNELS,
     UNDELIVERED,
     Delivery,
@@ -126,7 +127,8 @@ class ConversationService:
                     directory=self.accounts is not None,
                 )
                 result = self.engine.step(state, msg, ctx)
-                result = await self._apply_events(tx, conv, result, ctx, outcome)
+                address = msg.meta.get(CLIENT_ADDRESS, "")
+                result = await self._apply_events(tx, conv, result, ctx, outcome, address=address)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
             else:
                 await self._note_user_activity(tx, conv, now)
@@ -144,6 +146,7 @@ class ConversationService:
         ctx: StepContext,
         outcome: TurnOutcome,
         depth: int = 0,
+        address: str = "",
     ) -> StepResult:
         """Carry out what the engine asked for; feed results back into the engine."""
         replies, events = list(result.replies), list(result.events)
@@ -152,10 +155,13 @@ class ConversationService:
             if isinstance(event, AccountAction) and self.accounts is not None and depth < 3:
                 # The directory's answer may ask for more: a linked user's pending unlock,
                 # or a ticket for a person. Those follow-ups are carried out too.
-                who = Requester(conv.channel, conv.chat_id, state.language or conv.language)
+                lang = state.language or conv.language
+                who = Requester(conv.channel, conv.chat_id, lang, address)
                 answer = await self.accounts.carry_out(who, event)
                 follow = self.engine.account_result(state, answer, ctx)
-                follow = await self._apply_events(tx, conv, follow, ctx, outcome, depth + 1)
+                follow = await self._apply_events(
+                    tx, conv, follow, ctx, outcome, depth + 1, address
+                )
                 state = follow.state
                 replies += follow.replies
                 events += follow.events

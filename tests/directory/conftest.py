@@ -1,27 +1,19 @@
-"""A real slapd for the directory tests, and settings that point the gateway at it."""
+"""The gateway with self-service on the test slapd (fixtures `slapd`, `make_person` and
+`directory_settings` are in tests/conftest.py: the web tests use them too)."""
 
 from __future__ import annotations
 
 import itertools
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 import pytest
 from aiohttp import web
 
 from directory.slapd import (
-    ADMINS_DN,
-    BASE,
-    PEOPLE,
-    SERVICE_DN,
-    SERVICE_PASSWORD,
     Person,
-    Slapd,
-    admins_ldif,
-    running_slapd,
-    user_ldif,
 )
 from emulators.mail import MailSink
 from emulators.server import eventually
@@ -31,41 +23,6 @@ from gateway.runtime import Runtime, open_runtime
 from gateway.web.password_page import PasswordPage
 
 _serial = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def slapd() -> Iterator[Slapd]:
-    """Debian's slapd with the test directory (an administrator in cn=admins)."""
-    with running_slapd() as server:
-        server.ldif(user_ldif("boss", "Boss-pass-0", "boss@example.org") + admins_ldif("boss"))
-        yield server
-
-
-@pytest.fixture
-def make_person(slapd: Slapd) -> Callable[[], Person]:
-    """Adds a fresh account (tests change passwords and locks: each gets its own)."""
-
-    def make() -> Person:
-        n = next(_serial)
-        login = f"user{n}"
-        person = Person(login, f"uid={login},{PEOPLE}", f"Start-pass-{n}", f"{login}@example.org")
-        slapd.ldif(user_ldif(login, person.password, person.mail))
-        return person
-
-    return make
-
-
-@pytest.fixture
-def directory_settings(slapd: Slapd) -> DirectorySettings:
-    return DirectorySettings(
-        enabled=True,
-        kind="openldap",
-        url=slapd.url,
-        bind_dn=SERVICE_DN,
-        password=SERVICE_PASSWORD,
-        base_dn=BASE,
-        protected_groups=[ADMINS_DN],
-    )
 
 
 @dataclass

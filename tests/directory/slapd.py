@@ -212,7 +212,11 @@ def _serving(tmp: Path) -> Iterator[Slapd]:
     try:
         _wait_ready(url, process, log)
         server = Slapd(url=url, port=port, directory=tmp, process=process)
-        server.ldif(BASE_LDIF.format(base=BASE, service_password=SERVICE_PASSWORD))
+        units = "".join(
+            f"dn: ou={ou},{BASE}\nobjectClass: organizationalUnit\nou: {ou}\n\n"
+            for ou in ("people", "groups", "services", "policies")
+        )
+        server.ldif(BASE_LDIF.format(base=BASE, units=units, service_password=SERVICE_PASSWORD))
         yield server
     finally:
         process.terminate()
@@ -230,23 +234,7 @@ objectClass: organization
 o: Example
 dc: example
 
-dn: ou=people,{base}
-objectClass: organizationalUnit
-ou: people
-
-dn: ou=groups,{base}
-objectClass: organizationalUnit
-ou: groups
-
-dn: ou=services,{base}
-objectClass: organizationalUnit
-ou: services
-
-dn: ou=policies,{base}
-objectClass: organizationalUnit
-ou: policies
-
-dn: cn=default,ou=policies,{base}
+{units}dn: cn=default,ou=policies,{base}
 objectClass: person
 objectClass: pwdPolicy
 cn: default
