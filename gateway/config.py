@@ -411,6 +411,7 @@ class DirectorySettings(_Section):
     url: str = ""  # ldap://host:389 (with start_tls) or ldaps://host:636; AD needs LDAPS
     start_tls: bool = False
     ca_file: str = ""  # the CA that signed the directory's certificate; "" = the system's
+    tls_name: str = ""  # the name in that certificate, when `url` names the host otherwise
     bind_dn: str = ""  # the service account
     password: SecretStr | None = None  # its password (DIRECTORY_PASSWORD)
     base_dn: str = ""  # where accounts live

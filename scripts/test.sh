@@ -18,6 +18,10 @@ if [ ! -x /usr/sbin/slapd ] || ! command -v ldapmodify >/dev/null 2>&1; then
   echo 'slapd slapd/no_configuration boolean true' | as_root debconf-set-selections
   need+=(slapd ldap-utils)
 fi
+if [ "${FIRSTLINE_AD_TESTS:-}" = 1 ] && ! command -v samba-tool >/dev/null 2>&1; then
+  # Samba's AD domain controller for the opt-in Active Directory tests (tests/directory).
+  need+=(samba samba-ad-dc samba-ad-provision)
+fi
 [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}"
 
 ruff check gateway tests bench

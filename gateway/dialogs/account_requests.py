@@ -9,6 +9,11 @@ UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
             "forget": FORGET, "forgetme": FORGET, "unlink": FORGET}  # fmt: skip
 
+def _near(verbs: str, nouns: str) -> str:
+    """A verb and a noun at most three words apart, in that order."""
+    return rf"\b({verbs})\w*(?:\W+\w+){{0,3}}?\W+({nouns})"
+
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         FORGET,
@@ -28,12 +33,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         RESET,
         re.compile(
-            r"(forg[eo]t\w* (my |the )?password|reset (my |the )?password|password reset|"
-            r"change (my |the )?password|new password|"
-            r"забыл\w* парол|сброс\w* парол|сбрось\w* парол|восстанов\w* парол|"
-            r"(смен\w*|поменя\w*) парол|нов\w* парол|"
-            r"забув\w* парол|забул\w* парол|скин\w* парол|віднов\w* парол|"
-            r"змін\w* парол|нов\w* парол)",
+            _near(
+                r"forg[eo]t|reset|change|new|recover|забыл|забув|забул|сброс|сбрось|скин|"
+                r"восстанов|віднов|смен|поменя|змін|нов",
+                r"password|парол",
+            )
+            + r"|password reset|парол\w* (сброс|скин)",
             re.I,
         ),
     ),

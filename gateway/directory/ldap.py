@@ -30,6 +30,10 @@ from gateway.directory.ppolicy import CONTROL_OID, refusal
 
 SUCCESS, NO_SUCH_ATTRIBUTE, CONSTRAINT, INSUFFICIENT_RIGHTS, UNWILLING = 0, 16, 19, 50, 53
 AD_NESTED_MEMBER = "1.2.840.113556.1.4.1941"  # LDAP_MATCHING_RULE_IN_CHAIN
+# LDAP_SERVER_POLICY_HINTS_OID with the flag set: an administrative reset of unicodePwd is
+# held to the password history too, as a user's own change is (Windows Server 2012 and
+# later). Not critical: Samba 4.17 does not know it, and checks length and complexity only.
+AD_POLICY_HINTS = ("1.2.840.113556.1.4.2239", False, b"\x30\x03\x02\x01\x01")
 MAX_LOGIN = 256
 
 
@@ -91,14 +95,17 @@ class LdapDirectory:
                 return PasswordRefusal.NOT_ALLOWED
             if self.ad:
                 value = f'"{password}"'.encode("utf-16-le")
-                conn.modify(dn, {"unicodePwd": [(ldap3.MODIFY_REPLACE, [value])]})
+                change = {"unicodePwd": [(ldap3.MODIFY_REPLACE, [value])]}
+                conn.modify(dn, change, controls=[AD_POLICY_HINTS])
             else:
                 conn.extend.standard.modify_password(
                     dn, None, password, controls=[(CONTROL_OID, False, None)]
                 )
             code = conn.result.get("result")
             if code in (CONSTRAINT, UNWILLING):
-                return refusal(conn.result.get("controls")) if not self.ad else _ad_refusal()
+                if self.ad:
+                    return _ad_refusal(str(conn.result.get("message") or ""))
+                return refusal(conn.result.get("controls"))
             if code == INSUFFICIENT_RIGHTS:
                 return PasswordRefusal.NOT_ALLOWED
             self._require_success(conn, "password change")
@@ -113,7 +120,11 @@ class LdapDirectory:
         s = self.settings
         secure = s.url.startswith("ldaps://") or s.start_tls
         tls = (
-            ldap3.Tls(validate=ssl.CERT_REQUIRED, ca_certs_file=s.ca_file or None)
+            ldap3.Tls(
+                validate=ssl.CERT_REQUIRED,
+                ca_certs_file=s.ca_file or None,
+                valid_names=[s.tls_name] if s.tls_name else None,
+            )
             if secure
             else None
         )
@@ -209,9 +220,20 @@ class LdapDirectory:
             raise DirectoryUnavailable(f"{what} failed: {conn.result.get('description')}")
 
 
-def _ad_refusal() -> PasswordRefusal:
-    """AD says only "0000052D: constraint" for length, history and complexity alike."""
-    return PasswordRefusal.QUALITY
+AD_REASONS = (
+    ("too short", PasswordRefusal.TOO_SHORT),
+    ("history", PasswordRefusal.IN_HISTORY),
+    ("already used", PasswordRefusal.IN_HISTORY),
+    ("too young", PasswordRefusal.TOO_YOUNG),
+    ("minimum password age", PasswordRefusal.TOO_YOUNG),
+)
+
+
+def _ad_refusal(message: str) -> PasswordRefusal:
+    """Windows says only "0000052D: constraint violation" for length, history and
+    complexity alike (a quality refusal); Samba's message names the rule."""
+    lowered = message.lower()
+    return next((why for words, why in AD_REASONS if words in lowered), PasswordRefusal.QUALITY)
 
 
 def _first(value: object) -> str:
