@@ -7,7 +7,7 @@ import itertools
 import re
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 from aiohttp import web
@@ -34,6 +34,7 @@ class Gateway:
     sink: MailSink
     base_url: str
     now: list[float]  # the self-service clock: tests move it forward past expiries
+    events: list[dict[str, object]] = field(default_factory=list)  # the dialog's events
 
     async def say(self, chat: str, text: str, channel: str = "webchat") -> list[str]:
         """Send one message as the user; the bot's replies as the user reads them."""
@@ -46,6 +47,7 @@ class Gateway:
             language_hint="en",
         )
         outcome = await self.rt.service.handle(msg)
+        self.events += [e.to_dict() for e in outcome.events]
         return [r.text for r in outcome.replies]
 
     async def code_for(self, person: Person) -> str:
