@@ -14,6 +14,7 @@ from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.letters import LetterFlow
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.status import StatusFlow, StatusReport
 from gateway.dialogs.turn import StepContext, StepResult, Turn
 from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
@@ -64,7 +65,8 @@ class DialogEngine:
             outage_topic,
             default_language,
         )
-        self.commands = Commands(self.flow, self.promise)
+        self.status = StatusFlow(sla)
+        self.commands = Commands(self.flow, self.status)
         self.letters = LetterFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
@@ -78,6 +80,8 @@ class DialogEngine:
             command = parse_command(msg)
             if command:
                 self.commands.run(turn, *command, msg)
+            elif self.status.wants(turn, msg):
+                self.status.handle(turn, msg)
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -97,6 +101,15 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def ticket_status(
+        self, state: DialogState, report: StatusReport, ctx: StepContext
+    ) -> StepResult:
+        """The user's tickets as the service found them (after `StatusAsked` or an action
+        from a ticket's card): status, group, who has it, the last update, the next step."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.status.answer(turn, report)
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

@@ -22,6 +22,7 @@ class Phase(StrEnum):
     TICKET = "ticket"  # a ticket is open; messages are added to it
     CSAT_SCORE = "csat_score"  # a 1-5 rating
     CSAT_COMMENT = "csat_comment"  # an optional comment to the rating
+    STATUS_COMMENT = "status_comment"  # a comment to `DialogState.status_ticket`
 
 
 @dataclass
@@ -47,6 +48,8 @@ class DialogState:
     ticket_id: str = ""
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
+    status_ticket: str = ""  # the ticket whose status card was shown last
+    status_resume: str = ""  # the phase to go back to after a comment to it
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     updated_at: float = 0.0
