@@ -120,18 +120,21 @@ class ConversationService:
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
+            state = DialogState.from_dict(conv.state)
+            ctx = StepContext(
+                now=now,
+                open_tickets=tuple(await self._open_tickets(conv)),
+                letters=conv.channel in LETTER_CHANNELS,
+            )
             if conv.bot_owns:
-                state = DialogState.from_dict(conv.state)
-                ctx = StepContext(
-                    now=now,
-                    open_tickets=tuple(await self._open_tickets(conv)),
-                    letters=conv.channel in LETTER_CHANNELS,
-                )
-                result = self.engine.step(state, msg, ctx)
+                result: StepResult | None = self.engine.step(state, msg, ctx)
+            else:  # a person has the conversation: the bot answers only "where is my ticket?"
+                result = self.engine.self_service(state, msg, ctx)
+                if result is None:
+                    await self._note_user_activity(tx, conv, now)
+            if result is not None:
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
-            else:
-                await self._note_user_activity(tx, conv, now)
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
         await self.store.commit(tx, fence)

@@ -20,7 +20,7 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.status import StatusReport, TicketView
 from gateway.identities import UserIdentities
-from gateway.models import Ticket, TicketStatus
+from gateway.models import BOT_OWNER, Ticket, TicketStatus
 from gateway.store import Conversation, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -129,6 +129,8 @@ class TicketStatusDesk:
             tx.outcome(conv.key, "resolved_l1", by="user")
             if conv.active_ticket == ticket.id:
                 conv.active_ticket = ""
+            if ticket.conversation_key == conv.key:
+                conv.owner = BOT_OWNER  # as when an operator resolves it
             return "solved"
         self.user_wrote(tx, ticket, now)
         if isinstance(action, TicketCommented):

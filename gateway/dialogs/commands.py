@@ -12,7 +12,7 @@ from gateway.dialogs.state import Phase
 from gateway.dialogs.status import StatusFlow
 from gateway.dialogs.status_question import ticket_numbers
 from gateway.dialogs.turn import Turn
-from gateway.models import Button, InboundMessage
+from gateway.models import Button, InboundMessage, ticket_id_for
 from gateway.texts import LANGUAGES
 
 _COMMAND = re.compile(r"^/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
@@ -62,7 +62,8 @@ class Commands:
 
     def status(self, turn: Turn, arg: str, msg: InboundMessage) -> None:
         """The user's tickets (or the one named) with their state, as the store has them."""
-        numbers = ticket_numbers(arg)
+        arg = arg.strip().lstrip("#№")
+        numbers = [ticket_id_for(int(arg))] if arg.isdigit() else ticket_numbers(arg)
         self.tickets.ask(turn, numbers[0] if numbers else "")
 
     def operator(self, turn: Turn, arg: str, msg: InboundMessage) -> None:

@@ -81,7 +81,7 @@ class DialogEngine:
             if command:
                 self.commands.run(turn, *command, msg)
             elif self.status.wants(turn, msg):
-                self.status.handle(turn, msg)
+                self._status(turn, msg)
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -89,6 +89,31 @@ class DialogEngine:
             else:
                 self.flow.handle(turn, msg)
         return turn.result()
+
+    def self_service(
+        self, state: DialogState, msg: InboundMessage, ctx: StepContext
+    ) -> StepResult | None:
+        """A message while a person has the conversation: the bot answers a status question
+        or a ticket card's button (and /status); anything else is the person's (None)."""
+        turn = Turn.begin(state, self.texts, ctx)
+        command = parse_command(msg) if msg.kind in ("message", "edited") else None
+        if command is not None and command[0] == "status":
+            self.commands.status(turn, command[1], msg)
+        elif command is None and msg.kind in ("message", "edited") and self.status.wants(turn, msg):
+            self._status(turn, msg)
+        else:
+            return None
+        return turn.result()
+
+    def _status(self, turn: Turn, msg: InboundMessage) -> None:
+        """A status question or a card's button, answered in the language it is asked in."""
+        text = msg.text.strip()
+        if text and not msg.payload:
+            if turn.state.phase == Phase.IDLE:
+                self.flow.detect_language(turn, text, msg.language_hint)
+            else:
+                self.flow.follow_language(turn, text)
+        self.status.handle(turn, msg)
 
     def ticket_opened(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> StepResult:
         """The requested ticket is stored: tell the user its id and when a person answers."""

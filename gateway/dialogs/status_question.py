@@ -31,18 +31,24 @@ STATUS_WORDS = {
 ASKING_WORDS = {
     "ru": (
         "где что как когда скоро долго кто сколько решить решать рассмотреть рассматривать "
-        "обработать обрабатывать заниматься ответить взять ждать показать посмотреть почему "
+        "обработать обрабатывать заниматься ответить взять ждать посмотреть почему "
         "закрыть"
     ),
     "uk": (
         "де що як коли скоро довго хто скільки вирішити вирішувати розглянути розглядати "
-        "обробити обробляти займатися відповісти взяти чекати показати переглянути чому "
+        "обробити обробляти займатися відповісти взяти чекати переглянути чому "
         "закрити"
     ),
     "en": (
         "where what how when soon long who why handle process resolve answer take pick look "
-        "wait show list close"
+        "wait close"
     ),
+}
+# "Покажи мои заявки": only with nothing else said ("ticket printer shows error" is a problem).
+SHOW_WORDS = {
+    "ru": "показать покажи проверить глянуть список",
+    "uk": "показати покажи перевірити глянути список",
+    "en": "show list check see view",
 }
 OWN_WORDS = {"ru": "мой свой", "uk": "мій свій", "en": "my mine"}
 # "Создайте заявку", "хочу подать обращение": a new request, not a question about one.
@@ -56,7 +62,9 @@ MAX_WORDS = 14
 MAX_OTHER_WORDS = 2  # besides the number and the cues, e.g. "HD-000042, what's up?"
 MAX_ASIDE_WORDS = 4  # "кто взял заявку на доступ к 1С?": what the ticket was about
 
-_NUMBER = re.compile(r"(?<![\w-])(?:hd|нд)[\s#№-]*0*(\d{1,9})(?!\d)|[#№]\s*0*(\d{1,9})(?!\d)", re.I)
+# HD-000042, hd 42, НД-42 (typed in Cyrillic); "#42", "№42" only next to a ticket noun.
+_ID = re.compile(r"(?<![\w-])(?:hd|нд)[\s#№-]*0*(\d{1,9})(?!\d)", re.I)
+_NUMBER = re.compile(r"[#№]\s*0*(\d{1,9})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -66,27 +74,28 @@ class StatusQuestion:
     ticket_id: str = ""
 
 
-def ticket_numbers(text: str) -> list[str]:
-    """Ticket ids named in the text, as stored: "hd 42", "HD-000042", "№42" → HD-000042."""
-    found = (m.group(1) or m.group(2) for m in _NUMBER.finditer(text))
-    return list(dict.fromkeys(ticket_id_for(int(n)) for n in found if int(n) > 0))
+def ticket_numbers(text: str, numbered: bool = False) -> list[str]:
+    """Ticket ids named in the text, as stored: "hd 42", "HD-000042" → HD-000042; with
+    `numbered` also "#42", "№42" (when the text says it speaks of a ticket)."""
+    patterns = (_ID, _NUMBER) if numbered else (_ID,)
+    found = [int(m.group(1)) for p in patterns for m in p.finditer(text)]
+    return list(dict.fromkeys(ticket_id_for(n) for n in found if n > 0))
 
 
 def status_question(text: str, lang: str) -> StatusQuestion | None:
     """The status question in `text`, or None when the message says something else."""
-    numbers = ticket_numbers(text)
-    bare = _NUMBER.sub(" ", text)
-    words = tokens(bare, lang)
+    words = tokens(_NUMBER.sub(" ", _ID.sub(" ", text)), lang)
     if len(words) > MAX_WORDS:
         return None
     seen = {t.lemma for t in words}
     cues = _cues()
     noun = bool(seen & cues["noun"])
+    numbers = ticket_numbers(text, numbered=noun)
     status = bool(seen & cues["status"])
     if seen & cues["create"] and not status:
         return None
     asking = bool(seen & (cues["asking"] | cues["status"]))
-    cue_words = cues["noun"] | cues["status"] | cues["asking"] | cues["own"]
+    cue_words = cues["noun"] | cues["status"] | cues["asking"] | cues["own"] | cues["show"]
     others = [t for t in words if not t.stop and t.lemma not in cue_words]
     if numbers:
         return StatusQuestion(numbers[0]) if asking or len(others) <= MAX_OTHER_WORDS else None
@@ -95,7 +104,7 @@ def status_question(text: str, lang: str) -> StatusQuestion | None:
     own = bool(seen & cues["own"])
     if asking and (own or status or len(others) <= MAX_ASIDE_WORDS):
         return StatusQuestion()
-    if own and not others:  # "мои заявки", "my tickets"
+    if (own or seen & cues["show"]) and not others:  # "мои заявки", "show my tickets"
         return StatusQuestion()
     return None
 
@@ -108,6 +117,7 @@ def _cues() -> dict[str, frozenset[str]]:
         "status": STATUS_WORDS,
         "asking": ASKING_WORDS,
         "own": OWN_WORDS,
+        "show": SHOW_WORDS,
         "create": CREATE_WORDS,
     }
     return {
