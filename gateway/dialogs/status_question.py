@@ -84,6 +84,8 @@ def ticket_numbers(text: str, numbered: bool = False) -> list[str]:
 
 def status_question(text: str, lang: str) -> StatusQuestion | None:
     """The status question in `text`, or None when the message says something else."""
+    if len(text.split()) > MAX_WORDS:
+        return None
     words = tokens(_NUMBER.sub(" ", _ID.sub(" ", text)), lang)
     if len(words) > MAX_WORDS:
         return None

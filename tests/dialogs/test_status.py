@@ -56,7 +56,7 @@ def test_a_comment_can_be_cancelled_and_typed_numbers_press_the_buttons(chat: Ch
 def test_a_recently_resolved_ticket_offers_still_broken(chat: Chat) -> None:
     ticket_id = open_ticket(chat)
     chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
-    chat.send(f"/status {ticket_id}")
+    chat.press(f"status:show:{ticket_id}")
     assert chat.text.startswith(f"{ticket_id} — решена") and chat.payloads == []
     chat.press(f"status:reopen:{ticket_id}")
     assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
