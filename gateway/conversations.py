@@ -33,6 +33,7 @@ from gateway.identities import ChannelIdentityOnly
 from gateway.models import (
     ANSWERED_INLINE,
     LETTER_CHANNELS,
+    TRANSCRIPT_CHANNELS,
     UNDELIVERED,
     Delivery,
     InboundMessage,
@@ -83,7 +84,8 @@ class ConversationService:
         self.tickets = tickets or TicketStatusDesk(
             store, sla, ChannelIdentityOnly(), reopen_seconds=REOPEN_SECONDS, shown=SHOWN
         )
-        self.direct_channels = frozenset(direct_channels)
+        # Channels that show replies themselves: nothing is queued for them.
+        self.direct_channels = TRANSCRIPT_CHANNELS | frozenset(direct_channels)
         self.clock = clock
         self.reports = ReportRecorder(sla)
 
@@ -102,7 +104,9 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        conv = await self.store.conversations.get_or_new(
+        # Round trips of a turn: this read (and one more for the conversation's tickets,
+        # when it has any and the bot answers), then the one commit below.
+        conv, ticket_ids = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -121,14 +125,13 @@ class ConversationService:
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
             state = DialogState.from_dict(conv.state)
-            ctx = StepContext(
-                now=now,
-                open_tickets=tuple(await self._open_tickets(conv)),
-                letters=conv.channel in LETTER_CHANNELS,
-            )
+            letters = conv.channel in LETTER_CHANNELS
             if conv.bot_owns:
+                open_tickets = tuple(await self._open_tickets(ticket_ids))
+                ctx = StepContext(now=now, open_tickets=open_tickets, letters=letters)
                 result: StepResult | None = self.engine.step(state, msg, ctx)
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
+                ctx = StepContext(now=now, letters=letters)
                 result = self.engine.self_service(state, msg, ctx)
                 if result is None:
                     await self._note_user_activity(tx, conv, now)
@@ -254,8 +257,9 @@ class ConversationService:
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         return await self.tickets.own_ticket(conv.key, ticket_id) if ticket_id else None
 
-    async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
-        return await self.store.tickets.for_conversation(conv.key)
+    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
+        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
+        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""
