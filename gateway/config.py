@@ -447,6 +447,13 @@ class OperatorAccount(_Section):
     language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
 
 
+class TicketStatusSettings(_Section):
+    """"Where is my ticket?": what a user sees of their tickets and may do with them."""
+
+    reopen_days: float = Field(7.0, gt=0)  # "still broken" reopens a ticket resolved this recently
+    shown: int = Field(5, ge=1, le=20)  # tickets listed when the user names none
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     json_format: bool = Field(False, alias="json")
@@ -477,6 +484,7 @@ class Settings(_Section):
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
     directory: DirectorySettings = DirectorySettings()
+    ticket_status: TicketStatusSettings = TicketStatusSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @field_validator("faq_dir")

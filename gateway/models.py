@@ -212,6 +212,14 @@ TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"
+TICKET_PREFIX = "HD"
+
+
+def ticket_id_for(number: int) -> str:
+    """The readable id of the `number`-th ticket: HD-000123."""
+    return f"{TICKET_PREFIX}-{number:06d}"
+
+
 DUTY_AUTHOR = "system:on_duty"  # SLA notices to the on-duty contact (never rate-limited)
 
 

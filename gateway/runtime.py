@@ -13,6 +13,7 @@ from pathlib import Path
 from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
+from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
@@ -24,8 +25,9 @@ from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis
 from gateway.store.mail import MailThread
 from gateway.texts import Texts
+from gateway.ticket_status import TicketStatusDesk
 from gateway.triage.calendar import BusinessCalendar
-from gateway.triage.sla import ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
+from gateway.triage.sla import DAY, ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
@@ -90,6 +92,22 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
         on_duty_telegram_chat=sla.on_duty_telegram_chat,
         on_duty_mail_thread=ON_DUTY_MAIL_THREAD if on_duty_mail(settings) else "",
         desk_language=sla.desk_language,
+    )
+
+
+def ticket_status_desk(
+    settings: Settings, store: Store, sla: SlaPolicy, identities: UserIdentities | None = None
+) -> TicketStatusDesk:
+    """"Where is my ticket?" over the store; a user is known by `identities` (their channel
+    identity alone unless directory linking supplies more)."""
+    section = settings.ticket_status
+    return TicketStatusDesk(
+        store,
+        sla,
+        identities or ChannelIdentityOnly(),
+        reopen_seconds=section.reopen_days * DAY,
+        shown=section.shown,
+        operator_names={a.login: a.name for a in settings.operators},
     )
 
 
@@ -166,7 +184,10 @@ async def open_runtime(
         sla = sla_policy(settings)
         engine = DialogEngine(knowledge, sla)
         accounts = self_service(settings, store, engine.texts, sla)
-        service = ConversationService(store, engine, sla, direct_channels, accounts=accounts)
+        tickets = ticket_status_desk(settings, store, sla, accounts)
+        service = ConversationService(
+            store, engine, sla, direct_channels, tickets=tickets, accounts=accounts
+        )
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(

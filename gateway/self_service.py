@@ -198,6 +198,18 @@ class SelfService:
             return ""
         return str(link.get("login", ""))
 
+    async def known_as(self, identity: str) -> frozenset[str]:
+        """The `UserIdentities` port: every identity linked now to the same account as
+        `identity` (the identity alone when it is not linked)."""
+        login = await self.linked_login(identity)
+        if not login:
+            return frozenset({identity})
+        same = {identity}
+        for other in await self.records.identities_of(login):
+            if other != identity and await self.linked_login(other) == login:
+                same.add(other)
+        return frozenset(same)
+
     async def forget(self, who: Requester) -> AccountResult:
         """The user undoes the link ("forget me")."""
         login = await self.linked_login(who.identity)

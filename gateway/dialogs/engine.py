@@ -15,6 +15,7 @@ from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.letters import LetterFlow
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.status import StatusFlow, StatusReport
 from gateway.dialogs.turn import StepContext, StepResult, Turn
 from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
@@ -65,7 +66,8 @@ class DialogEngine:
             outage_topic,
             default_language,
         )
-        self.commands = Commands(self.flow, self.promise)
+        self.status = StatusFlow(sla)
+        self.commands = Commands(self.flow, self.status)
         self.letters = LetterFlow(self.flow)
         self.accounts = AccountFlow(self.flow)
 
@@ -83,6 +85,8 @@ class DialogEngine:
                 self.accounts.handle(turn, account, msg)
             elif command:
                 self.commands.run(turn, *command, msg)
+            elif self.status.wants(turn, msg):
+                self._status(turn, msg)
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -90,6 +94,31 @@ class DialogEngine:
             else:
                 self.flow.handle(turn, msg)
         return turn.result()
+
+    def self_service(
+        self, state: DialogState, msg: InboundMessage, ctx: StepContext
+    ) -> StepResult | None:
+        """A message while a person has the conversation: the bot answers a status question
+        or a ticket card's button (and /status); anything else is the person's (None)."""
+        turn = Turn.begin(state, self.texts, ctx)
+        command = parse_command(msg) if msg.kind in ("message", "edited") else None
+        if command is not None and command[0] == "status":
+            self.commands.status(turn, command[1], msg)
+        elif command is None and msg.kind in ("message", "edited") and self.status.wants(turn, msg):
+            self._status(turn, msg)
+        else:
+            return None
+        return turn.result()
+
+    def _status(self, turn: Turn, msg: InboundMessage) -> None:
+        """A status question or a card's button, answered in the language it is asked in."""
+        text = msg.text.strip()
+        if text and not msg.payload:
+            if turn.state.phase == Phase.IDLE:
+                self.flow.detect_language(turn, text, msg.language_hint)
+            else:
+                self.flow.follow_language(turn, text)
+        self.status.handle(turn, msg)
 
     def ticket_opened(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> StepResult:
         """The requested ticket is stored: tell the user its id and when a person answers."""
@@ -110,6 +139,15 @@ class DialogEngine:
         """What the directory service did with the user's self-service request."""
         turn = Turn.begin(state, self.texts, ctx)
         self.accounts.result(turn, result)
+        return turn.result()
+
+    def ticket_status(
+        self, state: DialogState, report: StatusReport, ctx: StepContext
+    ) -> StepResult:
+        """The user's tickets as the service found them (after `StatusAsked` or an action
+        from a ticket's card): status, group, who has it, the last update, the next step."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.status.answer(turn, report)
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

@@ -142,6 +142,39 @@ class AccountAction(_Event):
     code: str = ""
 
 
+@dataclass(frozen=True)
+class StatusAsked(_Event):
+    """The user asks how their tickets are going (`ticket_id` when they named one)."""
+
+    name: ClassVar[str] = "status_asked"
+    ticket_id: str = ""
+
+
+@dataclass(frozen=True)
+class TicketCommented(_Event):
+    """The user added a comment to one of their tickets from its status card."""
+
+    name: ClassVar[str] = "ticket_commented"
+    ticket_id: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ReopenRequested(_Event):
+    """The user says a recently resolved ticket is still broken."""
+
+    name: ClassVar[str] = "reopen_requested"
+    ticket_id: str
+
+
+@dataclass(frozen=True)
+class PersonRequested(_Event):
+    """The user wants a person to write to them about one of their tickets."""
+
+    name: ClassVar[str] = "person_requested"
+    ticket_id: str
+
+
 Event = (
     FaqAnswered
     | ArticleNotHelped
@@ -156,6 +189,10 @@ Event = (
     | TicketDetailsGiven
     | SolvedByUser
     | AccountAction
+    | StatusAsked
+    | TicketCommented
+    | ReopenRequested
+    | PersonRequested
 )
 
 __all__ = [
@@ -168,8 +205,12 @@ __all__ = [
     "FaqAnswered",
     "FaqChoices",
     "Handoff",
+    "PersonRequested",
+    "ReopenRequested",
     "Resolved",
     "SolvedByUser",
+    "StatusAsked",
+    "TicketCommented",
     "TicketDetailsGiven",
     "TicketRequested",
 ]

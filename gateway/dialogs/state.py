@@ -24,6 +24,7 @@ class Phase(StrEnum):
     CSAT_COMMENT = "csat_comment"  # an optional comment to the rating
     LINK_LOGIN = "link_login"  # the directory login to link this identity to
     LINK_CODE = "link_code"  # the one-time code sent to that account's recovery contact
+    STATUS_COMMENT = "status_comment"  # a comment to `DialogState.status_ticket`
 
 
 @dataclass
@@ -51,6 +52,8 @@ class DialogState:
     rating_ticket: str = ""  # the ticket a rating being collected is for
     account_next: str = ""  # unlock | reset: what to do once the identity is linked
     code_tries: int = 0  # codes entered since the last one was sent
+    status_ticket: str = ""  # the ticket whose status card was shown last
+    status_resume: str = ""  # the phase to go back to after a comment to it
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     updated_at: float = 0.0

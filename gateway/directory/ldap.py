@@ -61,7 +61,8 @@ class LdapDirectory:
                 return None
             dn, attrs = found
             return Account(
-                login=login,
+                # the login as the directory spells it (one key per account, whatever the case)
+                login=_first(attrs.get(self.settings.login_attr)) or login,
                 contact=_first(attrs.get(self.settings.contact_attribute)),
                 mail=_first(attrs.get(self.settings.mail_attribute)),
                 locked=self._locked(attrs),
@@ -169,7 +170,7 @@ class LdapDirectory:
             s.base_dn,
             f"({s.login_attr}={escape_filter_chars(login)})",
             search_scope=ldap3.SUBTREE,
-            attributes=sorted({s.contact_attribute, s.mail_attribute, lock_attr}),
+            attributes=sorted({s.login_attr, s.contact_attribute, s.mail_attribute, lock_attr}),
             size_limit=2,
         )
         entries = [e for e in conn.response or [] if e.get("type") == "searchResEntry"]

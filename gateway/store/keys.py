@@ -196,6 +196,11 @@ def identity_link(identity: str) -> str:
     return f"{PREFIX}:dir:link:{identity}"
 
 
+def account_identities(login: str) -> str:
+    """The channel identities linked to one directory account (set)."""
+    return f"{PREFIX}:dir:account:{login}"
+
+
 def reset_grant(nonce: str) -> str:
     """What one password-reset link may do (JSON: login, identity, language), with a TTL."""
     return f"{PREFIX}:dir:reset:{nonce}"

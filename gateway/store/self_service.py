@@ -74,17 +74,26 @@ class SelfServiceStore:
         pipe = self._redis.pipeline(transaction=True)
         pipe.set(keys.identity_link(identity), json.dumps(record), ex=ttl)
         pipe.zadd(keys.IDENTITY_LINKS, {identity: now + ttl})
+        pipe.sadd(keys.account_identities(login.lower()), identity)
         await pipe.execute()
+
+    async def identities_of(self, login: str) -> set[str]:
+        """Identities once linked to the account (check each one's link: it may be gone)."""
+        members = await self._redis.smembers(keys.account_identities(login.lower()))
+        return {_text(m) for m in members}
 
     async def linked(self, identity: str) -> dict[str, Any] | None:
         raw = await self._redis.get(keys.identity_link(identity))
         return json.loads(raw) if raw is not None else None
 
     async def unlink(self, identity: str) -> bool:
+        link = await self.linked(identity)
         pipe = self._redis.pipeline(transaction=True)
         pipe.delete(keys.identity_link(identity))
         pipe.zrem(keys.IDENTITY_LINKS, identity)
-        removed, _ = await pipe.execute()
+        if link is not None:
+            pipe.srem(keys.account_identities(str(link.get("login", "")).lower()), identity)
+        removed = (await pipe.execute())[0]
         return bool(removed)
 
     async def links(self, now: float, limit: int = 500) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import TICKET_TIMES, Ticket
+from gateway.models import TICKET_TIMES, Ticket, ticket_id_for
 from gateway.store import keys, scripts
 
 
@@ -34,10 +34,6 @@ class TicketEvent:
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def format_ticket_id(number: int) -> str:
-    return f"HD-{number:06d}"
-
-
 def is_ticket_id(value: str) -> bool:
     """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
     return bool(TICKET_ID.fullmatch(value))
@@ -51,7 +47,7 @@ class TicketStore:
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
 
     async def next_id(self) -> str:
-        return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
+        return ticket_id_for(int(await self._redis.incr(keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
         found = await self.many([ticket_id])

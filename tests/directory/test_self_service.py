@@ -214,3 +214,31 @@ def _link(replies: list[str]) -> str:
 async def _post(http: aiohttp.ClientSession, url: str, password: str) -> tuple[int, str]:
     async with http.post(url, data={"password": password, "repeat": password}) as resp:
         return resp.status, await resp.text()
+
+
+async def test_identities_linked_to_one_account_see_each_others_tickets(
+    gateway: Gateway, make_person: Callable[[], Person]
+) -> None:
+    person = make_person()
+    await gateway.link("s1", person)
+    await gateway.say("77", "/link", channel="telegram")
+    await gateway.say("77", person.login.upper(), channel="telegram")  # the directory's case
+    await gateway.say("77", await gateway.code_for(person), channel="telegram")
+    accounts = gateway.rt.accounts
+    assert accounts is not None
+    assert await accounts.known_as("telegram:77") == {"telegram:77", "webchat:s1"}
+    assert await accounts.known_as("webchat:other") == {"webchat:other"}
+    [ticket] = [
+        t
+        for t in await gateway.rt.store.tickets.for_conversation("webchat:s1", active_only=False)
+        if t.topic == "self_service_link"
+    ]
+    assert any(ticket.id in r for r in await gateway.say("77", "/status", channel="telegram"))
+    stranger = await gateway.say("x9", f"/status {ticket.id}")
+    nothing = await gateway.say("x9", "/status HD-999999")
+    assert [r.replace(ticket.id, "#") for r in stranger] == [
+        r.replace("HD-999999", "#") for r in nothing
+    ]
+    # "Forget me" on one channel: the other no longer sees the account's tickets as its own.
+    await gateway.say("s1", "/forget")
+    assert await accounts.known_as("telegram:77") == {"telegram:77"}
