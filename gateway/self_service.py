@@ -24,15 +24,14 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.message import EmailMessage
 
 from gateway.config import Settings
-from gateway.connectors.mail.outgoing import SmtpTransport
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.dialogs.events import AccountAction
 from gateway.directory import Account, Directory, DirectoryUnavailable, PasswordRefusal
 from gateway.models import Level, Priority, SupportGroup, Ticket, TicketStatus
 from gateway.reports.recorder import ReportRecorder
+from gateway.self_service_mail import SelfServiceMail
 from gateway.store import Store, Transaction
 from gateway.texts import Texts
 from gateway.web.auth import Signer, new_token, session_secret
@@ -106,8 +105,7 @@ class SelfService:
             session_secret(secret.get_secret_value() if secret else None, "password reset link"),
             RESET_PURPOSE,
         )
-        self.mail = SmtpTransport(settings.email)
-        self._sending: set[asyncio.Task[None]] = set()
+        self.mail = SelfServiceMail(settings, texts)
 
     # --- the dialog's requests -----------------------------------------------------------
 
@@ -161,7 +159,7 @@ class SelfService:
             ttl,
         )
         if real and account is not None:
-            self._send(self._code_letter(account, code, who.language), account.contact)
+            self.mail.send_code(account, code, who.language, self.conf.code_minutes)
         await self._audit(who, action, login, "sent" if real else "no_such_account")
         return AccountResult(action, AccountOutcome.CODE_SENT, minutes=self.conf.code_minutes)
 
@@ -306,13 +304,12 @@ class SelfService:
         await self._resolved_ticket(who, "password", grant.login, "changed")
         account = await asyncio.to_thread(self.directory.find, grant.login)
         if account is not None and account.mail:
-            self._send(self._changed_letter(account, grant.language), account.mail)
+            self.mail.send_changed(account, grant.language)
         return PasswordResult(changed=True)
 
     async def drain(self) -> None:
         """Wait for letters being sent (tests, shutdown)."""
-        if self._sending:
-            await asyncio.gather(*list(self._sending), return_exceptions=True)
+        await self.mail.drain()
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -383,42 +380,6 @@ class SelfService:
         tx.outcome(who.identity, "resolved_l1", by="self_service")
         self.reports.self_served(tx, ticket, action)
         await self.store.commit(tx)
-
-    def _code_letter(self, account: Account, code: str, lang: str) -> EmailMessage:
-        minutes = self.conf.code_minutes
-        return self._letter(
-            account.contact,
-            self.texts.get(lang, "account_mail_code_subject"),
-            self.texts.get(lang, "account_mail_code", code=code, minutes=minutes),
-        )
-
-    def _changed_letter(self, account: Account, lang: str) -> EmailMessage:
-        return self._letter(
-            account.mail,
-            self.texts.get(lang, "account_mail_changed_subject"),
-            self.texts.get(lang, "account_mail_changed", login=account.login),
-        )
-
-    def _letter(self, to: str, subject: str, text: str) -> EmailMessage:
-        msg = EmailMessage()
-        msg["From"] = self.settings.email.address
-        msg["To"] = to
-        msg["Subject"] = subject
-        msg.set_content(text)
-        return msg
-
-    def _send(self, msg: EmailMessage, to: str) -> None:
-        """Send in the background: the answer never waits for (or reveals) the mail."""
-
-        async def send() -> None:
-            try:
-                await self.mail.send(msg, to)
-            except Exception as exc:  # a letter that cannot go is logged, never shown
-                log.warning("self-service letter not sent", extra={"error": repr(exc)})
-
-        task = asyncio.ensure_future(send())
-        self._sending.add(task)
-        task.add_done_callback(self._sending.discard)
 
 
 def _digest(salt: str, code: str) -> str:

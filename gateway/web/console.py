@@ -40,6 +40,7 @@ CONSOLE_FILES = (
     "console.js",
     "console.css",
     "reports.css",
+    "admin-page.js",
     "dead-letters.js",
     "linked-accounts.js",
 )

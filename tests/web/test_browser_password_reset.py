@@ -176,6 +176,9 @@ async def test_admin_sees_and_revokes_a_link_in_the_console(
     row = admin.locator("#la-links tbody tr").filter(has_text=link["identity"])
     await expect(row).to_contain_text(person.login)
     await expect(admin.locator("#la-audit tbody")).to_contain_text("link_sent")
+    # The code was asked for from the widget: the audit has the visitor's address.
+    request = admin.locator("#la-audit tbody tr").filter(has_text="request_code")
+    await expect(request).to_contain_text("127.0.0.1")
     await screenshot(admin, "console-linked-accounts")
     await row.get_by_role("button", name="Revoke").click()
     await expect(admin.locator("#la-status")).to_contain_text("revoked")
