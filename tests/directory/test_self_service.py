@@ -242,3 +242,27 @@ async def test_identities_linked_to_one_account_see_each_others_tickets(
     # "Forget me" on one channel: the other no longer sees the account's tickets as its own.
     await gateway.say("s1", "/forget")
     assert await accounts.known_as("telegram:77") == {"telegram:77"}
+
+
+async def test_policy_may_ask_a_fresh_code_for_a_reset_and_limits_resets_a_day(
+    gateway: Gateway, make_person: Callable[[], Person]
+) -> None:
+    accounts = gateway.rt.accounts
+    assert accounts is not None
+    accounts.conf = accounts.conf.model_copy(
+        update={
+            "reset_needs_code": True,
+            "limits": accounts.conf.limits.model_copy(update={"resets_per_day": 2}),
+        }
+    )
+    person = make_person()
+    await gateway.link("f1", person)
+    _link(await gateway.say("f1", "/reset"))  # linked a moment ago: the code is fresh
+    gateway.now[0] += 11 * 60
+    again = await gateway.say("f1", "/reset")  # a stale link: prove it again first
+    assert any("What is your login" in r for r in again)
+    await gateway.say("f1", person.login)
+    _link(await gateway.say("f1", await gateway.code_for(person)))
+    over = await gateway.say("f1", "/reset")  # the third today
+    assert any("daily limit" in r for r in over)
+    assert not any("/account/password/" in r for r in over)
