@@ -188,6 +188,13 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
         routes = connector.routes()
         if routes:
             app.router.add_routes(routes)
+    if rt.accounts is not None:
+        from gateway.web.client_address import trusted_networks
+        from gateway.web.password_page import PasswordPage
+
+        trusted = trusted_networks(rt.settings.http.trusted_proxies)
+        page = PasswordPage(rt.accounts, rt.engine.texts, rt.service.account_news, trusted)
+        app.router.add_routes(page.routes())
     try:
         from gateway.web.console import setup_console
     except ImportError:

@@ -52,6 +52,7 @@ ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "FIRSTLINE_SESSION_SECRET": ("web", "session_secret"),
     "EMAIL_SMTP_PASSWORD": ("email", "smtp", "password"),
     "EMAIL_IMAP_PASSWORD": ("email", "imap", "password"),
+    "DIRECTORY_PASSWORD": ("directory", "password"),
 }
 
 SECRET_KEYS = frozenset(
@@ -433,6 +434,51 @@ class WebSettings(_Section):
         return value
 
 
+class SelfServiceLimits(_Section):
+    """How often codes may be asked for, and how many unlocks and resets a day."""
+
+    codes_per_hour_per_identity: int = Field(5, ge=1)
+    codes_per_hour_per_account: int = Field(5, ge=1)
+    codes_per_hour_per_address: int = Field(20, ge=1)
+    unlocks_per_day: int = Field(3, ge=1)  # per account
+    resets_per_day: int = Field(3, ge=1)  # per account
+
+
+class DirectorySettings(_Section):
+    """The LDAP directory for account unlock and password reset (OpenLDAP or AD).
+
+    The gateway binds as a service account that may only clear locks and set passwords
+    under `base_dn`; members of `protected_groups` are never touched.
+    """
+
+    enabled: bool = False
+    kind: Literal["openldap", "ad"] = "openldap"
+    url: str = ""  # ldap://host:389 (with start_tls) or ldaps://host:636; AD needs LDAPS
+    start_tls: bool = False
+    ca_file: str = ""  # the CA that signed the directory's certificate; "" = the system's
+    tls_name: str = ""  # the name in that certificate, when `url` names the host otherwise
+    bind_dn: str = ""  # the service account
+    password: SecretStr | None = None  # its password (DIRECTORY_PASSWORD)
+    base_dn: str = ""  # where accounts live
+    login_attribute: str = ""  # "" = uid (OpenLDAP) or sAMAccountName (AD)
+    contact_attribute: str = "mail"  # where the one-time code is sent (a recovery address)
+    mail_attribute: str = "mail"  # told by e-mail when the password changed
+    protected_groups: list[str] = []  # group DNs whose members the bot never touches
+    timeout: float = Field(10.0, gt=0)
+    code_length: int = Field(8, ge=6, le=12)  # NIST SP 800-63B: at least 6 random characters
+    code_minutes: int = Field(10, ge=1, le=10)  # at most 10 minutes
+    code_attempts: int = Field(3, ge=1, le=10)
+    link_days: int = Field(90, ge=1)  # a channel identity stays linked this long
+    reset_link_minutes: int = Field(15, ge=1, le=60)
+    reset_needs_code: bool = False  # a reset also needs a fresh code, not only a link
+    must_change_at_next_logon: bool = False  # pwdReset (OpenLDAP) / pwdLastSet=0 (AD)
+    limits: SelfServiceLimits = SelfServiceLimits()
+
+    @property
+    def login_attr(self) -> str:
+        return self.login_attribute or ("sAMAccountName" if self.kind == "ad" else "uid")
+
+
 class OperatorAccount(_Section):
     login: str
     name: str = ""
@@ -441,6 +487,13 @@ class OperatorAccount(_Section):
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
     language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
+
+
+class TicketStatusSettings(_Section):
+    """"Where is my ticket?": what a user sees of their tickets and may do with them."""
+
+    reopen_days: float = Field(7.0, gt=0)  # "still broken" reopens a ticket resolved this recently
+    shown: int = Field(5, ge=1, le=20)  # tickets listed when the user names none
 
 
 class LoggingSettings(_Section):
@@ -472,6 +525,8 @@ class Settings(_Section):
     instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
+    directory: DirectorySettings = DirectorySettings()
+    ticket_status: TicketStatusSettings = TicketStatusSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @field_validator("faq_dir")
@@ -499,6 +554,14 @@ class Settings(_Section):
         if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
             raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
         self._meta_channels_have_what_they_need()
+        d = self.directory
+        if d.enabled and not (d.url and d.bind_dn and d.base_dn and d.password):
+            raise ValueError(
+                "directory.url, directory.bind_dn, directory.base_dn and directory.password "
+                "(DIRECTORY_PASSWORD): required when the directory is enabled"
+            )
+        if d.enabled and d.kind == "ad" and not (d.url.startswith("ldaps://") or d.start_tls):
+            raise ValueError("directory.url: Active Directory sets passwords only over LDAPS")
         em = self.email
         if em.enabled and "@" not in em.address:
             raise ValueError("email.address: required when email is enabled (support@your.domain)")

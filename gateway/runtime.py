@@ -15,18 +15,22 @@ from pydantic import SecretStr
 from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
+from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
+from gateway.reports.recorder import ReportRecorder
+from gateway.self_service import SelfService
 from gateway.sla_timers import SlaTimerService
 from gateway.store import RedisTarget, Store, TopologyView
 from gateway.store.embedded import EmbeddedRedis
 from gateway.store.mail import MailThread
 from gateway.store.topology import parse_address
 from gateway.texts import Texts
+from gateway.ticket_status import TicketStatusDesk
 from gateway.triage.calendar import BusinessCalendar
-from gateway.triage.sla import ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
+from gateway.triage.sla import DAY, ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
@@ -45,6 +49,19 @@ class Runtime:
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
+    accounts: SelfService | None = None  # unlock and password reset, with a directory
+
+
+def self_service(
+    settings: Settings, store: Store, texts: Texts, sla: SlaPolicy
+) -> SelfService | None:
+    """Self-service against the configured directory; None when there is none."""
+    if not settings.directory.enabled:
+        return None
+    from gateway.directory.ldap import LdapDirectory
+
+    directory = LdapDirectory(settings.directory)
+    return SelfService(settings, store, directory, texts, ReportRecorder(sla))
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
@@ -78,6 +95,22 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
         on_duty_telegram_chat=sla.on_duty_telegram_chat,
         on_duty_mail_thread=ON_DUTY_MAIL_THREAD if on_duty_mail(settings) else "",
         desk_language=sla.desk_language,
+    )
+
+
+def ticket_status_desk(
+    settings: Settings, store: Store, sla: SlaPolicy, identities: UserIdentities | None = None
+) -> TicketStatusDesk:
+    """"Where is my ticket?" over the store; a user is known by `identities` (their channel
+    identity alone unless directory linking supplies more)."""
+    section = settings.ticket_status
+    return TicketStatusDesk(
+        store,
+        sla,
+        identities or ChannelIdentityOnly(),
+        reopen_seconds=section.reopen_days * DAY,
+        shown=section.shown,
+        operator_names={a.login: a.name for a in settings.operators},
     )
 
 
@@ -186,7 +219,11 @@ async def open_runtime(
         knowledge = KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
         engine = DialogEngine(knowledge, sla)
-        service = ConversationService(store, engine, sla, direct_channels)
+        accounts = self_service(settings, store, engine.texts, sla)
+        tickets = ticket_status_desk(settings, store, sla, accounts)
+        service = ConversationService(
+            store, engine, sla, direct_channels, tickets=tickets, accounts=accounts
+        )
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -209,6 +246,7 @@ async def open_runtime(
             redis_url=target.url,
             watch=watch,
             redis_server=server,
+            accounts=accounts,
         )
     finally:
         stopping.set()

@@ -21,6 +21,7 @@ from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
+from gateway.store.self_service import SelfServiceStore
 from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.topology import RedisTarget, TopologyView, connect, describe
@@ -91,6 +92,7 @@ class Store:
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
+        self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

@@ -9,7 +9,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import TICKET_TIMES, Ticket
+from gateway.models import TICKET_TIMES, Ticket, ticket_id_for
 from gateway.store import keys, scripts
 from gateway.store.durability import DurableWrites
 
@@ -35,10 +35,6 @@ class TicketEvent:
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def format_ticket_id(number: int) -> str:
-    return f"HD-{number:06d}"
-
-
 def is_ticket_id(value: str) -> bool:
     """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
     return bool(TICKET_ID.fullmatch(value))
@@ -55,7 +51,7 @@ class TicketStore:
     async def next_id(self) -> str:
         """A number never handed out before, even across a failover: it is used only once
         replicated (a number lost with a dead primary was never used, so none repeats)."""
-        return format_ticket_id(int(await self._durable.command("INCR", keys.TICKET_SEQ)))
+        return ticket_id_for(int(await self._durable.command("INCR", keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
         found = await self.many([ticket_id])
