@@ -266,3 +266,19 @@ async def test_policy_may_ask_a_fresh_code_for_a_reset_and_limits_resets_a_day(
     over = await gateway.say("f1", "/reset")  # the third today
     assert any("daily limit" in r for r in over)
     assert not any("/account/password/" in r for r in over)
+
+
+async def test_an_email_from_address_is_never_proof(
+    gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
+) -> None:
+    person = make_person()
+    lock_out(slapd, person)
+    # Mail "from" the account's own address asks to unlock: the bot still wants the code.
+    replies = await gateway.say(person.mail, "Please unlock my account", channel="email")
+    assert any("What is your login" in r for r in replies)
+    assert await gateway.rt.accounts.linked_login(f"email:{person.mail}") == ""  # type: ignore[union-attr]
+    assert not slapd.can_bind(person.dn, person.password)
+    await gateway.say(person.mail, person.login, channel="email")
+    done = await gateway.say(person.mail, await gateway.code_for(person), channel="email")
+    assert any("Your account is unlocked" in r for r in done)
+    assert slapd.can_bind(person.dn, person.password)
