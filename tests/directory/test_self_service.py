@@ -124,6 +124,15 @@ async def test_every_action_is_a_ticket_resolved_at_first_line(
     expected = {"action": "unlock", "login": person.login, "result": "unlocked"}
     assert expected.items() <= audit[0].items()
     assert audit[0]["channel"] == "webchat"
+    # Reports count both as resolved by the bot at first line (deflected).
+    day = gateway.rt.service.reports.day(gateway.now[0])
+    [counters] = await store.reports.counters([day])
+
+    def count(metric: str) -> int:
+        return sum(n for name, n in counters.items() if name.startswith(f"{metric}|accounts|"))
+
+    assert count("bot_resolved") == 2
+    assert count("self_service:link") == count("self_service:unlock") == 1
 
 
 async def test_protected_admin_is_refused_by_the_bot(gateway: Gateway, slapd: Slapd) -> None:
