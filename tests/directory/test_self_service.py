@@ -291,3 +291,14 @@ async def test_an_email_from_address_is_never_proof(
     done = await gateway.say(person.mail, await gateway.code_for(person), channel="email")
     assert any("Your account is unlocked" in r for r in done)
     assert slapd.can_bind(person.dn, person.password)
+
+
+async def test_a_link_expires(gateway: Gateway, make_person: Callable[[], Person]) -> None:
+    person = make_person()
+    await gateway.link("x1", person)
+    days = gateway.rt.settings.directory.link_days
+    gateway.now[0] += days * 86_400 - 60
+    assert any("not locked" in r for r in await gateway.say("x1", "/unlock"))  # still linked
+    gateway.now[0] += 120
+    assert any("What is your login" in r for r in await gateway.say("x1", "/unlock"))
+    assert await gateway.rt.accounts.linked_login("webchat:x1") == ""  # type: ignore[union-attr]
