@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, cast
 
 import redis.asyncio as aioredis
 
@@ -99,7 +99,8 @@ class SelfServiceStore:
     async def links(self, now: float, limit: int = 500) -> list[dict[str, Any]]:
         """Links in force, soonest to expire first (expired index entries are dropped)."""
         await self._redis.zremrangebyscore(keys.IDENTITY_LINKS, "-inf", now)
-        identities = [_text(i) for i in await self._redis.zrange(keys.IDENTITY_LINKS, 0, limit)]
+        members = cast(list[bytes], await self._redis.zrange(keys.IDENTITY_LINKS, 0, limit))
+        identities = [_text(i) for i in members]
         if not identities:
             return []
         raws = await self._redis.mget([keys.identity_link(i) for i in identities])
@@ -107,14 +108,14 @@ class SelfServiceStore:
 
     # --- reset grants --------------------------------------------------------------------
 
-    async def put_grant(self, nonce: str, grant: dict[str, str], ttl: int) -> None:
+    async def put_grant(self, nonce: str, grant: dict[str, Any], ttl: int) -> None:
         await self._redis.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
 
-    async def grant(self, nonce: str) -> dict[str, str] | None:
+    async def grant(self, nonce: str) -> dict[str, Any] | None:
         raw = await self._redis.get(keys.reset_grant(nonce))
         return json.loads(raw) if raw is not None else None
 
-    async def claim_grant(self, nonce: str, seconds: int) -> dict[str, str] | None:
+    async def claim_grant(self, nonce: str, seconds: int) -> dict[str, Any] | None:
         """Hold the grant for one request; None when it is gone or another request has it."""
         if not await self._redis.set(keys.reset_claim(nonce), "1", nx=True, ex=seconds):
             return None

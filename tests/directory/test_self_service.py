@@ -124,6 +124,15 @@ async def test_every_action_is_a_ticket_resolved_at_first_line(
     expected = {"action": "unlock", "login": person.login, "result": "unlocked"}
     assert expected.items() <= audit[0].items()
     assert audit[0]["channel"] == "webchat"
+    # Reports count both as resolved by the bot at first line (deflected).
+    day = gateway.rt.service.reports.day(gateway.now[0])
+    [counters] = await store.reports.counters([day])
+
+    def count(metric: str) -> int:
+        return sum(n for name, n in counters.items() if name.startswith(f"{metric}|accounts|"))
+
+    assert count("bot_resolved") == 2
+    assert count("self_service:link") == count("self_service:unlock") == 1
 
 
 async def test_protected_admin_is_refused_by_the_bot(gateway: Gateway, slapd: Slapd) -> None:
@@ -266,3 +275,30 @@ async def test_policy_may_ask_a_fresh_code_for_a_reset_and_limits_resets_a_day(
     over = await gateway.say("f1", "/reset")  # the third today
     assert any("daily limit" in r for r in over)
     assert not any("/account/password/" in r for r in over)
+
+
+async def test_an_email_from_address_is_never_proof(
+    gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
+) -> None:
+    person = make_person()
+    lock_out(slapd, person)
+    # Mail "from" the account's own address asks to unlock: the bot still wants the code.
+    replies = await gateway.say(person.mail, "Please unlock my account", channel="email")
+    assert any("What is your login" in r for r in replies)
+    assert await gateway.rt.accounts.linked_login(f"email:{person.mail}") == ""  # type: ignore[union-attr]
+    assert not slapd.can_bind(person.dn, person.password)
+    await gateway.say(person.mail, person.login, channel="email")
+    done = await gateway.say(person.mail, await gateway.code_for(person), channel="email")
+    assert any("Your account is unlocked" in r for r in done)
+    assert slapd.can_bind(person.dn, person.password)
+
+
+async def test_a_link_expires(gateway: Gateway, make_person: Callable[[], Person]) -> None:
+    person = make_person()
+    await gateway.link("x1", person)
+    days = gateway.rt.settings.directory.link_days
+    gateway.now[0] += days * 86_400 - 60
+    assert any("not locked" in r for r in await gateway.say("x1", "/unlock"))  # still linked
+    gateway.now[0] += 120
+    assert any("What is your login" in r for r in await gateway.say("x1", "/unlock"))
+    assert await gateway.rt.accounts.linked_login("webchat:x1") == ""  # type: ignore[union-attr]
