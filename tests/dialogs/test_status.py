@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialogs.driver import Chat
 from dialogs.test_commands import open_ticket
+from gateway.dialogs.engine import DialogEngine, StepContext
 from gateway.dialogs.events import (
     PersonRequested,
     ReopenRequested,
@@ -11,8 +12,8 @@ from gateway.dialogs.events import (
     StatusAsked,
     TicketCommented,
 )
-from gateway.dialogs.state import Phase
-from gateway.models import TicketStatus
+from gateway.dialogs.state import DialogState, Phase
+from gateway.models import InboundMessage, TicketStatus
 
 
 def test_a_status_question_is_no_new_problem(chat: Chat) -> None:
@@ -71,3 +72,16 @@ def test_a_status_question_in_the_middle_of_the_checklist_needs_a_number(chat: C
     chat.send("а что с HD-000003?")
     assert chat.named("status_asked") == [StatusAsked(ticket_id="HD-000003")]
     assert asking and chat.state.phase == Phase.CHECKLIST
+
+
+def test_a_status_question_by_letter_is_answered_not_made_a_ticket(engine: DialogEngine) -> None:
+    letter = InboundMessage(
+        channel="email", chat_id="anna@example.com", message_id="<1@example.com>",
+        text="Добрый день! Подскажите, какой статус у заявки HD-000007?",
+        meta={"subject": "Статус заявки"},
+    )  # fmt: skip
+    result = engine.step(DialogState(), letter, StepContext(now=1_700_000_000.0, letters=True))
+    assert [e.to_dict() for e in result.events] == [
+        {"event": "status_asked", "ticket_id": "HD-000007"}
+    ]
+    assert result.state.language == "ru" and result.state.phase == Phase.IDLE
