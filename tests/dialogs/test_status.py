@@ -58,7 +58,8 @@ def test_a_recently_resolved_ticket_offers_still_broken(chat: Chat) -> None:
     ticket_id = open_ticket(chat)
     chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
     chat.press(f"status:show:{ticket_id}")
-    assert chat.text.startswith(f"{ticket_id} — решена") and chat.payloads == []
+    assert chat.text.startswith(f"{ticket_id} — решена")
+    assert chat.payloads == [f"status:reopen:{ticket_id}"]
     chat.press(f"status:reopen:{ticket_id}")
     assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
 
@@ -85,3 +86,16 @@ def test_a_status_question_by_letter_is_answered_not_made_a_ticket(engine: Dialo
         {"event": "status_asked", "ticket_id": "HD-000007"}
     ]
     assert result.state.language == "ru" and result.state.phase == Phase.IDLE
+
+
+def test_works_now_and_still_broken_may_be_typed_under_the_card(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("что с моей заявкой?")
+    chat.send("уже заработало, спасибо")
+    assert chat.events == [SolvedByUser(ticket_id=ticket_id)]
+    chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
+    chat.send("заработало")  # no card on screen now: not a press
+    assert not chat.named("solved_by_user")
+    chat.press(f"status:show:{ticket_id}")
+    chat.send("всё ещё не работает")
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
