@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway import metrics
+from gateway.dialogs.accounts import AccountResult
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import (
+    AccountAction,
     ArticleNotHelped,
     CsatCommented,
     CsatRecorded,
@@ -32,6 +34,7 @@ from gateway.dialogs.state import DialogState
 from gateway.identities import ChannelIdentityOnly
 from gateway.models import (
     ANSWERED_INLINE,
+    CLIENT_ADDRESS,
     LETTER_CHANNELS,
     TRANSCRIPT_CHANNELS,
     UNDELIVERED,
@@ -45,6 +48,7 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.reports.recorder import Rating, ReportRecorder
+from gateway.self_service import Requester, SelfService
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
 from gateway.ticket_status import CardAction, TicketStatusDesk
 from gateway.triage import sla_clock
@@ -77,7 +81,9 @@ class ConversationService:
         direct_channels: Iterable[str] = (),
         clock: Callable[[], float] = time.time,
         tickets: TicketStatusDesk | None = None,
+        accounts: SelfService | None = None,
     ) -> None:
+        self.accounts = accounts  # self-service against the directory, when configured
         self.store = store
         self.engine = engine
         self.sla = sla
@@ -128,7 +134,12 @@ class ConversationService:
             letters = conv.channel in LETTER_CHANNELS
             if conv.bot_owns:
                 open_tickets = tuple(await self._open_tickets(ticket_ids))
-                ctx = StepContext(now=now, open_tickets=open_tickets, letters=letters)
+                ctx = StepContext(
+                    now=now,
+                    open_tickets=open_tickets,
+                    letters=letters,
+                    directory=self.accounts is not None,
+                )
                 result: StepResult | None = self.engine.step(state, msg, ctx)
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
                 ctx = StepContext(now=now, letters=letters)
@@ -136,7 +147,8 @@ class ConversationService:
                 if result is None:
                     await self._note_user_activity(tx, conv, now)
             if result is not None:
-                result = await self._apply_events(tx, conv, result, ctx, outcome)
+                address = msg.meta.get(CLIENT_ADDRESS, "")
+                result = await self._apply_events(tx, conv, result, ctx, outcome, address=address)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
@@ -151,6 +163,8 @@ class ConversationService:
         result: StepResult,
         ctx: StepContext,
         outcome: TurnOutcome,
+        depth: int = 0,
+        address: str = "",
     ) -> StepResult:
         """Carry out what the engine asked for; feed results back into the engine."""
         replies, events = list(result.replies), list(result.events)
@@ -163,7 +177,15 @@ class ConversationService:
             events.extend(step.events)
 
         for event in result.events:
-            if isinstance(event, TicketRequested):
+            if isinstance(event, AccountAction) and self.accounts is not None and depth < 3:
+                # The directory's answer may ask for more: a linked user's pending unlock,
+                # or a ticket for a person. Those follow-ups are carried out too.
+                lang = state.language or conv.language
+                who = Requester(conv.channel, conv.chat_id, lang, address)
+                answer = await self.accounts.carry_out(who, event)
+                after = self.engine.account_result(state, answer, ctx)
+                follow(await self._apply_events(tx, conv, after, ctx, outcome, depth + 1, address))
+            elif isinstance(event, TicketRequested):
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
@@ -298,6 +320,28 @@ class ConversationService:
         tx.save_ticket(ticket)
         detail = f"the user blocked the bot on {conv.channel}; not counted: {', '.join(undone)}"
         tx.ticket_event(ticket.id, "channel", "reply_undelivered", detail)
+
+    async def account_news(self, channel: str, chat_id: str, result: AccountResult) -> None:
+        """Tell the user on their channel what happened outside the chat (the reset page)."""
+        for _ in range(MAX_CONFLICT_RETRIES):
+            conv = await self.store.conversations.get_or_new(
+                f"{channel}:{chat_id}", channel, chat_id
+            )
+            now = self.clock()
+            tx = Transaction()
+            if conv.bot_owns:
+                state = DialogState.from_dict(conv.state)
+                news = self.engine.account_result(state, result, StepContext(now=now))
+                self._emit(tx, conv, news, TurnOutcome())
+            else:  # a person has the conversation: their screen shows the notice
+                notice = self.engine.texts.get(conv.language, f"account_{result.outcome.value}")
+                self.queue_replies(tx, conv, [OutboundMessage(text=notice)])
+            self.store.conversations.save(tx, conv, now)
+            try:
+                await self.store.commit(tx)
+                return
+            except CommitConflict:
+                continue
 
     def _emit(
         self,

@@ -51,6 +51,9 @@ class Button:
 ANSWERED_INLINE = "answered_inline"
 # `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
 UNDELIVERED = "undelivered"
+# `meta` of a message from a channel that knows the client's IP address (web chat): for
+# per-address limits on self-service code requests.
+CLIENT_ADDRESS = "client_address"
 
 
 @dataclass(frozen=True)

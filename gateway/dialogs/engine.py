@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.letters import LetterFlow
@@ -68,6 +69,7 @@ class DialogEngine:
         self.status = StatusFlow(sla)
         self.commands = Commands(self.flow, self.status)
         self.letters = LetterFlow(self.flow)
+        self.accounts = AccountFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -78,7 +80,10 @@ class DialogEngine:
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
             command = parse_command(msg)
-            if command:
+            account = self.accounts.wants(turn.state, msg, command, ctx.directory)
+            if account:
+                self.accounts.handle(turn, account, msg)
+            elif command:
                 self.commands.run(turn, *command, msg)
             elif self.status.wants(turn, msg):
                 self._status(turn, msg)
@@ -126,6 +131,14 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def account_result(
+        self, state: DialogState, result: AccountResult, ctx: StepContext
+    ) -> StepResult:
+        """What the directory service did with the user's self-service request."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.accounts.result(turn, result)
         return turn.result()
 
     def ticket_status(

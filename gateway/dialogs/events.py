@@ -132,6 +132,17 @@ class Handoff(_Event):
 
 
 @dataclass(frozen=True)
+class AccountAction(_Event):
+    """Self-service asks the directory: request_code (login), enter_code (code), unlock,
+    reset, forget. The service answers through `DialogEngine.account_result`."""
+
+    name: ClassVar[str] = "account_action"
+    action: str
+    login: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True)
 class StatusAsked(_Event):
     """The user asks how their tickets are going (`ticket_id` when they named one)."""
 
@@ -177,6 +188,7 @@ Event = (
     | Handoff
     | TicketDetailsGiven
     | SolvedByUser
+    | AccountAction
     | StatusAsked
     | TicketCommented
     | ReopenRequested
@@ -184,6 +196,7 @@ Event = (
 )
 
 __all__ = [
+    "AccountAction",
     "ChecklistQuestion",
     "CsatCommented",
     "CsatRecorded",
