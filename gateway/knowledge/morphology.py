@@ -49,6 +49,12 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
 _PUNCTUATION = ",.;:!?'\"()"
+_PAST_ENDINGS = ("ла", "ло", "ли")
+# Verb prefixes of ru and uk, longest first (only tried on words no dictionary knows).
+_PREFIXES = (
+    *("перед", "недо", "пере", "пред", "від", "під", "роз", "раз", "при", "про", "над"),
+    *("об", "от", "по", "за", "до", "ви", "вы", "на"),
+)
 
 
 class Token(NamedTuple):
@@ -199,10 +205,44 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
         elif _analyser(second).word_is_known(word):
             analyser = _analyser(second)
         else:
+            unprefixed = _without_prefix(word)
+            if unprefixed is not None:
+                return _cyrillic_lemma(unprefixed, lang)
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)
-    return str(analyser.parse(word)[0].normal_form).replace("ё", "е").replace("'", "")
+    return _likeliest(analyser.parse(word), word).replace("ё", "е").replace("'", "")
+
+
+def _likeliest(parses: list[pymorphy3.analyzer.Parse], word: str) -> str:
+    """The normal form of the likeliest reading of a word.
+
+    The Ukrainian dictionary scores every reading alike, so its first one is arbitrary
+    ("рік" → ріка, "впала" → впалий). Among readings that tie with the best: a past-tense
+    verb for a past-tense ending (впала → впасти), else the word itself when it is a
+    dictionary form (рік, мишка), else the first.
+    """
+    best = parses[0].score
+    tied = [p for p in parses if p.score >= best]
+    if len(tied) > 1:
+        if word.endswith(_PAST_ENDINGS):
+            for parse in tied:
+                if parse.tag.POS == "VERB":
+                    return str(parse.normal_form)
+        for parse in tied:
+            if parse.normal_form == word:
+                return str(parse.normal_form)
+    return str(parses[0].normal_form)
+
+
+def _without_prefix(word: str) -> str | None:
+    """A prefixed word no dictionary knows, without the prefix, when the rest is a word:
+    "перепідключила" → "підключила" (the prefixes say how or again, not what)."""
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and _cyrillic_known(rest):
+            return rest
+    return None
 
 
 def _order(word: str, lang: str) -> tuple[str, str]:

@@ -24,8 +24,9 @@ _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
 
-# Latin letters that look like Cyrillic ones, and back: "пpинтep" typed with a Latin p and e.
-_TO_CYRILLIC = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
+# Latin letters that look like Cyrillic ones, and back: "пpинтep" typed with a Latin p and e,
+# "пiсля" with the Latin i that Ukrainian keyboards without і make people type.
+_TO_CYRILLIC = str.maketrans("aceopxykmtbhi", "асеорхукмтвні")
 _TO_LATIN = str.maketrans("асеорхукмтвні", "aceopxykmtbhi")
 # Text typed with the wrong keyboard layout: "ghbynth" is "принтер" on a ЙЦУКЕН keyboard.
 _QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"

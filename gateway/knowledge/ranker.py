@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.morphology import Token, lemmas, stem, tokens
-from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS
+from gateway.knowledge.vocabulary import GENERIC_WORDS, OUTSIDE_WORDS, PRODUCT_WORDS
 
 _K1 = 1.2
 _B = 0.5
@@ -50,6 +50,7 @@ class Signals:
     specific: float  # share of the message's specific (not generic) words it explains
     unexplained: float  # message words it does not explain, as a share of 4 (capped at 1)
     explained: float  # message words it explains, as a share of 4 (capped at 1): long messages
+    outside: float  # share of the message's weight in words of other services: salary, lunch
     rank_score: float  # the score articles are ordered by
 
 
@@ -66,6 +67,7 @@ class Ranker:
         self.articles = tuple(articles)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
+        self._named: set[str] = set()  # lemmas of every keyword and title
         self._samples: list[list[str]] = []
         lengths: list[float] = []
         for index, article in enumerate(self.articles):
@@ -78,7 +80,9 @@ class Ranker:
             for t, p in self._postings.items()
         }
         self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
-        self._generic = _generic_lemmas()
+        self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
+        # A word an article names in a keyword or title is IT's, whatever the list says.
+        self._outside = _lemmas_of(OUTSIDE_WORDS) - self._named
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -106,6 +110,10 @@ class Ranker:
         unknown = sum(w for w, (_, m) in zip(weights, resolved, strict=True) if not m) / total
         foreign = (
             sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
+        )
+        outside = (
+            sum(w for w, (t, _) in zip(weights, resolved, strict=True) if t.lemma in self._outside)
+            / total
         )
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
@@ -160,6 +168,7 @@ class Ranker:
                     specific=specific[index] / specific_total if specific_total else 0.0,
                     unexplained=min((len(content) - hits[index]) / 4, 1.0),
                     explained=min(hits[index] / 4, 1.0),
+                    outside=outside,
                     rank_score=0.45 * coverage
                     + 0.25 * similarity
                     + 0.2 * keyword
@@ -182,9 +191,11 @@ class Ranker:
                 for t in words:
                     if not t.stop:
                         counts[t.lemma] += _KEYWORD_WEIGHT
+                        self._named.add(t.lemma)
             for t in tokens(article.title[lang], lang):
                 if not t.stop:
                     counts[t.lemma] += _TITLE_WEIGHT
+                    self._named.add(t.lemma)
         samples = []
         for lang in LANGUAGES:
             for question in (*article.questions[lang], article.title[lang]):
@@ -231,10 +242,10 @@ class Ranker:
         return best[1] / 100 if best else 0.0
 
 
-def _generic_lemmas() -> frozenset[str]:
-    """Lemmas of words that occur in many problems or only name a product."""
+def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
+    """Lemmas of a word list (the lists are written as users write)."""
     found: set[str] = set()
-    for word in GENERIC_WORDS | PRODUCT_WORDS:
+    for word in words:
         found.update(lemmas(word, keep_stop_words=True))
     return frozenset(found)
 
