@@ -30,7 +30,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from gateway.knowledge.normalize import from_wrong_layout, normalize_text
+from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
 from gateway.knowledge.translit import cyrillic_readings
 from gateway.knowledge.vocabulary import PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
@@ -50,6 +50,7 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 _ENGLISH_MIN_COUNT = 100
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
+_CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
 # Verb prefixes of ru and uk, longest first (only tried on words no dictionary knows).
 _PREFIXES = (
     *("перед", "недо", "пере", "пред", "від", "під", "роз", "раз", "при", "про", "над"),
@@ -81,7 +82,12 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
     normal = normalize_text(" ".join(_latin_as_cyrillic(text.split())))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
-    return [_token(word, lang) for word in normal.split()]
+    words = normal.split()
+    meant = [_latin_meant(word) for word in words]
+    if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
+        # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
+        meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
+    return [_token(word, lang) for word in meant]
 
 
 def _latin_as_cyrillic(raw: list[str]) -> list[str]:
@@ -103,6 +109,21 @@ def _latin_as_cyrillic(raw: list[str]) -> list[str]:
         # too, even where they look like English.
         return [r or _translit_in_context(t) for r, t in zip(translit, raw, strict=True)]
     return raw
+
+
+@lru_cache(maxsize=65536)
+def _latin_meant(word: str, shortest: int = 3) -> str:
+    """A Cyrillic non-word that is a product or English word typed in the Cyrillic layout
+    ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
+    if word in WORDS or len(word) < shortest or _cyrillic_known(word):
+        return word
+    latin = from_cyrillic_layout(word)
+    if latin is None:
+        return word
+    latin = WORDS.get(latin, latin)
+    if latin in PRODUCT_WORDS or latin in _CANONICAL or _english_known(latin):
+        return latin
+    return word
 
 
 def _bare(token: str) -> str:

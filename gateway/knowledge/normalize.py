@@ -32,6 +32,8 @@ _TO_LATIN = str.maketrans("асеорхукмтвні", "aceopxykmtbhi")
 _QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
 _JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбюё"
 _LAYOUT = str.maketrans(_QWERTY, _JCUKEN)
+# And back: "мзт" is "vpn" typed with the Russian or Ukrainian layout still on.
+_BACK_TO_QWERTY = str.maketrans(_JCUKEN + "іїє", _QWERTY + "s]'")
 
 
 def normalize_text(text: str) -> str:
@@ -55,6 +57,14 @@ def from_wrong_layout(word: str) -> str | None:
     if not word.isascii() or not re.fullmatch(r"[a-z;',.\[\]`]+", word):
         return None
     return word.translate(_LAYOUT)
+
+
+def from_cyrillic_layout(word: str) -> str | None:
+    """The Latin word meant when Cyrillic keys were pressed for it ("щгедщщл": outlook)."""
+    if not _CYRILLIC.search(word):
+        return None
+    latin = word.translate(_BACK_TO_QWERTY)
+    return latin if latin.isascii() and latin.isalpha() else None
 
 
 def _fix_mixed_script(word: str) -> str:

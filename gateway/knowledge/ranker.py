@@ -81,6 +81,7 @@ class Ranker:
         }
         self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
+        self._products = _lemmas_of(PRODUCT_WORDS)
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._outside = _lemmas_of(OUTSIDE_WORDS) - self._named
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
@@ -102,6 +103,12 @@ class Ranker:
         if not content:
             return []
         resolved = [(t, self._resolve(t)) for t in content]
+        # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
+        # message is about IT but not which problem: it neither counts as an unknown word
+        # nor dilutes what the articles explain.
+        resolved = [(t, m) for t, m in resolved if m or not self._is_name(t)]
+        if not resolved:
+            return []
         weights = [
             max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
             for _, matches in resolved
@@ -166,7 +173,7 @@ class Ranker:
                     unknown=unknown,
                     foreign=foreign,
                     specific=specific[index] / specific_total if specific_total else 0.0,
-                    unexplained=min((len(content) - hits[index]) / 4, 1.0),
+                    unexplained=min((len(resolved) - hits[index]) / 4, 1.0),
                     explained=min(hits[index] / 4, 1.0),
                     outside=outside,
                     rank_score=0.45 * coverage
@@ -236,6 +243,10 @@ class Ranker:
                     for term in self._by_stem[near]:
                         found[term] = _TYPO_SIMILARITY * score / 100
         return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
+
+    def _is_name(self, token: Token) -> bool:
+        """A product name or a model number / error code rather than a word."""
+        return token.lemma in self._products or any(c.isdigit() for c in token.word)
 
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
