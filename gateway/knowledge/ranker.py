@@ -25,7 +25,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.morphology import Token, lemmas, stem, tokens
+from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import GENERIC_WORDS, OUTSIDE_WORDS, PRODUCT_WORDS
 
 _K1 = 1.2
@@ -225,8 +225,8 @@ class Ranker:
             for question in (*article.questions[lang], article.title[lang]):
                 content = [t.lemma for t in tokens(question, lang) if not t.stop]
                 samples.append(" ".join(content))
-                for lemma in set(content):
-                    counts[lemma] += 1.0
+                for term in set(content):
+                    counts[term] += 1.0
         for term, tf in counts.items():
             self._postings[term][index] = tf
         self._keywords.append(phrases)
@@ -274,7 +274,11 @@ def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
     """Lemmas of a word list (the lists are written as users write)."""
     found: set[str] = set()
     for word in words:
-        found.update(lemmas(word, keep_stop_words=True))
+        if word.isascii():
+            # On its own a short Latin word would be read as wrong layout: "hr" is not "рк".
+            found.add(lemma(word, "en"))
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
     return frozenset(found)
 
 
