@@ -254,9 +254,9 @@ OUTSIDE_WORDS: frozenset[str] = _words(
     parking car vehicle fuel lift elevator conditioning radiator bulb
     lamp chair stapler pens stationery courier parcel taxi
     юрист юристы юридический договор договора контракт ипотека ипотеки кредит кредиты
-    закупки закупка тендер поставщик поставщика
+    закупки закупка тендер поставщик поставщика банк банка банку
     юрист юридичний договір договору іпотека кредит закупівля закупівлі постачальник
-    lawyer legal contract mortgage loan procurement purchasing supplier
+    lawyer legal contract mortgage loan procurement purchasing supplier bank
     грипп грип врач лікар аптека таблетки простуда простудился захворів
     заболел болит flu doctor pharmacy pills cold
     анекдот шутка шутку жарт погода погоди футбол joke jokes weather football
