@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
 from gateway.knowledge.translit import cyrillic_readings
-from gateway.knowledge.vocabulary import PRODUCT_WORDS, STOP_WORDS, WORDS
+from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ _ENGLISH_MIN_COUNT = 100
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
+# Words our lists know even where a dictionary does not (тімс, немає).
+_OUR_WORDS = frozenset(WORDS) | STOP_WORDS | GENERIC_WORDS
 # Verb prefixes of ru and uk, longest first (only tried on words no dictionary knows).
 _PREFIXES = (
     *("перед", "недо", "пере", "пред", "від", "під", "роз", "раз", "при", "про", "над"),
@@ -155,9 +157,9 @@ def _layout_reading(token: str) -> str | None:
     if not token.isascii() or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
-        switched = from_wrong_layout(candidate)
-        if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
-            return switched
+        for switched in from_wrong_layout(candidate):
+            if len(switched) >= 2 and (switched in _OUR_WORDS or _cyrillic_known(switched)):
+                return switched
     return None
 
 
@@ -168,7 +170,7 @@ def _cyrillic_reading(token: str) -> str | None:
     if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
     for reading in cyrillic_readings(bare):
-        if reading in WORDS or _cyrillic_known(reading):
+        if reading in _OUR_WORDS or _cyrillic_known(reading):
             return reading
     return None
 
@@ -180,7 +182,7 @@ def _translit_in_context(token: str) -> str:
     english = _english_known(bare)
     if len(bare) <= 3 or not english:
         readings = cyrillic_readings(bare)
-        known = [r for r in readings if r in WORDS or _cyrillic_known(r)]
+        known = [r for r in readings if r in _OUR_WORDS or _cyrillic_known(r)]
         if known or (readings and not english):
             return (known or readings)[0]
     return token

@@ -19,6 +19,8 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
+# "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
+_DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
@@ -32,6 +34,10 @@ _TO_LATIN = str.maketrans("асеорхукмтвні", "aceopxykmtbhi")
 _QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
 _JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбюё"
 _LAYOUT = str.maketrans(_QWERTY, _JCUKEN)
+# The Ukrainian layout differs in three keys (і ї є for ы ъ э); ` is its apostrophe.
+_UK_LAYOUT = str.maketrans(
+    _QWERTY, _JCUKEN.replace("ы", "і").replace("ъ", "ї").replace("э", "є").replace("ё", "'")
+)
 # And back: "мзт" is "vpn" typed with the Russian or Ukrainian layout still on.
 _BACK_TO_QWERTY = str.maketrans(_JCUKEN + "іїє", _QWERTY + "s]'")
 
@@ -40,6 +46,8 @@ def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
     text = text.lower().replace("ё", "е")
     text = _APOSTROPHES.sub("", text)
+    if ":" in text or "\\\\" in text:
+        text = _DRIVE_PATH.sub(" netdrive ", text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
@@ -52,11 +60,14 @@ def normalize_text(text: str) -> str:
     return " ".join(WORDS.get(w, w) for w in text.split())
 
 
-def from_wrong_layout(word: str) -> str | None:
-    """The Cyrillic word meant when Latin keys were pressed in the ЙЦУКЕН layout, if any."""
+def from_wrong_layout(word: str) -> tuple[str, ...]:
+    """The Cyrillic words meant when Latin keys were pressed in the Russian or the Ukrainian
+    ЙЦУКЕН layout ("ghbynth": принтер; "ghfw.'": працює), Russian first; () if none."""
     if not word.isascii() or not re.fullmatch(r"[a-z;',.\[\]`]+", word):
-        return None
-    return word.translate(_LAYOUT)
+        return ()
+    russian = word.translate(_LAYOUT)
+    ukrainian = word.translate(_UK_LAYOUT).replace("'", "")
+    return (russian,) if ukrainian == russian else (russian, ukrainian)
 
 
 def from_cyrillic_layout(word: str) -> str | None:

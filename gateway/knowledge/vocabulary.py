@@ -104,7 +104,6 @@ WORDS: dict[str, str] = {
     "pw": "password",
     "micro": "microphone",
     "микро": "микрофон",
-    "pass": "password",
     "passwd": "password",
     "пасс": "пароль",
     "пасворд": "пароль",
@@ -260,5 +259,22 @@ OUTSIDE_WORDS: frozenset[str] = _words(
     грипп грип врач лікар аптека таблетки простуда простудился захворів
     заболел болит flu doctor pharmacy pills cold
     анекдот шутка шутку жарт погода погоди футбол joke jokes weather football
+    крыса крысы таракан тараканы дезинсекция дератизация санэпидстанция щур таця тарган
+    дезінсекція дератизація rat rats cockroach cockroaches pest pests exterminator
+    погрузчик погрузчика навантажувач грузовик вантажівка forklift forklifts lorry
+    здание здания будівля будівлі building санитарный санітарний санкнижка санкнижку
+    рубль рублей гривна гривен гривня гривень доллар долларов долар доларів евро pound
+    pounds dollar dollars euro euros весы ваги scales жалоба жалобу скарга скаргу
+    complaint complaints complained
+    сантехник сантехника электрик кран крана протекает течет потоп раковина унитаз мойка
+    посуда чайник шкафчик шкафчика гардероб уборщик плитка штора жалюзи
+    сантехнік електрик тече протікає раковина унітаз посуд чайник шафка шафку гардероб
+    прибиральник жалюзі plumber plumbing faucet sink dishwasher
+    kettle locker lockers cloakroom blinds curtain janitor
+    автобус трансфер билет билеты гостиница гостиницу отель виза паспорт самолет поезд
+    квиток квитки готель візу паспорт літак потяг bus shuttle hotel visa
+    passport flight flights
+    обучение курсы тренинг навчання курси тренінг courses training
+    поздравление цветы торт празднование свято квіти торт celebration flowers cake
     """
 )
