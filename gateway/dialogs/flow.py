@@ -74,8 +74,6 @@ HANDOFF_REASONS = frozenset(
 IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
-# How far below the best choice a topic may be and still be picked by a part of the message.
-CLOSE_CHOICE = 5.0
 
 
 class SupportFlow:
@@ -187,11 +185,24 @@ class SupportFlow:
         # A part of the message may sharpen the whole one's choices, not contradict them:
         # "третий день не работает почта" offers mail topics; its clause alone must not
         # turn it into a scanner answer.
-        offered = _close_choices(match) if match.outcome == "choices" else None
+        offered = (
+            {c.article.id for c in match.candidates[:MAX_CHOICES]}
+            if match.outcome == "choices"
+            else None
+        )
         if readings and readings[0] == problem_statement(text):
             statement = self.knowledge.match(readings[0], lang)
             if statement.outcome == "answer" and _agrees(statement, offered):
                 return statement
+            if match.outcome == "answer" and statement.outcome == "choices":
+                # The context answered ("перезагружала" → an update topic) while the problem
+                # alone leans elsewhere: a sentence of the problem that answers that wins.
+                lean = {statement.candidates[0].article.id}
+                if _top_id(match) not in lean:
+                    for reading in readings[1:]:
+                        other = self.knowledge.match(reading, lang)
+                        if other.outcome == "answer" and _top_id(other) in lean:
+                            return other
         if match.outcome == "answer":
             return match
         for reading in readings:
@@ -489,11 +500,8 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
     return match.candidates[0].article
 
 
-def _close_choices(match: MatchLike) -> set[str]:
-    """The offered topics about as strong as the best one: what a part may pick among."""
-    offered = match.candidates[:MAX_CHOICES]
-    best = float(offered[0].score) if offered else 0.0
-    return {c.article.id for c in offered if float(c.score) >= best - CLOSE_CHOICE}
+def _top_id(match: MatchLike) -> str:
+    return match.candidates[0].article.id if match.candidates else ""
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:

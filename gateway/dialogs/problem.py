@@ -18,6 +18,11 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
+_SAID_ONLY = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|"
+    r"displays|error|ошибка|помилка)\s*:?\s*[«\"“„'][^»\"”“']+[»\"”“']\W*$",
+    re.IGNORECASE,
+)
 
 
 def problem_statement(text: str) -> str:
@@ -51,8 +56,12 @@ def problem_readings(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE.split(statement.replace(". ", ".\n")) if s.strip()]
     if len(sentences) > 1:
         readings += [s for s in sentences if len(_CONTENT.findall(s)) >= MIN_CONTENT_WORDS]
-    # Last, each clause without its facts: "VPN has been broken (for two days)".
-    readings += [bare for clause, bare in _problem_clauses(text) if bare != clause]
+    # Last, each clause without its facts: "VPN has been broken (for two days)". A clause
+    # that only quotes the screen ("пишет «Нет доступных подключений»") is the error, not
+    # the problem, when other clauses state the problem.
+    found = _problem_clauses(text)
+    stated = [(clause, bare) for clause, bare in found if not _SAID_ONLY.match(clause)]
+    readings += [bare for clause, bare in (stated or found) if bare != clause]
     return readings
 
 

@@ -64,9 +64,9 @@ def _blind(name: str) -> Path:
 # these two numbers only, never read or tuned on; dialogs_frozen (seen) stays as a regression set.
 BLIND_SETS = [
     ("dialogs_tune.yaml", 44, 0),
-    ("dialogs_tune3.yaml", 44, 0),
+    ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
-    ("dialogs_frozen2.yaml", 38, 5),
+    ("dialogs_frozen2.yaml", 40, 1),
 ]
 
 
