@@ -62,6 +62,7 @@ SECRET_KEYS = frozenset(
         "app_secret",
         "verify_token",
         "access_token",
+        "hmac_secret",
     }
 )
 
@@ -388,6 +389,66 @@ class WebSettings(_Section):
         return value
 
 
+class AlertSource(_Section):
+    """One monitoring system's endpoint: a bearer token, an HMAC secret, or both (each
+    one configured is required on every call)."""
+
+    enabled: bool = False
+    token: SecretStr | None = None  # Authorization: Bearer <token>
+    hmac_secret: SecretStr | None = None  # X-Signature-256: sha256=<hex HMAC of the body>
+
+
+class AlertRule(_Section):
+    """Labels that all match (exact values) set the group and/or the priority."""
+
+    match: dict[str, str] = Field(min_length=1)
+    group: Literal["accounts", "hardware", "network", "software", "email", "security"] | None = None
+    priority: Literal["P1", "P2", "P3", "P4"] | None = None
+
+
+class GenericAlertFields(_Section):
+    """Where the generic endpoint finds each field in the posted JSON (dotted paths)."""
+
+    title: str = "title"
+    text: str = "message"
+    severity: str = "severity"
+    dedupe_key: str = "id"
+    service: str = "service"
+    status: str = "status"
+    link: str = "url"
+    resolved_values: list[str] = ["resolved", "ok", "up", "recovered"]
+
+
+class AlertSettings(_Section):
+    """Monitoring alerts as an intake source: Alertmanager, Zabbix, generic JSON."""
+
+    alertmanager: AlertSource = AlertSource()
+    zabbix: AlertSource = AlertSource()
+    generic: AlertSource = AlertSource()
+    generic_fields: GenericAlertFields = GenericAlertFields()
+    resolve_on_recovery: bool = True  # Alertmanager "resolved" resolves (Zabbix recovery always)
+    reopen_within_minutes: int = Field(60, ge=0)  # fired again this soon: the same ticket
+    flapping_after: int = Field(3, ge=2)  # fired this often: recoveries stop resolving it
+    default_group: Literal["accounts", "hardware", "network", "software", "email", "security"] = (
+        "network"
+    )
+    default_priority: Literal["P1", "P2", "P3", "P4"] = "P2"
+    rules: list[AlertRule] = []
+    language: Literal["ru", "uk", "en"] = "en"  # of alert tickets (the desk's)
+
+    @model_validator(mode="after")
+    def _sources_are_authenticated(self) -> AlertSettings:
+        for name in ("alertmanager", "zabbix", "generic"):
+            source: AlertSource = getattr(self, name)
+            secrets = [s for s in (source.token, source.hmac_secret) if s is not None]
+            if source.enabled and not any(s.get_secret_value() for s in secrets):
+                raise ValueError(
+                    f"alerts.{name}: token or hmac_secret required when enabled "
+                    f"(FIRSTLINE__ALERTS__{name.upper()}__TOKEN)"
+                )
+        return self
+
+
 class OperatorAccount(_Section):
     login: str
     name: str = ""
@@ -426,6 +487,7 @@ class Settings(_Section):
     messenger: MessengerSettings = MessengerSettings()
     instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
+    alerts: AlertSettings = AlertSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
 

@@ -32,6 +32,7 @@ from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
     LETTER_CHANNELS,
+    UNANSWERED_CHANNELS,
     UNDELIVERED,
     Delivery,
     InboundMessage,
@@ -75,7 +76,7 @@ class ConversationService:
         self.store = store
         self.engine = engine
         self.sla = sla
-        self.direct_channels = frozenset(direct_channels)
+        self.direct_channels = frozenset(direct_channels) | UNANSWERED_CHANNELS
         self.clock = clock
         self.reports = ReportRecorder(sla)
 

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from gateway.alert_tickets import AlertTickets
 from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
@@ -39,6 +40,7 @@ class Runtime:
     service: ConversationService
     desk: OperatorDesk
     timers: SlaTimerService
+    alerts: AlertTickets
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
@@ -170,6 +172,7 @@ async def open_runtime(
             service=service,
             desk=desk,
             timers=timers,
+            alerts=AlertTickets(store, settings.alerts, sla, service.reports),
             redis_url=url,
             watch=watch,
             redis_server=server,

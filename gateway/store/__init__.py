@@ -13,6 +13,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
+from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
@@ -37,6 +38,7 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTim
 __all__ = [
     "NO_FENCE",
     "STORE_UNAVAILABLE",
+    "AlertDetails",
     "ClaimResult",
     "CommitConflict",
     "Conversation",
@@ -66,6 +68,7 @@ class Store:
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
+        self.alerts = AlertStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

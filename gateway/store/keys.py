@@ -179,3 +179,17 @@ def signin_failures(scope: str, name: str) -> str:
 def signin_not_before(scope: str, name: str) -> str:
     """When the next console sign-in from that address or for that login may be tried."""
     return f"{PREFIX}:signin:wait:{scope}:{name}"
+
+
+# Monitoring alerts: which ticket an alert (source + dedupe key) is on, and its details.
+ALERTS_FIRING = f"{PREFIX}:alert:firing"  # hash: ticket id -> service of a firing alert
+
+
+def alert_ticket(source: str, dedupe_key: str) -> str:
+    """The ticket an alert is on (string), kept while it may fire again."""
+    return f"{PREFIX}:alert:{source}:{dedupe_key}"
+
+
+def alert_details(ticket_id: str) -> str:
+    """hash: an alert ticket's source, labels (JSON), link, state, fire count, times."""
+    return f"{PREFIX}:ticket:{ticket_id}:alert"

@@ -226,7 +226,10 @@
       var row = h("tr", { "data-ticket": t.id },
         h("td", { class: "prio prio-" + t.priority, text: t.priority }),
         h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
-        h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
+        h("td", { class: "subject" },
+          t.channel === "alerts" ? h("span", { class: "badge alert-badge", text: tr("alert_badge") }) : null,
+          t.channel === "alerts" ? " " : null, t.subject,
+          t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: label("channel_", t.channel) }),
         h("td", { text: label("group_", t.group) + " · " + t.level }),
         h("td", null, label("status_", t.status),
@@ -501,6 +504,21 @@
     }).catch(alertError);
   }
 
+  // An alert ticket: what the monitoring system said, its labels and a link back to it.
+  function renderAlert(alert) {
+    $("#t-alert-info").hidden = !alert;
+    if (!alert) return;
+    $("#t-alert-summary").textContent = tr("alert_info", { source: alert.source, fires: alert.fires,
+      state: label("alert_state_", alert.state) }) + (alert.flapping ? " · " + tr("alert_flapping") : "");
+    $("#t-alert-labels").replaceChildren.apply($("#t-alert-labels"), Object.keys(alert.labels).sort().map(function (k) {
+      return h("li", { class: "label", text: k + "=" + alert.labels[k] });
+    }));
+    var link = $("#t-alert-link");
+    link.hidden = !/^https?:\/\//.test(alert.link || "");
+    link.href = link.hidden ? "#" : alert.link;
+    link.textContent = tr("alert_source_link", { source: alert.source });
+  }
+
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
@@ -541,6 +559,7 @@
       sample.article.value = t.topic || "";
       $("#sample-result").textContent = "";
     }
+    renderAlert(data.alert);
     $("#t-csat").hidden = !t.csat;
     $("#t-csat").textContent = t.csat ? tr("csat", { score: t.csat }) +
       (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";
