@@ -389,6 +389,43 @@ class WebSettings(_Section):
         return value
 
 
+GroupName = Literal["accounts", "hardware", "network", "software", "email", "security"]
+
+
+class SharedService(_Section):
+    """A service many people use at once: the words users call it by, its group."""
+
+    words: list[str] = Field(min_length=1)  # matched at word starts, any case
+    group: GroupName = "software"
+
+
+def _default_services() -> dict[str, SharedService]:
+    return {
+        "crm": SharedService(words=["crm", "црм", "срм", "bitrix", "битрикс"], group="software"),
+        "erp": SharedService(words=["1с", "1c", "sap", "erp"], group="software"),
+        "email": SharedService(
+            words=["почт", "пошт", "outlook", "аутлук", "e-mail", "email", "mail"], group="email"
+        ),
+        "vpn": SharedService(words=["vpn", "впн", "forticlient", "anyconnect"], group="network"),
+        "internet": SharedService(words=["интернет", "інтернет", "internet"], group="network"),
+        "wifi": SharedService(words=["wi-fi", "wifi", "вайфай", "вай-фай"], group="network"),
+        "teams": SharedService(words=["teams", "тимс", "тімс"], group="software"),
+    }
+
+
+class IncidentSettings(_Section):
+    """Mass incidents: many users reporting one outage become one parent ticket."""
+
+    enabled: bool = True
+    reports: int = Field(5, ge=2)  # users reporting the same service/topic within the window
+    window_minutes: int = Field(15, ge=1)
+    auto_declare: bool = True  # false: the console proposes, an operator declares
+    alert_counts: bool = True  # a firing alert for the service counts as one report
+    priority: Literal["P1", "P2", "P3", "P4"] = "P1"
+    similarity: int = Field(85, ge=50, le=100)  # text match for messages naming no service
+    services: dict[str, SharedService] = Field(default_factory=_default_services)
+
+
 class AlertSource(_Section):
     """One monitoring system's endpoint: a bearer token, an HMAC secret, or both (each
     one configured is required on every call)."""
@@ -488,6 +525,7 @@ class Settings(_Section):
     instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
     alerts: AlertSettings = AlertSettings()
+    incidents: IncidentSettings = IncidentSettings()
     operators: list[OperatorAccount] = []
     logging: LoggingSettings = LoggingSettings()
 

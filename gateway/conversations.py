@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from gateway import metrics
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
@@ -23,11 +23,14 @@ from gateway.dialogs.events import (
     CsatRecorded,
     Event,
     FaqAnswered,
+    IncidentDeclined,
+    IncidentJoined,
     Resolved,
     SolvedByUser,
     TicketDetailsGiven,
     TicketRequested,
 )
+from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
@@ -60,6 +63,15 @@ class TurnOutcome:
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tickets: list[Ticket] = field(default_factory=list)
+    reported: tuple[str, str] | None = None  # a new problem: (its text, its topic)
+
+
+class Incidents(Protocol):
+    """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
+
+    async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
+    async def observe(self, conversation_key: str, text: str, topic: str) -> object: ...
+    def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
 class ConversationService:
@@ -79,6 +91,7 @@ class ConversationService:
         self.direct_channels = frozenset(direct_channels) | UNANSWERED_CHANNELS
         self.clock = clock
         self.reports = ReportRecorder(sla)
+        self.incidents: Incidents | None = None  # set by the runtime once built
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -86,9 +99,12 @@ class ConversationService:
         """Process one inbound message; retried from fresh state if an operator raced us."""
         for _ in range(MAX_CONFLICT_RETRIES):
             try:
-                return await self._turn(msg, fence, ack_ops or [])
+                outcome = await self._turn(msg, fence, ack_ops or [])
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
+                continue
+            await self._observe(msg.conversation_key, outcome)
+            return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
     async def _turn(
@@ -119,8 +135,10 @@ class ConversationService:
                     now=now,
                     open_tickets=tuple(await self._open_tickets(conv)),
                     letters=conv.channel in LETTER_CHANNELS,
+                    incidents=await self.incidents.open_incidents() if self.incidents else (),
                 )
                 result = self.engine.step(state, msg, ctx)
+                outcome.reported = _new_problem(state, result)
                 result = await self._apply_events(tx, conv, result, ctx, outcome)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
             else:
@@ -130,6 +148,16 @@ class ConversationService:
         await self.store.commit(tx, fence)
         _count(outcome)
         return outcome
+
+    async def _observe(self, conversation_key: str, outcome: TurnOutcome) -> None:
+        """A new problem counts towards detecting a mass incident (after the commit: a
+        failure here never undoes the turn)."""
+        if self.incidents is None or outcome.reported is None:
+            return
+        try:
+            await self.incidents.observe(conversation_key, *outcome.reported)
+        except Exception:
+            log.exception("counting a report for incident detection failed")
 
     async def _apply_events(
         self,
@@ -176,6 +204,12 @@ class ConversationService:
                     ticket.updated_at = ctx.now
                     tx.save_ticket(ticket)
                     tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
+            elif isinstance(event, IncidentJoined) and self.incidents is not None:
+                self.store.incidents.subscribe(tx, event.incident_id, conv.key)
+                for ticket in ctx.open_tickets:
+                    self.incidents.link_child(tx, event.incident_id, ticket, "user")
+            elif isinstance(event, IncidentDeclined):
+                self.store.incidents.unsubscribe(tx, event.incident_id, conv.key)
             elif isinstance(event, SolvedByUser):
                 ticket = _open_ticket(ctx, event.ticket_id)
                 if ticket is not None:
@@ -322,6 +356,16 @@ class ConversationService:
             if send and conv.channel not in self.direct_channels and not conv.blocked:
                 deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
         return deliveries
+
+
+def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str] | None:
+    """The problem a turn took up, unless it was joined to a known outage."""
+    state = after.state
+    if not state.problem or state.problem == before.problem or state.incident:
+        return None
+    if any(isinstance(e, IncidentJoined) for e in after.events):
+        return None
+    return state.problem, state.topic
 
 
 def _open_ticket(ctx: StepContext, ticket_id: str) -> Ticket | None:

@@ -25,6 +25,7 @@ class Channel(StrEnum):
     MESSENGER = "messenger"
     INSTAGRAM = "instagram"
     ALERTS = "alerts"  # monitoring systems: nobody to answer
+    INCIDENTS = "incidents"  # parent tickets of mass incidents: nobody to answer
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class TicketStatus(StrEnum):
 
 
 # Channels nobody answers (monitoring systems): replies stay in the ticket's log.
-UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value})
+UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value, Channel.INCIDENTS.value})
 
 # Channels where every reply is a letter (slow to answer): one message per turn, and all
 # checklist questions asked together. The engine sees only this capability, not the channel.

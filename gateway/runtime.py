@@ -14,6 +14,7 @@ from gateway.alert_tickets import AlertTickets
 from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
+from gateway.incidents import IncidentService
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
@@ -24,6 +25,7 @@ from gateway.store.embedded import EmbeddedRedis
 from gateway.store.mail import MailThread
 from gateway.texts import Texts
 from gateway.triage.calendar import BusinessCalendar
+from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
@@ -41,6 +43,7 @@ class Runtime:
     desk: OperatorDesk
     timers: SlaTimerService
     alerts: AlertTickets
+    incidents: IncidentService
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
@@ -151,8 +154,18 @@ async def open_runtime(
         await store.prepare()
         knowledge = KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
-        engine = DialogEngine(knowledge, sla)
+        catalog = ServiceCatalog.from_config(settings.incidents.services)
+        engine = DialogEngine(
+            knowledge,
+            sla,
+            services=catalog,
+            incident_similarity=settings.incidents.similarity,
+        )
         service = ConversationService(store, engine, sla, direct_channels)
+        incidents = IncidentService(
+            service, settings.incidents, catalog, settings.sla.desk_language
+        )
+        service.incidents = incidents
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -172,6 +185,7 @@ async def open_runtime(
             service=service,
             desk=desk,
             timers=timers,
+            incidents=incidents,
             alerts=AlertTickets(store, settings.alerts, sla, service.reports),
             redis_url=url,
             watch=watch,

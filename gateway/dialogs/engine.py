@@ -11,7 +11,9 @@ import dataclasses
 
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.incidents import SOMETHING_ELSE, IncidentFlow
 from gateway.dialogs.letters import LetterFlow
+from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import StepContext, StepResult, Turn
@@ -20,6 +22,7 @@ from gateway.texts import DEFAULT_LANGUAGE, Texts
 from gateway.triage import sla_clock
 from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
+from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import SlaPolicy
 
 OUTAGE_TOPIC = "outage_critical"
@@ -54,6 +57,8 @@ class DialogEngine:
         priorities: PriorityRules | None = None,
         outage_topic: str = OUTAGE_TOPIC,
         default_language: str = DEFAULT_LANGUAGE,
+        services: ServiceCatalog | None = None,
+        incident_similarity: int = 85,
     ) -> None:
         self.sla = sla
         self.texts = texts or Texts.load()
@@ -66,6 +71,7 @@ class DialogEngine:
         )
         self.commands = Commands(self.flow, self.promise)
         self.letters = LetterFlow(self.flow)
+        self.incidents = IncidentFlow(self.flow, services or ServiceCatalog(), incident_similarity)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -78,6 +84,8 @@ class DialogEngine:
             command = parse_command(msg)
             if command:
                 self.commands.run(turn, *command, msg)
+            elif self.incidents.handle(turn, msg):
+                pass  # a report of an outage already declared: told, not asked
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -97,6 +105,21 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def incident_declared(
+        self, state: DialogState, incident: OpenIncident, ctx: StepContext
+    ) -> StepResult:
+        """The user's report is part of an outage just declared: tell them, stop asking."""
+        turn = Turn.begin(state, self.texts, ctx)
+        st = turn.state
+        st.incident = incident.id
+        if st.phase not in (Phase.TICKET, Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
+            st.phase, st.asking = Phase.IDLE, ""
+        lines = [turn.text("incident_known", title=incident.title)]
+        if incident.notice(turn.lang):
+            lines.append(incident.notice(turn.lang))
+        turn.send("\n\n".join(lines), turn.button("btn_something_else", SOMETHING_ELSE))
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

@@ -131,6 +131,23 @@ class Handoff(_Event):
     reason: str  # asked_for_person | upset | repeated_failure | urgent | escalate_topic
 
 
+@dataclass(frozen=True)
+class IncidentJoined(_Event):
+    """The user reports a known outage: subscribe them to it, link them to its parent."""
+
+    name: ClassVar[str] = "incident_joined"
+    incident_id: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentDeclined(_Event):
+    """The user said their problem is something else than the outage: unsubscribe them."""
+
+    name: ClassVar[str] = "incident_declined"
+    incident_id: str
+
+
 Event = (
     FaqAnswered
     | ArticleNotHelped
@@ -144,6 +161,8 @@ Event = (
     | Handoff
     | TicketDetailsGiven
     | SolvedByUser
+    | IncidentJoined
+    | IncidentDeclined
 )
 
 __all__ = [
@@ -155,6 +174,8 @@ __all__ = [
     "FaqAnswered",
     "FaqChoices",
     "Handoff",
+    "IncidentDeclined",
+    "IncidentJoined",
     "Resolved",
     "SolvedByUser",
     "TicketDetailsGiven",

@@ -49,6 +49,8 @@ class DialogState:
     rating_ticket: str = ""  # the ticket a rating being collected is for
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
+    incident: str = ""  # the open outage the user is subscribed to
+    incidents_declined: list[str] = field(default_factory=list)  # "it's something else"
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,6 +74,8 @@ class DialogState:
         state.asked = [str(f) for f in state.asked or ()]
         state.buttons = [str(b) for b in state.buttons or ()]
         state.button_labels = [str(b) for b in state.button_labels or ()]
+        state.incident = str(state.incident or "")
+        state.incidents_declined = [str(i) for i in state.incidents_declined or ()]
         return state
 
     def start_flow(self, problem: str = "") -> None:

@@ -17,6 +17,7 @@ from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.incidents import Incident, IncidentStore
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
@@ -44,6 +45,7 @@ __all__ = [
     "Conversation",
     "Fence",
     "InboundEntry",
+    "Incident",
     "LeaseLost",
     "OutboundEntry",
     "Store",
@@ -69,6 +71,7 @@ class Store:
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
         self.alerts = AlertStore(redis)
+        self.incidents = IncidentStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod

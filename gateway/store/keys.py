@@ -193,3 +193,44 @@ def alert_ticket(source: str, dedupe_key: str) -> str:
 def alert_details(ticket_id: str) -> str:
     """hash: an alert ticket's source, labels (JSON), link, state, fire count, times."""
     return f"{PREFIX}:ticket:{ticket_id}:alert"
+
+
+# Mass incidents: a parent ticket per outage, its subscribers, children and timeline.
+INCIDENTS_OPEN = f"{PREFIX}:incidents:open"  # zset: incident (parent ticket) id -> declared at
+INCIDENTS_ALL = f"{PREFIX}:incidents"  # zset: incident id -> declared at
+
+
+def incident(incident_id: str) -> str:
+    """hash: title, services, topic, status, public messages (JSON), declared by/at."""
+    return f"{PREFIX}:incident:{incident_id}"
+
+
+def incident_subscribers(incident_id: str) -> str:
+    """set: conversation keys told when the incident changes (each once per change)."""
+    return f"{PREFIX}:incident:{incident_id}:subs"
+
+
+def incident_children(incident_id: str) -> str:
+    """set: users' tickets linked to the incident's parent ticket."""
+    return f"{PREFIX}:incident:{incident_id}:children"
+
+
+def incident_timeline(incident_id: str) -> str:
+    """list: what happened, oldest first (JSON entries)."""
+    return f"{PREFIX}:incident:{incident_id}:timeline"
+
+
+def incident_reports(signature: str) -> str:
+    """zset: conversation key -> when it reported a problem with this signature
+    ("service:crm", "topic:vpn_connect"), over the detection window."""
+    return f"{PREFIX}:incident:reports:{signature}"
+
+
+def incident_samples(signature: str) -> str:
+    """list: recent texts of reports with this signature (newest first)."""
+    return f"{PREFIX}:incident:samples:{signature}"
+
+
+def incident_signature(signature: str) -> str:
+    """The open incident declared for a signature ("service:crm"): one at a time."""
+    return f"{PREFIX}:incident:sig:{signature}"

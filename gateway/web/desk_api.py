@@ -212,7 +212,7 @@ class DeskApi:
         """take | assign | reply | note | update | resolve | hand_back | sample, as the operator."""
         ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
         action = request.match_info["action"]
-        body = await _json_body(request)
+        body = await json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
         notice = Notice()
         try:
@@ -322,7 +322,7 @@ class DeskApi:
         return tuple(found)
 
 
-async def _json_body(request: web.Request) -> dict[str, Any]:
+async def json_body(request: web.Request) -> dict[str, Any]:
     if not request.can_read_body:
         return {}
     try:
