@@ -361,11 +361,13 @@ class ConversationService:
 def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str] | None:
     """The problem a turn took up, unless it was joined to a known outage."""
     state = after.state
-    if not state.problem or state.problem == before.problem or state.incident:
+    if state.incident or any(isinstance(e, IncidentJoined) for e in after.events):
         return None
-    if any(isinstance(e, IncidentJoined) for e in after.events):
-        return None
-    return state.problem, state.topic
+    if state.problem and state.problem != before.problem:
+        return state.problem, state.topic
+    if state.unclear and state.unclear != before.unclear:  # kept to ask what is meant
+        return state.unclear, ""
+    return None
 
 
 def _open_ticket(ctx: StepContext, ticket_id: str) -> Ticket | None:

@@ -141,8 +141,7 @@ class IncidentService:
                 reporters=reporters,
                 samples=samples,
                 signature=signature,
-                why=f"{len(reporters)} users reported it"
-                + (f", {evidence} alerts" if evidence else ""),
+                why=f"{len(reporters)} users reported it, {evidence} alerts firing",
             )
         return None
 

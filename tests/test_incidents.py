@@ -1,0 +1,84 @@
+"""Mass incident detection through the real services and a real redis-server: reports of
+one service within the window form one incident, a firing alert counts as evidence, and
+reports of different problems never share one."""
+
+from __future__ import annotations
+
+import itertools
+
+from gateway.config import IncidentSettings, Settings
+from gateway.connectors.alert_payloads import AlertNotice
+from gateway.models import InboundMessage
+from gateway.operations import Actor
+from gateway.runtime import Runtime, open_runtime
+
+IDS = itertools.count(1)
+
+
+def with_incidents(settings: Settings, **values: object) -> Settings:
+    return settings.model_copy(update={"incidents": IncidentSettings(**values)})  # type: ignore[arg-type]
+
+
+async def write(rt: Runtime, user: str, text: str) -> None:
+    msg = InboundMessage(channel="webchat", chat_id=user, message_id=f"m{next(IDS)}", text=text)
+    await rt.service.handle(msg)
+
+
+async def test_a_firing_alert_counts_as_one_report(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "u2", "CRM is down")
+        assert await rt.store.incidents.open_ids() == []
+        alert = AlertNotice(source="alertmanager", key="fp1", status="firing",
+                            title="CRMDown", service="crm")  # fmt: skip
+        await rt.alerts.handle(alert.to_message({"fingerprint": "fp1"}))
+        await write(rt, "u3", "Outlook не отправляет письма")  # another service: no
+        assert await rt.store.incidents.open_ids() == []
+        await write(rt, "u4", "срм висит")  # 3 users + the alert
+        (incident_id,) = await rt.store.incidents.open_ids()
+        subscribers = await rt.store.incidents.subscribers(incident_id)
+        assert subscribers == ["webchat:u1", "webchat:u2", "webchat:u4"]
+        timeline = await rt.store.incidents.timeline(incident_id)
+        assert timeline[0]["detail"] == "3 users reported it, 1 alerts firing"
+
+
+async def test_different_problems_are_different_incidents(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for n, text in enumerate(["CRM не открывается", "CRM is down", "не працює CRM"]):
+            await write(rt, f"crm{n}", text)
+            await write(rt, f"printer{n}", "не печатает принтер, пишет offline")
+        ids = await rt.store.incidents.open_ids()
+        assert len(ids) == 2
+        by_title = {}
+        for incident_id in ids:
+            incident = await rt.store.incidents.get(incident_id)
+            assert incident is not None
+            by_title[incident.title] = set(await rt.store.incidents.subscribers(incident_id))
+        assert by_title == {
+            "CRM": {"webchat:crm0", "webchat:crm1", "webchat:crm2"},
+            "printer offline": {"webchat:printer0", "webchat:printer1", "webchat:printer2"},
+        }
+
+
+async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=2, window_minutes=1)) as rt:
+        clock = [1_800_000_000.0]
+        rt.incidents.clock = lambda: clock[0]
+        await write(rt, "a", "CRM не открывается")
+        clock[0] += 120  # two minutes later: the first report has left the window
+        await write(rt, "b", "CRM не открывается")
+        assert await rt.store.incidents.open_ids() == []
+        await write(rt, "c", "CRM опять не открывается")
+        assert len(await rt.store.incidents.open_ids()) == 1
+
+
+async def test_declared_twice_for_one_service_is_one_incident(settings: Settings) -> None:
+    async with open_runtime(settings) as rt:
+        first = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={}, by=Actor("a")
+        )
+        again = await rt.incidents.declare(
+            title="CRM!", services=["CRM"], messages={}, by=Actor("b")
+        )
+        assert again.id == first.id
+        assert await rt.store.incidents.open_ids() == [first.id]
