@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answer there
 DETECTION = "detection"
 MAX_RETRIES = 20
+BROADCAST_CHUNK = 500  # subscribers told per commit
 # Topics any outage looks like: they say nothing about *which* service is down.
 GENERIC_TOPICS = frozenset(
     {"outage_critical", "website_wont_open", "app_crash", "app_wont_start", "hardware_broken"}
@@ -285,34 +286,67 @@ class IncidentService:
     async def _broadcast(
         self, incident_id: str, actor: Actor, kind: str, messages: dict[str, str]
     ) -> int:
+        """Tell every subscriber once, in commits of BROADCAST_CHUNK (a commit blocks Redis
+        while it runs), then record the change in a last commit that also tells whoever
+        subscribed meanwhile. Who was told is kept per round, so a broadcast retried
+        after a failure tells nobody twice."""
+        incident = await self._open(incident_id)
+        round_ = "resolved" if kind == "resolved" else f"update:{incident.updates + 1}"
+        told = 0
+        while True:
+            done = await self.store.incidents.told(incident.id, round_)
+            pending = [
+                k for k in await self.store.incidents.subscribers(incident.id) if k not in done
+            ]
+            if len(pending) <= BROADCAST_CHUNK:
+                break
+            tx = Transaction()
+            self.store.incidents.expect_status(tx, incident.id, "open")
+            chunk = pending[:BROADCAST_CHUNK]
+            sent = await self._tell(tx, incident, kind, messages, chunk, self.clock())
+            self.store.incidents.mark_told(tx, incident.id, round_, chunk)
+            try:
+                await self.store.commit(tx)
+            except CommitConflict:
+                incident = await self._open(incident_id)  # refused if it is over meanwhile
+                continue
+            told += sent
         for _ in range(MAX_RETRIES):
-            incident = await self.store.incidents.get(incident_id)
-            if incident is None:
-                raise ActionRefused(f"no incident {incident_id}", "no_incident", id=incident_id)
-            if incident.status != "open":
-                raise ActionRefused(
-                    f"incident {incident_id} is already {incident.status}",
-                    "incident_over",
-                    id=incident_id,
-                )
+            incident = await self._open(incident_id)
             now = self.clock()
             tx = Transaction()
             self.store.incidents.expect_status(tx, incident.id, "open")
-            subscribers = await self.store.incidents.subscribers(incident.id)
-            told = await self._tell(tx, incident, kind, messages, subscribers, now)
+            done = await self.store.incidents.told(incident.id, round_)
+            rest = [k for k in await self.store.incidents.subscribers(incident.id) if k not in done]
+            sent = await self._tell(tx, incident, kind, messages, rest, now)
+            self.store.incidents.mark_told(tx, incident.id, round_, rest)
             if kind == "resolved":
                 await self._close(tx, incident, actor, now)
             else:
                 incident.messages = {**incident.messages, **messages}
+                incident.updates += 1
                 self.store.incidents.save(tx, incident)
-                tx.ticket_event(incident.id, actor.login, "incident_update", f"{told} told")
-            self._log(tx, incident.id, kind, actor, f"{told} users told", messages)
+            total = told + sent
+            self._log(tx, incident.id, kind, actor, f"{total} users told", messages)
+            tx.ticket_event(incident.id, actor.login, f"incident_{kind}", f"{total} told")
             try:
                 await self.store.commit(tx)
-                return told
+                return total
             except CommitConflict:
                 continue
         raise ActionRefused(f"incident {incident_id} kept changing; try again", "busy")
+
+    async def _open(self, incident_id: str) -> Incident:
+        incident = await self.store.incidents.get(incident_id)
+        if incident is None:
+            raise ActionRefused(f"no incident {incident_id}", "no_incident", id=incident_id)
+        if incident.status != "open":
+            raise ActionRefused(
+                f"incident {incident_id} is already {incident.status}",
+                "incident_over",
+                id=incident_id,
+            )
+        return incident
 
     async def _tell(
         self,

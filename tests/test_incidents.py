@@ -5,7 +5,12 @@ reports of different problems never share one."""
 from __future__ import annotations
 
 import itertools
+import json
+from typing import Any
 
+import pytest
+
+from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
 from gateway.models import InboundMessage
@@ -82,3 +87,50 @@ async def test_declared_twice_for_one_service_is_one_incident(settings: Settings
         )
         assert again.id == first.id
         assert await rt.store.incidents.open_ids() == [first.id]
+
+
+async def test_a_broadcast_in_several_commits_retried_after_a_failure_tells_each_once(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(incidents_module, "BROADCAST_CHUNK", 2)
+    async with open_runtime(settings) as rt:
+        incident = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={"ru": "Чиним."}, by=Actor("anna")
+        )
+        users = [f"u{n}" for n in range(7)]
+        for user in users:
+            await write(rt, user, "CRM не открывается")
+        assert len(await rt.store.incidents.subscribers(incident.id)) == 7
+
+        commit, calls = rt.store.commit, 0
+
+        async def failing_second(tx: Any, *args: Any) -> None:
+            nonlocal calls
+            calls += 1
+            if calls == 2:
+                raise ConnectionError("redis went away")
+            await commit(tx, *args)
+
+        monkeypatch.setattr(rt.store, "commit", failing_second)
+        with pytest.raises(ConnectionError):
+            await rt.incidents.resolve(incident.id, Actor("anna"))
+        monkeypatch.setattr(rt.store, "commit", commit)
+        assert await rt.store.incidents.open_ids() == [incident.id]  # not over yet
+        assert await rt.incidents.resolve(incident.id, Actor("anna")) == 5  # the rest
+        resolved = [
+            chat
+            for chat, text in await outbound(rt)
+            if text.startswith(rt.engine.texts.get("ru", "incident_resolved", title="CRM"))
+        ]
+        assert sorted(resolved) == sorted(users)  # each once
+        assert await rt.store.incidents.open_ids() == []
+
+
+async def outbound(rt: Runtime) -> list[tuple[str, str]]:
+    """(chat, text) of every reply queued for the web chat."""
+    rows = await rt.store.redis.xrange("fl:out:webchat")
+    out = []
+    for _, fields in rows:
+        delivery = json.loads(fields[b"d"])
+        out.append((delivery["chat_id"], delivery["message"]["text"]))
+    return out

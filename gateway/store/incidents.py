@@ -28,6 +28,7 @@ class Incident:
     messages: dict[str, str] = field(default_factory=dict)  # language -> public message
     samples: list[str] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)  # detection keys it holds
+    updates: int = 0  # status updates broadcast so far
     declared_by: str = ""
     declared_at: float = 0.0
     resolved_at: float = 0.0
@@ -41,6 +42,7 @@ class Incident:
             "messages": json.dumps(self.messages, ensure_ascii=False),
             "samples": json.dumps(self.samples, ensure_ascii=False),
             "signatures": json.dumps(self.signatures),
+            "updates": str(self.updates),
             "declared_by": self.declared_by,
             "declared_at": repr(self.declared_at),
             "resolved_at": repr(self.resolved_at),
@@ -57,6 +59,7 @@ class Incident:
             messages=json.loads(raw.get("messages") or "{}"),
             samples=json.loads(raw.get("samples") or "[]"),
             signatures=json.loads(raw.get("signatures") or "[]"),
+            updates=int(raw.get("updates") or 0),
             declared_by=raw.get("declared_by", ""),
             declared_at=float(raw.get("declared_at") or 0),
             resolved_at=float(raw.get("resolved_at") or 0),
@@ -91,6 +94,15 @@ class IncidentStore:
     async def is_subscribed(self, incident_id: str, conversation_key: str) -> bool:
         key = keys.incident_subscribers(incident_id)
         return bool(await self._redis.sismember(key, conversation_key))
+
+    async def told(self, incident_id: str, round_: str) -> set[str]:
+        members = await self._redis.smembers(keys.incident_told(incident_id, round_))
+        return {m.decode() for m in members}
+
+    @staticmethod
+    def mark_told(tx: Transaction, incident_id: str, round_: str, conversations: list[str]) -> None:
+        if conversations:
+            tx.raw("SADD", keys.incident_told(incident_id, round_), *conversations)
 
     async def children(self, incident_id: str) -> list[str]:
         members = await self._redis.smembers(keys.incident_children(incident_id))

@@ -234,3 +234,9 @@ def incident_samples(signature: str) -> str:
 def incident_signature(signature: str) -> str:
     """The open incident declared for a signature ("service:crm"): one at a time."""
     return f"{PREFIX}:incident:sig:{signature}"
+
+
+def incident_told(incident_id: str, round_: str) -> str:
+    """set: conversations already sent one broadcast ("resolved", "update:3") of an incident,
+    so a broadcast split into several commits, or retried, tells each once."""
+    return f"{PREFIX}:incident:{incident_id}:told:{round_}"
