@@ -24,6 +24,7 @@ from gateway.models import UNANSWERED_CHANNELS, UNDELIVERED, Delivery, InboundMe
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
+from gateway.worker_processes import WorkerProcesses
 
 log = logging.getLogger(__name__)
 
@@ -99,11 +100,17 @@ def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
     ]
 
 
-def create_app(settings: Settings) -> web.Application:
-    """Build the gateway application; nothing starts until the app runs."""
+def create_app(
+    settings: Settings, worker_processes: WorkerProcesses | None = None
+) -> web.Application:
+    """Build the gateway application; nothing starts until the app runs.
+
+    With `worker_processes`, turns are taken by those (started and supervised here)
+    instead of a worker inside this process, which then serves the web and channels.
+    """
     app = web.Application(client_max_size=1024**2, middlewares=[_store_outage])
     app[STOPPING] = asyncio.Event()
-    app.cleanup_ctx.append(_lifecycle(settings))
+    app.cleanup_ctx.append(_lifecycle(settings, worker_processes))
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_get("/metrics", _metrics)
@@ -111,7 +118,9 @@ def create_app(settings: Settings) -> web.Application:
     return app
 
 
-def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[None]]:
+def _lifecycle(
+    settings: Settings, children: WorkerProcesses | None
+) -> Callable[[web.Application], AsyncIterator[None]]:
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         async with open_runtime(settings) as rt:
             app[RUNTIME] = rt
@@ -121,7 +130,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             app.router.add_routes(links.routes())
             _mount_web(app, rt, connectors)
             tasks: set[asyncio.Task[None]] = set()
-            workers = start_workers(rt, IN_PROCESS_WORKERS if settings.worker.in_process else 0)
+            turns_here = settings.worker.in_process and children is None
+            workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
             app[WORKERS] = workers
             senders = [
                 ChannelSender(
@@ -139,7 +149,9 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             ]
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
-            _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
+            if children is not None and settings.worker.in_process:
+                _spawn(tasks, children.run(rt.redis_url))
+            _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)
@@ -147,7 +159,11 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
                 await connector.start(accept)
             log.info(
                 "gateway started",
-                extra={"channels": [c.channel for c in connectors], "workers": len(workers)},
+                extra={
+                    "channels": [c.channel for c in connectors],
+                    "workers": len(workers),
+                    "worker_processes": children.count if children else 0,
+                },
             )
             try:
                 yield
@@ -156,6 +172,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
                 # in hand and senders drain, then stop polling and close channel sessions.
                 for runner in [*workers, *senders, rt.timers]:
                     runner.stop()
+                if children is not None:
+                    children.stop()
                 _, pending = (
                     await asyncio.wait(set(tasks), timeout=SHUTDOWN_GRACE_SECONDS)
                     if tasks
@@ -211,7 +229,9 @@ def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
     return mark
 
 
-async def _reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+    """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process
+    that answers: serve and its worker processes)."""
     interval = rt.settings.faq_reload_seconds
     if interval <= 0:
         return

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from gateway.config import FAQ_SETTING_HINT, ConfigError, Settings, load_settings
 from gateway.knowledge.loader import KnowledgeBaseError
+
+if TYPE_CHECKING:
+    from gateway.worker_processes import WorkerProcesses
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the gateway: web endpoints, channels and workers")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
+    s.add_argument(
+        "--processes",
+        type=int,
+        help="processes sharing the work: N > 1 adds N - 1 supervised worker processes "
+        "(default: worker.processes, else one per CPU)",
+    )
     s.set_defaults(func=_serve)
 
     w = sub.add_parser("worker", help="run extra inbound workers against the same Redis")
@@ -184,13 +194,25 @@ def _serve(args: argparse.Namespace) -> int:
     settings = settings.model_copy(update={"http": http})
     _configure_logs(settings)
     web.run_app(
-        create_app(settings),
+        create_app(settings, _worker_processes(args, settings)),
         host=settings.http.host,
         port=settings.http.port,
         print=lambda line: print(line, file=sys.stderr),
         shutdown_timeout=30,
     )
     return 0
+
+
+def _worker_processes(args: argparse.Namespace, settings: Settings) -> WorkerProcesses | None:
+    """The worker processes `serve` runs beside itself, if more than one process."""
+    from gateway.worker_processes import WorkerProcesses, worker_env
+
+    if args.processes is not None and args.processes < 1:
+        raise ConfigError("--processes must be 1 or more")
+    processes = args.processes or settings.worker.processes or os.cpu_count() or 1
+    if processes < 2:
+        return None
+    return WorkerProcesses(processes - 1, worker_env(str(args.config) if args.config else None))
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -230,15 +252,25 @@ def _report(args: argparse.Namespace) -> int:
 
 
 async def _run_workers(settings: Settings, count: int) -> int:
-    from gateway.app import start_workers
+    from gateway.app import reload_knowledge, start_workers
     from gateway.runtime import open_runtime
 
     async with open_runtime(settings) as rt:
         workers = start_workers(rt, count)
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            for worker in workers:
+                worker.stop()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: [w.stop() for w in workers])
+            loop.add_signal_handler(sig, stop)
+        reloader = asyncio.create_task(reload_knowledge(rt, stopping))
         await asyncio.gather(*(w.run() for w in workers))
+        stopping.set()
+        await reloader
     return 0
 
 

@@ -114,6 +114,9 @@ class WorkerSettings(_Section):
     batch: int = Field(50, ge=1)
     block_ms: int = Field(1000, ge=10)
     in_process: bool = True
+    # `serve` processes: 1 takes turns inside the serve process; N > 1 starts N - 1
+    # supervised worker processes for them; 0 means one per CPU.
+    processes: int = Field(0, ge=0, le=256)
 
 
 class OutboundSettings(_Section):

@@ -35,6 +35,7 @@ from gateway.dialogs.state import DialogState
 from gateway.models import (
     ANSWERED_INLINE,
     LETTER_CHANNELS,
+    TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
     UNDELIVERED,
     Delivery,
@@ -88,7 +89,11 @@ class ConversationService:
         self.store = store
         self.engine = engine
         self.sla = sla
-        self.direct_channels = frozenset(direct_channels) | UNANSWERED_CHANNELS
+        # Channels that show replies themselves, or where nobody reads them: nothing is
+        # queued for them.
+        self.direct_channels = (
+            TRANSCRIPT_CHANNELS | frozenset(direct_channels) | UNANSWERED_CHANNELS
+        )
         self.clock = clock
         self.reports = ReportRecorder(sla)
         self.incidents: Incidents | None = None  # set by the runtime once built
@@ -111,7 +116,9 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        conv = await self.store.conversations.get_or_new(
+        # Round trips of a turn: this read (and one more for the conversation's tickets,
+        # when it has any and the bot answers), then the one commit below.
+        conv, ticket_ids = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -133,7 +140,7 @@ class ConversationService:
                 state = DialogState.from_dict(conv.state)
                 ctx = StepContext(
                     now=now,
-                    open_tickets=tuple(await self._open_tickets(conv)),
+                    open_tickets=tuple(await self._open_tickets(ticket_ids)),
                     letters=conv.channel in LETTER_CHANNELS,
                     incidents=await self.incidents.open_incidents() if self.incidents else (),
                 )
@@ -281,8 +288,9 @@ class ConversationService:
         ticket = await self.store.tickets.get(ticket_id)
         return ticket if ticket is not None and ticket.conversation_key == conv.key else None
 
-    async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
-        return await self.store.tickets.for_conversation(conv.key)
+    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
+        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
+        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""

@@ -31,6 +31,7 @@ from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
 from gateway.models import (
+    TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
     Channel,
     OutboundMessage,
@@ -366,13 +367,16 @@ class IncidentService:
             reply = OutboundMessage(
                 text=self._text(incident, kind, messages, lang), author="system"
             )
-            entry = {"at": now, "direction": "out", "author": "system", "text": reply.text,
+            entry = {"direction": "out", "author": "system", "text": reply.text,
                      "buttons": [], "attachments": [], "incident": incident.id}  # fmt: skip
-            self.store.incidents.broadcast_entry(tx, key, entry)
-            if channel in self.service.direct_channels or blocked:
+            tx.transcript(key, entry)  # the web chat shows it from here
+            if blocked:
                 continue
-            tx.deliver(channel, chat_id, reply)
-            told += 1
+            if channel in TRANSCRIPT_CHANNELS:
+                told += 1  # committed is shown: its sockets push the transcript
+            elif channel not in self.service.direct_channels:
+                tx.deliver(channel, chat_id, reply)
+                told += 1
         return told
 
     def _text(self, incident: Incident, kind: str, messages: dict[str, str], lang: str) -> str:

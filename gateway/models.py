@@ -207,6 +207,10 @@ UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value, Channel.I
 # checklist questions asked together. The engine sees only this capability, not the channel.
 LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 
+# Channels whose readers follow the transcript itself (the web chat's sockets push every
+# committed entry): a reply is delivered by being committed, with no outbound queue.
+TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
+
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"

@@ -16,11 +16,14 @@ import signal
 import subprocess
 import sys
 import uuid
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
 import redis
 from test_serve import ROOT, free_port, get, start, wait
+
+from gateway.store.embedded import find_redis_server
 
 VISITORS = 4
 MESSAGES_EACH = 30
@@ -88,17 +91,43 @@ class Visitor:
                 return frame
 
 
-async def _traffic_with_a_redis_kill(base: str, data: Path) -> tuple[list[Visitor], int]:
+async def _traffic_with_a_fault(base: str, fault: Callable[[], Awaitable[None]]) -> list[Visitor]:
+    """Visitors write; after KILL_AFTER_ACKS acknowledgements `fault` runs mid-traffic."""
     visitors = [Visitor(base) for _ in range(VISITORS)]
     progress, acks = asyncio.Event(), [0]
     tasks = [asyncio.create_task(v.send_all(MESSAGES_EACH, progress, acks)) for v in visitors]
     while acks[0] < KILL_AFTER_ACKS:
         await progress.wait()
         progress.clear()
-    [killed] = redis_servers(data)
-    os.kill(killed, signal.SIGKILL)
+    await fault()
     await asyncio.wait_for(asyncio.gather(*tasks), timeout=180)
-    return visitors, killed
+    return visitors
+
+
+def _user_message_ids(r: redis.Redis) -> list[str]:
+    """Ids of the visitors' messages in the stored transcripts, one per turn."""
+    ids = []
+    for key in r.scan_iter("fl:conv:webchat:*:log"):
+        for raw in r.lrange(key, 0, -1):
+            entry = json.loads(raw)
+            if entry.get("direction") == "in" and entry.get("kind") != "start":
+                ids.append(entry["message_id"].split(":", 1)[1])
+    return ids
+
+
+def _assert_each_acknowledged_message_once(r: redis.Redis, visitors: list[Visitor]) -> None:
+    everything = VISITORS * MESSAGES_EACH
+    wait(lambda: len(_user_message_ids(r)) >= everything, "every turn", 180)
+    ids = _user_message_ids(r)
+    acked = [i for v in visitors for i in v.acked]
+    assert len(acked) == everything
+    assert sorted(ids) == sorted(acked), "each acknowledged message exactly once"
+    assert r.llen("fl:in:dead") == 0
+    reconnects = sum(v.reconnects for v in visitors)
+    print(
+        f"redis killed after {KILL_AFTER_ACKS} acks; {len(acked)} acknowledged, "
+        f"{len(ids)} in transcripts, {len(set(ids))} distinct; {reconnects} reconnects"
+    )
 
 
 def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
@@ -117,35 +146,20 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
         )
     try:
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
-        visitors, killed = asyncio.run(_traffic_with_a_redis_kill(base, data))
+        killed: list[int] = []
+
+        async def kill_the_embedded_redis() -> None:
+            killed.extend(redis_servers(data))
+            os.kill(killed[0], signal.SIGKILL)
+
+        visitors = asyncio.run(_traffic_with_a_fault(base, kill_the_embedded_redis))
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
         [restarted] = redis_servers(data)
-        assert restarted != killed
+        assert restarted not in killed
         assert get(f"{base}/healthz") == (200, {"status": "ok"})
         r = redis.Redis(unix_socket_path=str(data / "redis" / "redis.sock"))
-
-        def user_ids() -> dict[str, list[str]]:
-            seen: dict[str, list[str]] = {}
-            for key in r.scan_iter("fl:conv:webchat:*:log"):
-                for raw in r.lrange(key, 0, -1):
-                    entry = json.loads(raw)
-                    if entry.get("direction") == "in" and entry.get("kind") != "start":
-                        seen.setdefault(key.decode(), []).append(entry["message_id"])
-            return seen
-
-        everything = VISITORS * MESSAGES_EACH
-        wait(lambda: sum(map(len, user_ids().values())) >= everything, "every turn", 180)
-        ids = [i.split(":", 1)[1] for found in user_ids().values() for i in found]
-        acked = [i for v in visitors for i in v.acked]
-        assert len(acked) == everything
-        assert sorted(ids) == sorted(acked), "each acknowledged message exactly once"
-        assert r.llen("fl:in:dead") == 0
+        _assert_each_acknowledged_message_once(r, visitors)
         r.close()
-        reconnects = sum(v.reconnects for v in visitors)
-        print(
-            f"redis killed after {KILL_AFTER_ACKS} acks; {len(acked)} acknowledged, "
-            f"{len(ids)} in transcripts, {len(set(ids))} distinct; {reconnects} reconnects"
-        )
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -154,6 +168,85 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
             proc.kill()
     logged = log_path.read_text(errors="replace")
     assert "embedded redis restarted" in logged
+    assert "Task exception was never retrieved" not in logged
+    assert "Traceback" not in logged
+
+
+def _external_redis(directory: Path, port: int) -> subprocess.Popen[bytes]:
+    """A redis-server of our own on loopback, as an operator would run one next to us."""
+    directory.mkdir(exist_ok=True)
+    server = subprocess.Popen(
+        [
+            find_redis_server(),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "always",
+            "--dir",
+            str(directory),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port)
+    wait(lambda: client.ping(), "the external redis-server to answer")
+    client.close()
+    return server
+
+
+def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothing_lost(
+    tmp_path: Path,
+) -> None:
+    """With `redis.url`, nothing is supervised: the gateway answers 503 while the server is
+    down and reconnects by itself, with backoff, once it is back."""
+    data, port, redis_port = tmp_path / "data", free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    servers = [_external_redis(tmp_path / "redis", redis_port)]
+    log_path = tmp_path / "serve.log"
+    with log_path.open("wb") as log:
+        proc = start(
+            data,
+            port,
+            stderr=log,
+            FIRSTLINE__REDIS__URL=f"redis://127.0.0.1:{redis_port}/0",
+            FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000",
+            FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS="100000",
+        )
+    outage: list[int] = []
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+
+        async def kill_the_redis_and_bring_it_back_later() -> None:
+            servers[0].kill()
+            servers[0].wait()
+            await asyncio.sleep(0.5)
+            outage.append((await asyncio.to_thread(get, f"{base}/readyz"))[0])
+            await asyncio.sleep(1.5)
+            servers.append(_external_redis(tmp_path / "redis", redis_port))
+
+        visitors = asyncio.run(_traffic_with_a_fault(base, kill_the_redis_and_bring_it_back_later))
+        assert outage == [503], "not ready while the store is unreachable"
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
+        assert get(f"{base}/healthz") == (200, {"status": "ok"})
+        r = redis.Redis(port=redis_port)
+        _assert_each_acknowledged_message_once(r, visitors)
+        r.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        finally:
+            proc.kill()
+            for server in servers:
+                server.kill()
+                server.wait()
+    assert redis_servers(data) == [], "an external store never starts an embedded one"
+    logged = log_path.read_text(errors="replace")
     assert "Task exception was never retrieved" not in logged
     assert "Traceback" not in logged
 

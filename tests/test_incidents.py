@@ -24,8 +24,8 @@ def with_incidents(settings: Settings, **values: object) -> Settings:
     return settings.model_copy(update={"incidents": IncidentSettings(**values)})  # type: ignore[arg-type]
 
 
-async def write(rt: Runtime, user: str, text: str) -> None:
-    msg = InboundMessage(channel="webchat", chat_id=user, message_id=f"m{next(IDS)}", text=text)
+async def write(rt: Runtime, user: str, text: str, channel: str = "webchat") -> None:
+    msg = InboundMessage(channel=channel, chat_id=user, message_id=f"m{next(IDS)}", text=text)
     await rt.service.handle(msg)
 
 
@@ -99,7 +99,7 @@ async def test_a_broadcast_in_several_commits_retried_after_a_failure_tells_each
         )
         users = [f"u{n}" for n in range(7)]
         for user in users:
-            await write(rt, user, "CRM не открывается")
+            await write(rt, user, "CRM не открывается", channel="telegram")
         assert len(await rt.store.incidents.subscribers(incident.id)) == 7
 
         commit, calls = rt.store.commit, 0
@@ -127,8 +127,8 @@ async def test_a_broadcast_in_several_commits_retried_after_a_failure_tells_each
 
 
 async def outbound(rt: Runtime) -> list[tuple[str, str]]:
-    """(chat, text) of every reply queued for the web chat."""
-    rows = await rt.store.redis.xrange("fl:out:webchat")
+    """(chat, text) of every reply queued for Telegram."""
+    rows = await rt.store.redis.xrange("fl:out:telegram")
     out = []
     for _, fields in rows:
         delivery = json.loads(fields[b"d"])

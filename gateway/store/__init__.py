@@ -157,7 +157,9 @@ class Store:
         try:
             async for message in pubsub.listen():
                 if message.get("type") == "message":
-                    yield json.loads(message["data"])
+                    news = json.loads(message["data"])  # a commit's list, or one announcement
+                    for event in news if isinstance(news, list) else [news]:
+                        yield event
         finally:
             await pubsub.unsubscribe(keys.EVENTS_CHANNEL)
             await pubsub.aclose()

@@ -160,11 +160,6 @@ class IncidentStore:
             tx.raw("DEL", keys.incident_signature(signature))
 
     @staticmethod
-    def broadcast_entry(tx: Transaction, conversation_key: str, entry: dict[str, Any]) -> None:
-        """A broadcast line in a user's transcript (not published: thousands at once)."""
-        tx.raw("RPUSH", keys.transcript(conversation_key), json.dumps(entry, ensure_ascii=False))
-
-    @staticmethod
     def save(tx: Transaction, incident: Incident) -> None:
         tx.hset(keys.incident(incident.id), incident.to_hash())
         tx.raw("ZADD", keys.INCIDENTS_ALL, incident.declared_at, incident.id)

@@ -266,7 +266,7 @@ class ConsoleSocket(TranscriptSocket):
     def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
         return {"type": "activity", "conversation": conversation_key}
 
-    async def entries_sent(self, store: Store) -> None:
+    async def entries_sent(self, store: Store, language: str) -> None:
         """The operator has now seen the watched ticket's conversation up to the cursor."""
         if self.ticket is not None and self.ticket.conversation_key == self.key:
             await store.operators.mark_seen(self.session.account.login, self.ticket.id, self.cursor)
