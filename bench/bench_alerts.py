@@ -23,17 +23,13 @@ import contextlib
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import aiohttp
 from aiohttp import web
-from loadstats import LoadResult, free_port
+from loadstats import LoadResult, child_server, post_all
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -131,53 +127,13 @@ def alert_body(n: int) -> bytes:
 
 
 async def load(name: str, url: str, first: int, requests: int, concurrency: int) -> Result:
-    queue: asyncio.Queue[bytes] = asyncio.Queue()
-    for n in range(first, first + requests):
-        queue.put_nowait(alert_body(n))
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
-    result = Result(name, 0.0)
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
-
-        async def worker() -> None:
-            while not queue.empty():
-                body = queue.get_nowait()
-                started = time.perf_counter()
-                try:
-                    async with http.post(url, data=body, headers=headers) as resp:
-                        await resp.read()
-                        ok = resp.status == 200
-                except aiohttp.ClientError:
-                    ok = False
-                if ok:
-                    result.latencies.append(time.perf_counter() - started)
-                else:
-                    result.failures += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        result.seconds = time.perf_counter() - started
-    return result
+    bodies = [(alert_body(n), headers) for n in range(first, first + requests)]
+    return await post_all(Result(name, 0.0), url, bodies, concurrency)  # type: ignore[return-value]
 
 
-@contextlib.contextmanager
-def server_process(kind: str, redis_url: str) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--serve", kind, "--port", str(port), "--redis", redis_url],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError(f"{kind} server did not start")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}{PATH}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+def server_process(kind: str, redis_url: str) -> contextlib.AbstractContextManager[str]:
+    return child_server(__file__, kind, redis_url, PATH)
 
 
 async def ingestion(redis_url: str, args: argparse.Namespace) -> None:
