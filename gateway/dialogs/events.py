@@ -148,6 +148,50 @@ class IncidentDeclined(_Event):
     incident_id: str
 
 
+@dataclass(frozen=True)
+class AccountAction(_Event):
+    """Self-service asks the directory: request_code (login), enter_code (code), unlock,
+    reset, forget. The service answers through `DialogEngine.account_result`."""
+
+    name: ClassVar[str] = "account_action"
+    action: str
+    login: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class StatusAsked(_Event):
+    """The user asks how their tickets are going (`ticket_id` when they named one)."""
+
+    name: ClassVar[str] = "status_asked"
+    ticket_id: str = ""
+
+
+@dataclass(frozen=True)
+class TicketCommented(_Event):
+    """The user added a comment to one of their tickets from its status card."""
+
+    name: ClassVar[str] = "ticket_commented"
+    ticket_id: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ReopenRequested(_Event):
+    """The user says a recently resolved ticket is still broken."""
+
+    name: ClassVar[str] = "reopen_requested"
+    ticket_id: str
+
+
+@dataclass(frozen=True)
+class PersonRequested(_Event):
+    """The user wants a person to write to them about one of their tickets."""
+
+    name: ClassVar[str] = "person_requested"
+    ticket_id: str
+
+
 Event = (
     FaqAnswered
     | ArticleNotHelped
@@ -163,9 +207,15 @@ Event = (
     | SolvedByUser
     | IncidentJoined
     | IncidentDeclined
+    | AccountAction
+    | StatusAsked
+    | TicketCommented
+    | ReopenRequested
+    | PersonRequested
 )
 
 __all__ = [
+    "AccountAction",
     "ChecklistQuestion",
     "CsatCommented",
     "CsatRecorded",
@@ -176,8 +226,12 @@ __all__ = [
     "Handoff",
     "IncidentDeclined",
     "IncidentJoined",
+    "PersonRequested",
+    "ReopenRequested",
     "Resolved",
     "SolvedByUser",
+    "StatusAsked",
+    "TicketCommented",
     "TicketDetailsGiven",
     "TicketRequested",
 ]

@@ -24,6 +24,7 @@ class StepContext:
     open_tickets: tuple[Ticket, ...] = ()  # the user's active tickets (for /status)
     letters: bool = False  # the channel answers by letter: one reply, every question at once
     incidents: tuple[OpenIncident, ...] = ()  # outages declared and not yet over
+    directory: bool = False  # self-service (unlock, password reset) is configured
 
 
 @dataclass
