@@ -96,9 +96,9 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        # Round trips of a turn: this read (and one more for the conversation's tickets,
-        # when it has any and the bot answers), then the one commit below.
-        conv, ticket_ids = await self.store.conversations.load(
+        # Round trips of a turn: this read (the conversation and its tickets), then the one
+        # commit below.
+        conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -120,7 +120,7 @@ class ConversationService:
                 state = DialogState.from_dict(conv.state)
                 ctx = StepContext(
                     now=now,
-                    open_tickets=tuple(await self._open_tickets(ticket_ids)),
+                    open_tickets=tuple(t for t in tickets if t.status.is_active),
                     letters=conv.channel in LETTER_CHANNELS,
                 )
                 result = self.engine.step(state, msg, ctx)
@@ -249,10 +249,6 @@ class ConversationService:
             return None
         ticket = await self.store.tickets.get(ticket_id)
         return ticket if ticket is not None and ticket.conversation_key == conv.key else None
-
-    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
-        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
-        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""
