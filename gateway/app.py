@@ -143,7 +143,9 @@ def _lifecycle(
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             if children is not None and settings.worker.in_process:
-                _spawn(tasks, children.run(rt.redis_url))
+                # The embedded Redis is this process's: children join it by its socket.
+                embedded = rt.redis_url if settings.redis.embedded else None
+                _spawn(tasks, children.run(embedded))
             _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
@@ -188,6 +190,13 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
         routes = connector.routes()
         if routes:
             app.router.add_routes(routes)
+    if rt.accounts is not None:
+        from gateway.web.client_address import trusted_networks
+        from gateway.web.password_page import PasswordPage
+
+        trusted = trusted_networks(rt.settings.http.trusted_proxies)
+        page = PasswordPage(rt.accounts, rt.engine.texts, rt.service.account_news, trusted)
+        app.router.add_routes(page.routes())
     try:
         from gateway.web.console import setup_console
     except ImportError:
@@ -290,16 +299,24 @@ async def _readyz(request: web.Request) -> web.Response:
         return web.json_response({"status": "stopping"}, status=503)
     try:
         await app[RUNTIME].store.ping()
+        topology = await app[RUNTIME].store.topology()
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
         return web.json_response({"status": "redis unavailable"}, status=503)
+    if not topology.ready:
+        # Writes would be refused (no durable acknowledgement possible, slots uncovered).
+        log.warning("readiness check: redis degraded", extra={"problems": topology.problems})
+        return web.json_response(
+            {"status": "redis degraded", "redis": topology.as_dict()}, status=503
+        )
     backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {
             "status": "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
             "inbound_backlog": backlog,
+            "redis": topology.as_dict(),
         }
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import sys
@@ -220,7 +221,7 @@ def _worker(args: argparse.Namespace) -> int:
 
 def _joined(settings: Settings, command: str) -> Settings | None:
     """Settings that reach the running gateway's Redis (its embedded one, if no URL)."""
-    if settings.redis.url:
+    if not settings.redis.embedded:
         return settings
     from gateway.runtime import embedded_redis
 
@@ -270,14 +271,24 @@ async def _run_workers(settings: Settings, count: int) -> int:
 
 
 def _config_check(args: argparse.Namespace) -> int:
+    """Validate the settings; with an external Redis, also say what topology it has."""
     settings = load_settings(args.file or args.config)
+    redis_kind = "embedded" if settings.redis.embedded else settings.redis.topology
     print(
         f"OK: {args.file or args.config or 'configuration'} is valid "
-        f"(redis: {'external' if settings.redis.url else 'embedded'}, "
+        f"(redis: {redis_kind}, "
         f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled}, "
         f"whatsapp: {settings.whatsapp.enabled}, messenger: {settings.messenger.enabled}, "
         f"instagram: {settings.instagram.enabled})"
     )
+    if settings.redis.embedded:
+        return 0
+    from gateway.runtime import found_topology
+
+    view = asyncio.run(found_topology(settings))
+    print(f"redis topology found: {json.dumps(view.as_dict())}")
+    if not view.ready:
+        return _fail(f"redis: {'; '.join(view.problems)}", 1)
     return 0
 
 

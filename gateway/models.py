@@ -51,6 +51,9 @@ class Button:
 ANSWERED_INLINE = "answered_inline"
 # `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
 UNDELIVERED = "undelivered"
+# `meta` of a message from a channel that knows the client's IP address (web chat): for
+# per-address limits on self-service code requests.
+CLIENT_ADDRESS = "client_address"
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,14 @@ TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"
+TICKET_PREFIX = "HD"
+
+
+def ticket_id_for(number: int) -> str:
+    """The readable id of the `number`-th ticket: HD-000123."""
+    return f"{TICKET_PREFIX}-{number:06d}"
+
+
 DUTY_AUTHOR = "system:on_duty"  # SLA notices to the on-duty contact (never rate-limited)
 
 

@@ -29,7 +29,7 @@ from aiohttp import WSMsgType, web
 from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
-from gateway.models import Channel, InboundMessage, OutboundMessage, Ticket
+from gateway.models import CLIENT_ADDRESS, Channel, InboundMessage, OutboundMessage, Ticket
 from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
@@ -500,5 +500,6 @@ class WebChatConnector:
                 user_name=chat.name,
                 language_hint=chat.lang,
                 kind=kind,
+                meta={CLIENT_ADDRESS: chat.address} if chat.address else {},
             )
         )

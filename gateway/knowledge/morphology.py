@@ -267,3 +267,26 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
                 return frozenset(str(parse.tag).replace(" ", ",").split(","))
         return frozenset()
     return frozenset()
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every dictionary reading of a Cyrillic word as (lemma, grammemes), likeliest first;
+    empty for Latin words and words no dictionary knows.
+
+    Triage uses it to see who is affected: "операторы", "касири" (plural, animate) are
+    people; "кассы" may be one till's (genitive) or many tills (plural).
+    """
+    if not _CYRILLIC.search(word):
+        return ()
+    for name in _order(word, lang):
+        analyser = _analyser(name)
+        if analyser.word_is_known(word):
+            return tuple(
+                (
+                    str(p.normal_form).replace("ё", "е").replace("'", ""),
+                    frozenset(str(p.tag).replace(" ", ",").split(",")),
+                )
+                for p in analyser.parse(word)
+            )
+    return ()

@@ -9,8 +9,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import TICKET_TIMES, Ticket
+from gateway.models import TICKET_TIMES, Ticket, ticket_id_for
 from gateway.store import keys, scripts
+from gateway.store.durability import DurableWrites
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,6 @@ class TicketEvent:
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def format_ticket_id(number: int) -> str:
-    return f"HD-{number:06d}"
-
-
 def is_ticket_id(value: str) -> bool:
     """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
     return bool(TICKET_ID.fullmatch(value))
@@ -46,12 +43,15 @@ def is_ticket_id(value: str) -> bool:
 class TicketStore:
     """Reads tickets; every write goes through a Transaction or an atomic script."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, durable: DurableWrites | None = None) -> None:
         self._redis = redis
+        self._durable = durable or DurableWrites(redis)
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
 
     async def next_id(self) -> str:
-        return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
+        """A number never handed out before, even across a failover: it is used only once
+        replicated (a number lost with a dead primary was never used, so none repeats)."""
+        return ticket_id_for(int(await self._durable.command("INCR", keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
         found = await self.many([ticket_id])
