@@ -1,12 +1,21 @@
 """Web-chat throughput and reply latency, beside a bare aiohttp WebSocket echo server.
 
 Starts a redis-server, `firstline serve` (the real app: widget socket, durable intake,
-in-process workers, dialog engine, outbox) and a bare echo server, each in its own
-process on loopback. N concurrent visitors each send a few messages one after another
-and wait for the answer (the bot's first reply, or the echo). Prints messages/s and
-latency median/p99 for both, and the ratios.
+its worker processes, dialog engine) and a bare echo server, each in its own process
+group on loopback.
 
-    python bench/bench_webchat.py [--sessions 100 500] [--messages 3]
+- Closed loop (default): N concurrent visitors each send a few messages one after
+  another and wait for the answer (the bot's first reply, or the echo). Prints
+  messages/s and latency median/p99 for both, and the ratios.
+- Open loop (`--rate R`): N visitors together offer R messages/s for `--duration`
+  seconds whatever the answers do (a closed loop hides queueing), and the latency
+  percentiles of the answers, for the gateway and the echo at the same offered load.
+- Memory: the resident size of the whole serve process group (its worker processes and
+  the redis-server included) with `--memory-sessions` web-chat sockets open.
+
+    python bench/bench_webchat.py [--sessions 1 100 500 1000] [--messages 5]
+    python bench/bench_webchat.py --rate 500 --rate-sessions 500 [--duration 10]
+    python bench/bench_webchat.py --processes 1   # serve without worker processes
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import shlex
 import shutil
 import socket
@@ -65,9 +75,17 @@ def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -
     raise SystemExit(f"nothing listens on {port}")
 
 
+@dataclass
+class Servers:
+    gateway: str  # base URLs
+    echo: str
+    gateway_pid: int
+    redis_pid: int
+
+
 @contextlib.contextmanager
-def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
-    """redis-server, the gateway and the echo server; their base URLs."""
+def servers(workdir: Path, gateway_cmd: list[str], processes: int | None) -> Iterator[Servers]:
+    """redis-server, the gateway and the echo server."""
     from gateway.store.embedded import EmbeddedRedis
 
     redis_server = EmbeddedRedis(workdir / "redis", appendonly=False)
@@ -80,12 +98,17 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
         "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
         "FIRSTLINE_SESSION_SECRET": "bench-" + uuid.uuid4().hex,
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE": "100000",
+        # Every simulated visitor comes from 127.0.0.1: lift the per-address limits.
+        "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "10000000",
+        "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "10000000",
         "FIRSTLINE__LOGGING__LEVEL": "WARNING",
     }
     try:
+        serve = [*gateway_cmd, "serve", "--port", str(gw_port)]
+        serve += ["--processes", str(processes)] if processes else []
         procs.append(
             subprocess.Popen(
-                [*gateway_cmd, "serve", "--port", str(gw_port)],
+                serve,
                 env=env,
                 cwd=ROOT,
                 stderr=subprocess.DEVNULL,
@@ -94,7 +117,12 @@ def servers(workdir: Path, gateway_cmd: list[str]) -> Iterator[tuple[str, str]]:
         procs.append(subprocess.Popen([sys.executable, __file__, "--echo-server", str(echo_port)]))
         wait_port(gw_port, procs[0])
         wait_port(echo_port, procs[1])
-        yield f"http://127.0.0.1:{gw_port}", f"http://127.0.0.1:{echo_port}"
+        yield Servers(
+            f"http://127.0.0.1:{gw_port}",
+            f"http://127.0.0.1:{echo_port}",
+            procs[0].pid,
+            redis_server.pid or 0,
+        )
     finally:
         for proc in reversed(procs):
             proc.terminate()
@@ -158,24 +186,225 @@ async def run_phase(name: str, session, base: str, sessions: int, messages: int)
         return result
 
 
-async def bench(sizes: list[int], messages: int, gateway_cmd: list[str]) -> None:
+async def bench(args: argparse.Namespace) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-bench-"))
+    gateway_cmd = shlex.split(args.gateway_cmd)
     try:
-        with servers(workdir, gateway_cmd) as (gateway_url, echo_url):
-            await run_phase("warm-up", gateway_session, gateway_url, 10, 1)
-            for n in sizes:
-                echo = await run_phase("echo", echo_session, echo_url, n, messages)
-                gw = await run_phase("gateway", gateway_session, gateway_url, n, messages)
-                print(echo.line())
-                print(gw.line())
-                if echo.rate and gw.latencies:
-                    slower = gw.median / echo.median
-                    print(
-                        f"ratio    gateway/echo throughput {gw.rate / echo.rate:.3f}; "
-                        f"median latency x{slower:.0f}\n"
-                    )
+        with servers(workdir, gateway_cmd, args.processes) as srv:
+            await run_phase("warm-up", gateway_session, srv.gateway, 10, 1)
+            await asyncio.sleep(2.0)  # worker processes have taken their shards
+            if args.rate:
+                await open_loop(srv, args.rate, args.rate_sessions, args.duration)
+            else:
+                for n in args.sessions:
+                    await closed_loop(srv, n, args.messages)
+            if args.memory_sessions:
+                await memory(srv, args.memory_sessions)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
+    echo = await run_phase("echo", echo_session, srv.echo, sessions, messages)
+    gw = await run_phase("gateway", gateway_session, srv.gateway, sessions, messages)
+    print(echo.line())
+    print(gw.line())
+    if echo.rate and gw.latencies:
+        print(
+            f"ratio    gateway/echo throughput {gw.rate / echo.rate:.3f}; "
+            f"median latency x{gw.median / echo.median:.0f}\n",
+            flush=True,
+        )
+
+
+# Open loop: each visitor sends on its own schedule, never waiting for an answer.
+
+QUANTILES = (0.5, 0.9, 0.99, 0.999)
+
+
+async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -> None:
+    print(f"open loop: {rate:.0f} msg/s offered by {sessions} visitors for {duration:.0f} s")
+    for name, url, session in (
+        ("echo", srv.echo, open_echo_session),
+        ("gateway", srv.gateway, open_gateway_session),
+    ):
+        result = Result(name, duration, sessions=sessions)
+        interval = sessions / rate
+        connector = aiohttp.TCPConnector(limit=0)
+        async with aiohttp.ClientSession(connector=connector) as http:
+            sockets = [await connect(http, url, session) for _ in range(sessions)]
+            started = time.perf_counter() + 0.5
+            outcomes = await asyncio.gather(
+                *(
+                    session(
+                        ws,
+                        Schedule(started + random.uniform(0, interval), interval, duration),
+                        result,
+                    )
+                    for ws in sockets
+                ),
+                return_exceptions=True,
+            )
+            for ws in sockets:
+                await ws.close()
+        result.failures = sum(1 for o in outcomes if isinstance(o, BaseException))
+        sent = sum(o for o in outcomes if isinstance(o, int))
+        lat = " ".join(f"p{q * 100:g} {result.quantile(q) * 1000:7.1f} ms" for q in QUANTILES)
+        print(
+            f"{name:<8} offered {sent / duration:6.0f} msg/s  answered {result.rate:6.0f} msg/s  "
+            f"unanswered {sent - len(result.latencies):<5} failed {result.failures:<3} {lat}",
+            flush=True,
+        )
+
+
+async def connect(
+    http: aiohttp.ClientSession, base: str, session: object
+) -> aiohttp.ClientWebSocketResponse:
+    if session is open_echo_session:
+        return await http.ws_connect(base.replace("http", "ws") + "/echo")
+    ws = await http.ws_connect(base.replace("http", "ws") + "/webchat/ws", origin=base)
+    await ws.send_json({"type": "hello", "token": None, "have": 0, "lang": "en"})
+    while json.loads((await ws.receive(timeout=PHASE_TIMEOUT)).data)["type"] != "welcome":
+        pass
+    return ws
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When one open-loop visitor sends: at `first`, then every `interval`, for `duration`."""
+
+    first: float
+    interval: float
+    duration: float
+
+
+async def open_gateway_session(
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
+) -> int:
+    """Send every `interval` seconds; an answer is the first bot entry after a message."""
+    sent_at: dict[str, float] = {}
+    waiting: list[float] = []  # send times of messages in the transcript, not yet answered
+
+    async def receive() -> None:
+        while True:
+            frame = json.loads((await ws.receive()).data)
+            if frame["type"] == "error":
+                raise RuntimeError(frame)
+            if frame["type"] != "entry":
+                continue
+            entry = frame["entry"]
+            if entry.get("client_id") in sent_at:
+                waiting.append(sent_at.pop(entry["client_id"]))
+            elif entry["direction"] == "out" and waiting:
+                out.latencies.append(time.perf_counter() - waiting.pop(0))
+                waiting.clear()  # one turn answers everything it read
+
+    async def send(n: int) -> None:
+        client_id = uuid.uuid4().hex
+        sent_at[client_id] = time.perf_counter()
+        text = QUESTIONS[n % len(QUESTIONS)]
+        await ws.send_json({"type": "message", "id": client_id, "text": text})
+
+    return await _scheduled(send, receive, schedule)
+
+
+async def open_echo_session(
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
+) -> int:
+    async def receive() -> None:
+        while True:
+            frame = json.loads((await ws.receive()).data)
+            out.latencies.append(time.perf_counter() - frame["at"])
+
+    async def send(n: int) -> None:
+        await ws.send_json({"type": "message", "at": time.perf_counter(), "text": QUESTIONS[n % 4]})
+
+    return await _scheduled(send, receive, schedule)
+
+
+async def _scheduled(send, receive, schedule: Schedule) -> int:  # type: ignore[no-untyped-def]
+    """Call `send` on the schedule; keep receiving until the answers have had time to
+    arrive. Returns how many were sent."""
+    reader = asyncio.create_task(receive())
+    sent = 0
+    first, interval = schedule.first, schedule.interval
+    try:
+        while (at := first + sent * interval) < first + schedule.duration:
+            await asyncio.sleep(max(0.0, at - time.perf_counter()))
+            await send(sent)
+            sent += 1
+        await asyncio.sleep(2.0)  # stragglers; later answers count as unanswered
+        if reader.done():
+            reader.result()  # a failed socket is a failure, not silence
+    finally:
+        reader.cancel()
+        await asyncio.gather(reader, return_exceptions=True)
+    return sent
+
+
+# Memory of the serve process group with many sockets open.
+
+
+async def memory(srv: Servers, sessions: int) -> None:
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(connector=connector) as http:
+        before = group_memory(srv)
+        sockets = await asyncio.gather(
+            *(connect(http, srv.gateway, open_gateway_session) for _ in range(sessions))
+        )
+        await asyncio.sleep(1.0)
+        after = group_memory(srv)
+        for ws in sockets:
+            await ws.close()
+    echo_rss, _ = process_memory([echo_pid(srv)])
+    print(
+        f"memory   serve process group (serve, worker processes, redis-server): "
+        f"{len(after[2])} processes, RSS {after[0] / 2**20:.0f} MiB "
+        f"(PSS {after[1] / 2**20:.0f} MiB) with {sessions} web-chat sockets open; "
+        f"{before[0] / 2**20:.0f} MiB with none; the echo server: {echo_rss / 2**20:.0f} MiB"
+    )
+
+
+def group_memory(srv: Servers) -> tuple[int, int, list[int]]:
+    pids = [*process_tree(srv.gateway_pid), srv.redis_pid]
+    rss, pss = process_memory(pids)
+    return rss, pss, pids
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and all its descendants (parents read from /proc/*/stat)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(stat.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        out.append(current := todo.pop())
+        todo += children.get(current, [])
+    return out
+
+
+def process_memory(pids: list[int]) -> tuple[int, int]:
+    """Summed resident set size and proportional set size (shared pages split), bytes."""
+    rss = pss = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                name, _, value = line.partition(":")
+                if name in ("Rss", "Pss"):
+                    kib = int(value.split()[0]) * 1024
+                    rss, pss = (rss + kib, pss) if name == "Rss" else (rss, pss + kib)
+    return rss, pss
+
+
+def echo_pid(srv: Servers) -> int:
+    port = srv.echo.rsplit(":", 1)[1]
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if f"--echo-server\0{port}" in cmdline.read_text():
+                return int(cmdline.parent.name)
+    return 0
 
 
 def echo_server(port: int) -> None:
@@ -195,8 +424,15 @@ def echo_server(port: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[100, 500])
-    parser.add_argument("--messages", type=int, default=3)
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 100, 500, 1000])
+    parser.add_argument("--messages", type=int, default=5)
+    parser.add_argument("--rate", type=float, help="open loop: messages/s offered in total")
+    parser.add_argument("--rate-sessions", type=int, default=500, help="visitors offering it")
+    parser.add_argument("--duration", type=float, default=10.0, help="open loop: seconds")
+    parser.add_argument(
+        "--memory-sessions", type=int, default=1000, help="sockets open for the RSS (0: skip)"
+    )
+    parser.add_argument("--processes", type=int, help="`serve --processes` (default: its own)")
     parser.add_argument(
         "--gateway-cmd",
         default=f"{sys.executable} -m gateway",
@@ -207,8 +443,11 @@ def main() -> None:
     if args.echo_server:
         echo_server(args.echo_server)
         return
-    print(f"cpus: {os.cpu_count()}; messages per session: {args.messages}; loopback only")
-    asyncio.run(bench(args.sessions, args.messages, shlex.split(args.gateway_cmd)))
+    print(
+        f"cpus: {os.cpu_count()}; serve --processes {args.processes or 'default'}; "
+        f"messages per session: {args.messages}; loopback only"
+    )
+    asyncio.run(bench(args))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from gateway.models import UNDELIVERED, Delivery, InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
+from gateway.worker_processes import WorkerProcesses
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +94,17 @@ def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
     ]
 
 
-def create_app(settings: Settings) -> web.Application:
-    """Build the gateway application; nothing starts until the app runs."""
+def create_app(
+    settings: Settings, worker_processes: WorkerProcesses | None = None
+) -> web.Application:
+    """Build the gateway application; nothing starts until the app runs.
+
+    With `worker_processes`, turns are taken by those (started and supervised here)
+    instead of a worker inside this process, which then serves the web and channels.
+    """
     app = web.Application(client_max_size=1024**2, middlewares=[_store_outage])
     app[STOPPING] = asyncio.Event()
-    app.cleanup_ctx.append(_lifecycle(settings))
+    app.cleanup_ctx.append(_lifecycle(settings, worker_processes))
     app.router.add_get("/healthz", _healthz)
     app.router.add_get("/readyz", _readyz)
     app.router.add_get("/metrics", _metrics)
@@ -105,7 +112,9 @@ def create_app(settings: Settings) -> web.Application:
     return app
 
 
-def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[None]]:
+def _lifecycle(
+    settings: Settings, children: WorkerProcesses | None
+) -> Callable[[web.Application], AsyncIterator[None]]:
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         async with open_runtime(settings) as rt:
             app[RUNTIME] = rt
@@ -115,7 +124,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             app.router.add_routes(links.routes())
             _mount_web(app, rt, connectors)
             tasks: set[asyncio.Task[None]] = set()
-            workers = start_workers(rt, IN_PROCESS_WORKERS if settings.worker.in_process else 0)
+            turns_here = settings.worker.in_process and children is None
+            workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
             app[WORKERS] = workers
             senders = [
                 ChannelSender(
@@ -132,7 +142,9 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
             ]
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
-            _spawn(tasks, _reload_knowledge(rt, app[STOPPING]))
+            if children is not None and settings.worker.in_process:
+                _spawn(tasks, children.run(rt.redis_url))
+            _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)
@@ -140,7 +152,11 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
                 await connector.start(accept)
             log.info(
                 "gateway started",
-                extra={"channels": [c.channel for c in connectors], "workers": len(workers)},
+                extra={
+                    "channels": [c.channel for c in connectors],
+                    "workers": len(workers),
+                    "worker_processes": children.count if children else 0,
+                },
             )
             try:
                 yield
@@ -149,6 +165,8 @@ def _lifecycle(settings: Settings) -> Callable[[web.Application], AsyncIterator[
                 # in hand and senders drain, then stop polling and close channel sessions.
                 for runner in [*workers, *senders, rt.timers]:
                     runner.stop()
+                if children is not None:
+                    children.stop()
                 _, pending = (
                     await asyncio.wait(set(tasks), timeout=SHUTDOWN_GRACE_SECONDS)
                     if tasks
@@ -170,6 +188,13 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
         routes = connector.routes()
         if routes:
             app.router.add_routes(routes)
+    if rt.accounts is not None:
+        from gateway.web.client_address import trusted_networks
+        from gateway.web.password_page import PasswordPage
+
+        trusted = trusted_networks(rt.settings.http.trusted_proxies)
+        page = PasswordPage(rt.accounts, rt.engine.texts, rt.service.account_news, trusted)
+        app.router.add_routes(page.routes())
     try:
         from gateway.web.console import setup_console
     except ImportError:
@@ -204,7 +229,9 @@ def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
     return mark
 
 
-async def _reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
+    """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process
+    that answers: serve and its worker processes)."""
     interval = rt.settings.faq_reload_seconds
     if interval <= 0:
         return
@@ -270,16 +297,24 @@ async def _readyz(request: web.Request) -> web.Response:
         return web.json_response({"status": "stopping"}, status=503)
     try:
         await app[RUNTIME].store.ping()
+        topology = await app[RUNTIME].store.topology()
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
         return web.json_response({"status": "redis unavailable"}, status=503)
+    if not topology.ready:
+        # Writes would be refused (no durable acknowledgement possible, slots uncovered).
+        log.warning("readiness check: redis degraded", extra={"problems": topology.problems})
+        return web.json_response(
+            {"status": "redis degraded", "redis": topology.as_dict()}, status=503
+        )
     backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {
             "status": "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
             "inbound_backlog": backlog,
+            "redis": topology.as_dict(),
         }
     )
 

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import signal
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from gateway.config import FAQ_SETTING_HINT, ConfigError, Settings, load_settings
 from gateway.knowledge.loader import KnowledgeBaseError
+
+if TYPE_CHECKING:
+    from gateway.worker_processes import WorkerProcesses
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the gateway: web endpoints, channels and workers")
     s.add_argument("--host")
     s.add_argument("--port", type=int)
+    s.add_argument(
+        "--processes",
+        type=int,
+        help="processes sharing the work: N > 1 adds N - 1 supervised worker processes "
+        "(default: worker.processes, else one per CPU)",
+    )
     s.set_defaults(func=_serve)
 
     w = sub.add_parser("worker", help="run extra inbound workers against the same Redis")
@@ -179,13 +190,25 @@ def _serve(args: argparse.Namespace) -> int:
     settings = settings.model_copy(update={"http": http})
     _configure_logs(settings)
     web.run_app(
-        create_app(settings),
+        create_app(settings, _worker_processes(args, settings)),
         host=settings.http.host,
         port=settings.http.port,
         print=lambda line: print(line, file=sys.stderr),
         shutdown_timeout=30,
     )
     return 0
+
+
+def _worker_processes(args: argparse.Namespace, settings: Settings) -> WorkerProcesses | None:
+    """The worker processes `serve` runs beside itself, if more than one process."""
+    from gateway.worker_processes import WorkerProcesses, worker_env
+
+    if args.processes is not None and args.processes < 1:
+        raise ConfigError("--processes must be 1 or more")
+    processes = args.processes or settings.worker.processes or os.cpu_count() or 1
+    if processes < 2:
+        return None
+    return WorkerProcesses(processes - 1, worker_env(str(args.config) if args.config else None))
 
 
 def _worker(args: argparse.Namespace) -> int:
@@ -198,7 +221,7 @@ def _worker(args: argparse.Namespace) -> int:
 
 def _joined(settings: Settings, command: str) -> Settings | None:
     """Settings that reach the running gateway's Redis (its embedded one, if no URL)."""
-    if settings.redis.url:
+    if not settings.redis.embedded:
         return settings
     from gateway.runtime import embedded_redis
 
@@ -225,27 +248,47 @@ def _report(args: argparse.Namespace) -> int:
 
 
 async def _run_workers(settings: Settings, count: int) -> int:
-    from gateway.app import start_workers
+    from gateway.app import reload_knowledge, start_workers
     from gateway.runtime import open_runtime
 
     async with open_runtime(settings) as rt:
         workers = start_workers(rt, count)
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            for worker in workers:
+                worker.stop()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, lambda: [w.stop() for w in workers])
+            loop.add_signal_handler(sig, stop)
+        reloader = asyncio.create_task(reload_knowledge(rt, stopping))
         await asyncio.gather(*(w.run() for w in workers))
+        stopping.set()
+        await reloader
     return 0
 
 
 def _config_check(args: argparse.Namespace) -> int:
+    """Validate the settings; with an external Redis, also say what topology it has."""
     settings = load_settings(args.file or args.config)
+    redis_kind = "embedded" if settings.redis.embedded else settings.redis.topology
     print(
         f"OK: {args.file or args.config or 'configuration'} is valid "
-        f"(redis: {'external' if settings.redis.url else 'embedded'}, "
+        f"(redis: {redis_kind}, "
         f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled}, "
         f"whatsapp: {settings.whatsapp.enabled}, messenger: {settings.messenger.enabled}, "
         f"instagram: {settings.instagram.enabled})"
     )
+    if settings.redis.embedded:
+        return 0
+    from gateway.runtime import found_topology
+
+    view = asyncio.run(found_topology(settings))
+    print(f"redis topology found: {json.dumps(view.as_dict())}")
+    if not view.ready:
+        return _fail(f"redis: {'; '.join(view.problems)}", 1)
     return 0
 
 

@@ -35,6 +35,8 @@ ENV_PREFIX = "FIRSTLINE__"
 # Short environment names for the settings people set most.
 ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "REDIS_URL": ("redis", "url"),
+    "REDIS_PASSWORD": ("redis", "password"),
+    "REDIS_SENTINEL_PASSWORD": ("redis", "sentinel_password"),
     "FIRSTLINE_DATA_DIR": ("data_dir",),
     "FIRSTLINE_FAQ_DIR": ("faq_dir",),
     "FIRSTLINE_HTTP_PORT": ("http", "port"),
@@ -50,6 +52,7 @@ ENV_ALIASES: dict[str, tuple[str, ...]] = {
     "FIRSTLINE_SESSION_SECRET": ("web", "session_secret"),
     "EMAIL_SMTP_PASSWORD": ("email", "smtp", "password"),
     "EMAIL_IMAP_PASSWORD": ("email", "imap", "password"),
+    "DIRECTORY_PASSWORD": ("directory", "password"),
 }
 
 SECRET_KEYS = frozenset(
@@ -62,6 +65,7 @@ SECRET_KEYS = frozenset(
         "app_secret",
         "verify_token",
         "access_token",
+        "sentinel_password",
     }
 )
 
@@ -74,13 +78,52 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class RedisSettings(_Section):
-    """Use `url` for an external Redis (6.2+ or Valkey); without it an embedded one starts."""
+def _host_port(value: str) -> str:
+    host, sep, port = value.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"not host:port: {value!r}")
+    return value
 
+
+class RedisSettings(_Section):
+    """Which Redis: `topology` single (`url`, or an embedded one without it), sentinel
+    (a primary watched by Sentinel) or cluster (Redis/Valkey Cluster)."""
+
+    topology: Literal["single", "sentinel", "cluster"] = "single"
     url: str | None = None
     appendfsync: Literal["always", "everysec"] = "everysec"
     # /healthz says "not alive" once Redis has been unreachable this long.
     liveness_grace_seconds: float = Field(30.0, gt=0)
+    sentinels: list[str] = []  # sentinel: "host:port" of each sentinel
+    service: str = "firstline"  # sentinel: the monitored primary's name
+    cluster_nodes: list[str] = []  # cluster: "host:port" of some nodes (seeds)
+    username: str | None = None
+    password: SecretStr | None = None  # of the data nodes (REDIS_PASSWORD)
+    sentinel_password: SecretStr | None = None  # of the sentinels, if they ask for one
+    tls: bool = False
+    tls_ca_file: str = ""
+    # Durable acknowledgement: a write counts once this many replicas have it (WAIT).
+    wait_replicas: int = Field(0, ge=0, le=16)
+    wait_timeout_ms: int = Field(1000, ge=1)
+    socket_timeout: float = Field(5.0, gt=0)
+
+    @field_validator("sentinels", "cluster_nodes")
+    @classmethod
+    def _addresses(cls, value: list[str]) -> list[str]:
+        return [_host_port(v.strip()) for v in value]
+
+    @model_validator(mode="after")
+    def _topology_has_what_it_needs(self) -> RedisSettings:
+        if self.topology == "sentinel" and not (self.sentinels and self.service):
+            raise ValueError("redis.sentinels and redis.service: required for topology sentinel")
+        if self.topology == "cluster" and not self.cluster_nodes:
+            raise ValueError("redis.cluster_nodes: required for topology cluster")
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        """No Redis named: the gateway runs its own."""
+        return self.topology == "single" and not self.url
 
 
 class HttpSettings(_Section):
@@ -113,6 +156,9 @@ class WorkerSettings(_Section):
     batch: int = Field(50, ge=1)
     block_ms: int = Field(1000, ge=10)
     in_process: bool = True
+    # `serve` processes: 1 takes turns inside the serve process; N > 1 starts N - 1
+    # supervised worker processes for them; 0 means one per CPU.
+    processes: int = Field(0, ge=0, le=256)
 
 
 class OutboundSettings(_Section):
@@ -388,6 +434,51 @@ class WebSettings(_Section):
         return value
 
 
+class SelfServiceLimits(_Section):
+    """How often codes may be asked for, and how many unlocks and resets a day."""
+
+    codes_per_hour_per_identity: int = Field(5, ge=1)
+    codes_per_hour_per_account: int = Field(5, ge=1)
+    codes_per_hour_per_address: int = Field(20, ge=1)
+    unlocks_per_day: int = Field(3, ge=1)  # per account
+    resets_per_day: int = Field(3, ge=1)  # per account
+
+
+class DirectorySettings(_Section):
+    """The LDAP directory for account unlock and password reset (OpenLDAP or AD).
+
+    The gateway binds as a service account that may only clear locks and set passwords
+    under `base_dn`; members of `protected_groups` are never touched.
+    """
+
+    enabled: bool = False
+    kind: Literal["openldap", "ad"] = "openldap"
+    url: str = ""  # ldap://host:389 (with start_tls) or ldaps://host:636; AD needs LDAPS
+    start_tls: bool = False
+    ca_file: str = ""  # the CA that signed the directory's certificate; "" = the system's
+    tls_name: str = ""  # the name in that certificate, when `url` names the host otherwise
+    bind_dn: str = ""  # the service account
+    password: SecretStr | None = None  # its password (DIRECTORY_PASSWORD)
+    base_dn: str = ""  # where accounts live
+    login_attribute: str = ""  # "" = uid (OpenLDAP) or sAMAccountName (AD)
+    contact_attribute: str = "mail"  # where the one-time code is sent (a recovery address)
+    mail_attribute: str = "mail"  # told by e-mail when the password changed
+    protected_groups: list[str] = []  # group DNs whose members the bot never touches
+    timeout: float = Field(10.0, gt=0)
+    code_length: int = Field(8, ge=6, le=12)  # NIST SP 800-63B: at least 6 random characters
+    code_minutes: int = Field(10, ge=1, le=10)  # at most 10 minutes
+    code_attempts: int = Field(3, ge=1, le=10)
+    link_days: int = Field(90, ge=1)  # a channel identity stays linked this long
+    reset_link_minutes: int = Field(15, ge=1, le=60)
+    reset_needs_code: bool = False  # a reset also needs a fresh code, not only a link
+    must_change_at_next_logon: bool = False  # pwdReset (OpenLDAP) / pwdLastSet=0 (AD)
+    limits: SelfServiceLimits = SelfServiceLimits()
+
+    @property
+    def login_attr(self) -> str:
+        return self.login_attribute or ("sAMAccountName" if self.kind == "ad" else "uid")
+
+
 class OperatorAccount(_Section):
     login: str
     name: str = ""
@@ -396,6 +487,13 @@ class OperatorAccount(_Section):
     level: Literal["L1", "L2", "L3"] = "L1"
     groups: list[str] = []
     language: Literal["", "ru", "uk", "en"] = ""  # the console's; "" = the browser's
+
+
+class TicketStatusSettings(_Section):
+    """"Where is my ticket?": what a user sees of their tickets and may do with them."""
+
+    reopen_days: float = Field(7.0, gt=0)  # "still broken" reopens a ticket resolved this recently
+    shown: int = Field(5, ge=1, le=20)  # tickets listed when the user names none
 
 
 class LoggingSettings(_Section):
@@ -427,6 +525,8 @@ class Settings(_Section):
     instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
     operators: list[OperatorAccount] = []
+    directory: DirectorySettings = DirectorySettings()
+    ticket_status: TicketStatusSettings = TicketStatusSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @field_validator("faq_dir")
@@ -454,6 +554,14 @@ class Settings(_Section):
         if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
             raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
         self._meta_channels_have_what_they_need()
+        d = self.directory
+        if d.enabled and not (d.url and d.bind_dn and d.base_dn and d.password):
+            raise ValueError(
+                "directory.url, directory.bind_dn, directory.base_dn and directory.password "
+                "(DIRECTORY_PASSWORD): required when the directory is enabled"
+            )
+        if d.enabled and d.kind == "ad" and not (d.url.startswith("ldaps://") or d.start_tls):
+            raise ValueError("directory.url: Active Directory sets passwords only over LDAPS")
         em = self.email
         if em.enabled and "@" not in em.address:
             raise ValueError("email.address: required when email is enabled (support@your.domain)")

@@ -16,22 +16,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gateway import metrics
+from gateway.dialogs.accounts import AccountResult
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
 from gateway.dialogs.events import (
+    AccountAction,
     ArticleNotHelped,
     CsatCommented,
     CsatRecorded,
     Event,
     FaqAnswered,
     Resolved,
-    SolvedByUser,
+    StatusAsked,
     TicketDetailsGiven,
     TicketRequested,
 )
 from gateway.dialogs.state import DialogState
+from gateway.identities import ChannelIdentityOnly
 from gateway.models import (
     ANSWERED_INLINE,
+    CLIENT_ADDRESS,
     LETTER_CHANNELS,
+    TRANSCRIPT_CHANNELS,
     UNDELIVERED,
     Delivery,
     InboundMessage,
@@ -43,13 +48,17 @@ from gateway.models import (
     TicketStatus,
 )
 from gateway.reports.recorder import Rating, ReportRecorder
+from gateway.self_service import Requester, SelfService
 from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
+from gateway.ticket_status import CardAction, TicketStatusDesk
 from gateway.triage import sla_clock
-from gateway.triage.sla import SlaPolicy
+from gateway.triage.sla import DAY, SlaPolicy
 
 log = logging.getLogger(__name__)
 
 MAX_CONFLICT_RETRIES = 20
+REOPEN_SECONDS = 7 * DAY  # defaults of `ticket_status` in the configuration
+SHOWN = 5
 
 
 @dataclass
@@ -71,11 +80,18 @@ class ConversationService:
         sla: SlaPolicy,
         direct_channels: Iterable[str] = (),
         clock: Callable[[], float] = time.time,
+        tickets: TicketStatusDesk | None = None,
+        accounts: SelfService | None = None,
     ) -> None:
+        self.accounts = accounts  # self-service against the directory, when configured
         self.store = store
         self.engine = engine
         self.sla = sla
-        self.direct_channels = frozenset(direct_channels)
+        self.tickets = tickets or TicketStatusDesk(
+            store, sla, ChannelIdentityOnly(), reopen_seconds=REOPEN_SECONDS, shown=SHOWN
+        )
+        # Channels that show replies themselves: nothing is queued for them.
+        self.direct_channels = TRANSCRIPT_CHANNELS | frozenset(direct_channels)
         self.clock = clock
         self.reports = ReportRecorder(sla)
 
@@ -94,7 +110,9 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        conv = await self.store.conversations.get_or_new(
+        # Round trips of a turn: this read (and one more for the conversation's tickets,
+        # when it has any and the bot answers), then the one commit below.
+        conv, ticket_ids = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -112,18 +130,26 @@ class ConversationService:
             tx.transcript(conv.key, _inbound_entry(msg))
             if conv.blocked and msg.kind == "message":
                 conv.blocked = False  # writing to us again means the user is reachable
+            state = DialogState.from_dict(conv.state)
+            letters = conv.channel in LETTER_CHANNELS
             if conv.bot_owns:
-                state = DialogState.from_dict(conv.state)
+                open_tickets = tuple(await self._open_tickets(ticket_ids))
                 ctx = StepContext(
                     now=now,
-                    open_tickets=tuple(await self._open_tickets(conv)),
-                    letters=conv.channel in LETTER_CHANNELS,
+                    open_tickets=open_tickets,
+                    letters=letters,
+                    directory=self.accounts is not None,
                 )
-                result = self.engine.step(state, msg, ctx)
-                result = await self._apply_events(tx, conv, result, ctx, outcome)
+                result: StepResult | None = self.engine.step(state, msg, ctx)
+            else:  # a person has the conversation: the bot answers only "where is my ticket?"
+                ctx = StepContext(now=now, letters=letters)
+                result = self.engine.self_service(state, msg, ctx)
+                if result is None:
+                    await self._note_user_activity(tx, conv, now)
+            if result is not None:
+                address = msg.meta.get(CLIENT_ADDRESS, "")
+                result = await self._apply_events(tx, conv, result, ctx, outcome, address=address)
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
-            else:
-                await self._note_user_activity(tx, conv, now)
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
         await self.store.commit(tx, fence)
@@ -137,22 +163,36 @@ class ConversationService:
         result: StepResult,
         ctx: StepContext,
         outcome: TurnOutcome,
+        depth: int = 0,
+        address: str = "",
     ) -> StepResult:
         """Carry out what the engine asked for; feed results back into the engine."""
         replies, events = list(result.replies), list(result.events)
         state = result.state
+
+        def follow(step: StepResult) -> None:
+            nonlocal state
+            state = step.state
+            replies.extend(step.replies)
+            events.extend(step.events)
+
         for event in result.events:
-            if isinstance(event, TicketRequested):
+            if isinstance(event, AccountAction) and self.accounts is not None and depth < 3:
+                # The directory's answer may ask for more: a linked user's pending unlock,
+                # or a ticket for a person. Those follow-ups are carried out too.
+                lang = state.language or conv.language
+                who = Requester(conv.channel, conv.chat_id, lang, address)
+                answer = await self.accounts.carry_out(who, event)
+                after = self.engine.account_result(state, answer, ctx)
+                follow(await self._apply_events(tx, conv, after, ctx, outcome, depth + 1, address))
+            elif isinstance(event, TicketRequested):
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
                 self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
-                follow = self.engine.ticket_opened(state, ticket, ctx)
-                state = follow.state
-                replies += follow.replies
-                events += follow.events
+                follow(self.engine.ticket_opened(state, ticket, ctx))
             elif isinstance(event, CsatRecorded):
                 await self._record_csat(tx, conv, event, ctx.now)
             elif isinstance(event, CsatCommented):
@@ -175,20 +215,16 @@ class ConversationService:
                     ticket.updated_at = ctx.now
                     tx.save_ticket(ticket)
                     tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
-            elif isinstance(event, SolvedByUser):
-                ticket = _open_ticket(ctx, event.ticket_id)
-                if ticket is not None:
-                    ticket.status, ticket.resolved_at = TicketStatus.RESOLVED, ctx.now
-                    ticket.updated_at = ctx.now
-                    tx.save_ticket(ticket)
-                    tx.ticket_event(ticket.id, "user", "resolved", "the user said it is solved")
-                    tx.outcome(conv.key, "resolved_l1", by="user")
-                    if conv.active_ticket == ticket.id:
-                        conv.active_ticket = ""
-                    follow = self.engine.ticket_changed(state, ticket, "resolved", ctx)
-                    state = follow.state
-                    replies += follow.replies
-                    events += follow.events
+            elif isinstance(event, StatusAsked):
+                report = await self.tickets.report(conv.key, event.ticket_id, ctx.now)
+                follow(self.engine.ticket_status(state, report, ctx))
+            elif isinstance(event, CardAction):
+                report = await self.tickets.carry_out(tx, conv, event, ctx.now)
+                if report.done == "solved":  # told like an operator's resolution, then rated
+                    ticket = report.tickets[0].ticket
+                    follow(self.engine.ticket_changed(state, ticket, "resolved", ctx))
+                else:
+                    follow(self.engine.ticket_status(state, report, ctx))
         return StepResult(state=state, replies=replies, events=events)
 
     async def _new_ticket(self, conv: Conversation, event: TicketRequested, now: float) -> Ticket:
@@ -241,13 +277,11 @@ class ConversationService:
         self.reports.csat_comment(tx, Rating(now, score, event.comment, conv.channel, ticket))
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
-        if not ticket_id:
-            return None
-        ticket = await self.store.tickets.get(ticket_id)
-        return ticket if ticket is not None and ticket.conversation_key == conv.key else None
+        return await self.tickets.own_ticket(conv.key, ticket_id) if ticket_id else None
 
-    async def _open_tickets(self, conv: Conversation) -> list[Ticket]:
-        return await self.store.tickets.for_conversation(conv.key)
+    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
+        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
+        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""
@@ -258,10 +292,7 @@ class ConversationService:
             return
         revision = await self.store.tickets.revision(ticket.id)
         tx.expect_ticket_revision(ticket.id, revision)
-        if ticket.status == TicketStatus.WAITING_FOR_USER:
-            ticket.status = TicketStatus.OPEN
-        if sla_clock.resume(ticket, self.sla, now):
-            tx.ticket_event(ticket.id, "user", "clock_started", "the user wrote")
+        self.tickets.user_wrote(tx, ticket, now)
         ticket.updated_at = now
         tx.save_ticket(ticket)
         tx.events.append({"type": "ticket", "ticket": ticket.id, "action": "user_message"})
@@ -289,6 +320,28 @@ class ConversationService:
         tx.save_ticket(ticket)
         detail = f"the user blocked the bot on {conv.channel}; not counted: {', '.join(undone)}"
         tx.ticket_event(ticket.id, "channel", "reply_undelivered", detail)
+
+    async def account_news(self, channel: str, chat_id: str, result: AccountResult) -> None:
+        """Tell the user on their channel what happened outside the chat (the reset page)."""
+        for _ in range(MAX_CONFLICT_RETRIES):
+            conv = await self.store.conversations.get_or_new(
+                f"{channel}:{chat_id}", channel, chat_id
+            )
+            now = self.clock()
+            tx = Transaction()
+            if conv.bot_owns:
+                state = DialogState.from_dict(conv.state)
+                news = self.engine.account_result(state, result, StepContext(now=now))
+                self._emit(tx, conv, news, TurnOutcome())
+            else:  # a person has the conversation: their screen shows the notice
+                notice = self.engine.texts.get(conv.language, f"account_{result.outcome.value}")
+                self.queue_replies(tx, conv, [OutboundMessage(text=notice)])
+            self.store.conversations.save(tx, conv, now)
+            try:
+                await self.store.commit(tx)
+                return
+            except CommitConflict:
+                continue
 
     def _emit(
         self,

@@ -60,16 +60,22 @@ class ChannelSender:
 
     async def run(self) -> None:
         await self.store.outbox.ensure_group(self.channel)
-        for entry in await self.store.outbox.reclaim(self.channel, self.consumer):
-            self._dispatch(entry)
+        reclaim = True
         while not self._stopping.is_set():
             try:
+                if reclaim:
+                    # At start, and after an outage (a failover may have left entries
+                    # pending that no read returns again): a repeat is never resent.
+                    for entry in await self.store.outbox.reclaim(self.channel, self.consumer):
+                        self._dispatch(entry)
+                    reclaim = False
                 entries = await self.store.outbox.read(self.channel, self.consumer, 100, 500)
             except STORE_UNAVAILABLE as exc:
                 log.warning(
                     "outbox unreachable; retrying",
                     extra={"channel": self.channel, "error": repr(exc)},
                 )
+                reclaim = True
                 await asyncio.sleep(STORE_RETRY_SECONDS)
                 continue
             except Exception:

@@ -51,6 +51,9 @@ class Button:
 ANSWERED_INLINE = "answered_inline"
 # `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
 UNDELIVERED = "undelivered"
+# `meta` of a message from a channel that knows the client's IP address (web chat): for
+# per-address limits on self-service code requests.
+CLIENT_ADDRESS = "client_address"
 
 
 @dataclass(frozen=True)
@@ -202,9 +205,21 @@ class TicketStatus(StrEnum):
 # checklist questions asked together. The engine sees only this capability, not the channel.
 LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 
+# Channels whose readers follow the transcript itself (the web chat's sockets push every
+# committed entry): a reply is delivered by being committed, with no outbound queue.
+TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
+
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 
 BOT_OWNER = "bot"
+TICKET_PREFIX = "HD"
+
+
+def ticket_id_for(number: int) -> str:
+    """The readable id of the `number`-th ticket: HD-000123."""
+    return f"{TICKET_PREFIX}-{number:06d}"
+
+
 DUTY_AUTHOR = "system:on_duty"  # SLA notices to the on-duty contact (never rate-limited)
 
 

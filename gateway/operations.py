@@ -211,7 +211,7 @@ class OperatorDesk:
                         status=ticket.status.value,
                     )
                 reopened = True
-                ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
+                sla_clock.reopen(ticket, self.service.sla, self.clock())
                 _hand_to(ticket, conv, actor.login)
                 conv.active_ticket = ticket.id
                 state = DialogState.from_dict(conv.state)

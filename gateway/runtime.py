@@ -10,20 +10,27 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
+from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
+from gateway.reports.recorder import ReportRecorder
+from gateway.self_service import SelfService
 from gateway.sla_timers import SlaTimerService
-from gateway.store import Store
+from gateway.store import RedisTarget, Store, TopologyView
 from gateway.store.embedded import EmbeddedRedis
 from gateway.store.mail import MailThread
+from gateway.store.topology import parse_address
 from gateway.texts import Texts
+from gateway.ticket_status import TicketStatusDesk
 from gateway.triage.calendar import BusinessCalendar
-from gateway.triage.sla import ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
+from gateway.triage.sla import DAY, ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
 
@@ -42,6 +49,19 @@ class Runtime:
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
+    accounts: SelfService | None = None  # unlock and password reset, with a directory
+
+
+def self_service(
+    settings: Settings, store: Store, texts: Texts, sla: SlaPolicy
+) -> SelfService | None:
+    """Self-service against the configured directory; None when there is none."""
+    if not settings.directory.enabled:
+        return None
+    from gateway.directory.ldap import LdapDirectory
+
+    directory = LdapDirectory(settings.directory)
+    return SelfService(settings, store, directory, texts, ReportRecorder(sla))
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:
@@ -78,6 +98,22 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
     )
 
 
+def ticket_status_desk(
+    settings: Settings, store: Store, sla: SlaPolicy, identities: UserIdentities | None = None
+) -> TicketStatusDesk:
+    """"Where is my ticket?" over the store; a user is known by `identities` (their channel
+    identity alone unless directory linking supplies more)."""
+    section = settings.ticket_status
+    return TicketStatusDesk(
+        store,
+        sla,
+        identities or ChannelIdentityOnly(),
+        reopen_seconds=section.reopen_days * DAY,
+        shown=section.shown,
+        operator_names={a.login: a.name for a in settings.operators},
+    )
+
+
 def on_duty_mail(settings: Settings) -> str:
     """The on-duty address, when the e-mail channel is there to send to it."""
     return settings.sla.on_duty_email if settings.email.enabled else ""
@@ -104,23 +140,56 @@ def embedded_redis(settings: Settings) -> EmbeddedRedis:
     return server
 
 
-async def redis_for(settings: Settings) -> tuple[str, EmbeddedRedis | None]:
-    """The Redis URL to use, and the embedded server when this process started it: the
-    configured Redis, else the embedded one another firstline process runs on this data
-    dir (joined), else a new embedded one."""
-    if settings.redis.url:
-        return settings.redis.url, None
+def _secret(value: SecretStr | None) -> str | None:
+    return (value.get_secret_value() or None) if value is not None else None
+
+
+def redis_target(settings: Settings, url: str) -> RedisTarget:
+    """Where the store connects: the `redis` settings, with `url` for a single server."""
+    rs = settings.redis
+    return RedisTarget(
+        kind=rs.topology,
+        url=url,
+        sentinels=tuple(parse_address(a) for a in rs.sentinels),
+        service=rs.service,
+        cluster_nodes=tuple(parse_address(a) for a in rs.cluster_nodes),
+        username=rs.username,
+        password=_secret(rs.password),
+        sentinel_password=_secret(rs.sentinel_password),
+        tls=rs.tls,
+        tls_ca_file=rs.tls_ca_file,
+        socket_timeout=rs.socket_timeout,
+        wait_replicas=rs.wait_replicas,
+        wait_timeout_ms=rs.wait_timeout_ms,
+    )
+
+
+async def redis_for(settings: Settings) -> tuple[RedisTarget, EmbeddedRedis | None]:
+    """The Redis to use, and the embedded server when this process started it: the
+    configured Redis (a server, Sentinel or Cluster), else the embedded one another
+    firstline process runs on this data dir (joined), else a new embedded one."""
+    if not settings.redis.embedded:
+        return redis_target(settings, settings.redis.url or ""), None
     server = embedded_redis(settings)
     url, owner = await server.astart_or_join()
-    return url, server if owner else None
+    return redis_target(settings, url), server if owner else None
+
+
+async def found_topology(settings: Settings) -> TopologyView:
+    """What the configured external Redis is now: primary, replicas, slot coverage."""
+    store = Store.connect(redis_target(settings, settings.redis.url or ""))
+    try:
+        return await store.topology()
+    finally:
+        await store.close()
 
 
 @asynccontextmanager
 async def open_store(settings: Settings) -> AsyncIterator[Store]:
     """The store for a command-line tool: the configured Redis, the embedded one of a
     running `firstline serve`, or the embedded one started just for this command."""
-    url, server = await redis_for(settings)
-    store = Store.from_url(url)
+    target, server = await redis_for(settings)
+    store = Store.connect(target, settings.worker.shards)
     try:
         yield store
     finally:
@@ -138,8 +207,8 @@ async def open_runtime(
     An embedded redis-server this process started is supervised (restarted from its
     append-only file if it dies); one another firstline process runs is joined.
     """
-    url, server = await redis_for(settings)
-    store = Store.from_url(url, settings.worker.shards)
+    target, server = await redis_for(settings)
+    store = Store.connect(target, settings.worker.shards)
     stopping = asyncio.Event()
     watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
     background = [asyncio.create_task(watch.run(stopping))]
@@ -150,7 +219,11 @@ async def open_runtime(
         knowledge = KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
         engine = DialogEngine(knowledge, sla)
-        service = ConversationService(store, engine, sla, direct_channels)
+        accounts = self_service(settings, store, engine.texts, sla)
+        tickets = ticket_status_desk(settings, store, sla, accounts)
+        service = ConversationService(
+            store, engine, sla, direct_channels, tickets=tickets, accounts=accounts
+        )
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -170,9 +243,10 @@ async def open_runtime(
             service=service,
             desk=desk,
             timers=timers,
-            redis_url=url,
+            redis_url=target.url,
             watch=watch,
             redis_server=server,
+            accounts=accounts,
         )
     finally:
         stopping.set()

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
 import redis
+from directory.slapd import (
+    ADMINS_DN,
+    BASE,
+    PEOPLE,
+    SERVICE_DN,
+    SERVICE_PASSWORD,
+    Person,
+    Slapd,
+    admins_ldif,
+    running_slapd,
+    user_ldif,
+)
 
 from emulators.harness import VIBER_TOKEN
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
-from gateway.config import Settings, load_settings
+from gateway.config import DirectorySettings, Settings, load_settings
 from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis, find_redis_server
 
@@ -88,3 +101,43 @@ async def viber_api() -> AsyncIterator[ViberEmulator]:
     await emulator.start()
     yield emulator
     await emulator.stop()
+
+
+# A real OpenLDAP slapd with the ppolicy overlay (directory and reset-page tests).
+
+_accounts = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def slapd() -> Iterator[Slapd]:
+    """Debian's slapd with the test directory (an administrator in cn=admins)."""
+    with running_slapd() as server:
+        server.ldif(user_ldif("boss", "Boss-pass-0", "boss@example.org") + admins_ldif("boss"))
+        yield server
+
+
+@pytest.fixture
+def make_person(slapd: Slapd) -> Callable[[], Person]:
+    """Adds a fresh account (tests change passwords and locks: each gets its own)."""
+
+    def make() -> Person:
+        n = next(_accounts)
+        login = f"user{n}"
+        person = Person(login, f"uid={login},{PEOPLE}", f"Start-pass-{n}", f"{login}@example.org")
+        slapd.ldif(user_ldif(login, person.password, person.mail))
+        return person
+
+    return make
+
+
+@pytest.fixture
+def directory_settings(slapd: Slapd) -> DirectorySettings:
+    return DirectorySettings(
+        enabled=True,
+        kind="openldap",
+        url=slapd.url,
+        bind_dn=SERVICE_DN,
+        password=SERVICE_PASSWORD,
+        base_dn=BASE,
+        protected_groups=[ADMINS_DN],
+    )

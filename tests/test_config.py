@@ -139,3 +139,35 @@ def test_meta_channels_need_their_secrets_from_the_environment(tmp_path: Path) -
     bad.write_text("whatsapp:\n  templates:\n    birthday: {en: {name: hi, language: en}}\n")
     with pytest.raises(ConfigError, match=r"whatsapp\.templates.*unknown template purposes"):
         load_settings(bad, env={})
+
+
+def test_the_redis_topology_needs_its_addresses(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"redis\.sentinels and redis\.service: required"):
+        load_settings(None, env={"FIRSTLINE__REDIS__TOPOLOGY": "sentinel"})
+    with pytest.raises(ConfigError, match=r"redis\.cluster_nodes: required"):
+        load_settings(None, env={"FIRSTLINE__REDIS__TOPOLOGY": "cluster"})
+    with pytest.raises(ConfigError, match=r"not host:port: 'sentinel-1'"):
+        load_settings(
+            None,
+            env={
+                "FIRSTLINE__REDIS__TOPOLOGY": "sentinel",
+                "FIRSTLINE__REDIS__SENTINELS": '["sentinel-1"]',
+            },
+        )
+    settings = load_settings(
+        None,
+        env={
+            "FIRSTLINE__REDIS__TOPOLOGY": "sentinel",
+            "FIRSTLINE__REDIS__SENTINELS": '["10.0.0.1:26379", "10.0.0.2:26379"]',
+            "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
+            "REDIS_PASSWORD": "s3cret",
+        },
+    )
+    assert settings.redis.sentinels == ["10.0.0.1:26379", "10.0.0.2:26379"]
+    assert not settings.redis.embedded and settings.redis.wait_replicas == 1
+    assert settings.redis.password is not None
+    assert settings.redis.password.get_secret_value() == "s3cret"
+    committed = tmp_path / "redis.yaml"
+    committed.write_text("redis:\n  sentinel_password: oops\n")
+    with pytest.raises(ConfigError, match=r"redis\.sentinel_password: secrets must not be"):
+        load_settings(committed, env={})

@@ -29,17 +29,30 @@ def free_port() -> int:
 
 
 def start(
-    data: Path, port: int, stderr: IO[bytes] | None = None, **extra_env: str
+    data: Path,
+    port: int,
+    stderr: IO[bytes] | None = None,
+    options: tuple[str, ...] = (),
+    **extra_env: str,
 ) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env |= {"FIRSTLINE_DATA_DIR": str(data), "FIRSTLINE__WORKER__LEASE_SECONDS": "1"}
     env |= extra_env
     return subprocess.Popen(
-        [sys.executable, "-m", "gateway", "serve", "--port", str(port)],
+        [sys.executable, "-m", "gateway", "serve", "--port", str(port), *options],
         env=env,
         cwd=ROOT,
         stderr=stderr,
     )
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM, and make sure the process is gone after 30 s either way."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(30)
+    finally:
+        proc.kill()
 
 
 def get(url: str) -> tuple[int, dict[str, object]]:
@@ -90,11 +103,7 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
         assert state, "dialog state survived the restart"
         r.close()
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        finally:
-            proc.kill()
+        stop(proc)
 
 
 async def accept(url: str, message: InboundMessage) -> bool:
@@ -103,3 +112,66 @@ async def accept(url: str, message: InboundMessage) -> bool:
         return await store.inbound.accept(message)
     finally:
         await store.close()
+
+
+def worker_children(serve: subprocess.Popen[bytes]) -> set[int]:
+    """The live `firstline worker` processes the serve process started."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError, IndexError):
+            continue
+        if ppid == serve.pid and b"worker" in cmdline and b"gateway" in cmdline:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Path) -> None:
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    # Leases a loaded test host can renew in time: a shard changing hands is not tested here.
+    proc = start(data, port, options=("--processes", "3"), FIRSTLINE__WORKER__LEASE_SECONDS="4")
+    chats = [str(n) for n in range(12)]
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", 120)
+        wait(lambda: len(worker_children(proc)) == 2, "two worker processes", 120)
+        sock = data / "redis" / "redis.sock"
+        r = redis.Redis(unix_socket_path=str(sock))
+        # Only the worker processes take turns: the serve process runs no worker itself.
+        wait(lambda: r.zcard("fl:workers") == 2, "the worker processes to share the shards", 120)
+        url = f"unix://{sock}"
+
+        def say(n: int) -> None:
+            for chat in chats:
+                text = "printer shows offline" if n == 1 else "yes, I restarted it"
+                assert asyncio.run(
+                    accept(url, InboundMessage("telegram", chat, f"{chat}-{n}", text=text))
+                )
+
+        def answered(n: int) -> bool:
+            return all(inbound_ids(r, chat).count(f"{chat}-{n}") == 1 for chat in chats)
+
+        say(1)
+        wait(lambda: answered(1), "every first message to be answered", 120)
+        killed = min(worker_children(proc))
+        os.kill(killed, signal.SIGKILL)
+        wait(lambda: len(worker_children(proc) - {killed}) == 2, "the killed worker to be replaced")
+        say(2)
+        wait(lambda: answered(2), "every second message to be answered", 120)
+        for chat in chats:  # each message in its turn, once, in order
+            assert inbound_ids(r, chat) == [f"{chat}-1", f"{chat}-2"]
+        assert get(f"{base}/readyz")[1]["inbound_backlog"] == 0
+        children = worker_children(proc)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+        assert not any(Path(f"/proc/{pid}").exists() for pid in children)
+        r.close()
+    finally:
+        stop(proc)
+
+
+def inbound_ids(r: redis.Redis, chat: str) -> list[str]:
+    log = [json.loads(e) for e in r.lrange(f"fl:conv:telegram:{chat}:log", 0, -1)]
+    return [e["message_id"] for e in log if e["direction"] == "in"]

@@ -29,7 +29,7 @@ from aiohttp import WSMsgType, web
 from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
-from gateway.models import Channel, InboundMessage, OutboundMessage, Ticket
+from gateway.models import CLIENT_ADDRESS, Channel, InboundMessage, OutboundMessage, Ticket
 from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
@@ -110,10 +110,11 @@ class ChatSocket(TranscriptSocket):
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         return ticket_frame(ticket)
 
-    async def entries_sent(self, store: Store) -> None:
+    async def entries_sent(self, store: Store, language: str) -> None:
+        await self.show_language(language)
+
+    async def show_language(self, language: str) -> None:
         """The widget's labels follow the conversation's language (detected or switched)."""
-        conv = await store.conversations.get(self.key)
-        language = conv.language if conv is not None else ""
         if language in LANGUAGES and language != self.shown_language:
             self.shown_language = language
             await self.send({"type": "language", "lang": language})
@@ -376,7 +377,8 @@ class WebChatConnector:
         tickets = await self.store.tickets.for_conversation(chat.key, active_only=False)
         if tickets:
             await chat.send(ticket_frame(max(tickets, key=lambda t: t.created_at)))
-        await chat.entries_sent(self.store)  # a returning visitor: labels in their language
+        # A returning visitor: labels in their language.
+        await chat.show_language(await self.store.conversations.language(chat.key))
         self.hub.follow(chat.key, chat)
         pump = asyncio.create_task(chat.pump(self.store))
         try:
@@ -460,11 +462,11 @@ class WebChatConnector:
         if len(payload) > MAX_PAYLOAD_CHARS or not (text.strip() or payload):
             raise ChatError("bad_frame", id=client_id)
         web_cfg = self.settings.web
-        for scope, name, allowed in (
-            ("webchat", chat.chat_id, web_cfg.messages_per_minute),
-            ("webchat-addr", chat.address, web_cfg.messages_per_minute_per_address),
-        ):
-            hits, retry_after = await self.store.operators.hit(scope, name, 60)
+        counted = await self.store.operators.hits(
+            [("webchat", chat.chat_id), ("webchat-addr", chat.address)], 60
+        )
+        limits = (web_cfg.messages_per_minute, web_cfg.messages_per_minute_per_address)
+        for (hits, retry_after), allowed in zip(counted, limits, strict=True):
             if hits > allowed:
                 raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
         await self._accept(chat, client_id, text=text, payload=payload, kind="message")
@@ -498,5 +500,6 @@ class WebChatConnector:
                 user_name=chat.name,
                 language_hint=chat.lang,
                 kind=kind,
+                meta={CLIENT_ADDRESS: chat.address} if chat.address else {},
             )
         )

@@ -15,6 +15,14 @@ NO = PhraseSet([
     r"ні", r"не допомогл\w*", r"не працює", r"не вийшло", r"не вдалося",
     r"no", r"nope", r"nah", r"n", r"not really", r"didn'?t (help|work)", r"did not (help|work)",
     r"doesn'?t work", r"does not work", r"not working", r"still broken",
+    # it stayed as it was: "увы, всё так же", "те саме", "still the same", "nothing changed"
+    r"увы", r"к сожалению", r"на жаль", r"unfortunately", r"не сработал\w*", r"не спрацювал\w*",
+    r"(все|всё|все еще|всё ещё|все равно|всё равно) (так же|то же|тоже|не \w+)", r"все равно",
+    r"то же самое", r"одно и то же", r"без изменени\w*", r"ничего не (изменилось|поменялось)",
+    r"те саме", r"так само", r"те ж саме", r"без змін", r"нічого не (змінилось|змінилося)",
+    r"все одно", r"досі", r"(still|same) (the same|thing|error|problem|issue|message)",
+    r"still (getting|get|shows?|showing|says|the same|not|doesn'?t|can'?t|won'?t|crash\w*)",
+    r"nothing changed", r"no (change|luck|difference)", r"same( here| as before)?",
     r"👎", r"❌",
 ])  # fmt: skip
 
@@ -84,11 +92,15 @@ def _words(text: str) -> list[str]:
 
 def parse_yes_no(text: str) -> bool | None:
     """True for "yes, it helped", False for "no", None when it is neither."""
-    head = " ".join(_words(text)[:_ANSWER_WORDS])
+    words = _words(text)[:_ANSWER_WORDS]
+    head = " ".join(words)
     if not head:
         return None
     if head in NO:  # checked first: "не помогло" contains "помогло"
         return False
+    # Ukrainian "так" is "yes" only in front: "з ранку так" is "like this since morning".
+    if YES.search(head) == "так" and words[0] != "так":
+        return None
     if head in YES:
         return True
     return None

@@ -6,14 +6,14 @@ Buttons may carry a command as their payload (the language picker sends "/lang u
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.state import Phase
+from gateway.dialogs.status import StatusFlow
+from gateway.dialogs.status_question import ticket_numbers
 from gateway.dialogs.turn import Turn
-from gateway.models import Button, InboundMessage, Ticket
+from gateway.models import Button, InboundMessage, ticket_id_for
 from gateway.texts import LANGUAGES
-from gateway.triage import sla_clock
 
 _COMMAND = re.compile(r"^/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
 
@@ -30,9 +30,9 @@ def parse_command(msg: InboundMessage) -> tuple[str, str] | None:
 class Commands:
     """Carries out slash commands on a turn."""
 
-    def __init__(self, flow: SupportFlow, promise: Callable[[Turn, Ticket], str]) -> None:
+    def __init__(self, flow: SupportFlow, tickets: StatusFlow) -> None:
         self.flow = flow
-        self.promise = promise
+        self.tickets = tickets
 
     def run(self, turn: Turn, name: str, arg: str, msg: InboundMessage) -> None:
         handler = {
@@ -61,21 +61,10 @@ class Commands:
         turn.say("help")
 
     def status(self, turn: Turn, arg: str, msg: InboundMessage) -> None:
-        """The user's open tickets with their state, as the store has them now."""
-        tickets = sorted(turn.ctx.open_tickets, key=lambda t: t.created_at)
-        if not tickets:
-            turn.say("status_none")
-            return
-        lines = [turn.text("status_header")]
-        for ticket in tickets:
-            status = turn.text(f"status_{ticket.status.value}")
-            entry = turn.text(
-                "status_line", ticket_id=ticket.id, status=status, subject=ticket.subject
-            )
-            if sla_clock.expected_by(ticket):
-                entry = turn.text("status_expected", entry=entry, when=self.promise(turn, ticket))
-            lines.append(entry)
-        turn.send("\n".join(lines))
+        """The user's tickets (or the one named) with their state, as the store has them."""
+        arg = arg.strip().lstrip("#№")
+        numbers = [ticket_id_for(int(arg))] if arg.isdigit() else ticket_numbers(arg)
+        self.tickets.ask(turn, numbers[0] if numbers else "")
 
     def operator(self, turn: Turn, arg: str, msg: InboundMessage) -> None:
         """A person, now: keep what the user has said, collect the rest of the checklist."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 
+from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.letters import LetterFlow
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.status import StatusFlow, StatusReport
 from gateway.dialogs.turn import StepContext, StepResult, Turn
 from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
@@ -64,8 +66,10 @@ class DialogEngine:
             outage_topic,
             default_language,
         )
-        self.commands = Commands(self.flow, self.promise)
+        self.status = StatusFlow(sla)
+        self.commands = Commands(self.flow, self.status)
         self.letters = LetterFlow(self.flow)
+        self.accounts = AccountFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -76,8 +80,13 @@ class DialogEngine:
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
             command = parse_command(msg)
-            if command:
+            account = self.accounts.wants(turn.state, msg, command, ctx.directory)
+            if account:
+                self.accounts.handle(turn, account, msg)
+            elif command:
                 self.commands.run(turn, *command, msg)
+            elif self.status.wants(turn, msg):
+                self._status(turn, msg)
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -85,6 +94,31 @@ class DialogEngine:
             else:
                 self.flow.handle(turn, msg)
         return turn.result()
+
+    def self_service(
+        self, state: DialogState, msg: InboundMessage, ctx: StepContext
+    ) -> StepResult | None:
+        """A message while a person has the conversation: the bot answers a status question
+        or a ticket card's button (and /status); anything else is the person's (None)."""
+        turn = Turn.begin(state, self.texts, ctx)
+        command = parse_command(msg) if msg.kind in ("message", "edited") else None
+        if command is not None and command[0] == "status":
+            self.commands.status(turn, command[1], msg)
+        elif command is None and msg.kind in ("message", "edited") and self.status.wants(turn, msg):
+            self._status(turn, msg)
+        else:
+            return None
+        return turn.result()
+
+    def _status(self, turn: Turn, msg: InboundMessage) -> None:
+        """A status question or a card's button, answered in the language it is asked in."""
+        text = msg.text.strip()
+        if text and not msg.payload:
+            if turn.state.phase == Phase.IDLE:
+                self.flow.detect_language(turn, text, msg.language_hint)
+            else:
+                self.flow.follow_language(turn, text)
+        self.status.handle(turn, msg)
 
     def ticket_opened(self, state: DialogState, ticket: Ticket, ctx: StepContext) -> StepResult:
         """The requested ticket is stored: tell the user its id and when a person answers."""
@@ -97,6 +131,23 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def account_result(
+        self, state: DialogState, result: AccountResult, ctx: StepContext
+    ) -> StepResult:
+        """What the directory service did with the user's self-service request."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.accounts.result(turn, result)
+        return turn.result()
+
+    def ticket_status(
+        self, state: DialogState, report: StatusReport, ctx: StepContext
+    ) -> StepResult:
+        """The user's tickets as the service found them (after `StatusAsked` or an action
+        from a ticket's card): status, group, who has it, the last update, the next step."""
+        turn = Turn.begin(state, self.texts, ctx)
+        self.status.answer(turn, report)
         return turn.result()
 
     def promise(self, turn: Turn, ticket: Ticket) -> str:

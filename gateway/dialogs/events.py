@@ -131,6 +131,50 @@ class Handoff(_Event):
     reason: str  # asked_for_person | upset | repeated_failure | urgent | escalate_topic
 
 
+@dataclass(frozen=True)
+class AccountAction(_Event):
+    """Self-service asks the directory: request_code (login), enter_code (code), unlock,
+    reset, forget. The service answers through `DialogEngine.account_result`."""
+
+    name: ClassVar[str] = "account_action"
+    action: str
+    login: str = ""
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class StatusAsked(_Event):
+    """The user asks how their tickets are going (`ticket_id` when they named one)."""
+
+    name: ClassVar[str] = "status_asked"
+    ticket_id: str = ""
+
+
+@dataclass(frozen=True)
+class TicketCommented(_Event):
+    """The user added a comment to one of their tickets from its status card."""
+
+    name: ClassVar[str] = "ticket_commented"
+    ticket_id: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ReopenRequested(_Event):
+    """The user says a recently resolved ticket is still broken."""
+
+    name: ClassVar[str] = "reopen_requested"
+    ticket_id: str
+
+
+@dataclass(frozen=True)
+class PersonRequested(_Event):
+    """The user wants a person to write to them about one of their tickets."""
+
+    name: ClassVar[str] = "person_requested"
+    ticket_id: str
+
+
 Event = (
     FaqAnswered
     | ArticleNotHelped
@@ -144,9 +188,15 @@ Event = (
     | Handoff
     | TicketDetailsGiven
     | SolvedByUser
+    | AccountAction
+    | StatusAsked
+    | TicketCommented
+    | ReopenRequested
+    | PersonRequested
 )
 
 __all__ = [
+    "AccountAction",
     "ChecklistQuestion",
     "CsatCommented",
     "CsatRecorded",
@@ -155,8 +205,12 @@ __all__ = [
     "FaqAnswered",
     "FaqChoices",
     "Handoff",
+    "PersonRequested",
+    "ReopenRequested",
     "Resolved",
     "SolvedByUser",
+    "StatusAsked",
+    "TicketCommented",
     "TicketDetailsGiven",
     "TicketRequested",
 ]

@@ -182,15 +182,23 @@ class SupportFlow:
         """
         match = self.knowledge.match(text, lang)
         readings = problem_readings(text)
+        # A part of the message may sharpen the whole one's choices, not contradict them:
+        # "третий день не работает почта" offers mail topics; its clause alone must not
+        # turn it into a scanner answer.
+        offered = (
+            {c.article.id for c in match.candidates[:MAX_CHOICES]}
+            if match.outcome == "choices"
+            else None
+        )
         if readings and readings[0] == problem_statement(text):
             statement = self.knowledge.match(readings[0], lang)
-            if statement.outcome == "answer":
+            if statement.outcome == "answer" and _agrees(statement, offered):
                 return statement
         if match.outcome == "answer":
             return match
         for reading in readings:
             other = self.knowledge.match(reading, lang)
-            if _strength(other) > _strength(match):
+            if _strength(other) > _strength(match) and _agrees(other, offered):
                 match = other
         return match
 
@@ -481,6 +489,13 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
     if match.outcome == "none" or not match.candidates:
         return None
     return match.candidates[0].article
+
+
+def _agrees(match: MatchLike, offered: set[str] | None) -> bool:
+    """Whether `match` keeps within the topics the whole message offered (if it offered any)."""
+    if offered is None or match.outcome != "answer" or not match.candidates:
+        return True
+    return match.candidates[0].article.id in offered
 
 
 def _strength(match: MatchLike) -> tuple[int, float]:

@@ -22,6 +22,9 @@ class Phase(StrEnum):
     TICKET = "ticket"  # a ticket is open; messages are added to it
     CSAT_SCORE = "csat_score"  # a 1-5 rating
     CSAT_COMMENT = "csat_comment"  # an optional comment to the rating
+    LINK_LOGIN = "link_login"  # the directory login to link this identity to
+    LINK_CODE = "link_code"  # the one-time code sent to that account's recovery contact
+    STATUS_COMMENT = "status_comment"  # a comment to `DialogState.status_ticket`
 
 
 @dataclass
@@ -47,6 +50,10 @@ class DialogState:
     ticket_id: str = ""
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
+    account_next: str = ""  # unlock | reset: what to do once the identity is linked
+    code_tries: int = 0  # codes entered since the last one was sent
+    status_ticket: str = ""  # the ticket whose status card was shown last
+    status_resume: str = ""  # the phase to go back to after a comment to it
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     updated_at: float = 0.0
@@ -70,6 +77,8 @@ class DialogState:
         offered = state.offered if isinstance(state.offered, dict) else {}
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
+        state.code_tries = int(state.code_tries) if str(state.code_tries).isdigit() else 0
+        state.account_next = str(state.account_next or "")
         state.buttons = [str(b) for b in state.buttons or ()]
         state.button_labels = [str(b) for b in state.button_labels or ()]
         return state
@@ -86,3 +95,5 @@ class DialogState:
         self.question_limit = 0
         self.csat_score = 0
         self.rating_ticket = ""
+        self.account_next = ""
+        self.code_tries = 0

@@ -22,6 +22,7 @@ class StepContext:
     now: float  # unix time
     open_tickets: tuple[Ticket, ...] = ()  # the user's active tickets (for /status)
     letters: bool = False  # the channel answers by letter: one reply, every question at once
+    directory: bool = False  # self-service (unlock, password reset) is configured
 
 
 @dataclass

@@ -13,6 +13,7 @@ from gateway.models import SupportGroup
 from gateway.reports.export import as_csv, as_json, as_table
 from gateway.reports.figures import ReportQuery
 from gateway.reports.service import ReportService
+from gateway.runtime import redis_target
 from gateway.store import Store
 
 DEFAULT_DAYS = 7
@@ -61,8 +62,7 @@ async def print_report(settings: Settings, args: argparse.Namespace, out: TextIO
     except ValueError as exc:
         print(f"report: {exc}", file=sys.stderr)
         return 2
-    assert settings.redis.url
-    store = Store.from_url(settings.redis.url, settings.worker.shards)
+    store = Store.connect(redis_target(settings, settings.redis.url or ""), settings.worker.shards)
     try:
         report = await ReportService(store, settings.sla.timezone).report(query)
     finally:

@@ -63,6 +63,14 @@ class ReportRecorder:
         self._volume(tx, at, group)
         metrics.DEFLECTION.labels(channel_label(channel), "bot").inc()
 
+    def self_served(self, tx: Transaction, ticket: Ticket, action: str) -> None:
+        """An unlock, link or password reset done by the bot: resolved at first line."""
+        dims = Dims(ticket.group.value, ticket.channel)
+        self._count(tx, ticket.created_at, "bot_resolved", dims)
+        self._count(tx, ticket.created_at, f"self_service:{action}", dims)
+        self._volume(tx, ticket.created_at, ticket.group.value)
+        metrics.DEFLECTION.labels(channel_label(ticket.channel), "bot").inc()
+
     def faq_answered(
         self, tx: Transaction, at: float, channel: str, group: str, topic: str
     ) -> None:

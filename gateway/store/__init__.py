@@ -7,21 +7,24 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import redis.asyncio as aioredis
-from redis.asyncio.retry import Retry
-from redis.backoff import ExponentialWithJitterBackoff
+from redis.asyncio.sentinel import Sentinel
+from redis.exceptions import ClusterDownError, MasterDownError, ReadOnlyError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
 from gateway.store.conversations import Conversation, ConversationStore
+from gateway.store.durability import DurableWrites, NotReplicated
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
+from gateway.store.self_service import SelfServiceStore
 from gateway.store.sla_timers import SlaTimerQueue
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
+from gateway.store.topology import RedisTarget, TopologyView, connect, describe
 from gateway.store.transaction import (
     NO_FENCE,
     CommitConflict,
@@ -30,9 +33,19 @@ from gateway.store.transaction import (
     Transaction,
 )
 
-# What a call into the store raises while Redis is unreachable (down, restarting, loading):
-# callers answer "try again later" (503, a socket close) instead of failing.
-STORE_UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError)
+# What a call into the store raises while Redis is unreachable (down, restarting, loading,
+# failing over: no primary yet, a demoted one still answering, uncovered cluster slots) or
+# while a write could not be confirmed durable: callers answer "try again later" (503, a
+# socket close) instead of failing, and acknowledge nothing.
+STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    ReadOnlyError,
+    ClusterDownError,
+    TryAgainError,
+    MasterDownError,
+    NotReplicated,
+)
 
 __all__ = [
     "NO_FENCE",
@@ -43,10 +56,13 @@ __all__ = [
     "Fence",
     "InboundEntry",
     "LeaseLost",
+    "NotReplicated",
     "OutboundEntry",
+    "RedisTarget",
     "Store",
     "StoredFile",
     "TicketEvent",
+    "TopologyView",
     "Transaction",
 ]
 
@@ -54,38 +70,52 @@ __all__ = [
 class Store:
     """Facade over the Redis-backed parts: intake, outbox, conversations, tickets."""
 
-    def __init__(self, redis: aioredis.Redis, shards: int = 16) -> None:
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        shards: int = 16,
+        target: RedisTarget | None = None,
+        sentinel: Sentinel | None = None,
+    ) -> None:
         self.redis = redis
-        self.inbound = InboundQueue(redis, shards)
+        self.target = target or RedisTarget()
+        self._sentinel = sentinel
+        durable = DurableWrites(redis, self.target.wait_replicas, self.target.wait_timeout_ms)
+        self._durable = durable
+        self.inbound = InboundQueue(redis, shards, durable)
         self.leases = ShardLeases(redis)
         self.outbox = Outbox(redis)
         self.conversations = ConversationStore(redis)
-        self.tickets = TicketStore(redis)
+        self.tickets = TicketStore(redis, durable)
         self.operators = OperatorStore(redis)
         self.files = FileStore(redis)
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
+        self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 
     @classmethod
     def from_url(cls, url: str, shards: int = 16) -> Store:
-        # A blocking pool: under load callers wait for a connection instead of failing.
-        # Each held inbound shard keeps one connection in a blocking read.
-        # A dropped connection (Redis restarted, a failover) is retried on a new one with
-        # backoff; a longer outage surfaces as STORE_UNAVAILABLE to the caller's own loop.
-        pool = aioredis.BlockingConnectionPool.from_url(
-            url,
-            max_connections=max(64, shards * 2 + 32),
-            timeout=30,
-            health_check_interval=30,
-            retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=1.0), 4),
-            retry_on_error=[RedisConnectionError, RedisTimeoutError],
-        )
-        return cls(aioredis.Redis(connection_pool=pool), shards)
+        """A single Redis server at `url`."""
+        return cls.connect(RedisTarget(url=url), shards)
+
+    @classmethod
+    def connect(cls, target: RedisTarget, shards: int = 16) -> Store:
+        """The store on the topology `target` names (single, Sentinel, Cluster).
+
+        Each held inbound shard keeps one connection in a blocking read."""
+        client, sentinel = connect(target, max_connections=max(64, shards * 2 + 32))
+        return cls(client, shards, target, sentinel)
+
+    async def topology(self) -> TopologyView:
+        """The primary (or primaries), replicas and slot coverage found now."""
+        return await describe(self.redis, self._sentinel, self.target)
 
     async def close(self) -> None:
         await self.redis.aclose()
+        for sentinel in self._sentinel.sentinels if self._sentinel is not None else []:
+            await sentinel.aclose()
 
     async def ping(self) -> bool:
         return bool(await self.redis.ping())
@@ -97,8 +127,10 @@ class Store:
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost."""
         ops = tx.ops + tx.publish_ops()
-        result = await self._commit(
-            args=[fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
+        result = await self._durable.script(
+            self._commit,
+            keys=[],
+            args=[fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)],
         )
         status = result.decode() if isinstance(result, bytes) else result
         if status == "conflict":
@@ -151,7 +183,9 @@ class Store:
         try:
             async for message in pubsub.listen():
                 if message.get("type") == "message":
-                    yield json.loads(message["data"])
+                    news = json.loads(message["data"])  # a commit's list, or one announcement
+                    for event in news if isinstance(news, list) else [news]:
+                        yield event
         finally:
             await pubsub.unsubscribe(keys.EVENTS_CHANNEL)
             await pubsub.aclose()

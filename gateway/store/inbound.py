@@ -16,6 +16,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage
 from gateway.store import keys, scripts
+from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
 
 SEEN_TTL_SECONDS = 7 * 24 * 3600
@@ -36,9 +37,12 @@ class InboundEntry:
 class InboundQueue:
     """Accept, read, reclaim and acknowledge inbound messages."""
 
-    def __init__(self, redis: aioredis.Redis, shards: int) -> None:
+    def __init__(
+        self, redis: aioredis.Redis, shards: int, durable: DurableWrites | None = None
+    ) -> None:
         self._redis = redis
         self.shards = shards
+        self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
 
     def shard_of(self, conversation_key: str) -> int:
@@ -55,13 +59,14 @@ class InboundQueue:
                     raise
 
     async def accept(self, message: InboundMessage) -> bool:
-        """Store the message durably; False if this channel message id was seen before."""
+        """Store the message durably; False if this channel message id was seen before.
+
+        Raises NotReplicated when replicas are required and too few confirmed in time:
+        the channel must then be told to retry (its retry is deduplicated)."""
         shard = self.shard_of(message.conversation_key)
-        entry_id = await self._accept(
-            keys=[
-                keys.seen(message.channel, message.message_id),
-                keys.inbound_stream(shard),
-            ],
+        entry_id = await self._durable.script(
+            self._accept,
+            keys=[keys.seen(message.channel, message.message_id), keys.inbound_stream(shard)],
             args=[SEEN_TTL_SECONDS, json.dumps(message.to_dict(), ensure_ascii=False)],
         )
         return entry_id is not None
@@ -138,16 +143,16 @@ class InboundQueue:
         return [json.loads(r) for r in rows]
 
     async def backlog(self) -> int:
-        """Messages accepted but not yet processed, over all shards."""
-        total = 0
+        """Messages accepted but not yet processed, over all shards, in one round trip.
+
+        A processed entry is deleted from its stream in the commit that acknowledges it,
+        so a stream's length is its backlog: read by no worker yet, or read and pending.
+        (Consumer-group `lag` would say the same, but Redis 6.2 does not report it.)
+        """
+        pipe = self._redis.pipeline(transaction=False)
         for shard in range(self.shards):
-            try:
-                groups = await self._redis.xinfo_groups(keys.inbound_stream(shard))
-            except ResponseError:
-                continue
-            for group in groups:
-                total += int(group.get("pending", 0)) + int(group.get("lag") or 0)
-        return total
+            pipe.xlen(keys.inbound_stream(shard))
+        return sum(int(n) for n in await pipe.execute())
 
     def _entries(
         self, shard: int, rows: list[tuple[bytes, dict[bytes, bytes]]]
@@ -174,7 +179,11 @@ class ShardLeases:
         return Fence(keys.shard_lease(shard), token)
 
     async def acquire(self, shard: int, token: str, ttl_ms: int) -> bool:
-        return bool(await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms))
+        if await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms):
+            return True
+        # Still ours (a consumer that stopped on a store outage, a lease that came through
+        # a failover): take it up again now rather than after it expires.
+        return await self.renew(shard, token, ttl_ms)
 
     async def renew(self, shard: int, token: str, ttl_ms: int) -> bool:
         return bool(await self._renew(keys=[keys.shard_lease(shard)], args=[token, ttl_ms]))

@@ -179,3 +179,33 @@ def signin_failures(scope: str, name: str) -> str:
 def signin_not_before(scope: str, name: str) -> str:
     """When the next console sign-in from that address or for that login may be tried."""
     return f"{PREFIX}:signin:wait:{scope}:{name}"
+
+
+# Self-service against the directory: one-time codes, linked identities, reset links, audit.
+IDENTITY_LINKS = f"{PREFIX}:dir:links"  # zset: channel identity -> when its link expires
+DIRECTORY_AUDIT = f"{PREFIX}:dir:audit"  # list of JSON entries, newest first (capped)
+
+
+def link_code(identity: str) -> str:
+    """The one-time code an identity is waiting to enter (hash: login, digest, attempts)."""
+    return f"{PREFIX}:dir:code:{identity}"
+
+
+def identity_link(identity: str) -> str:
+    """The directory account a channel identity is linked to (JSON), with a TTL."""
+    return f"{PREFIX}:dir:link:{identity}"
+
+
+def account_identities(login: str) -> str:
+    """The channel identities linked to one directory account (set)."""
+    return f"{PREFIX}:dir:account:{login}"
+
+
+def reset_grant(nonce: str) -> str:
+    """What one password-reset link may do (JSON: login, identity, language), with a TTL."""
+    return f"{PREFIX}:dir:reset:{nonce}"
+
+
+def reset_claim(nonce: str) -> str:
+    """Set while one request uses the reset link, so two at once cannot both use it."""
+    return f"{PREFIX}:dir:reset:{nonce}:busy"

@@ -61,14 +61,22 @@ class OperatorStore:
 
     async def hit(self, scope: str, name: str, window_seconds: int) -> tuple[int, float]:
         """Count one hit in the current window: (hits so far, seconds until the window ends)."""
+        return (await self.hits([(scope, name)], window_seconds))[0]
+
+    async def hits(
+        self, counters: list[tuple[str, str]], window_seconds: int
+    ) -> list[tuple[int, float]]:
+        """`hit` for several (scope, name) counters at once, in one round trip."""
         now = time.time()
         window = int(now // window_seconds)
-        key = keys.rate_window(scope, name, window)
         pipe = self._redis.pipeline(transaction=True)
-        pipe.incr(key)
-        pipe.expire(key, window_seconds + 1)
-        count, _ = await pipe.execute()
-        return int(count), (window + 1) * window_seconds - now
+        for scope, name in counters:
+            key = keys.rate_window(scope, name, window)
+            pipe.incr(key)
+            pipe.expire(key, window_seconds + 1)
+        replies = await pipe.execute()
+        left = (window + 1) * window_seconds - now
+        return [(int(count), left) for count in replies[::2]]
 
     async def signin_wait(self, scope: str, name: str, now: float) -> float:
         """Seconds before the next sign-in for this address or login may be tried."""

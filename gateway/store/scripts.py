@@ -4,10 +4,13 @@ from __future__ import annotations
 
 # Dedupe and durable append in one step: a repeat of the same channel message id is
 # dropped, a new one is in the stream (and the AOF) before the caller acknowledges.
+# A repeat still writes (the dedupe key's TTL), so a WAIT after it also covers the first
+# write: a repeat sent because that WAIT timed out is acknowledged only once replicated.
 ACCEPT = """
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
 end
+redis.call('EXPIRE', KEYS[1], ARGV[1])
 return false
 """
 

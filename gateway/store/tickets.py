@@ -9,8 +9,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import TICKET_TIMES, Ticket
+from gateway.models import TICKET_TIMES, Ticket, ticket_id_for
 from gateway.store import keys, scripts
+from gateway.store.durability import DurableWrites
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,6 @@ class TicketEvent:
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
-def format_ticket_id(number: int) -> str:
-    return f"HD-{number:06d}"
-
-
 def is_ticket_id(value: str) -> bool:
     """Could name a ticket; `HD-000001:fields` and the like name none, whatever is stored."""
     return bool(TICKET_ID.fullmatch(value))
@@ -46,35 +43,34 @@ def is_ticket_id(value: str) -> bool:
 class TicketStore:
     """Reads tickets; every write goes through a Transaction or an atomic script."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, durable: DurableWrites | None = None) -> None:
         self._redis = redis
+        self._durable = durable or DurableWrites(redis)
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
 
     async def next_id(self) -> str:
-        return format_ticket_id(int(await self._redis.incr(keys.TICKET_SEQ)))
+        """A number never handed out before, even across a failover: it is used only once
+        replicated (a number lost with a dead primary was never used, so none repeats)."""
+        return ticket_id_for(int(await self._durable.command("INCR", keys.TICKET_SEQ)))
 
     async def get(self, ticket_id: str) -> Ticket | None:
-        if not is_ticket_id(ticket_id):
-            return None
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.hgetall(keys.ticket(ticket_id))
-        pipe.hgetall(keys.ticket_fields(ticket_id))
-        pipe.hgetall(keys.ticket_sources(ticket_id))
-        raw, raw_fields, raw_sources = await pipe.execute()
-        if not raw:
-            return None
-        data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
-        for name in TICKET_TIMES:
-            data[name] = float(data.get(name) or 0)
-        data["csat"] = int(data.get("csat") or 0)
-        data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}
-        data["sources"] = {k.decode(): v.decode() for k, v in raw_sources.items()}
-        return Ticket.from_dict(data)
+        found = await self.many([ticket_id])
+        return found[0] if found else None
 
     async def many(self, ticket_ids: list[str]) -> list[Ticket]:
+        """The tickets that exist among `ticket_ids`, in that order: one round trip."""
+        ids = [t for t in ticket_ids if is_ticket_id(t)]
+        if not ids:
+            return []
+        pipe = self._redis.pipeline(transaction=False)
+        for ticket_id in ids:
+            pipe.hgetall(keys.ticket(ticket_id))
+            pipe.hgetall(keys.ticket_fields(ticket_id))
+            pipe.hgetall(keys.ticket_sources(ticket_id))
+        rows = await pipe.execute()
         out = []
-        for ticket_id in ticket_ids:
-            ticket = await self.get(ticket_id)
+        for i in range(0, len(rows), 3):
+            ticket = _ticket(*rows[i : i + 3])
             if ticket is not None:
                 out.append(ticket)
         return out
@@ -128,3 +124,18 @@ class TicketStore:
         """The ticket's `updated_at` as stored: a change token for optimistic updates."""
         value = await self._redis.hget(keys.ticket(ticket_id), "updated_at")
         return value.decode() if value is not None else ""
+
+
+def _ticket(
+    raw: dict[bytes, bytes], raw_fields: dict[bytes, bytes], raw_sources: dict[bytes, bytes]
+) -> Ticket | None:
+    """A ticket from its three stored hashes; None when it is not stored."""
+    if not raw:
+        return None
+    data: dict[str, Any] = {k.decode(): v.decode() for k, v in raw.items()}
+    for name in TICKET_TIMES:
+        data[name] = float(data.get(name) or 0)
+    data["csat"] = int(data.get("csat") or 0)
+    data["fields"] = {k.decode(): v.decode() for k, v in raw_fields.items()}
+    data["sources"] = {k.decode(): v.decode() for k, v in raw_sources.items()}
+    return Ticket.from_dict(data)

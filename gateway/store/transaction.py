@@ -156,7 +156,25 @@ class Transaction:
         self.events.append({"type": "ticket", "ticket": ticket_id, "action": action})
 
     def publish_ops(self) -> list[list[str]]:
-        return [
-            ["PUBLISH", keys.EVENTS_CHANNEL, json.dumps(e, ensure_ascii=False, default=str)]
-            for e in self.events
-        ]
+        """One message for the whole commit, each change named once: live readers only
+        learn *what* changed (they read the store for the rest)."""
+        if not self.events:
+            return []
+        news = list({_news_key(e): _news(e) for e in self.events}.values())
+        return [["PUBLISH", keys.EVENTS_CHANNEL, json.dumps(news, ensure_ascii=False, default=str)]]
+
+
+def _news_key(event: dict[str, Any]) -> str:
+    """Events about the same transcript or ticket collapse into one."""
+    kind = event.get("type")
+    if kind == "transcript":
+        return f"transcript:{event.get('conversation')}"
+    if kind == "ticket":
+        return f"ticket:{event.get('ticket')}"
+    return json.dumps(event, sort_keys=True, default=str)
+
+
+def _news(event: dict[str, Any]) -> dict[str, Any]:
+    if event.get("type") == "transcript":  # the entry itself is read from the transcript
+        return {"type": "transcript", "conversation": event.get("conversation")}
+    return event

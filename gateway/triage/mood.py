@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gateway.triage.impatience import lost_patience
 from gateway.triage.phrases import PhraseSet
 
 ASKS_FOR_PERSON = PhraseSet([
-    r"/operator", r"оператор\w*", r"соедините", r"соедини", r"соединить (с|со)",
+    # "оператора", "с оператором"; the call centre's "операторы" ask for nobody
+    r"/operator", r"оператор(?:а|у|ом|ові)?", r"соедините", r"соедини", r"соединить (с|со)",
     r"жив\w* (человек\w*|люд\w*|специалист\w*)",
     r"(с|со) (человеком|специалистом|админом|администратором)",
     r"(позовите|позови|дайте|нужен|хочу) (\w+ )?(человека|специалиста|админа|администратора)",
@@ -73,7 +75,7 @@ def detect_handoff(text: str) -> HandoffSignal | None:
     """The strongest reason in `text` to pass the user to a person, if any."""
     if text in ASKS_FOR_PERSON:
         return HandoffSignal("asked_for_person")
-    if text in UPSET or _shouting(text):
+    if text in UPSET or _shouting(text) or lost_patience(text):
         return HandoffSignal("upset")
     if text in REPEATED:
         return HandoffSignal("repeated_failure")

@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
+from gateway.triage.impact import read_impact
 from gateway.triage.phrases import PhraseSet
 
 URGENT = PhraseSet([
-    r"срочн\w*", r"немедленно", r"критичн\w*", r"авари\w*", r"горит",
+    r"срочн\w*", r"немедленно", r"критичн\w*", r"авари\w*", r"(все|всё|сроки|дедлайн) горит",
     r"терміново", r"негайно", r"нагально",
     r"urgent\w*", r"asap", r"critical", r"emergency", r"immediately",
 ])  # fmt: skip
@@ -57,11 +58,13 @@ AT_STAKE = PhraseSet([
     r"(не )?(пробива\w*|пробиває|пробивають) чек\w*", r"оплат\w*", r"платеж\w*", r"платіж\w*",
     r"заказ\w* (не )?(проход\w*|приход\w*|поступа\w*)", r"замовлен\w* (не )?(проход\w*|надход\w*)",
     r"отгрузк\w*", r"відвантаж\w*", r"водител\w* (стоят|ждут)", r"водії (стоять|чекають)",
-    r"очеред\w*", r"черг[аиу]\w*", r"талон\w*", r"пациент\w*", r"пацієнт\w*",
+    r"(люди|клиенты|покупатели|люди|клієнти|покупці) (\w+ )?(в|у) (очеред\w*|черз\w*)",
+    r"очередь (до|на) \w+", r"черга (до|на) \w+", r"талон\w*", r"пациент\w*", r"пацієнт\w*",
     r"сдать (\w+ )?(сегодня|до)", r"здати (\w+ )?(сьогодні|до)",
     r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
     r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
-    r"orders? (are )?(not )?(coming|going) through", r"calls? waiting", r"queue\w*",
+    r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
+    r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
     r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
@@ -135,10 +138,12 @@ def _from_text(text: str) -> PriorityAssessment:
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
         return PriorityAssessment(Priority.P1, "urgent")
-    stopped = text in STOPPED and text not in REQUEST
-    if stopped and text in MANY:
+    request = text in REQUEST
+    impact = read_impact(text)
+    stopped = text in STOPPED and not request
+    if (stopped and text in MANY) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if stopped and text in AT_STAKE:
+    if (stopped and text in AT_STAKE) or (impact.stopped and impact.at_stake and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")

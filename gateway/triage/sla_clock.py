@@ -7,7 +7,7 @@ ticket's calendar, so a pause shifts each of them by exactly the working time it
 
 from __future__ import annotations
 
-from gateway.models import Ticket
+from gateway.models import Ticket, TicketStatus
 from gateway.triage.sla import SlaPolicy
 
 # The moments that move when the clocks pause; autoclose ones belong to the pause itself.
@@ -71,6 +71,15 @@ def resume(ticket: Ticket, policy: SlaPolicy, now: float) -> bool:
     return True
 
 
+def reopen(ticket: Ticket, policy: SlaPolicy, now: float) -> None:
+    """Open a resolved ticket again. Its clocks go on from where they stood when it was
+    resolved (or paused before that): the time it spent resolved does not count."""
+    stopped = ticket.sla_paused_at or ticket.resolved_at or now
+    ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
+    ticket.sla_paused_at = min(stopped, now)
+    resume(ticket, policy, now)
+
+
 def due_timers(ticket: Ticket, now: float) -> list[str]:
     """Names of the timers that are due at `now` and have not fired, earliest first."""
     pending = ticket.pending_timers()
@@ -94,4 +103,4 @@ def _rearm_warnings(ticket: Ticket, now: float) -> None:
     ticket.unmark_fired(*(n for n in WARNINGS if moments[n] > now))
 
 
-__all__ = ["due_timers", "expected_by", "pause", "resume", "start_clocks"]
+__all__ = ["due_timers", "expected_by", "pause", "reopen", "resume", "start_clocks"]

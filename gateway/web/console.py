@@ -27,6 +27,7 @@ from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
+from gateway.web.linked_accounts import LinkedAccountsApi
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
@@ -35,7 +36,14 @@ from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
-CONSOLE_FILES = ("console.js", "console.css", "reports.css", "dead-letters.js")
+CONSOLE_FILES = (
+    "console.js",
+    "console.css",
+    "reports.css",
+    "admin-page.js",
+    "dead-letters.js",
+    "linked-accounts.js",
+)
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
@@ -66,6 +74,7 @@ class Console:
         self.catalog = Texts.load()
         self.hub = LiveHub(rt.store)
         self.dead = DeadLetterApi(rt.store)
+        self.links = LinkedAccountsApi(rt.accounts)
         self.sockets: set[web.WebSocketResponse] = set()
         # Channels that can show "typing…" to their users (Telegram's sendChatAction).
         self.typing_channels: dict[str, ChannelTyping] = {}
@@ -101,11 +110,19 @@ class Console:
                 "/console/api/dead-letters/{delivery_id}/retry",
                 need(self.dead.retry, changes_state=True),
             ),
+            web.get("/console/linked-accounts", self.linked_accounts_page),
+            web.get("/console/api/linked-accounts", need(self.links.list, changes_state=False)),
+            web.post(
+                "/console/api/linked-accounts/revoke", need(self.links.revoke, changes_state=True)
+            ),
             *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
         ]
 
     async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "dead-letters.html", headers=PAGE_HEADERS)
+
+    async def linked_accounts_page(self, request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(STATIC / "linked-accounts.html", headers=PAGE_HEADERS)
 
     async def page(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "console.html", headers=PAGE_HEADERS)
@@ -264,7 +281,7 @@ class ConsoleSocket(TranscriptSocket):
     def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
         return {"type": "activity", "conversation": conversation_key}
 
-    async def entries_sent(self, store: Store) -> None:
+    async def entries_sent(self, store: Store, language: str) -> None:
         """The operator has now seen the watched ticket's conversation up to the cursor."""
         if self.ticket is not None and self.ticket.conversation_key == self.key:
             await store.operators.mark_seen(self.session.account.login, self.ticket.id, self.cursor)

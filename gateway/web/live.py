@@ -239,8 +239,8 @@ class TranscriptSocket:
         key, start = self.key, self.cursor
         if not key:
             return
-        entries = await store.conversations.transcript(key, start)
-        for offset, entry in enumerate(entries):
+        page = await store.conversations.read_since(key, start)
+        for offset, entry in enumerate(page.entries):
             if (self.key, self.cursor) != (key, start + offset):
                 return  # retargeted meanwhile
             view = self.view(entry)
@@ -248,8 +248,9 @@ class TranscriptSocket:
                 frame = {"type": "entry", "conversation": key, "index": start + offset}
                 await self.send(frame | {"entry": view})
             self.cursor = start + offset + 1
-        if entries:
-            await self.entries_sent(store)
+        if page.entries:
+            await self.entries_sent(store, page.language)
 
-    async def entries_sent(self, store: Store) -> None:
-        """Called after new entries went out (a reader may follow up, e.g. with the language)."""
+    async def entries_sent(self, store: Store, language: str) -> None:
+        """Called after new entries went out (a reader may follow up, e.g. with the
+        conversation's `language`, read with them)."""

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from gateway.dialogs.engine import DialogEngine, StepContext, StepResult
-from gateway.dialogs.events import Event, TicketRequested
+from gateway.dialogs.events import Event, StatusAsked, TicketRequested
 from gateway.dialogs.state import DialogState
+from gateway.dialogs.status import StatusReport, TicketView
 from gateway.knowledge.articles import Article
 from gateway.models import (
     Button,
@@ -137,9 +138,22 @@ class Chat:
                 self.state = follow.state
                 replies += follow.replies
                 events += follow.events
+            elif isinstance(event, StatusAsked):
+                follow = self.engine.ticket_status(
+                    self.state, self.report(event.ticket_id), self.ctx
+                )
+                self.state = follow.state
+                replies += follow.replies
         self.replies, self.events = replies, events
         self.now += 30
         return StepResult(self.state, replies, events)
+
+    def report(self, asked: str) -> StatusReport:
+        """The service's answer to a status question: this chat's tickets are all its own,
+        and a resolved one may be reopened."""
+        mine = [t for t in self.tickets if t.id == asked or (not asked and t.status.is_active)]
+        views = (TicketView(t, reopenable=t.status == TicketStatus.RESOLVED) for t in mine)
+        return StatusReport(asked=asked, tickets=tuple(views))
 
     def press(self, payload: str) -> StepResult:
         return self.send(payload=payload)

@@ -40,14 +40,15 @@ def test_status_lists_open_tickets_with_their_status(chat: Chat) -> None:
     ticket_id = open_ticket(chat)
     chat.send("/status")
     due = datetime.fromtimestamp(chat.tickets[0].first_response_due, UTC)
-    assert f"(ответ ожидается до {due:%d.%m %H:%M})" in chat.text
+    assert f"первый ответ специалиста до {due:%d.%m %H:%M}" in chat.text
     chat.tickets[0].status = TicketStatus.WAITING_FOR_USER
     chat.tickets[0].sla_paused_at = chat.now  # waiting on the user: nothing is promised
     chat.send("/status")
     assert ticket_id in chat.text
     assert "ждёт вашего ответа" in chat.text
     assert "ZX-417" in chat.text  # the subject
-    assert "ответ ожидается" not in chat.text
+    assert "первый ответ специалиста" not in chat.text
+    assert "Следующий шаг за вами: специалист ждёт вашего ответа." in chat.text
 
 
 def test_cancel_drops_the_checklist(chat: Chat) -> None:

@@ -104,6 +104,25 @@ def test_typed_no_opens_the_checklist_in_each_language(
     assert chat.payloads == ["dunno"]
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Увы, всё так же. Windows 10",
+        "нічого не змінилось, з ранку так",
+        "Не-а, те саме",
+        "Still the same, I'm on Windows 11",
+        "unfortunately not, error 1603",
+        "то же самое, с понедельника",
+    ],
+)
+def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: str) -> None:
+    chat.send("пропал звук на компьютере")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.phase == Phase.CHECKLIST
+    assert not set(chat.state.asked) & {f for f, v in chat.state.fields.items() if v}
+
+
 def test_unclear_answer_to_did_it_help_is_asked_again(chat: Chat) -> None:
     chat.send("не печатает принтер")
     chat.send("хм")

@@ -63,9 +63,9 @@ def _blind(name: str) -> Path:
 # (set, pass floor, re-asked ceiling). dialogs_frozen2 is the honest measure: it is run for
 # these two numbers only, never read or tuned on; dialogs_frozen (seen) stays as a regression set.
 BLIND_SETS = [
-    ("dialogs_tune.yaml", 42, 0),
-    ("dialogs_frozen.yaml", 30, 0),
-    ("dialogs_frozen2.yaml", 34, 5),
+    ("dialogs_tune.yaml", 44, 0),
+    ("dialogs_frozen.yaml", 31, 0),
+    ("dialogs_frozen2.yaml", 38, 5),
 ]
 
 

@@ -65,6 +65,19 @@ def test_versions_and_relative_times(text: str, field: str, value: str) -> None:
     assert extract_fields(text)[field] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ('Принтер Kyocera M2040dn, пишет "Замятие бумаги", с 10:30', "Замятие бумаги"),
+        ("Teams показує код caa70004, з понеділка", "код caa70004"),
+        ("Reinstalled Teams twice, still shows error 80080300 since Tuesday", "error 80080300"),
+        ("Acrobat Reader DC не открывает pdf, пишет 'Ошибка 14'", "Ошибка 14"),
+    ],
+)
+def test_what_the_screen_says_stops_where_the_sentence_moves_on(text: str, error: str) -> None:
+    assert extract_fields(text)["error"] == error
+
+
 def test_a_product_name_does_not_swallow_the_next_word() -> None:
     assert extract_fields("1С не открывается, SAP тоже")["product"] == "1С, SAP"
     assert "product" not in extract_fields("our teams have no internet since the update")

@@ -68,3 +68,23 @@ def test_a_fuller_first_message_finds_the_same_article(
     expected = topic_of(library, bare)
     assert expected, f"the bare symptom {bare!r} must match on its own"
     assert topic_of(library, full) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("да сколько можно!!! третий день не работает почта, я вам уже писала, дайте человека",
+         "email"),
+        ("третій день не працює пошта, я вже писала, дайте людину", "email"),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_message_does_not_contradict_the_whole(
+    library: KnowledgeLibrary, text: str, group: str
+) -> None:
+    chat = Chat(DialogEngine(library, SlaPolicy.default()))
+    chat.send(text)
+    for _ in range(4):
+        if not chat.questions:
+            break
+        chat.send("не знаю")
+    assert [t.group.value for t in chat.tickets] == [group]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import random
+from pathlib import Path
 
 from gateway.models import InboundMessage
 from gateway.store import Fence, InboundEntry, Store, Transaction
+from gateway.store.embedded import EmbeddedRedis, bundled_redis_server
 from gateway.worker import InboundWorker
 
 
@@ -95,3 +97,26 @@ async def _until(condition, timeout: float = 30.0) -> None:  # type: ignore[no-u
         if loop.time() > deadline:
             raise AssertionError("condition not reached")
         await asyncio.sleep(0.01)
+
+
+async def test_backlog_counts_unread_and_pending_messages_on_redis_6_2(tmp_path: Path) -> None:
+    """The embedded default ships Redis 6.2, whose consumer groups report no `lag`."""
+    with EmbeddedRedis(tmp_path / "r62", appendonly=False, binary=bundled_redis_server()) as url:
+        store = Store.from_url(url, shards=4)
+        try:
+            info = await store.redis.info("server")
+            assert str(info["redis_version"]).startswith("6.2.")
+            await store.prepare()
+            for n in range(5):
+                assert await store.inbound.accept(msg(f"c{n}", 1))
+            assert await store.inbound.backlog() == 5  # nobody has read any of them yet
+
+            read = await store.inbound.read(list(range(4)), "w1", 2, 10)
+            assert await store.inbound.backlog() == 5  # read is not processed
+            tx = Transaction()
+            tx.ops.extend(store.inbound.ack_ops(read[0]))
+            await store.commit(tx)
+            await store.inbound.give_up(read[1])
+            assert await store.inbound.backlog() == 3
+        finally:
+            await store.close()

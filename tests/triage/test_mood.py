@@ -79,3 +79,68 @@ def test_describes_problem() -> None:
 def test_impatience_in_other_words(text: str, reason: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Операторы колл-центра не слышат клиентов", "оператори не чують клієнтів",
+     "operators cannot hear callers"],
+)  # fmt: skip
+def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+# Lost patience without a swear word: how long they waited, self-help refused, questions
+# nobody can answer, how they feel, or that they wrote before.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я уже третий час жду, принтер так и не печатает!",
+        "Сколько ещё ждать? Почта не работает с утра",
+        "Мне некогда отвечать на ваши вопросы, просто почините VPN",
+        "Хватит задавать вопросы, ноут не включается",
+        "Вы вообще работаете? Третий день без интернета",
+        "Я не буду ничего перезагружать, просто пришлите кого-нибудь",
+        "не надо мне инструкций, нужен тот кто починит",
+        "Ну и где ваш специалист? Компьютер так и не включается",
+        "Когда это уже закончится? Опять нет интернета",
+        "невозможно работать, всё тормозит",
+        "Серьёзно?! Опять то же самое",
+        "я очень недоволен, почта не работает",
+        "Я сыт по горло вашей поддержкой",
+        "Я вже годину чекаю! Принтер досі не друкує",
+        "Скільки можна чекати? Пошта не працює",
+        "Набридли ваші інструкції, просто полагодьте",
+        "I don't have time for this, Outlook is broken again",
+        "I've been waiting for hours, nobody fixed my laptop",
+        "Just fix it, the printer is jammed again",
+        "Why is this always broken?! Teams crashes every hour",
+        "This is the third time I'm reporting the same VPN issue",
+        "stop sending me articles, I need a technician",
+        "your bot is wasting my time",
+        "I am extremely frustrated, Zoom keeps dropping",
+    ],
+)
+def test_lost_patience_in_everyday_words(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason in ("upset", "asked_for_person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Принтер не печатает!! HP LaserJet M404, Windows 10, с утра",
+        "Outlook again asks for the password",
+        "достала флешку и вставила обратно, не помогло",
+        "я жду письмо от клиента, а оно не приходит",
+        "we are waiting for a delivery of new laptops",
+        "не буду скрывать, я уже переустанавливала драйвер",
+        "the screen is awful blurry since the update",
+        "Серьёзно, не открывается Excel",
+        "how long does it take to get a new laptop?",
+        "заблочило после неверных вводов, сколько ждать пока само разблочится?",
+    ],
+)
+def test_plain_reports_are_not_lost_patience(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is None or signal.reason == "repeated_failure"

@@ -101,3 +101,72 @@ def test_p1_without_trigger_words_when_many_stop_or_money_is_at_stake(
 )
 def test_money_words_alone_are_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+# Work stopped for many, or money/customers/a deadline at stake, said in everyday words:
+# the words are read by lemma, so any case, tense or person counts.
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("весь отдел продаж сидит без интернета с десяти утра", "many_stopped"),
+        ("В бухгалтерии ни у кого не открывается 1С, сегодня сдаём отчётность", "many_stopped"),
+        ("на кассах не проходит оплата картой, люди стоят в очереди", "many_stopped"),
+        ("Касири не можуть пробити жодного чеку з ранку", "many_stopped"),
+        ("половина офиса не может зайти в почту", "many_stopped"),
+        ("у нас 20 человек не могут войти в систему", "many_stopped"),
+        ("Операторы колл-центра не слышат клиентов, звонки срываются", "many_stopped"),
+        ("у нас на складе встали все сканеры, фуры ждут", "many_stopped"),
+        ("печать остановилась на всём этаже", "many_stopped"),
+        ("нікого не пускає у VPN, вся команда на віддаленці", "many_stopped"),
+        ("оператори не чують клієнтів", "many_stopped"),
+        ("none of the nurses can open patient records", "many_stopped"),
+        ("the whole sales floor lost the network an hour ago", "many_stopped"),
+        ("all the tills in store 4 are frozen", "many_stopped"),
+        ("впала пошта у всієї компанії", "many_stopped"),
+        ("nothing works for anyone", "many_stopped"),
+        ("ни одна касса не пробивает чеки", "many_stopped"),
+        ("сайт магазина лежит с утра, заказов нет", "at_stake"),
+        ("зарплату сегодня не можем выплатить, банк-клиент не подключается", "at_stake"),
+        ("через годину здаємо звіт у податкову, а М.Е.Док не відкривається", "at_stake"),
+        ("не працює термінал оплати, покупці йдуть без покупок", "at_stake"),
+        ("we can't invoice any customer, month end closes tomorrow", "at_stake"),
+        ("our online shop stopped taking payments this morning", "at_stake"),
+        ("the payroll run is due today and SAP keeps crashing", "at_stake"),
+    ],
+)
+def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P1, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1С:Бухгалтерия 8.3 вылетает при формировании отчёта, с сегодняшнего утра",
+        "не приходят письма от клиентов",
+        "коллеги посоветовали переустановить драйвер, но не помогло",
+        "в бухгалтерии не печатает принтер",
+        "I can't make calls on Teams",
+        "не могу оформить заказ картриджа",
+        "в очереди печати висят документы",
+        "у меня 2 монитора, один не показывает",
+        "не работает почтовый клиент",
+        "in order to print I have to restart",
+        "колеги кажуть, що треба перевстановити, але я не знаю як",
+        "документы висят в очереди печати и не уходят",
+        "з самого ранку нічого не друкується, документи стоять у черзі",
+        "the whole machine crawls and the fan never stops",
+        "сеть пропала, по кабелю не подключается",
+        "пропал звук в наушниках",
+        "програма зависає під час роботи",
+        "my account got locked out after too many failed attempts",
+        "ворд закривається сам посеред роботи, без жодної помилки",
+        "прийшов лист з рахунком у вкладенні invoice.pdf.exe, я не відкривав",
+        "Teams won't launch at all",
+        "in the meeting my camera is not showing, colleagues see only my initials",
+        "мышка не реагирует, лампочка снизу не горит",
+        "кто отвечает за покупку мебели? стул сломался",
+    ],
+)
+def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1

@@ -108,3 +108,30 @@ def test_a_resolved_ticket_has_no_timers() -> None:
     sla_clock.start_clocks(t, policy(), t.created_at)
     t.status = TicketStatus.RESOLVED
     assert t.next_timer_at() is None
+
+
+def test_a_reopened_ticket_goes_on_from_where_its_clock_stood_at_the_resolution() -> None:
+    rules = policy()
+    t = ticket(Priority.P3, at(2026, 3, 2, 9, 0))  # Monday; P3: 72 working hours
+    sla_clock.start_clocks(t, rules, t.created_at)
+    t.first_response_at = at(2026, 3, 2, 9, 30)
+    due = t.resolution_due
+    t.status, t.resolved_at = TicketStatus.RESOLVED, at(2026, 3, 2, 11, 0)
+    sla_clock.reopen(t, rules, at(2026, 3, 3, 11, 0))  # a working day later: 9 working hours
+    assert (t.status, t.resolved_at, t.sla_paused_at) == (TicketStatus.OPEN, 0.0, 0.0)
+    assert OFFICE.between(due, t.resolution_due) == 9 * HOUR
+    assert t.sla_paused_seconds == 9 * HOUR
+    assert t.next_timer_at() is not None  # the timers run again
+
+
+def test_a_ticket_resolved_while_waiting_for_the_user_reopens_from_that_pause() -> None:
+    rules = policy()
+    t = ticket(Priority.P2, at(2026, 3, 2, 9, 0))
+    sla_clock.start_clocks(t, rules, t.created_at)
+    due = t.resolution_due
+    t.status = TicketStatus.WAITING_FOR_USER
+    sla_clock.pause(t, rules, at(2026, 3, 2, 10, 0))
+    t.status, t.resolved_at = TicketStatus.RESOLVED, at(2026, 3, 2, 12, 0)
+    sla_clock.reopen(t, rules, at(2026, 3, 2, 13, 0))
+    assert OFFICE.between(due, t.resolution_due) == 3 * HOUR  # 10:00 to 13:00 not counted
+    assert t.autoclose_at == 0 and t.status == TicketStatus.OPEN

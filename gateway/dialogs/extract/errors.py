@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract import since
 from gateway.dialogs.extract.words import fold
+from gateway.knowledge.morphology import readings
 
 _I = re.IGNORECASE
 
@@ -46,14 +48,23 @@ _SAYS = re.compile(
     r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
     r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:|"
     r"(?:error|ошибка|ошибку|помилка|помилку|сообщение|повідомлення|message)"
-    r"\s*(?::|\s[—–-]\s))"
-    r"\s*([^.;!?\n]{2,90})",
+    r"\s*(?::|\s[—–-]\s)|"
+    # a window or a message that shows up, and what it says: "появляется сообщение Не удалось
+    # подключиться", "на экране надпись No bootable device", "a popup saying ..."
+    r"(?:(?:появляется|выскакивает|всплывает|вылезает|выходит|висит|выдает|выдаёт|показывает|"
+    r"з'являється|вискакує|спливає|висить|видає|показує|на экране|на екрані|get|got|see|"
+    r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
+    r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)"
+    r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
+    r"свариться на|complains? about|complaining about)\s*:?)"
+    r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
     _I,
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
-    r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|\d+\s*(?:раз|рази|times))\b"
-    r"|(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
+    r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
+    r"\d+\s*(?:раз|рази|times))\b"
+    r"|(?:(?:с|з|with an?|with)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
     _I,
 )
 _PERSON_BEFORE = re.compile(
@@ -63,6 +74,29 @@ _PERSON_BEFORE = re.compile(
     _I,
 )
 _MAX_SAID_WORDS = 10
+# What the machine shows instead of words: a blue screen, a warning light, beeps.
+_SIGNAL = re.compile(
+    r"(?<![\w])(?:(?:син\w+|синь\w+|blue)\s+(?:экран\w*|екран\w*|screen)(?: of death)?|bsod|"
+    r"(?:мига\w*|морга\w*|блима\w*|горит|горять|горит\w*|світиться|blink\w*|flash\w*|"
+    r"(?:is |are )?(?:lit|on))\s+(?:\w+\s+)?(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|"
+    r"помаранчев\w*|жовт\w*|red|orange|amber|yellow)\w*(?:\s+(?:лампочк\w*|индикатор\w*|"
+    r"светодиод\w*|огон\w*|лампочк\w*|індикатор\w*|світлодіод\w*|вогник\w*|light|led))?|"
+    r"(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|помаранчев\w*|жовт\w*|red|orange|amber)"
+    r"\s+(?:лампочк\w*|индикатор\w*|светодиод\w*|огон[её]к|огоньк\w*|індикатор\w*|вогник\w*|"
+    r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
+    r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
+    _I,
+)
+# "ошибка подключения", "помилка друку": the error named by its genitive noun.
+_NAMED_ERROR = re.compile(
+    r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I
+)
+_EN_NAMED_ERROR = re.compile(
+    r"(?<![\w])((?:connection|certificate|activation|login|sign-?in|network|print(?:ing)?|server|"
+    r"authentication|licen[cs]e|update|disk|memory|script|runtime|permission|sync|dns|ssl|tls|"
+    r"proxy|credentials?|profile|driver|smtp|imap|vpn)\s+(?:error|failure|failed))",
+    _I,
+)
 # "No error shows" answers the question too.
 _NO_ERROR = re.compile(
     r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
@@ -91,7 +125,7 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
     codes: list[str] = []
 
     def add(code: str) -> None:
-        code = code.strip().strip('.,:;()«»"“”')
+        code = code.strip().strip('.,:;()«»"“”').strip("'").strip()
         if len(code) < 2 or any(code.lower() in p for p in inside):
             return
         if not any(code.lower() in c.lower() for c in codes):
@@ -111,16 +145,49 @@ def extract(text: str, exclude: list[str] | None = None) -> str:
         for found in pattern.finditer(text):
             add(original[found.start(1) : found.end(1)])
     for found in _SAYS.finditer(text):
-        said = found.group(1).strip()
+        said = _said_part(found.group(1))
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
             continue
-        if _NOT_SAID.match(said):
+        if _NOT_SAID.match(said) or _names_the_window(said):
             continue
-        add(original[found.start(1) : found.end(1)].strip())
+        add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for found in _SIGNAL.finditer(text):
+        add(original[found.start() : found.end()])
+    for found in _EN_NAMED_ERROR.finditer(text):
+        add(original[found.start(1) : found.end(1)])
+    for found in _NAMED_ERROR.finditer(text):
+        noun = found.group(1).lower()
+        parsed = readings(noun, "ru")
+        if parsed and {"NOUN", "gent"} <= parsed[0][1] and not _NOT_A_CODE_AFTER.match(" " + noun):
+            add(original[found.start() : found.end()])
     if not codes:
         nothing = _NO_ERROR.search(text)
         return nothing.group(0) if nothing else ""
     return "; ".join(codes)
+
+
+def _names_the_window(said: str) -> bool:
+    """ "окно входа", "вікно налаштувань": the word after "window" says which window it is
+    (a noun in the genitive), not what it says."""
+    first = said.split()[0] if said.split() else ""
+    if not first or not first.islower() or not re.search(r"[а-яіїєґ]", first):
+        return False
+    found = readings(first.strip(",.:"), "ru")
+    return bool(found) and {"NOUN", "gent"} <= found[0][1]
+
+
+def _said_part(said: str) -> str:
+    """What was said, up to where the sentence moves on: a closing quote, a comma, or
+    when it started ("пишет 'Замятие', с 10:30", "shows error 80080300 since Tuesday")."""
+    said = said.lstrip()
+    if said[:1] in "\"«“'":
+        end = re.search(r"[\"»”']", said[1:])
+        return said[: end.start() + 2] if end else said
+    said = re.split(r",\s|\s[—–]\s", said, maxsplit=1)[0]
+    start = since.extract(said)
+    if start and start in said and said.index(start) > 0:
+        said = said[: said.index(start)]
+    return said.rstrip()
 
 
 def _looks_like_code(code: str) -> bool:

@@ -58,7 +58,7 @@ NAMES: dict[str, str] = {
     "OpenVPN": r"openvpn",
     "WireGuard": r"wireguard",
     "GlobalProtect": r"globalprotect",
-    "M.E.Doc": r"m\.?e\.?doc|медок\w*|медоц\w*|медк[аеиоуі]\w*",
+    "M.E.Doc": r"m\.?e\.?doc|м\.?е\.?док\w*|медок\w*|медоц\w*|медк[аеиоуі]\w*",
     "Дія": r"дія|diia",
     "Приват24": r"приват ?24|privat ?24",
     "Клиент-Банк": r"клиент-банк\w*|клієнт-банк\w*",
@@ -93,9 +93,12 @@ _DETERMINER = re.compile(
 )
 _ORDINARY_AFTER = re.compile(r"\s+(?:in|out|to|of|for|said|meeting|space|building|hours)\b", _I)
 # A version after a name: "365", "2019", "8.3", "v5.17", "DC", "Pro".
+# "версии 2208", "version 5.17": the word is dropped, the number kept.
+_VERSION_WORD = r"(?:(?:верси[ияюі]|версі[яюї]|version|ver\.?|вер\.)\s*)?"
 _VERSION = re.compile(
-    r"\s*(?:v?\d+(?:\.\d+)*(?:\s?(?:sp\d|pro|plus|dc|ltsc|x64|x86))?|"
-    r"(?:pro|plus|enterprise|business|professional|standard|home)\b)(?![\w.]*\w)|\s*v?\d+(?:\.\d+)*(?=[.,]\s|[.,]?$)",
+    rf"\s*{_VERSION_WORD}(?:v?\d+(?:\.\d+)*(?:\s?(?:sp\d|pro|plus|dc|ltsc|x64|x86))?|"
+    r"(?:pro|plus|enterprise|business|professional|standard|home)\b)(?![\w.]*\w)|\s*"
+    rf"{_VERSION_WORD}v?\d+(?:\.\d+)*(?=[.,]\s|[.,]?$)",
     _I,
 )
 
@@ -157,8 +160,13 @@ def extract_all(text: str) -> list[str]:
         version = _VERSION.match(text, match.end())
         name = _CANONICAL[index]
         extra = _version_suffix(spelled, name)
-        if version and version.group(0).strip() and not name.endswith(version.group(0).strip()):
-            extra += " " + version.group(0).strip()
+        number = (
+            re.sub(_VERSION_WORD, "", version.group(0).strip(), count=1, flags=_I)
+            if version
+            else ""
+        )
+        if number and not name.endswith(number):
+            extra += " " + number
         found.append((match.start(), (name + extra).strip()))
     names: list[str] = []
     for _, name in sorted(found):

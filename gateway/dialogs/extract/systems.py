@@ -29,6 +29,8 @@ _WINDOWS_NUMBER_FIRST = re.compile(
     r"(?:винд(?:а|ы|е|у|ою|ой|овс\w*)?|вінд(?:а|и|і|у|ою|овс\w*)?|windows)(?![\w])",
     _I,
 )
+# A feature update named alone is a Windows one: "после обновления до 23H2".
+_BARE_BUILD = re.compile(r"(?<![\w.])(?:1\d|2\d)h[12](?![\w])", _I)
 # Slang for Windows versions: "на семёрке", "десятка", "одинадцята".
 _WINDOWS_SLANG: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w])(?:семерк\w+|семёрк\w+|сімк\w+|сімц\w+)", _I), "Windows 7"),
@@ -101,6 +103,9 @@ def _windows(text: str) -> tuple[int, str] | None:
             parts.append("Server")
         parts += [p for p in (version, match.group("edition"), match.group("build")) if p]
         return match.start(), " ".join(_case(p) for p in parts)
+    build = _BARE_BUILD.search(text)
+    if build:
+        return build.start(), f"Windows {build.group(0).upper()}"
     for pattern, name in _WINDOWS_SLANG:
         slang = pattern.search(text)
         if slang:

@@ -31,6 +31,7 @@ _ATTEMPT_STEMS = """
     выход заход вийт вийш заходи забыва забув відкрива открыва витяг вытяг держа трима
     перевбира вводи ввод ввёл ввел перевводи
     передерг передёрг передерн передёрн переткн перетика перетикну
+    переставил переставив
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -81,6 +82,14 @@ _VERDICT = re.compile(
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
     _I,
 )
+# A done "make/run" with the attempt as a noun: "сделала сброс настроек", "провёл диагностику".
+_DID_ACTION = re.compile(
+    r"(?:сделал\w*|делал\w*|провел\w*|проводил\w*|зробил\w*|зробив|робил\w*|робив|провів|"
+    r"провела|проводила|проводив)\s+(?:\w+\s+)?(?:сброс|перезагрузк|переустановк|обновлени|"
+    r"откат|очистк|проверк|диагностик|скидання|перезавантаженн|перевстановленн|оновленн|відкат|"
+    r"очищенн|перевірк|діагностик)\w*",
+    _I,
+)
 _NOTHING_TRIED = re.compile(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|робив\w*|робила|"
@@ -96,7 +105,12 @@ def extract(text: str) -> str:
     """The clauses that say what was tried, joined with "; "; "" when none does."""
     found: list[str] = []
     for clause in clauses(text):
-        if _NOTHING_TRIED.search(clause) or _VERDICT.search(clause) or _attempt_in(clause):
+        if (
+            _NOTHING_TRIED.search(clause)
+            or _VERDICT.search(clause)
+            or _DID_ACTION.search(fold(clause))
+            or _attempt_in(clause)
+        ):
             found.append(clause)
     return "; ".join(found)
 

@@ -28,6 +28,7 @@ _DONE_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
 _REFLEXIVE = ("ся", "сь")
 _NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
 MAX_TAIL = 7
+KNOWN_WORDS_KEPT = 100_000
 # What the dictionary says about the form, when it knows the word.
 _DONE = frozenset({"past", "pres", "PRTS", "GRND"})
 _NOT_DONE = frozenset({"futr", "impr", "INFN", "infn"})
@@ -64,9 +65,18 @@ class DoneForms:
         # Reflexive forms are mostly what a thing did by itself ("сам перезагрузился");
         # only these stems are attempts when reflexive ("перелогинился", "пытался").
         self.reflexive = tuple(s.lower() for s in reflexive)
+        self._known: dict[str, bool] = {}  # words already judged: users repeat themselves
 
     def is_done(self, word: str) -> bool:
         word = word.lower()
+        known = self._known.get(word)
+        if known is None:
+            if len(self._known) >= KNOWN_WORDS_KEPT:
+                self._known.clear()
+            known = self._known[word] = self._judge(word)
+        return known
+
+    def _judge(self, word: str) -> bool:
         stem = next((s for s in self.stems if word.startswith(s)), "")
         if not stem:
             # The dictionary knows forms the stems do not spell: витягла -> витягти.

@@ -1,0 +1,137 @@
+"""The long Sentinel failover run: webhook traffic at a steady rate, the primary SIGKILLed.
+
+Starts 1 primary, 2 replicas and 3 sentinels (down-after-milliseconds 1000) on loopback,
+the real gateway (`create_app`, Telegram webhook mode against the Telegram emulator,
+`wait_replicas` 1), and posts Telegram updates from many chats at a bounded rate, each
+until it gets a 200 (as Telegram does). A quarter of the way in, the primary is
+SIGKILLed. Reports, from what the channel and the store saw:
+
+- acknowledged messages lost (must be 0) and stored twice (must be 0);
+- seconds from the kill until inbound was accepted again;
+- retryable errors (503 + Retry-After, refused connections) during the gap;
+- conversations that reached their ticket and showed its number to the user.
+
+    python bench/bench_failover.py [--seconds 20] [--rate 100] [--chats 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from aiohttp import web
+from pydantic import SecretStr
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from failover_traffic import SCRIPT, TrafficReport, chat_traffic  # noqa: E402
+from redis_topologies import SentinelSetup  # noqa: E402
+
+from emulators.harness import with_telegram  # noqa: E402
+from emulators.server import free_port  # noqa: E402
+from emulators.telegram import TelegramEmulator  # noqa: E402
+from gateway import app as gateway_app  # noqa: E402
+from gateway.config import load_settings  # noqa: E402
+
+SECRET = "bench_secret-0123456789"
+
+
+async def settle(
+    rt: gateway_app.Runtime, report: TrafficReport, api: TelegramEmulator
+) -> dict[str, int]:
+    """Wait (up to a minute) for every chat's acknowledged texts to be processed."""
+    deadline = time.monotonic() + 60
+    while True:
+        lost = dup = 0
+        tickets = shown = 0
+        for chat, acked in report.acked.items():
+            key = f"telegram:{chat}"
+            log = await rt.store.conversations.transcript(key)
+            said = [e["text"] for e in log if e["direction"] == "in"]
+            lost += len(set(acked) - set(said))
+            dup += len(said) - len(set(said))
+            found = await rt.store.tickets.for_conversation(key)
+            tickets += bool(found)
+            shown += bool(found) and any(found[0].id in t for t in api.texts(chat))
+        done = not lost and tickets == shown == len(report.acked)
+        if done or time.monotonic() > deadline:
+            return {"lost": lost, "duplicates": dup, "tickets": tickets, "shown": shown}
+        await asyncio.sleep(0.5)
+
+
+async def main(args: argparse.Namespace) -> None:
+    setup = SentinelSetup.start(Path(tempfile.mkdtemp(prefix="fl-bench-sentinel-")))
+    api = TelegramEmulator()
+    await api.start()
+    port = free_port()
+    env = {
+        "FIRSTLINE_DATA_DIR": tempfile.mkdtemp(prefix="fl-bench-data-"),
+        "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
+        "FIRSTLINE_SESSION_SECRET": "bench-session-secret-0123456789",
+        "FIRSTLINE__REDIS__TOPOLOGY": "sentinel",
+        "FIRSTLINE__REDIS__SENTINELS": str(setup.addresses).replace("'", '"'),
+        "FIRSTLINE__REDIS__SERVICE": setup.service,
+        "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
+        "FIRSTLINE__REDIS__WAIT_TIMEOUT_MS": "1000",
+        "FIRSTLINE__HTTP__PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
+        "FIRSTLINE__SLA__TIMERS": "false",
+    }
+    settings = load_settings(ROOT / "config" / "firstline.yaml", env)
+    settings = with_telegram(settings, api, mode="webhook", webhook_secret=SecretStr(SECRET))
+    app = gateway_app.create_app(settings)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        while not api.webhook:
+            await asyncio.sleep(0.1)
+        report = TrafficReport()
+        chats = [900001 + i for i in range(args.chats)]
+        extra = max(0, int(args.rate * args.seconds / args.chats) - len(SCRIPT))
+
+        async def kill() -> None:
+            await asyncio.sleep(args.seconds / 4)
+            primary = setup.primary()
+            primary.kill()
+            report.kill_at = time.monotonic()
+            print(f"SIGKILL primary :{primary.port} after {report.total_acked} acknowledged")
+
+        started = time.monotonic()
+        url = f"http://127.0.0.1:{port}/webhooks/telegram"
+        await asyncio.gather(kill(), chat_traffic(url, SECRET, chats, extra, args.rate, report))
+        took = time.monotonic() - started
+        figures = await settle(app[gateway_app.RUNTIME], report, api)
+        print(
+            f"sentinel failover, {args.chats} chats at <= {args.rate:.0f} updates/s, "
+            f"{took:.1f} s:\n"
+            f"  acknowledged {report.total_acked}, lost {figures['lost']}, "
+            f"stored twice {figures['duplicates']}\n"
+            f"  inbound accepted again {report.recovery_seconds():.2f} s after the kill "
+            f"(down-after-milliseconds 1000)\n"
+            f"  retryable errors during the gap {report.retryable}, other statuses "
+            f"{len(report.other)}\n"
+            f"  conversations with a ticket {figures['tickets']}/{len(chats)}, "
+            f"ticket number shown {figures['shown']}/{len(chats)}"
+        )
+    finally:
+        await runner.cleanup()
+        await api.stop()
+        setup.stop()
+
+
+def parse() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("--seconds", type=float, default=20.0)
+    p.add_argument("--rate", type=float, default=100.0, help="updates a second, all chats")
+    p.add_argument("--chats", type=int, default=20)
+    return p.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse()))

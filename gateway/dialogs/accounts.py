@@ -1,0 +1,159 @@
+"""Self-service in the dialog: link this chat to a directory account by a one-time code,
+then unlock the account or get a password-reset link.
+
+The engine never talks to the directory: it emits `AccountAction` and the service answers
+with an `AccountResult` through `DialogEngine.account_result`. The answer to a code
+request is the same whether or not the account exists, and every refused code reads
+alike (wrong, expired or for an unknown account).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gateway.dialogs.account_requests import (
+    COMMANDS,
+    FORGET,
+    LINK,
+    RESET,
+    UNLOCK,
+    account_request,
+    typed_code,
+)
+from gateway.dialogs.events import AccountAction
+from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.turn import Turn
+from gateway.models import InboundMessage
+
+REQUEST_CODE, ENTER_CODE = "request_code", "enter_code"
+MAX_CODE_TRIES = 3  # codes typed in a row before the bot stops asking for one
+OPEN_PHASES = (Phase.IDLE, Phase.TICKET, Phase.CSAT_SCORE, Phase.CSAT_COMMENT)
+
+
+class AccountOutcome(StrEnum):
+    """What the directory service did with an `AccountAction`."""
+
+    CODE_SENT = "code_sent"  # or not: the same answer whether the account exists
+    THROTTLED = "throttled"
+    LINKED = "linked"
+    CODE_REFUSED = "code_refused"
+    NOT_LINKED = "not_linked"
+    PROTECTED = "protected"
+    NOT_LOCKED = "not_locked"
+    UNLOCKED = "unlocked"
+    LIMIT = "limit"
+    UNAVAILABLE = "unavailable"
+    RESET_LINK = "reset_link"
+    FORGOTTEN = "forgotten"
+    NOTHING_TO_FORGET = "nothing_to_forget"
+    PASSWORD_CHANGED = "password_changed"
+
+
+@dataclass(frozen=True)
+class AccountResult:
+    """The service's answer: the outcome, and the reset link with its lifetime."""
+
+    action: str
+    outcome: AccountOutcome
+    link: str = ""
+    minutes: int = 0
+
+
+class AccountFlow:
+    """The self-service steps of a conversation."""
+
+    def __init__(self, flow: SupportFlow) -> None:
+        self.flow = flow
+
+    def wants(self, state: DialogState, msg: InboundMessage, command: tuple[str, str] | None,
+              directory: bool) -> str:  # fmt: skip
+        """The self-service action this message asks for ("" for none). Without a
+        directory only the commands count: the words go to the support flow as before."""
+        if command is not None:
+            return COMMANDS.get(command[0], "")
+        if state.phase in (Phase.LINK_LOGIN, Phase.LINK_CODE):
+            return state.phase.value
+        if directory and state.phase in OPEN_PHASES and msg.text.strip():
+            return account_request(msg.text) or ""
+        return ""
+
+    def handle(self, turn: Turn, action: str, msg: InboundMessage) -> None:
+        st = turn.state
+        if st.phase not in (Phase.LINK_LOGIN, Phase.LINK_CODE):
+            words = "" if msg.text.lstrip().startswith("/") else msg.text
+            self.flow.detect_language(turn, words, msg.language_hint)
+        if action == Phase.LINK_LOGIN.value:
+            self._login_given(turn, msg.text.strip())
+        elif action == Phase.LINK_CODE.value:
+            self._code_given(turn, msg.text)
+        elif not turn.ctx.directory:
+            self._to_person(turn, action, "account_no_directory")
+        elif action == LINK:
+            st.start_flow()
+            self._ask_login(turn, "")
+        else:
+            st.start_flow()
+            turn.emit(AccountAction(action=action))
+
+    def result(self, turn: Turn, res: AccountResult) -> None:
+        """Tell the user what the directory service did, and go on from there."""
+        st, out = turn.state, res.outcome
+        if out == AccountOutcome.NOT_LINKED and res.action in (UNLOCK, RESET):
+            self._ask_login(turn, res.action)
+        elif out == AccountOutcome.CODE_SENT:
+            st.phase, st.code_tries = Phase.LINK_CODE, 0
+            turn.say("account_code_sent", minutes=res.minutes)
+        elif out == AccountOutcome.CODE_REFUSED:
+            st.code_tries += 1
+            if st.code_tries >= MAX_CODE_TRIES:
+                st.start_flow()
+                turn.say("account_code_refused_final")
+            else:
+                turn.say("account_code_refused")
+        elif out == AccountOutcome.LINKED:
+            then, st.account_next = st.account_next, ""
+            st.start_flow()
+            turn.say("account_linked")
+            if then:
+                turn.emit(AccountAction(action=then))
+        elif out == AccountOutcome.RESET_LINK:
+            st.start_flow()
+            turn.say("account_reset_link", link=res.link, minutes=res.minutes)
+        elif out in (AccountOutcome.PROTECTED, AccountOutcome.UNAVAILABLE):
+            self._to_person(turn, res.action, f"account_{out.value}")
+        else:
+            st.start_flow()
+            turn.say(f"account_{out.value}")
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _ask_login(self, turn: Turn, then: str) -> None:
+        st = turn.state
+        st.phase, st.account_next, st.code_tries = Phase.LINK_LOGIN, then, 0
+        turn.say("account_ask_login")
+
+    def _login_given(self, turn: Turn, login: str) -> None:
+        if not login or len(login.split()) > 1:
+            turn.say("account_ask_login_again")
+            return
+        turn.emit(AccountAction(action=REQUEST_CODE, login=login))
+
+    def _code_given(self, turn: Turn, text: str) -> None:
+        code = typed_code(text)
+        if not code:
+            turn.say("account_ask_code_again")
+            return
+        turn.emit(AccountAction(action=ENTER_CODE, code=code))
+
+    def _to_person(self, turn: Turn, action: str, text_key: str) -> None:
+        """A person does it: the bot says why and collects a ticket, as for any problem."""
+        st = turn.state
+        st.start_flow(turn.text(f"account_problem_{action}"))
+        st.sources["problem"] = "self-service request"
+        turn.say(text_key)
+        self.flow.to_person(turn, "asked_for_person", None)
+
+
+__all__ = ["FORGET", "LINK", "RESET", "UNLOCK", "AccountFlow", "AccountOutcome", "AccountResult"]

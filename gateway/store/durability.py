@@ -1,0 +1,50 @@
+"""Durable acknowledgement: a write counts once enough replicas have it (`WAIT`).
+
+A primary acknowledges a write before its replicas have it; if it dies then, Sentinel
+promotes a replica without the write. Writes we acknowledge to a channel (an accepted
+message, a ticket number, a dialog turn) are sent with `WAIT n timeout` on the same
+connection, so the answer comes only once `n` replicas hold them, or not at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class NotReplicated(Exception):
+    """The primary took the write, but too few replicas confirmed it in time: the caller
+    must not acknowledge it (a failover now could lose it) and should be retried."""
+
+
+class DurableWrites:
+    """Runs a write, followed on the same connection by `WAIT` if replicas are asked for."""
+
+    def __init__(self, redis: Any, replicas: int = 0, timeout_ms: int = 1000) -> None:
+        self._redis = redis
+        self.replicas = replicas
+        self.timeout_ms = timeout_ms
+
+    async def script(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
+        """Run a registered Lua script; its result once it is durable."""
+        if not self.replicas:
+            return await script(keys=keys, args=args)
+        pipe = self._redis.pipeline(transaction=False)
+        await script(keys=keys, args=args, client=pipe)
+        return await self._confirmed(pipe)
+
+    async def command(self, *args: Any) -> Any:
+        """Run one write command; its result once it is durable."""
+        if not self.replicas:
+            return await self._redis.execute_command(*args)
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.execute_command(*args)
+        return await self._confirmed(pipe)
+
+    async def _confirmed(self, pipe: Any) -> Any:
+        pipe.execute_command("WAIT", self.replicas, self.timeout_ms)
+        result, confirmed = await pipe.execute()
+        if int(confirmed) < self.replicas:
+            raise NotReplicated(
+                f"{confirmed} of {self.replicas} replicas confirmed within {self.timeout_ms} ms"
+            )
+        return result

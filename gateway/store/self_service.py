@@ -1,0 +1,145 @@
+"""Self-service records: one-time codes, identity links, reset grants, counters, audit.
+
+Codes are kept only as a salted digest; reset grants name the account they may change,
+and are deleted when used. No password is ever handed to this module.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, cast
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys
+
+AUDIT_KEEP = 10_000
+
+
+def _text(value: bytes | str | None) -> str:
+    return value.decode() if isinstance(value, bytes) else (value or "")
+
+
+class SelfServiceStore:
+    """Redis records behind linking, unlock and reset."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def hit(self, scope: str, name: str, window_seconds: int) -> int:
+        """Count one attempt in the current fixed window of `scope`/`name`; the count."""
+        window = int(time.time() // window_seconds)
+        key = keys.rate_window(scope, name, window)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.incr(key)
+        pipe.expire(key, window_seconds + 1)
+        count, _ = await pipe.execute()
+        return int(count)
+
+    # --- one-time codes ------------------------------------------------------------------
+
+    async def put_code(
+        self, identity: str, login: str, salt: str, digest: str, attempts: int, ttl: int
+    ) -> None:
+        """The code this identity must enter next (a new one replaces the old)."""
+        key = keys.link_code(identity)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.delete(key)
+        pipe.hset(key, mapping={"login": login, "salt": salt, "digest": digest,
+                                "attempts": attempts})  # fmt: skip
+        pipe.expire(key, ttl)
+        await pipe.execute()
+
+    async def code(self, identity: str) -> dict[str, str] | None:
+        raw = await self._redis.hgetall(keys.link_code(identity))
+        return {_text(k): _text(v) for k, v in raw.items()} if raw else None
+
+    async def spend_attempt(self, identity: str) -> int:
+        """One attempt used; the attempts left (the code is gone at 0)."""
+        key = keys.link_code(identity)
+        left = int(await self._redis.hincrby(key, "attempts", -1))
+        if left <= 0:
+            await self._redis.delete(key)
+        return left
+
+    async def drop_code(self, identity: str) -> bool:
+        """Delete the code; True for exactly one caller (single use under races)."""
+        return bool(await self._redis.delete(keys.link_code(identity)))
+
+    # --- links ---------------------------------------------------------------------------
+
+    async def link(self, identity: str, login: str, now: float, ttl: int) -> None:
+        record = {"identity": identity, "login": login, "linked_at": now, "expires_at": now + ttl}
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.set(keys.identity_link(identity), json.dumps(record), ex=ttl)
+        pipe.zadd(keys.IDENTITY_LINKS, {identity: now + ttl})
+        pipe.sadd(keys.account_identities(login.lower()), identity)
+        await pipe.execute()
+
+    async def identities_of(self, login: str) -> set[str]:
+        """Identities once linked to the account (check each one's link: it may be gone)."""
+        members = await self._redis.smembers(keys.account_identities(login.lower()))
+        return {_text(m) for m in members}
+
+    async def linked(self, identity: str) -> dict[str, Any] | None:
+        raw = await self._redis.get(keys.identity_link(identity))
+        return json.loads(raw) if raw is not None else None
+
+    async def unlink(self, identity: str) -> bool:
+        link = await self.linked(identity)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.delete(keys.identity_link(identity))
+        pipe.zrem(keys.IDENTITY_LINKS, identity)
+        if link is not None:
+            pipe.srem(keys.account_identities(str(link.get("login", "")).lower()), identity)
+        removed = (await pipe.execute())[0]
+        return bool(removed)
+
+    async def links(self, now: float, limit: int = 500) -> list[dict[str, Any]]:
+        """Links in force, soonest to expire first (expired index entries are dropped)."""
+        await self._redis.zremrangebyscore(keys.IDENTITY_LINKS, "-inf", now)
+        members = cast(list[bytes], await self._redis.zrange(keys.IDENTITY_LINKS, 0, limit))
+        identities = [_text(i) for i in members]
+        if not identities:
+            return []
+        raws = await self._redis.mget([keys.identity_link(i) for i in identities])
+        return [json.loads(r) for r in raws if r is not None]
+
+    # --- reset grants --------------------------------------------------------------------
+
+    async def put_grant(self, nonce: str, grant: dict[str, Any], ttl: int) -> None:
+        await self._redis.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
+
+    async def grant(self, nonce: str) -> dict[str, Any] | None:
+        raw = await self._redis.get(keys.reset_grant(nonce))
+        return json.loads(raw) if raw is not None else None
+
+    async def claim_grant(self, nonce: str, seconds: int) -> dict[str, Any] | None:
+        """Hold the grant for one request; None when it is gone or another request has it."""
+        if not await self._redis.set(keys.reset_claim(nonce), "1", nx=True, ex=seconds):
+            return None
+        grant = await self.grant(nonce)
+        if grant is None:
+            await self._redis.delete(keys.reset_claim(nonce))
+        return grant
+
+    async def release_grant(self, nonce: str) -> None:
+        """The request did not use the grant (the policy refused): it may be tried again."""
+        await self._redis.delete(keys.reset_claim(nonce))
+
+    async def spend_grant(self, nonce: str) -> None:
+        """The grant did its one job: it is gone for good."""
+        await self._redis.delete(keys.reset_grant(nonce), keys.reset_claim(nonce))
+
+    # --- audit ---------------------------------------------------------------------------
+
+    async def audit(self, entry: dict[str, Any]) -> None:
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.lpush(keys.DIRECTORY_AUDIT, json.dumps(entry, ensure_ascii=False))
+        pipe.ltrim(keys.DIRECTORY_AUDIT, 0, AUDIT_KEEP - 1)
+        await pipe.execute()
+
+    async def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
+        raw = await self._redis.lrange(keys.DIRECTORY_AUDIT, 0, limit - 1)
+        return [json.loads(r) for r in raw]

@@ -1,0 +1,330 @@
+"""Who is stopped and what is at stake, read from the words' lemmas, in any wording.
+
+Priority needs three facts that users state in endless ways: whether work stopped
+("не пробивають", "лежит", "can't", "went dark"), whether many are affected ("касири",
+"операторы", "ни у кого", "the whole floor", "20 человек") and whether money, customers or a
+deadline are at stake ("покупці йдуть", "заказов нет", "сдаём отчётность сегодня",
+"payroll is due today"). Each is looked for by lemma, so every case, tense and person of a
+word counts, and people are told from things by the dictionary: a plural animate noun
+("касири", "сотрудников", "nurses") is a group of people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gateway.knowledge.morphology import lemma
+from gateway.triage.language import detect_language
+from gateway.triage.phrases import normalise
+from gateway.triage.reading import Word, read_words
+from gateway.triage.reading import lemma_keys as _keys
+
+_CLAUSE = re.compile(r"[.;!?\n]+|,\s+(?:а|але|но|but|and|і|и)\s+")
+_CYRILLIC = re.compile(r"[а-яіїєґ]")
+_NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
+                       "doesn't", "don't", "didn't", "wasn't", "weren't", "couldn't", "hasn't",
+                       "haven't"})  # fmt: skip
+# Words between "не" and its verb: "не вообще работает", "не всі відкриваються".
+_BETWEEN = frozenset({"вообще", "совсем", "взагалі", "зовсім", "ещё", "еще", "ще", "уже", "вже",
+                      "могут", "может", "можуть", "може", "can", "really", "even"})  # fmt: skip
+_ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну"})
+_ABLE = frozenset({"can", "could", "is", "are", "gets", "get", "has", "have", "works", "work"})
+_PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file")
+_PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
+                           "для", "от", "від", "при", "in", "at", "on", "from", "to", "for",
+                           "of", "by"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    """Concept words as lemma keys, built once (pymorphy loads lazily)."""
+
+    not_a_stop: frozenset[str]
+    stop_verbs: frozenset[str]
+    lacking: frozenset[str]
+    lacking_en: frozenset[str]
+    not_lacked: frozenset[str]
+    many: frozenset[str]
+    every: frozenset[str]
+    groups: frozenset[str]
+    people: frozenset[str]
+    shared_devices: frozenset[str]
+    stake: frozenset[str]
+    plural_stake: frozenset[str]
+    not_people: frozenset[str]
+    deadline: frozenset[str]
+    queue: frozenset[str]
+    near: frozenset[str]
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    ru, uk, en = "ru", "uk", "en"
+    return _Vocabulary(
+        # "не знаю", "не помогло" say nothing about work stopping.
+        not_a_stop=_keys("знать помнить понимать понять хотеть думать помочь помогать "
+                         "получиться подсказать видно", ru)
+        | _keys("знати пам'ятати розуміти зрозуміти хотіти думати допомогти допомагати "
+                "вийти підказати", uk)
+        | _keys("know remember understand want think help sure mind", en),
+        stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
+                         "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
+                         "вылетать вылететь накрыться отказать остановиться", ru)
+        | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
+                "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
+                "зупинитися", uk)
+        | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
+                "failing lost blank dark offline", en),
+        # "нет связи", "без інтернету", "no orders": work stopped for want of it.
+        lacking=_keys("нет нету без", ru) | _keys("немає нема без", uk),
+        # English has no noun tags here: "no" stops work only before what work needs.
+        lacking_en=_keys("order orders signal connection network internet sound power calls sale "
+                         "sales payments access picture display image service wifi light "
+                         "dial tone", en),
+        not_lacked=_keys("ошибка сообщение проблема", ru) | _keys("помилка повідомлення "
+                                                                  "проблема", uk),
+        many=_keys("никто никого никому многие", ru) | _keys("ніхто нікого", uk)
+        | _keys("nobody noone none everyone everybody", en),
+        # quantifiers that count only before people, a group or shared devices
+        every=_keys("весь все всё целый каждый несколько половина много", ru)
+        | _keys("весь ввесь всі усі увесь цілий кожен кожний кілька декілька половина багато "
+                "жоден жодний", uk)
+        | _keys("all every whole entire half many several multiple", en),
+        groups=_keys("отдел офис этаж филиал команда бухгалтерия склад магазин зал компания "
+                     "колл-центр смена цех отделение регистратура департамент подразделение "
+                     "клиника школа", ru)
+        | _keys("відділ офіс поверх філія команда бухгалтерія склад магазин зал компанія "
+                "колл-центр зміна цех відділення реєстратура департамент підрозділ клініка "
+                "школа", uk)
+        | _keys("department office floor branch team store shop site warehouse shift building "
+                "company clinic ward desk", en),
+        people=_keys("users people staff employees colleagues coworkers agents operators "
+                     "cashiers nurses doctors drivers clerks managers accountants teachers "
+                     "students guests visitors customers clients patients callers members", en)
+        | _keys("человек люди сотрудник пользователь коллега", ru)
+        | _keys("людина люди співробітник користувач колега", uk),
+        shared_devices=_keys("касса терминал сканер тсд табло компьютер пк принтер телефон", ru)
+        | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон", uk)
+        | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
+                "phones screens", en),
+        stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
+                    "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
+                    "штраф очередь талон пациент фура водитель", ru)
+        | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
+                "відвантаження відвантажити доставка поставка зарплата виплата "
+                "штраф черга талон пацієнт фура водій", uk)
+        | _keys("payment pay paying checkout receipt sale revenue shipment "
+                "shipping delivery invoice invoicing billing payroll salary wages penalty "
+                "queue patient patients appointment truck driver", en),
+        # customers count when they are many: "клиенты уходят", not "почтовый клиент".
+        # customers and orders count when they are many: "клиенты уходят", "заказов нет",
+        # not "почтовый клиент" or "заказ картриджа"
+        # animate to the dictionary, but not people
+        not_people=_keys("наушник робот бот вирус динамик", ru) | _keys("навушник робот бот "
+                                                                      "вірус", uk),
+        plural_stake=_keys("клиент заказ", ru) | _keys("клієнт замовлення", uk)
+        | _keys("customers clients orders", en),
+        # handing something in: a report alone is no deadline ("вылетает при отчёте")
+        deadline=_keys("сдать сдавать подать подавать дедлайн срок закрытие", ru)
+        | _keys("здати здавати подати подавати дедлайн термін закриття", uk)
+        | _keys("submit due deadline close closes closing", en),
+        queue=_keys("очередь", ru) | _keys("черга", uk) | _keys("queue", en),
+        near=_keys("сегодня завтра", ru) | _keys("сьогодні завтра", uk)
+        | _keys("today tonight tomorrow eod", en),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What a message says about the harm: work stopped, many affected, money/deadline at stake."""
+
+    stopped: bool
+    many: bool
+    at_stake: bool
+
+
+def read_impact(text: str) -> Impact:
+    """Read the three facts from `text`; many counts only in a clause where work stopped."""
+    norm = normalise(text)
+    lang = detect_language(norm)
+    stopped_any = many_stopped = stake = False
+    near = _near_deadline(norm)
+    for clause in _CLAUSE.split(norm):
+        words = read_words(clause, lang)
+        if not words:
+            continue
+        stops = [i for i in range(len(words)) if _stops_at(words, i)]
+        stopped_any |= bool(stops)
+        many_stopped |= bool(stops) and _many(words, last_stop=stops[-1] if stops else -1)
+        stake |= _at_stake(words) or (near and _deadline(words))
+    return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+def _stops_at(words: list[Word], i: int) -> bool:
+    """Whether work stops at word `i`: a stop verb, a negated verb, a lack of something."""
+    vocab, word = _vocabulary(), words[i]
+    if word.among(vocab.stop_verbs):
+        where = [w.text for w in words[i + 1 : i + 2]]
+        if word.lemma in ("лежать", "лежати") and where and where[0] in ("в", "на", "у", "во"):
+            return False  # "документы лежат в папке" is where they are
+        # "the fan never stops", "не упал" say the opposite
+        return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
+    if word.text in _NEGATION or word.text.endswith("n't"):
+        following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
+        return _negated_work(word, following, words)
+    if word.text == "nothing" and [w.text for w in words[i + 1 : i + 2]] in (["works"], ["is"]):
+        return True  # "nothing works for anyone"
+    nobody = word.text in ("nobody", "none", "noone") or (
+        word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
+    )
+    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + 7]):
+        return True  # "none of the nurses can open it"
+    if word.lemma in vocab.lacking:
+        near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
+        return any(w.is_noun and w.lemma not in vocab.not_lacked for w in near)
+    return word.text in ("no", "without") and any(
+        w.lemma in vocab.lacking_en for w in words[i + 1 : i + 2]
+    )
+
+
+def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> bool:
+    """ "не пробивають", "can't", "doesn't work"; not "не знаю", "not sure", "не помогло"."""
+    verb = following[0] if following else None
+    vocab = _vocabulary()
+    if verb is not None and (verb.lemma in vocab.not_a_stop or verb.among(vocab.stop_verbs)):
+        return False  # "не знаю"; "never stops", "не завис" say work goes on
+    if negation.text in ("didn't", "did"):
+        return False  # "didn't click": what the user did not do
+    if negation.text in ("cannot", "can't", "won't"):
+        return True
+    if verb is None:
+        return False
+    if negation.text in ("не", "ні"):
+        # "я не открывал" tells what the user did not do; "не открывается" is a stop
+        return verb.is_verb and not (verb.has("past") and _first_person(words))
+    return not _CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
+
+
+def _many(words: list[Word], last_stop: int) -> bool:
+    """Many are stopped: nobody can, every till, 20 people, or people or a whole group named
+    before the stop as its subject ("касири не можуть", "склад не может отгрузить")."""
+    vocab = _vocabulary()
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 4]
+        before = words[i - 1].text if i else ""
+        if word.among(vocab.many):
+            return True
+        if word.text in ("no", "ни", "ні") and _no_one(after):
+            return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
+        if word.text in ("anyone", "anybody") and before in ("for", "to"):
+            return True  # "nothing works for anyone"
+        if (word.among(vocab.every)) and any(
+            _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
+        ):
+            return True
+        if word.text.isdigit() and int(word.text) >= 3 and after and _counted(after[0]):
+            return True
+        if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
+            return True
+        subject = i < last_stop or before in ("у", "в")
+        if subject and _is_people(word) and before not in ("от", "від", "from"):
+            return True
+        # Cyrillic only: an English "office" or "team" alone is too often a product or a place
+        nominative = bool(word.tags) and "nomn" in word.tags[0]
+        if subject and _is_group(word) and nominative and before not in _PREPOSITIONS:
+            return True  # "склад не может отгрузить", "офис сидит без интернета"
+    return False
+
+
+def _first_person(words: list[Word]) -> bool:
+    return any(w.text in ("я", "i", "мы", "ми", "we") for w in words)
+
+
+def _no_one(after: list[Word]) -> bool:
+    """ "ни у кого", "no one"; "ни одна касса" (shared devices, people), not "ни один сайт"."""
+    rest = [w for w in after if w.text not in _PREPOSITIONS]
+    if not rest:
+        return False
+    if rest[0].lemma in ("кто", "хто") or (rest[0].text == "one" and after[0] is rest[0]):
+        return True
+    counted = rest[1:2]
+    return rest[0].text in _ONE and any(
+        _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
+    )
+
+
+def _is_group(word: Word) -> bool:
+    return word.lemma in _vocabulary().groups
+
+
+def _is_people(word: Word) -> bool:
+    """A plural animate noun ("касири", "сотрудников", "nurses"): a group of people."""
+    vocab = _vocabulary()
+    if word.lemma in vocab.plural_stake or word.lemma in vocab.stake:
+        return False  # customers, patients, drivers waiting: what is at stake, not our staff
+    if word.tags:
+        first = word.tags[0]
+        return (
+            {"NOUN", "anim", "plur"} <= first
+            and not first & {"Name", "Surn", "Patr"}
+            and word.lemma not in vocab.not_people
+        )
+    return word.lemma in vocab.people and word.text.endswith("s")
+
+
+def _plural_thing(word: Word) -> bool:
+    if word.tags:
+        return word.has("NOUN", "plur")
+    plural = word.text.endswith("s") and len(word.text) > 3
+    return plural and word.lemma in _vocabulary().shared_devices
+
+
+def _counted(word: Word) -> bool:
+    vocab = _vocabulary()
+    return (
+        word.lemma in vocab.people
+        or word.lemma in vocab.shared_devices
+        or word.lemma in vocab.plural_stake
+        or _is_people(word)
+        or word.lemma in _keys("человек", "ru")
+    )
+
+
+def _at_stake(words: list[Word]) -> bool:
+    vocab = _vocabulary()
+    for i, word in enumerate(words):
+        before = words[i - 1].text if i else ""
+        if word.among(vocab.stake):
+            if word.lemma in vocab.queue and any(w.text.startswith(_PRINT) for w in words):
+                continue  # a print queue ("документы стоят в очереди") is not people waiting
+            return True
+        if (
+            word.lemma in vocab.plural_stake
+            and (word.has("plur") or word.text.endswith("s"))
+            and before not in ("от", "від", "from", "in", "of")
+        ):  # "in order to", "out of order"
+            return True
+    return False
+
+
+_NEAR_TIME = re.compile(
+    r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?!\w)|"
+    r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса)?"
+    r"(?:час\w*|годин\w*|минут\w*|хвилин\w*|hours?|minutes?|полчаса|півгодини)(?!\w)|"
+    r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
+    r"end of (?:the )?(?:day|month|quarter)|month[- ]end|quarter[- ]end|eod"
+)
+
+
+def _near_deadline(norm: str) -> bool:
+    if _NEAR_TIME.search(norm):
+        return True
+    near = _vocabulary().near
+    return any(lemma(w, "ru") in near or w in near for w in norm.split())
+
+
+def _deadline(words: list[Word]) -> bool:
+    vocab = _vocabulary()
+    return any(w.among(vocab.deadline) for w in words)

@@ -1,0 +1,119 @@
+"""A user who has run out of patience, heard in any wording, not only in swear words.
+
+People rarely say "I am upset". They say how long they have waited ("жду уже третий
+час", "I've been waiting for hours"), refuse more self-help ("хватит вопросов", "не буду
+ничего перезагружать", "stop sending me articles", "just fix it"), ask what nobody can
+answer ("вы вообще работаете?", "когда это закончится?", "where is your technician?"),
+say how they feel ("я очень недоволен", "набридло", "frustrated"), or that they wrote
+before ("втретє пишу"). Each cue is looked for by lemma, so its every form counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gateway.triage.language import detect_language
+from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.reading import Word, lemma_keys, read_words
+
+# Phrases whose words only together say it (a lemma alone would be too wide).
+LOST_PATIENCE = PhraseSet([
+    # how long they have waited
+    r"(сколько|скільки) (еще|ще|можно|можна|мне|мені) (ждать|чекати)",
+    r"how long (do|must|should) i",
+    r"(i'?ve|i have|we'?ve|we have) been waiting", r"(still|keep) waiting",
+    # self-help refused
+    r"хватит (\w+ )?(вопрос\w*|спрашивать|задавать)", r"досить (\w+ )?(питан\w*|питати)",
+    r"(не надо|не нужно|не треба|не потрібно) (мне |мені |нам )?(\w+ )?"
+    r"(инструкц\w*|стат\w+|ссыл\w+|советов|інструкц\w*|посилан\w*|порад\w*|вопрос\w*|питан\w*)",
+    r"не (буду|стану) (ничего|нічого) \w+",
+    r"не (буду|стану) (\w+ )?(перезагружа\w*|переустанавлива\w*|пробовать|проверять|"
+    r"перезавантажувати|перевстановлювати|пробувати|перевіряти)",
+    r"(stop|quit) (sending|asking|giving)( me)?", r"no more (questions|articles|links|bots?)",
+    r"i don'?t (have|need) (time|articles|instructions|links) for", r"wast\w+ my time",
+    r"(just|please just) (fix|send|get|call|do)", r"(просто|тупо) (почин\w+|пришл\w+|"
+    r"сдела\w+|исправ\w+|полагод\w+|виправ\w+|зроб\w+|надішл\w+|пришліть)",
+    r"(некогда|нема коли|немає часу|нет времени) (мне )?(\w+ )?(отвеча\w*|відповіда\w*|"
+    r"разбира\w*|розбира\w*|на это|на це|на ваши|на ваші)",
+    r"i (don'?t|do not) have time", r"no time for (this|that|your)",
+    # questions nobody can answer
+    r"вы (вообще|там вообще|вообще там) (работаете|что-то делаете|читаете)",
+    r"ви (взагалі|там взагалі) (працюєте|щось робите|читаєте)",
+    r"(где|де) (же )?(ваш|ваши|ваші|этот|цей) (специалист|спеціаліст|админ|техник|айтишник|"
+    r"айтішник|мастер|майстер)\w*",
+    r"(когда|коли) (же )?(это|це) (уже |вже )?(законч\w+|прекрат\w+|скінч\w+|припин\w+)",
+    r"(когда|коли) (уже|вже|же|нарешті|наконец)( \w+)? (почин\w+|полагод\w+|сдела\w+|"
+    r"зроб\w+|исправ\w+|виправ\w+|отремонт\w+)",
+    r"(where is|where's) (the |your |my |that )?(technician|engineer|specialist|admin|person)",
+    r"(when|how long) (will|is) (this|it|that) (ever |finally )?(be fixed|end|stop|take)",
+    r"why (is|does) (this|it) (always|keep|never)",
+    r"(are|is) any(one|body) (even )?(there|working|reading)",
+    # how they feel
+    r"сыт\w* по горло", r"ситий по горло", r"(не|ні) в (какие|які) ворота",
+    r"(невозможно|неможливо|нереально) работать", r"(невозможно|неможливо|нереально) працювати",
+    r"(sick|tired) (and tired )?of", r"at my wits'? end", r"had enough", r"last straw",
+    # they wrote before
+    r"(я |мы )?(вам |вже |уже )*(пишу|пишем|звоню|звертаюсь|обращаюсь) (уже |вже )?"
+    r"(\w+ )?(раз|день|дня|дні|тиждень|неделю|годину|час)",
+    r"(this is|it'?s) (the |my )?(second|third|fourth|\d+(nd|rd|th)) time (i|we)",
+    r"(i|we) (already|have already) (reported|wrote|called|opened|raised)",
+])  # fmt: skip
+# A rhetorical "?!" or a row of exclamation marks is one cue; with another, it is anger.
+_PUNCH = re.compile(r"\?+!|!\?|!{2,}")
+
+
+@dataclass(frozen=True)
+class _Feelings:
+    """Words that say the user is angry or fed up, as lemma keys."""
+
+    angry: frozenset[str]
+    weak: frozenset[str]
+    duration: frozenset[str]
+
+
+@cache
+def _feelings() -> _Feelings:
+    return _Feelings(
+        angry=lemma_keys("недовольный недоволен возмущенный возмущен раздражать бесить злить "
+                         "достать надоесть задолбать невыносимый кошмар ужас позор безобразие "
+                         "отвратительный издеваться бардак", "ru")
+        | lemma_keys("незадоволений обурений дратувати бісити злити дістати набриднути "
+                     "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак", "uk")
+        | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
+                     "unbelievable pathetic nightmare disgrace outrageous infuriating "
+                     "unacceptable", "en"),
+        # alone these say little; with a "?!" or another cue they add up
+        weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
+        | lemma_keys("знову взагалі скільки серйозно", "uk")
+        | lemma_keys("again seriously really ever", "en"),
+        duration=lemma_keys("уже час минута день неделя сколько долго полдня", "ru")
+        | lemma_keys("вже година хвилина день тиждень скільки довго", "uk"),
+    )  # fmt: skip
+
+
+def lost_patience(text: str) -> bool:
+    """Whether `text` says the user has had enough: one strong cue or two weak ones."""
+    if text in LOST_PATIENCE:
+        return True
+    norm = normalise(text)
+    words = read_words(norm, detect_language(norm))
+    feelings = _feelings()
+    if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
+        return True
+    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text))
+    return weak >= 2
+
+
+def _waited(words: list[Word]) -> bool:
+    """ "жду уже третий час", "я вже годину чекаю": waiting, said with how long."""
+    waits = any(w.lemma in ("ждать", "чекати") and w.has("1per") for w in words)
+    return waits and any(w.lemma in _feelings().duration for w in words)
+
+
+def _is_feeling(word: Word, angry: frozenset[str]) -> bool:
+    # "меня достали", "набридли ваші інструкції" — but "достать флешку" is not anger
+    if word.lemma in ("достать", "дістати"):
+        return word.has("past", "plur") or word.has("PRTS")
+    return word.lemma in angry or word.text in angry

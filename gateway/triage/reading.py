@@ -1,0 +1,61 @@
+"""The words of a message as triage reads them: each with its lemma and its grammemes.
+
+Triage rules that must hold in any wording (who is stopped, what is at stake, whether
+the user has lost patience) look words up by lemma, so "касири", "кассиров" and
+"cashiers" are each one word of the dictionary, in any case, tense or person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gateway.knowledge.morphology import lemma, readings
+from gateway.triage.phrases import normalise
+
+_WORD = re.compile(r"[\w'-]+|\d+")
+_CYRILLIC = re.compile(r"[а-яіїєґ]")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a message: as typed (normalised), its lemma, its readings' grammemes."""
+
+    text: str
+    lemma: str
+    tags: tuple[frozenset[str], ...]
+    lemmas: frozenset[str] = frozenset()  # of every reading: "впала" is впасти and впалий
+
+    def among(self, keys: frozenset[str]) -> bool:
+        """Whether the word, or the lemma of any of its readings, is one of `keys`."""
+        return self.text in keys or self.lemma in keys or not keys.isdisjoint(self.lemmas)
+
+    def has(self, *grammemes: str) -> bool:
+        return any(all(g in tags for g in grammemes) for tags in self.tags)
+
+    @property
+    def is_verb(self) -> bool:
+        return any(t & {"VERB", "INFN", "PRTS", "GRND"} for t in self.tags)
+
+    @property
+    def is_noun(self) -> bool:
+        return any("NOUN" in t for t in self.tags)
+
+
+def read_words(text: str, lang: str) -> list[Word]:
+    """The words of normalised `text`, each with its lemma and readings."""
+    out = []
+    for raw in _WORD.findall(text):
+        word = raw.strip("'-")
+        if not word:
+            continue
+        found = readings(word, lang) if _CYRILLIC.search(word) else ()
+        base = found[0][0] if found else lemma(word, lang)
+        tags = tuple(tags for _, tags in found)
+        out.append(Word(word, base, tags, frozenset(name for name, _ in found)))
+    return out
+
+
+def lemma_keys(words: str, lang: str) -> frozenset[str]:
+    """Lemma keys of words written in their dictionary form (stems for English words)."""
+    return frozenset(lemma(w, lang) for w in normalise(words).split())

@@ -1,0 +1,142 @@
+"""The password-reset page that the bot's single-use links open.
+
+GET shows the form for the link's account; POST hands the new password to the directory
+port, and nothing else: it is never logged, stored, echoed back or put in an event. A
+refused password (the directory's policy) re-shows the form with the reason in the
+user's language, and the link stays usable; a changed one spends the link.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from gateway.dialogs.accounts import AccountOutcome, AccountResult
+from gateway.self_service import RESET_PATH, Grant, SelfService
+from gateway.texts import Texts
+from gateway.web.client_address import Network, client_address
+
+# Tells the user on their channel (ConversationService.account_news).
+AccountNews = Callable[[str, str, AccountResult], Awaitable[None]]
+MAX_PASSWORD = 256
+POSTS_PER_MINUTE_PER_ADDRESS = 20
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",  # the link must not leak to another site
+    "Cache-Control": "no-store",
+}
+STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:28em;margin:2em auto;padding:0 1em;"
+    "color:#1d2330;line-height:1.45}h1{font-size:1.4em}label{display:block;margin:.9em 0 .2em;"
+    "font-weight:600}input{box-sizing:border-box;width:100%;padding:.6em;font-size:1em;"
+    "border:1px solid #8a93a6;border-radius:6px}button{margin-top:1.2em;width:100%;"
+    "padding:.7em;font-size:1em;border:0;border-radius:6px;background:#1f5fbf;color:#fff}"
+    ".alert{padding:.7em;border-radius:6px;background:#fdecea;color:#7a1c12}"
+    ".done{padding:.7em;border-radius:6px;background:#e7f5ea;color:#1b5e2b}"
+)
+
+
+class PasswordPage:
+    """Serves `RESET_PATH/{token}` for the self-service of one gateway."""
+
+    def __init__(
+        self,
+        accounts: SelfService,
+        texts: Texts,
+        news: AccountNews,
+        trusted: tuple[Network, ...] = (),
+    ) -> None:
+        self.accounts = accounts
+        self.texts = texts
+        self.news = news
+        self.trusted = trusted
+
+    def routes(self) -> list[web.RouteDef]:
+        path = RESET_PATH + "{token}"
+        return [web.get(path, self.show), web.post(path, self.submit)]
+
+    async def show(self, request: web.Request) -> web.Response:
+        grant = await self.accounts.grant(request.match_info["token"])
+        if grant is None:
+            return self._invalid(request)
+        return self._form(grant, "")
+
+    async def submit(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        address = client_address(request, self.trusted)
+        hits = await self.accounts.records.hit("reset-page-address", address, 60)
+        grant = await self.accounts.grant(token)
+        if grant is None:
+            return self._invalid(request)
+        lang = self.texts.language(grant.language)
+        if hits > POSTS_PER_MINUTE_PER_ADDRESS:
+            return self._form(grant, self.texts.get(lang, "reset_page_busy"), status=429)
+        form = await request.post()
+        new, repeat = str(form.get("password", "")), str(form.get("repeat", ""))
+        if not new or new != repeat or len(new) > MAX_PASSWORD:
+            return self._form(grant, self.texts.get(lang, "reset_page_mismatch"), status=400)
+        result = await self.accounts.set_password(token, new, address)
+        del new, repeat, form
+        if result.invalid:
+            return self._invalid(request)
+        if result.unavailable:
+            return self._form(grant, self.texts.get(lang, "reset_page_unavailable"), status=503)
+        if result.refusal is not None:
+            text = self.texts.get(lang, f"reset_refused_{result.refusal.value}")
+            return self._form(grant, text, status=422)
+        await self.news(
+            grant.channel,
+            grant.chat_id,
+            AccountResult("password", AccountOutcome.PASSWORD_CHANGED),
+        )
+        body = f'<p class="done" role="status">{_e(self.texts.get(lang, "reset_page_done"))}</p>'
+        return _page(self.texts.get(lang, "reset_page_title"), body, lang)
+
+    def _form(self, grant: Grant, error: str, status: int = 200) -> web.Response:
+        t, lang = self.texts, self.texts.language(grant.language)
+        alert = f'<p class="alert" role="alert">{_e(error)}</p>' if error else ""
+        body = (
+            f"<p>{_e(t.get(lang, 'reset_page_intro', login=grant.login))}</p>{alert}"
+            '<form method="post" autocomplete="off">'
+            f'<label for="password">{_e(t.get(lang, "reset_page_new"))}</label>'
+            '<input id="password" name="password" type="password" required '
+            f'autocomplete="new-password" maxlength="{MAX_PASSWORD}" autofocus>'
+            f'<label for="repeat">{_e(t.get(lang, "reset_page_repeat"))}</label>'
+            '<input id="repeat" name="repeat" type="password" required '
+            f'autocomplete="new-password" maxlength="{MAX_PASSWORD}">'
+            f'<button type="submit">{_e(t.get(lang, "reset_page_submit"))}</button></form>'
+        )
+        return _page(t.get(lang, "reset_page_title"), body, lang, status)
+
+    def _invalid(self, request: web.Request) -> web.Response:
+        lang = _browser_language(request, self.texts)
+        body = f'<p class="alert" role="alert">{_e(self.texts.get(lang, "reset_page_invalid"))}</p>'
+        return _page(self.texts.get(lang, "reset_page_title"), body, lang, status=410)
+
+
+def _browser_language(request: web.Request, texts: Texts) -> str:
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.strip()[:2].lower()
+        if code in texts.languages:
+            return code
+    return texts.language(None)
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def _page(title: str, body: str, lang: str, status: int = 200) -> web.Response:
+    text = (
+        f'<!doctype html><html lang="{_e(lang)}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(title)}</title><style>{STYLE}</style></head>"
+        f"<body><main><h1>{_e(title)}</h1>{body}</main></body></html>"
+    )
+    return web.Response(text=text, content_type="text/html", status=status, headers=PAGE_HEADERS)

@@ -1,0 +1,44 @@
+/* Linked accounts for admins: the links, "revoke", and the self-service audit. Texts via textContent. */
+(function () {
+  "use strict";
+
+  window.flAdminPage("la-status", "la_page_title", function (page) {
+    var tr = page.tr;
+
+    function revokeButton(link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = tr("la_revoke");
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        page.api("POST", "/console/api/linked-accounts/revoke", { identity: link.identity })
+          .then(load)
+          .then(function () { page.status.textContent = tr("la_revoked", { identity: link.identity }); })
+          .catch(function (e) { page.status.textContent = e.message; button.disabled = false; });
+      });
+      return button;
+    }
+
+    function render(data) {
+      var links = document.querySelector("#la-links tbody");
+      links.replaceChildren();
+      data.links.forEach(function (l) {
+        var row = page.addRow(links, [l.identity, l.login, page.when(l.linked_at), page.when(l.expires_at)]);
+        row.appendChild(document.createElement("td")).appendChild(revokeButton(l));
+      });
+      var audit = document.querySelector("#la-audit tbody");
+      audit.replaceChildren();
+      data.audit.forEach(function (a) {
+        page.addRow(audit, [page.when(a.at), a.identity, a.login, a.action, a.result, a.address]);
+      });
+      if (!data.links.length) { page.status.textContent = tr("la_none"); }
+    }
+
+    function load() {
+      return page.api("GET", "/console/api/linked-accounts").then(render)
+        .catch(function (e) { page.status.textContent = e.message; });
+    }
+
+    load();
+  });
+})();

@@ -1,0 +1,109 @@
+"""Self-service in the pure dialog step: what the engine asks the directory service for,
+and what it says with each answer. The service itself is tested on a real slapd in
+tests/directory/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dialogs.driver import Chat
+from gateway.dialogs.accounts import AccountOutcome, AccountResult
+from gateway.dialogs.engine import DialogEngine, StepContext
+from gateway.dialogs.events import AccountAction
+from gateway.dialogs.state import Phase
+
+
+@dataclass
+class DirectoryChat(Chat):
+    """A chat on a gateway with a directory configured."""
+
+    @property
+    def ctx(self) -> StepContext:
+        return StepContext(now=self.now, directory=True)
+
+    def answer(self, action: str, outcome: AccountOutcome, **extra: object) -> list[str]:
+        """The service's answer comes back: what the user reads."""
+        result = self.engine.account_result(
+            self.state, AccountResult(action, outcome, **extra), self.ctx  # type: ignore[arg-type]
+        )
+        self.state, self.events = result.state, list(result.events)
+        return [r.text for r in result.replies]
+
+
+def actions(chat: Chat) -> list[AccountAction]:
+    return [e for e in chat.events if isinstance(e, AccountAction)]
+
+
+def test_without_a_directory_the_command_goes_to_a_person(engine: DialogEngine) -> None:
+    chat = Chat(engine, lang_hint="en")
+    chat.send("/unlock")
+    assert "a specialist will do it" in chat.text
+    assert chat.state.phase == Phase.CHECKLIST and chat.questions
+    assert chat.state.problem == "My account is locked: please unlock it"
+    assert not actions(chat)
+
+
+def test_without_a_directory_words_go_to_the_knowledge_base_as_before(
+    engine: DialogEngine,
+) -> None:
+    chat = Chat(engine, lang_hint="en")
+    chat.send("I forgot my password")
+    assert chat.named("faq_answered") and not actions(chat)
+
+
+def test_with_a_directory_words_ask_the_service(engine: DialogEngine) -> None:
+    for text, action in (
+        ("I forgot my password", "reset"),
+        ("Забыла пароль от почты", "reset"),
+        ("Скиньте, будь ласка, пароль", "reset"),
+        ("my account is locked", "unlock"),
+        ("Учётная запись заблокирована", "unlock"),
+        ("Розблокуйте мій обліковий запис", "unlock"),
+        ("forget me please", "forget"),
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [a.action for a in actions(chat)] == [action], text
+        assert chat.replies == []  # the service answers
+
+
+def test_linking_dialog(engine: DialogEngine) -> None:
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/reset")
+    said = chat.answer("reset", AccountOutcome.NOT_LINKED)
+    assert "What is your login" in said[0] and chat.state.phase == Phase.LINK_LOGIN
+    chat.send("Ivan Petrov")
+    assert "only your login" in chat.text and not actions(chat)
+    chat.send("ivanova")
+    assert actions(chat) == [AccountAction("request_code", login="ivanova")]
+    said = chat.answer("request_code", AccountOutcome.CODE_SENT, minutes=10)
+    assert "If this account exists" in said[0] and "10 min" in said[0]
+    chat.send("12 34-56")
+    assert actions(chat) == [AccountAction("enter_code", code="123456")]
+    said = chat.answer("enter_code", AccountOutcome.LINKED)
+    assert "now linked" in said[0]
+    assert actions(chat) == [AccountAction("reset")]  # what the user asked for in the first place
+    said = chat.answer("reset", AccountOutcome.RESET_LINK, link="https://x/a", minutes=15)
+    assert "https://x/a" in said[0] and "15 min" in said[0]
+    assert chat.state.phase == Phase.IDLE
+
+
+def test_three_refused_codes_end_the_attempt(engine: DialogEngine) -> None:
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/link")
+    chat.send("ivanova")
+    chat.answer("request_code", AccountOutcome.CODE_SENT, minutes=10)
+    for _ in range(3):
+        chat.send("000000")
+        said = chat.answer("enter_code", AccountOutcome.CODE_REFUSED)
+    assert "either" in said[0] and chat.state.phase == Phase.IDLE
+    chat.send("/cancel")
+    assert "nothing to cancel" in chat.text.lower()
+
+
+def test_protected_account_goes_to_a_person(engine: DialogEngine) -> None:
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/unlock")
+    said = chat.answer("unlock", AccountOutcome.PROTECTED)
+    assert "protected" in said[0]
+    assert chat.state.phase == Phase.CHECKLIST and len(said) >= 2

@@ -1,0 +1,101 @@
+"""The engine's side of "where is my ticket?": no checklist, and the card's buttons."""
+
+from __future__ import annotations
+
+from dialogs.driver import Chat
+from dialogs.test_commands import open_ticket
+from gateway.dialogs.engine import DialogEngine, StepContext
+from gateway.dialogs.events import (
+    PersonRequested,
+    ReopenRequested,
+    SolvedByUser,
+    StatusAsked,
+    TicketCommented,
+)
+from gateway.dialogs.state import DialogState, Phase
+from gateway.models import InboundMessage, TicketStatus
+
+
+def test_a_status_question_is_no_new_problem(chat: Chat) -> None:
+    chat.send("Какой статус моей заявки HD-000042?")
+    assert chat.named("status_asked") == [StatusAsked(ticket_id="HD-000042")]
+    assert "HD-000042" in chat.text and not chat.questions and not chat.tickets
+    assert chat.state.phase == Phase.IDLE and chat.state.language == "ru"
+
+
+def test_the_card_of_an_open_ticket_offers_comment_works_now_and_a_person(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("where is my ticket?")
+    assert chat.state.language == "en"
+    assert chat.text.startswith(f"{ticket_id} — new")
+    assert chat.payloads == [
+        f"status:comment:{ticket_id}",
+        f"status:solved:{ticket_id}",
+        f"status:person:{ticket_id}",
+    ]
+    chat.press(f"status:comment:{ticket_id}")
+    assert chat.state.phase == Phase.STATUS_COMMENT
+    chat.send("still red light")
+    assert chat.events == [TicketCommented(ticket_id=ticket_id, comment="still red light")]
+    assert chat.state.phase == Phase.TICKET and chat.state.ticket_id == ticket_id
+    chat.press(f"status:solved:{ticket_id}")
+    assert chat.events == [SolvedByUser(ticket_id=ticket_id)]
+    chat.press(f"status:person:{ticket_id}")
+    assert chat.events == [PersonRequested(ticket_id=ticket_id)]
+
+
+def test_a_comment_can_be_cancelled_and_typed_numbers_press_the_buttons(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("/status")
+    chat.send("1")  # the first button: add a comment
+    assert chat.state.phase == Phase.STATUS_COMMENT
+    chat.press("status:cancel")
+    assert chat.state.phase == Phase.TICKET and not chat.events
+    assert chat.state.ticket_id == ticket_id
+
+
+def test_a_recently_resolved_ticket_offers_still_broken(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
+    chat.press(f"status:show:{ticket_id}")
+    assert chat.text.startswith(f"{ticket_id} — решена")
+    assert chat.payloads == [f"status:reopen:{ticket_id}"]
+    chat.press(f"status:reopen:{ticket_id}")
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
+
+
+def test_a_status_question_in_the_middle_of_the_checklist_needs_a_number(chat: Chat) -> None:
+    chat.send("при проведении накладной ошибка ZX-417")
+    asking = chat.state.asking
+    assert chat.state.phase == Phase.CHECKLIST
+    chat.send("где моя заявка")  # an answer to the question asked, not a status question
+    assert not chat.named("status_asked")
+    chat.send("а что с HD-000003?")
+    assert chat.named("status_asked") == [StatusAsked(ticket_id="HD-000003")]
+    assert asking and chat.state.phase == Phase.CHECKLIST
+
+
+def test_a_status_question_by_letter_is_answered_not_made_a_ticket(engine: DialogEngine) -> None:
+    letter = InboundMessage(
+        channel="email", chat_id="anna@example.com", message_id="<1@example.com>",
+        text="Добрый день! Подскажите, какой статус у заявки HD-000007?",
+        meta={"subject": "Статус заявки"},
+    )  # fmt: skip
+    result = engine.step(DialogState(), letter, StepContext(now=1_700_000_000.0, letters=True))
+    assert [e.to_dict() for e in result.events] == [
+        {"event": "status_asked", "ticket_id": "HD-000007"}
+    ]
+    assert result.state.language == "ru" and result.state.phase == Phase.IDLE
+
+
+def test_works_now_and_still_broken_may_be_typed_under_the_card(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("что с моей заявкой?")
+    chat.send("уже заработало, спасибо")
+    assert chat.events == [SolvedByUser(ticket_id=ticket_id)]
+    chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
+    chat.send("заработало")  # no card on screen now: not a press
+    assert not chat.named("solved_by_user")
+    chat.press(f"status:show:{ticket_id}")
+    chat.send("всё ещё не работает")
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
