@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -16,10 +17,10 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from redis_topologies import SentinelSetup
+from redis_topologies import RedisProcess, SentinelSetup
 
 from gateway.models import InboundMessage
-from gateway.store import NotReplicated, RedisTarget, Store
+from gateway.store import STORE_UNAVAILABLE, NotReplicated, RedisTarget, Store
 from gateway.store import keys as store_keys
 from gateway.store.topology import parse_address
 
@@ -72,6 +73,7 @@ async def test_the_primary_and_its_replicas_are_found_through_the_sentinels(
     assert view.primary == sentinel_setup.primary().address
     assert sorted(view.replicas) == replicas and len(replicas) == 2
     assert view.ready and view.as_dict()["kind"] == "sentinel"
+    await store.redis.script_flush()  # as on a newly promoted primary: scripts load again
     assert await store.inbound.accept(message(1))
     assert not await store.inbound.accept(message(1))  # the repeat is dropped
     assert len(await stream_entries(store)) == 1
@@ -157,3 +159,56 @@ def test_config_check_prints_the_topology_it_finds(sentinel_setup: SentinelSetup
     )  # fmt: skip
     assert short.returncode == 1
     assert "redis: 2 replicas online, writes wait for 3" in short.stderr
+
+
+@pytest.fixture
+def fresh_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
+    setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel-failover"))
+    yield setup
+    setup.stop()
+
+
+async def test_after_a_failover_writes_go_to_the_new_primary_never_the_restarted_old_one(
+    fresh_setup: SentinelSetup,
+) -> None:
+    store = Store.connect(target(fresh_setup), shards=2)
+    await store.prepare()
+    try:
+        assert await store.inbound.accept(message(1))
+        old = fresh_setup.primary()
+        old.kill()
+        # The gap: retryable errors only, until the sentinels have promoted a replica.
+        accepted, refused = False, 0
+        while not accepted:
+            try:
+                accepted = await store.inbound.accept(message(2))
+            except STORE_UNAVAILABLE:
+                refused += 1
+                await asyncio.sleep(0.1)
+        new_port = fresh_setup.primary_port()
+        assert new_port != old.port and refused > 0
+        # The old primary comes back as a primary (no replicaof) on its old address, as
+        # after a reboot; Sentinel demotes it only once it notices. Meanwhile nothing we
+        # acknowledge may land there only.
+        old.start()
+        for n in range(3, 23):
+            try:
+                assert await store.inbound.accept(message(n))
+            except STORE_UNAVAILABLE:
+                continue  # refused, so never acknowledged: the channel would retry
+            stored = await stream_entries(store)
+            assert any(f'"m{n}"' in e for e in stored)
+            new_primary = next(x for x in fresh_setup.nodes if x.port == new_port)
+            on_new = [json.loads(r)["message_id"] for r in new_stream(new_primary)]
+            assert f"m{n}" in on_new  # acknowledged on the promoted primary, not the old one
+            await asyncio.sleep(0.1)
+    finally:
+        await store.close()
+
+
+def new_stream(node: RedisProcess) -> list[str]:
+    client = node.client()
+    out = []
+    for shard in range(2):
+        out += [f[b"m"].decode() for _, f in client.xrange(store_keys.inbound_stream(shard))]
+    return out
