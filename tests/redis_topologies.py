@@ -5,20 +5,24 @@ embedded binary also runs as a sentinel), on loopback, on free ports.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import redis
 
 from gateway.store.embedded import find_redis_server
 
+ROOT = Path(__file__).resolve().parents[1]
 SERVICE = "firstline"
 DOWN_AFTER_MS = 1000
 CLUSTER_SLOTS = 16384
@@ -28,6 +32,23 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def firstline(
+    *args: str, env: dict[str, str], timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run a `firstline` command with these settings in the environment (no REDIS_URL)."""
+    full = {k: v for k, v in os.environ.items() if k != "REDIS_URL"} | env
+    return subprocess.run(
+        [sys.executable, "-m", "gateway", *args],
+        env=full, capture_output=True, text=True, cwd=ROOT, check=False, timeout=timeout,
+    )  # fmt: skip
+
+
+def found_topology(check: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The topology `firstline config check` printed."""
+    found: dict[str, Any] = json.loads(check.stdout.split("redis topology found: ", 1)[1])
+    return found
 
 
 def free_cluster_port() -> int:

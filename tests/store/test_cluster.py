@@ -10,20 +10,15 @@ by the fixture with CLUSTER MEET, ADDSLOTS and REPLICATE.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from redis_topologies import ClusterSetup
+from redis_topologies import ClusterSetup, firstline, found_topology
 
 from gateway.store import STORE_UNAVAILABLE, RedisTarget, Store
 from gateway.store.topology import CLUSTER_SLOTS, TopologyView, parse_address
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -82,24 +77,17 @@ async def test_a_promoted_replica_without_a_replica_is_reported_degraded(
 def test_config_check_shows_the_slot_coverage_and_serving_is_refused(
     cluster: ClusterSetup, tmp_path: Path
 ) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    env |= {
+    env = {
         "FIRSTLINE__REDIS__TOPOLOGY": "cluster",
         "FIRSTLINE__REDIS__CLUSTER_NODES": json.dumps(cluster.addresses[:1]),
         "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
         "FIRSTLINE_DATA_DIR": str(tmp_path / "data"),
     }
-    check = subprocess.run(
-        [sys.executable, "-m", "gateway", "config", "check"],
-        env=env, capture_output=True, text=True, cwd=ROOT, check=False,
-    )  # fmt: skip
+    check = firstline("config", "check", env=env)
     assert check.returncode == 0, check.stderr
-    found = json.loads(check.stdout.split("redis topology found: ", 1)[1])
+    found = found_topology(check)
     assert found["slots_covered"] == found["slots_total"] == CLUSTER_SLOTS
     assert len(found["primaries"]) == 3 and len(found["replicas"]) == 3
-    serve = subprocess.run(
-        [sys.executable, "-m", "gateway", "serve", "--port", "0"],
-        env=env, capture_output=True, text=True, cwd=ROOT, check=False, timeout=60,
-    )  # fmt: skip
+    serve = firstline("serve", "--port", "0", env=env)
     assert serve.returncode == 2
     assert "redis.topology: cluster is not supported for serving yet" in serve.stderr
