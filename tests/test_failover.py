@@ -15,6 +15,7 @@ import asyncio
 import time
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from failover_traffic import TrafficReport, chat_traffic
 from pydantic import SecretStr
@@ -58,6 +59,19 @@ async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: 
     return primary.port
 
 
+async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
+    """What /readyz answers from the kill until it is ready again."""
+    seen: list[tuple[int, str]] = []
+    async with aiohttp.ClientSession() as http:
+        while report.kill_at is None:
+            await asyncio.sleep(0.02)
+        while not seen or seen[-1][0] != 200:
+            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
+                seen.append((resp.status, (await resp.json())["status"]))
+            await asyncio.sleep(0.1)
+    return seen
+
+
 async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
     settings: Settings, telegram_api: TelegramEmulator, fresh_sentinel: SentinelSetup
 ) -> None:
@@ -77,8 +91,12 @@ async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
         report = TrafficReport()
         url = f"http://127.0.0.1:{port}/webhooks/telegram"
         killer = asyncio.create_task(kill_primary_after(fresh_sentinel, report, KILL_AFTER_ACKS))
+        readiness = asyncio.create_task(readiness_through_the_gap(port, report))
         await asyncio.wait_for(chat_traffic(url, SECRET, CHATS, EXTRA, RATE, report), 120)
         killed = await killer
+        # /readyz: not ready during the gap, ready again on the new primary.
+        seen = await asyncio.wait_for(readiness, 60)
+        assert (503, "redis unavailable") in seen and seen[-1][0] == 200
         assert fresh_sentinel.primary_port() != killed
 
         # What the channel was told: only 200s and retryable 503s, and some of the latter.

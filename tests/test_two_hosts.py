@@ -88,6 +88,14 @@ def test_a_killed_host_s_shards_move_to_the_other_and_nothing_is_lost(
     try:
         for port in ports:
             wait(lambda p=port: get(f"http://127.0.0.1:{p}/readyz")[0] == 200, "ready", 90)
+        _, ready = get(f"http://127.0.0.1:{ports[0]}/readyz")
+        assert ready["redis"] == {
+            "kind": "sentinel",
+            "wait_replicas": 1,
+            "primary": fresh_sentinel.primary().address,
+            "replicas": ready["redis"]["replicas"],
+        }
+        assert len(ready["redis"]["replicas"]) == 2
         pids = {h.pid for h in hosts}
         wait(
             lambda: {pid_of(w) for w in lease_holders(fresh_sentinel).values()} == pids,
