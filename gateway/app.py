@@ -150,7 +150,9 @@ def _lifecycle(
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             if children is not None and settings.worker.in_process:
-                _spawn(tasks, children.run(rt.redis_url))
+                # The embedded Redis is this process's: children join it by its socket.
+                embedded = rt.redis_url if settings.redis.embedded else None
+                _spawn(tasks, children.run(embedded))
             _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())

@@ -130,9 +130,9 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        # Round trips of a turn: this read (and one more for the conversation's tickets,
-        # when it has any and the bot answers), then the one commit below.
-        conv, ticket_ids = await self.store.conversations.load(
+        # Round trips of a turn: this read (the conversation and its tickets), then the one
+        # commit below.
+        conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -153,10 +153,9 @@ class ConversationService:
             state = DialogState.from_dict(conv.state)
             letters = conv.channel in LETTER_CHANNELS
             if conv.bot_owns:
-                open_tickets = tuple(await self._open_tickets(ticket_ids))
                 ctx = StepContext(
                     now=now,
-                    open_tickets=open_tickets,
+                    open_tickets=tuple(t for t in tickets if t.status.is_active),
                     letters=letters,
                     directory=self.accounts is not None,
                     incidents=await self.incidents.open_incidents() if self.incidents else (),
@@ -316,10 +315,6 @@ class ConversationService:
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         return await self.tickets.own_ticket(conv.key, ticket_id) if ticket_id else None
-
-    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
-        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
-        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gateway.dialogs.answers import YES, parse_yes_no
 from gateway.dialogs.events import (
     PersonRequested,
     ReopenRequested,
@@ -19,6 +20,7 @@ from gateway.dialogs.events import (
     StatusAsked,
     TicketCommented,
 )
+from gateway.dialogs.letters import says_solved
 from gateway.dialogs.state import Phase
 from gateway.dialogs.status_question import status_question
 from gateway.dialogs.turn import Turn
@@ -31,6 +33,8 @@ SHOW, COMMENT, SOLVED, REOPEN, PERSON = "show", "comment", "solved", "reopen", "
 CANCEL = PREFIX + "cancel"
 ACTIONS = frozenset({SHOW, COMMENT, SOLVED, REOPEN, PERSON})
 UPDATE_CHARS = 200  # the last public update is quoted up to this length
+BARE_ASSENT = frozenset({"да", "ага", "угу", "так", "yes", "yep", "yeah", "y", "sure", "ok"})
+BARE_ASSENT |= {"okay", "ок", "👍", "✅"}
 # Where a status question may come while the bot waits for something else: anywhere but
 # in the middle of the checklist, where a ticket number is needed to be sure.
 QUIET_PHASES = frozenset({Phase.CHECKLIST})
@@ -86,6 +90,8 @@ class StatusFlow:
         if msg.payload.startswith(PREFIX):
             return True
         text = msg.text.strip()
+        if text and not msg.payload and _typed_press(turn, text):
+            return True
         if turn.state.phase == Phase.STATUS_COMMENT:
             return bool(text) and not msg.payload
         if not text or msg.payload:
@@ -101,7 +107,8 @@ class StatusFlow:
             self._resume(turn)
             turn.say("status_comment_cancelled")
             return
-        pressed = parse_payload(msg.payload)
+        typed = _typed_press(turn, msg.text.strip()) if not msg.payload else ""
+        pressed = parse_payload(msg.payload or typed)
         if pressed is not None:
             self.press(turn, *pressed)
         elif st.phase == Phase.STATUS_COMMENT:
@@ -130,23 +137,24 @@ class StatusFlow:
             cancel = turn.button("btn_cancel", CANCEL)
             turn.say("status_comment_ask", cancel, ticket_id=ticket_id)
         elif action == SOLVED:
+            st.status_ticket = ""
             if st.phase != Phase.TICKET:
                 st.start_flow()  # so that the rating is asked once it is resolved
             turn.emit(SolvedByUser(ticket_id=ticket_id))
         elif action == REOPEN:
+            st.status_ticket = ""
             turn.emit(ReopenRequested(ticket_id=ticket_id))
         elif action == PERSON:
             turn.emit(PersonRequested(ticket_id=ticket_id))
 
     def answer(self, turn: Turn, report: StatusReport) -> None:
         """Tell the user what the report says, in their language."""
-        st = turn.state
         views = report.tickets
         view = next((v for v in views if v.ticket.id == report.asked), None)
+        turn.state.status_ticket = ""
         if report.asked and view is None:
             turn.say("status_not_found", ticket_id=report.asked)
-            return
-        if report.done == "commented" and view is not None:
+        elif report.done == "commented" and view is not None:
             turn.say("status_commented", ticket_id=view.ticket.id)
         elif report.done == "person" and view is not None:
             self._to_ticket(turn, view)
@@ -154,22 +162,23 @@ class StatusFlow:
         elif report.done == "reopened" and view is not None:
             self._to_ticket(turn, view)
             turn.say("status_reopened", ticket_id=view.ticket.id)
-            turn.send(self.card(turn, view), *self.buttons(turn, view))
+            self._show(turn, view)
         elif report.done in ("not_active", "reopen_late") and view is not None:
             turn.say(f"status_{report.done}", ticket_id=view.ticket.id)
-            turn.send(self.card(turn, view), *self.buttons(turn, view))
-        elif view is not None:
-            st.status_ticket = view.ticket.id
-            turn.send(self.card(turn, view), *self.buttons(turn, view))
+            self._show(turn, view)
+        elif view is not None or len(views) == 1:
+            self._show(turn, view or views[0])
         elif not views:
             turn.say("status_none")
-        elif len(views) == 1:
-            st.status_ticket = views[0].ticket.id
-            turn.send(self.card(turn, views[0]), *self.buttons(turn, views[0]))
         else:
             cards = [self.card(turn, v) for v in views]
             choose = [Button(v.ticket.id, payload(SHOW, v.ticket.id)) for v in views]
             turn.send("\n\n".join([turn.text("status_header"), *cards]), *choose)
+
+    def _show(self, turn: Turn, view: TicketView) -> None:
+        """One ticket's card with its buttons; typed answers then refer to this ticket."""
+        turn.state.status_ticket = view.ticket.id
+        turn.send(self.card(turn, view), *self.buttons(turn, view))
 
     def card(self, turn: Turn, view: TicketView) -> str:
         """Status, owning group, who has it, the last public update, the next step."""
@@ -238,6 +247,29 @@ class StatusFlow:
         except ValueError:
             st.phase = Phase.IDLE
         st.status_resume = st.status_ticket = ""
+
+
+def _typed_press(turn: Turn, text: str) -> str:
+    """A card's "it works now" or "still broken" typed instead of pressed ("заработало",
+    "все ще не працює"), while that card's buttons are the ones shown."""
+    st = turn.state
+    if not st.status_ticket or st.phase == Phase.STATUS_COMMENT:
+        return ""
+    solved, reopen = payload(SOLVED, st.status_ticket), payload(REOPEN, st.status_ticket)
+    if solved in st.buttons and _says_it_works(text):
+        return solved
+    if reopen in st.buttons and parse_yes_no(text) is False:
+        return reopen
+    return ""
+
+
+def _says_it_works(text: str) -> bool:
+    """ "Заработало", "вже працює", "works now": a yes that says what; a bare "да" is no
+    answer to a card that asked nothing."""
+    if says_solved(text):
+        return True
+    found = YES.search(text)
+    return bool(found) and found not in BARE_ASSENT and parse_yes_no(text) is True
 
 
 def _shortened(text: str) -> str:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
-from gateway.knowledge.morphology import lemma, tokens
+from gateway.knowledge.morphology import Token, lemma, tokens
 from gateway.models import ticket_id_for
 
 # Written as people write them; compared by lemma, so one form of each word is enough.
@@ -57,6 +58,8 @@ CREATE_WORDS = {
     "uk": "створити створювати оформити подати залишити відкрити завести зареєструвати новий",
     "en": "create open submit file raise log new make",
 }
+# Words before "request" that make it the verb ("I request", "to request", "can request").
+VERB_LEADS = frozenset({"i", "we", "you", "to", "can", "could", "should", "must", "please", "pls"})
 # A question about a ticket is short; a long message naming a ticket tells a problem.
 MAX_WORDS = 14
 MAX_OTHER_WORDS = 2  # besides the number and the cues, e.g. "HD-000042, what's up?"
@@ -94,7 +97,7 @@ def status_question(text: str, lang: str) -> StatusQuestion | None:
     noun = bool(seen & cues["noun"])
     numbers = ticket_numbers(text, numbered=noun)
     status = bool(seen & cues["status"])
-    if seen & cues["create"] and not status:
+    if (seen & cues["create"] or _verb_use(words, cues["noun"])) and not status:
         return None
     asking = bool(seen & (cues["asking"] | cues["status"]))
     cue_words = cues["noun"] | cues["status"] | cues["asking"] | cues["own"] | cues["show"]
@@ -109,6 +112,14 @@ def status_question(text: str, lang: str) -> StatusQuestion | None:
     if (own or seen & cues["show"]) and not others:  # "мои заявки", "show my tickets"
         return StatusQuestion()
     return None
+
+
+def _verb_use(words: list[Token], nouns: frozenset[str]) -> bool:
+    """An English noun used as the verb: "how do I request access" asks for something new."""
+    return any(
+        t.lemma in nouns and t.word.isascii() and before.word in VERB_LEADS
+        for before, t in pairwise(words)
+    )
 
 
 @cache

@@ -11,9 +11,8 @@ from gateway.knowledge.decision import fit
 from gateway.knowledge.evaluation import (
     DEV_FILE,
     FOLDS,
-    FROZEN_FILE,
-    TUNE2_FILE,
-    TUNE_FILE,
+    FROZEN_FILES,
+    TUNING_FILES,
     cross_validate,
     evaluate,
     held_out_examples,
@@ -67,34 +66,36 @@ def faq_match(path: Path, text: str, lang: str | None, top: int = 5) -> int:
 def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = False) -> int:
     """Print accuracy per language: one file with the committed decision, or the protocol.
 
-    Without a file: the dev set, the tuning part by cross-validation and the frozen part
+    Without a file: the dev set, each tuning part by cross-validation and the frozen parts
     (see gateway/knowledge/evaluation.py). With `refit` the decision is first fitted on the
-    tuning part and the dev set and written to decision.json.
+    tuning parts and the dev set and written to decision.json.
     """
     articles = load_articles(path)
     if eval_file is not None:
         print_table(str(eval_file), evaluate(Matcher(articles), load_cases(eval_file)))
         return 0
     dev = load_cases(eval_dir / DEV_FILE)
-    tune = load_cases(eval_dir / TUNE_FILE)
-    tune2 = load_cases(eval_dir / TUNE2_FILE) if (eval_dir / TUNE2_FILE).exists() else []
+    tuning = {
+        name: load_cases(eval_dir / name) for name in TUNING_FILES if (eval_dir / name).exists()
+    }
     if refit:
-        decision = fit(held_out_examples(articles, [*tune, *tune2, *dev]))
+        lines = [case for cases in tuning.values() for case in cases]
+        decision = fit(held_out_examples(articles, [*lines, *dev]))
         decision.save()
-        print(f"decision fitted on {len(tune) + len(tune2)} tuning + {len(dev)} dev lines, saved")
+        print(f"decision fitted on {len(lines)} tuning + {len(dev)} dev lines, saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
-    parts = [(TUNE_FILE, tune, [*tune2, *dev]), (TUNE2_FILE, tune2, [*tune, *dev])]
-    for name, cases, others in parts:
-        if cases:
-            print_table(
-                f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated",
-                cross_validate(matcher, cases, others),
-            )
-    frozen = eval_dir / FROZEN_FILE
-    if frozen.exists():
-        # Only the figures: authors must not tune articles on the frozen part's misses.
-        print_table(f"frozen part {frozen}", evaluate(matcher, load_cases(frozen)), False)
+    for name, cases in tuning.items():
+        others = [case for other, lines in tuning.items() if other != name for case in lines]
+        print_table(
+            f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated",
+            cross_validate(matcher, cases, [*others, *dev]),
+        )
+    for name in FROZEN_FILES:
+        frozen = eval_dir / name
+        if frozen.exists():
+            # Only the figures: authors must not tune articles on a frozen part's misses.
+            print_table(f"frozen part {frozen}", evaluate(matcher, load_cases(frozen)), False)
     return 0
 
 

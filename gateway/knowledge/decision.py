@@ -32,6 +32,7 @@ FEATURES = (
     "specific",
     "unexplained",
     "explained",
+    "outside",
 )
 DEFAULT_PATH = Path(__file__).with_name("decision.json")
 # What the thresholds weigh: a right first candidate is worth 1, a wrong article answered
@@ -158,6 +159,7 @@ def features(ranked: Sequence[Signals]) -> list[float]:
         best.specific,
         best.unexplained,
         best.explained,
+        best.outside,
     ]
 
 

@@ -30,9 +30,9 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from gateway.knowledge.normalize import from_wrong_layout, normalize_text
+from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
 from gateway.knowledge.translit import cyrillic_readings
-from gateway.knowledge.vocabulary import PRODUCT_WORDS, STOP_WORDS, WORDS
+from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
@@ -49,6 +49,15 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
 _PUNCTUATION = ",.;:!?'\"()"
+_PAST_ENDINGS = ("ла", "ло", "ли")
+_CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
+# Words our lists know even where a dictionary does not (тімс, немає).
+_OUR_WORDS = frozenset(WORDS) | STOP_WORDS | GENERIC_WORDS
+# Verb prefixes of ru and uk, longest first (only tried on words no dictionary knows).
+_PREFIXES = (
+    *("перед", "недо", "пере", "пред", "від", "під", "роз", "раз", "при", "про", "над"),
+    *("об", "от", "по", "за", "до", "ви", "вы", "на"),
+)
 
 
 class Token(NamedTuple):
@@ -72,13 +81,18 @@ def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False)
 
 def tokens(text: str, lang: str | None = None) -> list[Token]:
     """Every word of `text` with its lemma, stop-word flag and dictionary flag."""
-    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split())))
+    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split(), lang)))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
-    return [_token(word, lang) for word in normal.split()]
+    words = normal.split()
+    meant = [_latin_meant(word) for word in words]
+    if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
+        # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
+        meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
+    return [_token(word, lang) for word in meant]
 
 
-def _latin_as_cyrillic(raw: list[str]) -> list[str]:
+def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 
     A message typed in the wrong layout ("ghbynth yt gtxfnftn") or transliterated
@@ -90,13 +104,28 @@ def _latin_as_cyrillic(raw: list[str]) -> list[str]:
     layout = [_layout_reading(t) for t in raw]
     if sum(r is not None for r in layout) > english:
         return [r or t for r, t in zip(layout, raw, strict=True)]
-    translit = [_cyrillic_reading(t) for t in raw]
+    translit = [_cyrillic_reading(t, lang) for t in raw]
     found = sum(r is not None for r in translit)
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return [r or _translit_in_context(t) for r, t in zip(translit, raw, strict=True)]
+        return [r or _translit_in_context(t, lang) for r, t in zip(translit, raw, strict=True)]
     return raw
+
+
+@lru_cache(maxsize=65536)
+def _latin_meant(word: str, shortest: int = 3) -> str:
+    """A Cyrillic non-word that is a product or English word typed in the Cyrillic layout
+    ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
+    if word in WORDS or len(word) < shortest or _cyrillic_known(word):
+        return word
+    latin = from_cyrillic_layout(word)
+    if latin is None:
+        return word
+    latin = WORDS.get(latin, latin)
+    if latin in PRODUCT_WORDS or latin in _CANONICAL or _english_known(latin):
+        return latin
+    return word
 
 
 def _bare(token: str) -> str:
@@ -128,32 +157,32 @@ def _layout_reading(token: str) -> str | None:
     if not token.isascii() or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
-        switched = from_wrong_layout(candidate)
-        if switched is not None and len(switched) >= 2 and _cyrillic_known(switched):
-            return switched
+        for switched in from_wrong_layout(candidate):
+            if len(switched) >= 2 and (switched in _OUR_WORDS or _cyrillic_known(switched)):
+                return switched
     return None
 
 
 @lru_cache(maxsize=65536)
-def _cyrillic_reading(token: str) -> str | None:
+def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
     if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
-    for reading in cyrillic_readings(bare):
-        if reading in WORDS or _cyrillic_known(reading):
+    for reading in cyrillic_readings(bare, lang):
+        if reading in _OUR_WORDS or _cyrillic_known(reading):
             return reading
     return None
 
 
-def _translit_in_context(token: str) -> str:
+def _translit_in_context(token: str, lang: str | None = None) -> str:
     bare = _bare(token)
     if not bare.isascii() or not bare.isalpha() or bare in WORDS or bare in PRODUCT_WORDS:
         return token
     english = _english_known(bare)
     if len(bare) <= 3 or not english:
-        readings = cyrillic_readings(bare)
-        known = [r for r in readings if r in WORDS or _cyrillic_known(r)]
+        readings = cyrillic_readings(bare, lang)
+        known = [r for r in readings if r in _OUR_WORDS or _cyrillic_known(r)]
         if known or (readings and not english):
             return (known or readings)[0]
     return token
@@ -199,10 +228,44 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
         elif _analyser(second).word_is_known(word):
             analyser = _analyser(second)
         else:
+            unprefixed = _without_prefix(word)
+            if unprefixed is not None:
+                return _cyrillic_lemma(unprefixed, lang)
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)
-    return str(analyser.parse(word)[0].normal_form).replace("ё", "е").replace("'", "")
+    return _likeliest(analyser.parse(word), word).replace("ё", "е").replace("'", "")
+
+
+def _likeliest(parses: list[pymorphy3.analyzer.Parse], word: str) -> str:
+    """The normal form of the likeliest reading of a word.
+
+    The Ukrainian dictionary scores every reading alike, so its first one is arbitrary
+    ("рік" → ріка, "впала" → впалий). Among readings that tie with the best: a past-tense
+    verb for a past-tense ending (впала → впасти), else the word itself when it is a
+    dictionary form (рік, мишка), else the first.
+    """
+    best = parses[0].score
+    tied = [p for p in parses if p.score >= best]
+    if len(tied) > 1:
+        if word.endswith(_PAST_ENDINGS):
+            for parse in tied:
+                if parse.tag.POS == "VERB":
+                    return str(parse.normal_form)
+        for parse in tied:
+            if parse.normal_form == word:
+                return str(parse.normal_form)
+    return str(parses[0].normal_form)
+
+
+def _without_prefix(word: str) -> str | None:
+    """A prefixed word no dictionary knows, without the prefix, when the rest is a word:
+    "перепідключила" → "підключила" (the prefixes say how or again, not what)."""
+    for prefix in _PREFIXES:
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and _cyrillic_known(rest):
+            return rest
+    return None
 
 
 def _order(word: str, lang: str) -> tuple[str, str]:

@@ -19,24 +19,35 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
+# "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
+_DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
 
-# Latin letters that look like Cyrillic ones, and back: "пpинтep" typed with a Latin p and e.
-_TO_CYRILLIC = str.maketrans("aceopxykmtbh", "асеорхукмтвн")
+# Latin letters that look like Cyrillic ones, and back: "пpинтep" typed with a Latin p and e,
+# "пiсля" with the Latin i that Ukrainian keyboards without і make people type.
+_TO_CYRILLIC = str.maketrans("aceopxykmtbhi", "асеорхукмтвні")
 _TO_LATIN = str.maketrans("асеорхукмтвні", "aceopxykmtbhi")
 # Text typed with the wrong keyboard layout: "ghbynth" is "принтер" on a ЙЦУКЕН keyboard.
 _QWERTY = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`"
 _JCUKEN = "йцукенгшщзхъфывапролджэячсмитьбюё"
 _LAYOUT = str.maketrans(_QWERTY, _JCUKEN)
+# The Ukrainian layout differs in three keys (і ї є for ы ъ э); ` is its apostrophe.
+_UK_LAYOUT = str.maketrans(
+    _QWERTY, _JCUKEN.replace("ы", "і").replace("ъ", "ї").replace("э", "є").replace("ё", "'")
+)
+# And back: "мзт" is "vpn" typed with the Russian or Ukrainian layout still on.
+_BACK_TO_QWERTY = str.maketrans(_JCUKEN + "іїє", _QWERTY + "s]'")
 
 
 def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
     text = text.lower().replace("ё", "е")
     text = _APOSTROPHES.sub("", text)
+    if ":" in text or "\\\\" in text:
+        text = _DRIVE_PATH.sub(" netdrive ", text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
@@ -49,11 +60,22 @@ def normalize_text(text: str) -> str:
     return " ".join(WORDS.get(w, w) for w in text.split())
 
 
-def from_wrong_layout(word: str) -> str | None:
-    """The Cyrillic word meant when Latin keys were pressed in the ЙЦУКЕН layout, if any."""
+def from_wrong_layout(word: str) -> tuple[str, ...]:
+    """The Cyrillic words meant when Latin keys were pressed in the Russian or the Ukrainian
+    ЙЦУКЕН layout ("ghbynth": принтер; "ghfw.'": працює), Russian first; () if none."""
     if not word.isascii() or not re.fullmatch(r"[a-z;',.\[\]`]+", word):
+        return ()
+    russian = word.translate(_LAYOUT)
+    ukrainian = word.translate(_UK_LAYOUT).replace("'", "")
+    return (russian,) if ukrainian == russian else (russian, ukrainian)
+
+
+def from_cyrillic_layout(word: str) -> str | None:
+    """The Latin word meant when Cyrillic keys were pressed for it ("щгедщщл": outlook)."""
+    if not _CYRILLIC.search(word):
         return None
-    return word.translate(_LAYOUT)
+    latin = word.translate(_BACK_TO_QWERTY)
+    return latin if latin.isascii() and latin.isalpha() else None
 
 
 def _fix_mixed_script(word: str) -> str:

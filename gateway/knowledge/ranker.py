@@ -20,12 +20,13 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.morphology import Token, lemmas, stem, tokens
-from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS
+from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
+from gateway.knowledge.vocabulary import GENERIC_WORDS, OUTSIDE_WORDS, PRODUCT_WORDS
 
 _K1 = 1.2
 _B = 0.5
@@ -34,6 +35,13 @@ _TITLE_WEIGHT = 2.0
 _PREFIX_SIMILARITY = 0.8
 _TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
 _SHORTLIST = 8
+# Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
+# phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
+# tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25
+# before, ranked worse on new wording (it rewards a sample's length and word order) and
+# is left to the decision as a signal.
+_WHEN = frozenset({"после", "після", "перед", "since", "after", "before", "until"})
+_RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class Signals:
     specific: float  # share of the message's specific (not generic) words it explains
     unexplained: float  # message words it does not explain, as a share of 4 (capped at 1)
     explained: float  # message words it explains, as a share of 4 (capped at 1): long messages
+    outside: float  # share of the message's weight in words of other services: salary, lunch
     rank_score: float  # the score articles are ordered by
 
 
@@ -66,6 +75,7 @@ class Ranker:
         self.articles = tuple(articles)
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
+        self._named: set[str] = set()  # lemmas of every keyword and title
         self._samples: list[list[str]] = []
         lengths: list[float] = []
         for index, article in enumerate(self.articles):
@@ -78,7 +88,10 @@ class Ranker:
             for t, p in self._postings.items()
         }
         self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
-        self._generic = _generic_lemmas()
+        self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
+        self._products = _lemmas_of(PRODUCT_WORDS)
+        # A word an article names in a keyword or title is IT's, whatever the list says.
+        self._outside = _lemmas_of(OUTSIDE_WORDS) - self._named
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -98,6 +111,12 @@ class Ranker:
         if not content:
             return []
         resolved = [(t, self._resolve(t)) for t in content]
+        # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
+        # message is about IT but not which problem: it neither counts as an unknown word
+        # nor dilutes what the articles explain.
+        resolved = [(t, m) for t, m in resolved if m or not self._is_name(t)]
+        if not resolved:
+            return []
         weights = [
             max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
             for _, matches in resolved
@@ -106,6 +125,16 @@ class Ranker:
         unknown = sum(w for w, (_, m) in zip(weights, resolved, strict=True) if not m) / total
         foreign = (
             sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
+        )
+        # "после отпуска", "since lunch": a time, not the subject of the message.
+        timed = {t.lemma for before, t in pairwise(words) if before.word in _WHEN}
+        outside = (
+            sum(
+                w
+                for w, (t, _) in zip(weights, resolved, strict=True)
+                if t.lemma in self._outside and t.lemma not in timed
+            )
+            / total
         )
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
@@ -143,6 +172,8 @@ class Ranker:
         joined = " ".join(t.lemma for t in content)
         signals = []
         for index in shortlist:
+            explained = min(hits[index] / 4, 1.0)
+            share = specific[index] / specific_total if specific_total else 0.0
             coverage = covered[index] / total
             similarity = self._similarity(joined, index)
             keyword = float(
@@ -157,13 +188,15 @@ class Ranker:
                     keyword=keyword,
                     unknown=unknown,
                     foreign=foreign,
-                    specific=specific[index] / specific_total if specific_total else 0.0,
-                    unexplained=min((len(content) - hits[index]) / 4, 1.0),
-                    explained=min(hits[index] / 4, 1.0),
-                    rank_score=0.45 * coverage
-                    + 0.25 * similarity
-                    + 0.2 * keyword
-                    + 0.1 * min(bm25[index] / ceiling, 1.0),
+                    specific=share,
+                    unexplained=min((len(resolved) - hits[index]) / 4, 1.0),
+                    explained=explained,
+                    outside=outside,
+                    rank_score=_RANK_WEIGHTS[0] * coverage
+                    + _RANK_WEIGHTS[1] * share
+                    + _RANK_WEIGHTS[2] * explained
+                    + _RANK_WEIGHTS[3] * min(bm25[index] / ceiling, 1.0)
+                    + _RANK_WEIGHTS[4] * keyword,
                 )
             )
         signals.sort(key=lambda s: s.rank_score, reverse=True)
@@ -182,16 +215,18 @@ class Ranker:
                 for t in words:
                     if not t.stop:
                         counts[t.lemma] += _KEYWORD_WEIGHT
+                        self._named.add(t.lemma)
             for t in tokens(article.title[lang], lang):
                 if not t.stop:
                     counts[t.lemma] += _TITLE_WEIGHT
+                    self._named.add(t.lemma)
         samples = []
         for lang in LANGUAGES:
             for question in (*article.questions[lang], article.title[lang]):
                 content = [t.lemma for t in tokens(question, lang) if not t.stop]
                 samples.append(" ".join(content))
-                for lemma in set(content):
-                    counts[lemma] += 1.0
+                for term in set(content):
+                    counts[term] += 1.0
         for term, tf in counts.items():
             self._postings[term][index] = tf
         self._keywords.append(phrases)
@@ -226,16 +261,24 @@ class Ranker:
                         found[term] = _TYPO_SIMILARITY * score / 100
         return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
 
+    def _is_name(self, token: Token) -> bool:
+        """A product name or a model number / error code rather than a word."""
+        return token.lemma in self._products or any(c.isdigit() for c in token.word)
+
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
 
 
-def _generic_lemmas() -> frozenset[str]:
-    """Lemmas of words that occur in many problems or only name a product."""
+def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
+    """Lemmas of a word list (the lists are written as users write)."""
     found: set[str] = set()
-    for word in GENERIC_WORDS | PRODUCT_WORDS:
-        found.update(lemmas(word, keep_stop_words=True))
+    for word in words:
+        if word.isascii():
+            # On its own a short Latin word would be read as wrong layout: "hr" is not "рк".
+            found.add(lemma(word, "en"))
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
     return frozenset(found)
 
 

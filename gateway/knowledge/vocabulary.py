@@ -104,7 +104,6 @@ WORDS: dict[str, str] = {
     "pw": "password",
     "micro": "microphone",
     "микро": "микрофон",
-    "pass": "password",
     "passwd": "password",
     "пасс": "пароль",
     "пасворд": "пароль",
@@ -213,5 +212,69 @@ PRODUCT_WORDS: frozenset[str] = _words(
     photoshop illustrator acrobat adobe reader autocad revit vscode visual studio code
     python java git docker putty winrar 7zip zip pdf notepad
     dell hp lenovo asus acer samsung apple logitech canon xerox kyocera brother ricoh epson
+    """
+)
+
+# What a workplace asks about that is not IT support: people and pay, the building, food,
+# health, money and other departments. A message made of these words is for someone else
+# ("справка с места работы", "the coffee machine is broken", "ліфт не працює"), however
+# IT-like the rest of it sounds. One signal for the decision, not a filter; a word an
+# article uses as a keyword or in its title is never counted as outside (the articles
+# decide what IT covers). Words IT shares with them (бумага, окно, батарея, ключ, почта,
+# пропуск, пакет, bin, window, key, package) are deliberately not here.
+OUTSIDE_WORDS: frozenset[str] = _words(
+    """
+    зарплата зарплату зарплаты зарплатный зарплатная зп аванс премия премию оклад
+    отпуск отпуска отпускные больничный больничного декрет декретный увольнение уволиться
+    заявление справка справку справки кадры кадров кадровик ндфл налог налоги налоговый
+    вычет пенсия пенсионный страховка дмс медкнижка медкнижку медосмотр командировка
+    командировку суточные собеседование вакансия резюме отгул отгулы табель переработка
+    сверхурочные корпоратив тимбилдинг подарок подарки поздравить юбилей
+    зарплатня зарплатний зарплатну премію відпустка відпустку відпускні лікарняний
+    лікарняного звільнення звільнитися заява заяву довідка довідку довідки кадри
+    кадрів податок податки пенсія страховку медогляд відрядження добові співбесіда
+    вакансія відгул табель понаднормові подарунок привітати
+    salary salaries payroll paycheck payslip wage wages bonus vacation holiday holidays pto
+    sick maternity paternity resign resignation fired hr tax taxes pension insurance
+    benefits reimbursement reimburse expense expenses travel trip interview
+    vacancy recruiter recruiting landlord birthday gift overtime timesheet
+    кухня кухне кухни кофемашина кофемашину кофе чай кулер холодильник микроволновка
+    микроволновку обед обеда обедать столовая столовой еда еду продукты туалет
+    туалете уборка уборщица уборщицу мусор парковка парковку парковке автомобиль
+    бензин шина шины штраф лифт лифте кондиционер кондиционера отопление жарко
+    холодно духота сквозняк лампочка лампа свет света стул кресло шкаф сейф канцелярия
+    канцтовары ручка ручки степлер курьер посылка посылку такси
+    кухні кавоварка кава кавомашина холодильнику мікрохвильовка обід обіду їдальня їжа
+    туалеті прибирання прибиральниця сміття парковку парковці автівка автомобіль пальне
+    ліфт ліфті кондиціонер опалення жарко холодно лампочка лампа світла стілець крісло
+    шафа канцтовари ручку степлер посилка посилку таксі
+    kitchen coffee tea cooler fridge refrigerator microwave lunch dinner breakfast canteen
+    cafeteria food snacks toilet restroom bathroom cleaning trash garbage
+    parking car vehicle fuel lift elevator conditioning radiator bulb
+    lamp chair stapler pens stationery courier parcel taxi
+    юрист юристы юридический договор договора контракт ипотека ипотеки кредит кредиты
+    закупки закупка тендер поставщик поставщика банк банка банку
+    юрист юридичний договір договору іпотека кредит закупівля закупівлі постачальник
+    lawyer legal contract mortgage loan procurement purchasing supplier bank
+    грипп грип врач лікар аптека таблетки простуда простудился захворів
+    заболел болит flu doctor pharmacy pills cold
+    анекдот шутка шутку жарт погода погоди футбол joke jokes weather football
+    крыса крысы таракан тараканы дезинсекция дератизация санэпидстанция щур таця тарган
+    дезінсекція дератизація rat rats cockroach cockroaches pest pests exterminator
+    погрузчик погрузчика навантажувач грузовик вантажівка forklift forklifts lorry
+    здание здания будівля будівлі building санитарный санітарний санкнижка санкнижку
+    рубль рублей гривна гривен гривня гривень доллар долларов долар доларів евро pound
+    pounds dollar dollars euro euros весы ваги scales жалоба жалобу скарга скаргу
+    complaint complaints complained
+    сантехник сантехника электрик кран крана протекает течет потоп раковина унитаз мойка
+    посуда чайник шкафчик шкафчика гардероб уборщик плитка штора жалюзи
+    сантехнік електрик тече протікає раковина унітаз посуд чайник шафка шафку гардероб
+    прибиральник жалюзі plumber plumbing faucet sink dishwasher
+    kettle locker lockers cloakroom blinds curtain janitor
+    автобус трансфер билет билеты гостиница гостиницу отель виза паспорт самолет поезд
+    квиток квитки готель візу паспорт літак потяг bus shuttle hotel visa
+    passport flight flights
+    обучение курсы тренинг навчання курси тренінг courses training
+    поздравление цветы торт празднование свято квіти торт celebration flowers cake
     """
 )

@@ -58,6 +58,15 @@ def ticket_sources(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:sources"
 
 
+def ticket_hashes_around_id() -> list[str]:
+    """The names of a ticket's three hashes (ticket, fields, sources) as the text before
+    and after its id, in pairs: for a server-side script that builds them."""
+    mark = "\x00"
+    return [
+        part for name in (ticket, ticket_fields, ticket_sources) for part in name(mark).split(mark)
+    ]
+
+
 def ticket_events(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:events"
 

@@ -149,9 +149,11 @@ class Chat:
         return StepResult(self.state, replies, events)
 
     def report(self, asked: str) -> StatusReport:
-        """The service's answer to a status question: this chat's tickets are all its own."""
+        """The service's answer to a status question: this chat's tickets are all its own,
+        and a resolved one may be reopened."""
         mine = [t for t in self.tickets if t.id == asked or (not asked and t.status.is_active)]
-        return StatusReport(asked=asked, tickets=tuple(TicketView(t) for t in mine))
+        views = (TicketView(t, reopenable=t.status == TicketStatus.RESOLVED) for t in mine)
+        return StatusReport(asked=asked, tickets=tuple(views))
 
     def press(self, payload: str) -> StepResult:
         return self.send(payload=payload)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dialogs.driver import Chat
 from dialogs.test_commands import open_ticket
+from gateway.dialogs.engine import DialogEngine, StepContext
 from gateway.dialogs.events import (
     PersonRequested,
     ReopenRequested,
@@ -11,8 +12,8 @@ from gateway.dialogs.events import (
     StatusAsked,
     TicketCommented,
 )
-from gateway.dialogs.state import Phase
-from gateway.models import TicketStatus
+from gateway.dialogs.state import DialogState, Phase
+from gateway.models import InboundMessage, TicketStatus
 
 
 def test_a_status_question_is_no_new_problem(chat: Chat) -> None:
@@ -57,7 +58,8 @@ def test_a_recently_resolved_ticket_offers_still_broken(chat: Chat) -> None:
     ticket_id = open_ticket(chat)
     chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
     chat.press(f"status:show:{ticket_id}")
-    assert chat.text.startswith(f"{ticket_id} — решена") and chat.payloads == []
+    assert chat.text.startswith(f"{ticket_id} — решена")
+    assert chat.payloads == [f"status:reopen:{ticket_id}"]
     chat.press(f"status:reopen:{ticket_id}")
     assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
 
@@ -71,3 +73,29 @@ def test_a_status_question_in_the_middle_of_the_checklist_needs_a_number(chat: C
     chat.send("а что с HD-000003?")
     assert chat.named("status_asked") == [StatusAsked(ticket_id="HD-000003")]
     assert asking and chat.state.phase == Phase.CHECKLIST
+
+
+def test_a_status_question_by_letter_is_answered_not_made_a_ticket(engine: DialogEngine) -> None:
+    letter = InboundMessage(
+        channel="email", chat_id="anna@example.com", message_id="<1@example.com>",
+        text="Добрый день! Подскажите, какой статус у заявки HD-000007?",
+        meta={"subject": "Статус заявки"},
+    )  # fmt: skip
+    result = engine.step(DialogState(), letter, StepContext(now=1_700_000_000.0, letters=True))
+    assert [e.to_dict() for e in result.events] == [
+        {"event": "status_asked", "ticket_id": "HD-000007"}
+    ]
+    assert result.state.language == "ru" and result.state.phase == Phase.IDLE
+
+
+def test_works_now_and_still_broken_may_be_typed_under_the_card(chat: Chat) -> None:
+    ticket_id = open_ticket(chat)
+    chat.send("что с моей заявкой?")
+    chat.send("уже заработало, спасибо")
+    assert chat.events == [SolvedByUser(ticket_id=ticket_id)]
+    chat.tickets[0].status, chat.tickets[0].resolved_at = TicketStatus.RESOLVED, chat.now
+    chat.send("заработало")  # no card on screen now: not a press
+    assert not chat.named("solved_by_user")
+    chat.press(f"status:show:{ticket_id}")
+    chat.send("всё ещё не работает")
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)]

@@ -57,6 +57,7 @@ NOT_ASKED = [
     ("en", "The status bar in Excel disappeared"),
     ("en", "where is the printer on floor 2"),
     ("en", "ticket printer shows error 0x000"),
+    ("en", "how do I request access to the finance share?"),
 ]
 
 

@@ -166,3 +166,37 @@ def test_near_duplicates_answer_when_named_and_compete_when_not() -> None:
     unnamed = base.match("не выгружается отчет в эксель", "ru")
     assert unnamed.outcome == "choices"
     assert {c.article.id for c in unnamed.candidates} == {"export_kelvo", "export_dranix"}
+
+
+def test_words_of_other_services_are_a_signal_not_an_article(matcher: Matcher) -> None:
+    ranked = matcher.ranker.rank("зарплата не пришла, в бухгалтерии говорят ошибка", "ru")
+    assert ranked and ranked[0].outside > 0.2
+    assert matcher.match("зарплата не пришла, в бухгалтерии говорят ошибка", "ru").outcome == "none"
+    assert matcher.ranker.rank("принтер не печатает", "ru")[0].outside == 0.0
+    # After "после"/"since" it is a time, not the subject.
+    assert matcher.ranker.rank("since lunch outlook keeps crashing", "en")[0].outside == 0.0
+
+
+def test_a_word_an_article_names_is_never_outside(matcher: Matcher) -> None:
+    cafe = Article(
+        id="canteen_menu_screen",
+        group="hardware",
+        kind="faq",
+        answer_type="steps",
+        link=None,
+        title={lang: "canteen menu screen" for lang in LANGUAGES},
+        answer={lang: "1. Restart the screen." for lang in LANGUAGES},
+        questions={lang: ("canteen screen is black",) for lang in LANGUAGES},
+        keywords={lang: ("canteen",) for lang in LANGUAGES},
+    )
+    with_cafe = Matcher([*matcher.articles, cafe], matcher.decision)
+    assert matcher.ranker.rank("the canteen screen is black", "en")[0].outside > 0
+    best = with_cafe.ranker.rank("the canteen screen is black", "en")[0]
+    assert best.article.id == "canteen_menu_screen" and best.outside == 0.0
+
+
+def test_products_and_codes_no_article_mentions_do_not_dilute(matcher: Matcher) -> None:
+    plain = matcher.ranker.rank("принтер не печатает", "ru")[0]
+    named = matcher.ranker.rank("принтер HP M404 не печатает", "ru")[0]
+    assert named.article.id == plain.article.id == "printer_offline"
+    assert named.coverage == pytest.approx(plain.coverage) and named.unknown == 0.0

@@ -73,3 +73,20 @@ def test_wrong_layout_yo_mixed_scripts_and_slang() -> None:
 def test_unknown_slang_keeps_a_shared_stem() -> None:
     assert lemma("залочило", "ru") == lemma("залочили", "ru")
     assert lemma("учётку", "ru") == lemma("учетка", "ru")
+
+
+def test_ukrainian_readings_that_tie_prefer_the_likely_one() -> None:
+    # The Ukrainian dictionary scores every reading alike; "за рік" is a year, not a river.
+    assert lemma("рік", "uk") == "рік"
+    assert lemma("впала", "uk") == "впасти"
+    assert lemma("мишка", "uk") == "мишка"
+
+
+def test_unknown_prefixed_verbs_keep_the_known_verb() -> None:
+    assert lemmas("перепідключила", "uk") == lemmas("підключила", "uk") == ["підключити"]
+
+
+def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
+    assert lemmas("lysty ne vidpravliaiutsia", "uk") == ["лист", "не", "відправлятися"]
+    assert "підозрілий" in lemmas("pryishov lyst z pidozrilym vkladenniam", "uk")
+    assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.knowledge.morphology import lemmas
 from gateway.knowledge.normalize import from_wrong_layout, normalize_text
 
 
@@ -24,5 +25,29 @@ def test_repeated_letters_and_mixed_scripts() -> None:
 
 
 def test_wrong_layout() -> None:
-    assert from_wrong_layout("ghbynth") == "принтер"
-    assert from_wrong_layout("принтер") is None
+    assert from_wrong_layout("ghbynth") == ("принтер",)
+    assert from_wrong_layout("принтер") == ()
+    # The Ukrainian layout has і ї є where the Russian one has ы ъ э.
+    assert from_wrong_layout("ghfw.'")[-1] == "працює"
+    assert from_wrong_layout("dcs[")[-1] == "всіх"
+
+
+def test_ukrainian_typed_in_the_wrong_layout_reads_as_meant() -> None:
+    assert lemmas("vsrhjajy yt ghfw.'", "uk") == ["мікрофон", "не", "працювати"]
+    assert lemmas("ytvf' synthytne", "uk") == ["немає", "інтернет"]
+
+
+def test_english_typed_in_the_cyrillic_layout_reads_as_meant() -> None:
+    assert lemmas("мзт не працює", "uk")[0] == "vpn"
+    assert lemmas("щгедщщл не открывается", "ru")[0] == "outlook"
+
+
+def test_latin_i_inside_a_ukrainian_word() -> None:
+    assert normalize_text("пiсля") == "після"
+
+
+def test_drive_letters_and_network_paths_are_a_network_drive() -> None:
+    assert normalize_text("Z: відключений") == "netdrive відключений"
+    path = r"cannot access \\fileserver\projects"
+    assert normalize_text(path) == "cannot access netdrive projects"
+    assert normalize_text("C: full, 10:30") == "c full 10 30"  # the local disk, a time

@@ -47,8 +47,8 @@ def test_a_good_question_is_written_into_the_article(base: tuple[Path, Path]) ->
 def test_a_question_that_makes_the_eval_worse_is_refused(base: tuple[Path, Path]) -> None:
     faq, sets = base
     before = (faq / "software_install.yaml").read_text("utf-8")
-    # An off-topic line of the tuning part: as a sample it would get answered.
-    review = review_sample(faq, sets, "software_install", "ru", "хочу оформить отпуск")
+    # Close to an off-topic line of the tuning part: as a sample it would get that answered.
+    review = review_sample(faq, sets, "software_install", "ru", "хочу связаться с бухгалтерией")
     assert not review.added
     assert review.reason == "the evaluation would get worse"
     assert review.before is not None and review.after is not None

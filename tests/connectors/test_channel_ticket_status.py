@@ -14,14 +14,17 @@ from test_channel_conversations import (
     ru,
     telegram_gateway,
     telegram_user,
+    viber_gateway,
+    viber_user,
 )
 
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
+from emulators.viber import ViberEmulator
 from gateway.models import Ticket, TicketStatus
 from gateway.store import keys
 
-__all__ = ["telegram_gateway"]  # the fixture used below
+__all__ = ["telegram_gateway", "viber_gateway"]  # fixtures used below
 
 REPLY = "Переподключил принтер к сети, попробуйте ещё раз"
 
@@ -170,6 +173,32 @@ async def test_status_without_a_number_lists_every_open_ticket_in_english(
     next_step = text("en", "status_next_answer", when="WHEN").split("WHEN")[0]
     assert next_step in user.texts()[seen - 1]
     assert user.buttons()[0] == text("en", "btn_status_comment")
+
+
+async def test_status_and_its_buttons_on_viber_in_ukrainian(
+    viber_gateway: Gateway, viber_api: ViberEmulator
+) -> None:
+    gw, user_id = viber_gateway, "status-viber-user=="
+    viber_api.user(user_id, name="Olena", language="uk")
+    user = viber_user(viber_api, user_id)
+    ticket, seen = await open_ticket(gw, user)  # in Russian, as the helper speaks
+    await user.say("Підкажіть, будь ласка, стан мого звернення")
+    seen = await user.sees(f"{ticket.id} — {text('uk', 'status_new')}", after=seen)
+    assert text("uk", "status_queued") in user.texts()[seen - 1]
+    assert user.buttons() == [
+        text("uk", "btn_status_comment"),
+        text("uk", "btn_status_solved"),
+        text("uk", "btn_status_person"),
+    ]
+    await user.press(text("uk", "btn_status_person"))
+    seen = await user.sees(text("uk", "status_person_asked", ticket_id=ticket.id), after=seen)
+    history = [(e.actor, e.action) for e in await gw.rt.store.tickets.events(ticket.id)]
+    assert ("user", "person_requested") in history
+    await user.say(f"{ticket.id}?")
+    seen = await user.sees(f"{ticket.id} — {text('uk', 'status_new')}", after=seen)
+    await user.press(text("uk", "btn_status_solved"))
+    await user.sees(text("uk", "csat_ask"), after=seen)
+    assert (await stored(gw, ticket.id)).status == TicketStatus.RESOLVED
 
 
 async def _ticket_by_person(gw: Gateway, user: Any, problem: str) -> Ticket:
