@@ -58,8 +58,21 @@ GENERIC_TOPICS = frozenset(
 )
 
 
+# Topics that are one person's own matter even when many write at once: a forgotten
+# password, a phone to set up, access to be granted, a program to install. Five people
+# asking how to set up mail on a phone on a Monday morning are not a mail outage.
+PERSONAL_TOPICS = frozenset(
+    {"password_reset", "account_locked", "mfa_lost_device", "new_access_request",
+     "software_install", "file_recovery", "email_setup_phone", "disk_full", "slow_computer",
+     "keyboard_mouse", "monitor_no_signal", "no_sound", "mic_camera", "update_stuck",
+     "printer_paper_jam", "hardware_broken", "license_expired"}
+)  # fmt: skip
+
+
 def signatures(catalog: ServiceCatalog, text: str, topic: str) -> list[str]:
-    """What a report is about, as detection keys."""
+    """What a report is about, as detection keys; none for a personal matter."""
+    if topic in PERSONAL_TOPICS:
+        return []
     named = catalog.named_in(text)
     if named:
         return [f"service:{name}" for name in sorted(named)]

@@ -65,6 +65,27 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
         }
 
 
+async def test_personal_matters_about_one_service_are_no_outage(settings: Settings) -> None:
+    """Many people asking about their own mail account at once is a busy morning, not a
+    mail outage: a forgotten password, a phone to set up, access or a program to install."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for n, text in enumerate([
+            "Забыла пароль от почты, не могу войти",
+            "How do I set up my work email on my new iPhone?",
+            "Нужен доступ к общему почтовому ящику бухгалтерии",
+            "Забув пароль від пошти",
+            "please install Outlook on my new laptop",
+        ]):  # fmt: skip
+            await write(rt, f"u{n}", text)
+        assert await rt.store.incidents.open_ids() == []
+        for n, text in enumerate(["Почта не работает у всего отдела", "Outlook is down",
+                                  "пошта не відкривається з ранку"]):  # fmt: skip
+            await write(rt, f"down{n}", text)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        assert await rt.store.incidents.subscribers(incident_id) == [
+            "webchat:down0", "webchat:down1", "webchat:down2"]  # fmt: skip
+
+
 async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> None:
     async with open_runtime(with_incidents(settings, reports=2, window_minutes=1)) as rt:
         clock = [1_800_000_000.0]
