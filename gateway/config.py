@@ -81,7 +81,7 @@ class _Section(BaseModel):
 
 def _host_port(value: str) -> str:
     host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if not sep or not host or not port.isdecimal() or not 0 < int(port) < 65536:
         raise ValueError(f"not host:port: {value!r}")
     return value
 

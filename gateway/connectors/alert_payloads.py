@@ -251,7 +251,7 @@ def _scalar(payload: dict[str, Any], path: str) -> str:
     for part in path.split(".") if path else ():
         if isinstance(value, dict):
             value = value.get(part)
-        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+        elif isinstance(value, list) and part.isdecimal() and int(part) < len(value):
             value = value[int(part)]
         else:
             return ""

@@ -263,7 +263,7 @@ class DialogEngine:
 def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
     """Channels without buttons show them numbered; a typed "2" presses the second one."""
     typed = msg.text.strip().rstrip(".)")
-    if msg.payload or not typed.isdigit() or not 1 <= int(typed) <= len(buttons):
+    if msg.payload or not typed.isdecimal() or not 1 <= int(typed) <= len(buttons):
         return msg
     return dataclasses.replace(msg, payload=buttons[int(typed) - 1])
 

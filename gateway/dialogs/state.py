@@ -79,7 +79,7 @@ class DialogState:
         offered = state.offered if isinstance(state.offered, dict) else {}
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
-        state.code_tries = int(state.code_tries) if str(state.code_tries).isdigit() else 0
+        state.code_tries = int(state.code_tries) if str(state.code_tries).isdecimal() else 0
         state.account_next = str(state.account_next or "")
         state.buttons = [str(b) for b in state.buttons or ()]
         state.button_labels = [str(b) for b in state.button_labels or ()]
