@@ -31,12 +31,13 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
 import redis
 from bench_webhook import server_process
-from loadstats import free_port
+from loadstats import free_port, process_cpu, process_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -103,13 +104,15 @@ async def floor(redis_url: str, per_chat: list[list[bytes]], concurrency: int) -
 @contextlib.asynccontextmanager
 async def gateway(
     redis_url: str, api: TelegramEmulator, processes: int, workdir: Path
-) -> AsyncIterator[str]:
+) -> AsyncIterator[tuple[str, int]]:
+    """The base URL and pid of a running `firstline serve --processes P`."""
     port = free_port()
     env = os.environ | {
         "REDIS_URL": redis_url,
         "FIRSTLINE_DATA_DIR": str(workdir / f"data-{processes}"),
         "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
         "FIRSTLINE__LOGGING__LEVEL": "WARNING",
+        "FIRSTLINE_SESSION_SECRET": "bench-session-secret-0123456789",
         "FIRSTLINE__TELEGRAM__ENABLED": "true",
         "FIRSTLINE__TELEGRAM__TOKEN": api.token,
         "FIRSTLINE__TELEGRAM__API_BASE": api.base_url,
@@ -128,7 +131,7 @@ async def gateway(
                     raise SystemExit("the gateway did not start")
                 await asyncio.sleep(0.1)
         await asyncio.sleep(2.0 + processes)  # worker processes have taken their shards
-        yield base
+        yield base, proc.pid
     finally:
         proc.terminate()
         try:
@@ -146,24 +149,40 @@ async def backlog(http: aiohttp.ClientSession, base: str) -> int | None:
     return None
 
 
+@dataclass
+class Turns:
+    rate: float  # turns/s
+    cpu_ms: float  # CPU per turn: serve, its worker processes and the redis-server
+    out_then: int  # replies the emulator had when the last turn was committed
+    out_later: int  # and REPLIES_GRACE_SECONDS later
+    failures: int  # posts not answered 200
+
+
 async def turns(
-    redis_url: str, api: TelegramEmulator, processes: int, workdir: Path, args: argparse.Namespace
-) -> tuple[float, int, int, int]:
-    """Turns/s, replies out when the turns were done and a little later, failed posts."""
+    redis_pid: int,
+    redis_url: str,
+    api: TelegramEmulator,
+    processes: int,
+    workdir: Path,
+    args: argparse.Namespace,
+) -> Turns:
     redis.Redis.from_url(redis_url).flushall()
     api.sent.clear()
     per_chat = updates(10_000_000 * processes, args.updates, args.chats)
-    async with gateway(redis_url, api, processes, workdir) as base:
+    async with gateway(redis_url, api, processes, workdir) as (base, pid):
+        pids = [*process_tree(pid), redis_pid]
+        cpu = process_cpu(pids)
         started = time.perf_counter()
         failures = await post_all(f"{base}/webhooks/telegram", per_chat, args.concurrency)
         async with aiohttp.ClientSession() as http:
             while await backlog(http, base) != 0:
                 await asyncio.sleep(0.02)
         seconds = time.perf_counter() - started
+        cpu = process_cpu(pids) - cpu
         out_then = sum(map(len, api.sent.values()))
         await asyncio.sleep(REPLIES_GRACE_SECONDS)
         out_later = sum(map(len, api.sent.values()))
-    return args.updates / seconds, out_then, out_later, failures
+    return Turns(args.updates / seconds, cpu / args.updates * 1000, out_then, out_later, failures)
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -171,7 +190,8 @@ async def main(args: argparse.Namespace) -> None:
     api = TelegramEmulator()
     await api.start()
     try:
-        with EmbeddedRedis(workdir / "redis") as redis_url:
+        server = EmbeddedRedis(workdir / "redis")
+        with server as redis_url:
             print(
                 f"cpus: {os.cpu_count()}; {args.updates} Telegram updates from {args.chats} "
                 f"chats, concurrency {args.concurrency}; loopback; redis AOF everysec"
@@ -179,14 +199,12 @@ async def main(args: argparse.Namespace) -> None:
             floor_rate = await floor(redis_url, updates(1, args.updates, args.chats), 32)
             print(f"floor    {floor_rate:8.0f} updates/s   (bare JSON + XADD webhook)", flush=True)
             for processes in args.processes:
-                rate, out_then, out_later, failures = await turns(
-                    redis_url, api, processes, workdir, args
-                )
+                t = await turns(server.pid or 0, redis_url, api, processes, workdir, args)
                 print(
-                    f"serve --processes {processes}: {rate:6.0f} turns/s  "
-                    f"turns/floor {rate / floor_rate:.2f}   replies out: {out_then} when the "
-                    f"turns were done, {out_later} {REPLIES_GRACE_SECONDS:g} s later   "
-                    f"failed posts {failures}",
+                    f"serve --processes {processes}: {t.rate:6.0f} turns/s  "
+                    f"turns/floor {t.rate / floor_rate:.2f}  CPU {t.cpu_ms:.2f} ms/turn   "
+                    f"replies out: {t.out_then} when the turns were done, {t.out_later} "
+                    f"{REPLIES_GRACE_SECONDS:g} s later   failed posts {t.failures}",
                     flush=True,
                 )
     finally:

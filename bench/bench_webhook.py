@@ -29,19 +29,13 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import aiohttp
 from aiohttp import web
-from loadstats import LoadResult, free_port
+from loadstats import LoadResult, child_server, free_port, post_all
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -294,56 +288,14 @@ def request_for(kind: str, n: int) -> tuple[bytes, dict[str, str]]:
 
 async def load(name: str, url: str, first_id: int, requests: int, concurrency: int) -> Result:
     requests_ = [request_for(name, first_id + i) for i in range(requests)]
-    queue: asyncio.Queue[tuple[bytes, dict[str, str]]] = asyncio.Queue()
-    for item in requests_:
-        queue.put_nowait(item)
-    result = Result(name, 0.0)
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(connector=connector) as http:
-
-        async def worker() -> None:
-            while not queue.empty():
-                body, headers = queue.get_nowait()
-                started = time.perf_counter()
-                try:
-                    async with http.post(url, data=body, headers=headers) as resp:
-                        await resp.read()
-                        ok = resp.status == 200
-                except aiohttp.ClientError:
-                    ok = False
-                if ok:
-                    result.latencies.append(time.perf_counter() - started)
-                else:
-                    result.failures += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        result.seconds = time.perf_counter() - started
-    return result
+    return await post_all(Result(name, 0.0), url, requests_, concurrency)  # type: ignore[return-value]
 
 
 # Processes
 
 
-@contextlib.contextmanager
-def server_process(kind: str, redis_url: str) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--serve", kind, "--port", str(port), "--redis", redis_url],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    try:
-        deadline = time.monotonic() + 90  # importing aiogram alone can take 20 s on a busy host
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            if time.monotonic() > deadline or proc.poll() is not None:
-                raise RuntimeError(f"{kind} server did not start")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}{PATHS[kind]}"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+def server_process(kind: str, redis_url: str) -> contextlib.AbstractContextManager[str]:
+    return child_server(__file__, kind, redis_url, PATHS[kind])
 
 
 async def measure(kind: str, redis_url: str, first_id: int, args: argparse.Namespace) -> Result:

@@ -236,6 +236,10 @@ def main() -> int:
                 failed |= bool(tally.violations)
             outcome = gw.drain(timeout=1800)
             print(f"processing everything accepted: {outcome}", flush=True)
+            for problem in sorted(set(gw.logs.take()))[:5]:
+                print(f"    {problem[:500]}")
+            for dead in gw.dead_letters()[:5]:
+                print(f"    dead: {dead[:500]!r}")
             failed |= any(outcome.values())
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -1,10 +1,19 @@
-"""What the load benchmarks share: a free loopback port and latency statistics."""
+"""What the load benchmarks share: a free loopback port, latency statistics, and the CPU
+time and memory of a group of processes (from /proc)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
 import socket
 import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def free_port() -> int:
@@ -33,3 +42,95 @@ class LoadResult:
     def quantile(self, q: float) -> float:
         lat = sorted(self.latencies)
         return lat[min(len(lat) - 1, int(len(lat) * q))] if lat else float("nan")
+
+
+async def post_all(
+    result: LoadResult, url: str, requests: list[tuple[bytes, dict[str, str]]], concurrency: int
+) -> LoadResult:
+    """POST every (body, headers) with `concurrency` clients; 200s are timed, the rest fail."""
+    import aiohttp
+
+    queue: asyncio.Queue[tuple[bytes, dict[str, str]]] = asyncio.Queue()
+    for item in requests:
+        queue.put_nowait(item)
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as http:
+
+        async def worker() -> None:
+            while not queue.empty():
+                body, headers = queue.get_nowait()
+                started = time.perf_counter()
+                try:
+                    async with http.post(url, data=body, headers=headers) as resp:
+                        await resp.read()
+                        ok = resp.status == 200
+                except aiohttp.ClientError:
+                    ok = False
+                if ok:
+                    result.latencies.append(time.perf_counter() - started)
+                else:
+                    result.failures += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextlib.contextmanager
+def child_server(script: str, kind: str, redis_url: str, path: str) -> Iterator[str]:
+    """Run `script --serve kind` on a free loopback port until the block ends; its URL."""
+    port = free_port()
+    root = Path(script).resolve().parents[1]
+    proc = subprocess.Popen(
+        [sys.executable, script, "--serve", kind, "--port", str(port), "--redis", redis_url],
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    try:
+        deadline = time.monotonic() + 90  # importing aiogram alone can take 20 s on a busy host
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError(f"{kind} server did not start")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}{path}"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def process_tree(pid: int) -> list[int]:
+    """`pid` and all its descendants (parents read from /proc/*/stat)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(stat.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        out.append(current := todo.pop())
+        todo += children.get(current, [])
+    return out
+
+
+def process_memory(pids: list[int]) -> tuple[int, int]:
+    """Summed resident set size and proportional set size (shared pages split), bytes."""
+    rss = pss = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                name, _, value = line.partition(":")
+                if name in ("Rss", "Pss"):
+                    kib = int(value.split()[0]) * 1024
+                    rss, pss = (rss + kib, pss) if name == "Rss" else (rss, pss + kib)
+    return rss, pss
+
+
+def process_cpu(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used so far."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+    return total / os.sysconf("SC_CLK_TCK")

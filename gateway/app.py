@@ -20,7 +20,7 @@ from gateway.config import Settings
 from gateway.connectors.base import Connector
 from gateway.delivery import ChannelSender
 from gateway.file_links import FileLinks
-from gateway.models import UNDELIVERED, Delivery, InboundMessage
+from gateway.models import UNANSWERED_CHANNELS, UNDELIVERED, Delivery, InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -69,11 +69,17 @@ def build_connectors(settings: Settings, rt: Runtime, links: FileLinks) -> list[
         from gateway.connectors.mail.connector import EmailConnector
 
         connectors.append(EmailConnector(settings, rt.store, rt.engine.texts))
+    from gateway.connectors.alerts import AlertConnector
+
+    if AlertConnector.enabled(settings):
+        connectors.append(AlertConnector(settings, rt.store))
     return connectors
 
 
 def entry_handler(rt: Runtime) -> Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[Any]]:
     async def handle(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> Any:
+        if entry.message.channel in UNANSWERED_CHANNELS:
+            return await rt.alerts.handle(entry.message, fence, ack)
         with metrics.TURNS.time():
             return await rt.service.handle(entry.message, fence, ack)
 
@@ -139,11 +145,14 @@ def _lifecycle(
                     send_timeout=settings.outbound.send_timeout,
                 )
                 for c in connectors
+                if c.channel not in UNANSWERED_CHANNELS
             ]
             for runner in [*workers, *senders]:
                 _spawn(tasks, runner.run())
             if children is not None and settings.worker.in_process:
-                _spawn(tasks, children.run(rt.redis_url))
+                # The embedded Redis is this process's: children join it by its socket.
+                embedded = rt.redis_url if settings.redis.embedded else None
+                _spawn(tasks, children.run(embedded))
             _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())

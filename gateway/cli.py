@@ -172,6 +172,11 @@ def _configure_logs(settings: Settings) -> None:
             settings.whatsapp.access_token,
             settings.messenger.access_token,
             settings.instagram.access_token,
+            *(
+                getattr(getattr(settings.alerts, source), kind)
+                for source in ("alertmanager", "zabbix", "generic")
+                for kind in ("token", "hmac_secret")
+            ),
         )
         if s is not None
     ]

@@ -65,6 +65,7 @@ SECRET_KEYS = frozenset(
         "app_secret",
         "verify_token",
         "access_token",
+        "hmac_secret",
         "sentinel_password",
     }
 )
@@ -80,7 +81,7 @@ class _Section(BaseModel):
 
 def _host_port(value: str) -> str:
     host, sep, port = value.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if not sep or not host or not port.isdecimal() or not 0 < int(port) < 65536:
         raise ValueError(f"not host:port: {value!r}")
     return value
 
@@ -434,6 +435,103 @@ class WebSettings(_Section):
         return value
 
 
+GroupName = Literal["accounts", "hardware", "network", "software", "email", "security"]
+
+
+class SharedService(_Section):
+    """A service many people use at once: the words users call it by, its group."""
+
+    words: list[str] = Field(min_length=1)  # matched at word starts, any case
+    group: GroupName = "software"
+
+
+def _default_services() -> dict[str, SharedService]:
+    return {
+        "crm": SharedService(words=["crm", "црм", "срм", "bitrix", "битрикс"], group="software"),
+        "erp": SharedService(words=["1с", "1c", "sap", "erp"], group="software"),
+        "email": SharedService(
+            words=["почт", "пошт", "outlook", "аутлук", "e-mail", "email", "mail"], group="email"
+        ),
+        "vpn": SharedService(words=["vpn", "впн", "forticlient", "anyconnect"], group="network"),
+        "internet": SharedService(words=["интернет", "інтернет", "internet"], group="network"),
+        "wifi": SharedService(words=["wi-fi", "wifi", "вайфай", "вай-фай"], group="network"),
+        "teams": SharedService(words=["teams", "тимс", "тімс"], group="software"),
+    }
+
+
+class IncidentSettings(_Section):
+    """Mass incidents: many users reporting one outage become one parent ticket."""
+
+    enabled: bool = True
+    reports: int = Field(5, ge=2)  # users reporting the same service/topic within the window
+    window_minutes: int = Field(15, ge=1)
+    auto_declare: bool = True  # false: the console proposes, an operator declares
+    alert_counts: bool = True  # a firing alert for the service counts as one report
+    priority: Literal["P1", "P2", "P3", "P4"] = "P1"
+    similarity: int = Field(85, ge=50, le=100)  # text match for messages naming no service
+    services: dict[str, SharedService] = Field(default_factory=_default_services)
+
+
+class AlertSource(_Section):
+    """One monitoring system's endpoint: a bearer token, an HMAC secret, or both (each
+    one configured is required on every call)."""
+
+    enabled: bool = False
+    token: SecretStr | None = None  # Authorization: Bearer <token>
+    hmac_secret: SecretStr | None = None  # X-Signature-256: sha256=<hex HMAC of the body>
+
+
+class AlertRule(_Section):
+    """Labels that all match (exact values) set the group and/or the priority."""
+
+    match: dict[str, str] = Field(min_length=1)
+    group: Literal["accounts", "hardware", "network", "software", "email", "security"] | None = None
+    priority: Literal["P1", "P2", "P3", "P4"] | None = None
+
+
+class GenericAlertFields(_Section):
+    """Where the generic endpoint finds each field in the posted JSON (dotted paths)."""
+
+    title: str = "title"
+    text: str = "message"
+    severity: str = "severity"
+    dedupe_key: str = "id"
+    service: str = "service"
+    status: str = "status"
+    link: str = "url"
+    resolved_values: list[str] = ["resolved", "ok", "up", "recovered"]
+
+
+class AlertSettings(_Section):
+    """Monitoring alerts as an intake source: Alertmanager, Zabbix, generic JSON."""
+
+    alertmanager: AlertSource = AlertSource()
+    zabbix: AlertSource = AlertSource()
+    generic: AlertSource = AlertSource()
+    generic_fields: GenericAlertFields = GenericAlertFields()
+    resolve_on_recovery: bool = True  # Alertmanager "resolved" resolves (Zabbix recovery always)
+    reopen_within_minutes: int = Field(60, ge=0)  # fired again this soon: the same ticket
+    flapping_after: int = Field(3, ge=2)  # fired this often: recoveries stop resolving it
+    default_group: Literal["accounts", "hardware", "network", "software", "email", "security"] = (
+        "network"
+    )
+    default_priority: Literal["P1", "P2", "P3", "P4"] = "P2"
+    rules: list[AlertRule] = []
+    language: Literal["ru", "uk", "en"] = "en"  # of alert tickets (the desk's)
+
+    @model_validator(mode="after")
+    def _sources_are_authenticated(self) -> AlertSettings:
+        for name in ("alertmanager", "zabbix", "generic"):
+            source: AlertSource = getattr(self, name)
+            secrets = [s for s in (source.token, source.hmac_secret) if s is not None]
+            if source.enabled and not any(s.get_secret_value() for s in secrets):
+                raise ValueError(
+                    f"alerts.{name}: token or hmac_secret required when enabled "
+                    f"(FIRSTLINE__ALERTS__{name.upper()}__TOKEN)"
+                )
+        return self
+
+
 class SelfServiceLimits(_Section):
     """How often codes may be asked for, and how many unlocks and resets a day."""
 
@@ -524,6 +622,8 @@ class Settings(_Section):
     messenger: MessengerSettings = MessengerSettings()
     instagram: MessengerSettings = MessengerSettings()
     web: WebSettings = WebSettings()
+    alerts: AlertSettings = AlertSettings()
+    incidents: IncidentSettings = IncidentSettings()
     operators: list[OperatorAccount] = []
     directory: DirectorySettings = DirectorySettings()
     ticket_status: TicketStatusSettings = TicketStatusSettings()

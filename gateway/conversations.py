@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from gateway import metrics
 from gateway.dialogs.accounts import AccountResult
@@ -25,11 +25,14 @@ from gateway.dialogs.events import (
     CsatRecorded,
     Event,
     FaqAnswered,
+    IncidentDeclined,
+    IncidentJoined,
     Resolved,
     StatusAsked,
     TicketDetailsGiven,
     TicketRequested,
 )
+from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.identities import ChannelIdentityOnly
 from gateway.models import (
@@ -37,6 +40,7 @@ from gateway.models import (
     CLIENT_ADDRESS,
     LETTER_CHANNELS,
     TRANSCRIPT_CHANNELS,
+    UNANSWERED_CHANNELS,
     UNDELIVERED,
     Delivery,
     InboundMessage,
@@ -68,6 +72,15 @@ class TurnOutcome:
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tickets: list[Ticket] = field(default_factory=list)
+    reported: tuple[str, str] | None = None  # a new problem: (its text, its topic)
+
+
+class Incidents(Protocol):
+    """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
+
+    async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
+    async def observe(self, conversation_key: str, text: str, topic: str) -> object: ...
+    def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
 class ConversationService:
@@ -90,10 +103,14 @@ class ConversationService:
         self.tickets = tickets or TicketStatusDesk(
             store, sla, ChannelIdentityOnly(), reopen_seconds=REOPEN_SECONDS, shown=SHOWN
         )
-        # Channels that show replies themselves: nothing is queued for them.
-        self.direct_channels = TRANSCRIPT_CHANNELS | frozenset(direct_channels)
+        # Channels that show replies themselves, or where nobody reads them: nothing is
+        # queued for them.
+        self.direct_channels = (
+            TRANSCRIPT_CHANNELS | frozenset(direct_channels) | UNANSWERED_CHANNELS
+        )
         self.clock = clock
         self.reports = ReportRecorder(sla)
+        self.incidents: Incidents | None = None  # set by the runtime once built
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -101,18 +118,21 @@ class ConversationService:
         """Process one inbound message; retried from fresh state if an operator raced us."""
         for _ in range(MAX_CONFLICT_RETRIES):
             try:
-                return await self._turn(msg, fence, ack_ops or [])
+                outcome = await self._turn(msg, fence, ack_ops or [])
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
+                continue
+            await self._observe(msg.conversation_key, outcome)
+            return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
     async def _turn(
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
         now = self.clock()
-        # Round trips of a turn: this read (and one more for the conversation's tickets,
-        # when it has any and the bot answers), then the one commit below.
-        conv, ticket_ids = await self.store.conversations.load(
+        # Round trips of a turn: this read (the conversation and its tickets), then the one
+        # commit below.
+        conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
         conv.user_name = msg.user_name or conv.user_name
@@ -133,14 +153,15 @@ class ConversationService:
             state = DialogState.from_dict(conv.state)
             letters = conv.channel in LETTER_CHANNELS
             if conv.bot_owns:
-                open_tickets = tuple(await self._open_tickets(ticket_ids))
                 ctx = StepContext(
                     now=now,
-                    open_tickets=open_tickets,
+                    open_tickets=tuple(t for t in tickets if t.status.is_active),
                     letters=letters,
                     directory=self.accounts is not None,
+                    incidents=await self.incidents.open_incidents() if self.incidents else (),
                 )
                 result: StepResult | None = self.engine.step(state, msg, ctx)
+                outcome.reported = _new_problem(state, result) if result else None
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
                 ctx = StepContext(now=now, letters=letters)
                 result = self.engine.self_service(state, msg, ctx)
@@ -155,6 +176,16 @@ class ConversationService:
         await self.store.commit(tx, fence)
         _count(outcome)
         return outcome
+
+    async def _observe(self, conversation_key: str, outcome: TurnOutcome) -> None:
+        """A new problem counts towards detecting a mass incident (after the commit: a
+        failure here never undoes the turn)."""
+        if self.incidents is None or outcome.reported is None:
+            return
+        try:
+            await self.incidents.observe(conversation_key, *outcome.reported)
+        except Exception:
+            log.exception("counting a report for incident detection failed")
 
     async def _apply_events(
         self,
@@ -215,6 +246,12 @@ class ConversationService:
                     ticket.updated_at = ctx.now
                     tx.save_ticket(ticket)
                     tx.ticket_event(ticket.id, "user", "details", ", ".join(event.fields))
+            elif isinstance(event, IncidentJoined) and self.incidents is not None:
+                self.store.incidents.subscribe(tx, event.incident_id, conv.key)
+                for ticket in ctx.open_tickets:
+                    self.incidents.link_child(tx, event.incident_id, ticket, "user")
+            elif isinstance(event, IncidentDeclined):
+                self.store.incidents.unsubscribe(tx, event.incident_id, conv.key)
             elif isinstance(event, StatusAsked):
                 report = await self.tickets.report(conv.key, event.ticket_id, ctx.now)
                 follow(self.engine.ticket_status(state, report, ctx))
@@ -278,10 +315,6 @@ class ConversationService:
 
     async def _rated_ticket(self, conv: Conversation, ticket_id: str) -> Ticket | None:
         return await self.tickets.own_ticket(conv.key, ticket_id) if ticket_id else None
-
-    async def _open_tickets(self, ticket_ids: list[str]) -> list[Ticket]:
-        tickets = await self.store.tickets.many(ticket_ids) if ticket_ids else []
-        return [t for t in tickets if t.status.is_active]
 
     async def _note_user_activity(self, tx: Transaction, conv: Conversation, now: float) -> None:
         """The user wrote while a person owns the conversation: the bot stays quiet."""
@@ -374,6 +407,18 @@ class ConversationService:
             if send and conv.channel not in self.direct_channels and not conv.blocked:
                 deliveries.append(tx.deliver(conv.channel, conv.chat_id, reply))
         return deliveries
+
+
+def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str] | None:
+    """The problem a turn took up, unless it was joined to a known outage."""
+    state = after.state
+    if state.incident or any(isinstance(e, IncidentJoined) for e in after.events):
+        return None
+    if state.problem and state.problem != before.problem:
+        return state.problem, state.topic
+    if state.unclear and state.unclear != before.unclear:  # kept to ask what is meant
+        return state.unclear, ""
+    return None
 
 
 def _open_ticket(ctx: StepContext, ticket_id: str) -> Ticket | None:

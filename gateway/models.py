@@ -24,6 +24,8 @@ class Channel(StrEnum):
     WHATSAPP = "whatsapp"
     MESSENGER = "messenger"
     INSTAGRAM = "instagram"
+    ALERTS = "alerts"  # monitoring systems: nobody to answer
+    INCIDENTS = "incidents"  # parent tickets of mass incidents: nobody to answer
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,9 @@ class TicketStatus(StrEnum):
     def is_active(self) -> bool:
         return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
+
+# Channels nobody answers (monitoring systems): replies stay in the ticket's log.
+UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value, Channel.INCIDENTS.value})
 
 # Channels where every reply is a letter (slow to answer): one message per turn, and all
 # checklist questions asked together. The engine sees only this capability, not the channel.

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from gateway.config import Settings
+from gateway.alert_tickets import AlertTickets
+from gateway.config import ConfigError, Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.identities import ChannelIdentityOnly, UserIdentities
+from gateway.incidents import IncidentService
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch
 from gateway.models import Priority
@@ -30,6 +32,7 @@ from gateway.store.topology import parse_address
 from gateway.texts import Texts
 from gateway.ticket_status import TicketStatusDesk
 from gateway.triage.calendar import BusinessCalendar
+from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import DAY, ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
@@ -46,6 +49,8 @@ class Runtime:
     service: ConversationService
     desk: OperatorDesk
     timers: SlaTimerService
+    alerts: AlertTickets
+    incidents: IncidentService
     redis_url: str
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
@@ -101,7 +106,7 @@ def escalation_policy(settings: Settings) -> EscalationPolicy:
 def ticket_status_desk(
     settings: Settings, store: Store, sla: SlaPolicy, identities: UserIdentities | None = None
 ) -> TicketStatusDesk:
-    """"Where is my ticket?" over the store; a user is known by `identities` (their channel
+    """ "Where is my ticket?" over the store; a user is known by `identities` (their channel
     identity alone unless directory linking supplies more)."""
     section = settings.ticket_status
     return TicketStatusDesk(
@@ -168,6 +173,13 @@ async def redis_for(settings: Settings) -> tuple[RedisTarget, EmbeddedRedis | No
     """The Redis to use, and the embedded server when this process started it: the
     configured Redis (a server, Sentinel or Cluster), else the embedded one another
     firstline process runs on this data dir (joined), else a new embedded one."""
+    if settings.redis.topology == "cluster":
+        # The cluster is found and described (`firstline config check`), but the store's
+        # multi-key steps are not single-slot yet: serving would fail with CROSSSLOT.
+        raise ConfigError(
+            "redis.topology: cluster is not supported for serving yet (config check only); "
+            "use single or sentinel"
+        )
     if not settings.redis.embedded:
         return redis_target(settings, settings.redis.url or ""), None
     server = embedded_redis(settings)
@@ -218,12 +230,19 @@ async def open_runtime(
         await store.prepare()
         knowledge = KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
-        engine = DialogEngine(knowledge, sla)
+        catalog = ServiceCatalog.from_config(settings.incidents.services)
+        engine = DialogEngine(
+            knowledge, sla, services=catalog, incident_similarity=settings.incidents.similarity
+        )
         accounts = self_service(settings, store, engine.texts, sla)
         tickets = ticket_status_desk(settings, store, sla, accounts)
         service = ConversationService(
             store, engine, sla, direct_channels, tickets=tickets, accounts=accounts
         )
+        incidents = IncidentService(
+            service, settings.incidents, catalog, settings.sla.desk_language
+        )
+        service.incidents = incidents
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -243,6 +262,8 @@ async def open_runtime(
             service=service,
             desk=desk,
             timers=timers,
+            alerts=AlertTickets(store, settings.alerts, sla, service.reports),
+            incidents=incidents,
             redis_url=target.url,
             watch=watch,
             redis_server=server,

@@ -48,9 +48,11 @@ class WorkerProcesses:
     def pids(self) -> list[int]:
         return sorted(c.pid for c in self._children)
 
-    async def run(self, redis_url: str) -> None:
-        """Keep the children running on `redis_url` (the serve process's Redis) until `stop`."""
-        self.env["REDIS_URL"] = redis_url
+    async def run(self, embedded_url: str | None = None) -> None:
+        """Keep the children running until `stop`: on the configured Redis, or on the
+        embedded one this process runs at `embedded_url`."""
+        if embedded_url:
+            self.env["REDIS_URL"] = embedded_url
         await asyncio.gather(*(self._keep_running(n) for n in range(self.count)))
 
     async def _keep_running(self, slot: int) -> None:

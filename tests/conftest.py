@@ -23,6 +23,7 @@ from directory.slapd import (
     running_slapd,
     user_ldif,
 )
+from redis_topologies import SentinelSetup
 
 from emulators.harness import VIBER_TOKEN
 from emulators.telegram import TelegramEmulator
@@ -43,6 +44,14 @@ def redis_server() -> Iterator[str]:
             yield url
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_sentinel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
+    """1 primary, 2 replicas and 3 sentinels of the test's own (it may kill some)."""
+    setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel"))
+    yield setup
+    setup.stop()
 
 
 @pytest.fixture

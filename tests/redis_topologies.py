@@ -5,27 +5,65 @@ embedded binary also runs as a sentinel), on loopback, on free ports.
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import redis
 
 from gateway.store.embedded import find_redis_server
 
+ROOT = Path(__file__).resolve().parents[1]
 SERVICE = "firstline"
 DOWN_AFTER_MS = 1000
+CLUSTER_SLOTS = 16384
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def firstline(
+    *args: str, env: dict[str, str], timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run a `firstline` command with these settings in the environment (no REDIS_URL)."""
+    full = {k: v for k, v in os.environ.items() if k != "REDIS_URL"} | env
+    return subprocess.run(
+        [sys.executable, "-m", "gateway", *args],
+        env=full, capture_output=True, text=True, cwd=ROOT, check=False, timeout=timeout,
+    )  # fmt: skip
+
+
+def found_topology(check: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """The topology `firstline config check` printed."""
+    found: dict[str, Any] = json.loads(check.stdout.split("redis topology found: ", 1)[1])
+    return found
+
+
+def free_cluster_port() -> int:
+    """A free port whose cluster bus port (+10000) is free too (Redis 6.2 has no
+    `cluster-port`)."""
+    for _ in range(200):
+        port = random.randint(20000, 55535)
+        try:
+            with socket.socket() as a, socket.socket() as b:
+                a.bind(("127.0.0.1", port))
+                b.bind(("127.0.0.1", port + 10000))
+        except OSError:
+            continue
+        return port
+    raise AssertionError("no free port pair for a cluster node")
 
 
 def wait_for(condition: Callable[[], object], what: str, timeout: float = 60.0) -> None:
@@ -95,8 +133,8 @@ class RedisProcess:
             self.proc.wait()
 
 
-def _data_node(name: str, workdir: Path, *extra: str) -> RedisProcess:
-    port = free_port()
+def _data_node(name: str, workdir: Path, *extra: str, port: int = 0) -> RedisProcess:
+    port = port or free_port()
     node_dir = workdir / name
     node_dir.mkdir(parents=True, exist_ok=True)
     args = [
@@ -200,3 +238,91 @@ class SentinelSetup:
     def stop(self) -> None:
         for p in [*self.sentinels, *self.nodes]:
             p.stop()
+
+
+@dataclass
+class ClusterSetup:
+    """`primaries` primaries with `replicas_each` replicas each, formed with CLUSTER MEET,
+    ADDSLOTS and REPLICATE (cluster-node-timeout 1000 ms)."""
+
+    workdir: Path
+    nodes: list[RedisProcess] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, workdir: Path, primaries: int = 3, replicas_each: int = 1) -> ClusterSetup:
+        setup = cls(workdir)
+        try:
+            count = primaries * (1 + replicas_each)
+            for i in range(count):
+                node = _data_node(
+                    f"node{i + 1}", workdir, "--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "1000",
+                    port=free_cluster_port(),
+                )  # fmt: skip
+                node.start()
+                setup.nodes.append(node)
+            first = setup.nodes[0].client()
+            for node in setup.nodes[1:]:
+                first.execute_command("CLUSTER MEET", "127.0.0.1", node.port)
+            per = CLUSTER_SLOTS // primaries
+            for i, node in enumerate(setup.nodes[:primaries]):
+                end = CLUSTER_SLOTS if i == primaries - 1 else (i + 1) * per
+                node.client().execute_command("CLUSTER ADDSLOTS", *range(i * per, end))
+            wait_for(lambda: all(len(setup.known(n)) == count for n in setup.nodes),
+                     "the nodes to meet")  # fmt: skip
+            for j, node in enumerate(setup.nodes[primaries:]):
+                primary = setup.nodes[j % primaries]
+                primary_id = primary.client().execute_command("CLUSTER MYID").decode()
+                node.client().execute_command("CLUSTER REPLICATE", primary_id)
+            setup.wait_settled()
+        except BaseException:
+            setup.stop()
+            raise
+        return setup
+
+    @staticmethod
+    def known(node: RedisProcess) -> dict[str, dict[str, object]]:
+        """CLUSTER NODES as that node sees it: address -> id, flags, primary id, slots."""
+        nodes: dict[str, dict[str, object]] = node.client().execute_command("CLUSTER NODES")
+        return nodes
+
+    def wait_settled(self, timeout: float = 60.0, *, replicas: bool = True) -> None:
+        """Every live node says the cluster is ok and (with `replicas`) every primary that
+        serves slots has a live replica."""
+
+        def settled() -> bool:
+            live = [n for n in self.nodes if n.alive()]
+            for node in live:
+                info = node.client().execute_command("CLUSTER INFO")
+                if info.get("cluster_state") != "ok":
+                    return False
+            if not replicas:
+                return True
+            view = list(self.known(live[0]).values())
+            serving = [p for p in view if "master" in str(p["flags"]) and p["slots"]]
+
+            def has_replica(primary: dict[str, object]) -> bool:
+                return any(
+                    r["master_id"] == primary["node_id"] and "fail" not in str(r["flags"])
+                    for r in view
+                )
+
+            return all(has_replica(p) for p in serving)
+
+        wait_for(settled, "the cluster to settle", timeout)
+
+    @property
+    def addresses(self) -> list[str]:
+        return [n.address for n in self.nodes]
+
+    def primaries(self) -> list[RedisProcess]:
+        """Live nodes that serve slots now."""
+        out = []
+        for node in self.nodes:
+            if node.alive() and node.client().info("replication")["role"] == "master":
+                out.append(node)
+        return out
+
+    def stop(self) -> None:
+        for node in self.nodes:
+            node.stop()

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
+import aiohttp
 from aiohttp import web
 from failover_traffic import TrafficReport, chat_traffic
 from pydantic import SecretStr
@@ -34,13 +33,6 @@ CHATS = [700001 + i for i in range(8)]
 EXTRA = 4  # follow-ups per chat after the ticket script
 RATE = 40.0  # updates a second over all chats
 KILL_AFTER_ACKS = 24
-
-
-@pytest.fixture
-def sentinel_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
-    setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel"))
-    yield setup
-    setup.stop()
 
 
 def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
@@ -67,12 +59,25 @@ async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: 
     return primary.port
 
 
+async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
+    """What /readyz answers from the kill until it is ready again."""
+    seen: list[tuple[int, str]] = []
+    async with aiohttp.ClientSession() as http:
+        while report.kill_at is None:
+            await asyncio.sleep(0.02)
+        while not seen or seen[-1][0] != 200:
+            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
+                seen.append((resp.status, (await resp.json())["status"]))
+            await asyncio.sleep(0.1)
+    return seen
+
+
 async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
-    settings: Settings, telegram_api: TelegramEmulator, sentinel_setup: SentinelSetup
+    settings: Settings, telegram_api: TelegramEmulator, fresh_sentinel: SentinelSetup
 ) -> None:
     port = free_port()
     config = with_telegram(settings, telegram_api, mode="webhook", webhook_secret=SecretStr(SECRET))
-    config = on_sentinel(config, sentinel_setup)
+    config = on_sentinel(config, fresh_sentinel)
     config = config.model_copy(
         update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
     )
@@ -85,10 +90,14 @@ async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
         await eventually(lambda: telegram_api.webhook, what="webhook registered")
         report = TrafficReport()
         url = f"http://127.0.0.1:{port}/webhooks/telegram"
-        killer = asyncio.create_task(kill_primary_after(sentinel_setup, report, KILL_AFTER_ACKS))
+        killer = asyncio.create_task(kill_primary_after(fresh_sentinel, report, KILL_AFTER_ACKS))
+        readiness = asyncio.create_task(readiness_through_the_gap(port, report))
         await asyncio.wait_for(chat_traffic(url, SECRET, CHATS, EXTRA, RATE, report), 120)
         killed = await killer
-        assert sentinel_setup.primary_port() != killed
+        # /readyz: not ready during the gap, ready again on the new primary.
+        seen = await asyncio.wait_for(readiness, 60)
+        assert (503, "redis unavailable") in seen and seen[-1][0] == 200
+        assert fresh_sentinel.primary_port() != killed
 
         # What the channel was told: only 200s and retryable 503s, and some of the latter.
         assert report.other == []

@@ -12,10 +12,8 @@ import asyncio
 import json
 import os
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import redis
 from redis_topologies import SentinelSetup
 from test_serve import free_port, get, start, wait
@@ -28,13 +26,6 @@ from gateway.store.topology import parse_address
 SHARDS = 8
 CONVERSATIONS = 16
 MESSAGES_EACH = 4
-
-
-@pytest.fixture
-def sentinel_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
-    setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel"))
-    yield setup
-    setup.stop()
 
 
 def sentinel_env(setup: SentinelSetup) -> dict[str, str]:
@@ -88,31 +79,39 @@ def inbound_texts(setup: SentinelSetup, conversation: int) -> list[str]:
 
 
 def test_a_killed_host_s_shards_move_to_the_other_and_nothing_is_lost(
-    tmp_path: Path, sentinel_setup: SentinelSetup
+    tmp_path: Path, fresh_sentinel: SentinelSetup
 ) -> None:
-    env = sentinel_env(sentinel_setup)
+    env = sentinel_env(fresh_sentinel)
     ports = [free_port(), free_port()]
     logs = [(tmp_path / f"serve{i}.log").open("wb") for i in range(2)]
     hosts = [start(tmp_path / f"host{i}", ports[i], stderr=logs[i], **env) for i in range(2)]
     try:
         for port in ports:
             wait(lambda p=port: get(f"http://127.0.0.1:{p}/readyz")[0] == 200, "ready", 90)
+        _, ready = get(f"http://127.0.0.1:{ports[0]}/readyz")
+        assert ready["redis"] == {
+            "kind": "sentinel",
+            "wait_replicas": 1,
+            "primary": fresh_sentinel.primary().address,
+            "replicas": ready["redis"]["replicas"],
+        }
+        assert len(ready["redis"]["replicas"]) == 2
         pids = {h.pid for h in hosts}
         wait(
-            lambda: {pid_of(w) for w in lease_holders(sentinel_setup).values()} == pids,
+            lambda: {pid_of(w) for w in lease_holders(fresh_sentinel).values()} == pids,
             "both hosts to hold shards",
         )
-        asyncio.run(say(sentinel_setup, 1))
-        asyncio.run(say(sentinel_setup, 2))
+        asyncio.run(say(fresh_sentinel, 1))
+        asyncio.run(say(fresh_sentinel, 2))
         victim, survivor = hosts
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait()
         for round_ in range(3, MESSAGES_EACH + 1):
-            asyncio.run(say(sentinel_setup, round_))
+            asyncio.run(say(fresh_sentinel, round_))
 
         def all_processed() -> bool:
             return all(
-                len(inbound_texts(sentinel_setup, c)) >= MESSAGES_EACH for c in range(CONVERSATIONS)
+                len(inbound_texts(fresh_sentinel, c)) >= MESSAGES_EACH for c in range(CONVERSATIONS)
             )
 
         wait(all_processed, "every message to be processed", 90)
@@ -121,11 +120,11 @@ def test_a_killed_host_s_shards_move_to_the_other_and_nothing_is_lost(
                 f"message {r} of conversation {c}: printer offline"
                 for r in range(1, MESSAGES_EACH + 1)
             ]
-            assert inbound_texts(sentinel_setup, c) == expected  # once each, in order
-        holders = lease_holders(sentinel_setup)
+            assert inbound_texts(fresh_sentinel, c) == expected  # once each, in order
+        holders = lease_holders(fresh_sentinel)
         assert {pid_of(w) for w in holders.values()} == {survivor.pid}
         assert len(holders) == SHARDS
-        client: redis.Redis = sentinel_setup.primary().client()
+        client: redis.Redis = fresh_sentinel.primary().client()
         for shard in range(SHARDS):
             assert client.xlen(store_keys.inbound_stream(shard)) == 0  # all retired
     finally:

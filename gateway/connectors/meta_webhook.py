@@ -185,7 +185,7 @@ def each_part(
 def epoch(parent: dict[str, Any], key: str, *, millis: bool = False) -> float:
     """A Unix time given as a number or a numeric string (WhatsApp sends strings)."""
     value = parent.get(key)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise UntrustedInput(f"{key}: a Unix time is expected")

@@ -237,7 +237,7 @@ class TelegramConnector:
             message = await self._restore_payload(message)
         await self._on_message(message)
         pressed_on = message.meta.get(updates.KEYBOARD_MESSAGE, "")
-        if pressed_on.isdigit():
+        if pressed_on.isdecimal():
             # Answered: that keyboard must not be pressed again.
             self._spawn(self._remove_keyboard(message.chat_id, int(pressed_on)))
 
@@ -425,7 +425,7 @@ def _webhook_config(settings: Settings) -> tuple[str, bytes]:
 
 
 def _chat(chat_id: str) -> int | str:
-    return int(chat_id) if chat_id.lstrip("-").isdigit() else chat_id
+    return int(chat_id) if chat_id.lstrip("-").isdecimal() else chat_id
 
 
 def _send_key(chat_id: str, message: OutboundMessage) -> str:

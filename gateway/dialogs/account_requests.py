@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.product import extract_all as products_named
+
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
             "forget": FORGET, "forgetme": FORGET, "unlink": FORGET}  # fmt: skip
+
 
 def _near(verbs: str, nouns: str) -> str:
     """A verb and a noun at most three words apart, in that order."""
@@ -53,12 +56,27 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 CODE = re.compile(r"^\s*([0-9A-Za-z][0-9A-Za-z \-]{4,30})\s*$")
 
 
+# What people sign in to with their directory account. A password or lock of anything else
+# they name ("пароль от 1С", "my Zoom password", "заблокировали в Jira") is that program's
+# own account: the directory cannot help, so it is a problem for the checklist, not for us.
+DIRECTORY_SIGN_IN = ("Windows", "Outlook", "Office", "Microsoft 365", "Teams", "OneDrive",
+                     "SharePoint", "Word", "Excel", "PowerPoint", "RDP", "Citrix",
+                     "FortiClient", "Cisco AnyConnect", "OpenVPN", "WireGuard",
+                     "GlobalProtect")  # fmt: skip
+
+
 def account_request(text: str) -> str | None:
     """unlock | reset | link | forget when the message asks for one, else None."""
     for action, pattern in _PATTERNS:
         if pattern.search(text):
+            if action in (UNLOCK, RESET) and _names_another_account(text):
+                return None
             return action
     return None
+
+
+def _names_another_account(text: str) -> bool:
+    return any(not name.startswith(DIRECTORY_SIGN_IN) for name in products_named(text))
 
 
 def typed_code(text: str) -> str:

@@ -112,7 +112,7 @@ def parse_number(text: str, maximum: int) -> int | None:
     if not words or len(words) > 3:
         return None
     word = words[0]
-    value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    value = int(word) if word.isdecimal() else _NUMBER_WORDS.get(word)
     if value is None or not 1 <= value <= maximum:
         return None
     return value

@@ -198,7 +198,7 @@ async def _terminal_loop(session: ChatSession, stdin: TextIO, stdout: TextIO) ->
         if not typed:
             continue
         pressed = (
-            buttons[int(typed) - 1] if typed.isdigit() and 0 < int(typed) <= len(buttons) else ""
+            buttons[int(typed) - 1] if typed.isdecimal() and 0 < int(typed) <= len(buttons) else ""
         )
         data = {"payload": pressed} if pressed else {"text": typed}
         buttons = _show(await session.turn(data), stdout)

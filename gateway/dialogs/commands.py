@@ -63,7 +63,7 @@ class Commands:
     def status(self, turn: Turn, arg: str, msg: InboundMessage) -> None:
         """The user's tickets (or the one named) with their state, as the store has them."""
         arg = arg.strip().lstrip("#№")
-        numbers = [ticket_id_for(int(arg))] if arg.isdigit() else ticket_numbers(arg)
+        numbers = [ticket_id_for(int(arg))] if arg.isdecimal() else ticket_numbers(arg)
         self.tickets.ask(turn, numbers[0] if numbers else "")
 
     def operator(self, turn: Turn, arg: str, msg: InboundMessage) -> None:

@@ -12,7 +12,9 @@ import dataclasses
 from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.incidents import SOMETHING_ELSE, IncidentFlow
 from gateway.dialogs.letters import LetterFlow
+from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.status import StatusFlow, StatusReport
@@ -22,6 +24,7 @@ from gateway.texts import DEFAULT_LANGUAGE, Texts
 from gateway.triage import sla_clock
 from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
+from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import SlaPolicy
 
 OUTAGE_TOPIC = "outage_critical"
@@ -56,6 +59,8 @@ class DialogEngine:
         priorities: PriorityRules | None = None,
         outage_topic: str = OUTAGE_TOPIC,
         default_language: str = DEFAULT_LANGUAGE,
+        services: ServiceCatalog | None = None,
+        incident_similarity: int = 85,
     ) -> None:
         self.sla = sla
         self.texts = texts or Texts.load()
@@ -69,6 +74,7 @@ class DialogEngine:
         self.status = StatusFlow(sla)
         self.commands = Commands(self.flow, self.status)
         self.letters = LetterFlow(self.flow)
+        self.incidents = IncidentFlow(self.flow, services or ServiceCatalog(), incident_similarity)
         self.accounts = AccountFlow(self.flow)
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
@@ -87,6 +93,8 @@ class DialogEngine:
                 self.commands.run(turn, *command, msg)
             elif self.status.wants(turn, msg):
                 self._status(turn, msg)
+            elif self.incidents.handle(turn, msg):
+                pass  # a report of an outage already declared: told, not asked
             elif ctx.letters:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
@@ -131,6 +139,21 @@ class DialogEngine:
             turn.send(letter)
         else:
             turn.say("ticket_opened", ticket_id=ticket.id, when=when)
+        return turn.result()
+
+    def incident_declared(
+        self, state: DialogState, incident: OpenIncident, ctx: StepContext
+    ) -> StepResult:
+        """The user's report is part of an outage just declared: tell them, stop asking."""
+        turn = Turn.begin(state, self.texts, ctx)
+        st = turn.state
+        st.incident = incident.id
+        if st.phase not in (Phase.TICKET, Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
+            st.phase, st.asking = Phase.IDLE, ""
+        lines = [turn.text("incident_known", title=incident.title)]
+        if incident.notice(turn.lang):
+            lines.append(incident.notice(turn.lang))
+        turn.send("\n\n".join(lines), turn.button("btn_something_else", SOMETHING_ELSE))
         return turn.result()
 
     def account_result(
@@ -240,7 +263,7 @@ class DialogEngine:
 def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
     """Channels without buttons show them numbered; a typed "2" presses the second one."""
     typed = msg.text.strip().rstrip(".)")
-    if msg.payload or not typed.isdigit() or not 1 <= int(typed) <= len(buttons):
+    if msg.payload or not typed.isdecimal() or not 1 <= int(typed) <= len(buttons):
         return msg
     return dataclasses.replace(msg, payload=buttons[int(typed) - 1])
 

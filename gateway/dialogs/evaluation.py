@@ -247,6 +247,10 @@ async def eval_dialogs(settings: Settings, scenarios_file: Path, stdout: TextIO)
     except ScenarioError as exc:
         stdout.write(f"error: {exc}\n")
         return 2
+    # Scenarios are separate users writing within seconds: mass-incident detection would
+    # take many of them for one outage, which is not what a scenario tests.
+    alone = settings.incidents.model_copy(update={"enabled": False})
+    settings = settings.model_copy(update={"incidents": alone})
     async with open_runtime(settings, direct_channels={"cli"}) as rt:
         failed = await run_scenarios(rt.service, scenarios, stdout)
     return 1 if failed else 0

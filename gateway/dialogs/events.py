@@ -132,6 +132,23 @@ class Handoff(_Event):
 
 
 @dataclass(frozen=True)
+class IncidentJoined(_Event):
+    """The user reports a known outage: subscribe them to it, link them to its parent."""
+
+    name: ClassVar[str] = "incident_joined"
+    incident_id: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentDeclined(_Event):
+    """The user said their problem is something else than the outage: unsubscribe them."""
+
+    name: ClassVar[str] = "incident_declined"
+    incident_id: str
+
+
+@dataclass(frozen=True)
 class AccountAction(_Event):
     """Self-service asks the directory: request_code (login), enter_code (code), unlock,
     reset, forget. The service answers through `DialogEngine.account_result`."""
@@ -188,6 +205,8 @@ Event = (
     | Handoff
     | TicketDetailsGiven
     | SolvedByUser
+    | IncidentJoined
+    | IncidentDeclined
     | AccountAction
     | StatusAsked
     | TicketCommented
@@ -205,6 +224,8 @@ __all__ = [
     "FaqAnswered",
     "FaqChoices",
     "Handoff",
+    "IncidentDeclined",
+    "IncidentJoined",
     "PersonRequested",
     "ReopenRequested",
     "Resolved",

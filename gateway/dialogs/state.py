@@ -56,6 +56,8 @@ class DialogState:
     status_resume: str = ""  # the phase to go back to after a comment to it
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
+    incident: str = ""  # the open outage the user is subscribed to
+    incidents_declined: list[str] = field(default_factory=list)  # "it's something else"
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,10 +79,12 @@ class DialogState:
         offered = state.offered if isinstance(state.offered, dict) else {}
         state.offered = {str(k): float(v) for k, v in offered.items()}
         state.asked = [str(f) for f in state.asked or ()]
-        state.code_tries = int(state.code_tries) if str(state.code_tries).isdigit() else 0
+        state.code_tries = int(state.code_tries) if str(state.code_tries).isdecimal() else 0
         state.account_next = str(state.account_next or "")
         state.buttons = [str(b) for b in state.buttons or ()]
         state.button_labels = [str(b) for b in state.button_labels or ()]
+        state.incident = str(state.incident or "")
+        state.incidents_declined = [str(i) for i in state.incidents_declined or ()]
         return state
 
     def start_flow(self, problem: str = "") -> None:

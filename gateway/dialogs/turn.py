@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from gateway.dialogs.events import Event
+from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.models import Button, OutboundMessage, Ticket
 from gateway.texts import Texts
@@ -22,6 +23,7 @@ class StepContext:
     now: float  # unix time
     open_tickets: tuple[Ticket, ...] = ()  # the user's active tickets (for /status)
     letters: bool = False  # the channel answers by letter: one reply, every question at once
+    incidents: tuple[OpenIncident, ...] = ()  # outages declared and not yet over
     directory: bool = False  # self-service (unlock, password reset) is configured
 
 

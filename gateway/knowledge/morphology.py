@@ -81,7 +81,7 @@ def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False)
 
 def tokens(text: str, lang: str | None = None) -> list[Token]:
     """Every word of `text` with its lemma, stop-word flag and dictionary flag."""
-    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split())))
+    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split(), lang)))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
     words = normal.split()
@@ -92,7 +92,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
     return [_token(word, lang) for word in meant]
 
 
-def _latin_as_cyrillic(raw: list[str]) -> list[str]:
+def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 
     A message typed in the wrong layout ("ghbynth yt gtxfnftn") or transliterated
@@ -104,12 +104,12 @@ def _latin_as_cyrillic(raw: list[str]) -> list[str]:
     layout = [_layout_reading(t) for t in raw]
     if sum(r is not None for r in layout) > english:
         return [r or t for r, t in zip(layout, raw, strict=True)]
-    translit = [_cyrillic_reading(t) for t in raw]
+    translit = [_cyrillic_reading(t, lang) for t in raw]
     found = sum(r is not None for r in translit)
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return [r or _translit_in_context(t) for r, t in zip(translit, raw, strict=True)]
+        return [r or _translit_in_context(t, lang) for r, t in zip(translit, raw, strict=True)]
     return raw
 
 
@@ -164,24 +164,24 @@ def _layout_reading(token: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _cyrillic_reading(token: str) -> str | None:
+def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
     if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
-    for reading in cyrillic_readings(bare):
+    for reading in cyrillic_readings(bare, lang):
         if reading in _OUR_WORDS or _cyrillic_known(reading):
             return reading
     return None
 
 
-def _translit_in_context(token: str) -> str:
+def _translit_in_context(token: str, lang: str | None = None) -> str:
     bare = _bare(token)
     if not bare.isascii() or not bare.isalpha() or bare in WORDS or bare in PRODUCT_WORDS:
         return token
     english = _english_known(bare)
     if len(bare) <= 3 or not english:
-        readings = cyrillic_readings(bare)
+        readings = cyrillic_readings(bare, lang)
         known = [r for r in readings if r in _OUR_WORDS or _cyrillic_known(r)]
         if known or (readings and not english):
             return (known or readings)[0]

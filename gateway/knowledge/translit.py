@@ -60,19 +60,33 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "y": ("ы", "й", "и"),
     "z": ("з",),
 }
+# Ukrainian transliteration reads these letters first as Ukrainian ones: "pidozrilym" is
+# підозрілим (i → і, y → и), "vidpravliaiutsia" відправляються.
+_UKRAINIAN_FIRST: dict[str, tuple[str, ...]] = {
+    "i": ("і", "и", "й"),
+    "y": ("и", "й", "ы"),
+    "yi": ("ї", "ий", "ый"),
+    "ye": ("є", "е", "ые"),
+    "h": ("г", "х"),
+    "tsia": ("ться", "ця"),
+}
+_GROUPS["tsya"] = ("тся", "ться")
+_GROUPS["tsia"] = ("ться", "ця")
 _LONGEST = max(len(g) for g in _GROUPS)
 _MAX_READINGS = 64
 
 
-def cyrillic_readings(word: str) -> list[str]:
-    """Cyrillic spellings a Latin-letter word may stand for, most likely first."""
+def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
+    """Cyrillic spellings a Latin-letter word may stand for, most likely first (in the
+    Ukrainian way first when the message is known to be Ukrainian)."""
+    groups = {**_GROUPS, **_UKRAINIAN_FIRST} if lang == "uk" else _GROUPS
     if not word.isascii() or not word.isalpha() or len(word) < 2:
         return []
     parts: list[tuple[str, ...]] = []
     at = 0
     while at < len(word):
         for size in range(min(_LONGEST, len(word) - at), 0, -1):
-            options = _GROUPS.get(word[at : at + size])
+            options = groups.get(word[at : at + size])
             if options:
                 parts.append(options)
                 at += size

@@ -13,10 +13,12 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
+from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.conversations import Conversation, ConversationStore
 from gateway.store.durability import DurableWrites, NotReplicated
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
+from gateway.store.incidents import Incident, IncidentStore
 from gateway.store.mail import MailStore
 from gateway.store.operators import OperatorStore
 from gateway.store.outbound import OutboundEntry, Outbox
@@ -50,11 +52,13 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
 __all__ = [
     "NO_FENCE",
     "STORE_UNAVAILABLE",
+    "AlertDetails",
     "ClaimResult",
     "CommitConflict",
     "Conversation",
     "Fence",
     "InboundEntry",
+    "Incident",
     "LeaseLost",
     "NotReplicated",
     "OutboundEntry",
@@ -92,6 +96,8 @@ class Store:
         self.mail = MailStore(redis)
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
+        self.alerts = AlertStore(redis)
+        self.incidents = IncidentStore(redis)
         self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
 

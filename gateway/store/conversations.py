@@ -8,8 +8,9 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import BOT_OWNER
-from gateway.store import keys
+from gateway.models import BOT_OWNER, Ticket
+from gateway.store import keys, scripts
+from gateway.store.tickets import ticket_from_hashes
 from gateway.store.transaction import Transaction
 
 
@@ -48,6 +49,7 @@ class ConversationStore:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._load = redis.register_script(scripts.LOAD_CONVERSATION)
 
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
@@ -55,15 +57,18 @@ class ConversationStore:
     async def get_or_new(self, key: str, channel: str, chat_id: str) -> Conversation:
         return await self.get(key) or Conversation(key=key, channel=channel, chat_id=chat_id)
 
-    async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[str]]:
+    async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and the ids of its tickets, sorted."""
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.hgetall(keys.conversation(key))
-        pipe.smembers(keys.conversation_tickets(key))
-        raw, ticket_ids = await pipe.execute()
-        conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
-        return conv, sorted(t.decode() for t in ticket_ids)
+        none is stored) and its tickets, in the order of their ids."""
+        raw, rows = await self._load(
+            keys=[keys.conversation(key), keys.conversation_tickets(key)],
+            args=keys.ticket_hashes_around_id(),
+        )
+        conv = _conversation(key, _pairs(raw)) or Conversation(
+            key=key, channel=channel, chat_id=chat_id
+        )
+        tickets = [ticket_from_hashes(*map(_pairs, row[1:])) for row in sorted(rows)]
+        return conv, [t for t in tickets if t is not None]
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")
@@ -127,3 +132,8 @@ def _conversation(key: str, raw: dict[bytes, bytes]) -> Conversation | None:
         updated_at=float(data.get("updated_at", 0)),
         last_user_at=float(data.get("last_user_at", 0)),
     )
+
+
+def _pairs(flat: list[bytes]) -> dict[bytes, bytes]:
+    """A hash as a script returns it (name, value, name, value...) as a dict."""
+    return dict(zip(flat[::2], flat[1::2], strict=True))

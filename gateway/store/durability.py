@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from redis.exceptions import NoScriptError
+
 
 class NotReplicated(Exception):
     """The primary took the write, but too few replicas confirmed it in time: the caller
@@ -28,8 +30,17 @@ class DurableWrites:
         """Run a registered Lua script; its result once it is durable."""
         if not self.replicas:
             return await script(keys=keys, args=args)
+        # EVALSHA straight in the pipeline (no SCRIPT EXISTS round trip first); a server
+        # without the script (a newly promoted primary) gets it loaded, once.
+        try:
+            return await self._evalsha_confirmed(script, keys, args)
+        except NoScriptError:
+            await self._redis.script_load(script.script)
+            return await self._evalsha_confirmed(script, keys, args)
+
+    async def _evalsha_confirmed(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         pipe = self._redis.pipeline(transaction=False)
-        await script(keys=keys, args=args, client=pipe)
+        pipe.evalsha(script.sha, len(keys), *keys, *args)
         return await self._confirmed(pipe)
 
     async def command(self, *args: Any) -> Any:

@@ -58,6 +58,15 @@ def ticket_sources(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:sources"
 
 
+def ticket_hashes_around_id() -> list[str]:
+    """The names of a ticket's three hashes (ticket, fields, sources) as the text before
+    and after its id, in pairs: for a server-side script that builds them."""
+    mark = "\x00"
+    return [
+        part for name in (ticket, ticket_fields, ticket_sources) for part in name(mark).split(mark)
+    ]
+
+
 def ticket_events(ticket_id: str) -> str:
     return f"{PREFIX}:ticket:{ticket_id}:events"
 
@@ -179,6 +188,67 @@ def signin_failures(scope: str, name: str) -> str:
 def signin_not_before(scope: str, name: str) -> str:
     """When the next console sign-in from that address or for that login may be tried."""
     return f"{PREFIX}:signin:wait:{scope}:{name}"
+
+
+# Monitoring alerts: which ticket an alert (source + dedupe key) is on, and its details.
+ALERTS_FIRING = f"{PREFIX}:alert:firing"  # hash: ticket id -> service of a firing alert
+
+
+def alert_ticket(source: str, dedupe_key: str) -> str:
+    """The ticket an alert is on (string), kept while it may fire again."""
+    return f"{PREFIX}:alert:{source}:{dedupe_key}"
+
+
+def alert_details(ticket_id: str) -> str:
+    """hash: an alert ticket's source, labels (JSON), link, state, fire count, times."""
+    return f"{PREFIX}:ticket:{ticket_id}:alert"
+
+
+# Mass incidents: a parent ticket per outage, its subscribers, children and timeline.
+INCIDENTS_OPEN = f"{PREFIX}:incidents:open"  # zset: incident (parent ticket) id -> declared at
+INCIDENTS_ALL = f"{PREFIX}:incidents"  # zset: incident id -> declared at
+
+
+def incident(incident_id: str) -> str:
+    """hash: title, services, topic, status, public messages (JSON), declared by/at."""
+    return f"{PREFIX}:incident:{incident_id}"
+
+
+def incident_subscribers(incident_id: str) -> str:
+    """set: conversation keys told when the incident changes (each once per change)."""
+    return f"{PREFIX}:incident:{incident_id}:subs"
+
+
+def incident_children(incident_id: str) -> str:
+    """set: users' tickets linked to the incident's parent ticket."""
+    return f"{PREFIX}:incident:{incident_id}:children"
+
+
+def incident_timeline(incident_id: str) -> str:
+    """list: what happened, oldest first (JSON entries)."""
+    return f"{PREFIX}:incident:{incident_id}:timeline"
+
+
+def incident_reports(signature: str) -> str:
+    """zset: conversation key -> when it reported a problem with this signature
+    ("service:crm", "topic:vpn_connect"), over the detection window."""
+    return f"{PREFIX}:incident:reports:{signature}"
+
+
+def incident_samples(signature: str) -> str:
+    """list: recent texts of reports with this signature (newest first)."""
+    return f"{PREFIX}:incident:samples:{signature}"
+
+
+def incident_signature(signature: str) -> str:
+    """The open incident declared for a signature ("service:crm"): one at a time."""
+    return f"{PREFIX}:incident:sig:{signature}"
+
+
+def incident_told(incident_id: str, round_: str) -> str:
+    """set: conversations already sent one broadcast ("resolved", "update:3") of an incident,
+    so a broadcast split into several commits, or retried, tells each once."""
+    return f"{PREFIX}:incident:{incident_id}:told:{round_}"
 
 
 # Self-service against the directory: one-time codes, linked identities, reset links, audit.

@@ -34,6 +34,21 @@ end
 return 'ok'
 """
 
+# What a turn reads, in one round trip: the conversation hash and, for each of its
+# tickets, the id and its hashes. KEYS: conversation hash, its ticket-id set. ARGV: pairs
+# (text before, text after) the ticket id in the names of a ticket's hashes (store/keys.py).
+LOAD_CONVERSATION = """
+local tickets = {}
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+  local ticket = {id}
+  for i = 1, #ARGV, 2 do
+    ticket[#ticket + 1] = redis.call('HGETALL', ARGV[i] .. id .. ARGV[i + 1])
+  end
+  tickets[#tickets + 1] = ticket
+end
+return {redis.call('HGETALL', KEYS[1]), tickets}
+"""
+
 RENEW_LEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('PEXPIRE', KEYS[1], ARGV[2])

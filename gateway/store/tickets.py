@@ -70,7 +70,7 @@ class TicketStore:
         rows = await pipe.execute()
         out = []
         for i in range(0, len(rows), 3):
-            ticket = _ticket(*rows[i : i + 3])
+            ticket = ticket_from_hashes(*rows[i : i + 3])
             if ticket is not None:
                 out.append(ticket)
         return out
@@ -126,7 +126,7 @@ class TicketStore:
         return value.decode() if value is not None else ""
 
 
-def _ticket(
+def ticket_from_hashes(
     raw: dict[bytes, bytes], raw_fields: dict[bytes, bytes], raw_sources: dict[bytes, bytes]
 ) -> Ticket | None:
     """A ticket from its three stored hashes; None when it is not stored."""

@@ -186,7 +186,7 @@ async def describe(client: Any, sentinel: Sentinel | None, target: RedisTarget) 
 
 async def _describe_cluster(client: Any, target: RedisTarget) -> TopologyView:
     view = TopologyView("cluster", wait_replicas=target.wait_replicas)
-    slots = await client.execute_command("CLUSTER SLOTS", target_nodes=RedisCluster.RANDOM)
+    slots = await _cluster_slots(client)
     covered, primaries, replicas = 0, {}, set()
     for (start, end), nodes in slots.items():
         covered += int(end) - int(start) + 1
@@ -205,6 +205,18 @@ async def _describe_cluster(client: Any, target: RedisTarget) -> TopologyView:
             f"primaries with fewer than {target.wait_replicas} replicas: {sorted(short)}"
         )
     return view
+
+
+async def _cluster_slots(client: Any) -> Any:
+    """CLUSTER SLOTS from the first node that answers (a dead one may still be known)."""
+    await client.initialize()  # learns the nodes on first use
+    error: Exception = RedisConnectionError("no cluster node answers")
+    for node in [*client.get_primaries(), *client.get_replicas()]:
+        try:
+            return await client.execute_command("CLUSTER SLOTS", target_nodes=node)
+        except (RedisConnectionError, RedisTimeoutError) as exc:
+            error = exc
+    raise error
 
 
 def _node(value: Any) -> str:

@@ -229,7 +229,7 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
         ):
             return True
-        if word.text.isdigit() and int(word.text) >= 3 and after and _counted(after[0]):
+        if word.text.isdecimal() and int(word.text) >= 3 and after and _counted(after[0]):
             return True
         if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
             return True

@@ -27,6 +27,7 @@ from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
 from gateway.web.desk_api import DeskApi, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
+from gateway.web.incidents_api import IncidentApi
 from gateway.web.linked_accounts import LinkedAccountsApi
 from gateway.web.live import LiveHub, TranscriptSocket
 from gateway.web.operators import OperatorDirectory
@@ -116,6 +117,7 @@ class Console:
                 "/console/api/linked-accounts/revoke", need(self.links.revoke, changes_state=True)
             ),
             *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
+            *IncidentApi(self.rt).routes(need),
         ]
 
     async def dead_letters_page(self, request: web.Request) -> web.StreamResponse:

@@ -18,7 +18,7 @@ from aiohttp import web
 from gateway.connectors.reply_windows import reply_route
 from gateway.knowledge.gaps import first_message
 from gateway.knowledge.samples import SampleError, review_sample
-from gateway.models import Attachment, Level, Priority, SupportGroup, Ticket
+from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
@@ -185,9 +185,17 @@ class DeskApi:
                 "events": [e.__dict__ for e in events],
                 "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
                 "user_tickets": await self.past_tickets(ticket, session),
+                "alert": await self.alert_of(ticket),
             },
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
+
+    async def alert_of(self, ticket: Ticket) -> dict[str, Any] | None:
+        """What the monitoring system said of an alert ticket; None for users' tickets."""
+        if ticket.channel not in UNANSWERED_CHANNELS:
+            return None
+        details = await self.rt.store.alerts.details(ticket.id)
+        return details.to_dict() if details else None
 
     async def colleagues(self, request: web.Request, session: Session) -> web.Response:
         """Who a ticket can be transferred to: the accounts that can see it, or everyone."""
@@ -204,7 +212,7 @@ class DeskApi:
         """take | assign | reply | note | update | resolve | hand_back | sample, as the operator."""
         ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
         action = request.match_info["action"]
-        body = await _json_body(request)
+        body = await json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
         notice = Notice()
         try:
@@ -314,7 +322,7 @@ class DeskApi:
         return tuple(found)
 
 
-async def _json_body(request: web.Request) -> dict[str, Any]:
+async def json_body(request: web.Request) -> dict[str, Any]:
     if not request.can_read_body:
         return {}
     try:

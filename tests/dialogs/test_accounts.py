@@ -24,7 +24,9 @@ class DirectoryChat(Chat):
     def answer(self, action: str, outcome: AccountOutcome, **extra: object) -> list[str]:
         """The service's answer comes back: what the user reads."""
         result = self.engine.account_result(
-            self.state, AccountResult(action, outcome, **extra), self.ctx  # type: ignore[arg-type]
+            self.state,
+            AccountResult(action, outcome, **extra),
+            self.ctx,  # type: ignore[arg-type]
         )
         self.state, self.events = result.state, list(result.events)
         return [r.text for r in result.replies]
@@ -65,6 +67,25 @@ def test_with_a_directory_words_ask_the_service(engine: DialogEngine) -> None:
         chat.send(text)
         assert [a.action for a in actions(chat)] == [action], text
         assert chat.replies == []  # the service answers
+
+
+def test_the_password_of_another_program_is_not_the_directorys(engine: DialogEngine) -> None:
+    """The bot can reset only the directory account: a program with its own sign-in
+    is a problem like any other (checklist or knowledge base), never a reset link."""
+    for text in (
+        "Забыл пароль от 1С",
+        "I forgot my Zoom password, how do I reset it?",
+        "Заблокували обліковий запис у Jira",
+        "сбросьте пароль в битрикс24",
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert not actions(chat), text
+        assert chat.replies, text
+    for text in ("Забыл пароль от Outlook", "reset my Windows password"):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [a.action for a in actions(chat)] == ["reset"], text
 
 
 def test_linking_dialog(engine: DialogEngine) -> None:

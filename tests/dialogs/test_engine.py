@@ -357,3 +357,18 @@ def test_typed_numbers_press_the_buttons_shown_as_a_numbered_list(chat: Chat) ->
     assert chat.events == [CsatRecorded(score=4, comment="")]
     chat.send("1")  # "skip"
     assert chat.events == []
+
+
+@pytest.mark.parametrize("typed", ["²", "³", "¹²", "٣", "５"])
+def test_digits_that_are_not_plain_numbers_never_break_a_turn(chat: Chat, typed: str) -> None:
+    """Found by the long mail fuzz run: '²' is a digit to str.isdigit() but no int(), and
+    the turn failed until the message was dead-lettered. Every phase gets an answer."""
+    chat.lang_hint = "en"
+    chat.send(typed)  # a first message
+    assert chat.replies
+    chat.send("my printer does not print")  # buttons or a question on screen
+    assert chat.replies
+    chat.send(typed)
+    assert chat.replies
+    chat.send(f"/status {typed}")
+    assert chat.replies

@@ -338,6 +338,11 @@ class LiveGateway:
         """Run a real worker over everything accepted; what it left behind."""
         return self.run(self._drain(timeout), timeout + 30)
 
+    def dead_letters(self) -> list[str]:
+        """The inbound messages the worker gave up on, as stored."""
+        found: list[bytes] = self.run(self.store.redis.lrange(keys.INBOUND_DEAD, 0, -1))
+        return [raw.decode("utf-8", "replace") for raw in found]
+
     async def _drain(self, timeout: float) -> dict[str, Any]:
         assert self._runner is not None
         rt = self._runner.app[RUNTIME]

@@ -84,3 +84,9 @@ def test_ukrainian_readings_that_tie_prefer_the_likely_one() -> None:
 
 def test_unknown_prefixed_verbs_keep_the_known_verb() -> None:
     assert lemmas("перепідключила", "uk") == lemmas("підключила", "uk") == ["підключити"]
+
+
+def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
+    assert lemmas("lysty ne vidpravliaiutsia", "uk") == ["лист", "не", "відправлятися"]
+    assert "підозрілий" in lemmas("pryishov lyst z pidozrilym vkladenniam", "uk")
+    assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]

@@ -111,3 +111,5 @@ class SmtpTransport:
             ) from exc
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
             raise DeliveryError(f"smtp unreachable: {type(exc).__name__}: {exc}") from exc
+        except ValueError as exc:  # an address or header aiosmtplib refuses to put on the wire
+            raise DeliveryError(f"cannot send to {recipient!r}: {exc}", permanent=True) from exc

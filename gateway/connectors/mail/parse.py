@@ -26,6 +26,7 @@ from gateway.connectors.mail.robots import MAILER_DAEMON, auto_submitted_reason,
 
 TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")  # what an SMTP command argument cannot hold
 UU_BLOCK = re.compile(
     r"^begin [0-7]{3,4} (?P<name>[^\r\n]+)\r?\n(?P<body>.*?)^end\s*$", re.M | re.S
 )
@@ -248,12 +249,14 @@ def clean_text(value: str) -> str:
 
 
 def _addresses(value: str) -> list[tuple[str, str]]:
+    """(name, address) pairs; an address no SMTP command could carry (a control
+    character or a space in it) is no address: nobody could be answered there."""
     out = []
     for name, addr in getaddresses([value]) if value else []:
         addr = addr.strip().strip("<>").lower()
-        if "@" in addr or addr:
+        if addr and not UNSENDABLE.search(addr):
             out.append((name.strip().strip('"'), addr))
-    return [(n, a) for n, a in out if a]
+    return out
 
 
 def _first_address(value: str) -> tuple[str, str]:

@@ -200,7 +200,74 @@
 
   /* ---- queue ---- */
 
+  /* ---- mass incidents (at the top of the queue) ---- */
+
+  function loadIncidents() {
+    return api("GET", "/console/api/incidents").then(function (data) {
+      renderIncidents(data.incidents);
+    }).catch(function (err) { $("#incident-error").textContent = err.message; });
+  }
+
+  function incidentMessages(form) {
+    return { ru: form.ru.value, uk: form.uk.value, en: form.en.value };
+  }
+
+  function messageFields() {
+    return ["ru", "uk", "en"].map(function (lang) {
+      return h("label", null, h("span", { text: tr("incident_message_" + lang) }),
+        " ", h("textarea", { name: lang, rows: "2", "aria-label": tr("incident_message_" + lang) }));
+    });
+  }
+
+  function incidentAction(id, action, form) {
+    $("#incident-error").textContent = "";
+    return api("POST", "/console/api/incidents/" + encodeURIComponent(id) + "/" + action,
+      { messages: incidentMessages(form) }).then(function (data) {
+      showNotice(tr("incident_told", { n: data.told }));
+      loadIncidents();
+    }).catch(function (err) { $("#incident-error").textContent = err.message; });
+  }
+
+  function renderIncidents(incidents) {
+    $("#incident-list").replaceChildren.apply($("#incident-list"), incidents.map(function (i) {
+      var open = i.status === "open";
+      var timeline = h("ol", { class: "timeline" });
+      i.timeline.forEach(function (e) {
+        var said = e.messages ? Object.keys(e.messages).map(function (l) { return l + ": " + e.messages[l]; }).join(" / ") : "";
+        timeline.append(h("li", null, time(e.at) + " · " + label("incident_kind_", e.kind) + " · " + (e.by_name || e.by) +
+          (e.detail ? " · " + e.detail : "") + (said ? " — " + said : "")));
+      });
+      var form = h("form", { class: "incident-form" });
+      messageFields().forEach(function (field) { form.append(field); });
+      form.append(h("button", { type: "submit", class: "update", text: tr("incident_send_update") }),
+        h("button", { type: "button", class: "resolve", text: tr("incident_resolve") }));
+      form.addEventListener("submit", function (ev) { ev.preventDefault(); incidentAction(i.id, "update", form); });
+      form.querySelector(".resolve").addEventListener("click", function () { incidentAction(i.id, "resolve", form); });
+      return h("li", { class: "incident " + i.status, "data-incident": i.id },
+        h("strong", { class: "prio prio-P1", text: i.id }), " ", h("span", { class: "title", text: i.title }),
+        " ", h("span", { class: "badge incident-status", text: label("incident_status_", i.status) }),
+        " ", h("span", { class: "affected", text: tr("incident_affected", { n: i.affected }) }),
+        " · ", h("span", { class: "children", text: tr("incident_children", { n: i.children.length }) }),
+        i.services.length ? h("span", { class: "muted", text: " · " + i.services.join(", ") }) : null,
+        h("details", { class: "incident-timeline" }, h("summary", { text: tr("incident_timeline") }), timeline),
+        open ? form : null);
+    }));
+  }
+
+  $("#declare-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var form = ev.target;
+    $("#incident-error").textContent = "";
+    api("POST", "/console/api/incidents", { title: form.incident_title.value, services: form.services.value,
+      messages: incidentMessages(form) }).then(function () {
+      form.reset();
+      $("#declare").open = false;
+      loadIncidents();
+    }).catch(function (err) { $("#incident-error").textContent = err.message; });
+  });
+
   function loadQueue() {
+    loadIncidents();
     var f = filters();
     var url = "/console/api/tickets?status=" + encodeURIComponent(f.status) +
       "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
@@ -226,7 +293,10 @@
       var row = h("tr", { "data-ticket": t.id },
         h("td", { class: "prio prio-" + t.priority, text: t.priority }),
         h("td", null, h("a", { href: "#ticket/" + t.id, text: t.id })),
-        h("td", { class: "subject" }, t.subject, t.topic ? h("div", { class: "muted", text: t.topic }) : null),
+        h("td", { class: "subject" },
+          t.channel === "alerts" ? h("span", { class: "badge alert-badge", text: tr("alert_badge") }) : null,
+          t.channel === "alerts" ? " " : null, t.subject,
+          t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: label("channel_", t.channel) }),
         h("td", { text: label("group_", t.group) + " · " + t.level }),
         h("td", null, label("status_", t.status),
@@ -291,6 +361,7 @@
   function live(frame) {
     if (frame.type === "ticket") {
       var t = frame.ticket, known = state.tickets.get(t.id);
+      if (t.channel === "incidents") loadIncidents();
       t.unread = known ? known.unread : 1; // a new ticket: its first message is unread
       if (!known && matches(t)) announce(tr("new_ticket", { id: t.id }), t.subject);
       if (matches(t)) state.tickets.set(t.id, t); else state.tickets.delete(t.id);
@@ -501,6 +572,21 @@
     }).catch(alertError);
   }
 
+  // An alert ticket: what the monitoring system said, its labels and a link back to it.
+  function renderAlert(alert) {
+    $("#t-alert-info").hidden = !alert;
+    if (!alert) return;
+    $("#t-alert-summary").textContent = tr("alert_info", { source: alert.source, fires: alert.fires,
+      state: label("alert_state_", alert.state) }) + (alert.flapping ? " · " + tr("alert_flapping") : "");
+    $("#t-alert-labels").replaceChildren.apply($("#t-alert-labels"), Object.keys(alert.labels).sort().map(function (k) {
+      return h("li", { class: "label", text: k + "=" + alert.labels[k] });
+    }));
+    var link = $("#t-alert-link");
+    link.hidden = !/^https?:\/\//.test(alert.link || "");
+    link.href = link.hidden ? "#" : alert.link;
+    link.textContent = tr("alert_source_link", { source: alert.source });
+  }
+
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
@@ -541,6 +627,7 @@
       sample.article.value = t.topic || "";
       $("#sample-result").textContent = "";
     }
+    renderAlert(data.alert);
     $("#t-csat").hidden = !t.csat;
     $("#t-csat").textContent = t.csat ? tr("csat", { score: t.csat }) +
       (t.csat_comment ? " — “" + t.csat_comment + "”" : "") : "";

@@ -19,6 +19,15 @@
       return button;
     }
 
+    // An audit code in the operator's language: "refused: too_short" -> la_res_refused_too_short,
+    // "by anna" -> la_res_by {admin}; a code without a text is shown as it is.
+    function code(prefix, value) {
+      var by = /^by (.+)$/.exec(value);
+      var key = prefix + (by ? "by" : value.replace(/: /g, "_"));
+      var text = tr(key, { admin: by ? by[1] : "" });
+      return text === key ? value : text;
+    }
+
     function render(data) {
       var links = document.querySelector("#la-links tbody");
       links.replaceChildren();
@@ -29,7 +38,8 @@
       var audit = document.querySelector("#la-audit tbody");
       audit.replaceChildren();
       data.audit.forEach(function (a) {
-        page.addRow(audit, [page.when(a.at), a.identity, a.login, a.action, a.result, a.address]);
+        page.addRow(audit, [page.when(a.at), a.identity, a.login, code("la_act_", a.action),
+          code("la_res_", a.result), a.address]);
       });
       if (!data.links.length) { page.status.textContent = tr("la_none"); }
     }

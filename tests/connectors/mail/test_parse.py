@@ -99,3 +99,18 @@ def test_cli_prints_the_parse_as_json() -> None:
         text=True,
     ).stdout
     assert "ticket_ref: HD-000140" in human and "Access denied" in human
+
+
+@pytest.mark.parametrize("sender", [b"Ivan <iv\x01an@example.com>", b'"iv\tan"@example.com'])
+def test_an_address_no_smtp_command_can_carry_is_no_address(sender: bytes) -> None:
+    """Found by the long fuzz run: such a sender became the thread's address and every reply
+    to it failed inside the SMTP client. Nobody can be answered there, so it is not kept."""
+    raw = (
+        b"From: " + sender + b"\r\nReply-To: Olga <ol\x0bga@example.com>\r\n"
+        b"To: help@example.com\r\nSubject: printer\r\nMessage-ID: <c1@example.com>\r\n\r\n"
+        b"The printer is broken\r\n"
+    )
+    mail = parse_mail(raw)
+    assert (mail.from_email, mail.reply_to) == ("", "")
+    fixed = parse_mail(raw.replace(b"\x01", b"").replace(b"\t", b"").replace(b"\x0b", b""))
+    assert fixed.from_email == "ivan@example.com" and fixed.reply_to == "olga@example.com"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import smtplib
 from collections.abc import AsyncIterator
+from email.message import EmailMessage
 
 import pytest
 
@@ -13,6 +14,7 @@ from emulators.mail import MailSink, smtp_send, user_mail
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.mail.connector import EmailConnector
+from gateway.connectors.mail.outgoing import SmtpTransport
 from gateway.models import OutboundMessage
 from gateway.store import Store
 
@@ -153,3 +155,18 @@ async def test_nothing_is_sent_to_an_address_that_bounced(
     with pytest.raises(RecipientBlocked):
         await conn.send(chat, OutboundMessage(text="x", author="operator:anna"))
     assert sink.to(USER) == []
+
+
+async def test_an_address_the_smtp_client_refuses_is_a_permanent_failure(
+    settings: Settings, sink: MailSink
+) -> None:
+    """Retrying can never put a control character on the wire: the reply dead-letters at
+    once with the reason, and nothing reaches the server."""
+    transport = SmtpTransport(with_email(settings, sink).email)
+    msg = EmailMessage()
+    msg["Subject"] = "HD-000001"
+    msg.set_content("Your ticket")
+    with pytest.raises(DeliveryError) as refused:
+        await transport.send(msg, "iv\x01an@example.com")
+    assert refused.value.permanent and "cannot send to" in str(refused.value)
+    assert sink.received == []

@@ -1,0 +1,20 @@
+"""What the dialog engine knows of an outage in progress (given in `StepContext`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class OpenIncident:
+    """A declared mass incident: what it is about and what users are told."""
+
+    id: str
+    title: str
+    services: frozenset[str] = frozenset()  # shared services it affects ("crm")
+    topic: str = ""  # the knowledge-base topic it was formed on, when no service was named
+    samples: tuple[str, ...] = ()  # how users described it
+    notices: dict[str, str] = field(default_factory=dict)  # language -> the public message
+
+    def notice(self, language: str) -> str:
+        return self.notices.get(language) or self.notices.get("en") or ""

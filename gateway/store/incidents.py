@@ -1,0 +1,191 @@
+"""Mass incidents: the incident records, subscribers, children, timeline, and the
+sliding windows of users' reports that detection counts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import redis.asyncio as aioredis
+
+from gateway.store import keys
+from gateway.store.transaction import Transaction
+
+SAMPLES_KEPT = 20
+TIMELINE_SHOWN = 200
+
+
+@dataclass
+class Incident:
+    """An outage declared (by detection or by an operator); its parent ticket has its id."""
+
+    id: str
+    title: str
+    services: list[str] = field(default_factory=list)
+    topic: str = ""
+    status: str = "open"  # open | resolved
+    messages: dict[str, str] = field(default_factory=dict)  # language -> public message
+    samples: list[str] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)  # detection keys it holds
+    updates: int = 0  # status updates broadcast so far
+    declared_by: str = ""
+    declared_at: float = 0.0
+    resolved_at: float = 0.0
+
+    def to_hash(self) -> dict[str, str]:
+        return {
+            "title": self.title,
+            "services": json.dumps(self.services),
+            "topic": self.topic,
+            "status": self.status,
+            "messages": json.dumps(self.messages, ensure_ascii=False),
+            "samples": json.dumps(self.samples, ensure_ascii=False),
+            "signatures": json.dumps(self.signatures),
+            "updates": str(self.updates),
+            "declared_by": self.declared_by,
+            "declared_at": repr(self.declared_at),
+            "resolved_at": repr(self.resolved_at),
+        }
+
+    @classmethod
+    def from_hash(cls, incident_id: str, raw: dict[str, str]) -> Incident:
+        return cls(
+            id=incident_id,
+            title=raw.get("title", ""),
+            services=json.loads(raw.get("services") or "[]"),
+            topic=raw.get("topic", ""),
+            status=raw.get("status", "open"),
+            messages=json.loads(raw.get("messages") or "{}"),
+            samples=json.loads(raw.get("samples") or "[]"),
+            signatures=json.loads(raw.get("signatures") or "[]"),
+            updates=int(raw.get("updates") or 0),
+            declared_by=raw.get("declared_by", ""),
+            declared_at=float(raw.get("declared_at") or 0),
+            resolved_at=float(raw.get("resolved_at") or 0),
+        )
+
+
+class IncidentStore:
+    """Reads of incidents; writes go through a Transaction (the helpers below)."""
+
+    def __init__(self, redis: aioredis.Redis) -> None:
+        self._redis = redis
+
+    async def get(self, incident_id: str) -> Incident | None:
+        raw = await self._redis.hgetall(keys.incident(incident_id))
+        if not raw:
+            return None
+        return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})
+
+    async def open_ids(self) -> list[str]:
+        return [i.decode() for i in await self._redis.zrange(keys.INCIDENTS_OPEN, 0, -1)]
+
+    async def recent_ids(self, limit: int = 50) -> list[str]:
+        return [i.decode() for i in await self._redis.zrevrange(keys.INCIDENTS_ALL, 0, limit - 1)]
+
+    async def subscribers(self, incident_id: str) -> list[str]:
+        members = await self._redis.smembers(keys.incident_subscribers(incident_id))
+        return sorted(m.decode() for m in members)
+
+    async def subscriber_count(self, incident_id: str) -> int:
+        return int(await self._redis.scard(keys.incident_subscribers(incident_id)))
+
+    async def is_subscribed(self, incident_id: str, conversation_key: str) -> bool:
+        key = keys.incident_subscribers(incident_id)
+        return bool(await self._redis.sismember(key, conversation_key))
+
+    async def told(self, incident_id: str, round_: str) -> set[str]:
+        members = await self._redis.smembers(keys.incident_told(incident_id, round_))
+        return {m.decode() for m in members}
+
+    @staticmethod
+    def mark_told(tx: Transaction, incident_id: str, round_: str, conversations: list[str]) -> None:
+        if conversations:
+            tx.raw("SADD", keys.incident_told(incident_id, round_), *conversations)
+
+    async def children(self, incident_id: str) -> list[str]:
+        members = await self._redis.smembers(keys.incident_children(incident_id))
+        return sorted(m.decode() for m in members)
+
+    async def timeline(self, incident_id: str) -> list[dict[str, Any]]:
+        rows = await self._redis.lrange(keys.incident_timeline(incident_id), 0, TIMELINE_SHOWN)
+        return [json.loads(r) for r in rows]
+
+    async def report(
+        self, signature: str, conversation_key: str, text: str, now: float, window: float
+    ) -> tuple[list[str], list[str]]:
+        """Count a user's report in the window of its signature; the conversations that
+        reported it within the window, and recent texts."""
+        reports, samples = keys.incident_reports(signature), keys.incident_samples(signature)
+        pipe = self._redis.pipeline(transaction=True)
+        pipe.zadd(reports, {conversation_key: now})
+        pipe.zremrangebyscore(reports, "-inf", now - window)
+        pipe.expire(reports, int(window) + 60)
+        pipe.lpush(samples, text[:500])
+        pipe.ltrim(samples, 0, SAMPLES_KEPT - 1)
+        pipe.expire(samples, int(window) + 60)
+        pipe.zrange(reports, 0, -1)
+        pipe.lrange(samples, 0, -1)
+        result = await pipe.execute()
+        return [m.decode() for m in result[-2]], [s.decode() for s in result[-1]]
+
+    async def claim_signature(self, signature: str, incident_id: str) -> str:
+        """Make `incident_id` the open incident of `signature`, unless one already is:
+        returns the incident that holds it."""
+        key = keys.incident_signature(signature)
+        if await self._redis.set(key, incident_id, nx=True):
+            return incident_id
+        held = await self._redis.get(key)
+        return held.decode() if held else incident_id
+
+    async def signature_holder(self, signature: str) -> str:
+        held = await self._redis.get(keys.incident_signature(signature))
+        return held.decode() if held else ""
+
+    async def conversations(self, conversation_keys: list[str]) -> list[tuple[str, str, bool]]:
+        """(key, language, blocked) of each stored conversation, for a broadcast."""
+        pipe = self._redis.pipeline(transaction=False)
+        for key in conversation_keys:
+            pipe.hmget(keys.conversation(key), ["language", "blocked"])
+        rows = await pipe.execute()
+        return [
+            (key, (lang or b"").decode(), blocked == b"1")
+            for key, (lang, blocked) in zip(conversation_keys, rows, strict=True)
+        ]
+
+    @staticmethod
+    def release_signatures(tx: Transaction, signatures: list[str]) -> None:
+        for signature in signatures:
+            tx.raw("DEL", keys.incident_signature(signature))
+
+    @staticmethod
+    def save(tx: Transaction, incident: Incident) -> None:
+        tx.hset(keys.incident(incident.id), incident.to_hash())
+        tx.raw("ZADD", keys.INCIDENTS_ALL, incident.declared_at, incident.id)
+        if incident.status == "open":
+            tx.raw("ZADD", keys.INCIDENTS_OPEN, incident.declared_at, incident.id)
+        else:
+            tx.raw("ZREM", keys.INCIDENTS_OPEN, incident.id)
+        tx.events.append({"type": "incident", "incident": incident.id, "status": incident.status})
+
+    @staticmethod
+    def expect_status(tx: Transaction, incident_id: str, status: str) -> None:
+        tx.expect(keys.incident(incident_id), "status", status)
+
+    @staticmethod
+    def subscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:
+        tx.raw("SADD", keys.incident_subscribers(incident_id), conversation_key)
+
+    @staticmethod
+    def unsubscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:
+        tx.raw("SREM", keys.incident_subscribers(incident_id), conversation_key)
+
+    @staticmethod
+    def link_child(tx: Transaction, incident_id: str, ticket_id: str) -> None:
+        tx.raw("SADD", keys.incident_children(incident_id), ticket_id)
+
+    @staticmethod
+    def log(tx: Transaction, incident_id: str, entry: dict[str, Any]) -> None:
+        tx.raw("RPUSH", keys.incident_timeline(incident_id), json.dumps(entry, ensure_ascii=False))
+        tx.events.append({"type": "incident", "incident": incident_id, "action": entry["kind"]})

@@ -1,0 +1,343 @@
+"""Monitoring alerts through the real gateway (`create_app`) and a real redis-server:
+Alertmanager v4, Zabbix and generic JSON, their authentication, dedupe and flapping.
+
+Each test posts what the monitoring system would post and asserts what the desk sees:
+tickets, their history, notes and alert details.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from pydantic import SecretStr
+from test_channel_conversations import Gateway, run_gateway
+
+from emulators.server import eventually
+from gateway.config import AlertRule, AlertSettings, AlertSource, GenericAlertFields, Settings
+from gateway.connectors.alerts import SIGNATURE_HEADER, signature
+from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
+TOKEN = "am-token-0123456789"
+ZABBIX_TOKEN = "zbx-token-9876543210"
+GENERIC_SECRET = "generic-hmac-secret-42"
+
+
+def fixture(name: str) -> dict[str, Any]:
+    return json.loads((FIXTURES / name).read_text())  # type: ignore[no-any-return]
+
+
+def alert_settings(settings: Settings, **extra: Any) -> Settings:
+    alerts = AlertSettings(
+        alertmanager=AlertSource(enabled=True, token=SecretStr(TOKEN)),
+        zabbix=AlertSource(enabled=True, token=SecretStr(ZABBIX_TOKEN)),
+        generic=AlertSource(enabled=True, hmac_secret=SecretStr(GENERIC_SECRET)),
+        generic_fields=GenericAlertFields(
+            title="check.name", text="msg", dedupe_key="check.id", status="state",
+            severity="level", service="check.service", link="check.url",
+            resolved_values=["up"],
+        ),
+        rules=[
+            AlertRule(match={"severity": "critical"}, priority="P1"),
+            AlertRule(match={"team": "software"}, group="software"),
+            AlertRule(match={"team": "email"}, group="email"),
+            AlertRule(match={"severity": "high"}, priority="P2"),
+        ],
+        flapping_after=3,
+        **extra,
+    )  # fmt: skip
+    return settings.model_copy(update={"alerts": alerts})
+
+
+@pytest.fixture
+async def gateway(settings: Settings) -> AsyncIterator[Gateway]:
+    gw = await run_gateway(alert_settings(settings))
+    yield gw
+    await gw.runner.cleanup()
+
+
+def url_of(gw: Gateway, source: str) -> str:
+    host, port = gw.runner.addresses[0][:2]
+    return f"http://{host}:{port}/alerts/{source}"
+
+
+async def post(
+    gw: Gateway, source: str, payload: Any, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, Any]]:
+    body = json.dumps(payload).encode()
+    if headers is None:
+        headers = {
+            "alertmanager": {"Authorization": f"Bearer {TOKEN}"},
+            "zabbix": {"Authorization": f"Bearer {ZABBIX_TOKEN}"},
+            "generic": {SIGNATURE_HEADER: signature(GENERIC_SECRET, body)},
+        }[source]
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
+            url_of(gw, source),
+            data=body,
+            headers={**headers, "Content-Type": "application/json"},
+        ) as resp,
+    ):
+        return resp.status, await resp.json()
+
+
+async def alert_tickets(gw: Gateway) -> list[Ticket]:
+    return [t for t in await gw.rt.store.tickets.recent() if t.channel == "alerts"]
+
+
+async def settled(gw: Gateway) -> None:
+    """Every accepted notification has been applied."""
+    await eventually(lambda: _idle(gw), what="the alert backlog to drain")
+
+
+async def _idle(gw: Gateway) -> bool:
+    """Nothing left in the inbound streams: a processed entry is deleted with its effects."""
+    return await stream_lengths(gw) == 0
+
+
+async def stream_lengths(gw: Gateway) -> int:
+    redis, shards = gw.rt.store.redis, gw.rt.store.inbound.shards
+    return sum([await redis.xlen(f"fl:in:{shard}") for shard in range(shards)])
+
+
+async def history(gw: Gateway, ticket_id: str) -> list[str]:
+    return [e.action for e in await gw.rt.store.tickets.events(ticket_id)]
+
+
+def with_status(payload: dict[str, Any], status: str, *, only: int | None = None) -> dict[str, Any]:
+    """The notification Alertmanager sends when (one of) the alerts changes status."""
+    out = copy.deepcopy(payload)
+    alerts = out["alerts"] if only is None else [out["alerts"][only]]
+    out["alerts"] = alerts
+    out["status"] = status
+    for alert in alerts:
+        alert["status"] = status
+        ended = status == "resolved"
+        alert["endsAt"] = "2026-12-02T00:31:03.512Z" if ended else "0001-01-01T00:00:00Z"
+    return out
+
+
+async def test_alertmanager_firing_repeat_resolved_and_flapping(gateway: Gateway) -> None:
+    gw = gateway
+    grouped = fixture("alertmanager_grouped.json")
+
+    status, body = await post(gw, "alertmanager", grouped)
+    assert (status, body) == (200, {"alerts": 2, "new": 2})
+    await eventually(lambda: _count(gw, 2), what="two alert tickets")
+    tickets = {t.chat_id: t for t in await alert_tickets(gw)}
+    assert set(tickets) == {"alertmanager:8d3a6f0e5b2c1a47", "alertmanager:f1e2d3c4b5a69788"}
+    front = tickets["alertmanager:8d3a6f0e5b2c1a47"]
+    assert (front.priority, front.group) == (Priority.P1, SupportGroup.SOFTWARE)
+    assert front.subject == "CRMDown: CRM web front end does not answer"
+    assert front.fields["problem"].startswith("probe_success == 0 for https://crm.example.com")
+    assert front.fields["product"] == "crm"
+    details = await gw.rt.store.alerts.details(front.id)
+    assert details is not None
+    assert details.labels["instance"] == "https://crm.example.com/health"
+    assert details.link.startswith("http://prometheus.example.com:9090/graph")
+    assert (details.state, details.fires) == ("firing", 1)
+
+    # Alertmanager repeats the notification (repeat_interval): nothing new.
+    status, body = await post(gw, "alertmanager", grouped)
+    assert (status, body) == (200, {"alerts": 2, "new": 0})
+    # A changed description of a firing alert updates its ticket.
+    changed = copy.deepcopy(grouped)
+    changed["alerts"][0]["annotations"]["description"] = "probe_success == 0 for 7 minutes"
+    assert (await post(gw, "alertmanager", changed))[1] == {"alerts": 2, "new": 1}
+    await settled(gw)
+    assert len(await alert_tickets(gw)) == 2
+    updated = await gw.rt.store.tickets.get(front.id)
+    assert updated is not None and updated.fields["problem"] == "probe_success == 0 for 7 minutes"
+
+    # The front end recovers: a note, and the ticket is resolved.
+    assert (await post(gw, "alertmanager", with_status(grouped, "resolved", only=0)))[0] == 200
+    await settled(gw)
+    resolved = await gw.rt.store.tickets.get(front.id)
+    assert resolved is not None and resolved.status == TicketStatus.RESOLVED
+    notes = await gw.rt.store.tickets.notes(front.id)
+    assert [n["author"] for n in notes] == ["monitoring"]
+    assert "resolved" in notes[0]["text"]
+    assert await history(gw, front.id) == ["opened", "alert_updated", "resolved"]
+
+    # The API check flaps: fires and recovers again and again on one ticket.
+    api = tickets["alertmanager:f1e2d3c4b5a69788"]
+    for round_ in range(4):
+        resolved_note = with_status(grouped, "resolved", only=1)
+        resolved_note["alerts"][0]["endsAt"] = f"2026-12-02T00:4{round_}:00.000Z"
+        assert (await post(gw, "alertmanager", resolved_note))[0] == 200
+        firing = with_status(grouped, "firing", only=1)
+        firing["alerts"][0]["startsAt"] = f"2026-12-02T00:4{round_}:30.000Z"
+        assert (await post(gw, "alertmanager", firing))[0] == 200
+    await settled(gw)
+    assert len(await alert_tickets(gw)) == 2  # never a new ticket
+    flapping = await gw.rt.store.tickets.get(api.id)
+    assert flapping is not None and flapping.status.is_active
+    details = await gw.rt.store.alerts.details(api.id)
+    assert details is not None and (details.fires, details.resolves) == (5, 4)
+    assert details.flapping and details.state == "firing"
+    assert await history(gw, api.id) == [
+        "opened",
+        "resolved",  # the first recovery resolves it...
+        "reopened",  # ...firing again reopens the same ticket
+        "resolved",
+        "flapping",  # the third firing marks it flapping
+        "reopened",
+        "alert_resolved",  # from now on a recovery is a note: it stays in the queue
+        "alert_fired",
+        "alert_resolved",
+        "alert_fired",
+    ]
+    queue = await gw.rt.store.tickets.queue("software")
+    assert [t.id for t in queue] == [api.id]
+
+
+async def _count(gw: Gateway, n: int) -> bool:
+    return len(await alert_tickets(gw)) == n
+
+
+async def test_zabbix_problem_opens_and_recovery_closes(gateway: Gateway) -> None:
+    gw = gateway
+    problem = fixture("zabbix_problem.json")
+    assert await post(gw, "zabbix", problem) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "zabbix", problem) == (200, {"alerts": 1, "new": 0})
+    await eventually(lambda: _count(gw, 1), what="a Zabbix ticket")
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.chat_id == "zabbix:4711082"
+    assert (ticket.group, ticket.priority) == (SupportGroup.EMAIL, Priority.P2)
+    assert ticket.subject == "Problem: SMTP service is down on mx1.example.com"
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None
+    assert details.labels == {
+        "host": "mx1.example.com",
+        "service": "mail",
+        "severity": "high",
+        "team": "email",
+    }
+    assert details.link.endswith("eventid=4711082")
+
+    recovery = {
+        **problem,
+        "event_value": "0",
+        "subject": "Resolved in 3m: SMTP service is down on mx1.example.com",
+        "message": "Problem has been resolved at 00:15:40 on 2026.12.02",
+    }
+    assert await post(gw, "zabbix", recovery) == (200, {"alerts": 1, "new": 1})
+    await settled(gw)
+    closed = await gw.rt.store.tickets.get(ticket.id)
+    assert closed is not None and closed.status == TicketStatus.RESOLVED
+    assert await history(gw, ticket.id) == ["opened", "resolved"]
+    # A flapping trigger: the same problem event again and again stays on this ticket.
+    for _ in range(3):
+        assert (await post(gw, "zabbix", {**problem, "event_time": "00:2" + str(_)}))[0] == 200
+        assert (await post(gw, "zabbix", {**recovery, "event_time": "00:3" + str(_)}))[0] == 200
+    await settled(gw)
+    assert [t.id for t in await alert_tickets(gw)] == [ticket.id]
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None and details.fires == 4 and details.flapping
+
+
+async def test_generic_json_mapped_by_config(gateway: Gateway) -> None:
+    gw = gateway
+    down = {
+        "check": {"id": "kuma-17", "name": "VPN gateway", "service": "vpn",
+                  "url": "https://status.example.com/dashboard/17"},
+        "state": "down", "level": "critical", "msg": "vpn.example.com: connection refused",
+    }  # fmt: skip
+    assert await post(gw, "generic", down) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "generic", down) == (200, {"alerts": 1, "new": 0})
+    await eventually(lambda: _count(gw, 1), what="a generic alert ticket")
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.chat_id == "generic:kuma-17"
+    assert (ticket.subject, ticket.priority, ticket.group) == (
+        "VPN gateway", Priority.P1, SupportGroup.NETWORK,
+    )  # fmt: skip
+    assert ticket.fields == {"problem": "vpn.example.com: connection refused", "product": "vpn"}
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None and details.link == "https://status.example.com/dashboard/17"
+
+    for n in range(3):
+        up = {**down, "state": "up", "msg": f"back after {n}"}
+        assert (await post(gw, "generic", up))[0] == 200
+        assert (await post(gw, "generic", {**down, "msg": f"refused again {n}"}))[0] == 200
+    await settled(gw)
+    assert [t.id for t in await alert_tickets(gw)] == [ticket.id]
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None and (details.fires, details.flapping) == (4, True)
+    assert await history(gw, ticket.id) == [
+        "opened", "resolved", "reopened", "resolved", "flapping", "reopened",
+        "alert_resolved", "alert_fired",
+    ]  # fmt: skip
+
+    # Malformed input is a clear 400, and nothing is stored.
+    assert (await post(gw, "generic", {"state": "down"}))[0] == 400
+    assert (await post(gw, "generic", [1, 2]))[0] == 400
+
+
+@pytest.mark.parametrize(
+    ("source", "headers", "expected"),
+    [
+        ("alertmanager", {}, 401),
+        ("alertmanager", {"Authorization": "Bearer am-token-0123456788"}, 403),
+        ("alertmanager", {"Authorization": f"Basic {TOKEN}"}, 403),
+        ("zabbix", {"Authorization": f"Bearer {TOKEN}"}, 403),  # another source's token
+        ("generic", {}, 401),
+        ("generic", {SIGNATURE_HEADER: "sha256=" + "0" * 64}, 403),
+        ("generic", {"Authorization": f"Bearer {GENERIC_SECRET}"}, 401),
+    ],
+)
+async def test_forged_or_missing_credentials_store_nothing(
+    gateway: Gateway, source: str, headers: dict[str, str], expected: int
+) -> None:
+    gw = gateway
+    payload = {
+        "alertmanager": fixture("alertmanager_grouped.json"),
+        "zabbix": fixture("zabbix_problem.json"),
+        "generic": {"check": {"id": "x", "name": "x"}, "state": "down"},
+    }[source]
+    status, body = await post(gw, source, payload, headers)
+    assert status == expected and "error" in body
+    redis = gw.rt.store.redis
+    assert await redis.keys("fl:seen:*") == []
+    assert await stream_lengths(gw) == 0
+    assert await alert_tickets(gw) == []
+
+
+async def test_a_signature_over_another_body_is_refused(gateway: Gateway) -> None:
+    gw = gateway
+    signed = json.dumps({"check": {"id": "a", "name": "a"}, "state": "down"}).encode()
+    forged = {"check": {"id": "b", "name": "b"}, "state": "down"}
+    headers = {SIGNATURE_HEADER: signature(GENERIC_SECRET, signed)}
+    assert (await post(gw, "generic", forged, headers))[0] == 403
+    assert await gw.rt.store.redis.keys("fl:seen:*") == []
+
+
+async def test_alerts_are_stored_before_the_answer(settings: Settings) -> None:
+    """With no worker running, a 200 means the alerts are in the inbound stream."""
+    no_workers = settings.model_copy(
+        update={"worker": settings.worker.model_copy(update={"in_process": False})}
+    )
+    gw = await run_gateway(alert_settings(no_workers))
+    try:
+        assert (await post(gw, "alertmanager", fixture("alertmanager_grouped.json")))[0] == 200
+        assert await stream_lengths(gw) == 2
+        assert await alert_tickets(gw) == []
+    finally:
+        await gw.runner.cleanup()
+
+
+async def test_a_disabled_source_is_not_found(settings: Settings) -> None:
+    only_zabbix = alert_settings(settings)
+    only_zabbix.alerts.alertmanager.enabled = False
+    gw = await run_gateway(only_zabbix)
+    try:
+        status, _ = await post(gw, "alertmanager", fixture("alertmanager_grouped.json"))
+        assert status == 404
+    finally:
+        await gw.runner.cleanup()

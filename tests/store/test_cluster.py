@@ -1,0 +1,93 @@
+"""The store's view of a real Redis Cluster: 3 primaries and 3 replicas on loopback, formed
+by the fixture with CLUSTER MEET, ADDSLOTS and REPLICATE.
+
+- The topology found through the seed nodes: primaries, replicas, slot coverage.
+- After a primary is SIGKILLed its replica takes its slots over, but has no replica of its
+  own: with `wait_replicas: 1` that is a degraded cluster, reported (not ready), not a
+  silent outage.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from redis_topologies import ClusterSetup, firstline, found_topology
+
+from gateway.store import STORE_UNAVAILABLE, RedisTarget, Store
+from gateway.store.topology import CLUSTER_SLOTS, TopologyView, parse_address
+
+
+@pytest.fixture
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterSetup]:
+    setup = ClusterSetup.start(tmp_path_factory.mktemp("cluster"))
+    yield setup
+    setup.stop()
+
+
+def target(setup: ClusterSetup, wait_replicas: int = 1) -> RedisTarget:
+    seeds = tuple(parse_address(a) for a in setup.addresses[:2])  # two seeds are enough
+    return RedisTarget(kind="cluster", cluster_nodes=seeds, wait_replicas=wait_replicas)
+
+
+async def view_of(setup: ClusterSetup, wait_replicas: int = 1) -> TopologyView:
+    store = Store.connect(target(setup, wait_replicas))
+    try:
+        return await store.topology()
+    finally:
+        await store.close()
+
+
+async def test_the_cluster_is_found_through_its_seeds(cluster: ClusterSetup) -> None:
+    view = await view_of(cluster)
+    primaries = sorted(p.address for p in cluster.primaries())
+    assert view.primaries == primaries and len(primaries) == 3
+    assert sorted(view.replicas) == sorted(set(cluster.addresses) - set(primaries))
+    assert view.slots_covered == CLUSTER_SLOTS and view.primaries_without_replica == []
+    assert view.ready
+
+
+async def test_a_promoted_replica_without_a_replica_is_reported_degraded(
+    cluster: ClusterSetup,
+) -> None:
+    victim = cluster.primaries()[0]
+    victim.kill()
+    deadline = time.monotonic() + 60
+    while True:  # until a replica has taken the slots over (errors meanwhile: the gap)
+        try:
+            view = await view_of(cluster)
+            if view.slots_covered == CLUSTER_SLOTS and victim.address not in view.primaries:
+                break
+        except STORE_UNAVAILABLE:
+            pass
+        assert time.monotonic() < deadline, "no failover"
+        time.sleep(0.2)
+    assert len(view.primaries) == 3 and len(view.primaries_without_replica) == 1
+    assert not view.ready
+    assert view.problems == [
+        f"primaries with fewer than 1 replicas: {view.primaries_without_replica}"
+    ]
+    relaxed = await view_of(cluster, wait_replicas=0)
+    assert relaxed.ready and relaxed.primaries_without_replica == view.primaries_without_replica
+
+
+def test_config_check_shows_the_slot_coverage_and_serving_is_refused(
+    cluster: ClusterSetup, tmp_path: Path
+) -> None:
+    env = {
+        "FIRSTLINE__REDIS__TOPOLOGY": "cluster",
+        "FIRSTLINE__REDIS__CLUSTER_NODES": json.dumps(cluster.addresses[:1]),
+        "FIRSTLINE__REDIS__WAIT_REPLICAS": "1",
+        "FIRSTLINE_DATA_DIR": str(tmp_path / "data"),
+    }
+    check = firstline("config", "check", env=env)
+    assert check.returncode == 0, check.stderr
+    found = found_topology(check)
+    assert found["slots_covered"] == found["slots_total"] == CLUSTER_SLOTS
+    assert len(found["primaries"]) == 3 and len(found["replicas"]) == 3
+    serve = firstline("serve", "--port", "0", env=env)
+    assert serve.returncode == 2
+    assert "redis.topology: cluster is not supported for serving yet" in serve.stderr
