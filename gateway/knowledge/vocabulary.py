@@ -147,6 +147,18 @@ WORDS: dict[str, str] = {
     "блютус": "bluetooth",
 }
 
+# "Залочить" (to lock, from English) in every form people type, ru and uk alike: залочило,
+# залочили, залочена, лочит, разлочьте, розлочте… The dictionaries do not know the verb, so
+# each form is mapped to the dictionary verb it means.
+_LOCK_ENDINGS = ("ить", "ило", "или", "ил", "ила", "ился", "илась", "илось", "ились", "ит",
+                 "ат", "ен", "ена", "ено", "ены", "енный", "енная", "ивает", "ивают", "ьте",
+                 "ити", "ив", "ять", "те")  # fmt: skip
+for _ending in _LOCK_ENDINGS:
+    WORDS.setdefault(f"залоч{_ending}", "заблокировать")
+    WORDS.setdefault(f"лоч{_ending}", "заблокировать")
+    WORDS.setdefault(f"разлоч{_ending}", "разблокировать")
+    WORDS.setdefault(f"розлоч{_ending}", "разблокировать")
+
 # Function words, greetings and politeness: they never tell one problem from another.
 # Quantities (мало, много, few, too many) are not here: "мало места" and "too many
 # attempts" are different problems from "место" and "attempts".
