@@ -21,7 +21,7 @@ from pathlib import Path
 
 import aiohttp
 import redis
-from test_serve import ROOT, free_port, get, start, wait
+from test_serve import ROOT, free_port, get, start, stop, wait
 
 from gateway.store.embedded import find_redis_server
 
@@ -161,11 +161,7 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
         _assert_each_acknowledged_message_once(r, visitors)
         r.close()
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(30)
-        finally:
-            proc.kill()
+        stop(proc)
     logged = log_path.read_text(errors="replace")
     assert "embedded redis restarted" in logged
     assert "Task exception was never retrieved" not in logged
@@ -237,11 +233,9 @@ def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothi
         _assert_each_acknowledged_message_once(r, visitors)
         r.close()
     finally:
-        proc.send_signal(signal.SIGTERM)
         try:
-            proc.wait(30)
+            stop(proc)
         finally:
-            proc.kill()
             for server in servers:
                 server.kill()
                 server.wait()
