@@ -7,7 +7,9 @@ beside `operations.py`.
   Reports of different services never share a signature, so "the CRM is down" and "my
   printer is down" never merge. A firing alert for the service counts as one report. At
   `incidents.reports` distinct users within `window_minutes` an incident is declared
-  (`auto_declare`), one per signature at a time.
+  (`auto_declare`), one per signature at a time; with `auto_declare: false` it is
+  proposed instead: the console lists it while the window still holds enough reports,
+  and one click declares it with the same reporters (`declare_proposed`).
 - **Declaring** (by detection or from the console) opens a parent ticket (P1 by default),
   links the reporters' open tickets as its children, subscribes the reporters and tells
   them at once (the dialog engine stops their checklist).
@@ -81,6 +83,14 @@ def signatures(catalog: ServiceCatalog, text: str, topic: str) -> list[str]:
     return []
 
 
+def described(signature: str) -> tuple[str, list[str], str]:
+    """The title, services and topic of an incident declared for a detection key."""
+    kind, _, name = signature.partition(":")
+    if kind == "service":
+        return name.upper(), [name], ""
+    return name.replace("_", " "), [], name
+
+
 def open_incident(incident: Incident) -> OpenIncident:
     """What the dialog engine is told of an incident."""
     return OpenIncident(
@@ -142,15 +152,19 @@ class IncidentService:
             evidence = await self._alert_evidence(signature)
             if len(reporters) + evidence < self.settings.reports:
                 continue
-            if not self.settings.auto_declare:
-                continue  # proposed: the console shows the count, an operator declares
-            kind, _, name = signature.partition(":")
-            services = [name] if kind == "service" else []
-            title = name.upper() if kind == "service" else name.replace("_", " ")
+            title, services, topic = described(signature)
+            if not self.settings.auto_declare:  # proposed: an operator declares it
+                await self.store.incidents.propose(
+                    signature,
+                    {"signature": signature, "title": title, "services": services,
+                     "reports": len(reporters), "alerts": evidence, "samples": samples[:5],
+                     "at": now},
+                )  # fmt: skip
+                continue
             return await self.declare(
                 title=title,
                 services=services,
-                topic=name if kind == "topic" else "",
+                topic=topic,
                 messages={},
                 by=Actor(DETECTION),
                 reporters=reporters,
@@ -168,6 +182,35 @@ class IncidentService:
         return sum(1 for service in firing.values() if name in self.catalog.of_alert(service))
 
     # --- declaring ------------------------------------------------------------------------
+
+    async def proposals(self) -> list[dict[str, Any]]:
+        """Incidents detection proposes (with `auto_declare: false`), still in the window."""
+        if not self.settings.enabled:
+            return []
+        since = self.clock() - self.settings.window_minutes * 60
+        return await self.store.incidents.proposals(since, self.settings.reports)
+
+    async def declare_proposed(
+        self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
+    ) -> Incident:
+        """Declare what detection proposed: its reporters are brought in as if detected."""
+        current = {p["signature"]: p for p in await self.proposals()}
+        proposal = current.get(signature)
+        if proposal is None:
+            raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
+        since = self.clock() - self.settings.window_minutes * 60
+        default_title, services, topic = described(signature)
+        return await self.declare(
+            title=title or default_title,
+            services=services,
+            topic=topic,
+            messages=messages,
+            by=by,
+            reporters=await self.store.incidents.reporters(signature, since),
+            samples=[str(s) for s in proposal.get("samples") or ()],
+            signature=signature,
+            why=f"proposed: {proposal.get('reports')} users reported it",
+        )
 
     async def declare(
         self,
@@ -214,6 +257,7 @@ class IncidentService:
         tx.ticket_event(parent.id, by.login, "opened", f"mass incident: {why or 'declared'}")
         self.service.reports.ticket_opened(tx, parent, title)
         self.store.incidents.save(tx, incident)
+        self.store.incidents.drop_proposals(tx, sigs)
         self._log(tx, incident.id, "declared", by, why, messages)
         await self.store.commit(tx)
         told = 0

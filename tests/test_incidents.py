@@ -14,8 +14,9 @@ from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
 from gateway.models import InboundMessage
-from gateway.operations import Actor
+from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
+from gateway.store import keys
 
 IDS = itertools.count(1)
 
@@ -96,6 +97,50 @@ async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> N
         assert await rt.store.incidents.open_ids() == []
         await write(rt, "c", "CRM опять не открывается")
         assert len(await rt.store.incidents.open_ids()) == 1
+
+
+async def test_without_auto_declare_reports_make_a_proposal_and_no_incident(
+    settings: Settings,
+) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "p1", "не печатает принтер, пишет offline")
+        await write(rt, "u2", "CRM is down")
+        assert await rt.incidents.proposals() == []  # two reports: not yet
+        await write(rt, "u3", "не працює CRM")
+        assert await rt.store.incidents.open_ids() == []  # proposed, not declared
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["signature"], proposal["title"], proposal["reports"]) == (
+            "service:crm", "CRM", 3)  # fmt: skip
+        assert proposal["services"] == ["crm"]
+        assert set(proposal["samples"]) == {"CRM не открывается", "CRM is down", "не працює CRM"}
+
+        incident = await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
+        assert await rt.store.incidents.open_ids() == [incident.id]
+        assert (incident.title, incident.services) == ("CRM", ["crm"])
+        assert sorted(await rt.store.incidents.subscribers(incident.id)) == [
+            "webchat:u1", "webchat:u2", "webchat:u3"]  # fmt: skip
+        assert await rt.incidents.proposals() == []  # declared: no longer proposed
+        with pytest.raises(ActionRefused):
+            await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
+
+
+async def test_a_proposal_expires_with_the_window(settings: Settings) -> None:
+    values = {"reports": 2, "window_minutes": 1, "auto_declare": False}
+    async with open_runtime(with_incidents(settings, **values)) as rt:
+        clock = [1_800_000_000.0]
+        rt.incidents.clock = lambda: clock[0]
+        await write(rt, "a", "CRM не открывается")
+        clock[0] += 30
+        await write(rt, "b", "CRM is down")
+        assert [p["reports"] for p in await rt.incidents.proposals()] == [2]
+        assert await rt.store.redis.hlen(keys.INCIDENTS_PROPOSED) == 1
+        clock[0] += 40  # the first report has left the window: one is not enough
+        assert await rt.incidents.proposals() == []
+        assert await rt.store.redis.hlen(keys.INCIDENTS_PROPOSED) == 0  # dropped, not hidden
+        with pytest.raises(ActionRefused):
+            await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
+        assert await rt.store.incidents.open_ids() == []
 
 
 async def test_declared_twice_for_one_service_is_one_incident(settings: Settings) -> None:

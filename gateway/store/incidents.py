@@ -130,6 +130,41 @@ class IncidentStore:
         result = await pipe.execute()
         return [m.decode() for m in result[-2]], [s.decode() for s in result[-1]]
 
+    async def propose(self, signature: str, proposal: dict[str, Any]) -> None:
+        """Detection found enough reports, but declaring is left to an operator."""
+        await self._redis.hset(
+            keys.INCIDENTS_PROPOSED, signature, json.dumps(proposal, ensure_ascii=False)
+        )
+
+    async def proposals(self, since: float, needed: int) -> list[dict[str, Any]]:
+        """Proposals still backed by `needed` reports (+ alerts) made since `since`, newest
+        first; the others have expired with the window and are dropped."""
+        raw = await self._redis.hgetall(keys.INCIDENTS_PROPOSED)
+        current: list[dict[str, Any]] = []
+        stale: list[bytes] = []
+        for signature, value in raw.items():
+            proposal = json.loads(value)
+            reports = await self._redis.zcount(
+                keys.incident_reports(signature.decode()), since, "+inf"
+            )
+            if proposal.get("at", 0) >= since and reports + proposal.get("alerts", 0) >= needed:
+                current.append({**proposal, "reports": reports})
+            else:
+                stale.append(signature)
+        if stale:
+            await self._redis.hdel(keys.INCIDENTS_PROPOSED, *stale)
+        return sorted(current, key=lambda p: -p.get("at", 0))
+
+    async def reporters(self, signature: str, since: float) -> list[str]:
+        """Conversations that reported the signature since `since`."""
+        rows = await self._redis.zrangebyscore(keys.incident_reports(signature), since, "+inf")
+        return [r.decode() for r in rows]
+
+    @staticmethod
+    def drop_proposals(tx: Transaction, signatures: list[str]) -> None:
+        if signatures:
+            tx.raw("HDEL", keys.INCIDENTS_PROPOSED, *signatures)
+
     async def claim_signature(self, signature: str, incident_id: str) -> str:
         """Make `incident_id` the open incident of `signature`, unless one already is:
         returns the incident that holds it."""

@@ -207,6 +207,7 @@ def alert_details(ticket_id: str) -> str:
 # Mass incidents: a parent ticket per outage, its subscribers, children and timeline.
 INCIDENTS_OPEN = f"{PREFIX}:incidents:open"  # zset: incident (parent ticket) id -> declared at
 INCIDENTS_ALL = f"{PREFIX}:incidents"  # zset: incident id -> declared at
+INCIDENTS_PROPOSED = f"{PREFIX}:incidents:proposed"  # hash: signature -> proposal (JSON)
 
 
 def incident(incident_id: str) -> str:

@@ -47,10 +47,21 @@ class IncidentApi:
             if incident is not None:
                 shown.append(await self._view(incident))
         shown.sort(key=lambda i: (i["status"] != "open", -i["declared_at"]))
-        return web.json_response({"incidents": shown}, dumps=_dumps)
+        proposals = await self.rt.incidents.proposals()
+        return web.json_response({"incidents": shown, "proposals": proposals}, dumps=_dumps)
 
     async def declare(self, request: web.Request, session: Session) -> web.Response:
         body = await json_body(request)
+        proposal = body.get("proposal")
+        if isinstance(proposal, str) and proposal:
+            title = body.get("title") if isinstance(body.get("title"), str) else ""
+            try:
+                incident = await self.rt.incidents.declare_proposed(
+                    proposal[:200], actor_of(session), _messages(body), str(title)[:200].strip()
+                )
+            except ActionRefused as exc:
+                raise refuse(409, str(exc), key=exc.key, params=exc.params) from None
+            return web.json_response({"incident": await self._view(incident)}, dumps=_dumps)
         title = _short(body, "title", 200)
         raw = body.get("services", [])
         if isinstance(raw, str):

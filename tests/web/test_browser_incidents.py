@@ -13,8 +13,8 @@ from emulators.harness import with_telegram
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
 from gateway.app import RUNTIME
-from gateway.config import Settings
-from gateway.models import TicketStatus
+from gateway.config import IncidentSettings, Settings
+from gateway.models import InboundMessage, TicketStatus
 from gateway.texts import Texts
 
 TEXTS = Texts.load()
@@ -76,3 +76,37 @@ async def test_declare_update_and_resolve_from_the_console(
         assert len(told("incident_resolved")) == 1
         stored = await rt.store.tickets.get(incident_id)
         assert stored is not None and stored.status == TicketStatus.RESOLVED
+
+
+async def test_the_operator_declares_what_detection_proposes(
+    web_settings: Settings, browser: Any
+) -> None:
+    """`auto_declare: false`: three CRM reports show a proposal above the incidents; one
+    click declares it with the three reporters subscribed."""
+    settings = web_settings.model_copy(
+        update={"incidents": IncidentSettings(reports=3, auto_declare=False)}
+    )
+    async with running_gateway(settings) as gw:
+        rt = gw.app[RUNTIME]
+        for n, text in enumerate(["CRM не открывается", "CRM is down", "не працює CRM"]):
+            msg = InboundMessage(channel="webchat", chat_id=f"u{n}", message_id=f"m{n}", text=text)
+            await rt.service.handle(msg)
+        page = await (await browser.new_context()).new_page()
+        await sign_in(page, gw, "alice")
+        proposal = page.locator("#proposal-list .proposal")
+        await expect(proposal).to_have_count(1)
+        await expect(proposal.locator(".title")).to_have_text("CRM")
+        await expect(proposal.locator(".reports")).to_have_text("3 users reported it: an outage?")
+        assert await rt.store.incidents.open_ids() == []
+        await screenshot(page, "incident-proposal")
+
+        await proposal.get_by_role("button", name="Declare").click()
+        incident = page.locator("#incident-list .incident")
+        await expect(incident).to_have_count(1)
+        await expect(incident.locator(".title")).to_have_text("CRM")
+        await expect(incident.locator(".affected")).to_have_text("3 affected users")
+        await expect(proposal).to_have_count(0)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        assert sorted(await rt.store.incidents.subscribers(incident_id)) == [
+            "webchat:u0", "webchat:u1", "webchat:u2"]  # fmt: skip
+        await screenshot(page, "incident-proposal-declared")

@@ -205,6 +205,7 @@
   function loadIncidents() {
     return api("GET", "/console/api/incidents").then(function (data) {
       renderIncidents(data.incidents);
+      renderProposals(data.proposals || []);
     }).catch(function (err) { $("#incident-error").textContent = err.message; });
   }
 
@@ -251,6 +252,26 @@
         i.services.length ? h("span", { class: "muted", text: " · " + i.services.join(", ") }) : null,
         h("details", { class: "incident-timeline" }, h("summary", { text: tr("incident_timeline") }), timeline),
         open ? form : null);
+    }));
+  }
+
+  // Proposed by detection (auto_declare off): one click declares it as detection would.
+  function renderProposals(proposals) {
+    $("#proposal-list").replaceChildren.apply($("#proposal-list"), proposals.map(function (p) {
+      var button = h("button", { type: "button", class: "declare-proposed", text: tr("incident_declare_proposed") });
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        $("#incident-error").textContent = "";
+        api("POST", "/console/api/incidents", { proposal: p.signature }).then(function () {
+          loadIncidents();
+        }).catch(function (err) { button.disabled = false; $("#incident-error").textContent = err.message; loadIncidents(); });
+      });
+      return h("li", { class: "proposal", "data-proposal": p.signature },
+        h("span", { class: "badge", text: tr("incident_proposal") }), " ",
+        h("strong", { class: "title", text: p.title }), " ",
+        h("span", { class: "reports", text: tr("incident_proposed", { n: p.reports }) }),
+        p.samples.length ? h("span", { class: "muted", text: " — " + p.samples.slice(0, 3).join(" / ") }) : null,
+        " ", button);
     }));
   }
 
