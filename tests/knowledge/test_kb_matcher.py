@@ -119,6 +119,8 @@ def test_slang_and_spellings(matcher: Matcher) -> None:
     assert answered(matcher, "комп’ютер гальмує") == "slow_computer"
     assert answered(matcher, "комп'ютер гальмує") == "slow_computer"
     assert answered(matcher, "пропал диск S") == "shared_drive_access"
+    for locked in ("залочило учетку", "аккаунт залочен", "мене залочило, розлочте будь ласка"):
+        assert answered(matcher, locked) == "account_locked", locked
 
 
 def test_mixed_language_message(matcher: Matcher) -> None:
