@@ -81,6 +81,9 @@ async def main(args: argparse.Namespace) -> None:
         "FIRSTLINE__HTTP__PUBLIC_URL": f"http://127.0.0.1:{port}",
         "FIRSTLINE__WORKER__LEASE_SECONDS": "2",
         "FIRSTLINE__SLA__TIMERS": "false",
+        # Every chat reports the same printer: that is a mass incident, which would join the
+        # chats to one parent ticket. Each chat's own ticket is what this run counts.
+        "FIRSTLINE__INCIDENTS__ENABLED": "false",
     }
     settings = load_settings(ROOT / "config" / "firstline.yaml", env)
     settings = with_telegram(settings, api, mode="webhook", webhook_secret=SecretStr(SECRET))
