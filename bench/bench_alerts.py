@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 from aiohttp import web
-from loadstats import LoadResult, child_server, post_all
+from loadstats import LoadResult, bare_xadd_app, child_server, post_all
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -38,35 +38,11 @@ sys.path.insert(0, str(ROOT))
 
 TOKEN = "bench-alert-token-0123456789"
 PATH = "/alerts/alertmanager"
-BARE_STREAM = "bench:bare"
-
-
-class Result(LoadResult):
-    def line(self) -> str:
-        return (
-            f"{self.name:<10} {self.rate:>8.0f} req/s   median {self.median * 1000:6.2f} ms"
-            f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
-        )
 
 
 def serve(kind: str, port: int, redis_url: str) -> None:
-    app = bare_app(redis_url) if kind == "bare" else firstline_app(redis_url)
+    app = bare_xadd_app(redis_url, PATH) if kind == "bare" else firstline_app(redis_url)
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
-
-
-def bare_app(redis_url: str) -> web.Application:
-    import redis.asyncio as aioredis
-
-    client = aioredis.Redis.from_url(redis_url)
-
-    async def handle(request: web.Request) -> web.Response:
-        payload = json.loads(await request.read())
-        await client.xadd(BARE_STREAM, {"m": json.dumps(payload)})
-        return web.Response()
-
-    app = web.Application()
-    app.router.add_post(PATH, handle)
-    return app
 
 
 def firstline_app(redis_url: str) -> web.Application:
@@ -126,10 +102,10 @@ def alert_body(n: int) -> bytes:
     ).encode()
 
 
-async def load(name: str, url: str, first: int, requests: int, concurrency: int) -> Result:
+async def load(name: str, url: str, first: int, requests: int, concurrency: int) -> LoadResult:
     headers = {"Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"}
     bodies = [(alert_body(n), headers) for n in range(first, first + requests)]
-    return await post_all(Result(name, 0.0), url, bodies, concurrency)  # type: ignore[return-value]
+    return await post_all(LoadResult(name, 0.0), url, bodies, concurrency)
 
 
 def server_process(kind: str, redis_url: str) -> contextlib.AbstractContextManager[str]:
@@ -137,7 +113,7 @@ def server_process(kind: str, redis_url: str) -> contextlib.AbstractContextManag
 
 
 async def ingestion(redis_url: str, args: argparse.Namespace) -> None:
-    best: dict[str, Result] = {}
+    best: dict[str, LoadResult] = {}
     first = 1
     for _ in range(args.rounds):
         for kind in ("bare", "firstline"):

@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 
 from aiohttp import web
-from loadstats import LoadResult, child_server, free_port, post_all
+from loadstats import LoadResult, bare_xadd_app, child_server, free_port, post_all
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -50,16 +50,7 @@ APP_SECRET = "bench-app-secret-0123456789"
 PHONE_NUMBER_ID = "114896151713920"
 PATHS = {"bare": PATH, "bare-wa": WA_PATH, "firstline": PATH, "whatsapp": WA_PATH, "aiogram": PATH}
 FLOORS = {"firstline": "bare", "aiogram": "bare", "whatsapp": "bare-wa"}
-BARE_STREAM = "bench:bare"
 AIOGRAM_STREAM = "bench:aiogram"
-
-
-class Result(LoadResult):
-    def line(self) -> str:
-        return (
-            f"{self.name:<10} {self.rate:>8.0f} req/s   median {self.median * 1000:6.2f} ms"
-            f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
-        )
 
 
 # Servers (run in a child process: `--serve KIND`)
@@ -68,7 +59,7 @@ class Result(LoadResult):
 def serve(kind: str, port: int, redis_url: str) -> None:
     """Run one of the servers until killed."""
     if kind in ("bare", "bare-wa"):
-        app = bare_app(redis_url)
+        app = bare_xadd_app(redis_url, PATH, WA_PATH)
     elif kind == "firstline":
         app = firstline_app(redis_url)
     elif kind == "whatsapp":
@@ -78,23 +69,6 @@ def serve(kind: str, port: int, redis_url: str) -> None:
     else:
         raise SystemExit(f"unknown server {kind}")
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
-
-
-def bare_app(redis_url: str) -> web.Application:
-    import redis.asyncio as aioredis
-
-    client = aioredis.Redis.from_url(redis_url)
-
-    async def handle(request: web.Request) -> web.Response:
-        body = await request.read()
-        update = json.loads(body)
-        await client.xadd(BARE_STREAM, {"m": json.dumps(update)})
-        return web.Response()
-
-    app = web.Application()
-    app.router.add_post(PATH, handle)
-    app.router.add_post(WA_PATH, handle)
-    return app
 
 
 def whatsapp_app(redis_url: str) -> web.Application:
@@ -286,9 +260,9 @@ def request_for(kind: str, n: int) -> tuple[bytes, dict[str, str]]:
     return update_body(n), headers
 
 
-async def load(name: str, url: str, first_id: int, requests: int, concurrency: int) -> Result:
+async def load(name: str, url: str, first_id: int, requests: int, concurrency: int) -> LoadResult:
     requests_ = [request_for(name, first_id + i) for i in range(requests)]
-    return await post_all(Result(name, 0.0), url, requests_, concurrency)  # type: ignore[return-value]
+    return await post_all(LoadResult(name, 0.0), url, requests_, concurrency)
 
 
 # Processes
@@ -298,7 +272,7 @@ def server_process(kind: str, redis_url: str) -> contextlib.AbstractContextManag
     return child_server(__file__, kind, redis_url, PATHS[kind])
 
 
-async def measure(kind: str, redis_url: str, first_id: int, args: argparse.Namespace) -> Result:
+async def measure(kind: str, redis_url: str, first_id: int, args: argparse.Namespace) -> LoadResult:
     with server_process(kind, redis_url) as url:
         await load(kind, url, first_id, args.warmup, args.concurrency)
         return await load(kind, url, first_id + args.warmup, args.requests, args.concurrency)
@@ -309,7 +283,7 @@ async def main(args: argparse.Namespace) -> None:
     kinds = ["bare", "firstline", "bare-wa", "whatsapp"] + (["aiogram"] if args.aiogram else [])
     try:
         with EmbeddedRedis(workdir / "redis") as redis_url:
-            results: dict[str, list[Result]] = {k: [] for k in kinds}
+            results: dict[str, list[LoadResult]] = {k: [] for k in kinds}
             first_id = 1
             for _ in range(args.rounds):  # interleaved, so drift hits every server alike
                 for kind in kinds:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import socket
 import statistics
@@ -14,6 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -42,6 +44,33 @@ class LoadResult:
     def quantile(self, q: float) -> float:
         lat = sorted(self.latencies)
         return lat[min(len(lat) - 1, int(len(lat) * q))] if lat else float("nan")
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<10} {self.rate:>8.0f} req/s   median {self.median * 1000:6.2f} ms"
+            f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
+        )
+
+
+BARE_STREAM = "bench:bare"
+
+
+def bare_xadd_app(redis_url: str, *paths: str) -> Any:
+    """The floor every ingest figure is compared with: parse the JSON body, XADD it, 200."""
+    import redis.asyncio as aioredis
+    from aiohttp import web
+
+    client = aioredis.Redis.from_url(redis_url)
+
+    async def handle(request: web.Request) -> web.Response:
+        payload = json.loads(await request.read())
+        await client.xadd(BARE_STREAM, {"m": json.dumps(payload)})
+        return web.Response()
+
+    app = web.Application()
+    for path in paths:
+        app.router.add_post(path, handle)
+    return app
 
 
 async def post_all(
