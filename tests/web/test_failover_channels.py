@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import smtplib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
 from emulators.dovecot import PASSWORD, USER, Dovecot
-from emulators.harness import FAST_BACKOFF, meta_emulator, with_meta, with_telegram, with_viber
+from emulators.harness import FAST_BACKOFF, with_meta, with_telegram, with_viber
 from emulators.mail import MailSink, smtp_send, user_mail
 from emulators.meta import MetaEmulator
 from emulators.server import eventually, free_port
@@ -81,31 +81,6 @@ def sentinel_setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sentine
     setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel-channels"))
     yield setup
     setup.stop()
-
-
-@pytest.fixture
-def dovecot() -> Iterator[Dovecot]:
-    server = Dovecot()
-    server.start()
-    yield server
-    server.close()
-
-
-@pytest.fixture
-async def meta_api() -> AsyncIterator[MetaEmulator]:
-    api = meta_emulator()
-    api.attempts, api.retry_cap = 60, 1.0  # Meta retries for days; here as long as needed
-    await api.start()
-    yield api
-    await api.stop()
-
-
-@pytest.fixture
-async def sink() -> AsyncIterator[MailSink]:
-    server = MailSink()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def every_channel(
@@ -163,7 +138,9 @@ async def test_while_no_replica_confirms_every_channel_is_refused_and_its_resend
     sentinel_setup: SentinelSetup, tmp_path: Path,
 ) -> None:  # fmt: skip
     sentinel_setup.primary().client().flushall()
-    viber_api.attempts, viber_api.retry_cap = 60, 1.0  # Viber retries for an hour
+    # Viber retries for an hour, Meta for days: the emulators for as long as needed here.
+    for api in (viber_api, meta_api):
+        api.attempts, api.retry_cap = 60, 1.0
     port = free_port()
     config = every_channel(settings, port, telegram_api, viber_api, meta_api, sink, dovecot)
     config = on_sentinel(config, sentinel_setup)
