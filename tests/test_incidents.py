@@ -4,6 +4,7 @@ reports of different problems never share one."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from typing import Any
@@ -87,6 +88,87 @@ async def test_personal_matters_about_one_service_are_no_outage(settings: Settin
             "webchat:down0", "webchat:down1", "webchat:down2"]  # fmt: skip
 
 
+async def subscribed(rt: Runtime) -> list[set[str]]:
+    """The users of each open incident."""
+    return [
+        {k.partition(":")[2] for k in await rt.store.incidents.subscribers(i)}
+        for i in await rt.store.incidents.open_ids()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outage", "unrelated"),
+    [
+        (  # naming no service and no specific topic: "everything is down"
+            ["всё легло, ничего не открывается", "у нас все лягло, нічого не працює",
+             "everything is down, nothing opens", "ничего не работает, всё упало"],
+            ["мой принтер не работает", "the portal is down", "VPN не подключается"],
+        ),
+        (  # a service that is not in the configured list, in three languages
+            ["the portal is down", "портал не открывается с утра",
+             "the intranet portal is not loading", "не можу зайти на портал, помилка 502"],
+            ["my printer is down", "the wiki is down", "всё легло, ничего не открывается"],
+        ),
+        (  # a product the checklist extracts
+            ["Jira is down", "Jira не открывается", "не працює jira", "jira висит"],
+            ["Confluence is down", "сайт недоступен", "не печатает принтер, пишет offline"],
+        ),
+    ],
+)  # fmt: skip
+async def test_reports_cluster_by_what_they_share_and_nothing_else(
+    settings: Settings, outage: list[str], unrelated: list[str]
+) -> None:
+    async with open_runtime(with_incidents(settings, reports=4)) as rt:
+        for n, (report, other) in enumerate(zip(outage, [*unrelated, ""], strict=True)):
+            if other:
+                await write(rt, f"other{n}", other)
+            await write(rt, f"u{n}", report)
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3"}]
+        for n in range(len(unrelated)):  # each went on with its own dialog
+            conversation = await rt.store.conversations.get(f"webchat:other{n}")
+            assert conversation is not None and not conversation.state.get("incident")
+
+
+async def test_five_different_questions_about_mail_are_no_mail_outage(settings: Settings) -> None:
+    """The default word list maps "почта", "outlook", "mail" to one service: naming it is
+    no evidence of one outage; five users saying it is broken are."""
+    async with open_runtime(with_incidents(settings, reports=5)) as rt:
+        for n, text in enumerate([
+            "how do I add a signature in Outlook?",
+            "не могу отправить письмо с большим вложением через почту",
+            "Outlook: почтовый ящик переполнен",
+            "как настроить автоответ в outlook на время отпуска",
+            "mail from one client goes to spam",
+            "поштова скринька: як створити папку для листів",
+        ]):  # fmt: skip
+            await write(rt, f"q{n}", text)
+        assert await rt.store.incidents.open_ids() == []
+        down = ["почта не работает", "Outlook не открывается у всех", "пошта не працює",
+                "mail is down", "email is down again"]  # fmt: skip
+        for n, text in enumerate(down):
+            await write(rt, f"down{n}", text)
+        assert await subscribed(rt) == [{f"down{n}" for n in range(5)}]
+
+
+async def test_a_report_counted_in_the_turns_commit_survives_a_crash_before_detection(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        observe = rt.incidents.observe
+
+        async def crashed(report: Any) -> None:
+            raise ConnectionError("the worker died after the commit")
+
+        monkeypatch.setattr(rt.incidents, "observe", crashed)
+        await write(rt, "a", "портал не открывается")
+        await write(rt, "b", "the portal is down")
+        assert await rt.store.redis.exists(keys.incident_report("webchat:a"))
+        assert await rt.store.incidents.open_ids() == []
+        monkeypatch.setattr(rt.incidents, "observe", observe)  # a new worker
+        await write(rt, "c", "портал лежит")
+        assert await subscribed(rt) == [{"a", "b", "c"}]
+
+
 async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> None:
     async with open_runtime(with_incidents(settings, reports=2, window_minutes=1)) as rt:
         clock = [1_800_000_000.0]
@@ -141,6 +223,23 @@ async def test_a_proposal_expires_with_the_window(settings: Settings) -> None:
         with pytest.raises(ActionRefused):
             await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
         assert await rt.store.incidents.open_ids() == []
+
+
+async def test_a_proposal_recounts_its_alerts(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        firing = AlertNotice(source="alertmanager", key="fp9", status="firing",
+                             title="CRMDown", service="crm")  # fmt: skip
+        await rt.alerts.handle(firing.to_message({"fingerprint": "fp9", "n": 1}))
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "u2", "CRM is down")
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["reports"], proposal["alerts"]) == (2, 1)
+        resolved = dataclasses.replace(firing, status="resolved")
+        await rt.alerts.handle(resolved.to_message({"fingerprint": "fp9", "n": 2}))
+        assert await rt.incidents.proposals() == []  # 2 reports, no alert: not enough
+        await write(rt, "u3", "срм висит")
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["reports"], proposal["alerts"]) == (3, 0)
 
 
 async def test_declared_twice_for_one_service_is_one_incident(settings: Settings) -> None:
