@@ -15,13 +15,14 @@ beside `operations.py`.
   reports (re-counted, alerts too), and one click declares it (`declare_proposed`).
 - **Declaring** (by detection or from the console) opens a parent ticket (P1 by default),
   links the reporters' open tickets as its children, subscribes the reporters and tells
-  them at once (the dialog engine stops their checklist). The service's alert tickets
-  are linked as children too, now and when they fire later.
+  them at once (the dialog engine stops their checklist). The firing alert tickets of
+  its services are linked as children too, and so are those that fire later.
 - **Users who write meanwhile** are recognised by the dialog engine (it gets the open
   incidents in its `StepContext`); the conversation service subscribes them.
 - **Updates and resolution** go to every subscriber on their own channel, in their
   language, in one atomic commit (so exactly once); the channel senders pace them.
-  Resolving also resolves the linked children.
+  Resolving also resolves the linked children, except an alert ticket whose alert is
+  still firing: it stays open (noted on it) until its recovery resolves it.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answ
 DETECTION = "detection"
 MAX_RETRIES = 20
 BROADCAST_CHUNK = 500  # subscribers told per commit
+# Resolving an incident leaves a still-firing alert's ticket open: the people say it is
+# over, the monitoring does not yet; its recovery resolves it (or an operator does).
+ALERT_STILL_FIRING = "the incident is resolved, but its alert is still firing"
 
 
 def described(report: OutageReport) -> tuple[str, list[str], str]:
@@ -292,6 +296,9 @@ class IncidentService:
         tx = Transaction()
         tx.save_ticket(parent)
         tx.ticket_event(parent.id, by.login, "opened", f"mass incident: {why or 'declared'}")
+        for ticket_id, service in (await self.store.alerts.firing_services()).items():
+            if set(services) & self.catalog.of_alert(service):
+                self._link_alert(tx, incident.id, ticket_id, by.login)
         self.service.reports.ticket_opened(tx, parent, title)
         self.store.incidents.save(tx, incident)
         self.store.incidents.drop_proposals(tx, sigs)
@@ -356,6 +363,23 @@ class IncidentService:
                 continue
         log.warning("could not bring a reporter into incident %s", incident.id)
         return 0
+
+    async def alert_fired(self, tx: Transaction, ticket: Ticket, service: str) -> None:
+        """An alert of an incident's service fired after it was declared: its ticket
+        becomes a child of the incident (in the alert's own commit)."""
+        if not self.settings.enabled or not service:
+            return
+        about = self.catalog.of_alert(service)
+        for incident in await self.open_incidents():
+            if incident.services & about and ticket.id not in await self.store.incidents.children(
+                incident.id
+            ):
+                self._link_alert(tx, incident.id, ticket.id, "monitoring")
+
+    def _link_alert(self, tx: Transaction, incident_id: str, ticket_id: str, actor: str) -> None:
+        self.store.incidents.link_child(tx, incident_id, ticket_id)
+        tx.ticket_event(ticket_id, actor, "linked", f"alert of mass incident {incident_id}")
+        tx.ticket_event(incident_id, actor, "child_linked", f"{ticket_id} (alert)")
 
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None:
         """A user's open ticket becomes a child of the incident's parent ticket."""
@@ -484,9 +508,13 @@ class IncidentService:
         incident.status, incident.resolved_at = "resolved", now
         self.store.incidents.save(tx, incident)
         self.store.incidents.release_signatures(tx, incident.signatures)
+        firing = await self.store.alerts.firing_services()
         for ticket_id in [incident.id, *await self.store.incidents.children(incident.id)]:
             ticket = await self.store.tickets.get(ticket_id)
             if ticket is None or not ticket.status.is_active:
+                continue
+            if ticket_id in firing:  # the monitoring still sees it: its recovery closes it
+                tx.ticket_event(ticket.id, actor.login, "kept_open", ALERT_STILL_FIRING)
                 continue
             tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
             ticket.status, ticket.resolved_at, ticket.updated_at = TicketStatus.RESOLVED, now, now

@@ -202,6 +202,7 @@ class IncidentStore:
     @staticmethod
     def subscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:
         tx.raw("SADD", keys.incident_subscribers(incident_id), conversation_key)
+        tx.events.append({"type": "incident", "incident": incident_id})  # affected count
 
     @staticmethod
     def unsubscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:
