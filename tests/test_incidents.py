@@ -14,7 +14,7 @@ import pytest
 from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
-from gateway.models import InboundMessage
+from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import keys
@@ -299,3 +299,46 @@ async def outbound(rt: Runtime) -> list[tuple[str, str]]:
         delivery = json.loads(fields[b"d"])
         out.append((delivery["chat_id"], delivery["message"]["text"]))
     return out
+
+
+async def alert(rt: Runtime, key: str, service: str, status: str = "firing") -> str:
+    """Post one Alertmanager alert through the real intake; its ticket id."""
+    notice = AlertNotice(source="alertmanager", key=key, status=status,
+                         title=f"{service} probe failed", service=service)  # fmt: skip
+    ticket = await rt.alerts.handle(notice.to_message({"fingerprint": key, "status": status}))
+    assert ticket is not None
+    return ticket.id
+
+
+async def test_alert_tickets_of_the_service_are_children_of_its_incident(
+    settings: Settings,
+) -> None:
+    """Declared: the CRM's firing alert becomes a child, and so does one firing later; a
+    printer alert does not. Resolving the incident resolves the children whose alert has
+    recovered; one still firing stays open, saying why, until its recovery."""
+    async with open_runtime(settings) as rt:
+        before = await alert(rt, "fp-crm-1", "crm")
+        printer = await alert(rt, "fp-printer", "printer")
+        incident = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={}, by=Actor("anna")
+        )
+        later = await alert(rt, "fp-crm-2", "bitrix")  # a word of the CRM service
+        assert await rt.store.incidents.children(incident.id) == sorted([before, later])
+        await alert(rt, "fp-crm-2", "bitrix", status="firing")  # again: linked once
+        parent_log = [e["detail"] for e in await history_of(rt, incident.id)]
+        assert parent_log.count(f"{later} (alert)") == 1
+        await alert(rt, "fp-crm-1", "crm", status="resolved")
+        await rt.incidents.resolve(incident.id, Actor("anna"))
+        status = {t.id: t.status for t in await rt.store.tickets.many([before, later, printer])}
+        assert status == {before: TicketStatus.RESOLVED, later: TicketStatus.NEW,
+                          printer: TicketStatus.NEW}  # fmt: skip
+        assert [e["action"] for e in await history_of(rt, later)][-1] == "kept_open"
+        await alert(rt, "fp-crm-2", "bitrix", status="resolved")
+        recovered = await rt.store.tickets.get(later)
+        assert recovered is not None and recovered.status == TicketStatus.RESOLVED
+
+
+async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
+    return [
+        {"action": e.action, "detail": e.detail} for e in await rt.store.tickets.events(ticket_id)
+    ]
