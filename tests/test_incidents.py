@@ -97,27 +97,33 @@ async def subscribed(rt: Runtime) -> list[set[str]]:
 
 
 @pytest.mark.parametrize(
-    ("outage", "unrelated"),
+    ("outage", "unrelated", "late"),
     [
         (  # naming no service and no specific topic: "everything is down"
             ["всё легло, ничего не открывается", "у нас все лягло, нічого не працює",
              "everything is down, nothing opens", "ничего не работает, всё упало"],
             ["мой принтер не работает", "the portal is down", "VPN не подключается"],
+            "усе впало, нічого не відкривається",
         ),
         (  # a service that is not in the configured list, in three languages
             ["the portal is down", "портал не открывается с утра",
              "the intranet portal is not loading", "не можу зайти на портал, помилка 502"],
             ["my printer is down", "the wiki is down", "всё легло, ничего не открывается"],
+            "портал опять лежит",
         ),
         (  # a product the checklist extracts
             ["Jira is down", "Jira не открывается", "не працює jira", "jira висит"],
             ["Confluence is down", "сайт недоступен", "не печатает принтер, пишет offline"],
+            "JIRA не грузится",
         ),
     ],
 )  # fmt: skip
 async def test_reports_cluster_by_what_they_share_and_nothing_else(
-    settings: Settings, outage: list[str], unrelated: list[str]
+    settings: Settings, outage: list[str], unrelated: list[str], late: str
 ) -> None:
+    """Four users report one outage among unrelated reports: one incident of exactly the
+    four; a fifth who reports it later in other words is joined to it (told, no
+    checklist)."""
     async with open_runtime(with_incidents(settings, reports=4)) as rt:
         for n, (report, other) in enumerate(zip(outage, [*unrelated, ""], strict=True)):
             if other:
@@ -127,6 +133,8 @@ async def test_reports_cluster_by_what_they_share_and_nothing_else(
         for n in range(len(unrelated)):  # each went on with its own dialog
             conversation = await rt.store.conversations.get(f"webchat:other{n}")
             assert conversation is not None and not conversation.state.get("incident")
+        await write(rt, "late", late)
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3", "late"}]
 
 
 async def test_five_different_questions_about_mail_are_no_mail_outage(settings: Settings) -> None:
