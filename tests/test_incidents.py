@@ -67,27 +67,6 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
         }
 
 
-async def test_personal_matters_about_one_service_are_no_outage(settings: Settings) -> None:
-    """Many people asking about their own mail account at once is a busy morning, not a
-    mail outage: a forgotten password, a phone to set up, access or a program to install."""
-    async with open_runtime(with_incidents(settings, reports=3)) as rt:
-        for n, text in enumerate([
-            "Забыла пароль от почты, не могу войти",
-            "How do I set up my work email on my new iPhone?",
-            "Нужен доступ к общему почтовому ящику бухгалтерии",
-            "Забув пароль від пошти",
-            "please install Outlook on my new laptop",
-        ]):  # fmt: skip
-            await write(rt, f"u{n}", text)
-        assert await rt.store.incidents.open_ids() == []
-        for n, text in enumerate(["Почта не работает у всего отдела", "Outlook is down",
-                                  "пошта не відкривається з ранку"]):  # fmt: skip
-            await write(rt, f"down{n}", text)
-        (incident_id,) = await rt.store.incidents.open_ids()
-        assert await rt.store.incidents.subscribers(incident_id) == [
-            "webchat:down0", "webchat:down1", "webchat:down2"]  # fmt: skip
-
-
 async def subscribed(rt: Runtime) -> list[set[str]]:
     """The users of each open incident."""
     return [
@@ -137,25 +116,42 @@ async def test_reports_cluster_by_what_they_share_and_nothing_else(
         assert await subscribed(rt) == [{"u0", "u1", "u2", "u3", "late"}]
 
 
-async def test_five_different_questions_about_mail_are_no_mail_outage(settings: Settings) -> None:
-    """The default word list maps "почта", "outlook", "mail" to one service: naming it is
-    no evidence of one outage; five users saying it is broken are."""
-    async with open_runtime(with_incidents(settings, reports=5)) as rt:
-        for n, text in enumerate([
-            "how do I add a signature in Outlook?",
-            "не могу отправить письмо с большим вложением через почту",
-            "Outlook: почтовый ящик переполнен",
-            "как настроить автоответ в outlook на время отпуска",
-            "mail from one client goes to spam",
-            "поштова скринька: як створити папку для листів",
-        ]):  # fmt: skip
+@pytest.mark.parametrize(
+    ("questions", "down"),
+    [
+        (  # personal matters: never an outage, whatever service they name
+            ["Забыла пароль от почты, не могу войти",
+             "How do I set up my work email on my new iPhone?",
+             "Нужен доступ к общему почтовому ящику бухгалтерии",
+             "Забув пароль від пошти", "please install Outlook on my new laptop"],
+            ["Почта не работает у всего отдела", "Outlook is down",
+             "пошта не відкривається з ранку"],
+        ),
+        (  # different questions about one service: naming it is no evidence of one outage
+            ["how do I add a signature in Outlook?",
+             "не могу отправить письмо с большим вложением через почту",
+             "Outlook: почтовый ящик переполнен",
+             "как настроить автоответ в outlook на время отпуска",
+             "mail from one client goes to spam",
+             "поштова скринька: як створити папку для листів"],
+            ["почта не работает", "Outlook не открывается у всех", "пошта не працює",
+             "mail is down", "email is down again"],
+        ),
+    ],
+)  # fmt: skip
+async def test_many_questions_about_one_service_are_no_outage_until_it_is_down(
+    settings: Settings, questions: list[str], down: list[str]
+) -> None:
+    """The default word list maps "почта", "outlook", "mail" to one service. Many people
+    asking about their own mail at once is a busy morning, not a mail outage; as many
+    saying mail is broken are one."""
+    async with open_runtime(with_incidents(settings, reports=len(down))) as rt:
+        for n, text in enumerate(questions):
             await write(rt, f"q{n}", text)
         assert await rt.store.incidents.open_ids() == []
-        down = ["почта не работает", "Outlook не открывается у всех", "пошта не працює",
-                "mail is down", "email is down again"]  # fmt: skip
         for n, text in enumerate(down):
             await write(rt, f"down{n}", text)
-        assert await subscribed(rt) == [{f"down{n}" for n in range(5)}]
+        assert await subscribed(rt) == [{f"down{n}" for n in range(len(down))}]
 
 
 async def test_a_report_counted_in_the_turns_commit_survives_a_crash_before_detection(
