@@ -27,6 +27,7 @@ beside `operations.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -144,38 +145,43 @@ class IncidentService:
         """After the turn's commit: declare (or propose) the outage `report` completes."""
         if not self.settings.enabled or await self._covered(report):
             return None
-        cluster = await self._cluster(report)
-        evidence = await self._alert_evidence(report)
-        if len(cluster) + evidence < self.settings.reports:
-            return None
-        signature = self.reader.signature(report)
-        if await self.store.incidents.signature_holder(signature):
-            return None
-        title, services, topic = described(report)
-        if not self.settings.auto_declare:  # proposed: an operator declares it
-            tx = Transaction()
-            self.store.incidents.propose(
-                tx,
-                signature,
-                {"signature": signature, "title": title, "services": services,
-                 "reports": len(cluster), "alerts": evidence,
-                 "samples": [r.text for r in cluster[:5]], "at": self.clock(),
-                 "anchor": report.to_json()},
-            )  # fmt: skip
-            await self.store.commit(tx)
-            return None
-        return await self.declare(
-            title=title,
-            services=services,
-            topic=topic,
-            messages={},
-            by=Actor(DETECTION),
-            reporters=[r.conversation for r in cluster],
-            samples=[r.text for r in cluster],
-            signature=signature,
-            anchor=report,
-            why=f"{len(cluster)} users reported it, {evidence} alerts firing",
-        )
+        for anchor in _one_service_each(report):
+            cluster = await self._cluster(anchor)
+            evidence = await self._alert_evidence(anchor)
+            if len(cluster) + evidence < self.settings.reports:
+                continue
+            # Named by the first report of the outage, so every later report of it (in
+            # any worker) names the same one, and one proposal is updated, not several.
+            first = min(cluster, key=lambda r: r.at) if not anchor.services else anchor
+            signature = self.reader.signature(first)
+            if await self.store.incidents.signature_holder(signature):
+                continue
+            title, services, topic = described(first)
+            if not self.settings.auto_declare:  # proposed: an operator declares it
+                tx = Transaction()
+                self.store.incidents.propose(
+                    tx,
+                    signature,
+                    {"signature": signature, "title": title, "services": services,
+                     "reports": len(cluster), "alerts": evidence,
+                     "samples": [r.text for r in cluster[:5]], "at": self.clock(),
+                     "anchor": first.to_json()},
+                )  # fmt: skip
+                await self.store.commit(tx)
+                continue
+            return await self.declare(
+                title=title,
+                services=services,
+                topic=topic,
+                messages={},
+                by=Actor(DETECTION),
+                reporters=[r.conversation for r in cluster],
+                samples=[r.text for r in cluster],
+                signature=signature,
+                anchor=first,
+                why=f"{len(cluster)} users reported it, {evidence} alerts firing",
+            )
+        return None
 
     async def _covered(self, report: OutageReport) -> bool:
         """An open incident is about this report already (its reporters were joined to it
@@ -542,6 +548,13 @@ class IncidentService:
         if messages:
             entry["messages"] = messages
         self.store.incidents.log(tx, incident_id, entry)
+
+
+def _one_service_each(report: OutageReport) -> list[OutageReport]:
+    """A report naming several services counts towards an outage of each, separately."""
+    if len(report.services) < 2:
+        return [report]
+    return [dataclasses.replace(report, services=frozenset({s})) for s in sorted(report.services)]
 
 
 def _anchor(proposal: dict[str, Any]) -> OutageReport | None:

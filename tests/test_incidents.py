@@ -229,6 +229,20 @@ async def test_a_proposal_expires_with_the_window(settings: Settings) -> None:
         assert await rt.store.incidents.open_ids() == []
 
 
+async def test_one_outage_in_different_words_is_one_proposal(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        reports = ["the portal is down", "the intranet portal is not loading",
+                   "портал не открывается", "portal is down again", "the wiki is down"]  # fmt: skip
+        for n, text in enumerate(reports):
+            await write(rt, f"u{n}", text)
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["signature"], proposal["title"]) == ("text:portal", "the portal is down")
+        assert proposal["reports"] == 4
+        incident = await rt.incidents.declare_proposed("text:portal", Actor("anna"), {})
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3"}]
+        assert incident.title == "the portal is down"
+
+
 async def test_a_proposal_recounts_its_alerts(settings: Settings) -> None:
     async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
         firing = AlertNotice(source="alertmanager", key="fp9", status="firing",
