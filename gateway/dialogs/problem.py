@@ -12,6 +12,7 @@ import re
 
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import clauses
+from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, REPEATED, UPSET
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -38,7 +39,7 @@ def _problem_clauses(text: str) -> list[tuple[str, str]]:
         if tried.extract(clause):
             continue
         rest = clause
-        for phrases in (ASKS_FOR_PERSON, UPSET, REPEATED):
+        for phrases in (ASKS_FOR_PERSON, UPSET, REPEATED, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):

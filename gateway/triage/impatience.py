@@ -28,7 +28,10 @@ LOST_PATIENCE = PhraseSet([
     r"хватит (\w+ )?(вопрос\w*|спрашивать|задавать)", r"досить (\w+ )?(питан\w*|питати)",
     r"(не надо|не нужно|не треба|не потрібно) (мне |мені |нам )?(\w+ )?"
     r"(инструкц\w*|стат\w+|ссыл\w+|советов|інструкц\w*|посилан\w*|порад\w*|вопрос\w*|питан\w*)",
-    r"не (буду|стану) (ничего|нічого) \w+",
+    r"не (буду|стану|хочу|збираюсь|збираюся) (ничего|нічого|больше|більше) \w+",
+    r"((i|we) (don'?t|do not|won'?t|will not)( want to| wanna)?|(i'?m|i am|we'?re|we are) not "
+    r"(going to|gonna)) (restart|reboot|reinstall|try|check|read|click|fiddle|do) ?(anything|"
+    r"any more|anymore|again|more|it|that|this)",
     r"не (буду|стану) (\w+ )?(перезагружа\w*|переустанавлива\w*|пробовать|проверять|"
     r"перезавантажувати|перевстановлювати|пробувати|перевіряти)",
     r"(stop|quit) (sending|asking|giving)( me)?", r"no more (questions|articles|links|bots?)",

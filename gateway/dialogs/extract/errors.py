@@ -63,7 +63,7 @@ _SAYS = re.compile(
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
-    r"\d+\s*(?:раз|рази|times))\b"
+    r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
     r"|(?:(?:с|з|with an?|with)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
     _I,
 )
