@@ -78,7 +78,7 @@ _EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
 _VERDICT = re.compile(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
-    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+"
+    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
