@@ -1,8 +1,9 @@
 """Live updates for browsers: one pub/sub subscription per process, fanned out to sockets.
 
 Events only say *that* something changed. A transcript listener then reads the entries
-past its own cursor, so a socket never misses an entry or gets one twice, whichever
-process committed it. Ticket changes are loaded once per burst and handed to listeners.
+past its own cursor and sends them in one frame, so a socket never misses an entry or
+gets one twice, whichever process committed it. Ticket changes are loaded once per burst
+and handed to listeners.
 """
 
 from __future__ import annotations
@@ -255,20 +256,23 @@ class TranscriptSocket:
                 await self.ws.close(code=1011, message=b"try again")
 
     async def _send_new_entries(self, store: Store) -> None:
+        """Everything past the cursor in one `entries` frame: one write however many
+        entries a turn (or a burst of turns) added."""
         key, start = self.key, self.cursor
         if not key:
             return
         page = await store.conversations.read_since(key, start)
-        for offset, entry in enumerate(page.entries):
-            if (self.key, self.cursor) != (key, start + offset):
-                return  # retargeted meanwhile
-            view = self.view(entry)
-            if view is not None:
-                frame = {"type": "entry", "conversation": key, "index": start + offset}
-                await self.send(frame | {"entry": view})
-            self.cursor = start + offset + 1
-        if page.entries:
-            await self.entries_sent(store, page.language)
+        if (self.key, self.cursor) != (key, start) or not page.entries:
+            return  # retargeted meanwhile (its own wake-up reads the new conversation)
+        shown = [
+            {"index": index, "entry": view}
+            for index, view in enumerate(map(self.view, page.entries), start)
+            if view is not None
+        ]
+        self.cursor = start + len(page.entries)
+        if shown:
+            await self.send({"type": "entries", "conversation": key, "entries": shown})
+        await self.entries_sent(store, page.language)
 
     async def entries_sent(self, store: Store, language: str) -> None:
         """Called after new entries went out (a reader may follow up, e.g. with the

@@ -407,10 +407,12 @@
       state.tickets.delete(frame.ticket);
       renderQueue();
       if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(tr("gone", { id: frame.ticket }));
-    } else if (frame.type === "entry") {
+    } else if (frame.type === "entries") {
       if (state.open && frame.conversation === state.open.conversation.key) {
-        if (frame.entry.direction === "in") hideTyping();
-        addEntry(frame.index, frame.entry);
+        frame.entries.forEach(function (item) {
+          if (item.entry.direction === "in") hideTyping();
+          addEntry(item.index, item.entry);
+        });
       }
     } else if (frame.type === "typing") {
       if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
