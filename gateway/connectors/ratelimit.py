@@ -17,7 +17,9 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 
 PRUNE_ABOVE = 1024  # idle chats are forgotten once this many are tracked
-WINDOW_SECONDS = 1.0  # the limits are per second
+# The limits are per second; 20 ms more, so that the moment a send really starts (a
+# little after its slot, on a busy event loop) still keeps every second within them.
+WINDOW_SECONDS = 1.02
 
 
 class SendRateLimiter:
@@ -32,7 +34,7 @@ class SendRateLimiter:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._chat_interval = 1.0 / per_chat_rate
+        self._chat_interval = WINDOW_SECONDS / per_chat_rate
         self._chat_tolerance = self._chat_interval * (per_chat_burst - 1)
         self._global_interval = 1.0 / global_rate
         self._global_tolerance = self._global_interval * (global_burst - 1)
