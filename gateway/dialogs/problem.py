@@ -12,12 +12,14 @@ import re
 
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import clauses
-from gateway.triage.mood import ASKS_FOR_PERSON, REPEATED, UPSET
+from gateway.triage.impatience import LOST_PATIENCE
+from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
+MIN_REQUEST_LEFT = 3  # what a request for a person must leave to be a problem as well
 _SAID_ONLY = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|"
     r"displays|error|ошибка|помилка)\s*:?\s*[«\"“„'][^»\"”“']+[»\"”“']\W*$",
@@ -38,8 +40,12 @@ def _problem_clauses(text: str) -> list[tuple[str, str]]:
         if tried.extract(clause):
             continue
         rest = clause
-        for phrases in (ASKS_FOR_PERSON, UPSET, REPEATED):
+        # "опять не работает" keeps its problem; only the feelings and requests go
+        for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest
+        asked = rest != clause and not UPSET.search(clause)
+        if asked and len(_CONTENT.findall(rest)) < MIN_REQUEST_LEFT:
+            continue  # "соедините с нормальным админом": whom they want, not what broke
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)

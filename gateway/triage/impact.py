@@ -138,6 +138,20 @@ def _vocabulary() -> _Vocabulary:
     )  # fmt: skip
 
 
+# Only the writer is stopped, whoever else is named: "у меня одной", "тільки в мене",
+# "only mine", "works for everyone else", "у коллег всё нормально".
+_ONLY_ME = re.compile(
+    r"(?:только|лишь|тільки|лише)\s+(?:у|в)\s+(?:меня|мене)|(?:у|в)\s+(?:меня|мене)\s+"
+    r"(?:одн(?:ой|ого|ієї|ого)|одн\w+)|(?:у|в)\s+(?:остальных|других|коллег|решти|інших|колег)"
+    r"\s+(?:все\s+|всё\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
+    r"\bexcept (?:me|mine|for me|for mine)\b|"
+    r"\b(?:works|working|is fine|are fine|fine)\s+for\s+(?:everyone|everybody|all)\s+else|"
+    r"\b(?:everyone|everybody|the others|others)\s+(?:else\s+)?(?:is|are|can|works?)\s+"
+    r"(?:fine|ok|okay|working)"
+)
+
+
 @dataclass(frozen=True)
 class Impact:
     """What a message says about the harm: work stopped, many affected, money/deadline at stake."""
@@ -164,7 +178,13 @@ def read_impact(text: str) -> Impact:
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
         stake |= _at_stake(words) or (near and _deadline(words))
+    many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+def only_me(text: str) -> bool:
+    """The writer says they alone are stopped ("у меня одной", "works for everyone else")."""
+    return bool(_ONLY_ME.search(normalise(text)))
 
 
 def _stops_at(words: list[Word], i: int) -> bool:

@@ -169,6 +169,13 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "Бухгалтерия: письма не уходят, висят в исходящих",
         "Склад, ноутбук HP не видит вайфай с утра",
         "у відділі кадрів на комп'ютері не запускається 1С",
+        # many people named, but only the writer is stopped
+        "У нас в отделе 5 человек, у меня одной не работает мышь",
+        "Всі колеги працюють, а в мене одного не відкривається пошта",
+        "Everyone else is fine, only my laptop can't connect to the VPN",
+        "The whole team uses Zoom and it works for everyone else, mine won't start",
+        "Только у меня не печатает принтер, у остальных всё работает",
+        "У всех работает почта, кроме меня",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
