@@ -23,6 +23,16 @@ async def test_dev_scenarios_all_pass(settings: Settings) -> None:
     assert "FAIL" not in report
 
 
+async def test_own_scenarios_all_pass(settings: Settings) -> None:
+    # Written while fixing the issue's classes (not blind): a regression set of causes.
+    own = Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "dialogs_own.yaml"
+    out = io.StringIO()
+    status = await eval_dialogs(settings, own, out)
+    report = out.getvalue()
+    assert status == 0, report
+    assert "questions asked that were already answered: 0" in report
+
+
 async def run_failing(settings: Settings, path: Path, scenario: str) -> str:
     """Play a one-scenario file that must fail; the report."""
     path.write_text("scenarios:\n" + scenario, encoding="utf-8")

@@ -244,10 +244,12 @@
           transmit(m);
         }
       });
-    } else if (frame.type === "entry") {
-      if (frame.index < nextIndex) return; // already shown
-      nextIndex = frame.index + 1;
-      showEntry(frame.entry);
+    } else if (frame.type === "entries") { // every new entry of one update, in order
+      frame.entries.forEach(function (item) {
+        if (item.index < nextIndex) return; // already shown
+        nextIndex = item.index + 1;
+        showEntry(item.entry);
+      });
     } else if (frame.type === "language") {
       speak(frame.lang);
     } else if (frame.type === "typing") {
