@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.knowledge.morphology import is_dictionary_word
+from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
 _LOW = "a-zа-яіїєґ"
@@ -116,10 +116,41 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             continue  # "Since 2.3 …", "Version …", "Update 1.2": ordinary words, not names
         found.append((match.start(), f"{match.group(1)} {match.group(2)}"))
     return [
-        (start, name)
+        (start, _with_version(text, start, name))
         for start, name in found
         if not _IDENTIFIER_BEFORE.search(text[:start]) and not _CODE_LIKE.fullmatch(name)
     ]
+
+
+_VERSION_AFTER = re.compile(r"\s+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")
+
+
+def _with_version(text: str, start: int, name: str) -> str:
+    """The name with the version written right after it: "InDesign 2024", "Склад 15"."""
+    if re.search(r"\d$", name):
+        return name
+    version = _VERSION_AFTER.match(text, start + len(name))
+    if not version:
+        return name
+    following = re.match(r"\s+([\w']+)", text[version.end() :])
+    if "." not in version.group(1) and following and _counted(following.group(1)):
+        return name  # "КонсультантПлюс 3 окна висят": a count, not a version
+    return f"{name} {version.group(1)}"
+
+
+_COUNTED_EN = re.compile(
+    r"(?:days?|hours?|minutes?|weeks?|months?|times?|users?|people|files?|windows|tabs?|"
+    r"pages?|sheets?|documents?|computers?|pcs|machines?|errors?)$",
+    re.IGNORECASE,
+)
+
+
+def _counted(word: str) -> bool:
+    """Whether `word` is what a number before it counts ("окна", "дні", "days")."""
+    if re.search(r"[а-яіїєґ]", word, re.IGNORECASE):
+        found = readings(word.lower(), "ru") or readings(word.lower(), "uk")
+        return bool(found) and "NOUN" in found[0][1]
+    return bool(_COUNTED_EN.match(word))
 
 
 def _said_spans(text: str) -> list[range]:
