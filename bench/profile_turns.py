@@ -111,7 +111,10 @@ async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bo
         if name not in ("cmdstat_config", "cmdstat_info"):
             print(f"    {name.removeprefix('cmdstat_'):<12} {stat['calls'] / turns:6.2f}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        stats = pstats.Stats(profiler)
+        stats.dump_stats(f"profile-turns-{mode}.prof")  # for pstats / snakeviz
+        stats.sort_stats("cumulative").print_stats(30)
+        stats.sort_stats("tottime").print_stats(30)
     return cpu / turns
 
 
