@@ -227,7 +227,7 @@ def warm_up() -> None:
     _analyser("uk")
     _stemmer("english")
     _stemmer("russian")
-    _english_counts()
+    _english_words()
 
 
 def _cyrillic_lemma(word: str, lang: str) -> str:
@@ -300,7 +300,7 @@ def _cyrillic_known(word: str) -> bool:
 
 
 def _english_known(word: str) -> bool:
-    return _english_counts().get(word, 0) >= _ENGLISH_MIN_COUNT
+    return word in _english_words()
 
 
 @cache
@@ -318,10 +318,15 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 @cache
-def _english_counts() -> dict[str, int]:
+def _english_words() -> frozenset[str]:
+    """English words frequent enough to be sure of. Only these are kept: the whole
+    frequency list was ~25 MiB in every process that answers, these are a few."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    # Fresh copies of the words kept, so that the memory of the whole list (its strings
+    # interleaved with the kept ones) is wholly free again and goes back to the system.
+    return frozenset((w + " ")[:-1] for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
 
 
 @lru_cache(maxsize=65536)
