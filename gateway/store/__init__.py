@@ -89,7 +89,7 @@ class Store:
         self._durable = durable
         self.inbound = InboundQueue(redis, shards, durable)
         self.leases = ShardLeases(redis)
-        self.outbox = Outbox(redis)
+        self.outbox = Outbox(redis, durable)
         self.conversations = ConversationStore(redis)
         self.tickets = TicketStore(redis, durable)
         self.operators = OperatorStore(redis)

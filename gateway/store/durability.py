@@ -8,7 +8,7 @@ connection, so the answer comes only once `n` replicas hold them, or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redis.exceptions import NoScriptError
@@ -66,6 +66,19 @@ class DurableWrites:
             return await self._redis.execute_command(*args)
         pipe = self._redis.pipeline(transaction=False)
         pipe.execute_command(*args)
+        return await self._confirmed(pipe)
+
+    async def read(self, queue: Callable[[Any], object]) -> Any:
+        """Run one command that `queue` puts on a pipeline; with replicas, its result only
+        once they hold every write before it. For a read that is itself a write (XREADGROUP,
+        XAUTOCLAIM move entries into the reader's pending list), `WAIT` then covers every
+        write up to that point, including the ones that produced what was read: nothing is
+        acted on (a reply sent) that a failover could still take back."""
+        pipe = self._redis.pipeline(transaction=False)
+        queue(pipe)
+        if not self.replicas:
+            (result,) = await pipe.execute()
+            return result
         return await self._confirmed(pipe)
 
     async def _confirmed(self, pipe: Any) -> Any:
