@@ -37,16 +37,30 @@ class TrafficReport:
     acked: dict[int, list[str]] = field(default_factory=dict)
     retryable: int = 0  # 503s and refused connections: Telegram sends those again
     other: list[int] = field(default_factory=list)  # any other status (must stay empty)
-    kill_at: float | None = None
-    first_ack_after_kill: float | None = None
+    kills: list[float] = field(default_factory=list)  # when each primary was killed
+    back: list[float] = field(default_factory=list)  # the first 200 after each kill
 
     @property
     def total_acked(self) -> int:
         return sum(len(t) for t in self.acked.values())
 
-    def recovery_seconds(self) -> float:
-        assert self.kill_at is not None and self.first_ack_after_kill is not None
-        return self.first_ack_after_kill - self.kill_at
+    @property
+    def kill_at(self) -> float | None:
+        return self.kills[-1] if self.kills else None
+
+    def killed(self) -> None:
+        self.kills.append(time.monotonic())
+
+    def acknowledged(self, attempt_started: float) -> None:
+        """A 200 came for an attempt started then: the first after the last kill marks
+        the end of that gap."""
+        if self.kills and len(self.back) < len(self.kills) and attempt_started > self.kills[-1]:
+            self.back.append(time.monotonic())
+
+    def recovery_seconds(self) -> list[float]:
+        """Seconds from each kill until inbound was accepted again."""
+        assert len(self.back) == len(self.kills), "a gap never ended"
+        return [b - k for k, b in zip(self.kills, self.back, strict=True)]
 
 
 def update(update_id: int, chat: int, text: str) -> dict[str, object]:
@@ -114,9 +128,7 @@ async def chat_traffic(
             body = update(next(ids), chat, text)
             attempt = await post_until_acked(http, url, secret, body, report)
             acked.append(text)
-            kill_at = report.kill_at
-            if kill_at is not None and attempt > kill_at and report.first_ack_after_kill is None:
-                report.first_ack_after_kill = time.monotonic()
+            report.acknowledged(attempt)
             await asyncio.sleep(max(0.0, interval - (time.monotonic() - started)))
 
     async with aiohttp.ClientSession() as http:
