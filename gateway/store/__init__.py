@@ -205,7 +205,9 @@ class Store:
 
 
 def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
-    """The COMMIT script's keys and arguments for one transaction."""
+    """The COMMIT script's keys and arguments for one transaction (one turn: one
+    conversation, one shard). `commit_many` pipelines such calls and never joins two in
+    one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
     ops = tx.ops + tx.publish_ops()
     return [], [fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
 
