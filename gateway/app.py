@@ -317,10 +317,13 @@ async def _readyz(request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "redis degraded", "redis": topology.as_dict()}, status=503
         )
+    if topology.degraded:
+        # Served, but with fewer replica copies than configured: for an alert, not a 503.
+        log.warning("readiness check: redis degraded", extra={"degraded": topology.degraded})
     backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {
-            "status": "ready",
+            "status": "degraded" if topology.degraded else "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
             "inbound_backlog": backlog,
             "redis": topology.as_dict(),

@@ -63,16 +63,16 @@ async def test_killed_worker_message_is_answered_exactly_once(
     finally:
         stalled.kill()
     assert int(r.get("test:stalled")) > 0  # it had computed a turn with effects
-    assert r.llen("fl:conv:telegram:5001:log") == 0, "nothing may be written by a killed turn"
-    assert r.xlen("fl:out:telegram") == 0
+    assert r.llen("fl:conv:{telegram:5001}:log") == 0, "nothing may be written by a killed turn"
+    assert r.xlen("fl:out:{telegram}") == 0
 
     worker = subprocess.Popen(
         [sys.executable, "-m", "gateway", "worker", "--count", "1"], env=env, cwd=ROOT
     )
     try:
-        _wait(lambda: r.xlen("fl:out:telegram") > 0, "the restarted worker to answer")
+        _wait(lambda: r.xlen("fl:out:{telegram}") > 0, "the restarted worker to answer")
         _wait(
-            lambda: not any(r.xpending(f"fl:in:{s}", "workers")["pending"] for s in range(4)),
+            lambda: not any(r.xpending(f"fl:in:{{{s}}}", "workers")["pending"] for s in range(4)),
             "the message to be acknowledged",
         )
         worker.send_signal(signal.SIGTERM)
@@ -80,11 +80,11 @@ async def test_killed_worker_message_is_answered_exactly_once(
     finally:
         worker.kill()
 
-    log = [json.loads(x) for x in r.lrange("fl:conv:telegram:5001:log", 0, -1)]
+    log = [json.loads(x) for x in r.lrange("fl:conv:{telegram:5001}:log", 0, -1)]
     inbound = [e for e in log if e["direction"] == "in"]
     outbound = [e for e in log if e["direction"] == "out"]
     assert [e["message_id"] for e in inbound] == ["update-1"]
-    queued = [json.loads(f[b"d"]) for _, f in r.xrange("fl:out:telegram")]
+    queued = [json.loads(f[b"d"]) for _, f in r.xrange("fl:out:{telegram}")]
     assert [q["message"]["text"] for q in queued] == [e["text"] for e in outbound]
     assert len(outbound) >= 1 and len({q["delivery_id"] for q in queued}) == len(queued)
     assert "password" in " ".join(e["text"] for e in outbound).lower()

@@ -10,7 +10,7 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket
 from gateway.store import keys, scripts
-from gateway.store.tickets import ticket_from_hashes
+from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
 
 
@@ -47,8 +47,9 @@ class TranscriptPage:
 class ConversationStore:
     """Reads conversations and their transcripts; writes go through a Transaction."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, *, cluster: bool = False) -> None:
         self._redis = redis
+        self._cluster = cluster
         self._load = redis.register_script(scripts.LOAD_CONVERSATION)
 
     async def get(self, key: str) -> Conversation | None:
@@ -59,7 +60,10 @@ class ConversationStore:
 
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and its tickets, in the order of their ids."""
+        none is stored) and its tickets, in the order of their ids. (On a cluster the
+        tickets are in their own slots: two round trips.)"""
+        if self._cluster:
+            return await self._load_from_slots(key, channel, chat_id)
         raw, rows = await self._load(
             keys=[keys.conversation(key), keys.conversation_tickets(key)],
             args=keys.ticket_hashes_around_id(),
@@ -69,6 +73,16 @@ class ConversationStore:
         )
         tickets = [ticket_from_hashes(*map(_pairs, row[1:])) for row in sorted(rows)]
         return conv, [t for t in tickets if t is not None]
+
+    async def _load_from_slots(
+        self, key: str, channel: str, chat_id: str
+    ) -> tuple[Conversation, list[Ticket]]:
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hgetall(keys.conversation(key))
+        pipe.smembers(keys.conversation_tickets(key))
+        raw, ids = await pipe.execute()
+        conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
+        return conv, await read_tickets(self._redis, sorted(i.decode() for i in ids))
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")

@@ -6,6 +6,7 @@ time, so messages of one conversation are processed in order even with many work
 
 from __future__ import annotations
 
+import asyncio
 import json
 import zlib
 from dataclasses import dataclass
@@ -38,10 +39,19 @@ class InboundQueue:
     """Accept, read, reclaim and acknowledge inbound messages."""
 
     def __init__(
-        self, redis: aioredis.Redis, shards: int, durable: DurableWrites | None = None
+        self,
+        redis: aioredis.Redis,
+        shards: int,
+        durable: DurableWrites | None = None,
+        *,
+        cluster: bool = False,
     ) -> None:
         self._redis = redis
         self.shards = shards
+        # A single server may hold dedupe keys from before hash tags (an upgraded store);
+        # a cluster is always new.
+        self._old_dedupe = not cluster
+        self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
 
@@ -64,9 +74,12 @@ class InboundQueue:
         Raises NotReplicated when replicas are required and too few confirmed in time:
         the channel must then be told to retry (its retry is deduplicated)."""
         shard = self.shard_of(message.conversation_key)
+        dedupe = [keys.seen(shard, message.channel, message.message_id)]
+        if self._old_dedupe:
+            dedupe.append(keys.seen_before_tags(message.channel, message.message_id))
         entry_id = await self._durable.script(
             self._accept,
-            keys=[keys.seen(message.channel, message.message_id), keys.inbound_stream(shard)],
+            keys=[dedupe[0], keys.inbound_stream(shard), *dedupe[1:]],
             args=[SEEN_TTL_SECONDS, json.dumps(message.to_dict(), ensure_ascii=False)],
         )
         return entry_id is not None
@@ -77,6 +90,11 @@ class InboundQueue:
         """New entries of the given shards, oldest first within each shard."""
         if not shards:
             return []
+        if self._cluster and len(shards) > 1:  # each shard's stream is in its own slot
+            found = await asyncio.gather(
+                *(self.read([s], consumer, count, block_ms) for s in shards)
+            )
+            return [entry for entries in found for entry in entries]
         streams = {keys.inbound_stream(s): ">" for s in shards}
         reply = await self._redis.xreadgroup(
             keys.INBOUND_GROUP, consumer, streams, count=count, block=block_ms
@@ -113,10 +131,13 @@ class InboundQueue:
         ]
 
     async def give_up(self, entry: InboundEntry) -> None:
-        """Move a message that keeps failing aside, so the conversation is not stuck."""
+        """Move a message that keeps failing aside, so the conversation is not stuck.
+
+        Two steps (the dead list and the shard are in different slots): kept first, then
+        retired; a crash between keeps it twice, never loses it."""
         record = {"entry": entry.entry_id, "message": entry.message.to_dict()}
+        await self._redis.lpush(keys.INBOUND_DEAD, json.dumps(record, ensure_ascii=False))
         pipe = self._redis.pipeline(transaction=True)
-        pipe.lpush(keys.INBOUND_DEAD, json.dumps(record, ensure_ascii=False))
         for op in self.ack_ops(entry):
             pipe.execute_command(*op)
         await pipe.execute()
@@ -205,7 +226,7 @@ class ShardLeases:
 
 
 def _shard_of_stream(stream: bytes | str) -> int:
-    return int(_decode(stream).split(":")[2])
+    return keys.shard_of_stream(_decode(stream))
 
 
 def _decode(value: bytes | str) -> str:

@@ -53,6 +53,7 @@ class TopologyView:
     primaries_without_replica: list[str] = field(default_factory=list)
     wait_replicas: int = 0
     problems: list[str] = field(default_factory=list)
+    degraded: list[str] = field(default_factory=list)  # served, with less durability
 
     @property
     def ready(self) -> bool:
@@ -73,6 +74,8 @@ class TopologyView:
             out |= {"primary": self.primary, "replicas": self.replicas}
         if self.problems:
             out["problems"] = self.problems
+        if self.degraded:
+            out["degraded"] = self.degraded
         return out
 
 
@@ -200,8 +203,8 @@ async def _describe_cluster(client: Any, target: RedisTarget) -> TopologyView:
     if covered < CLUSTER_SLOTS:
         view.problems.append(f"{CLUSTER_SLOTS - covered} hash slots are not covered")
     short = [p for p, r in primaries.items() if len(r) < target.wait_replicas]
-    if short:
-        view.problems.append(
+    if short:  # served (writes confirmed by the replicas they have): an alert, not an outage
+        view.degraded.append(
             f"primaries with fewer than {target.wait_replicas} replicas: {sorted(short)}"
         )
     return view
