@@ -307,6 +307,7 @@ async def _readyz(request: web.Request) -> web.Response:
     try:
         await app[RUNTIME].store.ping()
         topology = await app[RUNTIME].store.topology()
+        backlog = await app[RUNTIME].store.inbound.backlog()
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
@@ -320,7 +321,6 @@ async def _readyz(request: web.Request) -> web.Response:
     if topology.degraded:
         # Served, but with fewer replica copies than configured: for an alert, not a 503.
         log.warning("readiness check: redis degraded", extra={"degraded": topology.degraded})
-    backlog = await app[RUNTIME].store.inbound.backlog()
     return web.json_response(
         {
             "status": "degraded" if topology.degraded else "ready",

@@ -35,6 +35,9 @@ class TrafficReport:
     other: list[int] = field(default_factory=list)  # any other status (must stay empty)
     kill_at: float | None = None
     first_ack_after_kill: float | None = None
+    # Per chat: a cluster keeps serving the slots of the primaries still alive for a
+    # moment, so the chats whose shard was on the dead one show the real gap.
+    chat_back_at: dict[int, float] = field(default_factory=dict)
 
     @property
     def total_acked(self) -> int:
@@ -43,6 +46,11 @@ class TrafficReport:
     def recovery_seconds(self) -> float:
         assert self.kill_at is not None and self.first_ack_after_kill is not None
         return self.first_ack_after_kill - self.kill_at
+
+    def slowest_recovery_seconds(self) -> float:
+        """From the kill until the last chat to get a 200 again got one."""
+        assert self.kill_at is not None and self.chat_back_at
+        return max(self.chat_back_at.values()) - self.kill_at
 
 
 def update(update_id: int, chat: int, text: str) -> dict[str, object]:
@@ -113,7 +121,22 @@ async def chat_traffic(
             kill_at = report.kill_at
             if kill_at is not None and attempt > kill_at and report.first_ack_after_kill is None:
                 report.first_ack_after_kill = time.monotonic()
+            if kill_at is not None and attempt > kill_at and chat not in report.chat_back_at:
+                report.chat_back_at[chat] = time.monotonic()
             await asyncio.sleep(max(0.0, interval - (time.monotonic() - started)))
 
     async with aiohttp.ClientSession() as http:
         await asyncio.gather(*(one(c) for c in chats))
+
+
+async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
+    """What /readyz answers from the kill until it answers 200 again."""
+    seen: list[tuple[int, str]] = []
+    async with aiohttp.ClientSession() as http:
+        while report.kill_at is None:
+            await asyncio.sleep(0.02)
+        while not seen or seen[-1][0] != 200:
+            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
+                seen.append((resp.status, (await resp.json())["status"]))
+            await asyncio.sleep(0.1)
+    return seen

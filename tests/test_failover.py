@@ -15,9 +15,8 @@ import asyncio
 import time
 from typing import Any
 
-import aiohttp
 from aiohttp import web
-from failover_traffic import TrafficReport, chat_traffic
+from failover_traffic import TrafficReport, chat_traffic, readiness_through_the_gap
 from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
@@ -57,19 +56,6 @@ async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: 
     await asyncio.to_thread(primary.kill)
     report.kill_at = time.monotonic()
     return primary.port
-
-
-async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
-    """What /readyz answers from the kill until it is ready again."""
-    seen: list[tuple[int, str]] = []
-    async with aiohttp.ClientSession() as http:
-        while report.kill_at is None:
-            await asyncio.sleep(0.02)
-        while not seen or seen[-1][0] != 200:
-            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
-                seen.append((resp.status, (await resp.json())["status"]))
-            await asyncio.sleep(0.1)
-    return seen
 
 
 async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(

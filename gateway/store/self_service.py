@@ -107,7 +107,10 @@ class SelfServiceStore:
         identities = [_text(i) for i in members]
         if not identities:
             return []
-        raws = await self._redis.mget([keys.identity_link(i) for i in identities])
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for identity in identities:
+            pipe.get(keys.identity_link(identity))
+        raws = await pipe.execute()
         return [json.loads(r) for r in raws if r is not None]
 
     # --- reset grants --------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import redis.asyncio as aioredis
-from redis.asyncio.cluster import ClusterNode, RedisCluster
+from redis.asyncio.cluster import ClusterNode, ClusterPipeline, RedisCluster
 from redis.asyncio.retry import Retry
 from redis.asyncio.sentinel import Sentinel
 from redis.backoff import ExponentialWithJitterBackoff, NoBackoff
@@ -143,11 +143,33 @@ class FailoverSafeCluster(RedisCluster):  # type: ignore[misc]
     is unavailable, retry later" would crash on it.
     """
 
+    translated = 0  # how many such errors were turned into connection errors (all clients)
+
     async def execute_command(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return await super().execute_command(*args, **kwargs)
         except (AttributeError, OSError) as exc:
-            raise RedisConnectionError(f"cluster connection lost: {exc!r}") from exc
+            raise _lost(exc) from exc
+
+    def pipeline(self, transaction: Any | None = None, shard_hint: Any | None = None) -> Any:
+        if shard_hint:
+            return super().pipeline(transaction, shard_hint)
+        return FailoverSafePipeline(self, transaction)
+
+
+class FailoverSafePipeline(ClusterPipeline):  # type: ignore[misc]
+    """A cluster pipeline (or single-slot transaction) with the same translation."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().execute(*args, **kwargs)
+        except (AttributeError, OSError) as exc:
+            raise _lost(exc) from exc
+
+
+def _lost(exc: Exception) -> RedisConnectionError:
+    FailoverSafeCluster.translated += 1
+    return RedisConnectionError(f"cluster connection lost: {exc!r}")
 
 
 def _cluster_client(target: RedisTarget, max_connections: int) -> Any:
