@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 
 import aiohttp
 
+from emulators.server import eventually
+from emulators.telegram import TelegramEmulator
+from gateway.store import Store
+
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 QUESTION = "не печатает принтер, пишет offline"
 # "/operator" asks for a person: the checklist answers then make a ticket.
@@ -140,3 +144,29 @@ async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tu
                 seen.append((resp.status, (await resp.json())["status"]))
             await asyncio.sleep(0.1)
     return seen
+
+
+async def every_chat_reached_its_ticket(
+    store: Store, telegram: TelegramEmulator, report: TrafficReport
+) -> None:
+    """Every acknowledged update is in its conversation once, in the order sent (nothing
+    lost, nothing repeated); every chat has one ticket and was shown its number; no
+    ticket number was handed out twice."""
+    numbers = []
+    for chat, acked in report.acked.items():
+        key = f"telegram:{chat}"
+
+        async def said(key: str = key, acked: list[str] = acked) -> list[str] | None:
+            log = await store.conversations.transcript(key)
+            inbound = [e["text"] for e in log if e["direction"] == "in"]
+            return inbound if len(inbound) >= len(acked) else None
+
+        assert await eventually(said, what=f"{key} processed") == acked
+        tickets = await store.tickets.for_conversation(key)
+        assert len(tickets) == 1
+        await eventually(
+            lambda c=chat, t=tickets[0].id: any(t in x for x in telegram.texts(c)),
+            what=f"the ticket number shown in chat {chat}",
+        )
+        numbers.append(tickets[0].id)
+    assert len(set(numbers)) == len(report.acked)

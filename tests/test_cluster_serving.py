@@ -29,7 +29,12 @@ from connectors.test_channel_conversations import (
     telegram_user,
     viber_user,
 )
-from failover_traffic import TrafficReport, chat_traffic, readiness_through_the_gap
+from failover_traffic import (
+    TrafficReport,
+    chat_traffic,
+    every_chat_reached_its_ticket,
+    readiness_through_the_gap,
+)
 from pydantic import SecretStr
 from redis_topologies import ClusterSetup
 
@@ -190,25 +195,6 @@ async def test_a_cluster_primary_killed_loses_and_repeats_nothing_acknowledged(
             f"(every chat: {report.slowest_recovery_seconds():.1f} s), "
             f"{FailoverSafeCluster.translated} non-Redis client errors translated"
         )
-        for chat in CHATS:
-            key = f"telegram:{chat}"
-
-            async def said(key: str = key, chat: int = chat) -> list[str] | None:
-                log = await rt.store.conversations.transcript(key)
-                inbound = [e["text"] for e in log if e["direction"] == "in"]
-                return inbound if len(inbound) >= len(report.acked[chat]) else None
-
-            # Every acknowledged update once, in the order sent: nothing lost or repeated.
-            assert await eventually(said, what=f"{key} processed") == report.acked[chat]
-            tickets = await rt.store.tickets.for_conversation(key)
-            assert len(tickets) == 1
-            await eventually(
-                lambda c=chat, t=tickets[0].id: any(t in x for x in telegram_api.texts(c)),
-                what=f"the ticket number shown in chat {chat}",
-            )
-        numbers = [
-            t.id for c in CHATS for t in await rt.store.tickets.for_conversation(f"telegram:{c}")
-        ]
-        assert len(set(numbers)) == len(CHATS)  # no ticket number handed out twice
+        await every_chat_reached_its_ticket(rt.store, telegram_api, report)
     finally:
         await runner.cleanup()

@@ -16,7 +16,12 @@ import time
 from typing import Any
 
 from aiohttp import web
-from failover_traffic import TrafficReport, chat_traffic, readiness_through_the_gap
+from failover_traffic import (
+    TrafficReport,
+    chat_traffic,
+    every_chat_reached_its_ticket,
+    readiness_through_the_gap,
+)
 from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
@@ -98,25 +103,6 @@ async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
             f"{report.retryable} retryable errors, "
             f"inbound accepted again {report.recovery_seconds():.1f} s after the kill"
         )
-        for chat in CHATS:
-            key = f"telegram:{chat}"
-
-            async def said(key: str = key) -> list[str] | None:
-                log = await rt.store.conversations.transcript(key)
-                inbound = [e["text"] for e in log if e["direction"] == "in"]
-                return inbound if len(inbound) >= len(report.acked[int(key[9:])]) else None
-
-            # Every acknowledged update once, in the order sent: nothing lost or repeated.
-            assert await eventually(said, what=f"{key} processed") == report.acked[chat]
-            tickets = await rt.store.tickets.for_conversation(key)
-            assert len(tickets) == 1
-            await eventually(
-                lambda c=chat, t=tickets[0].id: any(t in x for x in telegram_api.texts(c)),
-                what=f"the ticket number shown in chat {chat}",
-            )
-        numbers = [
-            t.id for c in CHATS for t in await rt.store.tickets.for_conversation(f"telegram:{c}")
-        ]
-        assert len(set(numbers)) == len(CHATS)  # no ticket number handed out twice
+        await every_chat_reached_its_ticket(rt.store, telegram_api, report)
     finally:
         await runner.cleanup()

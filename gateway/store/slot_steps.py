@@ -99,7 +99,7 @@ class SlotSteps:
         if not await self._register(marker if later else "", fence):
             await self._unlock(elsewhere)
             return "lease_lost"
-        entry = _inbound_entry(writes) if checks else None
+        entry = _inbound_entry(writes)
         applied = keys.applied_entry(home_key) if entry else ""
         status = await self._durable.script(
             self._home,
