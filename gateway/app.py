@@ -10,17 +10,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 from aiohttp import web
 
 from gateway import metrics
 from gateway.config import Settings
-from gateway.connectors.base import Connector
+from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
 from gateway.file_links import FileLinks
-from gateway.models import UNANSWERED_CHANNELS, UNDELIVERED, Delivery, InboundMessage
+from gateway.models import (
+    UNANSWERED_CHANNELS,
+    UNDELIVERED,
+    Delivery,
+    InboundMessage,
+    RateLimit,
+)
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -211,11 +217,9 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
     setup_console(app, rt)
 
 
-def _counted(
-    accept: Callable[[InboundMessage], Awaitable[bool]],
-) -> Callable[[InboundMessage], Awaitable[bool]]:
-    async def on_message(message: InboundMessage) -> bool:
-        stored = await accept(message)
+def _counted(accept: OnMessage) -> OnMessage:
+    async def on_message(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
+        stored = await accept(message, limits)
         metrics.INBOUND.labels(message.channel, "new" if stored else "repeat").inc()
         return stored
 

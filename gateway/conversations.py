@@ -72,14 +72,18 @@ class TurnOutcome:
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tickets: list[Ticket] = field(default_factory=list)
-    reported: tuple[str, str] | None = None  # a new problem: (its text, its topic)
+    reported: tuple[str, str, str] | None = None  # a new problem: text, topic, products
+    report: object = None  # as counted for incident detection (in the turn's commit)
 
 
 class Incidents(Protocol):
     """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
 
     async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
-    async def observe(self, conversation_key: str, text: str, topic: str) -> object: ...
+    def record(
+        self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
+    ) -> object: ...
+    async def observe(self, report: Any) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -122,7 +126,7 @@ class ConversationService:
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe(msg.conversation_key, outcome)
+            await self._observe(outcome)
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
@@ -162,6 +166,8 @@ class ConversationService:
                 )
                 result: StepResult | None = self.engine.step(state, msg, ctx)
                 outcome.reported = _new_problem(state, result) if result else None
+                if outcome.reported is not None and self.incidents is not None:
+                    outcome.report = self.incidents.record(tx, conv.key, outcome.reported)
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
                 ctx = StepContext(now=now, letters=letters)
                 result = self.engine.self_service(state, msg, ctx)
@@ -177,13 +183,13 @@ class ConversationService:
         _count(outcome)
         return outcome
 
-    async def _observe(self, conversation_key: str, outcome: TurnOutcome) -> None:
-        """A new problem counts towards detecting a mass incident (after the commit: a
-        failure here never undoes the turn)."""
-        if self.incidents is None or outcome.reported is None:
+    async def _observe(self, outcome: TurnOutcome) -> None:
+        """The report counted in the turn's commit may complete a mass incident (decided
+        after the commit: a failure here never undoes the turn, nor loses the count)."""
+        if self.incidents is None or outcome.report is None:
             return
         try:
-            await self.incidents.observe(conversation_key, *outcome.reported)
+            await self.incidents.observe(outcome.report)
         except Exception:
             log.exception("counting a report for incident detection failed")
 
@@ -409,15 +415,15 @@ class ConversationService:
         return deliveries
 
 
-def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str] | None:
+def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str, str] | None:
     """The problem a turn took up, unless it was joined to a known outage."""
     state = after.state
     if state.incident or any(isinstance(e, IncidentJoined) for e in after.events):
         return None
     if state.problem and state.problem != before.problem:
-        return state.problem, state.topic
+        return state.problem, state.topic, state.fields.get("product", "")
     if state.unclear and state.unclear != before.unclear:  # kept to ask what is meant
-        return state.unclear, ""
+        return state.unclear, "", ""
     return None
 
 

@@ -9,11 +9,14 @@ import asyncio
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import aiohttp
+from redis_topologies import SentinelSetup
 
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
+from gateway.config import Settings
 from gateway.store import Store
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -170,3 +173,19 @@ async def every_chat_reached_its_ticket(
         )
         numbers.append(tickets[0].id)
     assert len(set(numbers)) == len(report.acked)
+
+
+def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
+    """The settings on this Sentinel setup, writes confirmed by one replica (`WAIT 1`)."""
+    redis = settings.redis.model_copy(
+        update={
+            "topology": "sentinel",
+            "url": None,
+            "sentinels": setup.addresses,
+            "service": setup.service,
+            "wait_replicas": 1,
+            "wait_timeout_ms": 500,
+            **extra,
+        }
+    )
+    return settings.model_copy(update={"redis": redis})

@@ -83,8 +83,9 @@ async def webchat_user(
     async def read() -> None:
         async for msg in ws:
             frame = json.loads(msg.data)
-            if frame["type"] == "entry" and frame["entry"]["direction"] == "out":
-                shown.append(frame["entry"])
+            if frame["type"] == "entries":
+                shown.extend(e["entry"] for e in frame["entries"]
+                             if e["entry"]["direction"] == "out")  # fmt: skip
 
     readers.append(asyncio.create_task(read()))  # ends when the socket closes
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
 from aiohttp import web
 from failover_traffic import (
     TrafficReport,
     chat_traffic,
     every_chat_reached_its_ticket,
+    on_sentinel,
     readiness_through_the_gap,
 )
 from pydantic import SecretStr
@@ -37,21 +37,6 @@ CHATS = [700001 + i for i in range(8)]
 EXTRA = 4  # follow-ups per chat after the ticket script
 RATE = 40.0  # updates a second over all chats
 KILL_AFTER_ACKS = 24
-
-
-def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
-    redis = settings.redis.model_copy(
-        update={
-            "topology": "sentinel",
-            "url": None,
-            "sentinels": setup.addresses,
-            "service": setup.service,
-            "wait_replicas": 1,
-            "wait_timeout_ms": 500,
-            **extra,
-        }
-    )
-    return settings.model_copy(update={"redis": redis})
 
 
 async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: int) -> int:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import ResponseError
 
-from gateway.models import InboundMessage
+from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
 from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
@@ -48,9 +50,6 @@ class InboundQueue:
     ) -> None:
         self._redis = redis
         self.shards = shards
-        # A single server may hold dedupe keys from before hash tags (an upgraded store);
-        # a cluster is always new.
-        self._old_dedupe = not cluster
         self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
@@ -68,21 +67,59 @@ class InboundQueue:
                 if "BUSYGROUP" not in str(exc):
                     raise
 
-    async def accept(self, message: InboundMessage) -> bool:
+    async def accept(self, message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
         """Store the message durably; False if this channel message id was seen before.
 
+        With `limits`, the message counts against each (a repeat too) in the same round
+        trip, and is stored only within all of them: else RateLimited, nothing stored.
         Raises NotReplicated when replicas are required and too few confirmed in time:
         the channel must then be told to retry (its retry is deduplicated)."""
         shard = self.shard_of(message.conversation_key)
-        dedupe = [keys.seen(shard, message.channel, message.message_id)]
-        if self._old_dedupe:
-            dedupe.append(keys.seen_before_tags(message.channel, message.message_id))
-        entry_id = await self._durable.script(
-            self._accept,
-            keys=[dedupe[0], keys.inbound_stream(shard), *dedupe[1:]],
-            args=[SEEN_TTL_SECONDS, json.dumps(message.to_dict(), ensure_ascii=False)],
-        )
-        return entry_id is not None
+        now = time.time()
+        windows = [int(now // limit.window_seconds) for limit in limits]
+        counters = [
+            keys.rate_window(limit.scope, limit.name, window)
+            for limit, window in zip(limits, windows, strict=True)
+        ]
+        counted = [n for limit in limits for n in (limit.limit, limit.window_seconds + 1)]
+        if self._cluster and counters:  # the counters are in other slots: a step first
+            over = await self._count(counters, counted)
+            counters, counted = [], []
+        else:
+            over = None
+        if over is None:
+            before_tags = [] if self._cluster else [keys.seen_before_tags(
+                message.channel, message.message_id)]  # fmt: skip
+            result = await self._durable.script(
+                self._accept,
+                keys=[
+                    keys.seen(shard, message.channel, message.message_id),
+                    keys.inbound_stream(shard),
+                    *counters,
+                ],
+                args=[
+                    SEEN_TTL_SECONDS,
+                    json.dumps(message.to_dict(), ensure_ascii=False),
+                    *counted,
+                    *before_tags,
+                ],
+            )
+            over = result[0] - 1 if isinstance(result, list) else None
+        if over is not None:
+            limit = limits[over]
+            raise RateLimited(limit, (windows[over] + 1) * limit.window_seconds - now)
+        return result is not None
+
+    async def _count(self, counters: list[str], counted: list[int]) -> int | None:
+        """Count a message against rate counters of several slots (a cluster): the index
+        of the first one over its limit, or None."""
+        pipe = self._redis.pipeline(transaction=False)
+        for key, ttl in zip(counters, counted[1::2], strict=True):
+            pipe.set(key, 0, ex=ttl, nx=True)
+            pipe.incr(key)
+        hits = (await pipe.execute())[1::2]
+        over = [i for i, n in enumerate(hits) if int(n) > counted[2 * i]]
+        return over[0] if over else None
 
     async def read(
         self, shards: list[int], consumer: str, count: int, block_ms: int

@@ -6,10 +6,23 @@ from __future__ import annotations
 # dropped, a new one is in the stream (and the AOF) before the caller acknowledges.
 # A repeat still writes (the dedupe key's TTL), so a WAIT after it also covers the first
 # write: a repeat sent because that WAIT timed out is acknowledged only once replicated.
-# KEYS[3], on a single server only: the dedupe key's name before hash tags.
+# With rate limits, the message is first counted against them, in the same step (one
+# round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL.
+# Over any of them, {n} (the first one over, from 1) is returned and nothing is stored.
+# The ARGV after the limits, on a single server only: the dedupe key's name before hash
+# tags (a store upgraded in place), checked too. (On a cluster the counters are in other
+# slots: InboundQueue counts them first, and this script gets none.)
 ACCEPT = """
-if KEYS[3] and redis.call('EXISTS', KEYS[3]) == 1 then
-  redis.call('EXPIRE', KEYS[3], ARGV[1])
+local over = false
+for i = 3, #KEYS do
+  local hits = redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 2])
+  if not over and hits > tonumber(ARGV[2 * i - 3]) then over = i - 2 end
+end
+if over then return {over} end
+local before_tags = ARGV[2 * #KEYS - 1]
+if before_tags and redis.call('EXISTS', before_tags) == 1 then
+  redis.call('EXPIRE', before_tags, ARGV[1])
   return false
 end
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then

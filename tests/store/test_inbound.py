@@ -6,7 +6,9 @@ import asyncio
 import random
 from pathlib import Path
 
-from gateway.models import InboundMessage
+import pytest
+
+from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import Fence, InboundEntry, Store, Transaction
 from gateway.store.embedded import EmbeddedRedis, bundled_redis_server
 from gateway.worker import InboundWorker
@@ -27,6 +29,27 @@ async def test_repeated_channel_message_id_is_stored_once(store: Store) -> None:
         ("telegram", "#1"),
         ("viber", "#1"),
     ]
+
+
+async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Store) -> None:
+    def limits(chat: str) -> list[RateLimit]:
+        return [RateLimit("chat", chat, 3), RateLimit("addr", "10.0.0.7", 5)]
+
+    stored = [await store.inbound.accept(msg("a", n), limits("a")) for n in range(3)]
+    with pytest.raises(RateLimited) as per_chat:
+        await store.inbound.accept(msg("a", 3), limits("a"))
+    assert await store.inbound.accept(msg("b", 1), limits("b"))  # the address's 5th: within
+    with pytest.raises(RateLimited) as per_address:
+        await store.inbound.accept(msg("b", 2), limits("b"))
+
+    assert stored == [True, True, True]
+    assert per_chat.value.limit.scope == "chat"
+    assert per_address.value.limit.scope == "addr"
+    assert 0 < per_chat.value.retry_after <= 60
+    entries = await store.inbound.read(list(range(store.inbound.shards)), "c1", 100, 10)
+    assert sorted(e.message.message_id for e in entries) == ["a-0", "a-1", "a-2", "b-1"]
+    # The same counters as every other hit of these scopes (what the address has used).
+    assert (await store.operators.hit("addr", "10.0.0.7", 60))[0] == 7
 
 
 async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store: Store) -> None:
