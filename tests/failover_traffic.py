@@ -136,13 +136,16 @@ async def chat_traffic(
         await asyncio.gather(*(one(c) for c in chats))
 
 
-async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
-    """What /readyz answers from the kill until it answers 200 again."""
+async def readiness_through_the_gap(
+    port: int, report: TrafficReport, until: str = ""
+) -> list[tuple[int, str]]:
+    """What /readyz answers from the kill until it answers 200 again (with the status
+    `until`, if given)."""
     seen: list[tuple[int, str]] = []
     async with aiohttp.ClientSession() as http:
         while report.kill_at is None:
             await asyncio.sleep(0.02)
-        while not seen or seen[-1][0] != 200:
+        while not seen or seen[-1][0] != 200 or (until and seen[-1][1] != until):
             async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
                 seen.append((resp.status, (await resp.json())["status"]))
             await asyncio.sleep(0.1)

@@ -177,12 +177,15 @@ async def test_a_cluster_primary_killed_loses_and_repeats_nothing_acknowledged(
         report = TrafficReport()
         url = f"http://127.0.0.1:{port}/webhooks/telegram"
         killer = asyncio.create_task(kill_a_primary_after(fresh_cluster, report, KILL_AFTER_ACKS))
-        readiness = asyncio.create_task(readiness_through_the_gap(port, report))
+        readiness = asyncio.create_task(readiness_through_the_gap(port, report, "degraded"))
         await asyncio.wait_for(chat_traffic(url, SECRET, CHATS, EXTRA, RATE, report), 180)
         killed = await killer
         seen = await asyncio.wait_for(readiness, 60)
-        assert any(status == 503 for status, _ in seen)
-        assert seen[-1] == (200, "degraded")  # served; the promoted replica has no replica
+        # Not ready while slots are uncovered (when a poll falls in the gap: the client's
+        # own retries may ride it out), then served, degraded: the promoted replica has
+        # no replica of its own.
+        assert {status for status, _ in seen} <= {200, 503}
+        assert seen[-1] == (200, "degraded")
         view = await rt.store.topology()
         assert killed not in view.primaries and view.slots_covered == CLUSTER_SLOTS
         assert len(view.primaries_without_replica) == 1

@@ -209,3 +209,16 @@ end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1
 """
+
+# What a transaction (MULTI/EXEC) is on a cluster here (store/topology.py): the queued
+# commands in one script, on the primary of their one slot. KEYS: each command's key (for
+# routing). ARGV[1]: each command's length (JSON); then every command's words, in order.
+RUN_QUEUED = """
+local lengths = cjson.decode(ARGV[1])
+local at, out = 2, {}
+for i, n in ipairs(lengths) do
+  out[i] = redis.call(unpack(ARGV, at, at + n - 1))
+  at = at + n
+end
+return out
+"""
