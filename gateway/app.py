@@ -92,6 +92,33 @@ def entry_handler(rt: Runtime) -> Callable[[InboundEntry, Fence, list[list[str]]
     return handle
 
 
+def group_handler(
+    rt: Runtime,
+) -> Callable[[list[InboundEntry], Fence, list[list[list[str]]]], Awaitable[list[bool]]]:
+    """Users' messages of different conversations of one shard, taken together (alerts
+    are left to `entry_handler`, one by one)."""
+
+    async def handle(entries: list[InboundEntry], fence: Fence, acks: list[Any]) -> list[bool]:
+        turns = [
+            (n, (entry.message, ack))
+            for n, (entry, ack) in enumerate(zip(entries, acks, strict=True))
+            if entry.message.channel not in UNANSWERED_CHANNELS
+        ]
+        done = [False] * len(entries)
+        if not turns:
+            return done
+        started = time.perf_counter()
+        outcomes = await rt.service.handle_together([turn for _, turn in turns], fence)
+        each = (time.perf_counter() - started) / len(turns)
+        for (n, _), outcome in zip(turns, outcomes, strict=True):
+            if outcome is not None:
+                done[n] = True
+                metrics.TURNS.observe(each)  # a turn's share of the group's time
+        return done
+
+    return handle
+
+
 def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
     ws = rt.settings.worker
     return [
@@ -101,6 +128,7 @@ def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
             lease_seconds=ws.lease_seconds,
             batch=ws.batch,
             block_ms=ws.block_ms,
+            together=group_handler(rt),
         )
         for _ in range(count)
     ]

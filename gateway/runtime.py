@@ -19,7 +19,7 @@ from gateway.dialogs.engine import DialogEngine
 from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.incidents import IncidentService
 from gateway.knowledge.library import KnowledgeLibrary
-from gateway.liveness import StoreWatch
+from gateway.liveness import StoreWatch, TopologyWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.reports.recorder import ReportRecorder
@@ -219,6 +219,7 @@ async def open_runtime(
     background = [
         asyncio.create_task(watch.run(stopping)),
         asyncio.create_task(store.keep_commits_whole(stopping)),
+        asyncio.create_task(TopologyWatch(store.topology).run(stopping)),
     ]
     if server is not None:
         background.append(asyncio.create_task(server.supervise(stopping)))

@@ -40,24 +40,40 @@ class TrafficReport:
     acked: dict[int, list[str]] = field(default_factory=dict)
     retryable: int = 0  # 503s and refused connections: Telegram sends those again
     other: list[int] = field(default_factory=list)  # any other status (must stay empty)
-    kill_at: float | None = None
-    first_ack_after_kill: float | None = None
-    # Per chat: a cluster keeps serving the slots of the primaries still alive for a
-    # moment, so the chats whose shard was on the dead one show the real gap.
-    chat_back_at: dict[int, float] = field(default_factory=dict)
+    kills: list[float] = field(default_factory=list)  # when each primary was killed
+    back: list[float] = field(default_factory=list)  # the first 200 after each kill
+    # Per chat, the first 200 after the last kill: a cluster keeps serving the slots of
+    # the primaries still alive, so the chats whose shard was on the dead one show the gap.
+    chat_back: dict[int, float] = field(default_factory=dict)
 
     @property
     def total_acked(self) -> int:
         return sum(len(t) for t in self.acked.values())
 
-    def recovery_seconds(self) -> float:
-        assert self.kill_at is not None and self.first_ack_after_kill is not None
-        return self.first_ack_after_kill - self.kill_at
+    @property
+    def kill_at(self) -> float | None:
+        return self.kills[-1] if self.kills else None
+
+    def killed(self) -> None:
+        self.kills.append(time.monotonic())
+
+    def acknowledged(self, attempt_started: float, chat: int = 0) -> None:
+        """A 200 came for an attempt started then: the first after the last kill marks
+        the end of that gap."""
+        if self.kills and len(self.back) < len(self.kills) and attempt_started > self.kills[-1]:
+            self.back.append(time.monotonic())
+        if self.kills and attempt_started > self.kills[-1] and chat not in self.chat_back:
+            self.chat_back[chat] = time.monotonic()
 
     def slowest_recovery_seconds(self) -> float:
-        """From the kill until the last chat to get a 200 again got one."""
-        assert self.kill_at is not None and self.chat_back_at
-        return max(self.chat_back_at.values()) - self.kill_at
+        """From the last kill until the last chat to get a 200 again got one."""
+        assert self.kills and self.chat_back, "no 200 after the kill"
+        return max(self.chat_back.values()) - self.kills[-1]
+
+    def recovery_seconds(self) -> list[float]:
+        """Seconds from each kill until inbound was accepted again."""
+        assert len(self.back) == len(self.kills), "a gap never ended"
+        return [b - k for k, b in zip(self.kills, self.back, strict=True)]
 
 
 def update(update_id: int, chat: int, text: str) -> dict[str, object]:
@@ -125,15 +141,27 @@ async def chat_traffic(
             body = update(next(ids), chat, text)
             attempt = await post_until_acked(http, url, secret, body, report)
             acked.append(text)
-            kill_at = report.kill_at
-            if kill_at is not None and attempt > kill_at and report.first_ack_after_kill is None:
-                report.first_ack_after_kill = time.monotonic()
-            if kill_at is not None and attempt > kill_at and chat not in report.chat_back_at:
-                report.chat_back_at[chat] = time.monotonic()
+            report.acknowledged(attempt, chat)
             await asyncio.sleep(max(0.0, interval - (time.monotonic() - started)))
 
     async with aiohttp.ClientSession() as http:
         await asyncio.gather(*(one(c) for c in chats))
+
+
+def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
+    """The settings on this Sentinel setup, writes confirmed by one replica (`WAIT 1`)."""
+    redis = settings.redis.model_copy(
+        update={
+            "topology": "sentinel",
+            "url": None,
+            "sentinels": setup.addresses,
+            "service": setup.service,
+            "wait_replicas": 1,
+            "wait_timeout_ms": 500,
+            **extra,
+        }
+    )
+    return settings.model_copy(update={"redis": redis})
 
 
 async def readiness_through_the_gap(
@@ -176,19 +204,3 @@ async def every_chat_reached_its_ticket(
         )
         numbers.append(tickets[0].id)
     assert len(set(numbers)) == len(report.acked)
-
-
-def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
-    """The settings on this Sentinel setup, writes confirmed by one replica (`WAIT 1`)."""
-    redis = settings.redis.model_copy(
-        update={
-            "topology": "sentinel",
-            "url": None,
-            "sentinels": setup.addresses,
-            "service": setup.service,
-            "wait_replicas": 1,
-            "wait_timeout_ms": 500,
-            **extra,
-        }
-    )
-    return settings.model_copy(update={"redis": redis})

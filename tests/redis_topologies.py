@@ -229,7 +229,8 @@ class SentinelSetup:
                 ports.add(int(info["port"]))
             if len(ports) != 1:
                 return False
-            primary = next(n for n in self.nodes if n.port == ports.pop())
+            port = ports.pop()
+            primary = next(n for n in self.nodes if n.port == port)
             repl = primary.client().info("replication")
             online = [v for k, v in repl.items() if k.startswith("slave") and
                       isinstance(v, dict) and v.get("state") == "online"]  # fmt: skip

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from redis.asyncio.cluster import PipelineCommand, RedisCluster
@@ -17,6 +18,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import MovedError, NoScriptError
 
 log = logging.getLogger(__name__)
+
+# One call of a script: its keys and its arguments.
+ScriptCall = tuple[Sequence[Any], Sequence[Any]]
 
 
 class NotReplicated(Exception):
@@ -53,6 +57,19 @@ class DurableWrites:
         pipe = self._redis.pipeline(transaction=False)
         pipe.execute_command(*command)
         return await self._confirmed(pipe)
+
+    async def script_each(self, script: Any, calls: Sequence[ScriptCall]) -> list[Any]:
+        """Run a registered Lua script once per call, all in one round trip; the results
+        in order (a failed call's error as its result), once they are durable."""
+        wait = (self.replicas, self.timeout_ms) if self.replicas else None
+        results = await evalsha_each(self._redis, script, calls, wait)
+        if wait is not None:
+            confirmed = results.pop()
+            if int(confirmed) < self.replicas:
+                raise NotReplicated(
+                    f"{confirmed} of {self.replicas} replicas confirmed within {self.timeout_ms} ms"
+                )
+        return results
 
     async def command(self, *args: Any) -> Any:
         """Run one write command (its key second); its result once it is durable."""
@@ -115,3 +132,33 @@ class DurableWrites:
                 f"{confirmed} of {needed} replicas confirmed within {self.timeout_ms} ms"
             )
         return result
+
+
+async def evalsha_each(
+    redis: Any, script: Any, calls: Sequence[ScriptCall], wait: tuple[int, int] | None = None
+) -> list[Any]:
+    """Each call of `script` in one pipeline (one round trip), then `WAIT` if asked; the
+    results in order, a call's error as its result. A server that lacks the script (just
+    restarted, newly promoted) gets it loaded once, and only the calls it refused are
+    sent again: each call runs exactly once."""
+    results = await _pipelined(redis, script, calls, wait)
+    refused = [i for i, r in enumerate(results[: len(calls)]) if isinstance(r, NoScriptError)]
+    if refused:
+        await redis.script_load(script.script)
+        again = await _pipelined(redis, script, [calls[i] for i in refused], wait)
+        for i, result in zip(refused, again, strict=False):
+            results[i] = result
+        if wait is not None:
+            results[-1] = again[-1]  # the WAIT that follows the last writes
+    return results
+
+
+async def _pipelined(
+    redis: Any, script: Any, calls: Sequence[ScriptCall], wait: tuple[int, int] | None
+) -> list[Any]:
+    pipe = redis.pipeline(transaction=False)
+    for keys, args in calls:
+        pipe.evalsha(script.sha, len(keys), *keys, *args)
+    if wait is not None:
+        pipe.execute_command("WAIT", *wait)
+    return list(await pipe.execute(raise_on_error=False))
