@@ -205,12 +205,16 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
 
 @asynccontextmanager
 async def open_runtime(
-    settings: Settings, direct_channels: Iterable[str] = ()
+    settings: Settings,
+    direct_channels: Iterable[str] = (),
+    knowledge: KnowledgeLibrary | None = None,
 ) -> AsyncIterator[Runtime]:
     """Start (or connect to) Redis and build the services; stop them on exit.
 
     An embedded redis-server this process started is supervised (restarted from its
     append-only file if it dies); one another firstline process runs is joined.
+    `knowledge`: the knowledge base when it is loaded already (before worker processes
+    were forked, so they share it); else it is loaded here.
     """
     target, server = await redis_for(settings)
     store = Store.connect(target, settings.worker.shards)
@@ -225,7 +229,7 @@ async def open_runtime(
         background.append(asyncio.create_task(server.supervise(stopping)))
     try:
         await store.prepare()
-        knowledge = KnowledgeLibrary(settings.faq_dir)
+        knowledge = knowledge or KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
         catalog = ServiceCatalog.from_config(settings.incidents.services)
         engine = DialogEngine(
