@@ -366,6 +366,7 @@ async def _readyz(request: web.Request) -> web.Response:
     try:
         await app[RUNTIME].store.ping()
         topology = await app[RUNTIME].store.topology()
+        backlog = await app[RUNTIME].store.inbound.backlog()
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
@@ -376,10 +377,12 @@ async def _readyz(request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "redis degraded", "redis": topology.as_dict()}, status=503
         )
-    backlog = await app[RUNTIME].store.inbound.backlog()
+    if topology.degraded:
+        # Served, but with fewer replica copies than configured: for an alert, not a 503.
+        log.warning("readiness check: redis degraded", extra={"degraded": topology.degraded})
     return web.json_response(
         {
-            "status": "ready",
+            "status": "degraded" if topology.degraded else "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
             "inbound_backlog": backlog,
             "redis": topology.as_dict(),

@@ -276,6 +276,8 @@ def _config_check(args: argparse.Namespace) -> int:
     print(f"redis topology found: {json.dumps(view.as_dict())}")
     if not view.ready:
         return _fail(f"redis: {'; '.join(view.problems)}", 1)
+    if view.degraded:
+        print(f"WARNING: redis degraded: {'; '.join(view.degraded)}", file=sys.stderr)
     return 0
 
 

@@ -89,8 +89,8 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
             "telegram", "77", "u1", text="printer shows offline and nothing prints"
         )
         assert asyncio.run(accept(f"unix://{sock}", message))  # as a connector would
-        wait(lambda: r.llen("fl:conv:telegram:77:log") >= 2, "the bot to answer")
-        before = r.lrange("fl:conv:telegram:77:log", 0, -1)
+        wait(lambda: r.llen("fl:conv:{telegram:77}:log") >= 2, "the bot to answer")
+        before = r.lrange("fl:conv:{telegram:77}:log", 0, -1)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0
         r.close()
@@ -98,8 +98,8 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
         proc = start(data, port)
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
         r = redis.Redis(unix_socket_path=str(sock))
-        assert r.lrange("fl:conv:telegram:77:log", 0, -1) == before
-        state = json.loads(r.hget("fl:conv:telegram:77", "state"))
+        assert r.lrange("fl:conv:{telegram:77}:log", 0, -1) == before
+        state = json.loads(r.hget("fl:conv:{telegram:77}", "state"))
         assert state, "dialog state survived the restart"
         r.close()
     finally:
@@ -184,5 +184,5 @@ def command(pid: int) -> list[bytes]:
 
 
 def inbound_ids(r: redis.Redis, chat: str) -> list[str]:
-    log = [json.loads(e) for e in r.lrange(f"fl:conv:telegram:{chat}:log", 0, -1)]
+    log = [json.loads(e) for e in r.lrange(f"fl:conv:{{telegram:{chat}}}:log", 0, -1)]
     return [e["message_id"] for e in log if e["direction"] == "in"]

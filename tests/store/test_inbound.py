@@ -151,7 +151,7 @@ async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store)
     shard = store.inbound.shard_of("telegram:7")
     assert await store.leases.acquire(shard, "old-worker", 60_000)
     entries = await store.inbound.read([shard], "old-worker", 10, 10)
-    await store.redis.delete(f"fl:in:{shard}:lease")
+    await store.redis.delete(f"fl:in:{{{shard}}}:lease")
     assert await store.leases.acquire(shard, "new-worker", 60_000)
 
     tx = Transaction()
@@ -160,7 +160,7 @@ async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store)
     from gateway.store import LeaseLost
 
     try:
-        await store.commit(tx, Fence(f"fl:in:{shard}:lease", "old-worker"))
+        await store.commit(tx, Fence(f"fl:in:{{{shard}}}:lease", "old-worker"))
         raise AssertionError("commit should have been refused")
     except LeaseLost:
         pass
