@@ -18,6 +18,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
+from gateway.store.batching import ScriptBatcher
 from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
 
@@ -45,7 +46,8 @@ class InboundQueue:
         self._redis = redis
         self.shards = shards
         self._durable = durable or DurableWrites(redis)
-        self._accept = redis.register_script(scripts.ACCEPT)
+        # Accepts arriving together (a burst of webhooks, many visitors) share a round trip.
+        self._accepts = ScriptBatcher(self._durable, redis.register_script(scripts.ACCEPT))
 
     def shard_of(self, conversation_key: str) -> int:
         return zlib.crc32(conversation_key.encode()) % self.shards
@@ -70,8 +72,7 @@ class InboundQueue:
         shard = self.shard_of(message.conversation_key)
         now = time.time()
         windows = [int(now // limit.window_seconds) for limit in limits]
-        result = await self._durable.script(
-            self._accept,
+        result = await self._accepts.call(
             keys=[
                 keys.seen(message.channel, message.message_id),
                 keys.inbound_stream(shard),
