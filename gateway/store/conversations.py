@@ -10,6 +10,7 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket
 from gateway.store import keys, scripts
+from gateway.store.batching import Call, ScriptBatcher, run_script_calls
 from gateway.store.tickets import ticket_from_hashes
 from gateway.store.transaction import Transaction
 
@@ -50,6 +51,9 @@ class ConversationStore:
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
         self._load = redis.register_script(scripts.LOAD_CONVERSATION)
+        self._read_since = redis.register_script(scripts.READ_SINCE)
+        # Sockets woken together (a worker's batch of turns) catch up in one round trip.
+        self._catch_ups = ScriptBatcher(self._read_all_since)
 
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
@@ -80,14 +84,16 @@ class ConversationStore:
 
     async def read_since(self, key: str, start: int) -> TranscriptPage:
         """Transcript entries from `start` on, and the conversation's language: one round
-        trip for a live socket catching up."""
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.lrange(keys.transcript(key), start, -1)
-        pipe.hget(keys.conversation(key), "language")
-        rows, language = await pipe.execute()
+        trip for a live socket catching up, shared with the others catching up with it."""
+        rows, language = await self._catch_ups.call(
+            [keys.transcript(key), keys.conversation(key)], [start]
+        )
         return TranscriptPage(
             [json.loads(r) for r in rows], language.decode() if language is not None else ""
         )
+
+    async def _read_all_since(self, calls: list[Call]) -> list[Any]:
+        return (await run_script_calls(self._redis, self._read_since, calls))[0]
 
     @staticmethod
     def save(tx: Transaction, conv: Conversation, now: float) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 from redis.exceptions import NoScriptError
 
+from gateway.store.batching import Call, run_script_calls
+
 
 class NotReplicated(Exception):
     """The primary took the write, but too few replicas confirmed it in time: the caller
@@ -38,25 +40,15 @@ class DurableWrites:
             await self._redis.script_load(script.script)
             return await self._evalsha_confirmed(script, keys, args)
 
-    async def scripts(self, script: Any, calls: list[tuple[list[Any], list[Any]]]) -> list[Any]:
+    async def scripts(self, script: Any, calls: list[Call]) -> list[Any]:
         """Run a registered Lua script once per (keys, args), all in one pipeline, with one
-        `WAIT` after them if replicas are asked for. Each call's result or error, in order,
+        `WAIT` after them if replicas are asked for: each call's result or error, in order,
         once durable; NotReplicated for all when too few replicas confirmed."""
-        pipe = self._redis.pipeline(transaction=False)
-        for keys, args in calls:
-            pipe.evalsha(script.sha, len(keys), *keys, *args)
-        if self.replicas:
-            pipe.execute_command("WAIT", self.replicas, self.timeout_ms)
-        results = await pipe.execute(raise_on_error=False)
-        if self.replicas:
-            self._check(None, results.pop())
-        unknown = [n for n, result in enumerate(results) if isinstance(result, NoScriptError)]
-        if unknown:  # a server without the script (restarted, newly promoted): load it, once
-            await self._redis.script_load(script.script)
-            again = await self.scripts(script, [calls[n] for n in unknown])
-            for n, result in zip(unknown, again, strict=True):
-                results[n] = result
-        return list(results)
+        wait = ("WAIT", self.replicas, self.timeout_ms) if self.replicas else ()
+        results, confirmed = await run_script_calls(self._redis, script, calls, wait)
+        for replicas in confirmed:
+            self._check(None, replicas)
+        return results
 
     async def _evalsha_confirmed(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         pipe = self._redis.pipeline(transaction=False)

@@ -6,6 +6,7 @@ time, so messages of one conversation are processed in order even with many work
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 import zlib
@@ -47,7 +48,9 @@ class InboundQueue:
         self.shards = shards
         self._durable = durable or DurableWrites(redis)
         # Accepts arriving together (a burst of webhooks, many visitors) share a round trip.
-        self._accepts = ScriptBatcher(self._durable, redis.register_script(scripts.ACCEPT))
+        self._accepts = ScriptBatcher(
+            functools.partial(self._durable.scripts, redis.register_script(scripts.ACCEPT))
+        )
 
     def shard_of(self, conversation_key: str) -> int:
         return zlib.crc32(conversation_key.encode()) % self.shards

@@ -103,9 +103,7 @@ class Outbox:
             delivery = Delivery.from_dict(record)
             fresh = json.dumps({**delivery.to_dict(), "attempts": 0})
             stream = keys.outbound_stream(delivery.channel)
-            return bool(
-                await self._retry_dead(keys=[keys.DEAD_LETTERS, stream], args=[raw, fresh])
-            )
+            return bool(await self._retry_dead(keys=[keys.DEAD_LETTERS, stream], args=[raw, fresh]))
         return False
 
     async def pending(self, channel: str) -> int:

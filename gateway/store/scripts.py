@@ -136,3 +136,9 @@ local now = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 if tonumber(ARGV[2]) > now then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 return 1
 """
+
+# A live socket catching up: the transcript's entries from ARGV[1] on, and the
+# conversation's language. KEYS: transcript, conversation hash. Reads only.
+READ_SINCE = """
+return {redis.call('LRANGE', KEYS[1], ARGV[1], -1), redis.call('HGET', KEYS[2], 'language')}
+"""
