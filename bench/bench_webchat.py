@@ -41,7 +41,14 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from loadstats import LoadResult, free_port, process_cpu, process_memory, process_tree
+from loadstats import (
+    LoadResult,
+    free_port,
+    process_cpu,
+    process_memory,
+    process_memory_parts,
+    process_tree,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -377,6 +384,12 @@ async def memory(srv: Servers, sessions: int) -> None:
         )
         await asyncio.sleep(1.0)
         after = group_memory(srv)
+        for pid in after[2]:
+            parts = process_memory_parts(pid)
+            print(
+                f"memory   {process_role(pid, srv):<32} RSS {parts['Rss'] / 2**20:5.0f} MiB  "
+                f"PSS {parts['Pss'] / 2**20:5.0f} MiB  private {parts['Private'] / 2**20:5.0f} MiB"
+            )
         for ws in sockets:
             await ws.close()
     echo_rss, _ = process_memory([echo_pid(srv)])
@@ -386,6 +399,22 @@ async def memory(srv: Servers, sessions: int) -> None:
         f"(PSS {after[1] / 2**20:.0f} MiB) with {sessions} web-chat sockets open; "
         f"{before[0] / 2**20:.0f} MiB with none; the echo server: {echo_rss / 2**20:.0f} MiB"
     )
+
+
+def process_role(pid: int, srv: Servers) -> str:
+    """What a process of the group is: serve, a worker process (forked from serve, or a
+    `firstline worker`), redis-server."""
+    if pid == srv.redis_pid:
+        return "redis-server"
+    if pid == srv.gateway_pid:
+        return "serve"
+    with contextlib.suppress(OSError):
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if b"worker" in command:
+            return "worker process (firstline worker)"
+        if b"serve" in command:
+            return "worker process (forked from serve)"
+    return "other"
 
 
 def group_pids(srv: Servers) -> list[int]:

@@ -17,6 +17,8 @@ from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
+_LONG_WORD = re.compile(r"\w{4,}")
+_JOINED = re.compile(r"\s+(?:and|but|while|а|але|но|однак|однако|проте)\s+", re.IGNORECASE)
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
 MIN_REQUEST_LEFT = 3  # what a request for a person must leave to be a problem as well
@@ -44,7 +46,7 @@ def _problem_clauses(text: str) -> list[tuple[str, str]]:
         for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest
         asked = rest != clause and not UPSET.search(clause)
-        if asked and len(_CONTENT.findall(rest)) < MIN_REQUEST_LEFT:
+        if asked and len(_LONG_WORD.findall(rest)) < MIN_REQUEST_LEFT:
             continue  # "соедините с нормальным админом": whom they want, not what broke
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):
@@ -69,6 +71,17 @@ def problem_readings(text: str) -> list[str]:
     stated = [(clause, bare) for clause, bare in found if not _SAID_ONLY.match(clause)]
     readings += [bare for clause, bare in (stated or found) if bare != clause]
     return readings
+
+
+def problem_halves(text: str) -> list[str]:
+    """The halves of the problem's clauses joined by "and"/"а"/"але": "the payroll file has
+    to reach the bank by 3pm and Excel closes the moment I open it" has it in one half."""
+    halves: list[str] = []
+    for clause, _ in _problem_clauses(text):
+        parts = [h.strip() for h in _JOINED.split(clause) if h.strip()]
+        if len(parts) > 1:
+            halves += [h for h in parts if len(_CONTENT.findall(h)) > MIN_CONTENT_WORDS]
+    return halves
 
 
 def _codes(clause: str) -> str:

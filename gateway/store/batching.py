@@ -14,45 +14,15 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from redis.exceptions import NoScriptError
+from gateway.store.durability import ScriptCall
 
 MAX_BATCH = 256  # calls per pipeline: a bound on one reply's size and on its wait
-
-Call = tuple[list[Any], list[Any]]  # a script's keys and arguments
-
-
-async def run_script_calls(
-    redis: Any, script: Any, calls: list[Call], after: tuple[Any, ...] = ()
-) -> tuple[list[Any], list[Any]]:
-    """Every call of a registered script in one pipeline, then the command `after` (a
-    WAIT) if given: each call's result or error in order, and the replies to `after`.
-
-    A server without the script (restarted, newly promoted) gets it loaded, and the calls
-    it refused run again (with `after` again: its replies from both passes are returned).
-    """
-    pipe = redis.pipeline(transaction=False)
-    for keys, args in calls:
-        pipe.evalsha(script.sha, len(keys), *keys, *args)
-    if after:
-        pipe.execute_command(*after)
-    replies = list(await pipe.execute(raise_on_error=False))
-    results, after_replies = replies[: len(calls)], replies[len(calls) :]
-    unknown = [n for n, result in enumerate(results) if isinstance(result, NoScriptError)]
-    if unknown:
-        await redis.script_load(script.script)
-        again, after_again = await run_script_calls(
-            redis, script, [calls[n] for n in unknown], after
-        )
-        for n, result in zip(unknown, again, strict=True):
-            results[n] = result
-        after_replies += after_again
-    return results, after_replies
 
 
 class ScriptBatcher:
     """Runs a script for many callers, one pipeline per loop pass (`run` sends a batch)."""
 
-    def __init__(self, run: Callable[[list[Call]], Awaitable[list[Any]]]) -> None:
+    def __init__(self, run: Callable[[list[ScriptCall]], Awaitable[list[Any]]]) -> None:
         self._run = run
         self._waiting: list[tuple[list[Any], list[Any], asyncio.Future[Any]]] = []
         self._sending: set[asyncio.Task[None]] = set()

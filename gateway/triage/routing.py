@@ -34,6 +34,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"вайфай", r"vpn",
         r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
+        # a page that will not open in a browser is the network's, whatever the site is
+        r"браузер\w*", r"browser\w*", r"net::\w+", r"err_\w+", r"chrome", r"firefox",
     ]),
     SupportGroup.HARDWARE: PhraseSet([
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
@@ -77,6 +79,12 @@ IT_SHAPED = PhraseSet([
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
     r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
     r"електронн\w+ черг\w*", r"queue (system|display)",
+    # readers, clocks and encoders at a door or a desk: access control and time keeping
+    r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
+    r"readers?", r"encoders?", r"энкодер\w*", r"енкодер\w*", r"скуд",
+    r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
+    r"біометр\w*", r"time ?clock\w*", r"учет\w* рабочего времени", r"облік\w* робочого часу",
+    r"digital signage", r"signage", r"інфокіоск\w*", r"инфокиоск\w*",
 ])  # fmt: skip
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 

@@ -41,6 +41,8 @@ class Listener(Protocol):
 
     def activity(self, conversation_key: str) -> None: ...
 
+    def incidents_changed(self) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -50,6 +52,7 @@ class LiveHub:
         self._by_conversation: dict[str, set[Listener]] = defaultdict(set)
         self._all_tickets: set[Listener] = set()
         self._dirty_tickets: set[str] = set()
+        self._incidents_changed = False
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -103,6 +106,9 @@ class LiveHub:
         elif kind == "sla_alert":
             for listener in list(self._all_tickets):
                 listener.sla_alert(event)
+        elif kind == "incidents":  # told once per pass, however many commits changed them
+            self._incidents_changed = True
+            self._wake.set()
 
     async def _listen(self) -> None:
         """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
@@ -132,6 +138,10 @@ class LiveHub:
             await self._wake.wait()
             self._wake.clear()
             ids, self._dirty_tickets = self._dirty_tickets, set()
+            incidents, self._incidents_changed = self._incidents_changed, False
+            if incidents:
+                for listener in list(self._all_tickets):
+                    listener.incidents_changed()
             if not self._all_tickets and not self._by_conversation:
                 continue
             for ticket_id in sorted(ids):
@@ -200,6 +210,15 @@ class TranscriptSocket:
             self._send_soon(frame)
 
     def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
+        return None
+
+    def incidents_changed(self) -> None:
+        """Incidents or proposals changed (readers that show them reload them)."""
+        frame = self.incidents_frame()
+        if frame is not None:
+            self._send_soon(frame)
+
+    def incidents_frame(self) -> dict[str, Any] | None:
         return None
 
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:

@@ -115,12 +115,79 @@ async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store
     assert await store.inbound.backlog() == 0
 
 
+async def test_order_holds_when_a_shard_s_messages_are_taken_in_groups(store: Store) -> None:
+    """Messages of different chats are committed together (one round trip), a chat's next
+    message only after its previous one; a member of a group that is not done (a conflict,
+    a failure) is run alone before the chat's next message, exactly once."""
+    chats = [f"g{i}" for i in range(10)]
+    per_chat = 12
+    groups: list[list[str]] = []
+    alone: list[str] = []
+
+    async def together(
+        entries: list[InboundEntry], fence: Fence, acks: list[list[list[str]]]
+    ) -> list[bool]:
+        groups.append([e.message.conversation_key for e in entries])
+        await asyncio.sleep(random.uniform(0, 0.003))
+        kept = [random.random() > 0.2 for _ in entries]  # the others "conflicted"
+        txs = []
+        for entry, ack, keep in zip(entries, acks, kept, strict=True):
+            if keep:
+                tx = Transaction()
+                tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+                tx.ops.extend(ack)
+                txs.append(tx)
+        failures = await store.commit_many(txs, fence)
+        assert failures == [None] * len(txs)
+        return kept
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        alone.append(entry.message.conversation_key)
+        tx = Transaction()
+        tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+        tx.ops.extend(ack)
+        await store.commit(tx, fence)
+
+    for n in range(per_chat):  # a backlog first: reads come in batches of many chats
+        for chat in random.sample(chats, len(chats)):
+            assert await store.inbound.accept(msg(chat, n))
+    workers = [
+        InboundWorker(store, handler, lease_seconds=1, block_ms=50, together=together)
+        for _ in range(2)
+    ]
+    tasks = [asyncio.create_task(w.run()) for w in workers]
+    await _until_async(lambda: _backlog_empty(store))
+    for w in workers:
+        w.stop()
+    await asyncio.gather(*tasks)
+
+    for chat in chats:
+        stored = [int(x[1:]) for x in await store.redis.lrange(f"test:order:{chat}", 0, -1)]
+        assert stored == list(range(per_chat)), chat
+    assert all(len(set(g)) == len(g) for g in groups), "a group holds a chat at most once"
+    assert max(map(len, groups)) > 1, "messages were never taken together"
+    assert alone, "no member of a group was left to run alone"
+
+
+async def _backlog_empty(store: Store) -> bool:
+    return await store.inbound.backlog() == 0
+
+
+async def _until_async(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.01)
+
+
 async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store) -> None:
     await store.inbound.accept(msg("7", 1))
     shard = store.inbound.shard_of("telegram:7")
     assert await store.leases.acquire(shard, "old-worker", 60_000)
     entries = await store.inbound.read([shard], "old-worker", 10, 10)
-    await store.redis.delete(f"fl:in:{shard}:lease")
+    await store.redis.delete(f"fl:in:{{{shard}}}:lease")
     assert await store.leases.acquire(shard, "new-worker", 60_000)
 
     tx = Transaction()
@@ -129,7 +196,7 @@ async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store)
     from gateway.store import LeaseLost
 
     try:
-        await store.commit(tx, Fence(f"fl:in:{shard}:lease", "old-worker"))
+        await store.commit(tx, Fence(f"fl:in:{{{shard}}}:lease", "old-worker"))
         raise AssertionError("commit should have been refused")
     except LeaseLost:
         pass
