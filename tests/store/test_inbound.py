@@ -52,6 +52,31 @@ async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Stor
     assert (await store.operators.hit("addr", "10.0.0.7", 60))[0] == 7
 
 
+async def test_accepts_arriving_together_each_get_their_own_answer(store: Store) -> None:
+    await store.redis.script_flush()  # as after a restart: the script is loaded again
+    messages = [msg(f"c{n % 7}", n) for n in range(60)]
+    limited = [RateLimit("chat", "busy", 2)]
+
+    answers = await asyncio.gather(
+        *(store.inbound.accept(m) for m in messages),
+        *(store.inbound.accept(m) for m in messages[:10]),  # repeats in the same burst
+        *(store.inbound.accept(msg("busy", n), limited) for n in range(4)),
+        return_exceptions=True,
+    )
+
+    assert answers[:60] == [True] * 60
+    assert answers[60:70] == [False] * 10
+    assert answers[70:72] == [True, True]
+    assert all(isinstance(a, RateLimited) for a in answers[72:])
+    entries = await store.inbound.read(list(range(store.inbound.shards)), "c1", 1000, 10)
+    assert sorted(e.message.message_id for e in entries) == sorted(
+        [m.message_id for m in messages] + ["busy-0", "busy-1"]
+    )
+    for chat in {m.chat_id for m in messages}:  # each conversation's messages in order
+        mine = [e.message.text for e in entries if e.message.chat_id == chat]
+        assert mine == [m.text for m in messages if m.chat_id == chat]
+
+
 async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store: Store) -> None:
     chats = [f"chat{i}" for i in range(12)]
     per_chat = 25
