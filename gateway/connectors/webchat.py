@@ -59,6 +59,7 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGUAGES = ("ru", "uk", "en")
 TOKEN_MAX_AGE = 180 * 24 * 3600
+STORE_UNAVAILABLE_CLOSE = 1013  # WebSocket "try again later" (RFC 6455 registry)
 MAX_PAYLOAD_CHARS = 200
 MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
@@ -359,8 +360,13 @@ class WebChatConnector:
         self.sockets.add(ws)
         try:
             await self._serve(ws, client_address(request, self.trusted_proxies))
-        except Exception as exc:  # the store failed: the widget reconnects and resends
+        except STORE_UNAVAILABLE as exc:
+            # Nothing was acknowledged: the widget reconnects and resends. 1013 "try again
+            # later" tells it the message was not at fault (it is not counted as a try).
             log.warning("web-chat socket closed: store unavailable", extra={"error": repr(exc)})
+            await ws.close(code=STORE_UNAVAILABLE_CLOSE, message=b"try again later")
+        except Exception as exc:
+            log.warning("web-chat socket closed on an error", extra={"error": repr(exc)})
             await ws.close(code=1011, message=b"try again")
         finally:
             self.sockets.discard(ws)
@@ -399,7 +405,7 @@ class WebChatConnector:
                 except ChatError as exc:
                     await chat.send({"type": "error", "code": exc.code, **exc.detail})
                 except STORE_UNAVAILABLE:
-                    raise  # closed with 1011: the widget reconnects and resends
+                    raise  # closed with 1013: the widget reconnects and resends
                 except Exception:
                     log.exception("web-chat frame failed")
                     await chat.send({"type": "error", "code": "bad_frame"})

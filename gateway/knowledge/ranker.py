@@ -35,6 +35,8 @@ _TITLE_WEIGHT = 2.0
 _PREFIX_SIMILARITY = 0.8
 _TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
 _SHORTLIST = 8
+_RANKED_KEPT = 4096  # rankings memoised per matcher (dropped with it on a reload)
+_RANKED_WORDS = 60  # longer texts (letters) are ranked every time
 # Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
 # phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
 # tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25
@@ -73,6 +75,7 @@ class Ranker:
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = tuple(articles)
+        self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
         self._named: set[str] = set()  # lemmas of every keyword and title
@@ -106,7 +109,21 @@ class Ranker:
 
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
-        words = tokens(text, lang)
+        words = tuple(tokens(text, lang))
+        # The ranking depends on the normalised words only: "Принтер не печатает!!" and
+        # "принтер не печатает" are ranked once, and so is the same text matched twice in
+        # a turn (incidents, then the knowledge base) or sent by many users at once.
+        if len(words) > _RANKED_WORDS:
+            return self._rank(words, limit)
+        key = (words, limit)
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            if len(self._ranked) >= _RANKED_KEPT:
+                self._ranked.pop(next(iter(self._ranked)))  # the oldest
+            ranked = self._ranked[key] = tuple(self._rank(words, limit))
+        return list(ranked)
+
+    def _rank(self, words: tuple[Token, ...], limit: int) -> list[Signals]:
         content = [t for t in words if not t.stop]
         if not content:
             return []

@@ -154,9 +154,12 @@ def _vocabulary() -> _Vocabulary:
         | _keys("три чотири п'ять шість сім вісім дев'ять десять", uk)
         | _keys("three four five six seven eight nine ten dozen", en),
         # an obligation before a near time is a deadline: "has to reach the bank by 3pm"
-        obliged=_keys("надо нужно должен обязан экзамен", ru)
-        | _keys("треба потрібно мусити повинен екзамен", uk)
-        | _keys("must exam", en),
+        # … and so is an event at that time: "a client demo in 30 minutes", "о 12:00 екзамен"
+        obliged=_keys("надо нужно должен обязан экзамен презентация демо заседание лекция урок "
+                      "эфир вебинар защита", ru)
+        | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
+                "ефір вебінар захист", uk)
+        | _keys("must exam presentation demo hearing lecture broadcast webinar pitch", en),
     )  # fmt: skip
 
 

@@ -91,6 +91,8 @@ def test_topic_floor_only_raises() -> None:
         ("The payroll file has to reach the bank by 3pm and Excel closes on open", "at_stake"),
         ("Треба до 17:00 здати звіт, а Word не зберігає", "at_stake"),
         ("О 12:00 екзамен, а в мене не відкривається платформа", "at_stake"),
+        ("a client demo in 30 minutes and my laptop won't connect to the screen", "at_stake"),
+        ("через 20 минут презентация, а проектор не видит ноутбук", "at_stake"),
     ],
 )
 def test_p1_without_trigger_words_when_many_stop_or_money_is_at_stake(
