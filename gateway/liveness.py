@@ -78,6 +78,9 @@ class _Topology(Protocol):
     @property
     def problems(self) -> list[str]: ...
 
+    @property
+    def degraded(self) -> list[str]: ...
+
     def as_dict(self) -> dict[str, object]: ...
 
 
@@ -90,6 +93,7 @@ class TopologyWatch:
         self._describe = describe
         self.interval = interval
         self.problems: list[str] = []
+        self.degraded: list[str] = []
 
     async def check(self) -> None:
         try:
@@ -97,7 +101,13 @@ class TopologyWatch:
         except Exception:
             return  # unreachable: StoreWatch and /healthz speak for that
         metrics.REDIS_REPLICAS.set(len(view.replicas))
-        metrics.REDIS_DEGRADED.set(1 if view.problems else 0)
+        metrics.REDIS_DEGRADED.set(1 if view.problems or view.degraded else 0)
+        if view.degraded and view.degraded != self.degraded:
+            log.error(
+                "redis degraded: served, with fewer replica copies than wait_replicas",
+                extra={"degraded": view.degraded, "redis": view.as_dict()},
+            )
+        self.degraded = list(view.degraded)
         if view.problems and view.problems != self.problems:
             log.error(
                 "redis degraded: writes are refused until it is mended",

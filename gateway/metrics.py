@@ -63,7 +63,8 @@ REDIS_REPLICAS = Gauge(
 REDIS_DEGRADED = Gauge(
     "firstline_redis_degraded",
     "1 while Redis cannot take writes as configured: fewer replicas online than "
-    "redis.wait_replicas (intake is refused) or cluster slots uncovered",
+    "redis.wait_replicas (intake is refused) or cluster slots uncovered; also while a "
+    "cluster primary has fewer replicas (served, degraded)",
 )
 
 

@@ -19,10 +19,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 
-import aiohttp
 import pytest
 from aiohttp import web
-from failover_traffic import TrafficReport, chat_traffic, on_sentinel
+from failover_traffic import TrafficReport, chat_traffic, on_sentinel, readiness_through_the_gap
 from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
@@ -63,19 +62,6 @@ async def kill_primaries(setup: SentinelSetup, report: TrafficReport, every: int
         report.killed()
         killed.append(primary.port)
     return killed
-
-
-async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
-    """What /readyz answers from the kill until it is ready again."""
-    seen: list[tuple[int, str]] = []
-    async with aiohttp.ClientSession() as http:
-        while report.kill_at is None:
-            await asyncio.sleep(0.02)
-        while not seen or seen[-1][0] != 200:
-            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
-                seen.append((resp.status, (await resp.json())["status"]))
-            await asyncio.sleep(0.1)
-    return seen
 
 
 async def test_two_sentinel_failovers_in_a_row_lose_and_repeat_nothing_acknowledged(
