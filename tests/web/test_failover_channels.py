@@ -225,10 +225,14 @@ class Desk:
         assert sorted(t.strip() for t in email_texts) == sorted(
             [f"the printer on floor {n} jams", f"vpn drops every {n} hours"]
         )
-        assert await asyncio.to_thread(self.dovecot.seen) != []
+        # Marked read once taken in (after the store has it: so a little after it shows).
+        await eventually(lambda: asyncio.to_thread(self.dovecot.seen), what="the mail seen")
         # Each chat is answered, and no reply is sent twice.
-        replies = await eventually(lambda: all(self.replies().values()) and self.replies(),
-                                   timeout=30, what="the replies")  # fmt: skip
+        try:
+            replies = await eventually(lambda: all(self.replies().values()) and self.replies(),
+                                       timeout=60, what="the replies")  # fmt: skip
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; replies so far: {self.replies()}") from None
         for sent in replies.values():
             assert len(sent) == len(set(sent)), sent
         mine = self.page.locator(".fl-history .fl-msg.fl-in .fl-text")
