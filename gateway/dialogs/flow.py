@@ -165,6 +165,8 @@ class SupportFlow:
             self._offer_article(turn, top.article, top.score)
         elif match.outcome == "choices" and top:
             self._offer_choices(turn, match)
+        elif match.elsewhere is not None and not self.routing.recognises(text):
+            self._point_elsewhere(turn, text, match.elsewhere)
         elif unclear or len(st.fields) > 1 or self.routing.recognises(text):
             if unclear:
                 st.problem = st.fields["problem"] = f"{unclear}\n{text}"
@@ -173,6 +175,18 @@ class SupportFlow:
             st.start_flow()
             st.unclear = text
             turn.say("clarify")
+
+    def _point_elsewhere(self, turn: Turn, text: str, service: str) -> None:
+        """Plainly another service's question (pay, the lift, lunch): say whose, and ask
+        for the IT problem if there is one. No ticket: one is made only if the user
+        insists or goes on with something that is not plainly someone else's."""
+        st = turn.state
+        st.start_flow()
+        st.unclear = text
+        if service:
+            turn.say("elsewhere", service=turn.text(f"service_{service}"))
+        else:
+            turn.say("elsewhere_anyone")
 
     def _match(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem statement when the facts around it get in the way.

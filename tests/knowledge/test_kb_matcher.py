@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,87 @@ def test_products_and_codes_no_article_mentions_do_not_dilute(matcher: Matcher) 
     named = matcher.ranker.rank("принтер HP M404 не печатает", "ru")[0]
     assert named.article.id == plain.article.id == "printer_offline"
     assert named.coverage == pytest.approx(plain.coverage) and named.unknown == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("не работает почта", "ru"), ("не працює пошта", "uk"), ("email not working", "en")],
+)
+def test_a_word_an_article_only_mentions_does_not_win_it(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The scanner article's title says "…сканирование в почту": mail is what it mentions,
+    # not what it is about, so a bare mail complaint goes to the mail articles.
+    result = matcher.match(text, lang)
+    assert result.outcome != "none"
+    assert result.candidates[0].article.id.startswith("email_"), result
+    assert "scanner_not_working" not in {c.article.id for c in result.candidates}
+
+
+def test_title_words_after_a_preposition_are_mentions() -> None:
+    scanner = Article(
+        id="scanner",
+        group="hardware",
+        kind="faq",
+        answer_type="steps",
+        link=None,
+        title={lang: "Scanner or scan to email not working" for lang in LANGUAGES},
+        answer={lang: "1. Restart the scanner." for lang in LANGUAGES},
+        questions={lang: () for lang in LANGUAGES},
+        keywords={lang: ("scanner",) for lang in LANGUAGES},
+    )
+    mail = dataclasses.replace(
+        scanner,
+        id="mail",
+        title={lang: "Email not working, messages not arriving" for lang in LANGUAGES},
+        keywords={lang: ("inbox",) for lang in LANGUAGES},
+    )
+    ranked = Matcher([scanner, mail]).ranker.rank("email not working", "en")
+    assert ranked[0].article.id == "mail"
+    # Both name "email", but only the mail article is about it.
+    coverage = {s.article.id: s.coverage for s in ranked}
+    assert coverage["mail"] > coverage["scanner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("нема місця на диску", "uk", "disk_full"),
+        ("учётку заблочило", "ru", "account_locked"),
+        ("обнова не ставится", "ru", "update_stuck"),
+        ("комп еле ползёт", "ru", "slow_computer"),
+        ("все лягло у всього офісу", "uk", "outage_critical"),
+    ],
+)
+def test_colloquial_words(matcher: Matcher, text: str, lang: str, topic: str) -> None:
+    result = matcher.match(text, lang)
+    assert result.outcome != "none" and result.candidates[0].article.id == topic, result
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("нужна справка с места работы", "hr"),
+        ("коли прийде зарплата?", "hr"),
+        ("what's for lunch today?", "facilities"),
+        ("ліфт знову не працює", "facilities"),
+        ("who approves my expenses for the trip?", "accounting"),
+        ("какая завтра погода", ""),
+    ],
+)
+def test_another_services_question_says_whose(matcher: Matcher, text: str, service: str) -> None:
+    result = matcher.match(text)
+    assert (result.outcome, result.elsewhere) == ("none", service)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "пролила каву на ноутбук",  # coffee, but the laptop is IT's
+        "принтер не печатает",
+        "asdfghjkl",
+        "не работает",
+    ],
+)
+def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).elsewhere is None
