@@ -37,6 +37,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from aiohttp import web
@@ -133,6 +134,15 @@ def servers(workdir: Path, gateway_cmd: list[str], processes: int | None) -> Ite
         redis_server.stop()
 
 
+def entries_in(frame: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """(index, entry) of the transcript entries a frame carries: all of an `entries`
+    frame, or the one of an `entry` frame (a gateway from before one-frame updates,
+    started with `--gateway-cmd` for a before/after run)."""
+    if frame["type"] == "entries":
+        return [(item["index"], item["entry"]) for item in frame["entries"]]
+    return [(frame["index"], frame["entry"])] if frame["type"] == "entry" else []
+
+
 async def gateway_session(
     http: aiohttp.ClientSession, base: str, messages: int, out: Result
 ) -> None:
@@ -149,13 +159,15 @@ async def gateway_session(
                 frame = json.loads((await ws.receive(timeout=PHASE_TIMEOUT)).data)
                 if frame["type"] == "error":
                     raise RuntimeError(frame)
-                if frame["type"] != "entry":
+                for index, entry in entries_in(frame):
+                    if entry.get("client_id") == client_id:
+                        mine = index
+                    elif mine >= 0 and entry["direction"] == "out":
+                        break
+                else:
                     continue
-                if frame["entry"].get("client_id") == client_id:
-                    mine = frame["index"]
-                elif mine >= 0 and frame["entry"]["direction"] == "out":
-                    out.latencies.append(time.perf_counter() - started)
-                    break
+                out.latencies.append(time.perf_counter() - started)
+                break
 
 
 async def echo_session(http: aiohttp.ClientSession, base: str, messages: int, out: Result) -> None:
@@ -298,14 +310,12 @@ async def open_gateway_session(
             frame = json.loads((await ws.receive()).data)
             if frame["type"] == "error":
                 raise RuntimeError(frame)
-            if frame["type"] != "entry":
-                continue
-            entry = frame["entry"]
-            if entry.get("client_id") in sent_at:
-                waiting.append(sent_at.pop(entry["client_id"]))
-            elif entry["direction"] == "out" and waiting:
-                out.latencies.append(time.perf_counter() - waiting.pop(0))
-                waiting.clear()  # one turn answers everything it read
+            for _, entry in entries_in(frame):
+                if entry.get("client_id") in sent_at:
+                    waiting.append(sent_at.pop(entry["client_id"]))
+                elif entry["direction"] == "out" and waiting:
+                    out.latencies.append(time.perf_counter() - waiting.pop(0))
+                    waiting.clear()  # one turn answers everything it read
 
     async def send(n: int) -> None:
         client_id = uuid.uuid4().hex

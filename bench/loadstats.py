@@ -32,6 +32,12 @@ class LoadResult:
     seconds: float
     latencies: list[float] = field(default_factory=list)
     failures: int = 0
+    cpu_seconds: float = 0.0  # of the serving processes, when measured
+
+    @property
+    def cpu_per_request(self) -> float:
+        """CPU seconds the serving processes spent per answered request (0: not measured)."""
+        return self.cpu_seconds / len(self.latencies) if self.latencies else 0.0
 
     @property
     def rate(self) -> float:
@@ -49,6 +55,7 @@ class LoadResult:
         return (
             f"{self.name:<10} {self.rate:>8.0f} req/s   median {self.median * 1000:6.2f} ms"
             f"   p99 {self.quantile(0.99) * 1000:6.2f} ms   failures {self.failures}"
+            + (f"   CPU {self.cpu_per_request * 1000:.3f} ms/req" if self.cpu_seconds else "")
         )
 
 

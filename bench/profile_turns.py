@@ -1,12 +1,14 @@
 """Where a turn's time goes: in-process turns against a real redis-server, profiled.
 
 Builds the real runtime (store, knowledge, dialog engine, conversation service) on a
-fresh redis-server, feeds it web-chat messages of many visitors the way a worker does
-(`ConversationService.handle`), and prints turns/s, the Redis round trips per turn
-(commands the server counted / turns) and, with `--profile`, the functions that took
-most of the time (cProfile, cumulative).
+fresh redis-server and feeds it web-chat messages of many visitors two ways, in one run:
+`alone`, one `ConversationService.handle` after another, and `worker`, a stored backlog
+drained by a real worker (batches read from a shard, taken together). Prints turns/s,
+CPU per turn (this process and redis-server: the figure a loaded host does not skew),
+the Redis commands per turn (counted by the server) and, with `--profile`, the functions
+that took most of the time (cProfile, cumulative).
 
-    python bench/profile_turns.py [--turns 2000] [--visitors 200] [--profile]
+    python bench/profile_turns.py [--turns 2000] [--visitors 200] [--modes alone worker] [--profile]
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from gateway.app import start_workers  # noqa: E402
 from gateway.config import load_settings  # noqa: E402
 from gateway.models import InboundMessage  # noqa: E402
-from gateway.runtime import open_runtime  # noqa: E402
+from gateway.runtime import Runtime, open_runtime  # noqa: E402
 from gateway.store.embedded import EmbeddedRedis  # noqa: E402
 
 QUESTIONS = [
@@ -53,7 +56,7 @@ def messages(turns: int, visitors: int) -> list[InboundMessage]:
     ]
 
 
-async def run(turns: int, visitors: int, profile: bool) -> None:
+async def run(turns: int, visitors: int, profile: bool, modes: list[str]) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-turns-"))
     try:
         with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
@@ -63,27 +66,61 @@ async def run(turns: int, visitors: int, profile: bool) -> None:
             async with open_runtime(settings) as rt:
                 for msg in messages(50, 10):  # warm-up: caches, scripts loaded
                     await rt.service.handle(msg)
-                batch = messages(turns, visitors)
-                await rt.store.redis.config_resetstat()
-                profiler = cProfile.Profile() if profile else None
-                started = time.perf_counter()
-                if profiler:
-                    profiler.enable()
-                for msg in batch:
-                    await rt.service.handle(msg)
-                if profiler:
-                    profiler.disable()
-                seconds = time.perf_counter() - started
-                commands = await rt.store.redis.info("commandstats")
-                print(f"turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn")
-                print("redis commands per turn (those inside scripts included):")
-                for name, stat in sorted(commands.items(), key=lambda kv: -kv[1]["calls"]):
-                    if name != "cmdstat_config":
-                        print(f"  {name.removeprefix('cmdstat_'):<12} {stat['calls'] / turns:6.2f}")
-                if profiler:
-                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+                baseline = None
+                for mode in modes:
+                    cpu = await timed(rt, mode, messages(turns, visitors), profile)
+                    baseline = baseline or cpu
+                    print(f"  CPU per turn against `{modes[0]}` in this run: {cpu / baseline:.2f}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bool) -> float:
+    """Run the turns one way; print turns/s, CPU per turn, Redis commands per turn; return
+    the CPU seconds per turn (this process and redis-server together)."""
+    if mode == "worker":  # a backlog, drained by one worker reading batches of a shard
+        for msg in batch:
+            await rt.store.inbound.accept(msg)
+    await rt.store.redis.config_resetstat()
+    redis_cpu = await _redis_cpu(rt)
+    profiler = cProfile.Profile() if profile else None
+    cpu, started = time.process_time(), time.perf_counter()
+    if profiler:
+        profiler.enable()
+    if mode == "worker":
+        workers = start_workers(rt, 1)
+        task = asyncio.create_task(workers[0].run())
+        while workers[0].processed < len(batch):
+            await asyncio.sleep(0.005)
+        workers[0].stop()
+    else:
+        for msg in batch:
+            await rt.service.handle(msg)
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu + await _redis_cpu(rt) - redis_cpu
+    commands = await rt.store.redis.info("commandstats")
+    if mode == "worker":
+        await task
+    turns = len(batch)
+    print(f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
+          f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)")
+    print("  redis commands per turn (those inside scripts included):")
+    for name, stat in sorted(commands.items(), key=lambda kv: -kv[1]["calls"]):
+        if name not in ("cmdstat_config", "cmdstat_info"):
+            print(f"    {name.removeprefix('cmdstat_'):<12} {stat['calls'] / turns:6.2f}")
+    if profiler:
+        stats = pstats.Stats(profiler)
+        stats.dump_stats(f"profile-turns-{mode}.prof")  # for pstats / snakeviz
+        stats.sort_stats("cumulative").print_stats(30)
+        stats.sort_stats("tottime").print_stats(30)
+    return cpu / turns
+
+
+async def _redis_cpu(rt: Runtime) -> float:
+    info = await rt.store.redis.info("cpu")
+    return float(info["used_cpu_sys"]) + float(info["used_cpu_user"])
 
 
 def main() -> None:
@@ -91,8 +128,15 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--visitors", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        choices=["alone", "worker"],
+        default=["alone", "worker"],
+        help="alone: one `handle` after another; worker: a backlog drained by a worker",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.turns, args.visitors, args.profile))
+    asyncio.run(run(args.turns, args.visitors, args.profile, args.modes))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 One alert (source + dedupe key) is one ticket while it keeps coming back:
 - firing opens the ticket, or updates it (labels, text, link);
-- resolved adds a note and, when configured (Zabbix recoveries always), resolves it;
+- resolved adds a note and, when configured, resolves it; a Zabbix recovery closes it;
 - firing again after a recovery reopens the same ticket and counts; once it has fired
   `flapping_after` times it is marked flapping and recoveries no longer resolve it, so
   a flapping check never floods or churns the queue;
@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from gateway.config import AlertSettings
 from gateway.connectors.alert_payloads import FIRING, AlertNotice
@@ -48,6 +49,12 @@ def alert_routing(settings: AlertSettings) -> AlertRouting:
     )
 
 
+class AlertIncidents(Protocol):
+    """What alert intake needs of mass incidents (gateway.incidents.IncidentService)."""
+
+    async def alert_fired(self, tx: Transaction, ticket: Ticket, service: str) -> None: ...
+
+
 class AlertTickets:
     """Applies alert notifications (inbound messages of kind "alert") to tickets."""
 
@@ -65,6 +72,7 @@ class AlertTickets:
         self.sla = sla
         self.reports = reports
         self.clock = clock
+        self.incidents: AlertIncidents | None = None  # set by the runtime once built
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -83,7 +91,8 @@ class AlertTickets:
         now = self.clock()
         tx = Transaction()
         ticket, details = await self._current(notice, tx, now)
-        tx.transcript(msg.conversation_key, _log_entry(notice, msg))
+        log_key = ticket.conversation_key if ticket is not None else msg.conversation_key
+        tx.transcript(log_key, _log_entry(notice, msg))
         if notice.status == FIRING:
             if ticket is None or details is None:
                 ticket, details = await self._open(tx, notice, msg, now)
@@ -95,6 +104,8 @@ class AlertTickets:
             ticket.updated_at = now
             tx.save_ticket(ticket)
             self.store.alerts.record(tx, ticket.id, details)
+            if notice.status == FIRING and self.incidents is not None:
+                await self.incidents.alert_fired(tx, ticket, details.service)
         tx.ops.extend(ack)
         await self.store.commit(tx, fence)
         return ticket
@@ -104,6 +115,8 @@ class AlertTickets:
     ) -> tuple[Ticket | None, AlertDetails | None]:
         """The alert's ticket, unless it was resolved too long ago to come back to."""
         ticket_id = await self.store.alerts.ticket_for(notice.source, notice.key)
+        if not ticket_id and notice.series and notice.status == FIRING:
+            ticket_id = await self.store.alerts.ticket_for(notice.source, notice.series)
         if not ticket_id:
             return None, None
         revision = await self.store.tickets.revision(ticket_id)
@@ -145,7 +158,9 @@ class AlertTickets:
             updated_at=now,
         )
         sla_clock.start_clocks(ticket, self.sla, now)
-        details = AlertDetails(source=notice.source, key=notice.key, first_at=now)
+        details = AlertDetails(
+            source=notice.source, key=notice.key, series=notice.series, first_at=now
+        )
         _take(details, notice, now)
         details.fires = 1
         tx.ticket_event(ticket.id, ACTOR, "opened", f"{notice.source} alert firing")
@@ -207,14 +222,19 @@ class AlertTickets:
             why = "flapping: stays open" if details.flapping else "note only"
             tx.ticket_event(ticket.id, ACTOR, "alert_resolved", why)
             return
-        ticket.status, ticket.resolved_at = TicketStatus.RESOLVED, now
+        # A Zabbix recovery closes the problem (Zabbix itself closes it); an Alertmanager
+        # or generic recovery resolves the ticket.
+        closes = notice.source == "zabbix"
+        ticket.status = TicketStatus.CLOSED if closes else TicketStatus.RESOLVED
+        ticket.resolved_at = now
         self.reports.resolved(tx, ticket, ticket.assignee or ACTOR, now)
-        tx.ticket_event(ticket.id, ACTOR, "resolved", "the alert recovered")
+        tx.ticket_event(ticket.id, ACTOR, "closed" if closes else "resolved", "the alert recovered")
 
 
 def _take(details: AlertDetails, notice: AlertNotice, now: float) -> None:
     """The latest word of the monitoring system on the alert."""
     details.state = notice.status
+    details.key = notice.key  # a Zabbix trigger's latest problem: its recovery finds us
     details.title = notice.title
     details.service = notice.service or details.service
     details.severity = notice.severity or details.severity

@@ -10,17 +10,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
 
 from aiohttp import web
 
 from gateway import metrics
 from gateway.config import Settings
-from gateway.connectors.base import Connector
+from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
 from gateway.file_links import FileLinks
-from gateway.models import UNANSWERED_CHANNELS, UNDELIVERED, Delivery, InboundMessage
+from gateway.models import (
+    UNANSWERED_CHANNELS,
+    UNDELIVERED,
+    Delivery,
+    InboundMessage,
+    RateLimit,
+)
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -86,6 +92,33 @@ def entry_handler(rt: Runtime) -> Callable[[InboundEntry, Fence, list[list[str]]
     return handle
 
 
+def group_handler(
+    rt: Runtime,
+) -> Callable[[list[InboundEntry], Fence, list[list[list[str]]]], Awaitable[list[bool]]]:
+    """Users' messages of different conversations of one shard, taken together (alerts
+    are left to `entry_handler`, one by one)."""
+
+    async def handle(entries: list[InboundEntry], fence: Fence, acks: list[Any]) -> list[bool]:
+        turns = [
+            (n, (entry.message, ack))
+            for n, (entry, ack) in enumerate(zip(entries, acks, strict=True))
+            if entry.message.channel not in UNANSWERED_CHANNELS
+        ]
+        done = [False] * len(entries)
+        if not turns:
+            return done
+        started = time.perf_counter()
+        outcomes = await rt.service.handle_together([turn for _, turn in turns], fence)
+        each = (time.perf_counter() - started) / len(turns)
+        for (n, _), outcome in zip(turns, outcomes, strict=True):
+            if outcome is not None:
+                done[n] = True
+                metrics.TURNS.observe(each)  # a turn's share of the group's time
+        return done
+
+    return handle
+
+
 def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
     ws = rt.settings.worker
     return [
@@ -95,6 +128,7 @@ def start_workers(rt: Runtime, count: int) -> list[InboundWorker]:
             lease_seconds=ws.lease_seconds,
             batch=ws.batch,
             block_ms=ws.block_ms,
+            together=group_handler(rt),
         )
         for _ in range(count)
     ]
@@ -211,11 +245,9 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
     setup_console(app, rt)
 
 
-def _counted(
-    accept: Callable[[InboundMessage], Awaitable[bool]],
-) -> Callable[[InboundMessage], Awaitable[bool]]:
-    async def on_message(message: InboundMessage) -> bool:
-        stored = await accept(message)
+def _counted(accept: OnMessage) -> OnMessage:
+    async def on_message(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
+        stored = await accept(message, limits)
         metrics.INBOUND.labels(message.channel, "new" if stored else "repeat").inc()
         return stored
 

@@ -53,7 +53,17 @@ from gateway.models import (
 )
 from gateway.reports.recorder import Rating, ReportRecorder
 from gateway.self_service import Requester, SelfService
-from gateway.store import NO_FENCE, CommitConflict, Conversation, Fence, Store, Transaction
+from gateway.store import (
+    NO_FENCE,
+    STORE_UNAVAILABLE,
+    CommitConflict,
+    Conversation,
+    ConversationAddress,
+    Fence,
+    LeaseLost,
+    Store,
+    Transaction,
+)
 from gateway.ticket_status import CardAction, TicketStatusDesk
 from gateway.triage import sla_clock
 from gateway.triage.sla import DAY, SlaPolicy
@@ -72,14 +82,18 @@ class TurnOutcome:
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tickets: list[Ticket] = field(default_factory=list)
-    reported: tuple[str, str] | None = None  # a new problem: (its text, its topic)
+    reported: tuple[str, str, str] | None = None  # a new problem: text, topic, products
+    report: object = None  # as counted for incident detection (in the turn's commit)
 
 
 class Incidents(Protocol):
     """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
 
     async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
-    async def observe(self, conversation_key: str, text: str, topic: str) -> object: ...
+    def record(
+        self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
+    ) -> object: ...
+    async def observe(self, report: Any) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -122,19 +136,65 @@ class ConversationService:
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe(msg.conversation_key, outcome)
+            await self._observe(outcome)
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
     async def _turn(
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
-        now = self.clock()
-        # Round trips of a turn: this read (the conversation and its tickets), then the one
-        # commit below.
+        # Round trips of a turn: this read (the conversation and its tickets), the open
+        # incidents (when detection is on), then the one commit.
         conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
+        tx, outcome = await self._step(msg, conv, tickets, await self._open_incidents(), ack_ops)
+        await self.store.commit(tx, fence)
+        _count(outcome)
+        return outcome
+
+    async def handle_together(
+        self, turns: list[tuple[InboundMessage, list[list[str]]]], fence: Fence
+    ) -> list[TurnOutcome | None]:
+        """Messages of different conversations (one shard's read batch) with one read and
+        one commit round trip for all of them, each turn still committed atomically on
+        its own. None for a turn that was not committed (its conversation changed since
+        the read, or the turn failed): the caller runs it again alone, before that
+        conversation's next message. Raises LeaseLost after the turns that did commit."""
+        loaded = await self.store.conversations.load_many([_address(m) for m, _ in turns])
+        incidents = await self._open_incidents()
+        stepped: list[tuple[int, Transaction, TurnOutcome]] = []
+        for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
+            try:
+                stepped.append((n, *await self._step(msg, conv, tickets, incidents, ack_ops)))
+            except STORE_UNAVAILABLE:
+                raise
+            except Exception:
+                log.debug("turn failed among others; it is run again alone", exc_info=True)
+        failures = await self.store.commit_many([tx for _, tx, _ in stepped], fence)
+        done: list[TurnOutcome | None] = [None] * len(turns)
+        for (n, _, outcome), failure in zip(stepped, failures, strict=True):
+            if failure is None:
+                _count(outcome)
+                done[n] = outcome
+                await self._observe(outcome)
+        if any(isinstance(f, LeaseLost) for f in failures):
+            raise LeaseLost
+        return done
+
+    async def _open_incidents(self) -> tuple[OpenIncident, ...]:
+        return await self.incidents.open_incidents() if self.incidents else ()
+
+    async def _step(
+        self,
+        msg: InboundMessage,
+        conv: Conversation,
+        tickets: list[Ticket],
+        incidents: tuple[OpenIncident, ...],
+        ack_ops: list[list[str]],
+    ) -> tuple[Transaction, TurnOutcome]:
+        """A turn up to its commit: what to write, and what it produced."""
+        now = self.clock()
         conv.user_name = msg.user_name or conv.user_name
         tx = Transaction()
         outcome = TurnOutcome()
@@ -158,10 +218,12 @@ class ConversationService:
                     open_tickets=tuple(t for t in tickets if t.status.is_active),
                     letters=letters,
                     directory=self.accounts is not None,
-                    incidents=await self.incidents.open_incidents() if self.incidents else (),
+                    incidents=incidents,
                 )
                 result: StepResult | None = self.engine.step(state, msg, ctx)
                 outcome.reported = _new_problem(state, result) if result else None
+                if outcome.reported is not None and self.incidents is not None:
+                    outcome.report = self.incidents.record(tx, conv.key, outcome.reported)
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
                 ctx = StepContext(now=now, letters=letters)
                 result = self.engine.self_service(state, msg, ctx)
@@ -173,17 +235,15 @@ class ConversationService:
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
-        await self.store.commit(tx, fence)
-        _count(outcome)
-        return outcome
+        return tx, outcome
 
-    async def _observe(self, conversation_key: str, outcome: TurnOutcome) -> None:
-        """A new problem counts towards detecting a mass incident (after the commit: a
-        failure here never undoes the turn)."""
-        if self.incidents is None or outcome.reported is None:
+    async def _observe(self, outcome: TurnOutcome) -> None:
+        """The report counted in the turn's commit may complete a mass incident (decided
+        after the commit: a failure here never undoes the turn, nor loses the count)."""
+        if self.incidents is None or outcome.report is None:
             return
         try:
-            await self.incidents.observe(conversation_key, *outcome.reported)
+            await self.incidents.observe(outcome.report)
         except Exception:
             log.exception("counting a report for incident detection failed")
 
@@ -409,15 +469,19 @@ class ConversationService:
         return deliveries
 
 
-def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str] | None:
+def _address(msg: InboundMessage) -> ConversationAddress:
+    return ConversationAddress(msg.conversation_key, msg.channel, msg.chat_id)
+
+
+def _new_problem(before: DialogState, after: StepResult) -> tuple[str, str, str] | None:
     """The problem a turn took up, unless it was joined to a known outage."""
     state = after.state
     if state.incident or any(isinstance(e, IncidentJoined) for e in after.events):
         return None
     if state.problem and state.problem != before.problem:
-        return state.problem, state.topic
+        return state.problem, state.topic, state.fields.get("product", "")
     if state.unclear and state.unclear != before.unclear:  # kept to ask what is meant
-        return state.unclear, ""
+        return state.unclear, "", ""
     return None
 
 

@@ -1,6 +1,8 @@
 """Sends queued replies through their channel's connector, with retries and backoff.
 
-Replies to one chat go out in order; different chats are sent concurrently. A reply that
+Replies to one chat go out in order; different chats are sent concurrently, at most
+`concurrency` at a time (a broadcast to thousands of chats would otherwise start as many
+sends at once, all waiting on the store's connection pool and the rate limiter). A reply that
 keeps failing lands in the dead-letter list operators can see. A user who blocked the
 bot is marked, and nothing more is sent to them.
 """
@@ -38,6 +40,7 @@ class ChannelSender:
         backoff_base: float = 1.0,
         backoff_max: float = 60.0,
         send_timeout: float = 15.0,
+        concurrency: int = 64,
     ) -> None:
         self.store = store
         self.connector = connector
@@ -51,6 +54,7 @@ class ChannelSender:
         self.sent = 0
         self._chats: dict[str, asyncio.Queue[OutboundEntry]] = {}
         self._chat_tasks: set[asyncio.Task[None]] = set()
+        self._sending = asyncio.Semaphore(concurrency)  # chats being sent to at once
         # Sent, but the store was unreachable when we went to record it: never resend.
         self._sent_unrecorded: set[str] = set()
         self._stopping = asyncio.Event()
@@ -107,7 +111,8 @@ class ChannelSender:
                 entry = queue.get_nowait()
                 while True:
                     try:
-                        await self._deliver(entry)
+                        async with self._sending:
+                            await self._deliver(entry)
                         break
                     except STORE_UNAVAILABLE as exc:
                         # Our record of the delivery could not be read or written: keep
@@ -157,9 +162,11 @@ class ChannelSender:
                 if pace is not None:
                     # Waiting for a rate-limit slot is not sending: no timeout, no failure.
                     await pace(delivery.chat_id, delivery.message)
-                await asyncio.wait_for(
-                    self.connector.send(delivery.chat_id, delivery.message), self.send_timeout
-                )
+                # In this task (no new task to schedule): the send starts the moment its
+                # slot is granted, so sends leave as paced and never bunch up behind a
+                # busy event loop.
+                async with asyncio.timeout(self.send_timeout):
+                    await self.connector.send(delivery.chat_id, delivery.message)
                 return None
             except (RecipientBlocked, *STORE_UNAVAILABLE):
                 raise

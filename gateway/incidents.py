@@ -1,27 +1,33 @@
 """Mass incidents: one outage, one parent ticket, every reporter informed. A service
 beside `operations.py`.
 
-- **Detection.** After each turn that brought a new problem, the report is counted in a
-  sliding window under its signature: the shared services it names ("service:crm"), or,
-  naming none, its knowledge-base topic when that topic is specific ("topic:vpn_connect").
-  Reports of different services never share a signature, so "the CRM is down" and "my
-  printer is down" never merge. A firing alert for the service counts as one report. At
-  `incidents.reports` distinct users within `window_minutes` an incident is declared
+- **Detection.** Each new problem a user brings is counted in a sliding window of
+  `window_minutes`, in the turn's own commit (`record`), as an `OutageReport`: the
+  shared services it names, the products the checklist extracted, its specific
+  knowledge-base topic and the words saying what is broken
+  (`gateway.triage.outage_reports`). After the commit (`observe`) the reports of the
+  window about the same outage are counted, one per user; two reports are one outage
+  only by what they share, never by one broad word: "the CRM is down" and "my printer
+  is down" never merge, nor do five different questions about mail. A firing alert for
+  the service counts as one report. At `incidents.reports` an incident is declared
   (`auto_declare`), one per signature at a time; with `auto_declare: false` it is
-  proposed instead: the console lists it while the window still holds enough reports,
-  and one click declares it with the same reporters (`declare_proposed`).
+  proposed instead: the console lists it live while the window still holds enough
+  reports (re-counted, alerts too), and one click declares it (`declare_proposed`).
 - **Declaring** (by detection or from the console) opens a parent ticket (P1 by default),
   links the reporters' open tickets as its children, subscribes the reporters and tells
-  them at once (the dialog engine stops their checklist).
+  them at once (the dialog engine stops their checklist). The firing alert tickets of
+  its services are linked as children too, and so are those that fire later.
 - **Users who write meanwhile** are recognised by the dialog engine (it gets the open
   incidents in its `StepContext`); the conversation service subscribes them.
 - **Updates and resolution** go to every subscriber on their own channel, in their
   language, in one atomic commit (so exactly once); the channel senders pace them.
-  Resolving also resolves the linked children.
+  Resolving also resolves the linked children, except an alert ticket whose alert is
+  still firing: it stays open (noted on it) until its recovery resolves it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -46,7 +52,10 @@ from gateway.operations import ActionRefused, Actor
 from gateway.store import CommitConflict, Incident, Transaction
 from gateway.texts import LANGUAGES
 from gateway.triage import sla_clock
+from gateway.triage.outage_reports import OutageReport, ReportReader
 from gateway.triage.services import ServiceCatalog
+
+NewProblem = tuple[str, str, str]  # a problem the dialog took up: text, topic, products
 
 log = logging.getLogger(__name__)
 
@@ -54,41 +63,20 @@ CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answ
 DETECTION = "detection"
 MAX_RETRIES = 20
 BROADCAST_CHUNK = 500  # subscribers told per commit
-# Topics any outage looks like: they say nothing about *which* service is down.
-GENERIC_TOPICS = frozenset(
-    {"outage_critical", "website_wont_open", "app_crash", "app_wont_start", "hardware_broken"}
-)
+# Resolving an incident leaves a still-firing alert's ticket open: the people say it is
+# over, the monitoring does not yet; its recovery resolves it (or an operator does).
+ALERT_STILL_FIRING = "the incident is resolved, but its alert is still firing"
 
 
-# Topics that are one person's own matter even when many write at once: a forgotten
-# password, a phone to set up, access to be granted, a program to install. Five people
-# asking how to set up mail on a phone on a Monday morning are not a mail outage.
-PERSONAL_TOPICS = frozenset(
-    {"password_reset", "account_locked", "mfa_lost_device", "new_access_request",
-     "software_install", "file_recovery", "email_setup_phone", "disk_full", "slow_computer",
-     "keyboard_mouse", "monitor_no_signal", "no_sound", "mic_camera", "update_stuck",
-     "printer_paper_jam", "hardware_broken", "license_expired"}
-)  # fmt: skip
-
-
-def signatures(catalog: ServiceCatalog, text: str, topic: str) -> list[str]:
-    """What a report is about, as detection keys; none for a personal matter."""
-    if topic in PERSONAL_TOPICS:
-        return []
-    named = catalog.named_in(text)
-    if named:
-        return [f"service:{name}" for name in sorted(named)]
-    if topic and topic not in GENERIC_TOPICS:
-        return [f"topic:{topic}"]
-    return []
-
-
-def described(signature: str) -> tuple[str, list[str], str]:
-    """The title, services and topic of an incident declared for a detection key."""
-    kind, _, name = signature.partition(":")
-    if kind == "service":
-        return name.upper(), [name], ""
-    return name.replace("_", " "), [], name
+def described(report: OutageReport) -> tuple[str, list[str], str]:
+    """The title, services and topic of an incident detection forms on a report."""
+    if report.services:
+        return ", ".join(sorted(report.services)).upper(), sorted(report.services), ""
+    if report.products:
+        return ", ".join(sorted(report.products)).title(), [], ""
+    if report.topic:
+        return report.topic.replace("_", " "), [], report.topic
+    return report.text[:80], [], ""
 
 
 def open_incident(incident: Incident) -> OpenIncident:
@@ -99,6 +87,7 @@ def open_incident(incident: Incident) -> OpenIncident:
         services=frozenset(incident.services),
         topic=incident.topic,
         samples=tuple(incident.samples),
+        anchor=OutageReport.from_json(incident.anchor) if incident.anchor else None,
         notices={k: v for k, v in incident.messages.items() if v},
     )
 
@@ -120,6 +109,7 @@ class IncidentService:
         self.texts = service.engine.texts
         self.settings = settings
         self.catalog = catalog
+        self.reader = ReportReader(catalog, settings.similarity)
         self.desk_language = desk_language
         self.clock = clock
 
@@ -137,29 +127,47 @@ class IncidentService:
 
     # --- detection ------------------------------------------------------------------------
 
-    async def observe(self, conversation_key: str, text: str, topic: str) -> Incident | None:
-        """Count a user's new problem; declare the incident it completes, if any."""
-        if not self.settings.enabled or not text.strip():
+    def record(
+        self, tx: Transaction, conversation_key: str, problem: NewProblem
+    ) -> OutageReport | None:
+        """Count a user's new problem in the detection window, in the turn's own commit (a
+        crash after it loses no report: the next related report weighs it)."""
+        if not self.settings.enabled:
             return None
         now = self.clock()
-        window = self.settings.window_minutes * 60
-        for signature in signatures(self.catalog, text, topic):
-            if await self.store.incidents.signature_holder(signature):
-                continue  # declared already: the engine joins new reporters to it
-            reporters, samples = await self.store.incidents.report(
-                signature, conversation_key, text, now, window
-            )
-            evidence = await self._alert_evidence(signature)
-            if len(reporters) + evidence < self.settings.reports:
+        report = self.reader.read(conversation_key, *problem, at=now)
+        if report is not None:
+            ttl = self.settings.window_minutes * 60 + 60
+            self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
+        return report
+
+    async def observe(self, report: OutageReport) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes."""
+        if not self.settings.enabled or await self._covered(report):
+            return None
+        for anchor in _one_service_each(report):
+            cluster = await self._cluster(anchor)
+            evidence = await self._alert_evidence(anchor)
+            if len(cluster) + evidence < self.settings.reports:
                 continue
-            title, services, topic = described(signature)
+            # Named by the first report of the outage, so every later report of it (in
+            # any worker) names the same one, and one proposal is updated, not several.
+            first = min(cluster, key=lambda r: r.at) if not anchor.services else anchor
+            signature = self.reader.signature(first)
+            if await self.store.incidents.signature_holder(signature):
+                continue
+            title, services, topic = described(first)
             if not self.settings.auto_declare:  # proposed: an operator declares it
-                await self.store.incidents.propose(
+                tx = Transaction()
+                self.store.incidents.propose(
+                    tx,
                     signature,
                     {"signature": signature, "title": title, "services": services,
-                     "reports": len(reporters), "alerts": evidence, "samples": samples[:5],
-                     "at": now},
+                     "reports": len(cluster), "alerts": evidence,
+                     "samples": [r.text for r in cluster[:5]], "at": self.clock(),
+                     "anchor": first.to_json()},
                 )  # fmt: skip
+                await self.store.commit(tx)
                 continue
             return await self.declare(
                 title=title,
@@ -167,28 +175,63 @@ class IncidentService:
                 topic=topic,
                 messages={},
                 by=Actor(DETECTION),
-                reporters=reporters,
-                samples=samples,
+                reporters=[r.conversation for r in cluster],
+                samples=[r.text for r in cluster],
                 signature=signature,
-                why=f"{len(reporters)} users reported it, {evidence} alerts firing",
+                anchor=first,
+                why=f"{len(cluster)} users reported it, {evidence} alerts firing",
             )
         return None
 
-    async def _alert_evidence(self, signature: str) -> int:
-        kind, _, name = signature.partition(":")
-        if kind != "service" or not self.settings.alert_counts:
+    async def _covered(self, report: OutageReport) -> bool:
+        """An open incident is about this report already (its reporters were joined to it
+        or said it was something else)."""
+        for incident in await self.open_incidents():
+            if report.services & incident.services:
+                return True
+            if incident.anchor is not None and self.reader.related(report, incident.anchor):
+                return True
+        return False
+
+    async def _cluster(self, anchor: OutageReport) -> list[OutageReport]:
+        """The reports in the window about the same outage as `anchor`, one per user,
+        `anchor` first."""
+        since = self.clock() - self.settings.window_minutes * 60
+        out = [anchor]
+        for raw in await self.store.incidents.window(since):
+            report = OutageReport.from_json(raw)
+            if report.conversation != anchor.conversation and self.reader.related(anchor, report):
+                out.append(report)
+        return out
+
+    async def _alert_evidence(self, report: OutageReport) -> int:
+        if not report.services or not self.settings.alert_counts:
             return 0
         firing = await self.store.alerts.firing_services()
-        return sum(1 for service in firing.values() if name in self.catalog.of_alert(service))
+        return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
 
     # --- declaring ------------------------------------------------------------------------
 
     async def proposals(self) -> list[dict[str, Any]]:
-        """Incidents detection proposes (with `auto_declare: false`), still in the window."""
+        """Incidents detection proposes (with `auto_declare: false`), re-counted now: the
+        reports still in the window and the alerts still firing. Proposals no longer
+        backed by enough of them are forgotten."""
         if not self.settings.enabled:
             return []
-        since = self.clock() - self.settings.window_minutes * 60
-        return await self.store.incidents.proposals(since, self.settings.reports)
+        current, stale = [], []
+        for signature, proposal in (await self.store.incidents.proposals()).items():
+            anchor = _anchor(proposal)
+            if anchor is None:
+                stale.append(signature)
+                continue
+            reports = len(await self._cluster(anchor))
+            alerts = await self._alert_evidence(anchor)
+            if reports + alerts >= self.settings.reports:
+                current.append({**proposal, "reports": reports, "alerts": alerts})
+            else:
+                stale.append(signature)
+        await self.store.incidents.forget_proposals(stale)
+        return sorted(current, key=lambda p: -float(p.get("at", 0)))
 
     async def declare_proposed(
         self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
@@ -196,20 +239,22 @@ class IncidentService:
         """Declare what detection proposed: its reporters are brought in as if detected."""
         current = {p["signature"]: p for p in await self.proposals()}
         proposal = current.get(signature)
-        if proposal is None:
+        anchor = _anchor(proposal) if proposal else None
+        if proposal is None or anchor is None:
             raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
-        since = self.clock() - self.settings.window_minutes * 60
-        default_title, services, topic = described(signature)
+        cluster = await self._cluster(anchor)
+        default_title, services, topic = described(anchor)
         return await self.declare(
             title=title or default_title,
             services=services,
             topic=topic,
             messages=messages,
             by=by,
-            reporters=await self.store.incidents.reporters(signature, since),
-            samples=[str(s) for s in proposal.get("samples") or ()],
+            reporters=[r.conversation for r in cluster],
+            samples=[r.text for r in cluster],
             signature=signature,
-            why=f"proposed: {proposal.get('reports')} users reported it",
+            anchor=anchor,
+            why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
         )
 
     async def declare(
@@ -223,6 +268,7 @@ class IncidentService:
         reporters: Iterable[str] = (),
         samples: Iterable[str] = (),
         signature: str = "",
+        anchor: OutageReport | None = None,
         why: str = "",
     ) -> Incident:
         """Open the parent ticket and the incident; subscribe and tell the reporters."""
@@ -248,6 +294,7 @@ class IncidentService:
             messages=messages,
             samples=list(samples)[:20],
             signatures=sigs,
+            anchor=anchor.to_json() if anchor is not None else "",
             declared_by=by.login,
             declared_at=now,
         )
@@ -255,6 +302,9 @@ class IncidentService:
         tx = Transaction()
         tx.save_ticket(parent)
         tx.ticket_event(parent.id, by.login, "opened", f"mass incident: {why or 'declared'}")
+        for ticket_id, service in (await self.store.alerts.firing_services()).items():
+            if set(services) & self.catalog.of_alert(service):
+                self._link_alert(tx, incident.id, ticket_id, by.login)
         self.service.reports.ticket_opened(tx, parent, title)
         self.store.incidents.save(tx, incident)
         self.store.incidents.drop_proposals(tx, sigs)
@@ -319,6 +369,23 @@ class IncidentService:
                 continue
         log.warning("could not bring a reporter into incident %s", incident.id)
         return 0
+
+    async def alert_fired(self, tx: Transaction, ticket: Ticket, service: str) -> None:
+        """An alert of an incident's service fired after it was declared: its ticket
+        becomes a child of the incident (in the alert's own commit)."""
+        if not self.settings.enabled or not service:
+            return
+        about = self.catalog.of_alert(service)
+        for incident in await self.open_incidents():
+            if incident.services & about and ticket.id not in await self.store.incidents.children(
+                incident.id
+            ):
+                self._link_alert(tx, incident.id, ticket.id, "monitoring")
+
+    def _link_alert(self, tx: Transaction, incident_id: str, ticket_id: str, actor: str) -> None:
+        self.store.incidents.link_child(tx, incident_id, ticket_id)
+        tx.ticket_event(ticket_id, actor, "linked", f"alert of mass incident {incident_id}")
+        tx.ticket_event(incident_id, actor, "child_linked", f"{ticket_id} (alert)")
 
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None:
         """A user's open ticket becomes a child of the incident's parent ticket."""
@@ -447,9 +514,13 @@ class IncidentService:
         incident.status, incident.resolved_at = "resolved", now
         self.store.incidents.save(tx, incident)
         self.store.incidents.release_signatures(tx, incident.signatures)
+        firing = await self.store.alerts.firing_services()
         for ticket_id in [incident.id, *await self.store.incidents.children(incident.id)]:
             ticket = await self.store.tickets.get(ticket_id)
             if ticket is None or not ticket.status.is_active:
+                continue
+            if ticket_id in firing:  # the monitoring still sees it: its recovery closes it
+                tx.ticket_event(ticket.id, actor.login, "kept_open", ALERT_STILL_FIRING)
                 continue
             tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
             ticket.status, ticket.resolved_at, ticket.updated_at = TicketStatus.RESOLVED, now, now
@@ -477,6 +548,18 @@ class IncidentService:
         if messages:
             entry["messages"] = messages
         self.store.incidents.log(tx, incident_id, entry)
+
+
+def _one_service_each(report: OutageReport) -> list[OutageReport]:
+    """A report naming several services counts towards an outage of each, separately."""
+    if len(report.services) < 2:
+        return [report]
+    return [dataclasses.replace(report, services=frozenset({s})) for s in sorted(report.services)]
+
+
+def _anchor(proposal: dict[str, Any]) -> OutageReport | None:
+    raw = proposal.get("anchor")
+    return OutageReport.from_json(raw) if isinstance(raw, str) and raw else None
 
 
 def _messages(messages: dict[str, str]) -> dict[str, str]:

@@ -101,6 +101,26 @@ class InboundMessage:
 
 
 @dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` messages per fixed window of `window_seconds` for one sender,
+    counted under `scope` ("webchat", "webchat-addr") and `name` (session, address)."""
+
+    scope: str
+    name: str
+    limit: int
+    window_seconds: int = 60
+
+
+class RateLimited(Exception):
+    """A message over one of its `RateLimit`s: not stored; try again in `retry_after` s."""
+
+    def __init__(self, limit: RateLimit, retry_after: float) -> None:
+        super().__init__(f"over {limit.limit} per {limit.window_seconds}s ({limit.scope})")
+        self.limit = limit
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
 class OutboundMessage:
     """A reply for a user. The owning connector renders buttons its own way.
 

@@ -243,6 +243,8 @@ async def open_runtime(
             service, settings.incidents, catalog, settings.sla.desk_language
         )
         service.incidents = incidents
+        alerts = AlertTickets(store, settings.alerts, sla, service.reports)
+        alerts.incidents = incidents  # alerts of an incident's service become its children
         desk = OperatorDesk(service)
         await prepare_on_duty_mail(store, settings, engine.texts)
         timers = SlaTimerService(
@@ -262,7 +264,7 @@ async def open_runtime(
             service=service,
             desk=desk,
             timers=timers,
-            alerts=AlertTickets(store, settings.alerts, sla, service.reports),
+            alerts=alerts,
             incidents=incidents,
             redis_url=target.url,
             watch=watch,

@@ -22,6 +22,9 @@ from gateway.store import STORE_UNAVAILABLE, Fence, InboundEntry, LeaseLost, Sto
 log = logging.getLogger(__name__)
 
 Handler = Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[object]]
+# Entries of one shard, of different conversations, taken together (their acknowledging
+# writes beside them): for each, whether it is done. One not done is run alone by `Handler`.
+GroupHandler = Callable[[list[InboundEntry], Fence, list[list[list[str]]]], Awaitable[list[bool]]]
 MAX_ATTEMPTS = 3
 
 
@@ -41,9 +44,11 @@ class InboundWorker:
         batch: int = 50,
         block_ms: int = 1000,
         worker_id: str | None = None,
+        together: GroupHandler | None = None,
     ) -> None:
         self.store = store
         self.handler = handler
+        self.together = together
         self.lease_ms = int(lease_seconds * 1000)
         self.batch = batch
         self.block_ms = min(block_ms, max(10, self.lease_ms // 4))
@@ -112,16 +117,10 @@ class InboundWorker:
     async def _consume(self, shard: int) -> None:
         """Process one shard strictly in order: first what a crashed holder left, then new."""
         try:
-            for entry in await self.store.inbound.reclaim(shard, self.id):
-                if not self._active(shard):
-                    return  # left pending: whoever holds the shard next reclaims it
-                await self._process(entry)
+            await self._process_in_order(shard, await self.store.inbound.reclaim(shard, self.id))
             while self._active(shard):
                 entries = await self.store.inbound.read([shard], self.id, self.batch, self.block_ms)
-                for entry in entries:
-                    if not self._active(shard):
-                        return
-                    await self._process(entry)
+                await self._process_in_order(shard, entries)
         except Exception as exc:
             if isinstance(exc, STORE_UNAVAILABLE):
                 log.warning("store unreachable; handing shard %s back", shard)
@@ -131,6 +130,40 @@ class InboundWorker:
             self._consumers.pop(shard, None)
             with contextlib.suppress(Exception):  # unreachable: the lease expires by itself
                 await self.store.leases.release(shard, self.id)
+
+    async def _process_in_order(self, shard: int, entries: list[InboundEntry]) -> None:
+        """Entries of a shard, oldest first. Runs of different conversations are taken
+        together when a GroupHandler is given; a conversation's next message waits until
+        its previous one is done. What is not done when the shard is lost is left
+        pending: whoever holds the shard next reclaims it."""
+        for group in _conversation_runs(entries) if self.together else [[e] for e in entries]:
+            if not self._active(shard):
+                return
+            done = await self._process_group(group) if len(group) > 1 else [False]
+            for entry, ok in zip(group, done, strict=True):
+                if not ok:
+                    if not self._active(shard):
+                        return
+                    await self._process(entry)
+
+    async def _process_group(self, group: list[InboundEntry]) -> list[bool]:
+        """Whether each entry of the group was done; those that were not are run alone."""
+        assert self.together is not None
+        shard = group[0].shard
+        acks = [self.store.inbound.ack_ops(entry) for entry in group]
+        try:
+            done = await self.together(group, self.store.leases.fence(shard, self.id), acks)
+        except LeaseLost:
+            log.warning("lost the lease of shard %s; leaving it", shard)
+            self.held.discard(shard)  # nothing more of this shard is ours to do
+            return [False] * len(group)
+        except STORE_UNAVAILABLE:
+            raise
+        except Exception:
+            log.exception("processing a group of messages failed; taking them one by one")
+            return [False] * len(group)
+        self.processed += sum(done)
+        return done
 
     async def _process(self, entry: InboundEntry) -> None:
         fence = self.store.leases.fence(entry.shard, self.id)
@@ -161,3 +194,17 @@ class InboundWorker:
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+
+
+def _conversation_runs(entries: list[InboundEntry]) -> list[list[InboundEntry]]:
+    """The entries cut into consecutive runs in which no conversation comes twice."""
+    runs: list[list[InboundEntry]] = []
+    seen: set[str] = set()
+    for entry in entries:
+        key = entry.message.conversation_key
+        if not runs or key in seen:
+            runs.append([])
+            seen = set()
+        runs[-1].append(entry)
+        seen.add(key)
+    return runs

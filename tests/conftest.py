@@ -25,7 +25,10 @@ from directory.slapd import (
 )
 from redis_topologies import SentinelSetup
 
-from emulators.harness import VIBER_TOKEN
+from emulators.dovecot import Dovecot
+from emulators.harness import VIBER_TOKEN, meta_emulator
+from emulators.mail import MailSink
+from emulators.meta import MetaEmulator
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.config import DirectorySettings, Settings, load_settings
@@ -93,7 +96,7 @@ def pytest_report_header() -> list[str]:
     return [f"redis-server: {find_redis_server()}", f"CI: {os.environ.get('CI', '')}"]
 
 
-# Emulated Telegram and Viber servers (connector and console tests).
+# Emulated Telegram, Viber and Meta servers (connector and console tests).
 
 
 @pytest.fixture
@@ -110,6 +113,33 @@ async def viber_api() -> AsyncIterator[ViberEmulator]:
     await emulator.start()
     yield emulator
     await emulator.stop()
+
+
+@pytest.fixture
+async def meta_api() -> AsyncIterator[MetaEmulator]:
+    emulator = meta_emulator()
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+# Mail: a sink for our outgoing SMTP, a real dovecot for IMAP intake.
+
+
+@pytest.fixture
+async def sink() -> AsyncIterator[MailSink]:
+    server = MailSink()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Dovecot]:
+    server = Dovecot()
+    server.start()
+    yield server
+    server.close()
 
 
 # A real OpenLDAP slapd with the ppolicy overlay (directory and reset-page tests).

@@ -9,8 +9,12 @@ import asyncio
 import json
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import aiohttp
+from redis_topologies import SentinelSetup
+
+from gateway.config import Settings
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 QUESTION = "не печатает принтер, пишет offline"
@@ -117,3 +121,19 @@ async def chat_traffic(
 
     async with aiohttp.ClientSession() as http:
         await asyncio.gather(*(one(c) for c in chats))
+
+
+def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
+    """The settings on this Sentinel setup, writes confirmed by one replica (`WAIT 1`)."""
+    redis = settings.redis.model_copy(
+        update={
+            "topology": "sentinel",
+            "url": None,
+            "sentinels": setup.addresses,
+            "service": setup.service,
+            "wait_replicas": 1,
+            "wait_timeout_ms": 500,
+            **extra,
+        }
+    )
+    return settings.model_copy(update={"redis": redis})

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
 import aiohttp
 from aiohttp import web
-from failover_traffic import TrafficReport, chat_traffic
+from failover_traffic import TrafficReport, chat_traffic, on_sentinel
 from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
@@ -33,21 +32,6 @@ CHATS = [700001 + i for i in range(8)]
 EXTRA = 4  # follow-ups per chat after the ticket script
 RATE = 40.0  # updates a second over all chats
 KILL_AFTER_ACKS = 24
-
-
-def on_sentinel(settings: Settings, setup: SentinelSetup, **extra: Any) -> Settings:
-    redis = settings.redis.model_copy(
-        update={
-            "topology": "sentinel",
-            "url": None,
-            "sentinels": setup.addresses,
-            "service": setup.service,
-            "wait_replicas": 1,
-            "wait_timeout_ms": 500,
-            **extra,
-        }
-    )
-    return settings.model_copy(update={"redis": redis})
 
 
 async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: int) -> int:

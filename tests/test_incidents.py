@@ -4,6 +4,7 @@ reports of different problems never share one."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
-from gateway.models import InboundMessage
+from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import keys
@@ -66,25 +67,110 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
         }
 
 
-async def test_personal_matters_about_one_service_are_no_outage(settings: Settings) -> None:
-    """Many people asking about their own mail account at once is a busy morning, not a
-    mail outage: a forgotten password, a phone to set up, access or a program to install."""
-    async with open_runtime(with_incidents(settings, reports=3)) as rt:
-        for n, text in enumerate([
-            "Забыла пароль от почты, не могу войти",
-            "How do I set up my work email on my new iPhone?",
-            "Нужен доступ к общему почтовому ящику бухгалтерии",
-            "Забув пароль від пошти",
-            "please install Outlook on my new laptop",
-        ]):  # fmt: skip
-            await write(rt, f"u{n}", text)
+async def subscribed(rt: Runtime) -> list[set[str]]:
+    """The users of each open incident."""
+    return [
+        {k.partition(":")[2] for k in await rt.store.incidents.subscribers(i)}
+        for i in await rt.store.incidents.open_ids()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outage", "unrelated", "late"),
+    [
+        (  # naming no service and no specific topic: "everything is down"
+            ["всё легло, ничего не открывается", "у нас все лягло, нічого не працює",
+             "everything is down, nothing opens", "ничего не работает, всё упало"],
+            ["мой принтер не работает", "the portal is down", "VPN не подключается"],
+            "усе впало, нічого не відкривається",
+        ),
+        (  # a service that is not in the configured list, in three languages
+            ["the portal is down", "портал не открывается с утра",
+             "the intranet portal is not loading", "не можу зайти на портал, помилка 502"],
+            ["my printer is down", "the wiki is down", "всё легло, ничего не открывается"],
+            "портал опять лежит",
+        ),
+        (  # a product the checklist extracts
+            ["Jira is down", "Jira не открывается", "не працює jira", "jira висит"],
+            ["Confluence is down", "сайт недоступен", "не печатает принтер, пишет offline"],
+            "JIRA не грузится",
+        ),
+    ],
+)  # fmt: skip
+async def test_reports_cluster_by_what_they_share_and_nothing_else(
+    settings: Settings, outage: list[str], unrelated: list[str], late: str
+) -> None:
+    """Four users report one outage among unrelated reports: one incident of exactly the
+    four; a fifth who reports it later in other words is joined to it (told, no
+    checklist)."""
+    async with open_runtime(with_incidents(settings, reports=4)) as rt:
+        for n, (report, other) in enumerate(zip(outage, [*unrelated, ""], strict=True)):
+            if other:
+                await write(rt, f"other{n}", other)
+            await write(rt, f"u{n}", report)
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3"}]
+        for n in range(len(unrelated)):  # each went on with its own dialog
+            conversation = await rt.store.conversations.get(f"webchat:other{n}")
+            assert conversation is not None and not conversation.state.get("incident")
+        await write(rt, "late", late)
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3", "late"}]
+
+
+@pytest.mark.parametrize(
+    ("questions", "down"),
+    [
+        (  # personal matters: never an outage, whatever service they name
+            ["Забыла пароль от почты, не могу войти",
+             "How do I set up my work email on my new iPhone?",
+             "Нужен доступ к общему почтовому ящику бухгалтерии",
+             "Забув пароль від пошти", "please install Outlook on my new laptop"],
+            ["Почта не работает у всего отдела", "Outlook is down",
+             "пошта не відкривається з ранку"],
+        ),
+        (  # different questions about one service: naming it is no evidence of one outage
+            ["how do I add a signature in Outlook?",
+             "не могу отправить письмо с большим вложением через почту",
+             "Outlook: почтовый ящик переполнен",
+             "как настроить автоответ в outlook на время отпуска",
+             "mail from one client goes to spam",
+             "поштова скринька: як створити папку для листів"],
+            ["почта не работает", "Outlook не открывается у всех", "пошта не працює",
+             "mail is down", "email is down again"],
+        ),
+    ],
+)  # fmt: skip
+async def test_many_questions_about_one_service_are_no_outage_until_it_is_down(
+    settings: Settings, questions: list[str], down: list[str]
+) -> None:
+    """The default word list maps "почта", "outlook", "mail" to one service. Many people
+    asking about their own mail at once is a busy morning, not a mail outage; as many
+    saying mail is broken are one."""
+    async with open_runtime(with_incidents(settings, reports=len(down))) as rt:
+        for n, text in enumerate(questions):
+            await write(rt, f"q{n}", text)
         assert await rt.store.incidents.open_ids() == []
-        for n, text in enumerate(["Почта не работает у всего отдела", "Outlook is down",
-                                  "пошта не відкривається з ранку"]):  # fmt: skip
+        for n, text in enumerate(down):
             await write(rt, f"down{n}", text)
-        (incident_id,) = await rt.store.incidents.open_ids()
-        assert await rt.store.incidents.subscribers(incident_id) == [
-            "webchat:down0", "webchat:down1", "webchat:down2"]  # fmt: skip
+        assert await subscribed(rt) == [{f"down{n}" for n in range(len(down))}]
+
+
+async def test_a_report_counted_in_the_turns_commit_survives_a_crash_before_detection(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        observe = rt.incidents.observe
+
+        async def crashed(report: Any) -> None:
+            raise ConnectionError("the worker died after the commit")
+
+        monkeypatch.setattr(rt.incidents, "observe", crashed)
+        await write(rt, "a", "портал не открывается")
+        await write(rt, "b", "the portal is down")
+        assert await rt.store.redis.exists(keys.incident_report("webchat:a"))
+        assert await rt.store.incidents.open_ids() == []
+        monkeypatch.setattr(rt.incidents, "observe", observe)  # a new worker
+        await write(rt, "c", "портал лежит")
+        assert await subscribed(rt) == [{"a", "b", "c"}]
 
 
 async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> None:
@@ -141,6 +227,37 @@ async def test_a_proposal_expires_with_the_window(settings: Settings) -> None:
         with pytest.raises(ActionRefused):
             await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
         assert await rt.store.incidents.open_ids() == []
+
+
+async def test_one_outage_in_different_words_is_one_proposal(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        reports = ["the portal is down", "the intranet portal is not loading",
+                   "портал не открывается", "portal is down again", "the wiki is down"]  # fmt: skip
+        for n, text in enumerate(reports):
+            await write(rt, f"u{n}", text)
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["signature"], proposal["title"]) == ("text:portal", "the portal is down")
+        assert proposal["reports"] == 4
+        incident = await rt.incidents.declare_proposed("text:portal", Actor("anna"), {})
+        assert await subscribed(rt) == [{"u0", "u1", "u2", "u3"}]
+        assert incident.title == "the portal is down"
+
+
+async def test_a_proposal_recounts_its_alerts(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        firing = AlertNotice(source="alertmanager", key="fp9", status="firing",
+                             title="CRMDown", service="crm")  # fmt: skip
+        await rt.alerts.handle(firing.to_message({"fingerprint": "fp9", "n": 1}))
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "u2", "CRM is down")
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["reports"], proposal["alerts"]) == (2, 1)
+        resolved = dataclasses.replace(firing, status="resolved")
+        await rt.alerts.handle(resolved.to_message({"fingerprint": "fp9", "n": 2}))
+        assert await rt.incidents.proposals() == []  # 2 reports, no alert: not enough
+        await write(rt, "u3", "срм висит")
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["reports"], proposal["alerts"]) == (3, 0)
 
 
 async def test_declared_twice_for_one_service_is_one_incident(settings: Settings) -> None:
@@ -200,3 +317,46 @@ async def outbound(rt: Runtime) -> list[tuple[str, str]]:
         delivery = json.loads(fields[b"d"])
         out.append((delivery["chat_id"], delivery["message"]["text"]))
     return out
+
+
+async def alert(rt: Runtime, key: str, service: str, status: str = "firing") -> str:
+    """Post one Alertmanager alert through the real intake; its ticket id."""
+    notice = AlertNotice(source="alertmanager", key=key, status=status,
+                         title=f"{service} probe failed", service=service)  # fmt: skip
+    ticket = await rt.alerts.handle(notice.to_message({"fingerprint": key, "status": status}))
+    assert ticket is not None
+    return ticket.id
+
+
+async def test_alert_tickets_of_the_service_are_children_of_its_incident(
+    settings: Settings,
+) -> None:
+    """Declared: the CRM's firing alert becomes a child, and so does one firing later; a
+    printer alert does not. Resolving the incident resolves the children whose alert has
+    recovered; one still firing stays open, saying why, until its recovery."""
+    async with open_runtime(settings) as rt:
+        before = await alert(rt, "fp-crm-1", "crm")
+        printer = await alert(rt, "fp-printer", "printer")
+        incident = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={}, by=Actor("anna")
+        )
+        later = await alert(rt, "fp-crm-2", "bitrix")  # a word of the CRM service
+        assert await rt.store.incidents.children(incident.id) == sorted([before, later])
+        await alert(rt, "fp-crm-2", "bitrix", status="firing")  # again: linked once
+        parent_log = [e["detail"] for e in await history_of(rt, incident.id)]
+        assert parent_log.count(f"{later} (alert)") == 1
+        await alert(rt, "fp-crm-1", "crm", status="resolved")
+        await rt.incidents.resolve(incident.id, Actor("anna"))
+        status = {t.id: t.status for t in await rt.store.tickets.many([before, later, printer])}
+        assert status == {before: TicketStatus.RESOLVED, later: TicketStatus.NEW,
+                          printer: TicketStatus.NEW}  # fmt: skip
+        assert [e["action"] for e in await history_of(rt, later)][-1] == "kept_open"
+        await alert(rt, "fp-crm-2", "bitrix", status="resolved")
+        recovered = await rt.store.tickets.get(later)
+        assert recovered is not None and recovered.status == TicketStatus.RESOLVED
+
+
+async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
+    return [
+        {"action": e.action, "detail": e.detail} for e in await rt.store.tickets.events(ticket_id)
+    ]

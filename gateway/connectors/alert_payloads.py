@@ -40,6 +40,7 @@ class AlertNotice:
     link: str = ""
     labels: dict[str, str] = field(default_factory=dict)
     started: str = ""
+    series: str = ""  # what later alerts of the same check share (a Zabbix trigger id)
 
     def to_message(self, raw: Any) -> InboundMessage:
         digest = hashlib.sha256(
@@ -62,6 +63,7 @@ class AlertNotice:
                 "alert_link": self.link,
                 "alert_labels": json.dumps(self.labels, ensure_ascii=False, sort_keys=True),
                 "alert_started": self.started,
+                "alert_series": self.series,
             },
         )
 
@@ -79,6 +81,7 @@ class AlertNotice:
             link=meta.get("alert_link", ""),
             labels=json.loads(meta.get("alert_labels") or "{}"),
             started=meta.get("alert_started", ""),
+            series=meta.get("alert_series", ""),
         )
 
 
@@ -162,7 +165,9 @@ ZABBIX_SEVERITIES = {
 
 def zabbix(payload: Any) -> list[InboundMessage]:
     """What the README's Zabbix webhook media type posts: one event, a problem (value 1)
-    or its recovery (value 0); the problem's event id is the dedupe key."""
+    or its recovery (value 0); the problem's event id is the dedupe key. Each new problem
+    of a trigger is a new event id: the trigger id ties a flapping trigger's problems to
+    one ticket."""
     if not isinstance(payload, dict):
         raise UntrustedInput("a Zabbix webhook is a JSON object")
     event_id = ident(payload, "event_id", required=True)
@@ -191,8 +196,16 @@ def zabbix(payload: Any) -> list[InboundMessage]:
         link=text(payload, "url"),
         labels=labels,
         started=text(payload, "event_date"),
+        series=_trigger(payload),
     )
     return [notice.to_message(payload)]
+
+
+def _trigger(payload: dict[str, Any]) -> str:
+    """`{TRIGGER.ID}`, when the media type sends it."""
+    if payload.get("trigger_id") in (None, ""):
+        return ""
+    return f"trigger:{dedupe_key(ident(payload, 'trigger_id'))}"
 
 
 def _zabbix_tags(raw: Any) -> dict[str, str]:

@@ -7,14 +7,24 @@ through the vendor API in `send`. Vendor types never leave the connector's modul
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Sequence
 from typing import Protocol
 
 from aiohttp import web
 
-from gateway.models import Button, InboundMessage, OutboundMessage
+from gateway.models import Button, InboundMessage, OutboundMessage, RateLimit
 
-OnMessage = Callable[[InboundMessage], Awaitable[bool]]
+
+class OnMessage(Protocol):
+    """Stores a message durably before returning (False: a repeat, stored before).
+
+    With `limits` (a channel that limits its senders itself, the web chat), the message
+    is counted against them in the same step and raises RateLimited, unstored, when over.
+    """
+
+    def __call__(
+        self, message: InboundMessage, limits: Sequence[RateLimit] = ...
+    ) -> Awaitable[bool]: ...
 
 
 class DeliveryError(Exception):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import aiohttp
@@ -37,7 +37,7 @@ from gateway.connectors.meta_webhook import (
     meta_secrets,
 )
 from gateway.connectors.reply_windows import ReplyMode, reply_route
-from gateway.models import Attachment, Button, InboundMessage, OutboundMessage
+from gateway.models import Attachment, Button, InboundMessage, OutboundMessage, RateLimit
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, ident, items, obj, text
 
@@ -87,12 +87,12 @@ class MessengerConnector:
         profiles = self.profiles
         assert profiles is not None
 
-        async def named(message: InboundMessage) -> bool:
+        async def named(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
             if not message.user_name and message.user_id:
                 name = await profiles.name(message.user_id)
                 if name:
                     message = dataclasses.replace(message, user_name=name)
-            return await on_message(message)
+            return await on_message(message, limits)
 
         return named
 

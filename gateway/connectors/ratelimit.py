@@ -1,18 +1,25 @@
-"""Sender-side pacing for channels with published rate limits (Telegram: ~1 msg/s per
-chat with short bursts, ~30 msg/s overall).
+"""Sender-side pacing for channels with published rate limits (Telegram: 1 msg/s per
+chat, 30 msg/s overall).
 
 Staying under the limits is cheaper than being told off with a 429 and waiting
 `retry_after`. The limiter is a GCRA (a token bucket kept as one timestamp per bucket)
-per chat and one overall; waiters take the overall slots one at a time, in order.
+per chat and one overall; waiters take the overall slots one at a time, in order. A
+bucket alone lets a full burst out again after an idle moment, on top of the sends of
+the second before (36 in one second were measured at 30/s): the overall slots are also
+held to `global_rate` within any one second, by the times of the last sends.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 
 PRUNE_ABOVE = 1024  # idle chats are forgotten once this many are tracked
+# The limits are per second; 20 ms more, so that the moment a send really starts (a
+# little after its slot, on a busy event loop) still keeps every second within them.
+WINDOW_SECONDS = 1.02
 
 
 class SendRateLimiter:
@@ -21,13 +28,13 @@ class SendRateLimiter:
     def __init__(
         self,
         per_chat_rate: float = 1.0,
-        per_chat_burst: int = 3,
+        per_chat_burst: int = 1,
         global_rate: float = 30.0,
         global_burst: int = 30,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._chat_interval = 1.0 / per_chat_rate
+        self._chat_interval = WINDOW_SECONDS / per_chat_rate
         self._chat_tolerance = self._chat_interval * (per_chat_burst - 1)
         self._global_interval = 1.0 / global_rate
         self._global_tolerance = self._global_interval * (global_burst - 1)
@@ -35,6 +42,9 @@ class SendRateLimiter:
         self._sleep = sleep
         self._chat_tat: dict[str, float] = {}
         self._global_tat = 0.0
+        # When the last `global_rate` sends went: one more only once the oldest is a
+        # second old, so no second (rolling, hence no clock second) holds more.
+        self._recent: deque[float] = deque(maxlen=max(1, int(global_rate)))
         self._global_turn = asyncio.Lock()  # FIFO: waiters take global slots in order
 
     def reserve_chat(self, chat_id: str) -> float:
@@ -52,9 +62,12 @@ class SendRateLimiter:
         """Take the global slot now if it is free (0.0), else seconds until it is."""
         now = self._clock()
         start = max(now, self._global_tat - self._global_tolerance)
+        if len(self._recent) == self._recent.maxlen:
+            start = max(start, self._recent[0] + WINDOW_SECONDS)
         if start > now:
             return start - now
         self._global_tat = max(self._global_tat, now) + self._global_interval
+        self._recent.append(now)
         return 0.0
 
     async def acquire(self, chat_id: str) -> None:
@@ -70,6 +83,10 @@ class SendRateLimiter:
         async with self._global_turn:
             while (wait := self.take_global()) > 0:
                 await self._sleep(wait)
+        # The chat's slot counts from when it really goes: the overall wait may have
+        # pushed it up against the chat's next reserved slot.
+        sent = self._clock()
+        self._chat_tat[chat_id] = max(self._chat_tat.get(chat_id, sent), sent + self._chat_interval)
 
     def _prune(self, now: float) -> None:
         for chat, tat in list(self._chat_tat.items()):

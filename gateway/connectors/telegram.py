@@ -53,7 +53,7 @@ from gateway.connectors.base import (
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.models import Attachment, InboundMessage, OutboundMessage
 from gateway.store import Store
-from gateway.untrusted import UntrustedInput, parse_json
+from gateway.untrusted import UntrustedInput, check_value, parse_json
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +169,9 @@ class TelegramConnector:
 
     async def _receive_polled(self, raw: dict[str, Any]) -> None:
         try:
+            check_value(raw)  # a webhook's update is checked by parse_json; this one is not
             message = updates.inbound_from_update(raw)
-        except updates.MalformedUpdate as exc:
+        except (UntrustedInput, updates.MalformedUpdate) as exc:
             await self._keep_unreadable(json.dumps(raw).encode(), str(exc))
             return
         if message is None:

@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 from gateway.models import Attachment, Button, InboundMessage
-from gateway.untrusted import UntrustedInput, check_value, count, ident, items, obj, text
+from gateway.untrusted import UntrustedInput, count, ident, items, obj, text
 
 CHANNEL = "telegram"
 CALLBACK_DATA_MAX_BYTES = 64
@@ -38,12 +38,12 @@ def update_id_of(update: Any) -> int:
 def inbound_from_update(update: Any) -> InboundMessage | None:
     """Translate one update; None for update types the gateway does not use.
 
-    Every field read is type-checked: an update with a wrong type anywhere we look is a
-    MalformedUpdate, so only well-formed messages reach the store.
+    `update` is checked JSON (`parse_json`, or `check_value` for one that came another
+    way). Every field read is type-checked: an update with a wrong type anywhere we look
+    is a MalformedUpdate, so only well-formed messages reach the store.
     """
     update_id = update_id_of(update)
     try:
-        check_value(update)
         if "message" in update:
             return _from_message(update_id, obj(update, "message", required=True), edited=False)
         if "edited_message" in update:

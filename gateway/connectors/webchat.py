@@ -8,7 +8,8 @@ client's own id, which is the dedupe key; the ack is sent after the durable acce
 
 Frames (JSON), client → server: `hello {token, have, lang, name}`, `start`,
 `message {id, text, payload}`, `typing`; server → client: `welcome {token, max_chars}`,
-`entry {index, entry}`, `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
+`entries {entries: [{index, entry}]}` (every new entry of one update, oldest first, in
+one frame), `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
 `language {lang}` (the conversation's, for the labels), `error {code, id?, ...}`.
 """
 
@@ -29,7 +30,15 @@ from aiohttp import WSMsgType, web
 from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
-from gateway.models import CLIENT_ADDRESS, Channel, InboundMessage, OutboundMessage, Ticket
+from gateway.models import (
+    CLIENT_ADDRESS,
+    Channel,
+    InboundMessage,
+    OutboundMessage,
+    RateLimit,
+    RateLimited,
+    Ticket,
+)
 from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
@@ -50,6 +59,7 @@ STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 CLIENT_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGUAGES = ("ru", "uk", "en")
 TOKEN_MAX_AGE = 180 * 24 * 3600
+STORE_UNAVAILABLE_CLOSE = 1013  # WebSocket "try again later" (RFC 6455 registry)
 MAX_PAYLOAD_CHARS = 200
 MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
@@ -350,8 +360,13 @@ class WebChatConnector:
         self.sockets.add(ws)
         try:
             await self._serve(ws, client_address(request, self.trusted_proxies))
-        except Exception as exc:  # the store failed: the widget reconnects and resends
+        except STORE_UNAVAILABLE as exc:
+            # Nothing was acknowledged: the widget reconnects and resends. 1013 "try again
+            # later" tells it the message was not at fault (it is not counted as a try).
             log.warning("web-chat socket closed: store unavailable", extra={"error": repr(exc)})
+            await ws.close(code=STORE_UNAVAILABLE_CLOSE, message=b"try again later")
+        except Exception as exc:
+            log.warning("web-chat socket closed on an error", extra={"error": repr(exc)})
             await ws.close(code=1011, message=b"try again")
         finally:
             self.sockets.discard(ws)
@@ -390,7 +405,7 @@ class WebChatConnector:
                 except ChatError as exc:
                     await chat.send({"type": "error", "code": exc.code, **exc.detail})
                 except STORE_UNAVAILABLE:
-                    raise  # closed with 1011: the widget reconnects and resends
+                    raise  # closed with 1013: the widget reconnects and resends
                 except Exception:
                     log.exception("web-chat frame failed")
                     await chat.send({"type": "error", "code": "bad_frame"})
@@ -462,14 +477,18 @@ class WebChatConnector:
         if len(payload) > MAX_PAYLOAD_CHARS or not (text.strip() or payload):
             raise ChatError("bad_frame", id=client_id)
         web_cfg = self.settings.web
-        counted = await self.store.operators.hits(
-            [("webchat", chat.chat_id), ("webchat-addr", chat.address)], 60
+        limits = (
+            RateLimit("webchat", chat.chat_id, web_cfg.messages_per_minute),
+            RateLimit("webchat-addr", chat.address, web_cfg.messages_per_minute_per_address),
         )
-        limits = (web_cfg.messages_per_minute, web_cfg.messages_per_minute_per_address)
-        for (hits, retry_after), allowed in zip(counted, limits, strict=True):
-            if hits > allowed:
-                raise ChatError("rate_limited", id=client_id, retry_after=round(retry_after, 1))
-        await self._accept(chat, client_id, text=text, payload=payload, kind="message")
+        try:
+            await self._accept(
+                chat, client_id, text=text, payload=payload, kind="message", limits=limits
+            )
+        except RateLimited as exc:
+            raise ChatError(
+                "rate_limited", id=client_id, retry_after=round(exc.retry_after, 1)
+            ) from None
         await chat.send({"type": "ack", "id": client_id})
         chat.typing_announced = 0.0  # typing after this is about the next message
 
@@ -484,8 +503,16 @@ class WebChatConnector:
         )
 
     async def _accept(
-        self, chat: ChatSocket, client_id: str, *, text: str, payload: str, kind: str
+        self,
+        chat: ChatSocket,
+        client_id: str,
+        *,
+        text: str,
+        payload: str,
+        kind: str,
+        limits: tuple[RateLimit, ...] = (),
     ) -> None:
+        """Store the visitor's message (counted against `limits` in the same round trip)."""
         if self._on_message is None:
             raise ChatError("unavailable")
         # A duplicate (False) is fine: the message was stored when first sent.
@@ -501,5 +528,6 @@ class WebChatConnector:
                 language_hint=chat.lang,
                 kind=kind,
                 meta={CLIENT_ADDRESS: chat.address} if chat.address else {},
-            )
+            ),
+            limits,
         )

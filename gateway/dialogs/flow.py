@@ -37,7 +37,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
-from gateway.dialogs.problem import problem_readings, problem_statement
+from gateway.dialogs.problem import problem_halves, problem_readings, problem_statement
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
@@ -160,7 +160,9 @@ class SupportFlow:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
         elif urgency.priority is Priority.P1:
             article = self._urgent_article(match, urgency.reason)
-            self.to_person(turn, "urgent", article, confident=confident)
+            # the outage topic chosen for a mass stop is a decision, not a guess: its group holds
+            outage = article is not None and article.id == self.outage_topic
+            self.to_person(turn, "urgent", article, confident=confident or outage)
         elif match.outcome == "answer" and top:
             self._offer_article(turn, top.article, top.score)
         elif match.outcome == "choices" and top:
@@ -223,6 +225,12 @@ class SupportFlow:
             other = self.knowledge.match(reading, lang)
             if _strength(other) > _strength(match) and _agrees(other, offered):
                 match = other
+        if match.outcome == "none":  # the problem may be one half of a joined clause
+            for half in problem_halves(text):
+                other = self.knowledge.match(half, lang)
+                # a half is a hint, never a confident answer on its own
+                if other.outcome == "choices" and _strength(other) > _strength(match):
+                    match = other
         return match
 
     def follow_language(self, turn: Turn, text: str) -> None:

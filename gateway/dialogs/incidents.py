@@ -1,7 +1,8 @@
 """Users who write during a declared outage: told at once, subscribed, no checklist.
 
 A new problem that is about an open incident (it names the affected service, or, naming
-none, it is the incident's knowledge-base topic or reads like the reports that formed it)
+none, it is the incident's knowledge-base topic, or detection would count it with the
+report the incident was formed on, or it reads like the reports that formed it)
 gets the known-outage notice in the user's language and a button "it's something else".
 Pressing it (or saying so) drops the subscription and continues the normal dialog with
 the problem as first written. A problem naming another service is never joined.
@@ -15,12 +16,14 @@ import re
 from rapidfuzz import fuzz
 
 from gateway.dialogs.events import IncidentDeclined, IncidentJoined
+from gateway.dialogs.extract import product as products
 from gateway.dialogs.extract.words import fold
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import InboundMessage
+from gateway.triage.outage_reports import ReportReader
 from gateway.triage.services import ServiceCatalog
 
 SOMETHING_ELSE = "incident:other"
@@ -38,6 +41,7 @@ class IncidentFlow:
         self.flow = flow
         self.catalog = catalog
         self.similarity = similarity
+        self.reader = ReportReader(catalog, similarity)
 
     def handle(self, turn: Turn, msg: InboundMessage) -> bool:
         """True when the message was about an open incident and has been answered."""
@@ -77,11 +81,17 @@ class IncidentFlow:
         if named:
             return next((i for i in candidates if i.services & named), None)
         match = self.flow.knowledge.match(text, turn.lang)
+        topic = ""
         if match.outcome == "answer" and match.candidates:
             topic = match.candidates[0].article.id
             by_topic = next((i for i in candidates if i.topic and i.topic == topic), None)
             if by_topic is not None:
                 return by_topic
+        report = self.reader.read("", text, topic, products.extract(text), at=0.0)
+        if report is not None:
+            for incident in candidates:
+                if incident.anchor is not None and self.reader.related(report, incident.anchor):
+                    return incident
         folded = fold(text).lower()
         for incident in candidates:
             for sample in incident.samples:

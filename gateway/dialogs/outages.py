@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gateway.triage.outage_reports import OutageReport
+
 
 @dataclass(frozen=True)
 class OpenIncident:
@@ -15,6 +17,7 @@ class OpenIncident:
     topic: str = ""  # the knowledge-base topic it was formed on, when no service was named
     samples: tuple[str, ...] = ()  # how users described it
     notices: dict[str, str] = field(default_factory=dict)  # language -> the public message
+    anchor: OutageReport | None = None  # the report detection formed it on
 
     def notice(self, language: str) -> str:
         return self.notices.get(language) or self.notices.get("en") or ""

@@ -12,12 +12,16 @@ import re
 
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import clauses
-from gateway.triage.mood import ASKS_FOR_PERSON, REPEATED, UPSET
+from gateway.triage.impatience import LOST_PATIENCE
+from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
+_LONG_WORD = re.compile(r"\w{4,}")
+_JOINED = re.compile(r"\s+(?:and|but|while|а|але|но|однак|однако|проте)\s+", re.IGNORECASE)
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
+MIN_REQUEST_LEFT = 3  # what a request for a person must leave to be a problem as well
 _SAID_ONLY = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows|"
     r"displays|error|ошибка|помилка)\s*:?\s*[«\"“„'][^»\"”“']+[»\"”“']\W*$",
@@ -38,8 +42,12 @@ def _problem_clauses(text: str) -> list[tuple[str, str]]:
         if tried.extract(clause):
             continue
         rest = clause
-        for phrases in (ASKS_FOR_PERSON, UPSET, REPEATED):
+        # "опять не работает" keeps its problem; only the feelings and requests go
+        for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest
+        asked = rest != clause and not UPSET.search(clause)
+        if asked and len(_LONG_WORD.findall(rest)) < MIN_REQUEST_LEFT:
+            continue  # "соедините с нормальным админом": whom they want, not what broke
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
@@ -63,6 +71,17 @@ def problem_readings(text: str) -> list[str]:
     stated = [(clause, bare) for clause, bare in found if not _SAID_ONLY.match(clause)]
     readings += [bare for clause, bare in (stated or found) if bare != clause]
     return readings
+
+
+def problem_halves(text: str) -> list[str]:
+    """The halves of the problem's clauses joined by "and"/"а"/"але": "the payroll file has
+    to reach the bank by 3pm and Excel closes the moment I open it" has it in one half."""
+    halves: list[str] = []
+    for clause, _ in _problem_clauses(text):
+        parts = [h.strip() for h in _JOINED.split(clause) if h.strip()]
+        if len(parts) > 1:
+            halves += [h for h in parts if len(_CONTENT.findall(h)) > MIN_CONTENT_WORDS]
+    return halves
 
 
 def _codes(clause: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,7 +48,7 @@ class Turn:
     @classmethod
     def begin(cls, state: DialogState, texts: Texts, ctx: StepContext) -> Turn:
         """A turn on a private copy of `state`: the caller's object is never changed."""
-        return cls(state=copy.deepcopy(state), texts=texts, ctx=ctx)
+        return cls(state=state.copy(), texts=texts, ctx=ctx)
 
     @property
     def lang(self) -> str:

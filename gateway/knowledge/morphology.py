@@ -48,6 +48,7 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # A word seen fewer times than this in the English frequency list is too rare to be sure it
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
+_MEMO_TEXT_CHARS = 500
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
@@ -81,6 +82,15 @@ def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False)
 
 def tokens(text: str, lang: str | None = None) -> list[Token]:
     """Every word of `text` with its lemma, stop-word flag and dictionary flag."""
+    # Memoised for chat-sized texts: one turn reads its text several times (status
+    # question, knowledge base, incidents), and many users write the same words at once
+    # (an outage). Letters are long and rarely repeat: they are not kept.
+    if len(text) > _MEMO_TEXT_CHARS:
+        return list(_read_tokens(text, lang))
+    return list(_memo_tokens(text, lang))
+
+
+def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     normal = normalize_text(" ".join(_latin_as_cyrillic(text.split(), lang)))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
@@ -89,7 +99,10 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
     if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
-    return [_token(word, lang) for word in meant]
+    return tuple(_token(word, lang) for word in meant)
+
+
+_memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
 
 
 def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
@@ -214,7 +227,7 @@ def warm_up() -> None:
     _analyser("uk")
     _stemmer("english")
     _stemmer("russian")
-    _english_counts()
+    _english_words()
 
 
 def _cyrillic_lemma(word: str, lang: str) -> str:
@@ -287,7 +300,7 @@ def _cyrillic_known(word: str) -> bool:
 
 
 def _english_known(word: str) -> bool:
-    return _english_counts().get(word, 0) >= _ENGLISH_MIN_COUNT
+    return word in _english_words()
 
 
 @cache
@@ -305,10 +318,15 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 @cache
-def _english_counts() -> dict[str, int]:
+def _english_words() -> frozenset[str]:
+    """English words frequent enough to be sure of. Only these are kept: the whole
+    frequency list was ~25 MiB in every process that answers, these are a few."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    # Fresh copies of the words kept, so that the memory of the whole list (its strings
+    # interleaved with the kept ones) is wholly free again and goes back to the system.
+    return frozenset((w + " ")[:-1] for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
 
 
 @lru_cache(maxsize=65536)

@@ -48,6 +48,8 @@ _MODIFIER_WEIGHT = 1.0  # a word a preposition governs in a title or keyword phr
 # в почту"). Generic words (не работает, error) are never what an article is about.
 _MENTION = 0.8
 _CLAUSES = re.compile(r"[,;()—–]")  # a title's parts: "Не приходят письма, ящик переполнен"
+_RANKED_KEPT = 4096  # rankings memoised per matcher (dropped with it on a reload)
+_RANKED_WORDS = 60  # longer texts (letters) are ranked every time
 # Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
 # phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
 # tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25
@@ -79,7 +81,7 @@ class Signals:
 class _Message:
     """A message read for ranking: its words, the article terms each stands for, weights."""
 
-    words: list[Token]  # every word, stop words too
+    words: tuple[Token, ...]  # every word, stop words too
     resolved: list[tuple[Token, list[tuple[str, float]]]]  # content words and their terms
     weights: list[float]  # one per resolved word: the idf of its best term, or of an unknown
     total: float
@@ -90,6 +92,7 @@ class Ranker:
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = tuple(articles)
+        self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
         self._named: set[str] = set()  # lemmas of every keyword and title
@@ -126,11 +129,25 @@ class Ranker:
 
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
-        message = self._read(text, lang)
+        words = tuple(tokens(text, lang))
+        # The ranking depends on the normalised words only: "Принтер не печатает!!" and
+        # "принтер не печатает" are ranked once, and so is the same text matched twice in
+        # a turn (incidents, then the knowledge base) or sent by many users at once.
+        if len(words) > _RANKED_WORDS:
+            return self._rank(words, limit)
+        key = (words, limit)
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            if len(self._ranked) >= _RANKED_KEPT:
+                self._ranked.pop(next(iter(self._ranked)))  # the oldest
+            ranked = self._ranked[key] = tuple(self._rank(words, limit))
+        return list(ranked)
+
+    def _rank(self, words: tuple[Token, ...], limit: int) -> list[Signals]:
+        message = self._read(words)
         if message is None:
             return []
-        words, resolved = message.words, message.resolved
-        weights, total = message.weights, message.total
+        resolved, weights, total = message.resolved, message.weights, message.total
         content = [t for t in words if not t.stop]
         unknown = sum(w for w, (_, m) in zip(weights, resolved, strict=True) if not m) / total
         foreign = (
@@ -210,12 +227,11 @@ class Ranker:
     def elsewhere(self, text: str, lang: str | None = None) -> dict[str, float]:
         """Other services the message is for ("" when no one's), with the share of its
         weight in their words: {"hr": 0.4} for "нужна справка с места работы"."""
-        message = self._read(text, lang)
+        message = self._read(tuple(tokens(text, lang)))
         return self._elsewhere(message) if message else {}
 
-    def _read(self, text: str, lang: str | None) -> _Message | None:
+    def _read(self, words: tuple[Token, ...]) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty."""
-        words = tokens(text, lang)
         resolved = [(t, self._resolve(t)) for t in words if not t.stop]
         # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
         # message is about IT but not which problem: it neither counts as an unknown word

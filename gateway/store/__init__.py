@@ -14,7 +14,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import keys, scripts
 from gateway.store.alerts import AlertDetails, AlertStore
-from gateway.store.conversations import Conversation, ConversationStore
+from gateway.store.conversations import Conversation, ConversationAddress, ConversationStore
 from gateway.store.durability import DurableWrites, NotReplicated
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
@@ -56,6 +56,7 @@ __all__ = [
     "ClaimResult",
     "CommitConflict",
     "Conversation",
+    "ConversationAddress",
     "Fence",
     "InboundEntry",
     "Incident",
@@ -132,17 +133,23 @@ class Store:
 
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost."""
-        ops = tx.ops + tx.publish_ops()
-        result = await self._durable.script(
-            self._commit,
-            keys=[],
-            args=[fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)],
-        )
-        status = result.decode() if isinstance(result, bytes) else result
-        if status == "conflict":
-            raise CommitConflict
-        if status == "lease_lost":
-            raise LeaseLost
+        keys_, args = _commit_call(tx, fence)
+        failure = _commit_failure(await self._durable.script(self._commit, keys_, args))
+        if failure is not None:
+            raise failure
+
+    async def commit_many(
+        self, txs: list[Transaction], fence: Fence = NO_FENCE
+    ) -> list[CommitConflict | LeaseLost | None]:
+        """Apply each transaction atomically on its own, all in one round trip: for each,
+        None when it applied, else why not. They must not depend on each other (a
+        shard's turns of different conversations): each is checked and fenced alone."""
+        calls = [_commit_call(tx, fence) for tx in txs]
+        results = await self._durable.script_each(self._commit, calls)
+        for result in results:
+            if isinstance(result, Exception):
+                raise result
+        return [_commit_failure(result) for result in results]
 
     # Small per-channel records: polling cursors, blocked users, web-chat sessions.
 
@@ -195,3 +202,18 @@ class Store:
         finally:
             await pubsub.unsubscribe(keys.EVENTS_CHANNEL)
             await pubsub.aclose()
+
+
+def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
+    """The COMMIT script's keys and arguments for one transaction."""
+    ops = tx.ops + tx.publish_ops()
+    return [], [fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
+
+
+def _commit_failure(result: Any) -> CommitConflict | LeaseLost | None:
+    status = result.decode() if isinstance(result, bytes) else result
+    if status == "conflict":
+        return CommitConflict()
+    if status == "lease_lost":
+        return LeaseLost()
+    return None

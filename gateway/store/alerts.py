@@ -21,6 +21,7 @@ class AlertDetails:
 
     source: str
     key: str
+    series: str = ""  # what later alerts of the same check share (a Zabbix trigger id)
     title: str = ""
     state: str = "firing"  # firing | resolved
     service: str = ""
@@ -45,6 +46,7 @@ class AlertDetails:
         return cls(
             source=raw.get("source", ""),
             key=raw.get("key", ""),
+            series=raw.get("series", ""),
             title=raw.get("title", ""),
             state=raw.get("state", "firing"),
             service=raw.get("service", ""),
@@ -90,6 +92,9 @@ class AlertStore:
         tx.hset(keys.alert_details(ticket_id), details.to_hash())
         index = keys.alert_ticket(details.source, details.key)
         tx.raw("SET", index, ticket_id, "EX", ALERT_INDEX_TTL_SECONDS)
+        if details.series:  # the check's next alert (a new Zabbix event) finds it too
+            series = keys.alert_ticket(details.source, details.series)
+            tx.raw("SET", series, ticket_id, "EX", ALERT_INDEX_TTL_SECONDS)
         if details.state == "firing":
             tx.raw("HSET", keys.ALERTS_FIRING, ticket_id, details.service or details.title)
         else:

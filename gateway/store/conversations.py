@@ -10,6 +10,7 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket
 from gateway.store import keys, scripts
+from gateway.store.durability import evalsha_each
 from gateway.store.tickets import ticket_from_hashes
 from gateway.store.transaction import Transaction
 
@@ -37,6 +38,15 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class ConversationAddress:
+    """Which conversation a turn is about, and its channel and chat for a new one."""
+
+    key: str
+    channel: str
+    chat_id: str
+
+
+@dataclass(frozen=True)
 class TranscriptPage:
     """Transcript entries past a reader's cursor, with the conversation's language."""
 
@@ -60,15 +70,19 @@ class ConversationStore:
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
         none is stored) and its tickets, in the order of their ids."""
-        raw, rows = await self._load(
-            keys=[keys.conversation(key), keys.conversation_tickets(key)],
-            args=keys.ticket_hashes_around_id(),
-        )
-        conv = _conversation(key, _pairs(raw)) or Conversation(
-            key=key, channel=channel, chat_id=chat_id
-        )
-        tickets = [ticket_from_hashes(*map(_pairs, row[1:])) for row in sorted(rows)]
-        return conv, [t for t in tickets if t is not None]
+        where = ConversationAddress(key, channel, chat_id)
+        keys_, args = _load_call(where)
+        return _loaded(where, await self._load(keys=keys_, args=args))
+
+    async def load_many(
+        self, addresses: list[ConversationAddress]
+    ) -> list[tuple[Conversation, list[Ticket]]]:
+        """What several turns start from (as `load`, for each), in one round trip."""
+        replies = await evalsha_each(self._redis, self._load, [_load_call(a) for a in addresses])
+        for reply in replies:
+            if isinstance(reply, Exception):
+                raise reply
+        return [_loaded(a, reply) for a, reply in zip(addresses, replies, strict=True)]
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")
@@ -112,6 +126,23 @@ class ConversationStore:
             },
         )
         tx.raw("ZADD", keys.CONVERSATIONS, now, conv.key)
+
+
+def _load_call(where: ConversationAddress) -> tuple[list[str], list[str]]:
+    """The LOAD_CONVERSATION script's keys and arguments for one conversation."""
+    return (
+        [keys.conversation(where.key), keys.conversation_tickets(where.key)],
+        keys.ticket_hashes_around_id(),
+    )
+
+
+def _loaded(where: ConversationAddress, reply: Any) -> tuple[Conversation, list[Ticket]]:
+    raw, rows = reply
+    conv = _conversation(where.key, _pairs(raw)) or Conversation(
+        key=where.key, channel=where.channel, chat_id=where.chat_id
+    )
+    tickets = [ticket_from_hashes(*map(_pairs, row[1:])) for row in sorted(rows)]
+    return conv, [t for t in tickets if t is not None]
 
 
 def _conversation(key: str, raw: dict[bytes, bytes]) -> Conversation | None:

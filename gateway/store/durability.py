@@ -8,9 +8,13 @@ connection, so the answer comes only once `n` replicas hold them, or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from redis.exceptions import NoScriptError
+
+# One call of a script: its keys and its arguments.
+ScriptCall = tuple[Sequence[Any], Sequence[Any]]
 
 
 class NotReplicated(Exception):
@@ -43,6 +47,19 @@ class DurableWrites:
         pipe.evalsha(script.sha, len(keys), *keys, *args)
         return await self._confirmed(pipe)
 
+    async def script_each(self, script: Any, calls: Sequence[ScriptCall]) -> list[Any]:
+        """Run a registered Lua script once per call, all in one round trip; the results
+        in order (a failed call's error as its result), once they are durable."""
+        wait = (self.replicas, self.timeout_ms) if self.replicas else None
+        results = await evalsha_each(self._redis, script, calls, wait)
+        if wait is not None:
+            confirmed = results.pop()
+            if int(confirmed) < self.replicas:
+                raise NotReplicated(
+                    f"{confirmed} of {self.replicas} replicas confirmed within {self.timeout_ms} ms"
+                )
+        return results
+
     async def command(self, *args: Any) -> Any:
         """Run one write command; its result once it is durable."""
         if not self.replicas:
@@ -59,3 +76,33 @@ class DurableWrites:
                 f"{confirmed} of {self.replicas} replicas confirmed within {self.timeout_ms} ms"
             )
         return result
+
+
+async def evalsha_each(
+    redis: Any, script: Any, calls: Sequence[ScriptCall], wait: tuple[int, int] | None = None
+) -> list[Any]:
+    """Each call of `script` in one pipeline (one round trip), then `WAIT` if asked; the
+    results in order, a call's error as its result. A server that lacks the script (just
+    restarted, newly promoted) gets it loaded once, and only the calls it refused are
+    sent again: each call runs exactly once."""
+    results = await _pipelined(redis, script, calls, wait)
+    refused = [i for i, r in enumerate(results[: len(calls)]) if isinstance(r, NoScriptError)]
+    if refused:
+        await redis.script_load(script.script)
+        again = await _pipelined(redis, script, [calls[i] for i in refused], wait)
+        for i, result in zip(refused, again, strict=False):
+            results[i] = result
+        if wait is not None:
+            results[-1] = again[-1]  # the WAIT that follows the last writes
+    return results
+
+
+async def _pipelined(
+    redis: Any, script: Any, calls: Sequence[ScriptCall], wait: tuple[int, int] | None
+) -> list[Any]:
+    pipe = redis.pipeline(transaction=False)
+    for keys, args in calls:
+        pipe.evalsha(script.sha, len(keys), *keys, *args)
+    if wait is not None:
+        pipe.execute_command("WAIT", *wait)
+    return list(await pipe.execute(raise_on_error=False))

@@ -7,14 +7,16 @@ time, so messages of one conversation are processed in order even with many work
 from __future__ import annotations
 
 import json
+import time
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import ResponseError
 
-from gateway.models import InboundMessage
+from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
 from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
@@ -58,18 +60,37 @@ class InboundQueue:
                 if "BUSYGROUP" not in str(exc):
                     raise
 
-    async def accept(self, message: InboundMessage) -> bool:
+    async def accept(self, message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
         """Store the message durably; False if this channel message id was seen before.
 
+        With `limits`, the message counts against each (a repeat too) in the same round
+        trip, and is stored only within all of them: else RateLimited, nothing stored.
         Raises NotReplicated when replicas are required and too few confirmed in time:
         the channel must then be told to retry (its retry is deduplicated)."""
         shard = self.shard_of(message.conversation_key)
-        entry_id = await self._durable.script(
+        now = time.time()
+        windows = [int(now // limit.window_seconds) for limit in limits]
+        result = await self._durable.script(
             self._accept,
-            keys=[keys.seen(message.channel, message.message_id), keys.inbound_stream(shard)],
-            args=[SEEN_TTL_SECONDS, json.dumps(message.to_dict(), ensure_ascii=False)],
+            keys=[
+                keys.seen(message.channel, message.message_id),
+                keys.inbound_stream(shard),
+                *(
+                    keys.rate_window(limit.scope, limit.name, window)
+                    for limit, window in zip(limits, windows, strict=True)
+                ),
+            ],
+            args=[
+                SEEN_TTL_SECONDS,
+                json.dumps(message.to_dict(), ensure_ascii=False),
+                *(n for limit in limits for n in (limit.limit, limit.window_seconds + 1)),
+            ],
         )
-        return entry_id is not None
+        if isinstance(result, list):
+            over = result[0] - 1
+            limit = limits[over]
+            raise RateLimited(limit, (windows[over] + 1) * limit.window_seconds - now)
+        return result is not None
 
     async def read(
         self, shards: list[int], consumer: str, count: int, block_ms: int

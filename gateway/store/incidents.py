@@ -12,7 +12,7 @@ import redis.asyncio as aioredis
 from gateway.store import keys
 from gateway.store.transaction import Transaction
 
-SAMPLES_KEPT = 20
+WINDOW_READ = 5000  # reports read per detection: the newest, in a very busy window
 TIMELINE_SHOWN = 200
 
 
@@ -28,6 +28,7 @@ class Incident:
     messages: dict[str, str] = field(default_factory=dict)  # language -> public message
     samples: list[str] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)  # detection keys it holds
+    anchor: str = ""  # the report detection formed it on (OutageReport JSON), if any
     updates: int = 0  # status updates broadcast so far
     declared_by: str = ""
     declared_at: float = 0.0
@@ -42,6 +43,7 @@ class Incident:
             "messages": json.dumps(self.messages, ensure_ascii=False),
             "samples": json.dumps(self.samples, ensure_ascii=False),
             "signatures": json.dumps(self.signatures),
+            "anchor": self.anchor,
             "updates": str(self.updates),
             "declared_by": self.declared_by,
             "declared_at": repr(self.declared_at),
@@ -59,6 +61,7 @@ class Incident:
             messages=json.loads(raw.get("messages") or "{}"),
             samples=json.loads(raw.get("samples") or "[]"),
             signatures=json.loads(raw.get("signatures") or "[]"),
+            anchor=raw.get("anchor", ""),
             updates=int(raw.get("updates") or 0),
             declared_by=raw.get("declared_by", ""),
             declared_at=float(raw.get("declared_at") or 0),
@@ -112,58 +115,46 @@ class IncidentStore:
         rows = await self._redis.lrange(keys.incident_timeline(incident_id), 0, TIMELINE_SHOWN)
         return [json.loads(r) for r in rows]
 
-    async def report(
-        self, signature: str, conversation_key: str, text: str, now: float, window: float
-    ) -> tuple[list[str], list[str]]:
-        """Count a user's report in the window of its signature; the conversations that
-        reported it within the window, and recent texts."""
-        reports, samples = keys.incident_reports(signature), keys.incident_samples(signature)
+    @staticmethod
+    def add_report(
+        tx: Transaction, conversation_key: str, report: str, at: float, ttl: int
+    ) -> None:
+        """Count a user's report (JSON) in the detection window, in the turn's commit."""
+        tx.raw("SET", keys.incident_report(conversation_key), report, "EX", ttl)
+        tx.raw("ZADD", keys.INCIDENT_REPORTS, at, conversation_key)
+
+    async def window(self, since: float, limit: int = WINDOW_READ) -> list[str]:
+        """The latest report (JSON) of each user who reported a problem since `since`,
+        newest first; older entries leave the window."""
         pipe = self._redis.pipeline(transaction=True)
-        pipe.zadd(reports, {conversation_key: now})
-        pipe.zremrangebyscore(reports, "-inf", now - window)
-        pipe.expire(reports, int(window) + 60)
-        pipe.lpush(samples, text[:500])
-        pipe.ltrim(samples, 0, SAMPLES_KEPT - 1)
-        pipe.expire(samples, int(window) + 60)
-        pipe.zrange(reports, 0, -1)
-        pipe.lrange(samples, 0, -1)
-        result = await pipe.execute()
-        return [m.decode() for m in result[-2]], [s.decode() for s in result[-1]]
+        pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
+        pipe.zrevrangebyscore(keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit)
+        members = (await pipe.execute())[-1]
+        if not members:
+            return []
+        rows = await self._redis.mget([keys.incident_report(m.decode()) for m in members])
+        return [r.decode() for r in rows if r]
 
-    async def propose(self, signature: str, proposal: dict[str, Any]) -> None:
+    def propose(self, tx: Transaction, signature: str, proposal: dict[str, Any]) -> None:
         """Detection found enough reports, but declaring is left to an operator."""
-        await self._redis.hset(
-            keys.INCIDENTS_PROPOSED, signature, json.dumps(proposal, ensure_ascii=False)
-        )
+        tx.raw("HSET", keys.INCIDENTS_PROPOSED, signature, json.dumps(proposal, ensure_ascii=False))
+        tx.events.append({"type": "incident", "proposal": signature})
 
-    async def proposals(self, since: float, needed: int) -> list[dict[str, Any]]:
-        """Proposals still backed by `needed` reports (+ alerts) made since `since`, newest
-        first; the others have expired with the window and are dropped."""
+    async def proposals(self) -> dict[str, dict[str, Any]]:
+        """Every stored proposal by signature (the service re-counts them)."""
         raw = await self._redis.hgetall(keys.INCIDENTS_PROPOSED)
-        current: list[dict[str, Any]] = []
-        stale: list[bytes] = []
-        for signature, value in raw.items():
-            proposal = json.loads(value)
-            reports = await self._redis.zcount(
-                keys.incident_reports(signature.decode()), since, "+inf"
-            )
-            if proposal.get("at", 0) >= since and reports + proposal.get("alerts", 0) >= needed:
-                current.append({**proposal, "reports": reports})
-            else:
-                stale.append(signature)
-        if stale:
-            await self._redis.hdel(keys.INCIDENTS_PROPOSED, *stale)
-        return sorted(current, key=lambda p: -p.get("at", 0))
+        return {k.decode(): json.loads(v) for k, v in raw.items()}
 
-    async def reporters(self, signature: str, since: float) -> list[str]:
-        """Conversations that reported the signature since `since`."""
-        rows = await self._redis.zrangebyscore(keys.incident_reports(signature), since, "+inf")
-        return [r.decode() for r in rows]
+    async def forget_proposals(self, signatures: list[str]) -> None:
+        """Proposals whose reports have left the window."""
+        if signatures:
+            await self._redis.hdel(keys.INCIDENTS_PROPOSED, *signatures)
 
     @staticmethod
     def drop_proposals(tx: Transaction, signatures: list[str]) -> None:
         if signatures:
             tx.raw("HDEL", keys.INCIDENTS_PROPOSED, *signatures)
+            tx.events.append({"type": "incident", "proposals": "dropped"})
 
     async def claim_signature(self, signature: str, incident_id: str) -> str:
         """Make `incident_id` the open incident of `signature`, unless one already is:
@@ -211,6 +202,7 @@ class IncidentStore:
     @staticmethod
     def subscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:
         tx.raw("SADD", keys.incident_subscribers(incident_id), conversation_key)
+        tx.events.append({"type": "incident", "incident": incident_id})  # affected count
 
     @staticmethod
     def unsubscribe(tx: Transaction, incident_id: str, conversation_key: str) -> None:

@@ -208,6 +208,8 @@ def alert_details(ticket_id: str) -> str:
 INCIDENTS_OPEN = f"{PREFIX}:incidents:open"  # zset: incident (parent ticket) id -> declared at
 INCIDENTS_ALL = f"{PREFIX}:incidents"  # zset: incident id -> declared at
 INCIDENTS_PROPOSED = f"{PREFIX}:incidents:proposed"  # hash: signature -> proposal (JSON)
+# zset: conversation key -> when it last reported a problem (the detection window)
+INCIDENT_REPORTS = f"{PREFIX}:incidents:reports"
 
 
 def incident(incident_id: str) -> str:
@@ -230,15 +232,10 @@ def incident_timeline(incident_id: str) -> str:
     return f"{PREFIX}:incident:{incident_id}:timeline"
 
 
-def incident_reports(signature: str) -> str:
-    """zset: conversation key -> when it reported a problem with this signature
-    ("service:crm", "topic:vpn_connect"), over the detection window."""
-    return f"{PREFIX}:incident:reports:{signature}"
-
-
-def incident_samples(signature: str) -> str:
-    """list: recent texts of reports with this signature (newest first)."""
-    return f"{PREFIX}:incident:samples:{signature}"
+def incident_report(conversation_key: str) -> str:
+    """string (JSON, expires with the detection window): the latest problem a user
+    reported, as detection weighs it (gateway.triage.outage_reports.OutageReport)."""
+    return f"{PREFIX}:incident:report:{conversation_key}"
 
 
 def incident_signature(signature: str) -> str:

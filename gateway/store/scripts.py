@@ -6,7 +6,17 @@ from __future__ import annotations
 # dropped, a new one is in the stream (and the AOF) before the caller acknowledges.
 # A repeat still writes (the dedupe key's TTL), so a WAIT after it also covers the first
 # write: a repeat sent because that WAIT timed out is acknowledged only once replicated.
+# With rate limits, the message is first counted against them, in the same step (one
+# round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL.
+# Over any of them, {n} (the first one over, from 1) is returned and nothing is stored.
 ACCEPT = """
+local over = false
+for i = 3, #KEYS do
+  local hits = redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 2])
+  if not over and hits > tonumber(ARGV[2 * i - 3]) then over = i - 2 end
+end
+if over then return {over} end
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
 end

@@ -171,10 +171,14 @@ def _news_key(event: dict[str, Any]) -> str:
         return f"transcript:{event.get('conversation')}"
     if kind == "ticket":
         return f"ticket:{event.get('ticket')}"
+    if kind == "incident":
+        return "incidents"
     return json.dumps(event, sort_keys=True, default=str)
 
 
 def _news(event: dict[str, Any]) -> dict[str, Any]:
     if event.get("type") == "transcript":  # the entry itself is read from the transcript
         return {"type": "transcript", "conversation": event.get("conversation")}
+    if event.get("type") == "incident":  # incidents or proposals changed: consoles reload
+        return {"type": "incidents"}
     return event

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from gateway.knowledge.morphology import lemma
 from gateway.triage.language import detect_language
@@ -59,6 +60,10 @@ class _Vocabulary:
     deadline: frozenset[str]
     queue: frozenset[str]
     near: frozenset[str]
+    whole: frozenset[str]
+    not_a_unit: frozenset[str]
+    numbers: frozenset[str]
+    obliged: frozenset[str]
 
 
 @cache
@@ -78,7 +83,7 @@ def _vocabulary() -> _Vocabulary:
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
-                "failing lost blank dark offline", en),
+                "failing lost blank dark offline standstill closes shuts", en),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
         lacking=_keys("нет нету без", ru) | _keys("немає нема без", uk),
         # English has no noun tags here: "no" stops work only before what work needs.
@@ -113,13 +118,13 @@ def _vocabulary() -> _Vocabulary:
                 "phones screens", en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
-                    "штраф очередь талон пациент фура водитель", ru)
+                    "штраф очередь талон пациент фура водитель гость", ru)
         | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
                 "відвантаження відвантажити доставка поставка зарплата виплата "
-                "штраф черга талон пацієнт фура водій", uk)
+                "штраф черга талон пацієнт фура водій гість", uk)
         | _keys("payment pay paying checkout receipt sale revenue shipment "
                 "shipping delivery invoice invoicing billing payroll salary wages penalty "
-                "queue patient patients appointment truck driver", en),
+                "queue patient patients appointment truck driver guests", en),
         # customers count when they are many: "клиенты уходят", not "почтовый клиент".
         # customers and orders count when they are many: "клиенты уходят", "заказов нет",
         # not "почтовый клиент" or "заказ картриджа"
@@ -135,7 +140,41 @@ def _vocabulary() -> _Vocabulary:
         queue=_keys("очередь", ru) | _keys("черга", uk) | _keys("queue", en),
         near=_keys("сегодня завтра", ru) | _keys("сьогодні завтра", uk)
         | _keys("today tonight tomorrow eod", en),
+        # "весь комп'ютерний клас", "вся стоматологія", "the whole lab": a unit stopped as one
+        whole=_keys("весь целый", ru) | _keys("весь увесь ввесь цілий", uk)
+        | _keys("whole entire", en),
+        # … but a whole day, a whole screen or a whole file is no unit of people
+        not_a_unit=_keys("день утро вечер ночь неделя месяц год час время раз экран текст "
+                         "файл документ список лист диск отчёт", ru)
+        | _keys("день ранок вечір ніч тиждень місяць рік година час раз екран текст файл "
+                "документ список аркуш диск звіт", uk)
+        | _keys("day morning evening night week month year hour time screen text file "
+                "document list sheet disk report thing", en),
+        numbers=_keys("три четыре пять шесть семь восемь девять десять", ru)
+        | _keys("три чотири п'ять шість сім вісім дев'ять десять", uk)
+        | _keys("three four five six seven eight nine ten dozen", en),
+        # an obligation before a near time is a deadline: "has to reach the bank by 3pm"
+        # … and so is an event at that time: "a client demo in 30 minutes", "о 12:00 екзамен"
+        obliged=_keys("надо нужно должен обязан экзамен презентация демо заседание лекция урок "
+                      "эфир вебинар защита", ru)
+        | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
+                "ефір вебінар захист", uk)
+        | _keys("must exam presentation demo hearing lecture broadcast webinar pitch", en),
     )  # fmt: skip
+
+
+# Only the writer is stopped, whoever else is named: "у меня одной", "тільки в мене",
+# "only mine", "works for everyone else", "у коллег всё нормально".
+_ONLY_ME = re.compile(
+    r"(?:только|лишь|тільки|лише)\s+(?:у|в)\s+(?:меня|мене)|(?:у|в)\s+(?:меня|мене)\s+"
+    r"(?:одн(?:ой|ого|ієї|ого)|одн\w+)|(?:у|в)\s+(?:остальных|других|коллег|решти|інших|колег)"
+    r"\s+(?:все\s+|всё\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
+    r"\bexcept (?:me|mine|for me|for mine)\b|"
+    r"\b(?:works|working|is fine|are fine|fine)\s+for\s+(?:everyone|everybody|all)\s+else|"
+    r"\b(?:everyone|everybody|the others|others)\s+(?:else\s+)?(?:is|are|can|works?)\s+"
+    r"(?:fine|ok|okay|working)"
+)
 
 
 @dataclass(frozen=True)
@@ -164,7 +203,13 @@ def read_impact(text: str) -> Impact:
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
         stake |= _at_stake(words) or (near and _deadline(words))
+    many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+def only_me(text: str) -> bool:
+    """The writer says they alone are stopped ("у меня одной", "works for everyone else")."""
+    return bool(_ONLY_ME.search(normalise(text)))
 
 
 def _stops_at(words: list[Word], i: int) -> bool:
@@ -229,8 +274,13 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
         ):
             return True
-        if word.text.isdecimal() and int(word.text) >= 3 and after and _counted(after[0]):
+        counted = (word.text.isdecimal() and int(word.text) >= 3) or word.lemma in vocab.numbers
+        if counted and any(_counted(w) for w in after[:3]):
+            return True  # "20 человек", "three front desk PCs"
+        if word.lemma in vocab.whole and _whole_unit(after):
             return True
+        if word.text == "any" and after and after[0].text == "of":
+            return True  # "isn't responding on any of the PCs"
         if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
             return True
         subject = i < last_stop or before in ("у", "в")
@@ -243,6 +293,23 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
         if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"
+    return False
+
+
+def _whole_unit(after: list[Word]) -> bool:
+    """ "весь комп'ютерний клас", "вся стоматологія", "the whole lab": a noun that names a
+    place or a unit (not a day, a screen or a file) after "whole"."""
+    vocab = _vocabulary()
+    for word in after[:3]:
+        if word.lemma in vocab.not_a_unit:
+            return False
+        if word.tags:
+            first = word.tags[0]
+            if "NOUN" in first:
+                return "plur" not in first
+            continue  # an adjective before its noun: "комп'ютерний клас"
+        if word.text not in _PREPOSITIONS and word.text not in ("the", "a", "our", "my"):
+            return not word.text.endswith("ly")
     return False
 
 
@@ -335,4 +402,8 @@ def _near_deadline(norm: str) -> bool:
 
 def _deadline(words: list[Word]) -> bool:
     vocab = _vocabulary()
-    return any(w.among(vocab.deadline) for w in words)
+    texts = [w.text for w in words]
+    obliged = any(w.among(vocab.obliged) for w in words) or any(
+        a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
+    ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
+    return obliged or any(w.among(vocab.deadline) for w in words)

@@ -28,7 +28,10 @@ LOST_PATIENCE = PhraseSet([
     r"хватит (\w+ )?(вопрос\w*|спрашивать|задавать)", r"досить (\w+ )?(питан\w*|питати)",
     r"(не надо|не нужно|не треба|не потрібно) (мне |мені |нам )?(\w+ )?"
     r"(инструкц\w*|стат\w+|ссыл\w+|советов|інструкц\w*|посилан\w*|порад\w*|вопрос\w*|питан\w*)",
-    r"не (буду|стану) (ничего|нічого) \w+",
+    r"не (буду|стану|хочу|збираюсь|збираюся) (ничего|нічого|больше|більше) \w+",
+    r"((i|we) (don'?t|do not|won'?t|will not)( want to| wanna)?|(i'?m|i am|we'?re|we are) not "
+    r"(going to|gonna)) (restart|reboot|reinstall|try|check|read|click|fiddle|do) ?(anything|"
+    r"any more|anymore|again|more|it|that|this)",
     r"не (буду|стану) (\w+ )?(перезагружа\w*|переустанавлива\w*|пробовать|проверять|"
     r"перезавантажувати|перевстановлювати|пробувати|перевіряти)",
     r"(stop|quit) (sending|asking|giving)( me)?", r"no more (questions|articles|links|bots?)",
@@ -58,6 +61,14 @@ LOST_PATIENCE = PhraseSet([
     r"(я |мы )?(вам |вже |уже )*(пишу|пишем|звоню|звертаюсь|обращаюсь) (уже |вже )?"
     r"(\w+ )?(раз|день|дня|дні|тиждень|неделю|годину|час)",
     r"(this is|it'?s) (the |my )?(second|third|fourth|\d+(nd|rd|th)) time (i|we)",
+    r"(third|fourth|fifth|\d+(rd|th)) time (contacting|writing|calling|reporting|asking|"
+    r"raising|i|we|i'?m|we'?re)",
+    r"(уже |вже )?(третий|четвертый|пятый|третій|четвертий|п'ятий|\d+-?й) раз (вам )?(пишу|пишем|"
+    r"звоню|обращаюсь|звертаюсь|звертаємось|пишемо|телефоную|дзвоню)",
+    r"(i'?m|i am|we'?re|we are) (done|finished) with (the |your )?(self-?help|articles|links|"
+    r"bots?|this|instructions|steps)",
+    r"(хватит|досить|достаточно|годі) (с меня |з мене )?(ваших |ваші )?(инструкций|инструкциями|"
+    r"статей|ссылок|советов|інструкцій|статей|посилань|порад)",
     r"(i|we) (already|have already) (reported|wrote|called|opened|raised)",
 ])  # fmt: skip
 # A rhetorical "?!" or a row of exclamation marks is one cue; with another, it is anger.

@@ -26,6 +26,10 @@ ASKS_FOR_PERSON = PhraseSet([
     r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
     r"operator", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
     r"(talk|speak|chat) (to|with) (a |an |some)?(person|someone|somebody|technician|admin)",
+    # a call back or an escalation is a person too
+    r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
+    r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",
+    r"(эскалируйте|ескалюйте|передайте (дальше|далі|специалисту|фахівцю|на вторую линию))",
 ])  # fmt: skip
 
 UPSET = PhraseSet([

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е"})
 
 
 def normalise(text: str) -> str:
     """Lower-case, fold `ё` and apostrophes, collapse whitespace."""
+    # Every rule searches the same message: a chat-sized text is normalised once.
+    return _memo_normalised(text) if len(text) <= _MEMO_TEXT_CHARS else _normalised(text)
+
+
+def _normalised(text: str) -> str:
     return " ".join(text.lower().translate(_APOSTROPHES).split())
+
+
+_MEMO_TEXT_CHARS = 500
+_memo_normalised = lru_cache(maxsize=8192)(_normalised)
 
 
 class PhraseSet:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
-from gateway.triage.impact import read_impact
+from gateway.triage.impact import only_me, read_impact
 from gateway.triage.phrases import PhraseSet
 
 URGENT = PhraseSet([
@@ -134,14 +134,14 @@ class PriorityRules:
 
 
 def _from_text(text: str) -> PriorityAssessment:
-    if text in MANY_STOPPED:
+    if text in MANY_STOPPED and not only_me(text):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
         return PriorityAssessment(Priority.P1, "urgent")
     request = text in REQUEST
     impact = read_impact(text)
     stopped = text in STOPPED and not request
-    if (stopped and text in MANY) or (impact.many and not request):
+    if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if (stopped and text in AT_STAKE) or (impact.stopped and impact.at_stake and not request):
         return PriorityAssessment(Priority.P1, "at_stake")

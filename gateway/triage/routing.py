@@ -34,6 +34,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"вайфай", r"vpn",
         r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
+        # a page that will not open in a browser is the network's, whatever the site is
+        r"браузер\w*", r"browser\w*", r"net::\w+", r"err_\w+", r"chrome", r"firefox",
     ]),
     SupportGroup.HARDWARE: PhraseSet([
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",

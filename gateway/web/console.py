@@ -283,6 +283,10 @@ class ConsoleSocket(TranscriptSocket):
     def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
         return {"type": "activity", "conversation": conversation_key}
 
+    def incidents_frame(self) -> dict[str, Any] | None:
+        """A new proposal, a new subscriber, an update: the incidents section reloads."""
+        return {"type": "incidents"}
+
     async def entries_sent(self, store: Store, language: str) -> None:
         """The operator has now seen the watched ticket's conversation up to the cursor."""
         if self.ticket is not None and self.ticket.conversation_key == self.key:

@@ -1,8 +1,9 @@
 """Live updates for browsers: one pub/sub subscription per process, fanned out to sockets.
 
 Events only say *that* something changed. A transcript listener then reads the entries
-past its own cursor, so a socket never misses an entry or gets one twice, whichever
-process committed it. Ticket changes are loaded once per burst and handed to listeners.
+past its own cursor and sends them in one frame, so a socket never misses an entry or
+gets one twice, whichever process committed it. Ticket changes are loaded once per burst
+and handed to listeners.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class Listener(Protocol):
 
     def activity(self, conversation_key: str) -> None: ...
 
+    def incidents_changed(self) -> None: ...
+
 
 class LiveHub:
     """Fans committed changes out to the listeners of this process."""
@@ -49,6 +52,7 @@ class LiveHub:
         self._by_conversation: dict[str, set[Listener]] = defaultdict(set)
         self._all_tickets: set[Listener] = set()
         self._dirty_tickets: set[str] = set()
+        self._incidents_changed = False
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -102,6 +106,9 @@ class LiveHub:
         elif kind == "sla_alert":
             for listener in list(self._all_tickets):
                 listener.sla_alert(event)
+        elif kind == "incidents":  # told once per pass, however many commits changed them
+            self._incidents_changed = True
+            self._wake.set()
 
     async def _listen(self) -> None:
         """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
@@ -131,6 +138,10 @@ class LiveHub:
             await self._wake.wait()
             self._wake.clear()
             ids, self._dirty_tickets = self._dirty_tickets, set()
+            incidents, self._incidents_changed = self._incidents_changed, False
+            if incidents:
+                for listener in list(self._all_tickets):
+                    listener.incidents_changed()
             if not self._all_tickets and not self._by_conversation:
                 continue
             for ticket_id in sorted(ids):
@@ -201,6 +212,15 @@ class TranscriptSocket:
     def activity_frame(self, conversation_key: str) -> dict[str, Any] | None:
         return None
 
+    def incidents_changed(self) -> None:
+        """Incidents or proposals changed (readers that show them reload them)."""
+        frame = self.incidents_frame()
+        if frame is not None:
+            self._send_soon(frame)
+
+    def incidents_frame(self) -> dict[str, Any] | None:
+        return None
+
     def alert_frame(self, event: dict[str, Any]) -> dict[str, Any] | None:
         return None
 
@@ -236,20 +256,23 @@ class TranscriptSocket:
                 await self.ws.close(code=1011, message=b"try again")
 
     async def _send_new_entries(self, store: Store) -> None:
+        """Everything past the cursor in one `entries` frame: one write however many
+        entries a turn (or a burst of turns) added."""
         key, start = self.key, self.cursor
         if not key:
             return
         page = await store.conversations.read_since(key, start)
-        for offset, entry in enumerate(page.entries):
-            if (self.key, self.cursor) != (key, start + offset):
-                return  # retargeted meanwhile
-            view = self.view(entry)
-            if view is not None:
-                frame = {"type": "entry", "conversation": key, "index": start + offset}
-                await self.send(frame | {"entry": view})
-            self.cursor = start + offset + 1
-        if page.entries:
-            await self.entries_sent(store, page.language)
+        if (self.key, self.cursor) != (key, start) or not page.entries:
+            return  # retargeted meanwhile (its own wake-up reads the new conversation)
+        shown = [
+            {"index": index, "entry": view}
+            for index, view in enumerate(map(self.view, page.entries), start)
+            if view is not None
+        ]
+        self.cursor = start + len(page.entries)
+        if shown:
+            await self.send({"type": "entries", "conversation": key, "entries": shown})
+        await self.entries_sent(store, page.language)
 
     async def entries_sent(self, store: Store, language: str) -> None:
         """Called after new entries went out (a reader may follow up, e.g. with the

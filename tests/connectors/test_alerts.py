@@ -231,8 +231,8 @@ async def test_zabbix_problem_opens_and_recovery_closes(gateway: Gateway) -> Non
     assert await post(gw, "zabbix", recovery) == (200, {"alerts": 1, "new": 1})
     await settled(gw)
     closed = await gw.rt.store.tickets.get(ticket.id)
-    assert closed is not None and closed.status == TicketStatus.RESOLVED
-    assert await history(gw, ticket.id) == ["opened", "resolved"]
+    assert closed is not None and closed.status == TicketStatus.CLOSED
+    assert await history(gw, ticket.id) == ["opened", "closed"]
     # A flapping trigger: the same problem event again and again stays on this ticket.
     for _ in range(3):
         assert (await post(gw, "zabbix", {**problem, "event_time": "00:2" + str(_)}))[0] == 200
@@ -241,6 +241,38 @@ async def test_zabbix_problem_opens_and_recovery_closes(gateway: Gateway) -> Non
     assert [t.id for t in await alert_tickets(gw)] == [ticket.id]
     details = await gw.rt.store.alerts.details(ticket.id)
     assert details is not None and details.fires == 4 and details.flapping
+
+
+async def test_a_flapping_zabbix_trigger_is_one_ticket_with_a_counter(gateway: Gateway) -> None:
+    """Zabbix gives each new problem of a trigger a new event id: the trigger id keeps a
+    flapping trigger on one ticket, counting; its recoveries close it until it flaps."""
+    gw = gateway
+    problem = fixture("zabbix_problem.json")
+    statuses = []
+    for n in range(4):
+        event = {**problem, "event_id": str(4711082 + n), "event_time": f"00:1{n}:00"}
+        assert await post(gw, "zabbix", event) == (200, {"alerts": 1, "new": 1})
+        await settled(gw)
+        assert await post(gw, "zabbix", {**event, "event_value": "0"}) == (
+            200,
+            {"alerts": 1, "new": 1},
+        )
+        await settled(gw)
+        (ticket,) = await alert_tickets(gw)
+        statuses.append(ticket.status)
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None and (details.fires, details.resolves) == (4, 4)
+    assert details.flapping  # flapping_after: 3
+    assert statuses == [
+        TicketStatus.CLOSED,
+        TicketStatus.CLOSED,
+        TicketStatus.OPEN,
+        TicketStatus.OPEN,
+    ]
+    assert await history(gw, ticket.id) == [
+        "opened", "closed", "reopened", "closed", "flapping", "reopened", "alert_resolved",
+        "alert_fired", "alert_resolved",
+    ]  # fmt: skip
 
 
 async def test_generic_json_mapped_by_config(gateway: Gateway) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from aiohttp import web
@@ -14,7 +15,7 @@ from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.config import Settings
 from gateway.connectors.backoff import Backoff
-from gateway.models import InboundMessage
+from gateway.models import InboundMessage, RateLimit
 from gateway.store import Store, Transaction
 from gateway.store import keys as store_keys
 
@@ -119,11 +120,11 @@ class Intake:
         self.repeats = 0
         self.fail_next = 0
 
-    async def __call__(self, message: InboundMessage) -> bool:
+    async def __call__(self, message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
         if self.fail_next:
             self.fail_next -= 1
             raise ConnectionError("redis is down (simulated)")
-        stored = await self.store.inbound.accept(message)
+        stored = await self.store.inbound.accept(message, limits)
         if stored:
             self.accepted.append(message)
         else:

@@ -106,6 +106,7 @@ class MetaEmulator(CallingBackEmulator):
         self.ig_id = ig_id
         self.version = version
         self.retry_base = retry_base
+        self.retry_cap = 3600.0  # longest wait between two attempts
         self.attempts = attempts
         self.clock: Callable[[], float] = time.time
         self.templates: dict[tuple[str, str], Template] = {}
@@ -356,7 +357,7 @@ class MetaEmulator(CallingBackEmulator):
                             return
                 except aiohttp.ClientError:
                     delivery.statuses.append(0)
-            await asyncio.sleep(self.retry_base * 2**attempt)
+            await asyncio.sleep(min(self.retry_base * 2**attempt, self.retry_cap))
 
     # The WhatsApp user's side
 

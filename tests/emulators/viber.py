@@ -79,6 +79,7 @@ class ViberEmulator(CallingBackEmulator):
     def __init__(self, auth_token: str, *, retry_base: float = 0.05, attempts: int = 6) -> None:
         self.auth_token = auth_token
         self.retry_base = retry_base
+        self.retry_cap = 3600.0  # longest wait between two attempts
         self.attempts = attempts
         app = web.Application()
         app.router.add_post("/pa/{method}", self._api)
@@ -283,7 +284,7 @@ class ViberEmulator(CallingBackEmulator):
                 callback.reply = reply
                 self._take_inline_reply(callback)
                 return
-            await asyncio.sleep(self.retry_base * 2**attempt)
+            await asyncio.sleep(min(self.retry_base * 2**attempt, self.retry_cap))
 
     def _take_inline_reply(self, callback: Callback) -> None:
         """A welcome message may come back in the reply to conversation_started."""

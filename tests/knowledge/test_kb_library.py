@@ -87,3 +87,16 @@ def test_invalid_base_at_start_fails_fast(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text("id: a\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="group"):
         KnowledgeLibrary(tmp_path)
+
+
+def test_a_text_matched_before_a_reload_is_matched_against_the_new_base(
+    library: KnowledgeLibrary, tmp_path: Path
+) -> None:
+    """Rankings are memoised on the normalised words, per loaded base: the same question
+    asked after an edit finds the new article, and spelling or case never changes it."""
+    assert library.match("Считыватель НЕ работает!!", "ru").outcome == "none"
+    write(tmp_path / "badge.yaml", "badge_reader", "считыватель")
+    assert library.reload_if_changed() is True
+    found = library.match("Считыватель НЕ работает!!", "ru")
+    assert found.outcome == "answer" and found.candidates[0].article.id == "badge_reader"
+    assert library.match("считыватель не работает", "ru") == found

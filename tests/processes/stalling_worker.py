@@ -1,7 +1,8 @@
 """A real worker process that stops dead between reading a message and committing it.
 
-It runs the real runtime and dialog engine; only the final commit is replaced by a
-marker and an endless wait, so the test can SIGKILL it at exactly that point.
+It runs the real runtime and dialog engine; only the final commit (of one turn, or of a
+group of turns taken together) is replaced by a marker and an endless wait, so the test
+can SIGKILL it at exactly that point. The marker counts the transactions and their writes.
 """
 
 from __future__ import annotations
@@ -20,10 +21,16 @@ async def main() -> None:
     async with open_runtime(settings) as rt:
 
         async def stall(tx: Transaction, fence: Fence | None = None) -> None:
-            await rt.store.redis.set("test:stalled", str(len(tx.ops)))
+            await stall_many([tx], fence)
+
+        async def stall_many(txs: list[Transaction], fence: Fence | None = None) -> None:
+            await rt.store.redis.hset(
+                "test:stalled", mapping={"turns": len(txs), "ops": sum(len(t.ops) for t in txs)}
+            )
             await asyncio.Event().wait()
 
         rt.store.commit = stall  # type: ignore[method-assign]
+        rt.store.commit_many = stall_many  # type: ignore[method-assign,assignment]
         await asyncio.gather(*(w.run() for w in start_workers(rt, 1)))
 
 

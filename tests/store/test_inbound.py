@@ -6,7 +6,9 @@ import asyncio
 import random
 from pathlib import Path
 
-from gateway.models import InboundMessage
+import pytest
+
+from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import Fence, InboundEntry, Store, Transaction
 from gateway.store.embedded import EmbeddedRedis, bundled_redis_server
 from gateway.worker import InboundWorker
@@ -27,6 +29,27 @@ async def test_repeated_channel_message_id_is_stored_once(store: Store) -> None:
         ("telegram", "#1"),
         ("viber", "#1"),
     ]
+
+
+async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Store) -> None:
+    def limits(chat: str) -> list[RateLimit]:
+        return [RateLimit("chat", chat, 3), RateLimit("addr", "10.0.0.7", 5)]
+
+    stored = [await store.inbound.accept(msg("a", n), limits("a")) for n in range(3)]
+    with pytest.raises(RateLimited) as per_chat:
+        await store.inbound.accept(msg("a", 3), limits("a"))
+    assert await store.inbound.accept(msg("b", 1), limits("b"))  # the address's 5th: within
+    with pytest.raises(RateLimited) as per_address:
+        await store.inbound.accept(msg("b", 2), limits("b"))
+
+    assert stored == [True, True, True]
+    assert per_chat.value.limit.scope == "chat"
+    assert per_address.value.limit.scope == "addr"
+    assert 0 < per_chat.value.retry_after <= 60
+    entries = await store.inbound.read(list(range(store.inbound.shards)), "c1", 100, 10)
+    assert sorted(e.message.message_id for e in entries) == ["a-0", "a-1", "a-2", "b-1"]
+    # The same counters as every other hit of these scopes (what the address has used).
+    assert (await store.operators.hit("addr", "10.0.0.7", 60))[0] == 7
 
 
 async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store: Store) -> None:
@@ -65,6 +88,73 @@ async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store
     assert sum(w.processed for w in workers) == len(chats) * per_chat
     assert all(w.processed > 0 for w in workers), "shards were not spread over the workers"
     assert await store.inbound.backlog() == 0
+
+
+async def test_order_holds_when_a_shard_s_messages_are_taken_in_groups(store: Store) -> None:
+    """Messages of different chats are committed together (one round trip), a chat's next
+    message only after its previous one; a member of a group that is not done (a conflict,
+    a failure) is run alone before the chat's next message, exactly once."""
+    chats = [f"g{i}" for i in range(10)]
+    per_chat = 12
+    groups: list[list[str]] = []
+    alone: list[str] = []
+
+    async def together(
+        entries: list[InboundEntry], fence: Fence, acks: list[list[list[str]]]
+    ) -> list[bool]:
+        groups.append([e.message.conversation_key for e in entries])
+        await asyncio.sleep(random.uniform(0, 0.003))
+        kept = [random.random() > 0.2 for _ in entries]  # the others "conflicted"
+        txs = []
+        for entry, ack, keep in zip(entries, acks, kept, strict=True):
+            if keep:
+                tx = Transaction()
+                tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+                tx.ops.extend(ack)
+                txs.append(tx)
+        failures = await store.commit_many(txs, fence)
+        assert failures == [None] * len(txs)
+        return kept
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        alone.append(entry.message.conversation_key)
+        tx = Transaction()
+        tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+        tx.ops.extend(ack)
+        await store.commit(tx, fence)
+
+    for n in range(per_chat):  # a backlog first: reads come in batches of many chats
+        for chat in random.sample(chats, len(chats)):
+            assert await store.inbound.accept(msg(chat, n))
+    workers = [
+        InboundWorker(store, handler, lease_seconds=1, block_ms=50, together=together)
+        for _ in range(2)
+    ]
+    tasks = [asyncio.create_task(w.run()) for w in workers]
+    await _until_async(lambda: _backlog_empty(store))
+    for w in workers:
+        w.stop()
+    await asyncio.gather(*tasks)
+
+    for chat in chats:
+        stored = [int(x[1:]) for x in await store.redis.lrange(f"test:order:{chat}", 0, -1)]
+        assert stored == list(range(per_chat)), chat
+    assert all(len(set(g)) == len(g) for g in groups), "a group holds a chat at most once"
+    assert max(map(len, groups)) > 1, "messages were never taken together"
+    assert alone, "no member of a group was left to run alone"
+
+
+async def _backlog_empty(store: Store) -> bool:
+    return await store.inbound.backlog() == 0
+
+
+async def _until_async(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not await condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not reached")
+        await asyncio.sleep(0.01)
 
 
 async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store) -> None:

@@ -119,6 +119,10 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "stop sending me articles, I need a technician",
         "your bot is wasting my time",
         "I am extremely frustrated, Zoom keeps dropping",
+        "I don't want to restart anything, the screen flickers",
+        "I'm not going to reboot again, send someone",
+        "Не хочу ничего перезагружать, монитор мигает",
+        "Не хочу більше нічого пробувати, сканер не сканує",
     ],
 )
 def test_lost_patience_in_everyday_words(text: str) -> None:

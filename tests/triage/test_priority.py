@@ -81,6 +81,18 @@ def test_topic_floor_only_raises() -> None:
         ("Nobody in the call centre can log into the phones, 40 calls waiting", "many_stopped"),
         ("customers are leaving, the card terminal won't take payments", "at_stake"),
         ("bank portal down and payroll is due at 3pm", "at_stake"),
+        # a whole unit named by any noun, counted in words, "any of"; an obligation by a time
+        ("весь комп'ютерний клас не може підключитися до мережі", "many_stopped"),
+        ("Вся стоматологія без програми запису", "many_stopped"),
+        ("вся лаборатория сидит без интернета", "many_stopped"),
+        ("The whole newsroom can't reach the CMS", "many_stopped"),
+        ("the PMS isn't responding on any of the three front desk PCs", "many_stopped"),
+        ("на пяти кассах не проходит оплата картой", "many_stopped"),
+        ("The payroll file has to reach the bank by 3pm and Excel closes on open", "at_stake"),
+        ("Треба до 17:00 здати звіт, а Word не зберігає", "at_stake"),
+        ("О 12:00 екзамен, а в мене не відкривається платформа", "at_stake"),
+        ("a client demo in 30 minutes and my laptop won't connect to the screen", "at_stake"),
+        ("через 20 минут презентация, а проектор не видит ноутбук", "at_stake"),
     ],
 )
 def test_p1_without_trigger_words_when_many_stop_or_money_is_at_stake(
@@ -169,6 +181,19 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "Бухгалтерия: письма не уходят, висят в исходящих",
         "Склад, ноутбук HP не видит вайфай с утра",
         "у відділі кадрів на комп'ютері не запускається 1С",
+        # many people named, but only the writer is stopped
+        "У нас в отделе 5 человек, у меня одной не работает мышь",
+        "Всі колеги працюють, а в мене одного не відкривається пошта",
+        "Everyone else is fine, only my laptop can't connect to the VPN",
+        "The whole team uses Zoom and it works for everyone else, mine won't start",
+        "Только у меня не печатает принтер, у остальных всё работает",
+        "У всех работает почта, кроме меня",
+        # a whole day, screen or file is no unit of people; an obligation with no time
+        "Весь день не работает почта",
+        "Весь экран в полосах",
+        "the whole thing crashes when I open the report",
+        "I have to restart Outlook every morning",
+        "Надо перезагружать компьютер каждый день",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:

@@ -6,6 +6,7 @@ import json
 import re
 import time
 import uuid
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -61,6 +62,7 @@ class Visitor:
     def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
         self.ws = ws
         self.token = ""
+        self.unread: deque[dict[str, Any]] = deque()  # entries of a frame not yet taken
 
     async def hello(
         self, token: str | None = None, have: int = 0, lang: str = "en"
@@ -80,9 +82,15 @@ class Visitor:
     async def own_entry(self, client_id: str) -> dict[str, Any]:
         """The transcript entry of the visitor's own message (it was processed)."""
         while True:
-            entry = await self.frame("entry")
+            entry = await self.entry()
             if entry["entry"].get("client_id") == client_id:
                 return entry
+
+    async def entry(self, timeout: float = 20.0) -> dict[str, Any]:
+        """The next transcript entry shown (`{index, entry}`), whichever frame brought it."""
+        while not self.unread:
+            self.unread.extend((await self.frame("entries", timeout))["entries"])
+        return self.unread.popleft()
 
     async def frame(self, kind: str, timeout: float = 20.0) -> dict[str, Any]:
         """The next frame of a kind, skipping others."""

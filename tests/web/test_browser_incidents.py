@@ -54,8 +54,7 @@ async def test_declare_update_and_resolve_from_the_console(
 
         await eventually(lambda: told("incident_known"), what="the known-outage notice")
         assert "1С недоступна, чиним." in told("incident_known")[0]
-        await page.reload()
-        await expect(incident.locator(".affected")).to_have_text("1 affected users")
+        await expect(incident.locator(".affected")).to_have_text("1 affected users")  # live
 
         # One click sends an update to everyone subscribed.
         await incident.get_by_label("Message to users (Russian)").fill("Сервер перезапускается.")
@@ -81,32 +80,38 @@ async def test_declare_update_and_resolve_from_the_console(
 async def test_the_operator_declares_what_detection_proposes(
     web_settings: Settings, browser: Any
 ) -> None:
-    """`auto_declare: false`: three CRM reports show a proposal above the incidents; one
-    click declares it with the three reporters subscribed."""
+    """`auto_declare: false`: three CRM reports show a proposal above the incidents, live
+    in a console already open, re-counted as reports come; one click declares it with the
+    reporters subscribed."""
     settings = web_settings.model_copy(
         update={"incidents": IncidentSettings(reports=3, auto_declare=False)}
     )
     async with running_gateway(settings) as gw:
         rt = gw.app[RUNTIME]
-        for n, text in enumerate(["CRM не открывается", "CRM is down", "не працює CRM"]):
-            msg = InboundMessage(channel="webchat", chat_id=f"u{n}", message_id=f"m{n}", text=text)
-            await rt.service.handle(msg)
         page = await (await browser.new_context()).new_page()
         await sign_in(page, gw, "alice")
         proposal = page.locator("#proposal-list .proposal")
-        await expect(proposal).to_have_count(1)
+        await expect(page.locator("#live")).to_be_visible()  # the console listens
+        reports = ["CRM не открывается", "CRM is down", "не працює CRM", "срм висит"]
+        for n, text in enumerate(reports[:3]):  # written while the console is open
+            msg = InboundMessage(channel="webchat", chat_id=f"u{n}", message_id=f"m{n}", text=text)
+            await rt.service.handle(msg)
+        await expect(proposal).to_have_count(1)  # live: no reload
         await expect(proposal.locator(".title")).to_have_text("CRM")
         await expect(proposal.locator(".reports")).to_have_text("3 users reported it: an outage?")
         assert await rt.store.incidents.open_ids() == []
         await screenshot(page, "incident-proposal")
+        msg = InboundMessage(channel="webchat", chat_id="u3", message_id="m3", text=reports[3])
+        await rt.service.handle(msg)
+        await expect(proposal.locator(".reports")).to_have_text("4 users reported it: an outage?")
 
         await proposal.get_by_role("button", name="Declare").click()
         incident = page.locator("#incident-list .incident")
         await expect(incident).to_have_count(1)
         await expect(incident.locator(".title")).to_have_text("CRM")
-        await expect(incident.locator(".affected")).to_have_text("3 affected users")
+        await expect(incident.locator(".affected")).to_have_text("4 affected users")
         await expect(proposal).to_have_count(0)
         (incident_id,) = await rt.store.incidents.open_ids()
         assert sorted(await rt.store.incidents.subscribers(incident_id)) == [
-            "webchat:u0", "webchat:u1", "webchat:u2"]  # fmt: skip
+            "webchat:u0", "webchat:u1", "webchat:u2", "webchat:u3"]  # fmt: skip
         await screenshot(page, "incident-proposal-declared")

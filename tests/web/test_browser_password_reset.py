@@ -31,14 +31,6 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-async def sink() -> AsyncIterator[MailSink]:
-    server = MailSink()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def directory_gateway(
     web_settings: Settings, directory_settings: DirectorySettings, sink: MailSink
 ) -> AsyncIterator[Gateway]:

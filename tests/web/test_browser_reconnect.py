@@ -20,12 +20,17 @@ class FlakyNetwork:
         self.routes: list[WebSocketRoute] = []
         self.drop_from_page = False
         self.drop_from_server = False
+        self.delivered: list[dict[str, Any]] = []  # frames the server got to the page
 
     def handle(self, route: WebSocketRoute) -> None:
         server = route.connect_to_server()
         self.routes.append(route)
         route.on_message(lambda m: None if self._lost(m, True) else server.send(m))
-        server.on_message(lambda m: None if self._lost(m, False) else route.send(m))
+        server.on_message(lambda m: None if self._lost(m, False) else self._deliver(route, m))
+
+    def _deliver(self, route: WebSocketRoute, message: str | bytes) -> None:
+        self.delivered.append(json.loads(message))
+        route.send(message)
 
     def _lost(self, message: str | bytes, from_page: bool) -> bool:
         if from_page:
@@ -73,8 +78,11 @@ async def test_messages_survive_drops_and_reloads(gateway: Gateway, browser: Any
     await expect(mine).to_have_text(["My printer shows offline", "No", "I restarted the printer"])
     before = await texts(page)
 
-    # A reload shows the whole conversation again, exactly once.
+    # A reload shows the whole conversation again, exactly once: it comes in one frame.
+    network.delivered.clear()
     await page.reload()
     await expect(page.locator(".fl-history .fl-msg")).to_have_count(len(before))
     assert await texts(page) == before
+    frames = [f for f in network.delivered if f["type"] == "entries"]
+    assert [[e["entry"]["text"] for e in f["entries"]] for f in frames] == [before]
     await screenshot(page, "webchat-after-reload")

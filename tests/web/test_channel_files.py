@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 from harness import Console, Gateway, running_gateway, seed_ticket
 
-from emulators.harness import meta_emulator, with_meta
+from emulators.harness import with_meta
 from emulators.meta import MetaEmulator
 from gateway.app import RUNTIME
 from gateway.config import Settings
@@ -17,14 +17,6 @@ from gateway.store import Transaction
 
 MEDIA_ID = "1037543291543636"
 PHOTO = b"\xff\xd8\xff\xe0 a screenshot of the error"
-
-
-@pytest.fixture
-async def meta_api() -> AsyncIterator[MetaEmulator]:
-    api = meta_emulator()
-    await api.start()
-    yield api
-    await api.stop()
 
 
 @pytest.fixture

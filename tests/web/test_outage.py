@@ -79,7 +79,7 @@ async def web_reporter(
 
     async def read() -> None:
         while True:
-            frame = await visitor.frame("entry", timeout=3600)
+            frame = await visitor.entry(timeout=3600)
             entry = frame["entry"]
             if entry.get("direction") == "out":
                 frames.append(entry.get("text", ""))

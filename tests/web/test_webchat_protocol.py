@@ -105,12 +105,30 @@ async def test_resuming_sends_only_what_the_visitor_has_not_seen(
 
     again = await open_visitor(http, gateway)
     await again.hello(token=visitor.token, have=first["index"] + 1)
-    nxt = await again.frame("entry")
+    nxt = await again.entry()
     assert nxt["index"] > first["index"]
 
     fresh = await open_visitor(http, gateway)
     await fresh.hello(token=visitor.token, have=0)  # a reloaded page starts from the top
-    assert (await fresh.frame("entry"))["index"] == first["index"]
+    assert (await fresh.entry())["index"] == first["index"]
+
+
+async def test_a_turn_reaches_the_visitor_in_one_frame(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    client_id = await visitor.say("my printer shows offline")
+    frame = await visitor.frame("entries")
+    shown = [(e["index"], e["entry"]) for e in frame["entries"]]
+    # The visitor's message and every reply of its turn, oldest first, in one frame.
+    transcript = await store.conversations.transcript(f"webchat:{chat_id_of(visitor.token)}")
+    visible = [i for i, e in enumerate(transcript) if e["direction"] in ("in", "out")]
+    assert [i for i, _ in shown] == visible
+    assert shown[0][1]["client_id"] == client_id
+    assert [e["direction"] for _, e in shown] == ["in"] + ["out"] * (len(shown) - 1)
+    assert [e["text"] for _, e in shown] == [transcript[i]["text"] for i in visible]
+    assert len(shown) >= 2
 
 
 async def test_a_forged_token_starts_a_new_conversation(

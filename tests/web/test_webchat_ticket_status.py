@@ -38,7 +38,7 @@ WORDING = {
 async def bot_says(visitor: Visitor, needle: str) -> dict[str, Any]:
     """The next message of the bot that contains `needle` (earlier ones are skipped)."""
     while True:
-        frame = await visitor.frame("entry")
+        frame = await visitor.entry()
         entry: dict[str, Any] = frame["entry"]
         if entry.get("direction") == "out" and needle in entry.get("text", ""):
             return entry
@@ -137,6 +137,6 @@ async def test_ticket_status_in_the_web_chat(
 async def bot_says_anything(visitor: Visitor, needle: str) -> None:
     """Wait until the conversation shows `needle`, whoever said it (an operator's reply)."""
     while True:
-        frame = await visitor.frame("entry")
+        frame = await visitor.entry()
         if needle in frame["entry"].get("text", ""):
             return

@@ -24,7 +24,7 @@ from imapclient import IMAPClient
 
 from gateway.config import ImapSettings
 from gateway.connectors.backoff import Backoff, Progress, serve_forever
-from gateway.store import Store
+from gateway.store import STORE_UNAVAILABLE, Store
 from gateway.store.mail import ImapCursor
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,10 @@ class ImapMailbox:
         else:
             try:
                 await self.take(raw, None)
+            except STORE_UNAVAILABLE:
+                # An outage, or a write no replica confirmed in time (the store still
+                # answers a ping then): not a bad message. Keep the cursor, read it again.
+                raise
             except Exception as exc:
                 if not await self._store_is_up():
                     raise  # an outage, not a bad message: keep the cursor, retry later

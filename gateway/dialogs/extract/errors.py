@@ -63,7 +63,7 @@ _SAYS = re.compile(
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
-    r"\d+\s*(?:раз|рази|times))\b"
+    r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
     r"|(?:(?:с|з|with an?|with)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
     _I,
 )
@@ -74,6 +74,14 @@ _PERSON_BEFORE = re.compile(
     _I,
 )
 _MAX_SAID_WORDS = 10
+# A quote right after these names a business or a place: готель «Дніпро», ООО "Ромашка".
+_ORGANISATION_BEFORE = re.compile(
+    r"(?<![\w])(?:готел\w*|гостиниц\w*|hotel|магазин\w*|shop|store|тц|трц|компани\w*|компані\w*|"
+    r"company|ооо|тов|фоп|чп|ип|кафе|ресторан\w*|restaurant|аптек\w*|pharmacy|клиник\w*|"
+    r"клінік\w*|clinic|салон\w*|центр\w*|банк\w*|bank|школ\w*|school|филиал\w*|філі\w*|"
+    r"branch|отделени\w*|відділенн\w*|жк|бц|office|офис\w*|офіс\w*|склад\w*|warehouse)\s+$",
+    re.IGNORECASE,
+)
 # What the machine shows instead of words: a blue screen, a warning light, beeps.
 _SIGNAL = re.compile(
     r"(?<![\w])(?:(?:син\w+|синь\w+|blue)\s+(?:экран\w*|екран\w*|screen)(?: of death)?|bsod|"
@@ -149,6 +157,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for pattern in (_QUOTED, _SINGLE_QUOTED):
         for found in pattern.finditer(text):
             quoted = original[found.start(1) : found.end(1)]
+            if _ORGANISATION_BEFORE.search(text[: found.start()]):
+                continue  # готель «Дніпро», ТОВ "Альфа": a name, not what the screen says
             if not any(quoted in clause for clause in named):
                 add(quoted)
     for found in _SAYS.finditer(text):
@@ -204,4 +214,6 @@ def _looks_like_code(code: str) -> bool:
     digits = re.sub(r"\D", "", code)
     if not digits:
         return False
+    if re.fullmatch(r"0\d*\.\d+(?:\.\d+)*", code):
+        return True  # "код 0015.111": a version never starts with a zero
     return not re.fullmatch(r"\d+\.\d+(?:\.\d+)*", code)  # 8.3.24 is a version

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.knowledge.morphology import is_dictionary_word
+from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
 _LOW = "a-zа-яіїєґ"
@@ -23,6 +23,25 @@ _QUOTED_AFTER_PROGRAM = re.compile(
     r"program|software|tool|system|service|platform|module)\s+[«\"“„']([^»\"”“'\n]{2,40})[»\"”“']",
     re.IGNORECASE,
 )
+# A system noun, then a capitalised name without quotes: "МИС Медиалог", "в программе
+# Парус", "CRM Creatio", "the app TimeTrack". The name is one or two capitalised words.
+_AFTER_SYSTEM_NOUN = re.compile(
+    rf"(?<![\w])(?i:программ\w*|приложени\w*|систем\w*|конфигураци\w*|програм\w*|"
+    rf"застосун\w*|конфігураці\w*|app|application|software|platform)\s+"
+    rf"([{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?(?:\s+[{_UP}][\w]+)?)(?![\w])|"
+    rf"(?<![\w])(?:МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|HIS|EHR|EMR)\s+"
+    rf"([{_UP}][\w]+(?:-[{_UP}]?[{_LOW}]+)?)(?![\w])"
+)
+# What is to be installed is a program: "install Carestream CS Imaging 8 on …",
+# "встановити Гранд-Кошторис на новий ноутбук", "поставьте мне Notepad++".
+_INSTALLED = re.compile(
+    r"(?<![\w])(?i:install|re-?install|instal|установить|установите|поставить|поставьте|"
+    r"встановити|встановіть|поставити|поставте|інсталювати|инсталлировать)"
+    r"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|please|пожалуйста|будь ласка))*\s+"
+    rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
+)
+# Two capitalised words joined by a colon: "Ліга:Закон", "Парус:Зарплата".
+_COLON_NAME = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]+:[{_UP}][{_LOW}]+(?![\w])")
 # A word with a capital inside ("КонсультантПлюс", "QuickBooks"), then capitalised or
 # upper-case words that belong to the name ("Технология ПРОФ").
 _INNER_CAPITAL = re.compile(
@@ -79,6 +98,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
                 found.append((match.start(), name))
     for match in _QUOTED_AFTER_PROGRAM.finditer(text):
         found.append((match.start(1), match.group(1).strip()))
+    for match in _AFTER_SYSTEM_NOUN.finditer(text):
+        group = 1 if match.group(1) else 2
+        found.append((match.start(group), match.group(group).strip()))
+    for match in _INSTALLED.finditer(text):
+        found.append((match.start(1), match.group(1).rstrip(".")))
+    for match in _COLON_NAME.finditer(text):
+        found.append((match.start(), match.group(0)))
     for match in _INNER_CAPITAL.finditer(text):
         found.append((match.start(), match.group(0).strip()))
     for match in _BEFORE_VERSION.finditer(text):
@@ -90,10 +116,41 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             continue  # "Since 2.3 …", "Version …", "Update 1.2": ordinary words, not names
         found.append((match.start(), f"{match.group(1)} {match.group(2)}"))
     return [
-        (start, name)
+        (start, _with_version(text, start, name))
         for start, name in found
         if not _IDENTIFIER_BEFORE.search(text[:start]) and not _CODE_LIKE.fullmatch(name)
     ]
+
+
+_VERSION_AFTER = re.compile(r"\s+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")
+
+
+def _with_version(text: str, start: int, name: str) -> str:
+    """The name with the version written right after it: "InDesign 2024", "Склад 15"."""
+    if re.search(r"\d$", name):
+        return name
+    version = _VERSION_AFTER.match(text, start + len(name))
+    if not version:
+        return name
+    following = re.match(r"\s+([\w']+)", text[version.end() :])
+    if "." not in version.group(1) and following and _counted(following.group(1)):
+        return name  # "КонсультантПлюс 3 окна висят": a count, not a version
+    return f"{name} {version.group(1)}"
+
+
+_COUNTED_EN = re.compile(
+    r"(?:days?|hours?|minutes?|weeks?|months?|times?|users?|people|files?|windows|tabs?|"
+    r"pages?|sheets?|documents?|computers?|pcs|machines?|errors?)$",
+    re.IGNORECASE,
+)
+
+
+def _counted(word: str) -> bool:
+    """Whether `word` is what a number before it counts ("окна", "дні", "days")."""
+    if re.search(r"[а-яіїєґ]", word, re.IGNORECASE):
+        found = readings(word.lower(), "ru") or readings(word.lower(), "uk")
+        return bool(found) and "NOUN" in found[0][1]
+    return bool(_COUNTED_EN.match(word))
 
 
 def _said_spans(text: str) -> list[range]:

@@ -80,6 +80,19 @@ NAMES: dict[str, str] = {
     "iPhone": r"айфон\w*",
     "iPad": r"айпад\w*",
     "MacBook": r"макбук\w*",
+    # brands as people say them in Cyrillic: "ноут леново", "принтер кэнон", "мышка логитек"
+    "Lenovo": r"леново",
+    "ASUS": r"асус\w*",
+    "Acer": r"асер\w*",
+    "Dell": r"делл\w*",
+    "HP": r"хп|эйч ?пи|ейч ?пі",
+    "Samsung": r"самсунг\w*",
+    "Canon": r"к[эе]нон\w*|канон(?=\w{0,2}\s+(?:не|мф|lbp|pixma))",
+    "Epson": r"[эе]псон\w*",
+    "Kyocera": r"ки?оцер\w*|кіоцер\w*|киосер\w*|кіосер\w*|куосер\w*",
+    "Xiaomi": r"сяоми|сяомі|ксиоми",
+    "Huawei": r"хуав[еэ]й\w*",
+    "Logitech": r"логитек\w*|логітек\w*",
 }
 # Spellings that are also ordinary English words: a product only when they do not follow
 # a determiner ("our teams", "the office", "a word") and are not "zoom in"/"on the edge".
@@ -120,16 +133,22 @@ SERIES = (
     r"vostro|inspiron|optiplex|precision|xps|elitebook|probook|pavilion|ideapad|vivobook|"
     r"zenbook|aspire|travelmate|galaxy|redmi|mx|keys|master|pro|air|max|mini|ultra|plus|neo|se"
 )
-_MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]\d\w*)"
+_MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]{1,4}-[a-z]{1,4}\d[\w-]*|[a-z]\d\w*)"
 # After a brand, a model is also written as capitalised words: "HP ProDesk 400 G7",
 # "Ricoh IM C3000", "ThinkPad X1 Carbon", "Cisco AnyConnect" (case-sensitive part).
 _CAPITALISED = r"(?-i:[A-Z][A-Za-z]*[A-Z0-9][\w-]*|[A-Z][a-z]{2,}(?=\s+\d|\s+[A-Z]\d|$|[\s,.;)]))"
-_MODEL_PART = rf"(?:(?:{SERIES})(?![\w])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED})"
+_MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED})"
 _BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(
     r"(?-i:Windows|Office|Outlook|Teams|Excel|Word|Error|Printer|Scanner|Laptop|"
     r"Monitor|The|And|On|In|At|With|Is|Was|It)$"
+)
+# An operating system is the "os" field, never a product: "macOS 14", "Sonoma 14.2".
+_SYSTEM_NAME = re.compile(
+    r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|ubuntu|linux|debian|fedora|chrome\s?os|"
+    r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
+    _I,
 )
 _NAMED = re.compile(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
@@ -174,6 +193,8 @@ def extract_all(text: str) -> list[str]:
             found.append((start, name))
     names: list[str] = []
     for _, name in sorted(found):
+        if _SYSTEM_NAME.match(name):
+            continue
         if not any(name.lower() in n.lower() for n in names):
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)

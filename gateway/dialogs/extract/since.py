@@ -109,7 +109,9 @@ _PATTERNS = [
     r"месяц\w*|місяц\w*|week|month)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|starting|в|у|on)\s+)(?:\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
-    rf"(?:(?:с|со|з|із|від|от|since|from|после|після|after|around|about|около|близько)\s+)(?:{_CLOCK})(?![\w'])",
+    rf"(?:(?:(?:since|from|с|со|з|із|від)\s+(?:about|around|approximately|roughly|около|примерно|"
+    rf"близько|приблизно)|с|со|з|із|від|от|since|from|после|після|after|around|about|около|"
+    rf"близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|от|since|from)\s+)(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})"
     rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
@@ -133,7 +135,15 @@ _PATTERNS = [
     r"(?:полчаса|півгодини|пів години|полдня|пів дня|half an hour|an hour)\s+"
     r"(?:назад|тому|ago)(?![\w'])",
     r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
-    r"(?:с тех пор|відтоді|ever since)(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
+    r"(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту))"
+    r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
+    # "ever since IT replaced my dock last week", "since they moved us to the new VPN"
+    r"ever since(?:\s+[\w'-]+){0,6}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))|"
+    r"since\s+(?:[\w'-]+\s+){1,2}?[a-z]+ed(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)"
+    r"[\w'-]+){0,3}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))",
+    # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
+    r"(?:since|from|starting)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?![\w'])|"
+    r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
     # "после того как обновился Windows", "після того як перевстановили Office"
     r"(?:после того,? как|після того,? як)(?:\s+[\w'-]+){1,3}(?![\w'])",
     # "примерно неделю", "уже где-то час", "уже полчаса", "since 2 days", "пару днів як"
@@ -159,6 +169,11 @@ _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) +
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
 # inside "во вторник созвон" is not about the problem: weekdays need a preposition or "last".
 _STARTS = re.compile(r"(?:с|со|з|із|від|since|from|starting|после|після|after|ever)\s", _I)
+# Verbs that name the start: "Started Monday", "почалось вівторок".
+_BEGAN = (
+    r"\b(?:started|starts|began|begun|stopped|broke|died|happened|началось|начался|началась|"
+    r"почалось|почався|почалася|перестал\w*|перестав\w*)"
+)
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 
 
@@ -183,19 +198,37 @@ def extract(text: str) -> str:
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
-            r"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+)\s+$", folded[: match.start()], _I
+            rf"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+|{_BEGAN})\s+$",
+            folded[: match.start()],
+            _I,
         ):
             continue
         found.append(phrase)
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]
-    return _with_digits((started or found)[0]) if found else ""
+    return _with_digits(_with_neighbours(text, (started or found)[0], found)) if found else ""
+
+
+def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
+    """The phrase with another time phrase right next to it: "on Monday after lunch"."""
+    start = text.find(phrase)
+    end = start + len(phrase)
+    for other in found:
+        at = text.find(other)
+        if at < 0 or other == phrase:
+            continue
+        if re.fullmatch(r"[ ,]{1,2}", text[end:at] or "x"):
+            end = at + len(other)
+        elif re.fullmatch(r"[ ,]{1,2}", text[at + len(other) : start] or "x"):
+            start = at
+    return text[start:end] if start >= 0 else phrase
 
 
 def _with_digits(phrase: str) -> str:
     """An hour said in words gets its clock time too: "с девяти утра (9:00)"."""
-    for word in re.findall(r"[\w']+", fold(phrase).lower()):
-        hour = HOUR_WORDS.get(word)
+    words = re.findall(r"[\w']+", fold(phrase).lower())
+    for before, word in zip(["", *words], words, strict=False):
+        hour = HOUR_WORDS.get(word) if before != "того" else None  # "з того часу" is no hour
         if hour is not None:
             return f"{phrase} ({hour}:00)"
     return phrase

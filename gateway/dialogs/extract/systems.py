@@ -98,6 +98,7 @@ def _windows(text: str) -> tuple[int, str] | None:
     ahead = _WINDOWS_NUMBER_FIRST.search(text)
     if ahead:
         return ahead.start(), f"Windows {ahead.group('version') or ahead.group('alone')}"
+    named: list[tuple[int, str]] = []
     for match in _WINDOWS.finditer(text):
         family, version = match.group("family"), match.group("version")
         if family.lower() == "win" and not version:
@@ -117,12 +118,16 @@ def _windows(text: str) -> tuple[int, str] | None:
             continue  # "Windows Hello", "Windows Defender" are parts of it, not the system
         slang = _slang(text) if not version else None
         if slang is not None:
-            return match.start(), slang[1]  # "на одиннадцатой винде"
+            named.append((match.start(), slang[1]))  # "на одиннадцатой винде"
+            continue
         parts = ["Windows"]
         if match.group("server"):
             parts.append("Server")
         parts += [p for p in (version, match.group("edition"), match.group("build")) if p]
-        return match.start(), " ".join(_case(p) for p in parts)
+        named.append((match.start(), " ".join(_case(p) for p in parts)))
+    if named:
+        # "since the Windows update … (Windows 10)": the mention with a version says more
+        return next((n for n in named if n[1] != "Windows"), named[0])
     build = _BARE_BUILD.search(text)
     if build:
         return build.start(), f"Windows {build.group(0).upper()}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract import since
 from gateway.dialogs.extract.words import DoneForms, clauses, fold
 
 _I = re.IGNORECASE
@@ -77,7 +78,7 @@ _EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
 _VERDICT = re.compile(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
-    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+"
+    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
@@ -130,7 +131,10 @@ _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 def extract(text: str) -> str:
     """The clauses that say what was tried, joined with "; "; "" when none does."""
     found: list[str] = []
+    cause = _cause(text)
     for clause in clauses(text):
+        if cause and clause.strip() in cause:
+            continue  # "с тех пор как поменяли роутер" says when, not what the user tried
         if (
             _NOTHING_TRIED.search(clause)
             or _VERDICT.search(clause)
@@ -140,6 +144,19 @@ def extract(text: str) -> str:
         ):
             found.append(clause)
     return "; ".join(found)
+
+
+# A start named by what happened: "с тех пор как поменяли роутер", "ever since IT replaced".
+_CAUSE_START = re.compile(
+    r"^(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту)|ever since)",
+    _I,
+)
+
+
+def _cause(text: str) -> str:
+    """The "since when" phrase of `text` when it names an event, else ""."""
+    phrase = since.extract(text)
+    return phrase if _CAUSE_START.match(fold(phrase)) else ""
 
 
 def _attempt_in(clause: str) -> bool:

@@ -202,9 +202,22 @@
 
   /* ---- mass incidents (at the top of the queue) ---- */
 
+  var incidentsTimer = null;
+  function loadIncidentsSoon() {
+    clearTimeout(incidentsTimer); // a burst of changes is one reload
+    incidentsTimer = setTimeout(loadIncidents, 300);
+  }
+
+  function typingAnUpdate() {
+    return Array.from(document.querySelectorAll("#incident-list textarea")).some(function (t) {
+      return t.value.trim() !== "" || t === document.activeElement;
+    });
+  }
+
   function loadIncidents() {
     return api("GET", "/console/api/incidents").then(function (data) {
-      renderIncidents(data.incidents);
+      // An update being written is never wiped: the list is redrawn once it is sent.
+      if (!typingAnUpdate()) renderIncidents(data.incidents);
       renderProposals(data.proposals || []);
     }).catch(function (err) { $("#incident-error").textContent = err.message; });
   }
@@ -225,6 +238,8 @@
     return api("POST", "/console/api/incidents/" + encodeURIComponent(id) + "/" + action,
       { messages: incidentMessages(form) }).then(function (data) {
       showNotice(tr("incident_told", { n: data.told }));
+      form.reset();
+      if (document.activeElement) document.activeElement.blur();
       loadIncidents();
     }).catch(function (err) { $("#incident-error").textContent = err.message; });
   }
@@ -392,10 +407,12 @@
       state.tickets.delete(frame.ticket);
       renderQueue();
       if (state.open && state.open.ticket.id === frame.ticket) leaveTicket(tr("gone", { id: frame.ticket }));
-    } else if (frame.type === "entry") {
+    } else if (frame.type === "entries") {
       if (state.open && frame.conversation === state.open.conversation.key) {
-        if (frame.entry.direction === "in") hideTyping();
-        addEntry(frame.index, frame.entry);
+        frame.entries.forEach(function (item) {
+          if (item.entry.direction === "in") hideTyping();
+          addEntry(item.index, item.entry);
+        });
       }
     } else if (frame.type === "typing") {
       if (state.open && frame.conversation === state.open.conversation.key) showTyping(frame.name);
@@ -407,6 +424,8 @@
       if (queued && !open) refreshQueueSoon();
     } else if (frame.type === "sla_alert") {
       slaAlert(frame);
+    } else if (frame.type === "incidents") {
+      loadIncidentsSoon();
     }
   }
 

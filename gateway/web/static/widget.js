@@ -21,6 +21,8 @@
   var connected = false;
   var limits = { bytes: 0, types: [] }; // for files, from the server's welcome
   var MAX_TRIES = 3; // sends of one message without an acknowledgement before giving up
+  var TRY_AGAIN_LATER = 1013; // the server's close while its store is unavailable
+  var sentHere = []; // ids of the messages sent on the current socket
   var ui = build();
 
   function pickLang(value) {
@@ -207,8 +209,12 @@
                                name: script.dataset.name || "" }));
     };
     ws.onmessage = function (ev) { receive(JSON.parse(ev.data)); };
-    ws.onclose = function () {
+    ws.onclose = function (ev) {
       connected = false;
+      if (ev.code === TRY_AGAIN_LATER) { // the server could not store it now (a failover):
+        unsent(); // not the message's fault, so those sends do not count as tries
+      }
+      sentHere = [];
       setStatus(T.offline, false);
       var delay = Math.min(10000, 500 * Math.pow(2, attempt++)) * (0.5 + Math.random() / 2);
       setTimeout(connect, delay);
@@ -238,10 +244,12 @@
           transmit(m);
         }
       });
-    } else if (frame.type === "entry") {
-      if (frame.index < nextIndex) return; // already shown
-      nextIndex = frame.index + 1;
-      showEntry(frame.entry);
+    } else if (frame.type === "entries") { // every new entry of one update, in order
+      frame.entries.forEach(function (item) {
+        if (item.index < nextIndex) return; // already shown
+        nextIndex = item.index + 1;
+        showEntry(item.entry);
+      });
     } else if (frame.type === "language") {
       speak(frame.lang);
     } else if (frame.type === "typing") {
@@ -353,6 +361,15 @@
     save();
   }
 
+  // Sends on a socket the server closed with "try again later" are taken back: the
+  // message is resent after the reconnect, however long the store was away.
+  function unsent() {
+    saved.pending.forEach(function (m) {
+      if (sentHere.indexOf(m.id) >= 0) m.tries = Math.max(0, (m.tries || 0) - 1);
+    });
+    save();
+  }
+
   function newId() {
     var bytes = new Uint8Array(12);
     crypto.getRandomValues(bytes);
@@ -373,6 +390,7 @@
   function transmit(message) {
     if (ws && connected && ws.readyState === WebSocket.OPEN) {
       message.tries = (message.tries || 0) + 1;
+      sentHere.push(message.id);
       save();
       ws.send(JSON.stringify({ type: "message", id: message.id, text: message.text,
                                payload: message.payload }));
@@ -414,7 +432,8 @@
       node.dataset.id = entry.client_id;
       var mine = ui.pending.querySelector('[data-id="' + CSS.escape(entry.client_id) + '"]');
       if (mine) mine.remove();
-      forget(entry.client_id);
+      // Still resent until its "ack": the entry may be shown before the store has made
+      // it durable (a replica's confirmation, in a failover), the ack only after.
     }
     ui.history.appendChild(node);
     clearReplies();

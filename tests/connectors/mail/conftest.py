@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import pytest
-
 from emulators.harness import Intake
 from emulators.mail import MailSink
 from gateway.config import EmailSettings, Settings
@@ -14,14 +12,6 @@ from gateway.connectors.mail.connector import EmailConnector
 from gateway.store import Store
 
 SUPPORT = "support@helpdesk.example.com"
-
-
-@pytest.fixture
-async def sink() -> AsyncIterator[MailSink]:
-    server = MailSink()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def with_email(settings: Settings, sink: MailSink, **extra: object) -> Settings:

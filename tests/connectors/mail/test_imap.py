@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
 from pydantic import SecretStr
@@ -20,14 +20,6 @@ from gateway.store import Store
 from .conftest import SUPPORT, with_email
 
 SENDER = "olga@corp.example.com"
-
-
-@pytest.fixture
-def dovecot() -> Iterator[Dovecot]:
-    server = Dovecot()
-    server.start()
-    yield server
-    server.close()
 
 
 def imap_settings(settings: Settings, sink: MailSink, dovecot: Dovecot, **imap: object) -> Settings:

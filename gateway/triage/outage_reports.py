@@ -1,0 +1,182 @@
+"""What a user's report of a problem says, for mass-incident detection, and whether two
+reports are about the same outage.
+
+A report is weighed by what it shares with another, never by one broad word alone:
+- the shared **services** it names ("CRM", "почта"): different services never merge;
+  the same service is one outage only when both reports say it is broken ("down", "не
+  открывается") or are the same knowledge-base topic. Five people asking five different
+  things about mail are five questions, not a mail outage;
+- the **products** the checklist extracted ("Jira", "1С"): the same rule;
+- the specific **knowledge-base topic** ("vpn_connect");
+- the **text**: the words that say *what* is broken (lemmas, with the words that only say
+  *that* something is broken set aside) must largely be the same, compared fuzzily. "the
+  portal is down" and "the intranet portal is not loading" share "portal"; "my printer is
+  down" and "the portal is down" share only "down", which is no evidence; "портал лежит"
+  and "the portal is down" share the portal. Reports naming
+  nothing but "everything is down" ("всё легло, ничего не открывается") are one outage
+  with each other and with nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from gateway.knowledge.morphology import lemmas
+from gateway.knowledge.translit import cyrillic_readings
+from gateway.triage.services import ServiceCatalog
+
+# Topics any outage looks like: they say nothing about *which* service is down.
+GENERIC_TOPICS = frozenset(
+    {"outage_critical", "website_wont_open", "app_crash", "app_wont_start", "hardware_broken"}
+)
+# Topics that are one person's own matter even when many write at once: a forgotten
+# password, a phone to set up, access to be granted, a program to install.
+PERSONAL_TOPICS = frozenset(
+    {"password_reset", "account_locked", "mfa_lost_device", "new_access_request",
+     "software_install", "file_recovery", "email_setup_phone", "disk_full", "slow_computer",
+     "keyboard_mouse", "monitor_no_signal", "no_sound", "mic_camera", "update_stuck",
+     "printer_paper_jam", "hardware_broken", "license_expired"}
+)  # fmt: skip
+# Lemmas (ru, uk; English as stemmed) that say something is broken, not what.
+_BROKEN_TEXT = """
+    работать открываться открыть открывать грузиться загружаться загрузиться лечь лежать
+    упасть падать висеть зависнуть виснуть тормозить недоступный отвечать подключаться
+    подключиться пускать запускаться запуститься сломаться отвалиться глючить сбой авария
+    заходить зайти войти входить доступ ошибка
+    працювати відкриватися відкрити відкривати вантажитися завантажуватися завантажитися
+    лягти лежати впасти падати висіти зависнути гальмувати недоступний відповідати
+    підключатися підключитися запускатися запуститися зламатися відвалитися глючити збій
+    аварія заходити увійти входити помилка
+    down work open load crash hang freez unavail unreach respond connect outag broken broke
+    offlin error fail slow time out login log stuck dead"""
+BROKEN_WORDS = frozenset(_BROKEN_TEXT.split())
+# Words that say how many or when, never what: "у всех", "nothing", "опять", "since morning".
+_FILLER_TEXT = """
+    все всё весь вся ничего никто ни ничто нигде совсем опять снова уже сегодня утро
+    с час минута мочь у нас мы я меня не нет
+    усе всі нічого ніхто ні знову вже сьогодні ранок могти ми мене
+    everyth noth nobodi anyth anyon everyon everybodi all again today morn sinc keep
+    can cannot not no me us we anymor still whole entir"""
+FILLER_WORDS = frozenset(_FILLER_TEXT.split())
+SHARED_ENOUGH = 0.5  # of the words saying what is broken, the share both reports use
+
+
+@dataclass(frozen=True)
+class OutageReport:
+    """One user's new problem as detection weighs it."""
+
+    conversation: str
+    text: str
+    at: float
+    topic: str = ""  # a specific knowledge-base topic ("" for none or a generic one)
+    services: frozenset[str] = frozenset()
+    products: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()  # lemmas saying what is broken
+    broken: bool = False  # says that something is broken (or is a generic outage topic)
+
+    def to_json(self) -> str:
+        raw: dict[str, Any] = asdict(self)
+        for name in ("services", "products", "subject"):
+            raw[name] = sorted(raw[name])
+        return json.dumps(raw, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str | bytes) -> OutageReport:
+        data = json.loads(raw)
+        return cls(
+            conversation=str(data["conversation"]),
+            text=str(data.get("text", "")),
+            at=float(data.get("at", 0)),
+            topic=str(data.get("topic", "")),
+            services=frozenset(data.get("services") or ()),
+            products=frozenset(data.get("products") or ()),
+            subject=frozenset(data.get("subject") or ()),
+            broken=bool(data.get("broken")),
+        )
+
+
+@dataclass(frozen=True)
+class ReportReader:
+    """Turns a problem as the dialog took it up into an `OutageReport`."""
+
+    catalog: ServiceCatalog
+    similarity: int = 85  # rapidfuzz ratio at which two words are the same word
+
+    def read(
+        self, conversation: str, text: str, topic: str, product: str, at: float
+    ) -> OutageReport | None:
+        """None for a personal matter (never an outage, whatever it names) or no text."""
+        if topic in PERSONAL_TOPICS or not text.strip():
+            return None
+        words = set(lemmas(text))
+        broken = topic in GENERIC_TOPICS or any(_is_broken(w) for w in words)
+        products = frozenset(p.strip().lower() for p in product.split(",") if p.strip())
+        services = self.catalog.named_in(text)
+        service_words = {w for w in words if self.catalog.named_in(w)}
+        product_words = {w for w in words if any(w in p or p in w for p in products)}
+        subject = frozenset(
+            w
+            for w in words - service_words - product_words
+            if not _is_broken(w) and w not in FILLER_WORDS and not w.isdigit() and len(w) > 1
+        )
+        return OutageReport(
+            conversation=conversation,
+            text=text.strip()[:500],
+            at=at,
+            topic="" if topic in GENERIC_TOPICS else topic,
+            services=services,
+            products=products,
+            subject=subject,
+            broken=broken,
+        )
+
+    def related(self, a: OutageReport, b: OutageReport) -> bool:
+        """Whether two reports are about one outage (see the module docstring)."""
+        same_topic = bool(a.topic) and a.topic == b.topic
+        both_broken = a.broken and b.broken
+        if a.services or b.services:
+            return bool(a.services & b.services) and (both_broken or same_topic)
+        if a.products or b.products:
+            return bool(a.products & b.products) and (both_broken or same_topic)
+        if same_topic:
+            return True
+        if a.topic and b.topic:
+            return False  # two different specific problems
+        if not both_broken:
+            return False
+        if not a.subject or not b.subject:
+            return not a.subject and not b.subject  # "everything is down" only with itself
+        return self.shared(a.subject, b.subject) >= SHARED_ENOUGH
+
+    def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """How much of two word sets is the same words (fuzzily: typos, and a Latin word
+        read in Cyrillic, "portal" = "портал")."""
+        common = sum(1 for w in a if any(self._same(w, v) for v in b))
+        return common / (len(a) + len(b) - common)
+
+    def _same(self, a: str, b: str) -> bool:
+        return any(
+            fuzz.ratio(x, y) >= self.similarity for x in _spellings(a) for y in _spellings(b)
+        )
+
+    def signature(self, report: OutageReport) -> str:
+        """The detection key of the outage this report would anchor."""
+        if report.services:
+            return "service:" + "+".join(sorted(report.services))
+        if report.products:
+            return "product:" + "+".join(sorted(report.products))
+        if report.topic:
+            return f"topic:{report.topic}"
+        return "text:" + ("+".join(sorted(report.subject)) or "*")
+
+
+def _spellings(word: str) -> list[str]:
+    return [word, *cyrillic_readings(word)[:2]] if word.isascii() else [word]
+
+
+def _is_broken(word: str) -> bool:
+    return word in BROKEN_WORDS or word.startswith(("недоступ", "unreach", "unavail", "offlin"))
