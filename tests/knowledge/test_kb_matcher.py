@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,23 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_articles(ROOT / "faq"))
+
+
+def one_language_article(
+    article_id: str, title: str, keywords: tuple[str, ...], questions: tuple[str, ...] = ()
+) -> Article:
+    """A small hardware article with the same English texts in every language slot."""
+    return Article(
+        id=article_id,
+        group="hardware",
+        kind="faq",
+        answer_type="steps",
+        link=None,
+        title={lang: title for lang in LANGUAGES},
+        answer={lang: "1. Restart it." for lang in LANGUAGES},
+        questions={lang: questions for lang in LANGUAGES},
+        keywords={lang: keywords for lang in LANGUAGES},
+    )
 
 
 def answered(matcher: Matcher, text: str, lang: str | None = None) -> str | None:
@@ -187,16 +203,8 @@ def test_words_of_other_services_are_a_signal_not_an_article(matcher: Matcher) -
 
 
 def test_a_word_an_article_names_is_never_outside(matcher: Matcher) -> None:
-    cafe = Article(
-        id="canteen_menu_screen",
-        group="hardware",
-        kind="faq",
-        answer_type="steps",
-        link=None,
-        title={lang: "canteen menu screen" for lang in LANGUAGES},
-        answer={lang: "1. Restart the screen." for lang in LANGUAGES},
-        questions={lang: ("canteen screen is black",) for lang in LANGUAGES},
-        keywords={lang: ("canteen",) for lang in LANGUAGES},
+    cafe = one_language_article(
+        "canteen_menu_screen", "canteen menu screen", ("canteen",), ("canteen screen is black",)
     )
     with_cafe = Matcher([*matcher.articles, cafe], matcher.decision)
     assert matcher.ranker.rank("the canteen screen is black", "en")[0].outside > 0
@@ -227,23 +235,8 @@ def test_a_word_an_article_only_mentions_does_not_win_it(
 
 
 def test_title_words_after_a_preposition_are_mentions() -> None:
-    scanner = Article(
-        id="scanner",
-        group="hardware",
-        kind="faq",
-        answer_type="steps",
-        link=None,
-        title={lang: "Scanner or scan to email not working" for lang in LANGUAGES},
-        answer={lang: "1. Restart the scanner." for lang in LANGUAGES},
-        questions={lang: () for lang in LANGUAGES},
-        keywords={lang: ("scanner",) for lang in LANGUAGES},
-    )
-    mail = dataclasses.replace(
-        scanner,
-        id="mail",
-        title={lang: "Email not working, messages not arriving" for lang in LANGUAGES},
-        keywords={lang: ("inbox",) for lang in LANGUAGES},
-    )
+    scanner = one_language_article("scanner", "Scanner or scan to email not working", ("scanner",))
+    mail = one_language_article("mail", "Email not working, messages not arriving", ("inbox",))
     ranked = Matcher([scanner, mail]).ranker.rank("email not working", "en")
     assert ranked[0].article.id == "mail"
     # Both name "email", but only the mail article is about it.
