@@ -1,10 +1,13 @@
-"""Ingest and turns a second on one Redis server, and on Sentinel with `WAIT 1`, as ratios.
+"""Ingest and turns a second on one Redis server, on Sentinel with `WAIT 1` and on a
+Redis Cluster, as ratios to the single server.
 
 All in the same run, on loopback, real redis-server processes:
 - `single`: one redis-server;
 - `sentinel`: 1 primary, 2 replicas, 3 sentinels; the gateway writes with `WAIT 1`.
-Neither keeps an append-only file (the test fixture's nodes do not), so the ratio is the
-cost of the replica round trip (`WAIT`) and the Sentinel client.
+- `cluster`: 3 primaries, 3 replicas; without and with `WAIT 1` (to the slot's replica).
+None keeps an append-only file (the test fixture's nodes do not), so the ratio is the
+cost of the replica round trip (`WAIT`), the clients, and on a cluster the commit's
+single-slot steps (store/slot_steps.py).
 
 Ingest: the durable accept a webhook does before its 200 (dedupe + stream append, and on
 Sentinel the `WAIT`), at a fixed concurrency, distinct message ids. Turns: the real
@@ -25,11 +28,12 @@ import tempfile
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from redis_topologies import RedisProcess, SentinelSetup, free_port  # noqa: E402
+from redis_topologies import ClusterSetup, RedisProcess, SentinelSetup, free_port  # noqa: E402
 
 from gateway.app import start_workers  # noqa: E402
 from gateway.config import Settings, load_settings  # noqa: E402
@@ -82,6 +86,32 @@ async def sentinel() -> AsyncIterator[Settings]:
         setup.stop()
 
 
+def cluster(wait_replicas: int) -> Any:
+    @contextlib.asynccontextmanager
+    async def formed() -> AsyncIterator[Settings]:
+        setup = ClusterSetup.start(Path(tempfile.mkdtemp(prefix="fl-bench-cluster-")))
+        try:
+            yield settings_for(
+                {
+                    "FIRSTLINE__REDIS__TOPOLOGY": "cluster",
+                    "FIRSTLINE__REDIS__CLUSTER_NODES": json.dumps(setup.addresses[:2]),
+                    "FIRSTLINE__REDIS__WAIT_REPLICAS": str(wait_replicas),
+                }
+            )
+        finally:
+            setup.stop()
+
+    return formed
+
+
+TOPOLOGIES: dict[str, Any] = {
+    "single": single,
+    "sentinel WAIT 1": sentinel,
+    "cluster": cluster(0),
+    "cluster WAIT 1": cluster(1),
+}
+
+
 async def ingest(settings: Settings, messages: int, concurrency: int, tag: str) -> float:
     """Durable accepts a second."""
     store = Store.connect(redis_target(settings, settings.redis.url or ""), SHARDS)
@@ -122,11 +152,11 @@ async def turns(settings: Settings, count: int) -> float:
 
 
 async def main(args: argparse.Namespace) -> None:
-    results: dict[str, list[tuple[float, float]]] = {"single": [], "sentinel WAIT 1": []}
-    for round_ in range(args.rounds):  # interleaved, so drift hits both alike
-        for name, topology in (("single", single), ("sentinel WAIT 1", sentinel)):
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in TOPOLOGIES}
+    for round_ in range(args.rounds):  # interleaved, so drift hits all alike
+        for name, topology in TOPOLOGIES.items():
             async with topology() as settings:
-                tag = f"{name.split()[0]}{round_}"
+                tag = f"{name.replace(' ', '')}{round_}"
                 rate = await ingest(settings, args.messages, args.concurrency, tag)
                 turn_rate = await turns(settings, args.turns)
                 results[name].append((rate, turn_rate))

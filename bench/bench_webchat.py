@@ -41,7 +41,14 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
-from loadstats import LoadResult, free_port, process_cpu, process_memory, process_tree
+from loadstats import (
+    LoadResult,
+    free_port,
+    process_cpu,
+    process_memory,
+    process_memory_parts,
+    process_tree,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONS = [
@@ -220,9 +227,10 @@ async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
     cpu = process_cpu([echo_pid(srv)])
     echo = await run_phase("echo", echo_session, srv.echo, sessions, messages)
     echo_cpu = process_cpu([echo_pid(srv)]) - cpu
-    cpu = process_cpu(group_pids(srv))
+    cpu = cpu_by_part(srv)
     gw = await run_phase("gateway", gateway_session, srv.gateway, sessions, messages)
-    gw_cpu = process_cpu(group_pids(srv)) - cpu
+    parts = {name: used - cpu[name] for name, used in cpu_by_part(srv).items()}
+    gw_cpu = sum(parts.values())
     print(echo.line())
     print(gw.line())
     if echo.rate and gw.latencies:
@@ -232,7 +240,11 @@ async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
         print(
             f"ratio    gateway/echo throughput {gw.rate / echo.rate:.3f}; "
             f"median latency x{gw.median / echo.median:.0f}; CPU per message "
-            f"{per_gw:.2f} ms (serve group + redis) vs echo {per_echo:.2f} ms\n",
+            f"{per_gw:.2f} ms (serve group + redis) vs echo {per_echo:.2f} ms; of it "
+            + ", ".join(
+                f"{name} {used / len(gw.latencies) * 1000:.2f}" for name, used in parts.items()
+            )
+            + "\n",
             flush=True,
         )
 
@@ -372,6 +384,12 @@ async def memory(srv: Servers, sessions: int) -> None:
         )
         await asyncio.sleep(1.0)
         after = group_memory(srv)
+        for pid in after[2]:
+            parts = process_memory_parts(pid)
+            print(
+                f"memory   {process_role(pid, srv):<32} RSS {parts['Rss'] / 2**20:5.0f} MiB  "
+                f"PSS {parts['Pss'] / 2**20:5.0f} MiB  private {parts['Private'] / 2**20:5.0f} MiB"
+            )
         for ws in sockets:
             await ws.close()
     echo_rss, _ = process_memory([echo_pid(srv)])
@@ -383,9 +401,36 @@ async def memory(srv: Servers, sessions: int) -> None:
     )
 
 
+def process_role(pid: int, srv: Servers) -> str:
+    """What a process of the group is: serve, a worker process (forked from serve, or a
+    `firstline worker`), redis-server."""
+    if pid == srv.redis_pid:
+        return "redis-server"
+    if pid == srv.gateway_pid:
+        return "serve"
+    with contextlib.suppress(OSError):
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        if b"worker" in command:
+            return "worker process (firstline worker)"
+        if b"serve" in command:
+            return "worker process (forked from serve)"
+    return "other"
+
+
 def group_pids(srv: Servers) -> list[int]:
     """The serve process, its worker processes and the redis-server."""
     return [*process_tree(srv.gateway_pid), srv.redis_pid]
+
+
+def cpu_by_part(srv: Servers) -> dict[str, float]:
+    """CPU seconds used so far by the serve process (web, sockets, intake), its worker
+    processes (the turns) and redis-server."""
+    workers = process_tree(srv.gateway_pid)[1:]
+    return {
+        "serve": process_cpu([srv.gateway_pid]),
+        "workers": process_cpu(workers),
+        "redis": process_cpu([srv.redis_pid]),
+    }
 
 
 def group_memory(srv: Servers) -> tuple[int, int, list[int]]:

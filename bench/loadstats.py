@@ -162,6 +162,18 @@ def process_memory(pids: list[int]) -> tuple[int, int]:
     return rss, pss
 
 
+def process_memory_parts(pid: int) -> dict[str, int]:
+    """One process's Rss, Pss and private (Private_Clean + Private_Dirty) bytes."""
+    parts = {"Rss": 0, "Pss": 0, "Private": 0}
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, value = line.partition(":")
+            key = "Private" if name.startswith("Private_") else name
+            if key in parts:
+                parts[key] += int(value.split()[0]) * 1024
+    return parts
+
+
 def process_cpu(pids: list[int]) -> float:
     """User + system CPU seconds the processes have used so far."""
     total = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
@@ -20,6 +21,7 @@ from gateway.config import Settings
 from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
 from gateway.file_links import FileLinks
+from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import (
     UNANSWERED_CHANNELS,
     UNDELIVERED,
@@ -156,7 +158,8 @@ def _lifecycle(
     settings: Settings, children: WorkerProcesses | None
 ) -> Callable[[web.Application], AsyncIterator[None]]:
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-        async with open_runtime(settings) as rt:
+        preloaded = children.knowledge if children is not None else None
+        async with open_runtime(settings, knowledge=preloaded) as rt:
             app[RUNTIME] = rt
             app[FILE_LINKS] = links = FileLinks(settings, rt.store)
             connectors = build_connectors(settings, rt, links)
@@ -270,6 +273,30 @@ def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
     return mark
 
 
+async def run_workers(
+    settings: Settings, count: int, knowledge: KnowledgeLibrary | None = None
+) -> int:
+    """A worker process (`firstline worker`, or one `serve` forked): `count` inbound
+    workers until SIGTERM/SIGINT, then the turns in hand are finished."""
+    async with open_runtime(settings, knowledge=knowledge) as rt:
+        workers = start_workers(rt, count)
+        stopping = asyncio.Event()
+
+        def stop() -> None:
+            stopping.set()
+            for worker in workers:
+                worker.stop()
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop)
+        reloader = asyncio.create_task(reload_knowledge(rt, stopping))
+        await asyncio.gather(*(w.run() for w in workers))
+        stopping.set()
+        await reloader
+    return 0
+
+
 async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
     """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process
     that answers: serve and its worker processes)."""
@@ -339,6 +366,7 @@ async def _readyz(request: web.Request) -> web.Response:
     try:
         await app[RUNTIME].store.ping()
         topology = await app[RUNTIME].store.topology()
+        backlog = await app[RUNTIME].store.inbound.backlog()
     except Exception as exc:
         # The detail (a socket path, a host) is for the log, not for whoever asks.
         log.warning("readiness check: redis unavailable", extra={"error": repr(exc)})
@@ -349,10 +377,12 @@ async def _readyz(request: web.Request) -> web.Response:
         return web.json_response(
             {"status": "redis degraded", "redis": topology.as_dict()}, status=503
         )
-    backlog = await app[RUNTIME].store.inbound.backlog()
+    if topology.degraded:
+        # Served, but with fewer replica copies than configured: for an alert, not a 503.
+        log.warning("readiness check: redis degraded", extra={"degraded": topology.degraded})
     return web.json_response(
         {
-            "status": "ready",
+            "status": "degraded" if topology.degraded else "ready",
             "channels": [c.channel for c in app[CONNECTORS]],
             "inbound_backlog": backlog,
             "redis": topology.as_dict(),

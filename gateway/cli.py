@@ -194,8 +194,11 @@ def _serve(args: argparse.Namespace) -> int:
     )
     settings = settings.model_copy(update={"http": http})
     _configure_logs(settings)
+    children = _worker_processes(args, settings)
+    if children is not None and settings.worker.in_process:
+        children.fork_preloaded(settings)  # before the event loop and any thread
     web.run_app(
-        create_app(settings, _worker_processes(args, settings)),
+        create_app(settings, children),
         host=settings.http.host,
         port=settings.http.port,
         print=lambda line: print(line, file=sys.stderr),
@@ -221,7 +224,9 @@ def _worker(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     _configure_logs(settings)
-    return asyncio.run(_run_workers(settings, args.count))
+    from gateway.app import run_workers
+
+    return asyncio.run(run_workers(settings, args.count))
 
 
 def _joined(settings: Settings, command: str) -> Settings | None:
@@ -252,29 +257,6 @@ def _report(args: argparse.Namespace) -> int:
     return asyncio.run(print_report(settings, args, sys.stdout))
 
 
-async def _run_workers(settings: Settings, count: int) -> int:
-    from gateway.app import reload_knowledge, start_workers
-    from gateway.runtime import open_runtime
-
-    async with open_runtime(settings) as rt:
-        workers = start_workers(rt, count)
-        stopping = asyncio.Event()
-
-        def stop() -> None:
-            stopping.set()
-            for worker in workers:
-                worker.stop()
-
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop)
-        reloader = asyncio.create_task(reload_knowledge(rt, stopping))
-        await asyncio.gather(*(w.run() for w in workers))
-        stopping.set()
-        await reloader
-    return 0
-
-
 def _config_check(args: argparse.Namespace) -> int:
     """Validate the settings; with an external Redis, also say what topology it has."""
     settings = load_settings(args.file or args.config)
@@ -294,6 +276,8 @@ def _config_check(args: argparse.Namespace) -> int:
     print(f"redis topology found: {json.dumps(view.as_dict())}")
     if not view.ready:
         return _fail(f"redis: {'; '.join(view.problems)}", 1)
+    if view.degraded:
+        print(f"WARNING: redis degraded: {'; '.join(view.degraded)}", file=sys.stderr)
     return 0
 
 

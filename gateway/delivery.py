@@ -130,7 +130,7 @@ class ChannelSender:
         retries the entry); a reply already sent is then recorded, never sent again."""
         delivery = entry.delivery
         if delivery.delivery_id not in self._sent_unrecorded:
-            if await self.store.outbox.was_delivered(delivery.delivery_id):
+            if await self.store.outbox.was_delivered(self.channel, delivery.delivery_id):
                 await self.store.outbox.done(self.channel, entry)
                 return
             try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
 
 INBOUND = Counter(
     "firstline_inbound_messages_total",
@@ -54,6 +54,17 @@ DEFLECTION = Counter(
     "firstline_conversations_concluded_total",
     "Requests that ended with the bot's answer (bot) or with a ticket for a person (ticket)",
     ["channel", "outcome"],
+)
+
+REDIS_REPLICAS = Gauge(
+    "firstline_redis_replicas_online",
+    "Replicas online of the Redis primary (a cluster: over all primaries), checked every 5 s",
+)
+REDIS_DEGRADED = Gauge(
+    "firstline_redis_degraded",
+    "1 while Redis cannot take writes as configured: fewer replicas online than "
+    "redis.wait_replicas (intake is refused) or cluster slots uncovered; also while a "
+    "cluster primary has fewer replicas (served, degraded)",
 )
 
 

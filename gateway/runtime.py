@@ -13,13 +13,13 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from gateway.alert_tickets import AlertTickets
-from gateway.config import ConfigError, Settings
+from gateway.config import Settings
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import DialogEngine
 from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.incidents import IncidentService
 from gateway.knowledge.library import KnowledgeLibrary
-from gateway.liveness import StoreWatch
+from gateway.liveness import StoreWatch, TopologyWatch
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.reports.recorder import ReportRecorder
@@ -173,13 +173,6 @@ async def redis_for(settings: Settings) -> tuple[RedisTarget, EmbeddedRedis | No
     """The Redis to use, and the embedded server when this process started it: the
     configured Redis (a server, Sentinel or Cluster), else the embedded one another
     firstline process runs on this data dir (joined), else a new embedded one."""
-    if settings.redis.topology == "cluster":
-        # The cluster is found and described (`firstline config check`), but the store's
-        # multi-key steps are not single-slot yet: serving would fail with CROSSSLOT.
-        raise ConfigError(
-            "redis.topology: cluster is not supported for serving yet (config check only); "
-            "use single or sentinel"
-        )
     if not settings.redis.embedded:
         return redis_target(settings, settings.redis.url or ""), None
     server = embedded_redis(settings)
@@ -212,23 +205,31 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
 
 @asynccontextmanager
 async def open_runtime(
-    settings: Settings, direct_channels: Iterable[str] = ()
+    settings: Settings,
+    direct_channels: Iterable[str] = (),
+    knowledge: KnowledgeLibrary | None = None,
 ) -> AsyncIterator[Runtime]:
     """Start (or connect to) Redis and build the services; stop them on exit.
 
     An embedded redis-server this process started is supervised (restarted from its
     append-only file if it dies); one another firstline process runs is joined.
+    `knowledge`: the knowledge base when it is loaded already (before worker processes
+    were forked, so they share it); else it is loaded here.
     """
     target, server = await redis_for(settings)
     store = Store.connect(target, settings.worker.shards)
     stopping = asyncio.Event()
     watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
-    background = [asyncio.create_task(watch.run(stopping))]
+    background = [
+        asyncio.create_task(watch.run(stopping)),
+        asyncio.create_task(store.keep_commits_whole(stopping)),
+        asyncio.create_task(TopologyWatch(store.topology).run(stopping)),
+    ]
     if server is not None:
         background.append(asyncio.create_task(server.supervise(stopping)))
     try:
         await store.prepare()
-        knowledge = KnowledgeLibrary(settings.faq_dir)
+        knowledge = knowledge or KnowledgeLibrary(settings.faq_dir)
         sla = sla_policy(settings)
         catalog = ServiceCatalog.from_config(settings.incidents.services)
         engine = DialogEngine(

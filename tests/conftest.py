@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import tempfile
@@ -23,7 +24,7 @@ from directory.slapd import (
     running_slapd,
     user_ldif,
 )
-from redis_topologies import SentinelSetup
+from redis_topologies import ClusterSetup, SentinelSetup
 
 from emulators.dovecot import Dovecot
 from emulators.harness import VIBER_TOKEN, meta_emulator
@@ -36,6 +37,21 @@ from gateway.store import Store
 from gateway.store.embedded import EmbeddedRedis, find_redis_server
 
 ROOT = Path(__file__).resolve().parents[1]
+# `FIRSTLINE_TEST_REDIS=cluster`: the `store` and `settings` fixtures are on a real Redis
+# Cluster (3 primaries, 3 replicas) instead of one server: the store's suite on a cluster.
+ON_CLUSTER = os.environ.get("FIRSTLINE_TEST_REDIS") == "cluster"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On a cluster, run only what can run there: tests that reach Redis through the
+    `store` or `settings` fixtures, not through the single server's URL."""
+    if not ON_CLUSTER:
+        return
+    skip = pytest.mark.skip(reason="talks to the single test server directly")
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "redis_server" in fixtures and not fixtures & {"store", "settings"}:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +73,24 @@ def fresh_sentinel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sentine
     setup.stop()
 
 
+@pytest.fixture(scope="session")
+def shared_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterSetup]:
+    """A cluster for tests that do not kill nodes (emptied per test by `cluster_store`)."""
+    setup = ClusterSetup.start(tmp_path_factory.mktemp("shared-cluster"))
+    yield setup
+    setup.stop()
+
+
+@pytest.fixture
+async def cluster_store(shared_cluster: ClusterSetup) -> AsyncIterator[Store]:
+    """The store on the shared cluster, emptied for this test."""
+    shared_cluster.flush()
+    s = Store.connect(shared_cluster.target(), shards=4)
+    await s.prepare()
+    yield s
+    await s.close()
+
+
 @pytest.fixture
 def redis_url(redis_server: str) -> str:
     """The session's Redis, emptied for this test."""
@@ -67,18 +101,30 @@ def redis_url(redis_server: str) -> str:
 
 
 @pytest.fixture
-async def store(redis_url: str) -> AsyncIterator[Store]:
-    s = Store.from_url(redis_url, shards=4)
+async def store(request: pytest.FixtureRequest) -> AsyncIterator[Store]:
+    if ON_CLUSTER:
+        shared: ClusterSetup = request.getfixturevalue("shared_cluster")
+        shared.flush()
+        s = Store.connect(shared.target(), shards=4)
+    else:
+        s = Store.from_url(request.getfixturevalue("redis_url"), shards=4)
     await s.prepare()
     yield s
     await s.close()
 
 
 @pytest.fixture
-def settings(redis_url: str, tmp_path: Path) -> Settings:
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for an in-process gateway on the test Redis, with the real knowledge base."""
+    if ON_CLUSTER:
+        shared: ClusterSetup = request.getfixturevalue("shared_cluster")
+        shared.flush()
+        where = {"FIRSTLINE__REDIS__TOPOLOGY": "cluster",
+                 "FIRSTLINE__REDIS__CLUSTER_NODES": json.dumps(shared.addresses[:2])}  # fmt: skip
+    else:
+        where = {"REDIS_URL": request.getfixturevalue("redis_url")}
     env = {
-        "REDIS_URL": redis_url,
+        **where,
         "FIRSTLINE_DATA_DIR": str(tmp_path / "data"),
         "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
         "FIRSTLINE__WORKER__SHARDS": "4",

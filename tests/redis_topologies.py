@@ -20,7 +20,9 @@ from typing import Any
 
 import redis
 
+from gateway.store import RedisTarget
 from gateway.store.embedded import find_redis_server
+from gateway.store.topology import parse_address
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICE = "firstline"
@@ -227,7 +229,8 @@ class SentinelSetup:
                 ports.add(int(info["port"]))
             if len(ports) != 1:
                 return False
-            primary = next(n for n in self.nodes if n.port == ports.pop())
+            port = ports.pop()
+            primary = next(n for n in self.nodes if n.port == port)
             repl = primary.client().info("replication")
             online = [v for k, v in repl.items() if k.startswith("slave") and
                       isinstance(v, dict) and v.get("state") == "online"]  # fmt: skip
@@ -314,6 +317,16 @@ class ClusterSetup:
     @property
     def addresses(self) -> list[str]:
         return [n.address for n in self.nodes]
+
+    def target(self, wait_replicas: int = 0) -> RedisTarget:
+        """How the store reaches this cluster (two seed nodes)."""
+        seeds = tuple(parse_address(a) for a in self.addresses[:2])
+        return RedisTarget(kind="cluster", cluster_nodes=seeds, wait_replicas=wait_replicas)
+
+    def flush(self) -> None:
+        """Empty every primary (between tests sharing the cluster)."""
+        for node in self.primaries():
+            node.client().flushall()
 
     def primaries(self) -> list[RedisProcess]:
         """Live nodes that serve slots now."""

@@ -52,8 +52,8 @@ async def test_killed_worker_message_is_answered_exactly_once(
     env = _env(settings, redis_url)
 
     _kill_at_commit(r, env, turns=1)
-    assert r.llen("fl:conv:telegram:5001:log") == 0, "nothing may be written by a killed turn"
-    assert r.xlen("fl:out:telegram") == 0
+    assert r.llen("fl:conv:{telegram:5001}:log") == 0, "nothing may be written by a killed turn"
+    assert r.xlen("fl:out:{telegram}") == 0
 
     _restart_worker_until_done(r, env)
     _assert_answered_once(r, "5001", "update-1")
@@ -82,8 +82,8 @@ async def test_killed_worker_group_of_turns_is_answered_exactly_once(
 
     _kill_at_commit(r, env, turns=len(chats))
     for chat in chats:
-        assert r.llen(f"fl:conv:telegram:{chat}:log") == 0, "a killed group writes nothing"
-    assert r.xlen("fl:out:telegram") == 0
+        assert r.llen(f"fl:conv:{{telegram:{chat}}}:log") == 0, "a killed group writes nothing"
+    assert r.xlen("fl:out:{telegram}") == 0
 
     _restart_worker_until_done(r, env)
     for chat in chats:
@@ -116,9 +116,9 @@ def _restart_worker_until_done(r: redis.Redis, env: dict[str, str]) -> None:
         [sys.executable, "-m", "gateway", "worker", "--count", "1"], env=env, cwd=ROOT
     )
     try:
-        _wait(lambda: r.xlen("fl:out:telegram") > 0, "the restarted worker to answer")
+        _wait(lambda: r.xlen("fl:out:{telegram}") > 0, "the restarted worker to answer")
         _wait(
-            lambda: not any(r.xlen(f"fl:in:{s}") for s in range(4)),
+            lambda: not any(r.xlen(f"fl:in:{{{s}}}") for s in range(4)),
             "the messages to be processed",
         )
         worker.send_signal(signal.SIGTERM)
@@ -129,16 +129,16 @@ def _restart_worker_until_done(r: redis.Redis, env: dict[str, str]) -> None:
 
 def _assert_answered_once(r: redis.Redis, chat: str, message_id: str) -> None:
     """The message is in its transcript once, and each reply there was queued once."""
-    log = [json.loads(x) for x in r.lrange(f"fl:conv:telegram:{chat}:log", 0, -1)]
+    log = [json.loads(x) for x in r.lrange(f"fl:conv:{{telegram:{chat}}}:log", 0, -1)]
     inbound = [e for e in log if e["direction"] == "in"]
     outbound = [e for e in log if e["direction"] == "out"]
     assert [e["message_id"] for e in inbound] == [message_id]
-    queued = [json.loads(f[b"d"]) for _, f in r.xrange("fl:out:telegram")]
+    queued = [json.loads(f[b"d"]) for _, f in r.xrange("fl:out:{telegram}")]
     mine = [q for q in queued if q["chat_id"] == chat]
     assert [q["message"]["text"] for q in mine] == [e["text"] for e in outbound]
     assert len(outbound) >= 1 and len({q["delivery_id"] for q in mine}) == len(mine)
 
 
 def _replies(r: redis.Redis, chat: str) -> str:
-    log = [json.loads(x) for x in r.lrange(f"fl:conv:telegram:{chat}:log", 0, -1)]
+    log = [json.loads(x) for x in r.lrange(f"fl:conv:{{telegram:{chat}}}:log", 0, -1)]
     return " ".join(e["text"] for e in log if e["direction"] == "out")

@@ -1,22 +1,27 @@
-"""A Sentinel failover under webhook traffic, with the real gateway (`create_app`).
+"""Two Sentinel failovers in a row under webhook traffic, with the real gateway
+(`create_app`).
 
-1 primary, 2 replicas, 3 sentinels (down-after-milliseconds 1000); the gateway writes
+1 primary, 3 replicas, 3 sentinels (down-after-milliseconds 1000); the gateway writes
 with `WAIT 1`. Telegram webhooks arrive at a bounded rate from several chats; the
-primary is SIGKILLed mid-run. Telegram's side then shows:
+primary is SIGKILLed mid-run, and once a replica is promoted and intake goes on, the new
+primary is SIGKILLed too (so a write the first new primary acknowledged must survive its
+death). Telegram's side then shows:
 - every update it got a 200 for is in its conversation, once, in order (0 lost, 0 twice);
 - during the gap it got retryable errors (503 with Retry-After), never another status;
-- every conversation still reaches its ticket and the user sees the ticket's number.
-The long run with more traffic is bench/bench_failover.py.
+- every conversation still reaches its ticket and the user sees the ticket's number, and
+  no ticket number is handed out twice;
+- intake came back after each kill (the seconds are printed, not asserted).
+The long run with more traffic is bench/bench_failover.py (`--failovers 2`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
+from collections.abc import Iterator
 
-import aiohttp
+import pytest
 from aiohttp import web
-from failover_traffic import TrafficReport, chat_traffic, on_sentinel
+from failover_traffic import TrafficReport, chat_traffic, on_sentinel, readiness_through_the_gap
 from pydantic import SecretStr
 from redis_topologies import SentinelSetup
 
@@ -29,39 +34,43 @@ from gateway.runtime import Runtime
 
 SECRET = "hook_secret-42"
 CHATS = [700001 + i for i in range(8)]
-EXTRA = 4  # follow-ups per chat after the ticket script
+EXTRA = 6  # follow-ups per chat after the ticket script
 RATE = 40.0  # updates a second over all chats
-KILL_AFTER_ACKS = 24
+KILL_EVERY_ACKS = 24  # acknowledged updates before each kill
+FAILOVERS = 2
 
 
-async def kill_primary_after(setup: SentinelSetup, report: TrafficReport, acks: int) -> int:
-    while report.total_acked < acks:
-        await asyncio.sleep(0.02)
-    primary = setup.primary()
-    await asyncio.to_thread(primary.kill)
-    report.kill_at = time.monotonic()
-    return primary.port
+@pytest.fixture
+def sentinel_3_replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SentinelSetup]:
+    """After two failovers the last primary still has a replica to confirm writes."""
+    setup = SentinelSetup.start(tmp_path_factory.mktemp("sentinel"), replicas=3)
+    yield setup
+    setup.stop()
 
 
-async def readiness_through_the_gap(port: int, report: TrafficReport) -> list[tuple[int, str]]:
-    """What /readyz answers from the kill until it is ready again."""
-    seen: list[tuple[int, str]] = []
-    async with aiohttp.ClientSession() as http:
-        while report.kill_at is None:
+async def kill_primaries(setup: SentinelSetup, report: TrafficReport, every: int) -> list[int]:
+    """SIGKILL the primary after `every` acknowledged updates; once intake is back on the
+    promoted replica (and the sentinels know its replicas), after `every` more, again."""
+    killed: list[int] = []
+    for n in range(FAILOVERS):
+        while report.total_acked < every * (n + 1) or len(report.back) < n:
             await asyncio.sleep(0.02)
-        while not seen or seen[-1][0] != 200:
-            async with http.get(f"http://127.0.0.1:{port}/readyz") as resp:
-                seen.append((resp.status, (await resp.json())["status"]))
-            await asyncio.sleep(0.1)
-    return seen
+        if n:
+            await asyncio.to_thread(setup.wait_settled, FAILOVERS - n + 1)
+        primary = setup.primary()
+        await asyncio.to_thread(primary.kill)
+        report.killed()
+        killed.append(primary.port)
+    return killed
 
 
-async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
-    settings: Settings, telegram_api: TelegramEmulator, fresh_sentinel: SentinelSetup
+async def test_two_sentinel_failovers_in_a_row_lose_and_repeat_nothing_acknowledged(
+    settings: Settings, telegram_api: TelegramEmulator, sentinel_3_replicas: SentinelSetup
 ) -> None:
+    setup = sentinel_3_replicas
     port = free_port()
     config = with_telegram(settings, telegram_api, mode="webhook", webhook_secret=SecretStr(SECRET))
-    config = on_sentinel(config, fresh_sentinel)
+    config = on_sentinel(config, setup)
     # Every chat reports the same printer: that is a mass incident, which would join the chats
     # to one parent ticket depending on timing. Each chat's own ticket is what is checked here.
     config = config.model_copy(
@@ -79,22 +88,23 @@ async def test_a_sentinel_failover_loses_and_repeats_nothing_acknowledged(
         await eventually(lambda: telegram_api.webhook, what="webhook registered")
         report = TrafficReport()
         url = f"http://127.0.0.1:{port}/webhooks/telegram"
-        killer = asyncio.create_task(kill_primary_after(fresh_sentinel, report, KILL_AFTER_ACKS))
+        killer = asyncio.create_task(kill_primaries(setup, report, KILL_EVERY_ACKS))
         readiness = asyncio.create_task(readiness_through_the_gap(port, report))
         await asyncio.wait_for(chat_traffic(url, SECRET, CHATS, EXTRA, RATE, report), 120)
         killed = await killer
         # /readyz: not ready during the gap, ready again on the new primary.
         seen = await asyncio.wait_for(readiness, 60)
         assert (503, "redis unavailable") in seen and seen[-1][0] == 200
-        assert fresh_sentinel.primary_port() != killed
+        assert len(set(killed)) == FAILOVERS and setup.primary_port() not in killed
 
         # What the channel was told: only 200s and retryable 503s, and some of the latter.
         assert report.other == []
         assert report.retryable > 0
+        back = ", ".join(f"{s:.1f}" for s in report.recovery_seconds())
         print(
-            f"\nsentinel failover: {report.total_acked} acknowledged, "
+            f"\n{FAILOVERS} sentinel failovers: {report.total_acked} acknowledged, "
             f"{report.retryable} retryable errors, "
-            f"inbound accepted again {report.recovery_seconds():.1f} s after the kill"
+            f"inbound accepted again {back} s after each kill"
         )
         for chat in CHATS:
             key = f"telegram:{chat}"

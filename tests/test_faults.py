@@ -107,7 +107,7 @@ async def _traffic_with_a_fault(base: str, fault: Callable[[], Awaitable[None]])
 def _user_message_ids(r: redis.Redis) -> list[str]:
     """Ids of the visitors' messages in the stored transcripts, one per turn."""
     ids = []
-    for key in r.scan_iter("fl:conv:webchat:*:log"):
+    for key in r.scan_iter("fl:conv:{webchat:*}:log"):
         for raw in r.lrange(key, 0, -1):
             entry = json.loads(raw)
             if entry.get("direction") == "in" and entry.get("kind") != "start":

@@ -311,7 +311,7 @@ async def test_a_broadcast_in_several_commits_retried_after_a_failure_tells_each
 
 async def outbound(rt: Runtime) -> list[tuple[str, str]]:
     """(chat, text) of every reply queued for Telegram."""
-    rows = await rt.store.redis.xrange("fl:out:telegram")
+    rows = await rt.store.redis.xrange("fl:out:{telegram}")
     out = []
     for _, fields in rows:
         delivery = json.loads(fields[b"d"])

@@ -89,8 +89,8 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
             "telegram", "77", "u1", text="printer shows offline and nothing prints"
         )
         assert asyncio.run(accept(f"unix://{sock}", message))  # as a connector would
-        wait(lambda: r.llen("fl:conv:telegram:77:log") >= 2, "the bot to answer")
-        before = r.lrange("fl:conv:telegram:77:log", 0, -1)
+        wait(lambda: r.llen("fl:conv:{telegram:77}:log") >= 2, "the bot to answer")
+        before = r.lrange("fl:conv:{telegram:77}:log", 0, -1)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0
         r.close()
@@ -98,8 +98,8 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
         proc = start(data, port)
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
         r = redis.Redis(unix_socket_path=str(sock))
-        assert r.lrange("fl:conv:telegram:77:log", 0, -1) == before
-        state = json.loads(r.hget("fl:conv:telegram:77", "state"))
+        assert r.lrange("fl:conv:{telegram:77}:log", 0, -1) == before
+        state = json.loads(r.hget("fl:conv:{telegram:77}", "state"))
         assert state, "dialog state survived the restart"
         r.close()
     finally:
@@ -115,7 +115,9 @@ async def accept(url: str, message: InboundMessage) -> bool:
 
 
 def worker_children(serve: subprocess.Popen[bytes]) -> set[int]:
-    """The live `firstline worker` processes the serve process started."""
+    """The live worker processes of the serve process: those it forked (they run the
+    gateway, as serve does) and `firstline worker` ones it started to replace them; not
+    its redis-server."""
     found = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -123,7 +125,7 @@ def worker_children(serve: subprocess.Popen[bytes]) -> set[int]:
             cmdline = (stat.parent / "cmdline").read_bytes().split(b"\0")
         except (OSError, ValueError, IndexError):
             continue
-        if ppid == serve.pid and b"worker" in cmdline and b"gateway" in cmdline:
+        if ppid == serve.pid and b"gateway" in cmdline:
             found.add(int(stat.parent.name))
     return found
 
@@ -137,6 +139,8 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
     try:
         wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", 120)
         wait(lambda: len(worker_children(proc)) == 2, "two worker processes", 120)
+        # Forked from serve once the knowledge base was loaded (they share its pages).
+        assert all(b"serve" in command(pid) for pid in worker_children(proc))
         sock = data / "redis" / "redis.sock"
         r = redis.Redis(unix_socket_path=str(sock))
         # Only the worker processes take turns: the serve process runs no worker itself.
@@ -155,9 +159,12 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
 
         say(1)
         wait(lambda: answered(1), "every first message to be answered", 120)
-        killed = min(worker_children(proc))
+        before = worker_children(proc)
+        killed = min(before)
         os.kill(killed, signal.SIGKILL)
         wait(lambda: len(worker_children(proc) - {killed}) == 2, "the killed worker to be replaced")
+        (replacement,) = worker_children(proc) - before
+        assert b"worker" in command(replacement)  # a `firstline worker`, started afresh
         say(2)
         wait(lambda: answered(2), "every second message to be answered", 120)
         for chat in chats:  # each message in its turn, once, in order
@@ -172,6 +179,10 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
         stop(proc)
 
 
+def command(pid: int) -> list[bytes]:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+
+
 def inbound_ids(r: redis.Redis, chat: str) -> list[str]:
-    log = [json.loads(e) for e in r.lrange(f"fl:conv:telegram:{chat}:log", 0, -1)]
+    log = [json.loads(e) for e in r.lrange(f"fl:conv:{{telegram:{chat}}}:log", 0, -1)]
     return [e["message_id"] for e in log if e["direction"] == "in"]

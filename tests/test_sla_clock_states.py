@@ -66,7 +66,7 @@ async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they
     assert stored.first_response_at == clock.now
     assert stored.status == TicketStatus.WAITING_FOR_USER
     assert stored.sla_paused_at == clock.now
-    assert await store.redis.zscore("fl:sla:due", ticket.id) == stored.autoclose_notice_at
+    assert await store.redis.zscore("fl:{desk}:sla:due", ticket.id) == stored.autoclose_notice_at
 
     clock.now += 5 * HOUR  # the user takes five hours to answer
     await service.handle(InboundMessage("telegram", "77", "m-1", text="version 5.2"))
@@ -75,7 +75,7 @@ async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they
     assert stored.status == TicketStatus.OPEN
     assert stored.sla_paused_at == 0.0
     assert stored.resolution_due == resolution_due + 5 * HOUR
-    assert await store.redis.zscore("fl:sla:due", ticket.id) == stored.resolution_remind_at
+    assert await store.redis.zscore("fl:{desk}:sla:due", ticket.id) == stored.resolution_remind_at
 
     history = [(e.actor, e.action) for e in await store.tickets.events(ticket.id)]
     assert ("bob", "clock_stopped") in history and ("user", "clock_started") in history
@@ -83,4 +83,4 @@ async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they
 
     clock.now += 60
     await desk.resolve(ticket.id, bob)
-    assert await store.redis.zscore("fl:sla:due", ticket.id) is None
+    assert await store.redis.zscore("fl:{desk}:sla:due", ticket.id) is None

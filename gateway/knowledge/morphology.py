@@ -299,6 +299,15 @@ def _cyrillic_known(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
+def known_in(word: str, lang: str) -> bool:
+    """Whether the ru or uk dictionary (`lang`) knows this Cyrillic word form."""
+    analyser = _analyser(lang)
+    if analyser.word_is_known(word):
+        return True
+    return lang == "uk" and analyser.word_is_known(_UK_APOSTROPHE.sub(r"\1'\2", word))
+
+
 def _english_known(word: str) -> bool:
     return word in _english_words()
 

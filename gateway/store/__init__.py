@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.asyncio.sentinel import Sentinel
-from redis.exceptions import ClusterDownError, MasterDownError, ReadOnlyError, TryAgainError
+from redis.exceptions import (
+    ClusterDownError,
+    ClusterError,
+    MasterDownError,
+    ReadOnlyError,
+    SlotNotCoveredError,
+    TryAgainError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from gateway.store import keys, scripts
+from gateway.store import keys, migration, scripts
 from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.conversations import Conversation, ConversationAddress, ConversationStore
 from gateway.store.durability import DurableWrites, NotReplicated
@@ -25,6 +35,7 @@ from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
 from gateway.store.self_service import SelfServiceStore
 from gateway.store.sla_timers import SlaTimerQueue
+from gateway.store.slot_steps import STALE_AFTER_SECONDS, SlotSteps
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.topology import RedisTarget, TopologyView, connect, describe
 from gateway.store.transaction import (
@@ -35,6 +46,8 @@ from gateway.store.transaction import (
     Transaction,
 )
 
+log = logging.getLogger(__name__)
+
 # What a call into the store raises while Redis is unreachable (down, restarting, loading,
 # failing over: no primary yet, a demoted one still answering, uncovered cluster slots) or
 # while a write could not be confirmed durable: callers answer "try again later" (503, a
@@ -44,6 +57,8 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     RedisTimeoutError,
     ReadOnlyError,
     ClusterDownError,
+    ClusterError,  # redis-py's cluster client gave up retrying (a failover under way)
+    SlotNotCoveredError,
     TryAgainError,
     MasterDownError,
     NotReplicated,
@@ -85,13 +100,14 @@ class Store:
         self.redis = redis
         self.target = target or RedisTarget()
         self._sentinel = sentinel
+        self.cluster = self.target.kind == "cluster"
         durable = DurableWrites(redis, self.target.wait_replicas, self.target.wait_timeout_ms)
         self._durable = durable
-        self.inbound = InboundQueue(redis, shards, durable)
+        self.inbound = InboundQueue(redis, shards, durable, cluster=self.cluster)
         self.leases = ShardLeases(redis)
         self.outbox = Outbox(redis)
-        self.conversations = ConversationStore(redis)
-        self.tickets = TicketStore(redis, durable)
+        self.conversations = ConversationStore(redis, cluster=self.cluster)
+        self.tickets = TicketStore(redis, durable, cluster=self.cluster)
         self.operators = OperatorStore(redis)
         self.files = FileStore(redis)
         self.mail = MailStore(redis)
@@ -101,6 +117,7 @@ class Store:
         self.incidents = IncidentStore(redis)
         self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
+        self._slot_steps = SlotSteps(redis, durable)
 
     @classmethod
     def from_url(cls, url: str, shards: int = 16) -> Store:
@@ -128,13 +145,25 @@ class Store:
         return bool(await self.redis.ping())
 
     async def prepare(self) -> None:
-        """Create consumer groups; safe to call from every process at start."""
+        """Rename a store written before hash tags, create consumer groups; safe to call
+        from every process at start."""
+        if self.cluster:
+            await migration.mark_tagged(self.redis)
+        else:
+            await migration.tag_keys(self.redis)
         await self.inbound.ensure_groups()
 
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
-        """Apply the transaction atomically, or raise CommitConflict / LeaseLost."""
-        keys_, args = _commit_call(tx, fence)
-        failure = _commit_failure(await self._durable.script(self._commit, keys_, args))
+        """Apply the transaction atomically, or raise CommitConflict / LeaseLost.
+
+        On a cluster: as single-slot steps that are applied exactly once, even across a
+        crash (store/slot_steps.py)."""
+        if self.cluster:
+            status = await self._slot_steps.commit(tx.checks, tx.ops, tx.publish_ops(), fence)
+            failure = _commit_failure(status)
+        else:
+            keys_, args = _commit_call(tx, fence)
+            failure = _commit_failure(await self._durable.script(self._commit, keys_, args))
         if failure is not None:
             raise failure
 
@@ -143,13 +172,36 @@ class Store:
     ) -> list[CommitConflict | LeaseLost | None]:
         """Apply each transaction atomically on its own, all in one round trip: for each,
         None when it applied, else why not. They must not depend on each other (a
-        shard's turns of different conversations): each is checked and fenced alone."""
+        shard's turns of different conversations): each is checked and fenced alone.
+        (On a cluster each is its own spanning commit, all at once.)"""
+        if self.cluster:
+            return list(await asyncio.gather(*(self._commit_one(tx, fence) for tx in txs)))
         calls = [_commit_call(tx, fence) for tx in txs]
         results = await self._durable.script_each(self._commit, calls)
         for result in results:
             if isinstance(result, Exception):
                 raise result
         return [_commit_failure(result) for result in results]
+
+    async def _commit_one(self, tx: Transaction, fence: Fence) -> CommitConflict | LeaseLost | None:
+        try:
+            await self.commit(tx, fence)
+        except (CommitConflict, LeaseLost) as failure:
+            return failure
+        return None
+
+    async def keep_commits_whole(self, stopping: asyncio.Event) -> None:
+        """On a cluster: finish, every few seconds, the commits a dead process left
+        between their steps (each step is applied once)."""
+        while self.cluster and not stopping.is_set():
+            try:
+                await self._slot_steps.finish_stale()
+            except STORE_UNAVAILABLE:
+                log.info("store unavailable; unfinished commits wait for the next round")
+            except Exception:
+                log.exception("finishing commits left between steps failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), STALE_AFTER_SECONDS / 3)
 
     # Small per-channel records: polling cursors, blocked users, web-chat sessions.
 
@@ -205,7 +257,9 @@ class Store:
 
 
 def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
-    """The COMMIT script's keys and arguments for one transaction."""
+    """The COMMIT script's keys and arguments for one transaction (one turn: one
+    conversation, one shard). `commit_many` pipelines such calls and never joins two in
+    one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
     ops = tx.ops + tx.publish_ops()
     return [], [fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,8 +11,9 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket
 from gateway.store import keys, scripts
-from gateway.store.durability import evalsha_each
-from gateway.store.tickets import ticket_from_hashes
+from gateway.store.batching import ScriptBatcher
+from gateway.store.durability import ScriptCall, evalsha_each
+from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
 
 
@@ -57,9 +59,13 @@ class TranscriptPage:
 class ConversationStore:
     """Reads conversations and their transcripts; writes go through a Transaction."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, *, cluster: bool = False) -> None:
         self._redis = redis
+        self._cluster = cluster
         self._load = redis.register_script(scripts.LOAD_CONVERSATION)
+        self._read_since = redis.register_script(scripts.READ_SINCE)
+        # Sockets woken together (a worker's batch of turns) catch up in one round trip.
+        self._catch_ups = ScriptBatcher(self._read_all_since)
 
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
@@ -69,7 +75,10 @@ class ConversationStore:
 
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and its tickets, in the order of their ids."""
+        none is stored) and its tickets, in the order of their ids. (On a cluster the
+        tickets are in their own slots: two round trips.)"""
+        if self._cluster:
+            return await self._load_from_slots(key, channel, chat_id)
         where = ConversationAddress(key, channel, chat_id)
         keys_, args = _load_call(where)
         return _loaded(where, await self._load(keys=keys_, args=args))
@@ -77,12 +86,27 @@ class ConversationStore:
     async def load_many(
         self, addresses: list[ConversationAddress]
     ) -> list[tuple[Conversation, list[Ticket]]]:
-        """What several turns start from (as `load`, for each), in one round trip."""
+        """What several turns start from (as `load`, for each), in one round trip (on a
+        cluster, all at once)."""
+        if self._cluster:
+            return list(await asyncio.gather(
+                *(self._load_from_slots(a.key, a.channel, a.chat_id) for a in addresses)
+            ))  # fmt: skip
         replies = await evalsha_each(self._redis, self._load, [_load_call(a) for a in addresses])
         for reply in replies:
             if isinstance(reply, Exception):
                 raise reply
         return [_loaded(a, reply) for a, reply in zip(addresses, replies, strict=True)]
+
+    async def _load_from_slots(
+        self, key: str, channel: str, chat_id: str
+    ) -> tuple[Conversation, list[Ticket]]:
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.hgetall(keys.conversation(key))
+        pipe.smembers(keys.conversation_tickets(key))
+        raw, ids = await pipe.execute()
+        conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
+        return conv, await read_tickets(self._redis, sorted(i.decode() for i in ids))
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")
@@ -94,14 +118,18 @@ class ConversationStore:
 
     async def read_since(self, key: str, start: int) -> TranscriptPage:
         """Transcript entries from `start` on, and the conversation's language: one round
-        trip for a live socket catching up."""
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.lrange(keys.transcript(key), start, -1)
-        pipe.hget(keys.conversation(key), "language")
-        rows, language = await pipe.execute()
+        trip for a live socket catching up, shared with the others catching up with it."""
+        where = [keys.transcript(key), keys.conversation(key)]  # one slot
+        if self._cluster:  # a batch would span the cluster's slots: each on its own
+            rows, language = await self._read_since(keys=where, args=[start])
+        else:
+            rows, language = await self._catch_ups.call(where, [start])
         return TranscriptPage(
             [json.loads(r) for r in rows], language.decode() if language is not None else ""
         )
+
+    async def _read_all_since(self, calls: list[ScriptCall]) -> list[Any]:
+        return await evalsha_each(self._redis, self._read_since, calls)
 
     @staticmethod
     def save(tx: Transaction, conv: Conversation, now: float) -> None:

@@ -8,10 +8,16 @@ connection, so the answer comes only once `n` replicas hold them, or not at all.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Sequence
 from typing import Any
 
-from redis.exceptions import NoScriptError
+from redis.asyncio.cluster import PipelineCommand, RedisCluster
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import MovedError, NoScriptError
+
+log = logging.getLogger(__name__)
 
 # One call of a script: its keys and its arguments.
 ScriptCall = tuple[Sequence[Any], Sequence[Any]]
@@ -29,6 +35,8 @@ class DurableWrites:
         self._redis = redis
         self.replicas = replicas
         self.timeout_ms = timeout_ms
+        # Cluster: how many replicas each primary had at its last write (see _on_slot_node).
+        self.replicas_of: dict[str, int] = {}
 
     async def script(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         """Run a registered Lua script; its result once it is durable."""
@@ -43,8 +51,11 @@ class DurableWrites:
             return await self._evalsha_confirmed(script, keys, args)
 
     async def _evalsha_confirmed(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
+        command = ("EVALSHA", script.sha, len(keys), *keys, *args)
+        if isinstance(self._redis, RedisCluster):
+            return await self._on_slot_node(keys[0], command)
         pipe = self._redis.pipeline(transaction=False)
-        pipe.evalsha(script.sha, len(keys), *keys, *args)
+        pipe.execute_command(*command)
         return await self._confirmed(pipe)
 
     async def script_each(self, script: Any, calls: Sequence[ScriptCall]) -> list[Any]:
@@ -61,19 +72,64 @@ class DurableWrites:
         return results
 
     async def command(self, *args: Any) -> Any:
-        """Run one write command; its result once it is durable."""
+        """Run one write command (its key second); its result once it is durable."""
         if not self.replicas:
             return await self._redis.execute_command(*args)
+        if isinstance(self._redis, RedisCluster):
+            return await self._on_slot_node(args[1], args)
         pipe = self._redis.pipeline(transaction=False)
         pipe.execute_command(*args)
         return await self._confirmed(pipe)
 
+    async def _on_slot_node(self, key: Any, command: tuple[Any, ...]) -> Any:
+        """On a cluster: the write and its WAIT on one connection to the primary of the
+        key's slot, so WAIT counts that shard's replicas (a cluster pipeline would send
+        the keyless WAIT to any node).
+
+        Degraded mode: a primary with fewer replicas than asked for (a promoted replica
+        whose old primary is gone has none) gets its writes confirmed by the replicas it
+        has, not refused forever; it is logged, `/readyz` and `firstline config check`
+        name it (`degraded`), and full confirmation resumes once its replica is back."""
+        await self._redis.initialize()  # learns the slots on first use (a no-op after)
+        node = self._redis.get_node_from_key(key)
+        wait_for = min(self.replicas, self.replicas_of.get(node.name, self.replicas))
+        role = PipelineCommand(0, "ROLE")
+        write = PipelineCommand(1, *command)
+        wait = PipelineCommand(2, "WAIT", wait_for, self.timeout_ms)
+        try:
+            await node.execute_pipeline([role, write, wait])
+        except (OSError, AttributeError) as exc:  # the node died under us
+            await self._refresh_slots()
+            raise RedisConnectionError(f"cluster node {node.name} lost: {exc!r}") from exc
+        for done in (role, write, wait):
+            if isinstance(done.result, MovedError):  # its slot moved (a failover)
+                await self._refresh_slots()
+                raise RedisConnectionError(f"slot moved: {done.result}")
+            if isinstance(done.result, Exception):
+                raise done.result
+        has = len(role.result[2]) if role.result[0] in (b"master", "master") else 0
+        if has < self.replicas and self.replicas_of.get(node.name) != has:
+            log.warning(
+                "redis cluster degraded: a primary has fewer replicas than wait_replicas; "
+                "its writes are confirmed by the replicas it has",
+                extra={"primary": node.name, "replicas": has, "wait_replicas": self.replicas},
+            )
+        self.replicas_of[node.name] = has
+        return self._check(write.result, wait.result, min(self.replicas, has))
+
+    async def _refresh_slots(self) -> None:
+        with contextlib.suppress(Exception):  # the next call finds the nodes again
+            await self._redis.nodes_manager.initialize()
+
     async def _confirmed(self, pipe: Any) -> Any:
         pipe.execute_command("WAIT", self.replicas, self.timeout_ms)
         result, confirmed = await pipe.execute()
-        if int(confirmed) < self.replicas:
+        return self._check(result, confirmed, self.replicas)
+
+    def _check(self, result: Any, confirmed: Any, needed: int) -> Any:
+        if int(confirmed) < needed:
             raise NotReplicated(
-                f"{confirmed} of {self.replicas} replicas confirmed within {self.timeout_ms} ms"
+                f"{confirmed} of {needed} replicas confirmed within {self.timeout_ms} ms"
             )
         return result
 

@@ -6,6 +6,8 @@ time, so messages of one conversation are processed in order even with many work
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import time
 import zlib
@@ -18,6 +20,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
+from gateway.store.batching import ScriptBatcher
 from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
 
@@ -40,12 +43,20 @@ class InboundQueue:
     """Accept, read, reclaim and acknowledge inbound messages."""
 
     def __init__(
-        self, redis: aioredis.Redis, shards: int, durable: DurableWrites | None = None
+        self,
+        redis: aioredis.Redis,
+        shards: int,
+        durable: DurableWrites | None = None,
+        *,
+        cluster: bool = False,
     ) -> None:
         self._redis = redis
         self.shards = shards
+        self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
+        # Accepts arriving together (a burst of webhooks, many visitors) share a round trip.
+        self._accepts = ScriptBatcher(functools.partial(self._durable.script_each, self._accept))
 
     def shard_of(self, conversation_key: str) -> int:
         return zlib.crc32(conversation_key.encode()) % self.shards
@@ -70,27 +81,50 @@ class InboundQueue:
         shard = self.shard_of(message.conversation_key)
         now = time.time()
         windows = [int(now // limit.window_seconds) for limit in limits]
-        result = await self._durable.script(
-            self._accept,
-            keys=[
-                keys.seen(message.channel, message.message_id),
+        counters = [
+            keys.rate_window(limit.scope, limit.name, window)
+            for limit, window in zip(limits, windows, strict=True)
+        ]
+        counted = [n for limit in limits for n in (limit.limit, limit.window_seconds + 1)]
+        if self._cluster and counters:  # the counters are in other slots: a step first
+            over = await self._count(counters, counted)
+            counters, counted = [], []
+        else:
+            over = None
+        if over is None:
+            before_tags = [] if self._cluster else [keys.seen_before_tags(
+                message.channel, message.message_id)]  # fmt: skip
+            accept_keys = [
+                keys.seen(shard, message.channel, message.message_id),
                 keys.inbound_stream(shard),
-                *(
-                    keys.rate_window(limit.scope, limit.name, window)
-                    for limit, window in zip(limits, windows, strict=True)
-                ),
-            ],
-            args=[
+                *counters,
+            ]
+            accept_args = [
                 SEEN_TTL_SECONDS,
                 json.dumps(message.to_dict(), ensure_ascii=False),
-                *(n for limit in limits for n in (limit.limit, limit.window_seconds + 1)),
-            ],
-        )
-        if isinstance(result, list):
-            over = result[0] - 1
+                *counted,
+                *before_tags,
+            ]
+            if self._cluster:  # its WAIT must reach this slot's primary: on its own
+                result = await self._durable.script(self._accept, accept_keys, accept_args)
+            else:
+                result = await self._accepts.call(accept_keys, accept_args)
+            over = result[0] - 1 if isinstance(result, list) else None
+        if over is not None:
             limit = limits[over]
             raise RateLimited(limit, (windows[over] + 1) * limit.window_seconds - now)
         return result is not None
+
+    async def _count(self, counters: list[str], counted: list[int]) -> int | None:
+        """Count a message against rate counters of several slots (a cluster): the index
+        of the first one over its limit, or None."""
+        pipe = self._redis.pipeline(transaction=False)
+        for key, ttl in zip(counters, counted[1::2], strict=True):
+            pipe.set(key, 0, ex=ttl, nx=True)
+            pipe.incr(key)
+        hits = (await pipe.execute())[1::2]
+        over = [i for i, n in enumerate(hits) if int(n) > counted[2 * i]]
+        return over[0] if over else None
 
     async def read(
         self, shards: list[int], consumer: str, count: int, block_ms: int
@@ -98,6 +132,11 @@ class InboundQueue:
         """New entries of the given shards, oldest first within each shard."""
         if not shards:
             return []
+        if self._cluster and len(shards) > 1:  # each shard's stream is in its own slot
+            found = await asyncio.gather(
+                *(self.read([s], consumer, count, block_ms) for s in shards)
+            )
+            return [entry for entries in found for entry in entries]
         streams = {keys.inbound_stream(s): ">" for s in shards}
         reply = await self._redis.xreadgroup(
             keys.INBOUND_GROUP, consumer, streams, count=count, block=block_ms
@@ -134,10 +173,13 @@ class InboundQueue:
         ]
 
     async def give_up(self, entry: InboundEntry) -> None:
-        """Move a message that keeps failing aside, so the conversation is not stuck."""
+        """Move a message that keeps failing aside, so the conversation is not stuck.
+
+        Two steps (the dead list and the shard are in different slots): kept first, then
+        retired; a crash between keeps it twice, never loses it."""
         record = {"entry": entry.entry_id, "message": entry.message.to_dict()}
+        await self._redis.lpush(keys.INBOUND_DEAD, json.dumps(record, ensure_ascii=False))
         pipe = self._redis.pipeline(transaction=True)
-        pipe.lpush(keys.INBOUND_DEAD, json.dumps(record, ensure_ascii=False))
         for op in self.ack_ops(entry):
             pipe.execute_command(*op)
         await pipe.execute()
@@ -226,7 +268,7 @@ class ShardLeases:
 
 
 def _shard_of_stream(stream: bytes | str) -> int:
-    return int(_decode(stream).split(":")[2])
+    return keys.shard_of_stream(_decode(stream))
 
 
 def _decode(value: bytes | str) -> str:

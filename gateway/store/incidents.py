@@ -132,7 +132,10 @@ class IncidentStore:
         members = (await pipe.execute())[-1]
         if not members:
             return []
-        rows = await self._redis.mget([keys.incident_report(m.decode()) for m in members])
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for member in members:
+            pipe.get(keys.incident_report(member.decode()))
+        rows = await pipe.execute()
         return [r.decode() for r in rows if r]
 
     def propose(self, tx: Transaction, signature: str, proposal: dict[str, Any]) -> None:

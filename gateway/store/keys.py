@@ -1,61 +1,96 @@
-"""Every Redis key the gateway uses. Nothing else builds key names."""
+"""Every Redis key the gateway uses. Nothing else builds key names.
+
+Hash tags (the part in braces) say which keys share a Redis Cluster hash slot, so that
+every atomic step (a script, a transaction) touches one slot. They follow what moves
+together: a conversation with its transcript and its ticket ids (`{<conversation>}`); a
+ticket with its fields, sources, events, notes and alert details (`{<ticket id>}`); an
+inbound shard with its lease and its dedupe keys (`{<shard>}`); an outbound stream per
+channel (`{<channel>}`); the desk's indexes (all tickets, group queues, conversations,
+SLA timers: `{desk}`). Shards and channels each hash to their own slot, so intake and
+delivery spread over the cluster's primaries. On one server the tags change nothing but
+the names: a store written before them is renamed once at start (store/migration.py).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 PREFIX = "fl"
+LAYOUT = f"{PREFIX}:layout"  # which key layout the store is in (see TAGGED_LAYOUT)
+TAGGED_LAYOUT = "2"  # 2: hash tags; before it (no key): names without tags
 
 INBOUND_GROUP = "workers"
 OUTBOUND_GROUP = "senders"
 
 WORKERS = f"{PREFIX}:workers"  # zset: worker id -> last heartbeat
 TICKET_SEQ = f"{PREFIX}:ticket:seq"
-TICKETS_ALL = f"{PREFIX}:tickets"  # zset: ticket id -> created_at
+TICKETS_ALL = f"{PREFIX}:{{desk}}:tickets"  # zset: ticket id -> created_at
 EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
 DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
-CONVERSATIONS = f"{PREFIX}:convs"  # zset: conversation key -> last activity
-SLA_TIMERS = f"{PREFIX}:sla:due"  # zset: ticket id -> when its next SLA timer is due
-SLA_CLAIMED = f"{PREFIX}:sla:claimed"  # zset: ticket id -> lease deadline of its claimer
+CONVERSATIONS = f"{PREFIX}:{{desk}}:convs"  # zset: conversation key -> last activity
+SLA_TIMERS = f"{PREFIX}:{{desk}}:sla:due"  # zset: ticket id -> when its next SLA timer is due
+SLA_CLAIMED = f"{PREFIX}:{{desk}}:sla:claimed"  # zset: ticket id -> lease deadline of claimer
 
 
 def inbound_stream(shard: int) -> str:
-    return f"{PREFIX}:in:{shard}"
+    return f"{PREFIX}:in:{{{shard}}}"
+
+
+def shard_of_stream(name: str) -> int:
+    """The shard an inbound stream's name is of (`fl:in:{3}` -> 3)."""
+    return int(name.rsplit("{", 1)[1].rstrip("}"))
 
 
 def shard_lease(shard: int) -> str:
-    return f"{PREFIX}:in:{shard}:lease"
+    return f"{PREFIX}:in:{{{shard}}}:lease"
 
 
-def seen(channel: str, message_id: str) -> str:
+def seen(shard: int, channel: str, message_id: str) -> str:
+    """A channel message id already accepted: beside its shard's stream (one slot)."""
+    return f"{PREFIX}:in:{{{shard}}}:seen:{channel}:{message_id}"
+
+
+def seen_before_tags(channel: str, message_id: str) -> str:
+    """The dedupe key's name before hash tags (a store upgraded in place still has them
+    for their TTL; a single server checks them too)."""
     return f"{PREFIX}:seen:{channel}:{message_id}"
 
 
 def outbound_stream(channel: str) -> str:
-    return f"{PREFIX}:out:{channel}"
+    return f"{PREFIX}:out:{{{channel}}}"
 
 
-def delivered(delivery_id: str) -> str:
-    return f"{PREFIX}:out:done:{delivery_id}"
+def delivered(channel: str, delivery_id: str) -> str:
+    """A delivery already sent (beside its channel's stream: retired in one step)."""
+    return f"{PREFIX}:out:{{{channel}}}:done:{delivery_id}"
+
+
+def dead_letter_retried(channel: str, record_digest: str) -> str:
+    """Set when one dead letter (by its record's digest) was queued again: two admins
+    pressing "retry" at once queue it once."""
+    return f"{PREFIX}:out:{{{channel}}}:retried:{record_digest}"
 
 
 def conversation(key: str) -> str:
-    return f"{PREFIX}:conv:{key}"
+    return f"{PREFIX}:conv:{{{key}}}"
 
 
 def transcript(key: str) -> str:
-    return f"{PREFIX}:conv:{key}:log"
+    return f"{PREFIX}:conv:{{{key}}}:log"
 
 
 def ticket(ticket_id: str) -> str:
-    return f"{PREFIX}:ticket:{ticket_id}"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}"
 
 
 def ticket_fields(ticket_id: str) -> str:
-    return f"{PREFIX}:ticket:{ticket_id}:fields"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}:fields"
 
 
 def ticket_sources(ticket_id: str) -> str:
     """Where each checklist field of the ticket came from (field -> source)."""
-    return f"{PREFIX}:ticket:{ticket_id}:sources"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}:sources"
 
 
 def ticket_hashes_around_id() -> list[str]:
@@ -68,19 +103,19 @@ def ticket_hashes_around_id() -> list[str]:
 
 
 def ticket_events(ticket_id: str) -> str:
-    return f"{PREFIX}:ticket:{ticket_id}:events"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}:events"
 
 
 def ticket_notes(ticket_id: str) -> str:
-    return f"{PREFIX}:ticket:{ticket_id}:notes"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}:notes"
 
 
 def group_queue(group: str) -> str:
-    return f"{PREFIX}:queue:{group}"
+    return f"{PREFIX}:{{desk}}:queue:{group}"
 
 
 def conversation_tickets(key: str) -> str:
-    return f"{PREFIX}:conv:{key}:tickets"
+    return f"{PREFIX}:conv:{{{key}}}:tickets"
 
 
 def channel_cursor(channel: str, name: str) -> str:
@@ -130,8 +165,8 @@ def rate_window(scope: str, name: str, window: int) -> str:
 
 
 # Reports: counters aggregated as events happen, one hash per day of the desk's zone.
-SLA_BREACHED_ACTIVE = f"{PREFIX}:sla:breached"  # set: active tickets that breached
-SLA_WARNED_ACTIVE = f"{PREFIX}:sla:warned"  # set: active tickets warned, not yet breached
+SLA_BREACHED_ACTIVE = f"{PREFIX}:{{desk}}:sla:breached"  # set: active tickets that breached
+SLA_WARNED_ACTIVE = f"{PREFIX}:{{desk}}:sla:warned"  # set: active tickets warned, not breached
 
 
 def report_day(unit: str) -> str:
@@ -201,7 +236,7 @@ def alert_ticket(source: str, dedupe_key: str) -> str:
 
 def alert_details(ticket_id: str) -> str:
     """hash: an alert ticket's source, labels (JSON), link, state, fire count, times."""
-    return f"{PREFIX}:ticket:{ticket_id}:alert"
+    return f"{PREFIX}:ticket:{{{ticket_id}}}:alert"
 
 
 # Mass incidents: a parent ticket per outage, its subscribers, children and timeline.
@@ -235,7 +270,7 @@ def incident_timeline(incident_id: str) -> str:
 def incident_report(conversation_key: str) -> str:
     """string (JSON, expires with the detection window): the latest problem a user
     reported, as detection weighs it (gateway.triage.outage_reports.OutageReport)."""
-    return f"{PREFIX}:incident:report:{conversation_key}"
+    return f"{PREFIX}:incident:report:{{{conversation_key}}}"  # in the conversation's slot
 
 
 def incident_signature(signature: str) -> str:
@@ -277,3 +312,78 @@ def reset_grant(nonce: str) -> str:
 def reset_claim(nonce: str) -> str:
     """Set while one request uses the reset link, so two at once cannot both use it."""
     return f"{PREFIX}:dir:reset:{nonce}:busy"
+
+
+# Spanning commits on a cluster (store/slot_steps.py): a commit whose writes fall in
+# several slots records the steps still to apply as an intent in its home slot.
+INTENTS = f"{PREFIX}:intents"  # zset: JSON [intents key, intent id] -> when it was made
+
+
+def slot_tag(key: str) -> str:
+    """The part of a key name Redis Cluster hashes: the text in its first non-empty
+    braces, or the whole name."""
+    start = key.find("{")
+    if start >= 0:
+        end = key.find("}", start + 1)
+        if end > start + 1:
+            return key[start + 1 : end]
+    return key
+
+
+def intents(home_key: str) -> str:
+    """hash: intent id -> steps still to apply (JSON), in the slot of `home_key`."""
+    return f"{PREFIX}:intents:{{{slot_tag(home_key)}}}"
+
+
+def step_done(key: str, intent_id: str) -> str:
+    """Set once the step of an intent that writes in `key`'s slot has been applied."""
+    return f"{PREFIX}:done:{{{slot_tag(key)}}}:{intent_id}"
+
+
+def check_lock(key: str) -> str:
+    """Held while a spanning commit that checked a version in `key`'s slot has yet to write
+    there (a few seconds at most: it expires if that process died)."""
+    return f"{PREFIX}:lock:{{{slot_tag(key)}}}"
+
+
+def applied_entry(home_key: str) -> str:
+    """The last inbound entry (stream and id) whose turn was committed in the slot of
+    `home_key` (a conversation): a turn replayed after a crash is not applied twice."""
+    return f"{PREFIX}:applied:{{{slot_tag(home_key)}}}"
+
+
+# Names before hash tags -> names now (store/migration.py renames an existing store once).
+_NO_TAG = r"([^{}]+)"
+_OLD_NAMES: list[tuple[re.Pattern[str], Callable[..., str]]] = [
+    (re.compile(rf"{PREFIX}:in:(\d+)"), lambda s: inbound_stream(int(s))),
+    (re.compile(rf"{PREFIX}:in:(\d+):lease"), lambda s: shard_lease(int(s))),
+    (re.compile(rf"{PREFIX}:out:(?!dead$)([^:{{}}]+)"), outbound_stream),
+    (re.compile(rf"{PREFIX}:conv:{_NO_TAG}:log"), transcript),
+    (re.compile(rf"{PREFIX}:conv:{_NO_TAG}:tickets"), conversation_tickets),
+    (re.compile(rf"{PREFIX}:conv:{_NO_TAG}"), conversation),
+    (re.compile(rf"{PREFIX}:ticket:(?!seq$)([A-Za-z0-9_-]+)"), ticket),
+    (re.compile(rf"{PREFIX}:ticket:([A-Za-z0-9_-]+):fields"), ticket_fields),
+    (re.compile(rf"{PREFIX}:ticket:([A-Za-z0-9_-]+):sources"), ticket_sources),
+    (re.compile(rf"{PREFIX}:ticket:([A-Za-z0-9_-]+):events"), ticket_events),
+    (re.compile(rf"{PREFIX}:ticket:([A-Za-z0-9_-]+):notes"), ticket_notes),
+    (re.compile(rf"{PREFIX}:ticket:([A-Za-z0-9_-]+):alert"), alert_details),
+    (re.compile(rf"{PREFIX}:queue:([^:{{}}]+)"), group_queue),
+    (re.compile(rf"{PREFIX}:tickets"), lambda: TICKETS_ALL),
+    (re.compile(rf"{PREFIX}:convs"), lambda: CONVERSATIONS),
+    (re.compile(rf"{PREFIX}:sla:due"), lambda: SLA_TIMERS),
+    (re.compile(rf"{PREFIX}:sla:claimed"), lambda: SLA_CLAIMED),
+    (re.compile(rf"{PREFIX}:sla:breached"), lambda: SLA_BREACHED_ACTIVE),
+    (re.compile(rf"{PREFIX}:sla:warned"), lambda: SLA_WARNED_ACTIVE),
+]
+
+
+def tagged_name(old: str) -> str | None:
+    """The name a key written before hash tags has now; None if it keeps its name."""
+    if "{" in old:
+        return None
+    for pattern, new in _OLD_NAMES:
+        found = pattern.fullmatch(old)
+        if found:
+            name = new(*found.groups())
+            return name if name != old else None
+    return None

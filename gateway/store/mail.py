@@ -65,7 +65,10 @@ class MailStore:
         """The conversation the first known of these Message-IDs belongs to ("" if none)."""
         if not message_ids:
             return ""
-        values = await self._redis.mget([keys.mail_message(id_digest(m)) for m in message_ids])
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for message_id in message_ids:
+            pipe.get(keys.mail_message(id_digest(message_id)))
+        values = await pipe.execute()
         return next((v.decode() for v in values if v is not None), "")
 
     async def known(self, message_id: str) -> bool:

@@ -69,14 +69,16 @@ class OperatorStore:
         """`hit` for several (scope, name) counters at once, in one round trip."""
         now = time.time()
         window = int(now // window_seconds)
-        pipe = self._redis.pipeline(transaction=True)
+        # Each counter on its own (on a cluster they are in different slots): created
+        # with its expiry, then counted; the two go to one server in this order.
+        pipe = self._redis.pipeline(transaction=False)
         for scope, name in counters:
             key = keys.rate_window(scope, name, window)
+            pipe.set(key, 0, ex=window_seconds + 1, nx=True)
             pipe.incr(key)
-            pipe.expire(key, window_seconds + 1)
         replies = await pipe.execute()
         left = (window + 1) * window_seconds - now
-        return [(int(count), left) for count in replies[::2]]
+        return [(int(count), left) for count in replies[1::2]]
 
     async def signin_wait(self, scope: str, name: str, now: float) -> float:
         """Seconds before the next sign-in for this address or login may be tried."""

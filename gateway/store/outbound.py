@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from gateway.models import Delivery
 from gateway.store import keys, scripts
 
 DELIVERED_TTL_SECONDS = 7 * 24 * 3600
+RETRIED_TTL_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -67,25 +69,30 @@ class Outbox:
             if cursor == "0-0":
                 return out
 
-    async def was_delivered(self, delivery_id: str) -> bool:
-        return bool(await self._redis.exists(keys.delivered(delivery_id)))
+    async def was_delivered(self, channel: str, delivery_id: str) -> bool:
+        return bool(await self._redis.exists(keys.delivered(channel, delivery_id)))
 
     async def done(self, channel: str, entry: OutboundEntry) -> None:
         """Mark sent and retire in one step, so a restarted sender does not send it again."""
         stream = keys.outbound_stream(channel)
         pipe = self._redis.pipeline(transaction=True)
-        pipe.set(keys.delivered(entry.delivery.delivery_id), "1", ex=DELIVERED_TTL_SECONDS)
+        delivered = keys.delivered(channel, entry.delivery.delivery_id)
+        pipe.set(delivered, "1", ex=DELIVERED_TTL_SECONDS)
         pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)
         pipe.xdel(stream, entry.entry_id)
         await pipe.execute()
 
     async def dead(self, channel: str, entry: OutboundEntry, error: str, now: float) -> None:
-        """Give up on a delivery: operators see it in the dead-letter list."""
+        """Give up on a delivery: operators see it in the dead-letter list.
+
+        Listed first, then retired (two slots): a crash between lists it twice at worst."""
         stream = keys.outbound_stream(channel)
         record = {**entry.delivery.to_dict(), "error": error, "failed_at": now}
         pipe = self._redis.pipeline(transaction=True)
         pipe.lpush(keys.DEAD_LETTERS, json.dumps(record, ensure_ascii=False))
         pipe.ltrim(keys.DEAD_LETTERS, 0, 9999)
+        await pipe.execute()
+        pipe = self._redis.pipeline(transaction=True)
         pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)
         pipe.xdel(stream, entry.entry_id)
         await pipe.execute()
@@ -95,17 +102,24 @@ class Outbox:
         return [json.loads(r) for r in rows]
 
     async def retry_dead(self, delivery_id: str) -> bool:
-        """Queue a dead-lettered delivery again (attempts from zero); False if it is gone."""
+        """Queue a dead-lettered delivery again (attempts from zero); False if it is gone.
+
+        Queued first (marked once, in the stream's slot), then taken off the list: a
+        crash between leaves it listed, and a second "retry" of it queues nothing."""
         for raw in await self._redis.lrange(keys.DEAD_LETTERS, 0, -1):
             record = json.loads(raw)
             if record.get("delivery_id") != delivery_id:
                 continue
             delivery = Delivery.from_dict(record)
             fresh = json.dumps({**delivery.to_dict(), "attempts": 0})
+            digest = hashlib.sha256(raw).hexdigest()[:32]
+            retried = keys.dead_letter_retried(delivery.channel, digest)
             stream = keys.outbound_stream(delivery.channel)
-            return bool(
-                await self._retry_dead(keys=[keys.DEAD_LETTERS, stream], args=[raw, fresh])
+            queued = await self._retry_dead(
+                keys=[retried, stream], args=[fresh, RETRIED_TTL_SECONDS]
             )
+            await self._redis.lrem(keys.DEAD_LETTERS, 1, raw)
+            return bool(queued)
         return False
 
     async def pending(self, channel: str) -> int:

@@ -9,6 +9,9 @@ from __future__ import annotations
 # With rate limits, the message is first counted against them, in the same step (one
 # round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL.
 # Over any of them, {n} (the first one over, from 1) is returned and nothing is stored.
+# The ARGV after the limits, on a single server only: the dedupe key's name before hash
+# tags (a store upgraded in place), checked too. (On a cluster the counters are in other
+# slots: InboundQueue counts them first, and this script gets none.)
 ACCEPT = """
 local over = false
 for i = 3, #KEYS do
@@ -17,6 +20,11 @@ for i = 3, #KEYS do
   if not over and hits > tonumber(ARGV[2 * i - 3]) then over = i - 2 end
 end
 if over then return {over} end
+local before_tags = ARGV[2 * #KEYS - 1]
+if before_tags and redis.call('EXISTS', before_tags) == 1 then
+  redis.call('EXPIRE', before_tags, ARGV[1])
+  return false
+end
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return redis.call('XADD', KEYS[2], '*', 'm', ARGV[2])
 end
@@ -74,7 +82,8 @@ return 0
 """
 
 # Take a ticket over: exactly one operator wins. Returns {'ok'} or {'taken', holder}.
-# KEYS: ticket hash, conversation hash. ARGV: operator login, now, owner tag.
+# KEYS: ticket hash, conversation hash (on a cluster the ticket only: another slot, the
+# caller then hands the conversation over itself). ARGV: operator login, now, owner tag.
 CLAIM_TICKET = """
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {'missing', ''} end
@@ -84,8 +93,10 @@ if holder and holder ~= '' and holder ~= ARGV[1] then return {'taken', holder} e
 local new_status = status
 if status == 'new' or status == 'escalated' then new_status = 'open' end
 redis.call('HSET', KEYS[1], 'assignee', ARGV[1], 'status', new_status, 'updated_at', ARGV[2])
-redis.call('HSET', KEYS[2], 'owner', ARGV[3])
-redis.call('HINCRBY', KEYS[2], 'version', 1)
+if KEYS[2] then
+  redis.call('HSET', KEYS[2], 'owner', ARGV[3])
+  redis.call('HINCRBY', KEYS[2], 'version', 1)
+end
 return {'ok', new_status}
 """
 
@@ -120,11 +131,12 @@ end
 return 0
 """
 
-# Send a dead letter again: take it off the list and queue its delivery in one step, so
-# two admins pressing "retry" at once queue it once.
+# Send a dead letter again, once: KEYS = its "retried" mark and its channel's outbound
+# stream (one slot); ARGV = the delivery (JSON), how long the mark is kept. The caller
+# then takes it off the dead-letter list (another slot).
 RETRY_DEAD_LETTER = """
-if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
-  redis.call('XADD', KEYS[2], '*', 'd', ARGV[2])
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
+  redis.call('XADD', KEYS[2], '*', 'd', ARGV[1])
   return 1
 end
 return 0
@@ -135,4 +147,84 @@ MARK_SEEN = """
 local now = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 if tonumber(ARGV[2]) > now then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 return 1
+"""
+
+# A live socket catching up: the transcript's entries from ARGV[1] on, and the
+# conversation's language. KEYS: transcript, conversation hash. Reads only.
+READ_SINCE = """
+return {redis.call('LRANGE', KEYS[1], ARGV[1], -1), redis.call('HGET', KEYS[2], 'language')}
+"""
+
+# Redis Cluster: a commit spanning slots (store/slot_steps.py).
+# The home step: in the slot of the versions checked (a conversation). Skips a turn whose
+# inbound entry was committed already (replayed after a crash), checks the versions,
+# applies the home slot's writes, and records the steps for other slots as an intent, so
+# they are applied exactly once even if this process dies now.
+# KEYS: every key the step touches (one slot). ARGV: checks, ops, intents key, intent id,
+# intent ('' for none), applied-entry key ('' for none), stream, entry id, the slot's
+# check lock (another commit checked versions here and has yet to write).
+COMMIT_HOME = """
+local function at_or_before(a, b)
+  local ams, aseq = string.match(a, '(%d+)-(%d+)')
+  local bms, bseq = string.match(b, '(%d+)-(%d+)')
+  if tonumber(ams) ~= tonumber(bms) then return tonumber(ams) < tonumber(bms) end
+  return tonumber(aseq) <= tonumber(bseq)
+end
+if ARGV[6] ~= '' then
+  local last = redis.call('HMGET', ARGV[6], 'stream', 'entry')
+  if last[1] == ARGV[7] and last[2] and at_or_before(ARGV[8], last[2]) then
+    return 'applied'
+  end
+end
+if redis.call('EXISTS', ARGV[9]) == 1 then return 'conflict' end
+for _, c in ipairs(cjson.decode(ARGV[1])) do
+  local v = redis.call('HGET', c[1], c[2])
+  if not v then v = '' end
+  if v ~= c[3] then return 'conflict' end
+end
+for _, op in ipairs(cjson.decode(ARGV[2])) do
+  redis.call(unpack(op))
+end
+if ARGV[5] ~= '' then redis.call('HSET', ARGV[3], ARGV[4], ARGV[5]) end
+if ARGV[6] ~= '' then redis.call('HSET', ARGV[6], 'stream', ARGV[7], 'entry', ARGV[8]) end
+return 'ok'
+"""
+
+# One later step of an intent, applied once: KEYS[1] is its done-mark, the rest the keys
+# it writes (one slot). ARGV: ops (JSON), how long the mark is kept.
+APPLY_ONCE = """
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
+  for _, op in ipairs(cjson.decode(ARGV[1])) do
+    redis.call(unpack(op))
+  end
+  return 1
+end
+return 0
+"""
+
+# A version check outside the home slot: checked, and the slot locked until the commit's
+# step there writes (and unlocks), so nothing checked here changes in between. KEYS[1]:
+# the lock, the rest the hashes checked. ARGV: checks (JSON), token, lock time (ms).
+CHECK_AND_LOCK = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+for _, c in ipairs(cjson.decode(ARGV[1])) do
+  local v = redis.call('HGET', c[1], c[2])
+  if not v then v = '' end
+  if v ~= c[3] then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 1
+"""
+
+# What a transaction (MULTI/EXEC) is on a cluster here (store/topology.py): the queued
+# commands in one script, on the primary of their one slot. KEYS: each command's key (for
+# routing). ARGV[1]: each command's length (JSON); then every command's words, in order.
+RUN_QUEUED = """
+local lengths = cjson.decode(ARGV[1])
+local at, out = 2, {}
+for i, n in ipairs(lengths) do
+  out[i] = redis.call(unpack(ARGV, at, at + n - 1))
+  at = at + n
+end
+return out
 """

@@ -71,11 +71,14 @@ class SelfServiceStore:
 
     async def link(self, identity: str, login: str, now: float, ttl: int) -> None:
         record = {"identity": identity, "login": login, "linked_at": now, "expires_at": now + ttl}
-        pipe = self._redis.pipeline(transaction=True)
-        pipe.set(keys.identity_link(identity), json.dumps(record), ex=ttl)
-        pipe.zadd(keys.IDENTITY_LINKS, {identity: now + ttl})
+        # Two steps, not one transaction (three slots on a cluster): the account's list
+        # and the index name the identity before the link exists, so a link is never left
+        # where unlinking the account would miss it (a listed identity may have no link).
+        pipe = self._redis.pipeline(transaction=False)
         pipe.sadd(keys.account_identities(login.lower()), identity)
+        pipe.zadd(keys.IDENTITY_LINKS, {identity: now + ttl})
         await pipe.execute()
+        await self._redis.set(keys.identity_link(identity), json.dumps(record), ex=ttl)
 
     async def identities_of(self, login: str) -> set[str]:
         """Identities once linked to the account (check each one's link: it may be gone)."""
@@ -88,12 +91,13 @@ class SelfServiceStore:
 
     async def unlink(self, identity: str) -> bool:
         link = await self.linked(identity)
-        pipe = self._redis.pipeline(transaction=True)
-        pipe.delete(keys.identity_link(identity))
+        # The link first (it is what grants anything), then the lists that name it.
+        removed = await self._redis.delete(keys.identity_link(identity))
+        pipe = self._redis.pipeline(transaction=False)
         pipe.zrem(keys.IDENTITY_LINKS, identity)
         if link is not None:
             pipe.srem(keys.account_identities(str(link.get("login", "")).lower()), identity)
-        removed = (await pipe.execute())[0]
+        await pipe.execute()
         return bool(removed)
 
     async def links(self, now: float, limit: int = 500) -> list[dict[str, Any]]:
@@ -103,7 +107,10 @@ class SelfServiceStore:
         identities = [_text(i) for i in members]
         if not identities:
             return []
-        raws = await self._redis.mget([keys.identity_link(i) for i in identities])
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for identity in identities:
+            pipe.get(keys.identity_link(identity))
+        raws = await pipe.execute()
         return [json.loads(r) for r in raws if r is not None]
 
     # --- reset grants --------------------------------------------------------------------

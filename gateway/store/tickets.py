@@ -43,8 +43,11 @@ def is_ticket_id(value: str) -> bool:
 class TicketStore:
     """Reads tickets; every write goes through a Transaction or an atomic script."""
 
-    def __init__(self, redis: aioredis.Redis, durable: DurableWrites | None = None) -> None:
+    def __init__(
+        self, redis: aioredis.Redis, durable: DurableWrites | None = None, *, cluster: bool = False
+    ) -> None:
         self._redis = redis
+        self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
 
@@ -59,21 +62,7 @@ class TicketStore:
 
     async def many(self, ticket_ids: list[str]) -> list[Ticket]:
         """The tickets that exist among `ticket_ids`, in that order: one round trip."""
-        ids = [t for t in ticket_ids if is_ticket_id(t)]
-        if not ids:
-            return []
-        pipe = self._redis.pipeline(transaction=False)
-        for ticket_id in ids:
-            pipe.hgetall(keys.ticket(ticket_id))
-            pipe.hgetall(keys.ticket_fields(ticket_id))
-            pipe.hgetall(keys.ticket_sources(ticket_id))
-        rows = await pipe.execute()
-        out = []
-        for i in range(0, len(rows), 3):
-            ticket = ticket_from_hashes(*rows[i : i + 3])
-            if ticket is not None:
-                out.append(ticket)
-        return out
+        return await read_tickets(self._redis, ticket_ids)
 
     async def queue(self, group: str, limit: int = 200) -> list[Ticket]:
         """Active tickets of a group: highest priority first, then oldest first."""
@@ -108,13 +97,24 @@ class TicketStore:
         ]
 
     async def claim(self, ticket: Ticket, operator: str, now: float) -> ClaimResult:
-        """Atomically make `operator` the assignee and owner of the conversation."""
+        """Atomically make `operator` the assignee and owner of the conversation.
+
+        On a cluster the ticket and the conversation are in different slots: the ticket
+        is won first (one winner), then the conversation handed over; a crash between is
+        mended by the operator's next claim (the holder's claim succeeds again)."""
+        owner = f"operator:{operator}"
+        conversation = keys.conversation(ticket.conversation_key)
         status, detail = await self._claim(
-            keys=[keys.ticket(ticket.id), keys.conversation(ticket.conversation_key)],
-            args=[operator, now, f"operator:{operator}"],
+            keys=[keys.ticket(ticket.id)] + ([] if self._cluster else [conversation]),
+            args=[operator, now, owner],
         )
         status, detail = status.decode(), detail.decode()
         if status == "ok":
+            if self._cluster:
+                pipe = self._redis.pipeline(transaction=True)
+                pipe.hset(conversation, "owner", owner)
+                pipe.hincrby(conversation, "version", 1)
+                await pipe.execute()
             return ClaimResult(True, operator)
         if status == "taken":
             return ClaimResult(False, holder=detail, reason="taken")
@@ -124,6 +124,25 @@ class TicketStore:
         """The ticket's `updated_at` as stored: a change token for optimistic updates."""
         value = await self._redis.hget(keys.ticket(ticket_id), "updated_at")
         return value.decode() if value is not None else ""
+
+
+async def read_tickets(redis: aioredis.Redis, ticket_ids: list[str]) -> list[Ticket]:
+    """The tickets that exist among `ticket_ids`, in that order: one round trip."""
+    ids = [t for t in ticket_ids if is_ticket_id(t)]
+    if not ids:
+        return []
+    pipe = redis.pipeline(transaction=False)
+    for ticket_id in ids:
+        pipe.hgetall(keys.ticket(ticket_id))
+        pipe.hgetall(keys.ticket_fields(ticket_id))
+        pipe.hgetall(keys.ticket_sources(ticket_id))
+    rows = await pipe.execute()
+    out = []
+    for i in range(0, len(rows), 3):
+        ticket = ticket_from_hashes(*rows[i : i + 3])
+        if ticket is not None:
+            out.append(ticket)
+    return out
 
 
 def ticket_from_hashes(

@@ -28,7 +28,8 @@ _UK_WORDS = _words(
 )
 # Endings that only one of the two languages uses: оновлення/обновление, видалив/удалил.
 _UK_ENDINGS = ("ння", "ив", "ав", "ється", "ують", "ює", "ує")
-_RU_ENDINGS = ("ние", "ание", "ение", "ие", "ия", "ется", "ает", "ают", "ит", "ил", "ла")
+# ("-ла" is a past form in both: "перезагружала", "перезавантажувала")
+_RU_ENDINGS = ("ние", "ание", "ение", "ие", "ия", "ется", "ает", "ают", "ит", "ил")
 _RU_WORDS = _words(
     """
     не работает что как почему где когда мне меня мой моя мое мои уже еще очень
@@ -38,6 +39,7 @@ _RU_WORDS = _words(
     """
 )
 LANGUAGES = ("ru", "uk", "en")
+MIN_DICTIONARY_WORD = 3  # shorter forms ("та", "на") are shared or noise
 
 
 def detect_language(text: str, default: str = "ru") -> str:
@@ -53,6 +55,12 @@ def detect_language(text: str, default: str = "ru") -> str:
     ru = 2 * len(letters & _RU_LETTERS) + sum(w in _RU_WORDS for w in cyrillic)
     uk += sum(len(w) > 4 and w.endswith(_UK_ENDINGS) for w in cyrillic)
     ru += sum(len(w) > 4 and w.endswith(_RU_ENDINGS) for w in cyrillic)
+    # A word form one dictionary knows and the other does not: "допомогло", "вчора",
+    # "перезавантажувала" are Ukrainian; "помогло", "вчера", "перезагружала" Russian.
+    for word in cyrillic:
+        side = _one_dictionary(word)
+        uk += side == "uk"
+        ru += side == "ru"
     # Words both languages use ("не", "до", "для") are in both lists and cancel out.
     if uk > ru:
         return "uk"
@@ -71,6 +79,7 @@ _EN_WORDS = _words(
     helped works work working worked please thanks thank sorry hi hello yesterday today
     morning hours days week nothing anything tried restarted same says shows after before
     when what why how who need want can could would should get got still keeps
+    nope yep yeah broken fixed
     """
 )
 _MIN_EN_WORDS = 2
@@ -94,11 +103,22 @@ def reply_language(text: str, current: str) -> str:
     )
 
 
+def _one_dictionary(word: str) -> str:
+    """ "uk" or "ru" when only that dictionary knows `word`, else ""."""
+    # morphology reads this module (translit and layout need the language): import late
+    from gateway.knowledge.morphology import known_in
+
+    if len(word) < MIN_DICTIONARY_WORD:
+        return ""
+    in_ru, in_uk = known_in(word, "ru"), known_in(word, "uk")
+    return "uk" if in_uk and not in_ru else "ru" if in_ru and not in_uk else ""
+
+
 def _has_evidence(text: str) -> bool:
     """Whether ru/uk scoring can tell anything from a Cyrillic text."""
     lowered = text.lower()
     words = [w for w in _WORD.findall(lowered) if not w.isascii()]
     letters = set("".join(words))
     marked = letters & (_UK_LETTERS | _RU_LETTERS)
-    known = sum(w in _UK_WORDS or w in _RU_WORDS for w in words)
+    known = sum(w in _UK_WORDS or w in _RU_WORDS or bool(_one_dictionary(w)) for w in words)
     return bool(marked) or known > 0 or len(words) >= 2

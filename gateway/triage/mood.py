@@ -26,6 +26,21 @@ ASKS_FOR_PERSON = PhraseSet([
     r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
     r"operator", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
     r"(talk|speak|chat) (to|with) (a |an |some)?(person|someone|somebody|technician|admin)",
+    # someone to come, be sent or be spoken with
+    r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
+    r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
+    r"людин|человек)\w*",
+    r"(подойд\w*|подойти|прийти|придите|приди|підійд\w*|підійти|прийд\w*|прийти|зайд\w*|зайти|"
+    r"зайдіть)( \w+)? (ко мне|до мене|к нам|до нас)",
+    r"(ко мне|до мене|к нам|до нас) (\w+ )?(подойти|подойдёт|подойдет|прийти|придёт|придет|"
+    r"зайти|зайдёт|зайдет|підійти|підійде|прийде|зайде)",
+    r"(пришлите|пришліть|надішліть|направьте|направте|отправьте|відправте) (\w+ )?(кого-нибудь|"
+    r"кого-то|когось|мастера|майстра|специалиста|спеціаліста|фахівця|техника|техніка|айтишника|"
+    r"айтішника|админа|адміна|человека|людину)",
+    r"(can|could) (someone|somebody|anyone|a technician|an engineer|you)( from \w+)? (come|look|"
+    r"call)( over| by| to| at| and)?",
+    r"come (over|by|to my desk|and (look|see|fix|have a look))",
+    r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a call back or an escalation is a person too
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",

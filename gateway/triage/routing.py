@@ -79,6 +79,12 @@ IT_SHAPED = PhraseSet([
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
     r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
     r"електронн\w+ черг\w*", r"queue (system|display)",
+    # readers, clocks and encoders at a door or a desk: access control and time keeping
+    r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
+    r"readers?", r"encoders?", r"энкодер\w*", r"енкодер\w*", r"скуд",
+    r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
+    r"біометр\w*", r"time ?clock\w*", r"учет\w* рабочего времени", r"облік\w* робочого часу",
+    r"digital signage", r"signage", r"інфокіоск\w*", r"инфокиоск\w*",
 ])  # fmt: skip
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 

@@ -104,7 +104,7 @@ async def _idle(gw: Gateway) -> bool:
 
 async def stream_lengths(gw: Gateway) -> int:
     redis, shards = gw.rt.store.redis, gw.rt.store.inbound.shards
-    return sum([await redis.xlen(f"fl:in:{shard}") for shard in range(shards)])
+    return sum([await redis.xlen(f"fl:in:{{{shard}}}") for shard in range(shards)])
 
 
 async def history(gw: Gateway, ticket_id: str) -> list[str]:
@@ -336,7 +336,7 @@ async def test_forged_or_missing_credentials_store_nothing(
     status, body = await post(gw, source, payload, headers)
     assert status == expected and "error" in body
     redis = gw.rt.store.redis
-    assert await redis.keys("fl:seen:*") == []
+    assert await redis.keys("fl:in:*:seen:*") == []
     assert await stream_lengths(gw) == 0
     assert await alert_tickets(gw) == []
 
@@ -347,7 +347,7 @@ async def test_a_signature_over_another_body_is_refused(gateway: Gateway) -> Non
     forged = {"check": {"id": "b", "name": "b"}, "state": "down"}
     headers = {SIGNATURE_HEADER: signature(GENERIC_SECRET, signed)}
     assert (await post(gw, "generic", forged, headers))[0] == 403
-    assert await gw.rt.store.redis.keys("fl:seen:*") == []
+    assert await gw.rt.store.redis.keys("fl:in:*:seen:*") == []
 
 
 async def test_alerts_are_stored_before_the_answer(settings: Settings) -> None:

@@ -79,7 +79,7 @@ async def test_two_operators_take_over_at_once_exactly_one_wins(store: Store) ->
     t = ticket("HD-000009", Priority.P2, 1.0)
     await save(store, t)
     for _ in range(20):
-        await store.redis.hset("fl:ticket:HD-000009", mapping={"assignee": "", "status": "new"})
+        await store.redis.hset("fl:ticket:{HD-000009}", mapping={"assignee": "", "status": "new"})
         results = await asyncio.gather(
             store.tickets.claim(t, "anna", 2.0), store.tickets.claim(t, "boris", 2.0)
         )

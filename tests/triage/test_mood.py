@@ -123,6 +123,23 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "I'm not going to reboot again, send someone",
         "Не хочу ничего перезагружать, монитор мигает",
         "Не хочу більше нічого пробувати, сканер не сканує",
+        # no time, hurry, promises not kept, not understood
+        "Мне некогда, сделайте что-нибудь с принтером",
+        "Мені ніколи відповідати на питання, полагодьте ноут",
+        "это уже не смешно, опять нет интернета",
+        "можно быстрее? у меня клиент ждёт",
+        "Поторопитесь пожалуйста, не работает 1С",
+        "hurry up please, my laptop won't start",
+        "I need this fixed NOW, Outlook is dead",
+        "Я звонила вчера, никто не перезвонил, принтер так и не работает",
+        "Нормально можете объяснить? ничего не понятно, сеть не работает",
+        "хватит присылать инструкции",
+        # someone to come or be sent
+        "хочу поговорить с айтишником",
+        "можна когось з IT до мене підійти?",
+        "can someone come to my desk? the monitor is dead",
+        "please send a technician, the projector is broken",
+        "пришлите кого-нибудь, сканер не работает",
     ],
 )
 def test_lost_patience_in_everyday_words(text: str) -> None:
@@ -143,6 +160,12 @@ def test_lost_patience_in_everyday_words(text: str) -> None:
         "Серьёзно, не открывается Excel",
         "how long does it take to get a new laptop?",
         "заблочило после неверных вводов, сколько ждать пока само разблочится?",
+        "компьютер стал работать быстрее после чистки, но принтер не печатает",
+        "после обновления ноут греется быстрее",
+        "Teams won't let me call my colleagues",
+        "I can't call anyone on Teams",
+        "how do I send an email to someone outside",
+        "the reader came with the wrong cable",
     ],
 )
 def test_plain_reports_are_not_lost_patience(text: str) -> None:

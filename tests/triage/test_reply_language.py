@@ -22,6 +22,19 @@ from gateway.triage.language import reply_language
         ("слухай, в мене комп не включається, вже все перепробував", "ru", "uk"),  # surzhyk
         ("вчора ввечері", "ru", "uk"),
         ("Outlook 2016", "uk", "uk"),
+        # a word form only one dictionary knows decides a short reply
+        ("так, допомогло", "ru", "uk"),
+        ("вчера", "uk", "ru"),
+        ("вчора", "ru", "uk"),
+        ("с утра", "uk", "ru"),
+        ("перезавантажувала", "ru", "uk"),
+        ("перезагружала", "uk", "ru"),
+        ("ще не пробувала", "ru", "uk"),
+        ("нажаль не допомогло", "ru", "uk"),
+        ("Не печатает принтер", "uk", "ru"),
+        ("Не друкує принтер", "ru", "uk"),
+        ("перезагружав роутер", "uk", "uk"),  # surzhyk: a Russian stem, a Ukrainian ending
+        ("nope, still broken", "uk", "en"),
     ],
 )
 def test_reply_language(text: str, current: str, expected: str) -> None:

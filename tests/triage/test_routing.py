@@ -67,10 +67,27 @@ def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGrou
 
 
 @pytest.mark.parametrize(
-    "text", ["табло в залі очікування згасло", "the boardroom TV shows no signal", "киоск завис"]
+    "text",
+    [
+        "табло в залі очікування згасло",
+        "the boardroom TV shows no signal",
+        "киоск завис",
+        "the door badge reader at the back entrance is dead",
+        "годинник обліку робочого часу не приймає відбитки",
+        "считыватель на входе не реагирует",
+        "the key card encoder at the front desk stopped writing cards",
+        "the digital signage in the lobby is frozen",
+    ],
 )
 def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: str) -> None:
     assert Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["в туалете закончилась бумага", "истёк срок пропуска", "забыла код от сейфа"]
+)
+def test_facilities_are_not_it(text: str) -> None:
+    assert not Routing().recognises(text)
 
 
 def test_a_word_that_only_starts_like_app_is_not_software() -> None:

@@ -42,5 +42,5 @@ async def test_the_widget_gives_up_on_refused_and_unacknowledged_messages(
     await expect(page.locator(".fl-status")).to_be_hidden()
     sent = [f.get("id") for f in frames if f.get("type") == "message"]
     assert sent == [REFUSED["id"]], "the refused one was sent once, the stuck one not again"
-    stored = [k async for k in store.redis.scan_iter(match="fl:seen:webchat:*")]
+    stored = [k async for k in store.redis.scan_iter(match="fl:in:*:seen:webchat:*")]
     assert [k for k in stored if not k.endswith(b":start")] == [], "refused: nothing stored"

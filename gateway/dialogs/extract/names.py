@@ -40,6 +40,12 @@ _INSTALLED = re.compile(
     r"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|please|пожалуйста|будь ласка))*\s+"
     rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
 )
+# Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
+_BEFORE_YEAR = re.compile(
+    rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
+)
+# Capitalised halves joined by a hyphen: "Гранд-Смета", "Мастер-Кадры" (not a place).
+_HYPHENATED = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]{{2,}}-[{_UP}][{_LOW}]{{2,}}(?![\w-])")
 # Two capitalised words joined by a colon: "Ліга:Закон", "Парус:Зарплата".
 _COLON_NAME = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]+:[{_UP}][{_LOW}]+(?![\w])")
 # A word with a capital inside ("КонсультантПлюс", "QuickBooks"), then capitalised or
@@ -103,6 +109,16 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         found.append((match.start(group), match.group(group).strip()))
     for match in _INSTALLED.finditer(text):
         found.append((match.start(1), match.group(1).rstrip(".")))
+    for match in _BEFORE_YEAR.finditer(text):
+        words = match.group(1).split()
+        while words and _FUNCTION_WORD.match(words[0]):
+            words = words[1:]  # "With Office 2019": the name starts after "with"
+        if words and not _NOT_A_NAME.match(words[0]):
+            name = " ".join(words)
+            found.append((match.start(1) + match.group(1).index(name), f"{name} {match.group(2)}"))
+    for match in _HYPHENATED.finditer(text):
+        if not _is_place(match.group(0)):
+            found.append((match.start(), match.group(0)))
     for match in _COLON_NAME.finditer(text):
         found.append((match.start(), match.group(0)))
     for match in _INNER_CAPITAL.finditer(text):
@@ -165,6 +181,30 @@ def _said_spans(text: str) -> list[range]:
         re.IGNORECASE,
     )
     return spans + [range(m.start(1), m.end(1)) for m in says]
+
+
+_FUNCTION_WORD = re.compile(
+    r"^(?:with|in|on|at|for|from|since|my|our|the|and|or|but|after|before|to|using|via|"
+    r"в|на|с|з|із|у|для|после|після|и|і|та|но|але)$",
+    re.IGNORECASE,
+)
+
+
+_TOWN_ENDING = re.compile(r"(?:ськ|цк|ск|град|город|поль|піль|бург|мир|град)$", re.IGNORECASE)
+
+
+def _is_place(name: str) -> bool:
+    """ "Санкт-Петербург", "Нью-Йорк", "Івано-Франківськ": the dictionary knows the place."""
+    if not re.search(r"[а-яіїєґ]", name, re.IGNORECASE):
+        return False
+    if _TOWN_ENDING.search(name):
+        return True  # "Івано-Франківськ", "Ростов-Дон…": a town's ending, no program's
+    for part in (name.lower(), *name.lower().split("-")):
+        for lang in ("ru", "uk"):
+            found = readings(part, lang)
+            if found and any("Geox" in tags for _, tags in found):
+                return True
+    return False
 
 
 def _has_inner_capital(word: str) -> bool:

@@ -146,7 +146,7 @@ _NOT_MODEL = re.compile(
 )
 # An operating system is the "os" field, never a product: "macOS 14", "Sonoma 14.2".
 _SYSTEM_NAME = re.compile(
-    r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|ubuntu|linux|debian|fedora|chrome\s?os|"
+    r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|win\s?\d+|w1[01]|ubuntu|linux|debian|fedora|chrome\s?os|"
     r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
     _I,
 )
@@ -177,6 +177,8 @@ def extract_all(text: str) -> list[str]:
         spelled = match.group(0)
         if spelled.lower() in _ORDINARY and _ordinary_use(text, match, spelled):
             continue
+        if spelled.lower() in ("офис", "офіс") and not _office_suite(text, match):
+            continue  # "Офис в Санкт-Петербурге": the place, not Microsoft Office
         version = _VERSION.match(text, match.end())
         name = _CANONICAL[index]
         extra = _version_suffix(spelled, name)
@@ -217,6 +219,21 @@ def _ordinary_use(text: str, match: re.Match[str], spelled: str) -> bool:
         # all-lower English: "zoom" at a sentence start is still a product, "office" alone is not
         return spelled in ("office", "word", "edge", "opera", "poster", "checkbox", "git")
     return False
+
+
+_SUITE_CONTEXT = re.compile(
+    r"(?:установ\w*|устанав\w*|встанов\w*|переустанов\w*|перевстанов\w*|активац\w*|активир\w*|"
+    r"активув\w*|лицензи\w*|ліцензі\w*|пакет\w*|ключ\w*|ворд\w*|word|excel|эксел\w*|ексел\w*)",
+    _I,
+)
+
+
+def _office_suite(text: str, match: re.Match[str]) -> bool:
+    """A Cyrillic "офис" is Microsoft Office only with a version or near install/licence words."""
+    if re.match(r"\s*(?:\d|365)", text[match.end() :]):
+        return True
+    around = text[max(0, match.start() - 40) : match.end() + 40]
+    return bool(_SUITE_CONTEXT.search(around))
 
 
 def _version_suffix(spelled: str, name: str) -> str:
