@@ -146,7 +146,7 @@ _NOT_MODEL = re.compile(
 )
 # An operating system is the "os" field, never a product: "macOS 14", "Sonoma 14.2".
 _SYSTEM_NAME = re.compile(
-    r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|ubuntu|linux|debian|fedora|chrome\s?os|"
+    r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|win\s?\d+|w1[01]|ubuntu|linux|debian|fedora|chrome\s?os|"
     r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
     _I,
 )

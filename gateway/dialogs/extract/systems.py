@@ -14,11 +14,18 @@ from gateway.dialogs.extract.words import fold
 _I = re.IGNORECASE
 _END = r"(?![\w]|\.\d)"  # a version ends at a full stop that no digit follows
 
+# A version said as a word: "віндовс десять", "windows eleven", "винда семь".
+VERSION_WORDS: dict[str, str] = {
+    "семь": "7", "сім": "7", "seven": "7", "восемь": "8", "вісім": "8", "eight": "8",
+    "десять": "10", "ten": "10", "одиннадцать": "11", "одинадцять": "11", "eleven": "11",
+}  # fmt: skip
+_NUMBER_WORDS = "|".join(VERSION_WORDS)
 _WINDOWS = re.compile(
     r"(?<![\w])(?P<family>windows|win|w(?=\s?1[01]\b)|вин(?=\s?(?:7|8|10|11)\b)|winda|vinda|"
     r"винд\w*|вінд\w*|виндовс|віндовс)"
     r"(?:\s*-?\s*(?P<server>server)\s*)?"
-    rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?){_END})?"
+    rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?|"
+    rf"{_NUMBER_WORDS}){_END})?"
     r"(?:\s+(?P<edition>pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|корпоративн\w*|"
     r"профессиональн\w*|домашн\w*))?"
     r"(?:\s*,?\s*(?:version |версия |версії |версія )?(?P<build>\d{2}h\d|\d{4}))?(?![\w])",
@@ -123,6 +130,7 @@ def _windows(text: str) -> tuple[int, str] | None:
         parts = ["Windows"]
         if match.group("server"):
             parts.append("Server")
+        version = VERSION_WORDS.get(version.lower(), version) if version else version
         parts += [p for p in (version, match.group("edition"), match.group("build")) if p]
         named.append((match.start(), " ".join(_case(p) for p in parts)))
     if named:

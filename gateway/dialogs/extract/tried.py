@@ -45,7 +45,9 @@ _EN_DONE = re.compile(
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
     r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
     r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ )?(?:off|on)|click(?:ed|ing)|press(?:ed|ing)|"
-    r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|run(?:ning)?|scann(?:ed|ing)|"
+    r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|"
+    r"run(?:ning)?(?! (?:win\w*|mac\w*|ios|android|linux|ubuntu|chrome ?os|on|fine|slow\w*|out)\b)|"
+    r"scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
@@ -135,6 +137,8 @@ def extract(text: str) -> str:
     for clause in clauses(text):
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
+        if _STARTED.search(fold(clause)):
+            continue  # "и это началось после того как поменяли пароль": when, not an attempt
         if (
             _NOTHING_TRIED.search(clause)
             or _VERDICT.search(clause)
@@ -149,6 +153,15 @@ def extract(text: str) -> str:
 # A start named by what happened: "с тех пор как поменяли роутер", "ever since IT replaced".
 _CAUSE_START = re.compile(
     r"^(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту)|ever since)",
+    _I,
+)
+
+
+# A clause that says when it started: "началось после того как …", "it started when I …".
+_STARTED = re.compile(
+    r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
+    r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
+    r"began when|it began|this began)(?!\w)",
     _I,
 )
 
