@@ -227,9 +227,10 @@ async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
     cpu = process_cpu([echo_pid(srv)])
     echo = await run_phase("echo", echo_session, srv.echo, sessions, messages)
     echo_cpu = process_cpu([echo_pid(srv)]) - cpu
-    cpu = process_cpu(group_pids(srv))
+    cpu = cpu_by_part(srv)
     gw = await run_phase("gateway", gateway_session, srv.gateway, sessions, messages)
-    gw_cpu = process_cpu(group_pids(srv)) - cpu
+    parts = {name: used - cpu[name] for name, used in cpu_by_part(srv).items()}
+    gw_cpu = sum(parts.values())
     print(echo.line())
     print(gw.line())
     if echo.rate and gw.latencies:
@@ -239,7 +240,11 @@ async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
         print(
             f"ratio    gateway/echo throughput {gw.rate / echo.rate:.3f}; "
             f"median latency x{gw.median / echo.median:.0f}; CPU per message "
-            f"{per_gw:.2f} ms (serve group + redis) vs echo {per_echo:.2f} ms\n",
+            f"{per_gw:.2f} ms (serve group + redis) vs echo {per_echo:.2f} ms; of it "
+            + ", ".join(
+                f"{name} {used / len(gw.latencies) * 1000:.2f}" for name, used in parts.items()
+            )
+            + "\n",
             flush=True,
         )
 
@@ -415,6 +420,17 @@ def process_role(pid: int, srv: Servers) -> str:
 def group_pids(srv: Servers) -> list[int]:
     """The serve process, its worker processes and the redis-server."""
     return [*process_tree(srv.gateway_pid), srv.redis_pid]
+
+
+def cpu_by_part(srv: Servers) -> dict[str, float]:
+    """CPU seconds used so far by the serve process (web, sockets, intake), its worker
+    processes (the turns) and redis-server."""
+    workers = process_tree(srv.gateway_pid)[1:]
+    return {
+        "serve": process_cpu([srv.gateway_pid]),
+        "workers": process_cpu(workers),
+        "redis": process_cpu([srv.redis_pid]),
+    }
 
 
 def group_memory(srv: Servers) -> tuple[int, int, list[int]]:

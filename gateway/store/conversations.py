@@ -11,7 +11,8 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket
 from gateway.store import keys, scripts
-from gateway.store.durability import evalsha_each
+from gateway.store.batching import ScriptBatcher
+from gateway.store.durability import ScriptCall, evalsha_each
 from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
 
@@ -62,6 +63,9 @@ class ConversationStore:
         self._redis = redis
         self._cluster = cluster
         self._load = redis.register_script(scripts.LOAD_CONVERSATION)
+        self._read_since = redis.register_script(scripts.READ_SINCE)
+        # Sockets woken together (a worker's batch of turns) catch up in one round trip.
+        self._catch_ups = ScriptBatcher(self._read_all_since)
 
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
@@ -114,14 +118,18 @@ class ConversationStore:
 
     async def read_since(self, key: str, start: int) -> TranscriptPage:
         """Transcript entries from `start` on, and the conversation's language: one round
-        trip for a live socket catching up."""
-        pipe = self._redis.pipeline(transaction=False)
-        pipe.lrange(keys.transcript(key), start, -1)
-        pipe.hget(keys.conversation(key), "language")
-        rows, language = await pipe.execute()
+        trip for a live socket catching up, shared with the others catching up with it."""
+        where = [keys.transcript(key), keys.conversation(key)]  # one slot
+        if self._cluster:  # a batch would span the cluster's slots: each on its own
+            rows, language = await self._read_since(keys=where, args=[start])
+        else:
+            rows, language = await self._catch_ups.call(where, [start])
         return TranscriptPage(
             [json.loads(r) for r in rows], language.decode() if language is not None else ""
         )
+
+    async def _read_all_since(self, calls: list[ScriptCall]) -> list[Any]:
+        return await evalsha_each(self._redis, self._read_since, calls)
 
     @staticmethod
     def save(tx: Transaction, conv: Conversation, now: float) -> None:

@@ -7,6 +7,7 @@ time, so messages of one conversation are processed in order even with many work
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import time
 import zlib
@@ -19,6 +20,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
+from gateway.store.batching import ScriptBatcher
 from gateway.store.durability import DurableWrites
 from gateway.store.transaction import Fence
 
@@ -53,6 +55,8 @@ class InboundQueue:
         self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
+        # Accepts arriving together (a burst of webhooks, many visitors) share a round trip.
+        self._accepts = ScriptBatcher(functools.partial(self._durable.script_each, self._accept))
 
     def shard_of(self, conversation_key: str) -> int:
         return zlib.crc32(conversation_key.encode()) % self.shards
@@ -90,20 +94,21 @@ class InboundQueue:
         if over is None:
             before_tags = [] if self._cluster else [keys.seen_before_tags(
                 message.channel, message.message_id)]  # fmt: skip
-            result = await self._durable.script(
-                self._accept,
-                keys=[
-                    keys.seen(shard, message.channel, message.message_id),
-                    keys.inbound_stream(shard),
-                    *counters,
-                ],
-                args=[
-                    SEEN_TTL_SECONDS,
-                    json.dumps(message.to_dict(), ensure_ascii=False),
-                    *counted,
-                    *before_tags,
-                ],
-            )
+            accept_keys = [
+                keys.seen(shard, message.channel, message.message_id),
+                keys.inbound_stream(shard),
+                *counters,
+            ]
+            accept_args = [
+                SEEN_TTL_SECONDS,
+                json.dumps(message.to_dict(), ensure_ascii=False),
+                *counted,
+                *before_tags,
+            ]
+            if self._cluster:  # its WAIT must reach this slot's primary: on its own
+                result = await self._durable.script(self._accept, accept_keys, accept_args)
+            else:
+                result = await self._accepts.call(accept_keys, accept_args)
             over = result[0] - 1 if isinstance(result, list) else None
         if over is not None:
             limit = limits[over]

@@ -149,6 +149,12 @@ if tonumber(ARGV[2]) > now then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) en
 return 1
 """
 
+# A live socket catching up: the transcript's entries from ARGV[1] on, and the
+# conversation's language. KEYS: transcript, conversation hash. Reads only.
+READ_SINCE = """
+return {redis.call('LRANGE', KEYS[1], ARGV[1], -1), redis.call('HGET', KEYS[2], 'language')}
+"""
+
 # Redis Cluster: a commit spanning slots (store/slot_steps.py).
 # The home step: in the slot of the versions checked (a conversation). Skips a turn whose
 # inbound entry was committed already (replayed after a crash), checks the versions,
