@@ -11,7 +11,7 @@ from typing import Any
 from gateway.app import start_workers
 from gateway.config import Settings
 from gateway.models import InboundMessage
-from gateway.runtime import open_runtime
+from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, Store, Transaction, keys
 
 QUESTIONS = ["I forgot my password", "the printer is offline", "no sound on my laptop"]
@@ -56,14 +56,7 @@ async def test_a_conversation_changed_during_a_group_is_answered_again_alone(
             assert await store.inbound.accept(
                 InboundMessage("webchat", chat, f"m-{chat}", text=text)
             )
-        workers = start_workers(rt, 1)
-        tasks = [asyncio.create_task(w.run()) for w in workers]
-        try:
-            await _until(lambda: _done(store))
-        finally:
-            for w in workers:
-                w.stop()
-            await asyncio.gather(*tasks)
+        await _drain(rt)
 
         assert grouped[0] == len(chats), "the shard's messages were taken together"
         for chat in chats:
@@ -93,14 +86,7 @@ async def test_a_chat_s_messages_in_one_batch_are_answered_in_order(settings: Se
         ]
         for n, (chat, text) in enumerate(batch):
             assert await store.inbound.accept(InboundMessage("webchat", chat, f"m{n}", text=text))
-        workers = start_workers(rt, 1)
-        tasks = [asyncio.create_task(w.run()) for w in workers]
-        try:
-            await _until(lambda: _done(store))
-        finally:
-            for w in workers:
-                w.stop()
-            await asyncio.gather(*tasks)
+        await _drain(rt)
 
         log = await _transcript(store, chats[0])
         assert [e["text"] for e in log if e["direction"] == "in"] == [
@@ -115,14 +101,18 @@ async def test_a_chat_s_messages_in_one_batch_are_answered_in_order(settings: Se
         assert "0x800CCC0E" in json.dumps(conv.state)
 
 
-async def _done(store: Store) -> bool:
-    return await store.inbound.backlog() == 0
-
-
-async def _until(condition, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+async def _drain(rt: Runtime, timeout: float = 60.0) -> None:
+    """Run one real worker until every stored message is processed."""
+    workers = start_workers(rt, 1)
+    tasks = [asyncio.create_task(w.run()) for w in workers]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not await condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached")
-        await asyncio.sleep(0.02)
+    try:
+        while await rt.store.inbound.backlog():
+            if loop.time() > deadline:
+                raise AssertionError("the messages were not processed in time")
+            await asyncio.sleep(0.02)
+    finally:
+        for w in workers:
+            w.stop()
+        await asyncio.gather(*tasks)

@@ -105,7 +105,7 @@ class Store:
         self._durable = durable
         self.inbound = InboundQueue(redis, shards, durable, cluster=self.cluster)
         self.leases = ShardLeases(redis)
-        self.outbox = Outbox(redis)
+        self.outbox = Outbox(redis, durable)
         self.conversations = ConversationStore(redis, cluster=self.cluster)
         self.tickets = TicketStore(redis, durable, cluster=self.cluster)
         self.operators = OperatorStore(redis)
@@ -257,7 +257,9 @@ class Store:
 
 
 def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
-    """The COMMIT script's keys and arguments for one transaction."""
+    """The COMMIT script's keys and arguments for one transaction (one turn: one
+    conversation, one shard). `commit_many` pipelines such calls and never joins two in
+    one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
     ops = tx.ops + tx.publish_ops()
     return [], [fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
 

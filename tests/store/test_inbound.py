@@ -84,10 +84,7 @@ async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store
 
     async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
         await asyncio.sleep(random.uniform(0, 0.003))  # workers interleave at every await
-        tx = Transaction()
-        tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
-        tx.ops.extend(ack)
-        await store.commit(tx, fence)
+        await store.commit(_recorded(entry, ack), fence)
         processed[entry.message.chat_id].append(int(entry.message.text[1:]))
 
     workers = [InboundWorker(store, handler, lease_seconds=1, block_ms=50) for _ in range(3)]
@@ -103,13 +100,9 @@ async def test_messages_of_a_conversation_stay_in_order_with_three_workers(store
         for chat in random.sample(chats, len(chats)):
             assert await store.inbound.accept(msg(chat, n))
     await _until(lambda: sum(map(len, processed.values())) == len(chats) * per_chat)
-    for w in workers:
-        w.stop()
-    await asyncio.gather(*tasks)
+    await _stop(workers, tasks)
 
-    for chat in chats:
-        stored = [int(x[1:]) for x in await store.redis.lrange(f"test:order:{chat}", 0, -1)]
-        assert stored == list(range(per_chat)), chat
+    await _assert_in_order(store, chats, per_chat)
     assert sum(w.processed for w in workers) == len(chats) * per_chat
     assert all(w.processed > 0 for w in workers), "shards were not spread over the workers"
     assert await store.inbound.backlog() == 0
@@ -130,23 +123,14 @@ async def test_order_holds_when_a_shard_s_messages_are_taken_in_groups(store: St
         groups.append([e.message.conversation_key for e in entries])
         await asyncio.sleep(random.uniform(0, 0.003))
         kept = [random.random() > 0.2 for _ in entries]  # the others "conflicted"
-        txs = []
-        for entry, ack, keep in zip(entries, acks, kept, strict=True):
-            if keep:
-                tx = Transaction()
-                tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
-                tx.ops.extend(ack)
-                txs.append(tx)
+        txs = [_recorded(e, a) for e, a, keep in zip(entries, acks, kept, strict=True) if keep]
         failures = await store.commit_many(txs, fence)
         assert failures == [None] * len(txs)
         return kept
 
     async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
         alone.append(entry.message.conversation_key)
-        tx = Transaction()
-        tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
-        tx.ops.extend(ack)
-        await store.commit(tx, fence)
+        await store.commit(_recorded(entry, ack), fence)
 
     for n in range(per_chat):  # a backlog first: reads come in batches of many chats
         for chat in random.sample(chats, len(chats)):
@@ -156,30 +140,35 @@ async def test_order_holds_when_a_shard_s_messages_are_taken_in_groups(store: St
         for _ in range(2)
     ]
     tasks = [asyncio.create_task(w.run()) for w in workers]
-    await _until_async(lambda: _backlog_empty(store))
+    await _until(lambda: sum(w.processed for w in workers) == len(chats) * per_chat)
+    await _stop(workers, tasks)
+
+    await _assert_in_order(store, chats, per_chat)
+    assert all(len(set(g)) == len(g) for g in groups), "a group holds a chat at most once"
+    assert max(map(len, groups)) > 1, "messages were never taken together"
+    assert alone, "no member of a group was left to run alone"
+    assert await store.inbound.backlog() == 0
+
+
+async def _stop(workers: list[InboundWorker], tasks: list[asyncio.Task[None]]) -> None:
     for w in workers:
         w.stop()
     await asyncio.gather(*tasks)
 
+
+async def _assert_in_order(store: Store, chats: list[str], per_chat: int) -> None:
+    """Each chat's messages were recorded once each, in the order they were sent."""
     for chat in chats:
         stored = [int(x[1:]) for x in await store.redis.lrange(f"test:order:{chat}", 0, -1)]
         assert stored == list(range(per_chat)), chat
-    assert all(len(set(g)) == len(g) for g in groups), "a group holds a chat at most once"
-    assert max(map(len, groups)) > 1, "messages were never taken together"
-    assert alone, "no member of a group was left to run alone"
 
 
-async def _backlog_empty(store: Store) -> bool:
-    return await store.inbound.backlog() == 0
-
-
-async def _until_async(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not await condition():
-        if loop.time() > deadline:
-            raise AssertionError("condition not reached")
-        await asyncio.sleep(0.01)
+def _recorded(entry: InboundEntry, ack: list[list[str]]) -> Transaction:
+    """A turn that only records the message in its chat's order list, and retires it."""
+    tx = Transaction()
+    tx.raw("RPUSH", f"test:order:{entry.message.chat_id}", entry.message.text)
+    tx.ops.extend(ack)
+    return tx
 
 
 async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store) -> None:
