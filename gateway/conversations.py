@@ -36,6 +36,7 @@ from gateway.dialogs.events import (
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.identities import ChannelIdentityOnly
+from gateway.logs import log_failure
 from gateway.models import (
     ANSWERED_INLINE,
     CLIENT_ADDRESS,
@@ -254,8 +255,8 @@ class ConversationService:
             return
         try:
             await self.incidents.observe(outcome.report)
-        except Exception:
-            log.exception("counting a report for incident detection failed")
+        except Exception:  # a store outage is a warning (the turn and its count are kept)
+            log_failure(log, "counting a report for incident detection failed")
 
     async def _apply_events(
         self,

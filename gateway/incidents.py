@@ -1,18 +1,9 @@
 """Mass incidents: one outage, one parent ticket, every reporter informed. A service
 beside `operations.py`.
 
-- **Detection.** Each new problem a user brings is counted in a sliding window of
-  `window_minutes`, in the turn's own commit (`record`), as an `OutageReport`: the
-  shared services it names, the products the checklist extracted, its specific
-  knowledge-base topic and the words saying what is broken
-  (`gateway.triage.outage_reports`). After the commit (`observe`) the reports of the
-  window about the same outage are counted, one per user; two reports are one outage
-  only by what they share, never by one broad word: "the CRM is down" and "my printer
-  is down" never merge, nor do five different questions about mail. A firing alert for
-  the service counts as one report. At `incidents.reports` an incident is declared
-  (`auto_declare`), one per signature at a time; with `auto_declare: false` it is
-  proposed instead: the console lists it live while the window still holds enough
-  reports (re-counted, alerts too), and one click declares it (`declare_proposed`).
+- **Detection** (`gateway.incident_detection`): users' reports of one outage within the
+  window, weighed by what they share, and firing alerts of its service, declare an
+  incident, or propose one to the operators (`auto_declare: false`).
 - **Declaring** (by detection or from the console) opens a parent ticket (P1 by default),
   links the reporters' open tickets as its children, subscribes the reporters and tells
   them at once (the dialog engine stops their checklist). The firing alert tickets of
@@ -27,7 +18,6 @@ beside `operations.py`.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -38,6 +28,7 @@ from gateway.conversations import ConversationService
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
+from gateway.incident_detection import NewProblem, OutageDetection
 from gateway.models import (
     TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
@@ -52,31 +43,17 @@ from gateway.operations import ActionRefused, Actor
 from gateway.store import CommitConflict, Incident, Transaction
 from gateway.texts import LANGUAGES
 from gateway.triage import sla_clock
-from gateway.triage.outage_reports import OutageReport, ReportReader
+from gateway.triage.outage_reports import OutageReport
 from gateway.triage.services import ServiceCatalog
-
-NewProblem = tuple[str, str, str]  # a problem the dialog took up: text, topic, products
 
 log = logging.getLogger(__name__)
 
 CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answer there
-DETECTION = "detection"
 MAX_RETRIES = 20
 BROADCAST_CHUNK = 500  # subscribers told per commit
 # Resolving an incident leaves a still-firing alert's ticket open: the people say it is
 # over, the monitoring does not yet; its recovery resolves it (or an operator does).
 ALERT_STILL_FIRING = "the incident is resolved, but its alert is still firing"
-
-
-def described(report: OutageReport) -> tuple[str, list[str], str]:
-    """The title, services and topic of an incident detection forms on a report."""
-    if report.services:
-        return ", ".join(sorted(report.services)).upper(), sorted(report.services), ""
-    if report.products:
-        return ", ".join(sorted(report.products)).title(), [], ""
-    if report.topic:
-        return report.topic.replace("_", " "), [], report.topic
-    return report.text[:80], [], ""
 
 
 def open_incident(incident: Incident) -> OpenIncident:
@@ -109,9 +86,16 @@ class IncidentService:
         self.texts = service.engine.texts
         self.settings = settings
         self.catalog = catalog
-        self.reader = ReportReader(catalog, settings.similarity)
         self.desk_language = desk_language
         self.clock = clock
+        self.detection = OutageDetection(
+            self.store,
+            settings,
+            catalog,
+            self.declare,
+            self.open_incidents,
+            clock=lambda: self.clock(),  # the service's clock, even when replaced
+        )
 
     # --- what the dialog engine is given --------------------------------------------------
 
@@ -125,137 +109,29 @@ class IncidentService:
                 out.append(open_incident(incident))
         return tuple(out)
 
-    # --- detection ------------------------------------------------------------------------
+    # --- detection (gateway.incident_detection) ----------------------------------------
 
     def record(
         self, tx: Transaction, conversation_key: str, problem: NewProblem
     ) -> OutageReport | None:
-        """Count a user's new problem in the detection window, in the turn's own commit (a
-        crash after it loses no report: the next related report weighs it)."""
-        if not self.settings.enabled:
-            return None
-        now = self.clock()
-        report = self.reader.read(conversation_key, *problem, at=now)
-        if report is not None:
-            ttl = self.settings.window_minutes * 60 + 60
-            self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
-        return report
+        """Count a user's new problem, in the turn's commit."""
+        return self.detection.record(tx, conversation_key, problem)
 
     async def observe(self, report: OutageReport) -> Incident | None:
         """After the turn's commit: declare (or propose) the outage `report` completes."""
-        if not self.settings.enabled or await self._covered(report):
-            return None
-        for anchor in _one_service_each(report):
-            cluster = await self._cluster(anchor)
-            evidence = await self._alert_evidence(anchor)
-            if len(cluster) + evidence < self.settings.reports:
-                continue
-            # Named by the first report of the outage, so every later report of it (in
-            # any worker) names the same one, and one proposal is updated, not several.
-            first = min(cluster, key=lambda r: r.at) if not anchor.services else anchor
-            signature = self.reader.signature(first)
-            if await self.store.incidents.signature_holder(signature):
-                continue
-            title, services, topic = described(first)
-            if not self.settings.auto_declare:  # proposed: an operator declares it
-                tx = Transaction()
-                self.store.incidents.propose(
-                    tx,
-                    signature,
-                    {"signature": signature, "title": title, "services": services,
-                     "reports": len(cluster), "alerts": evidence,
-                     "samples": [r.text for r in cluster[:5]], "at": self.clock(),
-                     "anchor": first.to_json()},
-                )  # fmt: skip
-                await self.store.commit(tx)
-                continue
-            return await self.declare(
-                title=title,
-                services=services,
-                topic=topic,
-                messages={},
-                by=Actor(DETECTION),
-                reporters=[r.conversation for r in cluster],
-                samples=[r.text for r in cluster],
-                signature=signature,
-                anchor=first,
-                why=f"{len(cluster)} users reported it, {evidence} alerts firing",
-            )
-        return None
-
-    async def _covered(self, report: OutageReport) -> bool:
-        """An open incident is about this report already (its reporters were joined to it
-        or said it was something else)."""
-        for incident in await self.open_incidents():
-            if report.services & incident.services:
-                return True
-            if incident.anchor is not None and self.reader.related(report, incident.anchor):
-                return True
-        return False
-
-    async def _cluster(self, anchor: OutageReport) -> list[OutageReport]:
-        """The reports in the window about the same outage as `anchor`, one per user,
-        `anchor` first."""
-        since = self.clock() - self.settings.window_minutes * 60
-        out = [anchor]
-        for raw in await self.store.incidents.window(since):
-            report = OutageReport.from_json(raw)
-            if report.conversation != anchor.conversation and self.reader.related(anchor, report):
-                out.append(report)
-        return out
-
-    async def _alert_evidence(self, report: OutageReport) -> int:
-        if not report.services or not self.settings.alert_counts:
-            return 0
-        firing = await self.store.alerts.firing_services()
-        return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
-
-    # --- declaring ------------------------------------------------------------------------
+        return await self.detection.observe(report)
 
     async def proposals(self) -> list[dict[str, Any]]:
-        """Incidents detection proposes (with `auto_declare: false`), re-counted now: the
-        reports still in the window and the alerts still firing. Proposals no longer
-        backed by enough of them are forgotten."""
-        if not self.settings.enabled:
-            return []
-        current, stale = [], []
-        for signature, proposal in (await self.store.incidents.proposals()).items():
-            anchor = _anchor(proposal)
-            if anchor is None:
-                stale.append(signature)
-                continue
-            reports = len(await self._cluster(anchor))
-            alerts = await self._alert_evidence(anchor)
-            if reports + alerts >= self.settings.reports:
-                current.append({**proposal, "reports": reports, "alerts": alerts})
-            else:
-                stale.append(signature)
-        await self.store.incidents.forget_proposals(stale)
-        return sorted(current, key=lambda p: -float(p.get("at", 0)))
+        """What detection proposes (`auto_declare: false`), re-counted now."""
+        return await self.detection.proposals()
 
     async def declare_proposed(
         self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
     ) -> Incident:
-        """Declare what detection proposed: its reporters are brought in as if detected."""
-        current = {p["signature"]: p for p in await self.proposals()}
-        proposal = current.get(signature)
-        anchor = _anchor(proposal) if proposal else None
-        if proposal is None or anchor is None:
-            raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
-        cluster = await self._cluster(anchor)
-        default_title, services, topic = described(anchor)
-        return await self.declare(
-            title=title or default_title,
-            services=services,
-            topic=topic,
-            messages=messages,
-            by=by,
-            reporters=[r.conversation for r in cluster],
-            samples=[r.text for r in cluster],
-            signature=signature,
-            anchor=anchor,
-            why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
-        )
+        """Declare a proposal: its reporters are brought in as if detected."""
+        return await self.detection.declare_proposed(signature, by, messages, title)
+
+    # --- declaring ------------------------------------------------------------------------
 
     async def declare(
         self,
@@ -548,18 +424,6 @@ class IncidentService:
         if messages:
             entry["messages"] = messages
         self.store.incidents.log(tx, incident_id, entry)
-
-
-def _one_service_each(report: OutageReport) -> list[OutageReport]:
-    """A report naming several services counts towards an outage of each, separately."""
-    if len(report.services) < 2:
-        return [report]
-    return [dataclasses.replace(report, services=frozenset({s})) for s in sorted(report.services)]
-
-
-def _anchor(proposal: dict[str, Any]) -> OutageReport | None:
-    raw = proposal.get("anchor")
-    return OutageReport.from_json(raw) if isinstance(raw, str) and raw else None
 
 
 def _messages(messages: dict[str, str]) -> dict[str, str]:

@@ -7,6 +7,7 @@ moves the conversation on. Typed answers work everywhere buttons do.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gateway.dialogs.answers import (
     is_new_request,
@@ -36,7 +37,7 @@ from gateway.dialogs.events import (
     Resolved,
     TicketRequested,
 )
-from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
+from gateway.dialogs.ports import ArticleLike, CandidateLike, Knowledge, MatchLike
 from gateway.dialogs.problem import problem_halves, problem_readings, problem_statement
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
@@ -167,6 +168,8 @@ class SupportFlow:
             self._offer_article(turn, top.article, top.score)
         elif match.outcome == "choices" and top:
             self._offer_choices(turn, match)
+        elif match.elsewhere is not None and not self.routing.recognises(text):
+            self._point_elsewhere(turn, text, match.elsewhere)
         elif unclear or len(st.fields) > 1 or self.routing.recognises(text):
             if unclear:
                 st.problem = st.fields["problem"] = f"{unclear}\n{text}"
@@ -175,6 +178,18 @@ class SupportFlow:
             st.start_flow()
             st.unclear = text
             turn.say("clarify")
+
+    def _point_elsewhere(self, turn: Turn, text: str, service: str) -> None:
+        """Plainly another service's question (pay, the lift, lunch): say whose, and ask
+        for the IT problem if there is one. No ticket: one is made only if the user
+        insists or goes on with something that is not plainly someone else's."""
+        st = turn.state
+        st.start_flow()
+        st.unclear = text
+        if service:
+            turn.say("elsewhere", service=turn.text(f"service_{service}"))
+        else:
+            turn.say("elsewhere_anyone")
 
     def _match(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem statement when the facts around it get in the way.
@@ -207,16 +222,19 @@ class SupportFlow:
                             return other
         if match.outcome == "answer":
             return match
+        # Of the parts that agree with the whole's choices, one that answers the whole's
+        # first choice wins over a louder answer for a later choice (a quoted message).
+        lean = _top_id(match) if match.outcome == "choices" else None
         for reading in readings:
             other = self.knowledge.match(reading, lang)
-            if _strength(other) > _strength(match) and _agrees(other, offered):
+            if _agrees(other, offered) and _leaning(other, lean) > _leaning(match, lean):
                 match = other
         if match.outcome == "none":  # the problem may be one half of a joined clause
             for half in problem_halves(text):
                 other = self.knowledge.match(half, lang)
                 # a half is a hint, never a confident answer on its own
-                if other.outcome == "choices" and _strength(other) > _strength(match):
-                    match = other
+                if other.outcome != "none" and _strength(other) > _strength(match):
+                    match = Hint(tuple(other.candidates))
         return match
 
     def follow_language(self, turn: Turn, text: str) -> None:
@@ -517,6 +535,21 @@ def _agrees(match: MatchLike, offered: set[str] | None) -> bool:
     if offered is None or match.outcome != "answer" or not match.candidates:
         return True
     return match.candidates[0].article.id in offered
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A match taken as a hint only: its candidates are offered, never answered outright."""
+
+    candidates: tuple[CandidateLike, ...]
+    outcome: str = "choices"
+    elsewhere: str | None = None
+
+
+def _leaning(match: MatchLike, lean: str | None) -> tuple[int, bool, float]:
+    """`_strength`, with an answer for the article the whole message leans to first."""
+    rank, score = _strength(match)
+    return rank, match.outcome == "answer" and _top_id(match) == lean, score
 
 
 def _strength(match: MatchLike) -> tuple[int, float]:

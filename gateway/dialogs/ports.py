@@ -41,6 +41,8 @@ class MatchLike(Protocol):
     def outcome(self) -> str: ...  # answer | choices | none
     @property
     def candidates(self) -> Sequence[CandidateLike]: ...
+    @property
+    def elsewhere(self) -> str | None: ...  # with "none": the other service it is plainly for
 
 
 class Knowledge(Protocol):

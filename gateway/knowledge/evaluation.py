@@ -1,13 +1,14 @@
 """The evaluation protocol for FAQ matching (see faq/README.md).
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
-- tuning parts (`blind/faq_tune.jsonl`, `faq_tune2.jsonl`, `faq_tune3.jsonl`): the decision
-  is fitted on them; each one's accuracy is reported by k-fold cross-validation, held out
-  twice: each fold is ranked without its own phrasings in the articles' samples and decided
-  by a decision fitted on the other folds, the other tuning parts and the dev set.
-- frozen parts (`blind/faq_frozen3.jsonl`, the honest measure, and `faq_frozen.jsonl`, now a
-  regression set): decided by the committed decision (fitted on the tuning parts and the
-  dev set); nobody tunes while looking at their misses, which are never printed.
+- tuning parts (`blind/faq_tune.jsonl` … `faq_tune4.jsonl`): the decision is fitted on
+  them; each one's accuracy is reported by k-fold cross-validation, held out twice: each
+  fold is ranked without its own phrasings in the articles' samples and decided by a
+  decision fitted on the other folds, the other tuning parts and the dev set.
+- frozen parts (`blind/faq_frozen4.jsonl`, the honest measure; `faq_frozen3.jsonl` and
+  `faq_frozen.jsonl`, now regression sets): decided by the committed decision (fitted on
+  the tuning parts and the dev set); nobody tunes while looking at their misses, which
+  are never printed.
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ DEV_FILE = "faq_dev.jsonl"
 TUNE_FILE = "blind/faq_tune.jsonl"
 TUNE2_FILE = "blind/faq_tune2.jsonl"  # second blind batch: no article was written from it
 TUNE3_FILE = "blind/faq_tune3.jsonl"  # third blind batch (new writers, new trades)
-TUNING_FILES = (TUNE_FILE, TUNE2_FILE, TUNE3_FILE)
+TUNE4_FILE = "blind/faq_tune4.jsonl"  # fourth blind batch (ten more trades)
+TUNING_FILES = (TUNE_FILE, TUNE2_FILE, TUNE3_FILE, TUNE4_FILE)
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
-FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the honest frozen measure from 2026-12-02
-FROZEN_FILES = (FROZEN3_FILE, FROZEN_FILE)
+FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
+FROZEN4_FILE = "blind/faq_frozen4.jsonl"  # the honest frozen measure (fourth batch)
+FROZEN_FILES = (FROZEN4_FILE, FROZEN3_FILE, FROZEN_FILE)
 
 
 @dataclass(frozen=True)

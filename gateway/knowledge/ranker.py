@@ -17,6 +17,7 @@ is wholly in the message, and what share of the message no article knows.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +27,12 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
-from gateway.knowledge.vocabulary import GENERIC_WORDS, OUTSIDE_WORDS, PRODUCT_WORDS
+from gateway.knowledge.vocabulary import (
+    GENERIC_WORDS,
+    OUTSIDE_SERVICES,
+    PREPOSITIONS,
+    PRODUCT_WORDS,
+)
 
 _K1 = 1.2
 _B = 0.5
@@ -35,8 +41,17 @@ _TITLE_WEIGHT = 2.0
 _PREFIX_SIMILARITY = 0.8
 _TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
 _SHORTLIST = 8
+_MODIFIER_WEIGHT = 1.0  # a word a preposition governs in a title or keyword phrase
+# A word an article only mentions (in a sample question, or governed by a preposition in its
+# title) explains a message's word this much compared with a word it is about (a keyword or
+# a title's head): "не работает почта" is the mail articles', not the scanner's ("…сканирование
+# в почту"). Generic words (не работает, error) are never what an article is about.
+_MENTION = 0.8
+_CLAUSES = re.compile(r"[,;()—–]")  # a title's parts: "Не приходят письма, ящик переполнен"
 _RANKED_KEPT = 4096  # rankings memoised per matcher (dropped with it on a reload)
 _RANKED_WORDS = 60  # longer texts (letters) are ranked every time
+_NOBODY: frozenset[int] = frozenset()
+_TERMS_KEPT = 65536  # message words resolved to article terms, memoised per matcher
 # Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
 # phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
 # tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25
@@ -65,9 +80,13 @@ class Signals:
 
 
 @dataclass(frozen=True)
-class _Query:
-    content: list[Token]
-    present: frozenset[str]  # every lemma of the message, stop words too, plus resolved terms
+class _Message:
+    """A message read for ranking: its words, the article terms each stands for, weights."""
+
+    words: tuple[Token, ...]  # every word, stop words too
+    resolved: list[tuple[Token, list[tuple[str, float]]]]  # content words and their terms
+    weights: list[float]  # one per resolved word: the idf of its best term, or of an unknown
+    total: float
 
 
 class Ranker:
@@ -76,9 +95,11 @@ class Ranker:
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = tuple(articles)
         self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
+        self._terms: dict[Token, list[tuple[str, float]]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
         self._named: set[str] = set()  # lemmas of every keyword and title
+        self._heads: list[set[str]] = []  # per article: what it is about (not what it mentions)
         self._samples: list[list[str]] = []
         lengths: list[float] = []
         for index, article in enumerate(self.articles):
@@ -91,10 +112,18 @@ class Ranker:
             for t, p in self._postings.items()
         }
         self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
+        # For each term, the articles that are about it (it is in their keywords or title head).
+        about: dict[str, set[int]] = defaultdict(set)
+        for index, heads in enumerate(self._heads):
+            for term in heads:
+                about[term].add(index)
+        self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         self._products = _lemmas_of(PRODUCT_WORDS)
         # A word an article names in a keyword or title is IT's, whatever the list says.
-        self._outside = _lemmas_of(OUTSIDE_WORDS) - self._named
+        self._services = {
+            service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
+        }
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -124,35 +153,16 @@ class Ranker:
         return list(ranked)
 
     def _rank(self, words: tuple[Token, ...], limit: int) -> list[Signals]:
+        message = self._read(words)
+        if message is None:
+            return []
+        resolved, weights, total = message.resolved, message.weights, message.total
         content = [t for t in words if not t.stop]
-        if not content:
-            return []
-        resolved = [(t, self._resolve(t)) for t in content]
-        # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
-        # message is about IT but not which problem: it neither counts as an unknown word
-        # nor dilutes what the articles explain.
-        resolved = [(t, m) for t, m in resolved if m or not self._is_name(t)]
-        if not resolved:
-            return []
-        weights = [
-            max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
-            for _, matches in resolved
-        ]
-        total = sum(weights) or 1.0
         unknown = sum(w for w, (_, m) in zip(weights, resolved, strict=True) if not m) / total
         foreign = (
             sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
         )
-        # "после отпуска", "since lunch": a time, not the subject of the message.
-        timed = {t.lemma for before, t in pairwise(words) if before.word in _WHEN}
-        outside = (
-            sum(
-                w
-                for w, (t, _) in zip(weights, resolved, strict=True)
-                if t.lemma in self._outside and t.lemma not in timed
-            )
-            / total
-        )
+        outside = sum(self._elsewhere(message).values())
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         specific: dict[int, float] = defaultdict(float)
@@ -164,13 +174,18 @@ class Ranker:
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
             for term, similarity in matches:
-                idf = self._idf[term]
+                scale = similarity * self._idf[term] * (_K1 + 1)
+                # A word it only mentions (a sample's or a governed word) explains less than
+                # one it is about: "не работает почта" is not the scanner article's.
+                heads = self._about[term] if is_specific else _NOBODY
+                mention = similarity * _MENTION
                 for index, tf in self._postings[term].items():
-                    value = similarity * idf * tf * (_K1 + 1) / (tf + self._norm[index])
+                    value = scale * tf / (tf + self._norm[index])
                     if value > best_bm25.get(index, 0.0):
                         best_bm25[index] = value
-                    if similarity > best_cover.get(index, 0.0):
-                        best_cover[index] = similarity
+                    cover = similarity if index in heads else mention
+                    if cover > best_cover.get(index, 0.0):
+                        best_cover[index] = cover
             for index, value in best_bm25.items():
                 bm25[index] += value
             for index, similarity in best_cover.items():
@@ -219,24 +234,67 @@ class Ranker:
         signals.sort(key=lambda s: s.rank_score, reverse=True)
         return signals[:limit]
 
+    def forget(self) -> None:
+        """Drop the memoised rankings: benchmarks time the ranking of a new message."""
+        self._ranked.clear()
+
+    def elsewhere(self, text: str, lang: str | None = None) -> dict[str, float]:
+        """Other services the message is for ("" when no one's), with the share of its
+        weight in their words: {"hr": 0.4} for "нужна справка с места работы"."""
+        message = self._read(tuple(tokens(text, lang)))
+        return self._elsewhere(message) if message else {}
+
+    def _read(self, words: tuple[Token, ...]) -> _Message | None:
+        """The message's words resolved to article terms and weighed; None when empty."""
+        resolved = [(t, self._resolve(t)) for t in words if not t.stop]
+        # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
+        # message is about IT but not which problem: it neither counts as an unknown word
+        # nor dilutes what the articles explain.
+        resolved = [(t, m) for t, m in resolved if m or not self._is_name(t)]
+        if not resolved:
+            return None
+        weights = [
+            max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
+            for _, matches in resolved
+        ]
+        return _Message(words, resolved, weights, sum(weights) or 1.0)
+
+    def _elsewhere(self, message: _Message) -> dict[str, float]:
+        """Share of the message's weight in each other service's words."""
+        # "после отпуска", "since lunch": a time, not the subject of the message.
+        timed = {t.lemma for before, t in pairwise(message.words) if before.word in _WHEN}
+        shares: dict[str, float] = defaultdict(float)
+        for weight, (token, _) in zip(message.weights, message.resolved, strict=True):
+            if token.lemma in timed:
+                continue
+            for service, lemmas_ in self._services.items():
+                if token.lemma in lemmas_:
+                    shares[service] += weight / message.total
+                    break
+        return dict(shares)
+
     def _index(self, index: int, article: Article) -> float:
         """File the article's terms; returns its document length."""
         counts: dict[str, float] = defaultdict(float)
         phrases: list[frozenset[str]] = []
+        heads: set[str] = set()
         for lang in LANGUAGES:
             for keyword in article.keywords[lang]:
                 # Every word of a keyword phrase counts: "мало места" never shrinks to "место".
                 words = [t for t in tokens(keyword, lang) if not t.word.isdigit()]
                 if words:
                     phrases.append(frozenset(t.lemma for t in words))
-                for t in words:
-                    if not t.stop:
-                        counts[t.lemma] += _KEYWORD_WEIGHT
-                        self._named.add(t.lemma)
-            for t in tokens(article.title[lang], lang):
-                if not t.stop:
-                    counts[t.lemma] += _TITLE_WEIGHT
-                    self._named.add(t.lemma)
+                for term, weight in _headed(words, _KEYWORD_WEIGHT):
+                    counts[term] += weight
+                    self._named.add(term)
+                    if weight == _KEYWORD_WEIGHT:
+                        heads.add(term)
+            for part in _CLAUSES.split(article.title[lang]):
+                for term, weight in _headed(tokens(part, lang), _TITLE_WEIGHT):
+                    counts[term] += weight
+                    self._named.add(term)
+                    if weight == _TITLE_WEIGHT:
+                        heads.add(term)
         samples = []
         for lang in LANGUAGES:
             for question in (*article.questions[lang], article.title[lang]):
@@ -247,11 +305,21 @@ class Ranker:
         for term, tf in counts.items():
             self._postings[term][index] = tf
         self._keywords.append(phrases)
+        self._heads.append(heads)
         self._samples.append(samples)
         return sum(counts.values())
 
     def _resolve(self, token: Token) -> list[tuple[str, float]]:
-        """Article terms a message word stands for, with a similarity 0-1."""
+        """Article terms a message word stands for, with a similarity 0-1 (kept per word:
+        users repeat words far more than whole messages)."""
+        found = self._terms.get(token)
+        if found is None:
+            if len(self._terms) >= _TERMS_KEPT:
+                self._terms.pop(next(iter(self._terms)))  # the oldest
+            found = self._terms[token] = self._terms_of(token)
+        return found
+
+    def _terms_of(self, token: Token) -> list[tuple[str, float]]:
         word = token.lemma
         found: dict[str, float] = {}
         if word in self._postings:
@@ -297,6 +365,21 @@ def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
         else:
             found.update(lemmas(word, keep_stop_words=True))
     return frozenset(found)
+
+
+def _headed(words: Sequence[Token], weight: float) -> list[tuple[str, float]]:
+    """The content lemmas of a title part or keyword phrase with their weights: the words
+    a preposition governs are what the article mentions, not what it is about
+    ("сканирование в почту", "scan to email", "VPN from home"), so they weigh like a
+    sample mention."""
+    found = []
+    governed = False
+    for token in words:
+        if token.stop:
+            governed = governed or token.word in PREPOSITIONS
+        else:
+            found.append((token.lemma, _MODIFIER_WEIGHT if governed else weight))
+    return found
 
 
 def _shared_prefix(first: str, second: str) -> int:

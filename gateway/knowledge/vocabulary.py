@@ -158,6 +158,26 @@ for _ending in _LOCK_ENDINGS:
     WORDS.setdefault(f"лоч{_ending}", "заблокировать")
     WORDS.setdefault(f"разлоч{_ending}", "разблокировать")
     WORDS.setdefault(f"розлоч{_ending}", "разблокировать")
+    # "Заблочить" (заблочило, заблочена, разблочьте): the same verb spelled after "блок".
+    WORDS.setdefault(f"заблоч{_ending}", "заблокировать")
+    WORDS.setdefault(f"разблоч{_ending}", "разблокировать")
+    WORDS.setdefault(f"розблоч{_ending}", "разблокировать")
+# Colloquial words the dictionaries read as something else or not at all: "нема" is the
+# Ukrainian "немає" (not ru "немой"), "лок" a lock-out, "обнова" an update.
+WORDS.update(
+    {
+        "нема": "немає",
+        "лок": "блокировка",
+        "локе": "блокировка",
+        "локу": "блокировка",
+        "локнуло": "заблокировать",
+        "локнули": "заблокировать",
+        "обнова": "обновление",
+        "обновы": "обновление",
+        "обнову": "обновление",
+        "обновой": "обновление",
+    }
+)
 
 # Function words, greetings and politeness: they never tell one problem from another.
 # Quantities (мало, много, few, too many) are not here: "мало места" and "too many
@@ -196,13 +216,23 @@ STOP_WORDS: frozenset[str] = _words(
     """
 )
 
+# Prepositions: in an article's title or keyword phrase, the words after one are what the
+# article mentions, not what it is about ("сканирование в почту", "VPN from home").
+PREPOSITIONS: frozenset[str] = _words(
+    """
+    в во на к ко с со у о об от до из за для при про без над под через по
+    з із зі від під
+    to for in on of with from at by via
+    """
+)
+
 # Words that occur in many problems. They count towards a match but never prove, on their
 # own, that a message is about an IT problem: "ошибка ZX-417 в модуле склада" or "the coffee
 # machine is broken" must not be answered. Written as users write them; stemmed on use.
 GENERIC_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого no not nothing none cant cannot dont doesnt
-    работает работать работа работы працює працювати робота
+    работает работать работа работы працює працювати робота work works working worked
     ошибка ошибку ошибки помилка помилку помилки error errors
     проблема проблемы проблему проблеми problem problems issue issues
     broken broke сломался сломалась зламався зламалась поломка
@@ -227,66 +257,97 @@ PRODUCT_WORDS: frozenset[str] = _words(
     """
 )
 
-# What a workplace asks about that is not IT support: people and pay, the building, food,
-# health, money and other departments. A message made of these words is for someone else
-# ("справка с места работы", "the coffee machine is broken", "ліфт не працює"), however
-# IT-like the rest of it sounds. One signal for the decision, not a filter; a word an
-# article uses as a keyword or in its title is never counted as outside (the articles
-# decide what IT covers). Words IT shares with them (бумага, окно, батарея, ключ, почта,
-# пропуск, пакет, bin, window, key, package) are deliberately not here.
-OUTSIDE_WORDS: frozenset[str] = _words(
-    """
-    зарплата зарплату зарплаты зарплатный зарплатная зп аванс премия премию оклад
-    отпуск отпуска отпускные больничный больничного декрет декретный увольнение уволиться
-    заявление справка справку справки кадры кадров кадровик ндфл налог налоги налоговый
-    вычет пенсия пенсионный страховка дмс медкнижка медкнижку медосмотр командировка
-    командировку суточные собеседование вакансия резюме отгул отгулы табель переработка
-    сверхурочные корпоратив тимбилдинг подарок подарки поздравить юбилей
-    зарплатня зарплатний зарплатну премію відпустка відпустку відпускні лікарняний
-    лікарняного звільнення звільнитися заява заяву довідка довідку довідки кадри
-    кадрів податок податки пенсія страховку медогляд відрядження добові співбесіда
-    вакансія відгул табель понаднормові подарунок привітати
-    salary salaries payroll paycheck payslip wage wages bonus vacation holiday holidays pto
-    sick maternity paternity resign resignation fired hr tax taxes pension insurance
-    benefits reimbursement reimburse expense expenses travel trip interview
-    vacancy recruiter recruiting landlord birthday gift overtime timesheet
-    кухня кухне кухни кофемашина кофемашину кофе чай кулер холодильник микроволновка
-    микроволновку обед обеда обедать столовая столовой еда еду продукты туалет
-    туалете уборка уборщица уборщицу мусор парковка парковку парковке автомобиль
-    бензин шина шины штраф лифт лифте кондиционер кондиционера отопление жарко
-    холодно духота сквозняк лампочка лампа свет света стул кресло шкаф сейф канцелярия
-    канцтовары ручка ручки степлер курьер посылка посылку такси
-    кухні кавоварка кава кавомашина холодильнику мікрохвильовка обід обіду їдальня їжа
-    туалеті прибирання прибиральниця сміття парковку парковці автівка автомобіль пальне
-    ліфт ліфті кондиціонер опалення жарко холодно лампочка лампа світла стілець крісло
-    шафа канцтовари ручку степлер посилка посилку таксі
-    kitchen coffee tea cooler fridge refrigerator microwave lunch dinner breakfast canteen
-    cafeteria food snacks toilet restroom bathroom cleaning trash garbage
-    parking car vehicle fuel lift elevator conditioning radiator bulb
-    lamp chair stapler pens stationery courier parcel taxi
-    юрист юристы юридический договор договора контракт ипотека ипотеки кредит кредиты
-    закупки закупка тендер поставщик поставщика банк банка банку
-    юрист юридичний договір договору іпотека кредит закупівля закупівлі постачальник
-    lawyer legal contract mortgage loan procurement purchasing supplier bank
-    грипп грип врач лікар аптека таблетки простуда простудился захворів
-    заболел болит flu doctor pharmacy pills cold
-    анекдот шутка шутку жарт погода погоди футбол joke jokes weather football
-    крыса крысы таракан тараканы дезинсекция дератизация санэпидстанция щур таця тарган
-    дезінсекція дератизація rat rats cockroach cockroaches pest pests exterminator
-    погрузчик погрузчика навантажувач грузовик вантажівка forklift forklifts lorry
-    здание здания будівля будівлі building санитарный санітарний санкнижка санкнижку
-    рубль рублей гривна гривен гривня гривень доллар долларов долар доларів евро pound
-    pounds dollar dollars euro euros весы ваги scales жалоба жалобу скарга скаргу
-    complaint complaints complained
-    сантехник сантехника электрик кран крана протекает течет потоп раковина унитаз мойка
-    посуда чайник шкафчик шкафчика гардероб уборщик плитка штора жалюзи
-    сантехнік електрик тече протікає раковина унітаз посуд чайник шафка шафку гардероб
-    прибиральник жалюзі plumber plumbing faucet sink dishwasher
-    kettle locker lockers cloakroom blinds curtain janitor
-    автобус трансфер билет билеты гостиница гостиницу отель виза паспорт самолет поезд
-    квиток квитки готель візу паспорт літак потяг bus shuttle hotel visa
-    passport flight flights
-    обучение курсы тренинг навчання курси тренінг courses training
-    поздравление цветы торт празднование свято квіти торт celebration flowers cake
-    """
-)
+# What a workplace asks about that is not IT support, by the service that handles it: people
+# and pay, the building, money, contracts, purchasing, travel; "" is nobody's (health, small
+# talk, personal banking). A message made of these words is for someone else ("справка с
+# места работы", "the coffee machine is broken", "ліфт не працює"), however IT-like the
+# rest of it sounds. One signal for the decision, not a filter; a word an article uses as a
+# keyword or in its title is never counted as outside (the articles decide what IT
+# covers). Words IT shares with them (бумага, окно, батарея, ключ, почта, пропуск, пакет,
+# bin, window, key, package) are deliberately not here.
+OUTSIDE_SERVICES: dict[str, frozenset[str]] = {
+    "hr": _words(
+        """
+        зарплата зарплату зарплаты зарплатный зарплатная зп аванс премия премию оклад
+        отпуск отпуска отпускные больничный больничного декрет декретный увольнение уволиться
+        заявление справка справку справки кадры кадров кадровик ндфл вычет пенсия
+        пенсионный страховка дмс медкнижка медкнижку медосмотр собеседование вакансия резюме
+        отгул отгулы табель переработка сверхурочные корпоратив тимбилдинг подарок подарки
+        поздравить юбилей
+        зарплатня зарплатний зарплатну премію відпустка відпустку відпускні лікарняний
+        лікарняного звільнення звільнитися заява заяву довідка довідку довідки кадри
+        кадрів пенсія страховку медогляд співбесіда вакансія відгул табель понаднормові
+        подарунок привітати
+        salary salaries payroll paycheck payslip wage wages bonus vacation holiday holidays pto
+        sick maternity paternity resign resignation fired hr pension insurance benefits
+        interview vacancy recruiter recruiting birthday gift overtime timesheet
+        обучение курсы тренинг навчання курси тренінг courses training
+        поздравление цветы торт празднование свято квіти торт celebration flowers cake
+        санитарный санітарний санкнижка санкнижку
+        """
+    ),
+    "facilities": _words(
+        """
+        кухня кухне кухни кофемашина кофемашину кофе чай кулер холодильник микроволновка
+        микроволновку обед обеда обедать столовая столовой еда еду продукты туалет
+        туалете уборка уборщица уборщицу мусор парковка парковку парковке автомобиль
+        бензин шина шины штраф лифт лифте кондиционер кондиционера отопление жарко
+        холодно духота сквозняк лампочка лампа свет света стул кресло шкаф сейф канцелярия
+        канцтовары ручка ручки степлер курьер посылка посылку такси
+        кухні кавоварка кава кавомашина холодильнику мікрохвильовка обід обіду їдальня їжа
+        туалеті прибирання прибиральниця сміття парковку парковці автівка автомобіль пальне
+        ліфт ліфті кондиціонер опалення жарко холодно лампочка лампа світла стілець крісло
+        шафа канцтовари ручку степлер посилка посилку таксі
+        kitchen coffee tea cooler fridge refrigerator microwave lunch dinner breakfast canteen
+        cafeteria food snacks toilet restroom bathroom cleaning trash garbage
+        parking car vehicle fuel lift elevator conditioning radiator bulb
+        lamp chair stapler pens stationery courier parcel taxi landlord
+        крыса крысы таракан тараканы дезинсекция дератизация санэпидстанция щур таця тарган
+        дезінсекція дератизація rat rats cockroach cockroaches pest pests exterminator
+        погрузчик погрузчика навантажувач грузовик вантажівка forklift forklifts lorry
+        здание здания будівля будівлі building весы ваги scales
+        сантехник сантехника электрик кран крана протекает течет потоп раковина унитаз мойка
+        посуда чайник шкафчик шкафчика гардероб уборщик плитка штора жалюзи
+        сантехнік електрик тече протікає раковина унітаз посуд чайник шафка шафку гардероб
+        прибиральник жалюзі plumber plumbing faucet sink dishwasher
+        kettle locker lockers cloakroom blinds curtain janitor
+        """
+    ),
+    "accounting": _words(
+        """
+        налог налоги налоговый податок податки tax taxes
+        reimbursement reimburse expense expenses суточные добові
+        рубль рублей гривна гривен гривня гривень доллар долларов долар доларів евро pound
+        pounds dollar dollars euro euros
+        """
+    ),
+    "legal": _words(
+        """
+        юрист юристы юридический договор договора контракт юридичний договір договору
+        lawyer legal contract жалоба жалобу скарга скаргу complaint complaints complained
+        """
+    ),
+    "procurement": _words(
+        """
+        закупки закупка тендер поставщик поставщика закупівля закупівлі постачальник
+        procurement purchasing supplier
+        """
+    ),
+    "travel": _words(
+        """
+        командировка командировку відрядження travel trip
+        автобус трансфер билет билеты гостиница гостиницу отель виза паспорт самолет поезд
+        квиток квитки готель візу паспорт літак потяг bus shuttle hotel visa
+        passport flight flights
+        """
+    ),
+    "": _words(
+        """
+        ипотека ипотеки кредит кредиты банк банка банку іпотека кредит mortgage loan bank
+        грипп грип врач лікар аптека таблетки простуда простудился захворів
+        заболел болит flu doctor pharmacy pills cold
+        анекдот шутка шутку жарт погода погоди футбол joke jokes weather football
+        """
+    ),
+}
+OUTSIDE_WORDS: frozenset[str] = frozenset().union(*OUTSIDE_SERVICES.values())

@@ -105,7 +105,7 @@ class Store:
         self._durable = durable
         self.inbound = InboundQueue(redis, shards, durable, cluster=self.cluster)
         self.leases = ShardLeases(redis)
-        self.outbox = Outbox(redis)
+        self.outbox = Outbox(redis, durable)
         self.conversations = ConversationStore(redis, cluster=self.cluster)
         self.tickets = TicketStore(redis, durable, cluster=self.cluster)
         self.operators = OperatorStore(redis)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from redis.asyncio.cluster import PipelineCommand, RedisCluster
@@ -79,6 +79,21 @@ class DurableWrites:
             return await self._on_slot_node(args[1], args)
         pipe = self._redis.pipeline(transaction=False)
         pipe.execute_command(*args)
+        return await self._confirmed(pipe)
+
+    async def read(self, queue: Callable[[Any], object]) -> Any:
+        """Run one command that `queue` puts on a pipeline; with replicas, its result only
+        once they hold every write before it. For a read that is itself a write (XREADGROUP,
+        XAUTOCLAIM move entries into the reader's pending list), `WAIT` then covers every
+        write up to that point, including the ones that produced what was read: nothing is
+        acted on (a reply sent) that a failover could still take back."""
+        pipe = self._redis.pipeline(transaction=False)
+        queue(pipe)
+        if not self.replicas or isinstance(self._redis, RedisCluster):
+            # On a cluster a keyless WAIT in a pipeline goes to any node: reads there are
+            # not gated (the writes they follow are, on their own slot's node).
+            (result,) = await pipe.execute()
+            return result
         return await self._confirmed(pipe)
 
     async def _on_slot_node(self, key: Any, command: tuple[Any, ...]) -> Any:

@@ -12,6 +12,7 @@ from redis.exceptions import ResponseError
 
 from gateway.models import Delivery
 from gateway.store import keys, scripts
+from gateway.store.durability import DurableWrites
 
 DELIVERED_TTL_SECONDS = 7 * 24 * 3600
 RETRIED_TTL_SECONDS = 24 * 3600
@@ -26,8 +27,11 @@ class OutboundEntry:
 class Outbox:
     """Read queued deliveries, and retire them as sent or dead."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, durable: DurableWrites | None = None) -> None:
         self._redis = redis
+        # Replies are read only once replicas hold the turn that wrote them: a reply sent
+        # from a commit a failover then loses would be sent again when the turn is redone.
+        self._durable = durable or DurableWrites(redis)
         self._retry_dead = redis.register_script(scripts.RETRY_DEAD_LETTER)
 
     async def ensure_group(self, channel: str) -> None:
@@ -42,27 +46,35 @@ class Outbox:
     async def read(
         self, channel: str, consumer: str, count: int, block_ms: int
     ) -> list[OutboundEntry]:
+        stream = keys.outbound_stream(channel)
         reply = await self._redis.xreadgroup(
-            keys.OUTBOUND_GROUP,
-            consumer,
-            {keys.outbound_stream(channel): ">"},
-            count=count,
-            block=block_ms,
+            keys.OUTBOUND_GROUP, consumer, {stream: ">"}, count=count, block=block_ms
         )
-        return [e for _, rows in reply or [] for e in _entries(rows)]
+        entries = [e for _, rows in reply or [] for e in _entries(rows)]
+        if entries and self._durable.replicas:
+            # A blocked read that an XADD served does not count as this connection's
+            # write, so a WAIT after it could miss the turn that wrote the entries.
+            # Claiming them again (they are ours already) is a write that WAIT covers.
+            ids = [e.entry_id for e in entries]
+            await self._durable.read(
+                lambda pipe: pipe.xclaim(stream, keys.OUTBOUND_GROUP, consumer, 0, ids, justid=True)
+            )
+        return entries
 
     async def reclaim(self, channel: str, consumer: str) -> list[OutboundEntry]:
         """Deliveries a previous sender read but did not finish (it crashed)."""
         out: list[OutboundEntry] = []
         cursor = "0-0"
         while True:
-            cursor_b, rows, *_ = await self._redis.xautoclaim(
-                keys.outbound_stream(channel),
-                keys.OUTBOUND_GROUP,
-                consumer,
-                min_idle_time=0,
-                start_id=cursor,
-                count=100,
+            cursor_b, rows, *_ = await self._durable.read(
+                lambda pipe, start=cursor: pipe.xautoclaim(
+                    keys.outbound_stream(channel),
+                    keys.OUTBOUND_GROUP,
+                    consumer,
+                    min_idle_time=0,
+                    start_id=start,
+                    count=100,
+                )
             )
             cursor = cursor_b.decode() if isinstance(cursor_b, bytes) else cursor_b
             out.extend(_entries([r for r in rows if r and r[1]]))

@@ -68,6 +68,7 @@ class Candidate:
 class Match:
     outcome: str
     candidates: tuple[Candidate, ...]
+    elsewhere: str | None = None
 
 
 # (regex, outcome, topics): the first rule whose regex occurs in the text decides.

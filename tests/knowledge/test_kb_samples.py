@@ -46,14 +46,16 @@ def test_a_good_question_is_written_into_the_article(base: tuple[Path, Path]) ->
 
 def test_a_question_that_makes_the_eval_worse_is_refused(base: tuple[Path, Path]) -> None:
     faq, sets = base
-    before = (faq / "software_install.yaml").read_text("utf-8")
-    # Close to an off-topic line of the tuning part: as a sample it would get that answered.
-    review = review_sample(faq, sets, "software_install", "ru", "хочу связаться с бухгалтерией")
+    before = (faq / "app_wont_start.yaml").read_text("utf-8")
+    # Close to an off-topic line of the tuning part ("the window in my office won't close"):
+    # as a sample it would get that answered.
+    sample = "the window in my office will not close"
+    review = review_sample(faq, sets, "app_wont_start", "en", sample)
     assert not review.added
     assert review.reason == "the evaluation would get worse"
     assert review.before is not None and review.after is not None
     assert review.after.off_topic_answered > review.before.off_topic_answered
-    assert (faq / "software_install.yaml").read_text("utf-8") == before
+    assert (faq / "app_wont_start.yaml").read_text("utf-8") == before
 
 
 def test_unknown_article_or_empty_question(base: tuple[Path, Path]) -> None:

@@ -182,6 +182,14 @@ class Desk:
         await self.page.locator(".fl-send").click()
         return sends, [await self.smtp_once(sends.smtp_mail)]
 
+    def replies(self) -> dict[str, list[str]]:
+        """What each webhook channel's user was sent."""
+        return {
+            "telegram": self.telegram.texts(TG_CHAT),
+            "whatsapp": self.meta.texts("whatsapp", WA_USER),
+            "viber": self.viber.texts(VIBER_USER),
+        }
+
     async def smtp_once(self, message: EmailMessage) -> int:
         """One SMTP delivery attempt, as a sending mail server makes it: its reply code."""
         try:
@@ -217,7 +225,16 @@ class Desk:
         assert sorted(t.strip() for t in email_texts) == sorted(
             [f"the printer on floor {n} jams", f"vpn drops every {n} hours"]
         )
-        assert await asyncio.to_thread(self.dovecot.seen) != []
+        # Marked read once taken in (after the store has it: so a little after it shows).
+        await eventually(lambda: asyncio.to_thread(self.dovecot.seen), what="the mail seen")
+        # Each chat is answered, and no reply is sent twice.
+        try:
+            replies = await eventually(lambda: all(self.replies().values()) and self.replies(),
+                                       timeout=60, what="the replies")  # fmt: skip
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; replies so far: {self.replies()}") from None
+        for sent in replies.values():
+            assert len(sent) == len(set(sent)), sent
         mine = self.page.locator(".fl-history .fl-msg.fl-in .fl-text")
         await expect(mine).to_have_text(web_texts)
 
@@ -274,6 +291,9 @@ async def test_while_no_replica_confirms_every_channel_is_refused_and_its_resend
         await eventually(lambda: desk.rt.store.mail.original(mid), what="the IMAP fetch")
         assert not await desk.rt.store.mail.known(mid)
         assert await asyncio.to_thread(dovecot.seen) == []
+        # No reply went out from a turn no replica holds yet (a failover could take the
+        # turn back, and it would be answered again when redone).
+        assert desk.replies() == {"telegram": [], "whatsapp": [], "viber": []}
         refused_before = sends.statuses(telegram_api) | {
             "web chat acks": [200 for text in desk.widget.acked if text.endswith(" 1")]
         }

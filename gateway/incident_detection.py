@@ -1,0 +1,204 @@
+"""Mass-incident detection: users' reports (and firing alerts) of one outage, counted in
+a sliding window, declare an incident or propose one to the operators.
+
+Each new problem a user brings is counted in the window of `window_minutes`, in the
+turn's own commit (`record`), as an `OutageReport` (`gateway.triage.outage_reports`).
+After the commit (`observe`) the reports of the window about the same outage are
+counted, one per user; reports are one outage only by what they share, never by one
+broad word. A firing alert for the service counts as one report. At `reports` an
+incident is declared (`auto_declare`), or proposed: the console lists a proposal while
+the window still holds enough reports and alerts (re-counted each time it is read), and
+one click declares it (`declare_proposed`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from gateway.config import IncidentSettings
+from gateway.dialogs.outages import OpenIncident
+from gateway.operations import ActionRefused, Actor
+from gateway.store import Incident, Store, Transaction
+from gateway.triage.outage_reports import OutageReport, ReportReader
+from gateway.triage.services import ServiceCatalog
+
+DETECTION = "detection"
+NewProblem = tuple[str, str, str]  # a problem the dialog took up: text, topic, products
+
+
+# How detection declares what it found: gateway.incidents.IncidentService.declare.
+Declares = Callable[..., Awaitable[Incident]]
+
+
+class OutageDetection:
+    """Counts reports, finds the outage they make up, declares or proposes it."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: IncidentSettings,
+        catalog: ServiceCatalog,
+        declare: Declares,
+        open_incidents: Callable[[], Awaitable[tuple[OpenIncident, ...]]],
+        clock: Callable[[], float],
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.catalog = catalog
+        self.reader = ReportReader(catalog, settings.similarity)
+        self.declare = declare
+        self.open_incidents = open_incidents
+        self.clock = clock
+
+    def record(
+        self, tx: Transaction, conversation_key: str, problem: NewProblem
+    ) -> OutageReport | None:
+        """Count a user's new problem in the window, in the turn's own commit (a crash
+        after it loses no report: the next report of the outage weighs it)."""
+        if not self.settings.enabled:
+            return None
+        now = self.clock()
+        report = self.reader.read(conversation_key, *problem, at=now)
+        if report is not None:
+            ttl = self.settings.window_minutes * 60 + 60
+            self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
+        return report
+
+    async def observe(self, report: OutageReport) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes."""
+        if not self.settings.enabled or await self._covered(report):
+            return None
+        for anchor in _one_service_each(report):
+            cluster = await self._cluster(anchor)
+            evidence = await self._alert_evidence(anchor)
+            if len(cluster) + evidence < self.settings.reports:
+                continue
+            # Named by the first report of the outage, so every later report of it (in
+            # any worker) names the same one, and one proposal is updated, not several.
+            first = min(cluster, key=lambda r: r.at) if not anchor.services else anchor
+            signature = self.reader.signature(first)
+            if await self.store.incidents.signature_holder(signature):
+                continue
+            title, services, topic = described(first)
+            if not self.settings.auto_declare:  # proposed: an operator declares it
+                tx = Transaction()
+                self.store.incidents.propose(
+                    tx,
+                    signature,
+                    {"signature": signature, "title": title, "services": services,
+                     "reports": len(cluster), "alerts": evidence,
+                     "samples": [r.text for r in cluster[:5]], "at": self.clock(),
+                     "anchor": first.to_json()},
+                )  # fmt: skip
+                await self.store.commit(tx)
+                continue
+            return await self.declare(
+                title=title,
+                services=services,
+                topic=topic,
+                messages={},
+                by=Actor(DETECTION),
+                reporters=[r.conversation for r in cluster],
+                samples=[r.text for r in cluster],
+                signature=signature,
+                anchor=first,
+                why=f"{len(cluster)} users reported it, {evidence} alerts firing",
+            )
+        return None
+
+    async def proposals(self) -> list[dict[str, Any]]:
+        """Incidents detection proposes (with `auto_declare: false`), re-counted now: the
+        reports still in the window and the alerts still firing. Proposals no longer
+        backed by enough of them are forgotten."""
+        if not self.settings.enabled:
+            return []
+        current, stale = [], []
+        for signature, proposal in (await self.store.incidents.proposals()).items():
+            anchor = _anchor(proposal)
+            if anchor is None:
+                stale.append(signature)
+                continue
+            reports = len(await self._cluster(anchor))
+            alerts = await self._alert_evidence(anchor)
+            if reports + alerts >= self.settings.reports:
+                current.append({**proposal, "reports": reports, "alerts": alerts})
+            else:
+                stale.append(signature)
+        await self.store.incidents.forget_proposals(stale)
+        return sorted(current, key=lambda p: -float(p.get("at", 0)))
+
+    async def declare_proposed(
+        self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
+    ) -> Incident:
+        """Declare what detection proposed: its reporters are brought in as if detected."""
+        current = {p["signature"]: p for p in await self.proposals()}
+        proposal = current.get(signature)
+        anchor = _anchor(proposal) if proposal else None
+        if proposal is None or anchor is None:
+            raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
+        cluster = await self._cluster(anchor)
+        default_title, services, topic = described(anchor)
+        return await self.declare(
+            title=title or default_title,
+            services=services,
+            topic=topic,
+            messages=messages,
+            by=by,
+            reporters=[r.conversation for r in cluster],
+            samples=[r.text for r in cluster],
+            signature=signature,
+            anchor=anchor,
+            why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
+        )
+
+    async def _covered(self, report: OutageReport) -> bool:
+        """An open incident is about this report already (its reporters were joined to it
+        or said it was something else)."""
+        for incident in await self.open_incidents():
+            if report.services & incident.services:
+                return True
+            if incident.anchor is not None and self.reader.related(report, incident.anchor):
+                return True
+        return False
+
+    async def _cluster(self, anchor: OutageReport) -> list[OutageReport]:
+        """The reports in the window about the same outage as `anchor`, one per user,
+        `anchor` first."""
+        since = self.clock() - self.settings.window_minutes * 60
+        out = [anchor]
+        for raw in await self.store.incidents.window(since):
+            report = OutageReport.from_json(raw)
+            if report.conversation != anchor.conversation and self.reader.related(anchor, report):
+                out.append(report)
+        return out
+
+    async def _alert_evidence(self, report: OutageReport) -> int:
+        if not report.services or not self.settings.alert_counts:
+            return 0
+        firing = await self.store.alerts.firing_services()
+        return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
+
+
+def described(report: OutageReport) -> tuple[str, list[str], str]:
+    """The title, services and topic of an incident detection forms on a report."""
+    if report.services:
+        return ", ".join(sorted(report.services)).upper(), sorted(report.services), ""
+    if report.products:
+        return ", ".join(sorted(report.products)).title(), [], ""
+    if report.topic:
+        return report.topic.replace("_", " "), [], report.topic
+    return report.text[:80], [], ""
+
+
+def _one_service_each(report: OutageReport) -> list[OutageReport]:
+    """A report naming several services counts towards an outage of each, separately."""
+    if len(report.services) < 2:
+        return [report]
+    return [dataclasses.replace(report, services=frozenset({s})) for s in sorted(report.services)]
+
+
+def _anchor(proposal: dict[str, Any]) -> OutageReport | None:
+    raw = proposal.get("anchor")
+    return OutageReport.from_json(raw) if isinstance(raw, str) and raw else None
