@@ -136,7 +136,8 @@ async def main(args: argparse.Namespace) -> None:
         figures = await settle(app[gateway_app.RUNTIME], report, api)
         back = ", ".join(f"{s:.2f}" for s in report.recovery_seconds())
         print(
-            f"{args.topology}, {args.failovers} failover(s), {args.replicas} replicas, "
+            f"{args.topology}, {args.failovers} failover(s), "
+            f"{'1 replica each' if args.topology == 'cluster' else f'{args.replicas} replicas'}, "
             f"{args.chats} chats at <= {args.rate:.0f} updates/s, "
             f"{took:.1f} s:\n"
             f"  acknowledged {report.total_acked}, lost {figures['lost']}, "

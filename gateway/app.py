@@ -110,7 +110,9 @@ def group_handler(
         if not turns:
             return done
         started = time.perf_counter()
-        outcomes = await rt.service.handle_together([turn for _, turn in turns], fence)
+        # A group's turns are committed well inside the shard lease (renewed meanwhile).
+        budget = rt.settings.worker.lease_seconds / 4
+        outcomes = await rt.service.handle_together([turn for _, turn in turns], fence, budget)
         each = (time.perf_counter() - started) / len(turns)
         for (n, _), outcome in zip(turns, outcomes, strict=True):
             if outcome is not None:

@@ -8,6 +8,7 @@ nothing behind and the message is processed again from the same state.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import time
@@ -35,6 +36,7 @@ from gateway.dialogs.events import (
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.identities import ChannelIdentityOnly
+from gateway.logs import log_failure
 from gateway.models import (
     ANSWERED_INLINE,
     CLIENT_ADDRESS,
@@ -154,17 +156,26 @@ class ConversationService:
         return outcome
 
     async def handle_together(
-        self, turns: list[tuple[InboundMessage, list[list[str]]]], fence: Fence
+        self,
+        turns: list[tuple[InboundMessage, list[list[str]]]],
+        fence: Fence,
+        budget: float = 0.5,
     ) -> list[TurnOutcome | None]:
         """Messages of different conversations (one shard's read batch) with one read and
         one commit round trip for all of them, each turn still committed atomically on
         its own. None for a turn that was not committed (its conversation changed since
         the read, or the turn failed): the caller runs it again alone, before that
-        conversation's next message. Raises LeaseLost after the turns that did commit."""
+        conversation's next message. Raises LeaseLost after the turns that did commit.
+        Turns are computed for at most `budget` seconds (well inside the shard lease):
+        those left are not done, and run alone."""
         loaded = await self.store.conversations.load_many([_address(m) for m, _ in turns])
         incidents = await self._open_incidents()
         stepped: list[tuple[int, Transaction, TurnOutcome]] = []
+        deadline = time.monotonic() + budget
         for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
+            if stepped and time.monotonic() > deadline:
+                break  # commit what is computed while the lease surely holds
+            await asyncio.sleep(0)  # let the lease be renewed between steps
             try:
                 stepped.append((n, *await self._step(msg, conv, tickets, incidents, ack_ops)))
             except STORE_UNAVAILABLE:
@@ -244,8 +255,8 @@ class ConversationService:
             return
         try:
             await self.incidents.observe(outcome.report)
-        except Exception:
-            log.exception("counting a report for incident detection failed")
+        except Exception:  # a store outage is a warning (the turn and its count are kept)
+            log_failure(log, "counting a report for incident detection failed")
 
     async def _apply_events(
         self,

@@ -27,7 +27,7 @@ def parse_json(body: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
         raise UntrustedInput("too large")
     try:
         text = body.decode("utf-8") if isinstance(body, bytes) else body
-        value = json.loads(text, parse_constant=_no_constants)
+        value = _DECODER.decode(text)
     except RecursionError:
         raise UntrustedInput("nested too deeply") from None
     except (ValueError, TypeError) as exc:  # UnicodeDecodeError and JSONDecodeError included
@@ -98,6 +98,9 @@ def is_clean_text(text: Any) -> bool:
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)  # built once, not per document
 
 
 # Typed reads from a decoded JSON object: a wrong type anywhere is UntrustedInput, never

@@ -44,13 +44,13 @@ ON_CLUSTER = os.environ.get("FIRSTLINE_TEST_REDIS") == "cluster"
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """On a cluster, run only what can run there: tests that reach Redis through the
-    `store` or `settings` fixtures, not through the single server's URL."""
+    `store` or `settings` fixtures, not through the single server's URL (a CLI
+    subprocess given REDIS_URL, a client of its own)."""
     if not ON_CLUSTER:
         return
     skip = pytest.mark.skip(reason="talks to the single test server directly")
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if "redis_server" in fixtures and not fixtures & {"store", "settings"}:
+        if {"redis_url", "redis_server"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(skip)
 
 

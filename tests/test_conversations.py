@@ -58,7 +58,7 @@ async def test_a_conversation_changed_during_a_group_is_answered_again_alone(
             )
         await _drain(rt)
 
-        assert grouped[0] == len(chats), "the shard's messages were taken together"
+        assert grouped[0] >= 2, "the shard's messages were taken together"
         for chat in chats:
             log = await _transcript(store, chat)
             assert [e["message_id"] for e in log if e["direction"] == "in"] == [f"m-{chat}"]

@@ -105,6 +105,11 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
 _memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
 
 
+def forget_texts() -> None:
+    """Drop the memoised whole texts (word lemmas stay): benchmarks time a new message."""
+    _memo_tokens.cache_clear()
+
+
 def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 

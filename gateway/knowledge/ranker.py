@@ -50,6 +50,8 @@ _MENTION = 0.8
 _CLAUSES = re.compile(r"[,;()—–]")  # a title's parts: "Не приходят письма, ящик переполнен"
 _RANKED_KEPT = 4096  # rankings memoised per matcher (dropped with it on a reload)
 _RANKED_WORDS = 60  # longer texts (letters) are ranked every time
+_NOBODY: frozenset[int] = frozenset()
+_TERMS_KEPT = 65536  # message words resolved to article terms, memoised per matcher
 # Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
 # phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
 # tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25
@@ -93,6 +95,7 @@ class Ranker:
     def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = tuple(articles)
         self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
+        self._terms: dict[Token, list[tuple[str, float]]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
         self._named: set[str] = set()  # lemmas of every keyword and title
@@ -109,6 +112,12 @@ class Ranker:
             for t, p in self._postings.items()
         }
         self._unknown_idf = math.log(1 + (count + 0.5) / 0.5)
+        # For each term, the articles that are about it (it is in their keywords or title head).
+        about: dict[str, set[int]] = defaultdict(set)
+        for index, heads in enumerate(self._heads):
+            for term in heads:
+                about[term].add(index)
+        self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         self._products = _lemmas_of(PRODUCT_WORDS)
         # A word an article names in a keyword or title is IT's, whatever the list says.
@@ -165,15 +174,16 @@ class Ranker:
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
             for term, similarity in matches:
-                idf = self._idf[term]
+                scale = similarity * self._idf[term] * (_K1 + 1)
+                # A word it only mentions (a sample's or a governed word) explains less than
+                # one it is about: "не работает почта" is not the scanner article's.
+                heads = self._about[term] if is_specific else _NOBODY
+                mention = similarity * _MENTION
                 for index, tf in self._postings[term].items():
-                    value = similarity * idf * tf * (_K1 + 1) / (tf + self._norm[index])
+                    value = scale * tf / (tf + self._norm[index])
                     if value > best_bm25.get(index, 0.0):
                         best_bm25[index] = value
-                    # A word it only mentions (a sample's or a governed word) explains less
-                    # than one it is about: "не работает почта" is not the scanner article's.
-                    head = is_specific and term in self._heads[index]
-                    cover = similarity if head else similarity * _MENTION
+                    cover = similarity if index in heads else mention
                     if cover > best_cover.get(index, 0.0):
                         best_cover[index] = cover
             for index, value in best_bm25.items():
@@ -223,6 +233,10 @@ class Ranker:
             )
         signals.sort(key=lambda s: s.rank_score, reverse=True)
         return signals[:limit]
+
+    def forget(self) -> None:
+        """Drop the memoised rankings: benchmarks time the ranking of a new message."""
+        self._ranked.clear()
 
     def elsewhere(self, text: str, lang: str | None = None) -> dict[str, float]:
         """Other services the message is for ("" when no one's), with the share of its
@@ -296,7 +310,16 @@ class Ranker:
         return sum(counts.values())
 
     def _resolve(self, token: Token) -> list[tuple[str, float]]:
-        """Article terms a message word stands for, with a similarity 0-1."""
+        """Article terms a message word stands for, with a similarity 0-1 (kept per word:
+        users repeat words far more than whole messages)."""
+        found = self._terms.get(token)
+        if found is None:
+            if len(self._terms) >= _TERMS_KEPT:
+                self._terms.pop(next(iter(self._terms)))  # the oldest
+            found = self._terms[token] = self._terms_of(token)
+        return found
+
+    def _terms_of(self, token: Token) -> list[tuple[str, float]]:
         word = token.lemma
         found: dict[str, float] = {}
         if word in self._postings:
