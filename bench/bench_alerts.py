@@ -32,7 +32,7 @@ from collections import Counter
 from pathlib import Path
 
 from aiohttp import web
-from loadstats import LoadResult, bare_xadd_app, child_server, post_all
+from loadstats import LoadResult, bare_xadd_app, child_server, connector_app, post_all
 
 from gateway.store.embedded import EmbeddedRedis
 
@@ -58,18 +58,7 @@ def firstline_app(redis_url: str) -> web.Application:
     store = Store.from_url(redis_url, shards=16)
     alerts = AlertSettings(alertmanager=AlertSource(enabled=True, token=SecretStr(TOKEN)))
     connector = AlertConnector(Settings().model_copy(update={"alerts": alerts}), store)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-
-    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        await store.prepare()
-        await connector.start(store.inbound.accept)
-        yield
-        await connector.stop()
-        await store.close()
-
-    app.cleanup_ctx.append(lifecycle)
-    return app
+    return connector_app(store, connector)
 
 
 def alert_body(n: int) -> bytes:

@@ -40,6 +40,7 @@ from loadstats import (
     LoadResult,
     bare_xadd_app,
     child_server,
+    connector_app,
     free_port,
     post_all,
     process_cpu,
@@ -108,18 +109,7 @@ def whatsapp_app(redis_url: str) -> web.Application:
         }
     )
     connector = WhatsAppConnector(settings, store)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
-
-    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        await store.prepare()
-        await connector.start(store.inbound.accept)
-        yield
-        await connector.stop()
-        await store.close()
-
-    app.cleanup_ctx.append(lifecycle)
-    return app
+    return connector_app(store, connector)
 
 
 def firstline_app(redis_url: str) -> web.Application:
@@ -152,22 +142,16 @@ def firstline_app(redis_url: str) -> web.Application:
             )
         }
     )
-    connector = TelegramConnector(settings, store)
-    app = web.Application()
-    app.router.add_routes(connector.routes())
+    app = connector_app(store, TelegramConnector(settings, store))
 
-    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
+    async def bot_api(app: web.Application):  # type: ignore[no-untyped-def]
         runner = web.AppRunner(api, access_log=None)
         await runner.setup()
         await web.TCPSite(runner, "127.0.0.1", api_port).start()
-        await store.prepare()
-        await connector.start(store.inbound.accept)
         yield
-        await connector.stop()
         await runner.cleanup()
-        await store.close()
 
-    app.cleanup_ctx.append(lifecycle)
+    app.cleanup_ctx.insert(0, bot_api)  # up before the connector registers its webhook
     return app
 
 

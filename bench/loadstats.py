@@ -80,6 +80,25 @@ def bare_xadd_app(redis_url: str, *paths: str) -> Any:
     return app
 
 
+def connector_app(store: Any, connector: Any) -> Any:
+    """A web app serving one connector's routes, its store and connector started and
+    stopped with it, as the gateway wires them."""
+    from aiohttp import web
+
+    app = web.Application()
+    app.router.add_routes(connector.routes())
+
+    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
+        await store.prepare()
+        await connector.start(store.inbound.accept)
+        yield
+        await connector.stop()
+        await store.close()
+
+    app.cleanup_ctx.append(lifecycle)
+    return app
+
+
 async def post_all(
     result: LoadResult, url: str, requests: list[tuple[bytes, dict[str, str]]], concurrency: int
 ) -> LoadResult:
