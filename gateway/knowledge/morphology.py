@@ -52,6 +52,8 @@ _MEMO_TEXT_CHARS = 500
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
+# One-letter transliterated words: the prepositions and conjunctions they stand for.
+_LETTERS = {"u": "у", "v": "в", "k": "к", "s": "с", "o": "о", "a": "а", "i": "и", "z": "з"}
 # Words our lists know even where a dictionary does not (тімс, немає).
 _OUR_WORDS = frozenset(WORDS) | STOP_WORDS | GENERIC_WORDS
 # Verb prefixes of ru and uk, longest first (only tried on words no dictionary knows).
@@ -120,15 +122,40 @@ def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """
     english = sum(len(t) >= 3 and _english_known(_bare(t)) for t in raw)
     layout = [_layout_reading(t) for t in raw]
-    if sum(r is not None for r in layout) > english:
-        return [r or t for r, t in zip(layout, raw, strict=True)]
     translit = [_cyrillic_reading(t, lang) for t in raw]
+    in_layout = sum(r is not None for r in layout)
     found = sum(r is not None for r in translit)
+    # The reading that explains more words wins: in "zabyla parol ot kompa" only "ot" reads
+    # as a layout word (ще), and every word as a transliterated one.
+    # A one-letter word read as a preposition must have its noun after it: a last one is a
+    # drive letter or a name ("net diska z", "ytn lbcrf p").
+    last = len(raw) - 1
+    if in_layout > english and in_layout >= found:
+        return [
+            r or (t if i == last and len(t) == 1 else _layout_in_context(t))
+            for i, (r, t) in enumerate(zip(layout, raw, strict=True))
+        ]
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return [r or _translit_in_context(t, lang) for r, t in zip(translit, raw, strict=True)]
+        return [
+            r or (t if i == last and len(t) == 1 else _translit_in_context(t, lang))
+            for i, (r, t) in enumerate(zip(translit, raw, strict=True))
+        ]
     return raw
+
+
+def _layout_in_context(token: str) -> str:
+    """A word of a wrong-layout message no dictionary knows: the Cyrillic letters meant
+    anyway ("ex`nrf" is "учётка", slang), and a one-letter word as the preposition or
+    conjunction meant ("e dct[" is "у всех"); English words and product names stay."""
+    bare = _bare(token)
+    switched = from_wrong_layout(token.lower().rstrip(",.?!"))
+    if len(bare) == 1:
+        return switched[0] if switched and switched[0] in STOP_WORDS else token
+    if not switched or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+        return token
+    return switched[0]
 
 
 @lru_cache(maxsize=65536)
@@ -176,7 +203,7 @@ def _layout_reading(token: str) -> str | None:
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
         for switched in from_wrong_layout(candidate):
-            if len(switched) >= 2 and (switched in _OUR_WORDS or _cyrillic_known(switched)):
+            if len(switched) >= 2 and _is_cyrillic_word(switched):
                 return switched
     return None
 
@@ -188,15 +215,25 @@ def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return None
     for reading in cyrillic_readings(bare, lang):
-        if reading in _OUR_WORDS or _cyrillic_known(reading):
+        if _is_cyrillic_word(reading):
             return reading
     return None
+
+
+def _is_cyrillic_word(word: str) -> bool:
+    """A word of our lists or the dictionaries, also with a verb prefix the dictionaries do
+    not list with it ("заблокировалась" is за + блокировалась)."""
+    return word in _OUR_WORDS or _cyrillic_known(word) or _without_prefix(word) is not None
 
 
 def _translit_in_context(token: str, lang: str | None = None) -> str:
     bare = _bare(token)
     if not bare.isascii() or not bare.isalpha() or bare in WORDS or bare in PRODUCT_WORDS:
         return token
+    if len(bare) == 1:
+        # "u vsekh", "v ofise", "k printeru": a one-letter preposition or conjunction.
+        letter = _LETTERS.get(bare, bare)
+        return letter if letter in STOP_WORDS else token
     english = _english_known(bare)
     if len(bare) <= 3 or not english:
         readings = cyrillic_readings(bare, lang)

@@ -11,6 +11,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _phrases(text: str) -> list[str]:
+    return [phrase.strip() for phrase in text.split("|")]
+
+
 # Slang, transliterations and split spellings mapped to one canonical token. Phrases
 # (several words) are replaced before tokenising; single words after.
 PHRASES: dict[str, str] = {
@@ -38,6 +42,24 @@ PHRASES: dict[str, str] = {
     "print queue": "printqueue",
     "visual studio code": "vscode",
     "vs code": "vscode",
+    # Many people at once ("у всех", "ні в кого", "for everyone"): one word, so that it
+    # tells an outage from one person's problem. "Все" alone stays generic ("всё тупит").
+    **{
+        phrase: "everyone"
+        for phrase in _phrases(
+            "у всех|во всех|ни у кого|ни в кого|у всего|у всей|всем нам|у всіх|в усіх|в всіх|"
+            "ні в кого|ні у кого|у всього|в усього|у всієї|в усієї|усім нам|всім нам|for everyone|"
+            "for everybody|for anyone|for anybody|for all users|for all of us|everybody|"
+            "ни у одного|ни у одной|ні в одного|ні у одного|у всій|в усій|у всьому|в усьому|"
+            "for the entire|for the whole|for our entire|for our whole"
+        )
+    },
+    # "The whole office", "all users": many people, and still the office or the users.
+    **{
+        f"{many} {who}": f"everyone {who}"
+        for many in ("whole", "entire", "all")
+        for who in ("office", "team", "floor", "department", "branch", "users", "staff")
+    },
 }
 
 WORDS: dict[str, str] = {
@@ -137,7 +159,7 @@ WORDS: dict[str, str] = {
         w: "все"
         for w in _words(
             "весь вся всё всю всей всего всем всеми всех всі всього всієї всім усі усіх "
-            "усього усієї увесь уся"
+            "усього усієї увесь уся всій усій всьому усьому всіма усіма"
         )
     },
     # British spellings

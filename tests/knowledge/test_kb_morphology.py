@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas
+from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, tokens
 
 
 def test_russian_endings_the_hand_stemmer_missed() -> None:
@@ -90,3 +90,31 @@ def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
     assert lemmas("lysty ne vidpravliaiutsia", "uk") == ["лист", "не", "відправлятися"]
     assert "підозрілий" in lemmas("pryishov lyst z pidozrilym vkladenniam", "uk")
     assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]
+
+
+def test_transliteration_wins_over_one_word_that_reads_as_wrong_layout() -> None:
+    # "ot" typed in the wrong layout is "ще"; every word of the message reads as translit.
+    assert lemmas("zabyla parol ot kompa, chto delat", "ru") == lemmas(
+        "забыла пароль от компа, что делать", "ru"
+    )
+
+
+def test_one_letter_words_and_slang_of_a_wrong_layout_or_translit_message() -> None:
+    # One-letter prepositions are read too (not unknown words that weigh): "у всех".
+    assert tokens("e dct[ yt hf,jnftn") == tokens("у всех не работает")
+    # A last one-letter word is a drive letter ("нет диска Z"), not the preposition "з".
+    assert tokens("ytn lbcrf p")[-1].word == "netdrive"
+    assert tokens("u vsekh ne rabotaet", "ru") == tokens("у всех не работает", "ru")
+    # A prefixed verb the dictionaries list only without its prefix, and slang no
+    # dictionary knows, in a message typed in the wrong layout.
+    assert lemmas("ex`nrf pf,kjrbhjdfkfcm") == lemmas("учётка заблокировалась")
+    # An English message keeps its one-letter words.
+    assert next(t.word for t in tokens("i can't log in", "en")) == "i"
+
+
+def test_many_people_is_one_word_and_all_alone_stays_generic() -> None:
+    everyone = lemmas("у всех", "ru")
+    assert everyone == lemmas("ні в кого", "uk") == lemmas("for everyone", "en")
+    assert lemmas("у всій редакції", "uk")[0] == everyone[0]
+    assert lemmas("the whole office", "en") == [everyone[0], lemma("office", "en")]
+    assert lemmas("всё тупит", "ru") == ["все", "тупить"]
