@@ -194,6 +194,20 @@ WORDS.update(
         "локу": "блокировка",
         "локнуло": "заблокировать",
         "локнули": "заблокировать",
+        # "Подвисает" (hangs for a while): the dictionaries do not know the ru verb.
+        **{f"подвис{e}": "зависает" for e in ("", "ает", "ают", "ал", "ала", "ало", "али",
+                                               "ла", "ло", "ли", "нет", "ание", "ания")},
+        **{f"підвис{e}": "зависає" for e in ("", "ає", "ають", "ав", "ла", "ло", "ли",
+                                               "не", "ання")},
+        # Phones named by their brand are phones ("почта на самсунге", "a Samsung").
+        **dict.fromkeys(
+            ("samsung", "galaxy", "xiaomi", "redmi", "huawei", "pixel", "самсунг", "самсунге",
+             "самсунга", "самсунгу", "сяоми", "ксиоми", "хуавей"),
+            "android",
+        ),
+        "configure": "setup",
+        "configured": "setup",
+        "configuring": "setup",
         "обнова": "обновление",
         "обновы": "обновление",
         "обнову": "обновление",
@@ -262,6 +276,9 @@ GENERIC_WORDS: frozenset[str] = _words(
     хочу хочет нужно нужен нужна надо треба потрібно потрібен need needs want wants
     весь вся все всё всех всі весь всього all whole every
     новый новая нова новий new
+    минута минуты минут секунда секунды секунд час часа часов полчаса неделя недели недель
+    хвилина хвилини хвилин година години годин півгодини тиждень тижні тижнів
+    minute minutes second seconds hour hours day days week weeks few несколько кілька
     """
 )
 
@@ -275,7 +292,7 @@ PRODUCT_WORDS: frozenset[str] = _words(
     firefox edge safari opera browser 1c sap crm erp jira confluence sharepoint onedrive
     photoshop illustrator acrobat adobe reader autocad revit vscode visual studio code
     python java git docker putty winrar 7zip zip pdf notepad
-    dell hp lenovo asus acer samsung apple logitech canon xerox kyocera brother ricoh epson
+    dell hp lenovo asus acer apple logitech canon xerox kyocera brother ricoh epson
     """
 )
 
