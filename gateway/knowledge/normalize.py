@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.knowledge.vocabulary import PHRASES, WORDS
+from gateway.knowledge.vocabulary import ERROR_CODE_WORDS, PHRASES, WORDS
 
 _APOSTROPHES = re.compile(r"['’ʼ`‘´ʹ′]")
 _NON_WORD = re.compile(r"[^\w]+|_")
@@ -22,6 +22,8 @@ _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) 
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
+_ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
+_CODE_HINTS = ("0x", "err_", "error_", "5.")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )
@@ -46,6 +48,10 @@ def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
     text = text.lower().replace("ё", "е")
     text = _APOSTROPHES.sub("", text)
+    if any(hint in text for hint in _CODE_HINTS):
+        # "0x800CCC0F", "550 5.7.1", "NET::ERR_CERT_DATE_INVALID": the problem they name.
+        for pattern, word in _ERROR_CODES:
+            text = pattern.sub(lambda m, word=word: f"{m.group(0)} {word} ", text)
     if ":" in text or "\\\\" in text:
         text = _DRIVE_PATH.sub(" netdrive ", text)
     text = _NON_WORD.sub(" ", text)

@@ -59,6 +59,7 @@ _TERMS_KEPT = 65536  # message words resolved to article terms, memoised per mat
 # is left to the decision as a signal.
 _WHEN = frozenset({"после", "після", "перед", "since", "after", "before", "until"})
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
+_VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,8 @@ class Ranker:
                 shared = _shared_prefix(word, term)
                 if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
                     found.setdefault(term, _PREFIX_SIMILARITY)
-        if not found and not token.known and len(word) >= 4:
+        # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
+        if not found and not token.known and len(word) >= 4 and not _acronym(word):
             key = stem(word)
             cutoff = 80.0 if len(key) >= 5 else 75.0
             for near, score, _ in process.extract(
@@ -380,6 +382,10 @@ def _headed(words: Sequence[Token], weight: float) -> list[tuple[str, float]]:
         else:
             found.append((token.lemma, _MODIFIER_WEIGHT if governed else weight))
     return found
+
+
+def _acronym(word: str) -> bool:
+    return word.isascii() and word.isalpha() and not _VOWELS.intersection(word)
 
 
 def _shared_prefix(first: str, second: str) -> int:

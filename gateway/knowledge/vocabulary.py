@@ -62,6 +62,19 @@ PHRASES: dict[str, str] = {
     },
 }
 
+# Error codes whose family names the problem, the way a first-line engineer reads them: the
+# word is added after the code (the code itself stays for the checklist). Patterns run on
+# the lowercased text before punctuation is dropped.
+ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"0x800ccc[0-9a-f]{2}", "email"),  # Outlook send/receive (0x800CCC0F, 0x800CCC13)
+    (r"0xc004[0-9a-f]{4}|0x8007232b", "activation"),  # Windows/Office activation
+    (r"0x8024[0-9a-f]{4}|0x800f0[0-9a-f]{3}|0x80073712|0x800705b4", "update"),  # Windows Update
+    (r"(?:net::)?err_cert_[a-z_]+|sec_error_[a-z_]+", "certificate"),  # browser certificates
+    (r"(?:net::)?err_(?:connection|name|address|timed)_?[a-z_]*|dns_probe_[a-z_]+", "website"),
+    # A bounce: "550 5.7.1", "554 5.1.1"; alone only the common 5.7.x and 5.1.1 (not a version)
+    (r"\b5[0-9]{2}[ -]5\.[0-9]\.[0-9]{1,3}\b|\b5\.7\.[0-9]{1,3}\b|\b5\.1\.1\b", "bounce"),
+)
+
 WORDS: dict[str, str] = {
     "вайфай": "wifi",
     "вайфая": "wifi",
@@ -205,6 +218,14 @@ WORDS.update(
              "самсунга", "самсунгу", "сяоми", "ксиоми", "хуавей"),
             "android",
         ),
+        # English negative contractions, typed with or without the apostrophe (it is
+        # dropped first): "won't", "isnt", "didn't" are "not", never a word of their own
+        # ("wont" read as a specific word tied "the mixer won't start" to app_wont_start).
+        **dict.fromkeys(
+            ("wont", "cant", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent",
+             "couldnt", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint", "cannot"),
+            "not",
+        ),
         "configure": "setup",
         "configured": "setup",
         "configuring": "setup",
@@ -247,6 +268,7 @@ STOP_WORDS: frozenset[str] = _words(
     после потом затем перед каждый каждые каждую всегда никогда
     кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything
+    im ive youre youve theyre weve whats thats theres heres hows whos up
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly
     """
@@ -277,7 +299,7 @@ GENERIC_WORDS: frozenset[str] = _words(
     весь вся все всё всех всі весь всього all whole every
     новый новая нова новий new
     минута минуты минут секунда секунды секунд час часа часов полчаса неделя недели недель
-    хвилина хвилини хвилин година години годин півгодини тиждень тижні тижнів
+    хвилина хвилини хвилин година години годин півгодини пів тиждень тижні тижнів half
     minute minutes second seconds hour hours day days week weeks few несколько кілька
     """
 )

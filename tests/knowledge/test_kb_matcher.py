@@ -286,3 +286,28 @@ def test_another_services_question_says_whose(matcher: Matcher, text: str, servi
 )
 def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) -> None:
     assert matcher.match(text).elsewhere is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # Many people at once is an outage, in every spelling of "у всех".
+        ("у всех не работает crm", "ru", "outage_critical"),
+        ("u vsekh ne rabotaet crm", "ru", "outage_critical"),
+        ("ні в кого не працює сайт замовлень", "uk", "outage_critical"),
+        ("crm is down for everyone", "en", "outage_critical"),
+        # An acronym is not a typo of a word: SMTP is mail, not "stop".
+        ("outlook can't connect to the smtp server", "en", "email_not_sending"),
+        # Error codes name their problem.
+        ("помилка 0x800CCC0F при відправці", "uk", "email_not_sending"),
+        ("0xC004F074", "en", "license_expired"),
+        # Подвисает is зависает; a phone brand is a phone.
+        ("аутлук подвисает на вложениях", "ru", "app_crash"),
+        ("set up work mail on my samsung", "en", "email_setup_phone"),
+    ],
+)
+def test_words_that_name_the_problem_rank_it_first(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    ranked = matcher.ranker.rank(text, lang)
+    assert ranked and ranked[0].article.id == topic, [s.article.id for s in ranked[:3]]

@@ -49,5 +49,23 @@ def test_latin_i_inside_a_ukrainian_word() -> None:
 def test_drive_letters_and_network_paths_are_a_network_drive() -> None:
     assert normalize_text("Z: відключений") == "netdrive відключений"
     path = r"cannot access \\fileserver\projects"
-    assert normalize_text(path) == "cannot access netdrive projects"
+    assert normalize_text(path) == "not access netdrive projects"  # cannot is "not"
     assert normalize_text("C: full, 10:30") == "c full 10 30"  # the local disk, a time
+
+
+def test_error_code_families_add_the_problem_they_name() -> None:
+    # Outlook send/receive, activation, Windows Update, browser certificate/connection,
+    # and an SMTP bounce; a version number is not a bounce.
+    assert normalize_text("помилка 0x800CCC0F").endswith(" email")
+    assert normalize_text("0xC004F074").split() == ["0xc004f074", "activation"]
+    assert "update" in normalize_text("0x800f0922 again").split()
+    assert normalize_text("NET::ERR_CERT_DATE_INVALID").endswith(" certificate")
+    assert normalize_text("ERR_CONNECTION_TIMED_OUT").endswith(" website")
+    assert "bounce" in normalize_text("550 5.7.1 relay denied").split()
+    assert "bounce" not in normalize_text("версия 5.1.2").split()
+
+
+def test_english_negative_contractions_are_not_with_or_without_the_apostrophe() -> None:
+    assert lemmas("won't start", "en") == lemmas("wont start", "en") == lemmas("not start", "en")
+    assert lemmas("it isn't printing", "en") == lemmas("it is not printing", "en")
+    assert lemmas("I'm locked out", "en") == lemmas("I locked out", "en")  # "im" is no word
