@@ -362,7 +362,8 @@ OUTSIDE_SERVICES: dict[str, frozenset[str]] = {
         kitchen coffee tea cooler fridge refrigerator microwave lunch dinner breakfast canteen
         cafeteria food snacks toilet restroom bathroom cleaning trash garbage
         parking car vehicle fuel lift elevator conditioning radiator bulb
-        lamp chair stapler pens stationery courier parcel taxi landlord
+        lamp chair stapler pens stationery courier parcel taxi landlord heating heater
+        обогреватель обогреватели обігрівач обігрівачі
         крыса крысы таракан тараканы дезинсекция дератизация санэпидстанция щур таця тарган
         дезінсекція дератизація rat rats cockroach cockroaches pest pests exterminator
         погрузчик погрузчика навантажувач грузовик вантажівка forklift forklifts lorry
