@@ -89,14 +89,17 @@ _USE_BEFORE_EN = re.compile(
 )
 # "in Dentrix": the program's name, unless a place or a person stands around it.
 _IN_BEFORE = re.compile(r"\b(?:in|into|inside|within|via|through)\s+(?:the\s+)?$", _I)
+# Words before "in" that make what follows a place: "our branch in Lviv", "I'm in Kyiv".
+_PLACE_WORDS = """i'm im am we're are based located live lives living work works working stay
+    staying travel travelling traveling trip here there everyone everybody people staff colleagues
+    users branch branches office offices clinic clinics site sites store stores shop shops hospital
+    school schools campus hotel hotels warehouse warehouses city town country region street
+    somewhere back arrived moved flight meeting conference visit visiting born team teams practice
+    department dept pharmacy pharmacies outlet restaurant plant factory depot lab labs house home
+    apartment flat building floor room""".split()  # noqa: SIM905
 _PLACE_BEFORE = re.compile(
-    r"\b(?:i'?m|i am|we'?re|we are|based|located|live\w*|work\w*|stay\w*|travel\w*|trip|"
-    r"here|there|everyone|everybody|people|staff|colleagues|users|branch\w*|offices?|clinic\w*|"
-    r"sites?|stores?|shops?|hospital\w*|schools?|campus\w*|hotels?|warehouse\w*|city|town|"
-    r"country|region|street|somewhere|back|arrived|moved|flight|meeting|conference|visit\w*|"
-    r"born|team|teams|practice|department|dept|pharmacy|pharmacies|store|outlet|restaurant|"
-    r"plant|factory|depot|lab|labs|house|home|apartment|flat|building|floor|room)\s+"
-    r"(?:in|into|inside|within|via|through)\s+(?:the\s+)?$",
+    rf"\b(?:{'|'.join(map(re.escape, _PLACE_WORDS))})\s+(?:in|into|inside|within|via|through)"
+    r"\s+(?:the\s+)?$",
     _I,
 )
 # Before a person's name: a title, a greeting, an introduction.
