@@ -4,8 +4,8 @@ Each child is an inbound worker on the same Redis: it leases its share of the in
 shards like any worker, so per-conversation order and the exactly-once commit are the
 same as with workers started by hand. The first children are forked before the event
 loop starts, once the knowledge base and the morphology dictionaries are loaded (and
-frozen out of the garbage collector's reach): they share those pages with the serve
-process instead of loading their own. A child that exits on its own is replaced by a
+frozen out of the garbage collector's reach): they share those pages instead of each
+loading its own, and the serve process, which takes no turns, then lets its copy go. A child that exits on its own is replaced by a
 `firstline worker` (with backoff); a child dies with the serve process (the kernel tells
 it), and at shutdown each is asked to finish the turn in hand and stop.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import os
@@ -68,6 +69,20 @@ class WorkerProcesses:
         gc.freeze()
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
+        self._release_dictionaries()
+
+    @staticmethod
+    def _release_dictionaries() -> None:
+        """This process takes no turns: only the children need the dictionaries (they
+        keep the pages they share). Here they are dropped (unfrozen first, so that the
+        collector may free their cycles) and the memory goes back to the system; what
+        is left is frozen again, long-lived, out of the collector's way. Should this
+        process ever need a word's reading, the dictionaries load again."""
+        gc.unfreeze()
+        morphology.release()
+        gc.collect()
+        gc.freeze()
+        _give_back_free_memory()
 
     def stop(self) -> None:
         """Ask every child to finish the turn in hand and exit (killed if it outstays the
@@ -138,6 +153,13 @@ def _signal(child: Child, sig: int) -> None:
     if child.returncode is None:
         with contextlib.suppress(ProcessLookupError):
             child.send_signal(sig)
+
+
+def _give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's `malloc_trim`): freed Python
+    memory otherwise stays resident. Elsewhere (another C library) nothing is done."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def worker_env(config: str | None) -> dict[str, str]:
