@@ -5,9 +5,10 @@ shards like any worker, so per-conversation order and the exactly-once commit ar
 same as with workers started by hand. The first children are forked before the event
 loop starts, once the knowledge base and the morphology dictionaries are loaded (and
 frozen out of the garbage collector's reach): they share those pages instead of each
-loading its own, and the serve process, which takes no turns, then lets its copy go. A child that exits on its own is replaced by a
-`firstline worker` (with backoff); a child dies with the serve process (the kernel tells
-it), and at shutdown each is asked to finish the turn in hand and stop.
+loading its own, and the serve process, which takes no turns, then lets its copy go. A
+child that exits on its own is replaced by a `firstline worker` (with backoff); a child
+dies with the serve process (the kernel tells it), and at shutdown each is asked to
+finish the turn in hand and stop.
 """
 
 from __future__ import annotations
