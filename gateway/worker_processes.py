@@ -62,25 +62,19 @@ class WorkerProcesses:
         """Load the knowledge base and the dictionaries, then fork the children; call
         before the event loop starts (a fork copies only the calling thread).
 
-        `gc.freeze()` first: the collector then never writes to those objects, so their
-        pages stay shared (copy-on-write) for as long as nobody changes them."""
-        self.knowledge = KnowledgeLibrary(settings.faq_dir)
-        morphology.warm_up()
+        What is shared is frozen (`gc.freeze()`): the collector then never writes to
+        those objects, so their pages stay shared (copy-on-write) for as long as nobody
+        changes them. The modules are frozen here before the dictionaries load, so that
+        this process, which takes no turns, can let the dictionaries go afterwards
+        without its collector walking (and so copying) the modules' pages."""
         gc.collect()
         gc.freeze()
+        self.knowledge = KnowledgeLibrary(settings.faq_dir)
+        morphology.warm_up()
+        gc.collect()  # the garbage of loading, before the fork (it walks the new objects)
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
-        self._release_dictionaries()
-
-    @staticmethod
-    def _release_dictionaries() -> None:
-        """This process takes no turns: only the children need the dictionaries (they
-        keep the pages they share). Here they are dropped (unfrozen first, so that the
-        collector may free their cycles) and the memory goes back to the system; what
-        is left is frozen again, long-lived, out of the collector's way. Should this
-        process ever need a word's reading, the dictionaries load again."""
-        gc.unfreeze()
-        morphology.release()
+        morphology.release()  # only the children read words: here they load again if ever
         gc.collect()
         gc.freeze()
         _give_back_free_memory()
@@ -232,6 +226,7 @@ def _forked_worker(
     """The forked child: wait for the start signal, then one inbound worker."""
     from gateway.app import run_workers
 
+    gc.freeze()  # the knowledge base and the dictionaries: shared, never walked here
     try:
         die_with_parent()
         with os.fdopen(start_fd, "rb") as start:
