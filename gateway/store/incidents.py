@@ -123,20 +123,26 @@ class IncidentStore:
         tx.raw("SET", keys.incident_report(conversation_key), report, "EX", ttl)
         tx.raw("ZADD", keys.INCIDENT_REPORTS, at, conversation_key)
 
-    async def window(self, since: float, limit: int = WINDOW_READ) -> list[str]:
-        """The latest report (JSON) of each user who reported a problem since `since`,
-        newest first; older entries leave the window."""
+    async def window(self, since: float, limit: int = WINDOW_READ) -> list[tuple[str, float]]:
+        """Who reported a problem since `since` and when their latest report was counted,
+        newest first; older entries leave the window. A (conversation, time) pair names one
+        report for good: a later report of the conversation is counted at a later time."""
         pipe = self._redis.pipeline(transaction=True)
         pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
-        pipe.zrevrangebyscore(keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit)
+        pipe.zrevrangebyscore(
+            keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit, withscores=True
+        )
         members = (await pipe.execute())[-1]
-        if not members:
+        return [(member.decode(), float(at)) for member, at in members]
+
+    async def reports(self, conversations: list[str]) -> list[str | None]:
+        """The latest report (JSON) of each conversation, None where it has expired."""
+        if not conversations:
             return []
         pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
-        for member in members:
-            pipe.get(keys.incident_report(member.decode()))
-        rows = await pipe.execute()
-        return [r.decode() for r in rows if r]
+        for conversation in conversations:
+            pipe.get(keys.incident_report(conversation))
+        return [r.decode() if r else None for r in await pipe.execute()]
 
     def propose(self, tx: Transaction, signature: str, proposal: dict[str, Any]) -> None:
         """Detection found enough reports, but declaring is left to an operator."""
