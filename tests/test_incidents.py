@@ -67,6 +67,9 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
             "CRM": {"webchat:crm0", "webchat:crm1", "webchat:crm2"},
             "printer offline": {"webchat:printer0", "webchat:printer1", "webchat:printer2"},
         }
+        # what every turn is given: both, read together
+        assert sorted(i.title for i in await rt.incidents.open_incidents()) == [
+            "CRM", "printer offline"]  # fmt: skip
 
 
 async def subscribed(rt: Runtime) -> list[set[str]]:

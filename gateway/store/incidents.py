@@ -76,10 +76,19 @@ class IncidentStore:
         self._redis = redis
 
     async def get(self, incident_id: str) -> Incident | None:
-        raw = await self._redis.hgetall(keys.incident(incident_id))
-        if not raw:
-            return None
-        return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})
+        return _incident(incident_id, await self._redis.hgetall(keys.incident(incident_id)))
+
+    async def open(self) -> list[Incident]:
+        """The open incidents, oldest first: two round trips however many there are (every
+        turn reads them, and in an outage there are several)."""
+        ids = await self.open_ids()
+        if not ids:
+            return []
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for incident_id in ids:
+            pipe.hgetall(keys.incident(incident_id))
+        found = [_incident(i, raw) for i, raw in zip(ids, await pipe.execute(), strict=True)]
+        return [incident for incident in found if incident and incident.status == "open"]
 
     async def open_ids(self) -> list[str]:
         return [i.decode() for i in await self._redis.zrange(keys.INCIDENTS_OPEN, 0, -1)]
@@ -225,3 +234,9 @@ class IncidentStore:
     def log(tx: Transaction, incident_id: str, entry: dict[str, Any]) -> None:
         tx.raw("RPUSH", keys.incident_timeline(incident_id), json.dumps(entry, ensure_ascii=False))
         tx.events.append({"type": "incident", "incident": incident_id, "action": entry["kind"]})
+
+
+def _incident(incident_id: str, raw: dict[bytes, bytes]) -> Incident | None:
+    if not raw:
+        return None
+    return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})
