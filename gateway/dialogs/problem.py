@@ -41,7 +41,7 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
     """Each clause that states the problem, with the same clause stripped of its facts."""
     kept: list[tuple[str, str]] = []
     for clause in clauses(text):
-        if tried.extract(clause):
+        if tried.extract(clause) and not tried.only_not_tried(clause):
             continue
         rest = clause
         # "опять не работает" keeps its problem; only the feelings and requests go

@@ -39,7 +39,7 @@ _EVENTS = (
     r"обновлени\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
-    r"відключенн\w* світла|грози|змін\w+ пароля|"
+    r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
     r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
@@ -74,7 +74,7 @@ HOUR_WORDS: dict[str, int] = {
 }  # fmt: skip
 _HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 _CLOCK = (
-    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
 
