@@ -9,8 +9,9 @@ are not times.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from gateway.dialogs.extract.words import fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 
 _I = re.IGNORECASE
 
@@ -190,6 +191,7 @@ _HAPPENED = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
     folded = fold(text)  # same length: the phrase is cut from the original text

@@ -9,9 +9,10 @@ reinstalling") are not attempts; "ничего не пробовал" is an answ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gateway.dialogs.extract import since
-from gateway.dialogs.extract.words import DoneForms, clauses, fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, clauses, fold
 
 _I = re.IGNORECASE
 
@@ -147,6 +148,7 @@ _WHEN_DOING = re.compile(
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
     """The clauses that say what was tried, joined with "; "; "" when none does."""
     found: list[str] = []
