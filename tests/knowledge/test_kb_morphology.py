@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.knowledge import morphology
 from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, tokens
 
 
@@ -118,3 +119,16 @@ def test_many_people_is_one_word_and_all_alone_stays_generic() -> None:
     assert lemmas("у всій редакції", "uk")[0] == everyone[0]
     assert lemmas("the whole office", "en") == [everyone[0], lemma("office", "en")]
     assert lemmas("всё тупит", "ru") == ["все", "тупить"]
+
+
+def test_released_dictionaries_load_again_with_the_same_readings() -> None:
+    """`serve` drops the dictionaries once its worker processes have them; anything it
+    reads afterwards is read exactly as before."""
+    text = "принтер не друкує, the printers stopped printing, принтеры не печатают"
+    before = {lang: lemmas(text, lang) for lang in ("ru", "uk", "en")}
+    known = [is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))]
+    morphology.release()
+    assert {lang: lemmas(text, lang) for lang in ("ru", "uk", "en")} == before
+    assert [
+        is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))
+    ] == known
