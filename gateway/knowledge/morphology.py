@@ -51,8 +51,6 @@ _ENGLISH_MIN_COUNT = 100
 _MEMO_TEXT_CHARS = 500
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
-# A capitalised Cyrillic word after a lowercase word or a comma (not a sentence's first).
-_CAPITAL_INSIDE = re.compile(r"(?<=[а-яіїєґё,] )([А-ЯІЇЄҐЁ][а-яіїєґё']{2,})\b")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
 # One-letter transliterated words: the prepositions and conjunctions they stand for.
 _LETTERS = {"u": "у", "v": "в", "k": "к", "s": "с", "o": "о", "a": "а", "i": "и", "z": "з"}
@@ -103,21 +101,7 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
-    names = _names(text)
-    return tuple(
-        _token(word, lang)._replace(known=True) if word in names else _token(word, lang)
-        for word in meant
-    )
-
-
-def _names(text: str) -> frozenset[str]:
-    """Cyrillic words capitalised inside a sentence: names ("замена масла на Камри"), never
-    read as a typo of a common word (камера)."""
-    if not _CAPITAL_INSIDE.search(text):
-        return frozenset()
-    return frozenset(
-        m.group(1).lower().replace("ё", "е") for m in _CAPITAL_INSIDE.finditer(text)
-    )
+    return tuple(_token(word, lang) for word in meant)
 
 
 _memo_tokens = lru_cache(maxsize=16384)(_read_tokens)

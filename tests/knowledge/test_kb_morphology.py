@@ -132,9 +132,3 @@ def test_released_dictionaries_load_again_with_the_same_readings() -> None:
     assert [
         is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))
     ] == known
-
-
-def test_a_capitalised_cyrillic_word_inside_a_sentence_is_a_name_not_a_typo() -> None:
-    # "Камри" (a car) must not be read as a typo of "камера".
-    assert tokens("замена масла на Камри")[-1].known
-    assert not tokens("замена масла на камри")[-1].known
