@@ -263,6 +263,8 @@ WORDS.update(
         "organisation": "organization",
         "synchronise": "synchronize",
         "colour": "color",
+        # "Rights" are permissions; "right" alone is "right after", "right now" (a stop word).
+        "rights": "permissions",
         "configure": "setup",
         "configured": "setup",
         "configuring": "setup",
@@ -306,6 +308,7 @@ STOP_WORDS: frozenset[str] = _words(
     кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything
     im ive youre youve theyre weve whats thats theres heres hows whos up
+    started began begun right
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly
     """
