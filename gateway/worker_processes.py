@@ -4,16 +4,18 @@ Each child is an inbound worker on the same Redis: it leases its share of the in
 shards like any worker, so per-conversation order and the exactly-once commit are the
 same as with workers started by hand. The first children are forked before the event
 loop starts, once the knowledge base and the morphology dictionaries are loaded (and
-frozen out of the garbage collector's reach): they share those pages with the serve
-process instead of loading their own. A child that exits on its own is replaced by a
-`firstline worker` (with backoff); a child dies with the serve process (the kernel tells
-it), and at shutdown each is asked to finish the turn in hand and stop.
+frozen out of the garbage collector's reach): they share those pages instead of each
+loading its own, and the serve process, which takes no turns, then lets its copy go. A
+child that exits on its own is replaced by a `firstline worker` (with backoff); a child
+dies with the serve process (the kernel tells it), and at shutdown each is asked to
+finish the turn in hand and stop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import os
@@ -60,14 +62,22 @@ class WorkerProcesses:
         """Load the knowledge base and the dictionaries, then fork the children; call
         before the event loop starts (a fork copies only the calling thread).
 
-        `gc.freeze()` first: the collector then never writes to those objects, so their
-        pages stay shared (copy-on-write) for as long as nobody changes them."""
-        self.knowledge = KnowledgeLibrary(settings.faq_dir)
-        morphology.warm_up()
+        What is shared is frozen (`gc.freeze()`): the collector then never writes to
+        those objects, so their pages stay shared (copy-on-write) for as long as nobody
+        changes them. The modules are frozen here before the dictionaries load, so that
+        this process, which takes no turns, can let the dictionaries go afterwards
+        without its collector walking (and so copying) the modules' pages."""
         gc.collect()
         gc.freeze()
+        self.knowledge = KnowledgeLibrary(settings.faq_dir)
+        morphology.warm_up()
+        gc.collect()  # the garbage of loading, before the fork (it walks the new objects)
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
+        morphology.release()  # only the children read words: here they load again if ever
+        gc.collect()
+        gc.freeze()
+        _give_back_free_memory()
 
     def stop(self) -> None:
         """Ask every child to finish the turn in hand and exit (killed if it outstays the
@@ -140,6 +150,13 @@ def _signal(child: Child, sig: int) -> None:
             child.send_signal(sig)
 
 
+def _give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's `malloc_trim`): freed Python
+    memory otherwise stays resident. Elsewhere (another C library) nothing is done."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def worker_env(config: str | None) -> dict[str, str]:
     """The environment a child reads its settings from: ours, and our configuration file."""
     env = dict(os.environ)
@@ -209,6 +226,7 @@ def _forked_worker(
     """The forked child: wait for the start signal, then one inbound worker."""
     from gateway.app import run_workers
 
+    gc.freeze()  # the knowledge base and the dictionaries: shared, never walked here
     try:
         die_with_parent()
         with os.fdopen(start_fd, "rb") as start:

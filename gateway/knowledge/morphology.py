@@ -110,6 +110,14 @@ def forget_texts() -> None:
     _memo_tokens.cache_clear()
 
 
+def release() -> None:
+    """Forget the dictionaries and every word read with them, for a process that takes
+    no turns (`serve` beside its worker processes); the next use loads them again."""
+    for value in list(globals().values()):
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+
+
 def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 

@@ -26,6 +26,8 @@ from gateway.store import Store
 log = logging.getLogger(__name__)
 
 RECONNECT_MAX_SECONDS = 10.0
+# Frames as JSON text: one encoder for all (`json.dumps` with options builds a new one each call).
+encode_frame = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
 class Listener(Protocol):
@@ -142,13 +144,13 @@ class LiveHub:
             if incidents:
                 for listener in list(self._all_tickets):
                     listener.incidents_changed()
-            if not self._all_tickets and not self._by_conversation:
+            if not ids or (not self._all_tickets and not self._by_conversation):
                 continue
-            for ticket_id in sorted(ids):
-                with contextlib.suppress(Exception):
-                    ticket = await self._store.tickets.get(ticket_id)
-                    if ticket is not None:
-                        self._fan_out_ticket(ticket)
+            tickets: list[Ticket] = []
+            with contextlib.suppress(Exception):  # every ticket changed: one round trip
+                tickets = await self._store.tickets.many(sorted(ids))
+            for ticket in tickets:
+                self._fan_out_ticket(ticket)
 
     def _fan_out_ticket(self, ticket: Ticket) -> None:
         listeners = self._all_tickets | self._by_conversation.get(ticket.conversation_key, set())
@@ -230,7 +232,7 @@ class TranscriptSocket:
     async def send(self, frame: dict[str, Any]) -> None:
         async with self._lock:
             if not self.ws.closed:
-                await self.ws.send_str(json.dumps(frame, ensure_ascii=False, default=str))
+                await self.ws.send_str(encode_frame(frame))
 
     def retarget(self, key: str, cursor: int) -> None:
         """Follow another conversation (a console opening another ticket)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.knowledge import morphology
 from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas
 
 
@@ -90,3 +91,16 @@ def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
     assert lemmas("lysty ne vidpravliaiutsia", "uk") == ["лист", "не", "відправлятися"]
     assert "підозрілий" in lemmas("pryishov lyst z pidozrilym vkladenniam", "uk")
     assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]
+
+
+def test_released_dictionaries_load_again_with_the_same_readings() -> None:
+    """`serve` drops the dictionaries once its worker processes have them; anything it
+    reads afterwards is read exactly as before."""
+    text = "принтер не друкує, the printers stopped printing, принтеры не печатают"
+    before = {lang: lemmas(text, lang) for lang in ("ru", "uk", "en")}
+    known = [is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))]
+    morphology.release()
+    assert {lang: lemmas(text, lang) for lang in ("ru", "uk", "en")} == before
+    assert [
+        is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))
+    ] == known

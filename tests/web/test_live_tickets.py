@@ -1,0 +1,89 @@
+"""Live ticket changes: every changed ticket reaches the sockets that follow it, once."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from gateway.models import Priority, SupportGroup, Ticket
+from gateway.store import Store, Transaction
+from gateway.web.live import LiveHub
+
+
+class Recorder:
+    """A listener that keeps what it is told."""
+
+    def __init__(self) -> None:
+        self.tickets: list[Ticket] = []
+
+    def transcript_changed(self, conversation_key: str) -> None:
+        pass
+
+    def ticket_changed(self, ticket: Ticket) -> None:
+        self.tickets.append(ticket)
+
+    def typing(self, conversation_key: str, who: str, name: str) -> None:
+        pass
+
+    def sla_alert(self, event: dict[str, Any]) -> None:
+        pass
+
+    def activity(self, conversation_key: str) -> None:
+        pass
+
+    def incidents_changed(self) -> None:
+        pass
+
+
+def ticket(tid: str, chat_id: str, subject: str) -> Ticket:
+    return Ticket(
+        id=tid,
+        conversation_key=f"webchat:{chat_id}",
+        channel="webchat",
+        chat_id=chat_id,
+        subject=subject,
+        group=SupportGroup.HARDWARE,
+        priority=Priority.P3,
+        created_at=1.0,
+        updated_at=1.0,
+    )
+
+
+async def until(done: Any) -> None:
+    for _ in range(500):
+        if done():
+            return
+        await asyncio.sleep(0.01)
+
+
+async def test_tickets_changed_together_reach_their_followers_each_once(store: Store) -> None:
+    hub = LiveHub(store)
+    desk, visitor, other = Recorder(), Recorder(), Recorder()
+    hub.follow_all_tickets(desk)
+    hub.follow("webchat:b", visitor)
+    hub.follow("webchat:z", other)
+    hub.start()
+    try:
+        await asyncio.sleep(0.2)  # subscribed
+        saved = [
+            ticket("T-1", "a", "printer"),
+            ticket("T-2", "b", "vpn"),
+            ticket("T-3", "c", "mail"),
+        ]
+        tx = Transaction()
+        for t in saved:
+            tx.save_ticket(t)
+            tx.ticket_event(t.id, "bot", "created")
+        await store.commit(tx)
+        hub.dispatch({"type": "ticket", "ticket": "T-404"})  # gone: nothing to tell
+        await until(lambda: len(desk.tickets) >= 3 and visitor.tickets)
+        await asyncio.sleep(0.2)  # anything told twice would have arrived by now
+    finally:
+        await hub.stop()
+    assert sorted((t.id, t.subject) for t in desk.tickets) == [
+        ("T-1", "printer"),
+        ("T-2", "vpn"),
+        ("T-3", "mail"),
+    ]
+    assert [(t.id, t.conversation_key) for t in visitor.tickets] == [("T-2", "webchat:b")]
+    assert other.tickets == []
