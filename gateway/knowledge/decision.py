@@ -17,6 +17,8 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from itertools import repeat
+from operator import add, mul, neg, sub, truediv
 from pathlib import Path
 
 from gateway.knowledge.ranker import Signals
@@ -82,18 +84,19 @@ class Logistic:
             math.sqrt(sum((v - m) ** 2 for v in c) / len(c)) or 1.0
             for c, m in zip(columns, means, strict=True)
         )
-        data = [(_standardise(r, means, scales), float(y)) for r, y in rows]
+        # Batch gradient descent with the loops over the rows left to C where they can be
+        # (map, sum), every sum added in the same order as a plain row-by-row loop: the same
+        # weights, bit for bit, about 2.5 times faster. The evaluation fits 40 per run.
+        data = [_standardise(r, means, scales) for r, _ in rows]
+        standard = [list(column) for column in zip(*data, strict=True)]
+        labels = [float(y) for _, y in rows]
         weights = [0.0] * (len(FEATURES) + 1)
         for _ in range(_ITERATIONS):
-            gradient = [0.0] * len(weights)
-            for x, y in data:
-                error = _sigmoid(weights[0] + _dot(weights[1:], x)) - y
-                gradient[0] += error
-                for i, v in enumerate(x, 1):
-                    gradient[i] += error * v
+            errors = list(map(sub, _sigmoids(weights, data), labels))
+            gradient = [sum(errors), *(sum(map(mul, errors, column)) for column in standard)]
             for i in range(len(weights)):
                 penalty = _L2 * weights[i] if i else 0.0
-                weights[i] -= _RATE * (gradient[i] / len(data) + penalty)
+                weights[i] -= _RATE * (gradient[i] / len(rows) + penalty)
         return cls(tuple(weights), means, scales)
 
 
@@ -236,6 +239,19 @@ def _standardise(
 
 def _dot(weights: Sequence[float], values: Sequence[float]) -> float:
     return sum(w * v for w, v in zip(weights, values, strict=True))
+
+
+def _sigmoids(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
+    """`_sigmoid(weights[0] + _dot(weights[1:], row))` for every row, the same floats."""
+    bias, slopes = weights[0], weights[1:]
+    values = [bias + sum(map(mul, slopes, row)) for row in rows]
+    low = min(values, default=0.0) < -30
+    clipped = map(max, values, repeat(-30.0)) if low else values  # exp must not overflow
+    exps = map(math.exp, map(neg, clipped))
+    result = list(map(truediv, repeat(1.0), map(add, repeat(1.0), exps)))
+    if low:  # as _sigmoid: exactly 0 far below
+        result = [0.0 if v < -30 else p for v, p in zip(values, result, strict=True)]
+    return result
 
 
 def _sigmoid(value: float) -> float:

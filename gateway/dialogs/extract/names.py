@@ -187,7 +187,8 @@ def _counted(word: str) -> bool:
 def _said_spans(text: str) -> list[range]:
     """Where the message quotes what a screen says: its words are no program names."""
     spans = [
-        range(m.start(), m.end()) for m in re.finditer(r"[«\"“„'][^»\"”“'\n]{2,160}[»\"”“']", text)
+        range(m.start(), m.end())
+        for m in re.finditer(r"(?<!\w)[«\"“„'][^»\"”“\n]{2,160}?[»\"”“'](?!\w)", text)
     ]
     says = re.finditer(
         r"(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|ошибка|помилка|надпись|напис|"
