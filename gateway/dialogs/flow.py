@@ -534,8 +534,9 @@ def _top_id(match: MatchLike) -> str:
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:
-    """Whether `match` keeps within the topics the whole message offered (if it offered any)."""
-    if offered is None or match.outcome != "answer" or not match.candidates:
+    """Whether `match` keeps within the topics the whole message offered (if it offered any):
+    an answer or choices led by another topic ("все одно пише" → mail) would contradict it."""
+    if offered is None or match.outcome == "none" or not match.candidates:
         return True
     return match.candidates[0].article.id in offered
 
