@@ -37,6 +37,7 @@ from gateway.dialogs.events import (
     Resolved,
     TicketRequested,
 )
+from gateway.dialogs.extract import read_head
 from gateway.dialogs.ports import ArticleLike, CandidateLike, Knowledge, MatchLike
 from gateway.dialogs.problem import problem_halves, problem_readings, problem_statement
 from gateway.dialogs.state import DialogState, Phase
@@ -155,7 +156,7 @@ class SupportFlow:
             return
         match = self._match(text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
-        urgency = self.priorities.assess(text)
+        urgency = self.priorities.assess(read_head(text))
         confident = match.outcome == "answer"
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
@@ -197,6 +198,7 @@ class SupportFlow:
         The statement decides when it is answered on its own: "… вылетает при отчёте.
         Началось после обновления" is a crash, whatever the update in the context suggests.
         """
+        text = read_head(text)
         match = self.knowledge.match(text, lang)
         readings = problem_readings(text)
         # A part of the message may sharpen the whole one's choices, not contradict them:
@@ -492,9 +494,10 @@ class SupportFlow:
         """Topic, group and priority of the ticket this conversation may become."""
         st = turn.state
         st.topic = article.id if article is not None else ""
-        statement = problem_statement(st.problem)
+        problem = read_head(st.problem)
+        statement = problem_statement(problem)
         st.group = self.routing.group_for(article, statement, confident=confident).value
-        st.priority = self.priorities.assess(st.problem, st.topic).priority.value
+        st.priority = self.priorities.assess(problem, st.topic).priority.value
 
     def _article(self, topic: str) -> ArticleLike | None:
         return self.knowledge.article(topic) if topic else None
