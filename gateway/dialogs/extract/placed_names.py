@@ -31,10 +31,12 @@ _CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})
 _THING_VERB_EN = re.compile(
     r"^\s*(?:(?:keeps|kept|still|just|now|also|suddenly|constantly|always|randomly)\s+)?"
     r"(?:crash\w*|freez\w*|froze|hangs|hung|lags|errors?\b|errored|"
-    r"(?:won'?t|wont|doesn'?t|didn'?t|isn'?t|wasn'?t|will not|does not|is not|can'?t|cannot)\s+"
+    r"(?:won'?t|wont|isn'?t|wasn'?t|will not|is not)\s+"
     r"(?:load\w*|open\w*|start\w*|launch\w*|sync\w*|connect\w*|save\w*|print\w*|work\w*|let\b|"
     r"show\w*|recogni[sz]\w*|respond\w*|accept\w*|find\w*|update\w*|send\w*|run\w*|"
     r"see\b|read\b|export\w*|import\w*|submit\w*)|"
+    # what a person does too ("Oksana can't open it", "Patel didn't send it") is left out
+    r"(?:doesn'?t|didn'?t|does not|did not)\s+(?:load|start|launch|sync|respond|work)\b|"
     r"stopped (?:working|syncing|loading|responding|opening|sending|printing|connecting)|"
     r"fails?\b|failed|throws|threw|displays|shows|showed|says|said|gives|gave|"
     r"times? out|timed out|pops up|popped up|is down|went down|goes down|"
@@ -57,6 +59,12 @@ _THING_VERB_CYR = re.compile(
     r"показыва\w*|показу\w*|ругается|лага\w*|падает|пада\w*|упал\w*|впав|закрыва\w*|"
     r"закрива\w*|выкидыва\w*|викида\w*|требует|вимагає|просит|просить|выбивает|вибиває|"
     r"перестал\w*|перестав\w*|сбоит|збоїть|лежит|лежить)(?![\w])",
+    _I,
+)
+# What a program says: a quote, a colon, an error or a blank screen.
+_SAID_WHAT = re.compile(
+    r"\s*(?::|[«\"“'])|\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:error|message|warning|code|blank|black|white|"
+    r"nothing|only|empty|loading|spinning)\b",
     _I,
 )
 # The nouns of a program: "the Dentrix imaging module", "my Salesforce dashboard".
@@ -193,7 +201,10 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
             return False
         if ordinary and _sentence_start(before) and " " not in name:
             return False  # "Printer keeps saying …": an ordinary word that starts a sentence
-        return not ordinary or not re.match(r"\s*(?:says|said|shows|showed|gives|gave)\b", after)
+        speech = re.match(r"\s*(?:says|said|shows|showed|gives|gave|displays)\b", after)
+        if speech and not _SAID_WHAT.match(after, speech.end()):
+            return False  # "Okafor says the printer is offline": a person tells, a program shows
+        return not ordinary or not speech
     if ordinary:
         return False
     if _VERSION_OR_ERROR.match(after):
