@@ -225,9 +225,25 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
             and bool(_ENTER_BEFORE_CYR.search(before))
             and not _person_or_place(word)
         )
+    if _misspelt_word(word.lower()):
+        return False  # "Моніктор пише …": a typo of an ordinary word, not a name
     if _VERSION_OR_ERROR.match(after) or _USE_BEFORE_CYR.search(before):
         return True
     return bool(_THING_VERB_CYR.match(after))
+
+
+_CYRILLIC_LETTERS = "абвгдеєжзиіїйклмнопрстуфхцчшщьюяыэъ"
+
+
+def _misspelt_word(word: str) -> bool:
+    """Whether one letter too many, one swapped pair or one wrong letter make `word` a word
+    the dictionaries know ("моніктор" → "монітор", "пороль" → "пароль")."""
+    if len(word) < 5:
+        return False
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _CYRILLIC_LETTERS}
+    return any(is_dictionary_word(e, "ru") for e in edits - {word})
 
 
 def _person_or_place(word: str) -> bool:

@@ -54,7 +54,7 @@ _EN_DONE = re.compile(
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|"
+    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
