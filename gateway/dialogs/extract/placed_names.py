@@ -77,6 +77,12 @@ _PROGRAM_NOUN_EN = re.compile(
     r"upload|widget|form|forms|notification|notifications)\b",
     _I,
 )
+# A program's noun right before it names it: "our PMS (Cloudbeds)", "the app Notion".
+_PROGRAM_NOUN_BEFORE = re.compile(
+    r"\b(?:app|application|system|software|program|platform|portal|tool|crm|erp|cms|pms|his|"
+    r"ehr|emr|wms|lms)\s*(?:\(\s*|,\s*|called\s+|named\s+)?$",
+    _I,
+)
 # Where it runs: "Dentrix on my PC shows …", "Notion on the front desk laptop".
 _ON_DEVICE = re.compile(
     r"^\s+(?:on|at)\s+(?:my|our|the|a|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -194,6 +200,8 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
         return False
     if _PLACE_AFTER.match(after):
         return False
+    if _PROGRAM_NOUN_BEFORE.search(before):
+        return True  # "our PMS (Cloudbeds)", "the booking software Kareo"
     if _PROGRAM_NOUN_EN.match(after) or _USE_BEFORE_EN.search(before) or _ON_DEVICE.match(after):
         return not ordinary or not _sentence_start(before)
     if _THING_VERB_EN.match(after):
