@@ -135,6 +135,17 @@ _NOTHING_TRIED = re.compile(
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
 # tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
 # say what was done and stays open.
+# "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
+# were followed.
+_DID_THAT = re.compile(
+    r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
+    r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
+    r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
+    r"зробил\w*|зробив\w*))(?!\w)|"
+    r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
+    r"everything|it all|the steps)(?:\s+already)?\b|\balready (?:did|done|tried) (?:that|this|it)\b",
+    _I,
+)
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
     r"намагал\w*|намагав\w*)(?!\w)|"
@@ -166,6 +177,7 @@ def extract(text: str) -> str:
         if (
             _NOTHING_TRIED.search(clause)
             or _NEGATED_ATTEMPT.search(fold(clause))
+            or _DID_THAT.search(fold(clause))
             or _VERDICT.search(clause)
             or _DID_ACTION.search(fold(clause))
             or _FOLLOWED.search(fold(clause))
