@@ -143,7 +143,8 @@ _DID_THAT = re.compile(
     r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
     r"зробил\w*|зробив\w*))(?!\w)|"
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
-    r"everything|it all|the steps)(?:\s+already)?\b|\balready (?:did|done|tried) (?:that|this|it)\b",
+    r"everything|it all|the steps)(?:\s+already)?\b|"
+    r"\balready (?:did|done|tried) (?:that|this|it)\b",
     _I,
 )
 _NEGATED_ATTEMPT = re.compile(
