@@ -8,7 +8,12 @@ CPU per turn (this process and redis-server: the figure a loaded host does not s
 the Redis commands per turn (counted by the server) and, with `--profile`, the functions
 that took most of the time (cProfile, cumulative).
 
-    python bench/profile_turns.py [--turns 2000] [--visitors 200] [--modes alone worker] [--profile]
+    python bench/profile_turns.py [--turns 2000] [--visitors 200] [--modes alone worker]
+                                  [--texts varied|four] [--profile]
+
+`--texts varied` (the default) sends the tuning sets' questions (ru, uk, en), each message a
+text not seen before in the run, so memos cannot hide the cost of a new message; `four`
+repeats the four questions of `bench_webchat.py`.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from gateway.models import InboundMessage  # noqa: E402
 from gateway.runtime import Runtime, open_runtime  # noqa: E402
 from gateway.store.embedded import EmbeddedRedis  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from loadstats import varied_texts  # noqa: E402
+
 QUESTIONS = [
     "my printer shows offline and nothing prints",
     "I forgot my password",
@@ -41,34 +49,48 @@ QUESTIONS = [
 ]
 
 
-def messages(turns: int, visitors: int) -> list[InboundMessage]:
+def messages(
+    turns: int, visitors: int, texts: list[tuple[str, str]], offset: int = 0
+) -> list[InboundMessage]:
+    """`turns` messages of `visitors` visitors, taking `texts` in order from `offset`."""
     chats = [uuid.uuid4().hex for _ in range(visitors)]
-    return [
-        InboundMessage(
-            channel="webchat",
-            chat_id=chats[i % visitors],
-            message_id=uuid.uuid4().hex,
-            user_id=chats[i % visitors],
-            text=QUESTIONS[(i // visitors) % len(QUESTIONS)],
-            language_hint="en",
+    out = []
+    for i in range(turns):
+        text, lang = texts[(offset + i) % len(texts)]
+        out.append(
+            InboundMessage(
+                channel="webchat",
+                chat_id=chats[i % visitors],
+                message_id=uuid.uuid4().hex,
+                user_id=chats[i % visitors],
+                text=text,
+                language_hint=lang,
+            )
         )
-        for i in range(turns)
-    ]
+    return out
 
 
-async def run(turns: int, visitors: int, profile: bool, modes: list[str]) -> None:
+async def run(
+    turns: int, visitors: int, profile: bool, modes: list[str], texts: list[tuple[str, str]]
+) -> None:
     workdir = Path(tempfile.mkdtemp(prefix="fl-turns-"))
     try:
         with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
-            env = {"REDIS_URL": url, "FIRSTLINE_DATA_DIR": str(workdir / "data"),
-                   "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"), "FIRSTLINE__LOGGING__LEVEL": "WARNING"}
+            env = {
+                "REDIS_URL": url,
+                "FIRSTLINE_DATA_DIR": str(workdir / "data"),
+                "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
+                "FIRSTLINE__LOGGING__LEVEL": "WARNING",
+            }
             settings = load_settings(ROOT / "config" / "firstline.yaml", env)
             async with open_runtime(settings) as rt:
-                for msg in messages(50, 10):  # warm-up: caches, scripts loaded
+                four = [(q, "en") for q in QUESTIONS]
+                for msg in messages(50, 10, four):  # warm-up: caches, scripts loaded
                     await rt.service.handle(msg)
                 baseline = None
-                for mode in modes:
-                    cpu = await timed(rt, mode, messages(turns, visitors), profile)
+                for n, mode in enumerate(modes):  # each mode its own texts when they vary
+                    batch = messages(turns, visitors, texts, offset=n * turns)
+                    cpu = await timed(rt, mode, batch, profile)
                     baseline = baseline or cpu
                     print(f"  CPU per turn against `{modes[0]}` in this run: {cpu / baseline:.2f}")
     finally:
@@ -104,8 +126,10 @@ async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bo
     if mode == "worker":
         await task
     turns = len(batch)
-    print(f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
-          f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)")
+    print(
+        f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
+        f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)"
+    )
     print("  redis commands per turn (those inside scripts included):")
     for name, stat in sorted(commands.items(), key=lambda kv: -kv[1]["calls"]):
         if name not in ("cmdstat_config", "cmdstat_info"):
@@ -135,8 +159,17 @@ def main() -> None:
         default=["alone", "worker"],
         help="alone: one `handle` after another; worker: a backlog drained by a worker",
     )
+    parser.add_argument(
+        "--texts",
+        choices=["varied", "four"],
+        default="varied",
+        help="varied: the dev and tuning questions, a new text each message; four: the "
+        "four questions of bench_webchat.py, repeated",
+    )
     args = parser.parse_args()
-    asyncio.run(run(args.turns, args.visitors, args.profile, args.modes))
+    texts = varied_texts() if args.texts == "varied" else [(q, "en") for q in QUESTIONS]
+    print(f"texts: {args.texts} ({len(texts)} distinct)")
+    asyncio.run(run(args.turns, args.visitors, args.profile, args.modes, texts))
 
 
 if __name__ == "__main__":

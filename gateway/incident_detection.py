@@ -48,6 +48,7 @@ class OutageDetection:
         self.settings = settings
         self.catalog = catalog
         self.reader = ReportReader(catalog, settings.similarity)
+        self.window = ReportWindow(store)
         self.declare = declare
         self.open_incidents = open_incidents
         self.clock = clock
@@ -168,8 +169,7 @@ class OutageDetection:
         `anchor` first."""
         since = self.clock() - self.settings.window_minutes * 60
         out = [anchor]
-        for raw in await self.store.incidents.window(since):
-            report = OutageReport.from_json(raw)
+        for report in await self.window.reports(since):
             if report.conversation != anchor.conversation and self.reader.related(anchor, report):
                 out.append(report)
         return out
@@ -179,6 +179,32 @@ class OutageDetection:
             return 0
         firing = await self.store.alerts.firing_services()
         return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
+
+
+class ReportWindow:
+    """The reports in the detection window, each read from the store and parsed once per
+    process: every new report is weighed against the whole window, which in a busy hour
+    holds thousands, so only the reports counted since the last look are fetched."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._known: dict[str, tuple[float, OutageReport]] = {}  # conversation -> (at, report)
+
+    async def reports(self, since: float) -> list[OutageReport]:
+        """The latest report of each user counted since `since`, newest first."""
+        members = dict(await self.store.incidents.window(since))
+        new = [who for who, at in members.items() if self._counted_at(who) != at]
+        for who, raw in zip(new, await self.store.incidents.reports(new), strict=True):
+            self._known.pop(who, None)
+            if raw is not None:
+                self._known[who] = (members[who], OutageReport.from_json(raw))
+        # what left the window (or expired) is forgotten, so memory follows the window
+        self._known = {who: self._known[who] for who in members if who in self._known}
+        return [report for _, report in self._known.values()]
+
+    def _counted_at(self, conversation: str) -> float | None:
+        known = self._known.get(conversation)
+        return known[0] if known else None
 
 
 def described(report: OutageReport) -> tuple[str, list[str], str]:

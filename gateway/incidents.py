@@ -102,12 +102,7 @@ class IncidentService:
     async def open_incidents(self) -> tuple[OpenIncident, ...]:
         if not self.settings.enabled:
             return ()
-        out = []
-        for incident_id in await self.store.incidents.open_ids():
-            incident = await self.store.incidents.get(incident_id)
-            if incident is not None and incident.status == "open":
-                out.append(open_incident(incident))
-        return tuple(out)
+        return tuple(open_incident(incident) for incident in await self.store.incidents.open())
 
     # --- detection (gateway.incident_detection) ----------------------------------------
 

@@ -14,10 +14,12 @@ import pytest
 from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
+from gateway.incident_detection import ReportWindow
 from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
-from gateway.store import keys
+from gateway.store import Transaction, keys
+from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
 
@@ -65,6 +67,9 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
             "CRM": {"webchat:crm0", "webchat:crm1", "webchat:crm2"},
             "printer offline": {"webchat:printer0", "webchat:printer1", "webchat:printer2"},
         }
+        # what every turn is given: both, read together
+        assert sorted(i.title for i in await rt.incidents.open_incidents()) == [
+            "CRM", "printer offline"]  # fmt: skip
 
 
 async def subscribed(rt: Runtime) -> list[set[str]]:
@@ -183,6 +188,36 @@ async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> N
         assert await rt.store.incidents.open_ids() == []
         await write(rt, "c", "CRM опять не открывается")
         assert len(await rt.store.incidents.open_ids()) == 1
+
+
+async def test_the_window_a_worker_read_before_is_weighed_as_it_is_now(
+    settings: Settings,
+) -> None:
+    """A worker keeps the reports it has read; what other workers counted since (a new
+    user, a user's newer problem) and what left the window are seen all the same."""
+
+    async def count(rt: Runtime, who: str, text: str, at: float) -> None:
+        tx = Transaction()
+        report = OutageReport(conversation=who, text=text, at=at)
+        rt.store.incidents.add_report(tx, who, report.to_json(), at, ttl=3600)
+        await rt.store.commit(tx)
+
+    async with open_runtime(settings) as rt, open_runtime(settings) as other:
+        window = ReportWindow(rt.store)
+        now = 1_800_000_000.0
+        await count(rt, "webchat:a", "CRM не открывается", now)
+        await count(other, "webchat:b", "the portal is down", now + 1)
+        assert [r.text for r in await window.reports(now - 60)] == [
+            "the portal is down", "CRM не открывается"]  # fmt: skip
+        await count(other, "webchat:a", "принтер не печатает", now + 2)  # a's newer problem
+        await count(other, "webchat:c", "VPN не подключается", now + 3)
+        assert [(r.conversation, r.text) for r in await window.reports(now - 60)] == [
+            ("webchat:c", "VPN не подключается"),
+            ("webchat:a", "принтер не печатает"),
+            ("webchat:b", "the portal is down"),
+        ]
+        assert [r.text for r in await window.reports(now + 1.5)] == [
+            "VPN не подключается", "принтер не печатает"]  # fmt: skip
 
 
 async def test_without_auto_declare_reports_make_a_proposal_and_no_incident(

@@ -124,11 +124,18 @@ def fill(
     corrected = _apply_correction(fields, text) or _apply_repair(fields, text)
     for name, value in corrected.items():
         put(name, value, f"{source} (correction)")
-    repaired = bool(corrected) and not _NOT_X_BUT_Y.search(fold(text))
-    if answering and not repaired:  # a bare repair is not the answer to the question asked
-        put(answering, text, source)
+    # a bare repair ("ой, 11", "нет, не 10, а 11") is not the answer to the question asked
+    repaired = bool(corrected) and (
+        not _NOT_X_BUT_Y.search(fold(text)) or not _WORDS_LEFT.search(_without_correction(text))
+    )
+    found = extract_fields(text)
+    if answering and not repaired:
+        # "sorry, I meant Windows 11, and I restarted Outlook" answers "tried" with its own
+        # part; an answer that speaks to nothing else is kept as written
+        own, others = found.get(answering), [n for n in found if n != answering]
+        put(answering, own if own and others else text, source)
     correcting = bool(_CORRECTION_CUE.search(text))
-    for name, value in extract_fields(text).items():
+    for name, value in found.items():
         if name == answering or name in corrected:
             continue
         old = fields.get(name, "").strip()
@@ -203,6 +210,14 @@ def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
                 out[name] = value[: hit.start()] + new + value[hit.end() :]
                 break
     return out
+
+
+_WORDS_LEFT = re.compile(r"[^\W\d_]{3,}")
+
+
+def _without_correction(text: str) -> str:
+    """What a message says besides its "не X, а Y" and the "no"/"sorry" around it."""
+    return _REPAIR_WORDS.sub(" ", _NOT_X_BUT_Y.sub(" ", fold(text)))
 
 
 def _apply_repair(fields: Mapping[str, str], text: str) -> dict[str, str]:

@@ -9,9 +9,10 @@ Coverage must not punish context: the matcher is asked about the statement too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gateway.dialogs.extract import errors, since, systems, tried
-from gateway.dialogs.extract.words import clauses
+from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
 from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
 
@@ -35,11 +36,12 @@ def problem_statement(text: str) -> str:
     return ". ".join(kept) if kept else text
 
 
-def _problem_clauses(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=TEXTS_KEPT)
+def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
     """Each clause that states the problem, with the same clause stripped of its facts."""
     kept: list[tuple[str, str]] = []
     for clause in clauses(text):
-        if tried.extract(clause):
+        if tried.extract(clause) and not tried.only_not_tried(clause):
             continue
         rest = clause
         # "опять не работает" keeps its problem; only the feelings and requests go
@@ -53,7 +55,7 @@ def _problem_clauses(text: str) -> list[tuple[str, str]]:
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
         if len(_CONTENT.findall(rest)) >= MIN_CONTENT_WORDS:
             kept.append((clause, " ".join(_QUOTES.sub(" ", rest).split())))
-    return kept
+    return tuple(kept)
 
 
 def problem_readings(text: str) -> list[str]:

@@ -229,30 +229,35 @@ class InboundQueue:
 
 
 class ShardLeases:
-    """Which worker processes which shard: a lease key per shard, renewed while alive."""
+    """Which worker processes which shard: a lease key per shard, renewed while alive, and
+    the shard's holder, the worker that took it last, which every commit is fenced by.
+
+    A lease that ran out while no other worker took the shard is renewed by its holder
+    (a worker starved past its lease on a loaded host loses nothing); once another worker
+    takes the shard, the old holder's commits are refused."""
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._acquire = redis.register_script(scripts.ACQUIRE_LEASE)
         self._renew = redis.register_script(scripts.RENEW_LEASE)
         self._release = redis.register_script(scripts.RELEASE_LEASE)
 
     @staticmethod
     def fence(shard: int, token: str) -> Fence:
         """What a commit must check to apply only while `token` holds the shard."""
-        return Fence(keys.shard_lease(shard), token)
+        return Fence(keys.shard_holder(shard), token)
 
     async def acquire(self, shard: int, token: str, ttl_ms: int) -> bool:
-        if await self._redis.set(keys.shard_lease(shard), token, nx=True, px=ttl_ms):
-            return True
-        # Still ours (a consumer that stopped on a store outage, a lease that came through
-        # a failover): take it up again now rather than after it expires.
-        return await self.renew(shard, token, ttl_ms)
+        """Take a free shard, or take up again one still ours (a consumer that stopped on a
+        store outage, a lease that came through a failover)."""
+        return bool(await self._acquire(keys=_lease_keys(shard), args=[token, ttl_ms]))
 
     async def renew(self, shard: int, token: str, ttl_ms: int) -> bool:
-        return bool(await self._renew(keys=[keys.shard_lease(shard)], args=[token, ttl_ms]))
+        """Keep the shard: False once another worker has taken it."""
+        return bool(await self._renew(keys=_lease_keys(shard), args=[token, ttl_ms]))
 
     async def release(self, shard: int, token: str) -> None:
-        await self._release(keys=[keys.shard_lease(shard)], args=[token])
+        await self._release(keys=_lease_keys(shard), args=[token])
 
     async def heartbeat(self, worker_id: str, now: float, stale_after: float) -> list[str]:
         """Record this worker as alive; returns the ids of all live workers, sorted."""
@@ -265,6 +270,10 @@ class ShardLeases:
 
     async def leave(self, worker_id: str) -> None:
         await self._redis.zrem(keys.WORKERS, worker_id)
+
+
+def _lease_keys(shard: int) -> list[str]:
+    return [keys.shard_lease(shard), keys.shard_holder(shard)]
 
 
 def _shard_of_stream(stream: bytes | str) -> int:

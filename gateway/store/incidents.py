@@ -76,10 +76,19 @@ class IncidentStore:
         self._redis = redis
 
     async def get(self, incident_id: str) -> Incident | None:
-        raw = await self._redis.hgetall(keys.incident(incident_id))
-        if not raw:
-            return None
-        return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})
+        return _incident(incident_id, await self._redis.hgetall(keys.incident(incident_id)))
+
+    async def open(self) -> list[Incident]:
+        """The open incidents, oldest first: two round trips however many there are (every
+        turn reads them, and in an outage there are several)."""
+        ids = await self.open_ids()
+        if not ids:
+            return []
+        pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
+        for incident_id in ids:
+            pipe.hgetall(keys.incident(incident_id))
+        found = [_incident(i, raw) for i, raw in zip(ids, await pipe.execute(), strict=True)]
+        return [incident for incident in found if incident and incident.status == "open"]
 
     async def open_ids(self) -> list[str]:
         return [i.decode() for i in await self._redis.zrange(keys.INCIDENTS_OPEN, 0, -1)]
@@ -123,20 +132,26 @@ class IncidentStore:
         tx.raw("SET", keys.incident_report(conversation_key), report, "EX", ttl)
         tx.raw("ZADD", keys.INCIDENT_REPORTS, at, conversation_key)
 
-    async def window(self, since: float, limit: int = WINDOW_READ) -> list[str]:
-        """The latest report (JSON) of each user who reported a problem since `since`,
-        newest first; older entries leave the window."""
+    async def window(self, since: float, limit: int = WINDOW_READ) -> list[tuple[str, float]]:
+        """Who reported a problem since `since` and when their latest report was counted,
+        newest first; older entries leave the window. A (conversation, time) pair names one
+        report for good: a later report of the conversation is counted at a later time."""
         pipe = self._redis.pipeline(transaction=True)
         pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
-        pipe.zrevrangebyscore(keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit)
+        pipe.zrevrangebyscore(
+            keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit, withscores=True
+        )
         members = (await pipe.execute())[-1]
-        if not members:
+        return [(member.decode(), float(at)) for member, at in members]
+
+    async def reports(self, conversations: list[str]) -> list[str | None]:
+        """The latest report (JSON) of each conversation, None where it has expired."""
+        if not conversations:
             return []
         pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
-        for member in members:
-            pipe.get(keys.incident_report(member.decode()))
-        rows = await pipe.execute()
-        return [r.decode() for r in rows if r]
+        for conversation in conversations:
+            pipe.get(keys.incident_report(conversation))
+        return [r.decode() if r else None for r in await pipe.execute()]
 
     def propose(self, tx: Transaction, signature: str, proposal: dict[str, Any]) -> None:
         """Detection found enough reports, but declaring is left to an operator."""
@@ -219,3 +234,9 @@ class IncidentStore:
     def log(tx: Transaction, incident_id: str, entry: dict[str, Any]) -> None:
         tx.raw("RPUSH", keys.incident_timeline(incident_id), json.dumps(entry, ensure_ascii=False))
         tx.events.append({"type": "incident", "incident": incident_id, "action": entry["kind"]})
+
+
+def _incident(incident_id: str, raw: dict[bytes, bytes]) -> Incident | None:
+    if not raw:
+        return None
+    return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})

@@ -46,6 +46,11 @@ def shard_lease(shard: int) -> str:
     return f"{PREFIX}:in:{{{shard}}}:lease"
 
 
+def shard_holder(shard: int) -> str:
+    """The worker that took the shard last (no expiry): what a turn's commit is fenced by."""
+    return f"{PREFIX}:in:{{{shard}}}:holder"
+
+
 def seen(shard: int, channel: str, message_id: str) -> str:
     """A channel message id already accepted: beside its shard's stream (one slot)."""
     return f"{PREFIX}:in:{{{shard}}}:seen:{channel}:{message_id}"

@@ -67,14 +67,33 @@ end
 return {redis.call('HGETALL', KEYS[1]), tickets}
 """
 
+# Shard leases. KEYS: the lease (expires unless renewed), the holder (the worker that
+# took the shard last, never expires; commits are fenced by it). A lease that ran out
+# while nobody else took the shard is still its holder's: a worker starved past its lease
+# (a loaded host) carries on; only another worker taking the shard fences it off.
+# ARGV: token, ttl ms.
+ACQUIRE_LEASE = """
+local current = redis.call('GET', KEYS[1])
+if current and current ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1])
+return 1
+"""
+
 RENEW_LEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local current = redis.call('GET', KEYS[1])
+if current == ARGV[1] then
   return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+if not current and redis.call('GET', KEYS[2]) == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
 end
 return 0
 """
 
 RELEASE_LEASE = """
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   return redis.call('DEL', KEYS[1])
 end

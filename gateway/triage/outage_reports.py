@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -174,8 +175,10 @@ class ReportReader:
         return "text:" + ("+".join(sorted(report.subject)) or "*")
 
 
-def _spellings(word: str) -> list[str]:
-    return [word, *cyrillic_readings(word)[:2]] if word.isascii() else [word]
+@lru_cache(maxsize=16384)
+def _spellings(word: str) -> tuple[str, ...]:
+    # Memoised: every new report is compared word by word with the whole window.
+    return (word, *cyrillic_readings(word)[:2]) if word.isascii() else (word,)
 
 
 def _is_broken(word: str) -> bool:

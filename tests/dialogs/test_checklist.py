@@ -45,7 +45,8 @@ def test_every_field_keeps_where_it_came_from(chat: Chat) -> None:
     assert chat.questions == ["since"]  # the only field still missing
     assert "«0x800CCC0E»" in chat.text
     chat.send("с понедельника")
-    assert chat.requested.fields["tried"] == "перезапускал аутлук, пишет 0x800CCC0E"
+    # the answer's own part answers the question; its code went to "error"
+    assert chat.requested.fields["tried"] == "перезапускал аутлук"
     # The ticket carries the provenance of every field it carries, for the operator.
     assert chat.requested.sources == {
         "problem": "first message",
@@ -215,3 +216,20 @@ def test_a_repair_in_the_conversation_is_not_taken_as_the_answer(chat: Chat) -> 
     assert chat.state.fields["os"] == "Windows 11"
     assert chat.state.sources["os"] == "answer to tried (correction)"
     assert not chat.state.fields.get("tried")
+
+
+def test_a_correction_given_as_the_answer_corrects_and_answers_nothing_else(chat: Chat) -> None:
+    chat.send("Outlook на Windows 10 не отправляет почту")
+    chat.send("нет")
+    assert chat.questions == ["tried"]
+    chat.send("ой, не 10, а 11")
+    assert chat.state.fields["os"] == "Windows 11"
+    assert "tried" not in chat.state.fields or not chat.state.fields["tried"]
+
+
+def test_an_answer_with_other_facts_keeps_each_in_its_field(chat: Chat) -> None:
+    chat.send("VPN won't connect since Monday")
+    assert chat.questions == ["tried"]
+    chat.send("actually it started on Tuesday, I rebooted")
+    assert chat.state.fields["since"] == "Tuesday"
+    assert chat.state.fields["tried"] == "I rebooted"

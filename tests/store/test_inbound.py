@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
-from gateway.store import Fence, InboundEntry, Store, Transaction
+from gateway.store import Fence, InboundEntry, Store, Transaction, keys
 from gateway.store.embedded import EmbeddedRedis, bundled_redis_server
 from gateway.worker import InboundWorker
 
@@ -192,13 +192,34 @@ async def test_commit_by_a_worker_that_lost_its_lease_is_discarded(store: Store)
     from gateway.store import LeaseLost
 
     try:
-        await store.commit(tx, Fence(f"fl:in:{{{shard}}}:lease", "old-worker"))
+        await store.commit(tx, store.leases.fence(shard, "old-worker"))
         raise AssertionError("commit should have been refused")
     except LeaseLost:
         pass
     assert await store.redis.get("test:effect") is None
+    assert not await store.leases.renew(shard, "old-worker", 60_000)
     reclaimed = await store.inbound.reclaim(shard, "new-worker")
     assert [e.message.text for e in reclaimed] == ["#1"]
+
+
+async def test_a_worker_starved_past_its_lease_keeps_the_shard_nobody_took(store: Store) -> None:
+    """A lease that ran out (a loaded host) while no other worker took the shard costs
+    nothing: the turn commits, the lease is renewed, and nobody else can take it then."""
+    await store.inbound.accept(msg("8", 1))
+    shard = store.inbound.shard_of("telegram:8")
+    assert await store.leases.acquire(shard, "slow-worker", 60_000)
+    entries = await store.inbound.read([shard], "slow-worker", 10, 10)
+    await store.redis.delete(keys.shard_lease(shard))  # expired: the worker was starved
+
+    tx = Transaction()
+    tx.raw("SET", "test:effect", "1")
+    for entry in entries:
+        tx.ops.extend(store.inbound.ack_ops(entry))
+    await store.commit(tx, store.leases.fence(shard, "slow-worker"))
+    assert await store.redis.get("test:effect") == b"1"
+    assert await store.inbound.backlog() == 0
+    assert await store.leases.renew(shard, "slow-worker", 60_000)
+    assert not await store.leases.acquire(shard, "other-worker", 60_000)
 
 
 async def _until(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.placed_names import placed_names
 from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
@@ -20,7 +21,8 @@ _LOW = "a-zа-яіїєґ"
 _QUOTED_AFTER_PROGRAM = re.compile(
     r"(?<![\w])(?:программ\w*|приложени\w*|систем\w*|сервис\w*|утилит\w*|конфигураци\w*|"
     r"модул\w*|програм\w*|застосун\w*|сервіс\w*|утиліт\w*|конфігураці\w*|app|application|"
-    r"program|software|tool|system|service|platform|module)\s+[«\"“„']([^»\"”“'\n]{2,40})[»\"”“']",
+    r"program|software|tool|system|service|platform|module|МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|АБС|"
+    r"PMS|HIS|EHR|EMR)\s+[«\"“„']([^»\"”“'\n]{2,40})[»\"”“']",
     re.IGNORECASE,
 )
 # A system noun, then a capitalised name without quotes: "МИС Медиалог", "в программе
@@ -138,6 +140,19 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def names_by_place(text: str) -> list[tuple[int, str]]:
+    """(position, name) of names only their place in a sentence reveals ("Salesforce keeps
+    logging me out"), with their versions; none inside what a screen says."""
+    said = _said_spans(text)
+    return [
+        (at, _with_version(text, at, name))
+        for at, name in placed_names(text)
+        if not any(at in span for span in said)
+        and name.split()[0].lower() not in _TECH_WORDS
+        and not _IDENTIFIER_BEFORE.search(text[:at])
+    ]
+
+
 _VERSION_AFTER = re.compile(r"\s+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")
 
 
@@ -172,7 +187,8 @@ def _counted(word: str) -> bool:
 def _said_spans(text: str) -> list[range]:
     """Where the message quotes what a screen says: its words are no program names."""
     spans = [
-        range(m.start(), m.end()) for m in re.finditer(r"[«\"“„'][^»\"”“'\n]{2,160}[»\"”“']", text)
+        range(m.start(), m.end())
+        for m in re.finditer(r"(?<!\w)[«\"“„'][^»\"”“\n]{2,160}?[»\"”“'](?!\w)", text)
     ]
     says = re.finditer(
         r"(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|ошибка|помилка|надпись|напис|"

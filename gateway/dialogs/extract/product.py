@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.extract.names import unknown_names
+from gateway.dialogs.extract.names import names_by_place, unknown_names
 from gateway.dialogs.extract.words import fold
 
 _I = re.IGNORECASE
@@ -43,7 +43,7 @@ NAMES: dict[str, str] = {
     "Firefox": r"firefox|фаерфокс\w*|файрфокс\w*",
     "Edge": r"(?:microsoft )?edge",
     "Safari": r"safari|сафари|сафарі",
-    "Opera": r"opera",
+    "Opera": r"opera(?: pms| cloud)?",
     "Yandex Browser": r"яндекс[ .]?браузер\w*",
     "Acrobat": r"(?:adobe )?acrobat(?: reader)?(?: dc)?|adobe reader|акробат\w*",
     "Photoshop": r"photoshop|фотошоп\w*",
@@ -193,6 +193,10 @@ def extract_all(text: str) -> list[str]:
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))
+    known = taken + [range(m.start(), m.end()) for m in _NAMED.finditer(text)]
+    for start, name in names_by_place(text):
+        if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
+            found.append((start, name))
     names: list[str] = []
     for _, name in sorted(found):
         if _SYSTEM_NAME.match(name):
@@ -240,7 +244,10 @@ def _version_suffix(spelled: str, name: str) -> str:
     """Keep what the user added to the name ("1С:Бухгалтерия", "Acrobat Reader DC")."""
     if spelled.lower().startswith("платформ"):
         return ""
-    if name in ("1С", "SAP", "Acrobat", "Citrix") and len(spelled) > len(name) + 1:
+    if name in ("1С", "SAP", "Acrobat", "Citrix", "Opera") and len(spelled) > len(name) + 1:
+        at = spelled.lower().find(name.lower())
+        if at > 0:  # "Adobe Acrobat Pro": what follows the name, not the name again
+            return spelled[at + len(name) :].rstrip()
         return spelled[len(spelled.split(":")[0].split()[0]) :].rstrip()
     return ""
 

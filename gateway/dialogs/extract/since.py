@@ -9,8 +9,9 @@ are not times.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from gateway.dialogs.extract.words import fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 
 _I = re.IGNORECASE
 
@@ -38,7 +39,7 @@ _EVENTS = (
     r"обновлени\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
-    r"відключенн\w* світла|грози|змін\w+ пароля|"
+    r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
     r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
@@ -73,7 +74,7 @@ HOUR_WORDS: dict[str, int] = {
 }  # fmt: skip
 _HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 _CLOCK = (
-    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
+    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
 
@@ -190,6 +191,7 @@ _HAPPENED = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
     folded = fold(text)  # same length: the phrase is cut from the original text

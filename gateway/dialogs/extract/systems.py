@@ -56,14 +56,20 @@ _MAC = re.compile(
     rf"(?:\s+(?P<name>{'|'.join(_MAC_NAMES)}))?(?:\s*(?P<version>\d+(?:\.\d+)*){_END})?"
     rf"|(?P<alone>{'|'.join(n.title() for n in _MAC_NAMES)})(?:\s*(?P<v2>\d+(?:\.\d+)*){_END})?)",
 )
-# "на маке", "на айфоне", "on my Mac": the device names its system.
+# "на маке", "на айфоне", "on my Mac", "from my MacBook", "I'm on an iMac": the device the
+# user works on names its system. A device named alone ("MacBook Air won't charge") does not.
 _ON_APPLE_WORDS = (
-    (r"мак[еуа]|маку|маці|маком|mac(?!\s?(?:book|адрес|address|-))", "macOS"),
+    (
+        r"мак[еуа]|маку|маці|маком|макбу(?:ке|ку|ка|ці|ком)|аймак[еуі]|"
+        r"mac(?!\s?(?:адрес|address|-))(?:book(?:\s(?:air|pro))?|\s?mini|\s?studio)?|imac",
+        "macOS",
+    ),
     (r"айфон[еуі]|айфоні|iphone", "iOS"),
     (r"айпад[еуі]|айпаді|ipad", "iPadOS"),
 )
 _ON_APPLE = re.compile(
-    r"(?<![\w])(?:на|с|со|з|із|on|from)\s+(?:(?:my|a|the|моем|моём|моєму|своем|своєму)\s+)?(?:"
+    r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via)\s+"
+    r"(?:(?:my|a|an|the|our|моем|моём|моєму|своем|своєму|моему|моего|мого|свого)\s+)?(?:"
     + "|".join(rf"(?P<{n}>{p})" for n, (p, _) in zip(("m", "i", "p"), _ON_APPLE_WORDS, strict=True))
     + r")(?![\w])",
     _I,

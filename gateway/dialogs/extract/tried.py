@@ -9,9 +9,10 @@ reinstalling") are not attempts; "ничего не пробовал" is an answ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gateway.dialogs.extract import since
-from gateway.dialogs.extract.words import DoneForms, clauses, fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, clauses, fold
 
 _I = re.IGNORECASE
 
@@ -34,6 +35,8 @@ _ATTEMPT_STEMS = """
     передерг передёрг передерн передёрн переткн перетика перетикну
     посмотрел посмотре подивив переставил переставив нажима нажал натиска натисн натиснув
     клика кликну клацала клацну
+    протира протер протёр протерл продува продул дул чистил
+    подожд ждал зачека почека
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -51,7 +54,8 @@ _EN_DONE = re.compile(
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|forgot the network|forgetting the network|"
+    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|"
+    r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
     _I,
@@ -121,15 +125,35 @@ _FOLLOWED = re.compile(
 )
 _NOTHING_TRIED = re.compile(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
-    r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|робив\w*|робила|"
-    r"пробувала|встиг\w*|успел\w*)|(?:yet )?(?:tried|done))|"
+    r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|пробувал\w*|робил\w*|"
+    r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
+    r"(?:yet )?(?:tried|done))|"
     r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
+    _I,
+)
+# Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
+# tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
+# say what was done and stays open.
+_NEGATED_ATTEMPT = re.compile(
+    r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
+    r"намагал\w*|намагав\w*)(?!\w)|"
+    r"\b(?:i|we|i've|we've)?\s*(?:haven'?t|have not|didn'?t|did not|never)\s+(?:yet\s+|even\s+)?"
+    r"(?:tried|try|chang\w* anything|touch\w* anything|do(?:ne)? anything)\b",
+    _I,
+)
+# Done forms that are attempts only with the user as their subject ("I waited", "Typed the
+# password three times"), not "the page keeps waiting" or "the data entered".
+_DONE_BY_PERSON = frozenset({"waited", "waiting", "entered", "typed", "typing", "retyped"})
+_WHEN_DOING = re.compile(
+    r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
+    r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
     _I,
 )
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
     """The clauses that say what was tried, joined with "; "; "" when none does."""
     found: list[str] = []
@@ -141,6 +165,7 @@ def extract(text: str) -> str:
             continue  # "и это началось после того как поменяли пароль": when, not an attempt
         if (
             _NOTHING_TRIED.search(clause)
+            or _NEGATED_ATTEMPT.search(fold(clause))
             or _VERDICT.search(clause)
             or _DID_ACTION.search(fold(clause))
             or _FOLLOWED.search(fold(clause))
@@ -148,6 +173,14 @@ def extract(text: str) -> str:
         ):
             found.append(clause)
     return "; ".join(found)
+
+
+def only_not_tried(clause: str) -> bool:
+    """Whether the clause only says what was not tried ("Переустанавливать не пробовала"):
+    it answers the question, and the fix it names still hints at what kind of problem it is."""
+    return bool(_NEGATED_ATTEMPT.search(fold(clause))) and not (
+        _VERDICT.search(clause) or _DID_ACTION.search(fold(clause)) or _attempt_in(clause)
+    )
 
 
 # A start named by what happened: "с тех пор как поменяли роутер", "ever since IT replaced".
@@ -182,6 +215,8 @@ def _attempt_in(clause: str) -> bool:
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
+        if _WHEN_DOING.search(before):
+            continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue
         if _EN_REQUEST_OBJECT.match(lowered, found.end()):
@@ -189,5 +224,13 @@ def _attempt_in(clause: str) -> bool:
         needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
+        if found.group(0) in _DONE_BY_PERSON and not re.search(
+            r"(?:^|\b(?:i|we|i've|we've|already|have|has|and|then)\b)\s*$", before
+        ):
+            continue  # "the page keeps waiting", "the data entered": not the user's attempt
+        if found.group(0) in _DONE_BY_PERSON and re.search(
+            r"\b(?:wrong|incorrect|old|expired|by mistake)\b", lowered[found.end() :]
+        ):
+            continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False

@@ -29,6 +29,9 @@ _REFLEXIVE = ("ся", "сь")
 _NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
 MAX_TAIL = 7
 KNOWN_WORDS_KEPT = 100_000
+# Texts whose extraction is kept: one turn reads the same message (and its clauses) in
+# several steps (the checklist, the problem statement, the matcher's readings).
+TEXTS_KEPT = 512
 # What the dictionary says about the form, when it knows the word.
 _DONE = frozenset({"past", "pres", "PRTS", "GRND"})
 _NOT_DONE = frozenset({"futr", "impr", "INFN", "infn"})

@@ -1,0 +1,224 @@
+"""Names of programs no list knows, read from where they stand in the sentence.
+
+"Salesforce keeps logging me out", "the Dentrix imaging module", "I open Notion", "в
+Медиалоге не открывается карта": a capitalised word that a program's verb follows, a
+program's noun follows, a use verb governs, or a version follows. What a person or a place
+is ("Dr. Patel's office in Kyiv", "Kate from sales", "our branch in Lviv") is left out by
+the same reading: a title or an introduction before it, a place noun before "in", a
+possessive office after it. The dictionaries (pymorphy3 ru/uk, the English word list) say
+which words are ordinary: an ordinary English word ("Notion", "Epic") needs a program's
+noun, a use verb or a program-only verb; a word a Cyrillic dictionary knows is no name here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract import systems
+from gateway.knowledge.morphology import is_dictionary_word, readings
+
+_I = re.IGNORECASE
+# "Salesforce", "Dentrix", "HubSpot", optionally with an edition word ("Premiere Pro").
+_LATIN = re.compile(
+    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*)"
+    r"(?:\s+(?-i:Pro|Cloud|Desktop|Online|Web|Studio|Suite|Reader|Hub|BI|Sheets|Docs|Drive|"
+    r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow))?)"
+    r"(?![\w'’@/\\-]|\.\w)"
+)
+_CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})(?![\w'’-])")
+
+# What a program does and a person does not: "crashes", "won't load", "logs me out".
+_THING_VERB_EN = re.compile(
+    r"^\s*(?:(?:keeps|kept|still|just|now|also|suddenly|constantly|always|randomly)\s+)?"
+    r"(?:crash\w*|freez\w*|froze|hangs|hung|lags|errors?\b|errored|"
+    r"(?:won'?t|wont|doesn'?t|didn'?t|isn'?t|wasn'?t|will not|does not|is not|can'?t|cannot)\s+"
+    r"(?:load\w*|open\w*|start\w*|launch\w*|sync\w*|connect\w*|save\w*|print\w*|work\w*|let\b|"
+    r"show\w*|recogni[sz]\w*|respond\w*|accept\w*|find\w*|update\w*|send\w*|run\w*|"
+    r"see\b|read\b|export\w*|import\w*|submit\w*)|"
+    r"stopped (?:working|syncing|loading|responding|opening|sending|printing|connecting)|"
+    r"fails?\b|failed|throws|threw|displays|shows|showed|says|said|gives|gave|"
+    r"times? out|timed out|pops up|popped up|is down|went down|goes down|"
+    r"(?:logs|signs|kicks|kicked|logged|signed|throws) (?:me|us|everyone|users) out|"
+    r"keeps (?:crashing|freezing|logging|signing|asking|kicking|closing|showing|throwing|"
+    r"saying|loading|hanging)|is (?:stuck|frozen|showing|giving|asking|throwing|saying|"
+    r"loading|down|not (?:loading|opening|working|syncing|responding))|asks (?:for|me)|"
+    r"reports? (?:an? )?error|closes|quits|spins)\b",
+    _I,
+)
+_THING_VERB_CYR = re.compile(
+    r"^\s*(?:(?:опять|снова|знову|постоянно|постійно|вже|уже|ещё|еще|досі|все ещё|все еще|"
+    r"до сих пор|сьогодні|сегодня|с утра|з ранку|зранку)\s+)?"
+    r"(?:не\s+(?:открыва|откро|запуска|запуст|работа|груз|загружа|сохраня|печата|отправля|"
+    r"принима|вид|пуска|відкрива|відкри|працю|завантаж|зберіга|друку|надсила|прийма|бач|"
+    r"провод|подписыва|підпису|синхрон|обновля|оновлю|відповіда|отвеча|реагу|вход|заход|"
+    r"пуска|пуст|логин|підключа|подключа|соедин|з'єдну)\w*|"
+    r"вылета\w*|вылетел\w*|вилітає|вилітає|вилета\w*|вилітав|висне\w*|виснет|зависа\w*|"
+    r"завис\w*|глюч\w*|тормоз\w*|гальму\w*|пише\w*|пишет|выда[её]т|выдавал\w*|видає|"
+    r"показыва\w*|показу\w*|ругается|лага\w*|падает|пада\w*|упал\w*|впав|закрыва\w*|"
+    r"закрива\w*|выкидыва\w*|викида\w*|требует|вимагає|просит|просить|выбивает|вибиває|"
+    r"перестал\w*|перестав\w*|сбоит|збоїть|лежит|лежить)(?![\w])",
+    _I,
+)
+# The nouns of a program: "the Dentrix imaging module", "my Salesforce dashboard".
+_PROGRAM_NOUN_EN = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:app|apps|application|client|dashboard|module|account|portal|sync|"
+    r"login|log-in|sign-in|page|pages|report|reports|database|plugin|plug-in|add-in|extension|"
+    r"desktop app|web app|licen[cs]e|installer|integration|calendar|inbox|workspace|software|"
+    r"program|session|profile|template|templates|bridge|agent|launcher|editor|viewer|server|"
+    r"instance|tenant|record|records|ticket|tickets|screen|window|tab|export|import|update|"
+    r"upload|widget|form|forms|notification|notifications)\b",
+    _I,
+)
+# Where it runs: "Dentrix on my PC shows …", "Notion on the front desk laptop".
+_ON_DEVICE = re.compile(
+    r"^\s+(?:on|at)\s+(?:my|our|the|a|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:pc|computer|laptop|mac|macbook|imac|machine|workstation|desktop|tablet|ipad|phone|"
+    r"iphone|terminal|server|till|kiosk)s?\b",
+    _I,
+)
+# A verb that uses a program, right before its name: "open Notion", "logged into Dentrix".
+_USE_BEFORE_EN = re.compile(
+    r"(?:\b(?:open|opens|opening|opened|launch\w*|start|starts|starting|started|"
+    r"(?:re)?install\w*|updat\w*|upgrad\w*|use|uses|using|used|load|loading|run|running|ran|"
+    r"access\w*|(?:log|logs|logging|logged|sign|signs|signing|signed) (?:in ?to|into|on to|onto)|"
+    r"(?:sync\w*|connect\w*|export\w*|import\w*|upload\w*|attach\w*) (?:with|to|from|into)|"
+    r"switch\w* to|work(?:s|ing)? in|"
+    r"(?:error|message|crash|problem|issue|bug|prompt|popup|pop-up|warning)s? (?:in|from|on))"
+    r")\s+(?:the\s+|my\s+|our\s+|a\s+)?$",
+    _I,
+)
+# "in Dentrix": the program's name, unless a place or a person stands around it.
+_IN_BEFORE = re.compile(r"\b(?:in|into|inside|within|via|through)\s+(?:the\s+)?$", _I)
+# Words before "in" that make what follows a place: "our branch in Lviv", "I'm in Kyiv".
+_PLACE_WORDS = """i'm im am we're are based located live lives living work works working stay
+    staying travel travelling traveling trip here there everyone everybody people staff colleagues
+    users branch branches office offices clinic clinics site sites store stores shop shops hospital
+    school schools campus hotel hotels warehouse warehouses city town country region street
+    somewhere back arrived moved flight meeting conference visit visiting born team teams practice
+    department dept pharmacy pharmacies outlet restaurant plant factory depot lab labs house home
+    apartment flat building floor room""".split()  # noqa: SIM905
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, _PLACE_WORDS))})\s+(?:in|into|inside|within|via|through)"
+    r"\s+(?:the\s+)?$",
+    _I,
+)
+# Before a person's name: a title, a greeting, an introduction.
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:dr|mr|mrs|ms|miss|prof|dear|hi|hello|hey|thanks|thank you|regards|cheers|best|"
+    r"sincerely|this is|i'?m|i am|my name is|name'?s|ask|asked|tell|told|call|called|cc|"
+    r"colleague|manager|boss|nurse|doctor|patient|client|customer|guest|mister|madam|sir|"
+    r"from|with|by|for|and|to)\.?,?\s+|[,\n]\s*)$",
+    _I,
+)
+_PERSON_AFTER = re.compile(
+    r"^(?:'s?|’s?)\s+(?:office|desk|room|clinic|practice|team|laptop|computer|pc|phone|"
+    r"surgery|chair|station|workstation|account|mailbox)|^\s+(?:from|here|at the|of the)\b|"
+    r"^\s*,\s*(?-i:[A-Z])[a-z]+\s*(?:$|[.,;])|^\s*$",
+    _I,
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:office|branch|site|store|shop|clinic|hospital|campus|warehouse|street|avenue|"
+    r"road|city|region|oblast|district|airport|station)\b",
+    _I,
+)
+# A version or an error right after the name: "Dentrix 11", "Dentrix error 1603".
+_VERSION_OR_ERROR = re.compile(
+    r"^\s+(?:v?\d+(?:\.\d+)*(?![\w:])|(?:error|ошибк\w*|помилк\w*|code|код)\b)", _I
+)
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    please thanks hello hi dear regards team sir madam it the mac""".split()  # noqa: SIM905
+)
+# Cyrillic: a use verb and its preposition before the name ("зайти в Медиалог").
+_USE_BEFORE_CYR = re.compile(
+    r"(?:открыва\w*|открыть|открою|запуска\w*|запустить|захожу|зайти|войти|вхожу|"
+    r"работаю|работаем|відкрива\w*|відкрити|запуска\w*|запустити|заходжу|зайти|увійти|"
+    r"входжу|працюю|працюємо|установил\w*|встановил\w*|обновил\w*|оновил\w*)\s+"
+    r"(?:в\s+|у\s+|во\s+)?$",
+    _I,
+)
+
+
+_ENTER_BEFORE_CYR = re.compile(
+    r"(?:открыва\w*|открыть|открою|запуска\w*|запустить|захожу|зайти|заходить|войти|вхожу|"
+    r"відкрива\w*|відкрити|запустити|заходжу|увійти|входжу|зайти)\s+(?:в|у|во)\s+$",
+    _I,
+)
+
+
+# A kind of system named by its acronym is the product when no name follows it: "АБС не
+# принимает платежи", "СЕД не відкриває документи" (but "МИС Медиалог" names Медиалог).
+_SYSTEM_ACRONYM = re.compile(
+    r"(?<![\w-])(АБС|СЕД|СЭД|МИС|МІС|ЕРП|ГИС|ГІС|СДО|ЭДО|ЕДО)(?![\w-])(?!\s+[«\"“„A-ZА-ЯІЇЄҐ])"
+)
+
+
+def placed_names(text: str) -> list[tuple[int, str]]:
+    """(position, name) of each program name that its place in the sentence reveals."""
+    found = [(m.start(1), m.group(1)) for m in _LATIN.finditer(text) if _latin_is_program(text, m)]
+    found += [
+        (m.start(1), m.group(1)) for m in _CYRILLIC.finditer(text) if _cyrillic_is_program(text, m)
+    ]
+    found += [
+        (m.start(1), m.group(1))
+        for m in _SYSTEM_ACRONYM.finditer(text)
+        if _THING_VERB_CYR.match(text[m.end(1) :])
+        or _USE_BEFORE_CYR.search(text[: m.start(1)])
+        or re.search(r"(?:клиент|клієнт)\w*\s+$", text[: m.start(1)], _I)
+    ]
+    return found
+
+
+def _sentence_start(before: str) -> bool:
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in '.!?:\n«"“(' or stripped.endswith("--")
+
+
+def _latin_is_program(text: str, match: re.Match[str]) -> bool:
+    name = match.group(1)
+    first = name.split()[0].lower()
+    if first in _CALENDAR or systems.extract(name):
+        return False
+    before, after = text[: match.start(1)], text[match.end(1) :]
+    ordinary = is_dictionary_word(first, "en")
+    if re.search(r"\b(?:dr|mr|mrs|ms|prof)\.?\s+$", before, _I) or _PERSON_AFTER.match(after):
+        return False
+    if _PLACE_AFTER.match(after):
+        return False
+    if _PROGRAM_NOUN_EN.match(after) or _USE_BEFORE_EN.search(before) or _ON_DEVICE.match(after):
+        return not ordinary or not _sentence_start(before)
+    if _THING_VERB_EN.match(after):
+        if _PERSON_BEFORE.search(before) and not _IN_BEFORE.search(before):
+            return False
+        if ordinary and _sentence_start(before) and " " not in name:
+            return False  # "Printer keeps saying …": an ordinary word that starts a sentence
+        return not ordinary or not re.match(r"\s*(?:says|said|shows|showed|gives|gave)\b", after)
+    if ordinary:
+        return False
+    if _VERSION_OR_ERROR.match(after):
+        return True
+    return bool(_IN_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)
+
+
+def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
+    word = match.group(1)
+    if systems.extract(word):
+        return False
+    before, after = text[: match.start(1)], text[match.end(1) :]
+    if is_dictionary_word(word.lower(), "ru"):
+        # "зайти в Контур": an ordinary word, capitalised inside a sentence after a use verb;
+        # never a person or a place the dictionary names
+        return (
+            not _sentence_start(before)
+            and bool(_ENTER_BEFORE_CYR.search(before))
+            and not _person_or_place(word)
+        )
+    if _VERSION_OR_ERROR.match(after) or _USE_BEFORE_CYR.search(before):
+        return True
+    return bool(_THING_VERB_CYR.match(after))
+
+
+def _person_or_place(word: str) -> bool:
+    found = readings(word.lower(), "ru") + readings(word.lower(), "uk")
+    return any(tags & {"Name", "Surn", "Patr", "Geox"} for _, tags in found)
