@@ -161,7 +161,7 @@ class SupportFlow:
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
         elif urgency.priority is Priority.P1:
-            article = self._urgent_article(match, urgency.reason)
+            article = self._urgent_article(match, urgency.reason, text)
             # the outage topic chosen for a mass stop is a decision, not a guess: its group holds
             outage = article is not None and article.id == self.outage_topic
             self.to_person(turn, "urgent", article, confident=confident or outage)
@@ -252,11 +252,16 @@ class SupportFlow:
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
 
-    def _urgent_article(self, match: MatchLike, why: str) -> ArticleLike | None:
-        """A confident match names the topic; a mass outage without one is the outage topic."""
+    def _urgent_article(self, match: MatchLike, why: str, text: str) -> ArticleLike | None:
+        """A service stopped for many is the outage topic, whichever article the matcher
+        leans to; devices stopped for many ("all the label printers jam") stay their device's
+        topic, and so does any other urgency: what is broken is the topic."""
         top = _top_article(match)
-        if match.outcome == "answer" or why != "many_stopped":
+        statement = problem_statement(text)
+        if why != "many_stopped" or self.routing.names_a_device(statement):
             return top
+        if self.priorities.assess(statement).reason != "many_stopped":
+            return top  # many named beside the problem ("у нас 10 человек, а у меня …")
         return self.knowledge.article(self.outage_topic) or top
 
     # --- self-help -----------------------------------------------------------------------
