@@ -46,9 +46,12 @@ _CANNOT = [["может"], ["могут"], ["можем"], ["може"], ["мо�
 _COUNT_WORDS = frozenset({"have", "has", "had", "about", "over", "all", "the", "our", "with",
                           "than", "around", "nearly", "almost", "some", "and", "are", "were",
                           "any", "those", "these", "for", "least", "like"})  # fmt: skip
+_GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot"], ["lost"],
+                ["isn't"], ["doesn't"], ["hasn't"], ["went"]]  # fmt: skip
 _ME = frozenset({"меня", "мене", "мне", "мені", "me"})
 _FOR = frozenset({"for", "для"})
-_ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну"})
+_ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
+                  "одним", "одному", "одною"})  # fmt: skip
 _ABLE = frozenset({"can", "could", "is", "are", "gets", "get", "has", "have", "works", "work"})
 _PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file")
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
@@ -296,7 +299,7 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         before = words[i - 1].text if i else ""
         if word.among(vocab.many) and not _nobody_acts(word, before, after):
             return True
-        if word.text in ("no", "ни", "ні") and _no_one(after):
+        if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
@@ -336,6 +339,10 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
         if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"
+        said_of = [w.text for w in after[:1]] in _GROUP_VERBS
+        ours = "our" in (before, words[i - 2].text if i > 1 else "")
+        if subject and _is_group(word) and ours and said_of:
+            return True  # "our clinic has no internet": an English group said as ours
     return False
 
 
@@ -405,6 +412,9 @@ def _no_one(after: list[Word]) -> bool:
         return False
     if rest[0].lemma in ("кто", "хто") or (rest[0].text == "one" and after[0] is rest[0]):
         return True
+    # the noun counted, past its adjectives; a workplace is a device: "ни на одном рабочем месте"
+    if [w.lemma for w in rest[1:3]] in (["рабочий", "место"], ["робочий", "місце"]):
+        return rest[0].text in _ONE
     counted = rest[1:2]
     return rest[0].text in _ONE and any(
         _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
@@ -469,7 +479,8 @@ _NEAR_TIME = re.compile(
     r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?!\w)|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса)?"
-    r"(?:час\w*|годин\w*|минут\w*|хвилин\w*|hours?|minutes?|полчаса|півгодини)(?!\w)|"
+    r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
+    r"півгодини)(?!\w)|"
     r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
     r"end of (?:the )?(?:day|month|quarter)|month[- ]end|quarter[- ]end|eod"
 )

@@ -82,8 +82,9 @@ BLIND_SETS = [
     # the fourth batch's frozen part: the new honest measure, run for its summary only.
     # 32 before the FAQ decision was refitted with faq_tune4's off-topic near-misses
     # (issue 12, NOTE-12-i12-ranking): its stricter cuts cost two scenarios; 31 with the
-    # structural reading of who is stopped (NOTE-19-i19-urgency).
-    ("dialogs_frozen4.yaml", 31, 1),
+    # structural reading of who is stopped, 32 with the mass stop decided without the
+    # matcher and the next refit (NOTE-19-i19-urgency).
+    ("dialogs_frozen4.yaml", 32, 1),
 ]
 
 

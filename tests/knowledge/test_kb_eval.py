@@ -52,17 +52,19 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     for lang in ("ru", "uk", "en"):
         assert dev[lang]["top1_accuracy"] >= 0.97, (lang, dev[lang])
         # Regression floors at the level reached (see NOTE / faq/README.md), not the goal.
-        assert frozen4[lang]["top1_accuracy"] >= 0.83, (lang, frozen4[lang])
-        assert frozen3[lang]["top1_accuracy"] >= 0.84, (lang, frozen3[lang])
-        assert frozen[lang]["top1_accuracy"] >= 0.90, (lang, frozen[lang])
-        assert tune[lang]["top1_accuracy"] >= 0.90, (lang, tune[lang])
-        assert tune2[lang]["top1_accuracy"] >= 0.80, (lang, tune2[lang])
-        assert tune3[lang]["top1_accuracy"] >= 0.80, (lang, tune3[lang])
-        assert tune4[lang]["top1_accuracy"] >= 0.85, (lang, tune4[lang])
-    # Off-topic lines answered today (the goal is <= 2 %): 3 of 45 in frozen part 4, one
-    # in each older frozen part.
-    assert frozen4["all"]["off_topic_answered"] <= 0.07, frozen4["all"]
-    assert frozen3["all"]["off_topic_answered"] <= 0.035, frozen3["all"]
+        assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
+        assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
+        assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
+        assert tune[lang]["top1_accuracy"] >= 0.92, (lang, tune[lang])
+        assert tune2[lang]["top1_accuracy"] >= 0.86, (lang, tune2[lang])
+        assert tune3[lang]["top1_accuracy"] >= 0.86, (lang, tune3[lang])
+        assert tune4[lang]["top1_accuracy"] >= 0.88, (lang, tune4[lang])
+    # Off-topic lines answered today (the goal is <= 2 %): 5 of 45 in frozen part 4, 2 of
+    # 39 in frozen part 3, one in the first. The cut fitted on out-of-fold scores over all
+    # off-topic lines (faq/README.md) answers 2 more frozen lines than the one before (3
+    # and 1) and recovers 1.3-2.6 points of top-1 on each frozen part.
+    assert frozen4["all"]["off_topic_answered"] <= 0.115, frozen4["all"]
+    assert frozen3["all"]["off_topic_answered"] <= 0.06, frozen3["all"]
     assert frozen["all"]["off_topic_answered"] <= 0.035, frozen["all"]
     for part in (tune2, tune3, tune4):
         assert part["all"]["off_topic_answered"] <= 0.035, part["all"]

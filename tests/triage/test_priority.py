@@ -161,6 +161,10 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         ("Через час подача тендера, а у меня не открывается сайт", "at_stake"),
         ("The print run starts in an hour and Premiere keeps crashing on export", "at_stake"),
         ("I have to submit the tender by noon and the VPN won't connect", "at_stake"),
+        ("Online training starts in 15 min and my webcam is dead", "at_stake"),
+        # a group said as ours, a workplace counted like a till
+        ("Our dental clinic has no internet at all since 8", "many_stopped"),
+        ("С 10:00 в отделении не работает интернет ни на одном рабочем месте", "many_stopped"),
     ],
 )  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
@@ -243,6 +247,10 @@ def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
         "табло в зале ожидания погасло, пассажиры не видят расписание",
         "the lobby screen went dark and visitors can't see the room numbers",
         "clients can't hear me on calls, my headset mic is dead",
+        # clients counted are at stake (an audience), not our people stopped
+        "Вебинар на 300 клиентов через 20 минут, а у ведущего не работает камера",
+        "our office bin hasn't been emptied all week",
+        "Выходит сообщение «Недостаточно места на диске», не могу сохранить файл",
         # a number inside a version, a product after a colon
         "1С:Бухгалтерия не открывается, пишет ошибку лицензии",
     ],
