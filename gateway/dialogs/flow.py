@@ -257,7 +257,7 @@ class SupportFlow:
         leans to; devices stopped for many ("all the label printers jam") stay their device's
         topic, and so does any other urgency: what is broken is the topic."""
         top = _top_article(match)
-        statement = problem_statement(text)
+        statement = problem_statement(read_head(text))
         if why != "many_stopped" or self.routing.names_a_device(statement):
             return top
         if self.priorities.assess(statement).reason != "many_stopped":

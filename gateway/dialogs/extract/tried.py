@@ -54,7 +54,7 @@ _EN_DONE = re.compile(
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|"
+    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
@@ -135,6 +135,18 @@ _NOTHING_TRIED = re.compile(
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
 # tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
 # say what was done and stays open.
+# "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
+# were followed.
+_DID_THAT = re.compile(
+    r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
+    r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
+    r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
+    r"зробил\w*|зробив\w*))(?!\w)|"
+    r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
+    r"everything|it all|the steps)(?:\s+already)?\b|"
+    r"\balready (?:did|done|tried) (?:that|this|it)\b",
+    _I,
+)
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
     r"намагал\w*|намагав\w*)(?!\w)|"
@@ -166,6 +178,7 @@ def extract(text: str) -> str:
         if (
             _NOTHING_TRIED.search(clause)
             or _NEGATED_ATTEMPT.search(fold(clause))
+            or _DID_THAT.search(fold(clause))
             or _VERDICT.search(clause)
             or _DID_ACTION.search(fold(clause))
             or _FOLLOWED.search(fold(clause))
