@@ -16,6 +16,7 @@ group on loopback.
     python bench/bench_webchat.py [--sessions 1 100 500 1000] [--messages 5]
     python bench/bench_webchat.py --rate 500 --rate-sessions 500 [--duration 10]
     python bench/bench_webchat.py --processes 1   # serve without worker processes
+    python bench/bench_webchat.py --texts varied  # a new text each message (no memo hits)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -48,6 +50,7 @@ from loadstats import (
     process_memory,
     process_memory_parts,
     process_tree,
+    varied_texts,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +61,17 @@ QUESTIONS = [
     "outlook does not send mail",
 ]
 PHASE_TIMEOUT = 40.0
+# What visitors say: the four questions in turn, or (`--texts varied`) the FAQ tuning
+# questions, each message a text not sent before in the run.
+TEXTS: list[str] = QUESTIONS
+_SENT = itertools.count()
+
+
+def next_text(n: int) -> str:
+    """The text of a visitor's n-th message."""
+    if TEXTS is QUESTIONS:
+        return QUESTIONS[n % len(QUESTIONS)]
+    return TEXTS[next(_SENT) % len(TEXTS)]
 
 
 @dataclass
@@ -159,7 +173,7 @@ async def gateway_session(
         for i in range(messages):
             client_id = uuid.uuid4().hex
             started = time.perf_counter()
-            text = QUESTIONS[i % len(QUESTIONS)]
+            text = next_text(i)
             await ws.send_json({"type": "message", "id": client_id, "text": text})
             mine = -1
             while True:
@@ -181,9 +195,7 @@ async def echo_session(http: aiohttp.ClientSession, base: str, messages: int, ou
     async with http.ws_connect(base.replace("http", "ws") + "/echo") as ws:
         for i in range(messages):
             started = time.perf_counter()
-            await ws.send_json(
-                {"type": "message", "id": uuid.uuid4().hex, "text": QUESTIONS[i % 4]}
-            )
+            await ws.send_json({"type": "message", "id": uuid.uuid4().hex, "text": next_text(i)})
             await ws.receive(timeout=PHASE_TIMEOUT)
             out.latencies.append(time.perf_counter() - started)
 
@@ -332,7 +344,7 @@ async def open_gateway_session(
     async def send(n: int) -> None:
         client_id = uuid.uuid4().hex
         sent_at[client_id] = time.perf_counter()
-        text = QUESTIONS[n % len(QUESTIONS)]
+        text = next_text(n)
         await ws.send_json({"type": "message", "id": client_id, "text": text})
 
     return await _scheduled(send, receive, schedule)
@@ -347,7 +359,7 @@ async def open_echo_session(
             out.latencies.append(time.perf_counter() - frame["at"])
 
     async def send(n: int) -> None:
-        await ws.send_json({"type": "message", "at": time.perf_counter(), "text": QUESTIONS[n % 4]})
+        await ws.send_json({"type": "message", "at": time.perf_counter(), "text": next_text(n)})
 
     return await _scheduled(send, receive, schedule)
 
@@ -479,14 +491,23 @@ def main() -> None:
         default=f"{sys.executable} -m gateway",
         help="how to start the gateway (default: this Python's `-m gateway`)",
     )
+    parser.add_argument(
+        "--texts",
+        choices=["four", "varied"],
+        default="four",
+        help="four: four questions in turn; varied: a new FAQ tuning question each message",
+    )
     parser.add_argument("--echo-server", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global TEXTS
+    if args.texts == "varied":
+        TEXTS = [text for text, _ in varied_texts()]
     if args.echo_server:
         echo_server(args.echo_server)
         return
     print(
         f"cpus: {os.cpu_count()}; serve --processes {args.processes or 'default'}; "
-        f"messages per session: {args.messages}; loopback only"
+        f"messages per session: {args.messages}; texts: {args.texts}; loopback only"
     )
     asyncio.run(bench(args))
 

@@ -1,5 +1,5 @@
-"""What the load benchmarks share: a free loopback port, latency statistics, and the CPU
-time and memory of a group of processes (from /proc)."""
+"""What the load benchmarks share: a free loopback port, latency statistics, the CPU
+time and memory of a group of processes (from /proc), and varied user texts."""
 
 from __future__ import annotations
 
@@ -16,6 +16,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+EVAL = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "eval"
+
+
+def varied_texts() -> list[tuple[str, str]]:
+    """Every question of the FAQ dev and tuning sets, (text, language), each once: with a
+    text not seen before in each message, memos cannot hide what a new message costs."""
+    files = [EVAL / "faq_dev.jsonl", *sorted((EVAL / "blind").glob("faq_tune*.jsonl"))]
+    seen: dict[str, str] = {}
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                seen.setdefault(row["q"], row["lang"])
+    return list(seen.items())
 
 
 def free_port() -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
-import json
 import pstats
 import shutil
 import sys
@@ -39,27 +38,15 @@ from gateway.models import InboundMessage  # noqa: E402
 from gateway.runtime import Runtime, open_runtime  # noqa: E402
 from gateway.store.embedded import EmbeddedRedis  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from loadstats import varied_texts  # noqa: E402
+
 QUESTIONS = [
     "my printer shows offline and nothing prints",
     "I forgot my password",
     "no sound on my laptop",
     "outlook does not send mail",
 ]
-
-
-EVAL = ROOT / "tests" / "fixtures" / "eval"
-
-
-def varied_texts() -> list[tuple[str, str]]:
-    """Every question of the dev and tuning sets, (text, language), each once."""
-    files = [EVAL / "faq_dev.jsonl", *sorted((EVAL / "blind").glob("faq_tune*.jsonl"))]
-    seen: dict[str, str] = {}
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                seen.setdefault(row["q"], row["lang"])
-    return list(seen.items())
 
 
 def messages(
@@ -89,8 +76,12 @@ async def run(
     workdir = Path(tempfile.mkdtemp(prefix="fl-turns-"))
     try:
         with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
-            env = {"REDIS_URL": url, "FIRSTLINE_DATA_DIR": str(workdir / "data"),
-                   "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"), "FIRSTLINE__LOGGING__LEVEL": "WARNING"}
+            env = {
+                "REDIS_URL": url,
+                "FIRSTLINE_DATA_DIR": str(workdir / "data"),
+                "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
+                "FIRSTLINE__LOGGING__LEVEL": "WARNING",
+            }
             settings = load_settings(ROOT / "config" / "firstline.yaml", env)
             async with open_runtime(settings) as rt:
                 four = [(q, "en") for q in QUESTIONS]
@@ -135,8 +126,10 @@ async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bo
     if mode == "worker":
         await task
     turns = len(batch)
-    print(f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
-          f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)")
+    print(
+        f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
+        f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)"
+    )
     print("  redis commands per turn (those inside scripts included):")
     for name, stat in sorted(commands.items(), key=lambda kv: -kv[1]["calls"]):
         if name not in ("cmdstat_config", "cmdstat_info"):

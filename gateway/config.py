@@ -271,6 +271,9 @@ class TelegramSettings(_Section):
     webhook_url: str = ""
     webhook_secret: SecretStr | None = None
     polling_timeout: int = Field(25, ge=0, le=50)
+    # Replies are paced to stay within Telegram's published limits (a 429 costs more).
+    per_chat_rate: float = Field(1.0, gt=0)  # messages a second to one chat
+    global_rate: float = Field(30.0, gt=0)  # messages a second over all chats
 
 
 class ViberSettings(_Section):

@@ -91,7 +91,11 @@ class TelegramConnector:
         self.mode = tg.mode
         self.polling_timeout = tg.polling_timeout
         self.backoff = backoff or RECONNECT_BACKOFF
-        self.limiter = limiter or SendRateLimiter()
+        self.limiter = limiter or SendRateLimiter(
+            per_chat_rate=tg.per_chat_rate,
+            global_rate=tg.global_rate,
+            global_burst=max(1, int(tg.global_rate)),
+        )
         self.webhook_url = ""
         self._secret = b""
         if self.mode == "webhook":

@@ -37,6 +37,7 @@ from gateway.dialogs.events import (
     Resolved,
     TicketRequested,
 )
+from gateway.dialogs.extract import read_head
 from gateway.dialogs.ports import ArticleLike, CandidateLike, Knowledge, MatchLike
 from gateway.dialogs.problem import problem_halves, problem_readings, problem_statement
 from gateway.dialogs.state import DialogState, Phase
@@ -155,12 +156,12 @@ class SupportFlow:
             return
         match = self._match(text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
-        urgency = self.priorities.assess(text)
+        urgency = self.priorities.assess(read_head(text))
         confident = match.outcome == "answer"
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
         elif urgency.priority is Priority.P1:
-            article = self._urgent_article(match, urgency.reason)
+            article = self._urgent_article(match, urgency.reason, text)
             # the outage topic chosen for a mass stop is a decision, not a guess: its group holds
             outage = article is not None and article.id == self.outage_topic
             self.to_person(turn, "urgent", article, confident=confident or outage)
@@ -197,6 +198,7 @@ class SupportFlow:
         The statement decides when it is answered on its own: "… вылетает при отчёте.
         Началось после обновления" is a crash, whatever the update in the context suggests.
         """
+        text = read_head(text)
         match = self.knowledge.match(text, lang)
         readings = problem_readings(text)
         # A part of the message may sharpen the whole one's choices, not contradict them:
@@ -250,11 +252,16 @@ class SupportFlow:
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
 
-    def _urgent_article(self, match: MatchLike, why: str) -> ArticleLike | None:
-        """A confident match names the topic; a mass outage without one is the outage topic."""
+    def _urgent_article(self, match: MatchLike, why: str, text: str) -> ArticleLike | None:
+        """A service stopped for many is the outage topic, whichever article the matcher
+        leans to; devices stopped for many ("all the label printers jam") stay their device's
+        topic, and so does any other urgency: what is broken is the topic."""
         top = _top_article(match)
-        if match.outcome == "answer" or why != "many_stopped":
+        statement = problem_statement(read_head(text))
+        if why != "many_stopped" or self.routing.names_a_device(statement):
             return top
+        if self.priorities.assess(statement).reason != "many_stopped":
+            return top  # many named beside the problem ("у нас 10 человек, а у меня …")
         return self.knowledge.article(self.outage_topic) or top
 
     # --- self-help -----------------------------------------------------------------------
@@ -487,9 +494,10 @@ class SupportFlow:
         """Topic, group and priority of the ticket this conversation may become."""
         st = turn.state
         st.topic = article.id if article is not None else ""
-        statement = problem_statement(st.problem)
+        problem = read_head(st.problem)
+        statement = problem_statement(problem)
         st.group = self.routing.group_for(article, statement, confident=confident).value
-        st.priority = self.priorities.assess(st.problem, st.topic).priority.value
+        st.priority = self.priorities.assess(problem, st.topic).priority.value
 
     def _article(self, topic: str) -> ArticleLike | None:
         return self.knowledge.article(topic) if topic else None
@@ -531,8 +539,9 @@ def _top_id(match: MatchLike) -> str:
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:
-    """Whether `match` keeps within the topics the whole message offered (if it offered any)."""
-    if offered is None or match.outcome != "answer" or not match.candidates:
+    """Whether `match` keeps within the topics the whole message offered (if it offered any):
+    an answer or choices led by another topic ("все одно пише" → mail) would contradict it."""
+    if offered is None or match.outcome == "none" or not match.candidates:
         return True
     return match.candidates[0].article.id in offered
 

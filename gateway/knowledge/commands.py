@@ -13,7 +13,7 @@ from gateway.knowledge.evaluation import (
     FOLDS,
     FROZEN_FILES,
     TUNING_FILES,
-    cross_validate,
+    cross_validate_parts,
     evaluate,
     held_out_examples,
     load_cases,
@@ -85,12 +85,8 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
         print(f"decision fitted on {len(lines)} tuning + {len(dev)} dev lines, saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
-    for name, cases in tuning.items():
-        others = [case for other, lines in tuning.items() if other != name for case in lines]
-        print_table(
-            f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated",
-            cross_validate(matcher, cases, [*others, *dev]),
-        )
+    for name, tallies in cross_validate_parts(matcher, tuning, dev).items():
+        print_table(f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated", tallies)
     for name in FROZEN_FILES:
         frozen = eval_dir / name
         if frozen.exists():

@@ -14,6 +14,7 @@ from typing import Any, cast
 import yaml
 
 from gateway.knowledge.articles import ANSWER_TYPES, GROUPS, KINDS, LANGUAGES, Article, Kind
+from gateway.yaml_files import safe_load
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 _FIELDS = frozenset(
@@ -75,7 +76,7 @@ def _read(path: Path) -> tuple[list[Article], list[str]]:
 
 def _read_file(file: Path) -> tuple[Article | None, list[str]]:
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        data = safe_load(file.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

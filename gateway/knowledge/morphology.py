@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
@@ -70,6 +71,7 @@ class Token(NamedTuple):
     lemma: str
     stop: bool  # a function word or a bare number: says nothing about the problem
     known: bool  # a dictionary word, so never read as a typo of another word
+    name: bool = False  # capitalised inside a sentence and in no dictionary: a name (Камри)
 
 
 def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
@@ -101,7 +103,22 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
-    return tuple(_token(word, lang) for word in meant)
+    found = tuple(_token(word, lang) for word in meant)
+    names = _names(text)
+    if not names:
+        return found
+    return tuple(t._replace(name=True) if t.word in names and not t.known else t for t in found)
+
+
+def _names(text: str) -> frozenset[str]:
+    """Words written with a capital inside a sentence ("замена масла на Камри"): names of
+    things, which typo tolerance must not read as a word (Камри is not камера)."""
+    return frozenset(
+        _bare(word).replace("ё", "е")
+        for line in text.splitlines()
+        for before, word in pairwise(line.split())
+        if word[:1].isupper() and word[1:2].islower() and not before.endswith((".", "!", "?"))
+    )
 
 
 _memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
@@ -198,6 +215,9 @@ def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
     if _CYRILLIC.search(word):
         return _cyrillic_lemma(word, lang)
+    if word in PRODUCT_WORDS:
+        # A name keeps its form: "Windows" is not the word "window", nor "Teams" "team".
+        return word
     if word.isascii() and word.isalpha():
         return _stemmer("english").stemWord(word)
     return word

@@ -330,6 +330,8 @@ class Ranker:
                 # A shared beginning of 5+ letters and most of the longer word: another form
                 # of the same word (печать/печатать, подключение/подключить, печатоет).
                 shared = _shared_prefix(word, term)
+                if term in self._products and token.known:
+                    continue  # a real word is not a name it begins: window is not Windows
                 if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
                     found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
@@ -345,7 +347,10 @@ class Ranker:
             ):
                 if len(near) >= 3:
                     for term in self._by_stem[near]:
-                        found[term] = _TYPO_SIMILARITY * score / 100
+                        # A capitalised name is read as a product misspelt (Exel), never as
+                        # a word: "масло на Камри" is not about a камера.
+                        if not token.name or term in self._products:
+                            found[term] = _TYPO_SIMILARITY * score / 100
         return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
 
     def _is_name(self, token: Token) -> bool:

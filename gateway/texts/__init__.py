@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
+from gateway.yaml_files import safe_load
 
 LANGUAGES: tuple[str, ...] = ("ru", "uk", "en")
 DEFAULT_LANGUAGE = "ru"
@@ -47,7 +47,7 @@ class Texts:
         sections: dict[str, dict[str, Section]] = {}
         for lang in LANGUAGES:
             path = directory / f"{lang}.yaml"
-            data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data: Any = safe_load(path.read_text(encoding="utf-8"))
             if not isinstance(data, dict):
                 raise ValueError(f"{path}: expected a mapping of text keys")
             catalogs[lang] = {k: v for k, v in data.items() if not isinstance(v, dict)}

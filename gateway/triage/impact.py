@@ -24,7 +24,10 @@ from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
 _LABEL = re.compile(r"([\w'-]+)\s*[:,—–]")
-_CLAUSE = re.compile(r"[.;!?\n]+|,\s+(?:а|але|но|but|and|і|и)\s+")
+# A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
+_NAMED = re.compile(r"\w:([\w'-]+)")
+# a full stop ends a clause, a dot inside a version or a time ("Zoom 5.17") does not
+_CLAUSE = re.compile(r"(?:[;!?\n]|\.(?!\d))+|,\s+(?:а|але|но|but|and|і|и)\s+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
                        "doesn't", "don't", "didn't", "wasn't", "weren't", "couldn't", "hasn't",
@@ -32,7 +35,23 @@ _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't
 # Words between "не" and its verb: "не вообще работает", "не всі відкриваються".
 _BETWEEN = frozenset({"вообще", "совсем", "взагалі", "зовсім", "ещё", "еще", "ще", "уже", "вже",
                       "могут", "может", "можуть", "може", "can", "really", "even"})  # fmt: skip
-_ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну"})
+_WHOLE_FORMS = frozenset({"весь", "вся", "всего", "всей", "всему", "всём", "всю", "увесь", "ввесь",
+                          "уся", "всього", "усього", "всієї", "усієї", "всій", "усій",
+                          "всьому", "усьому", "усю"})  # fmt: skip
+_ALL_FORMS = frozenset({"все", "всё", "всем", "всех", "всеми", "всі", "усі", "всім", "всіх",
+                        "усіх", "всіма"})  # fmt: skip
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
+_CANNOT = [["может"], ["могут"], ["можем"], ["може"], ["можуть"], ["можемо"]]
+_COUNT_WORDS = frozenset({"have", "has", "had", "about", "over", "all", "the", "our", "with",
+                          "than", "around", "nearly", "almost", "some", "and", "are", "were",
+                          "any", "those", "these", "for", "least", "like"})  # fmt: skip
+_GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot"], ["lost"],
+                ["isn't"], ["doesn't"], ["hasn't"], ["went"]]  # fmt: skip
+_ME = frozenset({"меня", "мене", "мне", "мені", "me"})
+_FOR = frozenset({"for", "для"})
+_ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
+                  "одним", "одному", "одною"})  # fmt: skip
 _ABLE = frozenset({"can", "could", "is", "are", "gets", "get", "has", "have", "works", "work"})
 _PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file")
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
@@ -78,10 +97,10 @@ def _vocabulary() -> _Vocabulary:
         | _keys("know remember understand want think help sure mind", en),
         stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
-                         "вылетать вылететь накрыться отказать остановиться", ru)
+                         "вылетать вылететь накрыться отказать остановиться простаивать", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
-                "зупинитися", uk)
+                "зупинитися простоювати пропасти пропадати зникати", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "failing lost blank dark offline standstill closes shuts", en),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
@@ -93,7 +112,7 @@ def _vocabulary() -> _Vocabulary:
         not_lacked=_keys("ошибка сообщение проблема", ru) | _keys("помилка повідомлення "
                                                                   "проблема", uk),
         many=_keys("никто никого никому многие", ru) | _keys("ніхто нікого", uk)
-        | _keys("nobody noone none everyone everybody", en),
+        | _keys("nobody none everyone everybody", en),  # not "noone": its stem is "noon"
         # quantifiers that count only before people, a group or shared devices
         every=_keys("весь все всё целый каждый несколько половина много", ru)
         | _keys("весь ввесь всі усі увесь цілий кожен кожний кілька декілька половина багато "
@@ -112,19 +131,24 @@ def _vocabulary() -> _Vocabulary:
                      "students guests visitors customers clients patients callers members", en)
         | _keys("человек люди сотрудник пользователь коллега", ru)
         | _keys("людина люди співробітник користувач колега", uk),
-        shared_devices=_keys("касса терминал сканер тсд табло компьютер пк принтер телефон", ru)
-        | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон", uk)
+        shared_devices=_keys("касса терминал сканер тсд табло компьютер пк принтер телефон "
+                             "ноутбук планшет", ru)
+        | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон ноутбук планшет",
+                uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
-                "phones screens", en),
+                "phones screens laptops tablets workstations", en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
-                    "штраф очередь талон пациент фура водитель гость", ru)
+                    "штраф очередь талон пациент фура водитель гость пассажир посетитель "
+                    "зритель слушатель", ru)
         | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
                 "відвантаження відвантажити доставка поставка зарплата виплата "
-                "штраф черга талон пацієнт фура водій гість", uk)
+                "штраф черга талон пацієнт фура водій гість пасажир відвідувач глядач "
+                "слухач", uk)
         | _keys("payment pay paying checkout receipt sale revenue shipment "
                 "shipping delivery invoice invoicing billing payroll salary wages penalty "
-                "queue patient patients appointment truck driver guests", en),
+                "queue patient patients appointment truck driver guests passengers visitors "
+                "audience", en),
         # customers count when they are many: "клиенты уходят", not "почтовый клиент".
         # customers and orders count when they are many: "клиенты уходят", "заказов нет",
         # not "почтовый клиент" or "заказ картриджа"
@@ -134,9 +158,9 @@ def _vocabulary() -> _Vocabulary:
         plural_stake=_keys("клиент заказ", ru) | _keys("клієнт замовлення", uk)
         | _keys("customers clients orders", en),
         # handing something in: a report alone is no deadline ("вылетает при отчёте")
-        deadline=_keys("сдать сдавать подать подавать дедлайн срок закрытие", ru)
-        | _keys("здати здавати подати подавати дедлайн термін закриття", uk)
-        | _keys("submit due deadline close closes closing", en),
+        deadline=_keys("сдать сдавать подать подавать сдача подача дедлайн срок закрытие", ru)
+        | _keys("здати здавати подати подавати здача подання дедлайн термін закриття", uk)
+        | _keys("submit submission due deadline close closes closing", en),
         queue=_keys("очередь", ru) | _keys("черга", uk) | _keys("queue", en),
         near=_keys("сегодня завтра", ru) | _keys("сьогодні завтра", uk)
         | _keys("today tonight tomorrow eod", en),
@@ -159,7 +183,10 @@ def _vocabulary() -> _Vocabulary:
                       "эфир вебинар защита", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
                 "ефір вебінар захист", uk)
-        | _keys("must exam presentation demo hearing lecture broadcast webinar pitch", en),
+        | _keys("must exam presentation demo hearing lecture broadcast webinar pitch", en)
+        # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
+        | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
+        | _keys("starts begins start begin", en),
     )  # fmt: skip
 
 
@@ -169,6 +196,8 @@ _ONLY_ME = re.compile(
     r"(?:только|лишь|тільки|лише)\s+(?:у|в)\s+(?:меня|мене)|(?:у|в)\s+(?:меня|мене)\s+"
     r"(?:одн(?:ой|ого|ієї|ого)|одн\w+)|(?:у|в)\s+(?:остальных|других|коллег|решти|інших|колег)"
     r"\s+(?:все\s+|всё\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    # "у соседа есть", "у соседей всё работает": someone else has what the writer lacks
+    r"\b(?:у|в)\s+(?!меня|мене|нас|всех|всіх)\w+\s+(?:все\s+|всё\s+)?(?:есть|є|работает|працює)\b|"
     r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
     r"\bexcept (?:me|mine|for me|for mine)\b|"
     r"\b(?:works|working|is fine|are fine|fine)\s+for\s+(?:everyone|everybody|all)\s+else|"
@@ -198,7 +227,7 @@ def read_impact(text: str) -> Impact:
             continue
         stops = [i for i in range(len(words)) if _stops_at(words, i)]
         stopped_any |= bool(stops)
-        labels = set(_LABEL.findall(clause))
+        labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         many_stopped |= bool(stops) and _many(
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
@@ -221,6 +250,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
             return False  # "документы лежат в папке" is where they are
         # "the fan never stops", "не упал" say the opposite
         return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
+    if word.text in ("не", "ні") and [w.text for w in words[i + 1 : i + 2]] in _CANNOT:
+        return True  # "не может залогиниться": "cannot", whatever verb the dictionary lacks
     if word.text in _NEGATION or word.text.endswith("n't"):
         following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
         return _negated_work(word, following, words)
@@ -229,7 +260,7 @@ def _stops_at(words: list[Word], i: int) -> bool:
     nobody = word.text in ("nobody", "none", "noone") or (
         word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
     )
-    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + 7]):
+    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + 9]):
         return True  # "none of the nurses can open it"
     if word.lemma in vocab.lacking:
         near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
@@ -261,12 +292,14 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
     """Many are stopped: nobody can, every till, 20 people, or people or a whole group named
     before the stop as its subject ("касири не можуть", "склад не может отгрузить")."""
     vocab = _vocabulary()
+    # "студенти мене не чують", "clients can't see me": they report the writer's fault
+    about_me = any(w.text in _ME for w in words)
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
-        if word.among(vocab.many):
+        if word.among(vocab.many) and not _nobody_acts(word, before, after):
             return True
-        if word.text in ("no", "ни", "ні") and _no_one(after):
+        if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
@@ -274,29 +307,58 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
         ):
             return True
-        counted = (word.text.isdecimal() and int(word.text) >= 3) or word.lemma in vocab.numbers
-        if counted and any(_counted(w) for w in after[:3]):
+        number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
+        counted = number or word.lemma in vocab.numbers  # "Zoom 5.17", "Windows 11" no count
+        # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
+        audience = before in _FOR or about_me
+        if counted and not audience and any(_counted(w) for w in after[:3]):
             return True  # "20 человек", "three front desk PCs"
-        if word.lemma in vocab.whole and _whole_unit(after):
+        if _whole(word) and _whole_unit(after, word):
             return True
         if word.text == "any" and after and after[0].text == "of":
             return True  # "isn't responding on any of the PCs"
-        if _plural_thing(word) and word.lemma in vocab.shared_devices and word.has("nomn", "plur"):
+        # "кассы не работают"; not "Я з каси магазину", "на ПК" (indeclinable, one or many)
+        devices = _plural_thing(word) and word.lemma in vocab.shared_devices
+        singular = any("plur" not in t for t in word.tags)
+        one = word.has("Fixd") or (before in _PREPOSITIONS and singular)
+        if devices and word.has("nomn", "plur") and not one:
             return True
         subject = i < last_stop or before in ("у", "в")
         # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
         as_subject = not word.tags or "nomn" in word.tags[0] or before in ("у", "в")
-        if subject and as_subject and _is_people(word) and before not in ("от", "від", "from"):
+        # "шара відділу логістики": a noun after a noun is its attribute, not the subject
+        attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
+        # "a lecture for 200 students": whom it is for
+        for_them = before in _FOR or (before.isdecimal() and i > 1 and words[i - 2].text in _FOR)
+        people = subject and as_subject and _is_people(word) and not (about_me or attribute)
+        people = people and not for_them
+        if people and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
         nominative = bool(word.tags) and "nomn" in word.tags[0]
         label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
         if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"
+        said_of = [w.text for w in after[:1]] in _GROUP_VERBS
+        ours = "our" in (before, words[i - 2].text if i > 1 else "")
+        if subject and _is_group(word) and ours and said_of:
+            return True  # "our clinic has no internet": an English group said as ours
     return False
 
 
-def _whole_unit(after: list[Word]) -> bool:
+def _whole(word: Word) -> bool:
+    """ "whole" in any case and gender ("у всьому ЦНАПі", "всей смены"); the forms it shares
+    with "all" and "everything" ("все", "всем" for "всём") only when a noun agrees."""
+    return word.text in _WHOLE_FORMS or word.lemma in _vocabulary().whole
+
+
+def _agrees(a: Word, b: Word) -> bool:
+    """Some reading of each shares case and gender: "всем автосервисе" (всём), not "всё,
+    программа" or "все крышки"."""
+    return any(ta & tb & _CASES and ta & tb & _GENDERS for ta in a.tags for tb in b.tags)
+
+
+def _whole_unit(after: list[Word], whole: Word) -> bool:
     """ "весь комп'ютерний клас", "вся стоматологія", "the whole lab": a noun that names a
     place or a unit (not a day, a screen or a file) after "whole"."""
     vocab = _vocabulary()
@@ -306,11 +368,37 @@ def _whole_unit(after: list[Word]) -> bool:
         if word.tags:
             first = word.tags[0]
             if "NOUN" in first:
-                return "plur" not in first
+                if whole.text in _ALL_FORMS:
+                    return "plur" not in first and _agrees(whole, word)
+                # "у всій редакції": a singular whole form takes a noun that can be singular
+                return any("plur" not in t for t in word.tags if "NOUN" in t)
+            if not first & {"ADJF", "PRTF", "ADJ"}:
+                return False  # "все стоит", "всё равно": no unit follows
             continue  # an adjective before its noun: "комп'ютерний клас"
         if word.text not in _PREPOSITIONS and word.text not in ("the", "a", "our", "my"):
             return not word.text.endswith("ly")
     return False
+
+
+def _version_of(before: str) -> bool:
+    """A number right after a name or a number is a version: "Windows 11 laptop", "5.17"."""
+    if before.isdecimal():
+        return True
+    latin = before.isascii() and before.isalpha() and len(before) > 2
+    return latin and before not in _COUNT_WORDS
+
+
+def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
+    """ "ніхто нічого не робить", "доступ мне никто не оформлял": nobody did something for the
+    writer, which says nothing about who is stopped; "не пускає нікого" names an object."""
+    if word.text in ("никого", "нікого") and before not in ("у", "в", "ни", "ні"):
+        return True
+    if word.text not in ("никто", "ніхто", "nobody"):
+        return False
+    return any(
+        w.text in ("ничего", "нічого", "nothing") or (w.is_verb and w.has("past"))
+        for w in after
+    )
 
 
 def _first_person(words: list[Word]) -> bool:
@@ -324,6 +412,9 @@ def _no_one(after: list[Word]) -> bool:
         return False
     if rest[0].lemma in ("кто", "хто") or (rest[0].text == "one" and after[0] is rest[0]):
         return True
+    # the noun counted, past its adjectives; a workplace is a device: "ни на одном рабочем месте"
+    if [w.lemma for w in rest[1:3]] in (["рабочий", "место"], ["робочий", "місце"]):
+        return rest[0].text in _ONE
     counted = rest[1:2]
     return rest[0].text in _ONE and any(
         _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
@@ -386,8 +477,10 @@ def _at_stake(words: list[Word]) -> bool:
 
 _NEAR_TIME = re.compile(
     r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?!\w)|"
+    r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса)?"
-    r"(?:час\w*|годин\w*|минут\w*|хвилин\w*|hours?|minutes?|полчаса|півгодини)(?!\w)|"
+    r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
+    r"півгодини)(?!\w)|"
     r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
     r"end of (?:the )?(?:day|month|quarter)|month[- ]end|quarter[- ]end|eod"
 )

@@ -124,6 +124,13 @@ class Routing:
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         return {group: hits for group, hits in found.items() if hits}
 
+    def names_a_device(self, text: str) -> bool:
+        """Whether what `text` says is broken is a device: its hardware words outnumber every
+        other group's ("all the label printers jam", "the host camera and mic are dead")."""
+        votes = self.votes(text)
+        devices = votes.pop(SupportGroup.HARDWARE, 0)
+        return devices > max(votes.values(), default=0)
+
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles."""
         return text in IT_SHAPED or any(phrases.search(text) for phrases in self.words.values())

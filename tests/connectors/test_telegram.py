@@ -13,7 +13,7 @@ from pydantic import SecretStr
 from emulators.harness import FAST_BACKOFF, TG_SECRET, Intake, stored_inbound, with_telegram
 from emulators.server import LoopbackServer, eventually, free_port
 from emulators.telegram import TelegramEmulator
-from gateway.config import ConfigError, Settings
+from gateway.config import ConfigError, Settings, TelegramSettings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.connectors.telegram import WEBHOOK_PATH, TelegramConnector
@@ -38,6 +38,28 @@ async def polling(
     await connector.start(intake)
     yield connector, intake
     await connector.stop()
+
+
+async def test_replies_are_paced_at_telegrams_limits_unless_configured_otherwise(
+    settings: Settings, store: Store, telegram_api: TelegramEmulator
+) -> None:
+    limits = TelegramSettings()
+    assert (limits.per_chat_rate, limits.global_rate) == (1.0, 30.0)  # Telegram's published
+    shipped = TelegramConnector(with_telegram(settings, telegram_api, per_chat_rate=1.0), store)
+    faster = TelegramConnector(with_telegram(settings, telegram_api, per_chat_rate=4.0), store)
+    try:
+        for connector, gap in ((shipped, 1.02), (faster, 0.255)):
+            # The next message to the same chat waits its slot; another chat does not.
+            assert connector.limiter.reserve_chat("7") == 0.0
+            assert connector.limiter.reserve_chat("7") == pytest.approx(gap, abs=0.01)
+            assert connector.limiter.reserve_chat("8") == 0.0
+        free = 0
+        while shipped.limiter.take_global() == 0.0:
+            free += 1
+        assert free == 30  # one second's worth overall, then sends wait
+    finally:
+        for connector in (shipped, faster):
+            await connector.bot.session.close()
 
 
 async def test_polling_turns_each_update_kind_into_one_inbound_message(

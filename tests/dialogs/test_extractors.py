@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gateway.cli import main
-from gateway.dialogs.extract import EXTRACTORS, extract_fields
+from gateway.dialogs.extract import EXTRACTORS, READ_CHARS, extract_fields
 from gateway.dialogs.extract.tables import TABLES_DIR, Line, eval_extractors, load_lines
 
 LINES = load_lines(TABLES_DIR)
@@ -81,6 +81,20 @@ def test_what_the_screen_says_stops_where_the_sentence_moves_on(text: str, error
 def test_a_product_name_does_not_swallow_the_next_word() -> None:
     assert extract_fields("1С не открывается, SAP тоже")["product"] == "1С, SAP"
     assert "product" not in extract_fields("our teams have no internet since the update")
+
+
+def test_a_long_letter_is_read_for_facts_as_far_as_a_chat_message() -> None:
+    """The facts stated first are read; a pasted log past `READ_CHARS` is not, so one
+    long letter never holds a worker (the extractors' time grows faster than the text)."""
+    said = "Outlook 2016 не отправляет письма с понедельника, ошибка 0x800CCC0E. Windows 10."
+    log = " ".join(f"line {n}: connection reset by peer, Zoom 5.1 crashed;" for n in range(2000))
+    assert len(said) + len(log) > 10 * READ_CHARS
+    found = extract_fields(f"{said} {log}")
+    assert found["product"].startswith("Outlook 2016")
+    assert (found["error"], found["os"], found["since"]) == (
+        "0x800CCC0E", "Windows 10", "с понедельника")  # fmt: skip
+    past_the_limit = f"{said} {'.' * READ_CHARS} Zoom 5.1 crashed"
+    assert extract_fields(past_the_limit)["product"] == "Outlook 2016"
 
 
 def test_eval_prints_the_score_of_every_extractor(capsys: pytest.CaptureFixture[str]) -> None:

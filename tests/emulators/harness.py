@@ -46,6 +46,10 @@ def with_telegram(settings: Settings, api: TelegramEmulator, **extra: Any) -> Se
             "token": SecretStr(api.token),
             "api_base": api.base_url,
             "polling_timeout": 1,
+            # Conversations are not paced at Telegram's 1 message/s per chat here, which
+            # only made every bot message wait a second: the pacing is test_ratelimit's
+            # (simulated clock) and test_telegram_burst's (the real limiter) subject.
+            "per_chat_rate": 1000.0,
             **extra,
         }
     )

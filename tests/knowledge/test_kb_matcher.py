@@ -219,6 +219,22 @@ def test_products_and_codes_no_article_mentions_do_not_dilute(matcher: Matcher) 
     assert named.coverage == pytest.approx(plain.coverage) and named.unknown == 0.0
 
 
+def test_a_capitalised_name_is_not_read_as_a_misspelt_word(matcher: Matcher) -> None:
+    # "Камри" is a car, not a typo of камера: nothing in the base is about it.
+    assert matcher.rank("пора менять резину на Камри", "ru") == []
+    assert matcher.match("пора менять резину на Камри", "ru").outcome == "none"
+    # A capitalised dictionary word is still that word, and a misspelt product still the product.
+    assert matcher.rank("у коллеги Камера не работает в Зуме", "ru")[0].article.id == "mic_camera"
+    assert matcher.rank("у меня Exel не открывается", "ru")[0].article.id == "app_wont_start"
+
+
+def test_a_word_is_not_the_product_it_begins(matcher: Matcher) -> None:
+    # The window of a room is not Windows (activation, updates).
+    assert matcher.match("the window in my office is stuck open", "en").outcome == "none"
+    updates = matcher.match("windows update stuck at 30%", "en")
+    assert updates.outcome == "answer" and updates.candidates[0].article.id == "update_stuck"
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("не работает почта", "ru"), ("не працює пошта", "uk"), ("email not working", "en")],

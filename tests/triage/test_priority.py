@@ -144,8 +144,29 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         ("we can't invoice any customer, month end closes tomorrow", "at_stake"),
         ("our online shop stopped taking payments this morning", "at_stake"),
         ("the payroll run is due today and SAP keeps crashing", "at_stake"),
+        # "whole" in any case and gender, before a unit of any name
+        ("У всьому ЦНАПі не відкривається СЕД з ранку", "many_stopped"),
+        ("во всём автосервисе нет интернета", "many_stopped"),
+        ("у всій редакції пропав інтернет", "many_stopped"),
+        ("у всього відділу не працює 1С", "many_stopped"),
+        # nobody can, whatever verb follows and however far "can" is
+        ("никто в колл-центре не может залогиниться в систему", "many_stopped"),
+        ("None of the tellers at the branch can get into the core banking system",
+         "many_stopped"),
+        # shared devices counted or quantified
+        ("На об'єкті жоден ноутбук не підключається до мережі, бригада простоює",
+         "many_stopped"),
+        ("all the laptops in the lab have no network", "many_stopped"),
+        # time before a deadline: a submission or an event that starts soon
+        ("Через час подача тендера, а у меня не открывается сайт", "at_stake"),
+        ("The print run starts in an hour and Premiere keeps crashing on export", "at_stake"),
+        ("I have to submit the tender by noon and the VPN won't connect", "at_stake"),
+        ("Online training starts in 15 min and my webcam is dead", "at_stake"),
+        # a group said as ours, a workplace counted like a till
+        ("Our dental clinic has no internet at all since 8", "many_stopped"),
+        ("С 10:00 в отделении не работает интернет ни на одном рабочем месте", "many_stopped"),
     ],
-)
+)  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
     found = assess_priority(text)
     assert (found.priority, found.reason) == (Priority.P1, reason)
@@ -194,7 +215,45 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "the whole thing crashes when I open the report",
         "I have to restart Outlook every morning",
         "Надо перезагружать компьютер каждый день",
+        # a product named after a colon, a version, a number inside a version
+        "1С:Бухгалтерия 8.3 вылетает при формировании отчёта с ошибкой",
+        "Excel 365 on my Windows 11 laptop goes 'Not Responding' every time I open the report",
+        "У Zoom 5.17 на лекції мікрофон не працює з понеділка",
+        # an audience is not who is stopped; people who cannot hear the writer report its fault
+        "Our lecture for 200 students is next week and my camera is dead",
+        "На лекції студенти мене не чують, мікрофон гарнітури не працює",
+        "колеги мене не чують у Teams, мікрофон не працює",
+        # nobody acted for the writer, or nobody as an object
+        "Принтер не друкує з понеділка, і ніхто нічого не робить",
+        "меня не пускает в папку, а доступ мне никто не оформлял",
+        # everything, not a whole unit; an indeclinable or genitive device; someone else has it
+        "ярлык тыкаю, крутится кружок и всё, программа так и не появляется",
+        "принтер пищит, открывал все крышки — ничего нет",
+        "інету нема на пк",
+        "Я з каси магазину, сайт Нової пошти не вантажиться",
+        "пропала сеть на компе, у соседей всё есть",
+        "на моём ПК нет сети, у соседа есть",
+        "шара відділу логістики не відкривається",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the public waiting is at stake, it is not many of our people stopped
+        "табло в зале ожидания погасло, пассажиры не видят расписание",
+        "the lobby screen went dark and visitors can't see the room numbers",
+        "clients can't hear me on calls, my headset mic is dead",
+        # clients counted are at stake (an audience), not our people stopped
+        "Вебинар на 300 клиентов через 20 минут, а у ведущего не работает камера",
+        "our office bin hasn't been emptied all week",
+        "Выходит сообщение «Недостаточно места на диске», не могу сохранить файл",
+        # a number inside a version, a product after a colon
+        "1С:Бухгалтерия не открывается, пишет ошибку лицензии",
+    ],
+)
+def test_what_is_at_stake_or_a_name_is_not_a_mass_stop(text: str) -> None:
+    assert assess_priority(text).reason != "many_stopped"

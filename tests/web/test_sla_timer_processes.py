@@ -136,20 +136,6 @@ async def wait_for(check: Any, what: str, timeout: float = 90.0) -> None:
 async def test_timers_fire_exactly_once_across_processes_despite_a_sigkill(
     store: Store, redis_url: str, tmp_path: Path
 ) -> None:
-    # The first process claims a due ticket with a 45 s lease and is killed holding it
-    # (long enough for the other gateways to start on a busy machine).
-    held = await seed(store, "900", warn_in=0, breach_in=1)
-    stalled = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "processes" / "stalling_sla_timers.py")],
-        env=env(redis_url, tmp_path, lease=45), cwd=ROOT,
-    )  # fmt: skip
-    try:
-        await wait_for(lambda: store.redis.sismember("test:sla_stalled", held.id), "the claim", 60)
-    finally:
-        stalled.send_signal(signal.SIGKILL)
-        stalled.wait()
-    assert await store.sla_timers.claimed() == 1
-
     gateways = serve(env(redis_url, tmp_path, lease=2), 3)
     frames: dict[str, list[dict[str, Any]]] = {"hw": [], "lena": [], "net": []}
     sessions = [aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) for _ in frames]
@@ -158,7 +144,28 @@ async def test_timers_fire_exactly_once_across_processes_despite_a_sigkill(
         for (login, into), http, (_, url) in zip(frames.items(), sessions, gateways, strict=True):
             ws = await console_socket(http, url, login)
             readers.append(asyncio.create_task(collect(ws, into)))
-        assert await store.sla_timers.claimed() == 1, "the dead claim outlived start-up"
+        # While the gateways are frozen, another process claims a due ticket with a 5 s
+        # lease and is killed holding it; the gateways go on with that claim in Redis. (They
+        # are started first, so the lease need not outlast start-up on a busy machine.)
+        for proc, _ in gateways:
+            proc.send_signal(signal.SIGSTOP)
+        try:
+            held = await seed(store, "900", warn_in=0, breach_in=1)
+            stalled = subprocess.Popen(
+                [sys.executable, str(ROOT / "tests" / "processes" / "stalling_sla_timers.py")],
+                env=env(redis_url, tmp_path, lease=5), cwd=ROOT,
+            )  # fmt: skip
+            try:
+                await wait_for(
+                    lambda: store.redis.sismember("test:sla_stalled", held.id), "the claim", 60
+                )
+            finally:
+                stalled.send_signal(signal.SIGKILL)
+                stalled.wait()
+        finally:
+            for proc, _ in gateways:
+                proc.send_signal(signal.SIGCONT)
+        assert await store.sla_timers.claimed() == 1, "the dead process's claim is held"
         # Another gateway is killed outright before the next timers are due.
         victim, _ = gateways.pop()
         victim.send_signal(signal.SIGKILL)

@@ -22,8 +22,17 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+# A message is read for its problem and checklist facts this far (a chat message whole:
+# the web chat's own limit); all of it is kept in the transcript and the ticket. Both are
+# stated at the start, and reading takes longer than the text grows (the matcher reads
+# each sentence, the extractors search around each match): a pasted log or a long letter
+# read whole would hold a worker for seconds.
+READ_CHARS = 4000
+
+
 def extract_fields(text: str) -> dict[str, str]:
     """Checklist fields that `text` speaks to (never `problem`), with their values."""
+    text = read_head(text)
     products = product.extract_all(text)
     attempts = tried.extract(text)
     found = {
@@ -36,4 +45,12 @@ def extract_fields(text: str) -> dict[str, str]:
     return {name: value for name, value in found.items() if value}
 
 
-__all__ = ["EXTRACTORS", "extract_fields"]
+def read_head(text: str) -> str:
+    """The part of `text` the dialog reads: its first `READ_CHARS`, cut between words."""
+    if len(text) <= READ_CHARS:
+        return text
+    cut = text.rfind(" ", 0, READ_CHARS)
+    return text[: cut if cut > 0 else READ_CHARS]
+
+
+__all__ = ["EXTRACTORS", "READ_CHARS", "extract_fields", "read_head"]

@@ -118,6 +118,8 @@ _NO_ERROR = re.compile(
     r"\bno (?:error|code)(?: message| code)?s?\b|there(?:'s| is) no error|"
     r"(?:doesn'?t|does not|didn'?t) (?:show|give|display) (?:any |an )?(?:error|message)s?|"
     r"no message(?:s)? at all|nothing on (?:the )?screen|"
+    r"(?:нет|нету|нема|немає)\s+(?:(?:никакой|никаких|ніякої|ніяких|жодної|жодних)\s+)?"
+    r"(?:ошиб\w*|помил\w*)|(?:doesn'?t|does not|didn'?t) say anything|says nothing|"
     r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
     r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently",
     _I,
@@ -165,6 +167,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         said = _said_part(found.group(1))
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
             continue
+        if _NO_ERROR.search(found.group(0)) or re.search(
+            r"(?:\bno|\bнет|\bнема\w*|\bбез)\s+$", text[: found.start()], _I
+        ):
+            continue  # "there's no message at all": nothing said
         if _NOT_SAID.match(said) or _names_the_window(said):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())

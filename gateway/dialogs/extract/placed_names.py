@@ -31,10 +31,12 @@ _CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})
 _THING_VERB_EN = re.compile(
     r"^\s*(?:(?:keeps|kept|still|just|now|also|suddenly|constantly|always|randomly)\s+)?"
     r"(?:crash\w*|freez\w*|froze|hangs|hung|lags|errors?\b|errored|"
-    r"(?:won'?t|wont|doesn'?t|didn'?t|isn'?t|wasn'?t|will not|does not|is not|can'?t|cannot)\s+"
+    r"(?:won'?t|wont|isn'?t|wasn'?t|will not|is not)\s+"
     r"(?:load\w*|open\w*|start\w*|launch\w*|sync\w*|connect\w*|save\w*|print\w*|work\w*|let\b|"
     r"show\w*|recogni[sz]\w*|respond\w*|accept\w*|find\w*|update\w*|send\w*|run\w*|"
     r"see\b|read\b|export\w*|import\w*|submit\w*)|"
+    # what a person does too ("Oksana can't open it", "Patel didn't send it") is left out
+    r"(?:doesn'?t|didn'?t|does not|did not)\s+(?:load|start|launch|sync|respond|work)\b|"
     r"stopped (?:working|syncing|loading|responding|opening|sending|printing|connecting)|"
     r"fails?\b|failed|throws|threw|displays|shows|showed|says|said|gives|gave|"
     r"times? out|timed out|pops up|popped up|is down|went down|goes down|"
@@ -59,6 +61,12 @@ _THING_VERB_CYR = re.compile(
     r"перестал\w*|перестав\w*|сбоит|збоїть|лежит|лежить)(?![\w])",
     _I,
 )
+# What a program says: a quote, a colon, an error or a blank screen.
+_SAID_WHAT = re.compile(
+    r"\s*(?::|[«\"“'])|\s+(?:me\s+)?(?:an?\s+|the\s+)?(?:error|message|warning|code|blank|black|white|"
+    r"nothing|only|empty|loading|spinning)\b",
+    _I,
+)
 # The nouns of a program: "the Dentrix imaging module", "my Salesforce dashboard".
 _PROGRAM_NOUN_EN = re.compile(
     r"^\s+(?:[a-z]+\s+)?(?:app|apps|application|client|dashboard|module|account|portal|sync|"
@@ -67,6 +75,12 @@ _PROGRAM_NOUN_EN = re.compile(
     r"program|session|profile|template|templates|bridge|agent|launcher|editor|viewer|server|"
     r"instance|tenant|record|records|ticket|tickets|screen|window|tab|export|import|update|"
     r"upload|widget|form|forms|notification|notifications)\b",
+    _I,
+)
+# A program's noun right before it names it: "our PMS (Cloudbeds)", "the app Notion".
+_PROGRAM_NOUN_BEFORE = re.compile(
+    r"\b(?:app|application|system|software|program|platform|portal|tool|crm|erp|cms|pms|his|"
+    r"ehr|emr|wms|lms)\s*(?:\(\s*|,\s*|called\s+|named\s+)?$",
     _I,
 )
 # Where it runs: "Dentrix on my PC shows …", "Notion on the front desk laptop".
@@ -186,6 +200,8 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
         return False
     if _PLACE_AFTER.match(after):
         return False
+    if _PROGRAM_NOUN_BEFORE.search(before):
+        return True  # "our PMS (Cloudbeds)", "the booking software Kareo"
     if _PROGRAM_NOUN_EN.match(after) or _USE_BEFORE_EN.search(before) or _ON_DEVICE.match(after):
         return not ordinary or not _sentence_start(before)
     if _THING_VERB_EN.match(after):
@@ -193,7 +209,10 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
             return False
         if ordinary and _sentence_start(before) and " " not in name:
             return False  # "Printer keeps saying …": an ordinary word that starts a sentence
-        return not ordinary or not re.match(r"\s*(?:says|said|shows|showed|gives|gave)\b", after)
+        speech = re.match(r"\s*(?:says|said|shows|showed|gives|gave|displays)\b", after)
+        if speech and not _SAID_WHAT.match(after, speech.end()):
+            return False  # "Okafor says the printer is offline": a person tells, a program shows
+        return not ordinary or not speech
     if ordinary:
         return False
     if _VERSION_OR_ERROR.match(after):
@@ -214,9 +233,25 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
             and bool(_ENTER_BEFORE_CYR.search(before))
             and not _person_or_place(word)
         )
+    if _misspelt_word(word.lower()):
+        return False  # "Моніктор пише …": a typo of an ordinary word, not a name
     if _VERSION_OR_ERROR.match(after) or _USE_BEFORE_CYR.search(before):
         return True
     return bool(_THING_VERB_CYR.match(after))
+
+
+_CYRILLIC_LETTERS = "абвгдеєжзиіїйклмнопрстуфхцчшщьюяыэъ"
+
+
+def _misspelt_word(word: str) -> bool:
+    """Whether one letter too many, one swapped pair or one wrong letter make `word` a word
+    the dictionaries know ("моніктор" → "монітор", "пороль" → "пароль")."""
+    if len(word) < 5:
+        return False
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _CYRILLIC_LETTERS}
+    return any(is_dictionary_word(e, "ru") for e in edits - {word})
 
 
 def _person_or_place(word: str) -> bool:

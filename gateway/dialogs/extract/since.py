@@ -167,6 +167,9 @@ _PATTERNS = [
     r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?"
     rf"(?:\s+(?:on|last)\s+(?:{_WEEKDAYS})|\s+(?:yesterday|last week|this morning))?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
+    # "Started when I came back from holiday", "началось, когда поставили новый антивирус"
+    r"(?:started|began),?\s+(?:when|after|once)\s+[^.,;!?\n]{3,60}|"
+    r"(?:началось|почалось|почалося),?\s+(?:когда|как|коли|як)\s+[^.,;!?\n]{3,60}",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"

@@ -60,7 +60,7 @@ _MAC = re.compile(
 # user works on names its system. A device named alone ("MacBook Air won't charge") does not.
 _ON_APPLE_WORDS = (
     (
-        r"мак[еуа]|маку|маці|маком|макбу(?:ке|ку|ка|ці|ком)|аймак[еуі]|"
+        r"мак[еуа]?|маку|маці|маком|макбук(?:е|у|а|і|ом)?|аймак[еуі]?|"
         r"mac(?!\s?(?:адрес|address|-))(?:book(?:\s(?:air|pro))?|\s?mini|\s?studio)?|imac",
         "macOS",
     ),
@@ -68,10 +68,11 @@ _ON_APPLE_WORDS = (
     (r"айпад[еуі]|айпаді|ipad", "iPadOS"),
 )
 _ON_APPLE = re.compile(
-    r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via)\s+"
+    r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via|(?:у|в)\s+(?:меня|мене|нас)|"
+    r"i have|i've got|i got|it'?s|it is|i'?m on)\s+"
     r"(?:(?:my|a|an|the|our|моем|моём|моєму|своем|своєму|моему|моего|мого|свого)\s+)?(?:"
     + "|".join(rf"(?P<{n}>{p})" for n, (p, _) in zip(("m", "i", "p"), _ON_APPLE_WORDS, strict=True))
-    + r")(?![\w])",
+    + r")(?![\w-])",
     _I,
 )
 _MAC_LOWER = re.compile(_MAC.pattern.split("|(?P<alone>")[0] + ")", _I)

@@ -36,6 +36,7 @@ _ATTEMPT_STEMS = """
     посмотрел посмотре подивив переставил переставив нажима нажал натиска натисн натиснув
     клика кликну клацала клацну
     протира протер протёр протерл продува продул дул чистил
+    подожд ждал зачека почека
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -53,7 +54,8 @@ _EN_DONE = re.compile(
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|forgot the network|forgetting the network|"
+    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
+    r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
     _I,
@@ -133,6 +135,18 @@ _NOTHING_TRIED = re.compile(
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
 # tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
 # say what was done and stays open.
+# "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
+# were followed.
+_DID_THAT = re.compile(
+    r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
+    r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
+    r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
+    r"зробил\w*|зробив\w*))(?!\w)|"
+    r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
+    r"everything|it all|the steps)(?:\s+already)?\b|"
+    r"\balready (?:did|done|tried) (?:that|this|it)\b",
+    _I,
+)
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
     r"намагал\w*|намагав\w*)(?!\w)|"
@@ -140,6 +154,9 @@ _NEGATED_ATTEMPT = re.compile(
     r"(?:tried|try|chang\w* anything|touch\w* anything|do(?:ne)? anything)\b",
     _I,
 )
+# Done forms that are attempts only with the user as their subject ("I waited", "Typed the
+# password three times"), not "the page keeps waiting" or "the data entered".
+_DONE_BY_PERSON = frozenset({"waited", "waiting", "entered", "typed", "typing", "retyped"})
 _WHEN_DOING = re.compile(
     r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
@@ -161,6 +178,7 @@ def extract(text: str) -> str:
         if (
             _NOTHING_TRIED.search(clause)
             or _NEGATED_ATTEMPT.search(fold(clause))
+            or _DID_THAT.search(fold(clause))
             or _VERDICT.search(clause)
             or _DID_ACTION.search(fold(clause))
             or _FOLLOWED.search(fold(clause))
@@ -219,5 +237,13 @@ def _attempt_in(clause: str) -> bool:
         needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
+        if found.group(0) in _DONE_BY_PERSON and not re.search(
+            r"(?:^|\b(?:i|we|i've|we've|already|have|has|and|then)\b)\s*$", before
+        ):
+            continue  # "the page keeps waiting", "the data entered": not the user's attempt
+        if found.group(0) in _DONE_BY_PERSON and re.search(
+            r"\b(?:wrong|incorrect|old|expired|by mistake)\b", lowered[found.end() :]
+        ):
+            continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False

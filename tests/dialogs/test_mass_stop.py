@@ -1,0 +1,81 @@
+"""A mass stop's topic and priority do not depend on how sure the matcher is.
+
+The same message gets the same ticket whether the knowledge base answers it confidently,
+offers choices, or finds nothing: a service stopped for many is the outage (P1, its group),
+devices stopped for many keep their device's topic, and one person's deadline keeps the
+topic of what is broken. Only the matcher's outcome changes between the runs here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import ARTICLES, Candidate, Chat, Match
+from gateway.dialogs.engine import DialogEngine
+from gateway.knowledge.articles import Article
+from gateway.triage.sla import SlaPolicy
+
+
+class FixedKnowledge:
+    """Answers every message with one outcome over fixed candidates."""
+
+    def __init__(self, outcome: str, topics: tuple[str, ...]) -> None:
+        self.outcome, self.topics = outcome, topics
+
+    def match(self, text: str, lang: str | None) -> Match:
+        if self.outcome == "none":
+            return Match("none", ())
+        scores = (90.0 - i for i in range(len(self.topics)))
+        found = tuple(Candidate(ARTICLES[t], s) for t, s in zip(self.topics, scores, strict=False))
+        return Match(self.outcome, found)
+
+    def article(self, article_id: str) -> Article | None:
+        return ARTICLES.get(article_id)
+
+
+def _ticket(text: str, outcome: str, topics: tuple[str, ...]) -> tuple[str | None, str, str]:
+    chat = Chat(DialogEngine(FixedKnowledge(outcome, topics), SlaPolicy.default()))
+    chat.send(text)
+    for _ in range(8):
+        if chat.tickets or not chat.state.asking:
+            break
+        chat.send("не знаю")
+    ticket = chat.requested
+    return ticket.topic, str(ticket.group), str(ticket.priority)
+
+
+SERVICE_STOPS = [
+    "У всьому ЦНАПі не відкривається СЕД, відвідувачі стоять у черзі",
+    "Nobody on the copy desk can open the layout files and the paper goes to press at 9pm",
+    "Во всём автосервисе нет интернета, мастера без работы",
+    "None of the tellers at the branch can get into the core banking system",
+]
+
+
+@pytest.mark.parametrize("text", SERVICE_STOPS)
+@pytest.mark.parametrize(
+    ("outcome", "topics"),
+    [
+        ("answer", ("email_not_sending",)),
+        ("choices", ("password_reset", "email_not_sending")),
+        ("none", ()),
+    ],
+)
+def test_a_service_stopped_for_many_is_the_outage_however_sure_the_matcher_is(
+    text: str, outcome: str, topics: tuple[str, ...]
+) -> None:
+    assert _ticket(text, outcome, topics) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+def test_devices_stopped_for_many_keep_the_devices_topic(outcome: str) -> None:
+    text = "на складе все принтеры этикеток не печатают, фуры ждут"
+    topics = ("printer_offline", "printer_paper_jam")
+    assert _ticket(text, outcome, topics) == ("printer_offline", "hardware", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+def test_one_persons_deadline_keeps_what_is_broken(outcome: str) -> None:
+    text = "Через час подача тендера, а у меня Outlook не отправляет письма"
+    topics = ("email_not_sending", "password_reset")
+    assert _ticket(text, outcome, topics) == ("email_not_sending", "email", "P1")
