@@ -276,6 +276,8 @@ WORDS.update(
 )
 
 # Function words, greetings and politeness: they never tell one problem from another.
+# So do English contractions without their apostrophe (im, whats) and words that say when
+# or what was tried, not what is wrong ("Started Monday", "right after", "I restarted").
 # Quantities (мало, много, few, too many) are not here: "мало места" and "too many
 # attempts" are different problems from "место" and "attempts".
 STOP_WORDS: frozenset[str] = _words(
@@ -308,7 +310,7 @@ STOP_WORDS: frozenset[str] = _words(
     кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything
     im ive youre youve theyre weve whats thats theres heres hows whos up
-    started began begun right
+    started began begun right restarted rebooted
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly
     """
