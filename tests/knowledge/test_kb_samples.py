@@ -47,14 +47,14 @@ def test_a_good_question_is_written_into_the_article(base: tuple[Path, Path]) ->
 def test_a_question_that_makes_the_eval_worse_is_refused(base: tuple[Path, Path]) -> None:
     faq, sets = base
     before = (faq / "app_wont_start.yaml").read_text("utf-8")
-    # Close to an off-topic line of the tuning part ("the window in my office won't close"):
-    # as a sample it would get that answered.
-    sample = "the window in my office will not close"
+    # Close to an off-topic line of the tuning part ("my car won't start in the parking
+    # lot"): as a sample of the app article it makes the evaluation worse.
+    sample = "my car will not start in the parking lot"
     review = review_sample(faq, sets, "app_wont_start", "en", sample)
     assert not review.added
     assert review.reason == "the evaluation would get worse"
     assert review.before is not None and review.after is not None
-    assert review.after.off_topic_answered > review.before.off_topic_answered
+    assert not review.after.at_least(review.before)
     assert (faq / "app_wont_start.yaml").read_text("utf-8") == before
 
 
