@@ -4,8 +4,9 @@ reports are about the same outage.
 A report is weighed by what it shares with another, never by one broad word alone:
 - the shared **services** it names ("CRM", "почта"): different services never merge;
   the same service is one outage only when both reports say it is broken ("down", "не
-  открывается") or are the same knowledge-base topic. Five people asking five different
-  things about mail are five questions, not a mail outage;
+  открывается", "ошибка"); being filed under the same knowledge-base topic is not enough.
+  Five people asking five different things about mail are five questions, not a mail
+  outage;
 - the **products** the checklist extracted ("Jira", "1С"): the same rule;
 - the specific **knowledge-base topic** ("vpn_connect");
 - the **text**: the words that say *what* is broken (lemmas, with the words that only say
@@ -139,10 +140,13 @@ class ReportReader:
         """Whether two reports are about one outage (see the module docstring)."""
         same_topic = bool(a.topic) and a.topic == b.topic
         both_broken = a.broken and b.broken
+        # A named service or product is one outage only when both say it is broken: the
+        # matcher may file a question about it under the same topic as its outage ("how do
+        # I make a mail folder" beside "mail is down"), and a topic is no report of breakage.
         if a.services or b.services:
-            return bool(a.services & b.services) and (both_broken or same_topic)
+            return bool(a.services & b.services) and both_broken
         if a.products or b.products:
-            return bool(a.products & b.products) and (both_broken or same_topic)
+            return bool(a.products & b.products) and both_broken
         if same_topic:
             return True
         if a.topic and b.topic:

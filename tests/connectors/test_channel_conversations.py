@@ -116,6 +116,16 @@ async def ticket_of(gw: Gateway, user: User) -> Ticket:
     return await eventually(one, what="a ticket")  # type: ignore[no-any-return]
 
 
+async def taken(gw: Gateway, user: User, text: str) -> None:
+    """Wait until a turn has taken the user's message (it is in the transcript)."""
+
+    async def in_transcript() -> bool:
+        entries = await gw.rt.store.conversations.transcript(user.conversation_key)
+        return any(e["direction"] == "in" and e["text"] == text for e in entries)
+
+    await eventually(in_transcript, what=f"a turn to take {text!r}")
+
+
 async def open_ticket(gw: Gateway, user: User) -> tuple[Ticket, int]:
     """FAQ answer, "didn't help", checklist, ticket; returns it and how far the user read."""
     await user.say(QUESTION)
@@ -153,6 +163,9 @@ async def full_conversation(gw: Gateway, user: User) -> Ticket:
     await gw.rt.desk.reply(ticket.id, ANNA, "Переподключил принтер к сети, попробуйте ещё раз")
     seen = await user.sees("Переподключил принтер к сети", after=seen)
     await user.say("заработало, спасибо")  # the bot stays quiet while a person owns it
+    # Resolved once that message's turn has run: sent after the resolution it would be an
+    # answer to the rating question instead.
+    await taken(gw, user, "заработало, спасибо")
     await gw.rt.desk.resolve(ticket.id, ANNA, "перезапущен спулер")
     seen = await user.sees(ru("csat_ask"), after=seen)
     assert user.buttons()[-5:] == ["1", "2", "3", "4", "5"]

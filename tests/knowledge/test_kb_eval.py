@@ -59,11 +59,11 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert tune2[lang]["top1_accuracy"] >= 0.85, (lang, tune2[lang])
         assert tune3[lang]["top1_accuracy"] >= 0.85, (lang, tune3[lang])
         assert tune4[lang]["top1_accuracy"] >= 0.88, (lang, tune4[lang])
-    # Off-topic lines answered today (the goal is <= 2 %). The cut fitted on out-of-fold
-    # scores over all off-topic lines (faq/README.md) and the recall work of i12-recall
-    # (right answers more confident, the refitted cut lower) both let more near-misses
-    # through: see faq/README.md for the figures.
-    assert frozen4["all"]["off_topic_answered"] <= 0.115, frozen4["all"]
+    # Off-topic lines answered today (the goal is <= 2 %): frozen part 4 at its level
+    # (3 of 45). The cut fitted on out-of-fold scores over all off-topic lines
+    # (faq/README.md) and the recall work let more near-misses through on frozen part 3
+    # (3 of 39, was 1): see faq/README.md for the figures.
+    assert frozen4["all"]["off_topic_answered"] <= 0.07, frozen4["all"]
     assert frozen3["all"]["off_topic_answered"] <= 0.08, frozen3["all"]
     assert frozen["all"]["off_topic_answered"] <= 0.035, frozen["all"]
     for part in (tune2, tune3, tune4):
