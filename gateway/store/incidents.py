@@ -136,7 +136,9 @@ class IncidentStore:
         """Who reported a problem since `since` and when their latest report was counted,
         newest first; older entries leave the window. A (conversation, time) pair names one
         report for good: a later report of the conversation is counted at a later time."""
-        pipe = self._redis.pipeline(transaction=True)
+        # Not a transaction: the read is bounded by `since` itself, and a cluster runs a
+        # transaction as a script, whose WITHSCORES reply redis-py cannot parse.
+        pipe = self._redis.pipeline(transaction=False)
         pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
         pipe.zrevrangebyscore(
             keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit, withscores=True
