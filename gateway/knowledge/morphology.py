@@ -37,6 +37,8 @@ from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORD
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pymorphy3
     import Stemmer
 
@@ -152,22 +154,26 @@ def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     found = sum(r is not None for r in translit)
     # The reading that explains more words wins: in "zabyla parol ot kompa" only "ot" reads
     # as a layout word (ще), and every word as a transliterated one.
-    # A one-letter word read as a preposition must have its noun after it: a last one is a
-    # drive letter or a name ("net diska z", "ytn lbcrf p").
-    last = len(raw) - 1
     if in_layout > english and in_layout >= found:
-        return [
-            r or (t if i == last and len(t) == 1 else _layout_in_context(t))
-            for i, (r, t) in enumerate(zip(layout, raw, strict=True))
-        ]
+        return _read_as(layout, raw, _layout_in_context)
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return [
-            r or (t if i == last and len(t) == 1 else _translit_in_context(t, lang))
-            for i, (r, t) in enumerate(zip(translit, raw, strict=True))
-        ]
+        return _read_as(translit, raw, lambda t: _translit_in_context(t, lang))
     return raw
+
+
+def _read_as(
+    readings: list[str | None], raw: list[str], in_context: Callable[[str], str]
+) -> list[str]:
+    """Each token as the word it reads as, or else as read in the message's context. A
+    one-letter word read as a preposition must have its noun after it: a last one is a
+    drive letter or a name ("net diska z", "ytn lbcrf p")."""
+    last = len(raw) - 1
+    return [
+        r or (t if i == last and len(t) == 1 else in_context(t))
+        for i, (r, t) in enumerate(zip(readings, raw, strict=True))
+    ]
 
 
 def _layout_in_context(token: str) -> str:
