@@ -37,7 +37,7 @@ from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORD
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
 
     import pymorphy3
     import Stemmer
@@ -390,9 +390,23 @@ def _english_known(word: str) -> bool:
 
 @cache
 def _analyser(lang: str) -> pymorphy3.MorphAnalyzer:
-    import pymorphy3
+    """The analyser of one language. Only words its dictionary knows are parsed here (a
+    word it does not know is stemmed instead), so it is built without the unit that
+    guesses unknown words by their endings, and the tables only that unit reads (4-5 MiB
+    a language, in every process that answers) are let go."""
+    import importlib
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    import pymorphy3
+    from pymorphy3.units import KnownSuffixAnalyzer
+
+    def known(units: list[object]) -> list[object]:
+        return [u for u in units if not isinstance(u, KnownSuffixAnalyzer)]
+
+    defaults = importlib.import_module(f"pymorphy3.lang.{lang}").DEFAULT_UNITS
+    units = [known(u) if isinstance(u, list) else u for u in known(defaults)]
+    analyser = pymorphy3.MorphAnalyzer(lang=lang, units=units)
+    analyser.dictionary.prediction_suffixes_dawgs.clear()
+    return analyser
 
 
 @cache
@@ -403,15 +417,17 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 @cache
-def _english_words() -> frozenset[str]:
-    """English words frequent enough to be sure of. Only these are kept: the whole
-    frequency list was ~25 MiB in every process that answers, these are a few."""
+def _english_words() -> Container[str]:
+    """English words frequent enough to be sure of, as a DAWG: 47,000 words in 0.2 MiB
+    of one C buffer, where a frozenset of them took ~5 MiB of Python strings (and the
+    pages of the whole frequency list they were interleaved with) in every process that
+    answers; a look-up costs the same (~0.1 us). Nothing of the list read stays."""
+    import dawg
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    # Fresh copies of the words kept, so that the memory of the whole list (its strings
-    # interleaved with the kept ones) is wholly free again and goes back to the system.
-    return frozenset((w + " ")[:-1] for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    words: Container[str] = dawg.DAWG(w for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    return words
 
 
 @lru_cache(maxsize=65536)
