@@ -52,6 +52,13 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
 _MEMO_TEXT_CHARS = 500
+# How much is memoised. A word read costs ~0.1 ms the first time; kept, ~300 bytes in each
+# of the ten memos below that keep it, and a text ~3 KB. At the former sizes (64-128 Ki
+# words, 16 Ki texts) full memos took ~190 MiB of every process that answers, reached by
+# a wide enough vocabulary (typos, names, codes, pasted errors) in a long run. 16 Ki words
+# hold the knowledge base and every evaluation set together (~6,000 words) twice over.
+_WORDS_KEPT = 16384
+_TEXTS_KEPT = 2048
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
@@ -123,7 +130,7 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
-_memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
+_memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)
 
 
 def forget_texts() -> None:
@@ -189,7 +196,7 @@ def _layout_in_context(token: str) -> str:
     return switched[0]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _latin_meant(word: str, shortest: int = 3) -> str:
     """A Cyrillic non-word that is a product or English word typed in the Cyrillic layout
     ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
@@ -208,7 +215,7 @@ def _bare(token: str) -> str:
     return token.lower().strip(_PUNCTUATION)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _token(word: str, lang: str) -> Token:
     base = lemma(word, lang)
     product = word in PRODUCT_WORDS
@@ -216,7 +223,7 @@ def _token(word: str, lang: str) -> Token:
     return Token(word, base, stop, is_dictionary_word(word, lang))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
     if _CYRILLIC.search(word):
@@ -229,7 +236,7 @@ def lemma(word: str, lang: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _layout_reading(token: str) -> str | None:
     """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
@@ -242,7 +249,7 @@ def _layout_reading(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
@@ -277,7 +284,7 @@ def _translit_in_context(token: str, lang: str | None = None) -> str:
     return token
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def stem(word: str) -> str:
     """The Snowball stem of a word (Russian rules for Cyrillic, English for Latin).
 
@@ -287,7 +294,7 @@ def stem(word: str) -> str:
     return _stemmer("russian" if _CYRILLIC.search(word) else "english").stemWord(word)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def is_dictionary_word(word: str, lang: str = "ru") -> bool:
     """True when `word` is a real word of one of the languages (not a typo of another)."""
     if _CYRILLIC.search(word):
@@ -375,7 +382,7 @@ def _cyrillic_known(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def known_in(word: str, lang: str) -> bool:
     """Whether the ru or uk dictionary (`lang`) knows this Cyrillic word form."""
     analyser = _analyser(lang)
@@ -430,7 +437,7 @@ def _english_words() -> Container[str]:
     return words
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     """Grammemes of the likeliest verb reading of a Cyrillic word ("past", "futr", "impr",
     "INFN", "PRTS", ...); empty when the dictionaries read it as no verb form at all.
@@ -451,7 +458,7 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Every dictionary reading of a Cyrillic word as (lemma, grammemes), likeliest first;
     empty for Latin words and words no dictionary knows.
