@@ -173,15 +173,16 @@ def extract(text: str) -> str:
     for clause in clauses(text):
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
-        if _STARTED.search(fold(clause)):
+        folded = fold(clause)
+        if _STARTED.search(folded):
             continue  # "и это началось после того как поменяли пароль": when, not an attempt
         if (
             _NOTHING_TRIED.search(clause)
-            or _NEGATED_ATTEMPT.search(fold(clause))
-            or _DID_THAT.search(fold(clause))
+            or _NEGATED_ATTEMPT.search(folded)
+            or _DID_THAT.search(folded)
             or _VERDICT.search(clause)
-            or _DID_ACTION.search(fold(clause))
-            or _FOLLOWED.search(fold(clause))
+            or _DID_ACTION.search(folded)
+            or _FOLLOWED.search(folded)
             or _attempt_in(clause)
         ):
             found.append(clause)
