@@ -25,6 +25,9 @@ _HTTP = re.compile(
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
     _I,
 )
+# A mail server's reply: "550 5.7.1", "552 5.2.2", "554-5.7.1" (a reply code, then the
+# enhanced status class.subject.detail); the class digit repeats the reply's first digit.
+_SMTP = re.compile(r"(?<![\w.])([245])\d\d[ -]#?\1\.\d{1,3}\.\d{1,3}(?!\w|\.\d)")
 _ERROR_WORD = (
     r"(?:error|err|errors|ошибк\w*|ошибок|помилк\w*|код\w*|code|status|статус|стоп-код|"
     r"stop code|exit code|сбой|збій)"
@@ -147,7 +150,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
             codes.append(code)
 
-    for pattern in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
+    for pattern in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP):
         for found in pattern.finditer(text):
             add(found.group(0))
     for found in _AFTER_WORD.finditer(text):
