@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 
-from gateway.dialogs.corrections import CORRECTION_CUE, corrections, is_unknown, only_corrects
+from gateway.dialogs.corrections import (
+    CORRECTION_CUE,
+    corrections,
+    is_unknown,
+    named,
+    only_corrects,
+)
 from gateway.dialogs.extract import extract_fields
 from gateway.dialogs.extract.words import fold
 from gateway.models import CHECKLIST_FIELDS
@@ -124,7 +130,7 @@ def fill(
     # a bare repair ("ой, 11", "нет, не 10, а 11") is not the answer to the question asked
     repaired = bool(corrected) and only_corrects(text)
     found = extract_fields(text)
-    detail, said = _product_detail(fields, text, found)
+    detail, said = _product_detail(fields, text, found) if answering != "product" else ("", "")
     if detail:
         found["product"] = detail
     if answering and not repaired:
@@ -159,7 +165,7 @@ def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str]
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
     """The question for `field`, naming what the user already said when that helps."""
-    product = _first(fields.get("product", ""))
+    product = _first(fields.get("product", "")).split(" (")[0]  # "Zoom (зум)" asks of Zoom
     device = device_name(fields.get("problem", ""), lang)
     subject = product  # names read the same in any case; "с принтер" would not
     error = _first(fields.get("error", ""), sep=";")
@@ -241,9 +247,9 @@ def _merge(old: str, new: str, sep: str = "") -> str:
     ", " ("Excel, Office"), attempts and messages with "; " (they may hold commas)."""
     parts = [p.strip() for p in re.split(r";|, ", old) if p.strip()]
     for part in (p.strip() for p in re.split(r";|, ", new) if p.strip()):
-        if any(part.lower() in q.lower() for q in parts):
-            continue
-        shorter = [q for q in parts if part.lower().startswith(q.lower())]
+        if any(named(part) in named(q) for q in parts):
+            continue  # "Outlook (аутлук)" after "Outlook": the same name, spelt another way
+        shorter = [q for q in parts if named(part).startswith(named(q))]
         parts = [q for q in parts if q not in shorter] + [part]
     sep = sep or (", " if ", " in old and ";" not in old else "; ")
     return sep.join(parts)

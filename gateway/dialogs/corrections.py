@@ -156,7 +156,8 @@ def _repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
         if name in CORRECTABLE
         and fields.get(name, "").strip()
         and not is_unknown(fields[name])
-        and new.casefold() not in fields[name].casefold()  # "Outlook" does not undo "Outlook 16"
+        # "Outlook" (or "аутлук") does not undo "Outlook 16"
+        and named(new) not in fields[name].casefold()
         and len(value.split()) <= len(new.split()) + 1  # the value and little else
     }
     bare = _BARE_NUMBER.match(value)
@@ -173,4 +174,9 @@ def _repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
     return {}
 
 
-__all__ = ["CORRECTABLE", "CORRECTION_CUE", "corrections", "is_unknown", "only_corrects"]
+def named(value: str) -> str:
+    """What a value names, without the user's own spelling in brackets ("Outlook (аутлук)")."""
+    return value.split(" (")[0].lower()
+
+
+__all__ = ["CORRECTABLE", "CORRECTION_CUE", "corrections", "is_unknown", "named", "only_corrects"]

@@ -9,7 +9,6 @@ from dialogs.driver import Chat
 from dialogs.test_checklist import run_checklist
 from gateway.dialogs.checklist import fill
 
-
 # (field asked, the answer, the fields it fills): an answer that only gives another
 # field's fact leaves the asked field open; it is not asked again either.
 OTHER_FIELD_ANSWERS = [
