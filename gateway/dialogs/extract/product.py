@@ -195,7 +195,8 @@ def extract_all(text: str) -> list[str]:
         if name:
             found.append((match.start(), name))
             taken.append(range(match.start(), match.start() + len(" ".join(words))))
-    for match in _NAMED.finditer(text):
+    named = list(_NAMED.finditer(text))  # the long list of names is searched once
+    for match in named:
         if any(match.start() in span for span in taken):
             continue
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
@@ -219,7 +220,7 @@ def extract_all(text: str) -> list[str]:
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))
-    known = taken + [range(m.start(), m.end()) for m in _NAMED.finditer(text)]
+    known = taken + [range(m.start(), m.end()) for m in named]
     for start, name in names_by_place(text):
         if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
             found.append((start, name))

@@ -174,16 +174,17 @@ def extract(text: str) -> str:
     for clause in clauses(text):
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
-        after_start, started = started, bool(_STARTED.search(fold(clause)))
-        if started or (after_start and _WHEN_CLAUSE.match(fold(clause))):
+        folded = fold(clause)
+        after_start, started = started, bool(_STARTED.search(folded))
+        if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         if (
             _NOTHING_TRIED.search(clause)
             or _not_tried(clause)
-            or _DID_THAT.search(fold(clause))
+            or _DID_THAT.search(folded)
             or _VERDICT.search(clause)
-            or _DID_ACTION.search(fold(clause))
-            or _FOLLOWED.search(fold(clause))
+            or _DID_ACTION.search(folded)
+            or _FOLLOWED.search(folded)
             or _attempt_in(clause)
         ):
             found.append(clause)
