@@ -104,7 +104,7 @@ def reply_language(text: str, current: str) -> str:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # as many words as morphology keeps
 def _one_dictionary(word: str) -> str:
     """ "uk" or "ru" when only that dictionary knows `word`, else ""."""
     # morphology reads this module (translit and layout need the language): import late
