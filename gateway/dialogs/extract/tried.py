@@ -41,7 +41,6 @@ _ATTEMPT_STEMS = """
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
-
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = re.compile(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
@@ -305,8 +304,9 @@ def _cause(text: str) -> str:
 # made; "комп сам перезагрузился" (a thing before it, "сам") is what the machine did.
 _SELF_REBOOT = re.compile(
     r"^(?:(?:я|мы|ми|уже|вже|ещё|еще|ще|и|і|тоже|теж|несколько раз|пару раз|два раза|двічі|"
-    r"кілька разів|дважды|трижды)\s+)*(?:перезагруж|перезагруз|перезавантаж|перезапуск)\w*"
-    r"л(?:ся|ась|ось|ись|ася|ися|ось)(?!\w)"
+    r"кілька разів|дважды|трижды)\s+)*"
+    r"(?:перезагруж|перезагруз|перезавантаж|перезапуск|переустанавл|перевстановл)\w*"
+    r"(?:л(?:ся|ась|ось|ись|ася|ися)|вся)(?!\w)"
 )
 
 
