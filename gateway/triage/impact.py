@@ -83,6 +83,7 @@ class _Vocabulary:
     not_a_unit: frozenset[str]
     numbers: frozenset[str]
     obliged: frozenset[str]
+    collapse: frozenset[str]
 
 
 @cache
@@ -187,6 +188,12 @@ def _vocabulary() -> _Vocabulary:
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
+        # what everything does at once in an outage: "всё упало", "усе лягло", "all down";
+        # not "всё зависло", which is one slow machine as often as not
+        collapse=_keys("упасть лечь рухнуть накрыться грохнуться обвалиться отвалиться "
+                       "вырубиться", ru)
+        | _keys("впасти лягти гепнутися накритися обвалитися відвалитися вирубитися", uk)
+        | _keys("down crashed collapsed", en),
     )  # fmt: skip
 
 
@@ -231,6 +238,7 @@ def read_impact(text: str) -> Impact:
         many_stopped |= bool(stops) and _many(
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
+        many_stopped |= _all_collapsed(words)
         stake |= _at_stake(words) or (near and _deadline(words))
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
@@ -325,7 +333,9 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True
         subject = i < last_stop or before in ("у", "в")
         # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
-        as_subject = not word.tags or "nomn" in word.tags[0] or before in ("у", "в")
+        as_subject = (
+            not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
+        ) or before in ("у", "в")
         # "шара відділу логістики": a noun after a noun is its attribute, not the subject
         attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for
@@ -343,6 +353,27 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
+    return False
+
+
+# Between "everything" and its verb: "всё у нас упало", "everything is down again".
+_EVERYTHING_FILLER = frozenset({"у", "в", "нас", "вообще", "совсем", "взагалі", "зовсім",
+                                "опять", "снова", "знову", "просто", "уже", "вже", "is", "has",
+                                "have", "went", "just", "again", "here", "are", "'s"})  # fmt: skip
+_EVERYTHING = frozenset({"всё", "все", "усе", "everything", "all"})
+
+
+def _all_collapsed(words: list[Word]) -> bool:
+    """Everything fell at once: "всё упало", "у нас усе лягло", "all down", "everything is
+    down"; the writer's own machine ("у меня всё упало", "my PC: all down") is one."""
+    if any(w.text in _ME or w.text in ("мой", "мій", "my", "i") for w in words):
+        return False
+    for i, word in enumerate(words):
+        if word.text not in _EVERYTHING:
+            continue
+        rest = [w for w in words[i + 1 : i + 5] if w.text not in _EVERYTHING_FILLER]
+        if rest and rest[0].among(_vocabulary().collapse):
+            return not (i and words[i - 1].text in _NEGATION)
     return False
 
 
@@ -431,11 +462,15 @@ def _is_people(word: Word) -> bool:
     if word.lemma in vocab.plural_stake or word.lemma in vocab.stake:
         return False  # customers, patients, drivers waiting: what is at stake, not our staff
     if word.tags:
-        first = word.tags[0]
+        # an animate noun first, plural in some reading: the Ukrainian dictionary lists
+        # "учні" as a locative singular first
         return (
-            {"NOUN", "anim", "plur"} <= first
-            and not first & {"Name", "Surn", "Patr"}
+            {"NOUN", "anim"} <= word.tags[0]
             and word.lemma not in vocab.not_people
+            and any(
+                {"NOUN", "anim", "plur"} <= tags and not tags & {"Name", "Surn", "Patr"}
+                for tags in word.tags
+            )
         )
     return word.lemma in vocab.people and word.text.endswith("s")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from gateway.knowledge.morphology import meant_text
 from gateway.models import Priority
 from gateway.triage.impact import only_me, read_impact
 from gateway.triage.phrases import PhraseSet
@@ -134,6 +135,18 @@ class PriorityRules:
 
 
 def _from_text(text: str) -> PriorityAssessment:
+    """The priority of `text`, read as typed and, when it is translit or typed in the wrong
+    layout ("u vseh vse upalo", "ytn bynthytnf e dctuj jnltkf"), as the words meant."""
+    found = _read(text)
+    meant = meant_text(text)
+    if meant != text:
+        other = _read(meant)
+        if other.priority.rank < found.priority.rank:
+            return other
+    return found
+
+
+def _read(text: str) -> PriorityAssessment:
     if text in MANY_STOPPED and not only_me(text):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
