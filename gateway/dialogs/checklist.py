@@ -167,7 +167,7 @@ def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str]
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
     """The question for `field`, naming what the user already said when that helps."""
-    product = _first(fields.get("product", ""))
+    product = _first(fields.get("product", "")).split(" (")[0]  # "Zoom (зум)" asks of Zoom
     device = device_name(fields.get("problem", ""), lang)
     subject = product  # names read the same in any case; "с принтер" would not
     error = _first(fields.get("error", ""), sep=";")
@@ -239,7 +239,8 @@ def _apply_repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
         if name in CORRECTABLE
         and fields.get(name, "").strip()
         and not is_unknown(fields[name])
-        and new.casefold() not in fields[name].casefold()  # "Outlook" does not undo "Outlook 16"
+        # "Outlook" (or "аутлук") does not undo "Outlook 16"
+        and _named(new) not in fields[name].casefold()
         and len(value.split()) <= len(new.split()) + 1  # the value and little else
     }
     bare = _BARE_NUMBER.match(value)
@@ -260,12 +261,17 @@ def _merge(old: str, new: str) -> str:
     """`old` with the parts of `new` it lacks; a fuller part ("1С 8.3") replaces its stem."""
     parts = [p.strip() for p in re.split(r";|, ", old) if p.strip()]
     for part in (p.strip() for p in re.split(r";|, ", new) if p.strip()):
-        if any(part.lower() in q.lower() for q in parts):
-            continue
-        shorter = [q for q in parts if part.lower().startswith(q.lower())]
+        if any(_named(part) in _named(q) for q in parts):
+            continue  # "Outlook (аутлук)" after "Outlook": the same name, spelt another way
+        shorter = [q for q in parts if _named(part).startswith(_named(q))]
         parts = [q for q in parts if q not in shorter] + [part]
     sep = ", " if ", " in old and ";" not in old else "; "
     return sep.join(parts)
+
+
+def _named(part: str) -> str:
+    """What a value names, without the user's own spelling in brackets."""
+    return part.split(" (")[0].lower()
 
 
 def _first(value: str, sep: str = ",") -> str:

@@ -146,7 +146,7 @@ class SupportFlow:
         unclear, st.unclear = st.unclear, ""
         st.start_flow(text)
         fill(st.fields, st.sources, text, "first message")
-        signal = detect_handoff(text)
+        signal = detect_handoff(turn.reading(text))
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")
         if signal and signal.reason == "asked_for_person" and not describes_problem(text):
@@ -154,7 +154,7 @@ class SupportFlow:
             st.fields.pop("problem", None)
             self.to_person(turn, signal.reason, None)
             return
-        urgency = self.priorities.assess(read_head(text))
+        urgency = self.priorities.assess(turn.reading(read_head(text)))
         match = self._match(text, turn.lang)
         match = self._outage_read(match, urgency.priority, text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
@@ -310,7 +310,7 @@ class SupportFlow:
         """The answer to "did this help?"."""
         st, text = turn.state, msg.text.strip()
         helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
-        signal = detect_handoff(text) if text else None
+        signal = detect_handoff(turn.reading(text)) if text else None
         if text and not helped:
             fill(st.fields, st.sources, text, "reply to did-it-help")
         if not helped and (signal or helped is False or len(text.split()) >= DETAIL_WORDS):
@@ -345,7 +345,7 @@ class SupportFlow:
             self.to_person(turn, "no_answer", None)
         elif article is not None:
             self._offer_article(turn, article, st.offered[picked])
-        elif text and (detect_handoff(text) or len(text.split()) >= DETAIL_WORDS):
+        elif text and (detect_handoff(turn.reading(text)) or len(text.split()) >= DETAIL_WORDS):
             self.new_problem(turn, msg)
         else:
             turn.say("choices_again", *self._choice_buttons(turn))
@@ -389,7 +389,7 @@ class SupportFlow:
             st.problem = value
             match = self._match(value, turn.lang)
             self._classify(turn, _top_article(match), confident=match.outcome == "answer")
-        signal = detect_handoff(text) if field != "problem" else None
+        signal = detect_handoff(turn.reading(text)) if field != "problem" else None
         if signal and signal.reason in ("asked_for_person", "upset"):
             self.request_ticket(turn)  # the user has had enough questions
         else:
@@ -488,7 +488,7 @@ class SupportFlow:
         trouble is back. Thanks and praise stay feedback."""
         if is_small_talk(text) or sounds_grateful(text):
             return False
-        signal = detect_handoff(text)
+        signal = detect_handoff(turn.reading(text))
         if signal is not None and signal.reason != "upset":
             return True
         if self.routing.recognises(text):
@@ -512,7 +512,7 @@ class SupportFlow:
         problem = read_head(st.problem)
         statement = problem_statement(problem)
         st.group = self.routing.group_for(article, statement, confident=confident).value
-        st.priority = self.priorities.assess(problem, st.topic).priority.value
+        st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
 
     def _article(self, topic: str) -> ArticleLike | None:
         return self.knowledge.article(topic) if topic else None

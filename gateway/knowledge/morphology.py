@@ -162,6 +162,12 @@ def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
     """
     english = sum(len(t) >= 3 and _english_known(_bare(t)) for t in raw)
+    # Only a Latin token that is no English, product or listed word can have a reading.
+    # When those are fewer than the English words (a plain English message with a name in
+    # it) neither reading can win, so none is worked out: a new word's readings cost most.
+    open_to_reading = sum(t.isascii() and _may_read_as_cyrillic(_bare(t)) for t in raw)
+    if open_to_reading == 0 or open_to_reading < english:
+        return raw
     layout = [_layout_reading(t) for t in raw]
     translit = [_cyrillic_reading(t, lang) for t in raw]
     in_layout = sum(r is not None for r in layout)
@@ -243,11 +249,15 @@ def lemma(word: str, lang: str) -> str:
     return word
 
 
+def _may_read_as_cyrillic(bare: str) -> bool:
+    return not _english_known(bare) and bare not in WORDS and bare not in PRODUCT_WORDS
+
+
 @lru_cache(maxsize=65536)
 def _layout_reading(token: str) -> str | None:
     """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
-    if not token.isascii() or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+    if not token.isascii() or not _may_read_as_cyrillic(bare):
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
         for switched in from_wrong_layout(candidate):
@@ -260,7 +270,7 @@ def _layout_reading(token: str) -> str | None:
 def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
-    if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+    if len(bare) < 2 or not _may_read_as_cyrillic(bare):
         return None
     for reading in cyrillic_readings(bare, lang):
         if _is_cyrillic_word(reading):
@@ -337,10 +347,22 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)
-    return _likeliest(analyser.parse(word), word).replace("ё", "е").replace("'", "")
+    return _likeliest(_parses(word, analyser.lang), word).replace("ё", "е").replace("'", "")
 
 
-def _likeliest(parses: list[pymorphy3.analyzer.Parse], word: str) -> str:
+# Words whose dictionary readings are kept: enough for the words of the last few messages,
+# which the lemma, the triage readings and the verb forms of one turn each ask for.
+_PARSED_WORDS = 2048
+
+
+@lru_cache(maxsize=_PARSED_WORDS)
+def _parses(word: str, dictionary: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """Every reading of `word` in the ru or uk dictionary, parsed once for the lemma, the
+    readings and the verb forms alike (each keeps its own answer for longer)."""
+    return tuple(_analyser(dictionary).parse(word))
+
+
+def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
     """The normal form of the likeliest reading of a word.
 
     The Ukrainian dictionary scores every reading alike, so its first one is arbitrary
@@ -442,7 +464,7 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
         analyser = _analyser(name)
         if not analyser.word_is_known(word):
             continue
-        for parse in analyser.parse(word):
+        for parse in _parses(word, name):
             if parse.tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
                 return frozenset(str(parse.tag).replace(" ", ",").split(","))
         return frozenset()
@@ -467,6 +489,6 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
                     str(p.normal_form).replace("ё", "е").replace("'", ""),
                     frozenset(str(p.tag).replace(" ", ",").split(",")),
                 )
-                for p in analyser.parse(word)
+                for p in _parses(word, name)
             )
     return ()

@@ -17,17 +17,14 @@ from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.morphology import lemma
-from gateway.triage.language import detect_language
 from gateway.triage.phrases import normalise
-from gateway.triage.reading import Word, read_words
+from gateway.triage.reading import MessageReading, Word, read_message
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
 _LABEL = re.compile(r"([\w'-]+)\s*[:,—–]")
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
 _NAMED = re.compile(r"\w:([\w'-]+)")
-# a full stop ends a clause, a dot inside a version or a time ("Zoom 5.17") does not
-_CLAUSE = re.compile(r"(?:[;!?\n]|\.(?!\d))+|,\s+(?:а|але|но|but|and|і|и)\s+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
                        "doesn't", "don't", "didn't", "wasn't", "weren't", "couldn't", "hasn't",
@@ -222,14 +219,13 @@ class Impact:
     at_stake: bool
 
 
-def read_impact(text: str) -> Impact:
-    """Read the three facts from `text`; many counts only in a clause where work stopped."""
-    norm = normalise(text)
-    lang = detect_language(norm)
+def read_impact(message: str | MessageReading) -> Impact:
+    """Read the three facts from a message; many counts only in a clause where work stopped."""
+    reading = read_message(message)
+    norm = reading.norm
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
-    for clause in _CLAUSE.split(norm):
-        words = read_words(clause, lang)
+    for clause, words in reading.clauses:
         if not words:
             continue
         stops = [i for i in range(len(words)) if _stops_at(words, i)]

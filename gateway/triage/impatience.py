@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gateway.triage.language import detect_language
-from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import Word, lemma_keys, read_words
+from gateway.triage.phrases import PhraseSet
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
 from gateway.triage.tone import read_tone
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
@@ -124,15 +123,16 @@ def _feelings() -> _Feelings:
     )  # fmt: skip
 
 
-def lost_patience(text: str) -> bool:
-    """Whether `text` says the user has had enough: one strong cue or two weak ones."""
+def lost_patience(message: str | MessageReading) -> bool:
+    """Whether a message says the user has had enough: one strong cue or two weak ones."""
+    reading = read_message(message)
+    text = reading.text
     if text in LOST_PATIENCE:
         return True
-    tone = read_tone(text)  # shouting, sarcasm, a complaint about the bot
+    tone = read_tone(reading)  # shouting, sarcasm, a complaint about the bot
     if tone.strong:
         return True
-    norm = normalise(text)
-    words = read_words(norm, detect_language(norm))
+    words = reading.words
     feelings = _feelings()
     if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
         return True

@@ -20,9 +20,8 @@ from functools import cache
 
 from gateway.knowledge.morphology import is_dictionary_word, readings
 from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
-from gateway.triage.language import detect_language
 from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import Word, lemma_keys, read_words
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message, read_words
 
 # Quoted text and whatever follows a "says"-verb or a colon: what a screen or a dialog says.
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
@@ -116,8 +115,10 @@ def _self_help() -> _SelfHelp:
     )
 
 
-def read_tone(text: str) -> ToneReading:
-    """Count the shapes of an upset message in `text`."""
+def read_tone(message: str | MessageReading) -> ToneReading:
+    """Count the shapes of an upset message."""
+    reading = read_message(message)
+    text = reading.text
     strong = weak = 0
     shouted = shouted_words(text)
     if all(normalise(w) in _SCREEN_WORDS for w in shouted):
@@ -126,7 +127,7 @@ def read_tone(text: str) -> ToneReading:
         strong += 1
     elif any(len(w) >= SHOUTED_ALONE for w in shouted):
         weak += 1
-    strong += sarcastic(text) + complains_of_bot(text) + bool(RHETORICAL.search(text))
+    strong += sarcastic(text) + complains_of_bot(reading) + bool(RHETORICAL.search(text))
     return ToneReading(strong=strong, weak=weak)
 
 
@@ -163,15 +164,14 @@ def sarcastic(text: str) -> bool:
     return bool(PERSISTS.search(norm[len(head) :]))
 
 
-def complains_of_bot(text: str) -> bool:
+def complains_of_bot(message: str | MessageReading) -> bool:
     """The bot or its self-help are what the user objects to: "Ваш бот ничего не понимает",
     "ЗАБЕРИТЕ ЭТОГО БОТА", "DO NOT send me another article", "хватит ваших ссылок". A link
     the user followed ("перешёл по ссылке, теперь не работает") is no complaint."""
-    norm = normalise(text)
-    lang = detect_language(norm)
+    reading = read_message(message)
     kinds = _self_help()
-    for sentence in re.split(r"[.!?;\n]+", norm):
-        words = read_words(sentence, lang)
+    for sentence in re.split(r"[.!?;\n]+", reading.norm):
+        words = read_words(sentence, reading.lang)
         texts = {w.text for w in words}
         for word in words:
             said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)

@@ -87,6 +87,12 @@ BLIND_SETS = [
     # structural reading of who is stopped, 32 with the mass stop decided without the
     # matcher and the next refit (NOTE-19-i19-urgency).
     ("dialogs_frozen4.yaml", 32, 1),
+    # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
+    # 5 asked again on main and on i19-rich alike), raised as it is tuned on ...
+    ("dialogs_tune5.yaml", 32, 5),
+    # ... and its frozen part, the newest honest measure, at its first untouched figure
+    # (30/40, 3 asked again), run for its summary only.
+    ("dialogs_frozen5.yaml", 30, 3),
 ]
 
 

@@ -64,7 +64,12 @@ _SAYS = re.compile(
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
     r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
-    r"|(?:(?:с|з|with an?|with)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
+    r"|(?:an?|some|какую-то|якусь|some kind of|an? (?:weird|strange|unknown))\s+(?:error|"
+    r"ошибк\w*|помилк\w*|message|warning)\s+(?:when|whenever|if|on|every|при|коли|когда|каждый|"
+    r"кожного|щоразу|as soon)\b"
+    r"|(?:(?:с|з|with an?|with|an?|the|some|some kind of|this|that|an? (?:weird|strange|unknown)|"
+    r"какую-то|якусь|странную|дивну)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|errors?|"
+    r"messages?|warnings?)\W*$",
     _I,
 )
 _PERSON_BEFORE = re.compile(

@@ -79,6 +79,12 @@ _CLOCK = (
 )
 
 _PATTERNS = [
+    # "со вчерашнего обновления", "з учорашнього оновлення", "с обновления Windows"
+    r"(?:с|со|з|із|від)\s+(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
+    r"ночн\w+|нічн\w+|последн\w+|останн\w+|недавн\w+|пятничн\w+|п'ятничн\w+)\s+)?"
+    r"(?:обновлени[яй]|оновлення|установки|встановлення|переезда|переїзду|ремонта|ремонту|"
+    r"замены|заміни|перезагрузки|перезавантаження|отключения света|відключення світла)"
+    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|программ\w*|програм\w*))?(?![\w'])",
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
     r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
     r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
@@ -140,10 +146,18 @@ _PATTERNS = [
     r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
     r"(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту))"
     r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
+    # "відколи поставили новий роутер", "з тих пір як переїхали": the event that started it
+    r"(?:відколи|з тих пір,? як|с тех самых пор,? как)(?:\s+[\w'-]+){1,4}(?![\w'])",
+    # "уже с неделю", "з тиждень як": roughly a week
+    r"(?:(?:уже|вже)\s+)?(?:с|з)\s+(?:неделю|недельку|месяц|полгода|тиждень|місяць|півроку)"
+    r"(?:\s+(?:как|як))?(?![\w'])",
     # "ever since IT replaced my dock last week", "since they moved us to the new VPN"
     r"ever since(?:\s+[\w'-]+){0,6}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))|"
-    r"since\s+(?:[\w'-]+\s+){1,2}?[a-z]+ed(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)"
-    r"[\w'-]+){0,3}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))",
+    r"since\s+(?:[\w'-]+\s+){1,3}?(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|"
+    r"put|set|swapped|shut|hit|left|brought|built|made)"
+    r"(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)[\w'-]+){0,3}?"
+    r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:morning|afternoon|week)|today)|"
+    r"(?=\s*[,.;!?]|$))",
     # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
     r"(?:since|from|starting)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?![\w'])|"
     r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
@@ -164,7 +178,7 @@ _PATTERNS = [
     r"(?:с|со|з|із|після|после)\s+(?:отпуска|больничного|відпустки|лікарняного)(?![\w'])",
     r"(?:since|after|ever since)\s+(?:i|we|they|it|you)\s+(?:came back|got back|returned|"
     r"moved|changed|switched|installed|updated|upgraded|got|replaced|reset)"
-    r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?"
+    r"(?:\s+(?:from|to|the|my|our|a|an|new))*(?:\s+[\w-]+)?"
     rf"(?:\s+(?:on|last)\s+(?:{_WEEKDAYS})|\s+(?:yesterday|last week|this morning))?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
     # "Started when I came back from holiday", "началось, когда поставили новый антивирус"

@@ -170,18 +170,21 @@ def extract(text: str) -> str:
     """The clauses that say what was tried, joined with "; "; "" when none does."""
     found: list[str] = []
     cause = _cause(text)
+    started = False
     for clause in clauses(text):
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
-        if _STARTED.search(fold(clause)):
-            continue  # "и это началось после того как поменяли пароль": when, not an attempt
+        folded = fold(clause)
+        after_start, started = started, bool(_STARTED.search(folded))
+        if started or (after_start and _WHEN_CLAUSE.match(folded)):
+            continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         if (
             _NOTHING_TRIED.search(clause)
-            or _NEGATED_ATTEMPT.search(fold(clause))
-            or _DID_THAT.search(fold(clause))
+            or _not_tried(clause)
+            or _DID_THAT.search(folded)
             or _VERDICT.search(clause)
-            or _DID_ACTION.search(fold(clause))
-            or _FOLLOWED.search(fold(clause))
+            or _DID_ACTION.search(folded)
+            or _FOLLOWED.search(folded)
             or _attempt_in(clause)
         ):
             found.append(clause)
@@ -189,16 +192,69 @@ def extract(text: str) -> str:
 
 
 def only_not_tried(clause: str) -> bool:
-    """Whether the clause only says what was not tried ("Переустанавливать не пробовала"):
-    it answers the question, and the fix it names still hints at what kind of problem it is."""
-    return bool(_NEGATED_ATTEMPT.search(fold(clause))) and not (
+    """Whether the clause only says what was not tried ("Переустанавливать не пробовала",
+    "ещё не перезагружала", "I was going to reinstall it"): it answers the question, and the
+    fix it names still hints at what kind of problem it is."""
+    return _not_tried(clause) and not (
         _VERDICT.search(clause) or _DID_ACTION.search(fold(clause)) or _attempt_in(clause)
     )
 
 
+def _not_tried(clause: str) -> bool:
+    """What the user has not done yet, or only meant to do, answers "what did you try" too."""
+    folded = fold(clause)
+    return bool(_NEGATED_ATTEMPT.search(folded)) or _own_undone(folded.lower())
+
+
+# "ещё не перезагружала", "пока не переустанавливал", "ні разу не перевстановлювала": the
+# user's own past, negated. "не перезагружается" (what the thing does) is no done form.
+_NOT_BEFORE_CYR = re.compile(r"(?:^|\s)(?:не|ні разу не|ни разу не)\s+$")
+# "haven't restarted it yet", "I didn't reinstall", "we never cleared the cache": the user
+# (a clause start, "I", "we", "and", "but") as the subject, not "it didn't restart".
+_NOT_BEFORE_EN = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:i|we|and|but|so|also|honestly|yet)\s+)(?:have not|haven'?t|"
+    r"did not|didn'?t|had not|hadn'?t|never|not)\s+(?:yet\s+|even\s+|actually\s+)?$"
+)
+# "хотела переустановить, но …", "was going to reinstall it but …": a plan given up on.
+_MEANT_TO = re.compile(
+    r"(?<!\w)(?:хотел[аи]?|собирал(?:ся|ась|ись)|думал[аи]?|хотів|хотіла|хотіли|"
+    r"збирав(?:ся)?|збиралас[ья]|збиралися|думав|думала)(?!\s+бы)\s+(?P<cyr>\w+(?:\s+\w+)?)|"
+    r"\b(?:was|were) (?:going|about) to (?P<en1>\w+)|"
+    r"\b(?:wanted|meant|planned) to (?P<en2>\w+)"
+)
+_EN_ATTEMPT_BASE = re.compile(
+    r"^(?:re-?start|reboot|re-?install|uninstall|reset|clear|roll|update|upgrade|check|"
+    r"power[- ]cycle|unplug|reconnect|swap|replace|remove|delete|repair|flush|try)$"
+)
+
+
+def _own_undone(lowered: str) -> bool:
+    for word in ATTEMPT_VERBS.found(lowered):
+        at = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
+        if at and _NOT_BEFORE_CYR.search(lowered[: at.start()]) and word.endswith(_PAST):
+            return True
+    for found in re.finditer(r"[a-z'-]+", lowered):
+        verb = found.group(0)
+        if (_EN_DONE.fullmatch(verb) or _EN_ATTEMPT_BASE.match(verb)) and _NOT_BEFORE_EN.search(
+            lowered[: found.start()]
+        ):
+            return True
+    for plan in _MEANT_TO.finditer(lowered):
+        cyr, en = plan.group("cyr"), plan.group("en1") or plan.group("en2")
+        if cyr and any(w.startswith(ATTEMPT_VERBS.stems) for w in cyr.split()):
+            return True
+        if en and _EN_ATTEMPT_BASE.match(en):
+            return True
+    return False
+
+
+_PAST = ("л", "ла", "ли", "ло", "в")
+
+
 # A start named by what happened: "с тех пор как поменяли роутер", "ever since IT replaced".
 _CAUSE_START = re.compile(
-    r"^(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту)|ever since)",
+    r"^(?:с тех пор|с того (?:времени|момента)|відтоді|відколи|з того (?:часу|моменту)|"
+    r"ever since|since (?!\d)|after (?:we|they|i|it|you|someone)\b)",
     _I,
 )
 
@@ -210,6 +266,10 @@ _STARTED = re.compile(
     r"began when|it began|this began)(?!\w)",
     _I,
 )
+
+
+# The rest of "почалося після того, | як оновили Windows" after a comma.
+_WHEN_CLAUSE = re.compile(r"^\s*(?:как|когда|як|коли|when|after|once)\b", _I)
 
 
 def _cause(text: str) -> str:

@@ -80,11 +80,11 @@ class DoneForms:
         return known
 
     def _judge(self, word: str) -> bool:
-        stem = next((s for s in self.stems if word.startswith(s)), "")
+        stem = self._stem_of(word)
         if not stem:
             # The dictionary knows forms the stems do not spell: витягла -> витягти.
             base = lemma(word, "ru") if len(word) > 3 else word
-            stem = next((s for s in self.stems if base.startswith(s)), "")
+            stem = self._stem_of(base)
             if not stem or base == word:
                 return False
             common = len(_common_prefix(word, base))
@@ -104,6 +104,13 @@ class DoneForms:
         if grammemes & _DONE:
             return True
         return tail.endswith(_DONE_ENDINGS) or tail in _DONE_ENDINGS
+
+    def _stem_of(self, word: str) -> str:
+        """The longest stem `word` starts with, or "". Most words of a message start with
+        none: one test against all the stems at once rules them out."""
+        if not word.startswith(self.stems):
+            return ""
+        return next(s for s in self.stems if word.startswith(s))
 
     def found(self, text: str) -> list[str]:
         """The words of `text` that are done forms of the stems."""
