@@ -100,7 +100,9 @@ def _vocabulary() -> _Vocabulary:
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
-                "failing lost blank dark offline standstill closes shuts", en),
+                "failing lost blank dark offline standstill closes shuts bounce bounces "
+                "bounced bouncing reject rejects rejected undeliverable", en)
+        | _keys("отклонять отклоняться", ru) | _keys("відхиляти відхилятися", uk),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
         lacking=_keys("нет нету без", ru) | _keys("немає нема без", uk),
         # English has no noun tags here: "no" stops work only before what work needs.
@@ -240,6 +242,30 @@ def read_impact(message: str | MessageReading) -> Impact:
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
 
+_ALL_OF = frozenset({"всех", "всіх", "усіх"})
+
+
+def all_of_things(message: str | MessageReading) -> str:
+    """The message's normal form with an "all" that counts things, not people, marked
+    ("у всех заданий статус «Ошибка»", "у всіх файлів": jobs and files in the genitive), so
+    the phrase rules for everyone ("у всех …") pass it by. An "all" of people, groups or
+    devices, or of places ("во всех кабинетах"), stays."""
+    reading = read_message(message)
+    vocab = _vocabulary()
+    things = {
+        after.text
+        for word, after in pairwise(reading.words)
+        if word.text in _ALL_OF
+        and after.tags
+        and {"NOUN", "inan", "gent", "plur"} <= after.tags[0]
+        and not (_is_group(after) or after.lemma in vocab.shared_devices)
+    }
+    if not things:
+        return reading.norm
+    named = "|".join(re.escape(t) for t in sorted(things))
+    return re.sub(rf"\b({'|'.join(_ALL_OF)})(\s+(?:{named}))\b", r"\1_\2", reading.norm)
+
+
 def only_me(text: str) -> bool:
     """The writer says they alone are stopped ("у меня одной", "works for everyone else")."""
     return bool(_ONLY_ME.search(normalise(text)))
@@ -329,9 +355,13 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True
         subject = i < last_stop or before in ("у", "в")
         # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
-        as_subject = (
-            not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
-        ) or before in ("у", "в")
+        # "у кассиров" is many, "у медсестри" (a genitive singular) is one nurse
+        if before in ("у", "в"):
+            as_subject = not word.tags or word.has("plur", "gent")
+        else:
+            as_subject = (
+                not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
+            )
         # "шара відділу логістики": a noun after a noun is its attribute, not the subject
         attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for

@@ -178,6 +178,11 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         ("v usih ne pratsyuye internet", "many_stopped"),
         # people the Ukrainian dictionary reads as a singular first ("учні")
         ("Учні не можуть здати тест, електронний журнал не відкривається", "many_stopped"),
+        # a mailing bounced before a deadline: what is at stake
+        ("The invoices have to reach 500 clients by 4pm and every message bounces", "at_stake"),
+        # "all" of places or of people, not of things
+        ("во всех кабинетах нет интернета", "many_stopped"),
+        ("у всех сотрудников не открывается 1С", "many_stopped"),
     ],
 )  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
@@ -254,6 +259,10 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "my laptop: all down",
         # English words, not translit
         "all good now, it is not down",
+        # "all" of things (jobs, files), one person after "у"
+        "принтер не печатает, у всех заданий статус «Ошибка»",
+        "у всіх файлів помилка, не відкриваються",
+        "у медсестри на посту перестала працювати клавіатура, лампочки не світяться",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
