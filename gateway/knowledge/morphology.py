@@ -40,7 +40,7 @@ from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORD
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
 
     import pymorphy3
     import Stemmer
@@ -56,6 +56,13 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
 _MEMO_TEXT_CHARS = 500
+# How much is memoised. A word read costs ~0.1 ms the first time; kept, ~300 bytes in each
+# of the ten memos below that keep it, and a text ~3 KB. At the former sizes (64-128 Ki
+# words, 16 Ki texts) full memos took ~190 MiB of every process that answers, reached by
+# a wide enough vocabulary (typos, names, codes, pasted errors) in a long run. 16 Ki words
+# hold the knowledge base and every evaluation set together (~6,000 words) twice over.
+_WORDS_KEPT = 16384
+_TEXTS_KEPT = 2048
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
@@ -127,7 +134,7 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
-_memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
+_memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)
 
 
 def forget_texts() -> None:
@@ -209,7 +216,7 @@ def _layout_in_context(token: str) -> str:
     return switched[0]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _latin_meant(word: str, shortest: int = 3) -> str:
     """A Cyrillic non-word that is a product or English word typed in the Cyrillic layout
     ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
@@ -228,7 +235,7 @@ def _bare(token: str) -> str:
     return token.lower().strip(_PUNCTUATION)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _token(word: str, lang: str) -> Token:
     base = lemma(word, lang)
     product = word in PRODUCT_WORDS
@@ -236,7 +243,7 @@ def _token(word: str, lang: str) -> Token:
     return Token(word, base, stop, is_dictionary_word(word, lang))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
     if _CYRILLIC.search(word):
@@ -253,7 +260,7 @@ def _may_read_as_cyrillic(bare: str) -> bool:
     return not _english_known(bare) and bare not in WORDS and bare not in PRODUCT_WORDS
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _layout_reading(token: str) -> str | None:
     """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
@@ -266,7 +273,7 @@ def _layout_reading(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
@@ -301,7 +308,7 @@ def _translit_in_context(token: str, lang: str | None = None) -> str:
     return token
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def stem(word: str) -> str:
     """The Snowball stem of a word (Russian rules for Cyrillic, English for Latin).
 
@@ -311,7 +318,7 @@ def stem(word: str) -> str:
     return _stemmer("russian" if _CYRILLIC.search(word) else "english").stemWord(word)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def is_dictionary_word(word: str, lang: str = "ru") -> bool:
     """True when `word` is a real word of one of the languages (not a typo of another)."""
     if _CYRILLIC.search(word):
@@ -411,7 +418,7 @@ def _cyrillic_known(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def known_in(word: str, lang: str) -> bool:
     """Whether the ru or uk dictionary (`lang`) knows this Cyrillic word form."""
     analyser = _analyser(lang)
@@ -426,9 +433,23 @@ def _english_known(word: str) -> bool:
 
 @cache
 def _analyser(lang: str) -> pymorphy3.MorphAnalyzer:
-    import pymorphy3
+    """The analyser of one language. Only words its dictionary knows are parsed here (a
+    word it does not know is stemmed instead), so it is built without the unit that
+    guesses unknown words by their endings, and the tables only that unit reads (4-5 MiB
+    a language, in every process that answers) are let go."""
+    import importlib
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    import pymorphy3
+    from pymorphy3.units import KnownSuffixAnalyzer
+
+    def known(units: list[object]) -> list[object]:
+        return [u for u in units if not isinstance(u, KnownSuffixAnalyzer)]
+
+    defaults = importlib.import_module(f"pymorphy3.lang.{lang}").DEFAULT_UNITS
+    units = [known(u) if isinstance(u, list) else u for u in known(defaults)]
+    analyser = pymorphy3.MorphAnalyzer(lang=lang, units=units)
+    analyser.dictionary.prediction_suffixes_dawgs.clear()
+    return analyser
 
 
 @cache
@@ -439,18 +460,20 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 @cache
-def _english_words() -> frozenset[str]:
-    """English words frequent enough to be sure of. Only these are kept: the whole
-    frequency list was ~25 MiB in every process that answers, these are a few."""
+def _english_words() -> Container[str]:
+    """English words frequent enough to be sure of, as a DAWG: 47,000 words in 0.2 MiB
+    of one C buffer, where a frozenset of them took ~5 MiB of Python strings (and the
+    pages of the whole frequency list they were interleaved with) in every process that
+    answers; a look-up costs the same (~0.1 us). Nothing of the list read stays."""
+    import dawg
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    # Fresh copies of the words kept, so that the memory of the whole list (its strings
-    # interleaved with the kept ones) is wholly free again and goes back to the system.
-    return frozenset((w + " ")[:-1] for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    words: Container[str] = dawg.DAWG(w for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    return words
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     """Grammemes of the likeliest verb reading of a Cyrillic word ("past", "futr", "impr",
     "INFN", "PRTS", ...); empty when the dictionaries read it as no verb form at all.
@@ -471,7 +494,7 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Every dictionary reading of a Cyrillic word as (lemma, grammemes), likeliest first;
     empty for Latin words and words no dictionary knows.

@@ -8,6 +8,7 @@ text is English. Product names in Latin inside Cyrillic text ("Outlook на Wind
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -120,6 +121,7 @@ def _meant(text: str) -> str:
     return meant if changed >= _MIN_MEANT_WORDS else text
 
 
+@lru_cache(maxsize=16384)  # as many words as morphology keeps
 def _one_dictionary(word: str) -> str:
     """ "uk" or "ru" when only that dictionary knows `word`, else ""."""
     # morphology reads this module (translit and layout need the language): import late

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from gateway.knowledge.morphology import lemma, meant_text, readings
 from gateway.triage.language import detect_language
@@ -21,6 +21,7 @@ from gateway.triage.phrases import normalise
 
 _WORD = re.compile(r"[\w'-]+|\d+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
+WORDS_KEPT = 16384  # words read (users write much the same words): ~5 MiB at most
 # A full stop ends a clause, a dot inside a version or a time ("Zoom 5.17") does not; so
 # does a contrast ("…, а у коллег работает").
 CLAUSE = re.compile(r"(?:[;!?\n]|\.(?!\d))+|,\s+(?:а|але|но|but|and|і|и)\s+")
@@ -53,16 +54,17 @@ class Word:
 
 def read_words(text: str, lang: str) -> list[Word]:
     """The words of normalised `text`, each with its lemma and readings."""
-    out = []
-    for raw in _WORD.findall(text):
-        word = raw.strip("'-")
-        if not word:
-            continue
-        found = readings(word, lang) if _CYRILLIC.search(word) else ()
-        base = found[0][0] if found else lemma(word, lang)
-        tags = tuple(tags for _, tags in found)
-        out.append(Word(word, base, tags, frozenset(name for name, _ in found)))
-    return out
+    stripped = (raw.strip("'-") for raw in _WORD.findall(text))
+    return [_word(word, lang) for word in stripped if word]
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _word(word: str, lang: str) -> Word:
+    """One word as triage reads it; a word is read once, whichever message it is in."""
+    found = readings(word, lang) if _CYRILLIC.search(word) else ()
+    base = found[0][0] if found else lemma(word, lang)
+    tags = tuple(tags for _, tags in found)
+    return Word(word, base, tags, frozenset(name for name, _ in found))
 
 
 def lemma_keys(words: str, lang: str) -> frozenset[str]:

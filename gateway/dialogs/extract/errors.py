@@ -20,6 +20,11 @@ _HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
 _CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
 _DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
 _PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+# A mail server's reply with its enhanced status: "550 5.7.1", "552 5.2.2", "554-5.7.1".
+_SMTP = re.compile(
+    r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
+    r"(?-i:\s+[A-Z][A-Za-z']*(?:\s+[a-z][A-Za-z']*){1,6})?"  # "550 5.7.1 Relay access denied"
+)
 _HTTP = re.compile(
     r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
@@ -152,7 +157,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
             codes.append(code)
 
-    for pattern in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
+    for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
         for found in pattern.finditer(text):
             add(found.group(0))
     for found in _AFTER_WORD.finditer(text):

@@ -135,7 +135,8 @@ BRANDS = (
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
     r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
     r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"
-    r"verifone|ingenico|pax|airpods|"
+    r"verifone|ingenico|pax|airpods|fujitsu|toshiba|panasonic|lexmark|oki|dymo|xprinter|bixolon|"
+    r"godex|kodak|plustek|avision|sunmi|mindray|"
     r"aoc|benq|lg|viewsonic|iiyama|plantronics|jabra|poly|sennheiser|genius|a4tech|defender|"
     r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac mini|iphone|ipad|galaxy|pixel|"
     r"thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pavilion|ideapad|vivobook|zenbook"
@@ -153,7 +154,15 @@ _MODEL_TOKEN = (
 # After a brand, a model is also written as capitalised words: "HP ProDesk 400 G7",
 # "Ricoh IM C3000", "ThinkPad X1 Carbon", "Cisco AnyConnect" (case-sensitive part).
 _CAPITALISED = r"(?-i:[A-Z][A-Za-z]*[A-Z0-9][\w-]*|[A-Z][a-z]{2,}(?=\s+\d|\s+[A-Z]\d|$|[\s,.;)]))"
-_MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED})"
+# A series name no list knows, in lower case before the model: "Konica Minolta bizhub C300i".
+_UNKNOWN_SERIES = (
+    r"(?!(?:printer|scanner|laptop|notebook|monitor|mouse|keyboard|phone|headset|tablet|"
+    r"computer|desktop|router|camera|and|the|with|has|was|is)s?\b)"
+    rf"(?-i:[a-z]{{3,12}})(?=\s+(?:{_MODEL_TOKEN})(?![\w]))"
+)
+_MODEL_PART = (
+    rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
+)
 _BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(

@@ -78,6 +78,30 @@ _CLOCK = (
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
 
+# "до пятницы открывался", "worked fine until Thursday": the last time it worked.
+_UNTIL = r"до|until|till|up until|up to"
+_UNTIL_WHEN = (
+    rf"(?:(?:прошл\w+|минул\w+|this|last|the)\s+)?(?:{_WEEKDAYS})|(?:{_CLOCK})|"
+    r"вчера(?:шнего (?:дня|вечера|обеда))?|вчерашн\w+ \w+|(?:у|в)?чора|(?:у|в)чорашн\w+ \w+|"
+    r"позавчера|позавчора|yesterday(?:'s \w+)?(?: (?:morning|afternoon|evening))?|"
+    r"обеда|обіду|lunch|утра|ранку|the morning|"
+    r"(?:прошл\w+|минул\w+|last) (?:недел\w+|тижн\w+|тиждень|week)|"
+    rf"(?:{_EVENTS})|\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+)
+_WORKED = (
+    r"(?:вс[её]\s+|все\s+|усе\s+|он\s+|она\s+|оно\s+|він\s+|вона\s+|воно\s+)?"
+    r"(?:нормально\s+|норм\s+|отлично\s+|добре\s+|нормально\s+)?"
+    r"(?:работал\w*|открывал\w*|печатал\w*|грузил\w*|загружал\w*|заходил\w*|подключал\w*|"
+    r"отправлял\w*|приходил\w*|запускал\w*|ловил\w*|видел\w*|было (?:нормально|норм|хорошо|ок)|"
+    r"был\w? (?:нормальн\w+|в порядке)|працювал\w*|працював|відкривал\w*|відкривався|"
+    r"друкувал\w*|друкував|вантажил\w*|завантажувал\w*|заходил\w*|заходив|підключал\w*|"
+    r"підключався|надсилал\w*|надсилав|приходил\w*|приходив|запускал\w*|запускався|бачил\w*|"
+    r"бачив|було (?:нормально|норм|добре|ок)|був\w? (?:нормальн\w+|в порядку)|"
+    r"(?:it |everything |all )?(?:worked|was working|were working|was fine|were fine|was ok|"
+    r"was okay|was good|opened|printed|connected|synced|loaded|ran)(?: (?:fine|ok|okay|normally|"
+    r"perfectly|great|without (?:a |any )?problems?))?)"
+)
+
 _PATTERNS = [
     # "со вчерашнего обновления", "з учорашнього оновлення", "с обновления Windows"
     r"(?:с|со|з|із|від)\s+(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
@@ -184,6 +208,10 @@ _PATTERNS = [
     # "Started when I came back from holiday", "началось, когда поставили новый антивирус"
     r"(?:started|began),?\s+(?:when|after|once)\s+[^.,;!?\n]{3,60}|"
     r"(?:началось|почалось|почалося),?\s+(?:когда|как|коли|як)\s+[^.,;!?\n]{3,60}",
+    # It worked until then, so it broke then: "до пятницы открывался", "до обіду все
+    # працювало", "worked fine until Thursday", "was fine till yesterday's update".
+    rf"(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_WORKED})",
+    rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"

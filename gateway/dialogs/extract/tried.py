@@ -40,7 +40,6 @@ _ATTEMPT_STEMS = """
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
-
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = re.compile(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
@@ -278,8 +277,22 @@ def _cause(text: str) -> str:
     return phrase if _CAUSE_START.match(fold(phrase)) else ""
 
 
+# "Перезагружалась уже", "я двічі перезавантажувався": said of oneself, a reboot the user
+# made; "комп сам перезагрузился" (a thing before it, "сам") is what the machine did.
+_SELF_REBOOT = re.compile(
+    r"^(?:(?:я|мы|ми|уже|вже|ещё|еще|ще|и|і|тоже|теж|несколько раз|пару раз|два раза|двічі|"
+    r"кілька разів|дважды|трижды)\s+)*"
+    r"(?:перезагруж|перезагруз|перезавантаж|перезапуск|переустанавл|перевстановл)\w*"
+    r"(?:л(?:ся|ась|ось|ись|ася|ися)|вся)(?!\w)"
+)
+
+
 def _attempt_in(clause: str) -> bool:
     lowered = fold(clause).lower()
+    reboot = _SELF_REBOOT.match(lowered.strip())
+    rest = lowered.strip()[reboot.end() :].split() if reboot else []
+    if reboot and len(rest) <= 3 and not {"и", "і", "а", "and"} & set(rest):
+        return True  # "перезагрузился и всё пропало" goes on to say what the machine did
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):

@@ -28,7 +28,7 @@ _DONE_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
 _REFLEXIVE = ("ся", "сь")
 _NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
 MAX_TAIL = 7
-KNOWN_WORDS_KEPT = 100_000
+KNOWN_WORDS_KEPT = 16_384  # as many words as the morphology memos keep
 # Texts whose extraction is kept: one turn reads the same message (and its clauses) in
 # several steps (the checklist, the problem statement, the matcher's readings).
 TEXTS_KEPT = 512
