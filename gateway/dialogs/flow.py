@@ -68,6 +68,8 @@ INTAKE_TEXT = {
     "not_solved": "intake_not_solved",
     "no_answer": "intake_no_answer",
 }
+# The intake text's variant for a user who already gave every fact: no questions follow.
+READY = "_ready"
 # Reasons that mean self-help was skipped on purpose (reported as a Handoff event).
 HANDOFF_REASONS = frozenset(
     {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
@@ -363,14 +365,17 @@ class SupportFlow:
         st = turn.state
         st.reason = reason
         self._classify(turn, article, confident=confident)
-        if reason == "escalate_topic" and article is not None:
-            turn.say("intake_escalate", title=article.title_for(turn.lang))
-        else:
-            turn.say(INTAKE_TEXT.get(reason, "intake_no_answer"))
-        if reason in HANDOFF_REASONS:
-            turn.emit(Handoff(reason=reason))
         if reason in IMPATIENT_REASONS:
             st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
+        # "a few quick questions first" only when one follows: a user who already gave every
+        # fact is told so, not promised questions that never come
+        ready = "" if _next_field(st) else READY
+        if reason == "escalate_topic" and article is not None:
+            turn.say("intake_escalate" + ready, title=article.title_for(turn.lang))
+        else:
+            turn.say(INTAKE_TEXT.get(reason, "intake_no_answer") + ready)
+        if reason in HANDOFF_REASONS:
+            turn.emit(Handoff(reason=reason))
         st.phase = Phase.CHECKLIST
         self._ask_next(turn)
 
@@ -398,12 +403,10 @@ class SupportFlow:
     def _ask_next(self, turn: Turn) -> None:
         """Ask the next missing field, phrased for what is known; or request the ticket."""
         st = turn.state
-        limited = st.question_limit > 0
-        missing = next_fields(st.fields, impatient=limited, asked=st.asked)
-        if not missing or (limited and len(st.asked) >= st.question_limit):
+        field = _next_field(st)
+        if not field:
             self.request_ticket(turn)
             return
-        field = missing[0]
         st.asking = field
         st.asked.append(field)
         buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
@@ -540,6 +543,16 @@ class SupportFlow:
     @staticmethod
     def _rating_buttons() -> list[Button]:
         return [Button(label=str(n), payload=f"{CSAT_PREFIX}{n}") for n in range(1, 6)]
+
+
+def _next_field(st: DialogState) -> str:
+    """The checklist field to ask next, or "" when nothing is missing or the user has been
+    asked as many questions as their patience allows."""
+    limited = st.question_limit > 0
+    missing = next_fields(st.fields, impatient=limited, asked=st.asked)
+    if not missing or (limited and len(st.asked) >= st.question_limit):
+        return ""
+    return missing[0]
 
 
 def _top_article(match: MatchLike) -> ArticleLike | None:
