@@ -21,7 +21,8 @@ from gateway.dialogs.corrections import (
     named,
     only_corrects,
 )
-from gateway.dialogs.extract import extract_fields
+from gateway.dialogs.extract import errors, extract_fields
+from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import fold
 from gateway.models import CHECKLIST_FIELDS
 from gateway.texts import Texts
@@ -30,6 +31,9 @@ _I = re.IGNORECASE
 
 # Fields that gather every new mention; the others keep one value unless corrected.
 ACCUMULATING = frozenset({"tried", "error", "product"})
+# A product named in a question at most this long ("Outlook 365", "МИС"); a longer answer
+# describes the thing rather than naming it.
+SUBJECT_WORDS, SUBJECT_CHARS = 3, 30
 # What a person needs most when the user has no patience for a full checklist.
 IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os", "tried")
 
@@ -165,19 +169,41 @@ def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str]
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
     """The question for `field`, naming what the user already said when that helps."""
-    product = _first(fields.get("product", "")).split(" (")[0]  # "Zoom (зум)" asks of Zoom
     device = device_name(fields.get("problem", ""), lang)
-    subject = product  # names read the same in any case; "с принтер" would not
-    error = _first(fields.get("error", ""), sep=";")
+    subject = _subject(fields.get("product", ""))  # a name reads the same in any case
+    error = _screen_says(fields.get("error", ""))
     if field == "product" and device:
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
-    if field == "since" and error and len(error) <= 60:
+    if field == "since" and error:
         return Question(field, texts.get(lang, "ask_since_for_error", error=error))
     if field == "since" and subject:
         return Question(field, texts.get(lang, "ask_since_for", subject=subject))
     return Question(field, texts.get(lang, f"ask_{field}"))
+
+
+def _subject(product: str) -> str:
+    """The product a question can name: "Zoom" of "Zoom (зум)", the name the extractors read
+    in an answer ("HP LaserJet 1020" of "HP LaserJet 1020 в бухгалтерии"), a short answer as
+    written; not a long description ("общий диск P: на сервере fs02" runs on no system)."""
+    first = _first(product).split(" (")[0]
+    if not first:
+        return ""
+    names = extract_all(first)
+    if names:
+        return names[0].split(" (")[0]
+    return first if len(first.split()) <= SUBJECT_WORDS and len(first) <= SUBJECT_CHARS else ""
+
+
+def _screen_says(error: str) -> str:
+    """What the screen shows, for "since when has «…» appeared?": the code or message the
+    extractors read in the error field, else the short answer as typed; never "ошибок нет"."""
+    first = _first(error, sep=";")
+    said = (_first(errors.extract(first), sep=";") if first else "") or first
+    if not said or errors.says_no_error(said) or len(said) > SUBJECT_CHARS * 2:
+        return ""
+    return said
 
 
 def open_questions(

@@ -40,7 +40,8 @@ _EVENTS = (
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
-    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
+    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver |"
+    r"(?-i:[A-Z][\w.-]*) )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
     r"go-?live|launch|cutover|rollout|"
@@ -112,13 +113,16 @@ _PATTERNS = [
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
     r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
     r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
-    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?)|"
+    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
+    r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
+    r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
     r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
     r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
     r"\s+(?:смены|зміни|shift))(?![\w'])",
     r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
-    # a bare hour after "since": "since 9", "с 9 не работает"
-    r"(?:since|с|з|від|from)\s+\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
+    # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
+    r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
+    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -144,7 +148,7 @@ _PATTERNS = [
     rf"близько|приблизно)|с|со|з|із|від|от|since|from|после|після|after|around|about|около|"
     rf"близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|от|since|from)\s+)(?:(?:about|around|approximately|примерно|около|"
-    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})"
+    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:(?:this|in the)\s+)?(?:{_DAY_PARTS})"
     rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
     r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
