@@ -211,13 +211,16 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _worker_processes(args: argparse.Namespace, settings: Settings) -> WorkerProcesses | None:
     """The worker processes `serve` runs beside itself, if more than one process."""
-    from gateway.worker_processes import WorkerProcesses, worker_env
-
     if args.processes is not None and args.processes < 1:
         raise ConfigError("--processes must be 1 or more")
     processes = args.processes or settings.worker.processes or os.cpu_count() or 1
     if processes < 2:
         return None
+    from gateway.metrics_sharing import share_metrics_between_processes
+
+    share_metrics_between_processes()  # before the worker code imports the metrics
+    from gateway.worker_processes import WorkerProcesses, worker_env
+
     return WorkerProcesses(processes - 1, worker_env(str(args.config) if args.config else None))
 
 

@@ -1,8 +1,25 @@
-"""Prometheus metrics, served at /metrics: intake, turns, deliveries, tickets."""
+"""Prometheus metrics, served at /metrics: intake, turns, deliveries, tickets.
+
+With worker processes the samples of every process are added up from the shared
+directory (see `gateway.metrics_sharing`); gauges then keep the most recent value any
+live process set, and a dead process's gauges are dropped (`process_gone`).
+"""
 
 from __future__ import annotations
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
+import os
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+
+from gateway.metrics_sharing import MULTIPROCESS_DIR_ENV
 
 INBOUND = Counter(
     "firstline_inbound_messages_total",
@@ -59,14 +76,32 @@ DEFLECTION = Counter(
 REDIS_REPLICAS = Gauge(
     "firstline_redis_replicas_online",
     "Replicas online of the Redis primary (a cluster: over all primaries), checked every 5 s",
+    multiprocess_mode="livemostrecent",
 )
 REDIS_DEGRADED = Gauge(
     "firstline_redis_degraded",
     "1 while Redis cannot take writes as configured: fewer replicas online than "
     "redis.wait_replicas (intake is refused) or cluster slots uncovered; also while a "
     "cluster primary has fewer replicas (served, degraded)",
+    multiprocess_mode="livemostrecent",
 )
 
 
+def _shared() -> bool:
+    return bool(os.environ.get(MULTIPROCESS_DIR_ENV))
+
+
 def render() -> tuple[bytes, str]:
-    return generate_latest(), CONTENT_TYPE_LATEST
+    """The metrics of this process, or of all the processes sharing the directory."""
+    if not _shared():
+        return generate_latest(), CONTENT_TYPE_LATEST
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return generate_latest(registry), CONTENT_TYPE_LATEST
+
+
+def process_gone(pid: int) -> None:
+    """A worker process exited: its live gauges no longer count (its counters and
+    histograms do, so totals never go back)."""
+    if _shared():
+        multiprocess.mark_process_dead(pid)

@@ -26,6 +26,7 @@ import sys
 from collections.abc import Mapping
 from typing import Protocol
 
+from gateway import metrics
 from gateway.config import Settings
 from gateway.knowledge import morphology
 from gateway.knowledge.library import KnowledgeLibrary
@@ -120,6 +121,7 @@ class WorkerProcesses:
             first = None
             code = await child.wait()
             self._children.discard(child)
+            metrics.process_gone(child.pid)
             if self._stopping.is_set():
                 return
             failures += 1

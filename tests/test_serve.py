@@ -198,3 +198,62 @@ def command(pid: int) -> list[bytes]:
 def inbound_ids(r: redis.Redis, chat: str) -> list[str]:
     log = [json.loads(e) for e in r.lrange(f"fl:conv:{{telegram:{chat}}}:log", 0, -1)]
     return [e["message_id"] for e in log if e["direction"] == "in"]
+
+
+def metric(base: str, name: str) -> float:
+    """A sample's value on /metrics (0 when absent)."""
+    with urllib.request.urlopen(f"{base}/metrics", timeout=5) as resp:
+        text = resp.read().decode()
+    for line in text.splitlines():
+        if line.startswith(f"{name} "):
+            return float(line.split()[1])
+    return 0.0
+
+
+def test_serve_metrics_count_the_turns_of_every_worker_process(tmp_path: Path) -> None:
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start(data, port, options=("--processes", "2"), FIRSTLINE__WORKER__LEASE_SECONDS="4")
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready", 120)
+        wait(lambda: len(worker_children(proc)) == 1, "a worker process", 120)
+        sock = data / "redis" / "redis.sock"
+        r = redis.Redis(unix_socket_path=str(sock))
+        wait(lambda: r.zcard("fl:workers") == 1, "the worker process to hold the shards", 120)
+        url = f"unix://{sock}"
+        assert metric(base, "firstline_turn_seconds_count") == 0
+
+        def say(message_id: str, text: str) -> None:
+            assert asyncio.run(accept(url, InboundMessage("telegram", "5", message_id, text=text)))
+
+        # The turn is taken in the worker process; serve's /metrics counts it.
+        say("m1", "printer shows offline")
+        wait(lambda: inbound_ids(r, "5") == ["m1"], "the first message to be answered", 120)
+        wait(lambda: metric(base, "firstline_turn_seconds_count") == 1, "the turn on /metrics")
+        wait(lambda: metric(base, "firstline_redis_degraded") == 0, "the Redis check on /metrics")
+
+        # A worker that dies: its turns still count, its live gauges go, the next counts on.
+        # The run's metrics directory: where serve's own metric files are mapped from.
+        (shared,) = {
+            str(Path(line.split()[-1]).parent)
+            for line in Path(f"/proc/{proc.pid}/maps").read_text().splitlines()
+            if line.endswith(f"_{proc.pid}.db")
+        }
+        (first,) = worker_children(proc)
+        assert any(f.name.endswith(f"_{first}.db") for f in Path(shared).iterdir())
+        os.kill(first, signal.SIGKILL)
+        wait(lambda: len(worker_children(proc) - {first}) == 1, "the worker to be replaced")
+        assert not any(
+            f.name.startswith("gauge_live") and f.name.endswith(f"_{first}.db")
+            for f in Path(shared).iterdir()
+        )
+        assert metric(base, "firstline_turn_seconds_count") == 1
+        say("m2", "yes, I restarted it")
+        wait(lambda: inbound_ids(r, "5") == ["m1", "m2"], "the second message to be answered", 120)
+        wait(lambda: metric(base, "firstline_turn_seconds_count") == 2, "both turns on /metrics")
+        r.close()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+        assert not Path(shared).exists()  # the run's metrics directory is its own
+    finally:
+        stop(proc)
