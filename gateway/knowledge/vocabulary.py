@@ -61,14 +61,20 @@ PHRASES: dict[str, str] = {
             "ні в кого|ні у кого|у всього|в усього|у всієї|в усієї|усім нам|всім нам|for everyone|"
             "for everybody|for anyone|for anybody|for all users|for all of us|everybody|"
             "ни у одного|ни у одной|ні в одного|ні у одного|у всій|в усій|у всьому|в усьому|"
-            "for the entire|for the whole|for our entire|for our whole"
+            "for the entire|for the whole|for our entire|for our whole|"
+            "во всем|во всей"
         )
     },
     # "The whole office", "all users": many people, and still the office or the users.
     **{
         f"{many} {who}": f"everyone {who}"
         for many in ("whole", "entire", "all")
-        for who in ("office", "team", "floor", "department", "branch", "users", "staff")
+        for who in (
+            "office", "team", "floor", "department", "branch", "users", "staff", "building",
+            "company", "site", "shop", "store", "clinic", "hospital", "hotel", "school",
+            "warehouse", "call", "center", "centre", "front", "reception", "ward", "lab",
+            "firm", "organization", "organisation", "unit", "network", "workshop", "desk",
+        )
     },
 }
 
@@ -247,6 +253,7 @@ WORDS.update(
         "fell": "fall",
         "fallen": "fall",
         "stolen": "steal",
+        "lost": "lose",
         "stole": "steal",
         "spilt": "spill",
         "burnt": "burn",
@@ -313,6 +320,19 @@ STOP_WORDS: frozenset[str] = _words(
     started began begun right restarted rebooted
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly
+    """
+)
+
+# Events a problem is dated by: after a "since"/"после" word they say when it began, not
+# what is wrong ("принтер пропал после обновления", "2nd monitor dead since the update"),
+# and weigh as a time. Without such a word they are the problem ("обновление зависло").
+ONSET_WORDS: frozenset[str] = _words(
+    """
+    обновление обновления обновлений обновку апдейт апдейта патч патча перезагрузка
+    перезагрузки переустановка переустановки переезд переезда ремонт ремонта
+    оновлення оновлень апдейту патчу перезавантаження перевстановлення переїзд переїзду
+    update updates updating updated upgrade upgrades upgrading upgraded patch patches
+    patching reinstall reinstalling move migration
     """
 )
 
