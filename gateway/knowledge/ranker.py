@@ -211,12 +211,11 @@ class Ranker:
         ceiling = total * (_K1 + 1)
         shortlist = sorted(bm25, key=bm25.__getitem__, reverse=True)[: max(limit, _SHORTLIST)]
         # A keyword phrase said only as the date ("после обновления") is not present.
-        onset = {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if d}
-        present = frozenset(
-            {t.lemma for t in words}
-            | {term for (_, m), d in zip(resolved, message.dated, strict=True) if not d
-               for term, s in m if s >= 0.8}
-        ) - (onset - {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if not d})
+        named = [(m, d) for (_, m), d in zip(resolved, message.dated, strict=True)]
+        dated_only = {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if d}
+        dated_only -= {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if not d}
+        heard = {term for m, d in named if not d for term, s in m if s >= 0.8}
+        present = frozenset({t.lemma for t in words} | heard) - dated_only
         joined = " ".join(t.lemma for t in content)
         signals = []
         for index in shortlist:

@@ -69,11 +69,10 @@ PHRASES: dict[str, str] = {
     **{
         f"{many} {who}": f"everyone {who}"
         for many in ("whole", "entire", "all")
-        for who in (
-            "office", "team", "floor", "department", "branch", "users", "staff", "building",
-            "company", "site", "shop", "store", "clinic", "hospital", "hotel", "school",
-            "warehouse", "call", "center", "centre", "front", "reception", "ward", "lab",
-            "firm", "organization", "organisation", "unit", "network", "workshop", "desk",
+        for who in _words(
+            "office team floor department branch users staff building company site shop store "
+            "clinic hospital hotel school warehouse call center centre front reception ward lab "
+            "firm organization organisation unit network workshop desk"
         )
     },
 }
