@@ -28,11 +28,15 @@ from rapidfuzz import fuzz, process
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
+    APPLICATION_WORDS,
     GENERIC_WORDS,
+    MANY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
+    PLACE_WORDS,
     PREPOSITIONS,
     PRODUCT_WORDS,
+    WANT_WORDS,
 )
 
 _K1 = 1.2
@@ -63,6 +67,10 @@ _WHEN = frozenset({"после", "після", "перед", "since", "after", "
 # looked for this many words after the time word and weighs this much of a word (not specific).
 _ONSET_REACH = 4
 _ONSET_WEIGHT = 0.5
+# An application named ("Outlook подвисает") is a mention of a program, this much of one; one
+# asked for ("нужен AutoCAD", "need Slack") is a request to install it.
+_APPLICATION_SIMILARITY = 0.5
+_ASKED_SIMILARITY = 0.8
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 _VOWELS = frozenset("aeiouy")
 
@@ -94,6 +102,7 @@ class _Message:
     weights: list[float]  # one per resolved word: the idf of its best term, or of an unknown
     total: float
     dated: list[bool]  # one per resolved word: an event the problem is dated by (onset)
+    asked: list[bool]  # one per resolved word: an application asked for ("нужен AutoCAD")
 
 
 class Ranker:
@@ -128,6 +137,16 @@ class Ranker:
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         self._products = _lemmas_of(PRODUCT_WORDS)
         self._onsets = _lemmas_of(ONSET_WORDS)
+        self._applications = _lemmas_of(APPLICATION_WORDS)
+        self._places = _lemmas_of(PLACE_WORDS)
+        self._program = [
+            t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
+            if t in self._postings
+        ]
+        self._install = [
+            t for t in _lemmas_of(frozenset({"установить", "встановити", "install"}))
+            if t in self._postings
+        ]
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._services = {
             service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
@@ -179,9 +198,11 @@ class Ranker:
         specific: dict[int, float] = defaultdict(float)
         hits: dict[int, int] = defaultdict(int)
         specific_total = 0.0
-        for weight, (token, matches), dated in zip(weights, resolved, message.dated, strict=True):
+        for weight, (token, matches), dated, asked in zip(
+            weights, resolved, message.dated, message.asked, strict=True
+        ):
             # "после обновления", "since the update": when it began, not what is wrong.
-            is_specific = token.lemma not in self._generic and not dated
+            is_specific = (asked or token.lemma not in self._generic) and not dated
             specific_total += weight if is_specific else 0.0
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
@@ -205,7 +226,10 @@ class Ranker:
                 hits[index] += 1
                 if is_specific:
                     specific[index] += weight * similarity
-        if not bm25 or not any(m and t.lemma not in self._generic for t, m in resolved):
+        if not bm25 or not any(
+            m and (a or t.lemma not in self._generic)
+            for (t, m), a in zip(resolved, message.asked, strict=True)
+        ):
             # Generic words alone ("не работает", "ошибка", "broken") never point at an article.
             return []
         ceiling = total * (_K1 + 1)
@@ -261,22 +285,61 @@ class Ranker:
 
     def _read(self, words: tuple[Token, ...]) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty."""
+        words = self._crowd(words)
         onsets = self._dated(words)
-        read = [(t, self._resolve(t), i in onsets) for i, t in enumerate(words) if not t.stop]
+        asked = self._asked(words)
+        read = [
+            (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
+            for i, t in enumerate(words)
+            if not t.stop
+        ]
         # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
         # message is about IT but not which problem: it neither counts as an unknown word
         # nor dilutes what the articles explain.
-        read = [(t, m, d) for t, m, d in read if m or not self._is_name(t)]
+        read = [(t, m, d, a) for t, m, d, a in read if m or not self._is_name(t)]
         if not read:
             return None
-        resolved = [(t, m) for t, m, _ in read]
-        dated = [d for _, _, d in read]
+        resolved = [(t, m) for t, m, _, _ in read]
+        dated = [d for _, _, d, _ in read]
         weights = [
             (max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf)
             * (_ONSET_WEIGHT if onset else 1.0)
             for (_, matches), onset in zip(resolved, dated, strict=True)
         ]
-        return _Message(words, resolved, weights, sum(weights) or 1.0, dated)
+        return _Message(words, resolved, weights, sum(weights) or 1.0, dated, [a for *_, a in read])
+
+    def _application(self, token: Token, asked: bool) -> list[tuple[str, float]]:
+        """The program terms an application's name stands for besides itself: a program
+        ("Outlook подвисает" is the program's problem), installing one when asked for."""
+        if token.lemma not in self._applications:
+            return []
+        found = [(term, _APPLICATION_SIMILARITY) for term in self._program]
+        return found + [(term, _ASKED_SIMILARITY) for term in self._install] if asked else found
+
+    def _crowd(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
+        """The words with "весь"/"all"/"none" before a place or group read as "everyone":
+        "весь склад без сети", "all our shops", "none of the clinic PCs"."""
+        found = list(words)
+        for index, token in enumerate(words):
+            if token.word in MANY_WORDS:
+                ahead = next((t for t in words[index + 1 : index + 4] if not t.stop), None)
+                if ahead is not None and ahead.lemma in self._places:
+                    found[index] = token._replace(word="everyone", lemma="everyone", stop=False)
+        return tuple(found)
+
+    def _asked(self, words: tuple[Token, ...]) -> set[int]:
+        """Positions of applications named right after a word of wanting: "нужен AutoCAD",
+        "можно мне Telegram", "need Slack"."""
+        found: set[int] = set()
+        wanting = False
+        for index, token in enumerate(words):
+            if token.word in WANT_WORDS:
+                wanting = True
+            elif not token.stop:
+                if wanting and token.lemma in self._applications:
+                    found.add(index)
+                wanting = False
+        return found
 
     def _dated(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of the events a problem is dated by: the first update, patch or move
