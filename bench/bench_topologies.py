@@ -35,11 +35,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from redis_topologies import ClusterSetup, RedisProcess, SentinelSetup, free_port  # noqa: E402
 
-from gateway.app import start_workers  # noqa: E402
 from gateway.config import Settings, load_settings  # noqa: E402
 from gateway.models import InboundMessage  # noqa: E402
 from gateway.runtime import open_runtime, redis_target  # noqa: E402
 from gateway.store import Store  # noqa: E402
+from gateway.turns import start_workers  # noqa: E402
 
 SHARDS = 16
 

@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gateway.app import start_workers  # noqa: E402
 from gateway.config import load_settings  # noqa: E402
 from gateway.models import InboundMessage  # noqa: E402
 from gateway.runtime import Runtime, open_runtime  # noqa: E402
 from gateway.store.embedded import EmbeddedRedis  # noqa: E402
+from gateway.turns import start_workers  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
 from loadstats import varied_texts  # noqa: E402

@@ -184,10 +184,6 @@ def _configure_logs(settings: Settings) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from aiohttp import web
-
-    from gateway.app import create_app
-
     settings = _settings(args)
     http = settings.http.model_copy(
         update={k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
@@ -196,7 +192,13 @@ def _serve(args: argparse.Namespace) -> int:
     _configure_logs(settings)
     children = _worker_processes(args, settings)
     if children is not None and settings.worker.in_process:
-        children.fork_preloaded(settings)  # before the event loop and any thread
+        # Before the event loop and any thread, and before the web stack is imported: a
+        # worker process has no use for aiohttp, the console or the channels' connectors.
+        children.fork_preloaded(settings)
+    from aiohttp import web
+
+    from gateway.app import create_app
+
     web.run_app(
         create_app(settings, children),
         host=settings.http.host,
@@ -224,7 +226,7 @@ def _worker(args: argparse.Namespace) -> int:
     if settings is None:
         return 2
     _configure_logs(settings)
-    from gateway.app import run_workers
+    from gateway.turns import run_workers
 
     return asyncio.run(run_workers(settings, args.count))
 

@@ -63,10 +63,13 @@ def self_service(
     """Self-service against the configured directory; None when there is none."""
     if not settings.directory.enabled:
         return None
+    # Imported here: LDAP and SMTP are loaded only where a directory is configured.
     from gateway.directory.ldap import LdapDirectory
+    from gateway.self_service_mail import SelfServiceMail
 
     directory = LdapDirectory(settings.directory)
-    return SelfService(settings, store, directory, texts, ReportRecorder(sla))
+    mail = SelfServiceMail(settings, texts)
+    return SelfService(settings, store, directory, texts, ReportRecorder(sla), mail)
 
 
 def sla_policy(settings: Settings) -> SlaPolicy:

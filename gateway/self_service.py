@@ -24,6 +24,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from gateway.config import Settings
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
@@ -31,10 +32,12 @@ from gateway.dialogs.events import AccountAction
 from gateway.directory import Account, Directory, DirectoryUnavailable, PasswordRefusal
 from gateway.models import Level, Priority, SupportGroup, Ticket, TicketStatus
 from gateway.reports.recorder import ReportRecorder
-from gateway.self_service_mail import SelfServiceMail
 from gateway.store import Store, Transaction
 from gateway.texts import Texts
 from gateway.web.auth import Signer, new_token, session_secret
+
+if TYPE_CHECKING:
+    from gateway.self_service_mail import SelfServiceMail
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +93,7 @@ class SelfService:
         directory: Directory,
         texts: Texts,
         reports: ReportRecorder,
+        mail: SelfServiceMail,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.settings = settings
@@ -105,7 +109,7 @@ class SelfService:
             session_secret(secret.get_secret_value() if secret else None, "password reset link"),
             RESET_PURPOSE,
         )
-        self.mail = SelfServiceMail(settings, texts)
+        self.mail = mail
 
     # --- the dialog's requests -----------------------------------------------------------
 

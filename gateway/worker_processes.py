@@ -5,7 +5,9 @@ shards like any worker, so per-conversation order and the exactly-once commit ar
 same as with workers started by hand. The first children are forked before the event
 loop starts, once the knowledge base and the morphology dictionaries are loaded (and
 frozen out of the garbage collector's reach): they share those pages instead of each
-loading its own, and the serve process, which takes no turns, then lets its copy go. A
+loading its own, and the serve process, which takes no turns, then lets its copy go.
+They are forked before serve imports the web stack (aiohttp, the console, the channels'
+connectors), which a worker process has no use for, so none of it is in their memory. A
 child that exits on its own is replaced by a `firstline worker` (with backoff); a child
 dies with the serve process (the kernel tells it), and at shutdown each is asked to
 finish the turn in hand and stop.
@@ -28,6 +30,7 @@ from gateway.config import Settings
 from gateway.knowledge import morphology
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.store.embedded import die_with_parent
+from gateway.turns import run_workers
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,7 @@ class WorkerProcesses:
         self.knowledge = KnowledgeLibrary(settings.faq_dir)
         morphology.warm_up()
         gc.collect()  # the garbage of loading, before the fork (it walks the new objects)
+        _give_back_free_memory()  # or each child would keep the freed pages resident too
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
         morphology.release()  # only the children read words: here they load again if ever
@@ -224,8 +228,6 @@ def _forked_worker(
     settings: Settings, knowledge: KnowledgeLibrary, start_fd: int
 ) -> int:  # pragma: no cover - runs in the forked child
     """The forked child: wait for the start signal, then one inbound worker."""
-    from gateway.app import run_workers
-
     gc.freeze()  # the knowledge base and the dictionaries: shared, never walked here
     try:
         die_with_parent()

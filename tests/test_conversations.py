@@ -8,11 +8,11 @@ import asyncio
 import json
 from typing import Any
 
-from gateway.app import start_workers
 from gateway.config import Settings
 from gateway.models import InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, Store, Transaction, keys
+from gateway.turns import start_workers
 
 QUESTIONS = ["I forgot my password", "the printer is offline", "no sound on my laptop"]
 

@@ -141,6 +141,10 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
         wait(lambda: len(worker_children(proc)) == 2, "two worker processes", 120)
         # Forked from serve once the knowledge base was loaded (they share its pages).
         assert all(b"serve" in command(pid) for pid in worker_children(proc))
+        # The web stack is serve's alone: forked before it was loaded, a worker process
+        # has none of it in memory.
+        assert mapped(proc.pid, "/aiohttp/")
+        assert not any(mapped(pid, "/aiohttp/") for pid in worker_children(proc))
         sock = data / "redis" / "redis.sock"
         r = redis.Redis(unix_socket_path=str(sock))
         # Only the worker processes take turns: the serve process runs no worker itself.
@@ -167,6 +171,8 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
         assert b"worker" in command(replacement)  # a `firstline worker`, started afresh
         say(2)
         wait(lambda: answered(2), "every second message to be answered", 120)
+        wait(lambda: mapped(replacement, "/rapidfuzz/"), "the replacement to load the engine")
+        assert not mapped(replacement, "/aiohttp/")  # nor does a `firstline worker` load it
         for chat in chats:  # each message in its turn, once, in order
             assert inbound_ids(r, chat) == [f"{chat}-1", f"{chat}-2"]
         assert get(f"{base}/readyz")[1]["inbound_backlog"] == 0
@@ -177,6 +183,12 @@ def test_serve_processes_take_turns_in_supervised_worker_processes(tmp_path: Pat
         r.close()
     finally:
         stop(proc)
+
+
+def mapped(pid: int, path_part: str) -> bool:
+    """Whether the process has a file whose path contains `path_part` mapped (a compiled
+    module it imported, say)."""
+    return path_part in Path(f"/proc/{pid}/maps").read_text()
 
 
 def command(pid: int) -> list[bytes]:

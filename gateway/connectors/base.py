@@ -8,11 +8,12 @@ through the vendor API in `send`. Vendor types never leave the connector's modul
 from __future__ import annotations
 
 from collections.abc import Awaitable, Sequence
-from typing import Protocol
-
-from aiohttp import web
+from typing import TYPE_CHECKING, Protocol
 
 from gateway.models import Button, InboundMessage, OutboundMessage, RateLimit
+
+if TYPE_CHECKING:  # the web stack only where routes are mounted, not in a worker process
+    from aiohttp import web
 
 
 class OnMessage(Protocol):

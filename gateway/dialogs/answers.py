@@ -24,6 +24,8 @@ NO = PhraseSet([
     r"still (getting|get|shows?|showing|says|the same|not|doesn'?t|can'?t|won'?t|crash\w*)",
     r"nothing changed", r"no (change|luck|difference)", r"same( here| as before)?",
     r"👎", r"❌",
+    r"не (заработал\w*|запрацювал\w*|разблокировал\w*|розблокувал\w*|получилось|вийшло)",
+    r"(still|not) (locked|unlocked)",
 ])  # fmt: skip
 
 YES = PhraseSet([
@@ -31,6 +33,9 @@ YES = PhraseSet([
     r"так", r"допомогл\w*", r"запрацювал\w*", r"вийшло", r"вдалося", r"працює", r"вирішено",
     r"yes", r"yep", r"yeah", r"y", r"sure", r"helped", r"it helped", r"works", r"worked",
     r"solved", r"fixed", r"ok", r"okay", r"ок", r"👍", r"✅",
+    # it is fine again, whoever fixed it: "та вже розблокувалось, дякую, все нормально"
+    r"(все|всё|усе) (нормально|хорошо|добре|гаразд|ок|ok|в порядке|в порядку)",
+    r"разблокировал\w*", r"розблокувал\w*", r"unlocked", r"all good", r"(it'?s )?fine now",
 ])  # fmt: skip
 
 NONE_OF_THESE = PhraseSet([

@@ -12,6 +12,7 @@ from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.models import Button, OutboundMessage, Ticket
 from gateway.texts import Texts
+from gateway.triage.reading import MessageReading
 from gateway.triage.sla import DAY, HOUR, MINUTE
 
 
@@ -44,6 +45,8 @@ class Turn:
     ctx: StepContext
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Each text this step looks at, read once for every rule that reads it.
+    _readings: dict[str, MessageReading] = field(default_factory=dict, repr=False)
 
     @classmethod
     def begin(cls, state: DialogState, texts: Texts, ctx: StepContext) -> Turn:
@@ -53,6 +56,13 @@ class Turn:
     @property
     def lang(self) -> str:
         return self.texts.language(self.state.language)
+
+    def reading(self, text: str) -> MessageReading:
+        """`text` read once for this step: the mood, urgency and impact rules share it."""
+        found = self._readings.get(text)
+        if found is None:
+            found = self._readings[text] = MessageReading(text)
+        return found
 
     def text(self, key: str, **fmt: object) -> str:
         return self.texts.get(self.lang, key, **fmt)

@@ -15,6 +15,9 @@ Public API (other modules call only these):
 - `tokens(text, lang=None) -> list[Token]`: every word with its lemma, whether it is a
   stop word and whether a dictionary knows it (what the matcher needs for typo tolerance).
 - `lemma(word, lang) -> str`: the lemma of one normalised word.
+- `meant_text(text, lang=None) -> str`: a message typed in translit or the wrong keyboard
+  layout as the Cyrillic words meant ("u vseh vse upalo" → "у всех все упало"); any other
+  text as it is.
 - `stem(word) -> str`: the Snowball stem, a key for comparing typos with real words.
 - `is_dictionary_word(word, lang) -> bool`: whether a word is a real word of ru, uk or en,
   so that typo tolerance never turns one real word into another (lunch is not launch).
@@ -37,12 +40,13 @@ from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORD
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
 
     import pymorphy3
     import Stemmer
 
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
+_LATIN = re.compile(r"[a-zA-Z]")
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъ")
 # Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять);
@@ -52,6 +56,13 @@ _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
 _MEMO_TEXT_CHARS = 500
+# How much is memoised. A word read costs ~0.1 ms the first time; kept, ~300 bytes in each
+# of the ten memos below that keep it, and a text ~3 KB. At the former sizes (64-128 Ki
+# words, 16 Ki texts) full memos took ~190 MiB of every process that answers, reached by
+# a wide enough vocabulary (typos, names, codes, pasted errors) in a long run. 16 Ki words
+# hold the knowledge base and every evaluation set together (~6,000 words) twice over.
+_WORDS_KEPT = 16384
+_TEXTS_KEPT = 2048
 _PUNCTUATION = ",.;:!?'\"()"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
@@ -123,7 +134,7 @@ def _names(text: str) -> frozenset[str]:
     )
 
 
-_memo_tokens = lru_cache(maxsize=16384)(_read_tokens)
+_memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)
 
 
 def forget_texts() -> None:
@@ -139,6 +150,16 @@ def release() -> None:
             value.cache_clear()
 
 
+def meant_text(text: str, lang: str | None = None) -> str:
+    """`text` with its Latin words read as the Cyrillic ones meant, when the message as a
+    whole is translit or typed in the wrong layout; otherwise `text` unchanged."""
+    if not _LATIN.search(text):
+        return text
+    raw = text.split()
+    meant = _latin_as_cyrillic(raw, lang)
+    return text if meant == raw else " ".join(meant)
+
+
 def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 
@@ -148,6 +169,12 @@ def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
     """
     english = sum(len(t) >= 3 and _english_known(_bare(t)) for t in raw)
+    # Only a Latin token that is no English, product or listed word can have a reading.
+    # When those are fewer than the English words (a plain English message with a name in
+    # it) neither reading can win, so none is worked out: a new word's readings cost most.
+    open_to_reading = sum(t.isascii() and _may_read_as_cyrillic(_bare(t)) for t in raw)
+    if open_to_reading == 0 or open_to_reading < english:
+        return raw
     layout = [_layout_reading(t) for t in raw]
     translit = [_cyrillic_reading(t, lang) for t in raw]
     in_layout = sum(r is not None for r in layout)
@@ -189,7 +216,7 @@ def _layout_in_context(token: str) -> str:
     return switched[0]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _latin_meant(word: str, shortest: int = 3) -> str:
     """A Cyrillic non-word that is a product or English word typed in the Cyrillic layout
     ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
@@ -208,7 +235,7 @@ def _bare(token: str) -> str:
     return token.lower().strip(_PUNCTUATION)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _token(word: str, lang: str) -> Token:
     base = lemma(word, lang)
     product = word in PRODUCT_WORDS
@@ -216,7 +243,7 @@ def _token(word: str, lang: str) -> Token:
     return Token(word, base, stop, is_dictionary_word(word, lang))
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
     if _CYRILLIC.search(word):
@@ -229,11 +256,15 @@ def lemma(word: str, lang: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
+def _may_read_as_cyrillic(bare: str) -> bool:
+    return not _english_known(bare) and bare not in WORDS and bare not in PRODUCT_WORDS
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
 def _layout_reading(token: str) -> str | None:
     """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
-    if not token.isascii() or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+    if not token.isascii() or not _may_read_as_cyrillic(bare):
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
         for switched in from_wrong_layout(candidate):
@@ -242,11 +273,11 @@ def _layout_reading(token: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
-    if len(bare) < 2 or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
+    if len(bare) < 2 or not _may_read_as_cyrillic(bare):
         return None
     for reading in cyrillic_readings(bare, lang):
         if _is_cyrillic_word(reading):
@@ -277,7 +308,7 @@ def _translit_in_context(token: str, lang: str | None = None) -> str:
     return token
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def stem(word: str) -> str:
     """The Snowball stem of a word (Russian rules for Cyrillic, English for Latin).
 
@@ -287,7 +318,7 @@ def stem(word: str) -> str:
     return _stemmer("russian" if _CYRILLIC.search(word) else "english").stemWord(word)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=_WORDS_KEPT)
 def is_dictionary_word(word: str, lang: str = "ru") -> bool:
     """True when `word` is a real word of one of the languages (not a typo of another)."""
     if _CYRILLIC.search(word):
@@ -323,10 +354,22 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)
-    return _likeliest(analyser.parse(word), word).replace("ё", "е").replace("'", "")
+    return _likeliest(_parses(word, analyser.lang), word).replace("ё", "е").replace("'", "")
 
 
-def _likeliest(parses: list[pymorphy3.analyzer.Parse], word: str) -> str:
+# Words whose dictionary readings are kept: enough for the words of the last few messages,
+# which the lemma, the triage readings and the verb forms of one turn each ask for.
+_PARSED_WORDS = 2048
+
+
+@lru_cache(maxsize=_PARSED_WORDS)
+def _parses(word: str, dictionary: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """Every reading of `word` in the ru or uk dictionary, parsed once for the lemma, the
+    readings and the verb forms alike (each keeps its own answer for longer)."""
+    return tuple(_analyser(dictionary).parse(word))
+
+
+def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
     """The normal form of the likeliest reading of a word.
 
     The Ukrainian dictionary scores every reading alike, so its first one is arbitrary
@@ -375,7 +418,7 @@ def _cyrillic_known(word: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def known_in(word: str, lang: str) -> bool:
     """Whether the ru or uk dictionary (`lang`) knows this Cyrillic word form."""
     analyser = _analyser(lang)
@@ -390,9 +433,23 @@ def _english_known(word: str) -> bool:
 
 @cache
 def _analyser(lang: str) -> pymorphy3.MorphAnalyzer:
-    import pymorphy3
+    """The analyser of one language. Only words its dictionary knows are parsed here (a
+    word it does not know is stemmed instead), so it is built without the unit that
+    guesses unknown words by their endings, and the tables only that unit reads (4-5 MiB
+    a language, in every process that answers) are let go."""
+    import importlib
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    import pymorphy3
+    from pymorphy3.units import KnownSuffixAnalyzer
+
+    def known(units: list[object]) -> list[object]:
+        return [u for u in units if not isinstance(u, KnownSuffixAnalyzer)]
+
+    defaults = importlib.import_module(f"pymorphy3.lang.{lang}").DEFAULT_UNITS
+    units = [known(u) if isinstance(u, list) else u for u in known(defaults)]
+    analyser = pymorphy3.MorphAnalyzer(lang=lang, units=units)
+    analyser.dictionary.prediction_suffixes_dawgs.clear()
+    return analyser
 
 
 @cache
@@ -403,18 +460,20 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 @cache
-def _english_words() -> frozenset[str]:
-    """English words frequent enough to be sure of. Only these are kept: the whole
-    frequency list was ~25 MiB in every process that answers, these are a few."""
+def _english_words() -> Container[str]:
+    """English words frequent enough to be sure of, as a DAWG: 47,000 words in 0.2 MiB
+    of one C buffer, where a frozenset of them took ~5 MiB of Python strings (and the
+    pages of the whole frequency list they were interleaved with) in every process that
+    answers; a look-up costs the same (~0.1 us). Nothing of the list read stays."""
+    import dawg
     from spellchecker import SpellChecker
 
     counts = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    # Fresh copies of the words kept, so that the memory of the whole list (its strings
-    # interleaved with the kept ones) is wholly free again and goes back to the system.
-    return frozenset((w + " ")[:-1] for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    words: Container[str] = dawg.DAWG(w for w, n in counts.items() if n >= _ENGLISH_MIN_COUNT)
+    return words
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     """Grammemes of the likeliest verb reading of a Cyrillic word ("past", "futr", "impr",
     "INFN", "PRTS", ...); empty when the dictionaries read it as no verb form at all.
@@ -428,14 +487,14 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
         analyser = _analyser(name)
         if not analyser.word_is_known(word):
             continue
-        for parse in analyser.parse(word):
+        for parse in _parses(word, name):
             if parse.tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
                 return frozenset(str(parse.tag).replace(" ", ",").split(","))
         return frozenset()
     return frozenset()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_WORDS_KEPT)
 def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Every dictionary reading of a Cyrillic word as (lemma, grammemes), likeliest first;
     empty for Latin words and words no dictionary knows.
@@ -453,6 +512,6 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
                     str(p.normal_form).replace("ё", "е").replace("'", ""),
                     frozenset(str(p.tag).replace(" ", ",").split(",")),
                 )
-                for p in analyser.parse(word)
+                for p in _parses(word, name)
             )
     return ()

@@ -5,7 +5,9 @@ People rarely say "I am upset". They say how long they have waited ("жду уж
 ничего перезагружать", "stop sending me articles", "just fix it"), ask what nobody can
 answer ("вы вообще работаете?", "когда это закончится?", "where is your technician?"),
 say how they feel ("я очень недоволен", "набридло", "frustrated"), or that they wrote
-before ("втретє пишу"). Each cue is looked for by lemma, so its every form counts.
+before ("втретє пишу"). Each cue is looked for by lemma, so its every form counts. How the
+message is written counts too (`tone`): shouted words, sarcastic thanks, a complaint about
+the bot.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gateway.triage.language import detect_language
-from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import Word, lemma_keys, read_words
+from gateway.triage.phrases import PhraseSet
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
+from gateway.triage.tone import read_tone
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
 LOST_PATIENCE = PhraseSet([
@@ -89,7 +91,7 @@ LOST_PATIENCE = PhraseSet([
     r"(i|we) (already|have already) (reported|wrote|called|opened|raised)",
 ])  # fmt: skip
 # A rhetorical "?!" or a row of exclamation marks is one cue; with another, it is anger.
-_PUNCH = re.compile(r"\?+!|!\?|!{2,}")
+_PUNCH = re.compile(r"\?+!|!\?|!{2,}|\?{3,}")
 
 
 @dataclass(frozen=True)
@@ -121,16 +123,20 @@ def _feelings() -> _Feelings:
     )  # fmt: skip
 
 
-def lost_patience(text: str) -> bool:
-    """Whether `text` says the user has had enough: one strong cue or two weak ones."""
+def lost_patience(message: str | MessageReading) -> bool:
+    """Whether a message says the user has had enough: one strong cue or two weak ones."""
+    reading = read_message(message)
+    text = reading.text
     if text in LOST_PATIENCE:
         return True
-    norm = normalise(text)
-    words = read_words(norm, detect_language(norm))
+    tone = read_tone(reading)  # shouting, sarcasm, a complaint about the bot
+    if tone.strong:
+        return True
+    words = reading.words
     feelings = _feelings()
     if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
         return True
-    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text))
+    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text)) + tone.weak
     return weak >= 2
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from gateway.triage.impatience import lost_patience
 from gateway.triage.phrases import PhraseSet
+from gateway.triage.reading import MessageReading, read_message
 
 ASKS_FOR_PERSON = PhraseSet([
     # "оператора", "с оператором"; the call centre's "операторы" ask for nobody
@@ -90,11 +91,13 @@ class HandoffSignal:
     reason: str
 
 
-def detect_handoff(text: str) -> HandoffSignal | None:
-    """The strongest reason in `text` to pass the user to a person, if any."""
+def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
+    """The strongest reason in a message to pass the user to a person, if any."""
+    reading = read_message(message)
+    text = reading.text
     if text in ASKS_FOR_PERSON:
         return HandoffSignal("asked_for_person")
-    if text in UPSET or _shouting(text) or lost_patience(text):
+    if text in UPSET or _shouting(text) or lost_patience(reading):
         return HandoffSignal("upset")
     if text in REPEATED:
         return HandoffSignal("repeated_failure")

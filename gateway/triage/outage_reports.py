@@ -116,7 +116,10 @@ class ReportReader:
             return None
         words = set(lemmas(text))
         broken = topic in GENERIC_TOPICS or any(_is_broken(w) for w in words)
-        products = frozenset(p.strip().lower() for p in product.split(",") if p.strip())
+        # "Zoom (зум)": the name, not how this user spelt it, is what two reports share
+        products = frozenset(
+            p.split(" (")[0].strip().lower() for p in product.split(",") if p.strip()
+        )
         services = self.catalog.named_in(text)
         service_words = {w for w in words if self.catalog.named_in(w)}
         product_words = {w for w in words if any(w in p or p in w for p in products)}

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
-from gateway.triage.impact import only_me, read_impact
+from gateway.triage.impact import all_of_things, only_me, read_impact
 from gateway.triage.phrases import PhraseSet
+from gateway.triage.reading import MessageReading, read_message
 
 URGENT = PhraseSet([
     r"срочн\w*", r"немедленно", r"критичн\w*", r"авари\w*", r"(все|всё|сроки|дедлайн) горит",
@@ -124,22 +125,34 @@ class PriorityRules:
         }
     )
 
-    def assess(self, text: str, topic: str = "") -> PriorityAssessment:
-        """Rank the text; a topic floor can only raise the result."""
-        found = _from_text(text)
+    def assess(self, message: str | MessageReading, topic: str = "") -> PriorityAssessment:
+        """Rank the message; a topic floor can only raise the result."""
+        found = _from_text(read_message(message))
         floor = self.topic_floor.get(topic)
         if floor is not None and floor.rank < found.priority.rank:
             return PriorityAssessment(floor, "topic")
         return found
 
 
-def _from_text(text: str) -> PriorityAssessment:
+def _from_text(reading: MessageReading) -> PriorityAssessment:
+    """The priority of a message, read as typed and, when it is translit or typed in the
+    wrong layout ("u vseh vse upalo", "ytn bynthytnf e dctuj jnltkf"), as the words meant."""
+    found = _read(reading)
+    if reading.meant is not None:
+        other = _read(reading.meant)
+        if other.priority.rank < found.priority.rank:
+            return other
+    return found
+
+
+def _read(reading: MessageReading) -> PriorityAssessment:
+    text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
     if text in MANY_STOPPED and not only_me(text):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:
         return PriorityAssessment(Priority.P1, "urgent")
     request = text in REQUEST
-    impact = read_impact(text)
+    impact = read_impact(reading)
     stopped = text in STOPPED and not request
     if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
@@ -152,6 +165,6 @@ def _from_text(text: str) -> PriorityAssessment:
     return PriorityAssessment(Priority.P3, "normal")
 
 
-def assess_priority(text: str, topic: str = "") -> PriorityAssessment:
+def assess_priority(message: str | MessageReading, topic: str = "") -> PriorityAssessment:
     """Priority with the default rules."""
-    return PriorityRules().assess(text, topic)
+    return PriorityRules().assess(message, topic)

@@ -3,18 +3,28 @@
 Triage rules that must hold in any wording (who is stopped, what is at stake, whether
 the user has lost patience) look words up by lemma, so "касири", "кассиров" and
 "cashiers" are each one word of the dictionary, in any case, tense or person.
+
+A message is read once for all of them (`MessageReading`): the dialog step makes one
+reading of each text it looks at and hands it to every rule, which takes its normal form,
+its language and its words from there instead of finding them again.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-from gateway.knowledge.morphology import lemma, readings
+from gateway.knowledge.morphology import lemma, meant_text, readings
+from gateway.triage.language import detect_language
 from gateway.triage.phrases import normalise
 
 _WORD = re.compile(r"[\w'-]+|\d+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
+WORDS_KEPT = 16384  # words read (users write much the same words): ~5 MiB at most
+# A full stop ends a clause, a dot inside a version or a time ("Zoom 5.17") does not; so
+# does a contrast ("…, а у коллег работает").
+CLAUSE = re.compile(r"(?:[;!?\n]|\.(?!\d))+|,\s+(?:а|але|но|but|and|і|и)\s+")
 
 
 @dataclass(frozen=True)
@@ -44,18 +54,57 @@ class Word:
 
 def read_words(text: str, lang: str) -> list[Word]:
     """The words of normalised `text`, each with its lemma and readings."""
-    out = []
-    for raw in _WORD.findall(text):
-        word = raw.strip("'-")
-        if not word:
-            continue
-        found = readings(word, lang) if _CYRILLIC.search(word) else ()
-        base = found[0][0] if found else lemma(word, lang)
-        tags = tuple(tags for _, tags in found)
-        out.append(Word(word, base, tags, frozenset(name for name, _ in found)))
-    return out
+    stripped = (raw.strip("'-") for raw in _WORD.findall(text))
+    return [_word(word, lang) for word in stripped if word]
+
+
+@lru_cache(maxsize=WORDS_KEPT)
+def _word(word: str, lang: str) -> Word:
+    """One word as triage reads it; a word is read once, whichever message it is in."""
+    found = readings(word, lang) if _CYRILLIC.search(word) else ()
+    base = found[0][0] if found else lemma(word, lang)
+    tags = tuple(tags for _, tags in found)
+    return Word(word, base, tags, frozenset(name for name, _ in found))
 
 
 def lemma_keys(words: str, lang: str) -> frozenset[str]:
     """Lemma keys of words written in their dictionary form (stems for English words)."""
     return frozenset(lemma(w, lang) for w in normalise(words).split())
+
+
+class MessageReading:
+    """One message as every triage rule reads it, each part worked out once, when first
+    asked for: its normal form, its language, its words, its clauses and their words."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def norm(self) -> str:
+        """Lower-cased, `ё` and apostrophes folded, whitespace collapsed."""
+        return normalise(self.text)
+
+    @cached_property
+    def lang(self) -> str:
+        return detect_language(self.norm)
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return read_words(self.norm, self.lang)
+
+    @cached_property
+    def meant(self) -> MessageReading | None:
+        """The message read as the Cyrillic words meant, when it is typed in translit or the
+        wrong keyboard layout ("u vseh vse upalo" → "у всех все упало"); else None."""
+        meant = meant_text(self.text)
+        return None if meant == self.text else MessageReading(meant)
+
+    @cached_property
+    def clauses(self) -> list[tuple[str, list[Word]]]:
+        """Each clause of the normal form (`CLAUSE`) with its words."""
+        return [(clause, read_words(clause, self.lang)) for clause in CLAUSE.split(self.norm)]
+
+
+def read_message(message: str | MessageReading) -> MessageReading:
+    """`message` as a reading: the one given, or a new one of the text."""
+    return message if isinstance(message, MessageReading) else MessageReading(message)

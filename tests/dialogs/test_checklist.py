@@ -156,7 +156,7 @@ def test_it_that_does_not_look_like_it_is_taken_as_a_request(chat: Chat, text: s
 BARE_REPAIRS = [
     # ru
     ({"os": "Windows 10"}, "11, извините", {"os": "Windows 11"}),
-    ({"os": "Windows 10"}, "ой, 11-я винда", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ой, 11-я винда", {"os": "Windows 11 (11-я винда)"}),
     ({"os": "Windows 10"}, "нет, 11", {"os": "Windows 11"}),
     ({"product": "1С 8.3.22"}, "упс, 8.3.24", {"product": "1С 8.3.24"}),
     ({"since": "с понедельника"}, "ой, со вторника", {"since": "со вторника"}),
@@ -164,7 +164,7 @@ BARE_REPAIRS = [
      {"os": "Windows 10", "product": "Outlook 2019"}),
     # uk
     ({"os": "Windows 10"}, "11, перепрошую", {"os": "Windows 11"}),
-    ({"os": "Windows 10"}, "ой, 11-та вінда", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ой, 11-та вінда", {"os": "Windows 11 (11-та вінда)"}),
     ({"os": "Windows 10"}, "ні, 11", {"os": "Windows 11"}),
     ({"since": "з понеділка"}, "вибачте, з вівторка", {"since": "з вівторка"}),
     ({"error": "0x80070005"}, "ой, 0x80070006", {"error": "0x80070006"}),
@@ -213,7 +213,7 @@ def test_a_repair_in_the_conversation_is_not_taken_as_the_answer(chat: Chat) -> 
     chat.send("нет")
     assert chat.questions == ["tried"]
     chat.send("ой, 11-я винда")
-    assert chat.state.fields["os"] == "Windows 11"
+    assert chat.state.fields["os"] == "Windows 11 (11-я винда)"  # the user's words kept
     assert chat.state.sources["os"] == "answer to tried (correction)"
     assert not chat.state.fields.get("tried")
 

@@ -123,6 +123,28 @@ def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: s
     assert not set(chat.state.asked) & {f for f, v in chat.state.fields.items() if v}
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "та вже розблокувалось, дякую, все нормально работає",
+        "всё нормально, спасибо",
+        "it unlocked itself, thanks",
+    ],
+)
+def test_fine_again_is_a_yes_whoever_fixed_it(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []
+
+
+@pytest.mark.parametrize("reply", ["не розблокувалось", "не заработало", "still locked"])
+def test_not_fixed_yet_is_a_no(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.phase == Phase.CHECKLIST
+
+
 def test_unclear_answer_to_did_it_help_is_asked_again(chat: Chat) -> None:
     chat.send("не печатает принтер")
     chat.send("хм")

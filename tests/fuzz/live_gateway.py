@@ -36,11 +36,12 @@ from emulators.mail import MailSink
 from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
-from gateway.app import CONNECTORS, RUNTIME, create_app, start_workers
+from gateway.app import CONNECTORS, RUNTIME, create_app
 from gateway.config import EmailSettings, OperatorAccount, Settings, load_settings
 from gateway.connectors import graph_api
 from gateway.connectors.viber_api import SIGNATURE_HEADER, signature
 from gateway.store import keys
+from gateway.turns import start_workers
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import hash_password
 

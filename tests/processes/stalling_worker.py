@@ -10,10 +10,10 @@ from __future__ import annotations
 import asyncio
 import os
 
-from gateway.app import start_workers
 from gateway.config import load_settings
 from gateway.runtime import open_runtime
 from gateway.store import Fence, Transaction
+from gateway.turns import start_workers
 
 
 async def main() -> None:

@@ -20,6 +20,11 @@ _HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
 _CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
 _DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
 _PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+# A mail server's reply with its enhanced status: "550 5.7.1", "552 5.2.2", "554-5.7.1".
+_SMTP = re.compile(
+    r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
+    r"(?-i:\s+[A-Z][A-Za-z']*(?:\s+[a-z][A-Za-z']*){1,6})?"  # "550 5.7.1 Relay access denied"
+)
 _HTTP = re.compile(
     r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
@@ -64,7 +69,12 @@ _SAYS = re.compile(
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
     r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
-    r"|(?:(?:с|з|with an?|with)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|error)\W*$",
+    r"|(?:an?|some|какую-то|якусь|some kind of|an? (?:weird|strange|unknown))\s+(?:error|"
+    r"ошибк\w*|помилк\w*|message|warning)\s+(?:when|whenever|if|on|every|при|коли|когда|каждый|"
+    r"кожного|щоразу|as soon)\b"
+    r"|(?:(?:с|з|with an?|with|an?|the|some|some kind of|this|that|an? (?:weird|strange|unknown)|"
+    r"какую-то|якусь|странную|дивну)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|errors?|"
+    r"messages?|warnings?)\W*$",
     _I,
 )
 _PERSON_BEFORE = re.compile(
@@ -147,7 +157,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
             codes.append(code)
 
-    for pattern in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
+    for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
         for found in pattern.finditer(text):
             add(found.group(0))
     for found in _AFTER_WORD.finditer(text):
@@ -223,3 +233,14 @@ def _looks_like_code(code: str) -> bool:
     if re.fullmatch(r"0\d*\.\d+(?:\.\d+)*", code):
         return True  # "код 0015.111": a version never starts with a zero
     return not re.fullmatch(r"\d+\.\d+(?:\.\d+)*", code)  # 8.3.24 is a version
+
+
+def says_no_error(value: str) -> bool:
+    """Whether `value` only says there is no error ("ошибок нет", "no error, it just closes")."""
+    found = _NO_ERROR.search(fold(value))
+    return bool(found) and not _codes_in(value)
+
+
+def _codes_in(value: str) -> bool:
+    folded = fold(value)
+    return any(p.search(folded) for p in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP))

@@ -43,10 +43,24 @@ NAMES: dict[str, str] = {
     "Firefox": r"firefox|фаерфокс\w*|файрфокс\w*",
     "Edge": r"(?:microsoft )?edge",
     "Safari": r"safari|сафари|сафарі",
-    "Opera": r"opera(?: pms| cloud)?",
+    "Opera": r"opera(?: pms| cloud)?|опер[аиуі](?= pms| cloud|\s+(?:не\s|вылета|вилітає|завис))",
     "Yandex Browser": r"яндекс[ .]?браузер\w*",
     "Acrobat": r"(?:adobe )?acrobat(?: reader)?(?: dc)?|adobe reader|акробат\w*",
     "Photoshop": r"photoshop|фотошоп\w*",
+    "Power BI": r"power ?bi(?: desktop| service| report server)?",
+    "Premiere Pro": r"(?:adobe )?premiere(?: pro)?|премьер\w*(?= pro)|прем'єр\w*(?= pro)",
+    "InDesign": r"(?:adobe )?indesign|индизайн\w*|індизайн\w*",
+    "InCopy": r"(?:adobe )?incopy",
+    "Illustrator": r"(?:adobe )?illustrator|иллюстратор\w*(?=\s+(?:не|вылета|завис|ви))",
+    "After Effects": r"(?:adobe )?after effects|афтер\w*(?: эффект\w*| ефект\w*)?",
+    "Lightroom": r"(?:adobe )?lightroom(?: classic)?|лайтрум\w*",
+    "Google Meet": r"google meet|гугл мит\w*|гугл міт\w*",
+    "Google Docs": r"google docs|гугл док\w*",
+    "Google Sheets": r"google sheets|гугл таблиц\w*|гугл таблиц\w*",
+    "Salesforce": r"salesforce|сейлсфорс\w*",
+    "HubSpot": r"hub ?spot|хабспот\w*",
+    "Prozorro": r"prozorro|прозорро|прозоро",
+    "ГИС ЖКХ": r"гис жкх|гіс жкг|гіс жкх",
     "AutoCAD": r"autocad|автокад\w*",
     "Revit": r"revit",
     "Thunderbird": r"thunderbird",
@@ -97,7 +111,8 @@ NAMES: dict[str, str] = {
 # Spellings that are also ordinary English words: a product only when they do not follow
 # a determiner ("our teams", "the office", "a word") and are not "zoom in"/"on the edge".
 _ORDINARY = frozenset({"office", "word", "teams", "edge", "zoom", "slack", "opera", "git",
-                       "safari", "poster", "checkbox", "defender", "офис", "офіс"})  # fmt: skip
+                       "safari", "poster", "checkbox", "defender", "офис", "офіс", "premiere",
+                       "illustrator"})  # fmt: skip
 _DETERMINER = re.compile(
     r"(?:\b(?:our|my|your|their|his|her|the|a|an|all|two|three|other|these|those|both|"
     r"several|some|its|this|that|whole|same|to|of|in|at|from|around|per)|"
@@ -121,7 +136,8 @@ BRANDS = (
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
     r"logitech|jbl|sony|philips|huawei|xiaomi|mikrotik|tp-link|keenetic|zyxel|cisco|ubiquiti|"
     r"d-link|synology|qnap|sharp|konica minolta|pantum|zebra|datecs|atol|атол|штрих-м|honeywell|"
-    r"verifone|ingenico|pax|airpods|"
+    r"verifone|ingenico|pax|airpods|fujitsu|toshiba|panasonic|lexmark|oki|dymo|xprinter|bixolon|"
+    r"godex|kodak|plustek|avision|sunmi|mindray|"
     r"aoc|benq|lg|viewsonic|iiyama|plantronics|jabra|poly|sennheiser|genius|a4tech|defender|"
     r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac mini|iphone|ipad|galaxy|pixel|"
     r"thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pavilion|ideapad|vivobook|zenbook"
@@ -133,11 +149,21 @@ SERIES = (
     r"vostro|inspiron|optiplex|precision|xps|elitebook|probook|pavilion|ideapad|vivobook|"
     r"zenbook|aspire|travelmate|galaxy|redmi|mx|keys|master|pro|air|max|mini|ultra|plus|neo|se"
 )
-_MODEL_TOKEN = r"(?:[a-z]{0,4}-?\d[\w-]*|[a-z]{1,4}-[a-z]{1,4}\d[\w-]*|[a-z]\d\w*)"
+_MODEL_TOKEN = (
+    r"(?:[a-z]{0,4}-?\d[\w-]*(?:\.\d+)*(?![\w.]*\w)|[a-z]{1,4}-[a-z]{1,4}\d[\w-]*|[a-z]\d\w*)"
+)
 # After a brand, a model is also written as capitalised words: "HP ProDesk 400 G7",
 # "Ricoh IM C3000", "ThinkPad X1 Carbon", "Cisco AnyConnect" (case-sensitive part).
 _CAPITALISED = r"(?-i:[A-Z][A-Za-z]*[A-Z0-9][\w-]*|[A-Z][a-z]{2,}(?=\s+\d|\s+[A-Z]\d|$|[\s,.;)]))"
-_MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED})"
+# A series name no list knows, in lower case before the model: "Konica Minolta bizhub C300i".
+_UNKNOWN_SERIES = (
+    r"(?!(?:printer|scanner|laptop|notebook|monitor|mouse|keyboard|phone|headset|tablet|"
+    r"computer|desktop|router|camera|and|the|with|has|was|is)s?\b)"
+    rf"(?-i:[a-z]{{3,12}})(?=\s+(?:{_MODEL_TOKEN})(?![\w]))"
+)
+_MODEL_PART = (
+    rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
+)
 _BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(
@@ -148,6 +174,15 @@ _NOT_MODEL = re.compile(
 _SYSTEM_NAME = re.compile(
     r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|win\s?\d+|w1[01]|ubuntu|linux|debian|fedora|chrome\s?os|"
     r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
+    _I,
+)
+# A model with no brand, right after the kind of device: "handheld TC21", "принтер ZT410",
+# "сканер DS2208" (letters and digits, written in capitals).
+_DEVICE_MODEL = re.compile(
+    r"(?<![\w])(?:handheld|scanner|printer|terminal|tablet|laptop|phone|headset|monitor|router|"
+    r"switch|camera|тсд|сканер\w*|принтер\w*|термінал\w*|терминал\w*|планшет\w*|ноутбук\w*|"
+    r"телефон\w*|гарнитур\w*|гарнітур\w*|монитор\w*|монітор\w*|роутер\w*|камер\w*)\s+"
+    r"(?-i:([A-Z]{1,5}-?\d{2,5}[A-Za-z]{0,3}(?:\s?(?:Plus|Pro|II|III))?))(?![\w-])",
     _I,
 )
 _NAMED = re.compile(
@@ -170,7 +205,8 @@ def extract_all(text: str) -> list[str]:
         if name:
             found.append((match.start(), name))
             taken.append(range(match.start(), match.start() + len(" ".join(words))))
-    for match in _NAMED.finditer(text):
+    named = list(_NAMED.finditer(text))  # the long list of names is searched once
+    for match in named:
         if any(match.start() in span for span in taken):
             continue
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
@@ -189,11 +225,16 @@ def extract_all(text: str) -> list[str]:
         )
         if number and not name.endswith(number):
             extra += " " + number
-        found.append((match.start(), (name + extra).strip()))
+        typed = text[match.start() : version.end() if version else match.end()]
+        found.append((match.start(), _as_typed((name + extra).strip(), typed.strip())))
+    for match in _DEVICE_MODEL.finditer(text):
+        if not any(match.start(1) in span for span in taken):
+            found.append((match.start(1), match.group(1)))
+            taken.append(range(match.start(1), match.end(1)))
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))
-    known = taken + [range(m.start(), m.end()) for m in _NAMED.finditer(text)]
+    known = taken + [range(m.start(), m.end()) for m in named]
     for start, name in names_by_place(text):
         if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
             found.append((start, name))
@@ -250,6 +291,24 @@ def _version_suffix(spelled: str, name: str) -> str:
             return spelled[at + len(name) :].rstrip()
         return spelled[len(spelled.split(":")[0].split()[0]) :].rstrip()
     return ""
+
+
+def _as_typed(name: str, spelled: str) -> str:
+    """The canonical name, with the user's own spelling when it is another one: "Zoom
+    (зум)", "M.E.Doc (медоку)". The ticket reads the same for every user, and still shows
+    what this one typed."""
+    if spelled.lower().startswith("платформ"):  # "платформу 8.3.24" is 1С's, said so
+        return name
+    if not re.search(r"[а-яіїєґ]", spelled, _I):
+        # "Microsoft Teams", "Lightroom Classic": the fuller name as typed, with the
+        # canonical spelling of the part that is the name ("microsoft teams" -> "microsoft Teams")
+        at = spelled.lower().find(name.lower())
+        if at < 0 or len(spelled) <= len(name):
+            return name
+        return spelled[:at] + name + spelled[at + len(name) :]
+    if name.split()[0].lower() in spelled.lower():
+        return name
+    return f"{name} ({spelled})"
 
 
 def _tidy(name: str) -> str:

@@ -40,7 +40,8 @@ _EVENTS = (
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
-    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
+    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver |"
+    r"(?-i:[A-Z][\w.-]*) )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
     r"go-?live|launch|cutover|rollout|"
@@ -78,17 +79,50 @@ _CLOCK = (
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
 
+# "до пятницы открывался", "worked fine until Thursday": the last time it worked.
+_UNTIL = r"до|until|till|up until|up to"
+_UNTIL_WHEN = (
+    rf"(?:(?:прошл\w+|минул\w+|this|last|the)\s+)?(?:{_WEEKDAYS})|(?:{_CLOCK})|"
+    r"вчера(?:шнего (?:дня|вечера|обеда))?|вчерашн\w+ \w+|(?:у|в)?чора|(?:у|в)чорашн\w+ \w+|"
+    r"позавчера|позавчора|yesterday(?:'s \w+)?(?: (?:morning|afternoon|evening))?|"
+    r"обеда|обіду|lunch|утра|ранку|the morning|"
+    r"(?:прошл\w+|минул\w+|last) (?:недел\w+|тижн\w+|тиждень|week)|"
+    rf"(?:{_EVENTS})|\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+)
+_WORKED = (
+    r"(?:вс[её]\s+|все\s+|усе\s+|он\s+|она\s+|оно\s+|він\s+|вона\s+|воно\s+)?"
+    r"(?:нормально\s+|норм\s+|отлично\s+|добре\s+|нормально\s+)?"
+    r"(?:работал\w*|открывал\w*|печатал\w*|грузил\w*|загружал\w*|заходил\w*|подключал\w*|"
+    r"отправлял\w*|приходил\w*|запускал\w*|ловил\w*|видел\w*|было (?:нормально|норм|хорошо|ок)|"
+    r"был\w? (?:нормальн\w+|в порядке)|працювал\w*|працював|відкривал\w*|відкривався|"
+    r"друкувал\w*|друкував|вантажил\w*|завантажувал\w*|заходил\w*|заходив|підключал\w*|"
+    r"підключався|надсилал\w*|надсилав|приходил\w*|приходив|запускал\w*|запускався|бачил\w*|"
+    r"бачив|було (?:нормально|норм|добре|ок)|був\w? (?:нормальн\w+|в порядку)|"
+    r"(?:it |everything |all )?(?:worked|was working|were working|was fine|were fine|was ok|"
+    r"was okay|was good|opened|printed|connected|synced|loaded|ran)(?: (?:fine|ok|okay|normally|"
+    r"perfectly|great|without (?:a |any )?problems?))?)"
+)
+
 _PATTERNS = [
+    # "со вчерашнего обновления", "з учорашнього оновлення", "с обновления Windows"
+    r"(?:с|со|з|із|від)\s+(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
+    r"ночн\w+|нічн\w+|последн\w+|останн\w+|недавн\w+|пятничн\w+|п'ятничн\w+)\s+)?"
+    r"(?:обновлени[яй]|оновлення|установки|встановлення|переезда|переїзду|ремонта|ремонту|"
+    r"замены|заміни|перезагрузки|перезавантаження|отключения света|відключення світла)"
+    r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|программ\w*|програм\w*))?(?![\w'])",
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
     r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
     r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
-    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?)|"
+    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
+    r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
+    r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
     r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
     r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
     r"\s+(?:смены|зміни|shift))(?![\w'])",
     r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
-    # a bare hour after "since": "since 9", "с 9 не работает"
-    r"(?:since|с|з|від|from)\s+\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
+    # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
+    r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
+    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -114,7 +148,7 @@ _PATTERNS = [
     rf"близько|приблизно)|с|со|з|із|від|от|since|from|после|після|after|around|about|около|"
     rf"близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|от|since|from)\s+)(?:(?:about|around|approximately|примерно|около|"
-    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})"
+    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:(?:this|in the)\s+)?(?:{_DAY_PARTS})"
     rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
     r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
@@ -140,10 +174,18 @@ _PATTERNS = [
     r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
     r"(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту))"
     r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
+    # "відколи поставили новий роутер", "з тих пір як переїхали": the event that started it
+    r"(?:відколи|з тих пір,? як|с тех самых пор,? как)(?:\s+[\w'-]+){1,4}(?![\w'])",
+    # "уже с неделю", "з тиждень як": roughly a week
+    r"(?:(?:уже|вже)\s+)?(?:с|з)\s+(?:неделю|недельку|месяц|полгода|тиждень|місяць|півроку)"
+    r"(?:\s+(?:как|як))?(?![\w'])",
     # "ever since IT replaced my dock last week", "since they moved us to the new VPN"
     r"ever since(?:\s+[\w'-]+){0,6}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))|"
-    r"since\s+(?:[\w'-]+\s+){1,2}?[a-z]+ed(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)"
-    r"[\w'-]+){0,3}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))",
+    r"since\s+(?:[\w'-]+\s+){1,3}?(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|"
+    r"put|set|swapped|shut|hit|left|brought|built|made)"
+    r"(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)[\w'-]+){0,3}?"
+    r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:morning|afternoon|week)|today)|"
+    r"(?=\s*[,.;!?]|$))",
     # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
     r"(?:since|from|starting)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?![\w'])|"
     r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
@@ -164,12 +206,16 @@ _PATTERNS = [
     r"(?:с|со|з|із|після|после)\s+(?:отпуска|больничного|відпустки|лікарняного)(?![\w'])",
     r"(?:since|after|ever since)\s+(?:i|we|they|it|you)\s+(?:came back|got back|returned|"
     r"moved|changed|switched|installed|updated|upgraded|got|replaced|reset)"
-    r"(?:\s+(?:from|to|the|my|our|a|an|new))?(?:\s+[\w-]+)?"
+    r"(?:\s+(?:from|to|the|my|our|a|an|new))*(?:\s+[\w-]+)?"
     rf"(?:\s+(?:on|last)\s+(?:{_WEEKDAYS})|\s+(?:yesterday|last week|this morning))?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
     # "Started when I came back from holiday", "началось, когда поставили новый антивирус"
     r"(?:started|began),?\s+(?:when|after|once)\s+[^.,;!?\n]{3,60}|"
     r"(?:началось|почалось|почалося),?\s+(?:когда|как|коли|як)\s+[^.,;!?\n]{3,60}",
+    # It worked until then, so it broke then: "до пятницы открывался", "до обіду все
+    # працювало", "worked fine until Thursday", "was fine till yesterday's update".
+    rf"(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_WORKED})",
+    rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"

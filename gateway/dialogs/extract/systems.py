@@ -70,7 +70,8 @@ _ON_APPLE_WORDS = (
 _ON_APPLE = re.compile(
     r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via|(?:у|в)\s+(?:меня|мене|нас)|"
     r"i have|i've got|i got|it'?s|it is|i'?m on)\s+"
-    r"(?:(?:my|a|an|the|our|моем|моём|моєму|своем|своєму|моему|моего|мого|свого)\s+)?(?:"
+    r"(?:(?:my|a|an|the|our|моем|моём|моєму|своем|своєму|моему|моего|мого|свого)\s+"
+    r"(?:(?!(?:and|or|but|to|in|on|at|i|it)\b)[\w-]+\s+){0,2}?)?(?:"
     + "|".join(rf"(?P<{n}>{p})" for n, (p, _) in zip(("m", "i", "p"), _ON_APPLE_WORDS, strict=True))
     + r")(?![\w-])",
     _I,
@@ -102,17 +103,28 @@ _NOT_WINDOWS = re.compile(
 
 
 def extract(text: str) -> str:
-    """The first operating system named in `text`, as "Family version", or ""."""
-    text = fold(text)
+    """The first operating system named in `text`, as "Family version", or "".
+
+    When the user named it another way ("Винда 11", "Win10", "on my MacBook"), what they
+    typed follows in brackets: "Windows 11 (Винда 11)", "macOS (MacBook)".
+    """
+    original, text = text, fold(text)  # fold() keeps every character's place
     found = [f for f in (_windows(text), _mac(text), *_others(text)) if f]
-    return min(found, key=lambda f: (f[0], -len(f[1])))[1] if found else ""
+    if not found:
+        return ""
+    start, name, end = min(found, key=lambda f: (f[0], -len(f[1])))
+    typed = original[start:end].strip(" ,.;")
+    if not typed or name.split()[0].lower() in typed.lower() or typed.lower() in name.lower():
+        return name
+    return f"{name} ({typed})"
 
 
-def _windows(text: str) -> tuple[int, str] | None:
+def _windows(text: str) -> tuple[int, str, int] | None:
     ahead = _WINDOWS_NUMBER_FIRST.search(text)
     if ahead:
-        return ahead.start(), f"Windows {ahead.group('version') or ahead.group('alone')}"
-    named: list[tuple[int, str]] = []
+        version = ahead.group("version") or ahead.group("alone")
+        return ahead.start(), f"Windows {version}", ahead.end()
+    named: list[tuple[int, str, int]] = []
     for match in _WINDOWS.finditer(text):
         family, version = match.group("family"), match.group("version")
         if family.lower() == "win" and not version:
@@ -132,48 +144,49 @@ def _windows(text: str) -> tuple[int, str] | None:
             continue  # "Windows Hello", "Windows Defender" are parts of it, not the system
         slang = _slang(text) if not version else None
         if slang is not None:
-            named.append((match.start(), slang[1]))  # "на одиннадцатой винде"
+            named.append((match.start(), slang[1], match.end()))  # "на одиннадцатой винде"
             continue
         parts = ["Windows"]
         if match.group("server"):
             parts.append("Server")
         version = VERSION_WORDS.get(version.lower(), version) if version else version
         parts += [p for p in (version, match.group("edition"), match.group("build")) if p]
-        named.append((match.start(), " ".join(_case(p) for p in parts)))
+        named.append((match.start(), " ".join(_case(p) for p in parts), match.end()))
     if named:
         # "since the Windows update … (Windows 10)": the mention with a version says more
         return next((n for n in named if n[1] != "Windows"), named[0])
     build = _BARE_BUILD.search(text)
     if build:
-        return build.start(), f"Windows {build.group(0).upper()}"
+        return build.start(), f"Windows {build.group(0).upper()}", build.end()
     return _slang(text)
 
 
-def _slang(text: str) -> tuple[int, str] | None:
+def _slang(text: str) -> tuple[int, str, int] | None:
     for pattern, name in _WINDOWS_SLANG:
         slang = pattern.search(text)
         if slang:
-            return slang.start(), name
+            return slang.start(), name, slang.end()
     return None
 
 
-def _mac(text: str) -> tuple[int, str] | None:
+def _mac(text: str) -> tuple[int, str, int] | None:
     match = _MAC_LOWER.search(text) or _MAC.search(text)
     if not match:
         apple = _ON_APPLE.search(text)
         if not apple:
             return None
         names = dict(zip(("m", "i", "p"), (name for _, name in _ON_APPLE_WORDS), strict=True))
-        return apple.start(), next(names[k] for k, v in apple.groupdict().items() if v)
+        device = next(k for k, v in apple.groupdict().items() if v)
+        return apple.start(device), names[device], apple.end(device)
     groups = match.groupdict()
     name = groups.get("name") or groups.get("alone") or ""
     version = groups.get("version") or groups.get("v2") or ""
     parts = ["macOS", name.title(), version]
-    return match.start(), " ".join(p for p in parts if p)
+    return match.start(), " ".join(p for p in parts if p), match.end()
 
 
-def _others(text: str) -> list[tuple[int, str] | None]:
-    found: list[tuple[int, str] | None] = []
+def _others(text: str) -> list[tuple[int, str, int] | None]:
+    found: list[tuple[int, str, int] | None] = []
     for pattern, name in _OTHERS:
         match = pattern.search(text)
         if match:
@@ -182,6 +195,7 @@ def _others(text: str) -> list[tuple[int, str] | None]:
                 (
                     match.start(),
                     f"{name} {version.upper() if 'lts' in version.lower() else version}".strip(),
+                    match.end(),
                 )
             )
     return found
