@@ -90,7 +90,9 @@ BLIND_SETS = [
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
     # brand series, mail server replies, "до пятницы открывался" and "все нормально" ...
-    ("dialogs_tune5.yaml", 37, 3),
+    # 39 (3) with "у всех заданий" read as things, not people, and a bounced mailing before
+    # its deadline at stake (NOTE-19-i19-stakes)
+    ("dialogs_tune5.yaml", 39, 3),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
     # (30/40, 3 asked again), run for its summary only.
     ("dialogs_frozen5.yaml", 30, 3),
