@@ -409,7 +409,8 @@ async def memory(srv: Servers, sessions: int) -> None:
         f"memory   serve process group (serve, worker processes, redis-server): "
         f"{len(after[2])} processes, RSS {after[0] / 2**20:.0f} MiB "
         f"(PSS {after[1] / 2**20:.0f} MiB) with {sessions} web-chat sockets open; "
-        f"{before[0] / 2**20:.0f} MiB with none; the echo server: {echo_rss / 2**20:.0f} MiB"
+        f"{before[0] / 2**20:.0f} MiB (PSS {before[1] / 2**20:.0f} MiB) with none; "
+        f"the echo server: {echo_rss / 2**20:.0f} MiB"
     )
 
 

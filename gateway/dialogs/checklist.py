@@ -4,7 +4,8 @@ Fields are `CHECKLIST_FIELDS` (problem, tried, error, product, os, since). Every
 message (the first one, each answer, the reply to "did it help?") updates every field it
 speaks to; each field remembers where its value came from. A correction ("нет, не 10, а
 11", "actually it's Windows 11") replaces the earlier value. Only what is still missing
-is asked, and the question is phrased for what is already known.
+is asked, and the question is phrased for what is already known. Corrections are read in
+`gateway.dialogs.corrections`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 
-from gateway.dialogs.extract import extract_fields
+from gateway.dialogs.corrections import (
+    CORRECTION_CUE,
+    corrections,
+    is_unknown,
+    named,
+    only_corrects,
+)
+from gateway.dialogs.extract import errors, extract_fields
+from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import fold
 from gateway.models import CHECKLIST_FIELDS
 from gateway.texts import Texts
@@ -22,40 +31,36 @@ _I = re.IGNORECASE
 
 # Fields that gather every new mention; the others keep one value unless corrected.
 ACCUMULATING = frozenset({"tried", "error", "product"})
-# Fields a "не X, а Y" correction is looked for in, most specific first; what was tried is
-# the user's own words and is never rewritten.
-CORRECTABLE: tuple[str, ...] = ("os", "product", "since", "error")
+# A product named in a question at most this long ("Outlook 365", "МИС"); a longer answer
+# describes the thing rather than naming it.
+SUBJECT_WORDS, SUBJECT_CHARS = 3, 30
 # What a person needs most when the user has no patience for a full checklist.
 IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os", "tried")
 
-_DONT_KNOW = re.compile(
-    r"^\W*(?:не знаю|не помню|без понятия|хз|не пам'ятаю|не в курсі|гадки не маю|"
-    r"don'?t know|no idea|not sure|dunno|idk)\W*$",
+# Words around a fact that answer nothing themselves: "а, вспомнил, пишет 0x80070005" answers
+# the error, not the OS that was asked; "кстати, с понедельника" answers "since".
+_FILLER = re.compile(
+    r"(?:^|(?<=\W))(?:а|и|і|й|ой|ага|да|так|ну|вот|ось|кстати|до речі|еще|ещё|ще|также|також|"
+    r"тоже|теж|вспомнил\w*|згадал\w*|згадав|забыл\w* сказать|забув\w* сказати|вроде|наче|"
+    r"кажется|здається|наверное|мабуть|примерно|приблизно|точнее|вернее|точніше|вірніше|"
+    r"это|це|у меня|у мене|в мене|там|пишет|пише|and|also|oh|ah|well|so|yes|yeah|btw|"
+    r"by the way|i think|maybe|probably|actually|i mean|it'?s|it says|says|on|it)(?=\W|$)",
     _I,
 )
-# "нет, не 10, а 11", "не Outlook, а Thunderbird", "not 10 but 11", "ні, не вчора, а позавчора"
-_NOT_X_BUT_Y = re.compile(
-    r"(?:^|[\s,.;])(?:не|not)\s+(?P<old>[^,;.!?]{1,40}?)\s*,?\s*(?:а|but|але)\s+(?P<new>[^,;.!?]{1,40})",
+# "не знаю, с понедельника вроде": the asked field is not known, another one is.
+_DONT_KNOW_FIRST = re.compile(
+    r"^\W*(?:не знаю|не помню|не пам'ятаю|без понятия|don'?t know|no idea|not sure|dunno)(?!\w)",
     _I,
 )
-_CORRECTION_CUE = re.compile(
-    r"(?:^|\W)(?:точнее|вернее|поправка|я ошиб\w+|ошибся|ошиблась|не так|исправлю|"
-    r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
-    r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
+# A detail of the product said on its own: "модель M404dn", "версия 2019", "version 16.0".
+_PRODUCT_DETAIL = re.compile(
+    r"(?<!\w)(?:модель|модели|модел[ьі]|model|версия|версии|версія|версії|version|ver\.?)\s*:?\s*(?P<detail>[\w][\w.-]*\d[\w.-]*|\d[\w.-]*)",
     _I,
 )
-# A repair said as a bare value with an apology or "no": "11, sorry", "ой, 11-я винда",
-# "ні, 11", "oops, Outlook 2019". What is left after these words is the new value.
-_REPAIR_WORDS = re.compile(
-    r"(?:^|(?<=\W))(?:ой|ой-ой|упс|ой,? извините|извините|извиняюсь|прошу прощения|пардон|"
-    r"простите|сорри|сорян|нет|ні|вибачте|вибачаюсь|перепрошую|пробачте|"
-    r"sorry|oops|whoops|my bad|no|nope|pardon|excuse me)(?=\W|$)",
-    _I,
+# An OS named right before "version": "Windows 10 version 22H2", "macOS версия 14".
+_OS_BEFORE = re.compile(
+    r"(?:win\w*|mac\w*|ios|android|linux|ubuntu|винд\w*|вінд\w*)[^,.;:!?]{0,12}$", _I
 )
-_REPAIR_MAX_WORDS = 4  # "ой, 11-я винда" is a repair; a longer message is a new message
-# A bare number or version: "11", "11-я", "8.3.24", "2019".
-_BARE_NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)*)(?:-?[а-яіїєґ]{1,3})?$", _I)
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w]|\.\d)")
 # Device words that let a question name the thing: "Какая модель у принтера?".
 DEVICES: tuple[tuple[str, str], ...] = (
     (r"принтер\w*|printer\w*|мфу|бфп", "принтер|принтер|printer"),
@@ -106,9 +111,11 @@ def fill(
 ) -> list[str]:
     """Update every field `text` speaks to; the names of the fields that changed.
 
-    `answering` is the field just asked: it takes the whole answer as written. Other
-    fields take what the extractors find: accumulating ones gather new parts, the rest
-    fill only when empty or unknown, and a correction replaces what it corrects.
+    `answering` is the field just asked: it takes its own part of the answer, or the whole
+    answer when that speaks to nothing else; an answer that only gives other fields' facts
+    leaves it open. Other fields take what the extractors find: accumulating ones gather new
+    parts, the rest fill only when empty or unknown, a correction replaces what it corrects,
+    and a model or version said alone completes the product named before.
     """
     changed: list[str] = []
 
@@ -121,20 +128,20 @@ def fill(
     text = text.strip()
     if not text:
         return changed
-    corrected = _apply_correction(fields, text) or _apply_repair(fields, text)
+    corrected = corrections(fields, text)
     for name, value in corrected.items():
         put(name, value, f"{source} (correction)")
     # a bare repair ("ой, 11", "нет, не 10, а 11") is not the answer to the question asked
-    repaired = bool(corrected) and (
-        not _NOT_X_BUT_Y.search(fold(text)) or not _WORDS_LEFT.search(_without_correction(text))
-    )
+    repaired = bool(corrected) and only_corrects(text)
     found = extract_fields(text)
+    detail, said = _product_detail(fields, text, found) if answering != "product" else ("", "")
+    if detail:
+        found["product"] = detail
     if answering and not repaired:
-        # "sorry, I meant Windows 11, and I restarted Outlook" answers "tried" with its own
-        # part; an answer that speaks to nothing else is kept as written
-        own, others = found.get(answering), [n for n in found if n != answering]
-        put(answering, own if own and others else text, source)
-    correcting = bool(_CORRECTION_CUE.search(text))
+        answer = _own_answer(answering, text, found, said)
+        if answer:
+            put(answering, answer, source)
+    correcting = bool(CORRECTION_CUE.search(text))
     for name, value in found.items():
         if name == answering or name in corrected:
             continue
@@ -142,13 +149,8 @@ def fill(
         if not old or is_unknown(old) or (correcting and name not in ACCUMULATING):
             put(name, value, f"{source} (correction)" if old and correcting else source)
         elif name in ACCUMULATING:
-            put(name, _merge(old, value), source)
+            put(name, _merge(old, value, ", " if name == "product" else ""), source)
     return changed
-
-
-def is_unknown(value: str) -> bool:
-    """An answer that gives nothing: "не знаю", "don't know"."""
-    return bool(_DONT_KNOW.match(value))
 
 
 def missing_fields(fields: Mapping[str, str], skip: Iterable[str] = ()) -> list[str]:
@@ -167,19 +169,41 @@ def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str]
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
     """The question for `field`, naming what the user already said when that helps."""
-    product = _first(fields.get("product", "")).split(" (")[0]  # "Zoom (зум)" asks of Zoom
     device = device_name(fields.get("problem", ""), lang)
-    subject = product  # names read the same in any case; "с принтер" would not
-    error = _first(fields.get("error", ""), sep=";")
+    subject = _subject(fields.get("product", ""))  # a name reads the same in any case
+    error = _screen_says(fields.get("error", ""))
     if field == "product" and device:
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
-    if field == "since" and error and len(error) <= 60:
+    if field == "since" and error:
         return Question(field, texts.get(lang, "ask_since_for_error", error=error))
     if field == "since" and subject:
         return Question(field, texts.get(lang, "ask_since_for", subject=subject))
     return Question(field, texts.get(lang, f"ask_{field}"))
+
+
+def _subject(product: str) -> str:
+    """The product a question can name: "Zoom" of "Zoom (зум)", the name the extractors read
+    in an answer ("HP LaserJet 1020" of "HP LaserJet 1020 в бухгалтерии"), a short answer as
+    written; not a long description ("общий диск P: на сервере fs02" runs on no system)."""
+    first = _first(product).split(" (")[0]
+    if not first:
+        return ""
+    names = extract_all(first)
+    if names:
+        return names[0].split(" (")[0]
+    return first if len(first.split()) <= SUBJECT_WORDS and len(first) <= SUBJECT_CHARS else ""
+
+
+def _screen_says(error: str) -> str:
+    """What the screen shows, for "since when has «…» appeared?": the code or message the
+    extractors read in the error field, else the short answer as typed; never "ошибок нет"."""
+    first = _first(error, sep=";")
+    said = (_first(errors.extract(first), sep=";") if first else "") or first
+    if not said or errors.says_no_error(said) or len(said) > SUBJECT_CHARS * 2:
+        return ""
+    return said
 
 
 def open_questions(
@@ -198,80 +222,63 @@ def device_name(text: str, lang: str) -> str:
     return ""
 
 
-def _apply_correction(fields: Mapping[str, str], text: str) -> dict[str, str]:
-    """Fields whose value held what "не X, а Y" corrects, with X replaced by Y."""
-    out: dict[str, str] = {}
-    for found in _NOT_X_BUT_Y.finditer(fold(text)):
-        old, new = found.group("old").strip(), found.group("new").strip()
-        for name in CORRECTABLE:
-            value = fields.get(name, "")
-            hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
-            if hit:
-                out[name] = value[: hit.start()] + new + value[hit.end() :]
-                break
-    return out
+def _own_answer(field: str, text: str, found: Mapping[str, str], said: str = "") -> str:
+    """What of the answer `text` answers the question asked about `field`.
 
-
-_WORDS_LEFT = re.compile(r"[^\W\d_]{3,}")
-
-
-def _without_correction(text: str) -> str:
-    """What a message says besides its "не X, а Y" and the "no"/"sorry" around it."""
-    return _REPAIR_WORDS.sub(" ", _NOT_X_BUT_Y.sub(" ", fold(text)))
-
-
-def _apply_repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
-    """Fields a bare repair ("11, sorry", "ой, 11-я винда") corrects, with their new value.
-
-    The message is an apology or "no" around a value and nothing else. A value an extractor
-    reads replaces the field it belongs to when that field already holds something else; a
-    bare number replaces the number in the first field (os, product, since, error) that has one.
+    "actually it started on Tuesday, I rebooted" answers "tried" with its own part; an answer
+    that speaks to nothing else is kept as written. One that only gives other facts
+    ("вчора" to "what did you try?", "а, вспомнил, пишет 0x80070005" to the OS) answers
+    nothing asked: the field stays open, never filled with another field's fact.
     """
-    value = _REPAIR_WORDS.sub(" ", text)
-    if value == text:
-        return {}
-    value = re.sub(r"[\s,.;!?()…-]+$|^[\s,.;!?()…-]+", "", re.sub(r"\s+", " ", value))
-    if not value or len(value.split()) > _REPAIR_MAX_WORDS:
-        return {}
-    out = {
-        name: new
-        for name, new in extract_fields(value).items()
-        if name in CORRECTABLE
-        and fields.get(name, "").strip()
-        and not is_unknown(fields[name])
-        # "Outlook" (or "аутлук") does not undo "Outlook 16"
-        and _named(new) not in fields[name].casefold()
-        and len(value.split()) <= len(new.split()) + 1  # the value and little else
-    }
-    bare = _BARE_NUMBER.match(value)
-    if out or not bare:
-        return out
-    for name in CORRECTABLE:
-        old = fields.get(name, "")
-        numbers = list(_NUMBER.finditer(old)) if not is_unknown(old) else []
-        if numbers:
-            hit = numbers[-1]
-            if hit.group() != bare.group("num"):
-                return {name: old[: hit.start()] + bare.group("num") + old[hit.end() :]}
-            return {}
-    return {}
+    own, others = found.get(field), [v for n, v in found.items() if n != field]
+    if field == "problem" or not (others or said):
+        return text
+    if own:
+        return own
+    rest = fold(text.replace(said, " ") if said else text)
+    for value in others:
+        for part in re.split(r"; |, ", value):
+            rest = re.sub(re.escape(fold(part)), " ", rest, flags=_I)
+    if re.search(r"[^\W\d_]{2,}", _FILLER.sub(" ", rest)):
+        unknown = _DONT_KNOW_FIRST.match(text)
+        return unknown.group(0).strip(" ,.;") if unknown else text
+    return ""
 
 
-def _merge(old: str, new: str) -> str:
-    """`old` with the parts of `new` it lacks; a fuller part ("1С 8.3") replaces its stem."""
+def _product_detail(
+    fields: Mapping[str, str], text: str, found: Mapping[str, str]
+) -> tuple[str, str]:
+    """A model or version said on its own, added to the product already named: "модель
+    M404dn" after "HP LaserJet" gives "HP LaserJet M404dn". Also what of `text` said it."""
+    said = _PRODUCT_DETAIL.search(fold(text))
+    if not said or found.get("product"):
+        return "", ""
+    if found.get("os") and _OS_BEFORE.search(text[: said.start()]):
+        return "", ""  # "Windows 10 version 22H2" is the system's
+    spoken = text[said.start() : said.end()]
+    known = fields.get("product", "").strip()
+    detail = said.group("detail")
+    if not known or is_unknown(known):
+        return spoken, spoken
+    if detail.casefold() in known.casefold():
+        return "", spoken
+    first, _, others = known.partition(", ")
+    return f"{first} {detail}" + (f", {others}" if others else ""), spoken
+
+
+def _merge(old: str, new: str, sep: str = "") -> str:
+    """`old` with the parts of `new` it lacks; a fuller part ("1С 8.3") replaces its stem.
+
+    Parts are joined with `sep`, else the way `old` joins them: products are listed with
+    ", " ("Excel, Office"), attempts and messages with "; " (they may hold commas)."""
     parts = [p.strip() for p in re.split(r";|, ", old) if p.strip()]
     for part in (p.strip() for p in re.split(r";|, ", new) if p.strip()):
-        if any(_named(part) in _named(q) for q in parts):
+        if any(named(part) in named(q) for q in parts):
             continue  # "Outlook (аутлук)" after "Outlook": the same name, spelt another way
-        shorter = [q for q in parts if _named(part).startswith(_named(q))]
+        shorter = [q for q in parts if named(part).startswith(named(q))]
         parts = [q for q in parts if q not in shorter] + [part]
-    sep = ", " if ", " in old and ";" not in old else "; "
+    sep = sep or (", " if ", " in old and ";" not in old else "; ")
     return sep.join(parts)
-
-
-def _named(part: str) -> str:
-    """What a value names, without the user's own spelling in brackets."""
-    return part.split(" (")[0].lower()
 
 
 def _first(value: str, sep: str = ",") -> str:

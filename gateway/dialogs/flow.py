@@ -68,6 +68,8 @@ INTAKE_TEXT = {
     "not_solved": "intake_not_solved",
     "no_answer": "intake_no_answer",
 }
+# The intake text's variant for a user who already gave every fact: no questions follow.
+READY = "_ready"
 # Reasons that mean self-help was skipped on purpose (reported as a Handoff event).
 HANDOFF_REASONS = frozenset(
     {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
@@ -154,9 +156,10 @@ class SupportFlow:
             st.fields.pop("problem", None)
             self.to_person(turn, signal.reason, None)
             return
-        match = self._match(text, turn.lang)
-        top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         urgency = self.priorities.assess(turn.reading(read_head(text)))
+        match = self._match(text, turn.lang)
+        match = self._outage_read(match, urgency.priority, text, turn.lang)
+        top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         confident = match.outcome == "answer"
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
@@ -251,6 +254,20 @@ class SupportFlow:
             return
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
+
+    def _outage_read(self, match: MatchLike, priority: Priority, text: str, lang: str) -> MatchLike:
+        """The outage topic only for a message that reads as urgent: "the printer on floor 2
+        has been offline all week" is the printer, whatever words it shares with the outage
+        article. The other candidates (of the whole message, when the answer had none)
+        stay, as a hint."""
+        if _top_id(match) != self.outage_topic or match.outcome == "none":
+            return match
+        if priority is Priority.P1:
+            return match
+        rest = _without(match, self.outage_topic)
+        if not rest:
+            rest = _without(self.knowledge.match(read_head(text), lang), self.outage_topic)
+        return Hint(rest) if rest else Hint((), "none")
 
     def _urgent_article(self, match: MatchLike, why: str, text: str) -> ArticleLike | None:
         """A service stopped for many is the outage topic, whichever article the matcher
@@ -348,14 +365,17 @@ class SupportFlow:
         st = turn.state
         st.reason = reason
         self._classify(turn, article, confident=confident)
-        if reason == "escalate_topic" and article is not None:
-            turn.say("intake_escalate", title=article.title_for(turn.lang))
-        else:
-            turn.say(INTAKE_TEXT.get(reason, "intake_no_answer"))
-        if reason in HANDOFF_REASONS:
-            turn.emit(Handoff(reason=reason))
         if reason in IMPATIENT_REASONS:
             st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
+        # "a few quick questions first" only when one follows: a user who already gave every
+        # fact is told so, not promised questions that never come
+        ready = "" if _next_field(st) else READY
+        if reason == "escalate_topic" and article is not None:
+            turn.say("intake_escalate" + ready, title=article.title_for(turn.lang))
+        else:
+            turn.say(INTAKE_TEXT.get(reason, "intake_no_answer") + ready)
+        if reason in HANDOFF_REASONS:
+            turn.emit(Handoff(reason=reason))
         st.phase = Phase.CHECKLIST
         self._ask_next(turn)
 
@@ -383,12 +403,10 @@ class SupportFlow:
     def _ask_next(self, turn: Turn) -> None:
         """Ask the next missing field, phrased for what is known; or request the ticket."""
         st = turn.state
-        limited = st.question_limit > 0
-        missing = next_fields(st.fields, impatient=limited, asked=st.asked)
-        if not missing or (limited and len(st.asked) >= st.question_limit):
+        field = _next_field(st)
+        if not field:
             self.request_ticket(turn)
             return
-        field = missing[0]
         st.asking = field
         st.asked.append(field)
         buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
@@ -527,6 +545,16 @@ class SupportFlow:
         return [Button(label=str(n), payload=f"{CSAT_PREFIX}{n}") for n in range(1, 6)]
 
 
+def _next_field(st: DialogState) -> str:
+    """The checklist field to ask next, or "" when nothing is missing or the user has been
+    asked as many questions as their patience allows."""
+    limited = st.question_limit > 0
+    missing = next_fields(st.fields, impatient=limited, asked=st.asked)
+    if not missing or (limited and len(st.asked) >= st.question_limit):
+        return ""
+    return missing[0]
+
+
 def _top_article(match: MatchLike) -> ArticleLike | None:
     """The best candidate's article, unless nothing matched."""
     if match.outcome == "none" or not match.candidates:
@@ -536,6 +564,13 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
 
 def _top_id(match: MatchLike) -> str:
     return match.candidates[0].article.id if match.candidates else ""
+
+
+def _without(match: MatchLike, topic: str) -> tuple[CandidateLike, ...]:
+    """The candidates of a match that found something, but `topic`."""
+    if match.outcome == "none":
+        return ()
+    return tuple(c for c in match.candidates if c.article.id != topic)
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:

@@ -48,10 +48,13 @@ _MODIFIER_WEIGHT = 1.0  # a word a preposition governs in a title or keyword phr
 # в почту"). Generic words (не работает, error) are never what an article is about.
 _MENTION = 0.8
 _CLAUSES = re.compile(r"[,;()—–]")  # a title's parts: "Не приходят письма, ящик переполнен"
-_RANKED_KEPT = 4096  # rankings memoised per matcher (dropped with it on a reload)
+# Rankings memoised per matcher (dropped with it on a reload): the same text matched twice
+# in a turn, or sent by many users at once. A ranking kept takes ~2.5 KB (its signals).
+_RANKED_KEPT = 1024
 _RANKED_WORDS = 60  # longer texts (letters) are ranked every time
 _NOBODY: frozenset[int] = frozenset()
-_TERMS_KEPT = 65536  # message words resolved to article terms, memoised per matcher
+_TERMS_KEPT = 16384  # message words resolved to article terms, memoised per matcher (as
+# many words as the morphology memos keep)
 # Articles are ordered by coverage, specific coverage, words explained, BM25 and keyword
 # phrase, weighted so. Chosen by a grid search for the top-1 of held-out rankings of both
 # tuning parts (faq/README.md); character similarity to a sample question, weighted 0.25

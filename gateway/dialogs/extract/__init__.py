@@ -7,6 +7,7 @@ runs them all; the slot filler (`gateway.dialogs.slots`) decides what to keep.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from gateway.dialogs.extract import errors, product, since, systems, tried
@@ -42,7 +43,34 @@ def extract_fields(text: str) -> dict[str, str]:
         "os": systems.extract(text),
         "since": since.extract(text),
     }
+    # "Переустанавливала драйвер вчера": when the attempt was made, not when it started
+    attempt = next((a for a in attempts.split("; ") if found["since"] and found["since"] in a), "")
+    if attempt and not _START_WORD.match(found["since"]) and not _LASTING.search(found["since"]):
+        found["since"] = since.extract(text.replace(attempt, " "))
+    # "Windows 10, ошибка 0x800CCC0F. Нет, вру, Windows 11": what follows the user's own
+    # correction replaces what came before it, for the fields that hold one value
+    cue = _SELF_CORRECTION.search(text)
+    if cue:
+        for name, read in (("os", systems.extract), ("since", since.extract)):
+            corrected = read(text[cue.end() :])
+            if corrected:
+                found[name] = corrected
     return {name: value for name, value in found.items() if value}
+
+
+# "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it
+_LASTING = re.compile(
+    r"(?:день|дня|дні|днів|дней|сут|недел|тиж|час|годин|day|week|hour)\w*(?!\s+(?:назад|тому|ago))"
+    r"(?:$|\s+(?:подряд|поспіль|in a row|now|уже|вже))",
+    re.IGNORECASE,
+)
+_START_WORD = re.compile(r"(?:с|со|з|із|від|since|from|after|после|після|ever)\s", re.IGNORECASE)
+_SELF_CORRECTION = re.compile(
+    r"(?:^|(?<=[\s,.;!]))(?:нет,? вру|ні,? брешу|вру|брешу|ой,? нет|ой,? ні|точнее|вернее|"
+    r"точніше|вірніше|поправлюсь|поправка|виправлюсь|i mean|sorry,? i mean|no,? wait|wait,? no|"
+    r"actually,? no|correction)(?=[\s,:.!-])",
+    re.IGNORECASE,
+)
 
 
 def read_head(text: str) -> str:

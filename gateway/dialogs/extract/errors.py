@@ -233,3 +233,14 @@ def _looks_like_code(code: str) -> bool:
     if re.fullmatch(r"0\d*\.\d+(?:\.\d+)*", code):
         return True  # "код 0015.111": a version never starts with a zero
     return not re.fullmatch(r"\d+\.\d+(?:\.\d+)*", code)  # 8.3.24 is a version
+
+
+def says_no_error(value: str) -> bool:
+    """Whether `value` only says there is no error ("ошибок нет", "no error, it just closes")."""
+    found = _NO_ERROR.search(fold(value))
+    return bool(found) and not _codes_in(value)
+
+
+def _codes_in(value: str) -> bool:
+    folded = fold(value)
+    return any(p.search(folded) for p in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP))

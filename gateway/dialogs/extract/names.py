@@ -70,7 +70,7 @@ _NOT_A_NAME = re.compile(
 # except technology words every message uses.
 _LATIN_NAME = re.compile(
     r"(?<![\w.@/\\-])((?:[A-Z][A-Za-z0-9+]*[a-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9][A-Z]{2,}|[A-Z]{3,})"
-    r"(?:[ .](?:[A-Z][A-Za-z0-9+]*|\d+(?:\.\d+)*)(?![\w@/]))*)(?![\w@/\\-])"
+    r"(?:[ .](?:[A-Z][A-Za-z0-9+]*|\d+(?:\.\d+)*)(?![\w@/]))*)(?![\w@/\\-]|::)"
 )
 _TECH_WORDS = frozenset(
     """vpn usb hdmi vga dvi pdf dns ip wi-fi wifi lan wan crm erp
@@ -123,7 +123,14 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             found.append((match.start(), match.group(0)))
     for match in _COLON_NAME.finditer(text):
         found.append((match.start(), match.group(0)))
+    quoted = [
+        range(m.start(), m.end()) for m in re.finditer(r"[«\"“„'][^»\"”“'\n]{2,160}[»\"”“']", text)
+    ]
     for match in _INNER_CAPITAL.finditer(text):
+        if text[max(0, match.start() - 1) : match.start()] == "." or any(
+            match.start() in span for span in quoted
+        ):
+            continue  # "java.lang.NullPointerException", 'SAPGUI has stopped': what was said
         found.append((match.start(), match.group(0).strip()))
     for match in _BEFORE_VERSION.finditer(text):
         words = match.group(1).split()

@@ -23,7 +23,7 @@ _LATIN = re.compile(
     r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:\d{1,3}(?![\d.]))?)"
     r"(?:\s+(?-i:Pro|Cloud|Desktop|Online|Web|Studio|Suite|Reader|Hub|BI|Sheets|Docs|Drive|"
     r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow|Classic))?)"
-    r"(?![\w'’@/\\-]|\.\w)"
+    r"(?![\w@/\\-]|['’](?!s\b)|\.\w)"  # "Rightmove's upload page": the name before 's
 )
 _CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})(?![\w'’-])")
 
@@ -69,7 +69,8 @@ _SAID_WHAT = re.compile(
 )
 # The nouns of a program: "the Dentrix imaging module", "my Salesforce dashboard".
 _PROGRAM_NOUN_EN = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:app|apps|application|client|dashboard|module|account|portal|sync|"
+    r"^\s+(?:[a-z]+\s+)?(?:app|apps|application|client|dashboard|module|account|portal|sync|site|"
+    r"website|"
     r"login|log-in|sign-in|page|pages|report|reports|database|plugin|plug-in|add-in|extension|"
     r"desktop app|web app|licen[cs]e|installer|integration|calendar|inbox|workspace|software|"
     r"program|session|profile|template|templates|bridge|agent|launcher|editor|viewer|server|"
@@ -193,6 +194,9 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
         return False
     if _PROGRAM_NOUN_BEFORE.search(before):
         return True  # "our PMS (Cloudbeds)", "the booking software Kareo"
+    possessive = re.match(r"['’]s\b", after)
+    if possessive:  # "Rightmove's upload page keeps timing out"; not "Patel's office"
+        return bool(_PROGRAM_NOUN_EN.match(after[possessive.end() :])) and not ordinary
     if _PROGRAM_NOUN_EN.match(after) or _USE_BEFORE_EN.search(before) or _ON_DEVICE.match(after):
         return not ordinary or not _sentence_start(before)
     if _THING_VERB_EN.match(after):
@@ -226,7 +230,7 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
             and bool(_ENTER_BEFORE_CYR.search(before))
             and not _person_or_place(word)
         )
-    if _misspelt_word(word.lower()):
+    if _misspelt_word(word.lower(), _verb_number(after)):
         return False  # "Моніктор пише …": a typo of an ordinary word, not a name
     if _VERSION_OR_ERROR.match(after) or _USE_BEFORE_CYR.search(before):
         return True
@@ -236,15 +240,39 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
 _CYRILLIC_LETTERS = "абвгдеєжзиіїйклмнопрстуфхцчшщьюяыэъ"
 
 
-def _misspelt_word(word: str) -> bool:
+def _misspelt_word(word: str, number: str = "") -> bool:
     """Whether one letter too many, one swapped pair or one wrong letter make `word` a word
-    the dictionaries know ("моніктор" → "монітор", "пороль" → "пароль")."""
+    the dictionaries know ("моніктор" → "монітор", "пороль" → "пароль"). With the `number`
+    of the verb that follows ("sing", "plur"), the word meant must be a noun that can be its
+    subject: "Радарио не открывает" is no typo of "радари" (plural) or "радарно" (no noun)."""
     if len(word) < 5:
         return False
     edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
     edits |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     edits |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _CYRILLIC_LETTERS}
-    return any(is_dictionary_word(e, "ru") for e in edits - {word})
+    meant = [e for e in edits - {word} if is_dictionary_word(e, "ru")]
+    if not number:
+        return bool(meant)
+    other = "plur" if number == "sing" else "sing"
+    return any(
+        "NOUN" in tags and "nomn" in tags and other not in tags
+        for e in meant
+        for _, tags in readings(e, "ru") + readings(e, "uk")
+    )
+
+
+_PARTICLES = frozenset("не ні ни уже вже опять снова знову ещё еще ще все всё досі".split())  # noqa: SIM905
+
+
+def _verb_number(after: str) -> str:
+    """ "sing" or "plur": the number of the verb right after a name ("не открывает" -> sing)."""
+    for word in re.findall(r"[а-яіїєґ']+", after.lower())[:4]:
+        if word in _PARTICLES:
+            continue
+        tags = [t for _, t in readings(word, "ru") + readings(word, "uk") if "VERB" in t]
+        numbers = {n for t in tags for n in ("sing", "plur") if n in t}
+        return numbers.pop() if len(numbers) == 1 else ""
+    return ""
 
 
 def _person_or_place(word: str) -> bool:

@@ -47,6 +47,7 @@ NAMES: dict[str, str] = {
     "Yandex Browser": r"яндекс[ .]?браузер\w*",
     "Acrobat": r"(?:adobe )?acrobat(?: reader)?(?: dc)?|adobe reader|акробат\w*",
     "Photoshop": r"photoshop|фотошоп\w*",
+    "Power BI": r"power ?bi(?: desktop| service| report server)?",
     "Premiere Pro": r"(?:adobe )?premiere(?: pro)?|премьер\w*(?= pro)|прем'єр\w*(?= pro)",
     "InDesign": r"(?:adobe )?indesign|индизайн\w*|індизайн\w*",
     "InCopy": r"(?:adobe )?incopy",
@@ -175,6 +176,15 @@ _SYSTEM_NAME = re.compile(
     r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
     _I,
 )
+# A model with no brand, right after the kind of device: "handheld TC21", "принтер ZT410",
+# "сканер DS2208" (letters and digits, written in capitals).
+_DEVICE_MODEL = re.compile(
+    r"(?<![\w])(?:handheld|scanner|printer|terminal|tablet|laptop|phone|headset|monitor|router|"
+    r"switch|camera|тсд|сканер\w*|принтер\w*|термінал\w*|терминал\w*|планшет\w*|ноутбук\w*|"
+    r"телефон\w*|гарнитур\w*|гарнітур\w*|монитор\w*|монітор\w*|роутер\w*|камер\w*)\s+"
+    r"(?-i:([A-Z]{1,5}-?\d{2,5}[A-Za-z]{0,3}(?:\s?(?:Plus|Pro|II|III))?))(?![\w-])",
+    _I,
+)
 _NAMED = re.compile(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
     _I,
@@ -217,6 +227,10 @@ def extract_all(text: str) -> list[str]:
             extra += " " + number
         typed = text[match.start() : version.end() if version else match.end()]
         found.append((match.start(), _as_typed((name + extra).strip(), typed.strip())))
+    for match in _DEVICE_MODEL.finditer(text):
+        if not any(match.start(1) in span for span in taken):
+            found.append((match.start(1), match.group(1)))
+            taken.append(range(match.start(1), match.end(1)))
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))

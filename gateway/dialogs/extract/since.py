@@ -40,7 +40,8 @@ _EVENTS = (
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
-    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver )*"
+    r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver |"
+    r"(?-i:[A-Z][\w.-]*) )*"
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
     r"go-?live|launch|cutover|rollout|"
@@ -78,6 +79,30 @@ _CLOCK = (
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
 
+# "до пятницы открывался", "worked fine until Thursday": the last time it worked.
+_UNTIL = r"до|until|till|up until|up to"
+_UNTIL_WHEN = (
+    rf"(?:(?:прошл\w+|минул\w+|this|last|the)\s+)?(?:{_WEEKDAYS})|(?:{_CLOCK})|"
+    r"вчера(?:шнего (?:дня|вечера|обеда))?|вчерашн\w+ \w+|(?:у|в)?чора|(?:у|в)чорашн\w+ \w+|"
+    r"позавчера|позавчора|yesterday(?:'s \w+)?(?: (?:morning|afternoon|evening))?|"
+    r"обеда|обіду|lunch|утра|ранку|the morning|"
+    r"(?:прошл\w+|минул\w+|last) (?:недел\w+|тижн\w+|тиждень|week)|"
+    rf"(?:{_EVENTS})|\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+)
+_WORKED = (
+    r"(?:вс[её]\s+|все\s+|усе\s+|он\s+|она\s+|оно\s+|він\s+|вона\s+|воно\s+)?"
+    r"(?:нормально\s+|норм\s+|отлично\s+|добре\s+|нормально\s+)?"
+    r"(?:работал\w*|открывал\w*|печатал\w*|грузил\w*|загружал\w*|заходил\w*|подключал\w*|"
+    r"отправлял\w*|приходил\w*|запускал\w*|ловил\w*|видел\w*|было (?:нормально|норм|хорошо|ок)|"
+    r"был\w? (?:нормальн\w+|в порядке)|працювал\w*|працював|відкривал\w*|відкривався|"
+    r"друкувал\w*|друкував|вантажил\w*|завантажувал\w*|заходил\w*|заходив|підключал\w*|"
+    r"підключався|надсилал\w*|надсилав|приходил\w*|приходив|запускал\w*|запускався|бачил\w*|"
+    r"бачив|було (?:нормально|норм|добре|ок)|був\w? (?:нормальн\w+|в порядку)|"
+    r"(?:it |everything |all )?(?:worked|was working|were working|was fine|were fine|was ok|"
+    r"was okay|was good|opened|printed|connected|synced|loaded|ran)(?: (?:fine|ok|okay|normally|"
+    r"perfectly|great|without (?:a |any )?problems?))?)"
+)
+
 _PATTERNS = [
     # "со вчерашнего обновления", "з учорашнього оновлення", "с обновления Windows"
     r"(?:с|со|з|із|від)\s+(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
@@ -88,13 +113,16 @@ _PATTERNS = [
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
     r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
     r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
-    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?)|"
+    r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
+    r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
+    r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
     r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
     r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
     r"\s+(?:смены|зміни|shift))(?![\w'])",
     r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
-    # a bare hour after "since": "since 9", "с 9 не работает"
-    r"(?:since|с|з|від|from)\s+\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
+    # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
+    r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
+    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -120,7 +148,7 @@ _PATTERNS = [
     rf"близько|приблизно)|с|со|з|із|від|от|since|from|после|після|after|around|about|около|"
     rf"близько)\s+)(?:{_CLOCK})(?![\w'])",
     rf"(?:(?:с|со|з|із|від|от|since|from)\s+)(?:(?:about|around|approximately|примерно|около|"
-    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:{_DAY_PARTS})"
+    rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:(?:this|in the)\s+)?(?:{_DAY_PARTS})"
     rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
     r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
@@ -148,18 +176,6 @@ _PATTERNS = [
     r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
     # "відколи поставили новий роутер", "з тих пір як переїхали": the event that started it
     r"(?:відколи|з тих пір,? як|с тех самых пор,? как)(?:\s+[\w'-]+){1,4}(?![\w'])",
-    # "до пятницы открывался", "worked fine until yesterday": it broke after that moment
-    rf"(?:(?:worked|was fine|was working|was ok|работал[аои]?|работало|працювал[аио]?|"
-    rf"працював)\s+(?:fine\s+|ok\s+|normally\s+|нормально\s+)?)?(?:до|until|till)\s+"
-    rf"(?:{_WEEKDAYS}|вчера|вчора|учора|yesterday|обеда|обіду|lunch|утра|ранку|this morning|"
-    rf"last \w+|(?:the |последнего |останнього )?(?:update|обновления|оновлення))"
-    rf"(?=\s+(?:(?:всё|все|усе|it|everything|нормально|normally)\s+)?(?:работал\w*|открывал\w*|"
-    rf"запускал\w*|печатал\w*|было|был[аои]?|працювал\w*|працював|відкривал\w*|відкривав|"
-    rf"друкував\w*|було|worked|was|opened|printed|ran)\b)|"
-    rf"(?:worked|was fine|was working|работал[аои]?|работало|працювал[аио]?|працював)\s+"
-    rf"(?:fine\s+|ok\s+|normally\s+|нормально\s+)?(?:до|until|till)\s+"
-    rf"(?:{_WEEKDAYS}|вчера|вчора|учора|yesterday|обеда|обіду|lunch|this morning|last \w+)"
-    r"(?![\w'])",
     # "уже с неделю", "з тиждень як": roughly a week
     r"(?:(?:уже|вже)\s+)?(?:с|з)\s+(?:неделю|недельку|месяц|полгода|тиждень|місяць|півроку)"
     r"(?:\s+(?:как|як))?(?![\w'])",
@@ -196,6 +212,10 @@ _PATTERNS = [
     # "Started when I came back from holiday", "началось, когда поставили новый антивирус"
     r"(?:started|began),?\s+(?:when|after|once)\s+[^.,;!?\n]{3,60}|"
     r"(?:началось|почалось|почалося),?\s+(?:когда|как|коли|як)\s+[^.,;!?\n]{3,60}",
+    # It worked until then, so it broke then: "до пятницы открывался", "до обіду все
+    # працювало", "worked fine until Thursday", "was fine till yesterday's update".
+    rf"(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_WORKED})",
+    rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"

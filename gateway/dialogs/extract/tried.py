@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract import since
-from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, clauses, fold
+from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
+from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold
 
 _I = re.IGNORECASE
 
@@ -40,21 +41,23 @@ _ATTEMPT_STEMS = """
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
-
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = re.compile(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
     r"upgrad(?:ed|ing)|check(?:ed|ing)|power[- ]cycl(?:ed|ing)|"
-    r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ )?(?:off|on)|click(?:ed|ing)|press(?:ed|ing)|"
+    r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ |(?!it\b|them\b)[\w-]+ )?(?:off|on)\b|"
+    r"click(?:ed|ing)|press(?:ed|ing)|"
     r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|"
     r"run(?:ning)?(?! (?:win\w*|mac\w*|ios|android|linux|ubuntu|chrome ?os|on|fine|slow\w*|out)\b)|"
     r"scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|entered|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
+    r"held|holding|loaded|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
+    r"closed and (?:re-?)?opened|"
+    r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
@@ -90,6 +93,13 @@ _VERDICT = re.compile(
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
     _I,
 )
+# An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
+_NOUN_DONE = re.compile(
+    r"\b(?:reboot|restart|reinstall|re-?install|reset|power[- ]?cycle|update|rollback|roll-?back|"
+    r"repair|cache clear|clear cache|re-?login)s?\s+(?:already\s+)?(?:done|tried|attempted|"
+    r"performed|completed)\b",
+    _I,
+)
 # A done "make/run" with the attempt as a noun: "сделала сброс настроек", "провёл диагностику".
 _DID_ACTION = re.compile(
     r"(?:сделал\w*|делал\w*|провел\w*|проводил\w*|зробил\w*|зробив|робил\w*|робив|провів|"
@@ -115,7 +125,7 @@ _FOLLOWED = re.compile(
     r"different|my)\s+(?:\w+\s+)?(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
     r"пристро\w*|pc|computer|laptop|phone|browser|device|machine)\s+(?:\w+\s+)?"
     r"(?:работает|заходит|открывается|працює|заходить|відкривається|works|opens|loads|is fine|"
-    r"тоже|теж|також|too|also|the same|same)|"
+    r"тоже|теж|також|too|also|the same|same|то же|те саме|те ж саме|так само)|"
     r"(?:по|за)\s+(?:вашей\s+|вашій\s+|этой\s+|цій\s+)?(?:инструкци\w*|інструкці\w*|стать\w*|"
     r"статт\w*)\s+(?:\w+\s+)?(?:сделал\w*|зробил\w*|зробив|выполнил\w*|виконал\w*|виконав)|"
     r"(?:сделал\w*|зробил\w*|зробив|did)\s+(?:всё\s+|все\s+|it\s+)?(?:как|як|as)\s+(?:вы|ви|you)\s+"
@@ -156,7 +166,9 @@ _NEGATED_ATTEMPT = re.compile(
 )
 # Done forms that are attempts only with the user as their subject ("I waited", "Typed the
 # password three times"), not "the page keeps waiting" or "the data entered".
-_DONE_BY_PERSON = frozenset({"waited", "waiting", "entered", "typed", "typing", "retyped"})
+_DONE_BY_PERSON = frozenset(
+    {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled"}
+)
 _WHEN_DOING = re.compile(
     r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
@@ -171,24 +183,37 @@ def extract(text: str) -> str:
     found: list[str] = []
     cause = _cause(text)
     started = False
-    for clause in clauses(text):
+    # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
+    # message is cut into clauses: neither their verbs nor their full stops are the user's
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    for at in _CLAUSE.finditer(fold(masked)):
+        clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
+        if not clause:
+            continue
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
         folded = fold(clause)
         after_start, started = started, bool(_STARTED.search(folded))
         if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
+        folded = fold(own)
         if (
-            _NOTHING_TRIED.search(clause)
-            or _not_tried(clause)
+            _NOTHING_TRIED.search(own)
+            or _not_tried(own)
             or _DID_THAT.search(folded)
-            or _VERDICT.search(clause)
+            or _VERDICT.search(own)
             or _DID_ACTION.search(folded)
+            or _NOUN_DONE.search(folded)
             or _FOLLOWED.search(folded)
-            or _attempt_in(clause)
+            or _attempt_in(own)
         ):
             found.append(clause)
     return "; ".join(found)
+
+
+_QUOTED = re.compile(
+    r"[«\"“„][^»\"”“\n]{2,160}[»\"”“]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){2,160}?'(?!\w)"
+)
 
 
 def only_not_tried(clause: str) -> bool:
@@ -282,8 +307,9 @@ def _cause(text: str) -> str:
 # made; "комп сам перезагрузился" (a thing before it, "сам") is what the machine did.
 _SELF_REBOOT = re.compile(
     r"^(?:(?:я|мы|ми|уже|вже|ещё|еще|ще|и|і|тоже|теж|несколько раз|пару раз|два раза|двічі|"
-    r"кілька разів|дважды|трижды)\s+)*(?:перезагруж|перезагруз|перезавантаж|перезапуск)\w*"
-    r"л(?:ся|ась|ось|ись|ася|ися|ось)(?!\w)"
+    r"кілька разів|дважды|трижды)\s+)*"
+    r"(?:перезагруж|перезагруз|перезавантаж|перезапуск|переустанавл|перевстановл)\w*"
+    r"(?:л(?:ся|ась|ось|ись|ася|ися)|вся)(?!\w)"
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from gateway.knowledge.morphology import lemma, verb_grammemes
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е", "Ё": "Е"})
-_CLAUSE = re.compile(r"[^.;!?\n,()]+(?:\.(?=\d)[^.;!?\n,()]*)*")
+CLAUSE = re.compile(r"[^.;!?\n,()]+(?:\.(?=\d)[^.;!?\n,()]*)*")
 _WORD = re.compile(r"[\w'-]+")
 
 # Endings of verb forms that report a done or habitual action, ru and uk: past (перезапускала,
@@ -28,7 +28,7 @@ _DONE_ENDINGS = tuple(sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True))
 _REFLEXIVE = ("ся", "сь")
 _NOUN_MARKS = ("ени", "енн", "ння", "нн", "к", "ост", "ість", "тел", "ник")
 MAX_TAIL = 7
-KNOWN_WORDS_KEPT = 100_000
+KNOWN_WORDS_KEPT = 16_384  # as many words as the morphology memos keep
 # Texts whose extraction is kept: one turn reads the same message (and its clauses) in
 # several steps (the checklist, the problem statement, the matcher's readings).
 TEXTS_KEPT = 512
@@ -46,7 +46,7 @@ def clauses(text: str) -> list[str]:
     """The text cut at sentence and clause punctuation; "14.2" is not a cut."""
     # fold() keeps every character's place, so the clauses are cut from the original text
     return [
-        text[m.start() : m.end()].strip() for m in _CLAUSE.finditer(fold(text)) if m.group().strip()
+        text[m.start() : m.end()].strip() for m in CLAUSE.finditer(fold(text)) if m.group().strip()
     ]
 
 
@@ -113,8 +113,10 @@ class DoneForms:
         return next(s for s in self.stems if word.startswith(s))
 
     def found(self, text: str) -> list[str]:
-        """The words of `text` that are done forms of the stems."""
-        return [w for w in words(text) if self.is_done(w)]
+        """The words of `text` that are done forms of the stems; each half of a pair said with
+        a hyphen too ("выключали-включали", "вимикали-вмикали")."""
+        parts = (p for w in words(text) for p in ([w, *w.split("-")] if "-" in w else [w]))
+        return [p for p in parts if p and self.is_done(p)]
 
 
 def _common_prefix(a: str, b: str) -> str:

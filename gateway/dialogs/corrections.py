@@ -1,0 +1,182 @@
+"""Corrections: a later message that replaces a checklist value instead of adding one.
+
+"нет, не 10, а 11", "11, а не 10", "It's Windows 10, not 11", "ой, 11-я винда", "ні, в мене
+одинадцята вінда", "sorry, since Tuesday": the value the user gave before is replaced, and a
+message that only corrects answers no question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from gateway.dialogs.extract import extract_fields
+from gateway.dialogs.extract.words import fold
+
+_I = re.IGNORECASE
+
+# Fields a correction is looked for in, most specific first; what was tried is the user's
+# own words and is never rewritten.
+CORRECTABLE: tuple[str, ...] = ("os", "product", "since", "error")
+
+_DONT_KNOW = re.compile(
+    r"^\W*(?:не знаю|не помню|без понятия|хз|не пам'ятаю|не в курсі|гадки не маю|"
+    r"don'?t know|no idea|not sure|dunno|idk)\W*$",
+    _I,
+)
+_VALUE = r"(?:[^,;.!?]|(?<=\d)\.(?=\d)){1,40}"
+# "нет, не 10, а 11", "не Outlook, а Thunderbird", "not 10 but 11", "ні, не вчора, а позавчора"
+_NOT_X_BUT_Y = re.compile(
+    rf"(?:^|[\s,.;])(?:не|not)\s+(?P<old>{_VALUE}?)\s*,?\s*(?:а|but|але)\s+(?P<new>{_VALUE})",
+    _I,
+)
+# The same said the other way round: "11, а не 10", "Windows 11, не 10", "It's 10, not 11",
+# "since Monday rather than Tuesday".
+_Y_NOT_X = re.compile(
+    rf"(?P<new>(?<![^\s,.;])[^,;.!?\s]{_VALUE}?)\s*,?\s*(?:а не|але не|а вовсе не|,\s*не|,\s*not|"
+    rf"and not|rather than|not)\s+(?P<old>{_VALUE})",
+    _I,
+)
+CORRECTION_CUE = re.compile(
+    r"(?:^|\W)(?:точнее|вернее|поправка|я ошиб\w+|ошибся|ошиблась|не так|исправлю|"
+    r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
+    r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
+    _I,
+)
+# A repair said as a bare value with an apology or "no": "11, sorry", "ой, 11-я винда",
+# "ні, 11", "oops, Outlook 2019". What is left after these words is the new value.
+_REPAIR_WORDS = re.compile(
+    r"(?:^|(?<=\W))(?:ой|ой-ой|упс|ой,? извините|извините|извиняюсь|прошу прощения|пардон|"
+    r"простите|сорри|сорян|нет|ні|вибачте|вибачаюсь|перепрошую|пробачте|"
+    r"sorry|oops|whoops|my bad|no|nope|pardon|excuse me)(?=\W|$)",
+    _I,
+)
+# Words around a repaired value that add nothing to it: "ні, в мене одинадцята вінда",
+# "нет, у меня 11-я", "no, it's Windows 11", "no, I'm on 14".
+_HOLDER_WORDS = re.compile(
+    r"(?:^|(?<=\W))(?:у меня|у мене|в мене|в меня|у нас|в нас|это|це|там|стоит|стоїть|"
+    r"it'?s|it is|i have|i've got|we have|i'?m on|we'?re on|on)(?=\W|$)",
+    _I,
+)
+_REPAIR_MAX_WORDS = 4  # "ой, 11-я винда" is a repair; a longer message is a new message
+# A bare number or version: "11", "11-я", "8.3.24", "2019".
+_BARE_NUMBER = re.compile(r"^(?P<num>\d+(?:\.\d+)*)(?:-?[а-яіїєґ]{1,3})?$", _I)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w]|\.\d)")
+_WORDS_LEFT = re.compile(r"[^\W\d_]{3,}")
+
+
+def is_unknown(value: str) -> bool:
+    """An answer that gives nothing: "не знаю", "don't know"."""
+    return bool(_DONT_KNOW.match(value))
+
+
+def corrections(fields: Mapping[str, str], text: str) -> dict[str, str]:
+    """Fields whose earlier value `text` corrects, with their new values."""
+    return _not_x_but_y(fields, text) or _repair(fields, text)
+
+
+def only_corrects(text: str) -> bool:
+    """Whether `text` says nothing besides a correction ("ой, не 10, а 11", "11, sorry")."""
+    folded = fold(text)
+    if not (_NOT_X_BUT_Y.search(folded) or _Y_NOT_X.search(folded)):
+        return True  # a bare repair is all its message says
+    rest = _Y_NOT_X.sub(" ", _NOT_X_BUT_Y.sub(" ", folded))
+    return not _WORDS_LEFT.search(_HOLDER_WORDS.sub(" ", _REPAIR_WORDS.sub(" ", rest)))
+
+
+def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
+    """ "не X, а Y" and "Y, а не X": the field holding X, with X replaced by Y."""
+    out: dict[str, str] = {}
+    folded = fold(text)
+    said = [(m.group("old"), m.group("new"), False) for m in _NOT_X_BUT_Y.finditer(folded)]
+    said += [(m.group("old"), m.group("new"), True) for m in _Y_NOT_X.finditer(folded)]
+    for old, new, reversed_ in said:
+        old, new = old.strip(), new.strip()
+        for name in CORRECTABLE:
+            value = fields.get(name, "")
+            hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
+            if hit and name not in out:
+                fixed = _replaced(name, value, hit, new, strict=reversed_)
+                if fixed:
+                    out[name] = fixed
+                break
+    return out
+
+
+def _replaced(name: str, value: str, hit: re.Match[str], new: str, *, strict: bool) -> str:
+    """`value` with the part `hit` corrected to what `new` says, or "" when `new` does not
+    read as such a value.
+
+    `new` may carry more than the value ("It's Windows 10"): the field's own reading of it
+    replaces the corrected part, else its last number replaces a number. Said the other way
+    round ("Y, а не X", `strict`), nothing else counts: "пишет ошибку, не удается
+    подключиться" repeats an error, it does not correct one.
+    """
+    own = extract_fields(new).get(name)
+    if own:
+        if name not in _MANY_VALUES:
+            return own
+        parts = re.split(r"(; |, )", value)
+        at = 0
+        for n, part in enumerate(parts):
+            if at <= hit.start() < at + len(part):
+                parts[n] = own
+                break
+            at += len(part)
+        return "".join(parts)
+    numbers = _NUMBER.findall(new)
+    if _NUMBER.fullmatch(hit.group()) and numbers:
+        new = numbers[-1]
+    elif strict:
+        return ""
+    return value[: hit.start()] + new + value[hit.end() :]
+
+
+# Fields that may hold several values ("Outlook, Excel"): a correction replaces its part.
+_MANY_VALUES = frozenset({"product", "error"})
+
+
+def _repair(fields: Mapping[str, str], text: str) -> dict[str, str]:
+    """Fields a bare repair ("11, sorry", "ой, 11-я винда") corrects, with their new value.
+
+    The message is an apology or "no" around a value and nothing else. A value an extractor
+    reads replaces the field it belongs to when that field already holds something else; a
+    bare number replaces the number in the first field (os, product, since, error) that has one.
+    """
+    value = _REPAIR_WORDS.sub(" ", text)
+    if value == text:
+        return {}
+    value = _HOLDER_WORDS.sub(" ", value)
+    value = re.sub(r"[\s,.;!?()…-]+$|^[\s,.;!?()…-]+", "", re.sub(r"\s+", " ", value))
+    if not value or len(value.split()) > _REPAIR_MAX_WORDS:
+        return {}
+    out = {
+        name: new
+        for name, new in extract_fields(value).items()
+        if name in CORRECTABLE
+        and fields.get(name, "").strip()
+        and not is_unknown(fields[name])
+        # "Outlook" (or "аутлук") does not undo "Outlook 16"
+        and named(new) not in fields[name].casefold()
+        and len(value.split()) <= len(new.split()) + 1  # the value and little else
+    }
+    bare = _BARE_NUMBER.match(value)
+    if out or not bare:
+        return out
+    for name in CORRECTABLE:
+        old = fields.get(name, "")
+        numbers = list(_NUMBER.finditer(old)) if not is_unknown(old) else []
+        if numbers:
+            hit = numbers[-1]
+            if hit.group() != bare.group("num"):
+                return {name: old[: hit.start()] + bare.group("num") + old[hit.end() :]}
+            return {}
+    return {}
+
+
+def named(value: str) -> str:
+    """What a value names, without the user's own spelling in brackets ("Outlook (аутлук)")."""
+    return value.split(" (")[0].lower()
+
+
+__all__ = ["CORRECTABLE", "CORRECTION_CUE", "corrections", "is_unknown", "named", "only_corrects"]

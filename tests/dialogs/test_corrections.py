@@ -1,0 +1,57 @@
+"""Corrections in later messages replace the earlier value, said either way round."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.dialogs.checklist import fill
+
+# (fields before, message, fields after): the message corrects and answers nothing asked.
+CORRECTIONS = [
+    # "Y, а не X" / "Y, not X": the new value first
+    ({"os": "Windows 10"}, "11, а не 10", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "Windows 11, а не 10", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "ні, 11, а не 10", {"os": "Windows 11"}),
+    ({"os": "Windows 11"}, "It's Windows 10, not 11", {"os": "Windows 10"}),
+    ({"os": "Windows 10"}, "sorry, Windows 11 not 10", {"os": "Windows 11"}),
+    ({"since": "с понедельника"}, "со вторника, а не с понедельника", {"since": "со вторника"}),
+    ({"product": "Zoom 5.17"}, "5.16, а не 5.17", {"product": "Zoom 5.16"}),
+    # "не X, а Y" with a dotted version
+    ({"product": "Zoom 5.17"}, "ой, не 5.17, а 5.16", {"product": "Zoom 5.16"}),
+    ({"product": "Outlook, Excel"}, "не Outlook, а Thunderbird", {"product": "Thunderbird, Excel"}),
+    # a repair with words that only hold the value: "в мене", "у меня", "it's", "I'm on"
+    ({"os": "Windows 10"}, "ні, в мене одинадцята вінда", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "нет, у меня 11-я винда", {"os": "Windows 11"}),
+    ({"os": "macOS 13"}, "no, I'm on macOS 14", {"os": "macOS 14"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text", "after"), CORRECTIONS)
+def test_a_correction_either_way_round_replaces_the_value(
+    before: dict[str, str], text: str, after: dict[str, str]
+) -> None:
+    fields, sources = dict(before), {}
+    changed = fill(fields, sources, text, "answer to tried", answering="tried")
+    # "tried" does not take the correction as its answer; the user's own spelling may
+    # follow the value in brackets ("Windows 11 (вінда)")
+    assert {name: value.split(" (")[0] for name, value in fields.items()} == after
+    assert all(sources[name] == "answer to tried (correction)" for name in changed)
+
+
+# Messages with "не"/"not" that correct nothing: what they negate is no value held.
+NOT_CORRECTIONS = [
+    ({"error": "не удается подключиться к серверу"},
+     "пишет ошибку, не удается подключиться к серверу"),
+    ({"os": "Windows 10"}, "Windows 10, not activated"),
+    ({"product": "Outlook"}, "Outlook, а не браузер, сам закрывается"),
+    ({"since": "since Monday"}, "it is not Monday's update, I think"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text"), NOT_CORRECTIONS)
+def test_a_negation_that_names_no_held_value_corrects_nothing(
+    before: dict[str, str], text: str
+) -> None:
+    fields: dict[str, str] = dict(before)
+    fill(fields, {}, text, "answer to tried", answering="tried")
+    assert {k: fields[k] for k in before} == before

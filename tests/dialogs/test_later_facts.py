@@ -1,0 +1,114 @@
+"""Facts in later messages: each answer and each reply fills what it speaks to, and nothing
+already given is asked again."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from dialogs.test_checklist import run_checklist
+from gateway.dialogs.checklist import fill
+
+# (field asked, the answer, the fields it fills): an answer that only gives another
+# field's fact leaves the asked field open; it is not asked again either.
+OTHER_FIELD_ANSWERS = [
+    ("tried", "вчора", {"since": "вчора"}),
+    ("tried", "з понеділка", {"since": "з понеділка"}),
+    ("error", "кстати, со вчерашнего дня", {"since": "со вчерашнего дня"}),
+    ("since", "Windows 10", {"os": "Windows 10"}),
+    ("os", "а, вспомнил, пишет 0x80070005", {"error": "0x80070005"}),
+    ("os", "а ещё я перезагружал роутер", {"tried": "а ещё я перезагружал роутер"}),
+    ("product", "oh, and it says 0x800CCC0E", {"error": "0x800CCC0E"}),
+    # "don't know" for the asked field, a fact for another
+    ("tried", "не знаю, с понедельника вроде", {"tried": "не знаю", "since": "с понедельника"}),
+    ("error", "don't know, it started Monday", {"error": "don't know", "since": "Monday"}),
+    # the asked field's own words stay its answer
+    ("tried", "перезагружал. Windows 10", {"tried": "перезагружал", "os": "Windows 10"}),
+    ("product", "общий диск P: на сервере fs02", {"product": "общий диск P: на сервере fs02"}),
+    ("tried", "ні, нічого", {"tried": "ні, нічого"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("asked", "text", "after"), OTHER_FIELD_ANSWERS)
+def test_an_answer_fills_only_the_fields_it_speaks_to(
+    asked: str, text: str, after: dict[str, str]
+) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, f"answer to {asked}", answering=asked)
+    assert fields == after
+
+
+def test_an_answer_to_another_question_is_kept_and_neither_field_is_asked_again(
+    chat: Chat,
+) -> None:
+    chat.send("не печатает принтер")
+    chat.send("нет")
+    assert chat.questions == ["tried"]
+    chat.send("со вчерашнего дня")  # says since when, not what was tried
+    assert chat.state.fields["since"] == "со вчерашнего дня"
+    assert chat.questions == ["error"]
+    asked = ["tried", *run_checklist(chat, {"product": "HP LaserJet"}, "не знаю")]
+    assert asked == ["tried", "error", "product", "os"]  # neither "tried" nor "since" again
+    fields = chat.requested.fields
+    assert fields["since"] == "со вчерашнего дня" and "tried" not in fields
+
+
+def test_a_model_said_later_completes_the_product(chat: Chat) -> None:
+    chat.send("не печатает принтер HP LaserJet")
+    chat.send("нет")
+    run_checklist(chat, {"tried": "перезагружал, модель M404dn"}, "не знаю")
+    assert chat.requested.fields["product"] == "HP LaserJet M404dn"
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "given"),
+    [
+        # a reflexive "I restarted" and "it worked until Friday"
+        ("не печатает принтер", "нет. До пятницы печатал нормально. Перезагружалась уже.",
+         {"tried": "Перезагружалась", "since": "До пятницы"}),
+        ("принтер не друкує", "ні. Перезавантажувався двічі, до обіду все працювало",
+         {"tried": "Перезавантажувався", "since": "до обіду"}),
+        # a mail server's bounce code and "was fine until"
+        ("outlook mail bounces", "Nope, bounces with 552 5.2.2, was fine until Thursday",
+         {"error": "552 5.2.2", "since": "until Thursday"}),
+    ],
+)  # fmt: skip
+def test_facts_in_the_reply_to_did_it_help_are_not_asked_again(
+    chat: Chat, first: str, reply: str, given: dict[str, str]
+) -> None:
+    chat.send(first)
+    chat.send(reply)
+    asked = run_checklist(chat, {}, "не знаю")
+    assert not set(given) & set(asked)
+    for name, part in given.items():
+        assert part in chat.requested.fields[name]
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        ("да, но теперь пишет 0x80070005", "0x80070005"),
+        ("так, але тепер пише «Принтер не в мережі»", "Принтер не в мережі"),
+        ("yes, for a minute, then it froze again", ""),
+        ("помогло, но ненадолго", ""),
+    ],
+)
+def test_a_yes_that_helped_only_partly_is_not_solved_and_its_facts_are_kept(
+    chat: Chat, reply: str, error: str
+) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.reason == "not_solved"
+    if error:
+        assert chat.state.fields["error"] == error
+        assert "error" not in run_checklist(chat, {}, "не знаю")
+
+
+@pytest.mark.parametrize(
+    "reply", ["да, помогло, но пришлось перезагрузить", "yes, but I had to restart twice"]
+)
+def test_a_yes_with_a_but_that_is_no_trouble_is_solved(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []

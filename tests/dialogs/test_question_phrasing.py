@@ -1,0 +1,74 @@
+"""The checklist speaks for what is already known: no questions promised when none follow,
+no "no error" quoted as an error, no description named as if it were a program."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from gateway.dialogs.checklist import question
+from gateway.texts import Texts
+
+TEXTS = Texts.load()
+
+
+def test_a_user_who_gave_every_fact_is_told_so_not_promised_questions(chat: Chat) -> None:
+    chat.send(
+        "Принтер HP LaserJet 1020 на Windows 10 с утра не печатает, пишет 0x00000709. "
+        "Перезагружала и компьютер, и принтер"
+    )
+    chat.send("нет")
+    assert chat.questions == []
+    assert TEXTS.get("ru", "intake_not_solved_ready") in chat.text
+    assert TEXTS.get("ru", "intake_not_solved") not in chat.text
+    assert chat.requested.reason == "not_solved"
+
+
+def test_an_upset_user_who_gave_every_fact_is_handed_over_without_a_promise(chat: Chat) -> None:
+    chat.send(
+        "Да сколько можно! Outlook 2016 на Windows 11 с понедельника не отправляет почту, "
+        "ошибка 0x800CCC0E, перезапускала три раза"
+    )
+    assert chat.questions == []
+    assert TEXTS.get("ru", "intake_upset_ready") in chat.text
+    assert chat.requested.reason == "upset"
+
+
+def test_questions_still_open_are_promised(chat: Chat) -> None:
+    chat.send("не печатает принтер")
+    chat.send("нет")
+    assert chat.questions == ["tried"]
+    assert TEXTS.get("ru", "intake_not_solved") in chat.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [("ru", "ошибок нет"), ("uk", "помилок немає"), ("en", "no error, it just closes")],
+)
+def test_since_never_quotes_a_no_error_answer(lang: str, error: str) -> None:
+    asked = question("since", {"error": error}, TEXTS, lang).text
+    assert asked == TEXTS.get(lang, "ask_since")
+
+
+def test_since_quotes_what_the_screen_says() -> None:
+    fields = {"error": "пишет 0x00000709, с утра"}
+    assert "«0x00000709»" in question("since", fields, TEXTS, "ru").text
+    fields = {"error": "Отказано в доступе"}  # an answer typed without quotes
+    assert "«Отказано в доступе»" in question("since", fields, TEXTS, "ru").text
+
+
+@pytest.mark.parametrize(
+    ("product", "named"),
+    [
+        ("общий диск P: на сервере fs02", ""),  # a description, not a program
+        ("HP LaserJet 1020 в бухгалтерии", "HP LaserJet 1020"),  # the name read in the answer
+        ("Zoom (зум)", "Zoom"),
+        ("МИС", "МИС"),
+    ],
+)
+def test_a_question_names_the_product_only_as_a_name(product: str, named: str) -> None:
+    asked = question("os", {"product": product}, TEXTS, "ru").text
+    if named:
+        assert asked == TEXTS.get("ru", "ask_os_for", subject=named)
+    else:
+        assert asked == TEXTS.get("ru", "ask_os")
