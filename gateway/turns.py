@@ -1,9 +1,9 @@
 """Who takes the turns: inbound workers wired to a process's runtime.
 
 What `firstline worker`, each worker process `serve` forks, and `serve` itself without
-worker processes run. Nothing here needs the web stack, so a worker process never loads
-it (aiohttp, the console, the channels' connectors): it is imported only by `app.py`,
-after the worker processes are forked.
+worker processes run. Nothing here needs the web stack (aiohttp, the console, the
+channels' connectors), so a worker process never loads it: `app.py`, which does, is
+imported by serve only once its worker processes are forked.
 """
 
 from __future__ import annotations

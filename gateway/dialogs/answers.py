@@ -38,6 +38,18 @@ YES = PhraseSet([
     r"разблокировал\w*", r"розблокувал\w*", r"unlocked", r"all good", r"(it'?s )?fine now",
 ])  # fmt: skip
 
+# It helped only in part or for a while: "да, но теперь пишет 0x80070005", "помогло, но
+# ненадолго", "yes, for a minute, then it froze again". Not solved: a person takes it.
+PARTLY = PhraseSet([
+    r"(но|але|однак\w*|проте|зате|but|though|however|then|потом|потім|а потом|а потім)\b"
+    r".{0,60}?(?<!\w)(не|ні|нет|опять|снова|знову|again|still|error|ошибк\w*|помилк\w*|пишет|"
+    r"пише|says|shows|crash\w*|froze|freez\w*|вылет\w*|виліт\w*|завис\w*|тормоз\w*|гальму\w*|"
+    r"not|\w+n't|only|лишь|только|тільки|ненадолго|ненадовго|slow\w*|медленн\w*|повільн\w*)",
+    r"ненадолго", r"ненадовго", r"не совсем", r"не зовсім", r"не до конца", r"не до кінця",
+    r"частично", r"частково", r"partly", r"partially", r"for a (minute|moment|while)",
+    r"на (пару|несколько|кілька) (минут|хвилин)", r"на (минуту|хвилину)",
+])  # fmt: skip
+
 NONE_OF_THESE = PhraseSet([
     r"ничего( из этого)?", r"ни (одн|один)\w*", r"не то", r"другое", r"нет",
     r"нічого( з цього)?", r"жодн\w*", r"не те", r"інше", r"ні",
@@ -107,7 +119,7 @@ def parse_yes_no(text: str) -> bool | None:
     if YES.search(head) == "так" and words[0] != "так":
         return None
     if head in YES:
-        return True
+        return text not in PARTLY  # "да, но теперь пишет …" is not solved
     return None
 
 

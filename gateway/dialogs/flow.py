@@ -156,9 +156,10 @@ class SupportFlow:
             st.fields.pop("problem", None)
             self.to_person(turn, signal.reason, None)
             return
-        match = self._match(text, turn.lang)
-        top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         urgency = self.priorities.assess(turn.reading(read_head(text)))
+        match = self._match(text, turn.lang)
+        match = self._outage_read(match, urgency.priority, text, turn.lang)
+        top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         confident = match.outcome == "answer"
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
@@ -253,6 +254,20 @@ class SupportFlow:
             return
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
+
+    def _outage_read(self, match: MatchLike, priority: Priority, text: str, lang: str) -> MatchLike:
+        """The outage topic only for a message that reads as urgent: "the printer on floor 2
+        has been offline all week" is the printer, whatever words it shares with the outage
+        article. The other candidates (of the whole message, when the answer had none)
+        stay, as a hint."""
+        if _top_id(match) != self.outage_topic or match.outcome == "none":
+            return match
+        if priority is Priority.P1:
+            return match
+        rest = _without(match, self.outage_topic)
+        if not rest:
+            rest = _without(self.knowledge.match(read_head(text), lang), self.outage_topic)
+        return Hint(rest) if rest else Hint((), "none")
 
     def _urgent_article(self, match: MatchLike, why: str, text: str) -> ArticleLike | None:
         """A service stopped for many is the outage topic, whichever article the matcher
@@ -549,6 +564,13 @@ def _top_article(match: MatchLike) -> ArticleLike | None:
 
 def _top_id(match: MatchLike) -> str:
     return match.candidates[0].article.id if match.candidates else ""
+
+
+def _without(match: MatchLike, topic: str) -> tuple[CandidateLike, ...]:
+    """The candidates of a match that found something, but `topic`."""
+    if match.outcome == "none":
+        return ()
+    return tuple(c for c in match.candidates if c.article.id != topic)
 
 
 def _agrees(match: MatchLike, offered: set[str] | None) -> bool:

@@ -15,6 +15,7 @@ from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
 from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
+from gateway.triage.tone import only_tone
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
@@ -43,6 +44,8 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
     for clause in clauses(text):
         if tried.extract(clause) and not tried.only_not_tried(clause):
             continue
+        if only_tone(clause):
+            continue  # "What kind of support is this?!", "Спасибо, очень помогли"
         rest = clause
         # "опять не работает" keeps its problem; only the feelings and requests go
         for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):

@@ -15,6 +15,9 @@ Public API (other modules call only these):
 - `tokens(text, lang=None) -> list[Token]`: every word with its lemma, whether it is a
   stop word and whether a dictionary knows it (what the matcher needs for typo tolerance).
 - `lemma(word, lang) -> str`: the lemma of one normalised word.
+- `meant_text(text, lang=None) -> str`: a message typed in translit or the wrong keyboard
+  layout as the Cyrillic words meant ("u vseh vse upalo" → "у всех все упало"); any other
+  text as it is.
 - `stem(word) -> str`: the Snowball stem, a key for comparing typos with real words.
 - `is_dictionary_word(word, lang) -> bool`: whether a word is a real word of ru, uk or en,
   so that typo tolerance never turns one real word into another (lunch is not launch).
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     import Stemmer
 
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
+_LATIN = re.compile(r"[a-zA-Z]")
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъ")
 # Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять);
@@ -144,6 +148,16 @@ def release() -> None:
     for value in list(globals().values()):
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
+
+
+def meant_text(text: str, lang: str | None = None) -> str:
+    """`text` with its Latin words read as the Cyrillic ones meant, when the message as a
+    whole is translit or typed in the wrong layout; otherwise `text` unchanged."""
+    if not _LATIN.search(text):
+        return text
+    raw = text.split()
+    meant = _latin_as_cyrillic(raw, lang)
+    return text if meant == raw else " ".join(meant)
 
 
 def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:

@@ -80,6 +80,7 @@ class _Vocabulary:
     not_a_unit: frozenset[str]
     numbers: frozenset[str]
     obliged: frozenset[str]
+    collapse: frozenset[str]
 
 
 @cache
@@ -99,7 +100,9 @@ def _vocabulary() -> _Vocabulary:
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
-                "failing lost blank dark offline standstill closes shuts", en),
+                "failing lost blank dark offline standstill closes shuts bounce bounces "
+                "bounced bouncing reject rejects rejected undeliverable", en)
+        | _keys("отклонять отклоняться", ru) | _keys("відхиляти відхилятися", uk),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
         lacking=_keys("нет нету без", ru) | _keys("немає нема без", uk),
         # English has no noun tags here: "no" stops work only before what work needs.
@@ -184,6 +187,12 @@ def _vocabulary() -> _Vocabulary:
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
+        # what everything does at once in an outage: "всё упало", "усе лягло", "all down";
+        # not "всё зависло", which is one slow machine as often as not
+        collapse=_keys("упасть лечь рухнуть накрыться грохнуться обвалиться отвалиться "
+                       "вырубиться", ru)
+        | _keys("впасти лягти гепнутися накритися обвалитися відвалитися вирубитися", uk)
+        | _keys("down crashed collapsed", en),
     )  # fmt: skip
 
 
@@ -227,9 +236,34 @@ def read_impact(message: str | MessageReading) -> Impact:
         many_stopped |= bool(stops) and _many(
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
+        many_stopped |= _all_collapsed(words)
         stake |= _at_stake(words) or (near and _deadline(words))
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+_ALL_OF = frozenset({"всех", "всіх", "усіх"})
+
+
+def all_of_things(message: str | MessageReading) -> str:
+    """The message's normal form with an "all" that counts things, not people, marked
+    ("у всех заданий статус «Ошибка»", "у всіх файлів": jobs and files in the genitive), so
+    the phrase rules for everyone ("у всех …") pass it by. An "all" of people, groups or
+    devices, or of places ("во всех кабинетах"), stays."""
+    reading = read_message(message)
+    vocab = _vocabulary()
+    things = {
+        after.text
+        for word, after in pairwise(reading.words)
+        if word.text in _ALL_OF
+        and after.tags
+        and {"NOUN", "inan", "gent", "plur"} <= after.tags[0]
+        and not (_is_group(after) or after.lemma in vocab.shared_devices)
+    }
+    if not things:
+        return reading.norm
+    named = "|".join(re.escape(t) for t in sorted(things))
+    return re.sub(rf"\b({'|'.join(_ALL_OF)})(\s+(?:{named}))\b", r"\1_\2", reading.norm)
 
 
 def only_me(text: str) -> bool:
@@ -321,7 +355,13 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True
         subject = i < last_stop or before in ("у", "в")
         # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
-        as_subject = not word.tags or "nomn" in word.tags[0] or before in ("у", "в")
+        # "у кассиров" is many, "у медсестри" (a genitive singular) is one nurse
+        if before in ("у", "в"):
+            as_subject = not word.tags or word.has("plur", "gent")
+        else:
+            as_subject = (
+                not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
+            )
         # "шара відділу логістики": a noun after a noun is its attribute, not the subject
         attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for
@@ -339,6 +379,27 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
+    return False
+
+
+# Between "everything" and its verb: "всё у нас упало", "everything is down again".
+_EVERYTHING_FILLER = frozenset({"у", "в", "нас", "вообще", "совсем", "взагалі", "зовсім",
+                                "опять", "снова", "знову", "просто", "уже", "вже", "is", "has",
+                                "have", "went", "just", "again", "here", "are", "'s"})  # fmt: skip
+_EVERYTHING = frozenset({"всё", "все", "усе", "everything", "all"})
+
+
+def _all_collapsed(words: list[Word]) -> bool:
+    """Everything fell at once: "всё упало", "у нас усе лягло", "all down", "everything is
+    down"; the writer's own machine ("у меня всё упало", "my PC: all down") is one."""
+    if any(w.text in _ME or w.text in ("мой", "мій", "my", "i") for w in words):
+        return False
+    for i, word in enumerate(words):
+        if word.text not in _EVERYTHING:
+            continue
+        rest = [w for w in words[i + 1 : i + 5] if w.text not in _EVERYTHING_FILLER]
+        if rest and rest[0].among(_vocabulary().collapse):
+            return not (i and words[i - 1].text in _NEGATION)
     return False
 
 
@@ -427,11 +488,15 @@ def _is_people(word: Word) -> bool:
     if word.lemma in vocab.plural_stake or word.lemma in vocab.stake:
         return False  # customers, patients, drivers waiting: what is at stake, not our staff
     if word.tags:
-        first = word.tags[0]
+        # an animate noun first, plural in some reading: the Ukrainian dictionary lists
+        # "учні" as a locative singular first
         return (
-            {"NOUN", "anim", "plur"} <= first
-            and not first & {"Name", "Surn", "Patr"}
+            {"NOUN", "anim"} <= word.tags[0]
             and word.lemma not in vocab.not_people
+            and any(
+                {"NOUN", "anim", "plur"} <= tags and not tags & {"Name", "Surn", "Patr"}
+                for tags in word.tags
+            )
         )
     return word.lemma in vocab.people and word.text.endswith("s")
 

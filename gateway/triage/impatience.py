@@ -5,7 +5,9 @@ People rarely say "I am upset". They say how long they have waited ("жду уж
 ничего перезагружать", "stop sending me articles", "just fix it"), ask what nobody can
 answer ("вы вообще работаете?", "когда это закончится?", "where is your technician?"),
 say how they feel ("я очень недоволен", "набридло", "frustrated"), or that they wrote
-before ("втретє пишу"). Each cue is looked for by lemma, so its every form counts.
+before ("втретє пишу"). Each cue is looked for by lemma, so its every form counts. How the
+message is written counts too (`tone`): shouted words, sarcastic thanks, a complaint about
+the bot.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from functools import cache
 
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
+from gateway.triage.tone import read_tone
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
 LOST_PATIENCE = PhraseSet([
@@ -88,7 +91,7 @@ LOST_PATIENCE = PhraseSet([
     r"(i|we) (already|have already) (reported|wrote|called|opened|raised)",
 ])  # fmt: skip
 # A rhetorical "?!" or a row of exclamation marks is one cue; with another, it is anger.
-_PUNCH = re.compile(r"\?+!|!\?|!{2,}")
+_PUNCH = re.compile(r"\?+!|!\?|!{2,}|\?{3,}")
 
 
 @dataclass(frozen=True)
@@ -105,12 +108,14 @@ def _feelings() -> _Feelings:
     return _Feelings(
         angry=lemma_keys("недовольный недоволен возмущенный возмущен раздражать бесить злить "
                          "достать надоесть задолбать невыносимый кошмар ужас позор безобразие "
-                         "отвратительный издеваться бардак", "ru")
+                         "отвратительный издеваться бардак цирк перебор офигеть обалдеть "
+                         "капец", "ru")
         | lemma_keys("незадоволений обурений дратувати бісити злити дістати набриднути "
-                     "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак", "uk")
+                     "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак "
+                     "цирк капець", "uk")
         | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
                      "unbelievable pathetic nightmare disgrace outrageous infuriating "
-                     "unacceptable", "en"),
+                     "unacceptable ugh argh", "en"),
         # alone these say little; with a "?!" or another cue they add up
         weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
         | lemma_keys("знову взагалі скільки серйозно", "uk")
@@ -126,11 +131,14 @@ def lost_patience(message: str | MessageReading) -> bool:
     text = reading.text
     if text in LOST_PATIENCE:
         return True
+    tone = read_tone(reading)  # shouting, sarcasm, a complaint about the bot
+    if tone.strong:
+        return True
     words = reading.words
     feelings = _feelings()
     if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
         return True
-    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text))
+    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text)) + tone.weak
     return weak >= 2
 
 

@@ -50,6 +50,9 @@ def detect_language(text: str, default: str = "ru") -> str:
     cyrillic = [w for w in words if not w.isascii()]
     latin = [w for w in words if w.isascii()]
     if not cyrillic:
+        meant = _meant(text) if latin else text
+        if meant != text:  # translit or the wrong layout: the language of the words meant
+            return detect_language(meant, default)
         return "en" if latin else default
     letters = set("".join(cyrillic))
     uk = 2 * len(letters & _UK_LETTERS) + sum(w in _UK_WORDS for w in cyrillic)
@@ -84,6 +87,7 @@ _EN_WORDS = _words(
     """
 )
 _MIN_EN_WORDS = 2
+_MIN_MEANT_WORDS = 2  # "vpn" alone may be "впн"; two words read as Cyrillic are a language
 
 
 def reply_language(text: str, current: str) -> str:
@@ -95,6 +99,9 @@ def reply_language(text: str, current: str) -> str:
     """
     words = _WORD.findall(text.lower())
     if not any(not w.isascii() for w in words):
+        meant = _meant(text)
+        if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
+            return reply_language(meant, current)
         english = sum(w in _EN_WORDS for w in re.findall(r"[a-z']+", text.lower()))
         return "en" if english >= _MIN_EN_WORDS else current
     return (
@@ -102,6 +109,16 @@ def reply_language(text: str, current: str) -> str:
         if (_has_evidence(text))
         else current
     )
+
+
+def _meant(text: str) -> str:
+    """A Latin message as the Cyrillic words meant when it is translit or typed in the wrong
+    layout ("v usih ne pratsyuye internet"); `text` itself otherwise."""
+    from gateway.knowledge.morphology import meant_text  # morphology reads this module
+
+    meant = meant_text(text)
+    changed = sum(a != b for a, b in zip(text.split(), meant.split(), strict=False))
+    return meant if changed >= _MIN_MEANT_WORDS else text
 
 
 @lru_cache(maxsize=16384)  # as many words as morphology keeps

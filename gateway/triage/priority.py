@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
-from gateway.triage.impact import only_me, read_impact
+from gateway.triage.impact import all_of_things, only_me, read_impact
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message
 
@@ -135,7 +135,18 @@ class PriorityRules:
 
 
 def _from_text(reading: MessageReading) -> PriorityAssessment:
-    text = reading.text
+    """The priority of a message, read as typed and, when it is translit or typed in the
+    wrong layout ("u vseh vse upalo", "ytn bynthytnf e dctuj jnltkf"), as the words meant."""
+    found = _read(reading)
+    if reading.meant is not None:
+        other = _read(reading.meant)
+        if other.priority.rank < found.priority.rank:
+            return other
+    return found
+
+
+def _read(reading: MessageReading) -> PriorityAssessment:
+    text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
     if text in MANY_STOPPED and not only_me(text):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if text in URGENT:

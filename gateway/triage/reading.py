@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from gateway.knowledge.morphology import lemma, readings
+from gateway.knowledge.morphology import lemma, meant_text, readings
 from gateway.triage.language import detect_language
 from gateway.triage.phrases import normalise
 
@@ -91,6 +91,13 @@ class MessageReading:
     @cached_property
     def words(self) -> list[Word]:
         return read_words(self.norm, self.lang)
+
+    @cached_property
+    def meant(self) -> MessageReading | None:
+        """The message read as the Cyrillic words meant, when it is typed in translit or the
+        wrong keyboard layout ("u vseh vse upalo" → "у всех все упало"); else None."""
+        meant = meant_text(self.text)
+        return None if meant == self.text else MessageReading(meant)
 
     @cached_property
     def clauses(self) -> list[tuple[str, list[Word]]]:

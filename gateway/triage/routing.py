@@ -47,6 +47,12 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"табло", r"display board\w*", r"departure board\w*", r"kiosk\w*", r"киоск\w*",
         r"кіоск\w*", r"терминал\w* самообслуживания", r"термінал\w* самообслуговування",
         r"self-service (terminal|kiosk)\w*", r"панел\w*", r"panel\w*", r"телевизор\w*",
+        # boards and screens on a wall or a desk, handheld scanners
+        r"(интерактивн|інтерактивн|электронн|електронн)\w* (доск|дошк)\w*", r"smart ?boards?",
+        r"interactive (white)?boards?", r"(video ?wall|видеостен\w*|відеостін\w*)",
+        r"(the|a|our|this|that|every|each|all) (\w+ )?displays?(?! (name|settings?))",
+        r"дисплей\w*", r"touch ?screens?", r"сенсорн\w*",
+        r"(barcode|scan|scanning|handheld) (guns?|readers?|scanners?)",
         r"телевізор\w*", r"tv", r"проектор\w*", r"projector\w*", r"scan\w*", r"скан\w*",
         r"mfp", r"бфп", r"тсд", r"сканер\w* штрих\w*", r"barcode scanner\w*",
         r"фискальн\w*", r"фіскальн\w*", r"receipt printer\w*", r"чеков\w* принтер\w*",

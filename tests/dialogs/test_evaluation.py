@@ -89,8 +89,10 @@ BLIND_SETS = [
     ("dialogs_frozen4.yaml", 32, 1),
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
-    # brand series, mail server replies, "до пятницы открывался" and "все нормально" ...
-    ("dialogs_tune5.yaml", 37, 3),
+    # brand series, mail server replies, "до пятницы открывался" and "все нормально"; 39
+    # with the upset and urgency readings of i19-stakes and the later-facts slot filling
+    # (NOTE-19-i19-later; the last miss is "ноут еле шевелится", matched by no article) ...
+    ("dialogs_tune5.yaml", 39, 3),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
     # (30/40, 3 asked again), run for its summary only.
     ("dialogs_frozen5.yaml", 30, 3),

@@ -82,3 +82,33 @@ def test_facts_in_the_reply_to_did_it_help_are_not_asked_again(
     assert not set(given) & set(asked)
     for name, part in given.items():
         assert part in chat.requested.fields[name]
+
+
+@pytest.mark.parametrize(
+    ("reply", "error"),
+    [
+        ("да, но теперь пишет 0x80070005", "0x80070005"),
+        ("так, але тепер пише «Принтер не в мережі»", "Принтер не в мережі"),
+        ("yes, for a minute, then it froze again", ""),
+        ("помогло, но ненадолго", ""),
+    ],
+)
+def test_a_yes_that_helped_only_partly_is_not_solved_and_its_facts_are_kept(
+    chat: Chat, reply: str, error: str
+) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.reason == "not_solved"
+    if error:
+        assert chat.state.fields["error"] == error
+        assert "error" not in run_checklist(chat, {}, "не знаю")
+
+
+@pytest.mark.parametrize(
+    "reply", ["да, помогло, но пришлось перезагрузить", "yes, but I had to restart twice"]
+)
+def test_a_yes_with_a_but_that_is_no_trouble_is_solved(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []

@@ -79,3 +79,37 @@ def test_one_persons_deadline_keeps_what_is_broken(outcome: str) -> None:
     text = "Через час подача тендера, а у меня Outlook не отправляет письма"
     topics = ("email_not_sending", "password_reset")
     assert _ticket(text, outcome, topics) == ("email_not_sending", "email", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The printer on floor 2 has been offline all week",
+        "принтер на третьем этаже не печатает с понедельника",
+    ],
+)
+def test_the_outage_topic_needs_a_message_that_reads_urgent(text: str, outcome: str) -> None:
+    """The matcher leans to the outage for words it shares with it ("floor", "offline");
+    nothing in the message says many are stopped, so the printer is what is offered."""
+    chat = Chat(DialogEngine(FixedKnowledge(outcome, ("outage_critical", "printer_offline")),
+                             SlaPolicy.default()))  # fmt: skip
+    chat.send(text)
+    assert "faq:printer_offline" in chat.payloads
+    assert "faq:outage_critical" not in chat.payloads
+    assert not chat.named("handoff")
+
+
+def test_an_upset_user_with_no_mass_stop_gets_the_ticket_of_what_is_broken() -> None:
+    text = "What kind of support is this?! The printer on floor 2 has been offline all week."
+    topics = ("outage_critical", "printer_offline")
+    topic, group, priority = _ticket(text, "choices", topics)
+    assert (topic, group) == ("printer_offline", "hardware")
+    assert priority != "P1"
+
+
+@pytest.mark.parametrize(
+    "text", ["всё упало", "u vseh vse upalo", "ytn bynthytnf e dctuj jnltkf", "all down"]
+)
+def test_a_mass_stop_in_translit_layout_or_two_words_is_the_outage(text: str) -> None:
+    assert _ticket(text, "none", ()) == ("outage_critical", "network", "P1")

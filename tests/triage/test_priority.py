@@ -165,6 +165,24 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         # a group said as ours, a workplace counted like a till
         ("Our dental clinic has no internet at all since 8", "many_stopped"),
         ("С 10:00 в отделении не работает интернет ни на одном рабочем месте", "many_stopped"),
+        # everything fell at once, with no group named
+        ("всё упало", "many_stopped"),
+        ("у нас усе лягло, жодна програма не відкривається", "many_stopped"),
+        ("everything is down again", "many_stopped"),
+        ("all down here", "many_stopped"),
+        # translit and the wrong keyboard layout read as the words meant
+        ("u vseh vse upalo", "many_stopped"),
+        ("ytn bynthytnf e dctuj jnltkf", "many_stopped"),
+        ("kassy ne rabotayut vo vseh magazinah", "many_stopped"),
+        ("ybrnj yt vj;tn pfqnb d 1c", "many_stopped"),
+        ("v usih ne pratsyuye internet", "many_stopped"),
+        # people the Ukrainian dictionary reads as a singular first ("учні")
+        ("Учні не можуть здати тест, електронний журнал не відкривається", "many_stopped"),
+        # a mailing bounced before a deadline: what is at stake
+        ("The invoices have to reach 500 clients by 4pm and every message bounces", "at_stake"),
+        # "all" of places or of people, not of things
+        ("во всех кабинетах нет интернета", "many_stopped"),
+        ("у всех сотрудников не открывается 1С", "many_stopped"),
     ],
 )  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
@@ -234,6 +252,17 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "пропала сеть на компе, у соседей всё есть",
         "на моём ПК нет сети, у соседа есть",
         "шара відділу логістики не відкривається",
+        # the writer's own machine fell, or one machine hangs
+        "у меня всё упало, даже мышка не двигается",
+        "всё зависло, ничего не нажимается",
+        "Everything crashed when I opened Excel",
+        "my laptop: all down",
+        # English words, not translit
+        "all good now, it is not down",
+        # "all" of things (jobs, files), one person after "у"
+        "принтер не печатает, у всех заданий статус «Ошибка»",
+        "у всіх файлів помилка, не відкриваються",
+        "у медсестри на посту перестала працювати клавіатура, лампочки не світяться",
     ],
 )
 def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.triage.language import reply_language
+from gateway.triage.language import detect_language, reply_language
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,27 @@ from gateway.triage.language import reply_language
         ("Не друкує принтер", "ru", "uk"),
         ("перезагружав роутер", "uk", "uk"),  # surzhyk: a Russian stem, a Ukrainian ending
         ("nope, still broken", "uk", "en"),
+        # translit and the wrong layout are the language of the words meant
+        ("ne pomoglo, vse tak zhe", "en", "ru"),
+        ("ne dopomoglo", "en", "uk"),
+        ("ytn bynthytnf e dctuj jnltkf", "en", "ru"),
+        ("e dcs[ yt ghfw.' ytn", "en", "uk"),
+        ("vpn", "uk", "uk"),
     ],
 )
 def test_reply_language(text: str, current: str, expected: str) -> None:
     assert reply_language(text, current) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("v usih ne pratsyuye internet", "uk"),
+        ("kassy ne rabotayut vo vseh magazinah", "ru"),
+        ("ytn bynthytnf e dctuj jnltkf", "ru"),
+        ("Outlook crashes on a PDF", "en"),
+        ("vpn???", "en"),
+    ],
+)
+def test_a_first_message_in_translit_or_the_wrong_layout(text: str, expected: str) -> None:
+    assert detect_language(text) == expected

@@ -77,6 +77,12 @@ def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGrou
         "считыватель на входе не реагирует",
         "the key card encoder at the front desk stopped writing cards",
         "the digital signage in the lobby is frozen",
+        "Інтерактивна дошка в 12 аудиторії не реагує на дотик",
+        "интерактивная доска в классе не включается",
+        "The barcode gun at the returns desk beeps but nothing shows up",
+        "the arrivals display at gate 3 is blank",
+        "сенсорний екран каси не реагує",
+        "видеостена в холле показывает полосы",
     ],
 )
 def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: str) -> None:
@@ -84,7 +90,14 @@ def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: s
 
 
 @pytest.mark.parametrize(
-    "text", ["в туалете закончилась бумага", "истёк срок пропуска", "забыла код от сейфа"]
+    "text",
+    [
+        "в туалете закончилась бумага",
+        "истёк срок пропуска",
+        "забыла код от сейфа",
+        "доска объявлений в коридоре упала",
+        "the whiteboard markers are dry",
+    ],
 )
 def test_facilities_are_not_it(text: str) -> None:
     assert not Routing().recognises(text)

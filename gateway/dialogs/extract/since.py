@@ -123,8 +123,9 @@ _PATTERNS = [
     r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
     r"\s+(?:смены|зміни|shift))(?![\w'])",
     r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
-    # a bare hour after "since": "since 9", "с 9 не работает"
-    r"(?:since|с|з|від|from)\s+\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
+    # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
+    r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
+    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"

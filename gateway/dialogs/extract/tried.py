@@ -55,7 +55,8 @@ _EN_DONE = re.compile(
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
-    r"held|holding|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|closed and (?:re-?)?opened|"
+    r"held|holding|loaded|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
+    r"closed and (?:re-?)?opened|"
     r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
@@ -165,7 +166,9 @@ _NEGATED_ATTEMPT = re.compile(
 )
 # Done forms that are attempts only with the user as their subject ("I waited", "Typed the
 # password three times"), not "the page keeps waiting" or "the data entered".
-_DONE_BY_PERSON = frozenset({"waited", "waiting", "entered", "typed", "typing", "retyped"})
+_DONE_BY_PERSON = frozenset(
+    {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled"}
+)
 _WHEN_DOING = re.compile(
     r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",

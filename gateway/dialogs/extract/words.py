@@ -113,8 +113,10 @@ class DoneForms:
         return next(s for s in self.stems if word.startswith(s))
 
     def found(self, text: str) -> list[str]:
-        """The words of `text` that are done forms of the stems."""
-        return [w for w in words(text) if self.is_done(w)]
+        """The words of `text` that are done forms of the stems; each half of a pair said with
+        a hyphen too ("выключали-включали", "вимикали-вмикали")."""
+        parts = (p for w in words(text) for p in ([w, *w.split("-")] if "-" in w else [w]))
+        return [p for p in parts if p and self.is_done(p)]
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -1,0 +1,235 @@
+"""How a message is written, when the shape says the user is upset more than the words do.
+
+Angry users seldom name a feeling. They shout a few words in capitals ("STOP sending me
+links", "DO NOT send me another article"), thank the bot for what did not help ("Спасибо,
+очень помогли. Outlook так и не отправляет", "Great, another link. Teams still won't
+start"), complain about the bot itself ("Ваш бот ничего не понимает", "ЗАБЕРИТЕ ЭТОГО
+БОТА") or ask what kind of support this is. Each shape is read from the message's form:
+the case of whole dictionary words, praise followed by a failure that persists, the bot or
+its self-help as the subject or object of a complaint.
+
+What a screen says is not the user shouting: capitals inside quotes or after "says",
+"пишет", "error:" ("пишет PAPER JAM", 'shows "NO SIGNAL"') do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
+from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message, read_words
+
+# Quoted text and whatever follows a "says"-verb or a colon: what a screen or a dialog says.
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
+_SAID = re.compile(
+    r"(?i)(?:\b(?:пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|"
+    r"displays|reads|error|errors|ошибк\w*|помилк\w*|сообщени\w*|повідомленн\w*|message)\b|:)"
+    r"[^.!?\n]*"
+)
+_SHOUTED = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’-]+\b")
+# Short words that are words, not acronyms, when shouted ("DO NOT", "MY", "НЕ")
+_SHORT_WORDS = frozenset({"do", "no", "my", "me", "we", "us", "so", "go", "не", "ні", "ну", "вы",
+                          "ви", "мы", "ми", "да", "так", "вже", "уже"})  # fmt: skip
+# Acronyms that happen to be English words
+_ACRONYMS = frozenset({"it", "id", "ok", "ram", "wan", "lan", "ups", "pin", "asap", "eta", "sap"})
+# What devices print in capitals ("PAPER OUT", "NO SIGNAL", "НЕТ БУМАГИ"): a screen quoted
+# without quotes; a shout needs a word besides these.
+_SCREEN_WORDS = frozenset({
+    "no", "not", "out", "of", "paper", "jam", "jammed", "signal", "input", "error", "access",
+    "denied", "found", "low", "toner", "ink", "offline", "online", "ready", "fail", "failed",
+    "failure", "system", "disk", "boot", "device", "insert", "load", "letter", "replace",
+    "cartridge", "service", "call", "door", "open", "cover", "tray", "empty", "fatal", "invalid",
+    "expired", "locked", "connection", "network", "cable", "battery", "update", "warning",
+    "blue", "screen", "check", "press", "key", "any", "restart", "reboot", "start", "unknown",
+    "нет", "немає", "бумаги", "бумага", "паперу", "папір", "ошибка", "помилка", "сигнала",
+    "сигналу", "замятие", "тонер", "доступ", "отказано", "заборонено", "сети", "мережі",
+})  # fmt: skip
+CYRILLIC_SHOUT = 4  # shorter Cyrillic capitals are mostly acronyms (МИС, СЕД, ЦНАП)
+SHOUTED_WORDS = 2  # whole dictionary words in capitals that make a shout on their own
+SHOUTED_ALONE = 4  # letters of one capitalised word that make it one cue among others
+
+# A failure that persists after the bot's help: "так и не", "still", "again".
+PERSISTS = PhraseSet([
+    r"так и не", r"так і не", r"все (еще|равно|одно)", r"до сих пор", r"по-прежнему", r"досі",
+    r"опять", r"снова", r"знову", r"як і (раніше|було)", r"как и (раньше|было)",
+    r"still", r"again", r"same (problem|thing|error)", r"nothing (changed|works|happen\w*)",
+    r"ничего не (изменилось|поменялось|работает)", r"нічого не (змінилось|змінилося|працює)",
+])  # fmt: skip
+# Thanks and praise that open a message and are then taken back.
+PRAISE = PhraseSet([
+    r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thank you",
+    r"(очень|дуже|так|ну) (помогли|помогло|помог|допомогли|допомогло|допоміг)",
+    r"(very|so|really) helpful", r"(big |great )?help(ed)?( a lot)?",
+    r"отлично", r"замечательно", r"прекрасно", r"великолепно", r"супер", r"класс",
+    r"чудово", r"прекрасно", r"відмінно", r"чудесно", r"клас",
+    r"great", r"wonderful", r"perfect", r"brilliant", r"awesome", r"fantastic", r"lovely",
+])  # fmt: skip
+_IN_ADVANCE = PhraseSet([r"заранее", r"заздалегідь", r"наперед", r"in advance"])
+# What the service is, asked of in disbelief.
+RHETORICAL = PhraseSet([
+    r"(что|що) (это |це )?за (поддержк|сервис|служб|підтримк|сервіс|обслуживани|обслуговуванн|"
+    r"техподдержк|техпідтримк|бот|цирк|бардак)\w*",
+    r"what (kind|sort) of (support|service|help ?desk|helpdesk|help|bot|joke)",
+    r"(вы|ви) (что,? |шо,? |що,? )?(серьезно|серйозно)", r"are you (serious|joking)",
+    r"you (can'?t|cannot) be serious", r"is this (a joke|serious|normal)",
+    r"(это|це) (вообще|взагалі) (нормально|норма)",
+    r"(ну и|ну і|вот это|от це|оце) (поддержк|підтримк|сервис|сервіс|помощ|допомог)\w*",
+    r"some (support|help|service) (this is|you are|you guys are)",
+    r"how (hard|difficult) (can|could|is) it", r"(неужели|невже) (так |это так |це так )?"
+    r"(сложно|трудно|важко|складно)", r"(что|що) (тут|там) (сложного|складного|важкого)",
+    # anyone there at all
+    r"(есть|є) (тут |там )?(кто|хто|хоть кто|хоч хтось)[\w-]* (живой|живий|живые|живі)",
+    r"(is|are) (there )?any(one|body) (real|alive|human|awake)( there| here)?",
+    r"(кто-нибудь|кто-то|хтось|хто-небудь) (вообще |взагалі )?(это |це )?"
+    r"(читает|читає|видит|бачить|отвечает|відповідає)",
+    # waiting until far off, asked in disbelief
+    r"(ждать|чекати|wait) (до|until|till) (вечера|вечора|завтра|tomorrow|понедельника|"
+    r"понеділка|monday|обеда|обіду|конца дня|кінця дня|the end of the day)",
+])  # fmt: skip
+# The user asks the service what it is doing, in the second person, in disbelief: "Вы там
+# спите что ли?", "Ви там що, заснули?", "Вы вообще читаете?".
+_YOU = frozenset({"вы", "ви", "you"})
+_DISBELIEF = frozenset({"там", "вообще", "взагалі", "ли", "что", "що", "шо", "even", "all"})
+_NEGATIONS = frozenset({"не", "ні", "ни", "not", "no", "never", "nothing", "ничего", "нічого"})
+_MORE = frozenset({"another", "more", "enough", "stop", "хватит", "достаточно", "досить", "годі",
+                   "очередная", "очередную", "очередной", "очередные", "чергова", "чергову",
+                   "черговий", "чергові"})  # fmt: skip
+_YOURS = frozenset({"ваш", "ваша", "ваши", "ваших", "вашими", "вашу", "ваші", "вашої", "your",
+                    "yours"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ToneReading:
+    """The cues of an upset tone a message carries; `strong` ones decide alone."""
+
+    strong: int
+    weak: int
+
+
+@dataclass(frozen=True)
+class _SelfHelp:
+    """The bot, and the self-help it sends, as lemma keys."""
+
+    bot: frozenset[str]
+    sent: frozenset[str]
+
+
+@cache
+def _self_help() -> _SelfHelp:
+    return _SelfHelp(
+        # not "робот": its forms are those of work ("роботи", "роботу")
+        bot=lemma_keys("бот автоответчик чатбот", "ru")
+        | lemma_keys("бот автовідповідач чатбот", "uk")
+        | lemma_keys("bot robot chatbot", "en"),
+        sent=lemma_keys("ссылка статья инструкция совет", "ru")
+        | lemma_keys("посилання стаття інструкція порада", "uk")
+        | lemma_keys("link links article articles instruction instructions", "en"),
+    )
+
+
+def read_tone(message: str | MessageReading) -> ToneReading:
+    """Count the shapes of an upset message."""
+    reading = read_message(message)
+    text = reading.text
+    strong = weak = 0
+    shouted = shouted_words(text)
+    if all(normalise(w) in _SCREEN_WORDS for w in shouted):
+        shouted = []
+    if len(shouted) >= SHOUTED_WORDS:
+        strong += 1
+    elif any(len(w) >= SHOUTED_ALONE for w in shouted):
+        weak += 1
+    strong += sarcastic(text) + complains_of_bot(reading) + bool(RHETORICAL.search(text))
+    strong += asks_what_you_do(reading)
+    return ToneReading(strong=strong, weak=weak)
+
+
+def shouted_words(text: str) -> list[str]:
+    """Whole dictionary words typed in capitals by the user (not acronyms, product names or
+    what a screen says): "STOP", "DO NOT", "ЗАБЕРИТЕ"."""
+    own = _SAID.sub(" ", _QUOTED.sub(" ", text))
+    out = []
+    for word in _SHOUTED.findall(own):
+        low = normalise(word).strip("'-")
+        if low in PRODUCT_WORDS or low in WORDS or low in _ACRONYMS:
+            continue
+        if low.isascii():
+            if (len(low) >= 3 or low in _SHORT_WORDS) and is_dictionary_word(low, "en"):
+                out.append(word)
+        elif (len(low) >= CYRILLIC_SHOUT or low in _SHORT_WORDS) and _plain_word(low):
+            out.append(word)
+    return out
+
+
+def _plain_word(word: str) -> bool:
+    """A Cyrillic dictionary word that is no abbreviation ("ЦНАП" is one)."""
+    found = readings(word, "ru") or readings(word, "uk")
+    return bool(found) and not any("Abbr" in tags for _, tags in found)
+
+
+def sarcastic(text: str) -> bool:
+    """Praise or thanks that open the message, then a failure that persists: "Спасибо,
+    очень помогли. Сканер так и не сканует", "Great, another link. Teams still won't start"."""
+    norm = normalise(text)
+    head = re.split(r"[.!?]|,|\s[-—–]\s", norm, maxsplit=1)[0]
+    if not PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
+        return False
+    return bool(PERSISTS.search(norm[len(head) :]))
+
+
+def complains_of_bot(message: str | MessageReading) -> bool:
+    """The bot or its self-help are what the user objects to: "Ваш бот ничего не понимает",
+    "ЗАБЕРИТЕ ЭТОГО БОТА", "DO NOT send me another article", "хватит ваших ссылок". A link
+    the user followed ("перешёл по ссылке, теперь не работает") is no complaint."""
+    reading = read_message(message)
+    kinds = _self_help()
+    for sentence in re.split(r"[.!?;\n]+", reading.norm):
+        words = read_words(sentence, reading.lang)
+        texts = {w.text for w in words}
+        for word in words:
+            said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)
+            # the first reading: "роботи" is work (робота) before it is robots
+            if word.lemma in kinds.bot and (said_no or _ordered(word, words)):
+                return True
+            if word.lemma in kinds.sent and (texts & _MORE or texts & _YOURS):
+                return True
+    return False
+
+
+def _ordered(bot: Word, words: list[Word]) -> bool:
+    """A command with the bot as its object: "заберите бота", "turn off this bot"."""
+    inflected = bot.text not in _self_help().bot  # "бота", not the subject "бот"
+    return inflected and any(w.has("impr") and not w.has("incl") for w in words)
+
+
+TONE_CLAUSE_WORDS = 6  # a clause this short that carries a tone says nothing of the problem
+
+
+def only_tone(clause: str) -> bool:
+    """A short clause that only says how the user feels about the help: "What kind of
+    support is this?!", "Great", "another link", "Ваш бот ничего не понимает"."""
+    if len(clause.split()) > TONE_CLAUSE_WORDS:
+        return False
+    if RHETORICAL.search(clause) or complains_of_bot(clause):
+        return True
+    return PRAISE.remove(clause).strip(" .,!?") == ""
+
+
+def asks_what_you_do(message: str | MessageReading) -> bool:
+    """A question to the service about what it is doing, with a particle of disbelief:
+    "Вы там спите что ли?", "Ви там що, заснули?", "are you even reading this?"."""
+    reading = read_message(message)
+    for question in re.findall(r"[^.!?\n]+\?", reading.norm):
+        words = read_words(question, reading.lang)
+        texts = {w.text for w in words}
+        if not texts & _YOU or not texts & _DISBELIEF:
+            continue
+        if any(w.has("2per", "plur") or w.has("past", "plur") for w in words):
+            return True
+        if "you" in texts and re.search(r"\b(are|do) you (even|all) \w+", question):
+            return True
+    return False

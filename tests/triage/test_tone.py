@@ -1,0 +1,110 @@
+"""An upset user told by the shape of the message: shouted words, sarcastic thanks, a
+complaint about the bot, a rhetorical question about the support. Lines of our own, in
+ru, uk and en; what a screen says in capitals is not a shout."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.dialogs.problem import problem_statement
+from gateway.triage.mood import detect_handoff
+from gateway.triage.tone import read_tone, shouted_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals on whole words, not on acronyms
+        "DO NOT send me another article. My laptop won't charge.",
+        "FIX MY EMAIL NOW",
+        "ЗАБЕРИТЕ ЭТОГО БОТА. У меня не запускается Word",
+        "НЕ ПРАЦЮЄ ПРИНТЕР у відділі кадрів, зробіть щось",
+        "I TOLD YOU the scanner is broken, the one at the front desk",
+        "ОПЯТЬ!!! не открывается 1С, сколько это будет продолжаться???",
+        # thanks or praise, then a failure that persists
+        "Спасибо, очень помогли вашими ссылками. Outlook так и не отправляет письма.",
+        "Дякую, дуже допомогли. Сканер так і не сканує, третій день.",
+        "Great, another link. Teams still won't start on my laptop.",
+        "Замечательно. Снова синий экран на ноутбуке",
+        "Thanks a lot. The VPN drops again every ten minutes",
+        "Чудово. Знову немає звуку в навушниках",
+        # the bot or its self-help as what the user objects to
+        "Ваш бот ничего не понимает. Мышка не работает на компьютере кассира.",
+        "Бот нічого не розуміє, пошта не приходить з понеділка",
+        "This bot doesn't understand anything, my monitor is black",
+        "Хватит ваших ссылок, ноутбук не заряжается",
+        "No more of your links please, the projector shows nothing",
+        # what kind of support is this
+        "What kind of support is this?! The printer has been offline all week.",
+        "Что это за поддержка такая, третий день без почты",
+        "Що за підтримка? Інтернет знову зник",
+        "Are you serious? Outlook crashed and lost my draft",
+        "Ну і підтримка у вас. Пошта не надсилається другий день",
+        "How hard can it be to fix a printer? Third week it jams on every page",
+        # a question to the service in disbelief, or whether anyone is there at all
+        "Вы там спите что ли? Третий час нет интернета в кабинете",
+        "Ви там що, заснули? Сканер не сканує",
+        "Алло, есть кто живой? Принтер не печатает",
+        "Is there anyone real there? My mouse stopped working",
+        "Хтось взагалі це читає? Ноутбук не заряджається вже тиждень",
+        "Ми що, маємо чекати до вечора? Інтернет на складі не працює",
+    ],
+)
+def test_upset_by_the_shape_of_the_message(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason in ("upset", "asked_for_person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a screen or a code quoted in capitals, with or without quotes
+        "Принтер пишет PAPER JAM, бумагу вынимала",
+        "монитор показывает NO SIGNAL",
+        'The printer says "OUT OF PAPER" but the tray is full',
+        "PAPER OUT blinking",
+        "NO SIGNAL on the second monitor",
+        "Ошибка: ACCESS DENIED при входе в папку",
+        # acronyms and product names in capitals
+        "У нас не работает IT отдел ЦНАП, СЕД и АБС",
+        "Windows 10, HP LaserJet, USB, PDF, VPN не работает",
+        "RAM upgrade request for my PC",
+        # polite thanks, links the user followed, a bot that is the subject of a request
+        "Спасибо заранее, принтер снова не печатает",
+        "Thanks, the printer in room 5 won't print",
+        "Дякую, що відповіли. Принтер не друкує з ранку",
+        "Перешёл по ссылке из письма и теперь не работает почта",
+        "I clicked a link in an email and now my PC is slow",
+        "Бот, помогите с принтером",
+        "Excel зависає під час роботи, пише «Не відповідає»",
+        "у всього офісу не працює система, робота зупинилась",
+        # a question to the service that is a plain question
+        "Вы не подскажете, как подключить принтер?",
+        "Can you reset my password?",
+        "Ви можете встановити Zoom?",
+    ],
+)
+def test_screens_acronyms_and_politeness_are_not_upset(text: str) -> None:
+    reading = read_tone(text)
+    assert (reading.strong, reading.weak) == (0, 0)
+
+
+def test_shouted_words_are_dictionary_words_not_acronyms_or_screens() -> None:
+    assert shouted_words("DO NOT send me another link, VPN and PDF are fine") == ["DO", "NOT"]
+    assert shouted_words('Outlook says "CANNOT CONNECT". STOP asking') == ["STOP"]
+    assert shouted_words("МИС и ЦНАП НЕ РАБОТАЮТ") == ["НЕ", "РАБОТАЮТ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("What kind of support is this?! The printer has been offline all week.",
+         "The printer has been offline all week"),
+        ("Great, another link. Teams still won't start on my laptop.",
+         "Teams still won't start on my laptop"),
+        ("Ваш бот ничего не понимает. Мышка не работает на компьютере кассира.",
+         "Мышка не работает на компьютере кассира"),
+    ],
+)  # fmt: skip
+def test_the_tone_is_no_part_of_the_problem_statement(text: str, statement: str) -> None:
+    assert problem_statement(text) == statement
