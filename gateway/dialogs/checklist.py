@@ -148,6 +148,8 @@ def fill(
         old = fields.get(name, "").strip()
         if not old or is_unknown(old) or (correcting and name not in ACCUMULATING):
             put(name, value, f"{source} (correction)" if old and correcting else source)
+        elif name == "os" and _refines(old, value):
+            put(name, value, source)  # "винда", then "Windows 11 23H2": the same, said fuller
         elif name in ACCUMULATING:
             put(name, _merge(old, value, ", " if name == "product" else ""), source)
     return changed
@@ -279,6 +281,12 @@ def _merge(old: str, new: str, sep: str = "") -> str:
         parts = [q for q in parts if q not in shorter] + [part]
     sep = sep or (", " if ", " in old and ";" not in old else "; ")
     return sep.join(parts)
+
+
+def _refines(old: str, new: str) -> bool:
+    """Whether `new` names what `old` named, with more of it ("Windows" -> "Windows 11")."""
+    was, now = named(old), named(new)
+    return now != was and now.startswith(was + " ")
 
 
 def _first(value: str, sep: str = ",") -> str:

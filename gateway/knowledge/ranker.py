@@ -28,10 +28,15 @@ from rapidfuzz import fuzz, process
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
+    APPLICATION_WORDS,
     GENERIC_WORDS,
+    MANY_WORDS,
+    ONSET_WORDS,
     OUTSIDE_SERVICES,
+    PLACE_WORDS,
     PREPOSITIONS,
     PRODUCT_WORDS,
+    WANT_WORDS,
 )
 
 _K1 = 1.2
@@ -61,6 +66,14 @@ _TERMS_KEPT = 16384  # message words resolved to article terms, memoised per mat
 # before, ranked worse on new wording (it rewards a sample's length and word order) and
 # is left to the decision as a signal.
 _WHEN = frozenset({"после", "після", "перед", "since", "after", "before", "until"})
+# "после обновления", "since the last Windows update": the event dates the problem; it is
+# looked for this many words after the time word and weighs this much of a word (not specific).
+_ONSET_REACH = 4
+_ONSET_WEIGHT = 0.5
+# An application named ("Outlook подвисает") is a mention of a program, this much of one; one
+# asked for ("нужен AutoCAD", "need Slack") is a request to install it.
+_APPLICATION_SIMILARITY = 0.5
+_ASKED_SIMILARITY = 0.8
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 _VOWELS = frozenset("aeiouy")
 
@@ -91,6 +104,8 @@ class _Message:
     resolved: list[tuple[Token, list[tuple[str, float]]]]  # content words and their terms
     weights: list[float]  # one per resolved word: the idf of its best term, or of an unknown
     total: float
+    dated: list[bool]  # one per resolved word: an event the problem is dated by (onset)
+    asked: list[bool]  # one per resolved word: an application asked for ("нужен AutoCAD")
 
 
 class Ranker:
@@ -124,6 +139,17 @@ class Ranker:
         self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         self._products = _lemmas_of(PRODUCT_WORDS)
+        self._onsets = _lemmas_of(ONSET_WORDS)
+        self._applications = _lemmas_of(APPLICATION_WORDS)
+        self._places = _lemmas_of(PLACE_WORDS)
+        self._program = [
+            t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
+            if t in self._postings
+        ]
+        self._install = [
+            t for t in _lemmas_of(frozenset({"установить", "встановити", "install"}))
+            if t in self._postings
+        ]
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._services = {
             service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
@@ -132,7 +158,10 @@ class Ranker:
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
         self._stems_by_first: dict[str, list[str]] = defaultdict(list)
+        self._terms_by_first: dict[str, list[str]] = defaultdict(list)
+        self._as_term = {term: [term] for term in self._postings}
         for term in self._postings:
+            self._terms_by_first[term[0]].append(term)
             key = stem(term)
             if not self._by_stem[key]:
                 self._stems_by_first[key[0]].append(key)
@@ -172,8 +201,11 @@ class Ranker:
         specific: dict[int, float] = defaultdict(float)
         hits: dict[int, int] = defaultdict(int)
         specific_total = 0.0
-        for weight, (token, matches) in zip(weights, resolved, strict=True):
-            is_specific = token.lemma not in self._generic
+        for weight, (token, matches), dated, asked in zip(
+            weights, resolved, message.dated, message.asked, strict=True
+        ):
+            # "после обновления", "since the update": when it began, not what is wrong.
+            is_specific = (asked or token.lemma not in self._generic) and not dated
             specific_total += weight if is_specific else 0.0
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
@@ -197,14 +229,20 @@ class Ranker:
                 hits[index] += 1
                 if is_specific:
                     specific[index] += weight * similarity
-        if not bm25 or not any(m and t.lemma not in self._generic for t, m in resolved):
+        if not bm25 or not any(
+            m and (a or t.lemma not in self._generic)
+            for (t, m), a in zip(resolved, message.asked, strict=True)
+        ):
             # Generic words alone ("не работает", "ошибка", "broken") never point at an article.
             return []
         ceiling = total * (_K1 + 1)
         shortlist = sorted(bm25, key=bm25.__getitem__, reverse=True)[: max(limit, _SHORTLIST)]
-        present = frozenset(
-            {t.lemma for t in words} | {term for _, m in resolved for term, s in m if s >= 0.8}
-        )
+        # A keyword phrase said only as the date ("после обновления") is not present.
+        named = [(m, d) for (_, m), d in zip(resolved, message.dated, strict=True)]
+        dated_only = {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if d}
+        dated_only -= {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if not d}
+        heard = {term for m, d in named if not d for term, s in m if s >= 0.8}
+        present = frozenset({t.lemma for t in words} | heard) - dated_only
         joined = " ".join(t.lemma for t in content)
         signals = []
         for index in shortlist:
@@ -250,18 +288,73 @@ class Ranker:
 
     def _read(self, words: tuple[Token, ...]) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty."""
-        resolved = [(t, self._resolve(t)) for t in words if not t.stop]
+        words = self._crowd(words)
+        onsets = self._dated(words)
+        asked = self._asked(words)
+        read = [
+            (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
+            for i, t in enumerate(words)
+            if not t.stop
+        ]
         # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
         # message is about IT but not which problem: it neither counts as an unknown word
         # nor dilutes what the articles explain.
-        resolved = [(t, m) for t, m in resolved if m or not self._is_name(t)]
-        if not resolved:
+        read = [(t, m, d, a) for t, m, d, a in read if m or not self._is_name(t)]
+        if not read:
             return None
+        resolved = [(t, m) for t, m, _, _ in read]
+        dated = [d for _, _, d, _ in read]
         weights = [
-            max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf
-            for _, matches in resolved
+            (max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf)
+            * (_ONSET_WEIGHT if onset else 1.0)
+            for (_, matches), onset in zip(resolved, dated, strict=True)
         ]
-        return _Message(words, resolved, weights, sum(weights) or 1.0)
+        return _Message(words, resolved, weights, sum(weights) or 1.0, dated, [a for *_, a in read])
+
+    def _application(self, token: Token, asked: bool) -> list[tuple[str, float]]:
+        """The program terms an application's name stands for besides itself: a program
+        ("Outlook подвисает" is the program's problem), installing one when asked for."""
+        if token.lemma not in self._applications:
+            return []
+        found = [(term, _APPLICATION_SIMILARITY) for term in self._program]
+        return found + [(term, _ASKED_SIMILARITY) for term in self._install] if asked else found
+
+    def _crowd(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
+        """The words with "весь"/"all"/"none" before a place or group read as "everyone":
+        "весь склад без сети", "all our shops", "none of the clinic PCs"."""
+        found = list(words)
+        for index, token in enumerate(words):
+            if token.word in MANY_WORDS:
+                ahead = next((t for t in words[index + 1 : index + 4] if not t.stop), None)
+                if ahead is not None and ahead.lemma in self._places:
+                    found[index] = token._replace(word="everyone", lemma="everyone", stop=False)
+        return tuple(found)
+
+    def _asked(self, words: tuple[Token, ...]) -> set[int]:
+        """Positions of applications named right after a word of wanting: "нужен AutoCAD",
+        "можно мне Telegram", "need Slack"."""
+        found: set[int] = set()
+        wanting = False
+        for index, token in enumerate(words):
+            if token.word in WANT_WORDS:
+                wanting = True
+            elif not token.stop:
+                if wanting and token.lemma in self._applications:
+                    found.add(index)
+                wanting = False
+        return found
+
+    def _dated(self, words: tuple[Token, ...]) -> set[int]:
+        """Positions of the events a problem is dated by: the first update, patch or move
+        within a few words after "после", "після", "since", "after"."""
+        found: set[int] = set()
+        for index, token in enumerate(words):
+            if token.word in _WHEN:
+                for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):
+                    if words[ahead].lemma in self._onsets:
+                        found.add(ahead)
+                        break
+        return found
 
     def _elsewhere(self, message: _Message) -> dict[str, float]:
         """Share of the message's weight in each other service's words."""
@@ -339,22 +432,40 @@ class Ranker:
                     found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
         if not found and not token.known and len(word) >= 4 and not _acronym(word):
-            key = stem(word)
-            cutoff = 80.0 if len(key) >= 5 else 75.0
-            for near, score, _ in process.extract(
-                key,
-                self._stems_by_first.get(key[0], ()),
-                scorer=fuzz.ratio,
-                score_cutoff=cutoff,
-                limit=3,
-            ):
-                if len(near) >= 3:
-                    for term in self._by_stem[near]:
-                        # A capitalised name is read as a product misspelt (Exel), never as
-                        # a word: "масло на Камри" is not about a камера.
-                        if not token.name or term in self._products:
-                            found[term] = _TYPO_SIMILARITY * score / 100
+            if token.word != word and len(token.word) >= 5:
+                # An unknown word's lemma is the analyser's guess and may be another word
+                # ("пороль" read as по + "роль"): the typed word is compared with the
+                # articles' words first.
+                self._near(token, token.word, self._terms_by_first, self._as_term, found)
+            if not found:
+                self._near(token, stem(word), self._stems_by_first, self._by_stem, found)
         return sorted(found.items(), key=lambda item: item[1], reverse=True)[:4]
+
+    def _near(
+        self,
+        token: Token,
+        key: str,
+        candidates: dict[str, list[str]],
+        terms_of: dict[str, list[str]],
+        found: dict[str, float],
+    ) -> None:
+        """Add the article terms whose key is a typo's distance from `key`."""
+        cutoff = 80.0 if len(key) >= 5 else 75.0
+        for near, score, _ in process.extract(
+            key,
+            candidates.get(key[0], ()),
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            limit=3,
+        ):
+            if len(near) >= 3:
+                for term in terms_of[near]:
+                    # A capitalised name is read as a product misspelt (Exel), never as a
+                    # word: "масло на Камри" is not about a камера.
+                    if not token.name or term in self._products:
+                        similarity = _TYPO_SIMILARITY * score / 100
+                        if similarity > found.get(term, 0.0):
+                            found[term] = similarity
 
     def _is_name(self, token: Token) -> bool:
         """A product name or a model number / error code rather than a word."""

@@ -50,6 +50,15 @@ PHRASES: dict[str, str] = {
     "locked me out": "lockout",
     "locks me out": "lockout",
     "print queue": "printqueue",
+    # "Меня не слышно", "they can't hear me": the user's microphone, not the speakers.
+    **dict.fromkeys(
+        _phrases(
+            "меня не слышно|меня не слышат|меня не слышит|не слышат меня|мене не чути|"
+            "мене не чують|мене не чує|не чують мене|cant hear me|cannot hear me|"
+            "can not hear me|couldnt hear me|could not hear me|nobody hears me"
+        ),
+        "unheard",
+    ),
     "visual studio code": "vscode",
     "vs code": "vscode",
     # Many people at once ("у всех", "ні в кого", "for everyone"): one word, so that it
@@ -61,14 +70,19 @@ PHRASES: dict[str, str] = {
             "ні в кого|ні у кого|у всього|в усього|у всієї|в усієї|усім нам|всім нам|for everyone|"
             "for everybody|for anyone|for anybody|for all users|for all of us|everybody|"
             "ни у одного|ни у одной|ні в одного|ні у одного|у всій|в усій|у всьому|в усьому|"
-            "for the entire|for the whole|for our entire|for our whole"
+            "for the entire|for the whole|for our entire|for our whole|"
+            "во всем|во всей"
         )
     },
     # "The whole office", "all users": many people, and still the office or the users.
     **{
         f"{many} {who}": f"everyone {who}"
         for many in ("whole", "entire", "all")
-        for who in ("office", "team", "floor", "department", "branch", "users", "staff")
+        for who in _words(
+            "office team floor department branch users staff building company site shop store "
+            "clinic hospital hotel school warehouse call center centre front reception ward lab "
+            "firm organization organisation unit network workshop desk"
+        )
     },
 }
 
@@ -79,6 +93,9 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
     (r"0x800ccc[0-9a-f]{2}", "email"),  # Outlook send/receive (0x800CCC0F, 0x800CCC13)
     (r"0xc004[0-9a-f]{4}|0x8007232b", "activation"),  # Windows/Office activation
     (r"0x8024[0-9a-f]{4}|0x800f0[0-9a-f]{3}|0x80073712|0x800705b4", "update"),  # Windows Update
+    # "The application was unable to start correctly" / a crash (access violation, stack)
+    (r"0xc0000142|0xc000007b|0xc0000135", "launch"),
+    (r"0xc0000005|0xc0000409|0xe0434352", "crash"),
     (r"(?:net::)?err_cert_[a-z_]+|sec_error_[a-z_]+", "certificate"),  # browser certificates
     (r"(?:net::)?err_(?:connection|name|address|timed)_?[a-z_]*|dns_probe_[a-z_]+", "website"),
     # A bounce: "550 5.7.1", "554 5.1.1"; alone only the common 5.7.x and 5.1.1 (not a version)
@@ -240,6 +257,8 @@ WORDS.update(
         # "freeze") and British spellings of words the articles write the American way.
         "sent": "send",
         "forgot": "forget",
+        "got": "get",
+        "gotten": "get",
         "forgotten": "forget",
         "froze": "freeze",
         "frozen": "freeze",
@@ -247,6 +266,7 @@ WORDS.update(
         "fell": "fall",
         "fallen": "fall",
         "stolen": "steal",
+        "lost": "lose",
         "stole": "steal",
         "spilt": "spill",
         "burnt": "burn",
@@ -278,7 +298,8 @@ WORDS.update(
 # Function words, greetings and politeness: they never tell one problem from another.
 # So do English contractions without their apostrophe (im, whats) and words that say when
 # or what was tried, not what is wrong ("Started Monday", "right after", "I restarted").
-# Quantities (мало, много, few, too many) are not here: "мало места" and "too many
+# Numbers are ("каждые пять минут" dates, it does not name). Quantities (мало, много,
+# few, too many) are not here: "мало места" and "too many
 # attempts" are different problems from "место" and "attempts".
 STOP_WORDS: frozenset[str] = _words(
     """
@@ -313,6 +334,41 @@ STOP_WORDS: frozenset[str] = _words(
     started began begun right restarted rebooted
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly
+    один одна одно два две три четыре пять шесть семь восемь девять десять пятнадцать
+    двадцать тридцать сорок пятьдесят сто одне дві чотири шість сім вісім
+    пятнадцять двадцять тридцять пятдесят one two three four five six seven
+    eight nine ten fifteen twenty thirty forty fifty hundred
+    """
+)
+
+# Events a problem is dated by: after a "since"/"после" word they say when it began, not
+# what is wrong ("принтер пропал после обновления", "2nd monitor dead since the update"),
+# and weigh as a time. Without such a word they are the problem ("обновление зависло").
+ONSET_WORDS: frozenset[str] = _words(
+    """
+    обновление обновления обновлений обновку апдейт апдейта патч патча перезагрузка
+    перезагрузки переустановка переустановки переезд переезда ремонт ремонта
+    оновлення оновлень апдейту патчу перезавантаження перевстановлення переїзд переїзду
+    update updates updating updated upgrade upgrades upgrading upgraded patch patches
+    patching reinstall reinstalling move migration
+    """
+)
+
+# A whole place or group: after "весь", "all", "none of" it means many people at once
+# ("весь склад без сети", "all our shops' tills are offline", "none of the clinic PCs"), the
+# way "у всех" does. Machines are not here: "весь компьютер тормозит" is one person's.
+MANY_WORDS: frozenset[str] = _words("все all every entire whole none")
+PLACE_WORDS: frozenset[str] = _words(
+    """
+    офис отдел филиал склад магазин магазины этаж здание клиника больница поликлиника школа
+    компания команда бухгалтерия касса кассы смена цех аптека аптеки отделение приемная
+    регистратура ресепшн колцентр филиалы отделы сотрудники пользователи
+    офіс відділ філія склад магазин магазини поверх будівля клініка лікарня школа компанія
+    команда бухгалтерія каса каси зміна цех аптека аптеки відділення приймальня
+    реєстратура філії відділи співробітники користувачі
+    office offices department departments branch branches shop shops store stores site
+    sites clinic clinics hospital hotel school warehouse floor building company team staff
+    users tills registers pharmacy pharmacies reception ward call centre center
     """
 )
 
@@ -349,16 +405,53 @@ GENERIC_WORDS: frozenset[str] = _words(
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.
-PRODUCT_WORDS: frozenset[str] = _words(
+# Applications by name. Named in a message they say a program is the subject (Outlook that
+# hangs is the program's problem, not a slow computer), and after a word of wanting ("нужен
+# AutoCAD", "need Slack") a program to install.
+APPLICATION_WORDS: frozenset[str] = _words(
     """
-    windows macos mac linux ubuntu office microsoft ms m365 o365
     excel word powerpoint outlook teams zoom skype slack telegram viber whatsapp chrome
-    firefox edge safari opera browser 1c sap crm erp jira confluence sharepoint onedrive
-    photoshop illustrator acrobat adobe reader autocad revit vscode visual studio code
-    python java git docker putty winrar 7zip zip pdf notepad
+    firefox edge safari opera 1c sap crm erp jira confluence sharepoint onedrive
+    photoshop illustrator indesign premiere acrobat reader autocad revit sketchup archicad
+    vscode python java git docker putty winrar 7zip notepad medoc
+    """
+)
+# Product and device names: they show a message is about IT but not which problem it is,
+# so they neither dilute a match (like an unknown word would) nor prove one on their own.
+# "can you install Visual Studio Code" is about installing, whatever the product.
+PRODUCT_WORDS: frozenset[str] = APPLICATION_WORDS | _words(
+    """
+    windows macos mac linux ubuntu office microsoft ms m365 o365 browser adobe pdf zip visual
+    studio code
     dell hp lenovo asus acer apple logitech canon xerox kyocera brother ricoh epson
     """
 )
+# Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
+WANT_WORDS: frozenset[str] = _words(
+    """
+    нужен нужна нужно нужны надо хочу хотел хотела можно дайте поставьте установите
+    потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна дайте поставте
+    need needs needed want wanted request requesting order
+    """
+)
+# Applications spelled in Cyrillic, in the forms people type: "автокад", "у фотошопі".
+WORDS.update(
+    {
+        f"{stem}{ending}": name
+        for stem, name in (
+            ("автокад", "autocad"), ("фотошоп", "photoshop"), ("акробат", "acrobat"),
+            ("телеграм", "telegram"), ("телеграмм", "telegram"), ("скайп", "skype"),
+            ("вайбер", "viber"), ("ватсап", "whatsapp"), ("хром", "chrome"),
+            ("иллюстратор", "illustrator"), ("ілюстратор", "illustrator"), ("ревит", "revit"),
+            ("ревіт", "revit"), ("архикад", "archicad"), ("архікад", "archicad"),
+            ("скетчап", "sketchup"), ("индизайн", "indesign"), ("індизайн", "indesign"),
+            ("шарепоинт", "sharepoint"), ("джира", "jira"), ("джиру", "jira"),
+            ("медок", "medoc"),
+        )
+        for ending in ("", "а", "е", "у", "і", "ом")
+    }
+)
+
 
 # What a workplace asks about that is not IT support, by the service that handles it: people
 # and pay, the building, money, contracts, purchasing, travel; "" is nobody's (health, small

@@ -108,12 +108,14 @@ def _feelings() -> _Feelings:
     return _Feelings(
         angry=lemma_keys("недовольный недоволен возмущенный возмущен раздражать бесить злить "
                          "достать надоесть задолбать невыносимый кошмар ужас позор безобразие "
-                         "отвратительный издеваться бардак", "ru")
+                         "отвратительный издеваться бардак цирк перебор офигеть обалдеть "
+                         "капец", "ru")
         | lemma_keys("незадоволений обурений дратувати бісити злити дістати набриднути "
-                     "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак", "uk")
+                     "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак "
+                     "цирк капець", "uk")
         | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
                      "unbelievable pathetic nightmare disgrace outrageous infuriating "
-                     "unacceptable", "en"),
+                     "unacceptable ugh argh", "en"),
         # alone these say little; with a "?!" or another cue they add up
         weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
         | lemma_keys("знову взагалі скільки серйозно", "uk")

@@ -77,7 +77,23 @@ RHETORICAL = PhraseSet([
     r"(вы|ви) (что,? |шо,? |що,? )?(серьезно|серйозно)", r"are you (serious|joking)",
     r"you (can'?t|cannot) be serious", r"is this (a joke|serious|normal)",
     r"(это|це) (вообще|взагалі) (нормально|норма)",
+    r"(ну и|ну і|вот это|от це|оце) (поддержк|підтримк|сервис|сервіс|помощ|допомог)\w*",
+    r"some (support|help|service) (this is|you are|you guys are)",
+    r"how (hard|difficult) (can|could|is) it", r"(неужели|невже) (так |это так |це так )?"
+    r"(сложно|трудно|важко|складно)", r"(что|що) (тут|там) (сложного|складного|важкого)",
+    # anyone there at all
+    r"(есть|є) (тут |там )?(кто|хто|хоть кто|хоч хтось)[\w-]* (живой|живий|живые|живі)",
+    r"(is|are) (there )?any(one|body) (real|alive|human|awake)( there| here)?",
+    r"(кто-нибудь|кто-то|хтось|хто-небудь) (вообще |взагалі )?(это |це )?"
+    r"(читает|читає|видит|бачить|отвечает|відповідає)",
+    # waiting until far off, asked in disbelief
+    r"(ждать|чекати|wait) (до|until|till) (вечера|вечора|завтра|tomorrow|понедельника|"
+    r"понеділка|monday|обеда|обіду|конца дня|кінця дня|the end of the day)",
 ])  # fmt: skip
+# The user asks the service what it is doing, in the second person, in disbelief: "Вы там
+# спите что ли?", "Ви там що, заснули?", "Вы вообще читаете?".
+_YOU = frozenset({"вы", "ви", "you"})
+_DISBELIEF = frozenset({"там", "вообще", "взагалі", "ли", "что", "що", "шо", "even", "all"})
 _NEGATIONS = frozenset({"не", "ні", "ни", "not", "no", "never", "nothing", "ничего", "нічого"})
 _MORE = frozenset({"another", "more", "enough", "stop", "хватит", "достаточно", "досить", "годі",
                    "очередная", "очередную", "очередной", "очередные", "чергова", "чергову",
@@ -128,6 +144,7 @@ def read_tone(message: str | MessageReading) -> ToneReading:
     elif any(len(w) >= SHOUTED_ALONE for w in shouted):
         weak += 1
     strong += sarcastic(text) + complains_of_bot(reading) + bool(RHETORICAL.search(text))
+    strong += asks_what_you_do(reading)
     return ToneReading(strong=strong, weak=weak)
 
 
@@ -200,3 +217,19 @@ def only_tone(clause: str) -> bool:
     if RHETORICAL.search(clause) or complains_of_bot(clause):
         return True
     return PRAISE.remove(clause).strip(" .,!?") == ""
+
+
+def asks_what_you_do(message: str | MessageReading) -> bool:
+    """A question to the service about what it is doing, with a particle of disbelief:
+    "Вы там спите что ли?", "Ви там що, заснули?", "are you even reading this?"."""
+    reading = read_message(message)
+    for question in re.findall(r"[^.!?\n]+\?", reading.norm):
+        words = read_words(question, reading.lang)
+        texts = {w.text for w in words}
+        if not texts & _YOU or not texts & _DISBELIEF:
+            continue
+        if any(w.has("2per", "plur") or w.has("past", "plur") for w in words):
+            return True
+        if "you" in texts and re.search(r"\b(are|do) you (even|all) \w+", question):
+            return True
+    return False

@@ -233,3 +233,14 @@ def test_an_answer_with_other_facts_keeps_each_in_its_field(chat: Chat) -> None:
     chat.send("actually it started on Tuesday, I rebooted")
     assert chat.state.fields["since"] == "Tuesday"
     assert chat.state.fields["tried"] == "I rebooted"
+
+
+def test_a_fuller_os_in_a_later_message_refines_the_vaguer_one() -> None:
+    fields: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    fill(fields, sources, "винда не грузится после обновления", "first message")
+    fill(fields, sources, "нет, Windows 11 23H2, с понедельника", "reply to did-it-help")
+    assert fields["os"] == "Windows 11 23H2"
+    assert sources["os"] == "reply to did-it-help"
+    fill(fields, sources, "Windows 10", "answer to tried")
+    assert fields["os"] == "Windows 11 23H2"  # another version is no refinement

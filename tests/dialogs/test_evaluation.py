@@ -74,9 +74,9 @@ def _blind(name: str) -> Path:
 # measures: they are run for these two numbers only, never read or tuned on; dialogs_frozen
 # (seen) stays as a regression set.
 BLIND_SETS = [
-    # 43 since the refit after i12-recall: "1C crashes … after Friday's update" and "SAP GUI closes
-    # after the splash since the patch" rank as before but the lower cut decides them otherwise.
-    ("dialogs_tune.yaml", 43, 0),
+    # 43 after the refit after i12-recall ("1C crashes … after Friday's update" and "SAP GUI
+    # closes after the splash since the patch" fell to the lower cut); 44 again in session 5.
+    ("dialogs_tune.yaml", 44, 0),
     ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
     ("dialogs_frozen2.yaml", 40, 1),

@@ -320,6 +320,31 @@ def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) ->
         # Подвисает is зависает; a phone brand is a phone.
         ("аутлук подвисает на вложениях", "ru", "app_crash"),
         ("set up work mail on my samsung", "en", "email_setup_phone"),
+        # An update after "since"/"после" says when the problem began, not what it is...
+        ("принтер пропал из списка после обновления", "ru", "printer_offline"),
+        ("після оновлення зник звук у навушниках", "uk", "no_sound"),
+        ("second monitor not detected since the latest windows update", "en", "monitor_no_signal"),
+        # ...and an update that is the problem still is.
+        ("обновление зависло на 30 процентах", "ru", "update_stuck"),
+        ("windows update stuck", "en", "update_stuck"),
+        # A whole place or group is many people; a whole machine is not.
+        ("весь склад без сети", "ru", "outage_critical"),
+        ("уся бухгалтерія без інтернету", "uk", "outage_critical"),
+        ("all our branches lost the network", "en", "outage_critical"),
+        ("none of the office computers can open the crm", "en", "outage_critical"),
+        # An unknown word is compared as typed before its guessed lemma: пороль is пароль.
+        ("не помню пороль от почты", "ru", "password_reset"),
+        # An application asked for is an install; named with a problem, a program's problem.
+        ("нужен автокад", "ru", "software_install"),
+        ("потрібен фотошоп на ноут", "uk", "software_install"),
+        ("can I get photoshop please", "en", "software_install"),
+        ("outlook doesn't send my emails", "en", "email_not_sending"),
+        # "They can't hear me" is the microphone, not the speakers.
+        ("меня не слышно в тимсе", "ru", "mic_camera"),
+        ("on calls nobody can hear me", "en", "mic_camera"),
+        ("не слышно звук из колонок", "ru", "no_sound"),
+        # Error codes that say a program does not start or crashes.
+        ("the app shows error 0xc000007b", "en", "app_wont_start"),
     ],
 )
 def test_words_that_name_the_problem_rank_it_first(
@@ -327,3 +352,13 @@ def test_words_that_name_the_problem_rank_it_first(
 ) -> None:
     ranked = matcher.ranker.rank(text, lang)
     assert ranked and ranked[0].article.id == topic, [s.article.id for s in ranked[:3]]
+
+
+def test_a_word_of_many_before_a_machine_or_a_screen_is_not_an_outage(matcher: Matcher) -> None:
+    for text, lang in (
+        ("курсор стрибає по всьому екрану", "uk"),
+        ("весь компьютер тормозит", "ru"),
+        ("the whole screen is black", "en"),
+    ):
+        ranked = matcher.ranker.rank(text, lang)
+        assert ranked and ranked[0].article.id != "outage_critical", (text, ranked[0].article.id)

@@ -140,6 +140,11 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "can someone come to my desk? the monitor is dead",
         "please send a technician, the projector is broken",
         "пришлите кого-нибудь, сканер не работает",
+        # how they feel, in a word of its own
+        "Это просто цирк какой-то. Почта не отправляется с утра",
+        "Это уже перебор! Монитор снова гаснет каждые 5 минут",
+        "Офигеть, третий раз за неделю отваливается вайфай",
+        "Ugh. Printer. Again. Nothing prints.",
     ],
 )
 def test_lost_patience_in_everyday_words(text: str) -> None:

@@ -39,6 +39,15 @@ from gateway.triage.tone import read_tone, shouted_words
         "Что это за поддержка такая, третий день без почты",
         "Що за підтримка? Інтернет знову зник",
         "Are you serious? Outlook crashed and lost my draft",
+        "Ну і підтримка у вас. Пошта не надсилається другий день",
+        "How hard can it be to fix a printer? Third week it jams on every page",
+        # a question to the service in disbelief, or whether anyone is there at all
+        "Вы там спите что ли? Третий час нет интернета в кабинете",
+        "Ви там що, заснули? Сканер не сканує",
+        "Алло, есть кто живой? Принтер не печатает",
+        "Is there anyone real there? My mouse stopped working",
+        "Хтось взагалі це читає? Ноутбук не заряджається вже тиждень",
+        "Ми що, маємо чекати до вечора? Інтернет на складі не працює",
     ],
 )
 def test_upset_by_the_shape_of_the_message(text: str) -> None:
@@ -69,6 +78,10 @@ def test_upset_by_the_shape_of_the_message(text: str) -> None:
         "Бот, помогите с принтером",
         "Excel зависає під час роботи, пише «Не відповідає»",
         "у всього офісу не працює система, робота зупинилась",
+        # a question to the service that is a plain question
+        "Вы не подскажете, как подключить принтер?",
+        "Can you reset my password?",
+        "Ви можете встановити Zoom?",
     ],
 )
 def test_screens_acronyms_and_politeness_are_not_upset(text: str) -> None:

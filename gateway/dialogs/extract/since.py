@@ -37,7 +37,8 @@ _EVENTS = (
     r"(?:\w+(?:ого|его|ой|ых|их|ої|ього|их)\s+)?(?:обновлени\w*|оновленн\w*|перезагрузк\w*|"
     r"перезавантаженн\w*|установк\w*|встановленн\w*)|праздник\w*|свят\w*|"
     r"обновлени\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
-    r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|"
+    r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|чистк\w*|заправк\w*|"
+    r"обслуживани\w*|обслуговуванн\w*|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
     r"відключенн\w* світла|грози|змін\w+ пароля|вихідних|вихідні|выходные|"
     r"(?:the |last |an? |this |\w+'s |\w+s' |windows |latest |recent |new |office |driver |"
@@ -45,7 +46,9 @@ _EVENTS = (
     r"(?:update|upgrade|reboot|restart|move|"
     r"power (?:outage|cut)|outage|holidays?|vacation|weekend|password change|migration|"
     r"go-?live|launch|cutover|rollout|"
-    r"reinstall|patch(?:es)?|fix|update of \w+)"
+    r"reinstall|patch(?:es)?|fix|update of \w+|"
+    r"(?:[a-z]+ )?(?:change|swap|replacement|refill|install(?:ation)?|repair|service|cleaning|"
+    r"maintenance|visit))"
 )
 _UNITS = (
     r"минут\w*|мин|час\w*|дн\w+|день|сут\w*|недел\w*|месяц\w*|"
