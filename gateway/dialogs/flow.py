@@ -39,7 +39,12 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.extract import read_head
 from gateway.dialogs.ports import ArticleLike, CandidateLike, Knowledge, MatchLike
-from gateway.dialogs.problem import problem_halves, problem_readings, problem_statement
+from gateway.dialogs.problem import (
+    problem_halves,
+    problem_readings,
+    problem_statement,
+    without_tone,
+)
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
@@ -201,7 +206,7 @@ class SupportFlow:
         The statement decides when it is answered on its own: "… вылетает при отчёте.
         Началось после обновления" is a crash, whatever the update in the context suggests.
         """
-        text = read_head(text)
+        text = without_tone(read_head(text))
         match = self.knowledge.match(text, lang)
         readings = problem_readings(text)
         # A part of the message may sharpen the whole one's choices, not contradict them:

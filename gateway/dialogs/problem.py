@@ -31,6 +31,19 @@ _SAID_ONLY = re.compile(
 )
 
 
+def without_tone(text: str) -> str:
+    """`text` without the clauses that only say how the user feels about the bot ("DO NOT
+    send me another article. My laptop won't charge."): their words describe nothing broken,
+    so they must not pick an article ("send" is no mail problem). All of it if nothing else
+    is left."""
+    rest = text
+    for clause in clauses(text):
+        if only_tone(clause):
+            rest = re.sub(re.escape(clause) + r"[\s.!?,;:…]*", " ", rest, count=1)
+    rest = rest.strip()
+    return rest if _CONTENT.search(rest) else text
+
+
 def problem_statement(text: str) -> str:
     """`text` without the clauses that only give checklist facts or say how the user feels."""
     kept = [clause for clause, _ in _problem_clauses(text)]

@@ -50,7 +50,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # boards and screens on a wall or a desk, handheld scanners
         r"(интерактивн|інтерактивн|электронн|електронн)\w* (доск|дошк)\w*", r"smart ?boards?",
         r"interactive (white)?boards?", r"(video ?wall|видеостен\w*|відеостін\w*)",
-        r"(the|a|our|this|that|every|each|all) (\w+ )?displays?(?! (name|settings?))",
+        r"(the|a|our|this|that|every|each|all) (\w+ ){0,2}displays?(?! (name|settings?))",
         r"дисплей\w*", r"touch ?screens?", r"сенсорн\w*",
         r"(barcode|scan|scanning|handheld) (guns?|readers?|scanners?)",
         r"телевізор\w*", r"tv", r"проектор\w*", r"projector\w*", r"scan\w*", r"скан\w*",

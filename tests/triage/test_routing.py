@@ -27,6 +27,9 @@ def test_the_article_decides_the_group() -> None:
         ("Outlook не отправляет почту", SupportGroup.EMAIL),
         ("забыл пароль", SupportGroup.ACCOUNTS),
         ("что-то странное", SupportGroup.SOFTWARE),
+        # a display named by what it shows, two words before it
+        ("the ticket number display in the lobby went blank", SupportGroup.HARDWARE),
+        ("the display name in Teams is wrong", SupportGroup.SOFTWARE),
     ],
 )
 def test_group_from_words_when_no_article_fits(text: str, group: SupportGroup) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.dialogs.problem import problem_statement
+from gateway.dialogs.problem import problem_statement, without_tone
 from gateway.triage.mood import detect_handoff
 from gateway.triage.tone import read_tone, shouted_words
 
@@ -108,3 +108,19 @@ def test_shouted_words_are_dictionary_words_not_acronyms_or_screens() -> None:
 )  # fmt: skip
 def test_the_tone_is_no_part_of_the_problem_statement(text: str, statement: str) -> None:
     assert problem_statement(text) == statement
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        ("DO NOT send me another link. The scanner on my desk is dead.",
+         "The scanner on my desk is dead."),
+        ("Хватит присылать статьи! Ноутбук не заряжается.", "Ноутбук не заряжается."),
+        ("What kind of support is this?!", "What kind of support is this?!"),
+        ("Принтер не печатает", "Принтер не печатает"),
+    ],
+)  # fmt: skip
+def test_what_is_said_to_the_bot_picks_no_article(text: str, matched: str) -> None:
+    """The matcher reads the message without the words about the bot ("send me" is no mail
+    problem); a message that is nothing but tone is read whole."""
+    assert without_tone(text) == matched
