@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import multiprocessing
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.decision import Example, fit
+from gateway.knowledge.decision import Decision, Example, fit
 from gateway.knowledge.matcher import Matcher, MatchResult
 from gateway.knowledge.ranker import Ranker
 
@@ -159,19 +161,23 @@ def cross_validate_parts(
     Every file (each part, and `extra`) is ranked held out once, dealt into its own
     folds, and those rankings serve every part's cross-validation: as the part tested,
     or as training for the others. A line is never ranked by articles holding its own
-    phrasing, in any of them.
+    phrasing, in any of them. The folds' decisions are fitted on every core.
     """
     articles = matcher.articles
     ranked = {name: held_out_examples(articles, cases, folds) for name, cases in parts.items()}
     extra_ranked = held_out_examples(articles, extra, folds)
-    return {
-        name: _cross_validate_ranked(
-            matcher,
+    trainings = {
+        name: _fold_trainings(
             cases,
             ranked[name],
             [e for other in parts if other != name for e in ranked[other]] + extra_ranked,
             folds,
         )
+        for name, cases in parts.items()
+    }
+    decisions = iter(fit_all([t for name in parts for t in trainings[name]]))
+    return {
+        name: _decide_folds(matcher, cases, ranked[name], [next(decisions) for _ in range(folds)])
         for name, cases in parts.items()
     }
 
@@ -185,15 +191,65 @@ def _cross_validate_ranked(
 ) -> dict[str, Tally]:
     """Decide each fold of held-out `ranked` by a decision fitted on the other folds and
     `extra_ranked`."""
+    trainings = _fold_trainings(cases, ranked, extra_ranked, folds)
+    return _decide_folds(matcher, cases, ranked, fit_all(trainings))
+
+
+def _fold_trainings(
+    cases: Sequence[Case],
+    ranked: Sequence[Example],
+    extra_ranked: Sequence[Example],
+    folds: int,
+) -> list[list[Example]]:
+    """For each fold, what its decision is fitted on: the other folds and `extra_ranked`."""
     fold_of = _folds(cases, folds)
+    return [
+        [e for i, e in enumerate(ranked) if fold_of[i] != fold] + list(extra_ranked)
+        for fold in range(folds)
+    ]
+
+
+def _decide_folds(
+    matcher: Matcher,
+    cases: Sequence[Case],
+    ranked: Sequence[Example],
+    decisions: Sequence[Decision],
+) -> dict[str, Tally]:
+    """Each fold's cases decided by that fold's decision."""
+    fold_of = _folds(cases, len(decisions))
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for fold in range(folds):
-        training = [e for i, e in enumerate(ranked) if fold_of[i] != fold] + list(extra_ranked)
-        judge = matcher.with_decision(fit(training))
+    for fold, decision in enumerate(decisions):
+        judge = matcher.with_decision(decision)
         for index, case in enumerate(cases):
             if fold_of[index] == fold:
                 _count(tallies, case, judge.decide(ranked[index].ranked))
     return tallies
+
+
+def fit_all(trainings: Sequence[Sequence[Example]]) -> list[Decision]:
+    """`fit` each training set, on every core this process may use.
+
+    The fits are pure and independent, so the decisions are the very ones fitted one by
+    one. Forked children inherit the training sets (nothing large is pickled); each sends
+    back its small decision.
+    """
+    cores = min(len(os.sched_getaffinity(0)), len(trainings))
+    if cores < 2:
+        return [fit(training) for training in trainings]
+    global _PENDING
+    _PENDING = trainings
+    try:
+        with multiprocessing.get_context("fork").Pool(cores) as pool:
+            return pool.map(_fit_pending, range(len(trainings)), chunksize=1)
+    finally:
+        _PENDING = ()
+
+
+_PENDING: Sequence[Sequence[Example]] = ()  # the training sets a forked fit reads
+
+
+def _fit_pending(index: int) -> Decision:
+    return fit(_PENDING[index])
 
 
 def print_table(title: str, tallies: dict[str, Tally], show_misses: bool = True) -> None:
