@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from gateway.dialogs.corrections import (
     CORRECTION_CUE,
+    DONT_KNOW,
     corrections,
     is_unknown,
     named,
@@ -48,10 +49,7 @@ _FILLER = re.compile(
     _I,
 )
 # "не знаю, с понедельника вроде": the asked field is not known, another one is.
-_DONT_KNOW_FIRST = re.compile(
-    r"^\W*(?:не знаю|не помню|не пам'ятаю|без понятия|don'?t know|no idea|not sure|dunno)(?!\w)",
-    _I,
-)
+_DONT_KNOW_FIRST = re.compile(rf"^\W*{DONT_KNOW}(?!\w)", _I)
 # A detail of the product said on its own: "модель M404dn", "версия 2019", "version 16.0".
 _PRODUCT_DETAIL = re.compile(
     r"(?<!\w)(?:модель|модели|модел[ьі]|model|версия|версии|версія|версії|version|ver\.?)\s*:?\s*(?P<detail>[\w][\w.-]*\d[\w.-]*|\d[\w.-]*)",

@@ -19,11 +19,12 @@ _I = re.IGNORECASE
 # own words and is never rewritten.
 CORRECTABLE: tuple[str, ...] = ("os", "product", "since", "error")
 
-_DONT_KNOW = re.compile(
-    r"^\W*(?:не знаю|не помню|без понятия|хз|не пам'ятаю|не в курсі|гадки не маю|"
-    r"don'?t know|no idea|not sure|dunno|idk)\W*$",
-    _I,
+# "I don't know" in its common wordings: a whole answer, or the start of one.
+DONT_KNOW = (
+    r"(?:не знаю|не помню|без понятия|хз|не пам'ятаю|не в курсі|гадки не маю|"
+    r"don'?t know|no idea|not sure|dunno|idk)"
 )
+_DONT_KNOW = re.compile(rf"^\W*{DONT_KNOW}\W*$", _I)
 _VALUE = r"(?:[^,;.!?]|(?<=\d)\.(?=\d)){1,40}"
 # "нет, не 10, а 11", "не Outlook, а Thunderbird", "not 10 but 11", "ні, не вчора, а позавчора"
 _NOT_X_BUT_Y = re.compile(

@@ -190,8 +190,8 @@ def complains_of_bot(message: str | MessageReading) -> bool:
     for sentence in re.split(r"[.!?;\n]+", reading.norm):
         words = read_words(sentence, reading.lang)
         texts = {w.text for w in words}
+        said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)
         for word in words:
-            said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)
             # the first reading: "роботи" is work (робота) before it is robots
             if word.lemma in kinds.bot and (said_no or _ordered(word, words)):
                 return True
