@@ -290,11 +290,21 @@ def serious(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [v for v in violations if v["impact"] in SERIOUS]
 
 
+# Finds and measures the element in one evaluation: the console re-renders its queue
+# live, so a row found by one call may be replaced before a second call measures it.
+_MEASURE = """(selector) => {
+  const element = document.querySelector(selector);
+  if (!element) return null;
+  const r = element.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 ? {x: r.x, y: r.y, width: r.width, height: r.height} : null;
+}"""
+
+
 async def inside_viewport(page: Page, selector: str) -> bool:
     """The element's box lies wholly within the viewport (no scrolling sideways needed)."""
-    box = await page.locator(selector).first.bounding_box()
+    box = await (await page.wait_for_function(_MEASURE, arg=selector)).json_value()
     size = page.viewport_size
-    assert box is not None and size is not None
+    assert size is not None
     return (
         box["x"] >= 0
         and box["y"] >= 0
