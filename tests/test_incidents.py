@@ -397,7 +397,6 @@ async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
     ]
 
 
-
 async def test_a_group_of_turns_reads_the_open_incidents_once(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
