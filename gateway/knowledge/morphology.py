@@ -252,7 +252,28 @@ def lemma(word: str, lang: str) -> str:
         # A name keeps its form: "Windows" is not the word "window", nor "Teams" "team".
         return word
     if word.isascii() and word.isalpha():
-        return _stemmer("english").stemWord(word)
+        return _stemmer("english").stemWord(_american(word))
+    return word
+
+
+# British spellings and their American forms, which Snowball stems apart (authoris/author,
+# colour/color, centr/center, dialogu/dialog): organise, behaviour, centre, catalogue.
+_BRITISH = (
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites)?$"), r"or\1"),
+    (re.compile(r"(?<=\w{2})tre(s|d)?$"), r"ter\1"),
+    (re.compile(r"(?<=\w{3})ogue(s)?$"), r"og\1"),
+)
+
+
+def _american(word: str) -> str:
+    """The American spelling of a British English word; others unchanged (both the
+    articles and the messages are read through it, so a word it changes by mistake still
+    meets itself)."""
+    if len(word) < 6:
+        return word
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
     return word
 
 

@@ -29,6 +29,7 @@ from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    DAMAGE_WORDS,
     GENERIC_WORDS,
     MANY_WORDS,
     ONSET_WORDS,
@@ -72,6 +73,13 @@ _ONSET_REACH = 4
 _ONSET_WEIGHT = 0.5
 # An application named ("Outlook подвисает") is a mention of a program, this much of one; one
 # asked for ("нужен AutoCAD", "need Slack") is a request to install it.
+# "пролила каву на ноутбук", "dropped my phone in the sink": content words this close to a
+# spill or a drop say how a device was damaged. "шумит словно самолёт", "lagging like
+# crazy": the word after a comparison is a likeness. Neither makes the message another
+# service's.
+_DAMAGE_REACH = 3
+_LIKENESS = frozenset({"like", "словно", "будто", "наче", "ніби", "мов"})
+_ASIDE_AFTER = _WHEN | _LIKENESS
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
@@ -358,17 +366,27 @@ class Ranker:
 
     def _elsewhere(self, message: _Message) -> dict[str, float]:
         """Share of the message's weight in each other service's words."""
-        # "после отпуска", "since lunch": a time, not the subject of the message.
-        timed = {t.lemma for before, t in pairwise(message.words) if before.word in _WHEN}
+        aside = self._aside(message.words)
         shares: dict[str, float] = defaultdict(float)
         for weight, (token, _) in zip(message.weights, message.resolved, strict=True):
-            if token.lemma in timed:
+            if token.lemma in aside:
                 continue
             for service, lemmas_ in self._services.items():
                 if token.lemma in lemmas_:
                     shares[service] += weight / message.total
                     break
         return dict(shares)
+
+    def _aside(self, words: Sequence[Token]) -> set[str]:
+        """Lemmas said as a time, a likeness or the cause of damage, not as the subject:
+        "после отпуска", "шумит словно самолёт", "пролила каву на ноутбук"."""
+        aside = {t.lemma for before, t in pairwise(words) if before.word in _ASIDE_AFTER}
+        content = [t for t in words if not t.stop]
+        for index, token in enumerate(content):
+            if token.word in DAMAGE_WORDS:
+                near = content[max(index - _DAMAGE_REACH, 0) : index + _DAMAGE_REACH + 1]
+                aside.update(t.lemma for t in near)
+        return aside
 
     def _index(self, index: int, article: Article) -> float:
         """File the article's terms; returns its document length."""
@@ -426,8 +444,12 @@ class Ranker:
                 # A shared beginning of 5+ letters and most of the longer word: another form
                 # of the same word (печать/печатать, подключение/подключить, печатоет).
                 shared = _shared_prefix(word, term)
-                if term in self._products and token.known:
-                    continue  # a real word is not a name it begins: window is not Windows
+                if (term in self._products and token.known) or (
+                    word in self._products and term not in self._products
+                ):
+                    # A real word is not a name it begins, nor a name a word: window is not
+                    # Windows.
+                    continue
                 if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
                     found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.

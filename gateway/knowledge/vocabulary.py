@@ -50,6 +50,33 @@ PHRASES: dict[str, str] = {
     "locked me out": "lockout",
     "locks me out": "lockout",
     "print queue": "printqueue",
+    # A wireless device is that device ("wireless keyboard keeps disconnecting"); "the
+    # wireless" alone is the Wi-Fi (below).
+    **{
+        f"wireless {device}": device
+        for device in _words(
+            "keyboard keyboards mouse mice headset headsets headphones earbuds printer "
+            "printers charger presenter clicker scanner speaker speakers"
+        )
+    },
+    # A printer named by what it prints is a printer ("the label printer is offline").
+    **dict.fromkeys(
+        _phrases(
+            "label printer|label printers|receipt printer|receipt printers|ticket printer|"
+            "thermal printer|badge printer|принтер этикеток|принтер чеков|этикеточный принтер|"
+            "принтер етикеток|принтер чеків|етикетковий принтер"
+        ),
+        "printer",
+    ),
+    # Barely moving is slow ("ноут еле шевелится", "ледве ворушиться", "barely responding").
+    **dict.fromkeys(
+        _phrases(
+            "еле шевелится|еле шевелиться|еле двигается|еле ворочается|ели шевелится|"
+            "ледве ворушиться|ледь ворушиться|ледве рухається|barely moves|barely moving|"
+            "barely responds|barely responding"
+        ),
+        "тормозит",
+    ),
     # "Меня не слышно", "they can't hear me": the user's microphone, not the speakers.
     **dict.fromkeys(
         _phrases(
@@ -207,6 +234,38 @@ WORDS: dict[str, str] = {
     "licences": "licenses",
     "блютуз": "bluetooth",
     "блютус": "bluetooth",
+    # British and everyday English for what the articles name otherwise.
+    "broadband": "internet",
+    "wireless": "wifi",
+    "disc": "disk",
+    "discs": "disks",
+    "dodgy": "suspicious",
+    "sluggish": "slow",
+    "laggy": "slow",
+    "crawling": "slow",
+    # Slang and surzhyk: "прога" is a program, "глючит" misbehaves (hangs), "конектиться"
+    # connects, "акк" an account.
+    **dict.fromkeys(
+        _words("прога проги прогу прогой проге прогі прогою програмка программка проги"),
+        "программа",
+    ),
+    **dict.fromkeys(
+        _words("глючит глючить глючат глючать глючило глючил глючила глюки глюк глючный"),
+        "зависает",
+    ),
+    **dict.fromkeys(
+        _words(
+            "конектится конектиться коннектится коннектиться конектитися конектяться "
+            "законектиться законектится приконектиться конектит конектить конект коннект"
+        ),
+        "подключается",
+    ),
+    **dict.fromkeys(
+        _words("дисконектит дисконектить дисконект дисконнект дисконектиться"), "отключается"
+    ),
+    **dict.fromkeys(_words("акк акка акке акку акком"), "аккаунт"),
+    # "На старте", "при старті": at launch.
+    **dict.fromkeys(_words("старт старта старте старту старті стартом"), "запуск"),
 }
 
 # "Залочить" (to lock, from English) in every form people type, ru and uk alike: залочило,
@@ -338,6 +397,15 @@ STOP_WORDS: frozenset[str] = _words(
     двадцать тридцать сорок пятьдесят сто одне дві чотири шість сім вісім
     пятнадцять двадцять тридцять пятдесят one two three four five six seven
     eight nine ten fifteen twenty thirty forty fifty hundred
+    then already yet though although both other another anymore anyway either else maybe
+    perhaps actually basically literally like thing things stuff last
+    try tried tries trying пробовать пробовал пробовала пробовали попробовать попробовал
+    попробовала пытаться пытался пыталась пытались пробувати пробував пробувала спробувати
+    спробував спробувала намагатися намагався намагалася
+    вроде типа короче ну блин вообще пока туда сюда оттуда ранее раньше уважаемый уважаемые
+    словно будто
+    бо шо того якщо взагалі ніби наче мов мабуть типу поки туди сюди раніше шановний
+    шановні
     """
 )
 
@@ -351,6 +419,21 @@ ONSET_WORDS: frozenset[str] = _words(
     оновлення оновлень апдейту патчу перезавантаження перевстановлення переїзд переїзду
     update updates updating updated upgrade upgrades upgrading upgraded patch patches
     patching reinstall reinstalling move migration
+    """
+)
+
+# Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
+# was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for
+# the kitchen or the plumber.
+DAMAGE_WORDS: frozenset[str] = _words(
+    """
+    пролить пролил пролила пролили пролилась пролился пролило залить залил залила залили
+    залило облил облила облили разлил разлила разлили опрокинул опрокинула опрокинули
+    уронил уронила уронили
+    пролити пролив пролила пролили пролилась пролився залити залив залила залили облив
+    облила розлити розлив розлила розлили перекинув перекинула перекинули впустив впустила
+    упустив упустила
+    spill spills spilled spilt spilling dropped knocked poured soaked
     """
 )
 

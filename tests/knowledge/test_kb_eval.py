@@ -37,19 +37,23 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert eval_faq(ROOT / "faq", None, sets) == 0
     out = capsys.readouterr().out
     titles = [line for line in out.splitlines() if line.startswith("== ")]
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * 5, *["frozen"] * 4]
-    assert all("5-fold cross-validated" in t for t in titles[1:6])
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * 6, *["frozen"] * 5]
+    assert all("5-fold cross-validated" in t for t in titles[1:7])
     assert "faq_tune2" in titles[2] and "faq_tune3" in titles[3] and "faq_tune4" in titles[4]
-    assert "faq_tune5" in titles[5]
-    assert "faq_frozen5" in titles[6] and "faq_frozen4" in titles[7]
-    assert "faq_frozen3" in titles[8] and "faq_frozen.jsonl" in titles[9]
+    assert "faq_tune5" in titles[5] and "faq_tune6" in titles[6]
+    assert "faq_frozen6" in titles[7] and "faq_frozen5" in titles[8]
+    assert "faq_frozen4" in titles[9] and "faq_frozen3" in titles[10]
+    assert "faq_frozen.jsonl" in titles[11]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    dev, tune, tune2, tune3, tune4, tune5, frozen5, frozen4, frozen3, frozen = parts
+    dev, tune, tune2, tune3, tune4, tune5, tune6 = parts[:7]
+    frozen6, frozen5, frozen4, frozen3, frozen = parts[7:]
     assert tune["all"]["answerable"] >= 300 and frozen["all"]["answerable"] >= 200
     assert tune2["all"]["answerable"] >= 500 and tune2["all"]["off_topic"] >= 90
     assert tune3["all"]["answerable"] >= 500 and frozen3["all"]["answerable"] >= 250
     assert tune4["all"]["answerable"] >= 380 and frozen4["all"]["answerable"] >= 260
     assert tune5["all"]["answerable"] >= 380 and frozen5["all"]["answerable"] >= 260
+    assert tune6["all"]["answerable"] >= 380 and frozen6["all"]["answerable"] >= 260
+    assert tune6["all"]["off_topic"] >= 60 and frozen6["all"]["off_topic"] >= 45
     assert tune["all"]["off_topic"] >= 40 and frozen["all"]["off_topic"] >= 30
     for lang in ("ru", "uk", "en"):
         assert dev[lang]["top1_accuracy"] >= 0.97, (lang, dev[lang])
@@ -62,7 +66,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert tune3[lang]["top1_accuracy"] >= 0.85, (lang, tune3[lang])
         assert tune4[lang]["top1_accuracy"] >= 0.88, (lang, tune4[lang])
         assert tune5[lang]["top1_accuracy"] >= 0.88, (lang, tune5[lang])
-    # Frozen part 5, the honest measure, from its first figure (untouched: before anyone
+        assert tune6[lang]["top1_accuracy"] >= 0.88, (lang, tune6[lang])
+    # Frozen part 6, the honest measure, from its first figure (untouched: main's code and
+    # the five-part decision when batch 6 landed, before anyone looked at its lines; ru
+    # 97.8, uk 93.3, en 96.7, 3 of 45 off-topic answered), two lines of slack per language
+    # and one off-topic line.
+    for lang, floor in (("ru", 0.95), ("uk", 0.91), ("en", 0.94)):
+        assert frozen6[lang]["top1_accuracy"] >= floor, (lang, frozen6[lang])
+    assert frozen6["all"]["off_topic_answered"] <= 0.09, frozen6["all"]
+    # Frozen part 5, now a regression set, from its first figure (untouched: before anyone
     # looked at batch 5's lines; ru 95.6, uk 94.4, en 92.2, 4 of 45 off-topic answered),
     # two lines of slack per language.
     for lang, floor in (("ru", 0.93), ("uk", 0.92), ("en", 0.90)):
@@ -75,10 +87,10 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert frozen4["all"]["off_topic_answered"] <= 0.07, frozen4["all"]
     assert frozen3["all"]["off_topic_answered"] <= 0.08, frozen3["all"]
     assert frozen["all"]["off_topic_answered"] <= 0.035, frozen["all"]
-    for part in (tune2, tune3, tune4, tune5):
+    for part in (tune2, tune3, tune4, tune5, tune6):
         assert part["all"]["off_topic_answered"] <= 0.05, part["all"]
     # The frozen parts' misses are never printed: nobody tunes on them.
-    frozen_text = out[out.index(titles[6]) :]
+    frozen_text = out[out.index(titles[7]) :]
     assert "misses" not in frozen_text
 
 

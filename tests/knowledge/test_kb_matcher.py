@@ -345,6 +345,20 @@ def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) ->
         ("не слышно звук из колонок", "ru", "no_sound"),
         # Error codes that say a program does not start or crashes.
         ("the app shows error 0xc000007b", "en", "app_wont_start"),
+        # A wireless device is that device; the wireless alone is the Wi-Fi.
+        ("wireless mouse keeps disconnecting", "en", "keyboard_mouse"),
+        ("the wireless drops every few minutes", "en", "wifi_connect"),
+        # British words and spellings.
+        ("broadband is down at home", "en", "no_internet"),
+        ("disc is full, can't save anything", "en", "disk_full"),
+        ("got a dodgy email asking for my login", "en", "phishing_report"),
+        # Slang and surzhyk: прога, глючит, конектиться; "на старте" is at launch.
+        ("прога вылетает каждые полчаса", "ru", "app_crash"),
+        ("не конектиться до вайфаю", "uk", "wifi_connect"),
+        ("ноут еле шевелится", "ru", "slow_computer"),
+        ("1С падает прямо на старте", "ru", "app_wont_start"),
+        # Windows (the product) is not a window a sample mentions.
+        ("Windows says not enough space to install the update", "en", "disk_full"),
     ],
 )
 def test_words_that_name_the_problem_rank_it_first(
@@ -362,3 +376,27 @@ def test_a_word_of_many_before_a_machine_or_a_screen_is_not_an_outage(matcher: M
     ):
         ranked = matcher.ranker.rank(text, lang)
         assert ranked and ranked[0].article.id != "outage_critical", (text, ranked[0].article.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("пролила каву на ноутбук", "uk"),
+        ("пролил кофе на клавиатуру", "ru"),
+        ("spilled coffee all over my laptop", "en"),
+        ("dropped my phone in the sink and it had my authenticator", "en"),
+    ],
+)
+def test_what_damaged_a_device_is_not_another_services_word(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The coffee spilt or the sink a phone fell into is how it broke: the message is IT's,
+    # not the kitchen's or the plumber's.
+    assert matcher.ranker.elsewhere(text, lang) == {}
+    assert matcher.match(text, lang).elsewhere is None
+
+
+def test_a_drink_or_a_sink_alone_is_still_another_services(matcher: Matcher) -> None:
+    # Only near a spill or a drop: "кофемашина не работает" stays the kitchen's.
+    assert matcher.ranker.elsewhere("кофемашина на кухне сломалась", "ru")
+    assert matcher.ranker.elsewhere("the kitchen sink is blocked", "en")

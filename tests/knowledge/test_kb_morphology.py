@@ -132,3 +132,17 @@ def test_released_dictionaries_load_again_with_the_same_readings() -> None:
     assert [
         is_dictionary_word(w, lang) for w, lang in (("принтеры", "ru"), ("друкує", "uk"))
     ] == known
+
+
+def test_british_spellings_meet_the_american_ones() -> None:
+    for british, american in (
+        ("authorise", "authorize"),
+        ("organisation", "organization"),
+        ("colour", "color"),
+        ("behaviour", "behavior"),
+        ("centre", "center"),
+        ("dialogue", "dialog"),
+    ):
+        assert lemma(british, "en") == lemma(american, "en"), british
+    # Words that only look British keep meeting themselves.
+    assert lemma("hours", "en") != lemma("hors", "en")
