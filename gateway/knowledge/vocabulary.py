@@ -236,6 +236,7 @@ WORDS: dict[str, str] = {
     "блютус": "bluetooth",
     # British and everyday English for what the articles name otherwise.
     "broadband": "internet",
+    "lan": "ethernet",
     "wireless": "wifi",
     "disc": "disk",
     "discs": "disks",
@@ -398,7 +399,8 @@ STOP_WORDS: frozenset[str] = _words(
     пятнадцять двадцять тридцять пятдесят one two three four five six seven
     eight nine ten fifteen twenty thirty forty fifty hundred
     then already yet though although both other another anymore anyway either else maybe
-    perhaps actually basically literally like thing things stuff last
+    perhaps actually basically literally like thing things stuff last moment moments
+    момент моменту
     try tried tries trying пробовать пробовал пробовала пробовали попробовать попробовал
     попробовала пытаться пытался пыталась пытались пробувати пробував пробувала спробувати
     спробував спробувала намагатися намагався намагалася

@@ -357,6 +357,9 @@ def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) ->
         ("не конектиться до вайфаю", "uk", "wifi_connect"),
         ("ноут еле шевелится", "ru", "slow_computer"),
         ("1С падает прямо на старте", "ru", "app_wont_start"),
+        # A LAN is the wired network; "the moment I open it" says when, not what.
+        ("lan not working since this morning", "en", "no_internet"),
+        ("Excel closes the moment I open it", "en", "app_wont_start"),
         # Windows (the product) is not a window a sample mentions.
         ("Windows says not enough space to install the update", "en", "disk_full"),
     ],
