@@ -194,7 +194,8 @@ def complains_of_bot(message: str | MessageReading) -> bool:
     kinds = _self_help()
     if not any(word.lemma in kinds.named for word in reading.words):
         return False  # neither the bot nor its help is named (the sentences' words are these)
-    for sentence in re.split(r"[.!?;\n]+", reading.norm):
+    # the screen's own words ("I tried the 'sign in another way' link") are not the user's
+    for sentence in re.split(r"[.!?;\n]+", _QUOTED.sub(" ", reading.norm)):
         words = read_words(sentence, reading.lang)
         texts = {w.text for w in words}
         said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)
