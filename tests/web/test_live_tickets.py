@@ -64,7 +64,7 @@ async def test_tickets_changed_together_reach_their_followers_each_once(store: S
     hub.follow("webchat:z", other)
     hub.start()
     try:
-        await asyncio.sleep(0.2)  # subscribed
+        await asyncio.wait_for(hub.subscribed.wait(), 60)
         saved = [
             ticket("T-1", "a", "printer"),
             ticket("T-2", "b", "vpn"),
