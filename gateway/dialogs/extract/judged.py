@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.case_blind import case_blind
 from gateway.knowledge.morphology import readings
 
-_I = re.IGNORECASE
-VERDICT = re.compile(
+VERDICT = case_blind(
     r"(?<!\w)(?:не помог\w*|не допомог\w*|не помога\w*|не допомага\w*|без изменений|без змін|"
     r"без толку|безрезультатно|ничего не (?:дал\w*|изменил\w*|поменял\w*)|"
     r"нічого не (?:дал\w*|змінил\w*|змінило)|то же самое|те саме|те ж саме|"
     r"didn'?t help|did not help|didn'?t work|did not work|no luck|no change|no difference|"
     r"nothing changed|same (?:thing|result|error)|to no avail|doesn'?t help|not helping|"
-    r"still the same)(?!\w)",
-    _I,
+    r"still the same)(?!\w)"
 )
 # Words that may come before the step itself: "я", "уже", "also", "then".
 _LEAD_WORDS = """я мы ми i we уже вже ещё еще ще тоже теж также також и і й та потом потім
