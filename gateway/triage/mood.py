@@ -106,11 +106,18 @@ class HandoffSignal:
     reason: str
 
 
+def asks_for_person(message: str | MessageReading) -> bool:
+    """Whether the message asks for a person, by a phrase or by its shape ("позовите
+    оператора", "кличте людину", "just open a ticket")."""
+    reading = read_message(message)
+    return reading.text in ASKS_FOR_PERSON or calls_for_person(reading)
+
+
 def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     """The strongest reason in a message to pass the user to a person, if any."""
     reading = read_message(message)
     text = reading.text
-    if text in ASKS_FOR_PERSON or calls_for_person(reading):
+    if asks_for_person(reading):
         return HandoffSignal("asked_for_person")
     if text in UPSET or _shouting(text) or lost_patience(reading):
         return HandoffSignal("upset")
