@@ -288,3 +288,30 @@ def _with_digits(phrase: str) -> str:
         if hour is not None:
             return f"{phrase} ({hour}:00)"
     return phrase
+
+
+# How exactly a "since" phrase places the start: a clock time or a date, a day or a span,
+# only an event ("после обновления"), nothing the extractor reads ("давно").
+_AT_TIME = re.compile(
+    rf"(?<![\w'])(?:{_CLOCK}|\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
+    rf"(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])|\(\d{{1,2}}:00\)",
+    _I,
+)
+_DAY_OR_SPAN = re.compile(
+    rf"(?<![\w'])(?:{_WEEKDAYS}|{_UNITS}|{_DAY_PARTS}|позавч\w+|вчера\w*|вчор\w+|учор\w+|"
+    r"сегодня\w*|сьогодні\w*|зранку|yesterday|today|tonight|last night|полчаса|півгодини|"
+    r"полдня|пів дня|только что|щойно|just now|числа)(?![\w'])",
+    _I,
+)
+
+
+def exactness(phrase: str) -> int:
+    """How exactly `phrase` says when it started: 3 a clock time or a date, 2 a day or a
+    span, 1 only an event ("после обновления", "since the move"), 0 nothing readable."""
+    said = extract(phrase)
+    if not said:
+        return 0
+    folded = fold(said)
+    if _AT_TIME.search(folded):
+        return 3
+    return 2 if _DAY_OR_SPAN.search(folded) else 1

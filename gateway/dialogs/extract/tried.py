@@ -346,3 +346,56 @@ def _attempt_in(clause: str) -> bool:
             continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False
+
+
+# A change that may itself have started the trouble: "I changed it on Monday", "вчера
+# обновили Windows, теперь не печатает". A fix (reboot, reinstall, reset) never started it.
+_CHANGE_CYR = (
+    "обнов", "установ", "устанавл", "постав", "поменя", "меня", "замен", "перевел", "перевод",
+    "переех", "перенес", "онов", "встанов", "встановл", "поміня", "міня", "замін", "змін",
+    "переїх", "подключ", "підключ",
+)  # fmt: skip
+_CHANGE_EN = re.compile(
+    r"\b(?:chang|replac|swapp|updat|upgrad|install|mov|switch|migrat|connect|add)(?:ed|ing)\b|"
+    r"\b(?:set up|put in)\b",
+    _I,
+)
+_FIX_EN = re.compile(r"\b(?:re-?install|re-?start|re-?boot|re-?set|re-?connect)\w*", _I)
+# Things a person replaces to fix a device, not to change it: "батарейки менял вчера".
+_CONSUMABLE = re.compile(
+    r"(?<!\w)(?:батаре\w*|батарейк\w*|картридж\w*|тонер\w*|бумаг\w*|папір\w*|папер\w*|чернил\w*|"
+    r"фарб\w*|кабел\w*|шнур\w*|batter\w*|toner|cartridges?|ink|paper|cables?)(?!\w)",
+    _I,
+)
+# The message says what followed the change ("теперь", "since then"): it caused the trouble.
+_THEN_CAUSED = re.compile(
+    r"(?<!\w)(?:теперь|тепер|now|since then|с тех пор|з тих пір|відтоді|после этого|після цього|"
+    r"after that|and then|и всё|і все|и все|and it)(?!\w)",
+    _I,
+)
+# The message says the attempt did not help: it was a fix, tried after the trouble began.
+_DID_NOT_HELP = re.compile(
+    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без толку|без змін|без изменений|"
+    r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
+    r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
+    r"no change|nothing changed|did nothing|still|same (?:thing|error|problem))(?!\w)",
+    _I,
+)
+
+
+def time_is_start(attempt: str, text: str) -> bool:
+    """Whether the time said with `attempt` in `text` is when the trouble started.
+
+    "Reinstalled it yesterday", "вчора перевстановлювала", "батарейки менял вчера, не
+    помогло": when a fix was tried, after it began. "I changed it on Monday", "вчера
+    обновили Windows, теперь не печатает": a change that may have started it.
+    """
+    folded = fold(attempt).lower()
+    changed = bool(_CHANGE_EN.search(folded)) or any(
+        word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
+    )
+    if not changed or _FIX_EN.search(folded):
+        return False
+    if _THEN_CAUSED.search(fold(text)):
+        return True  # "картридж поменяли в понедельник, теперь полосы"
+    return not _CONSUMABLE.search(folded) and not _DID_NOT_HELP.search(fold(text))
