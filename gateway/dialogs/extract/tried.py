@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold
+from gateway.knowledge.morphology import verb_grammemes
 
 _I = re.IGNORECASE
 
@@ -313,6 +314,20 @@ _SELF_REBOOT = re.compile(
 )
 
 
+# Verbs of using a thing, not of fixing it: in the present they say how the user works and
+# where it fails ("Журнал відкриваю в Chrome", "запускаю программу — вылетает"); in the past
+# they may be an attempt ("открывала заново").
+_USE_STEMS = (
+    "открыва", "відкрива", "заход", "вход", "ввод", "запуска", "нажима", "натиска", "клика",
+    "клаца", "держа", "трима", "выход", "виход",
+)  # fmt: skip
+
+
+def _in_use(word: str) -> bool:
+    """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
+    return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
+
+
 def _attempt_in(clause: str) -> bool:
     lowered = fold(clause).lower()
     reboot = _SELF_REBOOT.match(lowered.strip())
@@ -321,6 +336,8 @@ def _attempt_in(clause: str) -> bool:
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
+        if _in_use(word):
+            continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
