@@ -392,7 +392,7 @@ _THEN_CAUSED = re.compile(
 )
 # The message says the attempt did not help: it was a fix, tried after the trouble began.
 _DID_NOT_HELP = re.compile(
-    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без толку|без змін|без изменений|"
+    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
     r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
     r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
     r"no change|nothing changed|did nothing|still|same (?:thing|error|problem))(?!\w)",
