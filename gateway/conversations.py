@@ -95,7 +95,9 @@ class Incidents(Protocol):
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
-    async def observe(self, report: Any) -> object: ...
+    async def observe(
+        self, report: Any, open_now: tuple[OpenIncident, ...] | None = None
+    ) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -134,26 +136,31 @@ class ConversationService:
         """Process one inbound message; retried from fresh state if an operator raced us."""
         for _ in range(MAX_CONFLICT_RETRIES):
             try:
-                outcome = await self._turn(msg, fence, ack_ops or [])
+                outcome, incidents = await self._turn(msg, fence, ack_ops or [])
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe(outcome)
+            await self._observe(outcome, incidents)
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
     async def _turn(
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
-    ) -> TurnOutcome:
+    ) -> tuple[TurnOutcome, tuple[OpenIncident, ...]]:
+        """A turn and its commit; with the open incidents it was stepped with."""
         # Round trips of a turn: this read (the conversation and its tickets), the open
-        # incidents (when detection is on), then the one commit.
+        # incidents (when detection is on: 1 while none is open, 2 with some), then the one
+        # commit. A new problem adds detection's reads after it (`_observe`): the report
+        # window (1, plus 1 for reports not seen before), the firing alerts when the
+        # report names a service (1); the open incidents are not read again.
         conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
-        tx, outcome = await self._step(msg, conv, tickets, await self._open_incidents(), ack_ops)
+        incidents = await self._open_incidents()
+        tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
         _count(outcome)
-        return outcome
+        return outcome, incidents
 
     async def handle_together(
         self,
@@ -188,7 +195,8 @@ class ConversationService:
             if failure is None:
                 _count(outcome)
                 done[n] = outcome
-                await self._observe(outcome)
+                if await self._observe(outcome, incidents):
+                    incidents = await self._open_incidents()  # the next report sees it
         if any(isinstance(f, LeaseLost) for f in failures):
             raise LeaseLost
         return done
@@ -248,15 +256,21 @@ class ConversationService:
         tx.ops.extend(ack_ops)
         return tx, outcome
 
-    async def _observe(self, outcome: TurnOutcome) -> None:
+    async def _observe(
+        self, outcome: TurnOutcome, open_now: tuple[OpenIncident, ...] | None = None
+    ) -> bool:
         """The report counted in the turn's commit may complete a mass incident (decided
-        after the commit: a failure here never undoes the turn, nor loses the count)."""
+        after the commit: a failure here never undoes the turn, nor loses the count).
+        `open_now`: the open incidents the turn was stepped with, read once for its group
+        of turns, so detection does not read them again for each report. True when an
+        incident was declared (or found declared) for the report."""
         if self.incidents is None or outcome.report is None:
-            return
+            return False
         try:
-            await self.incidents.observe(outcome.report)
+            return bool(await self.incidents.observe(outcome.report, open_now))
         except Exception:  # a store outage is a warning (the turn and its count are kept)
             log_failure(log, "counting a report for incident detection failed")
+            return False
 
     async def _apply_events(
         self,

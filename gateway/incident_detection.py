@@ -67,9 +67,12 @@ class OutageDetection:
             self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
         return report
 
-    async def observe(self, report: OutageReport) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes."""
-        if not self.settings.enabled or await self._covered(report):
+    async def observe(
+        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
+    ) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes.
+        `open_now`: the open incidents as the turn's group read them (not read again)."""
+        if not self.settings.enabled or await self._covered(report, open_now):
             return None
         for anchor in _one_service_each(report):
             cluster = await self._cluster(anchor)
@@ -154,10 +157,12 @@ class OutageDetection:
             why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
         )
 
-    async def _covered(self, report: OutageReport) -> bool:
+    async def _covered(
+        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
+    ) -> bool:
         """An open incident is about this report already (its reporters were joined to it
         or said it was something else)."""
-        for incident in await self.open_incidents():
+        for incident in open_now if open_now is not None else await self.open_incidents():
             if report.services & incident.services:
                 return True
             if incident.anchor is not None and self.reader.related(report, incident.anchor):

@@ -112,9 +112,12 @@ class IncidentService:
         """Count a user's new problem, in the turn's commit."""
         return self.detection.record(tx, conversation_key, problem)
 
-    async def observe(self, report: OutageReport) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes."""
-        return await self.detection.observe(report)
+    async def observe(
+        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
+    ) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes.
+        `open_now`: the open incidents as the turn read them, when it did."""
+        return await self.detection.observe(report, open_now)
 
     async def proposals(self) -> list[dict[str, Any]]:
         """What detection proposes (`auto_declare: false`), re-counted now."""

@@ -18,7 +18,7 @@ from gateway.incident_detection import ReportWindow
 from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
-from gateway.store import Transaction, keys
+from gateway.store import NO_FENCE, Transaction, keys
 from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
@@ -395,3 +395,43 @@ async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
     return [
         {"action": e.action, "detail": e.detail} for e in await rt.store.tickets.events(ticket_id)
     ]
+
+
+async def test_a_group_of_turns_reads_the_open_incidents_once(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's group of turns reads the open incidents once, for its steps and for
+    detection after the commit; an incident declared by one report of the group is seen
+    by the next (it joins it, no second one is declared)."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        reads = []
+        read_ids = rt.store.incidents.open_ids
+
+        async def counted() -> list[str]:
+            reads.append(1)
+            return await read_ids()
+
+        monkeypatch.setattr(rt.store.incidents, "open_ids", counted)
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "u2", "CRM is down")
+        texts = {"u3": "срм висит", "u4": "CRM не работает", "p1": "не печатает принтер",
+                 "v1": "VPN не подключается"}  # fmt: skip
+        group = [
+            (InboundMessage(channel="webchat", chat_id=u, message_id=f"m{next(IDS)}", text=t), [])
+            for u, t in texts.items()
+        ]
+        reads.clear()
+        outcomes = await rt.service.handle_together(group, NO_FENCE)
+        assert all(outcomes)
+        # once for the group, once more after the CRM outage was declared in it
+        assert len(reads) == 2
+        (incident_id,) = await rt.store.incidents.open_ids()
+        assert await rt.store.incidents.subscribers(incident_id) == [
+            "webchat:u1", "webchat:u2", "webchat:u3", "webchat:u4"]  # fmt: skip
+        reads.clear()
+        others = ["Outlook не отправляет письма", "не подключается VPN", "Teams вылетает"]
+        later = [(InboundMessage(channel="webchat", chat_id=f"x{n}", message_id=f"m{next(IDS)}",
+                                 text=text), []) for n, text in enumerate(others)]  # fmt: skip
+        await rt.service.handle_together(later, NO_FENCE)
+        assert len(reads) == 1  # three reports, none an outage yet: read once
+        assert len(await rt.store.incidents.open_ids()) == 1

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from gateway.triage.impatience import lost_patience
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, read_message
+from gateway.triage.reading import MessageReading, lemma_keys, read_message
 
 ASKS_FOR_PERSON = PhraseSet([
     # "оператора", "с оператором"; the call centre's "операторы" ask for nobody
@@ -95,13 +96,53 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     """The strongest reason in a message to pass the user to a person, if any."""
     reading = read_message(message)
     text = reading.text
-    if text in ASKS_FOR_PERSON:
+    if text in ASKS_FOR_PERSON or calls_for_person(reading):
         return HandoffSignal("asked_for_person")
     if text in UPSET or _shouting(text) or lost_patience(reading):
         return HandoffSignal("upset")
     if text in REPEATED:
         return HandoffSignal("repeated_failure")
     return None
+
+
+@dataclass(frozen=True)
+class _Summons:
+    """Verbs that bring or put through a person, and the people one asks for, as lemmas."""
+
+    verbs: frozenset[str]
+    people: frozenset[str]
+
+
+@cache
+def _summons() -> _Summons:
+    return _Summons(
+        verbs=lemma_keys("звать позвать вызвать прислать дать давать соединить пригласить "
+                         "найти направить отправить", "ru")
+        | lemma_keys("кликати покликати викликати прислати надіслати дати давати з'єднати "
+                     "запросити знайти направити відправити", "uk"),
+        people=lemma_keys("человек специалист админ администратор сисадмин техник мастер "
+                          "оператор айтишник сотрудник консультант", "ru")
+        | lemma_keys("людина спеціаліст фахівець адмін адміністратор сисадмін технік майстер "
+                     "оператор айтішник працівник консультант", "uk"),
+    )  # fmt: skip
+
+
+PERSON_AFTER_VERB = 3  # "дайте мне наконец живого специалиста": the person comes soon after
+
+
+def calls_for_person(message: str | MessageReading) -> bool:
+    """A command to bring a person, in any wording and form: "кличте людину", "зовите
+    человека", "викличте майстра", "дайте мне живого специалиста" (an imperative of a verb
+    that brings or connects, then a person as its object)."""
+    summons = _summons()
+    for _, words in read_message(message).clauses:
+        for at, word in enumerate(words):
+            if not (word.has("impr") and word.among(summons.verbs)):
+                continue
+            for later in words[at + 1 : at + 1 + PERSON_AFTER_VERB]:
+                if later.among(summons.people) and (later.has("accs") or later.has("gent")):
+                    return True
+    return False
 
 
 def describes_problem(text: str) -> bool:

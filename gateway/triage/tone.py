@@ -187,7 +187,8 @@ def complains_of_bot(message: str | MessageReading) -> bool:
     the user followed ("перешёл по ссылке, теперь не работает") is no complaint."""
     reading = read_message(message)
     kinds = _self_help()
-    for sentence in re.split(r"[.!?;\n]+", reading.norm):
+    # the screen's own words ("I tried the 'sign in another way' link") are not the user's
+    for sentence in re.split(r"[.!?;\n]+", _QUOTED.sub(" ", reading.norm)):
         words = read_words(sentence, reading.lang)
         texts = {w.text for w in words}
         said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)

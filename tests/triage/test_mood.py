@@ -57,6 +57,35 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
     assert detect_handoff(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "комп знову сам перезавантажується, я нічого тиснути не буду, кличте людину",
+        "зовите уже человека, сколько можно", "викличте майстра до каси",
+        "вызовите мастера, сканер снова не видит бумагу", "давайте админа сюда",
+        "дайте мне наконец живого специалиста", "найдите мне админа, почта стоит",
+        "надішліть техніка на третій поверх",
+    ],
+)  # fmt: skip
+def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person as what the request is for, or the thing to be sent is no person
+        "добавьте нового сотрудника в рассылку", "дайте доступ сотруднику к папке",
+        "создайте учётку для нового сотрудника", "пришлите инструкцию по VPN",
+        "дайте, будь ласка, доступ новому працівнику бухгалтерії",
+        "подключите сотрудника к VPN",
+    ],
+)  # fmt: skip
+def test_people_as_the_object_of_a_request_ask_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
 def test_describes_problem() -> None:
     assert not describes_problem("соедините с оператором, пожалуйста")
     assert not describes_problem("I want to talk to a human")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
-from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
 
 _I = re.IGNORECASE
@@ -256,8 +256,8 @@ _EN_ATTEMPT_BASE = re.compile(
 
 def _own_undone(lowered: str) -> bool:
     for word in ATTEMPT_VERBS.found(lowered):
-        at = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
-        if at and _NOT_BEFORE_CYR.search(lowered[: at.start()]) and word.endswith(_PAST):
+        at = word_at(lowered, word)
+        if at >= 0 and _NOT_BEFORE_CYR.search(lowered[:at]) and word.endswith(_PAST):
             return True
     for found in re.finditer(r"[a-z'-]+", lowered):
         verb = found.group(0)
