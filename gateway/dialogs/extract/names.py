@@ -92,11 +92,11 @@ _TECH_WORDS = frozenset(
     camera screen display phone computer sound audio video mic microphone headset headphones
     speaker speakers calendar network connection battery charger file files folder folders disk
     page window search sync system account machine device tablet projector board till kiosk router
-    modem dock cable touchpad trackpad signal power fan upload download attachment attachments
+    modem dock cable touchpad trackpad power fan upload download attachment attachments
     document documents report reports form link button message messages database license
     licence installation installer install backup spreadsheet sheet scan print meeting meetings
-    call calls chat voicemail extension label labels receipt card reader terminal payment
-    payments token certificate browser website boot startup shutdown export
+    call calls voicemail extension label labels receipt card terminal payment
+    payments certificate browser website boot startup shutdown export
     import everything nothing something anything everyone everybody nobody someone somebody
     this that these those mine all none""".split()  # noqa: SIM905
 )

@@ -161,6 +161,9 @@ _PATTERNS = [
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|обновлени\w*|оновлен\w*|updates?|"
     r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|(?!(?:до|to|на|від|with)\b)\w+(?=\s*\d)))?"
     rf"(?:\s+(?:в|во|у|on|last)\s+(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
+    # a clock time said with its day: "at 4pm yesterday", "в 16:00 вчера", "о 9:15 сьогодні"
+    rf"(?:at|в|во|о|об)\s+(?:{_CLOCK})(?=\s+(?:yesterday|today|this morning|on \w+day|вчера|"
+    r"вчора|учора|сегодня|сьогодні|в понедельник|в пятницу|у понеділок|у п'ятницю))",
     # a day of the month: "с 1 числа", "з 5-го числа"
     r"(?:с|со|з|із|від)\s+\d{1,2}(?:-?го)?\s+числа(?![\w'])",
     # "after lunch", "после обеда" with or without a day
@@ -242,6 +245,9 @@ _BEGAN = (
     r"почалось|почався|почалася|перестал\w*|перестав\w*)"
 )
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
+# "выходных"/"вихідних" is the weekend after "на", "с", "після"; after "в"/"у" it is the
+# outgoing mail folder.
+_OUTBOX = re.compile(r"(?:выходн|вихідн)\w*", _I)
 
 
 # A moment named with what happened at it: "в 10 утра все упало", "at 9:15 everything stopped".
@@ -271,6 +277,10 @@ def extract(text: str) -> str:
             _I,
         ):
             continue
+        if _OUTBOX.fullmatch(match.group(0).strip()) and re.search(
+            r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I
+        ):
+            continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]

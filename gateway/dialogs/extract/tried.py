@@ -175,6 +175,20 @@ _WHEN_DOING = re.compile(
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
     _I,
 )
+_ITS_STATE = re.compile(
+    r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
+    r"starts|begins|began|still)\s+(?:on\s+)?$",
+    _I,
+)
+# A fix said as a noun after a doing verb: "forced a restart once", "did a hard reset", "gave
+# it a reboot", "ran a repair".
+_FIX_DONE_EN = re.compile(
+    r"\b(?:forced|did|done|ran|performed|gave it|attempted|tried)\s+(?:a|an|the|another|one)?\s*"
+    r"(?:hard |forced? |full |quick |clean |factory )?(?:restart|reboot|reset|reinstall|repair|"
+    r"shutdown|shut ?down|power[- ]?cycle|rollback|roll-?back|scan)s?\b|"
+    r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|\bforced (?:it )?(?:off|shut|closed|to restart)\b",
+    _I,
+)
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
@@ -205,6 +219,7 @@ def extract(text: str) -> str:
             or _VERDICT.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
+            or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own)
         ):
@@ -323,6 +338,15 @@ _USE_STEMS = (
 )  # fmt: skip
 
 
+# Said with a verb of using, what makes it a retry: "запускаю от имени администратора",
+# "захожу заново", "відкриваю через інший браузер", "запускаю — не помогает".
+_RETRIED = re.compile(
+    r"(?<!\w)(?:заново|снова|знову|ещ[её] раз|ще раз|повторно|от имени|від імені|через друг\w+|"
+    r"через інш\w+|с другого|з іншого|в другом|в іншому|в режиме|в режимі|не помога\w*|"
+    r"не помог\w*|не допомага\w*|не допомог\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
+)
+
+
 def _in_use(word: str) -> bool:
     """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
     return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
@@ -336,7 +360,7 @@ def _attempt_in(clause: str) -> bool:
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
-        if _in_use(word):
+        if _in_use(word) and not _RETRIED.search(lowered):
             continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
@@ -344,6 +368,8 @@ def _attempt_in(clause: str) -> bool:
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
+        if _ITS_STATE.search(before) and found.group(0).endswith("ing") and found.group(0) != "trying":
+            continue  # "laptop stuck updating", "it keeps restarting": what the machine does
         if _WHEN_DOING.search(before):
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
@@ -405,14 +431,15 @@ def time_is_start(attempt: str, text: str) -> bool:
 
     "Reinstalled it yesterday", "вчора перевстановлювала", "батарейки менял вчера, не
     помогло": when a fix was tried, after it began. "I changed it on Monday", "вчера
-    обновили Windows, теперь не печатает": a change that may have started it.
+    обновили Windows, теперь не печатает", "перезагрузила вчера, теперь не включается": a
+    change, or a step that made it worse, started what is wrong now.
     """
-    folded = fold(attempt).lower()
+    folded, whole = fold(attempt).lower(), fold(text)
+    if _DID_NOT_HELP.search(whole):
+        return False  # "батарейки менял вчера, не помогло": a fix, tried after it began
+    if _THEN_CAUSED.search(whole):
+        return True  # "картридж поменяли в понедельник, теперь полосы", "rebooted, now it won't boot"
     changed = bool(_CHANGE_EN.search(folded)) or any(
         word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
     )
-    if not changed or _FIX_EN.search(folded):
-        return False
-    if _THEN_CAUSED.search(fold(text)):
-        return True  # "картридж поменяли в понедельник, теперь полосы"
-    return not _CONSUMABLE.search(folded) and not _DID_NOT_HELP.search(fold(text))
+    return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)
