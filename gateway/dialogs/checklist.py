@@ -148,7 +148,7 @@ def fill(
             put(name, value, f"{source} (correction)" if old and correcting else source)
         elif name == "os" and _refines(old, value):
             put(name, value, source)  # "винда", then "Windows 11 23H2": the same, said fuller
-        elif name == "since" and since.exactness(value) > since.exactness(old):
+        elif name == "since" and since.exactness(value) > _start_rank(old, fields):
             put(name, _sharper_since(old, value), source)
         elif name in ACCUMULATING:
             put(name, _merge(old, value, ", " if name == "product" else ""), source)
@@ -287,6 +287,13 @@ def _refines(old: str, new: str) -> bool:
     """Whether `new` names what `old` named, with more of it ("Windows" -> "Windows 11")."""
     was, now = named(old), named(new)
     return now != was and now.startswith(was + " ")
+
+
+def _start_rank(value: str, fields: Mapping[str, str]) -> int:
+    """How exactly a kept start places it; the time of an attempt ("Reinstalled it
+    yesterday") only bounds it, as an event does, so a start said later replaces it."""
+    attempts = fields.get("tried", "")
+    return 1 if value and value in attempts else since.exactness(value)
 
 
 def _sharper_since(old: str, new: str) -> str:

@@ -186,7 +186,8 @@ _FIX_DONE_EN = re.compile(
     r"\b(?:forced|did|done|ran|performed|gave it|attempted|tried)\s+(?:a|an|the|another|one)?\s*"
     r"(?:hard |forced? |full |quick |clean |factory )?(?:restart|reboot|reset|reinstall|repair|"
     r"shutdown|shut ?down|power[- ]?cycle|rollback|roll-?back|scan)s?\b|"
-    r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|\bforced (?:it )?(?:off|shut|closed|to restart)\b",
+    r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|"
+    r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
     _I,
 )
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
@@ -368,7 +369,8 @@ def _attempt_in(clause: str) -> bool:
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
-        if _ITS_STATE.search(before) and found.group(0).endswith("ing") and found.group(0) != "trying":
+        verb = found.group(0)
+        if _ITS_STATE.search(before) and verb.endswith("ing") and verb != "trying":
             continue  # "laptop stuck updating", "it keeps restarting": what the machine does
         if _WHEN_DOING.search(before):
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
@@ -438,7 +440,7 @@ def time_is_start(attempt: str, text: str) -> bool:
     if _DID_NOT_HELP.search(whole):
         return False  # "батарейки менял вчера, не помогло": a fix, tried after it began
     if _THEN_CAUSED.search(whole):
-        return True  # "картридж поменяли в понедельник, теперь полосы", "rebooted, now it won't boot"
+        return True  # "картридж поменяли в понедельник, теперь полосы", "rebooted, now dead"
     changed = bool(_CHANGE_EN.search(folded)) or any(
         word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
     )
