@@ -152,7 +152,7 @@ class ConversationService:
         # commit. A new problem adds detection's reads after it (`_observe`): the report
         # window (1, plus 1 for reports not seen before), the firing alerts when the
         # report names a service (1); the open incidents are not read again. In a group
-        # of turns (`handle_together`) the window is read once for all its reports.
+        # of turns (`handle_together`) those reads are made once for all its reports.
         conv, tickets = await self.store.conversations.load(
             msg.conversation_key, msg.channel, msg.chat_id
         )
