@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from gateway.triage.impatience import lost_patience
+from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, lemma_keys, read_message
+from gateway.triage.reading import MessageReading, read_message
 
 ASKS_FOR_PERSON = PhraseSet([
     # "оператора", "с оператором"; the call centre's "операторы" ask for nobody
@@ -27,7 +27,17 @@ ASKS_FOR_PERSON = PhraseSet([
     r"а не (з )?(бота|ботом|робота)",
     r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
     r"operator", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
-    r"(talk|speak|chat) (to|with) (a |an |some)?(person|someone|somebody|technician|admin)",
+    r"(talk|speak|chat) (to|with) (a |an |some|your |the )?(person|someone|somebody|technician|"
+    r"admin|manager|supervisor|engineer)",
+    r"(put|get|send|transfer|pass) me (through )?to (it|support|a person|someone|somebody|a human|"
+    r"a technician|an engineer|an admin)",
+    r"(need|want|get me|find me) (a |an )?(real |actual |live )?(person|technician|tech|engineer|"
+    r"admin|specialist)(?!'s| rights| access| account| password| privileges| permissions?| role)",
+    r"(need|want|get me|find me) (someone|somebody)( from (it|support|the it \w+))?( to (come|call|"
+    r"look|fix|check|help|sort))",
+    r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
+    r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
+    r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     # someone to come, be sent or be spoken with
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
     r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
@@ -111,49 +121,10 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Summons:
-    """Verbs that bring or put through a person, and the people one asks for, as lemmas."""
-
-    verbs: frozenset[str]
-    people: frozenset[str]
-
-
-@cache
-def _summons() -> _Summons:
-    return _Summons(
-        verbs=lemma_keys("звать позвать вызвать прислать дать давать соединить пригласить "
-                         "найти направить отправить", "ru")
-        | lemma_keys("кликати покликати викликати прислати надіслати дати давати з'єднати "
-                     "запросити знайти направити відправити", "uk"),
-        people=lemma_keys("человек специалист админ администратор сисадмин техник мастер "
-                          "оператор айтишник сотрудник консультант", "ru")
-        | lemma_keys("людина спеціаліст фахівець адмін адміністратор сисадмін технік майстер "
-                     "оператор айтішник працівник консультант", "uk"),
-    )  # fmt: skip
-
-
-PERSON_AFTER_VERB = 3  # "дайте мне наконец живого специалиста": the person comes soon after
-
-
-def calls_for_person(message: str | MessageReading) -> bool:
-    """A command to bring a person, in any wording and form: "кличте людину", "зовите
-    человека", "викличте майстра", "дайте мне живого специалиста" (an imperative of a verb
-    that brings or connects, then a person as its object)."""
-    summons = _summons()
-    for _, words in read_message(message).clauses:
-        for at, word in enumerate(words):
-            if not (word.has("impr") and word.among(summons.verbs)):
-                continue
-            for later in words[at + 1 : at + 1 + PERSON_AFTER_VERB]:
-                if later.among(summons.people) and (later.has("accs") or later.has("gent")):
-                    return True
-    return False
-
-
 def describes_problem(text: str) -> bool:
-    """Whether anything beyond "connect me to an operator" was said."""
-    rest = ASKS_FOR_PERSON.remove(text)
+    """Whether anything beyond "connect me to an operator" or "кличте людину" was said."""
+    own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not calls_for_person(c)]
+    rest = ASKS_FOR_PERSON.remove(" ".join(own))
     words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
     return len(words) >= 2
 
