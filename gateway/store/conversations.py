@@ -9,12 +9,15 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import BOT_OWNER, Ticket
+from gateway.models import BOT_OWNER, Ticket, TicketStatus
 from gateway.store import keys, scripts
 from gateway.store.batching import ScriptBatcher
 from gateway.store.durability import ScriptCall, evalsha_each
 from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
+
+# A ticket in one of these is over: a turn does not read it (see LOAD_CONVERSATION).
+ENDED_STATUSES = tuple(status.value for status in TicketStatus if not status.is_active)
 
 
 @dataclass
@@ -75,8 +78,8 @@ class ConversationStore:
 
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and its tickets, in the order of their ids. (On a cluster the
-        tickets are in their own slots: two round trips.)"""
+        none is stored) and its open tickets, in the order of their ids. (On a cluster
+        the tickets are in their own slots: two round trips.)"""
         if self._cluster:
             return await self._load_from_slots(key, channel, chat_id)
         where = ConversationAddress(key, channel, chat_id)
@@ -106,7 +109,8 @@ class ConversationStore:
         pipe.smembers(keys.conversation_tickets(key))
         raw, ids = await pipe.execute()
         conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
-        return conv, await read_tickets(self._redis, sorted(i.decode() for i in ids))
+        tickets = await read_tickets(self._redis, sorted(i.decode() for i in ids))
+        return conv, [t for t in tickets if t.status.is_active]
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")
@@ -160,7 +164,7 @@ def _load_call(where: ConversationAddress) -> tuple[list[str], list[str]]:
     """The LOAD_CONVERSATION script's keys and arguments for one conversation."""
     return (
         [keys.conversation(where.key), keys.conversation_tickets(where.key)],
-        keys.ticket_hashes_around_id(),
+        [*keys.ticket_hashes_around_id(), *ENDED_STATUSES],
     )
 
 

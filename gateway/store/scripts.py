@@ -52,17 +52,24 @@ end
 return 'ok'
 """
 
-# What a turn reads, in one round trip: the conversation hash and, for each of its
-# tickets, the id and its hashes. KEYS: conversation hash, its ticket-id set. ARGV: pairs
-# (text before, text after) the ticket id in the names of a ticket's hashes (store/keys.py).
+# What a turn reads, in one round trip: the conversation hash and, for each of its open
+# tickets, the id and its hashes (a ticket that is over is skipped unread: a conversation
+# of years keeps every ticket it ever had). KEYS: conversation hash, its ticket-id set.
+# ARGV: three pairs (text before, text after) the ticket id in the names of a ticket's
+# hashes (store/keys.py), then the statuses of a ticket that is over.
 LOAD_CONVERSATION = """
+local over = {}
+for i = 7, #ARGV do over[ARGV[i]] = true end
 local tickets = {}
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local ticket = {id}
-  for i = 1, #ARGV, 2 do
-    ticket[#ticket + 1] = redis.call('HGETALL', ARGV[i] .. id .. ARGV[i + 1])
+  local status = redis.call('HGET', ARGV[1] .. id .. ARGV[2], 'status')
+  if status and not over[status] then
+    local ticket = {id}
+    for i = 1, 6, 2 do
+      ticket[#ticket + 1] = redis.call('HGETALL', ARGV[i] .. id .. ARGV[i + 1])
+    end
+    tickets[#tickets + 1] = ticket
   end
-  tickets[#tickets + 1] = ticket
 end
 return {redis.call('HGETALL', KEYS[1]), tickets}
 """
