@@ -62,6 +62,7 @@ from gateway.store import (
     Conversation,
     ConversationAddress,
     Fence,
+    Incident,
     LeaseLost,
     Store,
     Transaction,
@@ -91,7 +92,9 @@ class TurnOutcome:
 class Incidents(Protocol):
     """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
 
-    async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
+    @property
+    def enabled(self) -> bool: ...
+    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]: ...
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
@@ -149,12 +152,10 @@ class ConversationService:
     async def _turn(
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> TurnOutcome:
-        # Round trips of a turn: this read (the conversation and its tickets), the open
-        # incidents (when detection is on), then the one commit.
-        conv, tickets = await self.store.conversations.load(
-            msg.conversation_key, msg.channel, msg.chat_id
-        )
-        tx, outcome = await self._step(msg, conv, tickets, await self._open_incidents(), ack_ops)
+        # Round trips of a turn: this read (the conversation, its open tickets and the
+        # open incidents), then the one commit.
+        [(conv, tickets)], incidents = await self._read([_address(msg)])
+        tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
         _count(outcome)
         return outcome
@@ -172,8 +173,7 @@ class ConversationService:
         conversation's next message. Raises LeaseLost after the turns that did commit.
         Turns are computed for at most `budget` seconds (well inside the shard lease):
         those left are not done, and run alone."""
-        loaded = await self.store.conversations.load_many([_address(m) for m, _ in turns])
-        incidents = await self._open_incidents()
+        loaded, incidents = await self._read([_address(m) for m, _ in turns])
         stepped: list[tuple[int, Transaction, TurnOutcome]] = []
         async with self._stepping:
             deadline = time.monotonic() + budget
@@ -198,8 +198,14 @@ class ConversationService:
             raise LeaseLost
         return done
 
-    async def _open_incidents(self) -> tuple[OpenIncident, ...]:
-        return await self.incidents.open_incidents() if self.incidents else ()
+    async def _read(
+        self, addresses: list[ConversationAddress]
+    ) -> tuple[list[tuple[Conversation, list[Ticket]]], tuple[OpenIncident, ...]]:
+        """What turns start from, in one round trip: each conversation with its open
+        tickets, and the open incidents when detection is on."""
+        detecting = self.incidents is not None and self.incidents.enabled
+        loaded, stored = await self.store.turn_reads(addresses, incidents=detecting)
+        return loaded, self.incidents.told(stored) if self.incidents is not None else ()
 
     async def _step(
         self,

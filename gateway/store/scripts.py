@@ -74,6 +74,17 @@ end
 return {redis.call('HGETALL', KEYS[1]), tickets}
 """
 
+# The open incidents, oldest first, in one round trip (on a single server): for each, its
+# id and its hash. KEYS: the open incidents' set. ARGV: the text before and after an
+# incident's id in the name of its hash (store/keys.py).
+OPEN_INCIDENTS = """
+local found = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  found[#found + 1] = {id, redis.call('HGETALL', ARGV[1] .. id .. ARGV[2])}
+end
+return found
+"""
+
 # Shard leases. KEYS: the lease (expires unless renewed), the holder (the worker that
 # took the shard last, never expires; commits are fenced by it). A lease that ran out
 # while nobody else took the shard is still its holder's: a worker starved past its lease
@@ -254,3 +265,8 @@ for i, n in ipairs(lengths) do
 end
 return out
 """
+
+
+def hash_of(flat: list[bytes]) -> dict[bytes, bytes]:
+    """A hash as a script returns it (name, value, name, value...) as a dict."""
+    return dict(zip(flat[::2], flat[1::2], strict=True))

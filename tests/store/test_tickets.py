@@ -112,7 +112,7 @@ async def test_a_turn_starts_from_the_conversations_open_tickets_only(store: Sto
     await save(store, *tickets)
     open_ = ["HD-000003", "HD-000004", "HD-000005"]
 
-    conv, loaded = await store.conversations.load("telegram:77", "telegram", "77")
+    _, loaded = await store.conversations.load("telegram:77", "telegram", "77")
     assert [(t.id, t.status) for t in loaded] == [(tid, statuses[tid]) for tid in open_]
     assert loaded[0].fields == {"os": "Windows 11", "error": "0x1"}
     address = ConversationAddress("telegram:77", "telegram", "77")
