@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -98,7 +98,7 @@ class Incidents(Protocol):
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
-    async def observe(self, report: Any) -> object: ...
+    async def observe(self, reports: Sequence[Any]) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -145,7 +145,7 @@ class ConversationService:
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe(outcome)
+            await self._observe([outcome])
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
@@ -193,7 +193,7 @@ class ConversationService:
             if failure is None:
                 _count(outcome)
                 done[n] = outcome
-                await self._observe(outcome)
+        await self._observe([outcome for outcome in done if outcome is not None])
         if any(isinstance(f, LeaseLost) for f in failures):
             raise LeaseLost
         return done
@@ -259,14 +259,15 @@ class ConversationService:
         tx.ops.extend(ack_ops)
         return tx, outcome
 
-    async def _observe(self, outcome: TurnOutcome) -> None:
-        """The report counted in the turn's commit may complete a mass incident (decided
-        after the commit: a failure here never undoes the turn, nor loses the count)."""
-        if self.incidents is None or outcome.report is None:
+    async def _observe(self, outcomes: list[TurnOutcome]) -> None:
+        """The reports counted in the turns' commits may complete a mass incident (decided
+        after the commit: a failure here never undoes a turn, nor loses its count)."""
+        reports = [outcome.report for outcome in outcomes if outcome.report is not None]
+        if self.incidents is None or not reports:
             return
         try:
-            await self.incidents.observe(outcome.report)
-        except Exception:  # a store outage is a warning (the turn and its count are kept)
+            await self.incidents.observe(reports)
+        except Exception:  # a store outage is a warning (the turns and their counts are kept)
             log_failure(log, "counting a report for incident detection failed")
 
     async def _apply_events(

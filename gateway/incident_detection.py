@@ -14,7 +14,7 @@ one click declares it (`declare_proposed`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from gateway.config import IncidentSettings
@@ -67,12 +67,33 @@ class OutageDetection:
             self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
         return report
 
-    async def observe(self, report: OutageReport) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes."""
-        if not self.settings.enabled or await self._covered(report):
-            return None
+    async def observe(self, reports: Sequence[OutageReport]) -> list[Incident | None]:
+        """After the turns' commit: declare (or propose) the outage each of `reports`
+        completes. The reports of a group of turns are weighed together: the open
+        incidents and the window are read once for all of them (again after one of
+        them declared an incident, which may cover the next)."""
+        declared: list[Incident | None] = []
+        if not self.settings.enabled:
+            return [None] * len(reports)
+        incidents: tuple[OpenIncident, ...] | None = None
+        window: list[OutageReport] | None = None
+        for report in reports:
+            if incidents is None:
+                incidents = await self.open_incidents()
+            if self._covered(report, incidents):
+                declared.append(None)
+                continue
+            if window is None:
+                window = await self.window.reports(self._since())
+            declared.append(await self._detect(report, window))
+            if declared[-1] is not None:
+                incidents = window = None
+        return declared
+
+    async def _detect(self, report: OutageReport, window: list[OutageReport]) -> Incident | None:
+        """Declare (or propose) the outage `report` completes with the reports of `window`."""
         for anchor in _one_service_each(report):
-            cluster = await self._cluster(anchor)
+            cluster = self._cluster(anchor, window)
             evidence = await self._alert_evidence(anchor)
             if len(cluster) + evidence < self.settings.reports:
                 continue
@@ -116,12 +137,14 @@ class OutageDetection:
         if not self.settings.enabled:
             return []
         current, stale = [], []
-        for signature, proposal in (await self.store.incidents.proposals()).items():
+        proposed = await self.store.incidents.proposals()
+        window = await self.window.reports(self._since()) if proposed else []
+        for signature, proposal in proposed.items():
             anchor = _anchor(proposal)
             if anchor is None:
                 stale.append(signature)
                 continue
-            reports = len(await self._cluster(anchor))
+            reports = len(self._cluster(anchor, window))
             alerts = await self._alert_evidence(anchor)
             if reports + alerts >= self.settings.reports:
                 current.append({**proposal, "reports": reports, "alerts": alerts})
@@ -139,7 +162,7 @@ class OutageDetection:
         anchor = _anchor(proposal) if proposal else None
         if proposal is None or anchor is None:
             raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
-        cluster = await self._cluster(anchor)
+        cluster = self._cluster(anchor, await self.window.reports(self._since()))
         default_title, services, topic = described(anchor)
         return await self.declare(
             title=title or default_title,
@@ -154,22 +177,24 @@ class OutageDetection:
             why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
         )
 
-    async def _covered(self, report: OutageReport) -> bool:
+    def _covered(self, report: OutageReport, incidents: tuple[OpenIncident, ...]) -> bool:
         """An open incident is about this report already (its reporters were joined to it
         or said it was something else)."""
-        for incident in await self.open_incidents():
+        for incident in incidents:
             if report.services & incident.services:
                 return True
             if incident.anchor is not None and self.reader.related(report, incident.anchor):
                 return True
         return False
 
-    async def _cluster(self, anchor: OutageReport) -> list[OutageReport]:
-        """The reports in the window about the same outage as `anchor`, one per user,
+    def _since(self) -> float:
+        return self.clock() - self.settings.window_minutes * 60
+
+    def _cluster(self, anchor: OutageReport, window: list[OutageReport]) -> list[OutageReport]:
+        """The reports of `window` about the same outage as `anchor`, one per user,
         `anchor` first."""
-        since = self.clock() - self.settings.window_minutes * 60
         out = [anchor]
-        for report in await self.window.reports(since):
+        for report in window:
             if report.conversation != anchor.conversation and self.reader.related(anchor, report):
                 out.append(report)
         return out

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from gateway.config import IncidentSettings
@@ -119,9 +119,10 @@ class IncidentService:
         """Count a user's new problem, in the turn's commit."""
         return self.detection.record(tx, conversation_key, problem)
 
-    async def observe(self, report: OutageReport) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes."""
-        return await self.detection.observe(report)
+    async def observe(self, reports: Sequence[OutageReport]) -> list[Incident | None]:
+        """After the turns' commit: declare (or propose) the outage each report completes
+        (the reports a group of turns counted are weighed together)."""
+        return await self.detection.observe(reports)
 
     async def proposals(self) -> list[dict[str, Any]]:
         """What detection proposes (`auto_declare: false`), re-counted now."""

@@ -18,7 +18,7 @@ from gateway.incident_detection import ReportWindow
 from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
-from gateway.store import Transaction, keys
+from gateway.store import NO_FENCE, Transaction, keys
 from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
@@ -70,6 +70,31 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
         # what every turn is given: both, read together
         assert sorted(i.title for i in await rt.incidents.open_incidents()) == [
             "CRM", "printer offline"]  # fmt: skip
+
+
+async def test_a_groups_reports_are_weighed_together_and_declare_once(
+    settings: Settings,
+) -> None:
+    """A shard's group of turns is weighed after its one commit: the window is read once
+    for all of its reports, the report that completes the outage declares it, and the
+    group's other reporters of it are covered by that incident, not declared again."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        texts = ["Outlook не отправляет письма", "CRM не открывается", "CRM is down",
+                 "не працює CRM", "срм висит"]  # fmt: skip
+        turns = [
+            (InboundMessage(channel="webchat", chat_id=f"g{n}", message_id=f"g{n}", text=t), [])
+            for n, t in enumerate(texts)
+        ]
+        await rt.store.redis.config_resetstat()
+        done = await rt.service.handle_together(turns, NO_FENCE)
+        assert all(outcome is not None for outcome in done)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        incident = await rt.store.incidents.get(incident_id)
+        assert incident is not None and incident.title == "CRM"
+        subscribers = await rt.store.incidents.subscribers(incident_id)
+        assert subscribers == ["webchat:g1", "webchat:g2", "webchat:g3", "webchat:g4"]
+        stats = await rt.store.redis.info("commandstats")
+        assert stats["cmdstat_zrevrangebyscore"]["calls"] == 1  # the window, read once
 
 
 async def subscribed(rt: Runtime) -> list[set[str]]:
