@@ -130,10 +130,6 @@ class ConversationService:
         self.clock = clock
         self.reports = ReportRecorder(sla)
         self.incidents: Incidents | None = None  # set by the runtime once built
-        # Groups of turns (one per shard) are stepped one group at a time, first come first
-        # served, so each group commits as soon as its own turns are stepped, not after
-        # the steps of every other shard's group interleaved with it.
-        self._stepping = asyncio.Lock()
 
     async def handle(
         self, msg: InboundMessage, fence: Fence = NO_FENCE, ack_ops: list[list[str]] | None = None
@@ -175,18 +171,17 @@ class ConversationService:
         those left are not done, and run alone."""
         loaded, incidents = await self._read([_address(m) for m, _ in turns])
         stepped: list[tuple[int, Transaction, TurnOutcome]] = []
-        async with self._stepping:
-            deadline = time.monotonic() + budget
-            for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
-                if stepped and time.monotonic() > deadline:
-                    break  # commit what is computed while the lease surely holds
-                await asyncio.sleep(0)  # let the lease be renewed between steps
-                try:
-                    stepped.append((n, *await self._step(msg, conv, tickets, incidents, ack_ops)))
-                except STORE_UNAVAILABLE:
-                    raise
-                except Exception:
-                    log.debug("turn failed among others; it is run again alone", exc_info=True)
+        deadline = time.monotonic() + budget
+        for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
+            if stepped and time.monotonic() > deadline:
+                break  # commit what is computed while the lease surely holds
+            await asyncio.sleep(0)  # let the lease be renewed between steps
+            try:
+                stepped.append((n, *await self._step(msg, conv, tickets, incidents, ack_ops)))
+            except STORE_UNAVAILABLE:
+                raise
+            except Exception:
+                log.debug("turn failed among others; it is run again alone", exc_info=True)
         failures = await self.store.commit_many([tx for _, tx, _ in stepped], fence)
         done: list[TurnOutcome | None] = [None] * len(turns)
         for (n, _, outcome), failure in zip(stepped, failures, strict=True):
