@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -98,7 +98,8 @@ class Incidents(Protocol):
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
-    async def observe(self, reports: Sequence[Any]) -> object: ...
+    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Any: ...
+    async def observe(self, report: Any, look: Any = None) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -137,24 +138,29 @@ class ConversationService:
         """Process one inbound message; retried from fresh state if an operator raced us."""
         for _ in range(MAX_CONFLICT_RETRIES):
             try:
-                outcome = await self._turn(msg, fence, ack_ops or [])
+                outcome, incidents = await self._turn(msg, fence, ack_ops or [])
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe([outcome])
+            await self._observe(outcome, self.incidents.look(incidents) if self.incidents else None)
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
     async def _turn(
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
-    ) -> TurnOutcome:
-        # Round trips of a turn: this read (the conversation, its open tickets and the
-        # open incidents), then the one commit.
+    ) -> tuple[TurnOutcome, tuple[OpenIncident, ...]]:
+        """A turn and its commit; with the open incidents it was stepped with."""
+        # Round trips of a turn: this read (the conversation, its open tickets and, when
+        # detection is on, the open incidents: one pipeline), then the one commit. A new
+        # problem adds detection's reads after it (`_observe`): the report window (1, plus
+        # 1 for reports not seen before), the firing alerts when the report names a
+        # service (1); the open incidents are not read again. In a group of turns
+        # (`handle_together`) the window is read once for all its reports.
         [(conv, tickets)], incidents = await self._read([_address(msg)])
         tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
         _count(outcome)
-        return outcome
+        return outcome, incidents
 
     async def handle_together(
         self,
@@ -184,11 +190,15 @@ class ConversationService:
                 log.debug("turn failed among others; it is run again alone", exc_info=True)
         failures = await self.store.commit_many([tx for _, tx, _ in stepped], fence)
         done: list[TurnOutcome | None] = [None] * len(turns)
+        # Detection reads the store once for the group's reports (`Look`), anew after one
+        # of them declared an incident.
+        look = self.incidents.look(incidents) if self.incidents else None
         for (n, _, outcome), failure in zip(stepped, failures, strict=True):
             if failure is None:
                 _count(outcome)
                 done[n] = outcome
-        await self._observe([outcome for outcome in done if outcome is not None])
+                if await self._observe(outcome, look) and self.incidents:
+                    look = self.incidents.look()
         if any(isinstance(f, LeaseLost) for f in failures):
             raise LeaseLost
         return done
@@ -254,16 +264,19 @@ class ConversationService:
         tx.ops.extend(ack_ops)
         return tx, outcome
 
-    async def _observe(self, outcomes: list[TurnOutcome]) -> None:
-        """The reports counted in the turns' commits may complete a mass incident (decided
-        after the commit: a failure here never undoes a turn, nor loses its count)."""
-        reports = [outcome.report for outcome in outcomes if outcome.report is not None]
-        if self.incidents is None or not reports:
-            return
+    async def _observe(self, outcome: TurnOutcome, look: Any = None) -> bool:
+        """The report counted in the turn's commit may complete a mass incident (decided
+        after the commit: a failure here never undoes the turn, nor loses the count).
+        `look`: what detection read of the store for the turn's group (the open incidents
+        the turns were stepped with, the window), so it is not read again for each
+        report. True when an incident was declared (or found declared) for the report."""
+        if self.incidents is None or outcome.report is None:
+            return False
         try:
-            await self.incidents.observe(reports)
-        except Exception:  # a store outage is a warning (the turns and their counts are kept)
+            return bool(await self.incidents.observe(outcome.report, look))
+        except Exception:  # a store outage is a warning (the turn and its count are kept)
             log_failure(log, "counting a report for incident detection failed")
+            return False
 
     async def _apply_events(
         self,

@@ -14,7 +14,7 @@ one click declares it (`declare_proposed`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from gateway.config import IncidentSettings
@@ -30,6 +30,16 @@ NewProblem = tuple[str, str, str]  # a problem the dialog took up: text, topic, 
 
 # How detection declares what it found: gateway.incidents.IncidentService.declare.
 Declares = Callable[..., Awaitable[Incident]]
+
+
+@dataclasses.dataclass
+class Look:
+    """What detection reads of the store for a group of reports (one worker's group of
+    turns, after its commit), read once for all of them: the open incidents (those the
+    turns were stepped with) and the reports in the window."""
+
+    incidents: tuple[OpenIncident, ...] | None = None
+    window: list[OutageReport] | None = None
 
 
 class OutageDetection:
@@ -67,33 +77,14 @@ class OutageDetection:
             self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
         return report
 
-    async def observe(self, reports: Sequence[OutageReport]) -> list[Incident | None]:
-        """After the turns' commit: declare (or propose) the outage each of `reports`
-        completes. The reports of a group of turns are weighed together: the open
-        incidents and the window are read once for all of them (again after one of
-        them declared an incident, which may cover the next)."""
-        declared: list[Incident | None] = []
-        if not self.settings.enabled:
-            return [None] * len(reports)
-        incidents: tuple[OpenIncident, ...] | None = None
-        window: list[OutageReport] | None = None
-        for report in reports:
-            if incidents is None:
-                incidents = await self.open_incidents()
-            if self._covered(report, incidents):
-                declared.append(None)
-                continue
-            if window is None:
-                window = await self.window.reports(self._since())
-            declared.append(await self._detect(report, window))
-            if declared[-1] is not None:
-                incidents = window = None
-        return declared
-
-    async def _detect(self, report: OutageReport, window: list[OutageReport]) -> Incident | None:
-        """Declare (or propose) the outage `report` completes with the reports of `window`."""
+    async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes.
+        `look`: what the reports of one group of turns share of the store, read for the
+        first of them (the open incidents, the window); a new one after a declaration."""
+        if not self.settings.enabled or await self._covered(report, look):
+            return None
         for anchor in _one_service_each(report):
-            cluster = self._cluster(anchor, window)
+            cluster = await self._cluster(anchor, look)
             evidence = await self._alert_evidence(anchor)
             if len(cluster) + evidence < self.settings.reports:
                 continue
@@ -137,14 +128,12 @@ class OutageDetection:
         if not self.settings.enabled:
             return []
         current, stale = [], []
-        proposed = await self.store.incidents.proposals()
-        window = await self.window.reports(self._since()) if proposed else []
-        for signature, proposal in proposed.items():
+        for signature, proposal in (await self.store.incidents.proposals()).items():
             anchor = _anchor(proposal)
             if anchor is None:
                 stale.append(signature)
                 continue
-            reports = len(self._cluster(anchor, window))
+            reports = len(await self._cluster(anchor))
             alerts = await self._alert_evidence(anchor)
             if reports + alerts >= self.settings.reports:
                 current.append({**proposal, "reports": reports, "alerts": alerts})
@@ -162,7 +151,7 @@ class OutageDetection:
         anchor = _anchor(proposal) if proposal else None
         if proposal is None or anchor is None:
             raise ActionRefused(f"no proposal {signature[:60]}", "no_proposal")
-        cluster = self._cluster(anchor, await self.window.reports(self._since()))
+        cluster = await self._cluster(anchor)
         default_title, services, topic = described(anchor)
         return await self.declare(
             title=title or default_title,
@@ -177,9 +166,14 @@ class OutageDetection:
             why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
         )
 
-    def _covered(self, report: OutageReport, incidents: tuple[OpenIncident, ...]) -> bool:
+    async def _covered(self, report: OutageReport, look: Look | None = None) -> bool:
         """An open incident is about this report already (its reporters were joined to it
         or said it was something else)."""
+        incidents = look.incidents if look and look.incidents is not None else None
+        if incidents is None:
+            incidents = await self.open_incidents()
+            if look:
+                look.incidents = incidents
         for incident in incidents:
             if report.services & incident.services:
                 return True
@@ -187,12 +181,14 @@ class OutageDetection:
                 return True
         return False
 
-    def _since(self) -> float:
-        return self.clock() - self.settings.window_minutes * 60
-
-    def _cluster(self, anchor: OutageReport, window: list[OutageReport]) -> list[OutageReport]:
-        """The reports of `window` about the same outage as `anchor`, one per user,
+    async def _cluster(self, anchor: OutageReport, look: Look | None = None) -> list[OutageReport]:
+        """The reports in the window about the same outage as `anchor`, one per user,
         `anchor` first."""
+        window = look.window if look and look.window is not None else None
+        if window is None:
+            window = await self.window.reports(self.clock() - self.settings.window_minutes * 60)
+            if look:
+                look.window = window
         out = [anchor]
         for report in window:
             if report.conversation != anchor.conversation and self.reader.related(anchor, report):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from gateway.config import IncidentSettings
@@ -28,7 +28,7 @@ from gateway.conversations import ConversationService
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
-from gateway.incident_detection import NewProblem, OutageDetection
+from gateway.incident_detection import Look, NewProblem, OutageDetection
 from gateway.models import (
     TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
@@ -119,10 +119,14 @@ class IncidentService:
         """Count a user's new problem, in the turn's commit."""
         return self.detection.record(tx, conversation_key, problem)
 
-    async def observe(self, reports: Sequence[OutageReport]) -> list[Incident | None]:
-        """After the turns' commit: declare (or propose) the outage each report completes
-        (the reports a group of turns counted are weighed together)."""
-        return await self.detection.observe(reports)
+    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Look:
+        """A look at the store for a group of reports; `open_now` the open incidents as
+        the group's turns read them."""
+        return Look(incidents=open_now)
+
+    async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes."""
+        return await self.detection.observe(report, look)
 
     async def proposals(self) -> list[dict[str, Any]]:
         """What detection proposes (`auto_declare: false`), re-counted now."""

@@ -126,10 +126,12 @@ class InboundWorker:
                 log.warning("store unreachable; handing shard %s back", shard)
             else:
                 log.exception("consuming shard %s failed; handing it back", shard)
-            self.held.discard(shard)
-            self._consumers.pop(shard, None)
-            with contextlib.suppress(Exception):  # unreachable: the lease expires by itself
-                await self.store.leases.release(shard, self.id)
+            # Back to the balancer, which takes the shard up again with the lease it still
+            # holds. No release: sent now, redis-py's retries could land it once Redis is
+            # back, after the balancer took the shard up again, and take that lease away.
+            if self._consumers.get(shard) is asyncio.current_task():
+                self.held.discard(shard)
+                del self._consumers[shard]
 
     async def _process_in_order(self, shard: int, entries: list[InboundEntry]) -> None:
         """Entries of a shard, oldest first. Runs of different conversations are taken

@@ -2,7 +2,8 @@
 
 - The redis-server is SIGKILLed while visitors write: the gateway restarts it from its
   append-only file and reconnects by itself; every acknowledged message is in the
-  conversation exactly once.
+  conversation exactly once (with `redis.appendfsync: always`, the setting that
+  promises it).
 - `serve` itself is SIGKILLed: its redis-server goes with it, and a restart runs on the
   same data dir with exactly one redis-server.
 """
@@ -141,6 +142,11 @@ def test_a_killed_embedded_redis_is_restarted_and_nothing_is_lost_or_repeated(
             data,
             port,
             stderr=log,
+            # "Nothing lost" is what `always` promises. With the default `everysec` a
+            # redis-server SIGKILLed while a slow background fsync holds back its AOF
+            # write loses the last acknowledged writes (README, "Guarantees"); on a busy
+            # disk this test then lost messages and the shards' holders it took at start.
+            FIRSTLINE__REDIS__APPENDFSYNC="always",
             FIRSTLINE__WEB__MESSAGES_PER_MINUTE="100000",
             FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS="100000",
         )
@@ -221,7 +227,9 @@ def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothi
             servers[0].kill()
             servers[0].wait()
             await asyncio.sleep(0.5)
-            outage.append((await asyncio.to_thread(get, f"{base}/readyz"))[0])
+            # While Redis is down the check itself retries (up to ~1.5 s): near the 2 s `get`
+            # allows, on a loaded host. The answer is what counts, not how fast it came.
+            outage.append((await asyncio.to_thread(get, f"{base}/readyz", 60))[0])
             await asyncio.sleep(1.5)
             servers.append(_external_redis(tmp_path / "redis", redis_port))
 

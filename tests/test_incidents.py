@@ -19,6 +19,7 @@ from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import NO_FENCE, Transaction, keys
+from gateway.store.durability import ScriptRun
 from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
@@ -70,31 +71,6 @@ async def test_different_problems_are_different_incidents(settings: Settings) ->
         # what every turn is given: both, read together
         assert sorted(i.title for i in await rt.incidents.open_incidents()) == [
             "CRM", "printer offline"]  # fmt: skip
-
-
-async def test_a_groups_reports_are_weighed_together_and_declare_once(
-    settings: Settings,
-) -> None:
-    """A shard's group of turns is weighed after its one commit: the window is read once
-    for all of its reports, the report that completes the outage declares it, and the
-    group's other reporters of it are covered by that incident, not declared again."""
-    async with open_runtime(with_incidents(settings, reports=3)) as rt:
-        texts = ["Outlook не отправляет письма", "CRM не открывается", "CRM is down",
-                 "не працює CRM", "срм висит"]  # fmt: skip
-        turns = [
-            (InboundMessage(channel="webchat", chat_id=f"g{n}", message_id=f"g{n}", text=t), [])
-            for n, t in enumerate(texts)
-        ]
-        await rt.store.redis.config_resetstat()
-        done = await rt.service.handle_together(turns, NO_FENCE)
-        assert all(outcome is not None for outcome in done)
-        (incident_id,) = await rt.store.incidents.open_ids()
-        incident = await rt.store.incidents.get(incident_id)
-        assert incident is not None and incident.title == "CRM"
-        subscribers = await rt.store.incidents.subscribers(incident_id)
-        assert subscribers == ["webchat:g1", "webchat:g2", "webchat:g3", "webchat:g4"]
-        stats = await rt.store.redis.info("commandstats")
-        assert stats["cmdstat_zrevrangebyscore"]["calls"] == 1  # the window, read once
 
 
 async def subscribed(rt: Runtime) -> list[set[str]]:
@@ -420,3 +396,55 @@ async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
     return [
         {"action": e.action, "detail": e.detail} for e in await rt.store.tickets.events(ticket_id)
     ]
+
+
+async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's group of turns reads the open incidents once, for its steps and for
+    detection after the commit, and detection reads the report window once for all the
+    group's reports; an incident declared by one report of the group is seen by the next
+    (it joins it, no second one is declared)."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        reads: list[str] = []
+        read_ids, read_window = rt.store.incidents.open_ids, rt.store.incidents.window
+        open_run = rt.store.incidents.open_run
+
+        async def counted() -> list[str]:  # on a cluster
+            reads.append("open")
+            return await read_ids()
+
+        def counted_run() -> ScriptRun:  # on a single server: one script, in the turns' read
+            reads.append("open")
+            return open_run()
+
+        async def window_counted(since: float) -> list[tuple[str, float]]:
+            reads.append("window")
+            return await read_window(since)
+
+        monkeypatch.setattr(rt.store.incidents, "open_ids", counted)
+        monkeypatch.setattr(rt.store.incidents, "open_run", counted_run)
+        monkeypatch.setattr(rt.store.incidents, "window", window_counted)
+        await write(rt, "u1", "CRM не открывается")
+        await write(rt, "u2", "CRM is down")
+        texts = {"u3": "срм висит", "u4": "CRM не работает", "p1": "не печатает принтер",
+                 "v1": "VPN не подключается"}  # fmt: skip
+        group = [
+            (InboundMessage(channel="webchat", chat_id=u, message_id=f"m{next(IDS)}", text=t), [])
+            for u, t in texts.items()
+        ]
+        reads.clear()
+        outcomes = await rt.service.handle_together(group, NO_FENCE)
+        assert all(outcomes)
+        # once for the group, once more after the CRM outage was declared in it
+        assert reads.count("open") == 2 and reads.count("window") == 2
+        (incident_id,) = await rt.store.incidents.open_ids()
+        assert await rt.store.incidents.subscribers(incident_id) == [
+            "webchat:u1", "webchat:u2", "webchat:u3", "webchat:u4"]  # fmt: skip
+        reads.clear()
+        others = ["Outlook не отправляет письма", "не подключается VPN", "Teams вылетает"]
+        later = [(InboundMessage(channel="webchat", chat_id=f"x{n}", message_id=f"m{next(IDS)}",
+                                 text=text), []) for n, text in enumerate(others)]  # fmt: skip
+        await rt.service.handle_together(later, NO_FENCE)
+        assert reads == ["open", "window"]  # three reports, none an outage yet: read once
+        assert len(await rt.store.incidents.open_ids()) == 1

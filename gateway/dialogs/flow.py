@@ -157,10 +157,15 @@ class SupportFlow:
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")
         if signal and signal.reason == "asked_for_person" and not describes_problem(text):
-            st.problem = ""
+            # "the lift is stuck", then "I need someone from support": the first is the problem
+            st.problem = unclear
             st.fields.pop("problem", None)
+            if unclear:
+                st.fields["problem"] = unclear
             self.to_person(turn, signal.reason, None)
             return
+        if signal and unclear:
+            st.problem = st.fields["problem"] = f"{unclear}\n{text}"
         urgency = self.priorities.assess(turn.reading(read_head(text)))
         match = self._match(text, turn.lang)
         match = self._outage_read(match, urgency.priority, text, turn.lang)

@@ -22,7 +22,7 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.letters import says_solved
 from gateway.dialogs.state import Phase
-from gateway.dialogs.status_question import status_question
+from gateway.dialogs.status_question import status_question, ticket_numbers
 from gateway.dialogs.turn import Turn
 from gateway.models import Button, InboundMessage, Ticket, TicketStatus
 from gateway.triage import sla_clock
@@ -96,6 +96,8 @@ class StatusFlow:
             return bool(text) and not msg.payload
         if not text or msg.payload:
             return False
+        if turn.state.phase in QUIET_PHASES and not ticket_numbers(text, numbered=True):
+            return False  # there only a named ticket counts: no number, no question to read
         question = status_question(text, turn.lang)
         if question is None:
             return False

@@ -261,13 +261,19 @@ class Store:
         pipe.expire(key, ttl)
         await pipe.execute()
 
-    async def live_events(self) -> AsyncIterator[dict[str, Any]]:
-        """Changes as they are committed (tickets, transcripts), for live consoles."""
+    async def live_events(
+        self, subscribed: asyncio.Event | None = None
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Changes as they are committed (tickets, transcripts), for live consoles.
+        `subscribed` is set once Redis confirms the subscription: nothing published from
+        then on is missed."""
         pubsub = self.redis.pubsub()
         await pubsub.subscribe(keys.EVENTS_CHANNEL)
         try:
             async for message in pubsub.listen():
-                if message.get("type") == "message":
+                if message.get("type") == "subscribe" and subscribed is not None:
+                    subscribed.set()
+                elif message.get("type") == "message":
                     news = json.loads(message["data"])  # a commit's list, or one announcement
                     for event in news if isinstance(news, list) else [news]:
                         yield event

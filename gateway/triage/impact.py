@@ -81,6 +81,7 @@ class _Vocabulary:
     numbers: frozenset[str]
     obliged: frozenset[str]
     collapse: frozenset[str]
+    tried_in_turn: frozenset[str]
 
 
 @cache
@@ -193,6 +194,13 @@ def _vocabulary() -> _Vocabulary:
                        "вырубиться", ru)
         | _keys("впасти лягти гепнутися накритися обвалитися відвалитися вирубитися", uk)
         | _keys("down crashed collapsed", en),
+        # what one user tries in turn: "ни в одном браузере", "in none of the apps"
+        tried_in_turn=_keys("сайт браузер программа приложение вкладка файл документ папка "
+                            "письмо страница режим вариант способ", ru)
+        | _keys("сайт браузер програма застосунок вкладка файл документ папка лист сторінка "
+                "режим варіант спосіб", uk)
+        | _keys("site website browser app application program tab file document folder email "
+                "page mode way", en),
     )  # fmt: skip
 
 
@@ -473,9 +481,17 @@ def _no_one(after: list[Word]) -> bool:
     if [w.lemma for w in rest[1:3]] in (["рабочий", "место"], ["робочий", "місце"]):
         return rest[0].text in _ONE
     counted = rest[1:2]
+    if rest[0].text in _ONE and counted and rest[0] is not after[0] and _a_place(counted[0]):
+        return True  # "ни в одной аптеке сети", "ні в одному магазині": in none of the places
     return rest[0].text in _ONE and any(
         _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
     )
+
+
+def _a_place(word: Word) -> bool:
+    """A noun one works at, not one of the things a single user tries in turn ("ни в одном
+    браузере", "ні на одному сайті" are one person's tries)."""
+    return word.is_noun and not word.among(_vocabulary().tried_in_turn)
 
 
 def _is_group(word: Word) -> bool:

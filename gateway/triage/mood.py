@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from gateway.triage.impatience import lost_patience
+from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message
 
@@ -26,7 +27,17 @@ ASKS_FOR_PERSON = PhraseSet([
     r"а не (з )?(бота|ботом|робота)",
     r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
     r"operator", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
-    r"(talk|speak|chat) (to|with) (a |an |some)?(person|someone|somebody|technician|admin)",
+    r"(talk|speak|chat) (to|with) (a |an |some|your |the )?(person|someone|somebody|technician|"
+    r"admin|manager|supervisor|engineer)",
+    r"(put|get|send|transfer|pass) me (through )?to (it|support|a person|someone|somebody|a human|"
+    r"a technician|an engineer|an admin)",
+    r"(need|want|get me|find me) (a |an )?(real |actual |live )?(person|technician|tech|engineer|"
+    r"admin|specialist)(?!'s| rights| access| account| password| privileges| permissions?| role)",
+    r"(need|want|get me|find me) (someone|somebody)( from (it|support|the it \w+))?( to (come|call|"
+    r"look|fix|check|help|sort))",
+    r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
+    r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
+    r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     # someone to come, be sent or be spoken with
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
     r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
@@ -95,7 +106,7 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     """The strongest reason in a message to pass the user to a person, if any."""
     reading = read_message(message)
     text = reading.text
-    if text in ASKS_FOR_PERSON:
+    if text in ASKS_FOR_PERSON or calls_for_person(reading):
         return HandoffSignal("asked_for_person")
     if text in UPSET or _shouting(text) or lost_patience(reading):
         return HandoffSignal("upset")
@@ -105,8 +116,9 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
 
 
 def describes_problem(text: str) -> bool:
-    """Whether anything beyond "connect me to an operator" was said."""
-    rest = ASKS_FOR_PERSON.remove(text)
+    """Whether anything beyond "connect me to an operator" or "кличте людину" was said."""
+    own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not calls_for_person(c)]
+    rest = ASKS_FOR_PERSON.remove(" ".join(own))
     words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
     return len(words) >= 2
 

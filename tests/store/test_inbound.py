@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import Fence, InboundEntry, Store, Transaction, keys
@@ -252,3 +253,64 @@ async def test_backlog_counts_unread_and_pending_messages_on_redis_6_2(tmp_path:
             assert await store.inbound.backlog() == 3
         finally:
             await store.close()
+
+
+async def test_a_shard_whose_read_met_an_outage_is_taken_up_again_and_kept(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A consumer whose read fails (Redis restarting) leaves its shard to the balancer,
+    which takes it up again. Nothing of the failed consumer's reaches Redis later: redis-py
+    retries a command through a restart, so a release sent then could land after the
+    shard was taken up again and take that new lease away (the worker then left the shard
+    as expired, and its turns in flight were refused)."""
+    shard = store.inbound.shard_of("telegram:outage")
+    reads, acquired = store.inbound.read, asyncio.Event()
+    failed: list[int] = []
+
+    async def read_failing_once(shards: list[int], *args: object) -> list[InboundEntry]:
+        if shards == [shard] and not failed:
+            failed.append(shard)
+            raise RedisConnectionError("Connection closed by server.")
+        return await reads(shards, *args)  # type: ignore[arg-type]
+
+    acquire, release, renew = store.leases.acquire, store.leases.release, store.leases.renew
+    renewals: list[int] = []
+
+    async def renew_counted(s: int, token: str, ttl_ms: int) -> bool:
+        renewals.append(s)
+        return await renew(s, token, ttl_ms)
+
+    async def acquire_seen(s: int, token: str, ttl_ms: int) -> bool:
+        taken = await acquire(s, token, ttl_ms)
+        if s == shard and failed and taken:
+            acquired.set()
+        return taken
+
+    async def release_landing_late(s: int, token: str) -> None:
+        if s == shard and failed:
+            await acquired.wait()  # as a retried command lands once Redis is back
+        await release(s, token)
+
+    store.inbound.read = read_failing_once  # type: ignore[method-assign]
+    store.leases.acquire = acquire_seen  # type: ignore[method-assign]
+    store.leases.release = release_landing_late  # type: ignore[method-assign]
+    store.leases.renew = renew_counted  # type: ignore[method-assign]
+    done: list[str] = []
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        await store.commit(_recorded(entry, ack), fence)
+        done.append(entry.message.message_id)
+
+    worker = InboundWorker(store, handler, lease_seconds=1, block_ms=50)
+    task = asyncio.create_task(worker.run())
+    await _until(lambda: bool(failed) and acquired.is_set())
+    assert await store.inbound.accept(msg("outage", 1))
+    await _until(lambda: done == ["outage-1"])
+    since = len(renewals)
+    await _until(lambda: renewals[since:].count(shard) >= 3)  # three rounds of the balancer
+    holder = await store.redis.get(keys.shard_holder(shard))
+    await _stop([worker], [task])
+    assert holder == worker.id.encode()
+    lost = [r.getMessage() for r in caplog.records if "lease" in r.getMessage()]
+    assert lost == []
+    assert await store.redis.lrange("test:order:outage", 0, -1) == [b"#1"]

@@ -57,10 +57,54 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
     assert detect_handoff(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "комп знову сам перезавантажується, я нічого тиснути не буду, кличте людину",
+        "зовите уже человека, сколько можно", "викличте майстра до каси",
+        "вызовите мастера, сканер снова не видит бумагу", "давайте админа сюда",
+        "дайте мне наконец живого специалиста", "найдите мне админа, почта стоит",
+        "надішліть техніка на третій поверх",
+        # a person wanted, needed, or to come or call; a ticket to be opened
+        "мне нужен живой админ, а не инструкции", "хочу живого специалиста",
+        "пусть кто-нибудь подойдёт к кассе", "хай мені подзвонить фахівець",
+        "нехай хтось підійде до реєстратури", "подзовите кого-нибудь из айтишников",
+        "переключите на специалиста", "передайте специалисту", "просто создайте заявку",
+        "відкрийте заявку, мені не треба поради",
+        "put me through to IT", "let me talk to your manager", "need a tech here",
+        "I want someone from IT to look at it", "just open a ticket", "how do I reach a person",
+    ],
+)  # fmt: skip
+def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person as what the request is for, or the thing to be sent is no person
+        "добавьте нового сотрудника в рассылку", "дайте доступ сотруднику к папке",
+        "создайте учётку для нового сотрудника", "пришлите инструкцию по VPN",
+        "дайте, будь ласка, доступ новому працівнику бухгалтерії",
+        "подключите сотрудника к VPN",
+        "нужен доступ к папке бухгалтерии", "новому сотруднику нужен ноутбук",
+        "пусть сотрудник зайдёт в почту", "создайте папку для отдела",
+        "need admin rights to install Notepad++", "I want someone from HR to get access",
+        "we need a new admin account for the intern",
+    ],
+)  # fmt: skip
+def test_people_as_the_object_of_a_request_ask_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
 def test_describes_problem() -> None:
     assert not describes_problem("соедините с оператором, пожалуйста")
     assert not describes_problem("I want to talk to a human")
     assert describes_problem("принтер не печатает, дайте оператора")
+    assert not describes_problem("просто создайте заявку")
+    assert not describes_problem("зовите человека, пожалуйста")
+    assert describes_problem("почта не уходит, зовите человека")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +189,9 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "Это уже перебор! Монитор снова гаснет каждые 5 минут",
         "Офигеть, третий раз за неделю отваливается вайфай",
         "Ugh. Printer. Again. Nothing prints.",
+        # "do something"
+        "Я вже тричі перезавантажувала, нічого не допомагає, зробіть хоч щось",
+        "сделайте уже что-нибудь с этим сканером", "the VPN is dead again, do something",
     ],
 )
 def test_lost_patience_in_everyday_words(text: str) -> None:

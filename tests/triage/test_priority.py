@@ -183,6 +183,10 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         # "all" of places or of people, not of things
         ("во всех кабинетах нет интернета", "many_stopped"),
         ("у всех сотрудников не открывается 1С", "many_stopped"),
+        # in none of the places: "ни в одной аптеке", "in none of the branches"
+        ("программа рецептов не грузится ни в одной аптеке сети", "many_stopped"),
+        ("ни в одном отделении банка не открывается касса", "many_stopped"),
+        ("ні в одній школі району не відкривається журнал", "many_stopped"),
     ],
 )  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
@@ -194,6 +198,9 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
     "text",
     [
         "1С:Бухгалтерия 8.3 вылетает при формировании отчёта, с сегодняшнего утра",
+        # one user's tries in turn, not many places
+        "ни в одном браузере не открывается портал",
+        "ні в одній програмі немає звуку",
         "не приходят письма от клиентов",
         "коллеги посоветовали переустановить драйвер, но не помогло",
         "в бухгалтерии не печатает принтер",

@@ -76,6 +76,9 @@ def test_upset_by_the_shape_of_the_message(text: str) -> None:
         "Перешёл по ссылке из письма и теперь не работает почта",
         "I clicked a link in an email and now my PC is slow",
         "Бот, помогите с принтером",
+        # a link the screen names is no complaint about links
+        "Phone stolen. I tried the 'sign in another way' link but it only offers the app",
+        "натиснула посилання «Ще один спосіб входу», але там лише застосунок",
         "Excel зависає під час роботи, пише «Не відповідає»",
         "у всього офісу не працює система, робота зупинилась",
         # a question to the service that is a plain question

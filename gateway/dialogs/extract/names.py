@@ -59,6 +59,13 @@ _INNER_CAPITAL = re.compile(
 _BEFORE_VERSION = re.compile(
     rf"(?<![\w.])([{_UP}][\w-]+(?:\s+[\w-]+){{0,2}}?)\s+v?(\d+\.\d+(?:\.\d+)*)(?![\w.]*\w)"
 )
+# A software maker, then its product's capitalised name: "Microsoft Authenticator", "Google
+# Workspace", "Microsoft Dynamics 365", "Adobe Creative Cloud". The maker's name belongs to it.
+_MAKER_NAME = re.compile(
+    r"(?<![\w])(?:Microsoft|Google|Adobe|Autodesk|Oracle|Apple|Zoho|Atlassian|Kaspersky|Mozilla|"
+    r"IBM|Yandex|Amazon|Dropbox|Cisco|Citrix|Sophos|Fortinet|Bitdefender|Avast|Corel|Trimble)"
+    r"((?:\s+[A-Z][\w+-]*[\w+]){1,2})(?:\s+(\d+(?:\.\d+)*))?(?![\w])"
+)
 _NOT_A_NAME = re.compile(
     r"^(?:error|ошибк\w*|помилк\w*|code|код|version|верси\w*|версі\w*|build|сборк\w*|"
     r"windows|macos|ios|android|ubuntu|linux|the|it|this|that|my|our|i|we|we're|it's|v)$",
@@ -145,6 +152,25 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         for start, name in found
         if not _IDENTIFIER_BEFORE.search(text[:start]) and not _CODE_LIKE.fullmatch(name)
     ]
+
+
+def maker_names(text: str) -> list[tuple[range, str]]:
+    """(span, name) of each product named with its maker ("Microsoft Authenticator", "Google
+    Workspace"), none inside what a screen says ("'Microsoft Word has stopped working'")."""
+    said = _said_spans(text)
+    found: list[tuple[range, str]] = []
+    for match in _MAKER_NAME.finditer(text):
+        if any(match.start() in span for span in said):
+            continue
+        words = match.group(1).split()
+        while words and _NOT_A_NAME.match(words[-1]):
+            words.pop()  # "Microsoft Windows", "Google Error": a system or a word, no product
+        if not words or _NOT_A_NAME.match(words[0]):
+            continue
+        whole = len(words) == len(match.group(1).split()) and match.group(2)
+        name = " ".join([text[match.start() : match.start(1)].strip(), *words])
+        found.append((range(match.start(), match.end()), f"{name} {whole}" if whole else name))
+    return found
 
 
 def names_by_place(text: str) -> list[tuple[int, str]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.extract.names import names_by_place, unknown_names
+from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
 from gateway.dialogs.extract.words import fold
 
 _I = re.IGNORECASE
@@ -185,9 +186,8 @@ _DEVICE_MODEL = re.compile(
     r"(?-i:([A-Z]{1,5}-?\d{2,5}[A-Za-z]{0,3}(?:\s?(?:Plus|Pro|II|III))?))(?![\w-])",
     _I,
 )
-_NAMED = re.compile(
+_NAMED = case_blind(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
-    _I,
 )
 _CANONICAL = list(NAMES)
 
@@ -231,10 +231,14 @@ def extract_all(text: str) -> list[str]:
         if not any(match.start(1) in span for span in taken):
             found.append((match.start(1), match.group(1)))
             taken.append(range(match.start(1), match.end(1)))
+    known = taken + [range(m.start(), m.end()) for m in named]
+    for span, name in maker_names(text):
+        if not any(span.start in k or k.start in span for k in known):  # "Adobe Reader" is known
+            found.append((span.start, name))
+            taken.append(span)
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))
-    known = taken + [range(m.start(), m.end()) for m in named]
     for start, name in names_by_place(text):
         if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
             found.append((start, name))

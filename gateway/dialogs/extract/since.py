@@ -31,7 +31,7 @@ _WEEKDAYS = (
 _DAY_PARTS = (
     r"утр[аом]|утром|вечер[аом]?|ночи|ночью|обеда|обед|днем|дня|полудня|полуночи|"
     r"ранку|зранку|вранці|вечора|ввечері|ночі|обіду|обід|вдень|півночі|опівночі|"
-    r"morning|evening|night|lunch|noon|afternoon|midnight"
+    r"morning|evening|night|lunch(?:time)?|noon|afternoon|midnight"
 )
 _EVENTS = (
     r"(?:\w+(?:ого|его|ой|ых|их|ої|ього|их)\s+)?(?:обновлени\w*|оновленн\w*|перезагрузк\w*|"
@@ -143,7 +143,8 @@ _PATTERNS = [
     rf"(?:(?:со|с|з|із|від|since|from|starting)\s+)?(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?"
     rf"(?:{_WEEKDAYS})(?![\w'])",
     r"(?:(?:со|с|з|із|від|since|from|с начала|з початку|since the (?:start|beginning) of)\s+)?"
-    r"(?:(?:прошл\w+|минул\w+|этой|этого|цього|цієї|last|this|past)\s+)(?:недел\w+|тижн\w+|тиждень|"
+    r"(?:(?:(?:поза)?прошл\w+|(?:поза)?минул\w+|этой|этого|цього|цієї|last|this|past|"
+    r"the (?:week|month) before)\s+)(?:недел\w+|тижн\w+|тиждень|"
     r"месяц\w*|місяц\w*|week|month)(?![\w'])",
     rf"(?:(?:с|со|з|із|від|since|from|starting|в|у|on)\s+)(?:\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])",
@@ -190,7 +191,7 @@ _PATTERNS = [
     r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:morning|afternoon|week)|today)|"
     r"(?=\s*[,.;!?]|$))",
     # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
-    r"(?:since|from|starting)\s+the\s+\d{1,2}(?:st|nd|rd|th)(?![\w'])|"
+    rf"(?:since|from|starting)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MONTHS}))?(?![\w'])|"
     r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
     # "после того как обновился Windows", "після того як перевстановили Office"
     r"(?:после того,? как|після того,? як)(?:\s+[\w'-]+){1,3}(?![\w'])",
@@ -212,6 +213,17 @@ _PATTERNS = [
     r"(?:\s+(?:from|to|the|my|our|a|an|new))*(?:\s+[\w-]+)?"
     rf"(?:\s+(?:on|last)\s+(?:{_WEEKDAYS})|\s+(?:yesterday|last week|this morning))?(?![\w'])",
     r"(?:с|з|since)\s+(?:\d{4}|(?:прошлого|минулого|last) (?:года|року|year))(?![\w'])",
+    # part of a month or week: "с середины ноября", "з кінця минулого тижня", "since mid-November",
+    # "since the end of last week", "since early October"
+    rf"(?:с|со|з|із|від|since|from)\s+(?:(?:самой|самого|the very)\s+)?(?:середины|середини|"
+    rf"конца|кінця|начала|початку|the middle of|the end of|the start of|the beginning of|"
+    rf"mid-?|early|late)\s*(?:(?:(?:поза)?прошл\w+|(?:поза)?минул\w+|этой|этого|цього|цієї|"
+    rf"last|this|the)\s+)?(?:{_MONTHS}|недел\w+|тижн\w+|тиждень|месяц\w*|місяц\w*|week|month)(?![\w'])",
+    # a month alone after "since": "с ноября", "з листопада", "since October"
+    r"(?:с|со|з|із|від|since)\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+    r"октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|"
+    r"жовтня|листопада|грудня|january|february|march|april|june|july|august|september|october|"
+    r"november|december)(?![\w'])",
     # "Started when I came back from holiday", "началось, когда поставили новый антивирус"
     r"(?:started|began),?\s+(?:when|after|once)\s+[^.,;!?\n]{3,60}|"
     r"(?:началось|почалось|почалося),?\s+(?:когда|как|коли|як)\s+[^.,;!?\n]{3,60}",

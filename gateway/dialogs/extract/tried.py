@@ -12,8 +12,9 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract import since
+from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
-from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 
 _I = re.IGNORECASE
 
@@ -42,7 +43,7 @@ _ATTEMPT_STEMS = """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
-_EN_DONE = re.compile(
+_EN_DONE = case_blind(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
@@ -61,13 +62,11 @@ _EN_DONE = re.compile(
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
-    _I,
 )
 # "restart" in the present after I/we: "I restart it every morning".
-_EN_HABIT = re.compile(
+_EN_HABIT = case_blind(
     r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
     r"clear|check|turn|switch|log out|sign out)\b",
-    _I,
 )
 _EN_NOT_DONE = re.compile(
     r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
@@ -84,34 +83,31 @@ _RU_NOT_DONE = re.compile(
 # "reset my password", "update me": what the user asks for, not what they did.
 _EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
-_VERDICT = re.compile(
+_VERDICT = case_blind(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
     r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
-    _I,
 )
 # An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
-_NOUN_DONE = re.compile(
+_NOUN_DONE = case_blind(
     r"\b(?:reboot|restart|reinstall|re-?install|reset|power[- ]?cycle|update|rollback|roll-?back|"
     r"repair|cache clear|clear cache|re-?login)s?\s+(?:already\s+)?(?:done|tried|attempted|"
     r"performed|completed)\b",
-    _I,
 )
 # A done "make/run" with the attempt as a noun: "сделала сброс настроек", "провёл диагностику".
-_DID_ACTION = re.compile(
+_DID_ACTION = case_blind(
     r"(?:сделал\w*|делал\w*|провел\w*|проводил\w*|зробил\w*|зробив|робил\w*|робив|провів|"
     r"провела|проводила|проводив)\s+(?:\w+\s+)?(?:сброс|перезагрузк|переустановк|обновлени|"
     r"откат|очистк|проверк|диагностик|скидання|перезавантаженн|перевстановленн|оновленн|відкат|"
     r"очищенн|перевірк|діагностик)\w*",
-    _I,
 )
 # The self-help followed ("делала всё по инструкции", "I followed the article"), someone
 # already looking ("айтишник уже смотрел"), or a check on another machine ("на другом
 # компе работает", "it works from my phone").
-_FOLLOWED = re.compile(
+_FOLLOWED = case_blind(
     r"(?:сделал\w*|делал\w*|выполнил\w*|выполнял\w*|зробил\w*|зробив|робил\w*|робив|"
     r"виконал\w*|виконав|followed|did|went through|tried)(?:\s+\w+){0,3}?\s+(?:по|за|как|як|in|the|"
     r"what|everything|all)?\s*(?:\w+\s+)?(?:инструкци\w*|стать\w*|написано|советовал\w*|"
@@ -131,23 +127,21 @@ _FOLLOWED = re.compile(
     r"(?:сделал\w*|зробил\w*|зробив|did)\s+(?:всё\s+|все\s+|it\s+)?(?:как|як|as)\s+(?:вы|ви|you)\s+"
     r"(?:написали|сказали|советовали|said|wrote|suggested)|"
     r"(?:it )?works (?:from|on) (?:my|another|a different|the other) \w+",
-    _I,
 )
-_NOTHING_TRIED = re.compile(
+_NOTHING_TRIED = case_blind(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|пробувал\w*|робил\w*|"
     r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
     r"(?:yet )?(?:tried|done))|"
     r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
-    _I,
 )
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
 # tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
 # say what was done and stays open.
 # "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
 # were followed.
-_DID_THAT = re.compile(
+_DID_THAT = case_blind(
     r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
     r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
     r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
@@ -155,7 +149,6 @@ _DID_THAT = re.compile(
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
     r"everything|it all|the steps)(?:\s+already)?\b|"
     r"\balready (?:did|done|tried) (?:that|this|it)\b",
-    _I,
 )
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
@@ -255,8 +248,8 @@ _EN_ATTEMPT_BASE = re.compile(
 
 def _own_undone(lowered: str) -> bool:
     for word in ATTEMPT_VERBS.found(lowered):
-        at = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
-        if at and _NOT_BEFORE_CYR.search(lowered[: at.start()]) and word.endswith(_PAST):
+        at = word_at(lowered, word)
+        if at >= 0 and _NOT_BEFORE_CYR.search(lowered[:at]) and word.endswith(_PAST):
             return True
     for found in re.finditer(r"[a-z'-]+", lowered):
         verb = found.group(0)
@@ -285,11 +278,10 @@ _CAUSE_START = re.compile(
 
 
 # A clause that says when it started: "началось после того как …", "it started when I …".
-_STARTED = re.compile(
+_STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
     r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
     r"began when|it began|this began)(?!\w)",
-    _I,
 )
 
 
