@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.judged import judged_steps
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 
@@ -42,6 +43,7 @@ _ATTEMPT_STEMS = """
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
+_STEMS = ATTEMPT_VERBS.stems
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
 _EN_DONE = case_blind(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
@@ -130,6 +132,7 @@ _FOLLOWED = case_blind(
 )
 _NOTHING_TRIED = case_blind(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
+    r"(?:(?:пока|ещё|еще|ще|поки|вообще|взагалі|сама|сам|сами)\s+)?"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|пробувал\w*|робил\w*|"
     r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
     r"(?:yet )?(?:tried|done))|"
@@ -179,7 +182,9 @@ def extract(text: str) -> str:
     # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
     # message is cut into clauses: neither their verbs nor their full stops are the user's
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    for at in _CLAUSE.finditer(fold(masked)):
+    spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
+    judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
+    for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
             continue
@@ -191,7 +196,8 @@ def extract(text: str) -> str:
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         folded = fold(own)
         if (
-            _NOTHING_TRIED.search(own)
+            own in judged
+            or _NOTHING_TRIED.search(own)
             or _not_tried(own)
             or _DID_THAT.search(folded)
             or _VERDICT.search(own)
