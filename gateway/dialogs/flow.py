@@ -85,7 +85,7 @@ HANDOFF_REASONS = frozenset(
     {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
 )
 # Users who want a person now get at most this many questions, chosen by what is missing.
-IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent"})
+IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent", "repeated_failure"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
 

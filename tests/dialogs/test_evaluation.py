@@ -70,9 +70,9 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-# (set, pass floor, re-asked ceiling). dialogs_frozen2 and dialogs_frozen4 are the honest
-# measures: they are run for these two numbers only, never read or tuned on; dialogs_frozen
-# (seen) stays as a regression set.
+# (set, pass floor, re-asked ceiling). dialogs_frozen2, 4, 5 and 6 are the honest measures:
+# they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
+# stays as a regression set.
 BLIND_SETS = [
     # 43 after the refit after i12-recall ("1C crashes … after Friday's update" and "SAP GUI
     # closes after the splash since the patch" fell to the lower cut); 44 again in session 5.
@@ -93,9 +93,17 @@ BLIND_SETS = [
     # with the upset and urgency readings of i19-stakes and the later-facts slot filling
     # (NOTE-19-i19-later; the last miss is "ноут еле шевелится", matched by no article) ...
     ("dialogs_tune5.yaml", 39, 3),
+    # ... and its frozen part, an honest measure, first untouched at 30/40 (3 asked again),
+    # 31 since session 5's last merges; run for its summary only.
+    ("dialogs_frozen5.yaml", 31, 3),
+    # the sixth batch (session 6): its tuning part as first measured, untouched (36/40, 0
+    # asked again, main at 8de61fc), 38 with i19-facts3 ("laptop stuck updating" is no
+    # attempt, "forced a restart once" is; "листи висять у вихідних" is the outbox, not the
+    # weekend; "at 4pm yesterday") ...
+    ("dialogs_tune6.yaml", 38, 0),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
-    # (30/40, 3 asked again), run for its summary only.
-    ("dialogs_frozen5.yaml", 30, 3),
+    # (31/40, 1 asked again, main at 8de61fc), run for its summary only.
+    ("dialogs_frozen6.yaml", 31, 1),
 ]
 
 

@@ -38,6 +38,14 @@ def test_anger(text: str) -> None:
         "уже третий раз за неделю",
         "знову не працює",
         "it's still not working",
+        # back again, whatever the verb
+        "опять не грузит отчёт",
+        "знову відвалюється вайфай в аудиторії",
+        "Outlook опять зависает",
+        "мзт опять отвалился",
+        "the label printer is jamming again",
+        "VPN won't connect again",
+        "I cant log in again",
     ],
 )
 def test_repeated_failure(text: str) -> None:
@@ -51,6 +59,9 @@ def test_repeated_failure(text: str) -> None:
         "нет соединения с интернетом", "страхуем данные", "требуется доступ к папке",
         "SCCM agent does not start", "не печатает принтер", "СРОЧНО! упал сервер",
         "нова людина в команді, потрібен доступ",
+        # "again" of what the user did, or a fix that works again, is no trouble coming back
+        "sent it again", "I tried again", "перезагрузил снова, не помогло",
+        "принтер снова работает, спасибо", "yes, for a minute, then it froze again",
     ],
 )  # fmt: skip
 def test_ordinary_problems_are_not_handoffs(text: str) -> None:
