@@ -40,6 +40,7 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(need|want|get me|find me) (someone|somebody)( from (it|support|the it \w+))?( to (come|call|"
     r"look|fix|check|help|sort))",
     r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
+    r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     # someone to come, be sent or be spoken with

@@ -85,6 +85,7 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
         "put me through to IT", "let me talk to your manager", "need a tech here",
         "I want someone from IT to look at it", "just open a ticket", "how do I reach a person",
         "Оператор!", "дайте оператора", "з живим оператором", "I want an operator",
+        "I'm done with the steps, get someone to fix it",
     ],
 )  # fmt: skip
 def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
@@ -205,6 +206,7 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "Это уже перебор! Монитор снова гаснет каждые 5 минут",
         "Офигеть, третий раз за неделю отваливается вайфай",
         "Ugh. Printer. Again. Nothing prints.",
+        "I've reset my password three times and it STILL says locked. This is absurd.",
         # "do something"
         "Я вже тричі перезавантажувала, нічого не допомагає, зробіть хоч щось",
         "сделайте уже что-нибудь с этим сканером", "the VPN is dead again, do something",

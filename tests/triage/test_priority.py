@@ -203,6 +203,10 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "1С:Бухгалтерия 8.3 вылетает при формировании отчёта, с сегодняшнего утра",
         # one user's tries in turn, not many places
         "ни в одном браузере не открывается портал",
+        # nobody hears or calls the writer: their own fault, not many stopped
+        "Third call today where nobody can hear me in Teams",
+        "никто меня не слышит в Zoom, микрофон вроде включён",
+        "I've reported it twice and nobody has called me back",
         # colleagues addressed, not stopped
         "Уважаемые коллеги, программа Word самопроизвольно закрывается",
         "Колеги, з ранку не запускається КонсультантПлюс",
