@@ -96,10 +96,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("know remember understand want think help sure mind", en),
         stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
-                         "вылетать вылететь накрыться отказать остановиться простаивать", ru)
+                         "вылетать вылететь накрыться отказать остановиться простаивать "
+                         "закрываться закрыться", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
-                "зупинитися простоювати пропасти пропадати зникати", uk)
+                "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "failing lost blank dark offline standstill closes shuts bounce bounces "
                 "bounced bouncing reject rejects rejected undeliverable", en)
@@ -374,7 +375,10 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for
         for_them = before in _FOR or (before.isdecimal() and i > 1 and words[i - 2].text in _FOR)
+        # "Уважаемые коллеги, программа …": whom the message is addressed to, set off by a comma
+        addressed = word.text in labels
         people = subject and as_subject and _is_people(word) and not (about_me or attribute)
+        people = people and not addressed
         people = people and not for_them
         if people and before not in ("от", "від", "from"):
             return True

@@ -84,6 +84,7 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
         "відкрийте заявку, мені не треба поради",
         "put me through to IT", "let me talk to your manager", "need a tech here",
         "I want someone from IT to look at it", "just open a ticket", "how do I reach a person",
+        "Оператор!", "дайте оператора", "з живим оператором", "I want an operator",
     ],
 )  # fmt: skip
 def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
@@ -103,6 +104,10 @@ def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
         "пусть сотрудник зайдёт в почту", "создайте папку для отдела",
         "need admin rights to install Notepad++", "I want someone from HR to get access",
         "we need a new admin account for the intern",
+        # an operator as staff, the subject or the one spoken of
+        "В колл-центре ни один оператор не может принять звонок",
+        "у оператора не работает гарнитура", "the operator can't log in",
+        "клієнт скаржиться на оператора, кому передати?",
     ],
 )  # fmt: skip
 def test_people_as_the_object_of_a_request_ask_for_nobody(text: str) -> None:
