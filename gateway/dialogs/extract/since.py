@@ -273,13 +273,16 @@ def extract(text: str) -> str:
         found.append(text[at.start() : at.end()].strip())
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
+        # "на вихідних перестало": the weekend after "на" too (never "на понедельник", a day due)
+        weekend = bool(_OUTBOX.fullmatch(match.group(0).strip()))
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
-            rf"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+|{_BEGAN})\s+$",
+            rf"(?:\b(?:в|во|у|on|since|last{'|на' if weekend else ''})|в минул\w+|в прошл\w+|"
+            rf"{_BEGAN})\s+$",
             folded[: match.start()],
             _I,
         ):
             continue
-        if _OUTBOX.fullmatch(match.group(0).strip()) and re.search(
+        if weekend and re.search(
             r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I
         ):
             continue  # "листи висять у вихідних": the outbox, not the weekend
