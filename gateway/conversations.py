@@ -62,6 +62,7 @@ from gateway.store import (
     Conversation,
     ConversationAddress,
     Fence,
+    Incident,
     LeaseLost,
     Store,
     Transaction,
@@ -91,7 +92,9 @@ class TurnOutcome:
 class Incidents(Protocol):
     """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
 
-    async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
+    @property
+    def enabled(self) -> bool: ...
+    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]: ...
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
@@ -147,16 +150,13 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> tuple[TurnOutcome, tuple[OpenIncident, ...]]:
         """A turn and its commit; with the open incidents it was stepped with."""
-        # Round trips of a turn: this read (the conversation and its tickets), the open
-        # incidents (when detection is on: 1 while none is open, 2 with some), then the one
-        # commit. A new problem adds detection's reads after it (`_observe`): the report
-        # window (1, plus 1 for reports not seen before), the firing alerts when the
-        # report names a service (1); the open incidents are not read again. In a group
-        # of turns (`handle_together`) the window is read once for all its reports.
-        conv, tickets = await self.store.conversations.load(
-            msg.conversation_key, msg.channel, msg.chat_id
-        )
-        incidents = await self._open_incidents()
+        # Round trips of a turn: this read (the conversation, its open tickets and, when
+        # detection is on, the open incidents: one pipeline), then the one commit. A new
+        # problem adds detection's reads after it (`_observe`): the report window (1, plus
+        # 1 for reports not seen before), the firing alerts when the report names a
+        # service (1); the open incidents are not read again. In a group of turns
+        # (`handle_together`) those reads are made once for all its reports.
+        [(conv, tickets)], incidents = await self._read([_address(msg)])
         tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
         _count(outcome)
@@ -175,8 +175,7 @@ class ConversationService:
         conversation's next message. Raises LeaseLost after the turns that did commit.
         Turns are computed for at most `budget` seconds (well inside the shard lease):
         those left are not done, and run alone."""
-        loaded = await self.store.conversations.load_many([_address(m) for m, _ in turns])
-        incidents = await self._open_incidents()
+        loaded, incidents = await self._read([_address(m) for m, _ in turns])
         stepped: list[tuple[int, Transaction, TurnOutcome]] = []
         deadline = time.monotonic() + budget
         for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
@@ -204,8 +203,14 @@ class ConversationService:
             raise LeaseLost
         return done
 
-    async def _open_incidents(self) -> tuple[OpenIncident, ...]:
-        return await self.incidents.open_incidents() if self.incidents else ()
+    async def _read(
+        self, addresses: list[ConversationAddress]
+    ) -> tuple[list[tuple[Conversation, list[Ticket]]], tuple[OpenIncident, ...]]:
+        """What turns start from, in one round trip: each conversation with its open
+        tickets, and the open incidents when detection is on."""
+        detecting = self.incidents is not None and self.incidents.enabled
+        loaded, stored = await self.store.turn_reads(addresses, incidents=detecting)
+        return loaded, self.incidents.told(stored) if self.incidents is not None else ()
 
     async def _step(
         self,

@@ -36,10 +36,11 @@ Declares = Callable[..., Awaitable[Incident]]
 class Look:
     """What detection reads of the store for a group of reports (one worker's group of
     turns, after its commit), read once for all of them: the open incidents (those the
-    turns were stepped with) and the reports in the window."""
+    turns were stepped with), the reports in the window and the alerts firing."""
 
     incidents: tuple[OpenIncident, ...] | None = None
     window: list[OutageReport] | None = None
+    firing: dict[str, str] | None = None  # alert ticket id -> service
 
 
 class OutageDetection:
@@ -85,7 +86,7 @@ class OutageDetection:
             return None
         for anchor in _one_service_each(report):
             cluster = await self._cluster(anchor, look)
-            evidence = await self._alert_evidence(anchor)
+            evidence = await self._alert_evidence(anchor, look)
             if len(cluster) + evidence < self.settings.reports:
                 continue
             # Named by the first report of the outage, so every later report of it (in
@@ -195,10 +196,14 @@ class OutageDetection:
                 out.append(report)
         return out
 
-    async def _alert_evidence(self, report: OutageReport) -> int:
+    async def _alert_evidence(self, report: OutageReport, look: Look | None = None) -> int:
         if not report.services or not self.settings.alert_counts:
             return 0
-        firing = await self.store.alerts.firing_services()
+        firing = look.firing if look and look.firing is not None else None
+        if firing is None:
+            firing = await self.store.alerts.firing_services()
+            if look:
+                look.firing = firing
         return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
 
 

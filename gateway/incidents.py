@@ -99,10 +99,17 @@ class IncidentService:
 
     # --- what the dialog engine is given --------------------------------------------------
 
+    @property
+    def enabled(self) -> bool:
+        """Whether turns are told of open incidents (and their reports counted)."""
+        return self.settings.enabled
+
     async def open_incidents(self) -> tuple[OpenIncident, ...]:
-        if not self.settings.enabled:
-            return ()
-        return tuple(open_incident(incident) for incident in await self.store.incidents.open())
+        return self.told(await self.store.incidents.open()) if self.settings.enabled else ()
+
+    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]:
+        """What the dialog engine is told of the open incidents read from the store."""
+        return tuple(open_incident(incident) for incident in stored) if self.enabled else ()
 
     # --- detection (gateway.incident_detection) ----------------------------------------
 

@@ -19,6 +19,7 @@ from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import NO_FENCE, Transaction, keys
+from gateway.store.durability import ScriptRun
 from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
@@ -407,16 +408,22 @@ async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
     async with open_runtime(with_incidents(settings, reports=3)) as rt:
         reads: list[str] = []
         read_ids, read_window = rt.store.incidents.open_ids, rt.store.incidents.window
+        open_run = rt.store.incidents.open_run
 
-        async def counted() -> list[str]:
+        async def counted() -> list[str]:  # on a cluster
             reads.append("open")
             return await read_ids()
+
+        def counted_run() -> ScriptRun:  # on a single server: one script, in the turns' read
+            reads.append("open")
+            return open_run()
 
         async def window_counted(since: float) -> list[tuple[str, float]]:
             reads.append("window")
             return await read_window(since)
 
         monkeypatch.setattr(rt.store.incidents, "open_ids", counted)
+        monkeypatch.setattr(rt.store.incidents, "open_run", counted_run)
         monkeypatch.setattr(rt.store.incidents, "window", window_counted)
         await write(rt, "u1", "CRM не открывается")
         await write(rt, "u2", "CRM is down")
