@@ -277,6 +277,7 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as http:
             sockets = [await connect(http, url, session) for _ in range(sessions)]
+            cpu = server_cpu(srv, name)
             started = time.perf_counter() + 0.5
             outcomes = await asyncio.gather(
                 *(
@@ -289,6 +290,7 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
                 ),
                 return_exceptions=True,
             )
+            used = {part: now - cpu[part] for part, now in server_cpu(srv, name).items()}
             for ws in sockets:
                 await ws.close()
         result.failures = sum(1 for o in outcomes if isinstance(o, BaseException))
@@ -299,6 +301,10 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
             f"unanswered {sent - len(result.latencies):<5} failed {result.failures:<3} {lat}",
             flush=True,
         )
+        # CPU per message offered: what the load costs, whatever else the host runs.
+        per = ", ".join(f"{part} {u / max(1, sent) * 1000:.2f}" for part, u in used.items())
+        total = sum(used.values()) / max(1, sent) * 1000
+        print(f"{'':<8} CPU per message offered {total:.2f} ms ({per})", flush=True)
 
 
 async def connect(
@@ -444,6 +450,11 @@ def cpu_by_part(srv: Servers) -> dict[str, float]:
         "workers": process_cpu(workers),
         "redis": process_cpu([srv.redis_pid]),
     }
+
+
+def server_cpu(srv: Servers, name: str) -> dict[str, float]:
+    """CPU seconds used so far by the gateway's parts, or by the echo server."""
+    return cpu_by_part(srv) if name == "gateway" else {"echo": process_cpu([echo_pid(srv)])}
 
 
 def group_memory(srv: Servers) -> tuple[int, int, list[int]]:

@@ -62,6 +62,7 @@ from gateway.store import (
     Conversation,
     ConversationAddress,
     Fence,
+    Incident,
     LeaseLost,
     Store,
     Transaction,
@@ -91,13 +92,14 @@ class TurnOutcome:
 class Incidents(Protocol):
     """What a turn needs of mass incidents (gateway.incidents.IncidentService)."""
 
-    async def open_incidents(self) -> tuple[OpenIncident, ...]: ...
+    @property
+    def enabled(self) -> bool: ...
+    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]: ...
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
-    async def observe(
-        self, report: Any, open_now: tuple[OpenIncident, ...] | None = None
-    ) -> object: ...
+    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Any: ...
+    async def observe(self, report: Any, look: Any = None) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
 
@@ -140,7 +142,7 @@ class ConversationService:
             except CommitConflict:
                 log.debug("conversation changed during the turn; recomputing")
                 continue
-            await self._observe(outcome, incidents)
+            await self._observe(outcome, self.incidents.look(incidents) if self.incidents else None)
             return outcome
         raise RuntimeError(f"conversation {msg.conversation_key} kept changing; turn abandoned")
 
@@ -148,15 +150,13 @@ class ConversationService:
         self, msg: InboundMessage, fence: Fence, ack_ops: list[list[str]]
     ) -> tuple[TurnOutcome, tuple[OpenIncident, ...]]:
         """A turn and its commit; with the open incidents it was stepped with."""
-        # Round trips of a turn: this read (the conversation and its tickets), the open
-        # incidents (when detection is on: 1 while none is open, 2 with some), then the one
-        # commit. A new problem adds detection's reads after it (`_observe`): the report
-        # window (1, plus 1 for reports not seen before), the firing alerts when the
-        # report names a service (1); the open incidents are not read again.
-        conv, tickets = await self.store.conversations.load(
-            msg.conversation_key, msg.channel, msg.chat_id
-        )
-        incidents = await self._open_incidents()
+        # Round trips of a turn: this read (the conversation, its open tickets and, when
+        # detection is on, the open incidents: one pipeline), then the one commit. A new
+        # problem adds detection's reads after it (`_observe`): the report window (1, plus
+        # 1 for reports not seen before), the firing alerts when the report names a
+        # service (1); the open incidents are not read again. In a group of turns
+        # (`handle_together`) those reads are made once for all its reports.
+        [(conv, tickets)], incidents = await self._read([_address(msg)])
         tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
         _count(outcome)
@@ -175,8 +175,7 @@ class ConversationService:
         conversation's next message. Raises LeaseLost after the turns that did commit.
         Turns are computed for at most `budget` seconds (well inside the shard lease):
         those left are not done, and run alone."""
-        loaded = await self.store.conversations.load_many([_address(m) for m, _ in turns])
-        incidents = await self._open_incidents()
+        loaded, incidents = await self._read([_address(m) for m, _ in turns])
         stepped: list[tuple[int, Transaction, TurnOutcome]] = []
         deadline = time.monotonic() + budget
         for n, ((msg, ack_ops), (conv, tickets)) in enumerate(zip(turns, loaded, strict=True)):
@@ -191,18 +190,27 @@ class ConversationService:
                 log.debug("turn failed among others; it is run again alone", exc_info=True)
         failures = await self.store.commit_many([tx for _, tx, _ in stepped], fence)
         done: list[TurnOutcome | None] = [None] * len(turns)
+        # Detection reads the store once for the group's reports (`Look`), anew after one
+        # of them declared an incident.
+        look = self.incidents.look(incidents) if self.incidents else None
         for (n, _, outcome), failure in zip(stepped, failures, strict=True):
             if failure is None:
                 _count(outcome)
                 done[n] = outcome
-                if await self._observe(outcome, incidents):
-                    incidents = await self._open_incidents()  # the next report sees it
+                if await self._observe(outcome, look) and self.incidents:
+                    look = self.incidents.look()
         if any(isinstance(f, LeaseLost) for f in failures):
             raise LeaseLost
         return done
 
-    async def _open_incidents(self) -> tuple[OpenIncident, ...]:
-        return await self.incidents.open_incidents() if self.incidents else ()
+    async def _read(
+        self, addresses: list[ConversationAddress]
+    ) -> tuple[list[tuple[Conversation, list[Ticket]]], tuple[OpenIncident, ...]]:
+        """What turns start from, in one round trip: each conversation with its open
+        tickets, and the open incidents when detection is on."""
+        detecting = self.incidents is not None and self.incidents.enabled
+        loaded, stored = await self.store.turn_reads(addresses, incidents=detecting)
+        return loaded, self.incidents.told(stored) if self.incidents is not None else ()
 
     async def _step(
         self,
@@ -256,18 +264,16 @@ class ConversationService:
         tx.ops.extend(ack_ops)
         return tx, outcome
 
-    async def _observe(
-        self, outcome: TurnOutcome, open_now: tuple[OpenIncident, ...] | None = None
-    ) -> bool:
+    async def _observe(self, outcome: TurnOutcome, look: Any = None) -> bool:
         """The report counted in the turn's commit may complete a mass incident (decided
         after the commit: a failure here never undoes the turn, nor loses the count).
-        `open_now`: the open incidents the turn was stepped with, read once for its group
-        of turns, so detection does not read them again for each report. True when an
-        incident was declared (or found declared) for the report."""
+        `look`: what detection read of the store for the turn's group (the open incidents
+        the turns were stepped with, the window), so it is not read again for each
+        report. True when an incident was declared (or found declared) for the report."""
         if self.incidents is None or outcome.report is None:
             return False
         try:
-            return bool(await self.incidents.observe(outcome.report, open_now))
+            return bool(await self.incidents.observe(outcome.report, look))
         except Exception:  # a store outage is a warning (the turn and its count are kept)
             log_failure(log, "counting a report for incident detection failed")
             return False

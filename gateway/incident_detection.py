@@ -32,6 +32,17 @@ NewProblem = tuple[str, str, str]  # a problem the dialog took up: text, topic, 
 Declares = Callable[..., Awaitable[Incident]]
 
 
+@dataclasses.dataclass
+class Look:
+    """What detection reads of the store for a group of reports (one worker's group of
+    turns, after its commit), read once for all of them: the open incidents (those the
+    turns were stepped with), the reports in the window and the alerts firing."""
+
+    incidents: tuple[OpenIncident, ...] | None = None
+    window: list[OutageReport] | None = None
+    firing: dict[str, str] | None = None  # alert ticket id -> service
+
+
 class OutageDetection:
     """Counts reports, finds the outage they make up, declares or proposes it."""
 
@@ -67,16 +78,15 @@ class OutageDetection:
             self.store.incidents.add_report(tx, conversation_key, report.to_json(), now, ttl)
         return report
 
-    async def observe(
-        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
-    ) -> Incident | None:
+    async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
         """After the turn's commit: declare (or propose) the outage `report` completes.
-        `open_now`: the open incidents as the turn's group read them (not read again)."""
-        if not self.settings.enabled or await self._covered(report, open_now):
+        `look`: what the reports of one group of turns share of the store, read for the
+        first of them (the open incidents, the window); a new one after a declaration."""
+        if not self.settings.enabled or await self._covered(report, look):
             return None
         for anchor in _one_service_each(report):
-            cluster = await self._cluster(anchor)
-            evidence = await self._alert_evidence(anchor)
+            cluster = await self._cluster(anchor, look)
+            evidence = await self._alert_evidence(anchor, look)
             if len(cluster) + evidence < self.settings.reports:
                 continue
             # Named by the first report of the outage, so every later report of it (in
@@ -157,32 +167,43 @@ class OutageDetection:
             why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
         )
 
-    async def _covered(
-        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
-    ) -> bool:
+    async def _covered(self, report: OutageReport, look: Look | None = None) -> bool:
         """An open incident is about this report already (its reporters were joined to it
         or said it was something else)."""
-        for incident in open_now if open_now is not None else await self.open_incidents():
+        incidents = look.incidents if look and look.incidents is not None else None
+        if incidents is None:
+            incidents = await self.open_incidents()
+            if look:
+                look.incidents = incidents
+        for incident in incidents:
             if report.services & incident.services:
                 return True
             if incident.anchor is not None and self.reader.related(report, incident.anchor):
                 return True
         return False
 
-    async def _cluster(self, anchor: OutageReport) -> list[OutageReport]:
+    async def _cluster(self, anchor: OutageReport, look: Look | None = None) -> list[OutageReport]:
         """The reports in the window about the same outage as `anchor`, one per user,
         `anchor` first."""
-        since = self.clock() - self.settings.window_minutes * 60
+        window = look.window if look and look.window is not None else None
+        if window is None:
+            window = await self.window.reports(self.clock() - self.settings.window_minutes * 60)
+            if look:
+                look.window = window
         out = [anchor]
-        for report in await self.window.reports(since):
+        for report in window:
             if report.conversation != anchor.conversation and self.reader.related(anchor, report):
                 out.append(report)
         return out
 
-    async def _alert_evidence(self, report: OutageReport) -> int:
+    async def _alert_evidence(self, report: OutageReport, look: Look | None = None) -> int:
         if not report.services or not self.settings.alert_counts:
             return 0
-        firing = await self.store.alerts.firing_services()
+        firing = look.firing if look and look.firing is not None else None
+        if firing is None:
+            firing = await self.store.alerts.firing_services()
+            if look:
+                look.firing = firing
         return sum(1 for s in firing.values() if report.services & self.catalog.of_alert(s))
 
 

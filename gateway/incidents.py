@@ -28,7 +28,7 @@ from gateway.conversations import ConversationService
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
-from gateway.incident_detection import NewProblem, OutageDetection
+from gateway.incident_detection import Look, NewProblem, OutageDetection
 from gateway.models import (
     TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
@@ -99,10 +99,17 @@ class IncidentService:
 
     # --- what the dialog engine is given --------------------------------------------------
 
+    @property
+    def enabled(self) -> bool:
+        """Whether turns are told of open incidents (and their reports counted)."""
+        return self.settings.enabled
+
     async def open_incidents(self) -> tuple[OpenIncident, ...]:
-        if not self.settings.enabled:
-            return ()
-        return tuple(open_incident(incident) for incident in await self.store.incidents.open())
+        return self.told(await self.store.incidents.open()) if self.settings.enabled else ()
+
+    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]:
+        """What the dialog engine is told of the open incidents read from the store."""
+        return tuple(open_incident(incident) for incident in stored) if self.enabled else ()
 
     # --- detection (gateway.incident_detection) ----------------------------------------
 
@@ -112,12 +119,14 @@ class IncidentService:
         """Count a user's new problem, in the turn's commit."""
         return self.detection.record(tx, conversation_key, problem)
 
-    async def observe(
-        self, report: OutageReport, open_now: tuple[OpenIncident, ...] | None = None
-    ) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes.
-        `open_now`: the open incidents as the turn read them, when it did."""
-        return await self.detection.observe(report, open_now)
+    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Look:
+        """A look at the store for a group of reports; `open_now` the open incidents as
+        the group's turns read them."""
+        return Look(incidents=open_now)
+
+    async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
+        """After the turn's commit: declare (or propose) the outage `report` completes."""
+        return await self.detection.observe(report, look)
 
     async def proposals(self) -> list[dict[str, Any]]:
         """What detection proposes (`auto_declare: false`), re-counted now."""

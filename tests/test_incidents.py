@@ -19,6 +19,7 @@ from gateway.models import InboundMessage, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import NO_FENCE, Transaction, keys
+from gateway.store.durability import ScriptRun
 from gateway.triage.outage_reports import OutageReport
 
 IDS = itertools.count(1)
@@ -397,21 +398,33 @@ async def history_of(rt: Runtime, ticket_id: str) -> list[dict[str, str]]:
     ]
 
 
-async def test_a_group_of_turns_reads_the_open_incidents_once(
+async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker's group of turns reads the open incidents once, for its steps and for
-    detection after the commit; an incident declared by one report of the group is seen
-    by the next (it joins it, no second one is declared)."""
+    detection after the commit, and detection reads the report window once for all the
+    group's reports; an incident declared by one report of the group is seen by the next
+    (it joins it, no second one is declared)."""
     async with open_runtime(with_incidents(settings, reports=3)) as rt:
-        reads = []
-        read_ids = rt.store.incidents.open_ids
+        reads: list[str] = []
+        read_ids, read_window = rt.store.incidents.open_ids, rt.store.incidents.window
+        open_run = rt.store.incidents.open_run
 
-        async def counted() -> list[str]:
-            reads.append(1)
+        async def counted() -> list[str]:  # on a cluster
+            reads.append("open")
             return await read_ids()
 
+        def counted_run() -> ScriptRun:  # on a single server: one script, in the turns' read
+            reads.append("open")
+            return open_run()
+
+        async def window_counted(since: float) -> list[tuple[str, float]]:
+            reads.append("window")
+            return await read_window(since)
+
         monkeypatch.setattr(rt.store.incidents, "open_ids", counted)
+        monkeypatch.setattr(rt.store.incidents, "open_run", counted_run)
+        monkeypatch.setattr(rt.store.incidents, "window", window_counted)
         await write(rt, "u1", "CRM не открывается")
         await write(rt, "u2", "CRM is down")
         texts = {"u3": "срм висит", "u4": "CRM не работает", "p1": "не печатает принтер",
@@ -424,7 +437,7 @@ async def test_a_group_of_turns_reads_the_open_incidents_once(
         outcomes = await rt.service.handle_together(group, NO_FENCE)
         assert all(outcomes)
         # once for the group, once more after the CRM outage was declared in it
-        assert len(reads) == 2
+        assert reads.count("open") == 2 and reads.count("window") == 2
         (incident_id,) = await rt.store.incidents.open_ids()
         assert await rt.store.incidents.subscribers(incident_id) == [
             "webchat:u1", "webchat:u2", "webchat:u3", "webchat:u4"]  # fmt: skip
@@ -433,5 +446,5 @@ async def test_a_group_of_turns_reads_the_open_incidents_once(
         later = [(InboundMessage(channel="webchat", chat_id=f"x{n}", message_id=f"m{next(IDS)}",
                                  text=text), []) for n, text in enumerate(others)]  # fmt: skip
         await rt.service.handle_together(later, NO_FENCE)
-        assert len(reads) == 1  # three reports, none an outage yet: read once
+        assert reads == ["open", "window"]  # three reports, none an outage yet: read once
         assert len(await rt.store.incidents.open_ids()) == 1

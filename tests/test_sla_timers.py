@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desk_seed import Clock
+from live_news import heard
 from prometheus_client import REGISTRY
 
 from gateway.conversations import ConversationService
@@ -73,20 +74,9 @@ async def sent_to(store: Store, chat_id: str) -> list[str]:
 
 async def alerts(store: Store, during: Any) -> list[dict[str, Any]]:
     """SLA alerts published while `during` runs, as every console process receives them."""
-    got: list[dict[str, Any]] = []
-
-    async def listen() -> None:
-        async for event in store.live_events():
-            if event.get("type") == "sla_alert":
-                got.append(event)
-
-    listener = asyncio.create_task(listen())
-    await asyncio.sleep(0.2)
-    await during
-    await asyncio.sleep(0.3)
-    listener.cancel()
-    await asyncio.gather(listener, return_exceptions=True)
-    return got
+    async with heard(store) as events:
+        await during
+    return [event for event in events if event.get("type") == "sla_alert"]
 
 
 async def test_warning_then_breach_escalates_and_tells_the_user_once(store: Store) -> None:

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gateway.knowledge.decision import fit
 from gateway.knowledge.evaluation import (
     DEV_FILE,
     FOLDS,
@@ -15,7 +14,7 @@ from gateway.knowledge.evaluation import (
     TUNING_FILES,
     cross_validate_parts,
     evaluate,
-    held_out_examples,
+    fit_committed,
     load_cases,
     print_table,
 )
@@ -68,7 +67,8 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
 
     Without a file: the dev set, each tuning part by cross-validation and the frozen parts
     (see gateway/knowledge/evaluation.py). With `refit` the decision is first fitted on the
-    tuning parts and the dev set and written to decision.json.
+    tuning parts and the dev set and written to decision.json, the domain model's line
+    counts to domain.json.
     """
     articles = load_articles(path)
     if eval_file is not None:
@@ -79,10 +79,11 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
         name: load_cases(eval_dir / name) for name in TUNING_FILES if (eval_dir / name).exists()
     }
     if refit:
-        lines = [case for cases in tuning.values() for case in cases]
-        decision = fit(held_out_examples(articles, [*lines, *dev]))
+        decision, counts = fit_committed(articles, {**tuning, DEV_FILE: dev})
         decision.save()
-        print(f"decision fitted on {len(lines)} tuning + {len(dev)} dev lines, saved")
+        counts.save()
+        lines = sum(len(cases) for cases in tuning.values())
+        print(f"decision and domain model fitted on {lines} tuning + {len(dev)} dev lines, saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
     for name, tallies in cross_validate_parts(matcher, tuning, dev).items():

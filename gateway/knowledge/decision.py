@@ -2,7 +2,7 @@
 
 Two logistic models read the best article's signals (coverage, BM25, character
 similarity, keyword phrase, margin over the runner-up, unknown, explained and unexplained
-words):
+words, other services' words, and the domain model's "is this IT at all" score):
 one gives the probability that the message is about any article at all, the other that
 the best article is the right one. Below the `choices` cut on the first, nothing is said;
 at or above the `answer` cut on the second, the article is answered directly; in between
@@ -39,6 +39,7 @@ FEATURES = (
     "unexplained",
     "explained",
     "outside",
+    "domain",
 )
 DEFAULT_PATH = Path(__file__).with_name("decision.json")
 # What the thresholds weigh: a right first candidate is worth 1, a wrong article answered
@@ -66,6 +67,7 @@ class Example:
 
     ranked: tuple[Signals, ...]
     topic: str | None
+    reading: tuple[tuple[str, float], ...] = ()  # its words, for the domain model (domain.py)
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def features(ranked: Sequence[Signals]) -> list[float]:
         best.unexplained,
         best.explained,
         best.outside,
+        best.domain,
     ]
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.decision import Decision, Example, fit
+from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.matcher import Matcher, MatchResult
 from gateway.knowledge.ranker import Ranker
 
@@ -110,7 +111,7 @@ def load_cases(path: Path) -> list[Case]:
 
 def examples(ranker: Ranker, cases: Iterable[Case]) -> list[Example]:
     """Rank every case once; the decision is fitted and applied on these."""
-    return [Example(tuple(ranker.rank(c.q, _lang(c), 4)), c.topic) for c in cases]
+    return [_example(ranker, c) for c in cases]
 
 
 def evaluate(matcher: Matcher, cases: Sequence[Case]) -> dict[str, Tally]:
@@ -138,8 +139,55 @@ def held_out_examples(
         held = {_phrasing(cases[i].q) for i in members}
         ranker = Ranker(_without(articles, held))
         for i in members:
-            ranked[i] = Example(tuple(ranker.rank(cases[i].q, _lang(cases[i]), 4)), cases[i].topic)
+            ranked[i] = _example(ranker, cases[i])
     return [e for e in ranked if e is not None]
+
+
+def scored_apart(
+    articles: Sequence[Article], files: Mapping[str, Sequence[Example]]
+) -> dict[str, list[Example]]:
+    """Each file's examples with the domain score of a model fitted on the other files'
+    lines only: a line's own file never vouches for it (domain.py)."""
+    counts = {name: line_counts(examples) for name, examples in files.items()}
+    return {
+        name: with_domain(
+            examples,
+            Domain(articles, sum((c for o, c in counts.items() if o != name), LineCounts({}, {}))),
+        )
+        for name, examples in files.items()
+    }
+
+
+def with_domain(examples: Iterable[Example], domain: Domain) -> list[Example]:
+    """The examples with `domain`'s score in their signals."""
+    return [
+        Example(tuple(dataclasses.replace(s, domain=score) for s in e.ranked), e.topic, e.reading)
+        for e in examples
+        for score in (domain.score(e.reading),)
+    ]
+
+
+def line_counts(examples: Iterable[Example]) -> LineCounts:
+    """The lemma counts of labelled lines, IT problems apart from off-topic ones."""
+    return LineCounts.of((e.reading, e.topic is not None) for e in examples)
+
+
+def fit_committed(
+    articles: Sequence[Article], files: Mapping[str, Sequence[Case]]
+) -> tuple[Decision, LineCounts]:
+    """The decision and the domain model's line counts from all of `files`' lines.
+
+    The lines are ranked held out, dealt into folds together; each file's domain scores come
+    from a model of the other files' lines (`scored_apart`), so the decision weighs the
+    score as it will be on new wordings; the counts kept are those of every line.
+    """
+    held = held_out_examples(articles, [c for cases in files.values() for c in cases])
+    by_file: dict[str, Sequence[Example]] = {}
+    start = 0
+    for name, cases in files.items():
+        by_file[name], start = held[start : start + len(cases)], start + len(cases)
+    scored = scored_apart(articles, by_file)
+    return fit([e for examples in scored.values() for e in examples]), line_counts(held)
 
 
 def cross_validate(
@@ -147,9 +195,7 @@ def cross_validate(
 ) -> dict[str, Tally]:
     """k-fold accuracy, held out twice: each fold is ranked without its own phrasings in
     the articles and decided by a decision fitted on the other folds plus `extra`."""
-    ranked = held_out_examples(matcher.articles, cases, folds)
-    extra_ranked = held_out_examples(matcher.articles, extra, folds)
-    return _cross_validate_ranked(matcher, cases, ranked, extra_ranked, folds)
+    return cross_validate_parts(matcher, {"part": cases}, extra, folds)["part"]
 
 
 def cross_validate_parts(
@@ -167,19 +213,29 @@ def cross_validate_parts(
     """
     articles = matcher.articles
     ranked = {name: held_out_examples(articles, cases, folds) for name, cases in parts.items()}
-    extra_ranked = held_out_examples(articles, extra, folds)
+    files = {**ranked, _EXTRA: held_out_examples(articles, extra, folds)}
+    # The part tested is scored by a domain model without its lines, and so is every line
+    # it is decided with: a part's own off-topic words never help it.
+    apart = scored_apart(articles, files)
+    tested = {name: apart[name] for name in parts}
     trainings = {
         name: _fold_trainings(
             cases,
-            ranked[name],
-            [e for other in parts if other != name for e in ranked[other]] + extra_ranked,
+            tested[name],
+            [
+                e
+                for examples in scored_apart(
+                    articles, {o: exs for o, exs in files.items() if o != name}
+                ).values()
+                for e in examples
+            ],
             folds,
         )
         for name, cases in parts.items()
     }
     decisions = iter(fit_all([t for name in parts for t in trainings[name]]))
     return {
-        name: _decide_folds(matcher, cases, ranked[name], [next(decisions) for _ in range(folds)])
+        name: _decide_folds(matcher, cases, tested[name], [next(decisions) for _ in range(folds)])
         for name, cases in parts.items()
     }
 
@@ -192,7 +248,7 @@ def _cross_validate_ranked(
     folds: int,
 ) -> dict[str, Tally]:
     """Decide each fold of held-out `ranked` by a decision fitted on the other folds and
-    `extra_ranked`."""
+    `extra_ranked`, their signals as they are (bench/weigh_use.py)."""
     trainings = _fold_trainings(cases, ranked, extra_ranked, folds)
     return _decide_folds(matcher, cases, ranked, fit_all(trainings))
 
@@ -247,6 +303,7 @@ def fit_all(trainings: Sequence[Sequence[Example]]) -> list[Decision]:
         _PENDING = ()
 
 
+_EXTRA = "extra"  # the lines every part is trained with besides the others (dev)
 _PENDING: Sequence[Sequence[Example]] = ()  # the training sets a forked fit reads
 
 
@@ -277,6 +334,11 @@ def print_table(title: str, tallies: dict[str, Tally], show_misses: bool = True)
         for miss in misses:
             print(f"  {miss}")
     print(json.dumps({k: t.summary() for k, t in tallies.items()}, ensure_ascii=False))
+
+
+def _example(ranker: Ranker, case: Case) -> Example:
+    lang = _lang(case)
+    return Example(tuple(ranker.rank(case.q, lang, 4)), case.topic, ranker.reading(case.q, lang))
 
 
 def _count(tallies: dict[str, Tally], case: Case, result: MatchResult) -> None:

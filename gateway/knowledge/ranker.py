@@ -26,6 +26,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
@@ -102,6 +103,9 @@ class Signals:
     explained: float  # message words it explains, as a share of 4 (capped at 1): long messages
     outside: float  # share of the message's weight in words of other services: salary, lunch
     rank_score: float  # the score articles are ordered by
+    # Log-odds that the message's words are IT's rather than everyday life's (domain.py;
+    # same for all articles): "cement mixer … won't start" is low, "принтер не печатает" high.
+    domain: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,10 @@ class _Message:
 class Ranker:
     """BM25 over lemmas fused with character similarity; build once, rank many times."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], lines: LineCounts | None = None) -> None:
         self.articles = tuple(articles)
+        # The labelled lines' counts fitted last (domain.json) unless others are given.
+        self.domain = Domain(self.articles, LineCounts.load() if lines is None else lines)
         self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
         self._terms: dict[Token, list[tuple[str, float]]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -204,6 +210,7 @@ class Ranker:
             sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
         )
         outside = sum(self._elsewhere(message).values())
+        domain = self.domain.score(_reading(message))
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         specific: dict[int, float] = defaultdict(float)
@@ -274,6 +281,7 @@ class Ranker:
                     unexplained=min((len(resolved) - hits[index]) / 4, 1.0),
                     explained=explained,
                     outside=outside,
+                    domain=domain,
                     rank_score=_RANK_WEIGHTS[0] * coverage
                     + _RANK_WEIGHTS[1] * share
                     + _RANK_WEIGHTS[2] * explained
@@ -293,6 +301,12 @@ class Ranker:
         weight in their words: {"hr": 0.4} for "нужна справка с места работы"."""
         message = self._read(tuple(tokens(text, lang)))
         return self._elsewhere(message) if message else {}
+
+    def reading(self, text: str, lang: str | None = None) -> tuple[tuple[str, float], ...]:
+        """The message's content lemmas with their share of its weight (what the domain
+        model reads), also when no article ranks."""
+        message = self._read(tuple(tokens(text, lang)))
+        return _reading(message) if message else ()
 
     def _read(self, words: tuple[Token, ...]) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty."""
@@ -496,6 +510,13 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _reading(message: _Message) -> tuple[tuple[str, float], ...]:
+    return tuple(
+        (token.lemma, weight / message.total)
+        for (token, _), weight in zip(message.resolved, message.weights, strict=True)
+    )
 
 
 def _lemmas_of(words: frozenset[str]) -> frozenset[str]:

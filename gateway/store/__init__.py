@@ -22,10 +22,11 @@ from redis.exceptions import (
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from gateway.models import Ticket
 from gateway.store import keys, migration, scripts
 from gateway.store.alerts import AlertDetails, AlertStore
 from gateway.store.conversations import Conversation, ConversationAddress, ConversationStore
-from gateway.store.durability import DurableWrites, NotReplicated
+from gateway.store.durability import DurableWrites, NotReplicated, evalsha_all
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.incidents import Incident, IncidentStore
@@ -114,7 +115,7 @@ class Store:
         self.sla_timers = SlaTimerQueue(redis)
         self.reports = ReportStore(redis)
         self.alerts = AlertStore(redis)
-        self.incidents = IncidentStore(redis)
+        self.incidents = IncidentStore(redis, cluster=self.cluster)
         self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
         self._slot_steps = SlotSteps(redis, durable)
@@ -152,6 +153,25 @@ class Store:
         else:
             await migration.tag_keys(self.redis)
         await self.inbound.ensure_groups()
+
+    async def turn_reads(
+        self, addresses: list[ConversationAddress], *, incidents: bool
+    ) -> tuple[list[tuple[Conversation, list[Ticket]]], list[Incident]]:
+        """What turns read before they step, in one round trip on a single server: each
+        conversation with its open tickets (`conversations.load_many`) and, if asked,
+        the open incidents (`incidents.open`). On a cluster: the same reads, at once."""
+        if not incidents:
+            return await self.conversations.load_many(addresses), []
+        if self.cluster:
+            loaded, found = await asyncio.gather(
+                self.conversations.load_many(addresses), self.incidents.open()
+            )
+            return loaded, found
+        runs = [*self.conversations.load_runs(addresses), self.incidents.open_run()]
+        *replies, opened = await evalsha_all(self.redis, runs)
+        if isinstance(opened, Exception):
+            raise opened
+        return self.conversations.loaded(addresses, replies), self.incidents.opened(opened)
 
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost.
@@ -241,13 +261,19 @@ class Store:
         pipe.expire(key, ttl)
         await pipe.execute()
 
-    async def live_events(self) -> AsyncIterator[dict[str, Any]]:
-        """Changes as they are committed (tickets, transcripts), for live consoles."""
+    async def live_events(
+        self, subscribed: asyncio.Event | None = None
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Changes as they are committed (tickets, transcripts), for live consoles.
+        `subscribed` is set once Redis confirms the subscription: nothing published from
+        then on is missed."""
         pubsub = self.redis.pubsub()
         await pubsub.subscribe(keys.EVENTS_CHANNEL)
         try:
             async for message in pubsub.listen():
-                if message.get("type") == "message":
+                if message.get("type") == "subscribe" and subscribed is not None:
+                    subscribed.set()
+                elif message.get("type") == "message":
                     news = json.loads(message["data"])  # a commit's list, or one announcement
                     for event in news if isinstance(news, list) else [news]:
                         yield event

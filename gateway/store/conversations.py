@@ -9,12 +9,15 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.models import BOT_OWNER, Ticket
+from gateway.models import BOT_OWNER, Ticket, TicketStatus
 from gateway.store import keys, scripts
 from gateway.store.batching import ScriptBatcher
-from gateway.store.durability import ScriptCall, evalsha_each
+from gateway.store.durability import ScriptCall, ScriptRun, evalsha_all, evalsha_each
 from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
+
+# A ticket in one of these is over: a turn does not read it (see LOAD_CONVERSATION).
+ENDED_STATUSES = tuple(status.value for status in TicketStatus if not status.is_active)
 
 
 @dataclass
@@ -75,8 +78,8 @@ class ConversationStore:
 
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
         """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and its tickets, in the order of their ids. (On a cluster the
-        tickets are in their own slots: two round trips.)"""
+        none is stored) and its open tickets, in the order of their ids. (On a cluster
+        the tickets are in their own slots: two round trips.)"""
         if self._cluster:
             return await self._load_from_slots(key, channel, chat_id)
         where = ConversationAddress(key, channel, chat_id)
@@ -92,7 +95,17 @@ class ConversationStore:
             return list(await asyncio.gather(
                 *(self._load_from_slots(a.key, a.channel, a.chat_id) for a in addresses)
             ))  # fmt: skip
-        replies = await evalsha_each(self._redis, self._load, [_load_call(a) for a in addresses])
+        return self.loaded(addresses, await evalsha_all(self._redis, self.load_runs(addresses)))
+
+    def load_runs(self, addresses: list[ConversationAddress]) -> list[ScriptRun]:
+        """The script calls that read what these turns start from (on a single server),
+        to go in one pipeline with other reads; `loaded` reads their replies."""
+        return [ScriptRun(self._load, *_load_call(address)) for address in addresses]
+
+    @staticmethod
+    def loaded(
+        addresses: list[ConversationAddress], replies: list[Any]
+    ) -> list[tuple[Conversation, list[Ticket]]]:
         for reply in replies:
             if isinstance(reply, Exception):
                 raise reply
@@ -106,7 +119,8 @@ class ConversationStore:
         pipe.smembers(keys.conversation_tickets(key))
         raw, ids = await pipe.execute()
         conv = _conversation(key, raw) or Conversation(key=key, channel=channel, chat_id=chat_id)
-        return conv, await read_tickets(self._redis, sorted(i.decode() for i in ids))
+        tickets = await read_tickets(self._redis, sorted(i.decode() for i in ids))
+        return conv, [t for t in tickets if t.status.is_active]
 
     async def language(self, key: str) -> str:
         value = await self._redis.hget(keys.conversation(key), "language")
@@ -160,16 +174,16 @@ def _load_call(where: ConversationAddress) -> tuple[list[str], list[str]]:
     """The LOAD_CONVERSATION script's keys and arguments for one conversation."""
     return (
         [keys.conversation(where.key), keys.conversation_tickets(where.key)],
-        keys.ticket_hashes_around_id(),
+        [*keys.ticket_hashes_around_id(), *ENDED_STATUSES],
     )
 
 
 def _loaded(where: ConversationAddress, reply: Any) -> tuple[Conversation, list[Ticket]]:
     raw, rows = reply
-    conv = _conversation(where.key, _pairs(raw)) or Conversation(
+    conv = _conversation(where.key, scripts.hash_of(raw)) or Conversation(
         key=where.key, channel=where.channel, chat_id=where.chat_id
     )
-    tickets = [ticket_from_hashes(*map(_pairs, row[1:])) for row in sorted(rows)]
+    tickets = [ticket_from_hashes(*map(scripts.hash_of, row[1:])) for row in sorted(rows)]
     return conv, [t for t in tickets if t is not None]
 
 
@@ -191,8 +205,3 @@ def _conversation(key: str, raw: dict[bytes, bytes]) -> Conversation | None:
         updated_at=float(data.get("updated_at", 0)),
         last_user_at=float(data.get("last_user_at", 0)),
     )
-
-
-def _pairs(flat: list[bytes]) -> dict[bytes, bytes]:
-    """A hash as a script returns it (name, value, name, value...) as a dict."""
-    return dict(zip(flat[::2], flat[1::2], strict=True))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from redis.asyncio.cluster import PipelineCommand, RedisCluster
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -21,6 +21,14 @@ log = logging.getLogger(__name__)
 
 # One call of a script: its keys and its arguments.
 ScriptCall = tuple[Sequence[Any], Sequence[Any]]
+
+
+class ScriptRun(NamedTuple):
+    """One call of a registered script, beside calls of other scripts in one pipeline."""
+
+    script: Any
+    keys: Sequence[Any]
+    args: Sequence[Any]
 
 
 class NotReplicated(Exception):
@@ -156,11 +164,19 @@ async def evalsha_each(
     results in order, a call's error as its result. A server that lacks the script (just
     restarted, newly promoted) gets it loaded once, and only the calls it refused are
     sent again: each call runs exactly once."""
-    results = await _pipelined(redis, script, calls, wait)
-    refused = [i for i, r in enumerate(results[: len(calls)]) if isinstance(r, NoScriptError)]
+    return await evalsha_all(redis, [ScriptRun(script, *call) for call in calls], wait)
+
+
+async def evalsha_all(
+    redis: Any, runs: Sequence[ScriptRun], wait: tuple[int, int] | None = None
+) -> list[Any]:
+    """As `evalsha_each`, for calls of different scripts (reads that go together)."""
+    results = await _pipelined(redis, runs, wait)
+    refused = [i for i, r in enumerate(results[: len(runs)]) if isinstance(r, NoScriptError)]
     if refused:
-        await redis.script_load(script.script)
-        again = await _pipelined(redis, script, [calls[i] for i in refused], wait)
+        for script in {id(runs[i].script): runs[i].script for i in refused}.values():
+            await redis.script_load(script.script)
+        again = await _pipelined(redis, [runs[i] for i in refused], wait)
         for i, result in zip(refused, again, strict=False):
             results[i] = result
         if wait is not None:
@@ -169,11 +185,11 @@ async def evalsha_each(
 
 
 async def _pipelined(
-    redis: Any, script: Any, calls: Sequence[ScriptCall], wait: tuple[int, int] | None
+    redis: Any, runs: Sequence[ScriptRun], wait: tuple[int, int] | None
 ) -> list[Any]:
     pipe = redis.pipeline(transaction=False)
-    for keys, args in calls:
-        pipe.evalsha(script.sha, len(keys), *keys, *args)
+    for run in runs:
+        pipe.evalsha(run.script.sha, len(run.keys), *run.keys, *run.args)
     if wait is not None:
         pipe.execute_command("WAIT", *wait)
     return list(await pipe.execute(raise_on_error=False))

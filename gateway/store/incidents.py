@@ -9,7 +9,8 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.store import keys
+from gateway.store import keys, scripts
+from gateway.store.durability import ScriptRun
 from gateway.store.transaction import Transaction
 
 WINDOW_READ = 5000  # reports read per detection: the newest, in a very busy window
@@ -72,15 +73,21 @@ class Incident:
 class IncidentStore:
     """Reads of incidents; writes go through a Transaction (the helpers below)."""
 
-    def __init__(self, redis: aioredis.Redis) -> None:
+    def __init__(self, redis: aioredis.Redis, *, cluster: bool = False) -> None:
         self._redis = redis
+        self._cluster = cluster
+        self._open = redis.register_script(scripts.OPEN_INCIDENTS)
 
     async def get(self, incident_id: str) -> Incident | None:
         return _incident(incident_id, await self._redis.hgetall(keys.incident(incident_id)))
 
     async def open(self) -> list[Incident]:
-        """The open incidents, oldest first: two round trips however many there are (every
-        turn reads them, and in an outage there are several)."""
+        """The open incidents, oldest first: one round trip however many there are (every
+        turn reads them, and in an outage there are several); two on a cluster, where
+        each incident has its own slot."""
+        if not self._cluster:
+            run = self.open_run()
+            return self.opened(await self._open(keys=run.keys, args=run.args))
         ids = await self.open_ids()
         if not ids:
             return []
@@ -88,6 +95,16 @@ class IncidentStore:
         for incident_id in ids:
             pipe.hgetall(keys.incident(incident_id))
         found = [_incident(i, raw) for i, raw in zip(ids, await pipe.execute(), strict=True)]
+        return [incident for incident in found if incident and incident.status == "open"]
+
+    def open_run(self) -> ScriptRun:
+        """The script call that reads the open incidents (on a single server), to go in
+        one pipeline with other reads; `opened` makes its reply incidents."""
+        return ScriptRun(self._open, [keys.INCIDENTS_OPEN], keys.incident_around_id())
+
+    @staticmethod
+    def opened(reply: list[Any]) -> list[Incident]:
+        found = [_incident(i.decode(), scripts.hash_of(raw)) for i, raw in reply]
         return [incident for incident in found if incident and incident.status == "open"]
 
     async def open_ids(self) -> list[str]:

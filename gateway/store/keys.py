@@ -257,6 +257,13 @@ def incident(incident_id: str) -> str:
     return f"{PREFIX}:incident:{incident_id}"
 
 
+def incident_around_id() -> list[str]:
+    """The name of an incident's hash as the text before and after its id: for a
+    server-side script that builds it."""
+    mark = "\x00"
+    return incident(mark).split(mark)
+
+
 def incident_subscribers(incident_id: str) -> str:
     """set: conversation keys told when the incident changes (each once per change)."""
     return f"{PREFIX}:incident:{incident_id}:subs"

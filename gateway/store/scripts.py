@@ -52,19 +52,37 @@ end
 return 'ok'
 """
 
-# What a turn reads, in one round trip: the conversation hash and, for each of its
-# tickets, the id and its hashes. KEYS: conversation hash, its ticket-id set. ARGV: pairs
-# (text before, text after) the ticket id in the names of a ticket's hashes (store/keys.py).
+# What a turn reads, in one round trip: the conversation hash and, for each of its open
+# tickets, the id and its hashes (a ticket that is over is skipped unread: a conversation
+# of years keeps every ticket it ever had). KEYS: conversation hash, its ticket-id set.
+# ARGV: three pairs (text before, text after) the ticket id in the names of a ticket's
+# hashes (store/keys.py), then the statuses of a ticket that is over.
 LOAD_CONVERSATION = """
+local over = {}
+for i = 7, #ARGV do over[ARGV[i]] = true end
 local tickets = {}
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  local ticket = {id}
-  for i = 1, #ARGV, 2 do
-    ticket[#ticket + 1] = redis.call('HGETALL', ARGV[i] .. id .. ARGV[i + 1])
+  local status = redis.call('HGET', ARGV[1] .. id .. ARGV[2], 'status')
+  if status and not over[status] then
+    local ticket = {id}
+    for i = 1, 6, 2 do
+      ticket[#ticket + 1] = redis.call('HGETALL', ARGV[i] .. id .. ARGV[i + 1])
+    end
+    tickets[#tickets + 1] = ticket
   end
-  tickets[#tickets + 1] = ticket
 end
 return {redis.call('HGETALL', KEYS[1]), tickets}
+"""
+
+# The open incidents, oldest first, in one round trip (on a single server): for each, its
+# id and its hash. KEYS: the open incidents' set. ARGV: the text before and after an
+# incident's id in the name of its hash (store/keys.py).
+OPEN_INCIDENTS = """
+local found = {}
+for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  found[#found + 1] = {id, redis.call('HGETALL', ARGV[1] .. id .. ARGV[2])}
+end
+return found
 """
 
 # Shard leases. KEYS: the lease (expires unless renewed), the holder (the worker that
@@ -247,3 +265,8 @@ for i, n in ipairs(lengths) do
 end
 return out
 """
+
+
+def hash_of(flat: list[bytes]) -> dict[bytes, bytes]:
+    """A hash as a script returns it (name, value, name, value...) as a dict."""
+    return dict(zip(flat[::2], flat[1::2], strict=True))

@@ -46,6 +46,9 @@ LOST_PATIENCE = PhraseSet([
     r"(мне|мені|нам) (некогда|ніколи|не до (этого|того|цього))",
     r"(хватит|досить|годі|перестаньте|припиніть) (\w+ )?(присылать|слать|отправлять|кидать|"
     r"надсилати|кидати|скидати)",
+    # "do something": "сделайте уже что-нибудь", "зробіть хоч щось", "do something about it"
+    r"(сделайте|зробіть|do) (уже |вже |же |хоть |хоч |already )*(что-нибудь|что-то|щось|"
+    r"що-небудь|something)",
     # hurry
     r"(можно|можна|давайте|давай|пожалуйста|будь ласка|ну|а) (побыстрее|быстрее|поскорее|швидше|"
     r"скоріше|хутчіше)", r"побыстрее", r"поскорее", r"хутчіше", r"поторопит\w*", r"поспішіть",
@@ -115,7 +118,7 @@ def _feelings() -> _Feelings:
                      "цирк капець", "uk")
         | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
                      "unbelievable pathetic nightmare disgrace outrageous infuriating "
-                     "unacceptable ugh argh", "en"),
+                     "unacceptable ugh argh absurd insane", "en"),
         # alone these say little; with a "?!" or another cue they add up
         weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
         | lemma_keys("знову взагалі скільки серйозно", "uk")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gateway.knowledge.morphology import is_dictionary_word, readings
 from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
@@ -117,6 +117,11 @@ class _SelfHelp:
     bot: frozenset[str]
     sent: frozenset[str]
 
+    @cached_property
+    def named(self) -> frozenset[str]:
+        """Either: a message with none of them complains of neither."""
+        return self.bot | self.sent
+
 
 @cache
 def _self_help() -> _SelfHelp:
@@ -187,6 +192,8 @@ def complains_of_bot(message: str | MessageReading) -> bool:
     the user followed ("перешёл по ссылке, теперь не работает") is no complaint."""
     reading = read_message(message)
     kinds = _self_help()
+    if not any(word.lemma in kinds.named for word in reading.words):
+        return False  # neither the bot nor its help is named (the sentences' words are these)
     # the screen's own words ("I tried the 'sign in another way' link") are not the user's
     for sentence in re.split(r"[.!?;\n]+", _QUOTED.sub(" ", reading.norm)):
         words = read_words(sentence, reading.lang)
@@ -224,6 +231,9 @@ def asks_what_you_do(message: str | MessageReading) -> bool:
     """A question to the service about what it is doing, with a particle of disbelief:
     "Вы там спите что ли?", "Ви там що, заснули?", "are you even reading this?"."""
     reading = read_message(message)
+    said = {w.text for w in reading.words}  # every question's words are among them
+    if not said & _YOU or not said & _DISBELIEF:
+        return False
     for question in re.findall(r"[^.!?\n]+\?", reading.norm):
         words = read_words(question, reading.lang)
         texts = {w.text for w in words}

@@ -57,6 +57,7 @@ class LiveHub:
         self._incidents_changed = False
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
+        self.subscribed = asyncio.Event()  # set while committed changes reach this hub
 
     def start(self) -> None:
         for coro in (self._listen(), self._load_tickets()):
@@ -117,13 +118,14 @@ class LiveHub:
         attempt = 0
         while True:
             try:
-                async for event in self._store.live_events():
+                async for event in self._store.live_events(self.subscribed):
                     attempt = 0
                     self.dispatch(event)
                 raise ConnectionError("live events ended")
             except asyncio.CancelledError:
                 raise
             except Exception:
+                self.subscribed.clear()
                 attempt += 1
                 delay = min(RECONNECT_MAX_SECONDS, 0.2 * 2**attempt) * random.uniform(0.5, 1)
                 log.warning("live updates lost; resubscribing in %.1fs", delay)

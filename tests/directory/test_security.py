@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import aiohttp
 import pytest
 import redis.asyncio as aioredis
+from live_news import heard
 
 from directory.conftest import Gateway
 from directory.slapd import Person, Slapd
@@ -60,29 +60,19 @@ async def test_no_password_in_any_log_transcript_redis_key_or_event(
     redis_url: str,
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    events: list[dict[str, Any]] = []
-
-    async def listen() -> None:
-        async for event in gateway.rt.store.live_events():
-            events.append(event)
-
-    listener = asyncio.ensure_future(listen())
-    await asyncio.sleep(0.2)
-    person = make_person()
-    await gateway.link("p1", person)
-    replies = await gateway.say("p1", "/reset")
-    link = next(r for r in replies if "/account/password/" in r).split("\n")[1]
-    async with aiohttp.ClientSession() as http:
-        for password in (REFUSED_PASSWORD, NEW_PASSWORD):
-            form = {"password": password, "repeat": password}
-            async with http.post(gateway.base_url + link, data=form) as resp:
-                page = await resp.text()
-                assert password not in page  # not even echoed back into the form
-    assert slapd.can_bind(person.dn, NEW_PASSWORD)
-    await gateway.rt.accounts.drain()  # type: ignore[union-attr]
-    await asyncio.sleep(0.2)
-    listener.cancel()
-    await asyncio.gather(listener, return_exceptions=True)
+    async with heard(gateway.rt.store) as events:
+        person = make_person()
+        await gateway.link("p1", person)
+        replies = await gateway.say("p1", "/reset")
+        link = next(r for r in replies if "/account/password/" in r).split("\n")[1]
+        async with aiohttp.ClientSession() as http:
+            for password in (REFUSED_PASSWORD, NEW_PASSWORD):
+                form = {"password": password, "repeat": password}
+                async with http.post(gateway.base_url + link, data=form) as resp:
+                    page = await resp.text()
+                    assert password not in page  # not even echoed back into the form
+        assert slapd.can_bind(person.dn, NEW_PASSWORD)
+        await gateway.rt.accounts.drain()  # type: ignore[union-attr]
 
     stored = await _everything_in_redis(redis_url)
     transcript = await gateway.rt.store.conversations.transcript("webchat:p1")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
-from gateway.store import Store, Transaction
+from gateway.store import ConversationAddress, Store, Transaction
 
 
 def ticket(tid: str, priority: Priority, created: float, group=SupportGroup.HARDWARE) -> Ticket:  # type: ignore[no-untyped-def]
@@ -92,3 +92,35 @@ async def test_two_operators_take_over_at_once_exactly_one_wins(store: Store) ->
         assert stored.status == TicketStatus.OPEN
         conv = await store.conversations.get(t.conversation_key)
         assert conv is not None and conv.owner == f"operator:{winners[0].holder}"
+
+
+async def test_a_turn_starts_from_the_conversations_open_tickets_only(store: Store) -> None:
+    """A conversation keeps every ticket it ever had; a turn reads the ones still open,
+    in both of its reads (one conversation, and a shard's group of them)."""
+    statuses = {
+        "HD-000001": TicketStatus.CLOSED,
+        "HD-000002": TicketStatus.RESOLVED,
+        "HD-000003": TicketStatus.WAITING_FOR_USER,
+        "HD-000004": TicketStatus.ESCALATED,
+        "HD-000005": TicketStatus.NEW,
+    }
+    tickets = []
+    for n, (tid, status) in enumerate(statuses.items()):
+        t = ticket(tid, Priority.P3, float(n))
+        t.conversation_key, t.chat_id, t.status = "telegram:77", "77", status
+        tickets.append(t)
+    await save(store, *tickets)
+    open_ = ["HD-000003", "HD-000004", "HD-000005"]
+
+    _, loaded = await store.conversations.load("telegram:77", "telegram", "77")
+    assert [(t.id, t.status) for t in loaded] == [(tid, statuses[tid]) for tid in open_]
+    assert loaded[0].fields == {"os": "Windows 11", "error": "0x1"}
+    address = ConversationAddress("telegram:77", "telegram", "77")
+    other = ConversationAddress("telegram:78", "telegram", "78")
+    (_, group_loaded), (_, none) = await store.conversations.load_many([address, other])
+    assert [t.id for t in group_loaded] == open_ and none == []
+    # Reopened, a ticket is read again.
+    tickets[1].status = TicketStatus.OPEN
+    await save(store, tickets[1])
+    _, loaded = await store.conversations.load("telegram:77", "telegram", "77")
+    assert [t.id for t in loaded] == ["HD-000002", *open_]

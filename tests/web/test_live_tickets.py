@@ -49,10 +49,10 @@ def ticket(tid: str, chat_id: str, subject: str) -> Ticket:
     )
 
 
-async def until(done: Any) -> None:
-    for _ in range(500):
-        if done():
-            return
+async def until(done: Any, timeout: float = 60.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not done():
+        assert asyncio.get_running_loop().time() < deadline, "not told in time"
         await asyncio.sleep(0.01)
 
 
@@ -64,7 +64,7 @@ async def test_tickets_changed_together_reach_their_followers_each_once(store: S
     hub.follow("webchat:z", other)
     hub.start()
     try:
-        await asyncio.sleep(0.2)  # subscribed
+        await asyncio.wait_for(hub.subscribed.wait(), 60)
         saved = [
             ticket("T-1", "a", "printer"),
             ticket("T-2", "b", "vpn"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from gateway.dialogs.extract import since
+from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import readings
 
@@ -25,6 +26,14 @@ _SMTP = re.compile(
     r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
     r"(?-i:\s+[A-Z][A-Za-z']*(?:\s+[a-z][A-Za-z']*){1,6})?"  # "550 5.7.1 Relay access denied"
 )
+def server_replies(text: str) -> list[range]:
+    """Where `text` quotes a mail server's reply ("552 5.2.2 Mailbox full"): its words are
+    the server's, no program's names."""
+    return [range(m.start(), m.end()) for m in _SMTP.finditer(text)]
+
+
+
+
 _HTTP = re.compile(
     r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
@@ -48,7 +57,7 @@ _NOT_A_CODE_AFTER = re.compile(
 _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
 # 'Single quotes' too, where an apostrophe inside a word (Зам'яття, don't) is not an end.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
-_SAYS = re.compile(
+_SAYS = case_blind(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
     r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
     r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:|"
@@ -63,7 +72,6 @@ _SAYS = re.compile(
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
     r"свариться на|complains? about|complaining about)\s*:?)"
     r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
-    _I,
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
@@ -93,7 +101,7 @@ _ORGANISATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # What the machine shows instead of words: a blue screen, a warning light, beeps.
-_SIGNAL = re.compile(
+_SIGNAL = case_blind(
     r"(?<![\w])(?:(?:син\w+|синь\w+|blue)\s+(?:экран\w*|екран\w*|screen)(?: of death)?|bsod|"
     r"(?:мига\w*|морга\w*|блима\w*|горит|горять|горит\w*|світиться|blink\w*|flash\w*|"
     r"(?:is |are )?(?:lit|on))\s+(?:\w+\s+)?(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|"
@@ -103,7 +111,6 @@ _SIGNAL = re.compile(
     r"\s+(?:лампочк\w*|индикатор\w*|светодиод\w*|огон[её]к|огоньк\w*|індикатор\w*|вогник\w*|"
     r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
-    _I,
 )
 # "ошибка Connection refused": an English message after a Cyrillic error word.
 _LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
@@ -118,7 +125,7 @@ _EN_NAMED_ERROR = re.compile(
     _I,
 )
 # "No error shows" answers the question too.
-_NO_ERROR = re.compile(
+_NO_ERROR = case_blind(
     r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
     r"(?:никаких\s+|ніяких\s+|жодних\s+)?"
     r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
@@ -132,7 +139,6 @@ _NO_ERROR = re.compile(
     r"(?:ошиб\w*|помил\w*)|(?:doesn'?t|does not|didn'?t) say anything|says nothing|"
     r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
     r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently",
-    _I,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
 from gateway.dialogs.extract.words import fold
 
@@ -185,9 +186,8 @@ _DEVICE_MODEL = re.compile(
     r"(?-i:([A-Z]{1,5}-?\d{2,5}[A-Za-z]{0,3}(?:\s?(?:Plus|Pro|II|III))?))(?![\w-])",
     _I,
 )
-_NAMED = re.compile(
+_NAMED = case_blind(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
-    _I,
 )
 _CANONICAL = list(NAMES)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.words import fold
 
 _I = re.IGNORECASE
@@ -32,12 +33,11 @@ _WINDOWS = re.compile(
     _I,
 )
 # The number before the family: "11-я винда", "на 10 винде", "10 windows".
-_WINDOWS_NUMBER_FIRST = re.compile(
+_WINDOWS_NUMBER_FIRST = case_blind(
     r"(?<![\w.])(?P<version>7|8|10|11)(?:-?(?:я|ая|ий|ой|ка|ку|ке|ці|ою|та|ту|ій|а|у|е))?\s+"
     r"(?:винд(?:а|ы|е|у|ою|ой|овс\w*)?|вінд(?:а|и|і|у|ою|овс\w*)?|windows)(?![\w])|"
     # "операционка 10-ка", "на 10-ке": a Windows version said as a number word
     r"(?<![\w.])(?P<alone>7|10|11)-?(?:ка|ке|ку|кой|ці|ка)(?![\w])",
-    _I,
 )
 # A feature update named alone is a Windows one: "после обновления до 23H2".
 _BARE_BUILD = re.compile(r"(?<![\w.])(?:1\d|2\d)h[12](?![\w])", _I)

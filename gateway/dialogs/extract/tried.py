@@ -12,8 +12,11 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract import since
+from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.judged import judged_steps
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
+from gateway.knowledge.morphology import verb_grammemes
 
 _I = re.IGNORECASE
 
@@ -41,8 +44,9 @@ _ATTEMPT_STEMS = """
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
+_STEMS = ATTEMPT_VERBS.stems
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
-_EN_DONE = re.compile(
+_EN_DONE = case_blind(
     r"\b(?:re-?start(?:ed|ing)|reboot(?:ed|ing)|re-?join(?:ed|ing)|(?:re-?|un)install(?:ed|ing)|"
     r"tried|trying|unplugg(?:ed|ing)|replugg(?:ed|ing)|plugged|reconnect(?:ed|ing)|"
     r"reset(?:ting)?|clear(?:ed|ing)|rolled|rolling|roll(?:ed)? back|updat(?:ed|ing)|"
@@ -61,13 +65,11 @@ _EN_DONE = re.compile(
     r"forgot the network|forgetting the network|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
-    _I,
 )
 # "restart" in the present after I/we: "I restart it every morning".
-_EN_HABIT = re.compile(
+_EN_HABIT = case_blind(
     r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
     r"clear|check|turn|switch|log out|sign out)\b",
-    _I,
 )
 _EN_NOT_DONE = re.compile(
     r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
@@ -84,34 +86,31 @@ _RU_NOT_DONE = re.compile(
 # "reset my password", "update me": what the user asks for, not what they did.
 _EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
-_VERDICT = re.compile(
+_VERDICT = case_blind(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
     r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+(?:[\w.-]+\s+){0,3}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
-    _I,
 )
 # An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
-_NOUN_DONE = re.compile(
+_NOUN_DONE = case_blind(
     r"\b(?:reboot|restart|reinstall|re-?install|reset|power[- ]?cycle|update|rollback|roll-?back|"
     r"repair|cache clear|clear cache|re-?login)s?\s+(?:already\s+)?(?:done|tried|attempted|"
     r"performed|completed)\b",
-    _I,
 )
 # A done "make/run" with the attempt as a noun: "сделала сброс настроек", "провёл диагностику".
-_DID_ACTION = re.compile(
+_DID_ACTION = case_blind(
     r"(?:сделал\w*|делал\w*|провел\w*|проводил\w*|зробил\w*|зробив|робил\w*|робив|провів|"
     r"провела|проводила|проводив)\s+(?:\w+\s+)?(?:сброс|перезагрузк|переустановк|обновлени|"
     r"откат|очистк|проверк|диагностик|скидання|перезавантаженн|перевстановленн|оновленн|відкат|"
     r"очищенн|перевірк|діагностик)\w*",
-    _I,
 )
 # The self-help followed ("делала всё по инструкции", "I followed the article"), someone
 # already looking ("айтишник уже смотрел"), or a check on another machine ("на другом
 # компе работает", "it works from my phone").
-_FOLLOWED = re.compile(
+_FOLLOWED = case_blind(
     r"(?:сделал\w*|делал\w*|выполнил\w*|выполнял\w*|зробил\w*|зробив|робил\w*|робив|"
     r"виконал\w*|виконав|followed|did|went through|tried)(?:\s+\w+){0,3}?\s+(?:по|за|как|як|in|the|"
     r"what|everything|all)?\s*(?:\w+\s+)?(?:инструкци\w*|стать\w*|написано|советовал\w*|"
@@ -131,23 +130,22 @@ _FOLLOWED = re.compile(
     r"(?:сделал\w*|зробил\w*|зробив|did)\s+(?:всё\s+|все\s+|it\s+)?(?:как|як|as)\s+(?:вы|ви|you)\s+"
     r"(?:написали|сказали|советовали|said|wrote|suggested)|"
     r"(?:it )?works (?:from|on) (?:my|another|a different|the other) \w+",
-    _I,
 )
-_NOTHING_TRIED = re.compile(
+_NOTHING_TRIED = case_blind(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
+    r"(?:(?:пока|ещё|еще|ще|поки|вообще|взагалі|сама|сам|сами)\s+)?"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|пробувал\w*|робил\w*|"
     r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
     r"(?:yet )?(?:tried|done))|"
     r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
-    _I,
 )
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
 # tried the other cable", "we didn't change anything". A bare "ещё не перезагружал" does not
 # say what was done and stays open.
 # "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
 # were followed.
-_DID_THAT = re.compile(
+_DID_THAT = case_blind(
     r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
     r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
     r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
@@ -155,7 +153,6 @@ _DID_THAT = re.compile(
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
     r"everything|it all|the steps)(?:\s+already)?\b|"
     r"\balready (?:did|done|tried) (?:that|this|it)\b",
-    _I,
 )
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
@@ -174,6 +171,21 @@ _WHEN_DOING = re.compile(
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
     _I,
 )
+_ITS_STATE = re.compile(
+    r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
+    r"starts|begins|began|still)\s+(?:on\s+)?$",
+    _I,
+)
+# A fix said as a noun after a doing verb: "forced a restart once", "did a hard reset", "gave
+# it a reboot", "ran a repair".
+_FIX_DONE_EN = re.compile(
+    r"\b(?:forced|did|done|ran|performed|gave it|attempted|tried)\s+(?:a|an|the|another|one)?\s*"
+    r"(?:hard |forced? |full |quick |clean |factory )?(?:restart|reboot|reset|reinstall|repair|"
+    r"shutdown|shut ?down|power[- ]?cycle|rollback|roll-?back|scan)s?\b|"
+    r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|"
+    r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
+    _I,
+)
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
@@ -186,7 +198,9 @@ def extract(text: str) -> str:
     # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
     # message is cut into clauses: neither their verbs nor their full stops are the user's
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    for at in _CLAUSE.finditer(fold(masked)):
+    spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
+    judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
+    for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
             continue
@@ -198,12 +212,14 @@ def extract(text: str) -> str:
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         folded = fold(own)
         if (
-            _NOTHING_TRIED.search(own)
+            own in judged
+            or _NOTHING_TRIED.search(own)
             or _not_tried(own)
             or _DID_THAT.search(folded)
             or _VERDICT.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
+            or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own)
         ):
@@ -285,11 +301,10 @@ _CAUSE_START = re.compile(
 
 
 # A clause that says when it started: "началось после того как …", "it started when I …".
-_STARTED = re.compile(
+_STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
     r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
     r"began when|it began|this began)(?!\w)",
-    _I,
 )
 
 
@@ -313,6 +328,29 @@ _SELF_REBOOT = re.compile(
 )
 
 
+# Verbs of using a thing, not of fixing it: in the present they say how the user works and
+# where it fails ("Журнал відкриваю в Chrome", "запускаю программу — вылетает"); in the past
+# they may be an attempt ("открывала заново").
+_USE_STEMS = (
+    "открыва", "відкрива", "заход", "вход", "ввод", "запуска", "нажима", "натиска", "клика",
+    "клаца", "держа", "трима", "выход", "виход",
+)  # fmt: skip
+
+
+# Said with a verb of using, what makes it a retry: "запускаю от имени администратора",
+# "захожу заново", "відкриваю через інший браузер", "запускаю — не помогает".
+_RETRIED = re.compile(
+    r"(?<!\w)(?:заново|снова|знову|ещ[её] раз|ще раз|повторно|от имени|від імені|через друг\w+|"
+    r"через інш\w+|с другого|з іншого|в другом|в іншому|в режиме|в режимі|не помога\w*|"
+    r"не помог\w*|не допомага\w*|не допомог\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
+)
+
+
+def _in_use(word: str) -> bool:
+    """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
+    return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
+
+
 def _attempt_in(clause: str) -> bool:
     lowered = fold(clause).lower()
     reboot = _SELF_REBOOT.match(lowered.strip())
@@ -321,12 +359,17 @@ def _attempt_in(clause: str) -> bool:
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
+        if _in_use(word) and not _RETRIED.search(lowered):
+            continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
+        verb = found.group(0)
+        if _ITS_STATE.search(before) and verb.endswith("ing") and verb != "trying":
+            continue  # "laptop stuck updating", "it keeps restarting": what the machine does
         if _WHEN_DOING.search(before):
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
@@ -346,3 +389,57 @@ def _attempt_in(clause: str) -> bool:
             continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False
+
+
+# A change that may itself have started the trouble: "I changed it on Monday", "вчера
+# обновили Windows, теперь не печатает". A fix (reboot, reinstall, reset) never started it.
+_CHANGE_CYR = (
+    "обнов", "установ", "устанавл", "постав", "поменя", "меня", "замен", "перевел", "перевод",
+    "переех", "перенес", "онов", "встанов", "встановл", "поміня", "міня", "замін", "змін",
+    "переїх", "подключ", "підключ",
+)  # fmt: skip
+_CHANGE_EN = re.compile(
+    r"\b(?:chang|replac|swapp|updat|upgrad|install|mov|switch|migrat|connect|add)(?:ed|ing)\b|"
+    r"\b(?:set up|put in)\b",
+    _I,
+)
+_FIX_EN = re.compile(r"\b(?:re-?install|re-?start|re-?boot|re-?set|re-?connect)\w*", _I)
+# Things a person replaces to fix a device, not to change it: "батарейки менял вчера".
+_CONSUMABLE = re.compile(
+    r"(?<!\w)(?:батаре\w*|батарейк\w*|картридж\w*|тонер\w*|бумаг\w*|папір\w*|папер\w*|чернил\w*|"
+    r"фарб\w*|кабел\w*|шнур\w*|batter\w*|toner|cartridges?|ink|paper|cables?)(?!\w)",
+    _I,
+)
+# The message says what followed the change ("теперь", "since then"): it caused the trouble.
+_THEN_CAUSED = re.compile(
+    r"(?<!\w)(?:теперь|тепер|now|since then|с тех пор|з тих пір|відтоді|после этого|після цього|"
+    r"after that|and then|и всё|і все|и все|and it)(?!\w)",
+    _I,
+)
+# The message says the attempt did not help: it was a fix, tried after the trouble began.
+_DID_NOT_HELP = re.compile(
+    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
+    r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
+    r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
+    r"no change|nothing changed|did nothing|still|same (?:thing|error|problem))(?!\w)",
+    _I,
+)
+
+
+def time_is_start(attempt: str, text: str) -> bool:
+    """Whether the time said with `attempt` in `text` is when the trouble started.
+
+    "Reinstalled it yesterday", "вчора перевстановлювала", "батарейки менял вчера, не
+    помогло": when a fix was tried, after it began. "I changed it on Monday", "вчера
+    обновили Windows, теперь не печатает", "перезагрузила вчера, теперь не включается": a
+    change, or a step that made it worse, started what is wrong now.
+    """
+    folded, whole = fold(attempt).lower(), fold(text)
+    if _DID_NOT_HELP.search(whole):
+        return False  # "батарейки менял вчера, не помогло": a fix, tried after it began
+    if _THEN_CAUSED.search(whole):
+        return True  # "картридж поменяли в понедельник, теперь полосы", "rebooted, now dead"
+    changed = bool(_CHANGE_EN.search(folded)) or any(
+        word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
+    )
+    return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)

@@ -1,0 +1,72 @@
+"""Steps judged by their result: whatever the verb, what "did not help" judges was tried.
+
+"Перегенерировала конфиг, не помогло", "Перезагрузка ПК и переподключение кабеля — без
+изменений", "Перезавантаження і вимкнення режиму польоту не допомогли", "Regenerated the
+profile, no luck": no list of attempt verbs needs to know the verb. A clause that starts
+with a done verb or a verbal noun of the user's own (no subject of its own before it) and
+is judged by a verdict, in it or in the clause right after it, says what was tried.
+"Монитор погас, ничего не помогает" starts with its subject: what broke, not a step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.case_blind import case_blind
+from gateway.knowledge.morphology import readings
+
+VERDICT = case_blind(
+    r"(?<!\w)(?:не помог\w*|не допомог\w*|не помога\w*|не допомага\w*|без изменений|без змін|"
+    r"без толку|безрезультатно|ничего не (?:дал\w*|изменил\w*|поменял\w*)|"
+    r"нічого не (?:дал\w*|змінил\w*|змінило)|то же самое|те саме|те ж саме|"
+    r"didn'?t help|did not help|didn'?t work|did not work|no luck|no change|no difference|"
+    r"nothing changed|same (?:thing|result|error)|to no avail|doesn'?t help|not helping|"
+    r"still the same)(?!\w)"
+)
+# Words that may come before the step itself: "я", "уже", "also", "then".
+_LEAD_WORDS = """я мы ми i we уже вже ещё еще ще тоже теж также також и і й та потом потім
+    already also then and so"""
+_LEAD = frozenset(_LEAD_WORDS.split())
+_WORD = re.compile(r"[\w'’-]+")
+_PAST_ENDING = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ув|ив|ав)$")
+
+
+def judged_steps(clauses: list[str], stems: tuple[str, ...]) -> set[str]:
+    """The clauses (as given) that are steps judged by a verdict. `stems` are the attempt
+    verbs' stems: a verbal noun of one ("перезагрузка", "вимкнення") is a step too."""
+    found: set[str] = set()
+    for at, clause in enumerate(clauses):
+        verdict = VERDICT.search(clause)
+        following = clauses[at + 1] if at + 1 < len(clauses) else ""
+        judged_next = bool(VERDICT.search(following)) and _only_verdict(following)
+        if verdict and verdict.start() > 0:
+            head = clause[: verdict.start()]
+        elif judged_next and not verdict:
+            head = clause
+        else:
+            continue
+        if _starts_with_step(head, stems):
+            found.add(clause)
+    return found
+
+
+def _only_verdict(clause: str) -> bool:
+    rest = VERDICT.sub(" ", clause)
+    return len(_WORD.findall(rest)) <= 2  # "не помогло", "but no luck", "і теж без змін"
+
+
+def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
+    words = [w.lower() for w in _WORD.findall(head)]
+    while words and words[0] in _LEAD:
+        words = words[1:]
+    if len(words) < 2:  # "не помогло" after a bare word says nothing of a step
+        return False
+    first = words[0].replace("’", "'")
+    if first.isascii():
+        return first.endswith("ed") and len(first) > 4
+    if first.startswith(stems):
+        return True  # "перезагрузка", "вимкнення", "переподключала"
+    found = readings(first, "ru") or readings(first, "uk")
+    if found:
+        return "VERB" in found[0][1] and "past" in found[0][1]
+    return bool(_PAST_ENDING.search(first))  # "перегенерировала": no dictionary knows it

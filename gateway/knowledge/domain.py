@@ -1,0 +1,123 @@
+"""Is a message about IT at all? A naive-Bayes model of IT words against everyday words.
+
+A near-miss shares one word with an article ("the cement mixer on site won't start",
+"мышь бегает по складу"): the keyword signals say "printer", "start", "mouse", and the
+rest of the message is the only evidence that it is not IT. This model weighs that rest.
+Each lemma gets the log-odds of coming from an IT message rather than from everyday life:
+
+- the IT side: the lemmas of the articles' keywords and titles (what IT covers), and of
+  the labelled phrasings that have a topic;
+- the everyday side: the everyday and other-service word lists (everyday.py,
+  vocabulary.OUTSIDE_SERVICES; a word an article names is never counted there), and the
+  labelled off-topic phrasings.
+
+A message's `score` is those log-odds averaged over its words by their weight in the
+message (words neither side knows say nothing). It is one feature of the fitted decision,
+not a filter. The labelled phrasings' lemma counts are fitted data, like decision.json:
+`firstline eval faq --fit` writes them to domain.json beside this module (the word lists and
+the articles are read when a matcher is built: after editing everyday.py, refit). The decision is
+fitted on scores each line got from a model without its own file's lines, so the decision
+learns how far to trust the score on wordings the model has not seen.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.everyday import EVERYDAY_WORDS
+from gateway.knowledge.morphology import lemma, lemmas, tokens
+from gateway.knowledge.vocabulary import OUTSIDE_WORDS
+
+DEFAULT_PATH = Path(__file__).with_name("domain.json")
+SMOOTHING = 0.5  # added to every count (Laplace): a word seen once is not a certainty
+
+Reading = Sequence[tuple[str, float]]  # a message's content lemmas with their weight shares
+
+
+@dataclass(frozen=True)
+class LineCounts:
+    """Lemma counts of labelled phrasings: of IT problems and of off-topic messages."""
+
+    it: Mapping[str, int]
+    other: Mapping[str, int]
+
+    @classmethod
+    def of(cls, lines: Iterable[tuple[Reading, bool]]) -> LineCounts:
+        """Count the lemmas of (reading, is it an IT problem) pairs."""
+        it: Counter[str] = Counter()
+        other: Counter[str] = Counter()
+        for reading, is_it in lines:
+            (it if is_it else other).update(word for word, _ in reading)
+        return cls(dict(it), dict(other))
+
+    def __add__(self, more: LineCounts) -> LineCounts:
+        return LineCounts(
+            dict(Counter(self.it) + Counter(more.it)),
+            dict(Counter(self.other) + Counter(more.other)),
+        )
+
+    def save(self, path: Path = DEFAULT_PATH) -> None:
+        """Write the counts as JSON, sorted (reviewed and committed like decision.json)."""
+        data = {"it": dict(sorted(self.it.items())), "other": dict(sorted(self.other.items()))}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_PATH) -> LineCounts:
+        """The counts fitted last; none when the file is missing (a fresh fit)."""
+        if not path.exists():
+            return cls({}, {})
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(dict(data["it"]), dict(data["other"]))
+
+
+class Domain:
+    """Per-lemma log-odds of IT against everyday life; build once per set of articles."""
+
+    def __init__(self, articles: Sequence[Article], lines: LineCounts) -> None:
+        it = Counter(_named(articles))
+        other = Counter(_everyday() - it.keys())
+        it.update(lines.it)
+        other.update(lines.other)
+        words = it.keys() | other.keys()
+        it_total = sum(it.values()) + SMOOTHING * len(words)
+        other_total = sum(other.values()) + SMOOTHING * len(words)
+        self._odds = {
+            word: math.log((it[word] + SMOOTHING) / it_total)
+            - math.log((other[word] + SMOOTHING) / other_total)
+            for word in words
+        }
+
+    def score(self, reading: Reading) -> float:
+        """The weighted log-odds that the message is IT's (0 when no word is known)."""
+        return sum(share * self._odds.get(word, 0.0) for word, share in reading)
+
+
+def _named(articles: Sequence[Article]) -> list[str]:
+    """The content lemmas of every keyword and title, once per mention."""
+    return [
+        token.lemma
+        for article in articles
+        for lang in LANGUAGES
+        for text in (*article.keywords[lang], article.title[lang])
+        for token in tokens(text, lang)
+        if not token.stop
+    ]
+
+
+@cache
+def _everyday() -> frozenset[str]:
+    """Lemmas of the everyday and other-service word lists."""
+    found: set[str] = set()
+    for word in OUTSIDE_WORDS.union(*EVERYDAY_WORDS.values()):
+        if word.isascii():
+            found.add(lemma(word, "en"))  # a short Latin word is not wrong layout: "vet"
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)

@@ -1,0 +1,116 @@
+"""A request for a person or a ticket, read from the sentence's shape, not a phrase list.
+
+People ask for a person in endless words: "кличте людину", "зовите человека", "мне нужен
+живой админ", "пусть кто-нибудь подойдёт", "хай мені подзвонить фахівець", "просто создайте
+заявку". Each is one of a few shapes, read by lemma and grammemes so that every form and
+synonym of its verb counts:
+- a command that brings or connects a person: an imperative of a bringing verb with a
+  person as its object ("викличте майстра", "переключите на специалиста");
+- a person wanted or needed ("хочу специалиста", "нужен админ", "потрібна людина");
+- a person who is to come, call or look ("пусть кто-нибудь подойдёт", "чтобы мне позвонил
+  специалист");
+- a ticket to be opened or passed on ("создайте заявку", "відкрийте заявку"): a ticket is
+  a person's work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
+
+
+@dataclass(frozen=True)
+class _Shapes:
+    """The words of each shape, as lemma keys."""
+
+    bring: frozenset[str]
+    hand_to: frozenset[str]
+    want: frozenset[str]
+    need: frozenset[str]
+    come: frozenset[str]
+    let: frozenset[str]
+    people: frozenset[str]
+    someone: frozenset[str]
+    open_verbs: frozenset[str]
+    ticket: frozenset[str]
+
+
+@cache
+def _shapes() -> _Shapes:
+    ru, uk = "ru", "uk"
+    return _Shapes(
+        bring=lemma_keys("звать позвать подозвать вызвать прислать дать давать соединить "
+                         "пригласить найти направить отправить переключить перевести", ru)
+        | lemma_keys("кликати покликати викликати прислати надіслати дати давати з'єднати "
+                     "запросити знайти направити відправити переключити перевести", uk),
+        # whom a request is handed to: "передайте специалисту"
+        hand_to=lemma_keys("передать передавать", ru) | lemma_keys("передати передавати", uk),
+        want=lemma_keys("хотеть", ru) | lemma_keys("хотіти", uk),
+        need=lemma_keys("нужный необходимый", ru) | lemma_keys("потрібний необхідний", uk),
+        come=lemma_keys("подойти прийти зайти позвонить перезвонить посмотреть глянуть "
+                        "связаться приехать", ru)
+        | lemma_keys("підійти прийти зайти подзвонити передзвонити зателефонувати "
+                     "подивитися глянути зв'язатися приїхати", uk),
+        let=frozenset({"пусть", "пускай", "чтобы", "чтоб", "нехай", "хай", "щоб", "щоби"}),
+        # not "сотрудник", "працівник": a colleague is who access is asked for
+        people=lemma_keys("человек специалист админ администратор сисадмин техник мастер "
+                          "оператор айтишник консультант", ru)
+        | lemma_keys("людина спеціаліст фахівець адмін адміністратор сисадмін технік майстер "
+                     "оператор айтішник консультант", uk),
+        someone=lemma_keys("кто-нибудь кто-то кто-либо", ru)
+        | lemma_keys("хтось хто-небудь", uk) | frozenset({"когось", "кого-небудь"}),
+        open_verbs=lemma_keys("создать открыть оформить завести зарегистрировать", ru)
+        | lemma_keys("створити відкрити оформити завести зареєструвати", uk),
+        ticket=lemma_keys("заявка тикет обращение", ru) | lemma_keys("заявка тікет звернення", uk),
+    )  # fmt: skip
+
+
+AFTER_VERB = 3  # "дайте мне наконец живого специалиста": the person comes soon after
+
+
+def calls_for_person(message: str | MessageReading) -> bool:
+    """Whether the message asks for a person or a ticket in one of the shapes above."""
+    return any(_asks(words) for _, words in read_message(message).clauses)
+
+
+def _asks(words: list[Word]) -> bool:
+    shapes = _shapes()
+    for at, word in enumerate(words):
+        after = words[at + 1 : at + 1 + AFTER_VERB]
+        if any(_person(w, shapes) and wants(w) for w in after for wants in _takes(word, shapes)):
+            return True
+        if any(w.among(shapes.ticket) and w.has("accs") for w in after) and (
+            word.has("impr") and word.among(shapes.open_verbs)
+        ):
+            return True  # "просто создайте заявку", "відкрийте заявку"
+        if word.text in shapes.let:  # "пусть кто-нибудь подойдёт", "хай подзвонить фахівець"
+            rest = words[at + 1 : at + 1 + 2 * AFTER_VERB]
+            comes = any(w.among(shapes.come) for w in rest)
+            if comes and any(_person(w, shapes) and w.has("nomn") for w in rest):
+                return True
+    return False
+
+
+def _takes(word: Word, shapes: _Shapes) -> list[Callable[[Word], bool]]:
+    """In which form a person after `word` is asked for: "кличте людину", "переключите на
+    специалиста", "хочу живого специалиста" (an object); "передайте специалисту" (also the
+    dative); "нужен живой админ" (the subject)."""
+    ordered = word.has("impr")
+    if (ordered and word.among(shapes.bring)) or (word.among(shapes.want) and word.has("1per")):
+        return [_object]
+    if ordered and word.among(shapes.hand_to):
+        return [_object, lambda w: w.has("datv")]
+    if word.among(shapes.need) and word.has("ADJS"):
+        return [lambda w: w.has("nomn")]
+    return []
+
+
+def _person(word: Word, shapes: _Shapes) -> bool:
+    return word.among(shapes.people) or word.among(shapes.someone)
+
+
+def _object(word: Word) -> bool:
+    return word.has("accs") or word.has("gent")
