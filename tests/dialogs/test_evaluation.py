@@ -106,9 +106,10 @@ BLIND_SETS = [
     # outbox, not the weekend; "at 4pm yesterday") ...
     ("dialogs_tune6.yaml", 38, 0),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
-    # (31/40, 1 asked again, main at 8de61fc), run for its summary only; 32 since the FAQ
-    # decision refit of i12-quiet2 (a5cb5c7).
-    ("dialogs_frozen6.yaml", 32, 1),
+    # (31/40, 1 asked again, main at 8de61fc), run for its summary only; 32 with the FAQ
+    # decision refit of i12-quiet2 (a5cb5c7), 31 again since the FAQ decision is fitted on
+    # six tuning parts (i12-recall3: the frozen FAQ parts gained, one scenario here lost).
+    ("dialogs_frozen6.yaml", 31, 1),
 ]
 
 

@@ -67,14 +67,10 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert tune4[lang]["top1_accuracy"] >= 0.88, (lang, tune4[lang])
         assert tune5[lang]["top1_accuracy"] >= 0.88, (lang, tune5[lang])
         assert tune6[lang]["top1_accuracy"] >= 0.88, (lang, tune6[lang])
-    # Frozen part 6, the honest measure. Its first figure (untouched: main's code and the
-    # five-part decision when batch 6 landed, before anyone looked at its lines) was ru
-    # 97.8, uk 93.3, en 96.7, 3 of 45 off-topic answered. The decision refitted on six
-    # tuning parts is stricter (tune6 adds off-topic lines the cut must keep quiet): with
-    # main's code of that time it reads ru 97.8, uk 90.0, en 92.2, 2 of 45; with the
-    # recall work ru 97.8, uk 91.1, en 92.2, 3 of 45 (faq/README.md). Floors at the level
-    # the six-part decision reaches; ru from the first figure with two lines of slack.
-    for lang, floor in (("ru", 0.95), ("uk", 0.9), ("en", 0.92)):
+    # Frozen part 6, the honest measure, from its first figure (untouched: main's code and
+    # the five-part decision when batch 6 landed, before anyone looked at its lines; ru
+    # 97.8, uk 93.3, en 96.7, 3 of 45 off-topic answered), two lines of slack per language.
+    for lang, floor in (("ru", 0.95), ("uk", 0.91), ("en", 0.94)):
         assert frozen6[lang]["top1_accuracy"] >= floor, (lang, frozen6[lang])
     assert frozen6["all"]["off_topic_answered"] <= 0.07, frozen6["all"]
     # Frozen part 5, now a regression set, from its first figure (untouched: before anyone
@@ -89,8 +85,10 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert frozen4["all"]["off_topic_answered"] <= 0.07, frozen4["all"]
     assert frozen3["all"]["off_topic_answered"] <= 0.06, frozen3["all"]
     assert frozen["all"]["off_topic_answered"] <= 0.035, frozen["all"]
-    for part in (tune2, tune3, tune4, tune5, tune6):
+    for part in (tune2, tune3, tune4, tune5):
         assert part["all"]["off_topic_answered"] <= 0.05, part["all"]
+    # Tuning part 6's first figure was 5.0 % (3 of 60): one line of slack.
+    assert tune6["all"]["off_topic_answered"] <= 0.07, tune6["all"]
     # The frozen parts' misses are never printed: nobody tunes on them.
     frozen_text = out[out.index(titles[7]) :]
     assert "misses" not in frozen_text
