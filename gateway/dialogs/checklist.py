@@ -22,7 +22,7 @@ from gateway.dialogs.corrections import (
     named,
     only_corrects,
 )
-from gateway.dialogs.extract import errors, extract_fields
+from gateway.dialogs.extract import errors, extract_fields, since
 from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import fold
 from gateway.models import CHECKLIST_FIELDS
@@ -148,6 +148,8 @@ def fill(
             put(name, value, f"{source} (correction)" if old and correcting else source)
         elif name == "os" and _refines(old, value):
             put(name, value, source)  # "винда", then "Windows 11 23H2": the same, said fuller
+        elif name == "since" and since.exactness(value) > _start_rank(old, fields):
+            put(name, _sharper_since(old, value), source)
         elif name in ACCUMULATING:
             put(name, _merge(old, value, ", " if name == "product" else ""), source)
     return changed
@@ -285,6 +287,23 @@ def _refines(old: str, new: str) -> bool:
     """Whether `new` names what `old` named, with more of it ("Windows" -> "Windows 11")."""
     was, now = named(old), named(new)
     return now != was and now.startswith(was + " ")
+
+
+def _start_rank(value: str, fields: Mapping[str, str]) -> int:
+    """How exactly a kept start places it; the time of an attempt ("Reinstalled it
+    yesterday") only bounds it, as an event does, so a start said later replaces it."""
+    attempts = fields.get("tried", "")
+    return 1 if value and value in attempts else since.exactness(value)
+
+
+def _sharper_since(old: str, new: str) -> str:
+    """A later, more exact start replaces a vaguer one ("после обновления", then "с
+    понедельника"); what the vaguer one said stays beside it: "с понедельника (после
+    обновления)"."""
+    was = old.split(" (")[0].strip()
+    if not since.exactness(was) or named(was) in named(new):
+        return new
+    return f"{new} ({was})"
 
 
 def _first(value: str, sep: str = ",") -> str:

@@ -50,7 +50,12 @@ from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
 from gateway.triage.language import detect_language, reply_language
-from gateway.triage.mood import ASKS_FOR_PERSON, HandoffSignal, describes_problem, detect_handoff
+from gateway.triage.mood import (
+    HandoffSignal,
+    asks_for_person,
+    describes_problem,
+    detect_handoff,
+)
 from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
 
@@ -80,7 +85,7 @@ HANDOFF_REASONS = frozenset(
     {"asked_for_person", "upset", "repeated_failure", "urgent", "escalate_topic"}
 )
 # Users who want a person now get at most this many questions, chosen by what is missing.
-IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent"})
+IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent", "repeated_failure"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
 
@@ -455,7 +460,7 @@ class SupportFlow:
         if msg.payload == NEW_REQUEST or (text and is_new_request(text)):
             st.start_flow()
             turn.say("new_request")
-        elif text and text in ASKS_FOR_PERSON:
+        elif text and asks_for_person(text):
             turn.say("ticket_already_with_person", ticket_id=st.ticket_id)
         else:
             new = turn.button("btn_new_request", NEW_REQUEST)

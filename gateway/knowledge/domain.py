@@ -14,7 +14,8 @@ Each lemma gets the log-odds of coming from an IT message rather than from every
 A message's `score` is those log-odds averaged over its words by their weight in the
 message (words neither side knows say nothing). It is one feature of the fitted decision,
 not a filter. The labelled phrasings' lemma counts are fitted data, like decision.json:
-`firstline eval faq --fit` writes them to domain.json beside this module. The decision is
+`firstline eval faq --fit` writes them to domain.json beside this module (the word lists and
+the articles are read when a matcher is built: after editing everyday.py, refit). The decision is
 fitted on scores each line got from a model without its own file's lines, so the decision
 learns how far to trust the score on wordings the model has not seen.
 """

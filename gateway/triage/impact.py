@@ -96,10 +96,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("know remember understand want think help sure mind", en),
         stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
-                         "вылетать вылететь накрыться отказать остановиться простаивать", ru)
+                         "вылетать вылететь накрыться отказать остановиться простаивать "
+                         "закрываться закрыться", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
-                "зупинитися простоювати пропасти пропадати зникати", uk)
+                "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "failing lost blank dark offline standstill closes shuts bounce bounces "
                 "bounced bouncing reject rejects rejected undeliverable", en)
@@ -184,7 +185,7 @@ def _vocabulary() -> _Vocabulary:
                       "эфир вебинар защита", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
                 "ефір вебінар захист", uk)
-        | _keys("must exam presentation demo hearing lecture broadcast webinar pitch", en)
+        | _keys("must exam presentation demo lecture broadcast webinar pitch", en)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
@@ -213,6 +214,8 @@ _ONLY_ME = re.compile(
     # "у соседа есть", "у соседей всё работает": someone else has what the writer lacks
     r"\b(?:у|в)\s+(?!меня|мене|нас|всех|всіх)\w+\s+(?:все\s+|всё\s+)?(?:есть|є|работает|працює)\b|"
     r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
+    # "nobody can hear me", "никто меня не слышит": the others report the writer's fault
+    r"\b(?:nobody|no one|никто|ніхто)\s+(?:\S+\s+){0,3}?(?:me|меня|мене)\b|"
     r"\bexcept (?:me|mine|for me|for mine)\b|"
     r"\b(?:works|working|is fine|are fine|fine)\s+for\s+(?:everyone|everybody|all)\s+else|"
     r"\b(?:everyone|everybody|the others|others)\s+(?:else\s+)?(?:is|are|can|works?)\s+"
@@ -335,7 +338,8 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
-        if word.among(vocab.many) and not _nobody_acts(word, before, after):
+        # "nobody can hear me", "никто меня не слышит": they report the writer's own fault
+        if word.among(vocab.many) and not _nobody_acts(word, before, after) and not about_me:
             return True
         if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
@@ -374,7 +378,10 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for
         for_them = before in _FOR or (before.isdecimal() and i > 1 and words[i - 2].text in _FOR)
+        # "Уважаемые коллеги, программа …": whom the message is addressed to, set off by a comma
+        addressed = word.text in labels
         people = subject and as_subject and _is_people(word) and not (about_me or attribute)
+        people = people and not addressed
         people = people and not for_them
         if people and before not in ("от", "від", "from"):
             return True
@@ -576,4 +583,6 @@ def _deadline(words: list[Word]) -> bool:
     obliged = any(w.among(vocab.obliged) for w in words) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
+    # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
+    obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
     return obliged or any(w.among(vocab.deadline) for w in words)

@@ -118,7 +118,7 @@ def _feelings() -> _Feelings:
                      "цирк капець", "uk")
         | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
                      "unbelievable pathetic nightmare disgrace outrageous infuriating "
-                     "unacceptable ugh argh", "en"),
+                     "unacceptable ugh argh absurd insane", "en"),
         # alone these say little; with a "?!" or another cue they add up
         weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
         | lemma_keys("знову взагалі скільки серйозно", "uk")

@@ -15,8 +15,11 @@ from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message
 
 ASKS_FOR_PERSON = PhraseSet([
-    # "оператора", "с оператором"; the call centre's "операторы" ask for nobody
-    r"/operator", r"оператор(?:а|у|ом|ові)?", r"соедините", r"соедини", r"соединить (с|со)",
+    # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
+    # person_request); the call centre's "ни один оператор не может …" asks for nobody
+    r"/operator", r"^\W*(оператор\w*|operator)\W*((пожалуйста|please|будь ласка)\W*)?$",
+    r"(с|со|з|із|with|to) (живым |живим |живою |live |human |an |the )?(оператор\w*|operator)",
+    r"соедините", r"соедини", r"соединить (с|со)",
     r"жив\w* (человек\w*|люд\w*|специалист\w*)",
     r"(с|со) (человеком|специалистом|админом|администратором)",
     r"(позовите|позови|дайте|нужен|хочу) (\w+ )?(человека|специалиста|админа|администратора)",
@@ -26,16 +29,18 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(покличте|дайте|потрібен|хочу) (\w+ )?(фахівця|адміна|адміністратора)",
     r"а не (з )?(бота|ботом|робота)",
     r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
-    r"operator", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
+    r"operator,? please", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
     r"(talk|speak|chat) (to|with) (a |an |some|your |the )?(person|someone|somebody|technician|"
     r"admin|manager|supervisor|engineer)",
     r"(put|get|send|transfer|pass) me (through )?to (it|support|a person|someone|somebody|a human|"
     r"a technician|an engineer|an admin)",
     r"(need|want|get me|find me) (a |an )?(real |actual |live )?(person|technician|tech|engineer|"
-    r"admin|specialist)(?!'s| rights| access| account| password| privileges| permissions?| role)",
+    r"admin|specialist|operator|agent)"
+    r"(?!'s| rights| access| account| password| privileges| permissions?| role)",
     r"(need|want|get me|find me) (someone|somebody)( from (it|support|the it \w+))?( to (come|call|"
     r"look|fix|check|help|sort))",
     r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
+    r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     # someone to come, be sent or be spoken with
@@ -73,6 +78,12 @@ UPSET = PhraseSet([
 
 REPEATED = PhraseSet([
     r"(опять|снова|все еще|до сих пор|по-прежнему) не (работает|помогает|печатает|открывается)",
+    # the trouble back again, whatever the verb: "опять не грузит", "знову відвалюється"
+    r"(опять|снова|вновь|знову|вкотре) не \w+",
+    r"(опять|снова|вновь|знову) (завис|вылета|вылете|отвал|висн|виса|виліт|вилета|відвал|глюч|"
+    r"пропа|зник|слома|злама|лага|тормоз|гальму|пада|упал|впав|отруб|вируб|выруб|сбо|збо)\w*",
+    r"(is|are|keeps|kept) \w+ing again",
+    r"(not|\w+n't|dont|doesnt|wont|cant|isnt|arent|didnt|couldnt|wasnt) \w+( \w+)? again",
     r"(уже )?(второй|третий|четвертый|пятый|\d+-?й) раз", r"в который раз", r"не в первый раз",
     r"(знову|досі|все ще|як і раніше) не (працює|допомагає|друкує|відкривається)",
     r"(вже )?(другий|третій|четвертий|\d+-?й) раз", r"вкотре", r"втретє", r"вчетверте",
@@ -102,11 +113,18 @@ class HandoffSignal:
     reason: str
 
 
+def asks_for_person(message: str | MessageReading) -> bool:
+    """Whether the message asks for a person, by a phrase or by its shape ("позовите
+    оператора", "кличте людину", "just open a ticket")."""
+    reading = read_message(message)
+    return reading.text in ASKS_FOR_PERSON or calls_for_person(reading)
+
+
 def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     """The strongest reason in a message to pass the user to a person, if any."""
     reading = read_message(message)
     text = reading.text
-    if text in ASKS_FOR_PERSON or calls_for_person(reading):
+    if asks_for_person(reading):
         return HandoffSignal("asked_for_person")
     if text in UPSET or _shouting(text) or lost_patience(reading):
         return HandoffSignal("upset")

@@ -116,6 +116,22 @@ def test_an_upset_user_gets_at_most_two_questions_chosen_by_what_is_missing(chat
     assert chat.requested.reason == "upset"
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["опять не печатает принтер", "знову відвалюється вайфай в аудиторії",
+     "the label printer is jamming again"],
+)  # fmt: skip
+def test_trouble_that_keeps_coming_back_gets_at_most_two_questions(
+    chat: Chat, first: str
+) -> None:
+    chat.send(first)
+    assert chat.named("handoff") == [Handoff(reason="repeated_failure")]
+    assert chat.named("faq_answered") == []  # no self-help that did not hold before
+    asked = run_checklist(chat, {})
+    assert asked == ["product", "error"]  # what a person needs most
+    assert chat.requested.reason == "repeated_failure"
+
+
 def test_a_request_for_a_person_with_most_facts_asks_only_what_is_left(chat: Chat) -> None:
     chat.send("дайте оператора. Outlook на Windows 11 с утра пишет 0x800CCC0E, перезапускал")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]

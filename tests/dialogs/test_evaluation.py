@@ -70,32 +70,45 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-# (set, pass floor, re-asked ceiling). dialogs_frozen2 and dialogs_frozen4 are the honest
-# measures: they are run for these two numbers only, never read or tuned on; dialogs_frozen
-# (seen) stays as a regression set.
+# (set, pass floor, re-asked ceiling). dialogs_frozen2, 4, 5 and 6 are the honest measures:
+# they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
+# stays as a regression set.
 BLIND_SETS = [
     # 43 after the refit after i12-recall ("1C crashes … after Friday's update" and "SAP GUI
     # closes after the splash since the patch" fell to the lower cut); 44 again in session 5.
     ("dialogs_tune.yaml", 44, 0),
     ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
-    ("dialogs_frozen2.yaml", 40, 1),
+    # 41 with the operator as staff and a program that closes at a deadline (i19-rich3)
+    ("dialogs_frozen2.yaml", 41, 1),
     ("dialogs_tune4.yaml", 40, 0),
     # the fourth batch's frozen part: the new honest measure, run for its summary only.
     # 32 before the FAQ decision was refitted with faq_tune4's off-topic near-misses
     # (issue 12, NOTE-12-i12-ranking): its stricter cuts cost two scenarios; 31 with the
     # structural reading of who is stopped, 32 with the mass stop decided without the
-    # matcher and the next refit (NOTE-19-i19-urgency).
-    ("dialogs_frozen4.yaml", 32, 1),
+    # matcher and the next refit (NOTE-19-i19-urgency); 33 with the operator as staff and a
+    # program that closes at a deadline (NOTE-19-i19-rich3).
+    ("dialogs_frozen4.yaml", 33, 1),
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
     # brand series, mail server replies, "до пятницы открывался" and "все нормально"; 39
     # with the upset and urgency readings of i19-stakes and the later-facts slot filling
     # (NOTE-19-i19-later; the last miss is "ноут еле шевелится", matched by no article) ...
     ("dialogs_tune5.yaml", 39, 3),
+    # ... and its frozen part, an honest measure, first untouched at 30/40 (3 asked again),
+    # 31 since session 5's last merges; run for its summary only.
+    ("dialogs_frozen5.yaml", 31, 3),
+    # the sixth batch (session 6): its tuning part as first measured, untouched (33/40, 1
+    # asked again, main at ec99682, before any change made with it in view); 36 with
+    # i19-rich3's first landing (8de61fc: "кличте людину", a stolen phone no upset user,
+    # "ни в одной аптеке сети", "Microsoft Authenticator"), 38 with i19-facts3 ("laptop stuck
+    # updating" is no attempt, "forced a restart once" is; "листи висять у вихідних" is the
+    # outbox, not the weekend; "at 4pm yesterday") ...
+    ("dialogs_tune6.yaml", 38, 0),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
-    # (30/40, 3 asked again), run for its summary only.
-    ("dialogs_frozen5.yaml", 30, 3),
+    # (31/40, 1 asked again, main at 8de61fc), run for its summary only; 32 since the FAQ
+    # decision refit of i12-quiet2 (a5cb5c7).
+    ("dialogs_frozen6.yaml", 32, 1),
 ]
 
 

@@ -112,3 +112,35 @@ def test_a_yes_with_a_but_that_is_no_trouble_is_solved(chat: Chat, reply: str) -
     chat.send("не печатает принтер")
     chat.send(reply)
     assert chat.named("resolved") != []
+
+
+# (the first message, a later one, the start kept): a later, more exact start replaces a
+# vaguer one, and what the vaguer one said stays beside it; one no more exact changes nothing.
+SHARPER_STARTS = [
+    ("Outlook не отправляет письма после обновления", "нет, не помогло, с понедельника так",
+     "с понедельника (после обновления)"),
+    ("VPN drops since the update", "no, it started on Monday morning",
+     "Monday morning (since the update)"),
+    ("принтер не друкує з учора", "ні, з 9:30 вчора не друкує", "з 9:30"),
+    ("не работает сканер, давно уже", "нет, со вторника", "со вторника"),
+    # no sharper: the first start stays
+    ("VPN отваливается с понедельника", "нет, пробовал вчера, не помогло", "с понедельника"),
+    ("Teams crashes since Monday", "no, since the update I think", "since Monday"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "later", "kept"), SHARPER_STARTS)
+def test_a_later_more_exact_start_replaces_a_vaguer_one(first: str, later: str, kept: str) -> None:
+    fields: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    fill(fields, sources, first, "first message")
+    fill(fields, sources, later, "reply to did-it-help")
+    assert fields["since"].startswith(kept)
+
+
+def test_a_sharper_start_in_the_reply_reaches_the_ticket_and_is_not_asked(chat: Chat) -> None:
+    chat.send("Outlook не отправляет письма после обновления")
+    chat.send("нет, не помогло, с понедельника так и висят в исходящих")
+    asked = run_checklist(chat, {}, "не знаю")
+    assert "since" not in asked
+    assert chat.requested.fields["since"] == "с понедельника (после обновления)"

@@ -38,6 +38,14 @@ def test_anger(text: str) -> None:
         "уже третий раз за неделю",
         "знову не працює",
         "it's still not working",
+        # back again, whatever the verb
+        "опять не грузит отчёт",
+        "знову відвалюється вайфай в аудиторії",
+        "Outlook опять зависает",
+        "мзт опять отвалился",
+        "the label printer is jamming again",
+        "VPN won't connect again",
+        "I cant log in again",
     ],
 )
 def test_repeated_failure(text: str) -> None:
@@ -51,6 +59,9 @@ def test_repeated_failure(text: str) -> None:
         "нет соединения с интернетом", "страхуем данные", "требуется доступ к папке",
         "SCCM agent does not start", "не печатает принтер", "СРОЧНО! упал сервер",
         "нова людина в команді, потрібен доступ",
+        # "again" of what the user did, or a fix that works again, is no trouble coming back
+        "sent it again", "I tried again", "перезагрузил снова, не помогло",
+        "принтер снова работает, спасибо", "yes, for a minute, then it froze again",
     ],
 )  # fmt: skip
 def test_ordinary_problems_are_not_handoffs(text: str) -> None:
@@ -73,6 +84,8 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
         "відкрийте заявку, мені не треба поради",
         "put me through to IT", "let me talk to your manager", "need a tech here",
         "I want someone from IT to look at it", "just open a ticket", "how do I reach a person",
+        "Оператор!", "дайте оператора", "з живим оператором", "I want an operator",
+        "I'm done with the steps, get someone to fix it",
     ],
 )  # fmt: skip
 def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
@@ -92,6 +105,10 @@ def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
         "пусть сотрудник зайдёт в почту", "создайте папку для отдела",
         "need admin rights to install Notepad++", "I want someone from HR to get access",
         "we need a new admin account for the intern",
+        # an operator as staff, the subject or the one spoken of
+        "В колл-центре ни один оператор не может принять звонок",
+        "у оператора не работает гарнитура", "the operator can't log in",
+        "клієнт скаржиться на оператора, кому передати?",
     ],
 )  # fmt: skip
 def test_people_as_the_object_of_a_request_ask_for_nobody(text: str) -> None:
@@ -189,6 +206,7 @@ def test_operators_named_as_staff_ask_for_nobody(text: str) -> None:
         "Это уже перебор! Монитор снова гаснет каждые 5 минут",
         "Офигеть, третий раз за неделю отваливается вайфай",
         "Ugh. Printer. Again. Nothing prints.",
+        "I've reset my password three times and it STILL says locked. This is absurd.",
         # "do something"
         "Я вже тричі перезавантажувала, нічого не допомагає, зробіть хоч щось",
         "сделайте уже что-нибудь с этим сканером", "the VPN is dead again, do something",

@@ -187,6 +187,9 @@ def test_money_words_alone_are_not_p1(text: str) -> None:
         ("программа рецептов не грузится ни в одной аптеке сети", "many_stopped"),
         ("ни в одном отделении банка не открывается касса", "many_stopped"),
         ("ні в одній школі району не відкривається журнал", "many_stopped"),
+        # a program that closes is stopped: with a deadline near, at stake
+        ("Тираж має піти в друк о 22:00, а InDesign закривається при відкритті макета", "at_stake"),
+        ("Отчёт сдаём сегодня до 17:00, а 1С закрывается при формировании", "at_stake"),
     ],
 )  # fmt: skip
 def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
@@ -200,6 +203,13 @@ def test_p1_read_by_lemma_in_any_wording(text: str, reason: str) -> None:
         "1С:Бухгалтерия 8.3 вылетает при формировании отчёта, с сегодняшнего утра",
         # one user's tries in turn, not many places
         "ни в одном браузере не открывается портал",
+        # nobody hears or calls the writer: their own fault, not many stopped
+        "Third call today where nobody can hear me in Teams",
+        "никто меня не слышит в Zoom, микрофон вроде включён",
+        "I've reported it twice and nobody has called me back",
+        # colleagues addressed, not stopped
+        "Уважаемые коллеги, программа Word самопроизвольно закрывается",
+        "Колеги, з ранку не запускається КонсультантПлюс",
         "ні в одній програмі немає звуку",
         "не приходят письма от клиентов",
         "коллеги посоветовали переустановить драйвер, но не помогло",

@@ -43,10 +43,18 @@ def extract_fields(text: str) -> dict[str, str]:
         "os": systems.extract(text),
         "since": since.extract(text),
     }
-    # "Переустанавливала драйвер вчера": when the attempt was made, not when it started
+    # "Переустанавливала драйвер вчера", "Reinstalled it yesterday": when a fix was tried, not
+    # when it started ("I changed it on Monday" may have started it). Another start said in
+    # the message wins; when none is, the time is kept with the attempt's words: the user
+    # has said it was broken by then, and is not asked again.
     attempt = next((a for a in attempts.split("; ") if found["since"] and found["since"] in a), "")
-    if attempt and not _START_WORD.match(found["since"]) and not _LASTING.search(found["since"]):
-        found["since"] = since.extract(text.replace(attempt, " "))
+    if (
+        attempt
+        and not _START_WORD.match(found["since"])
+        and not _LASTING.search(found["since"])
+        and not tried.time_is_start(attempt, text)
+    ):
+        found["since"] = since.extract(text.replace(attempt, " ")) or attempt
     # "Windows 10, ошибка 0x800CCC0F. Нет, вру, Windows 11": what follows the user's own
     # correction replaces what came before it, for the fields that hold one value
     cue = _SELF_CORRECTION.search(text)
@@ -60,7 +68,7 @@ def extract_fields(text: str) -> dict[str, str]:
 
 # "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it
 _LASTING = re.compile(
-    r"(?:день|дня|дні|днів|дней|сут|недел|тиж|час|годин|day|week|hour)\w*(?!\s+(?:назад|тому|ago))"
+    r"(?<!\w)(?:день|дня|дні|днів|дней|сут|недел|тиж|час|годин|day|week|hour)\w*(?!\s+(?:назад|тому|ago))"
     r"(?:$|\s+(?:подряд|поспіль|in a row|now|уже|вже))",
     re.IGNORECASE,
 )

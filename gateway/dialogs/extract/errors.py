@@ -26,6 +26,14 @@ _SMTP = re.compile(
     r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
     r"(?-i:\s+[A-Z][A-Za-z']*(?:\s+[a-z][A-Za-z']*){1,6})?"  # "550 5.7.1 Relay access denied"
 )
+def server_replies(text: str) -> list[range]:
+    """Where `text` quotes a mail server's reply ("552 5.2.2 Mailbox full"): its words are
+    the server's, no program's names."""
+    return [range(m.start(), m.end()) for m in _SMTP.finditer(text)]
+
+
+
+
 _HTTP = re.compile(
     r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",

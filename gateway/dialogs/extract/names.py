@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.extract.placed_names import placed_names
+from gateway.dialogs.extract import errors
+from gateway.dialogs.extract.placed_names import dictionary_form, placed_names
 from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
@@ -87,7 +88,17 @@ _TECH_WORDS = frozenset(
     macos server client admin internet online offline update login password outbox inbox spam cloud
     desktop app web site portal printer scanner monitor mouse keyboard laptop notebook smart api
     rdp ftp smtp imap pop nas san raid dc ad gpo ou sql db
-    html css js pos gps nfc ru ua uk en eu us usa""".split()  # noqa: SIM905
+    html css js pos gps nfc ru ua uk en eu us usa
+    camera screen display phone computer sound audio video mic microphone headset headphones
+    speaker speakers calendar network connection battery charger file files folder folders disk
+    page window search sync system account machine device tablet projector board till kiosk router
+    modem dock cable touchpad trackpad power fan upload download attachment attachments
+    document documents report reports form link button message messages database license
+    licence installation installer install backup spreadsheet sheet scan print meeting meetings
+    call calls voicemail extension label labels receipt card terminal payment
+    payments certificate browser website boot startup shutdown export
+    import everything nothing something anything everyone everybody nobody someone somebody
+    this that these those mine all none""".split()  # noqa: SIM905
 )
 # Codes are errors, not names: "AADSTS50076", "ERR_CONNECTION_RESET", "ZX-417".
 _CODE_LIKE = re.compile(r"[A-Z]{1,8}[-_]?\d{3,}\w*|[A-Z0-9]+(?:_[A-Z0-9]+)+|0x[0-9A-Fa-f]+")
@@ -147,10 +158,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         if is_dictionary_word(first, "en") and not _has_inner_capital(words[0]):
             continue  # "Since 2.3 …", "Version …", "Update 1.2": ordinary words, not names
         found.append((match.start(), f"{match.group(1)} {match.group(2)}"))
+    replies = errors.server_replies(text)
     return [
         (start, _with_version(text, start, name))
         for start, name in found
-        if not _IDENTIFIER_BEFORE.search(text[:start]) and not _CODE_LIKE.fullmatch(name)
+        if not _IDENTIFIER_BEFORE.search(text[:start])
+        and not _CODE_LIKE.fullmatch(name)
+        and not _within(start, name, replies)
     ]
 
 
@@ -177,13 +191,20 @@ def names_by_place(text: str) -> list[tuple[int, str]]:
     """(position, name) of names only their place in a sentence reveals ("Salesforce keeps
     logging me out"), with their versions; none inside what a screen says."""
     said = _said_spans(text)
+    replies = errors.server_replies(text)
     return [
-        (at, _with_version(text, at, name))
+        (at, dictionary_form(_with_version(text, at, name)))
         for at, name in placed_names(text)
         if not any(at in span for span in said)
+        and not _within(at, name, replies)
         and name.split()[0].lower() not in _TECH_WORDS
         and not _IDENTIFIER_BEFORE.search(text[:at])
     ]
+
+
+def _within(start: int, name: str, spans: list[range]) -> bool:
+    """Whether the name at `start` overlaps one of `spans` ("NDR says 451 4.7.0")."""
+    return any(start < span.stop and span.start < start + len(name) for span in spans)
 
 
 _VERSION_AFTER = re.compile(r"\s+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")

@@ -16,6 +16,7 @@ import re
 
 from gateway.dialogs.extract import systems
 from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.vocabulary import PLACE_WORDS
 
 _I = re.IGNORECASE
 # "Salesforce", "Dentrix", "HubSpot", optionally with an edition word ("Premiere Pro").
@@ -53,7 +54,8 @@ _THING_VERB_CYR = re.compile(
     r"(?:не\s+(?:открыва|откро|запуска|запуст|работа|груз|загружа|сохраня|печата|отправля|"
     r"принима|вид|пуска|відкрива|відкри|працю|завантаж|зберіга|друку|надсила|прийма|бач|"
     r"провод|подписыва|підпису|синхрон|обновля|оновлю|відповіда|отвеча|реагу|вход|заход|"
-    r"пуска|пуст|логин|підключа|подключа|соедин|з'єдну)\w*|"
+    r"пуска|пуст|логин|підключа|подключа|соедин|з'єдну|формир|форму|выгруж|вивантаж|"
+    r"подтягива|підтягу)\w*|"
     r"вылета\w*|вылетел\w*|вилітає|вилітає|вилета\w*|вилітав|висне\w*|виснет|зависа\w*|"
     r"завис\w*|глюч\w*|тормоз\w*|гальму\w*|пише\w*|пишет|выда[её]т|выдавал\w*|видає|"
     r"показыва\w*|показу\w*|ругается|лага\w*|падает|пада\w*|упал\w*|впав|закрыва\w*|"
@@ -202,12 +204,14 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
     if _THING_VERB_EN.match(after):
         if _PERSON_BEFORE.search(before) and not _IN_BEFORE.search(before):
             return False
-        if ordinary and _sentence_start(before) and " " not in name:
-            return False  # "Printer keeps saying …": an ordinary word that starts a sentence
+        if ordinary and _sentence_start(before) and name.endswith("ing"):
+            return False  # "Printing fails": an act, not a name
         speech = re.match(r"\s*(?:says|said|shows|showed|gives|gave|displays)\b", after)
-        if speech and not _SAID_WHAT.match(after, speech.end()):
-            return False  # "Okafor says the printer is offline": a person tells, a program shows
-        return not ordinary or not speech
+        # "Okafor says the printer is offline": a person tells; "Notion says 'You are
+        # offline'": a program shows. An ordinary word at a sentence start ("Notion won't
+        # load") is a name here: the things a desk looks after ("Printer", "Screen") are
+        # left out by their names (`names._TECH_WORDS`)
+        return not speech or bool(_SAID_WHAT.match(after, speech.end()))
     if ordinary:
         # "Premiere Pro 24.1", "Sage Accounts 2024": an edition word and a version make a
         # name of an ordinary word; "Room 305", "Till 2" stay places
@@ -224,12 +228,14 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
     before, after = text[: match.start(1)], text[match.end(1) :]
     if is_dictionary_word(word.lower(), "ru"):
         # "зайти в Контур": an ordinary word, capitalised inside a sentence after a use verb;
-        # never a person or a place the dictionary names
-        return (
-            not _sentence_start(before)
-            and bool(_ENTER_BEFORE_CYR.search(before))
-            and not _person_or_place(word)
-        )
+        # "В Парусе не проводятся документы", "у Гармонії не відкривається картка": a thing's
+        # noun capitalised inside a sentence, a program's verb after it. Never a person, a
+        # place or a department ("В Бухгалтерии не работает принтер", "У Марии …").
+        if _sentence_start(before) or _person_or_place(word):
+            return False
+        if _ENTER_BEFORE_CYR.search(before):
+            return True
+        return _capitalised_thing(word) and bool(_THING_VERB_CYR.match(after))
     if _misspelt_word(word.lower(), _verb_number(after)):
         return False  # "Моніктор пише …": a typo of an ordinary word, not a name
     if _VERSION_OR_ERROR.match(after) or _USE_BEFORE_CYR.search(before):
@@ -273,6 +279,37 @@ def _verb_number(after: str) -> str:
         numbers = {n for t in tags for n in ("sing", "plur") if n in t}
         return numbers.pop() if len(numbers) == 1 else ""
     return ""
+
+
+# Rooms a message names as where it happens; with PLACE_WORDS no program's name.
+_ROOMS = frozenset(
+    """кабинет кабінет аудитория аудиторія лаборатория лабораторія учительская учительська
+    ординаторская ординаторська канцелярия канцелярія деканат ректорат бухгалтерия бухгалтерія
+    переговорная переговорна столовая їдальня""".split()  # noqa: SIM905
+)
+
+
+def _capitalised_thing(word: str) -> bool:
+    """A capitalised noun of a thing (inanimate, no organisation, place or room): "Парусе",
+    "Контуре"."""
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
+    found = readings(word.lower(), "ru") + readings(word.lower(), "uk")
+    if not found or "NOUN" not in found[0][1] or found[0][1] & {"anim", "Orgn"}:
+        return False  # "письма от Минздрава": who sent them, not a program
+    return not any(lemma in PLACE_WORDS or lemma in _ROOMS for lemma, _ in found)
+
+
+def dictionary_form(name: str) -> str:
+    """A one-word Cyrillic name as the dictionary has it, with the form typed: "Парус
+    (Парусе)"; other names as they are."""
+    if " " in name or not _CYRILLIC.fullmatch(name):
+        return name
+    found = readings(name.lower(), "ru") + readings(name.lower(), "uk")
+    base = found[0][0] if found and "NOUN" in found[0][1] else ""
+    if not base or base == name.lower():
+        return name
+    return f"{base.capitalize()} ({name})"
 
 
 def _person_or_place(word: str) -> bool:

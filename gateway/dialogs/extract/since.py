@@ -161,6 +161,9 @@ _PATTERNS = [
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|обновлени\w*|оновлен\w*|updates?|"
     r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|(?!(?:до|to|на|від|with)\b)\w+(?=\s*\d)))?"
     rf"(?:\s+(?:в|во|у|on|last)\s+(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
+    # a clock time said with its day: "at 4pm yesterday", "в 16:00 вчера", "о 9:15 сьогодні"
+    rf"(?:at|в|во|о|об)\s+(?:{_CLOCK})(?=\s+(?:yesterday|today|this morning|on \w+day|вчера|"
+    r"вчора|учора|сегодня|сьогодні|в понедельник|в пятницу|у понеділок|у п'ятницю))",
     # a day of the month: "с 1 числа", "з 5-го числа"
     r"(?:с|со|з|із|від)\s+\d{1,2}(?:-?го)?\s+числа(?![\w'])",
     # "after lunch", "после обеда" with or without a day
@@ -244,6 +247,9 @@ _BEGAN = (
     r"почалось|почався|почалася|перестал\w*|перестав\w*)"
 )
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
+# "выходных"/"вихідних" is the weekend after "на", "с", "після"; after "в"/"у" it is the
+# outgoing mail folder.
+_OUTBOX = re.compile(r"(?:выходн|вихідн)\w*", _I)
 
 
 # A moment named with what happened at it: "в 10 утра все упало", "at 9:15 everything stopped".
@@ -267,12 +273,19 @@ def extract(text: str) -> str:
         found.append(text[at.start() : at.end()].strip())
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
+        # "на вихідних перестало": the weekend after "на" too (never "на понедельник", a day due)
+        weekend = bool(_OUTBOX.fullmatch(match.group(0).strip()))
         if _BARE_WEEKDAY.match(match.group(0).strip()) and not re.search(
-            rf"(?:\b(?:в|во|у|on|since|last)|в минул\w+|в прошл\w+|{_BEGAN})\s+$",
+            rf"(?:\b(?:в|во|у|on|since|last{'|на' if weekend else ''})|в минул\w+|в прошл\w+|"
+            rf"{_BEGAN})\s+$",
             folded[: match.start()],
             _I,
         ):
             continue
+        if weekend and re.search(
+            r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I
+        ):
+            continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]
@@ -302,3 +315,30 @@ def _with_digits(phrase: str) -> str:
         if hour is not None:
             return f"{phrase} ({hour}:00)"
     return phrase
+
+
+# How exactly a "since" phrase places the start: a clock time or a date, a day or a span,
+# only an event ("после обновления"), nothing the extractor reads ("давно").
+_AT_TIME = re.compile(
+    rf"(?<![\w'])(?:{_CLOCK}|\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
+    rf"(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])|\(\d{{1,2}}:00\)",
+    _I,
+)
+_DAY_OR_SPAN = re.compile(
+    rf"(?<![\w'])(?:{_WEEKDAYS}|{_UNITS}|{_DAY_PARTS}|позавч\w+|вчера\w*|вчор\w+|учор\w+|"
+    r"сегодня\w*|сьогодні\w*|зранку|yesterday|today|tonight|last night|полчаса|півгодини|"
+    r"полдня|пів дня|только что|щойно|just now|числа)(?![\w'])",
+    _I,
+)
+
+
+def exactness(phrase: str) -> int:
+    """How exactly `phrase` says when it started: 3 a clock time or a date, 2 a day or a
+    span, 1 only an event ("после обновления", "since the move"), 0 nothing readable."""
+    said = extract(phrase)
+    if not said:
+        return 0
+    folded = fold(said)
+    if _AT_TIME.search(folded):
+        return 3
+    return 2 if _DAY_OR_SPAN.search(folded) else 1

@@ -16,6 +16,7 @@ from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
+from gateway.knowledge.morphology import verb_grammemes
 
 _I = re.IGNORECASE
 
@@ -170,6 +171,21 @@ _WHEN_DOING = re.compile(
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
     _I,
 )
+_ITS_STATE = re.compile(
+    r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
+    r"starts|begins|began|still)\s+(?:on\s+)?$",
+    _I,
+)
+# A fix said as a noun after a doing verb: "forced a restart once", "did a hard reset", "gave
+# it a reboot", "ran a repair".
+_FIX_DONE_EN = re.compile(
+    r"\b(?:forced|did|done|ran|performed|gave it|attempted|tried)\s+(?:a|an|the|another|one)?\s*"
+    r"(?:hard |forced? |full |quick |clean |factory )?(?:restart|reboot|reset|reinstall|repair|"
+    r"shutdown|shut ?down|power[- ]?cycle|rollback|roll-?back|scan)s?\b|"
+    r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|"
+    r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
+    _I,
+)
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
@@ -203,6 +219,7 @@ def extract(text: str) -> str:
             or _VERDICT.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
+            or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own)
         ):
@@ -311,6 +328,29 @@ _SELF_REBOOT = re.compile(
 )
 
 
+# Verbs of using a thing, not of fixing it: in the present they say how the user works and
+# where it fails ("Журнал відкриваю в Chrome", "запускаю программу — вылетает"); in the past
+# they may be an attempt ("открывала заново").
+_USE_STEMS = (
+    "открыва", "відкрива", "заход", "вход", "ввод", "запуска", "нажима", "натиска", "клика",
+    "клаца", "держа", "трима", "выход", "виход",
+)  # fmt: skip
+
+
+# Said with a verb of using, what makes it a retry: "запускаю от имени администратора",
+# "захожу заново", "відкриваю через інший браузер", "запускаю — не помогает".
+_RETRIED = re.compile(
+    r"(?<!\w)(?:заново|снова|знову|ещ[её] раз|ще раз|повторно|от имени|від імені|через друг\w+|"
+    r"через інш\w+|с другого|з іншого|в другом|в іншому|в режиме|в режимі|не помога\w*|"
+    r"не помог\w*|не допомага\w*|не допомог\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
+)
+
+
+def _in_use(word: str) -> bool:
+    """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
+    return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
+
+
 def _attempt_in(clause: str) -> bool:
     lowered = fold(clause).lower()
     reboot = _SELF_REBOOT.match(lowered.strip())
@@ -319,12 +359,17 @@ def _attempt_in(clause: str) -> bool:
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
+        if _in_use(word) and not _RETRIED.search(lowered):
+            continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
+        verb = found.group(0)
+        if _ITS_STATE.search(before) and verb.endswith("ing") and verb != "trying":
+            continue  # "laptop stuck updating", "it keeps restarting": what the machine does
         if _WHEN_DOING.search(before):
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
@@ -344,3 +389,57 @@ def _attempt_in(clause: str) -> bool:
             continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False
+
+
+# A change that may itself have started the trouble: "I changed it on Monday", "вчера
+# обновили Windows, теперь не печатает". A fix (reboot, reinstall, reset) never started it.
+_CHANGE_CYR = (
+    "обнов", "установ", "устанавл", "постав", "поменя", "меня", "замен", "перевел", "перевод",
+    "переех", "перенес", "онов", "встанов", "встановл", "поміня", "міня", "замін", "змін",
+    "переїх", "подключ", "підключ",
+)  # fmt: skip
+_CHANGE_EN = re.compile(
+    r"\b(?:chang|replac|swapp|updat|upgrad|install|mov|switch|migrat|connect|add)(?:ed|ing)\b|"
+    r"\b(?:set up|put in)\b",
+    _I,
+)
+_FIX_EN = re.compile(r"\b(?:re-?install|re-?start|re-?boot|re-?set|re-?connect)\w*", _I)
+# Things a person replaces to fix a device, not to change it: "батарейки менял вчера".
+_CONSUMABLE = re.compile(
+    r"(?<!\w)(?:батаре\w*|батарейк\w*|картридж\w*|тонер\w*|бумаг\w*|папір\w*|папер\w*|чернил\w*|"
+    r"фарб\w*|кабел\w*|шнур\w*|batter\w*|toner|cartridges?|ink|paper|cables?)(?!\w)",
+    _I,
+)
+# The message says what followed the change ("теперь", "since then"): it caused the trouble.
+_THEN_CAUSED = re.compile(
+    r"(?<!\w)(?:теперь|тепер|now|since then|с тех пор|з тих пір|відтоді|после этого|після цього|"
+    r"after that|and then|и всё|і все|и все|and it)(?!\w)",
+    _I,
+)
+# The message says the attempt did not help: it was a fix, tried after the trouble began.
+_DID_NOT_HELP = re.compile(
+    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
+    r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
+    r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
+    r"no change|nothing changed|did nothing|still|same (?:thing|error|problem))(?!\w)",
+    _I,
+)
+
+
+def time_is_start(attempt: str, text: str) -> bool:
+    """Whether the time said with `attempt` in `text` is when the trouble started.
+
+    "Reinstalled it yesterday", "вчора перевстановлювала", "батарейки менял вчера, не
+    помогло": when a fix was tried, after it began. "I changed it on Monday", "вчера
+    обновили Windows, теперь не печатает", "перезагрузила вчера, теперь не включается": a
+    change, or a step that made it worse, started what is wrong now.
+    """
+    folded, whole = fold(attempt).lower(), fold(text)
+    if _DID_NOT_HELP.search(whole):
+        return False  # "батарейки менял вчера, не помогло": a fix, tried after it began
+    if _THEN_CAUSED.search(whole):
+        return True  # "картридж поменяли в понедельник, теперь полосы", "rebooted, now dead"
+    changed = bool(_CHANGE_EN.search(folded)) or any(
+        word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
+    )
+    return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)
