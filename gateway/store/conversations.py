@@ -77,20 +77,16 @@ class ConversationStore:
         return await self.get(key) or Conversation(key=key, channel=channel, chat_id=chat_id)
 
     async def load(self, key: str, channel: str, chat_id: str) -> tuple[Conversation, list[Ticket]]:
-        """What a turn starts from, in one round trip: the conversation (a new one if
-        none is stored) and its open tickets, in the order of their ids. (On a cluster
-        the tickets are in their own slots: two round trips.)"""
-        if self._cluster:
-            return await self._load_from_slots(key, channel, chat_id)
-        where = ConversationAddress(key, channel, chat_id)
-        keys_, args = _load_call(where)
-        return _loaded(where, await self._load(keys=keys_, args=args))
+        """What a turn starts from: the conversation (a new one if none is stored) and its
+        open tickets, in the order of their ids (`load_many` for one address)."""
+        [loaded] = await self.load_many([ConversationAddress(key, channel, chat_id)])
+        return loaded
 
     async def load_many(
         self, addresses: list[ConversationAddress]
     ) -> list[tuple[Conversation, list[Ticket]]]:
-        """What several turns start from (as `load`, for each), in one round trip (on a
-        cluster, all at once)."""
+        """What several turns start from (as `load`, for each), in one round trip. (On a
+        cluster the tickets are in their own slots: two round trips, all at once.)"""
         if self._cluster:
             return list(await asyncio.gather(
                 *(self._load_from_slots(a.key, a.channel, a.chat_id) for a in addresses)
@@ -106,6 +102,7 @@ class ConversationStore:
     def loaded(
         addresses: list[ConversationAddress], replies: list[Any]
     ) -> list[tuple[Conversation, list[Ticket]]]:
+        """The conversations and open tickets read by `load_runs`' replies."""
         for reply in replies:
             if isinstance(reply, Exception):
                 raise reply
