@@ -103,8 +103,6 @@ _FILLER = frozenset({
     "покличте", "give", "get", "someone", "somebody", "person",
 })  # fmt: skip
 
-SHOUTING_MIN_LETTERS = 15
-
 
 @dataclass(frozen=True)
 class HandoffSignal:
@@ -126,7 +124,7 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     text = reading.text
     if asks_for_person(reading):
         return HandoffSignal("asked_for_person")
-    if text in UPSET or _shouting(text) or lost_patience(reading):
+    if text in UPSET or lost_patience(reading):  # shouting is read by tone, in lost_patience
         return HandoffSignal("upset")
     if text in REPEATED:
         return HandoffSignal("repeated_failure")
@@ -139,10 +137,3 @@ def describes_problem(text: str) -> bool:
     rest = ASKS_FOR_PERSON.remove(" ".join(own))
     words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
     return len(words) >= 2
-
-
-def _shouting(text: str) -> bool:
-    """A long message typed in capitals."""
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return len(letters) >= SHOUTING_MIN_LETTERS and upper > 0.8 * len(letters)

@@ -241,3 +241,23 @@ def test_lost_patience_in_everyday_words(text: str) -> None:
 def test_plain_reports_are_not_lost_patience(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is None or signal.reason == "repeated_failure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "VPN ERROR 809 L2TP IPSEC",  # a terse, monitoring-style report
+        "SAP GUI ERROR RFC CONNECTION",
+        "Пишет: ACCESS DENIED FOR USER ADMIN",  # what the screen says
+    ],
+)
+def test_capitals_that_are_names_codes_or_screen_text_are_no_shout(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["ПОЧЕМУ У МЕНЯ ОПЯТЬ НИЧЕГО НЕ РАБОТАЕТ", "WHY IS NOTHING EVER WORKING HERE"]
+)
+def test_a_message_shouted_in_dictionary_words_is_upset(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
