@@ -72,8 +72,6 @@ _WHEN = frozenset({"после", "після", "перед", "since", "after", "
 # looked for this many words after the time word and weighs this much of a word (not specific).
 _ONSET_REACH = 4
 _ONSET_WEIGHT = 0.5
-# An application named ("Outlook подвисает") is a mention of a program, this much of one; one
-# asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 # "пролила каву на ноутбук", "dropped my phone in the sink": content words this close to a
 # spill or a drop say how a device was damaged. "шумит словно самолёт", "lagging like
 # crazy": the word after a comparison is a likeness. Neither makes the message another
@@ -81,6 +79,8 @@ _ONSET_WEIGHT = 0.5
 _DAMAGE_REACH = 3
 _LIKENESS = frozenset({"like", "словно", "будто", "наче", "ніби", "мов"})
 _ASIDE_AFTER = _WHEN | _LIKENESS
+# An application named ("Outlook подвисает") is a mention of a program, this much of one; one
+# asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
