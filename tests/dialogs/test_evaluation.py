@@ -110,6 +110,11 @@ BLIND_SETS = [
     # decision refit of i12-quiet2 (a5cb5c7), 31 again since the FAQ decision is fitted on
     # six tuning parts (i12-recall3: the frozen FAQ parts gained, one scenario here lost).
     ("dialogs_frozen6.yaml", 31, 1),
+    # the seventh batch (session 7): its tuning part as first measured, untouched (36/40, 1
+    # asked again, main at 1e442d4, before any change made with it in view); 39 with
+    # i19-stakes4 (a nurse's laptop and "the copier in our office" are one person, not many;
+    # "оператора мені" asks for a person); the one asked again is a later fact's.
+    ("dialogs_tune7.yaml", 39, 1),
 ]
 
 
