@@ -45,6 +45,8 @@ _COUNT_WORDS = frozenset({"have", "has", "had", "about", "over", "all", "the", "
                           "any", "those", "these", "for", "least", "like"})  # fmt: skip
 _GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot"], ["lost"],
                 ["isn't"], ["doesn't"], ["hasn't"], ["went"]]  # fmt: skip
+_FEW = frozenset({"один", "одна", "одно", "два", "две", "оба", "обе", "полтора", "дві",
+                  "обидва", "обидві", "півтора"})  # fmt: skip
 _ME = frozenset({"меня", "мене", "мне", "мені", "me"})
 _FOR = frozenset({"for", "для"})
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
@@ -84,6 +86,7 @@ class _Vocabulary:
     tried_in_turn: frozenset[str]
     waiting: frozenset[str]
     event_verbs: frozenset[str]
+    one_machine_sees: frozenset[str]
 
 
 @cache
@@ -205,6 +208,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("site website browser app application program tab file document folder email "
                 "page mode way step steps suggestion suggestions tip tips link links article "
                 "articles fix fixes option options solution solutions", en),
+        # what one machine shows, finds or holds: "не бачить жодної мережі", "жодних помилок не
+        # видає", "жодного аркуша всередині нема"
+        one_machine_sees=_keys("ошибка сообщение проблема сеть сигнал лист страница окно", ru)
+        | _keys("помилка повідомлення проблема мережа сигнал аркуш сторінка вікно", uk)
+        | _keys("error message problem network signal sheet page window", en),
         # people kept waiting at a counter: "клиент ждёт", "тридцять дітей чекають",
         # "a client sitting at my desk waiting to sign", "trucks are queuing at the dock"
         waiting=_keys("ждать ожидать дожидаться", ru) | _keys("чекати очікувати", uk)
@@ -332,7 +340,7 @@ def _stops_at(words: list[Word], i: int) -> bool:
 _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
                          "ring", "dial", "log", "sign", "register", "read", "turn", "power",
-                         "go", "come"})  # fmt: skip
+                         "go", "come", "take", "accept", "process"})  # fmt: skip
 
 
 def _none_of_them_do(after: list[Word]) -> bool:
@@ -392,7 +400,7 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
         none = word.text == "жоден" or word.text.startswith("жодн")
-        if none and before != "без" and _none_of(word, words[i + 1 : i + 4]):
+        if none and before not in ("без", "without") and _none_of(word, words[i + 1 : i + 4]):
             return True  # "жоден автобус не виїхав", "не можуть пробити жодного чеку"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
@@ -404,7 +412,9 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
         number = number and not in_row
-        counted = number or word.lemma in vocab.numbers  # "Zoom 5.17", "Windows 11" no count
+        # "Zoom 5.17", "Windows 11" no count; a numeral from three up does ("у двадцяти")
+        numeral = word.has("NUMR") and word.lemma not in _FEW
+        counted = number or word.lemma in vocab.numbers or numeral
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
         if counted and not audience and any(_counted(w) for w in after[:3]):
@@ -452,8 +462,6 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "склад не может отгрузить", "офис сидит без интернета"
         said_of = [w.text for w in after[:1]] in _GROUP_VERBS
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
-        # "the copier in our office doesn't…": a place the thing is in, not who is stopped
-        ours = ours and not any(w.text in _PREPOSITIONS for w in words[max(0, i - 3) : i])
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
@@ -577,9 +585,10 @@ def _none_of(quantifier: Word, after: list[Word]) -> bool:
             continue
         if not quantifier.tags or "nomn" in quantifier.tags[0]:
             return (word.is_noun or not word.tags) and not word.among(vocab.tried_in_turn)
-        return (
-            _is_group(word) or _is_people(word) or word.lemma in vocab.shared_devices
-            or word.among(vocab.stake)
+        # the genitive of a negation is a subject too ("ни одного звонка не проходит", "не
+        # можем принять ни одного заказа"), but not what one machine shows or sees
+        return (word.is_noun or not word.tags) and not (
+            word.among(vocab.tried_in_turn) or word.among(vocab.one_machine_sees)
         )
     return False
 
@@ -637,7 +646,9 @@ def _at_stake(words: list[Word]) -> bool:
         before = words[i - 1].text if i else ""
         if word.among(vocab.stake):
             if i + 1 < len(words) and _is_group(words[i + 1]):
-                continue  # "the sales office", "отдел продаж" named as a place, not a sale
+                continue  # "the sales office" named as a place, not a sale
+            if i and _is_group(words[i - 1]) and word.has("gent"):
+                continue  # "в отделе продаж", "відділ оплати": a department's name
             if word.lemma in vocab.queue and any(w.text.startswith(_PRINT) for w in words):
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
             return True

@@ -190,7 +190,9 @@ def _writes_again(words: list[Word]) -> bool:
         if any(w.among(feelings.contacts) for w in words[i + 1 : i + 2]):
             return True
         times = [w.text for w in words[i + 1 : i + 2]] in (["раз"], ["time"])
-        if times and any(w.among(feelings.writing) for w in words):
+        # the user's own writing ("пишу", "I'm writing"), not what a screen "пише"
+        mine = [w for w in words if w.has("1per") or not w.tags]
+        if times and any(w.among(feelings.writing) for w in mine):
             return True
     return False
 

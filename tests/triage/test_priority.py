@@ -355,10 +355,39 @@ def test_people_kept_waiting_an_event_soon_or_none_working_is_p1(text: str) -> N
         "none of the links work, outlook is down on my laptop",
         # one person: an adjective with no plural says the noun is one
         "на ноутбуке старшей медсестры не работает веб-камера в Zoom",
-        # a place the thing is in, or a department named by a stake word
-        "the copier in our office doesn't send scans to email anymore",
+        # a department named by a stake word
         "the printer in the sales office keeps jamming",
     ],
 )
 def test_the_writer_waiting_a_time_inside_the_fault_or_one_user_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the internet in our office is down since morning",
+        "ни одного звонка не проходит в колл-центр",
+        "не можем принять ни одного платежа",
+        "жодного чека не пробили з ранку",
+        "none of the tills take cards since 10",
+        "у двадцяти операторів не працює телефонія",
+    ],
+)
+def test_many_counted_in_every_case(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в отделе продаж у меня не печатает принтер",
+        "ни один сайт не открывается в хроме у меня",
+        "жоден документ не відкривається в ворді",
+        "none of the suggestions helped, outlook still crashes",
+        "у двух сотрудников не работает почта",
+        "двадцять хвилин не працює інтернет у мене",
+    ],
+)
+def test_a_department_name_a_users_tries_or_two_people_are_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
