@@ -65,7 +65,10 @@ DEVICES: tuple[tuple[str, str], ...] = (
     (r"сканер\w*|scanner\w*", "сканер|сканер|scanner"),
     (r"ноут\w*|laptop\w*|notebook", "ноутбук|ноутбук|laptop"),
     (r"монитор\w*|монітор\w*|monitor\w*|screen", "монитор|монітор|monitor"),
-    (r"табло|display board|departure board", "табло|табло|display board"),
+    (
+        r"табло|(?:display|departures?|arrivals?|flight|timetable|schedule|queue) boards?",
+        "табло|табло|display board",
+    ),
     (
         r"касс\w*|кас[аиіу]|касов\w+ апарат\w*|cash register\w*|till|pos terminal|рро|прро",
         "касса|каса|cash register",
