@@ -7,6 +7,7 @@ import asyncio
 import aiohttp
 import pytest
 from aiohttp import web
+from aiohttp.test_utils import TestServer
 from harness import Gateway, Visitor, running_gateway
 
 from gateway.config import Settings
@@ -174,21 +175,18 @@ async def test_an_idle_widget_socket_holds_no_task_of_its_own(
     async def echo(request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        async for msg in ws:
+        while (msg := await ws.receive()).type == aiohttp.WSMsgType.TEXT:
             await ws.send_str(msg.data)
         return ws
 
     app = web.Application()
     app.router.add_get("/echo", echo)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    host, port = runner.addresses[0][:2]
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
     sockets = 4
     try:
         start = await _settled_task_count()
-        echoes = [await http.ws_connect(f"ws://{host}:{port}/echo") for _ in range(sockets)]
+        echoes = [await http.ws_connect(server.make_url("/echo")) for _ in range(sockets)]
         for ws in echoes:
             await ws.send_str("ping")
             assert (await ws.receive(timeout=20)).data == "ping"
@@ -206,4 +204,4 @@ async def test_an_idle_widget_socket_holds_no_task_of_its_own(
         for ws in echoes:
             await ws.close()
     finally:
-        await runner.cleanup()
+        await server.close()
