@@ -136,7 +136,7 @@ def _lifecycle(
                 # The embedded Redis is this process's: children join it by its socket.
                 embedded = rt.redis_url if settings.redis.embedded else None
                 _spawn(tasks, children.run(embedded))
-            _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
+            _spawn(tasks, reload_knowledge(rt, app[STOPPING], takes_turns=bool(workers)))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)
