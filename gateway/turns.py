@@ -105,11 +105,9 @@ async def run_workers(
     return 0
 
 
-async def reload_knowledge(
-    rt: Runtime, stopping: asyncio.Event, *, takes_turns: bool = True
-) -> None:
+async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
     """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process:
-    serve and its worker processes). A process that `takes_turns` not (serve beside worker
+    serve and its worker processes). A process that takes no turns (serve beside worker
     processes) lets the dictionaries the reload read go again."""
     interval = rt.settings.faq_reload_seconds
     if interval <= 0:
@@ -120,7 +118,7 @@ async def reload_knowledge(
         except TimeoutError:
             try:
                 if await asyncio.to_thread(rt.knowledge.reload_if_changed):
-                    if not takes_turns:
+                    if not rt.takes_turns:
                         await asyncio.to_thread(let_words_go)
                     log.info("knowledge base reloaded")
             except Exception:
