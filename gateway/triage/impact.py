@@ -143,7 +143,8 @@ def _vocabulary() -> _Vocabulary:
         | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон ноутбук планшет",
                 uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
-                "phones screens laptops tablets workstations", en),
+                "phones screens laptops tablets workstations copier copiers mfp scanner printer",
+                en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
                     "штраф очередь талон пациент фура водитель гость пассажир посетитель "
@@ -462,6 +463,10 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "склад не может отгрузить", "офис сидит без интернета"
         said_of = [w.text for w in after[:1]] in _GROUP_VERBS
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
+        # "the copier in our office doesn't send": where a device stands, not who is stopped;
+        # "the internet in our office is down" is the office's service, stopped for all in it
+        placed = before == "our" and i > 1 and words[i - 2].text in _PREPOSITIONS
+        ours = ours and not (placed and i > 2 and words[i - 3].lemma in vocab.shared_devices)
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
