@@ -305,10 +305,26 @@ class RateStep:
     p50: float
     p99: float
     echo_p99: float
+    cpu: dict[str, float]  # seconds per message, by part
+
+
+def ceiling(steps: list[RateStep], cores: int, workers: int) -> str:
+    """What idle cores would carry at the CPU per message measured at the busiest step:
+    the group's parts together on all `cores`, and its `workers` worker processes (a
+    Python process uses one core at most), whichever is lower."""
+    cpu = max(steps, key=lambda s: s.answered).cpu
+    total = sum(cpu.values())
+    return (
+        f"{min(cores / total, workers / cpu['workers']):.0f} msg/s: the group "
+        f"{cores / total:.0f} ({total * 1000:.2f} ms per message on {cores} cores), its "
+        f"{workers} worker process(es) {workers / cpu['workers']:.0f} "
+        f"({cpu['workers'] * 1000:.2f} ms per message each)"
+    )
 
 
 async def open_loop(srv: Servers, rates: list[float], sessions: int, duration: float) -> None:
     steps = [await open_loop_at(srv, rate, sessions, duration) for rate in rates]
+    workers = max(1, len(process_tree(srv.gateway_pid)) - 1)  # serve takes turns without
     print("summary  offered msg/s -> answered msg/s, p50 / p99 ms (echo p99 ms)")
     for step in steps:
         print(
@@ -318,7 +334,8 @@ async def open_loop(srv: Servers, rates: list[float], sessions: int, duration: f
     carried = [s.rate for s in steps if s.answered >= ANSWERED_IN_FULL * s.rate]
     print(
         f"         knee: carried in full up to {max(carried, default=0):.0f} msg/s offered "
-        f"(answered >= {ANSWERED_IN_FULL:.0%} of it within the run)",
+        f"(answered >= {ANSWERED_IN_FULL:.0%} of it within the run) on this host; idle "
+        f"cores would carry at most {ceiling(steps, os.cpu_count() or 1, workers)}",
         flush=True,
     )
 
@@ -377,12 +394,17 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
         total = sum(used.values()) / counted * 1000
         which = "offered" if counted == sent else "answered (all were accepted)"
         print(f"{'':<8} CPU per message {which} {total:.2f} ms ({per})", flush=True)
-        # A part busy near 1.0 is the bottleneck; a long wait for a CPU is the host's.
+        # A part busy near 1.0 is the bottleneck. A part runnable most of the time but given
+        # a small share of a core when it was is held back by the host's other programs.
         busy = ", ".join(f"{part} {u / wall:.2f}" for part, u in used.items())
         wait = ", ".join(f"{part} {d / counted * 1000:.2f}" for part, d in delays.items())
+        share = ", ".join(
+            f"{part} {(used[part] + d) / wall:.2f} / {used[part] / max(used[part] + d, 1e-9):.2f}"
+            for part, d in delays.items()
+        )
         print(
             f"{'':<8} cores busy: {busy} (the bench client {client:.2f}); waited for a CPU "
-            f"per message: {wait} ms",
+            f"per message: {wait} ms\n{'':<8} runnable / share of a core it got then: {share}",
             flush=True,
         )
     echo, _, echo_used, _ = results["echo"]
@@ -395,7 +417,8 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
         f"CPU per message x{gw_per / max(echo_per, 1e-9):.1f}"
     )
     print(f"{'':<8} where a gateway message waited: {waits.line()}\n", flush=True)
-    return RateStep(rate, gw.rate, gw.median, gw.quantile(0.99), echo.quantile(0.99))
+    per_part = {part: u / max(1, min(gw_sent, len(gw.latencies))) for part, u in gw_used.items()}
+    return RateStep(rate, gw.rate, gw.median, gw.quantile(0.99), echo.quantile(0.99), per_part)
 
 
 async def drained(srv: Servers, timeout: float = 120.0) -> None:
