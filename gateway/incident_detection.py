@@ -14,6 +14,7 @@ one click declares it (`declare_proposed`).
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -216,7 +217,8 @@ class ReportWindow:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._known: dict[str, OutageReport] = {}  # conversation -> its latest report
+        # conversation -> its latest report, oldest first (by time, then conversation)
+        self._known: OrderedDict[str, OutageReport] = OrderedDict()
         self._place = ""  # in the log of reports: counted up to here is known
 
     async def reports(self, since: float) -> list[OutageReport]:
@@ -226,23 +228,37 @@ class ReportWindow:
             after = await self.store.incidents.reported_after(self._place, since)
         if after is None:
             members, self._place = await self.store.incidents.window(since)
-            at = dict(members)
+            at = dict(members)  # newest first
             # what left the window (or expired) is forgotten, so memory follows the window
-            self._known = {who: self._known[who] for who in at if who in self._known}
-            new = [who for who in at if who not in self._known or self._known[who].at != at[who]]
+            known = self._known
+            self._known = OrderedDict((who, known[who]) for who in reversed(at) if who in known)
+            new = [who for who in at if who not in known or known[who].at != at[who]]
         else:
             counted, self._place = after
             new = list(dict.fromkeys(counted))  # a user counted twice is read once
+        arrived = []
         for who, raw in zip(new, await self.store.incidents.reports(new), strict=True):
             self._known.pop(who, None)
             if raw is not None:
-                self._known[who] = OutageReport.from_json(raw)
-        if new:  # kept newest first, as the window is (by time, then conversation)
-            newest = sorted(self._known.items(), key=lambda i: (i[1].at, i[0]), reverse=True)
-            self._known = dict(newest[:WINDOW_READ])
-        while self._known and next(reversed(self._known.values())).at < since:
-            self._known.popitem()  # the oldest left the window
-        return list(self._known.values())
+                arrived.append((who, OutageReport.from_json(raw)))
+        arrived.sort(key=_newness)
+        newest = next(reversed(self._known.items()), None)
+        if arrived and newest is not None and _newness(arrived[0]) < _newness(newest):
+            # counted after newer ones (stepped before them, committed after): in its place
+            self._known = OrderedDict(sorted([*self._known.items(), *arrived], key=_newness))
+        else:
+            self._known.update(arrived)
+        while self._known and (
+            len(self._known) > WINDOW_READ or next(iter(self._known.values())).at < since
+        ):
+            self._known.popitem(last=False)  # the oldest left the window
+        return list(reversed(self._known.values()))
+
+
+def _newness(item: tuple[str, OutageReport]) -> tuple[float, str]:
+    """How new a (conversation, report) is: its time, then (as Redis orders a tie) its
+    conversation."""
+    return item[1].at, item[0]
 
 
 def described(report: OutageReport) -> tuple[str, list[str], str]:
