@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
 
@@ -36,6 +36,12 @@ class _Shapes:
     someone: frozenset[str]
     open_verbs: frozenset[str]
     ticket: frozenset[str]
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """The words a shape starts from (bar "пусть"): a bringing, handing, wanting or
+        opening verb, or "нужен"."""
+        return self.bring | self.hand_to | self.want | self.need | self.open_verbs
 
 
 @cache
@@ -73,7 +79,14 @@ AFTER_VERB = 3  # "дайте мне наконец живого специал�
 
 def calls_for_person(message: str | MessageReading) -> bool:
     """Whether the message asks for a person or a ticket in one of the shapes above."""
-    return any(_asks(words) for _, words in read_message(message).clauses)
+    reading = read_message(message)
+    # Each shape starts at a word of its own, and a clause's words are the message's words
+    # (less the conjunctions that part clauses): a message without such a word asks for
+    # nobody, and its clauses are not read.
+    shapes = _shapes()
+    if not any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words):
+        return False
+    return any(_asks(words) for _, words in reading.clauses)
 
 
 def _asks(words: list[Word]) -> bool:
