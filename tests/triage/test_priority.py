@@ -420,3 +420,16 @@ def test_many_counted_in_every_case(text: str) -> None:
 )
 def test_a_department_name_a_users_tries_or_two_people_are_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("the self-checkouts froze and the line is out the door", Priority.P1),
+        ("next month we have a new hire, could you set up a laptop for her, no rush", Priority.P4),
+    ],
+)
+def test_a_queue_to_the_door_is_at_stake_a_set_up_is_a_request(
+    text: str, priority: Priority
+) -> None:
+    assert assess_priority(text).priority is priority
