@@ -89,6 +89,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
 IT_SHAPED = PhraseSet([
     r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
     r"self-? ?checkouts?", r"каси? самообслуговування", r"касс\w* самообслуживания",
+    r"(электронн|електронн)\w* рецепт\w*", r"e-?prescriptions?",
     r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?", r"турникет\w*", r"турнікет\w*",
     r"домофон\w*", r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
