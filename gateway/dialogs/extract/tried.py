@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
+from gateway.dialogs.extract.own_steps import ELSEWHERE_TOO, TROUBLE, is_own_step
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -41,8 +42,9 @@ _ATTEMPT_STEMS = """
     клика кликну клацала клацну
     протира протер протёр протерл продува продул дул чистил
     подожд ждал зачека почека
+    ребут рестарт ресет логин
 """
-_REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
+_REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
 _STEMS = ATTEMPT_VERBS.stems
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
@@ -166,6 +168,8 @@ _NEGATED_ATTEMPT = re.compile(
 _DONE_BY_PERSON = frozenset(
     {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled"}
 )
+# Said by the user, a step on their own things is done, not asked for: "I've reset my password".
+_DONE_BY_ME = re.compile(r"\b(?:i|we|i've|we've|already|have|has)\s+\w+$", _I)
 _WHEN_DOING = re.compile(
     r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
@@ -222,6 +226,10 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own)
+            or (
+                (is_own_step(own) or ELSEWHERE_TOO.search(folded))
+                and TROUBLE.search(masked[: at.start()])
+            )
         ):
             found.append(clause)
     return "; ".join(found)
@@ -304,7 +312,7 @@ _CAUSE_START = re.compile(
 _STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
     r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
-    r"began when|it began|this began)(?!\w)",
+    r"began when|it began|this began|started (?:right |just )?after|began (?:right |just )?after)(?!\w)",
 )
 
 
@@ -333,7 +341,7 @@ _SELF_REBOOT = re.compile(
 # they may be an attempt ("открывала заново").
 _USE_STEMS = (
     "открыва", "відкрива", "заход", "вход", "ввод", "запуска", "нажима", "натиска", "клика",
-    "клаца", "держа", "трима", "выход", "виход",
+    "клаца", "держа", "трима", "выход", "виход", "сканиру", "скану",
 )  # fmt: skip
 
 
@@ -374,8 +382,10 @@ def _attempt_in(clause: str) -> bool:
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue
-        if _EN_REQUEST_OBJECT.match(lowered, found.end()):
-            continue
+        if _EN_REQUEST_OBJECT.match(lowered, found.end()) and not _DONE_BY_ME.search(
+            before + found.group(0)
+        ):
+            continue  # "reset my password" asks; "I've reset my password" did
         needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
