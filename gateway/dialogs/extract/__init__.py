@@ -36,10 +36,11 @@ def extract_fields(text: str) -> dict[str, str]:
     text = read_head(text)
     products = product.extract_all(text)
     attempts = tried.extract(text)
+    said = errors.extract(text, exclude=products, attempts=attempts.split("; "))
     found = {
         "tried": attempts,
-        "error": errors.extract(text, exclude=products, attempts=attempts.split("; ")),
-        "product": ", ".join(products),
+        "error": said,
+        "product": ", ".join(_named_outside(products, said, text)),
         "os": systems.extract(text),
         "since": since.extract(text),
     }
@@ -64,6 +65,24 @@ def extract_fields(text: str) -> dict[str, str]:
             if corrected:
                 found[name] = corrected
     return {name: value for name, value in found.items() if value}
+
+
+def _named_outside(products: list[str], said: str, text: str) -> list[str]:
+    """The products not only read as the first word of what the screen or the log says:
+    "у лозі Access violation" names no Access, "Access не открывает базу" does."""
+    if not said:
+        return products
+    messages = said.casefold().split("; ")
+    rest = text.casefold()
+    for message in messages:
+        rest = rest.replace(message, " ")
+
+    def only_said(product: str) -> bool:
+        names = [n.strip(" )").casefold() for n in product.split(" (")]
+        opens = any(m.startswith(n + " ") for n in names for m in messages)
+        return opens and not any(n in rest for n in names)
+
+    return [p for p in products if not only_said(p)]
 
 
 # "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it

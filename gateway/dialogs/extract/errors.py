@@ -70,12 +70,16 @@ _SAYS = case_blind(
     r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
     r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)"
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
-    r"свариться на|complains? about|complaining about)\s*:?)"
+    r"свариться на|complains? about|complaining about|"
+    # where the program writes it down: "у лозі Access violation", "in the event log: ..."
+    r"(?:в|у|во|in(?: the)?)\s+(?:лог[еіи]?|лоз[іи]|логах|журнал[еі] (?:событий|подій)|"
+    r"event ?log|logs?|event viewer)(?:\s+(?:пишет|пише|видно|says|shows))?)\s*:?)"
     r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
+    r"пусто|порожньо|чисто|empty|clean|"
     r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
     r"|(?:an?|some|какую-то|якусь|some kind of|an? (?:weird|strange|unknown))\s+(?:error|"
     r"ошибк\w*|помилк\w*|message|warning)\s+(?:when|whenever|if|on|every|при|коли|когда|каждый|"

@@ -56,28 +56,28 @@ _NOT_STEPS_TEXT = """
 """
 _NOT_STEPS = frozenset(_NOT_STEPS_TEXT.split())
 # Intransitive verbs that are steps all the same: "звонила в банк", "обращалась в поддержку".
-_INTRANSITIVE_STEPS = frozenset(
-    "звонить позвонить обращаться обратиться ходить сходить ждать подождать дзвонити "
-    "подзвонити звертатися звернутися ходити сходити чекати зачекати почекати".split()
-)
+_INTRANSITIVE_TEXT = """звонить позвонить обращаться обратиться ходить сходить ждать подождать
+    дзвонити подзвонити звертатися звернутися ходити сходити чекати зачекати почекати"""
+_INTRANSITIVE_STEPS = frozenset(_INTRANSITIVE_TEXT.split())
 # Words the dictionaries do not know: "перепрошил", "пересобрал", "ребутнул".
 _UNKNOWN_PAST = re.compile(r"^(?:пере|ре)\w{3,}(?:л|ла|ли|в|нул|нула|нули)$")
 
 # English: a regular past at the clause start, or one of a few irregular ones people use of
 # their own steps; not what a thing did.
-_EN_IRREGULAR = frozenset("made took sent gave set put ran did tried reset used".split())
-_EN_NOT_STEPS = frozenset(
-    """worked started stopped crashed failed showed displayed happened seemed looked printed
+_EN_IRREGULAR_TEXT = "made took sent gave set put ran did tried reset used"
+_EN_IRREGULAR = frozenset(_EN_IRREGULAR_TEXT.split())
+_EN_NOT_STEPS_TEXT = """
+    worked started stopped crashed failed showed displayed happened seemed looked printed
     loaded appeared disappeared froze frozen hung died kept ended began occurred popped
     flashed blinked beeped turned dropped spilled broke lost forgot received got noticed saw
     found realised realized heard wanted needed meant planned decided asked tended
     continued stayed remained went came became opened closed said told connected
-    mistyped misspelled saved overwrote""".split()
-)
+    mistyped misspelled saved overwrote"""
+_EN_NOT_STEPS = frozenset(_EN_NOT_STEPS_TEXT.split())
 
 
 # Done by mistake: how the trouble came about, not a step against it.
-_BY_MISTAKE = case_blind(
+BY_MISTAKE = case_blind(
     r"(?<!\w)(?:случайно|нечаянно|ошибочно|по ошибке|випадково|помилково|by accident|"
     r"accidentally|by mistake|mistakenly)(?!\w)"
 )
@@ -108,12 +108,27 @@ def is_own_step(clause: str) -> bool:
     words = [w.lower().replace("’", "'") for w in _WORD.findall(clause)]
     while words and words[0] in _LEAD:
         words = words[1:]
-    if len(words) < 2 or _BY_MISTAKE.search(clause):
+    if len(words) < 2 or BY_MISTAKE.search(clause):
         return False  # a bare verb says too little (the attempt lists read those)
     first = words[0]
     if first.isascii():
         return _english_step(first, words[1])
+    if _object_first(first, words[1]):
+        return _cyrillic_step(words[1])  # "Ключ перезаписувала з флешки"
     return _cyrillic_step(first)
+
+
+def _object_first(word: str, verb: str) -> bool:
+    """Whether `word` is a noun the past `verb` after it does not agree with: its object
+    ("Ключ перезаписувала", "Кабель меняли"), not its subject ("Принтер перестал")."""
+    noun = readings(word, "ru") or readings(word, "uk")
+    done = readings(verb, "ru") or readings(verb, "uk")
+    if not noun or not done or "NOUN" not in noun[0][1] or "past" not in done[0][1]:
+        return False
+    said, form = noun[0][1], done[0][1]
+    if "plur" in form:
+        return "plur" not in said
+    return not ({"masc", "femn", "neut"} & said & form)
 
 
 def _cyrillic_step(word: str) -> bool:

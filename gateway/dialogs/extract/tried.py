@@ -14,7 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
-from gateway.dialogs.extract.own_steps import ELSEWHERE_TOO, TROUBLE, is_own_step
+from gateway.dialogs.extract.own_steps import BY_MISTAKE, ELSEWHERE_TOO, TROUBLE, is_own_step
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -215,6 +215,8 @@ def extract(text: str) -> str:
         if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         folded = fold(own)
+        if BY_MISTAKE.search(folded):
+            continue  # "удалила случайно", "deleted them by accident": how it came about
         if (
             own in judged
             or _NOTHING_TRIED.search(own)
@@ -312,7 +314,8 @@ _CAUSE_START = re.compile(
 _STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
     r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
-    r"began when|it began|this began|started (?:right |just )?after|began (?:right |just )?after)(?!\w)",
+    r"began when|it began|this began|started (?:right |just )?after|"
+    r"began (?:right |just )?after)(?!\w)",
 )
 
 
