@@ -26,7 +26,7 @@ _WORD = re.compile(r"[\w'’-]+")
 
 # The message said something is wrong before this clause: a negation or a failure.
 TROUBLE = case_blind(
-    r"(?<!\w)(?:не|ни|ні|нет|немає|нема|not|no|never|nothing|cannot|dont|cant|wont|didnt|"
+    r"(?<!\w)(?:не|ни|ні|нет|немає|нема|без|not|no|never|nothing|cannot|dont|cant|wont|didnt|"
     r"doesnt|isnt)(?!\w)|(?<=\w)n[’']t(?!\w)|"
     r"(?<!\w)(?:ошибк|помилк|error|перестал|перестав|stopped|завис|висн|висит|вылет|вилiт|"
     r"вилет|тормоз|гальм|глюч|crash|freez|froze|stuck|hang|пропал|пропав|зник|слетел|злетів|"
