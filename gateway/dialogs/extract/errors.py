@@ -72,8 +72,8 @@ _SAYS = case_blind(
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
     r"свариться на|complains? about|complaining about|"
     # where the program writes it down: "у лозі Access violation", "in the event log: ..."
-    r"(?:в|у|во|in(?: the)?)\s+(?:лог[еіи]?|лоз[іи]|логах|журнал[еі] (?:событий|подій)|"
-    r"event ?log|logs?|event viewer)(?:\s+(?:пишет|пише|видно|says|shows))?)\s*:?)"
+    r"(?:в|у|во|in(?: the)?)\s+(?:лог[аеиу]?|лоз[іи]|логах|журнал[еіу] (?:событий|подій)|"
+    r"журналах|event ?logs?|logs?|event viewer)(?:\s+(?:пишет|пише|видно|says|shows))?)\s*:?)"
     r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
@@ -116,7 +116,8 @@ _SIGNAL = case_blind(
     r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
 )
-# "ошибка Connection refused": an English message after a Cyrillic error word.
+# "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
+# "у лозі Access violation", is read with what the screen says).
 _LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
 # "ошибка подключения", "помилка друку": the error named by its genitive noun.
 _NAMED_ERROR = re.compile(
