@@ -82,15 +82,17 @@ def calls_for_person(message: str | MessageReading) -> bool:
     reading = read_message(message)
     # Each shape starts at a word of its own, and a clause's words are the message's words
     # (less the conjunctions that part clauses): a message without such a word asks for
-    # nobody, and its clauses are not read. A person named alone ("оператора мені") is read
-    # in a short clause only.
+    # nobody, and its clauses are not read. A person named alone ("оператора мені") starts
+    # a shape of its own, read in a short clause only.
     shapes = _shapes()
-    clauses = reading.clauses
-    if any(_named_alone(words) for _, words in clauses if len(words) <= ALONE_WORDS):
-        return True
-    if not any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words):
+    opens = any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words)
+    named = any(_person(w, shapes) for w in reading.words)
+    if not (opens or named):
         return False
-    return any(_asks(words) for _, words in clauses)
+    clauses = reading.clauses
+    if named and any(_named_alone(words) for _, words in clauses if len(words) <= ALONE_WORDS):
+        return True
+    return opens and any(_asks(words) for _, words in clauses)
 
 
 _TO_ME = frozenset({"мне", "мені", "нам", "сюда", "сюди", "срочно", "терміново", "скорее",
