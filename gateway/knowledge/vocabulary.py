@@ -18,6 +18,22 @@ def _phrases(text: str) -> list[str]:
 # Slang, transliterations and split spellings mapped to one canonical token. Phrases
 # (several words) are replaced before tokenising; single words after.
 PHRASES: dict[str, str] = {
+    # The system's tools people quote: where they saw it, not what is wrong.
+    **dict.fromkeys(
+        _phrases(
+            "task manager | диспетчер задач | диспетчере задач | диспетчера задач | "
+            "диспетчері задач | диспетчер завдань | диспетчері завдань | диспетчера завдань"
+        ),
+        "taskmanager",
+    ),
+    **dict.fromkeys(
+        _phrases(
+            "device manager | диспетчер устройств | диспетчере устройств | "
+            "диспетчера устройств | диспетчер пристроїв | диспетчері пристроїв | "
+            "диспетчера пристроїв"
+        ),
+        "devicemanager",
+    ),
     "wi fi": "wifi",
     "wi fy": "wifi",
     "вай фай": "wifi",
@@ -213,6 +229,8 @@ WORDS: dict[str, str] = {
     "андроиде": "android",
     "андроїд": "android",
     "андроїді": "android",
+    "кэнон": "canon",
+    "кенон": "canon",
     "винда": "windows",
     "винды": "windows",
     "винде": "windows",
@@ -265,6 +283,38 @@ WORDS: dict[str, str] = {
         _words("дисконектит дисконектить дисконект дисконнект дисконектиться"), "отключается"
     ),
     **dict.fromkeys(_words("акк акка акке акку акком"), "аккаунт"),
+    # "Учётка" (ru) and "учьотка" (surzhyk) are the account in every case form.
+    **{
+        f"{stem}{ending}": "аккаунт"
+        for stem in ("учетк", "учьотк", "учотк")
+        for ending in ("а", "и", "е", "у", "ой", "ою", "і", "ах", "ами")
+    },
+    # A message or window that appears says what the screen shows, not what is wrong:
+    # "выскакивает ошибка", "з'являється вікно", "a warning pops up".
+    **dict.fromkeys(
+        _words(
+            "появляется появляются появилось появилась появился появилось выскакивает "
+            "выскакивают выскочило выскочила выскочил вылазит вылазиет вылезает вылезло "
+            "вылезла вылез"
+        ),
+        "пишет",
+    ),
+    **dict.fromkeys(
+        _words(
+            "зявляється зявляються зявилось зявилося зявилася зявився вискакує вискакують "
+            "вискочило вискочила вискочив вилазить вилізло вилізла виліз"
+        ),
+        "пише",
+    ),
+    **dict.fromkeys(_words("pops popping popped appears appeared appearing"), "shows"),
+    # Surzhyk "не робить" / "не робе" is "не працює" (does not work).
+    **dict.fromkeys(_words("робить робе робит роблять"), "працює"),
+    # "Блокнуло" is "заблокировало", in its forms.
+    **{
+        f"{prefix}блокн{ending}": "заблокировать"
+        for prefix in ("", "за")
+        for ending in ("уло", "ули", "ул", "ула", "уть", "ув", "ула", "улся", "улась", "увся")
+    },
     # "На старте", "при старті": at launch.
     **dict.fromkeys(_words("старт старта старте старту старті стартом"), "запуск"),
 }
@@ -274,7 +324,7 @@ WORDS: dict[str, str] = {
 # each form is mapped to the dictionary verb it means.
 _LOCK_ENDINGS = ("ить", "ило", "или", "ил", "ила", "ился", "илась", "илось", "ились", "ит",
                  "ат", "ен", "ена", "ено", "ены", "енный", "енная", "ивает", "ивают", "ьте",
-                 "ити", "ив", "ять", "те")  # fmt: skip
+                 "ити", "ив", "ять", "те", "ився", "илася", "илося", "илися")  # fmt: skip
 for _ending in _LOCK_ENDINGS:
     WORDS.setdefault(f"залоч{_ending}", "заблокировать")
     WORDS.setdefault(f"лоч{_ending}", "заблокировать")
@@ -406,6 +456,7 @@ STOP_WORDS: frozenset[str] = _words(
     спробував спробувала намагатися намагався намагалася
     вроде типа короче ну блин вообще пока туда сюда оттуда ранее раньше уважаемый уважаемые
     словно будто
+    робити зробити роблю делать сделать
     бо шо того якщо взагалі ніби наче мов мабуть типу поки туди сюди раніше шановний
     шановні
     """
@@ -423,6 +474,20 @@ ONSET_WORDS: frozenset[str] = _words(
     patching reinstall reinstalling move migration
     """
 )
+
+# Vanishing: what vanished is the problem; the place it vanished from ("пропала папка с
+# общего диска", "file disappeared from the shared drive") says where, like a time says when.
+VANISH_WORDS: frozenset[str] = _words(
+    """
+    пропал пропала пропало пропали пропадает пропадают исчез исчезла исчезло исчезли
+    исчезает делся делась делось делись слетел слетела слетело слетели
+    зник зникла зникло зникли зникає зникають пропав пропала пропало пропали пропадає
+    подівся поділася поділося поділися
+    disappeared disappears vanished vanishes gone missing lost
+    """
+)
+# Prepositions of a source: the words they govern are where from.
+SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
 
 # Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
 # was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for
@@ -509,6 +574,7 @@ PRODUCT_WORDS: frozenset[str] = APPLICATION_WORDS | _words(
     windows macos mac linux ubuntu office microsoft ms m365 o365 browser adobe pdf zip visual
     studio code
     dell hp lenovo asus acer apple logitech canon xerox kyocera brother ricoh epson
+    taskmanager devicemanager
     """
 )
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
@@ -531,9 +597,13 @@ WORDS.update(
             ("ревіт", "revit"), ("архикад", "archicad"), ("архікад", "archicad"),
             ("скетчап", "sketchup"), ("индизайн", "indesign"), ("індизайн", "indesign"),
             ("шарепоинт", "sharepoint"), ("джира", "jira"), ("джиру", "jira"),
-            ("медок", "medoc"),
+            ("медок", "medoc"), ("аутлук", "outlook"), ("тимс", "teams"), ("тімс", "teams"),
+            ("эдж", "edge"), ("едж", "edge"), ("ексел", "excel"), ("эксел", "excel"),
+            ("фортиклиент", "forticlient"), ("фортіклієнт", "forticlient"),
+            ("фортиклієнт", "forticlient"), ("энниконнект", "anyconnect"),
+            ("эниконнект", "anyconnect"), ("еніконект", "anyconnect"),
         )
-        for ending in ("", "а", "е", "у", "і", "ом")
+        for ending in ("", "а", "е", "у", "і", "ом", "ові", "ем", "ом", "і")
     }
 )
 
