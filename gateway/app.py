@@ -105,7 +105,8 @@ def _lifecycle(
 ) -> Callable[[web.Application], AsyncIterator[None]]:
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         preloaded = children.knowledge if children is not None else None
-        async with open_runtime(settings, knowledge=preloaded) as rt:
+        turns_here = settings.worker.in_process and children is None
+        async with open_runtime(settings, knowledge=preloaded, takes_turns=turns_here) as rt:
             app[RUNTIME] = rt
             app[FILE_LINKS] = links = FileLinks(settings, rt.store)
             connectors = build_connectors(settings, rt, links)
@@ -113,7 +114,6 @@ def _lifecycle(
             app.router.add_routes(links.routes())
             _mount_web(app, rt, connectors)
             tasks: set[asyncio.Task[None]] = set()
-            turns_here = settings.worker.in_process and children is None
             workers = start_workers(rt, IN_PROCESS_WORKERS if turns_here else 0)
             app[WORKERS] = workers
             senders = [

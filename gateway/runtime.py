@@ -55,6 +55,9 @@ class Runtime:
     watch: StoreWatch
     redis_server: EmbeddedRedis | None = None  # when this process runs the embedded one
     accounts: SelfService | None = None  # unlock and password reset, with a directory
+    # False in `serve` beside worker processes (or with `worker.in_process` off): it keeps
+    # no dictionaries after work that reads words (a knowledge reload, a sample review).
+    takes_turns: bool = True
 
 
 def self_service(
@@ -211,13 +214,15 @@ async def open_runtime(
     settings: Settings,
     direct_channels: Iterable[str] = (),
     knowledge: KnowledgeLibrary | None = None,
+    takes_turns: bool = True,
 ) -> AsyncIterator[Runtime]:
     """Start (or connect to) Redis and build the services; stop them on exit.
 
     An embedded redis-server this process started is supervised (restarted from its
     append-only file if it dies); one another firstline process runs is joined.
     `knowledge`: the knowledge base when it is loaded already (before worker processes
-    were forked, so they share it); else it is loaded here.
+    were forked, so they share it); else it is loaded here. `takes_turns`: whether this
+    process answers conversations (see `Runtime.takes_turns`).
     """
     target, server = await redis_for(settings)
     store = Store.connect(target, settings.worker.shards)
@@ -274,6 +279,7 @@ async def open_runtime(
             watch=watch,
             redis_server=server,
             accounts=accounts,
+            takes_turns=takes_turns,
         )
     finally:
         stopping.set()

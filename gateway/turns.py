@@ -19,6 +19,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import UNANSWERED_CHANNELS
+from gateway.process_memory import let_words_go
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -105,8 +106,9 @@ async def run_workers(
 
 
 async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
-    """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process
-    that answers: serve and its worker processes)."""
+    """Pick up edited knowledge-base files every `faq_reload_seconds` (in every process:
+    serve and its worker processes). A process that takes no turns (serve beside worker
+    processes) lets the dictionaries the reload read go again."""
     interval = rt.settings.faq_reload_seconds
     if interval <= 0:
         return
@@ -116,6 +118,8 @@ async def reload_knowledge(rt: Runtime, stopping: asyncio.Event) -> None:
         except TimeoutError:
             try:
                 if await asyncio.to_thread(rt.knowledge.reload_if_changed):
+                    if not rt.takes_turns:
+                        await asyncio.to_thread(let_words_go)
                     log.info("knowledge base reloaded")
             except Exception:
                 log.exception("knowledge base reload failed; keeping the previous one")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import gc
 import logging
 import os
@@ -30,6 +29,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.knowledge import morphology
 from gateway.knowledge.library import KnowledgeLibrary
+from gateway.process_memory import give_back_free_memory, let_words_go
 from gateway.store.embedded import die_with_parent
 from gateway.turns import run_workers
 
@@ -76,13 +76,11 @@ class WorkerProcesses:
         self.knowledge = KnowledgeLibrary(settings.faq_dir)
         morphology.warm_up()
         gc.collect()  # the garbage of loading, before the fork (it walks the new objects)
-        _give_back_free_memory()  # or each child would keep the freed pages resident too
+        give_back_free_memory()  # or each child would keep the freed pages resident too
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
-        morphology.release()  # only the children read words: here they load again if ever
-        gc.collect()
+        let_words_go()  # only the children read words: here they load again if ever
         gc.freeze()
-        _give_back_free_memory()
 
     def stop(self) -> None:
         """Ask every child to finish the turn in hand and exit (killed if it outstays the
@@ -154,13 +152,6 @@ def _signal(child: Child, sig: int) -> None:
     if child.returncode is None:
         with contextlib.suppress(ProcessLookupError):
             child.send_signal(sig)
-
-
-def _give_back_free_memory() -> None:
-    """Return the C heap's free pages to the system (glibc's `malloc_trim`): freed Python
-    memory otherwise stays resident. Elsewhere (another C library) nothing is done."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 def worker_env(config: str | None) -> dict[str, str]:

@@ -15,7 +15,6 @@ one frame), `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -96,6 +95,8 @@ def origin_allowed(request: web.Request, allowed: list[str], public_url: str = "
 
 class ChatSocket(TranscriptSocket):
     """One open widget: its conversation's entries as the visitor sees them, and tickets."""
+
+    __slots__ = ("address", "chat_id", "lang", "name", "shown_language", "typing_announced")
 
     def __init__(
         self,
@@ -395,7 +396,7 @@ class WebChatConnector:
         # A returning visitor: labels in their language.
         await chat.show_language(await self.store.conversations.language(chat.key))
         self.hub.follow(chat.key, chat)
-        pump = asyncio.create_task(chat.pump(self.store))
+        chat.start(self.store)
         try:
             async for msg in ws:
                 if msg.type != WSMsgType.TEXT:
@@ -411,8 +412,7 @@ class WebChatConnector:
                     await chat.send({"type": "error", "code": "bad_frame"})
         finally:
             self.hub.unfollow(chat.key, chat)
-            pump.cancel()
-            await asyncio.gather(pump, return_exceptions=True)
+            await chat.stop()
 
     async def _hello(self, ws: web.WebSocketResponse, address: str) -> dict[str, Any] | None:
         """Read the first frame: resume the signed session or start a new one.

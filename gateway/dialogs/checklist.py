@@ -65,7 +65,10 @@ DEVICES: tuple[tuple[str, str], ...] = (
     (r"сканер\w*|scanner\w*", "сканер|сканер|scanner"),
     (r"ноут\w*|laptop\w*|notebook", "ноутбук|ноутбук|laptop"),
     (r"монитор\w*|монітор\w*|monitor\w*|screen", "монитор|монітор|monitor"),
-    (r"табло|display board|departure board", "табло|табло|display board"),
+    (
+        r"табло|(?:display|departures?|arrivals?|flight|timetable|schedule|queue) boards?",
+        "табло|табло|display board",
+    ),
     (
         r"касс\w*|кас[аиіу]|касов\w+ апарат\w*|cash register\w*|till|pos terminal|рро|прро",
         "касса|каса|cash register",
@@ -161,12 +164,36 @@ def missing_fields(fields: Mapping[str, str], skip: Iterable[str] = ()) -> list[
     return [f for f in CHECKLIST_FIELDS if not fields.get(f, "").strip() and f not in skipped]
 
 
-def next_fields(fields: Mapping[str, str], impatient: bool, asked: Iterable[str] = ()) -> list[str]:
-    """What to ask next, in order: the usual order, or what a person needs most."""
+def next_fields(
+    fields: Mapping[str, str],
+    impatient: bool,
+    asked: Iterable[str] = (),
+    sources: Mapping[str, str] | None = None,
+) -> list[str]:
+    """What to ask next, in order: the usual order, or what a person needs most. A product
+    named only in passing, in the answer to another question, without a version or model
+    ("перезапускала аутлук" to "what did you try?") is still asked: for its version."""
+    asked = list(asked)
     missing = missing_fields(fields, skip=asked)
+    if "product" not in asked and _named_in_passing(fields, sources or {}):
+        missing = [f for f in CHECKLIST_FIELDS if f in missing or f == "product"]
     if impatient:
         return [f for f in IMPATIENT_ORDER if f in missing]
     return missing
+
+
+def _named_in_passing(fields: Mapping[str, str], sources: Mapping[str, str]) -> bool:
+    """Whether the product is a bare name (no version, no model) the user gave while
+    answering another question: what was tried names the program it was tried on, not
+    which version of it runs."""
+    source = sources.get("product", "")
+    product = fields.get("product", "")
+    return (
+        source.startswith("answer to ")
+        and source != "answer to product"
+        and bool(product)
+        and not re.search(r"\d", product)
+    )
 
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
@@ -174,6 +201,8 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
     device = device_name(fields.get("problem", ""), lang)
     subject = _subject(fields.get("product", ""))  # a name reads the same in any case
     error = _screen_says(fields.get("error", ""))
+    if field == "product" and subject:
+        return Question(field, texts.get(lang, "ask_product_version_for", subject=subject))
     if field == "product" and device:
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
     if field in ("tried", "error", "os") and subject:

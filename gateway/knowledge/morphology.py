@@ -154,6 +154,11 @@ def release() -> None:
             value.cache_clear()
 
 
+def dictionaries_loaded() -> int:
+    """How many pymorphy3 dictionaries (ru, uk) this process holds now."""
+    return _analyser.cache_info().currsize
+
+
 def meant_text(text: str, lang: str | None = None) -> str:
     """`text` with its Latin words read as the Cyrillic ones meant, when the message as a
     whole is translit or typed in the wrong layout; otherwise `text` unchanged."""

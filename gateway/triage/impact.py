@@ -374,8 +374,12 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             as_subject = (
                 not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
             )
-        # "шара відділу логістики": a noun after a noun is its attribute, not the subject
-        attribute = i > 0 and words[i - 1].is_noun and word.has("gent")
+        # "шара відділу логістики", "на ноутбуке старшей медсестры": a noun after a noun (and
+        # the adjectives agreeing with it) is its attribute, not the subject
+        head = i - 1
+        while head >= 0 and words[head].has("ADJF"):
+            head -= 1  # "старшей", "старшие": an adjective of the word, not a noun it follows
+        attribute = head >= 0 and words[head].is_noun and word.has("gent")
         # "a lecture for 200 students": whom it is for
         for_them = before in _FOR or (before.isdecimal() and i > 1 and words[i - 2].text in _FOR)
         # "Уважаемые коллеги, программа …": whom the message is addressed to, set off by a comma
@@ -392,6 +396,8 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "склад не может отгрузить", "офис сидит без интернета"
         said_of = [w.text for w in after[:1]] in _GROUP_VERBS
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
+        # "the copier in our office doesn't send": where the thing stands, not who is stopped
+        ours = ours and not (before == "our" and i > 1 and words[i - 2].text in _PREPOSITIONS)
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False

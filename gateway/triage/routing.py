@@ -44,7 +44,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"monitor\w*", r"(?<!splash )(?<!same )(?<!login )(?<!home )(?<!lock )screen",
         r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
         r"webcam\w*", r"camera", r"microphone", r"экран\w*", r"екран\w*",
-        r"табло", r"display board\w*", r"departure board\w*", r"kiosk\w*", r"киоск\w*",
+        r"табло", r"(?:display|departures?|arrivals?|flight|timetable|schedule|queue) boards?",
+        r"kiosk\w*", r"киоск\w*",
         r"кіоск\w*", r"терминал\w* самообслуживания", r"термінал\w* самообслуговування",
         r"self-service (terminal|kiosk)\w*", r"панел\w*", r"panel\w*", r"телевизор\w*",
         # boards and screens on a wall or a desk, handheld scanners

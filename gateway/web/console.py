@@ -6,7 +6,6 @@ fed by the store's live events, so queues update without reloads on every proces
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
@@ -195,7 +194,7 @@ class Console:
         self.sockets.add(ws)
         follower = ConsoleSocket(ws, session)
         self.hub.follow_all_tickets(follower)
-        pump = asyncio.create_task(follower.pump(self.rt.store))
+        follower.start(self.rt.store)
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
@@ -206,8 +205,7 @@ class Console:
             self.hub.unfollow_all_tickets(follower)
             self.hub.unfollow(follower.key, follower)
             self.sockets.discard(ws)
-            pump.cancel()
-            await asyncio.gather(pump, return_exceptions=True)
+            await follower.stop()
         return ws
 
     async def _frame(self, follower: ConsoleSocket, frame: Any) -> None:
@@ -263,6 +261,8 @@ class Console:
 
 class ConsoleSocket(TranscriptSocket):
     """Sends visible ticket changes, and entries of the conversation being watched."""
+
+    __slots__ = ("session", "ticket", "typing_announced")
 
     def __init__(self, ws: web.WebSocketResponse, session: Session) -> None:
         super().__init__(ws)

@@ -20,6 +20,7 @@ from gateway.knowledge.gaps import first_message
 from gateway.knowledge.samples import SampleError, review_sample
 from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
+from gateway.process_memory import let_words_go
 from gateway.runtime import Runtime
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.files import attachment_of
@@ -288,6 +289,9 @@ class DeskApi:
             )
         except (SampleError, FileNotFoundError) as exc:
             raise refuse(400, str(exc)) from None
+        finally:
+            if not self.rt.takes_turns:  # the review read the eval sets' words: let them go
+                await asyncio.to_thread(let_words_go)
         return web.json_response({"ok": True, "question": question, **asdict(review)})
 
     async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:

@@ -167,19 +167,45 @@ class TranscriptSocket:
     """A WebSocket that follows one conversation: sends each entry past its cursor once.
 
     Subclasses say how an entry looks to their reader and what a ticket change sends.
+    An idle socket holds no task of its own: a change starts one catch-up, which runs
+    until the socket has everything (one at a time, so entries go out once and in order)
+    and ends. Thousands of open widgets then cost their state alone (`__slots__`).
     """
+
+    __slots__ = ("_behind", "_catching_up", "_lock", "_store", "cursor", "key", "ws")
 
     def __init__(self, ws: web.WebSocketResponse, key: str = "", cursor: int = 0) -> None:
         self.ws = ws
         self.key = key
         self.cursor = cursor
-        self.changed = asyncio.Event()
+        self._store: Store | None = None  # set by `start`: catch-ups read from it
+        self._behind = bool(key)  # there may be entries past the cursor
+        self._catching_up: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
-        if key:
-            self.changed.set()
+
+    def start(self, store: Store) -> None:
+        """Send what is past the cursor now, and from then on whenever it changes."""
+        self._store = store
+        if self._behind:
+            self._catch_up()
+
+    async def stop(self) -> None:
+        """Stop sending (the socket is closing): a catch-up under way is cancelled."""
+        self._store = None
+        task = self._catching_up
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     def transcript_changed(self, conversation_key: str) -> None:
-        self.changed.set()
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Mark the socket behind; start a catch-up unless one is running (it reads
+        again before it ends, so a change during its read is not missed)."""
+        self._behind = True
+        if self._catching_up is None and self._store is not None and not self.ws.closed:
+            self._catching_up = asyncio.ensure_future(self._send_until_current(self._store))
 
     def ticket_changed(self, ticket: Ticket) -> None:
         frame = self.ticket_frame(ticket)
@@ -239,18 +265,18 @@ class TranscriptSocket:
     def retarget(self, key: str, cursor: int) -> None:
         """Follow another conversation (a console opening another ticket)."""
         self.key, self.cursor = key, cursor
-        self.changed.set()
+        self._catch_up()
 
-    async def pump(self, store: Store) -> None:
-        """Send every transcript entry past the cursor, each exactly once, in order.
+    async def _send_until_current(self, store: Store) -> None:
+        """Send every transcript entry past the cursor, each exactly once, in order, until
+        no change is left unread.
 
         If the store fails, the socket is closed: the client reconnects and resumes
         from its own cursor, which loses nothing.
         """
         try:
-            while not self.ws.closed:
-                await self.changed.wait()
-                self.changed.clear()
+            while self._behind and not self.ws.closed:
+                self._behind = False
                 await self._send_new_entries(store)
         except asyncio.CancelledError:
             raise
@@ -258,6 +284,8 @@ class TranscriptSocket:
             log_failure(log, "live transcript failed; closing the socket so the client resyncs")
             with contextlib.suppress(Exception):
                 await self.ws.close(code=1011, message=b"try again")
+        finally:
+            self._catching_up = None
 
     async def _send_new_entries(self, store: Store) -> None:
         """Everything past the cursor in one `entries` frame: one write however many

@@ -70,7 +70,7 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-# (set, pass floor, re-asked ceiling). dialogs_frozen2, 4, 5 and 6 are the honest measures:
+# (set, pass floor, re-asked ceiling). dialogs_frozen2, 4, 5, 6 and 7 are the honest measures:
 # they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
 # stays as a regression set.
 BLIND_SETS = [
@@ -110,6 +110,14 @@ BLIND_SETS = [
     # decision refit of i12-quiet2 (a5cb5c7), 31 again since the FAQ decision is fitted on
     # six tuning parts (i12-recall3: the frozen FAQ parts gained, one scenario here lost).
     ("dialogs_frozen6.yaml", 31, 1),
+    # the seventh batch (session 7): its tuning part as first measured, untouched (36/40, 1
+    # asked again, main at b4d7daa, before any change made with it in view); 39 with
+    # i19-names4 (the head nurse's laptop and "the copier in our office" stop nobody else;
+    # "у лозі Access violation" is the error) ...
+    ("dialogs_tune7.yaml", 39, 0),
+    # ... and its frozen part at its first untouched figure (31/40, 2 asked again, main at
+    # b4d7daa), run for its summary only.
+    ("dialogs_frozen7.yaml", 31, 2),
 ]
 
 

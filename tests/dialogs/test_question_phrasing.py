@@ -72,3 +72,46 @@ def test_a_question_names_the_product_only_as_a_name(product: str, named: str) -
         assert asked == TEXTS.get("ru", "ask_os_for", subject=named)
     else:
         assert asked == TEXTS.get("ru", "ask_os")
+
+
+
+_DUNNO = {"ru": "не знаю", "uk": "не знаю", "en": "don't know"}
+
+
+def _answer_until(chat: Chat, field: str, lang: str) -> None:
+    """Answer "don't know" to every question until `field` is asked (or none is left)."""
+    for _ in range(8):
+        if chat.state.asking == field or chat.named("ticket_requested"):
+            return
+        chat.send(_DUNNO[lang] if chat.state.asking else {"ru": "нет", "uk": "ні"}.get(lang, "no"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "tried", "version"),
+    [
+        ("ru", "не отправляется почта", "перезапускала аутлук", "Outlook 2019"),
+        ("uk", "не відправляється пошта", "перевстановлювала аутлук", "Outlook 2016"),
+        ("en", "my mail won't send", "restarted Outlook twice", "Outlook 365"),
+        ("ru", "не открывается таблица", "переустанавливал эксель", "Excel 2016"),
+    ],
+)
+def test_a_product_named_in_passing_is_kept_and_asked_for_its_version(
+    chat: Chat, lang: str, first: str, tried: str, version: str
+) -> None:
+    chat.send(first)
+    _answer_until(chat, "tried", lang)
+    chat.send(tried)
+    assert chat.state.fields["product"].startswith(version.split()[0])  # kept at once
+    _answer_until(chat, "product", lang)
+    assert TEXTS.get(lang, "ask_product_version_for", subject=version.split()[0]) in chat.text
+    chat.send(version)
+    _answer_until(chat, "", lang)
+    assert chat.requested.fields["product"] == version
+
+
+def test_a_product_named_with_its_version_in_passing_is_not_asked(chat: Chat) -> None:
+    chat.send("не отправляется почта")
+    _answer_until(chat, "tried", "ru")
+    chat.send("перезапускала Outlook 2019")
+    _answer_until(chat, "product", "ru")
+    assert chat.requested.fields["product"] == "Outlook 2019"  # done, never asked

@@ -303,3 +303,32 @@ def test_one_person_or_a_stray_word_is_not_p1(text: str) -> None:
 )
 def test_what_is_at_stake_or_a_name_is_not_a_mass_stop(text: str) -> None:
     assert assess_priority(text).reason != "many_stopped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one person's thing: a genitive noun after a noun, with its adjectives between
+        "на ноутбуке старшей медсестры не работает веб-камера",
+        "в кабинете главного бухгалтера не печатает принтер",
+        "на компьютере нового администратора не открывается почта",
+        "у ноутбуці старшої медсестри не працює камера",
+        # where the thing stands, not who is stopped
+        "the copier in our office doesn't send scans to email anymore",
+        "the scanner at our clinic isn't saving files",
+    ],
+)
+def test_whose_or_where_a_thing_is_names_nobody_stopped(text: str) -> None:
+    assert assess_priority(text).reason != "many_stopped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "старшие медсестры не могут открыть карты пациентов",
+        "our office has no internet",
+        "менеджеры отдела продаж не могут войти в CRM",
+    ],
+)
+def test_people_stopped_with_an_adjective_or_as_ours_are_still_many(text: str) -> None:
+    assert assess_priority(text).reason == "many_stopped"

@@ -10,6 +10,7 @@ import aiohttp
 from harness import Console, running_gateway, seed_ticket
 
 from gateway.config import Settings
+from gateway.knowledge import morphology
 from gateway.knowledge.loader import load_articles
 from gateway.models import SupportGroup
 from gateway.store import Store
@@ -73,3 +74,28 @@ async def test_resolved_ticket_offers_its_first_message_as_a_sample_question(
             f"/console/api/tickets/{ticket.id}/sample", {"article": "coffee_machine"}
         )
         assert status == 400 and "no article" in bad["error"]
+
+
+async def test_a_process_that_takes_no_turns_keeps_no_dictionaries_after_a_sample_review(
+    web_settings: Settings, http: aiohttp.ClientSession, store: Store, tmp_path: Path
+) -> None:
+    """The review matches the eval sets with the ru and uk dictionaries (~30 MiB, and the
+    word memos); serve beside its worker processes answers nobody, so it lets them go."""
+    faq = tmp_path / "faq"
+    shutil.copytree(ROOT / "faq", faq)
+    worker = web_settings.worker.model_copy(update={"in_process": False})
+    settings = web_settings.model_copy(
+        update={"faq_dir": faq, "faq_eval_dir": small_sets(tmp_path / "eval"), "worker": worker}
+    )
+    async with running_gateway(settings) as gw:
+        ticket = await seed_ticket(store, subject="сканер шлёт пустые письма")
+        console = Console(http, gw)
+        await console.sign_in("bob")
+        await console.post(f"/console/api/tickets/{ticket.id}/take")
+        await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
+        status, review = await console.post(
+            f"/console/api/tickets/{ticket.id}/sample",
+            {"article": "scanner_not_working", "lang": "ru"},
+        )
+        assert status == 200 and review["before"]["tune_top1"] > 0, review
+        assert morphology.dictionaries_loaded() == 0

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from harness import Gateway, Visitor, running_gateway
 
 from gateway.config import Settings
@@ -148,3 +152,56 @@ async def test_a_socket_must_say_hello_first(gateway: Gateway, http: aiohttp.Cli
     await ws.send_json({"type": "message", "id": "abcdefgh1", "text": "hi"})
     assert (await ws.receive_json())["code"] == "bad_frame"
     assert (await ws.receive()).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+
+
+async def _settled_task_count() -> int:
+    """The number of tasks once the loop is idle (frames in flight come and go)."""
+    last = -1
+    for _ in range(200):
+        await asyncio.sleep(0.05)
+        now = len(asyncio.all_tasks())
+        if now == last:
+            return now
+        last = now
+    return last
+
+
+async def test_an_idle_widget_socket_holds_no_task_of_its_own(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """A thousand open widgets must cost their state alone: once a socket has everything,
+    it keeps no task beyond what aiohttp keeps for any WebSocket (a bare echo socket)."""
+
+    async def echo(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        while (msg := await ws.receive()).type == aiohttp.WSMsgType.TEXT:
+            await ws.send_str(msg.data)
+        return ws
+
+    app = web.Application()
+    app.router.add_get("/echo", echo)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    sockets = 4
+    try:
+        start = await _settled_task_count()
+        echoes = [await http.ws_connect(server.make_url("/echo")) for _ in range(sockets)]
+        for ws in echoes:
+            await ws.send_str("ping")
+            assert (await ws.receive(timeout=20)).data == "ping"
+        per_echo = (await _settled_task_count() - start) / sockets
+
+        start = await _settled_task_count()
+        visitors = [await open_visitor(http, gateway) for _ in range(sockets)]
+        for visitor in visitors:
+            await visitor.hello()
+            await visitor.own_entry(await visitor.say("hello"))
+        per_widget = (await _settled_task_count() - start) / sockets
+        assert per_widget == per_echo
+        for v in visitors:
+            await v.ws.close()
+        for ws in echoes:
+            await ws.close()
+    finally:
+        await server.close()

@@ -113,7 +113,11 @@ _SIGNAL = case_blind(
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
 )
 # "ошибка Connection refused": an English message after a Cyrillic error word.
-_LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
+# "у лозі Access violation", "в логах: Fatal error": a log's line is what the program says.
+_LATIN_AFTER_WORD = re.compile(
+    r"(?<![\w])(?i:ошибк\w*|помилк\w*|(?:в|у|во)\s+(?:лог[аеиу]?|логах|лозі|журнал[еіу]|"
+    r"журналах|event log\w*)(?:\s+подій|\s+событий)?\s*:?)\s+([A-Z][A-Za-z' ]{3,60}[a-z])"
+)
 # "ошибка подключения", "помилка друку": the error named by its genitive noun.
 _NAMED_ERROR = re.compile(
     r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I

@@ -13,10 +13,15 @@ noun, a use verb or a program-only verb; a word a Cyrillic dictionary knows is n
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from gateway.dialogs.extract import systems
-from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.domain import LineCounts
+from gateway.knowledge.morphology import is_dictionary_word, readings, tokens
 from gateway.knowledge.vocabulary import PLACE_WORDS
+from gateway.triage.routing import Routing
+
+_ROUTING = Routing()
 
 _I = re.IGNORECASE
 # "Salesforce", "Dentrix", "HubSpot", optionally with an edition word ("Premiere Pro").
@@ -231,8 +236,18 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
         # "В Парусе не проводятся документы", "у Гармонії не відкривається картка": a thing's
         # noun capitalised inside a sentence, a program's verb after it. Never a person, a
         # place or a department ("В Бухгалтерии не работает принтер", "У Марии …").
-        if _sentence_start(before) or _person_or_place(word):
+        if _person_or_place(word):
             return False
+        if _DOTTED_VERSION.match(after) and _capitalised_thing(word):
+            return True  # "Парус 8.5 не запускается": a version makes a name of a word
+        if _sentence_start(before):
+            # "Скарб не запускається", "Парус висне": a noun the desk's own words do not
+            # know, launching, hanging or crashing like a program; "Принтер не запускається"
+            # is a thing the desk looks after. A capital the same word keeps inside a
+            # sentence elsewhere ("… вчора в Скарбі все працювало") says it is a name too.
+            if not _capitalised_thing(word) or desk_thing(word):
+                return False
+            return _written_as_name_elsewhere(text, match) or bool(_PROGRAM_LIFE.match(after))
         if _ENTER_BEFORE_CYR.search(before):
             return True
         return _capitalised_thing(word) and bool(_THING_VERB_CYR.match(after))
@@ -298,6 +313,59 @@ def _capitalised_thing(word: str) -> bool:
     if not found or "NOUN" not in found[0][1] or found[0][1] & {"anim", "Orgn"}:
         return False  # "письма от Минздрава": who sent them, not a program
     return not any(lemma in PLACE_WORDS or lemma in _ROOMS for lemma, _ in found)
+
+
+# What a program does when it is started and used, and a document or a person does not:
+# it starts, hangs, crashes, lags, loads ("Скарб не запускається", "Парус висне").
+_PROGRAM_LIFE = re.compile(
+    r"^\s*(?:(?:опять|снова|знову|постоянно|постійно|вже|уже|ещё|еще|досі|все ещё|все еще|"
+    r"сегодня|сьогодні|с утра|з ранку|зранку|вдруг|раптом)\s+)?"
+    r"(?:не\s+(?:запуска|запуст|старту|стартов|грузит|грузя|загружа|загрузит|завантаж|вантаж)\w*|"
+    r"висне\w*|виснет|зависа\w*|завис\w*|вылета\w*|вылетел\w*|вилітає|вилітав\w*|вилета\w*|"
+    r"глюч\w*|тормоз\w*|гальму\w*|лага\w*|крашит\w*|крашнул\w*|падает|пада[єю]\w*|"
+    r"закрыва\w*|закрива\w*|перестал\w* запуска\w*|перестав\w* запуска\w*)(?![\w])",
+    _I,
+)
+_DOTTED_VERSION = re.compile(r"^\s+v?\d+\.\d+(?:\.\d+)*(?![\w])", _I)
+# A word the desk's own labelled problem lines use ("Отчет", "Экран", "Прога") names a
+# thing the desk looks after, not a program's name.
+DESK_LINES = 1
+
+
+def desk_thing(word: str) -> bool:
+    """Whether `word` is a common noun of the things a support desk looks after: a device or
+    system the routing knows ("принтер", "табло", "касса"), a word the desk's labelled
+    problem lines use ("компьютер", "отчет", "прога"), or one of everyday life ("машина")."""
+    lowered = word.lower()
+    if _ROUTING.recognises(lowered):
+        return True
+    counts = _desk_counts()
+    read = {t.lemma for lang in ("ru", "uk") for t in tokens(lowered, lang)}  # as counted
+    return any(counts.it.get(x, 0) >= DESK_LINES or counts.other.get(x, 0) for x in read)
+
+
+@cache
+def _desk_counts() -> LineCounts:
+    return LineCounts.load()
+
+
+def _written_as_name_elsewhere(text: str, match: re.Match[str]) -> bool:
+    """Whether the same word stands elsewhere in `text` as a name is written: capitalised
+    inside a sentence or quoted ("Скарб не запускається. Учора в Скарбі …", "«Скарб»")."""
+    word = match.group(1).lower()
+    own = {name for name, _ in readings(word, "ru") + readings(word, "uk")} | {word}
+    for other in _CYRILLIC.finditer(text):
+        if other.start() == match.start(1):
+            continue
+        found = other.group(1).lower()
+        if found != word and own.isdisjoint(
+            name for name, _ in readings(found, "ru") + readings(found, "uk")
+        ):
+            continue
+        before, after = text[: other.start(1)], text[other.end(1) :]
+        if not _sentence_start(before) or re.match(r"[»\"”]", after):
+            return True  # "… в Скарбі …", "«Скарб»": not the start of what a screen says
+    return False
 
 
 def dictionary_form(name: str) -> str:

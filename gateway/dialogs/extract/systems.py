@@ -52,7 +52,7 @@ _MAC_NAMES = (
     "tahoe",
 )  # fmt: skip
 _MAC = re.compile(
-    r"(?<![\w])(?:(?P<family>mac\s?os(?:\s?x)?|os\s?x|макос\w*|мак ос)"
+    r"(?<![\w])(?:(?P<family>mac\s?os(?:\s?x)?|os\s?x|макос\w*|мак[\s-]ос(?:ь|і|и|ом|ью)?(?![\w-]))"
     rf"(?:\s+(?P<name>{'|'.join(_MAC_NAMES)}))?(?:\s*(?P<version>\d+(?:\.\d+)*){_END})?"
     rf"|(?P<alone>{'|'.join(n.title() for n in _MAC_NAMES)})(?:\s*(?P<v2>\d+(?:\.\d+)*){_END})?)",
 )

@@ -85,6 +85,19 @@ _RU_NOT_DONE = re.compile(
 )
 # "reset my password", "update me": what the user asks for, not what they did.
 _EN_REQUEST_OBJECT = re.compile(r"\s+(?:my|me|our)\b", _I)
+# ... unless the user is its subject: "I've reset my password", "we already updated our drivers".
+_EN_SUBJECT_BEFORE = re.compile(
+    r"(?P<when>\b(?:after|since|when|once|before|until|till|because)\s+)?"
+    r"\b(?:i|we|i've|we've|ive|weve)\s+(?:(?:have|had|already|just|also|even)\s+){0,2}$",
+    _I,
+)
+
+
+def _done_by_user(before: str) -> bool:
+    """Whether the user is the subject of what follows, as a step of theirs: "I've reset my
+    password"; not "Started after I changed my password" (what set it off)."""
+    subject = _EN_SUBJECT_BEFORE.search(before)
+    return bool(subject) and not subject.group("when")
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
 _VERDICT = case_blind(
     r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
@@ -374,8 +387,8 @@ def _attempt_in(clause: str) -> bool:
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
             continue
-        if _EN_REQUEST_OBJECT.match(lowered, found.end()):
-            continue
+        if _EN_REQUEST_OBJECT.match(lowered, found.end()) and not _done_by_user(before):
+            continue  # "reset my password" is asked for; "I've reset my password" was done
         needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
