@@ -75,6 +75,29 @@ PHRASES: dict[str, str] = {
             "printers charger presenter clicker scanner speaker speakers"
         )
     },
+    # The same in Russian and Ukrainian: "беспроводная клавиатура отваливается" is the
+    # keyboard's problem; "беспроводная сеть" stays the Wi-Fi.
+    **{
+        f"{adjective} {device}": device
+        for adjectives, devices in (
+            (
+                "беспроводная беспроводной беспроводную беспроводные беспроводных "
+                "беспроводным беспроводное",
+                "клавиатура клавиатуры клавиатуру клавиатурой клава клаву мышь мышка мышки "
+                "мышку мышкой мышью мыши наушники наушников наушниками гарнитура гарнитуры "
+                "гарнитуру гарнитурой колонка колонки колонку",
+            ),
+            (
+                "бездротова бездротовий бездротову бездротові бездротових бездротовою "
+                "бездротової бездротове",
+                "клавіатура клавіатури клавіатуру клавіатурою клава клаву миша мишка миші "
+                "мишу мишку мишкою навушники навушників навушниками гарнітура гарнітури "
+                "гарнітуру гарнітурою колонка колонки колонку",
+            ),
+        )
+        for adjective in _words(adjectives)
+        for device in _words(devices)
+    },
     # A printer named by what it prints is a printer ("the label printer is offline").
     **dict.fromkeys(
         _phrases(
@@ -307,6 +330,21 @@ WORDS: dict[str, str] = {
         "пише",
     ),
     **dict.fromkeys(_words("pops popping popped appears appeared appearing"), "shows"),
+    # "Отваливается" (drops off) is "отключается" (disconnects), for a network or a device.
+    **dict.fromkeys(
+        _words(
+            "отваливается отваливаются отвалился отвалилась отвалилось отвалились "
+            "отваливалось отваливался отваливалась отвалится"
+        ),
+        "отключается",
+    ),
+    **dict.fromkeys(
+        _words(
+            "відвалюється відвалюються відвалився відвалилась відвалилася відвалилося "
+            "відвалилось відвалились відвалилися"
+        ),
+        "відключається",
+    ),
     # Surzhyk "не робить" / "не робе" is "не працює" (does not work).
     **dict.fromkeys(_words("робить робе робит роблять"), "працює"),
     # "Блокнуло" is "заблокировало", in its forms.
@@ -519,6 +557,12 @@ PLACE_WORDS: frozenset[str] = _words(
     office offices department departments branch branches shop shops store stores site
     sites clinic clinics hospital hotel school warehouse floor building company team staff
     users tills registers pharmacy pharmacies reception ward call centre center
+    библиотека гостиница отель ресторан кафе музей театр кинотеатр университет институт
+    колледж кафедра лаборатория редакция студия банк отделения лаборатории
+    бібліотека готель ресторан кафе музей театр кінотеатр університет інститут коледж
+    кафедра лабораторія редакція студія банк лабораторії
+    library libraries restaurant restaurants cafe museum theatre theater cinema university
+    college campus lab labs laboratory newsroom studio bank
     """
 )
 
