@@ -15,6 +15,7 @@ group on loopback.
 
     python bench/bench_webchat.py [--sessions 1 100 500 1000] [--messages 5]
     python bench/bench_webchat.py --rate 500 --rate-sessions 500 [--duration 10]
+    python bench/bench_webchat.py --rate 100 200 300 500   # each in turn: where is the knee?
     python bench/bench_webchat.py --processes 1   # serve without worker processes
     python bench/bench_webchat.py --texts varied  # a new text each message (no memo hits)
 """
@@ -37,7 +38,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ from loadstats import (
     process_memory,
     process_memory_parts,
     process_tree,
+    process_waits,
     varied_texts,
 )
 
@@ -264,10 +266,87 @@ async def closed_loop(srv: Servers, sessions: int, messages: int) -> None:
 # Open loop: each visitor sends on its own schedule, never waiting for an answer.
 
 QUANTILES = (0.5, 0.9, 0.99, 0.999)
+ANSWERED_IN_FULL = 0.98  # of the offered load, for a rate to count as carried
 
 
-async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -> None:
+@dataclass
+class Waits:
+    """Where each answered message's time went, seconds, from the frames the visitor sees:
+    accept (sent → the gateway's `ack`: serve's event loop and the durable accept), queue
+    (ack → the turn, by the bot entry's timestamp: waiting in its shard, the read, the
+    step) and reply (the turn → the reply on the visitor's socket: the commit, the live
+    event, serve's catch-up read and the frame)."""
+
+    accept: list[float] = field(default_factory=list)
+    queue: list[float] = field(default_factory=list)
+    reply: list[float] = field(default_factory=list)
+
+    def line(self) -> str:
+        def pct(values: list[float], q: float) -> float:
+            ordered = sorted(values)
+            return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000 if values else 0
+
+        return "; ".join(
+            f"{name} p50 {pct(values, 0.5):.1f} / p99 {pct(values, 0.99):.1f} ms"
+            for name, values in (
+                ("accept", self.accept),
+                ("queue", self.queue),
+                ("reply", self.reply),
+            )
+        )
+
+
+@dataclass
+class RateStep:
+    """One offered rate's outcome, for the summary."""
+
+    rate: float
+    answered: float
+    p50: float
+    p99: float
+    echo_p99: float
+    cpu: dict[str, float]  # seconds per message, by part
+
+
+def ceiling(steps: list[RateStep], cores: int, workers: int) -> str:
+    """What idle cores would carry at the CPU per message measured at the busiest step:
+    the group's parts together on all `cores`, and its `workers` worker processes (a
+    Python process uses one core at most), whichever is lower."""
+    cpu = max(steps, key=lambda s: s.answered).cpu
+    total = sum(cpu.values())
+    return (
+        f"{min(cores / total, workers / cpu['workers']):.0f} msg/s: the group "
+        f"{cores / total:.0f} ({total * 1000:.2f} ms per message on {cores} cores), its "
+        f"{workers} worker process(es) {workers / cpu['workers']:.0f} "
+        f"({cpu['workers'] * 1000:.2f} ms per message each)"
+    )
+
+
+async def open_loop(srv: Servers, rates: list[float], sessions: int, duration: float) -> None:
+    steps = [await open_loop_at(srv, rate, sessions, duration) for rate in rates]
+    workers = max(1, len(process_tree(srv.gateway_pid)) - 1)  # serve takes turns without
+    print("summary  offered msg/s -> answered msg/s, p50 / p99 ms (echo p99 ms)")
+    for step in steps:
+        print(
+            f"         {step.rate:6.0f} -> {step.answered:6.0f}  {step.p50 * 1000:8.1f} / "
+            f"{step.p99 * 1000:8.1f}  ({step.echo_p99 * 1000:.1f})"
+        )
+    carried = [s.rate for s in steps if s.answered >= ANSWERED_IN_FULL * s.rate]
+    print(
+        f"         knee: carried in full up to {max(carried, default=0):.0f} msg/s offered "
+        f"(answered >= {ANSWERED_IN_FULL:.0%} of it within the run) on this host; idle "
+        f"cores would carry at most {ceiling(steps, os.cpu_count() or 1, workers)}",
+        flush=True,
+    )
+
+
+async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float) -> RateStep:
+    """Echo, then the gateway, at one offered rate; each answered message's latency."""
     print(f"open loop: {rate:.0f} msg/s offered by {sessions} visitors for {duration:.0f} s")
+    await drained(srv)
+    results: dict[str, tuple[Result, int, dict[str, float], dict[str, float]]] = {}
+    waits = Waits()
+    me = [os.getpid()]
     for name, url, session in (
         ("echo", srv.echo, open_echo_session),
         ("gateway", srv.gateway, open_gateway_session),
@@ -277,7 +356,8 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as http:
             sockets = [await connect(http, url, session) for _ in range(sessions)]
-            cpu = server_cpu(srv, name)
+            cpu, waited = server_cpu(srv, name), server_waits(srv, name)
+            client_cpu, began = process_cpu(me), time.perf_counter()
             started = time.perf_counter() + 0.5
             outcomes = await asyncio.gather(
                 *(
@@ -285,16 +365,21 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
                         ws,
                         Schedule(started + random.uniform(0, interval), interval, duration),
                         result,
+                        waits,
                     )
                     for ws in sockets
                 ),
                 return_exceptions=True,
             )
+            wall = time.perf_counter() - began
             used = {part: now - cpu[part] for part, now in server_cpu(srv, name).items()}
+            delays = {part: now - waited[part] for part, now in server_waits(srv, name).items()}
+            client = (process_cpu(me) - client_cpu) / wall
             for ws in sockets:
                 await ws.close()
         result.failures = sum(1 for o in outcomes if isinstance(o, BaseException))
         sent = sum(o for o in outcomes if isinstance(o, int))
+        results[name] = (result, sent, used, delays)
         lat = " ".join(f"p{q * 100:g} {result.quantile(q) * 1000:7.1f} ms" for q in QUANTILES)
         print(
             f"{name:<8} offered {sent / duration:6.0f} msg/s  answered {result.rate:6.0f} msg/s  "
@@ -309,6 +394,44 @@ async def open_loop(srv: Servers, rate: float, sessions: int, duration: float) -
         total = sum(used.values()) / counted * 1000
         which = "offered" if counted == sent else "answered (all were accepted)"
         print(f"{'':<8} CPU per message {which} {total:.2f} ms ({per})", flush=True)
+        # A part busy near 1.0 is the bottleneck. A part runnable most of the time but given
+        # a small share of a core when it was is held back by the host's other programs.
+        busy = ", ".join(f"{part} {u / wall:.2f}" for part, u in used.items())
+        wait = ", ".join(f"{part} {d / counted * 1000:.2f}" for part, d in delays.items())
+        share = ", ".join(
+            f"{part} {(used[part] + d) / wall:.2f} / {used[part] / max(used[part] + d, 1e-9):.2f}"
+            for part, d in delays.items()
+        )
+        print(
+            f"{'':<8} cores busy: {busy} (the bench client {client:.2f}); waited for a CPU "
+            f"per message: {wait} ms\n{'':<8} runnable / share of a core it got then: {share}",
+            flush=True,
+        )
+    echo, _, echo_used, _ = results["echo"]
+    gw, gw_sent, gw_used, _ = results["gateway"]
+    echo_per = sum(echo_used.values()) / max(1, len(echo.latencies))
+    gw_per = sum(gw_used.values()) / max(1, min(gw_sent, len(gw.latencies)))
+    print(
+        f"ratio    gateway/echo: answered {gw.rate / max(echo.rate, 1e-9):.3f}; p50 "
+        f"x{gw.median / echo.median:.0f}; p99 x{gw.quantile(0.99) / echo.quantile(0.99):.0f}; "
+        f"CPU per message x{gw_per / max(echo_per, 1e-9):.1f}"
+    )
+    print(f"{'':<8} where a gateway message waited: {waits.line()}\n", flush=True)
+    per_part = {part: u / max(1, min(gw_sent, len(gw.latencies))) for part, u in gw_used.items()}
+    return RateStep(rate, gw.rate, gw.median, gw.quantile(0.99), echo.quantile(0.99), per_part)
+
+
+async def drained(srv: Servers, timeout: float = 120.0) -> None:
+    """Wait until the gateway has taken every message offered before (an overloaded step
+    leaves a backlog, which the next step would otherwise inherit)."""
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as http:
+        while time.monotonic() < deadline:
+            async with http.get(srv.gateway + "/readyz") as resp:
+                if (await resp.json()).get("inbound_backlog", 0) == 0:
+                    return
+            await asyncio.sleep(0.5)
+    print(f"         (the backlog of the step before was not drained in {timeout:.0f} s)")
 
 
 async def connect(
@@ -333,22 +456,31 @@ class Schedule:
 
 
 async def open_gateway_session(
-    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result, waits: Waits
 ) -> int:
     """Send every `interval` seconds; an answer is the first bot entry after a message."""
     sent_at: dict[str, float] = {}
-    waiting: list[float] = []  # send times of messages in the transcript, not yet answered
+    acked_at: dict[str, float] = {}  # wall clock: the bot entry's timestamp is the turn's
+    waiting: list[tuple[float, float]] = []  # in the transcript, not yet answered
 
     async def receive() -> None:
         while True:
             frame = json.loads((await ws.receive()).data)
             if frame["type"] == "error":
                 raise RuntimeError(frame)
+            if frame["type"] == "ack":
+                acked_at[frame["id"]] = time.time()
+                waits.accept.append(time.perf_counter() - sent_at[frame["id"]])
             for _, entry in entries_in(frame):
-                if entry.get("client_id") in sent_at:
-                    waiting.append(sent_at.pop(entry["client_id"]))
+                client_id = entry.get("client_id")
+                if client_id in sent_at:
+                    waiting.append((sent_at.pop(client_id), acked_at.pop(client_id, 0.0)))
                 elif entry["direction"] == "out" and waiting:
-                    out.latencies.append(time.perf_counter() - waiting.pop(0))
+                    sent, acked = waiting.pop(0)
+                    out.latencies.append(time.perf_counter() - sent)
+                    if acked and entry.get("at"):
+                        waits.queue.append(max(0.0, entry["at"] - acked))
+                        waits.reply.append(max(0.0, time.time() - entry["at"]))
                     waiting.clear()  # one turn answers everything it read
 
     async def send(n: int) -> None:
@@ -361,7 +493,7 @@ async def open_gateway_session(
 
 
 async def open_echo_session(
-    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result
+    ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result, waits: Waits
 ) -> int:
     async def receive() -> None:
         while True:
@@ -461,6 +593,17 @@ def server_cpu(srv: Servers, name: str) -> dict[str, float]:
     return cpu_by_part(srv) if name == "gateway" else {"echo": process_cpu([echo_pid(srv)])}
 
 
+def server_waits(srv: Servers, name: str) -> dict[str, float]:
+    """Seconds the gateway's parts (or the echo server) have waited for a CPU so far."""
+    if name != "gateway":
+        return {"echo": process_waits([echo_pid(srv)])}
+    return {
+        "serve": process_waits([srv.gateway_pid]),
+        "workers": process_waits(process_tree(srv.gateway_pid)[1:]),
+        "redis": process_waits([srv.redis_pid]),
+    }
+
+
 def group_memory(srv: Servers) -> tuple[int, int, list[int]]:
     pids = group_pids(srv)
     rss, pss = process_memory(pids)
@@ -495,7 +638,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 100, 500, 1000])
     parser.add_argument("--messages", type=int, default=5)
-    parser.add_argument("--rate", type=float, help="open loop: messages/s offered in total")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        nargs="+",
+        help="open loop: messages/s offered in total (several: each in turn, then a summary)",
+    )
     parser.add_argument("--rate-sessions", type=int, default=500, help="visitors offering it")
     parser.add_argument("--duration", type=float, default=10.0, help="open loop: seconds")
     parser.add_argument(

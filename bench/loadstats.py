@@ -208,6 +208,18 @@ def process_memory_parts(pid: int) -> dict[str, int]:
     return parts
 
 
+def process_waits(pids: list[int]) -> float:
+    """Seconds the processes' threads have spent runnable but waiting for a CPU so far
+    (the scheduler's run-queue delay, /proc/PID/task/TID/schedstat): on a shared host,
+    what a latency owes to other programs rather than to the processes' own work."""
+    total = 0
+    for pid in pids:
+        for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int(stat.read_text().split()[1])
+    return total / 1e9
+
+
 def process_cpu(pids: list[int]) -> float:
     """User + system CPU seconds the processes have used so far."""
     total = 0

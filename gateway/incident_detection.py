@@ -14,6 +14,7 @@ one click declares it (`declare_proposed`).
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from gateway.config import IncidentSettings
 from gateway.dialogs.outages import OpenIncident
 from gateway.operations import ActionRefused, Actor
 from gateway.store import Incident, Store, Transaction
+from gateway.store.incidents import WINDOW_READ
 from gateway.triage.outage_reports import OutageReport, ReportReader
 from gateway.triage.services import ServiceCatalog
 
@@ -210,27 +212,53 @@ class OutageDetection:
 class ReportWindow:
     """The reports in the detection window, each read from the store and parsed once per
     process: every new report is weighed against the whole window, which in a busy hour
-    holds thousands, so only the reports counted since the last look are fetched."""
+    holds thousands, so a look reads only the reports counted since the last one (from
+    the log of reports), and the whole window only the first time or after a long gap."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._known: dict[str, tuple[float, OutageReport]] = {}  # conversation -> (at, report)
+        # conversation -> its latest report, oldest first (by time, then conversation)
+        self._known: OrderedDict[str, OutageReport] = OrderedDict()
+        self._place = ""  # in the log of reports: counted up to here is known
 
     async def reports(self, since: float) -> list[OutageReport]:
         """The latest report of each user counted since `since`, newest first."""
-        members = dict(await self.store.incidents.window(since))
-        new = [who for who, at in members.items() if self._counted_at(who) != at]
+        after = None
+        if self._place:
+            after = await self.store.incidents.reported_after(self._place, since)
+        if after is None:
+            members, self._place = await self.store.incidents.window(since)
+            at = dict(members)  # newest first
+            # what left the window (or expired) is forgotten, so memory follows the window
+            known = self._known
+            self._known = OrderedDict((who, known[who]) for who in reversed(at) if who in known)
+            new = [who for who in at if who not in known or known[who].at != at[who]]
+        else:
+            counted, self._place = after
+            new = list(dict.fromkeys(counted))  # a user counted twice is read once
+        arrived = []
         for who, raw in zip(new, await self.store.incidents.reports(new), strict=True):
             self._known.pop(who, None)
             if raw is not None:
-                self._known[who] = (members[who], OutageReport.from_json(raw))
-        # what left the window (or expired) is forgotten, so memory follows the window
-        self._known = {who: self._known[who] for who in members if who in self._known}
-        return [report for _, report in self._known.values()]
+                arrived.append((who, OutageReport.from_json(raw)))
+        arrived.sort(key=_newness)
+        newest = next(reversed(self._known.items()), None)
+        if arrived and newest is not None and _newness(arrived[0]) < _newness(newest):
+            # counted after newer ones (stepped before them, committed after): in its place
+            self._known = OrderedDict(sorted([*self._known.items(), *arrived], key=_newness))
+        else:
+            self._known.update(arrived)
+        while self._known and (
+            len(self._known) > WINDOW_READ or next(iter(self._known.values())).at < since
+        ):
+            self._known.popitem(last=False)  # the oldest left the window
+        return list(reversed(self._known.values()))
 
-    def _counted_at(self, conversation: str) -> float | None:
-        known = self._known.get(conversation)
-        return known[0] if known else None
+
+def _newness(item: tuple[str, OutageReport]) -> tuple[float, str]:
+    """How new a (conversation, report) is: its time, then (as Redis orders a tie) its
+    conversation."""
+    return item[1].at, item[0]
 
 
 def described(report: OutageReport) -> tuple[str, list[str], str]:

@@ -191,18 +191,19 @@ async def test_reports_outside_the_window_do_not_add_up(settings: Settings) -> N
         assert len(await rt.store.incidents.open_ids()) == 1
 
 
+async def count(rt: Runtime, who: str, text: str, at: float) -> None:
+    """A report counted in a commit of its own, as a turn counts it (scored `at`)."""
+    tx = Transaction()
+    report = OutageReport(conversation=who, text=text, at=at)
+    rt.store.incidents.add_report(tx, who, report.to_json(), at, ttl=3600)
+    await rt.store.commit(tx)
+
+
 async def test_the_window_a_worker_read_before_is_weighed_as_it_is_now(
     settings: Settings,
 ) -> None:
     """A worker keeps the reports it has read; what other workers counted since (a new
     user, a user's newer problem) and what left the window are seen all the same."""
-
-    async def count(rt: Runtime, who: str, text: str, at: float) -> None:
-        tx = Transaction()
-        report = OutageReport(conversation=who, text=text, at=at)
-        rt.store.incidents.add_report(tx, who, report.to_json(), at, ttl=3600)
-        await rt.store.commit(tx)
-
     async with open_runtime(settings) as rt, open_runtime(settings) as other:
         window = ReportWindow(rt.store)
         now = 1_800_000_000.0
@@ -219,6 +220,61 @@ async def test_the_window_a_worker_read_before_is_weighed_as_it_is_now(
         ]
         assert [r.text for r in await window.reports(now + 1.5)] == [
             "VPN не подключается", "принтер не печатает"]  # fmt: skip
+
+
+async def test_a_look_at_the_window_reads_only_the_reports_counted_since_the_last(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a busy window a look fetches what was counted since the previous one, not the
+    window again; that includes a report another worker scored before reports already seen
+    (its turn was stepped first and committed later)."""
+    async with open_runtime(settings) as rt, open_runtime(settings) as other:
+        window = ReportWindow(rt.store)
+        now = 1_800_000_000.0
+        for n in range(40):
+            await count(other, f"webchat:u{n}", "CRM не открывается", now + n)
+        assert len(await window.reports(now - 60)) == 40
+        fetched: list[str] = []
+        read, read_window = rt.store.incidents.reports, rt.store.incidents.window
+
+        async def fetching(conversations: list[str]) -> list[str | None]:
+            fetched.extend(conversations)
+            return await read(conversations)
+
+        async def whole_window(since: float) -> tuple[list[tuple[str, float]], str]:
+            fetched.append("the whole window")
+            return await read_window(since)
+
+        monkeypatch.setattr(rt.store.incidents, "reports", fetching)
+        monkeypatch.setattr(rt.store.incidents, "window", whole_window)
+        await count(other, "webchat:late", "портал не открывается", now + 10.5)
+        await count(other, "webchat:u3", "принтер не печатает", now + 50)  # u3's newer problem
+        seen = await window.reports(now - 60)
+        assert fetched == ["webchat:late", "webchat:u3"]
+        assert [(r.conversation, r.text) for r in seen[:1]] == [
+            ("webchat:u3", "принтер не печатает")]  # fmt: skip
+        late = [r.conversation for r in seen[29:32]]  # in its place by time
+        assert late == ["webchat:u11", "webchat:late", "webchat:u10"]
+        assert len(seen) == 41
+        fetched.clear()
+        assert [r.conversation for r in await window.reports(now + 20)] == [
+            r.conversation for r in seen if r.at >= now + 20]  # fmt: skip
+        assert fetched == []  # nothing counted since: nothing read but the log's tail
+
+
+async def test_a_worker_the_log_of_reports_no_longer_reaches_reads_the_whole_window(
+    settings: Settings,
+) -> None:
+    async with open_runtime(settings) as rt, open_runtime(settings) as other:
+        window = ReportWindow(rt.store)
+        now = 1_800_000_000.0
+        await count(other, "webchat:a", "CRM не открывается", now)
+        assert [r.conversation for r in await window.reports(now - 60)] == ["webchat:a"]
+        await count(other, "webchat:b", "CRM is down", now + 1)
+        await count(other, "webchat:c", "не працює CRM", now + 2)
+        await rt.store.redis.xtrim(keys.INCIDENT_REPORT_LOG, maxlen=1)  # b's entry is gone
+        assert [r.conversation for r in await window.reports(now - 60)] == [
+            "webchat:c", "webchat:b", "webchat:a"]  # fmt: skip
 
 
 async def test_without_auto_declare_reports_make_a_proposal_and_no_incident(
@@ -418,13 +474,19 @@ async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
             reads.append("open")
             return open_run()
 
-        async def window_counted(since: float) -> list[tuple[str, float]]:
+        async def window_counted(since: float) -> tuple[list[tuple[str, float]], str]:
             reads.append("window")
             return await read_window(since)
 
+        async def log_counted(place: str, since: float) -> tuple[list[str], str] | None:
+            reads.append("window")  # the window read since the last look
+            return await read_after(place, since)
+
+        read_after = rt.store.incidents.reported_after
         monkeypatch.setattr(rt.store.incidents, "open_ids", counted)
         monkeypatch.setattr(rt.store.incidents, "open_run", counted_run)
         monkeypatch.setattr(rt.store.incidents, "window", window_counted)
+        monkeypatch.setattr(rt.store.incidents, "reported_after", log_counted)
         await write(rt, "u1", "CRM не открывается")
         await write(rt, "u2", "CRM is down")
         texts = {"u3": "срм висит", "u4": "CRM не работает", "p1": "не печатает принтер",

@@ -14,6 +14,8 @@ from gateway.store.durability import ScriptRun
 from gateway.store.transaction import Transaction
 
 WINDOW_READ = 5000  # reports read per detection: the newest, in a very busy window
+REPORT_LOG_KEPT = 20000  # the log of reports counted, about (a worker further behind reads all)
+LOG_START = "0-0"  # the place in an empty log
 TIMELINE_SHOWN = 200
 
 
@@ -148,20 +150,44 @@ class IncidentStore:
         """Count a user's report (JSON) in the detection window, in the turn's commit."""
         tx.raw("SET", keys.incident_report(conversation_key), report, "EX", ttl)
         tx.raw("ZADD", keys.INCIDENT_REPORTS, at, conversation_key)
+        tx.raw("XADD", keys.INCIDENT_REPORT_LOG, "MAXLEN", "~", REPORT_LOG_KEPT, "*",
+               "c", conversation_key)  # fmt: skip
 
-    async def window(self, since: float, limit: int = WINDOW_READ) -> list[tuple[str, float]]:
+    async def window(
+        self, since: float, limit: int = WINDOW_READ
+    ) -> tuple[list[tuple[str, float]], str]:
         """Who reported a problem since `since` and when their latest report was counted,
         newest first; older entries leave the window. A (conversation, time) pair names one
-        report for good: a later report of the conversation is counted at a later time."""
+        report for good: a later report of the conversation is counted at a later time.
+        With it, the place in the log of reports (`reported_after`) it is complete up to."""
         # Not a transaction: the read is bounded by `since` itself, and a cluster runs a
-        # transaction as a script, whose WITHSCORES reply redis-py cannot parse.
+        # transaction as a script, whose WITHSCORES reply redis-py cannot parse. The log's
+        # place is read first, in the same slot: every report logged up to it has been
+        # counted in the window by the time the window is read (one commit, one step).
         pipe = self._redis.pipeline(transaction=False)
+        pipe.xrevrange(keys.INCIDENT_REPORT_LOG, count=1)
         pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
         pipe.zrevrangebyscore(
             keys.INCIDENT_REPORTS, "+inf", since, start=0, num=limit, withscores=True
         )
-        members = (await pipe.execute())[-1]
-        return [(member.decode(), float(at)) for member, at in members]
+        last, _, members = await pipe.execute()
+        place = last[0][0].decode() if last else LOG_START
+        return [(member.decode(), float(at)) for member, at in members], place
+
+    async def reported_after(self, place: str, since: float) -> tuple[list[str], str] | None:
+        """The conversations whose reports were counted after `place` in the log, oldest
+        first, and the new place; None when the log no longer reaches back to `place`
+        (trimmed past it, or more were counted than one read takes): read the `window`."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.zremrangebyscore(keys.INCIDENT_REPORTS, "-inf", f"({since}")
+        pipe.xrange(keys.INCIDENT_REPORT_LOG, min="-", max="+", count=1)
+        ms, seq = _log_id(place)
+        pipe.xrange(keys.INCIDENT_REPORT_LOG, min=f"{ms}-{seq + 1}", max="+", count=WINDOW_READ)
+        _, oldest, rows = await pipe.execute()
+        if (oldest and _log_id(oldest[0][0]) > (ms, seq)) or len(rows) >= WINDOW_READ:
+            return None
+        after = [fields[b"c"].decode() for _, fields in rows]
+        return after, rows[-1][0].decode() if rows else place
 
     async def reports(self, conversations: list[str]) -> list[str | None]:
         """The latest report (JSON) of each conversation, None where it has expired."""
@@ -259,3 +285,10 @@ def _incident(incident_id: str, raw: dict[bytes, bytes]) -> Incident | None:
     if not raw:
         return None
     return Incident.from_hash(incident_id, {k.decode(): v.decode() for k, v in raw.items()})
+
+
+def _log_id(entry_id: bytes | str) -> tuple[int, int]:
+    """A stream entry id as a comparable pair (milliseconds, sequence)."""
+    text = entry_id.decode() if isinstance(entry_id, bytes) else entry_id
+    ms, _, seq = text.partition("-")
+    return int(ms), int(seq or 0)

@@ -250,6 +250,10 @@ INCIDENTS_ALL = f"{PREFIX}:incidents"  # zset: incident id -> declared at
 INCIDENTS_PROPOSED = f"{PREFIX}:incidents:proposed"  # hash: signature -> proposal (JSON)
 # zset: conversation key -> when it last reported a problem (the detection window)
 INCIDENT_REPORTS = f"{PREFIX}:incidents:reports"
+# stream: the conversation of each report counted, in the order of the commits, so that a
+# worker reads only what was counted since it last looked. Tagged with the window's whole
+# name: in the window's Cluster slot, so a report's two entries are written in one step.
+INCIDENT_REPORT_LOG = f"{{{INCIDENT_REPORTS}}}:log"
 
 
 def incident(incident_id: str) -> str:

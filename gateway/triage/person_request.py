@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
 
@@ -36,6 +36,12 @@ class _Shapes:
     someone: frozenset[str]
     open_verbs: frozenset[str]
     ticket: frozenset[str]
+
+    @cached_property
+    def openers(self) -> frozenset[str]:
+        """The words a shape starts from (bar "пусть"): a bringing, handing, wanting or
+        opening verb, or "нужен"."""
+        return self.bring | self.hand_to | self.want | self.need | self.open_verbs
 
 
 @cache
@@ -73,7 +79,39 @@ AFTER_VERB = 3  # "дайте мне наконец живого специал�
 
 def calls_for_person(message: str | MessageReading) -> bool:
     """Whether the message asks for a person or a ticket in one of the shapes above."""
-    return any(_asks(words) for _, words in read_message(message).clauses)
+    reading = read_message(message)
+    # Each shape starts at a word of its own, and a clause's words are the message's words
+    # (less the conjunctions that part clauses): a message without such a word asks for
+    # nobody, and its clauses are not read. A person named alone ("оператора мені") starts
+    # a shape of its own, read in a short clause only.
+    shapes = _shapes()
+    opens = any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words)
+    named = any(_person(w, shapes) for w in reading.words)
+    if not (opens or named):
+        return False
+    clauses = reading.clauses
+    if named and any(_named_alone(words) for _, words in clauses if len(words) <= ALONE_WORDS):
+        return True
+    return opens and any(_asks(words) for _, words in clauses)
+
+
+_TO_ME = frozenset({"мне", "мені", "нам", "сюда", "сюди", "срочно", "терміново", "скорее",
+                    "швидше", "быстрее", "пожалуйста", "будь", "ласка", "уже", "вже", "живого",
+                    "живу", "живую"})  # fmt: skip
+ALONE_WORDS = 4  # "оператора мені", "живого специалиста сюда!": a clause of a few words
+
+
+def _named_alone(words: list[Word]) -> bool:
+    """A person asked for with the verb left out: "оператора мені", "специалиста мне!",
+    "людину сюди": the person as an object, no verb, only words of address beside it
+    (not "у оператора не работает гарнитура", "доступ для оператора")."""
+    if not words or len(words) > ALONE_WORDS:
+        return False
+    shapes = _shapes()
+    rest = [w for w in words if w.text not in _TO_ME]
+    if len(rest) != 1 or rest[0].is_verb or not _person(rest[0], shapes):
+        return False
+    return rest[0].has("accs") and (not rest[0].has("nomn") or len(words) > 1)
 
 
 def _asks(words: list[Word]) -> bool:

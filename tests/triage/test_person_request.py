@@ -1,0 +1,67 @@
+"""A request for a person, read by its shape: a message's clauses are read only when one of
+its words can start a shape, and that shortcut never changes a verdict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from gateway.triage import person_request
+from gateway.triage.person_request import calls_for_person
+from gateway.triage.reading import MessageReading
+
+EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
+
+
+def users_texts() -> list[str]:
+    """What users say in the FAQ questions and the dialog scenarios (first messages, replies
+    and answers): thousands of texts in ru, uk and en, some of them asking for a person."""
+    texts: set[str] = set()
+    for path in [EVAL / "faq_dev.jsonl", *sorted((EVAL / "blind").glob("faq_tune*.jsonl"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.add(json.loads(line)["q"])
+    for path in [EVAL / "dialogs_own.yaml", *sorted((EVAL / "blind").glob("dialogs_tune*.yaml"))]:
+        for scenario in yaml.safe_load(path.read_text(encoding="utf-8"))["scenarios"]:
+            texts.add(scenario["say"])
+            texts.update(str(r) for r in scenario.get("replies") or ())
+            texts.update(str(a) for a in (scenario.get("answers") or {}).values())
+    return sorted(texts)
+
+
+def every_clause_read(text: str) -> bool:
+    """The verdict with no shortcut: every clause of the message read for a shape."""
+    return any(
+        person_request._asks(words) or person_request._named_alone(words)
+        for _, words in MessageReading(text).clauses
+    )
+
+
+def test_reading_clauses_only_where_a_shape_can_start_changes_no_verdict() -> None:
+    texts = users_texts()
+    asked = [text for text in texts if every_clause_read(text)]
+    assert len(texts) > 1000 and asked  # requests for a person are among them
+    assert [text for text in texts if calls_for_person(text)] == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["принтер не печатает с утра", "Не відкривається Excel, одразу закривається",
+     "outlook does not send mail", "у всей бухгалтерии не работает 1С, а у коллег работает"],
+)  # fmt: skip
+def test_a_message_no_shape_can_start_in_has_its_clauses_left_unread(text: str) -> None:
+    reading = MessageReading(text)
+    assert not calls_for_person(reading)
+    assert "clauses" not in vars(reading)  # a cached property, worked out when first asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["принтер не печатает, позовите специалиста", "нехай хтось підійде до реєстратури",
+     "просто создайте заявку", "мне нужен живой админ, а не инструкции"],
+)  # fmt: skip
+def test_a_request_for_a_person_is_still_read_from_its_clauses(text: str) -> None:
+    assert calls_for_person(text)
