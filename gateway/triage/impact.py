@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from gateway.knowledge.morphology import lemma
 from gateway.triage.phrases import normalise
-from gateway.triage.reading import MessageReading, Word, read_message
+from gateway.triage.reading import MessageReading, Word, read_message, read_words
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
@@ -45,6 +45,8 @@ _COUNT_WORDS = frozenset({"have", "has", "had", "about", "over", "all", "the", "
                           "any", "those", "these", "for", "least", "like"})  # fmt: skip
 _GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot"], ["lost"],
                 ["isn't"], ["doesn't"], ["hasn't"], ["went"]]  # fmt: skip
+_FEW = frozenset({"один", "одна", "одно", "два", "две", "оба", "обе", "полтора", "дві",
+                  "обидва", "обидві", "півтора"})  # fmt: skip
 _ME = frozenset({"меня", "мене", "мне", "мені", "me"})
 _FOR = frozenset({"for", "для"})
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
@@ -82,6 +84,11 @@ class _Vocabulary:
     obliged: frozenset[str]
     collapse: frozenset[str]
     tried_in_turn: frozenset[str]
+    waiting: frozenset[str]
+    standing: frozenset[str]
+    public: frozenset[str]
+    event_verbs: frozenset[str]
+    one_machine_sees: frozenset[str]
 
 
 @cache
@@ -102,7 +109,7 @@ def _vocabulary() -> _Vocabulary:
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
-                "failing lost blank dark offline standstill closes shuts bounce bounces "
+                "failing lost blank dark offline standstill closes shuts bounce bounces jammed "
                 "bounced bouncing reject rejects rejected undeliverable", en)
         | _keys("отклонять отклоняться", ru) | _keys("відхиляти відхилятися", uk),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
@@ -138,15 +145,16 @@ def _vocabulary() -> _Vocabulary:
         | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон ноутбук планшет",
                 uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
-                "phones screens laptops tablets workstations", en),
+                "phones screens laptops tablets workstations copier copiers mfp scanner printer",
+                en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
-                    "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
+                    "отгрузка отгружать отгрузить погрузка доставка поставка зарплата выплата "
                     "штраф очередь талон пациент фура водитель гость пассажир посетитель "
-                    "зритель слушатель", ru)
+                    "зритель слушатель больной", ru)
         | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
                 "відвантаження відвантажити доставка поставка зарплата виплата "
                 "штраф черга талон пацієнт фура водій гість пасажир відвідувач глядач "
-                "слухач", uk)
+                "слухач хворий", uk)
         | _keys("payment pay paying checkout receipt sale revenue shipment "
                 "shipping delivery invoice invoicing billing payroll salary wages penalty "
                 "queue patient patients appointment truck driver guests passengers visitors "
@@ -185,7 +193,9 @@ def _vocabulary() -> _Vocabulary:
                       "эфир вебинар защита", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
                 "ефір вебінар захист", uk)
-        | _keys("must exam presentation demo lecture broadcast webinar pitch", en)
+        | _keys("must exam presentation demo lecture broadcast webinar pitch live air launch "
+                "premiere kickoff", en)
+        | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
@@ -201,7 +211,28 @@ def _vocabulary() -> _Vocabulary:
         | _keys("сайт браузер програма застосунок вкладка файл документ папка лист сторінка "
                 "режим варіант спосіб", uk)
         | _keys("site website browser app application program tab file document folder email "
-                "page mode way", en),
+                "page mode way step steps suggestion suggestions tip tips link links article "
+                "articles fix fixes option options solution solutions", en),
+        # what one machine shows, finds or holds: "не бачить жодної мережі", "жодних помилок не
+        # видає", "жодного аркуша всередині нема"
+        one_machine_sees=_keys("ошибка сообщение проблема сеть сигнал лист страница окно", ru)
+        | _keys("помилка повідомлення проблема мережа сигнал аркуш сторінка вікно", uk)
+        | _keys("error message problem network signal sheet page window", en),
+        # people kept waiting at a counter: "клиент ждёт", "тридцять дітей чекають",
+        # "a client sitting at my desk waiting to sign", "trucks are queuing at the dock"
+        waiting=_keys("ждать ожидать дожидаться", ru) | _keys("чекати очікувати", uk)
+        | _keys("wait waits waiting queue queuing queueing", en),
+        # … and the public standing or sitting there: "люди стоять з папірцями"
+        standing=_keys("стоять сидеть толпиться", ru) | _keys("стояти сидіти юрмитися", uk)
+        | _keys("standing sitting stand sit", en),
+        public=_keys("люди народ посетитель клиент покупатель пациент больной", ru)
+        | _keys("люди народ відвідувач клієнт покупець пацієнт хворий", uk)
+        | _keys("people customers clients patients visitors guests folks", en),
+        # what an event does at its time: "рейс вылетает через час", "the show opens at 7"
+        # (not "вылетает", "закрывается", "opens": a program does those every minute)
+        event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
+        | _keys("починатися початися відправлятися приїхати прийти", uk)
+        | _keys("starts begins leaves departs boards is are", en),
     )  # fmt: skip
 
 
@@ -248,7 +279,8 @@ def read_impact(message: str | MessageReading) -> Impact:
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
         many_stopped |= _all_collapsed(words)
-        stake |= _at_stake(words) or (near and _deadline(words))
+        soon = _event_soon(clause, reading.lang)
+        stake |= _at_stake(words) or (near and _deadline(words)) or soon
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
@@ -303,12 +335,41 @@ def _stops_at(words: list[Word], i: int) -> bool:
     )
     if nobody and any(w.text in _ABLE for w in words[i + 1 : i + 9]):
         return True  # "none of the nurses can open it"
+    if word.text == "none" and _none_of_them_do(words[i + 1 : i + 9]):
+        return True  # "none of the handheld scanners in the warehouse connect"
+    if word.text == "nothing" and i and _does_nothing(words[i - 1].text):
+        return True  # "the projector shows nothing", "the till does nothing"
     if word.lemma in vocab.lacking:
         near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
         return any(w.is_noun and w.lemma not in vocab.not_lacked for w in near)
     return word.text in ("no", "without") and any(
         w.lemma in vocab.lacking_en for w in words[i + 1 : i + 2]
     )
+
+
+# What a machine is said to do, in English, when it does no work: "connect", "print", "load".
+_WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
+                         "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
+                         "ring", "dial", "log", "sign", "register", "read", "turn", "power",
+                         "go", "come", "take", "accept", "process"})  # fmt: skip
+
+
+def _none_of_them_do(after: list[Word]) -> bool:
+    """ "none of the scanners connect": the verb after the things counted, in its plain form;
+    not "none of the steps worked" (a verdict on tries, read as no stop)."""
+    if not after or after[0].text != "of":
+        return False
+    named = [w for w in after[1:] if w.text not in ("the", "our", "their", "these", "those")]
+    if named and named[0].among(_vocabulary().tried_in_turn):
+        return False
+    return any(w.text in _WORK_VERBS for w in named[1:])
+
+
+def _does_nothing(verb: str) -> bool:
+    """A machine's verb before "nothing": "shows nothing", "prints nothing", "does nothing";
+    not what the user did ("I did nothing", "tried nothing", "changed nothing")."""
+    machine = verb.endswith("s") and len(verb) > 3 and verb not in ("was", "has", "says")
+    return machine or verb == "does"
 
 
 def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> bool:
@@ -339,18 +400,32 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
         # "nobody can hear me", "никто меня не слышит": they report the writer's own fault
+        tries = word.text == "none" and not _none_of_them_do(after + words[i + 4 : i + 9])
+        tries = tries and [w.text for w in after[:1]] == ["of"] and any(
+            w.among(vocab.tried_in_turn) for w in after[1:3]
+        )  # "none of the links work": what the user tried in turn
         if word.among(vocab.many) and not _nobody_acts(word, before, after) and not about_me:
+            if tries:
+                continue
             return True
         if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
+        none = word.text == "жоден" or word.text.startswith("жодн")
+        if none and before not in ("без", "without") and _none_of(word, words[i + 1 : i + 4]):
+            return True  # "жоден автобус не виїхав", "не можуть пробити жодного чеку"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
         if (word.among(vocab.every)) and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
         ):
             return True
+        # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
+        in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
-        counted = number or word.lemma in vocab.numbers  # "Zoom 5.17", "Windows 11" no count
+        number = number and not in_row
+        # "Zoom 5.17", "Windows 11" no count; a numeral from three up does ("у двадцяти")
+        numeral = word.has("NUMR") and word.lemma not in _FEW
+        counted = number or word.lemma in vocab.numbers or numeral
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
         if counted and not audience and any(_counted(w) for w in after[:3]):
@@ -365,21 +440,28 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         one = word.has("Fixd") or (before in _PREPOSITIONS and singular)
         if devices and word.has("nomn", "plur") and not one:
             return True
-        subject = i < last_stop or before in ("у", "в")
+        # English plural devices as the subject: "our POS terminals stopped printing"
+        near = {w.text for w in words[max(0, i - 3) : i]}
+        owned = not near & {"my", "i", "me", "his", "her"} and before not in _PREPOSITIONS
+        if devices and not word.tags and i < last_stop and owned and word.text.endswith("s"):
+            return True
+        # the noun past its adjectives ("у старших медсестер", "на ноутбуке старшей медсестры")
+        adjectives = _adjectives_before(words, i)
+        head = words[i - 1 - len(adjectives)] if i > len(adjectives) else None
+        lead = head.text if head is not None else ""
+        subject = i < last_stop or lead in ("у", "в")
         # "касири не можуть", "у кассиров не"; not "у відділі кадрів" (a department's name)
         # "у кассиров" is many, "у медсестри" (a genitive singular) is one nurse
-        if before in ("у", "в"):
+        if lead in ("у", "в"):
             as_subject = not word.tags or word.has("plur", "gent")
         else:
             as_subject = (
                 not word.tags or "nomn" in word.tags[0] or word.has("NOUN", "anim", "plur", "nomn")
             )
-        # "шара відділу логістики", "на ноутбуке старшей медсестры": a noun after a noun (and
-        # the adjectives agreeing with it) is its attribute, not the subject
-        head = i - 1
-        while head >= 0 and words[head].has("ADJF"):
-            head -= 1  # "старшей", "старшие": an adjective of the word, not a noun it follows
-        attribute = head >= 0 and words[head].is_noun and word.has("gent")
+        # "шара відділу логістики": a noun after a noun is its attribute, not the subject; an
+        # adjective with no plural reading says its noun is one ("старшей медсестры")
+        attribute = head is not None and lead not in _PREPOSITIONS and head.is_noun
+        attribute = (attribute and word.has("gent")) or any(not a.has("plur") for a in adjectives)
         # "a lecture for 200 students": whom it is for
         for_them = before in _FOR or (before.isdecimal() and i > 1 and words[i - 2].text in _FOR)
         # "Уважаемые коллеги, программа …": whom the message is addressed to, set off by a comma
@@ -396,11 +478,23 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "склад не может отгрузить", "офис сидит без интернета"
         said_of = [w.text for w in after[:1]] in _GROUP_VERBS
         ours = "our" in (before, words[i - 2].text if i > 1 else "")
-        # "the copier in our office doesn't send": where the thing stands, not who is stopped
-        ours = ours and not (before == "our" and i > 1 and words[i - 2].text in _PREPOSITIONS)
+        # "the copier in our office doesn't send": where a device stands, not who is stopped;
+        # "the internet in our office is down" is the office's service, stopped for all in it
+        placed = before == "our" and i > 1 and words[i - 2].text in _PREPOSITIONS
+        ours = ours and not (placed and i > 2 and words[i - 3].lemma in vocab.shared_devices)
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
+
+
+def _adjectives_before(words: list[Word], at: int) -> list[Word]:
+    """The adjectives right before the noun at `at` ("старшей", "нових"), nearest last."""
+    found: list[Word] = []
+    for word in reversed(words[:at]):
+        if not word.tags or not {"ADJF", "PRTF"} & word.tags[0]:
+            break
+        found.insert(0, word)
+    return found
 
 
 # Between "everything" and its verb: "всё у нас упало", "everything is down again".
@@ -473,7 +567,12 @@ def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
         return True
     if word.text not in ("никто", "ніхто", "nobody"):
         return False
-    return any(
+    # English past participles carry no tags: "nobody has fixed", "nobody has come"
+    done = [w for w in after[:2] if w.text not in ("has", "have", "had", "ever", "even")]
+    english = bool(done) and not done[0].tags and (
+        done[0].text.endswith("ed") or done[0].text in ("done", "come", "got", "gotten")
+    )
+    return english or any(
         w.text in ("ничего", "нічого", "nothing") or (w.is_verb and w.has("past"))
         for w in after
     )
@@ -496,9 +595,27 @@ def _no_one(after: list[Word]) -> bool:
     counted = rest[1:2]
     if rest[0].text in _ONE and counted and rest[0] is not after[0] and _a_place(counted[0]):
         return True  # "ни в одной аптеке сети", "ні в одному магазині": in none of the places
-    return rest[0].text in _ONE and any(
-        _is_group(w) or _is_people(w) or w.lemma in _vocabulary().shared_devices for w in counted
-    )
+    return rest[0].text in _ONE and _none_of(rest[0], rest[1:])
+
+
+def _none_of(quantifier: Word, after: list[Word]) -> bool:
+    """What "ни один"/"жоден" counts, past its adjectives. As the subject, anything that
+    works for many: a till, an operator, a bus ("ни один оператор не может", "жоден автобус
+    не виїхав"), not one user's tries in turn ("ни один документ", "жоден сайт"). As an
+    object, only people, groups, shared devices or what is at stake ("не можуть пробити
+    жодного чеку"; not "без жодної помилки", "не бачить жодної мережі")."""
+    vocab = _vocabulary()
+    for word in after[:3]:
+        if word.tags and {"ADJF", "PRTF"} & word.tags[0]:
+            continue
+        if not quantifier.tags or "nomn" in quantifier.tags[0]:
+            return (word.is_noun or not word.tags) and not word.among(vocab.tried_in_turn)
+        # the genitive of a negation is a subject too ("ни одного звонка не проходит", "не
+        # можем принять ни одного заказа"), but not what one machine shows or sees
+        return (word.is_noun or not word.tags) and not (
+            word.among(vocab.tried_in_turn) or word.among(vocab.one_machine_sees)
+        )
+    return False
 
 
 def _a_place(word: Word) -> bool:
@@ -553,6 +670,10 @@ def _at_stake(words: list[Word]) -> bool:
     for i, word in enumerate(words):
         before = words[i - 1].text if i else ""
         if word.among(vocab.stake):
+            if i + 1 < len(words) and _is_group(words[i + 1]):
+                continue  # "the sales office" named as a place, not a sale
+            if i and _is_group(words[i - 1]) and word.has("gent"):
+                continue  # "в отделе продаж", "відділ оплати": a department's name
             if word.lemma in vocab.queue and any(w.text.startswith(_PRINT) for w in words):
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
             return True
@@ -562,7 +683,114 @@ def _at_stake(words: list[Word]) -> bool:
             and before not in ("от", "від", "from", "in", "of")
         ):  # "in order to", "out of order"
             return True
+        if word.among(vocab.waiting) and _someone_waits(words, i):
+            return True
+        if word.among(vocab.standing) and _public_stands(words, i):
+            return True
+        if _client_present(words, i):
+            return True
     return False
+
+
+_WE = frozenset({"я", "мы", "ми", "i", "i'm", "we", "we're", "me", "us", "меня", "мене", "нас",
+                 "you", "вы", "ви"})  # fmt: skip
+_COUNTER = frozenset({"at", "in", "by", "у", "в", "за", "на", "перед", "возле", "біля", "около",
+                      "під", "под", "sitting", "standing", "waiting"})  # fmt: skip
+_SOFTWARE_CLIENT = frozenset({"mail", "email", "e-mail", "vpn", "desktop", "web", "ftp", "sftp",
+                              "torrent", "rdp", "citrix", "thin", "git", "api"})  # fmt: skip
+
+
+def _someone_waits(words: list[Word], at: int) -> bool:
+    """Someone other than the writer waits: the nearest person before a verb of waiting is
+    not "I"/"we" ("пацієнти чекають", "a client … waiting to sign"; not "я жду ответа")."""
+    if words[at].has("1per") or words[at].has("2per"):
+        return False
+    for word in reversed(words[max(0, at - 6) : at]):
+        if word.text in _WE:
+            return False
+        if _is_people(word) or word.among(_vocabulary().stake) or _a_person(word):
+            return True
+    return False
+
+
+def _public_stands(words: list[Word], at: int) -> bool:
+    """The public stands or sits by, waiting: "люди стоять з папірцями", "хворі сидять під
+    кабінетами", "customers standing at the till" (not "сотрудники сидят без интернета",
+    which is our people stopped, read as many)."""
+    near = words[max(0, at - 2) : at] + words[at + 1 : at + 2]
+    return any(w.among(_vocabulary().public) for w in near)
+
+
+def _a_person(word: Word) -> bool:
+    """One person, to the dictionary or to English: "клиент", "a client", "customer"."""
+    if word.tags:
+        return {"NOUN", "anim"} <= word.tags[0] and word.lemma not in _vocabulary().not_people
+    return word.lemma in _vocabulary().people or word.lemma in _vocabulary().plural_stake
+
+
+def _client_present(words: list[Word], at: int) -> bool:
+    """One client or customer at the counter: "a client at the desk", "клиент сидит у меня";
+    not a mail client ("почтовый клиент", "the VPN client")."""
+    word = words[at]
+    if word.lemma not in _vocabulary().plural_stake or not _a_person(word):
+        return False
+    if word.tags and "nomn" not in word.tags[0]:
+        return False  # "у клиента на авто": the client's, not a client at the counter
+    if word.lemma in ("заказ", "замовлення", "order"):
+        return False
+    before = words[at - 1] if at else None
+    if before is not None and (before.text in _SOFTWARE_CLIENT or before.has("ADJF")):
+        return False
+    return any(w.text in _COUNTER or w.among(_vocabulary().waiting) for w in words[at + 1 : at + 3])
+
+
+# A time close ahead: "через час", "за десять хвилин", "in half an hour", "at 7", "о 18:00"
+_SOON = re.compile(
+    r"(?<!\w)(?:через|за|in|within)\s+(?:\d+|пол|пів|півгодини|полчаса|an?|one|two|half an?|"
+    r"десять|пять|п'ять|двадцять|тридцять|сорок|пятнадцать|п'ятнадцять|\w+)?\s*"
+    r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
+    r"півгодини)(?!\w)|(?<!\w)(?:at|о|об|в|к)\s+(?:[01]?\d|2[0-3])(?:[:.]\d{2})?(?:\s?(?:am|pm))?"
+    r"(?![\w%.,]\d|[\w%])"
+)
+_NOT_AHEAD = frozenset({"после", "після", "after", "назад", "тому", "ago", "работы", "роботи",
+                        "of"})  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "this", "that", "its", "their",
+                          "наш", "наша", "наше", "наші", "ваш", "мой", "мій", "моя",
+                          "в", "у", "на"})  # fmt: skip
+
+
+def _event_soon(clause: str, lang: str) -> bool:
+    """An event named with a time close ahead, as a clause of its own: "рейс через час",
+    "урок за десять хвилин", "the show is at 7", "the flight boards in 40 minutes". Not a
+    time inside what breaks ("через 5 минут после включения", "it crashed at 9")."""
+    found = _SOON.search(clause)
+    if found is None:
+        return False
+    after = read_words(clause[found.end() :], lang)
+    if after and after[0].text in _NOT_AHEAD:
+        return False
+    vocab = _vocabulary()
+    if any(w.is_verb and not w.has("futr") and not w.among(vocab.event_verbs) for w in after):
+        return False  # "комп через 10 минут зависает": what it does each time
+    head = read_words(clause[: found.start()], lang)
+    named = [w for w in head if w.text not in _DETERMINERS]
+    if not named or len(named) > 3:
+        return False
+    if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
+        return False
+    return all(w.among(vocab.event_verbs) or _names_a_thing(w) for w in named)
+
+
+def _names_a_thing(word: Word) -> bool:
+    """A noun or its adjective, not a verb or what breaks ("forticlient fails at 98%")."""
+    return (
+        (word.is_noun or word.has("ADJF") or not word.tags)
+        and not word.is_verb
+        and not word.text.endswith("ed")
+        and word.text not in _WE
+        and not word.among(_vocabulary().stop_verbs)
+    )
+
 
 
 _NEAR_TIME = re.compile(

@@ -59,6 +59,9 @@ LOST_PATIENCE = PhraseSet([
     r"(никто|ніхто) (так и |так і |мне |мені )?(не )?(перезвонил|перезвонив|передзвонив|ответил|"
     r"відповів|пришел|пришёл|прийшов|подошел|подошёл|підійшов)",
     r"(nobody|no one|no-one) (has )?(called|came|come|answered|replied|got back)",
+    r"(nobody|no one|no-one) (has |have )?(ever |even )?(fixed|fixes|sorted|solved|resolved|"
+    r"looked at|bothered)",
+    r"(никто|ніхто) (так и |так і )?(не )?(починил|исправил|сделал|полагодив|виправив|зробив)",
     # not understood, and tired of it
     r"это (уже )?не смешно", r"це (вже )?не смішно", r"(this is|it'?s) not funny( anymore)?",
     r"(ничего|нічого) не (понятно|зрозуміло)", r"(можете|можна) (\w+ )?(нормально|по-человечески|"
@@ -104,6 +107,9 @@ class _Feelings:
     angry: frozenset[str]
     weak: frozenset[str]
     duration: frozenset[str]
+    ordinals: frozenset[str]
+    contacts: frozenset[str]
+    writing: frozenset[str]
 
 
 @cache
@@ -125,6 +131,20 @@ def _feelings() -> _Feelings:
         | lemma_keys("again seriously really ever", "en"),
         duration=lemma_keys("уже час минута день неделя сколько долго полдня", "ru")
         | lemma_keys("вже година хвилина день тиждень скільки довго", "uk"),
+        # "third ticket", "п'яте звернення": which time the user writes (Russian ordinals
+        # are told by the dictionary's Anum, the others by lemma)
+        ordinals=lemma_keys("другий третій четвертий п'ятий шостий сьомий восьмий десятий "
+                            "черговий", "uk")
+        | lemma_keys("second third fourth fifth sixth seventh eighth tenth umpteenth", "en")
+        | lemma_keys("очередной энный", "ru"),
+        # not "раз"/"time": "уже третий раз за час" counts crashes, not messages
+        contacts=lemma_keys("заявка обращение тикет письмо сообщение запрос жалоба", "ru")
+        | lemma_keys("заявка звернення тікет лист повідомлення запит скарга", "uk")
+        | lemma_keys("ticket request message email complaint", "en"),
+        # … or "раз"/"time" when the user says they write: "не первый раз пишу"
+        writing=lemma_keys("писать обращаться звонить сообщать жаловаться", "ru")
+        | lemma_keys("писати звертатися дзвонити повідомляти скаржитися", "uk")
+        | lemma_keys("writing contacting reporting asking raising calling", "en"),
     )  # fmt: skip
 
 
@@ -141,6 +161,8 @@ def lost_patience(message: str | MessageReading) -> bool:
     feelings = _feelings()
     if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
         return True
+    if _writes_again(words):
+        return True
     weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text)) + tone.weak
     return weak >= 2
 
@@ -149,6 +171,33 @@ def _waited(words: list[Word]) -> bool:
     """ "жду уже третий час", "я вже годину чекаю": waiting, said with how long."""
     waits = any(w.lemma in ("ждать", "чекати") and w.has("1per") for w in words)
     return waits and any(w.lemma in _feelings().duration for w in words)
+
+
+_FIRST = frozenset({"первый", "перший", "first"})
+_NOT = frozenset({"не", "not", "ні"})
+
+
+def _writes_again(words: list[Word]) -> bool:
+    """ "это уже третья заявка", "п'яте звернення", "the fourth ticket I am opening", "не
+    первый раз пишу": a contact counted by an ordinal (not the first) is one of many."""
+    feelings = _feelings()
+    for i, word in enumerate(words):
+        before = [w.text for w in words[max(0, i - 2) : i]]
+        first = word.lemma in _FIRST and bool(before) and (
+            before[-1] in _NOT or before == ["not", "the"]
+        )
+        counted = (word.has("Anum") and word.lemma not in _FIRST) or word.among(feelings.ordinals)
+        counted = counted or bool(re.fullmatch(r"\d+-?(?:й|th|rd|nd|ий|ій)", word.text))
+        if not (counted or first):
+            continue
+        if any(w.among(feelings.contacts) for w in words[i + 1 : i + 2]):
+            return True
+        times = [w.text for w in words[i + 1 : i + 2]] in (["раз"], ["time"])
+        # the user's own writing ("пишу", "I'm writing"), not what a screen "пише"
+        mine = [w for w in words if w.has("1per") or not w.tags]
+        if times and any(w.among(feelings.writing) for w in mine):
+            return True
+    return False
 
 
 def _is_feeling(word: Word, angry: frozenset[str]) -> bool:

@@ -43,6 +43,7 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
+    r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring)",
     # someone to come, be sent or be spoken with
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
     r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
@@ -60,12 +61,25 @@ ASKS_FOR_PERSON = PhraseSet([
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a call back or an escalation is a person too
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
+    r"(want|need|get) (this|it) escalated", r"escalated to (a |the |your )?\w+",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",
+    # a number to call is a person asked for: "дайте номер телефона поддержки"
+    r"(номер\w* (телефона |телефону )?|телефон (для связи |для зв'язку )?)(поддержк|техподдержк|"
+    r"підтримк|техпідтримк|айтишник|айтішник|админ|адмін|хелпдеск)\w*",
+    r"(phone|contact|support) (number|no|line) (for|of|to|at) (it|support|the help ?desk|helpdesk|"
+    r"a person|someone|you)", r"(a|the|your) (phone )?number (i|we) can (call|ring)",
     r"(эскалируйте|ескалюйте|передайте (дальше|далі|специалисту|фахівцю|на вторую линию))",
 ])  # fmt: skip
 
 UPSET = PhraseSet([
-    r"бля\w*", r"ху[йяеию]\w*", r"пизд\w*", r"(за|у|на|вы|съ|з)?[еє]ба[нлт]\w*",
+    r"бля\w*", r"ху[йяеию]\w*", r"пизд\w*", r"(за|у|на|вы|съ|з|по|от)?[еєи][бп]а[нлт]\w*",
+    r"п[иі][зс]дец", r"пипец", r"звиздец", r"херн\w*", r"хрен(ов\w*|ь)",
+    # a swear word masked or misspelt: "бл*ть", "f**k", "с*ка", "fck", "fkn"
+    r"[^\W\d_]+\*+[^\W\d_]+", r"fck\w*", r"fuk\w*", r"fkn", r"fking", r"effing",
+    r"frea?kin\w*", r"frickin\w*", r"crap", r"crappy", r"bloody (hell|thing|printer|laptop|pc)",
+    # the help is said to be no help: "not helpful at all", "ничем не помогли"
+    r"not (very |at all |really )?helpful", r"unhelpful",
+    r"(ничем|нічим) не (помог\w*|допомог\w*)", r"не (помогаете|допомагаєте)",
     r"сук[аи]", r"нахрен", r"задолбал\w*", r"бесит", r"бесполезн\w*",
     r"тупо[йе] бот\w*", r"идиот\w*", r"издевательств\w*", r"безобрази\w*",
     r"задовбал\w*", r"бісить", r"марн\w+ бот", r"знущання",
@@ -80,8 +94,8 @@ REPEATED = PhraseSet([
     r"(опять|снова|все еще|до сих пор|по-прежнему) не (работает|помогает|печатает|открывается)",
     # the trouble back again, whatever the verb: "опять не грузит", "знову відвалюється"
     r"(опять|снова|вновь|знову|вкотре) не \w+",
-    r"(опять|снова|вновь|знову) (завис|вылета|вылете|отвал|висн|виса|виліт|вилета|відвал|глюч|"
-    r"пропа|зник|слома|злама|лага|тормоз|гальму|пада|упал|впав|отруб|вируб|выруб|сбо|збо)\w*",
+    r"(опять|снова|вновь|знову)( \w+){0,2} (завис|вылета|вылете|отвал|висн|виса|виліт|вилета|"
+    r"відвал|глюч|пропа|зник|слома|злама|лага|тормоз|гальму|пада|упал|впав|отруб|вируб|выруб|сбо|збо)\w*",
     r"(is|are|keeps|kept) \w+ing again",
     r"(not|\w+n't|dont|doesnt|wont|cant|isnt|arent|didnt|couldnt|wasnt) \w+( \w+)? again",
     r"(уже )?(второй|третий|четвертый|пятый|\d+-?й) раз", r"в который раз", r"не в первый раз",

@@ -82,11 +82,36 @@ def calls_for_person(message: str | MessageReading) -> bool:
     reading = read_message(message)
     # Each shape starts at a word of its own, and a clause's words are the message's words
     # (less the conjunctions that part clauses): a message without such a word asks for
-    # nobody, and its clauses are not read.
+    # nobody, and its clauses are not read. A person named alone ("оператора мені") starts
+    # a shape of its own, read in a short clause only.
     shapes = _shapes()
-    if not any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words):
+    opens = any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words)
+    named = any(_person(w, shapes) for w in reading.words)
+    if not (opens or named):
         return False
-    return any(_asks(words) for _, words in reading.clauses)
+    clauses = reading.clauses
+    if named and any(_named_alone(words) for _, words in clauses if len(words) <= ALONE_WORDS):
+        return True
+    return opens and any(_asks(words) for _, words in clauses)
+
+
+_TO_ME = frozenset({"мне", "мені", "нам", "сюда", "сюди", "срочно", "терміново", "скорее",
+                    "швидше", "быстрее", "пожалуйста", "будь", "ласка", "уже", "вже", "живого",
+                    "живу", "живую"})  # fmt: skip
+ALONE_WORDS = 4  # "оператора мені", "живого специалиста сюда!": a clause of a few words
+
+
+def _named_alone(words: list[Word]) -> bool:
+    """A person asked for with the verb left out: "оператора мені", "специалиста мне!",
+    "людину сюди": the person as an object, no verb, only words of address beside it
+    (not "у оператора не работает гарнитура", "доступ для оператора")."""
+    if not words or len(words) > ALONE_WORDS:
+        return False
+    shapes = _shapes()
+    rest = [w for w in words if w.text not in _TO_ME]
+    if len(rest) != 1 or rest[0].is_verb or not _person(rest[0], shapes):
+        return False
+    return rest[0].has("accs") and (not rest[0].has("nomn") or len(words) > 1)
 
 
 def _asks(words: list[Word]) -> bool:

@@ -27,6 +27,12 @@ URGENT = PhraseSet([
     r"urgent\w*", r"asap", r"critical", r"emergency", r"immediately",
 ])  # fmt: skip
 
+# Urgency said not to be there: "nothing urgent", "не срочно", "не горить".
+NOT_URGENT = PhraseSet([
+    r"(не|ни|ні|not|no|nothing|non|ничего|нічого|нічо|без)( \w+)?[ -](срочн\w*|терміново|"
+    r"нагально|негайно|критичн\w*|urgent\w*|critical|emergency|asap)",
+])  # fmt: skip
+
 MANY_STOPPED = PhraseSet([
     r"(не работает|не работают|упал\w*|лежит|недоступ\w*) у (всех|всего \w+|всей \w+)",
     r"у всех", r"у всіх", r"весь (офис|отдел|офіс|відділ|филиал|філіал)",
@@ -41,9 +47,9 @@ MANY_STOPPED = PhraseSet([
     r"servers? (is |are )?down", r"work (has )?stopped",
 ])  # fmt: skip
 
-# Many people or many machines: "ни один терминал", "all tills", "у 15 человек", "каси".
+# Many people or many machines: "all tills", "у 15 человек", "каси" ("ни одна касса", "жоден
+# термінал" are read in `impact`, which tells a till from a document).
 MANY = PhraseSet([
-    r"ни (один|одна|одно|одного|одной)", r"жод(ен|на|не|ного|ної)",
     r"все (\w+ )?(компьютер|компы|пк|кассы|терминалы|принтеры|сотрудники|пользователи)\w*",
     r"всі (\w+ )?(комп'ютери|компи|каси|термінали|принтери|співробітники|користувачі)\w*",
     r"(у|на) (всех|всіх) \w+", r"во всех", r"в усіх", r"по всему \w+", r"по всьому \w+",
@@ -51,7 +57,7 @@ MANY = PhraseSet([
     # our people counted; clients, calls or orders counted are at stake, not stopped
     r"(кассы|каси|терминалы|термінали) не", r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
     r"співробітник\w*|користувач\w*|users|people|employees|staff)",
-    r"none of (the|our) \w+", r"all (the |our )?(tills|registers|terminals|"
+    r"all (the |our )?(tills|registers|terminals|"
     r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
     r"terminal|computer|pc|machine|printer|user|screen)", r"(whole|entire) \w+",
 ])  # fmt: skip
@@ -69,6 +75,7 @@ AT_STAKE = PhraseSet([
     r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
     r"queue (of|out|at|to) (people|customers|patients|the door)",
+    r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
     r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
     r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
@@ -103,7 +110,8 @@ REQUEST = PhraseSet([
     r"як (мені )?\w+", r"підкажіть", r"чи можна", r"потрібен доступ", r"потрібно встановити",
     r"прошу (надати|видати|встановити)", r"встановіть",
     r"how (do|can|to) \w+", r"is it possible", r"please (grant|give|install)", r"need access",
-    r"request (access|a licen[cs]e)", r"could you (install|grant)",
+    r"request (access|a licen[cs]e)", r"could you (install|grant|set up|prepare|create|add)",
+    r"(please|pls) (set up|prepare|create|add)",
 ])  # fmt: skip
 
 
@@ -156,14 +164,15 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
     if text in MANY_STOPPED and not only_me(text):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if text in URGENT:
+    if URGENT.search(NOT_URGENT.remove(text)):
         return PriorityAssessment(Priority.P1, "urgent")
     request = text in REQUEST
     impact = read_impact(reading)
     stopped = text in STOPPED and not request
     if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if (stopped and text in AT_STAKE) or (impact.stopped and impact.at_stake and not request):
+    stakes = text in AT_STAKE  # "the line is out the door" after any stop ("froze")
+    if (stopped and stakes) or (impact.stopped and (impact.at_stake or stakes) and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")

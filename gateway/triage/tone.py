@@ -67,6 +67,8 @@ PRAISE = PhraseSet([
     r"отлично", r"замечательно", r"прекрасно", r"великолепно", r"супер", r"класс",
     r"чудово", r"прекрасно", r"відмінно", r"чудесно", r"клас",
     r"great", r"wonderful", r"perfect", r"brilliant", r"awesome", r"fantastic", r"lovely",
+    r"браво", r"молодцы", r"молодці", r"гениально", r"геніально", r"bravo", r"well done",
+    r"(nice|good|great) job", r"(nice|good) one",
 ])  # fmt: skip
 _IN_ADVANCE = PhraseSet([r"заранее", r"заздалегідь", r"наперед", r"in advance"])
 # What the service is, asked of in disbelief.
@@ -99,6 +101,7 @@ _MORE = frozenset({"another", "more", "enough", "stop", "хватит", "дос�
                    "очередная", "очередную", "очередной", "очередные", "чергова", "чергову",
                    "черговий", "чергові"})  # fmt: skip
 _YOURS = frozenset({"ваш", "ваша", "ваши", "ваших", "вашими", "вашу", "ваші", "вашої", "your",
+                    "вашего", "вашей", "вашему", "вашим", "вашем", "вашого", "вашій", "вашому",
                     "yours"})  # fmt: skip
 
 
@@ -183,7 +186,13 @@ def sarcastic(text: str) -> bool:
     head = re.split(r"[.!?]|,|\s[-—–]\s", norm, maxsplit=1)[0]
     if not PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
         return False
-    return bool(PERSISTS.search(norm[len(head) :]))
+    rest = norm[len(head) :]
+    if PERSISTS.search(rest):
+        return True
+    # the praise taken back by blame: "браво, после вашего обновления ничего не открывается"
+    words = set(re.findall(r"[\w']+", rest))
+    denied = words & _NEGATIONS or any(w.endswith("n't") for w in words)
+    return bool(words & _YOURS) and bool(denied)
 
 
 def complains_of_bot(message: str | MessageReading) -> bool:

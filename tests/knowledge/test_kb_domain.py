@@ -142,3 +142,46 @@ def test_an_it_thing_among_everyday_words_is_still_answered(
     result = matcher.match(text, lang)
     assert result.outcome == "answer"
     assert result.candidates[0].article.id == topic
+
+
+# Near-misses of our own (in no blind set, written from knowledge of other trades: building
+# sites, vehicles, kitchens, animals, medicine, school, HR, deliveries): a thing breaks or
+# fails, and it is not IT's. The separate check of quietness (faq/README.md, "What an
+# off-topic answer costs"): the medical monitor's alarm is the one still answered (the
+# monitor article), before and after the dearer off-topic answer.
+OWN_NEAR_MISSES = [
+    ("на стройке сломался подъёмный кран, крановщик ждёт", "ru"),
+    ("перфоратор перестал включаться, щётки наверное стёрлись", "ru"),
+    ("у фургона не заводится двигатель, аккумулятор сел", "ru"),
+    ("на кухне не работает посудомойка, вода стоит", "ru"),
+    ("холодильник в столовой течёт и гудит", "ru"),
+    ("собака на проходной лает на курьеров, что делать", "ru"),
+    ("у пациента зависло давление, тонометр показывает ошибку", "ru"),
+    ("в кабинете химии разбилась колба", "ru"),
+    ("курьер не привёз посылку, трек не обновляется", "ru"),
+    ("хочу перенести отпуск на март, кому писать заявление", "ru"),
+    ("на будові не заводиться екскаватор", "uk"),
+    ("в їдальні зламалася кавоварка, горить червона лампочка", "uk"),
+    ("кіт подряпав диван у приймальні", "uk"),
+    ("у вчительській зламався стілець", "uk"),
+    ("аптечка порожня, закінчився бинт", "uk"),
+    ("кур'єр загубив накладну на палети", "uk"),
+    ("в автобуса спустило колесо на маршруті", "uk"),
+    ("як оформити лікарняний через бухгалтерію", "uk"),
+    ("пральна машина в гуртожитку не зливає воду", "uk"),
+    ("the forklift battery won't charge overnight", "en"),
+    ("the dishwasher in the canteen keeps beeping", "en"),
+    ("our van's engine light is on again", "en"),
+    ("the dog in reception keeps barking at couriers", "en"),
+    ("the patient monitor alarm on ward 3 won't stop", "en"),
+    ("a student broke the glass door in the science lab", "en"),
+    ("the pallet delivery hasn't arrived and the tracking is stuck", "en"),
+    ("can I swap my night shift with a colleague", "en"),
+    ("the freezer in the kitchen stopped working overnight", "en"),
+    ("the crane on site froze halfway up", "en"),
+]
+
+
+def test_our_own_near_misses_of_other_trades_stay_quiet(matcher: Matcher) -> None:
+    answered = [t for t, lang in OWN_NEAR_MISSES if matcher.match(t, lang).outcome != "none"]
+    assert len(answered) <= 1, answered

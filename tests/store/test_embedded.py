@@ -8,9 +8,10 @@ import signal
 from pathlib import Path
 
 import pytest
+import redis
 
 from gateway.models import InboundMessage, Priority, SupportGroup, Ticket
-from gateway.store import Store, Transaction
+from gateway.store import Store, Transaction, keys
 from gateway.store.embedded import EmbeddedRedis, RedisUnavailable
 
 
@@ -94,5 +95,26 @@ async def test_a_killed_server_is_restarted_from_its_append_only_file(tmp_path: 
     finally:
         stopping.set()
         await supervisor
+        await store.close()
+        await server.astop()
+
+
+async def test_a_conversation_is_kept_compact_by_the_embedded_redis(tmp_path: Path) -> None:
+    """A conversation's dialog state is ~1-2 KB of JSON: the embedded server keeps the hash
+    as one compact list, not a hash table of separately allocated fields."""
+    server = EmbeddedRedis(tmp_path / "data")
+    store = Store.from_url(await server.astart(), shards=2)
+    try:
+        conv, _ = await store.conversations.load("webchat:c1", "webchat", "c1")
+        conv.state = {"asked": ["problem", "tried", "error"], "notes": "x" * 1500}
+        tx = Transaction()
+        store.conversations.save(tx, conv, 1.0)
+        await store.commit(tx)
+        loaded, _ = await store.conversations.load("webchat:c1", "webchat", "c1")
+        assert loaded.state == conv.state
+        with redis.Redis(unix_socket_path=str(server.socket)) as r:
+            encoding = r.object("encoding", keys.conversation("webchat:c1"))
+        assert encoding in (b"ziplist", b"listpack")
+    finally:
         await store.close()
         await server.astop()

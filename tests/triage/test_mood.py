@@ -261,3 +261,69 @@ def test_capitals_that_are_names_codes_or_screen_text_are_no_shout(text: str) ->
 def test_a_message_shouted_in_dictionary_words_is_upset(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # swearing masked or misspelt
+        ("бл*ть, опять этот впн отвалился", "upset"),
+        ("заепало уже, каждый день одно и то же с почтой", "upset"),
+        ("the f*cking printer jammed again", "upset"),
+        ("fck this laptop, the screen is black", "upset"),
+        # a contact counted by an ordinal: the user wrote before
+        ("это уже третья заявка про сканер в приёмной", "upset"),
+        ("п'яте звернення за тиждень, пошта не приходить", "upset"),
+        ("This is the fourth ticket I am opening about the same printer jam", "upset"),
+        ("не первый раз пишу, принтер не печатает", "upset"),
+        # the help said to be no help
+        ("That's not helpful at all. The shared drive still says access denied.", "upset"),
+        ("вы ничем не помогли, 1С так и вылетает", "upset"),
+        # praise taken back by blame
+        ("браво, айтишники, после вашего обновления ни один документ не открывается", "upset"),
+        ("Well done, your update broke Outlook and it won't open", "upset"),
+        # a person asked for with the verb left out, or by a number to call
+        ("оператора мені. ноут впав і тепер не вмикається", "asked_for_person"),
+        ("специалиста мне! монитор не включается", "asked_for_person"),
+        ("людину сюди, будь ласка", "asked_for_person"),
+        ("дайте номер телефона поддержки, у меня не запускается сбис", "asked_for_person"),
+        ("what's the phone number for IT support? my laptop won't boot", "asked_for_person"),
+    ],
+)
+def test_upset_or_asking_in_more_shapes(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ivanov@mail.ru не получает почту",
+        "у оператора не работает гарнитура",
+        "доступ для оператора",
+        "the first time I open Outlook it asks for a password",
+        "в первый раз вижу такую ошибку",
+        "второй монитор не работает",
+        "the second monitor is black",
+        "перезагружала два раза, не помогло",
+        "сломался погрузчик на складе, кому звонить",
+        "People on the call can't hear me. This is the third client call today.",
+        "телефонный сервис не работает",
+    ],
+)
+def test_ordinary_words_near_those_shapes_are_calm(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is None or signal.reason == "repeated_failure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want this escalated to a manager, my account is locked",
+        "Nobody has fixed my account lockout in two days",
+        "who do I call to get this sorted? my laptop won't charge",
+        "никто так и не починил принтер в приёмной",
+    ],
+)
+def test_escalation_or_nothing_done_hands_over(text: str) -> None:
+    assert detect_handoff(text) is not None

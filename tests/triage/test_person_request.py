@@ -34,7 +34,10 @@ def users_texts() -> list[str]:
 
 def every_clause_read(text: str) -> bool:
     """The verdict with no shortcut: every clause of the message read for a shape."""
-    return any(person_request._asks(words) for _, words in MessageReading(text).clauses)
+    return any(
+        person_request._asks(words) or person_request._named_alone(words)
+        for _, words in MessageReading(text).clauses
+    )
 
 
 def test_reading_clauses_only_where_a_shape_can_start_changes_no_verdict() -> None:

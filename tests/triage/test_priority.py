@@ -332,3 +332,131 @@ def test_whose_or_where_a_thing_is_names_nobody_stopped(text: str) -> None:
 )
 def test_people_stopped_with_an_adjective_or_as_ours_are_still_many(text: str) -> None:
     assert assess_priority(text).reason == "many_stopped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone other than the writer kept waiting: a client, patients, children, trucks
+        "У меня за столом сидит клиент, ждёт договор, а принтер не печатает",
+        "I have a customer at the counter waiting and the card reader won't take payment",
+        "урок за десять хвилин, а в класі не вмикається проектор, тридцять дітей чекають",
+        "у поліклініці не відкриваються електронні картки, під кабінетами сидять хворі",
+        "в приёмной не открывается запись, больные ждут уже полчаса",
+        # an event named with a time close ahead, as a clause of its own
+        "рейс через час, а на стойке регистрации не печатаются посадочные",
+        "Экзамен в 12:00, а проектор в аудитории не включается",
+        "the show is at 7 and the box office laptop can't get online",
+        "the flight boards in 40 minutes and the gate printer is jammed",
+        "концерт через полчаса, а звук на пульте пропал",
+        # "none of X <verb>", a machine that does nothing
+        "none of the handheld scanners in the warehouse connect since the update",
+        "the board meeting begins in half an hour and the projector shows nothing",
+        # "ни один"/"жоден" as the subject counts whatever works for many
+        "В диспетчерской с утра ни один оператор не может принять вызов",
+        "жоден автобус не виїхав з депо, система випуску лежить",
+    ],
+)
+def test_people_kept_waiting_an_event_soon_or_none_working_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer waits, or a client is a program or someone's possession
+        "я жду ответа уже час, не работает принтер",
+        "почтовый клиент у меня не открывается",
+        "у клиента на авто слетела прошивка магнитолы",
+        # a time inside what breaks, not an event ahead
+        "комп через 10 минут после включения выключается",
+        "Outlook закрывается через минуту",
+        "Excel открывается через минуту",
+        "в 8:30 ноутбук упал на пол, экран треснул",
+        "forticlient fails at 98%",
+        "Операционный зал, окно 3. Сканер паспортов с утра не сканирует",
+        # urgency said not to be there
+        "a few people mentioned the wifi is a bit slower today, nothing urgent",
+        # "ни один"/"жоден" over one user's tries or as an absent object
+        "браво, после вашего обновления ни один документ в ворде не открывается",
+        "ворд закривається сам посеред роботи, без жодної помилки",
+        "ноутбук не бачить жодної бездротової мережі",
+        "none of the links work, outlook is down on my laptop",
+        # one person: an adjective with no plural says the noun is one
+        "на ноутбуке старшей медсестры не работает веб-камера в Zoom",
+        # a department named by a stake word
+        "the printer in the sales office keeps jamming",
+    ],
+)
+def test_the_writer_waiting_a_time_inside_the_fault_or_one_user_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the internet in our office is down since morning",
+        "ни одного звонка не проходит в колл-центр",
+        "не можем принять ни одного платежа",
+        "жодного чека не пробили з ранку",
+        "none of the tills take cards since 10",
+        "у двадцяти операторів не працює телефонія",
+    ],
+)
+def test_many_counted_in_every_case(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в отделе продаж у меня не печатает принтер",
+        "ни один сайт не открывается в хроме у меня",
+        "жоден документ не відкривається в ворді",
+        "none of the suggestions helped, outlook still crashes",
+        "у двух сотрудников не работает почта",
+        "двадцять хвилин не працює інтернет у мене",
+    ],
+)
+def test_a_department_name_a_users_tries_or_two_people_are_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("the self-checkouts froze and the line is out the door", Priority.P1),
+        ("next month we have a new hire, could you set up a laptop for her, no rush", Priority.P4),
+    ],
+)
+def test_a_queue_to_the_door_is_at_stake_a_set_up_is_a_request(
+    text: str, priority: Priority
+) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our POS terminals in the restaurant stopped printing kitchen tickets",
+        "в аптеці не зчитуються електронні рецепти, люди стоять з папірцями",
+        "we go live in 20 minutes and the streaming PC lost its capture card",
+        "на складе не печатаются документы на погрузку, водители стоят",
+    ],
+)
+def test_devices_of_ours_the_public_standing_or_going_live_soon_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want this escalated. Nobody has fixed my account lockout in two days.",
+        "my printers at home both show offline",
+        "сотрудница стоит у принтера, он не печатает",
+    ],
+)
+def test_nobody_acting_for_me_my_devices_or_one_colleague_standing_are_not_many(
+    text: str,
+) -> None:
+    assert assess_priority(text).reason != "many_stopped"
