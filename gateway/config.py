@@ -597,6 +597,15 @@ class TicketStatusSettings(_Section):
     shown: int = Field(5, ge=1, le=20)  # tickets listed when the user names none
 
 
+class SupportContactSettings(_Section):
+    """How a user reaches the desk besides this chat, told when they ask ("дайте номер
+    телефона поддержки"); empty: they are told how to reach a person here."""
+
+    phone: str = ""  # "+380 44 123 45 67", "ext. 555"
+    email: str = ""  # "helpdesk@example.com"
+    hours: str = ""  # "Mon-Fri 8:00-20:00", shown as written
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     json_format: bool = Field(False, alias="json")
@@ -630,6 +639,7 @@ class Settings(_Section):
     operators: list[OperatorAccount] = []
     directory: DirectorySettings = DirectorySettings()
     ticket_status: TicketStatusSettings = TicketStatusSettings()
+    support_contact: SupportContactSettings = SupportContactSettings()
     logging: LoggingSettings = LoggingSettings()
 
     @field_validator("faq_dir")

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from gateway.alert_tickets import AlertTickets
 from gateway.config import Settings
 from gateway.conversations import ConversationService
+from gateway.dialogs.contact import SupportContact
 from gateway.dialogs.engine import DialogEngine
 from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.incidents import IncidentService
@@ -241,7 +242,11 @@ async def open_runtime(
         sla = sla_policy(settings)
         catalog = ServiceCatalog.from_config(settings.incidents.services)
         engine = DialogEngine(
-            knowledge, sla, services=catalog, incident_similarity=settings.incidents.similarity
+            knowledge,
+            sla,
+            services=catalog,
+            incident_similarity=settings.incidents.similarity,
+            contact=SupportContact(**settings.support_contact.model_dump()),
         )
         accounts = self_service(settings, store, engine.texts, sla)
         tickets = ticket_status_desk(settings, store, sla, accounts)

@@ -11,6 +11,7 @@ import dataclasses
 
 from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
+from gateway.dialogs.contact import ContactFlow, SupportContact
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.incidents import SOMETHING_ELSE, IncidentFlow
 from gateway.dialogs.letters import LetterFlow
@@ -61,6 +62,7 @@ class DialogEngine:
         default_language: str = DEFAULT_LANGUAGE,
         services: ServiceCatalog | None = None,
         incident_similarity: int = 85,
+        contact: SupportContact | None = None,
     ) -> None:
         self.sla = sla
         self.texts = texts or Texts.load()
@@ -76,6 +78,7 @@ class DialogEngine:
         self.letters = LetterFlow(self.flow)
         self.incidents = IncidentFlow(self.flow, services or ServiceCatalog(), incident_similarity)
         self.accounts = AccountFlow(self.flow)
+        self.contact = ContactFlow(self.flow, contact or SupportContact())
 
     def step(self, state: DialogState, msg: InboundMessage, ctx: StepContext) -> StepResult:
         """Handle one inbound message. Pure: `state` is not modified."""
@@ -93,6 +96,8 @@ class DialogEngine:
                 self.commands.run(turn, *command, msg)
             elif self.status.wants(turn, msg):
                 self._status(turn, msg)
+            elif not ctx.letters and self.contact.wants(turn, msg):
+                self.contact.handle(turn, msg)  # "дайте номер телефона поддержки"
             elif self.incidents.handle(turn, msg):
                 pass  # a report of an outage already declared: told, not asked
             elif ctx.letters:

@@ -51,7 +51,8 @@ def _words() -> _Words:
         reach=lemma_keys("позвонить звонить дозвониться связаться", ru)
         | lemma_keys("подзвонити дзвонити додзвонитися зателефонувати телефонувати "
                      "зв'язатися", uk)
-        | lemma_keys("call ring phone contact reach", en),
+        | lemma_keys("call ring reach", en)
+        | frozenset({"contact"}),  # "how do I contact support": the verb, as typed
         asking=lemma_keys("дать дайте скинуть скиньте подсказать подскажите сказать скажите "
                           "написать напишите какой где куда как кому есть", ru)
         | lemma_keys("дати дайте скинути скиньте підказати підкажіть сказати скажіть "
@@ -74,9 +75,10 @@ def asks_for_contact(message: str | MessageReading) -> bool:
         if not asked:
             continue
         desk = any(w.among(words.desk) for w in found)
-        reach = any(w.among(words.reach) for w in found)
-        contact = any(w.among(words.contact) for w in found)
-        if contact and (desk or reach or any(w.among(words.yours) for w in found)):
+        contacts = [i for i, w in enumerate(found) if w.among(words.contact)]
+        # a word is one or the other: "contact" is a noun or the verb, "phone" a thing
+        reach = any(w.among(words.reach) for i, w in enumerate(found) if i not in contacts)
+        if contacts and (desk or reach or any(w.among(words.yours) for w in found)):
             return True  # "дайте номер поддержки", "is there a number I can call?"
         if reach and (desk or any(w.among(words.open_place) for w in found)):
             return True  # "куди подзвонити?", "how do I contact support?"

@@ -108,3 +108,28 @@ def test_facilities_are_not_it(text: str) -> None:
 
 def test_a_word_that_only_starts_like_app_is_not_software() -> None:
     assert Routing().infer("nothing appears on the boardroom TV over HDMI") is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # "office" as a place names no group; the suite does
+        ("the box office laptop can't get online", SupportGroup.NETWORK),
+        ("in our office the PC can't get online since noon", SupportGroup.NETWORK),
+        ("Office 365 won't activate since yesterday", SupportGroup.SOFTWARE),
+        ("MS Office asks for a licence again", SupportGroup.SOFTWARE),
+        # a copier is a device
+        ("the copier in the hallway doesn't send scans to email", SupportGroup.HARDWARE),
+    ],
+)
+def test_an_office_as_a_place_routes_nothing_the_suite_is_software(
+    text: str, group: SupportGroup
+) -> None:
+    assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    "text", ["the self-checkouts froze", "каси самообслуговування не приймають картки"]
+)
+def test_self_checkouts_are_it(text: str) -> None:
+    assert Routing().recognises(text)
