@@ -13,6 +13,7 @@ one click declares it (`declare_proposed`).
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -220,9 +221,16 @@ class ReportWindow:
         # conversation -> its latest report, oldest first (by time, then conversation)
         self._known: OrderedDict[str, OutageReport] = OrderedDict()
         self._place = ""  # in the log of reports: counted up to here is known
+        # One look at a time: a look that starts while another is fetching the reports it
+        # found past the place would otherwise find nothing new and miss them.
+        self._looking = asyncio.Lock()
 
     async def reports(self, since: float) -> list[OutageReport]:
         """The latest report of each user counted since `since`, newest first."""
+        async with self._looking:
+            return await self._look(since)
+
+    async def _look(self, since: float) -> list[OutageReport]:
         after = None
         if self._place:
             after = await self.store.incidents.reported_after(self._place, since)

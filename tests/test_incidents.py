@@ -4,6 +4,7 @@ reports of different problems never share one."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import itertools
 import json
@@ -260,6 +261,32 @@ async def test_a_look_at_the_window_reads_only_the_reports_counted_since_the_las
         assert [r.conversation for r in await window.reports(now + 20)] == [
             r.conversation for r in seen if r.at >= now + 20]  # fmt: skip
         assert fetched == []  # nothing counted since: nothing read but the log's tail
+
+
+async def test_looks_at_the_window_at_once_in_one_process_each_see_every_report(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two groups of turns of one worker process look at once: the one that starts while
+    the other fetches a new report still weighs that report."""
+    async with open_runtime(settings) as rt, open_runtime(settings) as other:
+        window = ReportWindow(rt.store)
+        now = 1_800_000_000.0
+        await count(other, "webchat:a", "CRM не открывается", now)
+        await window.reports(now - 60)
+        await count(other, "webchat:b", "CRM is down", now + 1)
+        read = rt.store.incidents.reports
+        second: list[asyncio.Task[list[OutageReport]]] = []
+
+        async def slow(conversations: list[str]) -> list[str | None]:
+            if not second:  # another look starts while this one fetches b's report
+                second.append(asyncio.create_task(window.reports(now - 60)))
+                await asyncio.sleep(0.2)
+            return await read(conversations)
+
+        monkeypatch.setattr(rt.store.incidents, "reports", slow)
+        first = await window.reports(now - 60)
+        assert [r.conversation for r in first] == ["webchat:b", "webchat:a"]
+        assert [r.conversation for r in await second[0]] == ["webchat:b", "webchat:a"]
 
 
 async def test_a_worker_the_log_of_reports_no_longer_reaches_reads_the_whole_window(

@@ -26,6 +26,8 @@ NO = PhraseSet([
     r"👎", r"❌",
     r"не (заработал\w*|запрацювал\w*|разблокировал\w*|розблокувал\w*|получилось|вийшло)",
     r"(still|not) (locked|unlocked)",
+    # typed in translit: "net", "ne pomoglo", "ni, ne dopomohlo"
+    r"net", r"nea", r"ne pomogl\w*", r"ne dopomo[hg]l\w*", r"ni",
 ])  # fmt: skip
 
 YES = PhraseSet([
@@ -36,6 +38,7 @@ YES = PhraseSet([
     # it is fine again, whoever fixed it: "та вже розблокувалось, дякую, все нормально"
     r"(все|всё|усе) (нормально|хорошо|добре|гаразд|ок|ok|в порядке|в порядку)",
     r"разблокировал\w*", r"розблокувал\w*", r"unlocked", r"all good", r"(it'?s )?fine now",
+    r"da", r"pomogl\w*", r"dopomo[hg]l\w*",
 ])  # fmt: skip
 
 # It helped only in part or for a while: "да, но теперь пишет 0x80070005", "помогло, но

@@ -85,6 +85,8 @@ class _Vocabulary:
     collapse: frozenset[str]
     tried_in_turn: frozenset[str]
     waiting: frozenset[str]
+    standing: frozenset[str]
+    public: frozenset[str]
     event_verbs: frozenset[str]
     one_machine_sees: frozenset[str]
 
@@ -146,7 +148,7 @@ def _vocabulary() -> _Vocabulary:
                 "phones screens laptops tablets workstations copier copiers mfp scanner printer",
                 en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
-                    "отгрузка отгружать отгрузить доставка поставка зарплата выплата "
+                    "отгрузка отгружать отгрузить погрузка доставка поставка зарплата выплата "
                     "штраф очередь талон пациент фура водитель гость пассажир посетитель "
                     "зритель слушатель больной", ru)
         | _keys("оплата оплатити платіж платити чек продаж виручка покупець "
@@ -191,7 +193,9 @@ def _vocabulary() -> _Vocabulary:
                       "эфир вебинар защита", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
                 "ефір вебінар захист", uk)
-        | _keys("must exam presentation demo lecture broadcast webinar pitch", en)
+        | _keys("must exam presentation demo lecture broadcast webinar pitch live air launch "
+                "premiere kickoff", en)
+        | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
@@ -218,6 +222,12 @@ def _vocabulary() -> _Vocabulary:
         # "a client sitting at my desk waiting to sign", "trucks are queuing at the dock"
         waiting=_keys("ждать ожидать дожидаться", ru) | _keys("чекати очікувати", uk)
         | _keys("wait waits waiting queue queuing queueing", en),
+        # … and the public standing or sitting there: "люди стоять з папірцями"
+        standing=_keys("стоять сидеть толпиться", ru) | _keys("стояти сидіти юрмитися", uk)
+        | _keys("standing sitting stand sit", en),
+        public=_keys("люди народ посетитель клиент покупатель пациент больной", ru)
+        | _keys("люди народ відвідувач клієнт покупець пацієнт хворий", uk)
+        | _keys("people customers clients patients visitors guests folks", en),
         # what an event does at its time: "рейс вылетает через час", "the show opens at 7"
         # (not "вылетает", "закрывается", "opens": a program does those every minute)
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
@@ -430,6 +440,11 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         one = word.has("Fixd") or (before in _PREPOSITIONS and singular)
         if devices and word.has("nomn", "plur") and not one:
             return True
+        # English plural devices as the subject: "our POS terminals stopped printing"
+        near = {w.text for w in words[max(0, i - 3) : i]}
+        owned = not near & {"my", "i", "me", "his", "her"} and before not in _PREPOSITIONS
+        if devices and not word.tags and i < last_stop and owned and word.text.endswith("s"):
+            return True
         # the noun past its adjectives ("у старших медсестер", "на ноутбуке старшей медсестры")
         adjectives = _adjectives_before(words, i)
         head = words[i - 1 - len(adjectives)] if i > len(adjectives) else None
@@ -552,7 +567,12 @@ def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
         return True
     if word.text not in ("никто", "ніхто", "nobody"):
         return False
-    return any(
+    # English past participles carry no tags: "nobody has fixed", "nobody has come"
+    done = [w for w in after[:2] if w.text not in ("has", "have", "had", "ever", "even")]
+    english = bool(done) and not done[0].tags and (
+        done[0].text.endswith("ed") or done[0].text in ("done", "come", "got", "gotten")
+    )
+    return english or any(
         w.text in ("ничего", "нічого", "nothing") or (w.is_verb and w.has("past"))
         for w in after
     )
@@ -665,6 +685,8 @@ def _at_stake(words: list[Word]) -> bool:
             return True
         if word.among(vocab.waiting) and _someone_waits(words, i):
             return True
+        if word.among(vocab.standing) and _public_stands(words, i):
+            return True
         if _client_present(words, i):
             return True
     return False
@@ -689,6 +711,14 @@ def _someone_waits(words: list[Word], at: int) -> bool:
         if _is_people(word) or word.among(_vocabulary().stake) or _a_person(word):
             return True
     return False
+
+
+def _public_stands(words: list[Word], at: int) -> bool:
+    """The public stands or sits by, waiting: "люди стоять з папірцями", "хворі сидять під
+    кабінетами", "customers standing at the till" (not "сотрудники сидят без интернета",
+    which is our people stopped, read as many)."""
+    near = words[max(0, at - 2) : at] + words[at + 1 : at + 2]
+    return any(w.among(_vocabulary().public) for w in near)
 
 
 def _a_person(word: Word) -> bool:

@@ -59,6 +59,9 @@ LOST_PATIENCE = PhraseSet([
     r"(никто|ніхто) (так и |так і |мне |мені )?(не )?(перезвонил|перезвонив|передзвонив|ответил|"
     r"відповів|пришел|пришёл|прийшов|подошел|подошёл|підійшов)",
     r"(nobody|no one|no-one) (has )?(called|came|come|answered|replied|got back)",
+    r"(nobody|no one|no-one) (has |have )?(ever |even )?(fixed|fixes|sorted|solved|resolved|"
+    r"looked at|bothered)",
+    r"(никто|ніхто) (так и |так і )?(не )?(починил|исправил|сделал|полагодив|виправив|зробив)",
     # not understood, and tired of it
     r"это (уже )?не смешно", r"це (вже )?не смішно", r"(this is|it'?s) not funny( anymore)?",
     r"(ничего|нічого) не (понятно|зрозуміло)", r"(можете|можна) (\w+ )?(нормально|по-человечески|"

@@ -43,6 +43,7 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
+    r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring)",
     # someone to come, be sent or be spoken with
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
     r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
@@ -60,6 +61,7 @@ ASKS_FOR_PERSON = PhraseSet([
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a call back or an escalation is a person too
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
+    r"(want|need|get) (this|it) escalated", r"escalated to (a |the |your )?\w+",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",
     # a number to call is a person asked for: "дайте номер телефона поддержки"
     r"(номер\w* (телефона |телефону )?|телефон (для связи |для зв'язку )?)(поддержк|техподдержк|"

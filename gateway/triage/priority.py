@@ -75,6 +75,7 @@ AT_STAKE = PhraseSet([
     r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
     r"queue (of|out|at|to) (people|customers|patients|the door)",
+    r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
     r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
     r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
@@ -109,7 +110,8 @@ REQUEST = PhraseSet([
     r"як (мені )?\w+", r"підкажіть", r"чи можна", r"потрібен доступ", r"потрібно встановити",
     r"прошу (надати|видати|встановити)", r"встановіть",
     r"how (do|can|to) \w+", r"is it possible", r"please (grant|give|install)", r"need access",
-    r"request (access|a licen[cs]e)", r"could you (install|grant)",
+    r"request (access|a licen[cs]e)", r"could you (install|grant|set up|prepare|create|add)",
+    r"(please|pls) (set up|prepare|create|add)",
 ])  # fmt: skip
 
 
@@ -169,7 +171,8 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     stopped = text in STOPPED and not request
     if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if (stopped and text in AT_STAKE) or (impact.stopped and impact.at_stake and not request):
+    stakes = text in AT_STAKE  # "the line is out the door" after any stop ("froze")
+    if (stopped and stakes) or (impact.stopped and (impact.at_stake or stakes) and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")

@@ -37,6 +37,9 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
         # a page that will not open in a browser is the network's, whatever the site is
         r"браузер\w*", r"browser\w*", r"net::\w+", r"err_\w+", r"chrome", r"firefox",
+        # being on the network at all: "can't get online", "went offline" (of a computer)
+        r"(get|go|come|be|gets|goes|stay|stays) online", r"no connection", r"нет связи",
+        r"немає зв'язку",
     ]),
     SupportGroup.HARDWARE: PhraseSet([
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
@@ -69,7 +72,10 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     SupportGroup.SOFTWARE: PhraseSet([
         r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
         r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
-        r"erp", r"excel", r"word", r"teams", r"zoom", r"office", r"лицензи\w*", r"ліцензі\w*",
+        r"erp", r"excel", r"word", r"teams", r"zoom", r"лицензи\w*", r"ліцензі\w*",
+        # the suite, not a place: "Office 365", "MS Office"; not "the box office", "our office"
+        r"(ms|microsoft|libre|open) ?office", r"office ?(365|20\d\d|suite|apps?|pro\w*)",
+        r"офис 365", r"офіс 365",
         r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software",
         r"apps?", r"application\w*",
         r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
@@ -83,6 +89,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
 # about them is a support request, not a question to clarify ("касса не открывает смену").
 IT_SHAPED = PhraseSet([
     r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
+    r"self-? ?checkouts?", r"каси? самообслуговування", r"касс\w* самообслуживания",
+    r"(электронн|електронн)\w* рецепт\w*", r"e-?prescriptions?",
     r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?", r"турникет\w*", r"турнікет\w*",
     r"домофон\w*", r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",

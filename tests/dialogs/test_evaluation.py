@@ -103,8 +103,9 @@ BLIND_SETS = [
     # i19-rich3's first landing (8de61fc: "кличте людину", a stolen phone no upset user,
     # "ни в одной аптеке сети", "Microsoft Authenticator"), 38 with i19-facts3 ("laptop stuck
     # updating" is no attempt, "forced a restart once" is; "листи висять у вихідних" is the
-    # outbox, not the weekend; "at 4pm yesterday") ...
-    ("dialogs_tune6.yaml", 38, 0),
+    # outbox, not the weekend; "at 4pm yesterday"); 39 in session 7 ("перезапускала аутлук"
+    # in another answer names Outlook in passing and its version is asked, i19-names4) ...
+    ("dialogs_tune6.yaml", 39, 0),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
     # (31/40, 1 asked again, main at 8de61fc), run for its summary only; 32 with the FAQ
     # decision refit of i12-quiet2 (a5cb5c7), 31 again since the FAQ decision is fitted on

@@ -144,3 +144,12 @@ def test_a_sharper_start_in_the_reply_reaches_the_ticket_and_is_not_asked(chat: 
     asked = run_checklist(chat, {}, "не знаю")
     assert "since" not in asked
     assert chat.requested.fields["since"] == "с понедельника (после обновления)"
+
+
+def test_a_translit_reply_to_did_it_help_is_a_no_and_its_facts_are_kept(chat: Chat) -> None:
+    chat.send("ne pechataet printer")
+    chat.send("net, ne pomoglo. s utra tak, perezagruzhala printer")
+    # the reply was read as "no" and its facts filled; the checklist asks the rest
+    assert chat.questions and chat.questions[0] == "error"
+    fields = chat.state.fields
+    assert fields["since"] == "s utra" and "perezagruzhala" in fields["tried"]

@@ -314,3 +314,16 @@ def test_upset_or_asking_in_more_shapes(text: str, reason: str) -> None:
 def test_ordinary_words_near_those_shapes_are_calm(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is None or signal.reason == "repeated_failure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want this escalated to a manager, my account is locked",
+        "Nobody has fixed my account lockout in two days",
+        "who do I call to get this sorted? my laptop won't charge",
+        "никто так и не починил принтер в приёмной",
+    ],
+)
+def test_escalation_or_nothing_done_hands_over(text: str) -> None:
+    assert detect_handoff(text) is not None

@@ -420,3 +420,43 @@ def test_many_counted_in_every_case(text: str) -> None:
 )
 def test_a_department_name_a_users_tries_or_two_people_are_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        ("the self-checkouts froze and the line is out the door", Priority.P1),
+        ("next month we have a new hire, could you set up a laptop for her, no rush", Priority.P4),
+    ],
+)
+def test_a_queue_to_the_door_is_at_stake_a_set_up_is_a_request(
+    text: str, priority: Priority
+) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our POS terminals in the restaurant stopped printing kitchen tickets",
+        "в аптеці не зчитуються електронні рецепти, люди стоять з папірцями",
+        "we go live in 20 minutes and the streaming PC lost its capture card",
+        "на складе не печатаются документы на погрузку, водители стоят",
+    ],
+)
+def test_devices_of_ours_the_public_standing_or_going_live_soon_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want this escalated. Nobody has fixed my account lockout in two days.",
+        "my printers at home both show offline",
+        "сотрудница стоит у принтера, он не печатает",
+    ],
+)
+def test_nobody_acting_for_me_my_devices_or_one_colleague_standing_are_not_many(
+    text: str,
+) -> None:
+    assert assess_priority(text).reason != "many_stopped"

@@ -116,3 +116,28 @@ def test_a_password_asked_for_is_how_a_thing_fails_not_what_is_broken() -> None:
     assert routing.infer("сетевой диск просит пароль") is SupportGroup.NETWORK
     assert routing.infer("мережевий диск вимагає пароль") is SupportGroup.NETWORK
     assert routing.infer("forgot my password") is SupportGroup.ACCOUNTS
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # "office" as a place names no group; the suite does
+        ("the box office laptop can't get online", SupportGroup.NETWORK),
+        ("in our office the PC can't get online since noon", SupportGroup.NETWORK),
+        ("Office 365 won't activate since yesterday", SupportGroup.SOFTWARE),
+        ("MS Office asks for a licence again", SupportGroup.SOFTWARE),
+        # a copier is a device
+        ("the copier in the hallway doesn't send scans to email", SupportGroup.HARDWARE),
+    ],
+)
+def test_an_office_as_a_place_routes_nothing_the_suite_is_software(
+    text: str, group: SupportGroup
+) -> None:
+    assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    "text", ["the self-checkouts froze", "каси самообслуговування не приймають картки"]
+)
+def test_self_checkouts_are_it(text: str) -> None:
+    assert Routing().recognises(text)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from gateway.dialogs.extract import errors, product, since, systems, tried
+from gateway.knowledge.morphology import meant_text
 
 Extractor = Callable[[str], str]
 
@@ -32,14 +33,71 @@ READ_CHARS = 4000
 
 
 def extract_fields(text: str) -> dict[str, str]:
-    """Checklist fields that `text` speaks to (never `problem`), with their values."""
+    """Checklist fields that `text` speaks to (never `problem`), with their values.
+
+    A message typed in translit or the wrong layout ("zoom ne zapuskaetsya so vchera,
+    pereustanavlival") is read as the Cyrillic words meant as well; the attempts, messages
+    and start that reading finds are kept in the words the user typed ("so vchera").
+    """
     text = read_head(text)
+    found = _read_fields(text)
+    meant = _meant(text)
+    if meant != text:
+        for name, value in _read_fields(meant).items():
+            # names and systems are read in the Latin the user typed; the reading keeps
+            # English words as they are, and one capitalised would pass for a name
+            if name not in found and name in _READ_AS_MEANT:
+                found[name] = "; ".join(_as_typed(v, meant, text) for v in value.split("; "))
+    return found
+
+
+_READ_AS_MEANT = frozenset({"tried", "error", "since"})
+
+
+def _meant(text: str) -> str:
+    """The Cyrillic words a translit or wrong-layout message means, with the stops the user
+    typed after them kept (they cut its clauses): "so vchera, pereustanavlival" is "со
+    вчера, переустанавливал". A stop the wrong layout turned into a letter is kept as one."""
+    meant = meant_text(text)
+    if meant == text:
+        return text
+    typed, words = text.split(), meant.split(" ")
+    if len(words) != len(typed):
+        return meant
+    kept = []
+    for raw, word in zip(typed, words, strict=True):
+        stops = raw[len(raw.rstrip(",.;:!?")) :]
+        if stops and not word.endswith(stops) and not word.lower().endswith(_LAYOUT_STOPS):
+            word += stops
+        kept.append(word)
+    return " ".join(kept)
+
+
+# Letters the Russian layout puts on the keys of , . ; ' [ ]: a word ending in one may have
+# taken the stop typed after it.
+_LAYOUT_STOPS = ("б", "ю", "ж", "э", "х", "ъ", "є", "ї")
+
+
+def _as_typed(value: str, meant: str, text: str) -> str:
+    """`value`, found in the `meant` reading of `text`, in the words the user typed: the
+    reading keeps one word for each typed word."""
+    typed = text.split()
+    start = meant.find(value)
+    if start < 0 or len(meant.split(" ")) != len(typed):
+        return value
+    first = meant[:start].count(" ")
+    last = meant[: start + len(value)].count(" ")
+    return " ".join(typed[first : last + 1]).strip(" ,.;:!?")
+
+
+def _read_fields(text: str) -> dict[str, str]:
     products = product.extract_all(text)
     attempts = tried.extract(text)
+    said = errors.extract(text, exclude=products, attempts=attempts.split("; "))
     found = {
         "tried": attempts,
-        "error": errors.extract(text, exclude=products, attempts=attempts.split("; ")),
-        "product": ", ".join(products),
+        "error": said,
+        "product": ", ".join(_named_outside(products, said, text)),
         "os": systems.extract(text),
         "since": since.extract(text),
     }
@@ -64,6 +122,24 @@ def extract_fields(text: str) -> dict[str, str]:
             if corrected:
                 found[name] = corrected
     return {name: value for name, value in found.items() if value}
+
+
+def _named_outside(products: list[str], said: str, text: str) -> list[str]:
+    """The products not only read as the first word of what the screen or the log says:
+    "у лозі Access violation" names no Access, "Access не открывает базу" does."""
+    if not said:
+        return products
+    messages = said.casefold().split("; ")
+    rest = text.casefold()
+    for message in messages:
+        rest = rest.replace(message, " ")
+
+    def only_said(product: str) -> bool:
+        names = [n.strip(" )").casefold() for n in product.split(" (")]
+        opens = any(m.startswith(n + " ") for n in names for m in messages)
+        return opens and not any(n in rest for n in names)
+
+    return [p for p in products if not only_said(p)]
 
 
 # "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it

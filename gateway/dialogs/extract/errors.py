@@ -70,12 +70,16 @@ _SAYS = case_blind(
     r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
     r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)"
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
-    r"свариться на|complains? about|complaining about)\s*:?)"
+    r"свариться на|complains? about|complaining about|"
+    # where the program writes it down: "у лозі Access violation", "in the event log: ..."
+    r"(?:в|у|во|in(?: the)?)\s+(?:лог[аеиу]?|лоз[іи]|логах|журнал[еіу] (?:событий|подій)|"
+    r"журналах|event ?logs?|logs?|event viewer)(?:\s+(?:пишет|пише|видно|says|shows))?)\s*:?)"
     r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
 )
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
+    r"пусто|порожньо|чисто|empty|clean|"
     r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
     r"|(?:an?|some|какую-то|якусь|some kind of|an? (?:weird|strange|unknown))\s+(?:error|"
     r"ошибк\w*|помилк\w*|message|warning)\s+(?:when|whenever|if|on|every|при|коли|когда|каждый|"
@@ -112,12 +116,9 @@ _SIGNAL = case_blind(
     r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
 )
-# "ошибка Connection refused": an English message after a Cyrillic error word.
-# "у лозі Access violation", "в логах: Fatal error": a log's line is what the program says.
-_LATIN_AFTER_WORD = re.compile(
-    r"(?<![\w])(?i:ошибк\w*|помилк\w*|(?:в|у|во)\s+(?:лог[аеиу]?|логах|лозі|журнал[еіу]|"
-    r"журналах|event log\w*)(?:\s+подій|\s+событий)?\s*:?)\s+([A-Z][A-Za-z' ]{3,60}[a-z])"
-)
+# "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
+# "у лозі Access violation", is read with what the screen says).
+_LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
 # "ошибка подключения", "помилка друку": the error named by its genitive noun.
 _NAMED_ERROR = re.compile(
     r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I
@@ -179,8 +180,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for pattern in (_QUOTED, _SINGLE_QUOTED):
         for found in pattern.finditer(text):
             quoted = original[found.start(1) : found.end(1)]
-            if _ORGANISATION_BEFORE.search(text[: found.start()]):
-                continue  # готель «Дніпро», ТОВ "Альфа": a name, not what the screen says
+            if _ORGANISATION_BEFORE.search(text[: found.start()]) or _names_a_thing(
+                text[: found.start()], text[found.end() :]
+            ):
+                continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
             if not any(quoted in clause for clause in named):
                 add(quoted)
     for found in _SAYS.finditer(text):
@@ -211,6 +214,43 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     return "; ".join(codes)
 
 
+# Things a quote names rather than quotes ("папка «Сметы 2026»", "кнопку «Отправить»", "the
+# 'Office-5G' network"), and the verbs of pressing one ("нажимаю «Сохранить»", "click 'Send'").
+# What shows a message (окно, статус, экран, a device's panel) is not among them.
+_NAMING_TEXT = """
+    папка тека файл документ раздел розділ вкладка меню пункт кнопка поле сеть мережа
+    канал чат группа група пространство простір программа програма приложение застосунок
+    додаток база отчёт отчет звіт шаблон проект проєкт диск ящик сайт портал сервис сервіс
+    письмо лист тема профиль профіль учётка учетка справочник довідник журнал документ
+    нажать нажимать натиснуть натиснути натискати кликнуть кликать клацнуть клацати
+    тыкнуть тыкать выбрать выбирать вибрати вибирати обрати обирати
+"""
+_NAMING = frozenset(_NAMING_TEXT.split())
+_EN_NAMING_TEXT = """folder file button tab menu option field network wifi wi-fi ssid channel
+    group app program project workspace template report drive mailbox subject site portal
+    profile page link click clicked clicking press pressed pressing tap tapped select
+    selected choose chose"""
+_EN_NAMING = frozenset(_EN_NAMING_TEXT.split())
+_LAST_WORD = re.compile(r"([\w'-]+)\W*$")
+_FIRST_WORD = re.compile(r"^\W*([\w'-]+)")
+
+
+def _names_a_thing(before: str, after: str) -> bool:
+    """Whether a quote between `before` and `after` names a folder, a button, a network …
+    ("в папке «Сканы»", "кнопку «Надіслати»", "the 'Office-5G' network")."""
+    last = _LAST_WORD.search(before[-40:])
+    word = last.group(1).lower() if last and before[-40:][last.end(1) :].strip() == "" else ""
+    if word.isascii():
+        if word in _EN_NAMING:
+            return True
+    elif word:
+        found = (*readings(word, "ru")[:1], *readings(word, "uk")[:1])
+        if any(lemma in _NAMING for lemma, _ in found):
+            return True
+    following = _FIRST_WORD.match(after)
+    return bool(following) and following.group(1).lower() in _EN_NAMING
+
+
 def _names_the_window(said: str) -> bool:
     """ "окно входа", "вікно налаштувань": the word after "window" says which window it is
     (a noun in the genitive), not what it says."""
@@ -238,8 +278,8 @@ def _said_part(said: str) -> str:
 def _looks_like_code(code: str) -> bool:
     """Digits that can be an error code; not a year-like version such as "2019" alone."""
     digits = re.sub(r"\D", "", code)
-    if not digits:
-        return False
+    if not digits or re.fullmatch(r"\d-?fa", code, _I):
+        return False  # "коди 2fa": the second factor, not a code
     if re.fullmatch(r"0\d*\.\d+(?:\.\d+)*", code):
         return True  # "код 0015.111": a version never starts with a zero
     return not re.fullmatch(r"\d+\.\d+(?:\.\d+)*", code)  # 8.3.24 is a version

@@ -36,7 +36,7 @@ _DAY_PARTS = (
 _EVENTS = (
     r"(?:[\w']+(?:ого|его|ой|ых|их|ої|ього|их)\s+)?(?:обновлени\w*|оновленн\w*|перезагрузк\w*|"
     r"перезавантаженн\w*|установк\w*|встановленн\w*)|праздник\w*|свят\w*|"
-    r"обновлени\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
+    r"обновлени\w*|обнов[аыуе]|обновк\w*|апдейт\w*|перезагрузк\w*|переустановк\w*|переезд\w*|ремонт\w*|отпуск\w*|выходных|"
     r"установк\w*|замен\w*|отключени\w* света|грозы|смен\w+ пароля|чистк\w*|заправк\w*|"
     r"обслуживани\w*|обслуговуванн\w*|"
     r"оновленн\w*|перезавантаженн\w*|перевстановленн\w*|переїзд\w*|відпустк\w*|встановленн\w*|замін\w*|"
@@ -125,7 +125,8 @@ _PATTERNS = [
     r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
     # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
-    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b)",
+    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
+    r"\s+(?:the|my|our|it|i|we|everything|every)\s)",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -138,7 +139,8 @@ _PATTERNS = [
     r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?morning|all morning|весь день|"
     r"всё утро|все утро|цілий ранок|увесь ранок|весь ранок|all day|"
     r"the day before yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"this (?:morning|afternoon|evening)|last night|earlier today|today|tonight)(?![\w'])",
+    r"this (?:morning|afternoon|evening|am|a\.m\.)|last night|earlier today|today|tonight)"
+    r"(?![\w'])",
     # since a weekday, a week, a month, a date
     rf"(?:(?:со|с|з|із|від|since|from|starting)\s+)?(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?"
     rf"(?:{_WEEKDAYS})(?![\w'])",
@@ -155,7 +157,7 @@ _PATTERNS = [
     rf"близько|приблизно)\s+)?(?:{_CLOCK}|\d{{1,2}})?\s*(?:(?:this|in the)\s+)?(?:{_DAY_PARTS})"
     rf"(?:\s+(?:{_WEEKDAYS}))?(?![\w'])",
     r"(?:с|со|з|із|від)\s+(?:сегодняшн\w+|вчерашн\w+|раннего|самого|сьогоднішн\w+|учорашн\w+|"
-    r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду)(?![\w'])",
+    r"вчорашн\w+|раннього|самого)\s+(?:утра|вечера|обеда|ранку|вечора|обіду|дня)(?![\w'])",
     # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|обновлени\w*|оновлен\w*|updates?|"

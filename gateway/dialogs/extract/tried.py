@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
+from gateway.dialogs.extract.own_steps import BY_MISTAKE, ELSEWHERE_TOO, TROUBLE, is_own_step
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -41,8 +42,9 @@ _ATTEMPT_STEMS = """
     клика кликну клацала клацну
     протира протер протёр протерл продува продул дул чистил
     подожд ждал зачека почека
+    ребут рестарт ресет логин
 """
-_REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін"
+_REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
 _STEMS = ATTEMPT_VERBS.stems
 # English: done forms of attempt verbs (irregular ones listed), and phrasal attempts.
@@ -224,6 +226,8 @@ def extract(text: str) -> str:
         if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         folded = fold(own)
+        if BY_MISTAKE.search(folded):
+            continue  # "удалила случайно", "deleted them by accident": how it came about
         if (
             own in judged
             or _NOTHING_TRIED.search(own)
@@ -235,6 +239,10 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own)
+            or (
+                (is_own_step(own) or ELSEWHERE_TOO.search(folded))
+                and TROUBLE.search(masked[: at.start()])
+            )
         ):
             found.append(clause)
     return "; ".join(found)
@@ -317,7 +325,8 @@ _CAUSE_START = re.compile(
 _STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
     r"появилось|появилась|появился|з'явилося|з'явилась|it started|this started|started when|"
-    r"began when|it began|this began)(?!\w)",
+    r"began when|it began|this began|started (?:right |just )?after|"
+    r"began (?:right |just )?after)(?!\w)",
 )
 
 
@@ -346,7 +355,7 @@ _SELF_REBOOT = re.compile(
 # they may be an attempt ("открывала заново").
 _USE_STEMS = (
     "открыва", "відкрива", "заход", "вход", "ввод", "запуска", "нажима", "натиска", "клика",
-    "клаца", "держа", "трима", "выход", "виход",
+    "клаца", "держа", "трима", "выход", "виход", "сканиру", "скану",
 )  # fmt: skip
 
 

@@ -1,0 +1,153 @@
+"""Steps the user took, read from the verb's form, not from a list of fixes.
+
+Once a message has said what is wrong, a clause that opens with a past verb of the user's
+own, with no subject before it, says what was done about it, whatever the verb:
+"Перепрошил роутер", "Звонила в банк", "Змінила пароль, все одно", "Called the bank",
+"Re-synced the mailbox". The form decides: a past tense of a person (not "it": "Отключило
+свет"), not a reflexive form (what a thing did by itself), a verb a person does to
+something (transitive in the dictionary). What a thing does ("показывал ошибку",
+"перестал печатать", "worked until Monday"), a mishap ("уронила", "forgot the password"),
+what was seen or received, and a narrative before the trouble is said ("Получила письмо,
+вложение не открывается") are not steps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gateway.dialogs.extract.case_blind import case_blind
+from gateway.knowledge.morphology import readings
+
+# Before the step's verb: "я", "уже", "also", "then".
+_LEAD_TEXT = """я мы ми уже вже ещё еще ще тоже теж также також и і й та потом потім сама сам
+    сами ещё раз потом затем i we i've we've have already also then and so just even"""
+_LEAD = frozenset(_LEAD_TEXT.split())
+_WORD = re.compile(r"[\w'’-]+")
+
+# The message said something is wrong before this clause: a negation or a failure.
+TROUBLE = case_blind(
+    r"(?<!\w)(?:не|ни|ні|нет|немає|нема|без|not|no|never|nothing|cannot|dont|cant|wont|didnt|"
+    r"doesnt|isnt)(?!\w)|(?<=\w)n[’']t(?!\w)|"
+    r"(?<!\w)(?:ошибк|помилк|error|перестал|перестав|stopped|завис|висн|висит|вылет|вилiт|"
+    r"вилет|тормоз|гальм|глюч|crash|freez|froze|stuck|hang|пропал|пропав|зник|слетел|злетів|"
+    r"злетіл|отвал|відвал|сломал|зламал|broke|dead|fail|пишет|пише|says|shows|полос|"
+    r"смуг|black|blank|offline|чорн|черн)",
+)
+
+# Lemmas of what a thing does, of mishaps, of seeing and receiving, and of modal verbs: in
+# the past with no subject they are no step the user took.
+_NOT_STEPS_TEXT = """
+    показывать показать выдавать выдать выводить вывести писать написать печатать
+    напечатать работать заработать стать перестать начать начинать продолжать требовать
+    потребовать просить попросить предлагать предложить сообщать сообщить ругаться грузить
+    загрузить зажевать жевать съесть тянуть затянуть выбивать выбить выкидывать выкинуть
+    выбрасывать выбросить выдёргивать сбрасывать зависать тормозить глючить пропадать
+    перегреваться гудеть пищать мигать моргать светиться гореть
+    уронить ронять разбить пролить залить облить сломать потерять терять забыть забывать
+    получить получать увидеть видеть заметить замечать обнаружить найти узнать понять
+    мочь смочь хотеть захотеть собираться иметь быть бывать успеть перенести переносить
+    переехать переезжать
+    показувати показати видавати видати виводити вивести писати написати друкувати
+    надрукувати працювати запрацювати стати перестати почати починати продовжувати вимагати
+    просити попросити пропонувати повідомляти повідомити жувати зажувати тягнути
+    упустити розбити пролити залити зламати загубити губити забути забувати отримати
+    отримувати побачити бачити помітити помічати знайти дізнатися зрозуміти могти змогти
+    хотіти захотіти збиратися мати бути встигнути переносити переїхати переїжджати
+"""
+_NOT_STEPS = frozenset(_NOT_STEPS_TEXT.split())
+# Intransitive verbs that are steps all the same: "звонила в банк", "обращалась в поддержку".
+_INTRANSITIVE_TEXT = """звонить позвонить обращаться обратиться ходить сходить ждать подождать
+    дзвонити подзвонити звертатися звернутися ходити сходити чекати зачекати почекати"""
+_INTRANSITIVE_STEPS = frozenset(_INTRANSITIVE_TEXT.split())
+# Words the dictionaries do not know: "перепрошил", "пересобрал", "ребутнул".
+_UNKNOWN_PAST = re.compile(r"^(?:пере|ре)\w{3,}(?:л|ла|ли|в|нул|нула|нули)$")
+
+# English: a regular past at the clause start, or one of a few irregular ones people use of
+# their own steps; not what a thing did.
+_EN_IRREGULAR_TEXT = "made took sent gave set put ran did tried reset used"
+_EN_IRREGULAR = frozenset(_EN_IRREGULAR_TEXT.split())
+_EN_NOT_STEPS_TEXT = """
+    worked started stopped crashed failed showed displayed happened seemed looked printed
+    loaded appeared disappeared froze frozen hung died kept ended began occurred popped
+    flashed blinked beeped turned dropped spilled broke lost forgot received got noticed saw
+    found realised realized heard wanted needed meant planned decided asked tended
+    continued stayed remained went came became opened closed said told connected
+    mistyped misspelled saved overwrote"""
+_EN_NOT_STEPS = frozenset(_EN_NOT_STEPS_TEXT.split())
+
+
+# Done by mistake: how the trouble came about, not a step against it.
+BY_MISTAKE = case_blind(
+    r"(?<!\w)(?:случайно|нечаянно|ошибочно|по ошибке|випадково|помилково|by accident|"
+    r"accidentally|by mistake|mistakenly)(?!\w)"
+)
+
+
+# The same tried elsewhere: "С телефона тоже не заходит", "Через інший браузер те саме",
+# "Same thing in Edge". Whom else it affects ("у коллег тоже") is no step.
+_ELSEWHERE = (
+    r"(?:с|со|з|із|через|в|во|у|на|on|from|in|via|using|with)\s+(?:\w+\s+)?(?:телефон\w*|"
+    r"смартфон\w*|мобильн\w*|мобільн\w*|ноут\w*|комп\w*|браузер\w*|инкогнито|інкогніто|"
+    r"incognito|edge|chrome|firefox|safari|opera|хром\w*|эдж\w*|phone|mobile|laptop|browser|"
+    r"pc|computer)"
+)
+_SAME = (
+    r"(?:тоже|теж|также|також|то же(?: самое)?|те саме|те ж(?: саме)?|так само|так же|same|"
+    r"too|as well|also)"
+)
+ELSEWHERE_TOO = case_blind(
+    rf"(?<!\w){_ELSEWHERE}(?!\w).*?(?<!\w){_SAME}(?!\w)|(?<!\w){_SAME}(?!\w).*?(?<!\w)"
+    rf"{_ELSEWHERE}(?!\w)"
+)
+
+
+def is_own_step(clause: str) -> bool:
+    """Whether `clause` opens with a past verb of the user's own that is no thing's doing:
+    "Перепрошил роутер", "Змінила пароль", "Called the bank". Whether the message said what
+    is wrong before it is the caller's to check (`TROUBLE`)."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(clause)]
+    while words and words[0] in _LEAD:
+        words = words[1:]
+    if len(words) < 2 or BY_MISTAKE.search(clause):
+        return False  # a bare verb says too little (the attempt lists read those)
+    first = words[0]
+    if first.isascii():
+        return _english_step(first, words[1])
+    if _object_first(first, words[1]):
+        return _cyrillic_step(words[1])  # "Ключ перезаписувала з флешки"
+    return _cyrillic_step(first)
+
+
+def _object_first(word: str, verb: str) -> bool:
+    """Whether `word` is a noun the past `verb` after it does not agree with: its object
+    ("Ключ перезаписувала", "Кабель меняли"), not its subject ("Принтер перестал")."""
+    noun = readings(word, "ru") or readings(word, "uk")
+    done = readings(verb, "ru") or readings(verb, "uk")
+    if not noun or not done or "NOUN" not in noun[0][1] or "past" not in done[0][1]:
+        return False
+    said, form = noun[0][1], done[0][1]
+    if "plur" in form:
+        return "plur" not in said
+    return not ({"masc", "femn", "neut"} & said & form)
+
+
+def _cyrillic_step(word: str) -> bool:
+    found = readings(word, "ru") or readings(word, "uk")
+    if not found:
+        return bool(_UNKNOWN_PAST.match(word))
+    lemma, grammemes = found[0]
+    if "VERB" not in grammemes or "past" not in grammemes or "neut" in grammemes:
+        return False
+    if lemma in _NOT_STEPS:
+        return False
+    if lemma in _INTRANSITIVE_STEPS:
+        return True
+    if word.endswith(("ся", "сь")):
+        return False  # "перегрелся": what the thing did by itself
+    return "intr" not in grammemes
+
+
+def _english_step(word: str, following: str) -> bool:
+    if word in _EN_NOT_STEPS or (word == "used" and following == "to"):
+        return False
+    return word in _EN_IRREGULAR or (word.endswith("ed") and len(word) > 4)
