@@ -49,9 +49,13 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-zA-Z]")
 _UK_ONLY = frozenset("іїєґ")
 _RU_ONLY = frozenset("ыэъ")
-# Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять);
-# normalisation drops apostrophes, so it is put back before a dictionary look-up.
+# Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять),
+# and after a prefix that ends in a consonant (з'явитися, під'єднати, роз'єм, об'єкт);
+# normalisation drops apostrophes and many people never type them, so one is put back
+# before a dictionary look-up.
 _UK_APOSTROPHE = re.compile(r"([бпвмфр])([яюєї])")
+_UK_PREFIX_APOSTROPHE = re.compile(r"[бвдзстжк](?=[яюєї])")
+_UK_PREFIX_REACH = 6  # a prefix's last consonant is within the first letters: "перед'", "між'"
 # A word seen fewer times than this in the English frequency list is too rare to be sure it
 # is a real word rather than a frequent misspelling.
 _ENGLISH_MIN_COUNT = 100
@@ -368,8 +372,8 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
     analyser = _analyser(first)
     if not analyser.word_is_known(word):
         uk = _analyser("uk")
-        restored = _UK_APOSTROPHE.sub(r"\1'\2", word)
-        if restored != word and uk.word_is_known(restored):
+        restored = _apostrophe_restored(word)
+        if restored is not None:
             analyser, word = uk, restored
         elif _analyser(second).word_is_known(word):
             analyser = _analyser(second)
@@ -440,8 +444,23 @@ def _cyrillic_known(word: str) -> bool:
     return bool(
         _analyser("ru").word_is_known(word)
         or uk.word_is_known(word)
-        or uk.word_is_known(_UK_APOSTROPHE.sub(r"\1'\2", word))
+        or _apostrophe_restored(word) is not None
     )
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _apostrophe_restored(word: str) -> str | None:
+    """The Ukrainian word typed without its apostrophe, when the dictionary knows it with
+    one: "компютер", "зявляється" (з'являється), "підєднати" (під'єднати); else None."""
+    uk = _analyser("uk")
+    labial = _UK_APOSTROPHE.sub(r"\1'\2", word)
+    if labial != word and uk.word_is_known(labial):
+        return labial
+    for match in _UK_PREFIX_APOSTROPHE.finditer(word, 0, _UK_PREFIX_REACH):
+        restored = f"{word[: match.end()]}'{word[match.end() :]}"
+        if uk.word_is_known(restored):
+            return restored
+    return None
 
 
 @lru_cache(maxsize=_WORDS_KEPT)
@@ -450,7 +469,7 @@ def known_in(word: str, lang: str) -> bool:
     analyser = _analyser(lang)
     if analyser.word_is_known(word):
         return True
-    return lang == "uk" and analyser.word_is_known(_UK_APOSTROPHE.sub(r"\1'\2", word))
+    return lang == "uk" and _apostrophe_restored(word) is not None
 
 
 def _english_known(word: str) -> bool:

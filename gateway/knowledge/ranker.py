@@ -38,6 +38,8 @@ from gateway.knowledge.vocabulary import (
     PLACE_WORDS,
     PREPOSITIONS,
     PRODUCT_WORDS,
+    SOURCE_WORDS,
+    VANISH_WORDS,
     WANT_WORDS,
 )
 
@@ -72,6 +74,10 @@ _WHEN = frozenset({"после", "після", "перед", "since", "after", "
 # looked for this many words after the time word and weighs this much of a word (not specific).
 _ONSET_REACH = 4
 _ONSET_WEIGHT = 0.5
+# "пропала папка с общего диска": the words a source preposition governs, up to this many,
+# with a vanishing verb this close, are where from.
+_SOURCE_REACH = 3
+_ARTICLES = frozenset({"the", "a", "an", "our", "my", "this", "that", "его", "мой", "наш"})
 # "пролила каву на ноутбук", "dropped my phone in the sink": content words this close to a
 # spill or a drop say how a device was damaged. "шумит словно самолёт", "lagging like
 # crazy": the word after a comparison is a likeness. Neither makes the message another
@@ -368,14 +374,37 @@ class Ranker:
 
     def _dated(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of the events a problem is dated by: the first update, patch or move
-        within a few words after "после", "після", "since", "after"."""
-        found: set[int] = set()
+        within a few words after "после", "після", "since", "after"; and the place
+        something vanished from ("пропала папка с общего диска"), which says where as the
+        event says when."""
+        found = self._vanished_from(words)
         for index, token in enumerate(words):
             if token.word in _WHEN:
                 for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):
                     if words[ahead].lemma in self._onsets:
                         found.add(ahead)
                         break
+        return found
+
+    @staticmethod
+    def _vanished_from(words: tuple[Token, ...]) -> set[int]:
+        """Positions of the words a source preposition governs ("с общего диска", "from
+        the shared drive") when a vanishing verb is near: the place, not what vanished."""
+        found: set[int] = set()
+        for index, token in enumerate(words):
+            if token.word not in SOURCE_WORDS:
+                continue
+            span = []
+            for ahead in range(index + 1, min(index + 1 + _SOURCE_REACH, len(words))):
+                if words[ahead].stop:
+                    if span or words[ahead].word not in _ARTICLES:
+                        break
+                    continue
+                span.append(ahead)
+            near = words[max(index - _SOURCE_REACH, 0) : index]
+            after = words[span[-1] + 1 : span[-1] + 1 + _SOURCE_REACH] if span else ()
+            if span and any(t.word in VANISH_WORDS for t in (*near, *after)):
+                found.update(span)
         return found
 
     def _elsewhere(self, message: _Message) -> dict[str, float]:
@@ -453,6 +482,10 @@ class Ranker:
         found: dict[str, float] = {}
         if word in self._postings:
             found[word] = 1.0
+        elif word.isascii() and f"un{word}" in self._postings:
+            # "not available" is what an article calls "unavailable" (also unresponsive,
+            # unreachable, unable): the negation is its own generic word.
+            found[f"un{word}"] = _PREFIX_SIMILARITY
         if len(word) >= 5:
             for term in self._by_prefix.get(word[:4], ()):
                 # A shared beginning of 5+ letters and most of the longer word: another form

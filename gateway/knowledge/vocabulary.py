@@ -18,6 +18,22 @@ def _phrases(text: str) -> list[str]:
 # Slang, transliterations and split spellings mapped to one canonical token. Phrases
 # (several words) are replaced before tokenising; single words after.
 PHRASES: dict[str, str] = {
+    # The system's tools people quote: where they saw it, not what is wrong.
+    **dict.fromkeys(
+        _phrases(
+            "task manager | диспетчер задач | диспетчере задач | диспетчера задач | "
+            "диспетчері задач | диспетчер завдань | диспетчері завдань | диспетчера завдань"
+        ),
+        "taskmanager",
+    ),
+    **dict.fromkeys(
+        _phrases(
+            "device manager | диспетчер устройств | диспетчере устройств | "
+            "диспетчера устройств | диспетчер пристроїв | диспетчері пристроїв | "
+            "диспетчера пристроїв"
+        ),
+        "devicemanager",
+    ),
     "wi fi": "wifi",
     "wi fy": "wifi",
     "вай фай": "wifi",
@@ -58,6 +74,29 @@ PHRASES: dict[str, str] = {
             "keyboard keyboards mouse mice headset headsets headphones earbuds printer "
             "printers charger presenter clicker scanner speaker speakers"
         )
+    },
+    # The same in Russian and Ukrainian: "беспроводная клавиатура отваливается" is the
+    # keyboard's problem; "беспроводная сеть" stays the Wi-Fi.
+    **{
+        f"{adjective} {device}": device
+        for adjectives, devices in (
+            (
+                "беспроводная беспроводной беспроводную беспроводные беспроводных "
+                "беспроводным беспроводное",
+                "клавиатура клавиатуры клавиатуру клавиатурой клава клаву мышь мышка мышки "
+                "мышку мышкой мышью мыши наушники наушников наушниками гарнитура гарнитуры "
+                "гарнитуру гарнитурой колонка колонки колонку",
+            ),
+            (
+                "бездротова бездротовий бездротову бездротові бездротових бездротовою "
+                "бездротової бездротове",
+                "клавіатура клавіатури клавіатуру клавіатурою клава клаву миша мишка миші "
+                "мишу мишку мишкою навушники навушників навушниками гарнітура гарнітури "
+                "гарнітуру гарнітурою колонка колонки колонку",
+            ),
+        )
+        for adjective in _words(adjectives)
+        for device in _words(devices)
     },
     # A printer named by what it prints is a printer ("the label printer is offline").
     **dict.fromkeys(
@@ -213,6 +252,8 @@ WORDS: dict[str, str] = {
     "андроиде": "android",
     "андроїд": "android",
     "андроїді": "android",
+    "кэнон": "canon",
+    "кенон": "canon",
     "винда": "windows",
     "винды": "windows",
     "винде": "windows",
@@ -265,6 +306,53 @@ WORDS: dict[str, str] = {
         _words("дисконектит дисконектить дисконект дисконнект дисконектиться"), "отключается"
     ),
     **dict.fromkeys(_words("акк акка акке акку акком"), "аккаунт"),
+    # "Учётка" (ru) and "учьотка" (surzhyk) are the account in every case form.
+    **{
+        f"{stem}{ending}": "аккаунт"
+        for stem in ("учетк", "учьотк", "учотк")
+        for ending in ("а", "и", "е", "у", "ой", "ою", "і", "ах", "ами")
+    },
+    # A message or window that appears says what the screen shows, not what is wrong:
+    # "выскакивает ошибка", "з'являється вікно", "a warning pops up".
+    **dict.fromkeys(
+        _words(
+            "появляется появляются появилось появилась появился появилось выскакивает "
+            "выскакивают выскочило выскочила выскочил вылазит вылазиет вылезает вылезло "
+            "вылезла вылез"
+        ),
+        "пишет",
+    ),
+    **dict.fromkeys(
+        _words(
+            "зявляється зявляються зявилось зявилося зявилася зявився вискакує вискакують "
+            "вискочило вискочила вискочив вилазить вилізло вилізла виліз"
+        ),
+        "пише",
+    ),
+    **dict.fromkeys(_words("pops popping popped appears appeared appearing"), "shows"),
+    # "Отваливается" (drops off) is "отключается" (disconnects), for a network or a device.
+    **dict.fromkeys(
+        _words(
+            "отваливается отваливаются отвалился отвалилась отвалилось отвалились "
+            "отваливалось отваливался отваливалась отвалится"
+        ),
+        "отключается",
+    ),
+    **dict.fromkeys(
+        _words(
+            "відвалюється відвалюються відвалився відвалилась відвалилася відвалилося "
+            "відвалилось відвалились відвалилися"
+        ),
+        "відключається",
+    ),
+    # Surzhyk "не робить" / "не робе" is "не працює" (does not work).
+    **dict.fromkeys(_words("робить робе робит роблять"), "працює"),
+    # "Блокнуло" is "заблокировало", in its forms.
+    **{
+        f"{prefix}блокн{ending}": "заблокировать"
+        for prefix in ("", "за")
+        for ending in ("уло", "ули", "ул", "ула", "уть", "ув", "ула", "улся", "улась", "увся")
+    },
     # "На старте", "при старті": at launch.
     **dict.fromkeys(_words("старт старта старте старту старті стартом"), "запуск"),
 }
@@ -274,7 +362,7 @@ WORDS: dict[str, str] = {
 # each form is mapped to the dictionary verb it means.
 _LOCK_ENDINGS = ("ить", "ило", "или", "ил", "ила", "ился", "илась", "илось", "ились", "ит",
                  "ат", "ен", "ена", "ено", "ены", "енный", "енная", "ивает", "ивают", "ьте",
-                 "ити", "ив", "ять", "те")  # fmt: skip
+                 "ити", "ив", "ять", "те", "ився", "илася", "илося", "илися")  # fmt: skip
 for _ending in _LOCK_ENDINGS:
     WORDS.setdefault(f"залоч{_ending}", "заблокировать")
     WORDS.setdefault(f"лоч{_ending}", "заблокировать")
@@ -406,6 +494,7 @@ STOP_WORDS: frozenset[str] = _words(
     спробував спробувала намагатися намагався намагалася
     вроде типа короче ну блин вообще пока туда сюда оттуда ранее раньше уважаемый уважаемые
     словно будто
+    робити зробити роблю делать сделать
     бо шо того якщо взагалі ніби наче мов мабуть типу поки туди сюди раніше шановний
     шановні
     """
@@ -423,6 +512,20 @@ ONSET_WORDS: frozenset[str] = _words(
     patching reinstall reinstalling move migration
     """
 )
+
+# Vanishing: what vanished is the problem; the place it vanished from ("пропала папка с
+# общего диска", "file disappeared from the shared drive") says where, like a time says when.
+VANISH_WORDS: frozenset[str] = _words(
+    """
+    пропал пропала пропало пропали пропадает пропадают исчез исчезла исчезло исчезли
+    исчезает делся делась делось делись слетел слетела слетело слетели
+    зник зникла зникло зникли зникає зникають пропав пропала пропало пропали пропадає
+    подівся поділася поділося поділися
+    disappeared disappears vanished vanishes gone missing lost
+    """
+)
+# Prepositions of a source: the words they govern are where from.
+SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
 
 # Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
 # was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for
@@ -454,6 +557,12 @@ PLACE_WORDS: frozenset[str] = _words(
     office offices department departments branch branches shop shops store stores site
     sites clinic clinics hospital hotel school warehouse floor building company team staff
     users tills registers pharmacy pharmacies reception ward call centre center
+    библиотека гостиница отель ресторан кафе музей театр кинотеатр университет институт
+    колледж кафедра лаборатория редакция студия банк отделения лаборатории
+    бібліотека готель ресторан кафе музей театр кінотеатр університет інститут коледж
+    кафедра лабораторія редакція студія банк лабораторії
+    library libraries restaurant restaurants cafe museum theatre theater cinema university
+    college campus lab labs laboratory newsroom studio bank
     """
 )
 
@@ -509,6 +618,7 @@ PRODUCT_WORDS: frozenset[str] = APPLICATION_WORDS | _words(
     windows macos mac linux ubuntu office microsoft ms m365 o365 browser adobe pdf zip visual
     studio code
     dell hp lenovo asus acer apple logitech canon xerox kyocera brother ricoh epson
+    taskmanager devicemanager
     """
 )
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
@@ -531,9 +641,13 @@ WORDS.update(
             ("ревіт", "revit"), ("архикад", "archicad"), ("архікад", "archicad"),
             ("скетчап", "sketchup"), ("индизайн", "indesign"), ("індизайн", "indesign"),
             ("шарепоинт", "sharepoint"), ("джира", "jira"), ("джиру", "jira"),
-            ("медок", "medoc"),
+            ("медок", "medoc"), ("аутлук", "outlook"), ("тимс", "teams"), ("тімс", "teams"),
+            ("эдж", "edge"), ("едж", "edge"), ("ексел", "excel"), ("эксел", "excel"),
+            ("фортиклиент", "forticlient"), ("фортіклієнт", "forticlient"),
+            ("фортиклієнт", "forticlient"), ("энниконнект", "anyconnect"),
+            ("эниконнект", "anyconnect"), ("еніконект", "anyconnect"),
         )
-        for ending in ("", "а", "е", "у", "і", "ом")
+        for ending in ("", "а", "е", "у", "і", "ом", "ові", "ем", "ом", "і")
     }
 )
 

@@ -362,6 +362,19 @@ def test_it_or_unclear_messages_are_nobody_elses(matcher: Matcher, text: str) ->
         ("Excel closes the moment I open it", "en", "app_wont_start"),
         # Windows (the product) is not a window a sample mentions.
         ("Windows says not enough space to install the update", "en", "disk_full"),
+        # What vanished is the problem; the drive it vanished from says where...
+        ("пропала папка с общего диска", "ru", "file_recovery"),
+        ("з мережевого диска зник файл з договорами", "uk", "file_recovery"),
+        ("a folder vanished from the shared drive overnight", "en", "file_recovery"),
+        # ...and a drive that vanished is the drive's problem.
+        ("пропал сетевой диск", "ru", "shared_drive_access"),
+        ("the shared drive disappeared from my computer", "en", "shared_drive_access"),
+        # "Not available" is what an article calls unavailable.
+        ("share not available", "en", "shared_drive_access"),
+        # Surzhyk and slang: "не робить" does not work, "блокнуло", "учётка".
+        ("блокнуло учетку", "ru", "account_locked"),
+        ("учьотку заблочило", "uk", "account_locked"),
+        ("сканер не робить", "uk", "scanner_not_working"),
     ],
 )
 def test_words_that_name_the_problem_rank_it_first(
@@ -403,3 +416,16 @@ def test_a_drink_or_a_sink_alone_is_still_another_services(matcher: Matcher) -> 
     # Only near a spill or a drop: "кофемашина не работает" stays the kitchen's.
     assert matcher.ranker.elsewhere("кофемашина на кухне сломалась", "ru")
     assert matcher.ranker.elsewhere("the kitchen sink is blocked", "en")
+
+
+def test_a_system_tool_or_an_appearing_message_is_not_an_unknown_word(matcher: Matcher) -> None:
+    # "Task manager" and "вискакує" say where it was seen and that something showed: they
+    # make an IT message no less IT's than without them.
+    for text, bare, lang in (
+        ("в диспетчере задач диск 100% и все тормозит", "диск 100% и все тормозит", "ru"),
+        ("вискакує помилка при вході в пошту", "помилка при вході в пошту", "uk"),
+        ("laptop is slow, task manager shows disk at 100%", "laptop is slow, disk at 100%", "en"),
+    ):
+        ranked, plain = matcher.ranker.rank(text, lang), matcher.ranker.rank(bare, lang)
+        assert ranked[0].article.id == plain[0].article.id, text
+        assert ranked[0].unknown == plain[0].unknown == 0.0, text

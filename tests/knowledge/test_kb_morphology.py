@@ -146,3 +146,18 @@ def test_british_spellings_meet_the_american_ones() -> None:
         assert lemma(british, "en") == lemma(american, "en"), british
     # Words that only look British keep meeting themselves.
     assert lemma("hours", "en") != lemma("hors", "en")
+
+
+def test_ukrainian_words_typed_without_their_apostrophe_are_dictionary_words() -> None:
+    # After a prefix (з'явитися, під'єднати, роз'єм) as after б п в м ф р (комп'ютер).
+    for typed, written in (
+        ("зявляється", "з'являється"),
+        ("підєднатись", "під'єднатись"),
+        ("розєм", "роз'єм"),
+        ("обєкт", "об'єкт"),
+        ("компютер", "комп'ютер"),
+    ):
+        assert lemma(typed, "uk") == lemma(written, "uk"), typed
+        assert is_dictionary_word(typed, "uk"), typed
+    # A word that is right without one stays as it is.
+    assert lemma("дзвоню", "uk") == lemma("дзвонити", "uk")
