@@ -49,6 +49,7 @@ from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
+from gateway.triage.impact import read_impact
 from gateway.triage.language import detect_language, reply_language
 from gateway.triage.mood import (
     HandoffSignal,
@@ -332,8 +333,15 @@ class SupportFlow:
             fill(st.fields, st.sources, text, "reply to did-it-help")
         if not helped and (signal or helped is False or len(text.split()) >= DETAIL_WORDS):
             turn.emit(ArticleNotHelped(topic=st.topic))  # every "no", whatever follows
+        # who is stopped may come only now: "ні, і в усьому офісі теж немає", "no, and it's
+        # the whole company": the reply raises the priority, never lowers it
+        urgent = bool(text) and not helped and self._reply_urgent(turn, text)
         if signal:
             self.to_person(turn, signal.reason, self._article(st.topic))
+            self._raise_priority(turn, urgent)
+        elif urgent:
+            self.to_person(turn, "urgent", self._article(st.topic))
+            self._raise_priority(turn, urgent)
         elif helped:
             st.failed_answers = 0
             turn.emit(Resolved(by="bot"))
@@ -409,6 +417,8 @@ class SupportFlow:
             st.problem = value
             match = self._match(value, turn.lang)
             self._classify(turn, _top_article(match), confident=match.outcome == "answer")
+        if field != "problem":  # an answer may say who is stopped: "у всех так"
+            self._raise_priority(turn, self._reads_urgent(turn, text))
         signal = detect_handoff(turn.reading(text)) if field != "problem" else None
         if signal and signal.reason in ("asked_for_person", "upset"):
             self.request_ticket(turn)  # the user has had enough questions
@@ -531,6 +541,27 @@ class SupportFlow:
         statement = problem_statement(problem)
         st.group = self.routing.group_for(article, statement, confident=confident).value
         st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
+
+    def _reads_urgent(self, turn: Turn, text: str) -> bool:
+        """Whether a later message alone reads as P1 (many stopped, something at stake)."""
+        return self.priorities.assess(turn.reading(text)).priority is Priority.P1
+
+    def _reply_urgent(self, turn: Turn, text: str) -> bool:
+        """A reply that is P1 alone, or that adds who is stopped or what is at stake to the
+        problem's stop ("нет, а у нас очередь покупателей" after "не печатает касса")."""
+        if self.priorities.assess(turn.reading(text)).reason in ("many_stopped", "urgent"):
+            return True
+        # what is at stake said alone, beside the stop already told; a reply with a stop of
+        # its own is read for many only ("Вилітає при відкритті графіку водіїв" names whose
+        # rota, not drivers kept waiting)
+        impact = read_impact(turn.reading(text))
+        adds = impact.at_stake and not impact.stopped
+        return adds and self._reads_urgent(turn, f"{turn.state.problem}\n{text}")
+
+    @staticmethod
+    def _raise_priority(turn: Turn, urgent: bool) -> None:
+        if urgent:
+            turn.state.priority = Priority.P1.value
 
     def _article(self, topic: str) -> ArticleLike | None:
         return self.knowledge.article(topic) if topic else None

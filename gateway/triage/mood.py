@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gateway.triage.impatience import lost_patience
+from gateway.triage.impatience import LOST_PATIENCE, lost_patience
 from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message
@@ -114,7 +114,8 @@ _FILLER = frozenset({
     "можно", "можна", "мне", "мені", "me", "меня", "мене", "нужно", "нужен", "треба",
     "потрібно", "talk", "speak", "chat", "with", "to", "can", "could", "i", "a", "an", "the",
     "поговорить", "поговорити", "связать", "зв'язати", "свяжите", "дайте", "позовите",
-    "покличте", "give", "get", "someone", "somebody", "person",
+    "покличте", "give", "get", "someone", "somebody", "person", "who", "actually", "really",
+    "help", "just", "this", "that", "i'm", "it's", "это", "це", "уже", "вже", "та",
 })  # fmt: skip
 
 
@@ -148,6 +149,8 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
 def describes_problem(text: str) -> bool:
     """Whether anything beyond "connect me to an operator" or "кличте людину" was said."""
     own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not calls_for_person(c)]
-    rest = ASKS_FOR_PERSON.remove(" ".join(own))
+    # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
+    # no problem either
+    rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))
     words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
     return len(words) >= 2

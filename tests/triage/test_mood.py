@@ -327,3 +327,16 @@ def test_ordinary_words_near_those_shapes_are_calm(text: str) -> None:
 )
 def test_escalation_or_nothing_done_hands_over(text: str) -> None:
     assert detect_handoff(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("I'm fed up with this. Get me someone who can actually help.", False),
+        ("та скільки можна чекати, покличте когось живого", False),
+        ("позовите админа, не печатает принтер", True),
+        ("Third time contacting you about the printer jamming in the sales office", True),
+    ],
+)
+def test_how_the_user_feels_describes_no_problem(text: str, described: bool) -> None:
+    assert describes_problem(text) is described
