@@ -8,6 +8,7 @@ A place or a department ("бухгалтерия", "каса", "reception", "с�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,6 +103,15 @@ IT_SHAPED = PhraseSet([
     r"біометр\w*", r"time ?clock\w*", r"учет\w* рабочего времени", r"облік\w* робочого часу",
     r"digital signage", r"signage", r"інфокіоск\w*", r"инфокиоск\w*",
 ])  # fmt: skip
+# A password or a login that something asks for is how it fails, not what is broken: "the
+# shared drive asks for a password" is the drive's ("просит пароль", "вимагає логін").
+_ASKED_FOR = re.compile(
+    r"(?<!\w)(?:asks?|asking|asked|prompts?|prompting|keeps asking|просит|просить|требует|"
+    r"запрашивает|вимагає|питає|запитує)\s+(?:me\s+|мене\s+|меня\s+)?(?:for\s+)?"
+    r"(?:a\s+|the\s+|my\s+|ввести\s+|ввести\s+)?(?:парол\w*|логин\w*|логін\w*|password\w*|"
+    r"credentials|login)",
+    re.IGNORECASE,
+)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
 
@@ -137,6 +147,7 @@ class Routing:
 
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
+        text = _ASKED_FOR.sub(" ", text)
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         return {group: hits for group, hits in found.items() if hits}
 

@@ -110,6 +110,14 @@ def test_a_word_that_only_starts_like_app_is_not_software() -> None:
     assert Routing().infer("nothing appears on the boardroom TV over HDMI") is SupportGroup.HARDWARE
 
 
+def test_a_password_asked_for_is_how_a_thing_fails_not_what_is_broken() -> None:
+    routing = Routing()
+    assert routing.infer("in HR the shared drive asks for a password") is SupportGroup.NETWORK
+    assert routing.infer("сетевой диск просит пароль") is SupportGroup.NETWORK
+    assert routing.infer("мережевий диск вимагає пароль") is SupportGroup.NETWORK
+    assert routing.infer("forgot my password") is SupportGroup.ACCOUNTS
+
+
 @pytest.mark.parametrize(
     ("text", "group"),
     [

@@ -247,7 +247,7 @@ def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
             # sentence elsewhere ("… вчора в Скарбі все працювало") says it is a name too.
             if not _capitalised_thing(word) or desk_thing(word):
                 return False
-            return _written_as_name_elsewhere(text, match) or bool(_PROGRAM_LIFE.match(after))
+            return _written_as_name_elsewhere(text, match) or _acts_like_program(after)
         if _ENTER_BEFORE_CYR.search(before):
             return True
         return _capitalised_thing(word) and bool(_THING_VERB_CYR.match(after))
@@ -329,6 +329,29 @@ _PROGRAM_LIFE = re.compile(
     r"(?:ошибк\w*|помилк\w*|(?=[«\"“'])))(?![\w])",
     _I,
 )
+# Where or when, between the name and its verb: "Парус у бухгалтерии висне", "Гармонія після
+# оновлення вилітає", "Скарб на новому ноуті не запускається".
+_BETWEEN = re.compile(
+    r"\s*(?:(?:сегодня|сьогодні|вчера|вчора|опять|снова|знову|постоянно|постійно)\s+)?"
+    r"(?:з|із|зі|с|со|у|в|во|на|після|после|до|від|от|при|під|под|через|за)"
+    r"(?P<words>(?:\s+[\w'’-]+){1,2})",
+    _I,
+)
+
+
+def _acts_like_program(after: str) -> bool:
+    """Whether what follows a word says it starts, hangs or crashes, right after it or after
+    a place or a time."""
+    if _PROGRAM_LIFE.match(after):
+        return True
+    between = _BETWEEN.match(after)
+    if not between:
+        return False
+    words = list(re.finditer(r"\s+[\w'’-]+", between.group("words")))
+    start = between.start("words")
+    return any(_PROGRAM_LIFE.match(after[start + w.end() :]) for w in words)
+
+
 _DOTTED_VERSION = re.compile(r"^\s+v?\d+\.\d+(?:\.\d+)*(?![\w])", _I)
 # A word the desk's own labelled problem lines use ("Отчет", "Экран", "Прога") names a
 # thing the desk looks after, not a program's name.
