@@ -36,7 +36,7 @@ from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
 from gateway.store.self_service import SelfServiceStore
 from gateway.store.sla_timers import SlaTimerQueue
-from gateway.store.slot_steps import STALE_AFTER_SECONDS, SlotSteps
+from gateway.store.slot_steps import STALE_AFTER_SECONDS, SlotSteps, inbound_entry
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.topology import RedisTarget, TopologyView, connect, describe
 from gateway.store.transaction import (
@@ -287,7 +287,13 @@ def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
     conversation, one shard). `commit_many` pipelines such calls and never joins two in
     one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
     ops = tx.ops + tx.publish_ops()
-    return [], [fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops)]
+    entry = inbound_entry(ops)
+    # The conversation's version is checked last: its key names where the entry is kept.
+    applied = keys.applied_entry(tx.checks[-1][0]) if entry and tx.checks else ""
+    return [], [
+        fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops),
+        applied, *(entry if applied else ("", "")),
+    ]  # fmt: skip
 
 
 def _commit_failure(result: Any) -> CommitConflict | LeaseLost | None:
@@ -296,4 +302,4 @@ def _commit_failure(result: Any) -> CommitConflict | LeaseLost | None:
         return CommitConflict()
     if status == "lease_lost":
         return LeaseLost()
-    return None
+    return None  # 'ok', or 'applied': the same commit was applied before

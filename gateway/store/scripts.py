@@ -32,12 +32,35 @@ redis.call('EXPIRE', KEYS[1], ARGV[1])
 return false
 """
 
+# Lua: whether stream entry id `a` is at or before `b` (ids are "ms-seq").
+_AT_OR_BEFORE = """
+local function at_or_before(a, b)
+  local ams, aseq = string.match(a, '(%d+)-(%d+)')
+  local bms, bseq = string.match(b, '(%d+)-(%d+)')
+  if tonumber(ams) ~= tonumber(bms) then return tonumber(ams) < tonumber(bms) end
+  return tonumber(aseq) <= tonumber(bseq)
+end
+"""
+
 # Apply a batch of writes only if this worker still holds its shard lease (fencing a
 # worker that stalled past its lease) and the conversation versions are unchanged
 # (optimistic concurrency against operators' actions). All or nothing.
-COMMIT = """
+# A turn's commit (one that acknowledges an inbound entry) is applied once: the entry is
+# recorded with it, and the same commit sent again (a client retrying after the server
+# applied it and died before answering) finds it there and is told 'applied' instead of
+# 'conflict', which would have had the turn computed again and its message kept twice.
+# ARGV: lease key, token, checks, ops, applied-entry key ('' for none), stream, entry id.
+COMMIT = (
+    _AT_OR_BEFORE
+    + """
 if ARGV[1] ~= '' and redis.call('GET', ARGV[1]) ~= ARGV[2] then
   return 'lease_lost'
+end
+if ARGV[5] ~= '' then
+  local last = redis.call('HMGET', ARGV[5], 'stream', 'entry')
+  if last[1] == ARGV[6] and last[2] and at_or_before(ARGV[7], last[2]) then
+    return 'applied'
+  end
 end
 local checks = cjson.decode(ARGV[3])
 for _, c in ipairs(checks) do
@@ -49,8 +72,10 @@ local ops = cjson.decode(ARGV[4])
 for _, op in ipairs(ops) do
   redis.call(unpack(op))
 end
+if ARGV[5] ~= '' then redis.call('HSET', ARGV[5], 'stream', ARGV[6], 'entry', ARGV[7]) end
 return 'ok'
 """
+)
 
 # What a turn reads, in one round trip: the conversation hash and, for each of its open
 # tickets, the id and its hashes (a ticket that is over is skipped unread: a conversation
@@ -200,13 +225,9 @@ return {redis.call('LRANGE', KEYS[1], ARGV[1], -1), redis.call('HGET', KEYS[2], 
 # KEYS: every key the step touches (one slot). ARGV: checks, ops, intents key, intent id,
 # intent ('' for none), applied-entry key ('' for none), stream, entry id, the slot's
 # check lock (another commit checked versions here and has yet to write).
-COMMIT_HOME = """
-local function at_or_before(a, b)
-  local ams, aseq = string.match(a, '(%d+)-(%d+)')
-  local bms, bseq = string.match(b, '(%d+)-(%d+)')
-  if tonumber(ams) ~= tonumber(bms) then return tonumber(ams) < tonumber(bms) end
-  return tonumber(aseq) <= tonumber(bseq)
-end
+COMMIT_HOME = (
+    _AT_OR_BEFORE
+    + """
 if ARGV[6] ~= '' then
   local last = redis.call('HMGET', ARGV[6], 'stream', 'entry')
   if last[1] == ARGV[7] and last[2] and at_or_before(ARGV[8], last[2]) then
@@ -226,6 +247,7 @@ if ARGV[5] ~= '' then redis.call('HSET', ARGV[3], ARGV[4], ARGV[5]) end
 if ARGV[6] ~= '' then redis.call('HSET', ARGV[6], 'stream', ARGV[7], 'entry', ARGV[8]) end
 return 'ok'
 """
+)
 
 # One later step of an intent, applied once: KEYS[1] is its done-mark, the rest the keys
 # it writes (one slot). ARGV: ops (JSON), how long the mark is kept.

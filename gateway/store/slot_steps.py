@@ -99,7 +99,7 @@ class SlotSteps:
         if not await self._register(marker if later else "", fence):
             await self._unlock(elsewhere)
             return "lease_lost"
-        entry = _inbound_entry(writes)
+        entry = inbound_entry(writes)
         applied = keys.applied_entry(home_key) if entry else ""
         status = await self._durable.script(
             self._home,
@@ -241,7 +241,7 @@ def _checks_by_slot(checks: list[list[str]]) -> dict[int, list[list[str]]]:
     return grouped
 
 
-def _inbound_entry(ops: list[list[str]]) -> tuple[str, str] | None:
+def inbound_entry(ops: list[list[str]]) -> tuple[str, str] | None:
     """(stream, entry id) of the inbound entry a commit acknowledges, if any."""
     for op in ops:
         if op[0] == "XACK" and op[2] == keys.INBOUND_GROUP:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from gateway.models import InboundMessage, RateLimit, RateLimited
+from gateway.models import InboundMessage, OutboundMessage, RateLimit, RateLimited
 from gateway.store import Fence, InboundEntry, Store, Transaction, keys
+from gateway.store.conversations import ConversationStore
 from gateway.store.embedded import EmbeddedRedis, bundled_redis_server
 from gateway.worker import InboundWorker
 
@@ -314,3 +315,34 @@ async def test_a_shard_whose_read_met_an_outage_is_taken_up_again_and_kept(
     lost = [r.getMessage() for r in caplog.records if "lease" in r.getMessage()]
     assert lost == []
     assert await store.redis.lrange("test:order:outage", 0, -1) == [b"#1"]
+
+
+async def test_a_turn_commit_sent_again_after_it_was_applied_is_kept_once(store: Store) -> None:
+    """redis-py sends a command again after a connection error, also when the server had
+    applied it and died before answering (the embedded redis-server SIGKILLed mid-traffic).
+    The same turn's commit sent again is done already: the message is in the transcript
+    once and its reply queued once. Before, it failed its version check and the turn was
+    computed again from the state it had written: the message was kept twice."""
+
+    async def turn(n: int) -> Transaction:
+        assert await store.inbound.accept(msg("77", n))
+        [entry] = await store.inbound.read([store.inbound.shard_of("telegram:77")], "w", 10, 10)
+        conv, _ = await store.conversations.load("telegram:77", "telegram", "77")
+        tx = Transaction()
+        tx.transcript(conv.key, {"direction": "in", "text": f"#{n}", "message_id": f"77-{n}"})
+        tx.deliver("telegram", "77", OutboundMessage(text=f"reply {n}"))
+        ConversationStore.save(tx, conv, 1.0 + n)
+        tx.ops.extend(store.inbound.ack_ops(entry))
+        return tx
+
+    first = await turn(1)
+    await store.commit(first)
+    await store.commit(first)  # sent again: no CommitConflict, nothing written twice
+    second = await turn(2)  # the conversation's next message still commits
+    assert await store.commit_many([second]) == [None]
+    assert await store.commit_many([second, first]) == [None, None]
+
+    transcript = await store.conversations.transcript("telegram:77")
+    assert [e["text"] for e in transcript] == ["#1", "#2"]
+    assert await store.outbox.pending("telegram") == 2
+    assert await store.inbound.backlog() == 0
