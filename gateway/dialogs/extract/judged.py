@@ -24,10 +24,10 @@ VERDICT = case_blind(
     r"still the same)(?!\w)"
 )
 # Words that may come before the step itself: "я", "уже", "also", "then".
-_LEAD_WORDS = """я мы ми i we уже вже ещё еще ще тоже теж также також и і й та потом потім
+LEAD_WORDS_TEXT = """я мы ми i we уже вже ещё еще ще тоже теж также також и і й та потом потім
     already also then and so"""
-_LEAD = frozenset(_LEAD_WORDS.split())
-_WORD = re.compile(r"[\w'’-]+")
+LEAD_WORDS = frozenset(LEAD_WORDS_TEXT.split())
+WORD = re.compile(r"[\w'’-]+")
 _PAST_ENDING = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ув|ив|ав)$")
 
 
@@ -52,12 +52,12 @@ def judged_steps(clauses: list[str], stems: tuple[str, ...]) -> set[str]:
 
 def _only_verdict(clause: str) -> bool:
     rest = VERDICT.sub(" ", clause)
-    return len(_WORD.findall(rest)) <= 2  # "не помогло", "but no luck", "і теж без змін"
+    return len(WORD.findall(rest)) <= 2  # "не помогло", "but no luck", "і теж без змін"
 
 
 def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
-    words = [w.lower() for w in _WORD.findall(head)]
-    while words and words[0] in _LEAD:
+    words = [w.lower() for w in WORD.findall(head)]
+    while words and words[0] in LEAD_WORDS:
         words = words[1:]
     if len(words) < 2:  # "не помогло" after a bare word says nothing of a step
         return False

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.judged import LEAD_WORDS, WORD
 from gateway.knowledge.morphology import readings
 
-# Before the step's verb: "я", "уже", "also", "then".
-_LEAD_TEXT = """я мы ми уже вже ещё еще ще тоже теж также також и і й та потом потім сама сам
-    сами ещё раз потом затем i we i've we've have already also then and so just even"""
-_LEAD = frozenset(_LEAD_TEXT.split())
-_WORD = re.compile(r"[\w'’-]+")
+# Before the step's verb: the words a judged step may open with ("я", "уже", "also",
+# "then"), and a few more ("сама", "затем", "i've", "just").
+_MORE_LEAD = "сама сам сами раз затем i've we've have just even"
+_LEAD = LEAD_WORDS | frozenset(_MORE_LEAD.split())
 
 # The message said something is wrong before this clause: a negation or a failure.
 TROUBLE = case_blind(
@@ -105,7 +105,7 @@ def is_own_step(clause: str) -> bool:
     """Whether `clause` opens with a past verb of the user's own that is no thing's doing:
     "Перепрошил роутер", "Змінила пароль", "Called the bank". Whether the message said what
     is wrong before it is the caller's to check (`TROUBLE`)."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(clause)]
+    words = [w.lower().replace("’", "'") for w in WORD.findall(clause)]
     while words and words[0] in _LEAD:
         words = words[1:]
     if len(words) < 2 or BY_MISTAKE.search(clause):
