@@ -70,25 +70,29 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-# (set, pass floor, re-asked ceiling). dialogs_frozen2, 4, 5, 6 and 7 are the honest measures:
+# (set, pass floor, re-asked ceiling). dialogs_frozen5, 6 and 7 are the honest measures:
 # they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
-# stays as a regression set.
+# stays as a regression set. dialogs_tune2 and dialogs_tune4b were the second and fourth
+# batches' frozen parts (dialogs_frozen2, dialogs_frozen4) until session 8, which retired
+# them to tuning (the blind README says why); their floors are their last frozen figures.
 BLIND_SETS = [
     # 43 after the refit after i12-recall ("1C crashes … after Friday's update" and "SAP GUI
     # closes after the splash since the patch" fell to the lower cut); 44 again in session 5.
     ("dialogs_tune.yaml", 44, 0),
     ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
-    # 41 with the operator as staff and a program that closes at a deadline (i19-rich3)
-    ("dialogs_frozen2.yaml", 41, 1),
+    # 41 with the operator as staff and a program that closes at a deadline (i19-rich3);
+    # dialogs_frozen2.yaml until session 8
+    ("dialogs_tune2.yaml", 41, 1),
     ("dialogs_tune4.yaml", 40, 0),
-    # the fourth batch's frozen part: the new honest measure, run for its summary only.
+    # the fourth batch's frozen part (dialogs_frozen4.yaml until session 8, then retired to
+    # tuning), run for its summary only until then.
     # 32 before the FAQ decision was refitted with faq_tune4's off-topic near-misses
     # (issue 12, NOTE-12-i12-ranking): its stricter cuts cost two scenarios; 31 with the
     # structural reading of who is stopped, 32 with the mass stop decided without the
     # matcher and the next refit (NOTE-19-i19-urgency); 33 with the operator as staff and a
     # program that closes at a deadline (NOTE-19-i19-rich3).
-    ("dialogs_frozen4.yaml", 33, 1),
+    ("dialogs_tune4b.yaml", 33, 1),
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
     # brand series, mail server replies, "до пятницы открывался" and "все нормально"; 39
