@@ -82,8 +82,9 @@ BLIND_SETS = [
     ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
     # 41 with the operator as staff and a program that closes at a deadline (i19-rich3);
-    # dialogs_frozen2.yaml until session 8
-    ("dialogs_tune2.yaml", 41, 1),
+    # dialogs_frozen2.yaml until session 8; 42 as a tuning part (i19-facts5: a start takes the
+    # week it fell in, "после обновления на прошлой неделе")
+    ("dialogs_tune2.yaml", 42, 1),
     ("dialogs_tune4.yaml", 40, 0),
     # the fourth batch's frozen part (dialogs_frozen4.yaml until session 8, then retired to
     # tuning), run for its summary only until then.
@@ -91,8 +92,10 @@ BLIND_SETS = [
     # (issue 12, NOTE-12-i12-ranking): its stricter cuts cost two scenarios; 31 with the
     # structural reading of who is stopped, 32 with the mass stop decided without the
     # matcher and the next refit (NOTE-19-i19-urgency); 33 with the operator as staff and a
-    # program that closes at a deadline (NOTE-19-i19-rich3).
-    ("dialogs_tune4b.yaml", 33, 1),
+    # program that closes at a deadline (NOTE-19-i19-rich3). As a tuning part: 36 with
+    # i19-facts5 (a start takes the day or hour it fell on and the noun its adjective agrees
+    # with: "с обновления в понедельник", "сегодня в 10 утра", "від учорашньої пари").
+    ("dialogs_tune4b.yaml", 36, 1),
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
     # brand series, mail server replies, "до пятницы открывался" and "все нормально"; 39

@@ -59,6 +59,12 @@ def test_each_error_code_shape(text: str, code: str) -> None:
         ("позавчера перестал работать сканер", "since", "позавчера"),
         ("з понеділка не працює VPN", "since", "з понеділка"),
         ("the printer is gone since the update", "since", "since the update"),
+        # a place after the start is no part of it; the day it fell on is
+        ("с понедельника на работе не открывается почта", "since", "с понедельника"),
+        ("з понеділка у 5 кабінеті не працює сканер", "since", "з понеділка"),
+        ("since Monday in the office the printer is dead", "since", "since Monday"),
+        ("від учорашньої пари мовчить мікрофон", "since", "від учорашньої пари"),
+        ("со вчерашнего всё висит", "since", "со вчерашнего"),
     ],
 )
 def test_versions_and_relative_times(text: str, field: str, value: str) -> None:

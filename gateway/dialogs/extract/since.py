@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
+from gateway.knowledge.morphology import readings
 
 _I = re.IGNORECASE
 
@@ -291,7 +292,69 @@ def extract(text: str) -> str:
         found.append(phrase)
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]
-    return _with_digits(_with_neighbours(text, (started or found)[0], found)) if found else ""
+    if not found:
+        return ""
+    return _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+
+
+# The day, hour or week a start fell on, said right after it: "с обновления в понедельник",
+# "сегодня в 10 утра", "после обновления на прошлой неделе", "since the update on Monday",
+# "yesterday at 4pm". A clock, a weekday, a week or a date takes its preposition; a day
+# word or a part of the day ("вчера", "утром", "in the morning") stands alone.
+_ON_WHEN = re.compile(
+    r"[ ,]{0,2}(?:"
+    r"(?:в|во|у|на|о|об|около|близько|on|at|in|around|about)\s+(?:the\s+)?(?:"
+    rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?:{_WEEKDAYS})|"
+    r"(?:прошл\w+|минул\w+|позапрошл\w+|этой|этом|цьому|цей|цього|last|this|past)\s+"
+    r"(?:недел\w+|тижн\w+|тиждень|месяц\w*|місяц\w*|week|month)|"
+    rf"\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)|"
+    r"вчера|вчора|учора|сегодня|сьогодні|yesterday|today|"
+    r"утром|вечером|днем|ночью|вранці|зранку|ввечері|вдень|вночі|"
+    r"in the (?:morning|afternoon|evening)|last night)(?![\w'])",
+    _I,
+)
+# The grammemes two words agree in: "від учорашньої пари", "с вчерашней планёрки".
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
+_GENDERS = frozenset({"masc", "femn", "neut"})
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'-]*)")
+
+
+def _with_when(text: str, phrase: str) -> str:
+    """`phrase` with what it leaves unsaid right after it: the noun its last adjective
+    agrees with ("від учорашньої" → "від учорашньої пари") and the day, hour or week the
+    start fell on ("с обновления" → "с обновления в понедельник")."""
+    start = text.find(phrase)
+    if start < 0:
+        return phrase
+    end = start + len(phrase)
+    folded = fold(text)
+    noun = _NEXT_WORD.match(folded, end)
+    last = re.findall(r"[\w'-]+", fold(phrase))
+    if noun and last and _agreeing_noun(last[-1].lower(), noun.group(1).lower()):
+        end = noun.end()
+    while (when := _ON_WHEN.match(folded, end)) and when.end() > end:
+        end = when.end()
+    return text[start:end].rstrip(" ,")
+
+
+def _agreeing_noun(adjective: str, word: str) -> bool:
+    """Whether `word` is a noun some reading of `adjective` agrees with in case and in gender
+    (or both plural): the thing a "вчерашний", "учорашній", "последний" names."""
+    if adjective.isascii() or word.isascii():
+        return False
+    # either language's dictionary may know the pair ("пари" is a Russian word too)
+    adjectives = [t for _, t in (*readings(adjective, "ru"), *readings(adjective, "uk"))]
+    nouns = [t for _, t in (*readings(word, "ru"), *readings(word, "uk"))]
+    for a in adjectives:
+        if "ADJF" not in a:
+            continue
+        for n in nouns:
+            if "NOUN" not in n or not a & n & _CASES:
+                continue
+            if "plur" in n and "plur" in a or "plur" not in n and a & n & _GENDERS:
+                return True
+    return False
 
 
 def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
