@@ -352,7 +352,7 @@ def _agreeing_noun(adjective: str, word: str) -> bool:
         for n in nouns:
             if "NOUN" not in n or not a & n & _CASES:
                 continue
-            if "plur" in n and "plur" in a or "plur" not in n and a & n & _GENDERS:
+            if ("plur" in n and "plur" in a) or ("plur" not in n and a & n & _GENDERS):
                 return True
     return False
 
