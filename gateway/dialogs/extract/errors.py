@@ -129,8 +129,17 @@ _EN_NAMED_ERROR = re.compile(
     r"proxy|credentials?|profile|driver|smtp|imap|vpn)\s+(?:error|failure|failed))",
     _I,
 )
-# "No error shows" answers the question too.
+# "No error shows" answers the question too, in either word order: a noun of what the screen
+# says with a determiner that denies it ("помилок ніяких", "ніяких помилок", "жодного
+# повідомлення", "никаких сообщений"), or "errors: none".
+_SAID_NOUN = (
+    r"(?:ошиб\w*|помил\w*|сообщени\w*|повідомлен\w*|предупреждени\w*|попереджен\w*|"
+    r"уведомлени\w*|сповіщен\w*|кодов|кодів)"
+)
+_DENYING = r"(?:никак\w+|ніяк\w+|жодн\w+|жоден)"
 _NO_ERROR = case_blind(
+    rf"(?<!\w){_SAID_NOUN}\s+{_DENYING}(?!\w)|(?<!\w){_DENYING}\s+(?:[\w']+\s+)?{_SAID_NOUN}|"
+    r"\b(?:errors?|error messages?|messages?|codes?)\s*[:=-]\s*(?:none|nothing|no|n/a)\b|"
     r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
     r"(?:никаких\s+|ніяких\s+|жодних\s+)?"
     r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
