@@ -62,10 +62,14 @@ _INTRANSITIVE_STEPS = frozenset(_INTRANSITIVE_TEXT.split())
 # Words the dictionaries do not know: "перепрошил", "пересобрал", "ребутнул".
 _UNKNOWN_PAST = re.compile(r"^(?:пере|ре)\w{3,}(?:л|ла|ли|в|нул|нула|нули)$")
 
-# English: a regular past at the clause start, or one of a few irregular ones people use of
-# their own steps; not what a thing did.
-_EN_IRREGULAR_TEXT = "made took sent gave set put ran did tried reset used"
+# English: a regular past at the clause start, or an irregular past of a verb one does to
+# something (English irregular pasts are a closed class); a "re-" before either is the same
+# step again ("rebuilt", "re-ran", "redid"). Not what a thing did.
+_EN_IRREGULAR_TEXT = """made took sent gave set put ran did tried reset used built wrote
+    bound brought cut held laid let paid shut swept threw tore wound drew fed bought struck
+    split spun undid"""
 _EN_IRREGULAR = frozenset(_EN_IRREGULAR_TEXT.split())
+_AGAIN = re.compile(r"^re-?(?=[a-z]{3,})")
 _EN_NOT_STEPS_TEXT = """
     worked started stopped crashed failed showed displayed happened seemed looked printed
     loaded appeared disappeared froze frozen hung died kept ended began occurred popped
@@ -150,4 +154,5 @@ def _cyrillic_step(word: str) -> bool:
 def _english_step(word: str, following: str) -> bool:
     if word in _EN_NOT_STEPS or (word == "used" and following == "to"):
         return False
-    return word in _EN_IRREGULAR or (word.endswith("ed") and len(word) > 4)
+    irregular = word in _EN_IRREGULAR or _AGAIN.sub("", word) in _EN_IRREGULAR
+    return irregular or (word.endswith("ed") and len(word) > 4)
