@@ -3,11 +3,13 @@
 Each action is one atomic commit that also tells the user what happened, in their
 language and on their channel, through the dialog engine. Re-routing (another group or
 level) hands the ticket back to its queue; leads and admins may force-take or reassign,
-and whoever holds a ticket may transfer it to a named colleague.
+and whoever holds a ticket may transfer it to a named colleague. An action named by an
+id (the console's idempotency key) is applied once: a repeat is answered as the first.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,7 +98,9 @@ class OperatorDesk:
         self.engine = service.engine
         self.clock = clock
 
-    async def take_over(self, ticket_id: str, actor: Actor, *, force: bool = False) -> ClaimResult:
+    async def take_over(
+        self, ticket_id: str, actor: Actor, *, force: bool = False, action_id: str = ""
+    ) -> ClaimResult:
         """Become the owner: exactly one of two concurrent operators wins.
 
         With `force`, a lead or admin takes the ticket from whoever holds it; the history
@@ -104,15 +108,18 @@ class OperatorDesk:
         """
         ticket = await self._ticket(ticket_id)
         if force:
-            return await self._force_take(ticket, actor)
+            return await self._force_take(ticket, actor, action_id)
+        if await self._applied(ticket, actor, "taken", action_id) is not None:
+            return ClaimResult(True, actor.login)
         result = await self.store.tickets.claim(ticket, actor.login, self.clock())
         if result.won:
             await self._with_conversation(
-                ticket_id, actor, "taken", lambda t, c, tx: None, inform="taken"
-            )
+                ticket_id, actor, "taken", lambda t, c, tx: None, inform="taken",
+                action_id=action_id,
+            )  # fmt: skip
         return result
 
-    async def _force_take(self, ticket: Ticket, actor: Actor) -> ClaimResult:
+    async def _force_take(self, ticket: Ticket, actor: Actor, action_id: str) -> ClaimResult:
         if not actor.supervises(ticket):
             raise ActionRefused(
                 "only a group lead or an admin can take a ticket held by someone", "force_take"
@@ -132,10 +139,11 @@ class OperatorDesk:
             apply,
             inform="taken",
             detail=lambda: f"from {previous}" if previous else "",
+            action_id=action_id,
         )
         return ClaimResult(True, actor.login)
 
-    async def assign(self, ticket_id: str, actor: Actor, to: str) -> str:
+    async def assign(self, ticket_id: str, actor: Actor, to: str, *, action_id: str = "") -> str:
         """Give the ticket to the colleague `to`: a transfer by its holder, or a lead's or
         admin's reassignment. Returns the history action ("transferred" | "reassigned")."""
         action = ""
@@ -162,15 +170,16 @@ class OperatorDesk:
                 )
             _hand_to(ticket, conv, to)
 
-        await self._with_conversation(
+        return await self._with_conversation(
             ticket_id,
             actor,
             "assigned",
             apply,
             inform="transferred",
             detail=lambda: f"{action}: {previous or 'queue'} → {to}",
+            action_id=action_id,
+            outcome=lambda: action,
         )
-        return action
 
     async def reply(
         self,
@@ -180,6 +189,7 @@ class OperatorDesk:
         attachments: tuple[Attachment, ...] = (),
         *,
         reopen: bool = False,
+        action_id: str = "",
     ) -> None:
         """Send the operator's words (and files) to the user's channel; the first counts as
         the first response.
@@ -239,16 +249,25 @@ class OperatorDesk:
                     tx.ticket_event(ticket.id, actor.login, "clock_stopped", "waiting for the user")
 
         await self._with_conversation(
-            ticket_id, actor, "replied", apply, detail=lambda: "reopened" if reopened else ""
+            ticket_id,
+            actor,
+            "replied",
+            apply,
+            detail=lambda: "reopened" if reopened else "",
+            action_id=action_id,
         )
 
-    async def note(self, ticket_id: str, actor: Actor, text: str) -> None:
+    async def note(self, ticket_id: str, actor: Actor, text: str, *, action_id: str = "") -> None:
         """An internal note: visible to operators, never sent to the user."""
         text = text.strip()
         if not text:
             raise ActionRefused("the note is empty", "empty_note")
         ticket = await self._ticket(ticket_id)
+        if await self._applied(ticket, actor, "note", action_id) is not None:
+            return
         tx = Transaction()
+        if action_id:
+            tx.apply_once(_once_id(actor, "note", action_id), ticket.conversation_key)
         note = {
             "at": self.clock(),
             "author": actor.login,
@@ -267,6 +286,7 @@ class OperatorDesk:
         priority: Priority | None = None,
         group: SupportGroup | None = None,
         level: Level | None = None,
+        action_id: str = "",
     ) -> Reroute:
         """Change priority, group or level; raising the level escalates to L2/L3.
 
@@ -312,17 +332,22 @@ class OperatorDesk:
                 if holder:
                     changes.append(f"released by {holder}")
 
-        await self._with_conversation(
+        done = await self._with_conversation(
             ticket_id,
             actor,
             "updated",
             apply,
             inform=lambda: inform,
             detail=lambda: "; ".join(changes),
+            action_id=action_id,
+            outcome=lambda: json.dumps({"changes": changes, "to_queue": to_queue}),
         )
-        return Reroute(await self._ticket(ticket_id), tuple(changes), to_queue)
+        told = json.loads(done)  # as this action was first applied, if it is a repeat
+        return Reroute(await self._ticket(ticket_id), tuple(told["changes"]), told["to_queue"])
 
-    async def resolve(self, ticket_id: str, actor: Actor, comment: str = "") -> None:
+    async def resolve(
+        self, ticket_id: str, actor: Actor, comment: str = "", *, action_id: str = ""
+    ) -> None:
         """Close the request as solved; the bot asks the user for a rating."""
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
@@ -337,10 +362,11 @@ class OperatorDesk:
                 conv.active_ticket = ""
 
         await self._with_conversation(
-            ticket_id, actor, "resolved", apply, inform="resolved", detail=lambda: comment
-        )
+            ticket_id, actor, "resolved", apply, inform="resolved", detail=lambda: comment,
+            action_id=action_id,
+        )  # fmt: skip
 
-    async def hand_back(self, ticket_id: str, actor: Actor) -> None:
+    async def hand_back(self, ticket_id: str, actor: Actor, *, action_id: str = "") -> None:
         """Give the conversation back to the bot; the ticket stays in the queue."""
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
@@ -352,7 +378,9 @@ class OperatorDesk:
             if sla_clock.resume(ticket, self.service.sla, self.clock()):
                 tx.ticket_event(ticket.id, actor.login, "clock_started", "handed back to the bot")
 
-        await self._with_conversation(ticket_id, actor, "handed_back", apply, inform="handed_back")
+        await self._with_conversation(
+            ticket_id, actor, "handed_back", apply, inform="handed_back", action_id=action_id
+        )
 
     async def change(
         self,
@@ -365,6 +393,15 @@ class OperatorDesk:
     ) -> None:
         """A change by a service (SLA timers), committed and told like an operator's."""
         await self._with_conversation(ticket_id, actor, action, apply, inform, detail)
+
+    async def _applied(
+        self, ticket: Ticket, actor: Actor, action: str, action_id: str
+    ) -> str | None:
+        """What the action `action_id` answered when it was applied; None if it was not."""
+        if not action_id:
+            return None
+        once = _once_id(actor, action, action_id)
+        return await self.store.applied_outcome(ticket.conversation_key, once)
 
     async def _ticket(self, ticket_id: str) -> Ticket:
         ticket = await self.store.tickets.get(ticket_id)
@@ -390,8 +427,16 @@ class OperatorDesk:
         apply: Callable[[Ticket, Conversation, Transaction], None],
         inform: str | Callable[[], str] = "",
         detail: Callable[[], str] = lambda: "",
-    ) -> None:
-        """Read, change and commit ticket and conversation together, retrying on races."""
+        action_id: str = "",
+        outcome: Callable[[], str] = lambda: "",
+    ) -> str:
+        """Read, change and commit ticket and conversation together, retrying on races;
+        the action's `outcome`. An action with an id is applied once: a repeat of it (a
+        console's retry) changes nothing and is answered the first outcome."""
+        if action_id:
+            done = await self._applied(await self._ticket(ticket_id), actor, action, action_id)
+            if done is not None:
+                return done
         for _ in range(MAX_RETRIES):
             # The revision first: a change between the two reads is then a conflict.
             revision = await self.store.tickets.revision(ticket_id)
@@ -414,12 +459,22 @@ class OperatorDesk:
                 conv.state = result.state.to_dict()
                 self.service.queue_replies(tx, conv, result.replies)
             self.store.conversations.save(tx, conv, now)
+            said = outcome()
+            if action_id:
+                tx.apply_once(_once_id(actor, action, action_id), ticket.conversation_key, said)
             try:
+                # Sent again after it was applied (a lost answer), it is told 'applied'.
                 await self.store.commit(tx)
-                return
+                return said
             except CommitConflict:
                 continue
         raise ActionRefused(f"ticket {ticket_id} kept changing; try again", "busy", id=ticket_id)
+
+
+def _once_id(actor: Actor, action: str, action_id: str) -> str:
+    """The id an action is applied once by: the operator's own id for it, their login and
+    what it does (an id sent with another action, or by someone else, is another)."""
+    return f"{action}:{actor.login}:{action_id}"
 
 
 def _require_active(ticket: Ticket) -> None:

@@ -36,11 +36,18 @@ from gateway.store.outbound import OutboundEntry, Outbox
 from gateway.store.reports import ReportStore
 from gateway.store.self_service import SelfServiceStore
 from gateway.store.sla_timers import SlaTimerQueue
-from gateway.store.slot_steps import STALE_AFTER_SECONDS, SlotSteps, inbound_entry
+from gateway.store.slot_steps import (
+    STALE_AFTER_SECONDS,
+    OnceMark,
+    SlotSteps,
+    commit_home,
+    inbound_entry,
+)
 from gateway.store.tickets import ClaimResult, TicketEvent, TicketStore
 from gateway.store.topology import RedisTarget, TopologyView, connect, describe
 from gateway.store.transaction import (
     NO_FENCE,
+    ONCE_MARK_SECONDS,
     CommitConflict,
     Fence,
     LeaseLost,
@@ -179,7 +186,11 @@ class Store:
         On a cluster: as single-slot steps that are applied exactly once, even across a
         crash (store/slot_steps.py)."""
         if self.cluster:
-            status = await self._slot_steps.commit(tx.checks, tx.ops, tx.publish_ops(), fence)
+            home = commit_home(tx.checks, tx.ops, tx.home)
+            mark = _once_mark(tx, home)
+            status = await self._slot_steps.commit(
+                tx.checks, tx.ops, tx.publish_ops(), fence, home, mark
+            )
             failure = _commit_failure(status)
         else:
             keys_, args = _commit_call(tx, fence)
@@ -209,6 +220,13 @@ class Store:
         except (CommitConflict, LeaseLost) as failure:
             return failure
         return None
+
+    async def applied_outcome(self, conversation_key: str, action_id: str) -> str | None:
+        """What an action committed with `Transaction.apply_once(action_id,
+        conversation_key, outcome)` kept as its outcome; None if it is not applied."""
+        home = keys.conversation(conversation_key)
+        value = await self.redis.get(keys.once_mark(home, action_id))
+        return value.decode() if value is not None else None
 
     async def keep_commits_whole(self, stopping: asyncio.Event) -> None:
         """On a cluster: finish, every few seconds, the commits a dead process left
@@ -288,12 +306,23 @@ def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
     one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
     ops = tx.ops + tx.publish_ops()
     entry = inbound_entry(ops)
-    # The conversation's version is checked last: its key names where the entry is kept.
-    applied = keys.applied_entry(tx.checks[-1][0]) if entry and tx.checks else ""
+    # Where a cluster keeps the commit's marks (the conversation's slot, for a turn): the
+    # same names here.
+    home = commit_home(tx.checks, tx.ops, tx.home)
+    applied = keys.applied_entry(home) if entry and home else ""
+    mark = _once_mark(tx, home) or OnceMark("", "", 0)
     return [], [
         fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops),
-        applied, *(entry if applied else ("", "")),
+        applied, *(entry if applied else ("", "")), *mark,
     ]  # fmt: skip
+
+
+def _once_mark(tx: Transaction, home: str) -> OnceMark | None:
+    """The commit's once-mark; none for a turn (the inbound entry it acknowledges is kept
+    instead, one key per conversation) or a commit that writes nothing."""
+    if not home or inbound_entry(tx.ops):
+        return None
+    return OnceMark(keys.once_mark(home, tx.commit_id), tx.action_outcome, ONCE_MARK_SECONDS)
 
 
 def _commit_failure(result: Any) -> CommitConflict | LeaseLost | None:

@@ -368,6 +368,13 @@ def applied_entry(home_key: str) -> str:
     return f"{PREFIX}:applied:{{{slot_tag(home_key)}}}"
 
 
+def once_mark(home_key: str, commit_id: str) -> str:
+    """Set (with the commit's outcome, for a while) once the commit `commit_id` has been
+    applied in the slot of `home_key`: the same commit sent again (a client's retry, an
+    operator's action repeated by the console) is not applied twice."""
+    return f"{PREFIX}:once:{{{slot_tag(home_key)}}}:{commit_id}"
+
+
 # Names before hash tags -> names now (store/migration.py renames an existing store once).
 _NO_TAG = r"([^{}]+)"
 _OLD_NAMES: list[tuple[re.Pattern[str], Callable[..., str]]] = [

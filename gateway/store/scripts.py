@@ -49,7 +49,11 @@ end
 # recorded with it, and the same commit sent again (a client retrying after the server
 # applied it and died before answering) finds it there and is told 'applied' instead of
 # 'conflict', which would have had the turn computed again and its message kept twice.
-# ARGV: lease key, token, checks, ops, applied-entry key ('' for none), stream, entry id.
+# Any other commit is applied once by its id: a mark set in the same script (an
+# operator's reply sent again would otherwise be delivered twice, or, its version check
+# failing, computed again and queued twice).
+# ARGV: lease key, token, checks, ops, applied-entry key ('' for none), stream, entry id,
+# once-mark key ('' for none), the outcome it keeps, how long it is kept (seconds).
 COMMIT = (
     _AT_OR_BEFORE
     + """
@@ -62,6 +66,7 @@ if ARGV[5] ~= '' then
     return 'applied'
   end
 end
+if ARGV[8] ~= '' and redis.call('EXISTS', ARGV[8]) == 1 then return 'applied' end
 local checks = cjson.decode(ARGV[3])
 for _, c in ipairs(checks) do
   local v = redis.call('HGET', c[1], c[2])
@@ -73,6 +78,7 @@ for _, op in ipairs(ops) do
   redis.call(unpack(op))
 end
 if ARGV[5] ~= '' then redis.call('HSET', ARGV[5], 'stream', ARGV[6], 'entry', ARGV[7]) end
+if ARGV[8] ~= '' then redis.call('SET', ARGV[8], ARGV[9], 'EX', ARGV[10]) end
 return 'ok'
 """
 )
@@ -219,12 +225,14 @@ return {redis.call('LRANGE', KEYS[1], ARGV[1], -1), redis.call('HGET', KEYS[2], 
 
 # Redis Cluster: a commit spanning slots (store/slot_steps.py).
 # The home step: in the slot of the versions checked (a conversation). Skips a turn whose
-# inbound entry was committed already (replayed after a crash), checks the versions,
-# applies the home slot's writes, and records the steps for other slots as an intent, so
-# they are applied exactly once even if this process dies now.
+# inbound entry was committed already (replayed after a crash), or another commit whose
+# once-mark is set (sent again), checks the versions, applies the home slot's writes,
+# and records the steps for other slots as an intent, so they are applied exactly once
+# even if this process dies now.
 # KEYS: every key the step touches (one slot). ARGV: checks, ops, intents key, intent id,
 # intent ('' for none), applied-entry key ('' for none), stream, entry id, the slot's
-# check lock (another commit checked versions here and has yet to write).
+# check lock (another commit checked versions here and has yet to write), once-mark key
+# ('' for none), the outcome it keeps, how long it is kept (seconds).
 COMMIT_HOME = (
     _AT_OR_BEFORE
     + """
@@ -234,6 +242,7 @@ if ARGV[6] ~= '' then
     return 'applied'
   end
 end
+if ARGV[10] ~= '' and redis.call('EXISTS', ARGV[10]) == 1 then return 'applied' end
 if redis.call('EXISTS', ARGV[9]) == 1 then return 'conflict' end
 for _, c in ipairs(cjson.decode(ARGV[1])) do
   local v = redis.call('HGET', c[1], c[2])
@@ -245,6 +254,7 @@ for _, op in ipairs(cjson.decode(ARGV[2])) do
 end
 if ARGV[5] ~= '' then redis.call('HSET', ARGV[3], ARGV[4], ARGV[5]) end
 if ARGV[6] ~= '' then redis.call('HSET', ARGV[6], 'stream', ARGV[7], 'entry', ARGV[8]) end
+if ARGV[10] ~= '' then redis.call('SET', ARGV[10], ARGV[11], 'EX', ARGV[12]) end
 return 'ok'
 """
 )

@@ -29,7 +29,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from redis.crc import key_slot
 
@@ -75,14 +75,20 @@ class SlotSteps:
         self._check_and_lock = redis.register_script(scripts.CHECK_AND_LOCK)
 
     async def commit(
-        self, checks: list[list[str]], ops: list[list[str]], news: list[list[str]], fence: Fence
+        self,
+        checks: list[list[str]],
+        ops: list[list[str]],
+        news: list[list[str]],
+        fence: Fence,
+        home_key: str = "",
+        mark: OnceMark | None = None,
     ) -> str:
-        """'ok', 'conflict' or 'lease_lost', like the one-script commit."""
+        """'ok', 'conflict' or 'lease_lost', like the one-script commit. `home_key`: the
+        commit's home (`commit_home`); `mark`: its once-mark, set in the home step."""
         writes = [op for op in ops if op[0] != "PUBLISH"]
         news = news + [op for op in ops if op[0] == "PUBLISH"]
         steps = by_slot(writes)
-        # Home: the slot of the last version checked (a conversation: checked last).
-        home_key = checks[-1][0] if checks else (writes[0][1] if writes else "")
+        home_key = home_key or commit_home(checks, writes)
         if not home_key:
             return "ok"
         home_slot = _slot(home_key)
@@ -105,7 +111,8 @@ class SlotSteps:
             self._home,
             keys=[home_key, *home.keys, *[c[0] for c in checks], keys.intents(home_key)]
             + [keys.check_lock(home_key)]
-            + ([applied] if applied else []),
+            + ([applied] if applied else [])
+            + ([mark.key] if mark else []),
             args=[
                 json.dumps(checks),
                 json.dumps(home.ops),
@@ -115,6 +122,7 @@ class SlotSteps:
                 applied,
                 *(entry or ("", "")),
                 keys.check_lock(home_key),
+                *(mark or OnceMark("", "", 0)),
             ],
         )
         status = status.decode() if isinstance(status, bytes) else status
@@ -239,6 +247,27 @@ def _checks_by_slot(checks: list[list[str]]) -> dict[int, list[list[str]]]:
     for check in checks:
         grouped.setdefault(_slot(check[0]), []).append(check)
     return grouped
+
+
+class OnceMark(NamedTuple):
+    """A commit's once-mark: its key (in the commit's home slot), the outcome it keeps,
+    how long it is kept (seconds)."""
+
+    key: str
+    outcome: str
+    seconds: int
+
+
+def commit_home(checks: list[list[str]], ops: list[list[str]], home: str = "") -> str:
+    """The key in whose slot a commit is applied first and its marks are kept: `home` when
+    the commit names one, else the last version checked (a conversation's: checked
+    last), else its first write."""
+    if home:
+        return home
+    if checks:
+        return checks[-1][0]
+    writes = [op for op in ops if op[0] != "PUBLISH"]
+    return writes[0][1] if writes else ""
 
 
 def inbound_entry(ops: list[list[str]]) -> tuple[str, str] | None:

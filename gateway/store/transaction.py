@@ -30,6 +30,10 @@ NO_FENCE = Fence()
 
 WARNED = frozenset({"first_response_warning", "resolution_warning"})
 
+# How long a commit's once-mark is kept: a client resends within seconds, a console
+# retries an operator's action within minutes; a day is ample.
+ONCE_MARK_SECONDS = 24 * 3600
+
 
 class CommitConflict(Exception):
     """The conversation changed since it was read (e.g. an operator took it over)."""
@@ -54,6 +58,22 @@ class Transaction:
     ops: list[list[str]] = field(default_factory=list)
     checks: list[list[str]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    # The commit's id, marked applied in the same script: the same commit sent again
+    # (redis-py resends a command after a connection error, also one the server had
+    # applied) is told 'applied' and changes nothing. A turn's commit is known by the
+    # inbound entry it acknowledges instead. An operator's action names its own
+    # (`apply_once`), so a repeat of the action computed afresh is not applied either.
+    commit_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    home: str = ""  # the key in whose slot the mark is kept ('' for the commit's home)
+    action_outcome: str = ""  # kept in the mark: what a repeat of the action is answered
+
+    def apply_once(self, action_id: str, conversation_key: str, outcome: str = "") -> None:
+        """Apply this commit at most once for `action_id`, however often it is computed
+        and sent; the mark is kept beside the conversation, with `outcome`
+        (`Store.applied_outcome` reads it)."""
+        self.commit_id = action_id
+        self.home = keys.conversation(conversation_key)
+        self.action_outcome = outcome
 
     def expect(self, hash_key: str, field_name: str, value: str) -> None:
         self.checks.append([hash_key, field_name, value])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -28,6 +29,7 @@ from gateway.web.operators import Account, OperatorDirectory
 from gateway.web.sessions import Session, refuse
 
 MAX_TEXT = 8000
+ACTION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a console click's id (console.js: actionId)
 MAX_FILES_PER_REPLY = 5
 STATUS_FILTERS = ("active", "resolved", "all")
 
@@ -215,10 +217,14 @@ class DeskApi:
         action = request.match_info["action"]
         body = await json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
+        # The console's id for this click: a retry of the same action (a lost answer, a
+        # double click) is applied once and answered as the first.
+        once = _action_id(body)
         notice = Notice()
         try:
             if action == "take":
-                result = await desk.take_over(ticket.id, actor, force=body.get("force") is True)
+                force = body.get("force") is True
+                result = await desk.take_over(ticket.id, actor, force=force, action_id=once)
                 if not result.won:
                     if result.holder:
                         raise refuse(
@@ -230,18 +236,18 @@ class DeskApi:
                     raise refuse(409, result.reason)
             elif action == "assign":
                 target = await self._colleague(body, ticket)
-                done = await desk.assign(ticket.id, actor, target.login)
+                done = await desk.assign(ticket.id, actor, target.login, action_id=once)
                 name = target.name or target.login
                 notice = Notice(f"{ticket.id} {done} to {name}", done, id=ticket.id, name=name)
             elif action == "reply":
                 files = await self._files(body, ticket)
                 text = _text(body, "text", required=not files)
                 reopen = body.get("reopen") is True
-                await desk.reply(ticket.id, actor, text, files, reopen=reopen)
+                await desk.reply(ticket.id, actor, text, files, reopen=reopen, action_id=once)
             elif action == "note":
-                await desk.note(ticket.id, actor, _text(body, "text"))
+                await desk.note(ticket.id, actor, _text(body, "text"), action_id=once)
             elif action == "update":
-                rerouted = await desk.update(ticket.id, actor, **_changes(body))
+                rerouted = await desk.update(ticket.id, actor, **_changes(body), action_id=once)
                 if rerouted.to_queue:
                     where = f"{rerouted.ticket.group.value} · {rerouted.ticket.level.value}"
                     notice = Notice(
@@ -252,9 +258,10 @@ class DeskApi:
                         level=rerouted.ticket.level.value,
                     )
             elif action == "resolve":
-                await desk.resolve(ticket.id, actor, _text(body, "comment", required=False))
+                comment = _text(body, "comment", required=False)
+                await desk.resolve(ticket.id, actor, comment, action_id=once)
             elif action == "hand_back":
-                await desk.hand_back(ticket.id, actor)
+                await desk.hand_back(ticket.id, actor, action_id=once)
             elif action == "sample":
                 return await self._add_sample(ticket, body)
             else:
@@ -344,6 +351,14 @@ def _text(body: dict[str, Any], name: str, required: bool = True) -> str:
         raise refuse(400, f"{name}: text of at most {MAX_TEXT} characters")
     if required and not value.strip():
         raise refuse(400, f"{name}: write something first", key="write_first")
+    return value
+
+
+def _action_id(body: dict[str, Any]) -> str:
+    """The client's id of an action (its idempotency key), or "" when it sent none."""
+    value = body.get("action_id", "")
+    if not isinstance(value, str) or (value and not ACTION_ID.fullmatch(value)):
+        raise refuse(400, "action_id: 8 to 64 letters, digits, '-' or '_'")
     return value
 
 

@@ -7,20 +7,24 @@ from __future__ import annotations
 import copy
 
 import pytest
+from lost_answers import lost_answers
 from test_channel_conversations import (
     ANNA,
     Gateway,
     open_ticket,
     ru,
+    run_gateway,
     telegram_gateway,
     telegram_user,
     viber_gateway,
     viber_user,
 )
 
+from emulators.harness import with_telegram
 from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
+from gateway.config import Settings
 from gateway.models import TicketStatus
 from gateway.operations import ActionRefused
 
@@ -111,6 +115,38 @@ async def test_telegram_reply_to_a_user_who_blocked_the_bot_is_not_a_response(
     answered = await gw.rt.store.tickets.get(ticket.id)
     assert answered is not None and answered.first_response_at > 0
     assert answered.status == TicketStatus.WAITING_FOR_USER
+
+
+async def test_telegram_an_operator_reply_whose_store_answer_was_lost_is_shown_once(
+    settings: Settings, telegram_api: TelegramEmulator, redis_url: str
+) -> None:
+    """Redis applied the reply's commit and the answer was lost (the connection broke):
+    redis-py sent the commit again. The user sees the reply once, and the transcript
+    keeps it once (before: twice, computed again after the resent commit's conflict)."""
+    async with lost_answers(redis_url) as proxy:
+        redis = settings.redis.model_copy(update={"url": proxy.url})
+        gw = await run_gateway(
+            with_telegram(settings.model_copy(update={"redis": redis}), telegram_api)
+        )
+        try:
+            chat = 535353535
+            user = telegram_user(telegram_api, chat)
+            ticket, seen = await open_ticket(gw, user)
+            assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
+            seen = await user.sees(ru("ticket_taken", ticket_id=ticket.id), after=seen)
+
+            proxy.arm("Проверьте кабель принтера")
+            await gw.rt.desk.reply(ticket.id, ANNA, "Проверьте кабель принтера")
+            assert proxy.lost == 1
+            # Deliveries to a chat keep their order: a second copy would come before this.
+            await gw.rt.desk.reply(ticket.id, ANNA, "Напишите, когда проверите")
+            await user.sees("Напишите, когда проверите", after=seen)
+            shown = user.texts()[seen:]
+            assert shown == ["Анна: Проверьте кабель принтера", "Анна: Напишите, когда проверите"]
+            logged = await gw.rt.store.conversations.transcript(user.conversation_key)
+            assert [e["text"] for e in logged].count("Проверьте кабель принтера") == 1
+        finally:
+            await gw.runner.cleanup()
 
 
 async def test_viber_user_who_unsubscribed_gets_no_reply_and_no_clock_change(

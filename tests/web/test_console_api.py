@@ -6,7 +6,7 @@ import aiohttp
 from harness import Console, Gateway, seed_ticket
 
 from gateway.models import SupportGroup
-from gateway.store import Store
+from gateway.store import Store, keys
 
 
 async def test_a_wrong_password_gives_no_session(
@@ -90,6 +90,31 @@ async def test_operators_see_only_their_groups_and_the_queue_is_ordered(
         assert ids.index(urgent.id) < ids.index(vpn.id) < ids.index(low.id)
         _, hardware = await admin.get("/console/api/tickets?group=hardware")
         assert {t["id"] for t in hardware["tickets"]} == {low.id, urgent.id}
+
+
+async def test_an_action_sent_again_with_its_id_is_applied_once(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """The console sends an id with each click and the same id when it repeats an action
+    whose answer was lost: the reply reaches the user once, both answers say done."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4242")
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    take = {"action_id": "0f3c9a7e52d14b6c"}
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", take))[0] == 200
+    reply = {"text": "Please try the scanner now.", "action_id": "7d1e0b6a9c2f4e8d"}
+    for _ in range(2):
+        status, body = await console.post(f"/console/api/tickets/{ticket.id}/reply", reply)
+        assert status == 200 and body["ticket"]["status"] == "waiting_for_user"
+
+    logged = await store.conversations.transcript(ticket.conversation_key)
+    assert [e["text"] for e in logged].count("Please try the scanner now.") == 1
+    queued = await store.redis.xrange(keys.outbound_stream("telegram"))
+    assert sum(b"Please try the scanner now." in f[b"d"] for _, f in queued) == 1
+    status, body = await console.post(
+        f"/console/api/tickets/{ticket.id}/reply", {"text": "x", "action_id": "a b"}
+    )
+    assert status == 400 and "action_id" in body["error"]
 
 
 async def test_a_note_stays_internal(

@@ -111,7 +111,11 @@
     return fetch(url, init).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.status === 401 && url !== "/console/api/login") showLogin();
-        if (!res.ok) throw new Error(serverText("refused_", data.key, data.params, data.error || res.statusText));
+        if (!res.ok) {
+          var refused = new Error(serverText("refused_", data.key, data.params, data.error || res.statusText));
+          refused.status = res.status;
+          throw refused;
+        }
         return data;
       });
     });
@@ -757,15 +761,38 @@
 
   function alertError(err) { $("#t-alert").textContent = err.message; }
 
+  // Each action carries an id, its idempotency key: the server applies an id once. A
+  // click repeating an action whose answer never came (the network failed, the server
+  // was unavailable, a double click) sends the same id, so it is not done twice.
+  var unanswered = {};
+
+  function actionId(what) {
+    if (!unanswered[what]) {
+      var bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      unanswered[what] = Array.prototype.map.call(bytes, function (b) {
+        return (b + 256).toString(16).slice(1);
+      }).join("");
+    }
+    return unanswered[what];
+  }
+
   function act(action, body) {
     $("#t-alert").textContent = "";
     showNotice("");
-    return api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
+    var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action;
+    var what = url + " " + JSON.stringify(body || {});
+    var sent = Object.assign({}, body || {}, { action_id: actionId(what) });
+    return api("POST", url, sent)
       .then(function (data) {
+        delete unanswered[what];
         if (data.visible === false) return leaveTicket(noticeOf(data));
         showNotice(noticeOf(data));
         refreshTicket();
-      }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
+      }).catch(function (err) {
+        if (err.status && err.status < 500) delete unanswered[what];  // answered: not done
+        alertError(err); refreshTicket(); throw err;
+      });
   }
 
   $("#sample-form").addEventListener("submit", function (ev) {

@@ -1,0 +1,73 @@
+"""Every commit is applied once, however often it is sent: redis-py sends a command again
+after a connection error, also when the server had applied it and could not answer."""
+
+from __future__ import annotations
+
+from gateway.models import InboundMessage, OutboundMessage
+from gateway.store import Store, Transaction
+from gateway.store.conversations import ConversationStore
+
+
+async def test_a_commit_without_checks_sent_again_is_applied_once(store: Store) -> None:
+    """An operator's note, a self-service record: nothing to check, so the same commit
+    sent again used to be applied again (the note kept twice)."""
+    tx = Transaction()
+    tx.ticket_note("HD-000007", {"author": "bob", "text": "socket 2 is dead"})
+    tx.ticket_event("HD-000007", "bob", "note")
+    await store.commit(tx)
+    await store.commit(tx)  # sent again
+
+    assert [n["text"] for n in await store.tickets.notes("HD-000007")] == ["socket 2 is dead"]
+    assert [e.action for e in await store.tickets.events("HD-000007")] == ["note"]
+
+
+async def test_a_checked_commit_sent_again_is_done_not_a_conflict(store: Store) -> None:
+    """An operator's reply: its commit raises the conversation's version, so the same
+    commit sent again failed its check and the reply was computed and queued again."""
+    conv, _ = await store.conversations.load("telegram:5", "telegram", "5")
+    tx = Transaction()
+    tx.transcript(conv.key, {"direction": "out", "text": "Try the other socket."})
+    tx.deliver("telegram", "5", OutboundMessage(text="Try the other socket."))
+    ConversationStore.save(tx, conv, 1.0)
+    await store.commit(tx)
+    await store.commit(tx)  # sent again: no CommitConflict
+    assert [e["text"] for e in await store.conversations.transcript(conv.key)] == [
+        "Try the other socket."
+    ]
+    assert await store.outbox.pending("telegram") == 1
+
+
+async def test_an_action_is_applied_once_by_its_id_and_keeps_its_outcome(store: Store) -> None:
+    """The same action computed twice (the console repeating it with its id) is applied
+    once, and what it answered the first time is kept."""
+    assert await store.applied_outcome("telegram:6", "assign:bob:click-1") is None
+    for n in range(2):
+        conv, _ = await store.conversations.load("telegram:6", "telegram", "6")
+        tx = Transaction()
+        tx.transcript(conv.key, {"direction": "out", "text": f"transferred ({n})"})
+        ConversationStore.save(tx, conv, 1.0 + n)
+        tx.apply_once("assign:bob:click-1", conv.key, "transferred")
+        await store.commit(tx)
+    assert [e["text"] for e in await store.conversations.transcript("telegram:6")] == [
+        "transferred (0)"
+    ]
+    assert await store.applied_outcome("telegram:6", "assign:bob:click-1") == "transferred"
+
+
+async def test_an_alert_commit_opening_a_ticket_sent_again_is_applied_once(store: Store) -> None:
+    """A monitoring alert that opens a ticket checks no version; on a single server its
+    commit did not record the inbound entry it acknowledges, and sent again it was
+    applied again (its log line and history kept twice)."""
+    alert = InboundMessage("alerts", "zabbix", "zbx-1", text="disk full", kind="alert")
+    assert await store.inbound.accept(alert)
+    [entry] = await store.inbound.read([store.inbound.shard_of("alerts:zabbix")], "w", 10, 10)
+    tx = Transaction()
+    tx.transcript("alerts:zabbix", {"direction": "in", "text": "[firing] disk full"})
+    tx.ticket_event("HD-000008", "monitoring", "opened")
+    tx.ops.extend(store.inbound.ack_ops(entry))
+    await store.commit(tx)
+    await store.commit(tx)  # sent again
+
+    assert len(await store.conversations.transcript("alerts:zabbix")) == 1
+    assert [e.action for e in await store.tickets.events("HD-000008")] == ["opened"]
+    assert await store.inbound.backlog() == 0
