@@ -65,6 +65,9 @@ def test_each_error_code_shape(text: str, code: str) -> None:
         ("since Monday in the office the printer is dead", "since", "since Monday"),
         ("від учорашньої пари мовчить мікрофон", "since", "від учорашньої пари"),
         ("со вчерашнего всё висит", "since", "со вчерашнего"),
+        ("с утра кассы не работают", "since", "с утра"),
+        ("с понедельника в среде разработки не собирается проект", "since", "с понедельника"),
+        ("после обновления в банке не проходят платежи", "since", "после обновления"),
     ],
 )
 def test_versions_and_relative_times(text: str, field: str, value: str) -> None:

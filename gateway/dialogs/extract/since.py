@@ -78,6 +78,16 @@ HOUR_WORDS: dict[str, int] = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "noon": 12,
 }  # fmt: skip
 _HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
+# The hour an ordinal names ("половина девятого" is 8:30, "пів на дев'яту" too): the stems
+# of the ordinals one to twelve.
+ORDINAL_HOURS: dict[str, int] = {
+    "перв": 1, "перш": 1, "втор": 2, "друг": 2, "трет": 3, "четверт": 4, "пят": 5, "п'ят": 5,
+    "шест": 6, "шост": 6, "седьм": 7, "сьом": 7, "восьм": 8, "девят": 9, "дев'ят": 9,
+    "десят": 10, "одиннадцат": 11, "одинадцят": 11, "двенадцат": 12, "дванадцят": 12,
+}  # fmt: skip
+_ORDINAL_HOUR = (
+    "(?:" + "|".join(sorted(ORDINAL_HOURS, key=len, reverse=True)) + r")(?:ого|ой|ої|ую|у)(?![\w'])"
+)
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
@@ -128,6 +138,13 @@ _PATTERNS = [
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
     r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
     r"\s+(?:the|my|our|it|i|we|everything|every)\s)",
+    # an hour with its unit: "с 11 часов", "з 9 години", "since 10 o'clock" (not "2 часа назад")
+    r"(?:с|со|з|із|від|since|from)\s+\d{1,2}\s+(?:час(?:а|ов)?|години|годин)(?![\w'])",
+    # half an hour in words: "с половины девятого", "с полдевятого", "з пів на дев'яту",
+    # "з половини дев'ятої", "since half past eight", "from half 9"
+    rf"(?:с|со|з|із|від|после|після|около|близько)\s+(?:половины\s+|половини\s+|пол-?|"
+    rf"пів\s+на\s+)(?:{_ORDINAL_HOUR})|"
+    rf"(?:since|from|after|around|about)\s+half\s+(?:past\s+)?(?:\d{{1,2}}|{_HOUR_WORD})(?![\w'])",
     # relative days and parts of day
     r"(?:(?:начиная |аж |ще |еще |ещё )?(?:со|с|з|із|від|since|from)\s+)?"
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
@@ -285,9 +302,7 @@ def extract(text: str) -> str:
             _I,
         ):
             continue
-        if weekend and re.search(
-            r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I
-        ):
+        if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
@@ -304,7 +319,7 @@ def extract(text: str) -> str:
 _ON_WHEN = re.compile(
     r"[ ,]{0,2}(?:"
     r"(?:в|во|у|на|о|об|около|близько|on|at|in|around|about)\s+(?:the\s+)?(?:"
-    rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?:{_WEEKDAYS})|"
+    rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?!среде)(?:{_WEEKDAYS})|"
     r"(?:прошл\w+|минул\w+|позапрошл\w+|этой|этом|цьому|цей|цього|last|this|past)\s+"
     r"(?:недел\w+|тижн\w+|тиждень|месяц\w*|місяц\w*|week|month)|"
     rf"\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|"
@@ -322,20 +337,59 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'-]*)")
 
 def _with_when(text: str, phrase: str) -> str:
     """`phrase` with what it leaves unsaid right after it: the noun its last adjective
-    agrees with ("від учорашньої" → "від учорашньої пари") and the day, hour or week the
-    start fell on ("с обновления" → "с обновления в понедельник")."""
+    agrees with ("від учорашньої" → "від учорашньої пари"), what its event was done to
+    ("після заміни" → "після заміни картриджа"), and the day, hour or week the start fell
+    on ("с обновления" → "с обновления в понедельник", "с утра" → "с утра пятницы",
+    "since Tuesday" → "since Tuesday afternoon")."""
     start = text.find(phrase)
     if start < 0:
         return phrase
     end = start + len(phrase)
     folded = fold(text)
-    noun = _NEXT_WORD.match(folded, end)
-    last = re.findall(r"[\w'-]+", fold(phrase))
-    if noun and last and _agreeing_noun(last[-1].lower(), noun.group(1).lower()):
-        end = noun.end()
-    while (when := _ON_WHEN.match(folded, end)) and when.end() > end:
-        end = when.end()
-    return text[start:end].rstrip(" ,")
+    while True:
+        said = folded[start:end]
+        last = re.findall(r"[\w'-]+", said)[-1].lower()
+        after = _NEXT_WORD.match(folded, end)
+        following = after.group(1).lower() if after else ""
+        if after and (
+            _agreeing_noun(last, following)
+            or (_EVENT_NOUN.fullmatch(last) and _genitive_noun(following))
+            or (_DAY_PART_END.search(said) and _WEEKDAY_OF.fullmatch(following))
+            or (_EN_DAY_END.search(said) and _EN_DAY_PART.fullmatch(following))
+        ):
+            end = after.end()
+        elif (when := _ON_WHEN.match(folded, end)) and when.end() > end:
+            end = when.end()
+        else:
+            return text[start:end].rstrip(" ,")
+
+
+# What an event noun was done to follows it in the genitive: "после замены картриджа".
+_EVENT_NOUN = re.compile(
+    r"обновлени[яй]|оновлення|установки|встановлення|переустановки|перевстановлення|замены|"
+    r"заміни|переезда|переїзду|перезагрузки|перезавантаження|чистки|чищення|заправки|"
+    r"заправлення|ремонта|ремонту|настройки|налаштування|отключения|відключення",
+    _I,
+)
+# A part of the day takes its weekday in the genitive: "с утра пятницы", "з ранку понеділка".
+_DAY_PART_END = re.compile(r"(?<![\w'])(?:утра|вечера|обеда|ночи|ранку|вечора|обіду|ночі)$", _I)
+_WEEKDAY_OF = re.compile(
+    r"понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|понеділка|вівторка|"
+    r"середи|четверга|п'ятниці|суботи|неділі",
+    _I,
+)
+# "since Tuesday afternoon", "since yesterday evening": the part of that day.
+_EN_DAY_END = re.compile(r"(?:day|yesterday)$", _I)
+_EN_DAY_PART = re.compile(r"morning|afternoon|evening|night", _I)
+
+
+def _genitive_noun(word: str) -> bool:
+    """Whether `word` reads first as a noun and may be one in the genitive ("картриджа",
+    "драйвера"); never a preposition ("в" is a volt's abbreviation too)."""
+    found = readings(word, "ru") or readings(word, "uk")
+    if not found or "NOUN" not in found[0][1]:
+        return False
+    return any("NOUN" in t and "gent" in t for _, t in found)
 
 
 def _agreeing_noun(adjective: str, word: str) -> bool:
@@ -373,8 +427,20 @@ def _with_neighbours(text: str, phrase: str, found: list[str]) -> str:
 
 
 def _with_digits(phrase: str) -> str:
-    """An hour said in words gets its clock time too: "с девяти утра (9:00)"."""
+    """An hour said in words gets its clock time too: "с девяти утра (9:00)", "с половины
+    девятого (8:30)", "since half past eight (8:30)"."""
     words = re.findall(r"[\w']+", fold(phrase).lower())
+    if half := _HALF.search(fold(phrase)):
+        ordinal, hour = half.group("ordinal"), half.group("hour")
+        if ordinal:
+            stem = next(
+                s
+                for s in sorted(ORDINAL_HOURS, key=len, reverse=True)
+                if ordinal.lower().startswith(s)
+            )
+            return f"{phrase} ({(ORDINAL_HOURS[stem] - 2) % 12 + 1}:30)"
+        number = int(hour) if hour.isdigit() else HOUR_WORDS.get(hour.lower(), 0)
+        return f"{phrase} ({number}:30)" if number else phrase
     for before, word in zip(["", *words], words, strict=False):
         hour = HOUR_WORDS.get(word) if before != "того" else None  # "з того часу" is no hour
         if hour is not None:
@@ -382,11 +448,18 @@ def _with_digits(phrase: str) -> str:
     return phrase
 
 
+_HALF = re.compile(
+    rf"(?:половины\s+|половини\s+|пол-?|пів\s+на\s+)(?P<ordinal>{_ORDINAL_HOUR})|"
+    rf"half\s+(?:past\s+)?(?P<hour>\d{{1,2}}|{_HOUR_WORD})",
+    _I,
+)
+
+
 # How exactly a "since" phrase places the start: a clock time or a date, a day or a span,
 # only an event ("после обновления"), nothing the extractor reads ("давно").
 _AT_TIME = re.compile(
     rf"(?<![\w'])(?:{_CLOCK}|\d{{1,2}}(?:-?го|-?е|st|nd|rd|th)?\s+(?:{_MONTHS})|"
-    rf"(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])|\(\d{{1,2}}:00\)",
+    rf"(?:{_MONTHS})\s+\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)(?![\w'])|\(\d{{1,2}}:[03]0\)",
     _I,
 )
 _DAY_OR_SPAN = re.compile(
