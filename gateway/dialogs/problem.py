@@ -13,13 +13,16 @@ from functools import lru_cache
 
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
+from gateway.knowledge.morphology import readings
 from gateway.triage.impatience import LOST_PATIENCE
-from gateway.triage.mood import ASKS_FOR_PERSON, UPSET
+from gateway.triage.mood import ASKS_FOR_PERSON, UPSET, describes_problem
+from gateway.triage.person_request import calls_for_person
 from gateway.triage.tone import only_tone
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
 _LONG_WORD = re.compile(r"\w{4,}")
+_SHORT = re.compile(r"(?<!\w)\w{2}(?!\w)")
 _JOINED = re.compile(r"\s+(?:and|but|while|а|але|но|однак|однако|проте)\s+", re.IGNORECASE)
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
@@ -59,6 +62,8 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if only_tone(clause):
             continue  # "What kind of support is this?!", "Спасибо, очень помогли"
+        if calls_for_person(clause) and not describes_problem(clause):
+            continue  # "пусть мне перезвонят", "оформите заявку": whom they want, not what broke
         rest = clause
         # "опять не работает" keeps its problem; only the feelings and requests go
         for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
@@ -69,9 +74,26 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
-        if len(_CONTENT.findall(rest)) >= MIN_CONTENT_WORDS:
+        if _content_words(rest) >= MIN_CONTENT_WORDS:
             kept.append((clause, " ".join(_QUOTES.sub(" ", rest).split())))
     return tuple(kept)
+
+
+def _content_words(rest: str) -> int:
+    """The words of `rest` that say something, a two-letter abbreviation or name among them:
+    "ПК не включается", "1С висит", "PC won't boot" state a problem as "Outlook висит" does."""
+    return len(_CONTENT.findall(rest)) + sum(_abbreviation(w) for w in _SHORT.findall(rest))
+
+
+def _abbreviation(word: str) -> bool:
+    """A two-letter word that names a thing: with a digit ("1С"), a Latin acronym in
+    capitals ("PC", "TV"), or a Cyrillic abbreviation to the dictionary ("ПК", "ОС", "БД")."""
+    if any(c.isdigit() for c in word):
+        return any(c.isalpha() for c in word)
+    if word.isascii():
+        return word.isupper()
+    low = word.lower()
+    return any("Abbr" in tags for lang in ("ru", "uk") for _, tags in readings(low, lang))
 
 
 def problem_readings(text: str) -> list[str]:

@@ -40,6 +40,8 @@ _ALL_FORMS = frozenset({"все", "всё", "всем", "всех", "всеми"
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 _GENDERS = frozenset({"masc", "femn", "neut"})
 _CANNOT = [["может"], ["могут"], ["можем"], ["може"], ["можуть"], ["можемо"]]
+# "not able" said as a state: "не в состоянии", "не в змозі", "не в силах"
+_ABLE_STATE = frozenset({"состоянии", "змозі", "силах", "силі"})
 _COUNT_WORDS = frozenset({"have", "has", "had", "about", "over", "all", "the", "our", "with",
                           "than", "around", "nearly", "almost", "some", "and", "are", "were",
                           "any", "those", "these", "for", "least", "like"})  # fmt: skip
@@ -56,6 +58,14 @@ _PRINT = ("печат", "друк", "print", "документ", "задани",
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
                            "для", "от", "від", "при", "in", "at", "on", "from", "to", "for",
                            "of", "by"})  # fmt: skip
+
+
+# People in English, as written: their stems are shared with things ("accounts" and
+# "accountants", "operations" and "operators", "management" and "managers").
+_PEOPLE_EN = ("users people staff employees colleagues coworkers agents operators cashiers nurses "
+              "doctors drivers clerks managers accountants teachers students guests visitors "
+              "customers clients patients callers members")  # fmt: skip
+_PEOPLE_FORMS = frozenset(_PEOPLE_EN.split())
 
 
 @dataclass(frozen=True)
@@ -135,9 +145,7 @@ def _vocabulary() -> _Vocabulary:
                 "школа", uk)
         | _keys("department office floor branch team store shop site warehouse shift building "
                 "company clinic ward desk", en),
-        people=_keys("users people staff employees colleagues coworkers agents operators "
-                     "cashiers nurses doctors drivers clerks managers accountants teachers "
-                     "students guests visitors customers clients patients callers members", en)
+        people=_keys(_PEOPLE_EN, en)
         | _keys("человек люди сотрудник пользователь коллега", ru)
         | _keys("людина люди співробітник користувач колега", uk),
         shared_devices=_keys("касса терминал сканер тсд табло компьютер пк принтер телефон "
@@ -325,6 +333,11 @@ def _stops_at(words: list[Word], i: int) -> bool:
         return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
     if word.text in ("не", "ні") and [w.text for w in words[i + 1 : i + 2]] in _CANNOT:
         return True  # "не может залогиниться": "cannot", whatever verb the dictionary lacks
+    ability = _next_text(words, i) in ("в", "у") and _next_text(words, i + 1) in _ABLE_STATE
+    if word.text in ("не", "ні") and ability:
+        return True  # "не в состоянии зайти", "не в змозі відкрити"
+    if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
+        return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text in _NEGATION or word.text.endswith("n't"):
         following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
         return _negated_work(word, following, words)
@@ -352,6 +365,10 @@ _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "r
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
                          "ring", "dial", "log", "sign", "register", "read", "turn", "power",
                          "go", "come", "take", "accept", "process"})  # fmt: skip
+
+
+def _next_text(words: list[Word], i: int) -> str:
+    return words[i + 1].text if i + 1 < len(words) else ""
 
 
 def _none_of_them_do(after: list[Word]) -> bool:
@@ -430,6 +447,8 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         audience = before in _FOR or about_me
         if counted and not audience and any(_counted(w) for w in after[:3]):
             return True  # "20 человек", "three front desk PCs"
+        if counted and not audience and i < last_stop and _counted_subject(words, i):
+            return True  # "all four sales reps have been unable …", "three of our tellers can't"
         if _whole(word) and _whole_unit(after, word):
             return True
         if word.text == "any" and after and after[0].text == "of":
@@ -644,7 +663,15 @@ def _is_people(word: Word) -> bool:
                 for tags in word.tags
             )
         )
-    return word.lemma in vocab.people and word.text.endswith("s")
+    return _people_word(word) and word.text.endswith("s")
+
+
+def _people_word(word: Word) -> bool:
+    """One of the people words: by lemma in Russian and Ukrainian, as written (plural or
+    singular) in English, whose stems are shared with things."""
+    if _CYRILLIC.search(word.text):
+        return word.lemma in _vocabulary().people
+    return word.text in _PEOPLE_FORMS or f"{word.text}s" in _PEOPLE_FORMS
 
 
 def _plural_thing(word: Word) -> bool:
@@ -657,12 +684,36 @@ def _plural_thing(word: Word) -> bool:
 def _counted(word: Word) -> bool:
     vocab = _vocabulary()
     return (
-        word.lemma in vocab.people
+        _people_word(word)
         or word.lemma in vocab.shared_devices
         or word.lemma in vocab.plural_stake
         or _is_people(word)
         or word.lemma in _keys("человек", "ru")
+        # after "три", "чотири" an animate noun stands in the genitive singular
+        or (word.has("NOUN", "anim", "gent") and word.lemma not in vocab.not_people)
     )
+
+
+# What may stand before a count that opens its clause as the subject: "all four", "our three"
+_SUBJECT_LEAD = frozenset({"all", "our", "the", "these", "those", "of", "и", "і", "and"})
+
+
+def _counted_subject(words: list[Word], at: int) -> bool:
+    """English, which the dictionary here does not tag: a count that opens its clause and a
+    plural after it are the clause's subject ("all four sales reps have been unable to log
+    in", "three of our tellers can't"), people or machines, many either way. Not what one
+    user tries in turn ("all three links"), nor a span of time ("three days")."""
+    if words[at].tags or any(w.text not in _SUBJECT_LEAD for w in words[:at]):
+        return False
+    vocab = _vocabulary()
+    for word in words[at + 1 : at + 5]:
+        if word.text in _SUBJECT_LEAD:
+            continue
+        if word.tags or word.among(vocab.tried_in_turn) or word.among(vocab.not_a_unit):
+            return False
+        if word.text.endswith("s") and len(word.text) > 3 and not word.text.endswith("ss"):
+            return True
+    return False
 
 
 def _at_stake(words: list[Word]) -> bool:
@@ -725,7 +776,7 @@ def _a_person(word: Word) -> bool:
     """One person, to the dictionary or to English: "клиент", "a client", "customer"."""
     if word.tags:
         return {"NOUN", "anim"} <= word.tags[0] and word.lemma not in _vocabulary().not_people
-    return word.lemma in _vocabulary().people or word.lemma in _vocabulary().plural_stake
+    return _people_word(word) or word.lemma in _vocabulary().plural_stake
 
 
 def _client_present(words: list[Word], at: int) -> bool:

@@ -39,9 +39,9 @@ class _Shapes:
 
     @cached_property
     def openers(self) -> frozenset[str]:
-        """The words a shape starts from (bar "пусть"): a bringing, handing, wanting or
-        opening verb, or "нужен"."""
-        return self.bring | self.hand_to | self.want | self.need | self.open_verbs
+        """The words a shape starts from (bar "пусть"): a bringing, handing, wanting, coming
+        or opening verb, or "нужен"."""
+        return self.bring | self.hand_to | self.want | self.need | self.open_verbs | self.come
 
 
 @cache
@@ -57,9 +57,9 @@ def _shapes() -> _Shapes:
         want=lemma_keys("хотеть", ru) | lemma_keys("хотіти", uk),
         need=lemma_keys("нужный необходимый", ru) | lemma_keys("потрібний необхідний", uk),
         come=lemma_keys("подойти прийти зайти позвонить перезвонить посмотреть глянуть "
-                        "связаться приехать", ru)
+                        "связаться приехать набрать", ru)
         | lemma_keys("підійти прийти зайти подзвонити передзвонити зателефонувати "
-                     "подивитися глянути зв'язатися приїхати", uk),
+                     "подивитися глянути зв'язатися приїхати набрати", uk),
         let=frozenset({"пусть", "пускай", "чтобы", "чтоб", "нехай", "хай", "щоб", "щоби"}),
         # not "сотрудник", "працівник": a colleague is who access is asked for
         people=lemma_keys("человек специалист админ администратор сисадмин техник мастер "
@@ -75,6 +75,7 @@ def _shapes() -> _Shapes:
 
 
 AFTER_VERB = 3  # "дайте мне наконец живого специалиста": the person comes soon after
+_WRITER = frozenset({"мне", "мені", "меня", "мене", "мной", "мною", "нам", "нас", "нами"})
 
 
 def calls_for_person(message: str | MessageReading) -> bool:
@@ -126,10 +127,26 @@ def _asks(words: list[Word]) -> bool:
             return True  # "просто создайте заявку", "відкрийте заявку"
         if word.text in shapes.let:  # "пусть кто-нибудь подойдёт", "хай подзвонить фахівець"
             rest = words[at + 1 : at + 1 + 2 * AFTER_VERB]
-            comes = any(w.among(shapes.come) for w in rest)
+            comes = [w for w in rest if w.among(shapes.come)]
             if comes and any(_person(w, shapes) and w.has("nomn") for w in rest):
                 return True
+            # they, unnamed, are to call the writer: "пусть мне перезвонят", "нехай мені
+            # передзвонять", "чтобы со мной связались"
+            they = any(w.has("plur") and (w.has("3per") or w.has("past")) for w in comes)
+            if they and any(w.text in _WRITER for w in rest):
+                return True
+        if word.has("impr") and word.among(shapes.come) and _to_writer(after):
+            return True  # "позвоните мне", "наберіть мене", "подойдите ко мне"
     return False
+
+
+def _to_writer(after: list[Word]) -> bool:
+    """The writer right after a verb, maybe behind a preposition: "мне", "ко мне", "до мене"
+    (not "подивіться, будь ласка, мені не приходить пошта": whose mail)."""
+    texts = [w.text for w in after[:2]]
+    if texts[:1] and texts[0] in ("ко", "к", "до", "со", "с", "з", "із") and len(texts) > 1:
+        return texts[1] in _WRITER
+    return bool(texts) and texts[0] in _WRITER
 
 
 def _takes(word: Word, shapes: _Shapes) -> list[Callable[[Word], bool]]:

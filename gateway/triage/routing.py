@@ -112,6 +112,13 @@ _ASKED_FOR = re.compile(
     r"credentials|login)",
     re.IGNORECASE,
 )
+# A word that names a department ("the accounts office printer", "our network team", "the
+# accounts payable desk") says who works there, not what is broken.
+_DEPARTMENT = re.compile(
+    r"\b(?!(?:ms|microsoft|libre|open)\s)[\w-]+(?:\s+payable|\s+receivable)?\s+"
+    r"(?=(?:office|department|dept|team|desk|room|section|unit|division|staff)\b)",
+    re.IGNORECASE,
+)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
 
@@ -147,7 +154,7 @@ class Routing:
 
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
-        text = _ASKED_FOR.sub(" ", text)
+        text = _DEPARTMENT.sub(" ", _ASKED_FOR.sub(" ", text))
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         return {group: hits for group, hits in found.items() if hits}
 

@@ -208,12 +208,35 @@ def complains_of_bot(message: str | MessageReading) -> bool:
         words = read_words(sentence, reading.lang)
         texts = {w.text for w in words}
         said_no = texts & _NEGATIONS or texts & _MORE or any(t.endswith("n't") for t in texts)
-        for word in words:
+        for at, word in enumerate(words):
             # the first reading: "роботи" is work (робота) before it is robots
             if word.lemma in kinds.bot and (said_no or _ordered(word, words)):
                 return True
+            if word.lemma in kinds.bot and _judged(at, words) and not PRAISE.search(sentence):
+                return True
             if word.lemma in kinds.sent and (texts & _MORE or texts & _YOURS):
                 return True
+    return False
+
+
+_COPULA = frozenset({"is", "are", "'s", "was", "seems", "feels"})
+
+
+def _judged(at: int, words: list[Word]) -> bool:
+    """The bot as the subject of a verdict on it: a predicate adjective after it ("ваш бот
+    бесполезен", "цей бот марний", "your bot is useless", "this bot is a joke"). Praise is
+    told apart by the caller; what the bot does ("бот написал", "the bot sent") is no verdict."""
+    bot, after = words[at], words[at + 1 : at + 4]
+    if bot.text not in _self_help().bot:
+        return False  # "бота", "боту": the bot as an object is `_ordered`'s
+    if not bot.tags:  # English: "bot is …", "bot's …"
+        return bool(after) and after[0].text in _COPULA and len(after) > 1
+    for word in after:
+        if word.has("ADJS") or (word.has("ADJF", "nomn") and not word.has("Apro")):
+            return True
+        if word.text not in ("у", "в", "вас", "нас", "просто", "вообще", "взагалі", "совсем",
+                             "зовсім", "абсолютно", "совершенно", "цілком"):  # fmt: skip
+            return False
     return False
 
 

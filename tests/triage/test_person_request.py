@@ -65,3 +65,24 @@ def test_a_message_no_shape_can_start_in_has_its_clauses_left_unread(text: str) 
 )  # fmt: skip
 def test_a_request_for_a_person_is_still_read_from_its_clauses(text: str) -> None:
     assert calls_for_person(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a call back from whoever is on duty, said impersonally or as a command to call me
+        ("сканер опять не сканирует, пусть мне перезвонят", True),
+        ("нехай мені передзвонять, бо пошта не працює", True),
+        ("чтобы со мной связались сегодня", True),
+        ("наберіть мене, будь ласка", True),
+        ("позвоните мне на мобильный", True),
+        ("зайдіть до мене в 204 кабінет", True),
+        # … not what the writer says was done, nor a command about something else
+        ("мне позвонили из банка и сказали сменить пароль", False),
+        ("наберите пароль ещё раз, пишет ошибку", False),
+        ("подивіться, будь ласка, мені не приходить пошта", False),
+        ("зайдите в настройки и там пусто", False),
+    ],
+)  # fmt: skip
+def test_a_call_back_asked_for_in_any_form(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks

@@ -460,3 +460,38 @@ def test_nobody_acting_for_me_my_devices_or_one_colleague_standing_are_not_many(
     text: str,
 ) -> None:
     assert assess_priority(text).reason != "many_stopped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "cannot" said as a state
+        "all three dispatchers are unable to open the delivery map",
+        "Our five receptionists have been unable to check guests in since nine",
+        "all six tellers are locked out of the banking system",
+        "усі четверо диспетчерів не в змозі відкрити карту маршрутів",
+        "все три бухгалтера не в состоянии зайти в банк-клиент",
+        # a count that opens its clause is its subject, people or machines
+        "Three of our loaders can't scan anything on the ramp",
+        "all 12 terminals in the hall stopped taking cards",
+    ],
+)
+def test_many_unable_or_counted_as_the_subject_are_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am unable to log into the portal since Monday",
+        "3 days now I can't open the shared calendar",
+        "all three links you sent don't work for me",
+        "4 times today my Outlook crashed",
+        # a department's name is no one stopped: "accounts" is no "accountants"
+        "the accounts office printer is jammed",
+        "the operations room projector shows nothing",
+        "я не в состоянии разобраться с настройками почты",
+    ],
+)
+def test_one_user_a_span_of_time_or_a_department_name_are_not_many(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1

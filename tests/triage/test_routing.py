@@ -128,6 +128,11 @@ def test_a_password_asked_for_is_how_a_thing_fails_not_what_is_broken() -> None:
         ("MS Office asks for a licence again", SupportGroup.SOFTWARE),
         # a copier is a device
         ("the copier in the hallway doesn't send scans to email", SupportGroup.HARDWARE),
+        # a department named before what is broken is where it stands
+        ("the accounts office printer is jammed", SupportGroup.HARDWARE),
+        ("the accounts payable desk PC won't turn on", SupportGroup.HARDWARE),
+        ("our email team laptop shows no signal on the dock", SupportGroup.HARDWARE),
+        ("Microsoft Office says it is not activated", SupportGroup.SOFTWARE),
     ],
 )
 def test_an_office_as_a_place_routes_nothing_the_suite_is_software(

@@ -33,6 +33,10 @@ from gateway.triage.tone import read_tone, shouted_words
         "Бот нічого не розуміє, пошта не приходить з понеділка",
         "This bot doesn't understand anything, my monitor is black",
         "Хватит ваших ссылок, ноутбук не заряжается",
+        # a verdict on the bot
+        "Ваш бот бесполезен. Ноутбук не видит док-станцию",
+        "Цей бот просто тупий, сканер не сканує",
+        "Your bot is a waste of time. The label printer prints blank labels",
         "No more of your links please, the projector shows nothing",
         # what kind of support is this
         "What kind of support is this?! The printer has been offline all week.",
@@ -107,6 +111,12 @@ def test_shouted_words_are_dictionary_words_not_acronyms_or_screens() -> None:
          "Teams still won't start on my laptop"),
         ("Ваш бот ничего не понимает. Мышка не работает на компьютере кассира.",
          "Мышка не работает на компьютере кассира"),
+        ("Ваш бот бесполезный. ПК гудит и не включается.", "ПК гудит и не включается"),
+        ("Your bot is useless. The scanner jams on every page.",
+         "The scanner jams on every page"),
+        # a short program name states the problem as a long one does
+        ("Цей бот марний. 1С висне з обіду, накладні не проводяться.",
+         "1С висне з обіду. накладні не проводяться"),
     ],
 )  # fmt: skip
 def test_the_tone_is_no_part_of_the_problem_statement(text: str, statement: str) -> None:
