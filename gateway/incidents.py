@@ -278,26 +278,39 @@ class IncidentService:
 
     # --- what operators do ----------------------------------------------------------------
 
-    async def update(self, incident_id: str, actor: Actor, messages: dict[str, str]) -> int:
+    async def update(
+        self, incident_id: str, actor: Actor, messages: dict[str, str], *, action_id: str = ""
+    ) -> int:
         """Tell every subscriber the news; returns how many were told."""
         messages = _messages(messages)
         if not messages:
             raise ActionRefused("the update is empty", "empty_update")
-        return await self._broadcast(incident_id, actor, "update", messages)
+        return await self._broadcast(incident_id, actor, "update", messages, action_id)
 
     async def resolve(
-        self, incident_id: str, actor: Actor, messages: dict[str, str] | None = None
+        self,
+        incident_id: str,
+        actor: Actor,
+        messages: dict[str, str] | None = None,
+        *,
+        action_id: str = "",
     ) -> int:
         """The outage is over: tell every subscriber, resolve the parent and its children."""
-        return await self._broadcast(incident_id, actor, "resolved", _messages(messages or {}))
+        messages = _messages(messages or {})
+        return await self._broadcast(incident_id, actor, "resolved", messages, action_id)
 
     async def _broadcast(
-        self, incident_id: str, actor: Actor, kind: str, messages: dict[str, str]
+        self, incident_id: str, actor: Actor, kind: str, messages: dict[str, str], action_id: str
     ) -> int:
         """Tell every subscriber once, in commits of BROADCAST_CHUNK (a commit blocks Redis
         while it runs), then record the change in a last commit that also tells whoever
         subscribed meanwhile. Who was told is kept per round, so a broadcast retried
-        after a failure tells nobody twice."""
+        after a failure tells nobody twice. The operator's action named by `action_id` is
+        done once: a repeat of it (the console's retry) is answered how many were told."""
+        parent = f"{CHANNEL}:{incident_id}"  # the parent ticket's conversation
+        once = f"incident_{kind}:{actor.login}:{action_id}"
+        if action_id and (done := await self.store.applied_outcome(parent, once)) is not None:
+            return int(done)
         incident = await self._open(incident_id)
         round_ = "resolved" if kind == "resolved" else f"update:{incident.updates + 1}"
         told = 0
@@ -337,6 +350,8 @@ class IncidentService:
             total = told + sent
             self._log(tx, incident.id, kind, actor, f"{total} users told", messages)
             tx.ticket_event(incident.id, actor.login, f"incident_{kind}", f"{total} told")
+            if action_id:
+                tx.apply_once(once, parent, str(total))
             try:
                 await self.store.commit(tx)
                 return total

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import pytest
+from lost_answers import lost_answers
 
 from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
@@ -426,6 +427,43 @@ async def test_a_broadcast_in_several_commits_retried_after_a_failure_tells_each
         ]
         assert sorted(resolved) == sorted(users)  # each once
         assert await rt.store.incidents.open_ids() == []
+
+
+@pytest.mark.parametrize("lost", ["Чиним, осталось полчаса", "users told"])
+async def test_an_incident_update_whose_answer_was_lost_tells_each_user_once(
+    settings: Settings, redis_url: str, monkeypatch: pytest.MonkeyPatch, lost: str
+) -> None:
+    """Redis applied a commit of the broadcast (the first chunk's, or the last one's) and
+    its answer was lost: redis-py sent it again. Its check (the incident is open) still
+    held, so it was applied again: users were told twice. Then the console repeats the
+    click (the same action id): nobody is told again, and the answer is the same."""
+    monkeypatch.setattr(incidents_module, "BROADCAST_CHUNK", 2)
+    async with lost_answers(redis_url) as proxy:
+        redis = settings.redis.model_copy(update={"url": proxy.url})
+        async with open_runtime(settings.model_copy(update={"redis": redis})) as rt:
+            incident = await rt.incidents.declare(
+                title="CRM", services=["crm"], messages={"ru": "Чиним."}, by=Actor("anna")
+            )
+            users = [f"u{n}" for n in range(5)]
+            for user in users:
+                await write(rt, user, "CRM не открывается", channel="telegram")
+
+            proxy.arm(lost)
+            news = {"ru": "Чиним, осталось полчаса"}
+            told = await rt.incidents.update(
+                incident.id, Actor("anna"), news, action_id="c-1234567"
+            )
+            again = await rt.incidents.update(
+                incident.id, Actor("anna"), news, action_id="c-1234567"
+            )
+
+            assert proxy.lost == 1
+            updated = [chat for chat, text in await outbound(rt) if "осталось полчаса" in text]
+            assert sorted(updated) == users and told == again == 5
+            stored = await rt.store.incidents.get(incident.id)
+            assert stored is not None and stored.updates == 1
+            timeline = await rt.store.incidents.timeline(incident.id)
+            assert [e["kind"] for e in timeline].count("update") == 1
 
 
 async def outbound(rt: Runtime) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ import json
 from desk_seed import Desk
 from lost_answers import lost_answers
 
+from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.models import Level, Priority, SupportGroup, Ticket, TicketStatus
 from gateway.operations import Actor
 from gateway.store import Store, keys
@@ -83,6 +84,31 @@ async def test_a_resolution_whose_answer_was_lost_is_told_once_and_not_refused(
             assert len(told) == len(set(told)) == 2  # resolved, and the rating is asked: once
             assert ticket.id in told[0]
             assert (await history(store, ticket)).count("resolved") == 1
+        finally:
+            await store.close()
+
+
+async def test_account_news_whose_answer_was_lost_is_told_once(redis_url: str) -> None:
+    """The password page tells the user on their channel what it did (here: to a
+    conversation an operator holds). That commit, sent again after it was applied, failed
+    its version check and was computed and queued again."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            await store.prepare()
+            d = Desk.build(store)
+            ticket = await d.ticket("telegram", "t4", SupportGroup.ACCOUNTS, Priority.P3, "urgent")
+            await d.desk.take_over(ticket.id, BOB)
+            before = await sent_to(store, ticket)
+
+            proxy.arm("Your account is unlocked.")
+            await d.service.account_news(
+                "telegram", "t4", AccountResult("unlock", AccountOutcome.UNLOCKED)
+            )
+
+            assert proxy.lost == 1
+            told = (await sent_to(store, ticket))[len(before) :]
+            assert told == ["Your account is unlocked. You can sign in again."]
         finally:
             await store.close()
 

@@ -219,7 +219,7 @@ class DeskApi:
         desk, actor = self.rt.desk, actor_of(session)
         # The console's id for this click: a retry of the same action (a lost answer, a
         # double click) is applied once and answered as the first.
-        once = _action_id(body)
+        once = action_id(body)
         notice = Notice()
         try:
             if action == "take":
@@ -354,7 +354,7 @@ def _text(body: dict[str, Any], name: str, required: bool = True) -> str:
     return value
 
 
-def _action_id(body: dict[str, Any]) -> str:
+def action_id(body: dict[str, Any]) -> str:
     """The client's id of an action (its idempotency key), or "" when it sent none."""
     value = body.get("action_id", "")
     if not isinstance(value, str) or (value and not ACTION_ID.fullmatch(value)):

@@ -12,7 +12,7 @@ from gateway.operations import ActionRefused
 from gateway.runtime import Runtime
 from gateway.store import Incident
 from gateway.texts import LANGUAGES
-from gateway.web.desk_api import MAX_TEXT, actor_of, json_body
+from gateway.web.desk_api import MAX_TEXT, action_id, actor_of, json_body
 from gateway.web.sessions import Session, refuse
 
 RECENT_RESOLVED = 5
@@ -84,13 +84,14 @@ class IncidentApi:
         """update (broadcast to every subscriber) | resolve."""
         incident_id = request.match_info["incident_id"][:40]
         action = request.match_info["action"]
-        messages = _messages(await json_body(request))
+        body = await json_body(request)
+        messages, once = _messages(body), action_id(body)  # once: as for a ticket's action
         actor = actor_of(session)
         try:
             if action == "update":
-                told = await self.rt.incidents.update(incident_id, actor, messages)
+                told = await self.rt.incidents.update(incident_id, actor, messages, action_id=once)
             elif action == "resolve":
-                told = await self.rt.incidents.resolve(incident_id, actor, messages)
+                told = await self.rt.incidents.resolve(incident_id, actor, messages, action_id=once)
             else:
                 raise refuse(404, f"unknown action {action[:40]}")
         except ActionRefused as exc:

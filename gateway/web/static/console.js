@@ -121,6 +121,27 @@
     });
   }
 
+  // Each operator action carries an id, its idempotency key: the server applies an id
+  // once. A click repeating an action whose answer never came (the network failed, the
+  // server was unavailable, a double click) sends the same id, so it is not done twice.
+  var unanswered = {};
+
+  function operatorAction(url, body) {
+    var what = url + " " + JSON.stringify(body || {});
+    if (!unanswered[what]) {
+      var bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      unanswered[what] = Array.prototype.map.call(bytes, function (b) {
+        return (b + 256).toString(16).slice(1);
+      }).join("");
+    }
+    return api("POST", url, Object.assign({}, body || {}, { action_id: unanswered[what] }))
+      .then(function (data) { delete unanswered[what]; return data; }, function (err) {
+        if (err.status && err.status < 500) delete unanswered[what];  // answered, not done
+        throw err;
+      });
+  }
+
   function now() { return Date.now() / 1000 + state.skew; }
 
   function ago(seconds) {
@@ -239,7 +260,7 @@
 
   function incidentAction(id, action, form) {
     $("#incident-error").textContent = "";
-    return api("POST", "/console/api/incidents/" + encodeURIComponent(id) + "/" + action,
+    return operatorAction("/console/api/incidents/" + encodeURIComponent(id) + "/" + action,
       { messages: incidentMessages(form) }).then(function (data) {
       showNotice(tr("incident_told", { n: data.told }));
       form.reset();
@@ -761,38 +782,15 @@
 
   function alertError(err) { $("#t-alert").textContent = err.message; }
 
-  // Each action carries an id, its idempotency key: the server applies an id once. A
-  // click repeating an action whose answer never came (the network failed, the server
-  // was unavailable, a double click) sends the same id, so it is not done twice.
-  var unanswered = {};
-
-  function actionId(what) {
-    if (!unanswered[what]) {
-      var bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      unanswered[what] = Array.prototype.map.call(bytes, function (b) {
-        return (b + 256).toString(16).slice(1);
-      }).join("");
-    }
-    return unanswered[what];
-  }
-
   function act(action, body) {
     $("#t-alert").textContent = "";
     showNotice("");
-    var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action;
-    var what = url + " " + JSON.stringify(body || {});
-    var sent = Object.assign({}, body || {}, { action_id: actionId(what) });
-    return api("POST", url, sent)
+    return operatorAction("/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/" + action, body)
       .then(function (data) {
-        delete unanswered[what];
         if (data.visible === false) return leaveTicket(noticeOf(data));
         showNotice(noticeOf(data));
         refreshTicket();
-      }).catch(function (err) {
-        if (err.status && err.status < 500) delete unanswered[what];  // answered: not done
-        alertError(err); refreshTicket(); throw err;
-      });
+      }).catch(function (err) { alertError(err); refreshTicket(); throw err; });
   }
 
   $("#sample-form").addEventListener("submit", function (ev) {
