@@ -14,6 +14,7 @@ from typing import Any
 import redis.asyncio as aioredis
 
 from gateway.store import keys
+from gateway.store.first_use import set_first
 
 THREAD_TTL_SECONDS = 400 * 24 * 3600  # a reply a year later still finds its ticket
 MAX_REFERENCES = 20
@@ -150,8 +151,7 @@ class MailStore:
 
     async def use_rating(self, nonce: str, ttl_seconds: int) -> bool:
         """True the first time a rating link is used, False afterwards."""
-        key = keys.mail_rating_used(nonce)
-        return bool(await self._redis.set(key, "1", nx=True, ex=ttl_seconds))
+        return await set_first(self._redis, keys.mail_rating_used(nonce), ttl_seconds)
 
     async def cursor(self, mailbox: str, folder: str) -> ImapCursor:
         row = await self._redis.hgetall(keys.mail_cursor(mailbox, folder))

@@ -13,6 +13,7 @@ from typing import Any, cast
 import redis.asyncio as aioredis
 
 from gateway.store import keys
+from gateway.store.first_use import set_first
 
 AUDIT_KEEP = 10_000
 
@@ -124,7 +125,7 @@ class SelfServiceStore:
 
     async def claim_grant(self, nonce: str, seconds: int) -> dict[str, Any] | None:
         """Hold the grant for one request; None when it is gone or another request has it."""
-        if not await self._redis.set(keys.reset_claim(nonce), "1", nx=True, ex=seconds):
+        if not await set_first(self._redis, keys.reset_claim(nonce), seconds):
             return None
         grant = await self.grant(nonce)
         if grant is None:

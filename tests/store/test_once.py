@@ -3,6 +3,8 @@ after a connection error, also when the server had applied it and could not answ
 
 from __future__ import annotations
 
+from lost_answers import lost_answers
+
 from gateway.models import InboundMessage, OutboundMessage
 from gateway.store import Store, Transaction
 from gateway.store.conversations import ConversationStore
@@ -71,3 +73,24 @@ async def test_an_alert_commit_opening_a_ticket_sent_again_is_applied_once(store
     assert len(await store.conversations.transcript("alerts:zabbix")) == 1
     assert [e.action for e in await store.tickets.events("HD-000008")] == ["opened"]
     assert await store.inbound.backlog() == 0
+
+
+async def test_a_link_used_once_whose_answer_was_lost_is_this_request_s(redis_url: str) -> None:
+    """A mail rating link confirmed, a reset link held: the SET NX was applied and its
+    answer lost, and sent again it found the key set. Before, the request took that for
+    someone else's: the rating was refused as used (and lost), the link as busy."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            proxy.arm("rated:nonce-r7")
+            assert await store.mail.use_rating("nonce-r7", 600)
+            assert proxy.lost == 1
+            assert not await store.mail.use_rating("nonce-r7", 600)  # a second use is refused
+
+            await store.self_service.put_grant("nonce-g7", {"login": "ivanova"}, 600)
+            proxy.arm("nonce-g7:busy")
+            assert await store.self_service.claim_grant("nonce-g7", 120) == {"login": "ivanova"}
+            assert proxy.lost == 2
+            assert await store.self_service.claim_grant("nonce-g7", 120) is None  # held
+        finally:
+            await store.close()
