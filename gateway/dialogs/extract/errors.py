@@ -131,7 +131,8 @@ _EN_NAMED_ERROR = re.compile(
 )
 # "No error shows" answers the question too, in either word order: a noun of what the screen
 # says with a determiner that denies it ("помилок ніяких", "ніяких помилок", "жодного
-# повідомлення", "никаких сообщений"), or "errors: none".
+# повідомлення", "Сообщений никаких"), or "errors: none". Messages that do not arrive are
+# the problem, not a silent screen (`_ARRIVING`).
 _SAID_NOUN = (
     r"(?:ошиб\w*|помил\w*|сообщени\w*|повідомлен\w*|предупреждени\w*|попереджен\w*|"
     r"уведомлени\w*|сповіщен\w*|кодов|кодів)"
@@ -218,9 +219,28 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if parsed and {"NOUN", "gent"} <= parsed[0][1] and not _NOT_A_CODE_AFTER.match(" " + noun):
             add(original[found.start() : found.end()])
     if not codes:
-        nothing = _NO_ERROR.search(text)
+        nothing = _denied(text)
         return nothing.group(0) if nothing else ""
     return "; ".join(codes)
+
+
+# A verb of messages arriving or being received in the same clause: "никаких сообщений не
+# приходит", "жодних повідомлень не надходить", "no messages are coming in".
+_ARRIVING = case_blind(
+    r"(?<!\w)(?:приход|пришл|пришел|придут|поступа|поступил|доход|дошл|надход|надійш|дійш|"
+    r"отриму|отрима|arriv|com(?:e|es|ing)\b|came\b|receiv)"
+)
+_CLAUSE_STOPS = ".;!?\n"
+
+
+def _denied(text: str) -> re.Match[str] | None:
+    """The first "no error" of `text` whose clause is no message that does not arrive."""
+    for found in _NO_ERROR.finditer(text):
+        start = max(text.rfind(stop, 0, found.start()) for stop in _CLAUSE_STOPS) + 1
+        ends = [at for stop in _CLAUSE_STOPS if (at := text.find(stop, found.end())) >= 0]
+        if not _ARRIVING.search(text[start : min(ends, default=len(text))]):
+            return found
+    return None
 
 
 # Things a quote names rather than quotes ("папка «Сметы 2026»", "кнопку «Отправить»", "the
@@ -296,7 +316,7 @@ def _looks_like_code(code: str) -> bool:
 
 def says_no_error(value: str) -> bool:
     """Whether `value` only says there is no error ("ошибок нет", "no error, it just closes")."""
-    found = _NO_ERROR.search(fold(value))
+    found = _denied(fold(value))
     return bool(found) and not _codes_in(value)
 
 

@@ -62,12 +62,14 @@ _INTRANSITIVE_STEPS = frozenset(_INTRANSITIVE_TEXT.split())
 # Words the dictionaries do not know: "перепрошил", "пересобрал", "ребутнул".
 _UNKNOWN_PAST = re.compile(r"^(?:пере|ре)\w{3,}(?:л|ла|ли|в|нул|нула|нули)$")
 
-# English: a regular past at the clause start, or an irregular past of a verb one does to
-# something (English irregular pasts are a closed class); a "re-" before either is the same
-# step again ("rebuilt", "re-ran", "redid"). Not what a thing did.
-_EN_IRREGULAR_TEXT = """made took sent gave set put ran did tried reset used built wrote
-    bound brought cut held laid let paid shut swept threw tore wound drew fed bought struck
-    split spun undid"""
+# English: a regular past at the clause start, or one of the irregular pasts people use of
+# their own steps against a fault (building, writing, holding a button, shutting down,
+# undoing); a "re-" before either is the same step again ("rebuilt", "re-ran", "redid").
+# Not what a thing did, and not the other irregular pasts: "Let me know …", "Cut my hand",
+# "Brought my laptop from home", "Paid for the plan" are no steps.
+_EN_IRREGULAR_TEXT = (
+    "made took sent gave set put ran did tried reset used built wrote held shut undid"
+)
 _EN_IRREGULAR = frozenset(_EN_IRREGULAR_TEXT.split())
 _AGAIN = re.compile(r"^re-?(?=[a-z]{3,})")
 _EN_NOT_STEPS_TEXT = """
