@@ -112,7 +112,18 @@ def _words(text: str) -> list[str]:
 
 def parse_yes_no(text: str) -> bool | None:
     """True for "yes, it helped", False for "no", None when it is neither."""
-    words = _words(text)[:_ANSWER_WORDS]
+    words = _words(text)
+    found = _verdict(words[:_ANSWER_WORDS])
+    if found is None and len(words) > _ANSWER_WORDS:
+        # a longer reply answers in a clause of its own, said in no other words: "та
+        # почистив кошик, дякую, щас все нормально, помогло", "cleared it, all good now"
+        found = _clauses_verdict(text)
+    if found:
+        return text not in PARTLY  # "да, но теперь пишет …" is not solved
+    return found
+
+
+def _verdict(words: list[str]) -> bool | None:
     head = " ".join(words)
     if not head:
         return None
@@ -121,9 +132,38 @@ def parse_yes_no(text: str) -> bool | None:
     # Ukrainian "так" is "yes" only in front: "з ранку так" is "like this since morning".
     if YES.search(head) == "так" and words[0] != "так":
         return None
-    if head in YES:
-        return text not in PARTLY  # "да, но теперь пишет …" is not solved
-    return None
+    return True if head in YES else None
+
+
+# Words that may stand beside a yes in a clause of its own: "щас все нормально", "now it works"
+_BESIDE_YES = frozenset({"щас", "сейчас", "зараз", "теперь", "тепер", "уже", "вже", "now", "it",
+                         "та", "и", "і", "й", "and", "всё", "все", "усе", "вроде", "наче",
+                         "начебто", "ну", "ой"})  # fmt: skip
+
+
+# A failure said in other words than a no: "still nothing prints", "не друкує", "again"
+_STILL_FAILS = re.compile(
+    r"(?<!\w)(?:не|ні|ни|нет|немає|нема|not|no|nothing|never|ничего|нічого|still|again|досі|"
+    r"опять|снова|знову|все одно|всё равно|все равно)(?!\w)|n't\b"
+)
+
+
+def _clauses_verdict(text: str) -> bool | None:
+    """A no in any clause, else a clause that is nothing but a yes or thanks, when nothing
+    else in the reply says it still fails."""
+    if _STILL_FAILS.search(normalise(text)):
+        return None
+    verdicts = set()
+    for clause in re.split(r"[,.;!?—–]+|\s-\s", text):
+        words = _words(clause)
+        if not words:
+            continue
+        if " ".join(words[:_ANSWER_WORDS]) in NO:
+            return False
+        rest = THANKS.remove(YES.remove(clause)).split()
+        yes = " ".join(words) in YES or " ".join(words) in THANKS
+        verdicts.add(yes and all(w in _BESIDE_YES for w in rest))
+    return True if True in verdicts else None
 
 
 def parse_number(text: str, maximum: int) -> int | None:

@@ -97,6 +97,8 @@ class _Vocabulary:
     waiting: frozenset[str]
     standing: frozenset[str]
     public: frozenset[str]
+    show_verbs: frozenset[str]
+    errors: frozenset[str]
     event_verbs: frozenset[str]
     one_machine_sees: frozenset[str]
 
@@ -238,6 +240,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("people customers clients patients visitors guests folks", en),
         # what an event does at its time: "рейс вылетает через час", "the show opens at 7"
         # (not "вылетает", "закрывается", "opens": a program does those every minute)
+        # a screen that shows an error: "the site shows NET::ERR_CERT…", "1С пише помилку"
+        show_verbs=_keys("писать выдавать выдать показывать показать выводить", ru)
+        | _keys("писати видавати видати показувати показати виводити", uk)
+        | _keys("shows says displays throws gives returns", en),
+        errors=_keys("ошибка", ru) | _keys("помилка", uk) | _keys("error errors", en),
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
@@ -336,6 +343,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
     ability = _next_text(words, i) in ("в", "у") and _next_text(words, i + 1) in _ABLE_STATE
     if word.text in ("не", "ні") and ability:
         return True  # "не в состоянии зайти", "не в змозі відкрити"
+    if word.among(vocab.show_verbs) and any(_an_error(w) for w in words[i + 1 : i + 3]):
+        return True  # "the bank's website shows NET::ERR_CERT_…", "1С выдаёт ошибку"
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text in _NEGATION or word.text.endswith("n't"):
@@ -365,6 +374,13 @@ _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "r
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
                          "ring", "dial", "log", "sign", "register", "read", "turn", "power",
                          "go", "come", "take", "accept", "process"})  # fmt: skip
+
+
+def _an_error(word: Word) -> bool:
+    """An error named or its code: "ошибку", "помилка", "error", "err_cert_…", "0x80070005"."""
+    text = word.text
+    code = any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+    return word.among(_vocabulary().errors) or text.startswith("err") or "_" in text or code
 
 
 def _next_text(words: list[Word], i: int) -> str:
@@ -829,7 +845,12 @@ def _event_soon(clause: str, lang: str) -> bool:
         return False
     if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
         return False
-    return all(w.among(vocab.event_verbs) or _names_a_thing(w) for w in named)
+    # people or a place as the subject do what a program does not: "група туристів вилітає
+    # о 6", "офіс зачиняється за годину" (not "Outlook вилітає о 9")
+    who = any(_is_people(w) or _is_group(w) for w in named)
+    return all(
+        w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
+    )
 
 
 def _names_a_thing(word: Word) -> bool:
@@ -862,10 +883,15 @@ def _near_deadline(norm: str) -> bool:
     return any(lemma(w, "ru") in near or w in near for w in norm.split())
 
 
+_AFTER = frozenset({"после", "після", "after", "since", "від", "от"})
+
+
 def _deadline(words: list[Word]) -> bool:
     vocab = _vocabulary()
     texts = [w.text for w in words]
-    obliged = any(w.among(vocab.obliged) for w in words) or any(
+    # an event after which something fails is past, not ahead: "вылетает после запуска"
+    ahead = [w for at, w in enumerate(words) if not (at and texts[at - 1] in _AFTER)]
+    obliged = any(w.among(vocab.obliged) for w in ahead) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")

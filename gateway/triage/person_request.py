@@ -121,6 +121,10 @@ def _asks(words: list[Word]) -> bool:
         after = words[at + 1 : at + 1 + AFTER_VERB]
         if any(_person(w, shapes) and wants(w) for w in after for wants in _takes(word, shapes)):
             return True
+        # the person before the verb, as word order allows: "оператора дайте", "людину
+        # покличте", "специалиста хочу"
+        if _takes(word, shapes) and _person_before(words, at, after, shapes):
+            return True
         if any(w.among(shapes.ticket) and w.has("accs") for w in after) and (
             word.has("impr") and word.among(shapes.open_verbs)
         ):
@@ -137,6 +141,19 @@ def _asks(words: list[Word]) -> bool:
                 return True
         if word.has("impr") and word.among(shapes.come) and _to_writer(after):
             return True  # "позвоните мне", "наберіть мене", "подойдите ко мне"
+    return False
+
+
+def _person_before(words: list[Word], at: int, after: list[Word], shapes: _Shapes) -> bool:
+    """A person as the object right before the verb, governed by no preposition, and no
+    thing given after it ("у оператора дайте доступ", "администратора дайте доступ к папке":
+    whose access)."""
+    if any(w.is_noun and w.has("accs") and not _person(w, shapes) for w in after[:2]):
+        return False
+    for j in range(max(0, at - 2), at):
+        led = j > 0 and words[j - 1].has("PREP")
+        if _person(words[j], shapes) and _object(words[j]) and not led:
+            return True
     return False
 
 

@@ -153,3 +153,30 @@ def test_a_translit_reply_to_did_it_help_is_a_no_and_its_facts_are_kept(chat: Ch
     assert chat.questions and chat.questions[0] == "error"
     fields = chat.state.fields
     assert fields["since"] == "s utra" and "perezagruzhala" in fields["tried"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "та перезапустив принтер і комп, дякую, щас все працює",
+        "вытащила замятый лист и перезагрузила, спасибо, теперь всё нормально",
+        "pulled out the stuck sheet and restarted it, all good now, thanks",
+    ],
+)
+def test_a_longer_reply_with_a_yes_in_a_clause_of_its_own_is_solved(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "перезавантажила його і комп, дякую, але все одно не друкує",
+        "restarted it and the PC twice, thanks, still nothing prints",
+    ],
+)
+def test_thanks_in_a_longer_reply_that_still_fails_is_no_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []

@@ -86,3 +86,20 @@ def test_a_request_for_a_person_is_still_read_from_its_clauses(text: str) -> Non
 )  # fmt: skip
 def test_a_call_back_asked_for_in_any_form(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # the person before the verb, as word order allows
+        ("у меня 1С выкидывает каждые полчаса, достало, специалиста позовите", True),
+        ("сканер знову не сканує, людину покличте", True),
+        ("оператора дайте", True),
+        # … not whose access is asked for, nor a person after a preposition
+        ("у нового оператора дайте доступ к CRM", False),
+        ("для оператора дайте права на папку", False),
+        ("администратора дайте доступ к папке бухгалтерии", False),
+    ],
+)  # fmt: skip
+def test_a_person_asked_for_before_the_verb(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks

@@ -495,3 +495,33 @@ def test_many_unable_or_counted_as_the_subject_are_p1(text: str) -> None:
 )
 def test_one_user_a_span_of_time_or_a_department_name_are_not_many(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people or a place do what a program does not, at a time close ahead
+        "Група туристів вилітає о 6 ранку, а принтер не друкує ваучери",
+        "Магазин зачиняється за пів години, а термінал не приймає картки",
+        "Гости приезжают в 15:00, а в переговорной не работает видеосвязь",
+        # a screen that shows an error is a stop, with a deadline at stake
+        "The tax portal shows ERR_CONNECTION_RESET and our VAT return is due today",
+        "Банк-клиент выдаёт ошибку 0x1F, а платёжки надо отправить до 16:00",
+        "Сайт податкової видає помилку 503, а звіт треба здати сьогодні",
+    ],
+)
+def test_an_event_ahead_for_people_or_an_error_shown_before_a_deadline_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outlook вилітає о 9 щоранку",
+        "Teams вылетает через 5 минут после запуска",
+        "Zoom crashes 5 minutes after launch",
+        "1С выдаёт ошибку при проведении накладной",
+    ],
+)
+def test_a_program_failing_at_a_time_or_after_start_or_one_error_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
