@@ -137,6 +137,33 @@ def test_fine_again_is_a_yes_whoever_fixed_it(chat: Chat, reply: str) -> None:
     assert chat.named("resolved") != []
 
 
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "та почистив кошик, дякую, щас все нормально, помогло",
+        "я все сделала по инструкции, и теперь работает, спасибо большое",
+        "cleared the recycle bin as you wrote, thanks, all good now",
+    ],
+)
+def test_a_long_reply_whose_verdict_comes_last_is_a_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "перезагрузила, как вы написали, через минуту опять не печатает",
+        "did what the article says, thanks, but nothing prints",
+    ],
+)
+def test_a_long_reply_that_denies_anything_is_no_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+
+
 @pytest.mark.parametrize("reply", ["не розблокувалось", "не заработало", "still locked"])
 def test_not_fixed_yet_is_a_no(chat: Chat, reply: str) -> None:
     chat.send("не печатает принтер")
