@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import redis
 from aiohttp import web
 from loadstats import (
     LoadResult,
@@ -105,6 +106,7 @@ class Servers:
     echo: str
     gateway_pid: int
     redis_pid: int
+    redis_url: str = ""
 
 
 @contextlib.contextmanager
@@ -146,6 +148,7 @@ def servers(workdir: Path, gateway_cmd: list[str], processes: int | None) -> Ite
             f"http://127.0.0.1:{echo_port}",
             procs[0].pid,
             redis_server.pid or 0,
+            redis_url,
         )
     finally:
         for proc in reversed(procs):
@@ -357,6 +360,7 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
         async with aiohttp.ClientSession(connector=connector) as http:
             sockets = [await connect(http, url, session) for _ in range(sessions)]
             cpu, waited = server_cpu(srv, name), server_waits(srv, name)
+            redis_before = redis_counts(srv)
             client_cpu, began = process_cpu(me), time.perf_counter()
             started = time.perf_counter() + 0.5
             outcomes = await asyncio.gather(
@@ -375,6 +379,8 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
             used = {part: now - cpu[part] for part, now in server_cpu(srv, name).items()}
             delays = {part: now - waited[part] for part, now in server_waits(srv, name).items()}
             client = (process_cpu(me) - client_cpu) / wall
+            after = redis_counts(srv)
+            redis_used = [now - then for now, then in zip(after, redis_before, strict=True)]
             for ws in sockets:
                 await ws.close()
         result.failures = sum(1 for o in outcomes if isinstance(o, BaseException))
@@ -394,6 +400,13 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
         total = sum(used.values()) / counted * 1000
         which = "offered" if counted == sent else "answered (all were accepted)"
         print(f"{'':<8} CPU per message {which} {total:.2f} ms ({per})", flush=True)
+        if name == "gateway":  # counted by redis-server: what a loaded host cannot skew
+            trips, commands = (n / counted for n in redis_used)
+            print(
+                f"{'':<8} Redis per message: {trips:.2f} round trips (the server's socket "
+                f"reads), {commands:.1f} commands (those inside scripts included)",
+                flush=True,
+            )
         # A part busy near 1.0 is the bottleneck. A part runnable most of the time but given
         # a small share of a core when it was is held back by the host's other programs.
         busy = ", ".join(f"{part} {u / wall:.2f}" for part, u in used.items())
@@ -419,6 +432,14 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
     print(f"{'':<8} where a gateway message waited: {waits.line()}\n", flush=True)
     per_part = {part: u / max(1, min(gw_sent, len(gw.latencies))) for part, u in gw_used.items()}
     return RateStep(rate, gw.rate, gw.median, gw.quantile(0.99), echo.quantile(0.99), per_part)
+
+
+def redis_counts(srv: Servers) -> tuple[int, int]:
+    """The redis-server's socket reads (a pipeline, however long, is one or two) and
+    commands processed so far."""
+    with redis.Redis.from_url(srv.redis_url) as client:
+        stats = client.info("stats")
+    return int(stats["total_reads_processed"]), int(stats["total_commands_processed"])
 
 
 async def drained(srv: Servers, timeout: float = 120.0) -> None:

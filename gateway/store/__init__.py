@@ -25,8 +25,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from gateway.models import Ticket
 from gateway.store import keys, migration, scripts
 from gateway.store.alerts import AlertDetails, AlertStore
+from gateway.store.batching import PassPipeline
 from gateway.store.conversations import Conversation, ConversationAddress, ConversationStore
-from gateway.store.durability import DurableWrites, NotReplicated, evalsha_all
+from gateway.store.durability import DurableWrites, NotReplicated, ScriptRun
 from gateway.store.files import FileStore, StoredFile
 from gateway.store.inbound import InboundEntry, InboundQueue, ShardLeases
 from gateway.store.incidents import Incident, IncidentStore
@@ -111,10 +112,15 @@ class Store:
         self.cluster = self.target.kind == "cluster"
         durable = DurableWrites(redis, self.target.wait_replicas, self.target.wait_timeout_ms)
         self._durable = durable
-        self.inbound = InboundQueue(redis, shards, durable, cluster=self.cluster)
+        # A single server's script calls of one loop pass (accepts, catch-ups, turn reads
+        # and commits) share one round trip (store/batching.py).
+        self._pipeline = PassPipeline(redis, durable)
+        self.inbound = InboundQueue(
+            redis, shards, durable, cluster=self.cluster, pipeline=self._pipeline
+        )
         self.leases = ShardLeases(redis)
         self.outbox = Outbox(redis, durable)
-        self.conversations = ConversationStore(redis, cluster=self.cluster)
+        self.conversations = ConversationStore(redis, cluster=self.cluster, pipeline=self._pipeline)
         self.tickets = TicketStore(redis, durable, cluster=self.cluster)
         self.operators = OperatorStore(redis)
         self.files = FileStore(redis)
@@ -164,18 +170,21 @@ class Store:
     async def turn_reads(
         self, addresses: list[ConversationAddress], *, incidents: bool
     ) -> tuple[list[tuple[Conversation, list[Ticket]]], list[Incident]]:
-        """What turns read before they step, in one round trip on a single server: each
-        conversation with its open tickets (`conversations.load_many`) and, if asked,
-        the open incidents (`incidents.open`). On a cluster: the same reads, at once."""
-        if not incidents:
-            return await self.conversations.load_many(addresses), []
+        """What turns read before they step, in one round trip on a single server (shared
+        with the other calls of the moment, e.g. other shards' turns): each conversation
+        with its open tickets (`conversations.load_many`) and, if asked, the open
+        incidents (`incidents.open`). On a cluster: the same reads, at once."""
         if self.cluster:
+            if not incidents:
+                return await self.conversations.load_many(addresses), []
             loaded, found = await asyncio.gather(
                 self.conversations.load_many(addresses), self.incidents.open()
             )
             return loaded, found
-        runs = [*self.conversations.load_runs(addresses), self.incidents.open_run()]
-        *replies, opened = await evalsha_all(self.redis, runs)
+        runs = self.conversations.load_runs(addresses)
+        if not incidents:
+            return self.conversations.loaded(addresses, await self._pipeline.run_all(runs)), []
+        *replies, opened = await self._pipeline.run_all([*runs, self.incidents.open_run()])
         if isinstance(opened, Exception):
             raise opened
         return self.conversations.loaded(addresses, replies), self.incidents.opened(opened)
@@ -183,8 +192,9 @@ class Store:
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost.
 
-        On a cluster: as single-slot steps that are applied exactly once, even across a
-        crash (store/slot_steps.py)."""
+        On a single server it shares its round trip with the other calls of the moment
+        (other shards' turns). On a cluster: as single-slot steps that are applied exactly
+        once, even across a crash (store/slot_steps.py)."""
         if self.cluster:
             home = commit_home(tx.checks, tx.ops, tx.home)
             mark = _once_mark(tx, home)
@@ -193,8 +203,8 @@ class Store:
             )
             failure = _commit_failure(status)
         else:
-            keys_, args = _commit_call(tx, fence)
-            failure = _commit_failure(await self._durable.script(self._commit, keys_, args))
+            call = ScriptRun(self._commit, *_commit_call(tx, fence))
+            failure = _commit_failure(await self._pipeline.run(call, durable=True))
         if failure is not None:
             raise failure
 
@@ -207,8 +217,8 @@ class Store:
         (On a cluster each is its own spanning commit, all at once.)"""
         if self.cluster:
             return list(await asyncio.gather(*(self._commit_one(tx, fence) for tx in txs)))
-        calls = [_commit_call(tx, fence) for tx in txs]
-        results = await self._durable.script_each(self._commit, calls)
+        calls = [ScriptRun(self._commit, *_commit_call(tx, fence)) for tx in txs]
+        results = await self._pipeline.run_all(calls, durable=True)
         for result in results:
             if isinstance(result, Exception):
                 raise result

@@ -1,67 +1,108 @@
-"""Calls of one script made in the same event-loop pass, sent to Redis together.
+"""Script calls made in the same event-loop pass, sent to Redis as one pipeline.
 
-Under load many requests reach the same step at once (webhooks and web-chat messages
-being accepted). Each call on its own is a write and a read on the socket, and on a busy
-host those system calls are most of what an accept costs. Collected for one pass of the
-loop, they go out as one pipeline: one write, one read, however many there are. Every
-caller still gets its own result (or error) only once Redis has run its call (and the
-replicas confirmed it, when asked for), so nothing is acknowledged earlier than before.
+Under load many requests reach Redis at once: web-chat messages and webhooks being
+accepted, sockets catching up on their conversations, a worker's shards' turns reading
+what they start from and committing. Each call on its own is a write and a read on the
+socket, and on a busy host those system calls (and the wake-ups of the redis-server they
+cause) are much of what a message costs. The calls one pass of the loop collects, of any
+script, go out as one pipeline: one write, one read, however many there are (a single
+server; on a cluster each call goes to its slot's node on its own).
+
+Every caller still gets its own results (or errors) only once Redis has run its calls,
+each call still runs on its own (a failed one fails alone), and a caller's calls run in
+the order given, next to each other. A write that must be durable is answered only once
+enough replicas confirmed the pipeline (`WAIT` after it), so nothing is acknowledged
+earlier than before; a read in the same pipeline is answered whatever they say.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
-from gateway.store.durability import ScriptCall
+from gateway.store.durability import DurableWrites, NotReplicated, ScriptRun, evalsha_all
 
 MAX_BATCH = 256  # calls per pipeline: a bound on one reply's size and on its wait
 
 
-class ScriptBatcher:
-    """Runs a script for many callers, one pipeline per loop pass (`run` sends a batch)."""
+@dataclass(slots=True)
+class _Waiting:
+    runs: list[ScriptRun]
+    durable: bool
+    future: asyncio.Future[list[Any]]
 
-    def __init__(self, run: Callable[[list[ScriptCall]], Awaitable[list[Any]]]) -> None:
-        self._run = run
-        self._waiting: list[tuple[list[Any], list[Any], asyncio.Future[Any]]] = []
+
+class PassPipeline:
+    """Runs script calls for many callers, one pipeline per loop pass."""
+
+    def __init__(self, redis: Any, durable: DurableWrites) -> None:
+        self._redis = redis
+        self._durable = durable
+        self._waiting: list[_Waiting] = []
+        self._calls = 0
         self._sending: set[asyncio.Task[None]] = set()
 
-    async def call(self, keys: list[Any], args: list[Any]) -> Any:
-        """The script's result for these keys and arguments, once it is durable."""
+    async def run(self, call: ScriptRun, *, durable: bool = False) -> Any:
+        """One call's result (its error raised), once Redis ran it (and, if `durable`,
+        the replicas asked for have it)."""
+        [result] = await self.run_all([call], durable=durable)
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    async def run_all(self, calls: list[ScriptRun], *, durable: bool = False) -> list[Any]:
+        """The calls' results in order, a failed call's error as its result. They run one
+        after another in one pipeline, with whatever else this pass sends. A pipeline that
+        fails as a whole (the connection) raises here for every caller."""
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[Any] = loop.create_future()
-        self._waiting.append((keys, args, future))
-        if len(self._waiting) >= MAX_BATCH:
+        future: asyncio.Future[list[Any]] = loop.create_future()
+        self._waiting.append(_Waiting(list(calls), durable, future))
+        self._calls += len(calls)
+        if self._calls >= MAX_BATCH:
             self._flush()
         elif len(self._waiting) == 1:
-            # After every caller this pass of the loop wakes has added its call.
+            # After every caller this pass of the loop wakes has added its calls.
             loop.call_soon(self._flush)
         return await future
 
     def _flush(self) -> None:
-        batch, self._waiting = self._waiting, []
+        batch, self._waiting, self._calls = self._waiting, [], 0
         if batch:
             task = asyncio.ensure_future(self._send(batch))
             self._sending.add(task)
             task.add_done_callback(self._sending.discard)
 
-    async def _send(self, batch: list[tuple[list[Any], list[Any], asyncio.Future[Any]]]) -> None:
+    async def _send(self, batch: list[_Waiting]) -> None:
+        replicas = self._durable.replicas
+        wait = (replicas, self._durable.timeout_ms) if replicas else None
+        if not any(w.durable for w in batch):
+            wait = None
         try:
-            results = await self._run([(k, a) for k, a, _ in batch])
+            results = await evalsha_all(self._redis, [r for w in batch for r in w.runs], wait)
         except asyncio.CancelledError:  # shutting down: nobody is answered as stored
-            for *_, future in batch:
-                future.cancel()
+            for waiting in batch:
+                waiting.future.cancel()
             raise
         except Exception as exc:  # the store failed: every caller sees it (and is retried)
-            for *_, future in batch:
-                if not future.done():
-                    future.set_exception(exc)
+            for waiting in batch:
+                if not waiting.future.done():
+                    waiting.future.set_exception(exc)
             return
-        for (*_, future), result in zip(batch, results, strict=True):
-            if future.done():  # its caller gave up waiting
+        refused = None
+        if wait is not None:
+            confirmed = int(results.pop())
+            if confirmed < replicas:
+                refused = NotReplicated(
+                    f"{confirmed} of {replicas} replicas confirmed within {wait[1]} ms"
+                )
+        start = 0
+        for waiting in batch:
+            mine = results[start : start + len(waiting.runs)]
+            start += len(waiting.runs)
+            if waiting.future.done():  # its caller gave up waiting
                 continue
-            if isinstance(result, Exception):
-                future.set_exception(result)
+            if waiting.durable and refused is not None:
+                waiting.future.set_exception(refused)
             else:
-                future.set_result(result)
+                waiting.future.set_result(mine)

@@ -11,8 +11,8 @@ import redis.asyncio as aioredis
 
 from gateway.models import BOT_OWNER, Ticket, TicketStatus
 from gateway.store import keys, scripts
-from gateway.store.batching import ScriptBatcher
-from gateway.store.durability import ScriptCall, ScriptRun, evalsha_all, evalsha_each
+from gateway.store.batching import PassPipeline
+from gateway.store.durability import DurableWrites, ScriptRun, evalsha_all
 from gateway.store.tickets import read_tickets, ticket_from_hashes
 from gateway.store.transaction import Transaction
 
@@ -62,13 +62,20 @@ class TranscriptPage:
 class ConversationStore:
     """Reads conversations and their transcripts; writes go through a Transaction."""
 
-    def __init__(self, redis: aioredis.Redis, *, cluster: bool = False) -> None:
+    def __init__(
+        self,
+        redis: aioredis.Redis,
+        *,
+        cluster: bool = False,
+        pipeline: PassPipeline | None = None,
+    ) -> None:
         self._redis = redis
         self._cluster = cluster
         self._load = redis.register_script(scripts.LOAD_CONVERSATION)
         self._read_since = redis.register_script(scripts.READ_SINCE)
-        # Sockets woken together (a worker's batch of turns) catch up in one round trip.
-        self._catch_ups = ScriptBatcher(self._read_all_since)
+        # Sockets woken together (a worker's batch of turns) catch up in one round trip,
+        # with the store's other calls of the same moment.
+        self._pipeline = pipeline or PassPipeline(redis, DurableWrites(redis))
 
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
@@ -134,13 +141,10 @@ class ConversationStore:
         if self._cluster:  # a batch would span the cluster's slots: each on its own
             rows, language = await self._read_since(keys=where, args=[start])
         else:
-            rows, language = await self._catch_ups.call(where, [start])
+            rows, language = await self._pipeline.run(ScriptRun(self._read_since, where, [start]))
         return TranscriptPage(
             [json.loads(r) for r in rows], language.decode() if language is not None else ""
         )
-
-    async def _read_all_since(self, calls: list[ScriptCall]) -> list[Any]:
-        return await evalsha_each(self._redis, self._read_since, calls)
 
     @staticmethod
     def save(tx: Transaction, conv: Conversation, now: float) -> None:

@@ -7,7 +7,6 @@ time, so messages of one conversation are processed in order even with many work
 from __future__ import annotations
 
 import asyncio
-import functools
 import json
 import time
 import zlib
@@ -20,8 +19,8 @@ from redis.exceptions import ResponseError
 
 from gateway.models import InboundMessage, RateLimit, RateLimited
 from gateway.store import keys, scripts
-from gateway.store.batching import ScriptBatcher
-from gateway.store.durability import DurableWrites
+from gateway.store.batching import PassPipeline
+from gateway.store.durability import DurableWrites, ScriptRun
 from gateway.store.transaction import Fence
 
 SEEN_TTL_SECONDS = 7 * 24 * 3600
@@ -49,14 +48,16 @@ class InboundQueue:
         durable: DurableWrites | None = None,
         *,
         cluster: bool = False,
+        pipeline: PassPipeline | None = None,
     ) -> None:
         self._redis = redis
         self.shards = shards
         self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._accept = redis.register_script(scripts.ACCEPT)
-        # Accepts arriving together (a burst of webhooks, many visitors) share a round trip.
-        self._accepts = ScriptBatcher(functools.partial(self._durable.script_each, self._accept))
+        # Accepts arriving together (a burst of webhooks, many visitors) share a round trip,
+        # with the store's other calls of the same moment.
+        self._pipeline = pipeline or PassPipeline(redis, self._durable)
 
     def shard_of(self, conversation_key: str) -> int:
         return zlib.crc32(conversation_key.encode()) % self.shards
@@ -108,7 +109,8 @@ class InboundQueue:
             if self._cluster:  # its WAIT must reach this slot's primary: on its own
                 result = await self._durable.script(self._accept, accept_keys, accept_args)
             else:
-                result = await self._accepts.call(accept_keys, accept_args)
+                call = ScriptRun(self._accept, accept_keys, accept_args)
+                result = await self._pipeline.run(call, durable=True)
             over = result[0] - 1 if isinstance(result, list) else None
         if over is not None:
             limit = limits[over]

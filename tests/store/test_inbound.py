@@ -346,3 +346,56 @@ async def test_a_turn_commit_sent_again_after_it_was_applied_is_kept_once(store:
     assert [e["text"] for e in transcript] == ["#1", "#2"]
     assert await store.outbox.pending("telegram") == 2
     assert await store.inbound.backlog() == 0
+
+
+async def test_turns_of_several_shards_committing_together_share_a_round_trip(store: Store) -> None:
+    """A worker's shards each commit a turn at the same moment, beside a visitor's accept
+    and a socket catching up: one round trip for all of them on a single server, and each
+    still gets its own answer (applied, a conflict, a lost lease), as when sent alone."""
+    chats = [f"s{n}" for n in range(40)]
+    by_shard = {store.inbound.shard_of(f"telegram:{c}"): c for c in chats}
+    assert len(by_shard) == store.inbound.shards
+    for shard, chat in by_shard.items():
+        assert await store.inbound.accept(msg(chat, 1))
+        assert await store.leases.acquire(shard, "w", 60_000)
+    await store.redis.rpush(keys.transcript("telegram:s-read"), '{"text": "old"}')
+    entries = await store.inbound.read(sorted(by_shard), "w", 100, 10)
+    conflicted, fenced_off = entries[0], entries[1]
+    await store.redis.delete(keys.shard_lease(fenced_off.shard))  # taken over meanwhile
+    assert await store.leases.acquire(fenced_off.shard, "other", 60_000)
+
+    def turn(entry: InboundEntry) -> Transaction:
+        tx = _recorded(entry, store.inbound.ack_ops(entry))
+        if entry is conflicted:  # someone changed what this turn was computed from
+            tx.expect("test:version", "v", "1")
+        return tx
+
+    fences = {e.shard: store.leases.fence(e.shard, "w") for e in entries}
+    warm = Transaction()  # the scripts loaded, as on a running server
+    warm.raw("SET", "test:warm", "1")
+    await store.commit(warm)
+    await store.conversations.read_since("telegram:s-read", 0)
+    reads_before = await _reads_processed(store)
+    *committed, accepted, page = await asyncio.gather(
+        *(store.commit_many([turn(e)], fences[e.shard]) for e in entries),
+        store.inbound.accept(msg("s-new", 1)),
+        store.conversations.read_since("telegram:s-read", 0),
+    )
+    reads = await _reads_processed(store) - reads_before
+
+    assert [type(r[0]).__name__ for r in committed[:2]] == ["CommitConflict", "LeaseLost"]
+    assert [r[0] for r in committed[2:]] == [None] * (len(entries) - 2)
+    assert accepted is True
+    assert [e["text"] for e in page.entries] == ["old"]
+    for entry in entries[2:]:
+        assert await store.redis.lrange(f"test:order:{entry.message.chat_id}", 0, -1) == [b"#1"]
+    for entry in entries[:2]:
+        assert not await store.redis.exists(f"test:order:{entry.message.chat_id}")
+    assert await store.inbound.backlog() == 3  # the two not applied, and the new message
+    if not store.cluster:  # the calls and the INFO after them (a cluster: each on its own)
+        assert reads <= 3, reads
+
+
+async def _reads_processed(store: Store) -> int:
+    """How many times the redis-server read a client's socket (its round trips)."""
+    return int((await store.redis.info("stats"))["total_reads_processed"])
