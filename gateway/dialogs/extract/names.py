@@ -18,12 +18,15 @@ from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
 _LOW = "a-zа-яіїєґ"
+# What a quote holds: an apostrophe between two letters is part of a word ("«Кур'єр-Облік»",
+# "'M'yasnyi Dvir'"), never the closing quote.
+_QUOTED_TEXT = r"(?:[^»\"”“'\n]|(?<=\w)'(?=\w))"
 # A program noun, then the quoted name: "программа «Склад 15»", "the app "TimeTrack"".
 _QUOTED_AFTER_PROGRAM = re.compile(
     r"(?<![\w])(?:программ\w*|приложени\w*|систем\w*|сервис\w*|утилит\w*|конфигураци\w*|"
     r"модул\w*|програм\w*|застосун\w*|сервіс\w*|утиліт\w*|конфігураці\w*|app|application|"
     r"program|software|tool|system|service|platform|module|МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|АБС|"
-    r"PMS|HIS|EHR|EMR)\s+[«\"“„']([^»\"”“'\n]{2,40})[»\"”“']",
+    rf"PMS|HIS|EHR|EMR)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
     re.IGNORECASE,
 )
 # A system noun, then a capitalised name without quotes: "МИС Медиалог", "в программе
@@ -142,7 +145,8 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     for match in _COLON_NAME.finditer(text):
         found.append((match.start(), match.group(0)))
     quoted = [
-        range(m.start(), m.end()) for m in re.finditer(r"[«\"“„'][^»\"”“'\n]{2,160}[»\"”“']", text)
+        range(m.start(), m.end())
+        for m in re.finditer(rf"[«\"“„']{_QUOTED_TEXT}{{2,160}}?[»\"”“'](?!\w)", text)
     ]
     for match in _INNER_CAPITAL.finditer(text):
         if text[max(0, match.start() - 1) : match.start()] == "." or any(

@@ -186,6 +186,26 @@ _WHEN_DOING = re.compile(
     r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
     _I,
 )
+# A passive participle (ru/uk) says how things are ("отключен", "вимкнено", "удалены"); with
+# "уже" or a verdict on it in the message it reports a step ("драйвер уже обновлён").
+_PARTICIPLE_ENDINGS = ("ен", "ена", "ено", "ены", "ені", "ений", "ан", "ана", "ано", "аны",
+                       "ані", "аний", "ён", "ёна", "ёно", "ёны", "то", "ті", "тий")  # fmt: skip
+_ALREADY = re.compile(r"(?<!\w)(?:уже|вже|я|мы|ми|мной|мною|нами)\s+(?:\w+\s+)?$")
+
+
+def _passive(word: str) -> bool:
+    """Whether `word`, a done form of an attempt verb, is its passive participle."""
+    if "PRTS" in verb_grammemes(word, "ru") or "PRTF" in verb_grammemes(word, "ru"):
+        return True
+    return word.endswith(_PARTICIPLE_ENDINGS)
+
+
+# A participle after a present "be" or "get" says how things are, not what the user did.
+_IS_NOW = re.compile(
+    r"(?:\b(?:is|are|am|gets|get|getting|becomes|seems)|'s|'re)\s+"
+    r"(?:(?:\w+ly|also|now|still|just|all|already|always)\s+)?$",
+    _I,
+)
 _ITS_STATE = re.compile(
     r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
     r"starts|begins|began|still)\s+(?:on\s+)?$",
@@ -215,6 +235,7 @@ def extract(text: str) -> str:
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
     judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
+    judged_fix = bool(_DID_NOT_HELP.search(fold(masked)))
     for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
@@ -238,7 +259,7 @@ def extract(text: str) -> str:
             or _NOUN_DONE.search(folded)
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
-            or _attempt_in(own)
+            or _attempt_in(own, judged=judged_fix)
             or (
                 (is_own_step(own) or ELSEWHERE_TOO.search(folded))
                 and TROUBLE.search(masked[: at.start()])
@@ -373,7 +394,10 @@ def _in_use(word: str) -> bool:
     return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
 
 
-def _attempt_in(clause: str) -> bool:
+def _attempt_in(clause: str, *, judged: bool = True) -> bool:
+    """Whether `clause` says the user did something against the fault. `judged`: the message
+    says a fix did not help ("всё равно", "still"); without it a passive participle is how
+    things are, not a step ("редактирование отключено", "editing is disabled")."""
     lowered = fold(clause).lower()
     reboot = _SELF_REBOOT.match(lowered.strip())
     rest = lowered.strip()[reboot.end() :].split() if reboot else []
@@ -383,6 +407,8 @@ def _attempt_in(clause: str) -> bool:
         before = lowered[: lowered.find(word)]
         if _in_use(word) and not _RETRIED.search(lowered):
             continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
+        if not judged and _passive(word) and not _ALREADY.search(before):
+            continue  # "Принтер отключен", "редагування вимкнено": a state, unless judged
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
@@ -392,6 +418,8 @@ def _attempt_in(clause: str) -> bool:
         verb = found.group(0)
         if _ITS_STATE.search(before) and verb.endswith("ing") and verb != "trying":
             continue  # "laptop stuck updating", "it keeps restarting": what the machine does
+        if verb.endswith("ed") and _IS_NOW.search(before) and not judged:
+            continue  # "editing is disabled", "the files are deleted": a state, no step
         if _WHEN_DOING.search(before):
             continue  # "freezes every time we check a guest in": when it fails, not an attempt
         if _EN_NOT_DONE.search(before + found.group(0)) or lowered.rstrip().endswith("?"):
