@@ -193,11 +193,8 @@ class OutageDetection:
             window = await self.window.reports(self.clock() - self.settings.window_minutes * 60)
             if look:
                 look.window = window
-        out = [anchor]
-        for report in window:
-            if report.conversation != anchor.conversation and self.reader.related(anchor, report):
-                out.append(report)
-        return out
+        others = [r for r in window if r.conversation != anchor.conversation]
+        return [anchor, *self.reader.cluster(anchor, others)]
 
     async def _alert_evidence(self, report: OutageReport, look: Look | None = None) -> int:
         if not report.services or not self.settings.alert_counts:

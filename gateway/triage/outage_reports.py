@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from gateway.knowledge.morphology import lemmas
 from gateway.knowledge.translit import cyrillic_readings
@@ -141,6 +141,17 @@ class ReportReader:
 
     def related(self, a: OutageReport, b: OutageReport) -> bool:
         """Whether two reports are about one outage (see the module docstring)."""
+        return self._related(a, b, self._same_words(a.subject, b.subject))
+
+    def cluster(self, anchor: OutageReport, reports: list[OutageReport]) -> list[OutageReport]:
+        """The reports of `reports` `related` to `anchor`, in their order. A busy window
+        holds thousands: their words are compared with the anchor's once per distinct
+        word, all in one pass (not report by report, word by word)."""
+        same = self._same_words(anchor.subject, {w for r in reports for w in r.subject})
+        return [r for r in reports if self._related(anchor, r, same)]
+
+    def _related(self, a: OutageReport, b: OutageReport, same: dict[str, frozenset[str]]) -> bool:
+        """`related`, with `same`: for each word of b's, the words of a's it is the same as."""
         same_topic = bool(a.topic) and a.topic == b.topic
         both_broken = a.broken and b.broken
         # A named service or product is one outage only when both say it is broken: the
@@ -158,18 +169,27 @@ class ReportReader:
             return False
         if not a.subject or not b.subject:
             return not a.subject and not b.subject  # "everything is down" only with itself
-        return self.shared(a.subject, b.subject) >= SHARED_ENOUGH
+        # How much of the two word sets is the same words: a's words that some word of b's
+        # is, fuzzily, against all the words of both.
+        matched = [same[w] for w in b.subject if w in same]
+        common = len(frozenset().union(*matched)) if matched else 0
+        return common / (len(a.subject) + len(b.subject) - common) >= SHARED_ENOUGH
 
-    def shared(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """How much of two word sets is the same words (fuzzily: typos, and a Latin word
-        read in Cyrillic, "portal" = "портал")."""
-        common = sum(1 for w in a if any(self._same(w, v) for v in b))
-        return common / (len(a) + len(b) - common)
-
-    def _same(self, a: str, b: str) -> bool:
-        return any(
-            fuzz.ratio(x, y) >= self.similarity for x in _spellings(a) for y in _spellings(b)
-        )
+    def _same_words(
+        self, words: frozenset[str], others: set[str] | frozenset[str]
+    ) -> dict[str, frozenset[str]]:
+        """For each of `others` that is, fuzzily, one of `words` (typos, and a Latin word
+        read in Cyrillic: "portal" = "портал"): which of them."""
+        spelt = [(spelling, other) for other in others for spelling in _spellings(other)]
+        choices = [spelling for spelling, _ in spelt]
+        found: dict[str, set[str]] = {}
+        for word in words:
+            for spelling in _spellings(word):
+                for _, _, i in process.extract(
+                    spelling, choices, scorer=fuzz.ratio, score_cutoff=self.similarity, limit=None
+                ):
+                    found.setdefault(spelt[i][1], set()).add(word)
+        return {other: frozenset(same) for other, same in found.items()}
 
     def signature(self, report: OutageReport) -> str:
         """The detection key of the outage this report would anchor."""

@@ -1,0 +1,94 @@
+"""Reports of one outage: a report weighed against a whole window at once finds exactly
+the reports the rule finds pair by pair (module docstring of gateway.triage.outage_reports)."""
+
+from __future__ import annotations
+
+import json
+import random
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from gateway.knowledge.translit import cyrillic_readings
+from gateway.triage.outage_reports import SHARED_ENOUGH, OutageReport, ReportReader
+from gateway.triage.services import ServiceCatalog
+
+EVAL = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
+BROKEN = {"ru": "не работает", "uk": "не працює", "en": "is down"}
+# Typos, Latin read in Cyrillic, and the same words in other orders and company.
+OWN = [
+    ("портал лежит у всех", "ru"),
+    ("the portal is down", "en"),
+    ("the intranet portal is not loading", "en"),
+    ("интранет портл не открывается", "ru"),
+    ("портал не відкривається з ранку", "uk"),
+    ("сайт бухгалтерии не грузится", "ru"),
+    ("бухгалтерский сайт лёг", "ru"),
+    ("my printer is down", "en"),
+    ("всё легло, ничего не открывается", "ru"),
+    ("все впало, нічого не відкривається", "uk"),
+    ("everything is down", "en"),
+    ("скуд на проходной не пускает", "ru"),
+    ("турникет на проходной не пускает", "ru"),
+]
+
+
+@cache
+def _spellings(word: str) -> tuple[str, ...]:
+    return (word, *cyrillic_readings(word)[:2]) if word.isascii() else (word,)
+
+
+def _related_pair_by_pair(reader: ReportReader, a: OutageReport, b: OutageReport) -> bool:
+    """The rule as written, word by word (what detection did before it weighed windows)."""
+    both_broken = a.broken and b.broken
+    if a.services or b.services:
+        return bool(a.services & b.services) and both_broken
+    if a.products or b.products:
+        return bool(a.products & b.products) and both_broken
+    if a.topic and a.topic == b.topic:
+        return True
+    if (a.topic and b.topic) or not both_broken:
+        return False
+    if not a.subject or not b.subject:
+        return not a.subject and not b.subject
+
+    def same(x: str, y: str) -> bool:
+        return any(
+            fuzz.ratio(p, q) >= reader.similarity for p in _spellings(x) for q in _spellings(y)
+        )
+
+    common = sum(1 for w in a.subject if any(same(w, v) for v in b.subject))
+    return common / (len(a.subject) + len(b.subject) - common) >= SHARED_ENOUGH
+
+
+def _reports(reader: ReportReader) -> list[OutageReport]:
+    rows = [json.loads(line) for line in (EVAL / "faq_dev.jsonl").read_text("utf-8").splitlines()]
+    texts = [(r["q"], r["lang"], r.get("topic", "")) for r in rows if r.get("q")]
+    texts += [(text, lang, "") for text, lang in OWN]
+    random.seed(13)
+    reports = []
+    for n, (text, lang, topic) in enumerate(texts):
+        # said as an outage, or not; filed under its topic, or under none (text only)
+        said = f"{text} {BROKEN[lang]}" if n % 3 else text
+        for filed in (topic if n % 4 == 0 else "", ""):
+            report = reader.read(f"c{n}-{filed}", said, filed, "Jira" if n % 17 == 0 else "", n)
+            if report is not None:
+                reports.append(report)
+    random.shuffle(reports)
+    return reports
+
+
+def test_a_report_weighed_against_the_whole_window_finds_what_pairs_find() -> None:
+    reader = ReportReader(ServiceCatalog())
+    reports = _reports(reader)
+    assert len(reports) > 150
+    found_any = 0
+    anchors = reports[:60] + [r for r in reports if r.text.startswith(tuple(t for t, _ in OWN))]
+    for anchor in anchors:
+        window = [r for r in reports if r.conversation != anchor.conversation]
+        expected = [r for r in window if _related_pair_by_pair(reader, anchor, r)]
+        assert reader.cluster(anchor, window) == expected, anchor.text
+        assert [r for r in window if reader.related(anchor, r)] == expected
+        found_any += bool(expected)
+    assert found_any > 10  # the texts do make up outages (typos and transliteration too)
