@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
 from gateway.knowledge.morphology import readings
+from gateway.triage.impact import read_impact
 from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, UPSET, describes_problem
 from gateway.triage.person_request import calls_for_person
@@ -69,8 +70,10 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
         for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest
         asked = rest != clause and not UPSET.search(clause)
-        if asked and len(_LONG_WORD.findall(rest)) < MIN_REQUEST_LEFT:
+        short = len(_LONG_WORD.findall(rest)) < MIN_REQUEST_LEFT
+        if asked and short and not read_impact(rest).stopped:
             continue  # "соедините с нормальным админом": whom they want, not what broke
+        # … but "open a ticket: my laptop won't charge" says what broke in a few words
         for value in (_codes(clause), since.extract(clause), systems.extract(clause)):
             for part in filter(None, (v.strip() for v in value.split(";"))):
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)

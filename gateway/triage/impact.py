@@ -294,10 +294,30 @@ def read_impact(message: str | MessageReading) -> Impact:
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )
         many_stopped |= _all_collapsed(words)
-        soon = _event_soon(clause, reading.lang)
-        stake |= _at_stake(words) or (near and _deadline(words)) or soon
+        # an event may stand in a part of its own set off by a comma: "we can't issue
+        # boarding passes, the flight leaves in 40 minutes"
+        soon = any(_event_soon(part, reading.lang) for part in _PARTS.split(clause))
+        stake |= _at_stake(words) or (near and _deadline(words)) or soon or _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+_PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
+# "до 14:00", "by 2pm", "к обеду": the time a thing named before it is due by
+_DUE_BY = re.compile(
+    r"(?<!\w)(?:до|by|к)\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?|noon|midday|обеда|обіду|"
+    r"полудня|опівдня)(?!\w)"
+)
+
+
+def _due(clause: str, words: list[Word]) -> bool:
+    """A thing named with no verb, and a time it is due by: "у нас зарплатна відомість до
+    14:00", "отчёт в налоговую к 12" (not "не работал до 14:00": a verb says until when)."""
+    found = _DUE_BY.search(clause)
+    if found is None or any(w.is_verb for w in words):
+        return False
+    before = read_words(clause[: found.start()], "ru" if _CYRILLIC.search(clause) else "en")
+    return any(w.is_noun for w in before)
 
 
 _ALL_OF = frozenset({"всех", "всіх", "усіх"})

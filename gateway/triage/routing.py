@@ -16,6 +16,16 @@ from typing import Any
 from gateway.models import SupportGroup
 from gateway.triage.phrases import PhraseSet
 
+# Readers, clocks and encoders at a door or a desk (access control and time keeping), and
+# the turnstiles, intercoms and kiosks they sit in: devices, and IT, whatever they look like.
+DEVICES_AT_A_DOOR = [
+    r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
+    r"readers?", r"encoders?", r"энкодер\w*", r"енкодер\w*", r"кодувальник\w*",
+    r"кодировщик\w*", r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
+    r"біометр\w*", r"time ?clock\w*", r"турникет\w*", r"турнікет\w*", r"домофон\w*",
+    r"інфокіоск\w*", r"инфокиоск\w*",
+]  # fmt: skip
+
 GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     SupportGroup.SECURITY: PhraseSet([
         r"фишинг\w*", r"вирус\w*", r"подозрительн\w*", r"взлом\w*", r"фішинг\w*", r"вірус\w*",
@@ -68,6 +78,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",
         r"hdmi", r"vga", r"displayport", r"dvi", r"док-станц\w*", r"docking station\w*", r"dock",
         r"кабел\w*", r"cable\w*", r"переходник\w*", r"перехідник\w*", r"adapter\w*",
+        # readers, encoders, turnstiles and clocks at a door or a desk are devices
+        *DEVICES_AT_A_DOOR,
     ]),
     SupportGroup.SOFTWARE: PhraseSet([
         r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
@@ -85,23 +97,26 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
 }  # fmt: skip
 
 
+# Printing is a printer's work, whatever prints ("can't print shipping labels", "не
+# печатаются накладные", "не друкує"): a vote for hardware, though no device is named.
+PRINTING = PhraseSet([
+    r"print|prints|printing|printed", r"(рас|на)?печата\w*", r"(роз|на)?друку\w*",
+    r"(роз|на)?друкова\w*",
+])  # fmt: skip
+
 # Things that are IT without looking like it, which name no group of their own: a message
 # about them is a support request, not a question to clarify ("касса не открывает смену").
 IT_SHAPED = PhraseSet([
     r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
     r"self-? ?checkouts?", r"каси? самообслуговування", r"касс\w* самообслуживания",
     r"(электронн|електронн)\w* рецепт\w*", r"e-?prescriptions?",
-    r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?", r"турникет\w*", r"турнікет\w*",
-    r"домофон\w*", r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
+    r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?",
+    r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
     r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
     r"електронн\w+ черг\w*", r"queue (system|display)",
-    # readers, clocks and encoders at a door or a desk: access control and time keeping
-    r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
-    r"readers?", r"encoders?", r"энкодер\w*", r"енкодер\w*", r"скуд",
-    r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
-    r"біометр\w*", r"time ?clock\w*", r"учет\w* рабочего времени", r"облік\w* робочого часу",
-    r"digital signage", r"signage", r"інфокіоск\w*", r"инфокиоск\w*",
+    *DEVICES_AT_A_DOOR, r"скуд", r"учет\w* рабочего времени", r"облік\w* робочого часу",
+    r"digital signage", r"signage",
 ])  # fmt: skip
 # A password or a login that something asks for is how it fails, not what is broken: "the
 # shared drive asks for a password" is the drive's ("просит пароль", "вимагає логін").
@@ -119,6 +134,7 @@ _DEPARTMENT = re.compile(
     r"(?=(?:office|department|dept|team|desk|room|section|unit|division|staff)\b)",
     re.IGNORECASE,
 )
+_SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
 
@@ -154,20 +170,33 @@ class Routing:
 
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
+        votes = self._named(text)
+        printing = len(PRINTING.findall(text))
+        if printing:
+            votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + printing
+        return votes
+
+    def _named(self, text: str) -> dict[SupportGroup, int]:
+        """How many words of each group `text` names (groups with none left out)."""
         text = _DEPARTMENT.sub(" ", _ASKED_FOR.sub(" ", text))
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
+        if not any(found.values()) and _SURZHYK_I.search(text):
+            # surzhyk spells a Russian word with Ukrainian letters: "прінтер", "сістема"
+            text = _SURZHYK_I.sub("и", text)
+            found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         return {group: hits for group, hits in found.items() if hits}
 
     def names_a_device(self, text: str) -> bool:
         """Whether what `text` says is broken is a device: its hardware words outnumber every
-        other group's ("all the label printers jam", "the host camera and mic are dead")."""
-        votes = self.votes(text)
+        other group's ("all the label printers jam", "the host camera and mic are dead");
+        printing alone names none ("no teller can print receipts" is the tellers' service)."""
+        votes = self._named(text)
         devices = votes.pop(SupportGroup.HARDWARE, 0)
         return devices > max(votes.values(), default=0)
 
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles."""
-        return text in IT_SHAPED or any(phrases.search(text) for phrases in self.words.values())
+        return text in IT_SHAPED or bool(self._named(text))
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""

@@ -119,11 +119,13 @@ class _SelfHelp:
 
     bot: frozenset[str]
     sent: frozenset[str]
+    desk: frozenset[str]
+    wanted: frozenset[str]
 
     @cached_property
     def named(self) -> frozenset[str]:
-        """Either: a message with none of them complains of neither."""
-        return self.bot | self.sent
+        """Any: a message with none of them complains of none."""
+        return self.bot | self.sent | self.desk
 
 
 @cache
@@ -133,6 +135,11 @@ def _self_help() -> _SelfHelp:
         bot=lemma_keys("бот автоответчик чатбот", "ru")
         | lemma_keys("бот автовідповідач чатбот", "uk")
         | lemma_keys("bot robot chatbot", "en"),
+        desk=lemma_keys("поддержка техподдержка сервис служба хелпдеск", "ru")
+        | lemma_keys("підтримка техпідтримка сервіс служба хелпдеск", "uk")
+        | lemma_keys("support helpdesk", "en"),
+        wanted=lemma_keys("хотеть нужный надо нужно", "ru")
+        | lemma_keys("хотіти потрібний треба потрібно", "uk") | lemma_keys("want need", "en"),
         sent=lemma_keys("ссылка статья инструкция совет", "ru")
         | lemma_keys("посилання стаття інструкція порада", "uk")
         | lemma_keys("link links article articles instruction instructions", "en"),
@@ -212,9 +219,19 @@ def complains_of_bot(message: str | MessageReading) -> bool:
             # the first reading: "роботи" is work (робота) before it is robots
             if word.lemma in kinds.bot and (said_no or _ordered(word, words)):
                 return True
-            if word.lemma in kinds.bot and _judged(at, words) and not PRAISE.search(sentence):
+            judged = _judged(at, words, kinds.bot)
+            if word.lemma in kinds.bot and judged and not PRAISE.search(sentence):
                 return True
+            # the desk itself, as yours: "ваша підтримка нікуди не годиться", "your support
+            # is useless" (not "поддержка банка не отвечает", someone else's)
+            yours = at > 0 and words[at - 1].text in _YOURS
+            if word.lemma in kinds.desk and yours and (said_no or _judged(at, words, kinds.desk)):
+                return not PRAISE.search(sentence)
             if word.lemma in kinds.sent and (texts & _MORE or texts & _YOURS):
+                return True
+            # self-help refused: "I don't want articles", "не треба мені статей"
+            refused = said_no and any(w.among(kinds.wanted) for w in words)
+            if word.lemma in kinds.sent and refused:
                 return True
     return False
 
@@ -222,12 +239,13 @@ def complains_of_bot(message: str | MessageReading) -> bool:
 _COPULA = frozenset({"is", "are", "'s", "was", "seems", "feels"})
 
 
-def _judged(at: int, words: list[Word]) -> bool:
-    """The bot as the subject of a verdict on it: a predicate adjective after it ("ваш бот
-    бесполезен", "цей бот марний", "your bot is useless", "this bot is a joke"). Praise is
-    told apart by the caller; what the bot does ("бот написал", "the bot sent") is no verdict."""
+def _judged(at: int, words: list[Word], named: frozenset[str]) -> bool:
+    """The bot or the desk (`named`) as the subject of a verdict on it: a predicate adjective
+    after it ("ваш бот бесполезен", "цей бот марний", "your bot is useless", "this bot is a
+    joke"). Praise is told apart by the caller; what it does ("бот написал", "the bot sent")
+    is no verdict."""
     bot, after = words[at], words[at + 1 : at + 4]
-    if bot.text not in _self_help().bot:
+    if bot.text not in named:
         return False  # "бота", "боту": the bot as an object is `_ordered`'s
     if not bot.tags:  # English: "bot is …", "bot's …"
         return bool(after) and after[0].text in _COPULA and len(after) > 1

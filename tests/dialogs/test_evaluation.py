@@ -98,8 +98,9 @@ BLIND_SETS = [
     # with: "с обновления в понедельник", "сегодня в 10 утра", "від учорашньої пари"); 37 and
     # 0 asked again with "no error" read in either word order ("Помилок ніяких"); 39 with
     # i19-stakes5 (a verdict on the bot read as tone, a two-letter name, "1С висит", kept as
-    # the problem; "unable" and "all four sales reps" read as many stopped).
-    ("dialogs_tune4b.yaml", 39, 0),
+    # the problem; "unable" and "all four sales reps" read as many stopped); 40 with readers
+    # and encoders at a door as devices ("Кодувальник ключ-карток", i19-stakes5).
+    ("dialogs_tune4b.yaml", 40, 0),
     # the fifth batch (session 5): its tuning part as first measured, untouched (32/40,
     # 5 asked again on main and on i19-rich alike), raised as it is tuned on: 37 (3) with
     # brand series, mail server replies, "до пятницы открывался" and "все нормально"; 39

@@ -525,3 +525,25 @@ def test_an_event_ahead_for_people_or_an_error_shown_before_a_deadline_is_p1(tex
 )
 def test_a_program_failing_at_a_time_or_after_start_or_one_error_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing named with no verb and the time it is due by
+        "У нас зарплатна відомість до 14:00, а банк-клієнт не відкривається",
+        "отчёт в налоговую к 12, а 1С не запускается",
+        # an event in a part of its own, set off by a comma
+        "We can't issue boarding passes at gates 3 to 6, the flight leaves in 40 minutes",
+    ],
+)
+def test_a_thing_due_by_a_time_or_an_event_after_a_comma_is_at_stake(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["интернет не работал до 14:00, сейчас опять нет", "принтер не друкує з 9 до 11"],
+)
+def test_a_time_a_verb_says_until_is_no_deadline(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1

@@ -146,3 +146,29 @@ def test_an_office_as_a_place_routes_nothing_the_suite_is_software(
 )
 def test_self_checkouts_are_it(text: str) -> None:
     assert Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # printing is a printer's work, whatever prints
+        ("The warehouse can't print shipping labels", SupportGroup.HARDWARE),
+        ("не печатаются накладные на складе", SupportGroup.HARDWARE),
+        # readers, encoders and turnstiles at a door are devices
+        ("Зчитувач карток на дверях серверної блимає червоним", SupportGroup.HARDWARE),
+        ("Кодувальник ключ-карток на рецепції не записує картки", SupportGroup.HARDWARE),
+        ("турникет на проходной не пускает по пропускам", SupportGroup.HARDWARE),
+        # surzhyk spells a Russian word with Ukrainian letters
+        ("у мене не пічатає прінтер", SupportGroup.HARDWARE),
+    ],
+)
+def test_printing_door_devices_and_surzhyk_spellings_route_to_their_group(
+    text: str, group: SupportGroup
+) -> None:
+    assert Routing().infer(text) is group
+
+
+def test_printing_names_no_device_for_a_mass_stop() -> None:
+    routing = Routing()
+    assert not routing.names_a_device("no teller can print receipts")
+    assert routing.names_a_device("all the label printers jam")

@@ -37,6 +37,10 @@ from gateway.triage.tone import read_tone, shouted_words
         "Ваш бот бесполезен. Ноутбук не видит док-станцию",
         "Цей бот просто тупий, сканер не сканує",
         "Your bot is a waste of time. The label printer prints blank labels",
+        # a verdict on the desk itself, as yours; self-help refused
+        "Ваша підтримка нікуди не годиться. Ноутбук не бачить вайфай",
+        "your helpdesk is a joke, the VPN drops every hour",
+        "I don't want articles. The scanner is dead.",
         "No more of your links please, the projector shows nothing",
         # what kind of support is this
         "What kind of support is this?! The printer has been offline all week.",
@@ -137,3 +141,23 @@ def test_what_is_said_to_the_bot_picks_no_article(text: str, matched: str) -> No
     """The matcher reads the message without the words about the bot ("send me" is no mail
     problem); a message that is nothing but tone is read whole."""
     assert without_tone(text) == matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "поддержка банка не отвечает, а платёж завис",
+        "не могу дозвониться в поддержку провайдера",
+        "ваша підтримка дуже швидка, дякую",
+        "the link in the email doesn't open",
+        "I need the instructions for the VPN",
+    ],
+)
+def test_someone_elses_support_praise_or_a_link_that_fails_is_no_complaint(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+def test_a_request_for_a_ticket_keeps_the_few_words_of_what_broke() -> None:
+    assert problem_statement("I don't want articles. Open a ticket: my laptop won't charge.") == (
+        "Open a ticket: my laptop won't charge"
+    )
