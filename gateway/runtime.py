@@ -238,7 +238,7 @@ async def open_runtime(
         background.append(asyncio.create_task(server.supervise(stopping)))
     try:
         await store.prepare()
-        knowledge = knowledge or KnowledgeLibrary(settings.faq_dir)
+        knowledge = knowledge or KnowledgeLibrary(settings.faq_dir, index_now=takes_turns)
         sla = sla_policy(settings)
         catalog = ServiceCatalog.from_config(settings.incidents.services)
         engine = DialogEngine(

@@ -19,7 +19,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import UNANSWERED_CHANNELS
-from gateway.process_memory import let_words_go
+from gateway.process_memory import let_words_go, load_to_answer
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -87,6 +87,7 @@ async def run_workers(
     """A worker process (`firstline worker`, or one `serve` forked): `count` inbound
     workers until SIGTERM/SIGINT, then the turns in hand are finished."""
     async with open_runtime(settings, knowledge=knowledge) as rt:
+        load_to_answer(rt.knowledge)  # once the store is reached: a worker answers
         workers = start_workers(rt, count)
         stopping = asyncio.Event()
 

@@ -3,10 +3,11 @@
 Each child is an inbound worker on the same Redis: it leases its share of the inbound
 shards like any worker, so per-conversation order and the exactly-once commit are the
 same as with workers started by hand. The first children are forked before the event
-loop starts, once the knowledge base and the morphology dictionaries are loaded (and
-frozen out of the garbage collector's reach): they share those pages instead of each
-loading its own, and the serve process, which takes no turns, then lets its copy go.
-They are forked before serve imports the web stack (aiohttp, the console, the channels'
+loop starts, once the core modules and the knowledge base's articles are loaded (and
+frozen out of the garbage collector's reach, so that neither process's collector writes
+to those pages). Each child then loads the morphology dictionaries and builds the
+matcher itself: the serve process takes no turns, so it never loads them at all. They
+are forked before serve imports the web stack (aiohttp, the console, the channels'
 connectors), which a worker process has no use for, so none of it is in their memory. A
 child that exits on its own is replaced by a `firstline worker` (with backoff); a child
 dies with the serve process (the kernel tells it), and at shutdown each is asked to
@@ -27,9 +28,8 @@ from typing import Protocol
 
 from gateway import metrics
 from gateway.config import Settings
-from gateway.knowledge import morphology
 from gateway.knowledge.library import KnowledgeLibrary
-from gateway.process_memory import give_back_free_memory, let_words_go
+from gateway.process_memory import give_back_free_memory
 from gateway.store.embedded import die_with_parent
 from gateway.turns import run_workers
 
@@ -63,24 +63,25 @@ class WorkerProcesses:
         self._stopping = asyncio.Event()
 
     def fork_preloaded(self, settings: Settings) -> None:
-        """Load the knowledge base and the dictionaries, then fork the children; call
-        before the event loop starts (a fork copies only the calling thread).
+        """Load the knowledge base's articles (checked: a broken base stops serve here),
+        then fork the children; call before the event loop starts (a fork copies only
+        the calling thread).
 
         What is shared is frozen (`gc.freeze()`): the collector then never writes to
         those objects, so their pages stay shared (copy-on-write) for as long as nobody
-        changes them. The modules are frozen here before the dictionaries load, so that
-        this process, which takes no turns, can let the dictionaries go afterwards
-        without its collector walking (and so copying) the modules' pages."""
+        changes them. The dictionaries and the matcher (~40 MiB) are no part of it: only
+        the children read words, so each loads its own (`run_workers`). When serve
+        loaded them before the fork and let them go after it, the collector walk that
+        freed them copied the shared articles' pages, and the freed heap stayed resident
+        in serve."""
         gc.collect()
         gc.freeze()
-        self.knowledge = KnowledgeLibrary(settings.faq_dir)
-        morphology.warm_up()
+        self.knowledge = KnowledgeLibrary(settings.faq_dir, index_now=False)
         gc.collect()  # the garbage of loading, before the fork (it walks the new objects)
+        gc.freeze()
         give_back_free_memory()  # or each child would keep the freed pages resident too
         for _ in range(self.count):
             self._forked.append(ForkedChild.fork(settings, self.knowledge, self._forked))
-        let_words_go()  # only the children read words: here they load again if ever
-        gc.freeze()
 
     def stop(self) -> None:
         """Ask every child to finish the turn in hand and exit (killed if it outstays the
@@ -221,7 +222,7 @@ def _forked_worker(
     settings: Settings, knowledge: KnowledgeLibrary, start_fd: int
 ) -> int:  # pragma: no cover - runs in the forked child
     """The forked child: wait for the start signal, then one inbound worker."""
-    gc.freeze()  # the knowledge base and the dictionaries: shared, never walked here
+    gc.freeze()  # the modules and the articles: shared, never walked here
     try:
         die_with_parent()
         with os.fdopen(start_fd, "rb") as start:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gateway.knowledge.articles import Article
@@ -19,7 +19,7 @@ _Fingerprint = tuple[tuple[str, int, int], ...]
 @dataclass(frozen=True)
 class _Snapshot:
     articles: dict[str, Article]
-    matcher: Matcher
+    matcher: Matcher | None  # None until the first match, in a library that indexes late
     fingerprint: _Fingerprint
 
 
@@ -28,10 +28,16 @@ class KnowledgeLibrary:
 
     The constructor loads the directory and raises KnowledgeBaseError when it is invalid, so
     the gateway does not start with a broken base; later reloads keep the old base instead.
+
+    The matcher reads every article's words with the ru and uk dictionaries (~30 MiB). With
+    `index_now=False` the articles are loaded and checked now, and the matcher is built on
+    the first match, if one ever comes: serve beside its worker processes answers nobody
+    itself, so it never loads the dictionaries; each worker process calls `index`.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, index_now: bool = True) -> None:
         self.path = path
+        self._index_now = index_now
         self._lock = threading.Lock()
         self._snapshot = self._load(_fingerprint(path))
 
@@ -46,7 +52,23 @@ class KnowledgeLibrary:
 
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match a message against the current base (see Matcher.match)."""
-        return self._snapshot.matcher.match(text, lang)
+        return self._matcher().match(text, lang)
+
+    def index(self) -> None:
+        """Build the matcher now, and again with every reload from now on: for a process
+        that answers, so that its first user does not wait for the dictionaries."""
+        with self._lock:
+            self._index_now = True
+        self._matcher()
+
+    def _matcher(self) -> Matcher:
+        matcher = self._snapshot.matcher
+        if matcher is None:
+            with self._lock:
+                snapshot = self._snapshot
+                matcher = snapshot.matcher or Matcher(list(snapshot.articles.values()))
+                self._snapshot = replace(snapshot, matcher=matcher)
+        return matcher
 
     def reload(self) -> bool:
         """Load the directory again; on invalid files log the problems and keep the old base."""
@@ -79,7 +101,8 @@ class KnowledgeLibrary:
 
     def _load(self, fingerprint: _Fingerprint) -> _Snapshot:
         articles = load_articles(self.path)
-        return _Snapshot({a.id: a for a in articles}, Matcher(articles), fingerprint)
+        matcher = Matcher(articles) if self._index_now else None
+        return _Snapshot({a.id: a for a in articles}, matcher, fingerprint)
 
 
 def _fingerprint(path: Path) -> _Fingerprint:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from gateway.knowledge import morphology
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.knowledge.loader import KnowledgeBaseError
 
@@ -100,3 +101,24 @@ def test_a_text_matched_before_a_reload_is_matched_against_the_new_base(
     found = library.match("Считыватель НЕ работает!!", "ru")
     assert found.outcome == "answer" and found.candidates[0].article.id == "badge_reader"
     assert library.match("считыватель не работает", "ru") == found
+
+
+def test_a_library_that_indexes_late_checks_its_files_now_and_reads_words_at_the_first_match(
+    tmp_path: Path,
+) -> None:
+    """What serve beside its worker processes holds: the articles, checked at start and
+    reloaded when edited, and no dictionaries until something is matched."""
+    (tmp_path / "a.yaml").write_text("id: a\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="group"):
+        KnowledgeLibrary(tmp_path, index_now=False)
+    (tmp_path / "a.yaml").unlink()
+    write(tmp_path / "plotter.yaml", "plotter", "плоттер")
+    morphology.release()
+    library = KnowledgeLibrary(tmp_path, index_now=False)
+    write(tmp_path / "badge.yaml", "badge_reader", "считыватель")
+    assert library.reload_if_changed() is True
+    assert [a.id for a in library.articles] == ["badge_reader", "plotter"]
+    assert morphology.dictionaries_loaded() == 0
+    found = library.match("считыватель не работает", "ru")
+    assert found.outcome == "answer" and found.candidates[0].article.id == "badge_reader"
+    assert morphology.dictionaries_loaded() > 0
