@@ -87,6 +87,12 @@ def test_what_the_screen_says_stops_where_the_sentence_moves_on(text: str, error
     assert extract_fields(text)["error"] == error
 
 
+def test_the_screen_is_quoted_once_when_windows_comes_after_with() -> None:
+    found = extract_fields("My laptop with Windows 11 Pro shows 'No internet, secured' today")
+    assert (found["error"], found["os"], "product" in found) == (
+        "No internet, secured", "Windows 11 Pro", False)  # fmt: skip
+
+
 def test_a_product_name_does_not_swallow_the_next_word() -> None:
     assert extract_fields("1С не открывается, SAP тоже")["product"] == "1С, SAP"
     assert "product" not in extract_fields("our teams have no internet since the update")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from gateway.dialogs.extract import errors, product, since, systems, tried
+from gateway.dialogs.extract.words import word_at
 from gateway.knowledge.morphology import meant_text
 
 Extractor = Callable[[str], str]
@@ -94,11 +95,12 @@ def _read_fields(text: str) -> dict[str, str]:
     products = product.extract_all(text)
     attempts = tried.extract(text)
     said = errors.extract(text, exclude=products, attempts=attempts.split("; "))
+    system = systems.extract(text)
     found = {
         "tried": attempts,
         "error": said,
-        "product": ", ".join(_named_outside(products, said, text)),
-        "os": systems.extract(text),
+        "product": ", ".join(_outside_system(_named_outside(products, said, text), system, text)),
+        "os": system,
         "since": since.extract(text),
     }
     # "Переустанавливала драйвер вчера", "Reinstalled it yesterday": when a fix was tried, not
@@ -140,6 +142,21 @@ def _named_outside(products: list[str], said: str, text: str) -> list[str]:
         return opens and not any(n in rest for n in names)
 
     return [p for p in products if not only_said(p)]
+
+
+def _outside_system(products: list[str], system: str, text: str) -> list[str]:
+    """The products not only read inside what the OS is called: "Windows 11 Pro shows …"
+    names no program "Pro"."""
+    said = system.split(" (")[0].casefold()
+    if not said or said not in text.casefold():
+        return products
+    rest = text.casefold().replace(said, " ")
+
+    def only_in_system(product: str) -> bool:
+        name = product.split(" (")[0].casefold()
+        return word_at(said, name) >= 0 and word_at(rest, name) < 0
+
+    return [p for p in products if not only_in_system(p)]
 
 
 # "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it

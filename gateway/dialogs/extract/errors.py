@@ -68,7 +68,7 @@ _SAYS = case_blind(
     r"(?:(?:появляется|выскакивает|всплывает|вылезает|выходит|висит|выдает|выдаёт|показывает|"
     r"з'являється|вискакує|спливає|висить|видає|показує|на экране|на екрані|get|got|see|"
     r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
-    r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)"
+    r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)(?!\w)"
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
     r"свариться на|complains? about|complaining about|"
     # where the program writes it down: "у лозі Access violation", "in the event log: ..."
