@@ -466,6 +466,24 @@ async def test_an_incident_update_whose_answer_was_lost_tells_each_user_once(
             assert [e["kind"] for e in timeline].count("update") == 1
 
 
+async def test_an_incident_resolution_repeated_with_its_id_is_done_once(settings: Settings) -> None:
+    """The console repeats a click whose answer was lost (the same action id): the repeat
+    is answered how many were told, tells nobody again and is not refused as done."""
+    async with open_runtime(settings) as rt:
+        incident = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={"ru": "Чиним."}, by=Actor("anna")
+        )
+        for user in ("u1", "u2", "u3"):
+            await write(rt, user, "CRM не открывается", channel="telegram")
+        first = await rt.incidents.resolve(incident.id, Actor("anna"), action_id="c-7654321")
+        again = await rt.incidents.resolve(incident.id, Actor("anna"), action_id="c-7654321")
+        resolved = rt.engine.texts.get("ru", "incident_resolved", title="CRM")
+        told = [chat for chat, text in await outbound(rt) if text.startswith(resolved)]
+        assert first == again == 3 and sorted(told) == ["u1", "u2", "u3"]
+        with pytest.raises(ActionRefused):  # another click is another action: over already
+            await rt.incidents.resolve(incident.id, Actor("anna"), action_id="c-7654322")
+
+
 async def outbound(rt: Runtime) -> list[tuple[str, str]]:
     """(chat, text) of every reply queued for Telegram."""
     rows = await rt.store.redis.xrange("fl:out:{telegram}")
