@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
 from gateway.knowledge.morphology import readings
+from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import read_impact
 from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, UPSET, describes_problem
@@ -23,6 +24,7 @@ from gateway.triage.tone import only_tone
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _CONTENT = re.compile(r"\w{3,}")
 _LONG_WORD = re.compile(r"\w{4,}")
+_COMMA = re.compile(r"\s*,\s*")
 _SHORT = re.compile(r"(?<!\w)\w{2}(?!\w)")
 _JOINED = re.compile(r"\s+(?:and|but|while|а|але|но|однак|однако|проте)\s+", re.IGNORECASE)
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
@@ -63,9 +65,11 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if only_tone(clause):
             continue  # "What kind of support is this?!", "Спасибо, очень помогли"
-        if calls_for_person(clause) and not describes_problem(clause):
+        asking = calls_for_person(clause) or asks_for_contact(clause)
+        if asking and not describes_problem(clause):
             continue  # "пусть мне перезвонят", "оформите заявку": whom they want, not what broke
-        rest = clause
+        # "принтер не печатает, дайте номер поддержки": the problem, less the number asked
+        rest = ", ".join(p for p in _COMMA.split(clause) if not asks_for_contact(p))
         # "опять не работает" keeps its problem; only the feelings and requests go
         for phrases in (ASKS_FOR_PERSON, UPSET, LOST_PATIENCE):
             rest = phrases.remove(rest) if phrases.search(rest) else rest

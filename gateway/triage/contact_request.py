@@ -65,10 +65,17 @@ def _words() -> _Words:
     )
 
 
-def asks_for_contact(message: str | MessageReading) -> bool:
-    """Whether the message asks how to reach the support desk by phone or otherwise."""
+def asks_for_contact(message: str | MessageReading, *, open_place: bool = True) -> bool:
+    """Whether the message asks how to reach the support desk by phone or otherwise.
+
+    With `open_place` False, only a request that names the desk or its number counts:
+    "кому звонить" beside a broken forklift asks whose job it is, not for IT."""
     reading = read_message(message)
     words = _words()
+    # every shape needs a contact or a verb of reaching, and a clause's words are the
+    # message's: without one, the clauses are not read
+    if not any(w.among(words.contact) or w.among(words.reach) for w in reading.words):
+        return False
     for clause, found in reading.clauses:
         asked = clause.rstrip().endswith("?") or "?" in reading.norm
         asked = asked or any(w.among(words.asking) for w in found)
@@ -80,6 +87,7 @@ def asks_for_contact(message: str | MessageReading) -> bool:
         reach = any(w.among(words.reach) for i, w in enumerate(found) if i not in contacts)
         if contacts and (desk or reach or any(w.among(words.yours) for w in found)):
             return True  # "дайте номер поддержки", "is there a number I can call?"
-        if reach and (desk or any(w.among(words.open_place) for w in found)):
+        place = open_place and any(w.among(words.open_place) for w in found)
+        if reach and (desk or place):
             return True  # "куди подзвонити?", "how do I contact support?"
     return False

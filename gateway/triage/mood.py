@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impatience import LOST_PATIENCE, lost_patience
 from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
@@ -63,11 +64,6 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
     r"(want|need|get) (this|it) escalated", r"escalated to (a |the |your )?\w+",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",
-    # a number to call is a person asked for: "дайте номер телефона поддержки"
-    r"(номер\w* (телефона |телефону )?|телефон (для связи |для зв'язку )?)(поддержк|техподдержк|"
-    r"підтримк|техпідтримк|айтишник|айтішник|админ|адмін|хелпдеск)\w*",
-    r"(phone|contact|support) (number|no|line) (for|of|to|at) (it|support|the help ?desk|helpdesk|"
-    r"a person|someone|you)", r"(a|the|your) (phone )?number (i|we) can (call|ring)",
     r"(эскалируйте|ескалюйте|передайте (дальше|далі|специалисту|фахівцю|на вторую линию))",
 ])  # fmt: skip
 
@@ -128,9 +124,15 @@ class HandoffSignal:
 
 def asks_for_person(message: str | MessageReading) -> bool:
     """Whether the message asks for a person, by a phrase or by its shape ("позовите
-    оператора", "кличте людину", "just open a ticket")."""
+    оператора", "кличте людину", "just open a ticket"), or for the desk's number: a number
+    to call is a person asked for ("дайте номер телефона поддержки"; in a chat the contact
+    flow gives it first, `dialogs.contact`)."""
     reading = read_message(message)
-    return reading.text in ASKS_FOR_PERSON or calls_for_person(reading)
+    return (
+        reading.text in ASKS_FOR_PERSON
+        or calls_for_person(reading)
+        or asks_for_contact(reading, open_place=False)
+    )
 
 
 def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
@@ -146,9 +148,13 @@ def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
     return None
 
 
+def _asks_anyone(text: str) -> bool:
+    return calls_for_person(text) or asks_for_contact(text, open_place=False)
+
+
 def describes_problem(text: str) -> bool:
     """Whether anything beyond "connect me to an operator" or "кличте людину" was said."""
-    own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not calls_for_person(c)]
+    own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))

@@ -288,6 +288,9 @@ def test_a_message_shouted_in_dictionary_words_is_upset(text: str) -> None:
         ("людину сюди, будь ласка", "asked_for_person"),
         ("дайте номер телефона поддержки, у меня не запускается сбис", "asked_for_person"),
         ("what's the phone number for IT support? my laptop won't boot", "asked_for_person"),
+        # the desk's number read by the contact reading, its one reading
+        ("куди подзвонити в техпідтримку? не працює сканер", "asked_for_person"),
+        ("is there a number I can call? my monitor is dead", "asked_for_person"),
     ],
 )
 def test_upset_or_asking_in_more_shapes(text: str, reason: str) -> None:

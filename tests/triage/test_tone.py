@@ -161,3 +161,9 @@ def test_a_request_for_a_ticket_keeps_the_few_words_of_what_broke() -> None:
     assert problem_statement("I don't want articles. Open a ticket: my laptop won't charge.") == (
         "Open a ticket: my laptop won't charge"
     )
+
+
+def test_the_desks_number_asked_is_no_part_of_the_problem_statement() -> None:
+    assert problem_statement("принтер не печатает, дайте номер поддержки") == (
+        "принтер не печатает"
+    )
