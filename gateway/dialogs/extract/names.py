@@ -25,7 +25,7 @@ _QUOTED_TEXT = r"(?:[^»\"”“'\n]|(?<=\w)'(?=\w))"
 _QUOTED_AFTER_PROGRAM = re.compile(
     r"(?<![\w])(?:программ\w*|приложени\w*|систем\w*|сервис\w*|утилит\w*|конфигураци\w*|"
     r"модул\w*|програм\w*|застосун\w*|сервіс\w*|утиліт\w*|конфігураці\w*|app|application|"
-    r"program|software|tool|system|service|platform|module|МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|АБС|"
+    r"program|software|tool|system|service|platform|module|МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|АБС|(?-i:ПО|ПЗ)|"
     rf"PMS|HIS|EHR|EMR)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
     re.IGNORECASE,
 )

@@ -262,7 +262,7 @@ def extract(text: str) -> str:
             or _attempt_in(own, judged=judged_fix)
             or (
                 (is_own_step(own) or ELSEWHERE_TOO.search(folded))
-                and TROUBLE.search(masked[: at.start()])
+                and (TROUBLE.search(masked[: at.start()]) or _QUOTED.search(text[: at.start()]))
             )
         ):
             found.append(clause)
