@@ -134,6 +134,12 @@ BLIND_SETS = [
     # ... and its frozen part at its first untouched figure (31/40, 2 asked again, main at
     # b4d7daa), run for its summary only.
     ("dialogs_frozen7.yaml", 31, 2),
+    # the eighth batch (session 8): its tuning part as first measured, untouched (33/40, 2
+    # asked again, main at c0de702, before any change made with it in view), raised as it is
+    # tuned on: 39 with i19-stakes5 and i19-facts5 (a reply whose verdict comes last, a
+    # passive participle no step, an apostrophe inside a quoted name, …); the miss left is
+    # "my invoicing app won't open" taken as urgent, so the reply's facts are never asked for.
+    ("dialogs_tune8.yaml", 39, 2),
 ]
 
 
