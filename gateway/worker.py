@@ -32,6 +32,138 @@ def _owner(shard: int, workers: list[str]) -> str:
     return workers[shard % len(workers)]
 
 
+READ_BLOCK_MAX_MS = 100  # a shard that joins the reads waits at most this for its first
+
+
+class ShardReads:
+    """One blocking read (XREADGROUP) for every shard a worker consumes, instead of one
+    per shard: a message on any of them wakes it, and the shards' consumers woken by one
+    read take their turns together (their reads and commits share round trips, see
+    store/batching.py). What a read brings for a shard whose consumer is still busy is
+    kept for it (up to a batch; beyond that the shard is left out of the reads until
+    its consumer takes what is kept), so nothing is read ahead without bound.
+
+    A consumer joins before it reclaims what its shard has pending and leaves when it
+    stops; what arrives for a shard nobody consumes is left pending (whoever consumes
+    it next reclaims it). An entry read here that its consumer also reclaimed (a read
+    that ran before the reclaim) reaches it twice: `next` skips what is not past the
+    last entry it handed out, since new reads only bring entries past all pending ones.
+    """
+
+    def __init__(self, store: Store, consumer: str, batch: int, block_ms: int) -> None:
+        self._store = store
+        self._consumer = consumer
+        self._batch = batch
+        self._block_ms = min(block_ms, READ_BLOCK_MAX_MS)
+        self._kept: dict[int, list[InboundEntry]] = {}  # joined shards: read, not yet taken
+        self._seen: dict[int, tuple[int, int]] = {}  # joined shards: last entry handed out
+        self._waiting: dict[int, asyncio.Future[list[InboundEntry]]] = {}
+        self._joined = asyncio.Event()
+        self._reading: frozenset[int] = frozenset()  # the shards of the read under way
+        self._read_done = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def join(self, shard: int) -> None:
+        self._kept.setdefault(shard, [])
+        self._seen.setdefault(shard, (0, 0))
+        self._joined.set()
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._read_all())
+
+    def leave(self, shard: int) -> None:
+        """The shard's consumer stops: what was kept for it stays pending in Redis."""
+        self._kept.pop(shard, None)
+        self._seen.pop(shard, None)
+        self._wake(shard, [])
+
+    def handed(self, shard: int, entries: list[InboundEntry]) -> None:
+        """The consumer took these (reclaimed) entries: later ones only are handed out."""
+        for entry in entries:
+            self._seen[shard] = max(self._seen.get(shard, (0, 0)), _entry_order(entry))
+
+    async def settled(self, shard: int) -> None:
+        """Once no read of the shard is under way: a worker gives a shard up only then, so
+        no read of its lands after the next holder reclaimed what was pending (what it
+        brought would be left pending, unseen by the holder)."""
+        while shard in self._reading:
+            await self._read_done.wait()
+
+    async def next(self, shard: int) -> list[InboundEntry]:
+        """The shard's next entries, oldest first; [] once it left or the reads failed
+        (the error raised)."""
+        while shard in self._kept:
+            kept = self._fresh(shard, self._kept[shard])
+            self._kept[shard] = []
+            self._joined.set()  # a shard left out of the reads (it kept a batch) is back
+            if kept:
+                return kept
+            future = asyncio.get_running_loop().create_future()
+            self._waiting[shard] = future
+            try:
+                await future
+            finally:
+                if self._waiting.get(shard) is future:
+                    del self._waiting[shard]
+        return []
+
+    async def stop(self) -> None:
+        for shard in list(self._kept):
+            self.leave(shard)
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    def _fresh(self, shard: int, entries: list[InboundEntry]) -> list[InboundEntry]:
+        last = self._seen.get(shard, (0, 0))
+        fresh = [e for e in entries if _entry_order(e) > last]
+        if fresh:
+            self._seen[shard] = _entry_order(fresh[-1])
+        return fresh
+
+    def _wake(self, shard: int, result: list[InboundEntry] | BaseException) -> None:
+        future = self._waiting.pop(shard, None)
+        if future is not None and not future.done():
+            if isinstance(result, BaseException):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
+
+    async def _read_all(self) -> None:
+        while self._kept:
+            shards = [s for s, kept in self._kept.items() if len(kept) < self._batch]
+            if not shards:  # every consumer is busy with a batch: wait for one to take it
+                self._joined.clear()
+                await self._joined.wait()
+                continue
+            self._joined.clear()
+            self._reading = frozenset(shards)
+            self._read_done.clear()
+            try:
+                entries = await self._store.inbound.read(
+                    sorted(shards), self._consumer, self._batch, self._block_ms
+                )
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # each waiting consumer hands its shard back
+                for shard in list(self._waiting):
+                    self._wake(shard, exc)
+                await asyncio.sleep(0.1)
+                continue
+            finally:
+                self._reading = frozenset()
+                self._read_done.set()
+            for entry in entries:
+                if entry.shard in self._kept:  # else left pending: its next consumer reclaims
+                    self._kept[entry.shard].append(entry)
+            for shard in {e.shard for e in entries}:
+                self._wake(shard, [])
+
+
+def _entry_order(entry: InboundEntry) -> tuple[int, int]:
+    millis, _, seq = entry.entry_id.partition("-")
+    return int(millis), int(seq or 0)
+
+
 class InboundWorker:
     """One consumer of the inbound shards: a task per held shard, a balancer beside them."""
 
@@ -57,10 +189,15 @@ class InboundWorker:
         self.processed = 0
         self._consumers: dict[int, asyncio.Task[None]] = {}
         self._stopping = asyncio.Event()
+        # One read for all its shards on a single server; on a cluster each shard's stream
+        # is on its own node and is read on its own.
+        self._reads = None if store.cluster else ShardReads(store, self.id, batch, self.block_ms)
 
     def stop(self) -> None:
         """Finish the messages in hand, then return from `run`."""
         self._stopping.set()
+        for shard in list(self.held):
+            self._leave(shard)  # a consumer waiting for entries stops now
 
     async def run(self) -> None:
         try:
@@ -75,6 +212,8 @@ class InboundWorker:
         finally:
             for shard in list(self.held):
                 await self._drop(shard, release=True)
+            if self._reads is not None:
+                await self._reads.stop()
             await self.store.leases.leave(self.id)
 
     async def _balance(self) -> None:
@@ -103,12 +242,15 @@ class InboundWorker:
     async def _drop(self, shard: int, *, release: bool) -> None:
         """Stop consuming a shard after the message in hand, then give up its lease."""
         self.held.discard(shard)
+        self._leave(shard)
         task = self._consumers.pop(shard, None)
         if task is not None:
             await asyncio.wait({task}, timeout=self.lease_ms / 1000)
             if not task.done():
                 task.cancel()
         if release:
+            if self._reads is not None:
+                await self._reads.settled(shard)
             await self.store.leases.release(shard, self.id)
 
     def _active(self, shard: int) -> bool:
@@ -116,11 +258,15 @@ class InboundWorker:
 
     async def _consume(self, shard: int) -> None:
         """Process one shard strictly in order: first what a crashed holder left, then new."""
+        if self._reads is not None:  # before the reclaim: what is read meanwhile is not lost
+            self._reads.join(shard)
         try:
-            await self._process_in_order(shard, await self.store.inbound.reclaim(shard, self.id))
+            pending = await self.store.inbound.reclaim(shard, self.id)
+            if self._reads is not None:
+                self._reads.handed(shard, pending)
+            await self._process_in_order(shard, pending)
             while self._active(shard):
-                entries = await self.store.inbound.read([shard], self.id, self.batch, self.block_ms)
-                await self._process_in_order(shard, entries)
+                await self._process_in_order(shard, await self._next(shard))
         except Exception as exc:
             if isinstance(exc, STORE_UNAVAILABLE):
                 log.warning("store unreachable; handing shard %s back", shard)
@@ -132,6 +278,18 @@ class InboundWorker:
             if self._consumers.get(shard) is asyncio.current_task():
                 self.held.discard(shard)
                 del self._consumers[shard]
+        finally:
+            if self._consumers.get(shard) in (None, asyncio.current_task()):
+                self._leave(shard)
+
+    async def _next(self, shard: int) -> list[InboundEntry]:
+        if self._reads is None:
+            return await self.store.inbound.read([shard], self.id, self.batch, self.block_ms)
+        return await self._reads.next(shard)
+
+    def _leave(self, shard: int) -> None:
+        if self._reads is not None:
+            self._reads.leave(shard)
 
     async def _process_in_order(self, shard: int, entries: list[InboundEntry]) -> None:
         """Entries of a shard, oldest first. Runs of different conversations are taken

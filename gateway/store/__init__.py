@@ -142,7 +142,8 @@ class Store:
     def connect(cls, target: RedisTarget, shards: int = 16) -> Store:
         """The store on the topology `target` names (single, Sentinel, Cluster).
 
-        Each held inbound shard keeps one connection in a blocking read."""
+        A worker keeps one connection in a blocking read for its shards (on a cluster, one
+        per held shard)."""
         client, sentinel = connect(target, max_connections=max(64, shards * 2 + 32))
         return cls(client, shards, target, sentinel)
 

@@ -269,7 +269,7 @@ async def test_a_shard_whose_read_met_an_outage_is_taken_up_again_and_kept(
     failed: list[int] = []
 
     async def read_failing_once(shards: list[int], *args: object) -> list[InboundEntry]:
-        if shards == [shard] and not failed:
+        if shard in shards and not failed:  # the read of its shard (and others, read with it)
             failed.append(shard)
             raise RedisConnectionError("Connection closed by server.")
         return await reads(shards, *args)  # type: ignore[arg-type]
@@ -399,3 +399,34 @@ async def test_turns_of_several_shards_committing_together_share_a_round_trip(st
 async def _reads_processed(store: Store) -> int:
     """How many times the redis-server read a client's socket (its round trips)."""
     return int((await store.redis.info("stats"))["total_reads_processed"])
+
+
+async def test_a_worker_waits_for_all_its_shards_in_one_read(store: Store) -> None:
+    """One blocking read for every shard a worker holds, not one per shard: a message on
+    any of them wakes it, and a Redis connection is not held per shard. Messages of every
+    shard are still processed, each once, in order."""
+    chats = [f"w{i}" for i in range(12)]
+    assert len({store.inbound.shard_of(f"telegram:{c}") for c in chats}) == store.inbound.shards
+    done: list[str] = []
+
+    async def handler(entry: InboundEntry, fence: Fence, ack: list[list[str]]) -> None:
+        await store.commit(_recorded(entry, ack), fence)
+        done.append(entry.message.message_id)
+
+    worker = InboundWorker(store, handler, lease_seconds=1, block_ms=50)
+    task = asyncio.create_task(worker.run())
+    await _until(lambda: len(worker.held) == store.inbound.shards)
+    waiting = []
+    for _ in range(20):  # idle: its reads come and go, never more than one at a time
+        clients = (await store.redis.execute_command("CLIENT", "LIST")).decode().splitlines()
+        waiting.append(sum(1 for c in clients if "cmd=xreadgroup" in c and "flags=b" in c))
+        await asyncio.sleep(0.02)
+    for n in range(3):
+        for chat in chats:
+            assert await store.inbound.accept(msg(chat, n))
+    await _until(lambda: len(done) == len(chats) * 3)
+    await _stop([worker], [task])
+
+    assert max(waiting) == 1, waiting
+    await _assert_in_order(store, chats, 3)
+    assert await store.inbound.backlog() == 0
