@@ -115,6 +115,9 @@ def _read_fields(text: str) -> dict[str, str]:
         and not tried.time_is_start(attempt, text)
     ):
         found["since"] = since.extract(text.replace(attempt, " ")) or attempt
+    elif found["since"]:
+        # "после замены тонера печатает бледно уже неделю": an event and how long, both kept
+        found["since"] = since.with_other(text)
     # "Windows 10, ошибка 0x800CCC0F. Нет, вру, Windows 11": what follows the user's own
     # correction replaces what came before it, for the fields that hold one value
     cue = _SELF_CORRECTION.search(text)

@@ -286,6 +286,31 @@ _HAPPENED = re.compile(
 @lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
     """The first phrase in `text` that says since when, as written; "" when none does."""
+    return _read(text)[0]
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def with_other(text: str) -> str:
+    """What `extract` reads, with another start said in the same sentence when the two
+    place it differently (an event and a day or a span): the more exact first, the other
+    beside it ("после обновления … уже неделю" → "уже неделю (после обновления)")."""
+    phrase, found = _read(text)
+    rank = exactness(phrase) if phrase else 0
+    at = text.find(phrase)
+    sentence = re.search(r"[^.!?;\n]*$", text[:at]).group() + re.match(  # type: ignore[union-attr]
+        r"[^.!?;\n]*", text[at:]
+    ).group()  # type: ignore[union-attr]
+    for other in found:
+        if other in phrase or phrase in other or other not in sentence:
+            continue
+        other_rank = exactness(other)
+        if {rank, other_rank} == {1, 2} or {rank, other_rank} == {1, 3}:
+            return f"{phrase} ({other})" if rank > other_rank else f"{other} ({phrase})"
+    return phrase
+
+
+def _read(text: str) -> tuple[str, list[str]]:
+    """The start `extract` gives, and every time phrase found in `text`."""
     folded = fold(text)  # same length: the phrase is cut from the original text
     found: list[str] = []
     at = _AT_CLOCK.search(folded)
@@ -308,8 +333,9 @@ def extract(text: str) -> str:
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]
     if not found:
-        return ""
-    return _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+        return "", []
+    first = _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+    return first, [_with_digits(_with_when(text, f)) for f in found]
 
 
 # The day, hour or week a start fell on, said right after it: "с обновления в понедельник",
