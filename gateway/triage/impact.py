@@ -17,6 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.morphology import lemma
+from gateway.triage.impatience import nobody_responds
 from gateway.triage.phrases import normalise
 from gateway.triage.reading import MessageReading, Word, read_message, read_words
 from gateway.triage.reading import lemma_keys as _keys
@@ -627,7 +628,9 @@ def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
     english = bool(done) and not done[0].tags and (
         done[0].text.endswith("ed") or done[0].text in ("done", "come", "got", "gotten")
     )
-    return english or any(
+    # "никто не реагирует", "ніхто не відповідає", "nobody answers": nobody of the desk
+    responds = nobody_responds([word, *after])
+    return english or responds or any(
         w.text in ("ничего", "нічого", "nothing") or (w.is_verb and w.has("past"))
         for w in after
     )
@@ -861,7 +864,9 @@ def _event_soon(clause: str, lang: str) -> bool:
         return False  # "комп через 10 минут зависает": what it does each time
     head = read_words(clause[: found.start()], lang)
     named = [w for w in head if w.text not in _DETERMINERS]
-    if not named or len(named) > 3:
+    if not named:
+        return _event_after(found.group(0), after)
+    if len(named) > 3:
         return False
     if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
         return False
@@ -871,6 +876,18 @@ def _event_soon(clause: str, lang: str) -> bool:
     return all(
         w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
     )
+
+
+def _event_after(time: str, after: list[Word]) -> bool:
+    """A span ahead that opens the clause, and the event after it with no verb: "через
+    годину аудит", "за пів години нарада", "in 20 minutes the webinar" (not "в 10 кабинете":
+    an hour may be a room; not "через час зависает": what it does)."""
+    if time.split()[0] not in ("через", "за", "in", "within"):
+        return False
+    named = [w for w in after if w.text not in _DETERMINERS]
+    if not named or len(named) > 3 or any(w.is_verb for w in after):
+        return False
+    return any(w.is_noun or not w.tags for w in named)
 
 
 def _names_a_thing(word: Word) -> bool:

@@ -110,6 +110,7 @@ class _Feelings:
     ordinals: frozenset[str]
     contacts: frozenset[str]
     writing: frozenset[str]
+    responding: frozenset[str]
 
 
 @cache
@@ -142,6 +143,13 @@ def _feelings() -> _Feelings:
         | lemma_keys("заявка звернення тікет лист повідомлення запит скарга", "uk")
         | lemma_keys("ticket request message email complaint", "en"),
         # … or "раз"/"time" when the user says they write: "не первый раз пишу"
+        # what the desk was to do for the user: "никто не реагирует", "ніхто не відповідає"
+        responding=lemma_keys("реагировать отвечать ответить перезванивать перезвонить "
+                              "приходить прийти подходить подойти помогать помочь", "ru")
+        | lemma_keys("реагувати відповідати відповісти передзвонювати передзвонити приходити "
+                     "прийти підходити підійти допомагати допомогти", "uk")
+        | lemma_keys("responds responded answers answered replies replied helps helped "
+                     "comes came", "en"),
         writing=lemma_keys("писать обращаться звонить сообщать жаловаться", "ru")
         | lemma_keys("писати звертатися дзвонити повідомляти скаржитися", "uk")
         | lemma_keys("writing contacting reporting asking raising calling", "en"),
@@ -161,7 +169,7 @@ def lost_patience(message: str | MessageReading) -> bool:
     feelings = _feelings()
     if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
         return True
-    if _writes_again(words):
+    if _writes_again(words) or any(nobody_responds(found) for _, found in reading.clauses):
         return True
     weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text)) + tone.weak
     return weak >= 2
@@ -171,6 +179,45 @@ def _waited(words: list[Word]) -> bool:
     """ "жду уже третий час", "я вже годину чекаю": waiting, said with how long."""
     waits = any(w.lemma in ("ждать", "чекати") and w.has("1per") for w in words)
     return waits and any(w.lemma in _feelings().duration for w in words)
+
+
+_NOBODY = frozenset({"никто", "ніхто", "nobody"})
+_BETWEEN = frozenset({"не", "ні", "мне", "мені", "нам", "так", "и", "і", "даже", "навіть",
+                      "has", "have", "even", "ever", "to", "me"})  # fmt: skip
+
+
+def nobody_responds(words: list[Word]) -> bool:
+    """ "никто не реагирует", "ніхто так і не відповів", "nobody answers": the desk has not
+    done what it was to do, in any tense ("никто не может войти" is many stopped)."""
+    for i, word in enumerate(words):
+        if word.text in _NOBODY:
+            rest = [w for w in words[i + 1 : i + 5] if w.text not in _BETWEEN]
+            if rest and rest[0].among(_feelings().responding):
+                # to the writer or their tickets, not to others: "никто не отвечает на
+                # звонки клиентов", "nobody comes to work" say something else
+                at = words.index(rest[0], i)
+                said = []
+                for w in words[at + 1 : at + 4]:
+                    if w.text in _JOINS:
+                        break
+                    said.append(w)
+                return not any(_someone_elses(w) for w in said)
+    return False
+
+
+_JOINS = frozenset({"and", "but", "и", "і", "й", "а", "но", "але"})
+
+
+_MINE = frozenset({"мне", "мені", "me", "my", "мои", "мої", "мою", "мой", "мій", "на",
+                   "the", "a", "our", "us", "нам", "наши", "наші", "уже", "вже", "already",
+                   "yet", "for", "since", "за", "с", "з", "по"})  # fmt: skip
+
+
+def _someone_elses(word: Word) -> bool:
+    """A thing after a verb of responding that is neither the writer nor their contact."""
+    if word.text in _MINE or word.among(_feelings().contacts) or word.among(_feelings().duration):
+        return False
+    return word.is_noun or not word.tags
 
 
 _FIRST = frozenset({"первый", "перший", "first"})

@@ -343,3 +343,19 @@ def test_escalation_or_nothing_done_hands_over(text: str) -> None:
 )
 def test_how_the_user_feels_describes_no_problem(text: str, described: bool) -> None:
     assert describes_problem(text) is described
+
+
+@pytest.mark.parametrize(
+    ("text", "upset"),
+    [
+        # nobody of the desk responds, in any tense
+        ("Я уже час сижу без почты и никто не реагирует", True),
+        ("ніхто не відповідає, а пошта не працює", True),
+        ("nobody answers my tickets and the VPN is down", True),
+        # … not nobody answering others, nor nobody able to work
+        ("никто не отвечает на звонки клиентов, телефония лежит", False),
+        ("никто не может войти в 1С", False),
+    ],
+)
+def test_nobody_responding_to_the_writer_is_lost_patience(text: str, upset: bool) -> None:
+    assert (detect_handoff(text) is not None) is upset

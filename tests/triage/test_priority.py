@@ -547,3 +547,20 @@ def test_a_thing_due_by_a_time_or_an_event_after_a_comma_is_at_stake(text: str) 
 )
 def test_a_time_a_verb_says_until_is_no_deadline(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a span ahead that opens the clause, then the event with no verb
+        ("Через годину аудит, а в бухгалтерії не відкривається жодна програма", True),
+        ("через 20 минут вебинар, а камера не работает", True),
+        ("в 10 кабинете нет интернета", False),  # an hour may be a room
+        ("через час зависает компьютер", False),  # what it does
+        # nobody of the desk responding is no one stopped
+        ("Я уже час сижу без почты и никто не реагирует", False),
+        ("в колл-центре никто не может ответить на звонок", True),
+    ],
+)
+def test_an_event_after_a_span_and_nobody_responding(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
