@@ -1,0 +1,37 @@
+"""Our own near-miss probes (tests/fixtures/eval/faq_near_miss.jsonl, written for issue 12,
+in no blind set): 64 messages about other trades' equipment that shows an error, hangs or
+will not start ("токарный станок в цеху не запускается", "the piano keyboard has a dead
+key"), and 60 IT messages with the same verbs and a place or a trade in front of the IT
+thing ("складской принтер пишет ошибку", "the lab keyboard doesn't respond"), ru / uk / en
+alike. They guard the quietness work against losing ground on either side."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from gateway.knowledge.evaluation import evaluate, load_cases
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parents[2]
+NEAR_MISSES = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss.jsonl"
+
+
+def test_the_probe_set_is_balanced_over_languages_and_sides() -> None:
+    lines = [json.loads(line) for line in NEAR_MISSES.read_text(encoding="utf-8").splitlines()]
+    assert all(set(line) == {"q", "lang", "topic"} for line in lines)
+    for lang in ("ru", "uk", "en"):
+        off = sum(line["lang"] == lang and line["topic"] is None for line in lines)
+        on = sum(line["lang"] == lang and line["topic"] is not None for line in lines)
+        assert off >= 20 and on == 20, (lang, off, on)
+
+
+def test_near_misses_answered_and_their_it_twins_at_the_level_reached() -> None:
+    # The committed decision on 2026-12-02 (session 8): 11 of 64 near-misses answered
+    # (ru 2 of 22, uk 3 of 20, en 6 of 22), 57 of 60 IT lines right first. The goal is
+    # <= 2 % off-topic answered; these are floors, not the goal.
+    tallies = evaluate(Matcher(load_articles(ROOT / "faq")), load_cases(NEAR_MISSES))
+    assert tallies["all"].off_topic == 64 and tallies["all"].answerable == 60
+    assert tallies["all"].wrongly_answered <= 11, tallies["all"].misses
+    assert tallies["all"].top1 >= 57, tallies["all"].misses
