@@ -93,6 +93,12 @@ def test_the_screen_is_quoted_once_when_windows_comes_after_with() -> None:
         "No internet, secured", "Windows 11 Pro", False)  # fmt: skip
 
 
+def test_a_dot_joins_a_name_but_not_the_next_sentence() -> None:
+    assert extract_fields("С утра не могу войти в Контур.Экстерн")["product"] == "Контур.Экстерн"
+    assert extract_fields("Не запускается Zoom.Тоже не работает камера")["product"] == "Zoom"
+    assert extract_fields("Не відкривається Viber.Перезавантажувала двічі")["product"] == "Viber"
+
+
 def test_a_product_name_does_not_swallow_the_next_word() -> None:
     assert extract_fields("1С не открывается, SAP тоже")["product"] == "1С, SAP"
     assert "product" not in extract_fields("our teams have no internet since the update")

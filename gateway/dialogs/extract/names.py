@@ -52,8 +52,22 @@ _BEFORE_YEAR = re.compile(
 )
 # Capitalised halves joined by a hyphen: "Гранд-Смета", "Мастер-Кадры" (not a place).
 _HYPHENATED = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]{{2,}}-[{_UP}][{_LOW}]{{2,}}(?![\w-])")
-# Two capitalised words joined by a colon: "Ліга:Закон", "Парус:Зарплата".
-_COLON_NAME = re.compile(rf"(?<![\w])[{_UP}][{_LOW}]+:[{_UP}][{_LOW}]+(?![\w])")
+# Two capitalised words joined by a colon or a dot: "Ліга:Закон", "Парус:Зарплата",
+# "Контур.Экстерн", "Вчасно.КЕП".
+_COLON_NAME = re.compile(rf"(?<![\w.])[{_UP}][{_LOW}]+[:.][{_UP}][{_UP}{_LOW}]+(?![\w])")
+# After a dot with no space the next sentence may start: "Outlook.Перезагружала", "Excel.Тоже".
+_SENTENCE_START = frozenset(
+    {"VERB", "INFN", "ADVB", "PRCL", "CONJ", "PREP", "NPRO", "PRED", "GRND"}
+)
+
+
+def _next_sentence(name: str) -> bool:
+    """Whether the word after the dot in `name` reads as a new sentence's first word."""
+    if "." not in name:
+        return False
+    second = name.split(".", 1)[1].lower()
+    found = readings(second, "ru") or readings(second, "uk")
+    return bool(found) and bool(found[0][1] & _SENTENCE_START)
 # A word with a capital inside ("КонсультантПлюс", "QuickBooks"), then capitalised or
 # upper-case words that belong to the name ("Технология ПРОФ").
 _INNER_CAPITAL = re.compile(
@@ -143,7 +157,8 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         if not _is_place(match.group(0)):
             found.append((match.start(), match.group(0)))
     for match in _COLON_NAME.finditer(text):
-        found.append((match.start(), match.group(0)))
+        if not _next_sentence(match.group(0)):
+            found.append((match.start(), match.group(0)))
     quoted = [
         range(m.start(), m.end())
         for m in re.finditer(rf"[«\"“„']{_QUOTED_TEXT}{{2,160}}?[»\"”“'](?!\w)", text)
