@@ -24,6 +24,8 @@ from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
 _LABEL = re.compile(r"([\w'-]+)\s*[:,—–]")
+# A few words that open a clause before a colon: a label, "Отдел кадров: …", "Front desk: …".
+_LABEL_PHRASE = re.compile(r"^\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*:")
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
 _NAMED = re.compile(r"\w:([\w'-]+)")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
@@ -291,6 +293,7 @@ def read_impact(message: str | MessageReading) -> Impact:
         stops = [i for i in range(len(words)) if _stops_at(words, i)]
         stopped_any |= bool(stops)
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
+        labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
         many_stopped |= bool(stops) and _many(
             words, last_stop=stops[-1] if stops else -1, labels=labels
         )

@@ -564,3 +564,18 @@ def test_a_time_a_verb_says_until_is_no_deadline(text: str) -> None:
 )
 def test_an_event_after_a_span_and_nobody_responding(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a department of a few words before a colon is a label, not who is stopped
+        ("Отдел кадров: не приходят письма с портала вакансий", False),
+        ("Відділ кадрів: не працює сканер", False),
+        # … the whole of it, or the department as the subject, is many
+        ("Весь отдел кадров: не работает интернет", True),
+        ("Отдел кадров не может зайти в 1С", True),
+    ],
+)
+def test_a_department_label_of_a_few_words_is_no_one_stopped(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
