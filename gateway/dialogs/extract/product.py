@@ -162,15 +162,24 @@ _UNKNOWN_SERIES = (
     r"computer|desktop|router|camera|and|the|with|has|was|is)s?\b)"
     rf"(?-i:[a-z]{{3,12}})(?=\s+(?:{_MODEL_TOKEN})(?![\w]))"
 )
-_MODEL_PART = (
-    rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
-)
+_MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
 _BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(
     r"(?-i:Windows|Office|Outlook|Teams|Excel|Word|Error|Printer|Scanner|Laptop|"
     r"Monitor|The|And|On|In|At|With|Is|Was|It)$"
 )
+# A device word with a number after it is the model's name: "Surface Laptop 5", "HP Laptop 15".
+# (not a printer's: "HP Printer 2 pages then jams" counts pages)
+_DEVICE_WORDS = frozenset({"Laptop", "Monitor"})
+
+
+def _named_model(words: list[str], at: int) -> bool:
+    """Whether the device word at `at` is part of the model's name: a number follows it."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    return words[at] in _DEVICE_WORDS and following[:1].isdigit()
+
+
 # An operating system is the "os" field, never a product: "macOS 14", "Sonoma 14.2".
 _SYSTEM_NAME = re.compile(
     r"^(?:mac\s?os|os\s?x|i(?:pad)?os|android|windows|win\s?\d+|w1[01]|ubuntu|linux|debian|fedora|chrome\s?os|"
@@ -199,7 +208,14 @@ def extract_all(text: str) -> list[str]:
     taken: list[range] = []
     for match in _BRANDED.finditer(text):
         words = match.group(0).split()
-        cut = next((i for i, w in enumerate(words) if i and _NOT_MODEL.match(w)), len(words))
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if i and _NOT_MODEL.match(w) and not _named_model(words, i)
+            ),
+            len(words),
+        )
         words = words[:cut]
         name = _tidy(" ".join(words))
         if name:
