@@ -471,7 +471,9 @@ _DID_NOT_HELP = re.compile(
     r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
     r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
     r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
-    r"no change|nothing changed|did nothing|still|same (?:thing|error|problem))(?!\w)",
+    r"no change|nothing changed|did nothing|still|same (?:thing|error|problem)|"
+    r"результата нет|результату (?:нема|немає)|без результат\w*|no result|nothing happened|"
+    r"ничего не произошло|нічого не сталося)(?!\w)",
     _I,
 )
 
