@@ -291,6 +291,11 @@ def read_impact(message: str | MessageReading) -> Impact:
         if not words:
             continue
         stops = [i for i in range(len(words)) if _stops_at(words, i)]
+        # an error on the screen stops work when a deadline is near: "the bank's website
+        # shows NET::ERR_CERT_… and payroll is due by 5pm" (alone, "1С выдаёт ошибку при
+        # проведении оплаты" is one user's fault)
+        if near and not stops:
+            stops = [i for i in range(len(words)) if _shows_error(words, i)]
         stopped_any |= bool(stops)
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
@@ -300,16 +305,19 @@ def read_impact(message: str | MessageReading) -> Impact:
         many_stopped |= _all_collapsed(words)
         # an event may stand in a part of its own set off by a comma: "we can't issue
         # boarding passes, the flight leaves in 40 minutes"
-        soon = any(_event_soon(part, reading.lang) for part in _PARTS.split(clause))
+        soon = _event_soon(clause, reading.lang) or any(
+            _event_soon(part, reading.lang, acts=True) for part in _PARTS.split(clause)
+        )
         stake |= _at_stake(words) or (near and _deadline(words)) or soon or _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
-# "до 14:00", "by 2pm", "к обеду": the time a thing named before it is due by
+# "до 14:00", "by 2pm", "к обеду": the time a thing named before it is due by (a clock time:
+# "памяти до 4 ГБ" is no time)
 _DUE_BY = re.compile(
-    r"(?<!\w)(?:до|by|к)\s+(?:\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?|noon|midday|обеда|обіду|"
+    r"(?<!\w)(?:до|by|к)\s+(?:\d{1,2}(?:[:.]\d{2}|\s?(?:am|pm))|noon|midday|обеда|обіду|"
     r"полудня|опівдня)(?!\w)"
 )
 
@@ -367,8 +375,6 @@ def _stops_at(words: list[Word], i: int) -> bool:
     ability = _next_text(words, i) in ("в", "у") and _next_text(words, i + 1) in _ABLE_STATE
     if word.text in ("не", "ні") and ability:
         return True  # "не в состоянии зайти", "не в змозі відкрити"
-    if word.among(vocab.show_verbs) and any(_an_error(w) for w in words[i + 1 : i + 3]):
-        return True  # "the bank's website shows NET::ERR_CERT_…", "1С выдаёт ошибку"
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text in _NEGATION or word.text.endswith("n't"):
@@ -398,6 +404,12 @@ _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "r
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
                          "ring", "dial", "log", "sign", "register", "read", "turn", "power",
                          "go", "come", "take", "accept", "process"})  # fmt: skip
+
+
+def _shows_error(words: list[Word], i: int) -> bool:
+    """A screen showing an error at word `i`: "shows NET::ERR_…", "выдаёт ошибку 0x1F"."""
+    shown = words[i].among(_vocabulary().show_verbs)
+    return shown and any(_an_error(w) for w in words[i + 1 : i + 3])
 
 
 def _an_error(word: Word) -> bool:
@@ -852,7 +864,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "this", "that", "its", 
                           "в", "у", "на"})  # fmt: skip
 
 
-def _event_soon(clause: str, lang: str) -> bool:
+def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     """An event named with a time close ahead, as a clause of its own: "рейс через час",
     "урок за десять хвилин", "the show is at 7", "the flight boards in 40 minutes". Not a
     time inside what breaks ("через 5 минут после включения", "it crashed at 9")."""
@@ -867,30 +879,18 @@ def _event_soon(clause: str, lang: str) -> bool:
         return False  # "комп через 10 минут зависает": what it does each time
     head = read_words(clause[: found.start()], lang)
     named = [w for w in head if w.text not in _DETERMINERS]
-    if not named:
-        return _event_after(found.group(0), after)
-    if len(named) > 3:
+    if not named or len(named) > 3:
         return False
     if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
         return False
     # people or a place as the subject do what a program does not: "група туристів вилітає
     # о 6", "офіс зачиняється за годину" (not "Outlook вилітає о 9")
     who = any(_is_people(w) or _is_group(w) for w in named)
+    if acts and not (who or any(w.among(vocab.event_verbs) for w in named)):
+        return False  # a part set off by a comma: "…, помилка о 10:15" is when it failed
     return all(
         w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
     )
-
-
-def _event_after(time: str, after: list[Word]) -> bool:
-    """A span ahead that opens the clause, and the event after it with no verb: "через
-    годину аудит", "за пів години нарада", "in 20 minutes the webinar" (not "в 10 кабинете":
-    an hour may be a room; not "через час зависает": what it does)."""
-    if time.split()[0] not in ("через", "за", "in", "within"):
-        return False
-    named = [w for w in after if w.text not in _DETERMINERS]
-    if not named or len(named) > 3 or any(w.is_verb for w in after):
-        return False
-    return any(w.is_noun or not w.tags for w in named)
 
 
 def _names_a_thing(word: Word) -> bool:
@@ -923,13 +923,14 @@ def _near_deadline(norm: str) -> bool:
     return any(lemma(w, "ru") in near or w in near for w in norm.split())
 
 
-_AFTER = frozenset({"после", "після", "after", "since", "від", "от"})
+_AFTER = frozenset({"после", "після", "after", "since", "від", "от", "on", "upon", "при"})
 
 
 def _deadline(words: list[Word]) -> bool:
     vocab = _vocabulary()
     texts = [w.text for w in words]
-    # an event after which something fails is past, not ahead: "вылетает после запуска"
+    # an event after which or at which something fails is no event ahead: "вылетает после
+    # запуска", "crashes on start", "при запуске"
     ahead = [w for at, w in enumerate(words) if not (at and texts[at - 1] in _AFTER)]
     obliged = any(w.among(vocab.obliged) for w in ahead) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)

@@ -131,7 +131,7 @@ _ASKED_FOR = re.compile(
 # accounts payable desk") says who works there, not what is broken.
 _DEPARTMENT = re.compile(
     r"\b(?!(?:ms|microsoft|libre|open)\s)[\w-]+(?:\s+payable|\s+receivable)?\s+"
-    r"(?=(?:office|department|dept|team|desk|room|section|unit|division|staff)\b)",
+    r"(?=(?:office|department|dept|team|desk|staff)\b)",
     re.IGNORECASE,
 )
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
@@ -155,8 +155,8 @@ class Routing:
         named = _group_of(article)
         if named is not None and confident:
             return named
-        words = self.votes(text)
-        votes = dict(words)
+        words = self._named(text)  # what the words name breaks a tie, not printing
+        votes = self.votes(text)
         if named is not None:
             votes[named] = votes.get(named, 0) + ARTICLE_VOTE
         if not votes:

@@ -153,7 +153,9 @@ def test_self_checkouts_are_it(text: str) -> None:
     [
         # printing is a printer's work, whatever prints
         ("The warehouse can't print shipping labels", SupportGroup.HARDWARE),
-        ("не печатаются накладные на складе", SupportGroup.HARDWARE),
+        ("не печатаются этикетки на складе", SupportGroup.HARDWARE),
+        # … a program named beside printing wins the tie
+        ("Word зависает, когда печатаю", SupportGroup.SOFTWARE),
         # readers, encoders and turnstiles at a door are devices
         ("Зчитувач карток на дверях серверної блимає червоним", SupportGroup.HARDWARE),
         ("Кодувальник ключ-карток на рецепції не записує картки", SupportGroup.HARDWARE),
