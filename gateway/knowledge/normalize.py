@@ -23,7 +23,7 @@ _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) 
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
-_CODE_HINTS = ("0x", "err_", "error_", "5.")
+_CODE_HINTS = ("0x", "err_", "error_", "5.", "50", "40")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )

@@ -26,6 +26,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.clauses import said_fine
 from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
@@ -73,6 +74,11 @@ _WHEN = frozenset({"после", "після", "перед", "since", "after", "
 # "после обновления", "since the last Windows update": the event dates the problem; it is
 # looked for this many words after the time word and weighs this much of a word (not specific).
 _ONSET_REACH = 4
+# "каждые пять минут", "кожні кілька хвилин", "every few minutes": the generic words (a
+# time, a few) after a word of frequency say how often, and weigh as a time.
+_EVERY = frozenset(
+    {"каждые", "каждый", "каждую", "каждое", "кожні", "кожен", "кожну", "кожного", "every", "each"}
+)
 _ONSET_WEIGHT = 0.5
 # "пропала папка с общего диска": the words a source preposition governs, up to this many,
 # with a vanishing verb this close, are where from.
@@ -133,7 +139,9 @@ class Ranker:
         self.articles = tuple(articles)
         # The labelled lines' counts fitted last (domain.json) unless others are given.
         self.domain = Domain(self.articles, LineCounts.load() if lines is None else lines)
-        self._ranked: dict[tuple[tuple[Token, ...], int], tuple[Signals, ...]] = {}
+        self._ranked: dict[
+            tuple[tuple[Token, ...], frozenset[int], int], tuple[Signals, ...]
+        ] = {}
         self._terms: dict[Token, list[tuple[str, float]]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._keywords: list[list[frozenset[str]]] = []
@@ -162,10 +170,10 @@ class Ranker:
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
-        self._program = [
+        self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
             if t in self._postings
-        ]
+        )
         self._install = [
             t for t in _lemmas_of(frozenset({"установить", "встановити", "install"}))
             if t in self._postings
@@ -192,21 +200,26 @@ class Ranker:
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
         words = tuple(tokens(text, lang))
-        # The ranking depends on the normalised words only: "Принтер не печатает!!" and
-        # "принтер не печатает" are ranked once, and so is the same text matched twice in
-        # a turn (incidents, then the knowledge base) or sent by many users at once.
+        # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
+        fine = said_fine(text, lang, words)
+        # The ranking depends on the normalised words and their clauses only: "Принтер не
+        # печатает!!" and "принтер не печатает" are ranked once, and so is the same text
+        # matched twice in a turn (incidents, then the knowledge base) or sent by many
+        # users at once.
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit)
-        key = (words, limit)
+            return self._rank(words, limit, fine)
+        key = (words, fine, limit)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
-            ranked = self._ranked[key] = tuple(self._rank(words, limit))
+            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine))
         return list(ranked)
 
-    def _rank(self, words: tuple[Token, ...], limit: int) -> list[Signals]:
-        message = self._read(words)
+    def _rank(
+        self, words: tuple[Token, ...], limit: int, fine: frozenset[int] = frozenset()
+    ) -> list[Signals]:
+        message = self._read(words, fine)
         if message is None:
             return []
         resolved, weights, total = message.resolved, message.weights, message.total
@@ -227,14 +240,19 @@ class Ranker:
         ):
             # "после обновления", "since the update": when it began, not what is wrong.
             is_specific = (asked or token.lemma not in self._generic) and not dated
-            specific_total += weight if is_specific else 0.0
+            # "Outlook подвисает": an application named says the problem is a program's,
+            # so it is specific evidence for the articles about programs, and only for them.
+            named = not is_specific and not dated and token.lemma in self._applications
+            specific_total += weight if is_specific or named else 0.0
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
+            best_specific: dict[int, float] = {}
             for term, similarity in matches:
                 scale = similarity * self._idf[term] * (_K1 + 1)
+                about = is_specific or (named and term in self._program)
                 # A word it only mentions (a sample's or a governed word) explains less than
                 # one it is about: "не работает почта" is not the scanner article's.
-                heads = self._about[term] if is_specific else _NOBODY
+                heads = self._about[term] if about else _NOBODY
                 mention = similarity * _MENTION
                 for index, tf in self._postings[term].items():
                     value = scale * tf / (tf + self._norm[index])
@@ -243,13 +261,15 @@ class Ranker:
                     cover = similarity if index in heads else mention
                     if cover > best_cover.get(index, 0.0):
                         best_cover[index] = cover
+                    if about and cover > best_specific.get(index, 0.0):
+                        best_specific[index] = cover
             for index, value in best_bm25.items():
                 bm25[index] += value
             for index, similarity in best_cover.items():
                 covered[index] += weight * similarity
                 hits[index] += 1
-                if is_specific:
-                    specific[index] += weight * similarity
+            for index, similarity in best_specific.items():
+                specific[index] += weight * similarity
         if not bm25 or not any(
             m and (a or t.lemma not in self._generic)
             for (t, m), a in zip(resolved, message.asked, strict=True)
@@ -314,10 +334,13 @@ class Ranker:
         message = self._read(tuple(tokens(text, lang)))
         return _reading(message) if message else ()
 
-    def _read(self, words: tuple[Token, ...]) -> _Message | None:
-        """The message's words resolved to article terms and weighed; None when empty."""
+    def _read(
+        self, words: tuple[Token, ...], fine: frozenset[int] = frozenset()
+    ) -> _Message | None:
+        """The message's words resolved to article terms and weighed; None when empty.
+        Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(words)
-        onsets = self._dated(words)
+        onsets = self._dated(words) | fine
         asked = self._asked(words)
         read = [
             (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
@@ -374,11 +397,20 @@ class Ranker:
 
     def _dated(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of the events a problem is dated by: the first update, patch or move
-        within a few words after "после", "після", "since", "after"; and the place
+        within a few words after "после", "після", "since", "after"; how often it happens
+        ("каждые пять минут", "every few minutes"); and the place
         something vanished from ("пропала папка с общего диска"), which says where as the
         event says when."""
         found = self._vanished_from(words)
         for index, token in enumerate(words):
+            if token.word in _EVERY:
+                # "каждые пять минут", "every few minutes": how often, not what is wrong.
+                for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):
+                    if words[ahead].stop:
+                        continue
+                    if words[ahead].lemma not in self._generic:
+                        break
+                    found.add(ahead)
             if token.word in _WHEN:
                 for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):
                     if words[ahead].lemma in self._onsets:

@@ -74,6 +74,8 @@ _GROUPS["tsya"] = ("тся", "ться")
 _GROUPS["tsia"] = ("ться", "ця")
 _LONGEST = max(len(g) for g in _GROUPS)
 _MAX_READINGS = 64
+_SPLIT_READINGS = 16  # readings of each cut with one letter group split
+_SPLITS = 4  # how many of a word's letter groups are tried split
 
 
 def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
@@ -82,19 +84,57 @@ def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
     groups = {**_GROUPS, **_UKRAINIAN_FIRST} if lang == "uk" else _GROUPS
     if not word.isascii() or not word.isalpha() or len(word) < 2:
         return []
+    segmentations = _segmentations(word, groups)
+    if not segmentations:
+        return []
+    readings = _readings(segmentations[0], _MAX_READINGS)
+    # "drukuie" is друк-у-є, not друк-уй-е; "klaviatura" клав-і-а-тура: the same letters read
+    # with one letter group split where the longest match took it (fewer readings each).
+    for parts in segmentations[1:]:
+        readings += [r for r in _readings(parts, _SPLIT_READINGS) if r not in readings]
+    return readings
+
+
+def _segmentations(word: str, groups: dict[str, tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
+    """The word cut into letter groups longest match first; then, for each of its first
+    multi-letter groups, the same cut with that group's first letter taken alone."""
+    greedy = _cut(word, groups, 0, -1)
+    if greedy is None:
+        return []
+    found = [greedy[0]]
+    for start in greedy[1][:_SPLITS]:
+        other = _cut(word, groups, 0, start)
+        if other is not None:
+            found.append(other[0])
+    return found
+
+
+def _cut(
+    word: str, groups: dict[str, tuple[str, ...]], at: int, single: int
+) -> tuple[list[tuple[str, ...]], list[int]] | None:
+    """Letter groups from `at`, longest match first except a single letter at `single`;
+    with the places where a multi-letter group was taken. None if a letter is unknown."""
     parts: list[tuple[str, ...]] = []
-    at = 0
+    multi: list[int] = []
     while at < len(word):
-        for size in range(min(_LONGEST, len(word) - at), 0, -1):
+        longest = 1 if at == single else min(_LONGEST, len(word) - at)
+        for size in range(longest, 0, -1):
             options = groups.get(word[at : at + size])
             if options:
                 parts.append(options)
+                if size > 1:
+                    multi.append(at)
                 at += size
                 break
         else:
-            return []
-    # The reading with every group's likeliest letter first, then those with one group read
-    # otherwise, then two: a loose spelling rarely departs from the usual in more places.
+            return None
+    return parts, multi
+
+
+def _readings(parts: list[tuple[str, ...]], most: int) -> list[str]:
+    """Readings of one cut: every group's likeliest letter first, then those with one
+    group read otherwise, then two."""
+    # A loose spelling rarely departs from the usual in more places.
     ambiguous = [i for i, options in enumerate(parts) if len(options) > 1]
     readings: list[str] = []
     for changed in range(3):
@@ -104,6 +144,6 @@ def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
                 for place, pick in zip(places, picks, strict=True):
                     letters[place] = pick
                 readings.append("".join(letters))
-                if len(readings) >= _MAX_READINGS:
+                if len(readings) >= most:
                     return readings
     return readings

@@ -164,6 +164,18 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
     (r"0xc0000005|0xc0000409|0xe0434352", "crash"),
     (r"(?:net::)?err_cert_[a-z_]+|sec_error_[a-z_]+", "certificate"),  # browser certificates
     (r"(?:net::)?err_(?:connection|name|address|timed)_?[a-z_]*|dns_probe_[a-z_]+", "website"),
+    # An HTTP status a web server answers with: after "http", "error", "ошибка", "код", or a
+    # verb of showing ("shows a 502", "выдаёт 503"), or with its reason ("502 bad gateway");
+    # a bare number is a room or a count.
+    (
+        r"(?:\b(?:https?|error|err|ошибк[аиуе]|помилк[аиуою]|код|code|status|статус|shows?|"
+        r"gives?|returns?|throws?|выдает|пишет|показывает|видає|пише|показує)"
+        r"\s*:?\s*(?:an?\s+|me\s+)?(?:error\s+|ошибку\s+|помилку\s+)?(?:http\s+)?"
+        r"(?:50[0-4]|40[34])\b)"
+        r"|\b(?:50[0-4]|40[34])\s+(?:bad gateway|gateway time-?out|service unavailable|"
+        r"internal server error|not found|forbidden)",
+        "website",
+    ),
     # A bounce: "550 5.7.1", "554 5.1.1"; alone only the common 5.7.x and 5.1.1 (not a version)
     (r"\b5[0-9]{2}[ -]5\.[0-9]\.[0-9]{1,3}\b|\b5\.7\.[0-9]{1,3}\b|\b5\.1\.1\b", "bounce"),
 )
@@ -524,6 +536,37 @@ VANISH_WORDS: frozenset[str] = _words(
     disappeared disappears vanished vanishes gone missing lost
     """
 )
+# Saying that something works or is there: a clause with one of these and no negation
+# says what is fine, not what is wrong ("а на телефоне сеть работает", "хоча лампочка
+# світиться", "but it opens on my phone").
+WORKING_WORDS: frozenset[str] = _words(
+    """
+    работает работают горит горят светится светятся идет идут ловит слышат видят
+    открывается открываются нормально
+    працює працюють горить горять світиться світяться йде іде ловить чують бачать
+    відкривається відкриваються нормально
+    works opens loads fine ready
+    """
+)
+# Saying what someone else said: "клиент говорит, что отправил", "customers say they sent
+# it". What they say was done is their side; the user's side is the clause that says what
+# did not happen ("а мне ничего не пришло").
+SPEECH_WORDS: frozenset[str] = _words(
+    """
+    говорит говорят говорил говорила говорили сказал сказала сказали утверждает
+    каже кажуть казав казала казали сказав сказала сказали стверджує
+    say said tell told claim
+    """
+)
+# Negations: a clause with one is not said to be fine.
+NEGATION_WORDS: frozenset[str] = _words(
+    """
+    не нет ни ничего никак немає нема ні нічого без no not nothing none never without cant
+    cannot dont doesnt wont didnt isnt arent
+    """
+)
+# "работает только вайфай": what alone works says the rest does not.
+ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише only just")
 # Prepositions of a source: the words they govern are where from.
 SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
 

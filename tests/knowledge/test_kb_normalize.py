@@ -65,6 +65,20 @@ def test_error_code_families_add_the_problem_they_name() -> None:
     assert "bounce" not in normalize_text("версия 5.1.2").split()
 
 
+def test_an_http_status_is_read_as_a_website_answer_only_in_its_shapes() -> None:
+    for text in (
+        "shows a 502",
+        "gives HTTP 500",
+        "ошибка 503 на портале",
+        "сайт пише 504",
+        "404 Not Found",
+        "502 bad gateway",
+    ):
+        assert "website" in normalize_text(text).split(), text
+    for text in ("кабинет 502", "в 404 аудиторії", "50 человек без сети", "room 403"):
+        assert "website" not in normalize_text(text).split(), text
+
+
 def test_english_negative_contractions_are_not_with_or_without_the_apostrophe() -> None:
     assert lemmas("won't start", "en") == lemmas("wont start", "en") == lemmas("not start", "en")
     assert lemmas("it isn't printing", "en") == lemmas("it is not printing", "en")

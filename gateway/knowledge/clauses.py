@@ -1,0 +1,75 @@
+"""The clauses of a message that say what is fine rather than what is wrong.
+
+"комп'ютер не бачить мережу, а телефон на Wi-Fi працює", "the wiki doesn't open in Edge but
+opens on my phone": the words of the clause that says something works (a working word, no
+negation) are the user ruling things out, not the problem. "Клиент говорит, что отправил, а
+мне ничего не пришло", "no new mail, customers say they sent it": what others say they did
+is their side, when another clause says what did not happen. The ranker weighs such words
+as it weighs a time ("после обновления").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token, tokens
+from gateway.knowledge.vocabulary import (
+    NEGATION_WORDS,
+    ONLY_WORDS,
+    SPEECH_WORDS,
+    WORKING_WORDS,
+)
+
+# Clauses end at punctuation (not a dot inside a number: "5.7.1") and before a contrast.
+_CUT = re.compile(
+    r"[,;:!?()\n—–]+|\.(?!\d)"
+    r"|(?=\s(?:а|но|але|хотя|хоча|зато|однако|проте|but|though|although|while|whereas)\s)",
+    re.IGNORECASE,
+)
+
+
+def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+    """Positions in `words` (the tokens of `text`) of the content words of clauses that
+    say something works, when another clause says what is wrong, and of what others say
+    they did, when another clause says what did not happen; empty when none."""
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+        return frozenset()
+    fine: list[int] = []
+    reported: list[int] = []
+    other = negated = False
+    start = 0
+    for part in parts:
+        content = [start + i for i, t in enumerate(part) if not t.stop]
+        said = _reported(part)
+        if _fine(part):
+            fine.extend(content)
+        elif said is not None:
+            reported.extend(start + i for i in said)
+        else:
+            other = other or bool(content)
+            negated = negated or not {t.word for t in part}.isdisjoint(NEGATION_WORDS)
+        start += len(part)
+    return frozenset((fine if other else []) + (reported if negated else []))
+
+
+def _fine(part: Sequence[Token]) -> bool:
+    said = {t.word for t in part}
+    return (
+        not said.isdisjoint(WORKING_WORDS)
+        and said.isdisjoint(NEGATION_WORDS)
+        and said.isdisjoint(ONLY_WORDS)
+    )
+
+
+def _reported(part: Sequence[Token]) -> list[int] | None:
+    """The places of the content words said after a speech verb, when they deny nothing
+    ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is quoted."""
+    for index, token in enumerate(part):
+        if token.word in SPEECH_WORDS:
+            after = part[index + 1 :]
+            if not after or not {t.word for t in after}.isdisjoint(NEGATION_WORDS):
+                return None
+            return [index + 1 + i for i, t in enumerate(after) if not t.stop]
+    return None
