@@ -1,14 +1,14 @@
 """The evaluation protocol for FAQ matching (see faq/README.md).
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
-- tuning parts (`blind/faq_tune.jsonl` … `faq_tune7.jsonl`): the decision is fitted on
+- tuning parts (`blind/faq_tune.jsonl` … `faq_tune8.jsonl`): the decision is fitted on
   them; each one's accuracy is reported by k-fold cross-validation, held out twice: each
   fold is ranked without its own phrasings in the articles' samples and decided by a
   decision fitted on the other folds, the other tuning parts and the dev set. Every file
   is ranked held out once, in its own folds, for all the parts' cross-validations.
-- frozen parts (`blind/faq_frozen7.jsonl`, the honest measure; `faq_frozen6.jsonl`,
-  `faq_frozen5.jsonl`, `faq_frozen4.jsonl`, `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now
-  regression sets):
+- frozen parts (`blind/faq_frozen8.jsonl`, the honest measure; `faq_frozen7.jsonl`,
+  `faq_frozen6.jsonl`, `faq_frozen5.jsonl`, `faq_frozen4.jsonl`, `faq_frozen3.jsonl` and
+  `faq_frozen.jsonl`, now regression sets):
   decided by the committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
 """
@@ -39,6 +39,7 @@ TUNE4_FILE = "blind/faq_tune4.jsonl"  # fourth blind batch (ten more trades)
 TUNE5_FILE = "blind/faq_tune5.jsonl"  # fifth blind batch (2026-12-02)
 TUNE6_FILE = "blind/faq_tune6.jsonl"  # sixth blind batch (2026-12-02, session 6)
 TUNE7_FILE = "blind/faq_tune7.jsonl"  # seventh blind batch (2026-12-02, session 7)
+TUNE8_FILE = "blind/faq_tune8.jsonl"  # eighth blind batch (2026-12-02, session 8)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -47,14 +48,17 @@ TUNING_FILES = (
     TUNE5_FILE,
     TUNE6_FILE,
     TUNE7_FILE,
+    TUNE8_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
 FROZEN4_FILE = "blind/faq_frozen4.jsonl"  # the fourth batch's frozen part, a regression set
 FROZEN5_FILE = "blind/faq_frozen5.jsonl"  # the fifth batch's frozen part, a regression set
 FROZEN6_FILE = "blind/faq_frozen6.jsonl"  # the sixth batch's frozen part, a regression set
-FROZEN7_FILE = "blind/faq_frozen7.jsonl"  # the honest frozen measure (seventh batch)
+FROZEN7_FILE = "blind/faq_frozen7.jsonl"  # the seventh batch's frozen part, a regression set
+FROZEN8_FILE = "blind/faq_frozen8.jsonl"  # the honest frozen measure (eighth batch)
 FROZEN_FILES = (
+    FROZEN8_FILE,
     FROZEN7_FILE,
     FROZEN6_FILE,
     FROZEN5_FILE,
