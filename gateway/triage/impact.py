@@ -744,7 +744,12 @@ def _counted(word: Word) -> bool:
         or _is_people(word)
         or word.lemma in _keys("человек", "ru")
         # after "три", "чотири" an animate noun stands in the genitive singular
-        or (word.has("NOUN", "anim", "gent") and word.lemma not in vocab.not_people)
+        or (
+            bool(word.tags)
+            and {"NOUN", "anim"} <= word.tags[0]  # the first reading: "и" is no noun
+            and word.has("gent")
+            and word.lemma not in vocab.not_people
+        )
     )
 
 
@@ -906,7 +911,7 @@ def _names_a_thing(word: Word) -> bool:
 
 
 _NEAR_TIME = re.compile(
-    r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?!\w)|"
+    r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса)?"
     r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
@@ -931,7 +936,12 @@ def _deadline(words: list[Word]) -> bool:
     texts = [w.text for w in words]
     # an event after which or at which something fails is no event ahead: "вылетает после
     # запуска", "crashes on start", "при запуске"
-    ahead = [w for at, w in enumerate(words) if not (at and texts[at - 1] in _AFTER)]
+    # … and so is one said in the English past ("it started last night")
+    ahead = [
+        w
+        for at, w in enumerate(words)
+        if not (at and texts[at - 1] in _AFTER) and not (not w.tags and w.text.endswith("ed"))
+    ]
     obliged = any(w.among(vocab.obliged) for w in ahead) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)

@@ -20,7 +20,7 @@ from gateway.triage.phrases import PhraseSet
 # the turnstiles, intercoms and kiosks they sit in: devices, and IT, whatever they look like.
 DEVICES_AT_A_DOOR = [
     r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
-    r"readers?", r"encoders?", r"энкодер\w*", r"енкодер\w*", r"кодувальник\w*",
+    r"энкодер\w*", r"енкодер\w*", r"кодувальник\w*",
     r"кодировщик\w*", r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
     r"біометр\w*", r"time ?clock\w*", r"турникет\w*", r"турнікет\w*", r"домофон\w*",
     r"інфокіоск\w*", r"инфокиоск\w*",
@@ -115,7 +115,9 @@ IT_SHAPED = PhraseSet([
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
     r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",
     r"електронн\w+ черг\w*", r"queue (system|display)",
-    *DEVICES_AT_A_DOOR, r"скуд", r"учет\w* рабочего времени", r"облік\w* робочого часу",
+    # a reader or an encoder alone may be a program ("Adobe Reader"): IT, no group
+    *DEVICES_AT_A_DOOR, r"readers?", r"encoders?", r"скуд", r"учет\w* рабочего времени",
+    r"облік\w* робочого часу",
     r"digital signage", r"signage",
 ])  # fmt: skip
 # A password or a login that something asks for is how it fails, not what is broken: "the

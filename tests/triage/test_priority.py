@@ -491,6 +491,11 @@ def test_many_unable_or_counted_as_the_subject_are_p1(text: str) -> None:
         "the accounts office printer is jammed",
         "the operations room projector shows nothing",
         "я не в состоянии разобраться с настройками почты",
+        # a number and a conjunction count nobody ("100% и ничего не происходит")
+        "работа с обновлениями 100% и ничего не происходит",
+        "Рецепты не печатаются: в очереди висят три документа и всё",
+        # a percentage is no time, and a past start no event ahead
+        "nope, still at 27%. It's Windows 11, started last night, now it shows 0x80240034",
     ],
 )
 def test_one_user_a_span_of_time_or_a_department_name_are_not_many(text: str) -> None:

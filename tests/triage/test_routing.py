@@ -156,6 +156,8 @@ def test_self_checkouts_are_it(text: str) -> None:
         ("не печатаются этикетки на складе", SupportGroup.HARDWARE),
         # … a program named beside printing wins the tie
         ("Word зависает, когда печатаю", SupportGroup.SOFTWARE),
+        # a reader alone may be a program
+        ("cant launch Adobe Reader, error on start", SupportGroup.SOFTWARE),
         # readers, encoders and turnstiles at a door are devices
         ("Зчитувач карток на дверях серверної блимає червоним", SupportGroup.HARDWARE),
         ("Кодувальник ключ-карток на рецепції не записує картки", SupportGroup.HARDWARE),
