@@ -70,8 +70,8 @@ def _blind(name: str) -> Path:
     return Path(__file__).resolve().parents[1] / "fixtures" / "eval" / "blind" / name
 
 
-# (set, pass floor, re-asked ceiling). dialogs_frozen5, 6 and 7 are the honest measures:
-# they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
+# (set, pass floor, re-asked ceiling). dialogs_frozen5 … 8 are the honest measures (8 the
+# newest): they are run for these two numbers only, never read or tuned on; dialogs_frozen (seen)
 # stays as a regression set. dialogs_tune2 and dialogs_tune4b were the second and fourth
 # batches' frozen parts (dialogs_frozen2, dialogs_frozen4) until session 8, which retired
 # them to tuning (the blind README says why); their floors are their last frozen figures.
@@ -140,6 +140,10 @@ BLIND_SETS = [
     # passive participle no step, an apostrophe inside a quoted name, …); the miss left is
     # "my invoicing app won't open" taken as urgent, so the reply's facts are never asked for.
     ("dialogs_tune8.yaml", 39, 2),
+    # ... and its frozen part, the newest honest measure, exactly at its first untouched
+    # figure (35/40, 2 asked again, main at 2341283), run for its summary only; frozen7 and
+    # the older frozen parts stay as regression sets.
+    ("dialogs_frozen8.yaml", 35, 2),
 ]
 
 
