@@ -66,6 +66,15 @@ def normalize_text(text: str) -> str:
     return " ".join(WORDS.get(w, w) for w in text.split())
 
 
+def code_readings(text: str) -> list[str]:
+    """The words `normalize_text` adds after the error codes of `text` ("ошибка 502" gives
+    "website"): a reading of the code, not a word the user wrote."""
+    text = text.lower()
+    if not any(hint in text for hint in _CODE_HINTS):
+        return []
+    return [word for pattern, word in _ERROR_CODES for _ in pattern.finditer(text)]
+
+
 def from_wrong_layout(word: str) -> tuple[str, ...]:
     """The Cyrillic words meant when Latin keys were pressed in the Russian or the Ukrainian
     ЙЦУКЕН layout ("ghbynth": принтер; "ghfw.'": працює), Russian first; () if none."""

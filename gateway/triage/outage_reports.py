@@ -21,6 +21,7 @@ A report is weighed by what it shares with another, never by one broad word alon
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.morphology import lemmas
+from gateway.knowledge.normalize import code_readings
 from gateway.knowledge.translit import cyrillic_readings
 from gateway.triage.services import ServiceCatalog
 
@@ -114,8 +116,12 @@ class ReportReader:
         """None for a personal matter (never an outage, whatever it names) or no text."""
         if topic in PERSONAL_TOPICS or not text.strip():
             return None
-        words = set(lemmas(text))
-        broken = topic in GENERIC_TOPICS or any(_is_broken(w) for w in words)
+        # An error code says that something is broken; the family word the normaliser reads
+        # into it ("помилка 502" as a website's) is no word of what: "портал, помилка 502"
+        # and "the portal is down" name one thing.
+        read_in = code_readings(text)
+        words = set(Counter(lemmas(text)) - Counter(lemmas(" ".join(read_in))))
+        broken = topic in GENERIC_TOPICS or bool(read_in) or any(_is_broken(w) for w in words)
         # "Zoom (зум)": the name, not how this user spelt it, is what two reports share
         products = frozenset(
             p.split(" (")[0].strip().lower() for p in product.split(",") if p.strip()

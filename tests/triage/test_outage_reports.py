@@ -92,3 +92,16 @@ def test_a_report_weighed_against_the_whole_window_finds_what_pairs_find() -> No
         assert [r for r in window if reader.related(anchor, r)] == expected
         found_any += bool(expected)
     assert found_any > 10  # the texts do make up outages (typos and transliteration too)
+
+
+def test_an_error_code_says_that_something_is_broken_not_what() -> None:
+    """"помилка 502" is read as a website's error by the matcher; for an outage it is the
+    portal that is named, as in the reports without a code."""
+    reader = ReportReader(ServiceCatalog())
+    coded = reader.read("a", "не можу зайти на портал, помилка 502", "", "", 0)
+    plain = reader.read("b", "the intranet portal is not loading", "", "", 0)
+    bare = reader.read("c", "портал, ошибка 503", "", "", 0)
+    other = reader.read("d", "the wiki shows error 502", "", "", 0)
+    assert coded and plain and bare and other
+    assert reader.related(coded, plain) and reader.related(bare, plain)
+    assert not reader.related(other, plain) and not reader.related(other, coded)
