@@ -203,11 +203,11 @@ def _vocabulary() -> _Vocabulary:
         # an obligation before a near time is a deadline: "has to reach the bank by 3pm"
         # … and so is an event at that time: "a client demo in 30 minutes", "о 12:00 екзамен"
         obliged=_keys("надо нужно должен обязан экзамен презентация демо заседание лекция урок "
-                      "эфир вебинар защита", ru)
+                      "эфир вебинар защита аудит ревизия инспекция тендер", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
-                "ефір вебінар захист", uk)
+                "ефір вебінар захист аудит ревізія інспекція тендер", uk)
         | _keys("must exam presentation demo lecture broadcast webinar pitch live air launch "
-                "premiere kickoff", en)
+                "premiere kickoff audit inspection tender", en)
         | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
@@ -260,6 +260,10 @@ _ONLY_ME = re.compile(
     r"(?:только|лишь|тільки|лише)\s+(?:у|в)\s+(?:меня|мене)|(?:у|в)\s+(?:меня|мене)\s+"
     r"(?:одн(?:ой|ого|ієї|ого)|одн\w+)|(?:у|в)\s+(?:остальных|других|коллег|решти|інших|колег)"
     r"\s+(?:все\s+|всё\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    # "у всіх інших друкує", "у всех остальных печатает": the others' machines do the work
+    r"(?:у|в)\s+(?:всех|всіх|усіх)\s+(?:остальных|других|інших|решти)\s+(?:все\s+|всё\s+|усе\s+)?"
+    r"(?:\w+(?:ает|яет|ит|ет|ёт|ется|ится|ує|ює|ить|ать|ять)|нормально|ок|гаразд)\b|"
+    r"\b(?:everyone|everybody|the others|others)\s+else\s+(?:can|could)\s+\w+|"
     # "у соседа есть", "у соседей всё работает": someone else has what the writer lacks
     r"\b(?:у|в)\s+(?!меня|мене|нас|всех|всіх)\w+\s+(?:все\s+|всё\s+)?(?:есть|є|работает|працює)\b|"
     r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
@@ -287,6 +291,8 @@ def read_impact(message: str | MessageReading) -> Impact:
     norm = reading.norm
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
+    # a queue in a message about printing is the print queue, in whichever clause it is
+    printing = any(_printing(w) for w in reading.words)
     for clause, words in reading.clauses:
         if not words:
             continue
@@ -308,7 +314,8 @@ def read_impact(message: str | MessageReading) -> Impact:
         soon = _event_soon(clause, reading.lang) or any(
             _event_soon(part, reading.lang, acts=True) for part in _PARTS.split(clause)
         )
-        stake |= _at_stake(words) or (near and _deadline(words)) or soon or _due(clause, words)
+        stake |= _at_stake(words, printing) or (near and _deadline(words)) or soon
+        stake |= _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
@@ -775,16 +782,20 @@ def _counted_subject(words: list[Word], at: int) -> bool:
     return False
 
 
-def _at_stake(words: list[Word]) -> bool:
+def _at_stake(words: list[Word], printing: bool = False) -> bool:
     vocab = _vocabulary()
     for i, word in enumerate(words):
         before = words[i - 1].text if i else ""
         if word.among(vocab.stake):
             if i + 1 < len(words) and _is_group(words[i + 1]):
                 continue  # "the sales office" named as a place, not a sale
+            if i + 1 < len(words) and words[i + 1].text in _PROGRAMS:
+                continue  # "my invoicing app", "the billing software": what the program is for
+            if word.text == "patient" and before in _BE:
+                continue  # "I've been patient", "be patient": no patient waits
             if i and _is_group(words[i - 1]) and word.has("gent"):
                 continue  # "в отделе продаж", "відділ оплати": a department's name
-            if word.lemma in vocab.queue and any(w.text.startswith(_PRINT) for w in words):
+            if word.lemma in vocab.queue and (printing or any(_printing(w) for w in words)):
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
             return True
         if (
@@ -800,6 +811,20 @@ def _at_stake(words: list[Word]) -> bool:
         if _client_present(words, i):
             return True
     return False
+
+
+# English nouns of a program: a stake word before one names what it is for ("invoicing app")
+_PROGRAMS = frozenset({"app", "apps", "application", "program", "programme", "software", "tool",
+                       "module"})  # fmt: skip
+_BE = frozenset({"be", "been", "am", "is", "are", "was", "were", "so", "very", "too", "more",
+                 "stay", "remain", "i'm", "we're", "you're"})  # fmt: skip
+
+
+def _printing(word: Word) -> bool:
+    """A word of printing, with its verb prefixes ("напечатал", "роздрукувати", "reprint"),
+    or a job or a file: a queue near one is a print queue."""
+    text = word.text
+    return any(p in text for p in _PRINT[:3]) or text.startswith(_PRINT)
 
 
 _WE = frozenset({"я", "мы", "ми", "i", "i'm", "we", "we're", "me", "us", "меня", "мене", "нас",
@@ -913,7 +938,9 @@ def _names_a_thing(word: Word) -> bool:
 _NEAR_TIME = re.compile(
     r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
-    r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса)?"
+    r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|"
+    r"(?:два|две|дві|три|чотири|четыре|пару|пара|кілька|несколько|a couple of|couple of|"
+    r"three|a few)\s+)?"
     r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
     r"півгодини)(?!\w)|"
     r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
@@ -947,4 +974,22 @@ def _deadline(words: list[Word]) -> bool:
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
-    return obliged or any(w.among(vocab.deadline) for w in words)
+    return obliged or any(w.among(vocab.deadline) for w in words) or _awaited(words)
+
+
+_EXPECTING = frozenset({"expects", "expecting", "expect", "awaits", "awaiting"})
+
+
+def _awaited(words: list[Word]) -> bool:
+    """Someone other than the writer waits for it by a near time: "банк ждёт выписку до
+    18:00", "клієнт чекає на договір сьогодні", "the auditor expects the file by noon"
+    (not "жду ответа до 18:00", "I'm waiting for it until 6")."""
+    vocab = _vocabulary()
+    for at, word in enumerate(words):
+        if not (word.among(vocab.waiting) or word.text in _EXPECTING):
+            continue
+        if word.has("1per") or word.has("2per") or word.has("impr"):
+            continue
+        if not any(w.text in _WE for w in words[:at]):
+            return True
+    return False

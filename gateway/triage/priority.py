@@ -76,8 +76,12 @@ AT_STAKE = PhraseSet([
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
     r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
-    r"drivers? (are )?waiting", r"patients?", r"deadline\w*", r"due (today|at|by)",
-    r"payments? (fail|are failing|don'?t go)", r"receipts?", r"penalt\w*", r"payroll",
+    r"drivers? (are )?waiting", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"
+    r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!too )patient", r"deadline\w*", r"due (today|at|by)",
+    r"payments? (fail|are failing|don'?t go)",
+    # "my payroll app", "the receipts tool": what the program is for, not money at stake
+    r"receipts?(?! (app|application|program|software|tool))",
+    r"penalt\w*", r"payroll(?! (app|application|program|software|tool))",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
 ])  # fmt: skip
 # Work stops: something does not work at all (not slow, not a question).

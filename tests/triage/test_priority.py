@@ -590,3 +590,46 @@ def test_an_event_ahead_a_time_of_failure_and_nobody_responding(text: str, p1: b
 )
 def test_a_department_label_of_a_few_words_is_no_one_stopped(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else waits for it by a near time
+        "Не выгружается выписка из клиент-банка, а банк ждёт её до 18:00",
+        "Не відкривається М.Е.Док, а клієнт чекає звіт сьогодні до 16:00",
+        "The portal rejects our upload and the auditor expects the file by noon",
+        # an audit, an inspection or a tender at a near time
+        "The shared drive with the client's ledgers won't open for me, and the client's "
+        "audit is tomorrow morning",
+        "Не открывается папка с договорами, а завтра утром ревизия",
+        # a near time counted in words
+        "Не можу підписати тендерну пропозицію КЕПом, подача закривається через дві години",
+        "Не могу отправить декларацию, подача закрывается через два часа",
+    ],
+)
+def test_others_waiting_an_audit_or_a_near_time_in_words_is_at_stake(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stake word naming what a program is for
+        "my invoicing app won't open",
+        "the billing software crashes when I open a report",
+        "my payroll app won't start",
+        # "patient" as a state of the writer
+        "I've been patient for a week but my email still doesn't sync on my phone",
+        # a queue in a message about printing, in another clause than the print word
+        "Ну вроде напечатал одну страницу, но потом опять всё встало и висит в очереди",
+        # one colleague stopped, the others work
+        "У колеги не друкує принтер, у всіх інших друкує",
+        "У коллеги не печатает принтер, у всех остальных печатает",
+        "my colleague can't print, everyone else can print fine",
+        # the writer waits: no one else's deadline
+        "Не открывается 1С, жду ответа до 18:00",
+    ],
+)
+def test_one_persons_inconvenience_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
