@@ -126,6 +126,10 @@ def _read_fields(text: str) -> dict[str, str]:
             corrected = read(text[cue.end() :])
             if corrected:
                 found[name] = corrected
+        # "Windows 10, ой нет, 11": the number alone corrects the version of the system said
+        number = _BARE_VERSION.match(text, cue.end())
+        if number and found.get("os") and not systems.extract(text[cue.end() :]):
+            found["os"] = _OS_VERSION.sub(number.group(1), found["os"], count=1)
     return {name: value for name, value in found.items() if value}
 
 
@@ -175,6 +179,10 @@ _SELF_CORRECTION = re.compile(
     r"actually,? no|correction)(?=[\s,:.!-])",
     re.IGNORECASE,
 )
+
+
+_BARE_VERSION = re.compile(r"[\s,:.-]*(\d{1,2}(?:\.\d+)?)(?![\w.]*\w)")
+_OS_VERSION = re.compile(r"(?<=\s)\d{1,2}(?:\.\d+)?(?![\w.]*\w)")
 
 
 def read_head(text: str) -> str:

@@ -50,8 +50,11 @@ _INSTALLED = re.compile(
 _BEFORE_YEAR = re.compile(
     rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
 )
-# Capitalised halves joined by a hyphen: "Гранд-Смета", "Мастер-Кадры" (not a place).
-_HYPHENATED = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]{{2,}}-[{_UP}][{_LOW}]{{2,}}(?![\w-])")
+# Capitalised halves joined by a hyphen: "Гранд-Смета", "Мастер-Кадры" (not a place), or a
+# capitalised word and a number or a 3D: "Компас-3D", "Такси-Мастер", "Парус-8".
+_HYPHENATED = re.compile(
+    rf"(?<![\w-])[{_UP}][{_LOW}]{{2,}}-(?:[{_UP}][{_LOW}]{{2,}}|\d{{1,2}}[DdДд]?)(?![\w-])"
+)
 # Two capitalised words joined by a colon or a dot: "Ліга:Закон", "Парус:Зарплата",
 # "Контур.Экстерн", "Вчасно.КЕП".
 _COLON_NAME = re.compile(rf"(?<![\w.])[{_UP}][{_LOW}]+[:.][{_UP}][{_UP}{_LOW}]+(?![\w])")
@@ -156,13 +159,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     for match in _HYPHENATED.finditer(text):
         if not _is_place(match.group(0)):
             found.append((match.start(), match.group(0)))
-    for match in _COLON_NAME.finditer(text):
-        if not _next_sentence(match.group(0)):
-            found.append((match.start(), match.group(0)))
     quoted = [
         range(m.start(), m.end())
         for m in re.finditer(rf"[«\"“„']{_QUOTED_TEXT}{{2,160}}?[»\"”“'](?!\w)", text)
     ]
+    for match in _COLON_NAME.finditer(text):
+        if not _next_sentence(match.group(0)) and not any(match.start() in span for span in quoted):
+            found.append((match.start(), match.group(0)))  # not "'System.NullReferenceException'"
     for match in _INNER_CAPITAL.finditer(text):
         if text[max(0, match.start() - 1) : match.start()] == "." or any(
             match.start() in span for span in quoted

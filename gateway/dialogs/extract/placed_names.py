@@ -26,7 +26,7 @@ _ROUTING = Routing()
 _I = re.IGNORECASE
 # "Salesforce", "Dentrix", "HubSpot", optionally with an edition word ("Premiere Pro").
 _LATIN = re.compile(
-    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:\d{1,3}(?![\d.]))?)"
+    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:\d{1,3}(?![\d.]))?(?:\s+[A-Z]\d{1,2}(?!\w))?)"
     r"(?:\s+(?-i:Pro|Cloud|Desktop|Online|Web|Studio|Suite|Reader|Hub|BI|Sheets|Docs|Drive|"
     r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow|Classic))?)"
     r"(?![\w@/\\-]|['’](?!s\b)|\.\w)"  # "Rightmove's upload page": the name before 's

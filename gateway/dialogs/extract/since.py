@@ -179,8 +179,9 @@ _PATTERNS = [
     # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|обновлени\w*|оновлен\w*|updates?|"
-    r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|(?!(?:до|to|на|від|with)\b)\w+(?=\s*\d)))?"
-    rf"(?:\s+(?:в|во|у|on|last)\s+(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
+    r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|(?!(?:до|to|на|від|with)\b)\w+(?=\s*\d)|"
+    r"(?-i:[A-Z][\w+-]*[\w+]))(?:\s+\d{1,2}(?:\.\d+)*(?![\w.]*\w))?)?"
+    rf"(?:\s+(?:(?:в|во|у|on|last)\s+)?(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
     # a clock time said with its day: "at 4pm yesterday", "в 16:00 вчера", "о 9:15 сьогодні"
     rf"(?:at|в|во|о|об)\s+(?:{_CLOCK})(?=\s+(?:yesterday|today|this morning|on \w+day|вчера|"
     r"вчора|учора|сегодня|сьогодні|в понедельник|в пятницу|у понеділок|у п'ятницю))",
@@ -256,6 +257,10 @@ _PATTERNS = [
     # працювало", "worked fine until Thursday", "was fine till yesterday's update".
     rf"(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_WORKED})",
     rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
+    # a day's event said with its possessive, one no list knows: "since yesterday's matinee",
+    # "since Monday's stand-up" (last: a known event, "yesterday's toner change", reads whole)
+    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this morning|last night|"
+    rf"(?:last\s+)?(?:{_WEEKDAYS}))['’]s\s+[\w-]+(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
@@ -301,12 +306,29 @@ def with_other(text: str) -> str:
         r"[^.!?;\n]*", text[at:]
     ).group()  # type: ignore[union-attr]
     for other in found:
-        if other in phrase or phrase in other or other not in sentence:
+        if other in phrase or phrase in other:
             continue
-        other_rank = exactness(other)
+        # an event alone ("После обновления Chrome.") and a time said as the start in another
+        # sentence ("С 11:30.", "Почалось у четвер."): both place it
+        if other not in sentence and not (rank == 1 and _said_as_start(text, other)):
+            continue
+        # a weekday is read alone only after its preposition ("у четвер"), which it left behind
+        other_rank = exactness(other) or (2 if _BARE_WEEKDAY.match(fold(other)) else 0)
         if {rank, other_rank} == {1, 2} or {rank, other_rank} == {1, 3}:
             return f"{phrase} ({other})" if rank > other_rank else f"{other} ({phrase})"
     return phrase
+
+
+def _said_as_start(text: str, phrase: str) -> bool:
+    """Whether `phrase` is said as the start: with "с", "since" … or after "началось"."""
+    at = text.find(phrase)
+    return bool(_STARTS.match(fold(phrase))) or bool(
+        re.search(rf"{_BEGAN}\s+(?:\w+\s+)?$", fold(text[:at]), _I)
+    )
+
+
+# "Вчера вечером всё было нормально, а сегодня с утра …": when it last worked, not the start
+_STILL_FINE = re.compile(rf"^[\s,—–-]*(?:[\w'-]+\s+){{0,2}}?(?:{_WORKED})(?![\w'])", _I)
 
 
 def _read(text: str) -> tuple[str, list[str]]:
@@ -330,11 +352,22 @@ def _read(text: str) -> tuple[str, list[str]]:
         if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
+    # the last time it worked is kept beside the start: "сегодня с утра (вчера вечером всё
+    # было нормально)"
+    fine = [f for f in found if _STILL_FINE.match(fold(text[text.find(f) + len(f) :]))]
+    if fine and len(fine) < len(found):
+        found = [f for f in found if f not in fine]
+        last_fine = _STILL_FINE.match(fold(text[text.find(fine[0]) + len(fine[0]) :]))
+        fine_said = fine[0] + text[text.find(fine[0]) + len(fine[0]) :][: last_fine.end()]  # type: ignore[union-attr]
+    else:
+        fine_said = ""
     # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
     started = [f for f in found if _STARTS.match(fold(f))]
     if not found:
         return "", []
     first = _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+    if fine_said:
+        first = f"{first} ({fine_said.strip(' ,')})"
     return first, [_with_digits(_with_when(text, f)) for f in found]
 
 

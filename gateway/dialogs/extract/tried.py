@@ -64,7 +64,8 @@ _EN_DONE = case_blind(
     r"held|holding|loaded|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
     r"closed and (?:re-?)?opened|"
     r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
-    r"forgot the network|forgetting the network|"
+    r"forg(?:ot|otten|etting) (?:the |this |that |my |our )?(?:wi-?fi |wireless )?"
+    r"(?:network|wi-?fi|ssid)|"
     r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
 )
@@ -101,13 +102,30 @@ def _done_by_user(before: str) -> bool:
     subject = _EN_SUBJECT_BEFORE.search(before)
     return bool(subject) and not subject.group("when")
 # Nouns of attempts that count with a verdict: "перезагрузка не помогла", "reboot didn't help".
-_VERDICT = case_blind(
-    r"(?:перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
+# ... and the modes and tools a user starts to fix things: "Безопасный режим не помог", "Safe
+# mode didn't help", "відновлення системи нічого не дало".
+_ATTEMPT_NOUNS = (
+    r"перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
-    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollback|update)\s+(?:[\w.-]+\s+){0,3}?"
+    r"безопасн\w*\s+режим\w*|режим\w*\s+безопасн\w*|безпечн\w*\s+режим\w*|"
+    r"восстановлени\w*|відновленн\w*|диагностик\w*|діагностик\w*|"
+    r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollbacks?|roll-backs?|update|safe\s+mode|"
+    r"(?:system\s+)?restore|recovery|repair|troubleshooter|diagnostics?"
+)
+_VERDICT = case_blind(
+    rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
     r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
+)
+# An attempt as a noun with how often it was done: "перевстановлення програми — так, двічі",
+# "переустановка — два раза", "reinstall x2".
+_NOUN_COUNTED = case_blind(
+    rf"(?:{_ATTEMPT_NOUNS})(?<!ed)(?<!ing)(?<!s)\s+(?!itself|by itself|on its own|сам)"
+    r"(?:[\w.'-]+\s+){0,3}?(?:[—–-]\s*(?:так|да|yes|done)\s*$|"
+    r"(?:[—–-]\s*)?(?:(?:так|да|yes),?\s+)?"
+    r"(?:двічі|дважды|тричі|трижды|два рази|два раза|три рази|три раза|кілька разів|"
+    r"несколько раз|пару раз|twice|x\d|×\d|\d+\s*(?:рази|раза|разів|раз|times))(?!\w))",
 )
 # An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
 _NOUN_DONE = case_blind(
@@ -215,7 +233,8 @@ _ITS_STATE = re.compile(
 # it a reboot", "ran a repair".
 _FIX_DONE_EN = re.compile(
     r"\b(?:forced|did|done|ran|performed|gave it|attempted|tried)\s+(?:a|an|the|another|one)?\s*"
-    r"(?:hard |forced? |full |quick |clean |factory )?(?:restart|reboot|reset|reinstall|repair|"
+    r"(?:hard |forced? |full |quick |clean |factory |driver |system |disk |windows )?"
+    r"(?:restart|reboot|reset|reinstall|repair|"
     r"shutdown|shut ?down|power[- ]?cycle|rollback|roll-?back|scan)s?\b|"
     r"\bforce[- ]?(?:restart|reboot|quit|clos|shut)\w*|"
     r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
@@ -255,6 +274,7 @@ def extract(text: str) -> str:
             or _not_tried(own)
             or _DID_THAT.search(folded)
             or _VERDICT.search(own)
+            or _NOUN_COUNTED.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
             or _FIX_DONE_EN.search(folded)
