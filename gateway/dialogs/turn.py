@@ -12,7 +12,7 @@ from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.models import Button, OutboundMessage, Ticket
 from gateway.texts import Texts
-from gateway.triage.reading import MessageReading
+from gateway.triage.reading import MessageReading, shared_reading
 from gateway.triage.sla import DAY, HOUR, MINUTE
 
 
@@ -58,10 +58,11 @@ class Turn:
         return self.texts.language(self.state.language)
 
     def reading(self, text: str) -> MessageReading:
-        """`text` read once for this step: the mood, urgency and impact rules share it."""
+        """`text` read once for this step: the mood, urgency and impact rules share it (and,
+        for a short text, every other step of this process that reads it)."""
         found = self._readings.get(text)
         if found is None:
-            found = self._readings[text] = MessageReading(text)
+            found = self._readings[text] = shared_reading(text)
         return found
 
     def text(self, key: str, **fmt: object) -> str:

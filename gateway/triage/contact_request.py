@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from gateway.triage.reading import MessageReading, lemma_keys, read_message
+from gateway.triage.reading import MessageReading, lemma_keys, read_once
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,12 @@ def _words() -> _Words:
     )
 
 
-def asks_for_contact(message: str | MessageReading, *, open_place: bool = True) -> bool:
+@read_once
+def asks_for_contact(reading: MessageReading, *, open_place: bool = True) -> bool:
     """Whether the message asks how to reach the support desk by phone or otherwise.
 
     With `open_place` False, only a request that names the desk or its number counts:
     "кому звонить" beside a broken forklift asks whose job it is, not for IT."""
-    reading = read_message(message)
     words = _words()
     # every shape needs a contact or a verb of reaching, and a clause's words are the
     # message's: without one, the clauses are not read

@@ -19,7 +19,7 @@ from itertools import pairwise
 from gateway.knowledge.morphology import lemma
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.phrases import normalise
-from gateway.triage.reading import MessageReading, Word, read_message, read_words
+from gateway.triage.reading import MessageReading, Word, read_once, read_words
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
@@ -285,9 +285,9 @@ class Impact:
     at_stake: bool
 
 
-def read_impact(message: str | MessageReading) -> Impact:
+@read_once
+def read_impact(reading: MessageReading) -> Impact:
     """Read the three facts from a message; many counts only in a clause where work stopped."""
-    reading = read_message(message)
     norm = reading.norm
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
@@ -342,12 +342,12 @@ def _due(clause: str, words: list[Word]) -> bool:
 _ALL_OF = frozenset({"всех", "всіх", "усіх"})
 
 
-def all_of_things(message: str | MessageReading) -> str:
+@read_once
+def all_of_things(reading: MessageReading) -> str:
     """The message's normal form with an "all" that counts things, not people, marked
     ("у всех заданий статус «Ошибка»", "у всіх файлів": jobs and files in the genitive), so
     the phrase rules for everyone ("у всех …") pass it by. An "all" of people, groups or
     devices, or of places ("во всех кабинетах"), stays."""
-    reading = read_message(message)
     vocab = _vocabulary()
     things = {
         after.text

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once
 from gateway.triage.tone import read_tone
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
@@ -156,9 +156,9 @@ def _feelings() -> _Feelings:
     )  # fmt: skip
 
 
-def lost_patience(message: str | MessageReading) -> bool:
+@read_once
+def lost_patience(reading: MessageReading) -> bool:
     """Whether a message says the user has had enough: one strong cue or two weak ones."""
-    reading = read_message(message)
     text = reading.text
     if text in LOST_PATIENCE:
         return True

@@ -13,7 +13,7 @@ from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impatience import LOST_PATIENCE, lost_patience
 from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, read_message
+from gateway.triage.reading import MessageReading, read_once
 
 ASKS_FOR_PERSON = PhraseSet([
     # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
@@ -122,12 +122,12 @@ class HandoffSignal:
     reason: str
 
 
-def asks_for_person(message: str | MessageReading) -> bool:
+@read_once
+def asks_for_person(reading: MessageReading) -> bool:
     """Whether the message asks for a person, by a phrase or by its shape ("позовите
     оператора", "кличте людину", "just open a ticket"), or for the desk's number: a number
     to call is a person asked for ("дайте номер телефона поддержки"; in a chat the contact
     flow gives it first, `dialogs.contact`)."""
-    reading = read_message(message)
     return (
         reading.text in ASKS_FOR_PERSON
         or calls_for_person(reading)
@@ -135,9 +135,9 @@ def asks_for_person(message: str | MessageReading) -> bool:
     )
 
 
-def detect_handoff(message: str | MessageReading) -> HandoffSignal | None:
+@read_once
+def detect_handoff(reading: MessageReading) -> HandoffSignal | None:
     """The strongest reason in a message to pass the user to a person, if any."""
-    reading = read_message(message)
     text = reading.text
     if asks_for_person(reading):
         return HandoffSignal("asked_for_person")

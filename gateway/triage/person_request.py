@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,9 @@ AFTER_VERB = 3  # "дайте мне наконец живого специал�
 _WRITER = frozenset({"мне", "мені", "меня", "мене", "мной", "мною", "нам", "нас", "нами"})
 
 
-def calls_for_person(message: str | MessageReading) -> bool:
+@read_once
+def calls_for_person(reading: MessageReading) -> bool:
     """Whether the message asks for a person or a ticket in one of the shapes above."""
-    reading = read_message(message)
     # Each shape starts at a word of its own, and a clause's words are the message's words
     # (less the conjunctions that part clauses): a message without such a word asks for
     # nobody, and its clauses are not read. A person named alone ("оператора мені") starts

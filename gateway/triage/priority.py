@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from gateway.models import Priority
 from gateway.triage.impact import all_of_things, only_me, read_impact
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, read_message
-
-READINGS_KEPT = 64  # priorities kept, one per message reading (held while kept)
+from gateway.triage.reading import MessageReading, read_message, read_once
 
 URGENT = PhraseSet([
     r"срочн\w*", r"немедленно", r"критичн\w*", r"авари\w*", r"(все|всё|сроки|дедлайн) горит",
@@ -149,13 +146,13 @@ class PriorityRules:
         return found
 
 
-@lru_cache(maxsize=READINGS_KEPT)
+@read_once
 def _from_text(reading: MessageReading) -> PriorityAssessment:
     """The priority of a message, read as typed and, when it is translit or typed in the
     wrong layout ("u vseh vse upalo", "ytn bynthytnf e dctuj jnltkf"), as the words meant.
 
-    Kept per reading (by identity): a turn assesses its new problem before matching and
-    again with the topic found, from the same reading."""
+    Kept on the reading: a turn assesses its new problem before matching and again with
+    the topic found, from the same reading."""
     found = _read(reading)
     if reading.meant is not None:
         other = _read(reading.meant)

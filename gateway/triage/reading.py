@@ -6,14 +6,21 @@ the user has lost patience) look words up by lemma, so "касири", "касс
 
 A message is read once for all of them (`MessageReading`): the dialog step makes one
 reading of each text it looks at and hands it to every rule, which takes its normal form,
-its language and its words from there instead of finding them again.
+its language and its words from there instead of finding them again. A rule that depends
+on the text alone (`read_once`) keeps its verdict on the reading, so a step that asks it
+again gets the same answer without reading again; and a short text is read once per process
+(`shared_reading`): users write the same short texts again and again ("да", "не помогло",
+a button's label, one outage in many users' words), and each is read, and judged by each
+rule, once while it is kept.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
+from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from gateway.knowledge.morphology import lemma, meant_text, readings
 from gateway.triage.language import detect_language
@@ -22,6 +29,10 @@ from gateway.triage.phrases import normalise
 _WORD = re.compile(r"[\w'-]+|\d+")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 WORDS_KEPT = 16384  # words read (users write much the same words): ~5 MiB at most
+# Short texts read once per process: a reading of one is a few KiB with its verdicts, so
+# at most a few MiB; a longer message is rarely written twice word for word.
+SHARED_READINGS = 1024
+SHARED_UP_TO = 200  # characters
 # A full stop ends a clause, a dot inside a version or a time ("Zoom 5.17") does not; so
 # does a contrast ("…, а у коллег работает").
 CLAUSE = re.compile(r"(?:[;!?\n]|\.(?!\d))+|,\s+(?:а|але|но|but|and|і|и)\s+")
@@ -78,6 +89,8 @@ class MessageReading:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # each `read_once` rule's verdict on this text, by rule and arguments
+        self.verdicts: dict[tuple[object, ...], object] = {}
 
     @cached_property
     def norm(self) -> str:
@@ -108,3 +121,38 @@ class MessageReading:
 def read_message(message: str | MessageReading) -> MessageReading:
     """`message` as a reading: the one given, or a new one of the text."""
     return message if isinstance(message, MessageReading) else MessageReading(message)
+
+
+def shared_reading(text: str) -> MessageReading:
+    """The reading of `text` this process keeps for every message that says it, when the
+    text is short (a new one for a longer text)."""
+    return _shared(text) if len(text) <= SHARED_UP_TO else MessageReading(text)
+
+
+@lru_cache(maxsize=SHARED_READINGS)
+def _shared(text: str) -> MessageReading:
+    return MessageReading(text)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def read_once(
+    rule: Callable[Concatenate[MessageReading, P], R],
+) -> Callable[Concatenate[str | MessageReading, P], R]:
+    """`rule`, a judgement of a message's text alone (and of its other arguments), made
+    once for each reading and kept on it: asked again of the same reading, the verdict is
+    the one given before. A rule that reads anything besides its arguments (the clock, a
+    setting) must not be kept so; verdicts are shared, so they are immutable values."""
+
+    @wraps(rule)
+    def once(message: str | MessageReading, *args: P.args, **kwargs: P.kwargs) -> R:
+        reading = read_message(message)
+        key = (rule, args, tuple(sorted(kwargs.items())))
+        if key in reading.verdicts:
+            return cast(R, reading.verdicts[key])
+        verdict = reading.verdicts[key] = rule(reading, *args, **kwargs)
+        return verdict
+
+    return once

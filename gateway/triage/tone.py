@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from gateway.knowledge.morphology import is_dictionary_word, readings
 from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
 from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import MessageReading, Word, lemma_keys, read_message, read_words
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once, read_words
 
 # Quoted text and whatever follows a "says"-verb or a colon: what a screen or a dialog says.
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
@@ -146,9 +146,9 @@ def _self_help() -> _SelfHelp:
     )
 
 
-def read_tone(message: str | MessageReading) -> ToneReading:
+@read_once
+def read_tone(reading: MessageReading) -> ToneReading:
     """Count the shapes of an upset message."""
-    reading = read_message(message)
     text = reading.text
     strong = weak = 0
     shouted = shouted_words(text)
@@ -202,11 +202,11 @@ def sarcastic(text: str) -> bool:
     return bool(words & _YOURS) and bool(denied)
 
 
-def complains_of_bot(message: str | MessageReading) -> bool:
+@read_once
+def complains_of_bot(reading: MessageReading) -> bool:
     """The bot or its self-help are what the user objects to: "Ваш бот ничего не понимает",
     "ЗАБЕРИТЕ ЭТОГО БОТА", "DO NOT send me another article", "хватит ваших ссылок". A link
     the user followed ("перешёл по ссылке, теперь не работает") is no complaint."""
-    reading = read_message(message)
     kinds = _self_help()
     if not any(word.lemma in kinds.named for word in reading.words):
         return False  # neither the bot nor its help is named (the sentences' words are these)
@@ -277,10 +277,10 @@ def only_tone(clause: str) -> bool:
     return PRAISE.remove(clause).strip(" .,!?") == ""
 
 
-def asks_what_you_do(message: str | MessageReading) -> bool:
+@read_once
+def asks_what_you_do(reading: MessageReading) -> bool:
     """A question to the service about what it is doing, with a particle of disbelief:
     "Вы там спите что ли?", "Ви там що, заснули?", "are you even reading this?"."""
-    reading = read_message(message)
     said = {w.text for w in reading.words}  # every question's words are among them
     if not said & _YOU or not said & _DISBELIEF:
         return False

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from gateway.dialogs.extract import errors, product, since, systems, tried
-from gateway.dialogs.extract.words import word_at
+from gateway.dialogs.extract.words import TEXTS_KEPT, word_at
 from gateway.knowledge.morphology import meant_text
 
 Extractor = Callable[[str], str]
@@ -40,7 +41,14 @@ def extract_fields(text: str) -> dict[str, str]:
     pereustanavlival") is read as the Cyrillic words meant as well; the attempts, messages
     and start that reading finds are kept in the words the user typed ("so vchera").
     """
-    text = read_head(text)
+    return dict(_fields(read_head(text)))
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _fields(text: str) -> tuple[tuple[str, str], ...]:
+    """The fields of `text`, kept per text (as the extractors keep theirs): a turn reads its
+    message in several steps (the corrections, the checklist), and users write the same
+    short texts again and again."""
     found = _read_fields(text)
     meant = _meant(text)
     if meant != text:
@@ -49,7 +57,7 @@ def extract_fields(text: str) -> dict[str, str]:
             # English words as they are, and one capitalised would pass for a name
             if name not in found and name in _READ_AS_MEANT:
                 found[name] = "; ".join(_as_typed(v, meant, text) for v in value.split("; "))
-    return found
+    return tuple(found.items())
 
 
 _READ_AS_MEANT = frozenset({"tried", "error", "since"})
