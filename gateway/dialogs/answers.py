@@ -119,7 +119,11 @@ def parse_yes_no(text: str) -> bool | None:
         # почистив кошик, дякую, щас все нормально, помогло", "cleared it, all good now"
         found = _clauses_verdict(text)
     if found:
-        return text not in PARTLY  # "да, но теперь пишет …" is not solved
+        # "да, но теперь пишет …" is not solved; "так, спочатку не виходило, але після … —
+        # все працює" is: the reply turns from a failure to a yes and ends there
+        return text not in PARTLY or _ends_well(text)
+    if found is None and _ends_well(text):
+        return True  # "сначала не получалось, но после перезагрузки всё работает"
     return found
 
 
@@ -164,6 +168,35 @@ def _clauses_verdict(text: str) -> bool | None:
         yes = " ".join(words) in YES or " ".join(words) in THANKS
         verdicts.add(yes and all(w in _BESIDE_YES for w in rest))
     return True if True in verdicts else None
+
+
+# Where a reply turns: "но", "але", "but", "потом", "then", "after"
+_TURN = re.compile(r"(?<!\w)(?:но|але|однак\w*|проте|but|though|however|then|потом|потім|"
+                   r"после|після|after|теперь|тепер|now)(?!\w)")
+
+
+def _ends_well(text: str) -> bool:
+    """The reply turns and ends on a yes said in no other words and with no failure in it:
+    "at first it didn't, but after I forgot the network — it works", "спочатку не виходило,
+    але … все працює" (not "yes, but now it crashes", "помогло, но ненадолго")."""
+    if _TURN.search(normalise(text)) is None:
+        return False
+    # a closing "thanks" is no clause of its own: "… it works now, thanks"
+    clauses = [c for c in re.split(r"[,.;!?—–]+|\s-\s", text) if _words(c)]
+    while clauses and not re.search(r"\w", THANKS.remove(clauses[-1])):
+        clauses.pop()
+    if not clauses:
+        return False
+    last = " ".join(_words(clauses[-1]))
+    if _STILL_FAILS.search(last) or last in PARTLY:
+        return False
+    # the clause ends on the yes: what was done may come before it ("після перезавантаження
+    # все працює", "after I forgot the network it works now"), nothing but thanks after it
+    ends = [m for m in re.finditer(r"[\w']+", last) if m.group() in YES and m.group() != "так"]
+    if not ends:
+        return False
+    after = THANKS.remove(last[ends[-1].end() :]).split()
+    return all(w in _BESIDE_YES for w in after)
 
 
 def parse_number(text: str, maximum: int) -> int | None:

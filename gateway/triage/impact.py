@@ -820,11 +820,16 @@ _BE = frozenset({"be", "been", "am", "is", "are", "was", "were", "so", "very", "
                  "stay", "remain", "i'm", "we're", "you're"})  # fmt: skip
 
 
+# Verb prefixes before a word of printing: "напечатал", "распечатать", "роздрукувати"
+_PRINT_PREFIXES = ("на", "рас", "рос", "раз", "роз", "над", "пере", "ви", "до", "re")
+
+
 def _printing(word: Word) -> bool:
-    """A word of printing, with its verb prefixes ("напечатал", "роздрукувати", "reprint"),
-    or a job or a file: a queue near one is a print queue."""
+    """A word of printing, with a verb prefix ("напечатал", "роздрукувати", "reprint"), or
+    a job or a file: a queue near one is a print queue (not "fingerprints")."""
     text = word.text
-    return any(p in text for p in _PRINT[:3]) or text.startswith(_PRINT)
+    stems = [text] + [text[len(p) :] for p in _PRINT_PREFIXES if text.startswith(p)]
+    return any(stem.startswith(_PRINT) for stem in stems)
 
 
 _WE = frozenset({"я", "мы", "ми", "i", "i'm", "we", "we're", "me", "us", "меня", "мене", "нас",

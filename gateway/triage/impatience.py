@@ -119,13 +119,13 @@ def _feelings() -> _Feelings:
         angry=lemma_keys("недовольный недоволен возмущенный возмущен раздражать бесить злить "
                          "достать надоесть задолбать невыносимый кошмар ужас позор безобразие "
                          "отвратительный издеваться бардак цирк перебор офигеть обалдеть "
-                         "капец", "ru")
+                         "капец разочарованный разочарован разочаровать", "ru")
         | lemma_keys("незадоволений обурений дратувати бісити злити дістати набриднути "
                      "задовбати нестерпний кошмар жах ганьба неподобство знущатися бардак "
-                     "цирк капець", "uk")
+                     "цирк капець розчарований розчарувати", "uk")
         | lemma_keys("frustrated frustrating annoyed annoying angry furious ridiculous "
                      "unbelievable pathetic nightmare disgrace outrageous infuriating "
-                     "unacceptable ugh argh absurd insane", "en"),
+                     "unacceptable ugh argh absurd insane disappointed disappointing", "en"),
         # alone these say little; with a "?!" or another cue they add up
         weak=lemma_keys("опять снова вообще сколько серьезно", "ru")
         | lemma_keys("знову взагалі скільки серйозно", "uk")
@@ -145,9 +145,11 @@ def _feelings() -> _Feelings:
         # … or "раз"/"time" when the user says they write: "не первый раз пишу"
         # what the desk was to do for the user: "никто не реагирует", "ніхто не відповідає"
         responding=lemma_keys("реагировать отвечать ответить перезванивать перезвонить "
-                              "приходить прийти подходить подойти помогать помочь", "ru")
+                              "приходить прийти подходить подойти помогать помочь позвонить",
+                              "ru")
         | lemma_keys("реагувати відповідати відповісти передзвонювати передзвонити приходити "
-                     "прийти підходити підійти допомагати допомогти", "uk")
+                     "прийти підходити підійти допомагати допомогти подзвонити зателефонувати",
+                     "uk")
         | lemma_keys("responds responded answers answered replies replied helps helped "
                      "comes came", "en"),
         writing=lemma_keys("писать обращаться звонить сообщать жаловаться", "ru")

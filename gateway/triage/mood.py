@@ -21,7 +21,9 @@ ASKS_FOR_PERSON = PhraseSet([
     r"/operator", r"^\W*(оператор\w*|operator)\W*((пожалуйста|please|будь ласка)\W*)?$",
     r"(с|со|з|із|with|to) (живым |живим |живою |live |human |an |the )?(оператор\w*|operator)",
     r"соедините", r"соедини", r"соединить (с|со)",
-    r"жив\w* (человек\w*|люд\w*|специалист\w*)",
+    # a live person of any role: "есть ли у вас живой оператор?", "живий фахівець"
+    r"жив\w* (человек\w*|люд\w*|специалист\w*|спеціаліст\w*|фахів\w*|оператор\w*|админ\w*|"
+    r"адмін\w*|сотрудник\w*|працівник\w*|айтишник\w*|айтішник\w*|инженер\w*|інженер\w*)",
     r"(с|со) (человеком|специалистом|админом|администратором)",
     r"(позовите|позови|дайте|нужен|хочу) (\w+ )?(человека|специалиста|админа|администратора)",
     r"а не (с )?(бота|ботом|робота|роботом)", r"не (с )?(ботом|роботом) (хочу|буду)",
@@ -58,6 +60,12 @@ ASKS_FOR_PERSON = PhraseSet([
     r"айтішника|админа|адміна|человека|людину)",
     r"(can|could) (someone|somebody|anyone|a technician|an engineer|you)( from \w+)? (come|look|"
     r"call)( over| by| to| at| and)?",
+    # a person asked to see to it, as a question: "could an engineer take a look at my PC?"
+    r"(can|could|would) (someone|somebody|anyone|a technician|an engineer|a tech|a person|an? it "
+    r"person)( from \w+)? (take a look|have a look|check|fix|pop|stop by|drop by|swing by)",
+    # someone to talk to: "поговорить с кем-нибудь из ваших специалистов", "з кимось із вас"
+    r"(поговорить|поговорити|связаться|зв'язатися|побалакати|пообщаться) (с|со|з|із) (кем-нибудь|"
+    r"кем-то|кем-либо|кимось|кимсь|ким-небудь)",
     r"come (over|by|to my desk|and (look|see|fix|have a look))",
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a call back or an escalation is a person too

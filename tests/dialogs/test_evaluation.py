@@ -138,8 +138,9 @@ BLIND_SETS = [
     # asked again, main at c0de702, before any change made with it in view), raised as it is
     # tuned on: 39 with i19-stakes5 and i19-facts5 (a reply whose verdict comes last, a
     # passive participle no step, an apostrophe inside a quoted name, …); the miss left is
-    # "my invoicing app won't open" taken as urgent, so the reply's facts are never asked for.
-    ("dialogs_tune8.yaml", 39, 2),
+    # "my invoicing app won't open" taken as urgent, so the reply's facts are never asked for;
+    # 40 with i19-stakes9 (a stake word naming what a program is for is no money at stake).
+    ("dialogs_tune8.yaml", 40, 0),
     # ... and its frozen part, the newest honest measure, exactly at its first untouched
     # figure (35/40, 2 asked again, main at 2341283), run for its summary only; frozen7 and
     # the older frozen parts stay as regression sets.

@@ -180,3 +180,34 @@ def test_thanks_in_a_longer_reply_that_still_fails_is_no_yes(chat: Chat, reply: 
     chat.send("не печатает принтер")
     chat.send(reply)
     assert chat.named("resolved") == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Так, дякую, спочатку не виходило, але після того як забула мережу і підключилась "
+        "знову — все працює",
+        "Сначала не получалось, но после перезагрузки всё работает",
+        "at first it did not connect, but after I forgot the network - it works now, thanks",
+    ],
+)
+def test_a_reply_that_turns_from_a_failure_and_ends_on_a_yes_is_solved(
+    chat: Chat, reply: str
+) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") != []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "сначала не работало, потом заработало только на минуту",
+        "yes, for a minute, then it froze again",
+        "Так, підключилося, але мережеві диски все одно не відкриваються",
+    ],
+)
+def test_a_reply_that_ends_on_a_failure_is_not_solved(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []

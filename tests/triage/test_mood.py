@@ -359,3 +359,41 @@ def test_how_the_user_feels_describes_no_problem(text: str, described: bool) -> 
 )
 def test_nobody_responding_to_the_writer_is_lost_patience(text: str, upset: bool) -> None:
     assert (detect_handoff(text) is not None) is upset
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a person asked for as a question
+        ("А можно поговорить с кем-нибудь из ваших специалистов? У меня не печатает принтер",
+         "asked_for_person"),
+        ("Чи можна поговорити з кимось? Не вмикається монітор", "asked_for_person"),
+        ("Could an engineer take a look at my PC? It keeps freezing", "asked_for_person"),
+        ("Would somebody from IT have a look at the scanner?", "asked_for_person"),
+        ("Есть ли у вас живой оператор? Не запускается 1С", "asked_for_person"),
+        ("Є живий фахівець? Пошта не працює", "asked_for_person"),
+        ("Можно мне специалиста? Не работает сканер", "asked_for_person"),
+        # disappointed, or nobody even called
+        ("Чесно, я розчарована, не працює сканер", "upset"),
+        ("Я разочарован, ноутбук опять не видит док-станцию", "upset"),
+        ("I'm really disappointed, my docking station doesn't work", "upset"),
+        ("Тиждень не працює сканер, а ніхто навіть не подзвонив", "upset"),
+        ("Неделю не работает сканер, и никто даже не позвонил", "upset"),
+    ],
+)  # fmt: skip
+def test_a_person_asked_as_a_question_disappointment_and_no_call(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can someone help me reset my password?",
+        "Could you check why outlook is slow?",
+        "никто не может позвонить клиентам, телефония упала",
+        "Можно специалиста по 1С?",  # not asked alone: read by the rest of the message
+    ],
+)
+def test_questions_to_the_desk_and_calls_that_fail_ask_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None

@@ -615,6 +615,19 @@ def test_others_waiting_an_audit_or_a_near_time_in_words_is_at_stake(text: str) 
 @pytest.mark.parametrize(
     "text",
     [
+        # "fingerprints" is no word of printing: the queue is of people
+        "the fingerprint pad at desk 2 isn't recognised by the PC any more, applicants are "
+        "queueing for fingerprints",
+        "receipt printer at the till stopped, customers are in a queue",
+    ],
+)
+def test_a_queue_of_people_beside_a_word_only_like_printing_is_at_stake(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a stake word naming what a program is for
         "my invoicing app won't open",
         "the billing software crashes when I open a report",
