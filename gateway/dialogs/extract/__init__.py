@@ -134,6 +134,12 @@ def _read_fields(text: str) -> dict[str, str]:
             corrected = read(text[cue.end() :])
             if corrected:
                 found[name] = corrected
+        # "a Dell P2419H, sorry I mean P2422H": a model alone corrects the model said before
+        model = _BARE_MODEL.match(text, cue.end())
+        named = found.get("product", "")
+        old_model = _MODEL_TOKEN.search(named)
+        if model and old_model and old_model.group() in text[: cue.start()]:
+            found["product"] = named.replace(old_model.group(), model.group(1), 1)
         # "Windows 10, ой нет, 11": the number alone corrects the version of the system said
         number = _BARE_VERSION.match(text, cue.end())
         if number and found.get("os") and not systems.extract(text[cue.end() :]):
@@ -189,6 +195,8 @@ _SELF_CORRECTION = re.compile(
 )
 
 
+_BARE_MODEL = re.compile(r"[\s,:-]*((?-i:[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}))(?![\w-])")
+_MODEL_TOKEN = re.compile(r"(?<![\w-])[A-Z]{1,4}-?\d{2,}[A-Za-z]{0,3}(?![\w-])")
 _BARE_VERSION = re.compile(r"[\s,:.-]*(\d{1,2}(?:\.\d+)?)(?![\w.]*\w)")
 _OS_VERSION = re.compile(r"(?<=\s)\d{1,2}(?:\.\d+)?(?![\w.]*\w)")
 

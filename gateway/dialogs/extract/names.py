@@ -46,6 +46,16 @@ _INSTALLED = re.compile(
     r"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|please|пожалуйста|будь ласка))*\s+"
     rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
 )
+# A maker no list knows, a series and a model of letters and digits after "the", "our",
+# "from": "the Focusrite Scarlett 2i2", "our Brady BBP12" (not "on Monday 3rd", "Room 3b").
+_NAMED_MODEL = re.compile(
+    r"(?<![\w])(?i:the|my|our|a|an|from|with|on|for|via)\s+"
+    r"((?!(?i:room|floor|office|building|block|level|bay|ward|desk|till|gate|door|hall|"
+    r"platform|kitchen|lab|unit|site|shop|store|branch|windows|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+"
+    r"(?!\d+(?:st|nd|rd|th|am|pm|gb|mb|tb|kb|hz|ghz|mhz|ms|px|min|mins|h|m|s|k)\b)"
+    r"(?:\d+[a-z]+\d*[\w]*|[A-Z]{1,3}\d{2,}[A-Za-z]*))(?![\w-])"
+)
 # Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
 _BEFORE_YEAR = re.compile(
     rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
@@ -156,6 +166,8 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         if words and not _NOT_A_NAME.match(words[0]):
             name = " ".join(words)
             found.append((match.start(1) + match.group(1).index(name), f"{name} {match.group(2)}"))
+    for match in _NAMED_MODEL.finditer(text):
+        found.append((match.start(1), match.group(1)))
     for match in _HYPHENATED.finditer(text):
         if not _is_place(match.group(0)):
             found.append((match.start(), match.group(0)))

@@ -28,7 +28,8 @@ _I = re.IGNORECASE
 _LATIN = re.compile(
     r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:\d{1,3}(?![\d.]))?(?:\s+[A-Z]\d{1,2}(?!\w))?)"
     r"(?:\s+(?-i:Pro|Cloud|Desktop|Online|Web|Studio|Suite|Reader|Hub|BI|Sheets|Docs|Drive|"
-    r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow|Classic))?)"
+    r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow|Classic|"
+    r"POS|CRM|ERP|PMS|HR|Payroll|Mobile))?)"
     r"(?![\w@/\\-]|['’](?!s\b)|\.\w)"  # "Rightmove's upload page": the name before 's
 )
 _CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})(?![\w'’-])")

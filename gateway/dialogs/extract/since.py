@@ -76,6 +76,7 @@ HOUR_WORDS: dict[str, int] = {
     "дванадцятої": 12, "першої": 13, "другої": 14, "третьої": 15, "четвертої": 16,
     "п'ятої": 17, "шостої": 18,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "noon": 12,
+    "one": 13, "two": 14, "three": 15, "four": 16, "five": 17, "six": 18,
 }  # fmt: skip
 _HOUR_WORD = "|".join(sorted(HOUR_WORDS, key=len, reverse=True))
 # The hour an ordinal names ("половина девятого" is 8:30, "пів на дев'яту" too): the stems

@@ -113,6 +113,10 @@ def extract(text: str) -> str:
     if not found:
         return ""
     start, name, end = min(found, key=lambda f: (f[0], -len(f[1])))
+    # "on our iPad (iPadOS 17.1.)": the same system said again with its version says more
+    start, name, end = next(
+        (f for f in found if f[1].startswith(name + " ") and f[0] > start), (start, name, end)
+    )
     typed = original[start:end].strip(" ,.;")
     if not typed or name.split()[0].lower() in typed.lower() or typed.lower() in name.lower():
         return name
