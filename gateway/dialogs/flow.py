@@ -539,6 +539,10 @@ class SupportFlow:
         st.topic = article.id if article is not None else ""
         problem = read_head(st.problem)
         statement = problem_statement(problem)
+        if not self.routing.votes(statement):
+            # "…пишу про один и тот же ноутбук. Он выключается сам": the statement names what
+            # broke by a pronoun; the thing is in a clause it leaves out, not the default group
+            statement = problem
         st.group = self.routing.group_for(article, statement, confident=confident).value
         st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
 

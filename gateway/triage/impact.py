@@ -104,6 +104,8 @@ class _Vocabulary:
     errors: frozenset[str]
     event_verbs: frozenset[str]
     one_machine_sees: frozenset[str]
+    vehicles: frozenset[str]
+    held: frozenset[str]
 
 
 @cache
@@ -248,6 +250,16 @@ def _vocabulary() -> _Vocabulary:
         | _keys("писати видавати видати показувати показати виводити", uk)
         | _keys("shows says displays throws gives returns", en),
         errors=_keys("ошибка", ru) | _keys("помилка", uk) | _keys("error errors", en),
+        # a vehicle held up by it: "молоковоз стоит на весовой", "вантажівка чекає біля
+        # воріт", "the tanker is standing idle" (goods and a driver waiting)
+        vehicles=_keys("фура грузовик молоковоз бензовоз автобус автомобиль цистерна вагон "
+                       "машина автовоз рефрижератор", ru)
+        | _keys("фура вантажівка молоковоз бензовоз автобус автомобіль цистерна вагон машина "
+                "рефрижератор", uk)
+        | _keys("truck trucks lorry lorries tanker tankers van vans bus buses vehicle vehicles "
+                "trailer trailers", en),
+        held=_keys("стоять простаивать ждать", ru) | _keys("стояти простоювати чекати", uk)
+        | _keys("standing idle idling waiting stuck queuing queueing", en),
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
@@ -810,7 +822,23 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
             return True
         if _client_present(words, i):
             return True
+        if _vehicle_held(words, i):
+            return True
     return False
+
+
+def _vehicle_held(words: list[Word], at: int) -> bool:
+    """A vehicle as the subject, held up: "молоковоз стоит на весовой", "машина простаивает",
+    "бензовоз простоює", "the tanker is standing idle" (not "на машине стоит Windows": a
+    vehicle after a preposition is where something is)."""
+    vocab, word = _vocabulary(), words[at]
+    if not word.among(vocab.vehicles) or (at and words[at - 1].text in _PREPOSITIONS):
+        return False
+    if at and words[at - 1].text in ("мой", "моя", "мій", "my", "моё", "моє"):
+        return False  # "моя машина стоит": the writer's own machine, as often a computer
+    if word.tags and not word.has("nomn"):
+        return False
+    return any(w.among(vocab.held) for w in words[at + 1 : at + 4])
 
 
 # English nouns of a program: a stake word before one names what it is for ("invoicing app")

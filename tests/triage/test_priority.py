@@ -646,3 +646,17 @@ def test_a_queue_of_people_beside_a_word_only_like_printing_is_at_stake(text: st
 )
 def test_one_persons_inconvenience_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        ("Молоковоз стоит на весовой, а принтер накладных не печатает", True),
+        ("принтер накладних не друкує, вантажівка стоїть біля воріт", True),
+        ("the waybill printer is offline and the tanker is standing idle at the gate", True),
+        ("на машине стоит Windows 10, не запускается Outlook", False),
+        ("моя машина стоит, Outlook не запускается", False),
+    ],
+)
+def test_a_vehicle_held_up_is_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
