@@ -26,6 +26,7 @@ from gateway.models import (
     InboundMessage,
     RateLimit,
 )
+from gateway.process_memory import give_back_after_work
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE
 from gateway.turns import reload_knowledge, start_workers
@@ -137,6 +138,7 @@ def _lifecycle(
                 embedded = rt.redis_url if settings.redis.embedded else None
                 _spawn(tasks, children.run(embedded))
             _spawn(tasks, reload_knowledge(rt, app[STOPPING]))
+            _spawn(tasks, give_back_after_work(app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
             accept = _counted(rt.store.inbound.accept)

@@ -19,7 +19,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import UNANSWERED_CHANNELS
-from gateway.process_memory import let_words_go, load_to_answer
+from gateway.process_memory import give_back_after_work, let_words_go, load_to_answer
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, InboundEntry
 from gateway.worker import InboundWorker
@@ -100,9 +100,10 @@ async def run_workers(
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop)
         reloader = asyncio.create_task(reload_knowledge(rt, stopping))
+        giver = asyncio.create_task(give_back_after_work(stopping))
         await asyncio.gather(*(w.run() for w in workers))
         stopping.set()
-        await reloader
+        await asyncio.gather(reloader, giver)
     return 0
 
 
