@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import tempfile
+import time
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from gateway.operations import OperatorDesk
 from gateway.reports.recorder import ReportRecorder
 from gateway.self_service import SelfService
 from gateway.sla_timers import SlaTimerService
-from gateway.store import RedisTarget, Store, TopologyView
+from gateway.store import STORE_UNAVAILABLE, RedisTarget, Store, TopologyView
 from gateway.store.embedded import EmbeddedRedis
 from gateway.store.mail import MailThread
 from gateway.store.topology import parse_address
@@ -36,7 +38,10 @@ from gateway.triage.calendar import BusinessCalendar
 from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import DAY, ON_DUTY_MAIL_THREAD, EscalationPolicy, SlaPolicy
 
+log = logging.getLogger(__name__)
+
 MAX_SOCKET_PATH = 100  # unix socket paths are limited to ~107 bytes
+STORE_WAIT_MAX_SECONDS = 5.0  # between tries, at most, while the store is down at start
 
 
 @dataclass
@@ -210,12 +215,35 @@ async def open_store(settings: Settings) -> AsyncIterator[Store]:
             await server.astop()
 
 
+async def prepare_once_reachable(store: Store) -> None:
+    """`store.prepare()`, tried again with backoff for as long as the store cannot be
+    reached: a worker started during an outage waits for the store (and says so), as a
+    running one rides an outage out, instead of failing, exiting and being replaced."""
+    delay, waiting_since = 0.1, 0.0
+    while True:
+        try:
+            await store.prepare()
+        except STORE_UNAVAILABLE as exc:
+            if not waiting_since:
+                waiting_since = time.monotonic()
+                error = {"error": repr(exc)}
+                log.warning("store unreachable at start; waiting for it", extra=error)
+            await asyncio.sleep(delay)
+            delay = min(STORE_WAIT_MAX_SECONDS, delay * 2)
+            continue
+        if waiting_since:
+            waited = round(time.monotonic() - waiting_since, 1)
+            log.warning("store reachable; starting", extra={"after": waited})
+        return
+
+
 @asynccontextmanager
 async def open_runtime(
     settings: Settings,
     direct_channels: Iterable[str] = (),
     knowledge: KnowledgeLibrary | None = None,
     takes_turns: bool = True,
+    wait_for_store: bool = False,
 ) -> AsyncIterator[Runtime]:
     """Start (or connect to) Redis and build the services; stop them on exit.
 
@@ -223,7 +251,8 @@ async def open_runtime(
     append-only file if it dies); one another firstline process runs is joined.
     `knowledge`: the knowledge base when it is loaded already (before worker processes
     were forked, so they share it); else it is loaded here. `takes_turns`: whether this
-    process answers conversations (see `Runtime.takes_turns`).
+    process answers conversations (see `Runtime.takes_turns`). `wait_for_store`: an
+    unreachable store is waited for (a worker), not an error (serve, a command).
     """
     target, server = await redis_for(settings)
     store = Store.connect(target, settings.worker.shards)
@@ -237,7 +266,7 @@ async def open_runtime(
     if server is not None:
         background.append(asyncio.create_task(server.supervise(stopping)))
     try:
-        await store.prepare()
+        await (prepare_once_reachable(store) if wait_for_store else store.prepare())
         knowledge = knowledge or KnowledgeLibrary(settings.faq_dir, index_now=takes_turns)
         sla = sla_policy(settings)
         catalog = ServiceCatalog.from_config(settings.incidents.services)

@@ -85,8 +85,9 @@ async def run_workers(
     settings: Settings, count: int, knowledge: KnowledgeLibrary | None = None
 ) -> int:
     """A worker process (`firstline worker`, or one `serve` forked): `count` inbound
-    workers until SIGTERM/SIGINT, then the turns in hand are finished."""
-    async with open_runtime(settings, knowledge=knowledge) as rt:
+    workers until SIGTERM/SIGINT, then the turns in hand are finished. A store that is
+    down when it starts is waited for, as one that goes down later."""
+    async with open_runtime(settings, knowledge=knowledge, wait_for_store=True) as rt:
         load_to_answer(rt.knowledge)  # once the store is reached: a worker answers
         workers = start_workers(rt, count)
         stopping = asyncio.Event()

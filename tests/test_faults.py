@@ -22,8 +22,9 @@ from pathlib import Path
 
 import aiohttp
 import redis
-from test_serve import ROOT, free_port, get, start, stop, wait
+from test_serve import ROOT, accept, free_port, get, start, stop, wait
 
+from gateway.models import InboundMessage
 from gateway.store.embedded import find_redis_server
 
 VISITORS = 4
@@ -250,6 +251,52 @@ def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothi
     assert redis_servers(data) == [], "an external store never starts an embedded one"
     logged = log_path.read_text(errors="replace")
     assert "Task exception was never retrieved" not in logged
+    assert "Traceback" not in logged
+
+
+def test_a_worker_started_while_its_redis_is_down_waits_for_it_then_takes_turns(
+    tmp_path: Path,
+) -> None:
+    """A worker (`firstline worker`, or one serve forks) may start in an outage: serve's
+    forked workers reach the store only once they run, and a replacement starts whenever
+    one exits. It waits for the store, as a running worker rides an outage out; before, it
+    failed its Redis setup with a traceback, exited and was replaced (with backoff)."""
+    redis_port = free_port()
+    url = f"redis://127.0.0.1:{redis_port}/0"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_", "FIRSTLINE"))}
+    env |= {"REDIS_URL": url, "FIRSTLINE_DATA_DIR": str(tmp_path / "data")}
+    log_path = tmp_path / "worker.log"
+    with log_path.open("wb") as log:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "gateway", "worker", "--count", "1"],
+            env=env,
+            cwd=ROOT,
+            stderr=log,
+        )
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        wait(
+            lambda: worker.poll() is not None or b"waiting for it" in log_path.read_bytes(),
+            "the worker to find its store unreachable",
+        )
+        assert worker.poll() is None, "a worker started in an outage waits for the store"
+        server = _external_redis(tmp_path / "redis", redis_port)
+        message = InboundMessage("telegram", "7001", "u-7001", text="I forgot my password")
+        assert asyncio.run(accept(url, message))
+        r = redis.Redis(port=redis_port)
+        answered = "fl:conv:{telegram:7001}:log"
+        wait(lambda: r.llen(answered) >= 2, "the worker to answer once the store is back", 120)
+        r.close()
+        assert worker.poll() is None
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(30) == 0
+    finally:
+        worker.kill()
+        if server is not None:
+            server.kill()
+            server.wait()
+    logged = log_path.read_text(errors="replace")
+    assert "store reachable; starting" in logged
     assert "Traceback" not in logged
 
 
