@@ -147,7 +147,13 @@ class OutageDetection:
         return sorted(current, key=lambda p: -float(p.get("at", 0)))
 
     async def declare_proposed(
-        self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
+        self,
+        signature: str,
+        by: Actor,
+        messages: dict[str, str],
+        title: str = "",
+        *,
+        action_id: str = "",
     ) -> Incident:
         """Declare what detection proposed: its reporters are brought in as if detected."""
         current = {p["signature"]: p for p in await self.proposals()}
@@ -168,6 +174,7 @@ class OutageDetection:
             signature=signature,
             anchor=anchor,
             why=f"proposed: {len(cluster)} users reported it, {proposal['alerts']} alerts firing",
+            action_id=action_id,
         )
 
     async def _covered(self, report: OutageReport, look: Look | None = None) -> bool:

@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answer there
 MAX_RETRIES = 20
 BROADCAST_CHUNK = 500  # subscribers told per commit
+# Beside this key (a conversation's, for its slot) a console declaration's once-mark is
+# kept: the incident has no conversation of its own until its number is drawn.
+DECLARATIONS = f"{CHANNEL}:declarations"
 # Resolving an incident leaves a still-firing alert's ticket open: the people say it is
 # over, the monitoring does not yet; its recovery resolves it (or an operator does).
 ALERT_STILL_FIRING = "the incident is resolved, but its alert is still firing"
@@ -133,10 +136,22 @@ class IncidentService:
         return await self.detection.proposals()
 
     async def declare_proposed(
-        self, signature: str, by: Actor, messages: dict[str, str], title: str = ""
+        self,
+        signature: str,
+        by: Actor,
+        messages: dict[str, str],
+        title: str = "",
+        *,
+        action_id: str = "",
     ) -> Incident:
-        """Declare a proposal: its reporters are brought in as if detected."""
-        return await self.detection.declare_proposed(signature, by, messages, title)
+        """Declare a proposal: its reporters are brought in as if detected. A repeat of
+        the operator's action `action_id` is answered the incident it declared (the
+        proposal is gone by then)."""
+        if action_id and (done := await self._declared(by, action_id)) is not None:
+            return done
+        return await self.detection.declare_proposed(
+            signature, by, messages, title, action_id=action_id
+        )
 
     # --- declaring ------------------------------------------------------------------------
 
@@ -153,8 +168,15 @@ class IncidentService:
         signature: str = "",
         anchor: OutageReport | None = None,
         why: str = "",
+        action_id: str = "",
     ) -> Incident:
-        """Open the parent ticket and the incident; subscribe and tell the reporters."""
+        """Open the parent ticket and the incident; subscribe and tell the reporters.
+
+        The operator's action named by `action_id` (the console's, one per click) declares
+        once: a repeat of it (the console's retry after a lost answer, a double click) is
+        answered the incident it declared."""
+        if action_id and (done := await self._declared(by, action_id)) is not None:
+            return done
         title = title.strip()
         if not title:
             raise ActionRefused("the incident needs a title", "incident_title")
@@ -192,12 +214,23 @@ class IncidentService:
         self.store.incidents.save(tx, incident)
         self.store.incidents.drop_proposals(tx, sigs)
         self._log(tx, incident.id, "declared", by, why, messages)
+        if action_id:
+            tx.apply_once(_declaration(by, action_id), DECLARATIONS, incident.id)
         await self.store.commit(tx)
+        # The same click, sent beside this one, may have been applied first: its incident.
+        done = await self._declared(by, action_id) if action_id else None
+        if done is not None and done.id != incident.id:
+            return done
         told = 0
         for key in dict.fromkeys(reporters):
             told += await self._bring_in(incident, key, by)
         log.info("incident declared", extra={"incident": incident.id, "reporters": told})
         return incident
+
+    async def _declared(self, by: Actor, action_id: str) -> Incident | None:
+        """The incident the operator's action `action_id` declared; None if it did not."""
+        declared = await self.store.applied_outcome(DECLARATIONS, _declaration(by, action_id))
+        return await self.store.incidents.get(declared) if declared else None
 
     def _parent_ticket(self, incident: Incident, now: float) -> Ticket:
         group = next(
@@ -446,6 +479,10 @@ class IncidentService:
         if messages:
             entry["messages"] = messages
         self.store.incidents.log(tx, incident_id, entry)
+
+
+def _declaration(by: Actor, action_id: str) -> str:
+    return f"incident_declared:{by.login}:{action_id}"
 
 
 def _messages(messages: dict[str, str]) -> dict[str, str]:

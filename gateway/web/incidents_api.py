@@ -52,12 +52,17 @@ class IncidentApi:
 
     async def declare(self, request: web.Request, session: Session) -> web.Response:
         body = await json_body(request)
+        once = action_id(body)  # as for a ticket's action: a repeated click declares once
         proposal = body.get("proposal")
         if isinstance(proposal, str) and proposal:
             title = body.get("title") if isinstance(body.get("title"), str) else ""
             try:
                 incident = await self.rt.incidents.declare_proposed(
-                    proposal[:200], actor_of(session), _messages(body), str(title)[:200].strip()
+                    proposal[:200],
+                    actor_of(session),
+                    _messages(body),
+                    str(title)[:200].strip(),
+                    action_id=once,
                 )
             except ActionRefused as exc:
                 raise refuse(409, str(exc), key=exc.key, params=exc.params) from None
@@ -75,6 +80,7 @@ class IncidentApi:
                 messages=_messages(body),
                 by=actor_of(session),
                 why="declared from the console",
+                action_id=once,
             )
         except ActionRefused as exc:
             raise refuse(409, str(exc), key=exc.key, params=exc.params) from None

@@ -117,6 +117,26 @@ async def test_an_action_sent_again_with_its_id_is_applied_once(
     assert status == 400 and "action_id" in body["error"]
 
 
+async def test_an_incident_declared_again_with_its_id_is_declared_once(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """The console repeats a declaration whose answer was lost (or a double click) with
+    the same id: one incident, and both answers name it. Before, the declaration carried
+    no id, and one without services (no signature to claim) was declared twice."""
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    declare = {"title": "Phones are down", "messages": {"en": "We are on it."},
+               "action_id": "5b7e0c1d9a3f4e2b"}  # fmt: skip
+    answers = [await console.post("/console/api/incidents", declare) for _ in range(2)]
+    assert [status for status, _ in answers] == [200, 200]
+    first, again = (body["incident"]["id"] for _, body in answers)
+    assert again == first and await store.incidents.open_ids() == [first]
+    declare["action_id"] = "5b7e0c1d9a3f4e2c"  # another click is another declaration
+    status, body = await console.post("/console/api/incidents", declare)
+    assert status == 200 and body["incident"]["id"] != first
+    assert len(await store.incidents.open_ids()) == 2
+
+
 async def test_a_note_stays_internal(
     gateway: Gateway, http: aiohttp.ClientSession, store: Store
 ) -> None:

@@ -32,9 +32,14 @@ async def test_the_console_declares_a_proposed_incident(
         assert (proposal["title"], proposal["reports"]) == ("CRM", 3)
         assert await rt.store.incidents.open_ids() == []
 
-        status, body = await alice.post("/console/api/incidents", {"proposal": "service:crm"})
+        declare = {"proposal": "service:crm", "action_id": "c0ffee00d15ea5e1"}
+        status, body = await alice.post("/console/api/incidents", declare)
         assert status == 200, body
         incident = body["incident"]
+        # The console repeats the click whose answer was lost (the same id): answered the
+        # incident it declared, not refused because the proposal is gone.
+        status, again = await alice.post("/console/api/incidents", declare)
+        assert status == 200 and again["incident"]["id"] == incident["id"], again
         assert incident["affected"] == 3 and incident["services"] == ["crm"]
         assert sorted(await rt.store.incidents.subscribers(incident["id"])) == [
             "webchat:u0", "webchat:u1", "webchat:u2"]  # fmt: skip

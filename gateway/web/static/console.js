@@ -302,7 +302,7 @@
       button.addEventListener("click", function () {
         button.disabled = true;
         $("#incident-error").textContent = "";
-        api("POST", "/console/api/incidents", { proposal: p.signature }).then(function () {
+        operatorAction("/console/api/incidents", { proposal: p.signature }).then(function () {
           loadIncidents();
         }).catch(function (err) { button.disabled = false; $("#incident-error").textContent = err.message; loadIncidents(); });
       });
@@ -319,7 +319,7 @@
     ev.preventDefault();
     var form = ev.target;
     $("#incident-error").textContent = "";
-    api("POST", "/console/api/incidents", { title: form.incident_title.value, services: form.services.value,
+    operatorAction("/console/api/incidents", { title: form.incident_title.value, services: form.services.value,
       messages: incidentMessages(form) }).then(function () {
       form.reset();
       $("#declare").open = false;
