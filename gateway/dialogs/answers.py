@@ -124,6 +124,8 @@ def parse_yes_no(text: str) -> bool | None:
         return text not in PARTLY or _ends_well(text)
     if found is None and _ends_well(text):
         return True  # "сначала не получалось, но после перезагрузки всё работает"
+    if found is False and _AT_FIRST.search(normalise(text)) and _ends_well(text):
+        return True  # "didn't work at first, but after forgetting the network it connected fine"
     return found
 
 
@@ -175,6 +177,18 @@ _TURN = re.compile(r"(?<!\w)(?:но|але|однак\w*|проте|but|though|h
                    r"после|після|after|теперь|тепер|now)(?!\w)")
 
 
+# A no said of the start only: "at first", "сначала", "спочатку"
+_AT_FIRST = re.compile(r"(?<!\w)(?:at first|initially|first|сначала|сперва|вначале|спочатку|"
+                       r"спершу|спочатку|попервах)(?!\w)")
+# A yes said by what works now: "it connected fine", "prints ok now", "підключилось нормально"
+_WORKS_NOW = re.compile(
+    r"(?<!\w)(?:connected|connects|opened|opens|printed|prints|loaded|loads|synced|syncs|"
+    r"подключил\w*|підключил\w*|открыл\w*|відкрил\w*|печата\w+|друку\w+)\s+"
+    r"(?:fine|ok|okay|now|again|normally|нормально|сейчас|зараз|теперь|тепер|как надо|як треба)"
+    r"(?!\w)"
+)
+
+
 def _ends_well(text: str) -> bool:
     """The reply turns and ends on a yes said in no other words and with no failure in it:
     "at first it didn't, but after I forgot the network — it works", "спочатку не виходило,
@@ -193,8 +207,10 @@ def _ends_well(text: str) -> bool:
     # the clause ends on the yes: what was done may come before it ("після перезавантаження
     # все працює", "after I forgot the network it works now"), nothing but thanks after it
     ends = [m for m in re.finditer(r"[\w']+", last) if m.group() in YES and m.group() != "так"]
+    ends += list(_WORKS_NOW.finditer(last))
     if not ends:
         return False
+    ends.sort(key=lambda m: m.end())
     after = THANKS.remove(last[ends[-1].end() :]).split()
     return all(w in _BESIDE_YES for w in after)
 

@@ -106,6 +106,11 @@ class _Vocabulary:
     one_machine_sees: frozenset[str]
     vehicles: frozenset[str]
     held: frozenset[str]
+    screens: frozenset[str]
+    goods: frozenset[str]
+    spoil: frozenset[str]
+    arriving: frozenset[str]
+    outlets: frozenset[str]
 
 
 @cache
@@ -240,9 +245,13 @@ def _vocabulary() -> _Vocabulary:
         # … and the public standing or sitting there: "люди стоять з папірцями"
         standing=_keys("стоять сидеть толпиться", ru) | _keys("стояти сидіти юрмитися", uk)
         | _keys("standing sitting stand sit", en),
-        public=_keys("люди народ посетитель клиент покупатель пациент больной", ru)
-        | _keys("люди народ відвідувач клієнт покупець пацієнт хворий", uk)
-        | _keys("people customers clients patients visitors guests folks", en),
+        # … auditors and inspectors too: "а аудитори вже сидять у нас"
+        public=_keys("люди народ посетитель клиент покупатель пациент больной аудитор ревизор "
+                     "инспектор", ru)
+        | _keys("люди народ відвідувач клієнт покупець пацієнт хворий аудитор ревізор "
+                "інспектор", uk)
+        | _keys("people customers clients patients visitors guests folks customer client "
+                "patient guest visitor auditor auditors inspector inspectors", en),
         # what an event does at its time: "рейс вылетает через час", "the show opens at 7"
         # (not "вылетает", "закрывается", "opens": a program does those every minute)
         # a screen that shows an error: "the site shows NET::ERR_CERT…", "1С пише помилку"
@@ -260,6 +269,27 @@ def _vocabulary() -> _Vocabulary:
                 "trailer trailers", en),
         held=_keys("стоять простаивать ждать", ru) | _keys("стояти простоювати чекати", uk)
         | _keys("standing idle idling waiting stuck queuing queueing", en),
+        # screens counted by "all": "погасли все мониторы" (one user says "оба монитора")
+        screens=_keys("монитор экран дисплей табло", ru) | _keys("монітор екран дисплей табло", uk)
+        | _keys("monitors displays screens", en),
+        # goods that spoil while it stands: "товар на рампе тает", "молоко греется"
+        goods=_keys("товар продукция продукт молоко мясо рыба груз вакцина заморозка", ru)
+        | _keys("товар продукція продукт молоко м'ясо риба вантаж вакцина", uk)
+        | _keys("goods stock products produce food milk meat fish cargo vaccines", en),
+        spoil=_keys("таять растаять портиться испортиться пропадать пропасть греться нагреться "
+                    "течь", ru)
+        | _keys("танути розтанути псуватися зіпсуватися пропадати пропасти грітися нагрітися",
+                uk)
+        | _keys("spoil spoils spoiling spoiled melting melts thawing thaws warming", en),
+        # a client coming at a near time: "клієнт приїде підписувати о 15:00"
+        arriving=_keys("приехать прийти подойти приходить", ru)
+        | _keys("приїхати прийти підійти приходити", uk)
+        | _keys("arrive arrives arriving coming comes", en),
+        # places of one network counted by "all": "на всех точках", "at every station"
+        outlets=_keys("точка пункт станция касса стойка", ru)
+        | _keys("точка пункт станція каса стійка", uk)
+        | _keys("station stations location locations outlet outlets point points counter "
+                "counters", en),
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
@@ -503,10 +533,13 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "жоден автобус не виїхав", "не можуть пробити жодного чеку"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
+        counted_by_all = [w for w in after if w.text not in ("the", "our", "of", "its", "их")]
         if (word.among(vocab.every)) and any(
-            _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices for w in after[:2]
+            _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
+            or w.among(vocab.screens) or w.among(vocab.outlets)
+            for w in counted_by_all[:2]
         ):
-            return True
+            return True  # "все мониторы", "at every station", "half the sales floor"
         # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
@@ -805,6 +838,8 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
                 continue  # "my invoicing app", "the billing software": what the program is for
             if word.text == "patient" and before in _BE:
                 continue  # "I've been patient", "be patient": no patient waits
+            if before in _ABOUT:
+                continue  # "шаблон напоминания об оплате": what a document is about
             if i and _is_group(words[i - 1]) and word.has("gent"):
                 continue  # "в отделе продаж", "відділ оплати": a department's name
             if word.lemma in vocab.queue and (printing or any(_printing(w) for w in words)):
@@ -824,6 +859,8 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
             return True
         if _vehicle_held(words, i):
             return True
+        if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
+            return True  # "товар на рампе тает", "the stock is thawing"
     return False
 
 
@@ -844,6 +881,7 @@ def _vehicle_held(words: list[Word], at: int) -> bool:
 # English nouns of a program: a stake word before one names what it is for ("invoicing app")
 _PROGRAMS = frozenset({"app", "apps", "application", "program", "programme", "software", "tool",
                        "module"})  # fmt: skip
+_ABOUT = frozenset({"об", "о", "про", "about", "regarding"})
 _BE = frozenset({"be", "been", "am", "is", "are", "was", "were", "so", "very", "too", "more",
                  "stay", "remain", "i'm", "we're", "you're"})  # fmt: skip
 
@@ -1007,7 +1045,23 @@ def _deadline(words: list[Word]) -> bool:
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
-    return obliged or any(w.among(vocab.deadline) for w in words) or _awaited(words)
+    return (
+        obliged
+        or any(w.among(vocab.deadline) for w in words)
+        or _awaited(words)
+        or _client_arrives(words)
+    )
+
+
+def _client_arrives(words: list[Word]) -> bool:
+    """A client, customer or patient arriving at the near time: "клієнт приїде підписувати о
+    15:00", "the customer is coming at 3 to collect it" (not a technician coming)."""
+    vocab = _vocabulary()
+    for at, word in enumerate(words):
+        someone = word.among(vocab.public) and word.text not in ("люди", "people", "народ")
+        if someone and any(w.among(vocab.arriving) for w in words[at + 1 : at + 4]):
+            return True
+    return False
 
 
 _EXPECTING = frozenset({"expects", "expecting", "expect", "awaits", "awaiting"})

@@ -68,7 +68,16 @@ ASKS_FOR_PERSON = PhraseSet([
     r"кем-то|кем-либо|кимось|кимсь|ким-небудь)",
     r"come (over|by|to my desk|and (look|see|fix|have a look))",
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
+    # a person able to come or call, asked as a question: "а людина може мені набрати?",
+    # "кто-нибудь может подойти в 305 кабинет?", "is anyone from IT around today?"
+    r"(людина|человек|хтось|кто-нибудь|кто-то|кто-либо|хто-небудь|специалист|спеціаліст|"
+    r"фахівець|админ|адмін|майстер|мастер) (\w+ )?(може|может|можете|зможе|сможет|міг би|"
+    r"могла б|мог бы) (\w+ )?(набрати|набрать|подзвонити|позвонить|перезвонить|передзвонити|"
+    r"зателефонувати|підійти|подойти|прийти|зайти|глянути|глянуть|посмотреть|подивитися)",
+    r"(is|are) (anyone|someone|somebody|anybody) (from (it|support|the it \w+)|in it) "
+    r"(around|available|in|there|free|about)",
     # a call back or an escalation is a person too
+    r"(ring|call|phone) me( back)? (on|at|when|asap|please)", r"give me a (call|ring)",
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
     r"(want|need|get) (this|it) escalated", r"escalated to (a |the |your )?\w+",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",
@@ -109,6 +118,9 @@ REPEATED = PhraseSet([
     r"(я )?(вам )?вже (писал\w*|писав|звертал\w*)",
     r"still (not|doesn'?t|does not|isn'?t) \w+", r"again and again",
     r"(second|third|\d+(nd|rd|th)) time", r"keep getting bounced( around)?",
+    # lost count of the times: "I've lost count of how many times I've reported this"
+    r"lost count", r"(сбил\w*|збил\w*|збив\w*) (со|з) (сч[её]та|ліку|рахунку)",
+    r"how many times (i'?ve|i have|we'?ve|we have) (reported|written|asked|called|raised)",
     r"(i )?(already )?(wrote|asked|called) (you )?(already|before|twice)",
 ])  # fmt: skip
 

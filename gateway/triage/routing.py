@@ -104,6 +104,12 @@ PRINTING = PhraseSet([
     r"(роз|на)?друкова\w*",
 ])  # fmt: skip
 
+# Printing said to fail, whatever is printed: "не друкується договір", "won't print"
+PRINTING_FAILS = PhraseSet([
+    r"(не|ні) (\w+ )?(рас|на|роз)?(печата|друку|друкова)\w*",
+    r"(can'?t|cannot|won'?t|doesn'?t|does not|not|unable to|fails? to) print\w*",
+])  # fmt: skip
+
 # Things that are IT without looking like it, which name no group of their own: a message
 # about them is a support request, not a question to clarify ("касса не открывает смену").
 IT_SHAPED = PhraseSet([
@@ -197,8 +203,9 @@ class Routing:
         return devices > max(votes.values(), default=0)
 
     def recognises(self, text: str) -> bool:
-        """Whether `text` mentions anything a support group handles."""
-        return text in IT_SHAPED or bool(self._named(text))
+        """Whether `text` mentions anything a support group handles; printing that fails is
+        a printer's ("не друкується договір", "the contract won't print")."""
+        return text in IT_SHAPED or bool(self._named(text)) or text in PRINTING_FAILS
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""

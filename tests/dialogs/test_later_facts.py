@@ -189,6 +189,8 @@ def test_thanks_in_a_longer_reply_that_still_fails_is_no_yes(chat: Chat, reply: 
         "знову — все працює",
         "Сначала не получалось, но после перезагрузки всё работает",
         "at first it did not connect, but after I forgot the network - it works now, thanks",
+        "didn't work at first, but after forgetting the network it connected fine, thanks",
+        "не помогло сначала, потом подключилось нормально",
     ],
 )
 def test_a_reply_that_turns_from_a_failure_and_ends_on_a_yes_is_solved(
@@ -205,6 +207,8 @@ def test_a_reply_that_turns_from_a_failure_and_ends_on_a_yes_is_solved(
         "сначала не работало, потом заработало только на минуту",
         "yes, for a minute, then it froze again",
         "Так, підключилося, але мережеві диски все одно не відкриваються",
+        "didn't work at first, and still doesn't",
+        "didn't work, it connected fine before",
     ],
 )
 def test_a_reply_that_ends_on_a_failure_is_not_solved(chat: Chat, reply: str) -> None:

@@ -397,3 +397,29 @@ def test_a_person_asked_as_a_question_disappointment_and_no_call(text: str, reas
 )
 def test_questions_to_the_desk_and_calls_that_fail_ask_for_nobody(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("А людина може мені набрати? Не працює пошта на ноуті", "asked_for_person"),
+        ("Кто-нибудь может подойти в 305 кабинет? Не включается компьютер", "asked_for_person"),
+        ("Is anyone from IT around today? My docking station isn't charging the laptop",
+         "asked_for_person"),
+        ("ring me on ext. 2214 when you can, outlook keeps crashing", "asked_for_person"),
+        ("Honestly, I've lost count of how many times I've reported this printer",
+         "repeated_failure"),
+        ("Я уже сбилась со счёта, сколько раз писала про этот сканер", "repeated_failure"),
+    ],
+)  # fmt: skip
+def test_someone_able_to_come_a_call_on_a_number_and_lost_count(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["никто не может подойти к телефону, телефония упала", "Teams won't let anyone call me"],
+)
+def test_nobody_able_to_answer_calls_asks_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None

@@ -660,3 +660,28 @@ def test_one_persons_inconvenience_is_not_p1(text: str) -> None:
 )
 def test_a_vehicle_held_up_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # all the screens, every station or counter, half the floor
+        ("В диспетчерской погасли все мониторы, видеонаблюдение не видно", True),
+        ("Our bike rental app stopped unlocking bikes at every station", True),
+        ("Half the sales floor got logged out of the CRM and can't get back in", True),
+        ("у меня погасли оба монитора", False),
+        ("that's all Windows says about the office Wi-Fi, can't connect", False),
+        # a client arriving at a near time, goods spoiling, auditors sitting there
+        ("Не друкується договір, а клієнт приїде підписувати о 15:00", True),
+        ("the contract won't print and the customer is coming at 3 to sign it", True),
+        ("На складе заморозки не печатаются этикетки, товар на рампе тает", True),
+        ("Не відкривається папка з первинкою, а аудитори вже сидять у нас", True),
+        ("батарея тает на глазах, ноутбук не заряжается", False),
+        # what a document is about is no payment at stake
+        ("Не открывается шаблон напоминания об оплате в Word", False),
+    ],
+)
+def test_screens_and_stations_counted_by_all_and_what_else_is_at_stake(
+    text: str, p1: bool
+) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1

@@ -176,3 +176,16 @@ def test_printing_names_no_device_for_a_mass_stop() -> None:
     routing = Routing()
     assert not routing.names_a_device("no teller can print receipts")
     assert routing.names_a_device("all the label printers jam")
+
+
+@pytest.mark.parametrize(
+    ("text", "recognised"),
+    [
+        ("Не друкується договір", True),
+        ("не печатается накладная для клиента", True),
+        ("the contract won't print", True),
+        ("распечатайте мне, пожалуйста, справку о доходах", False),
+    ],
+)
+def test_printing_that_fails_is_recognised_whatever_is_printed(text: str, recognised: bool) -> None:
+    assert Routing().recognises(text) is recognised
