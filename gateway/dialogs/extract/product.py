@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
 from gateway.dialogs.extract.words import fold
+from gateway.knowledge.morphology import is_dictionary_word
 
 _I = re.IGNORECASE
 
@@ -258,6 +261,10 @@ def extract_all(text: str) -> list[str]:
     for start, name in names_by_place(text):
         if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
             found.append((start, name))
+    known_spans = taken + [range(m.start(), m.end()) for m in named]
+    for start, name in _misspelt_names(text):
+        if not any(start in span for span in known_spans):
+            found.append((start, name))
     names: list[str] = []
     for _, name in sorted(found):
         if _SYSTEM_NAME.match(name):
@@ -266,6 +273,34 @@ def extract_all(text: str) -> list[str]:
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)
     return names
+
+
+# Names users misspell by a letter ("outlok", "exel", "frefox", "skpye"): a Latin word no
+# English dictionary knows, one edit (or two neighbours swapped) from a name of five letters
+# or more, is that name, with what the user typed: "Outlook (outlok)".
+_SPELLABLE = {
+    name.casefold(): name
+    for name in NAMES
+    if " " not in name and len(name) >= 5 and name.isascii() and name.isalpha()
+    and name.casefold() not in _ORDINARY
+}
+_LATIN_WORD = re.compile(r"(?<![\w.@/\\-])[A-Za-z]{4,}(?![\w@/\\-])")
+
+
+def _misspelt_names(text: str) -> list[tuple[int, str]]:
+    found = []
+    for match in _LATIN_WORD.finditer(text):
+        word = match.group().casefold()
+        if word in _SPELLABLE or is_dictionary_word(word, "en"):
+            continue
+        close = [
+            name
+            for folded, name in _SPELLABLE.items()
+            if abs(len(folded) - len(word)) <= 1 and OSA.distance(word, folded) <= 1
+        ]
+        if len(close) == 1:
+            found.append((match.start(), f"{close[0]} ({match.group()})"))
+    return found
 
 
 def extract(text: str) -> str:

@@ -32,7 +32,7 @@ _WEEKDAYS = (
 _DAY_PARTS = (
     r"утр[аом]|утром|вечер[аом]?|ночи|ночью|обеда|обед|днем|дня|полудня|полуночи|"
     r"ранку|зранку|вранці|вечора|ввечері|ночі|обіду|обід|вдень|півночі|опівночі|"
-    r"morning|evening|night|lunch(?:time)?|noon|afternoon|midnight"
+    r"mornin[g']?|evening|night|lunch(?:time)?|noon|afternoon|midnight"
 )
 _EVENTS = (
     r"(?:[\w']+(?:ого|его|ой|ых|их|ої|ього|их)\s+)?(?:обновлени\w*|оновленн\w*|перезагрузк\w*|"
@@ -99,8 +99,8 @@ _UNTIL = r"до|until|till|up until|up to"
 _UNTIL_WHEN = (
     rf"(?:(?:прошл\w+|минул\w+|this|last|the)\s+)?(?:{_WEEKDAYS})|(?:{_CLOCK})|"
     r"вчера(?:шнего (?:дня|вечера|обеда))?|вчерашн\w+ \w+|(?:у|в)?чора|(?:у|в)чорашн\w+ \w+|"
-    r"позавчера|позавчора|yesterday(?:'s \w+)?(?: (?:morning|afternoon|evening))?|"
-    r"обеда|обіду|lunch|утра|ранку|the morning|"
+    r"позавчера|позавчора|yesterday(?:'s \w+)?(?: (?:mornin[g']?|afternoon|evening))?|"
+    r"обеда|обіду|lunch|утра|ранку|the mornin[g']?|"
     r"(?:прошл\w+|минул\w+|last) (?:недел\w+|тижн\w+|тиждень|week)|"
     rf"(?:{_EVENTS})|\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?"
 )
@@ -132,9 +132,10 @@ _PATTERNS = [
     r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
     r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
     r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
-    r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|morning|night|evening|day)"
+    r"(?:the\s+)?(?:утренней|ранкової|ночной|нічної|вечерней|вечірньої|mornin[g']?|night|evening|day)"
     r"\s+(?:смены|зміни|shift))(?![\w'])",
-    r"since (?:we|they|the (?:shop|store|office) ) ?opened(?:\s+(?:this morning|today))?(?![\w'])",
+    r"since (?:we|they|the (?:shop|store|office) ) ?opened"
+    r"(?:\s+(?:this mornin[g']?|today))?(?![\w'])",
     # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
     r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
@@ -155,10 +156,11 @@ _PATTERNS = [
     r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду))?|"
     r"сегодня(?:\s+(?:утром|с утра|днем|после обеда))?|сьогодні(?:\s+(?:вранці|зранку|вдень|"
     r"після обіду))?|с (?:самого )?утра|з (?:самого )?ранку|зранку|с обеда|после обеда|після обіду|"
-    r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?morning|all morning|весь день|"
+    r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?mornin[g']?|all mornin[g']?|"
+    r"весь день|"
     r"всё утро|все утро|цілий ранок|увесь ранок|весь ранок|all day|"
-    r"the day before yesterday|yesterday(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"this (?:morning|afternoon|evening|am|a\.m\.)|last night|earlier today|today|tonight)"
+    r"the day before yesterday|yesterday(?:\s+(?:mornin[g']?|afternoon|evening|night))?|"
+    r"this (?:mornin[g']?|afternoon|evening|am|a\.m\.)|last night|earlier today|today|tonight)"
     r"(?![\w'])",
     # since a weekday, a week, a month, a date
     rf"(?:(?:со|с|з|із|від|since|from|starting)\s+)?(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?"
@@ -184,7 +186,7 @@ _PATTERNS = [
     r"(?-i:[A-Z][\w+-]*[\w+]))(?:\s+\d{1,2}(?:\.\d+)*(?![\w.]*\w))?)?"
     rf"(?:\s+(?:(?:в|во|у|on|last)\s+)?(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
     # a clock time said with its day: "at 4pm yesterday", "в 16:00 вчера", "о 9:15 сьогодні"
-    rf"(?:at|в|во|о|об)\s+(?:{_CLOCK})(?=\s+(?:yesterday|today|this morning|on \w+day|вчера|"
+    rf"(?:at|в|во|о|об)\s+(?:{_CLOCK})(?=\s+(?:yesterday|today|this mornin[g']?|on \w+day|вчера|"
     r"вчора|учора|сегодня|сьогодні|в понедельник|в пятницу|у понеділок|у п'ятницю))",
     # a day of the month: "с 1 числа", "з 5-го числа"
     r"(?:с|со|з|із|від)\s+\d{1,2}(?:-?го)?\s+числа(?![\w'])",
@@ -213,7 +215,7 @@ _PATTERNS = [
     r"since\s+(?:[\w'-]+\s+){1,3}?(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|"
     r"put|set|swapped|shut|hit|left|brought|built|made)"
     r"(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)[\w'-]+){0,3}?"
-    r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:morning|afternoon|week)|today)|"
+    r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:mornin[g']?|afternoon|week)|today)|"
     r"(?=\s*[,.;!?]|$))",
     # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
     rf"(?:since|from|starting)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MONTHS}))?(?![\w'])|"
@@ -260,7 +262,7 @@ _PATTERNS = [
     rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
     # a day's event said with its possessive, one no list knows: "since yesterday's matinee",
     # "since Monday's stand-up" (last: a known event, "yesterday's toner change", reads whole)
-    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this morning|last night|"
+    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this mornin[g']?|last night|"
     rf"(?:last\s+)?(?:{_WEEKDAYS}))['’]s\s+[\w-]+(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
@@ -386,7 +388,7 @@ _ON_WHEN = re.compile(
     r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?)|"
     r"вчера|вчора|учора|сегодня|сьогодні|yesterday|today|"
     r"утром|вечером|днем|ночью|вранці|зранку|ввечері|вдень|вночі|"
-    r"in the (?:morning|afternoon|evening)|last night)(?![\w'])",
+    r"in the (?:mornin[g']?|afternoon|evening)|last night)(?![\w'])",
     _I,
 )
 # The grammemes two words agree in: "від учорашньої пари", "с вчерашней планёрки".
@@ -440,7 +442,7 @@ _WEEKDAY_OF = re.compile(
 )
 # "since Tuesday afternoon", "since yesterday evening": the part of that day.
 _EN_DAY_END = re.compile(r"(?:day|yesterday)$", _I)
-_EN_DAY_PART = re.compile(r"morning|afternoon|evening|night", _I)
+_EN_DAY_PART = re.compile(r"mornin[g']?|afternoon|evening|night", _I)
 
 
 def _genitive_noun(word: str) -> bool:
