@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
+from gateway.dialogs.extract.words import TEXTS_KEPT
 from gateway.knowledge.morphology import Token, lemma, tokens
 from gateway.models import ticket_id_for
 
@@ -85,8 +86,12 @@ def ticket_numbers(text: str, numbered: bool = False) -> list[str]:
     return list(dict.fromkeys(ticket_id_for(n) for n in found if n > 0))
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def status_question(text: str, lang: str) -> StatusQuestion | None:
-    """The status question in `text`, or None when the message says something else."""
+    """The status question in `text`, or None when the message says something else.
+
+    Asked of every message a bot-owned conversation gets, and of the text alone: kept per
+    text, as users write the same short texts again and again."""
     if len(text.split()) > MAX_WORDS:
         return None
     words = tokens(_NUMBER.sub(" ", _ID.sub(" ", text)), lang)
