@@ -10,21 +10,33 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from gateway.knowledge.evaluation import evaluate, load_cases
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parents[2]
 NEAR_MISSES = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss.jsonl"
+# A second, held-out probe (2026-12-03, i12-quiet9), written before any change was measured
+# on it and never tuned on: 45 near-misses of trades in neither the first probe nor the blind
+# README's workplaces of that day (a sawmill, a loom, a kiln, a hearing aid, a ski lift ...),
+# 45 IT lines of the same trades with the same failure verbs, 15 of each per language.
+NEAR_MISSES2 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss2.jsonl"
 
 
-def test_the_probe_set_is_balanced_over_languages_and_sides() -> None:
-    lines = [json.loads(line) for line in NEAR_MISSES.read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize(
+    ("path", "least_off", "on_each"), [(NEAR_MISSES, 20, 20), (NEAR_MISSES2, 15, 15)]
+)
+def test_the_probe_sets_are_balanced_over_languages_and_sides(
+    path: Path, least_off: int, on_each: int
+) -> None:
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert all(set(line) == {"q", "lang", "topic"} for line in lines)
     for lang in ("ru", "uk", "en"):
         off = sum(line["lang"] == lang and line["topic"] is None for line in lines)
         on = sum(line["lang"] == lang and line["topic"] is not None for line in lines)
-        assert off >= 20 and on == 20, (lang, off, on)
+        assert off >= least_off and on == on_each, (lang, off, on)
 
 
 def test_near_misses_answered_and_their_it_twins_at_the_level_reached() -> None:
@@ -35,3 +47,12 @@ def test_near_misses_answered_and_their_it_twins_at_the_level_reached() -> None:
     assert tallies["all"].off_topic == 64 and tallies["all"].answerable == 60
     assert tallies["all"].wrongly_answered <= 11, tallies["all"].misses
     assert tallies["all"].top1 >= 57, tallies["all"].misses
+
+
+def test_the_held_out_probe_at_its_first_figure() -> None:
+    # Its first figure, main's code and committed decision of 2026-12-03 (0e336f3): 6 of 45
+    # near-misses answered (ru 1, uk 1, en 4), 40 of 45 IT lines right first.
+    tallies = evaluate(Matcher(load_articles(ROOT / "faq")), load_cases(NEAR_MISSES2))
+    assert tallies["all"].off_topic == 45 and tallies["all"].answerable == 45
+    assert tallies["all"].wrongly_answered <= 6, tallies["all"].misses
+    assert tallies["all"].top1 >= 40, tallies["all"].misses
