@@ -111,6 +111,7 @@ class _Vocabulary:
     spoil: frozenset[str]
     arriving: frozenset[str]
     outlets: frozenset[str]
+    containers: frozenset[str]
 
 
 @cache
@@ -210,11 +211,11 @@ def _vocabulary() -> _Vocabulary:
         # an obligation before a near time is a deadline: "has to reach the bank by 3pm"
         # … and so is an event at that time: "a client demo in 30 minutes", "о 12:00 екзамен"
         obliged=_keys("надо нужно должен обязан экзамен презентация демо заседание лекция урок "
-                      "эфир вебинар защита аудит ревизия инспекция тендер", ru)
+                      "эфир вебинар защита аудит ревизия инспекция тендер сделка", ru)
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
-                "ефір вебінар захист аудит ревізія інспекція тендер", uk)
+                "ефір вебінар захист аудит ревізія інспекція тендер угода", uk)
         | _keys("must exam presentation demo lecture broadcast webinar pitch live air launch "
-                "premiere kickoff audit inspection tender", en)
+                "premiere kickoff audit inspection tender deal", en)
         | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
@@ -290,6 +291,12 @@ def _vocabulary() -> _Vocabulary:
         | _keys("точка пункт станція каса стійка", uk)
         | _keys("station stations location locations outlet outlets point points counter "
                 "counters", en),
+        # what holds or shows a list of things: "таблиця з клієнтами", "программа электронной
+        # очереди", "шаблон напоминания": a stake word after one says what it is about
+        containers=_keys("таблица папка файл отчет программа список документ шаблон база "
+                         "реестр журнал выгрузка приложение справочник", ru)
+        | _keys("таблиця папка файл звіт програма список документ шаблон база реєстр журнал "
+                "вивантаження застосунок довідник", uk),
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
@@ -838,7 +845,7 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
                 continue  # "my invoicing app", "the billing software": what the program is for
             if word.text == "patient" and before in _BE:
                 continue  # "I've been patient", "be patient": no patient waits
-            if before in _ABOUT:
+            if before in _ABOUT or _in_a_container(words, i):
                 continue  # "шаблон напоминания об оплате": what a document is about
             if i and _is_group(words[i - 1]) and word.has("gent"):
                 continue  # "в отделе продаж", "відділ оплати": a department's name
@@ -849,6 +856,8 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
             word.lemma in vocab.plural_stake
             and (word.has("plur") or word.text.endswith("s"))
             and before not in ("от", "від", "from", "in", "of")
+            and not _in_a_container(words, i)
+            and not (i + 1 < len(words) and words[i + 1].text in _PROGRAMS)
         ):  # "in order to", "out of order"
             return True
         if word.among(vocab.waiting) and _someone_waits(words, i):
@@ -878,9 +887,27 @@ def _vehicle_held(words: list[Word], at: int) -> bool:
     return any(w.among(vocab.held) for w in words[at + 1 : at + 4])
 
 
-# English nouns of a program: a stake word before one names what it is for ("invoicing app")
+# English nouns of a program or a document: a stake word before one names what it is for or
+# about ("invoicing app", "the delivery notes folder", "the customers spreadsheet")
 _PROGRAMS = frozenset({"app", "apps", "application", "program", "programme", "software", "tool",
-                       "module"})  # fmt: skip
+                       "module", "folder", "folders", "file", "files", "report", "reports",
+                       "template", "templates", "list", "spreadsheet", "sheet", "notes", "table",
+                       "document", "documents", "archive", "dashboard"})  # fmt: skip
+_WITH = frozenset({"с", "со", "з", "із", "зі", "of", "with"})
+
+
+def _in_a_container(words: list[Word], at: int) -> bool:
+    """A stake word said of what a table, a folder or a program holds: "таблиця з
+    клієнтами", "в программе электронной очереди", "шаблон напоминания" (its adjectives and a
+    "с"/"з" between)."""
+    containers = _vocabulary().containers
+    for word in reversed(words[max(0, at - 3) : at]):
+        if word.among(containers):
+            return True
+        if word.text in _WITH or (word.tags and {"ADJF", "PRTF"} & word.tags[0]):
+            continue
+        return False
+    return False
 _ABOUT = frozenset({"об", "о", "про", "about", "regarding"})
 _BE = frozenset({"be", "been", "am", "is", "are", "was", "were", "so", "very", "too", "more",
                  "stay", "remain", "i'm", "we're", "you're"})  # fmt: skip

@@ -22,6 +22,10 @@ from gateway.triage.tone import read_tone
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
 LOST_PATIENCE = PhraseSet([
+    # at the end of one's strength: "сил моих больше нет", "немає вже сил", "at my wits' end"
+    r"(сил|терпения|терпіння) (\w+ )?(\w+ )?(нет|нету|немає|нема|не осталось|не лишилось)",
+    r"(нет|нету|немає|нема) (\w+ )?(сил|терпения|терпіння)",
+    r"(end of my (rope|tether)|wits'? end)", r"can'?t take (it|this) (any ?more|much longer)",
     # how long they have waited
     r"(сколько|скільки) (еще|ще|можно|можна|мне|мені) (ждать|чекати)",
     r"how long (do|must|should) i",

@@ -78,6 +78,8 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(around|available|in|there|free|about)",
     # a call back or an escalation is a person too
     r"(ring|call|phone) me( back)? (on|at|when|asap|please)", r"give me a (call|ring)",
+    r"(possible|able) for (someone|somebody|anyone|a person|an engineer|a technician|a tech) to "
+    r"(phone|call|ring|come|look|pop|stop)",
     r"(please )?escalate( this| it)?", r"call ?back", r"call me back",
     r"(want|need|get) (this|it) escalated", r"escalated to (a |the |your )?\w+",
     r"перезвоните( мне)?", r"передзвоніть( мені)?", r"зателефонуйте( мені)?",

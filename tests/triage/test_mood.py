@@ -423,3 +423,17 @@ def test_someone_able_to_come_a_call_on_a_number_and_lost_count(text: str, reaso
 )
 def test_nobody_able_to_answer_calls_asks_for_nobody(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Would it be possible for someone to phone me? The scanner is dead", "asked_for_person"),
+        ("Сил моих больше нет с этим принтером, третью неделю жую бумагу", "upset"),
+        ("Вже немає сил з цим ноутбуком, він постійно вимикається", "upset"),
+        ("I'm at the end of my rope with this laptop, it keeps shutting down", "upset"),
+    ],
+)  # fmt: skip
+def test_someone_possible_to_phone_and_no_strength_left(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason

@@ -685,3 +685,21 @@ def test_screens_and_stations_counted_by_all_and_what_else_is_at_stake(
     text: str, p1: bool
 ) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # what a table, a folder or a program holds or is for is no stake
+        ("Не відкривається таблиця з клієнтами в Excel, пише файл пошкоджено", False),
+        ("I can't find the delivery notes folder on the shared drive anymore", False),
+        ("В программе электронной очереди у меня не сохраняются настройки", False),
+        # … while the people, the goods or the deal themselves are
+        ("Не работает программа, клиенты стоят в очереди", True),
+        ("Не открывается реестр, а сделка у нотариуса через час", True),
+        ("The bank portal won't accept the salary file and people expect their pay tomorrow",
+         True),
+    ],
+)  # fmt: skip
+def test_a_stake_word_said_of_what_a_document_holds_is_none(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
