@@ -9,6 +9,7 @@ from typing import Any
 
 from desk_seed import Clock
 from live_news import heard
+from lost_answers import lost_answers
 from prometheus_client import REGISTRY
 
 from gateway.conversations import ConversationService
@@ -17,7 +18,7 @@ from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import Level, Priority, SupportGroup, Ticket, TicketStatus
 from gateway.operations import Actor, OperatorDesk
 from gateway.sla_timers import SlaTimerService
-from gateway.store import Conversation, Store, Transaction, keys
+from gateway.store import Conversation, Store, Transaction, keys, scripts
 from gateway.triage import sla_clock
 from gateway.triage.sla import DAY, MINUTE, EscalationPolicy, SlaPolicy
 
@@ -142,6 +143,29 @@ async def test_a_claim_whose_holder_died_is_fired_after_its_lease(store: Store) 
     stored = await store.tickets.get(ticket.id)
     assert stored is not None and "first_response_warning" in stored.fired
     assert await store.sla_timers.claimed() == 0
+
+
+async def test_a_claim_whose_answer_was_lost_is_fired_without_waiting_its_lease(
+    redis_url: str,
+) -> None:
+    """The claim moved the due ticket to the claimed set and its answer was lost; sent
+    again it found nothing due, so the warning waited for the lease to run out (30 s)."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            clock = Clock(START)
+            timers = build(store, clock)
+            ticket = await open_ticket(store, "702")
+            clock.now = START + 24 * MINUTE
+            await store.redis.script_load(scripts.CLAIM_SLA_TIMERS)  # sent as EVALSHA
+            proxy.arm(repr(clock.now + timers.lease_seconds))  # the claim's lease deadline
+            assert await timers.tick() == 1
+            assert proxy.lost == 1
+            stored = await store.tickets.get(ticket.id)
+            assert stored is not None and "first_response_warning" in stored.fired
+            assert await store.sla_timers.claimed() == 0
+        finally:
+            await store.close()
 
 
 async def test_waiting_on_the_user_ends_with_a_last_notice_then_auto_close(store: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,8 +117,10 @@ class Outbox:
     async def retry_dead(self, delivery_id: str) -> bool:
         """Queue a dead-lettered delivery again (attempts from zero); False if it is gone.
 
-        Queued first (marked once, in the stream's slot), then taken off the list: a
-        crash between leaves it listed, and a second "retry" of it queues nothing."""
+        Queued first (marked once, in the stream's slot, with this call's token), then
+        taken off the list: a crash between leaves it listed, and a second "retry" of it
+        queues nothing. The script sent again after its answer was lost finds its own
+        token: queued, as the first time."""
         for raw in await self._redis.lrange(keys.DEAD_LETTERS, 0, -1):
             record = json.loads(raw)
             if record.get("delivery_id") != delivery_id:
@@ -128,7 +131,7 @@ class Outbox:
             retried = keys.dead_letter_retried(delivery.channel, digest)
             stream = keys.outbound_stream(delivery.channel)
             queued = await self._retry_dead(
-                keys=[retried, stream], args=[fresh, RETRIED_TTL_SECONDS]
+                keys=[retried, stream], args=[fresh, RETRIED_TTL_SECONDS, uuid.uuid4().hex]
             )
             await self._redis.lrem(keys.DEAD_LETTERS, 1, raw)
             return bool(queued)

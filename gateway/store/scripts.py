@@ -169,13 +169,19 @@ return {'ok', new_status}
 """
 
 # SLA timers (store/sla_timers.py).
-# Move up to ARGV[2] entries due by ARGV[1] from the due set to the claimed set.
+# Move up to ARGV[2] entries due by ARGV[1] from the due set to the claimed set, held
+# until ARGV[3]. KEYS[3]: this claim's mark (one slot with the sets), kept ARGV[4]
+# seconds when it claimed any: the same call sent again after its answer was lost is
+# answered what it claimed (else they would wait in the claimed set for the lease).
 CLAIM_SLA_TIMERS = """
+local kept = redis.call('GET', KEYS[3])
+if kept then return cjson.decode(kept) end
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
 for _, id in ipairs(due) do
   redis.call('ZREM', KEYS[1], id)
   redis.call('ZADD', KEYS[2], ARGV[3], id)
 end
+if #due > 0 then redis.call('SET', KEYS[3], cjson.encode(due), 'EX', ARGV[4]) end
 return due
 """
 
@@ -200,14 +206,30 @@ return 0
 """
 
 # Send a dead letter again, once: KEYS = its "retried" mark and its channel's outbound
-# stream (one slot); ARGV = the delivery (JSON), how long the mark is kept. The caller
-# then takes it off the dead-letter list (another slot).
+# stream (one slot); ARGV = the delivery (JSON), how long the mark is kept, this retry's
+# token. 1 when this retry queued it: also when the same call is sent again after its
+# answer was lost (the mark holds its token); 0 when another retry did. The caller then
+# takes it off the dead-letter list (another slot).
 RETRY_DEAD_LETTER = """
-if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[2]) then
-  redis.call('XADD', KEYS[2], '*', 'd', ARGV[1])
-  return 1
+local held = redis.call('GET', KEYS[1])
+if held then
+  if held == ARGV[3] then return 1 end
+  return 0
 end
-return 0
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[2])
+redis.call('XADD', KEYS[2], '*', 'd', ARGV[1])
+return 1
+"""
+
+# The next ticket number, once per call: KEYS = the sequence and this call's mark (one
+# slot); ARGV = how long the mark is kept. The same call sent again after its answer was
+# lost is answered the number it drew, not a new one (which would leave a gap).
+NEXT_TICKET_NUMBER = """
+local drawn = redis.call('GET', KEYS[2])
+if drawn then return tonumber(drawn) end
+local n = redis.call('INCR', KEYS[1])
+redis.call('SET', KEYS[2], n, 'EX', ARGV[1])
+return n
 """
 
 # Raise a ticket's "seen up to" mark, never lower it (two tabs may report out of order).

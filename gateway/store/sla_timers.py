@@ -9,6 +9,9 @@ claim whose process died is put back when its lease runs out, so nothing is lost
 
 from __future__ import annotations
 
+import math
+import uuid
+
 import redis.asyncio as aioredis
 
 from gateway.store import keys, scripts
@@ -24,9 +27,13 @@ class SlaTimerQueue:
         self._release = redis.register_script(scripts.RELEASE_SLA_TIMER)
 
     async def claim(self, now: float, lease_until: float, limit: int) -> list[str]:
-        """Ticket ids whose next moment is due, now held by the caller until `lease_until`."""
+        """Ticket ids whose next moment is due, now held by the caller until `lease_until`
+        (also when the claim is sent again after its answer was lost)."""
+        mark = keys.once_mark(keys.SLA_CLAIMED, f"claim:{uuid.uuid4().hex}")
+        keep = max(1, math.ceil(lease_until - now))  # a resend comes within the lease
         ids = await self._claim(
-            keys=[keys.SLA_TIMERS, keys.SLA_CLAIMED], args=[repr(now), limit, repr(lease_until)]
+            keys=[keys.SLA_TIMERS, keys.SLA_CLAIMED, mark],
+            args=[repr(now), limit, repr(lease_until), keep],
         )
         return [i.decode() for i in ids]
 

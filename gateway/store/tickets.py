@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ class TicketEvent:
 
 # Ids are `HD-000123`; a ":" would reach into a ticket's sub-keys (`HD-000001:fields`).
 TICKET_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+NUMBER_MARK_SECONDS = 600  # a drawn number is kept for a resend of its call (seconds after)
 
 
 def is_ticket_id(value: str) -> bool:
@@ -50,11 +52,18 @@ class TicketStore:
         self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
+        self._next_number = redis.register_script(scripts.NEXT_TICKET_NUMBER)
 
     async def next_id(self) -> str:
         """A number never handed out before, even across a failover: it is used only once
-        replicated (a number lost with a dead primary was never used, so none repeats)."""
-        return ticket_id_for(int(await self._durable.command("INCR", keys.TICKET_SEQ)))
+        replicated (a number lost with a dead primary was never used, so none repeats).
+        The call sent again after its answer was lost gets the number it drew: none is
+        skipped."""
+        mark = keys.once_mark(keys.TICKET_SEQ, f"number:{uuid.uuid4().hex}")
+        drawn = await self._durable.script(
+            self._next_number, [keys.TICKET_SEQ, mark], [NUMBER_MARK_SECONDS]
+        )
+        return ticket_id_for(int(drawn))
 
     async def get(self, ticket_id: str) -> Ticket | None:
         found = await self.many([ticket_id])

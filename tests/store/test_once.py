@@ -6,7 +6,7 @@ from __future__ import annotations
 from lost_answers import lost_answers
 
 from gateway.models import InboundMessage, OutboundMessage
-from gateway.store import Store, Transaction
+from gateway.store import Store, Transaction, scripts
 from gateway.store.conversations import ConversationStore
 
 
@@ -92,5 +92,45 @@ async def test_a_link_used_once_whose_answer_was_lost_is_this_request_s(redis_ur
             assert await store.self_service.claim_grant("nonce-g7", 120) == {"login": "ivanova"}
             assert proxy.lost == 2
             assert await store.self_service.claim_grant("nonce-g7", 120) is None  # held
+        finally:
+            await store.close()
+
+
+async def test_a_dead_letter_retry_whose_answer_was_lost_says_queued(redis_url: str) -> None:
+    """The retry script queued the reply and its answer was lost; sent again it found its
+    mark set and said "not queued": the admin was told 'no such dead letter (already
+    retried?)' for a reply that had been queued."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            await store.outbox.ensure_group("telegram")
+            tx = Transaction()
+            delivery = tx.deliver("telegram", "4243", OutboundMessage(text="Printer is back"))
+            await store.commit(tx)
+            [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+            await store.outbox.dead("telegram", entry, "Forbidden", 1.0)
+
+            await store.redis.script_load(scripts.RETRY_DEAD_LETTER)  # sent as EVALSHA
+            proxy.arm("Printer is back")  # the retry's call (the list was read before)
+            assert await store.outbox.retry_dead(delivery.delivery_id)
+            assert proxy.lost == 1
+            assert await store.outbox.pending("telegram") == 1  # queued once
+            assert await store.outbox.dead_letters() == []
+            assert not await store.outbox.retry_dead(delivery.delivery_id)  # gone now
+        finally:
+            await store.close()
+
+
+async def test_a_ticket_number_whose_answer_was_lost_is_not_skipped(redis_url: str) -> None:
+    """The INCR that draws a ticket number was applied and its answer lost; sent again it
+    drew another: the ticket got the next number and one was never used."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            assert await store.tickets.next_id() == "HD-000001"
+            proxy.arm("ticket:seq")  # the call that draws the next number
+            assert await store.tickets.next_id() == "HD-000002"
+            assert proxy.lost == 1
+            assert await store.tickets.next_id() == "HD-000003"
         finally:
             await store.close()
