@@ -114,9 +114,12 @@ class LiveHub:
             self._wake.set()
 
     async def _listen(self) -> None:
-        """Subscribe, and re-subscribe with backoff when Redis drops the connection."""
+        """Subscribe, and re-subscribe with backoff when Redis drops the connection. Once
+        Redis confirms a subscription every listener catches up: what was committed
+        before (while the process started, or in the gap) was published to nobody here."""
         attempt = 0
         while True:
+            resync = asyncio.create_task(self._resync_once_subscribed())
             try:
                 async for event in self._store.live_events(self.subscribed):
                     attempt = 0
@@ -130,7 +133,12 @@ class LiveHub:
                 delay = min(RECONNECT_MAX_SECONDS, 0.2 * 2**attempt) * random.uniform(0.5, 1)
                 log.warning("live updates lost; resubscribing in %.1fs", delay)
                 await asyncio.sleep(delay)
-                self._resync_everyone()
+            finally:
+                resync.cancel()
+
+    async def _resync_once_subscribed(self) -> None:
+        await self.subscribed.wait()
+        self._resync_everyone()
 
     def _resync_everyone(self) -> None:
         """After a gap nobody knows what was missed: make every listener catch up."""

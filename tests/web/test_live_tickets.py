@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from typing import Any
+
+import pytest
 
 from gateway.models import Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction
@@ -15,9 +18,10 @@ class Recorder:
 
     def __init__(self) -> None:
         self.tickets: list[Ticket] = []
+        self.transcripts: list[str] = []
 
     def transcript_changed(self, conversation_key: str) -> None:
-        pass
+        self.transcripts.append(conversation_key)
 
     def ticket_changed(self, ticket: Ticket) -> None:
         self.tickets.append(ticket)
@@ -87,3 +91,41 @@ async def test_tickets_changed_together_reach_their_followers_each_once(store: S
     ]
     assert [(t.id, t.conversation_key) for t in visitor.tickets] == [("T-2", "webchat:b")]
     assert other.tickets == []
+
+
+async def test_a_change_committed_before_the_hub_subscribed_reaches_its_follower(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process subscribes to the live events while turns already commit (at its start,
+    or again after Redis dropped it): what was published before Redis confirmed the
+    subscription reached nobody here, and a web chat open then did not show the reply
+    until something else changed (on a loaded host, right after start: the cluster
+    serving test's web chat waited for its greeting). Each confirmed subscription now
+    makes every follower catch up from the store."""
+    gate = asyncio.Event()
+    subscribe = store.live_events
+
+    async def late(subscribed: asyncio.Event | None = None) -> AsyncIterator[dict[str, Any]]:
+        await gate.wait()
+        async for event in subscribe(subscribed):
+            yield event
+
+    monkeypatch.setattr(store, "live_events", late)
+    hub = LiveHub(store)
+    visitor, later = Recorder(), Recorder()
+    hub.follow("webchat:early", visitor)
+    hub.follow("webchat:later", later)
+    hub.start()
+    try:
+        tx = Transaction()
+        tx.transcript("webchat:early", {"direction": "out", "text": "Hello!"})
+        await store.commit(tx)  # published while the hub is not yet subscribed
+        gate.set()
+        await asyncio.wait_for(hub.subscribed.wait(), 60)
+        tx = Transaction()
+        tx.transcript("webchat:later", {"direction": "out", "text": "Hi again"})
+        await store.commit(tx)
+        await until(lambda: later.transcripts)  # the hub hears what comes after
+    finally:
+        await hub.stop()
+    assert visitor.transcripts == ["webchat:early"]
