@@ -262,6 +262,8 @@ def extract(text: str) -> str:
         if cause and clause.strip() in cause:
             continue  # "с тех пор как поменяли роутер" says when, not what the user tried
         folded = fold(clause)
+        if _AFTER_CHANGE.match(folded) and time_is_start(clause, text):
+            continue  # "После того как в среду поменяли роутер, …": what set it off
         after_start, started = started, bool(_STARTED.search(folded))
         if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
@@ -360,6 +362,11 @@ _CAUSE_START = re.compile(
     r"ever since|since (?!\d)|after (?:we|they|i|it|you|someone)\b)",
     _I,
 )
+
+
+# "После того как поменяли роутер", "після того як оновили": a change that set it off (a fix
+# after it, "После того как перезагрузила, всё равно …", is an attempt).
+_AFTER_CHANGE = re.compile(r"^\s*(?:после того,? как|після того,? як|after)\s", _I)
 
 
 # A clause that says when it started: "началось после того как …", "it started when I …".
