@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gateway.dialogs.corrections import (
     CORRECTION_CUE,
@@ -24,7 +25,7 @@ from gateway.dialogs.corrections import (
 )
 from gateway.dialogs.extract import errors, extract_fields, since
 from gateway.dialogs.extract.product import extract_all
-from gateway.dialogs.extract.words import fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.models import CHECKLIST_FIELDS
 from gateway.texts import Texts
 
@@ -197,7 +198,9 @@ def _named_in_passing(fields: Mapping[str, str], sources: Mapping[str, str]) -> 
 
 
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
-    """The question for `field`, naming what the user already said when that helps."""
+    """The question for `field`, naming what the user already said when that helps (the
+    device, product and error are read from the fields' text alone: kept per text, as a
+    checklist asks one question after another about the same product)."""
     device = device_name(fields.get("problem", ""), lang)
     subject = _subject(fields.get("product", ""))  # a name reads the same in any case
     error = _screen_says(fields.get("error", ""))
@@ -214,6 +217,7 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
     return Question(field, texts.get(lang, f"ask_{field}"))
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def _subject(product: str) -> str:
     """The product a question can name: "Zoom" of "Zoom (зум)", the name the extractors read
     in an answer ("HP LaserJet 1020" of "HP LaserJet 1020 в бухгалтерии"), a short answer as
@@ -227,6 +231,7 @@ def _subject(product: str) -> str:
     return first if len(first.split()) <= SUBJECT_WORDS and len(first) <= SUBJECT_CHARS else ""
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def _screen_says(error: str) -> str:
     """What the screen shows, for "since when has «…» appeared?": the code or message the
     extractors read in the error field, else the short answer as typed; never "ошибок нет"."""
@@ -244,6 +249,7 @@ def open_questions(
     return [question(f, fields, texts, lang) for f in missing_fields(fields, skip)]
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def device_name(text: str, lang: str) -> str:
     """The kind of device `text` is about, named in `lang` ("принтер", "cash register")."""
     text = fold(text)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from gateway.dialogs.extract import extract_fields
-from gateway.dialogs.extract.words import fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 
 _I = re.IGNORECASE
 
@@ -88,11 +89,7 @@ def only_corrects(text: str) -> bool:
 def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
     """ "не X, а Y" and "Y, а не X": the field holding X, with X replaced by Y."""
     out: dict[str, str] = {}
-    folded = fold(text)
-    said = [(m.group("old"), m.group("new"), False) for m in _NOT_X_BUT_Y.finditer(folded)]
-    said += [(m.group("old"), m.group("new"), True) for m in _Y_NOT_X.finditer(folded)]
-    for old, new, reversed_ in said:
-        old, new = old.strip(), new.strip()
+    for old, new, reversed_ in _said_instead(text):
         for name in CORRECTABLE:
             value = fields.get(name, "")
             hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
@@ -102,6 +99,16 @@ def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
                     out[name] = fixed
                 break
     return out
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _said_instead(text: str) -> tuple[tuple[str, str, bool], ...]:
+    """Each "не X, а Y" (False) and "Y, а не X" (True) of `text`: (X, Y, which). Read from
+    the text alone, so kept per text: every answer in a checklist is read for them."""
+    folded = fold(text)
+    said = [(m.group("old"), m.group("new"), False) for m in _NOT_X_BUT_Y.finditer(folded)]
+    said += [(m.group("old"), m.group("new"), True) for m in _Y_NOT_X.finditer(folded)]
+    return tuple((old.strip(), new.strip(), reversed_) for old, new, reversed_ in said)
 
 
 def _replaced(name: str, value: str, hit: re.Match[str], new: str, *, strict: bool) -> str:
