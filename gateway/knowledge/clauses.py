@@ -4,8 +4,11 @@
 opens on my phone": the words of the clause that says something works (a working word, no
 negation) are the user ruling things out, not the problem. "Клиент говорит, что отправил, а
 мне ничего не пришло", "no new mail, customers say they sent it": what others say they did
-is their side, when another clause says what did not happen. The ranker weighs such words
-as it weighs a time ("после обновления").
+is their side, when another clause says what did not happen. Who allowed it ("прошу
+установить Audacity, руководитель согласовал", "потрібна програма AutoCAD, керівник погодив",
+"…, approved by the manager") is a request's paperwork, not what is asked for; "Open a
+ticket: …", "Создайте заявку: …" is said to the desk. The ranker weighs such words as it
+weighs a time ("после обновления").
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token, tokens
 from gateway.knowledge.vocabulary import (
+    APPROVAL_WORDS,
+    CIRCUMSTANCE_WORDS,
+    DESK_REQUEST_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
     SPEECH_WORDS,
+    TICKET_WORDS,
     WORKING_WORDS,
 )
 
@@ -43,7 +50,7 @@ def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     for part in parts:
         content = [start + i for i, t in enumerate(part) if not t.stop]
         said = _reported(part)
-        if _fine(part):
+        if _fine(part) or _approval(part) or _to_desk(part):
             fine.extend(content)
         elif said is not None:
             reported.extend(start + i for i in said)
@@ -63,6 +70,18 @@ def _fine(part: Sequence[Token]) -> bool:
     )
 
 
+def _approval(part: Sequence[Token]) -> bool:
+    """The clause says who allowed it ("руководитель согласовал"), and asks nothing."""
+    said = {t.word for t in part}
+    return not said.isdisjoint(APPROVAL_WORDS) and said.isdisjoint(NEGATION_WORDS)
+
+
+def _to_desk(part: Sequence[Token]) -> bool:
+    """The clause only asks the desk for a ticket ("Open a ticket", "создайте заявку")."""
+    said = {t.word for t in part if not t.stop}
+    return not said.isdisjoint(TICKET_WORDS) and said <= DESK_REQUEST_WORDS
+
+
 def _reported(part: Sequence[Token]) -> list[int] | None:
     """The places of the content words said after a speech verb, when they deny nothing
     ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is quoted."""
@@ -73,3 +92,28 @@ def _reported(part: Sequence[Token]) -> list[int] | None:
                 return None
             return [index + 1 + i for i, t in enumerate(after) if not t.stop]
     return None
+
+
+def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+    """Positions in `words` of the content words of a "when" part ("when I scan a
+    pallet") that follows the content words of what fails; empty when none."""
+    if CIRCUMSTANCE_WORDS.isdisjoint(t.word for t in words):
+        return frozenset()
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if sum(len(p) for p in parts) != len(words):
+        return frozenset()
+    found: list[int] = []
+    before = False
+    start = 0
+    for part in parts:
+        after = False
+        for i, t in enumerate(part):
+            if t.word in CIRCUMSTANCE_WORDS and before:
+                after = True
+            elif not t.stop:
+                if after:
+                    found.append(start + i)
+                else:
+                    before = True
+        start += len(part)
+    return frozenset(found)

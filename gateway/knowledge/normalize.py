@@ -12,6 +12,9 @@ import re
 
 from gateway.knowledge.vocabulary import ERROR_CODE_WORDS, PHRASES, WORDS
 
+# "М.Е.Док", "M.E.Doc": a name written with its initials, one word (not "м", "е" and "док",
+# a docking station).
+_INITIALLED = re.compile(r"\b((?:[A-ZА-ЯЁІЇЄҐ]\.){1,4})([A-ZА-ЯЁІЇЄҐ][^\W\d_]+)")
 _APOSTROPHES = re.compile(r"['’ʼ`‘´ʹ′]")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _REPEATS = re.compile(r"(\w)\1{2,}")
@@ -46,6 +49,8 @@ _BACK_TO_QWERTY = str.maketrans(_JCUKEN + "іїє", _QWERTY + "s]'")
 
 def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
+    if "." in text:
+        text = _INITIALLED.sub(lambda m: m.group(1).replace(".", "") + m.group(2), text)
     text = text.lower().replace("ё", "е")
     text = _APOSTROPHES.sub("", text)
     if any(hint in text for hint in _CODE_HINTS):

@@ -26,11 +26,12 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.clauses import said_fine
+from gateway.knowledge.clauses import circumstance, said_fine
 from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    CHAIN_WORDS,
     DAMAGE_WORDS,
     GENERIC_WORDS,
     MANY_WORDS,
@@ -95,6 +96,9 @@ _ASIDE_AFTER = _WHEN | _LIKENESS
 # asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
+# What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
+# English stem, so it is that word and not a prefix of it).
+_EVERYONE = lemma("everyone", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 _VOWELS = frozenset("aeiouy")
 
@@ -170,6 +174,7 @@ class Ranker:
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
+        self._chains = _lemmas_of(CHAIN_WORDS)
         self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
             if t in self._postings
@@ -201,7 +206,8 @@ class Ranker:
         """Articles with any evidence for the message, best first, with their signals."""
         words = tuple(tokens(text, lang))
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
-        fine = said_fine(text, lang, words)
+        # What the user was doing when it failed ("crashes when I scan a pallet") says when.
+        fine = said_fine(text, lang, words) | self._circumstance(text, lang, words)
         # The ranking depends on the normalised words and their clauses only: "Принтер не
         # печатает!!" and "принтер не печатает" are ranked once, and so is the same text
         # matched twice in a turn (incidents, then the knowledge base) or sent by many
@@ -215,6 +221,24 @@ class Ranker:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
             ranked = self._ranked[key] = tuple(self._rank(words, limit, fine))
         return list(ranked)
+
+    def _circumstance(
+        self, text: str, lang: str | None, words: tuple[Token, ...]
+    ) -> frozenset[int]:
+        """The words of a "when" part, when the rest names what fails by a word an article
+        is about ("The WMS client crashes when I scan a pallet"); not when the rest is only
+        a name and an error ("Outlook error 0x80042109 when sending": sending is the
+        problem)."""
+        found = circumstance(text, lang, words)
+        if found and any(
+            i not in found
+            and not t.stop
+            and t.lemma not in self._generic
+            and any(s >= 0.8 and self._about[term] for term, s in self._resolve(t))
+            for i, t in enumerate(words)
+        ):
+            return found
+        return _NOBODY
 
     def _rank(
         self, words: tuple[Token, ...], limit: int, fine: frozenset[int] = frozenset()
@@ -376,9 +400,12 @@ class Ranker:
         found = list(words)
         for index, token in enumerate(words):
             if token.word in MANY_WORDS:
-                ahead = next((t for t in words[index + 1 : index + 4] if not t.stop), None)
-                if ahead is not None and ahead.lemma in self._places:
-                    found[index] = token._replace(word="everyone", lemma="everyone", stop=False)
+                ahead = [t for t in words[index + 1 : index + 5] if not t.stop][:2]
+                if ahead and ahead[0].lemma in self._chains:
+                    # "вся мережа аптек", "вся сеть магазинов": a chain of places, not a network.
+                    ahead = ahead[1:]
+                if ahead and ahead[0].lemma in self._places:
+                    found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         return tuple(found)
 
     def _asked(self, words: tuple[Token, ...]) -> set[int]:
@@ -593,6 +620,8 @@ def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
             found.add(lemma(word, "en"))
         else:
             found.update(lemmas(word, keep_stop_words=True))
+            # And as the Ukrainian word it may be: "каса" is not the Russian "кас".
+            found.update(t.lemma for t in tokens(word, "uk") if t.known)
     return frozenset(found)
 
 

@@ -558,6 +558,33 @@ SPEECH_WORDS: frozenset[str] = _words(
     say said tell told claim
     """
 )
+# Saying who allowed it: "…, руководитель согласовал", "керівник погодив", "approved by my
+# manager". A request's paperwork, said beside what is asked for; not what is asked for.
+APPROVAL_WORDS: frozenset[str] = _words(
+    """
+    согласовал согласовала согласовали согласовано согласован согласована согласен согласна
+    разрешил разрешила разрешили одобрил одобрила одобрили одобрено
+    погодив погодила погодили погоджено погоджений погоджена згоден згодна
+    дозволив дозволила дозволили
+    approved
+    """
+)
+# Asking the desk for a ticket: "Open a ticket: laptop won't charge", "Создайте заявку:
+# не печатает принтер". A clause of these words only (one of TICKET_WORDS among them) is
+# said to the desk, not what is broken ("open" is no program that won't open).
+TICKET_WORDS: frozenset[str] = _words("ticket тикет заявка заявку заявочку")
+DESK_REQUEST_WORDS: frozenset[str] = TICKET_WORDS | _words(
+    """
+    open create raise log file submit make new please just
+    открыть откройте открой создать создайте создай оформить оформите оформи завести
+    заведите заведи зарегистрируйте новую пожалуйста просто
+    відкрити відкрийте відкрий створити створіть створи оформити оформіть оформи
+    зареєструйте нову будь ласка
+    """
+)
+# "crashes when I scan a pallet", "зависает, когда печатаем результаты", "вилітає, коли
+# відкриваю звіт": what follows is what the user was doing when it failed.
+CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever когда коли")
 # Negations: a clause with one is not said to be fine.
 NEGATION_WORDS: frozenset[str] = _words(
     """
@@ -588,7 +615,11 @@ DAMAGE_WORDS: frozenset[str] = _words(
 # A whole place or group: after "весь", "all", "none of" it means many people at once
 # ("весь склад без сети", "all our shops' tills are offline", "none of the clinic PCs"), the
 # way "у всех" does. Machines are not here: "весь компьютер тормозит" is one person's.
-MANY_WORDS: frozenset[str] = _words("все all every entire whole none")
+MANY_WORDS: frozenset[str] = _words(
+    "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
+)
+# "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.
+CHAIN_WORDS: frozenset[str] = _words("сеть сети мережа мережі chain")
 PLACE_WORDS: frozenset[str] = _words(
     """
     офис отдел филиал склад магазин магазины этаж здание клиника больница поликлиника школа

@@ -520,3 +520,94 @@ def test_an_http_status_is_a_website_problem_and_a_room_number_is_not(matcher: M
         assert result.candidates[0].article.id == "website_wont_open", text
     ranked = matcher.ranker.rank("кабинет 502, не печатает принтер", "ru")
     assert ranked[0].article.id == "printer_offline"
+
+
+def test_who_approved_a_request_is_not_what_is_requested(matcher: Matcher) -> None:
+    # "…, директор разрешил", "керівник погодив", "approved by the director": the paperwork
+    # said beside a request; the program asked for is what the user wants installed. Who
+    # approved weighed like what is asked for and pulled such messages to access requests
+    # (or to a director's fake payment request).
+    for text, lang in (
+        ("Поставьте Telegram на рабочий ПК, руководитель согласовал", "ru"),
+        ("Нужна программа для чертежей, начальник одобрил", "ru"),
+        ("Встановіть, будь ласка, 7-Zip, директор дозволив", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "software_install", text
+    assert not first_articles(
+        matcher,
+        (
+            ("need Visio on my laptop, approved by the finance director", "en",
+             "software_install"),
+            # An access request stays one with its approval set aside.
+            ("потрібен доступ до CRM, керівник погодив", "uk", "new_access_request"),
+            ("I need access to the Sales shared mailbox, approved by my manager", "en",
+             "new_access_request"),
+        ),
+    )
+
+
+def test_a_program_named_with_its_initials_is_the_programs_problem(matcher: Matcher) -> None:
+    # "М.Е.Док" split into letters left "док", a docking station's word (the monitor
+    # article), or nothing but "won't open" (a shared drive, an outage).
+    assert not first_articles(
+        matcher,
+        (
+            ("М.Е.Док не відкривається з ранку", "uk", "app_wont_start"),
+            ("M.E.Doc won't open since this morning", "en", "app_wont_start"),
+            ("М.Е.Док не запускается после обновления", "ru", "app_wont_start"),
+            ("М.Е.Док вылетает при отправке отчёта", "ru", "app_crash"),
+        ),
+    )
+
+
+def test_every_place_of_a_chain_or_none_of_them_is_an_outage(matcher: Matcher) -> None:
+    # "вся сеть магазинов" is a chain of shops, not a network; "в жодному відділенні",
+    # "жодна каса" is none of the places, as "none of the clinic PCs"; a Ukrainian place
+    # word is read as Ukrainian ("каса" is not the Russian "кас"); and the crowd word is the
+    # outage article's own, not a prefix of it.
+    for text, lang in (
+        ("вся сеть магазинов не может пробить чек", "ru"),
+        ("в жодному відділенні не працює програма обліку", "uk"),
+        ("жодна каса в магазині не працює", "uk"),
+        ("the whole chain of pharmacies can't print receipts", "en"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+
+
+def test_asking_the_desk_for_a_ticket_is_not_the_problem(matcher: Matcher) -> None:
+    # "Open a ticket: …" is said to the desk: "open" is no program that won't open.
+    text = "Open a ticket: laptop won't charge"
+    assert matcher.ranker.rank(text, "en")[0].article.id != "app_wont_start"
+    assert answered(matcher, text, "en") != "app_wont_start"
+    # What follows is then the whole message.
+    assert answered(matcher, "Відкрийте заявку: зник звук", "uk") == "no_sound"
+    assert not first_articles(
+        matcher,
+        (
+            ("Откройте заявку: ноутбук не включается", "ru", "hardware_broken"),
+            ("Create a ticket please: the Outlook app won't open", "en", "app_wont_start"),
+            # A ticket that is the user's subject is no request to the desk.
+            ("The ticketing software at the kiosk won't launch", "en", "app_wont_start"),
+        ),
+    )
+
+
+def test_what_the_user_was_doing_when_it_failed_is_not_the_problem(matcher: Matcher) -> None:
+    # "… when I print to the network printer": the printing is when the program fails, not
+    # a printer that is offline. The user sees the program's article.
+    for text, lang in (
+        ("Программа кассы вылетает, когда печатаю чек на принтере", "ru"),
+        ("1С вылетает, когда отправляю счёт по почте", "ru"),
+        ("Програма каси вилітає, коли друкую чек на принтері", "uk"),
+        ("The accounting app crashes when I print to the network printer", "en"),
+        ("The inventory app crashes when I scan a barcode", "en"),
+    ):
+        assert answered(matcher, text, lang) == "app_crash", text
+    assert not first_articles(
+        matcher,
+        (
+            ("Програма закривається, коли надсилаю лист поштою", "uk", "app_crash"),
+            # With only a name and an error before it, the "when" part is the problem.
+            ("Outlook error 0x80042109 when sending", "en", "email_not_sending"),
+        ),
+    )

@@ -83,3 +83,12 @@ def test_english_negative_contractions_are_not_with_or_without_the_apostrophe() 
     assert lemmas("won't start", "en") == lemmas("wont start", "en") == lemmas("not start", "en")
     assert lemmas("it isn't printing", "en") == lemmas("it is not printing", "en")
     assert lemmas("I'm locked out", "en") == lemmas("I locked out", "en")  # "im" is no word
+
+
+def test_a_name_written_with_its_initials_is_one_word() -> None:
+    # "М.Е.Док" was read as "м", "е" and "док" (a docking station's word).
+    assert normalize_text("М.Е.Док не відкривається").split()[0] == "medoc"
+    assert normalize_text("M.E.Doc won't open").split()[0] == "medoc"
+    # Abbreviations in lower case and version numbers stay as they were.
+    assert normalize_text("и т.д.") == "и т д"
+    assert normalize_text("версия 5.7.1").startswith("версия 5 7 1")
