@@ -225,17 +225,19 @@ class Ranker:
     def _circumstance(
         self, text: str, lang: str | None, words: tuple[Token, ...]
     ) -> frozenset[int]:
-        """The words of a "when" part, when the rest names what fails by a word an article
-        is about ("The WMS client crashes when I scan a pallet"); not when the rest is only
-        a name and an error ("Outlook error 0x80042109 when sending": sending is the
-        problem)."""
+        """The words of a "when" part, when the words before it name what fails by a word
+        an article is about ("The WMS client crashes when I scan a pallet"); not when they
+        are only a name and an error ("Outlook error 0x80042109 when sending": sending is
+        the problem) or one word, whom a question is for ("бухгалтерия, когда оплатят
+        счёт", "accounts, when will the invoice be paid": the "when" asks)."""
         found = circumstance(text, lang, words)
-        if found and any(
-            i not in found
-            and not t.stop
+        before = [t for t in words[: min(found)] if not t.stop] if found else []
+        if len(before) > 1 and any(
+            not t.stop
             and t.lemma not in self._generic
+            and t.lemma not in self._places
             and any(s >= 0.8 and self._about[term] for term, s in self._resolve(t))
-            for i, t in enumerate(words)
+            for t in before
         ):
             return found
         return _NOBODY
