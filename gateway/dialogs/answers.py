@@ -179,7 +179,7 @@ _TURN = re.compile(r"(?<!\w)(?:но|але|однак\w*|проте|but|though|h
 
 # A no said of the start only: "at first", "сначала", "спочатку"
 _AT_FIRST = re.compile(r"(?<!\w)(?:at first|initially|first|сначала|сперва|вначале|спочатку|"
-                       r"спершу|спочатку|попервах)(?!\w)")
+                       r"спершу|попервах)(?!\w)")
 # A yes said by what works now: "it connected fine", "prints ok now", "підключилось нормально"
 _WORKS_NOW = re.compile(
     r"(?<!\w)(?:connected|connects|opened|opens|printed|prints|loaded|loads|synced|syncs|"
