@@ -114,13 +114,19 @@ class Outbox:
         rows = await self._redis.lrange(keys.DEAD_LETTERS, 0, limit - 1)
         return [json.loads(r) for r in rows]
 
-    async def retry_dead(self, delivery_id: str) -> bool:
+    async def retry_dead(self, delivery_id: str, action_id: str = "") -> bool:
         """Queue a dead-lettered delivery again (attempts from zero); False if it is gone.
 
         Queued first (marked once, in the stream's slot, with this call's token), then
         taken off the list: a crash between leaves it listed, and a second "retry" of it
         queues nothing. The script sent again after its answer was lost finds its own
-        token: queued, as the first time."""
+        token: queued, as the first time. `action_id` (the console's id of the click,
+        with whose it is) is that token, and once queued it is kept with the delivery's
+        id until the entry is off the list: the click resent after its HTTP answer was
+        lost is answered queued too."""
+        done = keys.once_mark(keys.DEAD_LETTERS, f"dead_letter_retry:{action_id}")
+        if action_id and await self._redis.get(done) == delivery_id.encode():
+            return True
         for raw in await self._redis.lrange(keys.DEAD_LETTERS, 0, -1):
             record = json.loads(raw)
             if record.get("delivery_id") != delivery_id:
@@ -130,9 +136,12 @@ class Outbox:
             digest = hashlib.sha256(raw).hexdigest()[:32]
             retried = keys.dead_letter_retried(delivery.channel, digest)
             stream = keys.outbound_stream(delivery.channel)
+            token = action_id or uuid.uuid4().hex
             queued = await self._retry_dead(
-                keys=[retried, stream], args=[fresh, RETRIED_TTL_SECONDS, uuid.uuid4().hex]
+                keys=[retried, stream], args=[fresh, RETRIED_TTL_SECONDS, token]
             )
+            if queued and action_id:
+                await self._redis.set(done, delivery_id, ex=RETRIED_TTL_SECONDS)
             await self._redis.lrem(keys.DEAD_LETTERS, 1, raw)
             return bool(queued)
         return False

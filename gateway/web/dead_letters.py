@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from gateway.store import Store
+from gateway.web.desk_api import action_id, json_body
 from gateway.web.files import file_response
 from gateway.web.sessions import Session, refuse
 
@@ -54,7 +55,11 @@ class DeadLetterApi:
     async def retry(self, request: web.Request, session: Session) -> web.Response:
         _admin(session)
         delivery_id = request.match_info["delivery_id"]
-        if not await self.store.outbox.retry_dead(delivery_id):
+        # The page's id for this click: the click resent after a lost answer is answered
+        # as the first (queued), not "already retried".
+        once = action_id(await json_body(request))
+        click = f"{session.account.login}:{once}" if once else ""
+        if not await self.store.outbox.retry_dead(delivery_id, action_id=click):
             raise refuse(404, "no such dead letter (already retried?)", key="no_dead_letter")
         return web.json_response({"ok": True, "retried": delivery_id})
 

@@ -46,6 +46,26 @@ async def test_an_admin_sees_a_dead_letter_and_retries_it_once(
     assert status == 404, "retried once, queued once"
 
 
+async def test_a_retry_resent_with_its_action_id_is_answered_as_the_first(
+    gateway: Gateway, store: Store, http: aiohttp.ClientSession
+) -> None:
+    """The console's retry was applied and its answer lost; the page sends it again with
+    the same action id: it is told "queued" as the first time (not 404 "already
+    retried?"), and the reply is queued once. Another click (another id) is a 404."""
+    delivery_id = await dead_reply(store, "Your VPN access is ready")
+    admin = Console(http, gateway)
+    assert (await admin.sign_in("root"))[0] == 200
+    retry = f"/console/api/dead-letters/{delivery_id}/retry"
+    first = await admin.post(retry, {"action_id": "dl-click-0001"})
+    again = await admin.post(retry, {"action_id": "dl-click-0001"})
+    assert first == again == (200, {"ok": True, "retried": delivery_id})
+    [queued] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    assert queued.delivery.delivery_id == delivery_id
+    assert await store.outbox.pending("telegram") == 1, "queued once"
+    assert (await admin.post(retry, {"action_id": "dl-click-0002"}))[0] == 404
+    assert (await admin.post(retry, {"action_id": "bad id!"}))[0] == 400
+
+
 async def test_dead_letters_are_for_admins_only(gateway: Gateway, store: Store) -> None:
     delivery_id = await dead_reply(store, "hello")
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
