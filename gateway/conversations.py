@@ -98,7 +98,7 @@ class Incidents(Protocol):
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...
-    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Any: ...
+    def look(self, stepped: tuple[OpenIncident, ...] | None = None) -> Any: ...
     async def observe(self, report: Any, look: Any = None) -> object: ...
     def link_child(self, tx: Transaction, incident_id: str, ticket: Ticket, actor: str) -> None: ...
 
@@ -190,15 +190,13 @@ class ConversationService:
                 log.debug("turn failed among others; it is run again alone", exc_info=True)
         failures = await self.store.commit_many([tx for _, tx, _ in stepped], fence)
         done: list[TurnOutcome | None] = [None] * len(turns)
-        # Detection reads the store once for the group's reports (`Look`), anew after one
-        # of them declared an incident.
+        # Detection reads the store once for the group's reports (`Look`).
         look = self.incidents.look(incidents) if self.incidents else None
         for (n, _, outcome), failure in zip(stepped, failures, strict=True):
             if failure is None:
                 _count(outcome)
                 done[n] = outcome
-                if await self._observe(outcome, look) and self.incidents:
-                    look = self.incidents.look()
+                await self._observe(outcome, look)
         if any(isinstance(f, LeaseLost) for f in failures):
             raise LeaseLost
         return done
@@ -264,19 +262,18 @@ class ConversationService:
         tx.ops.extend(ack_ops)
         return tx, outcome
 
-    async def _observe(self, outcome: TurnOutcome, look: Any = None) -> bool:
+    async def _observe(self, outcome: TurnOutcome, look: Any = None) -> None:
         """The report counted in the turn's commit may complete a mass incident (decided
         after the commit: a failure here never undoes the turn, nor loses the count).
         `look`: what detection read of the store for the turn's group (the open incidents
         the turns were stepped with, the window), so it is not read again for each
-        report. True when an incident was declared (or found declared) for the report."""
+        report."""
         if self.incidents is None or outcome.report is None:
-            return False
+            return
         try:
-            return bool(await self.incidents.observe(outcome.report, look))
+            await self.incidents.observe(outcome.report, look)
         except Exception:  # a store outage is a warning (the turn and its count are kept)
             log_failure(log, "counting a report for incident detection failed")
-            return False
 
     async def _apply_events(
         self,

@@ -38,12 +38,24 @@ Declares = Callable[..., Awaitable[Incident]]
 @dataclasses.dataclass
 class Look:
     """What detection reads of the store for a group of reports (one worker's group of
-    turns, after its commit), read once for all of them: the open incidents (those the
-    turns were stepped with), the reports in the window and the alerts firing."""
+    turns, after its commit), read once for all of them: the open incidents, the reports
+    in the window and the alerts firing. `stepped`: the open incidents the turns were
+    stepped with (their users were told of those, or said it was something else);
+    `incidents` starts as them and is read anew before anything is declared."""
 
+    stepped: tuple[OpenIncident, ...] | None = None
     incidents: tuple[OpenIncident, ...] | None = None
     window: list[OutageReport] | None = None
     firing: dict[str, str] | None = None  # alert ticket id -> service
+    fresh: bool = False  # `incidents` read after the turns' commits
+
+    def declared(self, incident: OpenIncident) -> None:
+        """One of the group's reports declared `incident`: the next see it, and the window
+        and alerts as they are now."""
+        if self.incidents is not None:
+            self.incidents = (*self.incidents, incident)
+        self.window = self.firing = None
+        self.fresh = False
 
 
 class OutageDetection:
@@ -55,6 +67,7 @@ class OutageDetection:
         settings: IncidentSettings,
         catalog: ServiceCatalog,
         declare: Declares,
+        bring_in: Callable[[str, str], Awaitable[object]],
         open_incidents: Callable[[], Awaitable[tuple[OpenIncident, ...]]],
         clock: Callable[[], float],
     ) -> None:
@@ -64,6 +77,7 @@ class OutageDetection:
         self.reader = ReportReader(catalog, settings.similarity)
         self.window = ReportWindow(store)
         self.declare = declare
+        self.bring_in = bring_in  # (incident id, conversation): subscribe and tell, once
         self.open_incidents = open_incidents
         self.clock = clock
 
@@ -82,10 +96,17 @@ class OutageDetection:
         return report
 
     async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes.
-        `look`: what the reports of one group of turns share of the store, read for the
-        first of them (the open incidents, the window); a new one after a declaration."""
-        if not self.settings.enabled or await self._covered(report, look):
+        """After the turn's commit: declare (or propose) the outage `report` completes,
+        or bring its user into the open incident it is about. `look`: what the reports
+        of one group of turns share of the store, read for the first of them (the open
+        incidents, the window); a new one after a declaration. Returns the incident
+        declared, if one was."""
+        if not self.settings.enabled:
+            return None
+        look = look or Look()
+        if look.stepped is not None and self._about(report, look.stepped):
+            return None  # its user was told in the turn (or said it was something else)
+        if await self._known(report, look):
             return None
         for anchor in _one_service_each(report):
             cluster = await self._cluster(anchor, look)
@@ -95,6 +116,10 @@ class OutageDetection:
             # Named by the first report of the outage, so every later report of it (in
             # any worker) names the same one, and one proposal is updated, not several.
             first = min(cluster, key=lambda r: r.at) if not anchor.services else anchor
+            # Declared meanwhile by another worker, from a window without this report (its
+            # turn read the open incidents before, its commit landed after): joined to it.
+            if await self._known(report, look, fresh=True):
+                return None
             signature = self.reader.signature(first)
             if await self.store.incidents.signature_holder(signature):
                 continue
@@ -177,20 +202,28 @@ class OutageDetection:
             action_id=action_id,
         )
 
-    async def _covered(self, report: OutageReport, look: Look | None = None) -> bool:
-        """An open incident is about this report already (its reporters were joined to it
-        or said it was something else)."""
-        incidents = look.incidents if look and look.incidents is not None else None
-        if incidents is None:
-            incidents = await self.open_incidents()
-            if look:
-                look.incidents = incidents
+    async def _known(self, report: OutageReport, look: Look, *, fresh: bool = False) -> bool:
+        """Whether an open incident is about `report` already; if its turn was not
+        stepped with it, its user is brought in (once: a subscriber is left as is).
+        With `fresh`, the open incidents are read again unless they were read after the
+        turns' commits."""
+        if look.incidents is None or (fresh and not look.fresh):
+            look.incidents, look.fresh = await self.open_incidents(), True
+        incident = self._about(report, look.incidents)
+        if incident is not None and look.stepped is not None:
+            await self.bring_in(incident.id, report.conversation)
+        return incident is not None
+
+    def _about(
+        self, report: OutageReport, incidents: tuple[OpenIncident, ...]
+    ) -> OpenIncident | None:
+        """The incident among `incidents` that is about `report`'s outage, if any."""
         for incident in incidents:
             if report.services & incident.services:
-                return True
+                return incident
             if incident.anchor is not None and self.reader.related(report, incident.anchor):
-                return True
-        return False
+                return incident
+        return None
 
     async def _cluster(self, anchor: OutageReport, look: Look | None = None) -> list[OutageReport]:
         """The reports in the window about the same outage as `anchor`, one per user,

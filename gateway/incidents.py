@@ -28,7 +28,7 @@ from gateway.conversations import ConversationService
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
-from gateway.incident_detection import Look, NewProblem, OutageDetection
+from gateway.incident_detection import DETECTION, Look, NewProblem, OutageDetection
 from gateway.models import (
     TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
@@ -96,6 +96,7 @@ class IncidentService:
             settings,
             catalog,
             self.declare,
+            self.join,
             self.open_incidents,
             clock=lambda: self.clock(),  # the service's clock, even when replaced
         )
@@ -122,14 +123,18 @@ class IncidentService:
         """Count a user's new problem, in the turn's commit."""
         return self.detection.record(tx, conversation_key, problem)
 
-    def look(self, open_now: tuple[OpenIncident, ...] | None = None) -> Look:
-        """A look at the store for a group of reports; `open_now` the open incidents as
-        the group's turns read them."""
-        return Look(incidents=open_now)
+    def look(self, stepped: tuple[OpenIncident, ...] | None = None) -> Look:
+        """A look at the store for a group of reports; `stepped` the open incidents as
+        the group's turns read them (and were stepped with)."""
+        return Look(stepped=stepped, incidents=stepped)
 
     async def observe(self, report: OutageReport, look: Look | None = None) -> Incident | None:
-        """After the turn's commit: declare (or propose) the outage `report` completes."""
-        return await self.detection.observe(report, look)
+        """After the turn's commit: declare (or propose) the outage `report` completes,
+        or bring its user into the open incident it is about."""
+        declared = await self.detection.observe(report, look)
+        if declared is not None and look is not None:
+            look.declared(open_incident(declared))
+        return declared
 
     async def proposals(self) -> list[dict[str, Any]]:
         """What detection proposes (`auto_declare: false`), re-counted now."""
@@ -190,6 +195,8 @@ class IncidentService:
             if holder != incident_id:
                 existing = await self.store.incidents.get(holder)
                 if existing is not None and existing.status == "open":
+                    for key in dict.fromkeys(reporters):  # declared by another meanwhile
+                        await self._bring_in(existing, key, by)
                     return existing
         incident = Incident(
             id=incident_id,
@@ -226,6 +233,13 @@ class IncidentService:
             told += await self._bring_in(incident, key, by)
         log.info("incident declared", extra={"incident": incident.id, "reporters": told})
         return incident
+
+    async def join(self, incident_id: str, conversation_key: str) -> int:
+        """Bring a reporter detection found late into an open incident (once)."""
+        incident = await self.store.incidents.get(incident_id)
+        if incident is None or incident.status != "open":
+            return 0
+        return await self._bring_in(incident, conversation_key, Actor(DETECTION))
 
     async def _declared(self, by: Actor, action_id: str) -> Incident | None:
         """The incident the operator's action `action_id` declared; None if it did not."""

@@ -581,7 +581,8 @@ async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
         reads.clear()
         outcomes = await rt.service.handle_together(group, NO_FENCE)
         assert all(outcomes)
-        # once for the group, once more after the CRM outage was declared in it
+        # once for the group, once more just before the CRM outage is declared in it (it
+        # may have been declared meanwhile); the window once more after it was declared
         assert reads.count("open") == 2 and reads.count("window") == 2
         (incident_id,) = await rt.store.incidents.open_ids()
         assert await rt.store.incidents.subscribers(incident_id) == [
@@ -593,3 +594,40 @@ async def test_a_group_of_turns_reads_the_open_incidents_and_the_window_once(
         await rt.service.handle_together(later, NO_FENCE)
         assert reads == ["open", "window"]  # three reports, none an outage yet: read once
         assert len(await rt.store.incidents.open_ids()) == 1
+
+
+async def test_a_report_stepped_before_a_declaration_and_counted_after_it_is_brought_in(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workers: x's turn reads the open incidents (none yet), then another worker's
+    report completes the outage and declares it from a window that does not hold x's
+    report yet; x's report is committed after. x is brought into that incident and told,
+    once, and no second incident is formed."""
+    chosen = with_incidents(settings, reports=3)
+    async with open_runtime(chosen) as rt, open_runtime(chosen) as late:
+        await write(rt, "a", "CRM не открывается", channel="telegram")
+        await write(rt, "b", "CRM is down", channel="telegram")
+        gate, stepped = asyncio.Event(), asyncio.Event()
+        commit = late.store.commit
+
+        async def held(*args: Any, **kwargs: Any) -> Any:
+            stepped.set()
+            await gate.wait()  # stepped with no incident open; committed after the declaration
+            return await commit(*args, **kwargs)
+
+        monkeypatch.setattr(late.store, "commit", held)
+        x = asyncio.create_task(write(late, "x", "срм висит, не работает", channel="telegram"))
+        await stepped.wait()
+        monkeypatch.setattr(late.store, "commit", commit)
+        await write(rt, "c", "не працює CRM", channel="telegram")
+        (incident_id,) = await rt.store.incidents.open_ids()
+        assert "telegram:x" not in await rt.store.incidents.subscribers(incident_id)
+        gate.set()
+        await x
+        await write(late, "y", "CRM опять лежит", channel="telegram")  # stepped with it open
+        assert await rt.store.incidents.open_ids() == [incident_id]
+        assert sorted(await rt.store.incidents.subscribers(incident_id)) == [
+            f"telegram:{u}" for u in "abcxy"]  # fmt: skip
+        told = [chat for chat, text in await outbound(rt) if "This is a known outage" in text
+                or "Это известный сбой" in text or "Це відомий збій" in text]  # fmt: skip
+        assert sorted(told) == list("abcxy")
