@@ -154,8 +154,8 @@ class ConversationService:
         # detection is on, the open incidents: one pipeline), then the one commit. A new
         # problem adds detection's reads after it (`_observe`): the report window (1, plus
         # 1 for reports not seen before), the firing alerts when the report names a
-        # service (1); the open incidents are not read again. In a group of turns
-        # (`handle_together`) those reads are made once for all its reports.
+        # service (1); the open incidents again only just before a declaration. In a
+        # group of turns (`handle_together`) those reads are made once for all its reports.
         [(conv, tickets)], incidents = await self._read([_address(msg)])
         tx, outcome = await self._step(msg, conv, tickets, incidents, ack_ops)
         await self.store.commit(tx, fence)
