@@ -13,6 +13,7 @@ The long run is `bench/bench_failover.py --topology cluster`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Iterator
@@ -75,23 +76,57 @@ def fresh_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterS
 async def webchat_user(
     gw: Gateway, port: int, http: aiohttp.ClientSession, readers: list[asyncio.Task[None]]
 ) -> User:
-    """A visitor speaking the widget's protocol; what the bot and operators show it."""
-    ws = await http.ws_connect(f"ws://127.0.0.1:{port}/webchat/ws", origin=f"http://127.0.0.1:{port}")
-    await ws.send_json({"type": "hello", "token": None, "have": 0, "lang": "ru"})
+    """A visitor speaking the widget's protocol; what the bot and operators show it.
+
+    As the widget: a message stays unacknowledged until its `ack`; a socket the gateway
+    closes (1013 "try again later" while the store refuses a write, 1011) is opened
+    again with the session's token and what was shown, and every unacknowledged message
+    is sent again with its id (the gateway stores it once)."""
+    url, origin = f"ws://127.0.0.1:{port}/webchat/ws", f"http://127.0.0.1:{port}"
     shown: list[dict[str, Any]] = []
+    session: dict[str, Any] = {"token": None, "have": 0, "reopened": 0}
+    unacked: dict[str, dict[str, Any]] = {}
+    sockets: list[aiohttp.ClientWebSocketResponse] = []
+
+    async def open_socket() -> None:
+        ws = await http.ws_connect(url, origin=origin)
+        await ws.send_json({"type": "hello", "token": session["token"],
+                            "have": session["have"], "lang": "ru"})  # fmt: skip
+        sockets.append(ws)
 
     async def read() -> None:
-        async for msg in ws:
-            frame = json.loads(msg.data)
-            if frame["type"] == "entries":
-                shown.extend(e["entry"] for e in frame["entries"]
-                             if e["entry"]["direction"] == "out")  # fmt: skip
+        while True:
+            ws = sockets[-1]
+            async for msg in ws:
+                frame = json.loads(msg.data)
+                if frame["type"] == "welcome":
+                    session["token"] = frame["token"]
+                    for message in list(unacked.values()):  # not acknowledged: again
+                        await ws.send_json(message)
+                elif frame["type"] == "ack":
+                    unacked.pop(frame["id"], None)
+                elif frame["type"] == "entries":
+                    for item in frame["entries"]:
+                        if item["index"] < session["have"]:
+                            continue  # shown before the socket was opened again
+                        session["have"] = item["index"] + 1
+                        if item["entry"]["direction"] == "out":
+                            shown.append(item["entry"])
+            if ws.close_code not in (1011, 1013):  # closed by the test (or for good)
+                return
+            session["reopened"] += 1
+            await asyncio.sleep(0.2)
+            await open_socket()
 
-    readers.append(asyncio.create_task(read()))  # ends when the socket closes
+    await open_socket()
+    readers.append(asyncio.create_task(read()))  # ends when the test closes the socket
 
     async def say(text: str, payload: str = "") -> None:
-        await ws.send_json({"type": "message", "id": str(time.monotonic_ns()), "text": text,
-                            "payload": payload})  # fmt: skip
+        message = {"type": "message", "id": str(time.monotonic_ns()), "text": text,
+                   "payload": payload}  # fmt: skip
+        unacked[message["id"]] = message
+        with contextlib.suppress(ConnectionError):  # closing: sent again on reopening
+            await sockets[-1].send_json(message)
 
     async def press(label: str) -> None:
         buttons = shown[-1].get("buttons", []) if shown else []

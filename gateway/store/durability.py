@@ -8,16 +8,23 @@ connection, so the answer comes only once `n` replicas hold them, or not at all.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from redis.asyncio.cluster import PipelineCommand, RedisCluster
+from redis.exceptions import AskError, ClusterError, MovedError, NoScriptError, TryAgainError
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import MovedError, NoScriptError
 
 log = logging.getLogger(__name__)
+
+# A write refused because its slot is moving is sent again this many times, TRYAGAIN
+# after a pause growing by this much (about 1.4 s in all), before the store counts as
+# unavailable (the caller's own retry takes over).
+SLOT_REDIRECTS = 8
+TRYAGAIN_PAUSE = 0.05
 
 # One call of a script: its keys and its arguments.
 ScriptCall = tuple[Sequence[Any], Sequence[Any]]
@@ -36,6 +43,11 @@ class NotReplicated(Exception):
     must not acknowledge it (a failover now could lose it) and should be retried."""
 
 
+class SlotMoving(ClusterError):
+    """A write refused every time it was sent because its slot was moving: it was not
+    applied (the store is unavailable for it for now)."""
+
+
 class DurableWrites:
     """Runs a write, followed on the same connection by `WAIT` if replicas are asked for."""
 
@@ -48,7 +60,7 @@ class DurableWrites:
 
     async def script(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         """Run a registered Lua script; its result once it is durable."""
-        if not self.replicas:
+        if not self.replicas and not isinstance(self._redis, RedisCluster):
             return await script(keys=keys, args=args)
         # EVALSHA straight in the pipeline (no SCRIPT EXISTS round trip first); a server
         # without the script (a newly promoted primary) gets it loaded, once.
@@ -81,10 +93,10 @@ class DurableWrites:
 
     async def command(self, *args: Any) -> Any:
         """Run one write command (its key second); its result once it is durable."""
-        if not self.replicas:
-            return await self._redis.execute_command(*args)
         if isinstance(self._redis, RedisCluster):
             return await self._on_slot_node(args[1], args)
+        if not self.replicas:
+            return await self._redis.execute_command(*args)
         pipe = self._redis.pipeline(transaction=False)
         pipe.execute_command(*args)
         return await self._confirmed(pipe)
@@ -109,27 +121,39 @@ class DurableWrites:
         key's slot, so WAIT counts that shard's replicas (a cluster pipeline would send
         the keyless WAIT to any node).
 
+        A slot being moved (resharding, a failover) is followed here, a few times: MOVED
+        to its new primary, ASK to the node importing it with ASKING on the same
+        connection (redis-py sends its ASKING on another pooled connection, so the
+        command is refused again), TRYAGAIN (the keys are split between the two nodes
+        for a moment) after a short pause. A refused write was not applied, so sending it
+        again applies it once; still refused, the store is unavailable (SlotMoving).
+
         Degraded mode: a primary with fewer replicas than asked for (a promoted replica
         whose old primary is gone has none) gets its writes confirmed by the replicas it
         has, not refused forever; it is logged, `/readyz` and `firstline config check`
         name it (`degraded`), and full confirmation resumes once its replica is back."""
         await self._redis.initialize()  # learns the slots on first use (a no-op after)
-        node = self._redis.get_node_from_key(key)
-        wait_for = min(self.replicas, self.replicas_of.get(node.name, self.replicas))
-        role = PipelineCommand(0, "ROLE")
-        write = PipelineCommand(1, *command)
-        wait = PipelineCommand(2, "WAIT", wait_for, self.timeout_ms)
-        try:
-            await node.execute_pipeline([role, write, wait])
-        except (OSError, AttributeError) as exc:  # the node died under us
-            await self._refresh_slots()
-            raise RedisConnectionError(f"cluster node {node.name} lost: {exc!r}") from exc
-        for done in (role, write, wait):
-            if isinstance(done.result, MovedError):  # its slot moved (a failover)
+        node, asking = self._redis.get_node_from_key(key), False
+        for tries in range(1, SLOT_REDIRECTS + 1):
+            role, write, wait = await self._write_on(node, command, asking)
+            refused = write.result
+            if not isinstance(refused, AskError | TryAgainError):
+                break
+            if tries == SLOT_REDIRECTS:
+                raise SlotMoving(f"slot still moving after {tries} tries: {refused}")
+            if isinstance(refused, MovedError):  # its slot moved (resharded, a failover)
                 await self._refresh_slots()
-                raise RedisConnectionError(f"slot moved: {done.result}")
-            if isinstance(done.result, Exception):
+                node, asking = self._redis.get_node_from_key(key), False
+            elif isinstance(refused, AskError):  # being moved; this key is there already
+                node, asking = await self._node_at(refused.host, refused.port), True
+            else:
+                await asyncio.sleep(TRYAGAIN_PAUSE * tries)
+                node, asking = self._redis.get_node_from_key(key), False
+        for done in (role, write, wait):
+            if done is not None and isinstance(done.result, Exception):
                 raise done.result
+        if wait is None:
+            return write.result
         has = len(role.result[2]) if role.result[0] in (b"master", "master") else 0
         if has < self.replicas and self.replicas_of.get(node.name) != has:
             log.warning(
@@ -139,6 +163,31 @@ class DurableWrites:
             )
         self.replicas_of[node.name] = has
         return self._check(write.result, wait.result, min(self.replicas, has))
+
+    async def _write_on(
+        self, node: Any, command: tuple[Any, ...], asking: bool
+    ) -> tuple[PipelineCommand, PipelineCommand, PipelineCommand | None]:
+        """ROLE, the write (after ASKING when asked to) and WAIT, on one connection."""
+        wait_for = min(self.replicas, self.replicas_of.get(node.name, self.replicas))
+        role = PipelineCommand(0, "ROLE")
+        write = PipelineCommand(2, *command)
+        wait = PipelineCommand(3, "WAIT", wait_for, self.timeout_ms) if self.replicas else None
+        sent = [role, *([PipelineCommand(1, "ASKING")] if asking else []), write]
+        try:
+            await node.execute_pipeline([*sent, *([wait] if wait else [])])
+        except (OSError, AttributeError) as exc:  # the node died under us
+            await self._refresh_slots()
+            raise RedisConnectionError(f"cluster node {node.name} lost: {exc!r}") from exc
+        return role, write, wait
+
+    async def _node_at(self, host: str, port: Any) -> Any:
+        node = self._redis.get_node(host=host, port=int(port))
+        if node is None:  # a node added since the slots were learnt
+            await self._refresh_slots()
+            node = self._redis.get_node(host=host, port=int(port))
+        if node is None:
+            raise RedisConnectionError(f"asked to go to {host}:{port}, an unknown node")
+        return node
 
     async def _refresh_slots(self) -> None:
         with contextlib.suppress(Exception):  # the next call finds the nodes again

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from redis.crc import key_slot
 
 from gateway.store import keys, scripts
-from gateway.store.durability import DurableWrites
+from gateway.store.durability import DurableWrites, SlotMoving
 from gateway.store.transaction import Fence
 
 DONE_MARK_TTL_SECONDS = 7 * 24 * 3600
@@ -106,25 +106,14 @@ class SlotSteps:
             await self._unlock(elsewhere)
             return "lease_lost"
         entry = inbound_entry(writes)
-        applied = keys.applied_entry(home_key) if entry else ""
-        status = await self._durable.script(
-            self._home,
-            keys=[home_key, *home.keys, *[c[0] for c in checks], keys.intents(home_key)]
-            + [keys.check_lock(home_key)]
-            + ([applied] if applied else [])
-            + ([mark.key] if mark else []),
-            args=[
-                json.dumps(checks),
-                json.dumps(home.ops),
-                keys.intents(home_key),
-                intent_id,
-                json.dumps({"steps": later, "news": news}) if later else "",
-                applied,
-                *(entry or ("", "")),
-                keys.check_lock(home_key),
-                *(mark or OnceMark("", "", 0)),
-            ],
-        )
+        try:
+            intent = json.dumps({"steps": later, "news": news}) if later else ""
+            status = await self._home_step(home_key, home, checks, intent_id, intent, entry, mark)
+        except SlotMoving:  # refused, so not applied: nothing of it is left to finish
+            await self._unlock(elsewhere)
+            if later:
+                await self._redis.zrem(keys.INTENTS, marker)
+            raise
         status = status.decode() if isinstance(status, bytes) else status
         if status == "conflict":
             await self._unlock(elsewhere)
@@ -147,6 +136,37 @@ class SlotSteps:
         elif news:
             await self._publish(news)
         return "ok"
+
+    async def _home_step(
+        self,
+        home_key: str,
+        home: Step,
+        checks: list[list[str]],
+        intent_id: str,
+        intent: str,
+        entry: tuple[str, str] | None,
+        mark: OnceMark | None,
+    ) -> Any:
+        """Step 2, the home step (scripts.COMMIT_HOME)."""
+        applied = keys.applied_entry(home_key) if entry else ""
+        return await self._durable.script(
+            self._home,
+            keys=[home_key, *home.keys, *[c[0] for c in checks], keys.intents(home_key)]
+            + [keys.check_lock(home_key)]
+            + ([applied] if applied else [])
+            + ([mark.key] if mark else []),
+            args=[
+                json.dumps(checks),
+                json.dumps(home.ops),
+                keys.intents(home_key),
+                intent_id,
+                intent,
+                applied,
+                *(entry or ("", "")),
+                keys.check_lock(home_key),
+                *(mark or OnceMark("", "", 0)),
+            ],
+        )
 
     async def finish_home(self, home_key: str) -> int:
         """Apply what intents recorded in `home_key`'s slot still have to do."""
