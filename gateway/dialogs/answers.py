@@ -25,7 +25,7 @@ NO = PhraseSet([
     r"nothing changed", r"no (change|luck|difference)", r"same( here| as before)?",
     r"👎", r"❌",
     r"не (заработал\w*|запрацювал\w*|разблокировал\w*|розблокувал\w*|получилось|вийшло)",
-    r"(still|not) (locked|unlocked)",
+    r"(still|not) (locked|unlocked)", r"(не|ні) норм\w*",
     # typed in translit: "net", "ne pomoglo", "ni, ne dopomohlo"
     r"net", r"nea", r"ne pomogl\w*", r"ne dopomo[hg]l\w*", r"ni",
 ])  # fmt: skip
@@ -37,6 +37,8 @@ YES = PhraseSet([
     r"solved", r"fixed", r"ok", r"okay", r"ок", r"👍", r"✅",
     # it is fine again, whoever fixed it: "та вже розблокувалось, дякую, все нормально"
     r"(все|всё|усе) (нормально|хорошо|добре|гаразд|ок|ok|в порядке|в порядку)",
+    # slang for it: "вже норм", "всё норм", "норм, дякую"
+    r"норм", r"нормас",
     r"разблокировал\w*", r"розблокувал\w*", r"unlocked", r"all good", r"(it'?s )?fine now",
     r"da", r"pomogl\w*", r"dopomo[hg]l\w*",
 ])  # fmt: skip

@@ -112,6 +112,7 @@ class _Vocabulary:
     arriving: frozenset[str]
     outlets: frozenset[str]
     containers: frozenset[str]
+    departing: frozenset[str]
 
 
 @cache
@@ -166,7 +167,8 @@ def _vocabulary() -> _Vocabulary:
         | _keys("каса термінал сканер тсд табло комп'ютер пк принтер телефон ноутбук планшет",
                 uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
-                "phones screens laptops tablets workstations copier copiers mfp scanner printer",
+                "phones screens laptops tablets workstations copier copiers mfp scanner printer "
+                "checkout checkouts",
                 en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить погрузка доставка поставка зарплата выплата "
@@ -300,6 +302,11 @@ def _vocabulary() -> _Vocabulary:
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
+        # what a ship, a flight or a coach does at its time: "за пів години відлітає чартер"
+        departing=_keys("вылетать вылететь отлетать улетать отходить отойти отплывать "
+                        "отчаливать прибывать прибыть приезжать уезжать отъезжать", ru)
+        | _keys("вилітати вилетіти відлітати відлетіти відходити відійти відпливати "
+                "прибувати прибути приїжджати від'їжджати", uk),
     )  # fmt: skip
 
 
@@ -460,6 +467,15 @@ _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "r
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
                          "ring", "dial", "log", "sign", "register", "read", "turn", "power",
                          "go", "come", "take", "accept", "process"})  # fmt: skip
+# Their past forms: "none of the drivers got their duties", "none of the tills took cards"
+_WORK_PAST = frozenset({"got", "took", "went", "came", "saw", "rang", "paid", "sent", "read",
+                        "showed", "logged", "signed"})  # fmt: skip
+
+
+def _a_work_verb(text: str) -> bool:
+    """A work verb, plain or past: "connect", "connected", "got", "printed"."""
+    regular = text.endswith("ed") and (text[:-2] in _WORK_VERBS or text[:-1] in _WORK_VERBS)
+    return text in _WORK_VERBS or text in _WORK_PAST or regular
 
 
 def _shows_error(words: list[Word], i: int) -> bool:
@@ -480,14 +496,15 @@ def _next_text(words: list[Word], i: int) -> str:
 
 
 def _none_of_them_do(after: list[Word]) -> bool:
-    """ "none of the scanners connect": the verb after the things counted, in its plain form;
-    not "none of the steps worked" (a verdict on tries, read as no stop)."""
+    """ "none of the scanners connect", "none of the drivers got their duties": a work verb
+    after the things counted; not "none of the steps worked" (a verdict on tries, read as no
+    stop)."""
     if not after or after[0].text != "of":
         return False
     named = [w for w in after[1:] if w.text not in ("the", "our", "their", "these", "those")]
     if named and named[0].among(_vocabulary().tried_in_turn):
         return False
-    return any(w.text in _WORK_VERBS for w in named[1:])
+    return any(_a_work_verb(w.text) for w in named[1:])
 
 
 def _does_nothing(verb: str) -> bool:
@@ -899,12 +916,16 @@ _WITH = frozenset({"с", "со", "з", "із", "зі", "of", "with"})
 def _in_a_container(words: list[Word], at: int) -> bool:
     """A stake word said of what a table, a folder or a program holds: "таблиця з
     клієнтами", "в программе электронной очереди", "шаблон напоминания" (its adjectives and a
-    "с"/"з" between)."""
+    "с"/"з" between), or what it does with them, a genitive of a genitive: "програма запису
+    клієнтів", "база учёта заказов"."""
     containers = _vocabulary().containers
+    of_what = words[at].has("gent")
     for word in reversed(words[max(0, at - 3) : at]):
         if word.among(containers):
             return True
         if word.text in _WITH or (word.tags and {"ADJF", "PRTF"} & word.tags[0]):
+            continue
+        if of_what and word.tags and {"NOUN", "gent"} <= word.tags[0]:
             continue
         return False
     return False
@@ -1003,6 +1024,8 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     if after and after[0].text in _NOT_AHEAD:
         return False
     vocab = _vocabulary()
+    if not clause[: found.start()].strip(" ,.—–-"):
+        return _departs_after(after)
     if any(w.is_verb and not w.has("futr") and not w.among(vocab.event_verbs) for w in after):
         return False  # "комп через 10 минут зависает": what it does each time
     head = read_words(clause[: found.start()], lang)
@@ -1018,6 +1041,26 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
         return False  # a part set off by a comma: "…, помилка о 10:15" is when it failed
     return all(
         w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
+    )
+
+
+def _departs_after(after: list[Word]) -> bool:
+    """The time first, then a vehicle's departure or an event with its subject: "за пів
+    години відлітає вантажний чартер", "через час начинается приём", "через 20 минут
+    отходит паром"; not a program or a machine ("через 10 минут вылетает программа", "через
+    минуту отключается компьютер": what it does each time)."""
+    vocab = _vocabulary()
+    if not after or not (after[0].among(vocab.departing) or after[0].among(vocab.event_verbs)):
+        return False
+    subject = [w for w in after[1:4] if not (w.tags and {"ADJF", "PRTF"} & w.tags[0])]
+    if not subject or not subject[0].tags:
+        return False  # "вылетает 1С", "closes Outlook": no dictionary noun, a product
+    noun = subject[0]
+    return (
+        noun.has("NOUN", "nomn")
+        and not noun.among(vocab.containers)
+        and noun.lemma not in vocab.shared_devices
+        and noun.lemma not in vocab.not_a_unit
     )
 
 

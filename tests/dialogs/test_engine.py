@@ -129,6 +129,9 @@ def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: s
         "та вже розблокувалось, дякую, все нормально работає",
         "всё нормально, спасибо",
         "it unlocked itself, thanks",
+        # slang: "норм" (probe 10's disk-full reply opened a ticket)
+        "та все, почистила, дякую, вже норм",
+        "уже норм, спасибо",
     ],
 )
 def test_fine_again_is_a_yes_whoever_fixed_it(chat: Chat, reply: str) -> None:
@@ -164,7 +167,9 @@ def test_a_long_reply_that_denies_anything_is_no_yes(chat: Chat, reply: str) -> 
     assert chat.named("resolved") == []
 
 
-@pytest.mark.parametrize("reply", ["не розблокувалось", "не заработало", "still locked"])
+@pytest.mark.parametrize(
+    "reply", ["не розблокувалось", "не заработало", "still locked", "все ще не норм"]
+)
 def test_not_fixed_yet_is_a_no(chat: Chat, reply: str) -> None:
     chat.send("не печатает принтер")
     chat.send(reply)

