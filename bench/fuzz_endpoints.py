@@ -9,7 +9,7 @@ and at the end a real worker processes everything accepted and reports duplicate
 inbound dead letters (both must be 0).
 
     python bench/fuzz_endpoints.py [--cases 10000]
-        [--only telegram,viber,whatsapp,messenger,webchat,console,mail]
+        [--only telegram,viber,whatsapp,messenger,webchat,console,routes,alerts,mail]
 """
 
 from __future__ import annotations
@@ -32,9 +32,13 @@ from hypothesis import strategies as st  # noqa: E402
 from live_gateway import LiveGateway  # noqa: E402
 from mail_payloads import raw_mails  # noqa: E402
 from payloads import (  # noqa: E402
+    ALERT_PAYLOADS,
+    ALERT_SOURCES,
     CONSOLE_ACTIONS,
     CONSOLE_BODIES,
+    alert_bodies,
     bodies,
+    console_requests,
     meta_bodies,
     telegram_bodies,
     viber_bodies,
@@ -178,6 +182,58 @@ def fuzz_console(gw: LiveGateway, cases: int) -> Tally:
     return tally
 
 
+def fuzz_routes(gw: LiveGateway, cases: int) -> Tally:
+    """Every console route (and /readyz, /metrics): broken bodies, paths and queries."""
+    tally = Tally("routes")
+
+    def check(request: tuple[str, bytes | None]) -> None:
+        path, body = request
+        reply = gw.get(path) if body is None else gw.console_post(path, body)
+        problems = gw.logs.take()
+        bad = reply.status >= 500 or problems
+        tally.note(str(reply.status), f"{reply.status} {problems} {path[:200]!r}" if bad else "")
+
+    run_cases(console_requests(gw.ticket_id), cases, check)
+    return tally
+
+
+def fuzz_alerts(gw: LiveGateway, cases: int) -> Tally:
+    """Monitoring endpoints: no or forged credentials → 401/403 and nothing kept; good
+    ones → 200 (each alert stored once, a repeat stores nothing) or 400."""
+    tally = Tally("alerts")
+    sources = st.sampled_from(ALERT_SOURCES)
+    credentials = st.sampled_from(["good"] * 7 + ["forged", "wrong_token", "none"])
+
+    def check(case: tuple[str, bytes, str]) -> None:
+        source, body, offered = case
+        stored = gw.stored_count()
+        reply = gw.alert(source, body, offered)
+        new = gw.stored_count() - stored
+        again = gw.alert(source, body, offered) if reply.status == 200 else reply
+        repeated = gw.stored_count() - stored - new
+        problems = gw.logs.take()
+        expected = (
+            {404} if source not in ALERT_PAYLOADS
+            else {401} if offered == "none"
+            else {403} if offered != "good"
+            else {200, 400}
+        )  # fmt: skip
+        bad = (
+            reply.status not in expected
+            or problems
+            or (reply.status != 200 and new)
+            or again.status != reply.status
+            or repeated
+        )
+        tally.note(
+            f"{source} {reply.status}", f"{reply.status} {problems} {body[:200]!r}" if bad else ""
+        )
+
+    strategy = sources.flatmap(lambda s: st.tuples(st.just(s), alert_bodies(s), credentials))
+    run_cases(strategy, cases, check)
+    return tally
+
+
 def fuzz_mail(gw: LiveGateway, cases: int) -> Tally:
     """Raw mail through our SMTP listener: 250 or a 4xx/5xx refusal, each message once."""
     tally = Tally("mail")
@@ -213,6 +269,8 @@ ENDPOINTS = {
     "messenger": fuzz_meta("messenger"),
     "webchat": fuzz_webchat,
     "console": fuzz_console,
+    "routes": fuzz_routes,
+    "alerts": fuzz_alerts,
     "mail": fuzz_mail,
 }
 

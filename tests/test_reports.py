@@ -9,8 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from desk_seed import seed_desk
 
+from gateway.reports.commands import query_from
 from gateway.reports.export import as_csv, display, rows
 from gateway.reports.figures import ReportQuery
 from gateway.reports.service import ReportService
@@ -56,6 +58,28 @@ async def test_the_day_adds_up(store: Store) -> None:
     assert report["kb"]["unmatched"][0]["text"] == "strange thing t2"
     assert report["volume"]["total"] == 6
     assert report["volume"]["by_weekday_hour"][1][9] == 6  # Tuesday, 09:00 UTC
+
+
+async def test_a_quiet_past_day_reported_again_is_reported_the_same(store: Store) -> None:
+    """A closed day with no counters is kept as {} after the first report; the second
+    report of it (a reload of the page) looked it up as missing: KeyError, a 500."""
+    service = ReportService(store)
+    quiet = ReportQuery(date(2026, 11, 27), date(2026, 11, 27))
+    first = await service.report(quiet)
+    assert first["volume"]["total"] == 0
+    assert await service.report(quiet) == first
+
+
+async def test_a_report_of_the_last_days_a_calendar_holds_is_refused_not_failed() -> None:
+    """Periods a person could type in the page's date fields: the calendar's very end
+    (its months ran past year 9999: OverflowError, a 500) and centuries (every day read:
+    the request hung); refused with a message instead."""
+    for start, end in (("9999-12-01", "9999-12-31"), ("0001-01-01", "9999-12-31")):
+        with pytest.raises(ValueError, match="from, to"):
+            query_from(start, end, [], "", "", "", "UTC")
+    assert query_from("2025-12-04", "2026-12-03", [], "", "", "", "UTC").days()[-1] == (
+        "2026-12-03"
+    )
 
 
 async def test_filters_and_an_operators_groups(store: Store) -> None:

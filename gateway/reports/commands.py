@@ -17,6 +17,10 @@ from gateway.runtime import redis_target
 from gateway.store import Store
 
 DEFAULT_DAYS = 7
+# A period is read day by day (notes) and unit by unit: bounded, so that no request
+# reads centuries (or reaches the calendar's end, where a month's end overflows).
+MAX_DAYS = 3 * 366
+EARLIEST = date(2000, 1, 1)
 
 
 def query_from(
@@ -32,6 +36,10 @@ def query_from(
     today = datetime.now(ZoneInfo(timezone)).date()
     last = _day(end, "to") if end else today
     first = _day(start, "from") if start else last - timedelta(days=DEFAULT_DAYS - 1)
+    if first < EARLIEST or last > today + timedelta(days=366):
+        raise ValueError(f"from, to: dates from {EARLIEST} to a year from today")
+    if (last - first).days >= MAX_DAYS:
+        raise ValueError(f"from, to: a period of at most {MAX_DAYS} days")
     known = {g.value for g in SupportGroup}
     unknown = set(groups) - known
     if unknown:

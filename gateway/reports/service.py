@@ -43,14 +43,18 @@ class ReportService:
 
     async def _counters(self, units: list[str]) -> list[dict[str, int]]:
         today = datetime.now(self.zone).date()
-        missing = [u for u in units if u not in self._closed]
+        # What is kept is taken before the keep may be emptied; a kept unit without
+        # counters ({}) is kept all the same.
+        found = {u: self._closed[u] for u in units if u in self._closed}
+        missing = [u for u in units if u not in found]
         fetched = dict(zip(missing, await self.store.reports.counters(missing), strict=True))
         if len(self._closed) > MAX_KEPT_UNITS:
             self._closed.clear()
         for unit, counters in fetched.items():
             if unit_end(unit) < today:
                 self._closed[unit] = counters
-        return [self._closed.get(u) or fetched[u] for u in units]
+        found |= fetched
+        return [found[u] for u in units]
 
     async def _live(self, ids: list[str], query: ReportQuery) -> list[dict[str, Any]]:
         out = []

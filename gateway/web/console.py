@@ -23,7 +23,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.client_address import trusted_networks
 from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
-from gateway.web.desk_api import DeskApi, load_canned, summary
+from gateway.web.desk_api import DeskApi, json_body, load_canned, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.incidents_api import IncidentApi
@@ -154,11 +154,8 @@ class Console:
 
     async def preferences(self, request: web.Request, session: Session) -> web.Response:
         """`{language}`: the operator's console language, kept for their next sign-in."""
-        try:
-            body = parse_json(await request.text())
-        except UntrustedInput:
-            raise refuse(400, "the request body must be JSON") from None
-        lang = body.get("language") if isinstance(body, dict) else None
+        body = await json_body(request)  # bytes read as JSON: broken UTF-8 is a 400 too
+        lang = body.get("language")
         if lang not in LANGUAGES:
             raise refuse(400, f"language: one of {', '.join(LANGUAGES)}")
         await self.rt.store.operators.set_preference(session.account.login, "language", lang)

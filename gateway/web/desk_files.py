@@ -26,6 +26,7 @@ from gateway.web.files import file_response, read_upload, refusal, rules_of
 from gateway.web.sessions import Session, refuse
 
 log = logging.getLogger(__name__)
+MAX_POSITION_DIGITS = 9  # a transcript entry's or an attachment's position in a URL
 
 
 class ChannelFiles(Protocol):
@@ -89,12 +90,11 @@ class DeskFiles:
     async def _entry(self, request: web.Request, session: Session) -> tuple[Ticket, dict[str, Any]]:
         """The ticket (if this operator may see it) and its transcript entry `index`."""
         ticket = await self.desk.visible_ticket(request.match_info["ticket_id"], session)
-        try:
-            index = int(request.match_info["index"])
-        except ValueError:
-            raise refuse(404, "no such attachment") from None
-        entries = await self.rt.store.conversations.transcript(ticket.conversation_key, index)
-        if not entries or index < 0:
+        index = _position(request.match_info["index"])
+        entries = await self.rt.store.conversations.transcript(
+            ticket.conversation_key, index, index
+        )
+        if not entries:
             raise refuse(404, "no such attachment")
         return ticket, entries[0]
 
@@ -102,11 +102,8 @@ class DeskFiles:
         """Attachment `n` of transcript entry `index` of the ticket's conversation."""
         ticket, entry = await self._entry(request, session)
         items = entry.get("attachments") or []
-        try:
-            n = int(request.match_info["n"])
-        except ValueError:
-            raise refuse(404, "no such attachment") from None
-        if not 0 <= n < len(items):
+        n = _position(request.match_info["n"])
+        if n >= len(items):
             raise refuse(404, "no such attachment")
         attachment = Attachment(**items[n])
         kept = await self.rt.store.files.get(attachment.file_id) if attachment.file_id else None
@@ -138,3 +135,11 @@ class DeskFiles:
         if raw is None:
             raise refuse(404, "the message is not kept as it came")
         return file_response("original.eml", "message/rfc822", raw)
+
+
+def _position(value: str) -> int:
+    """A position named in a URL: ASCII digits of a count a transcript can reach (Redis
+    refuses an index past 64 bits with an error, not as "none"); else 404."""
+    if not (value.isascii() and value.isdigit() and len(value) <= MAX_POSITION_DIGITS):
+        raise refuse(404, "no such attachment")
+    return int(value)

@@ -1,5 +1,5 @@
 """The whole gateway (Telegram webhook, Viber, WhatsApp, Messenger, web chat, console, the
-SMTP listener) on loopback, in a thread.
+monitoring alert endpoints, the SMTP listener) on loopback, in a thread.
 
 Property tests and `bench/fuzz_endpoints.py` drive it with blocking calls, so Hypothesis
 runs plain functions while the real app, the emulators and Redis do the work. Workers
@@ -37,8 +37,8 @@ from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.app import CONNECTORS, RUNTIME, create_app
-from gateway.config import EmailSettings, OperatorAccount, Settings, load_settings
-from gateway.connectors import graph_api
+from gateway.config import AlertSource, EmailSettings, OperatorAccount, Settings, load_settings
+from gateway.connectors import alerts, graph_api
 from gateway.connectors.viber_api import SIGNATURE_HEADER, signature
 from gateway.store import keys
 from gateway.turns import start_workers
@@ -126,6 +126,20 @@ def with_listener(settings: Settings, sink_port: int) -> Settings:
     return settings.model_copy(update={"email": email})
 
 
+ALERT_TOKEN, ALERT_SECRET = "fuzz-alert-token-0123", "fuzz-alert-hmac-4567"
+
+
+def with_alerts(settings: Settings) -> Settings:
+    """Every monitoring source on, each asking for the bearer token and the signature."""
+    source = AlertSource(
+        enabled=True, token=SecretStr(ALERT_TOKEN), hmac_secret=SecretStr(ALERT_SECRET)
+    )
+    alerts = settings.alerts.model_copy(
+        update={"alertmanager": source, "zabbix": source, "generic": source}
+    )
+    return settings.model_copy(update={"alerts": alerts})
+
+
 class LiveGateway:
     """Start with `with LiveGateway(url, dir) as gw:`; every method blocks until done."""
 
@@ -194,7 +208,7 @@ class LiveGateway:
         sink = MailSink()
         await sink.start()
         self._emulators.append(sink)
-        settings = with_listener(settings, sink.port)
+        settings = with_alerts(with_listener(settings, sink.port))
         self.viber_token = viber.auth_token
         self._runner = web.AppRunner(create_app(settings), shutdown_timeout=5)
         await self._runner.setup()
@@ -273,6 +287,28 @@ class LiveGateway:
         """A POST to a Meta webhook, signed with the app secret (or forged)."""
         sig = graph_api.signature(META_APP_SECRET, body) if signed else "sha256=" + "0" * 64
         return self.post(f"/webhooks/{channel}", body, {graph_api.SIGNATURE_HEADER: sig})
+
+    def alert(self, source: str, body: bytes, credentials: str = "good") -> Reply:
+        """A monitoring system's POST: with its token and signature ("good"), with a
+        forged signature ("forged"), a wrong token ("wrong_token") or neither ("none")."""
+        headers = {
+            "good": {"Authorization": f"Bearer {ALERT_TOKEN}",
+                     alerts.SIGNATURE_HEADER: alerts.signature(ALERT_SECRET, body)},
+            "forged": {"Authorization": f"Bearer {ALERT_TOKEN}",
+                       alerts.SIGNATURE_HEADER: alerts.signature("not the secret", body)},
+            "wrong_token": {"Authorization": "Bearer guessed",
+                            alerts.SIGNATURE_HEADER: alerts.signature(ALERT_SECRET, body)},
+            "none": {},
+        }[credentials]  # fmt: skip
+        return self.post(f"/alerts/{source}", body, headers)
+
+    def get(self, path: str, console: bool = True) -> Reply:
+        return self.run(self._get(self._console if console else self._http, path))
+
+    async def _get(self, http: aiohttp.ClientSession | None, path: str) -> Reply:
+        assert http is not None
+        async with http.get(self.url + path) as resp:
+            return Reply(resp.status, await resp.text())
 
     def webchat(self, hello: str, frames: list[str]) -> tuple[list[dict[str, Any]], int | None]:
         """Send a hello and frames; the frames answered, and the close code if it closed."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from hypothesis import strategies as st
 
@@ -320,3 +322,87 @@ def meta_bodies(channel: str) -> st.SearchStrategy[bytes]:
         lambda t: _fresh_meta_ids(t[0], t[1])
     )
     return st.one_of(fresh.flatmap(broken).map(dumps), fresh.map(dumps), bodies(templates))
+
+
+# Monitoring alerts: the Alertmanager and Zabbix fixtures, and a generic alert.
+_ALERT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
+ALERT_PAYLOADS: dict[str, dict[str, Any]] = {
+    "alertmanager": json.loads((_ALERT_FIXTURES / "alertmanager_grouped.json").read_text()),
+    "zabbix": json.loads((_ALERT_FIXTURES / "zabbix_problem.json").read_text()),
+    "generic": {"id": "disk-42", "title": "Disk full on fs01", "message": "/srv at 99 %",
+                "severity": "critical", "service": "files", "status": "firing",
+                "url": "https://grafana.example.com/d/1"},
+}  # fmt: skip
+ALERT_SOURCES = [*ALERT_PAYLOADS, "nagios"]  # one no source is configured for
+
+
+def alert_bodies(source: str) -> st.SearchStrategy[bytes]:
+    """What a monitoring system (or someone holding its credentials) could post."""
+    return bodies([ALERT_PAYLOADS.get(source, ALERT_PAYLOADS["generic"])])
+
+
+# Console routes, each with what fills its path; bodies and query values are drawn.
+POSITIONS = st.one_of(
+    st.integers(min_value=0, max_value=5).map(str),
+    st.integers(min_value=2**63, max_value=2**200).map(str),
+    st.sampled_from(["-1", "+1", " 1", "1_0", "١", "0x10", "1e3", "%00", "..", "NaN"]),
+)
+CONSOLE_POSTS = [
+    "/console/api/preferences",
+    "/console/api/login",
+    "/console/api/tickets/{ticket}/{action}",
+    "/console/api/tickets/{ticket}/files",
+    "/console/api/incidents",
+    "/console/api/incidents/{incident}/{incident_action}",
+    "/console/api/dead-letters/{delivery}/retry",
+    "/console/api/linked-accounts/revoke",
+]
+CONSOLE_GETS = [
+    "/console/api/tickets/{ticket}",
+    "/console/api/tickets/{ticket}/files/{index}/{n}",
+    "/console/api/tickets/{ticket}/original/{index}",
+    "/console/api/tickets?{query}",
+    "/console/api/search?{query}",
+    "/console/api/operators?{query}",
+    "/console/api/incidents?{query}",
+    "/console/api/dead-letters/mail/original?{query}",
+    "/console/api/linked-accounts?{query}",
+    "/console/reports.csv?{query}",
+    "/console/reports?{query}",
+    "/readyz?{query}",
+    "/metrics?{query}",
+]
+QUERY_NAMES = ["q", "ticket", "group", "level", "status", "message_id", "from", "to", "days",
+               "limit", "lang", "period", "channel"]  # fmt: skip
+QUERY_VALUES = st.one_of(FUNNY_TEXT, POSITIONS, NUMBERS.map(str))
+ROUTE_BODIES = [*CONSOLE_BODIES, {"language": "en"}, {"title": "x", "services": "crm"}]
+
+
+def segment(value: str) -> str:
+    """A path segment or query value as a client could send it (lone surrogates as the
+    broken UTF-8 they would be on the wire)."""
+    return quote(value.encode("utf-8", "surrogatepass"), safe="")
+
+
+@st.composite
+def console_requests(draw: st.DrawFn, ticket_id: str) -> tuple[str, bytes | None]:
+    """(path, body) for any console route (body None: a GET): broken bodies (bytes that
+    are not UTF-8, not JSON, not an object, wrong types, deep nesting), positions past
+    64 bits or not numbers, odd query values."""
+    words = FUNNY_TEXT.filter(bool).map(segment)
+    route = draw(st.sampled_from(CONSOLE_POSTS + CONSOLE_GETS))
+    query = draw(st.dictionaries(st.sampled_from(QUERY_NAMES), QUERY_VALUES, max_size=3))
+    path = route.format(
+        ticket=draw(st.just(ticket_id) | words),
+        action=draw(st.sampled_from([*CONSOLE_ACTIONS, "assign", "sample"])),
+        incident=draw(words),
+        incident_action=draw(st.sampled_from(["update", "resolve", "nope"])),
+        delivery=draw(words),
+        index=draw(POSITIONS.map(segment)),
+        n=draw(POSITIONS.map(segment)),
+        query="&".join(f"{k}={segment(v)}" for k, v in query.items()),
+    )
+    if route not in CONSOLE_POSTS:
+        return path, None
+    junk = st.binary(max_size=40).map(lambda b: b'{"a": "' + b + b'"}')
+    return path, draw(bodies(ROUTE_BODIES) | junk)

@@ -10,6 +10,7 @@ runs the same properties over >= 10,000 cases per endpoint.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,11 +22,15 @@ from hypothesis import strategies as st
 from live_gateway import LiveGateway
 from mail_payloads import raw_mails
 from payloads import (
+    ALERT_PAYLOADS,
+    ALERT_SOURCES,
     CONSOLE_ACTIONS,
     CONSOLE_BODIES,
     VALUES,
+    alert_bodies,
     bodies,
     broken,
+    console_requests,
     dumps,
     meta_bodies,
     telegram_bodies,
@@ -162,6 +167,55 @@ def test_console_bodies_get_4xx_never_5xx(live: LiveGateway) -> None:
         assert added == (1 if action == "note" and reply.status == 200 else 0)
         login = live.console_post("/console/api/login", body)
         assert login.status in (400, 401, 403, 429), login
+        assert live.logs.take() == []
+
+    check()
+
+
+@pytest.mark.parametrize("source", ALERT_SOURCES)
+def test_alert_endpoints_refuse_forgeries_and_store_each_alert_once(
+    live: LiveGateway, source: str
+) -> None:
+    @FUZZ
+    @given(
+        body=alert_bodies(source),
+        credentials=st.sampled_from(["good", "good", "forged", "wrong_token", "none"]),
+    )
+    def check(body: bytes, credentials: str) -> None:
+        stored = live.stored_count()
+        reply = live.alert(source, body, credentials)
+        if source not in ALERT_PAYLOADS:
+            assert reply.status == 404, reply  # no such source, whoever asks
+        elif credentials == "none":
+            assert reply.status == 401, reply
+        elif credentials != "good":
+            assert reply.status == 403, reply
+        else:  # the monitoring system's (or its credentials'): 400 only for what it cannot be
+            assert reply.status in (200, 400), reply
+        new = live.stored_count() - stored
+        if reply.status != 200:
+            assert new == 0, "refused, yet stored"
+        else:
+            answer = json.loads(reply.text)
+            assert new == answer["new"] <= answer["alerts"]
+            again = live.alert(source, body)  # the sender's retry
+            assert again.status == 200 and json.loads(again.text)["new"] == 0, again
+            assert live.stored_count() - stored == new, "a repeated call is stored once"
+        assert live.logs.take() == []
+
+    check()
+
+
+def test_every_console_route_answers_4xx_to_what_it_cannot_read(live: LiveGateway) -> None:
+    """Every console API route (and /readyz, /metrics), signed in as an admin: never a
+    5xx, nothing logged as unhandled (`console_requests` says what is sent)."""
+
+    @FUZZ
+    @given(request=console_requests(live.ticket_id))
+    def check(request: tuple[str, bytes | None]) -> None:
+        path, body = request
+        reply = live.get(path) if body is None else live.console_post(path, body)
+        assert reply.status < 500, (path, reply)
         assert live.logs.take() == []
 
     check()

@@ -191,3 +191,23 @@ async def test_the_ticket_page_says_when_a_reply_goes_out_as_a_template(
     assert windows[fresh.id] == {"mode": "free", "note": ""}
     assert windows[page_user.id]["mode"] == "closed"  # no Human Agent feature configured
     assert "until they write again" in windows[page_user.id]["note"]
+
+
+async def test_bytes_that_are_not_utf8_and_positions_past_64_bits_are_4xx(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Found by the outside pass (each a 500 before): the language preference read its
+    body as text (UnicodeDecodeError), a file's position went to Redis as an index past
+    64 bits ("value is not an integer or out of range")."""
+    ticket = await seed_ticket(store)
+    console = Console(http, gateway)
+    assert (await console.sign_in("root"))[0] == 200
+    headers = {"Origin": gateway.url, "X-CSRF-Token": console.csrf}
+    async with http.post(
+        gateway.url + "/console/api/preferences", data=b'{"language": "\xff"}', headers=headers
+    ) as resp:
+        assert resp.status == 400
+    for index, n in (("99999999999999999999", "0"), ("0", "99999999999999999999"), ("-1", "0")):
+        path = f"/console/api/tickets/{ticket.id}/files/{index}/{n}"
+        assert (await console.get(path))[0] == 404, path
+    assert (await console.get(f"/console/api/tickets/{ticket.id}/original/1e3"))[0] == 404
