@@ -251,12 +251,32 @@ def open_questions(
 
 @lru_cache(maxsize=TEXTS_KEPT)
 def device_name(text: str, lang: str) -> str:
-    """The kind of device `text` is about, named in `lang` ("принтер", "cash register")."""
+    """The kind of device `text` is about, named in `lang` ("принтер", "cash register").
+
+    A device named after "на", "в", "at", "on" is where the thing that fails stands: in
+    "сломалась мышка на кассе" the mouse is asked about, not the till. The first device
+    named as a subject wins; with none, the first device word of the list."""
     text = fold(text)
+    named: list[tuple[int, dict[str, str]]] = []
+    for pattern, names in _DEVICE_PATTERNS:
+        for found in pattern.finditer(text):
+            if not _WHERE_BEFORE.search(text[: found.start()]):
+                named.append((found.start(), names))
+    if named:
+        names = min(named, key=lambda pair: pair[0])[1]
+        return names.get(lang, names["en"])
     for pattern, names in _DEVICE_PATTERNS:
         if pattern.search(text):
             return names.get(lang, names["en"])
     return ""
+
+
+# A place preposition right before a device word: "на кассе", "у касі", "at the till"
+_WHERE_BEFORE = re.compile(
+    r"(?<!\w)(?:на|в|во|у|біля|возле|около|at|on|by|in)\s+(?:the\s+|a\s+|our\s+|my\s+|"
+    r"\w+\s+)?$",
+    _I,
+)
 
 
 def _own_answer(field: str, text: str, found: Mapping[str, str], said: str = "") -> str:

@@ -909,15 +909,16 @@ def _vehicle_held(words: list[Word], at: int) -> bool:
 _PROGRAMS = frozenset({"app", "apps", "application", "program", "programme", "software", "tool",
                        "module", "folder", "folders", "file", "files", "report", "reports",
                        "template", "templates", "list", "spreadsheet", "sheet", "notes", "table",
-                       "document", "documents", "archive", "dashboard"})  # fmt: skip
+                       "document", "documents", "archive", "dashboard", "records", "record",
+                       "database", "db", "card", "cards"})  # fmt: skip
 _WITH = frozenset({"с", "со", "з", "із", "зі", "of", "with"})
 
 
 def _in_a_container(words: list[Word], at: int) -> bool:
     """A stake word said of what a table, a folder or a program holds: "таблиця з
     клієнтами", "в программе электронной очереди", "шаблон напоминания" (its adjectives and a
-    "с"/"з" between), or what it does with them, a genitive of a genitive: "програма запису
-    клієнтів", "база учёта заказов"."""
+    "с"/"з" between), or what it does with them, a genitive of a genitive or after "для":
+    "програма запису клієнтів", "база учёта заказов", "программа для оплаты"."""
     containers = _vocabulary().containers
     of_what = words[at].has("gent")
     for word in reversed(words[max(0, at - 3) : at]):
@@ -927,6 +928,8 @@ def _in_a_container(words: list[Word], at: int) -> bool:
             continue
         if of_what and word.tags and {"NOUN", "gent"} <= word.tags[0]:
             continue
+        if word.text in _FOR and (of_what or not words[at].tags):
+            continue  # "программа для записи пациентов", "an app for customers"
         return False
     return False
 _ABOUT = frozenset({"об", "о", "про", "about", "regarding"})

@@ -50,6 +50,12 @@ class PhraseSet:
             return []
         return self._regex.findall(normalise(text))
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where each non-overlapping match is in `text` (normalised)."""
+        if self._regex is None:
+            return []
+        return [found.span() for found in self._regex.finditer(normalise(text))]
+
     def remove(self, text: str) -> str:
         """`text` (normalised) with every matching phrase cut out."""
         if self._regex is None:

@@ -82,6 +82,19 @@ AT_STAKE = PhraseSet([
     r"penalt\w*", r"payroll(?! (app|application|program|software|tool))",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
 ])  # fmt: skip
+# What a program, a base or a record is for or holds, said after it: "программа для записи
+# пациентов", "програма запису пацієнтів", "patient records program", "the booking system for
+# guests". A stake word there names the program, not people or money waiting: a message needs
+# a stake of its own to be P1 (a near time, people queuing, "пацієнти вже сидять").
+FOR_WHAT = PhraseSet([
+    r"(программ\w*|програм\w*|приложени\w*|застосун\w*|баз[аиуеі]|модул\w*|шаблон\w*|"
+    r"журнал\w*|реестр\w*|реєстр\w*|картк\w*|карточк\w*|таблиц\w*)"
+    r" (для |по |з |с |со )?\w+( \w+)?",
+    r"(patient|customer|client|guest|payment|order) (records?|database|db|cards?|files?|list)"
+    r"( (app|application|program|software|system|tool))?",
+    r"(program|app|application|software|database|system|tool) for (\w+ )?\w+",
+])  # fmt: skip
+
 # Work stops: something does not work at all (not slow, not a question).
 STOPPED = PhraseSet([
     r"не (\w+ )?(работа\w*|може\w*|могут|можем|пробива\w*|печата\w*|открыва\w*|провод\w*|"
@@ -173,7 +186,7 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     stopped = text in STOPPED and not request
     if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    stakes = text in AT_STAKE  # "the line is out the door" after any stop ("froze")
+    stakes = _stake_of_its_own(text)  # "the line is out the door" after any stop ("froze")
     if (stopped and stakes) or (impact.stopped and (impact.at_stake or stakes) and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
@@ -181,6 +194,15 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     if text in REQUEST:
         return PriorityAssessment(Priority.P4, "request")
     return PriorityAssessment(Priority.P3, "normal")
+
+
+def _stake_of_its_own(text: str) -> bool:
+    """A stake phrase outside what a program or a record is for ("пацієнти вже сидять"; not
+    "програма для запису пацієнтів")."""
+    named = FOR_WHAT.spans(text)
+    return any(
+        not any(start <= at < end for start, end in named) for at, _ in AT_STAKE.spans(text)
+    )
 
 
 def assess_priority(message: str | MessageReading, topic: str = "") -> PriorityAssessment:

@@ -117,6 +117,9 @@ IT_SHAPED = PhraseSet([
     r"self-? ?checkouts?", r"каси? самообслуговування", r"касс\w* самообслуживания",
     r"(электронн|електронн)\w* рецепт\w*", r"e-?prescriptions?",
     r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?",
+    # what takes the cards at a till: "the card machine at the golf bar", "пинпад"
+    r"(card|payment|chip and pin|pdq) (machine|device|reader)s?", r"pin ?-?pads?",
+    r"пин-?пад\w*", r"пін-?пад\w*",
     r"ip-?телефон\w*", r"телефони\w*", r"softphone\w*", r"phone system",
     r"систем\w*", r"system\w*", r"сервер\w*", r"server\w*", r"портал\w*", r"portal\w*",
     r"сайт\w*", r"бронировани\w*", r"бронюванн\w*", r"booking\w*", r"электронн\w+ очеред\w*",

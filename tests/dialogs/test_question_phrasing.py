@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.driver import Chat
-from gateway.dialogs.checklist import question
+from gateway.dialogs.checklist import device_name, question
 from gateway.texts import Texts
 
 TEXTS = Texts.load()
@@ -115,3 +115,23 @@ def test_a_product_named_with_its_version_in_passing_is_not_asked(chat: Chat) ->
     chat.send("перезапускала Outlook 2019")
     _answer_until(chat, "product", "ru")
     assert chat.requested.fields["product"] == "Outlook 2019"  # done, never asked
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "device"),
+    [
+        # a device after "на", "в", "at" is where the thing that fails stands
+        ("сломалась мышка на кассе", "ru", "мышь"),
+        ("на кассе не печатает принтер", "ru", "принтер"),
+        ("камера на ноуте не работает", "ru", "камера"),
+        ("the keyboard at the checkout stopped typing", "en", "keyboard"),
+        ("не працює миша на касі", "uk", "миша"),
+        # with no device said as the subject, the place is all there is
+        ("в ноутбуке пропал звук", "ru", "ноутбук"),
+        ("касса не печатает чеки", "ru", "касса"),
+    ],
+)
+def test_a_question_names_the_device_that_fails_not_where_it_stands(
+    text: str, lang: str, device: str
+) -> None:
+    assert device_name(text, lang) == device

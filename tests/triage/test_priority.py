@@ -699,6 +699,14 @@ def test_screens_and_stations_counted_by_all_and_what_else_is_at_stake(
         ("програма запису клієнтів в оптиці постійно зависає", False),
         ("программа учёта заказов не открывается после обновления", False),
         ("база обліку клієнтів не відкривається, клієнти стоять у черзі", True),
+        # … or after "для", "for", and a record or a base in English
+        ("не открывается программа для записи пациентов", False),
+        ("Доброго дня, програма для запису пацієнтів зранку не відкривається", False),
+        ("patient records program freezes when I save", False),
+        ("the customer database app keeps crashing", False),
+        ("программа для записи пациентов не открывается, пациенты ждут в коридоре", True),
+        ("patients are waiting and the records program froze", True),
+        ("Не открывается шаблон напоминания об оплате в Word", False),
         # … while the people, the goods or the deal themselves are
         ("Не работает программа, клиенты стоят в очереди", True),
         ("Не открывается реестр, а сделка у нотариуса через час", True),

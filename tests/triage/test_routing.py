@@ -86,6 +86,9 @@ def test_what_is_broken_routes_not_the_place_named(text: str, group: SupportGrou
         "the arrivals display at gate 3 is blank",
         "сенсорний екран каси не реагує",
         "видеостена в холле показывает полосы",
+        # what takes the cards at a till
+        "the card machine at the golf bar won't connect",
+        "пинпад на кассе не реагирует",
     ],
 )
 def test_devices_that_do_not_look_like_it_at_first_glance_are_recognised(text: str) -> None:

@@ -232,6 +232,8 @@ def extract_all(text: str) -> list[str]:
         spelled = match.group(0)
         if spelled.lower() in _ORDINARY and _ordinary_use(text, match, spelled):
             continue
+        if spelled == "outlook" and _a_prospect(text, match):
+            continue  # "the outlook for today is grim", "not great outlook": what lies ahead
         if spelled.lower() in ("офис", "офіс") and not _office_suite(text, match):
             continue  # "Офис в Санкт-Петербурге": the place, not Microsoft Office
         version = _VERSION.match(text, match.end())
@@ -319,6 +321,25 @@ def _ordinary_use(text: str, match: re.Match[str], spelled: str) -> bool:
         # all-lower English: "zoom" at a sentence start is still a product, "office" alone is not
         return spelled in ("office", "word", "edge", "opera", "poster", "checkbox", "git")
     return False
+
+
+# "outlook" as what lies ahead: after a word that rates it, or before "for" and a time ("the
+# outlook for today", "outlook for the week"); not "outlook for Mac", "for some reason"
+_PROSPECT_BEFORE = re.compile(
+    r"(?:great|good|bad|grim|bleak|poor|positive|negative|weather|financial|business|sales|"
+    r"economic)\s+$",
+    _I,
+)
+_PROSPECT_AFTER = re.compile(
+    r"\s+for\s+(?:today|tonight|tomorrow|(?:the|this|next|that)\s+(?:day|week|weekend|month|"
+    r"quarter|year|season|morning|afternoon|evening|shift)\b)",
+    _I,
+)
+
+
+def _a_prospect(text: str, match: re.Match[str]) -> bool:
+    before, after = text[: match.start()], text[match.end() :]
+    return bool(_PROSPECT_BEFORE.search(before) or _PROSPECT_AFTER.match(after))
 
 
 _SUITE_CONTEXT = re.compile(
