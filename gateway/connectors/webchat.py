@@ -50,7 +50,7 @@ from gateway.web.files import (
     refusal,
     rules_of,
 )
-from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.live import LiveHub, TranscriptSocket, seen_count
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,6 @@ MAX_NAME_CHARS = 100
 HELLO_TIMEOUT = 15.0
 TOKEN_HEADER = "X-Chat-Token"  # the widget's signed session, for file upload and download
 TYPING_EVERY_SECONDS = 2.0  # at most one "typing" announcement per socket in this time
-MAX_HAVE = 10**7  # entries a visitor may claim to have seen (a transcript is far shorter)
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
@@ -176,7 +175,7 @@ def read_hello(raw: str) -> dict[str, Any]:
     name = frame.get("name") or ""
     if token is not None and not isinstance(token, str):
         raise UntrustedInput("hello: token must be text")
-    if isinstance(have, bool) or not isinstance(have, int) or not 0 <= have <= MAX_HAVE:
+    if seen_count(have) is None:
         raise UntrustedInput("hello: have must be a count of entries")
     if not isinstance(name, str):
         raise UntrustedInput("hello: name must be text")

@@ -28,7 +28,7 @@ from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, Do
 from gateway.web.desk_search import DeskSearch
 from gateway.web.incidents_api import IncidentApi
 from gateway.web.linked_accounts import LinkedAccountsApi
-from gateway.web.live import LiveHub, TranscriptSocket
+from gateway.web.live import LiveHub, TranscriptSocket, seen_count
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -242,8 +242,7 @@ class Console:
         if ticket is None or not follower.session.account.can_see(ticket):
             await follower.send({"type": "error", "error": "no such ticket"})
             return
-        have = frame.get("have")
-        cursor = have if isinstance(have, int) and have > 0 else 0
+        cursor = seen_count(frame.get("have")) or 0
         self.hub.follow(ticket.conversation_key, follower)
         follower.retarget(ticket.conversation_key, cursor)
         follower.ticket = ticket

@@ -26,6 +26,7 @@ from gateway.store import Store
 log = logging.getLogger(__name__)
 
 RECONNECT_MAX_SECONDS = 10.0
+MAX_HAVE = 10**7  # entries a client may say it has seen (a transcript is far shorter)
 # Frames as JSON text: one encoder for all (`json.dumps` with options builds a new one each call).
 encode_frame = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
@@ -169,6 +170,14 @@ class LiveHub:
 
 
 EntryView = Callable[[dict[str, Any]], dict[str, Any] | None]
+
+
+def seen_count(value: Any) -> int | None:
+    """A client's count of the entries it has seen (a cursor into a transcript, read
+    with LRANGE: past 64 bits Redis refuses it), or None when it is not one."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_HAVE:
+        return None
+    return value
 
 
 class TranscriptSocket:

@@ -339,6 +339,34 @@ class LiveGateway:
             await ws.close()
         return answers, None
 
+    def console_socket(self, frames: list[str]) -> tuple[list[dict[str, Any]], int | None]:
+        """Frames sent on the admin's console socket; what it answered until it had read
+        them all (a ping sent last is answered in turn), and the close code if it closed."""
+        return self.run(self._console_socket(frames))
+
+    async def _console_socket(self, frames: list[str]) -> tuple[list[dict[str, Any]], int | None]:
+        assert self._console is not None
+        answers: list[dict[str, Any]] = []
+        url = self.url.replace("http", "ws") + "/console/ws"
+        async with self._console.ws_connect(
+            url, headers={"Origin": self.url}, autoping=False
+        ) as ws:
+            for frame in frames:
+                await ws.send_str(frame)
+            await ws.ping(b"read them all")
+            pongs = 0
+            while True:
+                msg = await ws.receive(timeout=20)
+                if msg.type == aiohttp.WSMsgType.PONG:
+                    pongs += 1
+                    if pongs == 2:  # a second round trip: the catch-ups a watch started ran
+                        return answers, None
+                    await ws.ping(b"and what they started")
+                elif msg.type != aiohttp.WSMsgType.TEXT:
+                    return answers, ws.close_code
+                else:
+                    answers.append(json.loads(msg.data))
+
     def smtp(self, raw: bytes, mail_from: str, rcpt: str = SUPPORT) -> SmtpReply:
         """Send raw bytes through our SMTP listener as another mail server would."""
         with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=30) as client:

@@ -406,3 +406,17 @@ def console_requests(draw: st.DrawFn, ticket_id: str) -> tuple[str, bytes | None
         return path, None
     junk = st.binary(max_size=40).map(lambda b: b'{"a": "' + b + b'"}')
     return path, draw(bodies(ROUTE_BODIES) | junk)
+
+
+def console_socket_frames(ticket_id: str) -> st.SearchStrategy[list[str]]:
+    """What a console tab (or a script with its cookie) could send on its socket."""
+    watch = {"type": "watch", "ticket": ticket_id, "have": 0}
+    one = st.one_of(
+        broken(watch).map(dumps),
+        st.just(dumps(watch)),
+        st.just(dumps({"type": "typing"})),
+        NUMBERS.map(lambda have: dumps({**watch, "have": have})),
+        VALUES.map(dumps),
+        st.text(max_size=30),
+    ).map(lambda b: b if isinstance(b, str) else b.decode("utf-8", "surrogateescape"))
+    return st.lists(one, min_size=1, max_size=4)

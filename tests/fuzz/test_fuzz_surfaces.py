@@ -31,6 +31,7 @@ from payloads import (
     bodies,
     broken,
     console_requests,
+    console_socket_frames,
     dumps,
     meta_bodies,
     telegram_bodies,
@@ -139,6 +140,21 @@ def test_webchat_frames_get_error_frames_never_a_broken_socket(live: LiveGateway
         starts = 1 if welcomed and any(map(_is_start, frames)) else 0
         # Each acknowledged id is one stored message; a start is stored once per session.
         assert acked <= live.stored_count() - stored <= acked + starts
+        assert live.logs.take() == []
+
+    check()
+
+
+def test_console_socket_frames_never_break_the_socket(live: LiveGateway) -> None:
+    """Frames on the console's socket: a watch of any ticket with any `have`, typing, junk.
+    Answered, or closed 1003 for what is not JSON; never 1011, nothing logged."""
+
+    @FUZZ
+    @given(frames=console_socket_frames(live.ticket_id))
+    def check(frames: list[str]) -> None:
+        answers, close_code = live.console_socket(frames)
+        assert close_code in (None, 1003), f"socket closed with {close_code}"
+        assert all(isinstance(a, dict) for a in answers)
         assert live.logs.take() == []
 
     check()

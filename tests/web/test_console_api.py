@@ -211,3 +211,25 @@ async def test_bytes_that_are_not_utf8_and_positions_past_64_bits_are_4xx(
         path = f"/console/api/tickets/{ticket.id}/files/{index}/{n}"
         assert (await console.get(path))[0] == 404, path
     assert (await console.get(f"/console/api/tickets/{ticket.id}/original/1e3"))[0] == 404
+
+
+async def test_a_watch_past_64_bits_is_read_from_the_start_not_failed(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """The console socket's `watch` took any positive `have` as its cursor: past 64 bits
+    Redis refused the read, the socket was closed 1011 (the page reconnects and sends the
+    same), and the operator's "seen up to" mark was set past every entry (the ticket never
+    showed unread again)."""
+    ticket = await seed_ticket(store)
+    console = Console(http, gateway)
+    assert (await console.sign_in("root"))[0] == 200
+    async with http.ws_connect(
+        gateway.url + "/console/ws", headers={"Origin": gateway.url}
+    ) as ws:
+        await ws.send_json({"type": "watch", "ticket": ticket.id, "have": 2**80})
+        await ws.send_json({"type": "watch", "ticket": "HD-999999"})
+        while (msg := await ws.receive(timeout=30)).type == aiohttp.WSMsgType.TEXT:
+            if msg.json().get("error") == "no such ticket":
+                break
+        assert msg.type == aiohttp.WSMsgType.TEXT, f"closed {ws.close_code}"
+    assert all(n <= 10**7 for n in (await store.operators.seen("root")).values())
