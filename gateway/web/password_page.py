@@ -77,8 +77,12 @@ class PasswordPage:
         lang = self.texts.language(grant.language)
         if hits > POSTS_PER_MINUTE_PER_ADDRESS:
             return self._form(grant, self.texts.get(lang, "reset_page_busy"), status=429)
-        form = await request.post()
-        new, repeat = str(form.get("password", "")), str(form.get("repeat", ""))
+        try:
+            form = await request.post()
+        except ValueError:  # bytes not in the form's charset (UnicodeDecodeError), bad parts
+            return self._form(grant, self.texts.get(lang, "reset_page_unreadable"), status=400)
+        fields = [form.get(name) for name in ("password", "repeat")]  # a file is no password
+        new, repeat = (field if isinstance(field, str) else "" for field in fields)
         if not new or new != repeat or len(new) > MAX_PASSWORD:
             return self._form(grant, self.texts.get(lang, "reset_page_mismatch"), status=400)
         result = await self.accounts.set_password(token, new, address)

@@ -175,6 +175,25 @@ async def test_reset_through_the_page(
     assert len(notices) == 1 and person.login in notices[0].text
 
 
+async def test_a_reset_form_that_cannot_be_read_is_asked_again(
+    gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
+) -> None:
+    """A POST whose body is not in the form's charset (raw cp1251 bytes) failed with a
+    500 reading the form; now it is the form again with a 400, the link still usable."""
+    person = make_person()
+    await gateway.link("r3", person)
+    link = _link(await gateway.say("r3", "/reset"))
+    async with aiohttp.ClientSession() as http:
+        raw = "password=Пароль-2026&repeat=Пароль-2026".encode("cp1251")
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        async with http.post(gateway.base_url + link, data=raw, headers=headers) as resp:
+            assert resp.status == 400
+            assert "could not be read" in await resp.text()
+        done = await _post(http, gateway.base_url + link, "Fresh-pass-2027")
+        assert done[0] == 200 and "Your password has been changed" in done[1]
+    assert slapd.can_bind(person.dn, "Fresh-pass-2027")
+
+
 async def test_an_expired_link_is_refused(
     gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
 ) -> None:

@@ -52,21 +52,28 @@ def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
         if link is None:
             return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
         lang = texts.language(link.language)
-        ttl = connector.email.rating_link_days * 86400 + 86400
-        if not await connector.store.mail.use_rating(link.nonce, ttl):
+        try:
+            form = await request.post()  # read before anything is stored or marked
+        except ValueError:  # bytes not in the form's charset (UnicodeDecodeError), bad parts
+            return _page(texts.get(lang, "rating_page_unreadable"), "", lang, status=400)
+        if await connector.store.mail.rating_used(link.nonce):
             return _page(texts.get(lang, "rating_page_used"), "", lang)
+        # Stored, then the link marked used: a failure between leaves it usable, and the
+        # form sent again is stored once (the messages' ids are the link's nonce).
         await _accept(connector, InboundMessage(
             channel=CHANNEL, chat_id=link.chat_id, message_id=f"rating:{link.nonce}",
             payload=f"{CSAT_PREFIX}{link.score}", text=str(link.score),
             meta={"via": "rating link"},
         ))  # fmt: skip
-        form = await request.post()
-        comment = str(form.get("comment", "")).strip()[:COMMENT_CHARS]
+        said = form.get("comment", "")
+        comment = said.strip()[:COMMENT_CHARS] if isinstance(said, str) else ""
         if comment:
             await _accept(connector, InboundMessage(
                 channel=CHANNEL, chat_id=link.chat_id, message_id=f"rating-comment:{link.nonce}",
                 payload=COMMENT_PAYLOAD, text=comment, meta={"via": "rating page"},
             ))  # fmt: skip
+        ttl = connector.email.rating_link_days * 86400 + 86400
+        await connector.store.mail.use_rating(link.nonce, ttl)
         return _page(texts.get(lang, "rating_page_thanks"), "", lang)
 
     return [

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -24,6 +25,7 @@ from emulators.server import eventually, free_port
 from gateway import app as gateway_app
 from gateway.config import OperatorAccount, Settings
 from gateway.connectors.mail.connector import EmailConnector
+from gateway.connectors.mail.ratings import RATE_PATH
 from gateway.models import Ticket, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
@@ -180,6 +182,37 @@ async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> Non
             assert forged_page.status == 404
     await eventually(lambda: _comment(gw, "Быстро, спасибо"), what="the comment on the ticket")
     assert (await gw.ticket()).csat == 4
+
+
+async def test_a_rating_form_that_cannot_be_read_uses_nothing(gw: MailGateway) -> None:
+    """A confirm whose body is not in the form's charset (raw cp1251 bytes): before, the
+    link was marked used and the score stored, then reading the form failed (a 500), and
+    the form sent again was told "already rated": the comment was lost. Now the form is
+    read first: a 400 that uses nothing, and the form sent again is thanked and stored."""
+    tokens = gw.email.signer.tokens(IVAN, "ru", 7)
+    url = f"http://127.0.0.1:{gw.port}{RATE_PATH}{tokens[5]}"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    async with aiohttp.ClientSession() as http:
+        raw = "comment=Спасибо".encode("cp1251")
+        async with http.post(url, data=raw, headers=form) as unreadable:
+            assert unreadable.status == 400
+            assert TEXTS.get("ru", "rating_page_unreadable") in await unreadable.text()
+        async with http.post(url, data={"comment": "Спасибо, быстро"}) as again:
+            assert again.status == 200
+            assert TEXTS.get("ru", "rating_page_thanks") in await again.text()
+        async with http.post(url, data={"comment": "ещё"}) as third:
+            assert TEXTS.get("ru", "rating_page_used") in await third.text()
+
+    async def said() -> list[str]:
+        log = await gw.rt.store.conversations.transcript(f"email:{IVAN}")
+        return [e.get("text", "") for e in log if e["direction"] == "in"]
+
+    await eventually(lambda: _has(said, "Спасибо, быстро"), what="the comment stored")
+    assert (await said()).count("Спасибо, быстро") == 1
+
+
+async def _has(read: Any, text: str) -> bool:
+    return text in await read()
 
 
 async def _csat(gw: MailGateway, score: int) -> bool:
