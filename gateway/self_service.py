@@ -220,14 +220,15 @@ class SelfService:
         await self._audit(who, "forget", login, "forgotten")
         return AccountResult("forget", AccountOutcome.FORGOTTEN)
 
-    async def revoke(self, identity: str, admin: str) -> bool:
-        """An admin removes a link from the console."""
+    async def revoke(self, identity: str, admin: str, action_id: str = "") -> bool:
+        """An admin removes a link from the console; False if there is none. The admin's
+        action `action_id` (one click) removes it once: sent again, it is answered True."""
         login = await self.linked_login(identity)
-        removed = await self.records.unlink(identity)
-        if removed:
+        removed = await self.records.unlink(identity, f"{admin}:{action_id}" if action_id else "")
+        if removed == 1:
             channel, _, chat_id = identity.partition(":")
             await self._audit(Requester(channel, chat_id), "revoke", login, f"by {admin}")
-        return removed
+        return removed > 0
 
     async def unlock(self, who: Requester) -> AccountResult:
         action = "unlock"

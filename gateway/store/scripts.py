@@ -221,6 +221,17 @@ redis.call('XADD', KEYS[2], '*', 'd', ARGV[1])
 return 1
 """
 
+# Remove a channel identity's directory link, once per admin action: KEYS = the link and
+# the action's mark (one slot); ARGV = how long the mark is kept. 1 when this call removed
+# it, 2 when this action had removed it before (the console's resend after a lost answer,
+# redis-py's after a lost reply), 0 when there is no link.
+UNLINK_ONCE = """
+if redis.call('EXISTS', KEYS[2]) == 1 then return 2 end
+local removed = redis.call('DEL', KEYS[1])
+if removed == 1 then redis.call('SET', KEYS[2], '1', 'EX', ARGV[1]) end
+return removed
+"""
+
 # The next ticket number, once per call: KEYS = the sequence and this call's mark (one
 # slot); ARGV = how long the mark is kept. The same call sent again after its answer was
 # lost is answered the number it drew, not a new one (which would leave a gap).

@@ -12,10 +12,11 @@ from typing import Any, cast
 
 import redis.asyncio as aioredis
 
-from gateway.store import keys
+from gateway.store import keys, scripts
 from gateway.store.first_use import set_first
 
 AUDIT_KEEP = 10_000
+UNLINK_MARK_SECONDS = 24 * 3600  # an admin's "revoke" resent this late is still once
 
 
 def _text(value: bytes | str | None) -> str:
@@ -27,6 +28,7 @@ class SelfServiceStore:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._unlink_once = redis.register_script(scripts.UNLINK_ONCE)
 
     async def hit(self, scope: str, name: str, window_seconds: int) -> int:
         """Count one attempt in the current fixed window of `scope`/`name`; the count."""
@@ -90,16 +92,26 @@ class SelfServiceStore:
         raw = await self._redis.get(keys.identity_link(identity))
         return json.loads(raw) if raw is not None else None
 
-    async def unlink(self, identity: str) -> bool:
+    async def unlink(self, identity: str, action_id: str = "") -> int:
+        """Remove an identity's link: 1 when removed now, 0 when there is none. An admin's
+        action `action_id` removes it once: the same action sent again is answered 2."""
         link = await self.linked(identity)
         # The link first (it is what grants anything), then the lists that name it.
-        removed = await self._redis.delete(keys.identity_link(identity))
+        if action_id:
+            mark = keys.once_mark(keys.identity_link(identity), f"unlink:{action_id}")
+            removed = int(
+                await self._unlink_once(
+                    keys=[keys.identity_link(identity), mark], args=[UNLINK_MARK_SECONDS]
+                )
+            )
+        else:
+            removed = int(await self._redis.delete(keys.identity_link(identity)))
         pipe = self._redis.pipeline(transaction=False)
         pipe.zrem(keys.IDENTITY_LINKS, identity)
         if link is not None:
             pipe.srem(keys.account_identities(str(link.get("login", "")).lower()), identity)
         await pipe.execute()
-        return bool(removed)
+        return removed
 
     async def links(self, now: float, limit: int = 500) -> list[dict[str, Any]]:
         """Links in force, soonest to expire first (expired index entries are dropped)."""

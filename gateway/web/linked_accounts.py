@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from gateway.self_service import SelfService
-from gateway.untrusted import UntrustedInput, parse_json
+from gateway.web.desk_api import action_id, json_body
 from gateway.web.sessions import Session, refuse
 
 SHOWN = 200
@@ -39,13 +39,11 @@ class LinkedAccountsApi:
     async def revoke(self, request: web.Request, session: Session) -> web.Response:
         _admin(session)
         accounts = self._service()
-        try:
-            body = parse_json(await request.read())
-        except UntrustedInput as exc:
-            raise refuse(400, str(exc)) from None
-        identity = body.get("identity") if isinstance(body, dict) else None
+        body = await json_body(request)
+        once = action_id(body)  # the page's id for this click: a resent click revokes once
+        identity = body.get("identity")
         if not isinstance(identity, str) or not identity:
             raise refuse(400, "identity: required", key="identity_required")
-        if not await accounts.revoke(identity, session.account.login):
+        if not await accounts.revoke(identity, session.account.login, once):
             raise refuse(404, "no such link", key="no_link")
         return web.json_response({"ok": True, "revoked": identity})

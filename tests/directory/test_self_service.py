@@ -194,6 +194,25 @@ async def test_a_reset_form_that_cannot_be_read_is_asked_again(
     assert slapd.can_bind(person.dn, "Fresh-pass-2027")
 
 
+async def test_an_admins_revoke_resent_after_a_lost_answer_is_answered_as_the_first(
+    gateway: Gateway, make_person: Callable[[], Person]
+) -> None:
+    """The console's "revoke" was applied and its answer lost; the page sends it again
+    with the same action id: before, "no such link" (404) for a link it had removed. Now
+    answered as the first, audited once; another click (another id) finds no link."""
+    person = make_person()
+    await gateway.link("v1", person)
+    accounts = gateway.rt.accounts
+    assert accounts is not None
+    assert await accounts.revoke("webchat:v1", "root", "click-0001")
+    assert await accounts.revoke("webchat:v1", "root", "click-0001")
+    assert not await accounts.revoke("webchat:v1", "root", "click-0002")
+    assert not await accounts.revoke("webchat:v1", "anna", "click-0001")  # another admin's
+    assert await accounts.linked_login("webchat:v1") == ""
+    revokes = [a for a in await accounts.records.audit_entries() if a["action"] == "revoke"]
+    assert [a["result"] for a in revokes] == ["by root"]
+
+
 async def test_an_expired_link_is_refused(
     gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
 ) -> None:

@@ -30,6 +30,14 @@
       });
     };
 
+    // A fresh id for an admin's action (its idempotency key): a click sent again with it,
+    // after its answer was lost, is applied once and answered as the first.
+    page.actionId = function () {
+      var bytes = new Uint8Array(16);
+      crypto.getRandomValues(bytes);
+      return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    };
+
     // A table row of texts (never HTML); returns the row so a caller can add a cell with a button.
     page.addRow = function (tbody, texts) {
       var row = document.createElement("tr");

@@ -15,9 +15,7 @@
       button.textContent = tr("dl_retry");
       // One id for this button's clicks: a click sent again after its answer was lost is
       // answered as the first ("queued"), not "already retried".
-      var bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      var actionId = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+      var actionId = page.actionId();
       button.addEventListener("click", function () {
         button.disabled = true;
         page.api("POST", "/console/api/dead-letters/" + encodeURIComponent(r.delivery_id) + "/retry",

@@ -9,9 +9,10 @@
       var button = document.createElement("button");
       button.type = "button";
       button.textContent = tr("la_revoke");
+      var actionId = page.actionId(); // this button's clicks: a resent one revokes once
       button.addEventListener("click", function () {
         button.disabled = true;
-        page.api("POST", "/console/api/linked-accounts/revoke", { identity: link.identity })
+        page.api("POST", "/console/api/linked-accounts/revoke", { identity: link.identity, action_id: actionId })
           .then(load)
           .then(function () { page.status.textContent = tr("la_revoked", { identity: link.identity }); })
           .catch(function (e) { page.status.textContent = e.message; button.disabled = false; });
