@@ -480,7 +480,8 @@ async def open_gateway_session(
     ws: aiohttp.ClientWebSocketResponse, schedule: Schedule, out: Result, waits: Waits
 ) -> int:
     """Send every `interval` seconds; an answer is the first bot entry after a message."""
-    sent_at: dict[str, float] = {}
+    sent_at: dict[str, float] = {}  # sent, its entry not yet seen
+    unacked: dict[str, float] = {}  # sent, not yet acknowledged
     acked_at: dict[str, float] = {}  # wall clock: the bot entry's timestamp is the turn's
     waiting: list[tuple[float, float]] = []  # in the transcript, not yet answered
 
@@ -490,8 +491,9 @@ async def open_gateway_session(
             if frame["type"] == "error":
                 raise RuntimeError(frame)
             if frame["type"] == "ack":
-                acked_at[frame["id"]] = time.time()
-                waits.accept.append(time.perf_counter() - sent_at[frame["id"]])
+                waits.accept.append(time.perf_counter() - unacked.pop(frame["id"]))
+                if frame["id"] in sent_at:  # (its entry may come first, as the widget allows)
+                    acked_at[frame["id"]] = time.time()
             for _, entry in entries_in(frame):
                 client_id = entry.get("client_id")
                 if client_id in sent_at:
@@ -506,7 +508,7 @@ async def open_gateway_session(
 
     async def send(n: int) -> None:
         client_id = uuid.uuid4().hex
-        sent_at[client_id] = time.perf_counter()
+        sent_at[client_id] = unacked[client_id] = time.perf_counter()
         text = next_text(n)
         await ws.send_json({"type": "message", "id": client_id, "text": text})
 

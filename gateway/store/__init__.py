@@ -131,6 +131,9 @@ class Store:
         self.incidents = IncidentStore(redis, cluster=self.cluster)
         self.self_service = SelfServiceStore(redis)
         self._commit = redis.register_script(scripts.COMMIT)
+        self._live_news = ScriptRun(
+            redis.register_script(scripts.LIVE_NEWS), [keys.LIVE_NEWS], [keys.EVENTS_CHANNEL]
+        )
         self._slot_steps = SlotSteps(redis, durable)
 
     @classmethod
@@ -205,7 +208,8 @@ class Store:
             failure = _commit_failure(status)
         else:
             call = ScriptRun(self._commit, *_commit_call(tx, fence))
-            failure = _commit_failure(await self._pipeline.run(call, durable=True))
+            then = self._live_news if tx.events else None
+            failure = _commit_failure(await self._pipeline.run(call, durable=True, then=then))
         if failure is not None:
             raise failure
 
@@ -219,7 +223,8 @@ class Store:
         if self.cluster:
             return list(await asyncio.gather(*(self._commit_one(tx, fence) for tx in txs)))
         calls = [ScriptRun(self._commit, *_commit_call(tx, fence)) for tx in txs]
-        results = await self._pipeline.run_all(calls, durable=True)
+        then = self._live_news if any(tx.events for tx in txs) else None
+        results = await self._pipeline.run_all(calls, durable=True, then=then)
         for result in results:
             if isinstance(result, Exception):
                 raise result
@@ -315,16 +320,18 @@ def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str]]:
     """The COMMIT script's keys and arguments for one transaction (one turn: one
     conversation, one shard). `commit_many` pipelines such calls and never joins two in
     one script, so whatever keeps one commit in one Cluster slot keeps all of them so."""
-    ops = tx.ops + tx.publish_ops()
+    ops = tx.ops
     entry = inbound_entry(ops)
     # Where a cluster keeps the commit's marks (the conversation's slot, for a turn): the
     # same names here.
     home = commit_home(tx.checks, tx.ops, tx.home)
     applied = keys.applied_entry(home) if entry and home else ""
     mark = _once_mark(tx, home) or OnceMark("", "", 0)
+    news = tx.live_news()
     return [], [
         fence.lease_key, fence.token, json.dumps(tx.checks), json.dumps(ops),
         applied, *(entry if applied else ("", "")), *mark,
+        keys.LIVE_NEWS if news else "", *news,
     ]  # fmt: skip
 
 

@@ -31,6 +31,7 @@ class _Waiting:
     runs: list[ScriptRun]
     durable: bool
     future: asyncio.Future[list[Any]]
+    then: ScriptRun | None
 
 
 class PassPipeline:
@@ -43,21 +44,28 @@ class PassPipeline:
         self._calls = 0
         self._sending: set[asyncio.Task[None]] = set()
 
-    async def run(self, call: ScriptRun, *, durable: bool = False) -> Any:
+    async def run(
+        self, call: ScriptRun, *, durable: bool = False, then: ScriptRun | None = None
+    ) -> Any:
         """One call's result (its error raised), once Redis ran it (and, if `durable`,
         the replicas asked for have it)."""
-        [result] = await self.run_all([call], durable=durable)
+        [result] = await self.run_all([call], durable=durable, then=then)
         if isinstance(result, Exception):
             raise result
         return result
 
-    async def run_all(self, calls: list[ScriptRun], *, durable: bool = False) -> list[Any]:
+    async def run_all(
+        self, calls: list[ScriptRun], *, durable: bool = False, then: ScriptRun | None = None
+    ) -> list[Any]:
         """The calls' results in order, a failed call's error as its result. They run one
         after another in one pipeline, with whatever else this pass sends. A pipeline that
-        fails as a whole (the connection) raises here for every caller."""
+        fails as a whole (the connection) raises here for every caller.
+
+        `then`: a call that ends the pipeline, once however many callers ask for the same
+        (the live news of its commits, published in one message)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[list[Any]] = loop.create_future()
-        self._waiting.append(_Waiting(list(calls), durable, future))
+        self._waiting.append(_Waiting(list(calls), durable, future, then))
         self._calls += len(calls)
         if self._calls >= MAX_BATCH:
             self._flush()
@@ -78,8 +86,10 @@ class PassPipeline:
         wait = (replicas, self._durable.timeout_ms) if replicas else None
         if not any(w.durable for w in batch):
             wait = None
+        runs = [r for w in batch for r in w.runs]
+        last = {(id(w.then.script), *w.then.keys, *w.then.args): w.then for w in batch if w.then}
         try:
-            results = await evalsha_all(self._redis, [r for w in batch for r in w.runs], wait)
+            results = await evalsha_all(self._redis, [*runs, *last.values()], wait)
         except asyncio.CancelledError:  # shutting down: nobody is answered as stored
             for waiting in batch:
                 waiting.future.cancel()
@@ -96,6 +106,7 @@ class PassPipeline:
                 refused = NotReplicated(
                     f"{confirmed} of {replicas} replicas confirmed within {wait[1]} ms"
                 )
+        del results[len(runs) :]  # the closing calls': a failed one leaves its work to the next
         start = 0
         for waiting in batch:
             mine = results[start : start + len(waiting.runs)]

@@ -27,6 +27,7 @@ WORKERS = f"{PREFIX}:workers"  # zset: worker id -> last heartbeat
 TICKET_SEQ = f"{PREFIX}:ticket:seq"
 TICKETS_ALL = f"{PREFIX}:{{desk}}:tickets"  # zset: ticket id -> created_at
 EVENTS_CHANNEL = f"{PREFIX}:events"  # pub/sub: live updates for consoles
+LIVE_NEWS = f"{PREFIX}:events:news"  # list: commits' live news waiting for their PUBLISH
 DEAD_LETTERS = f"{PREFIX}:out:dead"  # list of failed deliveries, newest first
 CONVERSATIONS = f"{PREFIX}:{{desk}}:convs"  # zset: conversation key -> last activity
 SLA_TIMERS = f"{PREFIX}:{{desk}}:sla:due"  # zset: ticket id -> when its next SLA timer is due

@@ -52,8 +52,13 @@ end
 # Any other commit is applied once by its id: a mark set in the same script (an
 # operator's reply sent again would otherwise be delivered twice, or, its version check
 # failing, computed again and queued twice).
+# Its live news waits in a list for the PUBLISH that ends the pipeline (LIVE_NEWS): one
+# message for all the commits of a round trip. A transcript's news is completed here with
+# the entries pushed, where the transcript ends now and the conversation's language
+# (Transaction.live_news).
 # ARGV: lease key, token, checks, ops, applied-entry key ('' for none), stream, entry id,
-# once-mark key ('' for none), the outcome it keeps, how long it is kept (seconds).
+# once-mark key ('' for none), the outcome it keeps, how long it is kept (seconds), the
+# news list ('' for no news), the news: text, then (transcript, conversation, text)...
 COMMIT = (
     _AT_OR_BEFORE
     + """
@@ -79,9 +84,33 @@ for _, op in ipairs(ops) do
 end
 if ARGV[5] ~= '' then redis.call('HSET', ARGV[5], 'stream', ARGV[6], 'entry', ARGV[7]) end
 if ARGV[8] ~= '' then redis.call('SET', ARGV[8], ARGV[9], 'EX', ARGV[10]) end
+if ARGV[11] ~= '' then
+  local written = {}
+  for i = 13, #ARGV, 3 do written[ARGV[i]] = {} end
+  for _, op in ipairs(ops) do
+    if op[1] == 'RPUSH' and written[op[2]] then table.insert(written[op[2]], op[3]) end
+  end
+  local news = {ARGV[12]}
+  for i = 13, #ARGV, 3 do
+    local language = redis.call('HGET', ARGV[i + 1], 'language') or ''
+    news[#news + 1] = '"entries": [' .. table.concat(written[ARGV[i]], ', ') .. '], "end": '
+    news[#news + 1] = redis.call('LLEN', ARGV[i]) .. ', "language": ' .. cjson.encode(language)
+    news[#news + 1] = ARGV[i + 2]
+  end
+  redis.call('RPUSH', ARGV[11], table.concat(news))
+end
 return 'ok'
 """
 )
+
+# The live news the commits of a pipeline left (COMMIT), published as one message: a JSON
+# list of every change, oldest first. KEYS: the news list. ARGV: the channel.
+LIVE_NEWS = """
+local news = redis.call('LRANGE', KEYS[1], 0, -1)
+if #news == 0 then return 0 end
+redis.call('DEL', KEYS[1])
+return redis.call('PUBLISH', ARGV[1], '[' .. table.concat(news, ',') .. ']')
+"""
 
 # What a turn reads, in one round trip: the conversation hash and, for each of its open
 # tickets, the id and its hashes (a ticket that is over is skipped unread: a conversation

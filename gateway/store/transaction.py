@@ -91,7 +91,7 @@ class Transaction:
     def transcript(self, conversation_key: str, entry: dict[str, Any]) -> None:
         entry = {"at": time.time(), **entry}
         self.raw("RPUSH", keys.transcript(conversation_key), json.dumps(entry, ensure_ascii=False))
-        self.events.append({"type": "transcript", "conversation": conversation_key, "entry": entry})
+        self.events.append({"type": "transcript", "conversation": conversation_key})
 
     def deliver(self, channel: str, chat_id: str, message: OutboundMessage) -> Delivery:
         delivery = Delivery(uuid.uuid4().hex, channel, chat_id, message)
@@ -182,6 +182,27 @@ class Transaction:
             return []
         news = list({_news_key(e): _news(e) for e in self.events}.values())
         return [["PUBLISH", keys.EVENTS_CHANNEL, json.dumps(news, ensure_ascii=False, default=str)]]
+
+    def live_news(self) -> list[str]:
+        """The commit's live news as the single-server COMMIT script completes it: the
+        changes as in `publish_ops`, and a transcript's news with the entries written (so
+        a live reader need not read back what was just written), where the transcript
+        ends after them and the conversation's language, which the script puts in: the
+        list is JSON text, then for each transcript its key, its conversation's key and
+        the text that follows. Comma-separated JSON objects; [] when there is no news."""
+        if not self.events:
+            return []
+        parts, text = [], ""
+        for news in {_news_key(e): _news(e) for e in self.events}.values():
+            text += "," if text or parts else ""
+            if news.get("type") != "transcript":
+                text += json.dumps(news, ensure_ascii=False, default=str)
+                continue
+            conversation = str(news.get("conversation"))
+            parts += [text + json.dumps(news, ensure_ascii=False)[:-1] + ", "]
+            parts += [keys.transcript(conversation), keys.conversation(conversation)]
+            text = "}"
+        return [*parts, text]
 
 
 def _news_key(event: dict[str, Any]) -> str:

@@ -1,9 +1,11 @@
 """Live updates for browsers: one pub/sub subscription per process, fanned out to sockets.
 
-Events only say *that* something changed. A transcript listener then reads the entries
-past its own cursor and sends them in one frame, so a socket never misses an entry or
-gets one twice, whichever process committed it. Ticket changes are loaded once per burst
-and handed to listeners.
+A commit's news on a transcript carries the entries it wrote and where the transcript
+ends after them. A transcript listener sends the entries past its own cursor in one frame,
+taken from the news when they follow the cursor, else read from the store (a gap: news
+missed, or a process that only says *that* something changed), so a socket never misses
+an entry or gets one twice, whichever process committed it. Ticket changes are loaded
+once per burst and handed to listeners.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import logging
 import random
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -31,10 +34,40 @@ MAX_HAVE = 10**7  # entries a client may say it has seen (a transcript is far sh
 encode_frame = json.JSONEncoder(ensure_ascii=False, default=str).encode
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """Entries a commit added to a transcript: from index `start` on; the conversation's
+    language after the commit."""
+
+    start: int
+    entries: list[dict[str, Any]]
+    language: str
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.entries)
+
+    @classmethod
+    def of(cls, event: dict[str, Any]) -> Added | None:
+        """What a transcript's news says was added; None if it says only that it changed."""
+        entries, end = event.get("entries"), event.get("end")
+        if not isinstance(entries, list) or not isinstance(end, int):
+            return None
+        return cls(end - len(entries), entries, str(event.get("language") or ""))
+
+    def after(self, earlier: Added | None) -> Added:
+        """These entries joined to `earlier` when they follow it, else these alone."""
+        if earlier is None or earlier.end != self.start:
+            return self
+        return Added(earlier.start, earlier.entries + self.entries, self.language)
+
+
 class Listener(Protocol):
     """A socket interested in conversations or tickets; callbacks must not block."""
 
     def transcript_changed(self, conversation_key: str) -> None: ...
+
+    def transcript_added(self, conversation_key: str, added: Added) -> None: ...
 
     def ticket_changed(self, ticket: Ticket) -> None: ...
 
@@ -96,7 +129,12 @@ class LiveHub:
         kind = event.get("type")
         if kind == "transcript":
             key = str(event.get("conversation", ""))
-            self.poke(key)
+            added = Added.of(event)
+            if added is None:
+                self.poke(key)
+            else:
+                for listener in list(self._by_conversation.get(key, ())):
+                    listener.transcript_added(key, added)
             for listener in list(self._all_tickets):  # queues count unread messages
                 listener.activity(key)
         elif kind == "typing":
@@ -189,7 +227,10 @@ class TranscriptSocket:
     and ends. Thousands of open widgets then cost their state alone (`__slots__`).
     """
 
-    __slots__ = ("_behind", "_catching_up", "_lock", "_store", "cursor", "key", "ws")
+    __slots__ = (
+        "_added", "_behind", "_catching_up", "_lock", "_must_read", "_store", "cursor", "key",
+        "ws",
+    )  # fmt: skip
 
     def __init__(self, ws: web.WebSocketResponse, key: str = "", cursor: int = 0) -> None:
         self.ws = ws
@@ -197,6 +238,8 @@ class TranscriptSocket:
         self.cursor = cursor
         self._store: Store | None = None  # set by `start`: catch-ups read from it
         self._behind = bool(key)  # there may be entries past the cursor
+        self._must_read = True  # ... which the news did not bring: read them
+        self._added: Added | None = None  # entries the news brought, not yet sent
         self._catching_up: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
 
@@ -217,10 +260,21 @@ class TranscriptSocket:
     def transcript_changed(self, conversation_key: str) -> None:
         self._catch_up()
 
-    def _catch_up(self) -> None:
+    def transcript_added(self, conversation_key: str, added: Added) -> None:
+        """A commit added these entries: sent from here, unread, when they follow what
+        the socket has (else the catch-up reads what is missing)."""
+        if conversation_key != self.key:
+            self._catch_up()
+        elif added.end > self.cursor:
+            self._added = added.after(self._added)
+            self._catch_up(read=False)
+
+    def _catch_up(self, *, read: bool = True) -> None:
         """Mark the socket behind; start a catch-up unless one is running (it reads
-        again before it ends, so a change during its read is not missed)."""
+        again before it ends, so a change during its read is not missed). `read`: the
+        entries must be read from the store (not all of them came with the news)."""
         self._behind = True
+        self._must_read = self._must_read or read
         if self._catching_up is None and self._store is not None and not self.ws.closed:
             self._catching_up = asyncio.ensure_future(self._send_until_current(self._store))
 
@@ -281,7 +335,7 @@ class TranscriptSocket:
 
     def retarget(self, key: str, cursor: int) -> None:
         """Follow another conversation (a console opening another ticket)."""
-        self.key, self.cursor = key, cursor
+        self.key, self.cursor, self._added = key, cursor, None
         self._catch_up()
 
     async def _send_until_current(self, store: Store) -> None:
@@ -306,22 +360,32 @@ class TranscriptSocket:
 
     async def _send_new_entries(self, store: Store) -> None:
         """Everything past the cursor in one `entries` frame: one write however many
-        entries a turn (or a burst of turns) added."""
+        entries a turn (or a burst of turns) added. Taken from the news when it brought
+        them all, else read (news that arrives during the read is kept for after it)."""
         key, start = self.key, self.cursor
         if not key:
             return
-        page = await store.conversations.read_since(key, start)
-        if (self.key, self.cursor) != (key, start) or not page.entries:
-            return  # retargeted meanwhile (its own wake-up reads the new conversation)
+        added = self._added
+        if self._must_read or added is None or added.start > start:
+            self._must_read, self._added = False, None
+            page = await store.conversations.read_since(key, start)
+            entries, language = page.entries, page.language
+            if (self.key, self.cursor) != (key, start):
+                return  # retargeted meanwhile (its own wake-up reads the new conversation)
+        else:
+            self._added = None
+            entries, language = added.entries[start - added.start :], added.language
+        if not entries:
+            return
         shown = [
             {"index": index, "entry": view}
-            for index, view in enumerate(map(self.view, page.entries), start)
+            for index, view in enumerate(map(self.view, entries), start)
             if view is not None
         ]
-        self.cursor = start + len(page.entries)
+        self.cursor = start + len(entries)
         if shown:
             await self.send({"type": "entries", "conversation": key, "entries": shown})
-        await self.entries_sent(store, page.language)
+        await self.entries_sent(store, language)
 
     async def entries_sent(self, store: Store, language: str) -> None:
         """Called after new entries went out (a reader may follow up, e.g. with the

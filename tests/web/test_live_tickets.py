@@ -10,7 +10,7 @@ import pytest
 
 from gateway.models import Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction
-from gateway.web.live import LiveHub
+from gateway.web.live import Added, LiveHub
 
 
 class Recorder:
@@ -21,6 +21,9 @@ class Recorder:
         self.transcripts: list[str] = []
 
     def transcript_changed(self, conversation_key: str) -> None:
+        self.transcripts.append(conversation_key)
+
+    def transcript_added(self, conversation_key: str, added: Added) -> None:
         self.transcripts.append(conversation_key)
 
     def ticket_changed(self, ticket: Ticket) -> None:
