@@ -58,7 +58,7 @@ TYPING_EVERY_SECONDS = 3.0  # Telegram shows "typing…" for 5 s per sendChatAct
 class Console:
     """Everything the console's handlers share."""
 
-    def __init__(self, rt: Runtime) -> None:
+    def __init__(self, rt: Runtime, hub: LiveHub | None = None) -> None:
         secret = rt.settings.web.session_secret
         self.rt = rt
         directory = OperatorDirectory(rt.settings, rt.store)
@@ -72,7 +72,7 @@ class Console:
         self.files = DeskFiles(rt, self.desk)
         self.search = DeskSearch(rt)
         self.catalog = Texts.load()
-        self.hub = LiveHub(rt.store)
+        self.hub = hub or LiveHub(rt.store)  # shared with the web chat's sockets
         self.dead = DeadLetterApi(rt.store)
         self.links = LinkedAccountsApi(rt.accounts)
         self.sockets: set[web.WebSocketResponse] = set()
@@ -319,13 +319,16 @@ def browser_language(request: web.Request) -> str:
 
 def setup_console(app: web.Application, rt: Runtime) -> None:
     """Mount the console; close its sockets (and the web chat's) when the app shuts down."""
-    console = Console(rt)
+    from gateway.app import CONNECTORS
+
+    connectors = app.get(CONNECTORS, [])
+    # One subscription to the live news per process: the web chat's hub, when there is one.
+    hubs = [c.hub for c in connectors if isinstance(getattr(c, "hub", None), LiveHub)]
+    console = Console(rt, hubs[0] if hubs else None)
     app.router.add_routes(console.routes())
     console.hub.start()
     app.on_shutdown.append(console.close)
-    from gateway.app import CONNECTORS
-
-    for connector in app.get(CONNECTORS, []):
+    for connector in connectors:
         if hasattr(connector, "typing"):
             console.typing_channels[connector.channel] = cast(ChannelTyping, connector)
         if hasattr(connector, "fetch_file"):

@@ -91,15 +91,24 @@ class LiveHub:
         self._incidents_changed = False
         self._wake = asyncio.Event()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._users = 0  # started and not yet stopped by as many (the web chat, the console)
         self.subscribed = asyncio.Event()  # set while committed changes reach this hub
 
     def start(self) -> None:
+        """Listen, for one more user (the first starts the subscription)."""
+        self._users += 1
+        if self._users > 1:
+            return
         for coro in (self._listen(), self._load_tickets()):
             task = asyncio.create_task(coro)
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
     async def stop(self) -> None:
+        """One user is done; the last one ends the subscription."""
+        self._users -= 1
+        if self._users > 0:
+            return
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)

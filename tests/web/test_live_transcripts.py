@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 import pytest
+from harness import Gateway
 
 from gateway.store import CommitConflict, Store, Transaction, keys
 from gateway.web.live import LiveHub, TranscriptSocket
@@ -184,3 +185,17 @@ async def test_a_socket_shows_each_entry_once_in_order_reading_only_what_news_mi
     if not store.cluster:  # a cluster's news says only that a transcript changed
         assert reads == [0, 4]  # at the start, and for the turn whose news it missed
         assert chat.languages == ["", "en", "ru"]
+
+
+async def test_a_process_listens_to_the_live_news_once_for_the_web_chat_and_the_console(
+    gateway: Gateway,
+) -> None:
+    """Every message on the live channel is read and parsed by each subscription: the
+    web chat's sockets and the console's share one."""
+    from gateway.app import CONNECTORS, RUNTIME
+
+    store = gateway.app[RUNTIME].store
+    [hub] = {c.hub for c in gateway.app[CONNECTORS] if isinstance(getattr(c, "hub", None), LiveHub)}
+    await asyncio.wait_for(hub.subscribed.wait(), 60)
+    [(_, subscribers)] = await store.redis.pubsub_numsub(keys.EVENTS_CHANNEL)
+    assert subscribers == 1
