@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gateway.untrusted import UntrustedInput, parse_json
+from gateway.web.auth import Signer, new_token, same_token
 
 REFUSED = {
     "escaped lone surrogate": b'{"text": "ok \\ud800"}',
@@ -28,3 +31,15 @@ def test_ordinary_json_passes_with_emoji_fractions_and_nesting() -> None:
     body = b'{"t": "\\ud83d\\ude00 \\u043f\\u0440\\u0438", "v": 1.5, "n": [[{"k": 2}]]}'
     assert parse_json(body) == {"t": "😀 при", "v": 1.5, "n": [[{"k": 2}]]}
     assert parse_json(b'{"a":' * 31 + b"1" + b"}" * 31) is not None  # 31 deep: allowed
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(token=st.text(max_size=60) | st.sampled_from(["a.1.\u00e9", "a.\udce9.b", "..", "a.b.c"]))
+def test_a_token_from_outside_is_ours_or_nobody_s(token: str) -> None:
+    """Cookies, headers, hello frames and link paths carry tokens as any text (a header's
+    undecodable bytes as surrogates): checking one never raises."""
+    signer = Signer(b"test-secret", "purpose")
+    assert signer.unsign(token, 60) is None
+    assert same_token(token, new_token()) is False
+    good = signer.sign("value")
+    assert signer.unsign(good, 60) == "value" and same_token(good, good)

@@ -79,8 +79,8 @@ class Signer:
 
     def unsign(self, token: str | None, max_age: float | None = None) -> str | None:
         """The signed value, or None when the token is forged, malformed or too old."""
-        if not token or token.count(".") != 2:
-            return None
+        if not token or not token.isascii() or token.count(".") != 2:
+            return None  # ours are ASCII (str comparison of other text raises TypeError)
         value, stamp, mac = token.split(".")
         if not hmac.compare_digest(mac, self._mac(f"{value}.{stamp}")):
             return None
@@ -115,7 +115,10 @@ def new_token() -> str:
 
 
 def same_token(given: str | None, expected: str) -> bool:
-    return bool(given) and hmac.compare_digest(str(given), expected)
+    """Constant-time equality of a token a client sent (any text, even a header's
+    undecodable bytes) and ours."""
+    offered = str(given or "").encode("utf-8", "surrogateescape")
+    return bool(offered) and hmac.compare_digest(offered, expected.encode())
 
 
 def main() -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 from harness import Console, Gateway, seed_ticket
 
@@ -233,3 +235,40 @@ async def test_a_watch_past_64_bits_is_read_from_the_start_not_failed(
                 break
         assert msg.type == aiohttp.WSMsgType.TEXT, f"closed {ws.close_code}"
     assert all(n <= 10**7 for n in (await store.operators.seen("root")).values())
+
+
+async def _raw(gw: Gateway, request: bytes) -> bytes:
+    """The status line the gateway answers to a request written byte by byte (headers
+    with bytes no client library would send)."""
+    host, port = gw.url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(request)
+    await writer.drain()
+    status = await reader.readline()
+    writer.close()
+    return status.strip()
+
+
+async def test_tokens_that_are_not_ascii_are_nobody_s(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """A session cookie, a CSRF header, a chat token or a file link that is not ASCII was
+    compared as text (hmac.compare_digest raises TypeError on non-ASCII str): a 500 on
+    every console request of that browser, a 1011 on the web chat. Now nobody's."""
+    forged = "a.1796280000.\u00e9".encode()
+    cookie = b"GET /console/api/session HTTP/1.1\r\nHost: x\r\nCookie: fl_console=" + forged
+    assert await _raw(gateway, cookie + b"\r\nConnection: close\r\n\r\n") == b"HTTP/1.1 200 OK"
+    upload = (b"POST /webchat/files HTTP/1.1\r\nHost: x\r\nX-Chat-Token: " + forged
+              + b"\r\nX-Client-Id: abcdefgh12\r\nContent-Length: 3\r\nConnection: close"
+              + b"\r\n\r\nabc")  # fmt: skip
+    assert (await _raw(gateway, upload)).startswith(b"HTTP/1.1 401")
+    async with http.get(gateway.url + "/files/public/a.b.%C3%A9") as link:
+        assert link.status == 404
+    console = Console(http, gateway)
+    assert (await console.sign_in("root"))[0] == 200
+    status, _ = await console.post("/console/api/preferences", {"language": "en"}, csrf="\u00e9")
+    assert status == 403
+    async with http.ws_connect(gateway.url + "/webchat/ws", origin=gateway.url) as ws:
+        await ws.send_json({"type": "hello", "token": "a.b.\u00e9", "have": 0, "lang": "en"})
+        welcome = await ws.receive_json(timeout=30)
+        assert (welcome["type"], welcome["resumed"]) == ("welcome", False)
