@@ -113,6 +113,7 @@ class _Vocabulary:
     outlets: frozenset[str]
     containers: frozenset[str]
     departing: frozenset[str]
+    leaving: frozenset[str]
 
 
 @cache
@@ -243,7 +244,8 @@ def _vocabulary() -> _Vocabulary:
         | _keys("error message problem network signal sheet page window", en),
         # people kept waiting at a counter: "клиент ждёт", "тридцять дітей чекають",
         # "a client sitting at my desk waiting to sign", "trucks are queuing at the dock"
-        waiting=_keys("ждать ожидать дожидаться", ru) | _keys("чекати очікувати", uk)
+        waiting=_keys("ждать ожидать дожидаться ожидание", ru)
+        | _keys("чекати очікувати очікування", uk)
         | _keys("wait waits waiting queue queuing queueing", en),
         # … and the public standing or sitting there: "люди стоять з папірцями"
         standing=_keys("стоять сидеть толпиться", ru) | _keys("стояти сидіти юрмитися", uk)
@@ -285,8 +287,8 @@ def _vocabulary() -> _Vocabulary:
                 uk)
         | _keys("spoil spoils spoiling spoiled melting melts thawing thaws warming", en),
         # a client coming at a near time: "клієнт приїде підписувати о 15:00"
-        arriving=_keys("приехать прийти подойти приходить", ru)
-        | _keys("приїхати прийти підійти приходити", uk)
+        arriving=_keys("приехать прийти подойти приходить приезжать подходить", ru)
+        | _keys("приїхати прийти підійти приходити приїжджати підходити", uk)
         | _keys("arrive arrives arriving coming comes", en),
         # places of one network counted by "all": "на всех точках", "at every station"
         outlets=_keys("точка пункт станция касса стойка", ru)
@@ -302,6 +304,11 @@ def _vocabulary() -> _Vocabulary:
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
         | _keys("starts begins leaves departs boards is are", en),
+        # people who go away unserved: "покупатели уходят", "клієнти йдуть до конкурентів"
+        leaving=_keys("уходить уйти разворачиваться развернуться ругаться возмущаться "
+                      "жаловаться нервничать", ru)
+        | _keys("йти піти іти розвертатися розвернутися сваритися обурюватися скаржитися "
+                "нервувати", uk),
         # what a ship, a flight or a coach does at its time: "за пів години відлітає чартер"
         departing=_keys("вылетать вылететь отлетать улетать отходить отойти отплывать "
                         "отчаливать прибывать прибыть приезжать уезжать отъезжать", ru)
@@ -557,13 +564,15 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "жоден автобус не виїхав", "не можуть пробити жодного чеку"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
-        counted_by_all = [w for w in after if w.text not in ("the", "our", "of", "its", "их")]
+        counted_by_all = _counted_by_all(words, i)
+        if word.text == "all" and before == "at":
+            counted_by_all = []  # "won't open at all on the QA laptop"
         if (word.among(vocab.every)) and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
             or w.among(vocab.screens) or w.among(vocab.outlets)
-            for w in counted_by_all[:2]
+            for w in counted_by_all
         ):
-            return True  # "все мониторы", "at every station", "half the sales floor"
+            return True  # "все мониторы", "at every station", "every handheld ticket scanner"
         # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
@@ -573,7 +582,11 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         counted = number or word.lemma in vocab.numbers or numeral
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
-        if counted and not audience and any(_counted(w) for w in after[:3]):
+        waiting = any(
+            w.among(vocab.waiting) or w.among(vocab.standing) or w.among(vocab.queue)
+            for w in words[i + 1 : i + 6]
+        )  # "вже 15 людей сидять у черзі": the public kept waiting, a stake, read there
+        if counted and not audience and not waiting and any(_counted(w) for w in after[:3]):
             return True  # "20 человек", "three front desk PCs"
         if counted and not audience and i < last_stop and _counted_subject(words, i):
             return True  # "all four sales reps have been unable …", "three of our tellers can't"
@@ -615,7 +628,9 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         addressed = word.text in labels
         people = subject and as_subject and _is_people(word) and not (about_me or attribute)
         people = people and not addressed
-        people = people and not for_them
+        # "20 человек стоят в очереди": the public counted in a queue, a stake (read there)
+        after_count = i > 0 and (words[i - 1].text.isdecimal() or words[i - 1].has("NUMR"))
+        people = people and not for_them and not (waiting and after_count)
         if people and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
@@ -632,6 +647,28 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
+
+
+_COUNTED_SKIP = frozenset({"the", "our", "of", "its", "их"})
+_CONJUNCTIONS = frozenset({"and", "but", "or", "и", "і", "й", "а", "но", "але", "или", "або"})
+
+
+def _counted_by_all(words: list[Word], at: int) -> list[Word]:
+    """What "all", "every", "весь" at `at` may count: the next two words past "the", "our",
+    "of" (three in English, which writes its nouns in a row: "every handheld ticket scanner",
+    "in all 9 of our bookshops"), up to a conjunction, a preposition or a span of time ("all
+    morning and the scanner …" counts no scanner)."""
+    limit = 2 if words[at].tags else 3
+    found: list[Word] = []
+    for word in words[at + 1 : at + 7]:
+        if word.text in _COUNTED_SKIP:
+            continue
+        if word.text in _CONJUNCTIONS or (word.text in _PREPOSITIONS and not word.tags):
+            break
+        found.append(word)
+        if len(found) == limit or word.lemma in _vocabulary().not_a_unit:
+            break
+    return found
 
 
 def _adjectives_before(words: list[Word], at: int) -> list[Word]:
@@ -773,8 +810,14 @@ def _a_place(word: Word) -> bool:
     return word.is_noun and not word.among(_vocabulary().tried_in_turn)
 
 
+# English compounds of a place of one chain: "bookshops", "drugstores", "our coffeeshop"
+_COMPOUND_PLACE = re.compile(r"[a-z]{3,}(?:shop|store)s?")
+
+
 def _is_group(word: Word) -> bool:
-    return word.lemma in _vocabulary().groups
+    if word.lemma in _vocabulary().groups:
+        return True
+    return not word.tags and bool(_COMPOUND_PLACE.fullmatch(word.text))
 
 
 def _is_people(word: Word) -> bool:
@@ -819,10 +862,12 @@ def _counted(word: Word) -> bool:
         or word.lemma in vocab.plural_stake
         or _is_people(word)
         or word.lemma in _keys("человек", "ru")
-        # after "три", "чотири" an animate noun stands in the genitive singular
+        # after "три", "чотири" an animate noun stands in the genitive singular; not a
+        # proper name ("35% і далі не йде": "далі" read as the painter's name)
         or (
             bool(word.tags)
             and {"NOUN", "anim"} <= word.tags[0]  # the first reading: "и" is no noun
+            and not {"Surn", "Name", "Patr"} & word.tags[0]
             and word.has("gent")
             and word.lemma not in vocab.not_people
         )
@@ -868,11 +913,14 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
                 continue  # "в отделе продаж", "відділ оплати": a department's name
             if word.lemma in vocab.queue and (printing or any(_printing(w) for w in words)):
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
+            if _people_at_ease(words, i):
+                continue  # "гости смотрят ролик в тишине": they are not kept waiting
             return True
         if (
             word.lemma in vocab.plural_stake
             and (word.has("plur") or word.text.endswith("s"))
             and before not in ("от", "від", "from", "in", "of")
+            and not _one_after_a_preposition(words, i)
             and not _in_a_container(words, i)
             and not (i + 1 < len(words) and words[i + 1].text in _PROGRAMS)
         ):  # "in order to", "out of order"
@@ -887,6 +935,33 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
             return True
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
+    return False
+
+
+def _one_after_a_preposition(words: list[Word], at: int) -> bool:
+    """A word that may be one or many ("замовлення"), after a preposition: when something
+    fails, not what is at stake ("вилітає посеред замовлення", "при оформленні замовлення";
+    not "сидимо без замовлень")."""
+    if not at or not words[at - 1].has("PREP") or words[at - 1].text in ("без", "without"):
+        return False
+    return any("plur" not in tags for tags in words[at].tags)
+
+
+def _people_at_ease(words: list[Word], at: int) -> bool:
+    """People named as a stake whose own verb says they go on with what they came for:
+    "гости смотрят ролик про виноградники в тишине", "відвідувачі слухають без звуку". Not
+    waiting, standing, leaving or unable ("пацієнти чекають", "покупатели уходят",
+    "пассажиры не могут купить билет"): those are kept from it."""
+    vocab, word = _vocabulary(), words[at]
+    if not word.tags or not word.has("NOUN", "anim", "plur"):
+        return False
+    for verb in words[at + 1 : at + 3]:
+        if verb.text in _NEGATION or verb.among(vocab.leaving) or verb.among(vocab.arriving):
+            return False  # "гости приезжают в 15:00": an event ahead
+        if verb.is_verb:
+            ongoing = verb.has("pres") or verb.has("impf")
+            kept = verb.among(vocab.waiting) or verb.among(vocab.standing)
+            return ongoing and not kept and not verb.among(vocab.held)
     return False
 
 

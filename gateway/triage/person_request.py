@@ -175,9 +175,17 @@ def _takes(word: Word, shapes: _Shapes) -> list[Callable[[Word], bool]]:
         return [_object]
     if ordered and word.among(shapes.hand_to):
         return [_object, lambda w: w.has("datv")]
-    if word.among(shapes.need) and word.has("ADJS"):
-        return [lambda w: w.has("nomn")]
+    if word.among(shapes.need) and (word.has("ADJS") or word.text in _NEEDED_UK):
+        return [lambda w: w.has("nomn") or not (w.tags and _CASES & w.tags[0])]
     return []
+
+
+# Ukrainian short forms the dictionary reads as full adjectives: "мені потрібен оператор"
+_NEEDED_UK = frozenset({"потрібен", "потрібна", "потрібні", "потрібно", "необхідний",
+                        "необхідна"})  # fmt: skip
+# A noun whose first reading has no case ("оператор" in the Ukrainian dictionary) may be the
+# subject.
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 
 
 def _person(word: Word, shapes: _Shapes) -> bool:

@@ -53,7 +53,10 @@ MANY = PhraseSet([
     r"(кассы|каси|терминалы|термінали|банкоматы|банкомати) (в|у|на|во|по) \w+",
     # our people counted; clients, calls or orders counted are at stake, not stopped
     r"(кассы|каси|терминалы|термінали) не", r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
-    r"співробітник\w*|користувач\w*|users|people|employees|staff)",
+    r"співробітник\w*|користувач\w*|users|people|employees|staff)"
+    # … not the public kept waiting ("вже 15 людей сидять у черзі"), a stake read as one
+    r"(?! (уже |вже |already )?(сидят|сидять|стоят|стоять|ждут|чекають|в очеред|у черз|"
+    r"are waiting|waiting|queu))",
     r"all (the |our )?(tills|registers|terminals|"
     r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
     r"terminal|computer|pc|machine|printer|user|screen)", r"(whole|entire) \w+",

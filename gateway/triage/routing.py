@@ -50,6 +50,11 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # being on the network at all: "can't get online", "went offline" (of a computer)
         r"(get|go|come|be|gets|goes|stay|stays) online", r"no connection", r"нет связи",
         r"немає зв'язку",
+        # a connection lost, whatever lost it: "every gate scanner lost connection"
+        r"(lost|lose|loses|losing|dropped|drops) (the |its |their |all )?connection",
+        r"connection (lost|dropped|is lost)", r"(потерял\w*|пропал\w*|пропала) связ\w*",
+        r"связ\w* (пропал\w*|потерян\w*)", r"(втрати\w*|пропа\w*|зник\w*) зв'яз\w*",
+        r"зв'яз\w* (пропа\w*|зник\w*)",
     ]),
     SupportGroup.HARDWARE: PhraseSet([
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",

@@ -153,6 +153,16 @@ BLIND_SETS = [
     # ... and its frozen part, the newest honest measure, exactly at its first untouched
     # figure (33/40, 4 asked again, main at a6ef8be), run for its summary only.
     ("dialogs_frozen9.yaml", 33, 4),
+    # the tenth batch (session 10), tuning only (no frozen part): first figure, untouched,
+    # 48/60 with 10 asked again (main at bdddcc4, the lead); 56/60 (7) with i19-listen10
+    # (people at ease are no stake, a count of the public queuing is a stake, not a crowd
+    # of ours, "every handheld ticket scanner", "all 9 of our bookshops", "мені потрібен
+    # оператор", "it's a Boca Lemur"); the three misses left spread facts over two replies,
+    # which the scripted user types only after a second self-help answer.
+    ("dialogs_tune10.yaml", 56, 7),
+    # the held-out probe of session 10 (i19-listen10), written before its changes: 28/32 on
+    # main 53e404f, 32/32 after.
+    ("../dialogs_probe10.yaml", 32, 0),
 ]
 
 

@@ -103,3 +103,21 @@ def test_a_call_back_asked_for_in_any_form(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_a_person_asked_for_before_the_verb(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # Ukrainian short forms the dictionary reads as full adjectives (tune10's sarcastic
+        # user got the whole checklist)
+        ("о, чудово, знову бот. мені потрібен оператор. камера не працює", True),
+        ("мені потрібна людина, а не бот", True),
+        ("нам потрібен адмін, принтер не друкує", True),
+        # … not a thing needed, nor a person's help with a thing
+        ("мені потрібен доступ до папки", False),
+        ("нам потрібен новий принтер", False),
+        ("для оператора потрібен новий монітор", False),
+    ],
+)  # fmt: skip
+def test_a_person_needed_in_ukrainian(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks

@@ -751,3 +751,31 @@ def test_every_checkout_and_none_of_them_in_the_past_are_many(text: str, reason:
 )  # fmt: skip
 def test_a_departure_named_after_its_near_time_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # people named as a stake who go on with what they came for are not kept waiting
+        ("у лобі пропав звук на телевізорі, гості дивляться кліп без звуку", "normal"),
+        ("гости стоят у стойки, а касса не работает", "at_stake"),
+        ("гости приезжают в 15:00, а проектор не включается", "at_stake"),
+        # a word of one or many after a preposition is when it fails ("посеред замовлення")
+        ("програма кошторисів вилітає посеред замовлення", "normal"),
+        ("сайт лежить, замовлення не проходять", "at_stake"),
+        # "далі" is no painter's name counted: "35% і далі не йде"
+        ("оновлення зависло на 40% і далі не йде", "normal"),
+        # the public counted in a queue is a stake, not our people stopped
+        ("в регистратуре не открывается программа, уже 20 человек стоят в очереди", "at_stake"),
+        ("пробный экзамен, а у меня не запускается Zoom, 12 студентов уже в ожидании",
+         "at_stake"),
+        # English counts past three nouns in a row and "of our", not past "and" or "at all"
+        ("every handheld ticket scanner at the gates lost connection", "many_stopped"),
+        ("card payments fail in all 5 of our coffeeshops", "many_stopped"),
+        ("excel won't open at all on the QA laptop", "normal"),
+        ("I've been at this all morning and the scanner in the shop still doesn't scan",
+         "normal"),
+    ],
+)  # fmt: skip
+def test_who_is_kept_waiting_and_who_is_counted(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason

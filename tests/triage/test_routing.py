@@ -192,3 +192,16 @@ def test_printing_names_no_device_for_a_mass_stop() -> None:
 )
 def test_printing_that_fails_is_recognised_whatever_is_printed(text: str, recognised: bool) -> None:
     assert Routing().recognises(text) is recognised
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every handheld ticket scanner at the gates lost connection",
+        "у всех терминалов пропала связь с сервером",
+        "на сканерах зник зв'язок",
+    ],
+)
+def test_a_lost_connection_is_the_network_s_whatever_lost_it(text: str) -> None:
+    votes = Routing().votes(text)
+    assert votes.get(SupportGroup.NETWORK, 0) >= votes.get(SupportGroup.HARDWARE, 0)

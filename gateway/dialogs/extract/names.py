@@ -56,6 +56,12 @@ _NAMED_MODEL = re.compile(
     r"(?!\d+(?:st|nd|rd|th|am|pm|gb|mb|tb|kb|hz|ghz|mhz|ms|px|min|mins|h|m|s|k)\b)"
     r"(?:\d+[a-z]+\d*[\w]*|[A-Z]{1,3}\d{2,}[A-Za-z]*))(?![\w-])"
 )
+# What a thing is, said of it: "it's a Boca Lemur", "це Optima CRM", "это Zebra GK420":
+# a maker no list knows, named with its model in capitals.
+_IT_IS_A = re.compile(
+    r"(?<![\w])(?i:it'?s an?|it is an?|that'?s an?|this is an?|это|це|то)\s+"
+    r"([A-Z][a-z]{2,}\s+(?:[A-Z][a-z]{2,}|[A-Z]*\d[\w-]*|[A-Z]{2,}\d*))(?![\w-])"
+)
 # Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
 _BEFORE_YEAR = re.compile(
     rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
@@ -168,6 +174,10 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             found.append((match.start(1) + match.group(1).index(name), f"{name} {match.group(2)}"))
     for match in _NAMED_MODEL.finditer(text):
         found.append((match.start(1), match.group(1)))
+    for match in _IT_IS_A.finditer(text):
+        maker = match.group(1).split()[0]
+        if not _NOT_A_NAME.match(maker) and not is_dictionary_word(maker.lower(), "en"):
+            found.append((match.start(1), match.group(1)))
     for match in _HYPHENATED.finditer(text):
         if not _is_place(match.group(0)):
             found.append((match.start(), match.group(0)))
