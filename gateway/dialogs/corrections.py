@@ -90,15 +90,30 @@ def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
     """ "не X, а Y" and "Y, а не X": the field holding X, with X replaced by Y."""
     out: dict[str, str] = {}
     for old, new, reversed_ in _said_instead(text):
+        # "не десятка, а Windows 11": a version said as a word is its number
+        number = _VERSION_WORDS.get(old.casefold())
+        wanted = rf"(?<![\w.]){number}(?![\w]|\.\d)" if number else re.escape(old)
+        new = _VERSION_WORDS.get(new.casefold(), new)
         for name in CORRECTABLE:
             value = fields.get(name, "")
-            hit = re.search(rf"(?<!\w){re.escape(old)}(?!\w)", value, _I) if value else None
+            hit = re.search(rf"(?<!\w){wanted}(?!\w)", value, _I) if value else None
             if hit and name not in out:
                 fixed = _replaced(name, value, hit, new, strict=reversed_)
                 if fixed:
                     out[name] = fixed
                 break
     return out
+
+
+# Versions said as words, in the forms "не X" takes: "не десятка", "не десятку", "not ten".
+_VERSION_WORDS: dict[str, str] = {
+    **dict.fromkeys(("семерка", "семёрка", "семерку", "семёрку", "сімка", "сімку", "seven"), "7"),
+    **dict.fromkeys(("восьмерка", "восьмерку", "вісімка", "вісімку", "eight"), "8"),
+    **dict.fromkeys(("десятка", "десятку", "десятая", "десятой", "десятую", "десятий",
+                     "десята", "десяту", "ten"), "10"),
+    **dict.fromkeys(("одиннадцатая", "одиннадцатую", "одиннадцатой", "одинадцята",
+                     "одинадцяту", "одинадцятий", "eleven"), "11"),
+}  # fmt: skip
 
 
 @lru_cache(maxsize=TEXTS_KEPT)

@@ -23,6 +23,11 @@ CORRECTIONS = [
     ({"os": "Windows 10"}, "ні, в мене одинадцята вінда", {"os": "Windows 11"}),
     ({"os": "Windows 10"}, "нет, у меня 11-я винда", {"os": "Windows 11"}),
     ({"os": "macOS 13"}, "no, I'm on macOS 14", {"os": "macOS 14"}),
+    # the old version said as a word (tune10's window factory: "не десятка, а Windows 11")
+    ({"os": "Windows 10 (вінда 10)"}, "ой, не десятка, а Windows 11", {"os": "Windows 11"}),
+    ({"os": "Windows 10"}, "нет, не десятка, а одиннадцатая", {"os": "Windows 11"}),
+    ({"os": "Windows 10", "product": "Office 2010"}, "not ten but eleven",
+     {"os": "Windows 11", "product": "Office 2010"}),
 ]  # fmt: skip
 
 

@@ -158,8 +158,9 @@ BLIND_SETS = [
     # (people at ease are no stake, a count of the public queuing is a stake, not a crowd
     # of ours, "every handheld ticket scanner", "all 9 of our bookshops", "мені потрібен
     # оператор", "it's a Boca Lemur"); the three misses left spread facts over two replies,
-    # which the scripted user types only after a second self-help answer.
-    ("dialogs_tune10.yaml", 56, 7),
+    # which the scripted user types only after a second self-help answer; 57 with an old
+    # version said as a word corrected ("не десятка, а Windows 11").
+    ("dialogs_tune10.yaml", 57, 7),
     # the held-out probe of session 10 (i19-listen10), written before its changes: 28/32 on
     # main 53e404f, 32/32 after.
     ("../dialogs_probe10.yaml", 32, 0),
