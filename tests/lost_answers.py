@@ -1,6 +1,7 @@
 """A Redis connection that loses one answer: what redis-py resends after.
 
-A TCP proxy in front of the test's redis-server. Armed with a piece of a command, it
+A TCP proxy in front of the test's redis-server (its unix socket, or a TCP address such
+as a cluster node's). Armed with a piece of a command, it
 passes the first command that holds it to the server, waits for the server's answer
 (the command has been applied by then), drops that answer and closes the client's
 connection. redis-py takes that for a connection error and sends the same command
@@ -20,7 +21,7 @@ class LostAnswers:
     """The proxy; `url` is what a client connects to, `arm` chooses the answer lost."""
 
     def __init__(self, redis_url: str) -> None:
-        self._socket = redis_url.removeprefix("unix://")
+        self._target = redis_url
         self._armed = b""
         self._server: asyncio.Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()
@@ -52,7 +53,7 @@ class LostAnswers:
         assert handler is not None
         self._handlers.add(handler)
         handler.add_done_callback(self._handlers.discard)
-        server_in, server_out = await asyncio.open_unix_connection(self._socket)
+        server_in, server_out = await self._connect()
         answers = asyncio.create_task(_pipe(server_in, client_out))
         sent = b""  # the command so far (a long one may come in several reads)
         try:
@@ -75,6 +76,16 @@ class LostAnswers:
                 writer.close()
                 with contextlib.suppress(Exception):
                     await writer.wait_closed()
+
+    async def _connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        if self._target.startswith("unix://"):
+            return await asyncio.open_unix_connection(self._target.removeprefix("unix://"))
+        host, _, port = self._target.removeprefix("redis://").rpartition(":")
+        return await asyncio.open_connection(host, int(port))
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rpartition(":")[2])
 
     async def _lose_answer(
         self,

@@ -1,11 +1,13 @@
-"""A Redis Cluster resharded under the gateway: a conversation's hash slot moves from one
-primary to another while its message is being answered (real cluster of 3 primaries and
-3 replicas, real worker and dialog engine, `wait_replicas: 1`).
+"""A Redis Cluster refusing, moving or cutting a turn's write (real cluster of 3 primaries
+and 3 replicas, real worker and dialog engine, `wait_replicas: 1`).
 
-While the slot moves, the servers refuse the turn's writes (ASK to the node importing
-it, TRYAGAIN while its keys are split, MOVED once it has moved). Nothing of a refused
-write was applied: the message stays pending and is answered once the slot has moved,
-once, not put aside as a message that keeps failing.
+- Resharded: a conversation's hash slot moves from one primary to another while its
+  message is being answered. While it moves, the servers refuse the turn's writes (ASK to
+  the node importing it, TRYAGAIN while its keys are split, MOVED once it has moved).
+  Nothing of a refused write was applied: the message stays pending and is answered once
+  the slot has moved, once, not put aside as a message that keeps failing.
+- Connection reset: the primary applies the turn's commit and the connection breaks
+  before its answer. The turn is taken again and found applied: answered once.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+from lost_answers import LostAnswers
 from redis.crc import key_slot
-from redis_topologies import ClusterSetup, RedisProcess
+from redis_topologies import ClusterSetup, RedisProcess, wait_for
 
 from emulators.server import eventually
 from gateway.config import Settings
@@ -34,12 +37,12 @@ def moving_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster
     setup.stop()
 
 
-def on(settings: Settings, setup: ClusterSetup) -> Settings:
+def on(settings: Settings, setup: ClusterSetup, seeds: list[str] | None = None) -> Settings:
     redis = settings.redis.model_copy(
         update={
             "topology": "cluster",
             "url": None,
-            "cluster_nodes": setup.addresses[:2],
+            "cluster_nodes": seeds or setup.addresses[:2],
             "wait_replicas": 1,
             "wait_timeout_ms": 500,
         }
@@ -150,3 +153,61 @@ async def test_a_message_whose_conversation_slot_moves_mid_turn_is_answered_once
         assert await store.redis.zcard(keys.INTENTS) == 0
         owner = store.redis.get_node_from_key(keys.conversation(key))
         assert owner.port == move.target.port
+
+
+async def test_a_turn_whose_commit_answer_is_lost_on_a_cluster_is_answered_once(
+    settings: Settings, moving_cluster: ClusterSetup
+) -> None:
+    """The conversation's primary is reached through a proxy (it announces the proxy's
+    port) that drops the connection once a step of the turn's commit holding the user's
+    words has been sent and answered: applied, unconfirmed. The worker counts the store
+    unavailable, reads the message again, finds the commit applied and finishes it:
+    nothing is lost or doubled."""
+    chat = "5550002"
+    key = f"telegram:{chat}"
+    primary = SlotMove(moving_cluster, key_slot(keys.conversation(key).encode())).source
+    proxy = LostAnswers(f"redis://{primary.address}")
+    await proxy.start()
+    primary.client().config_set("cluster-announce-bus-port", primary.port + 10000)
+    primary.client().config_set("cluster-announce-port", proxy.port)
+    try:
+        others = [n for n in moving_cluster.nodes if n is not primary]
+        wait_for(
+            lambda: all(f"127.0.0.1:{proxy.port}" in str(moving_cluster.known(n)) for n in others),
+            "the other nodes to know the primary by the proxy's port",
+        )  # (it names itself by its own port: the gateway asks the others)
+        seeds = [n.address for n in others[:2]]
+        async with open_runtime(on(settings, moving_cluster, seeds)) as rt:
+            store = rt.store
+            await store.redis.initialize()
+            node_of = store.redis.get_node_from_key
+            assert node_of(keys.conversation(key)).port == proxy.port
+            shard = keys.inbound_stream(store.inbound.shard_of(key))
+            assert node_of(shard).port != proxy.port  # the accept does not go through it
+            text = "the scanner on floor 3 is offline"
+            proxy.arm(text)  # in the commit's transcript entry (the accept is elsewhere)
+            message = InboundMessage("telegram", chat, "m-1", text=text)
+            assert await store.inbound.accept(message)
+            workers = start_workers(rt, 1)
+            tasks = [asyncio.create_task(w.run()) for w in workers]
+            try:
+
+                async def answered() -> bool:
+                    log = await store.conversations.transcript(key)
+                    out = any(e["direction"] == "out" for e in log)
+                    return out and await store.inbound.backlog() == 0
+
+                await eventually(answered, timeout=60, what="the answer")
+            finally:
+                for w in workers:
+                    w.stop()
+                await asyncio.gather(*tasks)
+            assert proxy.lost == 1, "the commit's answer was lost once"
+            log = await store.conversations.transcript(key)
+            assert [e["message_id"] for e in log if e["direction"] == "in"] == ["m-1"]
+            replies = [e for e in log if e["direction"] == "out"]
+            assert await store.outbox.pending("telegram") == len(replies)  # queued once each
+            assert await store.redis.llen(keys.INBOUND_DEAD) == 0
+    finally:
+        primary.client().config_set("cluster-announce-port", 0)
+        await proxy.stop()
