@@ -64,6 +64,9 @@ QUESTIONS = [
     "outlook does not send mail",
 ]
 PHASE_TIMEOUT = 40.0
+# Visitors offer permessage-deflate, as every browser does (what the server keeps per
+# socket if it accepts is part of its memory).
+BROWSER_DEFLATE = 15
 # What visitors say: the four questions in turn, or (`--texts varied`) the FAQ tuning
 # questions, each message a text not sent before in the run.
 TEXTS: list[str] = QUESTIONS
@@ -173,7 +176,8 @@ async def gateway_session(
     http: aiohttp.ClientSession, base: str, messages: int, out: Result
 ) -> None:
     """A visitor: say something, wait for the bot's first reply to it, repeat."""
-    async with http.ws_connect(base.replace("http", "ws") + "/webchat/ws", origin=base) as ws:
+    chat = base.replace("http", "ws") + "/webchat/ws"
+    async with http.ws_connect(chat, origin=base, compress=BROWSER_DEFLATE) as ws:
         await ws.send_json({"type": "hello", "token": None, "have": 0, "lang": "en"})
         for i in range(messages):
             client_id = uuid.uuid4().hex
@@ -401,10 +405,11 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
         which = "offered" if counted == sent else "answered (all were accepted)"
         print(f"{'':<8} CPU per message {which} {total:.2f} ms ({per})", flush=True)
         if name == "gateway":  # counted by redis-server: what a loaded host cannot skew
-            trips, commands = (n / counted for n in redis_used)
+            trips, commands, published = (n / counted for n in redis_used)
             print(
                 f"{'':<8} Redis per message: {trips:.2f} round trips (the server's socket "
-                f"reads), {commands:.1f} commands (those inside scripts included)",
+                f"reads), {commands:.1f} commands (those inside scripts included), "
+                f"{published:.2f} live messages (PUBLISH)",
                 flush=True,
             )
         # A part busy near 1.0 is the bottleneck. A part runnable most of the time but given
@@ -434,12 +439,17 @@ async def open_loop_at(srv: Servers, rate: float, sessions: int, duration: float
     return RateStep(rate, gw.rate, gw.median, gw.quantile(0.99), echo.quantile(0.99), per_part)
 
 
-def redis_counts(srv: Servers) -> tuple[int, int]:
-    """The redis-server's socket reads (a pipeline, however long, is one or two) and
-    commands processed so far."""
+def redis_counts(srv: Servers) -> tuple[int, int, int]:
+    """The redis-server's socket reads (a pipeline, however long, is one or two),
+    commands processed and PUBLISH calls (live messages) so far."""
     with redis.Redis.from_url(srv.redis_url) as client:
         stats = client.info("stats")
-    return int(stats["total_reads_processed"]), int(stats["total_commands_processed"])
+        published = client.info("commandstats").get("cmdstat_publish", {}).get("calls", 0)
+    return (
+        int(stats["total_reads_processed"]),
+        int(stats["total_commands_processed"]),
+        int(published),
+    )
 
 
 async def drained(srv: Servers, timeout: float = 120.0) -> None:
@@ -460,7 +470,9 @@ async def connect(
 ) -> aiohttp.ClientWebSocketResponse:
     if session is open_echo_session:
         return await http.ws_connect(base.replace("http", "ws") + "/echo")
-    ws = await http.ws_connect(base.replace("http", "ws") + "/webchat/ws", origin=base)
+    ws = await http.ws_connect(
+        base.replace("http", "ws") + "/webchat/ws", origin=base, compress=BROWSER_DEFLATE
+    )
     await ws.send_json({"type": "hello", "token": None, "have": 0, "lang": "en"})
     while json.loads((await ws.receive(timeout=PHASE_TIMEOUT)).data)["type"] != "welcome":
         pass

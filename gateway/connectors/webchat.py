@@ -50,7 +50,7 @@ from gateway.web.files import (
     refusal,
     rules_of,
 )
-from gateway.web.live import LiveHub, TranscriptSocket, seen_count
+from gateway.web.live import SOCKET_COMPRESSION, LiveHub, TranscriptSocket, seen_count
 
 log = logging.getLogger(__name__)
 
@@ -354,7 +354,9 @@ class WebChatConnector:
                 status=403,
             )
         ws = web.WebSocketResponse(
-            heartbeat=30, max_msg_size=64 * 1024 + 8 * web_settings.max_message_chars
+            heartbeat=30,
+            max_msg_size=64 * 1024 + 8 * web_settings.max_message_chars,
+            compress=SOCKET_COMPRESSION,
         )
         await ws.prepare(request)
         self.sockets.add(ws)

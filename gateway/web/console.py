@@ -28,7 +28,7 @@ from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, Do
 from gateway.web.desk_search import DeskSearch
 from gateway.web.incidents_api import IncidentApi
 from gateway.web.linked_accounts import LinkedAccountsApi
-from gateway.web.live import LiveHub, TranscriptSocket, seen_count
+from gateway.web.live import SOCKET_COMPRESSION, LiveHub, TranscriptSocket, seen_count
 from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
@@ -186,7 +186,7 @@ class Console:
         session = await self.sessions.current(request)
         if session is None or not same_origin(request):
             raise refuse(403, "sign in first")
-        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=4096)
+        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=4096, compress=SOCKET_COMPRESSION)
         await ws.prepare(request)
         self.sockets.add(ws)
         follower = ConsoleSocket(ws, session)

@@ -29,6 +29,10 @@ from gateway.store import Store
 log = logging.getLogger(__name__)
 
 RECONNECT_MAX_SECONDS = 10.0
+# Live sockets do not compress (permessage-deflate, which every browser offers): their
+# frames are a few hundred bytes, and each compressing socket keeps its zlib state, ~100
+# KiB resident against ~15 KiB for the whole socket without it (1,000 widgets: ~100 MiB).
+SOCKET_COMPRESSION = False
 MAX_HAVE = 10**7  # entries a client may say it has seen (a transcript is far shorter)
 # Frames as JSON text: one encoder for all (`json.dumps` with options builds a new one each call).
 encode_frame = json.JSONEncoder(ensure_ascii=False, default=str).encode

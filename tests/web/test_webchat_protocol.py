@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from harness import Gateway, Visitor, running_gateway
+from harness import Console, Gateway, Visitor, running_gateway
 
 from gateway.config import Settings
 from gateway.store import Store
@@ -205,3 +205,26 @@ async def test_an_idle_widget_socket_holds_no_task_of_its_own(
             await ws.close()
     finally:
         await server.close()
+
+
+async def test_live_sockets_do_not_compress_what_browsers_offer_to(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """Every browser offers permessage-deflate. A socket that accepts it keeps zlib state
+    (~100 KiB resident each, a few hundred bytes a frame to save): the widget's and the
+    console's sockets answer without it, and work."""
+    offered = 15  # the window bits a browser offers
+    ws = await http.ws_connect(gateway.ws_url, origin=gateway.url, compress=offered)
+    visitor = Visitor(ws)
+    await visitor.hello()
+    assert ws.compress == 0  # the handshake's answer named no extension
+    sent = await visitor.say("my printer is offline")
+    assert (await visitor.own_entry(sent))["entry"]["text"] == "my printer is offline"
+    await ws.close()
+    console = Console(http, gateway)
+    assert (await console.sign_in("bob"))[0] == 200
+    live = await http.ws_connect(
+        gateway.url + "/console/ws", headers={"Origin": gateway.url}, compress=offered
+    )
+    assert live.compress == 0
+    await live.close()
