@@ -154,10 +154,10 @@ def _vocabulary() -> _Vocabulary:
         | _keys("all every whole entire half many several multiple", en),
         groups=_keys("отдел офис этаж филиал команда бухгалтерия склад магазин зал компания "
                      "колл-центр смена цех отделение регистратура департамент подразделение "
-                     "клиника школа", ru)
+                     "клиника школа зона", ru)
         | _keys("відділ офіс поверх філія команда бухгалтерія склад магазин зал компанія "
                 "колл-центр зміна цех відділення реєстратура департамент підрозділ клініка "
-                "школа", uk)
+                "школа зона", uk)
         | _keys("department office floor branch team store shop site warehouse shift building "
                 "company clinic ward desk", en),
         people=_keys(_PEOPLE_EN, en)
@@ -377,7 +377,8 @@ def read_impact(reading: MessageReading) -> Impact:
         soon = _event_soon(clause, reading.lang) or any(
             _event_soon(part, reading.lang, acts=True) for part in _PARTS.split(clause)
         )
-        stake |= _at_stake(words, printing) or (near and _deadline(words)) or soon
+        named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
+        stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
         stake |= _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
@@ -896,10 +897,23 @@ def _counted_subject(words: list[Word], at: int) -> bool:
     return False
 
 
-def _at_stake(words: list[Word], printing: bool = False) -> bool:
+# A name in quotes or a path: "папка «Рецепти клієнтів»", "\\buh-srv\Клиенты"
+_NAME_SPAN = re.compile(r"[«\"“„][^»\"”“]{1,60}[»\"”“]|\\\\?[\w.$-]+(?:\\[\w.$ -]+)+")
+# When something fails, not what is at stake: "посеред продажу квитків", "during checkout"
+_AMID = frozenset({"посеред", "посреди", "під", "во", "при", "during", "mid", "amid"})
+_AMID_NEXT = frozenset({"час", "время"})
+
+
+def _at_stake(words: list[Word], printing: bool = False, named: set[str] = frozenset()) -> bool:
     vocab = _vocabulary()
     for i, word in enumerate(words):
         before = words[i - 1].text if i else ""
+        if word.text in named:
+            continue  # "доступ до папки «Рецепти клієнтів»": a folder's name, no client
+        if word.among(vocab.stake) and _amid(words, i):
+            continue  # "зависає посеред продажу квитків": when it fails
+        if word.among(vocab.stake) and _perceived(words, i):
+            continue  # "не чую клієнтів у гарнітурі": the writer's own hearing
         if word.among(vocab.stake):
             if i + 1 < len(words) and _is_group(words[i + 1]):
                 continue  # "the sales office" named as a place, not a sale
@@ -921,6 +935,7 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
             and (word.has("plur") or word.text.endswith("s"))
             and before not in ("от", "від", "from", "in", "of")
             and not _one_after_a_preposition(words, i)
+            and not _perceived(words, i)
             and not _in_a_container(words, i)
             and not (i + 1 < len(words) and words[i + 1].text in _PROGRAMS)
         ):  # "in order to", "out of order"
@@ -936,6 +951,26 @@ def _at_stake(words: list[Word], printing: bool = False) -> bool:
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
     return False
+
+
+def _amid(words: list[Word], at: int) -> bool:
+    """A stake word after "посеред", "під час", "во время", "при", "during": the moment
+    something fails, not what is at stake ("вылетает во время оплаты", "при продаже")."""
+    texts = [w.text for w in words[max(0, at - 2) : at]]
+    if texts[-1:] and texts[-1] in _AMID and texts[-1] not in ("під", "во"):
+        return True
+    return len(texts) == 2 and texts[0] in ("під", "во") and texts[1] in _AMID_NEXT
+
+
+# Verbs of the writer's own hearing and seeing: "не слышу клиентов", "не бачу пацієнтів"
+_PERCEIVE = frozenset({"слышу", "слышим", "чую", "чуємо", "вижу", "видим", "бачу", "бачимо",
+                       "hear", "see"})  # fmt: skip
+
+
+def _perceived(words: list[Word], at: int) -> bool:
+    """The stake word is what the writer does not hear or see: "не чую клієнтів", "can't
+    hear the customers" (the writer's headset, not customers kept waiting)."""
+    return any(w.text in _PERCEIVE for w in words[max(0, at - 3) : at])
 
 
 def _one_after_a_preposition(words: list[Word], at: int) -> bool:

@@ -96,6 +96,8 @@ FOR_WHAT = PhraseSet([
     r"(patient|customer|client|guest|payment|order) (records?|database|db|cards?|files?|list)"
     r"( (app|application|program|software|system|tool))?",
     r"(program|app|application|software|database|system|tool) for (\w+ )?\w+",
+    # a place named for what is done there: "терминал в зоне отгрузки"
+    r"зон[аеуиі] \w+",
 ])  # fmt: skip
 
 # Work stops: something does not work at all (not slow, not a question).

@@ -779,3 +779,23 @@ def test_a_departure_named_after_its_near_time_is_at_stake(text: str, p1: bool) 
 )  # fmt: skip
 def test_who_is_kept_waiting_and_who_is_counted(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a stake word that names something, not who or what is at stake: in quotes or a
+        # path, a place named for its work, when something fails, what the writer hears
+        ("немає доступу до спільної папки «Рецепти клієнтів», пише доступ заборонено", False),
+        ("С утра не могу открыть \\\\buh-srv\\Клиенты, пишет «Windows не может получить доступ»",
+         False),
+        ("Пароль истёк, кнопки сменить нет. Я на складе, терминал в зоне отгрузки.", False),
+        ("Програма касира посеред продажу квитків зависає і закривається", False),
+        ("не слышу клиентов в гарнитуре Jabra, а они меня слышат", False),
+        # … while the people themselves still are
+        ("Кодувальник ключ-карток не записує картки, гості не можуть зайти в номери", True),
+        ("касса зависла, покупатели уходят", True),
+    ],
+)  # fmt: skip
+def test_a_stake_word_that_only_names_something_is_none(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
