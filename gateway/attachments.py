@@ -94,6 +94,8 @@ _ALSO_ENDS = {
 
 def safe_name(name: str, kind: str) -> str:
     """A file name with no path, control or shell-special characters, ending as its type."""
+    # A header's undecodable bytes arrive as surrogates: they are no text to keep or send.
+    name = name.encode("utf-8", "replace").decode("utf-8")
     name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")[:MAX_NAME_CHARS] or "file"
     extension = EXTENSIONS.get(kind, "")

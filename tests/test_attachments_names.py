@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gateway.attachments import safe_name, sniff
+from gateway.attachments import download_headers, safe_name, sniff
 
 DOCX = b"PK\x03\x04" + b"\x00" * 40  # an office document is a ZIP container
 CSV = "дата;сумма\n01.12;100\n".encode()
@@ -32,3 +34,18 @@ def test_a_download_keeps_an_honest_name_and_never_a_misleading_one(
     kind = sniff(data)
     assert kind is not None
     assert safe_name(sent, kind) == downloaded
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(
+    name=st.text(max_size=80) | st.sampled_from(["\udcff\udcfe.png", "a\ud800b", "\x00/..\\"]),
+    kind=st.sampled_from(["image/png", "application/pdf", "text/plain", ""]),
+)
+def test_any_name_a_sender_gives_is_stored_and_downloaded_as_text(name: str, kind: str) -> None:
+    """A name arrives as any text, also a header's undecodable bytes (surrogates): the
+    name kept is UTF-8 text with no path or control characters, and its download headers
+    can be written (before, a surrogate made the upload a 500)."""
+    kept = safe_name(name, kind)
+    kept.encode("utf-8")
+    assert kept and not set(kept) & {"/", "\\", "\x00", "\n", "\r"}
+    assert download_headers(kept, kind, 1)["Content-Disposition"].isascii()

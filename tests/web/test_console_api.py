@@ -272,3 +272,18 @@ async def test_tokens_that_are_not_ascii_are_nobody_s(
         await ws.send_json({"type": "hello", "token": "a.b.\u00e9", "have": 0, "lang": "en"})
         welcome = await ws.receive_json(timeout=30)
         assert (welcome["type"], welcome["resumed"]) == ("welcome", False)
+
+
+async def test_a_file_name_of_undecodable_bytes_is_kept_as_text(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """X-File-Name as raw bytes that are not UTF-8 (a header's undecodable bytes reach us
+    as surrogates): the upload was a 500 (the name could not be stored); now kept."""
+    async with http.ws_connect(gateway.url + "/webchat/ws", origin=gateway.url) as ws:
+        await ws.send_json({"type": "hello", "token": None, "have": 0, "lang": "en"})
+        token = (await ws.receive_json(timeout=30))["token"]
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    upload = (b"POST /webchat/files HTTP/1.1\r\nHost: x\r\nX-Chat-Token: " + token.encode()
+              + b"\r\nX-Client-Id: upload0001\r\nX-File-Name: \xff\xfe.png\r\nContent-Length: "
+              + str(len(png)).encode() + b"\r\nConnection: close\r\n\r\n" + png)  # fmt: skip
+    assert await _raw(gateway, upload) == b"HTTP/1.1 200 OK"
