@@ -23,6 +23,8 @@ from gateway.knowledge.vocabulary import (
     DESK_REQUEST_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
+    PERSON_SPEECH_WORDS,
+    PERSON_WORDS,
     SPEECH_WORDS,
     TICKET_WORDS,
     WORKING_WORDS,
@@ -86,7 +88,11 @@ def _reported(part: Sequence[Token]) -> list[int] | None:
     """The places of the content words said after a speech verb, when they deny nothing
     ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is quoted."""
     for index, token in enumerate(part):
-        if token.word in SPEECH_WORDS:
+        if token.word in SPEECH_WORDS or (
+            token.word in PERSON_SPEECH_WORDS
+            and index + 1 < len(part)
+            and part[index + 1].word in PERSON_WORDS
+        ):
             after = part[index + 1 :]
             if not after or not {t.word for t in after}.isdisjoint(NEGATION_WORDS):
                 return None

@@ -19,6 +19,8 @@ Public API (other modules call only these):
   layout as the Cyrillic words meant ("u vseh vse upalo" → "у всех все упало"); any other
   text as it is.
 - `stem(word) -> str`: the Snowball stem, a key for comparing typos with real words.
+- `action_root(word) -> str | None`: the root a Cyrillic verb shares with its action noun
+  ("оновлюватися", "оновлення": оновл), which a shared beginning is too short to join.
 - `is_dictionary_word(word, lang) -> bool`: whether a word is a real word of ru, uk or en,
   so that typo tolerance never turns one real word into another (lunch is not launch).
 
@@ -560,3 +562,27 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
                 for p in _parses(word, name)
             )
     return ()
+
+
+# Endings of a Russian or Ukrainian verb's infinitive and of its action noun, longest first:
+# what is left is the root they share (обновл-яться, обновл-ение; оновл-юватися, оновл-ення).
+_VERB_ENDINGS = (
+    "ювати", "увати", "ювать", "овать", "евать", "ивать", "ывать", "ять", "ить", "ать", "еть",
+    "яти", "ити", "ати", "іти",
+)
+_NOUN_ENDINGS = ("ение", "ание", "яние", "ення", "ання", "іння", "яння")
+_REFLEXIVE = ("ся", "сь")
+_ROOT_LETTERS = 4
+
+
+def action_root(word: str) -> str | None:
+    """The root a Cyrillic verb or action noun shares with the other ("оновлюватися" and
+    "оновлення": оновл); None for any other word."""
+    if word.isascii():
+        return None
+    if word.endswith(_REFLEXIVE):
+        word = word[:-2]
+    for ending in (*_NOUN_ENDINGS, *_VERB_ENDINGS):
+        if word.endswith(ending) and len(word) - len(ending) >= _ROOT_LETTERS:
+            return word[: -len(ending)]
+    return None

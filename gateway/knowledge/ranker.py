@@ -26,9 +26,18 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import circumstance, said_fine
 from gateway.knowledge.domain import Domain, LineCounts
-from gateway.knowledge.morphology import Token, lemma, lemmas, stem, tokens
+from gateway.knowledge.morphology import (
+    Token,
+    action_root,
+    lemma,
+    lemmas,
+    readings,
+    stem,
+    tokens,
+)
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     CHAIN_WORDS,
@@ -100,6 +109,8 @@ _ASKED_SIMILARITY = 0.8
 # English stem, so it is that word and not a prefix of it).
 _EVERYONE = lemma("everyone", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
+# English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
+_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
 _VOWELS = frozenset("aeiouy")
 
 
@@ -193,6 +204,13 @@ class Ranker:
         self._stems_by_first: dict[str, list[str]] = defaultdict(list)
         self._terms_by_first: dict[str, list[str]] = defaultdict(list)
         self._as_term = {term: [term] for term in self._postings}
+        # A verb and its action noun ("оновлюється" / оновлення, "обновляться" / обновление)
+        # share a root a shared beginning is too short a part of to join them.
+        self._by_root: dict[str, list[str]] = defaultdict(list)
+        for term in self._postings:
+            root = action_root(term)
+            if root is not None:
+                self._by_root[root].append(term)
         for term in self._postings:
             self._terms_by_first[term[0]].append(term)
             key = stem(term)
@@ -402,13 +420,37 @@ class Ranker:
         found = list(words)
         for index, token in enumerate(words):
             if token.word in MANY_WORDS:
-                ahead = [t for t in words[index + 1 : index + 5] if not t.stop][:2]
-                if ahead and ahead[0].lemma in self._chains:
+                ahead = [
+                    i for i in range(index + 1, min(index + 5, len(words))) if not words[i].stop
+                ][:2]
+                if ahead and words[ahead[0]].lemma in self._chains:
                     # "вся мережа аптек", "вся сеть магазинов": a chain of places, not a network.
                     ahead = ahead[1:]
-                if ahead and ahead[0].lemma in self._places:
+                if (
+                    len(ahead) == 2
+                    and words[ahead[1]].word.isascii()
+                    and words[ahead[1]].lemma in self._places
+                    and words[ahead[0]].lemma not in self._places
+                ):
+                    # "whole visa centre", "all florist shops": an English place named by the
+                    # noun before it, which says which place, not what is wrong.
+                    found[ahead[0]] = words[ahead[0]]._replace(stop=True)
+                    ahead = ahead[1:]
+                if ahead and (
+                    words[ahead[0]].lemma in self._places or self._people(words[ahead[0]])
+                ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         return tuple(found)
+
+    def _people(self, token: Token) -> bool:
+        """A group of people no article is about: "все кассиры", "всі водії", "none of the
+        couriers" (not "all the printers", "все файлы": an article's things)."""
+        if any(s >= _PREFIX_SIMILARITY and self._about[t] for t, s in self._resolve(token)):
+            return False
+        if token.word.isascii():
+            return token.word.endswith(_AGENT_PLURALS)
+        likeliest = readings(token.word, "ru")[:1]
+        return bool(likeliest) and {"anim", "plur"} <= likeliest[0][1]
 
     def _asked(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of applications named right after a word of wanting: "нужен AutoCAD",
@@ -430,7 +472,7 @@ class Ranker:
         ("каждые пять минут", "every few minutes"); and the place
         something vanished from ("пропала папка с общего диска"), which says where as the
         event says when."""
-        found = self._vanished_from(words)
+        found = self._vanished_from(words) | asides(words)
         for index, token in enumerate(words):
             if token.word in _EVERY:
                 # "каждые пять минут", "every few minutes": how often, not what is wrong.
@@ -443,7 +485,9 @@ class Ranker:
             if token.word in _WHEN:
                 for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):
                     if words[ahead].lemma in self._onsets:
-                        found.add(ahead)
+                        # The whole event: "since my password change", "после смены пароля".
+                        found.update(range(index + 1, ahead + 1))
+                        found.update(event_object(words, ahead))
                         break
         return found
 
@@ -485,6 +529,7 @@ class Ranker:
         """Lemmas said as a time, a likeness or the cause of damage, not as the subject:
         "после отпуска", "шумит словно самолёт", "пролила каву на ноутбук"."""
         aside = {t.lemma for before, t in pairwise(words) if before.word in _ASIDE_AFTER}
+        aside.update(words[i].lemma for i in asides(words))
         content = [t for t in words if not t.stop]
         for index, token in enumerate(content):
             if token.word in DAMAGE_WORDS:
@@ -559,6 +604,12 @@ class Ranker:
                     # Windows.
                     continue
                 if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
+                    found.setdefault(term, _PREFIX_SIMILARITY)
+        root = action_root(word) if word not in self._generic else None
+        if root is not None:
+            for term in self._by_root.get(root, ()):
+                # Never through a generic word: "показания" is not "показывать".
+                if term != word and term not in self._generic:
                     found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
         if not found and not token.known and len(word) >= 4 and not _acronym(word):

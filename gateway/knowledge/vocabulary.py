@@ -52,6 +52,8 @@ PHRASES: dict[str, str] = {
     "синий экран": "bsod",
     "синій екран": "bsod",
     "log in": "login",
+    "log into": "login",
+    "logging into": "login",
     "logging in": "login",
     "logged in": "login",
     "log on": "login",
@@ -509,6 +511,7 @@ STOP_WORDS: frozenset[str] = _words(
     робити зробити роблю делать сделать
     бо шо того якщо взагалі ніби наче мов мабуть типу поки туди сюди раніше шановний
     шановні
+    намертво наглухо напрочь насмерть completely
     """
 )
 
@@ -522,6 +525,8 @@ ONSET_WORDS: frozenset[str] = _words(
     оновлення оновлень апдейту патчу перезавантаження перевстановлення переїзд переїзду
     update updates updating updated upgrade upgrades upgrading upgraded patch patches
     patching reinstall reinstalling move migration
+    смена смены смену замена замены замену зміна зміни зміну заміна заміни заміну
+    change changes changed changing
     """
 )
 
@@ -548,16 +553,22 @@ WORKING_WORDS: frozenset[str] = _words(
     works opens loads fine ready
     """
 )
-# Saying what someone else said: "клиент говорит, что отправил", "customers say they sent
-# it". What they say was done is their side; the user's side is the clause that says what
-# did not happen ("а мне ничего не пришло").
+# Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
+# they sent it", "обещали прислать накладные". What they say was (or will be) done is their
+# side; the user's side is the clause that says what did not happen ("а мне ничего не
+# пришло", "во входящих пусто").
 SPEECH_WORDS: frozenset[str] = _words(
     """
     говорит говорят говорил говорила говорили сказал сказала сказали утверждает
     каже кажуть казав казала казали сказав сказала сказали стверджує
     say said tell told claim
+    обещал обещала обещали обещают обіцяв обіцяла обіцяли обіцяють promised promise promises
     """
 )
+# "the client says they sent it", "customer claims he paid": said of a person only ("Premiere
+# says the scratch disk is full" is what a program shows).
+PERSON_SPEECH_WORDS: frozenset[str] = _words("says tells claims claimed insists")
+PERSON_WORDS: frozenset[str] = _words("they he she we")
 # Saying who allowed it: "…, руководитель согласовал", "керівник погодив", "approved by my
 # manager". A request's paperwork, said beside what is asked for; not what is asked for.
 APPROVAL_WORDS: frozenset[str] = _words(
@@ -585,17 +596,45 @@ DESK_REQUEST_WORDS: frozenset[str] = TICKET_WORDS | _words(
 # "crashes when I scan a pallet", "зависает, когда печатаем результаты", "вилітає, коли
 # відкриваю звіт": what follows is what the user was doing when it failed.
 CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever когда коли")
-# Negations: a clause with one is not said to be fine.
+# Negations: a clause with one is not said to be fine. Emptiness denies too ("во входящих
+# пусто", "inbox is empty").
 NEGATION_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого без no not nothing none never without cant
-    cannot dont doesnt wont didnt isnt arent
+    cannot dont doesnt wont didnt isnt arent пусто порожньо empty
     """
 )
 # "работает только вайфай": what alone works says the rest does not.
 ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише only just")
 # Prepositions of a source: the words they govern are where from.
 SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
+# A meal or a break after a time preposition is a time of day ("с обеда", "з обіду", "since
+# lunch", "после перерыва"), not a question for the canteen.
+TIME_PREPOSITIONS: frozenset[str] = _words(
+    "с со з із зі от від после після до since after before until from till"
+)
+MEAL_TIMES: frozenset[str] = _words(
+    """
+    обед обеда обеду обеденного обеденный перерыва перерыв обід обіду обідньої перерви
+    перерва lunch lunchtime break
+    """
+)
+# Mail said with whom it is from ("письма от поставщиков", "листи від постачальників",
+# "emails from suppliers"): the sender is who, not what is wrong.
+MAIL_WORDS: frozenset[str] = _words(
+    """
+    письмо письма писем почта почту рассылка лист листи листів листа пошта пошту розсилка
+    email emails mail mails message messages letter letters newsletter
+    """
+)
+SENDER_WORDS: frozenset[str] = _words("от від from")
+# "что можно удалить?", "що можна видалити", "what can I delete": asking what to do, not
+# saying what was done (a file deleted is file recovery; asking what to delete is a full disk).
+WHAT_WORDS: frozenset[str] = _words("что що what which")
+MAY_WORDS: frozenset[str] = _words("можно можна can could should")
+# "даже в спаме нет", "навіть у спамі", "even with the right password": what a scalar
+# particle and a preposition introduce is what the user already checked or tried.
+EVEN_WORDS: frozenset[str] = _words("даже навіть even")
 
 # Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
 # was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for

@@ -617,3 +617,144 @@ def test_what_the_user_was_doing_when_it_failed_is_not_the_problem(matcher: Matc
         ("бухгалтерія, коли виплатять премію", "uk"),
     ):
         assert matcher.match(text, lang).outcome == "none", text
+
+
+def offered(matcher: Matcher, text: str, lang: str | None = None) -> str | None:
+    """The article offered first, answered or first of the choices; None when quiet."""
+    result = matcher.match(text, lang)
+    return result.candidates[0].article.id if result.candidates else None
+
+
+def test_a_meal_after_a_time_word_is_a_time_of_day(matcher: Matcher) -> None:
+    # "с обеда", "з обіду": since lunchtime, not a question for the canteen (the meal was
+    # read as the facilities' word, and the bot stayed quiet).
+    for text, lang in (
+        ("с обеда не приходит почта", "ru"),
+        ("з обіду не надходять листи", "uk"),
+        ("no mail has come in since lunch", "en"),
+    ):
+        assert answered(matcher, text, lang) == "email_not_receiving", text
+    # A meal asked about is still nobody's IT problem.
+    for text, lang in (
+        ("что сегодня на обед в столовой?", "ru"),
+        ("what's for lunch today?", "en"),
+    ):
+        assert matcher.match(text, lang).outcome == "none", text
+
+
+def test_whom_mail_is_from_is_not_the_problem(matcher: Matcher) -> None:
+    # "emails from our suppliers", "листи від постачальників": the sender is who; a sender
+    # that is another service's word (supplier, landlord) made the bot stay quiet.
+    for text, lang in (
+        ("emails from our suppliers stopped arriving", "en"),
+        ("no emails from the landlord have come through this week", "en"),
+        ("письма от поставщика не доходят второй день", "ru"),
+        ("листи від постачальника не доходять другий день", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "email_not_receiving", text
+
+
+def test_what_the_user_checked_even_there_is_not_the_problem(matcher: Matcher) -> None:
+    # "даже в спаме", "навіть у спамі", "even in spam": where the user already looked for the
+    # mail, not a spam report.
+    for text, lang in (
+        ("в почте пусто, даже в спаме ничего нет", "ru"),
+        ("у вхідних порожньо, навіть у спамі нічого", "uk"),
+        ("no new mail, even in spam there's nothing", "en"),
+    ):
+        assert offered(matcher, text, lang) == "email_not_receiving", text
+    for text, lang in (
+        ("получил спам с вирусом во вложении", "ru"),
+        ("even the spam filter missed this phishing email with a fake login page", "en"),
+    ):
+        assert answered(matcher, text, lang) == "phishing_report", text
+
+
+def test_what_others_promised_or_say_they_did_is_their_side(matcher: Matcher) -> None:
+    # "обещали прислать акт", "they promised to send": their side, as "говорит, что
+    # отправил"; an empty inbox is the user's side ("пусто", "empty" deny as "нет" does).
+    assert answered(matcher, "обещали прислать акт, а во входящих пусто", "ru") == (
+        "email_not_receiving"
+    )
+    assert offered(matcher, "they promised to send the invoice, but my inbox is empty", "en") == (
+        "email_not_receiving"
+    )
+    # "says" is what a person says only before "they", "he", "she": what a program says
+    # is the problem itself.
+    assert answered(matcher, "Photoshop says the scratch disks are full", "en") == "disk_full"
+
+
+def test_an_event_a_problem_is_dated_by_is_read_whole(matcher: Matcher) -> None:
+    # "after the password change", "после смены пароля": the whole event dates the problem;
+    # the password in it is not a password problem.
+    for text, lang in (
+        ("scan to email broke after the password change", "en"),
+        ("since the password change scanning to the folder fails", "en"),
+        ("сканирование в папку сломалось после смены пароля", "ru"),
+        ("сканування в папку не працює після зміни пароля", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "scanner_not_working", text
+
+
+def test_how_hard_it_hangs_says_nothing_of_what_hangs(matcher: Matcher) -> None:
+    # "намертво" is how badly; it was a word of the slow computer's samples only.
+    for text, lang in (
+        ("Excel виснет намертво при вставке таблицы", "ru"),
+        ("Word зависає намертво, коли вставляю таблицю", "uk"),
+        ("Outlook freezes completely when I attach a file", "en"),
+    ):
+        assert answered(matcher, text, lang) == "app_crash", text
+
+
+def test_every_place_named_by_a_noun_before_it_is_an_outage(matcher: Matcher) -> None:
+    # "all the tyre shops", "the whole visa centre": an English place with a noun before it
+    # that says which place.
+    assert answered(matcher, "all the tyre shops lost the network this morning", "en") == (
+        "outage_critical"
+    )
+
+
+def test_a_verb_is_read_as_its_action_noun(matcher: Matcher) -> None:
+    # "обновляется", "оновлюється": the article says "обновление", "оновлення"; their
+    # shared beginning is too short a part of the verb to join them.
+    for text, lang in (
+        ("Windows обновляется уже третий час", "ru"),
+        ("ноутбук обновляется с утра, выключать нельзя?", "ru"),
+        ("Windows оновлюється вже третю годину", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "update_stuck", text
+    assert offered(matcher, "ноутбук оновлюється з самого ранку і не вмикається", "uk") == (
+        "update_stuck"
+    )
+    # Never through a generic word: readings of a meter are no "showing".
+    assert matcher.match("на складе показания термометра скачут", "ru").outcome == "none"
+
+
+def test_asking_what_to_delete_is_a_full_disk_not_a_deleted_file(matcher: Matcher) -> None:
+    # "что можно удалить?", "що можна видалити": asking what to delete to free space; the
+    # verb was read as a deletion done (file recovery).
+    assert answered(matcher, "пам'яті не вистачає, що можна стерти?", "uk") == "disk_full"
+    assert not first_articles(
+        matcher,
+        (
+            ("памяти нет, что можно стереть?", "ru", "disk_full"),
+            ("running out of space, what can I delete?", "en", "disk_full"),
+            # A deletion done and asked back is still one.
+            ("удалил папку с отчётами, можно восстановить?", "ru", "file_recovery"),
+            ("I deleted a folder by mistake, can it be restored?", "en", "file_recovery"),
+        ),
+    )
+
+
+def test_every_one_of_a_group_of_people_is_an_outage(matcher: Matcher) -> None:
+    # "все кассиры", "всі касири", "none of the cashiers": a group of people, as "весь
+    # склад" is a place; an article's things are not ("все файлы пропали").
+    for text, lang in (
+        ("все кассиры не могут зайти в программу", "ru"),
+        ("всі касири не можуть увійти в програму", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+    assert offered(matcher, "none of the cashiers can open the till app", "en") == (
+        "outage_critical"
+    )
+    assert answered(matcher, "все файлы пропали с рабочего стола", "ru") == "file_recovery"

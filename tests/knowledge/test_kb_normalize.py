@@ -17,6 +17,8 @@ def test_slang_and_split_spellings_are_unified() -> None:
     assert normalize_text("e-mail") == "email"
     assert normalize_text("впн") == "vpn"
     assert normalize_text("диск S пропал") == "netdrive пропал"
+    # "log into" is "log in" with its preposition: the couriers who "can't log into the app".
+    assert normalize_text("can't log into the app") == normalize_text("can't log in") + " the app"
 
 
 def test_repeated_letters_and_mixed_scripts() -> None:

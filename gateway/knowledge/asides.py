@@ -1,0 +1,91 @@
+"""Words said beside the problem, which weigh as a time does ("после обновления").
+
+A time of day ("с обеда", "з обіду", "after lunch"), whom mail is from ("письма от
+поставщиков", "emails from our suppliers"), what the user already checked ("даже в спаме",
+"even with the right password"), what the user asks whether to do ("что можно удалить?")
+and what an event a problem is dated by is of ("после смены пароля", "since changing my
+password"): none of them is what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token, readings
+from gateway.knowledge.vocabulary import (
+    EVEN_WORDS,
+    MAIL_WORDS,
+    MAY_WORDS,
+    MEAL_TIMES,
+    PREPOSITIONS,
+    SENDER_WORDS,
+    TIME_PREPOSITIONS,
+    WHAT_WORDS,
+)
+
+_REACH = 3  # content words a preposition governs, and how far before it a mail word is
+
+
+def asides(words: Sequence[Token]) -> set[int]:
+    """Positions of words said beside the problem: a time of day ("с обеда", "з обіду",
+    "after lunch"), whom mail is from ("письма от поставщиков", "emails from suppliers")
+    what was already checked ("даже в спаме", "even with the right password") and what the
+    user asks whether to do ("что можно удалить?", "what can I delete")."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word in TIME_PREPOSITIONS:
+            ahead = _governed(words, index + 1)
+            if ahead and words[ahead[0]].word in MEAL_TIMES:
+                found.add(ahead[0])
+        if token.word in SENDER_WORDS and any(
+            t.word in MAIL_WORDS for t in words[max(index - _REACH, 0) : index]
+        ):
+            found.update(_governed(words, index + 1))
+        elif (
+            token.word in EVEN_WORDS
+            and index + 1 < len(words)
+            and words[index + 1].word in PREPOSITIONS
+        ):
+            found.update(_governed(words, index + 2))
+        elif token.word in WHAT_WORDS:
+            found.update(_asked_to_do(words, index + 1))
+    return found
+
+
+def _asked_to_do(words: Sequence[Token], start: int) -> list[int]:
+    """Positions of "можно удалить", "can I delete" after a "what": the modal and the first
+    content word after it (what the user asks whether to do)."""
+    for index in range(start, min(start + 2, len(words))):
+        if words[index].word in MAY_WORDS:
+            after = [i for i in range(index + 1, min(index + 3, len(words))) if not words[i].stop]
+            return [index, *after[:1]]
+    return []
+
+
+def _governed(words: Sequence[Token], start: int) -> list[int]:
+    """Positions of the content words a preposition before `start` governs: up to
+    _REACH of them, past determiners ("the", "наших"), to the next function word."""
+    span: list[int] = []
+    for ahead in range(start, min(start + _REACH + 1, len(words))):
+        if words[ahead].stop:
+            if span or words[ahead].word in PREPOSITIONS:
+                break
+            continue
+        span.append(ahead)
+        if len(span) == _REACH:
+            break
+    return span
+
+
+def event_object(words: Sequence[Token], onset: int) -> list[int]:
+    """What an event is of, said after it: "после смены пароля" (a genitive noun), "since
+    changing my password" (the object of a verb form); empty when the next word is the
+    subject again ("после обновления принтер не печатает")."""
+    rest = [i for i in range(onset + 1, min(onset + 3, len(words))) if not words[i].stop]
+    if not rest:
+        return []
+    event, following = words[onset], words[rest[0]]
+    if following.word.isascii():
+        return rest[:1] if event.word.endswith(("ing", "ed")) else []
+    likeliest = readings(following.word, "ru")[:1]
+    return rest[:1] if likeliest and "gent" in likeliest[0][1] else []
