@@ -758,3 +758,19 @@ def test_every_one_of_a_group_of_people_is_an_outage(matcher: Matcher) -> None:
         "outage_critical"
     )
     assert answered(matcher, "все файлы пропали с рабочего стола", "ru") == "file_recovery"
+
+
+def test_not_being_seen_in_a_call_is_the_cameras(matcher: Matcher) -> None:
+    # "меня не видят" is the camera's as "меня не слышат" is the microphone's: the article
+    # said the one and not the other, and a black screen beside it was the monitor's.
+    for text, lang in (
+        ("в зуме меня не видят", "ru"),
+        ("у тімсі мене не бачать колеги, замість відео чорний екран", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "mic_camera", text
+    assert offered(matcher, "in Teams nobody can see me, just a black screen", "en") == (
+        "mic_camera"
+    )
+    assert answered(matcher, "монитор показывает чёрный экран, нет сигнала", "ru") == (
+        "monitor_no_signal"
+    )
