@@ -17,6 +17,7 @@ from gateway.store.durability import DurableWrites
 
 DELIVERED_TTL_SECONDS = 7 * 24 * 3600
 RETRIED_TTL_SECONDS = 24 * 3600
+DEAD_KEPT = 10_000  # dead letters listed, newest first
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Outbox:
         # from a commit a failover then loses would be sent again when the turn is redone.
         self._durable = durable or DurableWrites(redis)
         self._retry_dead = redis.register_script(scripts.RETRY_DEAD_LETTER)
+        self._dead_letter = redis.register_script(scripts.DEAD_LETTER)
 
     async def ensure_group(self, channel: str) -> None:
         try:
@@ -98,13 +100,16 @@ class Outbox:
     async def dead(self, channel: str, entry: OutboundEntry, error: str, now: float) -> None:
         """Give up on a delivery: operators see it in the dead-letter list.
 
-        Listed first, then retired (two slots): a crash between lists it twice at worst."""
+        Listed first, then retired (two slots): a crash between lists it twice at worst
+        (the listing sent again after its answer was lost lists it once)."""
         stream = keys.outbound_stream(channel)
         record = {**entry.delivery.to_dict(), "error": error, "failed_at": now}
-        pipe = self._redis.pipeline(transaction=True)
-        pipe.lpush(keys.DEAD_LETTERS, json.dumps(record, ensure_ascii=False))
-        pipe.ltrim(keys.DEAD_LETTERS, 0, 9999)
-        await pipe.execute()
+        listed = keys.once_mark(keys.DEAD_LETTERS, f"dead:{entry.delivery.delivery_id}")
+        await self._dead_letter(
+            keys=[keys.DEAD_LETTERS, listed],
+            args=[json.dumps(record, ensure_ascii=False), DEAD_KEPT, RETRIED_TTL_SECONDS,
+                  uuid.uuid4().hex],
+        )  # fmt: skip
         pipe = self._redis.pipeline(transaction=True)
         pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)
         pipe.xdel(stream, entry.entry_id)

@@ -234,6 +234,18 @@ end
 return 0
 """
 
+# List a delivery given up on, once per call: KEYS = the dead-letter list and this
+# delivery's listing mark (one slot); ARGV = the record (JSON), how many are kept, how long
+# the mark is kept, this call's token. The same call sent again after its answer was lost
+# finds its token and lists nothing; a later giving up (after a retry) lists it again.
+DEAD_LETTER = """
+if redis.call('GET', KEYS[2]) == ARGV[4] then return 0 end
+redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[3])
+redis.call('LPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
+return 1
+"""
+
 # Send a dead letter again, once: KEYS = its "retried" mark and its channel's outbound
 # stream (one slot); ARGV = the delivery (JSON), how long the mark is kept, this retry's
 # token. 1 when this retry queued it: also when the same call is sent again after its

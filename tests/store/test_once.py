@@ -121,6 +121,36 @@ async def test_a_dead_letter_retry_whose_answer_was_lost_says_queued(redis_url: 
             await store.close()
 
 
+async def test_a_reply_given_up_whose_answer_was_lost_is_listed_once(redis_url: str) -> None:
+    """Listing a dead letter was applied and its answer lost; redis-py sent it again and
+    the letter was listed twice (two rows for one reply; the second's retry a 404). A
+    reply that dies again after a retry is still listed again."""
+    async with lost_answers(redis_url) as proxy:
+        store = Store.from_url(proxy.url, shards=4)
+        try:
+            await store.outbox.ensure_group("telegram")
+            tx = Transaction()
+            delivery = tx.deliver("telegram", "4244", OutboundMessage(text="VPN is ready"))
+            await store.commit(tx)
+            [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+            await store.redis.script_load(scripts.DEAD_LETTER)  # sent as EVALSHA
+            proxy.arm("Forbidden: bot was blocked")
+            await store.outbox.dead("telegram", entry, "Forbidden: bot was blocked", 1.0)
+            assert proxy.lost == 1
+            assert [r["delivery_id"] for r in await store.outbox.dead_letters()] == [
+                delivery.delivery_id
+            ]
+            assert await store.outbox.pending("telegram") == 0
+            assert await store.outbox.retry_dead(delivery.delivery_id)
+            [again] = await store.outbox.read("telegram", "sender-test", 10, 100)
+            await store.outbox.dead("telegram", again, "Forbidden: still blocked", 2.0)
+            assert [r["error"] for r in await store.outbox.dead_letters()] == [
+                "Forbidden: still blocked"
+            ]
+        finally:
+            await store.close()
+
+
 async def test_a_ticket_number_whose_answer_was_lost_is_not_skipped(redis_url: str) -> None:
     """The INCR that draws a ticket number was applied and its answer lost; sent again it
     drew another: the ticket got the next number and one was never used."""
