@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gateway.knowledge.morphology import meant_text
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impatience import LOST_PATIENCE, lost_patience
 from gateway.triage.person_request import calls_for_person
@@ -159,7 +160,9 @@ def asks_for_person(reading: MessageReading) -> bool:
 
 @read_once
 def detect_handoff(reading: MessageReading) -> HandoffSignal | None:
-    """The strongest reason in a message to pass the user to a person, if any."""
+    """The strongest reason in a message to pass the user to a person, if any; a message
+    typed in translit or the wrong layout is read as the words meant too ("dayte operatora",
+    "lfqnt jgthfnjhf" for "дайте оператора")."""
     text = reading.text
     if asks_for_person(reading):
         return HandoffSignal("asked_for_person")
@@ -167,7 +170,8 @@ def detect_handoff(reading: MessageReading) -> HandoffSignal | None:
         return HandoffSignal("upset")
     if text in REPEATED:
         return HandoffSignal("repeated_failure")
-    return None
+    meant = reading.meant
+    return detect_handoff(meant) if meant is not None else None
 
 
 def _asks_anyone(text: str) -> bool:
@@ -175,8 +179,16 @@ def _asks_anyone(text: str) -> bool:
 
 
 def describes_problem(text: str) -> bool:
-    """Whether anything beyond "connect me to an operator" or "кличте людину" was said."""
-    own = [c for c in re.split(r"[,.;:!?\n]+", text) if c.strip() and not _asks_anyone(c)]
+    """Whether anything beyond "connect me to an operator" or "кличте людину" was said
+    (read as the words meant when typed in translit or the wrong layout: "lfqnt jgthfnjhf")."""
+    # the clauses as typed, each read as meant ("vy izdevaetes? …, dayte operatora"); a
+    # message in the wrong layout may use , . ; as letters ("lfqnt"), so it is read whole
+    whole = meant_text(text)
+    if whole != text and not re.search(r"\s[,.;:!?]|[,.;:!?]\s", text):
+        clauses = [whole]
+    else:
+        clauses = [meant_text(c) for c in re.split(r"[,.;:!?\n]+", text)]
+    own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))

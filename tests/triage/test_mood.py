@@ -437,3 +437,26 @@ def test_nobody_able_to_answer_calls_asks_for_nobody(text: str) -> None:
 def test_someone_possible_to_phone_and_no_strength_left(text: str, reason: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "described"),
+    [
+        # translit and the wrong keyboard layout are read as the words meant
+        ("vy izdevaetes? tretiy den ne rabotaet pochta, dayte operatora", "asked_for_person",
+         True),
+        ("lfqnt jgthfnjhf", "asked_for_person", False),
+        ("pozovite admina, printer ne pechataet", "asked_for_person", True),
+    ],
+)  # fmt: skip
+def test_a_person_asked_for_in_translit_or_the_wrong_layout(
+    text: str, reason: str, described: bool
+) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+    assert describes_problem(text) is described
+
+
+@pytest.mark.parametrize("text", ["printer ne pechataet", "ne rabotaet internet v ofise"])
+def test_a_problem_in_translit_is_no_handoff(text: str) -> None:
+    assert detect_handoff(text) is None
