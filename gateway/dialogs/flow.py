@@ -57,7 +57,7 @@ from gateway.triage.mood import (
     describes_problem,
     detect_handoff,
 )
-from gateway.triage.priority import PriorityRules
+from gateway.triage.priority import PriorityAssessment, PriorityRules
 from gateway.triage.routing import Routing
 
 # Button payloads: stable strings that come back in `InboundMessage.payload`.
@@ -89,6 +89,11 @@ HANDOFF_REASONS = frozenset(
 IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent", "repeated_failure"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
+
+# Two of the problem statement's choices this close in score (0-100) both count as what it
+# leans to: about the margin under which the fitted decision calls two articles competing
+# (decision.json "compete", 0.045-0.048 of the rank score).
+LEAN_BAND = 5.0
 
 
 class SupportFlow:
@@ -174,7 +179,7 @@ class SupportFlow:
             st.problem = st.fields["problem"] = f"{unclear}\n{text}"
         urgency = self.priorities.assess(turn.reading(read_head(text)))
         match = self._match(text, turn.lang)
-        match = self._outage_read(match, urgency.priority, text, turn.lang)
+        match = self._outage_read(match, urgency, text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         confident = match.outcome == "answer"
         if signal:
@@ -235,7 +240,11 @@ class SupportFlow:
             if match.outcome == "answer" and statement.outcome == "choices":
                 # The context answered ("перезагружала" → an update topic) while the problem
                 # alone leans elsewhere: a sentence of the problem that answers that wins.
-                lean = {statement.candidates[0].article.id}
+                # It leans to its first choice and any as close as two competing articles
+                # ("не запускается CorelDRAW …: вылезает ошибка и окно закрывается": crash
+                # 29.4 and won't start 29.3).
+                best = statement.candidates[0].score - LEAN_BAND
+                lean = {c.article.id for c in statement.candidates if c.score >= best}
                 if _top_id(match) not in lean:
                     for reading in readings[1:]:
                         other = self.knowledge.match(reading, lang)
@@ -271,14 +280,20 @@ class SupportFlow:
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
 
-    def _outage_read(self, match: MatchLike, priority: Priority, text: str, lang: str) -> MatchLike:
+    def _outage_read(
+        self, match: MatchLike, urgency: PriorityAssessment, text: str, lang: str
+    ) -> MatchLike:
         """The outage topic only for a message that reads as urgent: "the printer on floor 2
         has been offline all week" is the printer, whatever words it shares with the outage
-        article. The other candidates (of the whole message, when the answer had none)
-        stay, as a hint."""
+        article. A guess of it (choices, a hint) is kept only for work stopped for many: one
+        person's deadline is no outage ("The warehouse can't print shipping labels and the
+        courier picks up at 3" is the printer's). The other candidates (of the whole
+        message, when the answer had none) stay, as a hint."""
         if _top_id(match) != self.outage_topic or match.outcome == "none":
             return match
-        if priority is Priority.P1:
+        if urgency.priority is Priority.P1 and (
+            match.outcome == "answer" or urgency.reason == "many_stopped"
+        ):
             return match
         rest = _without(match, self.outage_topic)
         if not rest:

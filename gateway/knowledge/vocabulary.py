@@ -489,6 +489,7 @@ STOP_WORDS: frozenset[str] = _words(
     very so too also again still now today yesterday hi hello hey dear good morning
     afternoon evening please thanks thank pls plz help ok okay team guys anyone someone
     after before since until every each some any always never ever
+    time times раз разу щоразу
     после потом затем перед каждый каждые каждую всегда никогда
     кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything

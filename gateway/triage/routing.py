@@ -90,6 +90,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"программ\w*", r"програм\w*", r"приложени\w*", r"застосунк\w*", r"модул\w*",
         r"накладн\w*", r"проводк\w*", r"провед\w*", r"1[сc]", r"sap", r"crm",
         r"erp", r"excel", r"word", r"teams", r"zoom", r"лицензи\w*", r"ліцензі\w*",
+        # a spreadsheet is an office program's file: "the spreadsheet with the rota won't open"
+        r"spreadsheets?", r"(электронн|електронн)\w* таблиц\w*",
         # the suite, not a place: "Office 365", "MS Office"; not "the box office", "our office"
         r"(ms|microsoft|libre|open) ?office", r"office ?(365|20\d\d|suite|apps?|pro\w*)",
         r"офис 365", r"офіс 365",

@@ -81,6 +81,21 @@ def test_one_persons_deadline_keeps_what_is_broken(outcome: str) -> None:
     assert _ticket(text, outcome, topics) == ("email_not_sending", "email", "P1")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The warehouse can't print shipping labels and the courier picks up at 3",
+        "На складі не друкуються накладні, а кур'єр приїде о 15:00",
+    ],
+)
+def test_a_guess_of_the_outage_for_one_deadline_is_not_an_outage(text: str) -> None:
+    """P1 for a deadline, not for many stopped: a matcher that only leans to the outage
+    (choices) for its words ("nobody in the warehouse can print") does not make it one; the
+    printer is what is broken, and its group gets the ticket."""
+    topics = ("outage_critical", "printer_offline")
+    assert _ticket(text, "choices", topics) == ("printer_offline", "hardware", "P1")
+
+
 @pytest.mark.parametrize("outcome", ["answer", "choices"])
 @pytest.mark.parametrize(
     "text",

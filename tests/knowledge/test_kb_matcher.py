@@ -592,6 +592,30 @@ def test_asking_the_desk_for_a_ticket_is_not_the_problem(matcher: Matcher) -> No
     )
 
 
+def test_how_often_it_happens_is_not_what_fails(matcher: Matcher) -> None:
+    # "every time", "all the time", "каждый раз", "щоразу" say how often: a mouse sample's
+    # "reconnects all the time" made "Teams freezes every time …" half the mouse's.
+    for text, lang in (
+        ("Teams freezes every time I share my screen", "en"),
+        ("the app freezes all the time", "en"),
+        ("тимс зависает каждый раз, когда показываю экран", "ru"),
+        ("програма зависає щоразу", "uk"),
+    ):
+        ranked = matcher.ranker.rank(text, lang)
+        assert ranked[0].article.id == "app_crash", text
+        assert "keyboard_mouse" not in [s.article.id for s in ranked[:2]], text
+
+
+def test_a_mailbox_that_does_not_sync_is_mail_not_arriving(matcher: Matcher) -> None:
+    # "sync" was known only from the phone set-up article's samples.
+    for text, lang in (
+        ("почта в outlook не синхронизируется с утра", "ru"),
+        ("скринька в outlook не синхронізується", "uk"),
+        ("my mailbox won't sync", "en"),
+    ):
+        assert matcher.ranker.rank(text, lang)[0].article.id == "email_not_receiving", text
+
+
 def test_what_the_user_was_doing_when_it_failed_is_not_the_problem(matcher: Matcher) -> None:
     # "… when I print to the network printer": the printing is when the program fails, not
     # a printer that is offline. The user sees the program's article.
