@@ -242,10 +242,11 @@ class SupportFlow:
                 # alone leans elsewhere: a sentence of the problem that answers that wins.
                 # It leans to its first choice and any as close as two competing articles
                 # ("не запускается CorelDRAW …: вылезает ошибка и окно закрывается": crash
-                # 29.4 and won't start 29.3).
+                # 29.4 and won't start 29.3), other than the context's answer.
                 best = statement.candidates[0].score - LEAN_BAND
                 lean = {c.article.id for c in statement.candidates if c.score >= best}
-                if _top_id(match) not in lean:
+                lean.discard(_top_id(match))
+                if _top_id(match) != statement.candidates[0].article.id:
                     for reading in readings[1:]:
                         other = self.knowledge.match(reading, lang)
                         if other.outcome == "answer" and _top_id(other) in lean:
