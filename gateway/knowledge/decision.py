@@ -40,6 +40,7 @@ FEATURES = (
     "explained",
     "outside",
     "domain",
+    "stranger",
 )
 DEFAULT_PATH = Path(__file__).with_name("decision.json")
 # What the thresholds weigh: a right first candidate is worth 1, a wrong article answered
@@ -178,6 +179,7 @@ def features(ranked: Sequence[Signals]) -> list[float]:
         best.explained,
         best.outside,
         best.domain,
+        best.stranger,
     ]
 
 

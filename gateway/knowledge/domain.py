@@ -33,6 +33,7 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
+from gateway.knowledge.things import Subject
 from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
@@ -83,6 +84,7 @@ class Domain:
     def __init__(self, articles: Sequence[Article], lines: LineCounts) -> None:
         it = Counter(_named(articles))
         other = Counter(_everyday() - it.keys())
+        self._everyday = frozenset(other)  # what the word lists call everyday life's
         it.update(lines.it)
         other.update(lines.other)
         words = it.keys() | other.keys()
@@ -97,6 +99,24 @@ class Domain:
     def score(self, reading: Reading) -> float:
         """The weighted log-odds that the message is IT's (0 when no word is known)."""
         return sum(share * self._odds.get(word, 0.0) for word, share in reading)
+
+    def stranger(self, subject: Subject) -> float:
+        """1 when the message names no IT thing and a thing nobody knows as IT's; else 0
+        (things.py). No product is named, every word an article explains besides the
+        failure is an everyday word no more IT's than everyday ("the ice machine", "карта"),
+        and some thing it may be said of, with the words before it, leans everyday or is
+        unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат")."""
+        if subject.named or not all(self._everyday_word(word) for word in subject.things):
+            return 0.0
+        return float(
+            any(
+                all(self._odds.get(word, 0.0) <= 0 for word in phrase)
+                for phrase in subject.candidates
+            )
+        )
+
+    def _everyday_word(self, word: str) -> bool:
+        return word in self._everyday and self._odds.get(word, 0.0) <= 0
 
 
 def _named(articles: Sequence[Article]) -> list[str]:

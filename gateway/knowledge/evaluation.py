@@ -183,7 +183,14 @@ def scored_apart(
 def with_domain(examples: Iterable[Example], domain: Domain) -> list[Example]:
     """The examples with `domain`'s score in their signals."""
     return [
-        Example(tuple(dataclasses.replace(s, domain=score) for s in e.ranked), e.topic, e.reading)
+        Example(
+            tuple(
+                dataclasses.replace(s, domain=score, stranger=domain.stranger(s.subject))
+                for s in e.ranked
+            ),
+            e.topic,
+            e.reading,
+        )
         for e in examples
         for score in (domain.score(e.reading),)
     ]

@@ -20,7 +20,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -38,6 +38,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
+from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     CHAIN_WORDS,
@@ -133,6 +134,11 @@ class Signals:
     # Log-odds that the message's words are IT's rather than everyday life's (domain.py;
     # same for all articles): "cement mixer … won't start" is low, "принтер не печатает" high.
     domain: float = 0.0
+    # What the message names besides the failure (things.py; same for all articles), and
+    # 1 when the domain model finds no IT thing in it but an everyday one: "токарный
+    # станок не запускается", "the ice machine won't restart".
+    subject: Subject = field(default_factory=Subject)
+    stranger: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -186,6 +192,7 @@ class Ranker:
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
+        self._failures = english_failures(self.articles)
         self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
             if t in self._postings
@@ -274,6 +281,8 @@ class Ranker:
         )
         outside = sum(self._elsewhere(message).values())
         domain = self.domain.score(_reading(message))
+        said_of = self.subject(message.words)
+        stranger = self.domain.stranger(said_of)
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
         specific: dict[int, float] = defaultdict(float)
@@ -352,6 +361,8 @@ class Ranker:
                     explained=explained,
                     outside=outside,
                     domain=domain,
+                    subject=said_of,
+                    stranger=stranger,
                     rank_score=_RANK_WEIGHTS[0] * coverage
                     + _RANK_WEIGHTS[1] * share
                     + _RANK_WEIGHTS[2] * explained
@@ -405,6 +416,24 @@ class Ranker:
             for (_, matches), onset in zip(resolved, dated, strict=True)
         ]
         return _Message(words, resolved, weights, sum(weights) or 1.0, dated, [a for *_, a in read])
+
+    def subject(self, words: Sequence[Token]) -> Subject:
+        """What the message names besides the failure (things.py)."""
+        return subject(
+            words,
+            self._explains,
+            lambda token: token.name or token.lemma in self._products,
+            self._generic,
+            self._failures,
+        )
+
+    def _explains(self, token: Token) -> int:
+        """2 when an article is about the word (its keyword's or title's head), 1 when one
+        only mentions it, 0 when none uses it."""
+        found = self._resolve(token)
+        if any(self._about.get(term) and similarity >= 1.0 for term, similarity in found):
+            return 2
+        return int(bool(found))
 
     def _application(self, token: Token, asked: bool) -> list[tuple[str, float]]:
         """The program terms an application's name stands for besides itself: a program

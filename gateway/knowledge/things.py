@@ -1,0 +1,150 @@
+"""What a message says is failing: the things it names, apart from the failure words.
+
+A near-miss often says a failure an article owns of a thing no article names: "токарный
+станок не запускается", "the lathe in the workshop won't start", "посудомийна машина не
+вмикається". The verb is IT's ("не запускается" is app_wont_start's), the thing is not. A
+message about IT names an IT thing (принтер, ноутбук, Outlook, VPN) besides the failure,
+or at least no everyday thing the failure could be said of.
+
+`subject` reads a message into its `Subject`: the words an article explains that are not
+failure words (the things it names as the articles would), whether it names a product or
+an application (always an IT thing), and the candidates for an everyday thing: real words
+in no preposition's grip ("в цеху", "at the gate" are places, not what fails) that could
+be a thing (a Cyrillic word's likeliest reading is a noun). The domain model (domain.py)
+then says whether the things are IT's and the candidates everyday (`Domain.stranger`), so a
+refit weighs the lines it was scored on without their own file's words. The result is one
+feature of the fitted decision, never a filter.
+
+Failure words: a Cyrillic word whose likeliest reading is a verb form ("зависла", "не
+вмикається"); an English word the articles write after a negation or "keeps" ("won't
+start", "not responding", "keeps freezing"), or one the message writes so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from gateway.knowledge.articles import Article
+from gateway.knowledge.morphology import Token, readings, tokens
+from gateway.knowledge.vocabulary import PREPOSITIONS
+
+_VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+# The articles' English failure words follow one of these: "won't start", "keeps freezing"
+# ("no" and "without" precede things: "no internet").
+_ARTICLE_LEADS = frozenset({"not", "keep", "keeps", "kept", "still"})
+# In a message a failure word also follows a copula or "stopped": "is stuck", "stopped working".
+_LEADS = _ARTICLE_LEADS | frozenset(
+    {"is", "are", "was", "were", "got", "gets", "stop", "stops", "stopped"}
+)
+# Words that govern a place: what they govern is where, not what fails ("біля входу").
+_GOVERNING = PREPOSITIONS | frozenset(
+    {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
+)
+_UKRAINIAN = re.compile(r"[іїєґ]")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A message's things, read without the domain model (domain.py weighs them)."""
+
+    things: tuple[str, ...] = ()  # lemmas an article explains that are not failure words
+    # A product or an application is named, or a thing an article is about (a keyword's
+    # or a title's head: принтер, mouse): the message names an IT thing.
+    named: bool = False
+    # Ungoverned real words that may be an everyday thing, each with the words before it
+    # that qualify it ("кассовый аппарат", "ice machine"), the thing last.
+    candidates: tuple[tuple[str, ...], ...] = ()
+
+
+def english_failures(articles: Sequence[Article]) -> frozenset[str]:
+    """Lemmas the articles' English texts write after a negation or "keeps": "start",
+    "respond", "connect", "print" ..., the failures the articles own."""
+    found: set[str] = set()
+    for article in articles:
+        texts = (
+            *article.questions.get("en", ()),
+            *article.keywords.get("en", ()),
+            article.title.get("en", ""),
+        )
+        for text in texts:
+            words = tokens(text, "en")
+            for before, token in pairwise(words):
+                if before.word in _ARTICLE_LEADS and not token.stop:
+                    found.add(token.lemma)
+    return frozenset(found)
+
+
+def subject(
+    words: Sequence[Token],
+    explains: Callable[[Token], int],
+    named: Callable[[Token], bool],
+    generic: frozenset[str],
+    failures: frozenset[str],
+) -> Subject:
+    """The message's things: `explains` says whether an article mentions a word (1) or
+    is about it (2), `named` whether it names a product or an application; `generic`
+    words, codes and failure words (`failures`: English ones) are never things."""
+    lang = "uk" if any(_UKRAINIAN.search(t.word) for t in words) else "ru"
+    things: list[str] = []
+    candidates: list[tuple[str, ...]] = []
+    before_it: list[str] = []  # the ungoverned words of the phrase so far
+    is_named = False
+    governed = False  # inside a phrase a preposition governs: "в столярном цеху", "at the bar"
+    for index, token in enumerate(words):
+        if token.stop:
+            governed = governed or token.word in _GOVERNING
+            before_it = [] if token.word in _GOVERNING else before_it
+            continue
+        if token.word in _GOVERNING:
+            governed, before_it = True, []
+            continue
+        before = words[index - 1] if index else None
+        if (
+            named(token)
+            or token.lemma in generic
+            or token.word in _LEADS
+            or _coded(token)
+            or _failure(token, before, lang, failures)
+        ):
+            # A product is an IT thing wherever it stands; "не работает", "error",
+            # "keeps", a code (which error, not of what) and a failure are no things.
+            is_named = is_named or named(token)
+            governed, before_it = False, []
+            continue
+        explained = explains(token)
+        if explained > 1 and not governed:
+            is_named = True
+        elif explained:
+            things.append(token.lemma)
+        thing = _may_be_thing(token, lang)
+        if not governed and token.known and not token.name and thing:
+            candidates.append((*before_it, token.lemma))
+        if not governed:
+            before_it.append(token.lemma)
+        # A Cyrillic phrase ends with its noun (adjectives agree before it); an English
+        # one runs on to the failure ("in the diagnostics room won't ...").
+        if _CYRILLIC.search(token.word) and thing:
+            governed, before_it = False, []
+    return Subject(tuple(things), is_named, tuple(candidates))
+
+
+def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[str]) -> bool:
+    if _CYRILLIC.search(token.word):
+        found = readings(token.word, lang)
+        return bool(found) and bool(_VERB_FORMS & found[0][1])
+    return token.lemma in failures or (before is not None and before.word in _LEADS)
+
+
+def _coded(token: Token) -> bool:
+    return any(c.isdigit() for c in token.word)
+
+
+def _may_be_thing(token: Token, lang: str) -> bool:
+    if not _CYRILLIC.search(token.word):
+        return True
+    found = readings(token.word, lang)
+    return bool(found) and "NOUN" in found[0][1]

@@ -1,0 +1,103 @@
+"""What a failure is said of (things.py): a failure an article owns said of a thing no
+article names and IT does not know ("газонокосилка не запускается") is a stranger's, and the
+fitted decision weighs it as evidence that the message is not IT's at all."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.decision import Example
+from gateway.knowledge.domain import Domain, LineCounts
+from gateway.knowledge.evaluation import with_domain
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.ranker import Ranker
+from gateway.knowledge.things import Subject
+
+FAQ = Path(__file__).resolve().parents[2] / "faq"
+PRINTER = Article(
+    id="printer_offline",
+    group="hardware",
+    kind="faq",
+    answer_type="steps",
+    link=None,
+    title={"ru": "Принтер не печатает", "uk": "Принтер не друкує", "en": "Printer won't print"},
+    answer={lang: "1. ..." for lang in LANGUAGES},
+    questions={lang: () for lang in LANGUAGES},
+    keywords={"ru": ("принтер",), "uk": ("принтер",), "en": ("printer",)},
+)
+NO_LINES = LineCounts({}, {})
+
+
+def test_a_thing_nobody_knows_as_its_is_a_strangers_and_an_it_thing_is_not() -> None:
+    domain = Domain([PRINTER], NO_LINES)
+    assert domain.stranger(Subject(candidates=(("газонокосилка",),))) == 1.0
+    # An everyday word an article mentions is no IT thing ("машина", "card").
+    mixer = ("бетономешалка",)
+    assert domain.stranger(Subject(things=mixer, candidates=(mixer,))) == 1.0
+    # An IT thing named, or a product, and the message is IT's whatever else it says.
+    assert domain.stranger(Subject(things=("принтер",), candidates=(("газонокосилка",),))) == 0.0
+    assert domain.stranger(Subject(named=True, candidates=(("газонокосилка",),))) == 0.0
+    # A thing whose qualifier is IT's is IT's: "принтерный аппарат" as "кассовый аппарат".
+    assert domain.stranger(Subject(candidates=(("принтер", "аппарат"),))) == 0.0
+    # Nothing a failure could be said of: no evidence either way.
+    assert domain.stranger(Subject()) == 0.0
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_articles(FAQ))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("газонокосилка в парке не запускается", "ru"),
+        ("снігоприбирач у дворі не вмикається", "uk"),
+        ("the lawnmower in the park won't start", "en"),
+        ("the dough mixer keeps freezing halfway", "en"),
+    ],
+)
+def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    ranked = matcher.ranker.rank(text, lang)
+    assert ranked and ranked[0].stranger == 1.0, ranked[0].subject if ranked else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A place or a trade in front of an IT thing: the thing is IT's.
+        ("у диспетчера в парке не запускается программа маршрутов", "ru"),
+        ("на кухні ресторану не вмикається ноутбук", "uk"),
+        ("Outlook не запускается в столярном цеху", "ru"),
+        ("the mouse in the garden centre office doesn't work", "en"),
+        ("the bakery laptop won't start", "en"),
+    ],
+)
+def test_a_failure_said_of_an_it_thing_is_not(matcher: Matcher, text: str, lang: str) -> None:
+    ranked = matcher.ranker.rank(text, lang)
+    assert ranked and ranked[0].stranger == 0.0, ranked[0].subject
+
+
+def test_a_files_own_lines_never_make_its_things_strangers() -> None:
+    # In cross-validation the stranger signal is read by the domain model the line is
+    # scored by (of the other files' lines), never by the one the ranker was built with.
+    ranked = Ranker([PRINTER], NO_LINES).rank("принтер в мастерской не печатает", "ru")
+    said = dataclasses.replace(
+        ranked[0], subject=Subject(candidates=(("принтер",),)), stranger=1.0
+    )
+    example = Example((said,), "printer_offline", (("принтер", 1.0),))
+    (scored,) = with_domain([example], Domain([PRINTER], NO_LINES))
+    assert scored.ranked[0].stranger == 0.0
+
+
+def test_the_decision_leans_away_from_it_when_the_thing_is_a_strangers(matcher: Matcher) -> None:
+    ranked = matcher.ranker.rank("газонокосилка в парке не запускается", "ru")
+    known = [dataclasses.replace(s, stranger=0.0) for s in ranked]
+    assert matcher.decision.relevant(ranked) < matcher.decision.relevant(known)
