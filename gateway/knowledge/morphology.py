@@ -123,10 +123,13 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
     found = tuple(_token(word, lang) for word in meant)
-    names = _names(text)
-    if not names:
+    names, models = _names(text), _models(text)
+    if not names and not models:
         return found
-    return tuple(t._replace(name=True) if t.word in names and not t.known else t for t in found)
+    return tuple(
+        t._replace(name=True) if (t.word in names and not t.known) or t.word in models else t
+        for t in found
+    )
 
 
 def _names(text: str) -> frozenset[str]:
@@ -138,6 +141,16 @@ def _names(text: str) -> frozenset[str]:
         for before, word in pairwise(line.split())
         if word[:1].isupper() and word[1:2].islower() and not before.endswith((".", "!", "?"))
     )
+
+
+# A word joined by a hyphen to a code names a product or a model, dictionary word or not:
+# "Компас-3D" is the CAD program, not a compass.
+_MODEL = re.compile(r"([^\W\d_]{2,})-\w*\d")
+
+
+def _models(text: str) -> frozenset[str]:
+    """Words that name a model by the code joined to them ("Компас-3D")."""
+    return frozenset(m.group(1).lower().replace("ё", "е") for m in _MODEL.finditer(text))
 
 
 _memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)

@@ -78,6 +78,9 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("Outlook не запускается в столярном цеху", "ru"),
         ("the mouse in the garden centre office doesn't work", "en"),
         ("the bakery laptop won't start", "en"),
+        # A dictionary word joined to a code names a program or a model, not the word.
+        ("Компас-3D не запускается у технолога", "ru"),
+        ("Парус-8 не відкривається в бухгалтерії", "uk"),
     ],
 )
 def test_a_failure_said_of_an_it_thing_is_not(matcher: Matcher, text: str, lang: str) -> None:
