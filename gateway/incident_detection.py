@@ -99,8 +99,8 @@ class OutageDetection:
         """After the turn's commit: declare (or propose) the outage `report` completes,
         or bring its user into the open incident it is about. `look`: what the reports
         of one group of turns share of the store, read for the first of them (the open
-        incidents, the window); a new one after a declaration. Returns the incident
-        declared, if one was."""
+        incidents, the window), brought up to date when one of them declares an incident
+        (`Look.declared`). Returns the incident declared, if one was."""
         if not self.settings.enabled:
             return None
         look = look or Look()
