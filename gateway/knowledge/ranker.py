@@ -151,6 +151,7 @@ class _Message:
     total: float
     dated: list[bool]  # one per resolved word: an event the problem is dated by (onset)
     asked: list[bool]  # one per resolved word: an application asked for ("нужен AutoCAD")
+    beside: frozenset[int]  # positions of words said beside the problem (asides.py)
 
 
 class Ranker:
@@ -395,7 +396,8 @@ class Ranker:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(words)
-        onsets = self._dated(words) | fine
+        beside = frozenset(asides(words))
+        onsets = self._dated(words) | beside | fine
         asked = self._asked(words)
         read = [
             (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
@@ -415,7 +417,8 @@ class Ranker:
             * (_ONSET_WEIGHT if onset else 1.0)
             for (_, matches), onset in zip(resolved, dated, strict=True)
         ]
-        return _Message(words, resolved, weights, sum(weights) or 1.0, dated, [a for *_, a in read])
+        asked_at = [a for *_, a in read]
+        return _Message(words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside)
 
     def subject(self, words: Sequence[Token]) -> Subject:
         """What the message names besides the failure (things.py)."""
@@ -501,7 +504,7 @@ class Ranker:
         ("каждые пять минут", "every few minutes"); and the place
         something vanished from ("пропала папка с общего диска"), which says where as the
         event says when."""
-        found = self._vanished_from(words) | asides(words)
+        found = self._vanished_from(words)
         for index, token in enumerate(words):
             if token.word in _EVERY:
                 # "каждые пять минут", "every few minutes": how often, not what is wrong.
@@ -543,7 +546,7 @@ class Ranker:
 
     def _elsewhere(self, message: _Message) -> dict[str, float]:
         """Share of the message's weight in each other service's words."""
-        aside = self._aside(message.words)
+        aside = self._aside(message)
         shares: dict[str, float] = defaultdict(float)
         for weight, (token, _) in zip(message.weights, message.resolved, strict=True):
             if token.lemma in aside:
@@ -554,11 +557,12 @@ class Ranker:
                     break
         return dict(shares)
 
-    def _aside(self, words: Sequence[Token]) -> set[str]:
+    def _aside(self, message: _Message) -> set[str]:
         """Lemmas said as a time, a likeness or the cause of damage, not as the subject:
         "после отпуска", "шумит словно самолёт", "пролила каву на ноутбук"."""
+        words = message.words
         aside = {t.lemma for before, t in pairwise(words) if before.word in _ASIDE_AFTER}
-        aside.update(words[i].lemma for i in asides(words))
+        aside.update(words[i].lemma for i in message.beside)
         content = [t for t in words if not t.stop]
         for index, token in enumerate(content):
             if token.word in DAMAGE_WORDS:
