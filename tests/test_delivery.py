@@ -116,5 +116,54 @@ async def test_reply_left_by_a_crashed_sender_is_sent_once_by_the_next(store: St
     assert await store.outbox.pending("telegram") == 0
 
 
+class _Crashed(Exception):
+    """The sender's process died here."""
+
+
+class _DiesBeforeRetiring:
+    """The store's connection as the dying sender saw it: the listing went through, the
+    step that retires the entry (a pipeline) never did."""
+
+    def __init__(self, real: object) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def pipeline(self, **_: object) -> object:
+        raise _Crashed
+
+
+async def test_a_reply_given_up_on_by_a_sender_that_died_before_retiring_it_is_listed_once(
+    store: Store,
+) -> None:
+    """A sender listed a dead letter and died before taking it off its stream; the next
+    sender read it again, failed again and listed it a second time (two rows for one
+    reply, the second's retry a 404)."""
+    channel = ScriptedChannel({"7": [DeliveryError("403 forbidden", permanent=True)] * 2})
+    await queue(store, "7", "your VPN access is ready")
+    dying = ChannelSender(store, channel, consumer="dying", on_blocked=_ignore)
+    await store.outbox.ensure_group("telegram")
+    [entry] = await store.outbox.read("telegram", "dying", 10, 100)
+    real = store.outbox._redis
+    store.outbox._redis = _DiesBeforeRetiring(real)  # type: ignore[assignment]
+    try:
+        await dying._deliver(entry)
+    except _Crashed:
+        pass
+    finally:
+        store.outbox._redis = real
+    assert len(await store.outbox.dead_letters()) == 1
+
+    sender = ChannelSender(store, channel, consumer="next", on_blocked=_ignore)
+    await run_until(sender, lambda: channel.calls >= 2)
+    await asyncio.sleep(0.05)
+    dead = await store.outbox.dead_letters()
+    assert [(d["chat_id"], d["message"]["text"]) for d in dead] == [
+        ("7", "your VPN access is ready")
+    ]
+    assert await store.outbox.pending("telegram") == 0
+
+
 async def _ignore(delivery: Delivery) -> None:
     return None

@@ -100,15 +100,17 @@ class Outbox:
     async def dead(self, channel: str, entry: OutboundEntry, error: str, now: float) -> None:
         """Give up on a delivery: operators see it in the dead-letter list.
 
-        Listed first, then retired (two slots): a crash between lists it twice at worst
-        (the listing sent again after its answer was lost lists it once)."""
+        Listed first, then retired (two slots), once per outbound entry: the listing's
+        token is the entry's id, so a crash between the two (the entry is read again and
+        given up on again) or the listing sent again after its answer was lost lists
+        nothing more; a reply that dies again after a retry (a new entry) is listed again."""
         stream = keys.outbound_stream(channel)
         record = {**entry.delivery.to_dict(), "error": error, "failed_at": now}
         listed = keys.once_mark(keys.DEAD_LETTERS, f"dead:{entry.delivery.delivery_id}")
         await self._dead_letter(
             keys=[keys.DEAD_LETTERS, listed],
             args=[json.dumps(record, ensure_ascii=False), DEAD_KEPT, RETRIED_TTL_SECONDS,
-                  uuid.uuid4().hex],
+                  entry.entry_id],
         )  # fmt: skip
         pipe = self._redis.pipeline(transaction=True)
         pipe.xack(stream, keys.OUTBOUND_GROUP, entry.entry_id)

@@ -234,10 +234,11 @@ end
 return 0
 """
 
-# List a delivery given up on, once per call: KEYS = the dead-letter list and this
-# delivery's listing mark (one slot); ARGV = the record (JSON), how many are kept, how long
-# the mark is kept, this call's token. The same call sent again after its answer was lost
-# finds its token and lists nothing; a later giving up (after a retry) lists it again.
+# List a delivery given up on, once per outbound entry: KEYS = the dead-letter list and
+# this delivery's listing mark (one slot); ARGV = the record (JSON), how many are kept, how
+# long the mark is kept, the entry's stream id. The same call sent again after its answer
+# was lost, or the entry given up on again after a crash before it was retired, finds its
+# id and lists nothing; a later giving up (after a retry: a new entry) lists it again.
 DEAD_LETTER = """
 if redis.call('GET', KEYS[2]) == ARGV[4] then return 0 end
 redis.call('SET', KEYS[2], ARGV[4], 'EX', ARGV[3])
