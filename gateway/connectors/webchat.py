@@ -321,6 +321,7 @@ class WebChatConnector:
             data,
             uploaded_by="user",
             ttl_seconds=web_settings.file_retention_days * 86400,
+            upload_id=client_id,  # sent again after a lost answer: the same file
         )
         await self._on_message(
             InboundMessage(

@@ -43,9 +43,22 @@ class FileStore:
         data: bytes,
         uploaded_by: str,
         ttl_seconds: int,
+        upload_id: str = "",
     ) -> StoredFile:
+        """Keep a file. `upload_id` is the client's id of this upload: the same upload sent
+        again (its answer was lost) is answered the file it was kept as, not kept twice;
+        two at once are kept once, under the id the first one claimed."""
+        file_id = secrets.token_urlsafe(18)
+        if upload_id:
+            mark = keys.file_upload(conversation, uploaded_by, upload_id)
+            if not await self._redis.set(mark, file_id, nx=True, ex=ttl_seconds):
+                held = await self._redis.get(mark)
+                file_id = held.decode() if held is not None else file_id
+                kept = await self.meta(file_id)
+                if kept is not None:
+                    return kept
         meta = StoredFile(
-            id=secrets.token_urlsafe(18),
+            id=file_id,
             conversation=conversation,
             name=name,
             mime_type=mime_type,

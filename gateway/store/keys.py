@@ -150,6 +150,12 @@ def stored_file(file_id: str) -> str:
     return f"{PREFIX}:file:{file_id}"
 
 
+def file_upload(conversation: str, uploaded_by: str, upload_id: str) -> str:
+    """The id of the file a client's upload `upload_id` was stored as (sent again after
+    its answer was lost, it is that file, not a second one)."""
+    return f"{PREFIX}:upload:{conversation}:{uploaded_by}:{upload_id}"
+
+
 def operator_preferences(login: str) -> str:
     """Hash of an operator's console choices (language)."""
     return f"{PREFIX}:operator:{login}:prefs"

@@ -21,7 +21,7 @@ from gateway.attachments import FileRefused, safe_name, sniff
 from gateway.connectors.base import DeliveryError
 from gateway.models import Attachment, Ticket
 from gateway.runtime import Runtime
-from gateway.web.desk_api import DeskApi
+from gateway.web.desk_api import ACTION_ID, DeskApi
 from gateway.web.files import file_response, read_upload, refusal, rules_of
 from gateway.web.sessions import Session, refuse
 
@@ -69,6 +69,12 @@ class DeskFiles:
     async def upload(self, request: web.Request, session: Session) -> web.Response:
         """A file to attach to a reply on this ticket; answers its id for the reply."""
         ticket = await self.desk.visible_ticket(request.match_info["ticket_id"], session)
+        # The console's id of this upload (console.js, one per chosen file): sent again
+        # after a lost answer it is answered the same file id, so the reply that names the
+        # files is the same action and is sent once.
+        upload_id = request.headers.get("X-Upload-Id", "")
+        if upload_id and not ACTION_ID.fullmatch(upload_id):
+            raise refuse(400, "X-Upload-Id: 8 to 64 letters, digits, '-' or '_'")
         settings = self.rt.settings.web
         rules = rules_of(settings)
         try:
@@ -82,6 +88,7 @@ class DeskFiles:
             data,
             uploaded_by=f"operator:{session.account.login}",
             ttl_seconds=settings.file_retention_days * 86400,
+            upload_id=upload_id,
         )
         return web.json_response(
             {"id": meta.id, "name": meta.name, "size": meta.size, "mime_type": meta.mime_type}

@@ -127,6 +127,66 @@ async def test_uploads_are_limited_and_files_go_only_to_their_owner(
     assert len(kept) == 1  # only the accepted file became a message
 
 
+async def kept_files(store: Store, conversation: str) -> list[str]:
+    """The ids of the files the store keeps for `conversation`."""
+    found = []
+    async for key in store.redis.scan_iter(match="fl:file:*"):
+        meta = await store.files.meta(key.decode().removeprefix("fl:file:"))
+        if meta is not None and meta.conversation == conversation:
+            found.append(meta.id)
+    return found
+
+
+async def test_a_file_sent_again_after_a_lost_answer_is_kept_once(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """The visitor's upload was stored and its answer lost; sent again with the same id the
+    message was stored once but the file twice (an orphan copy kept for its retention)."""
+    async with http.ws_connect(gateway.ws_url) as ws:
+        visitor = Visitor(ws)
+        await visitor.hello()
+        for _ in range(3):
+            status, _ = await upload(http, gateway, visitor.token, PNG, "error.png", "file-0101")
+            assert status == 200
+        entry = await visitor.own_entry("file-0101")
+    conversation = f"webchat:{visitor.token.split('.')[0]}"
+    assert await kept_files(store, conversation) == [entry["entry"]["files"][0]["id"]]
+    transcript = await store.conversations.transcript(conversation)
+    assert len([e for e in transcript if e.get("attachments")]) == 1
+
+
+async def test_an_operator_file_sent_again_with_its_upload_id_is_the_same_file(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """The console's upload sent again after a lost answer got a new file id, so the reply
+    naming it was a new action: Send clicked again sent the reply twice."""
+    ticket = await seed_ticket(store)
+    bob = Console(http, gateway)
+    await bob.sign_in("bob")
+    assert (await bob.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
+    url = f"{gateway.url}/console/api/tickets/{ticket.id}/files"
+    headers = {"Origin": gateway.url, "X-CSRF-Token": bob.csrf, "X-File-Name": "fix.pdf"}
+    ids = []
+    for _ in range(2):
+        async with http.post(url, data=PDF, headers=headers | {"X-Upload-Id": "up-0001-x"}) as r:
+            assert r.status == 200
+            ids.append((await r.json())["id"])
+    assert ids[0] == ids[1]
+    assert await kept_files(store, ticket.conversation_key) == ids[:1]
+    for _ in range(2):  # the reply clicked twice: one action
+        status, _ = await bob.post(
+            f"/console/api/tickets/{ticket.id}/reply",
+            {"text": "Try this", "files": ids[:1], "action_id": "reply-0001-x"},
+        )
+        assert status == 200
+    transcript = await store.conversations.transcript(ticket.conversation_key)
+    assert len([e for e in transcript if e.get("attachments")]) == 1
+    async with http.post(url, data=PDF, headers=headers | {"X-Upload-Id": "no"}) as resp:
+        assert resp.status == 400
+    async with http.post(url, data=PDF, headers=headers) as resp:  # no id: a new file
+        assert resp.status == 200 and (await resp.json())["id"] != ids[0]
+
+
 async def test_operators_of_other_groups_cannot_download(
     gateway: Gateway, http: aiohttp.ClientSession, store: Store
 ) -> None:
@@ -148,10 +208,6 @@ async def test_operators_of_other_groups_cannot_download(
     await root.sign_in("root")
     async with http.get(f"{gateway.url}/console/api/tickets/{ticket.id}/files/1/0") as resp:
         assert resp.status == 200 and await resp.read() == PDF
-
-
-
-
 
 
 async def attachment_index(store: Store, key: str) -> int:
@@ -258,7 +314,9 @@ async def test_operator_files_reach_viber_users_through_signed_links(
         await eventually(lambda: len(viber_api.files("vF2y==")) == 2, what="two files")
         document, picture = viber_api.files("vF2y==")
         assert (document.type, document.file_name, document.content) == (
-            "file", "vpn guide.pdf", PDF
+            "file",
+            "vpn guide.pdf",
+            PDF,
         )
         assert (picture.type, picture.content) == ("picture", JPEG)
         assert document.sender["name"] == "Bob Jones"
@@ -299,4 +357,3 @@ async def test_operator_files_reach_viber_users_through_signed_links(
         gone = links.url("no-such-file-id")
         async with http.get(gone) as resp:
             assert resp.status == 404
-

@@ -126,15 +126,17 @@
   // server was unavailable, a double click) sends the same id, so it is not done twice.
   var unanswered = {};
 
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return (b + 256).toString(16).slice(1);
+    }).join("");
+  }
+
   function operatorAction(url, body) {
     var what = url + " " + JSON.stringify(body || {});
-    if (!unanswered[what]) {
-      var bytes = new Uint8Array(16);
-      crypto.getRandomValues(bytes);
-      unanswered[what] = Array.prototype.map.call(bytes, function (b) {
-        return (b + 256).toString(16).slice(1);
-      }).join("");
-    }
+    if (!unanswered[what]) unanswered[what] = randomId();
     return api("POST", url, Object.assign({}, body || {}, { action_id: unanswered[what] }))
       .then(function (data) { delete unanswered[what]; return data; }, function (err) {
         if (err.status && err.status < 500) delete unanswered[what];  // answered, not done
@@ -767,11 +769,18 @@
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
   }
 
+  // Each chosen file carries an upload id: sent again (the reply's answer was lost and
+  // Send is clicked again) it is answered the same file id, so the reply naming the files
+  // is the same action (operatorAction) and is sent once, with each file kept once.
+  var uploadIds = new WeakMap();
+
   function uploadFile(file) {
     var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files";
+    if (!uploadIds.has(file)) uploadIds.set(file, randomId());
     return fetch(url, {
       method: "POST", credentials: "same-origin", body: file,
-      headers: { "X-CSRF-Token": state.csrf || "", "X-File-Name": encodeURIComponent(file.name) },
+      headers: { "X-CSRF-Token": state.csrf || "", "X-File-Name": encodeURIComponent(file.name),
+                 "X-Upload-Id": uploadIds.get(file) },
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (!res.ok) throw new Error(file.name + ": " + (data.detail || data.error || res.statusText));
