@@ -9,7 +9,11 @@ question is written into the article's file; the running gateway reloads it.
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +33,8 @@ from gateway.knowledge.loader import article_files, check_articles, load_article
 from gateway.knowledge.matcher import Matcher
 
 MAX_QUESTION = 300
+LOCK_FILE = ".samples.lock"  # in the FAQ folder: one review at a time on this host
+LOCK_POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -62,10 +68,31 @@ class SampleError(ValueError):
     """The proposal cannot be reviewed (unknown article, empty or duplicate question)."""
 
 
+@asynccontextmanager
+async def one_review_at_a_time(faq_dir: Path) -> AsyncIterator[None]:
+    """Hold the FAQ folder's sample lock (every process of this host) while inside.
+
+    A review reads the base, evaluates it with the question and appends the question:
+    two at once could both find it missing and both append it. Waited for without
+    blocking the loop (a request given up while waiting holds nothing)."""
+    with open(faq_dir / LOCK_FILE, "a+b") as lock:
+        while True:
+            try:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                await asyncio.sleep(LOCK_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
 def review_sample(
     faq_dir: Path, eval_dir: Path, article_id: str, lang: str, question: str
 ) -> SampleReview:
-    """Evaluate the base with and without `question`; write it to the article if not worse."""
+    """Evaluate the base with and without `question`; write it to the article if not worse.
+    Callers run it inside `one_review_at_a_time` (the check and the write are one step)."""
     question = " ".join(question.split())
     if not question or len(question) > MAX_QUESTION:
         raise SampleError(f"question: 1 to {MAX_QUESTION} characters")

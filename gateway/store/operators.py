@@ -49,6 +49,18 @@ class OperatorStore:
         """Remember the operator read `entries` entries (never moves back)."""
         await self._mark_seen(keys=[keys.operator_seen(login)], args=[ticket_id, entries])
 
+    async def action_outcome(self, login: str, action_id: str) -> dict[str, Any] | None:
+        """What the operator's console action `action_id` answered, while it is kept."""
+        raw = await self._redis.get(keys.once_mark(keys.operator_seen(login), action_id))
+        return json.loads(raw) if raw is not None else None
+
+    async def keep_action_outcome(
+        self, login: str, action_id: str, outcome: dict[str, Any], ttl: int
+    ) -> None:
+        """Keep what action `action_id` answered: its resend is answered the same."""
+        mark = keys.once_mark(keys.operator_seen(login), action_id)
+        await self._redis.set(mark, json.dumps(outcome, ensure_ascii=False), ex=ttl)
+
     async def put_session(self, session_id: str, data: dict[str, Any], ttl: int) -> None:
         await self._redis.set(keys.web_session(session_id), json.dumps(data), ex=ttl)
 

@@ -18,7 +18,7 @@ from aiohttp import web
 
 from gateway.connectors.reply_windows import reply_route
 from gateway.knowledge.gaps import first_message
-from gateway.knowledge.samples import SampleError, review_sample
+from gateway.knowledge.samples import SampleError, one_review_at_a_time, review_sample
 from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
 from gateway.process_memory import let_words_go
@@ -31,6 +31,7 @@ from gateway.web.sessions import Session, refuse
 MAX_TEXT = 8000
 ACTION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a console click's id (console.js: actionId)
 MAX_FILES_PER_REPLY = 5
+SAMPLE_KEPT_SECONDS = 24 * 3600  # a sample review's answer, for its click resent
 STATUS_FILTERS = ("active", "resolved", "all")
 
 
@@ -263,7 +264,7 @@ class DeskApi:
             elif action == "hand_back":
                 await desk.hand_back(ticket.id, actor, action_id=once)
             elif action == "sample":
-                return await self._add_sample(ticket, body)
+                return await self._add_sample(ticket, body, session.account.login, once)
             else:
                 raise refuse(404, f"unknown action {action}")
         except ActionRefused as exc:
@@ -277,29 +278,39 @@ class DeskApi:
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
 
-    async def _add_sample(self, ticket: Ticket, body: dict[str, Any]) -> web.Response:
-        """The user's first message as a sample question of an article, if the eval holds."""
+    async def _add_sample(
+        self, ticket: Ticket, body: dict[str, Any], login: str, once: str
+    ) -> web.Response:
+        """The user's first message as a sample question of an article, if the eval holds.
+
+        One review at a time on this host (the same question twice is one line), and a
+        click resent with its action id is answered what the first one was."""
         if ticket.status.is_active:
             raise refuse(409, "resolve the ticket first", key="resolve_first")
         question = first_message(ticket)
         if not question:
             raise refuse(409, "the ticket has no first message", key="no_first_message")
         settings = self.rt.settings
+        article = _text(body, "article")
+        lang = body.get("lang") if isinstance(body.get("lang"), str) else ticket.language
+        operators = self.rt.store.operators
         try:
-            review = await asyncio.to_thread(
-                review_sample,
-                settings.faq_dir,
-                settings.faq_eval_dir,
-                _text(body, "article"),
-                body.get("lang") if isinstance(body.get("lang"), str) else ticket.language,
-                question,
-            )
+            async with one_review_at_a_time(settings.faq_dir):
+                kept = await operators.action_outcome(login, once) if once else None
+                if kept is not None:
+                    return web.json_response(kept)
+                review = await asyncio.to_thread(
+                    review_sample, settings.faq_dir, settings.faq_eval_dir, article, lang, question
+                )
+                outcome = {"ok": True, "question": question, **asdict(review)}
+                if once:
+                    await operators.keep_action_outcome(login, once, outcome, SAMPLE_KEPT_SECONDS)
         except (SampleError, FileNotFoundError) as exc:
             raise refuse(400, str(exc)) from None
         finally:
             if not self.rt.takes_turns:  # the review read the eval sets' words: let them go
                 await asyncio.to_thread(let_words_go)
-        return web.json_response({"ok": True, "question": question, **asdict(review)})
+        return web.json_response(outcome)
 
     async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:
         login = body.get("to")

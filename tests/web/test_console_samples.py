@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from pathlib import Path
@@ -99,3 +100,44 @@ async def test_a_process_that_takes_no_turns_keeps_no_dictionaries_after_a_sampl
         )
         assert status == 200 and review["before"]["tune_top1"] > 0, review
         assert morphology.dictionaries_loaded() == 0
+
+
+async def test_a_sample_question_clicked_twice_at_once_or_resent_is_added_once(
+    web_settings: Settings, http: aiohttp.ClientSession, store: Store, tmp_path: Path
+) -> None:
+    """Two reviews of the same question at once both found it missing and both appended
+    it (two lines); the click resent with its action id after a lost answer was told
+    "already a sample question" instead of what the first one did."""
+    faq = tmp_path / "faq"
+    shutil.copytree(ROOT / "faq", faq)
+    settings = web_settings.model_copy(
+        update={"faq_dir": faq, "faq_eval_dir": small_sets(tmp_path / "eval")}
+    )
+    question = "сканер на 5 этаже шлёт пустые письма"
+    async with running_gateway(settings) as gw:
+        ticket = await seed_ticket(store, subject=question, group=SupportGroup.HARDWARE)
+        console = Console(http, gw)
+        await console.sign_in("bob")
+        await console.post(f"/console/api/tickets/{ticket.id}/take")
+        await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
+        url = f"/console/api/tickets/{ticket.id}/sample"
+        body = {"article": "scanner_not_working", "lang": "ru"}
+        answers = await asyncio.gather(
+            console.post(url, body | {"action_id": "sample-click-1"}),
+            console.post(url, body | {"action_id": "sample-click-2"}),
+            console.post(url, body | {"action_id": "sample-click-1"}),  # a double click
+        )
+        assert [status for status, _ in answers] == [200, 200, 200], answers
+        article = next(a for a in load_articles(faq) if a.id == "scanner_not_working")
+        assert article.questions["ru"].count(question) == 1
+        first, other, double = (review for _, review in answers)
+        assert double == first  # the same click: the same answer
+        assert sorted([first["added"], other["added"]]) == [False, True]
+
+        status, resent = await console.post(url, body | {"action_id": "sample-click-1"})
+        assert (status, resent) == (200, first)  # after a lost answer
+        status, again = await console.post(url, body | {"action_id": "sample-click-3"})
+        assert (status, again["added"]) == (200, False)
+        assert again["reason"] == "already a sample question of this article"
+        article = next(a for a in load_articles(faq) if a.id == "scanner_not_working")
+        assert article.questions["ru"].count(question) == 1

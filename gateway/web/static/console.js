@@ -807,7 +807,8 @@
     var form = ev.target, out = $("#sample-result");
     form.querySelector("button").disabled = true;
     out.textContent = tr("sample_reviewing");
-    api("POST", "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/sample",
+    // An operator action: resent after a lost answer, it is answered as the first was.
+    operatorAction("/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/sample",
       { article: form.article.value.trim(), lang: state.open.conversation.language })
       .then(function (r) {
         var figures = r.before && r.after ? tr("sample_figures", {
