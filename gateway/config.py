@@ -481,7 +481,11 @@ class AlertSource(_Section):
 
     enabled: bool = False
     token: SecretStr | None = None  # Authorization: Bearer <token>
-    hmac_secret: SecretStr | None = None  # X-Signature-256: sha256=<hex HMAC of the body>
+    # X-Signature-256: sha256=<hex HMAC of "<X-Signature-Timestamp>:<body>">
+    hmac_secret: SecretStr | None = None
+    # A signature this far from now is refused (a replay); 0: the body alone is signed
+    # (a sender that cannot sign a time: a captured call stays good to replay).
+    max_age_seconds: int = Field(300, ge=0, le=24 * 3600)
 
 
 class AlertRule(_Section):
@@ -591,7 +595,7 @@ class OperatorAccount(_Section):
 
 
 class TicketStatusSettings(_Section):
-    """"Where is my ticket?": what a user sees of their tickets and may do with them."""
+    """ "Where is my ticket?": what a user sees of their tickets and may do with them."""
 
     reopen_days: float = Field(7.0, gt=0)  # "still broken" reopens a ticket resolved this recently
     shown: int = Field(5, ge=1, le=20)  # tickets listed when the user names none

@@ -3,9 +3,14 @@
 - `POST /alerts/alertmanager` (webhook v4), `/alerts/zabbix` (the README's media type),
   `/alerts/generic` (fields mapped in `alerts.generic_fields`).
 - Each call must carry what the source is configured with: `Authorization: Bearer
-  <token>` and/or `X-Signature-256: sha256=<hex HMAC-SHA256(secret, raw body)>`, both
-  compared in constant time before the body is read as JSON. Missing: 401; wrong: 403.
-  Nothing is stored either way.
+  <token>` and/or `X-Signature-256: sha256=<hex HMAC-SHA256(secret, "<time>:" + raw
+  body)>` with the Unix time it was signed at in `X-Signature-Timestamp` (Grafana's
+  webhook HMAC with a timestamp header; `sha256=` may be left out), compared in constant
+  time before the body is read as JSON. Missing: 401; wrong, or signed more than
+  `max_age_seconds` away from now: 403. Nothing is stored either way. A signed call
+  replayed later is refused by its time; within that window it is the same notification
+  and the store's dedupe (7 days) drops it. `max_age_seconds: 0` signs the body alone
+  (for senders that cannot sign a time): a captured call then stays good to replay.
 - Every alert of the call is stored durably (the inbound stream) before 200 is
   answered; a Redis failure answers 503 and the sender retries, the store's dedupe
   drops what was already stored.
@@ -17,7 +22,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import re
 import secrets
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,33 +41,58 @@ log = logging.getLogger(__name__)
 
 PATH = "/alerts/{source}"
 SIGNATURE_HEADER = "X-Signature-256"
+TIMESTAMP_HEADER = "X-Signature-Timestamp"
 SOURCES = ("alertmanager", "zabbix", "generic")
+UNIX_TIME = re.compile(r"[0-9]{1,12}")
 
 Translate = Callable[[Any], list[InboundMessage]]
 
 
-def signature(secret: str, body: bytes) -> str:
-    """The `X-Signature-256` value a sender puts on `body`."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def signature(secret: str, body: bytes, timestamp: str | None = None) -> str:
+    """The `X-Signature-256` value a sender puts on `body` signed at `timestamp` (Unix
+    seconds, as sent in `X-Signature-Timestamp`); None: the body alone."""
+    signed = body if timestamp is None else timestamp.encode() + b":" + body
+    return "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
 
 
-def authenticate(source: AlertSource, headers: Any, body: bytes) -> int:
-    """0 when the call carries every credential configured; else 401 (missing) / 403."""
+def signed_headers(secret: str, body: bytes, now: float | None = None) -> dict[str, str]:
+    """The headers a sender puts on `body` when it signs it now."""
+    timestamp = str(int(time.time() if now is None else now))
+    return {SIGNATURE_HEADER: signature(secret, body, timestamp), TIMESTAMP_HEADER: timestamp}
+
+
+def authenticate(source: AlertSource, headers: Any, body: bytes, now: float) -> tuple[int, str]:
+    """(0, "") when the call carries every credential configured; else 401 (missing) or
+    403 (wrong, or signed too long ago or ahead) with why, for the log."""
+    token = source.token.get_secret_value() if source.token is not None else ""
+    secret = source.hmac_secret.get_secret_value() if source.hmac_secret is not None else ""
+    if not token and not secret:
+        return 403, "the source has no credential"  # never open
     checks: list[tuple[str, str]] = []
-    if source.token is not None and source.token.get_secret_value():
-        offered = headers.get("Authorization", "")
-        checks.append((offered, f"Bearer {source.token.get_secret_value()}"))
-    if source.hmac_secret is not None and source.hmac_secret.get_secret_value():
+    if token:
+        checks.append((headers.get("Authorization", ""), f"Bearer {token}"))
+    timestamp: str | None = None
+    if secret:
         offered = headers.get(SIGNATURE_HEADER, "")
-        checks.append((offered, signature(source.hmac_secret.get_secret_value(), body)))
-    if not checks:
-        return 403  # a source with no credential is never open
+        if offered and not offered.startswith("sha256="):
+            offered = "sha256=" + offered  # Grafana sends the hex alone
+        if source.max_age_seconds:
+            timestamp = headers.get(TIMESTAMP_HEADER, "")
+            if not timestamp:
+                return 401, "the signature's time is missing"
+            if not UNIX_TIME.fullmatch(timestamp):
+                return 403, "the signature's time is not Unix seconds"
+        checks.append((offered, signature(secret, body, timestamp)))
     if any(not offered for offered, _ in checks):
-        return 401
+        return 401, "a credential is missing"
     good = True
     for offered, expected in checks:  # every check runs: no early exit to time
         good &= secrets.compare_digest(offered.encode("utf-8", "replace"), expected.encode("utf-8"))
-    return 0 if good else 403
+    if not good:
+        return 403, "bad credentials"
+    if timestamp is not None and abs(now - int(timestamp)) > source.max_age_seconds:
+        return 403, "signed too long ago (or ahead): a replay, or a clock off"
+    return 0, ""
 
 
 class AlertConnector:
@@ -102,9 +134,9 @@ class AlertConnector:
         if source is None or not source.enabled:
             return web.json_response({"error": f"no alert source {name!r}"}, status=404)
         body = await request.read()
-        refused = authenticate(source, request.headers, body)
+        refused, why = authenticate(source, request.headers, body, time.time())
         if refused:
-            log.warning("alert call refused", extra={"source": name, "status": refused})
+            log.warning("alert call refused", extra={"source": name, "status": refused, "why": why})
             text = "authentication required" if refused == 401 else "bad credentials"
             return web.json_response({"error": text}, status=refused)
         if self._on_message is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from test_channel_conversations import Gateway, run_gateway
 
 from emulators.server import eventually
 from gateway.config import AlertRule, AlertSettings, AlertSource, GenericAlertFields, Settings
-from gateway.connectors.alerts import SIGNATURE_HEADER, signature
+from gateway.connectors.alerts import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature, signed_headers
 from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
@@ -75,7 +76,7 @@ async def post(
         headers = {
             "alertmanager": {"Authorization": f"Bearer {TOKEN}"},
             "zabbix": {"Authorization": f"Bearer {ZABBIX_TOKEN}"},
-            "generic": {SIGNATURE_HEADER: signature(GENERIC_SECRET, body)},
+            "generic": signed_headers(GENERIC_SECRET, body),
         }[source]
     async with (
         aiohttp.ClientSession() as http,
@@ -320,7 +321,9 @@ async def test_generic_json_mapped_by_config(gateway: Gateway) -> None:
         ("alertmanager", {"Authorization": f"Basic {TOKEN}"}, 403),
         ("zabbix", {"Authorization": f"Bearer {TOKEN}"}, 403),  # another source's token
         ("generic", {}, 401),
-        ("generic", {SIGNATURE_HEADER: "sha256=" + "0" * 64}, 403),
+        ("generic", {SIGNATURE_HEADER: "sha256=" + "0" * 64}, 401),  # signed at no time
+        ("generic", {SIGNATURE_HEADER: "sha256=" + "0" * 64,
+                     TIMESTAMP_HEADER: str(int(time.time()))}, 403),  # fmt: skip
         ("generic", {"Authorization": f"Bearer {GENERIC_SECRET}"}, 401),
     ],
 )
@@ -345,9 +348,56 @@ async def test_a_signature_over_another_body_is_refused(gateway: Gateway) -> Non
     gw = gateway
     signed = json.dumps({"check": {"id": "a", "name": "a"}, "state": "down"}).encode()
     forged = {"check": {"id": "b", "name": "b"}, "state": "down"}
-    headers = {SIGNATURE_HEADER: signature(GENERIC_SECRET, signed)}
+    headers = signed_headers(GENERIC_SECRET, signed)
     assert (await post(gw, "generic", forged, headers))[0] == 403
     assert await gw.rt.store.redis.keys("fl:in:*:seen:*") == []
+
+
+async def test_a_signed_alert_replayed_later_is_refused(gateway: Gateway) -> None:
+    """The signature covered the body alone: a captured call (a recovery, then its
+    firing) replayed once the dedupe mark had gone reopened the ticket. Now the time it
+    was signed at is signed too and a call signed over 5 minutes away is refused."""
+    gw = gateway
+    firing = {"check": {"id": "vpn-gw", "name": "VPN gateway down"}, "state": "down"}
+    body = json.dumps(firing).encode()
+    now = time.time()
+    old = signed_headers(GENERIC_SECRET, body, now - 301)
+    assert (await post(gw, "generic", firing, old))[0] == 403
+    ahead = signed_headers(GENERIC_SECRET, body, now + 301)
+    assert (await post(gw, "generic", firing, ahead))[0] == 403
+    stamp = str(int(now))
+    body_alone = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body)}  # the old signature
+    assert (await post(gw, "generic", firing, body_alone))[0] == 401
+    no_time = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body, stamp)}
+    assert (await post(gw, "generic", firing, no_time))[0] == 401
+    other_time = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body, stamp),
+                  TIMESTAMP_HEADER: str(int(now) - 1)}  # fmt: skip
+    assert (await post(gw, "generic", firing, other_time))[0] == 403
+    for junk in ("1e9", "-5", "٣٣", " 1", "9" * 40):
+        bad = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body, stamp), TIMESTAMP_HEADER: junk}
+        assert (await post(gw, "generic", firing, bad))[0] in (400, 403), junk
+    assert await gw.rt.store.redis.keys("fl:in:*:seen:*") == []
+    assert await alert_tickets(gw) == []
+
+    # Fresh, as Grafana signs it (the hex alone): stored; replayed within the window,
+    # the same notification: nothing new.
+    grafana = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body, stamp).removeprefix("sha256="),
+               TIMESTAMP_HEADER: stamp}  # fmt: skip
+    assert await post(gw, "generic", firing, grafana) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "generic", firing, grafana) == (200, {"alerts": 1, "new": 0})
+
+
+async def test_a_source_that_cannot_sign_a_time_signs_the_body(settings: Settings) -> None:
+    body_alone = alert_settings(settings)
+    body_alone.alerts.generic.max_age_seconds = 0
+    gw = await run_gateway(body_alone)
+    try:
+        firing = {"check": {"id": "db", "name": "DB down"}, "state": "down"}
+        body = json.dumps(firing).encode()
+        headers = {SIGNATURE_HEADER: signature(GENERIC_SECRET, body)}
+        assert await post(gw, "generic", firing, headers) == (200, {"alerts": 1, "new": 1})
+    finally:
+        await gw.runner.cleanup()
 
 
 async def test_alerts_are_stored_before_the_answer(settings: Settings) -> None:

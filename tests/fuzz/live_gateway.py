@@ -293,11 +293,11 @@ class LiveGateway:
         forged signature ("forged"), a wrong token ("wrong_token") or neither ("none")."""
         headers = {
             "good": {"Authorization": f"Bearer {ALERT_TOKEN}",
-                     alerts.SIGNATURE_HEADER: alerts.signature(ALERT_SECRET, body)},
+                     **alerts.signed_headers(ALERT_SECRET, body)},
             "forged": {"Authorization": f"Bearer {ALERT_TOKEN}",
-                       alerts.SIGNATURE_HEADER: alerts.signature("not the secret", body)},
+                       **alerts.signed_headers("not the secret", body)},
             "wrong_token": {"Authorization": "Bearer guessed",
-                            alerts.SIGNATURE_HEADER: alerts.signature(ALERT_SECRET, body)},
+                            **alerts.signed_headers(ALERT_SECRET, body)},
             "none": {},
         }[credentials]  # fmt: skip
         return self.post(f"/alerts/{source}", body, headers)
