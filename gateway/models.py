@@ -235,6 +235,9 @@ LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
 
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
+# A ticket field the checklist never asks: the number the user asked to be called back on.
+CALLBACK_FIELD = "callback"
+TICKET_FIELDS: tuple[str, ...] = (*CHECKLIST_FIELDS, CALLBACK_FIELD)
 
 BOT_OWNER = "bot"
 TICKET_PREFIX = "HD"

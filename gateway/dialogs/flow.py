@@ -47,7 +47,7 @@ from gateway.dialogs.problem import (
 )
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
-from gateway.models import CHECKLIST_FIELDS, Button, InboundMessage, Level, Priority
+from gateway.models import TICKET_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
 from gateway.triage.impact import read_impact
 from gateway.triage.language import detect_language, reply_language
@@ -464,7 +464,7 @@ class SupportFlow:
         if not subject and st.topic:
             article = self._article(st.topic)
             subject = article.title_for(turn.lang) if article else st.topic
-        given = [f for f in CHECKLIST_FIELDS if st.fields.get(f)]
+        given = [f for f in TICKET_FIELDS if st.fields.get(f)]  # the call-back number too
         turn.emit(
             TicketRequested(
                 topic=st.topic,

@@ -114,6 +114,8 @@ class _Vocabulary:
     containers: frozenset[str]
     departing: frozenset[str]
     leaving: frozenset[str]
+    windows: frozenset[str]
+    serving: frozenset[str]
 
 
 @cache
@@ -314,6 +316,16 @@ def _vocabulary() -> _Vocabulary:
                         "отчаливать прибывать прибыть приезжать уезжать отъезжать", ru)
         | _keys("вилітати вилетіти відлітати відлетіти відходити відійти відпливати "
                 "прибувати прибути приїжджати від'їжджати", uk),
+        # a window is a service counter when it serves: "ни одно окно не может принять
+        # посылку", "жодне вікно не приймає документи"; a program's window opens and hangs
+        windows=_keys("окно", ru) | _keys("вікно", uk) | _keys("window windows", en),
+        serving=_keys("мочь принимать принять обслуживать обслужить выдавать выдать оформлять "
+                      "оформить проводить провести продавать продать пробивать пробить "
+                      "работать", ru)
+        | _keys("могти приймати прийняти обслуговувати обслужити видавати видати оформлювати "
+                "оформити проводити провести продавати продати пробивати пробити працювати",
+                uk)
+        | _keys("can can't cannot accept take serve issue process sell work", en),
     )  # fmt: skip
 
 
@@ -792,9 +804,12 @@ def _none_of(quantifier: Word, after: list[Word]) -> bool:
     object, only people, groups, shared devices or what is at stake ("не можуть пробити
     жодного чеку"; not "без жодної помилки", "не бачить жодної мережі")."""
     vocab = _vocabulary()
-    for word in after[:3]:
+    for at, word in enumerate(after[:3]):
         if word.tags and {"ADJF", "PRTF"} & word.tags[0]:
             continue
+        if word.among(vocab.windows):
+            # a counter that serves, not a program's window that opens
+            return any(w.among(vocab.serving) for w in after[at + 1 : at + 4])
         if not quantifier.tags or "nomn" in quantifier.tags[0]:
             return (word.is_noun or not word.tags) and not word.among(vocab.tried_in_turn)
         # the genitive of a negation is a subject too ("ни одного звонка не проходит", "не

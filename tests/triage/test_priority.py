@@ -799,3 +799,22 @@ def test_who_is_kept_waiting_and_who_is_counted(text: str, reason: str) -> None:
 )  # fmt: skip
 def test_a_stake_word_that_only_names_something_is_none(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a window that serves is a counter of a bank, a post office, a visa centre: none of
+        # them serving is many stopped; a program's window that opens or hangs is one user's
+        ("В отделении банка ни одно окно не может провести платёж, система висит",
+         "many_stopped"),
+        ("на почте ни одно окно не может принять посылку", "many_stopped"),
+        ("жодне вікно не приймає документи, система запису лежить", "many_stopped"),
+        ("none of the windows at the post office can take parcels", "many_stopped"),
+        ("ни одно окно не открывается в 1С", "normal"),
+        ("жодне вікно програми не відкривається", "normal"),
+        ("ни одно окно программы не отвечает", "normal"),
+    ],
+)  # fmt: skip
+def test_a_service_window_is_a_counter_a_program_window_is_not(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason

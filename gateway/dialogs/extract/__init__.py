@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from gateway.dialogs.extract import errors, product, since, systems, tried
+from gateway.dialogs.extract import callback, errors, product, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, word_at
 from gateway.knowledge.morphology import meant_text
+from gateway.models import CALLBACK_FIELD
 
 Extractor = Callable[[str], str]
 
@@ -35,7 +36,8 @@ READ_CHARS = 4000
 
 
 def extract_fields(text: str) -> dict[str, str]:
-    """Checklist fields that `text` speaks to (never `problem`), with their values.
+    """Checklist fields that `text` speaks to (never `problem`), with their values, and the
+    call-back number the user gives (`CALLBACK_FIELD`), kept beside them on the ticket.
 
     A message typed in translit or the wrong layout ("zoom ne zapuskaetsya so vchera,
     pereustanavlival") is read as the Cyrillic words meant as well; the attempts, messages
@@ -110,6 +112,7 @@ def _read_fields(text: str) -> dict[str, str]:
         "product": ", ".join(_outside_system(_named_outside(products, said, text), system, text)),
         "os": system,
         "since": since.extract(text),
+        CALLBACK_FIELD: callback.extract(text),
     }
     # "Переустанавливала драйвер вчера", "Reinstalled it yesterday": when a fix was tried, not
     # when it started ("I changed it on Monday" may have started it). Another start said in

@@ -62,6 +62,16 @@ _IT_IS_A = re.compile(
     r"(?<![\w])(?i:it'?s an?|it is an?|that'?s an?|this is an?|это|це|то)\s+"
     r"([A-Z][a-z]{2,}\s+(?:[A-Z][a-z]{2,}|[A-Z]*\d[\w-]*|[A-Z]{2,}\d*))(?![\w-])"
 )
+# A Latin word in lower case with a dotted version is a program's name as its makers write
+# it: "Это exocad 3.1", "we run dentalcad 2.4" (not a word of English: "version 3.1").
+_LOWER_WITH_VERSION = re.compile(
+    r"(?<![\w.@/\\-])([a-z][a-z0-9]{2,}[a-z])\s+v?(\d+\.\d+(?:\.\d+)*)(?![\w.]*\w)"
+)
+# ... and one after a program noun in a Cyrillic message: "программа exocad", "в програмі medok".
+_LOWER_AFTER_PROGRAM = re.compile(
+    r"(?<![\w])(?i:программ\w*|приложени\w*|систем\w*|програм\w*|застосун\w*)\s+"
+    r"([a-z][a-z0-9]{2,}[a-z])(?![\w.@/\\-])"
+)
 # Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
 _BEFORE_YEAR = re.compile(
     rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
@@ -163,6 +173,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     for match in _AFTER_SYSTEM_NOUN.finditer(text):
         group = 1 if match.group(1) else 2
         found.append((match.start(group), match.group(group).strip()))
+    for match in _LOWER_WITH_VERSION.finditer(text):
+        if _a_lower_name(match.group(1)):
+            found.append((match.start(1), match.group(1)))  # the version is added below
+    if re.search(r"[а-яіїєґА-ЯІЇЄҐ]", text):
+        for match in _LOWER_AFTER_PROGRAM.finditer(text):
+            if _a_lower_name(match.group(1)):
+                found.append((match.start(1), match.group(1)))
     for match in _INSTALLED.finditer(text):
         found.append((match.start(1), match.group(1).rstrip(".")))
     for match in _BEFORE_YEAR.finditer(text):
@@ -210,6 +227,17 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         and not _CODE_LIKE.fullmatch(name)
         and not _within(start, name, replies)
     ]
+
+
+def _a_lower_name(word: str) -> bool:
+    """Whether a lower-case Latin word may be a program's name: no technology word, no system
+    and no word of English ("version", "chrome" is a name the lists know)."""
+    return (
+        word not in _TECH_WORDS
+        and not _NOT_A_NAME.match(word)
+        and not is_dictionary_word(word, "en")
+        and not re.match(r"(?:win|mac|ios|android|ubuntu|linux|macos)", word)
+    )
 
 
 def maker_names(text: str) -> list[tuple[range, str]]:

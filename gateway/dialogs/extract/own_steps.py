@@ -46,13 +46,14 @@ _NOT_STEPS_TEXT = """
     уронить ронять разбить пролить залить облить сломать потерять терять забыть забывать
     получить получать увидеть видеть заметить замечать обнаружить найти узнать понять
     мочь смочь хотеть захотеть собираться иметь быть бывать успеть перенести переносить
-    переехать переезжать
+    переехать переезжать перепутать спутать напутать ошибиться ошибаться
     показувати показати видавати видати виводити вивести писати написати друкувати
     надрукувати працювати запрацювати стати перестати почати починати продовжувати вимагати
     просити попросити пропонувати повідомляти повідомити жувати зажувати тягнути
     упустити розбити пролити залити зламати загубити губити забути забувати отримати
     отримувати побачити бачити помітити помічати знайти дізнатися зрозуміти могти змогти
     хотіти захотіти збиратися мати бути встигнути переносити переїхати переїжджати
+    переплутати сплутати наплутати помилитися помилятися
 """
 _NOT_STEPS = frozenset(_NOT_STEPS_TEXT.split())
 # Intransitive verbs that are steps all the same: "звонила в банк", "обращалась в поддержку".
@@ -78,7 +79,7 @@ _EN_NOT_STEPS_TEXT = """
     flashed blinked beeped turned dropped spilled broke lost forgot received got noticed saw
     found realised realized heard wanted needed meant planned decided asked tended
     continued stayed remained went came became opened closed said told connected
-    mistyped misspelled saved overwrote"""
+    mistyped misspelled saved overwrote mixed confused misread misremembered"""
 _EN_NOT_STEPS = frozenset(_EN_NOT_STEPS_TEXT.split())
 
 
@@ -100,6 +101,11 @@ _ELSEWHERE = (
 _SAME = (
     r"(?:тоже|теж|также|також|то же(?: самое)?|те саме|те ж(?: саме)?|так само|так же|same|"
     r"too|as well|also)"
+)
+# What says the fault was met again, by itself: "то же самое", "те саме", "the same thing".
+SAME_RESULT = case_blind(
+    r"(?<!\w)(?:то же самое|те саме|те ж саме|так само|(?:the )?same (?:thing|error|result|"
+    r"problem|message)|still the same)(?!\w)"
 )
 ELSEWHERE_TOO = case_blind(
     rf"(?<!\w){_ELSEWHERE}(?!\w).*?(?<!\w){_SAME}(?!\w)|(?<!\w){_SAME}(?!\w).*?(?<!\w)"

@@ -14,7 +14,13 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
-from gateway.dialogs.extract.own_steps import BY_MISTAKE, ELSEWHERE_TOO, TROUBLE, is_own_step
+from gateway.dialogs.extract.own_steps import (
+    BY_MISTAKE,
+    ELSEWHERE_TOO,
+    SAME_RESULT,
+    TROUBLE,
+    is_own_step,
+)
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
@@ -153,8 +159,9 @@ _FOLLOWED = case_blind(
     r"someone from it|the it guy|it support|technician|(?:our|the) admin)\s+(?:\w+\s+)?"
     r"(?:смотрел\w*|приходил\w*|проверял\w*|дивився|дивилась|приходив|перевіряв|looked|came|"
     r"checked|tried|had a look)|"
-    r"(?:на|с|со|з|із|from|on)\s+(?:другом|другого|другой|іншому|іншого|іншій|another|other|a "
-    r"different|my)\s+(?:\w+\s+)?(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
+    r"(?:на|с|со|з|із|в|во|у|через|from|on|in|via|using)\s+(?:другом|другого|другой|другую|"
+    r"іншому|іншого|іншій|інший|іншу|another|other|a different|my)\s+(?:\w+\s+)?"
+    r"(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
     r"пристро\w*|pc|computer|laptop|phone|browser|device|machine)\s+(?:\w+\s+)?"
     r"(?:работает|заходит|открывается|працює|заходить|відкривається|works|opens|loads|is fine|"
     r"тоже|теж|також|too|also|the same|same|то же|те саме|те ж саме|так само)|"
@@ -283,8 +290,18 @@ def extract(text: str) -> str:
             or _FOLLOWED.search(folded)
             or _attempt_in(own, judged=judged_fix)
             or (
-                (is_own_step(own) or ELSEWHERE_TOO.search(folded))
+                is_own_step(own)
                 and (TROUBLE.search(masked[: at.start()]) or _QUOTED.search(text[: at.start()]))
+            )
+            or (
+                # "в другом браузере то же самое", "з телефона теж не заходить": the same fault
+                # met elsewhere says the trouble itself, also in a reply that opens with it
+                ELSEWHERE_TOO.search(folded)
+                and (
+                    TROUBLE.search(masked[: at.end()])
+                    or _QUOTED.search(text[: at.start()])
+                    or SAME_RESULT.search(folded)
+                )
             )
         ):
             found.append(clause)
