@@ -93,29 +93,47 @@ class MailIntake:
         return sender in self.own or any(fnmatch.fnmatchcase(sender, p) for p in self.ignored)
 
     async def _thread_for(self, mail: ParsedMail) -> str:
-        """The reply's thread, by headers first, then by the ticket token; else a new one."""
+        """The reply's thread, by headers first, then by the ticket token; else a new one.
+
+        A token is a ticket number anyone can guess: it joins a thread only from the
+        address that thread is with. Another sender's "Re: [HD-000123]" (a stranger, a
+        forged From) would otherwise speak in that user's conversation: mark their ticket
+        solved, reopen it, comment on it as them. It starts a thread of its own."""
         chat_id = await self.store.mail.thread_of(mail.thread_ids)
         if chat_id:
             return chat_id
         if mail.ticket_ref:
             ticket = await self.store.tickets.get(mail.ticket_ref)
             if ticket is not None and ticket.channel == CHANNEL:
-                return ticket.chat_id
+                if await self._writes_in(ticket.chat_id, mail.from_email):
+                    return ticket.chat_id
+                log.warning(
+                    "a ticket token from another sender starts a thread of its own",
+                    extra={"ticket": ticket.id, "message_id": mail.message_id},
+                )
         digest = hashlib.sha256(mail.message_id.encode()).hexdigest()[:10]
         return f"{mail.from_email or 'unknown'}#{digest}"
+
+    async def _writes_in(self, chat_id: str, sender: str) -> bool:
+        """Whether `sender` is whom the thread `chat_id` is with: the address that began it
+        (its chat id's) or the one we answer (its Reply-To)."""
+        if not sender:
+            return False
+        thread = await self.store.mail.thread(chat_id)
+        with_ = {chat_id.rsplit("#", 1)[0].lower(), (thread.address if thread else "").lower()}
+        return sender.lower() in with_
 
     async def _bounce(self, mail: ParsedMail, raw: bytes) -> Taken:
         bounce = mail.bounce
         assert bounce is not None
-        if bounce.permanent:
-            for address in bounce.recipients:
-                await self.store.mail.mark_undeliverable(
-                    address, {"status": bounce.status, "report": mail.message_id}
-                )
-        ids = (bounce.original_message_id, *mail.thread_ids) if bounce.original_message_id else (
-            mail.thread_ids
+        ids = (
+            (bounce.original_message_id, *mail.thread_ids)
+            if bounce.original_message_id
+            else (mail.thread_ids)
         )
         chat_id = await self.store.mail.thread_of(tuple(i for i in ids if i))
+        if chat_id and bounce.permanent:
+            await self._mark_undeliverable(chat_id, bounce.recipients, bounce.status, mail)
         if not chat_id and mail.ticket_ref:
             ticket = await self.store.tickets.get(mail.ticket_ref)
             chat_id = ticket.chat_id if ticket is not None and ticket.channel == CHANNEL else ""
@@ -135,6 +153,25 @@ class MailIntake:
         await self.on_message(message)
         await self.store.mail.link(mail.message_id, chat_id)
         return Taken.BOUNCE
+
+    async def _mark_undeliverable(
+        self, chat_id: str, recipients: tuple[str, ...], status: str, mail: ParsedMail
+    ) -> None:
+        """Stop mailing the thread's address, when the report is of a mail of that thread.
+
+        Anyone can send a delivery report naming any address: only one that names a
+        Message-ID of the thread (ours are random; a ticket token is not enough) marks
+        its address, and only that address (we send each mail to one)."""
+        thread = await self.store.mail.thread(chat_id)
+        if thread is not None and thread.address.lower() in {r.lower() for r in recipients}:
+            await self.store.mail.mark_undeliverable(
+                thread.address, {"status": status, "report": mail.message_id}
+            )
+        else:
+            log.warning(
+                "a delivery report names addresses its thread is not with: nothing marked",
+                extra={"chat_id": chat_id, "message_id": mail.message_id},
+            )
 
     async def _keep(
         self, mail: ParsedMail, raw: bytes, chat_id: str, kind: str = ""

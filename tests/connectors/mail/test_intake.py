@@ -66,6 +66,31 @@ async def test_a_reply_without_headers_joins_by_the_subject_token(
     assert reply.chat_id == first.chat_id and reply.text.startswith("Решено")
 
 
+async def test_a_ticket_token_from_another_sender_is_a_thread_of_its_own(
+    conn: EmailConnector, store: Store
+) -> None:
+    """Ticket numbers are sequential: anyone writing "Re: [HD-000123] solved, thanks"
+    spoke in that user's conversation (solved their ticket, commented as them)."""
+    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
+    (first,) = await stored_inbound(store)
+    tx = Transaction()
+    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
+                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
+                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
+    await store.commit(tx)
+    stranger = "mallory@elsewhere.example.net"
+    for sender in (stranger, IVAN.upper()):
+        reply = user_mail(sender, SUPPORT, "Re: [HD-000123] Не печатает принтер", "Решено")
+        assert await conn.take(reply.as_bytes()) == Taken.STORED
+    stored = await stored_inbound(store)
+    [theirs] = [m for m in stored if m.user_id == stranger]
+    assert theirs.chat_id.startswith(stranger + "#") and theirs.chat_id != first.chat_id
+    # The user's own address, however it is spelled, still joins by the token.
+    assert [m.chat_id for m in stored if m.user_id != stranger] == [first.chat_id] * 2
+    thread = await store.mail.thread(first.chat_id)
+    assert thread is not None and thread.address == IVAN
+
+
 async def test_same_subject_from_another_person_is_a_new_thread(
     conn: EmailConnector, store: Store
 ) -> None:
@@ -125,7 +150,36 @@ async def test_a_bounce_for_no_thread_opens_nothing_and_is_kept_aside(
     assert await stored_inbound(store) == []
     (dead,) = await store.mail.dead_letters()
     assert dead["recipients"] == ["gone.user@old.example.net"]
-    assert await store.mail.undeliverable("gone.user@old.example.net") is not None
+    # A report of no mail of ours marks nothing: anyone can write one.
+    assert await store.mail.undeliverable("gone.user@old.example.net") is None
+
+
+async def test_a_forged_delivery_report_does_not_stop_mail_to_a_user(
+    conn: EmailConnector, store: Store
+) -> None:
+    """A delivery report naming any address marked it undeliverable for good: a stranger
+    could stop the desk's mail to anyone (by a report with a ticket token, of no thread,
+    or of their own thread naming someone else)."""
+    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
+    (first,) = await stored_inbound(store)
+    tx = Transaction()
+    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
+                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
+                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
+    await store.commit(tx)
+    mallory = "mallory@elsewhere.example.net"
+    own = user_mail(mallory, SUPPORT, "hello", "a question")
+    await conn.take(own.as_bytes())
+    report = corpus("43-dsn-postfix").replace(b"nobody.here@corp.example.org", IVAN.encode())
+    by_token = report.replace(b"Subject: ", b"Subject: [HD-000123] ", 1)
+    of_mallorys_thread = report.replace(
+        b"<hd-000123.1764583200.a1b2c3@helpdesk.example.com>", own["Message-ID"].encode()
+    )
+    for n, forged in enumerate((report, by_token, of_mallorys_thread)):
+        forged = forged.replace(b"Message-Id: <", f"Message-Id: <{n}.".encode(), 1)
+        assert await conn.take(forged, "<>") == Taken.BOUNCE
+    assert await store.mail.undeliverable(IVAN) is None
+    assert await store.mail.undeliverable(mallory) is None
 
 
 async def test_a_delayed_report_does_not_mark_the_address(
