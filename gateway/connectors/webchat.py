@@ -480,6 +480,9 @@ class WebChatConnector:
             raise ChatError("bad_frame", id=client_id)
         web_cfg = self.settings.web
         limits = (
+            # The session first: a visitor over their own limit stops being counted
+            # against the budget their address shares with others (colleagues behind
+            # one NAT), so one flooding visitor does not silence the rest.
             RateLimit("webchat", chat.chat_id, web_cfg.messages_per_minute),
             RateLimit("webchat-addr", chat.address, web_cfg.messages_per_minute_per_address),
         )

@@ -119,13 +119,19 @@ class InboundQueue:
 
     async def _count(self, counters: list[str], counted: list[int]) -> int | None:
         """Count a message against rate counters of several slots (a cluster): the index
-        of the first one over its limit, or None."""
+        of the first one over its limit, or None. As ACCEPT does, the counters after the
+        first one over do not keep this message (they are counted back)."""
         pipe = self._redis.pipeline(transaction=False)
         for key, ttl in zip(counters, counted[1::2], strict=True):
             pipe.set(key, 0, ex=ttl, nx=True)
             pipe.incr(key)
         hits = (await pipe.execute())[1::2]
         over = [i for i, n in enumerate(hits) if int(n) > counted[2 * i]]
+        if over and over[0] + 1 < len(counters):
+            pipe = self._redis.pipeline(transaction=False)
+            for key in counters[over[0] + 1 :]:
+                pipe.decr(key)
+            await pipe.execute()
         return over[0] if over else None
 
     async def read(

@@ -8,18 +8,18 @@ from __future__ import annotations
 # write: a repeat sent because that WAIT timed out is acknowledged only once replicated.
 # With rate limits, the message is first counted against them, in the same step (one
 # round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL.
-# Over any of them, {n} (the first one over, from 1) is returned and nothing is stored.
+# Over any of them, {n} (the first one over, from 1) is returned and nothing is stored;
+# the counters after it are not counted: a sender over their own limit (the first, the
+# narrowest) does not use up a budget they share with others (their client address).
 # The ARGV after the limits, on a single server only: the dedupe key's name before hash
 # tags (a store upgraded in place), checked too. (On a cluster the counters are in other
 # slots: InboundQueue counts them first, and this script gets none.)
 ACCEPT = """
-local over = false
 for i = 3, #KEYS do
   local hits = redis.call('INCR', KEYS[i])
   redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 2])
-  if not over and hits > tonumber(ARGV[2 * i - 3]) then over = i - 2 end
+  if hits > tonumber(ARGV[2 * i - 3]) then return {i - 2} end
 end
-if over then return {over} end
 local before_tags = ARGV[2 * #KEYS - 1]
 if before_tags and redis.call('EXISTS', before_tags) == 1 then
   redis.call('EXPIRE', before_tags, ARGV[1])

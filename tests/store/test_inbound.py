@@ -38,20 +38,23 @@ async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Stor
         return [RateLimit("chat", chat, 3), RateLimit("addr", "10.0.0.7", 5)]
 
     stored = [await store.inbound.accept(msg("a", n), limits("a")) for n in range(3)]
-    with pytest.raises(RateLimited) as per_chat:
-        await store.inbound.accept(msg("a", 3), limits("a"))
-    assert await store.inbound.accept(msg("b", 1), limits("b"))  # the address's 5th: within
+    for n in (3, 4, 5):  # over its chat's limit: the address's budget is not used up
+        with pytest.raises(RateLimited) as per_chat:
+            await store.inbound.accept(msg("a", n), limits("a"))
+    assert await store.inbound.accept(msg("b", 1), limits("b"))  # the address's 4th
+    assert await store.inbound.accept(msg("b", 2), limits("b"))  # and 5th: within
     with pytest.raises(RateLimited) as per_address:
-        await store.inbound.accept(msg("b", 2), limits("b"))
+        await store.inbound.accept(msg("b", 3), limits("b"))
 
     assert stored == [True, True, True]
     assert per_chat.value.limit.scope == "chat"
     assert per_address.value.limit.scope == "addr"
     assert 0 < per_chat.value.retry_after <= 60
     entries = await store.inbound.read(list(range(store.inbound.shards)), "c1", 100, 10)
-    assert sorted(e.message.message_id for e in entries) == ["a-0", "a-1", "a-2", "b-1"]
+    assert sorted(e.message.message_id for e in entries) == ["a-0", "a-1", "a-2", "b-1", "b-2"]
     # The same counters as every other hit of these scopes (what the address has used).
     assert (await store.operators.hit("addr", "10.0.0.7", 60))[0] == 7
+    assert (await store.operators.hit("chat", "a", 60))[0] == 7
 
 
 async def test_accepts_arriving_together_each_get_their_own_answer(store: Store) -> None:

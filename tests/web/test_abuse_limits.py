@@ -4,6 +4,8 @@ and paid for like known ones; X-Forwarded-For believed only from trusted proxies
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -122,6 +124,39 @@ async def test_new_web_chat_sessions_and_messages_are_limited_per_client_address
                         pass
                     answers.append(frame.get("code", frame["type"]))
         assert answers == ["ack"] * 5 + ["rate_limited"]
+
+
+async def send_messages(ws: aiohttp.ClientWebSocketResponse, n: int) -> list[str]:
+    """Send `n` messages one after another: each one's answer (ack or an error code)."""
+    answers = []
+    for _ in range(n):
+        await ws.send_json({"type": "message", "id": uuid.uuid4().hex, "text": "vpn is down"})
+        while (frame := await ws.receive_json(timeout=10))["type"] not in ("ack", "error"):
+            pass
+        answers.append(frame.get("code", frame["type"]))
+    return answers
+
+
+async def test_one_flooding_visitor_does_not_silence_the_others_at_their_address(
+    web_settings: Settings,
+) -> None:
+    """Every message a flooding visitor sent past their own limit still counted against
+    the budget of their client address: colleagues behind the same NAT were refused."""
+    http_cfg = web_settings.http.model_copy(update={"trusted_proxies": ["127.0.0.1/32"]})
+    web = web_settings.web.model_copy(
+        update={"messages_per_minute": 3, "messages_per_minute_per_address": 8}
+    )
+    settings = web_settings.model_copy(update={"http": http_cfg, "web": web})
+    office = {"X-Forwarded-For": "203.0.113.40"}
+    if time.time() % 60 > 40:  # the counters' one-minute windows: all of it in one
+        await asyncio.sleep(60 - time.time() % 60)
+    async with running_gateway(settings) as gw, aiohttp.ClientSession() as http:
+        async with http.ws_connect(gw.ws_url, headers=office) as flooder:
+            assert (await hello(flooder))["type"] == "welcome"
+            assert await send_messages(flooder, 20) == ["ack"] * 3 + ["rate_limited"] * 17
+        async with http.ws_connect(gw.ws_url, headers=office) as colleague:
+            assert (await hello(colleague))["type"] == "welcome"
+            assert await send_messages(colleague, 4) == ["ack"] * 3 + ["rate_limited"]
 
 
 async def test_x_forwarded_for_from_an_untrusted_peer_is_ignored(web_settings: Settings) -> None:
