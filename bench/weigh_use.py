@@ -24,9 +24,6 @@ the best such cosine over all articles. Variants:
 - gated: rerank only for messages whose lexical runner-up is within 0.05 of the best (the
   share of messages that would pay for an encoding is printed).
 
-The decision's logistic fits run in numpy here (the same gradient descent as
-decision.Logistic.fit, same figures; some 20 times faster).
-
     python bench/weigh_use.py [--frozen]
 
 Verdict (2026-12-02, this script, loaded 2-core host): see faq/README.md, "Sentence
@@ -151,29 +148,6 @@ def reranked(example: decision.Example, weight: float, gate: float) -> decision.
     return decision.Example(tuple(ranked[:4]), example.topic)
 
 
-def numpy_fit(
-    cls: type[decision.Logistic],
-    rows: Sequence[tuple[list[float], bool]],
-    start: decision.Logistic | None = None,
-) -> decision.Logistic:
-    """decision.Logistic.fit's gradient descent, vectorised."""
-    import numpy as np
-
-    x = np.array([r for r, _ in rows], dtype=float)
-    y = np.array([float(label) for _, label in rows])
-    means = x.mean(0)
-    scales = x.std(0)
-    scales[scales == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
-    w = np.array(start.weights if start else [0.0] * z.shape[1])
-    penalty = np.full(len(w), decision._L2)
-    penalty[0] = 0.0
-    for _ in range(decision._WARM_ITERATIONS if start else decision._ITERATIONS):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -30, None)))
-        w = w - decision._RATE * (z.T @ (p - y) / len(rows) + penalty * w)
-    return cls(tuple(map(float, w)), tuple(map(float, means)), tuple(map(float, scales)))
-
-
 def with_features(
     plain: Callable[[Sequence[Signals]], list[float]], extra: Sequence[str]
 ) -> Callable[[Sequence[Signals]], list[float]]:
@@ -213,7 +187,6 @@ def weigh(frozen: bool) -> None:
                 frozen_parts[name] = (cases, ranked)
     matcher = Matcher(articles)
     plain_features, plain_names = decision.features, decision.FEATURES
-    decision.Logistic.fit = classmethod(numpy_fit)  # type: ignore[method-assign, assignment]
     variants = (
         ("lexical (as shipped)", (), 0.0, 1.0),
         ("rerank", (), RERANK, 1.0),

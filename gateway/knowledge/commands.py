@@ -21,12 +21,16 @@ from gateway.knowledge.evaluation import (
 from gateway.knowledge.gaps import cluster, misses, render
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import texts_kept
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
+    from gateway.knowledge.articles import Article
     from gateway.store import Store
 
 GAPS_SCAN = 5000  # the most recent tickets `faq gaps` looks through
+# Texts read once and kept through `eval faq`: the knowledge base's and every labelled line.
+EVAL_TEXTS_KEPT = 32768
 
 
 def faq_check(path: Path) -> int:
@@ -74,6 +78,14 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
     if eval_file is not None:
         print_table(str(eval_file), evaluate(Matcher(articles), load_cases(eval_file)))
         return 0
+    with texts_kept(EVAL_TEXTS_KEPT):
+        _protocol(articles, eval_dir, refit)
+    return 0
+
+
+def _protocol(articles: list[Article], eval_dir: Path, refit: bool) -> None:
+    """The dev set, each tuning part cross-validated, the frozen parts' figures; first the
+    refit when asked for."""
     dev = load_cases(eval_dir / DEV_FILE)
     tuning = {
         name: load_cases(eval_dir / name) for name in TUNING_FILES if (eval_dir / name).exists()
@@ -93,7 +105,6 @@ def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = F
         if frozen.exists():
             # Only the figures: authors must not tune articles on a frozen part's misses.
             print_table(f"frozen part {frozen}", evaluate(matcher, load_cases(frozen)), False)
-    return 0
 
 
 async def faq_gaps(store: Store, days: float, as_json: bool, now: float | None = None) -> int:
