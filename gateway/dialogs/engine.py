@@ -20,6 +20,7 @@ from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.status import StatusFlow, StatusReport
 from gateway.dialogs.turn import StepContext, StepResult, Turn
+from gateway.disclosed_passwords import PASSWORD_HIDDEN
 from gateway.models import Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
 from gateway.triage import sla_clock
@@ -106,6 +107,8 @@ class DialogEngine:
                 return self._stale_press(turn)
             else:
                 self.flow.handle(turn, msg)
+            if msg.meta.get(PASSWORD_HIDDEN):  # hidden at intake: the user is told why
+                turn.say("password_hidden_reset" if ctx.directory else "password_hidden")
         return turn.result()
 
     def self_service(

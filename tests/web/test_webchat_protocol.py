@@ -228,3 +228,35 @@ async def test_live_sockets_do_not_compress_what_browsers_offer_to(
     )
     assert live.compress == 0
     await live.close()
+
+
+async def test_a_password_written_in_the_chat_is_never_kept(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """A visitor's "my password is …" was stored as written: in the transcript operators
+    read (and search), the ticket's first message, the inbound stream."""
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello(lang="ru")
+    client_id = await visitor.say("не могу войти в почту, мой пароль Zima_2025! не подходит")
+    mine = await visitor.own_entry(client_id)
+    assert mine["entry"]["text"] == "не могу войти в почту, мой пароль •••••• не подходит"
+    told = [(await visitor.entry())["entry"]["text"]]
+    while "похоже на пароль" not in told[-1] and len(told) < 6:  # after the bot's answer
+        told.append((await visitor.entry())["entry"]["text"])
+    assert "похоже на пароль" in told[-1], told
+    for key in [k async for k in store.redis.scan_iter(match="*")]:
+        assert "Zima_2025" not in repr(await stored_value(store, key)), key
+
+
+async def stored_value(store: Store, key: bytes) -> object:
+    """Whatever Redis keeps under `key` (strings, lists, hashes, streams)."""
+    kind = (await store.redis.type(key)).decode()
+    if kind == "string":
+        return await store.redis.get(key)
+    if kind == "list":
+        return await store.redis.lrange(key, 0, -1)
+    if kind == "hash":
+        return await store.redis.hgetall(key)
+    if kind == "stream":
+        return await store.redis.xrange(key)
+    return None

@@ -8,6 +8,7 @@ to the durable inbound stream. Only when `take` returns has the message been sto
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import hashlib
 import logging
@@ -17,6 +18,7 @@ from enum import StrEnum
 from gateway.config import EmailSettings
 from gateway.connectors.base import OnMessage
 from gateway.connectors.mail.parse import ParsedMail, parse_mail
+from gateway.disclosed_passwords import hide_passwords
 from gateway.models import Attachment, InboundMessage
 from gateway.store import Store
 from gateway.store.mail import MailThread, id_digest
@@ -57,6 +59,7 @@ class MailIntake:
         if self._is_ours_or_ignored(mail.from_email):
             log.info("mail from an own or ignored address dropped", extra={"from": mail.from_email})
             return Taken.IGNORED
+        mail, password = _passwords_hidden(mail)
         if await self.store.mail.known(mail.message_id):
             return Taken.REPEAT
         if mail.bounce is not None:
@@ -72,7 +75,9 @@ class MailIntake:
             thread.remember(ref)
         thread.last_inbound_id = mail.message_id
         thread.robot = mail.auto_submitted_reason
-        message = await self._keep(mail, raw, chat_id)
+        # A mail with a password in it is not kept as it came (operators read originals);
+        # its text is hidden like every channel's (app.py).
+        message = await self._keep(mail, b"" if password else raw, chat_id)
         await self.store.mail.save_thread(thread)
         stored = await self.on_message(message)
         await self.store.mail.link(mail.message_id, chat_id)
@@ -177,7 +182,7 @@ class MailIntake:
         self, mail: ParsedMail, raw: bytes, chat_id: str, kind: str = ""
     ) -> InboundMessage:
         """Keep the original and the attachments; build the channel-agnostic message."""
-        if len(raw) <= self.settings.max_message_bytes:
+        if raw and len(raw) <= self.settings.max_message_bytes:
             await self.store.mail.keep_original(mail.message_id, raw, self.retention_seconds)
         attachments: list[Attachment] = []
         for index, att in enumerate(mail.attachments):
@@ -222,3 +227,14 @@ class MailIntake:
             kind=kind or ("system" if mail.auto_submitted else "message"),
             meta=meta,
         )
+
+
+def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, bool]:
+    """The mail with passwords hidden in its subject (our replies repeat it) and quote,
+    and whether it held any there or in its text."""
+    subject, in_subject = hide_passwords(mail.subject)
+    quoted, in_quote = hide_passwords(mail.quoted)
+    in_text = hide_passwords(mail.text)[1]
+    if not (in_subject or in_quote or in_text):
+        return mail, False
+    return dataclasses.replace(mail, subject=subject, quoted=quoted), True

@@ -7,6 +7,7 @@ The user's side is what their mailbox shows (the sink); the operator's side is t
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import AsyncIterator
@@ -223,6 +224,22 @@ async def _comment(gw: MailGateway, text: str) -> bool:
     return (await gw.ticket()).to_dict().get("csat_comment") == text
 
 
+async def test_a_password_written_in_a_mail_is_never_kept(gw: MailGateway, sink: MailSink) -> None:
+    """The password was kept: in the transcript, the ticket, the mail original operators
+    open, and our reply's subject repeated it to the mailbox."""
+    subject = "Не пускает в VPN, пароль: Zima_2025"
+    mail = user_mail(IVAN, SUPPORT, subject, "Логин ivanov, мой пароль Zima_2025 не подходит.")
+    await gw.send(mail, IVAN)
+    (reply,) = await mails_to(sink, IVAN, 1)  # one letter: the ticket, and why it is hidden
+    assert "Zima_2025" not in reply["Subject"] + reply.text
+    assert "HD-000001" in reply.text and "похоже на пароль" in reply.text
+    ticket = await gw.ticket()
+    assert "Zima_2025" not in json.dumps(ticket.to_dict(), ensure_ascii=False)
+    lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
+    assert "Zima_2025" not in json.dumps(lines, ensure_ascii=False)
+    assert await gw.rt.store.mail.original(mail["Message-ID"]) is None
+
+
 async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
     gw: MailGateway, sink: MailSink
 ) -> None:
@@ -239,9 +256,7 @@ async def _status(gw: MailGateway, status: TicketStatus) -> bool:
     return (await gw.ticket()).status == status
 
 
-async def test_an_autoresponder_loop_gets_at_most_one_mail(
-    gw: MailGateway, sink: MailSink
-) -> None:
+async def test_an_autoresponder_loop_gets_at_most_one_mail(gw: MailGateway, sink: MailSink) -> None:
     robot = "vacation@partner.example.net"
     await gw.send(user_mail(robot, SUPPORT, "Printer", "The printer says offline"), robot)
     (ours,) = await mails_to(sink, robot, 1)
@@ -316,8 +331,10 @@ async def test_attachments_and_originals_go_only_to_operators_who_see_the_ticket
     ticket_url = f"{base}/console/api/tickets/{ticket.id}"
     url, original = f"{ticket_url}/files/{index}/0", f"{ticket_url}/original/{index}"
     # The routes that once served these by bare id, to any signed-in operator.
-    old = (f"{base}/console/mail/attachments/{shot['file_id']}",
-           f"{base}/console/mail/original?message_id={quote(lines[index]['message_id'])}")
+    old = (
+        f"{base}/console/mail/attachments/{shot['file_id']}",
+        f"{base}/console/mail/original?message_id={quote(lines[index]['message_id'])}",
+    )
     stranger = next(a for a in ("oleg", "petro") if GROUPS[a] != ticket.group)
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http:
         for path in (url, original):
@@ -348,9 +365,11 @@ async def test_attachments_and_originals_go_only_to_operators_who_see_the_ticket
 async def sign_in(http: aiohttp.ClientSession, base: str, login: str) -> None:
     async with http.get(base + "/console/api/session") as resp:
         csrf = (await resp.json())["csrf"]
-    async with http.post(base + "/console/api/login",
-                         json={"login": login, "password": OPERATOR_PASSWORD},
-                         headers={"Origin": base, "X-CSRF-Token": csrf}) as resp:
+    async with http.post(
+        base + "/console/api/login",
+        json={"login": login, "password": OPERATOR_PASSWORD},
+        headers={"Origin": base, "X-CSRF-Token": csrf},
+    ) as resp:
         assert resp.status == 200
 
 
