@@ -121,14 +121,17 @@ async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bo
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - started
-    cpu = time.process_time() - cpu + await _redis_cpu(rt) - redis_cpu
+    own = time.process_time() - cpu
+    redis_cpu = await _redis_cpu(rt) - redis_cpu
+    cpu = own + redis_cpu
     commands = await rt.store.redis.info("commandstats")
     if mode == "worker":
         await task
     turns = len(batch)
     print(
         f"{mode}: turns/s {turns / seconds:8.0f}   {seconds / turns * 1e3:.2f} ms/turn   "
-        f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process + redis-server)"
+        f"CPU {cpu / turns * 1e3:.2f} ms/turn (this process {own / turns * 1e3:.2f} + "
+        f"redis-server {redis_cpu / turns * 1e3:.2f})"
     )
     print("  redis commands per turn (those inside scripts included):")
     for name, stat in sorted(commands.items(), key=lambda kv: -kv[1]["calls"]):

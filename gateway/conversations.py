@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -94,7 +94,7 @@ class Incidents(Protocol):
 
     @property
     def enabled(self) -> bool: ...
-    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]: ...
+    def told(self, stored: Sequence[Incident]) -> tuple[OpenIncident, ...]: ...
     def record(
         self, tx: Transaction, conversation_key: str, problem: tuple[str, str, str]
     ) -> object: ...

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from gateway.config import IncidentSettings
@@ -91,6 +91,7 @@ class IncidentService:
         self.catalog = catalog
         self.desk_language = desk_language
         self.clock = clock
+        self._told: tuple[Sequence[Incident], tuple[OpenIncident, ...]] | None = None
         self.detection = OutageDetection(
             self.store,
             settings,
@@ -111,9 +112,15 @@ class IncidentService:
     async def open_incidents(self) -> tuple[OpenIncident, ...]:
         return self.told(await self.store.incidents.open()) if self.settings.enabled else ()
 
-    def told(self, stored: list[Incident]) -> tuple[OpenIncident, ...]:
-        """What the dialog engine is told of the open incidents read from the store."""
-        return tuple(open_incident(incident) for incident in stored) if self.enabled else ()
+    def told(self, stored: Sequence[Incident]) -> tuple[OpenIncident, ...]:
+        """What the dialog engine is told of the open incidents read from the store; for
+        the incidents the turn before was told of (the store hands turns the same tuple
+        while they are unchanged), what it was told."""
+        if not self.enabled:
+            return ()
+        if self._told is None or self._told[0] is not stored:
+            self._told = (stored, tuple(open_incident(incident) for incident in stored))
+        return self._told[1]
 
     # --- detection (gateway.incident_detection) ----------------------------------------
 

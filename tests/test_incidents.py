@@ -631,3 +631,31 @@ async def test_a_report_stepped_before_a_declaration_and_counted_after_it_is_bro
         told = [chat for chat, text in await outbound(rt) if "This is a known outage" in text
                 or "Это известный сбой" in text or "Це відомий збій" in text]  # fmt: skip
         assert sorted(told) == list("abcxy")
+
+
+async def test_turns_are_told_of_an_incident_as_it_is_at_each_turn(settings: Settings) -> None:
+    """Turns that read the same open incidents are told the same (decoded once); an
+    update of its public message reaches the next turn, and once it is resolved the next
+    turn is told of nothing."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        incident = await rt.incidents.declare(
+            title="CRM", services=["crm"], messages={"en": "CRM is down, we are on it"},
+            by=Actor("a"),
+        )  # fmt: skip
+
+        async def told() -> tuple[Any, ...]:
+            _, stored = await rt.store.turn_reads([], incidents=True)
+            return rt.incidents.told(stored)
+
+        (before,) = await told()
+        assert (before.id, before.notices) == (incident.id, {"en": "CRM is down, we are on it"})
+        (again,) = await told()
+        assert again is before  # read again unchanged: not decoded again
+        await rt.incidents.update(incident.id, Actor("a"), {"en": "CRM is back in 10 minutes"})
+        (after,) = await told()
+        assert after.notices == {"en": "CRM is back in 10 minutes"}
+        await write(rt, "u1", "CRM is down")
+        entries = await rt.store.conversations.transcript("webchat:u1")
+        assert "CRM is back in 10 minutes" in entries[-1]["text"]
+        await rt.incidents.resolve(incident.id, Actor("a"), {"en": "CRM works again"})
+        assert await told() == ()

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -173,7 +173,7 @@ class Store:
 
     async def turn_reads(
         self, addresses: list[ConversationAddress], *, incidents: bool
-    ) -> tuple[list[tuple[Conversation, list[Ticket]]], list[Incident]]:
+    ) -> tuple[list[tuple[Conversation, list[Ticket]]], Sequence[Incident]]:
         """What turns read before they step, in one round trip on a single server (shared
         with the other calls of the moment, e.g. other shards' turns): each conversation
         with its open tickets (`conversations.load_many`) and, if asked, the open
@@ -191,7 +191,8 @@ class Store:
         *replies, opened = await self._pipeline.run_all([*runs, self.incidents.open_run()])
         if isinstance(opened, Exception):
             raise opened
-        return self.conversations.loaded(addresses, replies), self.incidents.opened(opened)
+        loaded = self.conversations.loaded(addresses, replies)
+        return loaded, self.incidents.opened_for_turns(opened)
 
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost.

@@ -79,6 +79,7 @@ class IncidentStore:
         self._redis = redis
         self._cluster = cluster
         self._open = redis.register_script(scripts.OPEN_INCIDENTS)
+        self._last_open: tuple[list[Any], tuple[Incident, ...]] | None = None
 
     async def get(self, incident_id: str) -> Incident | None:
         return _incident(incident_id, await self._redis.hgetall(keys.incident(incident_id)))
@@ -108,6 +109,14 @@ class IncidentStore:
     def opened(reply: list[Any]) -> list[Incident]:
         found = [_incident(i.decode(), scripts.hash_of(raw)) for i, raw in reply]
         return [incident for incident in found if incident and incident.status == "open"]
+
+    def opened_for_turns(self, reply: list[Any]) -> tuple[Incident, ...]:
+        """`opened` for the turns' reads. Every turn of an outage reads the same open
+        incidents: while the reply is the one read before, the incidents decoded from it
+        then (the same tuple, which turns only read)."""
+        if self._last_open is None or self._last_open[0] != reply:
+            self._last_open = (reply, tuple(self.opened(reply)))
+        return self._last_open[1]
 
     async def open_ids(self) -> list[str]:
         return [i.decode() for i in await self._redis.zrange(keys.INCIDENTS_OPEN, 0, -1)]
