@@ -10,6 +10,8 @@ from typing import Any
 
 import aiohttp
 from harness import (
+    XSS_IMG,
+    XSS_SCRIPT,
     Console,
     Gateway,
     Visitor,
@@ -75,6 +77,32 @@ async def test_a_file_goes_each_way_in_the_browser(
     await screenshot(visitor, "webchat-file-from-operator")
     ticket = await store.tickets.get(ticket_id)
     assert ticket is not None and ticket.first_response_at > 0
+    for ctx in (alice_ctx, visitor_ctx):
+        await ctx.close()
+
+
+async def test_markup_in_a_file_name_or_a_user_name_is_text_on_both_screens(
+    gateway: Gateway, browser: Any, store: Store, tmp_path: Path
+) -> None:
+    """File names and user names come from users: the console and the widget show them as
+    text (no element made of them, no script run)."""
+    alice_ctx, visitor_ctx = await browser.new_context(), await browser.new_context()
+    alice, visitor = await alice_ctx.new_page(), await visitor_ctx.new_page()
+    await taken_over(visitor, alice, gateway, "alice")
+    shot = tmp_path / f"{XSS_IMG}.png"
+    shot.write_bytes(PNG)
+    await visitor.locator(".fl-file-input").set_input_files(str(shot))
+    await expect(visitor.locator(".fl-history .fl-msg.fl-in .fl-file")).to_contain_text(
+        "onerror"
+    )
+    await expect(alice.locator("#t-transcript .file a")).to_contain_text("onerror")
+    named = await seed_ticket(store, user_name=XSS_SCRIPT + XSS_IMG, subject=XSS_IMG)
+    await alice.goto(f"{gateway.url}/console#ticket/{named.id}")
+    await expect(alice.locator("#t-meta")).to_contain_text(XSS_SCRIPT)
+    await expect(alice.locator("#t-title")).to_contain_text(XSS_IMG)
+    for page in (alice, visitor):
+        await expect(page.locator("body img")).to_have_count(0)
+        assert await page.evaluate("window.__xss") is None
     for ctx in (alice_ctx, visitor_ctx):
         await ctx.close()
 
