@@ -23,7 +23,7 @@ from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import session_secret
 from gateway.web.client_address import trusted_networks
 from gateway.web.dead_letters import MAIL_ORIGINAL, DeadLetterApi
-from gateway.web.desk_api import DeskApi, json_body, load_canned, summary
+from gateway.web.desk_api import DeskApi, json_body, load_canned, operator_entry, summary
 from gateway.web.desk_files import ChannelFiles, ChannelOriginals, DeskFiles, DownloadById
 from gateway.web.desk_search import DeskSearch
 from gateway.web.incidents_api import IncidentApi
@@ -265,6 +265,9 @@ class ConsoleSocket(TranscriptSocket):
         self.session = session
         self.ticket: Ticket | None = None  # the ticket being watched
         self.typing_announced = 0.0
+
+    def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
+        return operator_entry(entry)
 
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         if not self.session.account.can_see(ticket):

@@ -23,6 +23,7 @@ from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, Sup
 from gateway.operations import ActionRefused, Actor
 from gateway.process_memory import let_words_go
 from gateway.runtime import Runtime
+from gateway.self_service import RESET_PATH
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.files import attachment_of
 from gateway.web.operators import Account, OperatorDirectory
@@ -69,6 +70,20 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     data.pop("fields")
     data.pop("sources")
     return data
+
+
+# A reset link in the bot's reply: the user's alone. The transcript keeps it (the web chat
+# shows its visitors the transcript), the console never shows it: whoever read it there
+# could set that user's password while the link lasts.
+RESET_LINK = re.compile(re.escape(RESET_PATH) + r"[^\s\"'<>]+")
+
+
+def operator_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """A transcript entry as operators see it: a reset link left out."""
+    text = entry.get("text")
+    if entry.get("direction") != "out" or not isinstance(text, str) or RESET_PATH not in text:
+        return entry
+    return {**entry, "text": RESET_LINK.sub(RESET_PATH + "…", text)}
 
 
 def is_user_message(entry: dict[str, Any]) -> bool:
@@ -162,7 +177,9 @@ class DeskApi:
         ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
         store = self.rt.store
         conv = await store.conversations.get(ticket.conversation_key)
-        transcript = await store.conversations.transcript(ticket.conversation_key)
+        transcript = [
+            operator_entry(e) for e in await store.conversations.transcript(ticket.conversation_key)
+        ]
         events = await store.tickets.events(ticket.id)
         now = time.time()
         route = reply_route(

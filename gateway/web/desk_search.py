@@ -14,7 +14,7 @@ from aiohttp import web
 
 from gateway.models import Channel, Ticket
 from gateway.runtime import Runtime
-from gateway.web.desk_api import summary
+from gateway.web.desk_api import operator_entry, summary
 from gateway.web.sessions import Session, refuse
 
 MAX_QUERY = 200
@@ -67,7 +67,7 @@ class DeskSearch:
             if query in text.casefold():
                 return "text", snippet(text, query)
         for entry in await self.rt.store.conversations.transcript(ticket.conversation_key):
-            text = str(entry.get("text") or "")
+            text = str(operator_entry(entry).get("text") or "")
             if entry.get("direction") in ("in", "out") and query in text.casefold():
                 return "text", snippet(text, query)
         return None
@@ -87,4 +87,3 @@ def snippet(text: str, query: str) -> str:
     start = max(0, at - SNIPPET // 2)
     piece = text[start : start + SNIPPET].replace("\n", " ")
     return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
-

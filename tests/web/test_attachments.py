@@ -92,9 +92,7 @@ async def test_markup_in_a_file_name_or_a_user_name_is_text_on_both_screens(
     shot = tmp_path / f"{XSS_IMG}.png"
     shot.write_bytes(PNG)
     await visitor.locator(".fl-file-input").set_input_files(str(shot))
-    await expect(visitor.locator(".fl-history .fl-msg.fl-in .fl-file")).to_contain_text(
-        "onerror"
-    )
+    await expect(visitor.locator(".fl-history .fl-msg.fl-in .fl-file")).to_contain_text("onerror")
     await expect(alice.locator("#t-transcript .file a")).to_contain_text("onerror")
     named = await seed_ticket(store, user_name=XSS_SCRIPT + XSS_IMG, subject=XSS_IMG)
     await alice.goto(f"{gateway.url}/console#ticket/{named.id}")

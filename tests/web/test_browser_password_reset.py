@@ -5,6 +5,7 @@ Screenshots, desktop and phone-sized, go to artifacts/screenshots."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -18,6 +19,7 @@ from harness import (
     running_gateway,
     say,
     screenshot,
+    seed_ticket,
     sign_in,
 )
 from playwright.async_api import expect
@@ -26,6 +28,7 @@ from emulators.mail import MailSink
 from emulators.server import eventually
 from gateway.app import RUNTIME
 from gateway.config import DirectorySettings, Settings, SmtpSettings
+from gateway.store import Transaction
 
 PHONE = {"width": 390, "height": 844}
 
@@ -184,3 +187,41 @@ async def test_admin_sees_and_revokes_a_link_in_the_console(
     # The visitor's next self-service request starts with "who are you?" again.
     await say(visitor, "/unlock")
     await _bot_said(visitor, "What is your login")
+
+
+async def test_a_reset_link_is_the_users_alone_not_the_consoles(
+    directory_gateway: Gateway,
+    browser: Any,
+    sink: MailSink,
+    make_person: Callable[[], Person],
+) -> None:
+    """The bot's reply with the link was shown to operators in the conversation (and found
+    by the console's search): any operator could set the user's password with it while it
+    lasted. The console shows the reply without it; the visitor still has it."""
+    gw, person = directory_gateway, make_person()
+    visitor = await (await browser.new_context()).new_page()
+    link = await _reset_link(visitor, gw, sink, person, "en")
+    token = link.rsplit("/", 1)[1]
+    rt = gw.app[RUNTIME]
+    assert rt.accounts is not None
+    [linked] = await rt.accounts.records.links(rt.accounts.clock())
+    channel, chat_id = linked["identity"].split(":", 1)
+    seeded = await seed_ticket(rt.store)  # a ticket of the visitor's conversation:
+    ticket = dataclasses.replace(seeded, channel=channel, chat_id=chat_id,
+                                 conversation_key=f"{channel}:{chat_id}")  # fmt: skip
+    tx = Transaction()
+    tx.save_ticket(ticket)
+    await rt.store.commit(tx)
+
+    operator = await (await browser.new_context()).new_page()
+    await sign_in(operator, gw, "bob")
+    await operator.goto(f"{gw.url}/console#ticket/{ticket.id}")
+    transcript = operator.locator("#t-transcript")
+    await expect(transcript).to_contain_text("/account/password/…")
+    await expect(transcript).not_to_contain_text(token)
+    page = await operator.request.get(f"{gw.url}/console/api/tickets/{ticket.id}")
+    assert token not in await page.text()
+    found = await operator.request.get(f"{gw.url}/console/api/search?q={token[:12]}")
+    assert found.ok and (await found.json())["tickets"] == []
+    await visitor.goto(link)  # the user's link still works
+    await expect(visitor.get_by_role("heading", name="Set a new password")).to_be_visible()
