@@ -9,11 +9,12 @@ password"): none of them is what is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     EVEN_WORDS,
+    LOCATIVE_WORDS,
     MAIL_WORDS,
     MAY_WORDS,
     MEAL_TIMES,
@@ -26,13 +27,17 @@ from gateway.knowledge.vocabulary import (
 _REACH = 3  # content words a preposition governs, and how far before it a mail word is
 
 
-def asides(words: Sequence[Token]) -> set[int]:
+def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
     """Positions of words said beside the problem: a time of day ("с обеда", "з обіду",
     "after lunch"), whom mail is from ("письма от поставщиков", "emails from suppliers")
-    what was already checked ("даже в спаме", "even with the right password") and what the
-    user asks whether to do ("что можно удалить?", "what can I delete")."""
+    what was already checked ("даже в спаме", "even with the right password"), what the
+    user asks whether to do ("что можно удалить?", "what can I delete") and where the user
+    is: a place (`places`, lemmas) in the locative ("в офисе", "у рецепції", "in the
+    lens lab")."""
     found: set[int] = set()
     for index, token in enumerate(words):
+        if token.word in LOCATIVE_WORDS:
+            found.update(_where(words, index + 1, places))
         if token.word in TIME_PREPOSITIONS:
             ahead = _governed(words, index + 1)
             if ahead and words[ahead[0]].word in MEAL_TIMES:
@@ -50,6 +55,23 @@ def asides(words: Sequence[Token]) -> set[int]:
         elif token.word in WHAT_WORDS:
             found.update(_asked_to_do(words, index + 1))
     return found
+
+
+def _where(words: Sequence[Token], start: int, places: Container[str]) -> list[int]:
+    """Positions of a place a locative preposition before `start` governs ("в офисе",
+    "у рецепції", "in the dispatch office": the nouns naming it too); empty when the
+    governed words name no place or a Cyrillic one is not in the locative ("в
+    бухгалтерию": where to, a destination)."""
+    span = _governed(words, start)
+    at = next((i for i in span if words[i].lemma in places), None)
+    if at is None:
+        return []
+    place = words[at]
+    if place.word.isascii():
+        return span[: span.index(at) + 1]
+    if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
+        return [at]
+    return []
 
 
 def _asked_to_do(words: Sequence[Token], start: int) -> list[int]:

@@ -361,11 +361,15 @@ def _translit_in_context(token: str, lang: str | None = None) -> str:
         letter = _LETTERS.get(bare, bare)
         return letter if letter in STOP_WORDS else token
     english = _english_known(bare)
+    readings = cyrillic_readings(bare, lang)
     if len(bare) <= 3 or not english:
-        readings = cyrillic_readings(bare, lang)
         known = [r for r in readings if r in _OUR_WORDS or _cyrillic_known(r)]
         if known or (readings and not english):
             return (known or readings)[0]
+    elif readings and _cyrillic_known(readings[0]):
+        # A loanword spelt as in English ("ne rabotaet printer v ofise"): its plainest
+        # reading is the Cyrillic word (принтер), read as the rest of the message is.
+        return readings[0]
     return token
 
 

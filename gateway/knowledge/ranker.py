@@ -396,7 +396,7 @@ class Ranker:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(words)
-        beside = frozenset(asides(words))
+        beside = frozenset(asides(words, self._places))
         onsets = self._dated(words) | beside | fine
         asked = self._asked(words)
         read = [

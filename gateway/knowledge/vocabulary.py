@@ -607,6 +607,9 @@ NEGATION_WORDS: frozenset[str] = _words(
 )
 # "работает только вайфай": what alone works says the rest does not.
 ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише only just")
+# Prepositions of where one is ("принтер в офисе", "у рецепції", "in the lab", "at the
+# front desk"): a place they govern says where the user is, not what is wrong.
+LOCATIVE_WORDS: frozenset[str] = _words("в во у на in at inside")
 # Prepositions of a source: the words they govern are where from.
 SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
 # A meal or a break after a time preposition is a time of day ("с обеда", "з обіду", "since

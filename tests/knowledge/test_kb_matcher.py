@@ -798,3 +798,51 @@ def test_not_being_seen_in_a_call_is_the_cameras(matcher: Matcher) -> None:
     assert answered(matcher, "монитор показывает чёрный экран, нет сигнала", "ru") == (
         "monitor_no_signal"
     )
+
+
+def test_where_the_user_is_is_not_what_fails(matcher: Matcher) -> None:
+    # "в офисе", "in the office": a place in the locative says where the printer is; the
+    # office was read as the outage article's word ("весь офис").
+    assert answered(matcher, "не работает принтер в офисе", "ru") == "printer_offline"
+    assert offered(matcher, "the printer in the office is not working", "en") == (
+        "printer_offline"
+    )
+    # A crowd in the place is still everyone's problem.
+    for text, lang in (
+        ("в офисе никто не может работать, всё легло", "ru"),
+        ("у всіх в офісі немає інтернету", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+
+
+def test_blank_pages_said_as_white_or_clean_ones(matcher: Matcher) -> None:
+    # "белые листы", "чисті аркуші", "white pages": the article said only "пустые",
+    # "порожні", "blank".
+    for text, lang in (
+        ("принтер выдаёт белые листы", "ru"),
+        ("принтер видає чисті аркуші замість договору", "uk"),
+        ("the printer spits out white pages", "en"),
+    ):
+        assert answered(matcher, text, lang) == "printer_paper_jam", text
+
+
+def test_someone_posing_as_a_boss_for_a_payment_is_phishing(matcher: Matcher) -> None:
+    # Changed payment details ("реквизиты") and a sender pretending to be someone are the
+    # fraud the phishing article is for; neither word was its.
+    for text, lang in (
+        ("хтось видає себе за директора і просить змінити реквізити", "uk"),
+        ("someone is pretending to be our CEO and wants a payment made today", "en"),
+    ):
+        assert answered(matcher, text, lang) == "phishing_report", text
+    assert offered(matcher, "пишут от имени директора, просят поменять реквизиты", "ru") == (
+        "phishing_report"
+    )
+
+
+def test_a_vpn_clients_own_login_failing_is_the_vpns(matcher: Matcher) -> None:
+    # "GlobalProtect login failed": the VPN client's sign-in, not a locked Windows account.
+    for text in ("GlobalProtect login failed", "FortiClient keeps saying login failed"):
+        assert answered(matcher, text, "en") == "vpn_connect", text
+    assert answered(matcher, "too many failed login attempts, now locked", "en") == (
+        "account_locked"
+    )

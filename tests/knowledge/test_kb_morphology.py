@@ -161,3 +161,12 @@ def test_ukrainian_words_typed_without_their_apostrophe_are_dictionary_words() -
         assert is_dictionary_word(typed, "uk"), typed
     # A word that is right without one stays as it is.
     assert lemma("дзвоню", "uk") == lemma("дзвонити", "uk")
+
+
+def test_a_loanword_spelt_as_in_english_in_a_translit_message() -> None:
+    # "printer" in "ne rabotaet printer v ofise" is the Russian word as the rest is.
+    assert lemmas("ne rabotaet printer v ofise", "ru") == lemmas(
+        "не работает принтер в офисе", "ru"
+    )
+    # An English message keeps its English words.
+    assert lemmas("the printer is offline", "en")[0] == lemmas("printer", "en")[0]
