@@ -43,6 +43,7 @@ from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     CHAIN_WORDS,
     DAMAGE_WORDS,
+    DEVICE_WORDS,
     GENERIC_WORDS,
     MANY_WORDS,
     ONSET_WORDS,
@@ -110,6 +111,10 @@ _ASKED_SIMILARITY = 0.8
 # English stem, so it is that word and not a prefix of it).
 _EVERYONE = lemma("everyone", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
+# A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
+# not in the signals the decision reads: how sure a match is stays as the words say it, so an
+# animal "mouse" or a cold-room "камера" is no likelier answered than before.
+_DEVICE_ORDER = 2.0
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
 _AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
 _VOWELS = frozenset("aeiouy")
@@ -193,6 +198,7 @@ class Ranker:
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
+        self._devices = _lemmas_of(DEVICE_WORDS)
         self._failures = english_failures(self.articles)
         self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
@@ -289,6 +295,10 @@ class Ranker:
         specific: dict[int, float] = defaultdict(float)
         hits: dict[int, int] = defaultdict(int)
         specific_total = 0.0
+        # The same shares with a named device weighing _DEVICE_ORDER: they order the articles.
+        device_cover: dict[int, float] = defaultdict(float)
+        device_specific: dict[int, float] = defaultdict(float)
+        device_extra = device_specific_extra = 0.0
         for weight, (token, matches), dated, asked in zip(
             weights, resolved, message.dated, message.asked, strict=True
         ):
@@ -298,6 +308,9 @@ class Ranker:
             # so it is specific evidence for the articles about programs, and only for them.
             named = not is_specific and not dated and token.lemma in self._applications
             specific_total += weight if is_specific or named else 0.0
+            extra = weight * (_DEVICE_ORDER - 1) if token.lemma in self._devices else 0.0
+            device_extra += extra
+            device_specific_extra += extra if is_specific or named else 0.0
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
             best_specific: dict[int, float] = {}
@@ -321,9 +334,11 @@ class Ranker:
                 bm25[index] += value
             for index, similarity in best_cover.items():
                 covered[index] += weight * similarity
+                device_cover[index] += extra * similarity
                 hits[index] += 1
             for index, similarity in best_specific.items():
                 specific[index] += weight * similarity
+                device_specific[index] += extra * similarity
         if not bm25 or not any(
             m and (a or t.lemma not in self._generic)
             for (t, m), a in zip(resolved, message.asked, strict=True)
@@ -340,6 +355,7 @@ class Ranker:
         present = frozenset({t.lemma for t in words} | heard) - dated_only
         joined = " ".join(t.lemma for t in content)
         signals = []
+        order: dict[int, float] = {}
         for index in shortlist:
             explained = min(hits[index] / 4, 1.0)
             share = specific[index] / specific_total if specific_total else 0.0
@@ -347,6 +363,20 @@ class Ranker:
             similarity = self._similarity(joined, index)
             keyword = float(
                 any(k <= present and not k <= self._generic for k in self._keywords[index])
+            )
+            bm25_share = min(bm25[index] / ceiling, 1.0)
+            rest = _RANK_WEIGHTS[2] * explained + _RANK_WEIGHTS[3] * bm25_share
+            rest += _RANK_WEIGHTS[4] * keyword
+            device_share = (
+                (specific[index] + device_specific[index])
+                / (specific_total + device_specific_extra)
+                if specific_total
+                else 0.0
+            )
+            order[index] = (
+                _RANK_WEIGHTS[0] * (covered[index] + device_cover[index]) / (total + device_extra)
+                + _RANK_WEIGHTS[1] * device_share
+                + rest
             )
             signals.append(
                 Signals(
@@ -364,14 +394,11 @@ class Ranker:
                     domain=domain,
                     subject=said_of,
                     stranger=stranger,
-                    rank_score=_RANK_WEIGHTS[0] * coverage
-                    + _RANK_WEIGHTS[1] * share
-                    + _RANK_WEIGHTS[2] * explained
-                    + _RANK_WEIGHTS[3] * min(bm25[index] / ceiling, 1.0)
-                    + _RANK_WEIGHTS[4] * keyword,
+                    rank_score=_RANK_WEIGHTS[0] * coverage + _RANK_WEIGHTS[1] * share + rest,
                 )
             )
-        signals.sort(key=lambda s: s.rank_score, reverse=True)
+        by_index = dict(zip(shortlist, signals, strict=True))
+        signals = [by_index[i] for i in sorted(shortlist, key=order.__getitem__, reverse=True)]
         return signals[:limit]
 
     def forget(self) -> None:

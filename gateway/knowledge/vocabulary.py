@@ -655,6 +655,18 @@ DAMAGE_WORDS: frozenset[str] = _words(
     """
 )
 
+# Devices and the medium a user names as what fails ("клавіатура не друкує", "the scanner
+# says no connection", "Wi-Fi connected, no internet"): they decide which article is first
+# over the symptom words beside them, which other articles share.
+DEVICE_WORDS: frozenset[str] = _words(
+    """
+    принтер сканер клавиатура клава мышь мышка камера вебка вебкамера микрофон гарнитура
+    наушники монитор
+    клавіатура миша мишка мікрофон гарнітура навушники монітор
+    printer scanner keyboard mouse camera webcam microphone mic headset headphones monitor
+    speakers wifi
+    """
+)
 # A whole place or group: after "весь", "all", "none of" it means many people at once
 # ("весь склад без сети", "all our shops' tills are offline", "none of the clinic PCs"), the
 # way "у всех" does. Machines are not here: "весь компьютер тормозит" is one person's.

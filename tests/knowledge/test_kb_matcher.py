@@ -846,3 +846,24 @@ def test_a_vpn_clients_own_login_failing_is_the_vpns(matcher: Matcher) -> None:
     assert answered(matcher, "too many failed login attempts, now locked", "en") == (
         "account_locked"
     )
+
+
+def test_the_device_or_medium_named_decides_over_the_symptom_words(matcher: Matcher) -> None:
+    # "the scanner says no connection", "вайфай є, а інтернету немає": the device or the
+    # medium named is what fails; "no connection", "інтернет" are other articles' words too
+    # (the wired network) and outvoted it.
+    assert answered(matcher, "the scanner says no connection to the PC", "en") == (
+        "scanner_not_working"
+    )
+    for text, lang in (
+        ("вайфай є, а інтернету немає", "uk"),
+        ("вайфай подключен, а интернета нет", "ru"),
+    ):
+        assert offered(matcher, text, lang) == "wifi_connect", text
+    assert answered(matcher, "немає інтернету по кабелю", "uk") == "no_internet"
+    # It orders the articles, it does not make an animal a mouse to answer for.
+    for text, lang in (
+        ("в подвале завелась мышь, нужен дератизатор", "ru"),
+        ("there is a mouse under the fridge in the kitchen", "en"),
+    ):
+        assert matcher.match(text, lang).outcome == "none", text
