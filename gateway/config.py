@@ -389,6 +389,9 @@ class EmailSettings(_Section):
     max_message_bytes: int = Field(25 * 1024 * 1024, ge=1024)
     max_attachment_bytes: int = Field(10 * 1024 * 1024, ge=0)
     auto_replies_per_hour: int = Field(5, ge=1)  # per address, so robots cannot ping-pong
+    # Mail from one sender past this in an hour is kept on its thread like a robot's (no
+    # ticket, no answer): one flooding sender cannot fill the queue others wait in.
+    mails_per_hour_per_sender: int = Field(30, ge=1)
     rating_link_days: int = Field(30, ge=1)
     file_retention_days: int = Field(90, ge=1)  # originals and attachments kept this long
     smtp: SmtpSettings = SmtpSettings()

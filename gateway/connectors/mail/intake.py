@@ -24,6 +24,7 @@ from gateway.store import Store
 from gateway.store.mail import MailThread, id_digest
 
 log = logging.getLogger(__name__)
+HOUR = 3600
 
 CHANNEL = "email"
 QUOTED_META_CHARS = 4000
@@ -64,6 +65,7 @@ class MailIntake:
             return Taken.REPEAT
         if mail.bounce is not None:
             return await self._bounce(mail, raw)
+        mail = await self._within_the_senders_hour(mail)
         chat_id = await self._thread_for(mail)
         thread = await self.store.mail.thread(chat_id) or MailThread(
             chat_id=chat_id,
@@ -92,6 +94,20 @@ class MailIntake:
             },
         )
         return Taken.STORED if stored else Taken.REPEAT
+
+    async def _within_the_senders_hour(self, mail: ParsedMail) -> ParsedMail:
+        """The mail as it is, or, past `mails_per_hour_per_sender` from its sender, marked
+        automatic: kept on its thread, no ticket and no answer (a person's mail past that
+        is a flood; the sender's earlier mail has their tickets)."""
+        if mail.auto_submitted or not mail.from_email:
+            return mail
+        limit = self.settings.mails_per_hour_per_sender
+        hits, _ = await self.store.operators.hit("mail-sender", mail.from_email.lower(), HOUR)
+        if hits <= limit:
+            return mail
+        reason = f"over {limit} mails an hour from this sender"
+        log.warning("mail past the sender's hourly limit kept unanswered", extra={"limit": limit})
+        return dataclasses.replace(mail, auto_submitted=True, auto_submitted_reason=reason)
 
     def _is_ours_or_ignored(self, sender: str) -> bool:
         sender = sender.lower()

@@ -100,6 +100,27 @@ async def test_same_subject_from_another_person_is_a_new_thread(
     assert a.chat_id != b.chat_id and b.chat_id.startswith("o.smirnov@corp.example.ru#")
 
 
+async def test_one_sender_flooding_the_address_gets_no_more_tickets_past_the_limit(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    """Every mail of a person opened a ticket: one sender (a script, a loop) could fill
+    the queue everyone else waits in. Past the hourly limit their mail is kept on its
+    thread like a robot's: no ticket, no answer; others are not affected."""
+    async with started(with_email(settings, sink, mails_per_hour_per_sender=3), store) as conn:
+        for n in range(6):
+            flood = user_mail("flood@elsewhere.example.net", SUPPORT, f"Printer {n}", "help")
+            assert await conn.take(flood.as_bytes()) == Taken.STORED
+        other = user_mail(IVAN, SUPPORT, "VPN", "VPN error 809")
+        assert await conn.take(other.as_bytes()) == Taken.STORED
+    stored = await stored_inbound(store)
+    kinds = sorted((m.user_id, m.kind) for m in stored)
+    assert kinds == [("flood@elsewhere.example.net", "message")] * 3 + [
+        ("flood@elsewhere.example.net", "system")
+    ] * 3 + [(IVAN, "message")]
+    flooded = [m for m in stored if m.kind == "system"]
+    assert all("over 3 mails an hour" in m.meta["robot"] for m in flooded)
+
+
 async def test_own_and_ignored_senders_and_repeats_are_not_taken(
     conn: EmailConnector, store: Store
 ) -> None:
