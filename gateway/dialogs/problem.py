@@ -15,7 +15,7 @@ from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
 from gateway.knowledge.morphology import readings
 from gateway.triage.contact_request import asks_for_contact
-from gateway.triage.impact import read_impact
+from gateway.triage.impact import names_a_deadline, read_impact
 from gateway.triage.impatience import LOST_PATIENCE
 from gateway.triage.mood import ASKS_FOR_PERSON, UPSET, describes_problem
 from gateway.triage.person_request import calls_for_person
@@ -83,7 +83,10 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
                 rest = re.sub(re.escape(part), " ", rest, flags=re.IGNORECASE)
         if _content_words(rest) >= MIN_CONTENT_WORDS:
             kept.append((clause, " ".join(_QUOTES.sub(" ", rest).split())))
-    return tuple(kept)
+    # "Через час закрывается подача на тендер, а сайт не открывается": what is due is the
+    # stake (priority reads it), the fault is the other clause
+    faults = [(clause, bare) for clause, bare in kept if not names_a_deadline(clause)]
+    return tuple(faults or kept)
 
 
 def _content_words(rest: str) -> int:

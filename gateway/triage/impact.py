@@ -19,7 +19,7 @@ from itertools import pairwise
 from gateway.knowledge.morphology import lemma
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.phrases import normalise
-from gateway.triage.reading import MessageReading, Word, read_once, read_words
+from gateway.triage.reading import MessageReading, Word, read_message, read_once, read_words
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
@@ -131,8 +131,9 @@ def _vocabulary() -> _Vocabulary:
         stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
                          "вылетать вылететь накрыться отказать остановиться простаивать "
-                         "закрываться закрыться", ru)
+                         "закрываться закрыться перестать переставать", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
+                "перестати переставати "
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
@@ -220,7 +221,9 @@ def _vocabulary() -> _Vocabulary:
         | _keys("треба потрібно мусити повинен екзамен презентація демо засідання лекція урок "
                 "ефір вебінар захист аудит ревізія інспекція тендер угода", uk)
         | _keys("must exam presentation demo lecture broadcast webinar pitch live air launch "
-                "premiere kickoff audit inspection tender deal", en)
+                "premiere kickoff audit inspection tender deal surgery", en)
+        # a patient on the table: "операция через 20 минут", "surgery in 20 minutes"
+        | _keys("операция", ru) | _keys("операція", uk)
         | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
@@ -394,6 +397,32 @@ def read_impact(reading: MessageReading) -> Impact:
         stake |= _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+def names_a_deadline(clause: str) -> bool:
+    """Whether a clause says what is due or what happens at a near time ("Через час
+    закрывается подача на тендер", "в 15:00 онлайн-заседание"): the stake, not the fault."""
+    reading = read_message(clause)
+    words = reading.words
+    if not words or not (_NEAR_TIME.search(reading.norm) or _SOON.search(reading.norm)):
+        return False
+    # a fault of its own keeps it a problem ("payroll is due by 3pm and nobody can log in");
+    # what closes is the deadline itself ("закрывается подача", "the tender closes at 6")
+    faults = [
+        w for i, w in enumerate(words) if _stops_at(words, i) and not w.among(_CLOSING)
+    ]
+    if faults:
+        return False
+    return (
+        _deadline(words)
+        or _event_soon(reading.norm, reading.lang)
+        or _due(reading.norm, words)
+    )
+
+
+_CLOSING = _keys("закрываться закрыться истекать истечь", "ru") | _keys(
+    "закриватися закритися зачинятися зачинитися спливати спливти", "uk"
+) | _keys("closes close closing expires", "en")
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
@@ -580,12 +609,18 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         counted_by_all = _counted_by_all(words, i)
         if word.text == "all" and before == "at":
             counted_by_all = []  # "won't open at all on the QA laptop"
-        if (word.among(vocab.every)) and any(
+        # "Kyocera перестал печатать со всех компов": the machines jobs come from, one printer
+        from_all = before in ("с", "со", "з", "із", "from")
+        if (word.among(vocab.every)) and not from_all and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
             or w.among(vocab.screens) or w.among(vocab.outlets)
             for w in counted_by_all
         ):
             return True  # "все мониторы", "at every station", "every handheld ticket scanner"
+        if word.text in _EVERY_OF and before in _PREPOSITIONS and _places_of_a_chain(
+            counted_by_all
+        ):
+            return True  # "на всех наших автомойках", "в усіх наших пекарнях"
         # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
@@ -660,6 +695,27 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
+
+
+_EVERY_OF = frozenset({"всех", "всіх", "усіх", "всем", "всім", "усім"})
+
+
+def _places_of_a_chain(counted: list[Word]) -> bool:
+    """Whether what "all" counts after a preposition is the places of one chain: a plural
+    Cyrillic noun past "наших"/"наших" that is none of one user's tries or a span of time
+    ("на всех наших автомойках"; not "во всех браузерах", "во всех файлах", "все дни")."""
+    vocab = _vocabulary()
+    nouns = [w for w in counted if w.tags and not w.has("ADJF") and not w.has("NPRO")]
+    if not nouns:
+        return False
+    noun = nouns[0]
+    return (
+        noun.has("NOUN", "plur", "loct")
+        and noun.has("NOUN", "inan")
+        and not noun.among(vocab.tried_in_turn)
+        and not noun.among(vocab.not_a_unit)
+        and not noun.among(vocab.one_machine_sees)
+    )
 
 
 _COUNTED_SKIP = frozenset({"the", "our", "of", "its", "их"})
@@ -1206,6 +1262,7 @@ def _names_a_thing(word: Word) -> bool:
 
 _NEAR_TIME = re.compile(
     r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
+    r"(?<!\w)(?:в|у|во)\s+\d{1,2}[:.]\d{2}(?![\w%.,]\d|[\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|"
     r"(?:два|две|дві|три|чотири|четыре|пару|пара|кілька|несколько|a couple of|couple of|"
@@ -1238,7 +1295,7 @@ def _deadline(words: list[Word]) -> bool:
         for at, w in enumerate(words)
         if not (at and texts[at - 1] in _AFTER) and not (not w.tags and w.text.endswith("ed"))
     ]
-    obliged = any(w.among(vocab.obliged) for w in ahead) or any(
+    obliged = any(_an_event(w, vocab.obliged) for w in ahead) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
@@ -1251,13 +1308,30 @@ def _deadline(words: list[Word]) -> bool:
     )
 
 
+# A hearing, a lesson or a broadcast held online or by video is the same event: "онлайн-
+# заседание", "відеозасідання", "videoconference".
+_MEDIUM = re.compile(r"^(?:онлайн|видео|відео|video|online|теле|tele|веб|web)-?(?=\w{4,})")
+
+
+def _an_event(word: Word, events: frozenset[str]) -> bool:
+    """Whether `word` is one of `events`, also compounded with how it is held."""
+    if word.among(events):
+        return True
+    bare = _MEDIUM.sub("", word.text)
+    if bare == word.text:
+        return False
+    return any(lemma(bare, lang) in events for lang in ("ru", "uk", "en"))
+
+
 def _client_arrives(words: list[Word]) -> bool:
     """A client, customer or patient arriving at the near time: "клієнт приїде підписувати о
     15:00", "the customer is coming at 3 to collect it" (not a technician coming)."""
     vocab = _vocabulary()
     for at, word in enumerate(words):
         someone = word.among(vocab.public) and word.text not in ("люди", "people", "народ")
-        if someone and any(w.among(vocab.arriving) for w in words[at + 1 : at + 4]):
+        # … or a vehicle come to collect: "машина за партией приедет в 15:00"
+        someone = someone or word.among(vocab.vehicles)
+        if someone and any(w.among(vocab.arriving) for w in words[at + 1 : at + 5]):
             return True
     return False
 

@@ -25,6 +25,7 @@ _UK_WORDS = _words(
     зробити можна можу не можу хочу його її їх цей ця це щось нічого після через
     від до для про без лист листи пошта пошту комп'ютер комп’ютер скриньку скринька
     з із йде йдуть ось цього цей який яка яке які також тобто щоб коли
+    годину години годин хвилину хвилини хвилин тиждень тижні
     """
 )
 # Endings that only one of the two languages uses: оновлення/обновление, видалив/удалил.
@@ -84,6 +85,8 @@ _EN_WORDS = _words(
     morning hours days week nothing anything tried restarted same says shows after before
     when what why how who need want can could would should get got still keeps
     nope yep yeah broken fixed
+    from last ago about around monday tuesday wednesday thursday friday saturday sunday
+    weekend hour minutes minute afternoon evening tonight lunch noon month ok okay idea am pm
     """
 )
 _MIN_EN_WORDS = 2
@@ -102,13 +105,21 @@ def reply_language(text: str, current: str) -> str:
         meant = _meant(text)
         if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
             return reply_language(meant, current)
-        english = sum(w in _EN_WORDS for w in re.findall(r"[a-z']+", text.lower()))
-        return "en" if english >= _MIN_EN_WORDS else current
+        latin = re.findall(r"[a-z']+", text.lower())
+        english = sum(w in _EN_WORDS for w in latin)
+        return "en" if english >= _MIN_EN_WORDS or _plain_english(latin, english) else current
     return (
         detect_language(text, default=current if current in ("ru", "uk") else "ru")
         if (_has_evidence(text))
         else current
     )
+
+
+def _plain_english(words: list[str], everyday: int) -> bool:
+    """An answer of everyday English words only: "since Monday", "thanks", "an hour ago",
+    "nope" (not "Windows 10", "HP laptop" or a pasted "Connection attempt has failed": names
+    and what the screen says carry no language of the writer)."""
+    return everyday >= 1 and all(w in _EN_WORDS for w in words)
 
 
 def _meant(text: str) -> str:

@@ -818,3 +818,30 @@ def test_a_stake_word_that_only_names_something_is_none(text: str, p1: bool) -> 
 )  # fmt: skip
 def test_a_service_window_is_a_counter_a_program_window_is_not(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # "перестала пробивать" stops work as "не пробивает" does
+        ("касса перестала пробивать чеки, покупатели уходят", "at_stake"),
+        ("каса перестала пробивати чеки, покупці йдуть", "at_stake"),
+        # every place of a chain, after a preposition
+        ("На всех наших автомойках перестала проходить оплата картой", "many_stopped"),
+        ("в усіх наших пекарнях не проходить оплата карткою", "many_stopped"),
+        # … not the seconds it hangs, one user's browsers, or the PCs a printer prints from
+        ("Все зависає на кілька секунд, коли відкриваю будь-яку програму", "normal"),
+        ("во всех браузерах не открывается сайт банка", "normal"),
+        ("У нас в юр. отделе Kyocera перестал печатать со всех компов после выходных",
+         "normal"),
+        # an event held online or by video, a vehicle come to collect, a patient on the table
+        ("В 15:00 у нас онлайн-заседание в суде, а на ноутбуке не работает камера", "at_stake"),
+        ("О 14:00 відеозасідання суду, а Zoom не бачить камеру", "at_stake"),
+        ("Машина за партией сыра приедет в 15:00, а сертификат не печатается", "at_stake"),
+        ("We have a dog on the table for surgery in 20 minutes and the monitor PC won't boot",
+         "at_stake"),
+        ("в 8:30 ноутбук упал", "normal"),
+    ],
+)  # fmt: skip
+def test_stops_said_as_ceasing_chains_of_places_and_events_ahead(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason

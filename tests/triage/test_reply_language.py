@@ -59,3 +59,28 @@ def test_reply_language(text: str, current: str, expected: str) -> None:
 )
 def test_a_first_message_in_translit_or_the_wrong_layout(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        # a short answer of everyday English after Russian or Ukrainian: the user switched
+        ("since Monday", "ru", "en"),
+        ("an hour ago", "uk", "en"),
+        ("from Tuesday", "ru", "en"),
+        ("last week", "uk", "en"),
+        ("nope", "ru", "en"),
+        ("ok thanks", "uk", "en"),
+        ("годину тому", "ru", "uk"),
+        # names and what the screen says carry no language of the writer
+        ("HP laptop", "ru", "ru"),
+        ("Connection attempt has failed", "uk", "uk"),
+        ("Scanner not found", "ru", "ru"),
+        ("No signal", "uk", "uk"),
+        ("Teams", "ru", "ru"),
+    ],
+)  # fmt: skip
+def test_a_short_everyday_answer_shows_its_language(
+    text: str, current: str, expected: str
+) -> None:
+    assert reply_language(text, current) == expected

@@ -167,3 +167,21 @@ def test_the_desks_number_asked_is_no_part_of_the_problem_statement() -> None:
     assert problem_statement("принтер не печатает, дайте номер поддержки") == (
         "принтер не печатает"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        # what is due is the stake, not the fault: the matcher is asked about the other clause
+        ("Через час закрывается подача на тендер, а сайт площадки не открывается",
+         "а сайт площадки не открывается"),
+        ("Сьогодні о 16:00 закривається подача пропозицій, а в мене сайт видає помилку",
+         "а в мене сайт видає помилку"),
+        # … but a clause with a fault of its own stays
+        ("payroll has to reach the bank by 3pm today and nobody in finance can get into the "
+         "payroll system", "payroll has to reach the bank by 3pm today and nobody in finance "
+         "can get into the payroll system"),
+    ],
+)  # fmt: skip
+def test_a_deadline_clause_is_no_problem_statement(text: str, statement: str) -> None:
+    assert problem_statement(text) == statement

@@ -100,12 +100,12 @@ _ELSEWHERE = (
 )
 _SAME = (
     r"(?:тоже|теж|также|також|то же(?: самое)?|те саме|те ж(?: саме)?|так само|так же|same|"
-    r"too|as well|also)"
+    r"too|as well|also|одинаково|однаково|identically|either)"
 )
 # What says the fault was met again, by itself: "то же самое", "те саме", "the same thing".
 SAME_RESULT = case_blind(
-    r"(?<!\w)(?:то же самое|те саме|те ж саме|так само|(?:the )?same (?:thing|error|result|"
-    r"problem|message)|still the same)(?!\w)"
+    r"(?<!\w)(?:то же самое|те саме|те ж саме|так само|одинаково|однаково|"
+    r"(?:the )?same (?:thing|error|result|problem|message)|still the same)(?!\w)"
 )
 ELSEWHERE_TOO = case_blind(
     rf"(?<!\w){_ELSEWHERE}(?!\w).*?(?<!\w){_SAME}(?!\w)|(?<!\w){_SAME}(?!\w).*?(?<!\w)"
