@@ -46,6 +46,8 @@ RESET_PURPOSE = "password-reset-link"
 DAY = 86_400
 HOUR = 3_600
 BOT = "bot"
+SAME_FORM_WAIT_SECONDS = 15.0  # a form sent twice at once: how long the second waits
+SAME_FORM_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class PasswordResult:
     refusal: PasswordRefusal | None = None
     invalid: bool = False  # the link is gone, used or busy
     unavailable: bool = False
+    repeated: bool = False  # changed by this form sent before (its answer was lost)
 
 
 class SelfService:
@@ -282,12 +285,29 @@ class SelfService:
         return Grant(nonce, record["login"], record["channel"], record["chat_id"],
                      record.get("language", "en"))  # fmt: skip
 
-    async def set_password(self, token: str, password: str, address: str) -> PasswordResult:
-        """Set the new password of the link's account (and only that one), once."""
+    async def changed_by_form(self, token: str, form_id: str) -> str:
+        """The page's language when its form `form_id` is the one that changed the
+        password with this link (sent again after its answer was lost); else ""."""
+        nonce = self.signer.unsign(token, self._link_ttl)
+        return await self.records.form_used_it(nonce, form_id) if nonce else ""
+
+    async def set_password(
+        self, token: str, password: str, address: str, form_id: str = ""
+    ) -> PasswordResult:
+        """Set the new password of the link's account (and only that one), once.
+
+        `form_id` is the page's id of the form sent: the same form sent again (its answer
+        was lost, a double click) is answered "changed" when it changed the password, and
+        while it is still being changed, waits for that (before: "this link is used")."""
         grant = await self.grant(token)
+        nonce = grant.nonce if grant else self.signer.unsign(token, self._link_ttl)
+        if nonce and await self.records.form_used_it(nonce, form_id):
+            return PasswordResult(changed=True, repeated=True)
         if grant is None:
             return PasswordResult(invalid=True)
-        if await self.records.claim_grant(grant.nonce, 120) is None:
+        if not await self._claim(grant.nonce, form_id):
+            if await self.records.form_used_it(grant.nonce, form_id):
+                return PasswordResult(changed=True, repeated=True)
             return PasswordResult(invalid=True)
         who = Requester(grant.channel, grant.chat_id, grant.language, address)
         try:
@@ -305,7 +325,7 @@ class SelfService:
             await self.records.release_grant(grant.nonce)
             await self._audit(who, "password", grant.login, f"refused: {refusal.value}")
             return PasswordResult(refusal=refusal)
-        await self.records.spend_grant(grant.nonce)
+        await self.records.spend_grant(grant.nonce, form_id, self._link_ttl, grant.language)
         await self._resolved_ticket(who, "password", grant.login, "changed")
         account = await asyncio.to_thread(self.directory.find, grant.login)
         if account is not None and account.mail:
@@ -317,6 +337,22 @@ class SelfService:
         await self.mail.drain()
 
     # --- helpers -------------------------------------------------------------------------
+
+    async def _claim(self, nonce: str, form_id: str) -> bool:
+        """Hold the grant for this request. Another request holds it: the same form sent
+        twice waits (a while) for the first to end, then this form finds it used or takes
+        the grant the policy gave back (sent again, it is refused the same way)."""
+        waited = 0.0
+        while await self.records.claim_grant(nonce, 120) is None:
+            if not form_id or waited >= SAME_FORM_WAIT_SECONDS:
+                return False
+            if await self.records.form_used_it(nonce, form_id):
+                return False
+            if await self.records.grant(nonce) is None:
+                return False
+            await asyncio.sleep(SAME_FORM_POLL_SECONDS)
+            waited += SAME_FORM_POLL_SECONDS
+        return True
 
     @property
     def _link_ttl(self) -> int:

@@ -148,9 +148,23 @@ class SelfServiceStore:
         """The request did not use the grant (the policy refused): it may be tried again."""
         await self._redis.delete(keys.reset_claim(nonce))
 
-    async def spend_grant(self, nonce: str) -> None:
-        """The grant did its one job: it is gone for good."""
+    async def spend_grant(
+        self, nonce: str, form_id: str = "", kept: int = 3600, language: str = "en"
+    ) -> None:
+        """The grant did its one job: it is gone for good. The page's form `form_id` that
+        used it is remembered (`kept` s, with the page's language) first: that form sent
+        again (a lost answer, a double click) is answered "changed", not "link used"."""
+        if form_id:
+            await self._redis.set(_form_mark(nonce, form_id), language or "en", ex=kept)
         await self._redis.delete(keys.reset_grant(nonce), keys.reset_claim(nonce))
+
+    async def form_used_it(self, nonce: str, form_id: str) -> str:
+        """The page's language when its form `form_id` is the one that used the grant
+        `nonce`; "" otherwise."""
+        if not form_id:
+            return ""
+        value = await self._redis.get(_form_mark(nonce, form_id))
+        return _text(value) if value is not None else ""
 
     # --- audit ---------------------------------------------------------------------------
 
@@ -163,3 +177,7 @@ class SelfServiceStore:
     async def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
         raw = await self._redis.lrange(keys.DIRECTORY_AUDIT, 0, limit - 1)
         return [json.loads(r) for r in raw]
+
+
+def _form_mark(nonce: str, form_id: str) -> str:
+    return keys.once_mark(keys.reset_grant(nonce), f"reset-form:{form_id}")

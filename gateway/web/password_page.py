@@ -9,19 +9,23 @@ user's language, and the link stays usable; a changed one spends the link.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.self_service import RESET_PATH, Grant, SelfService
 from gateway.texts import Texts
+from gateway.web.auth import new_token
 from gateway.web.client_address import Network, client_address
 
 # Tells the user on their channel (ConversationService.account_news).
 AccountNews = Callable[[str, str, AccountResult], Awaitable[None]]
 MAX_PASSWORD = 256
 POSTS_PER_MINUTE_PER_ADDRESS = 20
+FORM_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")  # the form's id that _form puts in
 PAGE_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
@@ -73,7 +77,8 @@ class PasswordPage:
         hits = await self.accounts.records.hit("reset-page-address", address, 60)
         grant = await self.accounts.grant(token)
         if grant is None:
-            return self._invalid(request)
+            language = await self._changed_by_this_form(request, token)
+            return self._done(language) if language else self._invalid(request)
         lang = self.texts.language(grant.language)
         if hits > POSTS_PER_MINUTE_PER_ADDRESS:
             return self._form(grant, self.texts.get(lang, "reset_page_busy"), status=429)
@@ -85,7 +90,7 @@ class PasswordPage:
         new, repeat = (field if isinstance(field, str) else "" for field in fields)
         if not new or new != repeat or len(new) > MAX_PASSWORD:
             return self._form(grant, self.texts.get(lang, "reset_page_mismatch"), status=400)
-        result = await self.accounts.set_password(token, new, address)
+        result = await self.accounts.set_password(token, new, address, _form_id(form))
         del new, repeat, form
         if result.invalid:
             return self._invalid(request)
@@ -94,13 +99,27 @@ class PasswordPage:
         if result.refusal is not None:
             text = self.texts.get(lang, f"reset_refused_{result.refusal.value}")
             return self._form(grant, text, status=422)
-        await self.news(
-            grant.channel,
-            grant.chat_id,
-            AccountResult("password", AccountOutcome.PASSWORD_CHANGED),
-        )
+        if not result.repeated:  # the user is told in the chat once
+            await self.news(
+                grant.channel,
+                grant.chat_id,
+                AccountResult("password", AccountOutcome.PASSWORD_CHANGED),
+            )
+        return self._done(lang)
+
+    def _done(self, lang: str) -> web.Response:
+        lang = self.texts.language(lang)
         body = f'<p class="done" role="status">{_e(self.texts.get(lang, "reset_page_done"))}</p>'
         return _page(self.texts.get(lang, "reset_page_title"), body, lang)
+
+    async def _changed_by_this_form(self, request: web.Request, token: str) -> str:
+        """The page's language when the form posted is the one that used this link (it is
+        sent again: its answer was lost); else ""."""
+        try:
+            form = await request.post()
+        except ValueError:
+            return ""
+        return await self.accounts.changed_by_form(token, _form_id(form))
 
     def _form(self, grant: Grant, error: str, status: int = 200) -> web.Response:
         t, lang = self.texts, self.texts.language(grant.language)
@@ -108,6 +127,9 @@ class PasswordPage:
         body = (
             f"<p>{_e(t.get(lang, 'reset_page_intro', login=grant.login))}</p>{alert}"
             '<form method="post" autocomplete="off">'
+            # This form's id: sent twice (a lost answer, a double click), it changes the
+            # password once and both are answered "changed".
+            f'<input type="hidden" name="form_id" value="{new_token().replace(".", "")}">'
             f'<label for="password">{_e(t.get(lang, "reset_page_new"))}</label>'
             '<input id="password" name="password" type="password" required '
             f'autocomplete="new-password" maxlength="{MAX_PASSWORD}" autofocus>'
@@ -122,6 +144,12 @@ class PasswordPage:
         lang = _browser_language(request, self.texts)
         body = f'<p class="alert" role="alert">{_e(self.texts.get(lang, "reset_page_invalid"))}</p>'
         return _page(self.texts.get(lang, "reset_page_title"), body, lang, status=410)
+
+
+def _form_id(form: Any) -> str:
+    """The page's id of the form posted ("" when it has none that could be ours)."""
+    value = form.get("form_id")
+    return value if isinstance(value, str) and FORM_ID.fullmatch(value) else ""
 
 
 def _browser_language(request: web.Request, texts: Texts) -> str:

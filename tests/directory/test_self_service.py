@@ -3,6 +3,7 @@ and the reset page, as the user, the directory and the store see them."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable
 
@@ -173,6 +174,43 @@ async def test_reset_through_the_page(
     await gateway.rt.accounts.drain()  # type: ignore[union-attr]
     notices = [m for m in gateway.sink.to(person.mail) if "password was changed" in m["Subject"]]
     assert len(notices) == 1 and person.login in notices[0].text
+
+
+async def test_the_reset_form_sent_twice_changes_the_password_once_and_says_so_twice(
+    gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
+) -> None:
+    """The form was sent, the password changed, the answer lost (or the button clicked
+    twice): the form sent again was told "this link is no longer valid", and the user
+    believed the password unchanged. Now the same form is answered "changed" (at once or
+    later), the user is told once in the chat; another form of the link is refused."""
+    person = make_person()
+    await gateway.link("r5", person)
+    link = gateway.base_url + _link(await gateway.say("r5", "/reset"))
+    async with aiohttp.ClientSession() as http:
+        forms = []
+        for _ in range(2):
+            async with http.get(link) as page:
+                found = re.search(r'name="form_id" value="([^"]+)"', await page.text())
+                assert found
+                forms.append(found.group(1))
+        assert forms[0] != forms[1]
+        sent = {"password": "Fresh-pass-2028", "repeat": "Fresh-pass-2028", "form_id": forms[0]}
+
+        async def post(data: dict[str, str]) -> tuple[int, str]:
+            async with http.post(link, data=data) as resp:
+                return resp.status, await resp.text()
+
+        at_once = await asyncio.gather(post(sent), post(sent))
+        again = await post(sent)
+        other = await post(sent | {"form_id": forms[1], "password": "Other-pass-2028",
+                                   "repeat": "Other-pass-2028"})  # fmt: skip
+    for status, body in (*at_once, again):
+        assert status == 200 and "Your password has been changed" in body
+    assert other[0] == 410
+    assert slapd.can_bind(person.dn, "Fresh-pass-2028")
+    transcript = await gateway.rt.store.conversations.transcript("webchat:r5")
+    told = [e for e in transcript if "Your password has been changed" in e.get("text", "")]
+    assert len(told) == 1
 
 
 async def test_a_reset_form_that_cannot_be_read_is_asked_again(
