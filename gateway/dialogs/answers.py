@@ -28,6 +28,11 @@ NO = PhraseSet([
     r"(still|not) (locked|unlocked)", r"(не|ні) норм\w*",
     # typed in translit: "net", "ne pomoglo", "ni, ne dopomohlo"
     r"net", r"nea", r"ne pomogl\w*", r"ne dopomo[hg]l\w*", r"ni",
+    # spoken forms: "ніт", "нєа", "та нє", "не а"
+    r"ніт", r"нєа", r"нє", r"та нє", r"та ні", r"не а",
+    # a state that goes on: "still offline", "still down"
+    r"still (offline|down|broken|dead|frozen|stuck|slow|blank|black|there|nothing|no \w+|"
+    r"failing|crashing|jamming|the same)",
 ])  # fmt: skip
 
 YES = PhraseSet([
@@ -120,6 +125,8 @@ def parse_yes_no(text: str) -> bool | None:
         # a longer reply answers in a clause of its own, said in no other words: "та
         # почистив кошик, дякую, щас все нормально, помогло", "cleared it, all good now"
         found = _clauses_verdict(text)
+    if found and _denied_in_a_clause(text):
+        return False  # "Так воно й було, нічого не змінилось", "Yes, did all that, still offline"
     if found:
         # "да, но теперь пишет …" is not solved; "так, спочатку не виходило, але після … —
         # все працює" is: the reply turns from a failure to a yes and ends there
@@ -129,6 +136,26 @@ def parse_yes_no(text: str) -> bool | None:
     if found is False and _AT_FIRST.search(normalise(text)) and _ends_well(text):
         return True  # "didn't work at first, but after forgetting the network it connected fine"
     return found
+
+
+# A later clause that says the fault goes on (never a bare "нет"/"no": "да, нет проблем",
+# "yes, no more errors" are yeses).
+STILL_NO = PhraseSet([
+    r"не помогл\w*", r"не допомогл\w*", r"не работает", r"не працює", r"не вышло",
+    r"не вийшло", r"didn'?t (help|work)", r"did not (help|work)", r"doesn'?t work",
+    r"not working", r"still broken", r"то же самое", r"те саме", r"так само",
+    r"ничего не (изменилось|поменялось)", r"нічого не (змінилось|змінилося)", r"без змін",
+    r"без изменени\w*", r"nothing changed", r"no (change|luck|difference)",
+    r"still (offline|down|broken|dead|frozen|stuck|slow|blank|black|failing|crashing|the same|"
+    r"not|getting|shows?|showing|says|doesn'?t|can'?t|won'?t)",
+])  # fmt: skip
+
+
+def _denied_in_a_clause(text: str) -> bool:
+    """Whether a later clause of a reply that opens with a yes word says the fault goes on:
+    the yes was "yes, I did that" or "так воно й було", not "it helped"."""
+    parts = [_words(c) for c in re.split(r"[,.;!?—–]+|\s-\s", text)]
+    return any(" ".join(words[:_ANSWER_WORDS]) in STILL_NO for words in parts[1:] if words)
 
 
 def _verdict(words: list[str]) -> bool | None:

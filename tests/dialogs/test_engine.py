@@ -113,6 +113,13 @@ def test_typed_no_opens_the_checklist_in_each_language(
         "Still the same, I'm on Windows 11",
         "unfortunately not, error 1603",
         "то же самое, с понедельника",
+        # a yes word that opens "I did that" or "so it was", then the fault going on
+        "Yes, did all that, still offline",
+        "Так воно й було, нічого не змінилось",
+        # spoken noes
+        "ніт",
+        "нєа",
+        "та нє",
     ],
 )
 def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: str) -> None:

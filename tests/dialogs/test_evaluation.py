@@ -164,6 +164,11 @@ BLIND_SETS = [
     # the held-out probe of session 10 (i19-listen10), written before its changes: 28/32 on
     # main 53e404f, 32/32 after.
     ("../dialogs_probe10.yaml", 32, 0),
+    # the held-out probe of session 11 (i19-listen11), written before its changes: 27/32 with
+    # 7 asked again on main 983de3e; 31/32 (5) after. The one left is the matcher's: "the
+    # dispatch laptop at our bike courier co-op is painfully slow" finds no article (a courier
+    # is a facilities word), so the reply with every fact is never typed.
+    ("../dialogs_probe11.yaml", 31, 5),
 ]
 
 
