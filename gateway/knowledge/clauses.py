@@ -26,6 +26,7 @@ from gateway.knowledge.vocabulary import (
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
     SPEECH_WORDS,
+    THAT_WORDS,
     TICKET_WORDS,
     WORKING_WORDS,
 )
@@ -42,7 +43,9 @@ def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     """Positions in `words` (the tokens of `text`) of the content words of clauses that
     say something works, when another clause says what is wrong, and of what others say
     they did, when another clause says what did not happen; empty when none."""
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    parts = _quotes_joined(
+        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    )
     if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
         return frozenset()
     fine: list[int] = []
@@ -61,6 +64,19 @@ def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
             negated = negated or not {t.word for t in part}.isdisjoint(NEGATION_WORDS)
         start += len(part)
     return frozenset((fine if other else []) + (reported if negated else []))
+
+
+def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
+    """The clauses with what is said joined to the verb of saying across the comma before
+    "что", "що", "that" ("клиенты говорят, что отправили", "кажуть, що надіслали"):
+    the comma is the rule of the language, not the end of the speech."""
+    joined: list[list[Token]] = []
+    for part in parts:
+        if joined and joined[-1][-1].word in SPEECH_WORDS and part[0].word in THAT_WORDS:
+            joined[-1] = [*joined[-1], *part]
+        else:
+            joined.append(list(part))
+    return joined
 
 
 def _fine(part: Sequence[Token]) -> bool:
@@ -85,8 +101,10 @@ def _to_desk(part: Sequence[Token]) -> bool:
 
 
 def _reported(part: Sequence[Token]) -> list[int] | None:
-    """The places of the content words said after a speech verb, when they deny nothing
-    ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is quoted."""
+    """The places of the speech verb and the content words said after it, when they deny
+    nothing ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is
+    quoted. The verb of saying is no part of the problem either ("кажуть" read as the
+    Russian "кажется" of a phishing sample)."""
     for index, token in enumerate(part):
         if token.word in SPEECH_WORDS or (
             token.word in PERSON_SPEECH_WORDS
@@ -96,7 +114,7 @@ def _reported(part: Sequence[Token]) -> list[int] | None:
             after = part[index + 1 :]
             if not after or not {t.word for t in after}.isdisjoint(NEGATION_WORDS):
                 return None
-            return [index + 1 + i for i, t in enumerate(after) if not t.stop]
+            return [index, *(index + 1 + i for i, t in enumerate(after) if not t.stop)]
     return None
 
 

@@ -551,7 +551,7 @@ WORKING_WORDS: frozenset[str] = _words(
     открывается открываются нормально
     працює працюють горить горять світиться світяться йде іде ловить чують бачать
     відкривається відкриваються нормально
-    works opens loads fine ready
+    works opens loads fine ready switched
     """
 )
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
@@ -569,6 +569,8 @@ SPEECH_WORDS: frozenset[str] = _words(
 # "the client says they sent it", "customer claims he paid": said of a person only ("Premiere
 # says the scratch disk is full" is what a program shows).
 PERSON_SPEECH_WORDS: frozenset[str] = _words("says tells claims claimed insists")
+# What is said begins with one of these, after a comma ("говорят, что отправили").
+THAT_WORDS: frozenset[str] = _words("что що шо that")
 PERSON_WORDS: frozenset[str] = _words("they he she we")
 # Saying who allowed it: "…, руководитель согласовал", "керівник погодив", "approved by my
 # manager". A request's paperwork, said beside what is asked for; not what is asked for.

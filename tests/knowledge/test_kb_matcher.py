@@ -867,3 +867,49 @@ def test_the_device_or_medium_named_decides_over_the_symptom_words(matcher: Matc
         ("there is a mouse under the fridge in the kitchen", "en"),
     ):
         assert matcher.match(text, lang).outcome == "none", text
+
+
+def test_what_others_say_across_the_comma_before_that_is_their_side(matcher: Matcher) -> None:
+    # "кажуть, що надіслали": the comma before "що"/"что" is the language's rule; it cut the
+    # speech from what was said, so "надіслали" was read as the problem, and "кажуть" as
+    # the Russian "кажется" of a phishing sample.
+    assert not first_articles(
+        matcher,
+        (
+            (
+                "клієнти кажуть, що надіслали заявки, а в мене нічого немає",
+                "uk",
+                "email_not_receiving",
+            ),
+        ),
+    )
+
+
+def test_a_crash_on_the_splash_screen_is_a_program_that_does_not_start(
+    matcher: Matcher,
+) -> None:
+    # "на заставці", "on the splash screen": it never opened, whatever the verb (вилітає,
+    # crashes) says.
+    for text, lang in (
+        ("Revit закривається на заставці", "uk"),
+        ("ArchiCAD зависает на заставке и не открывается", "ru"),
+        ("Photoshop crashes on the splash screen", "en"),
+    ):
+        assert answered(matcher, text, lang) == "app_wont_start", text
+    assert answered(matcher, "Excel crashes when I save a big file", "en") == "app_crash"
+
+
+def test_a_broken_mouse_is_the_mouse_article(matcher: Matcher) -> None:
+    # It said a dead mouse ("мышь умерла") but not a broken one.
+    for text, lang in (("сломалась мышка", "ru"), ("зламалась мишка", "uk")):
+        assert answered(matcher, text, lang) == "keyboard_mouse", text
+    assert answered(matcher, "сломался ноутбук, не включается", "ru") == "hardware_broken"
+
+
+def test_a_printer_switched_on_with_paper_is_ruled_out_not_a_jam(matcher: Matcher) -> None:
+    # "but it's switched on and has paper": what the user checked is fine.
+    for text in (
+        "the Brother says offline, though it is switched on and has paper and toner",
+        "the printer is offline although it's switched on and has paper",
+    ):
+        assert not first_articles(matcher, ((text, "en", "printer_offline"),))
