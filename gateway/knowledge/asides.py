@@ -1,10 +1,12 @@
 """Words said beside the problem, which weigh as a time does ("после обновления").
 
-A time of day ("с обеда", "з обіду", "after lunch"), whom mail is from ("письма от
-поставщиков", "emails from our suppliers"), what the user already checked ("даже в спаме",
-"even with the right password"), what the user asks whether to do ("что можно удалить?")
-and what an event a problem is dated by is of ("после смены пароля", "since changing my
-password"): none of them is what is wrong.
+A time of day ("с обеда", "з обіду", "after lunch"), whom mail is from or to ("письма от
+поставщиков", "emails from our suppliers", "листи клієнтам"), what the user already checked
+or tried ("даже в спаме", "even with the right password", "tried my wifi and my phone
+hotspot"), what the user asks whether to do ("что можно удалить?"), where the user is
+("принтер в офисе", "у рецепції", "in the lens lab") and what an event a problem is dated
+by is of ("после смены пароля", "since changing my password"): none of them is what is
+wrong.
 """
 
 from __future__ import annotations
@@ -14,34 +16,44 @@ from collections.abc import Container, Sequence
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     EVEN_WORDS,
+    JOINING_WORDS,
     LOCATIVE_WORDS,
     MAIL_WORDS,
     MAY_WORDS,
     MEAL_TIMES,
+    NEGATION_WORDS,
     PREPOSITIONS,
+    RECIPIENT_WORDS,
     SENDER_WORDS,
     TIME_PREPOSITIONS,
+    TRIED_WORDS,
     WHAT_WORDS,
 )
 
 _REACH = 3  # content words a preposition governs, and how far before it a mail word is
+# Determiners between the things tried: "my wifi and my phone hotspot", "the office one".
+_OWNERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "this", "that"})
 
 
 def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
     """Positions of words said beside the problem: a time of day ("с обеда", "з обіду",
-    "after lunch"), whom mail is from ("письма от поставщиков", "emails from suppliers")
-    what was already checked ("даже в спаме", "even with the right password"), what the
-    user asks whether to do ("что можно удалить?", "what can I delete") and where the user
-    is: a place (`places`, lemmas) in the locative ("в офисе", "у рецепції", "in the
-    lens lab")."""
+    "after lunch"), whom mail is from or to ("письма от поставщиков", "листи клієнтам"),
+    what was already checked or tried ("даже в спаме", "even with the right password",
+    "tried my wifi and my phone hotspot"), what the user asks whether to do ("что можно
+    удалить?", "what can I delete") and where the user is: a place (`places`, lemmas) in
+    the locative ("в офисе", "у рецепції", "in the lens lab")."""
     found: set[int] = set()
     for index, token in enumerate(words):
         if token.word in LOCATIVE_WORDS:
             found.update(_where(words, index + 1, places))
+        elif token.word in TRIED_WORDS:
+            found.update(_tried(words, index + 1))
         if token.word in TIME_PREPOSITIONS:
             ahead = _governed(words, index + 1)
             if ahead and words[ahead[0]].word in MEAL_TIMES:
                 found.add(ahead[0])
+        if token.word in MAIL_WORDS:
+            found.update(_recipient(words, index + 1))
         if token.word in SENDER_WORDS and any(
             t.word in MAIL_WORDS for t in words[max(index - _REACH, 0) : index]
         ):
@@ -72,6 +84,39 @@ def _where(words: Sequence[Token], start: int, places: Container[str]) -> list[i
     if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
         return [at]
     return []
+
+
+def _recipient(words: Sequence[Token], start: int) -> list[int]:
+    """Positions of whom mail is to, right after the mail word: a Cyrillic noun in the
+    dative ("листи клієнтам", "письма клиентам") or the words "to"/"до"/"для" govern
+    ("emails to our clients", "листи до постачальників"): who, not what is wrong."""
+    if start >= len(words):
+        return []
+    following = words[start]
+    if following.word in RECIPIENT_WORDS:
+        return _governed(words, start + 1)
+    if following.stop or following.word.isascii():
+        return []
+    likeliest = readings(following.word, "ru")[:1]
+    return [start] if likeliest and "datv" in likeliest[0][1] else []
+
+
+def _tried(words: Sequence[Token], start: int) -> list[int]:
+    """Positions of what a word of trying before `start` names: its content words, joined
+    by "and"/"і" and past determiners and prepositions ("tried my wifi and my phone
+    hotspot", "пробувала з телефона і з ноутбука"), to a denial or another function word."""
+    span: list[int] = []
+    for ahead in range(start, min(start + 2 * _REACH + 3, len(words))):
+        token = words[ahead]
+        if token.word in NEGATION_WORDS or len(span) == 2 * _REACH:
+            break
+        if not token.stop:
+            span.append(ahead)
+        elif span and not (
+            token.word in JOINING_WORDS or token.word in PREPOSITIONS or token.word in _OWNERS
+        ):
+            break
+    return span
 
 
 def _asked_to_do(words: Sequence[Token], start: int) -> list[int]:

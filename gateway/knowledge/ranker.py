@@ -308,7 +308,8 @@ class Ranker:
             # so it is specific evidence for the articles about programs, and only for them.
             named = not is_specific and not dated and token.lemma in self._applications
             specific_total += weight if is_specific or named else 0.0
-            extra = weight * (_DEVICE_ORDER - 1) if token.lemma in self._devices else 0.0
+            device = token.lemma in self._devices and not dated
+            extra = weight * (_DEVICE_ORDER - 1) if device else 0.0
             device_extra += extra
             device_specific_extra += extra if is_specific or named else 0.0
             best_bm25: dict[int, float] = {}

@@ -226,6 +226,11 @@ WORDS: dict[str, str] = {
     "компа": "компьютер",
     "компе": "компьютер",
     "компі": "компютер",
+    # Not "моника", "моники": the forms a woman's name (Моника) has too.
+    "моник": "монитор",
+    "моником": "монитор",
+    "монік": "монітор",
+    "моніком": "монітор",
     "ноут": "ноутбук",
     "ноута": "ноутбук",
     "ноуте": "ноутбук",
@@ -634,10 +639,22 @@ MAIL_WORDS: frozenset[str] = _words(
     """
 )
 SENDER_WORDS: frozenset[str] = _words("от від from")
+# "emails to our clients", "листи до постачальників": whom mail is to is who, too.
+RECIPIENT_WORDS: frozenset[str] = _words("to до для")
 # "что можно удалить?", "що можна видалити", "what can I delete": asking what to do, not
 # saying what was done (a file deleted is file recovery; asking what to delete is a full disk).
 WHAT_WORDS: frozenset[str] = _words("что що what which")
 MAY_WORDS: frozenset[str] = _words("можно можна can could should")
+# "tried my wifi and my phone hotspot", "пробовала и с телефона, и с ноутбука": what comes
+# after a word of trying is what the user already tried, not what is wrong.
+TRIED_WORDS: frozenset[str] = _words(
+    """
+    tried пробовал пробовала пробовали попробовал попробовала попробовали пробував
+    пробувала пробували спробував спробувала спробували
+    """
+)
+# Words that join what was tried: "my wifi and my phone hotspot", "і вайфай, і роздачу".
+JOINING_WORDS: frozenset[str] = _words("and or и или і й та або also both")
 # "даже в спаме нет", "навіть у спамі", "even with the right password": what a scalar
 # particle and a preposition introduce is what the user already checked or tried.
 EVEN_WORDS: frozenset[str] = _words("даже навіть even")

@@ -913,3 +913,40 @@ def test_a_printer_switched_on_with_paper_is_ruled_out_not_a_jam(matcher: Matche
         "the printer is offline although it's switched on and has paper",
     ):
         assert not first_articles(matcher, ((text, "en", "printer_offline"),))
+
+
+def test_a_monitor_said_as_slang_is_the_monitor(matcher: Matcher) -> None:
+    # "монік", "моник": slang no dictionary has (the Ukrainian one read as nothing at all).
+    assert answered(matcher, "монік мерехтить і гасне", "uk") == "monitor_no_signal"
+    # A woman's name is not a monitor.
+    assert answered(matcher, "Моника из бухгалтерии просит доступ к папке", "ru") == (
+        "new_access_request"
+    )
+
+
+def test_what_the_user_already_tried_is_not_what_fails(matcher: Matcher) -> None:
+    # "tried the office wifi and my phone hotspot": the Wi-Fi and the hotspot were ruled out,
+    # the VPN is what fails.
+    for text, lang in (
+        ("the VPN won't connect, I tried the office wifi and my phone hotspot", "en"),
+        ("впн не подключается, пробовала и через домашний вайфай, и через телефон", "ru"),
+    ):
+        assert answered(matcher, text, lang) == "vpn_connect", text
+
+
+def test_a_scanner_named_by_its_product_is_the_scanners(matcher: Matcher) -> None:
+    for text, lang in (
+        ("my ScanSnap is not detected anymore", "en"),
+        ("ScanSnap більше не бачить комп", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "scanner_not_working", text
+
+
+def test_whom_mail_is_to_is_not_the_problem(matcher: Matcher) -> None:
+    # "листи клієнтам", "emails to our clients": the recipient is who; "клієнт" was the
+    # receiving article's word ("не приходят письма от клиентов").
+    for text, lang in (
+        ("Outlook won't send emails to our clients, receiving is fine", "en"),
+        ("Outlook не отправляет письма клиентам, а получает нормально", "ru"),
+    ):
+        assert offered(matcher, text, lang) == "email_not_sending", text
