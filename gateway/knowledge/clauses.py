@@ -72,7 +72,8 @@ def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
     the comma is the rule of the language, not the end of the speech."""
     joined: list[list[Token]] = []
     for part in parts:
-        if joined and joined[-1][-1].word in SPEECH_WORDS and part[0].word in THAT_WORDS:
+        said = joined[-1] if joined else []
+        if said and part and said[-1].word in SPEECH_WORDS and part[0].word in THAT_WORDS:
             joined[-1] = [*joined[-1], *part]
         else:
             joined.append(list(part))

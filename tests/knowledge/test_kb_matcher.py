@@ -883,6 +883,8 @@ def test_what_others_say_across_the_comma_before_that_is_their_side(matcher: Mat
             ),
         ),
     )
+    # A clause with no word in it ("(408)") is passed over.
+    assert matcher.match("Софтфон пише 'Registration failed (408)'. Windows 10.", "uk")
 
 
 def test_a_crash_on_the_splash_screen_is_a_program_that_does_not_start(
