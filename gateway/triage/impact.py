@@ -1009,6 +1009,7 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             and not _perceived(words, i)
             and not _in_a_container(words, i)
             and not (i + 1 < len(words) and words[i + 1].text in _PROGRAMS)
+            and not _addressee(words, i)
         ):  # "in order to", "out of order"
             return True
         if word.among(vocab.waiting) and _someone_waits(words, i):
@@ -1022,6 +1023,22 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
     return False
+
+
+_MAIL_WORDS = _keys("письмо сообщение рассылка почта", "ru") | _keys(
+    "лист повідомлення розсилка пошта", "uk"
+) | _keys("email emails mail mails message messages newsletter newsletters", "en")
+
+
+def _addressee(words: list[Word], at: int) -> bool:
+    """Whom mail goes to, not who is kept waiting: "Outlook не отправляет письма клиентам",
+    "не надсилає листи клієнтам", "won't send emails to clients" (one mailbox's fault)."""
+    before = words[max(0, at - 3) : at]
+    if not any(w.among(_MAIL_WORDS) for w in before):
+        return False
+    if words[at].tags:
+        return words[at].has("datv") and not words[at].has("nomn")
+    return any(w.text == "to" for w in before)
 
 
 def _amid(words: list[Word], at: int) -> bool:

@@ -845,3 +845,19 @@ def test_a_service_window_is_a_counter_a_program_window_is_not(text: str, reason
 )  # fmt: skip
 def test_stops_said_as_ceasing_chains_of_places_and_events_ahead(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # whom mail goes to is no one kept waiting: one mailbox's fault
+        ("Outlook не отправляет письма клиентам", False),
+        ("Outlook не надсилає листи клієнтам, а отримує нормально", False),
+        ("my emails to customers bounce back straight away", False),
+        # … while clients waiting, or everyone's mail down, still are
+        ("не отправляются письма, клиенты ждут счета", True),
+        ("у всех не уходят письма клиентам", True),
+    ],
+)  # fmt: skip
+def test_the_addressee_of_mail_is_no_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
