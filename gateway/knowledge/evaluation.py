@@ -1,15 +1,14 @@
 """The evaluation protocol for FAQ matching (see faq/README.md).
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
-- tuning parts (`blind/faq_tune.jsonl` … `faq_tune8.jsonl`): the decision is fitted on
+- tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`): the decision is fitted on
   them; each one's accuracy is reported by k-fold cross-validation, held out twice: each
   fold is ranked without its own phrasings in the articles' samples and decided by a
   decision fitted on the other folds, the other tuning parts and the dev set. Every file
   is ranked held out once, in its own folds, for all the parts' cross-validations.
-- frozen parts (`blind/faq_frozen8.jsonl`, the honest measure; `faq_frozen7.jsonl`,
-  `faq_frozen6.jsonl`, `faq_frozen5.jsonl`, `faq_frozen4.jsonl`, `faq_frozen3.jsonl` and
-  `faq_frozen.jsonl`, now regression sets):
-  decided by the committed decision (fitted on the tuning parts and the dev set); nobody tunes while
+- frozen parts (`blind/faq_frozen9.jsonl`, the honest measure; `faq_frozen8.jsonl` …
+  `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
+  committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
 """
 
@@ -40,6 +39,7 @@ TUNE5_FILE = "blind/faq_tune5.jsonl"  # fifth blind batch (2026-12-02)
 TUNE6_FILE = "blind/faq_tune6.jsonl"  # sixth blind batch (2026-12-02, session 6)
 TUNE7_FILE = "blind/faq_tune7.jsonl"  # seventh blind batch (2026-12-02, session 7)
 TUNE8_FILE = "blind/faq_tune8.jsonl"  # eighth blind batch (2026-12-02, session 8)
+TUNE9_FILE = "blind/faq_tune9.jsonl"  # ninth blind batch (2026-12-03, session 9)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -49,6 +49,7 @@ TUNING_FILES = (
     TUNE6_FILE,
     TUNE7_FILE,
     TUNE8_FILE,
+    TUNE9_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -56,8 +57,10 @@ FROZEN4_FILE = "blind/faq_frozen4.jsonl"  # the fourth batch's frozen part, a re
 FROZEN5_FILE = "blind/faq_frozen5.jsonl"  # the fifth batch's frozen part, a regression set
 FROZEN6_FILE = "blind/faq_frozen6.jsonl"  # the sixth batch's frozen part, a regression set
 FROZEN7_FILE = "blind/faq_frozen7.jsonl"  # the seventh batch's frozen part, a regression set
-FROZEN8_FILE = "blind/faq_frozen8.jsonl"  # the honest frozen measure (eighth batch)
+FROZEN8_FILE = "blind/faq_frozen8.jsonl"  # the eighth batch's frozen part, a regression set
+FROZEN9_FILE = "blind/faq_frozen9.jsonl"  # the honest frozen measure (ninth batch)
 FROZEN_FILES = (
+    FROZEN9_FILE,
     FROZEN8_FILE,
     FROZEN7_FILE,
     FROZEN6_FILE,

@@ -128,6 +128,19 @@ def test_the_tone_is_no_part_of_the_problem_statement(text: str, statement: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "statement"),
+    [
+        ("Outlook вылетает каждый час, достало уже", "Outlook вылетает каждый час"),
+        ("Принтер знову жує папір, дістало вже", "Принтер знову жує папір"),
+    ],
+)  # fmt: skip
+def test_being_fed_up_is_no_part_of_the_problem_statement(text: str, statement: str) -> None:
+    """"достало" says how the user feels as "достали" and "надоело" do; kept, it was matched
+    on its own and read as the mail article's "доставка" (a shared beginning)."""
+    assert problem_statement(text) == statement
+
+
+@pytest.mark.parametrize(
     ("text", "matched"),
     [
         ("DO NOT send me another link. The scanner on my desk is dead.",
