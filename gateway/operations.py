@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import StepContext
 from gateway.dialogs.state import DialogState
+from gateway.disclosed_passwords import hide_passwords
 from gateway.models import (
     BOT_OWNER,
     Attachment,
@@ -201,6 +202,14 @@ class OperatorDesk:
         text = text.strip()
         if not text and not attachments:
             raise ActionRefused("the reply is empty", "empty_reply")
+        if hide_passwords(text)[1]:
+            # Passwords never go in a chat (it is kept, shown, searched): the user sets
+            # their own through a reset link. Refused, not hidden: the operator knows.
+            raise ActionRefused(
+                "the reply holds a password: passwords never go in the chat; "
+                "ask the user to send /reset",
+                "password_in_reply",
+            )
         reopened = False
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import aiohttp
 from harness import Console, Gateway, seed_ticket
@@ -139,6 +140,26 @@ async def test_an_incident_declared_again_with_its_id_is_declared_once(
     assert len(await store.incidents.open_ids()) == 2
 
 
+async def test_a_reply_with_a_password_is_refused_and_nothing_is_sent(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """An operator's "your temporary password: …" went to the user's channel and stayed in
+    the transcript. Passwords never go in the chat: refused (409, its own text), nothing
+    kept or sent; the reply without it goes out."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4343")
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
+    url = f"/console/api/tickets/{ticket.id}/reply"
+    status, body = await console.post(url, {"text": "Ваш временный пароль: Temp-2026!x"})
+    assert (status, body["key"]) == (409, "password_in_reply")
+    status, _ = await console.post(url, {"text": "Пароль не подходит? Отправьте /reset."})
+    assert status == 200
+    logged = json.dumps(await store.conversations.transcript(ticket.conversation_key))
+    queued = repr(await store.redis.xrange(keys.outbound_stream("telegram")))
+    assert "Temp-2026" not in logged + queued and "/reset" in logged
+
+
 async def test_a_note_stays_internal(
     gateway: Gateway, http: aiohttp.ClientSession, store: Store
 ) -> None:
@@ -225,9 +246,7 @@ async def test_a_watch_past_64_bits_is_read_from_the_start_not_failed(
     ticket = await seed_ticket(store)
     console = Console(http, gateway)
     assert (await console.sign_in("root"))[0] == 200
-    async with http.ws_connect(
-        gateway.url + "/console/ws", headers={"Origin": gateway.url}
-    ) as ws:
+    async with http.ws_connect(gateway.url + "/console/ws", headers={"Origin": gateway.url}) as ws:
         await ws.send_json({"type": "watch", "ticket": ticket.id, "have": 2**80})
         await ws.send_json({"type": "watch", "ticket": "HD-999999"})
         while (msg := await ws.receive(timeout=30)).type == aiohttp.WSMsgType.TEXT:
