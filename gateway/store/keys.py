@@ -332,6 +332,11 @@ def reset_grant(nonce: str) -> str:
     return f"{PREFIX}:dir:reset:{nonce}"
 
 
+def reset_current(login: str) -> str:
+    """The nonce of an account's newest reset link (an older one stops working)."""
+    return f"{PREFIX}:dir:reset-current:{login}"
+
+
 def reset_claim(nonce: str) -> str:
     """Set while one request uses the reset link, so two at once cannot both use it."""
     return f"{PREFIX}:dir:reset:{nonce}:busy"

@@ -129,7 +129,16 @@ class SelfServiceStore:
     # --- reset grants --------------------------------------------------------------------
 
     async def put_grant(self, nonce: str, grant: dict[str, Any], ttl: int) -> None:
-        await self._redis.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
+        """Keep a reset link's grant. One link per account works: the one before it (sent
+        earlier, maybe seen by someone since) stops working now."""
+        current = keys.reset_current(str(grant.get("login", "")).lower())
+        before = await self._redis.get(current)
+        pipe = self._redis.pipeline(transaction=False)  # other slots on a cluster
+        pipe.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
+        pipe.set(current, nonce, ex=ttl)
+        if before is not None and _text(before) != nonce:
+            pipe.delete(keys.reset_grant(_text(before)))
+        await pipe.execute()
 
     async def grant(self, nonce: str) -> dict[str, Any] | None:
         raw = await self._redis.get(keys.reset_grant(nonce))
