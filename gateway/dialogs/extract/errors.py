@@ -116,6 +116,17 @@ _SIGNAL = case_blind(
     r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
     r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
 )
+# What a gauge shows: a load ("диск 100%", "disk at 100%", "CPU на 100 %") or the space left
+# ("0 bytes free", "49,5 ГБ из 50", "осталось 200 МБ"): the reading the user copies off the
+# screen, as a message would be.
+_READING = case_blind(
+    r"(?<![\w])(?:(?:диск\w*|disk|cpu|цп|процессор\w*|процесор\w*|проц|память|пам'ять|memory|"
+    r"ram|озу)\s+(?:is\s+)?(?:at\s+|на\s+|—\s*|-\s*|:\s*)?(?:9\d|100)\s?%|"
+    r"\d+(?:[.,]\d+)?\s?(?:bytes?|байт\w*|kb|mb|gb|кб|мб|гб)\s+(?:free|left|available|свободн\w*|"
+    r"вільн\w*|из|з|із|of)(?:\s+\d+(?:[.,]\d+)?\s?(?:kb|mb|gb|tb|кб|мб|гб|тб)?)?|"
+    r"(?:осталось|залишилось|лишилось|only)\s+\d+(?:[.,]\d+)?\s?(?:bytes?|байт\w*|kb|mb|gb|кб|"
+    r"мб|гб))(?![\w-])",
+)
 # "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
 # "у лозі Access violation", is read with what the screen says).
 _LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
@@ -210,6 +221,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for found in _LATIN_AFTER_WORD.finditer(text):
         add(original[found.start(1) : found.end(1)])
     for found in _SIGNAL.finditer(text):
+        add(original[found.start() : found.end()])
+    for found in _READING.finditer(text):
         add(original[found.start() : found.end()])
     for found in _EN_NAMED_ERROR.finditer(text):
         add(original[found.start(1) : found.end(1)])
