@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -15,6 +16,11 @@ from collections.abc import Iterable
 from gateway.store import STORE_UNAVAILABLE
 
 _STANDARD = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+# Paths whose last part is a one-time credential (a password-reset link, a mail rating
+# link, a public file link): whoever reads it in a log could use it. The path names are
+# self_service.RESET_PATH, mail ratings' RATE_PATH and file_links.LINK_PATH.
+ONE_TIME_PATHS = ("/account/password/", "/email/rate/", "/files/public/")
+ONE_TIME_LINK = re.compile("(" + "|".join(map(re.escape, ONE_TIME_PATHS)) + r")[^\s\"'<>?#]+")
 FIELD_CHARS = 500  # a structured field's text is cut here: senders control much of it
 FIELD_ITEMS = 50
 MESSAGE_CHARS = 2000
@@ -79,7 +85,7 @@ class RedactSecrets(logging.Filter):
     def _text(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "***")
-        return text
+        return ONE_TIME_LINK.sub(r"\1***", text) if "/" in text else text
 
     def _field(self, value: object, depth: int) -> object:
         if isinstance(value, bool | int | float) or value is None:

@@ -49,3 +49,25 @@ def test_every_structured_field_is_redacted_and_capped(capsys: pytest.CaptureFix
     assert line["attempt"] == 3
     assert len(line["event"]["desc"]) < 1000 and line["event"]["desc"].startswith("xxx")
     logging.getLogger().handlers.clear()
+
+
+def test_one_time_links_are_cut_from_every_record(capsys: pytest.CaptureFixture[str]) -> None:
+    """A reset link, a rating link or a public file link in a log line (an error quoting
+    the URL it failed on, a request line) was logged whole: its reader could use it."""
+    from gateway.connectors.mail.ratings import RATE_PATH
+    from gateway.file_links import LINK_PATH
+    from gateway.self_service import RESET_PATH
+
+    assert set(logs.ONE_TIME_PATHS) == {RESET_PATH, RATE_PATH, LINK_PATH}
+    token = "r_1OncNS61TCAWqd6SVPk7.1796294158.n9T4HK0UMcBt6fkLc"
+    logs.configure("DEBUG", json_format=True)
+    log = logging.getLogger("firstline.test")
+    log.info('127.0.0.1 "GET /account/password/%s HTTP/1.1" 200', token)
+    log.info('127.0.0.1 "POST /email/rate/%s?x=1 HTTP/1.1" 200', token)
+    log.warning("send failed", extra={"url": f"https://support.example.com/files/public/{token}"})
+    lines = [json.loads(x) for x in capsys.readouterr().err.splitlines()]
+    assert token not in json.dumps(lines)
+    assert "/account/password/*** HTTP/1.1" in lines[0]["msg"]
+    assert "/email/rate/***?x=1" in lines[1]["msg"]
+    assert lines[2]["url"] == "https://support.example.com/files/public/***"
+    logging.getLogger().handlers.clear()
