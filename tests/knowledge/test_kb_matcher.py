@@ -952,3 +952,10 @@ def test_whom_mail_is_to_is_not_the_problem(matcher: Matcher) -> None:
         ("Outlook не отправляет письма клиентам, а получает нормально", "ru"),
     ):
         assert offered(matcher, text, lang) == "email_not_sending", text
+
+
+def test_the_browsers_own_warning_in_ukrainian_is_a_website_problem(matcher: Matcher) -> None:
+    # Chrome's and Edge's Ukrainian text for a certificate error; "з'єднання" was Wi-Fi's.
+    assert answered(matcher, "Edge пише «Ваше з'єднання не є приватним»", "uk") == (
+        "website_wont_open"
+    )
