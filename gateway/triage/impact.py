@@ -409,7 +409,7 @@ def names_a_deadline(clause: str) -> bool:
     # a fault of its own keeps it a problem ("payroll is due by 3pm and nobody can log in");
     # what closes is the deadline itself ("закрывается подача", "the tender closes at 6")
     faults = [
-        w for i, w in enumerate(words) if _stops_at(words, i) and not w.among(_CLOSING)
+        w for i, w in enumerate(words) if _stops_at(words, i) and not w.among(_closing())
     ]
     if faults:
         return False
@@ -420,9 +420,11 @@ def names_a_deadline(clause: str) -> bool:
     )
 
 
-_CLOSING = _keys("закрываться закрыться истекать истечь", "ru") | _keys(
-    "закриватися закритися зачинятися зачинитися спливати спливти", "uk"
-) | _keys("closes close closing expires", "en")
+@cache  # read on first use: serve, which answers nobody, loads no dictionaries
+def _closing() -> frozenset[str]:
+    return _keys("закрываться закрыться истекать истечь", "ru") | _keys(
+        "закриватися закритися зачинятися зачинитися спливати спливти", "uk"
+    ) | _keys("closes close closing expires", "en")
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
@@ -1025,16 +1027,18 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
     return False
 
 
-_MAIL_WORDS = _keys("письмо сообщение рассылка почта", "ru") | _keys(
-    "лист повідомлення розсилка пошта", "uk"
-) | _keys("email emails mail mails message messages newsletter newsletters", "en")
+@cache  # read on first use: serve, which answers nobody, loads no dictionaries
+def _mail_words() -> frozenset[str]:
+    return _keys("письмо сообщение рассылка почта", "ru") | _keys(
+        "лист повідомлення розсилка пошта", "uk"
+    ) | _keys("email emails mail mails message messages newsletter newsletters", "en")
 
 
 def _addressee(words: list[Word], at: int) -> bool:
     """Whom mail goes to, not who is kept waiting: "Outlook не отправляет письма клиентам",
     "не надсилає листи клієнтам", "won't send emails to clients" (one mailbox's fault)."""
     before = words[max(0, at - 3) : at]
-    if not any(w.among(_MAIL_WORDS) for w in before):
+    if not any(w.among(_mail_words()) for w in before):
         return False
     if words[at].tags:
         return words[at].has("datv") and not words[at].has("nomn")
