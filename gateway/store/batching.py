@@ -18,6 +18,7 @@ earlier than before; a read in the same pipeline is answered whatever they say.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,18 +69,27 @@ class PassPipeline:
         self._waiting.append(_Waiting(list(calls), durable, future, then))
         self._calls += len(calls)
         if self._calls >= MAX_BATCH:
-            self._flush()
+            self._start(self._send(self._take()))
         elif len(self._waiting) == 1:
-            # After every caller this pass of the loop wakes has added its calls.
-            loop.call_soon(self._flush)
+            # Its first step runs in the next pass of the loop, after every caller this
+            # pass wakes has added its calls (one pass and one callback fewer per round
+            # trip than a callback that then starts the sending task).
+            self._start(self._send_collected())
         return await future
 
-    def _flush(self) -> None:
+    def _take(self) -> list[_Waiting]:
         batch, self._waiting, self._calls = self._waiting, [], 0
-        if batch:
-            task = asyncio.ensure_future(self._send(batch))
-            self._sending.add(task)
-            task.add_done_callback(self._sending.discard)
+        return batch
+
+    def _start(self, sending: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(sending)
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _send_collected(self) -> None:
+        batch = self._take()
+        if batch:  # else a full batch went out before this pass ended
+            await self._send(batch)
 
     async def _send(self, batch: list[_Waiting]) -> None:
         replicas = self._durable.replicas
