@@ -29,6 +29,21 @@ def test_a_password_the_writer_gives_is_hidden(text: str, kept: str) -> None:
     assert hide_passwords(text) == (kept, 1)
 
 
+def test_two_passwords_in_one_text_are_both_hidden() -> None:
+    text = "мой пароль Qwerty123, а PASSWORD for VPN: Zz9zz9"
+    assert hide_passwords(text) == (f"мой пароль {HIDDEN}, а PASSWORD for VPN: {HIDDEN}", 2)
+
+
+def test_a_huge_text_is_read_in_linear_time() -> None:
+    """A mail body is up to 25 MB of anything: every password word is read with a window
+    after it, and only the first 200 (a flood of them costs no more)."""
+    for unit in ("пароль ", "password: ", "x" * 99 + " ", "compass ", "\u0130"):
+        text = unit * (5_000_000 // len(unit))
+        assert hide_passwords(text)[0] == text
+    many = "password Ab1Ab1Ab1 " * 100_000
+    assert hide_passwords(many)[1] == 200
+
+
 @pytest.mark.parametrize(
     "text",
     [
