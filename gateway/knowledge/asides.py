@@ -4,9 +4,9 @@ A time of day ("с обеда", "з обіду", "after lunch"), whom mail is fr
 поставщиков", "emails from our suppliers", "листи клієнтам"), what the user already checked
 or tried ("даже в спаме", "even with the right password", "tried my wifi and my phone
 hotspot"), what the user asks whether to do ("что можно удалить?"), where the user is
-("принтер в офисе", "у рецепції", "in the lens lab") and what an event a problem is dated
-by is of ("после смены пароля", "since changing my password"): none of them is what is
-wrong.
+("принтер в офисе", "у рецепції", "in the lens lab", "on floor 2") and what an event a
+problem is dated by is of ("после смены пароля", "since changing my password"): none of
+them is what is wrong.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Container, Sequence
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     EVEN_WORDS,
+    FLOOR_WORDS,
     JOINING_WORDS,
     LOCATIVE_WORDS,
     MAIL_WORDS,
@@ -46,6 +47,8 @@ def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
     for index, token in enumerate(words):
         if token.word in LOCATIVE_WORDS:
             found.update(_where(words, index + 1, places))
+        elif token.word == "on":
+            found.update(_on_floor(words, index + 1))
         elif token.word in TRIED_WORDS:
             found.update(_tried(words, index + 1))
         if token.word in TIME_PREPOSITIONS:
@@ -84,6 +87,14 @@ def _where(words: Sequence[Token], start: int, places: Container[str]) -> list[i
     if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
         return [at]
     return []
+
+
+def _on_floor(words: Sequence[Token], start: int) -> list[int]:
+    """Positions of the floor "on" before `start` governs ("on floor 2", "on the third
+    floor": the words naming it too); empty for anything else "on" governs."""
+    span = _governed(words, start)
+    at = next((i for i in span if words[i].word in FLOOR_WORDS), None)
+    return [] if at is None else span[: span.index(at) + 1]
 
 
 def _recipient(words: Sequence[Token], start: int) -> list[int]:

@@ -617,6 +617,9 @@ ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише
 # Prepositions of where one is ("принтер в офисе", "у рецепції", "in the lab", "at the
 # front desk"): a place they govern says where the user is, not what is wrong.
 LOCATIVE_WORDS: frozenset[str] = _words("в во у на in at inside")
+# A floor is where English says one is "on" ("the printer on floor 2", "on the third floor",
+# "on level 4"); "on" before other words is not a place ("on the site", "on Teams").
+FLOOR_WORDS: frozenset[str] = _words("floor floors level storey")
 # Prepositions of a source: the words they govern are where from.
 SOURCE_WORDS: frozenset[str] = _words("с со из з із зі from off")
 # A meal or a break after a time preposition is a time of day ("с обеда", "з обіду", "since

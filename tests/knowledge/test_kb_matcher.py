@@ -815,6 +815,19 @@ def test_where_the_user_is_is_not_what_fails(matcher: Matcher) -> None:
         assert answered(matcher, text, lang) == "outage_critical", text
 
 
+def test_the_floor_a_device_is_on_is_not_what_fails(matcher: Matcher) -> None:
+    # "on floor 2", "on the 5th floor": English puts a floor "on"; the floor was read as the
+    # outage article's word ("whole floor") and ranked it first. The article first by its
+    # ranking: whether it is answered moves with the decision's cuts.
+    cases = (
+        ("the label printer on floor 3 is offline", "en", "printer_offline"),
+        ("the big printer on the 5th floor is offline", "en", "printer_offline"),
+        # A crowd on the floor is still everyone's.
+        ("nobody on the 4th floor can get online", "en", "outage_critical"),
+    )
+    assert first_articles(matcher, cases) == []
+
+
 def test_blank_pages_said_as_white_or_clean_ones(matcher: Matcher) -> None:
     # "белые листы", "чисті аркуші", "white pages": the article said only "пустые",
     # "порожні", "blank".
