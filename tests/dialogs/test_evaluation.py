@@ -78,7 +78,7 @@ def _blind(name: str) -> Path:
 BLIND_SETS = [
     # 43 after the refit after i12-recall ("1C crashes … after Friday's update" and "SAP GUI
     # closes after the splash since the patch" fell to the lower cut); 44 again in session 5.
-    ("dialogs_tune.yaml", 44, 0),
+    ("dialogs_tune.yaml", 45, 0),  # 45 on main after session 11's matcher landings (SAP GUI)
     ("dialogs_tune3.yaml", 45, 0),
     ("dialogs_frozen.yaml", 31, 0),
     # 41 with the operator as staff and a program that closes at a deadline (i19-rich3);
@@ -152,7 +152,9 @@ BLIND_SETS = [
     ("dialogs_tune9.yaml", 40, 0),
     # ... and its frozen part, the newest honest measure, exactly at its first untouched
     # figure (33/40, 4 asked again, main at a6ef8be), run for its summary only.
-    ("dialogs_frozen9.yaml", 33, 4),
+    # 34/40 with 3 asked again from i19-listen11's gauge reading (704b605: "диск 100%",
+    # "0 bytes free" are what the screen says), found with exploration lines, not this part.
+    ("dialogs_frozen9.yaml", 34, 3),
     # the tenth batch (session 10), tuning only (no frozen part): first figure, untouched,
     # 48/60 with 10 asked again (main at bdddcc4, the lead); 56/60 (7) with i19-listen10
     # (people at ease are no stake, a count of the public queuing is a stake, not a crowd
