@@ -421,7 +421,8 @@ class WebSettings(_Section):
             "application/pdf", "text/plain", "application/zip",
         ]
     )  # fmt: skip
-    uploads_per_minute: int = Field(10, ge=1)
+    uploads_per_minute: int = Field(10, ge=1)  # per visitor session
+    uploads_per_minute_per_address: int = Field(30, ge=1)  # sessions are free to open
     file_retention_days: int = Field(90, ge=1)
     # Public links for channels that fetch files by URL (Viber): valid this long.
     file_link_hours: int = Field(24, ge=1, le=720)

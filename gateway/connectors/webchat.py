@@ -302,11 +302,19 @@ class WebChatConnector:
             return web.json_response({"error": "bad_frame", "detail": "X-Client-Id"}, status=400)
         if self._on_message is None:
             return web.json_response({"error": "unavailable"}, status=503)
-        hits, retry_after = await self.store.operators.hit("webchat-upload", chat_id, 60)
-        if hits > web_settings.uploads_per_minute:
-            return web.json_response(
-                {"error": "rate_limited", "retry_after": round(retry_after, 1)}, status=429
-            )
+        # Per session, then per client address (opening sessions is free: without it one
+        # address could keep many sessions uploading and fill the store everyone needs).
+        # An upload over its session's limit is not counted against the address's.
+        address = client_address(request, self.trusted_proxies)
+        for scope, name, limit in (
+            ("webchat-upload", chat_id, web_settings.uploads_per_minute),
+            ("webchat-upload-addr", address, web_settings.uploads_per_minute_per_address),
+        ):
+            hits, retry_after = await self.store.operators.hit(scope, name, 60)
+            if hits > limit:
+                return web.json_response(
+                    {"error": "rate_limited", "retry_after": round(retry_after, 1)}, status=429
+                )
         rules = rules_of(web_settings)
         try:
             name, mime_type, data = await read_upload(request, rules)

@@ -159,6 +159,35 @@ async def test_one_flooding_visitor_does_not_silence_the_others_at_their_address
             assert await send_messages(colleague, 4) == ["ack"] * 3 + ["rate_limited"]
 
 
+async def test_uploads_are_limited_per_client_address_too(web_settings: Settings) -> None:
+    """Uploads were limited per session only, and sessions are free to open: one address
+    could keep many sessions uploading 10 MB files and fill the store everyone needs."""
+    http_cfg = web_settings.http.model_copy(update={"trusted_proxies": ["127.0.0.1/32"]})
+    web = web_settings.web.model_copy(
+        update={"uploads_per_minute": 2, "uploads_per_minute_per_address": 3}
+    )
+    settings = web_settings.model_copy(update={"http": http_cfg, "web": web})
+    office = {"X-Forwarded-For": "203.0.113.50"}
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    if time.time() % 60 > 40:  # the counters' one-minute windows: all of it in one
+        await asyncio.sleep(60 - time.time() % 60)
+    async with running_gateway(settings) as gw, aiohttp.ClientSession() as http:
+
+        async def uploads(n: int) -> list[int]:
+            async with http.ws_connect(gw.ws_url, headers=office) as ws:
+                token = (await hello(ws))["token"]
+            statuses = []
+            for _ in range(n):
+                headers = {**office, "X-Chat-Token": token, "X-Client-Id": uuid.uuid4().hex,
+                           "X-File-Name": "screen.png"}  # fmt: skip
+                async with http.post(gw.url + "/webchat/files", data=png, headers=headers) as r:
+                    statuses.append(r.status)
+            return statuses
+
+        assert await uploads(4) == [200, 200, 429, 429]  # the session's own limit
+        assert await uploads(2) == [200, 429]  # the address's third, then its limit
+
+
 async def test_x_forwarded_for_from_an_untrusted_peer_is_ignored(web_settings: Settings) -> None:
     web = web_settings.web.model_copy(update={"new_sessions_per_minute_per_address": 2})
     kinds = []
