@@ -127,6 +127,21 @@ _READING = case_blind(
     r"(?:осталось|залишилось|лишилось|only)\s+\d+(?:[.,]\d+)?\s?(?:bytes?|байт\w*|kb|mb|gb|кб|"
     r"мб|гб))(?![\w-])",
 )
+# A mark on an icon: "жёлтый треугольник", "червоний хрестик", "a red X", "жовтий знак
+# оклику", "yellow exclamation mark", "значок с крестиком": what the tray or the device
+# manager shows instead of words.
+_MARK = case_blind(
+    r"(?<![\w])(?:(?:ж[её]лт\w*|желт\w*|жовт\w*|червон\w*|красн\w*|yellow|red|orange|amber)\s+"
+    r"(?:треугольник\w*|трикутник\w*|крестик\w*|хрестик\w*|восклицательн\w*\s+знак\w*|"
+    r"знак\w*\s+оклику|exclamation(?:\s+(?:mark|point|sign))?|triangle|cross|x)|"
+    r"(?:значок|значке|значку|иконк\w*|іконк\w*|icon)\s+(?:\w+\s+)?(?:с|з|із|with(?:\s+an?)?)\s+"
+    r"(?:\w+\s+)?(?:крестик\w*|хрестик\w*|треугольник\w*|трикутник\w*|восклицательн\w*\s+знак\w*|"
+    r"знак\w*\s+оклику|x|cross|exclamation(?:\s+mark)?|triangle))(?![\w])",
+)
+_PRESSED = case_blind(
+    r"(?:нажа\w*|нажим\w*|жм\w*|кликн\w*|клика\w*|клацн\w*|клаца\w*|натисн\w*|натиска\w*|"
+    r"тисн\w*|pressed|press|clicked|click|hit|tapped|tap)\s+(?:на\s+|on\s+)?(?:the\s+|a\s+)?$"
+)
 # "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
 # "у лозі Access violation", is read with what the screen says).
 _LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
@@ -224,6 +239,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         add(original[found.start() : found.end()])
     for found in _READING.finditer(text):
         add(original[found.start() : found.end()])
+    for found in _MARK.finditer(text):
+        if not _PRESSED.search(text[: found.start()]):  # "нажала на красный крестик": a button
+            add(original[found.start() : found.end()])
     for found in _EN_NAMED_ERROR.finditer(text):
         add(original[found.start(1) : found.end(1)])
     for found in _NAMED_ERROR.finditer(text):
