@@ -45,6 +45,7 @@ from gateway.knowledge.vocabulary import (
     DAMAGE_WORDS,
     DEVICE_WORDS,
     GENERIC_WORDS,
+    HOST_WORDS,
     MANY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
@@ -199,6 +200,8 @@ class Ranker:
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
         self._devices = _lemmas_of(DEVICE_WORDS)
+        # "папка на сервері", "the folder on the file server": where the thing is kept.
+        self._hosts = _lemmas_of(HOST_WORDS)
         self._failures = english_failures(self.articles)
         self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
@@ -424,7 +427,7 @@ class Ranker:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(words)
-        beside = frozenset(asides(words, self._places))
+        beside = frozenset(asides(words, self._places | self._hosts))
         onsets = self._dated(words) | beside | fine
         asked = self._asked(words)
         read = [

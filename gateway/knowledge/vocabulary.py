@@ -614,6 +614,9 @@ NEGATION_WORDS: frozenset[str] = _words(
 )
 # "работает только вайфай": what alone works says the rest does not.
 ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише only just")
+# Where a file or folder is kept: "папка на сервері", "on the file server" says where, the
+# way a place does, not that the server is down (the outage article's "сервер").
+HOST_WORDS: frozenset[str] = _words("сервер сервере сервері server")
 # Prepositions of where one is ("принтер в офисе", "у рецепції", "in the lab", "at the
 # front desk"): a place they govern says where the user is, not what is wrong.
 LOCATIVE_WORDS: frozenset[str] = _words("в во у на in at inside")

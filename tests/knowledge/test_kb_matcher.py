@@ -972,3 +972,19 @@ def test_the_browsers_own_warning_in_ukrainian_is_a_website_problem(matcher: Mat
     assert answered(matcher, "Edge пише «Ваше з'єднання не є приватним»", "uk") == (
         "website_wont_open"
     )
+
+
+def test_a_folder_on_the_server_is_where_it_is_kept(matcher: Matcher) -> None:
+    # "на сервере", "на сервері": where the folder is kept, not a server that is down (the
+    # outage article's "сервер"); a server that fell is still the outage.
+    assert not first_articles(
+        matcher,
+        (
+            (
+                "в бухгалтерии папка с актами на сервере перестала открываться, вчера всё было",
+                "ru",
+                "shared_drive_access",
+            ),
+        ),
+    )
+    assert answered(matcher, "упал сервер, никто не может работать", "ru") == "outage_critical"
