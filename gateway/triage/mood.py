@@ -77,6 +77,16 @@ ASKS_FOR_PERSON = PhraseSet([
     r"зателефонувати|підійти|подойти|прийти|зайти|глянути|глянуть|посмотреть|подивитися)",
     r"(is|are) (anyone|someone|somebody|anybody) (from (it|support|the it \w+)|in it) "
     r"(around|available|in|there|free|about)",
+    # IT as the person asked for, whom to talk to, a live one there, the bot skipped:
+    # "I need to speak with IT", "get me IT on the phone", "з ким можна поговорити?",
+    # "живой есть кто?", "skip the bot please"
+    r"(need|want|have|like|can i|could i|let me|may i) (to )?(speak|talk|chat) (to|with) (it|"
+    r"support|the it (team|desk|department|guys)|the helpdesk|the help desk)\b",
+    r"(get|put) me (it|support) on the (phone|line)",
+    r"(с|со|з|із) (кем|ким) (можно|можна|мне|мені) (\w+ )?(поговорить|поговорити|связаться|"
+    r"зв'язатися)",
+    r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",
+    r"(skip|bypass|no more of) (the |this |your )?(bot|chatbot)",
     # a call back or an escalation is a person too
     r"(ring|call|phone) me( back)? (on|at|when|asap|please)", r"give me a (call|ring)",
     r"(possible|able) for (someone|somebody|anyone|a person|an engineer|a technician|a tech) to "

@@ -460,3 +460,26 @@ def test_a_person_asked_for_in_translit_or_the_wrong_layout(
 @pytest.mark.parametrize("text", ["printer ne pechataet", "ne rabotaet internet v ofise"])
 def test_a_problem_in_translit_is_no_handoff(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # IT as the person asked for, whom to talk to, a live one there, the bot skipped
+        "I need to speak with IT",
+        "get me IT on the phone",
+        "з ким можна поговорити?",
+        "живой есть кто?",
+        "skip the bot please",
+    ],
+)
+def test_a_person_asked_for_in_other_shapes(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't talk to it over Bluetooth", "the printer won't talk to it"]
+)
+def test_it_as_a_pronoun_asks_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
