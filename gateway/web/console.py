@@ -33,6 +33,8 @@ from gateway.web.operators import OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
+FRAME_BYTES = 4096  # a console socket frame (a watch, typing): larger closes 1009
+
 log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -186,7 +188,9 @@ class Console:
         session = await self.sessions.current(request)
         if session is None or not same_origin(request):
             raise refuse(403, "sign in first")
-        ws = web.WebSocketResponse(heartbeat=30, max_msg_size=4096, compress=SOCKET_COMPRESSION)
+        ws = web.WebSocketResponse(
+            heartbeat=30, max_msg_size=FRAME_BYTES, compress=SOCKET_COMPRESSION
+        )
         await ws.prepare(request)
         self.sockets.add(ws)
         follower = ConsoleSocket(ws, session)
