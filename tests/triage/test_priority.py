@@ -861,3 +861,19 @@ def test_stops_said_as_ceasing_chains_of_places_and_events_ahead(text: str, reas
 )  # fmt: skip
 def test_the_addressee_of_mail_is_no_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the desk's own people coming is help on its way, no event at stake
+        ("техник приедет в 15:00, а пока принтер не печатает", False),
+        ("майстер прийде о 14:00, а принтер не друкує", False),
+        ("the technician comes at 3, until then the printer is offline", False),
+        # … a client coming or a flight leaving still are
+        ("клиент приедет к 15:00, а договор не печатается", True),
+        ("рейс через час, а на стойке регистрации не печатаются посадочные", True),
+    ],
+)  # fmt: skip
+def test_help_on_its_way_is_no_event_ahead(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
