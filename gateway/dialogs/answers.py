@@ -158,12 +158,32 @@ def _denied_in_a_clause(text: str) -> bool:
     return any(" ".join(words[:_ANSWER_WORDS]) in STILL_NO for words in parts[1:] if words)
 
 
+# The trouble said to be gone, a yes although it holds a "no": "да, нет проблем", "yes, no
+# more errors", "ошибки больше нет", "it no longer crashes". A bare "no error" is not one:
+# "ошибки нет, просто отключается" says what the fault looks like.
+TROUBLE_GONE = PhraseSet([
+    r"(no|нет|нема|немає) (problems?|issues?|проблем\w*)( anymore| any more| now| теперь| сейчас"
+    r"| зараз| тепер)?",
+    r"(проблем\w*) (нет|немає|нема)",
+    r"(no more|больше нет|більше немає|більше нема|больше никаких|більше жодних|уже нет|вже немає)"
+    r" (problems?|errors?|issues?|pop-?ups?|warnings?|проблем\w*|ошиб\w*|помил\w*)",
+    r"no (errors?|problems?|issues?|pop-?ups?|warnings?) (anymore|any more)",
+    r"(проблем\w*|ошиб\w*|помил\w*) (больше|більше|уже|вже) (нет|немає|нема)",
+    r"no longer (crash|freez|hang|happen|appear|show|pop|disconnect|drop|lag|jam|kick)\w*",
+])  # fmt: skip
+
+
 def _verdict(words: list[str]) -> bool | None:
     head = " ".join(words)
+    gone = head in TROUBLE_GONE
+    if gone:
+        head = TROUBLE_GONE.remove(head)
     if not head:
-        return None
+        return True if gone else None
     if head in NO:  # checked first: "не помогло" contains "помогло"
         return False
+    if gone:
+        return None if _STILL_FAILS.search(head) else True
     # Ukrainian "так" is "yes" only in front: "з ранку так" is "like this since morning".
     if YES.search(head) == "так" and words[0] != "так":
         return None

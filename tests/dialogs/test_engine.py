@@ -150,6 +150,39 @@ def test_fine_again_is_a_yes_whoever_fixed_it(chat: Chat, reply: str) -> None:
 @pytest.mark.parametrize(
     "reply",
     [
+        "да, нет проблем",
+        "проблем нет, спасибо",
+        "да, ошибки больше нет",
+        "так, помилок більше немає",
+        "Yes, no more errors",
+        "yes, it no longer crashes",
+    ],
+)
+def test_the_trouble_said_gone_is_a_yes_though_it_holds_a_no(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == [Resolved(by="bot")]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # what the fault looks like, not that it is gone
+        "ошибки нет, просто отключается",
+        "no error, it just freezes",
+        "нет, ошибки больше нет, но не печатает",
+        "it no longer works",
+    ],
+)
+def test_no_error_said_of_the_fault_is_no_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
         "та почистив кошик, дякую, щас все нормально, помогло",
         "я все сделала по инструкции, и теперь работает, спасибо большое",
         "cleared the recycle bin as you wrote, thanks, all good now",
