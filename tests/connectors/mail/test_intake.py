@@ -13,7 +13,7 @@ from gateway.config import Settings
 from gateway.connectors.base import RecipientBlocked
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.connectors.mail.intake import Taken
-from gateway.models import OutboundMessage, Priority, SupportGroup, Ticket
+from gateway.models import InboundMessage, OutboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction, keys
 from gateway.store.mail import MailThread, id_digest
 
@@ -41,6 +41,18 @@ def corpus(name: str) -> bytes:
     return (CORPUS / f"{name}.eml").read_bytes()
 
 
+async def ivans_ticket(conn: EmailConnector, store: Store) -> InboundMessage:
+    """Ivan's first mail, and the ticket HD-000123 opened on its conversation."""
+    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
+    (first,) = await stored_inbound(store)
+    tx = Transaction()
+    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
+                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
+                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
+    await store.commit(tx)
+    return first
+
+
 async def test_a_reply_joins_its_thread_by_headers(conn: EmailConnector, store: Store) -> None:
     first = user_mail(IVAN, SUPPORT, "Printer", "Printer offline")
     await conn.take(first.as_bytes())
@@ -54,13 +66,7 @@ async def test_a_reply_joins_its_thread_by_headers(conn: EmailConnector, store: 
 async def test_a_reply_without_headers_joins_by_the_subject_token(
     conn: EmailConnector, store: Store
 ) -> None:
-    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
-    (first,) = await stored_inbound(store)
-    tx = Transaction()
-    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
-                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
-                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
-    await store.commit(tx)
+    first = await ivans_ticket(conn, store)
     assert await conn.take(corpus("48-reply-token-only")) == Taken.STORED
     _, reply = await stored_inbound(store)
     assert reply.chat_id == first.chat_id and reply.text.startswith("Решено")
@@ -71,13 +77,7 @@ async def test_a_ticket_token_from_another_sender_is_a_thread_of_its_own(
 ) -> None:
     """Ticket numbers are sequential: anyone writing "Re: [HD-000123] solved, thanks"
     spoke in that user's conversation (solved their ticket, commented as them)."""
-    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
-    (first,) = await stored_inbound(store)
-    tx = Transaction()
-    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
-                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
-                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
-    await store.commit(tx)
+    first = await ivans_ticket(conn, store)
     stranger = "mallory@elsewhere.example.net"
     for sender in (stranger, IVAN.upper()):
         reply = user_mail(sender, SUPPORT, "Re: [HD-000123] Не печатает принтер", "Решено")
@@ -181,13 +181,7 @@ async def test_a_forged_delivery_report_does_not_stop_mail_to_a_user(
     """A delivery report naming any address marked it undeliverable for good: a stranger
     could stop the desk's mail to anyone (by a report with a ticket token, of no thread,
     or of their own thread naming someone else)."""
-    await conn.take(user_mail(IVAN, SUPPORT, "Не печатает принтер", "не печатает").as_bytes())
-    (first,) = await stored_inbound(store)
-    tx = Transaction()
-    tx.save_ticket(Ticket(id="HD-000123", conversation_key=first.conversation_key,
-                          channel="email", chat_id=first.chat_id, subject="Не печатает принтер",
-                          group=SupportGroup.HARDWARE, priority=Priority.P3))  # fmt: skip
-    await store.commit(tx)
+    await ivans_ticket(conn, store)
     mallory = "mallory@elsewhere.example.net"
     own = user_mail(mallory, SUPPORT, "hello", "a question")
     await conn.take(own.as_bytes())
