@@ -1,7 +1,8 @@
 """The evaluation protocol for FAQ matching (see faq/README.md).
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
-- tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`): the decision is fitted on
+- tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`; batch 10
+  had no FAQ lines): the decision is fitted on
   them; each one's accuracy is reported by k-fold cross-validation, held out twice: each
   fold is ranked without its own phrasings in the articles' samples and decided by a
   decision fitted on the other folds, the other tuning parts and the dev set. Every file
@@ -40,6 +41,7 @@ TUNE6_FILE = "blind/faq_tune6.jsonl"  # sixth blind batch (2026-12-02, session 6
 TUNE7_FILE = "blind/faq_tune7.jsonl"  # seventh blind batch (2026-12-02, session 7)
 TUNE8_FILE = "blind/faq_tune8.jsonl"  # eighth blind batch (2026-12-02, session 8)
 TUNE9_FILE = "blind/faq_tune9.jsonl"  # ninth blind batch (2026-12-03, session 9)
+TUNE11_FILE = "blind/faq_tune11.jsonl"  # eleventh blind batch (2026-12-03, session 11)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -50,6 +52,7 @@ TUNING_FILES = (
     TUNE7_FILE,
     TUNE8_FILE,
     TUNE9_FILE,
+    TUNE11_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
