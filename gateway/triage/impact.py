@@ -1237,7 +1237,7 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     named = [w for w in head if w.text not in _DETERMINERS]
     if not named or len(named) > 3:
         return False
-    if any(w.among(_HELPERS) for w in named):
+    if any(w.among(_helpers()) for w in named):
         return False  # "техник приедет в 15:00": help on its way, no event at stake
     if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
         return False
@@ -1336,12 +1336,16 @@ def _deadline(words: list[Word]) -> bool:
 _MEDIUM = re.compile(r"^(?:онлайн|видео|відео|video|online|теле|tele|веб|web)-?(?=\w{4,})")
 
 
-# The desk's own people, whose coming is help on its way: "мастер придёт в 14:00".
-_HELPERS = _keys("техник мастер админ администратор айтишник сисадмин специалист инженер "
-                 "программист", "ru") | _keys(
-    "технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець інженер "
-    "програміст", "uk"
-) | _keys("technician tech engineer admin", "en")
+@cache  # read on first use: serve, which answers nobody, loads no dictionaries
+def _helpers() -> frozenset[str]:
+    """The desk's own people, whose coming is help on its way: "мастер придёт в 14:00"."""
+    return (
+        _keys("техник мастер админ администратор айтишник сисадмин специалист инженер "
+              "программист", "ru")
+        | _keys("технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець "
+                "інженер програміст", "uk")
+        | _keys("technician tech engineer admin", "en")
+    )  # fmt: skip
 
 
 def _an_event(word: Word, events: frozenset[str]) -> bool:
