@@ -116,6 +116,9 @@ class _Vocabulary:
     leaving: frozenset[str]
     windows: frozenset[str]
     serving: frozenset[str]
+    closing: frozenset[str]
+    mail: frozenset[str]
+    helpers: frozenset[str]
 
 
 @cache
@@ -329,6 +332,20 @@ def _vocabulary() -> _Vocabulary:
                 "оформити проводити провести продавати продати пробивати пробити працювати",
                 uk)
         | _keys("can can't cannot accept take serve issue process sell work", en),
+        # what closes is a deadline itself: "закрывается подача", "the tender closes at 6"
+        closing=_keys("закрываться закрыться истекать истечь", ru)
+        | _keys("закриватися закритися зачинятися зачинитися спливати спливти", uk)
+        | _keys("closes close closing expires", en),
+        # mail, whose addressee is no one kept waiting ("письма клиентам")
+        mail=_keys("письмо сообщение рассылка почта", ru)
+        | _keys("лист повідомлення розсилка пошта", uk)
+        | _keys("email emails mail mails message messages newsletter newsletters", en),
+        # the desk's own people, whose coming is help on its way: "мастер придёт в 14:00"
+        helpers=_keys("техник мастер админ администратор айтишник сисадмин специалист инженер "
+                      "программист", ru)
+        | _keys("технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець "
+                "інженер програміст", uk)
+        | _keys("technician tech engineer admin", en),
     )  # fmt: skip
 
 
@@ -408,9 +425,8 @@ def names_a_deadline(clause: str) -> bool:
         return False
     # a fault of its own keeps it a problem ("payroll is due by 3pm and nobody can log in");
     # what closes is the deadline itself ("закрывается подача", "the tender closes at 6")
-    faults = [
-        w for i, w in enumerate(words) if _stops_at(words, i) and not w.among(_closing())
-    ]
+    closing = _vocabulary().closing
+    faults = [w for i, w in enumerate(words) if _stops_at(words, i) and not w.among(closing)]
     if faults:
         return False
     return (
@@ -418,13 +434,6 @@ def names_a_deadline(clause: str) -> bool:
         or _event_soon(reading.norm, reading.lang)
         or _due(reading.norm, words)
     )
-
-
-@cache  # read on first use: serve, which answers nobody, loads no dictionaries
-def _closing() -> frozenset[str]:
-    return _keys("закрываться закрыться истекать истечь", "ru") | _keys(
-        "закриватися закритися зачинятися зачинитися спливати спливти", "uk"
-    ) | _keys("closes close closing expires", "en")
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
@@ -1027,18 +1036,11 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
     return False
 
 
-@cache  # read on first use: serve, which answers nobody, loads no dictionaries
-def _mail_words() -> frozenset[str]:
-    return _keys("письмо сообщение рассылка почта", "ru") | _keys(
-        "лист повідомлення розсилка пошта", "uk"
-    ) | _keys("email emails mail mails message messages newsletter newsletters", "en")
-
-
 def _addressee(words: list[Word], at: int) -> bool:
     """Whom mail goes to, not who is kept waiting: "Outlook не отправляет письма клиентам",
     "не надсилає листи клієнтам", "won't send emails to clients" (one mailbox's fault)."""
     before = words[max(0, at - 3) : at]
-    if not any(w.among(_mail_words()) for w in before):
+    if not any(w.among(_vocabulary().mail) for w in before):
         return False
     if words[at].tags:
         return words[at].has("datv") and not words[at].has("nomn")
@@ -1237,7 +1239,7 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     named = [w for w in head if w.text not in _DETERMINERS]
     if not named or len(named) > 3:
         return False
-    if any(w.among(_helpers()) for w in named):
+    if any(w.among(vocab.helpers) for w in named):
         return False  # "техник приедет в 15:00": help on its way, no event at stake
     if not any(w.is_noun or not w.tags for w in named if not w.among(vocab.event_verbs)):
         return False
@@ -1334,18 +1336,6 @@ def _deadline(words: list[Word]) -> bool:
 # A hearing, a lesson or a broadcast held online or by video is the same event: "онлайн-
 # заседание", "відеозасідання", "videoconference".
 _MEDIUM = re.compile(r"^(?:онлайн|видео|відео|video|online|теле|tele|веб|web)-?(?=\w{4,})")
-
-
-@cache  # read on first use: serve, which answers nobody, loads no dictionaries
-def _helpers() -> frozenset[str]:
-    """The desk's own people, whose coming is help on its way: "мастер придёт в 14:00"."""
-    return (
-        _keys("техник мастер админ администратор айтишник сисадмин специалист инженер "
-              "программист", "ru")
-        | _keys("технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець "
-                "інженер програміст", "uk")
-        | _keys("technician tech engineer admin", "en")
-    )  # fmt: skip
 
 
 def _an_event(word: Word, events: frozenset[str]) -> bool:
