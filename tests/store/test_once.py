@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from lost_answers import lost_answers
 
-from gateway.models import InboundMessage, OutboundMessage
+from gateway.models import Delivery, InboundMessage, OutboundMessage
 from gateway.store import Store, Transaction, scripts
 from gateway.store.conversations import ConversationStore
+from gateway.store.outbound import OutboundEntry
 
 
 async def test_a_commit_without_checks_sent_again_is_applied_once(store: Store) -> None:
@@ -96,6 +97,16 @@ async def test_a_link_used_once_whose_answer_was_lost_is_this_request_s(redis_ur
             await store.close()
 
 
+async def a_reply_read(store: Store, chat: str, text: str) -> tuple[Delivery, OutboundEntry]:
+    """A Telegram reply queued and read by a sender (to be given up on)."""
+    await store.outbox.ensure_group("telegram")
+    tx = Transaction()
+    delivery = tx.deliver("telegram", chat, OutboundMessage(text=text))
+    await store.commit(tx)
+    [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+    return delivery, entry
+
+
 async def test_a_dead_letter_retry_whose_answer_was_lost_says_queued(redis_url: str) -> None:
     """The retry script queued the reply and its answer was lost; sent again it found its
     mark set and said "not queued": the admin was told 'no such dead letter (already
@@ -103,11 +114,7 @@ async def test_a_dead_letter_retry_whose_answer_was_lost_says_queued(redis_url: 
     async with lost_answers(redis_url) as proxy:
         store = Store.from_url(proxy.url, shards=4)
         try:
-            await store.outbox.ensure_group("telegram")
-            tx = Transaction()
-            delivery = tx.deliver("telegram", "4243", OutboundMessage(text="Printer is back"))
-            await store.commit(tx)
-            [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+            delivery, entry = await a_reply_read(store, "4243", "Printer is back")
             await store.outbox.dead("telegram", entry, "Forbidden", 1.0)
 
             await store.redis.script_load(scripts.RETRY_DEAD_LETTER)  # sent as EVALSHA
@@ -128,11 +135,7 @@ async def test_a_reply_given_up_whose_answer_was_lost_is_listed_once(redis_url: 
     async with lost_answers(redis_url) as proxy:
         store = Store.from_url(proxy.url, shards=4)
         try:
-            await store.outbox.ensure_group("telegram")
-            tx = Transaction()
-            delivery = tx.deliver("telegram", "4244", OutboundMessage(text="VPN is ready"))
-            await store.commit(tx)
-            [entry] = await store.outbox.read("telegram", "sender-test", 10, 100)
+            delivery, entry = await a_reply_read(store, "4244", "VPN is ready")
             await store.redis.script_load(scripts.DEAD_LETTER)  # sent as EVALSHA
             proxy.arm("Forbidden: bot was blocked")
             await store.outbox.dead("telegram", entry, "Forbidden: bot was blocked", 1.0)
