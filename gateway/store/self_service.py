@@ -130,19 +130,26 @@ class SelfServiceStore:
 
     async def put_grant(self, nonce: str, grant: dict[str, Any], ttl: int) -> None:
         """Keep a reset link's grant. One link per account works: the one before it (sent
-        earlier, maybe seen by someone since) stops working now."""
+        earlier, maybe seen by someone since) stops working now.
+
+        The account's current nonce is the one thing that says which link works, and it
+        is set in one step (SET … GET): two `/reset`s at once each write their own and the
+        last one set is the only link that works (`grant` checks it). Before, each read
+        the current nonce and then wrote, so both could find none and both links worked."""
         current = keys.reset_current(str(grant.get("login", "")).lower())
-        before = await self._redis.get(current)
-        pipe = self._redis.pipeline(transaction=False)  # other slots on a cluster
-        pipe.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
-        pipe.set(current, nonce, ex=ttl)
+        await self._redis.set(keys.reset_grant(nonce), json.dumps(grant), ex=ttl)
+        before = await self._redis.set(current, nonce, ex=ttl, get=True)
         if before is not None and _text(before) != nonce:
-            pipe.delete(keys.reset_grant(_text(before)))
-        await pipe.execute()
+            await self._redis.delete(keys.reset_grant(_text(before)))  # tidy: it no longer works
 
     async def grant(self, nonce: str) -> dict[str, Any] | None:
+        """The grant of a link that still works: kept, and its account's newest link."""
         raw = await self._redis.get(keys.reset_grant(nonce))
-        return json.loads(raw) if raw is not None else None
+        if raw is None:
+            return None
+        record: dict[str, Any] = json.loads(raw)
+        current = await self._redis.get(keys.reset_current(str(record.get("login", "")).lower()))
+        return record if current is not None and _text(current) == nonce else None
 
     async def claim_grant(self, nonce: str, seconds: int) -> dict[str, Any] | None:
         """Hold the grant for one request; None when it is gone or another request has it."""
