@@ -355,6 +355,12 @@ class SmtpListenerSettings(_Section):
     port: int = Field(2525, ge=0, le=65535)
     hostname: str = ""  # the name in our greeting; the machine's name when empty
     recipients: list[str] = []  # accepted RCPT TO addresses; empty: email.address only
+    # Per client address (its IP), counted by this listener; past one the client is told
+    # to try later (421 at connection, 451 at RCPT). 0: no limit of that kind. Mail
+    # relayed by the site's MTA all comes from its address: set these above its traffic.
+    connections_at_once_per_address: int = Field(20, ge=0)
+    connections_per_minute_per_address: int = Field(120, ge=0)
+    recipients_per_minute_per_address: int = Field(120, ge=0)
 
 
 class ImapSettings(_Section):

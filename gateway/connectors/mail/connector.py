@@ -19,6 +19,7 @@ from aiohttp import web
 from gateway.config import Settings
 from gateway.connectors.backoff import Backoff
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, buttons_as_text
+from gateway.connectors.mail.client_limits import ClientLimits
 from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
 from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
 from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
@@ -75,6 +76,11 @@ class EmailConnector:
                 recipients=set(ls.recipients or [self.email.address]),
                 hostname=ls.hostname,
                 max_bytes=self.email.max_message_bytes,
+                limits=ClientLimits(
+                    connections_at_once=ls.connections_at_once_per_address,
+                    connections_per_minute=ls.connections_per_minute_per_address,
+                    recipients_per_minute=ls.recipients_per_minute_per_address,
+                ),
             )
             await self.listener.start()
         if self.email.imap.enabled:

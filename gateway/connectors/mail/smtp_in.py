@@ -3,6 +3,8 @@
 A recipient off the allow-list is refused at RCPT (550); a message over the size limit
 is refused by the server itself (552). `250` is answered only after the message is
 stored; if the store cannot be reached the sender is told to try again later (451).
+One client address past its limits (connections at once, connections or recipients a
+minute: `client_limits`) is told to come back later (421 at connection, 451 at RCPT).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from gateway.connectors.mail.client_limits import ClientLimits
 from gateway.connectors.mail.parse import UnreadableMail
 from gateway.logs import log_failure
 
@@ -26,13 +29,19 @@ Take = Callable[[bytes, str | None], Awaitable[Any]]
 class SupportMailHandler:
     """aiosmtpd hooks: the allow-list at RCPT, durable intake at DATA."""
 
-    def __init__(self, take: Take, recipients: set[str]) -> None:
+    def __init__(
+        self, take: Take, recipients: set[str], limits: ClientLimits | None = None
+    ) -> None:
         self.take = take
         self.recipients = {r.lower() for r in recipients}
+        self.limits = limits or ClientLimits()
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
     ) -> str:
+        refused = self.limits.recipient(client_address(session))
+        if refused is not None:
+            return refused
         if parseaddr(address)[1].lower() not in self.recipients:
             return f"550 5.1.1 <{address}>: recipient not accepted here"
         envelope.rcpt_tos.append(address)
@@ -53,14 +62,47 @@ class SupportMailHandler:
         return f"250 2.0.0 OK {outcome}"
 
 
+def client_address(session: Session | None) -> str:
+    """The connecting client's IP address ("" when unknown)."""
+    peer = session.peer if session is not None else None
+    return str(peer[0]) if isinstance(peer, tuple) and peer else str(peer or "")
+
+
+class LimitedSMTP(SMTP):
+    """aiosmtpd's server that first asks the client limits whether this connection may go
+    on: over them, the greeting is a 421 and the connection is closed."""
+
+    def __init__(self, handler: SupportMailHandler, **options: Any) -> None:
+        super().__init__(handler, **options)
+        self._limits = handler.limits
+        self._counted: str | None = None
+
+    async def _handle_client(self) -> None:
+        address = client_address(self.session)
+        refused = self._limits.connect(address)
+        if refused is not None:
+            await self.push(refused)
+            if self.transport is not None:
+                self.transport.close()
+            return
+        self._counted = address
+        await super()._handle_client()
+
+    def connection_lost(self, error: Exception | None) -> None:
+        if self._counted is not None:
+            self._limits.release(self._counted)
+            self._counted = None
+        super().connection_lost(error)
+
+
 class SmtpListener:
     """Runs the aiosmtpd server on the gateway's event loop."""
 
     def __init__(
         self, take: Take, *, host: str, port: int, recipients: set[str], hostname: str,
-        max_bytes: int,
+        max_bytes: int, limits: ClientLimits | None = None,
     ) -> None:  # fmt: skip
-        self.handler = SupportMailHandler(take, recipients)
+        self.handler = SupportMailHandler(take, recipients, limits)
         self.host, self.port = host, port
         self.hostname = hostname or None
         self.max_bytes = max_bytes
@@ -70,7 +112,7 @@ class SmtpListener:
         """Listen; returns the bound port (useful with port 0)."""
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
-            lambda: SMTP(
+            lambda: LimitedSMTP(
                 self.handler,
                 data_size_limit=self.max_bytes,
                 enable_SMTPUTF8=True,

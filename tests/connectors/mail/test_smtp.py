@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import smtplib
 from collections.abc import AsyncIterator
 from email.message import EmailMessage
@@ -170,3 +171,66 @@ async def test_an_address_the_smtp_client_refuses_is_a_permanent_failure(
         await transport.send(msg, "iv\x01an@example.com")
     assert refused.value.permanent and "cannot send to" in str(refused.value)
     assert sink.received == []
+
+
+@pytest.fixture
+def gateway_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    caplog.set_level(logging.WARNING, logger="gateway")
+    logging.getLogger("gateway").addHandler(caplog.handler)  # propagation may be off
+    yield caplog  # type: ignore[misc]
+    logging.getLogger("gateway").removeHandler(caplog.handler)
+
+
+def listener_with(settings: Settings, sink: MailSink, **limits: int) -> Settings:
+    base = with_email(settings, sink)
+    listener = base.email.listener.model_copy(update=limits)
+    return base.model_copy(update={"email": base.email.model_copy(update={"listener": listener})})
+
+
+async def test_one_address_flooding_connections_is_told_421_and_logged(
+    settings: Settings, store: Store, sink: MailSink, gateway_log: pytest.LogCaptureFixture
+) -> None:
+    """The listener had no limit per client address: one address could hold any number
+    of connections open (each a task and a 300 s timeout) or open them without end."""
+    limited = listener_with(settings, sink, connections_at_once_per_address=2,
+                            connections_per_minute_per_address=4)  # fmt: skip
+    async with started(limited, store) as conn:
+        held = [await asyncio.to_thread(smtplib.SMTP, "127.0.0.1", port_of(conn), timeout=10)
+                for _ in range(2)]  # fmt: skip
+        with pytest.raises(smtplib.SMTPConnectError) as third:
+            await asyncio.to_thread(smtplib.SMTP, "127.0.0.1", port_of(conn), timeout=10)
+        assert third.value.smtp_code == 421
+        for client in held:
+            await asyncio.to_thread(client.quit)
+        # Closed ones free their places; the minute's count still holds the rest back.
+        await deliver(conn, user_mail(USER, SUPPORT, "VPN", "VPN error 809"))
+        await deliver(conn, user_mail(USER, SUPPORT, "VPN", "VPN error 812"))
+        with pytest.raises(smtplib.SMTPConnectError) as fifth:
+            await deliver(conn, user_mail(USER, SUPPORT, "VPN", "VPN error 813"))
+        assert fifth.value.smtp_code == 421
+    assert sorted(m.text for m in await stored_inbound(store)) == ["VPN error 809", "VPN error 812"]
+    refusals = {id(r): r for r in gateway_log.records  # the same record twice if it propagates
+                if r.getMessage() == "smtp client refused: over its limit"}  # fmt: skip
+    assert [(r.client, r.limit) for r in refusals.values()] == [  # type: ignore[attr-defined]
+        ("127.0.0.1", "connections at once"), ("127.0.0.1", "connections a minute")
+    ]
+
+
+async def test_one_address_flooding_recipients_is_told_451_and_nothing_is_stored(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    limited = listener_with(settings, sink, recipients_per_minute_per_address=3)
+    async with started(limited, store) as conn:
+        def many_rcpts() -> tuple[list[int], int]:
+            with smtplib.SMTP("127.0.0.1", port_of(conn), timeout=10) as client:
+                client.ehlo()
+                client.mail(USER)
+                codes = [client.rcpt(SUPPORT)[0] for _ in range(3)]
+                codes.append(client.rcpt(SUPPORT)[0])
+                client.rset()
+                client.mail(USER)
+                return codes, client.rcpt(SUPPORT)[0]
+
+        codes, next_mail = await asyncio.to_thread(many_rcpts)
+    assert codes == [250, 250, 250, 451] and next_mail == 451
+    assert await stored_inbound(store) == []
