@@ -12,11 +12,12 @@ from gateway.knowledge.evaluation import (
     FOLDS,
     FROZEN_FILES,
     TUNING_FILES,
-    cross_validate_parts,
     evaluate,
     fit_committed,
     load_cases,
+    pooled,
     print_table,
+    protocol_figures,
 )
 from gateway.knowledge.gaps import cluster, misses, render
 from gateway.knowledge.loader import KnowledgeBaseError, check_articles, load_articles
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 GAPS_SCAN = 5000  # the most recent tickets `faq gaps` looks through
 # Texts read once and kept through `eval faq`: the knowledge base's and every labelled line.
 EVAL_TEXTS_KEPT = 32768
+# How a part decided by the other parts and dev only is titled (evaluation.protocol_figures).
+LEFT_OUT = "left out (one writer: decided by the other parts and dev)"
 
 
 def faq_check(path: Path) -> int:
@@ -69,7 +72,8 @@ def faq_match(path: Path, text: str, lang: str | None, top: int = 5) -> int:
 def eval_faq(path: Path, eval_file: Path | None, eval_dir: Path, refit: bool = False) -> int:
     """Print accuracy per language: one file with the committed decision, or the protocol.
 
-    Without a file: the dev set, each tuning part by cross-validation and the frozen parts
+    Without a file: the dev set, each tuning part by cross-validation and left out (its
+    writer unseen), both pooled, and the frozen parts
     (see gateway/knowledge/evaluation.py). With `refit` the decision is first fitted on the
     tuning parts and the dev set and written to decision.json, the domain model's line
     counts to domain.json.
@@ -98,8 +102,15 @@ def _protocol(articles: list[Article], eval_dir: Path, refit: bool) -> None:
         print(f"decision and domain model fitted on {lines} tuning + {len(dev)} dev lines, saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
-    for name, tallies in cross_validate_parts(matcher, tuning, dev).items():
+    figures = protocol_figures(matcher, tuning, dev)
+    for name, tallies in figures.folds.items():
         print_table(f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated", tallies)
+    for name, tallies in figures.left_out.items():
+        print_table(f"tuning part {eval_dir / name}, {LEFT_OUT}", tallies, False)
+    print_table(
+        f"tuning parts pooled, {FOLDS}-fold cross-validated", pooled(figures.folds.values())
+    )
+    print_table(f"tuning parts pooled, {LEFT_OUT}", pooled(figures.left_out.values()))
     for name in FROZEN_FILES:
         frozen = eval_dir / name
         if frozen.exists():

@@ -7,6 +7,10 @@
   fold is ranked without its own phrasings in the articles' samples and decided by a
   decision fitted on the other folds, the other tuning parts and the dev set. Every file
   is ranked held out once, in its own folds, for all the parts' cross-validations.
+- leave one writer out: each tuning part (one blind batch, one writer) is also ranked with
+  all its phrasings out of the samples and decided by a decision fitted on the other parts
+  and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
+  writer's lines into training and test; a new user is a new writer.
 - frozen parts (`blind/faq_frozen9.jsonl`, the honest measure; `faq_frozen8.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
@@ -239,12 +243,36 @@ def cross_validate_parts(
     extra: Sequence[Case],
     folds: int = FOLDS,
 ) -> dict[str, dict[str, Tally]]:
-    """Each part's k-fold accuracy, trained with the other parts and `extra` besides.
+    """Each part's k-fold accuracy, trained with the other parts and `extra` besides."""
+    return protocol_figures(matcher, parts, extra, folds).folds
 
-    Every file (each part, and `extra`) is ranked held out once, dealt into its own
-    folds, and those rankings serve every part's cross-validation: as the part tested,
+
+@dataclass(frozen=True)
+class PartFigures:
+    """Each tuning part's tallies two ways (see `protocol_figures`)."""
+
+    folds: dict[str, dict[str, Tally]]  # k-fold cross-validated within the part
+    left_out: dict[str, dict[str, Tally]]  # the whole part (its writer) left out
+
+
+def protocol_figures(
+    matcher: Matcher,
+    parts: Mapping[str, Sequence[Case]],
+    extra: Sequence[Case],
+    folds: int = FOLDS,
+) -> PartFigures:
+    """Each part's k-fold accuracy, and its accuracy with the whole part left out.
+
+    k-fold: every file (each part, and `extra`) is ranked held out once, dealt into its
+    own folds, and those rankings serve every part's cross-validation: as the part tested,
     or as training for the others. A line is never ranked by articles holding its own
-    phrasing, in any of them. The folds' decisions are fitted on every core.
+    phrasing, in any of them.
+
+    Left out (leave one writer out: a part is one blind batch, one writer): the part is
+    ranked by articles holding none of its phrasings and decided by one decision fitted on
+    the other parts and `extra` only, so nothing of its writer's style is in what decides
+    it, as for a new user. k-fold mixes one writer's lines into training and test alike.
+    The decisions are fitted on every core.
     """
     articles = matcher.articles
     ranked = {name: held_out_examples(articles, cases, folds) for name, cases in parts.items()}
@@ -252,27 +280,37 @@ def cross_validate_parts(
     # The part tested is scored by a domain model without its lines, and so is every line
     # it is decided with: a part's own off-topic words never help it.
     apart = scored_apart(articles, files)
-    tested = {name: apart[name] for name in parts}
+    others = {
+        name: [
+            e
+            for examples in scored_apart(
+                articles, {o: exs for o, exs in files.items() if o != name}
+            ).values()
+            for e in examples
+        ]
+        for name in parts
+    }
     trainings = {
-        name: _fold_trainings(
-            cases,
-            tested[name],
-            [
-                e
-                for examples in scored_apart(
-                    articles, {o: exs for o, exs in files.items() if o != name}
-                ).values()
-                for e in examples
-            ],
-            folds,
-        )
+        name: _fold_trainings(cases, apart[name], others[name], folds)
         for name, cases in parts.items()
     }
-    decisions = iter(fit_all([t for name in parts for t in trainings[name]]))
-    return {
-        name: _decide_folds(matcher, cases, tested[name], [next(decisions) for _ in range(folds)])
+    decisions = iter(
+        fit_all([t for name in parts for t in trainings[name]] + [others[n] for n in parts])
+    )
+    cross = {
+        name: _decide_folds(matcher, cases, apart[name], [next(decisions) for _ in range(folds)])
         for name, cases in parts.items()
     }
+    counts = {name: line_counts(exs) for name, exs in files.items()}
+    left_out = {}
+    for name, cases in parts.items():
+        # Ranked with the whole part's phrasings out of the samples, and scored by the
+        # domain model of the other files' lines, as in k-fold.
+        alone = examples(Ranker(_without(articles, {_phrasing(c.q) for c in cases})), cases)
+        rest = sum((c for o, c in counts.items() if o != name), LineCounts({}, {}))
+        scored = with_domain(alone, Domain(articles, rest))
+        left_out[name] = _decide_folds(matcher, cases, scored, [next(decisions)])
+    return PartFigures(cross, left_out)
 
 
 def _cross_validate_ranked(
@@ -344,6 +382,21 @@ _PENDING: Sequence[Sequence[Example]] = ()  # the training sets a forked fit rea
 
 def _fit_pending(index: int) -> Decision:
     return fit(_PENDING[index])
+
+
+def pooled(parts: Iterable[Mapping[str, Tally]]) -> dict[str, Tally]:
+    """Several parts' tallies added up, per language and "all" (misses left out)."""
+    total: dict[str, Tally] = defaultdict(Tally)
+    for tallies in parts:
+        for key, tally in tallies.items():
+            into = total[key]
+            into.answerable += tally.answerable
+            into.top1 += tally.top1
+            into.exact += tally.exact
+            into.choices += tally.choices
+            into.off_topic += tally.off_topic
+            into.wrongly_answered += tally.wrongly_answered
+    return total
 
 
 def print_table(title: str, tallies: dict[str, Tally], show_misses: bool = True) -> None:
