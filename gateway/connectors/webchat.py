@@ -9,7 +9,8 @@ client's own id, which is the dedupe key; the ack is sent after the durable acce
 Frames (JSON), client → server: `hello {token, have, lang, name}`, `start`,
 `message {id, text, payload}`, `typing`; server → client: `welcome {token, max_chars}`,
 `entries {entries: [{index, entry}]}` (every new entry of one update, oldest first, in
-one frame), `ack {id}`, `ticket {id, status}`, `typing {who: operator, name}`,
+one frame), `ack {id}`, `ticket {id, status}`, `typing {who: operator, name,
+stopped?}` (stopped: the ticket left that operator, hide it now),
 `language {lang}` (the conversation's, for the labels), `error {code, id?, ...}`.
 """
 

@@ -6,6 +6,7 @@ fed by the store's live events, so queues update without reloads on every proces
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -29,7 +30,7 @@ from gateway.web.desk_search import DeskSearch
 from gateway.web.incidents_api import IncidentApi
 from gateway.web.linked_accounts import LinkedAccountsApi
 from gateway.web.live import SOCKET_COMPRESSION, LiveHub, TranscriptSocket, seen_count
-from gateway.web.operators import OperatorDirectory
+from gateway.web.operators import Account, OperatorDirectory
 from gateway.web.reports_page import ReportsPage
 from gateway.web.sessions import ConsoleSessions, Session, refuse, same_origin
 
@@ -216,20 +217,21 @@ class Console:
             await self._watch(follower, frame)
 
     async def _typing(self, follower: ConsoleSocket) -> None:
-        """The operator is typing a reply on the watched ticket: the user is shown it."""
-        ticket, now = follower.ticket, time.monotonic()
-        if ticket is None or now - follower.typing_announced < TYPING_EVERY_SECONDS:
+        """The operator is typing a reply on the watched ticket: the user is shown it, while
+        the ticket is still theirs to answer (`typing_shown`) and has not left them since
+        they opened it (then their typing was stopped on the user's side)."""
+        watched, now = follower.ticket, time.monotonic()
+        if watched is None or follower.left:
+            return
+        if now - follower.typing_announced < TYPING_EVERY_SECONDS:
+            return
+        ticket = await self.rt.store.tickets.get(watched.id)
+        account = follower.session.account
+        if ticket is None or not typing_shown(account, ticket):
             return
         follower.typing_announced = now
-        account = follower.session.account
-        await self.rt.store.announce(
-            {
-                "type": "typing",
-                "conversation": ticket.conversation_key,
-                "who": "operator",
-                "name": account.name or account.login,
-            }
-        )
+        follower.held = follower.held or ticket.assignee == account.login
+        await self.rt.store.announce(operator_typing(ticket, account.name or account.login))
         channel = self.typing_channels.get(ticket.channel)
         if channel is not None:
             await channel.typing(ticket.chat_id)
@@ -250,6 +252,8 @@ class Console:
         self.hub.follow(ticket.conversation_key, follower)
         follower.retarget(ticket.conversation_key, cursor)
         follower.ticket = ticket
+        follower.held = ticket.assignee == follower.session.account.login
+        follower.left, follower.typing_announced = False, 0.0
         await self.rt.store.operators.mark_seen(follower.session.account.login, ticket.id, cursor)
 
     async def close(self, app: web.Application) -> None:
@@ -262,13 +266,34 @@ class Console:
 class ConsoleSocket(TranscriptSocket):
     """Sends visible ticket changes, and entries of the conversation being watched."""
 
-    __slots__ = ("session", "ticket", "typing_announced")
+    __slots__ = ("held", "left", "session", "ticket", "typing_announced")
 
     def __init__(self, ws: web.WebSocketResponse, session: Session) -> None:
         super().__init__(ws)
         self.session = session
-        self.ticket: Ticket | None = None  # the ticket being watched
-        self.typing_announced = 0.0
+        self.ticket: Ticket | None = None  # the ticket being watched, as last seen
+        self.typing_announced = 0.0  # when the user was last shown this operator typing
+        self.held = False  # the watched ticket has been this operator's since they opened it
+        self.left = False  # ... and has left them since (their typing is no longer shown)
+
+    def ticket_changed(self, ticket: Ticket) -> None:
+        """Also: the watched ticket left this operator (reassigned, escalated, resolved,
+        handed back) while the user was shown them typing: the user's "typing…" ends."""
+        super().ticket_changed(ticket)
+        if self.ticket is None or ticket.id != self.ticket.id:
+            return
+        account = self.session.account
+        self.held = self.held or ticket.assignee == account.login
+        self.ticket = ticket
+        gone = not typing_shown(account, ticket) or (self.held and ticket.assignee != account.login)
+        if not gone or self.left:
+            return
+        self.left = True
+        if self.typing_announced and self._store is not None:
+            self.typing_announced = 0.0
+            stopped = operator_typing(ticket, account.name or account.login) | {"stopped": True}
+            task = asyncio.ensure_future(self._store.announce(stopped))
+            task.add_done_callback(lambda t: t.cancelled() or t.exception())
 
     def view(self, entry: dict[str, Any]) -> dict[str, Any] | None:
         return operator_entry(entry)
@@ -305,6 +330,26 @@ class ConsoleSocket(TranscriptSocket):
         elif not account.sees(str(event.get("group", "")), str(event.get("level", "L1"))):
             return None
         return {"type": "sla_alert", **{k: v for k, v in event.items() if k != "type"}}
+
+
+def typing_shown(account: Account, ticket: Ticket) -> bool:
+    """Whether the user may be shown this operator typing on the ticket: it is open, in
+    their queues, and held by them or by nobody yet."""
+    return (
+        ticket.status.is_active
+        and account.can_see(ticket)
+        and ticket.assignee in ("", account.login)
+    )
+
+
+def operator_typing(ticket: Ticket, name: str) -> dict[str, Any]:
+    """The live event that shows the ticket's user an operator typing."""
+    return {
+        "type": "typing",
+        "conversation": ticket.conversation_key,
+        "who": "operator",
+        "name": name,
+    }
 
 
 class ChannelTyping(Protocol):

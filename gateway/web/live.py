@@ -75,7 +75,9 @@ class Listener(Protocol):
 
     def ticket_changed(self, ticket: Ticket) -> None: ...
 
-    def typing(self, conversation_key: str, who: str, name: str) -> None: ...
+    def typing(
+        self, conversation_key: str, who: str, name: str, stopped: bool = False
+    ) -> None: ...
 
     def sla_alert(self, event: dict[str, Any]) -> None: ...
 
@@ -153,8 +155,9 @@ class LiveHub:
         elif kind == "typing":
             key = str(event.get("conversation", ""))
             who, name = str(event.get("who", "")), str(event.get("name", ""))
+            stopped = event.get("stopped") is True
             for listener in list(self._by_conversation.get(key, ())):
-                listener.typing(key, who, name)
+                listener.typing(key, who, name, stopped)
         elif kind == "ticket" and event.get("ticket"):
             self._dirty_tickets.add(str(event["ticket"]))
             self._wake.set()
@@ -303,11 +306,15 @@ class TranscriptSocket:
     def ticket_frame(self, ticket: Ticket) -> dict[str, Any] | None:
         return None
 
-    def typing(self, conversation_key: str, who: str, name: str) -> None:
-        """Someone in the conversation is typing: tell this reader if it cares."""
+    def typing(
+        self, conversation_key: str, who: str, name: str, stopped: bool = False
+    ) -> None:
+        """Someone in the conversation is typing (or, `stopped`, is no longer to be shown
+        typing): tell this reader if it cares."""
         frame = self.typing_frame(who, name)
         if frame is not None and conversation_key == self.key:
-            self._send_soon(frame | {"type": "typing", "conversation": conversation_key})
+            frame |= {"type": "typing", "conversation": conversation_key}
+            self._send_soon(frame | ({"stopped": True} if stopped else {}))
 
     def typing_frame(self, who: str, name: str) -> dict[str, Any] | None:
         return None

@@ -253,7 +253,8 @@
     } else if (frame.type === "language") {
       speak(frame.lang);
     } else if (frame.type === "typing") {
-      showTyping(frame.name);
+      if (frame.stopped) hideTyping(); // the ticket left that operator
+      else showTyping(frame.name);
     } else if (frame.type === "ack") {
       forget(frame.id);
     } else if (frame.type === "ticket") {
