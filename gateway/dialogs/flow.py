@@ -271,7 +271,9 @@ class SupportFlow:
     def follow_language(self, turn: Turn, text: str) -> None:
         """Answer in the language of the last message when it clearly shows one."""
         if not turn.state.language_locked:
-            turn.state.language = reply_language(text, turn.lang)
+            st = turn.state
+            pasted = st.phase == Phase.CHECKLIST and st.asking == "error"
+            st.language = reply_language(text, turn.lang, screen_text=pasted)
 
     def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
         """Follow the language the user writes in, unless they chose one with /lang."""

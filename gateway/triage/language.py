@@ -90,23 +90,37 @@ _EN_WORDS = _words(
     """
 )
 _MIN_EN_WORDS = 2
+# The writer speaking, not the screen: "I get 'Access denied'", "it says nothing", "sorry, no
+# idea" (a pasted message is impersonal: "Cannot connect to the server")
+_WRITER_WORDS = _words(
+    """
+    i i'm i've i'd me my we we're our us it's says shows say get got see saw nothing sorry
+    thanks please just still only same dunno idea
+    """
+)
 _MIN_MEANT_WORDS = 2  # "vpn" alone may be "впн"; two words read as Cyrillic are a language
 
 
-def reply_language(text: str, current: str) -> str:
+def reply_language(text: str, current: str, screen_text: bool = False) -> str:
     """The language to answer a later message in: its own, when it clearly shows one.
 
     Names and codes ("Windows 10", "0x80070005") carry no language; a tie between ru and
     uk (as in "не знаю") keeps `current`; surzhyk goes to whichever language has more
-    of its own letters and words.
+    of its own letters and words. `screen_text`: the message answers "what does the screen
+    say?", so English there is most often pasted ("Unable to establish the VPN connection",
+    "Cannot connect to the server"): it is the writer's own only when plain everyday words
+    or the writer speaking ("I get", "it says nothing").
     """
     words = _WORD.findall(text.lower())
     if not any(not w.isascii() for w in words):
         meant = _meant(text)
         if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
-            return reply_language(meant, current)
+            return reply_language(meant, current, screen_text)
         latin = re.findall(r"[a-z']+", text.lower())
         english = sum(w in _EN_WORDS for w in latin)
+        writer = set(latin) & _WRITER_WORDS or "at all" in " ".join(latin)
+        if screen_text and not (_plain_english(latin, english) or writer):
+            return current
         return "en" if english >= _MIN_EN_WORDS or _plain_english(latin, english) else current
     return (
         detect_language(text, default=current if current in ("ru", "uk") else "ru")

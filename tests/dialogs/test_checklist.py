@@ -152,6 +152,33 @@ def test_the_reply_language_follows_the_last_message(chat: Chat) -> None:
     assert chat.requested.language == "en"
 
 
+def test_what_the_screen_says_pasted_in_english_keeps_the_users_language(chat: Chat) -> None:
+    """Asked to copy the error, a Ukrainian user pastes "Unable to establish the VPN
+    connection": the screen's words, not a switch to English (the ticket and the replies
+    stay Ukrainian); the writer's own English there still switches."""
+    chat.send("вже третій раз не друкує принтер, з'єднайте з адміном")
+    assert chat.state.language == "uk"
+    for _ in range(4):
+        if chat.questions[:1] == ["error"]:
+            break
+        chat.send("не знаю")
+    assert chat.questions[:1] == ["error"]
+    chat.send("Unable to establish the connection to the printer")
+    assert chat.state.language == "uk"
+    assert chat.requested.language == "uk"
+
+
+def test_the_writers_own_english_to_the_error_question_switches(chat: Chat) -> None:
+    chat.send("принтер не печатает, дайте человека")
+    for _ in range(4):
+        if chat.questions[:1] == ["error"]:
+            break
+        chat.send("не знаю")
+    assert chat.questions[:1] == ["error"]
+    chat.send("it says nothing, the light is just green")
+    assert chat.state.language == "en"
+
+
 @pytest.mark.parametrize(
     "text",
     [

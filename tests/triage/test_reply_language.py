@@ -84,3 +84,29 @@ def test_a_short_everyday_answer_shows_its_language(
     text: str, current: str, expected: str
 ) -> None:
     assert reply_language(text, current) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        # the answer to "what does the screen say?": pasted English is the screen's, not the
+        # writer's, though it holds everyday words ("the", "to", "this")
+        ("Unable to establish the VPN connection", "uk", "uk"),
+        ("Cannot connect to the server", "ru", "ru"),
+        ("The trust relationship between this workstation and the primary domain failed",
+         "uk", "uk"),
+        ("Working on updates 35%, don't turn off your computer", "ru", "ru"),
+        # … the writer's own words there still switch
+        ("it says nothing", "uk", "en"),
+        ("I get access denied", "ru", "en"),
+        ("no message at all", "uk", "en"),
+        ("no error, it just disconnects", "ru", "en"),
+        ("sorry, no idea", "uk", "en"),
+        # … and an English conversation stays English
+        ("Cannot connect to the server", "en", "en"),
+    ],
+)  # fmt: skip
+def test_pasted_screen_text_carries_no_language_of_the_writer(
+    text: str, current: str, expected: str
+) -> None:
+    assert reply_language(text, current, screen_text=True) == expected
