@@ -119,6 +119,7 @@ class _Vocabulary:
     closing: frozenset[str]
     mail: frozenset[str]
     helpers: frozenset[str]
+    entrances: frozenset[str]
 
 
 @cache
@@ -346,6 +347,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець "
                 "інженер програміст", uk)
         | _keys("technician tech engineer admin", en),
+        # where someone from outside waits to be let go: "катафалк уже ждёт у входа", "водій
+        # чекає біля воріт", "the courier is waiting outside" (not a print job in a queue)
+        entrances=_keys("вход дверь ворота подъезд крыльцо улица проходная шлагбаум", ru)
+        | _keys("вхід двері ворота під'їзд ґанок вулиця прохідна шлагбаум", uk)
+        | _keys("door doors gate gates entrance outside downstairs lobby kerb curb", en),
     )  # fmt: skip
 
 
@@ -622,7 +628,11 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             counted_by_all = []  # "won't open at all on the QA laptop"
         # "Kyocera перестал печатать со всех компов": the machines jobs come from, one printer
         from_all = before in ("с", "со", "з", "із", "from")
-        if (word.among(vocab.every)) and not from_all and any(
+        # "the whole screen", "весь экран": one thing whole, not many ("the whole lab" is)
+        one_whole = (word.text in _WHOLE_FORMS or word.text in ("whole", "entire")) and not (
+            _whole_unit(after, word)
+        )
+        if (word.among(vocab.every)) and not from_all and not one_whole and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
             or w.among(vocab.screens) or w.among(vocab.outlets)
             for w in counted_by_all
@@ -959,14 +969,22 @@ def _counted(word: Word) -> bool:
 
 # What may stand before a count that opens its clause as the subject: "all four", "our three"
 _SUBJECT_LEAD = frozenset({"all", "our", "the", "these", "those", "of", "и", "і", "and"})
+_PLACE_LEAD = frozenset({"in", "at"})  # "at the depot", "in our shop" before the count
+_PLACE_WORDS = 6
 
 
 def _counted_subject(words: list[Word], at: int) -> bool:
     """English, which the dictionary here does not tag: a count that opens its clause and a
     plural after it are the clause's subject ("all four sales reps have been unable to log
     in", "three of our tellers can't"), people or machines, many either way. Not what one
-    user tries in turn ("all three links"), nor a span of time ("three days")."""
-    if words[at].tags or any(w.text not in _SUBJECT_LEAD for w in words[:at]):
+    user tries in turn ("all three links"), nor a span of time ("three days"). A place may
+    come first: "At the car park office all three exit pay stations stopped taking payments"."""
+    lead = words[:at]
+    while lead and lead[-1].text in _SUBJECT_LEAD:
+        lead = lead[:-1]
+    placed = bool(lead) and lead[0].text in _PLACE_LEAD and len(lead) <= _PLACE_WORDS
+    placed = placed and all(w.text.isalpha() and not w.tags for w in lead)
+    if words[at].tags or (lead and not placed):
         return False
     vocab = _vocabulary()
     for word in words[at + 1 : at + 5]:
@@ -1024,6 +1042,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
         ):  # "in order to", "out of order"
             return True
         if word.among(vocab.waiting) and _someone_waits(words, i):
+            return True
+        if word.among(vocab.waiting) and _waits_at_the_door(words, i):
             return True
         if word.among(vocab.standing) and _public_stands(words, i):
             return True
@@ -1172,6 +1192,18 @@ def _someone_waits(words: list[Word], at: int) -> bool:
         if _is_people(word) or word.among(_vocabulary().stake) or _a_person(word):
             return True
     return False
+
+
+def _waits_at_the_door(words: list[Word], at: int) -> bool:
+    """Someone or something from outside waits at the door or the gate, kept there by the
+    fault: "Катафалк уже ждёт у входа", "the courier is waiting outside" (a hearse, a
+    courier, a taxi: whoever came for what cannot be handed over). Not the writer ("я жду у
+    входа") and not a wait somewhere else ("задание ждёт в очереди")."""
+    if words[at].has("1per") or words[at].has("2per"):
+        return False
+    if any(w.text in _WE for w in words[max(0, at - 4) : at]):
+        return False
+    return any(w.among(_vocabulary().entrances) for w in words[at + 1 : at + 4])
 
 
 def _public_stands(words: list[Word], at: int) -> bool:

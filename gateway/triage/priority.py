@@ -65,7 +65,12 @@ MANY = PhraseSet([
     r"are waiting|waiting|queu))",
     r"all (the |our )?(tills|registers|terminals|"
     r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
-    r"terminal|computer|pc|machine|printer|user|screen)", r"(whole|entire) \w+",
+    r"terminal|computer|pc|machine|printer|user|screen)",
+    # … not a stretch of time or one thing whole: "I've spent the whole morning on this",
+    # "the entire screen is frozen"
+    r"(whole|entire) (?!(day|morning|afternoon|evening|night|week|weekend|month|year|hour|"
+    r"time|screen|display|text|file|document|list|sheet|disk|report|thing|page|message|"
+    r"process|lot)\b)\w+",
 ])  # fmt: skip
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
 AT_STAKE = PhraseSet([

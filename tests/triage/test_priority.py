@@ -877,3 +877,58 @@ def test_the_addressee_of_mail_is_no_stake(text: str, p1: bool) -> None:
 )  # fmt: skip
 def test_help_on_its_way_is_no_event_ahead(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a stretch of time or one thing whole counts nobody
+        ("I've spent the whole morning on this. Outlook on my laptop won't send anything",
+         "normal"),
+        ("I've been at it the entire day and the VPN still won't connect", "normal"),
+        ("the entire screen is frozen", "normal"),
+        ("the whole screen is frozen", "normal"),
+        ("весь экран завис", "normal"),
+        # … a whole place or team still does
+        ("the whole office can't print", "many_stopped"),
+        ("the entire shop can't take payments", "many_stopped"),
+        ("весь офис без интернета", "many_stopped"),
+    ],
+)  # fmt: skip
+def test_whole_counts_a_place_not_a_stretch_of_time_or_one_screen(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a count after the place it is at is still the clause's subject
+        ("At the car park office all three exit pay stations stopped taking payments",
+         "many_stopped"),
+        ("In the shop all three exit pay stations stopped taking payments", "many_stopped"),
+        # … not a span of time or what one user tries in turn
+        ("In the last three days Outlook crashes on start", "normal"),
+        ("At home all three links don't open", "normal"),
+    ],
+)  # fmt: skip
+def test_a_count_after_a_place_opens_its_clause(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # whoever came for it waits at the door or the gate, kept there by the fault
+        ("Катафалк уже ждёт у входа, а документы на захоронение не печатаются", True),
+        ("Таксі чекає біля входу, а квитанції не друкуються", True),
+        ("The courier is already waiting outside and the waybills won't print", True),
+        ("the hearse is waiting at the door and the papers won't print", True),
+        # … not the writer, and not a job waiting in the print queue
+        ("я жду у входа, а принтер не печатает", False),
+        ("I'm waiting outside the office, the printer won't print", False),
+        ("Printer won't print, the job is waiting in the queue", False),
+        ("принтер не печатает, задание ждёт в очереди", False),
+    ],
+)  # fmt: skip
+def test_someone_waiting_at_the_door_is_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
