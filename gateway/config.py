@@ -398,6 +398,11 @@ class EmailSettings(_Section):
     # Mail from one sender past this in an hour is kept on its thread like a robot's (no
     # ticket, no answer): one flooding sender cannot fill the queue others wait in.
     mails_per_hour_per_sender: int = Field(30, ge=1)
+    # The authserv-id(s) of the mail server that receives our mail and writes
+    # Authentication-Results (RFC 8601), e.g. "mx.example.com". When set, a mail its
+    # header says failed SPF, DKIM or DMARC for the From domain does not join a thread by
+    # its [HD-…] token (a forged From); it opens a conversation of its own.
+    trusted_authserv_ids: list[str] = []
     rating_link_days: int = Field(30, ge=1)
     file_retention_days: int = Field(90, ge=1)  # originals and attachments kept this long
     smtp: SmtpSettings = SmtpSettings()

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from gateway.config import EmailSettings
 from gateway.connectors.base import OnMessage
+from gateway.connectors.mail.authentication import failed_for_sender
 from gateway.connectors.mail.parse import ParsedMail, parse_mail
 from gateway.disclosed_passwords import hide_passwords
 from gateway.models import Attachment, InboundMessage
@@ -119,19 +120,33 @@ class MailIntake:
         A token is a ticket number anyone can guess: it joins a thread only from the
         address that thread is with. Another sender's "Re: [HD-000123]" (a stranger, a
         forged From) would otherwise speak in that user's conversation: mark their ticket
-        solved, reopen it, comment on it as them. It starts a thread of its own."""
+        solved, reopen it, comment on it as them. It starts a thread of its own. So does
+        one from the right address when our receiving server (a trusted authserv-id) says
+        SPF, DKIM or DMARC failed for its From domain: the From is forged."""
         chat_id = await self.store.mail.thread_of(mail.thread_ids)
         if chat_id:
             return chat_id
         if mail.ticket_ref:
             ticket = await self.store.tickets.get(mail.ticket_ref)
             if ticket is not None and ticket.channel == CHANNEL:
-                if await self._writes_in(ticket.chat_id, mail.from_email):
+                if not await self._writes_in(ticket.chat_id, mail.from_email):
+                    log.warning(
+                        "a ticket token from another sender starts a thread of its own",
+                        extra={"ticket": ticket.id, "message_id": mail.message_id},
+                    )
+                elif failed := failed_for_sender(
+                    mail.authentication_results,
+                    self.settings.trusted_authserv_ids,
+                    mail.from_email,
+                ):
+                    log.warning(
+                        "a ticket token in mail that failed sender authentication starts "
+                        "a thread of its own",
+                        extra={"ticket": ticket.id, "message_id": mail.message_id,
+                               "failed": ",".join(failed)},
+                    )  # fmt: skip
+                else:
                     return ticket.chat_id
-                log.warning(
-                    "a ticket token from another sender starts a thread of its own",
-                    extra={"ticket": ticket.id, "message_id": mail.message_id},
-                )
         digest = hashlib.sha256(mail.message_id.encode()).hexdigest()[:10]
         return f"{mail.from_email or 'unknown'}#{digest}"
 

@@ -26,6 +26,7 @@ from gateway.connectors.mail.robots import MAILER_DAEMON, auto_submitted_reason,
 
 TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+FOLD = re.compile(r"\r?\n[ \t]*")
 UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")  # what an SMTP command argument cannot hold
 UU_BLOCK = re.compile(
     r"^begin [0-7]{3,4} (?P<name>[^\r\n]+)\r?\n(?P<body>.*?)^end\s*$", re.M | re.S
@@ -102,6 +103,9 @@ class ParsedMail:
     bounce: Bounce | None
     ticket_ref: str
     language_hint: str = ""
+    # Every Authentication-Results header as written, unfolded (whose to trust is the
+    # intake's choice: `authentication.failed_for_sender`).
+    authentication_results: tuple[str, ...] = ()
 
     @property
     def is_bounce(self) -> bool:
@@ -207,6 +211,11 @@ def _parse(
         bounce=bounce,
         ticket_ref=format_ticket_ref(int(token.group(1))) if token else "",
         language_hint=header("content-language")[:2].lower(),
+        authentication_results=tuple(
+            FOLD.sub(" ", str(value))
+            for name, value in msg.raw_items()
+            if name.lower() == "authentication-results"
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from gateway.config import Settings
 from gateway.connectors.base import RecipientBlocked
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.connectors.mail.intake import Taken
+from gateway.connectors.mail.parse import parse_mail
 from gateway.models import InboundMessage, OutboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction, keys
 from gateway.store.mail import MailThread, id_digest
@@ -89,6 +90,63 @@ async def test_a_ticket_token_from_another_sender_is_a_thread_of_its_own(
     assert [m.chat_id for m in stored if m.user_id != stranger] == [first.chat_id] * 2
     thread = await store.mail.thread(first.chat_id)
     assert thread is not None and thread.address == IVAN
+
+
+MX = "mx.corp.example.ru"
+IVANS = "corp.example.ru"
+FORGED = f"{MX}; spf=fail smtp.mailfrom={IVANS}; dkim=none; dmarc=fail (p=none) header.from={IVANS}"
+
+
+def token_reply(*authentication_results: str) -> bytes:
+    """Ivan's From, his ticket's token, and what the receiving servers said about it
+    (headers written as they come, folded lines too)."""
+    mail = user_mail(IVAN, SUPPORT, "Re: [HD-000123] Не печатает принтер", "Решено, спасибо")
+    lines = b"".join(f"Authentication-Results: {v}\r\n".encode() for v in authentication_results)
+    return lines + mail.as_bytes()
+
+
+async def test_a_forged_from_with_the_token_is_a_thread_of_its_own_when_the_mx_says_so(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    """Someone forging Ivan's exact From joined his thread by the ticket token (the
+    address check cannot tell). Our MTA's verdict (a trusted authserv-id) can."""
+    trusting = with_email(settings, sink, trusted_authserv_ids=[MX.upper()])
+    async with started(trusting, store) as conn:
+        first = await ivans_ticket(conn, store)
+        forged = (
+            token_reply(FORGED),
+            # DKIM of Ivan's domain failed; the sender's own "pass" in a header of our
+            # MTA's name (above or below ours) undoes nothing.
+            token_reply(
+                f"{MX}; dmarc=pass header.from={IVANS}",
+                f"{MX} 1; (checked (here)) dkim=fail (bad signature)\r\n\theader.d={IVANS}",
+            ),
+            token_reply(f"{MX}; spf=fail (not allowed) smtp.mailfrom=i.petrov@{IVANS}"),
+        )
+        genuine = (
+            token_reply(f"{MX}; spf=pass smtp.mailfrom={IVANS}; dkim=pass header.d={IVANS}"),
+            # Failures said by a server we do not trust, or about another domain's
+            # signature (a mailing service's), are no verdict on Ivan's From.
+            token_reply(f"mx.elsewhere.example.net; dmarc=fail header.from={IVANS}"),
+            token_reply(f"{MX}; dkim=fail header.d=mailer.example.com; dmarc=pass"),
+            token_reply(f"{MX}; spf=softfail smtp.mailfrom={IVANS}"),
+        )
+        ids = [parse_mail(raw).message_id for raw in (*forged, *genuine)]
+        for raw in (*forged, *genuine):
+            assert await conn.take(raw) == Taken.STORED
+    chats = {m.message_id: m.chat_id for m in await stored_inbound(store)}
+    joined = [chats[i] == first.chat_id for i in ids]
+    assert joined == [False] * len(forged) + [True] * len(genuine)
+    assert all(chats[i].startswith(IVAN + "#") for i in ids)
+
+
+async def test_without_a_trusted_authserv_id_the_results_are_not_read(
+    conn: EmailConnector, store: Store
+) -> None:
+    first = await ivans_ticket(conn, store)
+    assert await conn.take(token_reply(FORGED)) == Taken.STORED
+    _, reply = await stored_inbound(store)
+    assert reply.chat_id == first.chat_id
 
 
 async def test_same_subject_from_another_person_is_a_new_thread(
