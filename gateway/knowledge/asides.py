@@ -48,7 +48,9 @@ def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
         if token.word in LOCATIVE_WORDS:
             found.update(_where(words, index + 1, places))
         elif token.word == "on":
-            found.update(_on_floor(words, index + 1))
+            # "on floor 2"; and where a thing is kept, as "на сервері" says it: "the folder
+            # on the file server", "on the reception PC".
+            found.update(_on_floor(words, index + 1) or _where(words, index + 1, places))
         elif token.word in TRIED_WORDS:
             found.update(_tried(words, index + 1))
         if token.word in TIME_PREPOSITIONS:

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from gateway.knowledge.morphology import Token, tokens
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
+    CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
     DESK_REQUEST_WORDS,
     NEGATION_WORDS,
@@ -82,11 +84,10 @@ def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
 
 def _fine(part: Sequence[Token]) -> bool:
     said = {t.word for t in part}
-    return (
-        not said.isdisjoint(WORKING_WORDS)
-        and said.isdisjoint(NEGATION_WORDS)
-        and said.isdisjoint(ONLY_WORDS)
+    checked = not said.isdisjoint(WORKING_WORDS) or any(
+        (first.word, second.word) in CHECKED_PAIRS for first, second in pairwise(part)
     )
+    return checked and said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(ONLY_WORDS)
 
 
 def _approval(part: Sequence[Token]) -> bool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from gateway.knowledge.vocabulary import ERROR_CODE_WORDS, PHRASES, WORDS
+from gateway.knowledge.vocabulary import (
+    ERROR_CODE_WORDS,
+    LOAD_READING,
+    LOAD_TOOLS,
+    LOAD_WORDS,
+    PHRASES,
+    WORDS,
+)
 
 # "М.Е.Док", "M.E.Doc": a name written with its initials, one word (not "м", "е" and "док",
 # a docking station).
@@ -24,6 +31,8 @@ _LATIN = re.compile(r"[a-z]")
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
+_FULL_LOAD = "100"
+_LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
 _CODE_HINTS = ("0x", "err_", "error_", "5.", "50", "40")
@@ -68,7 +77,27 @@ def normalize_text(text: str) -> str:
         text = _MAPPED_DRIVE.sub("netdrive", text)
     if not _PHRASE_STARTS.isdisjoint(words):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
-    return " ".join(WORDS.get(w, w) for w in text.split())
+    words = text.split()
+    if _FULL_LOAD in words:
+        words = _load_read(words)
+    return " ".join(WORDS.get(w, w) for w in words)
+
+
+def _load_read(words: list[str]) -> list[str]:
+    """A 100 % a monitor shows is the machine's load: "диспетчер задач показывает цп 100%",
+    "100% disk in task manager" say it is slow. The number is read as the slow word when a
+    load word is near it or Task Manager is named; any other 100 stays a number."""
+    tool = not LOAD_TOOLS.isdisjoint(words)
+    return [
+        LOAD_READING
+        if word == _FULL_LOAD and (tool or not LOAD_WORDS.isdisjoint(_near(words, i)))
+        else word
+        for i, word in enumerate(words)
+    ]
+
+
+def _near(words: list[str], index: int) -> list[str]:
+    return words[max(index - _LOAD_REACH, 0) : index + _LOAD_REACH + 1]
 
 
 def code_readings(text: str) -> list[str]:

@@ -127,6 +127,34 @@ PHRASES: dict[str, str] = {
         ),
         "unheard",
     ),
+    # A request to change where money goes ("change the supplier's bank details") is the
+    # Russian and Ukrainian "реквизиты": the mark of payment fraud, not a word about a bank
+    # ("my bank card got blocked" stays no IT question).
+    **dict.fromkeys(
+        _phrases("bank details|bank account details|banking details|bank account info"),
+        "реквизиты",
+    ),
+    # Gift cards asked for by mail ("the CEO asks me to buy gift cards") are one word: the
+    # usual pretext of an impersonation, not a card of any kind.
+    **dict.fromkeys(
+        _phrases(
+            "gift card|gift cards|gift voucher|gift vouchers|подарочные карты|подарочных карт|"
+            "подарочную карту|подарочные сертификаты|подарочных сертификатов|"
+            "подарункові картки|подарункових карток|подарункову картку|подарункові сертифікати"
+        ),
+        "giftcard",
+    ),
+    # The SIM the sign-in codes go to ("код приходить на стару сімку", "the text codes go to
+    # the old SIM"): one word in all three languages (a lone "sim" would read as
+    # a word typed in the wrong layout).
+    **dict.fromkeys(
+        _phrases(
+            "sim card|sim cards|sim карта|sim карту|sim карти|sim картка|sim картку|"
+            "сим карта|сим карту|сим карты|сим карте|сім карта|сім карту|сім картка|сім картку|"
+            "сім карти|sim"
+        ),
+        "simcard",
+    ),
     "visual studio code": "vscode",
     "vs code": "vscode",
     # Many people at once ("у всех", "ні в кого", "for everyone"): one word, so that it
@@ -153,6 +181,18 @@ PHRASES: dict[str, str] = {
         )
     },
 }
+
+# What a load reading is of: "цп 100%", "CPU at 100%", "память загружена на 100%". With
+# Task Manager named, the disk's 100 % is its load too ("100% disk in task manager"), not a
+# full disk ("диск заполнен на 100%" without it stays disk_full's).
+LOAD_WORDS: frozenset[str] = _words(
+    """
+    cpu цп цпу проц процессор процессора процесор процесора memory ram память памяти
+    памяті оперативка оперативки оперативна оперативної
+    """
+)
+LOAD_TOOLS: frozenset[str] = frozenset({"taskmanager"})
+LOAD_READING = "тормозит"  # a machine working at full load is a slow one
 
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on
@@ -252,6 +292,16 @@ WORDS: dict[str, str] = {
     "micro": "microphone",
     "микро": "микрофон",
     "passwd": "password",
+    "симка": "simcard",
+    "симку": "simcard",
+    "симки": "simcard",
+    "симке": "simcard",
+    "симкой": "simcard",
+    "сімка": "simcard",
+    "сімку": "simcard",
+    "сімки": "simcard",
+    "сімці": "simcard",
+    "сімкою": "simcard",
     "пасс": "пароль",
     "пасворд": "пароль",
     "двухфакторка": "2fa",
@@ -558,6 +608,19 @@ WORKING_WORDS: frozenset[str] = _words(
     відкривається відкриваються нормально
     works opens loads fine ready switched
     """
+)
+# A state checked, said as two words in a row: paper in the tray ("it's on and has paper",
+# "бумага есть", "папір є") is ruled out as "switched on" is, not a paper problem.
+CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("has", "paper"),
+        ("have", "paper"),
+        ("got", "paper"),
+        ("бумага", "есть"),
+        ("есть", "бумага"),
+        ("папір", "є"),
+        ("є", "папір"),
+    }
 )
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
 # they sent it", "обещали прислать накладные". What they say was (or will be) done is their

@@ -991,3 +991,65 @@ def test_a_folder_on_the_server_is_where_it_is_kept(matcher: Matcher) -> None:
         ),
     )
     assert answered(matcher, "упал сервер, никто не может работать", "ru") == "outage_critical"
+
+
+def test_recall_causes_of_session_12_rank_the_right_article_first(matcher: Matcher) -> None:
+    # Task Manager at 100 % is a slow machine, whatever device is named beside it; a case
+    # melted is damage; asking for access to a folder "on the file server" is a request (the
+    # server says where it is kept), a folder refused ("доступ запрещен") that used to open
+    # is the shared drive's; paper in the tray is a state checked, not a paper problem.
+    assert not first_articles(
+        matcher,
+        (
+            ("миша смикається, все підвисає, в диспетчері задач диск 100%", "uk", "slow_computer"),
+            (
+                "mouse stutters and everything hangs, task manager shows 100% disk",
+                "en",
+                "slow_computer",
+            ),
+            ("a vendor emailed us new bank details for the next invoice", "en", "phishing_report"),
+            ("laptop was left by the heater and the case melted", "en", "hardware_broken"),
+            (
+                "please give me access to the HR folder on the file server",
+                "en",
+                "new_access_request",
+            ),
+            ("в папку отдела доступ запрещен, раньше заходил", "ru", "shared_drive_access"),
+            ("до папки відділу доступ заборонено, раніше заходила", "uk", "shared_drive_access"),
+            ("the printer shows offline, it has paper and toner", "en", "printer_offline"),
+            ("принтер отключен, хотя бумага есть", "ru", "printer_offline"),
+            ("принтер відключений, хоча папір є", "uk", "printer_offline"),
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("my boss emailed asking me to pick up gift cards for a client", "en", "phishing_report"),
+        ("a vendor emailed us new bank details for the next invoice", "en", "phishing_report"),
+        ("Word shows product deactivated at the top", "en", "license_expired"),
+        ("нова сім-карта, смс з кодом не приходить", "uk", "mfa_lost_device"),
+        ("got a new SIM and the sign-in texts go to my old number", "en", "mfa_lost_device"),
+    ],
+)
+def test_recall_causes_of_session_12_are_answered(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # Each was left unanswered: "bank details", gift cards, "deactivated" and the SIM were
+    # words no article knew.
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my bank card got blocked, what do I do", "en"),
+        ("банк заблокировал карту", "ru"),
+        ("the back of my chair snapped", "en"),
+    ],
+)
+def test_a_bank_card_or_a_chair_is_still_no_it_question(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"

@@ -94,3 +94,31 @@ def test_a_name_written_with_its_initials_is_one_word() -> None:
     # Abbreviations in lower case and version numbers stay as they were.
     assert normalize_text("и т.д.") == "и т д"
     assert normalize_text("версия 5.7.1").startswith("версия 5 7 1")
+
+
+def test_a_full_load_a_monitor_shows_is_read_as_slow() -> None:
+    # Task Manager's 100 % is the machine's load (slow_computer's word), said of the CPU or
+    # memory, or of the disk when Task Manager is named; a full disk or a room stays a number.
+    for text in (
+        "диспетчер задач показывает цп 100%",
+        "в диспетчері задач диск 100%",
+        "100% disk in task manager",
+        "CPU at 100% all day",
+        "процессор загружен на 100%",
+    ):
+        assert "тормозит" in normalize_text(text).split(), text
+    for text in ("диск C заполнен на 100%", "в кабинете 100 нет света", "disk is 100% full"):
+        words = normalize_text(text).split()
+        assert "100" in words and "тормозит" not in words, text
+
+
+def test_payment_fraud_pretexts_and_the_sim_are_one_word_each() -> None:
+    # "bank details" is the fraud's "реквизиты", never the word "bank"; gift cards asked for
+    # are one word; a SIM in any spelling is one word the second-factor article knows.
+    assert normalize_text("change the supplier's bank details").split()[-1] == "реквизиты"
+    assert "bank" not in normalize_text("new bank account details for the invoice").split()
+    assert normalize_text("my bank card is blocked").split()[1] == "bank"
+    assert "giftcard" in normalize_text("asks me to buy gift cards").split()
+    assert "giftcard" in normalize_text("просит купить подарочные карты").split()
+    for text in ("код приходить на стару сімку", "новая сим-карта", "the old SIM", "SIM card"):
+        assert "simcard" in normalize_text(text).split(), text
