@@ -34,6 +34,23 @@ CALLBACK_LINES = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        # What the pattern's \s and \d let through reached the console's "call back on":
+        # line breaks and control characters, digits of other scripts or look-alikes.
+        ("call me on 067\u2028\u2028\u2028123 45 67", "067 123 45 67"),
+        ("call me on 067\x1c\x1d\x1e\x1f123\n4567", "067 123 4567"),
+        ("перезвоните мне на 067\u00a0123\u00a045\u00a067", "067 123 45 67"),
+        ("call me on \U0001d7ce\U0001d7d4\U0001d7d5 123 4567", "067 123 4567"),
+        ("call me on \uff10\uff16\uff17\uff11\uff12\uff13\uff14\uff15\uff16", "067123456"),
+        ("call me on \u0660\u0666\u0667\u0661\u0662\u0663\u0664\u0665\u0666", ""),
+    ],
+)
+def test_the_number_is_one_line_of_plain_digits(text: str, number: str) -> None:
+    assert callback.extract(text) == number
+
+
 @pytest.mark.parametrize(("text", "number"), CALLBACK_LINES)
 def test_the_number_to_call_back_on(text: str, number: str) -> None:
     got = callback.extract(text)

@@ -10,6 +10,7 @@ number or a time ("ошибка 0x80070005", "заказ 1234567", "в 14:30") i
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from gateway.dialogs.extract.words import TEXTS_KEPT
@@ -63,7 +64,14 @@ def extract(text: str) -> str:
     found = _CUE.search(text) or _MY_EXTENSION.search(text) or _BARE_EXTENSION.search(text)
     if not found:
         return ""
-    number = found.group(1).strip(" .,;-()")
+    # As written, but in one line of plain digits: the operator reads it on the console
+    # and dials it. Line breaks, control characters and spaces of any kind (all `\s` to the
+    # pattern) become one space; look-alike digits (fullwidth, mathematical) become theirs,
+    # and a number in another script's digits is no number to dial.
+    number = " ".join(unicodedata.normalize("NFKC", found.group(1)).split())
+    number = number.strip(" .,;-()")
+    if any(ch.isdigit() and not ch.isascii() for ch in number):
+        return ""
     if _TIME.match(number):
         return ""  # "позвоните в 14:30": when, not where
     digits = re.sub(r"\D", "", number)
