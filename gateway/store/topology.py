@@ -21,6 +21,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import scripts
+from gateway.store.socket_bound import bound_by_scope
 
 Kind = Literal["single", "sentinel", "cluster"]
 CLUSTER_SLOTS = 16384
@@ -107,10 +108,12 @@ def connect(target: RedisTarget, max_connections: int) -> tuple[Any, Sentinel | 
         target.url,
         max_connections=max_connections,
         timeout=30,
+        socket_timeout=target.socket_timeout,
         health_check_interval=30,
         retry=Retry(ExponentialWithJitterBackoff(base=0.05, cap=1.0), 4),
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
+    bound_by_scope(pool)
     return aioredis.Redis(connection_pool=pool), None
 
 
