@@ -72,8 +72,7 @@ class DialogState:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DialogState:
         """Load stored state; `{}` or junk values give a fresh conversation's defaults."""
-        known = {f.name for f in fields(cls)}
-        state = cls(**{k: v for k, v in (data or {}).items() if k in known})
+        state = cls(**{k: v for k, v in (data or {}).items() if k in _KNOWN})
         try:
             state.phase = Phase(state.phase)
         except ValueError:
@@ -110,6 +109,7 @@ class DialogState:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(DialogState))
+_KNOWN = frozenset(_FIELD_NAMES)
 
 
 def _copied(value: Any) -> Any:

@@ -109,8 +109,15 @@ def reply_language(text: str, current: str, screen_text: bool = False) -> str:
     of its own letters and words. `screen_text`: the message answers "what does the screen
     say?", so English there is most often pasted ("Unable to establish the VPN connection",
     "Cannot connect to the server"): it is the writer's own only when plain everyday words
-    or the writer speaking ("I get", "it says nothing").
+    or the writer speaking ("I get", "it says nothing"). A short text's answer is kept: the
+    same replies ("да", "не помогло") come from many users.
     """
+    if len(text) <= _MEMO_TEXT_CHARS:
+        return _memo_reply_language(text, current, screen_text)
+    return _reply_language(text, current, screen_text)
+
+
+def _reply_language(text: str, current: str, screen_text: bool) -> str:
     words = _WORD.findall(text.lower())
     if not any(not w.isascii() for w in words):
         meant = _meant(text)
@@ -127,6 +134,10 @@ def reply_language(text: str, current: str, screen_text: bool = False) -> str:
         if (_has_evidence(text))
         else current
     )
+
+
+_MEMO_TEXT_CHARS = 200  # as the shared readings (triage/reading.py)
+_memo_reply_language = lru_cache(maxsize=4096)(_reply_language)
 
 
 def _plain_english(words: list[str], everyday: int) -> bool:
