@@ -8,7 +8,6 @@ background tasks started and stopped by one cleanup context.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
@@ -19,7 +18,7 @@ from gateway import metrics
 from gateway.config import Settings
 from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
-from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_passwords
+from gateway.disclosed_passwords import hidden_in_message
 from gateway.file_links import FileLinks
 from gateway.models import (
     UNANSWERED_CHANNELS,
@@ -203,10 +202,9 @@ def _counted(accept: OnMessage) -> OnMessage:
     stored, then counted."""
 
     async def on_message(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
-        text, hidden = hide_passwords(message.text)
-        if hidden:
-            meta = {**message.meta, PASSWORD_HIDDEN: str(hidden)}
-            message = dataclasses.replace(message, text=text, meta=meta)
+        hidden = hidden_in_message(message)
+        if hidden is not message:
+            message = hidden
             log.info("a password in a message was hidden", extra={"channel": message.channel})
         stored = await accept(message, limits)
         metrics.INBOUND.labels(message.channel, "new" if stored else "repeat").inc()

@@ -12,12 +12,18 @@ ticket numbers are left alone:
   ("пароль: Qwerty123", "пароль от почты = zima2024", "password for VPN: hunter22");
 - a password word and, at once or after "is" / "это" / "це" / a dash, something only a
   password looks like: no spaces, 6 to 64 characters, letters with digits or symbols, or
-  digits only ("мой пароль Qwerty123", "my password is S3cret!x", "пароль - 482910").
+  digits only ("мой пароль Qwerty123", "my password is S3cret!x", "пароль - 482910");
+- a password word and a colon ending its line, and on the next line (or the one after a
+  blank) alone something only a password looks like ("Пароль:\nQwerty123", a mail's
+  "<p>Password:</p><p>S3cret!x</p>").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+from gateway.models import InboundMessage
 
 HIDDEN = "••••••"
 PASSWORD_HIDDEN = "password_hidden"  # an inbound message's meta: how many were hidden
@@ -27,6 +33,12 @@ WORD = r"(?:пароль|passwords?|passwd|pwd|passcode|pass|пасворд)"
 # A password after a colon or an equals sign: any run without spaces, 3 to 64 long.
 SAID = re.compile(
     rf"{WORD}(?:[ \t]+[^\s:=]{{1,20}}){{0,3}}[ \t]*[:=][ \t]*(?P<secret>[^\s]{{3,64}})",
+    re.IGNORECASE,
+)
+# A password alone on the line after "пароль:" (only what looks like one).
+SAID_BELOW = re.compile(
+    rf"{WORD}(?:[ \t]+[^\s:=]{{1,20}}){{0,3}}[ \t]*[:=](?:[ \t]*\r?\n){{1,2}}[ \t]*"
+    r"(?P<secret>[^\s]{6,64})[ \t]*(?:\r?\n|$)",
     re.IGNORECASE,
 )
 # A password named by its word: only what looks like one.
@@ -55,7 +67,11 @@ def hide_passwords(text: str) -> tuple[str, int]:
         if at and (text[at - 1].isalnum() or text[at - 1] in "_@./"):
             continue  # inside a word, an address or a path
         window = text[at : at + WINDOW]
-        found = [span for span in (_said(window), _named(window)) if span is not None]
+        found = [
+            span
+            for span in (_said(window), _named(window), _said_below(window))
+            if span is not None
+        ]
         if found:  # the nearer one ("пароль Qwerty1, а для VPN: X": Qwerty1 first)
             start, end = min(found)
             spans.append((at + start, at + end))
@@ -111,6 +127,16 @@ def _named(window: str) -> tuple[int, int] | None:
     return (start, start + len(secret)) if _looks_like_a_password(secret) else None
 
 
+def _said_below(window: str) -> tuple[int, int] | None:
+    """The secret's span in "пароль:\nX" at the window's start, if X looks like one."""
+    match = SAID_BELOW.match(window)
+    if match is None:
+        return None
+    secret = match.group("secret").rstrip(TRAILING)
+    start = match.start("secret")
+    return (start, start + len(secret)) if _looks_like_a_password(secret) else None
+
+
 def _looks_like_a_password(token: str, shortest: int = 6) -> bool:
     """6 to 64 characters that no word is: letters with digits or symbols, or digits only."""
     if not shortest <= len(token) <= 64 or URL_OR_MAIL.search(token) or ERROR_CODE.match(token):
@@ -121,3 +147,35 @@ def _looks_like_a_password(token: str, shortest: int = 6) -> bool:
     if digits == len(token):
         return True
     return letters > 0 and (digits > 0 or symbols > 0) and not token.isupper()
+
+
+def hide_in_file_name(name: str) -> tuple[str, int]:
+    """A file's name with the passwords it gives hidden ("пароль Qwerty123.txt",
+    "password= S3cret!x.png"), its ending kept; and how many."""
+    stem, dot, ending = name.rpartition(".")
+    if not dot or not stem or len(ending) > 5 or not ending.isalnum():
+        stem, dot, ending = name, "", ""
+    hidden_stem, count = hide_passwords(stem)
+    return (hidden_stem + dot + ending, count) if count else (name, 0)
+
+
+def hidden_in_message(message: InboundMessage) -> InboundMessage:
+    """The message with the passwords in its text and its files' names hidden, and its
+    meta's `PASSWORD_HIDDEN` counting them (with any its channel hid before: a web-chat
+    file's name is hidden before the file is kept)."""
+    text, count = hide_passwords(message.text)
+    attachments = []
+    for attachment in message.attachments:
+        name, in_name = hide_in_file_name(attachment.name)
+        count += in_name
+        attachments.append(dataclasses.replace(attachment, name=name) if in_name else attachment)
+    if not count:
+        return message
+    before = str(message.meta.get(PASSWORD_HIDDEN, "0"))
+    total = count + (int(before) if before.isdigit() else 0)
+    return dataclasses.replace(
+        message,
+        text=text,
+        attachments=tuple(attachments),
+        meta={**message.meta, PASSWORD_HIDDEN: str(total)},
+    )

@@ -3,9 +3,19 @@ there (error codes, versions and ticket numbers next to the word are left alone)
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from gateway.disclosed_passwords import HIDDEN, hide_passwords
+from gateway.connectors.mail.html_text import html_to_text
+from gateway.disclosed_passwords import (
+    HIDDEN,
+    PASSWORD_HIDDEN,
+    hidden_in_message,
+    hide_in_file_name,
+    hide_passwords,
+)
+from gateway.models import Attachment, InboundMessage
 
 
 @pytest.mark.parametrize(
@@ -27,6 +37,64 @@ from gateway.disclosed_passwords import HIDDEN, hide_passwords
 )  # fmt: skip
 def test_a_password_the_writer_gives_is_hidden(text: str, kept: str) -> None:
     assert hide_passwords(text) == (kept, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # The password alone on the next line (a mail's "Password:" line, its paragraphs).
+        ("Логин:\nivanov\nПароль:\nZima_2025\nне пускает",
+         f"Логин:\nivanov\nПароль:\n{HIDDEN}\nне пускает"),
+        ("Password:\r\n\r\n482910", f"Password:\r\n\r\n{HIDDEN}"),
+        (html_to_text("<p>Пароль:</p><p>Zima_2025</p>"), f"Пароль:\n\n{HIDDEN}"),
+        # A table's cells read as one word ("ПарольZima_2025") before.
+        (html_to_text("<table><tr><td>Логин</td><td>ivanov</td></tr>"
+                      "<tr><td>Пароль</td><td>Zima_2025</td></tr></table>"),
+         f"Логин\tivanov\nПароль\t{HIDDEN}"),
+    ],
+)  # fmt: skip
+def test_a_password_below_its_word_or_in_a_table_is_hidden(text: str, kept: str) -> None:
+    assert hide_passwords(text) == (kept, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["забыл пароль:\nпомогите", "сменил пароль:\nтеперь не пускает", "password:\nError 0x1",
+     "пароль:\nWindows10 не принимает", "пароль:\n\n\nZima_2025"],
+)  # fmt: skip
+def test_the_line_after_a_password_word_is_kept_unless_it_is_one(text: str) -> None:
+    assert hide_passwords(text) == (text, 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("пароль Zima_2025.png", f"пароль {HIDDEN}.png"),
+        ("password: Zima_2025.txt", f"password: {HIDDEN}.txt"),
+        ("мой пароль Zima_2025", f"мой пароль {HIDDEN}"),
+        ("Скриншот ошибки пароля.png", "Скриншот ошибки пароля.png"),
+        ("password_reset_error.png", "password_reset_error.png"),
+    ],
+)
+def test_a_password_in_a_file_name_is_hidden_and_its_ending_kept(name: str, kept: str) -> None:
+    assert hide_in_file_name(name) == (kept, int(name != kept))
+
+
+def test_every_channel_s_file_names_are_hidden_at_the_one_accept() -> None:
+    """A Telegram or Viber document named with a password reached the transcript as
+    named: the one accept every channel uses read the text only."""
+    message = InboundMessage(
+        "telegram", "42", "42:7", text="вот лог, пароль: Zima_2025",
+        attachments=(Attachment("document", "f1", "мой пароль Vesna-2026.pdf"),
+                     Attachment("photo", "f2", "screen.png")),
+        meta={PASSWORD_HIDDEN: "1"},  # one the channel hid before (a web-chat file's name)
+    )  # fmt: skip
+    hidden = hidden_in_message(message)
+    assert hidden.text == f"вот лог, пароль: {HIDDEN}"
+    assert [a.name for a in hidden.attachments] == [f"мой пароль {HIDDEN}.pdf", "screen.png"]
+    assert hidden.meta[PASSWORD_HIDDEN] == "3"
+    plain = dataclasses.replace(message, text="лог", meta={}, attachments=message.attachments[1:])
+    assert hidden_in_message(plain) is plain
 
 
 def test_two_passwords_in_one_text_are_both_hidden() -> None:

@@ -30,6 +30,7 @@ from aiohttp import WSMsgType, web
 from gateway.attachments import FileRefused
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
+from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_in_file_name
 from gateway.models import (
     CLIENT_ADDRESS,
     Channel,
@@ -323,6 +324,9 @@ class WebChatConnector:
             response = refusal(exc, rules)
             response.headers.update(self._cors(request))  # so an embedding page can read why
             return response
+        # A password in the file's name is hidden before the file is kept (the bot then
+        # tells the visitor, as for one typed: app.py).
+        name, hidden = hide_in_file_name(name)
         meta = await self.store.files.put(
             f"{self.channel}:{chat_id}",
             name,
@@ -339,6 +343,7 @@ class WebChatConnector:
                 message_id=f"{chat_id}:{client_id}",
                 user_id=chat_id,
                 attachments=(attachment_of(meta),),
+                meta={PASSWORD_HIDDEN: str(hidden)} if hidden else {},
             )
         )
         return web.json_response(

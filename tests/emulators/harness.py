@@ -145,6 +145,30 @@ async def stored_inbound(store: Store) -> list[InboundMessage]:
     return out
 
 
+async def every_stored_value(store: Store) -> str:
+    """Everything Redis keeps, as one text: each key and the repr of its value (strings,
+    lists, hashes, streams, sets), so an ASCII secret shows as written."""
+    redis = store.redis
+    out: list[str] = []
+    async for key in redis.scan_iter(match="*"):
+        kind = (await redis.type(key)).decode()
+        value: object = None
+        if kind == "string":
+            value = await redis.get(key)
+        elif kind == "list":
+            value = await redis.lrange(key, 0, -1)
+        elif kind == "hash":
+            value = await redis.hgetall(key)
+        elif kind == "stream":
+            value = await redis.xrange(key)
+        elif kind == "set":
+            value = await redis.smembers(key)
+        elif kind == "zset":
+            value = await redis.zrange(key, 0, -1)
+        out.append(f"{key!r} {value!r}")
+    return "\n".join(out)
+
+
 async def serve_connector(
     connector: Any, store: Store, api: MetaEmulator, channel: str
 ) -> tuple[Intake, LoopbackServer, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import aiohttp
 from harness import (
@@ -23,7 +24,7 @@ from harness import (
 from playwright.async_api import expect
 from pytest import MonkeyPatch
 
-from emulators.harness import with_telegram, with_viber
+from emulators.harness import every_stored_value, with_telegram, with_viber
 from emulators.server import eventually, free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
@@ -151,6 +152,26 @@ async def test_uploads_are_limited_and_files_go_only_to_their_owner(
     transcript = await store.conversations.transcript(f"webchat:{token.split('.')[0]}")
     kept = [e for e in transcript if e.get("attachments")]
     assert len(kept) == 1  # only the accepted file became a message
+
+
+async def test_a_password_in_an_uploaded_file_s_name_is_never_kept(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """A visitor's file named "мой пароль Zima_2025.png": the name was kept as written (the
+    file's record, the transcript operators read) and the visitor was not told."""
+    async with http.ws_connect(gateway.ws_url) as ws:
+        visitor = Visitor(ws)
+        await visitor.hello(lang="ru")
+        name = quote("мой пароль Zima_2025.png")
+        status, body = await upload(http, gateway, visitor.token, PNG, name, "file-0201")
+        assert (status, body["name"]) == (200, "мой пароль ••••••.png")
+        entry = await visitor.own_entry("file-0201")
+        assert [f["name"] for f in entry["entry"]["files"]] == ["мой пароль ••••••.png"]
+        told = [(await visitor.entry())["entry"]["text"]]
+        while "похоже на пароль" not in told[-1] and len(told) < 6:
+            told.append((await visitor.entry())["entry"]["text"])
+        assert "похоже на пароль" in told[-1], told
+    assert "Zima_2025" not in await every_stored_value(store)
 
 
 async def kept_files(store: Store, conversation: str) -> list[str]:

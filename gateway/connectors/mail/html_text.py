@@ -19,6 +19,7 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd"})  # a new line, not a new paragraph
+CELL_TAGS = frozenset({"td", "th"})  # a table's cells on one line, a tab between them
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript", "xml"})
 # Outlook marks where the quoted message starts; it becomes a separator line.
 OUTLOOK_MARKERS = ("divrplyfwdmsg", "appendonsend", "mail-editor-reference-message-container")
@@ -45,6 +46,9 @@ class _TextBuilder(HTMLParser):
             self._break(blank=False)
         elif tag in BLOCK_TAGS:
             self._break()
+        elif tag in CELL_TAGS and "".join(self.current).strip():
+            # "<td>Пароль</td><td>Zima_2025</td>" read "ПарольZima_2025": one word.
+            self.current.append("\t")
         if any(m in marks for m in OUTLOOK_MARKERS):
             self._break()
             if QUOTE_SEPARATOR not in [ln for ln in self.lines if ln][-1:]:

@@ -19,7 +19,7 @@ from gateway.config import EmailSettings
 from gateway.connectors.base import OnMessage
 from gateway.connectors.mail.authentication import failed_for_sender
 from gateway.connectors.mail.parse import ParsedMail, parse_mail
-from gateway.disclosed_passwords import hide_passwords
+from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_in_file_name, hide_passwords
 from gateway.models import Attachment, InboundMessage
 from gateway.store import Store
 from gateway.store.mail import MailThread, id_digest
@@ -81,6 +81,10 @@ class MailIntake:
         # A mail with a password in it is not kept as it came (operators read originals);
         # its text is hidden like every channel's (app.py).
         message = await self._keep(mail, b"" if password else raw, chat_id)
+        if password > 0:  # the bot tells the user, as for one in the text
+            message = dataclasses.replace(
+                message, meta={**message.meta, PASSWORD_HIDDEN: str(password)}
+            )
         await self.store.mail.save_thread(thread)
         stored = await self.on_message(message)
         await self.store.mail.link(mail.message_id, chat_id)
@@ -260,12 +264,22 @@ class MailIntake:
         )
 
 
-def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, bool]:
-    """The mail with passwords hidden in its subject (our replies repeat it) and quote,
-    and whether it held any there or in its text."""
+def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, int]:
+    """The mail with passwords hidden in its subject (our replies repeat it), quote and
+    attachments' names; how many were hidden there (the text's are hidden with every
+    channel's, app.py), or -1 when only its text holds one (the original is not kept
+    either way)."""
     subject, in_subject = hide_passwords(mail.subject)
     quoted, in_quote = hide_passwords(mail.quoted)
-    in_text = hide_passwords(mail.text)[1]
-    if not (in_subject or in_quote or in_text):
-        return mail, False
-    return dataclasses.replace(mail, subject=subject, quoted=quoted), True
+    attachments, in_names = [], 0
+    for attachment in mail.attachments:
+        name, in_name = hide_in_file_name(attachment.filename)
+        in_names += in_name
+        attachments.append(dataclasses.replace(attachment, filename=name))
+    count = in_subject + in_quote + in_names
+    if count:
+        mail = dataclasses.replace(
+            mail, subject=subject, quoted=quoted, attachments=tuple(attachments)
+        )
+        return mail, count
+    return mail, -1 if hide_passwords(mail.full_text)[1] else 0

@@ -21,6 +21,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from emulators.harness import every_stored_value
 from emulators.mail import MailSink, Received, reply_to, smtp_send, user_mail
 from emulators.server import eventually, free_port
 from gateway import app as gateway_app
@@ -238,6 +239,26 @@ async def test_a_password_written_in_a_mail_is_never_kept(gw: MailGateway, sink:
     lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
     assert "Zima_2025" not in json.dumps(lines, ensure_ascii=False)
     assert await gw.rt.store.mail.original(mail["Message-ID"]) is None
+
+
+async def test_a_password_in_a_file_name_or_below_its_word_is_never_kept(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Only the subject, the quote and the new text were read: a password as a file's name
+    or on the line under "Пароль:" stayed in the ticket's files, the original and the
+    transcript, and the user was not told to change it."""
+    mail = user_mail(IVAN, SUPPORT, "Не пускает в VPN", "Логин:\nivanov\nПароль:\nZima_2025")
+    mail.add_attachment(b"vpn log", maintype="text", subtype="plain",
+                        filename="мой пароль Vesna-2026.txt")  # fmt: skip
+    await gw.send(mail, IVAN)
+    (reply,) = await mails_to(sink, IVAN, 1)
+    assert "похоже на пароль" in reply.text
+    assert await gw.rt.store.mail.original(mail["Message-ID"]) is None
+    stored = await every_stored_value(gw.rt.store)
+    assert "Zima_2025" not in stored and "Vesna-2026" not in stored
+    lines = await gw.rt.store.conversations.transcript((await gw.ticket()).conversation_key)
+    files = [a["name"] for e in lines for a in e.get("attachments") or ()]
+    assert files == ["мой пароль ••••••.txt"]
 
 
 async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
