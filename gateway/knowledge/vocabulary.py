@@ -155,6 +155,15 @@ PHRASES: dict[str, str] = {
         ),
         "simcard",
     ),
+    # A mail server's refusal to pass mail on, quoted ("Relay access denied", "554 5.7.1
+    # Unable to relay"): a message that bounced, not a folder's "access denied".
+    **dict.fromkeys(
+        _phrases(
+            "relay access denied|relaying denied|relay denied|relay not permitted|"
+            "relaying not allowed|unable to relay|relay access is denied"
+        ),
+        "bounce",
+    ),
     "visual studio code": "vscode",
     "vs code": "vscode",
     # Many people at once ("у всех", "ні в кого", "for everyone"): one word, so that it
@@ -284,6 +293,9 @@ WORDS: dict[str, str] = {
     "pcs": "computer",
     "laptop": "laptop",
     "mic": "microphone",
+    "mics": "microphone",  # "mic's dead": the apostrophe dropped, or more than one
+    "webcams": "camera",
+    "cams": "camera",
     "mike": "microphone",
     "webcam": "camera",
     "cam": "camera",
@@ -292,6 +304,20 @@ WORDS: dict[str, str] = {
     "micro": "microphone",
     "микро": "микрофон",
     "passwd": "password",
+    # The phone by its slang and substantivised names ("вкрали мобільний", "пошта на
+    # мобілці", "нужна почта на мобиле", "on my personal mobile"); "мобильный интернет" stays.
+    **dict.fromkeys(
+        _words(
+            """
+            мобила мобилу мобиле мобилы мобилой мобилка мобилку мобилке мобильник мобильника
+            мобильнику мобильнике мобильником мобильном мобильному
+            мобілка мобілку мобілці мобілки мобілкою мобільник мобільника мобільнику
+            мобільником мобільний мобільного мобільному
+            mobile
+            """
+        ),
+        "телефон",
+    ),
     "симка": "simcard",
     "симку": "simcard",
     "симки": "simcard",
@@ -796,6 +822,8 @@ PREPOSITIONS: frozenset[str] = _words(
 # Words that occur in many problems. They count towards a match but never prove, on their
 # own, that a message is about an IT problem: "ошибка ZX-417 в модуле склада" or "the coffee
 # machine is broken" must not be answered. Written as users write them; stemmed on use.
+# Silence is any nothing-happens ("тисну друк і тиша", "тиша у вхідних"), the sound article's
+# only beside what plays it ("в наушниках тишина").
 GENERIC_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого no not nothing none cant cannot dont doesnt
@@ -810,6 +838,7 @@ GENERIC_WORDS: frozenset[str] = _words(
     минута минуты минут секунда секунды секунд час часа часов полчаса неделя недели недель
     хвилина хвилини хвилин година години годин півгодини пів тиждень тижні тижнів half
     minute minutes second seconds hour hours day days week weeks few несколько кілька
+    тишина тишину тиша тишу тиші
     """
 )
 

@@ -1053,3 +1053,28 @@ def test_a_bank_card_or_a_chair_is_still_no_it_question(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+def test_recall_causes_of_session_12_second_step(matcher: Matcher) -> None:
+    # "поміняти пароль" is changing it (the Russian "поменять пароль" was a keyword, the
+    # Ukrainian was not); a dark screen is the monitor's; silence is nothing happening, the
+    # sound article's only beside what plays it; a "mic's" is a microphone; a mail server's
+    # "relay access denied" is a bounce, not a folder's "access denied".
+    assert not first_articles(
+        matcher,
+        (
+            ("хочу поміняти пароль від пошти, бо хтось його бачив", "uk", "password_reset"),
+            ("екран темний, а ноутбук працює, вентилятор крутиться", "uk", "monitor_no_signal"),
+            ("тисну роздрукувати і тиша", "uk", "printer_offline"),
+            ("вже тиждень тиша у вхідних", "uk", "email_not_receiving"),
+            ("в навушниках тиша", "uk", "no_sound"),
+            ("mics dead on both headsets in Zoom", "en", "mic_camera"),
+            ("my headset mic's not working but I hear them fine", "en", "mic_camera"),
+            ("Outlook says relay access denied when I email a client", "en", "email_not_sending"),
+        ),
+    )
+    # The phone by its other names ("мобільний", "мобила") is the phone the codes were on.
+    assert (
+        answered(matcher, "мобільний розбився, а код для входу був на ньому", "uk")
+        == "mfa_lost_device"
+    )

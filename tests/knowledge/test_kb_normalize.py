@@ -122,3 +122,11 @@ def test_payment_fraud_pretexts_and_the_sim_are_one_word_each() -> None:
     assert "giftcard" in normalize_text("просит купить подарочные карты").split()
     for text in ("код приходить на стару сімку", "новая сим-карта", "the old SIM", "SIM card"):
         assert "simcard" in normalize_text(text).split(), text
+
+
+def test_the_phone_by_its_other_names_and_a_relay_refusal() -> None:
+    for text in ("вкрали мобільний", "пошта на мобілці", "почта на мобиле", "my personal mobile"):
+        assert "телефон" in normalize_text(text).split(), text
+    assert "мобильный" in normalize_text("мобильный интернет не работает").split()
+    assert normalize_text("Relay access denied").split() == ["bounce"]
+    assert normalize_text("the mic's dead").split()[1] == "microphone"
