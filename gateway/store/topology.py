@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import redis.asyncio as aioredis
+from redis.asyncio.client import Pipeline
 from redis.asyncio.cluster import ClusterNode, ClusterPipeline, RedisCluster
 from redis.asyncio.retry import Retry
 from redis.asyncio.sentinel import Sentinel
@@ -114,7 +115,35 @@ def connect(target: RedisTarget, max_connections: int) -> tuple[Any, Sentinel | 
         retry_on_error=[RedisConnectionError, RedisTimeoutError],
     )
     bound_by_scope(pool)
-    return aioredis.Redis(connection_pool=pool), None
+    return ServerClient(connection_pool=pool), None
+
+
+class ServerClient(aioredis.Redis):  # type: ignore[misc]
+    """The client of a single server, whose pipelines give their connection back as its
+    single commands do."""
+
+    def pipeline(self, transaction: bool = True, shard_hint: str | None = None) -> Any:
+        return ReleasingPipeline(
+            self.connection_pool, self.response_callbacks, transaction, shard_hint
+        )
+
+
+class ReleasingPipeline(Pipeline):  # type: ignore[misc]
+    """A pipeline that gives its connection back to the pool as redis-py's single commands
+    do (`await pool.release(...)`), not through `asyncio.shield`: the shield ran the
+    release as a task of its own, three of the seven event-loop passes and a sixth of the
+    Python calls of a lone round trip of the store's shared pipeline (`batching.py`),
+    counted. What the shield guarded against, a second cancel while the release waits for
+    a pool lock, leaves that connection out of the pool, as it does for a single command.
+    A pipeline that watched keys is reset as before (its UNWATCH first)."""
+
+    async def reset(self) -> None:
+        if self.watching or self.connection is None:
+            await super().reset()
+            return
+        connection, self.connection = self.connection, None
+        await super().reset()  # the queued commands and flags
+        await self.connection_pool.release(connection)
 
 
 def _sentinel_client(target: RedisTarget, max_connections: int) -> tuple[Any, Sentinel]:
