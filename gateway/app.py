@@ -28,6 +28,7 @@ from gateway.models import (
     RateLimit,
 )
 from gateway.process_memory import give_back_after_work
+from gateway.request_bodies import body_deadline
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE
 from gateway.turns import reload_knowledge, start_workers
@@ -92,7 +93,13 @@ def create_app(
     With `worker_processes`, turns are taken by those (started and supervised here)
     instead of a worker inside this process, which then serves the web and channels.
     """
-    app = web.Application(client_max_size=1024**2, middlewares=[_store_outage])
+    app = web.Application(
+        client_max_size=1024**2,
+        middlewares=[
+            body_deadline(settings.http.body_idle_seconds, settings.http.body_seconds),
+            _store_outage,
+        ],
+    )
     app[STOPPING] = asyncio.Event()
     app.cleanup_ctx.append(_lifecycle(settings, worker_processes))
     app.router.add_get("/healthz", _healthz)

@@ -133,6 +133,10 @@ class HttpSettings(_Section):
     public_url: str = ""
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
     trusted_proxies: list[str] = []
+    # A request body that stops arriving this long, or is not all there after the
+    # other, is refused 408 (a slow-body client holds a connection no longer).
+    body_idle_seconds: float = Field(20.0, gt=0)
+    body_seconds: float = Field(120.0, gt=0)
 
     @field_validator("trusted_proxies")
     @classmethod

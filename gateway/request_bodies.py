@@ -1,0 +1,95 @@
+"""A request's body must keep arriving, and fit.
+
+aiohttp closes a connection that sends no whole request head in its keep-alive time, but
+once the head is in, a handler waits for the body as long as the client likes: one
+client sending a byte now and then (a slow-body "slowloris") holds a connection and a
+handler per request, without end. Here a body that stops arriving for `idle_seconds`, or
+is not all there after `total_seconds`, ends the request: 408, logged, connection closed.
+A body over the app's limit (aiohttp's 413, chunked bodies without a length too) is
+logged as well. Nothing of such a request was stored: a real sender retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
+
+
+class BodyTooSlow(Exception):
+    """The request's body stopped arriving, or took too long."""
+
+
+def body_deadline(idle_seconds: float, total_seconds: float) -> Middleware:
+    """The middleware holding every request body to the two limits."""
+
+    @web.middleware
+    async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if not request.body_exists or request.content.is_eof():
+            return await handler(request)
+        watch = _Watch(request, idle_seconds, total_seconds)
+        try:
+            return await handler(request)
+        except BodyTooSlow as exc:
+            log.warning(
+                "request refused: its body came too slowly",
+                extra={"path": request.path, "why": str(exc),
+                       "received": request.content.total_bytes},
+            )  # fmt: skip
+            response = web.json_response({"error": "request body too slow"}, status=408)
+            response.force_close()
+            return response
+        except web.HTTPRequestEntityTooLarge:
+            log.warning(
+                "request refused: its body is too large",
+                extra={"path": request.path, "limit": request.client_max_size},
+            )
+            raise
+        finally:
+            watch.stop()
+
+    return middleware
+
+
+class _Watch:
+    """Checks now and then that the body is still arriving; when it is not, the handler's
+    read ends with `BodyTooSlow`."""
+
+    def __init__(self, request: web.Request, idle_seconds: float, total_seconds: float) -> None:
+        self.request = request
+        self.idle, self.total = idle_seconds, total_seconds
+        self.loop = asyncio.get_running_loop()
+        self.started = self.last_moved = self.loop.time()
+        self.seen = request.content.total_bytes
+        self.handle: asyncio.TimerHandle | None = None
+        self._schedule()
+
+    def _schedule(self) -> None:
+        now = self.loop.time()
+        due = min(self.last_moved + self.idle, self.started + self.total)
+        self.handle = self.loop.call_at(max(due, now + 0.05), self._check)
+
+    def _check(self) -> None:
+        content = self.request.content
+        if content.is_eof() or content.exception() is not None:
+            return  # all there (or already failed): nothing more to watch
+        now = self.loop.time()
+        if content.total_bytes != self.seen:
+            self.seen, self.last_moved = content.total_bytes, now
+        if now - self.started >= self.total:
+            content.set_exception(BodyTooSlow(f"not all there after {self.total:g} s"))
+        elif now - self.last_moved >= self.idle:
+            content.set_exception(BodyTooSlow(f"nothing for {self.idle:g} s"))
+        else:
+            self._schedule()
+
+    def stop(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
