@@ -53,6 +53,7 @@ _GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot
 _FEW = frozenset({"один", "одна", "одно", "два", "две", "оба", "обе", "полтора", "дві",
                   "обидва", "обидві", "півтора"})  # fmt: skip
 _ME = frozenset({"меня", "мене", "мне", "мені", "me"})
+_NOBODY_REACH = 14  # how far "can" may stand from "none": the whole subject with its place
 _FOR = frozenset({"for", "для"})
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
                   "одним", "одному", "одною"})  # fmt: skip
@@ -132,7 +133,7 @@ def _vocabulary() -> _Vocabulary:
         | _keys("знати пам'ятати розуміти зрозуміти хотіти думати допомогти допомагати "
                 "вийти підказати", uk)
         | _keys("know remember understand want think help sure mind", en),
-        stop_verbs=_keys("стоять встать упасть лежать погаснуть гаснуть зависнуть "
+        stop_verbs=_keys("стоять встать упасть лежать лечь погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
                          "вылетать вылететь накрыться отказать остановиться простаивать "
                          "закрываться закрыться перестать переставать", ru)
@@ -213,8 +214,8 @@ def _vocabulary() -> _Vocabulary:
                          "файл документ список лист диск отчёт", ru)
         | _keys("день ранок вечір ніч тиждень місяць рік година час раз екран текст файл "
                 "документ список аркуш диск звіт", uk)
-        | _keys("day morning evening night week month year hour time screen text file "
-                "document list sheet disk report thing", en),
+        | _keys("day morning afternoon evening night week weekend month year hour time screen "
+                "text file document list sheet disk report thing inbox mailbox", en),
         numbers=_keys("три четыре пять шесть семь восемь девять десять", ru)
         | _keys("три чотири п'ять шість сім вісім дев'ять десять", uk)
         | _keys("three four five six seven eight nine ten dozen", en),
@@ -514,8 +515,9 @@ def _stops_at(words: list[Word], i: int) -> bool:
     nobody = word.text in ("nobody", "none", "noone") or (
         word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
     )
-    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + 9]):
-        return True  # "none of the nurses can open it"
+    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + _NOBODY_REACH]):
+        return True  # "none of the nurses can open it", "None of the 40 sim and briefing PCs
+        # at the flight school can log in"
     if word.text == "none" and _none_of_them_do(words[i + 1 : i + 9]):
         return True  # "none of the handheld scanners in the warehouse connect"
     if word.text == "nothing" and i and _does_nothing(words[i - 1].text):
@@ -616,7 +618,7 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             if tries:
                 continue
             return True
-        if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 5]):
+        if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 7]):
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
         none = word.text == "жоден" or word.text.startswith("жодн")
         if none and before not in ("без", "without") and _none_of(word, words[i + 1 : i + 4]):
@@ -634,14 +636,22 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         )
         if (word.among(vocab.every)) and not from_all and not one_whole and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
+            or _counted_people(w, counted_by_all[n + 1 : n + 2])
             or w.among(vocab.screens) or w.among(vocab.outlets)
-            for w in counted_by_all
+            for n, w in enumerate(counted_by_all)
         ):
             return True  # "все мониторы", "at every station", "every handheld ticket scanner"
+        # "в обоих магазинах", "in both of our shops": two places; "на обоих мониторах" is one
+        # user's two screens
+        both = word.text in _BOTH and not any(
+            w.among(vocab.screens) or w.lemma in vocab.shared_devices for w in counted_by_all
+        )
         if word.text in _EVERY_OF and before in _PREPOSITIONS and _places_of_a_chain(
             counted_by_all
-        ):
+        ) and (word.text not in _BOTH or both):
             return True  # "на всех наших автомойках", "в усіх наших пекарнях"
+        if both and before in _PREPOSITIONS and any(_english_place(w) for w in counted_by_all):
+            return True  # "in both of our shops the POS is frozen"
         # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
@@ -659,8 +669,8 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
             return True  # "20 человек", "three front desk PCs"
         if counted and not audience and i < last_stop and _counted_subject(words, i):
             return True  # "all four sales reps have been unable …", "three of our tellers can't"
-        if _whole(word) and _whole_unit(after, word):
-            return True
+        if _whole(word) and _whole_unit(after, word) and not about_me:
+            return True  # "весь отдел"; not "вся почта у меня": the writer's own, whole
         if word.text == "any" and after and after[0].text == "of":
             return True  # "isn't responding on any of the PCs"
         # "кассы не работают"; not "Я з каси магазину", "на ПК" (indeclinable, one or many)
@@ -718,7 +728,8 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
     return False
 
 
-_EVERY_OF = frozenset({"всех", "всіх", "усіх", "всем", "всім", "усім"})
+_BOTH = frozenset({"обоих", "обеих", "обох", "both"})
+_EVERY_OF = frozenset({"всех", "всіх", "усіх", "всем", "всім", "усім"}) | _BOTH
 
 
 def _places_of_a_chain(counted: list[Word]) -> bool:
@@ -868,7 +879,8 @@ def _no_one(after: list[Word]) -> bool:
     # the noun counted, past its adjectives; a workplace is a device: "ни на одном рабочем месте"
     if [w.lemma for w in rest[1:3]] in (["рабочий", "место"], ["робочий", "місце"]):
         return rest[0].text in _ONE
-    counted = rest[1:2]
+    # past "наших", "трьох": "ни в одном из наших трёх салонов" counts the salons
+    counted = [w for w in rest[1:4] if not (w.tags and {"ADJF", "NUMR", "NPRO"} & w.tags[0])][:1]
     if rest[0].text in _ONE and counted and rest[0] is not after[0] and _a_place(counted[0]):
         return True  # "ни в одной аптеке сети", "ні в одному магазині": in none of the places
     return rest[0].text in _ONE and _none_of(rest[0], rest[1:])
@@ -903,6 +915,18 @@ def _a_place(word: Word) -> bool:
     return word.is_noun and not word.among(_vocabulary().tried_in_turn)
 
 
+def _english_place(word: Word) -> bool:
+    """An English plural place of work: "shops", "stores", "branches", "bookshops"."""
+    return not word.tags and (
+        word.text in _ENGLISH_PLACES or bool(_COMPOUND_PLACE.fullmatch(word.text))
+        or (word.text.endswith("s") and _is_group(word))
+    )
+
+
+_ENGLISH_PLACES = frozenset({"shops", "stores", "branches", "offices", "sites", "clinics",
+                             "pharmacies", "restaurants", "cafes", "salons", "depots",
+                             "warehouses", "outlets", "locations", "hotels",
+                             "schools"})  # fmt: skip
 # English compounds of a place of one chain: "bookshops", "drugstores", "our coffeeshop"
 _COMPOUND_PLACE = re.compile(r"[a-z]{3,}(?:shop|store)s?")
 
@@ -930,6 +954,18 @@ def _is_people(word: Word) -> bool:
             )
         )
     return _people_word(word) and word.text.endswith("s")
+
+
+def _counted_people(word: Word, next_words: list[Word]) -> bool:
+    """People counted by "половина", "кілька", "все": a plural animate noun in any reading
+    (the Ukrainian dictionary reads "лікарів" first as "the doctor's"), not a name, and not
+    an adjective before its noun ("нескольких неверных вводов")."""
+    if next_words and next_words[0].is_noun:
+        return False
+    return any(
+        {"NOUN", "anim", "plur"} <= tags and not tags & {"Name", "Surn", "Patr"}
+        for tags in word.tags
+    ) and word.lemma not in _vocabulary().not_people and not word.lemmas & _vocabulary().stake
 
 
 def _people_word(word: Word) -> bool:

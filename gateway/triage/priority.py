@@ -70,7 +70,7 @@ MANY = PhraseSet([
     # "the entire screen is frozen"
     r"(whole|entire) (?!(day|morning|afternoon|evening|night|week|weekend|month|year|hour|"
     r"time|screen|display|text|file|document|list|sheet|disk|report|thing|page|message|"
-    r"process|lot)\b)\w+",
+    r"process|lot|inbox|mailbox|folder|desktop|profile|calendar|account)\b)\w+",
 ])  # fmt: skip
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
 AT_STAKE = PhraseSet([
@@ -84,11 +84,15 @@ AT_STAKE = PhraseSet([
     r"очередь (до|на) \w+", r"черга (до|на) \w+", r"талон\w*", r"пациент\w*", r"пацієнт\w*",
     r"сдать (\w+ )?(сегодня|до)", r"здати (\w+ )?(сьогодні|до)",
     r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
-    r"customers? (are )?(leaving|waiting|walk\w* out)", r"no (orders|sales|payments|calls)",
+    r"(customers?|clients?|people|patients|guests) (are )?"
+    r"(leaving|waiting|queu\w*|lining up|walk\w* out)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
     r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
-    r"drivers? (are )?waiting", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"
+    r"drivers? (are )?waiting",
+    # those who check us are in the building: "the auditors are here", "the inspector has arrived"
+    r"(auditors?|inspectors?|inspection) (is |are |has |have )?(already )?"
+    r"(here|arrived|on site)", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"
     r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!too )patient", r"deadline\w*", r"due (today|at|by)",
     r"payments? (fail|are failing|don'?t go)",
     # "my payroll app", "the receipts tool": what the program is for, not money at stake
@@ -123,6 +127,9 @@ STOPPED = PhraseSet([
     r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
     r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
     r"(went|is) dark",
+    # a card terminal that turns every payment away: "keeps declining everything",
+    # "отклоняет все карты", "відхиляє всі оплати"
+    r"declin\w* (every\w*|all|each|any)", r"(отклоня\w*|відхиля\w*) (все|всі|усі|каждую|кожну)",
     r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
     r"(has|have) seen no",
 ])  # fmt: skip

@@ -932,3 +932,49 @@ def test_a_count_after_a_place_opens_its_clause(text: str, reason: str) -> None:
 )  # fmt: skip
 def test_someone_waiting_at_the_door_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # many counted in other shapes: none of our three places, half of the doctors, both
+        # of our shops, "none … can" far apart, a system that "lay down" at every till
+        ("Ни в одном из наших трёх салонов не работает программа записи", "many_stopped"),
+        ("Ні в одному з наших салонів не працює програма", "many_stopped"),
+        ("Половина лікарів не може відкрити медичні картки", "many_stopped"),
+        ("In both of our shops the POS is frozen", "many_stopped"),
+        ("в обоих магазинах не работает касса", "many_stopped"),
+        ("None of the 40 sim and briefing PCs at the flight school can log in",
+         "many_stopped"),
+        ("в аквапарке легла система продажи билетов на всех кассах сразу", "many_stopped"),
+        ("система лягла на всіх касах", "many_stopped"),
+        # … not one user's tries, screens or own things
+        ("ни в одном из браузеров не открывается", "normal"),
+        ("на обоих мониторах нет сигнала", "normal"),
+        ("in both browsers the site won't open", "normal"),
+        ("после нескольких неверных вводов пароля учётная запись заблокирована", "blocked"),
+        ("Вся почта у меня не открывается", "normal"),
+        ("My whole inbox is gone", "normal"),
+        ("I've been trying for the whole afternoon and the VPN still fails", "normal"),
+        ("у меня легла спать дочка, а принтер шумит", "normal"),
+    ],
+)  # fmt: skip
+def test_many_counted_in_other_shapes(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a terminal turning every payment away stops the sale; those who check us are here;
+        # customers queuing are waiting
+        ("Customers are queuing and the card machine keeps declining everything", True),
+        ("терминал отклоняет все карты, покупатели уходят", True),
+        ("The auditors are here and the accounting system won't open", True),
+        ("the inspector has arrived and the printer won't print", True),
+        # … not a declined meeting
+        ("I declined the meeting and Outlook crashed", False),
+    ],
+)  # fmt: skip
+def test_payments_turned_away_and_inspectors_present_are_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
