@@ -215,3 +215,24 @@ def test_a_reply_that_ends_on_a_failure_is_not_solved(chat: Chat, reply: str) ->
     chat.send("не печатает принтер")
     chat.send(reply)
     assert chat.named("resolved") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [
+        # making room is what was tried when the fault stays
+        ("nope. It's a Lenovo ThinkCentre on Windows 10, emptied the recycle bin and it's still "
+         "full.", "emptied the recycle bin"),
+        ("freed up 10 GB, still the same warning", "freed up 10 GB"),
+        # … alone it is how a file was lost, not a step
+        ("emptied the recycle bin and lost a report", ""),
+        ("emptied recycle bin, need a file back", ""),
+    ],
+)  # fmt: skip
+def test_making_room_is_an_attempt_when_the_fault_stays(text: str, tried: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "reply")
+    if tried:
+        assert tried in fields.get("tried", ""), fields
+    else:
+        assert "tried" not in fields, fields

@@ -301,6 +301,7 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own, judged=judged_fix)
+            or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
             or (
                 is_own_step(own)
                 and (TROUBLE.search(masked[: at.start()]) or _QUOTED.search(text[: at.start()]))
@@ -319,6 +320,13 @@ def extract(text: str) -> str:
             found.append(clause)
     return "; ".join(found)
 
+
+# Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
+# full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
+# ("emptied the recycle bin and lost a report").
+_FREED = case_blind(r"\b(?:empt(?:ied|ying)|freed up|cleared out)\b")
+_STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
+                    r"error|message))\b")
 
 _QUOTED = re.compile(
     r"[«\"“„][^»\"”“\n]{2,160}[»\"”“]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){2,160}?'(?!\w)"
