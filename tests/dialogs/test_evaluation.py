@@ -176,6 +176,15 @@ BLIND_SETS = [
     # user to English; "the whole morning" counted as many; a hearse waiting at the door no
     # stake; a count after "At the car park office" not the subject); 30/30 after.
     ("../dialogs_probe12.yaml", 30, 0),
+    # the twelfth batch (session 12): its tuning part as first measured, untouched (33/40, 4
+    # asked again, main at b4a76f3, the lead); 36/40 (3) with i19-listen12 ("None of the 40 …
+    # PCs … can log in", "легла система … на всех кассах", "emptied the recycle bin and it's
+    # still full"); the four left are the matcher's (an esports keyboard, a parking portal, a
+    # bidding platform read as a program, a farewell hall read as broken hardware) ...
+    ("dialogs_tune12.yaml", 36, 3),
+    # ... and its frozen part, the honest measure from session 12, exactly at its first
+    # untouched figure (34/40, 3 asked again, main at b4a76f3), run for its summary only.
+    ("dialogs_frozen12.yaml", 34, 3),
 ]
 
 
