@@ -1078,3 +1078,24 @@ def test_recall_causes_of_session_12_second_step(matcher: Matcher) -> None:
         answered(matcher, "мобільний розбився, а код для входу був на ньому", "uk")
         == "mfa_lost_device"
     )
+
+
+def test_recall_causes_of_session_12_third_step(matcher: Matcher) -> None:
+    # A wiki or an intranet is a website, whatever browser it fails in; a phone left behind
+    # ("телефон залишився вдома") is the second factor's; a dented case is damage; a
+    # newcomer ("новенькой", "новенькій") needs an account, not a password reset.
+    assert not first_articles(
+        matcher,
+        (
+            ("our wiki doesn't open in Firefox but does on my laptop", "en", "website_wont_open"),
+            ("телефон залишився вдома, а без коду не пускає в пошту", "uk", "mfa_lost_device"),
+        ),
+    )
+    for text, lang, topic in (
+        ("the laptop lid is dented and the screen flickers", "en", "hardware_broken"),
+        ("оставил телефон в такси, а вход просит подтверждение", "ru", "mfa_lost_device"),
+        ("новенькой нужна учётка в CRM", "ru", "new_access_request"),
+    ):
+        assert answered(matcher, text, lang) == topic, text
+    # Forgetting a safe's code is no IT question (a phone forgotten is not a keyword).
+    assert matcher.match("забыла код от сейфа", "ru").outcome == "none"
