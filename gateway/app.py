@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from aiohttp import web
 
 from gateway import metrics
+from gateway.attachments import with_plain_names
 from gateway.config import Settings
 from gateway.connectors.base import Connector, OnMessage
 from gateway.delivery import ChannelSender
@@ -205,10 +206,11 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
 
 
 def _counted(accept: OnMessage) -> OnMessage:
-    """What every channel hands a message to: passwords in it hidden (never stored), then
-    stored, then counted."""
+    """What every channel hands a message to: its files' names plain, passwords in it
+    hidden (never stored), then stored, then counted."""
 
     async def on_message(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
+        message = with_plain_names(message)
         hidden = hidden_in_message(message)
         if hidden is not message:
             message = hidden

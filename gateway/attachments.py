@@ -8,12 +8,18 @@ runs or renders something a user uploaded inside our origin.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from gateway.models import InboundMessage
+
 MAX_NAME_CHARS = 120
+# Unicode categories no file name shows: controls, format characters (bidi overrides and
+# isolates, zero-width ones), line and paragraph separators.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 # Magic numbers of the types a support desk needs: screenshots, documents, logs, archives.
@@ -92,11 +98,28 @@ _ALSO_ENDS = {
 }
 
 
+def plain_name(name: str) -> str:
+    """A file's name as it may be shown and saved: without control characters, line or
+    paragraph separators, and format characters: a right-to-left override made
+    "invoice\u202egpj.exe" read "invoiceexe.jpg" on the console and in the saved name."""
+    name = unicodedata.normalize("NFC", name)
+    return "".join(ch for ch in name if unicodedata.category(ch) not in HIDDEN_CATEGORIES)
+
+
+def with_plain_names(message: InboundMessage) -> InboundMessage:
+    """The message with its files' names plain (`plain_name`), whatever channel sent them
+    (a mail's, a Telegram or Viber document's): the console shows them as they are."""
+    plain = tuple(dataclasses.replace(a, name=plain_name(a.name)) for a in message.attachments)
+    if plain == message.attachments:
+        return message
+    return dataclasses.replace(message, attachments=plain)
+
+
 def safe_name(name: str, kind: str) -> str:
     """A file name with no path, control or shell-special characters, ending as its type."""
     # A header's undecodable bytes arrive as surrogates: they are no text to keep or send.
     name = name.encode("utf-8", "replace").decode("utf-8")
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    name = plain_name(name).replace("\\", "/").rsplit("/", 1)[-1]
     name = _UNSAFE.sub("_", name).strip(" .")[:MAX_NAME_CHARS] or "file"
     extension = EXTENSIONS.get(kind, "")
     if extension and not name.lower().endswith((extension, *_ALSO_ENDS.get(kind, ()))):

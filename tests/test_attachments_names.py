@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gateway.attachments import download_headers, safe_name, sniff
+from gateway.attachments import download_headers, safe_name, sniff, with_plain_names
+from gateway.models import Attachment, InboundMessage
 
 DOCX = b"PK\x03\x04" + b"\x00" * 40  # an office document is a ZIP container
 CSV = "дата;сумма\n01.12;100\n".encode()
@@ -49,3 +52,23 @@ def test_any_name_a_sender_gives_is_stored_and_downloaded_as_text(name: str, kin
     kept.encode("utf-8")
     assert kept and not set(kept) & {"/", "\\", "\x00", "\n", "\r"}
     assert download_headers(kept, kind, 1)["Content-Disposition"].isascii()
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [
+        ("invoice\u202egpj.exe", "invoicegpj.exe"),  # shown "invoiceexe.jpg" before
+        ("scan\u2066\u2067\u2069\u200f.pdf", "scan.pdf"),
+        ("report\u2028\u2029\x85.txt", "report.txt"),
+        ("zero\u200bwidth\ufeff.png", "zerowidth.png"),
+        ("Отчёт за ноябрь.docx", "Отчёт за ноябрь.docx"),
+    ],
+)
+def test_a_file_name_shows_and_saves_as_it_reads(sent: str, kept: str) -> None:
+    """Bidi overrides and isolates, zero-width and separator characters in a name made it
+    read as another (an .exe as a .jpg) on the console and in the saved file's name."""
+    assert safe_name(sent, "") == kept
+    assert download_headers(kept, "", 1)["Content-Disposition"].endswith(quote(kept, safe=""))
+    document = Attachment("document", "f", sent)
+    message = InboundMessage("telegram", "42", "42:9", attachments=(document,))
+    assert [a.name for a in with_plain_names(message).attachments] == [kept]

@@ -284,6 +284,12 @@ async def test_telegram_files_both_ways(
             assert resp.headers["Content-Type"] == "image/png"
             assert resp.headers["X-Content-Type-Options"] == "nosniff"
 
+        # A document whose name a right-to-left override makes read "invoiceexe.pdf":
+        # shown and saved as it really reads.
+        await telegram_api.send_document(555000111, PDF, "invoice\u202efdp.exe", "application/pdf")
+        await eventually(lambda: _files_named(store, ticket.conversation_key, "invoicefdp.exe"),
+                         what="the document's plain name in the transcript")  # fmt: skip
+
         headers = {"Origin": gw.url, "X-CSRF-Token": bob.csrf, "X-File-Name": "fix.pdf"}
         async with http.post(
             f"{gw.url}/console/api/tickets/{ticket.id}/files", data=PDF, headers=headers
@@ -298,6 +304,11 @@ async def test_telegram_files_both_ways(
         sent = telegram_api.documents[555000111][0]
         assert (sent.name, sent.content, sent.caption) == ("fix.pdf", PDF, "Bob Jones")
         assert any("Try this" in t for t in telegram_api.texts(555000111))
+
+
+async def _files_named(store: Store, conversation: str, name: str) -> bool:
+    entries = await store.conversations.transcript(conversation)
+    return name in [a.get("name") for e in entries for a in e.get("attachments") or ()]
 
 
 async def test_viber_files_are_downloadable_by_operators(
