@@ -120,6 +120,8 @@ def _words(text: str) -> list[str]:
 def parse_yes_no(text: str) -> bool | None:
     """True for "yes, it helped", False for "no", None when it is neither."""
     words = _words(text)
+    if _BARE_NE.match(text):
+        return False  # "не", "Не.", "не, всё так же": the spoken no, said alone
     found = _verdict(words[:_ANSWER_WORDS])
     if found is None and len(words) > _ANSWER_WORDS:
         # a longer reply answers in a clause of its own, said in no other words: "та
@@ -136,6 +138,11 @@ def parse_yes_no(text: str) -> bool | None:
     if found is False and _AT_FIRST.search(normalise(text)) and _ends_well(text):
         return True  # "didn't work at first, but after forgetting the network it connected fine"
     return found
+
+
+# "не" alone or set off by a mark is a no in chat ("не", "Не.", "не, так же"); "не знаю",
+# "не сразу" go on and are read as they are.
+_BARE_NE = re.compile(r"^\s*не\s*(?:[.,!;:)(…]|$)", re.IGNORECASE)
 
 
 # A later clause that says the fault goes on (never a bare "нет"/"no": "да, нет проблем",

@@ -120,6 +120,10 @@ def test_typed_no_opens_the_checklist_in_each_language(
         "ніт",
         "нєа",
         "та нє",
+        # a bare "не", alone or set off by a mark (the scripted reply stalled on it)
+        "не",
+        "Не.",
+        "не, всё так же",
     ],
 )
 def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: str) -> None:
