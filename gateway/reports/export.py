@@ -14,6 +14,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 PERCENT_KEYS = ("share", "compliance", "response_rate", "within_sla", "of_answered")
+# A cell a spreadsheet reads as a formula (Excel, LibreOffice, Google Sheets; the full-width
+# signs too): a user's words in the export (a rating comment, an unmatched question, a
+# subject) such as "=HYPERLINK(…)" ran when a lead opened the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def rows(report: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -77,14 +81,24 @@ def as_table(report: dict[str, Any]) -> str:
 
 
 def as_csv(report: dict[str, Any]) -> str:
+    """The figures as CSV; a text that a spreadsheet would run as a formula is kept as
+    text (a leading apostrophe, OWASP's advice); numbers stay numbers."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["figure", "value"])
     for key, value in report["query"].items():
-        writer.writerow([f"query.{key}", value if isinstance(value, str) else " ".join(value)])
+        text = value if isinstance(value, str) else " ".join(value)
+        writer.writerow([as_text(f"query.{key}"), as_text(text)])
     for key, value in rows(report):
-        writer.writerow([key, "" if value is None else value])
+        writer.writerow([as_text(key), "" if value is None else as_text(value)])
     return out.getvalue()
+
+
+def as_text(value: Any) -> Any:
+    """A text cell that cannot start a formula; anything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def as_json(report: dict[str, Any]) -> str:
