@@ -438,17 +438,18 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
     """The normal form of the likeliest reading of a word.
 
     The Ukrainian dictionary scores every reading alike, so its first one is arbitrary
-    ("рік" → ріка, "впала" → впалий). Among readings that tie with the best: a past-tense
-    verb for a past-tense ending (впала → впасти), else the word itself when it is a
-    dictionary form (рік, мишка), else the first.
+    ("рік" → ріка, "впала" → впалий, "пропали" → the imperative of пропалити). Among
+    readings that tie with the best: a past-tense verb for a past-tense ending (впала →
+    впасти, "файли пропали" → пропасти, "той що видали" → видати), else another verb for
+    it, else the word itself when it is a dictionary form (рік, мишка), else the first.
     """
     best = parses[0].score
     tied = [p for p in parses if p.score >= best]
     if len(tied) > 1:
         if word.endswith(_PAST_ENDINGS):
-            for parse in tied:
-                if parse.tag.POS == "VERB":
-                    return str(parse.normal_form)
+            verbs = [p for p in tied if p.tag.POS == "VERB"]
+            for parse in sorted(verbs, key=lambda p: "past" not in p.tag):
+                return str(parse.normal_form)
         for parse in tied:
             if parse.normal_form == word:
                 return str(parse.normal_form)

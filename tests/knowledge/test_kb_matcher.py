@@ -1099,3 +1099,19 @@ def test_recall_causes_of_session_12_third_step(matcher: Matcher) -> None:
         assert answered(matcher, text, lang) == topic, text
     # Forgetting a safe's code is no IT question (a phone forgotten is not a keyword).
     assert matcher.match("забыла код от сейфа", "ru").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("у Photoshop закінчився пробний період, не можу зберегти", "uk"),
+        ("термін підписки на Acrobat вийшов", "uk"),
+        ("в Акробате закончился пробный период", "ru"),
+    ],
+)
+def test_a_trial_or_a_subscription_run_out_is_the_licence(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "subscription expired" was an English keyword only; the Russian and Ukrainian trial
+    # and subscription were no article's words.
+    assert answered(matcher, text, lang) == "license_expired"

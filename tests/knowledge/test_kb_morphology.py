@@ -170,3 +170,12 @@ def test_a_loanword_spelt_as_in_english_in_a_translit_message() -> None:
     )
     # An English message keeps its English words.
     assert lemmas("the printer is offline", "en")[0] == lemmas("printer", "en")[0]
+
+
+def test_a_ukrainian_past_plural_is_the_past_not_an_imperative() -> None:
+    # The dictionary ties "пропали" (they vanished) with the imperative of пропалити (burn
+    # through) and "видали" (they issued) with that of видалити (delete): a past-tense
+    # ending reads as the past.
+    assert lemma("пропали", "uk") == lemma("пропала", "uk") == "пропасти"
+    assert lemma("видали", "uk") == "видати"
+    assert lemma("впали", "uk") == "впасти"
