@@ -29,6 +29,7 @@ from gateway.models import (
     RateLimit,
 )
 from gateway.process_memory import give_back_after_work
+from gateway.refusals import refusals_logged
 from gateway.request_bodies import body_deadline
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import STORE_UNAVAILABLE
@@ -97,6 +98,7 @@ def create_app(
     app = web.Application(
         client_max_size=1024**2,
         middlewares=[
+            refusals_logged(settings.http.trusted_proxies),
             body_deadline(settings.http.body_idle_seconds, settings.http.body_seconds),
             _store_outage,
         ],

@@ -4,20 +4,18 @@ aiohttp closes a connection that sends no whole request head in its keep-alive t
 once the head is in, a handler waits for the body as long as the client likes: one
 client sending a byte now and then (a slow-body "slowloris") holds a connection and a
 handler per request, without end. Here a body that stops arriving for `idle_seconds`, or
-is not all there after `total_seconds`, ends the request: 408, logged, connection closed.
-A body over the app's limit (aiohttp's 413, chunked bodies without a length too) is
-logged as well. Nothing of such a request was stored: a real sender retries.
+is not all there after `total_seconds`, ends the request: 408, connection closed (logged
+as every refusal is: `gateway/refusals.py`; so is aiohttp's 413 for a body over the
+app's limit, chunked ones without a length too). Nothing of such a request was stored: a
+real sender retries.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-
-log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
@@ -37,21 +35,12 @@ def body_deadline(idle_seconds: float, total_seconds: float) -> Middleware:
         watch = _Watch(request, idle_seconds, total_seconds)
         try:
             return await handler(request)
-        except BodyTooSlow as exc:
-            log.warning(
-                "request refused: its body came too slowly",
-                extra={"path": request.path, "why": str(exc),
-                       "received": request.content.total_bytes},
-            )  # fmt: skip
-            response = web.json_response({"error": "request body too slow"}, status=408)
+        except BodyTooSlow as exc:  # logged with every refusal (gateway/refusals.py)
+            received = request.content.total_bytes
+            error = f"request body too slow: {exc} ({received} bytes came)"
+            response = web.json_response({"error": error}, status=408)
             response.force_close()
             return response
-        except web.HTTPRequestEntityTooLarge:
-            log.warning(
-                "request refused: its body is too large",
-                extra={"path": request.path, "limit": request.client_max_size},
-            )
-            raise
         finally:
             watch.stop()
 
