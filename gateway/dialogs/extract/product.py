@@ -143,7 +143,8 @@ BRANDS = (
     r"verifone|ingenico|pax|airpods|fujitsu|toshiba|panasonic|lexmark|oki|dymo|xprinter|bixolon|"
     r"godex|kodak|plustek|avision|sunmi|mindray|"
     r"aoc|benq|lg|viewsonic|iiyama|plantronics|jabra|poly|sennheiser|genius|a4tech|defender|"
-    r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac mini|iphone|ipad|galaxy|pixel|"
+    r"microsoft surface|surface|macbook(?: air| pro)?|imac|mac (?:mini|studio|pro)|iphone|ipad|"
+    r"galaxy|pixel|"
     r"thinkpad|latitude|vostro|inspiron|optiplex|elitebook|probook|pavilion|ideapad|vivobook|zenbook"
 )
 # Series names after a brand, and model tokens (letters with digits: M404dn, T14, 5420).
