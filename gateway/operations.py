@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from gateway.conversations import ConversationService
 from gateway.dialogs.engine import StepContext
 from gateway.dialogs.state import DialogState
-from gateway.disclosed_passwords import hide_passwords
+from gateway.disclosed_passwords import hide_in_file_name, hide_passwords
 from gateway.models import (
     BOT_OWNER,
     Attachment,
@@ -202,9 +202,10 @@ class OperatorDesk:
         text = text.strip()
         if not text and not attachments:
             raise ActionRefused("the reply is empty", "empty_reply")
-        if hide_passwords(text)[1]:
-            # Passwords never go in a chat (it is kept, shown, searched): the user sets
-            # their own through a reset link. Refused, not hidden: the operator knows.
+        if hide_passwords(text)[1] or any(hide_in_file_name(a.name)[1] for a in attachments):
+            # Passwords never go in a chat (it is kept, shown, searched), nor as a file's
+            # name: the user sets their own through a reset link. Refused, not hidden:
+            # the operator knows.
             raise ActionRefused(
                 "the reply holds a password: passwords never go in the chat; "
                 "ask the user to send /reset",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from urllib.parse import quote
 
 import aiohttp
 from harness import Console, Gateway, seed_ticket
@@ -152,6 +153,15 @@ async def test_a_reply_with_a_password_is_refused_and_nothing_is_sent(
     assert (await console.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
     url = f"/console/api/tickets/{ticket.id}/reply"
     status, body = await console.post(url, {"text": "Ваш временный пароль: Temp-2026!x"})
+    assert (status, body["key"]) == (409, "password_in_reply")
+    # Nor as the name of a file sent with the reply ("пароль Temp-2026!x.txt").
+    headers = {"Origin": gateway.url, "X-CSRF-Token": console.csrf,
+               "X-File-Name": quote("пароль Temp-2026!x.txt")}  # fmt: skip
+    async with http.post(gateway.url + f"/console/api/tickets/{ticket.id}/files",
+                         data=b"see the attached", headers=headers) as resp:  # fmt: skip
+        assert resp.status == 200
+        file_id = (await resp.json())["id"]
+    status, body = await console.post(url, {"text": "Here it is", "files": [file_id]})
     assert (status, body["key"]) == (409, "password_in_reply")
     status, _ = await console.post(url, {"text": "Пароль не подходит? Отправьте /reset."})
     assert status == 200
