@@ -216,8 +216,12 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for pattern in (_QUOTED, _SINGLE_QUOTED):
         for found in pattern.finditer(text):
             quoted = original[found.start(1) : found.end(1)]
-            if _ORGANISATION_BEFORE.search(text[: found.start()]) or _names_a_thing(
-                text[: found.start()], text[found.end() :]
+            before = text[: found.start()]
+            # "в программе «Устройство не найдено»": a program's window says it (a folder or a
+            # button named «Не удалять» is still a name)
+            said = _PROGRAM_BEFORE.search(before) and QUOTE_SAYS.search(quoted)
+            if _ORGANISATION_BEFORE.search(before) or (
+                _names_a_thing(before, text[found.end() :]) and not said
             ):
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
             if not any(quoted in clause for clause in named):
@@ -293,6 +297,21 @@ _EN_NAMING_TEXT = """folder file button tab menu option field network wifi wi-fi
 _EN_NAMING = frozenset(_EN_NAMING_TEXT.split())
 _LAST_WORD = re.compile(r"([\w'-]+)\W*$")
 _FIRST_WORD = re.compile(r"^\W*([\w'-]+)")
+
+
+# What a quote says, not what it names: a negation or an error ("в программе «Устройство не
+# найдено»", "the app 'Cannot connect'"); a name has none ("в программе «Касса»").
+QUOTE_SAYS = re.compile(
+    r"(?<!\w)(?:не|ні|нет|немає|нема|not|no|cannot|can't|unable|failed|error|ошибк\w*|"
+    r"помилк\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_PROGRAM_BEFORE = re.compile(
+    r"(?<!\w)(?:программ\w*|програм\w*|приложени\w*|застосун\w*|app|application|program)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _names_a_thing(before: str, after: str) -> bool:

@@ -169,7 +169,8 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             ):
                 found.append((match.start(), name))
     for match in _QUOTED_AFTER_PROGRAM.finditer(text):
-        found.append((match.start(1), match.group(1).strip()))
+        if not errors.QUOTE_SAYS.search(match.group(1)):  # "в программе «Устройство не найдено»"
+            found.append((match.start(1), match.group(1).strip()))
     for match in _AFTER_SYSTEM_NOUN.finditer(text):
         group = 1 if match.group(1) else 2
         found.append((match.start(group), match.group(group).strip()))
