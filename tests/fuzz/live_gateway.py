@@ -120,7 +120,16 @@ def with_listener(settings: Settings, sink_port: int) -> Settings:
             "address": SUPPORT,
             "max_message_bytes": 256 * 1024,
             "smtp": base.smtp.model_copy(update={"host": "127.0.0.1", "port": sink_port}),
-            "listener": base.listener.model_copy(update={"enabled": True, "port": 0}),
+            # One relaying MTA (loopback) delivers every fuzzed mail: the per-address
+            # connection limits (tested on the real listener in tests/connectors) are off.
+            "listener": base.listener.model_copy(
+                update={
+                    "enabled": True,
+                    "port": 0,
+                    "connections_per_minute_per_address": 0,
+                    "recipients_per_minute_per_address": 0,
+                }
+            ),
         }
     )
     return settings.model_copy(update={"email": email})
