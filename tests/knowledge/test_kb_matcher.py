@@ -1115,3 +1115,23 @@ def test_a_trial_or_a_subscription_run_out_is_the_licence(
     # "subscription expired" was an English keyword only; the Russian and Ukrainian trial
     # and subscription were no article's words.
     assert answered(matcher, text, lang) == "license_expired"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("допоможіть звільнити місце на ноуті", "uk", "disk_full"),
+        ("диск D заповнився до краю", "uk", "disk_full"),
+        ("как освободить место на ноуте", "ru", "disk_full"),
+        ("колонки в переговорці мовчать", "uk", "no_sound"),
+        # Mail that is silent stays the mail's.
+        ("пошта мовчить з ранку", "uk", "email_not_receiving"),
+    ],
+)
+def test_space_freed_or_filled_and_speakers_silent(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # Freeing space ("звільнити місце", "освободить место") and a disk that filled up
+    # ("заповнився") were no keywords of the disk article, silent speakers ("колонки
+    # мовчать") none of the sound article's: each was left unanswered.
+    assert answered(matcher, text, lang) == topic
