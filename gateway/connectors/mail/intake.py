@@ -18,8 +18,14 @@ from enum import StrEnum
 from gateway.config import EmailSettings
 from gateway.connectors.base import OnMessage
 from gateway.connectors.mail.authentication import failed_for_sender
+from gateway.connectors.mail.html_text import html_to_text
 from gateway.connectors.mail.parse import ParsedMail, parse_mail
-from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_in_file_name, hide_passwords
+from gateway.disclosed_passwords import (
+    PASSWORD_HIDDEN,
+    STEMS,
+    hide_in_file_name,
+    hide_passwords,
+)
 from gateway.models import Attachment, InboundMessage
 from gateway.store import Store
 from gateway.store.mail import MailThread, id_digest
@@ -266,9 +272,9 @@ class MailIntake:
 
 def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, int]:
     """The mail with passwords hidden in its subject (our replies repeat it), quote and
-    attachments' names; how many were hidden there (the text's are hidden with every
-    channel's, app.py), or -1 when only its text holds one (the original is not kept
-    either way)."""
+    attachments' names; how many were hidden there or found in another rendering of its
+    body (the HTML beside its plain text), or -1 when only its text holds one (the
+    text's are hidden with every channel's, app.py). The original is not kept then."""
     subject, in_subject = hide_passwords(mail.subject)
     quoted, in_quote = hide_passwords(mail.quoted)
     attachments, in_names = [], 0
@@ -276,10 +282,20 @@ def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, int]:
         name, in_name = hide_in_file_name(attachment.filename)
         in_names += in_name
         attachments.append(dataclasses.replace(attachment, filename=name))
-    count = in_subject + in_quote + in_names
+    in_other = sum(_hidden_in_rendering(text) for text in mail.other_renderings)
+    count = in_subject + in_quote + in_names + in_other
     if count:
         mail = dataclasses.replace(
             mail, subject=subject, quoted=quoted, attachments=tuple(attachments)
         )
         return mail, count
     return mail, -1 if hide_passwords(mail.full_text)[1] else 0
+
+
+def _hidden_in_rendering(text: str) -> int:
+    """How many passwords another rendering of the body holds (read as text when it is
+    HTML; only when a password word is in it at all)."""
+    low = text.lower()
+    if not any(stem in low for stem in STEMS):
+        return 0
+    return hide_passwords(html_to_text(text) if "<" in text else text)[1]

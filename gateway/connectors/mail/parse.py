@@ -38,6 +38,7 @@ BOUNCE_SUBJECT = re.compile(
 )
 DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_ATTACHMENTS = 20
+MAX_RENDERING_BYTES = 2 * 1024 * 1024
 
 
 def format_ticket_ref(number: int) -> str:
@@ -106,6 +107,9 @@ class ParsedMail:
     # Every Authentication-Results header as written, unfolded (whose to trust is the
     # intake's choice: `authentication.failed_for_sender`).
     authentication_results: tuple[str, ...] = ()
+    # The body's other renderings as written (the HTML of a multipart/alternative whose
+    # plain text is the body), for what must read all of the mail (password hiding).
+    other_renderings: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def is_bounce(self) -> bool:
@@ -216,7 +220,21 @@ def _parse(
             for name, value in msg.raw_items()
             if name.lower() == "authentication-results"
         ),
+        other_renderings=_other_renderings(msg, body_part),
     )
+
+
+def _other_renderings(msg: Message, body: Message | None) -> tuple[str, ...]:
+    """Text parts beside the body that are no attachment (an alternative's HTML), decoded
+    as written, up to `MAX_RENDERING_BYTES` each."""
+    out = []
+    for part in msg.walk():
+        if part is body or part.get_content_maintype() != "text" or _is_attachment(part):
+            continue
+        data = _part_bytes(part)
+        if data and len(data) <= MAX_RENDERING_BYTES:
+            out.append(decode_text(data, part.get_content_charset()))
+    return tuple(out)
 
 
 # Headers read decoded (encoded words, addresses); the rest are flags read as written,

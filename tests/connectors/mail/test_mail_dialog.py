@@ -261,6 +261,22 @@ async def test_a_password_in_a_file_name_or_below_its_word_is_never_kept(
     assert files == ["мой пароль ••••••.txt"]
 
 
+async def test_a_password_only_in_the_html_rendering_is_never_kept(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """A mail's plain text is what the dialog reads; the HTML beside it was not read at
+    all, so a password only there stayed in the kept original operators open."""
+    mail = user_mail(IVAN, SUPPORT, "Не пускает в VPN", "Данные для входа в таблице ниже.")
+    mail.add_alternative("<p>Данные для входа:</p><table><tr><td>Логин</td><td>ivanov</td>"
+                         "</tr><tr><td>Пароль</td><td>Zima_2025</td></tr></table>",
+                         subtype="html")  # fmt: skip
+    await gw.send(mail, IVAN)
+    (reply,) = await mails_to(sink, IVAN, 1)
+    assert "похоже на пароль" in reply.text
+    assert await gw.rt.store.mail.original(mail["Message-ID"]) is None
+    assert "Zima_2025" not in await every_stored_value(gw.rt.store)
+
+
 async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
     gw: MailGateway, sink: MailSink
 ) -> None:
