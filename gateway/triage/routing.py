@@ -152,6 +152,14 @@ _DEPARTMENT = re.compile(
     r"(?=(?:office|department|dept|team|desk|staff)\b)",
     re.IGNORECASE,
 )
+# The post office as a place: "на почте", "на пошті", "в отделении почты", "Нова пошта"
+_POST_OFFICE = re.compile(
+    r"(?<!\w)(?:на\s+(?:почте|пошті)|(?:отделени\w*|відділенн\w*)\s+(?:почты|пошти)|"
+    r"почтов\w+\s+отделени\w*|поштов\w+\s+відділенн\w*|(?:нов\w+|укр)\s?(?:почт|пошт)\w*)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+_A_COMPUTER = re.compile(r"(?<!\w)(?:комп\w*|пк|pc|computers?)(?!\w)", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 
@@ -197,6 +205,12 @@ class Routing:
     def _named(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` names (groups with none left out)."""
         text = _DEPARTMENT.sub(" ", _ASKED_FOR.sub(" ", text))
+        # "на почте не работает интернет": the post office is where, when something else is
+        # named broken there; "у меня на почте 0 писем" stays the mailbox
+        if _POST_OFFICE.search(text):
+            there = _POST_OFFICE.sub(" ", text)
+            if there in IT_SHAPED or _A_COMPUTER.search(there) or self._named(there):
+                text = there
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         if not any(found.values()) and _SURZHYK_I.search(text):
             # surzhyk spells a Russian word with Ukrainian letters: "прінтер", "сістема"

@@ -219,3 +219,22 @@ def test_a_spreadsheet_is_an_office_programs(text: str) -> None:
     # Nothing else in these names IT: without it they were asked to say more, not ticketed.
     assert Routing().recognises(text)
     assert Routing().infer(text) is SupportGroup.SOFTWARE
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # the post office is where, when something else is named broken there
+        ("на почте не работает интернет", SupportGroup.NETWORK),
+        ("на почте терминал не принимает карты, пишет нет связи с банком", SupportGroup.NETWORK),
+        ("у відділенні пошти немає інтернету", SupportGroup.NETWORK),
+        ("в Новой почте не печатает принтер", SupportGroup.HARDWARE),
+        ("на пошті не працює комп", SupportGroup.SOFTWARE),
+        # … the mailbox when nothing else is named
+        ("у меня на почте 0 писем", SupportGroup.EMAIL),
+        ("на почте не открывается вложение", SupportGroup.EMAIL),
+        ("какие настройки сервера вводить в почте на смартфоне", SupportGroup.EMAIL),
+    ],
+)  # fmt: skip
+def test_the_post_office_is_a_place_not_the_mailbox(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
