@@ -1135,3 +1135,16 @@ def test_space_freed_or_filled_and_speakers_silent(
     # ("заповнився") were no keywords of the disk article, silent speakers ("колонки
     # мовчать") none of the sound article's: each was left unanswered.
     assert answered(matcher, text, lang) == topic
+
+
+def test_letters_a_keyboard_types_are_the_keyboards(matcher: Matcher) -> None:
+    # "літери" (letters of a word) were no keyboard word in Ukrainian ("буквы" was
+    # answered in Russian): "деякі літери не друкуються" ranked the printer.
+    assert not first_articles(
+        matcher, (("деякі літери не друкуються з ноутбука", "uk", "keyboard_mouse"),)
+    )
+    assert answered(matcher, "клава ковтає літери, доводиться передруковувати", "uk") == (
+        "keyboard_mouse"
+    )
+    # A letter one reads is still mail: "лист" is not "літера".
+    assert answered(matcher, "лист від банку з дивними літерами", "uk") == "phishing_report"
