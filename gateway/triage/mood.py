@@ -45,6 +45,10 @@ ASKS_FOR_PERSON = PhraseSet([
     r"look|fix|check|help|sort))",
     r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
     r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
+    # … said bare, or as a thing to have done: "Get me someone.", "have someone look at it"
+    r"(get|find|send) me (someone|somebody)(?! (a|an|the|some|new|else)\b)",
+    r"(have|let) (someone|somebody|a technician|an engineer|a tech|a person) (look|come|check|"
+    r"fix|call|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring)",

@@ -471,6 +471,11 @@ def test_a_problem_in_translit_is_no_handoff(text: str) -> None:
         "з ким можна поговорити?",
         "живой есть кто?",
         "skip the bot please",
+        # someone asked for bare, or to have look at it
+        "I'm not doing another checklist. Nobody can hear me in Teams calls since this "
+        "morning. Get me someone.",
+        "have someone look at it",
+        "let someone call me",
     ],
 )
 def test_a_person_asked_for_in_other_shapes(text: str) -> None:
@@ -479,7 +484,14 @@ def test_a_person_asked_for_in_other_shapes(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I can't talk to it over Bluetooth", "the printer won't talk to it"]
+    "text",
+    [
+        "I can't talk to it over Bluetooth",
+        "the printer won't talk to it",
+        # someone given something, or already looking
+        "can you get me someone a new mouse",
+        "I have someone looking at it already",
+    ],
 )
 def test_it_as_a_pronoun_asks_for_nobody(text: str) -> None:
     assert detect_handoff(text) is None
