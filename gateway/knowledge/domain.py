@@ -105,8 +105,17 @@ class Domain:
         (things.py). No product is named, every word an article explains besides the
         failure is an everyday word no more IT's than everyday ("the ice machine", "карта"),
         and some thing it may be said of, with the words before it, leans everyday or is
-        unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат")."""
-        if subject.named or not all(self._everyday_word(word) for word in subject.things):
+        unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат"). A
+        word an article is about names an IT thing unless the message opens with a thing
+        that leans everyday or nobody knows, said to fail (things.py: `Subject.opening`)."""
+        if not all(self._everyday_word(word) for word in subject.things):
+            return 0.0
+        opening = subject.opening
+        if opening and not subject.product and all(self._odds.get(w, 0.0) <= 0 for w in opening):
+            # The thing it opens with is what fails: a symptom an article is about later
+            # ("не видає звуку", "чорний екран") does not make it an IT thing.
+            return 1.0
+        if subject.named:
             return 0.0
         return float(
             any(

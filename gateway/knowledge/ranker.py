@@ -291,7 +291,7 @@ class Ranker:
         )
         outside = sum(self._elsewhere(message).values())
         domain = self.domain.score(_reading(message))
-        said_of = self.subject(message.words)
+        said_of = self.subject(message.words, fine | message.beside)
         stranger = self.domain.stranger(said_of)
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
@@ -451,14 +451,16 @@ class Ranker:
         asked_at = [a for *_, a in read]
         return _Message(words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside)
 
-    def subject(self, words: Sequence[Token]) -> Subject:
-        """What the message names besides the failure (things.py)."""
+    def subject(self, words: Sequence[Token], aside: frozenset[int] = frozenset()) -> Subject:
+        """What the message names besides the failure (things.py); words at `aside` (said
+        to work, to the desk, beside the problem) never open it."""
         return subject(
             words,
             self._explains,
             lambda token: token.name or token.lemma in self._products,
             self._generic,
             self._failures,
+            aside,
         )
 
     def _explains(self, token: Token) -> int:

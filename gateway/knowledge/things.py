@@ -15,6 +15,11 @@ then says whether the things are IT's and the candidates everyday (`Domain.stran
 refit weighs the lines it was scored on without their own file's words. The result is one
 feature of the fitted decision, never a filter.
 
+What a Cyrillic message opens with is what fails: when its first thing is a noun in the
+subject's case, no person, and no IT thing, later words an article is about are what it
+does or lacks, not another thing ("синтезатор у класі не видає звуку", "табло показує
+чорний екран"): `Subject.opening`.
+
 Failure words: a Cyrillic word whose likeliest reading is a verb form ("зависла", "не
 вмикається"); an English word the articles write after a negation or "keeps" ("won't
 start", "not responding", "keeps freezing"), or one the message writes so.
@@ -43,6 +48,8 @@ _LEADS = _ARTICLE_LEADS | frozenset(
 _GOVERNING = PREPOSITIONS | frozenset(
     {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
 )
+# The cases a noun the failure is said of stands in ("синтезатор не видає звуку").
+_SUBJECT_CASES = frozenset({"nomn", "accs"})
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 
@@ -58,6 +65,11 @@ class Subject:
     # Ungoverned real words that may be an everyday thing, each with the words before it
     # that qualify it ("кассовый аппарат", "ice machine"), the thing last.
     candidates: tuple[tuple[str, ...], ...] = ()
+    # A Cyrillic message's opening thing, when it is a candidate and not an IT thing: what
+    # the failure is said of ("синтезатор у класі не видає звуку": the sound is what it
+    # does not give, not the thing), with the words before it.
+    opening: tuple[str, ...] = ()
+    product: bool = False  # a product or an application is named
 
 
 def english_failures(articles: Sequence[Article]) -> frozenset[str]:
@@ -84,23 +96,29 @@ def subject(
     named: Callable[[Token], bool],
     generic: frozenset[str],
     failures: frozenset[str],
+    aside: frozenset[int] = frozenset(),
 ) -> Subject:
     """The message's things: `explains` says whether an article mentions a word (1) or
     is about it (2), `named` whether it names a product or an application; `generic`
-    words, codes and failure words (`failures`: English ones) are never things."""
+    words, codes and failure words (`failures`: English ones) are never things; a word at
+    `aside` (a clause said to work or to the desk: "Відкрийте заявку: …") never opens it."""
     lang = "uk" if any(_UKRAINIAN.search(t.word) for t in words) else "ru"
     things: list[str] = []
     candidates: list[tuple[str, ...]] = []
     before_it: list[str] = []  # the ungoverned words of the phrase so far
-    is_named = False
+    is_named = product = False
+    opening: tuple[str, ...] = ()
+    opening_it = seen = done = False  # the opening phrase: an IT thing, begun, ended
     governed = False  # inside a phrase a preposition governs: "в столярном цеху", "at the bar"
     for index, token in enumerate(words):
         if token.stop:
             governed = governed or token.word in _GOVERNING
+            done = done or (seen and token.word in _GOVERNING)
             before_it = [] if token.word in _GOVERNING else before_it
             continue
         if token.word in _GOVERNING:
             governed, before_it = True, []
+            done = done or seen
             continue
         before = words[index - 1] if index else None
         if (
@@ -113,6 +131,8 @@ def subject(
             # A product is an IT thing wherever it stands; "не работает", "error",
             # "keeps", a code (which error, not of what) and a failure are no things.
             is_named = is_named or named(token)
+            product = product or named(token)
+            done = done or seen
             governed, before_it = False, []
             continue
         explained = explains(token)
@@ -123,13 +143,20 @@ def subject(
         thing = _may_be_thing(token, lang)
         if not governed and token.known and not token.name and thing:
             candidates.append((*before_it, token.lemma))
+            if not done and index not in aside and _may_open(token, lang):
+                opening, seen = candidates[-1], True
+        if explained > 1 and not governed and not done:
+            opening_it = seen = True
         if not governed:
             before_it.append(token.lemma)
         # A Cyrillic phrase ends with its noun (adjectives agree before it); an English
         # one runs on to the failure ("in the diagnostics room won't ...").
         if _CYRILLIC.search(token.word) and thing:
+            done = done or seen
             governed, before_it = False, []
-    return Subject(tuple(things), is_named, tuple(candidates))
+    return Subject(
+        tuple(things), is_named, tuple(candidates), () if opening_it else opening, product
+    )
 
 
 def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[str]) -> bool:
@@ -148,3 +175,12 @@ def _may_be_thing(token: Token, lang: str) -> bool:
         return True
     found = readings(token.word, lang)
     return bool(found) and "NOUN" in found[0][1]
+
+
+def _may_open(token: Token, lang: str) -> bool:
+    """A Cyrillic noun in a subject's case that is no person or animal ("колеги кажуть",
+    "лікарні" after "у реєстратурі" are not what fails); English shows no case."""
+    if not _CYRILLIC.search(token.word):
+        return False
+    found = readings(token.word, lang)
+    return bool(found) and bool(_SUBJECT_CASES & found[0][1]) and "anim" not in found[0][1]
