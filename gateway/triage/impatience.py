@@ -41,8 +41,11 @@ LOST_PATIENCE = PhraseSet([
     r"не (буду|стану) (\w+ )?(перезагружа\w*|переустанавлива\w*|пробовать|проверять|"
     r"перезавантажувати|перевстановлювати|пробувати|перевіряти)",
     r"(stop|quit) (sending|asking|giving)( me)?", r"no more (questions|articles|links|bots?)",
+    # "I'm not answering twenty questions", "not doing another checklist"
+    r"(i'?m|i am|we'?re|we are) not (answering|doing|filling in|going through) (\w+ )?(\w+ )?"
+    r"(questions|checklists?|forms?|articles)",
     r"i don'?t (have|need) (time|articles|instructions|links) for", r"wast\w+ my time",
-    r"(just|please just) (fix|send|get|call|do)", r"(просто|тупо) (почин\w+|пришл\w+|"
+    r"(just|please just) (fix|send|get|call|do|sort|log)", r"(просто|тупо) (почин\w+|пришл\w+|"
     r"сдела\w+|исправ\w+|полагод\w+|виправ\w+|зроб\w+|надішл\w+|пришліть)",
     r"(некогда|нема коли|немає часу|нет времени) (мне )?(\w+ )?(отвеча\w*|відповіда\w*|"
     r"разбира\w*|розбира\w*|на это|на це|на ваши|на ваші)",

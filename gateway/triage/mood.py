@@ -44,7 +44,8 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(need|want|get me|find me) (someone|somebody)( from (it|support|the it \w+))?( to (come|call|"
     r"look|fix|check|help|sort))",
     r"(need|want|get me|find me) (someone|somebody) (from (it|support)|who (knows|can))",
-    r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort)",
+    r"(get|send) (someone|somebody|a technician|a tech) (to|who can) (fix|look|come|check|sort|"
+    r"call|ring|phone)",
     # … said bare, or as a thing to have done: "Get me someone.", "have someone look at it"
     r"(get|find|send) me (someone|somebody)(?! (a|an|the|some|new|else)\b)",
     r"(have|let) (someone|somebody|a technician|an engineer|a tech|a person) (look|come|check|"

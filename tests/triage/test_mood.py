@@ -476,6 +476,7 @@ def test_a_problem_in_translit_is_no_handoff(text: str) -> None:
         "morning. Get me someone.",
         "have someone look at it",
         "let someone call me",
+        "get someone to call me",
     ],
 )
 def test_a_person_asked_for_in_other_shapes(text: str) -> None:
@@ -494,4 +495,25 @@ def test_a_person_asked_for_in_other_shapes(text: str) -> None:
     ],
 )
 def test_it_as_a_pronoun_asks_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the questions themselves refused, or the ticket wanted without them
+        "I'm not answering twenty questions, the scanner is dead, sort it out",
+        "I'm not doing another checklist, the VPN is down",
+        "just log it, the printer is jammed",
+    ],
+)
+def test_questions_refused_in_english_are_impatience(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm not doing anything different, the printer stopped", "please sort out my access"]
+)
+def test_calm_requests_are_no_impatience(text: str) -> None:
     assert detect_handoff(text) is None
