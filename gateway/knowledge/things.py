@@ -48,6 +48,8 @@ _LEADS = _ARTICLE_LEADS | frozenset(
 _GOVERNING = PREPOSITIONS | frozenset(
     {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
 )
+# A greeting's noun opens no thing: "Доброго ранку", "Добрий вечір, комп'ютер …".
+_GREETINGS = frozenset({"добрий", "доброго", "добре", "добра", "добрый", "доброе", "добрая"})
 # The cases a noun the failure is said of stands in ("синтезатор не видає звуку").
 _SUBJECT_CASES = frozenset({"nomn", "accs"})
 _UKRAINIAN = re.compile(r"[іїєґ]")
@@ -143,7 +145,8 @@ def subject(
         thing = _may_be_thing(token, lang)
         if not governed and token.known and not token.name and thing:
             candidates.append((*before_it, token.lemma))
-            if not done and index not in aside and _may_open(token, lang):
+            greeted = before is not None and before.word in _GREETINGS
+            if not done and index not in aside and not greeted and _may_open(token, lang):
                 opening, seen = candidates[-1], True
         if explained > 1 and not governed and not done:
             opening_it = seen = True

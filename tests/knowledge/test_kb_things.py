@@ -96,6 +96,9 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("колонки в классе не издают звука", "ru"),
         ("коллеги говорят, что не слышат звука в зуме", "ru"),
         ("на ноутбуке нет звука", "ru"),
+        # A greeting's noun is no thing: "вечір" opens no failure.
+        ("Добрий вечір, монітор на касі нічого не показує", "uk"),
+        ("Добрий вечір, клавіатура на рецепції не реагує", "uk"),
         # A dictionary word joined to a code names a program or a model, not the word.
         ("Компас-3D не запускается у технолога", "ru"),
         ("Парус-8 не відкривається в бухгалтерії", "uk"),
