@@ -806,6 +806,11 @@ PLACE_WORDS: frozenset[str] = _words(
     кафедра лабораторія редакція студія банк лабораторії
     library libraries restaurant restaurants cafe museum theatre theater cinema university
     college campus lab labs laboratory newsroom studio bank
+    шиномонтаж автосервис автомойка мастерская ателье салон типография пекарня парикмахерская
+    приемка
+    шиномонтаж автосервіс автомийка майстерня ательє салон друкарня пекарня перукарня
+    приймання
+    garage workshop salon bakery
     """
 )
 
