@@ -38,22 +38,22 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # committed decision; i12-fit12).
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (171, 181), (182, 187)), (1, 100)),
+    "faq_tune2.jsonl": (((188, 194), (170, 181), (182, 187)), (1, 100)),
     "faq_tune3.jsonl": (((172, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (146, 150), (117, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (148, 150), (116, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((118, 120), (142, 150), (115, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((117, 120), (146, 150), (113, 120)), (1, 60)),
+    "faq_tune5.jsonl": (((118, 120), (148, 150), (118, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((116, 120), (142, 150), (115, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((117, 120), (147, 150), (114, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (144, 150), (116, 120)), (1, 60)),
     "faq_tune9.jsonl": (((116, 120), (144, 150), (119, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (87, 90), (87, 90)), (1, 45)),
-    "faq_tune12.jsonl": (((88, 90), (117, 120), (115, 120)), (1, 45)),
+    "faq_tune11.jsonl": (((60, 60), (87, 90), (89, 90)), (1, 45)),
+    "faq_tune12.jsonl": (((88, 90), (118, 120), (115, 120)), (1, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 679), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1351, 1529, 1365), 6)
+LEFT_OUT_MEASURED = ((1352, 1527, 1366), 6)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
