@@ -69,7 +69,11 @@ def hide_passwords(text: str) -> tuple[str, int]:
         window = text[at : at + WINDOW]
         found = [
             span
-            for span in (_said(window), _named(window), _said_below(window))
+            for span in (
+                _said(window),
+                _after_the_word(NAMED, window),
+                _after_the_word(SAID_BELOW, window),
+            )
             if span is not None
         ]
         if found:  # the nearer one ("пароль Qwerty1, а для VPN: X": Qwerty1 first)
@@ -117,19 +121,10 @@ def _said(window: str) -> tuple[int, int] | None:
     return (start, end) if ends_clause or _looks_like_a_password(secret, shortest=4) else None
 
 
-def _named(window: str) -> tuple[int, int] | None:
-    """The secret's span in "пароль X" at the window's start, if X looks like one."""
-    match = NAMED.match(window)
-    if match is None:
-        return None
-    secret = match.group("secret").rstrip(TRAILING)
-    start = match.start("secret")
-    return (start, start + len(secret)) if _looks_like_a_password(secret) else None
-
-
-def _said_below(window: str) -> tuple[int, int] | None:
-    """The secret's span in "пароль:\nX" at the window's start, if X looks like one."""
-    match = SAID_BELOW.match(window)
+def _after_the_word(pattern: re.Pattern[str], window: str) -> tuple[int, int] | None:
+    """The secret's span where `pattern` (NAMED: "пароль X", SAID_BELOW: "пароль:\nX")
+    matches at the window's start, if the secret looks like a password."""
+    match = pattern.match(window)
     if match is None:
         return None
     secret = match.group("secret").rstrip(TRAILING)
