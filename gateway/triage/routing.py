@@ -209,7 +209,7 @@ class Routing:
         # named broken there; "у меня на почте 0 писем" stays the mailbox
         if _POST_OFFICE.search(text):
             there = _POST_OFFICE.sub(" ", text)
-            if there in IT_SHAPED or _A_COMPUTER.search(there) or self._named(there):
+            if self.recognises(there) or _A_COMPUTER.search(there):
                 text = there
         found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
         if not any(found.values()) and _SURZHYK_I.search(text):
