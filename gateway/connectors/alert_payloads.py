@@ -2,16 +2,19 @@
 
 Each alert in a notification becomes one message of kind "alert" on the `alerts` channel.
 Its conversation is the alert itself (`<source>:<dedupe key>`), so every notification
-about one alert is processed in order by one worker. `message_id` is a digest of the
-alert as sent: a notification repeated word for word (Alertmanager's `repeat_interval`,
-a retried webhook) is dropped at intake; any change gets through as an update.
+about one alert is processed in order by one worker. `message_id` is the alert's status,
+its run (`in_run`: the store's count of its status changes at intake) and a digest of the
+alert as sent: a notification repeated word for word within a run (Alertmanager's
+`repeat_interval`, a retried webhook) is dropped at intake; any change gets through as an
+update; the same words after a recovery are a new outage (a generic source sending the
+very same JSON each time the check fails).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from gateway.config import GenericAlertFields
@@ -83,6 +86,13 @@ class AlertNotice:
             started=meta.get("alert_started", ""),
             series=meta.get("alert_series", ""),
         )
+
+
+def in_run(message: InboundMessage, run: str) -> InboundMessage:
+    """The notification as one of its alert's run `run` (AlertStore.run_of): the same words
+    in another run are another message."""
+    alert, digest = message.message_id.rsplit(":", 1)  # <source>:<key>:<status>, digest
+    return replace(message, message_id=f"{alert}:{run}:{digest}")
 
 
 def dedupe_key(value: str) -> str:

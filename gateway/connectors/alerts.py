@@ -9,7 +9,8 @@
   time before the body is read as JSON. Missing: 401; wrong, or signed more than
   `max_age_seconds` away from now: 403. Nothing is stored either way. A signed call
   replayed later is refused by its time; within that window it is the same notification
-  and the store's dedupe (7 days) drops it. `max_age_seconds: 0` signs the body alone
+  and the store's dedupe (7 days) drops it, or, when the alert changed status since it
+  was signed, it is stale and dropped too. `max_age_seconds: 0` signs the body alone
   (for senders that cannot sign a time): a captured call then stays good to replay.
 - Every alert of the call is stored durably (the inbound stream) before 200 is
   answered; a Redis failure answers 503 and the sender retries, the store's dedupe
@@ -35,6 +36,7 @@ from gateway.connectors import alert_payloads
 from gateway.connectors.base import DeliveryError, OnMessage
 from gateway.models import Channel, InboundMessage, OutboundMessage
 from gateway.store import Store
+from gateway.store.alerts import STALE
 from gateway.untrusted import UntrustedInput, parse_json
 
 log = logging.getLogger(__name__)
@@ -145,7 +147,22 @@ class AlertConnector:
             messages = self._translators[name](parse_json(body))
         except UntrustedInput as exc:
             return web.json_response({"error": str(exc)[:300]}, status=400)
+        signed_at = _signed_at(source, request.headers)
         new = 0
         for message in messages:
-            new += bool(await self._on_message(message))
+            meta = message.meta
+            run = await self.store.alerts.run_of(
+                name, meta["alert_key"], meta["alert_status"], time.time(), signed_at
+            )
+            if run == STALE:  # signed before the change it would undo: not news
+                log.info("stale alert notification dropped", extra={"source": name})
+                continue
+            new += bool(await self._on_message(alert_payloads.in_run(message, run)))
         return web.json_response({"alerts": len(messages), "new": new})
+
+
+def _signed_at(source: AlertSource, headers: Any) -> int | None:
+    """The Unix time an authenticated call was signed at, when its source signs one."""
+    if source.hmac_secret is None or not source.max_age_seconds:
+        return None
+    return int(headers[TIMESTAMP_HEADER])

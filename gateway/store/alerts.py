@@ -8,11 +8,14 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
-from gateway.store import keys
+from gateway.store import keys, scripts
 from gateway.store.transaction import Transaction
 
 # An alert is matched to its ticket this long after its last notification.
 ALERT_INDEX_TTL_SECONDS = 30 * 86400
+# An alert's run at intake is kept as long (longer than the inbound dedupe's 7 days).
+ALERT_RUN_TTL_SECONDS = ALERT_INDEX_TTL_SECONDS
+STALE = "stale"
 
 
 @dataclass
@@ -70,6 +73,23 @@ class AlertStore:
 
     def __init__(self, redis: aioredis.Redis) -> None:
         self._redis = redis
+        self._run_of = redis.register_script(scripts.ALERT_RUN)
+
+    async def run_of(
+        self, source: str, key: str, status: str, now: float, signed_at: int | None = None
+    ) -> str:
+        """Which run of the alert a notification arriving now belongs to: the same status
+        as the one before is the same run (a retried delivery, a repeat, an update);
+        another status begins a new one (a recovery; firing after it: a new outage, even
+        sent word for word as the last). STALE: another status signed (`signed_at`, Unix
+        seconds) before the notification that began the current run: a late retry or a
+        replay, not news."""
+        run = await self._run_of(
+            keys=[keys.alert_run(source, key)],
+            args=[status, int(now * 1000), "" if signed_at is None else signed_at,
+                  ALERT_RUN_TTL_SECONDS],
+        )  # fmt: skip
+        return run.decode() if isinstance(run, bytes) else str(run)
 
     async def ticket_for(self, source: str, key: str) -> str:
         value = await self._redis.get(keys.alert_ticket(source, key))

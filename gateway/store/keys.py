@@ -246,6 +246,12 @@ def alert_ticket(source: str, dedupe_key: str) -> str:
     return f"{PREFIX}:alert:{source}:{dedupe_key}"
 
 
+def alert_run(source: str, dedupe_key: str) -> str:
+    """hash: the status an alert's notifications last had at intake, since when (ms), and
+    the time the notification that began it was signed at (its run: AlertStore.run_of)."""
+    return f"{PREFIX}:alert:run:{source}:{dedupe_key}"
+
+
 def alert_details(ticket_id: str) -> str:
     """hash: an alert ticket's source, labels (JSON), link, state, fire count, times."""
     return f"{PREFIX}:ticket:{{{ticket_id}}}:alert"

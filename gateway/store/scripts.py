@@ -377,3 +377,27 @@ return out
 def hash_of(flat: list[bytes]) -> dict[bytes, bytes]:
     """A hash as a script returns it (name, value, name, value...) as a dict."""
     return dict(zip(flat[::2], flat[1::2], strict=True))
+
+# An alert notification's run at intake (AlertStore.run_of): the same status as the last
+# one is the same run (a retried delivery, a repeat, an update); another status begins a
+# new one, unless it was signed before the notification that began the current run (a
+# late retry or a captured call replayed within its window): then 'stale'. A run is named
+# by when it began (ms) and its count, so a run hash lost (a failover) never names a new
+# run as an old one.
+# KEYS: the alert's run hash. ARGV: status, now (ms), signed at ('' unsigned), TTL.
+ALERT_RUN = """
+local status = redis.call('HGET', KEYS[1], 'status')
+if status == ARGV[1] then
+  redis.call('EXPIRE', KEYS[1], ARGV[4])
+  return redis.call('HGET', KEYS[1], 'since')
+end
+local signed = redis.call('HGET', KEYS[1], 'signed')
+if status and ARGV[3] ~= '' and signed and signed ~= ''
+    and tonumber(ARGV[3]) < tonumber(signed) then
+  return 'stale'
+end
+local run = ARGV[2] .. '.' .. redis.call('HINCRBY', KEYS[1], 'runs', 1)
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'since', run, 'signed', ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return run
+"""

@@ -314,6 +314,39 @@ async def test_generic_json_mapped_by_config(gateway: Gateway) -> None:
     assert (await post(gw, "generic", [1, 2]))[0] == 400
 
 
+async def test_the_same_words_after_a_recovery_are_a_new_outage(gateway: Gateway) -> None:
+    """A generic source that sends the very same JSON each time its check fails (no time
+    or counter in it): the second outage was dropped at intake as a repeat of the first
+    (the message id was a digest of the alert as sent, kept 7 days) and the ticket stayed
+    resolved. A retry of the same delivery is still nothing new, and so is a firing
+    signed before the recovery (a late retry, a captured call replayed in its window)."""
+    gw = gateway
+    down = {"check": {"id": "db-1", "name": "DB down"}, "state": "down"}
+    up = {"check": {"id": "db-1", "name": "DB down"}, "state": "up"}
+    now = time.time()
+    captured = signed_headers(GENERIC_SECRET, json.dumps(down).encode(), now - 20)
+    assert await post(gw, "generic", down, captured) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "generic", down, captured) == (200, {"alerts": 1, "new": 0})
+    assert await post(gw, "generic", up) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "generic", up) == (200, {"alerts": 1, "new": 0})
+    assert await post(gw, "generic", down, captured) == (200, {"alerts": 1, "new": 0})
+    await settled(gw)
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.status == TicketStatus.RESOLVED
+
+    # The check fails again and sends what it sent the first time, signed now.
+    assert await post(gw, "generic", down) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "generic", down) == (200, {"alerts": 1, "new": 0})
+    await settled(gw)
+    assert [t.id for t in await alert_tickets(gw)] == [ticket.id]
+    reopened = await gw.rt.store.tickets.get(ticket.id)
+    assert reopened is not None and reopened.status == TicketStatus.OPEN
+    assert await history(gw, ticket.id) == ["opened", "resolved", "reopened"]
+    assert await post(gw, "generic", up) == (200, {"alerts": 1, "new": 1})
+    await settled(gw)
+    assert await history(gw, ticket.id) == ["opened", "resolved", "reopened", "resolved"]
+
+
 @pytest.mark.parametrize(
     ("source", "headers", "expected"),
     [
