@@ -176,6 +176,9 @@ BLIND_SETS = [
     # user to English; "the whole morning" counted as many; a hearse waiting at the door no
     # stake; a count after "At the car park office" not the subject); 30/30 after.
     ("../dialogs_probe12.yaml", 30, 0),
+    # the held-out probe of session 13 (i19-rich13: long first messages and routing), written
+    # before its changes: 20/26 with 0 asked again on main dadebed.
+    ("../dialogs_probe13b.yaml", 20, 0),
     # the twelfth batch (session 12): its tuning part as first measured, untouched (33/40, 4
     # asked again, main at b4a76f3, the lead); 36/40 (3) with i19-listen12 ("None of the 40 …
     # PCs … can log in", "легла система … на всех кассах", "emptied the recycle bin and it's
