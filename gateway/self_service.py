@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from gateway.client_blocks import counted_as
 from gateway.config import Settings
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.dialogs.events import AccountAction
@@ -145,7 +146,7 @@ class SelfService:
             > limits.codes_per_hour_per_account,
         ]
         if who.address:
-            hits = await self.records.hit("code-address", who.address, HOUR)
+            hits = await self.records.hit("code-address", counted_as(who.address), HOUR)
             counts.append(hits > limits.codes_per_hour_per_address)
         if any(counts):
             await self._audit(who, action, login, "throttled")

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from aiohttp import WSMsgType, web
 
 from gateway.attachments import FileRefused
+from gateway.client_blocks import counted_as
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
 from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_in_file_name
@@ -310,7 +311,11 @@ class WebChatConnector:
         address = client_address(request, self.trusted_proxies)
         for scope, name, limit in (
             ("webchat-upload", chat_id, web_settings.uploads_per_minute),
-            ("webchat-upload-addr", address, web_settings.uploads_per_minute_per_address),
+            (
+                "webchat-upload-addr",
+                counted_as(address),
+                web_settings.uploads_per_minute_per_address,
+            ),
         ):
             hits, retry_after = await self.store.operators.hit(scope, name, 60)
             if hits > limit:
@@ -446,7 +451,9 @@ class WebChatConnector:
         chat_id = self.signer.unsign(frame["token"], TOKEN_MAX_AGE)
         resumed = chat_id is not None
         if not resumed:
-            hits, retry_after = await self.store.operators.hit("webchat-new", address, 60)
+            hits, retry_after = await self.store.operators.hit(
+                "webchat-new", counted_as(address), 60
+            )
             if hits > self.settings.web.new_sessions_per_minute_per_address:
                 await ws.send_json(
                     {"type": "error", "code": "rate_limited", "retry_after": round(retry_after, 1)}
@@ -498,7 +505,9 @@ class WebChatConnector:
             # against the budget their address shares with others (colleagues behind
             # one NAT), so one flooding visitor does not silence the rest.
             RateLimit("webchat", chat.chat_id, web_cfg.messages_per_minute),
-            RateLimit("webchat-addr", chat.address, web_cfg.messages_per_minute_per_address),
+            RateLimit(
+                "webchat-addr", counted_as(chat.address), web_cfg.messages_per_minute_per_address
+            ),
         )
         try:
             await self._accept(

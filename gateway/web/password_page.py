@@ -15,6 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
+from gateway.client_blocks import counted_as
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.self_service import RESET_PATH, Grant, SelfService
 from gateway.texts import Texts
@@ -74,7 +75,7 @@ class PasswordPage:
     async def submit(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]
         address = client_address(request, self.trusted)
-        hits = await self.accounts.records.hit("reset-page-address", address, 60)
+        hits = await self.accounts.records.hit("reset-page-address", counted_as(address), 60)
         grant = await self.accounts.grant(token)
         if grant is None:
             language = await self._changed_by_this_form(request, token)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from gateway.client_blocks import counted_as
 from gateway.store import Store
 
 WINDOW_SECONDS = 3600  # failures older than this are forgotten
@@ -41,7 +42,10 @@ class SignInThrottle:
         self.operators = store.operators
 
     def _scopes(self, address: str, login: str) -> list[tuple[str, str, DelayRule]]:
-        return [("addr", address, PER_ADDRESS), ("login", login.lower()[:64], PER_LOGIN)]
+        return [
+            ("addr", counted_as(address), PER_ADDRESS),
+            ("login", login.lower()[:64], PER_LOGIN),
+        ]
 
     async def wait(self, address: str, login: str) -> float:
         """Seconds to wait before this attempt may be checked (0 when it may be now)."""

@@ -126,6 +126,31 @@ async def test_new_web_chat_sessions_and_messages_are_limited_per_client_address
         assert answers == ["ack"] * 5 + ["rate_limited"]
 
 
+async def test_an_ipv6_client_is_limited_by_its_64_not_its_address(
+    behind_proxy: Gateway,
+) -> None:
+    """Counted per exact IP, an IPv6 host (given a whole /64) took a new address of it for
+    each sign-in guess or new chat session and was never slowed."""
+    host = [f"2001:db8:5:9::{n + 1:x}" for n in range(PER_ADDRESS.free + 2)]
+    for client in host[:-1]:
+        assert (await sign_in(behind_proxy, "alice", "guess", client))[0] == 401
+    status, _, retry_after = await sign_in(behind_proxy, "root", PASSWORD, host[-1])
+    assert status == 429 and int(retry_after) >= 1
+    status, body, _ = await sign_in(behind_proxy, "root", PASSWORD, "2001:db8:5:a::1")
+    assert status == 200 and body["signed_in"] is True
+
+    async with aiohttp.ClientSession() as http:
+        frames = []
+        for n in range(4):
+            headers = {"X-Forwarded-For": f"2001:db8:6:1:{n}::7"}
+            async with http.ws_connect(behind_proxy.ws_url, headers=headers) as ws:
+                frames.append(await hello(ws))
+        assert [f["type"] for f in frames] == ["welcome"] * 3 + ["error"]
+        headers = {"X-Forwarded-For": "2001:db8:6:2::7"}
+        async with http.ws_connect(behind_proxy.ws_url, headers=headers) as ws:
+            assert (await hello(ws))["type"] == "welcome"
+
+
 async def send_messages(ws: aiohttp.ClientWebSocketResponse, n: int) -> list[str]:
     """Send `n` messages one after another: each one's answer (ack or an error code)."""
     answers = []

@@ -3,7 +3,9 @@ connections and recipients a minute. Past a limit the client is told to come bac
 (a 4xx reply) and the refusal is logged once per address and minute.
 
 Counted in this process (the listener's own); a site that relays all mail through its
-MTA is one address, so its limits must be set above that MTA's traffic.
+MTA is one address, so its limits must be set above that MTA's traffic. An IPv6 client is
+counted by its /64: a host is given a whole /64 and may send from any address in it (an
+IPv4 address mapped into IPv6 is the IPv4 address: `gateway.client_blocks`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from gateway.client_blocks import counted_as
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +39,7 @@ class ClientLimits:
     def connect(self, address: str) -> str | None:
         """A new connection from `address`: None when it may go on (release it when it
         ends), else the reply that refuses it."""
+        address = counted_as(address)
         if self.connections_at_once and self._open.get(address, 0) >= self.connections_at_once:
             return self._refuse(address, "connections at once", TOO_MANY_CONNECTIONS)
         if not self._within(address, "connections", self.connections_per_minute):
@@ -43,6 +48,7 @@ class ClientLimits:
         return None
 
     def release(self, address: str) -> None:
+        address = counted_as(address)
         left = self._open.get(address, 0) - 1
         if left > 0:
             self._open[address] = left
@@ -51,6 +57,7 @@ class ClientLimits:
 
     def recipient(self, address: str) -> str | None:
         """One RCPT from `address`: None when it may be taken, else the refusal."""
+        address = counted_as(address)
         if not self._within(address, "recipients", self.recipients_per_minute):
             return self._refuse(address, "recipients a minute", TOO_MANY_RECIPIENTS)
         return None

@@ -9,13 +9,16 @@ from collections.abc import AsyncIterator
 from email.message import EmailMessage
 
 import pytest
+from aiosmtpd.smtp import Envelope, Session
 
 from emulators.harness import Intake, stored_inbound
 from emulators.mail import MailSink, smtp_send, user_mail
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
+from gateway.connectors.mail.client_limits import ClientLimits
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.connectors.mail.outgoing import SmtpTransport
+from gateway.connectors.mail.smtp_in import SupportMailHandler
 from gateway.models import OutboundMessage
 from gateway.store import Store
 
@@ -234,3 +237,32 @@ async def test_one_address_flooding_recipients_is_told_451_and_nothing_is_stored
         codes, next_mail = await asyncio.to_thread(many_rcpts)
     assert codes == [250, 250, 250, 451] and next_mail == 451
     assert await stored_inbound(store) == []
+
+
+async def test_an_ipv6_client_is_counted_by_its_64() -> None:
+    """The limits counted per exact IP: an IPv6 host holds a whole /64 and could send from
+    a new address of it for each connection and recipient, never reaching a limit."""
+    async def take(raw: bytes, sender: str | None) -> str:
+        return "stored"
+
+    limits = ClientLimits(connections_at_once=2, connections_per_minute=0, recipients_per_minute=3)
+    handler = SupportMailHandler(take, {SUPPORT}, limits)
+
+    async def rcpt(peer: str) -> str:
+        session = Session(asyncio.get_running_loop())
+        session.peer = (peer, 25000, 0, 0)
+        return await handler.handle_RCPT(None, session, Envelope(), SUPPORT, [])  # type: ignore[arg-type]
+
+    one_host = ["2001:db8:7:1::a", "2001:db8:7:1::b", "2001:db8:7:1:ffff:1:2:3", "2001:db8:7:1::c"]
+    assert [(await rcpt(peer))[:3] for peer in one_host] == ["250", "250", "250", "451"]
+    assert (await rcpt("2001:db8:7:2::a"))[:3] == "250"  # the next /64: another client
+    assert limits.connect("2001:db8:7:1::1") is None
+    assert limits.connect("2001:db8:7:1::2") is None
+    assert (limits.connect("2001:db8:7:1::3") or "")[:3] == "421"
+    limits.release("2001:db8:7:1::2")
+    assert limits.connect("2001:db8:7:1::4") is None
+    # An IPv4 client seen through a dual-stack socket is that IPv4 address.
+    assert limits.connect("::ffff:192.0.2.7") is None
+    assert limits.connect("192.0.2.7") is None
+    assert (limits.connect("::ffff:192.0.2.7") or "")[:3] == "421"
+    assert limits.connect("192.0.2.8") is None
