@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 CONSOLE_FILES = (
     "console.js",
+    "shown-text.js",
     "console.css",
     "reports.css",
     "admin-page.js",
