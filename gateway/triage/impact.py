@@ -230,6 +230,10 @@ def _vocabulary() -> _Vocabulary:
         # a patient on the table: "операция через 20 минут", "surgery in 20 minutes"
         | _keys("операция", ru) | _keys("операція", uk)
         | _keys("запуск релиз премьера", ru) | _keys("запуск реліз прем'єра", uk)
+        # a ceremony held then: "церемония в 12:00", "прощання о 14:00", "the funeral at 2"
+        | _keys("церемония похороны прощание венчание свадьба выпускной", ru)
+        | _keys("церемонія похорон прощання вінчання весілля випускний", uk)
+        | _keys("ceremony funeral wedding graduation memorial", en)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
@@ -1354,7 +1358,7 @@ def _names_a_thing(word: Word) -> bool:
 
 
 _NEAR_TIME = re.compile(
-    r"(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
+    r"(?<!\w)(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
     r"(?<!\w)(?:в|у|во)\s+\d{1,2}[:.]\d{2}(?![\w%.,]\d|[\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|"
@@ -1383,10 +1387,15 @@ def _deadline(words: list[Word]) -> bool:
     # an event after which or at which something fails is no event ahead: "вылетает после
     # запуска", "crashes on start", "при запуске"
     # … and so is one said in the English past ("it started last night")
+    # … and so is one said in the past ("началось в 9:00", "почалося о 10") and what fails
+    # itself ("it won't start", "не начинается")
     ahead = [
         w
         for at, w in enumerate(words)
-        if not (at and texts[at - 1] in _AFTER) and not (not w.tags and w.text.endswith("ed"))
+        if not (at and texts[at - 1] in _AFTER)
+        and not (not w.tags and w.text.endswith("ed"))
+        and not _past(w)
+        and not (at and texts[at - 1] in _NEGATION)
     ]
     obliged = any(_an_event(w, vocab.obliged) for w in ahead) or any(
         a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
@@ -1429,6 +1438,11 @@ def _client_arrives(words: list[Word]) -> bool:
     return False
 
 
+def _past(word: Word) -> bool:
+    """A verb whose first reading is in the past tense ("началось", "чекали")."""
+    return bool(word.tags) and {"VERB", "past"} <= word.tags[0]
+
+
 _EXPECTING = frozenset({"expects", "expecting", "expect", "awaits", "awaiting"})
 
 
@@ -1440,8 +1454,8 @@ def _awaited(words: list[Word]) -> bool:
     for at, word in enumerate(words):
         if not (word.among(vocab.waiting) or word.text in _EXPECTING):
             continue
-        if word.has("1per") or word.has("2per") or word.has("impr"):
-            continue
+        if word.has("1per") or word.has("2per") or word.has("impr") or _past(word):
+            continue  # … nor "выдёргивали питание и ждали по 20 минут": a wait that was done
         if not any(w.text in _WE for w in words[:at]):
             return True
     return False

@@ -978,3 +978,27 @@ def test_many_counted_in_other_shapes(text: str, reason: str) -> None:
 )  # fmt: skip
 def test_payments_turned_away_and_inspectors_present_are_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a start said in the past, a wait that was done, what fails itself: no event ahead
+        ("Принтер не печатает, началось в 9:00", False),
+        ("Началось в 10:30, у меня не открывается 1С", False),
+        ("нє, не допомогло, пише «Немає підключення», почалось сьогодні десь о 10 ранку", False),
+        ("I waited 20 minutes, it still won't start. Started at 9:15", False),
+        # "по 20 минут" is no time of day ("о 20")
+        ("Выдёргивали питание и ждали по 20 минут — не помогает, комп не включается", False),
+        ("Ноут не вмикається, чекали по 10 хвилин", False),
+        # … an event ahead still is, and a ceremony held then is one
+        ("через час начинается приём, а принтер не печатает", True),
+        ("the show starts at 7 and the projector won't turn on", True),
+        ("банк ждёт выписку до 18:00, а 1С не запускается", True),
+        ("В крематории на компе для трансляции не работает камера, церемония в 12:00", True),
+        ("о 14:00 прощання, а в залі не працює проектор", True),
+        ("the wedding is at 3pm and the sound system laptop won't play anything", True),
+    ],
+)  # fmt: skip
+def test_a_start_in_the_past_is_no_event_ahead_and_a_ceremony_is_one(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
