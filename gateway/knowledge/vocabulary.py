@@ -248,6 +248,15 @@ WORDS: dict[str, str] = {
     "імейл": "email",
     "мейл": "email",
     "мейла": "email",
+    # A restart said as slang ("постоянно рестарт", "вічний ребут"): a reboot.
+    "рестарт": "перезагрузка",
+    "рестарта": "перезагрузка",
+    "рестарты": "перезагрузка",
+    "рестарти": "перезагрузка",
+    "ребут": "перезагрузка",
+    "ребута": "перезагрузка",
+    "ребуты": "перезагрузка",
+    "ребути": "перезагрузка",
     "мейлы": "email",
     "мыло": "email",
     "emails": "email",
@@ -540,7 +549,9 @@ WORDS.update(
 
 # Function words, greetings and politeness: they never tell one problem from another.
 # So do English contractions without their apostrophe (im, whats) and words that say when
-# or what was tried, not what is wrong ("Started Monday", "right after", "I restarted").
+# or what was tried, not what is wrong ("Started Monday", "right after", "I restarted"),
+# or how often it happens ("постоянно зависает", "keeps freezing": a program and a machine
+# alike, as "опять" and "always" are).
 # Numbers are ("каждые пять минут" dates, it does not name). Quantities (мало, много,
 # few, too many) are not here: "мало места" and "too many
 # attempts" are different problems from "место" and "attempts".
@@ -594,6 +605,8 @@ STOP_WORDS: frozenset[str] = _words(
     бо шо того якщо взагалі ніби наче мов мабуть типу поки туди сюди раніше шановний
     шановні
     намертво наглухо напрочь насмерть completely
+    постоянно постійно периодически періодично регулярно часто частенько
+    constantly continually often frequently sometimes occasionally randomly
     """
 )
 

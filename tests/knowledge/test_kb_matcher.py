@@ -1156,3 +1156,22 @@ def test_letters_a_keyboard_types_are_the_keyboards(matcher: Matcher) -> None:
     )
     # A letter one reads is still mail: "лист" is not "літера".
     assert answered(matcher, "лист від банку з дивними літерами", "uk") == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # How often it happens is no article's word: "постійно" was the program article's
+        # (its samples say it), so a whole machine that hangs went to the program.
+        ("комп у лабораторії постійно висне", "uk", "slow_computer"),
+        # A restart in slang is a reboot: "рестарт", "ребут" were words no article knew.
+        ("після оновлення постійно рестарт", "uk", "update_stuck"),
+        ("после обновления вечный ребут", "ru", "update_stuck"),
+        # A program that hangs often is still the program's.
+        ("Excel постоянно зависает", "ru", "app_crash"),
+    ],
+)
+def test_how_often_is_no_problem_and_a_restart_in_slang_is_a_reboot(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
