@@ -1175,3 +1175,17 @@ def test_how_often_is_no_problem_and_a_restart_in_slang_is_a_reboot(
     matcher: Matcher, text: str, lang: str, topic: str
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("сканер штрихкодів губить вайфай біля рампи", "uk"),
+        ("the tablet at the gate loses wifi", "en"),
+    ],
+)
+def test_a_device_that_loses_the_wifi_is_the_wifis(matcher: Matcher, text: str, lang: str) -> None:
+    # Losing the network ("губить вайфай", "loses wifi") was no word of the Wi-Fi article:
+    # with only "wifi" known the line was left unanswered. Losing a phone stays the MFA's.
+    assert answered(matcher, text, lang) == "wifi_connect"
+    assert answered(matcher, "загубила телефон з аутентифікатором", "uk") == "mfa_lost_device"
