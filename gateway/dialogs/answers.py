@@ -129,6 +129,8 @@ def parse_yes_no(text: str) -> bool | None:
         found = _clauses_verdict(text)
     if found and _denied_in_a_clause(text):
         return False  # "Так воно й було, нічого не змінилось", "Yes, did all that, still offline"
+    if found and _ironic(text):
+        return False  # "Ага, очень помогло 🙄 …", "Oh yes, that worked wonders. Not."
     if found:
         # "да, но теперь пишет …" is not solved; "так, спочатку не виходило, але після … —
         # все працює" is: the reply turns from a failure to a yes and ends there
@@ -143,6 +145,21 @@ def parse_yes_no(text: str) -> bool | None:
 # "не" alone or set off by a mark is a no in chat ("не", "Не.", "не, так же"); "не знаю",
 # "не сразу" go on and are read as they are.
 _BARE_NE = re.compile(r"^\s*не\s*(?:[.,!;:)(…]|$)", re.IGNORECASE)
+
+
+# A yes said in irony means no: an eye roll or a wry face beside it ("Ага, очень помогло 🙄",
+# "Ага, дуже допомогло 🙃"), "yeah right", "ну да, как же", or a bare "not" after it as a clause of
+# its own ("Oh yes, that worked wonders. Not."). The facts that follow are the no's.
+IRONY = PhraseSet([
+    r"🙄", r"🙃", r"😒", r"😑", r"🤦", r"🤡",
+    r"yeah,? right", r"аж (два|три) раза", r"ну да,? как же",
+])  # fmt: skip
+_BARE_NOT = re.compile(r"(?:^|[.!?…,]\s*)not\s*(?:[.!?…]+|$)", re.IGNORECASE)
+
+
+def _ironic(text: str) -> bool:
+    """Whether a reply that opens with a yes says it in irony."""
+    return text in IRONY or bool(_BARE_NOT.search(text.strip()))
 
 
 # A later clause that says the fault goes on (never a bare "нет"/"no": "да, нет проблем",

@@ -16,6 +16,7 @@ names no desk, and is no request for its contact.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,12 +66,22 @@ def _words() -> _Words:
     )
 
 
+# What a screen or a dialog says, quoted, is the program's request, not the user's: «…», "…",
+# 'single quotes' (an apostrophe inside a word, It's or Зам'яття, is no end)
+_SCREEN_QUOTE = re.compile(
+    r"[«“„\"][^«»“”„\"\n]{3,160}[»”“\"]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){3,160}?'(?![\w'])"
+)
+
+
 @read_once
 def asks_for_contact(reading: MessageReading, *, open_place: bool = True) -> bool:
     """Whether the message asks how to reach the support desk by phone or otherwise.
 
     With `open_place` False, only a request that names the desk or its number counts:
     "кому звонить" beside a broken forklift asks whose job it is, not for IT."""
+    own = _SCREEN_QUOTE.sub(" ", reading.text)
+    if own != reading.text:  # "it says 'Licence expired, please contact your administrator'"
+        return asks_for_contact(own, open_place=open_place)
     words = _words()
     # every shape needs a contact or a verb of reaching, and a clause's words are the
     # message's: without one, the clauses are not read

@@ -470,3 +470,36 @@ def test_digits_that_are_not_plain_numbers_never_break_a_turn(chat: Chat, typed:
     assert chat.replies
     chat.send(f"/status {typed}")
     assert chat.replies
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a yes said in irony, then the fault and its facts (probe13a: three were resolved)
+        "Ага, очень помогло 🙄 Кабель переткнула два раза. На мониторе пишет «No Signal».",
+        "Ага, дуже допомогло 🙃 Батарейки поміняла, з учора не друкує взагалі",
+        "Oh yes, that worked wonders. Not. I emptied the Trash, since Monday.",
+        "yeah right, it helped. I restarted it twice and nothing plays",
+    ],
+)
+def test_a_yes_said_in_irony_is_a_no_and_its_facts_are_kept(chat: Chat, reply: str) -> None:
+    chat.send("пропал звук на компьютере")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.phase == Phase.CHECKLIST
+    assert chat.state.fields.get("tried")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Да, очень помогло, спасибо!",
+        "yes it helped. Not sure why though",
+        "Yes! Not a single error since",
+    ],
+)
+def test_a_plain_yes_beside_a_not_stays_a_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == [Resolved(by="bot")]
+

@@ -52,3 +52,20 @@ def test_a_request_for_the_desks_contact_is_read(text: str) -> None:
 )
 def test_a_number_or_a_call_of_the_users_own_asks_for_no_contact(text: str) -> None:
     assert not asks_for_contact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a screen says, quoted: the program asks to contact someone, not the user
+        "No. It's WineDirect POS 4.2, the exact message is 'Your subscription has expired, "
+        "please contact your administrator'. I logged out and back in.",
+        "нет, пишет «Обратитесь к администратору по телефону»",
+    ],
+)
+def test_a_screen_quoted_asking_to_contact_someone_is_no_request(text: str) -> None:
+    assert not asks_for_contact(text)
+
+
+def test_a_request_beside_a_quoted_screen_is_still_read() -> None:
+    assert asks_for_contact("it says \"access denied\", what's the support number?")
