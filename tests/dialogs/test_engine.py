@@ -503,3 +503,16 @@ def test_a_plain_yes_beside_a_not_stays_a_yes(chat: Chat, reply: str) -> None:
     chat.send(reply)
     assert chat.named("resolved") == [Resolved(by="bot")]
 
+
+
+def test_a_screen_asking_to_contact_the_administrator_is_the_error_not_a_request(
+    chat: Chat,
+) -> None:
+    chat.send("the accounting software says the licence has expired")
+    chat.send(
+        "No. The exact message is 'Your subscription has expired, please contact your "
+        "administrator'. I logged out and back in."
+    )
+    assert chat.state.phase == Phase.CHECKLIST
+    assert "subscription has expired" in chat.state.fields["error"]
+    assert chat.state.fields.get("tried")
