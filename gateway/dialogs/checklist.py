@@ -22,6 +22,7 @@ from gateway.dialogs.corrections import (
     is_unknown,
     named,
     only_corrects,
+    repaired_in_message,
 )
 from gateway.dialogs.extract import errors, extract_fields, since
 from gateway.dialogs.extract.product import extract_all
@@ -136,6 +137,7 @@ def fill(
     # a bare repair ("ой, 11", "нет, не 10, а 11") is not the answer to the question asked
     repaired = bool(corrected) and only_corrects(text)
     found = extract_fields(text)
+    found.update(repaired_in_message(text, found))
     detail, said = _product_detail(fields, text, found) if answering != "product" else ("", "")
     if detail:
         found["product"] = detail

@@ -42,9 +42,14 @@ _Y_NOT_X = re.compile(
 CORRECTION_CUE = re.compile(
     r"(?:^|\W)(?:точнее|вернее|поправка|я ошиб\w+|ошибся|ошиблась|не так|исправлю|"
     r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
+    # the user stops themselves: "Windows 10, хотя стоп, … Windows 11 уже", "wait, no"
+    r"хотя (?:стоп|нет|погодите|подождите|постойте)|хоча (?:стоп|ні|зачекайте)|"
+    r"(?:wait|hold on),? (?:no|sorry|actually)|no,? wait|"
     r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
     _I,
 )
+# Fields that hold one value: said twice in one message across a cue, the later one stands.
+_ONE_VALUE = ("os", "since")
 # A repair said as a bare value with an apology or "no": "11, sorry", "ой, 11-я винда",
 # "ні, 11", "oops, Outlook 2019". What is left after these words is the new value.
 _REPAIR_WORDS = re.compile(
@@ -75,6 +80,21 @@ def is_unknown(value: str) -> bool:
 def corrections(fields: Mapping[str, str], text: str) -> dict[str, str]:
     """Fields whose earlier value `text` corrects, with their new values."""
     return _not_x_but_y(fields, text) or _repair(fields, text)
+
+
+def repaired_in_message(text: str, found: Mapping[str, str]) -> dict[str, str]:
+    """Values a message gives and then repairs itself, after a correction cue: "Outlook 2019
+    на Windows 10, хотя стоп, комп же меняли — Windows 11 уже", "Windows 10 - sorry, it's
+    Windows 11" (the extractors read the first, `found`): the field with its later value."""
+    cues = list(CORRECTION_CUE.finditer(text))
+    if not cues:
+        return {}
+    said = extract_fields(text[cues[-1].start() :])
+    return {
+        name: said[name]
+        for name in _ONE_VALUE
+        if said.get(name) and found.get(name) and said[name] != found[name]
+    }
 
 
 def only_corrects(text: str) -> bool:
@@ -202,4 +222,12 @@ def named(value: str) -> str:
     return value.split(" (")[0].lower()
 
 
-__all__ = ["CORRECTABLE", "CORRECTION_CUE", "corrections", "is_unknown", "named", "only_corrects"]
+__all__ = [
+    "CORRECTABLE",
+    "CORRECTION_CUE",
+    "corrections",
+    "is_unknown",
+    "named",
+    "only_corrects",
+    "repaired_in_message",
+]

@@ -60,3 +60,29 @@ def test_a_negation_that_names_no_held_value_corrects_nothing(
     fields: dict[str, str] = dict(before)
     fill(fields, {}, text, "answer to tried", answering="tried")
     assert {k: fields[k] for k in before} == before
+
+
+
+# (message, field, the value it holds, the value it lost): one message gives a value and
+# repairs it itself, across a cue ("хотя стоп", "sorry, it's", "wait, no"): the later value
+# stands (probe13a's optician and laundromat kept the first).
+REPAIRED_IN_ONE_MESSAGE = [
+    ("нет. Outlook 2019 на Windows 10, хотя стоп, комп же меняли — Windows 11 уже.",
+     "os", "Windows 11", "Windows 10"),
+    ("no. Chrome shows ERR_NAME_NOT_RESOLVED. Windows 10 - sorry, it's Windows 11, new PC.",
+     "os", "Windows 11", "Windows 10"),
+    ("ні, Windows 10. хоча стоп, там Windows 11 стоїть", "os", "Windows 11", "Windows 10"),
+    ("started Monday, wait, no, since Tuesday", "since", "Tuesday", "Monday"),
+    # no cue: the value said first is the value, whatever else follows
+    ("нет, Windows 10, а на втором компе Windows 11 всё работает", "os", "Windows 10",
+     "Windows 11"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "kept", "lost"), REPAIRED_IN_ONE_MESSAGE)
+def test_a_value_repaired_in_the_same_message_is_the_later_one(
+    text: str, name: str, kept: str, lost: str
+) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "reply to did-it-help")
+    assert kept in fields[name] and lost not in fields[name]
