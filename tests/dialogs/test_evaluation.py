@@ -179,6 +179,12 @@ BLIND_SETS = [
     # the held-out probe of session 13 (i19-rich13: long first messages and routing), written
     # before its changes: 20/26 with 0 asked again on main dadebed.
     ("../dialogs_probe13b.yaml", 20, 0),
+    # the held-out probe of session 13 (i19-ask13: upset users and facts in later replies),
+    # written before its changes: 20/27 with 0 asked again on main dadebed (a yes said in
+    # irony closed three as resolved; a quoted screen's "please contact your administrator"
+    # read as a request for the desk; an OS repaired in the same message kept the first);
+    # 25/27 after.
+    ("../dialogs_probe13a.yaml", 25, 0),
     # the twelfth batch (session 12): its tuning part as first measured, untouched (33/40, 4
     # asked again, main at b4a76f3, the lead); 36/40 (3) with i19-listen12 ("None of the 40 …
     # PCs … can log in", "легла система … на всех кассах", "emptied the recycle bin and it's
