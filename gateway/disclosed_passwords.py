@@ -56,7 +56,24 @@ ERROR_CODE = re.compile(r"^(?:0[xX][0-9A-Fa-f]+|[0-9A-F]{8}|[A-Z]{1,5}[-_]?\d{1,
 
 
 def hide_passwords(text: str) -> tuple[str, int]:
-    """`text` with each password the writer gives replaced by `HIDDEN`, and how many.
+    """`text` with each password the writer gives replaced by `HIDDEN`, and how many."""
+    return _hidden(text, password_spans(text))
+
+
+def _hidden(text: str, spans: list[tuple[int, int]]) -> tuple[str, int]:
+    if not spans:
+        return text, 0
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(HIDDEN)
+        last = end
+    out.append(text[last:])
+    return "".join(out), len(spans)
+
+
+def password_spans(text: str) -> list[tuple[int, int]]:
+    """Where the passwords the writer gives are in `text`, in order.
 
     Linear in the text: each of the first `MOST_WORDS` password words is read with the
     `WINDOW` characters after it (a mail body can be megabytes of anything)."""
@@ -79,15 +96,7 @@ def hide_passwords(text: str) -> tuple[str, int]:
         if found:  # the nearer one ("пароль Qwerty1, а для VPN: X": Qwerty1 first)
             start, end = min(found)
             spans.append((at + start, at + end))
-    if not spans:
-        return text, 0
-    out, last = [], 0
-    for start, end in spans:
-        out.append(text[last:start])
-        out.append(HIDDEN)
-        last = end
-    out.append(text[last:])
-    return "".join(out), len(spans)
+    return spans
 
 
 def _word_starts(text: str) -> list[int]:
@@ -146,11 +155,17 @@ def _looks_like_a_password(token: str, shortest: int = 6) -> bool:
 
 def hide_in_file_name(name: str) -> tuple[str, int]:
     """A file's name with the passwords it gives hidden ("пароль Qwerty123.txt",
-    "password= S3cret!x.png"), its ending kept; and how many."""
+    "password= S3cret!x.png", "пароль_Zima2025.png"), its ending kept; and how many.
+
+    A name's words are often joined by underscores: when the name as written gives none,
+    it is read with each underscore a space (a password with an underscore in it is then
+    read up to it: "пароль_Zima_2025" gives "Zima", no password; "password_reset_guide"
+    gives none either)."""
     stem, dot, ending = name.rpartition(".")
     if not dot or not stem or len(ending) > 5 or not ending.isalnum():
         stem, dot, ending = name, "", ""
-    hidden_stem, count = hide_passwords(stem)
+    spans = password_spans(stem) or password_spans(stem.replace("_", " "))
+    hidden_stem, count = _hidden(stem, spans)
     return (hidden_stem + dot + ending, count) if count else (name, 0)
 
 

@@ -74,6 +74,15 @@ def test_the_line_after_a_password_word_is_kept_unless_it_is_one(text: str) -> N
         ("мой пароль Zima_2025", f"мой пароль {HIDDEN}"),
         ("Скриншот ошибки пароля.png", "Скриншот ошибки пароля.png"),
         ("password_reset_error.png", "password_reset_error.png"),
+        # Words joined by underscores (the name as written gave none: not found before).
+        ("пароль_Zima2025.png", f"пароль_{HIDDEN}.png"),
+        ("мой_пароль_Zima2025.png", f"мой_пароль_{HIDDEN}.png"),
+        ("my_password_is_S3cret!x.txt", f"my_password_is_{HIDDEN}.txt"),
+        ("pwd_482910.txt", f"pwd_{HIDDEN}.txt"),
+        ("password_reset_guide.pdf", "password_reset_guide.pdf"),
+        ("password_reset_2024.pdf", "password_reset_2024.pdf"),
+        ("скрин_ошибки_пароль_неверный.png", "скрин_ошибки_пароль_неверный.png"),
+        ("passport_scan_2024.pdf", "passport_scan_2024.pdf"),
     ],
 )
 def test_a_password_in_a_file_name_is_hidden_and_its_ending_kept(name: str, kept: str) -> None:

@@ -19,6 +19,7 @@ from aiohttp import web
 
 from gateway.attachments import FileRefused, safe_name, sniff
 from gateway.connectors.base import DeliveryError
+from gateway.disclosed_passwords import hide_in_file_name
 from gateway.models import Attachment, Ticket
 from gateway.runtime import Runtime
 from gateway.web.desk_api import ACTION_ID, DeskApi
@@ -81,6 +82,14 @@ class DeskFiles:
             name, mime_type, data = await read_upload(request, rules)
         except FileRefused as exc:
             return refusal(exc, rules)
+        if hide_in_file_name(name)[1]:
+            # A reply naming it would be refused (password_in_reply); the file is not
+            # kept either, so the password does not wait in the store for its retention.
+            raise refuse(
+                409,
+                "the file's name holds a password: passwords never go in the chat",
+                key="password_in_file_name",
+            )
         meta = await self.rt.store.files.put(
             ticket.conversation_key,
             name,

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import aiohttp
 from harness import Console, Gateway, seed_ticket
 
+from emulators.harness import every_stored_value
 from gateway.models import SupportGroup
 from gateway.store import Store, keys
 
@@ -154,15 +155,16 @@ async def test_a_reply_with_a_password_is_refused_and_nothing_is_sent(
     url = f"/console/api/tickets/{ticket.id}/reply"
     status, body = await console.post(url, {"text": "Ваш временный пароль: Temp-2026!x"})
     assert (status, body["key"]) == (409, "password_in_reply")
-    # Nor as the name of a file sent with the reply ("пароль Temp-2026!x.txt").
-    headers = {"Origin": gateway.url, "X-CSRF-Token": console.csrf,
-               "X-File-Name": quote("пароль Temp-2026!x.txt")}  # fmt: skip
-    async with http.post(gateway.url + f"/console/api/tickets/{ticket.id}/files",
-                         data=b"see the attached", headers=headers) as resp:  # fmt: skip
-        assert resp.status == 200
-        file_id = (await resp.json())["id"]
-    status, body = await console.post(url, {"text": "Here it is", "files": [file_id]})
-    assert (status, body["key"]) == (409, "password_in_reply")
+    # Nor as the name of a file for the reply ("пароль Temp-2026!x.txt"): refused at its
+    # upload, so it does not wait in the upload store for its retention either.
+    for name in ("пароль Temp-2026!x.txt", "пароль_Zima2025.png"):
+        headers = {"Origin": gateway.url, "X-CSRF-Token": console.csrf,
+                   "X-File-Name": quote(name)}  # fmt: skip
+        async with http.post(gateway.url + f"/console/api/tickets/{ticket.id}/files",
+                             data=b"see the attached", headers=headers) as resp:  # fmt: skip
+            assert (resp.status, (await resp.json())["key"]) == (409, "password_in_file_name")
+    stored = await every_stored_value(store)
+    assert "Temp-2026" not in stored and "Zima2025" not in stored
     status, _ = await console.post(url, {"text": "Пароль не подходит? Отправьте /reset."})
     assert status == 200
     logged = json.dumps(await store.conversations.transcript(ticket.conversation_key))

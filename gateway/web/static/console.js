@@ -783,7 +783,10 @@
                  "X-Upload-Id": uploadIds.get(file) },
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (data) {
-        if (!res.ok) throw new Error(file.name + ": " + (data.detail || data.error || res.statusText));
+        if (!res.ok) {
+          throw new Error(file.name + ": " +
+            serverText("refused_", data.key, data.params, data.detail || data.error || res.statusText));
+        }
         return data.id;
       });
     });
