@@ -792,6 +792,7 @@ DEVICE_WORDS: frozenset[str] = _words(
     клавіатура миша мишка мікрофон гарнітура навушники монітор
     printer scanner keyboard mouse camera webcam microphone mic headset headphones monitor
     speakers wifi
+    звук звука звуку звуком sound audio
     """
 )
 # A whole place or group: after "весь", "all", "none of" it means many people at once

@@ -1189,3 +1189,23 @@ def test_a_device_that_loses_the_wifi_is_the_wifis(matcher: Matcher, text: str, 
     # with only "wifi" known the line was left unanswered. Losing a phone stays the MFA's.
     assert answered(matcher, text, lang) == "wifi_connect"
     assert answered(matcher, "загубила телефон з аутентифікатором", "uk") == "mfa_lost_device"
+
+
+def test_the_sound_named_as_what_fails_decides_over_the_words_beside_it(
+    matcher: Matcher,
+) -> None:
+    # Sound is the medium that fails, as Wi-Fi is: "звук" weighs as a device named in which
+    # article comes first. "нужно слушать записи" pulled the password article (its
+    # samples "нужно" and "запис…") over the one article about sound.
+    assert not first_articles(
+        matcher,
+        (
+            (
+                "у диспетчера компьютер не воспроизводит звук, а ей нужно слушать записи звонков",
+                "ru",
+                "no_sound",
+            ),
+            # A microphone named with the sound is still the microphone's.
+            ("в тимсе меня не слышат, звук с микрофона не идет", "ru", "mic_camera"),
+        ),
+    )
