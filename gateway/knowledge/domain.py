@@ -12,7 +12,8 @@ Each lemma gets the log-odds of coming from an IT message rather than from every
   labelled off-topic phrasings.
 
 A message's `score` is those log-odds averaged over its words by their weight in the
-message (words neither side knows say nothing). It is one feature of the fitted decision,
+message (words neither side knows say nothing, nor do words of breaking down: they say
+that something fails, not what). It is one feature of the fitted decision,
 not a filter. The labelled phrasings' lemma counts are fitted data, like decision.json:
 `firstline eval faq --fit` writes them to domain.json beside this module (the word lists and
 the articles are read when a matcher is built: after editing everyday.py, refit). The decision is
@@ -33,7 +34,7 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
-from gateway.knowledge.things import Subject
+from gateway.knowledge.things import Subject, breakdown
 from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
@@ -87,6 +88,14 @@ class Domain:
         self._everyday = frozenset(other)  # what the word lists call everyday life's
         it.update(lines.it)
         other.update(lines.other)
+        # Breaking down is said of any machine ("зламалась мишка", "the juicer jammed"):
+        # neither side's evidence, the thing it is said of decides. Labelled lines use
+        # such words mostly of everyday things, which would count them against IT.
+        self._breakdown = breakdown()
+        for word in self._breakdown:
+            it.pop(word, None)
+            other.pop(word, None)
+        self._counts = (it, other)
         words = it.keys() | other.keys()
         it_total = sum(it.values()) + SMOOTHING * len(words)
         other_total = sum(other.values()) + SMOOTHING * len(words)
@@ -97,8 +106,14 @@ class Domain:
         }
 
     def score(self, reading: Reading) -> float:
-        """The weighted log-odds that the message is IT's (0 when no word is known)."""
-        return sum(share * self._odds.get(word, 0.0) for word, share in reading)
+        """The weighted log-odds that the message is IT's (0 when no word is known). Words
+        of breaking down weigh nothing: the rest of the message, what fails, is read whole
+        ("зламалась мишка" as "мишка")."""
+        said = [(word, share) for word, share in reading if word not in self._breakdown]
+        whole = sum(share for _, share in said)
+        if not whole:
+            return 0.0
+        return sum(share * self._odds.get(word, 0.0) for word, share in said) / whole
 
     def stranger(self, subject: Subject) -> float:
         """1 when the message names no IT thing and a thing nobody knows as IT's; else 0
@@ -108,6 +123,11 @@ class Domain:
         unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат"). A
         word an article is about names an IT thing unless the message opens with a thing
         that leans everyday or nobody knows, said to fail (things.py: `Subject.opening`)."""
+        if subject.first and not subject.product:
+            # An English message that opens with words no article uses, said to fail at
+            # once ("the pinsetter on lane 7 keeps jamming", "golf cart won't start,
+            # battery light blinking"): what it says later is the symptom.
+            return float(all(self._odds.get(w, 0.0) <= 0 for w in subject.first))
         if not all(self._everyday_word(word) for word in subject.things):
             return 0.0
         opening = subject.opening
@@ -125,7 +145,8 @@ class Domain:
         )
 
     def _everyday_word(self, word: str) -> bool:
-        return word in self._everyday and self._odds.get(word, 0.0) <= 0
+        it, other = self._counts
+        return other[word] > it[word]
 
 
 def _named(articles: Sequence[Article]) -> list[str]:

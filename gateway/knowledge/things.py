@@ -22,7 +22,9 @@ does or lacks, not another thing ("синтезатор у класі не ви�
 
 Failure words: a Cyrillic word whose likeliest reading is a verb form ("зависла", "не
 вмикається"); an English word the articles write after a negation or "keeps" ("won't
-start", "not responding", "keeps freezing"), or one the message writes so.
+start", "not responding", "keeps freezing"), or one the message writes so; and in any
+language a word of breaking down (`breakdown`: "сломанный", "dead", "died", "jammed"),
+which says that something fails and never what.
 """
 
 from __future__ import annotations
@@ -30,11 +32,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.articles import Article
-from gateway.knowledge.morphology import Token, readings, tokens
-from gateway.knowledge.vocabulary import PREPOSITIONS
+from gateway.knowledge.morphology import Token, lemma, readings, tokens
+from gateway.knowledge.vocabulary import BREAKDOWN_WORDS, PREPOSITIONS
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # The articles' English failure words follow one of these: "won't start", "keeps freezing"
@@ -44,6 +47,8 @@ _ARTICLE_LEADS = frozenset({"not", "keep", "keeps", "kept", "still"})
 _LEADS = _ARTICLE_LEADS | frozenset(
     {"is", "are", "was", "were", "got", "gets", "stop", "stops", "stopped"}
 )
+# The English words that say at once that what comes before them fails.
+_OPENING_FAILS = _ARTICLE_LEADS | frozenset({"stop", "stops", "stopped"})
 # Words that govern a place: what they govern is where, not what fails ("біля входу").
 _GOVERNING = PREPOSITIONS | frozenset(
     {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
@@ -72,6 +77,22 @@ class Subject:
     # does not give, not the thing), with the words before it.
     opening: tuple[str, ...] = ()
     product: bool = False  # a product or an application is named
+    # An English message's opening words when no article uses any of them and the failure
+    # comes right after them, a place phrase at most between: "the pinsetter on lane 7
+    # keeps jamming", "golf cart won't start". English shows no case: word order says it.
+    first: tuple[str, ...] = ()
+
+
+@cache
+def breakdown() -> frozenset[str]:
+    """Lemmas of the words of breaking down (vocabulary.BREAKDOWN_WORDS), as Russian and as
+    Ukrainian for a Cyrillic word: said of any machine, they tell that it fails, not what
+    it is. Read on first use (serve loads no dictionaries)."""
+    found: set[str] = set()
+    for word in BREAKDOWN_WORDS:
+        langs = ("en",) if word.isascii() else ("ru", "uk")
+        found.update(lemma(word, lang) for lang in langs)
+    return frozenset(found)
 
 
 def english_failures(articles: Sequence[Article]) -> frozenset[str]:
@@ -112,15 +133,23 @@ def subject(
     opening: tuple[str, ...] = ()
     opening_it = seen = done = False  # the opening phrase: an IT thing, begun, ended
     governed = False  # inside a phrase a preposition governs: "в столярном цеху", "at the bar"
+    # English shows no case: what fails is the words it opens with when the failure comes
+    # next, a place phrase at most between ("the pinsetter on lane 7 keeps jamming").
+    english = not any(_CYRILLIC.search(t.word) for t in words)
+    first: list[str] = []  # the English words it opens with
+    first_it = first_ended = first_read = False  # an article's word; a place began; read
+    opened: tuple[str, ...] = ()
     for index, token in enumerate(words):
         if token.stop:
             governed = governed or token.word in _GOVERNING
             done = done or (seen and token.word in _GOVERNING)
             before_it = [] if token.word in _GOVERNING else before_it
+            first_ended = first_ended or (bool(first) and token.word in _GOVERNING)
             continue
         if token.word in _GOVERNING:
             governed, before_it = True, []
             done = done or seen
+            first_ended = first_ended or bool(first)
             continue
         before = words[index - 1] if index else None
         if (
@@ -134,10 +163,24 @@ def subject(
             # "keeps", a code (which error, not of what) and a failure are no things.
             is_named = is_named or named(token)
             product = product or named(token)
+            # Said to fail at once: "won't", "keeps", "stopped", "died", "jammed" (not "is
+            # sick", "says", "is locked out": a person's state, a word said).
+            fails = token.word in _OPENING_FAILS or token.lemma in breakdown()
+            if english and not first_read and first and fails and not first_it:
+                opened = tuple(first)
+            first_read = True
             done = done or seen
             governed, before_it = False, []
             continue
         explained = explains(token)
+        if english and not first_read:
+            if _acronym(token.word) or token.name:
+                first_read = True  # a system's name ("the PMS won't launch")
+            elif not first_ended and index not in aside:
+                first.append(token.lemma)
+                first_it = first_it or explained > 0
+            elif explained:
+                first_read = True  # an article's word before the failure: not a place
         if explained > 1 and not governed:
             is_named = True
         elif explained:
@@ -158,15 +201,21 @@ def subject(
             done = done or seen
             governed, before_it = False, []
     return Subject(
-        tuple(things), is_named, tuple(candidates), () if opening_it else opening, product
+        tuple(things), is_named, tuple(candidates), () if opening_it else opening, product, opened
     )
 
 
 def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[str]) -> bool:
+    if token.lemma in breakdown():
+        return True
     if _CYRILLIC.search(token.word):
         found = readings(token.word, lang)
         return bool(found) and bool(_VERB_FORMS & found[0][1])
     return token.lemma in failures or (before is not None and before.word in _LEADS)
+
+
+def _acronym(word: str) -> bool:
+    return word.isascii() and word.isalpha() and not set("aeiouy").intersection(word)
 
 
 def _coded(token: Token) -> bool:

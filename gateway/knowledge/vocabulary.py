@@ -861,6 +861,28 @@ GENERIC_WORDS: frozenset[str] = _words(
     """
 )
 
+# Breaking down, said of any machine: that something fails, not what ("зламалась мишка",
+# "клава сдохла", "the juicer jammed", "the mixer died"). Such a word is neither side's
+# evidence in the domain model and never a thing the failure is said of (things.py); the
+# thing it is said of decides. Written as users write them; lemmatised on use.
+BREAKDOWN_WORDS: frozenset[str] = _words(
+    """
+    сломался сломалась сломалось сломались сломан сломана сломано сломанный сломанная
+    поломался поломалась поломалось поломка поломан сдох сдохла сдохло сдохли накрылся
+    накрылась накрылось накрылись гикнулся гикнулась заглох заглохла заглохло заклинило
+    заклинил заклинила заело перегорел перегорела перегорело сгорел сгорела сгорело
+    неисправен неисправна неисправный неисправность неполадка
+    барахлит барахлить барахлил
+    зламався зламалась зламалася зламалося зламались зламалися зламаний зламана зламане
+    поламався поламалась поламалося поламка здох здохла здохло здохли накрився накрилась
+    накрилося гикнувся гикнулась заглух заглухла заклинило заклинив заклинила заїло
+    перегорів перегоріла перегоріло згорів згоріла згоріло несправний
+    несправна несправність барахлить
+    break breaks broke broken breaking died dies dead dying bust busted fried conked
+    stalled stalls jammed jams faulty malfunction malfunctioning malfunctions
+    """
+)
+
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.

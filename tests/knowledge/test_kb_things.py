@@ -48,6 +48,16 @@ def test_a_thing_nobody_knows_as_its_is_a_strangers_and_an_it_thing_is_not() -> 
     assert domain.stranger(Subject()) == 0.0
 
 
+def test_a_word_labelled_lines_use_more_of_everyday_things_is_no_it_thing() -> None:
+    # "machine" (and any trade's "X machine") is in no everyday list: IT shares the word.
+    # Counted more often in everyday lines than in IT lines, it names no IT thing.
+    said = Subject(things=("machin",), candidates=(("welding", "machin"),))
+    everyday = Domain([PRINTER], LineCounts({"machin": 1}, {"machin": 4}))
+    assert everyday.stranger(said) == 1.0
+    it = Domain([PRINTER], LineCounts({"machin": 4}, {"machin": 1}))
+    assert it.stranger(said) == 0.0
+
+
 def test_a_thing_the_message_opens_with_is_what_fails() -> None:
     domain = Domain([PRINTER], NO_LINES)
     # "синтезатор не видає звуку": a word an article is about comes after the thing.
@@ -74,6 +84,11 @@ def matcher() -> Matcher:
         # What it opens with fails; the sound is what it does not give.
         ("орган в соборе не издаёт звука", "ru"),
         ("метроном у класі не видає звуку", "uk"),
+        # English shows no case: the words it opens with, said at once to fail, a place
+        # between at most; a symptom an article mentions later is no IT thing.
+        ("the pinsetter on lane 3 keeps jamming", "en"),
+        ("the log splitter won't start, the oil light is on", "en"),
+        ("the bale wrapper stopped, error light flashing", "en"),
     ],
 )
 def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
@@ -99,6 +114,12 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         # A greeting's noun is no thing: "вечір" opens no failure.
         ("Добрий вечір, монітор на касі нічого не показує", "uk"),
         ("Добрий вечір, клавіатура на рецепції не реагує", "uk"),
+        # English: an article's word among the opening words, a system's name, a person
+        # said to be in a state ("is locked out"), a word of saying.
+        ("the front desk laptop keeps freezing", "en"),
+        ("Hi, the PMS won't launch this morning", "en"),
+        ("Autodesk says my license is not valid anymore", "en"),
+        ("the keyboard died", "en"),
         # A dictionary word joined to a code names a program or a model, not the word.
         ("Компас-3D не запускается у технолога", "ru"),
         ("Парус-8 не відкривається в бухгалтерії", "uk"),
