@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import multiprocessing
 import re
 from collections.abc import AsyncIterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -86,6 +88,26 @@ async def one_review_at_a_time(faq_dir: Path) -> AsyncIterator[None]:
             yield
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+async def review_apart(
+    faq_dir: Path, eval_dir: Path, article_id: str, lang: str, question: str
+) -> SampleReview:
+    """`review_sample` in a Python process of its own, started afresh (spawned, not forked).
+
+    The review is minutes of CPU, and its cross-validation forks a pool of its own. Run in
+    the serving process, a forked pool worker inherited the event loop's signal wake-up
+    socket: the pool's SIGTERM to its workers at the end reached serve as its own, and the
+    gateway stopped (with a worker that forked while a lock was held, it never exited).
+    Apart, serve's loop is never starved by the review nor holds its words."""
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            pool, review_sample, faq_dir, eval_dir, article_id, lang, question
+        )
+    finally:
+        pool.shutdown(wait=False)
 
 
 def review_sample(

@@ -6,7 +6,6 @@ their own channel. Operators only see (and act on) tickets of their groups and l
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import time
@@ -18,10 +17,9 @@ from aiohttp import web
 
 from gateway.connectors.reply_windows import reply_route
 from gateway.knowledge.gaps import first_message
-from gateway.knowledge.samples import SampleError, one_review_at_a_time, review_sample
+from gateway.knowledge.samples import SampleError, one_review_at_a_time, review_apart
 from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
-from gateway.process_memory import let_words_go
 from gateway.runtime import Runtime
 from gateway.self_service import RESET_PATH
 from gateway.untrusted import UntrustedInput, parse_json
@@ -316,17 +314,14 @@ class DeskApi:
                 kept = await operators.action_outcome(login, once) if once else None
                 if kept is not None:
                     return web.json_response(kept)
-                review = await asyncio.to_thread(
-                    review_sample, settings.faq_dir, settings.faq_eval_dir, article, lang, question
+                review = await review_apart(
+                    settings.faq_dir, settings.faq_eval_dir, article, lang, question
                 )
                 outcome = {"ok": True, "question": question, **asdict(review)}
                 if once:
                     await operators.keep_action_outcome(login, once, outcome, SAMPLE_KEPT_SECONDS)
         except (SampleError, FileNotFoundError) as exc:
             raise refuse(400, str(exc)) from None
-        finally:
-            if not self.rt.takes_turns:  # the review read the eval sets' words: let them go
-                await asyncio.to_thread(let_words_go)
         return web.json_response(outcome)
 
     async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:

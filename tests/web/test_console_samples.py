@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import aiohttp
-from harness import Console, running_gateway, seed_ticket
+from aiohttp import web
+from harness import Console, Gateway, running_gateway, seed_ticket
 
 from gateway.config import Settings
 from gateway.knowledge import morphology
@@ -81,7 +88,9 @@ async def test_a_process_that_takes_no_turns_keeps_no_dictionaries_after_a_sampl
     web_settings: Settings, http: aiohttp.ClientSession, store: Store, tmp_path: Path
 ) -> None:
     """The review matches the eval sets with the ru and uk dictionaries (~30 MiB, and the
-    word memos); serve beside its worker processes answers nobody, so it lets them go."""
+    word memos); serve beside its worker processes answers nobody, so it never holds them:
+    the review runs in a process of its own."""
+    morphology.release()  # what earlier tests' in-process workers loaded here
     faq = tmp_path / "faq"
     shutil.copytree(ROOT / "faq", faq)
     worker = web_settings.worker.model_copy(update={"in_process": False})
@@ -141,3 +150,79 @@ async def test_a_sample_question_clicked_twice_at_once_or_resent_is_added_once(
         assert again["reason"] == "already a sample question of this article"
         article = next(a for a in load_articles(faq) if a.id == "scanner_not_working")
         assert article.questions["ru"].count(question) == 1
+
+
+async def test_a_sample_review_in_firstline_serve_leaves_the_gateway_serving(
+    tmp_path: Path,
+) -> None:
+    """Outside pass: "Add after review" in `firstline serve` (2 cores) stopped the gateway.
+    The review ran in serve's own process and its cross-validation forked a pool there; the
+    pool's SIGTERM to its workers reached serve through the inherited signal wake-up socket
+    ("gateway stopped" in the log, the console gone, a worker hung on a lock it forked with)."""
+    faq = tmp_path / "faq"
+    shutil.copytree(ROOT / "faq", faq)
+    data, port = tmp_path / "data", free_port()
+    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    env |= {
+        "FIRSTLINE_DATA_DIR": str(data),
+        "FIRSTLINE_FAQ_DIR": str(faq),
+        "FIRSTLINE__FAQ_EVAL_DIR": str(small_sets(tmp_path / "eval")),
+    }
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as err:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "gateway", "serve", "--port", str(port), "--processes", "1"],
+            env=env, cwd=ROOT, stderr=err,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        jar = aiohttp.CookieJar(unsafe=True)  # cookies of 127.0.0.1
+        timeout = aiohttp.ClientTimeout(total=300)
+        async with aiohttp.ClientSession(cookie_jar=jar, timeout=timeout) as http:
+            await until_ready(http, base)
+            subprocess.run(
+                [sys.executable, "-m", "gateway", "operator", "add", "bob", "--password-stdin"],
+                input=b"correct horse battery\n", env=env, cwd=ROOT, check=True,
+            )  # fmt: skip
+            store = Store.from_url(f"unix://{data / 'redis' / 'redis.sock'}")
+            try:
+                ticket = await seed_ticket(store, subject="сканер на 4 этаже шлёт пустые письма")
+            finally:
+                await store.close()
+            console = Console(http, Gateway(base, Settings(), web.Application()))
+            assert (await console.sign_in("bob"))[0] == 200
+            await console.post(f"/console/api/tickets/{ticket.id}/take")
+            await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
+            status, review = await console.post(
+                f"/console/api/tickets/{ticket.id}/sample",
+                {"article": "scanner_not_working", "lang": "ru"},
+            )
+            assert status == 200 and review["added"] is True, review
+            assert serve.poll() is None, "serve stopped"
+            async with http.get(base + "/readyz") as ready:
+                assert ready.status == 200
+            status, page = await console.get(f"/console/api/tickets/{ticket.id}")
+            assert status == 200 and page["ticket"]["id"] == ticket.id
+        assert "gateway stopped" not in log.read_text("utf-8")
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(30)
+        finally:
+            serve.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def until_ready(http: aiohttp.ClientSession, base: str) -> None:
+    for _ in range(600):
+        with contextlib.suppress(aiohttp.ClientError):
+            async with http.get(base + "/readyz") as resp:
+                if resp.status == 200:
+                    return
+        await asyncio.sleep(0.1)
+    raise AssertionError("serve never became ready")
