@@ -85,10 +85,15 @@ LOST_PATIENCE = PhraseSet([
     r"(when|how long) (will|is) (this|it|that) (ever |finally )?(be fixed|end|stop|take)",
     r"why (is|does) (this|it) (always|keep|never)",
     r"(are|is) any(one|body) (even )?(there|working|reading)",
+    r"(is|are) (anyone|anybody|someone|somebody) (actually |ever |even )*(going to|gonna) (fix|"
+    r"look|help|do|respond|answer|come|sort)",
     # how they feel
     r"сыт\w* по горло", r"ситий по горло", r"(не|ні) в (какие|які) ворота",
     r"(невозможно|неможливо|нереально) работать", r"(невозможно|неможливо|нереально) працювати",
     r"(sick|tired) (and tired )?of", r"at my wits'? end", r"had enough", r"last straw",
+    r"(losing|lost) my mind", r"driv\w+ me (crazy|nuts|mad|insane|up the wall)",
+    r"(схожу|сойду|сходить|сойти) с ума", r"с ума (схожу|сойду|сойти|сходить)",
+    r"(з'?їду|з'?їхати|зійду|зійти|сходжу) з (глузду|розуму)",
     # they wrote before
     r"(я |мы )?(вам |вже |уже )*(пишу|пишем|звоню|звертаюсь|обращаюсь) (уже |вже )?"
     r"(\w+ )?(раз|день|дня|дні|тиждень|неделю|годину|час)",
@@ -98,7 +103,14 @@ LOST_PATIENCE = PhraseSet([
     r"(уже |вже )?(третий|четвертый|пятый|третій|четвертий|п'ятий|\d+-?й) раз (вам )?(пишу|пишем|"
     r"звоню|обращаюсь|звертаюсь|звертаємось|пишемо|телефоную|дзвоню)",
     r"(i'?m|i am|we'?re|we are) (done|finished) with (the |your )?(self-?help|articles|links|"
-    r"bots?|this|instructions|steps)",
+    r"bots?|this|instructions|steps|troubleshooting|questions|checklists?)",
+    r"(i'?m|i am|we'?re|we are) not (going through|doing) (all )?(this|that|it) (all )?again",
+    # instructions sent back: "оставьте свои инструкции себе", "keep your articles"
+    r"(оставьте|залиште|залишіть) себе (свои |свої |ваши |ваші )?(инструкци\w*|совет\w*|"
+    r"стат\w+|ссылк\w*|інструкці\w*|порад\w*|посилан\w*)",
+    r"(оставьте|залиште|залишіть) (свои |свої |ваши |ваші )?(инструкци\w*|совет\w*|стат\w+|"
+    r"ссылк\w*|інструкці\w*|порад\w*|посилан\w*) (себе|при себе)",
+    r"keep your (articles|instructions|links|tips|steps)",
     r"(хватит|досить|достаточно|годі) (с меня |з мене )?(ваших |ваші )?(инструкций|инструкциями|"
     r"статей|ссылок|советов|інструкцій|статей|посилань|порад)",
     r"(i|we) (already|have already) (reported|wrote|called|opened|raised)",

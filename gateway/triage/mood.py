@@ -50,6 +50,11 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(get|find|send) me (someone|somebody)(?! (a|an|the|some|new|else)\b)",
     r"(have|let) (someone|somebody|a technician|an engineer|a tech|a person) (look|come|check|"
     r"fix|call|sort)",
+    # IT or support itself to call or come: "please have IT call me", "get IT over here"
+    r"(have|let|get) (it|support|the it (team|desk|guys)|your (tech|technician|engineer)s?) "
+    r"(to )?(call|ring|phone|come|look|contact)",
+    r"(get|send) (it|support|someone|somebody|a tech|a technician) (over |down |up )?(here|there)",
+    r"(someone|somebody) (needs|has|have) to (come|look|check|fix|see|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
     r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring)",
@@ -61,9 +66,12 @@ ASKS_FOR_PERSON = PhraseSet([
     r"зайдіть)( \w+)? (ко мне|до мене|к нам|до нас)",
     r"(ко мне|до мене|к нам|до нас) (\w+ )?(подойти|подойдёт|подойдет|прийти|придёт|придет|"
     r"зайти|зайдёт|зайдет|підійти|підійде|прийде|зайде)",
-    r"(пришлите|пришліть|надішліть|направьте|направте|отправьте|відправте) (\w+ )?(кого-нибудь|"
+    r"(пришлите|пришліть|надішліть|направьте|направте|отправьте|відправте|прислать|прислати|"
+    r"направить|направити|отправить|відправити|надіслати) (\w+ )?(кого-нибудь|"
     r"кого-то|когось|мастера|майстра|специалиста|спеціаліста|фахівця|техника|техніка|айтишника|"
     r"айтішника|админа|адміна|человека|людину)",
+    # "свяжите меня с айтишником", "свяжитесь со мной"
+    r"свяжите( меня| нас)? (с|со) \w+", r"(свяжитесь|зв'?яжіться) (со мной|с нами|зі мною|з нами)",
     r"(can|could) (someone|somebody|anyone|a technician|an engineer|you)( from \w+)? (come|look|"
     r"call)( over| by| to| at| and)?",
     # a person asked to see to it, as a question: "could an engineer take a look at my PC?"
@@ -91,6 +99,7 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(с|со|з|із) (кем|ким) (можно|можна|мне|мені) (\w+ )?(поговорить|поговорити|связаться|"
     r"зв'язатися)",
     r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",
+    r"(кто|хто)(-нибудь|-небудь|-то|сь)? жив\w* (\w+ )?(есть|є)",
     r"(skip|bypass|no more of) (the |this |your )?(bot|chatbot)",
     # a call back or an escalation is a person too
     r"(ring|call|phone) me( back)? (on|at|when|asap|please)", r"give me a (call|ring)",

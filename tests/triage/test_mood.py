@@ -517,3 +517,43 @@ def test_questions_refused_in_english_are_impatience(text: str) -> None:
 )
 def test_calm_requests_are_no_impatience(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a person asked for in more wordings (i19-ask13's exploration lines)
+        ("Свяжите меня с айтишником", "asked_for_person"),
+        ("свяжитесь со мной, не работает почта", "asked_for_person"),
+        ("Вы можете просто прислать кого-нибудь?", "asked_for_person"),
+        ("Кто-нибудь живой тут есть? принтер не печатает", "asked_for_person"),
+        ("Please have IT call me, my screen is black", "asked_for_person"),
+        ("the mouse is dead, get someone over here", "asked_for_person"),
+        ("someone needs to look at the printer, it's jammed", "asked_for_person"),
+        # impatience in more wordings
+        ("Is anyone actually going to fix this? The scanner has been broken for a week.", "upset"),
+        ("I'm losing my mind here, Outlook crashed again", "upset"),
+        ("wifi keeps dropping, it's driving me nuts", "upset"),
+        ("я скоро с ума сойду, опять принтер", "upset"),
+        ("оставьте свои инструкции себе, компьютер не включается", "upset"),
+        ("I'm not going through all this again. Printer won't print.", "upset"),
+        ("I'm done with troubleshooting. Printer won't print.", "upset"),
+    ],
+)
+def test_a_person_or_impatience_in_more_wordings(text: str, reason: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "свяжите принтер с ноутбуком по Wi-Fi",
+        "someone needs access to the shared folder",
+        "I'm not going to the office today, the VPN won't connect",
+        "have it print double-sided",
+        "оставьте ссылку на инструкцию, не могу найти",
+    ],
+)
+def test_the_same_words_in_plain_requests_are_calm(text: str) -> None:
+    assert detect_handoff(text) is None
