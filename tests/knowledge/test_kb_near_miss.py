@@ -28,11 +28,16 @@ NEAR_MISSES2 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss2.jsonl"
 # or blind workplace list (a banknote counter, a solarium, a karaoke bar, a golf cart, a
 # sauna heater, a stadium scoreboard ...), 45 IT lines of the same trades, 15 per language.
 NEAR_MISSES3 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss3.jsonl"
+# A fourth (2026-12-03, session 13, i12-quiet13), written the same way: 61 near-misses of
+# trades in no earlier probe (a juicer, a combine, an infusion pump, a snow cannon, a
+# jukebox ...), 45 IT lines naming those workplaces or an everyday failure verb ("зламалась
+# мишка", "клава сдохла", "the scanner at the till broke"), 15 per language.
+NEAR_MISSES4 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss4.jsonl"
 
 
 @pytest.mark.parametrize(
     ("path", "least_off", "on_each"),
-    [(NEAR_MISSES, 20, 20), (NEAR_MISSES2, 15, 15), (NEAR_MISSES3, 20, 15)],
+    [(NEAR_MISSES, 20, 20), (NEAR_MISSES2, 15, 15), (NEAR_MISSES3, 20, 15), (NEAR_MISSES4, 20, 15)],
 )
 def test_the_probe_sets_are_balanced_over_languages_and_sides(
     path: Path, least_off: int, on_each: int
@@ -72,3 +77,13 @@ def test_the_third_probe_at_its_first_figure() -> None:
     assert tallies["all"].off_topic == 61 and tallies["all"].answerable == 45
     assert tallies["all"].wrongly_answered <= 12, tallies["all"].misses
     assert tallies["all"].top1 >= 42, tallies["all"].misses
+
+
+def test_the_fourth_probe_at_its_first_figure() -> None:
+    # Its first figure, main's code and committed decision of 2026-12-03 (dadebed, decision
+    # 8b0b0ba), before any change of session 13: 2 of 61 near-misses answered (ru 1, en 1),
+    # 44 of 45 IT lines right first.
+    tallies = evaluate(Matcher(load_articles(ROOT / "faq")), load_cases(NEAR_MISSES4))
+    assert tallies["all"].off_topic == 61 and tallies["all"].answerable == 45
+    assert tallies["all"].wrongly_answered <= 2, tallies["all"].misses
+    assert tallies["all"].top1 >= 44, tallies["all"].misses
