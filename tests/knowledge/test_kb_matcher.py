@@ -1219,3 +1219,32 @@ def test_a_keyboard_that_does_not_respond_is_the_keyboards_held_out() -> None:
     case = Case(1, "клавіатура не реагує", "uk", "keyboard_mouse")
     (example,) = held_out_examples(load_articles(ROOT / "faq"), [case])
     assert example.ranked[0].article.id == "keyboard_mouse"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("кіт перекинув вазу з квітами на системник, тепер не вмикається", "uk"),
+        ("the roof leak dripped on my desktop and now it won't boot", "en"),
+    ],
+)
+def test_water_that_reached_a_device_in_everyday_words_is_damage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Knocked over, a leak, a drip, a puddle were words no article knew: most of such a
+    # message was unknown and the damage article, ranked first, was left unanswered.
+    assert answered(matcher, text, lang) == "hardware_broken"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("протікає дах над складом", "uk"),
+        ("the roof is leaking over the car park", "en"),
+        ("в переговорке капает кондиционер", "ru"),
+    ],
+)
+def test_a_leak_with_no_device_is_still_no_it_question(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
