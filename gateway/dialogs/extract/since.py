@@ -118,6 +118,13 @@ _WORKED = (
     r"perfectly|great|without (?:a |any )?problems?))?)"
 )
 
+# Right after a verb that names the start (each look-behind of its own width).
+_AFTER_BEGAN = "|".join(
+    f"(?<={verb} )"
+    for verb in ("началось", "началась", "начался", "почалось", "почалося", "почався",
+                 "почалася", "started", "began")
+)  # fmt: skip
+
 _PATTERNS = [
     # "со вчерашнего обновления", "з учорашнього оновлення", "с обновления Windows"
     r"(?:с|со|з|із|від)\s+(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
@@ -227,9 +234,14 @@ _PATTERNS = [
     # (a day's preposition is no word of its own: "после того как в среду поменяли роутер")
     r"(?:после того,? как|після того,? як)(?:\s+(?:(?:в|во|у|на|о|об)\s+)?[\w'-]+){1,3}(?![\w'])",
     # "примерно неделю", "уже где-то час", "уже полчаса", "since 2 days", "пару днів як"
+    # … "ago" after it too: "десь тиждень тому", "примерно неделю назад"
     rf"(?:уже|вже|already|примерно|приблизно|где-то|десь|около|близько|почти|майже|about|"
     rf"around|almost|since)(?:\s+(?:где-то|десь|примерно|приблизно|около))?\s+(?:(?:{_COUNT})\s+)?"
-    rf"(?:{_LONG_UNITS}|полчаса|півгодини|полдня|пів дня)(?![\w'])",
+    rf"(?:{_LONG_UNITS}|полчаса|півгодини|полдня|пів дня)(?:\s+(?:назад|тому|ago))?(?![\w'])",
+    # a part of the day or an hour said after the verb that names the start: "Началось около
+    # полуночи", "почалося вночі", "it started around lunchtime" (the verb is left out)
+    rf"(?:{_AFTER_BEGAN})(?:(?:около|примерно|где-то|близько|приблизно|десь|around|about|at|"
+    rf"in the|в|во|у|о|об)\s+)?(?:{_CLOCK}|{_DAY_PARTS}|ночью|вночі|уночі)(?![\w'])",
     rf"(?:{_COUNT})\s+(?:{_UNITS})\s+(?:как|як)(?![\w'])",
     # "последние две недели", "останні кілька днів", "the last two weeks", "past few days"
     rf"(?:(?:уже|вже|already|for|за|протягом)\s+)?(?:последние|последних|останні|останніх|"
@@ -320,7 +332,12 @@ def with_other(text: str) -> str:
         if other not in sentence and not (rank == 1 and _said_as_start(text, other)):
             continue
         # a weekday is read alone only after its preposition ("у четвер"), which it left behind
-        other_rank = exactness(other) or (2 if _BARE_WEEKDAY.match(fold(other)) else 0)
+        # … and a part of the day only after "началось" ("Началось около полуночи")
+        other_rank = (
+            exactness(other)
+            or (2 if _BARE_WEEKDAY.match(fold(other)) else 0)
+            or (_said_rank(other) if _said_as_start(text, other) else 0)
+        )
         if {rank, other_rank} == {1, 2} or {rank, other_rank} == {1, 3}:
             return f"{phrase} ({other})" if rank > other_rank else f"{other} ({phrase})"
     return phrase
@@ -534,6 +551,15 @@ _DAY_OR_SPAN = re.compile(
     r"полдня|пів дня|только что|щойно|just now|числа)(?![\w'])",
     _I,
 )
+
+
+def _said_rank(phrase: str) -> int:
+    """How exactly a phrase read in its place says when (as `exactness`, for a phrase only
+    its place makes a start: "около полуночи" after "Началось")."""
+    folded = fold(phrase)
+    if _AT_TIME.search(folded):
+        return 3
+    return 2 if _DAY_OR_SPAN.search(folded) else 0
 
 
 def exactness(phrase: str) -> int:
