@@ -206,6 +206,8 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
     if possessive:  # "Rightmove's upload page keeps timing out"; not "Patel's office"
         return bool(_PROGRAM_NOUN_EN.match(after[possessive.end() :])) and not ordinary
     if _PROGRAM_NOUN_EN.match(after) or _USE_BEFORE_EN.search(before) or _ON_DEVICE.match(after):
+        if ordinary and _TITLED_WORD.match(after):
+            return False  # "ran Check Data", "clicked Send Receive": a command named in title case
         return not ordinary or not _sentence_start(before)
     if _THING_VERB_EN.match(after):
         if _PERSON_BEFORE.search(before) and not _IN_BEFORE.search(before):
@@ -219,12 +221,40 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
         # left out by their names (`names._TECH_WORDS`)
         return not speech or bool(_SAID_WHAT.match(after, speech.end()))
     if ordinary:
+        # "Sage 50 freezes", "Tally 9 crashes": an ordinary word, a bare number and what a
+        # program does make a name; "Station 14 freezes", "Till 2 crashes", "Booth 2 won't
+        # start" are places or things the desk looks after, numbered
+        numbered = re.match(r"\s+\d{1,3}(?![\w.:,]\d|[\w%])", after)
+        if numbered and _LIFE_EN.match(after[numbered.end() :]) and not _numbered_place(name):
+            return True
         # "Premiere Pro 24.1", "Sage Accounts 2024": an edition word and a version make a
         # name of an ordinary word; "Room 305", "Till 2" stay places
         return " " in name and bool(re.match(r"\s+v?(?:\d+\.\d+|20[1-3]\d)\b", after))
     if _VERSION_OR_ERROR.match(after):
         return True
     return bool(_IN_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)
+
+
+# What a program does when started and used (not a page: "Chapter 5 won't print").
+_LIFE_EN = re.compile(
+    r"^\s*(?:(?:keeps|kept|still|just|now|also|suddenly|constantly|always|randomly)\s+)?"
+    r"(?:crash\w*|freez\w*|froze|hangs|hung|(?:won'?t|wont|will not|doesn'?t|does not)\s+"
+    r"(?:open|start|launch|load|run|respond)\b|(?:is|goes|went) not responding|"
+    r"stopped (?:working|responding)|closes|quits)",
+    _I,
+)
+# An ordinary word in title case right after a name's first word: "Check Data", "Send Receive".
+_TITLED_WORD = re.compile(r"\s+(?-i:[A-Z][a-z]+)(?![\w'’-])")
+# Places and seats that are numbered ("booth 2", "bed 4", "lane 3") beside the desk's own things.
+_NUMBERED = frozenset(
+    """unit units booth cabin stall bed pod cubicle aisle seat row section level zone bay lane
+    gate court pitch hall line platform floor room desk station window counter table""".split()  # noqa: SIM905
+)
+
+
+def _numbered_place(name: str) -> bool:
+    word = name.split()[0]
+    return word.lower() in _NUMBERED or word.lower() in PLACE_WORDS or desk_thing(word)
 
 
 def _cyrillic_is_program(text: str, match: re.Match[str]) -> bool:
