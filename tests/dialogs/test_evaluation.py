@@ -177,8 +177,11 @@ BLIND_SETS = [
     # stake; a count after "At the car park office" not the subject); 30/30 after.
     ("../dialogs_probe12.yaml", 30, 0),
     # the held-out probe of session 13 (i19-rich13: long first messages and routing), written
-    # before its changes: 20/26 with 0 asked again on main dadebed.
-    ("../dialogs_probe13b.yaml", 20, 0),
+    # before its changes: 20/26 with 0 asked again on main dadebed; 24/26 after (a start in
+    # the past no event ahead, a ceremony soon one; "Началось около полуночи", "десь тиждень
+    # тому"; "Sage 50"). The two left are the matcher's: a barcode scanner's message answered
+    # as a stuck update by its context, a lamp room's program answered as an outage.
+    ("../dialogs_probe13b.yaml", 24, 0),
     # the held-out probe of session 13 (i19-ask13: upset users and facts in later replies),
     # written before its changes: 20/27 with 0 asked again on main dadebed (a yes said in
     # irony closed three as resolved; a quoted screen's "please contact your administrator"
