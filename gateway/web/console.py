@@ -71,6 +71,7 @@ class Console:
             directory,
             session_secret(secret.get_secret_value() if secret else None, "console"),
             trusted_networks(rt.settings.http.trusted_proxies),
+            rt.settings.http.public_url,
         )
         self.desk = DeskApi(rt, load_canned(STATIC / "canned-replies.json"), directory)
         self.files = DeskFiles(rt, self.desk)

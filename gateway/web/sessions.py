@@ -1,6 +1,9 @@
 """Console sign-in: signed session cookies backed by Redis, CSRF tokens, login throttling.
 
-The cookie holds only a signed session id (HttpOnly, SameSite=Strict); the session in
+The cookie holds only a signed session id (HttpOnly, SameSite=Strict, Secure when the
+request came over TLS or the console's public address is https: behind a proxy that ends
+TLS the gateway itself is spoken to in plain HTTP, yet the browser must never send the
+cookie in the clear); the session in
 Redis holds the login and the CSRF token every state-changing request must echo in the
 `X-CSRF-Token` header. Before sign-in a signed nonce cookie ties the login form's token
 to the browser that fetched it.
@@ -86,8 +89,10 @@ class ConsoleSessions:
         directory: OperatorDirectory,
         secret: bytes,
         trusted_proxies: tuple[Network, ...] = (),
+        public_url: str = "",
     ) -> None:
         self.store = store
+        self.https = public_url.lower().startswith("https://")
         self.directory = directory
         self.signer = Signer(secret, "console-session")
         self.throttle = SignInThrottle(store)
@@ -97,7 +102,7 @@ class ConsoleSessions:
                 max_age: int | None = None) -> None:  # fmt: skip
         response.set_cookie(
             name, value, path=COOKIE_PATH, httponly=True, samesite="Strict",
-            secure=request.secure, max_age=max_age,
+            secure=request.secure or self.https, max_age=max_age,
         )  # fmt: skip
 
     async def current(self, request: web.Request) -> Session | None:

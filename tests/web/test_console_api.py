@@ -7,9 +7,10 @@ import json
 from urllib.parse import quote
 
 import aiohttp
-from harness import Console, Gateway, seed_ticket
+from harness import PASSWORD, Console, Gateway, running_gateway, seed_ticket
 
 from emulators.harness import every_stored_value
+from gateway.config import Settings
 from gateway.models import SupportGroup
 from gateway.store import Store, keys
 
@@ -195,6 +196,32 @@ async def test_sign_out_ends_the_session(gateway: Gateway, http: aiohttp.ClientS
     assert (await console.get("/console/api/tickets"))[0] == 200
     assert (await console.post("/console/api/logout"))[0] == 200
     assert (await console.get("/console/api/tickets"))[0] == 401
+
+
+async def test_behind_a_tls_proxy_the_session_cookie_is_secure(web_settings: Settings) -> None:
+    """A proxy ends TLS and speaks plain HTTP to the gateway: the session cookie was set
+    without Secure, so the browser would send it in the clear to http://the same host."""
+    http_settings = web_settings.http.model_copy(
+        update={"public_url": "https://support.example.com"}
+    )
+    async with (
+        running_gateway(web_settings.model_copy(update={"http": http_settings})) as gw,
+        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http,
+    ):
+        async with http.get(gw.url + "/console/api/session") as resp:
+            csrf = (await resp.json())["csrf"]
+            login_cookie = resp.cookies["fl_login"]
+        # The browser sends it back over https, through the proxy: here by hand (the jar
+        # rightly keeps a Secure cookie off a plain-HTTP address).
+        headers = {"Origin": gw.url, "X-CSRF-Token": csrf,
+                   "Cookie": f"fl_login={login_cookie.value}"}  # fmt: skip
+        body = {"login": "bob", "password": PASSWORD}
+        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+            assert resp.status == 200
+            session_cookie = resp.cookies["fl_console"]
+    for cookie in (login_cookie, session_cookie):
+        assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Strict"
+        assert cookie["path"] == "/console"
 
 
 async def test_the_ticket_page_says_when_a_reply_goes_out_as_a_template(
