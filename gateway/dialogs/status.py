@@ -198,7 +198,7 @@ class StatusFlow:
         zone = self.sla.calendar(ticket.group, ticket.priority).timezone
         if view.last_update:
             text = _shortened(view.last_update)
-            when = turn.when(view.last_update_at, zone)
+            when = turn.happened(view.last_update_at, zone)
             lines.append(turn.text("status_last_update", when=when, text=text))
         else:
             lines.append(turn.text("status_no_update"))
@@ -225,7 +225,7 @@ class StatusFlow:
         ):
             return turn.text("status_next_none")
         if ticket.status == TicketStatus.RESOLVED:
-            return turn.text("status_next_reopen", when=turn.when(ticket.resolved_at, zone))
+            return turn.text("status_next_reopen", when=turn.happened(ticket.resolved_at, zone))
         due = sla_clock.expected_by(ticket)
         if not due:
             return turn.text("status_next_you")

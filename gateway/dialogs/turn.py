@@ -90,13 +90,22 @@ class Turn:
         return self.texts.plural(self.lang, "unit_minute", max(1, math.ceil(seconds / MINUTE)))
 
     def when(self, at: float, timezone: str) -> str:
-        """A moment as the user reads it, in `timezone`: "today at 14:00", "09.11 at 09:25"."""
+        """A moment something is due by, as the user reads it in `timezone`: "by 14:00
+        today", "by 09.11 at 09:25"."""
+        return self._moment("when", at, timezone)
+
+    def happened(self, at: float, timezone: str) -> str:
+        """A moment something happened, as the user reads it in `timezone`: "today at
+        14:00", "on 09.11 at 09:25" (never "by": an update or a resolution is past)."""
+        return self._moment("happened", at, timezone)
+
+    def _moment(self, kind: str, at: float, timezone: str) -> str:
         zone = ZoneInfo(timezone)
         moment = datetime.fromtimestamp(at, zone)
         time_text = moment.strftime("%H:%M")
         if moment.date() == datetime.fromtimestamp(self.ctx.now, zone).date():
-            return self.text("when_today", time=time_text)
-        return self.text("when_date", date=moment.strftime("%d.%m"), time=time_text)
+            return self.text(f"{kind}_today", time=time_text)
+        return self.text(f"{kind}_date", date=moment.strftime("%d.%m"), time=time_text)
 
     def result(self) -> StepResult:
         """The outcome; the state remembers the buttons now on screen for typed numbers."""

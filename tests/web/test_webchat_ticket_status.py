@@ -33,6 +33,12 @@ WORDING = {
         "Перезапустив, індикатор досі червоний",
     ),
 }
+# lang: how the card tells when the last update came and when the ticket was resolved (past
+# moments: "by 16:04 today", the due-time wording, read as a deadline)
+PAST = {
+    "en": ("Last update today at ", "Resolved today at "),
+    "uk": ("Останнє оновлення сьогодні о ", "Вирішена сьогодні о "),
+}
 
 
 async def bot_says(visitor: Visitor, needle: str) -> dict[str, Any]:
@@ -82,6 +88,7 @@ async def test_ticket_status_in_the_web_chat(
     assert t("status_group", group=t("group_hardware")) in card["text"]
     assert t("status_handler", name="Bob") in card["text"]
     assert reply in card["text"]
+    assert PAST[lang][0] in card["text"], card["text"]
     assert t("status_next_you") in card["text"]
     labels = [b["label"] for b in card["buttons"]]
     assert labels == [t("btn_status_comment"), t("btn_status_solved"), t("btn_status_person")]
@@ -120,6 +127,7 @@ async def test_ticket_status_in_the_web_chat(
     # Still broken: it reopens and goes back to its queue, the SLA clock going on.
     await visitor.say(with_number.format(id=ticket.id))
     card = await bot_says(visitor, f"{ticket.id} — {t('status_resolved')}")
+    assert PAST[lang][1] in card["text"], card["text"]
     assert [b["label"] for b in card["buttons"]] == [t("btn_status_reopen")]
     await press(visitor, card, t("btn_status_reopen"))
     await bot_says(visitor, t("status_reopened", ticket_id=ticket.id))
