@@ -233,6 +233,7 @@ async def bench(args: argparse.Namespace) -> None:
         with servers(workdir, gateway_cmd, args.processes) as srv:
             await run_phase("warm-up", gateway_session, srv.gateway, 10, 1)
             await asyncio.sleep(2.0)  # worker processes have taken their shards
+            print_processes_memory(srv, "start   ")  # before the load, no sockets open
             if args.rate:
                 await open_loop(srv, args.rate, args.rate_sessions, args.duration)
             else:
@@ -573,12 +574,7 @@ async def memory(srv: Servers, sessions: int) -> None:
         )
         await asyncio.sleep(1.0)
         after = group_memory(srv)
-        for pid in after[2]:
-            parts = process_memory_parts(pid)
-            print(
-                f"memory   {process_role(pid, srv):<32} RSS {parts['Rss'] / 2**20:5.0f} MiB  "
-                f"PSS {parts['Pss'] / 2**20:5.0f} MiB  private {parts['Private'] / 2**20:5.0f} MiB"
-            )
+        print_processes_memory(srv, "memory  ")
         for ws in sockets:
             await ws.close()
     echo_rss, _ = process_memory([echo_pid(srv)])
@@ -589,6 +585,20 @@ async def memory(srv: Servers, sessions: int) -> None:
         f"{before[0] / 2**20:.0f} MiB (PSS {before[1] / 2**20:.0f} MiB) with none; "
         f"the echo server: {echo_rss / 2**20:.0f} MiB"
     )
+
+
+def print_processes_memory(srv: Servers, label: str) -> None:
+    """Each process's RSS, PSS, and its private and shared (with another process:
+    serve and the worker processes it forked share pages until one writes to them)."""
+    for pid in group_pids(srv):
+        parts = process_memory_parts(pid)
+        print(
+            f"{label} {process_role(pid, srv):<32} RSS {parts['Rss'] / 2**20:5.0f} MiB  "
+            f"PSS {parts['Pss'] / 2**20:5.0f} MiB  private {parts['Private'] / 2**20:5.0f} MiB  "
+            f"shared {parts['Shared'] / 2**20:5.0f} MiB (heap {parts['Heap_Shared'] / 2**20:4.1f})"
+        )
+    rss, pss = process_memory(group_pids(srv))
+    print(f"{label} group RSS {rss / 2**20:.0f} MiB  PSS {pss / 2**20:.0f} MiB")
 
 
 def process_role(pid: int, srv: Servers) -> str:

@@ -197,14 +197,24 @@ def process_memory(pids: list[int]) -> tuple[int, int]:
 
 
 def process_memory_parts(pid: int) -> dict[str, int]:
-    """One process's Rss, Pss and private (Private_Clean + Private_Dirty) bytes."""
-    parts = {"Rss": 0, "Pss": 0, "Private": 0}
+    """One process's Rss, Pss, private (Private_Clean + Private_Dirty) and shared
+    (Shared_Clean + Shared_Dirty: mapped by another process too) bytes; and of its
+    anonymous memory (the heap: no file behind it) the shared bytes, `Heap_Shared`
+    (pages a forked child still shares with its parent)."""
+    parts = {"Rss": 0, "Pss": 0, "Private": 0, "Shared": 0, "Heap_Shared": 0}
+    anonymous = False
     with contextlib.suppress(OSError):
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
             name, _, value = line.partition(":")
-            key = "Private" if name.startswith("Private_") else name
-            if key in parts:
-                parts[key] += int(value.split()[0]) * 1024
+            if " " not in name:  # a field of the mapping above
+                key = name.split("_")[0] if name.startswith(("Private_", "Shared_")) else name
+                if key in parts:
+                    parts[key] += int(value.split()[0]) * 1024
+                if key == "Shared" and anonymous:
+                    parts["Heap_Shared"] += int(value.split()[0]) * 1024
+            else:  # a mapping: address range, perms, offset, device, inode[, path]
+                fields = line.split()
+                anonymous = len(fields) < 6 or fields[5] == "[heap]"
     return parts
 
 

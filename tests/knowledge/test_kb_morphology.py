@@ -179,3 +179,27 @@ def test_a_ukrainian_past_plural_is_the_past_not_an_imperative() -> None:
     assert lemma("пропали", "uk") == lemma("пропала", "uk") == "пропасти"
     assert lemma("видали", "uk") == "видати"
     assert lemma("впали", "uk") == "впасти"
+
+
+def test_packed_paradigm_suffixes_read_as_pymorphy3_wrote_them() -> None:
+    # The analysers keep each dictionary's suffixes packed in one string (2.3 MiB of
+    # Python strings less in a process that answers); every index reads the same suffix.
+    from pymorphy3.opencorpora_dict.storage import load_dict
+
+    for lang in ("ru", "uk"):
+        dictionary = morphology._analyser(lang).dictionary
+        written = load_dict(dictionary.path).suffixes
+        assert isinstance(dictionary.suffixes, morphology.PackedStrings)
+        assert dictionary._data.suffixes is dictionary.suffixes
+        assert len(dictionary.suffixes) == len(written)
+        assert list(dictionary.suffixes) == written
+        assert dictionary.suffixes[-1] == written[-1]
+        assert dictionary.suffixes[3:6] == written[3:6]
+    # and the forms built from them: a lexeme, a normal form
+    analyser = morphology._analyser("ru")
+    assert [p.word for p in analyser.parse("принтера")[0].lexeme][:3] == [
+        "принтер",
+        "принтера",
+        "принтеру",
+    ]
+    assert analyser.parse("сетевые")[0].normal_form == "сетевой"
