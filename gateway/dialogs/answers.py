@@ -172,6 +172,9 @@ STILL_NO = PhraseSet([
     r"без изменени\w*", r"nothing changed", r"no (change|luck|difference)",
     r"still (offline|down|broken|dead|frozen|stuck|slow|blank|black|failing|crashing|the same|"
     r"not|getting|shows?|showing|says|doesn'?t|can'?t|won'?t)",
+    # "звука как не было, так и нет", "як не працював, так і не працює": as it was before
+    r"(как|як) (\w+ )?не (было|було|был|був|была|була|работал\w*|працював\w*|печатал\w*|"
+    r"друкував\w*|открывал\w*|відкривал\w*|включал\w*|вмикав\w*)",
 ])  # fmt: skip
 
 

@@ -44,6 +44,7 @@ CORRECTION_CUE = re.compile(
     r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
     # the user stops themselves: "Windows 10, хотя стоп, … Windows 11 уже", "wait, no"
     r"хотя (?:стоп|нет|погодите|подождите|постойте)|хоча (?:стоп|ні|зачекайте)|"
+    r"ой,? (?:нет|ні|не так)|"
     r"(?:wait|hold on),? (?:no|sorry|actually)|no,? wait|"
     r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
     _I,
@@ -90,11 +91,20 @@ def repaired_in_message(text: str, found: Mapping[str, str]) -> dict[str, str]:
     if not cues:
         return {}
     said = extract_fields(text[cues[-1].start() :])
-    return {
+    out = {
         name: said[name]
         for name in _ONE_VALUE
         if said.get(name) and found.get(name) and said[name] != found[name]
     }
+    # a bare number right after the cue repairs the product's: "Latitude 5410, ой ні, 5420"
+    head = re.split(r"[.;!?\n]", text[cues[-1].end() :], maxsplit=1)[0].strip(" ,–—-")
+    bare = _BARE_NUMBER.match(head)
+    product = found.get("product", "")
+    numbers = list(_NUMBER.finditer(product))
+    if bare and numbers and numbers[-1].group() != bare.group("num"):
+        hit = numbers[-1]
+        out["product"] = product[: hit.start()] + bare.group("num") + product[hit.end() :]
+    return out
 
 
 def only_corrects(text: str) -> bool:

@@ -73,6 +73,9 @@ REPAIRED_IN_ONE_MESSAGE = [
      "os", "Windows 11", "Windows 10"),
     ("ні, Windows 10. хоча стоп, там Windows 11 стоїть", "os", "Windows 11", "Windows 10"),
     ("started Monday, wait, no, since Tuesday", "since", "Tuesday", "Monday"),
+    # a bare number after the cue repairs the product's
+    ("ні. ноут Dell Latitude 5410, ой ні, 5420. пише «Не вдається підключитися».", "product",
+     "Latitude 5420", "5410"),
     # no cue: the value said first is the value, whatever else follows
     ("нет, Windows 10, а на втором компе Windows 11 всё работает", "os", "Windows 10",
      "Windows 11"),

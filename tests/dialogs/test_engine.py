@@ -116,6 +116,9 @@ def test_typed_no_opens_the_checklist_in_each_language(
         # a yes word that opens "I did that" or "so it was", then the fault going on
         "Yes, did all that, still offline",
         "Так воно й було, нічого не змінилось",
+        # a yes, then "as it was before": "как не было, так и нет"
+        "ну да, помогло, конечно… Звука как не было, так и нет. Колонки Genius, со вчера.",
+        "так, допомогло. Як не працював, так і не працює, Windows 10",
         # spoken noes
         "ніт",
         "нєа",
