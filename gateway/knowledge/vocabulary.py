@@ -261,6 +261,7 @@ WORDS: dict[str, str] = {
     "мыло": "email",
     "emails": "email",
     "mail": "email",
+    "mails": "email",
     "аутлук": "outlook",
     "аутлуке": "outlook",
     "аутлука": "outlook",

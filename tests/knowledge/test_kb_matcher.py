@@ -1248,3 +1248,15 @@ def test_a_leak_with_no_device_is_still_no_it_question(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my mails won't go", "email_not_sending"),
+        ("no new mails since 9", "email_not_receiving"),
+    ],
+)
+def test_mails_in_the_plural_are_mail(matcher: Matcher, text: str, topic: str) -> None:
+    # "mail" was read as "email", its plural "mails" as a word no article knew.
+    assert answered(matcher, text, "en") == topic
