@@ -650,7 +650,8 @@ WORKING_WORDS: frozenset[str] = _words(
     """
 )
 # A state checked, said as two words in a row: paper in the tray ("it's on and has paper",
-# "бумага есть", "папір є") is ruled out as "switched on" is, not a paper problem.
+# "бумага есть", "папір є") is ruled out as "switched on" is, not a paper problem; so is
+# everything there ("на ноутбуке по вайфаю всё есть").
 CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
     {
         ("has", "paper"),
@@ -660,6 +661,11 @@ CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("есть", "бумага"),
         ("папір", "є"),
         ("є", "папір"),
+        # "на ноутбуке по вайфаю всё есть": everything is there, it works.
+        ("всё", "есть"),
+        ("все", "есть"),
+        ("все", "є"),
+        ("усе", "є"),
     }
 )
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say

@@ -1260,3 +1260,13 @@ def test_a_leak_with_no_device_is_still_no_it_question(
 def test_mails_in_the_plural_are_mail(matcher: Matcher, text: str, topic: str) -> None:
     # "mail" was read as "email", its plural "mails" as a word no article knew.
     assert answered(matcher, text, "en") == topic
+
+
+def test_everything_there_on_another_device_is_a_state_checked(matcher: Matcher) -> None:
+    # "всё есть" (everything is there) said of the Wi-Fi on another machine rules the Wi-Fi
+    # out, as "работает" does; the wired network that dropped is the problem.
+    wired = "на стационарном компе пропала сеть, на ноуте через вайфай всё есть"
+    assert answered(matcher, wired, "ru") == "no_internet"
+    # Said with a denial beside it, the clause is still the problem.
+    mail = "у меня всё есть, но не приходят письма"
+    assert answered(matcher, mail, "ru") == "email_not_receiving"
