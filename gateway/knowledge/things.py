@@ -179,8 +179,8 @@ def subject(
             elif not first_ended and index not in aside:
                 first.append(token.lemma)
                 first_it = first_it or explained > 0
-            elif explained:
-                first_read = True  # an article's word before the failure: not a place
+            elif explained > 1:
+                first_read = True  # an IT thing before the failure: not a place
         if explained > 1 and not governed:
             is_named = True
         elif explained:

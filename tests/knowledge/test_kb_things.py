@@ -89,6 +89,8 @@ def matcher() -> Matcher:
         ("the pinsetter on lane 3 keeps jamming", "en"),
         ("the log splitter won't start, the oil light is on", "en"),
         ("the bale wrapper stopped, error light flashing", "en"),
+        # A place phrase an article mentions a word of is still a place ("line").
+        ("the capper on the packing line stopped", "en"),
     ],
 )
 def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
@@ -120,6 +122,7 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("Hi, the PMS won't launch this morning", "en"),
         ("Autodesk says my license is not valid anymore", "en"),
         ("the keyboard died", "en"),
+        ("the screen on my laptop keeps flickering", "en"),
         # A dictionary word joined to a code names a program or a model, not the word.
         ("Компас-3D не запускается у технолога", "ru"),
         ("Парус-8 не відкривається в бухгалтерії", "uk"),
