@@ -120,7 +120,8 @@ PRINTING_FAILS = PhraseSet([
 # Things that are IT without looking like it, which name no group of their own: a message
 # about them is a support request, not a question to clarify ("касса не открывает смену").
 IT_SHAPED = PhraseSet([
-    r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?", r"чек\w*",
+    r"касс\w*", r"кас[аиіу]", r"касов\w*", r"pos", r"tills?", r"cash registers?",
+    r"чек(?!а(?:т|ю|є|в|л|й|н))\w*",  # a receipt; not the Ukrainian "чекати" (to wait)
     r"self-? ?checkouts?", r"каси? самообслуговування", r"касс\w* самообслуживания",
     r"(электронн|електронн)\w* рецепт\w*", r"e-?prescriptions?",
     r"receipts?", r"терминал\w*", r"термінал\w*", r"terminals?",

@@ -65,6 +65,7 @@ def test_an_old_no_after_the_conversation_moved_on_is_ignored_politely(chat: Cha
         "а ещё сканер на третьем этаже не сканирует",
         "опять не работает vpn",
         "now my outlook mail is not sending",
+        "а тепер не друкується чек на касі",  # a receipt is IT's ("чек")
     ],
 )
 def test_a_new_problem_after_the_score_starts_a_new_conversation(
@@ -84,6 +85,22 @@ def test_a_new_problem_instead_of_a_score_gets_the_faq_answer(chat: Chat) -> Non
     chat.send("не печатает принтер")
     assert chat.events == [FaqAnswered(topic="printer_offline", score=90.0)]
     assert chat.state.phase == Phase.CONFIRM
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Довго чекала на відповідь",  # Ukrainian "чекати" (to wait) is no receipt ("чек")
+        "чекав два дні, хоча обіцяли за годину",
+    ],
+)
+def test_a_complaint_about_waiting_stays_the_ratings_comment(chat: Chat, comment: str) -> None:
+    """Outside pass: a uk comment about the wait started a checklist for a new request."""
+    ticket_id = resolved_by_operator(chat)
+    chat.press("csat:2")
+    chat.send(comment)
+    assert chat.named("csat_commented") == [CsatCommented(comment=comment, ticket_id=ticket_id)]
+    assert chat.state.phase == Phase.IDLE and not chat.questions
 
 
 @pytest.mark.parametrize("comment", ["спасибо, принтер теперь печатает", "быстро и понятно"])
