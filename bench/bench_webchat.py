@@ -598,7 +598,12 @@ def print_processes_memory(srv: Servers, label: str) -> None:
             f"shared {parts['Shared'] / 2**20:5.0f} MiB (heap {parts['Heap_Shared'] / 2**20:4.1f})"
         )
     rss, pss = process_memory(group_pids(srv))
-    print(f"{label} group RSS {rss / 2**20:.0f} MiB  PSS {pss / 2**20:.0f} MiB")
+    with redis.Redis.from_url(srv.redis_url) as client:
+        used = client.info("memory")["used_memory"]
+    print(
+        f"{label} group RSS {rss / 2**20:.0f} MiB  PSS {pss / 2**20:.0f} MiB; "
+        f"redis-server's data (used_memory) {used / 2**20:.1f} MiB"
+    )
 
 
 def process_role(pid: int, srv: Servers) -> str:
