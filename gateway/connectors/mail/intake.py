@@ -289,7 +289,8 @@ def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, int]:
             mail, subject=subject, quoted=quoted, attachments=tuple(attachments)
         )
         return mail, count
-    return mail, -1 if hide_passwords(mail.full_text)[1] else 0
+    found = hide_passwords(mail.full_text)[1] or mail.unread_password_word
+    return mail, -1 if found else 0
 
 
 def _hidden_in_rendering(text: str) -> int:

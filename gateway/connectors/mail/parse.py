@@ -23,6 +23,7 @@ from gateway.connectors.mail.charsets import decode_text, fix_raw_headers
 from gateway.connectors.mail.html_text import html_to_text
 from gateway.connectors.mail.quotes import split_reply
 from gateway.connectors.mail.robots import MAILER_DAEMON, auto_submitted_reason, is_report
+from gateway.disclosed_passwords import STEMS
 
 TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
@@ -110,6 +111,9 @@ class ParsedMail:
     # The body's other renderings as written (the HTML of a multipart/alternative whose
     # plain text is the body), for what must read all of the mail (password hiding).
     other_renderings: tuple[str, ...] = field(default=(), repr=False)
+    # The body was longer than is read, and what was not read names a password: the
+    # original must not be kept (intake), as when one is found in what was read.
+    unread_password_word: bool = False
 
     @property
     def is_bounce(self) -> bool:
@@ -154,6 +158,12 @@ class ParsedMail:
 # alternatives, are under a hundred): Python's parser spends about a millisecond on each,
 # on the event loop, so a 25 MB mail of 700,000 empty parts held the gateway for minutes.
 MAX_MIME_PARTS = 500
+# What is read of a body as the sender's words (the dialog's text, the quote, what
+# operators see): nobody writes more to a help desk, and reading it costs a second or
+# more a megabyte (HTML, reply splitting) on the event loop. The kept original has all.
+MAX_BODY_CHARS = 100_000
+MAX_BODY_HTML_CHARS = 500_000
+CUT = "\n[…]"
 
 
 class UnreadableMail(ValueError):
@@ -211,7 +221,7 @@ def _parse(
     if not from_email and envelope_from and envelope_from != "<>":
         from_email = envelope_from.strip("<>").lower()
     body_part = _body_part(msg)
-    full_text = _part_text(body_part) if body_part is not None else ""
+    full_text, unread = _part_text(body_part, cut=True) if body_part is not None else ("", "")
     attachments: list[MailAttachment] = []
     full_text = _extract_uuencoded(full_text, attachments, max_attachment_bytes)
     _collect_attachments(msg, body_part, attachments, max_attachment_bytes, max_attachments)
@@ -251,6 +261,7 @@ def _parse(
             if name.lower() == "authentication-results"
         ),
         other_renderings=_other_renderings(msg, body_part),
+        unread_password_word=bool(unread) and any(stem in unread.lower() for stem in STEMS),
     )
 
 
@@ -356,14 +367,22 @@ def _part_bytes(part: Message) -> bytes:
     return payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) else b""
 
 
-def _part_text(part: Message) -> str:
+def _part_text(part: Message, cut: bool = False) -> tuple[str, str]:
+    """The part as text, and (with `cut`, past `MAX_BODY_CHARS` or, for HTML,
+    `MAX_BODY_HTML_CHARS`) what was left unread of it, decoded as written."""
     text = decode_text(_part_bytes(part), part.get_content_charset())
-    if part.get_content_subtype() == "html":
-        return html_to_text(text)
-    text = text.replace("\r\n", "\n")
-    if str(part.get_param("format", "")).lower() == "flowed":
-        text = _unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
-    return text
+    html = part.get_content_subtype() == "html"
+    unread = ""
+    if cut:
+        most = MAX_BODY_HTML_CHARS if html else MAX_BODY_CHARS
+        text, unread = text[:most], text[most:]
+    if html:
+        text = html_to_text(text)
+    else:
+        text = text.replace("\r\n", "\n")
+        if str(part.get_param("format", "")).lower() == "flowed":
+            text = _unflow(text, str(part.get_param("delsp", "")).lower() == "yes")
+    return (text + CUT if unread else text), unread
 
 
 def _unflow(text: str, delsp: bool) -> str:
@@ -504,7 +523,7 @@ def _bounce(
             recipients.append(failed.strip().lower())
     if not original:
         body = _body_part(msg)
-        text = _part_text(body) if body is not None else ""
+        text = _part_text(body, cut=True)[0] if body is not None else ""
         found = re.search(r"^message-id:\s*(<[^>\s]+>)", text, re.I | re.M)
         original = found.group(1) if found else ""
     permanent = action_failed and not status.startswith("4")

@@ -13,7 +13,7 @@ from gateway.config import Settings
 from gateway.connectors.base import RecipientBlocked
 from gateway.connectors.mail.connector import EmailConnector
 from gateway.connectors.mail.intake import Taken
-from gateway.connectors.mail.parse import parse_mail
+from gateway.connectors.mail.parse import CUT, MAX_BODY_CHARS, parse_mail
 from gateway.models import InboundMessage, OutboundMessage, Priority, SupportGroup, Ticket
 from gateway.store import Store, Transaction, keys
 from gateway.store.mail import MailThread, id_digest
@@ -285,3 +285,26 @@ async def test_originals_and_attachments_expire_after_the_retention_days(
     assert week - 60 < attachment_ttl <= week
     assert week - 60 < original_ttl <= week
     assert await store.mail.original(stored.message_id) is not None
+
+
+async def test_of_a_huge_body_the_words_read_are_capped_and_the_original_keeps_all(
+    conn: EmailConnector, store: Store
+) -> None:
+    """A 24 MB body was read whole, on the event loop (25-60 s for long lines ending in
+    colons, millions of short lines, HTML), and went whole into the inbound stream and the
+    transcript. Now its first MAX_BODY_CHARS are the sender's words, marked as cut; the
+    original has all of it, unless what was not read names a password."""
+    long_body = "The printer prints blank pages:\n" + ("x" * 990 + ":\n") * 300
+    mail = user_mail(IVAN, SUPPORT, "Blank pages", long_body)
+    await conn.take(mail.as_bytes())
+    (stored,) = await stored_inbound(store)
+    assert stored.text.startswith("The printer prints blank pages:")
+    assert len(stored.text) <= MAX_BODY_CHARS + len(CUT) and stored.text.endswith(CUT)
+    original = await store.mail.original(mail["Message-ID"])
+    assert original is not None and len(original) > 300_000
+
+    secret = user_mail(IVAN, SUPPORT, "Blank pages", long_body + "пароль: Zima_2025\n")
+    await conn.take(secret.as_bytes())
+    assert await store.mail.original(secret["Message-ID"]) is None
+    stored_texts = [m.text for m in await stored_inbound(store)]
+    assert not any("Zima_2025" in text for text in stored_texts)
