@@ -33,6 +33,23 @@ NO = PhraseSet([
     # a state that goes on: "still offline", "still down"
     r"still (offline|down|broken|dead|frozen|stuck|slow|blank|black|there|nothing|no \w+|"
     r"failing|crashing|jamming|the same)",
+    # it does not help, in the present; it was no use; no effect at all
+    r"не (помога\w*|допомага\w*)", r"без (толку|толку|результата|результату|толку)",
+    r"толку (ноль|нуль|никакого|жодного|нет|нема|немає)", r"(а|і|и) толку",
+    r"бесполезно", r"марно", r"безрезультатно", r"ноль (реакции|эффекта)", r"нуль (реакції|ефекту)",
+    r"(ничего|нічого) не (дало|дал|дала|вышло|получилось|вийшло|вдалося)", r"(все|всё) также",
+    r"not (fixed|solved|resolved|sorted)( yet)?", r"no (joy|dice|good)",
+    r"didn'?t (do anything|change anything|do a thing|make (a|any|much) difference)",
+    r"(makes?|made) no difference",
+    # what the article said was done before: "это я уже делала", "did all that already"
+    r"(это|це|все это|всё это|все це) (я )?(\w+ )?(уже|вже) (делал\w*|пробовал\w*|робил\w*|"
+    r"пробувал\w*)",
+    r"(i )?(already )?(did|done|tried) (all )?(that|this|those|it) (already|before)",
+    r"already (did|done|tried) (all )?(that|this|those|it)", r"been there,? done that",
+    r"(that'?s|thats) what i (did|tried)",
+    # said alone, each is a no; beside other words they may mean anything
+    r"^(да|ну|ну да|та) не$", r"^(мимо|никак|ніяк|не-не|не не|negative|nothing|not at all)$",
+    r"^(не (особо|очень|дуже|особливо|зовсім))$", r"^(it|that) (didn'?t|did not)$",
 ])  # fmt: skip
 
 YES = PhraseSet([
@@ -114,7 +131,8 @@ _ANSWER_WORDS = 6  # answers are short; a longer text is a new message, not a "y
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w']+|[👍👎❌✅⭐★-]", normalise(text))
+    # a dash is a word of its own only when it stands alone ("-" to skip), not inside "не-а"
+    return re.findall(r"[\w']+|[👍👎❌✅⭐★]|(?<![\w-])-(?![\w-])", normalise(text))
 
 
 def parse_yes_no(text: str) -> bool | None:

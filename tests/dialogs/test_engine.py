@@ -519,3 +519,33 @@ def test_a_screen_asking_to_contact_the_administrator_is_the_error_not_a_request
     assert chat.state.phase == Phase.CHECKLIST
     assert "subscription has expired" in chat.state.fields["error"]
     assert chat.state.fields.get("tried")
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # short noes that stalled on "yes or no?" (or read as a yes: "да не", "not fixed")
+        "не помогает", "не допомагає", "да не", "без толку", "толку ноль", "бесполезно",
+        "марно", "мимо", "никак", "ніяк", "не-а", "не особо", "не дуже", "всё также",
+        "нічого не дало", "ноль реакции", "not fixed", "no joy", "no dice", "not at all",
+        "nothing", "it didn't", "that didn't do anything", "didn't make a difference",
+        # the article's steps were done before
+        "это я уже делала до вас", "це я вже пробувала", "did all that before I wrote to you",
+        "been there, done that",
+    ],
+)  # fmt: skip
+def test_a_short_no_in_other_words_opens_the_checklist(chat: Chat, reply: str) -> None:
+    chat.send("пропал звук на компьютере")
+    chat.send(reply)
+    assert chat.named("resolved") == []
+    assert chat.state.phase == Phase.CHECKLIST
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["Yes, nothing wrong now", "да, помогло, не очень понятно почему", "так, допомогло"],
+)
+def test_a_yes_with_those_words_after_it_stays_a_yes(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert chat.named("resolved") == [Resolved(by="bot")]
