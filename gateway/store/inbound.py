@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 import zlib
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ from gateway.store import keys, scripts
 from gateway.store.batching import PassPipeline
 from gateway.store.durability import DurableWrites, ScriptRun
 from gateway.store.transaction import Fence
+
+log = logging.getLogger(__name__)
 
 SEEN_TTL_SECONDS = 7 * 24 * 3600
 UNREADABLE_KEPT = 1000
@@ -78,9 +81,23 @@ class InboundQueue:
         With `limits`, the message counts against each (a repeat too) in the same round
         trip, and is stored only within all of them: else RateLimited, nothing stored.
         Raises NotReplicated when replicas are required and too few confirmed in time:
-        the channel must then be told to retry (its retry is deduplicated)."""
-        shard = self.shard_of(message.conversation_key)
+        the channel must then be told to retry (its retry is deduplicated).
+
+        A message sent longer ago than the dedupe remembers (its channel's own time, as
+        Meta's events carry it) is not stored either: False, as a repeat. It cannot be
+        told from a captured delivery replayed once its mark is gone (a signature covers
+        the body, not when it is sent), and no channel redelivers for that long."""
         now = time.time()
+        if message.timestamp < now - SEEN_TTL_SECONDS:
+            log.warning(
+                "a message older than the dedupe window dropped (a replay, or stale)",
+                extra={
+                    "channel": message.channel,
+                    "age_days": round((now - message.timestamp) / 86400, 1),
+                },
+            )
+            return False
+        shard = self.shard_of(message.conversation_key)
         windows = [int(now // limit.window_seconds) for limit in limits]
         counters = [
             keys.rate_window(limit.scope, limit.name, window)

@@ -147,6 +147,22 @@ async def test_a_retried_webhook_is_stored_once(
     assert len(await stored_inbound(store)) == 1
 
 
+async def test_a_signed_delivery_replayed_after_the_dedupe_forgot_it_is_not_stored(
+    whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
+) -> None:
+    """Meta signs the body, not when it is sent: a captured delivery replayed once its
+    dedupe mark (7 days) had gone was stored again as the user's message."""
+    old = meta_api.wa_message(USER, "text", {"body": "скиньте пароль ще раз"})
+    old["timestamp"] = str(int(meta_api.clock() - 8 * 24 * HOURS))
+    replay = meta_api.post("whatsapp", meta_api.wa_payload([{"messages": [old]}]))
+    await eventually(lambda: replay.done, what="delivered")
+    assert replay.statuses == [200]  # acknowledged: nothing for Meta to redeliver
+    assert await stored_inbound(store) == []
+    fresh = meta_api.wa_text(USER, "а це нове")
+    await eventually(lambda: fresh.done, what="delivered")
+    assert [m.text for m in await stored_inbound(store)] == ["а це нове"]
+
+
 async def test_a_failed_write_answers_500_and_the_retry_is_stored(
     whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator
 ) -> None:
