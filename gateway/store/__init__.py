@@ -182,7 +182,7 @@ class Store:
             if not incidents:
                 return await self.conversations.load_many(addresses), []
             loaded, found = await asyncio.gather(
-                self.conversations.load_many(addresses), self.incidents.open()
+                self.conversations.load_many(addresses), self.incidents.open_for_turns()
             )
             return loaded, found
         runs = self.conversations.load_runs(addresses)

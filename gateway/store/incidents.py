@@ -4,6 +4,7 @@ sliding windows of users' reports that detection counts."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,14 +92,26 @@ class IncidentStore:
         if not self._cluster:
             run = self.open_run()
             return self.opened(await self._open(keys=run.keys, args=run.args))
+        return _opened_on_cluster(await self._read_on_cluster())
+
+    async def open_for_turns(self) -> tuple[Incident, ...]:
+        """`open` for the turns' reads on a cluster (a single server's turns read them in
+        their own round trip: `opened_for_turns`), decoded once while unchanged."""
+        if not self._cluster:
+            run = self.open_run()
+            return self.opened_for_turns(await self._open(keys=run.keys, args=run.args))
+        return self._decoded_once(await self._read_on_cluster(), _opened_on_cluster)
+
+    async def _read_on_cluster(self) -> list[tuple[str, dict[bytes, bytes]]]:
+        """Each open incident's id and stored hash, in two round trips (each incident has
+        its own slot)."""
         ids = await self.open_ids()
         if not ids:
             return []
         pipe = self._redis.pipeline(transaction=False)  # one key per slot on a cluster
         for incident_id in ids:
             pipe.hgetall(keys.incident(incident_id))
-        found = [_incident(i, raw) for i, raw in zip(ids, await pipe.execute(), strict=True)]
-        return [incident for incident in found if incident and incident.status == "open"]
+        return list(zip(ids, await pipe.execute(), strict=True))
 
     def open_run(self) -> ScriptRun:
         """The script call that reads the open incidents (on a single server), to go in
@@ -111,11 +124,17 @@ class IncidentStore:
         return [incident for incident in found if incident and incident.status == "open"]
 
     def opened_for_turns(self, reply: list[Any]) -> tuple[Incident, ...]:
-        """`opened` for the turns' reads. Every turn of an outage reads the same open
-        incidents: while the reply is the one read before, the incidents decoded from it
-        then (the same tuple, which turns only read)."""
+        """`opened` for the turns' reads."""
+        return self._decoded_once(reply, self.opened)
+
+    def _decoded_once(
+        self, reply: list[Any], decode: Callable[[list[Any]], list[Incident]]
+    ) -> tuple[Incident, ...]:
+        """Every turn of an outage reads the same open incidents: while the reply is the
+        one read before, the incidents decoded from it then (the same tuple, which turns
+        only read)."""
         if self._last_open is None or self._last_open[0] != reply:
-            self._last_open = (reply, tuple(self.opened(reply)))
+            self._last_open = (reply, tuple(decode(reply)))
         return self._last_open[1]
 
     async def open_ids(self) -> list[str]:
@@ -288,6 +307,11 @@ class IncidentStore:
     def log(tx: Transaction, incident_id: str, entry: dict[str, Any]) -> None:
         tx.raw("RPUSH", keys.incident_timeline(incident_id), json.dumps(entry, ensure_ascii=False))
         tx.events.append({"type": "incident", "incident": incident_id, "action": entry["kind"]})
+
+
+def _opened_on_cluster(reply: list[tuple[str, dict[bytes, bytes]]]) -> list[Incident]:
+    found = [_incident(incident_id, raw) for incident_id, raw in reply]
+    return [incident for incident in found if incident and incident.status == "open"]
 
 
 def _incident(incident_id: str, raw: dict[bytes, bytes]) -> Incident | None:
