@@ -153,8 +153,10 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(args.config)
+def _settings(args: argparse.Namespace, *, runs_channels: bool = False) -> Settings:
+    """The settings; the channels' secrets are asked for only by what runs channels (serve,
+    worker): a report or an operator account is made from a shell without the bot's token."""
+    return load_settings(args.config, channels=runs_channels)
 
 
 def _configure_logs(settings: Settings) -> None:
@@ -184,7 +186,7 @@ def _configure_logs(settings: Settings) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    settings = _settings(args)
+    settings = _settings(args, runs_channels=True)
     http = settings.http.model_copy(
         update={k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     )
@@ -225,7 +227,7 @@ def _worker_processes(args: argparse.Namespace, settings: Settings) -> WorkerPro
 
 
 def _worker(args: argparse.Namespace) -> int:
-    settings = _joined(_settings(args), "worker")
+    settings = _joined(_settings(args, runs_channels=True), "worker")
     if settings is None:
         return 2
     _configure_logs(settings)

@@ -23,6 +23,7 @@ from pydantic import (
     Field,
     SecretStr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -674,7 +675,11 @@ class Settings(_Section):
         return value
 
     @model_validator(mode="after")
-    def _channels_have_what_they_need(self) -> Settings:
+    def _channels_have_what_they_need(self, info: ValidationInfo) -> Settings:
+        """What the channels, the mail and the directory need to run; not asked of a
+        command that runs none of them (`load_settings(..., channels=False)`)."""
+        if info.context is not None and info.context.get("channels") is False:
+            return self
         tg, vb = self.telegram, self.viber
         if tg.enabled and not (tg.token and tg.token.get_secret_value()):
             raise ValueError(
@@ -747,8 +752,14 @@ def bundled_faq_dir() -> Path | None:
 def load_settings(
     path: Path | None = None,
     env: Mapping[str, str] | None = None,
+    *,
+    channels: bool = True,
 ) -> Settings:
-    """Read the YAML file (if any), the secrets file and the environment; validate."""
+    """Read the YAML file (if any), the secrets file and the environment; validate.
+
+    `channels=False` is for a command that runs no channel, mail or directory (a report,
+    the knowledge base, the terminal chat, an operator account): it needs none of their
+    secrets, so a shell without the bot's token can run it."""
     env = os.environ if env is None else env
     path = path or (Path(env["FIRSTLINE_CONFIG"]) if env.get("FIRSTLINE_CONFIG") else None)
     if path is None and DEFAULT_CONFIG.exists():
@@ -762,7 +773,7 @@ def load_settings(
         _deep_merge(data, _read_yaml(Path(secrets_file)))
     _deep_merge(data, _env_overrides(env))
     try:
-        return Settings.model_validate(data)
+        return Settings.model_validate(data, context={"channels": channels})
     except ValidationError as exc:
         raise ConfigError(_describe(exc, str(path) if path else "configuration")) from None
 

@@ -108,3 +108,31 @@ def test_a_usage_mistake_is_one_line(tmp_path: Path) -> None:
     assert done.returncode == 2
     line = one_clean_line(done.stderr)
     assert line.startswith("firstline operator add: argument --role: invalid choice: 'boss'")
+
+
+def test_commands_that_run_no_channel_need_none_of_its_secrets(
+    tmp_path: Path, redis_url: str
+) -> None:
+    """Outside pass: with Telegram enabled, `firstline report`, `faq gaps` and `operator add`
+    from an admin's shell (the bot's token is in the service's environment, not theirs)
+    failed with "telegram.token: required when telegram is enabled"."""
+    config = tmp_path / "firstline.yaml"
+    config.write_text("telegram:\n  enabled: true\nviber:\n  enabled: true\n", "utf-8")
+    env = {"REDIS_URL": redis_url}
+    report = firstline("-c", str(config), "report", "--format", "json", cwd=tmp_path, env=env)
+    assert report.returncode == 0, report.stderr
+    assert '"deflection"' in report.stdout
+    gaps = firstline("-c", str(config), "faq", "gaps", cwd=tmp_path, env=env)
+    assert gaps.returncode == 0, gaps.stderr
+    added = firstline(
+        "-c", str(config), "operator", "add", "erin", "--password-stdin",
+        cwd=tmp_path, stdin="long enough secret\n", env=env,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    # what runs the channels still asks for their secrets, naming them
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=env)
+    assert check.returncode == 2
+    assert "telegram.token: required when telegram is enabled" in one_clean_line(check.stderr)
+    serve = firstline("-c", str(config), "serve", "--port", "0", cwd=tmp_path, env=env)
+    assert serve.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN" in one_clean_line(serve.stderr)
