@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import time
 from typing import Any
 
 MAX_DEPTH = 32  # real payloads (Telegram updates, Viber callbacks) nest < 10 deep
@@ -147,6 +148,21 @@ def ident(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
     if isinstance(value, str) and value:
         return value
     raise UntrustedInput(f"{key}: an id is expected")
+
+
+# Before this, no channel's time is one a message was really sent at ("date": 0).
+PLAUSIBLE_SINCE = 946_684_800  # 2000-01-01 UTC
+
+
+def sent_at(parent: dict[str, Any], key: str, *, millis: bool = False) -> float:
+    """The time a channel says a message was sent (Unix seconds, or `millis`); when it
+    gives none that can be one (absent, not a number, before 2000, past 2242), now."""
+    value = parent.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        seconds = value / 1000 if millis else float(value)
+        if PLAUSIBLE_SINCE <= seconds < 2**33:
+            return seconds
+    return time.time()
 
 
 def count(parent: dict[str, Any], key: str) -> int:

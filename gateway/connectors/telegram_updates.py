@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 from gateway.models import Attachment, Button, InboundMessage
-from gateway.untrusted import UntrustedInput, count, ident, items, obj, text
+from gateway.untrusted import UntrustedInput, count, ident, items, obj, sent_at, text
 
 CHANNEL = "telegram"
 CALLBACK_DATA_MAX_BYTES = 64
@@ -86,6 +86,7 @@ def _from_message(update_id: int, message: dict[str, Any], *, edited: bool) -> I
         attachments=_attachments(message),
         language_hint=text(user, "language_code"),
         kind=kind,
+        timestamp=sent_at(message, "edit_date" if edited else "date"),
         meta=meta,
     )
 

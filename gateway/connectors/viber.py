@@ -43,6 +43,7 @@ from gateway.untrusted import (
     ident,
     obj,
     parse_json,
+    sent_at,
     text,
 )
 
@@ -402,6 +403,7 @@ def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
         payload=payload,
         attachments=attachments,
         language_hint=text(sender, "language"),
+        timestamp=sent_at(event, "timestamp", millis=True),
         meta={"type": kind},
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -377,6 +378,32 @@ async def test_webhook_rejects_forged_secrets_and_malformed_bodies(
     assert intake.accepted == [] and await stored_inbound(store) == []
     kept = await store.inbound.unreadable_list()
     assert sorted(k["raw"].encode() for k in kept) == sorted(unreadable)
+
+
+async def test_a_webhook_update_older_than_the_dedupe_window_is_not_stored(
+    webhook: tuple[TelegramConnector, Intake, str], store: Store
+) -> None:
+    """The secret header is the same on every call: an update captured and replayed once
+    its dedupe mark (7 days) had gone was stored again. Now a message is timed as
+    Telegram dated it, and one older than the dedupe remembers is acknowledged, not
+    stored; an edit is timed by its edit."""
+    _, _, url = webhook
+    week_ago = int(time.time()) - 8 * 24 * 3600
+    chat = {"id": CHAT, "type": "private"}
+    updates = [
+        {"update_id": 901, "message": {"message_id": 9, "date": week_ago, "chat": chat,
+                                       "text": "captured a week ago"}},
+        {"update_id": 902, "edited_message": {"message_id": 9, "date": week_ago, "chat": chat,
+                                              "edit_date": int(time.time()), "text": "edited"}},
+        {"update_id": 903, "message": {"message_id": 10, "date": int(time.time()), "chat": chat,
+                                       "text": "sent now"}},
+    ]  # fmt: skip
+    good = {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET}
+    async with aiohttp.ClientSession() as http:
+        for update in updates:
+            async with http.post(url, json=update, headers=good) as resp:
+                assert resp.status == 200
+    assert [m.text for m in await stored_inbound(store)] == ["edited", "sent now"]
 
 
 def test_webhook_mode_needs_a_valid_secret_and_a_url(

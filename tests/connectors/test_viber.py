@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator
 
 import aiohttp
@@ -220,6 +221,26 @@ async def test_a_failed_write_is_retried_by_viber_and_stored_once(
     await eventually(lambda: callback.done, what="delivered after retries")
     assert callback.statuses == [500, 500, 200]
     assert [m.text for m in intake.accepted] == ["після збою"]
+
+
+async def test_a_callback_older_than_the_dedupe_window_is_not_stored(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator, store: Store
+) -> None:
+    """Viber signs the body: a callback captured and replayed once its dedupe mark (7
+    days) had gone was stored again. Now a message is timed as Viber stamped it."""
+    _, _, url = viber
+    now_ms = int(time.time() * 1000)
+    async with aiohttp.ClientSession() as http:
+        for token, stamp, said in ((7001, now_ms - 8 * 24 * 3600 * 1000, "a week old"),
+                                   (7002, now_ms, "sent now")):  # fmt: skip
+            event = {"event": "message", "timestamp": stamp, "message_token": token,
+                     "sender": {"id": USER, "name": "Ann"},
+                     "message": {"type": "text", "text": said}}  # fmt: skip
+            body = json.dumps(event).encode()
+            headers = {"X-Viber-Content-Signature": viber_api.sign(body)}
+            async with http.post(url, data=body, headers=headers) as resp:
+                assert resp.status == 200
+    assert [m.text for m in await stored_inbound(store)] == ["sent now"]
 
 
 async def test_forged_and_malformed_callbacks_are_rejected(
