@@ -99,6 +99,16 @@ AT_STAKE = PhraseSet([
     r"receipts?(?! (app|application|program|software|tool))",
     r"penalt\w*", r"payroll(?! (app|application|program|software|tool))",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
+    # a card terminal is there to take payments: one that takes no card stops them, as "не
+    # проходит оплата" does ("терминал не принимает карты", "the card machine is offline";
+    # not a memory card, an access card or a badge a time clock does not see)
+    r"(принима\w*|прийма\w*|бер[её]т|бере|берут|беруть) (\w+ )?(карт[уыоа]?|карты|картк\w*|"
+    r"карточк\w*)(?! (памят\w*|пам'ят\w*|доступ\w*|пропуск\w*|лояльност\w*|скидоч\w*|"
+    r"знижк\w*|бонус\w*|sd|microsd))",
+    r"(take|takes|taking|accept|accepts|accepting) (any |the |our )?(cards?|card payments?|"
+    r"contactless)\b", r"(card|payment|pdq|chip and pin|chip-and-pin) (machine|terminal)s?",
+    r"pos terminals?", r"пин-?пад\w*", r"пін-?пад\w*", r"(эквайринг|еквайринг)\w*",
+    r"(платежн|платёжн|платіжн)\w* (терминал|термінал)\w*",
 ])  # fmt: skip
 # What a program, a base or a record is for or holds, said after it: "программа для записи
 # пациентов", "програма запису пацієнтів", "patient records program", "the booking system for

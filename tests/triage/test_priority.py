@@ -1002,3 +1002,25 @@ def test_payments_turned_away_and_inspectors_present_are_at_stake(text: str, p1:
 )  # fmt: skip
 def test_a_start_in_the_past_is_no_event_ahead_and_a_ceremony_is_one(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # one card terminal that takes no card stops payments, as "не проходит оплата" does
+        ("терминал не принимает карты", True),
+        ("термінал не приймає картки", True),
+        ("the card machine won't take cards", True),
+        ("card terminal is offline", True),
+        ("пинпад не работает", True),
+        ("паркомат на въезде не принимает карты, на экране «Нет связи с сервером»", True),
+        # … not a memory card, an access card, loyalty cards, a badge or a question
+        ("фотоаппарат не принимает карту памяти", False),
+        ("турникет не принимает карту доступа", False),
+        ("не принимает карты лояльности в программе", False),
+        ("the card reader on the door doesn't take my badge", False),
+        ("how do I set up the card machine?", False),
+    ],
+)  # fmt: skip
+def test_a_card_terminal_that_takes_no_card_is_money_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
