@@ -561,7 +561,9 @@ class SupportFlow:
             # "…пишу про один и тот же ноутбук. Он выключается сам": the statement names what
             # broke by a pronoun; the thing is in a clause it leaves out, not the default group
             statement = problem
-        st.group = self.routing.group_for(article, statement, confident=confident).value
+        st.group = self.routing.group_for(
+            article, statement, confident=confident, whole=problem
+        ).value
         st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
 
     def _reads_urgent(self, turn: Turn, text: str) -> bool:

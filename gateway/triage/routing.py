@@ -163,6 +163,13 @@ _POST_OFFICE = re.compile(
 _A_COMPUTER = re.compile(r"(?<!\w)(?:комп\w*|пк|pc|computers?)(?!\w)", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
+# A browser's own error code: "ERR_CONNECTION_RESET", "NET::ERR_CERT_DATE_INVALID",
+# "DNS_PROBE_FINISHED_NXDOMAIN", "SSL_ERROR_BAD_CERT_DOMAIN" (Firefox), "ERR_SSL_PROTOCOL_ERROR".
+_BROWSER_ERROR = re.compile(
+    r"(?<![\w:])(?:net::)?(?:err_[a-z_]{4,}|dns_probe_[a-z_]+|ssl_error_[a-z_]+|"
+    r"sec_error_[a-z_]+)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -172,14 +179,23 @@ class Routing:
     default: SupportGroup = SupportGroup.SOFTWARE
     words: Mapping[SupportGroup, PhraseSet] = field(default_factory=lambda: GROUP_WORDS)
 
-    def group_for(self, article: Any | None, text: str, *, confident: bool = True) -> SupportGroup:
+    def group_for(
+        self, article: Any | None, text: str, *, confident: bool = True, whole: str = ""
+    ) -> SupportGroup:
         """The group of what is broken; the matched article's group is one signal.
 
         A confident match decides (the article is the knowledge base's own routing). A
         weaker one (choices, a guess behind a hand-off) is one vote among the words of
-        `text`; on a tie the words win; with neither, the default group.
+        `text`; on a tie the words win; with neither, the default group. A browser's own
+        error code in `whole` (the message `text` was read from, with what the screen
+        says) makes a program's or a device's article the network's.
         """
         named = _group_of(article)
+        shown = _BROWSER_ERROR.search(whole or text)
+        if named in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE) and shown:
+            # "the bidding platform won't load, just ERR_CONNECTION_RESET": the browser's own
+            # code says a page did not load, whatever program the article took it for
+            return SupportGroup.NETWORK
         if named is not None and confident:
             return named
         words = self._named(text)  # what the words name breaks a tie, not printing

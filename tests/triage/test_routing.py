@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from dialogs.driver import ARTICLES
+from dialogs.driver import ARTICLES, article
 
 from gateway.models import Priority, SupportGroup
 from gateway.triage.routing import Routing
@@ -238,3 +238,24 @@ def test_a_spreadsheet_is_an_office_programs(text: str) -> None:
 )  # fmt: skip
 def test_the_post_office_is_a_place_not_the_mailbox(text: str, group: SupportGroup) -> None:
     assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    ("whole", "group"),
+    [
+        # a browser's own code says a page did not load: the network's, whatever program the
+        # article took the platform for
+        ("the bidding platform won't load, just ERR_CONNECTION_RESET", SupportGroup.NETWORK),
+        ("портал не запускается, пишет NET::ERR_CERT_DATE_INVALID", SupportGroup.NETWORK),
+        ("the booking app shows SSL_ERROR_BAD_CERT_DOMAIN", SupportGroup.NETWORK),
+        # … not a program's own error
+        ("the bidding platform won't load, just error 0xc000007b", SupportGroup.SOFTWARE),
+        ("the app won't start, ERROR_ACCESS_DENIED", SupportGroup.SOFTWARE),
+    ],
+)
+def test_a_browser_error_code_is_the_networks_whatever_the_article(
+    whole: str, group: SupportGroup
+) -> None:
+    statement = "the bidding platform won't load"  # the error is said beside the statement
+    found = Routing().group_for(article("app_wont_start", "software"), statement, whole=whole)
+    assert found is group
