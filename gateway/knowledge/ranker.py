@@ -42,6 +42,7 @@ from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     CHAIN_WORDS,
+    CHANGES_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
     GENERIC_WORDS,
@@ -501,8 +502,10 @@ class Ranker:
                     # noun before it, which says which place, not what is wrong.
                     found[ahead[0]] = words[ahead[0]]._replace(stop=True)
                     ahead = ahead[1:]
-                if ahead and (
-                    words[ahead[0]].lemma in self._places or self._people(words[ahead[0]])
+                if (
+                    ahead
+                    and words[ahead[0]].word not in CHANGES_WORDS
+                    and (words[ahead[0]].lemma in self._places or self._people(words[ahead[0]]))
                 ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         return tuple(found)

@@ -810,6 +810,9 @@ MANY_WORDS: frozenset[str] = _words(
 )
 # "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.
 CHAIN_WORDS: frozenset[str] = _words("сеть сети мережа мережі chain")
+# Ukrainian "зміни" in the plural after "всі" are changes made ("всі зміни в документі
+# зникли"), not every shift: a shift is a crowd said in the singular ("вся зміна стоїть").
+CHANGES_WORDS: frozenset[str] = _words("зміни змін змінами")
 PLACE_WORDS: frozenset[str] = _words(
     """
     офис отдел филиал склад магазин магазины этаж здание клиника больница поликлиника школа

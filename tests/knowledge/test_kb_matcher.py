@@ -1270,3 +1270,14 @@ def test_everything_there_on_another_device_is_a_state_checked(matcher: Matcher)
     # Said with a denial beside it, the clause is still the problem.
     mail = "у меня всё есть, но не приходят письма"
     assert answered(matcher, mail, "ru") == "email_not_receiving"
+
+
+def test_all_changes_in_ukrainian_are_changes_made_not_every_shift(matcher: Matcher) -> None:
+    # "всі зміни" read as every shift (a place word after "всі") answered the outage
+    # article for edits lost from a document.
+    assert not first_articles(matcher, (("всі зміни в документі зникли", "uk", "file_recovery"),))
+    assert answered(matcher, "всі зміни в документі зникли", "uk") != "outage_critical"
+    # The whole shift stopped is still everyone.
+    assert answered(matcher, "вся зміна стоїть, система не працює у всіх", "uk") == (
+        "outage_critical"
+    )
