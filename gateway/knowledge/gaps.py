@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from gateway.dialogs.answers import is_small_talk
 from gateway.knowledge.morphology import lemmas
 from gateway.models import Ticket
 
@@ -114,6 +115,9 @@ def render(gaps: Sequence[Gap], days: float, as_json: bool) -> str:
 
 
 def first_message(ticket: Ticket) -> str:
-    """The user's first message: the first line of the problem they described."""
+    """The user's first message: the first line of the problem they described that is not
+    only a greeting (a mail's "Добрий день!" line, a chat's "привет" before the problem)."""
     problem = ticket.fields.get("problem", "") or ticket.subject
-    return problem.strip().splitlines()[0].strip() if problem.strip() else ""
+    lines = [line.strip() for line in problem.splitlines() if line.strip()]
+    said = [line for line in lines if is_small_talk(line) != "greeting"]
+    return (said or lines or [""])[0]

@@ -66,3 +66,29 @@ async def test_gaps_cluster_recent_unanswered_and_said_no(
     assert "said no: 1 (offered: scanner_not_working x1)" in text
     assert await faq_gaps(store, 60, as_json=True, now=NOW) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[0])["count"] == 4
+
+
+async def test_a_mail_that_opens_with_a_greeting_is_listed_by_its_question(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Outside pass: every mail opening "Добрий день!" was listed as the question "Добрий
+    день!" and all of them fell into one gap (the greeting's lemmas)."""
+    tx = Transaction()
+    for tid, body in (
+        ("HD-7", "Добрий день!\n\nНе відкривається 1С, пише «Не вдалося підключитися до сервера»."),
+        ("HD-8", "Добрий день!\nНе друкує плотер у конструкторському відділі"),
+        ("HD-9", "Привет\nкак подключить второй телефон к ip-телефонии"),
+    ):
+        t = ticket(tid, "", "no_answer", 1)
+        t.fields = {"problem": body}
+        tx.save_ticket(t)
+    await store.commit(tx)
+
+    assert await faq_gaps(store, 7, as_json=True, now=NOW) == 0
+    gaps = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(q for g in gaps for q in g["questions"]) == [
+        "Не відкривається 1С, пише «Не вдалося підключитися до сервера».",
+        "Не друкує плотер у конструкторському відділі",
+        "как подключить второй телефон к ip-телефонии",
+    ]
+    assert [g["count"] for g in gaps] == [1, 1, 1]
