@@ -429,6 +429,9 @@ class WebSettings(_Section):
     # Opening sessions is free, so the limits also count per client address.
     messages_per_minute_per_address: int = Field(120, ge=1)
     new_sessions_per_minute_per_address: int = Field(10, ge=1)
+    # Chat sockets open at once from one client address (in the serving process): a
+    # resumed session opens one for free, so without it one client could hold any number.
+    sockets_at_once_per_address: int = Field(100, ge=1)
     # Files sent through the widget and attached by operators (kept in Redis).
     upload_max_mb: float = Field(10.0, gt=0, le=50)
     upload_types: list[str] = Field(

@@ -204,6 +204,7 @@ class WebChatConnector:
         )
         self.hub = LiveHub(store)
         self.sockets: set[web.WebSocketResponse] = set()
+        self._sockets_of: dict[str, int] = {}  # counted client address -> sockets open
         self.trusted_proxies = trusted_networks(settings.http.trusted_proxies)
         self._on_message: OnMessage | None = None
         self._texts = json.loads((STATIC / "widget-texts.json").read_text(encoding="utf-8"))
@@ -373,25 +374,42 @@ class WebChatConnector:
                 {"error": "origin_not_allowed", "detail": "this site may not open the web chat"},
                 status=403,
             )
+        address = client_address(request, self.trusted_proxies)
+        counted = counted_as(address)
+        if self._sockets_of.get(counted, 0) >= web_settings.sockets_at_once_per_address:
+            return web.json_response(
+                {"error": "rate_limited", "detail": "too many chat connections from your address"},
+                status=429,
+            )
         ws = web.WebSocketResponse(
             heartbeat=30,
             max_msg_size=64 * 1024 + 8 * web_settings.max_message_chars,
             compress=SOCKET_COMPRESSION,
         )
-        await ws.prepare(request)
-        self.sockets.add(ws)
+        self._sockets_of[counted] = self._sockets_of.get(counted, 0) + 1
         try:
-            await self._serve(ws, client_address(request, self.trusted_proxies))
-        except STORE_UNAVAILABLE as exc:
-            # Nothing was acknowledged: the widget reconnects and resends. 1013 "try again
-            # later" tells it the message was not at fault (it is not counted as a try).
-            log.warning("web-chat socket closed: store unavailable", extra={"error": repr(exc)})
-            await ws.close(code=STORE_UNAVAILABLE_CLOSE, message=b"try again later")
-        except Exception as exc:
-            log.warning("web-chat socket closed on an error", extra={"error": repr(exc)})
-            await ws.close(code=1011, message=b"try again")
+            await ws.prepare(request)
+            self.sockets.add(ws)
+            try:
+                await self._serve(ws, address)
+            except STORE_UNAVAILABLE as exc:
+                # Nothing was acknowledged: the widget reconnects and resends. 1013 "try
+                # again later" tells it the message was not at fault (not counted as a try).
+                log.warning(
+                    "web-chat socket closed: store unavailable", extra={"error": repr(exc)}
+                )
+                await ws.close(code=STORE_UNAVAILABLE_CLOSE, message=b"try again later")
+            except Exception as exc:
+                log.warning("web-chat socket closed on an error", extra={"error": repr(exc)})
+                await ws.close(code=1011, message=b"try again")
+            finally:
+                self.sockets.discard(ws)
         finally:
-            self.sockets.discard(ws)
+            left = self._sockets_of.get(counted, 0) - 1
+            if left > 0:
+                self._sockets_of[counted] = left
+            else:
+                self._sockets_of.pop(counted, None)
         return ws
 
     async def _serve(self, ws: web.WebSocketResponse, address: str) -> None:

@@ -151,6 +151,37 @@ async def test_an_ipv6_client_is_limited_by_its_64_not_its_address(
             assert (await hello(ws))["type"] == "welcome"
 
 
+async def test_chat_sockets_open_at_once_are_limited_per_client_address(
+    web_settings: Settings,
+) -> None:
+    """A resumed session opens a socket without counting as a new one: one client could
+    hold any number of sockets open (each a task, a subscription, memory)."""
+    http_cfg = web_settings.http.model_copy(update={"trusted_proxies": ["127.0.0.1/32"]})
+    web_cfg = web_settings.web.model_copy(update={"sockets_at_once_per_address": 3})
+    limited = web_settings.model_copy(update={"http": http_cfg, "web": web_cfg})
+    async with running_gateway(limited) as gw, aiohttp.ClientSession() as http:
+        one = {"X-Forwarded-For": "203.0.113.40"}
+        held = [await http.ws_connect(gw.ws_url, headers=one) for _ in range(3)]
+        for ws in held:
+            assert (await hello(ws))["type"] == "welcome"
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(gw.ws_url, headers=one)
+        assert refused.value.status == 429
+        other = await http.ws_connect(gw.ws_url, headers={"X-Forwarded-For": "203.0.113.41"})
+        assert (await hello(other))["type"] == "welcome"
+        await held[0].close()
+        again: aiohttp.ClientWebSocketResponse | None = None
+        for _ in range(50):  # the server sees the close a moment later
+            try:
+                again = await http.ws_connect(gw.ws_url, headers=one)
+                break
+            except aiohttp.WSServerHandshakeError:
+                await asyncio.sleep(0.1)
+        assert again is not None and (await hello(again))["type"] == "welcome"
+        for ws in (*held[1:], other, again):
+            await ws.close()
+
+
 async def send_messages(ws: aiohttp.ClientWebSocketResponse, n: int) -> list[str]:
     """Send `n` messages one after another: each one's answer (ack or an error code)."""
     answers = []
