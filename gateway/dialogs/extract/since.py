@@ -146,7 +146,10 @@ _PATTERNS = [
     # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
     r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
-    r"\s+(?:the|my|our|it|i|we|everything|every)\s)",
+    r"\s+(?:the|my|our|it|i|we|everything|every)\s|"
+    # … and what still fails: "three times since 9 and Teams still won't open"
+    r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
+    r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b)",
     # an hour with its unit: "с 11 часов", "з 9 години", "since 10 o'clock" (not "2 часа назад")
     r"(?:с|со|з|із|від|since|from)\s+\d{1,2}\s+(?:час(?:а|ов)?|години|годин)(?![\w'])",
     # half an hour in words: "с половины девятого", "с полдевятого", "з пів на дев'яту",
