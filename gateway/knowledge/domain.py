@@ -128,19 +128,13 @@ class Domain:
             # once ("the pinsetter on lane 7 keeps jamming", "golf cart won't start,
             # battery light blinking"): what it says later is the symptom.
             return float(all(self._odds.get(w, 0.0) <= 0 for w in subject.first))
-        opening = subject.opening
-        if (
-            opening
-            and not subject.product
-            and all(self._odds.get(w, 0.0) <= 0 for w in opening)
-            and all(self._everyday_word(word) for word in _or(subject.held, subject.things))
-        ):
-            # The thing it opens with is what fails: a symptom an article is about or
-            # mentions after the failure ("не видає звуку", "чорний екран", "зажевала
-            # лист") does not make it an IT thing.
-            return 1.0
         if not all(self._everyday_word(word) for word in subject.things):
             return 0.0
+        opening = subject.opening
+        if opening and not subject.product and all(self._odds.get(w, 0.0) <= 0 for w in opening):
+            # The thing it opens with is what fails: a symptom an article is about later
+            # ("не видає звуку", "чорний екран") does not make it an IT thing.
+            return 1.0
         if subject.named:
             return 0.0
         return float(
@@ -153,10 +147,6 @@ class Domain:
     def _everyday_word(self, word: str) -> bool:
         it, other = self._counts
         return other[word] > it[word]
-
-
-def _or(held: tuple[str, ...] | None, things: tuple[str, ...]) -> tuple[str, ...]:
-    return things if held is None else held
 
 
 def _named(articles: Sequence[Article]) -> list[str]:

@@ -81,9 +81,6 @@ class Subject:
     # comes right after them, a place phrase at most between: "the pinsetter on lane 7
     # keeps jamming", "golf cart won't start". English shows no case: word order says it.
     first: tuple[str, ...] = ()
-    # The things named before the failure said of a Cyrillic opening: what comes after it
-    # is what the opening does or lacks ("офсетная машина зажевала лист": the sheet).
-    held: tuple[str, ...] | None = None  # None: as `things`
 
 
 @cache
@@ -142,8 +139,6 @@ def subject(
     first: list[str] = []  # the English words it opens with
     first_it = first_ended = first_read = False  # an article's word; a place began; read
     opened: tuple[str, ...] = ()
-    held: int | None = None  # things named before the opening's failure
-    failed_first = False  # a failure came before the opening: it is no subject
     for index, token in enumerate(words):
         if token.stop:
             governed = governed or token.word in _GOVERNING
@@ -174,10 +169,6 @@ def subject(
             if english and not first_read and first and fails and not first_it:
                 opened = tuple(first)
             first_read = True
-            if _failure(token, before, lang, failures):
-                if seen and held is None and not failed_first:
-                    held = len(things)  # what the opening does or lacks comes after
-                failed_first = failed_first or not seen
             done = done or seen
             governed, before_it = False, []
             continue
@@ -210,13 +201,7 @@ def subject(
             done = done or seen
             governed, before_it = False, []
     return Subject(
-        tuple(things),
-        is_named,
-        tuple(candidates),
-        () if opening_it else opening,
-        product,
-        opened,
-        tuple(things[:held]) if held is not None and not opening_it else None,
+        tuple(things), is_named, tuple(candidates), () if opening_it else opening, product, opened
     )
 
 
