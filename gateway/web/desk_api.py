@@ -203,11 +203,22 @@ class DeskApi:
                 "notes": await store.tickets.notes(ticket.id),
                 "events": [e.__dict__ for e in events],
                 "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
+                "articles": [] if ticket.status.is_active else self.articles(ticket.language),
                 "user_tickets": await self.past_tickets(ticket, session),
                 "alert": await self.alert_of(ticket),
             },
             dumps=lambda d: json.dumps(d, ensure_ascii=False, default=str),
         )
+
+    def articles(self, lang: str) -> list[dict[str, str]]:
+        """The articles a resolved ticket's question may be added to, with their titles in
+        the ticket's language: the operator picks one by its title, not by an id they must
+        know (a ticket the bot found nothing for has no topic to start from)."""
+        found = [
+            {"id": a.id, "title": a.title.get(lang) or a.title.get("en") or a.id}
+            for a in self.rt.knowledge.articles
+        ]
+        return sorted(found, key=lambda a: a["title"].lower())
 
     async def alert_of(self, ticket: Ticket) -> dict[str, Any] | None:
         """What the monitoring system said of an alert ticket; None for users' tickets."""

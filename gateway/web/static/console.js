@@ -689,6 +689,10 @@
     var sample = $("#sample-form");
     sample.hidden = active || !data.first_message;
     $("#sample-question").textContent = data.first_message || "";
+    // every article by its title (the input takes the id): no id to know by heart
+    $("#sample-articles").replaceChildren.apply($("#sample-articles"), (data.articles || []).map(function (a) {
+      return h("option", { value: a.id, label: a.title });
+    }));
     if (sample.dataset.ticket !== t.id) {
       sample.dataset.ticket = t.id;
       sample.article.value = t.topic || "";
