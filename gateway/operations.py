@@ -404,6 +404,16 @@ class OperatorDesk:
         """A change by a service (SLA timers), committed and told like an operator's."""
         await self._with_conversation(ticket_id, actor, action, apply, inform, detail)
 
+    async def resent(self, ticket: Ticket, actor: Actor, route: str, action_id: str) -> bool:
+        """Whether `action_id` was already applied by `actor` on the ticket as the console
+        action `route` (take, assign, reply, note, update, resolve, hand_back): its resend
+        is answered as the first even when the action took the ticket out of their sight
+        (an escalation past their level)."""
+        for action in ONCE_ACTIONS.get(route, ()):
+            if await self._applied(ticket, actor, action, action_id) is not None:
+                return True
+        return False
+
     async def _applied(
         self, ticket: Ticket, actor: Actor, action: str, action_id: str
     ) -> str | None:
@@ -479,6 +489,18 @@ class OperatorDesk:
             except CommitConflict:
                 continue
         raise ActionRefused(f"ticket {ticket_id} kept changing; try again", "busy", id=ticket_id)
+
+
+# The console's actions and what each is applied once as (_once_id).
+ONCE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "take": ("taken", "force_taken"),
+    "assign": ("assigned",),
+    "reply": ("replied",),
+    "note": ("note",),
+    "update": ("updated",),
+    "resolve": ("resolved",),
+    "hand_back": ("handed_back",),
+}
 
 
 def _once_id(actor: Actor, action: str, action_id: str) -> str:

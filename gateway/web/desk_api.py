@@ -240,13 +240,19 @@ class DeskApi:
 
     async def act(self, request: web.Request, session: Session) -> web.Response:
         """take | assign | reply | note | update | resolve | hand_back | sample, as the operator."""
-        ticket = await self.visible_ticket(request.match_info["ticket_id"], session)
+        ticket_id = request.match_info["ticket_id"]
         action = request.match_info["action"]
         body = await json_body(request)
         desk, actor = self.rt.desk, actor_of(session)
         # The console's id for this click: a retry of the same action (a lost answer, a
-        # double click) is applied once and answered as the first.
+        # double click) is applied once and answered as the first, also when the action
+        # took the ticket out of the operator's sight (escalated past their level).
         once = action_id(body)
+        seen = await self.rt.store.tickets.get(ticket_id)
+        if seen is not None and once and await desk.resent(seen, actor, action, once):
+            ticket = seen
+        else:
+            ticket = await self.visible_ticket(ticket_id, session)
         notice = Notice()
         try:
             if action == "take":

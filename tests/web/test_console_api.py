@@ -7,6 +7,7 @@ import json
 from urllib.parse import quote
 
 import aiohttp
+import pytest
 from harness import PASSWORD, Console, Gateway, running_gateway, seed_ticket
 
 from emulators.harness import every_stored_value
@@ -121,6 +122,38 @@ async def test_an_action_sent_again_with_its_id_is_applied_once(
         f"/console/api/tickets/{ticket.id}/reply", {"text": "x", "action_id": "a b"}
     )
     assert status == 400 and "action_id" in body["error"]
+
+
+@pytest.mark.parametrize("action", ["escalate", "resolve", "hand_back"])
+async def test_escalate_resolve_and_hand_back_sent_twice_by_a_flaky_client_happen_once(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store, action: str
+) -> None:
+    """A client that lost the answer sends the same action again with its id: both
+    answers say done, the history records it once, the user is told once. An escalation
+    past the operator's level took the ticket out of their sight, and its resend was
+    answered 404 as if nothing had been done."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4343")
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    take = {"action_id": "1a2b3c4d5e6f7a8b"}
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", take))[0] == 200
+    path, body = {
+        "escalate": ("update", {"level": "L2"}),
+        "resolve": ("resolve", {"comment": "replaced the toner"}),
+        "hand_back": ("hand_back", {}),
+    }[action]
+    body = {**body, "action_id": "9f8e7d6c5b4a3f2e"}
+    outbound_before = len(await store.redis.xrange(keys.outbound_stream("telegram")))
+    first = await console.post(f"/console/api/tickets/{ticket.id}/{path}", body)
+    events = [e.action for e in await store.tickets.events(ticket.id)]
+    told = len(await store.redis.xrange(keys.outbound_stream("telegram"))) - outbound_before
+    again = await console.post(f"/console/api/tickets/{ticket.id}/{path}", body)
+    assert (first[0], again[0]) == (200, 200)
+    assert first[1]["ticket"] == again[1]["ticket"]
+    assert first[1]["visible"] == again[1]["visible"]  # an escalation past L1: False
+    assert [e.action for e in await store.tickets.events(ticket.id)] == events
+    after = len(await store.redis.xrange(keys.outbound_stream("telegram"))) - outbound_before
+    assert after == told
 
 
 async def test_an_incident_declared_again_with_its_id_is_declared_once(
