@@ -291,7 +291,7 @@ _STARTS = re.compile(r"(?:с|со|з|із|від|since|from|starting|после|
 # Verbs that name the start: "Started Monday", "почалось вівторок".
 _BEGAN = (
     r"\b(?:started|starts|began|begun|stopped|broke|died|happened|началось|начался|началась|"
-    r"почалось|почався|почалася|перестал\w*|перестав\w*)"
+    r"почалось|почалося|почався|почалася|перестал\w*|перестав\w*)"
 )
 _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 # "выходных"/"вихідних" is the weekend after "на", "с", "після"; after "в"/"у" it is the
@@ -346,6 +346,14 @@ def with_other(text: str) -> str:
     return phrase
 
 
+def _sentence_of(text: str, phrase: str) -> str:
+    """The sentence of `text` that `phrase` stands in."""
+    at = text.find(phrase)
+    before = re.search(r"[^.!?;\n]*$", text[:at])
+    after = re.match(r"[^.!?;\n]*", text[at:])
+    return (before.group() if before else "") + (after.group() if after else "")
+
+
 def _said_as_start(text: str, phrase: str) -> bool:
     """Whether `phrase` is said as the start: with "с", "since" … or after "началось"."""
     at = text.find(phrase)
@@ -388,8 +396,13 @@ def _read(text: str) -> tuple[str, list[str]]:
         fine_said = fine[0] + text[text.find(fine[0]) + len(fine[0]) :][: last_fine.end()]  # type: ignore[union-attr]
     else:
         fine_said = ""
-    # "вчора, а не працює з четверга": the phrase that names a start ("з", "since") wins.
+    # "вчора, а не працює з четверга": the phrase that names a start ("з", "since", or after
+    # "It started", "Началось") wins: "IT renewed it last week. It started yesterday afternoon."
     started = [f for f in found if _STARTS.match(fold(f))]
+    begun = [f for f in found if _said_as_start(text, f)]
+    if not started and begun:  # … the times of the sentence that says it started
+        sentence = _sentence_of(text, begun[0])
+        started = [f for f in found if f in sentence]
     if not found:
         return "", []
     first = _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
