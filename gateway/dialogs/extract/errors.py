@@ -142,6 +142,25 @@ _PRESSED = case_blind(
     r"(?:нажа\w*|нажим\w*|жм\w*|кликн\w*|клика\w*|клацн\w*|клаца\w*|натисн\w*|натиска\w*|"
     r"тисн\w*|pressed|press|clicked|click|hit|tapped|tap)\s+(?:на\s+|on\s+)?(?:the\s+|a\s+)?$"
 )
+# A prompt the screen puts up for a password, a login or a code: "it asks for an admin
+# password", "просит пароль администратора", "вимагає ввести логін", "keeps asking for my
+# password", "просить код підтвердження" (what the user sees, as a message would be).
+_PROMPT = case_blind(
+    r"(?<![\w])(?:asks|is asking|keeps asking|keeps prompting|prompts|просит|просить|требует|"
+    r"запрашивает|вимагає|запитує|питає)\s+(?:me\s+|us\s+|меня\s+|мене\s+|нас\s+)?"
+    r"(?:for\s+|to enter\s+|to type\s+|ввести\s+|ввести\s+)?(?:an?\s+|the\s+|my\s+|our\s+)?"
+    r"(?:admin(?:istrator)?\s+|local admin\s+)?(?:парол\w*|логин\w*|логін\w*|passwords?|"
+    r"credentials|login|pin|пин-?код\w*|пін-?код\w*|verification code|код\w* "
+    r"(?:подтверждени\w*|підтвердженн\w*))(?:\s+(?:администратора|адміністратора|админа|"
+    r"адміна|администратор\w*|адміністратор\w*))?"
+    r"(?:\s+(?:и|і|та|and)\s+(?:парол\w*|password))?(?![\w])",
+)
+# … but what a letter or a link asks for is the bait, not a screen: "лист нібито від банку,
+# просить ввести логін", "an email pretending to be from our bank asks for my password"
+_BAIT_BEFORE = case_blind(
+    r"(?<![\w])(?:лист\w*|письм\w*|e-?mails?|mails?|messages?|сообщени\w*|повідомлен\w*|"
+    r"ссылк\w*|посилан\w*|links?|sms|смс)(?![\w])[^.;!?\n]*$"
+)
 # "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
 # "у лозі Access violation", is read with what the screen says).
 _LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
@@ -239,6 +258,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         add(original[found.start(1) : found.start(1) + len(said)].strip())
     for found in _LATIN_AFTER_WORD.finditer(text):
         add(original[found.start(1) : found.end(1)])
+    for found in _PROMPT.finditer(text):
+        before = text[: found.start()]  # not "начальник просит пароль", not a letter's bait
+        if not _PERSON_BEFORE.search(before) and not _BAIT_BEFORE.search(before):
+            add(original[found.start() : found.end()])
     for found in _SIGNAL.finditer(text):
         add(original[found.start() : found.end()])
     for found in _READING.finditer(text):
