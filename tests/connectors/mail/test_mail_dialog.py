@@ -154,9 +154,11 @@ async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> Non
     await gw.rt.desk.resolve(ticket.id, ANNA)
     mails = await mails_to(sink, IVAN, before + 1)
     rating = mails[-1]
-    links = re.findall(r"^(\d) - (http://\S+)$", rating.text, re.M)
-    assert [n for n, _ in links] == ["1", "2", "3", "4", "5"]
+    links = re.findall(r"^(\d) - (http://\S+?)\r?$", rating.text, re.M)
+    assert [n for n, _ in links] == ["1", "2", "3", "4", "5"], rating.text
     assert "HD-000001" in rating.text
+    # the question is asked once (it was asked twice: the dialog's and the links' heading)
+    assert rating.text.count("от 1 (плохо) до 5 (отлично)") == 1, rating.text
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
 
     # 5. A rating link opened: the page shows the score and records nothing (a mail scanner
