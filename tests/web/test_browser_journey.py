@@ -74,6 +74,8 @@ async def test_ticket_from_the_widget_to_an_operator_and_back(
     # The visitor's messages reach the operator live, including markup, shown as text.
     await say(visitor, "OK, on my way")
     transcript = alice.locator("#t-transcript")
+    # the chat's opening is said, not an empty "User" line (outside pass)
+    await expect(transcript.locator("li.in .text").first).to_have_text("opened the chat")
     await expect(transcript).to_contain_text("OK, on my way")
     await expect(transcript).to_contain_text(XSS_IMG)
     await expect(alice.locator("#t-fields")).to_contain_text(XSS_IMG)

@@ -757,7 +757,8 @@
     var cls = entry.direction === "in" ? "in" : author.indexOf("operator:") === 0 ? "operator" : entry.direction;
     var item = h("li", { class: cls, "data-index": String(index) },
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
-      h("div", { class: "text", text: entry.text || entry.payload || "" }));
+      h("div", { class: "text", text: entry.text || entry.payload ||
+        (entry.kind === "start" ? tr("entry_start") : "") }));
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
     (entry.attachments || []).forEach(function (a, n) {
       var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files/" + index + "/" + n;
