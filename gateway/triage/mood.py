@@ -32,7 +32,10 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(покличте|дайте|потрібна|хочу) (\w+ )?людину", r"(з|із) (фахівцем|адміном|адміністратором)",
     r"(покличте|дайте|потрібен|хочу) (\w+ )?(фахівця|адміна|адміністратора)",
     r"а не (з )?(бота|ботом|робота)",
-    r"humans?", r"(live|real|human|support) agent", r"an agent", r"agent,? please", r"real person",
+    r"humans?", r"(live|real|human|support) agent",
+    # "operator" said as a sentence of its own after the problem: "printer jammed. operator."
+    r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
+    r"an agent", r"agent,? please", r"real person",
     r"operator,? please", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
     r"(talk|speak|chat) (to|with) (a |an |some|your |the )?(person|someone|somebody|technician|"
     r"admin|manager|supervisor|engineer)",
@@ -216,5 +219,11 @@ def describes_problem(text: str) -> bool:
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))
-    words = [w for w in re.findall(r"[\w']+", rest) if len(w) > 2 and w not in _FILLER]
+    # a short name with a digit is a word of its own: "1С висит", "M4 не грузит"
+    words = [
+        w
+        for w in re.findall(r"[\w']+", rest)
+        if (len(w) > 2 or (len(w) == 2 and not w.isdigit() and not w.isalpha()))
+        and w not in _FILLER
+    ]
     return len(words) >= 2

@@ -557,3 +557,28 @@ def test_a_person_or_impatience_in_more_wordings(text: str, reason: str) -> None
 )
 def test_the_same_words_in_plain_requests_are_calm(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        # a short name with a digit is a word: "1С висит" is a problem, "1С" alone is not
+        ("1С висит. оператора!", True),
+        ("M4 не грузит, дайте человека", True),
+        ("1С, дайте человека", False),
+        ("Windows 10, дайте человека", False),
+    ],
+)
+def test_a_short_name_with_a_digit_counts_in_the_problem(text: str, described: bool) -> None:
+    assert describes_problem(text) is described
+
+
+@pytest.mark.parametrize("text", ["printer jammed. operator.", "Printer jammed. Operator please"])
+def test_operator_said_as_a_sentence_after_the_problem_asks_for_a_person(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize("text", ["the operator can't log in", "call the operator"])
+def test_an_operator_named_in_the_problem_asks_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
