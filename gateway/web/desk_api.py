@@ -227,6 +227,26 @@ class DeskApi:
         details = await self.rt.store.alerts.details(ticket.id)
         return details.to_dict() if details else None
 
+    async def _requeued(self, ticket: Ticket) -> Notice:
+        """Where an escalated or re-routed ticket went, and whether anyone works that queue:
+        a queue only admins can see (no L3 operator of the group yet) is said so, not left
+        for the ticket to wait in unseen."""
+        group, level = ticket.group.value, ticket.level.value
+        where = f"{group} · {level}"
+        watched = any(
+            not a.is_admin and a.can_see(ticket) for a in await self.directory.everyone()
+        )
+        if watched:
+            return Notice(
+                f"{ticket.id} handed to the {where} queue",
+                "requeued", id=ticket.id, group=group, level=level,
+            )  # fmt: skip
+        return Notice(
+            f"{ticket.id} handed to the {where} queue; no operator works that queue, only "
+            "admins see it",
+            "requeued_unwatched", id=ticket.id, group=group, level=level,
+        )  # fmt: skip
+
     async def colleagues(self, request: web.Request, session: Session) -> web.Response:
         """Who a ticket can be transferred to: the accounts that can see it, or everyone."""
         ticket_id = request.query.get("ticket", "")
@@ -282,14 +302,7 @@ class DeskApi:
             elif action == "update":
                 rerouted = await desk.update(ticket.id, actor, **_changes(body), action_id=once)
                 if rerouted.to_queue:
-                    where = f"{rerouted.ticket.group.value} · {rerouted.ticket.level.value}"
-                    notice = Notice(
-                        f"{ticket.id} handed to the {where} queue",
-                        "requeued",
-                        id=ticket.id,
-                        group=rerouted.ticket.group.value,
-                        level=rerouted.ticket.level.value,
-                    )
+                    notice = await self._requeued(rerouted.ticket)
             elif action == "resolve":
                 comment = _text(body, "comment", required=False)
                 await desk.resolve(ticket.id, actor, comment, action_id=once)

@@ -175,3 +175,18 @@ async def test_an_admin_without_a_display_name_is_not_shown_to_users_by_login(
     reply = next(e for e in transcript if e["text"] == "Checking now")
     assert reply["author_name"] == ""  # the user's side shows "operator", never "sysadmin"
     assert all("sysadmin" not in e["text"] for e in transcript)
+
+
+async def test_escalation_to_a_queue_nobody_works_says_so(gateway: Gateway, store: Store) -> None:
+    """Outside pass: an L2 escalated to L3 with no L3 operator of the group; the console said
+    "handed to the hardware · L3 queue" and the ticket waited where only admins look."""
+    ticket = await seed_ticket(store)
+    url = f"/console/api/tickets/{ticket.id}"
+    async with signed_in(gateway, "bob") as (bob,):
+        assert (await bob.post(url + "/take"))[0] == 200
+        status, body = await bob.post(url + "/update", {"level": "L3"})
+        assert status == 200 and body["notice_key"] == "requeued_unwatched"
+        assert body["notice"] == (
+            f"{ticket.id} handed to the hardware · L3 queue; no operator works that queue, "
+            "only admins see it; it has left your queue"
+        )
