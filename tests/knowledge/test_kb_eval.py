@@ -35,25 +35,26 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
 # a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-03 with batch 12 in
 # the protocol and the decision fitted to convergence (_L2 0.001; the figures do not read the
-# committed decision; i12-fit12).
+# committed decision; i12-fit12); re-measured at session 13's final refit (i12-quiet13, main
+# 24d2579's code): pooled 4259 of 4368, 4 of 679 off-topic answered.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (170, 181), (182, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((172, 180), (174, 180), (175, 180)), (0, 81)),
-    "faq_tune4.jsonl": (((119, 120), (146, 150), (117, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (148, 150), (118, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((116, 120), (142, 150), (115, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((117, 120), (147, 150), (114, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (144, 150), (116, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((116, 120), (144, 150), (119, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (87, 90), (89, 90)), (1, 45)),
-    "faq_tune12.jsonl": (((88, 90), (118, 120), (115, 120)), (1, 45)),
+    "faq_tune2.jsonl": (((187, 194), (171, 181), (181, 187)), (0, 100)),
+    "faq_tune3.jsonl": (((172, 180), (173, 180), (175, 180)), (0, 81)),
+    "faq_tune4.jsonl": (((119, 120), (146, 150), (118, 120)), (0, 60)),
+    "faq_tune5.jsonl": (((118, 120), (149, 150), (118, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((119, 120), (144, 150), (116, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (114, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (146, 150), (116, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((117, 120), (146, 150), (120, 120)), (1, 60)),
+    "faq_tune11.jsonl": (((60, 60), (87, 90), (89, 90)), (0, 45)),
+    "faq_tune12.jsonl": (((88, 90), (118, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 679), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1352, 1527, 1366), 6)
+LEFT_OUT_MEASURED = ((1355, 1534, 1370), 3)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:

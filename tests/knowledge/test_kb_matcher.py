@@ -925,11 +925,11 @@ def test_a_crash_on_the_splash_screen_is_a_program_that_does_not_start(
 def test_a_broken_mouse_is_the_mouse_article(matcher: Matcher) -> None:
     # It said a dead mouse ("мышь умерла") but not a broken one.
     assert answered(matcher, "сломалась мышка", "ru") == "keyboard_mouse"
-    # Ranked first; answered or not moves with a refit: "зламатися" is only ever seen in
-    # off-topic lines (domain log-odds -4), so the two words read -1.09 "not IT"; relevance
-    # 0.909 against the session 12 refit's cut of 0.914 (i12-fit12; 0.945 against 0.827
-    # before). Left for the domain model: a failure verb no IT line counts.
-    assert matcher.ranker.rank("зламалась мишка", "uk")[0].article.id == "keyboard_mouse"
+    # "зламатися" is seen in off-topic lines only (log-odds -4): it read the two words -1.09
+    # "not IT" and went quiet at session 12's refit (relevance 0.909, cut 0.914). A word of
+    # breaking down is now no side's evidence (i12-quiet13): the mouse decides.
+    assert answered(matcher, "зламалась мишка", "uk") == "keyboard_mouse"
+    assert answered(matcher, "клавіатура зламалась", "uk") == "keyboard_mouse"
     assert answered(matcher, "сломался ноутбук, не включается", "ru") == "hardware_broken"
 
 
