@@ -250,7 +250,8 @@ def _vocabulary() -> _Vocabulary:
                 "режим варіант спосіб", uk)
         | _keys("site website browser app application program tab file document folder email "
                 "page mode way step steps suggestion suggestions tip tips link links article "
-                "articles fix fixes option options solution solutions", en),
+                "articles fix fixes option options solution solutions attempt attempts try "
+                "tries", en),
         # what one machine shows, finds or holds: "не бачить жодної мережі", "жодних помилок не
         # видає", "жодного аркуша всередині нема"
         one_machine_sees=_keys("ошибка сообщение проблема сеть сигнал лист страница окно", ru)
@@ -412,7 +413,10 @@ def read_impact(reading: MessageReading) -> Impact:
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
         many_stopped |= bool(stops) and _many(
-            words, last_stop=stops[-1] if stops else -1, labels=labels
+            words,
+            last_stop=stops[-1] if stops else -1,
+            labels=labels,
+            starts=_part_starts(clause, reading.lang),
         )
         many_stopped |= _all_collapsed(words)
         # an event may stand in a part of its own set off by a comma: "we can't issue
@@ -448,6 +452,16 @@ def names_a_deadline(clause: str) -> bool:
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
+
+
+def _part_starts(clause: str, lang: str) -> frozenset[int]:
+    """The index of the first word of each part of `clause` after a comma or a dash."""
+    starts, count = set(), 0
+    for part in _PARTS.split(clause):
+        if count:
+            starts.add(count)
+        count += len(read_words(part, lang))
+    return frozenset(starts)
 # "до 14:00", "by 2pm", "к обеду": the time a thing named before it is due by (a clock time:
 # "памяти до 4 ГБ" is no time)
 _DUE_BY = re.compile(
@@ -604,7 +618,12 @@ def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> b
     return not _CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
 
 
-def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> bool:
+def _many(
+    words: list[Word],
+    last_stop: int,
+    labels: set[str] = frozenset(),
+    starts: frozenset[int] = frozenset(),
+) -> bool:
     """Many are stopped: nobody can, every till, 20 people, or people or a whole group named
     before the stop as its subject ("касири не можуть", "склад не может отгрузить")."""
     vocab = _vocabulary()
@@ -671,7 +690,7 @@ def _many(words: list[Word], last_stop: int, labels: set[str] = frozenset()) -> 
         )  # "вже 15 людей сидять у черзі": the public kept waiting, a stake, read there
         if counted and not audience and not waiting and any(_counted(w) for w in after[:3]):
             return True  # "20 человек", "three front desk PCs"
-        if counted and not audience and i < last_stop and _counted_subject(words, i):
+        if counted and not audience and i < last_stop and _counted_subject(words, i, starts):
             return True  # "all four sales reps have been unable …", "three of our tellers can't"
         if _whole(word) and _whole_unit(after, word) and not about_me:
             return True  # "весь отдел"; not "вся почта у меня": the writer's own, whole
@@ -1013,13 +1032,15 @@ _PLACE_LEAD = frozenset({"in", "at"})  # "at the depot", "in our shop" before th
 _PLACE_WORDS = 6
 
 
-def _counted_subject(words: list[Word], at: int) -> bool:
+def _counted_subject(words: list[Word], at: int, starts: frozenset[int] = frozenset()) -> bool:
     """English, which the dictionary here does not tag: a count that opens its clause and a
     plural after it are the clause's subject ("all four sales reps have been unable to log
     in", "three of our tellers can't"), people or machines, many either way. Not what one
     user tries in turn ("all three links"), nor a span of time ("three days"). A place may
-    come first: "At the car park office all three exit pay stations stopped taking payments"."""
-    lead = words[:at]
+    come first: "At the car park office all three exit pay stations stopped taking payments",
+    and a part set off by a comma is a clause of its own ("the system went down, all 16 lanes
+    are dark"; `starts`: where such parts begin)."""
+    lead = words[max((s for s in starts if s <= at), default=0) : at]
     while lead and lead[-1].text in _SUBJECT_LEAD:
         lead = lead[:-1]
     placed = bool(lead) and lead[0].text in _PLACE_LEAD and len(lead) <= _PLACE_WORDS

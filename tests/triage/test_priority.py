@@ -1024,3 +1024,19 @@ def test_a_start_in_the_past_is_no_event_ahead_and_a_ceremony_is_one(text: str, 
 )  # fmt: skip
 def test_a_card_terminal_that_takes_no_card_is_money_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a part set off by a comma is a clause of its own: its count opens it
+        ("the bowling alley lane control system went down, all 16 lanes are dark", "many_stopped"),
+        ("the booking system crashed, all three tills are frozen", "many_stopped"),
+        # … not what one user tries in turn
+        ("I rebooted twice, all three links still fail", "normal"),
+        ("I tried for 3 days, all 5 attempts failed", "normal"),
+        ("all 5 attempts failed", "normal"),
+    ],
+)  # fmt: skip
+def test_a_count_after_a_comma_opens_its_part(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
