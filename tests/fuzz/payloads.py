@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from hypothesis import strategies as st
+
+# Channel times of the templates: now (a message older than the dedupe window is not
+# stored, so fixed dates would go stale).
+NOW = int(time.time())
 
 SURROGATES = st.sampled_from(["\ud800", "\udfff", "a\udc80b", "\ud83d"])
 FUNNY_TEXT = st.one_of(
@@ -155,14 +160,14 @@ WA_MESSAGES: list[dict[str, Any]] = [
     {
         "from": "380501234567",
         "id": "wamid.A",
-        "timestamp": "1718000000",
+        "timestamp": str(NOW),
         "type": "text",
         "text": {"body": "the printer is offline"},
     },
     {
         "from": "380501234567",
         "id": "wamid.B",
-        "timestamp": "1718000001",
+        "timestamp": str(NOW + 1),
         "type": "interactive",
         "interactive": {"type": "button_reply", "button_reply": {"id": "faq:no", "title": "No"}},
         "context": {"from": "15550984277", "id": "wamid.OUT"},
@@ -170,14 +175,14 @@ WA_MESSAGES: list[dict[str, Any]] = [
     {
         "from": "380501234567",
         "id": "wamid.C",
-        "timestamp": "1718000002",
+        "timestamp": str(NOW + 2),
         "type": "image",
         "image": {"caption": "screen", "mime_type": "image/jpeg", "sha256": "x", "id": "1037"},
     },
     {
         "from": "380501234567",
         "id": "wamid.D",
-        "timestamp": "1718000003",
+        "timestamp": str(NOW + 3),
         "type": "button",
         "button": {"text": "5", "payload": "csat:5"},
     },
@@ -208,7 +213,7 @@ WHATSAPP_PAYLOADS: list[dict[str, Any]] = [
                                 {
                                     "id": "wamid.OUT",
                                     "status": "failed",
-                                    "timestamp": "1718000009",
+                                    "timestamp": str(NOW + 9),
                                     "recipient_id": "380501234567",
                                     "errors": [{"code": 131047, "title": "Re-engagement message"}],
                                 }
@@ -235,7 +240,7 @@ MS_EVENTS: list[dict[str, Any]] = [
 MESSENGER_PAYLOADS: list[dict[str, Any]] = [
     {"object": "page", "entry": [{"id": "1040", "time": 1718000000000, "messaging": [
         {"sender": {"id": "6254982447"}, "recipient": {"id": "1040"},
-         "timestamp": 1718000000000, **event}]}]}
+         "timestamp": NOW * 1000, **event}]}]}
     for event in MS_EVENTS
 ]  # fmt: skip
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import AsyncIterator
 
 import pytest
@@ -22,7 +23,7 @@ from gateway.connectors.telegram import SECRET_HEADER, WEBHOOK_PATH
 
 SECRET = "tg-webhook-secret-0123456789"
 UPDATE = json.dumps(
-    {"update_id": 7001, "message": {"message_id": 1, "date": 1700000000, "text": "printer",
+    {"update_id": 7001, "message": {"message_id": 1, "date": int(time.time()), "text": "printer",
                                     "chat": {"id": 4242, "type": "private"},
                                     "from": {"id": 4242, "is_bot": False, "first_name": "Ann"}}}
 ).encode()  # fmt: skip
