@@ -33,6 +33,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from aiohttp import web
@@ -186,7 +187,7 @@ def update_body(update_id: int) -> bytes:
             "update_id": update_id,
             "message": {
                 "message_id": update_id,
-                "date": 1718000000,
+                "date": int(time.time()),
                 "from": {
                     "id": chat,
                     "is_bot": False,
@@ -225,7 +226,7 @@ def whatsapp_body(n: int) -> bytes:
                                     {
                                         "from": wa_id,
                                         "id": f"wamid.HBgLMzgwNTAw{n:016d}",
-                                        "timestamp": "1718000000",
+                                        "timestamp": str(int(time.time())),
                                         "type": "text",
                                         "text": {"body": "не печатает принтер, пишет offline"},
                                     }
