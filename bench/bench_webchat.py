@@ -130,6 +130,7 @@ def servers(workdir: Path, gateway_cmd: list[str], processes: int | None) -> Ite
         # Every simulated visitor comes from 127.0.0.1: lift the per-address limits.
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "10000000",
         "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "10000000",
+        "FIRSTLINE__WEB__SOCKETS_AT_ONCE_PER_ADDRESS": "10000000",
         "FIRSTLINE__LOGGING__LEVEL": "WARNING",
     }
     try:

@@ -134,6 +134,7 @@ def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
         # Every test client comes from 127.0.0.1: per-address limits are tested on their own.
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "100000",
         "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "100000",
+        "FIRSTLINE__WEB__SOCKETS_AT_ONCE_PER_ADDRESS": "100000",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)
 

@@ -106,6 +106,7 @@ def fuzz_settings(redis_url: str, data_dir: Path) -> Settings:
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE": "1000000",
         "FIRSTLINE__WEB__MESSAGES_PER_MINUTE_PER_ADDRESS": "1000000",
         "FIRSTLINE__WEB__NEW_SESSIONS_PER_MINUTE_PER_ADDRESS": "1000000",
+        "FIRSTLINE__WEB__SOCKETS_AT_ONCE_PER_ADDRESS": "1000000",
         "FIRSTLINE_SESSION_SECRET": "fuzz-session-secret-0123456789",
     }
     return load_settings(ROOT / "config" / "firstline.yaml", env)
