@@ -85,7 +85,6 @@ class Domain:
     def __init__(self, articles: Sequence[Article], lines: LineCounts) -> None:
         it = Counter(_named(articles))
         other = Counter(_everyday() - it.keys())
-        self._everyday = frozenset(other)  # what the word lists call everyday life's
         it.update(lines.it)
         other.update(lines.other)
         # Breaking down is said of any machine ("зламалась мишка", "the juicer jammed"):

@@ -148,7 +148,7 @@ _PRESSED = case_blind(
 _PROMPT = case_blind(
     r"(?<![\w])(?:asks|is asking|keeps asking|keeps prompting|prompts|просит|просить|требует|"
     r"запрашивает|вимагає|запитує|питає)\s+(?:me\s+|us\s+|меня\s+|мене\s+|нас\s+)?"
-    r"(?:for\s+|to enter\s+|to type\s+|ввести\s+|ввести\s+)?(?:an?\s+|the\s+|my\s+|our\s+)?"
+    r"(?:for\s+|to enter\s+|to type\s+|ввести\s+)?(?:an?\s+|the\s+|my\s+|our\s+)?"
     r"(?:admin(?:istrator)?\s+|local admin\s+)?(?:парол\w*|логин\w*|логін\w*|passwords?|"
     r"credentials|login|pin|пин-?код\w*|пін-?код\w*|verification code|код\w* "
     r"(?:подтверждени\w*|підтвердженн\w*))(?:\s+(?:администратора|адміністратора|админа|"
