@@ -63,7 +63,11 @@ _OS_BEFORE = re.compile(
 )
 # Device words that let a question name the thing: "Какая модель у принтера?".
 DEVICES: tuple[tuple[str, str], ...] = (
-    (r"принтер\w*|printer\w*|мфу|бфп", "принтер|принтер|printer"),
+    (
+        r"принтер\w*|printer\w*|мфу|бфп|laserjet|officejet|deskjet|pixma|ecotank|ecosys|i-sensys|"
+        r"bizhub|workcentre|versalink|imagerunner",
+        "принтер|принтер|printer",
+    ),
     (r"сканер\w*|scanner\w*", "сканер|сканер|scanner"),
     (r"ноут\w*|laptop\w*|notebook", "ноутбук|ноутбук|laptop"),
     (r"монитор\w*|монітор\w*|monitor\w*|screen", "монитор|монітор|monitor"),
@@ -87,6 +91,12 @@ DEVICES: tuple[tuple[str, str], ...] = (
     ),
     (r"терминал\w*|термінал\w*|terminal", "терминал|термінал|terminal"),
 )  # fmt: skip  (pattern, "ru|uk|en" name)
+# Devices with no operating system of their own that the user knows: the OS asked about is
+# the computer's they use it from ("На якій ОС працює HP LaserJet?" asks nothing sensible).
+PERIPHERALS = frozenset(
+    {"printer", "scanner", "monitor", "display board", "headset", "camera", "keyboard", "mouse",
+     "router"}
+)  # fmt: skip
 _DEVICE_PATTERNS = tuple(
     (
         re.compile(rf"(?<!\w)(?:{p})", _I),
@@ -210,6 +220,10 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
         return Question(field, texts.get(lang, "ask_product_version_for", subject=subject))
     if field == "product" and device:
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
+    if field == "os" and PERIPHERALS & {
+        device_name(subject, "en"), device_name(fields.get("problem", ""), "en")
+    }:
+        return Question(field, texts.get(lang, "ask_os_computer"))
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
     if field == "since" and error:

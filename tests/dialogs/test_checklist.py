@@ -91,7 +91,8 @@ def test_questions_are_phrased_for_what_is_known() -> None:
     assert list(asked) == ["tried", "product", "os", "since"]
     assert asked["product"].startswith("Что за принтер")
     assert "«0x00000709»" in asked["since"]
-    fields["product"] = "Outlook 2016"
+    assert asked["os"] == texts.get("ru", "ask_os_computer")  # a printer's is the computer's
+    fields = {"problem": "Outlook won't send", "product": "Outlook 2016"}
     asked = {q.field: q.text for q in open_questions(fields, texts, "en")}
     assert "Outlook 2016" in asked["tried"] and "Outlook 2016" in asked["os"]
 

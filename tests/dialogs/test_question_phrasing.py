@@ -67,11 +67,33 @@ def test_since_quotes_what_the_screen_says() -> None:
     ],
 )
 def test_a_question_names_the_product_only_as_a_name(product: str, named: str) -> None:
-    asked = question("os", {"product": product}, TEXTS, "ru").text
+    asked = question("tried", {"product": product}, TEXTS, "ru").text
     if named:
-        assert asked == TEXTS.get("ru", "ask_os_for", subject=named)
+        assert asked == TEXTS.get("ru", "ask_tried_for", subject=named)
     else:
-        assert asked == TEXTS.get("ru", "ask_os")
+        assert asked == TEXTS.get("ru", "ask_tried")
+
+
+@pytest.mark.parametrize(
+    ("lang", "fields"),
+    [
+        ("uk", {"product": "HP LaserJet M404", "problem": "HP LaserJet M404 не друкує"}),
+        ("ru", {"product": "Canon", "problem": "принтер Canon жуёт бумагу"}),
+        ("en", {"product": "Logitech MX Keys", "problem": "my keyboard stopped typing"}),
+        ("ru", {"product": "Kyocera ECOSYS M2040dn", "problem": "не сканирует в папку"}),
+    ],
+)
+def test_the_os_asked_of_a_device_with_none_is_the_computer_s(
+    lang: str, fields: dict[str, str]
+) -> None:
+    """A printer, a keyboard or a scanner runs no OS the user knows: "which OS does HP
+    LaserJet M404 run on?" is asked of the computer they use it from."""
+    assert question("os", fields, TEXTS, lang).text == TEXTS.get(lang, "ask_os_computer")
+
+
+def test_the_os_asked_of_a_program_names_it() -> None:
+    fields = {"product": "Zoom (зум)", "problem": "зум вылетает при входе в конференцию"}
+    assert question("os", fields, TEXTS, "ru").text == TEXTS.get("ru", "ask_os_for", subject="Zoom")
 
 
 
