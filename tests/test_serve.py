@@ -44,6 +44,7 @@ def start(
         env=env,
         cwd=ROOT,
         stderr=stderr,
+        start_new_session=True,  # a group of its own, as a terminal gives a command
     )
 
 
@@ -105,6 +106,26 @@ def test_serve_keeps_conversations_across_a_restart(tmp_path: Path) -> None:
         r.close()
     finally:
         stop(proc)
+
+
+def test_ctrl_c_stops_serve_and_then_its_redis_once(tmp_path: Path) -> None:
+    """Ctrl-C in the terminal of `scripts/run.sh` signals the whole process group. The
+    gateway stops cleanly; its Redis is not killed under it first (and restarted while it
+    stops), it is stopped last, by the gateway, with the data kept."""
+    data, port = tmp_path / "data", free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as err:
+        proc = start(data, port, stderr=err)
+        try:
+            wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+            os.killpg(proc.pid, signal.SIGINT)
+            assert proc.wait(30) == 0
+        finally:
+            stop(proc)
+    said = log.read_text(encoding="utf-8", errors="replace")
+    assert "gateway stopped" in said
+    assert "embedded redis exited" not in said and "embedded redis restarted" not in said
 
 
 async def accept(url: str, message: InboundMessage) -> bool:

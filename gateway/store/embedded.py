@@ -186,6 +186,9 @@ class EmbeddedRedis:
             stdin=subprocess.DEVNULL,
             pass_fds=(self.lock.fd,),
             preexec_fn=die_with_parent,
+            # a session of its own: a terminal's Ctrl-C (SIGINT to the gateway's process
+            # group) is the gateway's to act on; its Redis is stopped last, by `stop`
+            start_new_session=True,
         )
 
     def wait_ready(self, timeout: float = 10.0) -> None:
