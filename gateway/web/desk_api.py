@@ -117,9 +117,7 @@ class DeskApi:
     async def visible_ticket(self, ticket_id: str, session: Session) -> Ticket:
         ticket = await self.rt.store.tickets.get(ticket_id)
         if ticket is None or not session.account.can_see(ticket):
-            raise refuse(
-                404, f"no ticket {ticket_id[:40]}", key="no_ticket", params={"id": ticket_id[:40]}
-            )
+            raise _no_ticket(ticket_id)
         return ticket
 
     async def queue(self, request: web.Request, session: Session) -> web.Response:
@@ -268,11 +266,12 @@ class DeskApi:
         # double click) is applied once and answered as the first, also when the action
         # took the ticket out of the operator's sight (escalated past their level).
         once = action_id(body)
-        seen = await self.rt.store.tickets.get(ticket_id)
-        if seen is not None and once and await desk.resent(seen, actor, action, once):
-            ticket = seen
-        else:
-            ticket = await self.visible_ticket(ticket_id, session)
+        ticket = await self.rt.store.tickets.get(ticket_id)
+        if ticket is None or not (
+            session.account.can_see(ticket)
+            or (once and await desk.resent(ticket, actor, action, once))
+        ):
+            raise _no_ticket(ticket_id)
         notice = Notice()
         try:
             if action == "take":
@@ -413,6 +412,12 @@ def action_id(body: dict[str, Any]) -> str:
     if not isinstance(value, str) or (value and not ACTION_ID.fullmatch(value)):
         raise refuse(400, "action_id: 8 to 64 letters, digits, '-' or '_'")
     return value
+
+
+def _no_ticket(ticket_id: str) -> web.HTTPException:
+    """The refusal for a ticket that does not exist or that the operator may not see."""
+    shown = ticket_id[:40]
+    return refuse(404, f"no ticket {shown}", key="no_ticket", params={"id": shown})
 
 
 def _changes(body: dict[str, Any]) -> dict[str, Any]:
