@@ -10,10 +10,12 @@ Only the counting uses this; logs and records keep the exact address.
 from __future__ import annotations
 
 import ipaddress
+from functools import lru_cache
 
 IPV6_CLIENT_PREFIX = 64
 
 
+@lru_cache(maxsize=4096)  # every chat message asks it of its sender's address
 def counted_as(address: str) -> str:
     """The name a per-address limit counts `address` under (text that is no address, such
     as "unknown", is itself)."""
