@@ -142,7 +142,7 @@ IT_SHAPED = PhraseSet([
 _ASKED_FOR = re.compile(
     r"(?<!\w)(?:asks?|asking|asked|prompts?|prompting|keeps asking|просит|просить|требует|"
     r"запрашивает|вимагає|питає|запитує)\s+(?:me\s+|мене\s+|меня\s+)?(?:for\s+)?"
-    r"(?:a\s+|the\s+|my\s+|ввести\s+|ввести\s+)?(?:парол\w*|логин\w*|логін\w*|password\w*|"
+    r"(?:a\s+|the\s+|my\s+|ввести\s+)?(?:парол\w*|логин\w*|логін\w*|password\w*|"
     r"credentials|login)",
     re.IGNORECASE,
 )
