@@ -63,13 +63,16 @@ def signed_headers(secret: str, body: bytes, now: float | None = None) -> dict[s
     return {SIGNATURE_HEADER: signature(secret, body, timestamp), TIMESTAMP_HEADER: timestamp}
 
 
-def authenticate(source: AlertSource, headers: Any, body: bytes, now: float) -> tuple[int, str]:
-    """(0, "") when the call carries every credential configured; else 401 (missing) or
-    403 (wrong, or signed too long ago or ahead) with why, for the log."""
+def authenticate(
+    source: AlertSource, headers: Any, body: bytes, now: float
+) -> tuple[int, str, int | None]:
+    """(0, "", signed at) when the call carries every credential configured, with the Unix
+    time it was signed at when its source signs one (else None); else 401 (missing) or 403
+    (wrong, or signed too long ago or ahead) with why, for the log."""
     token = source.token.get_secret_value() if source.token is not None else ""
     secret = source.hmac_secret.get_secret_value() if source.hmac_secret is not None else ""
     if not token and not secret:
-        return 403, "the source has no credential"  # never open
+        return 403, "the source has no credential", None  # never open
     checks: list[tuple[str, str]] = []
     if token:
         checks.append((headers.get("Authorization", ""), f"Bearer {token}"))
@@ -81,20 +84,21 @@ def authenticate(source: AlertSource, headers: Any, body: bytes, now: float) -> 
         if source.max_age_seconds:
             timestamp = headers.get(TIMESTAMP_HEADER, "")
             if not timestamp:
-                return 401, "the signature's time is missing"
+                return 401, "the signature's time is missing", None
             if not UNIX_TIME.fullmatch(timestamp):
-                return 403, "the signature's time is not Unix seconds"
+                return 403, "the signature's time is not Unix seconds", None
         checks.append((offered, signature(secret, body, timestamp)))
     if any(not offered for offered, _ in checks):
-        return 401, "a credential is missing"
+        return 401, "a credential is missing", None
     good = True
     for offered, expected in checks:  # every check runs: no early exit to time
         good &= secrets.compare_digest(offered.encode("utf-8", "replace"), expected.encode("utf-8"))
     if not good:
-        return 403, "bad credentials"
-    if timestamp is not None and abs(now - int(timestamp)) > source.max_age_seconds:
-        return 403, "signed too long ago (or ahead): a replay, or a clock off"
-    return 0, ""
+        return 403, "bad credentials", None
+    signed_at = int(timestamp) if timestamp is not None else None
+    if signed_at is not None and abs(now - signed_at) > source.max_age_seconds:
+        return 403, "signed too long ago (or ahead): a replay, or a clock off", None
+    return 0, "", signed_at
 
 
 class AlertConnector:
@@ -136,7 +140,7 @@ class AlertConnector:
         if source is None or not source.enabled:
             return web.json_response({"error": f"no alert source {name!r}"}, status=404)
         body = await request.read()
-        refused, why = authenticate(source, request.headers, body, time.time())
+        refused, why, signed_at = authenticate(source, request.headers, body, time.time())
         if refused:
             log.warning("alert call refused", extra={"source": name, "status": refused, "why": why})
             text = "authentication required" if refused == 401 else "bad credentials"
@@ -147,7 +151,6 @@ class AlertConnector:
             messages = self._translators[name](parse_json(body))
         except UntrustedInput as exc:
             return web.json_response({"error": str(exc)[:300]}, status=400)
-        signed_at = _signed_at(source, request.headers)
         new = 0
         for message in messages:
             meta = message.meta
@@ -159,10 +162,3 @@ class AlertConnector:
                 continue
             new += bool(await self._on_message(alert_payloads.in_run(message, run)))
         return web.json_response({"alerts": len(messages), "new": new})
-
-
-def _signed_at(source: AlertSource, headers: Any) -> int | None:
-    """The Unix time an authenticated call was signed at, when its source signs one."""
-    if source.hmac_secret is None or not source.max_age_seconds:
-        return None
-    return int(headers[TIMESTAMP_HEADER])
