@@ -231,8 +231,17 @@ class DialogEngine:
             turn.say("ticket_reopened", ticket_id=ticket.id)
         elif change == "handed_back":
             self._back_to_ticket(turn, ticket)
-            turn.say("ticket_handed_back", ticket_id=ticket.id)
+            self._handed_back(turn, ticket)
         return turn.result()
+
+    def _handed_back(self, turn: Turn, ticket: Ticket) -> None:
+        """Nobody holds the ticket now: the user is told when a person answers next (the
+        desk's promise), or, past it, that one will as soon as possible."""
+        due = sla_clock.expected_by(ticket)
+        if due > turn.ctx.now:
+            turn.say("ticket_handed_back", ticket_id=ticket.id, when=self.promise(turn, ticket))
+        else:
+            turn.say("ticket_handed_back_late", ticket_id=ticket.id)
 
     @staticmethod
     def _stale_press(turn: Turn) -> StepResult:

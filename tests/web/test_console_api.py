@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import aiohttp
@@ -13,7 +15,7 @@ from harness import PASSWORD, Console, Gateway, running_gateway, seed_ticket
 from emulators.harness import every_stored_value
 from gateway.config import Settings
 from gateway.models import SupportGroup
-from gateway.store import Store, keys
+from gateway.store import Store, Transaction, keys
 
 
 async def test_a_wrong_password_gives_no_session(
@@ -378,3 +380,45 @@ async def test_a_file_name_of_undecodable_bytes_is_kept_as_text(
               + b"\r\nX-Client-Id: upload0001\r\nX-File-Name: \xff\xfe.png\r\nContent-Length: "
               + str(len(png)).encode() + b"\r\nConnection: close\r\n\r\n" + png)  # fmt: skip
     assert await _raw(gateway, upload) == b"HTTP/1.1 200 OK"
+
+
+async def told_on_telegram(store: Store, chat_id: str) -> list[str]:
+    """What the Telegram user was sent (queued for delivery), in order."""
+    texts = []
+    for _, fields in await store.redis.xrange(keys.outbound_stream("telegram")):
+        delivery = json.loads(fields[b"d"])
+        if delivery["chat_id"] == chat_id:
+            texts.append(delivery["message"]["text"])
+    return texts
+
+
+@pytest.mark.parametrize("late", [False, True])
+async def test_after_hand_back_the_user_is_told_when_a_person_answers(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store, late: bool
+) -> None:
+    """Handed back to the bot, the ticket waits in the queue with nobody on it: the user is
+    told when a specialist answers (the desk's promise, the first answer here), or, when
+    that time has passed, that one will as soon as possible. Before, only that the request
+    "stays open"."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4545")
+    if late:  # nobody answered in time
+        ticket.first_response_due = time.time() - 60
+        tx = Transaction()
+        tx.save_ticket(ticket)
+        await store.commit(tx)
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", {}))[0] == 200
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/hand_back", {}))[0] == 200
+
+    told = (await told_on_telegram(store, "4545"))[-1]
+    assert told.startswith("The specialist has handed the conversation back to me.")
+    if late:
+        assert "already past the time we promised" in told
+        assert "as soon as possible" in told
+    else:
+        due = datetime.fromtimestamp(ticket.first_response_due, UTC)
+        when = due.strftime("by %H:%M today")
+        if due.date() != datetime.now(UTC).date():
+            when = due.strftime("by %d.%m at %H:%M")
+        assert f"expect an answer {when}." in told
