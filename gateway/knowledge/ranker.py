@@ -52,6 +52,7 @@ from gateway.knowledge.vocabulary import (
     OUTSIDE_SERVICES,
     PLACE_WORDS,
     PREPOSITIONS,
+    PRINTER_MAKER_WORDS,
     PRODUCT_WORDS,
     SOURCE_WORDS,
     VANISH_WORDS,
@@ -109,6 +110,8 @@ _ASIDE_AFTER = _WHEN | _LIKENESS
 # asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
+# A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
+_MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
 # English stem, so it is that word and not a prefix of it).
 _EVERYONE = lemma("everyone", "en")
@@ -208,6 +211,10 @@ class Ranker:
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
             if t in self._postings
         )
+        self._printer = frozenset(
+            t for t in _lemmas_of(frozenset({"принтер", "printer"})) if t in self._postings
+        )
+        self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
         self._install = [
             t for t in _lemmas_of(frozenset({"установить", "встановити", "install"}))
             if t in self._postings
@@ -474,7 +481,10 @@ class Ranker:
 
     def _application(self, token: Token, asked: bool) -> list[tuple[str, float]]:
         """The program terms an application's name stands for besides itself: a program
-        ("Outlook подвисает" is the program's problem), installing one when asked for."""
+        ("Outlook подвисает" is the program's problem), installing one when asked for; the
+        printer a printer's maker or series names ("Kyocera offline on every PC")."""
+        if token.lemma in self._makers:
+            return [(term, _MAKER_SIMILARITY) for term in self._printer]
         if token.lemma not in self._applications:
             return []
         found = [(term, _APPLICATION_SIMILARITY) for term in self._program]

@@ -918,6 +918,16 @@ PRODUCT_WORDS: frozenset[str] = APPLICATION_WORDS | _words(
     taskmanager devicemanager
     """
 )
+# Makers of printers and copiers, and printer series: named alone ("the Kyocera says offline",
+# "Кэнон в коридоре серый") they name a printer, a weaker mention than the word itself.
+PRINTER_MAKER_WORDS: frozenset[str] = _words(
+    """
+    kyocera xerox ricoh canon epson brother pantum konica minolta lexmark
+    laserjet officejet deskjet designjet pixma ecotank ecosys taskalfa bizhub workcentre
+    versalink imagerunner isensys
+    """
+)
+PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
 WANT_WORDS: frozenset[str] = _words(
     """
@@ -925,6 +935,20 @@ WANT_WORDS: frozenset[str] = _words(
     потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна дайте поставте
     need needs needed want wanted request requesting order
     """
+)
+# Printer makers spelled in Cyrillic: "киосера", "на кіосері", "эпсон".
+WORDS.update(
+    {
+        f"{stem}{ending}": name
+        for stem, name in (
+            ("киосер", "kyocera"), ("кіосер", "kyocera"), ("киоцер", "kyocera"),
+            ("кіоцер", "kyocera"), ("куосер", "kyocera"), ("эпсон", "epson"),
+            ("епсон", "epson"), ("рикох", "ricoh"), ("ріко", "ricoh"), ("рико", "ricoh"),
+            ("пантум", "pantum"), ("коника", "konica"), ("коніка", "konica"),
+            ("лексмарк", "lexmark"), ("брозер", "brother"), ("бразер", "brother"),
+        )
+        for ending in ("", "а", "е", "у", "і", "и", "ом", "ой", "ою", "ові", "ем")
+    }
 )
 # Applications spelled in Cyrillic, in the forms people type: "автокад", "у фотошопі".
 WORDS.update(

@@ -1281,3 +1281,23 @@ def test_all_changes_in_ukrainian_are_changes_made_not_every_shift(matcher: Matc
     assert answered(matcher, "вся зміна стоїть, система не працює у всіх", "uk") == (
         "outage_critical"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("наш Pantum не в мережі з понеділка", "uk"),
+        ("кіосера пише офлайн", "uk"),
+        ("Kyocera у бухгалтерії на всіх компах пише «не в мережі»", "uk"),
+        ("Xerox в ресепшене пишет автономная работа", "ru"),
+    ],
+)
+def test_a_printer_named_by_its_maker_is_a_printer(matcher: Matcher, text: str, lang: str) -> None:
+    # The maker's name was a product no article mentions, dropped from the message: what
+    # was left ("не в мережі", "пише") read as the network's or nobody's.
+    assert answered(matcher, text, lang) == "printer_offline"
+
+
+def test_a_brother_is_not_a_printer(matcher: Matcher) -> None:
+    # A maker's name alone is a generic word: it never points at an article by itself.
+    assert matcher.match("my brother's birthday is on friday", "en").outcome == "none"
