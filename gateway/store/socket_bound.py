@@ -27,6 +27,8 @@ from redis.asyncio.connection import (
 )
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from gateway.store.packing import HiredisPacking
+
 
 class ScopedTimeout(AbstractConnection):
     """A connection whose writes and reads are bounded by `io_timeout` seconds."""
@@ -57,15 +59,17 @@ class ScopedTimeout(AbstractConnection):
             raise RedisTimeoutError(f"Timeout reading from {self._host_error()}") from None
 
 
-class ScopedTCP(ScopedTimeout, Connection):
+# A single server's connections: bounded by a scope, and (store/packing.py) packing their
+# commands with hiredis.
+class ScopedTCP(ScopedTimeout, HiredisPacking, Connection):
     pass
 
 
-class ScopedUnix(ScopedTimeout, UnixDomainSocketConnection):
+class ScopedUnix(ScopedTimeout, HiredisPacking, UnixDomainSocketConnection):
     pass
 
 
-class ScopedTLS(ScopedTimeout, SSLConnection):
+class ScopedTLS(ScopedTimeout, HiredisPacking, SSLConnection):
     pass
 
 
@@ -74,7 +78,8 @@ SCOPED = {Connection: ScopedTCP, UnixDomainSocketConnection: ScopedUnix, SSLConn
 
 def bound_by_scope(pool: Any) -> None:
     """Move the socket timeout of a pool's connections (made from now on) from redis-py's
-    own to a scope on the caller's task. Connecting keeps its own bound."""
+    own to a scope on the caller's task. Connecting keeps its own bound. (Those
+    connections also pack their commands with hiredis: store/packing.py.)"""
     kwargs = pool.connection_kwargs
     timeout = kwargs.get("socket_timeout")
     if not timeout:  # unbounded by configuration: nothing to move
