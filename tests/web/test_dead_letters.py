@@ -157,3 +157,33 @@ async def test_the_dead_letters_page_lists_mail_with_a_link_to_the_original(
         await row.get_by_role("link", name="original.eml").click()
     download = await download_info.value
     assert Path(await download.path()).read_bytes() == POISON
+
+
+async def test_only_admins_are_shown_the_links_to_the_admins_pages(
+    gateway: Gateway, browser: Any
+) -> None:
+    """A plain operator was shown "dead letters (admins)" in the header, a page that
+    refuses them; now the admins' pages (dead letters, linked accounts) are linked for
+    admins only, in the console's language."""
+    for login, admin in (("bob", False), ("root", True)):
+        context = await browser.new_context()
+        page = await context.new_page()
+        await sign_in(page, gateway, login)
+        header = page.locator("header.top")
+        await expect(header).to_contain_text("Reports")
+        pages = (("dead letters", "dead-letters"), ("linked accounts", "linked-accounts"))
+        for name, path in pages:
+            link = header.get_by_role("link", name=name)
+            if admin:
+                await expect(link).to_be_visible()
+                await expect(link).to_have_attribute("href", f"/console/{path}")
+            else:
+                await expect(link).to_have_count(0)
+        await context.close()
+    context = await browser.new_context()
+    page = await context.new_page()
+    await sign_in(page, gateway, "root")
+    await page.get_by_label("Language").select_option("uk")
+    header = page.locator("header.top")
+    await expect(header.get_by_role("link", name="недоставлені")).to_be_visible()
+    await context.close()

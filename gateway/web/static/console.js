@@ -223,6 +223,8 @@
     var me = state.me;
     $("#me").textContent = (me.name || me.login) + " · " + label("role_", me.role) + " " + me.level +
       (me.groups.length ? " · " + me.groups.map(function (g) { return label("group_", g); }).join(", ") : "");
+    // The admins' pages are linked for admins only: they refuse everyone else.
+    $("#dead-letters-link").hidden = $("#linked-accounts-link").hidden = me.role !== "admin";
   }
 
   /* ---- queue ---- */
