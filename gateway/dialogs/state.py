@@ -7,7 +7,7 @@ a new conversation, and state written by an older version still loads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -61,9 +61,15 @@ class DialogState:
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        # Every field is a scalar or a flat dict or list of scalars, so copying one level
-        # deep is a deep copy (`dataclasses.asdict` recursing was ~10 % of a turn).
-        return {name: _copied(getattr(self, name)) for name in _FIELD_NAMES}
+        # Every field is a scalar or a flat dict or list of scalars (the fields made by a
+        # factory), so copying those one level deep is a deep copy (`dataclasses.asdict`
+        # recursing was ~10 % of a turn; a helper called for each of the 29 fields, twice
+        # a turn, 6 % under cProfile: 175,000 calls in 3,000 turns).
+        values = vars(self)
+        data = {name: values[name] for name in _FIELD_NAMES}
+        for name in _CONTAINERS:
+            data[name] = _copied(data[name])
+        return data
 
     def copy(self) -> DialogState:
         """An independent copy (the engine steps on a copy, never on the caller's state)."""
@@ -110,6 +116,7 @@ class DialogState:
 
 _FIELD_NAMES = tuple(f.name for f in fields(DialogState))
 _KNOWN = frozenset(_FIELD_NAMES)
+_CONTAINERS = tuple(f.name for f in fields(DialogState) if f.default_factory is not MISSING)
 
 
 def _copied(value: Any) -> Any:

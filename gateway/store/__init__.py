@@ -341,7 +341,7 @@ def _once_mark(tx: Transaction, home: str) -> OnceMark | None:
     instead, one key per conversation) or a commit that writes nothing."""
     if not home or inbound_entry(tx.ops):
         return None
-    return OnceMark(keys.once_mark(home, tx.commit_id), tx.action_outcome, ONCE_MARK_SECONDS)
+    return OnceMark(keys.once_mark(home, tx.once_id()), tx.action_outcome, ONCE_MARK_SECONDS)
 
 
 def _commit_failure(result: Any) -> CommitConflict | LeaseLost | None:

@@ -63,9 +63,16 @@ class Transaction:
     # applied) is told 'applied' and changes nothing. A turn's commit is known by the
     # inbound entry it acknowledges instead. An operator's action names its own
     # (`apply_once`), so a repeat of the action computed afresh is not applied either.
-    commit_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # Made when first asked (`once_id`): a turn's commit never asks (a uuid4 a turn).
+    commit_id: str = ""
     home: str = ""  # the key in whose slot the mark is kept ('' for the commit's home)
     action_outcome: str = ""  # kept in the mark: what a repeat of the action is answered
+
+    def once_id(self) -> str:
+        """The commit's id: made on first use, the same however often the commit is sent."""
+        if not self.commit_id:
+            self.commit_id = uuid.uuid4().hex
+        return self.commit_id
 
     def apply_once(self, action_id: str, conversation_key: str, outcome: str = "") -> None:
         """Apply this commit at most once for `action_id`, however often it is computed
