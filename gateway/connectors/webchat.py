@@ -17,6 +17,7 @@ stopped?}` (stopped: the ticket left that operator, hide it now),
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import logging
 import re
@@ -42,6 +43,7 @@ from gateway.models import (
     Ticket,
 )
 from gateway.store import STORE_UNAVAILABLE, Store
+from gateway.texts import Texts
 from gateway.untrusted import UntrustedInput, parse_json
 from gateway.web.auth import Signer, new_token, session_secret
 from gateway.web.client_address import client_address, trusted_networks
@@ -208,6 +210,7 @@ class WebChatConnector:
         self.trusted_proxies = trusted_networks(settings.http.trusted_proxies)
         self._on_message: OnMessage | None = None
         self._texts = json.loads((STATIC / "widget-texts.json").read_text(encoding="utf-8"))
+        self._demo_texts = Texts.load()
 
     async def start(self, on_message: OnMessage) -> None:
         self._on_message = on_message
@@ -241,13 +244,14 @@ class WebChatConnector:
         ]
 
     async def _demo_page(self, request: web.Request) -> web.Response:
+        """The demo page in the language asked for (`?lang=`), the widget starting in it."""
         lang = request.query.get("lang", "en")
+        lang = lang if lang in LANGUAGES else "en"
+        fields = {"lang": lang, **self._demo_texts.section("demo", lang)}
         page = (STATIC / "demo.html").read_text("utf-8")
-        return web.Response(
-            text=page.replace("{lang}", lang if lang in LANGUAGES else "en"),
-            content_type="text/html",
-            headers=SECURITY_HEADERS,
-        )
+        for name, value in fields.items():
+            page = page.replace("{" + name + "}", html.escape(value))
+        return web.Response(text=page, content_type="text/html", headers=SECURITY_HEADERS)
 
     async def _widget_css(self, request: web.Request) -> web.StreamResponse:
         return web.FileResponse(STATIC / "widget.css")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import pytest
 from harness import (
     PASSWORD,
@@ -136,3 +137,27 @@ async def test_the_widget_speaks_the_conversation_language(
     await expect(page.locator(".fl-chat")).to_have_attribute("lang", "ru")
     await screenshot(page, "webchat-conversation-language")
     await context.close()
+
+
+@pytest.mark.parametrize(
+    ("asked", "lang", "title", "said"),
+    [
+        ("uk", "uk", "firstline — демо веб-чату", "Перша лінія ІТ-підтримки"),
+        ("ru", "ru", "firstline — демо веб-чата", "Первая линия ИТ-поддержки"),
+        ("en", "en", "firstline — web chat demo", "IT first-line support"),
+        ("de", "en", "firstline — web chat demo", "IT first-line support"),
+    ],
+)
+async def test_the_demo_page_speaks_the_language_asked_for(
+    gateway: Gateway, http: aiohttp.ClientSession, asked: str, lang: str, title: str, said: str
+) -> None:
+    """`/?lang=uk` started the widget in Ukrainian on a page whose every word was English."""
+    async with http.get(f"{gateway.url}/?lang={asked}") as resp:
+        assert resp.status == 200
+        page = await resp.text()
+    assert f'<html lang="{lang}">' in page
+    assert f"<title>{title}</title>" in page
+    assert said in page
+    assert f'data-lang="{lang}"' in page  # the widget and the tag to copy
+    if lang != "en":
+        assert "ask the bot" not in page and "Operators:" not in page
