@@ -199,6 +199,13 @@ BLIND_SETS = [
     # ... and its frozen part, the honest measure from session 12, exactly at its first
     # untouched figure (34/40, 3 asked again, main at b4a76f3), run for its summary only.
     ("dialogs_frozen12.yaml", 34, 3),
+    # the fourteenth batch (session 14), as first measured on session 14's starting code (main
+    # d68472f, the lead, before any change made with it in view): its tuning part 37/40, 0 asked
+    # again ...
+    ("dialogs_tune14.yaml", 37, 0),
+    # ... and its frozen part, the honest dialog measure from session 14, exactly at its first
+    # untouched figure (31/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen14.yaml", 31, 2),
 ]
 
 
