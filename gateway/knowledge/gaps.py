@@ -21,6 +21,10 @@ from gateway.knowledge.morphology import lemmas
 from gateway.models import Ticket
 
 GAP_REASONS = ("no_answer", "not_solved")
+# A ticket opened after the bot offered an article: the chat user said it did not help
+# (not_solved), or the reply to a mail carried it (faq_offered). Any other ticket's topic
+# is only the classifier's guess, not an answer anyone saw.
+OFFERED_REASONS = ("not_solved", "faq_offered")
 SIMILAR = 60.0  # token-set similarity of lemmas (0-100) that puts two questions together
 _EXAMPLES = 3
 
@@ -58,6 +62,11 @@ class Gap:
         }
 
 
+def offered_article(ticket: Ticket) -> str:
+    """The article the bot offered before this ticket was opened; "" when it offered none."""
+    return ticket.topic if ticket.reason in OFFERED_REASONS else ""
+
+
 def misses(tickets: Iterable[Ticket], since: float) -> list[Miss]:
     """The tickets opened since `since` because the bot had no (helpful) answer."""
     found = []
@@ -66,7 +75,7 @@ def misses(tickets: Iterable[Ticket], since: float) -> list[Miss]:
             continue
         question = first_message(ticket)
         if question:
-            offered = ticket.topic if ticket.reason == "not_solved" else ""
+            offered = offered_article(ticket)
             found.append(
                 Miss(
                     ticket.id,

@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from gateway.connectors.reply_windows import reply_route
-from gateway.knowledge.gaps import first_message
+from gateway.knowledge.gaps import first_message, offered_article
 from gateway.knowledge.samples import SampleError, one_review_at_a_time, review_apart
 from gateway.models import UNANSWERED_CHANNELS, Attachment, Level, Priority, SupportGroup, Ticket
 from gateway.operations import ActionRefused, Actor
@@ -202,6 +202,7 @@ class DeskApi:
                 "events": [e.__dict__ for e in events],
                 "canned": self.canned.get(ticket.language) or self.canned.get("en", []),
                 "articles": [] if ticket.status.is_active else self.articles(ticket.language),
+                "offered_article": offered_article(ticket),  # the sample form starts with it
                 "user_tickets": await self.past_tickets(ticket, session),
                 "alert": await self.alert_of(ticket),
             },

@@ -23,7 +23,7 @@ from gateway.config import Settings
 from gateway.knowledge import morphology
 from gateway.knowledge.loader import load_articles
 from gateway.models import SupportGroup
-from gateway.store import Store
+from gateway.store import Store, Transaction
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT / "tests" / "fixtures" / "eval"
@@ -257,3 +257,32 @@ async def test_the_article_is_picked_by_its_title_in_the_tickets_language(
     other = await seed_ticket(store, subject="ще одна заявка")
     _, active = await bob.get(f"/console/api/tickets/{other.id}")
     assert active["articles"] == []
+
+
+async def test_the_sample_form_starts_with_the_offered_article_not_a_guess(
+    gateway: Gateway, browser: Any, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass: a hand-off the bot found no answer for (reason no_answer) opened the
+    sample form prefilled with the classifier's guessed topic ('1С не відкривається' as
+    update_stuck), an article nobody was shown. Now the form starts with the article the
+    bot offered (the user said it did not help, or a mail's reply carried it), else empty."""
+    cases = {"no_answer": "update_stuck", "not_solved": "printer_offline"}
+    bob = Console(http, gateway)
+    await bob.sign_in("bob")
+    page = await browser.new_page()
+    await sign_in(page, gateway, "bob")
+    for reason, topic in cases.items():
+        ticket = await seed_ticket(store, subject=f"1С не відкривається ({reason})", language="uk")
+        ticket.reason, ticket.topic = reason, topic
+        tx = Transaction()
+        tx.save_ticket(ticket)
+        await store.commit(tx)
+        assert (await bob.post(f"/console/api/tickets/{ticket.id}/take"))[0] == 200
+        assert (await bob.post(f"/console/api/tickets/{ticket.id}/resolve", {}))[0] == 200
+        _, shown = await bob.get(f"/console/api/tickets/{ticket.id}")
+        offered = topic if reason == "not_solved" else ""
+        assert shown["offered_article"] == offered
+        await page.goto(f"{gateway.url}/console#ticket/{ticket.id}")
+        await expect(page.locator("#t-title")).to_contain_text(ticket.id)
+        article = page.get_by_label("add as a sample question to article")
+        await expect(article).to_have_value(offered)

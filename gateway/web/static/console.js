@@ -697,7 +697,8 @@
     }));
     if (sample.dataset.ticket !== t.id) {
       sample.dataset.ticket = t.id;
-      sample.article.value = t.topic || "";
+      // The article the bot offered, if any: a hand-off's topic is only a guess.
+      sample.article.value = data.offered_article || "";
       $("#sample-result").textContent = "";
     }
     renderAlert(data.alert);
