@@ -41,6 +41,7 @@ from gateway.knowledge.morphology import (
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    ARRIVED_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
     DAMAGE_WORDS,
@@ -48,6 +49,8 @@ from gateway.knowledge.vocabulary import (
     GENERIC_WORDS,
     HOST_WORDS,
     MANY_WORDS,
+    NEGATION_WORDS,
+    ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
     PLACE_WORDS,
@@ -123,6 +126,9 @@ _DEVICE_ORDER = 2.0
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
 _AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
 _VOWELS = frozenset("aeiouy")
+# "no emails received", "received nothing", "ничего не пришло": a denial this close to an
+# arrival verb says the mail did not come.
+_ARRIVAL_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -436,7 +442,7 @@ class Ranker:
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(words)
         beside = frozenset(asides(words, self._places | self._hosts))
-        onsets = self._dated(words) | beside | fine
+        onsets = self._dated(words) | beside | fine | _arrived(words)
         asked = self._asked(words)
         read = [
             (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
@@ -734,6 +740,18 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _arrived(words: tuple[Token, ...]) -> set[int]:
+    """Positions of mail said to have come ("phishing email received", "пришло письмо"),
+    with no denial or "only" within _ARRIVAL_REACH words: the user says it arrived."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word in ARRIVED_WORDS:
+            near = words[max(index - _ARRIVAL_REACH, 0) : index + _ARRIVAL_REACH + 1]
+            if all(t.word not in NEGATION_WORDS and t.word not in ONLY_WORDS for t in near):
+                found.add(index)
+    return found
 
 
 def _reading(message: _Message) -> tuple[tuple[str, float], ...]:

@@ -668,6 +668,27 @@ CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("усе", "є"),
     }
 )
+# Supplies said to be there ("тонера повно", "бумаги полно", "краски хватает", "plenty of
+# toner", "toner is full"): checked, like "папір є".
+_SUPPLIES = _words(
+    """
+    бумага бумаги бумагу тонер тонера тонеру краска краски картридж картриджа папір паперу
+    фарба фарби картриджі
+    paper toner ink
+    """
+)
+_PLENTY = _words(
+    """
+    есть полно полный хватает достаточно є повно повний вистачає достатньо
+    full plenty enough loaded
+    """
+)
+CHECKED_PAIRS = CHECKED_PAIRS | frozenset(
+    pair
+    for supply in _SUPPLIES
+    for plenty in _PLENTY
+    for pair in ((supply, plenty), (plenty, supply))
+)
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
 # they sent it", "обещали прислать накладные". What they say was (or will be) done is their
 # side; the user's side is the clause that says what did not happen ("а мне ничего не
@@ -719,6 +740,19 @@ NEGATION_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого без no not nothing none never without cant
     cannot dont doesnt wont didnt isnt arent пусто порожньо empty
+    """
+)
+# Mail said to have come, in the past and not denied ("phishing email received", "пришло
+# письмо от «банка»", "надійшов лист з посиланням"): it arrived, so receiving works; the
+# word says what the user is writing about, not what is wrong ("не пришло", "haven't
+# received", "received nothing" are still the receiving article's).
+ARRIVED_WORDS: frozenset[str] = _words(
+    """
+    пришло пришел пришёл пришла пришли поступило поступил поступила поступили получил
+    получила получили
+    прийшов прийшло прийшла прийшли надійшов надійшло надійшла надійшли отримав отримала
+    отримали
+    received arrived
     """
 )
 # "работает только вайфай": what alone works says the rest does not.

@@ -1301,3 +1301,48 @@ def test_a_printer_named_by_its_maker_is_a_printer(matcher: Matcher, text: str, 
 def test_a_brother_is_not_a_printer(matcher: Matcher) -> None:
     # A maker's name alone is a generic word: it never points at an article by itself.
     assert matcher.match("my brother's birthday is on friday", "en").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("received an email asking me to confirm my password", "en"),
+        ("got a scam email, received it this morning", "en"),
+        ("получила письмо с вложением от незнакомого адреса", "ru"),
+        ("отримала лист з вкладенням від незнайомця", "uk"),
+    ],
+)
+def test_mail_that_came_is_not_mail_that_does_not(matcher: Matcher, text: str, lang: str) -> None:
+    # "received", "получила" were the receiving article's word, though the mail came.
+    result = matcher.match(text, lang)
+    assert result.outcome != "none"
+    assert result.candidates[0].article.id == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("no emails received since this morning", "en"),
+        ("ничего не пришло на почту с утра", "ru"),
+        ("пришло письмо о переполненном ящике", "ru"),
+    ],
+)
+def test_mail_that_did_not_come_is_still_receiving(matcher: Matcher, text: str, lang: str) -> None:
+    assert answered(matcher, text, lang) == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("принтер в бухгалтерии не печатает по сети, бумаги полно, тонера хватает", "ru"),
+        ("Принтер пише офлайн. Картридж повний, папір є", "uk"),
+        ("printer shows offline on my laptop, toner full, paper loaded", "en"),
+    ],
+)
+def test_supplies_said_to_be_there_are_checked(matcher: Matcher, text: str, lang: str) -> None:
+    # "тонера хватает", "toner full" named the paper-jam article's supplies as the problem.
+    assert answered(matcher, text, lang) == "printer_offline"
+    # Plenty of paper beside a jam is still a jam.
+    assert answered(matcher, "бумага застряла, хотя бумаги полно в лотке", "ru") == (
+        "printer_paper_jam"
+    )
