@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -77,6 +78,33 @@ async def test_a_user_s_words_in_the_csv_never_run_as_a_formula(store: Store) ->
     formulas = [c for c in cells if c.startswith(("=", "+", "@")) or (c.startswith("-") and not
                 c.lstrip("-").replace(".", "", 1).isdigit())]  # fmt: skip
     assert formulas == []
+
+
+async def test_a_user_s_words_start_no_formula_whatever_the_separator(store: Store) -> None:
+    """A Russian or Ukrainian Excel opens a .csv with ";" as its list separator, and
+    LibreOffice offers tab and ";" too: a comment "спасибо;=HYPERLINK(…)" opened as two
+    cells, the second a formula; a line break before "@SUM(…)" began a row with it."""
+    d = await seed_desk(store)
+    hostile = ['спасибо;=HYPERLINK("http://evil.example","open")', "ok\t=1+1",
+               "fine;@SUM(1)", "line\n+cmd|' /C calc'!A0", "a,-2+3"]  # fmt: skip
+    for n, comment in enumerate(hostile):
+        await d.bot_solves("telegram", f"s{n}", 5, comment)
+    text = as_csv(await ReportService(store).report(ReportQuery(DAY, DAY)))
+    pieces = [p.strip('"') for p in re.split(r"[;,\t\r\n]", text)]
+    formulas = [p for p in pieces if p.startswith(("=", "+", "@", "-")) and not _number(p)]
+    assert formulas == []
+    comments = [row[1] for row in csv.reader(io.StringIO(text)) if ".comments." in row[0]]
+    assert "fine;'@SUM(1)" in comments
+    assert 'спасибо;\'=HYPERLINK("http://evil.example","open")' in comments
+    assert "спасибо, быстро" in comments  # plain words as written
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 async def test_a_quiet_past_day_reported_again_is_reported_the_same(store: Store) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,8 @@ PERCENT_KEYS = ("share", "compliance", "response_rate", "within_sla", "of_answer
 # signs too): a user's words in the export (a rating comment, an unmatched question, a
 # subject) such as "=HYPERLINK(…)" ran when a lead opened the file.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A formula sign right after a character some reader splits cells or rows at.
+_AFTER_SEPARATOR = re.compile("([;,\t\r\n])([=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def rows(report: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -95,10 +98,18 @@ def as_csv(report: dict[str, Any]) -> str:
 
 
 def as_text(value: Any) -> Any:
-    """A text cell that cannot start a formula; anything else as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A text cell that cannot start a formula, wherever a reader splits it; anything else
+    as it is.
+
+    A Russian or Ukrainian Excel opens a .csv at ";" (the locale's list separator), and
+    LibreOffice offers tab and ";": there "ok;=HYPERLINK(…)" or a line break before "@SUM(…)"
+    began a cell of its own, a formula. A formula sign after a separator or line break
+    gets the apostrophe too (plain text with "; -" or "; +7" keeps its words)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return _AFTER_SEPARATOR.sub(r"\1'\2", value)
 
 
 def as_json(report: dict[str, Any]) -> str:
