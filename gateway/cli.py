@@ -12,7 +12,13 @@ from collections.abc import Coroutine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from gateway.config import FAQ_SETTING_HINT, ConfigError, Settings, load_settings
+from gateway.config import (
+    ALERT_SOURCES,
+    FAQ_SETTING_HINT,
+    ConfigError,
+    Settings,
+    load_settings,
+)
 from gateway.knowledge.loader import KnowledgeBaseError
 
 if TYPE_CHECKING:
@@ -176,7 +182,7 @@ def _configure_logs(settings: Settings) -> None:
             settings.instagram.access_token,
             *(
                 getattr(getattr(settings.alerts, source), kind)
-                for source in ("alertmanager", "zabbix", "generic")
+                for source in ALERT_SOURCES
                 for kind in ("token", "hmac_secret")
             ),
         )

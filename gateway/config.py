@@ -532,11 +532,16 @@ class GenericAlertFields(_Section):
     resolved_values: list[str] = ["resolved", "ok", "up", "recovered"]
 
 
+# Every monitoring source, each an endpoint `/alerts/<source>` with its own credentials.
+ALERT_SOURCES = ("alertmanager", "zabbix", "grafana", "generic")
+
+
 class AlertSettings(_Section):
-    """Monitoring alerts as an intake source: Alertmanager, Zabbix, generic JSON."""
+    """Monitoring alerts as an intake source: Alertmanager, Zabbix, Grafana, generic JSON."""
 
     alertmanager: AlertSource = AlertSource()
     zabbix: AlertSource = AlertSource()
+    grafana: AlertSource = AlertSource()
     generic: AlertSource = AlertSource()
     generic_fields: GenericAlertFields = GenericAlertFields()
     resolve_on_recovery: bool = True  # Alertmanager "resolved" resolves (Zabbix recovery always)
@@ -551,7 +556,7 @@ class AlertSettings(_Section):
 
     @model_validator(mode="after")
     def _sources_are_authenticated(self) -> AlertSettings:
-        for name in ("alertmanager", "zabbix", "generic"):
+        for name in ALERT_SOURCES:
             source: AlertSource = getattr(self, name)
             secrets = [s for s in (source.token, source.hmac_secret) if s is not None]
             if source.enabled and not any(s.get_secret_value() for s in secrets):

@@ -123,6 +123,21 @@ def alertmanager(payload: Any) -> list[InboundMessage]:
     version = payload.get("version")
     if version not in ("4", 4):
         raise UntrustedInput(f"webhook version 4 is expected, not {version!r}")
+    return _grouped_alerts(payload, "alertmanager")
+
+
+def grafana(payload: Any) -> list[InboundMessage]:
+    """Grafana Alerting's webhook contact point: Alertmanager's grouped notification with
+    Grafana's own fields beside it (its `version` is "1"; `title`, `state` and `message`
+    are the group's, rendered from templates: the alerts' fingerprints, labels and
+    annotations are what stays the same from firing to resolved)."""
+    if not isinstance(payload, dict):
+        raise UntrustedInput("a Grafana webhook is a JSON object")
+    return _grouped_alerts(payload, "grafana")
+
+
+def _grouped_alerts(payload: dict[str, Any], source: str) -> list[InboundMessage]:
+    """One message per alert of an Alertmanager-shaped notification."""
     common = _labels(obj(payload, "commonLabels"), "commonLabels")
     common_notes = _labels(obj(payload, "commonAnnotations"), "commonAnnotations")
     external = text(payload, "externalURL")
@@ -143,7 +158,7 @@ def alertmanager(payload: Any) -> list[InboundMessage]:
         summary = notes.get("summary") or notes.get("title") or ""
         title = f"{name}: {summary}" if summary else name
         notice = AlertNotice(
-            source="alertmanager",
+            source=source,
             key=dedupe_key(fingerprint),
             status=status,
             title=title[:MAX_TITLE_CHARS],

@@ -1,7 +1,8 @@
 """Monitoring systems as an intake source: one authenticated endpoint per system.
 
 - `POST /alerts/alertmanager` (webhook v4), `/alerts/zabbix` (the README's media type),
-  `/alerts/generic` (fields mapped in `alerts.generic_fields`).
+  `/alerts/grafana` (Grafana Alerting's webhook contact point), `/alerts/generic` (fields
+  mapped in `alerts.generic_fields`).
 - Each call must carry what the source is configured with: `Authorization: Bearer
   <token>` and/or `X-Signature-256: sha256=<hex HMAC-SHA256(secret, "<time>:" + raw
   body)>` with the Unix time it was signed at in `X-Signature-Timestamp` (Grafana's
@@ -31,7 +32,7 @@ from typing import Any
 
 from aiohttp import web
 
-from gateway.config import AlertSettings, AlertSource, Settings
+from gateway.config import ALERT_SOURCES, AlertSettings, AlertSource, Settings
 from gateway.connectors import alert_payloads
 from gateway.connectors.base import DeliveryError, OnMessage
 from gateway.models import Channel, InboundMessage, OutboundMessage
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 PATH = "/alerts/{source}"
 SIGNATURE_HEADER = "X-Signature-256"
 TIMESTAMP_HEADER = "X-Signature-Timestamp"
-SOURCES = ("alertmanager", "zabbix", "generic")
+SOURCES = ALERT_SOURCES
 UNIX_TIME = re.compile(r"[0-9]{1,12}")
 
 Translate = Callable[[Any], list[InboundMessage]]
@@ -114,6 +115,7 @@ class AlertConnector:
         self._translators: dict[str, Translate] = {
             "alertmanager": alert_payloads.alertmanager,
             "zabbix": alert_payloads.zabbix,
+            "grafana": alert_payloads.grafana,
             "generic": lambda payload: alert_payloads.generic(payload, mapping),
         }
 

@@ -28,6 +28,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
 TOKEN = "am-token-0123456789"
 ZABBIX_TOKEN = "zbx-token-9876543210"
 GENERIC_SECRET = "generic-hmac-secret-42"
+GRAFANA_SECRET = "grafana-hmac-secret-7"
 NOW = str(int(time.time()))  # a signature's time for the forged cases
 
 
@@ -40,6 +41,7 @@ def alert_settings(settings: Settings, **extra: Any) -> Settings:
         alertmanager=AlertSource(enabled=True, token=SecretStr(TOKEN)),
         zabbix=AlertSource(enabled=True, token=SecretStr(ZABBIX_TOKEN)),
         generic=AlertSource(enabled=True, hmac_secret=SecretStr(GENERIC_SECRET)),
+        grafana=AlertSource(enabled=True, hmac_secret=SecretStr(GRAFANA_SECRET)),
         generic_fields=GenericAlertFields(
             title="check.name", text="msg", dedupe_key="check.id", status="state",
             severity="level", service="check.service", link="check.url",
@@ -78,6 +80,7 @@ async def post(
             "alertmanager": {"Authorization": f"Bearer {TOKEN}"},
             "zabbix": {"Authorization": f"Bearer {ZABBIX_TOKEN}"},
             "generic": signed_headers(GENERIC_SECRET, body),
+            "grafana": grafana_signed(body),
         }[source]
     async with (
         aiohttp.ClientSession() as http,
@@ -88,6 +91,14 @@ async def post(
         ) as resp,
     ):
         return resp.status, await resp.json()
+
+
+def grafana_signed(body: bytes) -> dict[str, str]:
+    """As Grafana's webhook contact point signs with the README's HMAC settings: the hex
+    alone, Unix seconds in the timestamp header (grafana/alerting http/hmac.go)."""
+    now = str(int(time.time()))
+    hex_only = signature(GRAFANA_SECRET, body, now).removeprefix("sha256=")
+    return {SIGNATURE_HEADER: hex_only, TIMESTAMP_HEADER: now}
 
 
 async def alert_tickets(gw: Gateway) -> list[Ticket]:
@@ -312,6 +323,33 @@ async def test_generic_json_mapped_by_config(gateway: Gateway) -> None:
     # Malformed input is a clear 400, and nothing is stored.
     assert (await post(gw, "generic", {"state": "down"}))[0] == 400
     assert (await post(gw, "generic", [1, 2]))[0] == 400
+
+
+async def test_grafana_firing_repeat_and_resolved_are_one_ticket(gateway: Gateway) -> None:
+    """Outside pass: Grafana (a webhook contact point) had only the generic endpoint, whose
+    fields are one JSON shape: with the README's mapping its group title ("[FIRING:1] …",
+    then "[RESOLVED] …") was the dedupe key, so the ticket never resolved and the
+    severity label was not read. Grafana's payload is Alertmanager's, version "1"."""
+    gw = gateway
+    firing = fixture("grafana_firing.json")
+    assert await post(gw, "grafana", firing) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "grafana", firing) == (200, {"alerts": 1, "new": 0})  # repeat
+    await eventually(lambda: _count(gw, 1), what="a Grafana alert ticket")
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.subject == "High memory usage: Memory above 95% on erp1"
+    assert (ticket.priority, ticket.group) == (Priority.P1, SupportGroup.SOFTWARE)
+    details = await gw.rt.store.alerts.details(ticket.id)
+    assert details is not None and details.source == "grafana"
+    assert details.link == "https://grafana.example.com/alerting/grafana/ae3lzx1b/view?orgId=1"
+
+    resolved = with_status(firing, "resolved")
+    resolved["title"] = "[RESOLVED] High memory usage Servers (erp1:9100 critical software)"
+    assert await post(gw, "grafana", resolved) == (200, {"alerts": 1, "new": 1})
+    await settled(gw)
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.status == TicketStatus.RESOLVED
+    assert await history(gw, ticket.id) == ["opened", "resolved"]
+    assert (await post(gw, "grafana", firing, headers={}))[0] == 401
 
 
 async def test_the_same_words_after_a_recovery_are_a_new_outage(gateway: Gateway) -> None:
