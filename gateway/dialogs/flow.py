@@ -488,7 +488,7 @@ class SupportFlow:
         if msg.payload == NEW_REQUEST or (text and is_new_request(text)):
             st.start_flow()
             turn.say("new_request")
-        elif text and asks_for_person(text):
+        elif text and asks_for_person(turn.reading(text)):
             turn.say("ticket_already_with_person", ticket_id=st.ticket_id)
         else:
             new = turn.button("btn_new_request", NEW_REQUEST)
