@@ -122,25 +122,40 @@ class Domain:
         unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат"). A
         word an article is about names an IT thing unless the message opens with a thing
         that leans everyday or nobody knows, said to fail (things.py: `Subject.opening`)."""
+        # A shared thing of a kind the domain model leans IT's on ("игровая мышь") names an
+        # IT thing; of another kind ("газовая колонка", "piano keyboard") it does not.
+        named = subject.named or not all(self._everyday_kind(s) for s in subject.senses)
         if subject.first and not subject.product:
             # An English message that opens with words no article uses, said to fail at
             # once ("the pinsetter on lane 7 keeps jamming", "golf cart won't start,
             # battery light blinking"): what it says later is the symptom.
+            if subject.unsure:  # "is blank" is said of people too: evidence must lean
+                return float(self._everyday_kind(subject.first))
             return float(all(self._odds.get(w, 0.0) <= 0 for w in subject.first))
         if not all(self._everyday_word(word) for word in subject.things):
             return 0.0
         opening = subject.opening
+        if opening in subject.senses and not self._everyday_kind(opening):
+            opening = ()  # a shared thing of a kind nobody knows ("сенсорный экран")
         if opening and not subject.product and all(self._odds.get(w, 0.0) <= 0 for w in opening):
             # The thing it opens with is what fails: a symptom an article is about later
             # ("не видає звуку", "чорний екран") does not make it an IT thing.
             return 1.0
-        if subject.named:
+        if named:
             return 0.0
         return float(
             any(
                 all(self._odds.get(word, 0.0) <= 0 for word in phrase)
-                for phrase in subject.candidates
+                for phrase in (*subject.candidates, *subject.senses)
             )
+        )
+
+    def _everyday_kind(self, words: Sequence[str]) -> bool:
+        """No word leans IT's and one is an everyday word ("газовый", "piano", "brake";
+        not one nobody knows, nor one seen once in an IT line: "сенсорный", "складской",
+        "lab" are as likely an IT thing's kind or place)."""
+        return all(self._odds.get(word, 0.0) <= 0 for word in words) and any(
+            self._everyday_word(word) for word in words
         )
 
     def _everyday_word(self, word: str) -> bool:

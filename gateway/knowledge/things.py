@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.morphology import Token, lemma, readings, tokens
-from gateway.knowledge.vocabulary import BREAKDOWN_WORDS, PREPOSITIONS
+from gateway.knowledge.vocabulary import BREAKDOWN_WORDS, PREPOSITIONS, SHARED_THINGS
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # The articles' English failure words follow one of these: "won't start", "keeps freezing"
@@ -49,6 +49,14 @@ _LEADS = _ARTICLE_LEADS | frozenset(
 )
 # The English words that say at once that what comes before them fails.
 _OPENING_FAILS = _ARTICLE_LEADS | frozenset({"stop", "stops", "stopped"})
+# "The scoreboard is blank": a copula then a thing's state says at once that it fails.
+_COPULAS = frozenset({"is", "are", "was", "were"})
+# What a person's account is said to be ("the recruiter is locked out"): a person's state;
+# and what a system is ("our online store is down"): a service's, whatever its name.
+_OTHERS_STATES = frozenset(
+    {"lock", "locked", "log", "logged", "sign", "signed", "block", "blocked"}
+    | {"down", "offline", "unavailable", "unreachable", "up"}
+)
 # Words that govern a place: what they govern is where, not what fails ("біля входу").
 _GOVERNING = PREPOSITIONS | frozenset(
     {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
@@ -81,6 +89,15 @@ class Subject:
     # comes right after them, a place phrase at most between: "the pinsetter on lane 7
     # keeps jamming", "golf cart won't start". English shows no case: word order says it.
     first: tuple[str, ...] = ()
+    # Things everyday life has too (vocabulary.SHARED_THINGS) said with words of their kind
+    # no article uses, each as those words: "газовая колонка" (газовый), "клавиатура
+    # органа" (орган), "the church organ keyboard" (church, organ). The domain model says whether
+    # the kind is IT's; the thing itself is not counted as named, nor as what fails.
+    senses: tuple[tuple[str, ...], ...] = ()
+    # `first` is read in a weaker form: said to be in a failed state by a copula ("stadium
+    # scoreboard is blank", the form a person's state has too), or past a shared thing
+    # ("the till display keeps freezing"): the domain model must lean everyday on it.
+    unsure: bool = False
 
 
 @cache
@@ -90,6 +107,17 @@ def breakdown() -> frozenset[str]:
     it is. Read on first use (serve loads no dictionaries)."""
     found: set[str] = set()
     for word in BREAKDOWN_WORDS:
+        langs = ("en",) if word.isascii() else ("ru", "uk")
+        found.update(lemma(word, lang) for lang in langs)
+    return frozenset(found)
+
+
+@cache
+def shared() -> frozenset[str]:
+    """Lemmas of the things IT shares with everyday life (vocabulary.SHARED_THINGS), as
+    Russian and as Ukrainian for a Cyrillic word. Read on first use."""
+    found: set[str] = set()
+    for word in SHARED_THINGS:
         langs = ("en",) if word.isascii() else ("ru", "uk")
         found.update(lemma(word, lang) for lang in langs)
     return frozenset(found)
@@ -139,8 +167,21 @@ def subject(
     first: list[str] = []  # the English words it opens with
     first_it = first_ended = first_read = False  # an article's word; a place began; read
     opened: tuple[str, ...] = ()
+    unsure = False
+    senses: list[tuple[str, ...]] = []
     for index, token in enumerate(words):
         if token.stop:
+            if (
+                english
+                and first
+                and not first_read
+                and not first_it
+                and token.word in _COPULAS
+                and _state(words, index, explains, failures)
+            ):
+                # "stadium scoreboard is blank", "the walk-in freezer was frozen": what the
+                # opening is said to be is its failure (not "is locked out": a person's).
+                opened, first_read, unsure = tuple(first), True, True
             governed = governed or token.word in _GOVERNING
             done = done or (seen and token.word in _GOVERNING)
             before_it = [] if token.word in _GOVERNING else before_it
@@ -173,6 +214,19 @@ def subject(
             governed, before_it = False, []
             continue
         explained = explains(token)
+        kind = _kind(words, index, lang) if explained > 1 and not governed else None
+        if kind is not None and all(
+            not explains(word) and not named(word) and not _coded(word) for word in kind
+        ):
+            # "газовая колонка", "the church organ keyboard": the thing may be another
+            # trade's; its kind, not the thing, is what the domain model weighs.
+            senses.append(tuple(word.lemma for word in kind))
+            if not done and index not in aside and _may_open(token, lang):
+                opening, seen = senses[-1], True
+            unsure = unsure or (english and not first_read)
+            if _CYRILLIC.search(token.word):
+                done, governed, before_it = done or seen, False, []
+            continue
         if english and not first_read:
             if _acronym(token.word) or token.name:
                 first_read = True  # a system's name ("the PMS won't launch")
@@ -201,7 +255,14 @@ def subject(
             done = done or seen
             governed, before_it = False, []
     return Subject(
-        tuple(things), is_named, tuple(candidates), () if opening_it else opening, product, opened
+        tuple(things),
+        is_named,
+        tuple(candidates),
+        () if opening_it else opening,
+        product,
+        opened,
+        tuple(senses),
+        unsure,
     )
 
 
@@ -212,6 +273,65 @@ def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[
         found = readings(token.word, lang)
         return bool(found) and bool(_VERB_FORMS & found[0][1])
     return token.lemma in failures or (before is not None and before.word in _LEADS)
+
+
+def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | None:
+    """The words that say which kind of a shared thing (`shared`) the word at `index` is:
+    for a Cyrillic noun the adjectives right before it and a noun in the genitive right
+    after it ("газовая колонка", "камера колеса"), for an English one the words right
+    before it ("piano keyboard"); None when it is no shared thing or nothing qualifies it
+    ("мышка не работает", "the monitor is black")."""
+    token = words[index]
+    if token.lemma not in shared():
+        return None
+    cyrillic = bool(_CYRILLIC.search(token.word))
+    found: list[Token] = []
+    for before in reversed(words[:index]):
+        if before.stop or before.word in _GOVERNING or before.word in _LEADS:
+            break
+        if before.lemma in breakdown() or (cyrillic and not _adjective(before, lang)):
+            break
+        found.insert(0, before)
+    if cyrillic and index + 1 < len(words) and _genitive(words[index + 1], lang):
+        found.append(words[index + 1])
+    return tuple(found) or None
+
+
+def _genitive(token: Token, lang: str) -> bool:
+    """A thing's noun only a genitive can be: "органа", "квітів" (not "лампочки" or
+    "колеса", which may be the next clause's subject, nor a verb's form, nor a person,
+    whose thing it is: "монитор кассира")."""
+    found = readings(token.word, lang) if not token.stop else ()
+    return (
+        bool(found)
+        and {"NOUN", "gent"} <= found[0][1]
+        and "anim" not in found[0][1]
+        and not any("nomn" in tags or _VERB_FORMS & tags for _, tags in found)
+    )
+
+
+def _adjective(token: Token, lang: str) -> bool:
+    if not _CYRILLIC.search(token.word):
+        return False
+    found = readings(token.word, lang)
+    return bool(found) and "ADJF" in found[0][1]
+
+
+def _state(
+    words: Sequence[Token], index: int, explains: Callable[[Token], int], failures: frozenset[str]
+) -> bool:
+    """The word after a copula at `index` is a thing's failure: a failure the articles
+    own or a state an article is about ("blank", "stuck",
+    "frozen"), not a person's ("locked", "logged") nor a system's ("down", "offline")."""
+    if index + 1 >= len(words):
+        return False
+    said = words[index + 1]
+    if said.stop or said.word in _OTHERS_STATES or said.lemma in _OTHERS_STATES:
+        return False
+    # "is not", "is jammed": said at once, as after no copula.
+    if said.word in _OPENING_FAILS or said.lemma in breakdown():
+        return False
+    return said.lemma in failures or explains(said) > 1
 
 
 def _acronym(word: str) -> bool:

@@ -927,6 +927,24 @@ BREAKDOWN_WORDS: frozenset[str] = _words(
     """
 )
 
+# Things an article is about that everyday life has too, under another kind: a gas water
+# heater's or a fuel pump's колонка, a freezer's or a tyre's камера, a piano's keyboard, a
+# patient's or a baby's monitor, a brake disc, a barn's fan, a charging station, a wheelie
+# bin. Said alone ("мышка не работает", "the monitor is black") they are IT's; with a word
+# of their kind no article uses ("газовая колонка", "клавиатура органа", "church organ keyboard")
+# they may be another trade's (things.py). Not names of IT services or data ("портал",
+# "сеть", "account", "licence"): their qualifiers say whose, not which kind.
+SHARED_THINGS: frozenset[str] = _words(
+    """
+    мышь мышка клавиатура монитор экран дисплей табло камера колонка диск вентилятор
+    установка станция батарея аккумулятор пульт панель терминал картридж
+    миша мишка клавіатура монітор екран дисплей табло камера колонка диск вентилятор
+    установка станція батарея акумулятор пульт панель термінал картридж
+    mouse keyboard monitor screen display camera speaker disk disc fan station battery
+    bin terminal cartridge panel console tablet router driver
+    """
+)
+
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.

@@ -33,11 +33,22 @@ NEAR_MISSES3 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss3.jsonl"
 # jukebox ...), 45 IT lines naming those workplaces or an everyday failure verb ("зламалась
 # мишка", "клава сдохла", "the scanner at the till broke"), 15 per language.
 NEAR_MISSES4 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss4.jsonl"
+# A fifth (2026-12-03, session 14, i12-quiet14), committed before any change of that session
+# was measured on it: 44 near-misses of word senses (an article's word of another trade's
+# thing: a patient monitor, a gas water heater's колонка, an organ's keyboard, a wheelie
+# bin ...) and 30 IT lines with the same words of IT things, 10 per language.
+NEAR_MISSES5 = ROOT / "tests" / "fixtures" / "eval" / "faq_near_miss5.jsonl"
 
 
 @pytest.mark.parametrize(
     ("path", "least_off", "on_each"),
-    [(NEAR_MISSES, 20, 20), (NEAR_MISSES2, 15, 15), (NEAR_MISSES3, 20, 15), (NEAR_MISSES4, 20, 15)],
+    [
+        (NEAR_MISSES, 20, 20),
+        (NEAR_MISSES2, 15, 15),
+        (NEAR_MISSES3, 20, 15),
+        (NEAR_MISSES4, 20, 15),
+        (NEAR_MISSES5, 14, 10),
+    ],
 )
 def test_the_probe_sets_are_balanced_over_languages_and_sides(
     path: Path, least_off: int, on_each: int
@@ -89,3 +100,13 @@ def test_the_fourth_probe_at_its_first_figure() -> None:
     assert tallies["all"].off_topic == 61 and tallies["all"].answerable == 45
     assert tallies["all"].wrongly_answered <= 3, len(tallies["all"].misses)
     assert tallies["all"].top1 >= 44, tallies["all"].misses
+
+
+def test_the_fifth_probe_at_its_first_figure() -> None:
+    # Its first figure, main's code and committed decision of 2026-12-03 (d68472f), before
+    # any change of session 14: 12 of 44 near-misses answered (ru 5, uk 3, en 4), 29 of 30
+    # IT lines right first. Only counts are printed: the probe stays held out.
+    tallies = evaluate(Matcher(load_articles(ROOT / "faq")), load_cases(NEAR_MISSES5))
+    assert tallies["all"].off_topic == 44 and tallies["all"].answerable == 30
+    assert tallies["all"].wrongly_answered <= 12, tallies["all"].wrongly_answered
+    assert tallies["all"].top1 >= 29, tallies["all"].top1

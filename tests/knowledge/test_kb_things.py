@@ -69,6 +69,21 @@ def test_a_thing_the_message_opens_with_is_what_fails() -> None:
     assert domain.stranger(printer) == 0.0
 
 
+def test_a_shared_thing_of_an_everyday_kind_is_no_it_thing() -> None:
+    # "газовая колонка", "piano keyboard": the thing is an article's word, its kind is an
+    # everyday word (everyday.py), so the thing is another trade's.
+    domain = Domain([PRINTER], NO_LINES)
+    gas = Subject(senses=(("газовый",),), opening=("газовый",))
+    assert domain.stranger(gas) == 1.0
+    assert domain.stranger(Subject(senses=(("piano",),), first=("piano",), unsure=True)) == 1.0
+    # A kind nobody knows ("игровая мышь", "сенсорный экран") names an IT thing, whatever
+    # else the message says; so does a kind the labelled IT lines use ("складской").
+    game = Subject(senses=(("игровой",),), opening=("игровой",), candidates=(("газонокосилка",),))
+    assert domain.stranger(game) == 0.0
+    stock = Domain([PRINTER], LineCounts({"складской": 1}, {}))
+    assert stock.stranger(Subject(senses=(("складской",),), opening=("складской",))) == 0.0
+
+
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_articles(FAQ))
@@ -91,6 +106,15 @@ def matcher() -> Matcher:
         ("the bale wrapper stopped, error light flashing", "en"),
         # A place phrase an article mentions a word of is still a place ("line").
         ("the capper on the packing line stopped", "en"),
+        # An article's thing of another trade's kind: the kind says which sense.
+        ("газовая колонка не зажигается", "ru"),
+        ("стоматологическая установка не включается", "ru"),
+        ("гальмівний диск на тягачі скрипить", "uk"),
+        ("the brake disc on the forklift squeaks", "en"),
+        ("the baby monitor keeps crackling", "en"),
+        # English "X is <a thing's failure>": a thing's state.
+        ("the fuel pump display is blank", "en"),
+        ("the lift is stuck between floors", "en"),
     ],
 )
 def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
@@ -123,6 +147,17 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("Autodesk says my license is not valid anymore", "en"),
         ("the keyboard died", "en"),
         ("the screen on my laptop keeps flickering", "en"),
+        # A shared thing said alone, of a kind nobody knows, of a kind IT lines use, or a
+        # person's: IT's. "Is locked out" is a person's state, "is down" a system's.
+        ("мышка не работает", "ru"),
+        ("игровая мышь не работает", "ru"),
+        ("сенсорный экран не реагирует", "ru"),
+        ("складская клавиатура не печатает", "ru"),
+        ("монитор кассира не включается", "ru"),
+        ("the lab keyboard doesn't respond", "en"),
+        ("the till display is blank", "en"),
+        ("the recruiter is locked out again", "en"),
+        ("our online store is down for all customers", "en"),
         # A dictionary word joined to a code names a program or a model, not the word.
         ("Компас-3D не запускается у технолога", "ru"),
         ("Парус-8 не відкривається в бухгалтерії", "uk"),
