@@ -14,7 +14,7 @@ weighs a time ("после обновления").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from itertools import pairwise
 
 from gateway.knowledge.morphology import Token, tokens
@@ -41,10 +41,14 @@ _CUT = re.compile(
 )
 
 
-def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+def said_fine(
+    text: str, lang: str | None, words: Sequence[Token], kept: Container[str] = frozenset()
+) -> frozenset[int]:
     """Positions in `words` (the tokens of `text`) of the content words of clauses that
     say something works, when another clause says what is wrong, and of what others say
-    they did, when another clause says what did not happen; empty when none."""
+    they did, when another clause says what did not happen; empty when none. Words whose
+    lemma is in `kept` (the mail others say they sent) are never their side: "customers
+    say they've emailed me, I've got nothing" is about the mail."""
     parts = _quotes_joined(
         [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
     )
@@ -56,7 +60,7 @@ def said_fine(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     start = 0
     for part in parts:
         content = [start + i for i, t in enumerate(part) if not t.stop]
-        said = _reported(part)
+        said = _reported(part, kept)
         if _fine(part) or _approval(part) or _to_desk(part):
             fine.extend(content)
         elif said is not None:
@@ -102,7 +106,7 @@ def _to_desk(part: Sequence[Token]) -> bool:
     return not said.isdisjoint(TICKET_WORDS) and said <= DESK_REQUEST_WORDS
 
 
-def _reported(part: Sequence[Token]) -> list[int] | None:
+def _reported(part: Sequence[Token], kept: Container[str]) -> list[int] | None:
     """The places of the speech verb and the content words said after it, when they deny
     nothing ("говорит, что отправил"; not "говорит, что не пришло"); None when no one is
     quoted. The verb of saying is no part of the problem either ("кажуть" read as the
@@ -116,7 +120,8 @@ def _reported(part: Sequence[Token]) -> list[int] | None:
             after = part[index + 1 :]
             if not after or not {t.word for t in after}.isdisjoint(NEGATION_WORDS):
                 return None
-            return [index, *(index + 1 + i for i, t in enumerate(after) if not t.stop)]
+            said = [i for i, t in enumerate(after, index + 1) if not t.stop and t.lemma not in kept]
+            return [index, *said]
     return None
 
 

@@ -23,6 +23,10 @@ from gateway.knowledge.vocabulary import (
 # a docking station).
 _INITIALLED = re.compile(r"\b((?:[A-ZА-ЯЁІЇЄҐ]\.){1,4})([A-ZА-ЯЁІЇЄҐ][^\W\d_]+)")
 _APOSTROPHES = re.compile(r"['’ʼ`‘´ʹ′]")
+# English clitics after a Latin word: "they've", "it'll", "I'd", "he's", "ok'd", "the
+# printer's": the word before is the word ("theyv", "itll" were words no article knows and
+# weighed as much as the problem). "n't" is a negation, read elsewhere ("don't" -> not).
+_CLITIC = re.compile(r"\b([a-z]+)['’ʼ`‘´ʹ′](?:ve|ll|re|d|m|s)\b")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
@@ -61,6 +65,7 @@ def normalize_text(text: str) -> str:
     if "." in text:
         text = _INITIALLED.sub(lambda m: m.group(1).replace(".", "") + m.group(2), text)
     text = text.lower().replace("ё", "е")
+    text = _CLITIC.sub(r"\1", text)
     text = _APOSTROPHES.sub("", text)
     if any(hint in text for hint in _CODE_HINTS):
         # "0x800CCC0F", "550 5.7.1", "NET::ERR_CERT_DATE_INVALID": the problem they name.

@@ -48,6 +48,7 @@ from gateway.knowledge.vocabulary import (
     DEVICE_WORDS,
     GENERIC_WORDS,
     HOST_WORDS,
+    MAIL_WORDS,
     MANY_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
@@ -212,6 +213,9 @@ class Ranker:
         self._devices = _lemmas_of(DEVICE_WORDS)
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
+        # "customers say they've emailed me, I've got nothing": the mail they say they sent
+        # is what did not come, not their side (clauses.said_fine).
+        self._mail = _lemmas_of(MAIL_WORDS)
         self._failures = english_failures(self.articles)
         self._program = frozenset(
             t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
@@ -256,7 +260,7 @@ class Ranker:
         words = tuple(tokens(text, lang))
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
-        fine = said_fine(text, lang, words) | self._circumstance(text, lang, words)
+        fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
         # The ranking depends on the normalised words and their clauses only: "Принтер не
         # печатает!!" and "принтер не печатает" are ranked once, and so is the same text
         # matched twice in a turn (incidents, then the knowledge base) or sent by many

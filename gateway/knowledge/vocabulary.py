@@ -587,6 +587,7 @@ STOP_WORDS: frozenset[str] = _words(
     кожен кожні завжди ніколи потім
     хтось щось someone something somebody anything
     im ive youre youve theyre weve whats thats theres heres hows whos up
+    theyve theyd theyll youd youll itll hes shes thatll whatll wholl
     started began begun right restarted rebooted
     даже страшно жутко дико ужасно сильно супер навіть жахливо страшенно дуже even super
     really totally extremely terribly

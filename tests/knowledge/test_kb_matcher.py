@@ -1346,3 +1346,20 @@ def test_supplies_said_to_be_there_are_checked(matcher: Matcher, text: str, lang
     assert answered(matcher, "бумага застряла, хотя бумаги полно в лотке", "ru") == (
         "printer_paper_jam"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "parents say they've emailed me, I've got nothing",
+        "the guests say they've emailed the bookings desk but I've got nothing",
+        "the courier says he's emailed me the labels but I've got nothing",
+    ],
+)
+def test_mail_others_say_they_sent_is_the_mail_that_did_not_come(
+    matcher: Matcher, text: str
+) -> None:
+    # "they've" was a word no article knows ("theyv"), and once read as "they" the whole
+    # speech ("says he emailed me") weighed as the sender's side, the mail word too:
+    # "got nothing" was left to rank alone.
+    assert answered(matcher, text, "en") == "email_not_receiving"

@@ -87,6 +87,17 @@ def test_english_negative_contractions_are_not_with_or_without_the_apostrophe() 
     assert lemmas("I'm locked out", "en") == lemmas("I locked out", "en")  # "im" is no word
 
 
+def test_english_clitics_leave_the_word_they_follow() -> None:
+    # "they've", "it'll", "ok'd" were words of their own ("theyv", "itll", "okd") that no
+    # article knows, each weighing as much as the problem; "n't" is still a negation.
+    assert normalize_text("they've sent it, it'll bounce") == "they send it it bounce"
+    assert normalize_text("ok'd by the printer's owner") == "ok by the printer owner"
+    assert lemmas("theyve emailed me, itll crash", "en") == lemmas("emailed me, crash", "en")
+    assert normalize_text("don't") == "not"
+    # Apostrophes inside Ukrainian words and their transliteration are only dropped.
+    assert normalize_text("п'ять листів, pis'ma") == "пять листів pisma"
+
+
 def test_a_name_written_with_its_initials_is_one_word() -> None:
     # "М.Е.Док" was read as "м", "е" and "док" (a docking station's word).
     assert normalize_text("М.Е.Док не відкривається").split()[0] == "medoc"
