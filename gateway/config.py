@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import sys
 from collections.abc import Mapping
 from datetime import date
@@ -577,6 +578,9 @@ class SelfServiceLimits(_Section):
     resets_per_day: int = Field(3, ge=1)  # per account
 
 
+UNESCAPED_COMMA = re.compile(r"(?<!\\),")  # between a DN's RDNs (an escaped comma is a value's)
+
+
 class DirectorySettings(_Section):
     """The LDAP directory for account unlock and password reset (OpenLDAP or AD).
 
@@ -606,6 +610,22 @@ class DirectorySettings(_Section):
     reset_needs_code: bool = False  # a reset also needs a fresh code, not only a link
     must_change_at_next_logon: bool = False  # pwdReset (OpenLDAP) / pwdLastSet=0 (AD)
     limits: SelfServiceLimits = SelfServiceLimits()
+
+    @field_validator("protected_groups")
+    @classmethod
+    def _full_group_dns(cls, groups: list[str]) -> list[str]:
+        """Each a group's whole DN. A YAML flow list splits an unquoted DN at its commas
+        (`[cn=admins,ou=groups,dc=example,dc=org]` is four items, none of them a group),
+        which protected nobody while the bot believed it did."""
+        for dn in groups:
+            parts = [p.strip() for p in UNESCAPED_COMMA.split(dn)]
+            if len(parts) < 2 or not all("=" in p and not p.startswith("=") for p in parts):
+                raise ValueError(
+                    f"{dn!r} is not a group's full DN; quote each DN in the YAML list, "
+                    '["cn=admins,ou=groups,dc=example,dc=org"] (unquoted, a list splits a '
+                    "DN at its commas)"
+                )
+        return groups
 
     @property
     def login_attr(self) -> str:

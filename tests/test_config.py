@@ -171,3 +171,37 @@ def test_the_redis_topology_needs_its_addresses(tmp_path: Path) -> None:
     committed.write_text("redis:\n  sentinel_password: oops\n")
     with pytest.raises(ConfigError, match=r"redis\.sentinel_password: secrets must not be"):
         load_settings(committed, env={})
+
+
+def readme_directory_block() -> str:
+    """The README's self-service configuration, as an admin copies it."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index("```yaml\ndirectory:\n  enabled: true")
+    return readme[start + len("```yaml\n") : readme.index("```", start + 3)]
+
+
+def test_the_readmes_protected_group_is_one_group(tmp_path: Path) -> None:
+    """Outside pass: the README wrote `protected_groups: [cn=admins,ou=groups,dc=example,
+    dc=org]`; YAML's flow list made it four items, no group's DN, so nobody was protected:
+    an administrator asked /reset on a chat and was sent a reset link."""
+    config = tmp_path / "firstline.yaml"
+    config.write_text(readme_directory_block())
+    settings = load_settings(config, env={"DIRECTORY_PASSWORD": "x"})
+    assert settings.directory.protected_groups == ["cn=admins,ou=groups,dc=example,dc=org"]
+
+
+@pytest.mark.parametrize(
+    "groups", ["[cn=admins,ou=groups,dc=example,dc=org]", "[CN=Domain Admins,CN=Users,DC=x]"]
+)
+def test_a_group_dn_split_by_the_yaml_list_is_refused(tmp_path: Path, groups: str) -> None:
+    config = tmp_path / "firstline.yaml"
+    config.write_text(f"directory:\n  protected_groups: {groups}\n")
+    with pytest.raises(ConfigError, match=r"directory\.protected_groups") as err:
+        load_settings(config, env={})
+    assert "quote each DN" in str(err.value)
+    ok = 'directory:\n  protected_groups: ["cn=a\\\\, b,ou=groups,dc=x", "CN=Admins,DC=x"]\n'
+    config.write_text(ok)
+    assert load_settings(config, env={}).directory.protected_groups == [
+        "cn=a\\, b,ou=groups,dc=x",
+        "CN=Admins,DC=x",
+    ]
