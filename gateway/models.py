@@ -10,7 +10,15 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from typing import Any
+
+
+@cache
+def field_names(cls: type) -> frozenset[str]:
+    """A dataclass's field names, kept: `dataclasses.fields` walks them anew each call (a
+    message and each of its conversation's tickets are loaded from dicts every turn)."""
+    return frozenset(f.name for f in fields(cls))
 
 
 class Channel(StrEnum):
@@ -94,7 +102,7 @@ class InboundMessage:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> InboundMessage:
-        known = {f.name for f in fields(cls)}
+        known = field_names(cls)
         values = {k: v for k, v in data.items() if k in known}
         values["attachments"] = tuple(Attachment(**a) for a in values.get("attachments", ()))
         return cls(**values)
@@ -353,7 +361,7 @@ class Ticket:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Ticket:
-        known = {f.name for f in fields(cls)}
+        known = field_names(cls)
         values = {k: v for k, v in data.items() if k in known}
         values["group"] = SupportGroup(values["group"])
         values["priority"] = Priority(values["priority"])
