@@ -8,10 +8,13 @@ store an update without validating the whole object first; polling hands over
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import Any
 
 from gateway.models import Attachment, Button, InboundMessage
 from gateway.untrusted import UntrustedInput, count, ident, items, obj, sent_at, text
+
+log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 CALLBACK_DATA_MAX_BYTES = 64
@@ -64,7 +67,25 @@ def callback_query_id(update: dict[str, Any]) -> str:
     return ident(query, "id") if isinstance(query, dict) else ""
 
 
-def _from_message(update_id: int, message: dict[str, Any], *, edited: bool) -> InboundMessage:
+def _one_person(chat: dict[str, Any], update_id: int) -> bool:
+    """Whether the chat is one person's (a private chat with the bot).
+
+    A conversation is a chat: in a group every member would be one "user", each seeing
+    the others' tickets ("where is my ticket?"), commenting on, solving or reopening them,
+    pressing the buttons sent for someone else, and reading the answers meant for one
+    person. Messages and button presses from groups, supergroups and channels are not
+    taken in (confirmed to Telegram, stored nowhere)."""
+    kind = text(chat, "type")
+    if kind == "private":
+        return True
+    log.info("telegram update from a %s chat not taken in", kind or "typeless",
+             extra={"update_id": update_id})  # fmt: skip
+    return False
+
+
+def _from_message(
+    update_id: int, message: dict[str, Any], *, edited: bool
+) -> InboundMessage | None:
     chat = obj(message, "chat", required=True)
     user = obj(message, "from")
     body = text(message, "text") or text(message, "caption")
@@ -76,7 +97,7 @@ def _from_message(update_id: int, message: dict[str, Any], *, edited: bool) -> I
         start_param = body.partition(" ")[2].strip()
         if start_param:
             meta["start_param"] = start_param
-    return InboundMessage(
+    inbound = InboundMessage(
         channel=CHANNEL,
         chat_id=ident(chat, "id", required=True),
         message_id=str(update_id),
@@ -89,6 +110,7 @@ def _from_message(update_id: int, message: dict[str, Any], *, edited: bool) -> I
         timestamp=sent_at(message, "edit_date" if edited else "date"),
         meta=meta,
     )
+    return inbound if _one_person(chat, update_id) else None
 
 
 def _is_start_command(body: str) -> bool:
@@ -136,12 +158,16 @@ def _is_object(value: Any) -> bool:
     return True
 
 
-def _from_callback(update_id: int, query: dict[str, Any]) -> InboundMessage:
+def _from_callback(update_id: int, query: dict[str, Any]) -> InboundMessage | None:
     user = obj(query, "from", required=True)
     message = obj(query, "message")
     user_id = ident(user, "id", required=True)
-    chat_id = ident(obj(message, "chat"), "id") or user_id
+    chat = obj(message, "chat")
+    chat_id = ident(chat, "id") or user_id
     data = text(query, "data")
+    # A press on a message of a group: anyone in it may press what was sent for another.
+    if chat and not _one_person(chat, update_id):
+        return None
     return InboundMessage(
         channel=CHANNEL,
         chat_id=chat_id,

@@ -104,6 +104,32 @@ async def test_polling_turns_each_update_kind_into_one_inbound_message(
     assert await connector.download(photo.attachments[0].file_id) == b"\x89PNG-screenshot-bytes"
 
 
+async def test_group_chats_are_no_one_person_and_are_not_taken_in(
+    polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator, store: Store
+) -> None:
+    """A conversation is a chat: added to a group, the bot took every member's messages as
+    one user's, so anyone there saw the others' tickets ("where is my ticket?"), commented,
+    solved or reopened them, and pressed buttons sent for someone else. Groups, supergroups
+    and channels are not taken in; a private chat is."""
+    intake = polling[1]
+    anna, boris = telegram_api.user(201, "Anna"), telegram_api.user(202, "Boris")
+    for n, (kind, who) in enumerate((("group", anna), ("supergroup", boris), ("channel", anna))):
+        chat = {"id": -1001 - n, "type": kind, "title": "IT questions"}
+        message = {"message_id": 1, "date": int(time.time()), "from": who, "chat": chat}
+        await telegram_api.add_update({"message": message | {"text": "где моя заявка?"}})
+        await telegram_api.add_update({"edited_message": message | {"text": "статус HD-000001"}})
+        await telegram_api.add_update({"callback_query": {
+            "id": f"9{n}", "from": boris, "chat_instance": "1", "data": "status:solved:HD-000001",
+            "message": message | {"from": telegram_api.user(1, "bot")},
+        }})  # fmt: skip
+    await telegram_api.send_text(CHAT, "не печатает принтер")
+    await eventually(lambda: intake.accepted, what="the private chat's message stored")
+    await eventually(lambda: not telegram_api.pending, what="updates confirmed")
+    taken = [(m.chat_id, m.text) for m in intake.accepted]
+    assert taken == [(str(CHAT), "не печатает принтер")]
+    assert len(await stored_inbound(store)) == 1
+
+
 async def test_buttons_become_an_inline_keyboard_and_presses_come_back_as_payloads(
     polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator
 ) -> None:
