@@ -177,6 +177,21 @@ class SupportFlow:
             return
         if signal and unclear:
             st.problem = st.fields["problem"] = f"{unclear}\n{text}"
+        self._take(turn, text, signal, unclear=unclear)
+
+    def _take(
+        self,
+        turn: Turn,
+        text: str,
+        signal: HandoffSignal | None,
+        *,
+        unclear: str = "",
+        more: bool = False,
+    ) -> None:
+        """Decide what to do with the problem `text`: a person, an article, choices, or a
+        question. `more` is a problem told again with more detail, after the articles
+        offered for it: it is IT's already, and nothing is guessed for it twice."""
+        st = turn.state
         urgency = self.priorities.assess(turn.reading(read_head(text)))
         match = self._match(text, turn.lang)
         match = self._outage_read(match, urgency, text, turn.lang)
@@ -191,14 +206,25 @@ class SupportFlow:
             self.to_person(turn, "urgent", article, confident=confident or outage)
         elif match.outcome == "answer" and top:
             self._offer_article(turn, top.article, top.score)
-        elif match.outcome == "choices" and top:
+        elif match.outcome == "choices" and top and not more:
             self._offer_choices(turn, match)
+        elif more:
+            self.to_person(turn, "no_answer", None)
         elif match.elsewhere is not None and not self.routing.recognises(text):
             self._point_elsewhere(turn, text, match.elsewhere)
         elif unclear or len(st.fields) > 1 or self.routing.recognises(text):
             if unclear:
                 st.problem = st.fields["problem"] = f"{unclear}\n{text}"
-            self.to_person(turn, "no_answer", None)
+            # No ready answer: as a first-line engineer would, name the nearest articles
+            # and ask to be told more, before any question of the checklist. Not when the
+            # nearest is the outage topic: that is taken only for a stop that reads as urgent
+            # ("CRM is down" said alone), and what follows it is no nearer.
+            guesses = self.knowledge.guesses(without_tone(read_head(st.problem)), turn.lang)
+            if guesses and guesses[0].article.id != self.outage_topic:
+                near = Hint(tuple(c for c in guesses if c.article.id != self.outage_topic))
+                self._offer_choices(turn, near, intro="guesses_intro")
+            else:
+                self.to_person(turn, "no_answer", None)
         else:  # nothing IT-like: ask once for more before making a ticket of it
             st.start_flow()
             st.unclear = text
@@ -331,13 +357,13 @@ class SupportFlow:
         turn.send(f"{text}\n\n{turn.text('did_it_help')}", *self._yes_no(turn))
         turn.emit(FaqAnswered(topic=article.id, score=round(float(score), 1)))
 
-    def _offer_choices(self, turn: Turn, match: MatchLike) -> None:
+    def _offer_choices(self, turn: Turn, match: MatchLike, intro: str = "choices_intro") -> None:
         st = turn.state
         st.offered = {c.article.id: float(c.score) for c in match.candidates[:MAX_CHOICES]}
         st.phase = Phase.CHOOSE
         lines = [f"{n}. {title}" for n, title in enumerate(self._titles(turn), 1)]
         turn.send(
-            "\n".join([turn.text("choices_intro"), *lines, turn.text("choices_hint")]),
+            "\n".join([turn.text(intro), *lines, turn.text("choices_hint")]),
             *self._choice_buttons(turn),
         )
         turn.emit(FaqChoices(topics=tuple(st.offered)))
@@ -389,9 +415,21 @@ class SupportFlow:
         elif article is not None:
             self._offer_article(turn, article, st.offered[picked])
         elif text and (detect_handoff(turn.reading(text)) or len(text.split()) >= DETAIL_WORDS):
-            self.new_problem(turn, msg)
+            self._more_detail(turn, text)
         else:
             turn.say("choices_again", *self._choice_buttons(turn))
+
+    def _more_detail(self, turn: Turn, text: str) -> None:
+        """A typed reply to the offered articles instead of a pick: more about the same
+        problem ("нет, там пишет «сертификат недействителен», кэш уже чистил"), or a wish
+        for a person. The first message stays what is broken; the reply joins it, gives
+        every fact it holds, and the whole is matched again."""
+        st = turn.state
+        signal = detect_handoff(turn.reading(text))
+        fill(st.fields, st.sources, text, "more detail")
+        if describes_problem(text) or not (signal and signal.reason == "asked_for_person"):
+            st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
+        self._take(turn, st.problem, signal, more=True)
 
     # --- the checklist -------------------------------------------------------------------
 

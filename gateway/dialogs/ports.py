@@ -1,7 +1,7 @@
 """What the dialog engine needs from the knowledge base, as structural types.
 
 `gateway.knowledge.library.KnowledgeLibrary` satisfies `Knowledge`; tests may pass any
-object with the same two methods.
+object with the same three methods.
 """
 
 from __future__ import annotations
@@ -50,3 +50,5 @@ class Knowledge(Protocol):
 
     def match(self, text: str, lang: str | None) -> MatchLike: ...
     def article(self, article_id: str) -> ArticleLike | None: ...
+    # the nearest articles to a message nothing answers: a guess, never an answer
+    def guesses(self, text: str, lang: str | None) -> Sequence[CandidateLike]: ...

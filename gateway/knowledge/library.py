@@ -9,7 +9,7 @@ from pathlib import Path
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.loader import KnowledgeBaseError, article_files, load_articles
-from gateway.knowledge.matcher import Matcher, MatchResult
+from gateway.knowledge.matcher import Candidate, Matcher, MatchResult
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,10 @@ class KnowledgeLibrary:
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match a message against the current base (see Matcher.match)."""
         return self._matcher().match(text, lang)
+
+    def guesses(self, text: str, lang: str | None = None) -> tuple[Candidate, ...]:
+        """The articles nearest a message nothing answers (see Matcher.guesses)."""
+        return self._matcher().guesses(text, lang)
 
     def index(self) -> None:
         """Build the matcher now, and again with every reload from now on: for a process

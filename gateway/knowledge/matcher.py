@@ -89,6 +89,19 @@ class Matcher:
         chosen = close if len(close) > 1 else ranked[:2]
         return MatchResult("choices", tuple(_candidate(s) for s in chosen), round(confidence, 3))
 
+    def guesses(self, text: str, lang: str | None = None) -> tuple[Candidate, ...]:
+        """The choices `decide` would offer had the message cleared the relevance bar: the
+        best-ranked articles with any evidence for it, within CHOICE_BAND of the best, at
+        least two when there are two. For a message the dialog already knows is an IT
+        problem but nothing answers: a guess to show beside "none of these", never an
+        answer."""
+        ranked = self.ranker.rank(text, lang, MAX_CHOICES + 1)
+        if not ranked:
+            return ()
+        floor = ranked[0].rank_score - CHOICE_BAND
+        close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
+        return tuple(_candidate(s) for s in (close if len(close) > 1 else ranked[:2]))
+
     def rank(self, text: str, lang: str | None = None, limit: int = 5) -> list[Candidate]:
         """The best articles for a message, best first, with rank scores 0-100."""
         return [_candidate(s) for s in self.ranker.rank(text, lang, limit)]

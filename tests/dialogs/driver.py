@@ -54,6 +54,7 @@ ARTICLES = {
         article("email_not_sending", "email"),
         article("hardware_broken", "hardware", "escalate"),
         article("outage_critical", "network", "escalate"),
+        article("website_wont_open", "network"),
     )
 }
 
@@ -83,6 +84,12 @@ RULES: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
+# (regex, topics): the nearest articles of a message no rule answers (a guess, not a match).
+GUESSES: list[tuple[str, tuple[str, ...]]] = [
+    (r"кабинет|кабінет|portal", ("website_wont_open", "password_reset")),
+]
+
+
 class TableKnowledge:
     """Matches by the RULES table; records what it was asked."""
 
@@ -100,6 +107,12 @@ class TableKnowledge:
 
     def article(self, article_id: str) -> Article | None:
         return ARTICLES.get(article_id)
+
+    def guesses(self, text: str, lang: str | None) -> tuple[Candidate, ...]:
+        for pattern, topics in GUESSES:
+            if re.search(pattern, text.lower()):
+                return tuple(Candidate(ARTICLES[t], 30.0 - i) for i, t in enumerate(topics))
+        return ()
 
 
 @dataclass

@@ -32,6 +32,9 @@ class FixedKnowledge:
     def article(self, article_id: str) -> Article | None:
         return ARTICLES.get(article_id)
 
+    def guesses(self, text: str, lang: str | None) -> tuple[Candidate, ...]:
+        return ()
+
 
 def _ticket(text: str, outcome: str, topics: tuple[str, ...]) -> tuple[str | None, str, str]:
     chat = Chat(DialogEngine(FixedKnowledge(outcome, topics), SlaPolicy.default()))
