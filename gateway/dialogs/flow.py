@@ -49,7 +49,7 @@ from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import TICKET_FIELDS, Button, InboundMessage, Level, Priority
 from gateway.texts import LANGUAGES
-from gateway.triage.impact import read_impact
+from gateway.triage.impact import crowd_at_a_counter, read_impact
 from gateway.triage.language import detect_language, reply_language
 from gateway.triage.mood import (
     HandoffSignal,
@@ -320,7 +320,10 @@ class SupportFlow:
         message, when the answer had none) stay, as a hint."""
         if _top_id(match) != self.outage_topic or match.outcome == "none":
             return match
-        if urgency.priority is Priority.P1 and (
+        # a crowd kept waiting at one station is no outage: "программа выдачи светильников
+        # перестала работать, смена 120 человек стоит у окна" is that station's program
+        crowd = urgency.reason == "at_stake" and crowd_at_a_counter(read_head(text))
+        if urgency.priority is Priority.P1 and not crowd and (
             match.outcome == "answer" or urgency.reason == "many_stopped"
         ):
             return match
@@ -335,6 +338,11 @@ class SupportFlow:
         topic, and so does any other urgency: what is broken is the topic."""
         top = _top_article(match)
         statement = problem_statement(read_head(text))
+        if why == "many_stopped" and self.routing.shared_printer(statement):
+            # "nobody in the office can print, the HP says 'Offline'": the printer's topic,
+            # not the outage the matcher may lean to; none left, the device's words route
+            rest = _without(match, self.outage_topic)
+            return rest[0].article if rest else None
         if why != "many_stopped" or self.routing.names_a_device(statement):
             return top
         if self.priorities.assess(statement).reason != "many_stopped":

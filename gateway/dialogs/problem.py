@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
-from gateway.knowledge.morphology import readings
+from gateway.knowledge.morphology import meant_text, readings
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import names_a_deadline, read_impact
 from gateway.triage.impatience import LOST_PATIENCE
@@ -65,7 +65,9 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if only_tone(clause):
             continue  # "What kind of support is this?!", "Спасибо, очень помогли"
-        asking = calls_for_person(clause) or asks_for_contact(clause)
+        # read as the words meant when typed in translit: "pozovite admina" asks for a person
+        meant = meant_text(clause)
+        asking = calls_for_person(meant) or asks_for_contact(meant)
         if asking and not describes_problem(clause):
             continue  # "пусть мне перезвонят", "оформите заявку": whom they want, not what broke
         # "принтер не печатает, дайте номер поддержки": the problem, less the number asked

@@ -101,6 +101,7 @@ class _Vocabulary:
     waiting: frozenset[str]
     standing: frozenset[str]
     public: frozenset[str]
+    visitors: frozenset[str]
     show_verbs: frozenset[str]
     errors: frozenset[str]
     event_verbs: frozenset[str]
@@ -272,6 +273,11 @@ def _vocabulary() -> _Vocabulary:
                 "інспектор", uk)
         | _keys("people customers clients patients visitors guests folks customer client "
                 "patient guest visitor auditor auditors inspector inspectors", en),
+        # who comes as a group or a booking, besides the public: "a birthday party of 40 kids
+        # arriving at 3", "група школярів приїде о 10", "экскурсия придёт в 12"
+        visitors=_keys("дети ребенок школьник группа экскурсия класс делегация туристы", ru)
+        | _keys("діти дитина школяр група екскурсія клас делегація туристи", uk)
+        | _keys("kids children pupils party group class tour delegation tourists", en),
         # what an event does at its time: "рейс вылетает через час", "the show opens at 7"
         # (not "вылетает", "закрывается", "opens": a program does those every minute)
         # a screen that shows an error: "the site shows NET::ERR_CERT…", "1С пише помилку"
@@ -429,6 +435,18 @@ def read_impact(reading: MessageReading) -> Impact:
         stake |= _due(clause, words)
     many_stopped = many_stopped and not only_me(norm)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+@read_once
+def crowd_at_a_counter(reading: MessageReading) -> bool:
+    """Whether people or a group stand or wait at a window, a door or in a queue ("смена 120
+    человек стоит у окна"): kept waiting by one station, not a service down for them all."""
+    return any(
+        (_is_group(w) or _is_people(w) or _people_word(w) or w.text.isdecimal())
+        and _kept_at_a_counter(words, i)
+        for _, words in reading.clauses
+        for i, w in enumerate(words)
+    )
 
 
 def names_a_deadline(clause: str) -> bool:
@@ -632,6 +650,8 @@ def _many(
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
+        if not _is_people(word) and _kept_at_a_counter(words, i):
+            continue  # "(вся) смена 120 человек стоит у окна": kept waiting, a stake (read there)
         # "nobody can hear me", "никто меня не слышит": they report the writer's own fault
         tries = word.text == "none" and not _none_of_them_do(after + words[i + 4 : i + 9])
         tries = tries and [w.text for w in after[:1]] == ["of"] and any(
@@ -1071,8 +1091,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
         before = words[i - 1].text if i else ""
         if word.text in named:
             continue  # "доступ до папки «Рецепти клієнтів»": a folder's name, no client
-        if word.among(vocab.stake) and _amid(words, i):
-            continue  # "зависає посеред продажу квитків": when it fails
+        if word.among(vocab.stake) and (_amid(words, i) or _my_act_when_it_fails(words, i)):
+            continue  # "зависає посеред продажу квитків", "every time I post invoices"
         if word.among(vocab.stake) and _perceived(words, i):
             continue  # "не чую клієнтів у гарнітурі": the writer's own hearing
         if word.among(vocab.stake):
@@ -1108,6 +1128,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             return True
         if word.among(vocab.standing) and _public_stands(words, i):
             return True
+        if (_is_group(word) or _is_people(word)) and _kept_at_a_counter(words, i):
+            return True  # "смена стоит у окна выдачи": our people kept waiting by one station
         if _client_present(words, i):
             return True
         if _vehicle_held(words, i):
@@ -1135,6 +1157,28 @@ def _amid(words: list[Word], at: int) -> bool:
     if texts[-1:] and texts[-1] in _AMID and texts[-1] not in ("під", "во"):
         return True
     return len(texts) == 2 and texts[0] in ("під", "во") and texts[1] in _AMID_NEXT
+
+
+_WHEN = frozenset({"time", "whenever", "when", "once", "коли", "когда", "раз", "щоразу"})
+_I_WE = frozenset({"i", "we", "я", "мы", "ми"})
+_TAKEN_AT_A_TILL = frozenset({"оплата", "оплатить", "платеж", "платёж", "платить", "чек",
+                              "продажа", "оплатити", "платіж", "платити", "продаж", "payment",
+                              "payments", "pay", "paying", "checkout", "receipt", "sale",
+                              "sales"})  # fmt: skip
+
+
+def _my_act_when_it_fails(words: list[Word], at: int) -> bool:
+    """A stake word as what the writer does when it fails: "Sage 50 freezes every time I
+    post a batch of supplier invoices", "вылетает, когда я провожу накладные": the moment it
+    fails, one user's work, not money or people waiting. A payment or a sale taken then is
+    money changing hands with someone there ("the POS crashes every time I take a card
+    payment"): still at stake."""
+    if words[at].among(_TAKEN_AT_A_TILL):
+        return False
+    for k in range(at - 1, max(-1, at - 7), -1):
+        if words[k].text in _I_WE:
+            return any(w.text in _WHEN for w in words[max(0, k - 2) : k])
+    return False
 
 
 # Verbs of the writer's own hearing and seeing: "не слышу клиентов", "не бачу пацієнтів"
@@ -1265,6 +1309,31 @@ def _waits_at_the_door(words: list[Word], at: int) -> bool:
     if any(w.text in _WE for w in words[max(0, at - 4) : at]):
         return False
     return any(w.among(_vocabulary().entrances) for w in words[at + 1 : at + 4])
+
+
+def _kept_at_a_counter(words: list[Word], at: int) -> bool:
+    """People or a group that stand or wait at a window, a door or in a queue: kept waiting
+    by one station's fault, a stake and not many stopped ("смена 120 человек стоит у окна":
+    the lamp room's program is down, the shift waits for it; "склад стоит" is stopped)."""
+    vocab = _vocabulary()
+    for v in range(at + 1, min(at + 5, len(words))):
+        verb = words[v]
+        if verb.among(vocab.standing) or verb.among(vocab.waiting) or verb.among(vocab.held):
+            place = words[v + 1 : v + 3]
+            return any(w.text in _COUNTER for w in place[:1]) and any(
+                w.among(vocab.windows) or w.among(vocab.entrances) or w.lemma in vocab.queue
+                for w in place
+            )
+        # only its group, count and people stand between: "вся смена 120 человек стоит"; not "каси
+        # продажу квитків, пасажири стоять у черзі" (the tills are another subject)
+        if not (verb.text.isdecimal() or verb.has("NUMR") or verb.text in _ALREADY or (
+            verb.lemma in vocab.people or _people_word(verb) or _is_group(verb)
+        )):
+            return False
+    return False
+
+
+_ALREADY = frozenset({"уже", "вже", "already", "still", "всё", "все", "ещё", "досі"})
 
 
 def _public_stands(words: list[Word], at: int) -> bool:
@@ -1453,7 +1522,7 @@ def _client_arrives(words: list[Word]) -> bool:
     for at, word in enumerate(words):
         someone = word.among(vocab.public) and word.text not in ("люди", "people", "народ")
         # … or a vehicle come to collect: "машина за партией приедет в 15:00"
-        someone = someone or word.among(vocab.vehicles)
+        someone = someone or word.among(vocab.vehicles) or word.among(vocab.visitors)
         if someone and any(w.among(vocab.arriving) for w in words[at + 1 : at + 5]):
             return True
     return False

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+from gateway.knowledge.morphology import meant_text
 from gateway.models import SupportGroup
-from gateway.triage.phrases import PhraseSet
+from gateway.triage.phrases import PhraseSet, normalise
 
 # Readers, clocks and encoders at a door or a desk (access control and time keeping), and
 # the turnstiles, intercoms and kiosks they sit in: devices, and IT, whatever they look like.
@@ -81,6 +83,12 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
         r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
         r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",
+        # the maker's name as the device itself ("the HP says 'Offline'", "не печатает HP."),
+        # not a model's first word ("HP ProBook 450") nor after the device ("ноутбук HP")
+        r"(?<!ноутбук )(?<!ноут )(?<!комп )(?<!компьютер )(?<!комп'ютер )(?<!пк )(?<!pc )"
+        r"(?<!laptop )(?<!принтер )(?<!printer )(?<!мфу )(?<!бфп )"
+        r"hp(?=\s*(?:[.,;:!?)'\"»]|$)|\s+(?:says|shows|is|keeps|jams|won'?t|doesn'?t|isn'?t|"
+        r"on|in|at|from|in|в|на|у|не|пишет|пише|показує|показывает|вообще|взагалі)\b)",
         r"hdmi", r"vga", r"displayport", r"dvi", r"док-станц\w*", r"docking station\w*", r"dock",
         r"кабел\w*", r"cable\w*", r"переходник\w*", r"перехідник\w*", r"adapter\w*",
         # readers, encoders, turnstiles and clocks at a door or a desk are devices
@@ -116,6 +124,21 @@ PRINTING_FAILS = PhraseSet([
     r"(не|ні) (\w+ )?(рас|на|роз)?(печата|друку|друкова)\w*",
     r"(can'?t|cannot|won'?t|doesn'?t|does not|not|unable to|fails? to) print\w*",
 ])  # fmt: skip
+
+# Printing said to fail with nothing named that is printed: "nobody in the office can print",
+# "у всего отдела не печатает", "ніхто не може нічого роздрукувати"; the shared printer's
+# stop, unlike a service's own documents ("none of the tellers can print receipts").
+_PRINT_VERB = (
+    r"(?:print|printing|(?:рас|на)?печата(?:ть|ет|ют|ется|ются)|(?:рас|на)?печатать|"
+    r"(?:роз|на)?друк(?:ує|ують|ується|уються|увати)|(?:роз|на)?друкувати)"
+)
+_NOTHING_NAMED = (
+    r"(?:anything|at all|ничего|нічого|вообще|взагалі|документ\w*|documents?|files?|файл\w*)"
+)
+BARE_PRINTING = re.compile(
+    rf"(?<!\w){_PRINT_VERB}(?:\s+{_NOTHING_NAMED})?(?=\s*(?:[,.;:!?—–-]|$)|\s+(?:and|but|а|и|і|але|но)\s)",
+    re.IGNORECASE,
+)
 
 # Things that are IT without looking like it, which name no group of their own: a message
 # about them is a support request, not a question to clarify ("касса не открывает смену").
@@ -161,6 +184,7 @@ _POST_OFFICE = re.compile(
     re.IGNORECASE,
 )
 _A_COMPUTER = re.compile(r"(?<!\w)(?:комп\w*|пк|pc|computers?)(?!\w)", re.IGNORECASE)
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
 # A browser's own error code: "ERR_CONNECTION_RESET", "NET::ERR_CERT_DATE_INVALID",
@@ -228,12 +252,21 @@ class Routing:
             there = _POST_OFFICE.sub(" ", text)
             if self.recognises(there) or _A_COMPUTER.search(there):
                 text = there
-        found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
+        found = self._count(text)
+        if not any(found.values()) and _LATIN.search(text):
+            # translit or the wrong layout names what is broken in the words meant, as
+            # every other rule reads it: "kompyuter ne vklyuchaetsya" is a dead computer
+            meant = _meant(text)
+            if meant != text:
+                text, found = meant, self._count(meant)
         if not any(found.values()) and _SURZHYK_I.search(text):
             # surzhyk spells a Russian word with Ukrainian letters: "прінтер", "сістема"
             text = _SURZHYK_I.sub("и", text)
-            found = {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
+            found = self._count(text)
         return {group: hits for group, hits in found.items() if hits}
+
+    def _count(self, text: str) -> dict[SupportGroup, int]:
+        return {group: len(phrases.findall(text)) for group, phrases in self.words.items()}
 
     def names_a_device(self, text: str) -> bool:
         """Whether what `text` says is broken is a device: its hardware words outnumber every
@@ -241,16 +274,34 @@ class Routing:
         printing alone names none ("no teller can print receipts" is the tellers' service)."""
         votes = self._named(text)
         devices = votes.pop(SupportGroup.HARDWARE, 0)
+        if BARE_PRINTING.search(normalise(text)):
+            devices += 1  # "nobody in the office can print": the printer everyone shares
         return devices > max(votes.values(), default=0)
+
+    def shared_printer(self, text: str) -> bool:
+        """Whether many are stopped by the printer they share: printing fails with nothing
+        named that is printed ("nobody in the office can print, the HP says 'Offline'"),
+        not a service's own documents ("none of the tellers can print receipts")."""
+        return bool(BARE_PRINTING.search(normalise(text))) and self.names_a_device(text)
 
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles; printing that fails is
         a printer's ("не друкується договір", "the contract won't print")."""
-        return text in IT_SHAPED or bool(self._named(text)) or text in PRINTING_FAILS
+        if bool(self._named(text)) or text in PRINTING_FAILS or text in IT_SHAPED:
+            return True
+        meant = _meant(text) if _LATIN.search(text) else text
+        return meant != text and (meant in IT_SHAPED or meant in PRINTING_FAILS)
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""
         return self.group_for(None, text)
+
+
+@lru_cache(maxsize=1024)
+def _meant(text: str) -> str:
+    """`text` as the Cyrillic words meant when it is typed in translit or the wrong layout
+    ("v apteke kassa ne rabotaet" → "в аптеке касса не работает"); else `text` itself."""
+    return meant_text(text)
 
 
 def _group_of(article: Any | None) -> SupportGroup | None:

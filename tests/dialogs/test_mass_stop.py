@@ -131,3 +131,41 @@ def test_an_upset_user_with_no_mass_stop_gets_the_ticket_of_what_is_broken() -> 
 )
 def test_a_mass_stop_in_translit_layout_or_two_words_is_the_outage(text: str) -> None:
     assert _ticket(text, "none", ()) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "topics", "topic"),
+    [
+        ("answer", ("outage_critical",), ""),
+        ("choices", ("outage_critical", "printer_offline"), "printer_offline"),
+    ],
+)
+def test_many_stopped_by_the_printer_they_share_is_the_printers(
+    outcome: str, topics: tuple[str, ...], topic: str
+) -> None:
+    """Nobody can print: one shared device is down, the printer's group, not the outage."""
+    text = "nobody in the office can print, the HP says 'Offline'"
+    assert _ticket(text, outcome, topics) == (topic, "hardware", "P1")
+
+
+def test_tellers_who_cannot_print_receipts_stay_the_outage() -> None:
+    text = "None of the tellers at the branch can print receipts or statements, customers queue"
+    assert _ticket(text, "answer", ("outage_critical",)) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+def test_a_crowd_waiting_at_one_stations_window_is_no_outage(outcome: str) -> None:
+    """One station's program stops a shift that waits at its window: P1 for what is at
+    stake, the program's group, not the outage the matcher leans to."""
+    text = (
+        "в ламповой шахты перестала работать программа выдачи светильников, смена 120 человек "
+        "стоит у окна, без светильника в забой не пускают"
+    )
+    topic, group, priority = _ticket(text, outcome, ("outage_critical",))
+    assert (topic, group, priority) == ("", "software", "P1")
+
+
+def test_a_person_asked_for_in_translit_routes_by_what_is_broken() -> None:
+    text = "pozovite admina, v apteke kassa ne rabotaet, kompyuter voobshche ne vklyuchaetsya"
+    _, group, _ = _ticket(text, "choices", ("email_not_sending", "password_reset"))
+    assert group == "hardware"

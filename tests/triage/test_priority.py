@@ -1040,3 +1040,56 @@ def test_a_card_terminal_that_takes_no_card_is_money_at_stake(text: str, p1: boo
 )  # fmt: skip
 def test_a_count_after_a_comma_opens_its_part(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a crowd standing at one station's window is kept waiting: at stake, not many stopped
+        ("в ламповой шахты перестала работать программа выдачи светильников, смена 120 человек "
+         "стоит у окна, без светильника в забой не пускают", "at_stake"),
+        ("программа не открывается, вся смена стоит у окна выдачи", "at_stake"),
+        # … a group or a count that stands with no counter is stopped
+        ("смена 30 человек стоит, линия не работает", "many_stopped"),
+        ("склад стоит, система не работает", "many_stopped"),
+        ("офис сидит без интернета", "many_stopped"),
+    ],
+)  # fmt: skip
+def test_a_crowd_kept_at_a_counter_is_at_stake_not_stopped(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # what the writer does when it fails is the moment it fails, not what is at stake
+        ("Sage 50 freezes every time I post a batch of supplier invoices", False),
+        ("Sage 50 freezes whenever I print invoices", False),
+        ("it crashes when we do the billing", False),
+        # … a payment or a sale taken then is money changing hands with someone there
+        ("the POS crashes every time I take a card payment", True),
+        ("the till freezes whenever we take payments", True),
+        # … and a stake of its own still counts
+        ("Sage 50 freezes every time I post invoices and customers are waiting", True),
+    ],
+)  # fmt: skip
+def test_a_stake_word_as_the_writers_act_when_it_fails_is_none(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a group or a booking arriving at a near time is an event ahead, as guests are
+        ("the kiosk in the lobby won't start and we have a birthday party of 40 kids arriving "
+         "at 3", True),
+        ("the ticket printer is dead and a group of tourists is coming at 11", True),
+        ("через час приедет экскурсия, а проектор не включается", True),
+        ("проектор не вмикається, а о 10 приїде група школярів", True),
+        # … not help on its way
+        ("проектор не включается, техник приедет в 15:00", False),
+        ("the kiosk won't start, the technician is coming at 3", False),
+    ],
+)  # fmt: skip
+def test_a_group_arriving_soon_is_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1

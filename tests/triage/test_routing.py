@@ -259,3 +259,57 @@ def test_a_browser_error_code_is_the_networks_whatever_the_article(
     statement = "the bidding platform won't load"  # the error is said beside the statement
     found = Routing().group_for(article("app_wont_start", "software"), statement, whole=whole)
     assert found is group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # translit and the wrong layout route by the words meant, as every other rule reads them
+        ("v apteke kassa ne rabotaet, kompyuter voobshche ne vklyuchaetsya", SupportGroup.HARDWARE),
+        ("ne otkryvaetsya sait", SupportGroup.NETWORK),
+        ("zabyla parol ot uchetki", SupportGroup.ACCOUNTS),
+        ("prynter ne drukuie", SupportGroup.HARDWARE),
+        ("vjybnjh yt hf,jnftn", SupportGroup.HARDWARE),  # "монитор не работает"
+        # an English message keeps its words
+        ("the spreadsheet won't open", SupportGroup.SOFTWARE),
+    ],
+)  # fmt: skip
+def test_translit_routes_by_the_words_meant(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
+
+
+def test_translit_is_recognised_as_it_support() -> None:
+    assert Routing().recognises("v apteke kassa ne rabotaet")
+    assert not Routing().recognises("kak dela")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # the maker's name as the device itself is the device
+        ("the HP on floor 2 jams every third page", SupportGroup.HARDWARE),
+        ("Документы висят в очереди печати уже час. HP в конторе вообще не реагирует",
+         SupportGroup.HARDWARE),
+        # … not a model's first word beside what is broken, nor after the device
+        ("Ноут HP ProBook 440 G8, пише 'Не вдається підключитися до цієї мережі'",
+         SupportGroup.NETWORK),
+        ("ноутбук HP не видит вайфай", SupportGroup.NETWORK),
+    ],
+)  # fmt: skip
+def test_a_printer_named_by_its_maker_alone_is_the_device(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("nobody in the office can print, the HP says 'Offline'", True),
+        ("весь отдел не может печатать, принтер пишет офлайн", True),
+        ("ніхто в офісі не може нічого роздрукувати", True),
+        # a service's own documents, or devices of a system
+        ("none of the tellers at the branch can print receipts or statements", False),
+        ("None of the warehouse scanners can log into the WMS since 7", False),
+    ],
+)
+def test_many_who_cannot_print_share_a_printer(text: str, shared: bool) -> None:
+    assert Routing().shared_printer(text) is shared
