@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
+from email.utils import parsedate_to_datetime
 
 import aiohttp
 
@@ -397,3 +398,20 @@ async def test_a_link_expires(gateway: Gateway, make_person: Callable[[], Person
     gateway.now[0] += 120
     assert any("What is your login" in r for r in await gateway.say("x1", "/unlock"))
     assert await gateway.rt.accounts.linked_login("webchat:x1") == ""  # type: ignore[union-attr]
+
+
+async def test_the_letters_are_dated_named_and_marked_automatic(
+    gateway: Gateway, make_person: Callable[[], Person]
+) -> None:
+    """Outside pass: the code letter went out with a bare From, no Date and no Message-ID
+    (what spam filters mark: a code in the spam folder leaves the user waiting) and not
+    marked automatic, so an out-of-office answer would come back to the desk as mail."""
+    person = make_person()
+    await gateway.say("m1", "/link")
+    await gateway.say("m1", person.login)
+    await gateway.code_for(person)
+    [letter] = gateway.sink.to(person.mail)
+    assert letter["From"] == "IT Support <support@example.org>"
+    assert parsedate_to_datetime(letter["Date"]).tzinfo is not None
+    assert re.fullmatch(r"<account\.\d+\.[0-9a-f]{16}@example\.org>", letter["Message-ID"])
+    assert letter["Auto-Submitted"] == "auto-generated"
