@@ -406,9 +406,9 @@ class OperatorDesk:
 
     async def resent(self, ticket: Ticket, actor: Actor, route: str, action_id: str) -> bool:
         """Whether `action_id` was already applied by `actor` on the ticket as the console
-        action `route` (take, assign, reply, note, update, resolve, hand_back): its resend
-        is answered as the first even when the action took the ticket out of their sight
-        (an escalation past their level)."""
+        action `route` (take, force_take, assign, reply, note, update, resolve, hand_back):
+        its resend is answered as the first even when the action took the ticket out of
+        their sight (an escalation past their level)."""
         for action in ONCE_ACTIONS.get(route, ()):
             if await self._applied(ticket, actor, action, action_id) is not None:
                 return True
@@ -493,7 +493,8 @@ class OperatorDesk:
 
 # The console's actions and what each is applied once as (_once_id).
 ONCE_ACTIONS: dict[str, tuple[str, ...]] = {
-    "take": ("taken", "force_taken"),
+    "take": ("taken",),
+    "force_take": ("force_taken",),
     "assign": ("assigned",),
     "reply": ("replied",),
     "note": ("note",),

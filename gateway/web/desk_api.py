@@ -267,10 +267,13 @@ class DeskApi:
         # double click) is applied once and answered as the first, also when the action
         # took the ticket out of the operator's sight (escalated past their level).
         once = action_id(body)
+        # What a resend is checked as: a force-take is its own action, not a take (a take's
+        # id sent again with `force` would take a ticket out of the operator's sight).
+        route = "force_take" if action == "take" and body.get("force") is True else action
         ticket = await self.rt.store.tickets.get(ticket_id)
         if ticket is None or not (
             session.account.can_see(ticket)
-            or (once and await desk.resent(ticket, actor, action, once))
+            or (once and await desk.resent(ticket, actor, route, once))
         ):
             raise _no_ticket(ticket_id)
         notice = Notice()

@@ -158,6 +158,28 @@ async def test_escalate_resolve_and_hand_back_sent_twice_by_a_flaky_client_happe
     assert after == told
 
 
+async def test_a_take_s_id_sent_again_as_a_force_take_opens_no_ticket_out_of_sight(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """A resend passes the sight check only as the action it was first applied as. A
+    take and a force-take counted as one: a lead who had taken a ticket and escalated it
+    past their level could send that take's id again with `force` and take the ticket
+    they can no longer see (an L3 ticket, for an L2 lead)."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4344")
+    console = Console(http, gateway)
+    await console.sign_in("dave")  # lead of hardware, L2
+    url = f"/console/api/tickets/{ticket.id}"
+    take = {"action_id": "7c6b5a4d3e2f1a0b"}
+    assert (await console.post(url + "/take", take))[0] == 200
+    status, body = await console.post(url + "/update", {"level": "L3", "action_id": "0a1b2c3d4e"})
+    assert (status, body["visible"]) == (200, False)
+    assert (await console.post(url + "/take", take))[0] == 200  # the same click: as the first
+    status, body = await console.post(url + "/take", {**take, "force": True})
+    assert status == 404 and body["key"] == "no_ticket", body
+    held = await store.tickets.get(ticket.id)
+    assert held is not None and held.assignee == "" and held.level.value == "L3"
+
+
 async def test_an_incident_declared_again_with_its_id_is_declared_once(
     gateway: Gateway, http: aiohttp.ClientSession, store: Store
 ) -> None:
