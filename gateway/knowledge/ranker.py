@@ -496,7 +496,9 @@ class Ranker:
         if token.lemma in self._makers:
             return [(term, _MAKER_SIMILARITY) for term in self._printer]
         if token.lemma not in self._applications:
-            return []
+            # A name no list knows asked for ("need Figma", "requesting Adobe …"): a program
+            # to install, as a known one is.
+            return [(term, _ASKED_SIMILARITY) for term in self._install] if asked else []
         found = [(term, _APPLICATION_SIMILARITY) for term in self._program]
         return found + [(term, _ASKED_SIMILARITY) for term in self._install] if asked else found
 
@@ -549,8 +551,11 @@ class Ranker:
             if token.word in WANT_WORDS:
                 wanting = True
             elif not token.stop:
-                if wanting and token.lemma in self._applications:
+                if wanting and (token.lemma in self._applications or token.name):
                     found.add(index)
+                    continue  # on through a name of more words: "need Figma Pro"
+                if wanting and token.lemma in self._products:
+                    continue  # a maker before the program: "requesting Adobe Premiere"
                 wanting = False
         return found
 

@@ -1363,3 +1363,20 @@ def test_mail_others_say_they_sent_is_the_mail_that_did_not_come(
     # speech ("says he emailed me") weighed as the sender's side, the mail word too:
     # "got nothing" was left to rank alone.
     assert answered(matcher, text, "en") == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need Miro on my laptop please",
+        "need Figma for the design intern",
+        "requesting Adobe Illustrator for our new designer",
+    ],
+)
+def test_a_program_no_list_knows_asked_for_is_an_install(matcher: Matcher, text: str) -> None:
+    # A name after a word of wanting was dropped as a product no article mentions, and a
+    # maker before the program ("Adobe") ended the wanting: what was left ("for the
+    # design intern") ranked the internet or the authenticator first.
+    assert answered(matcher, text, "en") == "software_install"
+    # A person asked for is no program.
+    assert matcher.match("need Dana to sign the form", "en").outcome == "none"
