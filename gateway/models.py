@@ -317,7 +317,11 @@ class Ticket:
     sla_fired: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # A plain copy, its two dicts copied (every other field is a scalar): `asdict`
+        # deep-copies field by field, and a turn saves its ticket with every note added.
+        data = dict(vars(self))
+        data["fields"], data["sources"] = dict(self.fields), dict(self.sources)
+        return data
 
     @property
     def fired(self) -> frozenset[str]:

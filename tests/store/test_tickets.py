@@ -124,3 +124,14 @@ async def test_a_turn_starts_from_the_conversations_open_tickets_only(store: Sto
     await save(store, tickets[1])
     _, loaded = await store.conversations.load("telegram:77", "telegram", "77")
     assert [t.id for t in loaded] == ["HD-000002", *open_]
+
+
+async def test_a_saved_ticket_reads_back_whole_and_its_saved_form_is_a_copy(store: Store) -> None:
+    saved = ticket("whole", Priority.P2, 123.5)
+    saved.sources = {"os": "first message", "error": "answer to error"}
+    saved.status, saved.csat, saved.sla_paused_seconds = TicketStatus.WAITING_FOR_USER, 4, 7.25
+    data = saved.to_dict()
+    data["fields"]["os"], data["sources"]["os"] = "changed", "changed"
+    assert saved.fields["os"] == "Windows 11" and saved.sources["os"] == "first message"
+    await save(store, saved)
+    assert await store.tickets.get("whole") == saved
