@@ -232,7 +232,9 @@ def subject(
                 first_read = True  # a system's name ("the PMS won't launch")
             elif not first_ended and index not in aside:
                 first.append(token.lemma)
-                first_it = first_it or explained > 0
+                # A word an article is about, or a typo of one ("prnter"), is IT's; a real
+                # word an article only mentions ("machine") is weighed by the domain model.
+                first_it = first_it or explained > 1 or (explained > 0 and not token.known)
             elif explained > 1:
                 first_read = True  # an IT thing before the failure: not a place
         if explained > 1 and not governed:
