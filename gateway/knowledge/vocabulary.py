@@ -48,6 +48,16 @@ PHRASES: dict[str, str] = {
     "2 factor": "2fa",
     "multi factor": "mfa",
     "out of office": "outofoffice",
+    # The spam folder as a place looked in ("в спаме тоже нет", "навіть у спамі", "not in
+    # junk either"): the mail folder, not spam sent or received ("с моей почты уходит спам").
+    **dict.fromkeys(
+        _phrases(
+            "в спаме | во спаме | в спамі | у спамі | в папке спам | в папці спам | "
+            "у папці спам | в нежелательных | у небажаних | in spam | in the spam | "
+            "in my spam | in junk | in the junk | in my junk | spam folder | junk folder"
+        ),
+        "junkfolder",
+    ),
     "blue screen": "bsod",
     "синий экран": "bsod",
     "синій екран": "bsod",

@@ -1380,3 +1380,25 @@ def test_a_program_no_list_knows_asked_for_is_an_install(matcher: Matcher, text:
     assert answered(matcher, text, "en") == "software_install"
     # A person asked for is no program.
     assert matcher.match("need Dana to sign the form", "en").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("поставщик говорит что выслал счёт, у меня пусто, в спаме тоже", "ru"),
+        ("курьерская служба уверяет что отправила накладную, в спаме нет", "ru"),
+        ("постачальник каже що надіслав рахунок, у спамі теж нема", "uk"),
+        ("the supplier swears they sent the invoice, nothing in spam either", "en"),
+    ],
+)
+def test_the_spam_folder_looked_in_is_receiving(matcher: Matcher, text: str, lang: str) -> None:
+    # "в спаме" was the phishing article's "спам": the user was answered about phishing.
+    assert answered(matcher, text, lang) != "phishing_report"
+    assert matcher.ranker.rank(text, lang, 1)[0].article.id == "email_not_receiving"
+
+
+def test_spam_itself_is_still_phishing(matcher: Matcher) -> None:
+    assert answered(matcher, "с моей почты уходит спам", "ru") == "phishing_report"
+    assert answered(matcher, "мені приходить купа спаму з дивними посиланнями", "uk") == (
+        "phishing_report"
+    )
