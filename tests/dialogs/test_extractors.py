@@ -135,3 +135,21 @@ def test_a_failing_table_line_is_reported(tmp_path: Path) -> None:
     out = io.StringIO()
     assert eval_extractors(tmp_path, out) == 1
     assert "MISS  os en: 'the printer on floor 2': got '(nothing)'" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("1. Перезавантажувала ноутбук\n2. FortiClient\n3. Windows 11\n4. З понеділка",
+         "FortiClient"),
+        ("1. нет\n2. HP LaserJet\n3 раза перезагружал", "HP LaserJet"),
+        ("1. ничего\n2. InDesign\n2024 года файл", "InDesign"),
+        ("FortiClient 7.2", "FortiClient 7.2"),
+        ("InDesign 2024", "InDesign 2024"),
+    ],
+)  # fmt: skip
+def test_a_version_or_model_is_read_on_its_names_line(text: str, product: str) -> None:
+    """Outside pass (IMAP): a mail answering the numbered questions ("2. FortiClient" over
+    "3. Windows 11") filled the ticket's product as "FortiClient 3": the next line's number
+    was read as the version."""
+    assert extract_fields(text)["product"] == product

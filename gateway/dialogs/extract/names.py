@@ -280,7 +280,8 @@ def _within(start: int, name: str, spans: list[range]) -> bool:
     return any(start < span.stop and span.start < start + len(name) for span in spans)
 
 
-_VERSION_AFTER = re.compile(r"\s+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")
+# On the name's line: the next line's number is its own ("2. FortiClient\n3. Windows 11").
+_VERSION_AFTER = re.compile(r"[^\S\n]+(v?\d+(?:\.\d+)*)(?![\w]|\.\d|:\d)")
 
 
 def _with_version(text: str, start: int, name: str) -> str:

@@ -127,10 +127,12 @@ _DETERMINER = re.compile(
 _ORDINARY_AFTER = re.compile(r"\s+(?:in|out|to|of|for|said|meeting|space|building|hours)\b", _I)
 # A version after a name: "365", "2019", "8.3", "v5.17", "DC", "Pro".
 # "версии 2208", "version 5.17": the word is dropped, the number kept.
-_VERSION_WORD = r"(?:(?:верси[ияюі]|версі[яюї]|version|ver\.?|вер\.)\s*)?"
+# On the name's line only: the next line's number is its own ("2. FortiClient\n3. Windows
+# 11", a mail's numbered answers, is FortiClient, not FortiClient 3).
+_VERSION_WORD = r"(?:(?:верси[ияюі]|версі[яюї]|version|ver\.?|вер\.)[^\S\n]*)?"
 _VERSION = re.compile(
-    rf"\s*{_VERSION_WORD}(?:v?\d+(?:\.\d+)*(?:\s?(?:sp\d|pro|plus|dc|ltsc|x64|x86))?|"
-    r"(?:pro|plus|enterprise|business|professional|standard|home)\b)(?![\w.]*\w)|\s*"
+    rf"[^\S\n]*{_VERSION_WORD}(?:v?\d+(?:\.\d+)*(?:\s?(?:sp\d|pro|plus|dc|ltsc|x64|x86))?|"
+    r"(?:pro|plus|enterprise|business|professional|standard|home)\b)(?![\w.]*\w)|[^\S\n]*"
     rf"{_VERSION_WORD}v?\d+(?:\.\d+)*(?=[.,]\s|[.,]?$)",
     _I,
 )
@@ -167,7 +169,8 @@ _UNKNOWN_SERIES = (
     rf"(?-i:[a-z]{{3,12}})(?=\s+(?:{_MODEL_TOKEN})(?![\w]))"
 )
 _MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
-_BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:\s+{_MODEL_PART})*", _I)
+# The model on the brand's line: the next line's first word is its own (a numbered list).
+_BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:[^\S\n]+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(
     r"(?-i:Windows|Office|Outlook|Teams|Excel|Word|Error|Printer|Scanner|Laptop|"
