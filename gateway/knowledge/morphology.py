@@ -73,8 +73,6 @@ _MEMO_TEXT_CHARS = 500
 _WORDS_KEPT = 16384
 _TEXTS_KEPT = 2048
 _PUNCTUATION = ",.;:!?'\"()"
-# Keys the ЙЦУКЕН layout puts letters on (б ю ж э х ъ): in a wrong-layout word they are letters.
-_LAYOUT_LETTER_KEYS = ",.;'[]"
 _PAST_ENDINGS = ("ла", "ло", "ли")
 _CANONICAL = frozenset(WORDS.values())  # vpn, wifi, email, ...
 # One-letter transliterated words: the prepositions and conjunctions they stand for.
@@ -327,13 +325,9 @@ def _may_read_as_cyrillic(bare: str) -> bool:
 
 @lru_cache(maxsize=_WORDS_KEPT)
 def _layout_reading(token: str) -> str | None:
-    """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn").
-    A token that opens with a key of , . ; ' [ ] before a letter opens with its letter (б ю
-    ж э х ъ): no typed word starts so, and what follows may be English (",elm" is "будь",
-    not the tree)."""
+    """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
-    opens_with_letter = token[:1] in _LAYOUT_LETTER_KEYS and token[1:2].isalpha()
-    if not token.isascii() or not (opens_with_letter or _may_read_as_cyrillic(bare)):
+    if not token.isascii() or not _may_read_as_cyrillic(bare):
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
         for switched in from_wrong_layout(candidate):

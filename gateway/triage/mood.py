@@ -209,14 +209,12 @@ def describes_problem(text: str) -> bool:
     """Whether anything beyond "connect me to an operator" or "кличте людину" was said
     (read as the words meant when typed in translit or the wrong layout: "lfqnt jgthfnjhf")."""
     # the clauses as typed, each read as meant ("vy izdevaetes? …, dayte operatora"); a
-    # message in the wrong layout may use , . ; as letters ("lfqnt"), so it is read whole;
-    # a mark that opens a word is its letter too ("jgthfnjhf ,elm kfcrf": "оператора, будь
-    # ласка"): only one that closes a word ends a clause
+    # message in the wrong layout may use , . ; as letters ("lfqnt"), so it is read whole
     whole = meant_text(text)
     if whole != text and not re.search(r"\s[,.;:!?]|[,.;:!?]\s", text):
         clauses = [whole]
     else:
-        clauses = [meant_text(c) for c in re.split(r"[,.;:!?]+(?!\w)|\n", text)]
+        clauses = [meant_text(c) for c in re.split(r"[,.;:!?\n]+", text)]
     own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either

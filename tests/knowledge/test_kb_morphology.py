@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gateway.knowledge import morphology
-from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, meant_text, tokens
+from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, tokens
 
 
 def test_russian_endings_the_hand_stemmer_missed() -> None:
@@ -111,13 +111,6 @@ def test_one_letter_words_and_slang_of_a_wrong_layout_or_translit_message() -> N
     assert lemmas("ex`nrf pf,kjrbhjdfkfcm") == lemmas("учётка заблокировалась")
     # An English message keeps its one-letter words.
     assert next(t.word for t in tokens("i can't log in", "en")) == "i"
-
-
-def test_a_wrong_layout_word_may_open_with_a_letter_on_a_punctuation_key() -> None:
-    # ",elm" is "будь" (the key of , is б), not the English "elm"; a mark that opens no word
-    # stays a mark, and an English message keeps its words
-    assert meant_text("jgthfnjhf ,elm kfcrf") == "оператора будь ласка"
-    assert meant_text("printer, .net app crashes") == "printer, .net app crashes"
 
 
 def test_many_people_is_one_word_and_all_alone_stays_generic() -> None:

@@ -447,8 +447,6 @@ def test_someone_possible_to_phone_and_no_strength_left(text: str, reason: str) 
          True),
         ("lfqnt jgthfnjhf", "asked_for_person", False),
         ("pozovite admina, printer ne pechataet", "asked_for_person", True),
-        # a wrong-layout word may open with the key of , (б): "оператора, будь ласка"
-        ("jgthfnjhf ,elm kfcrf", "asked_for_person", False),
     ],
 )  # fmt: skip
 def test_a_person_asked_for_in_translit_or_the_wrong_layout(
