@@ -1402,3 +1402,20 @@ def test_spam_itself_is_still_phishing(matcher: Matcher) -> None:
     assert answered(matcher, "мені приходить купа спаму з дивними посиланнями", "uk") == (
         "phishing_report"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chrome keeps dying on me",
+        "Zoom dies on me every call",
+        "the till app dies when I scan a voucher",
+    ],
+)
+def test_a_program_that_dies_has_crashed(matcher: Matcher, text: str) -> None:
+    # "dies" was only the mouse's and the keyboard's word (a battery that dies): a program
+    # that dies ranked keyboard_mouse or mic_camera first.
+    assert answered(matcher, text, "en") == "app_crash"
+    # A device's battery still dies, and a plant is nobody's.
+    assert answered(matcher, "the wireless mouse keeps dying", "en") == "keyboard_mouse"
+    assert matcher.match("the plant in reception died", "en").outcome == "none"
