@@ -158,15 +158,71 @@ def hide_in_file_name(name: str) -> tuple[str, int]:
     "password= S3cret!x.png", "пароль_Zima2025.png"), its ending kept; and how many.
 
     A name's words are often joined by underscores: when the name as written gives none,
-    it is read with each underscore a space (a password with an underscore in it is then
-    read up to it: "пароль_Zima_2025" gives "Zima", no password; "password_reset_guide"
-    gives none either)."""
+    it is read with the underscores up to a point as spaces and the rest kept, so that a
+    password with underscores of its own is found whole when it looks like one
+    ("пароль_Zima_2025", "password_S3cret_x"); else with each underscore a space
+    ("пароль_Zima2025"; "password_reset_guide", "password_reset_2024" give none)."""
     stem, dot, ending = name.rpartition(".")
     if not dot or not stem or len(ending) > 5 or not ending.isalnum():
         stem, dot, ending = name, "", ""
-    spans = password_spans(stem) or password_spans(stem.replace("_", " "))
+    spans = password_spans(stem) or _underscored_spans(stem)
     hidden_stem, count = _hidden(stem, spans)
     return (hidden_stem + dot + ending, count) if count else (name, 0)
+
+
+# What follows the password word in a document's name about passwords, not a password:
+# "Password_Reset_2024.pdf", "пароль_смена_2024.docx" (an underscore-joined value is taken
+# only when it looks like a password, and these are read as the title they are).
+TOPIC_WORDS = frozenset(
+    (
+        "reset", "change", "changes", "recovery", "policy", "policies", "guide", "expired",
+        "expiry", "expiration", "manager", "requirements", "rules", "instruction",
+        "instructions", "help", "is",
+        "сброс", "смена", "восстановление", "политика", "инструкция", "правила", "это",
+        "скидання", "зміна", "відновлення", "політика", "інструкція", "це",
+    )
+)  # fmt: skip
+
+
+def _underscored_spans(stem: str) -> list[tuple[int, int]]:
+    """Passwords in a name whose words are joined by underscores. Read with each underscore
+    a space; a password found so that goes on with an underscore is taken whole when the
+    whole looks like one ("password_S3cret_x"). Found none, the words up to each underscore
+    are read as spaced and the rest as one value, taken when it has an underscore, looks
+    like a password and is not a title ("пароль_Zima_2025"; not "Password_Reset_2024").
+    A space for an underscore keeps every position: the spans are the stem's."""
+    spaced = stem.replace("_", " ")
+    spans = password_spans(spaced)
+    if spans:
+        return [_whole(stem, spaced, a, b) for a, b in spans]
+    parts = stem.split("_")
+    for cut in range(1, len(parts)):
+        if parts[cut].lower() in TOPIC_WORDS:
+            continue
+        reading = " ".join(parts[:cut]) + " " + "_".join(parts[cut:])
+        at = len(reading) - len("_".join(parts[cut:]))
+        found = [(a, b) for a, b in password_spans(reading) if a == at]
+        if found and _joined_password(reading[found[0][0] : found[0][1]]):
+            return found
+    return []
+
+
+def _whole(stem: str, spaced: str, start: int, end: int) -> tuple[int, int]:
+    """The password at `start` of the spaced reading, with what its underscores join on."""
+    if end >= len(stem) or stem[end] != "_":
+        return start, end
+    reading = spaced[:start] + stem[start:]
+    for a, b in password_spans(reading):
+        if a == start and b > end and _joined_password(reading[a:b]):
+            return a, b
+    return start, end
+
+
+def _joined_password(value: str) -> bool:
+    """An underscore-joined value that only a password looks like: three of lower case,
+    capitals, digits and other signs."""
+    kinds = (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum() and c != "_")
+    return "_" in value and sum(any(kind(c) for c in value) for kind in kinds) >= 3
 
 
 def hidden_in_message(message: InboundMessage) -> InboundMessage:

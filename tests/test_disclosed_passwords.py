@@ -83,6 +83,16 @@ def test_the_line_after_a_password_word_is_kept_unless_it_is_one(text: str) -> N
         ("password_reset_2024.pdf", "password_reset_2024.pdf"),
         ("скрин_ошибки_пароль_неверный.png", "скрин_ошибки_пароль_неверный.png"),
         ("passport_scan_2024.pdf", "passport_scan_2024.pdf"),
+        # A password with underscores of its own in an underscore-joined name (read up to
+        # its first underscore before: "Zima" gave none, "S3cret" left "_x" shown).
+        ("пароль_Zima_2025.png", f"пароль_{HIDDEN}.png"),
+        ("мой_пароль_Qwerty_123.txt", f"мой_пароль_{HIDDEN}.txt"),
+        ("password_S3cret_x.txt", f"password_{HIDDEN}.txt"),
+        ("pass_Summer_2024!.txt", f"pass_{HIDDEN}.txt"),
+        ("Password_Reset_2024.pdf", "Password_Reset_2024.pdf"),
+        ("Password_Policy_v2.pdf", "Password_Policy_v2.pdf"),
+        ("скрин_ошибки_пароль_неверный_2.png", "скрин_ошибки_пароль_неверный_2.png"),
+        ("IMG_2024_01_15.jpg", "IMG_2024_01_15.jpg"),
     ],
 )
 def test_a_password_in_a_file_name_is_hidden_and_its_ending_kept(name: str, kept: str) -> None:
