@@ -442,6 +442,10 @@ class WebChatConnector:
         chat.start(self.store)
         try:
             async for msg in ws:
+                if msg.type == WSMsgType.BINARY:  # said, not dropped: the client would wait
+                    await chat.send({"type": "error", "code": "bad_frame",
+                                     "detail": "frames are JSON text"})  # fmt: skip
+                    continue
                 if msg.type != WSMsgType.TEXT:
                     continue
                 try:

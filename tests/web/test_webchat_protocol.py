@@ -155,6 +155,25 @@ async def test_a_socket_must_say_hello_first(gateway: Gateway, http: aiohttp.Cli
     assert (await ws.receive()).type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
 
 
+async def test_a_binary_frame_is_answered_as_a_bad_frame(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """Frames are JSON text. A binary one after hello was dropped without a word: a client
+    sending its message so waited for an ack that never came. It gets `bad_frame`, and the
+    socket goes on."""
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    await visitor.ws.send_bytes(b'{"type": "message", "id": "abcdefgh12", "text": "hi"}')
+    sent = await visitor.say("printer is offline")
+    answers = []
+    while not answers or answers[-1]["type"] != "ack":
+        frame = await visitor.ws.receive_json()
+        if frame["type"] in ("error", "ack"):
+            answers.append(frame)
+    assert answers == [{"type": "error", "code": "bad_frame", "detail": "frames are JSON text"},
+                       {"type": "ack", "id": sent}]  # fmt: skip
+
+
 async def _settled_task_count() -> int:
     """The number of tasks once the loop is idle (frames in flight come and go)."""
     last = -1
