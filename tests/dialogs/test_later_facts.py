@@ -236,3 +236,18 @@ def test_making_room_is_an_attempt_when_the_fault_stays(text: str, tried: str) -
         assert tried in fields.get("tried", ""), fields
     else:
         assert "tried" not in fields, fields
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "нет, пишет Offline, перезагружала. Windows 11, мы купили новый комп в прошлом месяце",
+        "no. It says Offline, I restarted it. Windows 11, we got a new PC last month.",
+    ],
+)
+def test_the_day_something_was_bought_is_not_since_when(chat: Chat, reply: str) -> None:
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    assert "since" not in chat.state.fields  # the new PC's day, not the printer's trouble
+    asked = run_checklist(chat, {"product": "HP LaserJet M404"}, "не знаю")
+    assert "since" in asked

@@ -362,6 +362,24 @@ def _said_as_start(text: str, phrase: str) -> bool:
     )
 
 
+# Who got what when: "we got a new PC last month", "мне выдали ноутбук на прошлой неделе".
+_ACQUIRED = re.compile(
+    r"(?<![\w'])(?:we|i|мы|я|ми|нам|мне|мені)\s+(?:\w+\s+)?(?:got|bought|received|were given|"
+    r"was given|купил\w*|получил\w*|отримал\w*|придбал\w*|выдали|видали)(?![\w'])",
+    _I,
+)
+
+
+def _acquired_then(text: str, phrase: str) -> bool:
+    """Whether `phrase` dates an acquisition said in its clause ("we got a new PC last
+    month") rather than the problem; a phrase said as the start never does."""
+    if _said_as_start(text, phrase):
+        return False
+    at = text.find(phrase)
+    clause = re.search(r"[^.!?;,\n]*$", text[:at])
+    return bool(clause and _ACQUIRED.search(fold(clause.group())))
+
+
 # "Вчера вечером всё было нормально, а сегодня с утра …": when it last worked, not the start
 _STILL_FINE = re.compile(rf"^[\s,—–-]*(?:[\w'-]+\s+){{0,2}}?(?:{_WORKED})(?![\w'])", _I)
 
@@ -387,6 +405,10 @@ def _read(text: str) -> tuple[str, list[str]]:
         if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
+    # the day something was bought or handed over is that thing's, not the problem's start:
+    # "it's Windows 11, we got a new PC last month" (never "since we got …", "после того как
+    # купили …": said as the start)
+    found = [f for f in found if not _acquired_then(text, f)]
     # the last time it worked is kept beside the start: "сегодня с утра (вчера вечером всё
     # было нормально)"
     fine = [f for f in found if _STILL_FINE.match(fold(text[text.find(f) + len(f) :]))]
