@@ -151,9 +151,26 @@ def _names(text: str) -> frozenset[str]:
 _MODEL = re.compile(r"([^\W\d_]{2,})-\w*\d")
 
 
+# Two capitalised Cyrillic words joined by a hyphen name a program, dictionary words or not:
+# "Такси-Мастер", "Гранд-Смета", "Клиент-Банк" are no taxi, estimate or client.
+_COMPOUND = re.compile(
+    r"(?<![\w'’-])([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)-([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)(?![\w'’-])"
+)
+
+
 def _models(text: str) -> frozenset[str]:
-    """Words that name a model by the code joined to them ("Компас-3D")."""
-    return frozenset(m.group(1).lower().replace("ё", "е") for m in _MODEL.finditer(text))
+    """Words that name a model by the code joined to them ("Компас-3D") and the words of a
+    capitalised compound ("Такси-Мастер")."""
+    coded = {m.group(1).lower().replace("ё", "е") for m in _MODEL.finditer(text)}
+    return frozenset(
+        coded
+        | {
+            word
+            for m in _COMPOUND.finditer(text)
+            for part in m.groups()
+            for word in normalize_text(part).split()
+        }
+    )
 
 
 _memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)

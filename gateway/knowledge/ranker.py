@@ -743,8 +743,13 @@ class Ranker:
                             found[term] = similarity
 
     def _is_name(self, token: Token) -> bool:
-        """A product name or a model number / error code rather than a word."""
-        return token.lemma in self._products or any(c.isdigit() for c in token.word)
+        """A product name or a model number / error code rather than a word; a dictionary
+        word written as a program's name ("Компас-3D", "Такси-Мастер": morphology)."""
+        return (
+            token.lemma in self._products
+            or any(c.isdigit() for c in token.word)
+            or (token.name and token.known)
+        )
 
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)

@@ -229,6 +229,16 @@ def test_a_capitalised_name_is_not_read_as_a_misspelt_word(matcher: Matcher) -> 
     assert matcher.rank("у меня Exel не открывается", "ru")[0].article.id == "app_wont_start"
 
 
+def test_a_capitalised_compound_is_a_programs_name_not_its_words(matcher: Matcher) -> None:
+    # "Такси-Мастер", "Гранд-Смета": a program's name; its words (a taxi, a master, an
+    # estimate) say nothing of IT or everyday life to the domain model, like a product's.
+    for text in ("не запускается программа Такси-Мастер", "Гранд-Смета не открывается"):
+        read = {word for word, _ in matcher.ranker.reading(text, "ru")}
+        assert read.isdisjoint({"такси", "мастер", "гранд", "смета"}), read
+    # The same words written as words are read.
+    assert "такси" in {word for word, _ in matcher.ranker.reading("вызвать такси", "ru")}
+
+
 def test_a_word_is_not_the_product_it_begins(matcher: Matcher) -> None:
     # The window of a room is not Windows (activation, updates).
     assert matcher.match("the window in my office is stuck open", "en").outcome == "none"
