@@ -215,11 +215,13 @@ def meant_text(text: str, lang: str | None = None) -> str:
     if not _LATIN.search(text):
         return text
     raw = text.split()
-    meant = _latin_as_cyrillic(raw, lang)
+    meant = _latin_as_cyrillic(raw, lang, keep_names=True)
     return text if meant == raw else " ".join(meant)
 
 
-def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
+def _latin_as_cyrillic(
+    raw: list[str], lang: str | None = None, *, keep_names: bool = False
+) -> list[str]:
     """Latin tokens read as the Cyrillic words meant, when the message as a whole says so.
 
     A message typed in the wrong layout ("ghbynth yt gtxfnftn") or transliterated
@@ -227,38 +229,56 @@ def _latin_as_cyrillic(raw: list[str], lang: str | None = None) -> list[str]:
     with a word that happens to read as Russian ("cert" → "сука") keeps its words.
     Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
     """
-    english = sum(len(t) >= 3 and _english_known(_bare(t)) for t in raw)
+    english = sum(
+        len(t) >= 3 and _english_known(_bare(t)) and not _LAYOUT_LEAD.match(t) for t in raw
+    )
+    # A name written as one ("SumUp", "QuickBooks", "POS") is neither reading's word, for
+    # what triage reads (`meant_text`); the matcher's tokens are read as they always were.
+    # … not a message typed all in capitals: "GHBYNTH YT GTXFNFTN" is shouted in the layout
+    shouted = not any(c.islower() for t in raw if t.isascii() for c in t)
+    names = [keep_names and _written_as_a_name(t, acronyms=not shouted) for t in raw]
     # Only a Latin token that is no English, product or listed word can have a reading.
     # When those are fewer than the English words (a plain English message with a name in
     # it) neither reading can win, so none is worked out: a new word's readings cost most.
-    open_to_reading = sum(t.isascii() and _may_read_as_cyrillic(_bare(t)) for t in raw)
+    open_to_reading = sum(
+        t.isascii()
+        and not name
+        and (_may_read_as_cyrillic(_bare(t)) or bool(_LAYOUT_LEAD.match(t)))
+        for t, name in zip(raw, names, strict=True)
+    )
     if open_to_reading == 0 or open_to_reading < english:
         return raw
-    layout = [_layout_reading(t) for t in raw]
-    translit = [_cyrillic_reading(t, lang) for t in raw]
+    layout = [None if name else _layout_reading(t) for t, name in zip(raw, names, strict=True)]
+    translit = [
+        None if name else _cyrillic_reading(t, lang) for t, name in zip(raw, names, strict=True)
+    ]
     in_layout = sum(r is not None for r in layout)
     found = sum(r is not None for r in translit)
     # The reading that explains more words wins: in "zabyla parol ot kompa" only "ot" reads
     # as a layout word (ще), and every word as a transliterated one.
     if in_layout > english and in_layout >= found:
-        return _read_as(layout, raw, _layout_in_context)
+        return _read_as(layout, raw, _layout_in_context, names)
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return _read_as(translit, raw, lambda t: _translit_in_context(t, lang))
+        return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), names)
     return raw
 
 
 def _read_as(
-    readings: list[str | None], raw: list[str], in_context: Callable[[str], str]
+    readings: list[str | None],
+    raw: list[str],
+    in_context: Callable[[str], str],
+    names: list[bool] | None = None,
 ) -> list[str]:
-    """Each token as the word it reads as, or else as read in the message's context. A
-    one-letter word read as a preposition must have its noun after it: a last one is a
-    drive letter or a name ("net diska z", "ytn lbcrf p")."""
+    """Each token as the word it reads as, or else as read in the message's context; a
+    name stays as written. A one-letter word read as a preposition must have its noun
+    after it: a last one is a drive letter or a name ("net diska z", "ytn lbcrf p")."""
     last = len(raw) - 1
+    names = names or [False] * len(raw)
     return [
-        r or (t if i == last and len(t) == 1 else in_context(t))
-        for i, (r, t) in enumerate(zip(readings, raw, strict=True))
+        t if name else r or (t if i == last and len(t) == 1 else in_context(t))
+        for i, (r, t, name) in enumerate(zip(readings, raw, names, strict=True))
     ]
 
 
@@ -288,6 +308,22 @@ def _latin_meant(word: str, shortest: int = 3) -> str:
     if latin in PRODUCT_WORDS or latin in _CANONICAL or _english_known(latin):
         return latin
     return word
+
+
+# A word typed in the wrong layout that starts with a key standing for a letter: ",elm"
+# (будь), ".ecnf" (юста), ";jdnsq" (жовтий), "'nj" (это)
+_LAYOUT_LEAD = re.compile(r"^[,.;'\[\]][a-z]{2,}[,.;'\[\]a-z]*$", re.IGNORECASE)
+
+
+def _written_as_a_name(token: str, *, acronyms: bool = True) -> bool:
+    """A Latin token written as a name or an acronym, not as a word typed in translit or the
+    wrong layout: a capital inside ("SumUp", "iPhone", "QuickBooks") or two to four capitals
+    ("POS", "CRM", "HP")."""
+    bare = token.strip(_PUNCTUATION)
+    if not bare.isascii() or not bare.isalpha():
+        return False
+    camel = bool(re.search(r"[a-z][A-Z]", bare))
+    return camel or (acronyms and bare.isupper() and 2 <= len(bare) <= 4)
 
 
 def _bare(token: str) -> str:
@@ -344,7 +380,8 @@ def _may_read_as_cyrillic(bare: str) -> bool:
 def _layout_reading(token: str) -> str | None:
     """The Cyrillic word a Latin token typed in the wrong layout stands for ("hf,jnftn")."""
     bare = _bare(token)
-    if not token.isascii() or not _may_read_as_cyrillic(bare):
+    # a key that is a letter in the layout may start the word: ",elm" is "будь", not "elm"
+    if not token.isascii() or not (_may_read_as_cyrillic(bare) or _LAYOUT_LEAD.match(token)):
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
         for switched in from_wrong_layout(candidate):

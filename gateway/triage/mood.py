@@ -211,10 +211,11 @@ def describes_problem(text: str) -> bool:
     # the clauses as typed, each read as meant ("vy izdevaetes? …, dayte operatora"); a
     # message in the wrong layout may use , . ; as letters ("lfqnt"), so it is read whole
     whole = meant_text(text)
-    if whole != text and not re.search(r"\s[,.;:!?]|[,.;:!?]\s", text):
+    # … and a key that starts a word is a letter there (",elm kfcrf" is "будь ласка")
+    if whole != text and not re.search(r"\s[,.;:!?](?![a-z])|[,.;:!?]\s", text):
         clauses = [whole]
     else:
-        clauses = [meant_text(c) for c in re.split(r"[,.;:!?\n]+", text)]
+        clauses = [meant_text(c) for c in re.split(r"[,.;:!?\n]+(?![a-z])", text)]
     own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either

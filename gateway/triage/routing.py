@@ -78,6 +78,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"телевізор\w*", r"tv", r"проектор\w*", r"projector\w*", r"scan\w*", r"скан\w*",
         r"mfp", r"бфп", r"тсд", r"copiers?", r"photocopiers?", r"ксерокс\w*", r"копир\w*",
         r"копіювальн\w*", r"сканер\w* штрих\w*", r"barcode scanner\w*",
+        # a barcode gun: "пістолет штрихкодів не пікає", "пистолет для штрихкодов"
+        r"(?:пистолет|пістолет)\w* (?:для |для зчитування |для считывания )?штрих\w*",
         r"фискальн\w*", r"фіскальн\w*", r"receipt printer\w*", r"чеков\w* принтер\w*",
         r"системник\w*", r"системн\w* блок\w*", r"ноут\w*", r"не включа\w*", r"не вмика\w*",
         r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
@@ -159,6 +161,8 @@ IT_SHAPED = PhraseSet([
     *DEVICES_AT_A_DOOR, r"readers?", r"encoders?", r"скуд", r"учет\w* рабочего времени",
     r"облік\w* робочого часу",
     r"digital signage", r"signage",
+    # a barcode read at a desk or on a line: "штрихкод не считывается", "штрих-коди"
+    r"штрих-?код\w*", r"barcodes?",
 ])  # fmt: skip
 # A password or a login that something asks for is how it fails, not what is broken: "the
 # shared drive asks for a password" is the drive's ("просит пароль", "вимагає логін").

@@ -203,3 +203,19 @@ def test_packed_paradigm_suffixes_read_as_pymorphy3_wrote_them() -> None:
         "принтеру",
     ]
     assert analyser.parse("сетевые")[0].normal_form == "сетевой"
+
+
+def test_names_written_as_names_are_kept_as_typed_by_what_triage_reads() -> None:
+    # a capital inside a word or a short acronym is a name, not translit ("сумуп пос")
+    assert morphology.meant_text("SumUp POS") == "SumUp POS"
+    assert morphology.meant_text("zabyla parol ot kompa v CRM") == "забыла пароль от компа в CRM"
+    # … a message shouted in the wrong layout is read whole
+    assert morphology.meant_text("GHBYNTH YT GTXFNFTN") == "принтер не печатает"
+
+
+def test_a_wrong_layout_word_may_start_with_a_key_that_is_a_letter() -> None:
+    # "," is "б" in the layout: ",elm" is "будь", not the English "elm"
+    assert morphology.meant_text("jgthfnjhf ,elm kfcrf") == "оператора будь ласка"
+    assert lemmas("jgthfnjhf ,elm kfcrf", "uk") == lemmas("оператора будь ласка", "uk")
+    # … an English message keeps its words
+    assert morphology.meant_text("hello ,elm tree") == "hello ,elm tree"

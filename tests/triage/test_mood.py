@@ -582,3 +582,11 @@ def test_operator_said_as_a_sentence_after_the_problem_asks_for_a_person(text: s
 @pytest.mark.parametrize("text", ["the operator can't log in", "call the operator"])
 def test_an_operator_named_in_the_problem_asks_for_nobody(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+def test_a_person_asked_for_in_the_wrong_layout_with_a_key_for_a_letter() -> None:
+    # "jgthfnjhf ,elm kfcrf" is "оператора будь ласка": "," stands for "б"
+    text = "jgthfnjhf ,elm kfcrf"
+    assert not describes_problem(text)
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"

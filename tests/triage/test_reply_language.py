@@ -110,3 +110,10 @@ def test_pasted_screen_text_carries_no_language_of_the_writer(
     text: str, current: str, expected: str
 ) -> None:
     assert reply_language(text, current, screen_text=True) == expected
+
+
+@pytest.mark.parametrize("text", ["SumUp POS", "iiko POS", "QuickBooks"])
+def test_a_name_written_as_one_keeps_the_conversations_language(text: str) -> None:
+    # not read as translit ("сумуп пос" switched an English conversation to Russian)
+    assert reply_language(text, "en") == "en"
+    assert reply_language(text, "uk") == "uk"

@@ -313,3 +313,19 @@ def test_a_printer_named_by_its_maker_alone_is_the_device(text: str, group: Supp
 )
 def test_many_who_cannot_print_share_a_printer(text: str, shared: bool) -> None:
     assert Routing().shared_printer(text) is shared
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "на пакувальній лінії свічок пістолет штрихкодів на коробках не пікає і нічого не зчитує",
+        "пистолет для штрихкодов на складе не считывает",
+    ],
+)
+def test_a_barcode_gun_is_a_device(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.HARDWARE
+    assert Routing().recognises(text)
+
+
+def test_a_barcode_is_it_shaped() -> None:
+    assert Routing().recognises("штрихкод не считывается на кассе")
