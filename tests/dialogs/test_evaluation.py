@@ -181,14 +181,15 @@ BLIND_SETS = [
     # before its changes: 20/26 with 0 asked again on main dadebed; 24/26 after (a start in
     # the past no event ahead, a ceremony soon one; "Началось около полуночи", "десь тиждень
     # тому"; "Sage 50"). The two left are the matcher's: a barcode scanner's message answered
-    # as a stuck update by its context, a lamp room's program answered as an outage.
-    ("../dialogs_probe13b.yaml", 24, 0),
+    # as a stuck update by its context, a lamp room's program answered as an outage; 25/26 in
+    # session 14 (i19-route14: a shift waiting at one station's window is no outage).
+    ("../dialogs_probe13b.yaml", 25, 0),
     # the held-out probe of session 13 (i19-ask13: upset users and facts in later replies),
     # written before its changes: 20/27 with 0 asked again on main dadebed (a yes said in
     # irony closed three as resolved; a quoted screen's "please contact your administrator"
     # read as a request for the desk; an OS repaired in the same message kept the first);
-    # 25/27 after.
-    ("../dialogs_probe13a.yaml", 25, 0),
+    # 25/27 after; 26/27 in session 14 (i19-route14: translit routed by the words meant).
+    ("../dialogs_probe13a.yaml", 26, 0),
     # the twelfth batch (session 12): its tuning part as first measured, untouched (33/40, 4
     # asked again, main at b4a76f3, the lead); 36/40 (3) with i19-listen12 ("None of the 40 …
     # PCs … can log in", "легла система … на всех кассах", "emptied the recycle bin and it's
@@ -203,8 +204,9 @@ BLIND_SETS = [
     ("dialogs_frozen12.yaml", 34, 3),
     # the fourteenth batch (session 14), as first measured on session 14's starting code (main
     # d68472f, the lead, before any change made with it in view): its tuning part 37/40, 0 asked
-    # again ...
-    ("dialogs_tune14.yaml", 37, 0),
+    # again; 40/40 (0) with i19-route14 (",elm" of a wrong-layout "operator please" is "будь";
+    # "SumUp POS" is no translit; a barcode gun is a device) ...
+    ("dialogs_tune14.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure from session 14, exactly at its first
     # untouched figure (31/40, 2 asked again), run for its summary only.
     ("dialogs_frozen14.yaml", 31, 2),
