@@ -67,6 +67,12 @@ PHRASES: dict[str, str] = {
     "logging in": "login",
     "logged in": "login",
     "log on": "login",
+    # "войти в систему" said word for word: "I cannot enter in my account", "can't enter to
+    # the system" (a written "enter into" or "entered" stays entering: a password on a page).
+    "enter in": "login",
+    "enter to": "login",
+    "entering in": "login",
+    "entering to": "login",
     "logging on": "login",
     "logged on": "login",
     "sign in": "signin",

@@ -1429,3 +1429,11 @@ def test_a_program_that_dies_has_crashed(matcher: Matcher, text: str) -> None:
     # A device's battery still dies, and a plant is nobody's.
     assert answered(matcher, "the wireless mouse keeps dying", "en") == "keyboard_mouse"
     assert matcher.match("the plant in reception died", "en").outcome == "none"
+
+
+def test_entering_an_account_word_for_word_is_not_phishing(matcher: Matcher) -> None:
+    result = matcher.match("i cannot enter in my account, it say password wrong", "en")
+    assert result.candidates and result.candidates[0].article.id in {
+        "account_locked",
+        "password_reset",
+    }

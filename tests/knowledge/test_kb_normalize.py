@@ -141,3 +141,12 @@ def test_the_phone_by_its_other_names_and_a_relay_refusal() -> None:
     assert "мобильный" in normalize_text("мобильный интернет не работает").split()
     assert normalize_text("Relay access denied").split() == ["bounce"]
     assert normalize_text("the mic's dead").split()[1] == "microphone"
+
+
+def test_entering_a_system_said_word_for_word_is_logging_in() -> None:
+    # "войти в аккаунт" said in English word for word: "enter" was the phishing article's
+    # word (a password entered on a page) and "I cannot enter in my account" answered it.
+    said = lemmas("I cannot enter in my account", "en")
+    assert said == lemmas("I cannot log in my account", "en")
+    assert lemmas("can't enter to the system", "en") == lemmas("can't log in the system", "en")
+    assert "login" not in lemmas("I entered my password on a fake page", "en")
