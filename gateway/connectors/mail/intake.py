@@ -8,11 +8,14 @@ to the durable inbound stream. Only when `take` returns has the message been sto
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import fnmatch
+import functools
 import hashlib
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 
 from gateway.config import EmailSettings
@@ -31,6 +34,8 @@ from gateway.store import Store
 from gateway.store.mail import MailThread, id_digest
 
 log = logging.getLogger(__name__)
+# Threads of their own for reading mail: the default pool's are held by IMAP's IDLE.
+READER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="mail-read")
 HOUR = 3600
 
 CHANNEL = "email"
@@ -59,15 +64,20 @@ class MailIntake:
 
     async def take(self, raw: bytes, envelope_from: str | None = None) -> Taken:
         """Store one message; raises if the store is unreachable (the caller must retry)."""
-        mail = parse_mail(
+        # Reading a mail is CPU work (the MIME parser, HTML read as text, passwords looked
+        # for in every rendering): off the event loop, which serves every channel.
+        loop = asyncio.get_running_loop()
+        read = functools.partial(
+            parse_mail,
             raw,
             envelope_from=envelope_from,
             max_attachment_bytes=self.settings.max_attachment_bytes,
         )
+        mail = await loop.run_in_executor(READER, read)
         if self._is_ours_or_ignored(mail.from_email):
             log.info("mail from an own or ignored address dropped", extra={"from": mail.from_email})
             return Taken.IGNORED
-        mail, password = _passwords_hidden(mail)
+        mail, password = await loop.run_in_executor(READER, _passwords_hidden, mail)
         if await self.store.mail.known(mail.message_id):
             return Taken.REPEAT
         if mail.bounce is not None:
