@@ -251,3 +251,19 @@ def test_the_day_something_was_bought_is_not_since_when(chat: Chat, reply: str) 
     assert "since" not in chat.state.fields  # the new PC's day, not the printer's trouble
     asked = run_checklist(chat, {"product": "HP LaserJet M404"}, "не знаю")
     assert "since" in asked
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "принтер не друкує, я вже все перепробувала",
+        "принтер не печатает, я уже всё перепробовала",
+        "the printer won't print, I've already tried everything",
+    ],
+)
+def test_tried_everything_is_not_asked_what_was_tried(chat: Chat, first: str) -> None:
+    chat.send(first)
+    chat.send("нет")  # the article, offered once all the same, did not help
+    asked = run_checklist(chat, {}, "не знаю")
+    assert "tried" not in asked
+    assert "перепроб" in chat.requested.fields["tried"] or "tried" in chat.requested.fields["tried"]
