@@ -555,8 +555,8 @@ class AlertSettings(_Section):
     rules: list[AlertRule] = []
     language: Literal["ru", "uk", "en"] = "en"  # of alert tickets (the desk's)
 
-    @model_validator(mode="after")
-    def _sources_are_authenticated(self) -> AlertSettings:
+    def sources_are_authenticated(self) -> None:
+        """Each enabled source has its credentials (asked of what serves the endpoints)."""
         for name in ALERT_SOURCES:
             source: AlertSource = getattr(self, name)
             secrets = [s for s in (source.token, source.hmac_secret) if s is not None]
@@ -565,7 +565,6 @@ class AlertSettings(_Section):
                     f"alerts.{name}: token or hmac_secret required when enabled "
                     f"(FIRSTLINE__ALERTS__{name.upper()}__TOKEN)"
                 )
-        return self
 
 
 class SelfServiceLimits(_Section):
@@ -704,8 +703,8 @@ class Settings(_Section):
 
     @model_validator(mode="after")
     def _channels_have_what_they_need(self, info: ValidationInfo) -> Settings:
-        """What the channels, the mail and the directory need to run; not asked of a
-        command that runs none of them (`load_settings(..., channels=False)`)."""
+        """What the channels, the alert endpoints, the mail and the directory need to run;
+        not asked of a command that runs none of them (`load_settings(..., channels=False)`)."""
         if info.context is not None and info.context.get("channels") is False:
             return self
         tg, vb = self.telegram, self.viber
@@ -723,6 +722,7 @@ class Settings(_Section):
         if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
             raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
         self._meta_channels_have_what_they_need()
+        self.alerts.sources_are_authenticated()
         d = self.directory
         if d.enabled and not (d.url and d.bind_dn and d.base_dn and d.password):
             raise ValueError(

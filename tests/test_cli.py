@@ -115,9 +115,14 @@ def test_commands_that_run_no_channel_need_none_of_its_secrets(
 ) -> None:
     """Outside pass: with Telegram enabled, `firstline report`, `faq gaps` and `operator add`
     from an admin's shell (the bot's token is in the service's environment, not theirs)
-    failed with "telegram.token: required when telegram is enabled"."""
+    failed with "telegram.token: required when telegram is enabled"; with an alert source
+    enabled (outside pass, session 14) with "alerts.grafana: token or hmac_secret required"."""
     config = tmp_path / "firstline.yaml"
-    config.write_text("telegram:\n  enabled: true\nviber:\n  enabled: true\n", "utf-8")
+    config.write_text(
+        "telegram:\n  enabled: true\nviber:\n  enabled: true\n"
+        "alerts:\n  alertmanager: {enabled: true}\n  grafana: {enabled: true}\n",
+        "utf-8",
+    )
     env = {"REDIS_URL": redis_url}
     report = firstline("-c", str(config), "report", "--format", "json", cwd=tmp_path, env=env)
     assert report.returncode == 0, report.stderr
@@ -136,3 +141,7 @@ def test_commands_that_run_no_channel_need_none_of_its_secrets(
     serve = firstline("-c", str(config), "serve", "--port", "0", cwd=tmp_path, env=env)
     assert serve.returncode == 2
     assert "TELEGRAM_BOT_TOKEN" in one_clean_line(serve.stderr)
+    config.write_text("alerts:\n  grafana: {enabled: true}\n", "utf-8")
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=env)
+    assert check.returncode == 2
+    assert "alerts.grafana: token or hmac_secret required" in one_clean_line(check.stderr)
