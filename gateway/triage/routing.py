@@ -200,6 +200,17 @@ _BROWSER_ERROR = re.compile(
 )
 
 
+# … and what a browser shows itself instead of a page: "This site can't be reached", "Your
+# connection is not private", "Подключение не защищено", "Не вдається отримати доступ до сайту"
+_BROWSER_SCREEN = re.compile(
+    r"this site can[’']?t be reached|this page isn[’']?t working|can[’']?t reach this page|"
+    r"your connection is not private|(?:ваше )?подключение не защищено|"
+    r"(?:ваше )?з[’']?єднання не захищене|не удается получить доступ к сайту|"
+    r"не вдається отримати доступ до сайту",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Routing:
     """Group from the article, else from the words of the problem, else `default`."""
@@ -219,10 +230,11 @@ class Routing:
         says) makes a program's or a device's article the network's.
         """
         named = _group_of(article)
-        shown = _BROWSER_ERROR.search(whole or text)
+        shown = _BROWSER_ERROR.search(whole or text) or _BROWSER_SCREEN.search(whole or text)
         if named in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE) and shown:
-            # "the bidding platform won't load, just ERR_CONNECTION_RESET": the browser's own
-            # code says a page did not load, whatever program the article took it for
+            # "the bidding platform won't load, just ERR_CONNECTION_RESET", "the kiosk shows
+            # 'This site can't be reached'": the browser's own code or screen says a page did
+            # not load, whatever program or device the article took it for
             return SupportGroup.NETWORK
         if named is not None and confident:
             return named

@@ -248,11 +248,17 @@ def test_the_post_office_is_a_place_not_the_mailbox(text: str, group: SupportGro
         ("the bidding platform won't load, just ERR_CONNECTION_RESET", SupportGroup.NETWORK),
         ("портал не запускается, пишет NET::ERR_CERT_DATE_INVALID", SupportGroup.NETWORK),
         ("the booking app shows SSL_ERROR_BAD_CERT_DOMAIN", SupportGroup.NETWORK),
+        # … and so does its own screen, said instead of a code
+        ("The self check-in kiosk in the lobby shows 'This site can't be reached'",
+         SupportGroup.NETWORK),
+        ("портал не запускается, пишет «Подключение не защищено»", SupportGroup.NETWORK),
+        ("кіоск показує «Не вдається отримати доступ до сайту»", SupportGroup.NETWORK),
         # … not a program's own error
         ("the bidding platform won't load, just error 0xc000007b", SupportGroup.SOFTWARE),
         ("the app won't start, ERROR_ACCESS_DENIED", SupportGroup.SOFTWARE),
+        ("the VPN client says 'Unable to connect'", SupportGroup.SOFTWARE),
     ],
-)
+)  # fmt: skip
 def test_a_browser_error_code_is_the_networks_whatever_the_article(
     whole: str, group: SupportGroup
 ) -> None:
