@@ -242,11 +242,16 @@ class OperatorDesk:
                 self.service.queue_replies(tx, conv, news.replies)
             self._require_owner(ticket, conv, actor)
             now = self.clock()
+            # Signed by the operator's display name; an account without one is "Operator"
+            # (in the user's language): a person wrote it, not the bot.
+            signature = actor.name or self.engine.texts.get(
+                ticket.language or conv.language, "operator_signature"
+            )
             message = OutboundMessage(
                 text=text,
                 attachments=attachments,
                 author=actor.owner_tag,
-                author_name=actor.name,
+                author_name=signature,
             )
             deliveries = self.service.queue_replies(tx, conv, [message])
             if not ticket.first_response_at:

@@ -444,3 +444,23 @@ async def test_after_hand_back_the_user_is_told_when_a_person_answers(
         if due.date() != datetime.now(UTC).date():
             when = due.strftime("by %d.%m at %H:%M")
         assert f"expect an answer {when}." in told
+
+
+async def test_a_reply_of_an_account_without_a_name_is_signed_operator(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass: an account added without --name replied on Viber under the bot's name
+    and unsigned on Telegram: the user could not tell a person wrote. The README says such an
+    account signs as "operator"; now it does, in the user's language."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4646", language="uk")
+    console = Console(http, gateway)
+    await console.sign_in("sysadmin")  # an admin account with no display name
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", {}))[0] == 200
+    reply = {"text": "Перевірте кабель, будь ласка."}
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/reply", reply))[0] == 200
+    sent = [
+        json.loads(fields[b"d"])["message"]
+        for _, fields in await store.redis.xrange(keys.outbound_stream("telegram"))
+    ]
+    [message] = [m for m in sent if m["text"] == "Перевірте кабель, будь ласка."]
+    assert message["author_name"] == "Оператор"

@@ -173,7 +173,7 @@ async def test_an_admin_without_a_display_name_is_not_shown_to_users_by_login(
         assert (await admin.post(url + "/reply", {"text": "Checking now"}))[0] == 200
     transcript = await store.conversations.transcript(ticket.conversation_key)
     reply = next(e for e in transcript if e["text"] == "Checking now")
-    assert reply["author_name"] == ""  # the user's side shows "operator", never "sysadmin"
+    assert reply["author_name"] == "Operator"  # never "sysadmin"
     assert all("sysadmin" not in e["text"] for e in transcript)
 
 
