@@ -188,8 +188,9 @@ BLIND_SETS = [
     # written before its changes: 20/27 with 0 asked again on main dadebed (a yes said in
     # irony closed three as resolved; a quoted screen's "please contact your administrator"
     # read as a request for the desk; an OS repaired in the same message kept the first);
-    # 25/27 after; 26/27 in session 14 (i19-route14: translit routed by the words meant).
-    ("../dialogs_probe13a.yaml", 26, 0),
+    # 25/27 after; 26/27 in session 14 (i19-route14: translit routed by the words meant);
+    # 27/27 (i19-facts14: "we got a new PC last month" dates the PC, not the problem).
+    ("../dialogs_probe13a.yaml", 27, 0),
     # the twelfth batch (session 12): its tuning part as first measured, untouched (33/40, 4
     # asked again, main at b4a76f3, the lead); 36/40 (3) with i19-listen12 ("None of the 40 …
     # PCs … can log in", "легла система … на всех кассах", "emptied the recycle bin and it's
