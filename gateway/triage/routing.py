@@ -161,6 +161,10 @@ IT_SHAPED = PhraseSet([
     *DEVICES_AT_A_DOOR, r"readers?", r"encoders?", r"скуд", r"учет\w* рабочего времени",
     r"облік\w* робочого часу",
     r"digital signage", r"signage",
+    # a computer is IT whatever fails in it, hardware or software: "my PC won't boot", "комп
+    # не загружается" (no group of its own: what fails in it routes)
+    r"комп", r"компы", r"компьютер\w*", r"комп'ютер\w*", r"компа", r"компе", r"компу",
+    r"компом", r"пк", r"pcs?", r"computers?", r"desktops?", r"workstations?",
     # a barcode read at a desk or on a line: "штрихкод не считывается", "штрих-коди"
     r"штрих-?код\w*", r"barcodes?",
 ])  # fmt: skip

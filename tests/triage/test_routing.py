@@ -335,3 +335,20 @@ def test_a_barcode_gun_is_a_device(text: str) -> None:
 
 def test_a_barcode_is_it_shaped() -> None:
     assert Routing().recognises("штрихкод не считывается на кассе")
+
+
+@pytest.mark.parametrize(
+    ("text", "recognised"),
+    [
+        # a computer is IT whatever fails in it: a ticket, not a question to clarify
+        ("my PC won't boot", True),
+        ("комп не загружается", True),
+        ("комп'ютер не завантажується", True),
+        ("the lab's centrifuge controller PC won't boot", True),
+        # … not a word that only starts like one
+        ("нужна компенсация за обед", False),
+        ("скільки коштує компот у їдальні", False),
+    ],
+)
+def test_a_computer_is_it_whatever_fails_in_it(text: str, recognised: bool) -> None:
+    assert Routing().recognises(text) is recognised
