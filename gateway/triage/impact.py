@@ -708,9 +708,19 @@ def _many(
             w.among(vocab.waiting) or w.among(vocab.standing) or w.among(vocab.queue)
             for w in words[i + 1 : i + 6]
         )  # "вже 15 людей сидять у черзі": the public kept waiting, a stake, read there
+        # … or counted in the queue said before them: "a line of 20 customers", "очередь из 15
+        # человек", "черга з 10 людей"
+        lead = words[i - 2] if i > 1 else None
+        waiting = waiting or (
+            before in ("of", "из", "з", "із")
+            and lead is not None
+            and (lead.text in ("line", "queue") or lead.lemma in vocab.queue)
+        )
         if counted and not audience and not waiting and any(_counted(w) for w in after[:3]):
             return True  # "20 человек", "three front desk PCs"
-        if counted and not audience and i < last_stop and _counted_subject(words, i, starts):
+        if counted and not audience and i < last_stop and _counted_subject(words, i, starts) and (
+            not waiting
+        ):
             return True  # "all four sales reps have been unable …", "three of our tellers can't"
         if _whole(word) and _whole_unit(after, word) and not about_me:
             return True  # "весь отдел"; not "вся почта у меня": the writer's own, whole

@@ -1093,3 +1093,19 @@ def test_a_stake_word_as_the_writers_act_when_it_fails_is_none(text: str, p1: bo
 )  # fmt: skip
 def test_a_group_arriving_soon_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the public counted in a queue said before them is a stake, not our people stopped
+        ("our only card terminal is dead and there's a line of 20 customers", "at_stake"),
+        ("касса не работает, очередь из 15 человек", "at_stake"),
+        ("каса не працює, черга з 10 людей", "at_stake"),
+        # … people counted as the subject are stopped
+        ("у 15 человек не работает почта", "many_stopped"),
+        ("the system is down, 20 users can't log in", "many_stopped"),
+    ],
+)
+def test_a_count_in_a_queue_said_before_it_is_at_stake(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
