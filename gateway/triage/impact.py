@@ -541,6 +541,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
     ability = _next_text(words, i) in ("в", "у") and _next_text(words, i + 1) in _ABLE_STATE
     if word.text in ("не", "ні") and ability:
         return True  # "не в состоянии зайти", "не в змозі відкрити"
+    if word.text == "black" and i and words[i - 1].text in ("went", "gone", "turned", "go"):
+        return True  # "the score screens all went black": dark, said in another colour
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text in _NEGATION or word.text.endswith("n't"):

@@ -62,7 +62,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"принтер\w*", r"сканер\w*", r"мфу", r"монитор\w*", r"монітор\w*", r"клавиатур\w*",
         r"клавіатур\w*", r"мыш\w*", r"миш\w*", r"ноутбук\w*", r"наушник\w*", r"навушник\w*",
         r"колонк\w*", r"камер\w*", r"микрофон\w*", r"мікрофон\w*", r"printer\w*", r"scanner\w*",
-        r"monitor\w*", r"(?<!splash )(?<!same )(?<!login )(?<!home )(?<!lock )screen",
+        r"monitor\w*", r"(?<!splash )(?<!same )(?<!login )(?<!home )(?<!lock )screens?",
         r"keyboard\w*", r"mouse", r"laptop\w*", r"headset\w*",
         r"webcam\w*", r"camera", r"microphone", r"экран\w*", r"екран\w*",
         r"табло", r"(?:display|departures?|arrivals?|flight|timetable|schedule|queue) boards?",

@@ -1109,3 +1109,17 @@ def test_a_group_arriving_soon_is_at_stake(text: str, p1: bool) -> None:
 )
 def test_a_count_in_a_queue_said_before_it_is_at_stake(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # screens that went black stop as screens that went dark do
+        ("the bowling alley's score screens all went black, league night starts at 7", True),
+        ("the display went black, the show is at 7", True),
+        # … not black as a colour
+        ("Printouts come out with black streaks, the show is at 7", False),
+    ],
+)
+def test_went_black_is_a_stop(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1

@@ -352,3 +352,9 @@ def test_a_barcode_is_it_shaped() -> None:
 )
 def test_a_computer_is_it_whatever_fails_in_it(text: str, recognised: bool) -> None:
     assert Routing().recognises(text) is recognised
+
+
+def test_screens_in_the_plural_are_a_device() -> None:
+    text = "the bowling alley's score screens all went black"
+    assert Routing().recognises(text)
+    assert Routing().infer(text) is SupportGroup.HARDWARE
