@@ -34,27 +34,28 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
 # a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-03 with batch 14 in
-# the protocol (the twelfth tuning part; i12-quiet14, main c4c782c's code; the figures do not
-# read the committed decision): pooled 4585 of 4698, 3 of 724 off-topic answered.
+# the protocol (the twelfth tuning part) at session 14's final refit (i12-quiet14, main
+# 71d7d78's code; the figures do not read the committed decision): pooled 4591 of 4698, 4 of
+# 724 off-topic answered.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (170, 181), (181, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((172, 180), (175, 180), (175, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((187, 194), (170, 181), (182, 187)), (0, 100)),
+    "faq_tune3.jsonl": (((173, 180), (175, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (147, 150), (118, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((116, 120), (142, 150), (116, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (114, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (114, 120)), (2, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (117, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((117, 120), (146, 150), (119, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((88, 90), (118, 120), (115, 120)), (0, 45)),
+    "faq_tune9.jsonl": (((117, 120), (148, 150), (119, 120)), (1, 60)),
+    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
+    "faq_tune12.jsonl": (((88, 90), (118, 120), (116, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 724), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1443, 1654, 1488), 3)
+LEFT_OUT_MEASURED = ((1443, 1654, 1489), 3)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
