@@ -428,7 +428,9 @@ def read_impact(reading: MessageReading) -> Impact:
         # an event may stand in a part of its own set off by a comma: "we can't issue
         # boarding passes, the flight leaves in 40 minutes"
         soon = _event_soon(clause, reading.lang) or any(
-            _event_soon(part, reading.lang, acts=True) for part in _PARTS.split(clause)
+            _event_soon(part, reading.lang, acts=True)
+            for part in _PARTS.split(clause)
+            for part in [part, *_JOINED_EVENT.split(part)[1:]]
         )
         named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
         stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
@@ -470,6 +472,8 @@ def names_a_deadline(clause: str) -> bool:
 
 
 _PARTS = re.compile(r"\s*[,—–]\s*|\s+-\s+")
+# … and an event joined by "and" after the fault: "the display is dead and the show is at 7"
+_JOINED_EVENT = re.compile(r"\s+(?:and|а|и|і|й)\s+(?=(?:the|our|a|наш\w*)?\s*\w)")
 
 
 def _part_starts(clause: str, lang: str) -> frozenset[int]:

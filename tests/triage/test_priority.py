@@ -1123,3 +1123,18 @@ def test_a_count_in_a_queue_said_before_it_is_at_stake(text: str, reason: str) -
 )
 def test_went_black_is_a_stop(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # an event ahead joined by "and" after the fault is one, as after a comma
+        ("the display is dead and the show is at 7", True),
+        ("проектор не вмикається і урок за десять хвилин", True),
+        # … not when it fails, nor the writer's own act
+        ("Outlook crashes and it fails at 9", False),
+        ("the printer jams and I print at 9", False),
+    ],
+)
+def test_an_event_joined_by_and_is_ahead(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
