@@ -83,11 +83,7 @@ class Matcher:
             return MatchResult("none", (), round(confidence, 3))
         if confidence >= self.decision.answer and not _compete(ranked, self.decision.compete):
             return MatchResult("answer", (_candidate(ranked[0]),), round(confidence, 3))
-        floor = ranked[0].rank_score - CHOICE_BAND
-        close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
-        # Choices are always at least two: a weak best guess comes with its runner-up.
-        chosen = close if len(close) > 1 else ranked[:2]
-        return MatchResult("choices", tuple(_candidate(s) for s in chosen), round(confidence, 3))
+        return MatchResult("choices", _choices(ranked), round(confidence, 3))
 
     def guesses(self, text: str, lang: str | None = None) -> tuple[Candidate, ...]:
         """The choices `decide` would offer had the message cleared the relevance bar: the
@@ -96,15 +92,19 @@ class Matcher:
         problem but nothing answers: a guess to show beside "none of these", never an
         answer."""
         ranked = self.ranker.rank(text, lang, MAX_CHOICES + 1)
-        if not ranked:
-            return ()
-        floor = ranked[0].rank_score - CHOICE_BAND
-        close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
-        return tuple(_candidate(s) for s in (close if len(close) > 1 else ranked[:2]))
+        return _choices(ranked) if ranked else ()
 
     def rank(self, text: str, lang: str | None = None, limit: int = 5) -> list[Candidate]:
         """The best articles for a message, best first, with rank scores 0-100."""
         return [_candidate(s) for s in self.ranker.rank(text, lang, limit)]
+
+
+def _choices(ranked: Sequence[Signals]) -> tuple[Candidate, ...]:
+    """The articles within CHOICE_BAND of the best, at most MAX_CHOICES; always at least
+    two: a weak best guess comes with its runner-up."""
+    floor = ranked[0].rank_score - CHOICE_BAND
+    close = [s for s in ranked[:MAX_CHOICES] if s.rank_score >= floor]
+    return tuple(_candidate(s) for s in (close if len(close) > 1 else ranked[:2]))
 
 
 def _candidate(signals: Signals) -> Candidate:
