@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate
+from email.utils import format_datetime, formataddr
 
 from gateway.config import Settings
 from gateway.connectors.mail.outgoing import SmtpTransport, new_message_id
@@ -51,7 +51,7 @@ class SelfServiceMail:
         msg["From"] = formataddr((self.email.display_name, self.email.address))
         msg["To"] = to
         msg["Subject"] = subject
-        msg["Date"] = formatdate(time.time(), usegmt=True)
+        msg["Date"] = format_datetime(datetime.now(UTC))
         msg["Message-ID"] = new_message_id("account", self.email.domain)
         msg["Auto-Submitted"] = "auto-generated"
         msg["X-Auto-Response-Suppress"] = "All"

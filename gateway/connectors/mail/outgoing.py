@@ -12,8 +12,9 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate
+from email.utils import format_datetime, formataddr
 
 import aiosmtplib
 
@@ -63,7 +64,7 @@ def compose(settings: EmailSettings, thread: MailThread, letter: Letter) -> Emai
     base = clean_subject(letter.subject) or clean_subject(thread.subject)
     token = f"[{letter.ticket_ref}] " if letter.ticket_ref else ""
     msg["Subject"] = f"Re: {token}{base}".strip() if thread.last_inbound_id else f"{token}{base}"
-    msg["Date"] = formatdate(time.time(), localtime=False)
+    msg["Date"] = format_datetime(datetime.now(UTC))
     msg["Message-ID"] = new_message_id(letter.ticket_ref or "reply", settings.domain)
     if thread.last_inbound_id:
         msg["In-Reply-To"] = thread.last_inbound_id

@@ -12,7 +12,9 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -114,6 +116,8 @@ async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> Non
     assert welcome["Subject"] == "Re: [HD-000001] Не печатает принтер"
     assert welcome["In-Reply-To"] == first["Message-ID"]
     assert welcome["Auto-Submitted"] == "auto-replied"
+    # dated in UTC, said so: "-0000" would say the desk's zone is unknown (RFC 5322 3.3)
+    assert parsedate_to_datetime(welcome["Date"]).utcoffset() == timedelta(0)
     body = welcome.text
     assert "HD-000001" in body and "решено" in body
     assert TEXTS.get("ru", "mail_faq_intro") in body
