@@ -414,10 +414,10 @@ class OperatorDesk:
         action `route` (take, force_take, assign, reply, note, update, resolve, hand_back):
         its resend is answered as the first even when the action took the ticket out of
         their sight (an escalation past their level)."""
-        for action in ONCE_ACTIONS.get(route, ()):
-            if await self._applied(ticket, actor, action, action_id) is not None:
-                return True
-        return False
+        action = ONCE_ACTIONS.get(route)
+        if action is None:
+            return False
+        return await self._applied(ticket, actor, action, action_id) is not None
 
     async def _applied(
         self, ticket: Ticket, actor: Actor, action: str, action_id: str
@@ -497,15 +497,15 @@ class OperatorDesk:
 
 
 # The console's actions and what each is applied once as (_once_id).
-ONCE_ACTIONS: dict[str, tuple[str, ...]] = {
-    "take": ("taken",),
-    "force_take": ("force_taken",),
-    "assign": ("assigned",),
-    "reply": ("replied",),
-    "note": ("note",),
-    "update": ("updated",),
-    "resolve": ("resolved",),
-    "hand_back": ("handed_back",),
+ONCE_ACTIONS: dict[str, str] = {
+    "take": "taken",
+    "force_take": "force_taken",
+    "assign": "assigned",
+    "reply": "replied",
+    "note": "note",
+    "update": "updated",
+    "resolve": "resolved",
+    "hand_back": "handed_back",
 }
 
 

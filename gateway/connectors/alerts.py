@@ -45,7 +45,6 @@ log = logging.getLogger(__name__)
 PATH = "/alerts/{source}"
 SIGNATURE_HEADER = "X-Signature-256"
 TIMESTAMP_HEADER = "X-Signature-Timestamp"
-SOURCES = ALERT_SOURCES
 UNIX_TIME = re.compile(r"[0-9]{1,12}")
 
 Translate = Callable[[Any], list[InboundMessage]]
@@ -121,7 +120,7 @@ class AlertConnector:
 
     @staticmethod
     def enabled(settings: Settings) -> bool:
-        return any(getattr(settings.alerts, name).enabled for name in SOURCES)
+        return any(getattr(settings.alerts, name).enabled for name in ALERT_SOURCES)
 
     async def start(self, on_message: OnMessage) -> None:
         self._on_message = on_message
@@ -138,7 +137,9 @@ class AlertConnector:
     async def receive(self, request: web.Request) -> web.StreamResponse:
         """Authenticate, read, store every alert, then 200 with how many were new."""
         name = request.match_info["source"]
-        source: AlertSource | None = getattr(self.settings, name, None) if name in SOURCES else None
+        source: AlertSource | None = (
+            getattr(self.settings, name, None) if name in ALERT_SOURCES else None
+        )
         if source is None or not source.enabled:
             return web.json_response({"error": f"no alert source {name!r}"}, status=404)
         body = await request.read()
