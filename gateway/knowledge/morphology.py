@@ -269,13 +269,12 @@ def _read_as(
     readings: list[str | None],
     raw: list[str],
     in_context: Callable[[str], str],
-    names: list[bool] | None = None,
+    names: list[bool],
 ) -> list[str]:
     """Each token as the word it reads as, or else as read in the message's context; a
     name stays as written. A one-letter word read as a preposition must have its noun
     after it: a last one is a drive letter or a name ("net diska z", "ytn lbcrf p")."""
     last = len(raw) - 1
-    names = names or [False] * len(raw)
     return [
         t if name else r or (t if i == last and len(t) == 1 else in_context(t))
         for i, (r, t, name) in enumerate(zip(readings, raw, names, strict=True))

@@ -217,18 +217,10 @@ class Ranker:
         # is what did not come, not their side (clauses.said_fine).
         self._mail = _lemmas_of(MAIL_WORDS)
         self._failures = english_failures(self.articles)
-        self._program = frozenset(
-            t for t in _lemmas_of(frozenset({"программа", "програма", "program"}))
-            if t in self._postings
-        )
-        self._printer = frozenset(
-            t for t in _lemmas_of(frozenset({"принтер", "printer"})) if t in self._postings
-        )
+        self._program = self._indexed("программа", "програма", "program")
+        self._printer = self._indexed("принтер", "printer")
         self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
-        self._install = [
-            t for t in _lemmas_of(frozenset({"установить", "встановити", "install"}))
-            if t in self._postings
-        ]
+        self._install = self._indexed("установить", "встановити", "install")
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._services = {
             service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
@@ -254,6 +246,10 @@ class Ranker:
             self._by_stem[key].append(term)
             if len(term) >= 4:
                 self._by_prefix[term[:4]].append(term)
+
+    def _indexed(self, *words: str) -> frozenset[str]:
+        """The lemmas of `words` that the articles use (the terms they stand for)."""
+        return frozenset(t for t in _lemmas_of(frozenset(words)) if t in self._postings)
 
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
