@@ -27,6 +27,7 @@ from gateway.dialogs.corrections import (
 from gateway.dialogs.extract import errors, extract_fields, since
 from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
+from gateway.knowledge.vocabulary import PRINTER_SERIES_WORDS
 from gateway.models import CHECKLIST_FIELDS
 from gateway.texts import Texts
 
@@ -61,13 +62,12 @@ _PRODUCT_DETAIL = re.compile(
 _OS_BEFORE = re.compile(
     r"(?:win\w*|mac\w*|ios|android|linux|ubuntu|винд\w*|вінд\w*)[^,.;:!?]{0,12}$", _I
 )
+# A printer's series names a printer ("HP LaserJet M404"): the matcher's words, written
+# normalised ("isensys" is "i-SENSYS" as typed).
+_PRINTER_SERIES = "|".join(sorted(PRINTER_SERIES_WORDS)).replace("isensys", "i-?sensys")
 # Device words that let a question name the thing: "Какая модель у принтера?".
 DEVICES: tuple[tuple[str, str], ...] = (
-    (
-        r"принтер\w*|printer\w*|мфу|бфп|laserjet|officejet|deskjet|pixma|ecotank|ecosys|i-sensys|"
-        r"bizhub|workcentre|versalink|imagerunner",
-        "принтер|принтер|printer",
-    ),
+    (rf"принтер\w*|printer\w*|мфу|бфп|{_PRINTER_SERIES}", "принтер|принтер|printer"),
     (r"сканер\w*|scanner\w*", "сканер|сканер|scanner"),
     (r"ноут\w*|laptop\w*|notebook", "ноутбук|ноутбук|laptop"),
     (r"монитор\w*|монітор\w*|monitor\w*|screen", "монитор|монітор|monitor"),

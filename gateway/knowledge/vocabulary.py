@@ -989,12 +989,16 @@ PRODUCT_WORDS: frozenset[str] = APPLICATION_WORDS | _words(
 )
 # Makers of printers and copiers, and printer series: named alone ("the Kyocera says offline",
 # "Кэнон в коридоре серый") they name a printer, a weaker mention than the word itself.
-PRINTER_MAKER_WORDS: frozenset[str] = _words(
+# (The series alone: a model line only a printer has, "HP LaserJet M404"; the checklist
+# names the device by them too.)
+PRINTER_SERIES_WORDS: frozenset[str] = _words(
     """
-    kyocera xerox ricoh canon epson brother pantum konica minolta lexmark
     laserjet officejet deskjet designjet pixma ecotank ecosys taskalfa bizhub workcentre
     versalink imagerunner isensys
     """
+)
+PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
+    "kyocera xerox ricoh canon epson brother pantum konica minolta lexmark"
 )
 PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
