@@ -37,7 +37,14 @@ from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.app import CONNECTORS, RUNTIME, create_app
-from gateway.config import AlertSource, EmailSettings, OperatorAccount, Settings, load_settings
+from gateway.config import (
+    ALERT_SOURCES,
+    AlertSource,
+    EmailSettings,
+    OperatorAccount,
+    Settings,
+    load_settings,
+)
 from gateway.connectors import alerts, graph_api
 from gateway.connectors.viber_api import SIGNATURE_HEADER, signature
 from gateway.store import keys
@@ -144,9 +151,7 @@ def with_alerts(settings: Settings) -> Settings:
     source = AlertSource(
         enabled=True, token=SecretStr(ALERT_TOKEN), hmac_secret=SecretStr(ALERT_SECRET)
     )
-    alerts = settings.alerts.model_copy(
-        update={"alertmanager": source, "zabbix": source, "generic": source}
-    )
+    alerts = settings.alerts.model_copy(update=dict.fromkeys(ALERT_SOURCES, source))
     return settings.model_copy(update={"alerts": alerts})
 
 

@@ -329,11 +329,12 @@ def meta_bodies(channel: str) -> st.SearchStrategy[bytes]:
     return st.one_of(fresh.flatmap(broken).map(dumps), fresh.map(dumps), bodies(templates))
 
 
-# Monitoring alerts: the Alertmanager and Zabbix fixtures, and a generic alert.
+# Monitoring alerts: the Alertmanager, Zabbix and Grafana fixtures, and a generic alert.
 _ALERT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
 ALERT_PAYLOADS: dict[str, dict[str, Any]] = {
     "alertmanager": json.loads((_ALERT_FIXTURES / "alertmanager_grouped.json").read_text()),
     "zabbix": json.loads((_ALERT_FIXTURES / "zabbix_problem.json").read_text()),
+    "grafana": json.loads((_ALERT_FIXTURES / "grafana_firing.json").read_text()),
     "generic": {"id": "disk-42", "title": "Disk full on fs01", "message": "/srv at 99 %",
                 "severity": "critical", "service": "files", "status": "firing",
                 "url": "https://grafana.example.com/d/1"},
