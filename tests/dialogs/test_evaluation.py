@@ -211,6 +211,13 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 14, exactly at its first
     # untouched figure (31/40, 2 asked again), run for its summary only.
     ("dialogs_frozen14.yaml", 31, 2),
+    # the fifteenth batch (session 15), as first measured on session 15's starting code (main
+    # 3e2413b, the lead, before any change made with it in view): its tuning part 33/40, 1 asked
+    # again ...
+    ("dialogs_tune15.yaml", 33, 1),
+    # ... and its frozen part, the honest dialog measure from session 15, exactly at its first
+    # untouched figure (27/40, 4 asked again), run for its summary only.
+    ("dialogs_frozen15.yaml", 27, 4),
 ]
 
 
