@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import subprocess
 import sys
@@ -78,7 +79,14 @@ async def test_admin_sees_every_figure_equal_to_the_cli(
     assert shown["csat.average"] == "3.75"
     assert shown["sla.breached_now"] == ""  # nothing fired: the timers are off
     csv = await page.request.get(f"{gateway.url}/console/reports.csv?{PERIOD}")
-    assert csv.ok and (await csv.text()).replace("\r\n", "\n") == cli(gateway, "csv")
+    assert csv.ok and csv.headers["content-type"] == "text/csv; charset=utf-8"
+    # Excel in ru/uk reads a .csv without a byte order mark in cp1251: the BOM says UTF-8
+    body = await csv.body()
+    assert body.startswith(codecs.BOM_UTF8)
+    text = body[len(codecs.BOM_UTF8):].decode("utf-8")
+    assert "спасибо, быстро" in text
+    plain = cli(gateway, "csv")  # the CLI's CSV stays plain: no BOM in a terminal or pipe
+    assert not plain.startswith("\ufeff") and text.replace("\r\n", "\n") == plain
 
 
 async def test_an_operator_sees_only_their_groups(
