@@ -36,6 +36,12 @@ TICKETS = Counter(
 RESOLVED_BY_BOT = Counter(
     "firstline_resolved_first_line_total", "Conversations the bot resolved without a person"
 )
+WEBCHAT_REFUSED = Counter(
+    "firstline_webchat_frames_refused_total",
+    "Web-chat frames refused, by reason (bad_frame, binary, too_large, before_hello, "
+    "no_hello, too_long, rate_limited, other)",
+    ["reason"],
+)
 
 SLA_WARNINGS = Counter(
     "firstline_sla_warnings_total",

@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from aiohttp import WSMsgType, web
+from aiohttp import WebSocketError, WSCloseCode, WSMsgType, web
 
 from gateway.attachments import FileRefused
 from gateway.client_blocks import counted_as
 from gateway.config import Settings
 from gateway.connectors.base import OnMessage
+from gateway.connectors.frame_refusals import FrameRefusals
 from gateway.disclosed_passwords import PASSWORD_HIDDEN, hide_in_file_name
 from gateway.models import (
     CLIENT_ADDRESS,
@@ -167,6 +168,11 @@ def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
 
 def ticket_frame(ticket: Ticket) -> dict[str, Any]:
     return {"type": "ticket", "id": ticket.id, "status": ticket.status.value}
+
+
+def too_large(error: Any) -> bool:
+    """A socket's error is a frame over `max_msg_size` (aiohttp answers it with 1009)."""
+    return isinstance(error, WebSocketError) and error.code == WSCloseCode.MESSAGE_TOO_BIG
 
 
 def read_hello(raw: str) -> dict[str, Any]:
@@ -391,11 +397,12 @@ class WebChatConnector:
             compress=SOCKET_COMPRESSION,
         )
         self._sockets_of[counted] = self._sockets_of.get(counted, 0) + 1
+        refusals = FrameRefusals(address)
         try:
             await ws.prepare(request)
             self.sockets.add(ws)
             try:
-                await self._serve(ws, address)
+                await self._serve(ws, address, refusals)
             except STORE_UNAVAILABLE as exc:
                 # Nothing was acknowledged: the widget reconnects and resends. 1013 "try
                 # again later" tells it the message was not at fault (not counted as a try).
@@ -408,6 +415,7 @@ class WebChatConnector:
                 await ws.close(code=1011, message=b"try again")
             finally:
                 self.sockets.discard(ws)
+                refusals.closed()
         finally:
             left = self._sockets_of.get(counted, 0) - 1
             if left > 0:
@@ -416,10 +424,13 @@ class WebChatConnector:
                 self._sockets_of.pop(counted, None)
         return ws
 
-    async def _serve(self, ws: web.WebSocketResponse, address: str) -> None:
-        hello = await self._hello(ws, address)
+    async def _serve(
+        self, ws: web.WebSocketResponse, address: str, refusals: FrameRefusals
+    ) -> None:
+        hello = await self._hello(ws, address, refusals)
         if hello is None:
             return
+        refusals.chat = hello["chat_id"]
         chat = ChatSocket(
             ws, hello["chat_id"], hello["have"], hello["lang"], hello["name"], address
         )
@@ -443,14 +454,19 @@ class WebChatConnector:
         try:
             async for msg in ws:
                 if msg.type == WSMsgType.BINARY:  # said, not dropped: the client would wait
+                    refusals.note("binary", len(msg.data))
                     await chat.send({"type": "error", "code": "bad_frame",
                                      "detail": "frames are JSON text"})  # fmt: skip
+                    continue
+                if msg.type == WSMsgType.ERROR and too_large(msg.data):
+                    refusals.note("too_large")  # aiohttp closes the socket with 1009
                     continue
                 if msg.type != WSMsgType.TEXT:
                     continue
                 try:
                     await self._frame(chat, msg.data)
                 except ChatError as exc:
+                    refusals.note(exc.code, len(msg.data))
                     await chat.send({"type": "error", "code": exc.code, **exc.detail})
                 except STORE_UNAVAILABLE:
                     raise  # closed with 1013: the widget reconnects and resends
@@ -461,7 +477,9 @@ class WebChatConnector:
             self.hub.unfollow(chat.key, chat)
             await chat.stop()
 
-    async def _hello(self, ws: web.WebSocketResponse, address: str) -> dict[str, Any] | None:
+    async def _hello(
+        self, ws: web.WebSocketResponse, address: str, refusals: FrameRefusals
+    ) -> dict[str, Any] | None:
         """Read the first frame: resume the signed session or start a new one.
 
         A first frame that is not a well-formed hello gets an error frame and a normal
@@ -469,8 +487,20 @@ class WebChatConnector:
         """
         try:
             msg = await ws.receive(timeout=HELLO_TIMEOUT)
+        except TimeoutError:
+            refusals.note("no_hello")
+            await ws.send_json({"type": "error", "code": "bad_frame", "detail": "hello expected"})
+            await ws.close()
+            return None
+        if msg.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
+            return None  # the visitor left before saying anything: nothing was refused
+        if msg.type == WSMsgType.ERROR:
+            refusals.note("too_large" if too_large(msg.data) else "before_hello")
+            return None  # aiohttp has closed the socket
+        try:
             frame = read_hello(msg.data if msg.type == WSMsgType.TEXT else "")
-        except (TimeoutError, UntrustedInput) as exc:
+        except UntrustedInput as exc:
+            refusals.note("before_hello", len(msg.data or ""))
             await ws.send_json({"type": "error", "code": "bad_frame", "detail": str(exc)[:100]})
             await ws.close()
             return None

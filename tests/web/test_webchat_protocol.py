@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import aiohttp
 import pytest
@@ -266,3 +267,61 @@ async def test_a_password_written_in_the_chat_is_never_kept(
     assert "похоже на пароль" in told[-1], told
     assert "Zima_2025" not in await every_stored_value(store)
 
+
+
+async def refused_counts(http: aiohttp.ClientSession, gw: Gateway) -> dict[str, float]:
+    """`firstline_webchat_frames_refused_total` on /metrics, by reason."""
+    async with http.get(gw.url + "/metrics") as r:
+        text = await r.text()
+    counts = {}
+    for line in text.splitlines():
+        if line.startswith("firstline_webchat_frames_refused_total{"):
+            labels, value = line.rsplit(" ", 1)
+            counts[labels.split('reason="')[1].split('"')[0]] = float(value)
+    return counts
+
+
+async def test_refused_frames_are_logged_without_their_text_and_counted(
+    gateway: Gateway, http: aiohttp.ClientSession, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Refused frames (not a frame we know, before hello, too long, too large) were answered
+    and logged nowhere. Each socket logs its first five, then at its close how many it
+    left out; /metrics counts them all by reason; no message text reaches the log."""
+    secret = "my password is Hunter2-secret"
+    before = await refused_counts(http, gateway)
+    caplog.set_level(logging.INFO, logger="gateway")
+    logging.getLogger("gateway").addHandler(caplog.handler)  # propagation may be off
+    try:
+        early = await http.ws_connect(gateway.ws_url, origin=gateway.url)
+        await early.send_json({"type": "message", "id": "abcdefgh1", "text": secret})
+        assert (await early.receive_json())["code"] == "bad_frame"
+        await early.close()
+        visitor = await open_visitor(http, gateway)
+        await visitor.hello()
+        for _ in range(7):
+            await visitor.ws.send_str(f"not json: {secret}")
+            assert (await visitor.frame("error"))["code"] == "bad_frame"
+        await visitor.say(secret + "x" * 500)
+        assert (await visitor.frame("error"))["code"] == "too_long"
+        await visitor.ws.close()
+        big = await open_visitor(http, gateway)
+        await big.hello()
+        await big.ws.send_str("x" * (70 * 1024 + 8 * 500))
+        closed = await big.ws.receive(timeout=10)
+        assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 1009
+        await asyncio.sleep(0.3)  # the server's socket handler finishes
+    finally:
+        logging.getLogger("gateway").removeHandler(caplog.handler)
+    records = list({id(r): r for r in caplog.records}.values())  # once, however it came
+    refused = [r for r in records if r.getMessage() == "web-chat frame refused"]
+    reasons = [r.reason for r in refused]  # type: ignore[attr-defined]
+    assert reasons == ["before_hello"] + ["bad_frame"] * 5 + ["too_large"], reasons
+    left_out = [
+        r for r in records if r.getMessage() == "web-chat frames refused and not logged"
+    ]
+    assert [r.count for r in left_out] == [3]  # type: ignore[attr-defined]  # 2 bad + too_long
+    assert all(r.client for r in refused)  # type: ignore[attr-defined]
+    assert all("Hunter2" not in str(r.__dict__) for r in records)
+    after = await refused_counts(http, gateway)
+    grown = {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)}
+    assert grown == {"before_hello": 1, "bad_frame": 7, "too_long": 1, "too_large": 1}
