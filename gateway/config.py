@@ -608,6 +608,11 @@ class DirectorySettings(_Section):
     reset_link_minutes: int = Field(15, ge=1, le=60)
     reset_needs_code: bool = False  # a reset also needs a fresh code, not only a link
     must_change_at_next_logon: bool = False  # pwdReset (OpenLDAP) / pwdLastSet=0 (AD)
+    # The reset page says the minimum length: this one (shorter is refused before the
+    # directory is asked), or the directory's when it is longer (OpenLDAP: `pwdMinLength`
+    # of `password_policy_dn`, the overlay's ppolicy_default; AD: the domain's minPwdLength).
+    password_min_length: int = Field(0, ge=0, le=128)
+    password_policy_dn: str = ""
     limits: SelfServiceLimits = SelfServiceLimits()
 
     @field_validator("protected_groups")

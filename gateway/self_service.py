@@ -49,6 +49,7 @@ HOUR = 3_600
 BOT = "bot"
 SAME_FORM_WAIT_SECONDS = 15.0  # a form sent twice at once: how long the second waits
 SAME_FORM_POLL_SECONDS = 0.1
+POLICY_SECONDS = 600.0  # the directory's minimum length is read again after this
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class SelfService:
             RESET_PURPOSE,
         )
         self.mail = mail
+        self._policy_minimum: tuple[float, int] | None = None  # (read at, length)
 
     # --- the dialog's requests -----------------------------------------------------------
 
@@ -292,6 +294,15 @@ class SelfService:
         nonce = self.signer.unsign(token, self._link_ttl)
         return await self.records.form_used_it(nonce, form_id) if nonce else ""
 
+    async def min_password_length(self) -> int:
+        """The length the page asks for: the configured minimum, or the directory's policy
+        when it asks more (read every `POLICY_SECONDS`); 0 when neither says one."""
+        now = time.monotonic()
+        if self._policy_minimum is None or now - self._policy_minimum[0] > POLICY_SECONDS:
+            read = await asyncio.to_thread(self.directory.min_password_length)
+            self._policy_minimum = (now, read)
+        return max(self.conf.password_min_length, self._policy_minimum[1])
+
     async def set_password(
         self, token: str, password: str, address: str, form_id: str = ""
     ) -> PasswordResult:
@@ -306,6 +317,10 @@ class SelfService:
             return PasswordResult(changed=True, repeated=True)
         if grant is None:
             return PasswordResult(invalid=True)
+        if len(password) < self.conf.password_min_length:  # the deployment's own floor
+            who = Requester(grant.channel, grant.chat_id, grant.language, address)
+            await self._audit(who, "password", grant.login, "refused: too_short")
+            return PasswordResult(refusal=PasswordRefusal.TOO_SHORT)
         if not await self._claim(grant.nonce, form_id):
             if await self.records.form_used_it(grant.nonce, form_id):
                 return PasswordResult(changed=True, repeated=True)

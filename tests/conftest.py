@@ -16,6 +16,7 @@ from directory.slapd import (
     ADMINS_DN,
     BASE,
     PEOPLE,
+    POLICY_DN,
     SERVICE_DN,
     SERVICE_PASSWORD,
     Person,
@@ -226,4 +227,5 @@ def directory_settings(slapd: Slapd) -> DirectorySettings:
         password=SERVICE_PASSWORD,
         base_dn=BASE,
         protected_groups=[ADMINS_DN],
+        password_policy_dn=POLICY_DN,
     )

@@ -114,7 +114,31 @@ class LdapDirectory:
                 self._require_change_at_logon(conn, dn)
             return None
 
+    def min_password_length(self) -> int:
+        """The policy's minimum length, for the reset page to say: OpenLDAP's `pwdMinLength`
+        of `password_policy_dn`, AD's `minPwdLength` of the domain; 0 when unknown."""
+        try:
+            with self._connection() as conn:
+                if self.ad:
+                    dn = _first(self._read(conn, "", "defaultNamingContext"))
+                    attribute = "minPwdLength"
+                else:
+                    dn, attribute = self.settings.password_policy_dn, "pwdMinLength"
+                value = _first(self._read(conn, dn, attribute)) if dn else ""
+        except DirectoryUnavailable:
+            return 0
+        return int(value) if value.isdigit() else 0
+
     # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _read(conn: ldap3.Connection, dn: str, attribute: str) -> object:
+        """One attribute of one entry (the root DSE for ""); None when unreadable."""
+        conn.search(dn, "(objectClass=*)", search_scope=ldap3.BASE, attributes=[attribute])
+        for entry in conn.response or []:
+            if entry.get("type") == "searchResEntry":
+                return (entry.get("attributes") or {}).get(attribute)
+        return None
 
     @contextmanager
     def _connection(self) -> Iterator[ldap3.Connection]:

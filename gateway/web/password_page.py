@@ -17,6 +17,7 @@ from aiohttp import web
 
 from gateway.client_blocks import counted_as
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
+from gateway.directory import PasswordRefusal
 from gateway.self_service import RESET_PATH, Grant, SelfService
 from gateway.texts import Texts
 from gateway.web.auth import new_token
@@ -70,7 +71,7 @@ class PasswordPage:
         grant = await self.accounts.grant(request.match_info["token"])
         if grant is None:
             return self._invalid(request)
-        return self._form(grant, "")
+        return self._form(grant, "", await self.accounts.min_password_length())
 
     async def submit(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]
@@ -81,25 +82,29 @@ class PasswordPage:
             language = await self._changed_by_this_form(request, token)
             return self._done(language) if language else self._invalid(request)
         lang = self.texts.language(grant.language)
+        minimum = await self.accounts.min_password_length()
         if hits > POSTS_PER_MINUTE_PER_ADDRESS:
-            return self._form(grant, self.texts.get(lang, "reset_page_busy"), status=429)
+            busy = self.texts.get(lang, "reset_page_busy")
+            return self._form(grant, busy, minimum, status=429)
         try:
             form = await request.post()
         except ValueError:  # bytes not in the form's charset (UnicodeDecodeError), bad parts
-            return self._form(grant, self.texts.get(lang, "reset_page_unreadable"), status=400)
+            unreadable = self.texts.get(lang, "reset_page_unreadable")
+            return self._form(grant, unreadable, minimum, status=400)
         fields = [form.get(name) for name in ("password", "repeat")]  # a file is no password
         new, repeat = (field if isinstance(field, str) else "" for field in fields)
         if not new or new != repeat or len(new) > MAX_PASSWORD:
-            return self._form(grant, self.texts.get(lang, "reset_page_mismatch"), status=400)
+            mismatch = self.texts.get(lang, "reset_page_mismatch")
+            return self._form(grant, mismatch, minimum, status=400)
         result = await self.accounts.set_password(token, new, address, _form_id(form))
         del new, repeat, form
         if result.invalid:
             return self._invalid(request)
         if result.unavailable:
-            return self._form(grant, self.texts.get(lang, "reset_page_unavailable"), status=503)
+            unavailable = self.texts.get(lang, "reset_page_unavailable")
+            return self._form(grant, unavailable, minimum, status=503)
         if result.refusal is not None:
-            text = self.texts.get(lang, f"reset_refused_{result.refusal.value}")
-            return self._form(grant, text, status=422)
+            return self._form(grant, self._refusal(lang, result.refusal, minimum), minimum, 422)
         if not result.repeated:  # the user is told in the chat once
             await self.news(
                 grant.channel,
@@ -122,11 +127,22 @@ class PasswordPage:
             return ""
         return await self.accounts.changed_by_form(token, _form_id(form))
 
-    def _form(self, grant: Grant, error: str, status: int = 200) -> web.Response:
+    def _refusal(self, lang: str, refusal: PasswordRefusal, minimum: int) -> str:
+        """Why the password was refused; "too short" says the length asked for, if known."""
+        if refusal is PasswordRefusal.TOO_SHORT and minimum:
+            return self.texts.get(lang, "reset_refused_too_short_min", min=minimum)
+        return self.texts.get(lang, f"reset_refused_{refusal.value}")
+
+    def _form(self, grant: Grant, error: str, minimum: int, status: int = 200) -> web.Response:
         t, lang = self.texts, self.texts.language(grant.language)
         alert = f'<p class="alert" role="alert">{_e(error)}</p>' if error else ""
+        rule = (
+            f'<p id="rule">{_e(t.get(lang, "reset_page_min_length", min=minimum))}</p>'
+            if minimum
+            else ""
+        )
         body = (
-            f"<p>{_e(t.get(lang, 'reset_page_intro', login=grant.login))}</p>{alert}"
+            f"<p>{_e(t.get(lang, 'reset_page_intro', login=grant.login))}</p>{rule}{alert}"
             '<form method="post" autocomplete="off">'
             # This form's id: sent twice (a lost answer, a double click), it changes the
             # password once and both are answered "changed".

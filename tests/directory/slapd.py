@@ -28,6 +28,7 @@ ROOT_PASSWORD = "root-secret-9"
 SERVICE_DN = f"cn=firstline,ou=services,{BASE}"
 SERVICE_PASSWORD = "service-secret-9"
 ADMINS_DN = f"cn=admins,ou=groups,{BASE}"
+POLICY_DN = f"cn=default,ou=policies,{BASE}"  # ppolicy_default: pwdMinLength 8
 PEOPLE = f"ou=people,{BASE}"
 
 SLAPD_CONF = """\

@@ -89,6 +89,16 @@ def test_policy_refusals_name_the_rule(
     assert slapd.can_bind(person.dn, person.password)  # nothing changed
 
 
+def test_the_policy_s_minimum_length_is_read(directory_settings: DirectorySettings) -> None:
+    """The reset page says the length the directory asks for: OpenLDAP's pwdMinLength of
+    the policy entry named in the settings; 0 (say nothing) without one or unreachable."""
+    assert LdapDirectory(directory_settings).min_password_length() == 8
+    unnamed = directory_settings.model_copy(update={"password_policy_dn": ""})
+    assert LdapDirectory(unnamed).min_password_length() == 0
+    gone = directory_settings.model_copy(update={"url": "ldap://127.0.0.1:1", "timeout": 2.0})
+    assert LdapDirectory(gone).min_password_length() == 0
+
+
 def test_protected_account_is_refused_by_the_bot_and_the_directory(
     slapd: Slapd, directory_settings: DirectorySettings
 ) -> None:

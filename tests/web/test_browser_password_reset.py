@@ -94,12 +94,15 @@ async def test_reset_page_in_the_browser(
     await page.goto(link)
     await expect(page.get_by_role("heading", name="Set a new password")).to_be_visible()
     await expect(page.get_by_text(f"Account: {person.login}")).to_be_visible()
+    await expect(page.locator("#rule")).to_have_text(
+        "The password needs at least 8 characters."  # the directory's pwdMinLength
+    )
     await screenshot(page, "reset-page-desktop")
     await page.get_by_label("New password", exact=True).fill("short")
     await page.get_by_label("Repeat the new password").fill("short")
     await page.get_by_role("button", name="Set the password").click()
     await expect(page.get_by_role("alert")).to_have_text(
-        "The password is too short for the policy. Choose a longer one."
+        "The password is too short: it needs at least 8 characters. Choose a longer one."
     )
     assert await page.get_by_label("New password", exact=True).input_value() == ""
     await screenshot(page, "reset-page-refused")
@@ -144,6 +147,47 @@ async def test_reset_page_on_a_phone_in_russian(
     await screenshot(page, "reset-page-phone-ru-done")
     assert slapd.can_bind(person.dn, "Sad-Ogorod-2026")
     await context.close()
+
+
+async def test_a_configured_minimum_is_said_and_held_in_ukrainian(
+    web_settings: Settings,
+    directory_settings: DirectorySettings,
+    sink: MailSink,
+    browser: Any,
+    slapd: Slapd,
+    make_person: Callable[[], Person],
+) -> None:
+    """A deployment's own minimum longer than the directory's (12 against 8): the page says
+    12 in the conversation's language and refuses 11 characters without asking the
+    directory, which would have taken them."""
+    email = web_settings.email.model_copy(
+        update={"address": "support@example.org",
+                "smtp": SmtpSettings(host="127.0.0.1", port=sink.port)}
+    )  # fmt: skip
+    directory = directory_settings.model_copy(update={"password_min_length": 12})
+    configured = web_settings.model_copy(update={"directory": directory, "email": email})
+    person = make_person()
+    async with running_gateway(configured) as gw:
+        context = await browser.new_context()
+        page = await context.new_page()
+        link = await _reset_link(page, gw, sink, person, "uk")
+        await page.goto(link)
+        await expect(page.locator("#rule")).to_have_text(
+            "Мінімальна довжина пароля: 12 (літер, цифр і знаків)."
+        )
+        await page.get_by_label("Новий пароль", exact=True).fill("Sad-Vyshnya")
+        await page.get_by_label("Повторіть новий пароль").fill("Sad-Vyshnya")
+        await page.get_by_role("button", name="Задати пароль").click()
+        await expect(page.get_by_role("alert")).to_have_text(
+            "Пароль закороткий: мінімальна довжина — 12 (літер, цифр і знаків). Оберіть довший."
+        )
+        assert slapd.can_bind(person.dn, person.password)  # the directory was not asked
+        await page.get_by_label("Новий пароль", exact=True).fill("Sad-Vyshnya-26")
+        await page.get_by_label("Повторіть новий пароль").fill("Sad-Vyshnya-26")
+        await page.get_by_role("button", name="Задати пароль").click()
+        await expect(page.get_by_role("status")).to_contain_text("Пароль змінено")
+        assert slapd.can_bind(person.dn, "Sad-Vyshnya-26")
+        await context.close()
 
 
 async def test_admin_sees_and_revokes_a_link_in_the_console(
