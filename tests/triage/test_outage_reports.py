@@ -105,3 +105,24 @@ def test_an_error_code_says_that_something_is_broken_not_what() -> None:
     assert coded and plain and bare and other
     assert reader.related(coded, plain) and reader.related(bare, plain)
     assert not reader.related(other, plain) and not reader.related(other, coded)
+
+
+def test_a_report_kept_in_the_window_reads_back_the_same() -> None:
+    """What detection stores for a report (its JSON, written for every new problem a turn
+    counts) is the report it reads back: the sets as sorted lists."""
+    report = OutageReport(
+        conversation="webchat:7",
+        text="портал не відкривається",
+        at=1764700000.25,
+        topic="website_wont_open",
+        services=frozenset({"portal", "intranet"}),
+        products=frozenset({"chrome"}),
+        subject=frozenset({"портал", "интранет"}),
+        broken=True,
+    )
+    stored = json.loads(report.to_json())
+    assert stored["services"] == ["intranet", "portal"] and stored["text"] == report.text
+    assert OutageReport.from_json(report.to_json()) == report
+    assert OutageReport.from_json(OutageReport("telegram:1", "", 0.0).to_json()) == OutageReport(
+        "telegram:1", "", 0.0
+    )
