@@ -50,6 +50,7 @@ BOT = "bot"
 SAME_FORM_WAIT_SECONDS = 15.0  # a form sent twice at once: how long the second waits
 SAME_FORM_POLL_SECONDS = 0.1
 POLICY_SECONDS = 600.0  # the directory's minimum length is read again after this
+ASKER_SECONDS = 7 * DAY  # an old link's page speaks its conversation's language this long
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,7 @@ class SelfService:
         grant = {"login": account.login, "channel": who.channel, "chat_id": who.chat_id,
                  "language": who.language, "expires_at": self.clock() + self._link_ttl}  # fmt: skip
         await self.records.put_grant(nonce, grant, self._link_ttl)
+        await self.records.remember_asker(nonce, who.identity, ASKER_SECONDS)
         await self._audit(who, action, account.login, "link_sent")
         url = self.settings.http.public(RESET_PATH + self.signer.sign(nonce)) or (
             RESET_PATH + self.signer.sign(nonce)
@@ -287,6 +289,13 @@ class SelfService:
             return None
         return Grant(nonce, record["login"], record["channel"], record["chat_id"],
                      record.get("language", "en"))  # fmt: skip
+
+    async def link_language(self, token: str) -> str:
+        """The language of the conversation that asked for this link, while the link (ours,
+        expired or used, up to `ASKER_SECONDS` old) still names it; else ""."""
+        nonce = self.signer.unsign(token, ASKER_SECONDS)
+        asker = await self.records.asker(nonce) if nonce else ""
+        return await self.store.conversations.language(asker) if asker else ""
 
     async def changed_by_form(self, token: str, form_id: str) -> str:
         """The page's language when its form `form_id` is the one that changed the

@@ -343,6 +343,12 @@ def reset_current(login: str) -> str:
     return f"{PREFIX}:dir:reset-current:{login}"
 
 
+def reset_asker(nonce: str) -> str:
+    """The conversation that asked for a reset link, kept days past the link's life: the
+    page of an expired or used link speaks that conversation's language."""
+    return f"{PREFIX}:dir:reset-asker:{nonce}"
+
+
 def reset_claim(nonce: str) -> str:
     """Set while one request uses the reset link, so two at once cannot both use it."""
     return f"{PREFIX}:dir:reset:{nonce}:busy"

@@ -142,6 +142,14 @@ class SelfServiceStore:
         if before is not None and _text(before) != nonce:
             await self._redis.delete(keys.reset_grant(_text(before)))  # tidy: it no longer works
 
+    async def remember_asker(self, nonce: str, conversation: str, ttl: int) -> None:
+        """Which conversation asked for this link (kept `ttl` s, past the link's life)."""
+        await self._redis.set(keys.reset_asker(nonce), conversation, ex=ttl)
+
+    async def asker(self, nonce: str) -> str:
+        """The conversation that asked for the link, "" when it is no longer kept."""
+        return _text(await self._redis.get(keys.reset_asker(nonce)))
+
     async def grant(self, nonce: str) -> dict[str, Any] | None:
         """The grant of a link that still works: kept, and its account's newest link."""
         raw = await self._redis.get(keys.reset_grant(nonce))

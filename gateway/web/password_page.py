@@ -70,7 +70,7 @@ class PasswordPage:
     async def show(self, request: web.Request) -> web.Response:
         grant = await self.accounts.grant(request.match_info["token"])
         if grant is None:
-            return self._invalid(request)
+            return await self._invalid(request)
         return self._form(grant, "", await self.accounts.min_password_length())
 
     async def submit(self, request: web.Request) -> web.Response:
@@ -80,7 +80,7 @@ class PasswordPage:
         grant = await self.accounts.grant(token)
         if grant is None:
             language = await self._changed_by_this_form(request, token)
-            return self._done(language) if language else self._invalid(request)
+            return self._done(language) if language else await self._invalid(request)
         lang = self.texts.language(grant.language)
         minimum = await self.accounts.min_password_length()
         if hits > POSTS_PER_MINUTE_PER_ADDRESS:
@@ -99,7 +99,7 @@ class PasswordPage:
         result = await self.accounts.set_password(token, new, address, _form_id(form))
         del new, repeat, form
         if result.invalid:
-            return self._invalid(request)
+            return await self._invalid(request)
         if result.unavailable:
             unavailable = self.texts.get(lang, "reset_page_unavailable")
             return self._form(grant, unavailable, minimum, status=503)
@@ -157,8 +157,12 @@ class PasswordPage:
         )
         return _page(t.get(lang, "reset_page_title"), body, lang, status)
 
-    def _invalid(self, request: web.Request) -> web.Response:
-        lang = _browser_language(request, self.texts)
+    async def _invalid(self, request: web.Request) -> web.Response:
+        """An expired, used or ended link: said in the language of the conversation that
+        asked for it while the link still names it, else in the browser's."""
+        asked_in = await self.accounts.link_language(request.match_info["token"])
+        browser = _browser_language(request, self.texts)
+        lang = asked_in if asked_in in self.texts.languages else browser
         body = f'<p class="alert" role="alert">{_e(self.texts.get(lang, "reset_page_invalid"))}</p>'
         return _page(self.texts.get(lang, "reset_page_title"), body, lang, status=410)
 

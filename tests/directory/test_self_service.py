@@ -260,8 +260,13 @@ async def test_an_expired_link_is_refused(
     link = _link(await gateway.say("r2", "/reset"))
     gateway.now[0] += 16 * 60
     async with aiohttp.ClientSession() as http:
-        async with http.get(gateway.base_url + link) as page:
+        # Expired, the link still names the English conversation: its page is in English,
+        # not in the language of a Russian browser that opens it.
+        russian = {"Accept-Language": "ru-RU,ru;q=0.9"}
+        async with http.get(gateway.base_url + link, headers=russian) as page:
             assert page.status == 410
+            text = await page.text()
+            assert '<html lang="en">' in text and "This link is not valid" in text
         status, _ = await _post(http, gateway.base_url + link, "Late-pass-2026")
         assert status == 410
     assert slapd.can_bind(person.dn, person.password)

@@ -126,7 +126,9 @@ async def test_reset_page_on_a_phone_in_russian(
     make_person: Callable[[], Person],
 ) -> None:
     gw, person = directory_gateway, make_person()
-    context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = await browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, locale="en-US"
+    )  # the phone's browser is in English; the conversation is in Russian
     page = await context.new_page()
     link = await _reset_link(page, gw, sink, person, "ru")
     await page.goto(link)
@@ -146,6 +148,13 @@ async def test_reset_page_on_a_phone_in_russian(
     await expect(page.get_by_role("status")).to_contain_text("Пароль изменён")
     await screenshot(page, "reset-page-phone-ru-done")
     assert slapd.can_bind(person.dn, "Sad-Ogorod-2026")
+    # Used, the link still names the Russian conversation: its page says so in Russian,
+    # not in the browser's English; a link that names nothing falls back to the browser's.
+    await page.goto(link)
+    await expect(page.get_by_role("alert")).to_contain_text("Ссылка недействительна")
+    assert await page.locator("html").get_attribute("lang") == "ru"
+    await page.goto(gw.url + "/account/password/not-a-link")
+    await expect(page.get_by_role("alert")).to_contain_text("This link is not valid")
     await context.close()
 
 
