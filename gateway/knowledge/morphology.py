@@ -395,10 +395,28 @@ def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     bare = _bare(token)
     if len(bare) < 2 or not _may_read_as_cyrillic(bare):
         return None
-    for reading in cyrillic_readings(bare, lang):
-        if _is_cyrillic_word(reading):
+    return _likeliest_word(cyrillic_readings(bare, lang), lang)
+
+
+def _likeliest_word(readings: list[str], lang: str | None) -> str | None:
+    """The reading that is a word in the likeliest way: whole in our lists or the message's
+    own dictionary, then whole in the other one, then only with a verb prefix taken off;
+    in the readings' order inside each. In a Ukrainian message "pryhodiat" is приходять,
+    not the Russian приходят, and neither is при + годят; "hotel" is готель there."""
+    # One pass, stopping at the first reading of the best kind: a word costs no more
+    # look-ups than before when its first reading is a word.
+    other: str | None = None
+    prefixed: str | None = None
+    for reading in readings:
+        if reading in _OUR_WORDS or (
+            known_in(reading, lang) if lang in ("ru", "uk") else _cyrillic_known(reading)
+        ):
             return reading
-    return None
+        if other is None and _cyrillic_known(reading):
+            other = reading
+        elif other is None and prefixed is None and _without_prefix(reading) is not None:
+            prefixed = reading
+    return other or prefixed
 
 
 def _is_cyrillic_word(word: str) -> bool:
@@ -418,9 +436,9 @@ def _translit_in_context(token: str, lang: str | None = None) -> str:
     english = _english_known(bare)
     readings = cyrillic_readings(bare, lang)
     if len(bare) <= 3 or not english:
-        known = [r for r in readings if r in _OUR_WORDS or _cyrillic_known(r)]
+        known = _likeliest_word(readings, lang)
         if known or (readings and not english):
-            return (known or readings)[0]
+            return known or readings[0]
     elif readings and _cyrillic_known(readings[0]):
         # A loanword spelt as in English ("ne rabotaet printer v ofise"): its plainest
         # reading is the Cyrillic word (принтер), read as the rest of the message is.

@@ -93,6 +93,17 @@ def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
     assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]
 
 
+def test_a_translit_word_is_read_as_a_whole_word_of_the_message_language_first() -> None:
+    # "pryhodiat" read h → г first is при + годят (a prefix taken off a Russian word) and
+    # h → х the Russian приходят: a Ukrainian message means the Ukrainian word.
+    assert morphology.meant_text("ne pryhodiat lysty", "uk") == "не приходять листи"
+    assert lemmas("ne pryhodiat lysty", "uk") == lemmas("не приходять листи", "uk")
+    # With no language given, a whole word still beats one put together from a prefix.
+    assert morphology.meant_text("ne prihodyat pisma") == "не приходят письма"
+    # … and a Russian message keeps its Russian word.
+    assert morphology.meant_text("ya hotel skazat", "ru") == "я хотел сказать"
+
+
 def test_transliteration_wins_over_one_word_that_reads_as_wrong_layout() -> None:
     # "ot" typed in the wrong layout is "ще"; every word of the message reads as translit.
     assert lemmas("zabyla parol ot kompa, chto delat", "ru") == lemmas(
