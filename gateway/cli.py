@@ -272,15 +272,17 @@ def _report(args: argparse.Namespace) -> int:
 
 def _config_check(args: argparse.Namespace) -> int:
     """Validate the settings; with an external Redis, also say what topology it has."""
-    settings = load_settings(args.file or args.config)
+    path = args.file or args.config
+    try:
+        settings = load_settings(path)
+    except ConfigError:
+        # Say what each channel and service would be before the first problem's line:
+        # every misconfigured one, not only the first start-up would stop at.
+        _show_states(load_settings(path, channels=False))
+        raise
     redis_kind = "embedded" if settings.redis.embedded else settings.redis.topology
-    print(
-        f"OK: {args.file or args.config or 'configuration'} is valid "
-        f"(redis: {redis_kind}, "
-        f"telegram: {settings.telegram.enabled}, viber: {settings.viber.enabled}, "
-        f"whatsapp: {settings.whatsapp.enabled}, messenger: {settings.messenger.enabled}, "
-        f"instagram: {settings.instagram.enabled})"
-    )
+    print(f"OK: {path or 'configuration'} is valid (redis: {redis_kind})")
+    _show_states(settings)
     if settings.redis.embedded:
         return 0
     from gateway.runtime import found_topology
@@ -292,6 +294,17 @@ def _config_check(args: argparse.Namespace) -> int:
     if view.degraded:
         print(f"WARNING: redis degraded: {'; '.join(view.degraded)}", file=sys.stderr)
     return 0
+
+
+def _show_states(settings: Settings) -> None:
+    """Each channel and service: on, off or misconfigured and why (no secret printed)."""
+    from gateway.service_states import service_states
+
+    found = service_states(settings)
+    width = max(len(state.name) for state in found)
+    print("channels and services:")
+    for state in found:
+        print(state.line(width))
 
 
 def _faq_dir(args: argparse.Namespace) -> Path:

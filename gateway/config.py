@@ -555,16 +555,17 @@ class AlertSettings(_Section):
     rules: list[AlertRule] = []
     language: Literal["ru", "uk", "en"] = "en"  # of alert tickets (the desk's)
 
-    def sources_are_authenticated(self) -> None:
-        """Each enabled source has its credentials (asked of what serves the endpoints)."""
+    def source_problems(self) -> list[tuple[str, str]]:
+        """Each enabled source without its credentials, as (alerts.<source>, why)."""
+        out = []
         for name in ALERT_SOURCES:
             source: AlertSource = getattr(self, name)
             secrets = [s for s in (source.token, source.hmac_secret) if s is not None]
             if source.enabled and not any(s.get_secret_value() for s in secrets):
-                raise ValueError(
-                    f"alerts.{name}: token or hmac_secret required when enabled "
-                    f"(FIRSTLINE__ALERTS__{name.upper()}__TOKEN)"
-                )
+                why = (f"alerts.{name}: token or hmac_secret required when enabled "
+                       f"(FIRSTLINE__ALERTS__{name.upper()}__TOKEN)")  # fmt: skip
+                out.append((f"alerts.{name}", why))
+        return out
 
 
 class SelfServiceLimits(_Section):
@@ -712,61 +713,77 @@ class Settings(_Section):
         not asked of a command that runs none of them (`load_settings(..., channels=False)`)."""
         if info.context is not None and info.context.get("channels") is False:
             return self
-        tg, vb = self.telegram, self.viber
-        if tg.enabled and not (tg.token and tg.token.get_secret_value()):
-            raise ValueError(
-                "telegram.token: required when telegram is enabled (TELEGRAM_BOT_TOKEN)"
-            )
-        if tg.enabled and tg.mode == "webhook":
-            if not (tg.webhook_url or self.http.public_url):
-                raise ValueError("telegram.webhook_url: webhook mode needs it or http.public_url")
-            if not (tg.webhook_secret and tg.webhook_secret.get_secret_value()):
-                raise ValueError(
-                    "telegram.webhook_secret: required in webhook mode (TELEGRAM_WEBHOOK_SECRET)"
-                )
-        if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
-            raise ValueError("viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
-        self._meta_channels_have_what_they_need()
-        self.alerts.sources_are_authenticated()
-        d = self.directory
-        if d.enabled and not (d.url and d.bind_dn and d.base_dn and d.password):
-            raise ValueError(
-                "directory.url, directory.bind_dn, directory.base_dn and directory.password "
-                "(DIRECTORY_PASSWORD): required when the directory is enabled"
-            )
-        if d.enabled and d.kind == "ad" and not (d.url.startswith("ldaps://") or d.start_tls):
-            raise ValueError("directory.url: Active Directory sets passwords only over LDAPS")
-        em = self.email
-        if em.enabled and "@" not in em.address:
-            raise ValueError("email.address: required when email is enabled (support@your.domain)")
-        if em.enabled and em.imap.enabled and not (em.imap.host and em.imap.username):
-            raise ValueError("email.imap.host and email.imap.username: required for IMAP intake")
+        problems = self.service_problems()
+        if problems:
+            raise ValueError(problems[0][1])
         return self
 
-    def _meta_channels_have_what_they_need(self) -> None:
+    def service_problems(self) -> list[tuple[str, str]]:
+        """Every enabled channel or service missing what it needs to run, as (service,
+        why), in the order start-up names the first (`config check` lists them all)."""
+        out: list[tuple[str, str]] = []
+        tg, vb = self.telegram, self.viber
+        if tg.enabled and not (tg.token and tg.token.get_secret_value()):
+            why = "telegram.token: required when telegram is enabled (TELEGRAM_BOT_TOKEN)"
+            out.append(("telegram", why))
+        if tg.enabled and tg.mode == "webhook":
+            if not (tg.webhook_url or self.http.public_url):
+                out.append(
+                    ("telegram", "telegram.webhook_url: webhook mode needs it or http.public_url")
+                )
+            if not (tg.webhook_secret and tg.webhook_secret.get_secret_value()):
+                out.append(("telegram", "telegram.webhook_secret: required in webhook mode "
+                                        "(TELEGRAM_WEBHOOK_SECRET)"))  # fmt: skip
+        if vb.enabled and not (vb.auth_token and vb.auth_token.get_secret_value()):
+            out.append(
+                ("viber", "viber.auth_token: required when viber is enabled (VIBER_AUTH_TOKEN)")
+            )
+        out += self._meta_channel_problems()
+        out += self.alerts.source_problems()
+        d = self.directory
+        if d.enabled and not (d.url and d.bind_dn and d.base_dn and d.password):
+            why = ("directory.url, directory.bind_dn, directory.base_dn and directory.password "
+                   "(DIRECTORY_PASSWORD): required when the directory is enabled")
+            out.append(("directory", why))
+        if d.enabled and d.kind == "ad" and not (d.url.startswith("ldaps://") or d.start_tls):
+            why = "directory.url: Active Directory sets passwords only over LDAPS"
+            out.append(("directory", why))
+        em = self.email
+        if em.enabled and "@" not in em.address:
+            out.append(
+                ("email", "email.address: required when email is enabled (support@your.domain)")
+            )
+        if em.enabled and em.imap.enabled and not (em.imap.host and em.imap.username):
+            out.append(
+                ("email", "email.imap.host and email.imap.username: required for IMAP intake")
+            )
+        return out
+
+    def _meta_channel_problems(self) -> list[tuple[str, str]]:
         channels = {
             "whatsapp": (self.whatsapp, "WHATSAPP_ACCESS_TOKEN"),
             "messenger": (self.messenger, "MESSENGER_PAGE_TOKEN"),
             "instagram": (self.instagram, "INSTAGRAM_ACCESS_TOKEN"),
         }
+        out: list[tuple[str, str]] = []
         enabled = [name for name, (section, _) in channels.items() if section.enabled]
         for name in enabled:
             section, env_name = channels[name]
             if not (section.access_token and section.access_token.get_secret_value()):
-                raise ValueError(
-                    f"{name}.access_token: required when {name} is enabled ({env_name})"
+                out.append(
+                    (name, f"{name}.access_token: required when {name} is enabled ({env_name})")
                 )
-        if not enabled:
-            return
         for key, env_name in (
             ("app_secret", "META_APP_SECRET"),
             ("verify_token", "META_VERIFY_TOKEN"),
         ):
             value = getattr(self.meta, key)
-            if not (value and value.get_secret_value()):
-                raise ValueError(f"meta.{key}: required when {enabled[0]} is enabled ({env_name})")
+            if enabled and not (value and value.get_secret_value()):
+                for name in enabled:  # each Meta channel needs the app's secrets
+                    out.append((name, f"meta.{key}: required when {name} is enabled ({env_name})"))
         if self.whatsapp.enabled and not self.whatsapp.phone_number_id:
-            raise ValueError("whatsapp.phone_number_id: required when whatsapp is enabled")
+            out.append(("whatsapp", "whatsapp.phone_number_id: required when whatsapp is enabled"))
+        return out
 
 
 def bundled_faq_dir() -> Path | None:

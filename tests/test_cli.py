@@ -145,3 +145,65 @@ def test_commands_that_run_no_channel_need_none_of_its_secrets(
     check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=env)
     assert check.returncode == 2
     assert "alerts.grafana: token or hmac_secret required" in one_clean_line(check.stderr)
+
+
+def states_printed(stdout: str) -> dict[str, str]:
+    """`config check`'s "channels and services" lines as {name: the rest}."""
+    lines = stdout.split("channels and services:\n", 1)[1].splitlines()
+    return dict(line.strip().split(None, 1) for line in lines if line.startswith("  "))
+
+
+def test_config_check_says_each_channel_and_service_s_state_without_secrets(
+    tmp_path: Path,
+) -> None:
+    """Outside pass: `config check` printed five channels' True/False and nothing of mail,
+    the directory or the alert sources, and stopped at the first problem. It lists each one
+    on, off or misconfigured and why, and never prints a secret."""
+    config = tmp_path / "firstline.yaml"
+    config.write_text(
+        "http: {public_url: 'https://desk.example.org'}\n"
+        "telegram: {enabled: true, mode: webhook}\nviber: {enabled: true}\n"
+        "messenger: {enabled: true}\n"
+        "email:\n  enabled: true\n  address: support@example.org\n"
+        "  imap: {enabled: true, host: imap.example.org, username: support}\n"
+        "directory:\n  enabled: true\n  url: ldaps://ldap.example.org:636\n"
+        "  bind_dn: cn=firstline,ou=services,dc=example,dc=org\n"
+        "  base_dn: ou=people,dc=example,dc=org\n"
+        "alerts:\n  alertmanager: {enabled: true}\n  grafana: {enabled: true}\n",
+        "utf-8",
+    )
+    secrets = {"TELEGRAM_BOT_TOKEN": "123:tg-secret-77", "VIBER_AUTH_TOKEN": "viber-secret-77",
+               "FIRSTLINE__ALERTS__ALERTMANAGER__TOKEN": "am-secret-77",
+               "EMAIL_IMAP_PASSWORD": "imap-secret-77"}  # fmt: skip
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=secrets)
+    assert check.returncode == 2  # start-up would stop: the first problem on stderr
+    assert "telegram.webhook_secret: required" in one_clean_line(check.stderr)
+    states = states_printed(check.stdout)
+    assert states["telegram"].startswith("misconfigured: telegram.webhook_secret: required")
+    assert states["viber"] == "on: webhook https://desk.example.org/webhooks/viber; auth token set"
+    assert states["messenger"].startswith("misconfigured: messenger.access_token: required")
+    assert "meta.app_secret: required" in states["messenger"]
+    assert states["whatsapp"] == states["instagram"] == "off"
+    assert states["email"].startswith("on: support@example.org; IMAP imap.example.org:993 (tls)")
+    assert states["directory"].startswith("misconfigured: ") and "DIRECTORY_PASSWORD" in (
+        states["directory"]
+    )
+    assert states["alerts.alertmanager"] == "on: /alerts/alertmanager, token set"
+    assert states["alerts.grafana"].startswith("misconfigured: alerts.grafana: token or hmac")
+    assert states["alerts.zabbix"] == "off"
+    assert states["webchat"].startswith("on: session secret missing")
+    assert "secret-77" not in check.stdout + check.stderr
+    # Mended, it is valid, and each is on with what it uses; still no secret printed.
+    fixed = {**secrets, "TELEGRAM_WEBHOOK_SECRET": "hook-secret-77",
+             "MESSENGER_PAGE_TOKEN": "page-secret-77", "META_APP_SECRET": "app-secret-77",
+             "META_VERIFY_TOKEN": "verify-secret-77", "DIRECTORY_PASSWORD": "dir-secret-77",
+             "FIRSTLINE__ALERTS__GRAFANA__HMAC_SECRET": "graf-secret-77",
+             "FIRSTLINE_SESSION_SECRET": "session-secret-77"}  # fmt: skip
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=fixed)
+    assert check.returncode == 0, check.stderr
+    states = states_printed(check.stdout)
+    assert states["telegram"].startswith("on: webhook https://desk.example.org/webhooks/telegram")
+    assert states["directory"].startswith("on: openldap ldaps://ldap.example.org:636 (TLS)")
+    assert states["alerts.grafana"] == "on: /alerts/grafana, hmac set"
+    assert states["webchat"] == "on: session secret set"
+    assert "secret-77" not in check.stdout + check.stderr
