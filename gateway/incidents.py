@@ -203,7 +203,7 @@ class IncidentService:
                 existing = await self.store.incidents.get(holder)
                 if existing is not None and existing.status == "open":
                     for key in dict.fromkeys(reporters):  # declared by another meanwhile
-                        await self._bring_in(existing, key, by)
+                        await self._bring_in(existing.id, key, by)
                     return existing
         incident = Incident(
             id=incident_id,
@@ -237,16 +237,13 @@ class IncidentService:
             return done
         told = 0
         for key in dict.fromkeys(reporters):
-            told += await self._bring_in(incident, key, by)
+            told += await self._bring_in(incident.id, key, by)
         log.info("incident declared", extra={"incident": incident.id, "reporters": told})
         return incident
 
     async def join(self, incident_id: str, conversation_key: str) -> int:
         """Bring a reporter detection found late into an open incident (once)."""
-        incident = await self.store.incidents.get(incident_id)
-        if incident is None or incident.status != "open":
-            return 0
-        return await self._bring_in(incident, conversation_key, Actor(DETECTION))
+        return await self._bring_in(incident_id, conversation_key, Actor(DETECTION))
 
     async def _declared(self, by: Actor, action_id: str) -> Incident | None:
         """The incident the operator's action `action_id` declared; None if it did not."""
@@ -280,16 +277,21 @@ class IncidentService:
         sla_clock.start_clocks(ticket, self.service.sla, now)
         return ticket
 
-    async def _bring_in(self, incident: Incident, conversation_key: str, by: Actor) -> int:
-        """Subscribe a reporter, link their open tickets, tell them (once)."""
+    async def _bring_in(self, incident_id: str, conversation_key: str, by: Actor) -> int:
+        """Subscribe a reporter to the incident while it is open, link their open
+        tickets, tell them (once)."""
         for _ in range(MAX_RETRIES):
-            conv = await self.store.conversations.get(conversation_key)
-            if conv is None or await self.store.incidents.is_subscribed(incident.id, conv.key):
+            # One round trip (a reporter joining an open outage: a turn of every user
+            # who reports it once it is declared).
+            incident, conv, tickets, subscribed = await self.store.subscriber_reads(
+                incident_id, conversation_key
+            )
+            if incident is None or conv is None or subscribed:
                 return 0
             now = self.clock()
             tx = Transaction()
             self.store.incidents.subscribe(tx, incident.id, conv.key)
-            for ticket in await self.store.tickets.for_conversation(conv.key):
+            for ticket in tickets:
                 if ticket.channel not in UNANSWERED_CHANNELS and ticket.id != incident.id:
                     self.link_child(tx, incident.id, ticket, by.login)
             if conv.bot_owns:

@@ -659,3 +659,56 @@ async def test_turns_are_told_of_an_incident_as_it_is_at_each_turn(settings: Set
         assert "CRM is back in 10 minutes" in entries[-1]["text"]
         await rt.incidents.resolve(incident.id, Actor("a"), {"en": "CRM works again"})
         assert await told() == ()
+
+
+async def test_a_reporter_is_brought_into_an_open_incident_with_one_read(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bringing a user into an incident (a report that finds it open, every reporter of a
+    new one) reads the incident, the conversation with its open tickets and the
+    subscription in one round trip, then commits: it was five round trips before the
+    commit. Once only, and only while the incident is open."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for n, text in enumerate(["CRM не открывается", "CRM is down", "срм висит"]):
+            await write(rt, f"u{n}", text)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        await write(rt, "late", "hello")
+        redis = rt.store.redis
+        round_trips: list[str] = []
+        command, pipeline = redis.execute_command, redis.pipeline
+
+        async def one_command(*args: Any, **options: Any) -> Any:
+            round_trips.append(str(args[0]))
+            return await command(*args, **options)
+
+        def counted_pipeline(*args: Any, **options: Any) -> Any:
+            pipe = pipeline(*args, **options)
+            execute = pipe.execute
+
+            async def counted_execute(*a: Any, **o: Any) -> Any:
+                round_trips.append("pipeline")
+                return await execute(*a, **o)
+
+            pipe.execute = counted_execute
+            return pipe
+
+        monkeypatch.setattr(redis, "execute_command", one_command)
+        monkeypatch.setattr(redis, "pipeline", counted_pipeline)
+        assert await rt.incidents.join(incident_id, "webchat:late") == 1
+        if not rt.store.cluster:
+            assert round_trips == ["pipeline", "pipeline"]  # the read, the commit
+        assert "webchat:late" in await rt.store.incidents.subscribers(incident_id)
+        told = [e["text"] for e in await rt.store.conversations.transcript("webchat:late")]
+
+        round_trips.clear()
+        assert await rt.incidents.join(incident_id, "webchat:late") == 0  # once
+        if not rt.store.cluster:
+            assert round_trips == ["pipeline"]
+        assert await rt.incidents.join(incident_id, "webchat:nobody") == 0  # no conversation
+        await rt.incidents.resolve(incident_id, Actor("ops"), {"en": "CRM is back"})
+        await write(rt, "later", "hello")
+        assert await rt.incidents.join(incident_id, "webchat:later") == 0  # not open
+        assert "webchat:later" not in await rt.store.incidents.subscribers(incident_id)
+        assert len(told) == len(
+            [e["text"] for e in await rt.store.conversations.transcript("webchat:late")]
+        ) - 1  # the resolution, told to the subscriber it brought in

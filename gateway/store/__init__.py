@@ -194,6 +194,35 @@ class Store:
         loaded = self.conversations.loaded(addresses, replies)
         return loaded, self.incidents.opened_for_turns(opened)
 
+    async def subscriber_reads(
+        self, incident_id: str, conversation_key: str
+    ) -> tuple[Incident | None, Conversation | None, list[Ticket], bool]:
+        """What bringing a user into an incident reads: the incident if it is open, the
+        conversation (None if none is stored) with its open tickets, and whether the user
+        is subscribed already. One round trip on a single server, shared with the other
+        calls of the moment (it was up to five: the incident, the conversation, the
+        subscription, the ticket ids, the tickets); on a cluster the same reads, at once."""
+        if self.cluster:
+            incident, conv, tickets, subscribed = await asyncio.gather(
+                self.incidents.get(incident_id),
+                self.conversations.get(conversation_key),
+                self.tickets.for_conversation(conversation_key),
+                self.incidents.is_subscribed(incident_id, conversation_key),
+            )
+            open_ = incident if incident is not None and incident.status == "open" else None
+            return open_, conv, tickets, subscribed
+        address = ConversationAddress(conversation_key, "", "")
+        [load] = self.conversations.load_runs([address])
+        subscription = self.incidents.subscription_run(incident_id, conversation_key)
+        loaded, found = await self._pipeline.run_all([load, subscription])
+        for reply in (loaded, found):
+            if isinstance(reply, Exception):
+                raise reply
+        [(conv, tickets)] = self.conversations.loaded([address], [loaded])
+        incident, subscribed = self.incidents.subscription(incident_id, found)
+        stored = conv if loaded[0] else None  # the hash read, empty when none is stored
+        return incident, stored, tickets, subscribed
+
     async def commit(self, tx: Transaction, fence: Fence = NO_FENCE) -> None:
         """Apply the transaction atomically, or raise CommitConflict / LeaseLost.
 

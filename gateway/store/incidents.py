@@ -80,6 +80,7 @@ class IncidentStore:
         self._redis = redis
         self._cluster = cluster
         self._open = redis.register_script(scripts.OPEN_INCIDENTS)
+        self._subscription = redis.register_script(scripts.INCIDENT_SUBSCRIPTION)
         self._last_open: tuple[list[Any], tuple[Incident, ...]] | None = None
 
     async def get(self, incident_id: str) -> Incident | None:
@@ -153,6 +154,20 @@ class IncidentStore:
     async def is_subscribed(self, incident_id: str, conversation_key: str) -> bool:
         key = keys.incident_subscribers(incident_id)
         return bool(await self._redis.sismember(key, conversation_key))
+
+    def subscription_run(self, incident_id: str, conversation_key: str) -> ScriptRun:
+        """The incident and whether the conversation is subscribed to it, as a script call
+        (on a single server) to go in one pipeline with other reads; `subscription` reads
+        its reply."""
+        where = [keys.incident(incident_id), keys.incident_subscribers(incident_id)]
+        return ScriptRun(self._subscription, where, [conversation_key])
+
+    @staticmethod
+    def subscription(incident_id: str, reply: list[Any]) -> tuple[Incident | None, bool]:
+        """The incident if it is open, and whether the conversation is subscribed."""
+        raw, subscribed = reply
+        incident = _incident(incident_id, scripts.hash_of(raw))
+        return (incident if incident and incident.status == "open" else None), bool(subscribed)
 
     async def told(self, incident_id: str, round_: str) -> set[str]:
         members = await self._redis.smembers(keys.incident_told(incident_id, round_))

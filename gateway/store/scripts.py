@@ -134,6 +134,13 @@ end
 return {redis.call('HGETALL', KEYS[1]), tickets}
 """
 
+# An incident and whether a conversation is subscribed to it (bringing its user in), as a
+# script call: one pipeline with the conversation's read (store/batching.py takes script
+# calls). KEYS: the incident's hash, its subscribers' set. ARGV: the conversation.
+INCIDENT_SUBSCRIPTION = """
+return {redis.call('HGETALL', KEYS[1]), redis.call('SISMEMBER', KEYS[2], ARGV[1])}
+"""
+
 # The open incidents, oldest first, in one round trip (on a single server): for each, its
 # id and its hash. KEYS: the open incidents' set. ARGV: the text before and after an
 # incident's id in the name of its hash (store/keys.py).
