@@ -28,6 +28,7 @@ from gateway.knowledge.vocabulary import (
     SENDER_WORDS,
     TIME_PREPOSITIONS,
     TRIED_WORDS,
+    USER_WORDS,
     WHAT_WORDS,
 )
 
@@ -107,6 +108,8 @@ def _recipient(words: Sequence[Token], start: int) -> list[int]:
         return []
     following = words[start]
     if following.word in RECIPIENT_WORDS:
+        if start + 1 < len(words) and words[start + 1].word in USER_WORDS:
+            return []  # "mails to me bounce": the user, and nothing after it
         return _governed(words, start + 1)
     if following.stop or following.word.isascii():
         return []

@@ -20,16 +20,23 @@ from itertools import pairwise
 from gateway.knowledge.morphology import Token, tokens
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
+    BOUNCE_WORDS,
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
     DESK_REQUEST_WORDS,
+    MAIL_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
+    OTHERS_WORDS,
+    OWN_WORDS,
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
+    RECIPIENT_WORDS,
+    SENDING_PERSON_WORDS,
     SPEECH_WORDS,
     THAT_WORDS,
     TICKET_WORDS,
+    USER_WORDS,
     WORKING_WORDS,
 )
 
@@ -148,3 +155,39 @@ def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozens
                     before = True
         start += len(part)
     return frozenset(found)
+
+
+def bounced_to_user(
+    text: str, lang: str | None, words: Sequence[Token]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions in `words` of the bounces of mail others sent to the user, and of the
+    others named as its senders. A bounce word counts in a clause that names others before
+    it ("people say their mails bounce", "clients get a bounce") or the user as whom the
+    mail is to ("mails to me bounce back"), and in which the user sends no mail of their
+    own ("every email I send bounces", "my emails to customers bounce"): such mail did not
+    come in, and who sent it is not what is wrong."""
+    none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    if BOUNCE_WORDS.isdisjoint(t.word for t in words):
+        return none
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if sum(len(p) for p in parts) != len(words):
+        return none
+    bounces: list[int] = []
+    senders: list[int] = []
+    start = 0
+    for part in parts:
+        said = [t.word for t in part]
+        pairs = list(pairwise(said))
+        own = not SENDING_PERSON_WORDS.isdisjoint(said) or any(
+            first in OWN_WORDS and second in MAIL_WORDS for first, second in pairs
+        )
+        to_user = any(
+            first in RECIPIENT_WORDS and second in USER_WORDS for first, second in pairs
+        )
+        for index, word in enumerate(said):
+            others = [i for i, w in enumerate(said[:index]) if w in OTHERS_WORDS]
+            if word in BOUNCE_WORDS and not own and (to_user or others):
+                bounces.append(start + index)
+                senders.extend(start + i for i in others if not part[i].stop)
+        start += len(part)
+    return frozenset(bounces), frozenset(senders)

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
-from gateway.knowledge.clauses import circumstance, said_fine
+from gateway.knowledge.clauses import bounced_to_user, circumstance, said_fine
 from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.morphology import (
     Token,
@@ -119,6 +119,8 @@ _MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
 # English stem, so it is that word and not a prefix of it).
 _EVERYONE = lemma("everyone", "en")
+# What a bounce of mail others sent to the user is read as: mail the user did not receive.
+_RECEIVE = lemma("receive", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
@@ -254,6 +256,17 @@ class Ranker:
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
         words = tuple(tokens(text, lang))
+        # "people say their mails to me bounce back": mail that did not come in.
+        bounced, senders = bounced_to_user(text, lang, words)
+        if bounced:
+            words = tuple(
+                t._replace(word="receive", lemma=_RECEIVE)
+                if i in bounced
+                else t._replace(stop=True)
+                if i in senders
+                else t
+                for i, t in enumerate(words)
+            )
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)

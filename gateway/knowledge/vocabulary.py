@@ -805,6 +805,22 @@ MAIL_WORDS: frozenset[str] = _words(
     """
 )
 SENDER_WORDS: frozenset[str] = _words("от від from")
+# A mail server's refusal in the user's words ("my emails bounce back", "undeliverable"), and
+# whose mail it was: "people say their mails to me bounce", "clients get a bounce" is mail
+# others sent to the user, which did not come in; "every email I send bounces", "my emails
+# to customers bounce" is the user's own, which did not go out.
+BOUNCE_WORDS: frozenset[str] = _words(
+    "bounce bounces bounced bouncing bounceback bouncebacks undeliverable"
+)
+OTHERS_WORDS: frozenset[str] = _words(
+    """
+    they their them he she his her people clients customers senders colleagues partners
+    suppliers guests patients everyone everybody someone somebody others
+    """
+)
+SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
+OWN_WORDS: frozenset[str] = _words("my our")
+USER_WORDS: frozenset[str] = _words("me us")
 # "emails to our clients", "листи до постачальників": whom mail is to is who, too.
 RECIPIENT_WORDS: frozenset[str] = _words("to до для")
 # "что можно удалить?", "що можна видалити", "what can I delete": asking what to do, not

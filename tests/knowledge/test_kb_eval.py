@@ -36,10 +36,11 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-03 with batch 14 in
 # the protocol (the twelfth tuning part) at session 14's final refit (i12-quiet14, main
 # 71d7d78's code; the figures do not read the committed decision): pooled 4591 of 4698, 4 of
-# 724 off-topic answered.
+# 724 off-topic answered. Session 15 (i12-en15): a bounce of mail sent to the user is mail
+# that did not come in: faq_tune2 en 182 -> 183, faq_tune12 en 116 -> 117, left out en +2.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (170, 181), (182, 187)), (0, 100)),
+    "faq_tune2.jsonl": (((187, 194), (170, 181), (183, 187)), (0, 100)),
     "faq_tune3.jsonl": (((173, 180), (175, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (147, 150), (118, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
@@ -48,14 +49,14 @@ TUNING_MEASURED = {
     "faq_tune8.jsonl": (((119, 120), (146, 150), (117, 120)), (1, 60)),
     "faq_tune9.jsonl": (((117, 120), (148, 150), (119, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((88, 90), (118, 120), (116, 120)), (0, 45)),
+    "faq_tune12.jsonl": (((88, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 724), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1443, 1654, 1489), 3)
+LEFT_OUT_MEASURED = ((1443, 1654, 1491), 3)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:

@@ -1376,6 +1376,41 @@ def test_mail_others_say_they_sent_is_the_mail_that_did_not_come(
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("colleagues tell me their emails bounce back", "email_not_receiving"),
+        ("customers get a bounce when they write to me", "email_not_receiving"),
+        ("suppliers say messages to us bounce", "email_not_receiving"),
+        ("emails to me bounce", "email_not_receiving"),
+        # The user's own mail bounces: it did not go out.
+        ("every message I send bounces back", "email_not_sending"),
+        ("my emails to clients bounce", "email_not_sending"),
+        ("we send invoices to customers and they bounce", "email_not_sending"),
+    ],
+)
+def test_a_bounce_of_mail_sent_to_the_user_is_mail_that_did_not_come(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "bounce" was the sending article's word whoever sent the mail: "people say their mails
+    # to me bounce back" answered "mail does not go out", and "to me" took the bounce as
+    # whom the mail was to.
+    assert answered(matcher, text, "en") == topic
+
+
+def test_who_sent_the_bounced_mail_and_the_bounce_are_found() -> None:
+    from gateway.knowledge.clauses import bounced_to_user
+    from gateway.knowledge.morphology import tokens
+
+    text = "mailbox full, clients get bounce backs from me"
+    words = tokens(text, "en")
+    bounces, senders = bounced_to_user(text, "en", words)
+    assert [words[i].word for i in bounces] == ["bounce"]
+    assert [words[i].word for i in senders] == ["clients"]
+    mine = "my emails to clients bounce"
+    assert bounced_to_user(mine, "en", tokens(mine, "en")) == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "need Miro on my laptop please",
