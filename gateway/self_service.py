@@ -404,7 +404,7 @@ class SelfService:
             return None, AccountResult(action, AccountOutcome.NOT_LINKED)
         if account.protected:
             await self._audit(who, action, login, "protected")
-            return None, AccountResult(action, AccountOutcome.PROTECTED)
+            return None, AccountResult(action, AccountOutcome.PROTECTED, login=account.login)
         return account, AccountResult(action, AccountOutcome.UNAVAILABLE)
 
     async def _audit(self, who: Requester, action: str, login: str, result: str) -> None:

@@ -59,6 +59,7 @@ class AccountResult:
     outcome: AccountOutcome
     link: str = ""
     minutes: int = 0
+    login: str = ""  # the linked account, when a person must act on it (protected)
 
 
 class AccountFlow:
@@ -122,7 +123,7 @@ class AccountFlow:
             st.start_flow()
             turn.say("account_reset_link", link=res.link, minutes=res.minutes)
         elif out in (AccountOutcome.PROTECTED, AccountOutcome.UNAVAILABLE):
-            self._to_person(turn, res.action, f"account_{out.value}")
+            self._to_person(turn, res.action, f"account_{out.value}", res.login)
         else:
             st.start_flow()
             turn.say(f"account_{out.value}")
@@ -147,13 +148,20 @@ class AccountFlow:
             return
         turn.emit(AccountAction(action=ENTER_CODE, code=code))
 
-    def _to_person(self, turn: Turn, action: str, text_key: str) -> None:
-        """A person does it: the bot says why and collects a ticket, as for any problem."""
+    def _to_person(self, turn: Turn, action: str, text_key: str, login: str = "") -> None:
+        """A person does it: the bot says why and opens a ticket for the request.
+
+        The request is the whole of what a person needs (what to do, to which account): a
+        problem's checklist ("which program or device?", "an error message?") means nothing
+        for an account, so nothing is asked."""
         st = turn.state
-        st.start_flow(turn.text(f"account_problem_{action}"))
+        problem = turn.text(f"account_problem_{action}")
+        if login:
+            problem = turn.text("account_problem_of", problem=problem, login=login)
+        st.start_flow(problem)
         st.sources["problem"] = "self-service request"
         turn.say(text_key)
-        self.flow.to_person(turn, "asked_for_person", None)
+        self.flow.to_person(turn, "asked_for_person", None, ask=False)
 
 
 __all__ = ["FORGET", "LINK", "RESET", "UNLOCK", "AccountFlow", "AccountOutcome", "AccountResult"]

@@ -442,12 +442,19 @@ class SupportFlow:
     # --- the checklist -------------------------------------------------------------------
 
     def to_person(
-        self, turn: Turn, reason: str, article: ArticleLike | None, *, confident: bool = True
+        self,
+        turn: Turn,
+        reason: str,
+        article: ArticleLike | None,
+        *,
+        confident: bool = True,
+        ask: bool = True,
     ) -> None:
         """Stop self-help: say why, then collect the checklist for a ticket.
 
         `confident` is False when `article` is only the matcher's best guess: its group is
-        then one signal among the words of the problem.
+        then one signal among the words of the problem. `ask` False: the request already
+        says all a person needs (an account's), the ticket is opened at once.
         """
         st = turn.state
         st.reason = reason
@@ -456,7 +463,7 @@ class SupportFlow:
             st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
         # "a few quick questions first" only when one follows: a user who already gave every
         # fact is told so, not promised questions that never come
-        ready = "" if _next_field(st) else READY
+        ready = "" if ask and _next_field(st) else READY
         if reason == "escalate_topic" and article is not None:
             turn.say("intake_escalate" + ready, title=article.title_for(turn.lang))
         else:
@@ -464,7 +471,10 @@ class SupportFlow:
         if reason in HANDOFF_REASONS:
             turn.emit(Handoff(reason=reason))
         st.phase = Phase.CHECKLIST
-        self._ask_next(turn)
+        if ask:
+            self._ask_next(turn)
+        else:
+            self.request_ticket(turn)
 
     def _checklist(self, turn: Turn, msg: InboundMessage) -> None:
         """Store the answer to the question asked; ask the next one or request the ticket."""

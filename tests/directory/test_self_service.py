@@ -142,7 +142,13 @@ async def test_protected_admin_is_refused_by_the_bot(gateway: Gateway, slapd: Sl
     await gateway.link("b1", boss)
     refused = await gateway.say("b1", "/reset")
     assert any("protected" in r for r in refused)
-    assert any("?" in r for r in refused[1:])  # the checklist for a person goes on
+    # A person resets it: the ticket says what and for which account, and the bot asks
+    # nothing of a problem's checklist ("which program or device?" made no sense here).
+    assert not any("?" in r for r in refused), refused
+    assert "passing this to a specialist" in refused[1] and "HD-" in refused[-1]
+    [ticket] = await gateway.rt.store.tickets.for_conversation("webchat:b1")
+    assert ticket.fields == {"problem": "I need a password reset (account boss)"}
+    assert ticket.status == TicketStatus.NEW and ticket.group.value == "accounts"
     refused = await gateway.say("b2", "/unlock")  # not linked: asks who first
     assert slapd.can_bind(boss.dn, boss.password)
 
