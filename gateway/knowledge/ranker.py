@@ -61,6 +61,8 @@ from gateway.knowledge.vocabulary import (
     SOURCE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
+    WHOLE_TIMES,
+    WITHOUT_WORDS,
 )
 
 _K1 = 1.2
@@ -539,12 +541,38 @@ class Ranker:
                     and (words[ahead[0]].lemma in self._places or self._people(words[ahead[0]]))
                 ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
+                elif ahead and (place := self._whole_place(words, index, ahead)) is not None:
+                    for i in ahead[: ahead.index(place)]:
+                        found[i] = words[i]._replace(stop=True)  # "вся макаронна фабрика"
+                    found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         return tuple(found)
+
+    def _whole_place(self, words: tuple[Token, ...], index: int, ahead: list[int]) -> int | None:
+        """The position of a place no list names that "весь" (at `index`) spans, said so by
+        the grammar: without something ("весь водоканал без інтернету", "вся макаронна
+        фабрика без мережі"). A noun in the singular no article uses and that is no time
+        ("весь день без интернета"); an adjective before it says which place."""
+        at = ahead[0]
+        first = readings(words[at].word, "ru")[:1]
+        if first and first[0][1] & {"ADJF", "ADJS"} and len(ahead) > 1:
+            at = ahead[1]
+        noun = readings(words[at].word, "ru")[:1]
+        if not noun or not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]:
+            return None
+        token = words[at]
+        # A word the articles use is a thing of theirs ("во всём документе"), not a place.
+        if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
+            return None
+        return at if at + 1 < len(words) and words[at + 1].word in WITHOUT_WORDS else None
+
+    def _about_any(self, token: Token) -> bool:
+        """Whether an article is about this word (its terms, by prefix too)."""
+        return any(s >= _PREFIX_SIMILARITY and self._about[t] for t, s in self._resolve(token))
 
     def _people(self, token: Token) -> bool:
         """A group of people no article is about: "все кассиры", "всі водії", "none of the
         couriers" (not "all the printers", "все файлы": an article's things)."""
-        if any(s >= _PREFIX_SIMILARITY and self._about[t] for t, s in self._resolve(token)):
+        if self._about_any(token):
             return False
         if token.word.isascii():
             return token.word.endswith(_AGENT_PLURALS)

@@ -875,6 +875,16 @@ DEVICE_WORDS: frozenset[str] = _words(
 MANY_WORDS: frozenset[str] = _words(
     "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
 )
+# Times a "весь" may span ("весь день без интернета", "всю ночь", "весь тиждень"): how long,
+# not where. Lemmas.
+WHOLE_TIMES: frozenset[str] = _words(
+    """
+    день ночь утро вечер неделя месяц год время сутки период смена
+    ніч ранок вечір тиждень місяць рік час доба зміна
+    """
+)
+# "без", said right after what is without something: "весь водоканал без інтернету".
+WITHOUT_WORDS: frozenset[str] = _words("без")
 # "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.
 CHAIN_WORDS: frozenset[str] = _words("сеть сети мережа мережі chain")
 # Ukrainian "зміни" in the plural after "всі" are changes made ("всі зміни в документі

@@ -405,6 +405,27 @@ def test_a_word_of_many_before_a_machine_or_a_screen_is_not_an_outage(matcher: M
         assert ranked and ranked[0].article.id != "outage_critical", (text, ranked[0].article.id)
 
 
+def test_a_whole_place_no_list_names_without_something_is_many_people(
+    matcher: Matcher,
+) -> None:
+    # "весь" before a place nobody listed (a utility, a factory, an office by another name)
+    # without something is everyone there; a whole day without it is one person's.
+    for text, lang in (
+        ("весь теплоканал без інтернету з ранку", "uk"),
+        ("вся кондитерська фабрика без мережі", "uk"),
+        ("vsia fabryka bez internetu", "uk"),
+        ("вся химчистка без интернета", "ru"),
+    ):
+        ranked = matcher.ranker.rank(text, lang)
+        assert ranked and ranked[0].article.id == "outage_critical", (
+            text,
+            [s.article.id for s in ranked[:3]],
+        )
+    for text, lang in (("весь день без інтернету", "uk"), ("всю ночь без интернета", "ru")):
+        ranked = matcher.ranker.rank(text, lang)
+        assert ranked and ranked[0].article.id == "no_internet", (text, ranked[0].article.id)
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
