@@ -121,7 +121,7 @@ class Store:
         self.leases = ShardLeases(redis)
         self.outbox = Outbox(redis, durable)
         self.conversations = ConversationStore(redis, cluster=self.cluster, pipeline=self._pipeline)
-        self.tickets = TicketStore(redis, durable, cluster=self.cluster)
+        self.tickets = TicketStore(redis, durable, cluster=self.cluster, pipeline=self._pipeline)
         self.operators = OperatorStore(redis)
         self.files = FileStore(redis)
         self.mail = MailStore(redis)

@@ -12,7 +12,8 @@ import redis.asyncio as aioredis
 
 from gateway.models import TICKET_TIMES, Ticket, ticket_id_for
 from gateway.store import keys, scripts
-from gateway.store.durability import DurableWrites
+from gateway.store.batching import PassPipeline
+from gateway.store.durability import DurableWrites, ScriptRun
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,19 @@ class TicketStore:
     """Reads tickets; every write goes through a Transaction or an atomic script."""
 
     def __init__(
-        self, redis: aioredis.Redis, durable: DurableWrites | None = None, *, cluster: bool = False
+        self,
+        redis: aioredis.Redis,
+        durable: DurableWrites | None = None,
+        *,
+        cluster: bool = False,
+        pipeline: PassPipeline | None = None,
     ) -> None:
         self._redis = redis
         self._cluster = cluster
         self._durable = durable or DurableWrites(redis)
+        # A single server's numbers are drawn in the round trip of the store's other calls
+        # of the moment (other shards' turns reading and committing).
+        self._pipeline = None if cluster else pipeline
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
         self._next_number = redis.register_script(scripts.NEXT_TICKET_NUMBER)
 
@@ -60,9 +69,11 @@ class TicketStore:
         The call sent again after its answer was lost gets the number it drew: none is
         skipped."""
         mark = keys.once_mark(keys.TICKET_SEQ, f"number:{uuid.uuid4().hex}")
-        drawn = await self._durable.script(
-            self._next_number, [keys.TICKET_SEQ, mark], [NUMBER_MARK_SECONDS]
-        )
+        call = ScriptRun(self._next_number, [keys.TICKET_SEQ, mark], [NUMBER_MARK_SECONDS])
+        if self._pipeline is not None:
+            drawn = await self._pipeline.run(call, durable=True)
+        else:
+            drawn = await self._durable.script(*call)
         return ticket_id_for(int(drawn))
 
     async def get(self, ticket_id: str) -> Ticket | None:

@@ -135,3 +135,42 @@ async def test_a_saved_ticket_reads_back_whole_and_its_saved_form_is_a_copy(stor
     assert saved.fields["os"] == "Windows 11" and saved.sources["os"] == "first message"
     await save(store, saved)
     assert await store.tickets.get("whole") == saved
+
+
+async def test_a_ticket_number_is_drawn_in_the_round_trip_of_other_calls(store: Store) -> None:
+    """A turn that opens a ticket draws its number while other shards' turns read and
+    commit: on a single server the number goes in their round trip (it had one of its
+    own), and each number is still drawn once, in order."""
+    addresses = [ConversationAddress("webchat:a", "webchat", "a")]
+    assert await store.tickets.next_id() == "HD-000001"  # the scripts loaded
+    await store.turn_reads(addresses, incidents=True)
+    redis = store.redis
+    round_trips: list[str] = []
+    command, pipeline = redis.execute_command, redis.pipeline
+
+    async def one_command(*args, **options):  # type: ignore[no-untyped-def]
+        round_trips.append(str(args[0]))
+        return await command(*args, **options)
+
+    def counted_pipeline(*args, **options):  # type: ignore[no-untyped-def]
+        pipe = pipeline(*args, **options)
+        execute = pipe.execute
+
+        async def counted_execute(*a, **o):  # type: ignore[no-untyped-def]
+            round_trips.append("pipeline")
+            return await execute(*a, **o)
+
+        pipe.execute = counted_execute
+        return pipe
+
+    redis.execute_command, redis.pipeline = one_command, counted_pipeline  # type: ignore[method-assign]
+    try:
+        first, _, second = await asyncio.gather(
+            store.tickets.next_id(), store.turn_reads(addresses, incidents=True),
+            store.tickets.next_id(),
+        )  # fmt: skip
+    finally:
+        del redis.execute_command, redis.pipeline
+    assert (first, second) == ("HD-000002", "HD-000003")
+    if not store.cluster:
+        assert round_trips == ["pipeline"]
