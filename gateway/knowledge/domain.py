@@ -34,10 +34,11 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
-from gateway.knowledge.things import Subject, breakdown
+from gateway.knowledge.things import Subject, breakdown, shared
 from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
+_NEGATIONS = ("не", "not")  # in nearly every failure, IT's or not
 SMOOTHING = 0.5  # added to every count (Laplace): a word seen once is not a certainty
 
 Reading = Sequence[tuple[str, float]]  # a message's content lemmas with their weight shares
@@ -121,7 +122,8 @@ class Domain:
         and some thing it may be said of, with the words before it, leans everyday or is
         unknown to both sides ("токарный станок", "lathe"; not "кассовый аппарат"). A
         word an article is about names an IT thing unless the message opens with a thing
-        that leans everyday or nobody knows, said to fail (things.py: `Subject.opening`)."""
+        that leans everyday or nobody knows, said to fail (things.py: `Subject.opening`),
+        or names only a shared thing, bare, where nothing else is IT's (`_elsewhere`)."""
         # A shared thing of a kind the domain model leans IT's on ("игровая мышь") names an
         # IT thing; of another kind ("газовая колонка", "piano keyboard") it does not.
         named = subject.named or not all(self._everyday_kind(s) for s in subject.senses)
@@ -141,6 +143,12 @@ class Domain:
             # The thing it opens with is what fails: a symptom an article is about later
             # ("не видає звуку", "чорний екран") does not make it an IT thing.
             return 1.0
+        if subject.bare and self._elsewhere(subject):
+            # A thing everyday life has too, said with no word of its kind, in a place and
+            # beside another thing, none of them IT's ("в детском саду … монитор не
+            # показывает малышей", "у свинарнику вентилятор витяжки став, свиням душно"):
+            # the shared word is all the evidence, and the rest leans elsewhere.
+            return 1.0
         if named:
             return 0.0
         return float(
@@ -148,6 +156,22 @@ class Domain:
                 all(self._odds.get(word, 0.0) <= 0 for word in phrase)
                 for phrase in (*subject.candidates, *subject.senses)
             )
+        )
+
+    def _elsewhere(self, subject: Subject) -> bool:
+        """The message names a place and another thing besides the shared one, and nothing
+        leans IT's: no place, no other thing, no failure said more of IT things than
+        failures are said at all (the negation's log-odds: "не реагирует", "doesn't
+        respond" are IT's; "гудит", "не показывает", "не вмикається" are anything's). With
+        only a place ("монитор в актовом зале не включается", "вентилятор у пташнику не
+        вмикається") IT's twin has the same shape: left to the other signals."""
+        others = [c[-1] for c in subject.candidates if c[-1] not in shared()]
+        failing = min(self._odds.get(word, 0.0) for word in _NEGATIONS)
+        return (
+            bool(subject.places)
+            and bool(others)
+            and all(self._odds.get(word, 0.0) <= 0 for word in (*subject.places, *others))
+            and all(self._odds.get(word, 0.0) <= failing for word in subject.said)
         )
 
     def _everyday_kind(self, words: Sequence[str]) -> bool:

@@ -98,6 +98,14 @@ class Subject:
     # scoreboard is blank", the form a person's state has too), or past a shared thing
     # ("the till display keeps freezing"): the domain model must lean everyday on it.
     unsure: bool = False
+    # The IT things named are only things everyday life has too, said with no word of their
+    # kind ("вентилятор", "монитор", "the keyboard"): the shared word is all the evidence.
+    bare: bool = False
+    # The nouns a preposition governs: where it is ("у пташнику", "в хосписе", "at the mill").
+    places: tuple[str, ...] = ()
+    # The failure words said ("не реагирует", "гудит", "doesn't respond"): the domain model
+    # reads whether they are said of IT things more than of anything.
+    said: tuple[str, ...] = ()
 
 
 @cache
@@ -169,6 +177,10 @@ def subject(
     opened: tuple[str, ...] = ()
     unsure = False
     senses: list[tuple[str, ...]] = []
+    places: list[str] = []
+    said: list[str] = []
+    # What names an IT thing: only bare shared things so far (`Subject.bare`).
+    bare, other_it = False, False
     for index, token in enumerate(words):
         if token.stop:
             if (
@@ -204,6 +216,9 @@ def subject(
             # "keeps", a code (which error, not of what) and a failure are no things.
             is_named = is_named or named(token)
             product = product or named(token)
+            other_it = other_it or named(token)
+            if not named(token) and _failure(token, before, lang, failures):
+                said.append(token.lemma)
             # Said to fail at once: "won't", "keeps", "stopped", "died", "jammed" (not "is
             # sick", "says", "is locked out": a person's state, a word said).
             fails = token.word in _OPENING_FAILS or token.lemma in breakdown()
@@ -239,9 +254,15 @@ def subject(
                 first_read = True  # an IT thing before the failure: not a place
         if explained > 1 and not governed:
             is_named = True
+            if token.lemma in shared() and _kind(words, index, lang) is None:
+                bare = True
+            else:
+                other_it = True
         elif explained:
             things.append(token.lemma)
         thing = _may_be_thing(token, lang)
+        if governed and token.known and not token.name and thing:
+            places.append(token.lemma)
         if not governed and token.known and not token.name and thing:
             candidates.append((*before_it, token.lemma))
             greeted = before is not None and before.word in _GREETINGS
@@ -265,6 +286,9 @@ def subject(
         opened,
         tuple(senses),
         unsure,
+        bare and not other_it,
+        tuple(places),
+        tuple(said),
     )
 
 

@@ -84,6 +84,28 @@ def test_a_shared_thing_of_an_everyday_kind_is_no_it_thing() -> None:
     assert stock.stranger(Subject(senses=(("складской",),), opening=("складской",))) == 0.0
 
 
+def test_a_bare_shared_thing_is_its_only_if_something_else_is() -> None:
+    # "монитор" said bare names an IT thing; in a place, beside another thing, none of which
+    # leans IT's, and with a failure said of anything, it is the only evidence, and not enough.
+    counts = LineCounts({"реагировать": 9, "не": 9, "not": 9}, {"пасека": 2, "не": 1, "not": 1})
+    domain = Domain([PRINTER], counts)
+    apiary = Subject(
+        named=True,
+        candidates=(("монитор",), ("температура",)),
+        bare=True,
+        places=("пасека",),
+        said=("показывать",),
+    )
+    assert domain.stranger(apiary) == 1.0
+    # Only a place: IT's twin has that shape ("монитор в актовом зале не включается").
+    assert domain.stranger(dataclasses.replace(apiary, candidates=(("монитор",),))) == 0.0
+    # A failure said more of IT things than failures are ("не реагирует"), a place IT's
+    # lines use, or the thing said with a word of its kind: IT's.
+    assert domain.stranger(dataclasses.replace(apiary, said=("реагировать",))) == 0.0
+    assert domain.stranger(dataclasses.replace(apiary, places=("принтер",))) == 0.0
+    assert domain.stranger(dataclasses.replace(apiary, bare=False)) == 0.0
+
+
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_articles(FAQ))
@@ -115,6 +137,11 @@ def matcher() -> Matcher:
         # An English opening word an article only mentions that the domain model counts
         # everyday ("machine") is still no article's thing.
         ("the bottle capping machine on line 3 keeps jamming", "en"),
+        # A shared thing said bare, in a place, beside another thing, none IT's, with a
+        # failure said of anything: whose it is, the rest says.
+        ("на пасеке в бане монитор не показывает температуру", "ru"),
+        ("у корівнику вентилятор не крутиться, коровам жарко", "uk"),
+        ("the fan in the barn stopped, the hens are overheating", "en"),
         # English "X is <a thing's failure>": a thing's state.
         ("the fuel pump display is blank", "en"),
         ("the lift is stuck between floors", "en"),
@@ -158,6 +185,11 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("складская клавиатура не печатает", "ru"),
         ("монитор кассира не включается", "ru"),
         ("the lab keyboard doesn't respond", "en"),
+        # A shared thing said bare with only a place, or with a failure said of IT things
+        # more than of anything ("не реагирует"): IT's.
+        ("в актовом зале монитор не включается", "ru"),
+        ("клавиатура в столярке не реагирует", "ru"),
+        ("на ферме клавиатура у зоотехника не печатает", "ru"),
         # A typo of an article's word is the article's word, never a stranger's thing.
         ("prnter not printing", "en"),
         ("the till display is blank", "en"),
