@@ -2,17 +2,17 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl`; batch 10 had no FAQ lines, session 13 no blind
-  batch): the decision is fitted on them; each one's accuracy is reported by k-fold
-  cross-validation, held out twice: each fold is ranked without its own phrasings in the
-  articles' samples and decided by a decision fitted on the other folds, the other tuning
-  parts and the dev set. Every file is ranked held out once, in its own folds, for all the
-  parts' cross-validations.
+  `faq_tune12.jsonl`, `faq_tune14.jsonl`, `faq_tune15.jsonl`; batch 10 had no FAQ lines,
+  session 13 no blind batch): the decision is fitted on them; each one's accuracy is
+  reported by k-fold cross-validation, held out twice: each fold is ranked without its own
+  phrasings in the articles' samples and decided by a decision fitted on the other folds,
+  the other tuning parts and the dev set. Every file is ranked held out once, in its own
+  folds, for all the parts' cross-validations.
 - leave one writer out: each tuning part (one blind batch, one writer) is also ranked with
   all its phrasings out of the samples and decided by a decision fitted on the other parts
   and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
   writer's lines into training and test; a new user is a new writer.
-- frozen parts (`blind/faq_frozen14.jsonl`, the honest measure; `faq_frozen12.jsonl` …
+- frozen parts (`blind/faq_frozen15.jsonl`, the honest measure; `faq_frozen14.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
@@ -49,6 +49,7 @@ TUNE9_FILE = "blind/faq_tune9.jsonl"  # ninth blind batch (2026-12-03, session 9
 TUNE11_FILE = "blind/faq_tune11.jsonl"  # eleventh blind batch (2026-12-03, session 11)
 TUNE12_FILE = "blind/faq_tune12.jsonl"  # twelfth blind batch (2026-12-03, session 12)
 TUNE14_FILE = "blind/faq_tune14.jsonl"  # fourteenth blind batch (2026-12-03, session 14)
+TUNE15_FILE = "blind/faq_tune15.jsonl"  # fifteenth blind batch (2026-12-03, session 15)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -62,6 +63,7 @@ TUNING_FILES = (
     TUNE11_FILE,
     TUNE12_FILE,
     TUNE14_FILE,
+    TUNE15_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -72,8 +74,10 @@ FROZEN7_FILE = "blind/faq_frozen7.jsonl"  # the seventh batch's frozen part, a r
 FROZEN8_FILE = "blind/faq_frozen8.jsonl"  # the eighth batch's frozen part, a regression set
 FROZEN9_FILE = "blind/faq_frozen9.jsonl"  # the ninth batch's frozen part, a regression set
 FROZEN12_FILE = "blind/faq_frozen12.jsonl"  # the twelfth batch's frozen part, a regression set
-FROZEN14_FILE = "blind/faq_frozen14.jsonl"  # the honest frozen measure (fourteenth batch)
+FROZEN14_FILE = "blind/faq_frozen14.jsonl"  # the fourteenth batch's frozen part, a regression set
+FROZEN15_FILE = "blind/faq_frozen15.jsonl"  # the honest frozen measure (fifteenth batch)
 FROZEN_FILES = (
+    FROZEN15_FILE,
     FROZEN14_FILE,
     FROZEN12_FILE,
     FROZEN9_FILE,
