@@ -231,6 +231,8 @@ class TicketStatus(StrEnum):
         return self not in (TicketStatus.RESOLVED, TicketStatus.CLOSED)
 
 
+IN_QUEUE = "in_queue"  # Ticket.shown_status of an open ticket nobody holds
+
 # Channels nobody answers (monitoring systems): replies stay in the ticket's log.
 UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value, Channel.INCIDENTS.value})
 
@@ -322,6 +324,16 @@ class Ticket:
         data = dict(vars(self))
         data["fields"], data["sources"] = dict(self.fields), dict(self.sources)
         return data
+
+    @property
+    def shown_status(self) -> str:
+        """The state people are shown: an open ticket nobody holds (handed back to the bot,
+        put back in the queue, reopened with no one on it) is "in_queue", waiting in its
+        group's queue, not "in progress" with nobody working on it. The stored status
+        stays `open` (the clocks run as for any open ticket)."""
+        if self.status == TicketStatus.OPEN and not self.assignee:
+            return IN_QUEUE
+        return self.status.value
 
     @property
     def fired(self) -> frozenset[str]:

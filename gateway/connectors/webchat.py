@@ -167,7 +167,7 @@ def visitor_view(entry: dict[str, Any], chat_id: str) -> dict[str, Any] | None:
 
 
 def ticket_frame(ticket: Ticket) -> dict[str, Any]:
-    return {"type": "ticket", "id": ticket.id, "status": ticket.status.value}
+    return {"type": "ticket", "id": ticket.id, "status": ticket.shown_status}
 
 
 def too_large(error: Any) -> bool:

@@ -185,7 +185,7 @@ class StatusFlow:
     def card(self, turn: Turn, view: TicketView) -> str:
         """Status, owning group, who has it, the last public update, the next step."""
         ticket = view.ticket
-        status = turn.text(f"status_{ticket.status.value}")
+        status = turn.text(f"status_{ticket.shown_status}")
         lines = [
             turn.text("status_line", ticket_id=ticket.id, status=status, subject=ticket.subject)
         ]

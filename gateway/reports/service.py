@@ -82,6 +82,7 @@ def _live_row(ticket: Ticket) -> dict[str, Any]:
         "priority": ticket.priority.value,
         "level": ticket.level.value,
         "assignee": ticket.assignee,
+        "status": ticket.shown_status,  # in_queue: open and nobody holds it
         "subject": ticket.subject,
         "due": expected_by(ticket),
     }

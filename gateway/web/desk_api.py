@@ -67,6 +67,7 @@ def summary(ticket: Ticket) -> dict[str, Any]:
     data = ticket.to_dict()
     data.pop("fields")
     data.pop("sources")
+    data["shown_status"] = ticket.shown_status
     return data
 
 
@@ -184,7 +185,7 @@ class DeskApi:
         return web.json_response(
             {
                 "now": now,
-                "ticket": ticket.to_dict(),
+                "ticket": ticket.to_dict() | {"shown_status": ticket.shown_status},
                 "first_message": first_message(ticket),
                 "conversation": {
                     "key": ticket.conversation_key,

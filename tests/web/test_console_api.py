@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import quote
 
 import aiohttp
@@ -13,8 +13,11 @@ import pytest
 from harness import PASSWORD, Console, Gateway, running_gateway, seed_ticket
 
 from emulators.harness import every_stored_value
+from gateway.app import RUNTIME
 from gateway.config import Settings
-from gateway.models import SupportGroup
+from gateway.models import InboundMessage, SupportGroup
+from gateway.reports.figures import ReportQuery
+from gateway.reports.service import ReportService
 from gateway.store import Store, Transaction, keys
 
 
@@ -464,3 +467,40 @@ async def test_a_reply_of_an_account_without_a_name_is_signed_operator(
     ]
     [message] = [m for m in sent if m["text"] == "Перевірте кабель, будь ласка."]
     assert message["author_name"] == "Оператор"
+
+
+async def test_a_ticket_handed_back_is_in_the_queue_for_console_user_and_report(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass: handed back to the bot, a ticket stayed "in progress" with nobody on
+    it. The console, the user's "where is my ticket?" and the report now say it waits in
+    its group's queue; the clock the operator's question had paused runs again."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4646")
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", {}))[0] == 200
+    status, body = await console.post(
+        f"/console/api/tickets/{ticket.id}/reply", {"text": "Which floor is it on?"}
+    )
+    assert status == 200 and body["ticket"]["shown_status"] == "waiting_for_user"
+    status, body = await console.post(f"/console/api/tickets/{ticket.id}/hand_back", {})
+    assert status == 200
+    shown = body["ticket"]
+    assert (shown["status"], shown["shown_status"], shown["assignee"]) == ("open", "in_queue", "")
+    assert shown["sla_paused_at"] == 0  # waiting for a specialist: the clock runs
+    opened = (await console.get(f"/console/api/tickets/{ticket.id}"))[1]
+    assert opened["ticket"]["shown_status"] == "in_queue"
+    queue = (await console.get("/console/api/tickets"))[1]["tickets"]
+    assert [t["shown_status"] for t in queue if t["id"] == ticket.id] == ["in_queue"]
+    # the user asks where the request is
+    rt = gateway.app[RUNTIME]
+    asked = InboundMessage(channel="telegram", chat_id="4646", message_id="4646:1",
+                           text="/status", language_hint="en")  # fmt: skip
+    outcome = await rt.service.handle(asked)
+    card = "\n".join(r.text for r in outcome.replies)
+    assert f"{ticket.id} — in the specialists' queue" in card, card
+    assert "in progress" not in card
+    # the report's live SLA rows say the same
+    report = ReportService(store)
+    [live] = await report._live([ticket.id], ReportQuery(date(2026, 1, 1), date(2026, 1, 1)))
+    assert (live["status"], live["assignee"]) == ("in_queue", "")

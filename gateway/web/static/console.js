@@ -364,7 +364,7 @@
           t.topic ? h("div", { class: "muted", text: t.topic }) : null),
         h("td", { text: label("channel_", t.channel) }),
         h("td", { text: label("group_", t.group) + " · " + t.level }),
-        h("td", null, label("status_", t.status),
+        h("td", null, label("status_", t.shown_status || t.status),
           t.csat ? h("span", { class: "badge ok csat-score", text: "★ " + t.csat }) : null),
         h("td", { text: t.assignee ? tr("taken_by", { name: t.assignee }) : "—" }),
         h("td", { text: ago(now() - t.created_at) }),
@@ -484,7 +484,7 @@
       return h("li", { "data-ticket": r.id },
         h("a", { href: "#ticket/" + r.id, text: r.id }), " ",
         h("span", { text: r.subject }), " · ",
-        h("span", { class: "muted", text: [label("channel_", r.channel), r.user_name, label("status_", r.status)]
+        h("span", { class: "muted", text: [label("channel_", r.channel), r.user_name, label("status_", r.shown_status || r.status)]
           .filter(Boolean).join(" · ") }),
         h("div", { class: "snippet" }, h("span", { class: "chip", text: label("matched_", r.matched) }), " ", r.snippet));
     }));
@@ -659,7 +659,7 @@
   function renderTicket(data) {
     var t = data.ticket, conv = data.conversation;
     $("#t-title").textContent = t.id + " — " + t.subject;
-    $("#t-meta").textContent = [t.priority, label("status_", t.status), label("group_", t.group), t.level,
+    $("#t-meta").textContent = [t.priority, label("status_", t.shown_status || t.status), label("group_", t.group), t.level,
       tr("via", { channel: label("channel_", conv.channel) }),
       conv.user_name ? tr("meta_user", { name: conv.user_name }) : "", tr("meta_language", { lang: conv.language })]
       .filter(Boolean).join(" · ");
@@ -722,7 +722,7 @@
     var past = data.user_tickets || [];
     $("#t-past").replaceChildren.apply($("#t-past"), past.length ? past.map(function (p) {
       return h("li", null, h("a", { href: "#ticket/" + p.id, text: p.id }), " " + p.subject + " · " +
-        label("status_", p.status) + " · " + new Date(p.created_at * 1000).toLocaleDateString());
+        label("status_", p.shown_status || p.status) + " · " + new Date(p.created_at * 1000).toLocaleDateString());
     }) : [h("li", { class: "muted", text: tr("no_past_tickets") })]);
     $("#t-events").replaceChildren.apply($("#t-events"), data.events.map(function (e) {
       return h("li", { text: time(e.at) + " " + e.actor + ": " + label("action_", e.action) + (e.detail ? " — " + e.detail : "") });
