@@ -70,6 +70,18 @@ _SAYS = case_blind(
     r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
     r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)(?!\w)"
     r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
+    # what the screen shows without a verb of saying: where it stands and a colon ("на экране:
+    # Printer offline", "внизу написано: Отключено", "on the display: PAPER JAM"), a label
+    # named ("на мониторе надпись нет сигнала", "табличка, что пароль истёк"), a program that "keeps
+    # telling me the file is locked"
+    r"(?:на|в|у|on|in)\s+(?:the\s+)?(?:экран\w*|екран\w*|диспле\w*|табло|монитор\w*|"
+    r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar)\s*:|"
+    r"(?:написано|пишется|висвічується|высвечивается|светится|світиться|it reads|reads)\s*"
+    r"(?::|,?\s*(?:что|що|that)\b)|"
+    r"(?:надпись|надпис|напис|табличк[аиу]|плашк[аиу])\s*(?::|,?\s*(?:что|що)\b)|"
+    r"(?:на|в|у)\s+(?:монитор\w*|монітор\w*|диспле\w*|табло|панел\w*)\s+"
+    r"(?:надпись|надпис|напис)|"
+    r"(?:(?:keeps|kept|is|was)\s+)?(?:tells|telling)\s+(?:me|us)(?:\s+that)?|"
     r"свариться на|complains? about|complaining about|"
     # where the program writes it down: "у лозі Access violation", "in the event log: ..."
     r"(?:в|у|во|in(?: the)?)\s+(?:лог[аеиу]?|лоз[іи]|логах|журнал[еіу] (?:событий|подій)|"
