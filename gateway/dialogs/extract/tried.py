@@ -47,7 +47,7 @@ _ATTEMPT_STEMS = """
     посмотрел посмотре подивив переставил переставив нажима нажал натиска натисн натиснув
     клика кликну клацала клацну
     протира протер протёр протерл продува продул дул чистил
-    подожд ждал зачека почека
+    подожд ждал зачека почека чекал чекав
     ребут рестарт ресет логин
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
@@ -443,6 +443,15 @@ _SELF_REBOOT = re.compile(
 )
 
 
+# What was typed in wrong, by a verb of typing ("ввела неправильный пароль", "ввів невірний
+# пін", "набрав не той логін"): how an account got locked, as "typed the wrong password" is.
+_ENTRY_STEMS = ("ввел", "ввёл", "ввод", "вводи", "ввів", "вві", "набр", "набир", "вбив", "вбил")
+_WRONG_ENTRY = re.compile(
+    r"\s+(?:\S+\s+){0,2}?(?:неправильн\w*|неверн\w*|невірн\w*|не (?:тот|ту|той|те)|"
+    r"стар\w+|чуж\w+|помилков\w*|ошибочн\w*)(?!\w)"
+)
+
+
 # Verbs of using a thing, not of fixing it: in the present they say how the user works and
 # where it fails ("Журнал відкриваю в Chrome", "запускаю программу — вылетает"); in the past
 # they may be an attempt ("открывала заново").
@@ -481,6 +490,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
         if not judged and _passive(word) and not _ALREADY.search(before):
             continue  # "Принтер отключен", "редагування вимкнено": a state, unless judged
+        if word.startswith(_ENTRY_STEMS) and _WRONG_ENTRY.match(lowered, len(before) + len(word)):
+            continue  # "ввела неправильный пароль": how it got locked, not a fix
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     for found in (*_EN_DONE.finditer(lowered), *_EN_HABIT.finditer(lowered)):
