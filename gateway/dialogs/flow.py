@@ -199,7 +199,7 @@ class SupportFlow:
         confident = match.outcome == "answer"
         if signal:
             self.to_person(turn, signal.reason, _top_article(match), confident=confident)
-        elif urgency.priority is Priority.P1:
+        elif urgency.priority is Priority.P1 and not self._help_first(match, urgency):
             article = self._urgent_article(match, urgency.reason, text)
             # the outage topic chosen for a mass stop is a decision, not a guess: its group holds
             outage = article is not None and article.id == self.outage_topic
@@ -331,6 +331,22 @@ class SupportFlow:
         if not rest:
             rest = _without(self.knowledge.match(read_head(text), lang), self.outage_topic)
         return Hint(rest) if rest else Hint((), "none")
+
+    def _help_first(self, match: MatchLike, urgency: PriorityAssessment) -> bool:
+        """Whether an urgent problem still gets its self-help answer first: one station's
+        fault with something at stake ("the receipt printer at exchange window 3 won't
+        print", "a full book of paid sessions and the till app won't open") when an article
+        answers it with steps a user can take. The ticket keeps P1 if they do not help, and
+        the reply to "did it help?" is read for every fact. Work stopped for many, or said
+        to be urgent, goes to a person at once."""
+        top = match.candidates[0] if match.candidates else None
+        return (
+            urgency.reason == "at_stake"
+            and match.outcome == "answer"
+            and top is not None
+            and top.article.kind != "escalate"
+            and top.article.id != self.outage_topic
+        )
 
     def _urgent_article(self, match: MatchLike, why: str, text: str) -> ArticleLike | None:
         """A service stopped for many is the outage topic, whichever article the matcher
