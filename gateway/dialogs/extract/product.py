@@ -210,7 +210,7 @@ _CANONICAL = list(NAMES)
 
 def extract_all(text: str) -> list[str]:
     """Each product found in `text`, canonical names with their versions, in order."""
-    text = fold(text)
+    text = _KEY_CHORD.sub(lambda keys: " " * len(keys.group()), fold(text))
     found: list[tuple[int, str]] = []
     taken: list[range] = []
     for match in _BRANDED.finditer(text):
@@ -279,6 +279,14 @@ def extract_all(text: str) -> list[str]:
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)
     return names
+
+
+# Keys pressed together are no program: "змінити через Ctrl+Alt+Del пробувала", "Alt+F4".
+_KEY = (
+    r"(?:ctrl|control|alt|altgr|shift|win|windows|cmd|command|option|fn|del|delete|esc|tab|"
+    r"enter|f\d{1,2}|[a-z0-9])"
+)
+_KEY_CHORD = re.compile(rf"(?<![\w+]){_KEY}(?:\s*\+\s*{_KEY})+(?![\w+])", _I)
 
 
 # Names users misspell by a letter ("outlok", "exel", "frefox", "skpye"): a Latin word no
