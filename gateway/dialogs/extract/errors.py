@@ -21,6 +21,14 @@ _HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
 _CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
 _DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
 _PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+# A device's code with a hash ("ні, те саме #751", "shows #820"), not a numbered thing
+# ("заявка #1234", "room #5", "касса #2").
+_HASHED = re.compile(r"(?<![\w#])#\d{3,5}(?![\w])")
+_NUMBERED_BEFORE = case_blind(
+    r"(?<![\w])(?:заявк\w*|тикет\w*|ticket|case|request|order|заказ\w*|замовлен\w*|кабинет\w*|"
+    r"кабінет\w*|room|каб\.?|касс\w*|кас[аиіу]|каса|окн\w*|вікн\w*|window|desk|station|"
+    r"issue|номер\w*|number|no\.?)\s*$"
+)
 # A mail server's reply with its enhanced status: "550 5.7.1", "552 5.2.2", "554-5.7.1".
 _SMTP = re.compile(
     r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
@@ -75,7 +83,9 @@ _SAYS = case_blind(
     # named ("на мониторе надпись нет сигнала", "табличка, что пароль истёк"), a program that "keeps
     # telling me the file is locked"
     r"(?:на|в|у|on|in)\s+(?:the\s+)?(?:экран\w*|екран\w*|диспле\w*|табло|монитор\w*|"
-    r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar)\s*:|"
+    r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar)"
+    r"(?:\s+(?!(?:что|що)\b)[а-яіїєґ'-]+)?\s*:|"  # "на екрані принтера: Замініть картридж"
+    r"(?:the\s+)?(?:error|message)\s+(?:is|was|says|reads)\s*:|"
     r"(?:написано|пишется|висвічується|высвечивается|светится|світиться|it reads|reads)\s*"
     r"(?::|,?\s*(?:что|що|that)\b)|"
     r"(?:надпись|надпис|напис|табличк[аиу]|плашк[аиу])\s*(?::|,?\s*(?:что|що)\b)|"
@@ -197,7 +207,8 @@ _SAID_NOUN = (
 _DENYING = r"(?:никак\w+|ніяк\w+|жодн\w+|жоден)"
 _NO_ERROR = case_blind(
     rf"(?<!\w){_SAID_NOUN}\s+{_DENYING}(?!\w)|(?<!\w){_DENYING}\s+(?:[\w']+\s+)?{_SAID_NOUN}|"
-    r"\b(?:errors?|error messages?|messages?|codes?)\s*[:=-]\s*(?:none|nothing|no|n/a)\b|"
+    r"\b(?:errors?|error messages?|messages?|codes?)(?:\s+(?:is|was))?\s*[:=-]\s*"
+    r"(?:none|nothing|no|n/a)\b|"
     r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
     r"(?:никаких\s+|ніяких\s+|жодних\s+)?"
     r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
@@ -237,6 +248,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
 
     for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
         for found in pattern.finditer(text):
+            add(found.group(0))
+    for found in _HASHED.finditer(text):
+        if not _NUMBERED_BEFORE.search(text[: found.start()]):
             add(found.group(0))
     for found in _AFTER_WORD.finditer(text):
         code = found.group(1)
