@@ -384,6 +384,13 @@ def _acquired_then(text: str, phrase: str) -> bool:
 _STILL_FINE = re.compile(rf"^[\s,—–-]*(?:[\w'-]+\s+){{0,2}}?(?:{_WORKED})(?![\w'])", _I)
 
 
+_AHEAD_BEFORE = re.compile(
+    r"(?<!\w)(?:tomorrow|завтра|післязавтра|послезавтра|next(?:\s+\w+)?|наступн\w+(?:\s+\w+)?|"
+    r"следующ\w+(?:\s+\w+)?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _read(text: str) -> tuple[str, list[str]]:
     """The start `extract` gives, and every time phrase found in `text`."""
     folded = fold(text)  # same length: the phrase is cut from the original text
@@ -409,6 +416,9 @@ def _read(text: str) -> tuple[str, list[str]]:
     # "it's Windows 11, we got a new PC last month" (never "since we got …", "после того как
     # купили …": said as the start)
     found = [f for f in found if not _acquired_then(text, f)]
+    # a part of a day ahead is when something is due, not the start: "the client's audit is
+    # tomorrow morning", "завтра зранку аудит", "next Monday morning"
+    found = [f for f in found if not _AHEAD_BEFORE.search(folded[: max(folded.find(f), 0)])]
     # the last time it worked is kept beside the start: "сегодня с утра (вчера вечером всё
     # было нормально)"
     fine = [f for f in found if _STILL_FINE.match(fold(text[text.find(f) + len(f) :]))]
