@@ -166,8 +166,12 @@ def fill(
             put(name, value, source)  # "винда", then "Windows 11 23H2": the same, said fuller
         elif name == "since" and since.exactness(value) > _start_rank(old, fields):
             put(name, _sharper_since(old, value), source)
+        elif name == "product":
+            # another name said in passing ("tried Edge as well" after "Chrome") joins the
+            # product but does not make it one named in passing: where it came from stays
+            put(name, _merge(old, value, ", "), sources.get(name) or source)
         elif name in ACCUMULATING:
-            put(name, _merge(old, value, ", " if name == "product" else ""), source)
+            put(name, _merge(old, value, ""), source)
     return changed
 
 

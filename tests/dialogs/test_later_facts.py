@@ -267,3 +267,27 @@ def test_tried_everything_is_not_asked_what_was_tried(chat: Chat, first: str) ->
     asked = run_checklist(chat, {}, "не знаю")
     assert "tried" not in asked
     assert "перепроб" in chat.requested.fields["tried"] or "tried" in chat.requested.fields["tried"]
+
+
+# A product given in the first message, and another name said in passing while answering
+# another question ("tried Edge as well"): the product is not asked again for its version,
+# and it keeps the name first given (i19-facts15; tune14's sales counter once it got its article).
+PRODUCT_THEN_ANOTHER_NAME = [
+    ("Chrome on Windows 10 won't load the catalogue site, just NET::ERR_CERT_DATE_INVALID",
+     "no", "tried Edge as well, same page", "don't know", "Chrome"),
+    ("В Outlook не приходят письма уже второй день, Windows 11",
+     "нет", "перезапускала аутлук и заходила через веб-версию OWA", "не знаю", "Outlook"),
+    ("Не відкривається Viber на компі, Windows 10, з ранку",
+     "ні", "перевстановлювала, ще пробувала Telegram — той працює", "не знаю", "Viber"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "no", "tried", "dunno", "product"), PRODUCT_THEN_ANOTHER_NAME)
+def test_a_name_said_in_passing_does_not_ask_the_product_again(
+    chat: Chat, first: str, no: str, tried: str, dunno: str, product: str
+) -> None:
+    chat.send(first)
+    chat.send(no)
+    asked = run_checklist(chat, {"tried": tried}, dunno)
+    assert "product" not in asked
+    assert product in chat.requested.fields["product"]
