@@ -29,6 +29,13 @@ _QUOTED_AFTER_PROGRAM = re.compile(
     rf"PMS|HIS|EHR|EMR)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
     re.IGNORECASE,
 )
+# ... with what the program is for between, a noun in the genitive: "программа протоколов
+# «ЭмбриоЛаб»", "система обліку «Кошторис»" (not "программа пишет «…»": a verb, what it says).
+_QUOTED_AFTER_PROGRAM_OF = re.compile(
+    r"(?<![\w])(?:программ\w*|приложени\w*|систем\w*|програм\w*|застосун\w*)\s+"
+    rf"([а-яіїєґ']+)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
+    re.IGNORECASE,
+)
 # A system noun, then a capitalised name without quotes: "МИС Медиалог", "в программе
 # Парус", "CRM Creatio", "the app TimeTrack". The name is one or two capitalised words.
 _AFTER_SYSTEM_NOUN = re.compile(
@@ -171,6 +178,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     for match in _QUOTED_AFTER_PROGRAM.finditer(text):
         if not errors.QUOTE_SAYS.search(match.group(1)):  # "в программе «Устройство не найдено»"
             found.append((match.start(1), match.group(1).strip()))
+    for match in _QUOTED_AFTER_PROGRAM_OF.finditer(text):
+        word = match.group(1).lower()
+        what = readings(word, "ru")[:1] + readings(word, "uk")[:1]
+        if any({"NOUN", "gent"} <= tags for _, tags in what) and not errors.QUOTE_SAYS.search(
+            match.group(2)
+        ):
+            found.append((match.start(2), match.group(2).strip()))
     for match in _AFTER_SYSTEM_NOUN.finditer(text):
         group = 1 if match.group(1) else 2
         found.append((match.start(group), match.group(group).strip()))

@@ -170,7 +170,8 @@ _UNKNOWN_SERIES = (
 )
 _MODEL_PART = rf"(?:(?:{SERIES})(?![\w-])|{_MODEL_TOKEN}(?![\w])|{_CAPITALISED}|{_UNKNOWN_SERIES})"
 # The model on the brand's line: the next line's first word is its own (a numbered list).
-_BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?:[^\S\n]+{_MODEL_PART})*", _I)
+# A brand is a whole word: "Intellitix" is no Intel.
+_BRANDED = re.compile(rf"(?<![\w])(?:{BRANDS})(?![\w])(?:[^\S\n]+{_MODEL_PART})*", _I)
 # Words that follow a brand but name something else: "Dell Windows 10", "HP Outlook".
 _NOT_MODEL = re.compile(
     r"(?-i:Windows|Office|Outlook|Teams|Excel|Word|Error|Printer|Scanner|Laptop|"
