@@ -167,8 +167,9 @@ class SupportFlow:
         signal = detect_handoff(turn.reading(text))
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")
-        if signal and signal.reason == "asked_for_person" and not describes_problem(text):
-            # "the lift is stuck", then "I need someone from support": the first is the problem
+        if signal and _no_problem_said(signal, text, self.routing):
+            # "the lift is stuck", then "I need someone from support": the first is the problem;
+            # "людину, не бота" or "СКОЛЬКО МОЖНО" alone says nothing broken: it is asked
             st.problem = unclear
             st.fields.pop("problem", None)
             if unclear:
@@ -747,3 +748,12 @@ def _strength(match: MatchLike) -> tuple[int, float]:
 def _payload_rating(payload: str) -> int | None:
     found = re.fullmatch(rf"{CSAT_PREFIX}([1-5])", payload)
     return int(found.group(1)) if found else None
+
+
+def _no_problem_said(signal: HandoffSignal, text: str, routing: Routing) -> bool:
+    """Whether a request for a person, or anger alone, says nothing of what is broken
+    ("pls give me real person. no bot", "людину, не бота", "ДА СКОЛЬКО МОЖНО!!!"); an angry
+    word beside a thing named ("задолбали, впн") names the problem."""
+    if signal.reason == "asked_for_person":
+        return not describes_problem(text)
+    return signal.reason == "upset" and not describes_problem(text) and not routing.recognises(text)

@@ -32,6 +32,12 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(покличте|дайте|потрібна|хочу) (\w+ )?людину", r"(з|із) (фахівцем|адміном|адміністратором)",
     r"(покличте|дайте|потрібен|хочу) (\w+ )?(фахівця|адміна|адміністратора)",
     r"а не (з )?(бота|ботом|робота)",
+    # a person set against the bot, either way round: "людину, не бота", "нет бота, человека!",
+    # "person not robot", "no bot, human"
+    r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
+    r" ?,? (а |but )?(не|ні|нет|not|no) (с |з )?(бот|робот|bot|robot|chatbot)\w*",
+    r"(не|ні|нет|без|not|no) (с |з )?(бот|робот|bot|robot|chatbot)\w* ?,? (а |but |just )?"
+    r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)",
     r"humans?", r"(live|real|human|support) agent",
     # "operator" said as a sentence of its own after the problem: "printer jammed. operator."
     r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
@@ -154,6 +160,22 @@ REPEATED = PhraseSet([
     r"(i )?(already )?(wrote|asked|called) (you )?(already|before|twice)",
 ])  # fmt: skip
 
+# What the user says about the conversation itself, not about anything broken: the bot
+# refused ("no bot", "не бота", "без ботов", "бота не надо", "not a robot") and what it fails
+# to do ("bot not understand", "бот ничего не понимает", "цей бот не допомагає").
+ABOUT_THE_BOT = PhraseSet([
+    r"(no|not|without|no more|не|ни|ні|без|нет|нема|немає)( (надо|нужно|нужен|треба|потрібен|"
+    r"хочу))?( (a|the|this|your|more|stupid|с|со|з|із|ваш\w*|этого|этот|цього|цей|никаких|"
+    r"ніяких))? (чат-?)?(бот|робот)\w*",
+    r"(no|not|without|no more)( (a|the|this|your|more|stupid))? (chat ?)?(bots?|robots?|"
+    r"chatbots?)( (talk|chat|please|pls))?",
+    r"(чат-?)?(бот|робот)\w* (мне |мені )?(не|ні) (надо|нужен|нужно|треба|потрібен|хочу)",
+    r"(ваш\w* |цей |этот |the |this |your |ur )?(чат-?)?(бот|робот|bot|robot|chatbot)\w* "
+    r"(\w+ )?(не|ні|ничего не|нічого не|not|doesn'?t|does not|don'?t|no|can'?t|cannot|never)"
+    r"( \w+)? (понима\w*|розумі\w*|understand\w*|помога\w*|допомага\w*|help\w*|know\w*|"
+    r"зна\w*)",
+])  # fmt: skip
+
 # Words that only dress up a request for a person; what remains is the problem itself.
 _FILLER = frozenset({
     "пожалуйста", "please", "будь", "ласка", "хочу", "хотел", "хотела", "хотів", "хотіла",
@@ -162,6 +184,11 @@ _FILLER = frozenset({
     "поговорить", "поговорити", "связать", "зв'язати", "свяжите", "дайте", "позовите",
     "покличте", "give", "get", "someone", "somebody", "person", "who", "actually", "really",
     "help", "just", "this", "that", "i'm", "it's", "это", "це", "уже", "вже", "та",
+    # the person wanted, said bare or with how live or real they should be: "человека!",
+    # "HUMAN. NOW.", "real person pls", "нормальну людину"
+    "человека", "человек", "людину", "людина", "human", "humans", "operator", "оператора",
+    "оператор", "agent", "real", "live", "normal", "pls", "plz", "now", "сейчас", "зараз",
+    "нормального", "нормальную", "нормальну", "нормальна", "живого", "живую", "живу",
 })  # fmt: skip
 
 
@@ -215,11 +242,14 @@ def describes_problem(text: str) -> bool:
     if whole != text and not re.search(r"\s[,.;:!?](?![a-z])|[,.;:!?]\s", text):
         clauses = [whole]
     else:
-        clauses = [meant_text(c) for c in re.split(r"[,.;:!?\n]+(?![a-z])", text)]
+        # … the bot refused as typed, before a Latin "not bot" is taken for translit
+        typed = re.split(r"[,.;:!?\n]+(?![a-z])", text)
+        clauses = [meant_text(ABOUT_THE_BOT.remove(c) if c in ABOUT_THE_BOT else c) for c in typed]
     own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))
+    rest = ABOUT_THE_BOT.remove(rest)
     # a short name with a digit is a word of its own: "1С висит", "M4 не грузит"
     words = [
         w

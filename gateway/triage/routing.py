@@ -45,6 +45,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     ]),
     SupportGroup.NETWORK: PhraseSet([
         r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"вайфай", r"vpn",
+        r"впн",
         r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
         # a page that will not open in a browser is the network's, whatever the site is

@@ -590,3 +590,32 @@ def test_a_person_asked_for_in_the_wrong_layout_with_a_key_for_a_letter() -> Non
     assert not describes_problem(text)
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        # the bot refused or blamed is about the conversation, not what broke
+        ("pls give me real person. no bot", False),
+        ("no chatbot. human.", False),
+        ("person. no more bot talk", False),
+        ("give me human, bot no help", False),
+        ("бота не надо, дайте человека", False),
+        ("без бота, людину дайте", False),
+        ("цей бот нічого не розуміє, дайте людину", False),
+        ("ne nado bota, dayte cheloveka", False),
+        ("no bot, printer not print", True),
+        ("бот не надо, принтер не печатает", True),
+        ("наш чат-бот на сайте не отвечает клиентам", True),
+    ],
+)  # fmt: skip
+def test_the_bot_refused_describes_no_problem(text: str, described: bool) -> None:
+    assert describes_problem(text) is described
+
+
+@pytest.mark.parametrize(
+    "text", ["людину, не бота", "нет бота, человека!", "person not robot", "no bot, human"]
+)
+def test_a_person_set_against_the_bot_is_asked_for(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
