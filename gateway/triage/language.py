@@ -85,6 +85,8 @@ _EN_WORDS = _words(
     morning hours days week nothing anything tried restarted same says shows after before
     when what why how who need want can could would should get got still keeps
     nope yep yeah broken fixed
+    cannot open opens print prints connect connects load loads start starts send sends sign
+    log see find save
     from last ago about around monday tuesday wednesday thursday friday saturday sunday
     weekend hour minutes minute afternoon evening tonight lunch noon month ok okay idea am pm
     """

@@ -117,3 +117,14 @@ def test_a_name_written_as_one_keeps_the_conversations_language(text: str) -> No
     # not read as translit ("сумуп пос" switched an English conversation to Russian)
     assert reply_language(text, "en") == "en"
     assert reply_language(text, "uk") == "uk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cannot open shared folder", "cannot print anything", "outlook cannot send, cannot log in"],
+)
+def test_cannot_and_everyday_support_verbs_are_english(text: str) -> None:
+    # "can't" was an everyday English word and "cannot" was not: the problem typed in English
+    # after a bare "human pls. no bot" kept the questions in Russian
+    assert reply_language(text, "ru") == "en"
+    assert reply_language("Windows Explorer", "ru") == "ru"
