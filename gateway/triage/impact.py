@@ -591,7 +591,8 @@ def _a_work_verb(text: str) -> bool:
 def _shows_error(words: list[Word], i: int) -> bool:
     """A screen showing an error at word `i`: "shows NET::ERR_…", "выдаёт ошибку 0x1F"."""
     shown = words[i].among(_vocabulary().show_verbs)
-    return shown and any(_an_error(w) for w in words[i + 1 : i + 3])
+    # … with its article and code between: "shows a 500 error", "выдаёт какую-то ошибку"
+    return shown and any(_an_error(w) for w in words[i + 1 : i + 4])
 
 
 def _an_error(word: Word) -> bool:
@@ -1425,9 +1426,34 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     # о 6", "офіс зачиняється за годину" (not "Outlook вилітає о 9")
     who = any(_is_people(w) or _is_group(w) for w in named)
     if acts and not (who or any(w.among(vocab.event_verbs) for w in named)):
-        return False  # a part set off by a comma: "…, помилка о 10:15" is when it failed
+        # a part set off by a comma: "…, помилка о 10:15" is when it failed; a time said
+        # ahead ("через час", "за десять хвилин") after nouns of an event is one: "принтер не
+        # печатает, рейс через час"
+        return _named_ahead(found.group(0), named)
     return all(
         w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
+    )
+
+
+_AHEAD_WORDS = frozenset({"через", "за"})
+
+
+def _named_ahead(time: str, named: list[Word]) -> bool:
+    """Nouns the dictionary knows, then a time that can only be ahead ("рейс через час",
+    "урок за десять хвилин", "поезд через 20 минут"): an event, with no verb needed. Not an
+    error or what one machine shows ("ошибка через минуту"), and not English, whose words
+    carry no tags to tell a noun from a verb ("reconnects in 5 minutes")."""
+    if time.split()[0] not in _AHEAD_WORDS:
+        return False
+    vocab = _vocabulary()
+    return all(
+        w.tags
+        and (w.is_noun or w.has("ADJF"))
+        and not w.is_verb
+        and not _an_error(w)
+        and not w.among(vocab.one_machine_sees)
+        and not w.among(vocab.stop_verbs)
+        for w in named
     )
 
 

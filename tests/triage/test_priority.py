@@ -1138,3 +1138,26 @@ def test_went_black_is_a_stop(text: str, p1: bool) -> None:
 )
 def test_an_event_joined_by_and_is_ahead(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # an event named by nouns with a time that can only be ahead, in a part of its own
+        ("принтер на стойке не печатает багажные бирки, рейс через час", Priority.P1),
+        ("принтер не печатает, рейс через час", Priority.P1),
+        ("сканер не работает, урок за десять хвилин", Priority.P1),
+        ("не друкує принтер, поїзд через 20 хвилин", Priority.P1),
+        # … not an error or a program's own doing, and not English words with no tags
+        ("программа вылетает, ошибка через минуту", Priority.P3),
+        ("Outlook зависает, через час снова", Priority.P3),
+        ("монитор мигает, через минуту гаснет", Priority.P3),
+        ("VPN drops, reconnects in 5 minutes", Priority.P3),
+        # an error shown with its article and code, when a deadline is near
+        ("Our online booking page shows a 500 error and a group of 30 students arrives "
+         "tomorrow at 9", Priority.P1),
+        ("the site shows a 404 error", Priority.P3),
+    ],
+)  # fmt: skip
+def test_an_event_ahead_in_nouns_and_an_error_with_its_code(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
