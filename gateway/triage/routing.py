@@ -24,7 +24,8 @@ DEVICES_AT_A_DOOR = [
     r"считывател\w*", r"зчитувач\w*", r"(card|badge|key ?card) (reader|encoder|printer)s?",
     r"энкодер\w*", r"енкодер\w*", r"кодувальник\w*",
     r"кодировщик\w*", r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
-    r"біометр\w*", r"time ?clock\w*", r"турникет\w*", r"турнікет\w*", r"домофон\w*",
+    r"біометр\w*", r"time ?clock\w*", r"турникет\w*", r"турнікет\w*", r"turnstiles?",
+    r"домофон\w*",
     r"інфокіоск\w*", r"инфокиоск\w*",
 ]  # fmt: skip
 
@@ -114,6 +115,27 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     ]),
 }  # fmt: skip
 
+
+# Machines the public pays at or takes a ticket or a number from: a card terminal, a pin pad,
+# a parking or ticket machine, a queue's ticket dispenser. A device (a vote for hardware, as
+# printing is), though they name no device of the desk's own list: "терминал не принимает
+# карты", "the parking pay machine won't take cards", "апарат електронної черги не видає
+# талони". Not a coffee or vending machine. A vote only: a lost connection in the same words
+# ("нет связи с банком") is the network's, and many such machines stopped stay the outage.
+PUBLIC_MACHINES = PhraseSet([
+    r"(платежн|платёжн|платіжн|банковск|банківськ|pos-?)\w* (терминал|термінал)\w*",
+    r"(терминал|термінал)\w* (для )?(оплат\w*|карт\w*|безнал\w*|безготів\w*|еквайр\w*|"
+    r"эквайр\w*)",
+    # … or one said to take cards or payments: "терминал не принимает карты"
+    r"(терминал|термінал)\w* (\w+ ){1,3}?(карт[уыиіо]?|картк\w*|карточк\w*|оплат\w*)(?!\w)",
+    r"(card|payment|pdq|chip and pin|chip-and-pin|pos|pay|parking|ticket|ticketing|queue) "
+    r"(machines?|terminals?|readers?|devices?|stations?|dispensers?)",
+    r"pin ?-?pads?", r"пин-?пад\w*", r"пін-?пад\w*", r"паркомат\w*",
+    r"(билетн|квитков|паркувальн|парковочн)\w* (автомат|апарат|аппарат|термінал|терминал)\w*",
+    r"(автомат|апарат|аппарат|термінал|терминал)\w* (по продаже |з продажу |для продажу |для )?"
+    r"(билет|квит|талон|черг|очеред|паркув|парков)\w*",
+    r"(автомат|апарат|аппарат|термінал|терминал)\w* (электронн|електронн)\w* (очеред|черг)\w*",
+])  # fmt: skip
 
 # Printing is a printer's work, whatever prints ("can't print shipping labels", "не
 # печатаются накладные", "не друкує"): a vote for hardware, though no device is named.
@@ -259,7 +281,7 @@ class Routing:
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
         votes = self._named(text)
-        printing = len(PRINTING.findall(text))
+        printing = len(PRINTING.findall(text)) + len(PUBLIC_MACHINES.findall(text))
         if printing:
             votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + printing
         return votes
@@ -308,7 +330,9 @@ class Routing:
     def recognises(self, text: str) -> bool:
         """Whether `text` mentions anything a support group handles; printing that fails is
         a printer's ("не друкується договір", "the contract won't print")."""
-        if bool(self._named(text)) or text in PRINTING_FAILS or text in IT_SHAPED:
+        if self._named(text) or text in PRINTING_FAILS or text in IT_SHAPED:
+            return True
+        if text in PUBLIC_MACHINES:  # "паркомат не принимает карты"
             return True
         meant = _meant(text) if _LATIN.search(text) else text
         return meant != text and (meant in IT_SHAPED or meant in PRINTING_FAILS)

@@ -358,3 +358,41 @@ def test_screens_in_the_plural_are_a_device() -> None:
     text = "the bowling alley's score screens all went black"
     assert Routing().recognises(text)
     assert Routing().infer(text) is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a machine the public pays at or takes a ticket from is a device, named or not
+        ("терминал не принимает карты", "hardware"),
+        ("термінал не приймає картки, покупці йдуть", "hardware"),
+        ("the card machine is offline", "hardware"),
+        ("пинпад не работает", "hardware"),
+        ("паркомат не принимает карты", "hardware"),
+        ("the parking pay machine at the exit won't take any cards, cars are backing up",
+         "hardware"),
+        ("у ЦНАПі апарат електронної черги не видає талони, люди без номерків", "hardware"),
+        ("the turnstile at the bottom of the chairlift isn't reading anyone's ski pass",
+         "hardware"),
+        # … a lost connection in the same words is the network's
+        ("терминал оплаты пишет нет связи с банком", "network"),
+        # … and a program on a terminal stays the program's
+        ("терминал сбора данных не видит сервер", "software"),
+    ],
+)  # fmt: skip
+def test_a_public_machine_is_a_device(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
+
+
+@pytest.mark.parametrize(
+    "text", ["паркомат не принимает карты", "the turnstile isn't reading anyone's pass"]
+)
+def test_a_public_machine_is_it(text: str) -> None:
+    assert Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["кофемашина не принимает карты", "the vending machine won't take cards"]
+)
+def test_a_coffee_or_vending_machine_is_not(text: str) -> None:
+    assert not Routing().recognises(text)
