@@ -143,9 +143,12 @@ def _vocabulary() -> _Vocabulary:
                 "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
+                "unreachable "
                 "failing lost blank dark offline standstill closes shuts bounce bounces jammed "
                 "bounced bouncing reject rejects rejected undeliverable", en)
-        | _keys("отклонять отклоняться", ru) | _keys("відхиляти відхилятися", uk),
+        | _keys("отклонять отклоняться", ru) | _keys("відхиляти відхилятися", uk)
+        # what the screen says is out of reach: "сервер недоступен", "host unreachable"
+        | _keys("недоступный", ru) | _keys("недоступний", uk),
         # "нет связи", "без інтернету", "no orders": work stopped for want of it.
         lacking=_keys("нет нету без", ru) | _keys("немає нема без", uk),
         # English has no noun tags here: "no" stops work only before what work needs.
@@ -315,7 +318,7 @@ def _vocabulary() -> _Vocabulary:
         outlets=_keys("точка пункт станция касса стойка", ru)
         | _keys("точка пункт станція каса стійка", uk)
         | _keys("station stations location locations outlet outlets point points counter "
-                "counters", en),
+                "counters booth booths", en),
         # what holds or shows a list of things: "таблиця з клієнтами", "программа электронной
         # очереди", "шаблон напоминания": a stake word after one says what it is about
         containers=_keys("таблица папка файл отчет программа список документ шаблон база "
@@ -414,7 +417,9 @@ def read_impact(reading: MessageReading) -> Impact:
         # shows NET::ERR_CERT_… and payroll is due by 5pm" (alone, "1С выдаёт ошибку при
         # проведении оплаты" is one user's fault)
         if near and not stops:
-            stops = [i for i in range(len(words)) if _shows_error(words, i)]
+            stops = [
+                i for i in range(len(words)) if _shows_error(words, i) or _error_named(words, i)
+            ]
         stopped_any |= bool(stops)
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
@@ -593,6 +598,21 @@ def _shows_error(words: list[Word], i: int) -> bool:
     shown = words[i].among(_vocabulary().show_verbs)
     # … with its article and code between: "shows a 500 error", "выдаёт какую-то ошибку"
     return shown and any(_an_error(w) for w in words[i + 1 : i + 4])
+
+
+def _error_named(words: list[Word], i: int) -> bool:
+    """An error said with no verb that shows it, its word or its code: "Outlook keeps it in
+    the outbox: 'Sending reported error (0x800CCC0F)'"; not one denied ("no error", "без
+    ошибок", "жодної помилки")."""
+    word = words[i]
+    named = word.among(_vocabulary().errors) or word.text.startswith(("0x", "err_"))
+    denied = (i > 0 and words[i - 1].text in _DENIED_ERROR) or _next_text(words, i) in _DENIED_ERROR
+    return named and not denied
+
+
+_DENIED_ERROR = frozenset({"no", "not", "without", "any", "none", "без", "нет", "нету", "не",
+                           "ни", "ні", "никаких", "ніяких", "жодної", "жодних", "немає",
+                           "нема"})  # fmt: skip
 
 
 def _an_error(word: Word) -> bool:

@@ -1161,3 +1161,54 @@ def test_an_event_joined_by_and_is_ahead(text: str, p1: bool) -> None:
 )  # fmt: skip
 def test_an_event_ahead_in_nouns_and_an_error_with_its_code(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # what the screen says is out of reach stops work; with people waiting, P1
+        ("сервер недоступен, клиенты ждут", Priority.P1),
+        ("касса пишет «сервер недоступен», покупатели ждут", Priority.P1),
+        ("сервер оплати недоступний, черга на касі", Priority.P1),
+        ("Every toll booth has 'Payment host unreachable' on the card terminals, cars are "
+         "backing up onto the motorway", Priority.P1),
+        # … alone it is one user's fault
+        ("сайт недоступен", Priority.P3),
+        ("VPN says 'gateway unreachable'", Priority.P3),
+    ],
+)  # fmt: skip
+def test_out_of_reach_is_a_stop(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # an error named with no verb that shows it stops work when a deadline is near
+        ("The tournament draw has to reach the federation by 5pm or our players are out, and "
+         "Outlook keeps it in the outbox: 'Sending reported error (0x800CCC0F)'.", Priority.P1),
+        ("отчёт сдать до 16:00, 1С ошибка 0x1F при проведении", Priority.P1),
+        # … not an error denied, before or after its word
+        ("the report is due at 5, no error, Excel is just slow", Priority.P3),
+        ("звіт треба здати до 17:00, помилок немає, просто повільно", Priority.P3),
+        ("errors: none, payroll due at 3, Sage slow", Priority.P3),
+        # … nor with no deadline near
+        ("Outlook error 0x800CCC0F", Priority.P3),
+    ],
+)  # fmt: skip
+def test_an_error_named_near_a_deadline_is_a_stop(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # every booth of a network is many places, as every station or counter is
+        ("Every toll booth on the northern section has 'Payment host unreachable' on the card "
+         "terminals", Priority.P1),
+        ("every booth at the fair lost the internet", Priority.P1),
+        ("the printer in booth 3 is jammed", Priority.P3),
+    ],
+)  # fmt: skip
+def test_every_booth_is_many(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
