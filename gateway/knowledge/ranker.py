@@ -42,12 +42,15 @@ from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     ARRIVED_WORDS,
+    ASPECT_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
+    FREEZE_WORDS,
     GENERIC_WORDS,
     HOST_WORDS,
+    MACHINE_WORDS,
     MAIL_WORDS,
     MANY_WORDS,
     NEGATION_WORDS,
@@ -123,6 +126,9 @@ _MAKER_SIMILARITY = 0.5
 _EVERYONE = lemma("everyone", "en")
 # What a bounce of mail others sent to the user is read as: mail the user did not receive.
 _RECEIVE = lemma("receive", "en")
+# What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
+# is its crash).
+_SLOW = lemma("slow", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
@@ -269,6 +275,12 @@ class Ranker:
                 else t
                 for i, t in enumerate(words)
             )
+        frozen = self._machine_frozen(words)
+        if frozen:
+            words = tuple(
+                t._replace(word="slow", lemma=_SLOW) if i in frozen else t
+                for i, t in enumerate(words)
+            )
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
@@ -285,6 +297,28 @@ class Ranker:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
             ranked = self._ranked[key] = tuple(self._rank(words, limit, fine))
         return list(ranked)
+
+    def _machine_frozen(self, words: tuple[Token, ...]) -> frozenset[int]:
+        """Positions of the English words of freezing or hanging said of a whole machine
+        ("my laptop keeps freezing", "PC hangs every few minutes"), when no program is named
+        ("Excel freezes", "the CRM desktop app keeps freezing") and nothing hangs off ("the
+        screen is hanging off")."""
+        if FREEZE_WORDS.isdisjoint(t.word for t in words) or any(
+            t.name or t.lemma in self._applications or t.lemma in self._program
+            for t in words
+        ):
+            return _NOBODY
+        found: set[int] = set()
+        for index, token in enumerate(words):
+            if token.word not in FREEZE_WORDS:
+                continue
+            if index + 1 < len(words) and words[index + 1].word == "off":
+                continue
+            before = (t for t in reversed(words[:index]) if not t.stop)
+            subject = next((t for t in before if t.word not in ASPECT_WORDS), None)
+            if subject is not None and subject.word in MACHINE_WORDS:
+                found.add(index)
+        return frozenset(found)
 
     def _circumstance(
         self, text: str, lang: str | None, words: tuple[Token, ...]

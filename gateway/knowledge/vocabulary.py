@@ -819,6 +819,19 @@ OTHERS_WORDS: frozenset[str] = _words(
     """
 )
 SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
+# A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
+# minutes") is a slow machine, not a program's crash; the words that may stand between the
+# machine and the verb say how often, not what.
+MACHINE_WORDS: frozenset[str] = _words("computer laptop desktop notebook machine workstation")
+FREEZE_WORDS: frozenset[str] = _words(
+    "freeze freezes freezing froze frozen hang hangs hanging hung"
+)
+ASPECT_WORDS: frozenset[str] = _words(
+    """
+    keep keeps kept keeping constantly randomly always still just totally completely
+    sometimes often regularly repeatedly continually started starts start
+    """
+)
 OWN_WORDS: frozenset[str] = _words("my our")
 USER_WORDS: frozenset[str] = _words("me us")
 # "emails to our clients", "листи до постачальників": whom mail is to is who, too.

@@ -1418,6 +1418,27 @@ def test_a_bounce_of_mail_sent_to_the_user_is_mail_that_did_not_come(
     assert answered(matcher, text, "en") == topic
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my laptop keeps freezing every few minutes", "slow_computer"),
+        ("my pc keeps hanging", "slow_computer"),
+        ("the workstation freezes randomly", "slow_computer"),
+        # A program that freezes is its crash; a screen hanging off is broken hardware.
+        ("Excel keeps freezing", "app_crash"),
+        ("the CRM desktop app keeps freezing in the middle of a call", "app_crash"),
+        ("laptop hinge snapped and the screen is hanging off", "hardware_broken"),
+    ],
+)
+def test_a_whole_machine_that_freezes_is_a_slow_machine(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "freezing" and "hangs" were the crash article's words whatever froze: "my laptop keeps
+    # freezing every few minutes" answered a program's crash, "my pc keeps hanging" a stuck
+    # update.
+    assert answered(matcher, text, "en") == topic
+
+
 def test_who_sent_the_bounced_mail_and_the_bounce_are_found() -> None:
     from gateway.knowledge.clauses import bounced_to_user
     from gateway.knowledge.morphology import tokens
