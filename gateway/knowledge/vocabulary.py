@@ -759,6 +759,14 @@ NEGATION_WORDS: frozenset[str] = _words(
     cannot dont doesnt wont didnt isnt arent пусто порожньо empty
     """
 )
+# That something is wrong or needed, said without what: "проблема з принтером", "an issue
+# with Zoom", "надо новый пароль".
+PROBLEM_WORDS: frozenset[str] = _words(
+    """
+    проблема проблемы проблему проблеми проблемою problem problems issue issues поломка
+    хочу хочет нужно нужен нужна надо треба потрібно потрібен need needs want wants
+    """
+)
 # Mail said to have come, in the past and not denied ("phishing email received", "пришло
 # письмо от «банка»", "надійшов лист з посиланням"): it arrived, so receiving works; the
 # word says what the user is writing about, not what is wrong ("не пришло", "haven't

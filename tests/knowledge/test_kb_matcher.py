@@ -405,6 +405,18 @@ def test_a_word_of_many_before_a_machine_or_a_screen_is_not_an_outage(matcher: M
         assert ranked and ranked[0].article.id != "outage_critical", (text, ranked[0].article.id)
 
 
+def test_a_denial_or_a_need_no_article_uses_is_no_unknown_word(matcher: Matcher) -> None:
+    # Russian "ни" is an article's word, Ukrainian "ні" is not; "надо" no article says: each
+    # says that something fails or is needed, and must not make the message look less IT's.
+    for text, lang in (
+        ("не працює ні інтернет, ні пошта", "uk"),
+        ("мне надо отсканировать документ", "ru"),
+        ("проблема з принтером", "uk"),
+    ):
+        ranked = matcher.ranker.rank(text, lang)
+        assert ranked and ranked[0].unknown == 0.0, (text, ranked and ranked[0].unknown)
+
+
 def test_a_whole_place_no_list_names_without_something_is_many_people(
     matcher: Matcher,
 ) -> None:
