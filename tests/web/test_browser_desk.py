@@ -116,3 +116,27 @@ async def test_escalate_take_reassign_rate_and_a_new_problem(
     assert "replacement laptop" not in await other.locator(".fl-history").inner_text()
     for ctx in contexts:
         await ctx.close()
+
+
+async def test_a_ticket_handed_back_reads_in_the_queue_on_every_screen(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    """Outside pass: handed back to the bot, the ticket read "In progress" with nobody on
+    it, on the console and in the widget. It reads as waiting in its queue."""
+    operator, visitor = [await (await browser.new_context()).new_page() for _ in range(2)]
+    await sign_in(operator, gateway, "bob")
+    await open_chat(visitor, gateway)
+    ticket_id = await go_through_checklist(visitor)
+    await operator.locator(f"tr[data-ticket='{ticket_id}']").click()
+    await operator.get_by_role("button", name="Take over").click()
+    await expect(operator.locator("#t-meta")).to_contain_text("In progress")
+    await expect(visitor.locator(".fl-ticket")).to_contain_text("in progress")
+    await operator.get_by_role("button", name="Hand back to bot").click()
+    await expect(operator.locator("#t-owner")).to_have_text("The bot is handling this conversation")
+    await expect(operator.locator("#t-meta")).to_contain_text("In the queue")
+    await expect(operator.locator("#t-meta")).not_to_contain_text("In progress")
+    await expect(visitor.locator(".fl-ticket")).to_have_text(f"Ticket {ticket_id} · in the queue")
+    await operator.goto(f"{gateway.url}/console")
+    row = operator.locator(f"tr[data-ticket='{ticket_id}']")
+    await expect(row).to_contain_text("In the queue")
+    await screenshot(operator, "desk-handed-back-in-queue")
