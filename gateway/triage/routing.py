@@ -25,7 +25,10 @@ DEVICES_AT_A_DOOR = [
     r"энкодер\w*", r"енкодер\w*", r"кодувальник\w*",
     r"кодировщик\w*", r"fingerprint\w*", r"отпечат\w*", r"відбит\w*", r"биометр\w*",
     r"біометр\w*", r"time ?clock\w*", r"турникет\w*", r"турнікет\w*", r"turnstiles?",
-    r"домофон\w*",
+    r"домофон\w*", r"шлагбаум\w*", r"(?:car park|parking|exit|entry) barriers?",
+    r"(?:qr|qr-code|qr code|ticket|pass|wristband) (?:code )?(?:readers?|scanners?)",
+    # scales at a till or a counter send the weight to it: "весы на кассе не передают вес"
+    r"весы", r"ваги(?= (?:на|біля|у|в|не))", r"(?:till|checkout|counter|label|shop) scales?",
     r"інфокіоск\w*", r"инфокиоск\w*",
 ]  # fmt: skip
 

@@ -396,3 +396,18 @@ def test_a_public_machine_is_it(text: str) -> None:
 )
 def test_a_coffee_or_vending_machine_is_not(text: str) -> None:
     assert not Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "шлагбаум на парковке бизнес-центра не открывается по пропуску, машины стоят",
+        "the car park barrier won't lift for season tickets",
+        "the QR code reader at the festival gate isn't beeping for any tickets",
+        "весы на кассе в овощном не передают вес в кассу",
+        "ваги на касі не передають вагу",
+    ],
+)
+def test_a_barrier_a_qr_reader_and_till_scales_are_devices(text: str) -> None:
+    assert Routing().group_for(None, text) is SupportGroup.HARDWARE
+    assert Routing().recognises(text)
