@@ -90,6 +90,9 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати|пообщаться) (с|со|з|із) (кем-нибудь|"
     r"кем-то|кем-либо|кимось|кимсь|ким-небудь)",
     r"come (over|by|to my desk|and (look|see|fix|have a look))",
+    # someone to take the case over: "Could somebody from IT please take this over?"
+    r"(someone|somebody|anyone|a person|an engineer|a technician|it|support)( from \w+)?"
+    r"( please)? (take|pick) (this|it) (over|up)",
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a person able to come or call, asked as a question: "а людина може мені набрати?",
     # "кто-нибудь может подойти в 305 кабинет?", "is anyone from IT around today?"

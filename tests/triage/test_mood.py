@@ -619,3 +619,16 @@ def test_the_bot_refused_describes_no_problem(text: str, described: bool) -> Non
 def test_a_person_set_against_the_bot_is_asked_for(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could somebody from IT please take this over? My account keeps locking.",
+        "can support pick this up, the scanner is dead",
+        "someone please take it over",
+    ],
+)
+def test_someone_to_take_it_over_is_a_person_asked_for(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
