@@ -50,6 +50,10 @@ NO = PhraseSet([
     # said alone, each is a no; beside other words they may mean anything
     r"^(да|ну|ну да|та) не$", r"^(мимо|никак|ніяк|не-не|не не|negative|nothing|not at all)$",
     r"^(не (особо|очень|дуже|особливо|зовсім))$", r"^(it|that) (didn'?t|did not)$",
+    # it helped hardly at all: "не особо помогло", "не дуже допомогло", "not really helped"
+    r"(не|не то чтобы|не сильно|не дуже|не так щоб) (особо |очень |сильно |дуже |особливо |"
+    r"зовсім )?(помогл\w*|помога\w*|допомогл\w*|допомага\w*)",
+    r"(not|didn'?t|did not) (really|much|exactly) help\w*",
 ])  # fmt: skip
 
 YES = PhraseSet([
@@ -75,6 +79,10 @@ PARTLY = PhraseSet([
     r"ненадолго", r"ненадовго", r"не совсем", r"не зовсім", r"не до конца", r"не до кінця",
     r"частично", r"частково", r"partly", r"partially", r"for a (minute|moment|while)",
     r"на (пару|несколько|кілька) (минут|хвилин)", r"на (минуту|хвилину)",
+    # it helped for a while only: "помогло только на 5 минут", "worked for a bit then died"
+    r"(только|лишь|тільки|лише) на (\d+|пару|несколько|кілька|одн\w+|\w+) ?(минут\w*|хвилин\w*|"
+    r"секунд\w*|час\w*|годин\w*|день|дня|день|раз)",
+    r"(for|only for) a (bit|few minutes|second|few seconds|couple of minutes)",
 ])  # fmt: skip
 
 NONE_OF_THESE = PhraseSet([
