@@ -34,29 +34,29 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
 # a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-03 with batch 15 in
-# the protocol (the thirteenth tuning part; i12-fit15, main 4c7cbdc's code with its word
-# senses; the figures do not read the committed decision): pooled 4896 of 5028, 5 of 769
-# off-topic answered.
+# the protocol (the thirteenth tuning part) at session 15's final refit (i12-fit15, main
+# 003fa22's code; the figures do not read the committed decision): pooled 4901 of 5028, 5 of
+# 769 off-topic answered.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((186, 194), (170, 181), (182, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((172, 180), (175, 180), (175, 180)), (0, 81)),
-    "faq_tune4.jsonl": (((119, 120), (147, 150), (118, 120)), (0, 60)),
+    "faq_tune2.jsonl": (((187, 194), (170, 181), (182, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((173, 180), (175, 180), (175, 180)), (0, 81)),
+    "faq_tune4.jsonl": (((119, 120), (146, 150), (118, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((118, 120), (142, 150), (116, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (145, 150), (113, 120)), (1, 60)),
     "faq_tune8.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((117, 120), (147, 150), (119, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((118, 120), (148, 150), (119, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (88, 90), (89, 90)), (0, 45)),
     "faq_tune12.jsonl": (((88, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (111, 120), (113, 120)), (1, 45)),
+    "faq_tune14.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (112, 120), (113, 120)), (1, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 769), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1532, 1763, 1604), 4)
+LEFT_OUT_MEASURED = ((1534, 1766, 1604), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
