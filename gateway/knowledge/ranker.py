@@ -216,7 +216,8 @@ class Ranker:
                 about[term].add(index)
         self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
-        self._denials = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS)  # ні, никак, проблема
+        # that something fails or is needed, not what: ні, никак, проблема, надо, need
+        self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS)
         self._products = _lemmas_of(PRODUCT_WORDS)
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
@@ -504,10 +505,11 @@ class Ranker:
         # message is about IT but not which problem: it neither counts as an unknown word
         # nor dilutes what the articles explain.
         read = [(t, m, d, a) for t, m, d, a in read if m or not self._is_name(t)]
-        # A denial no article happens to use ("ні", "никак", "none") says that something
-        # fails, not what: it is no unknown word making a message less likely IT's (Russian
-        # "ни" is an article's word; Ukrainian "ні інтернету, ні пошти" was unknown).
-        read = [(t, m, d, a) for t, m, d, a in read if m or t.lemma not in self._denials]
+        # A denial or a need no article happens to use ("ні", "никак", "проблема", "надо")
+        # says that something fails or is wanted, not what: it is no unknown word making a
+        # message less likely IT's (Russian "ни" is an article's word; Ukrainian "ні
+        # інтернету, ні пошти" was unknown).
+        read = [(t, m, d, a) for t, m, d, a in read if m or t.lemma not in self._denials_and_needs]
         if not read:
             return None
         resolved = [(t, m) for t, m, _, _ in read]
