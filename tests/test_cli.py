@@ -207,3 +207,14 @@ def test_config_check_says_each_channel_and_service_s_state_without_secrets(
     assert states["alerts.grafana"] == "on: /alerts/grafana, hmac set"
     assert states["webchat"] == "on: session secret set"
     assert "secret-77" not in check.stdout + check.stderr
+
+
+def test_config_check_names_the_webhook_paths_the_connectors_serve() -> None:
+    """`config check` keeps its own copy of each webhook path (it loads no channel's client);
+    the copy must be the path the connector serves, or the check shows an operator a URL the
+    gateway does not answer."""
+    from gateway import service_states
+    from gateway.connectors import telegram, viber
+
+    assert service_states.TELEGRAM_PATH == telegram.WEBHOOK_PATH
+    assert service_states.VIBER_PATH == viber.WEBHOOK_PATH
