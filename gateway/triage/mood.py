@@ -16,6 +16,10 @@ from gateway.triage.person_request import calls_for_person
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_once
 
+# The person wanted and the bot refused, as a person set against the bot says them.
+_PERSON = r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
+_BOT = r"(бот|робот|bot|robot|chatbot)\w*"
+
 ASKS_FOR_PERSON = PhraseSet([
     # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
     # person_request); the call centre's "ни один оператор не может …" asks for nobody
@@ -34,10 +38,8 @@ ASKS_FOR_PERSON = PhraseSet([
     r"а не (з )?(бота|ботом|робота)",
     # a person set against the bot, either way round: "людину, не бота", "нет бота, человека!",
     # "person not robot", "no bot, human"
-    r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
-    r" ?,? (а |but )?(не|ні|нет|not|no) (с |з )?(бот|робот|bot|robot|chatbot)\w*",
-    r"(не|ні|нет|без|not|no) (с |з )?(бот|робот|bot|robot|chatbot)\w* ?,? (а |but |just )?"
-    r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)",
+    rf"{_PERSON} ?,? (а |but )?(не|ні|нет|not|no) (с |з )?{_BOT}",
+    rf"(не|ні|нет|без|not|no) (с |з )?{_BOT} ?,? (а |but |just )?{_PERSON}",
     r"humans?", r"(live|real|human|support) agent",
     # "operator" said as a sentence of its own after the problem: "printer jammed. operator."
     r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
