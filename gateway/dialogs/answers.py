@@ -81,7 +81,7 @@ PARTLY = PhraseSet([
     r"на (пару|несколько|кілька) (минут|хвилин)", r"на (минуту|хвилину)",
     # it helped for a while only: "помогло только на 5 минут", "worked for a bit then died"
     r"(только|лишь|тільки|лише) на (\d+|пару|несколько|кілька|одн\w+|\w+) ?(минут\w*|хвилин\w*|"
-    r"секунд\w*|час\w*|годин\w*|день|дня|день|раз)",
+    r"секунд\w*|час\w*|годин\w*|день|дня|раз)",
     r"(for|only for) a (bit|few minutes|second|few seconds|couple of minutes)",
 ])  # fmt: skip
 
