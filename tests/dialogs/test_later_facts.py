@@ -98,6 +98,11 @@ def test_facts_in_the_reply_to_did_it_help_are_not_asked_again(
         ("помогло только на 5 минут", ""),
         ("it worked for a bit then died again", ""),
         ("it helped, only for a minute though", ""),
+        # the lead: the amount left unsaid, or an hour or a day in English ("помогло только на
+        # час" closed the conversation as solved)
+        ("помогло только на час", ""),
+        ("допомогло лише на день", ""),
+        ("helped only for an hour", ""),
     ],
 )
 def test_a_yes_that_helped_only_partly_is_not_solved_and_its_facts_are_kept(
