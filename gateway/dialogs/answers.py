@@ -80,8 +80,8 @@ PARTLY = PhraseSet([
     r"частично", r"частково", r"partly", r"partially", r"for a (minute|moment|while)",
     r"на (пару|несколько|кілька) (минут|хвилин)", r"на (минуту|хвилину)",
     # it helped for a while only: "помогло только на 5 минут", "worked for a bit then died"
-    # ("… только на час", "лише на день": the amount may go unsaid)
-    r"(только|лишь|тільки|лише) на ((\d+|пару|несколько|кілька|одн\w+|\w+) ?)?(минут\w*|"
+    # (any amount, "5", "пару", "одну", or none: "… только на час", "лише на день")
+    r"(только|лишь|тільки|лише) на (\w+ ?)?(минут\w*|"
     r"хвилин\w*|секунд\w*|час|часа|часок|часов|годин\w*|день|дня|раз)(?!\w)",
     r"(for|only for) a (bit|few minutes|second|few seconds|couple of minutes)",
     r"only (for )?(an?|one|\d+|a few|a couple of) (minutes?|hours?|days?|seconds?|while)",
