@@ -284,9 +284,10 @@ class Routing:
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
         votes = self._named(text)
-        printing = len(PRINTING.findall(text)) + len(PUBLIC_MACHINES.findall(text))
-        if printing:
-            votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + printing
+        # printing, and a machine the public pays at, are votes for the device's group
+        devices = len(PRINTING.findall(text)) + len(PUBLIC_MACHINES.findall(text))
+        if devices:
+            votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + devices
         return votes
 
     def _named(self, text: str) -> dict[SupportGroup, int]:
