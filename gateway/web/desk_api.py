@@ -62,12 +62,16 @@ def actor_of(session: Session) -> Actor:
     return Actor(account.login, account.name, account.role, account.groups)
 
 
+def shown(ticket: Ticket) -> dict[str, Any]:
+    """The ticket as the console shows it: what is stored, and the status people see."""
+    return ticket.to_dict() | {"shown_status": ticket.shown_status}
+
+
 def summary(ticket: Ticket) -> dict[str, Any]:
     """A queue row: everything but the checklist answers."""
-    data = ticket.to_dict()
+    data = shown(ticket)
     data.pop("fields")
     data.pop("sources")
-    data["shown_status"] = ticket.shown_status
     return data
 
 
@@ -185,7 +189,7 @@ class DeskApi:
         return web.json_response(
             {
                 "now": now,
-                "ticket": ticket.to_dict() | {"shown_status": ticket.shown_status},
+                "ticket": shown(ticket),
                 "first_message": first_message(ticket),
                 "conversation": {
                     "key": ticket.conversation_key,
