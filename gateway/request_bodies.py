@@ -21,8 +21,12 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Middleware = Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]
 
 
-class BodyTooSlow(Exception):
-    """The request's body stopped arriving, or took too long."""
+class BodyTooSlow(TimeoutError):
+    """The request's body stopped arriving, or took too long.
+
+    A timeout, so that aiohttp, draining what is left of the body after the 408 is sent,
+    closes the connection quietly instead of logging an "Unhandled exception" with a
+    traceback for every slow client."""
 
 
 def body_deadline(idle_seconds: float, total_seconds: float) -> Middleware:
