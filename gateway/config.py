@@ -757,6 +757,11 @@ class Settings(_Section):
             out.append(
                 ("email", "email.imap.host and email.imap.username: required for IMAP intake")
             )
+        if em.enabled and em.imap.enabled and not (
+            em.imap.password and em.imap.password.get_secret_value()
+        ):  # it would start, then fail every login in the background (outside pass, s16)
+            why = "email.imap.password: required for IMAP intake (EMAIL_IMAP_PASSWORD)"
+            out.append(("email", why))
         return out
 
     def _meta_channel_problems(self) -> list[tuple[str, str]]:

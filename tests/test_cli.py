@@ -218,3 +218,32 @@ def test_config_check_names_the_webhook_paths_the_connectors_serve() -> None:
 
     assert service_states.TELEGRAM_PATH == telegram.WEBHOOK_PATH
     assert service_states.VIBER_PATH == viber.WEBHOOK_PATH
+
+
+def test_an_imap_mailbox_without_a_password_is_refused_at_start_as_config_check_says(
+    tmp_path: Path,
+) -> None:
+    """Outside pass, session 16: with IMAP on and no EMAIL_IMAP_PASSWORD, `config check`
+    said "on: ... password missing" (exit 0) and `serve` started, /readyz listed email, and
+    the reader failed and retried in the background. Like every other channel missing a
+    secret it is misconfigured: `config check` says why, `serve` refuses with that reason."""
+    config = tmp_path / "firstline.yaml"
+    config.write_text(
+        "email:\n  enabled: true\n  address: support@example.org\n"
+        "  imap: {enabled: true, host: imap.example.org, username: support}\n",
+        "utf-8",
+    )
+    why = "email.imap.password: required for IMAP intake (EMAIL_IMAP_PASSWORD)"
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path)
+    assert check.returncode == 2
+    assert why in one_clean_line(check.stderr)
+    assert states_printed(check.stdout)["email"] == f"misconfigured: {why}"
+    serve = firstline("-c", str(config), "serve", "--port", "0", cwd=tmp_path)
+    assert serve.returncode == 2
+    assert why in one_clean_line(serve.stderr)
+    # With the password it is on, and what it uses is printed without it.
+    env = {"EMAIL_IMAP_PASSWORD": "imap-secret-16"}
+    check = firstline("-c", str(config), "config", "check", cwd=tmp_path, env=env)
+    assert check.returncode == 0, check.stderr
+    assert "user support, password set" in states_printed(check.stdout)["email"]
+    assert "imap-secret-16" not in check.stdout + check.stderr
