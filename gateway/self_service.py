@@ -136,7 +136,12 @@ class SelfService:
             return await handler()
         except DirectoryUnavailable as exc:
             log.warning("directory unavailable", extra={"action": event.action, "error": str(exc)})
-            return AccountResult(event.action, AccountOutcome.UNAVAILABLE)
+            # the person who takes it over needs the account: the linked one (our record,
+            # not the directory's), else the bot asks the user for it
+            login = event.login.strip()  # request_code: the one the user typed
+            if event.action in ("unlock", "reset"):
+                login = await self.linked_login(who.identity)
+            return AccountResult(event.action, AccountOutcome.UNAVAILABLE, login=login)
 
     async def request_code(self, who: Requester, login: str) -> AccountResult:
         """Send a code to the account's recovery contact, if there is such an account."""

@@ -28,6 +28,8 @@ from gateway.dialogs.turn import Turn
 from gateway.models import InboundMessage
 
 REQUEST_CODE, ENTER_CODE = "request_code", "enter_code"
+LONGEST_NAME = 80  # of an account name as the user gave it, on the ticket
+TRAILING_MARKS = " .,;:!?\"'«»“”"  # around a name typed as a sentence or quoted
 MAX_CODE_TRIES = 3  # codes typed in a row before the bot stops asking for one
 OPEN_PHASES = (Phase.IDLE, Phase.TICKET, Phase.CSAT_SCORE, Phase.CSAT_COMMENT)
 
@@ -72,9 +74,13 @@ class AccountFlow:
               directory: bool) -> str:  # fmt: skip
         """The self-service action this message asks for ("" for none). Without a
         directory only the commands count: the words go to the support flow as before."""
+        if command is not None and state.phase == Phase.ACCOUNT_NAME and command[0] == "operator":
+            return state.phase.value  # a person at once: the request without a name
         if command is not None:
             return COMMANDS.get(command[0], "")
         if state.phase in (Phase.LINK_LOGIN, Phase.LINK_CODE):
+            return state.phase.value
+        if state.phase == Phase.ACCOUNT_NAME:  # any answer, once; /cancel still cancels
             return state.phase.value
         if directory and state.phase in OPEN_PHASES and msg.text.strip():
             return account_request(msg.text) or ""
@@ -82,10 +88,12 @@ class AccountFlow:
 
     def handle(self, turn: Turn, action: str, msg: InboundMessage) -> None:
         st = turn.state
-        if st.phase not in (Phase.LINK_LOGIN, Phase.LINK_CODE):
+        if st.phase not in (Phase.LINK_LOGIN, Phase.LINK_CODE, Phase.ACCOUNT_NAME):
             words = "" if msg.text.lstrip().startswith("/") else msg.text
             self.flow.detect_language(turn, words, msg.language_hint)
-        if action == Phase.LINK_LOGIN.value:
+        if action == Phase.ACCOUNT_NAME.value:
+            self._account_named(turn, msg.text)
+        elif action == Phase.LINK_LOGIN.value:
             self._login_given(turn, msg.text.strip())
         elif action == Phase.LINK_CODE.value:
             self._code_given(turn, msg.text)
@@ -123,7 +131,10 @@ class AccountFlow:
             st.start_flow()
             turn.say("account_reset_link", link=res.link, minutes=res.minutes)
         elif out in (AccountOutcome.PROTECTED, AccountOutcome.UNAVAILABLE):
-            self._to_person(turn, res.action, f"account_{out.value}", res.login)
+            # a code's step failing is the request it was for (a KeyError on
+            # 'account_problem_request_code' before: the directory down while linking)
+            action = res.action if res.action in COMMANDS.values() else (st.account_next or LINK)
+            self._to_person(turn, action, f"account_{out.value}", res.login)
         else:
             st.start_flow()
             turn.say(f"account_{out.value}")
@@ -153,14 +164,32 @@ class AccountFlow:
 
         The request is the whole of what a person needs (what to do, to which account): a
         problem's checklist ("which program or device?", "an error message?") means nothing
-        for an account, so nothing is asked."""
+        for an account, so nothing is asked; but an unlock or a reset for no account names
+        nobody (no directory, or an identity linked to none): the account is asked once."""
+        st = turn.state
+        turn.say(text_key)
+        if not login and action in (UNLOCK, RESET):
+            st.start_flow()
+            st.phase, st.account_next = Phase.ACCOUNT_NAME, action
+            turn.say("account_ask_name")
+            return
+        self._hand_over(turn, action, login)
+
+    def _account_named(self, turn: Turn, text: str) -> None:
+        """The answer to "which account?", whatever it is, goes on the ticket: asked once."""
+        action = turn.state.account_next or UNLOCK
+        name = "" if text.lstrip().startswith("/") else " ".join(text.split())
+        if len(name) > LONGEST_NAME:
+            name = name[: LONGEST_NAME - 1].rstrip() + "…"
+        self._hand_over(turn, action, name.strip(TRAILING_MARKS))
+
+    def _hand_over(self, turn: Turn, action: str, login: str) -> None:
         st = turn.state
         problem = turn.text(f"account_problem_{action}")
         if login:
             problem = turn.text("account_problem_of", problem=problem, login=login)
         st.start_flow(problem)
         st.sources["problem"] = "self-service request"
-        turn.say(text_key)
         self.flow.to_person(turn, "asked_for_person", None, ask=False)
 
 

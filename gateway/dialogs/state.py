@@ -24,6 +24,7 @@ class Phase(StrEnum):
     CSAT_COMMENT = "csat_comment"  # an optional comment to the rating
     LINK_LOGIN = "link_login"  # the directory login to link this identity to
     LINK_CODE = "link_code"  # the one-time code sent to that account's recovery contact
+    ACCOUNT_NAME = "account_name"  # whose account a specialist is to unlock or reset
     STATUS_COMMENT = "status_comment"  # a comment to `DialogState.status_ticket`
 
 
@@ -50,7 +51,7 @@ class DialogState:
     ticket_id: str = ""
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
-    account_next: str = ""  # unlock | reset: what to do once the identity is linked
+    account_next: str = ""  # unlock | reset: what to do once linked (or once named)
     code_tries: int = 0  # codes entered since the last one was sent
     status_ticket: str = ""  # the ticket whose status card was shown last
     status_resume: str = ""  # the phase to go back to after a comment to it

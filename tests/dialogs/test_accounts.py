@@ -36,14 +36,56 @@ def actions(chat: Chat) -> list[AccountAction]:
     return [e for e in chat.events if isinstance(e, AccountAction)]
 
 
-def test_without_a_directory_the_command_goes_to_a_person(engine: DialogEngine) -> None:
+def test_without_a_directory_the_command_goes_to_a_person_with_the_account_named(
+    engine: DialogEngine,
+) -> None:
+    """Outside pass, session 16: the hand-off opened a ticket "My account is locked: please
+    unlock it" for no account at all (no directory, so no linked login), and the person
+    who took it had to write back and ask whose. The bot asks once, for the login and never
+    the password, and the ticket carries the answer."""
     chat = Chat(engine, lang_hint="en")
     chat.send("/unlock")
-    assert "a specialist will do it" in chat.text
-    # an account's request is all a person needs: no program, device or error is asked
-    assert not chat.questions and "?" not in chat.text
-    assert chat.requested.fields == {"problem": "My account is locked: please unlock it"}
+    assert "a specialist will do it" in chat.replies[0].text
+    assert "Which account is it? Send its login" in chat.replies[1].text
+    assert "Never send your password" in chat.replies[1].text
+    # an account's request is all a person needs besides whose: no program, device or error
+    assert not chat.questions and not chat.named("ticket_requested")
+    chat.send("ivanova")
+    assert not chat.questions and "?" not in chat.text  # asked once, nothing after it
+    unlock_of_ivanova = "My account is locked: please unlock it (account ivanova)"
+    assert chat.requested.fields == {"problem": unlock_of_ivanova}
+    assert chat.requested.reason == "asked_for_person"
     assert not actions(chat)
+
+
+def test_the_account_is_asked_once_in_the_user_s_language_and_any_answer_goes_on(
+    engine: DialogEngine,
+) -> None:
+    chat = Chat(engine, lang_hint="ru")
+    chat.send("/reset")
+    assert "Пришлите её логин" in chat.text and "Пароль не присылайте" in chat.text
+    chat.send("«petrov.a»")
+    assert chat.requested.fields == {"problem": "Нужно сбросить пароль (учётная запись petrov.a)"}
+    # An answer that is not one word is not asked again: it goes on the ticket as said.
+    chat = Chat(engine, lang_hint="en")
+    chat.send("/reset")
+    chat.send("I think it is  petrov.a  or apetrov")
+    assert "?" not in chat.text and not chat.questions
+    assert chat.requested.fields == {
+        "problem": "I need a password reset (account I think it is petrov.a or apetrov)"
+    }
+    # /operator instead of a name: a person at once, for the request as it stands
+    chat = Chat(engine, lang_hint="en")
+    chat.send("/unlock")
+    chat.send("/operator")
+    assert chat.requested.fields == {"problem": "My account is locked: please unlock it"}
+    assert chat.state.phase == Phase.TICKET
+    # /cancel cancels, as at any other question
+    chat = Chat(engine, lang_hint="en")
+    chat.send("/unlock")
+    chat.send("/cancel")
+    assert "stopped" in chat.text and chat.state.phase == Phase.IDLE
+    assert not chat.named("ticket_requested")
 
 
 def test_without_a_directory_words_go_to_the_knowledge_base_as_before(
@@ -135,3 +177,31 @@ def test_protected_account_goes_to_a_person(engine: DialogEngine) -> None:
     requested = chat.requested
     assert requested.fields == {"problem": "My account is locked: please unlock it (account boss)"}
     assert requested.reason == "asked_for_person"
+
+
+def test_a_directory_outage_hands_over_with_the_account_known_or_asked(
+    engine: DialogEngine,
+) -> None:
+    """The directory unreachable: the linked account goes on the ticket (the service passes
+    it); with none the account is asked once. While linking, the login the user typed goes
+    on it (before, that step failed with KeyError 'account_problem_request_code')."""
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/unlock")
+    said = chat.answer("unlock", AccountOutcome.UNAVAILABLE, login="ivanova")
+    assert "can't reach the directory" in said[0] and "?" not in " ".join(said)
+    unlock_of_ivanova = "My account is locked: please unlock it (account ivanova)"
+    assert chat.requested.fields == {"problem": unlock_of_ivanova}
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/reset")
+    said = chat.answer("reset", AccountOutcome.UNAVAILABLE)
+    assert "Which account is it?" in said[1] and chat.state.phase == Phase.ACCOUNT_NAME
+    chat.send("ivanova")
+    assert chat.requested.fields == {"problem": "I need a password reset (account ivanova)"}
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("/unlock")
+    chat.answer("unlock", AccountOutcome.NOT_LINKED)
+    chat.send("ivanova")
+    said = chat.answer("request_code", AccountOutcome.UNAVAILABLE, login="ivanova")
+    assert "can't reach the directory" in said[0]
+    unlock_of_ivanova = "My account is locked: please unlock it (account ivanova)"
+    assert chat.requested.fields == {"problem": unlock_of_ivanova}

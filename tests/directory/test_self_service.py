@@ -426,3 +426,40 @@ async def test_the_letters_are_dated_named_and_marked_automatic(
     assert parsedate_to_datetime(letter["Date"]).tzinfo is not None
     assert re.fullmatch(r"<account\.\d+\.[0-9a-f]{16}@example\.org>", letter["Message-ID"])
     assert letter["Auto-Submitted"] == "auto-generated"
+
+
+class _Unreachable:
+    """The directory port while the directory cannot be reached: every call fails."""
+
+    def __getattr__(self, name: str) -> Callable[..., object]:
+        def unreachable(*args: object, **kwargs: object) -> object:
+            from gateway.directory import DirectoryUnavailable
+
+            raise DirectoryUnavailable("ldap://127.0.0.1:1: connection refused")
+
+        return unreachable
+
+
+async def test_a_directory_outage_hands_over_for_the_account_it_is_about(
+    gateway: Gateway, make_person: Callable[[], Person]
+) -> None:
+    """Outside pass, session 16: with the directory unreachable the hand-off ticket said
+    "My account is locked" for no account, though the chat was linked to one; and while
+    linking it failed outright. The linked login goes on the ticket; unlinked, the login
+    the user typed does."""
+    person = make_person()
+    await gateway.link("o1", person)
+    assert gateway.rt.accounts is not None
+    gateway.rt.accounts.directory = _Unreachable()  # type: ignore[assignment]
+    said = await gateway.say("o1", "/unlock")
+    assert any("can't reach the directory" in r for r in said), said
+    assert not any("?" in r for r in said), said
+    [ticket] = await gateway.rt.store.tickets.for_conversation("webchat:o1")
+    unlock = f"My account is locked: please unlock it (account {person.login})"
+    assert ticket.fields == {"problem": unlock}
+    said = await gateway.say("o2", "/reset")
+    assert any("What is your login" in r for r in said), said
+    said = await gateway.say("o2", person.login)
+    assert any("can't reach the directory" in r for r in said), said
+    [ticket] = await gateway.rt.store.tickets.for_conversation("webchat:o2")
+    assert ticket.fields == {"problem": f"I need a password reset (account {person.login})"}
