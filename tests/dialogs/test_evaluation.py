@@ -220,6 +220,13 @@ BLIND_SETS = [
     # untouched figure (27/40, 4 asked again), run for its summary only; 27/40, 3 at the
     # session's end.
     ("dialogs_frozen15.yaml", 27, 3),
+    # the sixteenth batch (session 16), as first measured on session 16's starting code (main
+    # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
+    # asked again ...
+    ("dialogs_tune16.yaml", 37, 1),
+    # ... and its frozen part, the honest dialog measure from session 16, exactly at its first
+    # untouched figure (36/40, 6 asked again), run for its summary only.
+    ("dialogs_frozen16.yaml", 36, 6),
 ]
 
 
