@@ -125,6 +125,7 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
+    meant = [_reflexive_respelt(word, lang) for word in meant]
     found = tuple(_token(word, lang) for word in meant)
     names, models = _names(text), _models(text)
     if not names and not models:
@@ -292,6 +293,47 @@ def _layout_in_context(token: str) -> str:
     if not switched or _english_known(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return token
     return switched[0]
+
+
+# A reflexive verb's ending as people mistype it, and as it is spelt. Russian: the third
+# person written as the infinitive ("запускаеться", "не включаеться") or as heard
+# ("запускаетса", "запускаетца", "запускаеца", "запустилса"). Ukrainian: the third person
+# written the Russian way ("запускаєтся") or as heard ("запускаєця", "вмикаєцця").
+_REFLEXIVE_MISSPELT = {
+    "ru": (
+        ("ться", "тся"), ("тьса", "ться"), ("тса", "тся"), ("тца", "тся"), ("ца", "тся"),
+        ("лса", "лся"), ("лис", "лись"), ("лас", "лась"),
+    ),
+    "uk": (("тся", "ться"), ("цця", "ться"), ("ця", "ться"), ("тса", "ться"), ("лса", "лася")),
+}
+_RESPELT_SHORTEST = 6
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _reflexive_respelt(word: str, lang: str | None) -> str:
+    """A reflexive verb with its ending misspelt, spelt as the dictionary has it when that
+    is a word ("запускаеться" → "запускается", "запускаєтся" → "запускається"); any other
+    word as it is. Read as typed, the stemmer's guess ("запускает", "запускаетс") is
+    another form, or no form, of the verb the articles use, and the word counts as one no
+    article knows."""
+    if len(word) < _RESPELT_SHORTEST or not _CYRILLIC.search(word) or _cyrillic_known(word):
+        return word
+    # Only the message's own language: "запустилса" in a Russian message is no Ukrainian
+    # "запустилася".
+    language, _ = _order(word, lang or "ru")
+    for typed, spelt in _REFLEXIVE_MISSPELT[language]:
+        if word.endswith(typed):
+            candidate = word[: -len(typed)] + spelt
+            if known_in(candidate, language) and _is_verb(candidate, language):
+                return candidate
+    return word
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    return any(p.tag.POS in _VERB_PARTS for p in _parses(word, lang) if p.is_known)
+
+
+_VERB_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
 @lru_cache(maxsize=_WORDS_KEPT)

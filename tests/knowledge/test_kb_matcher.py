@@ -1526,3 +1526,19 @@ def test_entering_an_account_word_for_word_is_not_phishing(matcher: Matcher) -> 
         "account_locked",
         "password_reset",
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelt", "lang"),
+    [
+        ("ворд не запускаеться", "ворд не запускается", "ru"),
+        ("вайфай не подключаетса на ноуте", "вайфай не подключается на ноуте", "ru"),
+        ("принтер не підключаєтся", "принтер не підключається", "uk"),
+    ],
+    ids=["ru-as-infinitive", "ru-as-heard", "uk-the-russian-way"],
+)
+def test_a_misspelt_reflexive_ending_is_matched_as_spelt(
+    matcher: Matcher, typed: str, spelt: str, lang: str
+) -> None:
+    # Read as typed the verb was a stem no article has, caught only as a similar word.
+    assert matcher.match(typed, lang) == matcher.match(spelt, lang)

@@ -230,3 +230,20 @@ def test_a_wrong_layout_word_may_start_with_a_key_that_is_a_letter() -> None:
     assert lemmas("jgthfnjhf ,elm kfcrf", "uk") == lemmas("оператора будь ласка", "uk")
     # … an English message keeps its words
     assert morphology.meant_text("hello ,elm tree") == "hello ,elm tree"
+
+
+def test_a_misspelt_reflexive_ending_is_the_verb_spelt_right() -> None:
+    # The third person written as the infinitive or as heard is the same word, a dictionary
+    # one: not the stem "запускает" (another form) nor "запускаетс" (no form at all).
+    spelt = tokens("не запускается", "ru")[1]
+    for typed in ("запускаеться", "запускаетса", "запускаетца", "запускаеца"):
+        word = tokens(f"не {typed}", "ru")[1]
+        assert (word.lemma, word.known) == (spelt.lemma, True), typed
+    assert lemmas("письма не отправляютса", "ru") == lemmas("письма не отправляются", "ru")
+    assert lemmas("не запускаєтся", "uk") == lemmas("не запускається", "uk")
+    assert lemmas("не вмикаєця", "uk") == lemmas("не вмикається", "uk")
+    # A real infinitive and a word that only ends like one stay as they are.
+    assert tokens("не грузиться", "ru")[1].word == "грузиться"
+    assert lemma("улица", "ru") == "улица"
+    # Only the message's own language: no Ukrainian "запустилася" in a Russian message.
+    assert tokens("запустилса", "ru")[0].word == "запустилса"
