@@ -227,6 +227,10 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 16, exactly at its first
     # untouched figure (36/40, 6 asked again), run for its summary only.
     ("dialogs_frozen16.yaml", 36, 6),
+    # the held-out probe of session 16 (i19-facts16: facts in the first message and in the
+    # reply to "did it help?"), written before its changes: 14/23 with 11 asked again on main
+    # 0f822b7.
+    ("../dialogs_probe16f.yaml", 14, 11),
 ]
 
 
