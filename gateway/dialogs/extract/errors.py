@@ -21,6 +21,11 @@ _HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
 _CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
 _DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
 _PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+# An exception's name, bare or with its namespace: "System.NullReferenceException",
+# "java.lang.OutOfMemoryError", "FileNotFoundException" (what the program says when it dies).
+EXCEPTION = re.compile(
+    r"(?<![\w.])(?:[A-Za-z_]\w*\.)*[A-Z][A-Za-z0-9]+(?:Exception|Error|Fault)(?![\w])"
+)
 # A device's code with a hash ("ні, те саме #751", "shows #820"), not a numbered thing
 # ("заявка #1234", "room #5", "касса #2").
 _HASHED = re.compile(r"(?<![\w#])#\d{3,5}(?![\w])")
@@ -217,7 +222,7 @@ _NO_ERROR = case_blind(
     r"ничего не (?:пишет|выдает|показывает)|нічого не (?:пише|видає|показує)|"
     r"\bno (?:error|code)(?: message| code)?s?\b|there(?:'s| is) no error|"
     r"(?:doesn'?t|does not|didn'?t) (?:show|give|display) (?:any |an )?(?:error|message)s?|"
-    r"no message(?:s)? at all|nothing on (?:the )?screen|"
+    r"no message(?:s? at all|(?!s))|nothing on (?:the )?screen|"
     r"(?:нет|нету|нема|немає)\s+(?:(?:никакой|никаких|ніякої|ніяких|жодної|жодних)\s+)?"
     r"(?:ошиб\w*|помил\w*)|(?:doesn'?t|does not|didn'?t) say anything|says nothing|"
     r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
@@ -246,7 +251,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
             codes.append(code)
 
-    for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP):
+    for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, EXCEPTION):
         for found in pattern.finditer(text):
             add(found.group(0))
     for found in _HASHED.finditer(text):
@@ -421,4 +426,6 @@ def says_no_error(value: str) -> bool:
 
 def _codes_in(value: str) -> bool:
     folded = fold(value)
-    return any(p.search(folded) for p in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP))
+    return any(
+        p.search(folded) for p in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP, EXCEPTION)
+    )

@@ -240,6 +240,7 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         for start, name in found
         if not _IDENTIFIER_BEFORE.search(text[:start])
         and not _CODE_LIKE.fullmatch(name)
+        and not errors.EXCEPTION.fullmatch(name)
         and not _within(start, name, replies)
     ]
 
