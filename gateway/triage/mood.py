@@ -168,17 +168,38 @@ REPEATED = PhraseSet([
 # What the user says about the conversation itself, not about anything broken: the bot
 # refused ("no bot", "не бота", "без ботов", "бота не надо", "not a robot") and what it fails
 # to do ("bot not understand", "бот ничего не понимает", "цей бот не допомагає").
+# The robot, in the forms of "робот" (ru, uk): not the Ukrainian "робота" (work), whose
+# "роботи", "роботу", "роботі", "роботою" it shares letters with ("без роботи" is without
+# work, "без робота" without a robot). "робота" itself is a robot's genitive in both.
+_ROBOT = r"(?:бот\w*|робот(?:а|ом|е|ы|ов|ам|ами|ах|ів|ові)?(?!\w))"
 ABOUT_THE_BOT = PhraseSet([
     r"(no|not|without|no more|не|ни|ні|без|нет|нема|немає)( (надо|нужно|нужен|треба|потрібен|"
     r"хочу))?( (a|the|this|your|more|stupid|с|со|з|із|ваш\w*|этого|этот|цього|цей|никаких|"
-    r"ніяких))? (чат-?)?(бот|робот)\w*",
+    r"ніяких))? (чат-?)?" + _ROBOT,
     r"(no|not|without|no more)( (a|the|this|your|more|stupid))? (chat ?)?(bots?|robots?|"
     r"chatbots?)( (talk|chat|please|pls))?",
-    r"(чат-?)?(бот|робот)\w* (мне |мені )?(не|ні) (надо|нужен|нужно|треба|потрібен|хочу)",
-    r"(ваш\w* |цей |этот |the |this |your |ur )?(чат-?)?(бот|робот|bot|robot|chatbot)\w* "
+    # … the robot named first: "бота не надо", "робот мені не потрібен" (not "роботи не треба")
+    r"(чат-?)?(бот\w*|робот|роботы|робота) (мне |мені )?(не|ні) (надо|нужен|нужно|треба|"
+    r"потрібен|хочу)",
+    r"(ваш\w* |цей |этот |the |this |your |ur )?(чат-?)?(бот\w*|робот|роботы|bots?|robots?|"
+    r"chatbots?) "
     r"(\w+ )?(не|ні|ничего не|нічого не|not|doesn'?t|does not|don'?t|no|can'?t|cannot|never)"
     r"( \w+)? (понима\w*|розумі\w*|understand\w*|помога\w*|допомага\w*|help\w*|know\w*|"
     r"зна\w*)",
+])  # fmt: skip
+
+# Work stopped, said with nothing named that stopped it: "сидим без работы", "без роботи",
+# "не можемо працювати", "we can't work", "work has stopped". The impact, not the problem: a
+# request for a person with only this still gets the problem asked ("без роботи, дайте людину").
+NO_WORK = PhraseSet([
+    r"(сидим|сидимо|сижу|сиджу|остались|залишились|залишилися|стоим|стоїмо)? ?без (работы|роботи)"
+    r"( (сидим|сидимо|сижу|сиджу|стоим|стоїмо))?",
+    r"(нет|немає|нема) (работы|роботи)",
+    r"(не|ни|ні) (могу|можем|может|можуть|можу|можемо|може|могут) (нормально )?"
+    r"(работать|працювати)",
+    r"(i|we|they|nobody|no one|none of us) (can'?t|cannot|can not) (do any )?work",
+    r"(вся |вся наша |вся моя |наша |моя )?(работа|робота) (стоит|стоїть|встала|стала|зупинилась|"
+    r"остановилась)", r"(all )?(the |our |my )?work (has )?(stopped|is at a standstill)",
 ])  # fmt: skip
 
 # Words that only dress up a request for a person; what remains is the problem itself.
@@ -254,7 +275,7 @@ def describes_problem(text: str) -> bool:
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))
-    rest = ABOUT_THE_BOT.remove(rest)
+    rest = NO_WORK.remove(ABOUT_THE_BOT.remove(rest))
     # a short name with a digit is a word of its own: "1С висит", "M4 не грузит"
     words = [
         w

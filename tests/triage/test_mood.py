@@ -632,3 +632,56 @@ def test_a_person_set_against_the_bot_is_asked_for(text: str) -> None:
 def test_someone_to_take_it_over_is_a_person_asked_for(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the Ukrainian "робота" (work) is no robot: what else is said is the problem
+        "без роботи сидимо, не працює 1С",
+        "Я вже дві години без роботи сиджу, пошта не відкривається",
+        "Сидимо без роботи вже годину, склад не відвантажує",
+        "роботи багато, а принтер не друкує",
+    ],
+)
+def test_work_in_ukrainian_is_no_robot(text: str) -> None:
+    from gateway.triage.mood import ABOUT_THE_BOT
+
+    assert text not in ABOUT_THE_BOT
+    assert describes_problem(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "не хочу з роботом",
+        "без робота, будь ласка",
+        "робот мені не потрібен",
+        "не потрібен робот",
+        "ваш робот нічого не розуміє",
+        "без роботов",
+        "не робот",
+        "not a robot",
+        "бота не надо",
+    ],
+)
+def test_the_robot_refused_in_its_own_forms(text: str) -> None:
+    from gateway.triage.mood import ABOUT_THE_BOT
+
+    assert text in ABOUT_THE_BOT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # work stopped with nothing named that stopped it: the problem is still to be asked
+        "без роботи, дайте людину",
+        "сидим без работы, дайте человека",
+        "не можемо працювати, дайте людину",
+        "we cannot work, get me a person",
+        "work has stopped, get me a person",
+        "Немає роботи, з'єднайте з фахівцем",
+    ],
+)
+def test_work_stopped_with_nothing_named_describes_no_problem(text: str) -> None:
+    assert not describes_problem(text)
