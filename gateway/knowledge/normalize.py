@@ -35,6 +35,16 @@ _LATIN = re.compile(r"[a-z]")
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
+# "keys stopped typing", "the app stops responding", "Outlook quit syncing": a verb of
+# stopping before a gerund says the action no longer happens, as "not typing", "not
+# responding" do (the words the articles use); "stop" itself is no problem of its own.
+# Words in -ing that are no gerund ("stopped during the call") are left alone.
+_STOPPED_DOING = re.compile(
+    r"\b(?:stop|stops|stopped|stopping|quit|quits|ceased?)\s+(?:(?:just|completely|suddenly|"
+    r"randomly|all|fully)\s+)?"
+    r"(?!(?:during|morning|evening|nothing|something|anything|everything|thing|things|"
+    r"string|spring|ceiling|building|ping)\b)([a-z]{2,}ing)\b"
+)
 _FULL_LOAD = "100"
 _LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
@@ -77,6 +87,9 @@ def normalize_text(text: str) -> str:
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
     text = " ".join(words)
+    if "stop" in text or "quit" in text or "ceas" in text:
+        text = _STOPPED_DOING.sub(r"not \1", text)
+        words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)

@@ -1542,3 +1542,18 @@ def test_a_misspelt_reflexive_ending_is_matched_as_spelt(
 ) -> None:
     # Read as typed the verb was a stem no article has, caught only as a similar word.
     assert matcher.match(typed, lang) == matcher.match(spelt, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my keyboard stopped typing in the middle of a sentence", "keyboard_mouse"),
+        ("half my keys stopped typing this morning", "keyboard_mouse"),
+        ("our till app stops responding mid-shift", "app_crash"),
+        ("the booking tool stopped responding halfway through the day", "app_crash"),
+    ],
+)
+def test_stopped_doing_is_not_doing(matcher: Matcher, text: str, topic: str) -> None:
+    # "stopped typing / responding / working" is the article's "not responding", "don't
+    # work": the verb of stopping was a word of its own that no keyboard article used.
+    assert answered(matcher, text, "en") == topic

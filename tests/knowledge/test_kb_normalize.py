@@ -150,3 +150,15 @@ def test_entering_a_system_said_word_for_word_is_logging_in() -> None:
     assert said == lemmas("I cannot log in my account", "en")
     assert lemmas("can't enter to the system", "en") == lemmas("can't log in the system", "en")
     assert "login" not in lemmas("I entered my password on a fake page", "en")
+
+
+def test_a_verb_of_stopping_before_a_gerund_is_a_negation() -> None:
+    # "keys stopped typing" says what "keys are not typing" says; "stop" weighed as a word of
+    # its own (the outage's, a program's) and the keyboard explained less of the message.
+    assert normalize_text("the keys stopped typing") == "the keys not typing"
+    assert normalize_text("Teams just stops responding") == "teams just not responding"
+    assert normalize_text("Outlook quit syncing") == "outlook not syncing"
+    assert normalize_text("scanner has stopped working") == "scanner has not working"
+    # A word in -ing that is no gerund, and a stop with no gerund, stay as they are.
+    assert normalize_text("it stopped during the call") == "it stopped during the call"
+    assert normalize_text("the print job stopped") == "the print job stopped"
