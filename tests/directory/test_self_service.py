@@ -12,6 +12,7 @@ import aiohttp
 
 from directory.conftest import Gateway
 from directory.slapd import PEOPLE, Person, Slapd
+from emulators.server import in_one_window
 from gateway.models import TicketStatus
 
 CODE_SENT = "If this account exists, a one-time code has been sent"
@@ -78,6 +79,7 @@ async def test_unlock_after_three_bad_binds_and_the_daily_limit(
 ) -> None:
     person = make_person()
     await gateway.link("u1", person)
+    await in_one_window(86_400, room=120)  # the daily limit's day (UTC): all three unlocks in one
     lock_out(slapd, person)
     assert not slapd.can_bind(person.dn, person.password)
     replies = await gateway.say("u1", "my account is locked, please unlock it")
@@ -373,6 +375,7 @@ async def test_policy_may_ask_a_fresh_code_for_a_reset_and_limits_resets_a_day(
     )
     person = make_person()
     await gateway.link("f1", person)
+    await in_one_window(86_400, room=120)  # the daily limit's day (UTC): all three in one
     _link(await gateway.say("f1", "/reset"))  # linked a moment ago: the code is fresh
     gateway.now[0] += 11 * 60
     again = await gateway.say("f1", "/reset")  # a stale link: prove it again first

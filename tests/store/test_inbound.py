@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from emulators.server import in_one_window
 from gateway.models import InboundMessage, OutboundMessage, RateLimit, RateLimited
 from gateway.store import Fence, InboundEntry, Store, Transaction, keys
 from gateway.store.conversations import ConversationStore
@@ -37,6 +38,7 @@ async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Stor
     def limits(chat: str) -> list[RateLimit]:
         return [RateLimit("chat", chat, 3), RateLimit("addr", "10.0.0.7", 5)]
 
+    await in_one_window(60)  # the limits' windows: every message in one
     stored = [await store.inbound.accept(msg("a", n), limits("a")) for n in range(3)]
     for n in (3, 4, 5):  # over its chat's limit: the address's budget is not used up
         with pytest.raises(RateLimited) as per_chat:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import smtplib
+import time
 from collections.abc import AsyncIterator
 from email.message import EmailMessage
 
@@ -13,6 +14,7 @@ from aiosmtpd.smtp import Envelope, Session
 
 from emulators.harness import Intake, stored_inbound
 from emulators.mail import MailSink, smtp_send, user_mail
+from emulators.server import in_one_window
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.mail.client_limits import ClientLimits
@@ -160,6 +162,7 @@ async def test_automatic_replies_to_one_address_are_rate_limited(
 ) -> None:
     async with started(with_email(settings, sink, auto_replies_per_hour=2), store) as conn:
         chat = await _thread_with_one_mail(conn, store)
+        await in_one_window(3600, room=60)  # the address's hour: all five in one
         for n in range(5):
             await conn.send(chat, OutboundMessage(text=f"auto {n}"))
         await conn.send(chat, OutboundMessage(text="from a person", author="operator:anna"))
@@ -228,6 +231,8 @@ async def test_one_address_flooding_connections_is_told_421_and_logged(
     limited = listener_with(settings, sink, connections_at_once_per_address=2,
                             connections_per_minute_per_address=4)  # fmt: skip
     async with started(limited, store) as conn:
+        # the minute's count (of the monotonic clock): every connection in one window
+        await in_one_window(60, clock=time.monotonic)
         held = [await asyncio.to_thread(smtplib.SMTP, "127.0.0.1", port_of(conn), timeout=10)
                 for _ in range(2)]  # fmt: skip
         with pytest.raises(smtplib.SMTPConnectError) as third:
@@ -254,6 +259,7 @@ async def test_one_address_flooding_recipients_is_told_451_and_nothing_is_stored
 ) -> None:
     limited = listener_with(settings, sink, recipients_per_minute_per_address=3)
     async with started(limited, store) as conn:
+        await in_one_window(60, clock=time.monotonic)  # every recipient in one minute
         def many_rcpts() -> tuple[list[int], int]:
             with smtplib.SMTP("127.0.0.1", port_of(conn), timeout=10) as client:
                 client.ehlo()
@@ -275,7 +281,8 @@ async def test_an_ipv6_client_is_counted_by_its_64() -> None:
     async def take(raw: bytes, sender: str | None) -> str:
         return "stored"
 
-    limits = ClientLimits(connections_at_once=2, connections_per_minute=0, recipients_per_minute=3)
+    limits = ClientLimits(connections_at_once=2, connections_per_minute=0, recipients_per_minute=3,
+                          clock=lambda: 30.0)  # one minute's window throughout  # fmt: skip
     handler = SupportMailHandler(take, {SUPPORT}, limits)
 
     async def rcpt(peer: str) -> str:
