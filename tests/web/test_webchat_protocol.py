@@ -12,6 +12,7 @@ from aiohttp.test_utils import TestServer
 from harness import Console, Gateway, Visitor, running_gateway
 
 from emulators.harness import every_stored_value
+from emulators.server import eventually
 from gateway.config import Settings
 from gateway.store import Store
 
@@ -309,7 +310,13 @@ async def test_refused_frames_are_logged_without_their_text_and_counted(
         await big.ws.send_str("x" * (70 * 1024 + 8 * 500))
         closed = await big.ws.receive(timeout=10)
         assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 1009
-        await asyncio.sleep(0.3)  # the server's socket handler finishes
+
+        def handlers_done() -> bool:  # aiohttp sends the 1009 before the handler logs it
+            return any(getattr(r, "reason", "") == "too_large" for r in caplog.records) and any(
+                r.getMessage() == "web-chat frames refused and not logged" for r in caplog.records
+            )
+
+        await eventually(handlers_done, what="the server's socket handlers to log their refusals")
     finally:
         logging.getLogger("gateway").removeHandler(caplog.handler)
     records = list({id(r): r for r in caplog.records}.values())  # once, however it came
