@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +18,7 @@ from typing import Any
 
 import redis
 
+from emulators.server import free_port
 from gateway.store import RedisTarget
 from gateway.store.embedded import find_redis_server
 from gateway.store.topology import parse_address
@@ -28,12 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SERVICE = "firstline"
 DOWN_AFTER_MS = 1000
 CLUSTER_SLOTS = 16384
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def firstline(
@@ -55,17 +48,8 @@ def found_topology(check: subprocess.CompletedProcess[str]) -> dict[str, Any]:
 
 def free_cluster_port() -> int:
     """A free port whose cluster bus port (+10000) is free too (Redis 6.2 has no
-    `cluster-port`)."""
-    for _ in range(200):
-        port = random.randint(20000, 55535)
-        try:
-            with socket.socket() as a, socket.socket() as b:
-                a.bind(("127.0.0.1", port))
-                b.bind(("127.0.0.1", port + 10000))
-        except OSError:
-            continue
-        return port
-    raise AssertionError("no free port pair for a cluster node")
+    `cluster-port`); both below the ephemeral range (see `free_port`)."""
+    return free_port(span=10_000)
 
 
 def wait_for(condition: Callable[[], object], what: str, timeout: float = 60.0) -> None:

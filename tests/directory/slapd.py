@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -20,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from emulators.server import free_port
 
 SLAPD = "/usr/sbin/slapd"
 BASE = "dc=example,dc=org"
@@ -143,12 +144,6 @@ def available() -> bool:
     return Path(SLAPD).exists() and shutil.which("ldapmodify") is not None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _user_args(path: Path) -> list[str]:
     """As root, drop to the openldap user (Debian's package creates it)."""
     if os.geteuid() != 0:
@@ -201,7 +196,7 @@ def _serving(tmp: Path) -> Iterator[Slapd]:
             service_dn=SERVICE_DN,
         )
     )
-    port = _free_port()
+    port = free_port()
     url = f"ldap://127.0.0.1:{port}"
     log = tmp / "slapd.log"
     with log.open("wb") as out:

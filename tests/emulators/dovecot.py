@@ -22,6 +22,8 @@ from pathlib import Path
 
 from imapclient import IMAPClient
 
+from emulators.server import free_port
+
 USER, PASSWORD = "support", "app-password-123"
 CONFIG = """\
 base_dir = {root}/run
@@ -69,18 +71,12 @@ def dovecot_binary() -> str | None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 class Dovecot:
     """One dovecot instance with one mailbox user."""
 
     def __init__(self) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="fl-dovecot-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         if os.geteuid() == 0:
             account = pwd.getpwnam("nobody")

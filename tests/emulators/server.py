@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import random
+import socket
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from aiohttp import web
@@ -107,10 +110,39 @@ async def in_one_window(
         await asyncio.sleep(left + 0.01)
 
 
-def free_port() -> int:
-    """A port free right now, for servers whose public URL must be known before they start."""
-    import socket
+def _ephemeral_low() -> int:
+    """Where the kernel's ephemeral ports start (Linux's default: 32768)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+
+# Ports are picked below the ephemeral range. A port from bind(0) is in it, the range every
+# outgoing connection's source port is taken from: between free_port() and the server's
+# own bind (a `firstline serve` starting takes seconds) any client socket on the host (ours,
+# a Redis client's, another suite's) could be given it, and the server would not start.
+PORTS_FROM = 10_000
+_handed_out: set[int] = set()  # never the same port twice in one run
+_pick = random.Random()  # not the global one: a test seeding that must not repeat ports
+
+
+def free_port(span: int = 0) -> int:
+    """A port free right now, for servers whose address must be known before they start:
+    below the ephemeral range, not handed out before in this run, and with `span` > 0 the
+    port `span` above it free too (a Redis Cluster node's bus port)."""
+    top = _ephemeral_low() - 1 - span
+    for _ in range(2000):
+        port = _pick.randint(PORTS_FROM, top)
+        if port in _handed_out or port + span in _handed_out:
+            continue
+        try:
+            with socket.socket() as a, socket.socket() as b:
+                a.bind(("127.0.0.1", port))
+                if span:
+                    b.bind(("127.0.0.1", port + span))
+        except OSError:
+            continue
+        _handed_out.update({port, port + span})
+        return port
+    raise AssertionError(f"no free port between {PORTS_FROM} and {top}")

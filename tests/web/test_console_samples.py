@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from aiohttp import web
 from harness import Console, Gateway, running_gateway, seed_ticket, sign_in
 from playwright.async_api import expect
 
+from emulators.server import free_port
 from gateway.config import Settings
 from gateway.knowledge import morphology
 from gateway.knowledge.loader import load_articles
@@ -212,12 +212,6 @@ async def test_a_sample_review_in_firstline_serve_leaves_the_gateway_serving(
             serve.wait(30)
         finally:
             serve.kill()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def until_ready(http: aiohttp.ClientSession, base: str) -> None:
