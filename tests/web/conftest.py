@@ -10,11 +10,13 @@ import pytest
 from harness import PASSWORD, Gateway, running_gateway
 from playwright.async_api import expect
 
+from emulators.server import WAIT_SECONDS
 from gateway.config import OperatorAccount, Settings
 from gateway.web.auth import hash_password
 
-# Several engineers' suites share two cores: give the page time before calling it broken.
-expect.set_options(timeout=15_000)
+# Several engineers' suites share two cores: give the page time before calling it broken
+# (the same wait as eventually's; an expectation met returns at once).
+expect.set_options(timeout=WAIT_SECONDS * 1000)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

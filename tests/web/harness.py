@@ -17,6 +17,7 @@ import aiohttp
 from aiohttp import web
 from playwright.async_api import Page, expect
 
+from emulators.server import WAIT_SECONDS
 from gateway.config import Settings
 from gateway.models import Priority, SupportGroup, Ticket
 from gateway.store import Conversation, Store, Transaction
@@ -86,13 +87,13 @@ class Visitor:
             if entry["entry"].get("client_id") == client_id:
                 return entry
 
-    async def entry(self, timeout: float = 20.0) -> dict[str, Any]:
+    async def entry(self, timeout: float = WAIT_SECONDS) -> dict[str, Any]:
         """The next transcript entry shown (`{index, entry}`), whichever frame brought it."""
         while not self.unread:
             self.unread.extend((await self.frame("entries", timeout))["entries"])
         return self.unread.popleft()
 
-    async def frame(self, kind: str, timeout: float = 20.0) -> dict[str, Any]:
+    async def frame(self, kind: str, timeout: float = WAIT_SECONDS) -> dict[str, Any]:
         """The next frame of a kind, skipping others."""
         while True:
             msg = await self.ws.receive(timeout=timeout)
