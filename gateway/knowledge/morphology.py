@@ -94,6 +94,10 @@ class Token(NamedTuple):
     stop: bool  # a function word or a bare number: says nothing about the problem
     known: bool  # a dictionary word, so never read as a typo of another word
     name: bool = False  # capitalised inside a sentence and in no dictionary: a name (Камри)
+    # The lemma of the word's other reading when it was typed in Latin letters and "h" reads
+    # as г and as х, both words ("vyhidnyh": вигідних, вихідних); the reader keeps the one
+    # the articles use.
+    other: str = ""
 
 
 def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
@@ -117,7 +121,9 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
 
 
 def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
-    normal = normalize_text(" ".join(_latin_as_cyrillic(text.split(), lang)))
+    raw = text.split()
+    read = _latin_as_cyrillic(raw, lang)
+    normal = normalize_text(" ".join(read))
     if lang not in ("ru", "uk", "en"):
         lang = detect_language(normal)
     words = normal.split()
@@ -127,6 +133,9 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
     meant = [_reflexive_respelt(word, lang) for word in meant]
     found = tuple(_token(word, lang) for word in meant)
+    twins = _h_twins(raw, read, lang) if read is not raw else {}
+    if twins:
+        found = tuple(t._replace(other=twins[t.word]) if t.word in twins else t for t in found)
     names, models = _names(text), _models(text)
     if not names and not models:
         return found
@@ -264,6 +273,38 @@ def _latin_as_cyrillic(
         # too, even where they look like English.
         return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), names)
     return raw
+
+
+def _h_twins(raw: list[str], read: list[str], lang: str) -> dict[str, str]:
+    """Transliterated words whose "h" reads as г and as х, both words of the message's
+    language: the word read, normalised, and the other reading's lemma."""
+    twins: dict[str, str] = {}
+    for latin, word in zip(raw, read, strict=True):
+        if latin != word and "h" in latin.lower():
+            twin = _h_twin(_bare(latin), word, lang)
+            if twin is not None:
+                twins[normalize_text(word)] = lemma(normalize_text(twin), lang)
+    return twins
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _h_twin(bare: str, word: str, lang: str) -> str | None:
+    """The reading of a Latin word that differs from `word` only where one reads г and the
+    other х, when it is a word of the message's language too ("vyhidnyh": вихідних beside
+    вигідних; "hrip" хрип beside грип); None when there is none. Ukrainian translit writes
+    г as h, Russian writes х as h: neither reading can be trusted alone."""
+    if lang not in ("ru", "uk") or not _CYRILLIC.search(word):
+        return None
+    word = word.lower()
+    for reading in cyrillic_readings(bare, lang):
+        if (
+            reading != word
+            and len(reading) == len(word)
+            and all(a == b or {a, b} == {"г", "х"} for a, b in zip(reading, word, strict=True))
+            and known_in(reading, lang)
+        ):
+            return reading
+    return None
 
 
 def _read_as(

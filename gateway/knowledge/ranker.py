@@ -492,7 +492,7 @@ class Ranker:
     ) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by."""
-        words = self._crowd(words)
+        words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts))
         onsets = self._dated(words) | beside | fine | _arrived(words)
         asked = self._asked(words)
@@ -521,6 +521,13 @@ class Ranker:
         ]
         asked_at = [a for *_, a in read]
         return _Message(words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside)
+
+    def _either(self, token: Token) -> Token:
+        """A transliterated word with two readings (morphology `Token.other`) as the one an
+        article uses when only the other does: "vsi lysty zavysly u vyhidnyh" hang in
+        the outbox (вихідних), not in something profitable (вигідних)."""
+        other = token._replace(lemma=token.other, other="")
+        return other if not self._resolve(token) and self._resolve(other) else token
 
     def subject(self, words: Sequence[Token], aside: frozenset[int] = frozenset()) -> Subject:
         """What the message names besides the failure (things.py); words at `aside` (said

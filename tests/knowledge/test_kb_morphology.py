@@ -104,6 +104,18 @@ def test_a_translit_word_is_read_as_a_whole_word_of_the_message_language_first()
     assert morphology.meant_text("ya hotel skazat", "ru") == "я хотел сказать"
 
 
+def test_a_translit_h_that_reads_as_g_and_as_kh_keeps_the_other_word() -> None:
+    # Ukrainian translit writes г as h, Russian writes х as h: "vyhidnyh" is вигідних (of
+    # profitable) and вихідних (of the outbox), both words; the token keeps the other
+    # reading's lemma for the reader to choose by what the articles say.
+    read = {t.word: t.other for t in morphology.tokens("lysty zavysly u vyhidnyh", "uk")}
+    assert read["вигідних"] == "вихідний"
+    assert read["листи"] == ""  # no h, no other reading
+    # A word typed in Cyrillic has none, nor one whose h has no other word.
+    assert {t.other for t in morphology.tokens("листи у вигідних", "uk")} == {""}
+    assert {t.other for t in morphology.tokens("ne pryhodiat lysty", "uk")} == {""}
+
+
 def test_transliteration_wins_over_one_word_that_reads_as_wrong_layout() -> None:
     # "ot" typed in the wrong layout is "ще"; every word of the message reads as translit.
     assert lemmas("zabyla parol ot kompa, chto delat", "ru") == lemmas(
