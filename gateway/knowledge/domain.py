@@ -199,6 +199,11 @@ def _named(articles: Sequence[Article]) -> list[str]:
     ]
 
 
+def everyday_lemmas() -> frozenset[str]:
+    """Lemmas of the everyday and other-service word lists (everyday.py, vocabulary)."""
+    return _everyday()
+
+
 @cache
 def _everyday() -> frozenset[str]:
     """Lemmas of the everyday and other-service word lists."""

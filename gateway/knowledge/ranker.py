@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import bounced_to_user, circumstance, said_fine
-from gateway.knowledge.domain import Domain, LineCounts
+from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -105,6 +105,9 @@ _EVERY = frozenset(
     {"каждые", "каждый", "каждую", "каждое", "кожні", "кожен", "кожну", "кожного", "every", "each"}
 )
 _ONSET_WEIGHT = 0.5
+# Parts of speech that say how, when or where, never what (pymorphy3 tags).
+_CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL"})
+_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
 # "пропала папка с общего диска": the words a source preposition governs, up to this many,
 # with a vanishing verb this close, are where from.
 _SOURCE_REACH = 3
@@ -218,6 +221,7 @@ class Ranker:
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         # that something fails or is needed, not what: ні, никак, проблема, надо, need
         self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS)
+        self._everyday = everyday_lemmas()
         self._products = _lemmas_of(PRODUCT_WORDS)
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
@@ -510,6 +514,9 @@ class Ranker:
         # message less likely IT's (Russian "ни" is an article's word; Ukrainian "ні
         # інтернету, ні пошти" was unknown).
         read = [(t, m, d, a) for t, m, d, a in read if m or t.lemma not in self._denials_and_needs]
+        # How, when or where the problem is ("вдома", "щойно", "особливо", "зранку", "тричі",
+        # "посеред"): an adverb or particle no article uses is no unknown word either.
+        read = [(t, m, d, a) for t, m, d, a in read if m or not self._circumstantial(t)]
         if not read:
             return None
         resolved = [(t, m) for t, m, _, _ in read]
@@ -521,6 +528,14 @@ class Ranker:
         ]
         asked_at = [a for *_, a in read]
         return _Message(words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside)
+
+    def _circumstantial(self, token: Token) -> bool:
+        """An adverb or particle in every dictionary that knows the word, which no everyday
+        or other service's list names ("холодно", "жарко" are the facilities' words)."""
+        if token.lemma in self._everyday or not _CYRILLIC_WORD.search(token.word):
+            return False
+        found = [r[0][1] for r in (readings(token.word, "uk"), readings(token.word, "ru")) if r]
+        return bool(found) and all(grammemes & _CIRCUMSTANTIAL for grammemes in found)
 
     def _either(self, token: Token) -> Token:
         """A transliterated word with two readings (morphology `Token.other`) as the one an
