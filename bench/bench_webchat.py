@@ -11,7 +11,8 @@ group on loopback.
   seconds whatever the answers do (a closed loop hides queueing), and the latency
   percentiles of the answers, for the gateway and the echo at the same offered load.
 - Memory: the resident size of the whole serve process group (its worker processes and
-  the redis-server included) with `--memory-sessions` web-chat sockets open.
+  the redis-server included) with `--memory-sessions` web-chat sockets open, each
+  process's share, and what redis-server holds by kind of key.
 
     python bench/bench_webchat.py [--sessions 1 100 500 1000] [--messages 5]
     python bench/bench_webchat.py --rate 500 --rate-sessions 500 [--duration 10]
@@ -29,6 +30,7 @@ import itertools
 import json
 import os
 import random
+import re
 import shlex
 import shutil
 import socket
@@ -601,10 +603,50 @@ def print_processes_memory(srv: Servers, label: str) -> None:
     rss, pss = process_memory(group_pids(srv))
     with redis.Redis.from_url(srv.redis_url) as client:
         used = client.info("memory")["used_memory"]
+        clients = len(client.client_list())
+        kinds = redis_data_by_kind(client)
     print(
         f"{label} group RSS {rss / 2**20:.0f} MiB  PSS {pss / 2**20:.0f} MiB; "
-        f"redis-server's data (used_memory) {used / 2**20:.1f} MiB"
+        f"redis-server's data (used_memory) {used / 2**20:.1f} MiB, {clients} clients"
     )
+    largest = sorted(kinds.items(), key=lambda kind: -kind[1][0])[:REDIS_KINDS_SHOWN]
+    print(
+        f"{label} redis-server's keys by kind: "
+        + ", ".join(f"{k} {b / 2**20:.2f} MiB ({n})" for k, (b, n) in largest)
+    )
+
+
+REDIS_KINDS_SHOWN = 6
+_HASH_TAG = re.compile(r"\{[^}]*\}")
+
+
+def key_kind(name: str) -> str:
+    """What a key is, without the ids in its name: `fl:conv:{webchat:ab12}:log` is
+    `fl:conv:{}:log` (a transcript), `fl:in:{3}:seen:webchat:ab12:cd34` is
+    `fl:in:{}:seen:webchat` (a message's duplicate mark)."""
+    kept = []
+    for part in _HASH_TAG.sub("{}", name).split(":"):
+        if any(c.isdigit() for c in part) or len(part) > 24:
+            break  # an id: what follows names this one key
+        kept.append(part)
+    return ":".join(kept)
+
+
+def redis_data_by_kind(client: redis.Redis) -> dict[str, tuple[int, int]]:
+    """Bytes (`MEMORY USAGE`, exact) and keys of each kind of key in the database."""
+    kinds: dict[str, tuple[int, int]] = {}
+    names = list(client.scan_iter(count=1000))
+    for at in range(0, len(names), 1000):
+        batch = names[at : at + 1000]
+        with client.pipeline(transaction=False) as pipe:
+            for name in batch:
+                pipe.memory_usage(name, samples=0)
+            sizes = pipe.execute()
+        for name, size in zip(batch, sizes, strict=True):
+            kind = key_kind(name.decode(errors="replace"))
+            total, count = kinds.get(kind, (0, 0))
+            kinds[kind] = (total + (size or 0), count + 1)
+    return kinds
 
 
 def process_role(pid: int, srv: Servers) -> str:
