@@ -13,6 +13,7 @@ from harness import Console, Gateway, Visitor, running_gateway
 
 from emulators.harness import every_stored_value
 from emulators.server import eventually
+from gateway.app import RUNTIME
 from gateway.config import Settings
 from gateway.store import Store
 
@@ -176,16 +177,27 @@ async def test_a_binary_frame_is_answered_as_a_bad_frame(
                        {"type": "ack", "id": sent}]  # fmt: skip
 
 
-async def _settled_task_count() -> int:
-    """The number of tasks once the loop is idle (frames in flight come and go)."""
-    last = -1
-    for _ in range(200):
+async def _settled_task_count(store: Store | None = None) -> int:
+    """The number of tasks once the loop is idle: with `store`, nothing left for the worker
+    or the sender (a reply's delivery runs in a task of its own, which comes and goes), and
+    the same count for `SETTLED` samples in a row (two, 50 ms apart, could both catch a
+    delivery or a frame in flight: a loaded host makes each last longer)."""
+    if store is not None:
+
+        async def idle() -> bool:
+            return not await store.inbound.backlog() and not await store.outbox.pending("webchat")
+
+        await eventually(idle, what="the worker and the sender to be idle")
+    counts: list[int] = []
+    for _ in range(400):
         await asyncio.sleep(0.05)
-        now = len(asyncio.all_tasks())
-        if now == last:
-            return now
-        last = now
-    return last
+        counts.append(len(asyncio.all_tasks()))
+        if len(counts) >= SETTLED and len(set(counts[-SETTLED:])) == 1:
+            break
+    return counts[-1]
+
+
+SETTLED = 8
 
 
 async def test_an_idle_widget_socket_holds_no_task_of_its_own(
@@ -214,12 +226,13 @@ async def test_an_idle_widget_socket_holds_no_task_of_its_own(
             assert (await ws.receive(timeout=20)).data == "ping"
         per_echo = (await _settled_task_count() - start) / sockets
 
-        start = await _settled_task_count()
+        store = gateway.app[RUNTIME].store
+        start = await _settled_task_count(store)
         visitors = [await open_visitor(http, gateway) for _ in range(sockets)]
         for visitor in visitors:
             await visitor.hello()
-            await visitor.own_entry(await visitor.say("hello"))
-        per_widget = (await _settled_task_count() - start) / sockets
+            await visitor.own_entry(await visitor.say("hello"))  # its replies now on their way
+        per_widget = (await _settled_task_count(store) - start) / sockets
         assert per_widget == per_echo
         for v in visitors:
             await v.ws.close()
