@@ -1585,3 +1585,18 @@ def test_stopped_doing_is_not_doing(matcher: Matcher, text: str, topic: str) -> 
     # "stopped typing / responding / working" is the article's "not responding", "don't
     # work": the verb of stopping was a word of its own that no keyboard article used.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my keyboard is typing the wrong characters, shift+2 gives a quote instead of @",
+        "the keys type different characters than what's printed on them",
+        "my keyboard types weird symbols instead of letters",
+    ],
+)
+def test_a_keyboard_that_types_the_wrong_characters(matcher: Matcher, text: str) -> None:
+    # The Russian and Ukrainian sides said it ("клавиатура печатает не те буквы", keywords
+    # буквы, літери); the English side had no word for typing or characters, and the message
+    # went unanswered.
+    assert answered(matcher, text, "en") == "keyboard_mouse"
