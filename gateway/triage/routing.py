@@ -240,6 +240,18 @@ _BROWSER_SCREEN = re.compile(
     re.IGNORECASE,
 )
 
+# A screen that waits for a connection that never comes: "висит на «Соединение...»", "завис на
+# підключенні", "stuck on 'Connecting'", "spins on connecting to host". What is broken is the
+# connection, whatever device or program waits for it (a card terminal, a till, a client).
+_WAITS_FOR_CONNECTION = re.compile(
+    r"(?<!\w)(?:виси\w*|завис\w*|застр\w*|крути\w*|стоит|стоїть|висне|зависа\w*|"
+    r"stuck|hangs?|hanging|hung|frozen|freezes|sits?|sitting|spins?|spinning|loops?|looping)"
+    r"\s+(?:на|в|у|on|at|in)\s+[«\"'“‘]?\s*(?:соединени\w*|подключени\w*|установк\w* (?:связи|"
+    r"соединения)|з'єднанн\w*|з’єднанн\w*|підключенн\w*|connecting|connection|"
+    r"(?:waiting|trying) (?:for|to) (?:connect\w*|network|host|server|the host|the server))",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Routing:
@@ -249,6 +261,18 @@ class Routing:
     words: Mapping[SupportGroup, PhraseSet] = field(default_factory=lambda: GROUP_WORDS)
 
     def group_for(
+        self, article: Any | None, text: str, *, confident: bool = True, whole: str = ""
+    ) -> SupportGroup:
+        """The group of what is broken (see `_group_for`); a device or a program that waits
+        on its screen for a connection is the network's ("терминал для карт висит на
+        «Соединение...»"): the connection it waits for is what is broken, not what shows it."""
+        found = self._group_for(article, text, confident=confident, whole=whole)
+        waits = _WAITS_FOR_CONNECTION.search(whole or text)
+        if waits and found in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE):
+            return SupportGroup.NETWORK
+        return found
+
+    def _group_for(
         self, article: Any | None, text: str, *, confident: bool = True, whole: str = ""
     ) -> SupportGroup:
         """The group of what is broken; the matched article's group is one signal.

@@ -232,6 +232,14 @@ BLIND_SETS = [
     # reply to "did it help?"), written before its changes: 14/23 with 11 asked again on main
     # 0f822b7; 16/23 (9) with an exception's name read as the error, not a program.
     ("../dialogs_probe16f.yaml", 16, 9),
+    # the held-out probe of session 15 (i19-route15: upset users, hidden IT, routing and
+    # priority), written before its changes: 28/35 then; 44/45 at session 15's end, 45/45 with a
+    # screen waiting for a connection read as the network's (i19-route16) ...
+    ("../dialogs_probe15r.yaml", 45, 0),
+    # ... and session 16's (i19-route16: urgency without trigger words, hidden IT, places,
+    # upset users), written before its changes: 29/34 on main ec6a8f6; 30/34 with the wait for
+    # a connection.
+    ("../dialogs_probe16r.yaml", 30, 0),
 ]
 
 

@@ -411,3 +411,28 @@ def test_a_coffee_or_vending_machine_is_not(text: str) -> None:
 def test_a_barrier_a_qr_reader_and_till_scales_are_devices(text: str) -> None:
     assert Routing().group_for(None, text) is SupportGroup.HARDWARE
     assert Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a screen waiting for a connection that never comes: the connection is broken
+        ("в киоске терминал для карт висит на «Соединение...» и не проводит оплату", "network"),
+        ("терминал оплаты не проводит карты, висит на «соединение», очередь у кассы", "network"),
+        ("термінал завис на «З'єднання з банком», оплата не проходить", "network"),
+        ("the card machine is stuck on 'Connecting' and won't take payments", "network"),
+        ("till keeps spinning on connecting to host", "network"),
+        ("Zoom завис на підключенні до конференції", "network"),
+        # … and a mailbox that waits stays the mail's
+        ("Outlook висит на подключении к серверу", "email"),
+        # … not a device that will not connect to the computer it serves, nor a stop alone
+        ("терминал не принимает карты", "hardware"),
+        ("сканер не подключается к компьютеру", "hardware"),
+        ("the card machine is offline", "hardware"),
+        ("касса зависла на закрытии смены", "software"),
+    ],
+)  # fmt: skip
+def test_a_screen_waiting_for_a_connection_is_the_networks(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
+    if group == "network":  # whatever device the article took it for
+        assert Routing().group_for(article("hardware_broken", "hardware"), text).value == group
