@@ -140,7 +140,7 @@ def _vocabulary() -> _Vocabulary:
                          "закрываться закрыться перестать переставать", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "перестати переставати "
-                "зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
+                "злетіти зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "unreachable "
@@ -432,10 +432,16 @@ def read_impact(reading: MessageReading) -> Impact:
         many_stopped |= _all_collapsed(words)
         # an event may stand in a part of its own set off by a comma: "we can't issue
         # boarding passes, the flight leaves in 40 minutes"
-        soon = _event_soon(clause, reading.lang) or any(
-            _event_soon(part, reading.lang, acts=True)
-            for part in _PARTS.split(clause)
-            for part in [part, *_JOINED_EVENT.split(part)[1:]]
+        soon = (
+            _event_soon(clause, reading.lang)
+            or any(
+                _event_soon(part, reading.lang, acts=True)
+                for part in _PARTS.split(clause)
+                for part in [part, *_JOINED_EVENT.split(part)[1:]]
+            )
+            # … or opens a clause joined to what people do: "сеанс о 19:30 і люди вже
+            # тягнуться в хол" (the people's verb is no fault of the show's)
+            or _event_soon(_JOINED_EVENT.split(clause)[0], reading.lang)
         )
         named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
         stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon

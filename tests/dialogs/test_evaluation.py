@@ -223,8 +223,9 @@ BLIND_SETS = [
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
-    # no program) ...
-    ("dialogs_tune16.yaml", 38, 0),
+    # no program); 39/40 (0) with i19-route16 (a program that "злетіла" for every dispatcher
+    # stops many) ...
+    ("dialogs_tune16.yaml", 39, 0),
     # ... and its frozen part, the honest dialog measure from session 16, exactly at its first
     # untouched figure (36/40, 6 asked again), run for its summary only.
     ("dialogs_frozen16.yaml", 36, 6),
@@ -238,8 +239,9 @@ BLIND_SETS = [
     ("../dialogs_probe15r.yaml", 45, 0),
     # ... and session 16's (i19-route16: urgency without trigger words, hidden IT, places,
     # upset users), written before its changes: 29/34 on main ec6a8f6; 30/34 with the wait for
-    # a connection.
-    ("../dialogs_probe16r.yaml", 30, 0),
+    # a connection; 33/34 with a line stopped, an event at its time before what people do and
+    # the writer's own work stopped read as one person.
+    ("../dialogs_probe16r.yaml", 33, 0),
 ]
 
 

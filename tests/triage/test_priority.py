@@ -1212,3 +1212,70 @@ def test_an_error_named_near_a_deadline_is_a_stop(text: str, priority: Priority)
 )  # fmt: skip
 def test_every_booth_is_many(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # a production line, a conveyor or a shop floor stopped stops everyone on it
+        ("На пивоварне линия розлива стоит: компьютер этикетировщика завис намертво, бутылки "
+         "копятся на конвейере", Priority.P1),
+        ("на м'ясокомбінаті стоїть весь конвеєр, бо не друкуються етикетки", Priority.P1),
+        ("the bottling line is down, the labeller PC froze", Priority.P1),
+        ("цех стоит, станок не получает программу", Priority.P1),
+        # … not a line of text, a phone line, or a queue
+        ("в документе линия таблицы стоит криво", Priority.P3),
+        ("the line is out the door", Priority.P3),
+    ],
+)  # fmt: skip
+def test_a_production_line_stopped_is_many(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # an event at its clock time opens a clause that goes on with what people do: the
+        # show is at 19:30, whatever the people do
+        ("У кінотеатрі на касі не друкуються квитки, а сеанс о 19:30 і люди вже тягнуться в хол",
+         Priority.P1),
+        ("не печатаются билеты, а концерт в 19:00 и зрители уже идут", Priority.P1),
+        ("the ticket printer is dead, the show is at 7 and people are coming in", Priority.P1),
+        # … not what a machine does at a time each time, nor a time gone
+        ("не работает мышка, а комп через 10 минут зависает и всё", Priority.P3),
+        ("принтер в 9:00 перестал печатать и всё", Priority.P3),
+        ("Outlook не отправляет, ошибка в 10:15 и всё висит", Priority.P3),
+        ("не печатает принтер, я в 15:00 ухожу и завтра вернусь", Priority.P3),
+    ],
+)  # fmt: skip
+def test_an_event_soon_before_what_people_do(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # "злетіла" (flew off) is how a program dies, for every dispatcher at once
+        ("На підстанції швидкої в усіх диспетчерів одночасно злетіла програма прийому викликів",
+         Priority.P1),
+        ("у всех кассиров слетела программа, покупатели ждут", Priority.P1),
+        ("у мене злетіла програма", Priority.P3),
+    ],
+)  # fmt: skip
+def test_a_program_that_flew_off_is_a_stop(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # the writer's own work stopped is one person blocked, not the team's
+        ("Через ваш сканер вся моя робота стоїть, досить статей", Priority.P2),
+        ("моя работа стоит, принтер не печатает", Priority.P2),
+        # … the work of all is many
+        ("вся робота стоїть, сканер не працює", Priority.P1),
+        ("работа стоит, принтер не печатает", Priority.P1),
+    ],
+)  # fmt: skip
+def test_my_own_work_stopped_is_one_person(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
