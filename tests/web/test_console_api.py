@@ -13,6 +13,7 @@ import pytest
 from harness import PASSWORD, Console, Gateway, running_gateway, seed_ticket
 
 from emulators.harness import every_stored_value
+from emulators.server import in_one_window
 from gateway.app import RUNTIME
 from gateway.config import Settings
 from gateway.models import InboundMessage, SupportGroup
@@ -425,6 +426,8 @@ async def test_after_hand_back_the_user_is_told_when_a_person_answers(
     told when a specialist answers (the desk's promise, the first answer here), or, when
     that time has passed, that one will as soon as possible. Before, only that the request
     "stays open"."""
+    # "today" is the desk's (UTC) day when the bot tells it and when this test reads it
+    await in_one_window(86_400, room=60)
     ticket = await seed_ticket(store, channel="telegram", chat_id="4545")
     if late:  # nobody answered in time
         ticket.first_response_due = time.time() - 60

@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 from harness import Console, Gateway, Visitor, seed_ticket
 
+from emulators.server import in_one_window
 from gateway.app import RUNTIME
 from gateway.models import TicketStatus
 from gateway.store import Store
@@ -70,6 +71,8 @@ async def test_ticket_status_in_the_web_chat(
         return TEXTS.get(lang, key, **fmt)
 
     without_number, with_number, reply, comment = WORDING[lang]
+    # the cards say "today at" of moments in this test: the desk's (UTC) day throughout
+    await in_one_window(86_400, room=120)
     ws = await http.ws_connect(gateway.ws_url, origin=gateway.url)
     visitor = Visitor(ws)
     await visitor.hello(lang=lang)
