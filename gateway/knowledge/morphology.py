@@ -613,13 +613,27 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
 
 
 def _without_prefix(word: str) -> str | None:
-    """A prefixed word no dictionary knows, without the prefix, when the rest is a word:
-    "перепідключила" → "підключила" (the prefixes say how or again, not what)."""
+    """A prefixed verb no dictionary knows, without the prefix, when the rest is a verb:
+    "перепідключила" → "підключила" (the prefixes say how or again, not what). Only a
+    verb: a typo or a slang noun that happens to begin like a prefix is no prefixed word
+    ("пороль" is no по + "роль", "переговорке" no пере + "говорок", "видосах" no ви +
+    "досах")."""
     for prefix in _PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and _cyrillic_known(rest):
+        if word.startswith(prefix) and len(rest) >= 4 and _known_verb(rest):
             return rest
     return None
+
+
+def _known_verb(word: str) -> bool:
+    """A verb form (any person, tense, participle or gerund) one of the dictionaries knows."""
+    restored = _apostrophe_restored(word)
+    return any(
+        _is_verb(form, lang)
+        for lang in ("ru", "uk")
+        for form in (word, restored)
+        if form is not None and known_in(form, lang)
+    )
 
 
 def _order(word: str, lang: str) -> tuple[str, str]:

@@ -1600,3 +1600,10 @@ def test_a_keyboard_that_types_the_wrong_characters(matcher: Matcher, text: str)
     # буквы, літери); the English side had no word for typing or characters, and the message
     # went unanswered.
     assert answered(matcher, text, "en") == "keyboard_mouse"
+
+
+def test_a_typo_that_begins_like_a_prefix_is_not_read_as_another_word(matcher: Matcher) -> None:
+    # "пороль" was по + "роль", an everyday word, in what the decision reads.
+    read = [word for word, _ in matcher.ranker.reading("забыла пороль от учётки", "ru")]
+    assert "роль" not in read
+    assert answered(matcher, "забыла пороль от учётки", "ru") == "password_reset"

@@ -259,3 +259,14 @@ def test_a_misspelt_reflexive_ending_is_the_verb_spelt_right() -> None:
     assert lemma("улица", "ru") == "улица"
     # Only the message's own language: no Ukrainian "запустилася" in a Russian message.
     assert tokens("запустилса", "ru")[0].word == "запустилса"
+
+
+def test_only_a_verb_loses_a_prefix_no_dictionary_knows() -> None:
+    # A typo or a slang noun that begins like a prefix is no prefixed word: "пороль" is
+    # no по + "роль", "переговорке" no пере + "говорок", "видосах" no ви + "досах".
+    assert lemma("пороль", "ru") != lemma("роль", "ru")
+    assert lemma("переговорке", "ru") == lemma("переговорка", "ru") != lemma("говорок", "ru")
+    assert lemma("видосах", "ru") == lemma("видос", "ru")
+    # A verb still does: the prefix says how or again, not what.
+    assert lemma("переподключаюсь", "ru") == lemma("подключаюсь", "ru")
+    assert lemma("отсканировать", "ru") == "сканировать"
