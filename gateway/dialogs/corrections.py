@@ -87,15 +87,18 @@ def repaired_in_message(text: str, found: Mapping[str, str]) -> dict[str, str]:
     """Values a message gives and then repairs itself, after a correction cue: "Outlook 2019
     на Windows 10, хотя стоп, комп же меняли — Windows 11 уже", "Windows 10 - sorry, it's
     Windows 11" (the extractors read the first, `found`): the field with its later value."""
+    # "ні, не десятка, а одинадцята", "Стоит не Windows 10, а Windows 11": the value the
+    # message gives is the one it says instead
+    instead = _not_x_but_y({name: found[name] for name in _ONE_VALUE if found.get(name)}, text)
     cues = list(CORRECTION_CUE.finditer(text))
     if not cues:
-        return {}
+        return instead
     said = extract_fields(text[cues[-1].start() :])
     out = {
         name: said[name]
         for name in _ONE_VALUE
         if said.get(name) and found.get(name) and said[name] != found[name]
-    }
+    } | instead
     # a bare number right after the cue repairs the product's: "Latitude 5410, ой ні, 5420"
     head = re.split(r"[.;!?\n]", text[cues[-1].end() :], maxsplit=1)[0].strip(" ,–—-")
     bare = _BARE_NUMBER.match(head)
@@ -123,16 +126,29 @@ def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
         # "не десятка, а Windows 11": a version said as a word is its number
         number = _VERSION_WORDS.get(old.casefold())
         wanted = rf"(?<![\w.]){number}(?![\w]|\.\d)" if number else re.escape(old)
+        word = new if new.casefold() in _VERSION_WORDS else ""
         new = _VERSION_WORDS.get(new.casefold(), new)
         for name in CORRECTABLE:
             value = fields.get(name, "")
             hit = re.search(rf"(?<!\w){wanted}(?!\w)", value, _I) if value else None
             if hit and name not in out:
                 fixed = _replaced(name, value, hit, new, strict=reversed_)
+                if fixed and name == "os":
+                    fixed = _respelt(value, fixed, word)
                 if fixed:
                     out[name] = fixed
                 break
     return out
+
+
+def _respelt(old: str, fixed: str, word: str) -> str:
+    """The corrected system `fixed` without the user's spelling of the old one ("Windows 10
+    (вінда 10)" corrected is not "Windows 11 (вінда 10)"); a version said as a `word` is the
+    spelling of the new one ("Windows 11 (одинадцята)")."""
+    spelling = " (" + old.partition(" (")[2] if " (" in old else ""
+    if spelling and fixed.endswith(spelling):
+        fixed = fixed[: -len(spelling)]
+    return f"{fixed} ({word})" if word and " (" not in fixed else fixed
 
 
 # Versions said as words, in the forms "не X" takes: "не десятка", "не десятку", "not ten".
@@ -178,8 +194,13 @@ def _replaced(name: str, value: str, hit: re.Match[str], new: str, *, strict: bo
             at += len(part)
         return "".join(parts)
     numbers = _NUMBER.findall(new)
+    inner = list(_NUMBER.finditer(hit.group()))
     if _NUMBER.fullmatch(hit.group()) and numbers:
         new = numbers[-1]
+    elif inner and numbers and not _WORDS_LEFT.search(new):
+        # "not Windows 10 but 11": the number said instead replaces the held one's
+        last = inner[-1]
+        new = hit.group()[: last.start()] + numbers[-1] + hit.group()[last.end() :]
     elif strict:
         return ""
     return value[: hit.start()] + new + value[hit.end() :]

@@ -76,6 +76,10 @@ REPAIRED_IN_ONE_MESSAGE = [
     # a bare number after the cue repairs the product's
     ("ні. ноут Dell Latitude 5410, ой ні, 5420. пише «Не вдається підключитися».", "product",
      "Latitude 5420", "5410"),
+    # "не X, а Y" inside the message that gives X: Y stands, also said as a word
+    ("ні, не десятка, а одинадцята", "os", "Windows 11", "Windows 10"),
+    ("нет. Стоит не Windows 10, а Windows 11, комп новый", "os", "Windows 11", "Windows 10"),
+    ("nope, it's not Windows 10 but 11, new laptop", "os", "Windows 11", "Windows 10"),
     # no cue: the value said first is the value, whatever else follows
     ("нет, Windows 10, а на втором компе Windows 11 всё работает", "os", "Windows 10",
      "Windows 11"),
@@ -89,3 +93,23 @@ def test_a_value_repaired_in_the_same_message_is_the_later_one(
     fields: dict[str, str] = {}
     fill(fields, {}, text, "reply to did-it-help")
     assert kept in fields[name] and lost not in fields[name]
+
+
+# (fields before, message, a part the corrected value holds, a part it must have lost): the
+# user's own spelling of the old value goes with it ("Windows 11 (вінда 10)" would show the
+# operator both), and a version said as a word is kept as typed.
+SPELLING_CORRECTED = [
+    ({"os": "Windows 10 (вінда 10)"}, "ні. Ой, не десятка, а одинадцята. Камера Logitech C920",
+     "Windows 11 (одинадцята)", "10"),
+    ({"os": "Windows 10 (десятка)"}, "нет, не 10, а 11", "Windows 11", "десятка"),
+    ({"os": "Windows 10 (win10)"}, "sorry, not ten but eleven", "Windows 11", "10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text", "kept", "lost"), SPELLING_CORRECTED)
+def test_a_corrected_value_keeps_no_spelling_of_the_old_one(
+    before: dict[str, str], text: str, kept: str, lost: str
+) -> None:
+    fields = dict(before)
+    fill(fields, {}, text, "reply to did-it-help")
+    assert kept in fields["os"] and lost not in fields["os"], fields
