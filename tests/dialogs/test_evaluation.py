@@ -229,10 +229,11 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 16, exactly at its first
     # untouched figure (36/40, 6 asked again), run for its summary only.
     ("dialogs_frozen16.yaml", 36, 6),
-    # the held-out probe of session 16 (i19-facts16: facts in the first message and in the
-    # reply to "did it help?"), written before its changes: 14/23 with 11 asked again on main
-    # 0f822b7; 16/23 (9) with an exception's name read as the error, not a program.
-    ("../dialogs_probe16f.yaml", 16, 9),
+    # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
+    # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
+    # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
+    # weekday's adjective with the event.
+    ("../dialogs_probe16f.yaml", 17, 8),
     # the held-out probe of session 15 (i19-route15: upset users, hidden IT, routing and
     # priority), written before its changes: 28/35 then; 44/45 at session 15's end, 45/45 with a
     # screen waiting for a connection read as the network's (i19-route16) ...
