@@ -103,6 +103,9 @@ _SAYS = case_blind(
     r"журналах|event ?logs?|logs?|event viewer)(?:\s+(?:пишет|пише|видно|says|shows))?)\s*:?)"
     r"\s*((?:[^.;!?\n]|\.(?=\w)){2,90})",
 )
+# A verb of giving or showing said with a negation: its object is what the device does not
+# give out or show ("термінал не видає талони", "табло не показывает расписание").
+_NEGATED = case_blind(r"(?<![\w])(?:не|ні|not|never|doesn't|does not|don't|didn't|won't|can't)\s+$")
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
@@ -214,7 +217,7 @@ _NO_ERROR = case_blind(
     rf"(?<!\w){_SAID_NOUN}\s+{_DENYING}(?!\w)|(?<!\w){_DENYING}\s+(?:[\w']+\s+)?{_SAID_NOUN}|"
     r"\b(?:errors?|error messages?|messages?|codes?)(?:\s+(?:is|was))?\s*[:=-]\s*"
     r"(?:none|nothing|no|n/a)\b|"
-    r"(?:ошибок|ошибки|сообщений об ошибке|кодов|помилок|помилки|повідомлень)\s+"
+    r"(?:ошибок|ошибки|ошибку|сообщений об ошибке|кодов|помилок|помилки|помилку|повідомлень)\s+"
     r"(?:никаких\s+|ніяких\s+|жодних\s+)?"
     r"(?:нет|никаких|не(?:має|ма)|не (?:выда\w*|пиш\w*|показ\w*|вида\w*|пише))|"
     r"ошибки нет|помилки немає|ошибк\w+ никак\w+ нет|"
@@ -276,7 +279,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
             if not any(quoted in clause for clause in named):
                 add(quoted)
-    for found in _SAYS.finditer(text):
+    for found in _sayings(text):
         said = _said_part(found.group(1))
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
             continue
@@ -311,6 +314,20 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         nothing = _denied(text)
         return nothing.group(0) if nothing else ""
     return "; ".join(codes)
+
+
+def _sayings(text: str) -> list[re.Match[str]]:
+    """Each place `text` says what the screen shows (`_SAYS`), but not a verb of giving or
+    showing said with a negation: what follows it is read again, so "кіоск не видає квитки, на
+    екрані: Немає зв'язку" still finds "на екрані:"."""
+    found, at = [], 0
+    while (match := _SAYS.search(text, at)) is not None:
+        if _NEGATED.search(text[: match.start()]):
+            at = match.start(1)
+            continue
+        found.append(match)
+        at = match.end()
+    return found
 
 
 # A verb of messages arriving or being received in the same clause: "никаких сообщений не
