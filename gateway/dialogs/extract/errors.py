@@ -91,6 +91,8 @@ _SAYS = case_blind(
     r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar)"
     r"(?:\s+(?!(?:что|що)\b)[а-яіїєґ'-]+)?\s*:|"  # "на екрані принтера: Замініть картридж"
     r"(?:the\s+)?(?:error|message)\s+(?:is|was|says|reads)\s*:|"
+    # a window or a status named with a colon: "вікно: Ліцензія недійсна", "status: Offline"
+    r"(?:окно|окошко|вікно|віконце|статус|window|pop-?up|dialog|alert|status)\s*:|"
     r"(?:написано|пишется|висвічується|высвечивается|светится|світиться|it reads|reads)\s*"
     r"(?::|,?\s*(?:что|що|that)\b)|"
     r"(?:надпись|надпис|напис|табличк[аиу]|плашк[аиу])\s*(?::|,?\s*(?:что|що)\b)|"
@@ -126,6 +128,7 @@ _PERSON_BEFORE = re.compile(
     _I,
 )
 _MAX_SAID_WORDS = 10
+_MAX_COLON_WORDS = 16
 # A quote right after these names a business or a place: готель «Дніпро», ООО "Ромашка".
 _ORGANISATION_BEFORE = re.compile(
     r"(?<![\w])(?:готел\w*|гостиниц\w*|hotel|магазин\w*|shop|store|тц|трц|компани\w*|компані\w*|"
@@ -281,7 +284,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
                 add(quoted)
     for found in _sayings(text):
         said = _said_part(found.group(1))
-        if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > _MAX_SAID_WORDS:
+        # after a colon the sentence before has ended: what follows is the screen's, longer too
+        colon = text[found.start() : found.start(1)].rstrip().endswith(":")
+        longest = _MAX_COLON_WORDS if colon else _MAX_SAID_WORDS
+        if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > longest:
             continue
         if _NO_ERROR.search(found.group(0)) or re.search(
             r"(?:\bno|\bнет|\bнема\w*|\bбез)\s+$", text[: found.start()], _I
