@@ -196,7 +196,20 @@ _BAIT_BEFORE = case_blind(
 )
 # "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
 # "у лозі Access violation", is read with what the screen says).
-_LATIN_AFTER_WORD = re.compile(r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z' ]{3,60}[a-z])")
+# Two words at least: "ошибка Windows 10 после обновления" names the system, not a message.
+_LATIN_AFTER_WORD = re.compile(
+    r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z']*(?: [A-Za-z']+)+(?<=[a-z]))"
+)
+# … and in Cyrillic, capitalised, when it says what failed: "помилка Немає доступу до мережі",
+# "ошибка Неверное имя пользователя" (not "ошибка Бухгалтерии", whose error it is).
+_CYRILLIC_AFTER_WORD = re.compile(
+    r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+((?-i:[А-ЯІЇЄҐ])[\w'-]*(?:\s+[\w'-]+){1,8})"
+)
+_FAILED = re.compile(
+    r"(?<!\w)(?:не|нет|немає|нема|неверн\w*|невірн\w*|недійсн\w*|недействительн\w*|"
+    r"недоступн\w*|отказано|відмовлено|запрещ\w*|заборон\w*)(?!\w)",
+    re.IGNORECASE,
+)
 # "ошибка подключения", "помилка друку": the error named by its genitive noun.
 _NAMED_ERROR = re.compile(
     r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I
@@ -298,6 +311,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         add(original[found.start(1) : found.start(1) + len(said)].strip())
     for found in _LATIN_AFTER_WORD.finditer(text):
         add(original[found.start(1) : found.end(1)])
+    for found in _CYRILLIC_AFTER_WORD.finditer(text):
+        if _FAILED.search(found.group(1)):
+            add(original[found.start(1) : found.end(1)])
     for found in _PROMPT.finditer(text):
         before = text[: found.start()]  # not "начальник просит пароль", not a letter's bait
         if not _PERSON_BEFORE.search(before) and not _BAIT_BEFORE.search(before):
