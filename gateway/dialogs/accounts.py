@@ -80,8 +80,8 @@ class AccountFlow:
             return COMMANDS.get(command[0], "")
         if state.phase in (Phase.LINK_LOGIN, Phase.LINK_CODE):
             return state.phase.value
-        if state.phase == Phase.ACCOUNT_NAME:  # any answer, once; /cancel still cancels
-            return state.phase.value
+        if state.phase == Phase.ACCOUNT_NAME and not msg.payload:  # any typed answer, once
+            return state.phase.value  # (an old button pressed is no name: the engine's)
         if directory and state.phase in OPEN_PHASES and msg.text.strip():
             return account_request(msg.text) or ""
         return ""

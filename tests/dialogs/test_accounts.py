@@ -80,6 +80,13 @@ def test_the_account_is_asked_once_in_the_user_s_language_and_any_answer_goes_on
     chat.send("/operator")
     assert chat.requested.fields == {"problem": "My account is locked: please unlock it"}
     assert chat.state.phase == Phase.TICKET
+    # An old button pressed meanwhile is no name: told it is old, the question still open
+    chat = Chat(engine, lang_hint="en")
+    chat.send("/unlock")
+    chat.send("Yes, it helped", payload="helped:yes")
+    assert "no longer works" in chat.text and not chat.named("ticket_requested")
+    chat.send("ivanova")
+    assert chat.requested.fields["problem"].endswith("(account ivanova)")
     # /cancel cancels, as at any other question
     chat = Chat(engine, lang_hint="en")
     chat.send("/unlock")
