@@ -47,7 +47,7 @@ from gateway.dialogs.problem import (
 )
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
-from gateway.models import TICKET_FIELDS, Button, InboundMessage, Level, Priority
+from gateway.models import TICKET_FIELDS, Button, InboundMessage, Level, Priority, SupportGroup
 from gateway.texts import LANGUAGES
 from gateway.triage.impact import crowd_at_a_counter, read_impact
 from gateway.triage.language import detect_language, reply_language
@@ -360,8 +360,19 @@ class SupportFlow:
             # not the outage the matcher may lean to; none left, the device's words route
             rest = _without(match, self.outage_topic)
             return rest[0].article if rest else None
-        if why != "many_stopped" or self.routing.names_a_device(statement):
+        if why != "many_stopped":
             return top
+        if self.routing.names_a_device(statement):
+            if top is None or top.id != self.outage_topic:
+                return top
+            # "the door panel flashes red for everybody": a device's topic among the others,
+            # not the outage the matcher leans to; none, the device's words route
+            devices = [
+                c.article
+                for c in _without(match, self.outage_topic)
+                if str(getattr(c.article, "group", "")) == SupportGroup.HARDWARE.value
+            ]
+            return devices[0] if devices else None
         if self.priorities.assess(statement).reason != "many_stopped":
             return top  # many named beside the problem ("у нас 10 человек, а у меня …")
         return self.knowledge.article(self.outage_topic) or top

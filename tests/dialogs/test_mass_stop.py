@@ -85,6 +85,23 @@ def test_devices_stopped_for_many_keep_the_devices_topic(outcome: str) -> None:
 
 
 @pytest.mark.parametrize("outcome", ["answer", "choices"])
+@pytest.mark.parametrize(
+    ("topics", "topic"),
+    [
+        (("outage_critical", "website_wont_open", "hardware_broken"), "hardware_broken"),
+        (("outage_critical", "website_wont_open"), ""),
+    ],
+)
+def test_a_device_stopped_for_everybody_is_no_outage_the_matcher_leans_to(
+    outcome: str, topics: tuple[str, ...], topic: str
+) -> None:
+    """One device that fails for everyone who uses it is the device's: a device's topic among
+    the candidates, else none, and hardware either way, never the outage (network) first."""
+    text = "hostel front door panel stopped taking guests' key cards, it flashes red for everybody"
+    assert _ticket(text, outcome, topics) == (topic, "hardware", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
 def test_one_persons_deadline_keeps_what_is_broken(outcome: str) -> None:
     text = "Через час подача тендера, а у меня Outlook не отправляет письма"
     topics = ("email_not_sending", "password_reset")
