@@ -45,6 +45,16 @@ _STOPPED_DOING = re.compile(
     r"(?!(?:during|morning|evening|nothing|something|anything|everything|thing|things|"
     r"string|spring|ceiling|building|ping)\b)([a-z]{2,}ing)\b"
 )
+# "pc runs like a potato", "the laptop is running like a snail", "works like an old
+# tractor": a machine that runs or works like a thing is said to be slow, whatever the
+# thing (a word no article knows, which made the message a stranger's). A likeness that
+# praises ("works like a charm") or explains ("works like this") is left alone.
+_RUNS_LIKE = re.compile(
+    r"\b(runs?|running|ran|works?|working)\s+like\s+"
+    r"(?!(?:a|an|the)?\s*(?:charm|dream|clockwork|clock|new|normal|normally|usual|before|"
+    r"magic|butter|rocket|champ|crazy|mad|hell|this|that|it|so)\b)"
+    r"(?:(?:a|an|the)\s+)?(?:(?:old|slow|tired|broken|dead|wet|frozen|real)\s+)?[a-z]+\b"
+)
 _FULL_LOAD = "100"
 _LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
@@ -89,6 +99,9 @@ def normalize_text(text: str) -> str:
     text = " ".join(words)
     if "stop" in text or "quit" in text or "ceas" in text:
         text = _STOPPED_DOING.sub(r"not \1", text)
+        words = text.split()
+    if " like " in text:
+        text = _RUNS_LIKE.sub(r"\1 slow", text)
         words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:

@@ -1607,3 +1607,13 @@ def test_a_typo_that_begins_like_a_prefix_is_not_read_as_another_word(matcher: M
     read = [word for word, _ in matcher.ranker.reading("забыла пороль от учётки", "ru")]
     assert "роль" not in read
     assert answered(matcher, "забыла пороль от учётки", "ru") == "password_reset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my laptop runs like a potato since monday", "the pc is running like a tortoise today"],
+)
+def test_a_machine_running_like_a_thing_is_a_slow_machine(matcher: Matcher, text: str) -> None:
+    # The thing ("potato", "tortoise") was a word no article knows and the message went
+    # unanswered or to the monitor (whose article "runs" through a cable).
+    assert answered(matcher, text, "en") == "slow_computer"

@@ -162,3 +162,15 @@ def test_a_verb_of_stopping_before_a_gerund_is_a_negation() -> None:
     # A word in -ing that is no gerund, and a stop with no gerund, stay as they are.
     assert normalize_text("it stopped during the call") == "it stopped during the call"
     assert normalize_text("the print job stopped") == "the print job stopped"
+
+
+def test_a_machine_that_runs_like_a_thing_is_slow() -> None:
+    # "runs like a potato": whatever the thing, a machine that runs like it is slow.
+    assert normalize_text("pc runs like a potato since last week") == (
+        "computer runs slow since last week"
+    )
+    assert normalize_text("laptop is running like an old tractor") == "laptop is running slow"
+    # Praise, an explanation and "like crazy" are no likeness of speed.
+    assert normalize_text("vpn works like a charm now") == "vpn works like a charm now"
+    assert normalize_text("it works like this") == "it works like this"
+    assert normalize_text("the fan is running like crazy") == "the fan is running like crazy"
