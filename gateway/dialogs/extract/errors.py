@@ -196,9 +196,11 @@ _BAIT_BEFORE = case_blind(
 )
 # "ошибка Connection refused": an English message after a Cyrillic error word (a log's line,
 # "у лозі Access violation", is read with what the screen says).
-# Two words at least: "ошибка Windows 10 после обновления" names the system, not a message.
+# Not a system's name: "ошибка Windows 10 после обновления" names the system, not a message.
 _LATIN_AFTER_WORD = re.compile(
-    r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+([A-Z][A-Za-z']*(?: [A-Za-z']+)+(?<=[a-z]))"
+    r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+"
+    r"(?!(?i:windows|macos|mac os|linux|android|ios|ipados|ubuntu|chrome ?os)\b)"
+    r"([A-Z][A-Za-z' ]{3,60}[a-z])"
 )
 # … and in Cyrillic, capitalised, when it says what failed: "помилка Немає доступу до мережі",
 # "ошибка Неверное имя пользователя" (not "ошибка Бухгалтерии", whose error it is).
