@@ -737,6 +737,10 @@ def _many(
         counted = number or word.lemma in vocab.numbers or numeral
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
+        # "корпоратив на 40 людей", "стіл на 12 осіб": the size of an event or a booking
+        audience = audience or (
+            before == "на" and any(_is_people(w) or w.text in _PEOPLE_AT_LARGE for w in after[:1])
+        )
         waiting = any(
             w.among(vocab.waiting) or w.among(vocab.standing) or w.among(vocab.queue)
             for w in words[i + 1 : i + 6]
@@ -796,6 +800,12 @@ def _many(
         # "20 человек стоят в очереди": the public counted in a queue, a stake (read there)
         after_count = i > 0 and (words[i - 1].text.isdecimal() or words[i - 1].has("NUMR"))
         people = people and not for_them and not (waiting and after_count)
+        # "люди не можуть підтвердити оплату": people who cannot pay are the public, at stake
+        # (as "клієнти не можуть оплатити" are), not our staff stopped
+        paying = word.text in _PEOPLE_AT_LARGE and any(
+            w.lemma in _PAYING for w in words[i + 1 : i + 6]
+        )
+        people = people and not paying
         if people and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
@@ -1021,6 +1031,13 @@ def _is_group(word: Word) -> bool:
     if word.lemma in _vocabulary().groups:
         return True
     return not word.tags and bool(_COMPOUND_PLACE.fullmatch(word.text))
+
+
+_PEOPLE_AT_LARGE = frozenset({"люди", "людей", "людям", "people"})
+# … and what they cannot do that makes them the public: pay, book, buy
+_PAYING = frozenset({"оплата", "оплатить", "оплатити", "платить", "платити", "платеж", "платіж",
+                     "забронировать", "забронювати", "купить", "купити", "pay", "payment",
+                     "book", "buy", "checkout"})  # fmt: skip
 
 
 def _is_people(word: Word) -> bool:

@@ -75,7 +75,8 @@ MANY = PhraseSet([
     # our people counted; clients, calls or orders counted are at stake, not stopped
     r"(кассы|каси|терминалы|термінали) не",
     # … not counted in a queue said before them: "очередь из 15 человек", "черга з 10 людей"
-    r"(?<!очередь из )(?<!очереди из )(?<!черга з )(?<!черга із )(?<!черзі з )"
+    # … nor the size of an event or a booking: "корпоратив на 40 людей", "банкет на 50 человек"
+    r"(?<!очередь из )(?<!очереди из )(?<!черга з )(?<!черга із )(?<!черзі з )(?<!на )"
     r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
     r"співробітник\w*|користувач\w*|users|people|employees|staff)"
     # … not the public kept waiting ("вже 15 людей сидять у черзі"), a stake read as one

@@ -1279,3 +1279,24 @@ def test_a_program_that_flew_off_is_a_stop(text: str, priority: Priority) -> Non
 )  # fmt: skip
 def test_my_own_work_stopped_is_one_person(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # people who cannot pay are the public, at stake, not our staff stopped; and "на 40
+        # людей" is the size of an event or a booking, not 40 people stopped
+        ("Сьогодні о 18:00 у нас корпоратив на 40 людей, а сайт бронювання видає 502 Bad "
+         "Gateway і люди не можуть підтвердити оплату.", "at_stake"),
+        ("люди не можуть підтвердити оплату", "at_stake"),
+        ("люди не могут оплатить заказ", "at_stake"),
+        ("банкет на 50 человек, а касса не пробивает чеки", "at_stake"),
+        # … people who cannot work, or counted as the ones stopped, are many
+        ("люди не можуть працювати", "many_stopped"),
+        ("у 40 людей не працює пошта", "many_stopped"),
+        ("40 людей не можуть зайти в CRM", "many_stopped"),
+        ("касири не можуть провести оплату", "many_stopped"),
+    ],
+)  # fmt: skip
+def test_people_who_cannot_pay_are_the_public(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
