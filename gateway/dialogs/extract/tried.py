@@ -156,7 +156,8 @@ _DID_ACTION = case_blind(
     rf"(?<!\w){_DONE_ACTIONS}\w*\s+(?:\w+\s+)?(?:уже\s+|вже\s+)?{_DID_VERBS}(?!\w)",
 )
 # The self-help followed ("делала всё по инструкции", "I followed the article"), someone
-# already looking ("айтишник уже смотрел"), or a check on another machine ("на другом
+# already looking or connected ("айтишник уже смотрел", "колега вже дивився", "админ удалённо
+# подключался", "IT already had a look"), or a check on another machine ("на другом
 # компе работает", "it works from my phone").
 _FOLLOWED = case_blind(
     r"(?:сделал\w*|делал\w*|выполнил\w*|выполнял\w*|зробил\w*|зробив|робил\w*|робив|"
@@ -165,9 +166,11 @@ _FOLLOWED = case_blind(
     r"сказал\w*|інструкці\w*|статт\w*|порад\w*|article|instructions?|steps|guide|"
     r"you (?:said|suggested)|suggested)|"
     r"(?:айтишник\w*|админ\w*|сисадмин\w*|айтішник\w*|адмін\w*|технік\w*|техник\w*|"
-    r"someone from it|the it guy|it support|technician|(?:our|the) admin)\s+(?:\w+\s+)?"
-    r"(?:смотрел\w*|приходил\w*|проверял\w*|дивився|дивилась|приходив|перевіряв|looked|came|"
-    r"checked|tried|had a look)|"
+    r"someone from it|the it guy|it support|technician|(?:our|the) admin|коллег\w*|колег\w*|"
+    r"colleague|it already)\s+(?:\w+\s+)?"
+    r"(?:смотрел\w*|приходил\w*|проверял\w*|дивився|дивилась|приходив|перевіряв|"
+    r"подключал\w*|підключав\w*|підключал\w*|looked|came|checked|tried|had a look|connected|"
+    r"remoted in)|"
     r"(?:на|с|со|з|із|в|во|у|через|from|on|in|via|using)\s+(?:другом|другого|другой|другую|"
     r"іншому|іншого|іншій|інший|іншу|another|other|a different|my)\s+(?:\w+\s+)?"
     r"(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
