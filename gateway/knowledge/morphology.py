@@ -94,6 +94,7 @@ class Token(NamedTuple):
     stop: bool  # a function word or a bare number: says nothing about the problem
     known: bool  # a dictionary word, so never read as a typo of another word
     name: bool = False  # capitalised inside a sentence and in no dictionary: a name (Камри)
+    quoted: bool = False  # inside quotation marks: words a screen shows ("Preparing Windows")
     # The lemma of the word's other reading when it was typed in Latin letters and "h" reads
     # as г and as х, both words ("vyhidnyh": вигідних, вихідних); the reader keeps the one
     # the articles use.
@@ -136,12 +137,34 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     twins = _h_twins(raw, read, lang) if read is not raw else {}
     if twins:
         found = tuple(t._replace(other=twins[t.word]) if t.word in twins else t for t in found)
-    names, models = _names(text), _models(text)
-    if not names and not models:
+    names, models, quoted = _names(text), _models(text), _quoted(text)
+    if not names and not models and not quoted:
         return found
     return tuple(
-        t._replace(name=True) if (t.word in names and not t.known) or t.word in models else t
+        t._replace(
+            name=(t.word in names and not t.known) or t.word in models,
+            quoted=t.word in quoted,
+        )
         for t in found
+    )
+
+
+# Text in quotation marks, straight, curly or angled; a single quote only where it is no
+# apostrophe (a space or the start before it, no letter after the closing one).
+_QUOTED = re.compile(
+    r"[\"“«„]([^\"“”«»„\n]{1,120})[\"”»“]|(?<![\w'’])['‘]([^'‘’\n]{1,120})['’](?![\w'’])"
+)
+
+
+def _quoted(text: str) -> frozenset[str]:
+    """The words of a message inside quotation marks: what a screen or a program says
+    ("stuck on 'Preparing Windows'", «Потенциальная угроза безопасности»)."""
+    if not any(mark in text for mark in "\"“«„'‘"):
+        return frozenset()
+    return frozenset(
+        word
+        for m in _QUOTED.finditer(text)
+        for word in normalize_text(m.group(1) or m.group(2) or "").split()
     )
 
 

@@ -509,6 +509,11 @@ class Ranker:
         # message is about IT but not which problem: it neither counts as an unknown word
         # nor dilutes what the articles explain.
         read = [(t, m, d, a) for t, m, d, a in read if m or not self._is_name(t)]
+        # Words a screen shows, quoted ("stuck on 'Preparing Windows'", "Firefox says
+        # 'Potential Security Risk Ahead'"), that no article uses are the program's words,
+        # not the user's: they say the message is about IT, not which problem, and are no
+        # unknown words either. The quoted words an article uses count as any others.
+        read = [(t, m, d, a) for t, m, d, a in read if m or not t.quoted]
         # A denial or a need no article happens to use ("ні", "никак", "проблема", "надо")
         # says that something fails or is wanted, not what: it is no unknown word making a
         # message less likely IT's (Russian "ни" is an article's word; Ukrainian "ні

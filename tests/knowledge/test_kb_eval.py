@@ -39,16 +39,17 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # Then tune3, tune6, tune8, tune9 and tune15 as measured with "stopped X-ing" read as "not
 # X-ing" (i12-en16, main 49a8732 vs the change): pooled 5-fold en 1717 -> 1720; then with
 # keyboard_mouse's English typing samples: 1720 -> 1724; then (main 49c8405) with "runs like
-# a potato" read as slow: 1726 -> 1728.
+# a potato" read as slow: 1726 -> 1728; then with quoted screen words no article uses read
+# as no unknown words: en 1728 -> 1730, uk 1883 -> 1884, ru 1622 -> 1621.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((187, 194), (170, 181), (182, 187)), (0, 100)),
     "faq_tune3.jsonl": (((172, 180), (175, 180), (176, 180)), (0, 81)),
-    "faq_tune4.jsonl": (((119, 120), (146, 150), (118, 120)), (0, 60)),
+    "faq_tune4.jsonl": (((119, 120), (146, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((117, 120), (143, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (145, 150), (115, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((118, 120), (146, 150), (119, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((118, 120), (143, 150), (117, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (115, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((118, 120), (146, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((118, 120), (148, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((88, 90), (118, 120), (118, 120)), (0, 45)),
@@ -60,7 +61,7 @@ SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 814), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1621, 1883, 1728), 4)
+LEFT_OUT_MEASURED = ((1621, 1886, 1730), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:

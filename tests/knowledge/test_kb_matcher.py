@@ -1617,3 +1617,19 @@ def test_a_machine_running_like_a_thing_is_a_slow_machine(matcher: Matcher, text
     # The thing ("potato", "tortoise") was a word no article knows and the message went
     # unanswered or to the monitor (whose article "runs" through a cable).
     assert answered(matcher, text, "en") == "slow_computer"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ('stuck at "Getting Windows ready"', "update_stuck"),
+        ('Firefox says "Potential Security Risk Ahead" on the portal', "website_wont_open"),
+    ],
+)
+def test_quoted_screen_words_no_article_uses_are_no_unknown_words(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # What a screen says, quoted, is the program's wording: its words no article uses
+    # ("getting", "ready", "potential", "ahead") made the message look like nobody's and
+    # it went unanswered; the quoted words an article uses ("Windows") still count.
+    assert answered(matcher, text, "en") == topic

@@ -270,3 +270,14 @@ def test_only_a_verb_loses_a_prefix_no_dictionary_knows() -> None:
     # A verb still does: the prefix says how or again, not what.
     assert lemma("переподключаюсь", "ru") == lemma("подключаюсь", "ru")
     assert lemma("отсканировать", "ru") == "сканировать"
+
+
+def test_words_inside_quotation_marks_are_marked_quoted() -> None:
+    # What a screen says, quoted, is marked; an apostrophe is no quotation mark.
+    said = tokens("Firefox says 'Potential Security Risk Ahead' on the portal", "en")
+    assert [t.word for t in said if t.quoted] == ["potential", "security", "risk", "ahead"]
+    assert not any(t.quoted for t in tokens("the printer's tray won't close", "en"))
+    assert [t.word for t in tokens("пише «немає підключення»", "uk") if t.quoted] == [
+        "немає",
+        "підключення",
+    ]
