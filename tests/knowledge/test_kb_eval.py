@@ -33,26 +33,23 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # protocol"): right first answers of answerable lines per language (ru, uk, en), and
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
-# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 with batch 16 in
-# the protocol (the fourteenth tuning part; i12-fit16, main a5b5d58's code; the figures do
-# not read the committed decision): pooled 5216 of 5358, 4 of 814 off-topic answered.
-# Then tune3, tune6, tune8, tune9 and tune15 as measured with "stopped X-ing" read as "not
-# X-ing" (i12-en16, main 49a8732 vs the change): pooled 5-fold en 1717 -> 1720; then with
-# keyboard_mouse's English typing samples: 1720 -> 1724; then (main 49c8405) with "runs like
-# a potato" read as slow: 1726 -> 1728; then with quoted screen words no article uses read
-# as no unknown words: en 1728 -> 1730, uk 1883 -> 1884, ru 1622 -> 1621.
+# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 at session 16's
+# final refit (i12-fit16, main c84c885's code with batch 16 in, the fourteenth tuning part:
+# i12-ru16's, i12-en16's and i12-fit16's causes of the session; the figures read the same
+# with the committed decision before the refit): pooled 5235 of 5358, 4 of 814 off-topic
+# answered; left out 5237, 4 of 814.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (170, 181), (182, 187)), (0, 100)),
+    "faq_tune2.jsonl": (((187, 194), (172, 181), (183, 187)), (0, 100)),
     "faq_tune3.jsonl": (((172, 180), (175, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (146, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((118, 120), (143, 150), (117, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (146, 150), (115, 120)), (1, 60)),
     "faq_tune8.jsonl": (((118, 120), (146, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((118, 120), (148, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((118, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((88, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune12.jsonl": (((88, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
     "faq_tune15.jsonl": (((89, 90), (113, 120), (115, 120)), (1, 45)),
     "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
