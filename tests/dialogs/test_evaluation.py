@@ -227,8 +227,9 @@ BLIND_SETS = [
     # stops many); 40/40 (0) with people who cannot pay read as the public, at stake ...
     ("dialogs_tune16.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure from session 16, exactly at its first
-    # untouched figure (36/40, 6 asked again), run for its summary only.
-    ("dialogs_frozen16.yaml", 36, 6),
+    # untouched figure (36/40, 6 asked again), run for its summary only; 37/40, 2 at session
+    # 16's end (the lead, summary only, main bb8e004).
+    ("dialogs_frozen16.yaml", 37, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
