@@ -52,6 +52,9 @@ _HTTP = re.compile(
     r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
     _I,
 )
+# The codes read wherever they stand, in the order they are taken (a later one that holds an
+# earlier one replaces it): one list for what a message says and for what denies an error.
+_CODES = (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, EXCEPTION)
 _ERROR_WORD = (
     r"(?:error|err|errors|ошибк\w*|ошибок|помилк\w*|код\w*|code|status|статус|стоп-код|"
     r"stop code|exit code|сбой|збій)"
@@ -272,7 +275,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
             codes.append(code)
 
-    for pattern in (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, EXCEPTION):
+    for pattern in _CODES:
         for found in pattern.finditer(text):
             add(found.group(0))
     for found in _HASHED.finditer(text):
@@ -467,6 +470,4 @@ def says_no_error(value: str) -> bool:
 
 def _codes_in(value: str) -> bool:
     folded = fold(value)
-    return any(
-        p.search(folded) for p in (_HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _SMTP, EXCEPTION)
-    )
+    return any(p.search(folded) for p in _CODES)
