@@ -244,7 +244,7 @@ _BROWSER_SCREEN = re.compile(
 # підключенні", "stuck on 'Connecting'", "spins on connecting to host". What is broken is the
 # connection, whatever device or program waits for it (a card terminal, a till, a client).
 _WAITS_FOR_CONNECTION = re.compile(
-    r"(?<!\w)(?:виси\w*|завис\w*|застр\w*|крути\w*|стоит|стоїть|висне|зависа\w*|"
+    r"(?<!\w)(?:виси\w*|завис\w*|застр\w*|крути\w*|стоит|стоїть|висне|"
     r"stuck|hangs?|hanging|hung|frozen|freezes|sits?|sitting|spins?|spinning|loops?|looping)"
     r"\s+(?:на|в|у|on|at|in)\s+[«\"'“‘]?\s*(?:соединени\w*|подключени\w*|установк\w* (?:связи|"
     r"соединения)|з'єднанн\w*|з’єднанн\w*|підключенн\w*|connecting|connection|"
