@@ -110,7 +110,7 @@ _SAYS = case_blind(
 )
 # A verb of giving or showing said with a negation: its object is what the device does not
 # give out or show ("термінал не видає талони", "табло не показывает расписание").
-_NEGATED = case_blind(r"(?<![\w])(?:не|ні|not|never|doesn't|does not|don't|didn't|won't|can't)\s+$")
+_NEGATED = case_blind(r"(?<![\w])(?:не|ні|not|never|doesn't|don't|didn't|won't|can't)\s+$")
 # What follows "says" but is not a message: "what is wrong", "2 раза в день".
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
