@@ -85,7 +85,7 @@ class Domain:
 
     def __init__(self, articles: Sequence[Article], lines: LineCounts) -> None:
         it = Counter(_named(articles))
-        other = Counter(_everyday() - it.keys())
+        other = Counter(everyday_lemmas() - it.keys())
         it.update(lines.it)
         other.update(lines.other)
         # Breaking down is said of any machine ("зламалась мишка", "the juicer jammed"):
@@ -199,14 +199,9 @@ def _named(articles: Sequence[Article]) -> list[str]:
     ]
 
 
+@cache
 def everyday_lemmas() -> frozenset[str]:
     """Lemmas of the everyday and other-service word lists (everyday.py, vocabulary)."""
-    return _everyday()
-
-
-@cache
-def _everyday() -> frozenset[str]:
-    """Lemmas of the everyday and other-service word lists."""
     found: set[str] = set()
     for word in OUTSIDE_WORDS.union(*EVERYDAY_WORDS.values()):
         if word.isascii():
