@@ -157,11 +157,17 @@ class AlertConnector:
         new = 0
         for message in messages:
             meta = message.meta
+            at = meta.get("alert_at", "")
             run = await self.store.alerts.run_of(
-                name, meta["alert_key"], meta["alert_status"], time.time(), signed_at
-            )
-            if run == STALE:  # signed before the change it would undo: not news
-                log.info("stale alert notification dropped", extra={"source": name})
+                name, meta["alert_key"], meta["alert_status"], time.time(), signed_at,
+                at=int(at) if at else None, final=bool(meta.get("alert_final")),
+            )  # fmt: skip
+            if run == STALE:  # older than the change it would undo: not news
+                log.info(
+                    "stale alert notification dropped",
+                    extra={"source": name, "key": meta["alert_key"],
+                           "status": meta["alert_status"]},
+                )  # fmt: skip
                 continue
             new += bool(await self._on_message(alert_payloads.in_run(message, run)))
         return web.json_response({"alerts": len(messages), "new": new})

@@ -11,6 +11,7 @@ import copy
 import json
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,8 +133,8 @@ def with_status(payload: dict[str, Any], status: str, *, only: int | None = None
     out["status"] = status
     for alert in alerts:
         alert["status"] = status
-        ended = status == "resolved"
-        alert["endsAt"] = "2026-12-02T00:31:03.512Z" if ended else "0001-01-01T00:00:00Z"
+        ended = datetime.fromisoformat(alert["startsAt"]) + timedelta(minutes=21)
+        alert["endsAt"] = ended.isoformat() if status == "resolved" else "0001-01-01T00:00:00Z"
     return out
 
 
@@ -246,14 +247,65 @@ async def test_zabbix_problem_opens_and_recovery_closes(gateway: Gateway) -> Non
     closed = await gw.rt.store.tickets.get(ticket.id)
     assert closed is not None and closed.status == TicketStatus.CLOSED
     assert await history(gw, ticket.id) == ["opened", "closed"]
-    # A flapping trigger: the same problem event again and again stays on this ticket.
-    for _ in range(3):
-        assert (await post(gw, "zabbix", {**problem, "event_time": "00:2" + str(_)}))[0] == 200
-        assert (await post(gw, "zabbix", {**recovery, "event_time": "00:3" + str(_)}))[0] == 200
+    # Zabbix never fires a recovered event id again (its trigger's next problem is a new
+    # event: test_a_flapping_zabbix_trigger_is_one_ticket_with_a_counter), so the problem
+    # sent again, as it was or changed, is a late retry: the ticket stays closed.
+    for changed in ({}, {"event_time": "00:20:00"}):
+        assert await post(gw, "zabbix", {**problem, **changed}) == (200, {"alerts": 1, "new": 0})
     await settled(gw)
     assert [t.id for t in await alert_tickets(gw)] == [ticket.id]
-    details = await gw.rt.store.alerts.details(ticket.id)
-    assert details is not None and details.fires == 4 and details.flapping
+    still = await gw.rt.store.tickets.get(ticket.id)
+    assert still is not None and still.status == TicketStatus.CLOSED
+    assert await history(gw, ticket.id) == ["opened", "closed"]
+
+
+async def test_a_notification_older_than_the_alerts_last_word_changes_nothing(
+    gateway: Gateway,
+) -> None:
+    """Deliveries cross: a problem's delivery is retried (Zabbix sends its alerts in
+    parallel, any sender retries a failed call) and comes after the recovery. It used to
+    open a ticket for an outage already over (recovery first), or reopen the closed one
+    for good (its recovery was used up), since bearer-token sources sign no time. Now
+    the alert's own word orders them: a Zabbix recovery is its event's last, and an
+    Alertmanager firing that began (startsAt) before the recovery seen (endsAt) belongs
+    to that ended outage. A later outage of the same alert is news as before."""
+    gw = gateway
+    problem = {**fixture("zabbix_problem.json"), "event_id": "4800001", "trigger_id": ""}
+    recovery = {**problem, "event_value": "0", "subject": "Resolved in 1m: SMTP down"}
+    assert await post(gw, "zabbix", recovery) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "zabbix", problem) == (200, {"alerts": 1, "new": 0})
+
+    grouped = fixture("alertmanager_grouped.json")
+    ended = with_status(grouped, "resolved", only=0)  # 00:10:03 to 00:31:03
+    assert await post(gw, "alertmanager", ended) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "alertmanager", with_status(grouped, "firing", only=0)) == (
+        200,
+        {"alerts": 1, "new": 0},
+    )
+    await settled(gw)
+    assert await alert_tickets(gw) == []  # nothing is down
+
+    # Fired, recovered, then the firing's late retry: the ticket stays resolved.
+    api = with_status(grouped, "firing", only=1)
+    assert await post(gw, "alertmanager", api) == (200, {"alerts": 1, "new": 1})
+    assert await post(gw, "alertmanager", with_status(grouped, "resolved", only=1)) == (
+        200,
+        {"alerts": 1, "new": 1},
+    )
+    assert await post(gw, "alertmanager", api) == (200, {"alerts": 1, "new": 0})
+    await settled(gw)
+    (ticket,) = await alert_tickets(gw)
+    assert ticket.status == TicketStatus.RESOLVED
+    assert await history(gw, ticket.id) == ["opened", "resolved"]
+
+    # The same alert down again later (it starts after the recovery) is news.
+    again = copy.deepcopy(api)
+    again["alerts"][0]["startsAt"] = "2026-12-02T01:05:00.000Z"
+    assert await post(gw, "alertmanager", again) == (200, {"alerts": 1, "new": 1})
+    await settled(gw)
+    reopened = await gw.rt.store.tickets.get(ticket.id)
+    assert reopened is not None and reopened.status == TicketStatus.OPEN
+    assert await history(gw, ticket.id) == ["opened", "resolved", "reopened"]
 
 
 async def test_a_flapping_zabbix_trigger_is_one_ticket_with_a_counter(gateway: Gateway) -> None:
