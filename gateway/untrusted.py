@@ -22,9 +22,11 @@ class UntrustedInput(ValueError):
     """The bytes are not JSON we accept; the message says why, for a 4xx or an error frame."""
 
 
-def parse_json(body: bytes | str, *, max_depth: int = MAX_DEPTH) -> Any:
+def parse_json(
+    body: bytes | str, *, max_depth: int = MAX_DEPTH, max_bytes: int = MAX_BYTES
+) -> Any:
     """Decode and check a JSON document, or raise UntrustedInput."""
-    if len(body) > MAX_BYTES:
+    if len(body) > max_bytes:
         raise UntrustedInput("too large")
     try:
         text = body.decode("utf-8") if isinstance(body, bytes) else body

@@ -2,6 +2,7 @@
 
 - `GET` is the subscription handshake: the challenge is echoed only when
   `hub.verify_token` matches ours (compared in constant time); 403 otherwise.
+- A POST may be up to 3 MB (Meta's limit), more than the app's 1 MiB for other routes.
 - Every `POST` must carry `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw
   body)>`, checked in constant time before anything is read; 403 and nothing stored
   otherwise.
@@ -32,12 +33,16 @@ from gateway.config import ConfigError, Settings
 from gateway.connectors.base import OnMessage
 from gateway.connectors.graph_api import SIGNATURE_HEADER, signature
 from gateway.models import InboundMessage
+from gateway.request_bodies import read_body
 from gateway.store import Store
 from gateway.untrusted import UntrustedInput, parse_json
 
 log = logging.getLogger(__name__)
 
 UNREADABLE_PART_CHARS = 4000
+# Meta's webhook POSTs "can be up to 3MB" (WhatsApp Cloud API, Webhooks): a batch of up to
+# 1,000 changes. The app's 1 MiB would refuse the larger ones (413) until Meta gave up.
+BODY_MAX_BYTES = 3 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ class MetaWebhook:
 
     async def receive(self, request: web.Request) -> web.StreamResponse:
         """Signature, parse, durable writes in batch order, then 200."""
-        body = await request.read()
+        body = await read_body(request, BODY_MAX_BYTES)
         offered = request.headers.get(SIGNATURE_HEADER, "").encode("utf-8", "replace")
         if not secrets.compare_digest(offered, signature(self._secret, body).encode()):
             return web.Response(status=403, text="bad signature")
@@ -158,7 +163,7 @@ class MetaWebhook:
 
 def parse_payload(body: bytes) -> dict[str, Any]:
     """A JSON object we can read and store (see gateway.untrusted), or UntrustedInput."""
-    payload = parse_json(body)
+    payload = parse_json(body, max_bytes=BODY_MAX_BYTES)
     if not isinstance(payload, dict):
         raise UntrustedInput("a webhook payload must be a JSON object")
     return payload

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
+from test_channel_conversations import run_gateway
 
 from emulators.harness import Intake, serve_connector, stored_inbound, user_wrote, with_meta
 from emulators.meta import MetaEmulator
@@ -364,3 +365,37 @@ async def test_outside_the_window_without_a_template_nothing_is_sent(
     finally:
         await connector.stop()
     assert meta_api.calls == []
+
+
+async def test_a_batch_over_one_mebibyte_is_stored_whole(
+    settings: Settings, meta_api: MetaEmulator
+) -> None:
+    """Outside pass: Meta's webhook POSTs "can be up to 3MB" (a batch of up to 1,000
+    changes), but the gateway refused every body over its 1 MiB with 413, so Meta resent
+    such a batch for days and then dropped it: every message in it lost. Now a Meta
+    webhook may be 3 MiB; more is refused 413 (and logged) with nothing stored."""
+    config = with_meta(settings, meta_api, "whatsapp")
+    worker = config.worker.model_copy(update={"in_process": False})  # the stream shows all
+    gw = await run_gateway(config.model_copy(update={"worker": worker}))
+    try:
+        host, port = gw.runner.addresses[0][:2]
+        url = f"http://{host}:{port}{WEBHOOK_PATH}"
+        assert await meta_api.subscribe("whatsapp", url)
+        messages = [
+            meta_api.wa_message(f"38050{i % 40:07d}", "text", {"body": f"msg {i} " + "ж" * 360})
+            for i in range(1000)
+        ]
+        delivery = meta_api.post("whatsapp", meta_api.wa_payload([{"messages": messages}]))
+        assert 2 * 1024**2 < len(delivery.body) < 3 * 1024**2
+        await eventually(lambda: delivery.done, what="the batch delivered")
+        assert delivery.statuses == [200]
+        stored = await stored_inbound(gw.rt.store)
+        assert sorted(int(m.text.split()[1]) for m in stored) == list(range(1000))
+
+        body = json.dumps({"object": "whatsapp_business_account", "pad": "x" * 3 * 1024**2})
+        headers = {"X-Hub-Signature-256": meta_api.sign(body.encode())}
+        async with aiohttp.ClientSession() as http, http.post(url, data=body, headers=headers) as r:
+            assert r.status == 413
+        assert len(await stored_inbound(gw.rt.store)) == 1000
+    finally:
+        await gw.runner.cleanup()
