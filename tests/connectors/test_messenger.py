@@ -227,3 +227,48 @@ async def test_user_names_come_from_the_graph_user_profile_once_per_user(
         ("messenger", "Olena Kovalenko"), ("instagram", "petro.it"), ("messenger", "")
     }
 
+
+
+async def test_while_graph_does_not_answer_a_batch_of_new_users_is_not_held_up(
+    settings: Settings, store: Store, meta_api: MetaEmulator
+) -> None:
+    """Outside pass: with Graph hanging, the webhook waited 3 s for each new user's name
+    before storing their message (a Messenger batch of ten new users: answered after 30 s,
+    so Meta would deliver it again, and again). After a lookup Graph did not answer,
+    lookups pause for a minute: the batch is stored at once, without names; once the
+    pause is over the next message asks again."""
+    users = [f"70000000000000{i:02d}" for i in range(10)]
+    for user in users:
+        meta_api.profiles[user] = {"first_name": "Olena", "last_name": f"N{user[-2:]}"}
+    meta_api.profile_delay = 30.0
+    connector, intake, server = await start(settings, store, meta_api, "messenger")
+    assert connector.profiles is not None
+    now = [1000.0]
+    connector.profiles.timeout, connector.profiles.clock = 0.2, lambda: now[0]
+    try:
+        page, stamp = meta_api.page_id, int(meta_api.clock() * 1000)
+        events = [
+            {
+                "sender": {"id": user},
+                "recipient": {"id": page},
+                "timestamp": stamp,
+                "message": {"mid": f"m_batch_{user}", "text": "не работает vpn"},
+            }
+            for user in users
+        ]
+        entry = {"id": page, "time": stamp, "messaging": events}
+        batch = meta_api.post("messenger", {"object": "page", "entry": [entry]})
+        await eventually(lambda: batch.done, what="the batch delivered")
+        assert batch.statuses == [200]
+        assert [(m.chat_id, m.user_name) for m in intake.accepted] == [(u, "") for u in users]
+        assert meta_api.profile_calls == [users[0]]  # one wait, not ten
+
+        meta_api.profile_delay = 0.0
+        now[0] += 61  # the pause is over: the next message asks again
+        last = meta_api.ms_text("messenger", users[1], "ещё")
+        await eventually(lambda: last.done, what="the next message")
+        assert intake.accepted[-1].user_name == "Olena N01"
+        assert meta_api.profile_calls == [users[0], users[1]]
+    finally:
+        await connector.stop()
+        await server.stop()

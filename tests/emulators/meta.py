@@ -118,6 +118,7 @@ class MetaEmulator(CallingBackEmulator):
         # Users' profiles by page-scoped id (the user-profile call), and the calls made.
         self.profiles: dict[str, dict[str, str]] = {}
         self.profile_calls: list[str] = []
+        self.profile_delay = 0.0  # seconds before a profile is answered (a Graph that hangs)
         self.forced: list[tuple[str, int, int, int]] = []  # product, code, subcode, http
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.deliveries: list[Delivery] = []
@@ -275,6 +276,8 @@ class MetaEmulator(CallingBackEmulator):
             return product
         media_id = request.match_info["media_id"]
         if media_id in self.profiles:
+            self.profile_calls.append(media_id)
+            await asyncio.sleep(self.profile_delay)
             return self._profile(media_id, request.query.get("fields", ""))
         if media_id not in self.media:
             return error(100, "Unsupported get request. Object does not exist", subcode=33)
@@ -292,7 +295,6 @@ class MetaEmulator(CallingBackEmulator):
 
     def _profile(self, user_id: str, fields: str) -> web.Response:
         """`GET /<PSID or IGSID>?fields=...`: only the fields asked for, and the id."""
-        self.profile_calls.append(user_id)
         profile = self.profiles[user_id]
         asked = [f for f in fields.split(",") if f]
         return web.json_response(
