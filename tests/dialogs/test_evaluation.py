@@ -246,6 +246,10 @@ BLIND_SETS = [
     # the writer's own work stopped read as one person; 34/34 with a device stopped for
     # everybody kept from the outage the matcher leans to.
     ("../dialogs_probe16r.yaml", 34, 0),
+    # the held-out probe of session 17 (i19-facts17: habits, progress states, messages after a
+    # colon, models, corrections, facts in another answer), written before its changes: 13/24
+    # with 14 asked again on main 91ea034; 15/24 (11) with a habit of the user's read as tried.
+    ("../dialogs_probe17f.yaml", 15, 11),
 ]
 
 

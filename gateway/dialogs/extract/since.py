@@ -391,6 +391,10 @@ def _acquired_then(text: str, phrase: str) -> bool:
 _STILL_FINE = re.compile(rf"^[\s,—–-]*(?:[\w'-]+\s+){{0,2}}?(?:{_WORKED})(?![\w'])", _I)
 
 
+_EVERY_BEFORE = re.compile(
+    r"(?<![\w'])(?:every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне)\s+$",
+    re.IGNORECASE,
+)
 _AHEAD_BEFORE = re.compile(
     r"(?<!\w)(?:tomorrow|завтра|післязавтра|послезавтра|next(?:\s+\w+)?|наступн\w+(?:\s+\w+)?|"
     r"следующ\w+(?:\s+\w+)?)\s+$",
@@ -419,6 +423,8 @@ def _read(text: str) -> tuple[str, list[str]]:
         if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
+    # "every morning", "каждое утро", "кожного ранку": how often, never since when
+    found = [f for f in found if not _EVERY_BEFORE.search(folded[: max(folded.find(f), 0)])]
     # the day something was bought or handed over is that thing's, not the problem's start:
     # "it's Windows 11, we got a new PC last month" (never "since we got …", "после того как
     # купили …": said as the start)

@@ -260,6 +260,13 @@ _ITS_STATE = re.compile(
     r"starts|begins|began|still)\s+(?:on\s+)?$",
     _I,
 )
+# ... unless the user is the one who keeps at it: "I've been restarting it every morning", "we
+# keep unplugging it", "I kept reinstalling the app": a habit of theirs, an attempt.
+_USER_KEEPS = re.compile(
+    r"\b(?:i|we|i've|we've|ive|weve|i'm|we're)\s+(?:(?:have|had|been|am|are|was|were|keep|kept|"
+    r"always|just|also|still|constantly|already|even|basically|literally)\s+){1,3}$",
+    _I,
+)
 # A fix said as a noun after a doing verb: "forced a restart once", "did a hard reset", "gave
 # it a reboot", "ran a repair".
 _FIX_DONE_EN = re.compile(
@@ -479,6 +486,14 @@ def _in_use(word: str) -> bool:
     return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
 
 
+# "приходится каждый час переподключать", "доводиться щоранку перезавантажувати": what the
+# user has to keep doing to work at all is done again and again, an attempt in the infinitive.
+_HAVE_TO = re.compile(
+    r"(?<!\w)(?:приходится|приходилось|приходиться|доводиться|доводилось|доводилося|доводится)"
+    r"(?P<then>(?:\s+[\w'-]+){1,4})"
+)
+
+
 def _attempt_in(clause: str, *, judged: bool = True) -> bool:
     """Whether `clause` says the user did something against the fault. `judged`: the message
     says a fix did not help ("всё равно", "still"); without it a passive participle is how
@@ -488,6 +503,9 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
     rest = lowered.strip()[reboot.end() :].split() if reboot else []
     if reboot and len(rest) <= 3 and not {"и", "і", "а", "and"} & set(rest):
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
+    for habit in _HAVE_TO.finditer(lowered):
+        if any(w.startswith(_STEMS) for w in habit.group("then").split()):
+            return True  # "приходится каждый час переподключать вайфай": a step kept up
     for word in ATTEMPT_VERBS.found(lowered):
         before = lowered[: lowered.find(word)]
         if _in_use(word) and not _RETRIED.search(lowered):
@@ -503,7 +521,12 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
         verb = found.group(0)
-        if _ITS_STATE.search(before) and verb.endswith("ing") and verb != "trying":
+        if (
+            _ITS_STATE.search(before)
+            and verb.endswith("ing")
+            and verb != "trying"
+            and not _USER_KEEPS.search(before)
+        ):
             continue  # "laptop stuck updating", "it keeps restarting": what the machine does
         if verb.endswith("ed") and _IS_NOW.search(before) and not judged:
             continue  # "editing is disabled", "the files are deleted": a state, no step
