@@ -285,12 +285,17 @@ class SelfService:
     # --- the reset page ------------------------------------------------------------------
 
     async def grant(self, token: str) -> Grant | None:
-        """What the link may do, while it is valid and unused."""
+        """What the link may do, while it is valid and unused, and the chat it was given
+        to is still linked to its account: a link undone (/forget, an admin's revoke, its
+        `link_days` over) takes the reset links it gave with it."""
         nonce = self.signer.unsign(token, self._link_ttl)
         record = await self.records.grant(nonce) if nonce else None
         if nonce is None or record is None:
             return None
         if _float(record.get("expires_at")) <= self.clock():
+            return None
+        asker = f"{record.get('channel', '')}:{record.get('chat_id', '')}"
+        if (await self.linked_login(asker)).lower() != str(record.get("login", "")).lower():
             return None
         return Grant(nonce, record["login"], record["channel"], record["chat_id"],
                      record.get("language", "en"))  # fmt: skip

@@ -299,6 +299,31 @@ async def test_a_new_reset_link_ends_the_one_before(
     assert slapd.can_bind(person.dn, "New-link-pass-2029")
 
 
+async def test_a_reset_link_ends_with_the_chats_link_to_the_account(
+    gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
+) -> None:
+    """Outside pass: a reset link is given to a chat because the chat is linked to the
+    account. An admin revoked the link (a stolen phone, a shared computer) or the user
+    sent /forget, and the link already given out still set the account's password for
+    its minutes. Now the page asks whether the chat is still linked to that account."""
+    person = make_person()
+    accounts = gateway.rt.accounts
+    assert accounts is not None
+    await gateway.link("f1", person)
+    forgotten = gateway.base_url + _link(await gateway.say("f1", "/reset"))
+    await gateway.say("f1", "/forget")
+    await gateway.link("f2", person)
+    revoked = gateway.base_url + _link(await gateway.say("f2", "/reset"))
+    assert await accounts.revoke("webchat:f2", "root", "click-0101")
+    async with aiohttp.ClientSession() as http:
+        for link in (forgotten, revoked):
+            async with http.get(link) as page:
+                assert page.status == 410 and "This link is not valid" in await page.text()
+            assert (await _post(http, link, "Stolen-pass-2031"))[0] == 410
+    assert slapd.can_bind(person.dn, person.password)
+    assert not slapd.can_bind(person.dn, "Stolen-pass-2031")
+
+
 async def test_a_link_for_one_account_never_changes_another(
     gateway: Gateway, slapd: Slapd, make_person: Callable[[], Person]
 ) -> None:
