@@ -255,7 +255,7 @@ async def open_runtime(
     unreachable store is waited for (a worker), not an error (serve, a command).
     """
     target, server = await redis_for(settings)
-    store = Store.connect(target, settings.worker.shards)
+    store = Store.connect(target, settings.worker.shards, takes_turns=takes_turns)
     stopping = asyncio.Event()
     watch = StoreWatch(store.ping, settings.redis.liveness_grace_seconds)
     background = [

@@ -73,7 +73,17 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
     NotReplicated,
 )
 
+# The Redis connections of a process that takes no turns (`serve` beside its worker
+# processes): the hub's subscription and one blocking delivery read per channel hold
+# theirs (nine at most), and the calls of the moment share the rest (a loop pass's script
+# calls share one round trip). Under a burst (a thousand widgets opening at once) callers
+# wait for a connection instead of opening more: the server runs them one at a time
+# anyway, and each idle connection is memory on both sides (~27 KB here, ~18 KB in
+# redis-server). A process that takes turns keeps the larger pool (`Store.connect`).
+CONNECTIONS_WITHOUT_TURNS = 24
+
 __all__ = [
+    "CONNECTIONS_WITHOUT_TURNS",
     "NO_FENCE",
     "STORE_UNAVAILABLE",
     "AlertDetails",
@@ -142,12 +152,14 @@ class Store:
         return cls.connect(RedisTarget(url=url), shards)
 
     @classmethod
-    def connect(cls, target: RedisTarget, shards: int = 16) -> Store:
+    def connect(cls, target: RedisTarget, shards: int = 16, *, takes_turns: bool = True) -> Store:
         """The store on the topology `target` names (single, Sentinel, Cluster).
 
         A worker keeps one connection in a blocking read for its shards (on a cluster, one
-        per held shard)."""
-        client, sentinel = connect(target, max_connections=max(64, shards * 2 + 32))
+        per held shard). A process that takes no turns (`serve` beside its worker
+        processes) gets a smaller pool (`CONNECTIONS_WITHOUT_TURNS`)."""
+        most = max(64, shards * 2 + 32) if takes_turns else CONNECTIONS_WITHOUT_TURNS
+        client, sentinel = connect(target, max_connections=most)
         return cls(client, shards, target, sentinel)
 
     async def topology(self) -> TopologyView:
