@@ -33,32 +33,32 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # protocol"): right first answers of answerable lines per language (ru, uk, en), and
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
-# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 at session 16's
-# final refit (i12-fit16, main c84c885's code with batch 16 in, the fourteenth tuning part:
-# i12-ru16's, i12-en16's and i12-fit16's causes of the session; the figures read the same
-# with the committed decision before the refit): pooled 5235 of 5358, 4 of 814 off-topic
-# answered; left out 5237, 4 of 814.
+# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 with batch 17 in
+# the protocol (the fifteenth tuning part; i12-fit17, main ea47f39's code; the figures do
+# not read the committed decision): pooled 5556 of 5688, 4 of 859 off-topic answered; left
+# out 5555, 4 of 859.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (172, 181), (183, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((172, 180), (175, 180), (176, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((188, 194), (172, 181), (183, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((173, 180), (175, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (146, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((118, 120), (143, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (115, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((119, 120), (143, 150), (117, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (115, 120)), (1, 60)),
     "faq_tune8.jsonl": (((118, 120), (146, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((118, 120), (149, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
+    "faq_tune9.jsonl": (((118, 120), (148, 150), (120, 120)), (1, 60)),
+    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((88, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (113, 120), (115, 120)), (1, 45)),
+    "faq_tune14.jsonl": (((90, 90), (120, 120), (117, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
     "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((87, 90), (116, 120), (114, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 814), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 859), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1621, 1886, 1730), 4)
+LEFT_OUT_MEASURED = ((1710, 2002, 1843), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -76,7 +76,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 12]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 13]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -85,18 +85,19 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         named = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in named_titles]
         assert named == list(TUNING_MEASURED)
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
-    assert "faq_frozen16" in frozen_titles[0] and "faq_frozen15" in frozen_titles[1]
-    assert "faq_frozen14" in frozen_titles[2] and "faq_frozen12" in frozen_titles[3]
-    assert "faq_frozen9" in frozen_titles[4] and "faq_frozen8" in frozen_titles[5]
-    assert "faq_frozen7" in frozen_titles[6] and "faq_frozen6" in frozen_titles[7]
-    assert "faq_frozen5" in frozen_titles[8] and "faq_frozen4" in frozen_titles[9]
-    assert "faq_frozen3" in frozen_titles[10] and "faq_frozen.jsonl" in frozen_titles[11]
+    assert "faq_frozen17" in frozen_titles[0] and "faq_frozen16" in frozen_titles[1]
+    assert "faq_frozen15" in frozen_titles[2] and "faq_frozen14" in frozen_titles[3]
+    assert "faq_frozen12" in frozen_titles[4] and "faq_frozen9" in frozen_titles[5]
+    assert "faq_frozen8" in frozen_titles[6] and "faq_frozen7" in frozen_titles[7]
+    assert "faq_frozen6" in frozen_titles[8] and "faq_frozen5" in frozen_titles[9]
+    assert "faq_frozen4" in frozen_titles[10] and "faq_frozen3" in frozen_titles[11]
+    assert "faq_frozen.jsonl" in frozen_titles[12]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen16, frozen15, frozen14, frozen12, frozen9, frozen8 = parts[reported + 1 : -6]
-    frozen7, frozen6 = parts[-6:-4]
+    frozen17, frozen16, frozen15, frozen14, frozen12, frozen9 = parts[reported + 1 : -7]
+    frozen8, frozen7, frozen6 = parts[-7:-4]
     frozen5, frozen4, frozen3, frozen = parts[-4:]
     for pooled, each in ((pooled_folds, tuning), (pooled_left_out, left_out)):
         for lang in ("all", "ru", "uk", "en"):
@@ -121,6 +122,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen17, 270, 45),
         (frozen16, 270, 45),
         (frozen15, 270, 45),
         (frozen14, 270, 45),
@@ -142,7 +144,14 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 16, the honest measure, from its first figure (untouched: main a5b5d58's
+    # Frozen part 17, the honest measure, from its first figure (untouched: main ea47f39's
+    # code, the batch's landing, and the decision committed then (session 16's final refit):
+    # ru 93.3, uk 87.8, en 93.3, 0 of 45 off-topic answered), two lines of slack per language
+    # (90 lines each) and off-topic at most 3 of 45.
+    for lang, floor in (("ru", 0.911), ("uk", 0.855), ("en", 0.911)):
+        assert frozen17[lang]["top1_accuracy"] >= floor, (lang, frozen17[lang])
+    assert frozen17["all"]["off_topic_answered"] <= 0.067, frozen17["all"]
+    # Frozen part 16, now a regression set, from its first figure (untouched: main a5b5d58's
     # code, the batch's landing, and the decision committed then (session 15's final refit):
     # ru 94.4, uk 91.1, en 92.2, 1 of 45 off-topic answered), two lines of slack per language
     # (90 lines each) and off-topic at most 3 of 45.
