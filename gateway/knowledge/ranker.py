@@ -295,14 +295,16 @@ class Ranker:
         # печатает!!" and "принтер не печатает" are ranked once, and so is the same text
         # matched twice in a turn (incidents, then the knowledge base) or sent by many
         # users at once.
+        # The language is part of the key: a Ukrainian message written without і, ї, є or ґ
+        # ("принтер не друкує") is read as Ukrainian, not guessed Russian from its letters.
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine)
-        key = (words, fine, limit)
+            return self._rank(words, limit, fine, lang)
+        key = (words, fine, limit, lang)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
-            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine))
+            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine, lang))
         return list(ranked)
 
     def _machine_frozen(self, words: tuple[Token, ...]) -> frozenset[int]:
@@ -348,7 +350,11 @@ class Ranker:
         return _NOBODY
 
     def _rank(
-        self, words: tuple[Token, ...], limit: int, fine: frozenset[int] = frozenset()
+        self,
+        words: tuple[Token, ...],
+        limit: int,
+        fine: frozenset[int] = frozenset(),
+        lang: str | None = None,
     ) -> list[Signals]:
         message = self._read(words, fine)
         if message is None:
@@ -361,7 +367,7 @@ class Ranker:
         )
         outside = sum(self._elsewhere(message).values())
         domain = self.domain.score(_reading(message))
-        said_of = self.subject(message.words, fine | message.beside)
+        said_of = self.subject(message.words, fine | message.beside, lang)
         stranger = self.domain.stranger(said_of)
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
@@ -549,9 +555,15 @@ class Ranker:
         other = token._replace(lemma=token.other, other="")
         return other if not self._resolve(token) and self._resolve(other) else token
 
-    def subject(self, words: Sequence[Token], aside: frozenset[int] = frozenset()) -> Subject:
+    def subject(
+        self,
+        words: Sequence[Token],
+        aside: frozenset[int] = frozenset(),
+        lang: str | None = None,
+    ) -> Subject:
         """What the message names besides the failure (things.py); words at `aside` (said
-        to work, to the desk, beside the problem) never open it."""
+        to work, to the desk, beside the problem) never open it. `lang` is the message's
+        language when known."""
         return subject(
             words,
             self._explains,
@@ -559,6 +571,7 @@ class Ranker:
             self._generic,
             self._failures,
             aside,
+            lang,
         )
 
     def _explains(self, token: Token) -> int:

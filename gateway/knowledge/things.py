@@ -156,12 +156,17 @@ def subject(
     generic: frozenset[str],
     failures: frozenset[str],
     aside: frozenset[int] = frozenset(),
+    lang: str | None = None,
 ) -> Subject:
     """The message's things: `explains` says whether an article mentions a word (1) or
     is about it (2), `named` whether it names a product or an application; `generic`
     words, codes and failure words (`failures`: English ones) are never things; a word at
-    `aside` (a clause said to work or to the desk: "Відкрийте заявку: …") never opens it."""
-    lang = "uk" if any(_UKRAINIAN.search(t.word) for t in words) else "ru"
+    `aside` (a clause said to work or to the desk: "Відкрийте заявку: …") never opens it.
+    Cyrillic words are read in the message's language (`lang`, ru or uk) when it is known:
+    "принтер не друкує" has no letter only Ukrainian writes; guessed from those letters
+    only when it is not."""
+    if lang not in ("ru", "uk"):
+        lang = "uk" if any(_UKRAINIAN.search(t.word) for t in words) else "ru"
     things: list[str] = []
     candidates: list[tuple[str, ...]] = []
     before_it: list[str] = []  # the ungoverned words of the phrase so far

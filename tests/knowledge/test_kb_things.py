@@ -221,3 +221,15 @@ def test_the_decision_leans_away_from_it_when_the_thing_is_a_strangers(matcher: 
     ranked = matcher.ranker.rank("газонокосилка в парке не запускается", "ru")
     known = [dataclasses.replace(s, stranger=0.0) for s in ranked]
     assert matcher.decision.relevant(ranked) < matcher.decision.relevant(known)
+
+
+def test_a_message_in_ukrainian_is_read_in_ukrainian_without_its_own_letters(
+    matcher: Matcher,
+) -> None:
+    # No і, ї, є or ґ in it, but the message's language is known: "рве" is the verb рвати
+    # said of the Wi-Fi, not a thing; "особисту картку" one phrase, not two things. Guessed
+    # from the letters (as Russian), the words read as nothing or as other parts of speech.
+    wifi = matcher.ranker.rank("вайфай рве зв'язок", "uk")[0].subject
+    assert "рвати" in wifi.said and "рвати" not in wifi.things
+    card = matcher.ranker.rank("банк заблокував мою особисту картку", "uk")[0].subject
+    assert ("особистий", "картка") in card.candidates
