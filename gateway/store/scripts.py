@@ -7,7 +7,9 @@ from __future__ import annotations
 # A repeat still writes (the dedupe key's TTL), so a WAIT after it also covers the first
 # write: a repeat sent because that WAIT timed out is acknowledged only once replicated.
 # With rate limits, the message is first counted against them, in the same step (one
-# round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL.
+# round trip): KEYS[3..] are fixed-window counters, ARGV[3..] each one's limit and TTL
+# (set when the window's counter is made, as InboundQueue._count does on a cluster: a
+# counter is named by its window, so later hits have no TTL to extend).
 # Over any of them, {n} (the first one over, from 1) is returned and nothing is stored;
 # the counters after it are not counted: a sender over their own limit (the first, the
 # narrowest) does not use up a budget they share with others (their client address).
@@ -17,7 +19,7 @@ from __future__ import annotations
 ACCEPT = """
 for i = 3, #KEYS do
   local hits = redis.call('INCR', KEYS[i])
-  redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 2])
+  if hits == 1 then redis.call('EXPIRE', KEYS[i], ARGV[2 * i - 2]) end
   if hits > tonumber(ARGV[2 * i - 3]) then return {i - 2} end
 end
 local before_tags = ARGV[2 * #KEYS - 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,21 @@ async def test_a_message_over_a_rate_limit_is_counted_and_not_stored(store: Stor
     # The same counters as every other hit of these scopes (what the address has used).
     assert (await store.operators.hit("addr", "10.0.0.7", 60))[0] == 7
     assert (await store.operators.hit("chat", "a", 60))[0] == 7
+
+
+async def test_a_rate_window_keeps_the_ttl_it_got_when_it_opened(store: Store) -> None:
+    """A window's counter expires once, when the window is over: later messages in it
+    count without setting its TTL again (before, each one did: a command a limit)."""
+    limits = [RateLimit("chat", "t", 100)]
+    await in_one_window(60)
+    counter = keys.rate_window("chat", "t", int(time.time() // 60))
+    assert await store.inbound.accept(msg("t", 0), limits)
+    assert 59 <= await store.redis.ttl(counter) <= 61
+    await store.redis.expire(counter, 30)  # as if half the window had passed
+    assert await store.inbound.accept(msg("t", 1), limits)
+    assert await store.inbound.accept(msg("t", 2), limits)
+    assert await store.redis.get(counter) == b"3"
+    assert 28 <= await store.redis.ttl(counter) <= 30
 
 
 async def test_accepts_arriving_together_each_get_their_own_answer(store: Store) -> None:
