@@ -317,6 +317,7 @@ class OperatorDesk:
             changes.clear()
             inform = ""
             _require_active(ticket)
+            _require_not_anothers(ticket, conv, actor)
             to_queue = bool((group and group != ticket.group) or (level and level != ticket.level))
             if priority and priority != ticket.priority:
                 changes.append(f"priority {ticket.priority}→{priority}")
@@ -367,6 +368,7 @@ class OperatorDesk:
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
             _require_active(ticket)
+            _require_not_anothers(ticket, conv, actor)
             ticket.status = TicketStatus.RESOLVED
             ticket.resolved_at = self.clock()
             if not ticket.assignee:
@@ -523,6 +525,19 @@ def _require_active(ticket: Ticket) -> None:
             id=ticket.id,
             status=ticket.status.value,
         )
+
+
+def _require_not_anothers(ticket: Ticket, conv: Conversation, actor: Actor) -> None:
+    """A ticket another operator holds is theirs to resolve, re-route or re-prioritise (a
+    colleague who only sees it in the queue would take it from under them: the user told
+    "solved" mid-conversation, the holder's ticket gone to another queue); its group's lead
+    or an admin may. A ticket nobody holds is anyone's who sees it, as before."""
+    holder = ticket.assignee or _operator_of(conv.owner)
+    if not holder or holder == actor.login or conv.owner == actor.owner_tag:
+        return
+    if actor.supervises(ticket):
+        return
+    raise ActionRefused(f"{holder} holds this ticket", "held_by_other", name=holder)
 
 
 def _operator_of(owner: str) -> str:

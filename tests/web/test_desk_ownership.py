@@ -117,6 +117,42 @@ async def test_a_lead_force_takes_and_an_operator_cannot(gateway: Gateway, store
         assert conv is not None and conv.owner == "operator:dave"
 
 
+async def test_a_colleague_cannot_resolve_or_reroute_a_ticket_someone_holds(
+    gateway: Gateway, store: Store
+) -> None:
+    """Outside pass: reply and hand back were refused to a colleague of the holder, but
+    resolve and update were not: any operator who saw the ticket in the queue could mark
+    it solved (the user asked to rate it mid-conversation with bob) or send it to another
+    group (bob's ticket gone from under him). Now they are the holder's, or a lead's or
+    admin's of its group; a note stays anyone's (internal, for the holder to read)."""
+    ticket = await seed_ticket(store)
+    url = f"/console/api/tickets/{ticket.id}"
+    async with signed_in(gateway, "bob", "erin", "dave") as (bob, erin, dave):
+        assert (await bob.post(url + "/take"))[0] == 200
+        told = await said_to_user(store, ticket.conversation_key)
+        for action, body in (
+            ("resolve", {"comment": "done"}),
+            ("update", {"group": "network"}),
+            ("update", {"level": "L2"}),
+            ("update", {"priority": "P1"}),
+        ):
+            status, refused = await erin.post(url + "/" + action, body)
+            assert (status, refused["key"], refused["params"]) == (
+                409, "held_by_other", {"name": "bob"}
+            ), action
+        assert (await erin.post(url + "/note", {"text": "the printer is on floor 3"}))[0] == 200
+        stored = await store.tickets.get(ticket.id)
+        assert stored is not None
+        assert (stored.status, stored.group, stored.priority, stored.assignee) == (
+            TicketStatus.OPEN, ticket.group, ticket.priority, "bob"
+        )
+        assert await said_to_user(store, ticket.conversation_key) == told  # nothing said
+        assert [a for _, a, _ in await history(bob, ticket.id)] == ["taken", "note"]
+        # The lead of its group may; so may the holder.
+        assert (await dave.post(url + "/update", {"priority": "P1"}))[0] == 200
+        assert (await bob.post(url + "/resolve", {"comment": "done"}))[0] == 200
+
+
 async def test_replying_on_a_resolved_ticket_reopens_it_only_when_asked(
     gateway: Gateway, store: Store
 ) -> None:
