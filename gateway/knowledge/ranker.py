@@ -42,6 +42,7 @@ from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     ARRIVED_WORDS,
+    ASKING_VERBS,
     ASPECT_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
@@ -62,6 +63,7 @@ from gateway.knowledge.vocabulary import (
     PRINTER_MAKER_WORDS,
     PROBLEM_WORDS,
     PRODUCT_WORDS,
+    REQUEST_WORDS,
     SOURCE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
@@ -123,6 +125,8 @@ _ASIDE_AFTER = _WHEN | _LIKENESS
 # asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
+# A request for a program is this many words after "can", "could", "please", "possible".
+_REQUEST_REACH = 3
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
@@ -220,7 +224,7 @@ class Ranker:
         self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         # that something fails or is needed, not what: ні, никак, проблема, надо, need
-        self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS)
+        self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS)
         self._everyday = everyday_lemmas()
         self._products = _lemmas_of(PRODUCT_WORDS)
         self._onsets = _lemmas_of(ONSET_WORDS)
@@ -504,8 +508,8 @@ class Ranker:
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts))
-        onsets = self._dated(words) | beside | fine | _arrived(words)
         asked = self._asked(words)
+        onsets = self._dated(words) | beside | fine | _arrived(words)
         read = [
             (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
             for i, t in enumerate(words)
@@ -520,10 +524,10 @@ class Ranker:
         # not the user's: they say the message is about IT, not which problem, and are no
         # unknown words either. The quoted words an article uses count as any others.
         read = [(t, m, d, a) for t, m, d, a in read if m or not t.quoted]
-        # A denial or a need no article happens to use ("ні", "никак", "проблема", "надо")
-        # says that something fails or is wanted, not what: it is no unknown word making a
-        # message less likely IT's (Russian "ни" is an article's word; Ukrainian "ні
-        # інтернету, ні пошти" was unknown).
+        # A denial, a need or a request no article happens to use ("ні", "никак", "проблема",
+        # "надо", "is it possible") says that something fails or is wanted, not what: it is
+        # no unknown word making a message less likely IT's (Russian "ни" is an article's
+        # word; Ukrainian "ні інтернету, ні пошти" was unknown).
         read = [(t, m, d, a) for t, m, d, a in read if m or t.lemma not in self._denials_and_needs]
         # How, when or where the problem is ("вдома", "щойно", "особливо", "зранку", "тричі",
         # "посеред"): an adverb or particle no article uses is no unknown word either.
@@ -667,7 +671,7 @@ class Ranker:
         found: set[int] = set()
         wanting = False
         for index, token in enumerate(words):
-            if token.word in WANT_WORDS:
+            if token.word in WANT_WORDS or _asking(words, index):
                 wanting = True
             elif not token.stop:
                 if wanting and (token.lemma in self._applications or token.name):
@@ -873,6 +877,19 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _asking(words: tuple[Token, ...], index: int) -> bool:
+    """Whether the word at `index` asks for a program to be put on a computer: an English
+    verb of getting or installing that opens the message or comes right after a request
+    ("could IT put …", "is it possible to get …"), with no denial between ("can't get
+    Outlook to open" is a failure)."""
+    if words[index].word not in ASKING_VERBS:
+        return False
+    before = words[max(index - _REQUEST_REACH, 0) : index]
+    if any(t.word in NEGATION_WORDS for t in before):
+        return False
+    return index == 0 or any(t.word in REQUEST_WORDS for t in before)
 
 
 def _arrived(words: tuple[Token, ...]) -> set[int]:

@@ -1056,6 +1056,11 @@ WANT_WORDS: frozenset[str] = _words(
     need needs needed want wanted request requesting order
     """
 )
+# English verbs a program is asked for with, when a request comes just before them or they
+# open the message: "could you put Visio on my laptop", "is it possible to get Figma",
+# "please install Zoom", "install Slack pls" (not "can't get Outlook to open": a denial).
+ASKING_VERBS: frozenset[str] = _words("install reinstall put get add download")
+REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible would")
 # Printer makers spelled in Cyrillic: "киосера", "на кіосері", "эпсон".
 WORDS.update(
     {

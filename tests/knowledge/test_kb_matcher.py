@@ -1633,3 +1633,24 @@ def test_quoted_screen_words_no_article_uses_are_no_unknown_words(
     # ("getting", "ready", "potential", "ahead") made the message look like nobody's and
     # it went unanswered; the quoted words an article uses ("Windows") still count.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you put Figma on my laptop please",
+        "is it possible to get Visio for me",
+        "please install Miro desktop on my machine",
+        "can I get Visio on this pc",
+    ],
+)
+def test_a_program_asked_for_with_get_or_put_is_an_install(matcher: Matcher, text: str) -> None:
+    # "get", "put", "install" after "can", "could", "please", "possible" ask for the program
+    # named next, as "need" does: the name was an unknown word ("please install Figma
+    # desktop on my machine" answered nothing, "get Visio" ranked the network first).
+    assert answered(matcher, text, "en") == "software_install"
+
+
+def test_a_program_one_cannot_get_to_open_is_no_install(matcher: Matcher) -> None:
+    assert answered(matcher, "I can't get Outlook to open", "en") == "app_wont_start"
+    assert answered(matcher, "could not get Teams to start today", "en") != "software_install"
