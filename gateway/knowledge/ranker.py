@@ -127,6 +127,8 @@ _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
 # A request for a program is this many words after "can", "could", "please", "possible".
 _REQUEST_REACH = 3
+# What a program asked for is for ("for the lab reports") begins this close after its name.
+_PURPOSE_GAP = 3
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
@@ -509,7 +511,7 @@ class Ranker:
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts))
         asked = self._asked(words)
-        onsets = self._dated(words) | beside | fine | _arrived(words)
+        onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
             (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
             for i, t in enumerate(words)
@@ -877,6 +879,26 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _purpose(words: tuple[Token, ...], asked: set[int]) -> set[int]:
+    """Positions of what a program asked for is for: the words "for" governs right after it
+    ("need Photoshop for the museum exhibition posters", "get Visio for the network
+    diagrams"). They say what the work is, not what is wrong, and weigh as a time does."""
+    found: set[int] = set()
+    for index in sorted(asked):
+        ahead = range(index + 1, min(index + 1 + _PURPOSE_GAP, len(words)))
+        start = next((i for i in ahead if words[i].word == "for"), None)
+        if start is None:
+            continue
+        span: list[int] = []
+        for at in range(start + 1, len(words)):
+            if not words[at].stop:
+                span.append(at)
+            elif span or words[at].word not in _ARTICLES:
+                break  # the phrase ends at a stop word, but "the", "our" may open it
+        found.update(span)
+    return found
 
 
 def _asking(words: tuple[Token, ...], index: int) -> bool:

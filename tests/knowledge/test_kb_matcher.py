@@ -1654,3 +1654,16 @@ def test_a_program_asked_for_with_get_or_put_is_an_install(matcher: Matcher, tex
 def test_a_program_one_cannot_get_to_open_is_no_install(matcher: Matcher) -> None:
     assert answered(matcher, "I can't get Outlook to open", "en") == "app_wont_start"
     assert answered(matcher, "could not get Teams to start today", "en") != "software_install"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need Photoshop for the wine festival leaflets",
+        "could you put Miro on my pc for the warehouse planning workshops",
+    ],
+)
+def test_what_a_program_asked_for_is_for_is_no_problem(matcher: Matcher, text: str) -> None:
+    # The words "for" governs after the program asked for say what the work is; as unknown
+    # words they outweighed the request and nothing was answered.
+    assert answered(matcher, text, "en") == "software_install"
