@@ -10,10 +10,11 @@
   the order of the batch (so per user too), and 200 is answered only after all are
   stored: a Redis failure answers 500, Meta redelivers, and the store's dedupe on the
   message id (`wamid…`, `mid`) drops what was already stored.
-- A signed body that is not a JSON object of the expected kind is refused with 400 (Meta
-  never sends one). A readable batch with an unreadable part stores the rest, keeps the
-  part in the unreadable list for people to look at, and answers 200: Meta would
-  otherwise redeliver the whole batch for days.
+- A signed body that is not a JSON object is refused with 400 (Meta never sends one). A
+  readable batch with an unreadable part stores the rest, keeps the part in the unreadable
+  list for people to look at, and answers 200: Meta would otherwise redeliver the whole
+  batch for days (and unsubscribe an app whose webhook keeps failing). So is a signed body
+  of another object (another product subscribed to this URL): kept aside, a WARNING, 200.
 """
 
 from __future__ import annotations
@@ -137,7 +138,14 @@ class MetaWebhook:
             log.warning("malformed %s webhook", self.channel, extra={"error": str(exc)[:200]})
             return web.Response(status=400, text="malformed payload")
         if payload.get("object") != self.object_name:
-            return web.Response(status=400, text=f"expected object {self.object_name}")
+            # Signed, so Meta's: another object subscribed to this URL (the app's settings).
+            # Refused, Meta would resend it for days and then unsubscribe the app, and the
+            # messages with it; kept aside and said, it is 200.
+            other = str(payload.get("object"))[:60]
+            why = (f"object {other!r}, not {self.object_name!r}: another product is "
+                   "subscribed to this URL (check the app's webhook subscriptions)")  # fmt: skip
+            await self._keep_unreadable(Unreadable(why, payload))
+            return web.Response(text="EVENT_RECEIVED")
         try:
             received = self.translate(payload)
         except (UntrustedInput, KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -186,14 +186,22 @@ async def test_instagram_speaks_the_same_platform(
             PSID, OutboundMessage(text="Did it help?", buttons=(Button("Yes", "faq:yes"),))
         )
         assert meta_api.texts("instagram", PSID) == ["Did it help?"]
-        # A Messenger-signed body with the wrong object is refused by the Instagram webhook.
-        body = json.dumps({"object": "page", "entry": []}).encode()
+        # A signed Messenger body on the Instagram webhook (the app's Page subscription
+        # pointed here) is not stored as Instagram's, and not refused either: Meta would
+        # resend it for days and then unsubscribe the app, Instagram's messages with it.
+        # Kept aside for people to see, with the reason (outside pass: it was a 400).
+        page = {"object": "page", "entry": [{"id": "1", "time": 1, "messaging": []}]}
+        body = json.dumps(page).encode()
         async with aiohttp.ClientSession() as http:
             headers = {"X-Hub-Signature-256": meta_api.sign(body)}
             async with http.post(
                 f"{server.url}/webhooks/instagram", data=body, headers=headers
             ) as resp:
-                assert resp.status == 400
+                assert resp.status == 200
+        (kept,) = await store.inbound.unreadable_list()
+        assert kept["channel"] == "instagram" and json.loads(kept["raw"]) == page
+        assert kept["error"].startswith("object 'page', not 'instagram': another product")
+        assert len(intake.accepted) == 1
     finally:
         await connector.stop()
         await server.stop()

@@ -193,7 +193,7 @@ async def test_forged_unsigned_and_malformed_posts_are_refused(
         ):
             async with http.post(url, data=body, headers=headers) as resp:
                 assert resp.status == 403
-        for bad in (b"{not json", b"[]", b'{"object": "page", "entry": []}', b'{"a": NaN}'):
+        for bad in (b"{not json", b"[]", b'{"a": NaN}'):
             async with http.post(
                 url, data=bad, headers={"X-Hub-Signature-256": meta_api.sign(bad)}
             ) as resp:

@@ -113,7 +113,8 @@ def test_meta_webhooks_refuse_forgeries_and_store_each_message_once(
             assert (live.stored_count(), live.unreadable_count()) == (stored, kept)
             return
         # Signed: Meta's (or someone with the app secret): 400 only for what is not a JSON
-        # object of the product; otherwise 200, with unreadable parts kept aside.
+        # object; otherwise 200, with unreadable parts (another product's object too) kept
+        # aside.
         assert reply.status in (200, 400), reply
         new = live.stored_count() - stored
         if reply.status == 400:
