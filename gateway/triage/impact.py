@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from gateway.knowledge.morphology import lemma
 from gateway.triage.impatience import nobody_responds
-from gateway.triage.phrases import normalise
+from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import MessageReading, Word, read_message, read_once, read_words
 from gateway.triage.reading import lemma_keys as _keys
 
@@ -392,6 +392,95 @@ _ONLY_ME = re.compile(
 )
 
 
+# How many are stopped is read here once, for priority and impact alike (session 17: it
+# was read twice, by these phrases in priority and by `_many` below, so one rule, "на 40
+# людей", had to be written in both). The phrases say it whole ("у всех", "весь офис",
+# "работа стоит", "упал сервер"); `_many` reads who is counted as the subject of a stop.
+MANY_STOPPED = PhraseSet([
+    r"(не работает|не работают|упал\w*|лежит|недоступ\w*) у (всех|всего \w+|всей \w+)",
+    r"у всех", r"у всіх", r"весь (офис|отдел|офіс|відділ|филиал|філіал)",
+    r"(вся|весь|все) [\w-]+ (стоит|стоят|стоять|встала|встал|стала|став)"
+    # … not kept waiting at a window, a door or in a queue: "вся смена стоит у окна"
+    r"(?! (у|біля|возле|около|перед|в|под|під) (окн|вікн|вход|вхід|двер|ворот|очеред|черз))",
+    # … the team's work, not the writer's own: "вся моя робота стоїть" is one person
+    r"(?<!моя )(?<!мою )работа стоит", r"все стоит", r"никто не (может|могут) \w+",
+    r"ніхто не може \w*",
+    r"(?<!моя )робота стоїть", r"все стоїть",
+    r"(?<!моя )(работа|робота) (остановилась|встала|зупинилась|стала)",
+    r"у (всего|всей|всього|всієї) (офиса|отдела|офісу|відділу|бухгалтерии|бухгалтерії)",
+    r"(упал|лежит|сдох) сервер\w*", r"сервер\w* (упал|лежит)",
+    r"(впав|ліг|лежить) сервер\w*", r"сервер\w* (впав|ліг|лежить)",
+    # a production line, a conveyor or a shop floor stopped stops everyone on it: "линия
+    # розлива стоит", "стоїть весь конвеєр", "the bottling line is down"
+    r"(линия|лінія|конвейер|конвеєр|цех|производство|виробництво)( \w+){0,2} (стоит|стоїть|"
+    r"встала|встал|стала|став|остановил\w*|зупинил\w*)"
+    # … not how a line is drawn: "линия таблицы стоит криво"
+    r"(?! (криво|косо|ровно|рівно|неправильно|не так|не там|не на месте|не на місці))",
+    r"(стоит|стоїть|встала|встал|стала|став) (вся |весь |наша |наш )?(линия|лінія|конвейер|"
+    r"конвеєр|цех|производство|виробництво)",
+    r"(production|assembly|packing|packaging|bottling|filling|sorting|canning) (line|belt)s? "
+    r"(is |are |has |have )?(down|stopped|at a standstill|not moving)",
+    r"everyone", r"everybody", r"nobody can \w+", r"no one can \w+",
+    r"(whole|entire) (office|team|department|floor)", r"all users",
+    r"servers? (is |are )?down", r"work (has )?stopped",
+])  # fmt: skip
+
+_TRIED_IN_TURN = (
+    r"(?:браузер|программ|програм|приложени|застосунк|вкладк|файл|документ|папк|письм|лист|"
+    r"страниц|сторінк|сайт|режим|вариант|варіант)"
+)
+
+# Many people or many machines: "all tills", "у 15 человек", "каси" ("ни одна касса", "жоден
+# термінал" are read in `impact`, which tells a till from a document).
+MANY = PhraseSet([
+    r"все (\w+ )?(компьютер|компы|пк|кассы|терминалы|принтеры|сотрудники|пользователи)\w*",
+    r"всі (\w+ )?(комп'ютери|компи|каси|термінали|принтери|співробітники|користувачі)\w*",
+    # … not what one user tries in turn: "во всех браузерах", "в усіх програмах"
+    r"(у|на) (всех|всіх) (?!" + _TRIED_IN_TURN + r")\w+", r"во всех(?! " + _TRIED_IN_TURN + ")",
+    r"в усіх(?! " + _TRIED_IN_TURN + ")", r"по всему \w+", r"по всьому \w+",
+    r"(кассы|каси|терминалы|термінали|банкоматы|банкомати) (в|у|на|во|по) \w+",
+    # our people counted; clients, calls or orders counted are at stake, not stopped
+    r"(кассы|каси|терминалы|термінали) не",
+    # … not counted in a queue said before them: "очередь из 15 человек", "черга з 10 людей"
+    # … nor the size of an event or a booking: "корпоратив на 40 людей", "банкет на 50 человек"
+    r"(?<!очередь из )(?<!очереди из )(?<!черга з )(?<!черга із )(?<!черзі з )(?<!на )"
+    r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
+    r"співробітник\w*|користувач\w*|users|people|employees|staff)"
+    # … not the public kept waiting ("вже 15 людей сидять у черзі"), a stake read as one
+    r"(?! (уже |вже |already )?(сидят|сидять|стоят|стоять|ждут|чекають|в очеред|у черз|"
+    # … with the verb agreeing with the group they are counted in: "смена 120 человек стоит"
+    r"сидит|стоит|сидить|стоїть|ждет|чекає|"
+    r"are waiting|waiting|queu))",
+    r"all (the |our )?(tills|registers|terminals|"
+    r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
+    r"terminal|computer|pc|machine|printer|user|screen)",
+    # … not a stretch of time or one thing whole: "I've spent the whole morning on this",
+    # "the entire screen is frozen"
+    r"(whole|entire) (?!(day|morning|afternoon|evening|night|week|weekend|month|year|hour|"
+    r"time|screen|display|text|file|document|list|sheet|disk|report|thing|page|message|"
+    r"process|lot|inbox|mailbox|folder|desktop|profile|calendar|account)\b)\w+",
+])  # fmt: skip
+
+# Work stops: something does not work at all (not slow, not a question).
+STOPPED = PhraseSet([
+    r"не (\w+ )?(работа\w*|може\w*|могут|можем|пробива\w*|печата\w*|открыва\w*|провод\w*|"
+    r"проход\w*|включа\w*|загружа\w*|отправля\w*|принима\w*|запуска\w*|приход\w*|"
+    r"працю\w*|можуть|пробивають|друку\w*|відкрива\w*|вмика\w*|надсила\w*|прийма\w*|"
+    r"запуска\w*|приходять|надход\w*)",
+    r"нет (связи|сети|интернета|заказов|звонков)", r"немає (зв'язку|мережі|інтернету|замовлень)",
+    r"(упал\w*|лежит|погас\w*|стоит|стоят|встал\w*|зависл\w*|впав|лежить|згас\w*|стоїть|стоять)",
+    r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
+    r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
+    r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
+    r"(went|is) dark",
+    # a card terminal that turns every payment away: "keeps declining everything",
+    # "отклоняет все карты", "відхиляє всі оплати"
+    r"declin\w* (every\w*|all|each|any)", r"(отклоня\w*|відхиля\w*) (все|всі|усі|каждую|кожну)",
+    r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
+    r"(has|have) seen no",
+])  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Impact:
     """What a message says about the harm: work stopped, many affected, money/deadline at stake."""
@@ -403,7 +492,8 @@ class Impact:
 
 @read_once
 def read_impact(reading: MessageReading) -> Impact:
-    """Read the three facts from a message; many counts only in a clause where work stopped."""
+    """Read the three facts from a message. Many is read here alone, for priority too: said
+    whole by a phrase, or counted in a clause where work stopped."""
     norm = reading.norm
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
@@ -446,7 +536,12 @@ def read_impact(reading: MessageReading) -> Impact:
         named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
         stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
         stake |= _due(clause, words)
-    many_stopped = many_stopped and not only_me(norm)
+    # … or said whole by a phrase ("у всех", "весь офис", "работа стоит"), or a count of
+    # people or machines beside a stop ("все кассы не работают"); "у всех заданий статус
+    # «Ошибка»" counts jobs, nobody stopped
+    text = all_of_things(reading)
+    many_stopped |= text in MANY_STOPPED or (text in STOPPED and text in MANY)
+    many_stopped = many_stopped and not only_me(text)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
 

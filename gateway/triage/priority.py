@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
-from gateway.triage.impact import all_of_things, only_me, read_impact
+from gateway.triage.impact import STOPPED, all_of_things, read_impact
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message, read_once
 
@@ -30,69 +30,7 @@ NOT_URGENT = PhraseSet([
     r"нагально|негайно|критичн\w*|urgent\w*|critical|emergency|asap)",
 ])  # fmt: skip
 
-MANY_STOPPED = PhraseSet([
-    r"(не работает|не работают|упал\w*|лежит|недоступ\w*) у (всех|всего \w+|всей \w+)",
-    r"у всех", r"у всіх", r"весь (офис|отдел|офіс|відділ|филиал|філіал)",
-    r"(вся|весь|все) [\w-]+ (стоит|стоят|стоять|встала|встал|стала|став)"
-    # … not kept waiting at a window, a door or in a queue: "вся смена стоит у окна"
-    r"(?! (у|біля|возле|около|перед|в|под|під) (окн|вікн|вход|вхід|двер|ворот|очеред|черз))",
-    # … the team's work, not the writer's own: "вся моя робота стоїть" is one person
-    r"(?<!моя )(?<!мою )работа стоит", r"все стоит", r"никто не (может|могут) \w+",
-    r"ніхто не може \w*",
-    r"(?<!моя )робота стоїть", r"все стоїть",
-    r"(?<!моя )(работа|робота) (остановилась|встала|зупинилась|стала)",
-    r"у (всего|всей|всього|всієї) (офиса|отдела|офісу|відділу|бухгалтерии|бухгалтерії)",
-    r"(упал|лежит|сдох) сервер\w*", r"сервер\w* (упал|лежит)",
-    r"(впав|ліг|лежить) сервер\w*", r"сервер\w* (впав|ліг|лежить)",
-    # a production line, a conveyor or a shop floor stopped stops everyone on it: "линия
-    # розлива стоит", "стоїть весь конвеєр", "the bottling line is down"
-    r"(линия|лінія|конвейер|конвеєр|цех|производство|виробництво)( \w+){0,2} (стоит|стоїть|"
-    r"встала|встал|стала|став|остановил\w*|зупинил\w*)"
-    # … not how a line is drawn: "линия таблицы стоит криво"
-    r"(?! (криво|косо|ровно|рівно|неправильно|не так|не там|не на месте|не на місці))",
-    r"(стоит|стоїть|встала|встал|стала|став) (вся |весь |наша |наш )?(линия|лінія|конвейер|"
-    r"конвеєр|цех|производство|виробництво)",
-    r"(production|assembly|packing|packaging|bottling|filling|sorting|canning) (line|belt)s? "
-    r"(is |are |has |have )?(down|stopped|at a standstill|not moving)",
-    r"everyone", r"everybody", r"nobody can \w+", r"no one can \w+",
-    r"(whole|entire) (office|team|department|floor)", r"all users",
-    r"servers? (is |are )?down", r"work (has )?stopped",
-])  # fmt: skip
 
-_TRIED_IN_TURN = (
-    r"(?:браузер|программ|програм|приложени|застосунк|вкладк|файл|документ|папк|письм|лист|"
-    r"страниц|сторінк|сайт|режим|вариант|варіант)"
-)
-# Many people or many machines: "all tills", "у 15 человек", "каси" ("ни одна касса", "жоден
-# термінал" are read in `impact`, which tells a till from a document).
-MANY = PhraseSet([
-    r"все (\w+ )?(компьютер|компы|пк|кассы|терминалы|принтеры|сотрудники|пользователи)\w*",
-    r"всі (\w+ )?(комп'ютери|компи|каси|термінали|принтери|співробітники|користувачі)\w*",
-    # … not what one user tries in turn: "во всех браузерах", "в усіх програмах"
-    r"(у|на) (всех|всіх) (?!" + _TRIED_IN_TURN + r")\w+", r"во всех(?! " + _TRIED_IN_TURN + ")",
-    r"в усіх(?! " + _TRIED_IN_TURN + ")", r"по всему \w+", r"по всьому \w+",
-    r"(кассы|каси|терминалы|термінали|банкоматы|банкомати) (в|у|на|во|по) \w+",
-    # our people counted; clients, calls or orders counted are at stake, not stopped
-    r"(кассы|каси|терминалы|термінали) не",
-    # … not counted in a queue said before them: "очередь из 15 человек", "черга з 10 людей"
-    # … nor the size of an event or a booking: "корпоратив на 40 людей", "банкет на 50 человек"
-    r"(?<!очередь из )(?<!очереди из )(?<!черга з )(?<!черга із )(?<!черзі з )(?<!на )"
-    r"\d{2,} (человек|людей|сотрудник\w*|пользовател\w*|"
-    r"співробітник\w*|користувач\w*|users|people|employees|staff)"
-    # … not the public kept waiting ("вже 15 людей сидять у черзі"), a stake read as one
-    r"(?! (уже |вже |already )?(сидят|сидять|стоят|стоять|ждут|чекають|в очеред|у черз|"
-    # … with the verb agreeing with the group they are counted in: "смена 120 человек стоит"
-    r"сидит|стоит|сидить|стоїть|ждет|чекає|"
-    r"are waiting|waiting|queu))",
-    r"all (the |our )?(tills|registers|terminals|"
-    r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
-    r"terminal|computer|pc|machine|printer|user|screen)",
-    # … not a stretch of time or one thing whole: "I've spent the whole morning on this",
-    # "the entire screen is frozen"
-    r"(whole|entire) (?!(day|morning|afternoon|evening|night|week|weekend|month|year|hour|"
-    r"time|screen|display|text|file|document|list|sheet|disk|report|thing|page|message|"
-    r"process|lot|inbox|mailbox|folder|desktop|profile|calendar|account)\b)\w+",
-])  # fmt: skip
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
 AT_STAKE = PhraseSet([
     r"клиент\w* (уход\w*|ждут|стоят)", r"покупател\w*", r"без покупок", r"люди (уход\w*|йдуть)",
@@ -146,24 +84,6 @@ FOR_WHAT = PhraseSet([
     r"зон[аеуиі] \w+",
 ])  # fmt: skip
 
-# Work stops: something does not work at all (not slow, not a question).
-STOPPED = PhraseSet([
-    r"не (\w+ )?(работа\w*|може\w*|могут|можем|пробива\w*|печата\w*|открыва\w*|провод\w*|"
-    r"проход\w*|включа\w*|загружа\w*|отправля\w*|принима\w*|запуска\w*|приход\w*|"
-    r"працю\w*|можуть|пробивають|друку\w*|відкрива\w*|вмика\w*|надсила\w*|прийма\w*|"
-    r"запуска\w*|приходять|надход\w*)",
-    r"нет (связи|сети|интернета|заказов|звонков)", r"немає (зв'язку|мережі|інтернету|замовлень)",
-    r"(упал\w*|лежит|погас\w*|стоит|стоят|встал\w*|зависл\w*|впав|лежить|згас\w*|стоїть|стоять)",
-    r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
-    r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
-    r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
-    r"(went|is) dark",
-    # a card terminal that turns every payment away: "keeps declining everything",
-    # "отклоняет все карты", "відхиляє всі оплати"
-    r"declin\w* (every\w*|all|each|any)", r"(отклоня\w*|відхиля\w*) (все|всі|усі|каждую|кожну)",
-    r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
-    r"(has|have) seen no",
-])  # fmt: skip
 
 ONE_BLOCKED = PhraseSet([
     r"не могу (работать|войти|зайти|залогиниться|начать работу)",
@@ -232,15 +152,13 @@ def _from_text(reading: MessageReading) -> PriorityAssessment:
 
 def _read(reading: MessageReading) -> PriorityAssessment:
     text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
-    if text in MANY_STOPPED and not only_me(text):
+    request = text in REQUEST
+    impact = read_impact(reading)  # the one reader of how many are stopped
+    if impact.many and not request:
         return PriorityAssessment(Priority.P1, "many_stopped")
     if URGENT.search(NOT_URGENT.remove(text)):
         return PriorityAssessment(Priority.P1, "urgent")
-    request = text in REQUEST
-    impact = read_impact(reading)
     stopped = text in STOPPED and not request
-    if (stopped and text in MANY and not only_me(text)) or (impact.many and not request):
-        return PriorityAssessment(Priority.P1, "many_stopped")
     stakes = _stake_of_its_own(text)  # "the line is out the door" after any stop ("froze")
     if (stopped and stakes) or (impact.stopped and (impact.at_stake or stakes) and not request):
         return PriorityAssessment(Priority.P1, "at_stake")

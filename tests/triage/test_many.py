@@ -1,0 +1,77 @@
+"""How many are stopped: one reader (`read_impact(...).many`) that priority decides by.
+
+Session 17: "many" was read twice, by priority's phrases and by impact's `_many`, and the
+priority consulted both, so a rule ("на 40 людей" is the size of an event) had to be written
+in both. Now the impact reads it once and priority's "many_stopped" is exactly that reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.models import Priority
+from gateway.triage import priority
+from gateway.triage.impact import read_impact
+from gateway.triage.priority import assess_priority
+from gateway.triage.reading import read_message
+
+MANY = [
+    # said whole by a phrase
+    "у всех не работает 1С",
+    "у всіх лежить пошта",
+    "не работает у всех интернет",
+    "весь отдел без почты, работа стоит",
+    "упал сервер",
+    "впав сервер, всі стоять",
+    "the whole office is down",
+    "everyone lost the network",
+    "nobody can log in to CRM",
+    "линия розлива стоит",
+    "the bottling line is down",
+    # counted beside a stop
+    "все кассы не работают",
+    "на всех компьютерах не открывается сайт",
+    "20 человек не могут зайти в CRM",
+    "all the tills are down",
+    # read by lemma in a clause where work stopped
+    "касири не можуть пробити чек",
+    "ни одна касса не пробивает",
+    "жоден термінал не приймає картки",
+    "none of the nurses can log in",
+    "у двадцяти операторів не працює телефонія",
+    "весь комп'ютерний клас без інтернету",
+    "у нас усе лягло",
+]
+NOT_MANY = [
+    "не печатает принтер",
+    "у меня одной не работает почта, у остальных всё работает",
+    "works for everyone else, not for me",
+    "корпоратив на 40 людей, а проектор не включается",
+    "банкет на 50 человек, колонка хрипит",
+    "a webinar for 300 clients and my camera is black",
+    "у всех заданий статус «Ошибка»",
+    "Zoom 5.17 не запускается",
+    "в 8:30 ноутбук упал",
+    "I've spent the whole morning on this, Outlook won't open",
+    "у меня всё упало",
+    "3 days now I can't log in",
+    "очередь из 15 человек, а касса не печатает чек",
+]
+
+
+@pytest.mark.parametrize("text", MANY)
+def test_many_are_stopped(text: str) -> None:
+    assert read_impact(read_message(text)).many
+    assessed = assess_priority(text)
+    assert (assessed.priority, assessed.reason) == (Priority.P1, "many_stopped")
+
+
+@pytest.mark.parametrize("text", NOT_MANY)
+def test_not_many(text: str) -> None:
+    assert not read_impact(read_message(text)).many
+    assert assess_priority(text).reason != "many_stopped"
+
+
+def test_priority_reads_many_through_the_impact_alone() -> None:
+    # one reader: no phrase list of its own for many in priority
+    assert not hasattr(priority, "MANY") and not hasattr(priority, "MANY_STOPPED")
