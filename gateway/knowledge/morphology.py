@@ -86,6 +86,16 @@ _PREFIXES = (
 )
 
 
+# A slang verb no dictionary knows in its "once" form: a borrowed root ending in a consonant,
+# then -ну- and a Russian or Ukrainian ending ("крашнулся", "лагнуло", "ребутнул",
+# "глюкнула", "крашнувся", "ребутнуть", "крашнется").
+_SEMELFACTIVE = re.compile(
+    r"^(?P<root>[а-яіїєґ]{2,}?[бвгджзклмпрстфхцчшщ])"
+    r"н(?:ул(?:ся|ась|ось|ись|а|о|и)?|ув(?:ся)?|ула(?:ся|сь)|уло(?:ся|сь)|ули(?:ся|сь)"
+    r"|уть(?:ся)?|утся|у(?:ся|сь)?|[её]т(?:ся)?|еть(?:ся)?)$"
+)
+
+
 class Token(NamedTuple):
     """One word of a message: as normalised, its lemma, and what kind of word it is."""
 
@@ -595,6 +605,12 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
             unprefixed = _without_prefix(word)
             if unprefixed is not None:
                 return _cyrillic_lemma(unprefixed, lang)
+            once = _SEMELFACTIVE.match(word)
+            if once is not None:
+                # "крашнулся", "лагнуло", "ребутнул": a slang verb said once (-ну-) shares
+                # its root with the verb said of a habit ("крашится"), which the stemmer
+                # reads as "краш" and the -ну- form as another word ("крашнул").
+                return _stemmer("russian").stemWord(once["root"] + "ит")
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)

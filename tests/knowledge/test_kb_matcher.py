@@ -1667,3 +1667,16 @@ def test_what_a_program_asked_for_is_for_is_no_problem(matcher: Matcher, text: s
     # The words "for" governs after the program asked for say what the work is; as unknown
     # words they outweighed the request and nothing was answered.
     assert answered(matcher, text, "en") == "software_install"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("зум крашнулся посреди созвона", "ru"),
+        ("ексель знову крашнувся", "uk"),
+    ],
+)
+def test_a_slang_crash_said_once_is_a_crash(matcher: Matcher, text: str, lang: str) -> None:
+    # "крашнулся" was a word no article knows (the article says "крашится") and the
+    # message went unanswered.
+    assert answered(matcher, text, lang) == "app_crash"

@@ -281,3 +281,16 @@ def test_words_inside_quotation_marks_are_marked_quoted() -> None:
         "немає",
         "підключення",
     ]
+
+
+def test_a_slang_verb_said_once_shares_the_root_of_its_habit_form() -> None:
+    # "крашнулся" (-ну-, said once) was stemmed to "крашнул", a word no article knows,
+    # while "крашится" is "краш": the same slang verb read as two words.
+    habit = lemma("крашится", "ru")
+    for once in ("крашнулся", "крашнулась", "крашнуло", "крашнется", "крашнуться"):
+        assert lemma(once, "ru") == habit, once
+    assert lemma("крашнувся", "uk") == lemma("крашиться", "uk")
+    assert lemma("ребутнул", "ru") == lemma("ребутить", "ru")
+    # A verb a dictionary knows keeps its own lemma.
+    assert lemma("кликнул", "ru") == "кликнуть"
+    assert lemma("зависнул", "ru") == lemma("виснет", "ru")
