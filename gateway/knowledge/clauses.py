@@ -20,9 +20,11 @@ from itertools import pairwise
 from gateway.knowledge.morphology import Token, tokens
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
+    AT_ONCE_WORDS,
     BOUNCE_WORDS,
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
+    CRASH_WORDS,
     DESK_REQUEST_WORDS,
     MAIL_WORDS,
     NEGATION_WORDS,
@@ -34,9 +36,14 @@ from gateway.knowledge.vocabulary import (
     RECIPIENT_WORDS,
     SENDING_PERSON_WORDS,
     SPEECH_WORDS,
+    START_NOUNS,
+    START_PREPOSITIONS,
+    START_STEMS,
     THAT_WORDS,
     TICKET_WORDS,
     USER_WORDS,
+    WINDOW_WORDS,
+    WORKING_TIME_WORDS,
     WORKING_WORDS,
 )
 
@@ -191,3 +198,37 @@ def bounced_to_user(
                 senders.extend(start + i for i in others if not part[i].stop)
         start += len(part)
     return frozenset(bounces), frozenset(senders)
+
+
+def crashed_at_start(
+    text: str, lang: str | None, words: Sequence[Token], programs: Container[str] = frozenset()
+) -> frozenset[int]:
+    """Positions in `words` of the crash words of a message that says the program died at
+    its opening ("тимс вылетает при открытии", "эксель крашнулся сразу как запустил",
+    "вилітає ще до того, як відкриється вікно"): it did not start. Empty when nothing
+    crashed, when nothing says the opening, or when the crash comes while working
+    ("посреди работы", "через 10 минут", "при открытии вложения"). `programs` holds the
+    lemmas that name a program ("при запуске программы" is still its opening)."""
+    crashes = [i for i, t in enumerate(words) if t.word in CRASH_WORDS]
+    if not crashes or not WORKING_TIME_WORDS.isdisjoint(t.word for t in words):
+        return frozenset()
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if sum(len(p) for p in parts) != len(words):
+        return frozenset()
+    said = {t.word for t in words}
+    at_start = not WINDOW_WORDS.isdisjoint(said) and ("до", "того") in pairwise(
+        t.word for t in words
+    )
+    for part in parts:
+        clause = {t.word for t in part}
+        at_start = at_start or not (
+            WINDOW_WORDS.isdisjoint(clause) or NEGATION_WORDS.isdisjoint(clause)
+        )
+        for index, token in enumerate(part):
+            if token.word in START_NOUNS and index and part[index - 1].word in START_PREPOSITIONS:
+                after = [t for t in part[index + 1 :] if not t.stop]
+                at_start = at_start or not after or after[0].name or after[0].lemma in programs
+            elif token.word in AT_ONCE_WORDS:
+                ahead = [t for t in part[index + 1 :] if not t.stop][:1]
+                at_start = at_start or any(t.word.startswith(START_STEMS) for t in ahead)
+    return frozenset(crashes) if at_start else frozenset()

@@ -27,7 +27,12 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
-from gateway.knowledge.clauses import bounced_to_user, circumstance, said_fine
+from gateway.knowledge.clauses import (
+    bounced_to_user,
+    circumstance,
+    crashed_at_start,
+    said_fine,
+)
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.morphology import (
     Token,
@@ -139,6 +144,8 @@ _RECEIVE = lemma("receive", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
 # is its crash).
 _SLOW = lemma("slow", "en")
+# What a crash at a program's opening is read as: the failure to start it.
+_START = lemma("запуск", "ru")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
@@ -292,6 +299,13 @@ class Ranker:
         if frozen:
             words = tuple(
                 t._replace(word="slow", lemma=_SLOW) if i in frozen else t
+                for i, t in enumerate(words)
+            )
+        # A program that dies at its opening did not start: "вылетает при открытии".
+        opening = crashed_at_start(text, lang, words, self._program | self._applications)
+        if opening:
+            words = tuple(
+                t._replace(word="запуск", lemma=_START) if i in opening else t
                 for i, t in enumerate(words)
             )
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.

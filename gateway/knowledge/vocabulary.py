@@ -830,6 +830,41 @@ SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
 # A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
 # minutes") is a slow machine, not a program's crash; the words that may stand between the
 # machine and the verb say how often, not what.
+# A program that dies at its opening did not start (topics.yaml: one that closes at start
+# is app_wont_start; one that dies while working is app_crash): "вылетает при открытии",
+# "крашнулся сразу как запустил", "вилітає, навіть вікно не встигає з'явитися".
+CRASH_WORDS: frozenset[str] = _words(
+    """
+    вылетает вылетают вылетел вылетела вылетело вылетели крашится крашатся крашнулся
+    крашнулась крашнулось падает падают упал упала упало закрывается закрываются закрылся
+    закрылась закрылось
+    вилітає вилітають вилетів вилетіла вилетіло вилетіли крашиться крашиться крашнувся
+    крашнулася крашнулось падає падають впав впала впало закривається закриваються закрився
+    закрилася закрилось
+    """
+)
+# The opening itself, after "при", "на", "під час": "при открытии", "на старте", "під час
+# запуску"; with no object after it but the program ("при открытии вложения" is a crash
+# while working).
+START_NOUNS: frozenset[str] = _words(
+    "открытии запуске старте відкритті запуску старті"
+)
+START_PREPOSITIONS: frozenset[str] = _words("при на час")
+# "сразу как запустил", "одразу після запуску": the beginnings of the verbs and nouns of
+# starting or opening a program.
+START_STEMS: tuple[str, ...] = ("запуск", "запуст", "откр", "відкр", "старт")
+AT_ONCE_WORDS: frozenset[str] = _words("сразу одразу відразу зразу")
+# The window never showed: "даже окно не открылось", "вікно не встигає з'явитися", "ще до
+# того, як відкриється вікно".
+WINDOW_WORDS: frozenset[str] = _words("окно окна вікно вікна")
+# Said of a crash while working: "посреди работы", "через 10 минут", "каждые полчаса",
+# "кожні пів години", "при работе с отчётами".
+WORKING_TIME_WORDS: frozenset[str] = _words(
+    """
+    посреди посеред работы работе роботи роботі минут минуты хвилин хвилини каждые каждый
+    каждую кожні кожен кожну периодически постоянно постійно
+    """
+)
 MACHINE_WORDS: frozenset[str] = _words("computer laptop desktop notebook machine workstation")
 FREEZE_WORDS: frozenset[str] = _words(
     "freeze freezes freezing froze frozen hang hangs hanging hung"

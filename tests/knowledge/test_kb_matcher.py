@@ -1680,3 +1680,34 @@ def test_a_slang_crash_said_once_is_a_crash(matcher: Matcher, text: str, lang: s
     # "крашнулся" was a word no article knows (the article says "крашится") and the
     # message went unanswered.
     assert answered(matcher, text, lang) == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("тимс вылетает при открытии", "ru"),
+        ("1с крашнулся сразу как запустил", "ru"),
+        ("ексель вилітає, навіть вікно не встигає з'явитися", "uk"),
+    ],
+)
+def test_a_program_that_dies_at_its_opening_did_not_start(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A crash word read alone is a crash while working (app_crash); said of the opening
+    # ("при открытии", "сразу как запустил", the window never showed) it is a program
+    # that closes at start (app_wont_start), and the message was answered as a crash.
+    assert answered(matcher, text, lang) == "app_wont_start"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ворд вылетает при открытии большого документа", "ru"),
+        ("1С вылетает посреди работы, приходится заново запускать", "ru"),
+        ("Outlook вилітає при відкритті вкладення", "uk"),
+    ],
+)
+def test_a_crash_while_opening_a_file_or_working_stays_a_crash(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "app_crash"
