@@ -26,6 +26,9 @@ from gateway.knowledge.vocabulary import (
     CIRCUMSTANCE_WORDS,
     CRASH_WORDS,
     DESK_REQUEST_WORDS,
+    FLOWING_MAIL_WORDS,
+    FLOWING_PAIRS,
+    FLOWING_WORDS,
     MAIL_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
@@ -102,10 +105,21 @@ def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
 
 def _fine(part: Sequence[Token]) -> bool:
     said = {t.word for t in part}
-    checked = not said.isdisjoint(WORKING_WORDS) or any(
-        (first.word, second.word) in CHECKED_PAIRS for first, second in pairwise(part)
+    checked = (
+        not said.isdisjoint(WORKING_WORDS)
+        or any((first.word, second.word) in CHECKED_PAIRS for first, second in pairwise(part))
+        or _flowing(part)
     )
     return checked and said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(ONLY_WORDS)
+
+
+def _flowing(part: Sequence[Token]) -> bool:
+    """The clause ends in mail that comes or goes ("хотя входящие приходят") or in a verb
+    said again as the user's own ("получать получаю")."""
+    if len(part) < 2:
+        return False
+    last = (part[-2].word, part[-1].word)
+    return last in FLOWING_PAIRS or (last[0] in FLOWING_MAIL_WORDS and last[1] in FLOWING_WORDS)
 
 
 def _approval(part: Sequence[Token]) -> bool:

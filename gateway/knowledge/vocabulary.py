@@ -706,6 +706,32 @@ CHECKED_PAIRS = CHECKED_PAIRS | frozenset(
     for plenty in _PLENTY
     for pair in ((supply, plenty), (plenty, supply))
 )
+# The other way of the mail works, said as a clause's last words: "хотя входящие приходят",
+# "вхідні приходять", "получать получаю" (receiving, I do receive), "отправлять отправляю".
+# What comes in (or goes out) is ruled out as the problem, as "works" is. Only at the
+# clause's end: "письма приходят в спам", "код приходит на старый номер" say where, and are
+# the problem.
+FLOWING_MAIL_WORDS: frozenset[str] = _words(
+    "письма почта входящие исходящие листи пошта вхідні вихідні emails mail"
+)
+FLOWING_WORDS: frozenset[str] = _words(
+    """
+    приходят приходит доходят доходит уходят уходит идут идет приходять приходить доходять
+    доходить надходять надходить йдуть йде
+    """
+)
+# "получать получаю", "отримувати отримую": an infinitive said again as the user's own verb.
+FLOWING_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("получать", "получаю"),
+        ("принимать", "принимаю"),
+        ("отправлять", "отправляю"),
+        ("отримувати", "отримую"),
+        ("приймати", "приймаю"),
+        ("надсилати", "надсилаю"),
+        ("відправляти", "відправляю"),
+    }
+)
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
 # they sent it", "обещали прислать накладные". What they say was (or will be) done is their
 # side; the user's side is the clause that says what did not happen ("а мне ничего не
