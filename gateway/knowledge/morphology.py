@@ -144,7 +144,7 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
     meant = [_reflexive_respelt(word, lang) for word in meant]
     found = tuple(_token(word, lang) for word in meant)
-    twins = _h_twins(raw, read, lang) if read is not raw else {}
+    twins = {**_latin_twins(raw, read), **_h_twins(raw, read, lang)} if read is not raw else {}
     if twins:
         found = tuple(t._replace(other=twins[t.word]) if t.word in twins else t for t in found)
     names, models, quoted = _names(text), _models(text), _quoted(text)
@@ -306,6 +306,31 @@ def _latin_as_cyrillic(
         # too, even where they look like English.
         return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), names)
     return raw
+
+
+def _latin_twins(raw: list[str], read: list[str]) -> dict[str, str]:
+    """Words of a translit message read into Cyrillic letters that no dictionary knows, with
+    the lemma of the Latin word as typed: "authenticator" among "utopil telefon" is no
+    "аутхентицатор" but the English word the articles use, too rare for the English list
+    to know it; the ranker keeps the reading an article uses."""
+    twins: dict[str, str] = {}
+    for latin, word in zip(raw, read, strict=True):
+        bare = _bare(latin)
+        if (
+            latin != word
+            and len(bare) >= _LATIN_TWIN_SHORTEST
+            and bare.isascii()
+            and bare.isalpha()
+            and _CYRILLIC.search(word)
+        ):
+            cyrillic = normalize_text(word)
+            if cyrillic not in _OUR_WORDS and not _cyrillic_known(cyrillic):
+                twins[cyrillic] = lemma(bare, "en")
+    return twins
+
+
+# A Latin word shorter than this is too likely a translit one to be read as English.
+_LATIN_TWIN_SHORTEST = 6
 
 
 def _h_twins(raw: list[str], read: list[str], lang: str) -> dict[str, str]:

@@ -571,9 +571,13 @@ class Ranker:
     def _either(self, token: Token) -> Token:
         """A transliterated word with two readings (morphology `Token.other`) as the one an
         article uses when only the other does: "vsi lysty zavysly u vyhidnyh" hang in
-        the outbox (вихідних), not in something profitable (вигідних)."""
+        the outbox (вихідних), not in something profitable (вигідних); or as the one that
+        is an article's word itself when the other is only like one: "authenticator" in a
+        translit message, not "аутхентицатор" (a typo's distance from "аутентификатор")."""
         other = token._replace(lemma=token.other, other="")
-        return other if not self._resolve(token) and self._resolve(other) else token
+        mine = max((s for _, s in self._resolve(token)), default=0.0)
+        theirs = max((s for _, s in self._resolve(other)), default=0.0)
+        return other if theirs > mine else token
 
     def subject(
         self,

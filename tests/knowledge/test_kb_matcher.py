@@ -1738,3 +1738,11 @@ def test_mail_that_comes_to_the_wrong_place_is_the_problem(
 ) -> None:
     # Only a clause that ends in the mail coming is ruled out: where it comes is the problem.
     assert answered(matcher, text, "ru") == topic
+
+
+def test_an_english_word_in_a_translit_message_is_the_articles_word(matcher: Matcher) -> None:
+    # "authenticator" read letter by letter was "аутхентицатор", only a typo's distance from
+    # "аутентификатор", and the message went unanswered.
+    assert answered(matcher, "telefon upal v kolodec vmeste s authenticator", "ru") == (
+        "mfa_lost_device"
+    )

@@ -294,3 +294,12 @@ def test_a_slang_verb_said_once_shares_the_root_of_its_habit_form() -> None:
     # A verb a dictionary knows keeps its own lemma.
     assert lemma("кликнул", "ru") == "кликнуть"
     assert lemma("зависнул", "ru") == lemma("виснет", "ru")
+
+
+def test_a_translit_word_no_dictionary_knows_keeps_its_latin_reading() -> None:
+    # "authenticator" is too rare for the English list, so in a translit message it was
+    # spelt out as "аутхентицатор", which no article uses; its Latin lemma rides along.
+    words = tokens("telefon upal v kolodec vmeste s authenticator", "ru")
+    assert (words[-1].word, words[-1].other) == ("аутхентицатор", lemma("authenticator", "en"))
+    # A reading that is a word has no Latin twin.
+    assert all(not t.other for t in tokens("zabyl parol ot uchetki", "ru"))
