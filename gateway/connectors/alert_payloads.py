@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import Any
 
 from gateway.config import GenericAlertFields
@@ -45,10 +44,8 @@ class AlertNotice:
     labels: dict[str, str] = field(default_factory=dict)
     started: str = ""
     series: str = ""  # what later alerts of the same check share (a Zabbix trigger id)
-    # When the reported state began, by the monitoring system's clock (Unix ms; 0 unknown),
-    # and whether it is the alert's last word (a Zabbix recovery): what tells a late
-    # retry from news at intake (AlertStore.run_of).
-    at: int = 0
+    # Whether this is the alert's last word (a Zabbix recovery: its event id never fires
+    # again), which tells a late retry from news at intake (AlertStore.run_of).
     final: bool = False
 
     def to_message(self, raw: Any) -> InboundMessage:
@@ -73,7 +70,6 @@ class AlertNotice:
                 "alert_labels": json.dumps(self.labels, ensure_ascii=False, sort_keys=True),
                 "alert_started": self.started,
                 "alert_series": self.series,
-                "alert_at": str(self.at) if self.at else "",
                 "alert_final": "1" if self.final else "",
             },
         )
@@ -162,9 +158,6 @@ def _grouped_alerts(payload: dict[str, Any], source: str) -> list[InboundMessage
         if status not in (FIRING, RESOLVED):
             raise UntrustedInput(f"alerts[{i}].status: firing or resolved is expected")
         fingerprint = text(alert, "fingerprint") or _fingerprint(labels)
-        # A firing began at startsAt, a recovery at endsAt: a firing that began before a
-        # recovery already seen is that ended outage's late retry, not a new one.
-        began = text(alert, "startsAt" if status == FIRING else "endsAt")
         name = labels.get("alertname", "alert")
         summary = notes.get("summary") or notes.get("title") or ""
         title = f"{name}: {summary}" if summary else name
@@ -179,23 +172,9 @@ def _grouped_alerts(payload: dict[str, Any], source: str) -> list[InboundMessage
             link=text(alert, "generatorURL") or external,
             labels=labels,
             started=text(alert, "startsAt"),
-            at=unix_ms(began),
         )
         out.append(notice.to_message(alert))
     return out
-
-
-def unix_ms(stamp: str) -> int:
-    """An RFC 3339 time (Alertmanager's, Grafana's) in Unix ms; 0 when absent, unreadable
-    or Go's zero time ("0001-01-01T00:00:00Z": not set)."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return 0
-    if moment.tzinfo is None:
-        return 0
-    ms = int(moment.timestamp() * 1000)
-    return ms if ms > 0 else 0
 
 
 def _fingerprint(labels: dict[str, str]) -> str:

@@ -157,10 +157,9 @@ class AlertConnector:
         new = 0
         for message in messages:
             meta = message.meta
-            at = meta.get("alert_at", "")
             run = await self.store.alerts.run_of(
                 name, meta["alert_key"], meta["alert_status"], time.time(), signed_at,
-                at=int(at) if at else None, final=bool(meta.get("alert_final")),
+                final=bool(meta.get("alert_final")),
             )  # fmt: skip
             if run == STALE:  # older than the change it would undo: not news
                 log.info(

@@ -83,22 +83,19 @@ class AlertStore:
         now: float,
         signed_at: int | None = None,
         *,
-        at: int | None = None,
         final: bool = False,
     ) -> str:
         """Which run of the alert a notification arriving now belongs to: the same status
         as the one before is the same run (a retried delivery, a repeat, an update);
         another status begins a new one (a recovery; firing after it: a new outage, even
-        sent word for word as the last). STALE: another status that is older than the
-        notification that began the current run: signed (`signed_at`, Unix seconds)
-        before it, or reporting a state that began (`at`, Unix ms, the monitoring
-        system's own time) before the state of the current run; or any other status
+        sent word for word as the last). STALE: another status signed (`signed_at`, Unix
+        seconds) before the notification that began the current run, or any other status
         after a `final` one (a Zabbix recovery: its event id never fires again). Late
         retries and replays, not news."""
         run = await self._run_of(
             keys=[keys.alert_run(source, key)],
             args=[status, int(now * 1000), "" if signed_at is None else signed_at,
-                  ALERT_RUN_TTL_SECONDS, "" if at is None else at, "1" if final else ""],
+                  ALERT_RUN_TTL_SECONDS, "1" if final else ""],
         )  # fmt: skip
         return run.decode() if isinstance(run, bytes) else str(run)
 

@@ -248,8 +248,8 @@ def alert_ticket(source: str, dedupe_key: str) -> str:
 
 def alert_run(source: str, dedupe_key: str) -> str:
     """hash: the status an alert's notifications last had at intake, since when (ms), the
-    time the notification that began it was signed at, the time the monitoring system
-    gave that state, and whether it is final (its run: AlertStore.run_of)."""
+    time the notification that began it was signed at, and whether it is final (its run:
+    AlertStore.run_of)."""
     return f"{PREFIX}:alert:run:{source}:{dedupe_key}"
 
 

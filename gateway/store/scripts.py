@@ -389,16 +389,17 @@ def hash_of(flat: list[bytes]) -> dict[bytes, bytes]:
 
 # An alert notification's run at intake (AlertStore.run_of): the same status as the last
 # one is the same run (a retried delivery, a repeat, an update); another status begins a
-# new one, unless it is older than the notification that began the current run: then
-# 'stale'. Older by when it was signed (a late retry or a captured call replayed within
-# its window), or by when the state it reports began as the monitoring system says
-# (Alertmanager's startsAt of a firing, endsAt of a recovery: a firing that began before
-# the recovery already seen belongs to the outage that ended), or because the current run
-# is a final recovery (a Zabbix event id is one problem: after its recovery, its problem
-# again is a late retry). A run is named by when it began (ms) and its count, so a run
-# hash lost (a failover) never names a new run as an old one.
+# new one, unless it is a late retry: 'stale'. Late by when it was signed (before the
+# notification that began the current run: a late retry or a captured call replayed within
+# its window), or because the current run is a final recovery (a Zabbix event id is one
+# problem: after its recovery, its problem again is a late retry). (An Alertmanager firing
+# whose startsAt is before the recovery seen is no late retry: Alertmanager sends one
+# group's notifications in order, and an alert it resolved by its resolve_timeout comes
+# back with its first startsAt when Prometheus sends it again.) A run is named by when it
+# began (ms) and its count, so a run hash lost (a failover) never names a new run as an
+# old one.
 # KEYS: the alert's run hash. ARGV: status, now (ms), signed at ('' unsigned), TTL,
-# the state's own time (ms, '' unknown), '1' when this status is final ('' otherwise).
+# '1' when this status is final ('' otherwise).
 ALERT_RUN = """
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == ARGV[1] then
@@ -406,20 +407,17 @@ if status == ARGV[1] then
   return redis.call('HGET', KEYS[1], 'since')
 end
 if status then
-  local run = redis.call('HMGET', KEYS[1], 'signed', 'at', 'final')
+  local run = redis.call('HMGET', KEYS[1], 'signed', 'final')
   if ARGV[3] ~= '' and run[1] and run[1] ~= '' and tonumber(ARGV[3]) < tonumber(run[1]) then
     return 'stale'
   end
-  if ARGV[5] ~= '' and run[2] and run[2] ~= '' and tonumber(ARGV[5]) < tonumber(run[2]) then
-    return 'stale'
-  end
-  if run[3] == '1' then
+  if run[2] == '1' then
     return 'stale'
   end
 end
 local run = ARGV[2] .. '.' .. redis.call('HINCRBY', KEYS[1], 'runs', 1)
 redis.call('HSET', KEYS[1], 'status', ARGV[1], 'since', run, 'signed', ARGV[3],
-           'at', ARGV[5], 'final', ARGV[6])
+           'final', ARGV[5])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return run
 """
