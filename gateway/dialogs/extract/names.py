@@ -54,14 +54,19 @@ _INSTALLED = re.compile(
     rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
 )
 # A maker no list knows, a series and a model of letters and digits after "the", "our",
-# "from": "the Focusrite Scarlett 2i2", "our Brady BBP12" (not "on Monday 3rd", "Room 3b").
+# "from", or before the kind of device it is: "the Focusrite Scarlett 2i2", "our Brady
+# BBP12", "Sven SPS-607 speakers" (not "on Monday 3rd", "Room 3b", "error E-607").
 _NAMED_MODEL = re.compile(
-    r"(?<![\w])(?i:the|my|our|a|an|from|with|on|for|via)\s+"
-    r"((?!(?i:room|floor|office|building|block|level|bay|ward|desk|till|gate|door|hall|"
+    r"(?:(?<![\w])(?i:the|my|our|a|an|from|with|on|for|via)\s+|(?P<start>(?<![\w-])))"
+    r"(?P<model>(?!(?i:room|floor|office|building|block|level|bay|ward|desk|till|gate|door|hall|"
     r"platform|kitchen|lab|unit|site|shop|store|branch|windows|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b)[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?\s+"
     r"(?!\d+(?:st|nd|rd|th|am|pm|gb|mb|tb|kb|hz|ghz|mhz|ms|px|min|mins|h|m|s|k)\b)"
-    r"(?:\d+[a-z]+\d*[\w]*|[A-Z]{1,3}\d{2,}[A-Za-z]*))(?![\w-])"
+    r"(?:\d+[a-z]+\d*[\w]*|[A-Z]{1,3}\d{2,}[A-Za-z]*|[A-Z]{1,5}-\d{2,}[A-Za-z]{0,3}))(?![\w-])"
+    # ... or anywhere, with the kind of device after it: "Sven SPS-607 speakers"
+    r"(?(start)(?=\s+(?i:speakers?|printers?|scanners?|headsets?|headphones|mics?|microphones?|"
+    r"monitors?|routers?|cameras?|webcams?|keyboards?|mouse|mice|laptops?|tablets?|phones?|docks?|"
+    r"projectors?|ups|terminals?|readers?|amplifiers?|mixers?|interfaces?|sound ?cards?)\b))"
 )
 # What a thing is, said of it: "it's a Boca Lemur", "це Optima CRM", "это Zebra GK420":
 # a maker no list knows, named with its model in capitals.
@@ -131,7 +136,8 @@ _NOT_A_NAME = re.compile(
 # except technology words every message uses.
 _LATIN_NAME = re.compile(
     r"(?<![\w.@/\\-])((?:[A-Z][A-Za-z0-9+]*[a-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9][A-Z]{2,}|[A-Z]{3,})"
-    r"(?:[ .](?:[A-Z][A-Za-z0-9+]*|\d+(?:\.\d+)*)(?![\w@/]))*)(?![\w@/\\-]|::)"
+    r"(?:[ .](?:[A-Z]{1,5}-\d{2,}[A-Za-z]{0,3}|[A-Z][A-Za-z0-9+]*|(?!0x)\d+[a-z]\d+|\d+(?:\.\d+)*)"
+    r"(?![\w@/]))*)(?![\w@/\\-]|::)"
 )
 _TECH_WORDS = frozenset(
     """vpn usb hdmi vga dvi pdf dns ip wi-fi wifi lan wan crm erp
@@ -205,7 +211,7 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
             name = " ".join(words)
             found.append((match.start(1) + match.group(1).index(name), f"{name} {match.group(2)}"))
     for match in _NAMED_MODEL.finditer(text):
-        found.append((match.start(1), match.group(1)))
+        found.append((match.start("model"), match.group("model")))
     for match in _IT_IS_A.finditer(text):
         maker = match.group(1).split()[0]
         if not _NOT_A_NAME.match(maker) and not is_dictionary_word(maker.lower(), "en"):

@@ -392,6 +392,8 @@ def _as_typed(name: str, spelled: str) -> str:
         # "Microsoft Teams", "Lightroom Classic": the fuller name as typed, with the
         # canonical spelling of the part that is the name ("microsoft teams" -> "microsoft Teams")
         at = spelled.lower().find(name.lower())
+        if at < 0 and re.search(r"[а-яіїєґ]", name, _I):
+            return f"{name} ({spelled})"  # "1С 8.3 (1C 8.3)": a Cyrillic name typed in Latin
         if at < 0 or len(spelled) <= len(name):
             return name
         return spelled[:at] + name + spelled[at + len(name) :]
