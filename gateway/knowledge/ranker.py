@@ -144,8 +144,6 @@ _RECEIVE = lemma("receive", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
 # is its crash).
 _SLOW = lemma("slow", "en")
-# What a crash at a program's opening is read as: the failure to start it.
-_START = lemma("запуск", "ru")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
@@ -236,6 +234,10 @@ class Ranker:
         self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS)
         self._everyday = everyday_lemmas()
         self._products = _lemmas_of(PRODUCT_WORDS)
+        # What a crash at a program's opening is read as: the failure to start it (read
+        # here, not at import: a Russian lemma loads the dictionaries, which the web app
+        # does not load when imported).
+        self._start = lemma("запуск", "ru")
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
@@ -305,7 +307,7 @@ class Ranker:
         opening = crashed_at_start(text, lang, words, self._program | self._applications)
         if opening:
             words = tuple(
-                t._replace(word="запуск", lemma=_START) if i in opening else t
+                t._replace(word="запуск", lemma=self._start) if i in opening else t
                 for i, t in enumerate(words)
             )
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
