@@ -375,7 +375,12 @@ def _vocabulary() -> _Vocabulary:
 _ONLY_ME = re.compile(
     r"(?:только|лишь|тільки|лише)\s+(?:у|в)\s+(?:меня|мене)|(?:у|в)\s+(?:меня|мене)\s+"
     r"(?:одн(?:ой|ого|ієї|ого)|одн\w+)|(?:у|в)\s+(?:остальных|других|коллег|решти|інших|колег)"
-    r"\s+(?:все\s+|всё\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    # … or the rest of the place: "в других отделах всё работает", "в інших кабінетах працює"
+    # (a few machines in one room are that room's fault, not many stopped)
+    r"(?:\s+(?!все\b|всё\b|усе\b)\w+)?"
+    r"\s+(?:все\s+|всё\s+|усе\s+)?(?:работает|нормально|ок|працює|гаразд)|"
+    r"\b(?:in|on|at)\s+(?:the\s+)?other\s+\w+\s+(?:everything\s+|it\s+)?"
+    r"(?:works|is fine|is ok|is working)|"
     # "у всіх інших друкує", "у всех остальных печатает": the others' machines do the work
     r"(?:у|в)\s+(?:всех|всіх|усіх)\s+(?:остальных|других|інших|решти)\s+(?:все\s+|всё\s+|усе\s+)?"
     r"(?:\w+(?:ает|яет|ит|ет|ёт|ется|ится|ує|ює|ить|ать|ять)|нормально|ок|гаразд)\b|"
@@ -831,9 +836,12 @@ def _many(
         counted = number or word.lemma in vocab.numbers or numeral
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
-        # "корпоратив на 40 людей", "стіл на 12 осіб": the size of an event or a booking
+        # "корпоратив на 40 людей", "зал на 40 людей", "стіл на 12 осіб": the size of an event,
+        # a room or a booking; "на 15 сотрудников не работает почта" counts those stopped
         audience = audience or (
-            before == "на" and any(_is_people(w) or w.text in _PEOPLE_AT_LARGE for w in after[:1])
+            before == "на"
+            and _sized(words, i - 1)
+            and any(_is_people(w) or w.text in _PEOPLE_AT_LARGE for w in after[:1])
         )
         waiting = any(
             w.among(vocab.waiting) or w.among(vocab.standing) or w.among(vocab.queue)
@@ -847,8 +855,10 @@ def _many(
             and lead is not None
             and (lead.text in ("line", "queue") or lead.lemma in vocab.queue)
         )
-        if counted and not audience and not waiting and any(_counted(w) for w in after[:3]):
-            return True  # "20 человек", "three front desk PCs"
+        if counted and not audience and not waiting and (
+            any(_counted(w) for w in after[:3]) or _workplaces(after)
+        ):
+            return True  # "20 человек", "three front desk PCs", "на 8 робочих місцях"
         if counted and not audience and i < last_stop and _counted_subject(words, i, starts) and (
             not waiting
         ):
@@ -1180,11 +1190,36 @@ def _plural_thing(word: Word) -> bool:
     return plural and word.lemma in _vocabulary().shared_devices
 
 
+def _sized(words: list[Word], at: int) -> bool:
+    """Whether a count after "на" (at `at`) is the size of the noun right before it ("зал на
+    40 людей", "корпоратив на 40 людей", "забронювали стіл на 12 осіб"): a noun said as
+    itself, not a place led by a preposition where those counted are stopped ("в офисе на 15
+    сотрудников не работает почта"), nor "у нас", "в страховой" or nothing before "на"."""
+    if at < 1:
+        return False
+    head = words[at - 1]
+    if not (head.is_noun or not head.tags) or head.text.isdecimal():
+        return False
+    lead = words[at - 2] if at > 1 else None
+    return lead is None or lead.text not in _PREPOSITIONS
+
+
+def _workplaces(after: list[Word]) -> bool:
+    """Workplaces counted like the machines at them: "на 8 робочих місцях", "12 рабочих мест"."""
+    return [w.lemma for w in after[:2]] in (["рабочий", "место"], ["робочий", "місце"])
+
+
+# The slang a count of machines is said with ("на 30 компах не работает интернет", "на 25
+# ноутах"): counted after a number only; alone, "на компи" is one user's machine as often as not.
+_SLANG_DEVICES = frozenset({"комп", "ноут"})
+
+
 def _counted(word: Word) -> bool:
     vocab = _vocabulary()
     return (
         _people_word(word)
         or word.lemma in vocab.shared_devices
+        or word.lemma in _SLANG_DEVICES
         or word.lemma in vocab.plural_stake
         or _is_people(word)
         or word.lemma in _keys("человек", "ru")

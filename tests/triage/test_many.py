@@ -41,6 +41,14 @@ MANY = [
     "у двадцяти операторів не працює телефонія",
     "весь комп'ютерний клас без інтернету",
     "у нас усе лягло",
+    # counted after "на": those the failure is on (session 17), people, machines (also in
+    # slang) or workplaces
+    "на 15 сотрудников не работает почта",
+    "В страховой на 12 сотрудников не открывается CRM",
+    "в офисе на 15 сотрудников не работает почта",
+    "на 30 компах не работает интернет",
+    "в языковой школе на 25 ноутах в классах не ловит вайфай",
+    "у паспортному сервісі на 8 робочих місцях не працює інтернет",
 ]
 NOT_MANY = [
     "не печатает принтер",
@@ -56,6 +64,14 @@ NOT_MANY = [
     "у меня всё упало",
     "3 days now I can't log in",
     "очередь из 15 человек, а касса не печатает чек",
+    # the size of a room, an event or a booking said before "на" (session 17)
+    "зал на 40 людей, проектор не работает",
+    "группа на 25 детей, принтер не печатает",
+    # a few machines while the rest of the place works: that room's fault
+    "В бухгалтерии на трёх компах пропал интернет, в других отделах всё работает",
+    "no internet on 3 PCs in accounts, in the other offices everything works",
+    # slang alone is one user's machine
+    "nemaie internetu na kompi v ofisi",
 ]
 
 
