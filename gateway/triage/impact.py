@@ -423,8 +423,16 @@ MANY_STOPPED = PhraseSet([
     r"(?! (криво|косо|ровно|рівно|неправильно|не так|не там|не на месте|не на місці))",
     r"(стоит|стоїть|встала|встал|стала|став) (вся |весь |наша |наш )?(линия|лінія|конвейер|"
     r"конвеєр|цех|производство|виробництво)",
-    r"(production|assembly|packing|packaging|bottling|filling|sorting|canning) (line|belt)s? "
-    r"(is |are |has |have )?(down|stopped|at a standstill|not moving)",
+    # … whatever it makes ("the dough line at our bakery stopped"); not a phone, power or
+    # data line, nor a line of text
+    r"\b(?!(?:phone|telephone|land|hot|help|command|subject|power|dsl|fibre|fiber|leased|queue|"
+    r"voip|isdn|data|internet|broadband|the|a|an|this|that|each|one|first|last|next|top|bottom|"
+    r"front|time|tab|status|grid|dotted|red|blue|new|whole|signature|order|bus|tram|metro|"
+    r"subway|train|credit|product|with|of|and|or|some|few|many|two|three|white|black|grey|gray|"
+    r"vertical|horizontal|thin|thick|faint|dark|light|\d+)\b)[a-z]+ (line|belt|conveyor)s?"
+    r"( (at|in) (the |our )?\w+)? (is |are |has |have |just |suddenly )*(down|stopped|at a "
+    r"standstill|not moving)(?! (the|a|an|my|our|its|this|that|each|every|one|both|through|to|"
+    r"into|along|across|over|on|in|at)\b)",
     r"everyone", r"everybody", r"nobody can \w+", r"no one can \w+",
     r"(whole|entire) (office|team|department|floor)", r"all users",
     r"servers? (is |are )?down", r"work (has )?stopped",

@@ -49,6 +49,9 @@ MANY = [
     "на 30 компах не работает интернет",
     "в языковой школе на 25 ноутах в классах не ловит вайфай",
     "у паспортному сервісі на 8 робочих місцях не працює інтернет",
+    # a line stopped whatever it makes (session 17)
+    "The dough line at our bakery stopped because the control PC keeps restarting",
+    "our packing belt has stopped",
 ]
 NOT_MANY = [
     "не печатает принтер",
@@ -72,6 +75,10 @@ NOT_MANY = [
     "no internet on 3 PCs in accounts, in the other offices everything works",
     # slang alone is one user's machine
     "nemaie internetu na kompi v ofisi",
+    # lines that are no production line
+    "printouts come out faded with lines down the page",
+    "the phone line is down",
+    "the bus line stopped running",
 ]
 
 
