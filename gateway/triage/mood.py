@@ -45,8 +45,10 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
     r"an agent", r"agent,? please", r"real person",
     r"operator,? please", r"(connect|transfer) me", r"not (a|the|this|your) (bot|robot|machine)",
-    r"(talk|speak|chat) (to|with) (a |an |some|your |the )?(person|someone|somebody|technician|"
-    r"admin|manager|supervisor|engineer)",
+    # … a person called real in any word: "talk to an actual person", "speak with a live human"
+    r"(talk|speak|chat) (to|with) (a |an |some|your |the )?((real|actual|live|living|proper|"
+    r"human|flesh and blood) )?(person|someone|somebody|technician|admin|manager|supervisor|"
+    r"engineer|human|being|tech|agent)",
     r"(put|get|send|transfer|pass) me (through )?to (it|support|a person|someone|somebody|a human|"
     r"a technician|an engineer|an admin)",
     r"(need|want|get me|find me) (a |an )?(real |actual |live )?(person|technician|tech|engineer|"

@@ -252,8 +252,10 @@ BLIND_SETS = [
     # 17/24 (11) with a model after a maker no list knows kept with its name.
     ("../dialogs_probe17f.yaml", 17, 11),
     # the held-out probe of session 17 (i19-route17: urgency and counts of people, hidden IT,
-    # places, upset users), written before its changes: 29/32 on main b0b3f07.
-    ("../dialogs_probe17r.yaml", 31, 0),
+    # places, upset users), written before its changes: 29/32 on main b0b3f07; 30/32 with a
+    # count after "на" read as those stopped; 31/32 with any line stopped; 32/32 with "talk
+    # to an actual person".
+    ("../dialogs_probe17r.yaml", 32, 0),
 ]
 
 

@@ -14,6 +14,9 @@ from gateway.triage.mood import describes_problem, detect_handoff
         "оператор", "/operator", "з'єднайте з оператором", "покличте людину",
         "хочу поговорити з живою людиною",
         "I want to talk to a human", "agent please", "can I speak to someone",
+        # a person called real in any word (session 17)
+        "Could I talk to an actual person please? Teams crashes whenever I share my screen",
+        "can I speak with a real human", "let me chat to a live agent",
     ],
 )  # fmt: skip
 def test_request_for_a_person(text: str) -> None:
@@ -62,6 +65,7 @@ def test_repeated_failure(text: str) -> None:
         # "again" of what the user did, or a fix that works again, is no trouble coming back
         "sent it again", "I tried again", "перезагрузил снова, не помогло",
         "принтер снова работает, спасибо", "yes, for a minute, then it froze again",
+        "I talked to the admin yesterday about it, still broken",
     ],
 )  # fmt: skip
 def test_ordinary_problems_are_not_handoffs(text: str) -> None:
