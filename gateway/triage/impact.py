@@ -287,7 +287,9 @@ def _vocabulary() -> _Vocabulary:
         show_verbs=_keys("писать выдавать выдать показывать показать выводить", ru)
         | _keys("писати видавати видати показувати показати виводити", uk)
         | _keys("shows says displays throws gives returns", en),
-        errors=_keys("ошибка", ru) | _keys("помилка", uk) | _keys("error errors", en),
+        # … and a refusal the screen says: "'Access is denied'", "доступ запрещён", "відмовлено"
+        errors=_keys("ошибка запретить отказать", ru) | _keys("помилка заборонити відмовити", uk)
+        | _keys("error errors denied", en),
         # a vehicle held up by it: "молоковоз стоит на весовой", "вантажівка чекає біля
         # воріт", "the tanker is standing idle" (goods and a driver waiting)
         vehicles=_keys("фура грузовик молоковоз бензовоз автобус автомобиль цистерна вагон "
@@ -311,9 +313,12 @@ def _vocabulary() -> _Vocabulary:
                 uk)
         | _keys("spoil spoils spoiling spoiled melting melts thawing thaws warming", en),
         # a client coming at a near time: "клієнт приїде підписувати о 15:00"
-        arriving=_keys("приехать прийти подойти приходить приезжать подходить", ru)
-        | _keys("приїхати прийти підійти приходити приїжджати підходити", uk)
-        | _keys("arrive arrives arriving coming comes", en),
+        # … or comes to collect what is being done for them: "a client collects the theses at
+        # 3pm", "клиент заберёт заказ в 15:00", "клієнт забирає о 16"
+        arriving=_keys("приехать прийти подойти приходить приезжать подходить забрать забирать",
+                       ru)
+        | _keys("приїхати прийти підійти приходити приїжджати підходити забрати забирати", uk)
+        | _keys("arrive arrives arriving coming comes collect collects collecting", en),
         # places of one network counted by "all": "на всех точках", "at every station"
         outlets=_keys("точка пункт станция касса стойка", ru)
         | _keys("точка пункт станція каса стійка", uk)

@@ -1300,3 +1300,24 @@ def test_my_own_work_stopped_is_one_person(text: str, priority: Priority) -> Non
 )  # fmt: skip
 def test_people_who_cannot_pay_are_the_public(text: str, reason: str) -> None:
     assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # a client who comes to collect at a near time is waiting for it (session 17), and a
+        # refusal the screen says is an error, a stop beside it
+        ("A client collects 40 hand-bound theses at 3pm and I still have to print the last "
+         "proofs, but the shared Proofs folder now says 'Access is denied' when I open it.",
+         Priority.P1),
+        ("клиент заберёт заказ в 15:00, а принтер не печатает", Priority.P1),
+        ("клієнт забирає замовлення о 16, а 1С не відкривається", Priority.P1),
+        ("папка пишет «Доступ запрещён», отчёт сдать до 17:00", Priority.P1),
+        # … the writer collecting is no client; a refusal with no deadline is one user's
+        ("I collect my kids at 3, the printer is slow", Priority.P3),
+        ("Access is denied on the shared folder", Priority.P3),
+        ("доступ запрещен к папке", Priority.P3),
+    ],
+)  # fmt: skip
+def test_a_client_collecting_soon_and_a_refusal_on_screen(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
