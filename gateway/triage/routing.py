@@ -253,6 +253,19 @@ _WAITS_FOR_CONNECTION = re.compile(
 )
 
 
+# What the screen says of the system behind a device: it is out of reach ("every scanner shows
+# 'Validation service unavailable'", "на всех экранах «Сервер недоступен»", "server not
+# responding"). Many devices saying it are stopped by that system, not broken themselves.
+_SYSTEM_UNREACHABLE = re.compile(
+    r"(?:service|server|host|system|backend|сервер\w*|сервис\w*|сервіс\w*|служб\w*|систем\w*)"
+    r"\W{0,2}\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:unavailable|unreachable|not available|not "
+    r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
+    r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку)\s+(?:to|with|с|со|з|із)\s+"
+    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом|сервером)",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Routing:
     """Group from the article, else from the words of the problem, else `default`."""
@@ -343,6 +356,8 @@ class Routing:
         """Whether what `text` says is broken is a device: its hardware words outnumber every
         other group's ("all the label printers jam", "the host camera and mic are dead");
         printing alone names none ("no teller can print receipts" is the tellers' service)."""
+        if _SYSTEM_UNREACHABLE.search(text):
+            return False  # the system they reach is what is broken (session 17)
         votes = self._named(text)
         devices = votes.pop(SupportGroup.HARDWARE, 0)
         if BARE_PRINTING.search(normalise(text)):

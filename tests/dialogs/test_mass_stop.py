@@ -59,6 +59,9 @@ SERVICE_STOPS = [
     "Nobody on the copy desk can open the layout files and the paper goes to press at 9pm",
     "Во всём автосервисе нет интернета, мастера без работы",
     "None of the tellers at the branch can get into the core banking system",
+    # devices that say the system behind them is out of reach (session 17)
+    "None of the entrance gates accept tickets, every scanner shows 'Validation service "
+    "unavailable'",
 ]
 
 

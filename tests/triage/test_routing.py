@@ -182,6 +182,21 @@ def test_printing_names_no_device_for_a_mass_stop() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "None of the entrance gates accept tickets, every scanner shows 'Validation service "
+        "unavailable'",
+        "Ни один турникет не пускает, на всех экранах «Сервер недоступен»",
+        "усі термінали пишуть «немає зв'язку з сервером»",
+        "all the kiosks say the server is not responding",
+    ],
+)
+def test_devices_that_say_their_system_is_out_of_reach_name_no_device(text: str) -> None:
+    # the system they reach is what is broken, for many: the outage, not the devices (session 17)
+    assert not Routing().names_a_device(text)
+
+
+@pytest.mark.parametrize(
     ("text", "recognised"),
     [
         ("Не друкується договір", True),
