@@ -155,8 +155,25 @@ def _meant(text: str) -> str:
     from gateway.knowledge.morphology import meant_text  # morphology reads this module
 
     meant = meant_text(text)
-    changed = sum(a != b for a, b in zip(text.split(), meant.split(), strict=False))
-    return meant if changed >= _MIN_MEANT_WORDS else text
+    pairs = list(zip(text.split(), meant.split(), strict=False))
+    changed = sum(a != b for a, b in pairs)
+    # English words are evidence of English, even where one reads as Cyrillic: "human pls. no
+    # bot" is English ("bot" reads as "бот"), "v usih ne pratsyuye internet" is not
+    english = sum(_english(a) for a, _ in pairs)
+    read = sum(a != b and not _english(a) for a, b in pairs)
+    return meant if changed >= _MIN_MEANT_WORDS and read > english else text
+
+
+_LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# What English chat writes to a help desk beside the everyday words: "human pls", "no bot"
+# (not names of things: "disk", "monitor", "signal" stand in translit as well)
+_CHAT_WORDS = _words("pls plz thx bot bots human humans person")
+
+
+def _english(token: str) -> bool:
+    """Whether a Latin token is an everyday English word or English chat shorthand."""
+    bare = _LATIN_WORD.fullmatch(token.lower().strip(".,!?;:()\"'"))
+    return bare is not None and (bare.group() in _EN_WORDS or bare.group() in _CHAT_WORDS)
 
 
 @lru_cache(maxsize=16384)  # as many words as morphology keeps

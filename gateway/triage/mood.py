@@ -23,7 +23,7 @@ _BOT = r"(бот|робот|bot|robot|chatbot)\w*"
 ASKS_FOR_PERSON = PhraseSet([
     # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
     # person_request); the call centre's "ни один оператор не может …" asks for nobody
-    r"/operator", r"^\W*(оператор\w*|operator)\W*((пожалуйста|please|будь ласка)\W*)?$",
+    r"/operator", r"^\W*(оператор\w*|operator)\W*((пожалуйста|please|pls|plz|будь ласка)\W*)?$",
     r"(с|со|з|із|with|to) (живым |живим |живою |live |human |an |the )?(оператор\w*|operator)",
     r"соедините", r"соедини", r"соединить (с|со)",
     # a live person of any role: "есть ли у вас живой оператор?", "живий фахівець"

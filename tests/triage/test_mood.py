@@ -16,7 +16,7 @@ from gateway.triage.mood import describes_problem, detect_handoff
         "I want to talk to a human", "agent please", "can I speak to someone",
         # a person called real in any word (session 17)
         "Could I talk to an actual person please? Teams crashes whenever I share my screen",
-        "can I speak with a real human", "let me chat to a live agent",
+        "can I speak with a real human", "let me chat to a live agent", "operator pls",
     ],
 )  # fmt: skip
 def test_request_for_a_person(text: str) -> None:

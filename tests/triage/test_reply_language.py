@@ -128,3 +128,23 @@ def test_cannot_and_everyday_support_verbs_are_english(text: str) -> None:
     # after a bare "human pls. no bot" kept the questions in Russian
     assert reply_language(text, "ru") == "en"
     assert reply_language("Windows Explorer", "ru") == "ru"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # English chat words are English even where one reads as Cyrillic ("bot" as "бот";
+        # session 17: "human pls. no bot" was answered in Russian)
+        ("human pls. no bot", "en"),
+        ("human pls. no bot. no more bot", "en"),
+        ("no chatbot. human.", "en"),
+        ("pasword reset pls", "en"),
+        # … translit with English names of things in it stays translit
+        ("monitor ne pokazuie, pyshe no signal", "uk"),
+        ("disk C krasnyj, mesta net", "ru"),
+        ("v usih ne pratsyuye internet", "uk"),
+        ("dajte operatora uzhe, 1s ne zapuskaetsya", "ru"),
+    ],
+)
+def test_english_chat_words_are_no_translit(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
