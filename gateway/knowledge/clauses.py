@@ -37,6 +37,7 @@ from gateway.knowledge.vocabulary import (
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
     RECIPIENT_WORDS,
+    REMEDY_WORDS,
     SENDING_PERSON_WORDS,
     SPEECH_WORDS,
     START_NOUNS,
@@ -110,7 +111,12 @@ def _fine(part: Sequence[Token]) -> bool:
         or any((first.word, second.word) in CHECKED_PAIRS for first, second in pairwise(part))
         or _flowing(part)
     )
-    return checked and said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(ONLY_WORDS)
+    helps = not said.isdisjoint(REMEDY_WORDS)
+    return (
+        (checked or helps)
+        and said.isdisjoint(NEGATION_WORDS)
+        and (helps or said.isdisjoint(ONLY_WORDS))
+    )
 
 
 def _flowing(part: Sequence[Token]) -> bool:

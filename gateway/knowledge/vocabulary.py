@@ -666,6 +666,13 @@ WORKING_WORDS: frozenset[str] = _words(
     works opens loads fine ready switched
     """
 )
+# What helps, said without a negation ("только ребут помогает", "спасает только
+# перезагрузка", "допомагає лише перезавантаження"): the user's way around the problem,
+# ruled out as what works is, also with "только" (which after "работает" says the rest
+# does not work).
+REMEDY_WORDS: frozenset[str] = _words(
+    "помогает помогают помогло спасает спасают спасло допомагає допомагають допомогло рятує"
+)
 # A state checked, said as two words in a row: paper in the tray ("it's on and has paper",
 # "бумага есть", "папір є") is ruled out as "switched on" is, not a paper problem; so is
 # everything there ("на ноутбуке по вайфаю всё есть").

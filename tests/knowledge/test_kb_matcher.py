@@ -1746,3 +1746,22 @@ def test_an_english_word_in_a_translit_message_is_the_articles_word(matcher: Mat
     assert answered(matcher, "telefon upal v kolodec vmeste s authenticator", "ru") == (
         "mfa_lost_device"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("комп зависает намертво, помогает только перезагрузка", "ru"),
+        ("комп висне намертво, допомагає лише перезавантаження", "uk"),
+    ],
+)
+def test_what_helps_is_the_way_around_not_the_problem(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The restart that helps was read as the problem's word and pulled the update article
+    # (its endless restart); said to help, it is ruled out as what works is.
+    assert answered(matcher, text, lang) == "slow_computer"
+    # What does not help is still part of what is wrong.
+    assert answered(matcher, "перезагрузка не помогает, обновление висит на 30%", "ru") == (
+        "update_stuck"
+    )
