@@ -487,8 +487,30 @@ def lemma(word: str, lang: str) -> str:
         # A name keeps its form: "Windows" is not the word "window", nor "Teams" "team".
         return word
     if word.isascii() and word.isalpha():
+        if _done_wrong(word):
+            # "mistyping her password", "mistyped the code": the act done wrongly, which the
+            # articles say as "wrong" ("wrong password"); the word itself is in no list.
+            return _stemmer("english").stemWord(_WRONG)
         return _stemmer("english").stemWord(_american(word))
     return word
+
+
+_WRONG = "wrong"
+_MIS_REST = 4  # "mis" + at least this many letters of a word: mistyped, misclicked
+
+
+def _done_wrong(word: str) -> bool:
+    """An English verb made with "mis-" that the dictionary does not know, from one it
+    does: "mistyping", "mistyped", "misclicked", "misentered" (not "mission", "mistake",
+    "misspelled", which are words of their own)."""
+    if not word.startswith("mis") or len(word) < 3 + _MIS_REST or _english_known(word):
+        return False
+    rest = word[3:]
+    return _english_known(rest) or any(
+        _english_known(rest[: -len(ending)] + tail)
+        for ending, tail in (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""))
+        if rest.endswith(ending)
+    )
 
 
 # British spellings and their American forms, which Snowball stems apart (authoris/author,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gateway.knowledge import morphology
 from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, tokens
 
@@ -303,3 +305,15 @@ def test_a_translit_word_no_dictionary_knows_keeps_its_latin_reading() -> None:
     assert (words[-1].word, words[-1].other) == ("аутхентицатор", lemma("authenticator", "en"))
     # A reading that is a word has no Latin twin.
     assert all(not t.other for t in tokens("zabyl parol ot uchetki", "ru"))
+
+
+@pytest.mark.parametrize("word", ["mistyping", "mistyped", "misclicked", "misentered"])
+def test_a_verb_made_with_mis_is_the_act_done_wrong(word: str) -> None:
+    # "locked out after mistyping her password": Snowball left "mistyp", a word no article
+    # has, where the articles say "wrong password".
+    assert lemma(word, "en") == lemma("wrong", "en")
+
+
+@pytest.mark.parametrize("word", ["mission", "mistake", "misery", "mister", "misspelled"])
+def test_a_word_of_its_own_that_begins_with_mis_keeps_its_meaning(word: str) -> None:
+    assert lemma(word, "en") != lemma("wrong", "en")
