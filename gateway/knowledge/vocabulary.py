@@ -860,9 +860,6 @@ OTHERS_WORDS: frozenset[str] = _words(
     """
 )
 SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
-# A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
-# minutes") is a slow machine, not a program's crash; the words that may stand between the
-# machine and the verb say how often, not what.
 # A program that dies at its opening did not start (topics.yaml: one that closes at start
 # is app_wont_start; one that dies while working is app_crash): "вылетает при открытии",
 # "крашнулся сразу как запустил", "вилітає, навіть вікно не встигає з'явитися".
@@ -898,6 +895,9 @@ WORKING_TIME_WORDS: frozenset[str] = _words(
     каждую кожні кожен кожну периодически постоянно постійно
     """
 )
+# A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
+# minutes") is a slow machine, not a program's crash; the words that may stand between the
+# machine and the verb say how often, not what.
 MACHINE_WORDS: frozenset[str] = _words("computer laptop desktop notebook machine workstation")
 FREEZE_WORDS: frozenset[str] = _words(
     "freeze freezes freezing froze frozen hang hangs hanging hung"
