@@ -1765,3 +1765,35 @@ def test_what_helps_is_the_way_around_not_the_problem(
     assert answered(matcher, "перезагрузка не помогает, обновление висит на 30%", "ru") == (
         "update_stuck"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("при запуску вискакує відсутній MSVCP140.dll", "uk"),
+        ("при запуске выскакивает отсутствует MSVCP140.dll", "ru"),
+        ("error on startup: MSVCP140.dll is missing", "en"),
+    ],
+)
+def test_a_library_missing_at_start_is_a_program_that_will_not_start(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A missing .dll is the commonest message of a program that cannot start; no article
+    # knew the word, and the library's name is a code no article knows: nothing was said.
+    assert answered(matcher, text, lang) == "app_wont_start"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ноут не заряджається, індикатор навіть не блимає", "uk"),
+        ("ноутбук перестал заряжаться", "ru"),
+        ("my laptop stopped charging", "en"),
+    ],
+)
+def test_a_laptop_that_will_not_charge_is_broken_hardware(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # No article knew charging: the Ukrainian line was answered as a monitor with no signal.
+    # A charging station or a van's battery stays nobody's (the near-miss probes).
+    assert answered(matcher, text, lang) == "hardware_broken"
