@@ -289,7 +289,7 @@ def extract(text: str) -> str:
     started = False
     # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
     # message is cut into clauses: neither their verbs nor their full stops are the user's
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    masked = _QUOTED.sub(_blanked, text)
     spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
     judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
     judged_fix = bool(_DID_NOT_HELP.search(fold(masked)))
@@ -350,6 +350,15 @@ _STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (
 _QUOTED = re.compile(
     r"[«\"“„][^»\"”“\n]{2,160}[»\"”“]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){2,160}?'(?!\w)"
 )
+
+
+def _blanked(quote: re.Match[str]) -> str:
+    """The screen's words as spaces, keeping the full stop they end their sentence with: in
+    "won't connect: 'The VPN … not be established.' I reinstalled it" the attempt is a
+    sentence of its own, not the rest of "won't connect"."""
+    said = quote.group()
+    ends = said[:-1].rstrip().endswith((".", "!", "?"))
+    return " " * (len(said) - 1) + ("." if ends else " ")
 
 
 def only_not_tried(clause: str) -> bool:
