@@ -54,6 +54,8 @@ class AlertIncidents(Protocol):
 
     async def alert_fired(self, tx: Transaction, ticket: Ticket, service: str) -> None: ...
 
+    async def alert_committed(self, ticket: Ticket, service: str) -> None: ...
+
 
 class AlertTickets:
     """Applies alert notifications (inbound messages of kind "alert") to tickets."""
@@ -102,12 +104,24 @@ class AlertTickets:
             self._recovered(tx, ticket, details, notice, now)
         if ticket is not None and details is not None:
             ticket.updated_at = now
+            if notice.status == FIRING and self.incidents is not None:
+                # a child of its service's open incident: out of the queue (saved so)
+                await self.incidents.alert_fired(tx, ticket, details.service)
             tx.save_ticket(ticket)
             self.store.alerts.record(tx, ticket.id, details)
-            if notice.status == FIRING and self.incidents is not None:
-                await self.incidents.alert_fired(tx, ticket, details.service)
         tx.ops.extend(ack)
         await self.store.commit(tx, fence)
+        if (
+            notice.status == FIRING
+            and ticket is not None
+            and details is not None
+            and not ticket.parent
+            and self.incidents is not None
+        ):
+            try:  # the alerts of its service may add up to an outage now
+                await self.incidents.alert_committed(ticket, details.service)
+            except Exception:  # the alert is applied: detection failing loses no alert
+                log.exception("incident detection after alert %s failed", ticket.id)
         return ticket
 
     async def _current(

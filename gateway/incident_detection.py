@@ -150,6 +150,53 @@ class OutageDetection:
             )
         return None
 
+    async def alerts_firing(self, services: frozenset[str]) -> Incident | None:
+        """After a firing alert of `services` (its ticket on its own): the alerts of one
+        of them firing now count like reporters, so `reports` of them declare (or propose)
+        its incident, as users' reports do; users' reports are weighed with the alerts
+        when a user reports it (`observe`). Returns the incident declared, if one was."""
+        if not self.settings.enabled or not self.settings.alert_counts:
+            return None
+        for service in sorted(services):
+            anchor = OutageReport(
+                conversation="",
+                text=f"{service}: alerts firing",
+                at=self.clock(),
+                services=frozenset({service}),
+                broken=True,
+            )
+            evidence = await self._alert_evidence(anchor)
+            if evidence < self.settings.reports:
+                continue
+            if self._about(anchor, await self.open_incidents()):
+                return None
+            signature = self.reader.signature(anchor)
+            if await self.store.incidents.signature_holder(signature):
+                continue
+            title, services_, topic = described(anchor)
+            if not self.settings.auto_declare:
+                tx = Transaction()
+                self.store.incidents.propose(
+                    tx,
+                    signature,
+                    {"signature": signature, "title": title, "services": services_,
+                     "reports": 0, "alerts": evidence, "samples": [], "at": self.clock(),
+                     "anchor": anchor.to_json()},
+                )  # fmt: skip
+                await self.store.commit(tx)
+                continue
+            return await self.declare(
+                title=title,
+                services=services_,
+                topic=topic,
+                messages={},
+                by=Actor(DETECTION),
+                signature=signature,
+                anchor=anchor,
+                why=f"{evidence} alerts firing",
+            )
+        return None
+
     async def proposals(self) -> list[dict[str, Any]]:
         """Incidents detection proposes (with `auto_declare: false`), re-counted now: the
         reports still in the window and the alerts still firing. Proposals no longer
@@ -234,7 +281,9 @@ class OutageDetection:
             if look:
                 look.window = window
         others = [r for r in window if r.conversation != anchor.conversation]
-        return [anchor, *self.reader.cluster(anchor, others)]
+        # an anchor of no user (alerts firing, `alerts_firing`) is no report of its own
+        first = [anchor] if anchor.conversation else []
+        return [*first, *self.reader.cluster(anchor, others)]
 
     async def _alert_evidence(self, report: OutageReport, look: Look | None = None) -> int:
         if not report.services or not self.settings.alert_counts:

@@ -18,6 +18,7 @@ beside `operations.py`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -51,6 +52,8 @@ log = logging.getLogger(__name__)
 CHANNEL = Channel.INCIDENTS.value  # the parent tickets' channel: nobody to answer there
 MAX_RETRIES = 20
 BROADCAST_CHUNK = 500  # subscribers told per commit
+# A signature claimed by a declaration whose commit has not landed yet: waited for so long.
+DECLARING_WAITS, DECLARING_WAIT_SECONDS = 50, 0.02
 # Beside this key (a conversation's, for its slot) a console declaration's once-mark is
 # kept: the incident has no conversation of its own until its number is drawn.
 DECLARATIONS = f"{CHANNEL}:declarations"
@@ -200,7 +203,7 @@ class IncidentService:
         for sig in sigs:
             holder = await self.store.incidents.claim_signature(sig, incident_id)
             if holder != incident_id:
-                existing = await self.store.incidents.get(holder)
+                existing = await self._declared_by_other(holder)
                 if existing is not None and existing.status == "open":
                     for key in dict.fromkeys(reporters):  # declared by another meanwhile
                         await self._bring_in(existing.id, key, by)
@@ -240,6 +243,17 @@ class IncidentService:
             told += await self._bring_in(incident.id, key, by)
         log.info("incident declared", extra={"incident": incident.id, "reporters": told})
         return incident
+
+    async def _declared_by_other(self, holder: str) -> Incident | None:
+        """The incident another declaration claimed the signature for, once its commit
+        lands (claimed just before; an alert storm declares from many alerts at once):
+        a moment's wait, not a second incident of one outage."""
+        for _ in range(DECLARING_WAITS):
+            existing = await self.store.incidents.get(holder)
+            if existing is not None:
+                return existing
+            await asyncio.sleep(DECLARING_WAIT_SECONDS)
+        return None
 
     async def join(self, incident_id: str, conversation_key: str) -> int:
         """Bring a reporter detection found late into an open incident (once)."""
@@ -310,19 +324,41 @@ class IncidentService:
         return 0
 
     async def alert_fired(self, tx: Transaction, ticket: Ticket, service: str) -> None:
-        """An alert of an incident's service fired after it was declared: its ticket
-        becomes a child of the incident (in the alert's own commit)."""
+        """An alert of an open incident's service fired: its ticket becomes a child of the
+        incident (in the alert's own commit, before the ticket is saved), out of the
+        queue; a child of an incident no longer open comes back to the queue."""
+        if not self.settings.enabled:
+            return
+        incidents = await self.open_incidents()
+        if ticket.parent and all(incident.id != ticket.parent for incident in incidents):
+            ticket.parent = ""  # its incident is over: the alert is on its own again
+        if ticket.parent or not service:
+            return
+        about = self.catalog.of_alert(service)
+        for incident in incidents:
+            if incident.services & about:
+                self._link_alert(tx, incident.id, ticket.id, "monitoring")
+                ticket.parent = incident.id
+                return
+
+    async def alert_committed(self, ticket: Ticket, service: str) -> None:
+        """After a firing alert's commit, its ticket on its own: an incident of its service
+        declared meanwhile adopts it; else the alerts of its service firing now may add up
+        to an outage (`OutageDetection.alerts_firing`)."""
         if not self.settings.enabled or not service:
             return
         about = self.catalog.of_alert(service)
         for incident in await self.open_incidents():
-            if incident.services & about and ticket.id not in await self.store.incidents.children(
-                incident.id
-            ):
-                self._link_alert(tx, incident.id, ticket.id, "monitoring")
+            if incident.services & about:
+                if ticket.id not in await self.store.incidents.children(incident.id):
+                    tx = Transaction()
+                    self._link_alert(tx, incident.id, ticket.id, "monitoring")
+                    await self.store.commit(tx)
+                return
+        await self.detection.alerts_firing(about)
 
     def _link_alert(self, tx: Transaction, incident_id: str, ticket_id: str, actor: str) -> None:
-        self.store.incidents.link_child(tx, incident_id, ticket_id)
+        self.store.incidents.adopt_alert(tx, incident_id, ticket_id)
         tx.ticket_event(ticket_id, actor, "linked", f"alert of mass incident {incident_id}")
         tx.ticket_event(incident_id, actor, "child_linked", f"{ticket_id} (alert)")
 
@@ -473,10 +509,12 @@ class IncidentService:
             ticket = await self.store.tickets.get(ticket_id)
             if ticket is None or not ticket.status.is_active:
                 continue
+            tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
             if ticket_id in firing:  # the monitoring still sees it: its recovery closes it
+                ticket.parent = ""  # back in the queue, on its own
+                tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, actor.login, "kept_open", ALERT_STILL_FIRING)
                 continue
-            tx.expect_ticket_revision(ticket.id, await self.store.tickets.revision(ticket.id))
             ticket.status, ticket.resolved_at, ticket.updated_at = TicketStatus.RESOLVED, now, now
             self.service.reports.resolved(tx, ticket, ticket.assignee or actor.login, now)
             tx.save_ticket(ticket)

@@ -317,6 +317,9 @@ class Ticket:
     sla_paused_at: float = 0.0  # the clocks stopped then (waiting for the user); 0 = running
     sla_paused_seconds: float = 0.0  # working time spent paused so far
     sla_fired: str = ""
+    # The mass incident an alert ticket is a child of: the incident stands for it in the
+    # queue (an alert storm is one incident row, not a row per alert).
+    parent: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         # A plain copy, its two dicts copied (every other field is a scalar): `asdict`

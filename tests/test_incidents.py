@@ -17,7 +17,7 @@ from gateway import incidents as incidents_module
 from gateway.config import IncidentSettings, Settings
 from gateway.connectors.alert_payloads import AlertNotice
 from gateway.incident_detection import ReportWindow
-from gateway.models import InboundMessage, TicketStatus
+from gateway.models import InboundMessage, SupportGroup, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import NO_FENCE, Transaction, keys
@@ -712,3 +712,48 @@ async def test_a_reporter_is_brought_into_an_open_incident_with_one_read(
         assert len(told) == len(
             [e["text"] for e in await rt.store.conversations.transcript("webchat:late")]
         ) - 1  # the resolution, told to the subscriber it brought in
+
+
+async def queue_ids(rt: Runtime) -> list[str]:
+    """The open queue, every group."""
+    return sorted([t.id for g in SupportGroup for t in await rt.store.tickets.queue(g.value)])
+
+
+async def test_alerts_of_one_service_add_up_to_its_incident_like_reporters(
+    settings: Settings,
+) -> None:
+    """With no user writing: the third firing CRM alert (`reports: 3`) declares the CRM
+    incident; every CRM alert is its child, out of the queue; a printer alert is not.
+    Resolved with one alert still firing: that ticket comes back to the queue."""
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        first = [await alert(rt, f"fp-crm-{n}", "crm") for n in range(2)]
+        printer = await alert(rt, "fp-printer", "printer")
+        assert await rt.store.incidents.open_ids() == []
+        assert await queue_ids(rt) == sorted([*first, printer])
+        third = await alert(rt, "fp-crm-2", "crm")
+        (incident_id,) = await rt.store.incidents.open_ids()
+        timeline = await rt.store.incidents.timeline(incident_id)
+        assert timeline[0]["detail"] == "3 alerts firing"
+        later = [await alert(rt, f"fp-crm-{n}", "bitrix") for n in range(3, 10)]
+        crm = sorted([*first, third, *later])
+        assert await rt.store.incidents.children(incident_id) == crm
+        assert await queue_ids(rt) == sorted([incident_id, printer])
+        for key in [f"fp-crm-{n}" for n in range(9)]:
+            await alert(rt, key, "crm", status="resolved")
+        await rt.incidents.resolve(incident_id, Actor("anna"))
+        status = {t.id: t.status for t in await rt.store.tickets.many(crm)}
+        assert [status[t] for t in crm].count(TicketStatus.RESOLVED) == 9
+        assert await queue_ids(rt) == sorted([later[-1], printer])  # fp-crm-9 still fires
+
+
+async def test_without_auto_declare_alerts_make_a_proposal(settings: Settings) -> None:
+    async with open_runtime(with_incidents(settings, reports=3, auto_declare=False)) as rt:
+        for n in range(3):
+            await alert(rt, f"fp-{n}", "crm")
+        assert await rt.store.incidents.open_ids() == []
+        (proposal,) = await rt.incidents.proposals()
+        assert (proposal["signature"], proposal["reports"], proposal["alerts"]) == (
+            "service:crm", 0, 3)  # fmt: skip
+        incident = await rt.incidents.declare_proposed("service:crm", Actor("anna"), {})
+        assert len(await rt.store.incidents.children(incident.id)) == 3
+        assert await queue_ids(rt) == [incident.id]

@@ -10,6 +10,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from gateway.models import SupportGroup
 from gateway.store import keys, scripts
 from gateway.store.durability import ScriptRun
 from gateway.store.transaction import Transaction
@@ -317,6 +318,15 @@ class IncidentStore:
     @staticmethod
     def link_child(tx: Transaction, incident_id: str, ticket_id: str) -> None:
         tx.raw("SADD", keys.incident_children(incident_id), ticket_id)
+
+    @staticmethod
+    def adopt_alert(tx: Transaction, incident_id: str, ticket_id: str) -> None:
+        """An alert ticket becomes a child of the incident, out of its group's queue (the
+        incident stands for it there)."""
+        tx.raw("SADD", keys.incident_children(incident_id), ticket_id)
+        tx.hset(keys.ticket(ticket_id), {"parent": incident_id})
+        for group in SupportGroup:
+            tx.raw("ZREM", keys.group_queue(group), ticket_id)
 
     @staticmethod
     def log(tx: Transaction, incident_id: str, entry: dict[str, Any]) -> None:

@@ -117,8 +117,9 @@ class Transaction:
         for group in SupportGroup:
             if keys.group_queue(group) != queue:
                 self.raw("ZREM", keys.group_queue(group), ticket.id)
-        if ticket.status.is_active:
-            # Priority first, then age: P1 tickets sort before any P2 ticket.
+        if ticket.status.is_active and not ticket.parent:
+            # Priority first, then age: P1 tickets sort before any P2 ticket. A child of
+            # an incident (`parent`) waits behind its incident, not in the queue.
             self.raw("ZADD", queue, ticket.priority.rank * 10**10 + ticket.created_at, ticket.id)
         else:
             self.raw("ZREM", queue, ticket.id)

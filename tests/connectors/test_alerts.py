@@ -546,3 +546,67 @@ async def test_a_disabled_source_is_not_found(settings: Settings) -> None:
         assert status == 404
     finally:
         await gw.runner.cleanup()
+
+
+def storm(service: str, fingerprints: range) -> dict[str, Any]:
+    """One Alertmanager notification of firing alerts of `service`, one per fingerprint
+    (distinct instances, as a storm of one outage sends them)."""
+    payload = fixture("alertmanager_grouped.json")
+    model = payload["alerts"][0]
+    payload["commonLabels"]["service"] = service
+    payload["alerts"] = []
+    for n in fingerprints:
+        alert = copy.deepcopy(model)
+        alert["labels"] = {**alert["labels"], "service": service,
+                           "instance": f"https://{service}-{n}.example.com/health"}  # fmt: skip
+        alert["fingerprint"] = f"{service}{n:012x}"
+        payload["alerts"].append(alert)
+    return payload
+
+
+async def queued(gw: Gateway) -> list[str]:
+    """The open queue, every group: what the desk sees waiting."""
+    return [t.id for g in SupportGroup for t in await gw.rt.store.tickets.queue(g.value)]
+
+
+async def test_an_alert_storm_of_one_service_is_one_incident_not_a_flooded_queue(
+    gateway: Gateway,
+) -> None:
+    """200 firing alerts of the CRM (150 in one group notification, 50 in calls of their
+    own) declare one incident (`reports`, 5 by default, of them count like reporters):
+    every alert ticket is its child, out of the queue, which holds the incident. An ERP
+    alert stays a ticket of its own; a recovery still resolves its own child; a repeat
+    of the storm changes nothing."""
+    gw = gateway
+    assert await post(gw, "alertmanager", storm("crm", range(150))) == (
+        200, {"alerts": 150, "new": 150})  # fmt: skip
+    for n in range(150, 200):
+        assert (await post(gw, "alertmanager", storm("crm", range(n, n + 1))))[0] == 200
+    assert (await post(gw, "alertmanager", storm("erp", range(1))))[0] == 200
+    await settled(gw)
+
+    (incident_id,) = await gw.rt.store.incidents.open_ids()
+    tickets = await alert_tickets(gw)
+    crm = {t.id for t in tickets if t.fields["product"] == "crm"}
+    (erp,) = [t.id for t in tickets if t.fields["product"] == "erp"]
+    assert len(crm) == 200 and len(tickets) == 201
+    assert set(await gw.rt.store.incidents.children(incident_id)) == crm
+    assert sorted(await queued(gw)) == sorted([incident_id, erp])
+    incident = await gw.rt.store.tickets.get(incident_id)
+    assert incident is not None and incident.priority == Priority.P1
+    assert incident.status.is_active and incident.subject == "CRM"
+    parent_log = [e.detail for e in await gw.rt.store.tickets.events(incident_id)]
+    assert sum(1 for d in parent_log if d.endswith("(alert)")) == 200  # each linked once
+
+    # One CRM instance recovers: its own child is noted and resolved.
+    one = storm("crm", range(7, 8))
+    assert (await post(gw, "alertmanager", with_status(one, "resolved")))[0] == 200
+    # Alertmanager repeats the storm (repeat_interval): no ticket, no queue row.
+    assert (await post(gw, "alertmanager", storm("crm", range(8, 150))))[0] == 200
+    await settled(gw)
+    assert len(await alert_tickets(gw)) == 201
+    assert sorted(await queued(gw)) == sorted([incident_id, erp])
+    (recovered,) = [t for t in await alert_tickets(gw) if t.chat_id.endswith("crm000000000007")]
+    assert recovered.status == TicketStatus.RESOLVED
+    assert "resolved" in (await gw.rt.store.tickets.notes(recovered.id))[0]["text"]
+    assert await gw.rt.store.incidents.open_ids() == [incident_id]
