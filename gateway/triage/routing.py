@@ -261,7 +261,7 @@ _SYSTEM_UNREACHABLE = re.compile(
     r"\W{0,2}\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:unavailable|unreachable|not available|not "
     r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
     r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку)\s+(?:to|with|с|со|з|із)\s+"
-    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом|сервером)",
+    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом)",
     re.IGNORECASE,
 )
 
