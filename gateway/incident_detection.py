@@ -125,16 +125,7 @@ class OutageDetection:
                 continue
             title, services, topic = described(first)
             if not self.settings.auto_declare:  # proposed: an operator declares it
-                tx = Transaction()
-                self.store.incidents.propose(
-                    tx,
-                    signature,
-                    {"signature": signature, "title": title, "services": services,
-                     "reports": len(cluster), "alerts": evidence,
-                     "samples": [r.text for r in cluster[:5]], "at": self.clock(),
-                     "anchor": first.to_json()},
-                )  # fmt: skip
-                await self.store.commit(tx)
+                await self._propose(signature, first, cluster, evidence)
                 continue
             return await self.declare(
                 title=title,
@@ -175,15 +166,7 @@ class OutageDetection:
                 continue
             title, services_, topic = described(anchor)
             if not self.settings.auto_declare:
-                tx = Transaction()
-                self.store.incidents.propose(
-                    tx,
-                    signature,
-                    {"signature": signature, "title": title, "services": services_,
-                     "reports": 0, "alerts": evidence, "samples": [], "at": self.clock(),
-                     "anchor": anchor.to_json()},
-                )  # fmt: skip
-                await self.store.commit(tx)
+                await self._propose(signature, anchor, [], evidence)
                 continue
             return await self.declare(
                 title=title,
@@ -196,6 +179,23 @@ class OutageDetection:
                 why=f"{evidence} alerts firing",
             )
         return None
+
+    async def _propose(
+        self, signature: str, first: OutageReport, cluster: list[OutageReport], alerts: int
+    ) -> None:
+        """Propose the outage `first` names for an operator to declare (`auto_declare:
+        false`), with its reports (`cluster`; none for alerts alone) and firing alerts."""
+        title, services, _ = described(first)
+        tx = Transaction()
+        self.store.incidents.propose(
+            tx,
+            signature,
+            {"signature": signature, "title": title, "services": services,
+             "reports": len(cluster), "alerts": alerts,
+             "samples": [r.text for r in cluster[:5]], "at": self.clock(),
+             "anchor": first.to_json()},
+        )  # fmt: skip
+        await self.store.commit(tx)
 
     async def proposals(self) -> list[dict[str, Any]]:
         """Incidents detection proposes (with `auto_declare: false`), re-counted now: the
