@@ -33,32 +33,32 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # protocol"): right first answers of answerable lines per language (ru, uk, en), and
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
-# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 with batch 17 in
-# the protocol (the fifteenth tuning part; i12-fit17, main ea47f39's code; the figures do
-# not read the committed decision): pooled 5556 of 5688, 4 of 859 off-topic answered; left
-# out 5555, 4 of 859.
+# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 at session 17's
+# final refit (i12-fit17, main 4d21869's code with batch 17 in, the fifteenth tuning part:
+# i12-ru17's, i12-en17's and i12-fit17's causes of the session; the figures do not read the
+# committed decision): pooled 5567 of 5688, 4 of 859 off-topic answered; left out 5563, 3.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (172, 181), (183, 187)), (1, 100)),
+    "faq_tune2.jsonl": (((187, 194), (171, 181), (184, 187)), (1, 100)),
     "faq_tune3.jsonl": (((173, 180), (175, 180), (176, 180)), (0, 81)),
-    "faq_tune4.jsonl": (((119, 120), (146, 150), (119, 120)), (0, 60)),
+    "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((119, 120), (143, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (115, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((118, 120), (146, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((118, 120), (148, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((88, 90), (119, 120), (118, 120)), (0, 45)),
+    "faq_tune6.jsonl": (((119, 120), (143, 150), (118, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((118, 120), (149, 150), (120, 120)), (1, 60)),
+    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
+    "faq_tune12.jsonl": (((89, 90), (119, 120), (119, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (117, 120)), (0, 45)),
     "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
     "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((87, 90), (116, 120), (114, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 859), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1710, 2002, 1843), 4)
+LEFT_OUT_MEASURED = ((1713, 2004, 1846), 3)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
