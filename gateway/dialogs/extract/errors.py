@@ -254,6 +254,17 @@ _NO_ERROR = case_blind(
 )
 
 
+# A progress that stopped at a figure is what the screen shows: "висит на 45%", "застряло на
+# 30 процентах", "зависло на 87%", "stuck at 99%", "hangs at 45%" (not "заряжается до 80%").
+_STUCK_AT = case_blind(
+    r"(?<![\w])(?:висит|висить|висел\w*|висів|завис\w*|зависа\w*|застрял\w*|застряг\w*|"
+    r"застрягл\w*|останавлива\w*|остановил\w*|зупиня\w*|зупинил\w*|стоит|стоїть|крутится|"
+    r"крутиться|stuck|hangs?|hanging|hung|frozen|freezes|froze|stops|stopped|sits|sitting|"
+    r"stalls?|stalled)\s+(?:\w+\s+)?(?:на|at|on)\s+(?:\d{1,3}(?:[.,]\d)?\s?(?:%|процент\w*|"
+    r"відсот\w*|percent))"
+)
+
+
 def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | None = None) -> str:
     """Every code and quoted message in `text`, joined with "; ".
 
@@ -324,6 +335,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if not _PERSON_BEFORE.search(before) and not _BAIT_BEFORE.search(before):
             add(original[found.start() : found.end()])
     for found in _SIGNAL.finditer(text):
+        add(original[found.start() : found.end()])
+    for found in _STUCK_AT.finditer(text):
         add(original[found.start() : found.end()])
     for found in _READING.finditer(text):
         add(original[found.start() : found.end()])
