@@ -235,7 +235,8 @@ BLIND_SETS = [
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
     # weekday's adjective with the event; 18/23 (8) with "не видає талони" no error; 20/23 (6)
     # with a window or a status with a colon and a longer text after "says:".
-    ("../dialogs_probe16f.yaml", 20, 6),
+    # 21/23 (5) with what a mixer or the tray shows after a colon (i19-facts17).
+    ("../dialogs_probe16f.yaml", 21, 5),
     # the held-out probe of session 15 (i19-route15: upset users, hidden IT, routing and
     # priority), written before its changes: 28/35 then; 44/45 at session 15's end, 45/45 with a
     # screen waiting for a connection read as the network's (i19-route16) ...
@@ -250,8 +251,9 @@ BLIND_SETS = [
     # colon, models, corrections, facts in another answer), written before its changes: 13/24
     # with 14 asked again on main 91ea034; 15/24 (11) with a habit of the user's read as tried;
     # 17/24 (11) with a model after a maker no list knows kept with its name; 20/24 (8) with a
-    # progress stopped at a figure read as the error ("висит на 45%", "stuck at 99%").
-    ("../dialogs_probe17f.yaml", 20, 8),
+    # progress stopped at a figure read as the error ("висит на 45%", "stuck at 99%"); 21/24 (7)
+    # with what a mixer or the tray shows after a colon.
+    ("../dialogs_probe17f.yaml", 21, 7),
     # the held-out probe of session 17 (i19-route17: urgency and counts of people, hidden IT,
     # places, upset users), written before its changes: 29/32 on main b0b3f07; 30/32 with a
     # count after "на" read as those stopped; 31/32 with any line stopped; 32/32 with "talk

@@ -91,7 +91,11 @@ _SAYS = case_blind(
     # named ("на мониторе надпись нет сигнала", "табличка, что пароль истёк"), a program that "keeps
     # telling me the file is locked"
     r"(?:на|в|у|on|in)\s+(?:the\s+)?(?:экран\w*|екран\w*|диспле\w*|табло|монитор\w*|"
-    r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar)"
+    r"монітор\w*|панел\w*|screen|display|panel|lcd|monitor|status bar|"
+    # … or a place of the system's own windows: "в мікшері гучності:", "в диспетчере устройств:"
+    r"микшер\w*|мікшер\w*|mixer|трее|треї|tray|настройк\w*|налаштуван\w*|settings|"
+    r"диспетчер\w*|device manager|свойств\w*|властивост\w*|properties|уведомлени\w*|"
+    r"сповіщен\w*|notifications?)"
     r"(?:\s+(?!(?:что|що)\b)[а-яіїєґ'-]+)?\s*:|"  # "на екрані принтера: Замініть картридж"
     r"(?:the\s+)?(?:error|message)\s+(?:is|was|says|reads)\s*:|"
     # a window or a status named with a colon: "вікно: Ліцензія недійсна", "status: Offline"
