@@ -230,6 +230,16 @@ BLIND_SETS = [
     # untouched figure (36/40, 6 asked again), run for its summary only; 37/40, 2 at session
     # 16's end (the lead, summary only, main bb8e004).
     ("dialogs_frozen16.yaml", 37, 2),
+    # the seventeenth batch (session 17), as first measured on session 17's starting code (main
+    # 91ea034, the lead, before any change made with it in view): its tuning part 36/40, 1 asked
+    # again; 40/40 (0) at the session's end (i19-facts17: a quoted message's full stop ends its
+    # sentence; i19-route17: a client collecting soon is at stake, a system out of reach is the
+    # outage) ...
+    ("dialogs_tune17.yaml", 40, 0),
+    # ... and its frozen part, the honest dialog measure from session 17, exactly at its first
+    # untouched figure (33/40, 4 asked again), run for its summary only; the same at session 17's
+    # end (the lead, summary only, main 4db5fbc).
+    ("dialogs_frozen17.yaml", 33, 4),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
