@@ -154,7 +154,9 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
     request = text in REQUEST
     impact = read_impact(reading)  # the one reader of how many are stopped
-    if impact.many and not request:
+    # many stopped, whatever the message also asks ("подскажите, у всех не работает почта");
+    # a request for many with nothing stopped ("install Teams for all users") is a request
+    if impact.many and (impact.stopped or not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
     if URGENT.search(NOT_URGENT.remove(text)):
         return PriorityAssessment(Priority.P1, "urgent")

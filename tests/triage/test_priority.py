@@ -60,6 +60,34 @@ def test_p4_for_questions_and_requests(text: str) -> None:
     assert assess_priority(text).priority is Priority.P4
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "как мне быть, весь офис без интернета, никто не может работать",
+        "подскажите, у всех не работает почта, что делать?",
+        "прошу установить всем сотрудникам принтер, у всех не печатает",
+        "підкажіть, у всіх не працює пошта, що робити?",
+        "how do I fix this? nobody in the office can log in",
+        "can you help, the whole office has no internet",
+    ],
+)
+def test_many_stopped_stays_p1_when_the_message_also_asks(text: str) -> None:
+    # a question or a request beside a mass stop does not make it one user's question
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please install Teams for all users",
+        "прошу дать доступ всем сотрудникам отдела к папке",
+        "можна встановити всім співробітникам новий браузер?",
+    ],
+)
+def test_a_request_for_many_with_nothing_stopped_is_no_mass_stop(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
 def test_topic_floor_only_raises() -> None:
     assert assess_priority("упал сервер", topic="outage_critical").priority is Priority.P1
     assert (
