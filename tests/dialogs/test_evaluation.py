@@ -240,6 +240,13 @@ BLIND_SETS = [
     # untouched figure (33/40, 4 asked again), run for its summary only; the same at session 17's
     # end (the lead, summary only, main 4db5fbc).
     ("dialogs_frozen17.yaml", 33, 4),
+    # the eighteenth batch (session 18), as first measured on session 18's starting code (main
+    # e7e2268, the lead, before any change made with it in view): its tuning part 28/40, 6 asked
+    # again ...
+    ("dialogs_tune18.yaml", 28, 6),
+    # ... and its frozen part, the honest dialog measure from session 18, at its first untouched
+    # figure (25/40, 7 asked again), run for its summary only.
+    ("dialogs_frozen18.yaml", 25, 7),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
