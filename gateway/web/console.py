@@ -120,7 +120,7 @@ class Console:
             web.post(
                 "/console/api/linked-accounts/revoke", need(self.links.revoke, changes_state=True)
             ),
-            *ReportsPage(self.rt, self.sessions, self.catalog, self._language).routes(),
+            *ReportsPage(self.rt, self.sessions, self.catalog, self._page_language).routes(),
             *IncidentApi(self.rt).routes(need),
         ]
 
@@ -165,6 +165,10 @@ class Console:
             raise refuse(400, f"language: one of {', '.join(LANGUAGES)}")
         await self.rt.store.operators.set_preference(session.account.login, "language", lang)
         return self._texts_response(lang)
+
+    async def _page_language(self, request: web.Request, session: Session) -> str:
+        """A page's language: the operator's, else the browser's (as the console's)."""
+        return await self._language(session) or browser_language(request)
 
     async def _language(self, session: Session) -> str:
         chosen = (await self.rt.store.operators.preferences(session.account.login)).get("language")

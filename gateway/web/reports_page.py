@@ -49,7 +49,7 @@ class ReportsPage:
         rt: Runtime,
         sessions: ConsoleSessions,
         catalog: Texts,
-        language: Callable[[Session], Awaitable[str]],
+        language: Callable[[web.Request, Session], Awaitable[str]],
     ) -> None:
         self.rt = rt
         self.sessions = sessions
@@ -92,7 +92,7 @@ class ReportsPage:
 
     async def page(self, request: web.Request) -> web.Response:
         session, query, report = await self._report(request)
-        lang = await self.language(session)
+        lang = await self.language(request, session)
         labels = self.catalog.section("console", lang)
         body = render_page(session.account, query, report, labels, lang)
         return web.Response(text=body, content_type="text/html", headers=PAGE_HEADERS)
