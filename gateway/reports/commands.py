@@ -9,9 +9,9 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from gateway.config import Settings
-from gateway.models import SupportGroup
+from gateway.models import Channel, SupportGroup
 from gateway.reports.export import as_csv, as_json, as_table
-from gateway.reports.figures import ReportQuery
+from gateway.reports.figures import PRIORITIES, ReportQuery
 from gateway.reports.service import ReportService
 from gateway.runtime import redis_target
 from gateway.store import Store
@@ -44,6 +44,12 @@ def query_from(
     unknown = set(groups) - known
     if unknown:
         raise ValueError(f"group: unknown {sorted(unknown)}; one of {', '.join(sorted(known))}")
+    # A channel or priority nobody can have would report zeros that look true: refused.
+    channels = sorted(c.value for c in Channel)
+    if channel and channel not in channels:
+        raise ValueError(f"channel: unknown {channel[:40]!r}; one of {', '.join(channels)}")
+    if priority and priority not in PRIORITIES:
+        raise ValueError(f"priority: unknown {priority[:40]!r}; one of {', '.join(PRIORITIES)}")
     return ReportQuery(
         start=first,
         end=last,

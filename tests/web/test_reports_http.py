@@ -1,4 +1,4 @@
-"""/console/reports over HTTP, as an operator's browser asks for it."""
+"""/console/reports over HTTP, as an operator's browser asks for it: language and refusals."""
 
 from __future__ import annotations
 
@@ -33,3 +33,21 @@ async def test_the_page_is_in_the_browsers_language_when_the_operator_chose_none
     await store.operators.set_preference("root", "language", "ru")  # chosen: it wins
     status, page = await report_page(http, gateway, language="en")
     assert '<html lang="ru">' in page and "отчёты" in page
+
+
+async def test_a_channel_or_priority_nobody_has_is_refused_not_reported_as_zeros(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    console = Console(http, gateway)
+    assert (await console.sign_in("root"))[0] == 200
+    for query, said in [
+        ("?priority=P9", "priority: unknown 'P9'; one of P1, P2, P3, P4"),
+        ("?channel=telegarm", "channel: unknown 'telegarm'"),
+        ("?channel=%00", "channel: unknown '\\x00'"),
+    ]:
+        status, body = await report_page(http, gateway, query)
+        assert (status, body[: len(said)]) == (400, said), query
+        async with http.get(gateway.url + "/console/reports.csv" + query) as resp:
+            assert resp.status == 400, query
+    status, body = await report_page(http, gateway, "?priority=P1&channel=telegram")
+    assert status == 200 and 'data-figure="deflection.tickets"' in body
