@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import hashlib
 import json
 import logging
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -62,6 +64,7 @@ SHORT_LABEL_CHARS = 4
 MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
 PICTURE_TYPES = frozenset({"image/jpeg", "image/png"})  # others go as `file`
 FILE_NAME_LIMIT = 256
+PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
 )
@@ -103,6 +106,8 @@ class ViberConnector:
         self._on_message: OnMessage | None = None
         self._stopping = asyncio.Event()
         self._tasks: set[asyncio.Task[Any]] = set()
+        # reply key -> Viber messages of it already sent: the sender's retry goes on from there
+        self._parts_sent: OrderedDict[str, int] = OrderedDict()
 
     async def start(self, on_message: OnMessage) -> None:
         """Register the webhook in the background: Viber calls it back during set_webhook,
@@ -187,14 +192,29 @@ class ViberConnector:
         parts = split_text(text, TEXT_LIMIT) if text else []
         contents: list[dict[str, Any]] = [{"type": "text", "text": part} for part in parts]
         contents += [file_message(a, url) for a, url in linked if url]
+        # A reply is several Viber messages (a long text's parts, then its files): when one
+        # fails and the sender retries, those already shown are not sent again.
+        key = _send_key(chat_id, message)
+        done = self._parts_sent.get(key, 0)
         try:
             for index, content in enumerate(contents):
+                if index < done:
+                    continue
                 body = self._render(message, content, index == len(contents) - 1)
                 body["receiver"] = chat_id
                 await self._call_send(chat_id, body)
+                if index < len(contents) - 1:
+                    self._remember_part(key, index + 1)
         finally:
             if self._stopping.is_set():
                 await self.client.close()  # senders drain after receiving stopped
+        self._parts_sent.pop(key, None)
+
+    def _remember_part(self, key: str, sent: int) -> None:
+        self._parts_sent[key] = sent
+        self._parts_sent.move_to_end(key)
+        while len(self._parts_sent) > PARTS_REMEMBERED:
+            self._parts_sent.popitem(last=False)
 
     def _link(self, attachment: Attachment) -> str:
         return self.links.url(attachment.file_id) if self.links and attachment.file_id else ""
@@ -248,6 +268,11 @@ class ViberConnector:
             body["keyboard"] = keyboard(message.buttons)
             body["tracking_data"] = tracking_data(message.buttons)
         return body
+
+
+def _send_key(chat_id: str, message: OutboundMessage) -> str:
+    blob = json.dumps([chat_id, message.to_dict()], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def file_message(attachment: Attachment, url: str) -> dict[str, Any]:

@@ -279,3 +279,34 @@ async def test_forged_and_malformed_callbacks_are_rejected(
         async with http.post(url, data=seen, headers=headers) as resp:
             assert resp.status == 200
     assert intake.accepted == [] and await stored_inbound(store) == []
+
+
+async def test_a_retried_reply_does_not_repeat_messages_already_sent(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    """An operator's answer and its file are two Viber messages: when the second is refused
+    for a moment (status 12, too many requests), the sender's retry sends only the second,
+    and a long text's parts already shown are not shown again."""
+    connector, intake, _ = viber
+    viber_api.send_text(USER, "привіт")
+    await eventually(lambda: intake.accepted, what="first message")
+    line = "рядок " * 1000  # two parts of about 6000 characters
+    text = f"{line.strip()}\n{line.strip()}\nкінець"
+    real = viber_api._send_message
+    calls = 0
+
+    async def second_call_refused(body: dict) -> web.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            return web.json_response({"status": 12, "status_message": "Too many requests"})
+        return await real(body)
+
+    viber_api._send_message = second_call_refused  # type: ignore[method-assign]
+    reply = OutboundMessage(text=text, author="operator:anna", author_name="Анна")
+    with pytest.raises(DeliveryError) as flood:
+        await connector.send(USER, reply)
+    assert not flood.value.permanent
+    await connector.send(USER, reply)  # the sender's retry
+    shown = [t.strip() for t in viber_api.texts(USER)]
+    assert shown == [line.strip(), f"{line.strip()}\nкінець"]
