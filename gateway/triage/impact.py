@@ -122,6 +122,7 @@ class _Vocabulary:
     mail: frozenset[str]
     helpers: frozenset[str]
     entrances: frozenset[str]
+    rooms: frozenset[str]
 
 
 @cache
@@ -372,6 +373,9 @@ def _vocabulary() -> _Vocabulary:
         entrances=_keys("вход дверь ворота подъезд крыльцо улица проходная шлагбаум", ru)
         | _keys("вхід двері ворота під'їзд ґанок вулиця прохідна шлагбаум", uk)
         | _keys("door doors gate gates entrance outside downstairs lobby kerb curb", en),
+        # a room people gather in, whose count is its size ("в зале на 40 людей"); the
+        # workplaces among the groups employ those counted ("в офисе на 15 сотрудников")
+        rooms=_keys("зал", ru) | _keys("зал", uk) | _keys("hall", en),
     )  # fmt: skip
 
 
@@ -854,7 +858,9 @@ def _many(
         audience = audience or (
             before == "на"
             and _sized(words, i - 1)
-            and any(_is_people(w) or w.text in _PEOPLE_AT_LARGE for w in after[:1])
+            and any(
+                _is_people(w) or _people_word(w) or w.text in _PEOPLE_AT_LARGE for w in after[:1]
+            )
         )
         waiting = any(
             w.among(vocab.waiting) or w.among(vocab.standing) or w.among(vocab.queue)
@@ -869,7 +875,7 @@ def _many(
             and (lead.text in ("line", "queue") or lead.lemma in vocab.queue)
         )
         if counted and not audience and not waiting and (
-            any(_counted(w) for w in after[:3]) or _workplaces(after)
+            _counts_people_or_machines(after) or _workplaces(after)
         ):
             return True  # "20 человек", "three front desk PCs", "на 8 робочих місцях"
         if counted and not audience and i < last_stop and _counted_subject(words, i, starts) and (
@@ -917,6 +923,10 @@ def _many(
         # "20 человек стоят в очереди": the public counted in a queue, a stake (read there)
         after_count = i > 0 and (words[i - 1].text.isdecimal() or words[i - 1].has("NUMR"))
         people = people and not for_them and not (waiting and after_count)
+        # "в зале на 40 человек": the people a room holds, counted as its size
+        people = people and not (
+            after_count and i > 1 and words[i - 2].text == "на" and _sized(words, i - 2)
+        )
         # "люди не можуть підтвердити оплату": people who cannot pay are the public, at stake
         # (as "клієнти не можуть оплатити" are), not our staff stopped
         paying = word.text in _PEOPLE_AT_LARGE and any(
@@ -1205,8 +1215,10 @@ def _plural_thing(word: Word) -> bool:
 
 def _sized(words: list[Word], at: int) -> bool:
     """Whether a count after "на" (at `at`) is the size of the noun right before it ("зал на
-    40 людей", "корпоратив на 40 людей", "забронювали стіл на 12 осіб"): a noun said as
-    itself, not a place led by a preposition where those counted are stopped ("в офисе на 15
+    40 людей", "корпоратив на 40 людей", "забронювали стіл на 12 осіб"), also when a
+    preposition or an adjective leads the noun ("в зале на 40 людей не работает проектор",
+    "в малом зале на 40 людей", "в переговорці на 12 осіб"): those counted are what it holds,
+    not who is stopped. Not a workplace, whose people those counted are ("в офисе на 15
     сотрудников не работает почта"), nor "у нас", "в страховой" or nothing before "на"."""
     if at < 1:
         return False
@@ -1214,7 +1226,26 @@ def _sized(words: list[Word], at: int) -> bool:
     if not (head.is_noun or not head.tags) or head.text.isdecimal():
         return False
     lead = words[at - 2] if at > 1 else None
-    return lead is None or lead.text not in _PREPOSITIONS
+    if lead is None or lead.text not in _PREPOSITIONS:
+        return True
+    # a place led by a preposition: a room people gather in holds them ("в зале"), a
+    # workplace employs them ("в офисе", "на складе", "у відділі"); a noun by its first
+    # reading ("в страховой" is first an adjective: the company, a workplace)
+    if head.tags and "NOUN" not in head.tags[0]:
+        return False
+    return not _is_group(head) or head.among(_vocabulary().rooms)
+
+
+def _counts_people_or_machines(after: list[Word]) -> bool:
+    """What a count counts: its first noun, past the adjectives ("20 рабочих ПК", "three front
+    desk PCs"). A noun that is neither people nor machines ends it: "заказ на 50 стульев,
+    принтер пишет замятие" counts chairs, and the printer after them is one."""
+    for word in after[:3]:
+        if _counted(word):
+            return True
+        if word.tags and word.is_noun:
+            return False
+    return False
 
 
 def _workplaces(after: list[Word]) -> bool:

@@ -49,6 +49,15 @@ MANY = [
     "на 30 компах не работает интернет",
     "в языковой школе на 25 ноутах в классах не ловит вайфай",
     "у паспортному сервісі на 8 робочих місцях не працює інтернет",
+    # those counted are the subject of what stopped, or a workplace's people (session 18)
+    "30 людей не можуть працювати",
+    "nobody on the floor can log in",
+    "15 people in the office can't log in",
+    "в офисе на 15 человек не работает интернет",
+    "у відділі на 12 людей не працює пошта",
+    "на складе на 20 человек нет сети",
+    "в кол-центре на 40 операторов нет телефонии",
+    "в читальном зале на 30 компьютерах нет интернета",
     # a line stopped whatever it makes (session 17)
     "The dough line at our bakery stopped because the control PC keeps restarting",
     "our packing belt has stopped",
@@ -70,6 +79,19 @@ NOT_MANY = [
     # the size of a room, an event or a booking said before "на" (session 17)
     "зал на 40 людей, проектор не работает",
     "группа на 25 детей, принтер не печатает",
+    # … also when a preposition or an adjective leads the room, and whatever the people are
+    # called (session 18: "в зале на 40 людей" was 40 people stopped)
+    "в зале на 40 людей не работает проектор",
+    "в малом зале на 40 людей не работает проектор",
+    "в переговорке на 12 человек не работает телевизор",
+    "в коворкінгу в переговорці на 12 осіб телевізор не бачить мій ноутбук по HDMI",
+    "у конференц-залі на 80 осіб не працює проектор",
+    "в автобусе на 50 мест не работает валидатор",
+    "the projector in our 200-seat hall does not work",
+    "in the hall for 40 people the projector is dead",
+    # an order's size, and a count whose noun is no people nor machine
+    "заказ на 50 штук не проходит",
+    "не печатается накладная на заказ на 50 стульев, принтер пишет замятие бумаги",
     # a few machines while the rest of the place works: that room's fault
     "В бухгалтерии на трёх компах пропал интернет, в других отделах всё работает",
     "no internet on 3 PCs in accounts, in the other offices everything works",
