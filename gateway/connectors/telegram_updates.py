@@ -88,7 +88,7 @@ def _from_message(
 ) -> InboundMessage | None:
     chat = obj(message, "chat", required=True)
     user = obj(message, "from")
-    body = text(message, "text") or text(message, "caption")
+    body = text(message, "text") or text(message, "caption") or _shared_as_text(message)
     kind = "edited" if edited else "message"
     meta = {"message_id": ident(message, "message_id", required=True),
             "chat_type": text(chat, "type")}  # fmt: skip
@@ -111,6 +111,35 @@ def _from_message(
         meta=meta,
     )
     return inbound if _one_person(chat, update_id) else None
+
+
+def _shared_as_text(message: dict[str, Any]) -> str:
+    """What a message without text shared, as text (as Viber's are): a location or venue,
+    a contact card, a sticker's emoji. Without it the message reaches the dialog and the
+    operator's transcript empty, and the address or phone number the user sent is lost."""
+    venue = obj(message, "venue")
+    where = obj(venue, "location") if venue else obj(message, "location")
+    if where:
+        point = f"{_coordinate(where, 'latitude')},{_coordinate(where, 'longitude')}"
+        if venue:
+            place = ", ".join(p for p in (text(venue, "title"), text(venue, "address")) if p)
+            return f"{place} ({point})" if place else point
+        return point
+    contact = obj(message, "contact")
+    if contact:
+        name = " ".join(p for p in (text(contact, "first_name"), text(contact, "last_name")) if p)
+        return " ".join(p for p in (name, text(contact, "phone_number")) if p)
+    return text(obj(message, "sticker"), "emoji")
+
+
+def _coordinate(where: dict[str, Any], key: str) -> str:
+    """A latitude or longitude as text ("" when absent); anything but a number is refused."""
+    value = where.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UntrustedInput(f"{key}: a number is expected")
+    return str(value)
 
 
 def _is_start_command(body: str) -> bool:

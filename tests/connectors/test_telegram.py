@@ -344,6 +344,54 @@ async def test_webhook_is_registered_with_the_secret_and_receives_updates(
     ) in telegram_api.calls
 
 
+async def test_a_location_contact_or_sticker_without_text_reaches_the_store_as_text(
+    webhook: tuple[TelegramConnector, Intake, str], telegram_api: TelegramEmulator, store: Store
+) -> None:
+    """What the user shared is in the transcript the operator reads, not an empty message."""
+    _, intake, _ = webhook
+    await eventually(lambda: telegram_api.webhook, what="webhook registered")
+    user = telegram_api.user(CHAT)
+    shared = [
+        {"location": {"latitude": 50.4501, "longitude": 30.5234}},
+        {
+            "venue": {
+                "location": {"latitude": 49.8397, "longitude": 24.0297},
+                "title": "Офіс 3",
+                "address": "вул. Городоцька, 15",
+            }
+        },
+        {
+            "contact": {
+                "phone_number": "+380501234567",
+                "first_name": "Петро",
+                "last_name": "Іваненко",
+                "user_id": 42,
+            }
+        },
+        {
+            "sticker": {
+                "file_id": "CAACAgIAAxk",
+                "file_unique_id": "AgAD",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "emoji": "👍",
+            }
+        },
+    ]
+    for content in shared:
+        await telegram_api.add_update({"message": telegram_api._message(CHAT, user, **content)})
+    await eventually(lambda: len(intake.accepted) == 4, what="four updates via webhook")
+    assert [m.text for m in await stored_inbound(store)] == [
+        "50.4501,30.5234",
+        "Офіс 3, вул. Городоцька, 15 (49.8397,24.0297)",
+        "Петро Іваненко +380501234567",
+        "👍",
+    ]
+
+
 async def test_webhook_redelivery_stores_the_update_once(
     webhook: tuple[TelegramConnector, Intake, str], telegram_api: TelegramEmulator, store: Store
 ) -> None:
