@@ -137,6 +137,12 @@ class ChannelSender:
                 error = await self._send_with_retries(delivery)
             except RecipientBlocked as exc:
                 metrics.DELIVERIES.labels(self.channel, "blocked").inc()
+                log.warning(
+                    "delivery refused: the user blocked the bot or left the chat; "
+                    "marked blocked, not written to again",
+                    extra={"channel": self.channel, "chat": delivery.chat_id,
+                           "delivery": delivery.delivery_id, "error": str(exc)[:200]},
+                )  # fmt: skip
                 await self.on_blocked(delivery)
                 await self.store.outbox.dead(self.channel, entry, f"blocked: {exc}", time.time())
                 return

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
+import pytest
 from aiohttp import web
 
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked
@@ -99,6 +101,26 @@ async def test_blocked_user_is_reported_and_not_retried(store: Store) -> None:
     sender = ChannelSender(store, channel, consumer="s", on_blocked=on_blocked)
     await run_until(sender, lambda: blocked)
     assert blocked == ["9"] and channel.calls == 1 and channel.delivered == []
+
+
+async def test_a_reply_to_a_user_who_blocked_the_bot_is_one_clear_log_line(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The operator reading the log sees why a reply did not arrive, and to whom."""
+    channel = ScriptedChannel({"9": [RecipientBlocked("Forbidden: bot was blocked by the user")]})
+    blocked: list[str] = []
+
+    async def on_blocked(delivery: Delivery) -> None:
+        blocked.append(delivery.chat_id)
+
+    await queue(store, "9", "are you there?")
+    sender = ChannelSender(store, channel, consumer="s", on_blocked=on_blocked)
+    with caplog.at_level(logging.INFO, logger="gateway.delivery"):
+        await run_until(sender, lambda: blocked)
+    lines = [r for r in caplog.records if "blocked the bot" in r.getMessage()]
+    assert len(lines) == 1 and lines[0].levelno == logging.WARNING
+    assert (lines[0].channel, lines[0].chat) == ("telegram", "9")  # type: ignore[attr-defined]
+    assert "bot was blocked by the user" in lines[0].error  # type: ignore[attr-defined]
 
 
 async def test_reply_left_by_a_crashed_sender_is_sent_once_by_the_next(store: Store) -> None:
