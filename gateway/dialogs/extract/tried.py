@@ -50,6 +50,8 @@ _ATTEMPT_STEMS = """
     подожд ждал зачека почека чекал чекав
     ребут рестарт ресет логин
     снес снёс снос знес знос перегруж
+    пересади пересаж вытрях витрус трога чіпа продув вытира витира вытер витер
+    смыка смика подерга посмика шата поправля поправи
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -67,13 +69,19 @@ _EN_DONE = case_blind(
     r"scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
-    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|took|taken|put|"
+    r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|taken|put|"
+    # "took the tray out" needs no "I" (a bare "took" does: "it took an hour")
+    r"took(?: (?:\w+ ){0,3}?(?:out|off|apart))?|"
     r"held|holding|loaded|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
     r"closed and (?:re-?)?opened|"
     r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forg(?:ot|otten|etting) (?:the |this |that |my |our )?(?:wi-?fi |wireless )?"
     r"(?:network|wi-?fi|ssid)|"
-    r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out)\b"
+    r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out|"
+    # the device handled by hand: "blew the vents out", "wiped the sensor", "jiggled the cable"
+    r"bl(?:ew|own|owing) (?:\w+ ){0,3}?(?:out|off|through)|"
+    r"wip(?:ed|ing)|jiggl(?:ed|ing)|wiggl(?:ed|ing)|shook|shaking|dust(?:ed|ing)|"
+    r"tighten(?:ed|ing))\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
 )
 # "restart" in the present after I/we: "I restart it every morning".
