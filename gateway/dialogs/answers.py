@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from gateway.knowledge.morphology import readings
 from gateway.triage.phrases import PhraseSet, normalise
 
 NO = PhraseSet([
@@ -331,19 +332,54 @@ def parse_number(text: str, maximum: int) -> int | None:
     return value
 
 
+# A score and the scale it is given on: "4", "4/5", "3 из 10", "8 out of 10".
+_SCORE = re.compile(
+    r"\s*(\d+)(?:[.,]\d+)?\s*(?:(?:/|из|з|of|out of)\s*(\d+))?(?=\W|$)", re.IGNORECASE
+)
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# What a score is counted in: "5 звёзд", "4 бали", "5 stars", "3 points".
+_SCORE_UNITS = frozenset({"звезда", "зірка", "балл", "бал", "star", "stars", "point", "points"})
+
+
 def parse_rating(text: str) -> int | None:
-    """A 1-5 rating: a digit, a number word, "отлично"/"good", or a row of stars."""
+    """A 1-5 rating: a digit, a number word, "отлично"/"good", or a row of stars.
+
+    A number is a score only on the scale of five, and not when it counts what follows it:
+    "5 дней не работает", "2 раза звонил", "3 printers" say how many, not how good."""
     stars = sum(text.count(s) for s in "⭐★")
     if 1 <= stars <= 5:
         return stars
-    found = re.match(r"\s*([1-5])\s*(?:/\s*5|из 5|з 5|of 5|out of 5)?(?:\W|$)", text)
+    found = _SCORE.match(text)
     if found:
-        return int(found.group(1))
+        score, scale = int(found.group(1)), found.group(2)
+        if not 1 <= score <= 5 or (scale is not None and scale != "5"):
+            return None
+        word = _NEXT_WORD.match(text, found.end())
+        if word and _counts(score, normalise(word.group(1))):
+            return None
+        return score
     head = normalise(text).strip(" .!,")
     for phrase, value in _RATING_WORDS.items():
         if head == phrase or head.startswith(phrase + " ") or head.startswith(phrase + ","):
             return value
     return parse_number(text, 5)
+
+
+def _counts(number: int, word: str) -> bool:
+    """Whether `word`, right after `number`, is what the number counts: a noun in the form
+    the number asks for (1 принтер; 2 раза, 3 дні; 5 дней, 5 хвилин), or for a Latin word a
+    plural ("5 days"); the units a score is given in are no count ("5 звёзд", "5 stars")."""
+    if word in _SCORE_UNITS or sounds_grateful(word):
+        return False
+    found = readings(word, "ru")
+    if not found:
+        return number > 1 and len(word) > 2 and word.endswith("s") and word.isascii()
+    if any(lemma in _SCORE_UNITS for lemma, _ in found):
+        return False
+    wanted = {1: ({"nomn", "sing"}, {"accs", "sing"})}.get(
+        number, ({"gent", "sing"}, {"nomn", "plur"}) if number < 5 else ({"gent", "plur"},)
+    )
+    return any("NOUN" in tags and any(w <= tags for w in wanted) for _, tags in found)
 
 
 def is_none_of_these(text: str) -> bool:

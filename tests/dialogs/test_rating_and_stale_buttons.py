@@ -136,3 +136,37 @@ def test_escalation_keeps_the_users_words_going_to_the_ticket(chat: Chat) -> Non
     chat.state = news.state
     chat.send("забыл сказать: ошибка и на втором компьютере")
     assert f"Добавил это к заявке {ticket.id}" in chat.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 дней не работает сканер, так и не починили",  # how long, not how good
+        "2 раза звонил, никто не помог",
+        "3 дні чекав на відповідь",
+        "5/10",  # another scale: not a five
+        "8 out of 10",
+    ],
+)
+def test_a_number_that_counts_something_is_no_score(chat: Chat, text: str) -> None:
+    """Outside pass (hard-out18): "5 дней не работает…" was recorded as an excellent rating
+    and thanked for; "5/10" as a five."""
+    resolved_by_operator(chat)
+    chat.send(text)
+    assert not chat.named("csat_recorded")
+    assert "Хотите что-то добавить" not in chat.text and "Спасибо!" not in chat.text
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("5 звёзд", 5), ("4 бали", 4), ("5 stars", 5), ("4 из 5", 4), ("5, спасибо", 5),
+        ("5 спасибо", 5), ("4 но долго", 4), ("5 всё отлично", 5), ("3/5", 3), ("2 bad", 2),
+    ],
+)  # fmt: skip
+def test_a_score_with_its_unit_scale_or_a_word_of_feedback_counts(
+    chat: Chat, text: str, score: int
+) -> None:
+    ticket_id = resolved_by_operator(chat)
+    chat.send(text)
+    assert chat.named("csat_recorded") == [CsatRecorded(score=score, ticket_id=ticket_id)]
