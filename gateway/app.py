@@ -48,6 +48,10 @@ STOPPING = web.AppKey("stopping", asyncio.Event)
 IN_PROCESS_WORKERS = 1  # one worker consumes all its shards concurrently
 SHUTDOWN_GRACE_SECONDS = 20.0
 OUTAGE_RETRY_AFTER = 5
+# A Redis that accepts connections and does not answer (paused, swapping, a half-open
+# link) would hold `/readyz` for every retry's socket timeout (~26 s with the default 5 s):
+# a probe gets "not ready" within this instead, as the liveness watch sees it (2 s).
+READY_PING_SECONDS = 3.0
 
 
 def build_connectors(settings: Settings, rt: Runtime, links: FileLinks) -> list[Connector]:
@@ -290,7 +294,8 @@ async def _readyz(request: web.Request) -> web.Response:
     if app[STOPPING].is_set():
         return web.json_response({"status": "stopping"}, status=503)
     try:
-        await app[RUNTIME].store.ping()
+        async with asyncio.timeout(READY_PING_SECONDS):
+            await app[RUNTIME].store.ping()
         topology = await app[RUNTIME].store.topology()
         backlog = await app[RUNTIME].store.inbound.backlog()
     except Exception as exc:

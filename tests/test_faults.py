@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -252,6 +253,42 @@ def test_an_external_redis_that_dies_and_comes_back_is_reconnected_to_with_nothi
     logged = log_path.read_text(errors="replace")
     assert "Task exception was never retrieved" not in logged
     assert "Traceback" not in logged
+
+
+def test_readyz_says_not_ready_within_seconds_while_its_redis_is_paused(
+    tmp_path: Path,
+) -> None:
+    """A redis-server stopped (SIGSTOP: it keeps its port, accepts, never answers) is away
+    for the gateway as much as a dead one: `/readyz` answers 503 within seconds, not after
+    every retry's socket timeout, and 200 again once the server goes on."""
+    data, port, redis_port = tmp_path / "data", free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _external_redis(tmp_path / "redis", redis_port)
+    log_path = tmp_path / "serve.log"
+    with log_path.open("wb") as log:
+        proc = start(
+            data, port, stderr=log, FIRSTLINE__REDIS__URL=f"redis://127.0.0.1:{redis_port}/0"
+        )
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        os.kill(server.pid, signal.SIGSTOP)
+        try:
+            began = time.monotonic()
+            status, body = get(f"{base}/readyz", 20)
+            took = time.monotonic() - began
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        assert (status, body) == (503, {"status": "redis unavailable"})
+        assert took < 6, f"/readyz took {took:.1f} s to say so"
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
+        assert get(f"{base}/healthz") == (200, {"status": "ok"})
+    finally:
+        try:
+            stop(proc)
+        finally:
+            server.kill()
+            server.wait()
+    assert "readiness check: redis unavailable" in log_path.read_text(errors="replace")
 
 
 def test_a_worker_started_while_its_redis_is_down_waits_for_it_then_takes_turns(
