@@ -33,32 +33,33 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # protocol"): right first answers of answerable lines per language (ru, uk, en), and
 # off-topic lines answered of all off-topic ones. A change may lose at most SLACK lines in a
 # language of a part, and answer at most SLACK more off-topic lines of a part: the noise of
-# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 at session 17's
-# final refit (i12-fit17, main 4d21869's code with batch 17 in, the fifteenth tuning part:
-# i12-ru17's, i12-en17's and i12-fit17's causes of the session; the figures do not read the
-# committed decision): pooled 5567 of 5688, 4 of 859 off-topic answered; left out 5563, 3.
+# a refit or of a fix elsewhere, not a fixed old goal. Measured 2026-12-04 with batch 18 in
+# the protocol (the sixteenth tuning part; i12-uk18, main 1c2c19a's code; the figures do not
+# read the committed decision): pooled 5867 of 6018, 3 of 904 off-topic answered; left out
+# 5872, 4 of 904.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (171, 181), (184, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((173, 180), (175, 180), (176, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((187, 194), (171, 181), (182, 187)), (0, 100)),
+    "faq_tune3.jsonl": (((172, 180), (173, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
+    "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((119, 120), (143, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (145, 150), (117, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((118, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((89, 90), (119, 120), (119, 120)), (0, 45)),
+    "faq_tune12.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (113, 120), (115, 120)), (0, 45)),
     "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((89, 90), (117, 120), (114, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((85, 90), (114, 120), (109, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 859), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 904), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1713, 2004, 1846), 3)
+LEFT_OUT_MEASURED = ((1799, 2115, 1958), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -76,7 +77,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 13]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 14]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -85,19 +86,19 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         named = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in named_titles]
         assert named == list(TUNING_MEASURED)
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
-    assert "faq_frozen17" in frozen_titles[0] and "faq_frozen16" in frozen_titles[1]
-    assert "faq_frozen15" in frozen_titles[2] and "faq_frozen14" in frozen_titles[3]
-    assert "faq_frozen12" in frozen_titles[4] and "faq_frozen9" in frozen_titles[5]
-    assert "faq_frozen8" in frozen_titles[6] and "faq_frozen7" in frozen_titles[7]
-    assert "faq_frozen6" in frozen_titles[8] and "faq_frozen5" in frozen_titles[9]
-    assert "faq_frozen4" in frozen_titles[10] and "faq_frozen3" in frozen_titles[11]
-    assert "faq_frozen.jsonl" in frozen_titles[12]
+    assert "faq_frozen18" in frozen_titles[0] and "faq_frozen17" in frozen_titles[1]
+    assert "faq_frozen16" in frozen_titles[2] and "faq_frozen15" in frozen_titles[3]
+    assert "faq_frozen14" in frozen_titles[4] and "faq_frozen12" in frozen_titles[5]
+    assert "faq_frozen9" in frozen_titles[6] and "faq_frozen8" in frozen_titles[7]
+    assert "faq_frozen7" in frozen_titles[8] and "faq_frozen6" in frozen_titles[9]
+    assert "faq_frozen5" in frozen_titles[10] and "faq_frozen4" in frozen_titles[11]
+    assert "faq_frozen3" in frozen_titles[12] and "faq_frozen.jsonl" in frozen_titles[13]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen17, frozen16, frozen15, frozen14, frozen12, frozen9 = parts[reported + 1 : -7]
-    frozen8, frozen7, frozen6 = parts[-7:-4]
+    frozen18, frozen17, frozen16, frozen15, frozen14, frozen12 = parts[reported + 1 : -8]
+    frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
     frozen5, frozen4, frozen3, frozen = parts[-4:]
     for pooled, each in ((pooled_folds, tuning), (pooled_left_out, left_out)):
         for lang in ("all", "ru", "uk", "en"):
@@ -122,6 +123,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen18, 270, 45),
         (frozen17, 270, 45),
         (frozen16, 270, 45),
         (frozen15, 270, 45),
@@ -144,7 +146,14 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 17, the honest measure, from its first figure (untouched: main ea47f39's
+    # Frozen part 18, the honest measure, from its first figure (untouched: main e7e2268's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead: ru 96.7, uk 93.3, en 97.8, 0 of 45 off-topic answered), two
+    # lines of slack per language (90 lines each) and off-topic at most 3 of 45.
+    for lang, floor in (("ru", 0.944), ("uk", 0.911), ("en", 0.955)):
+        assert frozen18[lang]["top1_accuracy"] >= floor, (lang, frozen18[lang])
+    assert frozen18["all"]["off_topic_answered"] <= 0.067, frozen18["all"]
+    # Frozen part 17, now a regression set, from its first figure (untouched: main ea47f39's
     # code, the batch's landing, and the decision committed then (session 16's final refit):
     # ru 93.3, uk 87.8, en 93.3, 0 of 45 off-topic answered), two lines of slack per language
     # (90 lines each) and off-topic at most 3 of 45.
