@@ -216,6 +216,7 @@ def _parse(
 ) -> ParsedMail:
     factory = _counted_parts(MAX_MIME_PARTS)
     msg = email.message_from_bytes(fix_raw_headers(raw), factory, policy=policy.default)
+    _mend_boundaries(msg, factory, [2 * len(raw)])
     header = _header_reader(msg)
     from_name, from_email = _first_address(header("from") or header("sender"))
     if not from_email and envelope_from and envelope_from != "<>":
@@ -339,6 +340,46 @@ def _ids(value: str) -> list[str]:
 def _synthetic_id(raw: bytes) -> str:
     """A stable id for mail that has none, so a re-fetch is still recognised."""
     return f"<{hashlib.sha256(raw).hexdigest()[:32]}@no-message-id.firstline>"
+
+
+# A line that opens a part: "--" and a boundary (RFC 2046: 1-70 characters, no space at
+# the end).
+_OPENING = re.compile(r"^--([^\s]{1,70})[ \t]*\r?$", re.M)
+
+
+def _mend_boundaries(part: Message, factory: Any, budget: list[int]) -> None:
+    """Read a multipart whose header names no boundary (a broken mailer's) as its mailer
+    meant it, as mail programs do: parts split at the first "--boundary" line of its
+    body, or, with no such line, its body as plain text. The standard parser keeps such
+    a part as one opaque string, so the user's words became an attachment nobody read
+    and the message reached the bot empty. Parts mended inside mended parts are parsed
+    again each: `budget` bounds the bytes parsed so (twice the mail's), so that a mail of
+    such parts nested hundreds deep costs what two readings of it do, not one per level."""
+    if part.get_content_maintype() != "multipart":
+        return
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        for child in payload:
+            if isinstance(child, Message):
+                _mend_boundaries(child, factory, budget)
+        return
+    body = _part_bytes(part)  # the body's bytes as sent (a str payload hides 8-bit ones)
+    opening = _OPENING.search(body.decode("latin-1")) if len(body) <= budget[0] else None
+    budget[0] -= len(body)
+    if opening is None:
+        part.set_type("text/plain")  # its parameters (a charset) kept
+        return
+    head = f"Content-Type: {part.get_content_type()}; boundary=\"{opening.group(1)}\"\n\n"
+    mended = email.message_from_bytes(head.encode("latin-1") + body, factory, policy=policy.default)
+    children = mended.get_payload()
+    if not isinstance(children, list):
+        part.set_type("text/plain")  # its parameters (a charset) kept
+        return
+    part.set_param("boundary", opening.group(1))
+    part.set_payload(children)
+    for child in children:
+        if isinstance(child, Message):
+            _mend_boundaries(child, factory, budget)
 
 
 def _body_part(msg: EmailMessage) -> EmailMessage | None:
