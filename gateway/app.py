@@ -138,6 +138,7 @@ def _lifecycle(
                     c,
                     consumer=f"sender-{c.channel}",
                     on_blocked=_mark_blocked(rt),
+                    on_dead=_note_undelivered(rt),
                     max_attempts=settings.outbound.max_attempts,
                     backoff_base=settings.outbound.backoff_base,
                     backoff_max=settings.outbound.backoff_max,
@@ -242,6 +243,25 @@ def _mark_blocked(rt: Runtime) -> Callable[[Delivery], Awaitable[None]]:
         )
 
     return mark
+
+
+def _note_undelivered(rt: Runtime) -> Callable[[Delivery, str], Awaitable[None]]:
+    async def note(delivery: Delivery, error: str) -> None:
+        # In the conversation's transcript, where the operator reads what the user was
+        # sent: "delivery failed: Bad Request: chat not found" under the reply that did
+        # not arrive (an admin can send it again from the dead letters).
+        await rt.store.inbound.accept(
+            InboundMessage(
+                channel=delivery.channel,
+                chat_id=delivery.chat_id,
+                kind="delivery_failed",
+                text=error[:300],
+                message_id=f"undelivered:{delivery.delivery_id}",
+                meta={UNDELIVERED: delivery.delivery_id},
+            )
+        )
+
+    return note
 
 
 def _spawn(tasks: set[asyncio.Task[None]], coro: Awaitable[None]) -> None:

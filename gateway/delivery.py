@@ -23,6 +23,7 @@ from gateway.store import STORE_UNAVAILABLE, OutboundEntry, Store
 log = logging.getLogger(__name__)
 
 OnBlocked = Callable[[Delivery], Awaitable[None]]  # told which delivery found the block
+OnDead = Callable[[Delivery, str], Awaitable[None]]  # told a delivery was given up, and why
 STORE_RETRY_SECONDS = 1.0
 
 
@@ -36,6 +37,7 @@ class ChannelSender:
         *,
         consumer: str,
         on_blocked: OnBlocked,
+        on_dead: OnDead | None = None,
         max_attempts: int = 6,
         backoff_base: float = 1.0,
         backoff_max: float = 60.0,
@@ -47,6 +49,7 @@ class ChannelSender:
         self.channel = connector.channel
         self.consumer = consumer
         self.on_blocked = on_blocked
+        self.on_dead = on_dead
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
@@ -151,6 +154,10 @@ class ChannelSender:
                 log.warning(
                     "delivery dead-lettered", extra={"channel": self.channel, "error": error}
                 )
+                if self.on_dead is not None:
+                    # Before the dead letter: a store outage here retries the entry whole,
+                    # and the note is deduplicated by the delivery's id.
+                    await self.on_dead(delivery, error)
                 await self.store.outbox.dead(self.channel, entry, error, time.time())
                 return
             self._sent_unrecorded.add(delivery.delivery_id)

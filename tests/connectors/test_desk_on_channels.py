@@ -117,6 +117,35 @@ async def test_telegram_reply_to_a_user_who_blocked_the_bot_is_not_a_response(
     assert answered.status == TicketStatus.WAITING_FOR_USER
 
 
+async def test_telegram_an_operator_reply_telegram_refuses_is_marked_failed_in_the_transcript(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """A reply Telegram will not take (400 "chat not found": the account is gone) goes to
+    the dead letters, and the operator reading the ticket sees, under their reply, that it
+    did not arrive and why: not a reply that looks sent."""
+    gw, chat = telegram_gateway, 535353535
+    user = telegram_user(telegram_api, chat)
+    ticket, _ = await open_ticket(gw, user)
+    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
+    await user.sees(ru("ticket_taken", ticket_id=ticket.id))
+    telegram_api.fail_next("sendMessage", 400, "Bad Request: chat not found")
+
+    await gw.rt.desk.reply(ticket.id, ANNA, "Проверьте, пожалуйста, кабель")
+
+    async def failed_entries() -> list[dict[str, object]]:
+        log = await gw.rt.store.conversations.transcript(user.conversation_key)
+        return [e for e in log if e["direction"] == "system" and "delivery failed" in str(e)]
+
+    await eventually(failed_entries, what="the failed reply in the transcript")
+    (entry,) = await failed_entries()
+    assert entry["text"] == "delivery failed: Bad Request: chat not found"
+    log = await gw.rt.store.conversations.transcript(user.conversation_key)
+    replied = next(i for i, e in enumerate(log) if e["text"] == "Проверьте, пожалуйста, кабель")
+    assert log.index(entry) > replied
+    assert len(await gw.rt.store.outbox.dead_letters(10)) == 1
+    assert "Проверьте, пожалуйста, кабель" not in user.texts()
+
+
 async def test_telegram_an_operator_reply_whose_store_answer_was_lost_is_shown_once(
     settings: Settings, telegram_api: TelegramEmulator, redis_url: str
 ) -> None:
