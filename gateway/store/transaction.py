@@ -102,7 +102,10 @@ class Transaction:
 
     def deliver(self, channel: str, chat_id: str, message: OutboundMessage) -> Delivery:
         delivery = Delivery(uuid.uuid4().hex, channel, chat_id, message)
-        self.raw("XADD", keys.outbound_stream(channel), "*", "d", json.dumps(delivery.to_dict()))
+        self.raw(
+            "XADD", keys.outbound_stream(channel), "*", "d",
+            json.dumps(delivery.to_dict(), ensure_ascii=False),
+        )  # fmt: skip
         return delivery
 
     def save_ticket(self, ticket: Ticket) -> None:
