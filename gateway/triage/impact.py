@@ -298,9 +298,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("фура вантажівка молоковоз бензовоз автобус автомобіль цистерна вагон машина "
                 "рефрижератор", uk)
         | _keys("truck trucks lorry lorries tanker tankers van vans bus buses vehicle vehicles "
-                "trailer trailers", en),
+                "trailer trailers cars", en),
         held=_keys("стоять простаивать ждать", ru) | _keys("стояти простоювати чекати", uk)
-        | _keys("standing idle idling waiting stuck queuing queueing", en),
+        | _keys("standing idle idling waiting stuck queuing queueing", en)
+        # "cars are backing up at the exit", "the trucks are piling up"
+        | frozenset({"backing", "piling"}),
         # screens counted by "all": "погасли все мониторы" (one user says "оба монитора")
         screens=_keys("монитор экран дисплей табло", ru) | _keys("монітор екран дисплей табло", uk)
         | _keys("monitors displays screens", en),
@@ -516,6 +518,18 @@ def read_impact(reading: MessageReading) -> Impact:
     """Read the three facts from a message. Many is read here alone, for priority too: said
     whole by a phrase, or counted in a clause where work stopped."""
     norm = reading.norm
+    # an outage said as over ("вчера у всех падала почта, сегодня всё работает"): its
+    # clauses in the past tell what was, not who is stopped now
+    over = [
+        part
+        for clause, _ in reading.clauses
+        for part in _PARTS.split(clause)
+        if _over(part, read_words(part, reading.lang))
+    ] if _RESTORED.search(norm) else []
+    if over:
+        for part in over:
+            norm = norm.replace(part, " ", 1)
+        reading = read_message(norm)
     stopped_any = many_stopped = stake = False
     near = _near_deadline(norm)
     # a queue in a message about printing is the print queue, in whichever clause it is
@@ -564,6 +578,32 @@ def read_impact(reading: MessageReading) -> Impact:
     many_stopped |= text in MANY_STOPPED or (text in STOPPED and text in MANY)
     many_stopped = many_stopped and not only_me(text)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+
+
+# Work back now: "сегодня всё работает", "уже все працює", "everything works again", "it's
+# back up", "заработало", "запрацювала", "починили"
+_RESTORED = re.compile(
+    r"(?<!не )(?<!ні )(?:(?:всё|все|усе|всі|усі|оно|она|воно|вона|everything|it|it's|all|"
+    r"почта|пошта|сеть|мережа|интернет|інтернет)\s+(?:(?:уже|вже|снова|знову|опять|again|now|"
+    r"is|are|has|been|back|normally|нормально)\s+)*(?:работает|работают|працює|працюють|"
+    r"works|working|up|back)\b|\bзаработал[аио]?\b|\bзапрацювал[аио]?\b|"
+    r"\b(?:починили|восстановили|відновили|полагодили|fixed|restored)\b|back to normal|"
+    r"\b(?:is|are|came|come) back\b)"
+)
+# … said of a time gone: "вчера", "вчора", "yesterday", "last night", "на прошлой неделе"
+_GONE = re.compile(
+    r"\b(?:вчера|вчора|позавчера|позавчора|yesterday|last (?:night|week|friday|monday)|"
+    r"на прошлой неделе|минулого тижня|на минулому тижні|утром было|зранку було)\b"
+)
+
+
+def _over(clause: str, words: list[Word]) -> bool:
+    """A stop said of a time gone in a message that says work is back: "вчера у всех падала
+    почта, сегодня всё работает, но у меня не приходят письма" (the writer's own fault is
+    what is left). A clause that itself says work is back is none of it."""
+    if not _GONE.search(clause) or _RESTORED.search(clause):
+        return False
+    return any(w.is_verb and _past(w) for w in words) or not any(w.is_verb for w in words)
 
 
 @read_once
@@ -674,6 +714,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
         return True  # "не в состоянии зайти", "не в змозі відкрити"
     if word.text == "black" and i and words[i - 1].text in ("went", "gone", "turned", "go"):
         return True  # "the score screens all went black": dark, said in another colour
+    if word.text == "black" and _next_text(words, i) in _PICTURES:
+        return True  # "has shown only a black picture", "a black screen" (not "black streaks")
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text in _NEGATION or word.text.endswith("n't"):
@@ -699,6 +741,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
     )
 
 
+# What a screen or a camera gives: "a black picture" is none
+_PICTURES = frozenset({"picture", "image", "screen", "display", "video", "feed", "preview"})
 # What a machine is said to do, in English, when it does no work: "connect", "print", "load".
 _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
@@ -1627,7 +1671,7 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
         return False
     vocab = _vocabulary()
     if not clause[: found.start()].strip(" ,.—–-"):
-        return _departs_after(after)
+        return _departs_after(after) or _event_named_after(after)
     if any(w.is_verb and not w.has("futr") and not w.among(vocab.event_verbs) for w in after):
         return False  # "комп через 10 минут зависает": what it does each time
     head = read_words(clause[: found.start()], lang)
@@ -1690,6 +1734,27 @@ def _departs_after(after: list[Word]) -> bool:
         and not noun.among(vocab.containers)
         and noun.lemma not in vocab.shared_devices
         and noun.lemma not in vocab.not_a_unit
+    )
+
+
+def _event_named_after(after: list[Word]) -> bool:
+    """The time first, then an event named by a noun with no verb: "через 40 минут сеанс
+    связи со спутником", "о 14:00 виїзд на опис майна", "в 15:00 совещание у директора".
+    Not an error or what a machine shows ("через минуту ошибка"), not a device or a program
+    ("о 9:00 принтер …"), and not a verb anywhere in the part: "через 10 минут экран гаснет"
+    is what a machine does each time, "в 9:00 было отключение" is past."""
+    if not after or not after[0].tags or any(w.is_verb for w in after):
+        return False
+    vocab, noun = _vocabulary(), after[0]
+    return (
+        {"NOUN", "inan"} <= noun.tags[0]
+        and noun.has("NOUN", "nomn")  # "совещание" is first read as the accusative
+        and not _an_error(noun)
+        and not noun.among(vocab.one_machine_sees)
+        and not noun.among(vocab.containers)
+        and not noun.among(vocab.not_a_unit)
+        and noun.lemma not in vocab.shared_devices
+        and noun.lemma not in _SLANG_DEVICES
     )
 
 

@@ -1349,3 +1349,62 @@ def test_people_who_cannot_pay_are_the_public(text: str, reason: str) -> None:
 )  # fmt: skip
 def test_a_client_collecting_soon_and_a_refusal_on_screen(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # an event named first, right after a time ahead, with no verb (session 18)
+        ("через 40 минут сеанс связи со спутником, а у меня не открывается папка на сервере",
+         Priority.P1),
+        ("о 14:00 виїзд на опис майна, а принтер у відділі не друкує постанови", Priority.P1),
+        ("в 15:00 совещание у директора, а проектор не включается", Priority.P1),
+        ("за пів години нарада, а ноутбук не бачить мережу", Priority.P1),
+        # … not a verb in the part (what a machine does each time, or the past), an error, a
+        # device or a program
+        ("через 10 минут экран гаснет, а принтер не печатает", Priority.P3),
+        ("через минуту ошибка и не печатает", Priority.P3),
+        ("в 9:00 принтер не печатал", Priority.P3),
+        ("о 9:00 перестав друкувати принтер", Priority.P3),
+        ("через 5 минут после включения ноутбук не работает", Priority.P3),
+        # a picture that is black is none; black streaks are a print fault
+        ("Our choir's livestream starts at 7pm tonight and the laptop webcam has shown only a "
+         "black picture since the rehearsal", Priority.P1),
+        ("the presentation starts in 20 minutes and the projector gives a black screen",
+         Priority.P1),
+        ("printouts come out with black streaks", Priority.P3),
+        ("the camera shows a black picture in Teams", Priority.P3),
+        # cars held up by it at a gate are at stake, as trucks are
+        ("the exit barrier at our parking garage won't read the paper tickets, cars are "
+         "backing up", Priority.P1),
+        ("my backup is backing up slowly", Priority.P3),
+    ],
+)  # fmt: skip
+def test_an_event_named_after_a_near_time_a_black_picture_cars_held(
+    text: str, priority: Priority
+) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # an outage said as over, in a time gone, is not many stopped now (session 18)
+        ("вчера у всех падала почта, сегодня всё работает, но у меня не приходят письма от "
+         "одного поставщика", Priority.P3),
+        ("вчора у всіх лежала пошта, зараз все працює, але в мене не відкривається один файл",
+         Priority.P3),
+        ("yesterday nobody could log in, now everything works, but Outlook asks for my "
+         "password", Priority.P3),
+        ("вчера у всех падала почта. Сегодня всё работает. У меня не уходят письма",
+         Priority.P3),
+        # … still going, or a new one, stays many
+        ("вчера у всех падала почта и до сих пор не работает", Priority.P1),
+        ("вчера упал сервер, до сих пор лежит", Priority.P1),
+        ("у всех не работает почта, вчера всё работало", Priority.P1),
+        ("у всех не работает почта с вчера", Priority.P1),
+        ("yesterday the server went down and nobody can log in since", Priority.P1),
+    ],
+)  # fmt: skip
+def test_a_past_outage_said_as_over_is_not_many_stopped(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
