@@ -53,6 +53,7 @@ from gateway.store.transaction import (
     Fence,
     LeaseLost,
     Transaction,
+    writes_json,
 )
 
 log = logging.getLogger(__name__)
@@ -371,23 +372,10 @@ def _commit_call(tx: Transaction, fence: Fence) -> tuple[list[str], list[str | b
     mark = _once_mark(tx, home) or OnceMark("", "", 0)
     news = tx.live_news()
     return [], [
-        fence.lease_key, fence.token, json.dumps(tx.checks), _writes_json(ops),
+        fence.lease_key, fence.token, json.dumps(tx.checks), writes_json(ops),
         applied, *(entry if applied else ("", "")), *mark,
         keys.LIVE_NEWS if news else "", *news,
     ]  # fmt: skip
-
-
-def _writes_json(ops: list[list[str]]) -> str | bytes:
-    """A commit's list of writes for the COMMIT script, its texts in UTF-8 (a Cyrillic
-    letter is 2 bytes, where a \\u escape was 6: a ru/uk turn's commit is ~27 % smaller).
-    Text UTF-8 cannot carry (a lone surrogate; input with one is refused at the door) is
-    escaped as before: the script then fails this commit alone, while unencodable text
-    would fail the whole pipeline it shares with other conversations' commits."""
-    text = json.dumps(ops, ensure_ascii=False)
-    try:
-        return text.encode()
-    except UnicodeEncodeError:
-        return json.dumps(ops)
 
 
 def _once_mark(tx: Transaction, home: str) -> OnceMark | None:

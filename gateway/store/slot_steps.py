@@ -35,7 +35,7 @@ from redis.crc import key_slot
 
 from gateway.store import keys, scripts
 from gateway.store.durability import DurableWrites, SlotMoving
-from gateway.store.transaction import Fence
+from gateway.store.transaction import Fence, writes_json
 
 DONE_MARK_TTL_SECONDS = 7 * 24 * 3600
 STALE_AFTER_SECONDS = 30.0  # an intent older than this belongs to a process that died
@@ -107,7 +107,7 @@ class SlotSteps:
             return "lease_lost"
         entry = inbound_entry(writes)
         try:
-            intent = json.dumps({"steps": later, "news": news}) if later else ""
+            intent = writes_json({"steps": later, "news": news}) if later else ""
             status = await self._home_step(home_key, home, checks, intent_id, intent, entry, mark)
         except SlotMoving:  # refused, so not applied: nothing of it is left to finish
             await self._unlock(elsewhere)
@@ -143,7 +143,7 @@ class SlotSteps:
         home: Step,
         checks: list[list[str]],
         intent_id: str,
-        intent: str,
+        intent: str | bytes,
         entry: tuple[str, str] | None,
         mark: OnceMark | None,
     ) -> Any:
@@ -157,7 +157,7 @@ class SlotSteps:
             + ([mark.key] if mark else []),
             args=[
                 json.dumps(checks),
-                json.dumps(home.ops),
+                writes_json(home.ops),
                 keys.intents(home_key),
                 intent_id,
                 intent,
@@ -250,7 +250,7 @@ class SlotSteps:
         await self._durable.script(
             self._once,
             keys=[mark, *step.keys],
-            args=[json.dumps(step.ops), DONE_MARK_TTL_SECONDS],
+            args=[writes_json(step.ops), DONE_MARK_TTL_SECONDS],
         )
 
     async def _publish(self, news: list[list[str]]) -> None:

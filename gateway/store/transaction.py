@@ -43,6 +43,20 @@ class LeaseLost(Exception):
     """Another worker owns the shard now; this worker's results are discarded."""
 
 
+def writes_json(ops: Any) -> str | bytes:
+    """A commit's list of writes for its script (COMMIT; a cluster's steps and the intent
+    that lists them), its texts in UTF-8: a Cyrillic letter is 2 bytes, where a \\u
+    escape was 6 (a ru/uk turn's commit is ~27 % smaller). Text UTF-8 cannot carry (a lone
+    surrogate; input with one is refused at the door) is escaped as before: the script then
+    fails this commit alone, where unencodable text would fail the round trip it shares
+    with other commits."""
+    text = json.dumps(ops, ensure_ascii=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(ops)
+
+
 def _s(value: Any) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
