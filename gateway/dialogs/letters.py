@@ -51,6 +51,13 @@ class LetterFlow:
 
     def handle(self, turn: Turn, msg: InboundMessage) -> None:
         phase = turn.state.phase
+        if msg.payload.startswith(CSAT_PREFIX):
+            # A rating link or its page's comment is a rating, never a letter: one of an
+            # earlier resolution's letter, confirmed after the rating asked last was given
+            # (or while a new request is open), changes nothing. It opened a ticket "5".
+            if phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
+                self._rating(turn, msg)
+            return
         if phase == Phase.TICKET and self._ticket(turn):
             self._follow_up(turn, msg)
         elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and self._rating(turn, msg):

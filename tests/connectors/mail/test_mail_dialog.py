@@ -436,3 +436,50 @@ async def test_mail_bodies_are_not_logged_at_info(
     )
     assert "mail taken in" in logged and "mail sent" in logged
     assert "Zebra-4417" not in logged and reply.text[:40] not in logged
+
+
+async def test_a_rating_link_of_an_earlier_resolution_opens_no_request(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (hard-out18): resolved, reopened and resolved again, the user rated from
+    the second letter; a link of the first letter, confirmed later, reached the dialog as a
+    new letter "5" and opened a ticket about nothing, with a mail announcing it."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Переустановила драйвер, проверьте.")
+
+    async def rating_letters(n: int) -> list[Received]:
+        def found() -> list[Received]:
+            letters = [m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)]
+            return letters if len(letters) >= n else []
+
+        return await eventually(found, what=f"{n} rating letter(s)")
+
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    (first,) = await rating_letters(1)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Ещё один шаг: перезагрузите ПК.", reopen=True)
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    second = (await rating_letters(2))[1]
+
+    def link(letter: Received, score: int) -> str:
+        return re.findall(rf"^{score} - (http://\S+?)\r?$", letter.text, re.M)[0]
+
+    async with aiohttp.ClientSession() as http:
+        async with http.post(link(second, 4), data={"comment": "Помогло"}) as done:
+            assert TEXTS.get("ru", "rating_page_thanks") in await done.text()
+        await eventually(lambda: _comment(gw, "Помогло"), what="the comment on the ticket")
+        letters = len(sink.to(IVAN))
+        async with http.post(link(first, 5), data={"comment": "Спасибо ещё раз"}) as stale:
+            assert stale.status == 200
+
+    async def said() -> list[str]:
+        log = await gw.rt.store.conversations.transcript(ticket.conversation_key)
+        return [e.get("text", "") for e in log if e["direction"] == "in"]
+
+    # the stale link's score and comment were taken in (a turn each) and changed nothing
+    await eventually(lambda: _has(said, "Спасибо ещё раз"), what="the stale link's turns")
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+    assert len(sink.to(IVAN)) == letters
+    assert (await gw.ticket()).csat == 4
