@@ -46,7 +46,10 @@ CORRECTION_CUE = re.compile(
     r"хотя (?:стоп|нет|погодите|подождите|постойте)|хоча (?:стоп|ні|зачекайте)|"
     r"ой,? (?:нет|ні|не так)|"
     r"(?:wait|hold on),? (?:no|sorry|actually)|no,? wait|"
-    r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake)(?:\W|$)",
+    r"actually|i mean|correction|sorry,? (?:it'?s|i meant)|i was wrong|my mistake|"
+    # what the user meant: "ні. тобто з позавчора", "нет. то есть с позавчера", "no. I meant
+    # since Monday", "meant to say Tuesday"
+    r"тобто|то есть|i meant|meant to say)(?:\W|$)",
     _I,
 )
 # Fields that hold one value: said twice in one message across a cue, the later one stands.

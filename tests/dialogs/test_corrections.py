@@ -113,3 +113,48 @@ def test_a_corrected_value_keeps_no_spelling_of_the_old_one(
     fields = dict(before)
     fill(fields, {}, text, "reply to did-it-help")
     assert kept in fields["os"] and lost not in fields["os"], fields
+
+
+# (fields before, a later message, a part the new value holds, a part it must have lost): a
+# cue of "what I meant" in any language ("тобто", "то есть", "I meant", "meant to say"),
+# however the message is wrapped ("no.", "ні.", "NO!!!", "нет((") replaces a value that holds
+# one (probe18f's bakery kept "з учора" after "ні. тобто з позавчора").
+MEANT_LATER = [
+    ({"since": "з учора"}, "ні. тобто з позавчора. Ноутбук Dell Latitude 5520", "позавчора",
+     "учора"),
+    ({"since": "з понеділка"}, "ні, тобто з вівторка", "вівторка", "понеділка"),
+    ({"os": "Windows 10"}, "ні. Тобто Windows 11, комп новий", "Windows 11", "10"),
+    ({"since": "со вчера"}, "нет. то есть с позавчера", "позавчера", "со вчера"),
+    ({"since": "со вторника"}, "нет(( вернее со среды", "сред", "вторник"),
+    ({"since": "since Wednesday"}, "no. I meant since Monday. Canon MF443dw", "Monday",
+     "Wednesday"),
+    ({"os": "Windows 10"}, "no, I meant Windows 11, sorry", "Windows 11", "10"),
+    ({"since": "since Monday"}, "no, meant to say since Tuesday", "Tuesday", "Monday"),
+    ({"os": "Windows 10"}, "NO!!! I MEAN WINDOWS 11!!!", "11", "10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text", "kept", "lost"), MEANT_LATER)
+def test_what_the_user_meant_replaces_the_value_said_before(
+    before: dict[str, str], text: str, kept: str, lost: str
+) -> None:
+    fields = dict(before)
+    fill(fields, {}, text, "reply to did-it-help")
+    name = next(iter(before))
+    assert kept.casefold() in fields[name].casefold(), fields
+    assert lost.casefold() not in fields[name].casefold(), fields
+
+
+# ... and a cue that names no new value of the field leaves it as it was.
+MEANT_NOTHING_NEW = [
+    ({"os": "Windows 11"}, "ні, тобто взагалі не працює"),
+    ({"since": "since Monday"}, "no, I meant the other printer"),
+    ({"since": "с понедельника"}, "нет, то есть совсем не печатает"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text"), MEANT_NOTHING_NEW)
+def test_a_cue_without_a_new_value_keeps_the_value(before: dict[str, str], text: str) -> None:
+    fields = dict(before)
+    fill(fields, {}, text, "reply to did-it-help")
+    assert {k: fields[k] for k in before} == before

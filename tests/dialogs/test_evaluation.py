@@ -279,8 +279,9 @@ BLIND_SETS = [
     ("../dialogs_probe17r.yaml", 32, 0),
     # the held-out probe of session 18 (i19-facts18: facts in a reply wrapped in a "no", caps, an
     # emoticon, swearing or a correction; attempts made by hand and attempts not made), written
-    # before its changes: 20/24 with 4 asked again on main c861ea0.
-    ("../dialogs_probe18f.yaml", 20, 4),
+    # before its changes: 20/24 with 4 asked again on main c861ea0; 21/24 (4) with "тобто", "то
+    # есть", "I meant" read as what the user meant.
+    ("../dialogs_probe18f.yaml", 21, 4),
 ]
 
 
