@@ -105,15 +105,27 @@ class Domain:
             for word in words
         }
 
-    def score(self, reading: Reading) -> float:
+    def score(self, reading: Reading, elsewhere: frozenset[str] = frozenset()) -> float:
         """The weighted log-odds that the message is IT's (0 when no word is known). Words
         of breaking down weigh nothing: the rest of the message, what fails, is read whole
-        ("зламалась мишка" as "мишка")."""
-        said = [(word, share) for word, share in reading if word not in self._breakdown]
+        ("зламалась мишка" as "мишка"); nor do the words `elsewhere`, said in another
+        trade's sense (`sensed`: the password of a gate is no account's)."""
+        said = [
+            (word, share)
+            for word, share in reading
+            if word not in self._breakdown and word not in elsewhere
+        ]
         whole = sum(share for _, share in said)
         if not whole:
             return 0.0
         return sum(share * self._odds.get(word, 0.0) for word, share in said) / whole
+
+    def sensed(self, subject: Subject) -> frozenset[str]:
+        """The secrets the message says of an everyday owner ("пароль от калитки", "код від
+        хвіртки", "the gate code"; things.py: `Subject.sensed`): another trade's, their IT
+        log-odds say nothing of it. An owner IT's or nobody's ("пароль от почты", "код от
+        1С") leaves the secret IT's."""
+        return frozenset(word for word, owner in subject.sensed if self._everyday_kind(owner))
 
     def stranger(self, subject: Subject) -> float:
         """1 when the message names no IT thing and a thing nobody knows as IT's; else 0

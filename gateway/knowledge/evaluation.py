@@ -228,8 +228,13 @@ def with_domain(examples: Iterable[Example], domain: Domain) -> list[Example]:
             e.reading,
         )
         for e in examples
-        for score in (domain.score(e.reading),)
+        for score in (domain.score(e.reading, _sensed(domain, e)),)
     ]
+
+
+def _sensed(domain: Domain, example: Example) -> frozenset[str]:
+    """The example's words said in another trade's sense (`Domain.sensed`)."""
+    return domain.sensed(example.ranked[0].subject) if example.ranked else frozenset()
 
 
 def line_counts(examples: Iterable[Example]) -> LineCounts:

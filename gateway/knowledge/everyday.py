@@ -117,6 +117,9 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         килим меблі диван протяг сусіди door doors tap leaking mould mold dust mop bucket soap
         towels towel guard fire extinguisher evacuation carpet furniture sofa draught pane
         shredder shredders laminator vending
+        калитка калитки ворота ворот домофон домофона шлагбаум шлагбаума сейфа подъезд
+        подъезда хвіртка хвіртки воріт шлагбаума під'їзд під'їзду gate gates intercom
+        locker lockers padlock
         """
     ),
     # meals and drinks

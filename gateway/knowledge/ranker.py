@@ -388,8 +388,8 @@ class Ranker:
             sum(w for w, (t, m) in zip(weights, resolved, strict=True) if not m and t.known) / total
         )
         outside = sum(self._elsewhere(message).values())
-        domain = self.domain.score(_reading(message))
         said_of = self.subject(message.words, fine | message.beside, lang)
+        domain = self.domain.score(_reading(message), self.domain.sensed(said_of))
         stranger = self.domain.stranger(said_of)
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)

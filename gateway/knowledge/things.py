@@ -37,7 +37,13 @@ from itertools import pairwise
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.morphology import Token, lemma, readings, tokens
-from gateway.knowledge.vocabulary import BREAKDOWN_WORDS, PREPOSITIONS, SHARED_THINGS
+from gateway.knowledge.vocabulary import (
+    BREAKDOWN_WORDS,
+    PREPOSITIONS,
+    SENSE_BELONGING,
+    SENSE_WORDS,
+    SHARED_THINGS,
+)
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # The articles' English failure words follow one of these: "won't start", "keeps freezing"
@@ -106,6 +112,11 @@ class Subject:
     # The failure words said ("не реагирует", "гудит", "doesn't respond"): the domain model
     # reads whether they are said of IT things more than of anything.
     said: tuple[str, ...] = ()
+    # Secrets said with what they open (vocabulary.SENSE_WORDS): each as the secret's lemma
+    # and its owner's words, no article's: "пароль от калитки" (калитка), "код від
+    # хвіртки", "the gate code" (gate). The domain model says whether the owner is IT's; an
+    # everyday owner makes the secret another trade's (`Domain.sensed`).
+    sensed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @cache
@@ -115,6 +126,17 @@ def breakdown() -> frozenset[str]:
     it is. Read on first use (serve loads no dictionaries)."""
     found: set[str] = set()
     for word in BREAKDOWN_WORDS:
+        langs = ("en",) if word.isascii() else ("ru", "uk")
+        found.update(lemma(word, lang) for lang in langs)
+    return frozenset(found)
+
+
+@cache
+def secrets() -> frozenset[str]:
+    """Lemmas of the secrets whose sense what they open sets (vocabulary.SENSE_WORDS), as
+    Russian and as Ukrainian for a Cyrillic word. Read on first use."""
+    found: set[str] = set()
+    for word in SENSE_WORDS:
         langs = ("en",) if word.isascii() else ("ru", "uk")
         found.update(lemma(word, lang) for lang in langs)
     return frozenset(found)
@@ -186,6 +208,7 @@ def subject(
     said: list[str] = []
     # What names an IT thing: only bare shared things so far (`Subject.bare`).
     bare, other_it = False, False
+    sensed: list[tuple[str, tuple[str, ...]]] = []
     for index, token in enumerate(words):
         if token.stop:
             if (
@@ -210,6 +233,19 @@ def subject(
             first_ended = first_ended or bool(first)
             continue
         before = words[index - 1] if index else None
+        owner = _owner(words, index, lang) if not governed else None
+        if owner is not None and all(
+            not explains(word) and not named(word) and not _coded(word) for word in owner
+        ):
+            # "пароль от калитки", "the gate code": a secret of what it opens; whether that
+            # is IT's is the domain model's to say, the secret itself names nothing.
+            sensed.append((token.lemma, tuple(word.lemma for word in owner)))
+            senses.append(sensed[-1][1])
+            if not done and index not in aside and _may_open(token, lang):
+                opening, seen = senses[-1], True
+            if _CYRILLIC.search(token.word):
+                done, before_it = done or seen, []
+            continue
         if (
             named(token)
             or token.lemma in generic
@@ -294,7 +330,51 @@ def subject(
         bare and not other_it,
         tuple(places),
         tuple(said),
+        tuple(sensed),
     )
+
+
+def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | None:
+    """What the secret at `index` (`secrets`) opens: the noun a preposition of belonging
+    governs right after it, with its adjectives ("пароль от садовой калитки", "код від
+    хвіртки", "password for the gym locker"), or an English secret's words right before it
+    ("the gate code"); None for no secret, nothing said, or a person, whose secret an
+    account's is ("пароль для нового сотрудника", "код для бухгалтера")."""
+    token = words[index]
+    if token.lemma not in secrets():
+        return None
+    cyrillic = bool(_CYRILLIC.search(token.word))
+    found: list[Token] = []
+    if index + 1 < len(words) and words[index + 1].word in SENSE_BELONGING:
+        for after in words[index + 2 : index + 6]:
+            if after.stop and not found:
+                continue  # "the", "our"
+            if after.stop or after.word in _GOVERNING or after.lemma in breakdown():
+                break
+            if cyrillic:
+                if _adjective(after, lang):
+                    found.append(after)
+                    continue
+                if not _may_be_thing(after, lang) or _person(after, lang):
+                    return None
+                found.append(after)
+                break
+            found.append(after)
+        return tuple(found) or None
+    if cyrillic:
+        return None
+    for before in reversed(words[:index]):
+        if before.stop or before.word in _GOVERNING or before.word in _LEADS:
+            break
+        if before.lemma in breakdown():
+            break
+        found.insert(0, before)
+    return tuple(found) or None
+
+
+def _person(token: Token, lang: str) -> bool:
+    found = readings(token.word, lang)
+    return bool(found) and "anim" in found[0][1]
 
 
 def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[str]) -> bool:

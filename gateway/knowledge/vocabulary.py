@@ -1077,6 +1077,22 @@ SHARED_THINGS: frozenset[str] = _words(
     """
 )
 
+# Secrets that open something: an account's ("пароль от почты", "the VPN password") or a
+# door's, a gate's, a safe's ("пароль от двери", "код від хвіртки", "the gate code"). What
+# the word belongs to, said after it with a preposition of belonging (SENSE_BELONGING) or
+# before it in English, sets its sense; the domain model weighs that word (things.py).
+SENSE_WORDS: frozenset[str] = _words(
+    """
+    пароль код пин пін password passcode passcodes passwords code codes pin
+    """
+)
+# The prepositions that say what such a secret belongs to: "от/к/для/на двери", "від/до/для
+# хвіртки", "for/to/on/of the gate" (not "в", "у", "in", "at": where the person is).
+SENSE_BELONGING: frozenset[str] = _words(
+    """
+    от к ко для на від до for to on of
+    """
+)
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.

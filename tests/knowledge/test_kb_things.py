@@ -15,6 +15,7 @@ from gateway.knowledge.domain import Domain, LineCounts
 from gateway.knowledge.evaluation import with_domain
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
 from gateway.knowledge.ranker import Ranker
 from gateway.knowledge.things import Subject
 
@@ -233,3 +234,63 @@ def test_a_message_in_ukrainian_is_read_in_ukrainian_without_its_own_letters(
     assert "рвати" in wifi.said and "рвати" not in wifi.things
     card = matcher.ranker.rank("банк заблокував мою особисту картку", "uk")[0].subject
     assert ("особистий", "картка") in card.candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner"),
+    [
+        # A secret said with what it opens: a door's, a gate's, an intercom's is no account's.
+        ("пароль от калитки поменяли, не могу попасть на участок", "ru", ("калитка",)),
+        ("пароль на двери в подсобку сменили", "ru", ("дверь",)),
+        ("код от домофона поменяли, курьер не может зайти", "ru", ("домофон",)),
+        ("пароль від хвіртки змінили, ніхто не сказав новий", "uk", ("хвіртка",)),
+        ("код до шлагбаума на парковці не підходить", "uk", ("шлагбаум",)),
+        ("the gate code changed and nobody told us", "en", ("gate",)),
+        ("forgot the code for the gym locker", "en", ("gym", "locker")),
+    ],
+)
+def test_a_secret_of_an_everyday_thing_is_another_trades(
+    matcher: Matcher, text: str, lang: str, owner: tuple[str, ...]
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    secret = next(word for word, of in said.sensed if of == owner)
+    assert matcher.ranker.domain.sensed(said) == {secret}
+    # Its IT log-odds say nothing of the message, the secret names no IT thing, and the
+    # bot stays quiet.
+    assert matcher.ranker.domain.score(((secret, 1.0),), frozenset({secret})) == 0.0
+    assert lang == "en" or matcher.ranker.rank(text, lang)[0].stranger == 1.0
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A secret of an IT thing, of a product, of a person (whose account it opens), or
+        # said alone: the account's, the message is IT's.
+        ("забыл пароль от почты", "ru"),
+        ("пароль от компьютера сменили, не могу войти", "ru"),
+        ("пароль от 1С не подходит", "ru"),
+        ("нужен пароль для нового сотрудника", "ru"),
+        ("код для бухгалтера не приходит", "ru"),
+        ("забула пароль від пошти", "uk"),
+        ("пароль до ноутбука не підходить", "uk"),
+        ("forgot the password to my laptop", "en"),
+        ("the VPN password expired", "en"),
+        ("забыл пароль", "ru"),
+    ],
+)
+def test_a_secret_of_an_it_thing_or_a_person_is_an_accounts(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert not matcher.ranker.domain.sensed(said), said.sensed
+    assert matcher.ranker.rank(text, lang)[0].stranger == 0.0
+
+
+def test_the_decision_stays_quiet_on_a_door_password_and_answers_a_mail_one(
+    matcher: Matcher,
+) -> None:
+    door = matcher.match("пароль от калитки поменяли, не могу попасть на участок", "ru")
+    assert door.outcome == "none"
+    mail = matcher.match("пароль от почты поменяли, не могу войти", "ru")
+    assert mail.outcome == "answer" and mail.candidates[0].article.id == "password_reset"
