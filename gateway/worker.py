@@ -26,6 +26,9 @@ Handler = Callable[[InboundEntry, Fence, list[list[str]]], Awaitable[object]]
 # writes beside them): for each, whether it is done. One not done is run alone by `Handler`.
 GroupHandler = Callable[[list[InboundEntry], Fence, list[list[list[str]]]], Awaitable[list[bool]]]
 MAX_ATTEMPTS = 3
+# An entry pending to this worker for this many leases was never brought to it (a turn
+# takes milliseconds; a stalled worker loses its lease long before): reclaimed.
+STRANDED_LEASES = 2
 
 
 def _owner(shard: int, workers: list[str]) -> str:
@@ -231,6 +234,13 @@ class InboundWorker:
         for shard in sorted(self.held & mine):
             if not await self.store.leases.renew(shard, self.id, self.lease_ms):
                 log.warning("lease of shard %s expired; leaving it", shard)
+                await self._drop(shard, release=False)
+            elif await self.store.inbound.stranded(shard, self.id, self.lease_ms * STRANDED_LEASES):
+                # Taken up again below, with the lease it holds: the reclaim brings it.
+                log.warning(
+                    "shard %s: a message read for this worker never reached it (a read "
+                    "answered after a store outage); taking the shard up again", shard
+                )
                 await self._drop(shard, release=False)
         for shard in sorted(mine - self.held):
             if self._stopping.is_set():

@@ -172,6 +172,16 @@ class InboundQueue:
             for entry in self._entries(_shard_of_stream(stream), rows)
         ]
 
+    async def stranded(self, shard: int, consumer: str, idle_ms: int) -> bool:
+        """Whether an entry handed to `consumer` longer than `idle_ms` ago is still pending:
+        a read Redis answered to a connection the worker had given up on (the answer came
+        after a store outage), so the worker never saw it. Only a reclaim brings it."""
+        rows = await self._redis.xpending_range(
+            keys.inbound_stream(shard), keys.INBOUND_GROUP, "-", "+", 1,
+            consumername=consumer, idle=idle_ms,
+        )  # fmt: skip
+        return bool(rows)
+
     async def reclaim(self, shard: int, consumer: str) -> list[InboundEntry]:
         """Everything left pending in a shard (by a crashed worker), now owned by us."""
         stream = keys.inbound_stream(shard)
