@@ -22,7 +22,7 @@ class LostAnswers:
 
     def __init__(self, redis_url: str) -> None:
         self._target = redis_url
-        self._armed = b""
+        self._armed: tuple[bytes, ...] = ()
         self._server: asyncio.Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()
         self.lost = 0  # answers dropped so far
@@ -30,8 +30,10 @@ class LostAnswers:
 
     def arm(self, piece: str) -> None:
         """Lose the answer to the next command that holds `piece` (once), as a commit
-        carries it: inside JSON, non-ASCII letters escaped."""
-        self._armed = json.dumps(piece)[1:-1].encode()
+        carries it: inside JSON, as UTF-8 (a commit's writes since 9c6fec0) or with
+        non-ASCII letters escaped (what other calls still send)."""
+        forms = (json.dumps(piece, ensure_ascii=False), json.dumps(piece))
+        self._armed = tuple(dict.fromkeys(f[1:-1].encode() for f in forms))
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
@@ -58,9 +60,10 @@ class LostAnswers:
         sent = b""  # the command so far (a long one may come in several reads)
         try:
             while chunk := await client_in.read(65536):
-                sent = (sent + chunk)[-(len(self._armed) + 65536) :]
-                if self._armed and self._armed in sent:
-                    self._armed = b""
+                longest = max((len(a) for a in self._armed), default=0)
+                sent = (sent + chunk)[-(longest + 65536) :]
+                if any(armed in sent for armed in self._armed):
+                    self._armed = ()
                     answers.cancel()
                     await self._lose_answer(chunk, client_in, server_in, server_out)
                     return
