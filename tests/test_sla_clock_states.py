@@ -84,3 +84,31 @@ async def test_the_clock_stops_while_waiting_for_the_user_and_restarts_when_they
     clock.now += 60
     await desk.resolve(ticket.id, bob)
     assert await store.redis.zscore("fl:{desk}:sla:due", ticket.id) is None
+
+
+async def test_a_priority_changed_while_waiting_for_the_user_counts_only_the_time_worked(
+    store: Store,
+) -> None:
+    """Outside pass (hard-out18): raised to P1 five hours into a wait for the user, the
+    ticket's working time was taken to include the wait (20 min + 5 h > P1's 4 h), so its
+    resolution was due the moment the user wrote back plus the wait again, 5 h, where P1's
+    4 h less the 20 min worked (3 h 40 min) were left."""
+    policy = SlaPolicy.default()  # 24/7: P3 resolves in 3 days, P1 in 4 h
+    clock = Clock(1_800_000_000.0)
+    service = ConversationService(
+        store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
+    )
+    desk = OperatorDesk(service, clock=clock)
+    bob = Actor("bob", "Bob")
+    ticket = await open_ticket(store, policy, clock.now)
+    await desk.take_over(ticket.id, bob)
+    clock.now += 20 * 60
+    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")  # the wait
+    clock.now += 5 * HOUR
+    await desk.update(ticket.id, bob, priority=Priority.P1)
+    clock.now += HOUR
+    await service.handle(InboundMessage("telegram", "77", "m-1", text="version 5.2"))
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and stored.sla_paused_at == 0.0
+    assert stored.resolution_due == clock.now + 4 * HOUR - 20 * 60
+    assert stored.fired == frozenset()

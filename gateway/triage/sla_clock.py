@@ -25,13 +25,17 @@ def start_clocks(ticket: Ticket, policy: SlaPolicy, now: float) -> None:
     """Set due times, warnings and reminders for the ticket's priority and group.
 
     Called when the ticket opens and when its priority changes: working time already
-    spent (minus pauses) counts against the new targets.
+    spent (minus pauses) counts against the new targets. While the clocks are stopped
+    (waiting for the user) the moments are set from where they stopped, as if the change
+    had come then: `resume` moves them by the whole wait, so a wait counted here as work
+    too was counted twice (a P1 set 5 h into a wait was due 5 h after the user wrote).
     """
     cal = policy.calendar(ticket.group, ticket.priority)
-    spent = max(0.0, cal.between(ticket.created_at, now) - ticket.sla_paused_seconds)
+    since = ticket.sla_paused_at or now
+    spent = max(0.0, cal.between(ticket.created_at, since) - ticket.sla_paused_seconds)
 
     def moment(total: float) -> float:
-        return cal.add(now, max(0.0, total - spent))
+        return cal.add(since, max(0.0, total - spent))
 
     first, resolution = policy.first_response[ticket.priority], policy.resolution[ticket.priority]
     if not ticket.first_response_at:
