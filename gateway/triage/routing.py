@@ -48,7 +48,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"mailbox", r"inbox", r"ящик\w*", r"скриньк\w*",
     ]),
     SupportGroup.NETWORK: PhraseSet([
-        r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"вайфай", r"vpn",
+        r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"vpn",
+        r"вайфа[йюяїе]\w*",  # "відвалюється від вайфаю", "нет вайфая"
         r"впн",
         r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
@@ -87,6 +88,11 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"(?:пистолет|пістолет)\w* (?:для |для зчитування |для считывания )?штрих\w*",
         r"фискальн\w*", r"фіскальн\w*", r"receipt printer\w*", r"чеков\w* принтер\w*",
         r"системник\w*", r"системн\w* блок\w*", r"ноут\w*", r"не включа\w*", r"не вмика\w*",
+        # a tablet is a device as a laptop is ("планшет водителя подтормаживает", "the
+        # waiter's tablet won't charge"), and so are a transport card validator and a cash
+        # machine in a public place (session 18; not "we have no cash machine": none there)
+        r"планшет\w*", r"tablets?", r"валидатор\w*", r"валідатор\w*", r"validators?",
+        r"банкомат\w*",
         r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
         r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
         r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",
@@ -217,6 +223,15 @@ _POST_OFFICE = re.compile(
     r"(?!\w)",
     re.IGNORECASE,
 )
+# A program named as where a device's input goes or shows ("пищить і нічо не вводить в касову
+# програму", "beeps but nothing appears in the POS"): the device is what is broken, the program
+# only where its work was to land (read so when a device is named).
+_WHERE_INPUT_GOES = re.compile(
+    r"(?<!\w)(?:в|у|во|до|into|in|to)\s+(?:the\s+|our\s+|a\s+)?(?:[\w-]+\s+)?"
+    r"(?:программ\w*|програм\w*|приложени\w*|застосунк\w*|programs?|apps?|applications?|"
+    r"pos|1[сc]|crm|excel|word)(?!\w)",
+    re.IGNORECASE,
+)
 _A_COMPUTER = re.compile(r"(?<!\w)(?:комп\w*|пк|pc|computers?)(?!\w)", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
@@ -336,6 +351,8 @@ class Routing:
             there = _POST_OFFICE.sub(" ", text)
             if self.recognises(there) or _A_COMPUTER.search(there):
                 text = there
+        if self.words[SupportGroup.HARDWARE].findall(text):
+            text = _WHERE_INPUT_GOES.sub(" ", text)
         found = self._count(text)
         if not any(found.values()) and _LATIN.search(text):
             # translit or the wrong layout names what is broken in the words meant, as

@@ -451,3 +451,30 @@ def test_a_screen_waiting_for_a_connection_is_the_networks(text: str, group: str
     assert Routing().group_for(None, text).value == group
     if group == "network":  # whatever device the article took it for
         assert Routing().group_for(article("hardware_broken", "hardware"), text).value == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a tablet, a card validator and a cash machine are devices (session 18)
+        ("у нас гастрольный автобус, планшет водителя с навигатором подтормаживает", "hardware"),
+        ("the waiter's tablet won't charge", "hardware"),
+        ("валидатор в автобусе не принимает карты", "hardware"),
+        ("валідатор у тролейбусі не бачить картку", "hardware"),
+        ("банкомат в холле не выдаёт деньги", "hardware"),
+        # … what the network or a program does on one stays theirs
+        ("планшет для замовлень постійно відвалюється від вайфаю", "network"),
+        ("the tablet app crashes when I open the menu", "software"),
+        # a program named as where a device's input goes: the device is broken
+        ("сканер штрихкодів перестав читати коди, пищить і нічо не вводить в касову програму",
+         "hardware"),
+        ("the barcode scanner beeps but nothing goes into the POS app", "hardware"),
+        ("монитор мигает, когда работаю в программе 1С", "hardware"),
+        # … not a program that fails itself, with no device, or beside one
+        ("не открывается файл в программе 1С", "software"),
+        ("Excel зависает на ноутбуке", "software"),
+        ("сканер не передает картинку в программу, а программа зависает", "software"),
+    ],
+)  # fmt: skip
+def test_a_tablet_a_validator_and_a_device_feeding_a_program(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
