@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from desk_seed import Clock
@@ -11,7 +12,7 @@ from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import InboundMessage, Priority, SupportGroup, Ticket, TicketStatus
 from gateway.operations import Actor, OperatorDesk
-from gateway.store import Conversation, Store, Transaction
+from gateway.store import Conversation, Store, Transaction, keys
 from gateway.triage import sla_clock
 from gateway.triage.sla import HOUR, SlaPolicy
 
@@ -112,3 +113,30 @@ async def test_a_priority_changed_while_waiting_for_the_user_counts_only_the_tim
     assert stored is not None and stored.sla_paused_at == 0.0
     assert stored.resolution_due == clock.now + 4 * HOUR - 20 * 60
     assert stored.fired == frozenset()
+
+
+async def test_a_user_asked_a_question_is_not_promised_a_past_answer_time(store: Store) -> None:
+    """Outside pass (hard-out18): the priority raised while the ticket waited on the user's
+    answer told them "ответ сегодня до 13:36" at 13:37 (here "expect an answer by 12:00
+    today" at 17:00), the first response's due time: the clocks are stopped, there is no
+    promise. Now they are told the specialist waits for their answer."""
+    policy = SlaPolicy.default()
+    clock = Clock(1_800_000_000.0)
+    service = ConversationService(
+        store, DialogEngine(KnowledgeLibrary(ROOT / "faq"), policy), policy, clock=clock
+    )
+    desk = OperatorDesk(service, clock=clock)
+    bob = Actor("bob", "Bob")
+    ticket = await open_ticket(store, policy, clock.now)
+    await desk.take_over(ticket.id, bob)
+    await desk.reply(ticket.id, bob, "Which VPN client version do you have?")
+    clock.now += 5 * HOUR  # past the first response's due time (4 h)
+    await desk.update(ticket.id, bob, priority=Priority.P1)
+    told = [
+        json.loads(fields[b"d"])["message"]["text"]
+        for _, fields in await store.redis.xrange(keys.outbound_stream("telegram"))
+    ]
+    assert told[-1] == (
+        f"The urgency of request {ticket.id} is now P1. "
+        "The specialist is waiting for your answer to their question."
+    )

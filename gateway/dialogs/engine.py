@@ -202,6 +202,9 @@ class DialogEngine:
                 turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
             else:
                 turn.say("ticket_requeued", ticket_id=ticket.id)
+        elif change == "priority" and not sla_clock.expected_by(ticket):
+            # waiting on the user: no answer is due from us ("ответ до" a past time, before)
+            turn.say("ticket_priority_waiting", ticket_id=ticket.id, priority=ticket.priority.value)
         elif change == "priority":
             when = self.promise(turn, ticket)
             turn.say(
