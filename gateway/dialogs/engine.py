@@ -8,6 +8,7 @@ ticket news from operators comes back through `ticket_opened` and `ticket_change
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
@@ -28,6 +29,13 @@ from gateway.triage.priority import PriorityRules
 from gateway.triage.routing import Routing
 from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import SlaPolicy
+
+# Format characters that show nothing; a zero-width joiner only inside a word (between emoji
+# it builds one picture, and the transcript keeps it).
+_INVISIBLE = re.compile(
+    r"[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff]|(?<=\w)\u200d(?=\w)"
+)
 
 OUTAGE_TOPIC = "outage_critical"
 SLA_NEWS = frozenset({"sla_late_escalated", "sla_late_priority", "sla_late_lead"})
@@ -85,7 +93,7 @@ class DialogEngine:
         """Handle one inbound message. Pure: `state` is not modified."""
         turn = Turn.begin(state, self.texts, ctx)
         self._forget_closed_ticket(turn)
-        msg = _pressed_by_number(msg, turn.state.buttons)
+        msg = _pressed_by_number(_visible(msg), turn.state.buttons)
         if msg.kind == "start":
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
@@ -278,6 +286,14 @@ class DialogEngine:
         st = turn.state
         if st.phase == Phase.TICKET and st.ticket_id not in {t.id for t in turn.ctx.open_tickets}:
             st.phase, st.ticket_id = Phase.IDLE, ""
+
+
+def _visible(msg: InboundMessage) -> InboundMessage:
+    """What the user wrote as it reads: format characters that show nothing (a zero-width
+    space or joiner, a soft hyphen, a direction mark, a BOM) split no word ("прин\u200bтер")."""
+    if not _INVISIBLE.search(msg.text):
+        return msg
+    return dataclasses.replace(msg, text=_INVISIBLE.sub("", msg.text))
 
 
 def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
