@@ -167,6 +167,16 @@ def sent_at(parent: dict[str, Any], key: str, *, millis: bool = False) -> float:
     return time.time()
 
 
+def coordinate(parent: dict[str, Any], key: str) -> str:
+    """A latitude or longitude as text ("" when absent); anything but a number is refused."""
+    value = parent.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise UntrustedInput(f"{key}: a number is expected")
+    return str(value)
+
+
 def count(parent: dict[str, Any], key: str) -> int:
     """A non-negative whole number (sizes, dimensions); 0 when absent."""
     value = parent.get(key)

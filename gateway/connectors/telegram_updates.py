@@ -12,7 +12,16 @@ import logging
 from typing import Any
 
 from gateway.models import Attachment, Button, InboundMessage
-from gateway.untrusted import UntrustedInput, count, ident, items, obj, sent_at, text
+from gateway.untrusted import (
+    UntrustedInput,
+    coordinate,
+    count,
+    ident,
+    items,
+    obj,
+    sent_at,
+    text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +129,7 @@ def _shared_as_text(message: dict[str, Any]) -> str:
     venue = obj(message, "venue")
     where = obj(venue, "location") if venue else obj(message, "location")
     if where:
-        point = f"{_coordinate(where, 'latitude')},{_coordinate(where, 'longitude')}"
+        point = f"{coordinate(where, 'latitude')},{coordinate(where, 'longitude')}"
         if venue:
             place = ", ".join(p for p in (text(venue, "title"), text(venue, "address")) if p)
             return f"{place} ({point})" if place else point
@@ -130,16 +139,6 @@ def _shared_as_text(message: dict[str, Any]) -> str:
         name = " ".join(p for p in (text(contact, "first_name"), text(contact, "last_name")) if p)
         return " ".join(p for p in (name, text(contact, "phone_number")) if p)
     return text(obj(message, "sticker"), "emoji")
-
-
-def _coordinate(where: dict[str, Any], key: str) -> str:
-    """A latitude or longitude as text ("" when absent); anything but a number is refused."""
-    value = where.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise UntrustedInput(f"{key}: a number is expected")
-    return str(value)
 
 
 def _is_start_command(body: str) -> bool:

@@ -41,6 +41,7 @@ from gateway.store import Store
 from gateway.untrusted import (
     UntrustedInput,
     check_value,
+    coordinate,
     count,
     ident,
     obj,
@@ -412,7 +413,7 @@ def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
         )
     elif kind == "location":
         where = obj(body, "location")
-        said = said or f"{_coordinate(where, 'lat')},{_coordinate(where, 'lon')}"
+        said = said or f"{coordinate(where, 'lat')},{coordinate(where, 'lon')}"
     elif kind == "contact":
         contact = obj(body, "contact")
         said = said or f"{text(contact, 'name')} {text(contact, 'phone_number')}".strip()
@@ -431,16 +432,6 @@ def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
         timestamp=sent_at(event, "timestamp", millis=True),
         meta={"type": kind},
     )
-
-
-def _coordinate(where: dict[str, Any], key: str) -> str:
-    """A latitude or longitude as text ("" when absent); anything but a number is refused."""
-    value = where.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise UntrustedInput(f"{key}: a number is expected")
-    return str(value)
 
 
 def _buttons_offered(tracking: Any) -> dict[str, str]:
