@@ -27,8 +27,9 @@ _WINDOWS = re.compile(
     r"(?:\s*-?\s*(?P<server>server)\s*)?"
     rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?|"
     rf"{_NUMBER_WORDS}){_END})?"
-    r"(?:\s+(?P<edition>pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|корпоративн\w*|"
-    r"профессиональн\w*|домашн\w*))?"
+    # an edition of one or two words: "Pro", "IoT Enterprise", "Enterprise LTSC", "IoT"
+    r"(?:\s+(?P<edition>(?:iot\s+)?(?:pro(?:fessional)?|home|enterprise|education|ltsc|ltsb|"
+    r"корпоративн\w*|профессиональн\w*|домашн\w*)(?:\s+(?:ltsc|ltsb))?|iot(?:\s+core)?))?"
     r"(?:\s*,?\s*(?:version |версия |версії |версія )?(?P<build>\d{2}h\d|\d{4}))?(?![\w])",
     _I,
 )
@@ -206,7 +207,11 @@ def _others(text: str) -> list[tuple[int, str, int] | None]:
 
 
 def _case(part: str) -> str:
+    if " " in part:  # an edition of two words: "IoT Enterprise", "Enterprise LTSC"
+        return " ".join(_case(word) for word in part.split())
     lowered = part.lower()
+    if lowered == "iot":
+        return "IoT"
     if re.fullmatch(r"\d{2}h\d", lowered) or lowered in ("xp", "ltsc", "ltsb"):
         return lowered.upper()
     return part.title() if part.isalpha() else part
