@@ -140,7 +140,7 @@ _LATIN_NAME = re.compile(
     r"(?![\w@/]))*)(?![\w@/\\-]|::)"
 )
 _TECH_WORDS = frozenset(
-    """vpn usb hdmi vga dvi pdf dns ip wi-fi wifi lan wan crm erp
+    """vpn usb hdmi vga dvi pdf dns ip wi-fi wifi lan wan
     ssd hdd ram cpu gpu bios uefi led id pin ok pc it sms
     qr url http https ssl tls dhcp mac sim 2fa mfa otp tv hd
     bluetooth email e-mail mail wi fi excel word error code windows linux android ios

@@ -173,9 +173,8 @@ _ENTER_BEFORE_CYR = re.compile(
 def placed_names(text: str) -> list[tuple[int, str]]:
     """(position, name) of each program name that its place in the sentence reveals.
 
-    A kind of system named by its acronym alone ("АБС не принимает платежи", "the CRM is
-    down", "МИС не открывается") names no product: a first-line engineer still asks which
-    one, and so do the blind scenarios' writers (their answers give "МИС", "CRM", "WMS").
+    A system named by its acronym ("АБС не принимает платежи", "the CRM is down") is read
+    in `roles.acronym_names`: the user named it, and it is not asked again (session 18).
     """
     found = [(m.start(1), m.group(1)) for m in _LATIN.finditer(text) if _latin_is_program(text, m)]
     found += [

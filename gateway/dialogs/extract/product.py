@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
+from gateway.dialogs.extract.roles import acronym_names, role_names
 from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import is_dictionary_word
 
@@ -211,7 +212,10 @@ _CANONICAL = list(NAMES)
 
 def extract_all(text: str) -> list[str]:
     """Each product found in `text`, canonical names with their versions, in order."""
+    typed = text
     text = _KEY_CHORD.sub(lambda keys: " " * len(keys.group()), fold(text))
+    if len(typed) != len(text):
+        typed = text
     found: list[tuple[int, str]] = []
     taken: list[range] = []
     for match in _BRANDED.finditer(text):
@@ -268,6 +272,12 @@ def extract_all(text: str) -> list[str]:
     for start, name in names_by_place(text):
         if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
             found.append((start, name))
+    for start, name in acronym_names(text):
+        if not any(start in span for span in known):  # "SAP GUI", "RDP": names it knows
+            found.append((start, name))
+    for start, name in role_names(text):
+        if not any(start in span for span in known):  # as typed: "сервер учёта"
+            found.append((start, typed[start : start + len(name)]))
     known_spans = taken + [range(m.start(), m.end()) for m in named]
     for start, name in _misspelt_names(text):
         if not any(start in span for span in known_spans):

@@ -1,0 +1,60 @@
+"""A product the user named in the first message is never asked: a system named by its role
+("сервер обліку", "касова програма", "the booking system"), by its acronym ("MES", "ERP",
+"АСУ движения"), and a full name with its configuration ("1С:Бухгалтерія"); an OS edition
+typed as an answer ("Windows 10 IoT") is the system's, and a shared folder or drive is where
+the trouble is, never a product (issue 19, the eighteenth blind batch's shapes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from gateway.dialogs.checklist import fill
+
+# (first message, what the product field must hold)
+NAMED_FIRST = [
+    ("на складі з ранку ліг сервер обліку, жодна накладна не проходить", "сервер обліку"),
+    ("кассовая программа в буфете зависает на оплате картой", "кассовая программа"),
+    ("the booking system at the front desk won't load since 8am", "booking system"),
+    ("the dispatch client lost the server for every dispatcher", "dispatch client"),
+    ("every packing line terminal lost the MES at the same moment", "MES"),
+    ("в диспетчерской пропала АСУ движения, на экранах «Нет связи с сервером»", "АСУ движения"),
+    ("ERP не проводить замовлення з обіду", "ERP"),
+    ("потрібен доступ до 1С:Бухгалтерія для нової бухгалтерки", "1С:Бухгалтерія"),
+    ("the webcam is black in OBS and in Teams both", "OBS"),
+]
+
+
+@pytest.mark.parametrize(("text", "product"), NAMED_FIRST)
+def test_a_product_named_first_is_never_asked(chat: Chat, text: str, product: str) -> None:
+    chat.send(text)
+    for _ in range(8):
+        if not chat.questions or chat.tickets:
+            break
+        chat.send("не знаю")
+    assert "product" not in chat.questions
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "first message")
+    assert product.casefold() in fields.get("product", "").casefold()
+
+
+# Words that are no product however they stand: a bare role noun, a place, capitals shouted,
+# an OS edition answered
+NOT_NAMED = [
+    "сервер не отвечает с утра",
+    "программа зависла и не закрывается",
+    "в бухгалтерии не печатает принтер",
+    "the server is not responding",
+    "the scanner in the repair shop STILL doesn't scan. get me a human NOW",
+    "диск C заповнений",
+    "не открывается папка passes на сервере, пишет «Отказано в доступе»",
+    "the S: drive disappeared for everyone in accounts",
+    "Windows 10 IoT",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NAMED)
+def test_no_product_is_read_where_none_is_named(text: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "first message")
+    assert not fields.get("product")
