@@ -40,6 +40,12 @@ _SYSTEM_AFTER = re.compile(
 )
 # Capitals a shouting user types ("STILL", "AGAIN", "NOW", "the THIRD time") are words of
 # English; one stands for a system only after "the" or "in" with what it does after it.
+# What may follow a system's name: a stop, a time, a preposition ("lost the MES about 20
+# minutes ago", "the MES at the same moment").
+_AFTER_NAME = re.compile(
+    r"\s*(?:[.,;:!?)]|$|(?i:about|at|since|on|in|for|from|with|again|today|yesterday|this|"
+    r"and|or|but|when|while|after|before|so|because)\b)"
+)
 _ORDINAL = re.compile(r"(?i:first|second|third|fourth|fifth|last|next|only)$")
 # Kinds of systems Cyrillic users name by their acronyms; another word in capitals may follow
 # ("АСУ ТП"), or a noun saying what it is for ("АСУ движения", "СЕД підприємства").
@@ -70,8 +76,8 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
         if is_dictionary_word(word.lower(), "en"):
             if _ORDINAL.match(word) or not placed_before:
                 continue  # "STILL doesn't scan", "the THIRD time", "get me a human NOW"
-            if not placed_after and not re.match(r"\s*(?:[.,;!?)]|at\b|since\b|$)", after):
-                continue
+            if not placed_after and not _AFTER_NAME.match(after):
+                continue  # "the BIG problem": an English word before its noun
         elif not (placed_before or placed_after):
             continue  # "pretending to be DHL", "ANPR camera": no system's place
         found.append((match.start(1), word))
@@ -170,9 +176,10 @@ _GENERIC_CYR = frozenset(
     безкоштовний лицензионный ліцензійний стандартный стандартний обычный звичайний
     специальный спеціальний свой свій нужный любимый улюблений странный дивний""".split()  # noqa: SIM905
 )
-# English: up to three words before the system noun, after "the", "our" or a sentence start.
+# English: up to three words before the system noun, after "the", "our" or a sentence start
+# ("clients" are a firm's customers: "the carriage hire clients").
 _ROLE_EN = (
-    r"systems?|clients?|apps?|software|servers?|portals?|databases?|platforms?|modules?|"
+    r"systems?|client|apps?|software|servers?|portals?|databases?|platforms?|modules?|"
     r"programs?|programmes?"
 )
 _ENGLISH_ROLE = re.compile(
