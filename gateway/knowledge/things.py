@@ -119,38 +119,36 @@ class Subject:
     sensed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
+def _lemmas(words: frozenset[str]) -> frozenset[str]:
+    """The lemmas of vocabulary words: English for a Latin word, Russian and Ukrainian for a
+    Cyrillic one."""
+    found: set[str] = set()
+    for word in words:
+        langs = ("en",) if word.isascii() else ("ru", "uk")
+        found.update(lemma(word, lang) for lang in langs)
+    return frozenset(found)
+
+
 @cache
 def breakdown() -> frozenset[str]:
     """Lemmas of the words of breaking down (vocabulary.BREAKDOWN_WORDS), as Russian and as
     Ukrainian for a Cyrillic word: said of any machine, they tell that it fails, not what
     it is. Read on first use (serve loads no dictionaries)."""
-    found: set[str] = set()
-    for word in BREAKDOWN_WORDS:
-        langs = ("en",) if word.isascii() else ("ru", "uk")
-        found.update(lemma(word, lang) for lang in langs)
-    return frozenset(found)
+    return _lemmas(BREAKDOWN_WORDS)
 
 
 @cache
 def secrets() -> frozenset[str]:
     """Lemmas of the secrets whose sense what they open sets (vocabulary.SENSE_WORDS), as
     Russian and as Ukrainian for a Cyrillic word. Read on first use."""
-    found: set[str] = set()
-    for word in SENSE_WORDS:
-        langs = ("en",) if word.isascii() else ("ru", "uk")
-        found.update(lemma(word, lang) for lang in langs)
-    return frozenset(found)
+    return _lemmas(SENSE_WORDS)
 
 
 @cache
 def shared() -> frozenset[str]:
     """Lemmas of the things IT shares with everyday life (vocabulary.SHARED_THINGS), as
     Russian and as Ukrainian for a Cyrillic word. Read on first use."""
-    found: set[str] = set()
-    for word in SHARED_THINGS:
-        langs = ("en",) if word.isascii() else ("ru", "uk")
-        found.update(lemma(word, lang) for lang in langs)
-    return frozenset(found)
+    return _lemmas(SHARED_THINGS)
 
 
 def english_failures(articles: Sequence[Article]) -> frozenset[str]:
