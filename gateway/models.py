@@ -275,6 +275,7 @@ TICKET_TIMES: tuple[str, ...] = (
     "autoclose_at",
     "sla_paused_at",
     "sla_paused_seconds",
+    "promise_due",
 )
 
 
@@ -317,6 +318,10 @@ class Ticket:
     sla_paused_at: float = 0.0  # the clocks stopped then (waiting for the user); 0 = running
     sla_paused_seconds: float = 0.0  # working time spent paused so far
     sla_fired: str = ""
+    # The time told to the user when a breach raised the priority or the level (0 = none),
+    # and the clock it stands for: watched as its own timer, "promise_breach".
+    promise_due: float = 0.0
+    promise_clock: str = ""
     # The mass incident an alert ticket is a child of: the incident stands for it in the
     # queue (an alert storm is one incident row, not a row per alert).
     parent: str = ""
@@ -370,6 +375,8 @@ class Ticket:
             if not self.first_response_at:
                 times["first_response_warning"] = self.first_response_warn_at
                 times["first_response_breach"] = self.first_response_due
+            if self.promise_clock == "resolution" or not self.first_response_at:
+                times["promise_breach"] = self.promise_due  # an answer keeps a first-answer promise
         fired = self.fired
         return {name: at for name, at in times.items() if at and name not in fired}
 

@@ -165,6 +165,14 @@ class SlaTimerService:
         firing: Firing,
         now: float,
     ) -> None:
+        if name == "promise_breach":
+            # The time told after a breach passed too: the same notices and escalation
+            # (a breach once more), not counted again in the reports' breaches per clock.
+            clock = ticket.promise_clock
+            self._alert(tx, ticket, "breach", clock)
+            self._tell_on_duty(tx, ticket, "duty_breach", clock)
+            self._escalate(ticket, conv, tx, firing, clock, now)
+            return
         clock = name.rsplit("_", 1)[0]
         labels = (ticket.group.value, ticket.priority.value)
         reports = self.desk.service.reports
@@ -233,6 +241,9 @@ class SlaTimerService:
                 ticket.first_response_due = promise
             else:
                 ticket.resolution_due = promise
+            # Watched like the first: its own timer, fired once for this promise.
+            ticket.promise_due, ticket.promise_clock = promise, clock
+            ticket.unmark_fired("promise_breach")
 
     def _alert(
         self,

@@ -112,9 +112,52 @@ async def test_warning_then_breach_escalates_and_tells_the_user_once(store: Stor
     history = [(e.actor, e.action) for e in await store.tickets.events(ticket.id)]
     assert history.count(("sla", "sla")) == 2
     for _ in range(3):
-        clock.now += 10 * MINUTE
+        clock.now += 9 * MINUTE  # up to 08:58, before the new promise (09:01)
         await timers.tick()
     assert len(await sent_to(store, "501")) == 1  # the breach is told once
+
+
+async def test_the_time_promised_after_a_breach_is_watched_once_across_a_restart(
+    store: Store,
+) -> None:
+    clock = Clock(START)
+    timers = build(store, clock, on_duty_telegram_chat="duty-2")
+    ticket = await open_ticket(store, "502")  # P2: first response due 08:30
+    clock.now = START + 31 * MINUTE
+    await timers.tick()  # breach: L1 -> L2, "expected answer by 09:01 today"
+    clock.now = START + 60 * MINUTE
+    assert await timers.tick() == 0  # the new promise still holds
+    assert len(await sent_to(store, "502")) == 1
+
+    timers = build(store, clock, on_duty_telegram_chat="duty-2")  # the gateway restarted
+    clock.now = START + 62 * MINUTE  # 09:02: the promise of 09:01 is broken too
+    broken = await alerts(store, timers.tick())
+    assert [(a["kind"], a["clock"], a["to"]) for a in broken] == [
+        ("breach", "first_response", ""),
+        ("breach", "first_response", "lena"),
+    ]
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and stored.level == Level.L3
+    user = await sent_to(store, "502")
+    assert len(user) == 2
+    assert f"request {ticket.id} is taking longer than we promised" in user[1]
+    assert "expected answer by 09:32 today." in user[1]
+    assert [d.split(":")[0] for d in await sent_to(store, "duty-2")] == [
+        "SLA warning", "SLA breach", "SLA breach",
+    ]  # fmt: skip
+    for _ in range(3):  # nothing twice for one promise
+        clock.now += 9 * MINUTE  # up to 09:29
+        await asyncio.gather(timers.tick(), build(store, clock).tick())
+    assert len(await sent_to(store, "502")) == 2
+
+    # An answer keeps a promise of a first answer: nothing fires when its time passes.
+    root = Actor(login="root", name="Root")
+    await timers.desk.take_over(ticket.id, root)
+    await timers.desk.reply(ticket.id, root, "Looking at it now")
+    clock.now = START + 95 * MINUTE  # 09:35, past 09:32
+    await timers.tick()
+    told = await sent_to(store, "502")
+    assert told[-1] == "Looking at it now"  # and no "longer than we promised" after it
 
 
 async def test_two_services_never_fire_the_same_timer_twice(store: Store) -> None:

@@ -17,6 +17,7 @@ RUNNING_MOMENTS = (
     "resolution_warn_at",
     "resolution_remind_at",
     "resolution_due",
+    "promise_due",
 )
 WARNINGS = ("first_response_warning", "resolution_warning", "resolution_reminder")
 
@@ -44,6 +45,16 @@ def start_clocks(ticket: Ticket, policy: SlaPolicy, now: float) -> None:
     ticket.resolution_warn_at = moment(resolution * policy.warning_share)
     ticket.resolution_remind_at = moment(resolution * policy.reminder_share)
     ticket.resolution_due = moment(resolution)
+    if ticket.promise_clock:
+        # A promise made after a breach follows its clock to the time now told.
+        due = (
+            ticket.first_response_due
+            if ticket.promise_clock == "first_response"
+            else ticket.resolution_due
+        )
+        if due > now:
+            ticket.promise_due = due
+            ticket.unmark_fired("promise_breach")
     _rearm_warnings(ticket, now)
 
 
