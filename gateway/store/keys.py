@@ -222,6 +222,11 @@ def mail_rating_used(nonce: str) -> str:
     return f"{PREFIX}:mail:rated:{nonce}"
 
 
+def mail_rating_asked(chat_id: str) -> str:
+    """The nonce of the rating links a mail thread was sent last: older ones are stale."""
+    return f"{PREFIX}:mail:rating-asked:{chat_id}"
+
+
 def mail_cursor(mailbox: str, folder: str) -> str:
     """IMAP UIDVALIDITY and the last UID stored, per mailbox and folder (hash)."""
     return f"{PREFIX}:mail:cursor:{mailbox}:{folder}"

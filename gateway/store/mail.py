@@ -153,6 +153,15 @@ class MailStore:
         """True the first time a rating link is used, False afterwards."""
         return await set_first(self._redis, keys.mail_rating_used(nonce), ttl_seconds)
 
+    async def ask_rating(self, chat_id: str, nonce: str, ttl_seconds: int) -> None:
+        """The rating links with `nonce` are the thread's latest: earlier letters' are stale."""
+        await self._redis.set(keys.mail_rating_asked(chat_id), nonce, ex=ttl_seconds)
+
+    async def rating_asked(self, chat_id: str) -> str:
+        """The nonce of the thread's latest rating links; "" if none is known (older links)."""
+        nonce = await self._redis.get(keys.mail_rating_asked(chat_id))
+        return nonce.decode() if nonce else ""
+
     async def cursor(self, mailbox: str, folder: str) -> ImapCursor:
         row = await self._redis.hgetall(keys.mail_cursor(mailbox, folder))
         if not row:

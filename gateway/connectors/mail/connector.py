@@ -148,11 +148,15 @@ class EmailConnector:
             return
         conv = await self.store.conversations.get(f"{CHANNEL}:{chat_id}")
         language = getattr(conv, "language", "") or ""
+        text, nonce = self._render(chat_id, message, language)
+        if nonce:  # before sending: a letter out with links the page would call stale is worse
+            ttl = self.email.rating_link_days * 86400 + 86400
+            await self.store.mail.ask_rating(chat_id, nonce, ttl)
         letter = Letter(
             to_address=thread.address,
             to_name=thread.name,
             subject=thread.subject,
-            text=self._render(chat_id, message, language),
+            text=text,
             ticket_ref=await self._ticket_ref(chat_id),
             automatic=automatic,
             author_name=message.author_name if not automatic else "",
@@ -187,8 +191,9 @@ class EmailConnector:
         tickets = await self.store.tickets.for_conversation(f"{CHANNEL}:{chat_id}", False)
         return max(tickets, key=lambda t: t.created_at).id if tickets else ""
 
-    def _render(self, chat_id: str, message: OutboundMessage, language: str) -> str:
-        """Rating buttons become links; other buttons numbered lines the user can answer."""
+    def _render(self, chat_id: str, message: OutboundMessage, language: str) -> tuple[str, str]:
+        """Rating buttons become links; other buttons numbered lines the user can answer.
+        Returns the text and the rating links' nonce ("" when there are none)."""
         ratings = [b for b in message.buttons if b.payload.startswith(CSAT_PREFIX)]
         others = tuple(b for b in message.buttons if b not in ratings)
         text = buttons_as_text(message.text, others)
@@ -199,6 +204,7 @@ class EmailConnector:
                 for score, token in tokens.items()
             ]
             text = "\n".join([text, "", self.texts.get(language, "email_rating_links"), *lines])
-        elif ratings:
+            return text, self.signer.nonce(tokens[1])
+        if ratings:
             text = "\n".join([text, "", self.texts.get(language, "email_rating_reply")])
-        return text
+        return text, ""

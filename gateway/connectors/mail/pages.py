@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from gateway.connectors.mail.intake import CHANNEL
-from gateway.connectors.mail.ratings import COMMENT_PAYLOAD, CSAT_PREFIX, RATE_PATH, page
+from gateway.connectors.mail.ratings import (
+    COMMENT_PAYLOAD,
+    CSAT_PREFIX,
+    RATE_PATH,
+    RatingLink,
+    page,
+)
 from gateway.models import InboundMessage
 
 if TYPE_CHECKING:
@@ -34,8 +40,9 @@ def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
         if link is None:
             return _page(texts.get("en", "rating_page_invalid"), "", "en", status=404)
         lang = texts.language(link.language)
-        if await connector.store.mail.rating_used(link.nonce):
-            return _page(texts.get(lang, "rating_page_used"), "", lang)
+        refused = await _refusal(connector, link)
+        if refused:
+            return _page(texts.get(lang, refused), "", lang)
         form = (
             f'<p>{html.escape(texts.get(lang, "rating_page_confirm", score=link.score))}</p>'
             f'<form method="post" action="{RATE_PATH}{html.escape(token)}">'
@@ -56,8 +63,9 @@ def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
             form = await request.post()  # read before anything is stored or marked
         except ValueError:  # bytes not in the form's charset (UnicodeDecodeError), bad parts
             return _page(texts.get(lang, "rating_page_unreadable"), "", lang, status=400)
-        if await connector.store.mail.rating_used(link.nonce):
-            return _page(texts.get(lang, "rating_page_used"), "", lang)
+        refused = await _refusal(connector, link)
+        if refused:
+            return _page(texts.get(lang, refused), "", lang)
         # Stored, then the link marked used: a failure between leaves it usable, and the
         # form sent again is stored once (the messages' ids are the link's nonce).
         await _accept(connector, InboundMessage(
@@ -80,6 +88,19 @@ def rating_routes(connector: EmailConnector) -> list[web.RouteDef]:
         web.get(RATE_PATH + "{token}", show),
         web.post(RATE_PATH + "{token}", confirm),
     ]
+
+
+async def _refusal(connector: EmailConnector, link: RatingLink) -> str:
+    """Why the link may not be used, as a text key; "" if it may. A link of an earlier
+    letter (the request was resolved again since) would change nothing: the dialog takes
+    only the rating asked last. Links sent before the latest letter was known are kept."""
+    mail = connector.store.mail
+    if await mail.rating_used(link.nonce):
+        return "rating_page_used"
+    latest = await mail.rating_asked(link.chat_id)
+    if latest and latest != link.nonce:
+        return "rating_page_stale_rated" if await mail.rating_used(latest) else "rating_page_stale"
+    return ""
 
 
 async def _accept(connector: EmailConnector, message: InboundMessage) -> None:

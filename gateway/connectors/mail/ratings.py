@@ -47,6 +47,11 @@ class RatingSigner:
             for score in range(1, 6)
         }
 
+    def nonce(self, token: str) -> str:
+        """The nonce of one of our own tokens."""
+        link = self.check(token)
+        return link.nonce if link else ""
+
     def check(self, token: str, now: float | None = None) -> RatingLink | None:
         """The link, if the token is ours, intact and not expired."""
         body, _, mac = token.partition(".")
