@@ -523,6 +523,7 @@ def read_impact(reading: MessageReading) -> Impact:
     over = [
         part
         for clause, _ in reading.clauses
+        if not _ONGOING.search(clause)
         for part in _PARTS.split(clause)
         if _over(part, read_words(part, reading.lang))
     ] if _RESTORED.search(norm) else []
@@ -582,19 +583,28 @@ def read_impact(reading: MessageReading) -> Impact:
 
 # Work back now: "сегодня всё работает", "уже все працює", "everything works again", "it's
 # back up", "заработало", "запрацювала", "починили"
+# (a whole word first: "firewall is back" is no "all is back"; "up" after "is" or "are":
+# "set it up", "set them all up" are no "it's up")
 _RESTORED = re.compile(
-    r"(?<!не )(?<!ні )(?:(?:всё|все|усе|всі|усі|оно|она|воно|вона|everything|it|it's|all|"
+    r"(?<!не )(?<!ні )(?:\b(?:всё|все|усе|всі|усі|оно|она|воно|вона|everything|it|it's|all|"
     r"почта|пошта|сеть|мережа|интернет|інтернет)\s+(?:(?:уже|вже|снова|знову|опять|again|now|"
     r"is|are|has|been|back|normally|нормально)\s+)*(?:работает|работают|працює|працюють|"
-    r"works|working|up|back)\b|\bзаработал[аио]?\b|\bзапрацювал[аио]?\b|"
+    r"works|working|(?:(?<=is )|(?<=are )|(?<=it's )|(?<=been ))up|back)\b|"
+    r"\bзаработал[аио]?\b|\bзапрацювал[аио]?\b|"
     r"\b(?:починили|восстановили|відновили|полагодили|fixed|restored)\b|back to normal|"
     r"\b(?:is|are|came|come) back\b)"
 )
 # … said of a time gone: "вчера", "вчора", "yesterday", "last night", "на прошлой неделе"
+# (not as when it began: "since yesterday", "со вчера", "з учора" go on now)
 _GONE = re.compile(
+    r"(?<!\bsince )(?<!\bfrom )(?<!\bс )(?<!\bсо )(?<!\bз )(?<!\bіз )(?<!\bвід )"
     r"\b(?:вчера|вчора|позавчера|позавчора|yesterday|last (?:night|week|friday|monday)|"
     r"на прошлой неделе|минулого тижня|на минулому тижні|утром было|зранку було)\b"
 )
+
+# … not when its sentence says it goes on: "вчера пропал интернет и до сих пор нет, почта
+# работает", "yesterday the server went down, it is still down" (`ё` is folded)
+_ONGOING = re.compile(r"\b(?:до сих пор|до сих пір|досі|still|все еще)\b")
 
 
 def _over(clause: str, words: list[Word]) -> bool:
