@@ -202,6 +202,11 @@ def mail_message(id_digest: str) -> str:
     return f"{PREFIX}:mail:msgid:{id_digest}"
 
 
+def mail_first_copy(id_digest: str) -> str:
+    """The content digest of the first mail taken with a Message-ID (see store/mail.copy_of)."""
+    return f"{PREFIX}:mail:first:{id_digest}"
+
+
 def mail_thread(chat_id: str) -> str:
     """A mail thread: address, subject, Message-ID chain (JSON)."""
     return f"{PREFIX}:mail:thread:{chat_id}"

@@ -76,6 +76,23 @@ class MailStore:
         """Whether this Message-ID was taken in (or sent by us) before."""
         return bool(await self._redis.exists(keys.mail_message(id_digest(message_id))))
 
+    async def copy_of(self, message_id: str, digest: str) -> str:
+        """The id a mail is taken under: its Message-ID for the first mail seen with it,
+        else Message-ID#digest (a different mail reusing the Message-ID: broken mailers,
+        a device that sends a constant one). The same mail fetched twice has the same
+        digest, so the same id, and is a repeat. A Message-ID taken before digests were
+        kept (only its old key) is that mail: the id is the Message-ID, a repeat as before."""
+        first_key = keys.mail_first_copy(id_digest(message_id))
+        first = await self._redis.get(first_key)
+        if first is None:
+            if await self.known(message_id):
+                return message_id
+            await self._redis.set(first_key, digest, nx=True, ex=THREAD_TTL_SECONDS)
+            first = await self._redis.get(first_key)
+        if first is None or first.decode() == digest:
+            return message_id
+        return f"{message_id}#{digest[:16]}"
+
     async def link(self, message_id: str, chat_id: str) -> None:
         await self._redis.set(
             keys.mail_message(id_digest(message_id)), chat_id, ex=THREAD_TTL_SECONDS

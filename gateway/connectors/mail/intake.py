@@ -77,13 +77,15 @@ class MailIntake:
         if self._is_ours_or_ignored(mail.from_email):
             log.info("mail from an own or ignored address dropped", extra={"from": mail.from_email})
             return Taken.IGNORED
+        # Taken once per mail, not per Message-ID: a different mail reusing one is its own.
+        key = await self.store.mail.copy_of(mail.message_id, _content_digest(mail))
         mail, password = await loop.run_in_executor(READER, _passwords_hidden, mail)
-        if await self.store.mail.known(mail.message_id):
+        if await self.store.mail.known(key):
             return Taken.REPEAT
         if mail.bounce is not None:
-            return await self._bounce(mail, raw)
+            return await self._bounce(mail, raw, key)
         mail = await self._within_the_senders_hour(mail)
-        chat_id = await self._thread_for(mail)
+        chat_id = await self._thread_for(mail, key)
         thread = await self.store.mail.thread(chat_id) or MailThread(
             chat_id=chat_id,
             address=(mail.reply_to or mail.from_email),
@@ -96,14 +98,14 @@ class MailIntake:
         thread.robot = mail.auto_submitted_reason
         # A mail with a password in it is not kept as it came (operators read originals);
         # its text is hidden like every channel's (app.py).
-        message = await self._keep(mail, b"" if password else raw, chat_id)
+        message = await self._keep(mail, b"" if password else raw, chat_id, key)
         if password > 0:  # the bot tells the user, as for one in the text
             message = dataclasses.replace(
                 message, meta={**message.meta, PASSWORD_HIDDEN: str(password)}
             )
         await self.store.mail.save_thread(thread)
         stored = await self.on_message(message)
-        await self.store.mail.link(mail.message_id, chat_id)
+        await self.store.mail.link(key, chat_id)
         log.info(
             "mail taken in",
             extra={
@@ -134,7 +136,7 @@ class MailIntake:
         sender = sender.lower()
         return sender in self.own or any(fnmatch.fnmatchcase(sender, p) for p in self.ignored)
 
-    async def _thread_for(self, mail: ParsedMail) -> str:
+    async def _thread_for(self, mail: ParsedMail, key: str) -> str:
         """The reply's thread, by headers first, then by the ticket token; else a new one.
 
         A token is a ticket number anyone can guess: it joins a thread only from the
@@ -167,7 +169,7 @@ class MailIntake:
                     )  # fmt: skip
                 else:
                     return ticket.chat_id
-        digest = hashlib.sha256(mail.message_id.encode()).hexdigest()[:10]
+        digest = hashlib.sha256(key.encode()).hexdigest()[:10]
         return f"{mail.from_email or 'unknown'}#{digest}"
 
     async def _writes_in(self, chat_id: str, sender: str) -> bool:
@@ -179,7 +181,7 @@ class MailIntake:
         with_ = {chat_id.rsplit("#", 1)[0].lower(), (thread.address if thread else "").lower()}
         return sender.lower() in with_
 
-    async def _bounce(self, mail: ParsedMail, raw: bytes) -> Taken:
+    async def _bounce(self, mail: ParsedMail, raw: bytes, key: str) -> Taken:
         bounce = mail.bounce
         assert bounce is not None
         ids = (
@@ -203,11 +205,11 @@ class MailIntake:
                  "message_id": mail.message_id, "recipients": list(bounce.recipients),
                  "status": bounce.status, "at": time.time()}
             )  # fmt: skip
-            await self.store.mail.link(mail.message_id, "")
+            await self.store.mail.link(key, "")
             return Taken.BOUNCE
-        message = await self._keep(mail, raw, chat_id, kind="system")
+        message = await self._keep(mail, raw, chat_id, key, kind="system")
         await self.on_message(message)
-        await self.store.mail.link(mail.message_id, chat_id)
+        await self.store.mail.link(key, chat_id)
         return Taken.BOUNCE
 
     async def _mark_undeliverable(
@@ -230,14 +232,16 @@ class MailIntake:
             )
 
     async def _keep(
-        self, mail: ParsedMail, raw: bytes, chat_id: str, kind: str = ""
+        self, mail: ParsedMail, raw: bytes, chat_id: str, key: str, kind: str = ""
     ) -> InboundMessage:
-        """Keep the original and the attachments; build the channel-agnostic message."""
+        """Keep the original and the attachments; build the channel-agnostic message.
+        `key` (store/mail.copy_of) names them and the message: the Message-ID but for a
+        different mail reusing one, whose original and files must not replace the first's."""
         if raw and len(raw) <= self.settings.max_message_bytes:
-            await self.store.mail.keep_original(mail.message_id, raw, self.retention_seconds)
+            await self.store.mail.keep_original(key, raw, self.retention_seconds)
         attachments: list[Attachment] = []
         for index, att in enumerate(mail.attachments):
-            att_id = f"{id_digest(mail.message_id)[:24]}-{index + 1}"
+            att_id = f"{id_digest(key)[:24]}-{index + 1}"
             if att.data is not None:
                 await self.store.mail.keep_attachment(
                     att_id, att.filename, att.content_type, att.data, self.retention_seconds
@@ -268,7 +272,7 @@ class MailIntake:
         return InboundMessage(
             channel=CHANNEL,
             chat_id=chat_id,
-            message_id=mail.message_id,
+            message_id=key,
             text=text,
             user_id=mail.from_email,
             user_name=mail.from_name,
@@ -278,6 +282,15 @@ class MailIntake:
             kind=kind or ("system" if mail.auto_submitted else "message"),
             meta=meta,
         )
+
+
+def _content_digest(mail: ParsedMail) -> str:
+    """What tells two mails with one Message-ID apart: sender, date, subject, words and
+    files. The same mail fetched twice (IMAP after a UIDVALIDITY change, SMTP and IMAP,
+    two delivery paths) reads the same."""
+    parts = [mail.from_email.lower(), mail.date, mail.subject, mail.text, mail.quoted]
+    parts += [f"{a.filename}:{a.content_type}:{a.size}" for a in mail.attachments]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _passwords_hidden(mail: ParsedMail) -> tuple[ParsedMail, int]:

@@ -266,3 +266,51 @@ class PausingIntake(Intake):
 
 async def _count(store: Store, n: int) -> bool:
     return len(await stored_inbound(store)) >= n
+
+
+def constant_id_mail(sender: str, text: str) -> bytes:
+    """A device or script that writes the same Message-ID on every mail (issue 10)."""
+    msg = user_mail(sender, SUPPORT, "Printer alert", text)
+    msg.replace_header("Message-ID", "<status@printer-3f.corp.example.com>")
+    return msg.as_bytes()
+
+
+async def test_different_mail_reusing_a_message_id_is_taken_and_each_only_once(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    gw = Gateway(imap_settings(settings, sink, dovecot, folders=["Support"]), store)
+    gateway_factory.append(gw)
+    mails = [
+        constant_id_mail(SENDER, "paper jam in tray 2"),
+        constant_id_mail(SENDER, "toner low"),
+        constant_id_mail("kassa@corp.example.com", "paper jam in tray 2"),
+    ]
+    for raw in mails:
+        await asyncio.to_thread(dovecot.deliver, raw, "Support")
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, what="the three mails")
+    await gw.stop()
+    stored = await stored_inbound(store)
+    # each is its own mail for the operator: its words and its original as it came
+    assert sorted((m.user_id, m.text) for m in stored) == [
+        ("kassa@corp.example.com", "paper jam in tray 2"),
+        (SENDER, "paper jam in tray 2"),
+        (SENDER, "toner low"),
+    ]
+    assert len({m.chat_id for m in stored}) == 3  # no thread headers: each a new request
+    for message in stored:
+        original = await conn.original(message.message_id)
+        assert original is not None and message.text.encode() in original
+
+    def rebuild_folder() -> None:  # the same mail fetched again under new UIDs
+        with dovecot.client() as c:
+            c.rename_folder("Support", "Support-old")
+            c.create_folder("Support")
+        for raw in mails:
+            dovecot.deliver(raw, "Support")
+
+    await asyncio.to_thread(rebuild_folder)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 3, what="the re-sync")
+    assert len(await stored_inbound(store)) == 3  # the same bytes twice: taken once

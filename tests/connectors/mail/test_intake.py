@@ -347,3 +347,17 @@ async def test_a_mail_is_read_off_the_event_loop(
     (stored,) = await stored_inbound(store)
     assert stored.text == "Не подключается VPN с утра."
     assert stored.meta[PASSWORD_HIDDEN] == "1"
+
+
+async def test_a_message_id_taken_before_content_digests_were_kept_stays_a_repeat(
+    conn: EmailConnector, store: Store
+) -> None:
+    """Old keys stay readable (issue 10): a Message-ID stored by the old intake (its index
+    key only) is that mail, fetched again; the same bytes now are a repeat as well."""
+    old = user_mail(IVAN, SUPPORT, "Printer", "offline")
+    await store.mail.link(str(old["Message-ID"]), "i.petrov@corp.example.ru#0123456789")
+    assert await conn.take(old.as_bytes()) == Taken.REPEAT
+    new = user_mail(IVAN, SUPPORT, "Scanner", "scanner offline").as_bytes()
+    assert await conn.take(new) == Taken.STORED
+    assert await conn.take(new) == Taken.REPEAT
+    assert [m.text for m in await stored_inbound(store)] == ["scanner offline"]
