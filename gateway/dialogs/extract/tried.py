@@ -268,6 +268,16 @@ _ITS_STATE = re.compile(
     r"starts|begins|began|still)\s+(?:on\s+)?$",
     _I,
 )
+# A state of the machine's going on through "and": "has been sitting on '…' and restarting
+# over and over", "keeps freezing and restarting": the second verb shares the first's subject.
+_ITS_STATE_AND = re.compile(
+    r"\b(?:keeps|kept|keep|is|are|was|were|been|constantly|randomly)\s+(?:\w+\s+)?\w+ing\b"
+    r"[^.;!?]*\band\s+$",
+    _I,
+)
+_USER_SUBJECT = re.compile(r"\b(?:i|we|i've|we've|ive|weve|i'm|we're)\b", _I)
+# "I'm done with menus", "honestly I'm done": fed up, not a step done.
+_FED_UP = re.compile(r"\b(?:i'?m|i am|we'?re|we are)\s+(?:(?:so|just|really|totally)\s+)?$", _I)
 # ... unless the user is the one who keeps at it: "I've been restarting it every morning", "we
 # keep unplugging it", "I kept reinstalling the app": a habit of theirs, an attempt.
 _USER_KEEPS = re.compile(
@@ -545,6 +555,18 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             and not _USER_KEEPS.search(before)
         ):
             continue  # "laptop stuck updating", "it keeps restarting": what the machine does
+        if (
+            verb.endswith("ing")
+            and _ITS_STATE_AND.search(before)
+            and not _USER_SUBJECT.search(before)
+        ):
+            continue  # "has been sitting on … and restarting": what the machine keeps doing
+        if verb == "run" and not judged:
+            continue  # "I run the cat cafe": a business run; "I run sfc, still …" is a step
+        if verb == "done" and (
+            _FED_UP.search(before) or re.match(r"\s+with\b", lowered[found.end() :])
+        ):
+            continue  # "I'm done with menus": fed up
         if verb.endswith("ed") and _IS_NOW.search(before) and not judged:
             continue  # "editing is disabled", "the files are deleted": a state, no step
         if _WHEN_DOING.search(before):
