@@ -205,11 +205,15 @@ _FOLLOWED = case_blind(
 )
 _NOTHING_TRIED = case_blind(
     r"\b(?:ничего|ничего ещё|ничего еще|нічого|ще нічого|nothing(?: yet)?)\s*"
+    # the thing between: "Ничего с ним не делали", "нічого з ним не робили", "ничего такого"
+    r"(?:(?:(?:с|со|з|із)\s+(?:ними|ним|ней|нею|этим|цим)|такого|такого ще|"
+    r"такого ещё|такого еще)\s+)?"
     r"(?:(?:пока|ещё|еще|ще|поки|вообще|взагалі|сама|сам|сами)\s+)?"
     r"(?:не (?:пробовал\w*|делал\w*|предпринимал\w*|пробував\w*|пробувал\w*|робил\w*|"
     r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
     r"(?:yet )?(?:tried|done))|"
     r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
+    r"\bnothing (?:has been|had been|was|have been) (?:done|tried)\b|"
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
 )
 # Not having tried answers the question too: "Переустанавливать не пробовали", "I haven't
