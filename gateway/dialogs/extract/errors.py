@@ -211,6 +211,12 @@ _LATIN_AFTER_WORD = re.compile(
 )
 # … and in Cyrillic, capitalised, when it says what failed: "помилка Немає доступу до мережі",
 # "ошибка Неверное имя пользователя" (not "ошибка Бухгалтерии", whose error it is).
+# A status named without a colon, capitalised: what the queue or the device shows ("with
+# status Error - Printing", "со статусом Ошибка - Печать"; not "статус заявки", "the status of
+# my ticket").
+_STATUS_NAMED = re.compile(
+    r"(?<![\w])(?i:status|статус(?:ом|і|у|е)?)\s+((?-i:[A-ZА-ЯІЇЄҐ])[^.;!?,\n]{1,60})"
+)
 _CYRILLIC_AFTER_WORD = re.compile(
     r"(?<![\w])(?i:ошибк\w*|помилк\w*)\s+((?-i:[А-ЯІЇЄҐ])[\w'-]*(?:\s+[\w'-]+){1,8})"
 )
@@ -329,6 +335,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if _NOT_SAID.match(said) or _names_the_window(said):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for found in _STATUS_NAMED.finditer(text):
+        add(original[found.start(1) : found.end(1)])
     for found in _LATIN_AFTER_WORD.finditer(text):
         add(original[found.start(1) : found.end(1)])
     for found in _CYRILLIC_AFTER_WORD.finditer(text):
