@@ -233,6 +233,13 @@ _WHERE_INPUT_GOES = re.compile(
     re.IGNORECASE,
 )
 _A_COMPUTER = re.compile(r"(?<!\w)(?:комп\w*|пк|pc|computers?)(?!\w)", re.IGNORECASE)
+# A machine programs run on: the program named on it is no device's input ("на ноутбуке в
+# программе 1С ошибка", "can't log in to the CRM on my tablet" are the program's)
+_RUNS_PROGRAMS = re.compile(
+    r"(?<!\w)(?:комп\w*|пк|pc|computers?|ноут\w*|laptops?|notebooks?|планшет\w*|tablets?|"
+    r"системник\w*|системн\w* блок\w*|моноблок\w*)(?!\w)",
+    re.IGNORECASE,
+)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
@@ -351,7 +358,7 @@ class Routing:
             there = _POST_OFFICE.sub(" ", text)
             if self.recognises(there) or _A_COMPUTER.search(there):
                 text = there
-        if self.words[SupportGroup.HARDWARE].findall(text):
+        if self.words[SupportGroup.HARDWARE].findall(_RUNS_PROGRAMS.sub(" ", text)):
             text = _WHERE_INPUT_GOES.sub(" ", text)
         found = self._count(text)
         if not any(found.values()) and _LATIN.search(text):

@@ -474,6 +474,10 @@ def test_a_screen_waiting_for_a_connection_is_the_networks(text: str, group: str
         ("не открывается файл в программе 1С", "software"),
         ("Excel зависает на ноутбуке", "software"),
         ("сканер не передает картинку в программу, а программа зависает", "software"),
+        # … nor one on the machine it runs on (review of session 18: these were hardware)
+        ("на ноутбуке в программе 1С ошибка при проведении документа", "software"),
+        ("на планшете в приложении 1С не проводятся документы", "software"),
+        ("монитор мигает, когда работаю в программе 1С на ноутбуке", "hardware"),
     ],
 )  # fmt: skip
 def test_a_tablet_a_validator_and_a_device_feeding_a_program(text: str, group: str) -> None:
