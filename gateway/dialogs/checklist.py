@@ -53,6 +53,13 @@ _FILLER = re.compile(
 )
 # "не знаю, с понедельника вроде": the asked field is not known, another one is.
 _DONT_KNOW_FIRST = re.compile(rf"^\W*{DONT_KNOW}(?!\w)", _I)
+# A whole answer that says there is none: "немає", "нету", "none", "nothing at all".
+_NONE_SAID = re.compile(
+    r"^\W*(?:нет|нету|ні|нi|немає|немае|нема|ничего|нічого|никак\w*|ніяк\w*|жодн\w*|"
+    r"не было|не було|none|nope|no|nothing|nada|n/?a)(?:\s+(?:совсем|вообще|зовсім|взагалі|"
+    r"at all|whatsoever))?\W*$",
+    _I,
+)
 # A detail of the product said on its own: "модель M404dn", "версия 2019", "version 16.0".
 _PRODUCT_DETAIL = re.compile(
     r"(?<!\w)(?:модель|модели|модел[ьі]|model|версия|версии|версія|версії|version|ver\.?)\s*:?\s*(?P<detail>[\w][\w.-]*\d[\w.-]*|\d[\w.-]*)",
@@ -257,7 +264,12 @@ def _screen_says(error: str) -> str:
     extractors read in the error field, else the short answer as typed; never "ошибок нет"."""
     first = _first(error, sep=";")
     said = (_first(errors.extract(first), sep=";") if first else "") or first
-    if not said or errors.says_no_error(said) or len(said) > SUBJECT_CHARS * 2:
+    if (
+        not said
+        or errors.says_no_error(said)
+        or _NONE_SAID.match(said)
+        or len(said) > SUBJECT_CHARS * 2
+    ):
         return ""
     return said
 

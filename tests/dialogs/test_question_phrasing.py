@@ -50,6 +50,38 @@ def test_since_never_quotes_a_no_error_answer(lang: str, error: str) -> None:
     assert asked == TEXTS.get(lang, "ask_since")
 
 
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [
+        ("uk", "немає"),
+        ("uk", "нема"),
+        ("uk", "нічого"),
+        ("uk", "жодної"),
+        ("ru", "нету"),
+        ("ru", "ничего"),
+        ("ru", "никакой"),
+        ("ru", "нет."),
+        ("en", "none"),
+        ("en", "nothing at all"),
+        ("en", "no"),
+    ],
+)
+def test_since_never_quotes_a_bare_none(lang: str, error: str) -> None:
+    """A user who said there is no message was asked "Відколи з'являється «немає»?"."""
+    asked = question("since", {"error": error}, TEXTS, lang).text
+    assert asked == TEXTS.get(lang, "ask_since")
+
+
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [("en", "no signal"), ("ru", "Нет доступа"), ("ru", "нет сети"), ("uk", "Немає мережі")],
+)
+def test_a_message_that_starts_with_no_is_still_quoted(lang: str, error: str) -> None:
+    assert f"«{error}»" in question("since", {"error": error}, TEXTS, lang).text.replace(
+        "“", "«"
+    ).replace("”", "»")
+
+
 def test_since_quotes_what_the_screen_says() -> None:
     fields = {"error": "пишет 0x00000709, с утра"}
     assert "«0x00000709»" in question("since", fields, TEXTS, "ru").text
