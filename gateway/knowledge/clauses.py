@@ -90,6 +90,22 @@ def said_fine(
     return frozenset((fine if other else []) + (reported if negated else []))
 
 
+def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[range]:
+    """The positions in `words` (the tokens of `text`) of each clause, in order; empty when
+    the clauses' tokens are not the message's (a text normalised otherwise)."""
+    parts = _quotes_joined(
+        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    )
+    if sum(len(p) for p in parts) != len(words):
+        return []
+    spans = []
+    start = 0
+    for part in parts:
+        spans.append(range(start, start + len(part)))
+        start += len(part)
+    return spans
+
+
 def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
     """The clauses with what is said joined to the verb of saying across the comma before
     "что", "що", "that" ("клиенты говорят, что отправили", "кажуть, що надіслали"):

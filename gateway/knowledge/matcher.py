@@ -116,6 +116,6 @@ def _compete(ranked: Sequence[Signals], closeness: float) -> bool:
     best one and scores nearly as high ("почта": three mail articles)."""
     return (
         len(ranked) > 1
-        and ranked[1].coverage >= ranked[0].coverage
+        and ranked[1].whole >= ranked[0].whole
         and margin(ranked) < closeness
     )

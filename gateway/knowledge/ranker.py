@@ -30,6 +30,7 @@ from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import (
     bounced_to_user,
     circumstance,
+    clause_spans,
     crashed_at_start,
     said_fine,
 )
@@ -68,6 +69,7 @@ from gateway.knowledge.vocabulary import (
     PRINTER_MAKER_WORDS,
     PROBLEM_WORDS,
     PRODUCT_WORDS,
+    REMEDY_WORDS,
     REQUEST_WORDS,
     SOURCE_WORDS,
     VANISH_WORDS,
@@ -181,6 +183,9 @@ class Signals:
     # станок не запускается", "the ice machine won't restart".
     subject: Subject = field(default_factory=Subject)
     stranger: float = 0.0
+    # The share of the whole message the article explains (coverage may be its best
+    # clause's): whether two articles compete is read on the whole message.
+    whole: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,7 @@ class _Message:
     dated: list[bool]  # one per resolved word: an event the problem is dated by (onset)
     asked: list[bool]  # one per resolved word: an application asked for ("нужен AutoCAD")
     beside: frozenset[int]  # positions of words said beside the problem (asides.py)
+    at: tuple[int, ...] = ()  # one per resolved word: its position in `words`
 
 
 class Ranker:
@@ -204,7 +210,8 @@ class Ranker:
         # The labelled lines' counts fitted last (domain.json) unless others are given.
         self.domain = Domain(self.articles, LineCounts.load() if lines is None else lines)
         self._ranked: dict[
-            tuple[tuple[Token, ...], frozenset[int], int], tuple[Signals, ...]
+            tuple[tuple[Token, ...], frozenset[int], int, str | None, tuple[int, ...]],
+            tuple[Signals, ...],
         ] = {}
         self._terms: dict[Token, list[tuple[str, float]]] = {}
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -313,6 +320,21 @@ class Ranker:
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
+        # Which clause each word is in: the problem is often one clause among the user's
+        # context ("Fujitsu в архіві не бачить комп, ми оцифровуємо фонди, а все стоїть").
+        spans = clause_spans(text, lang, words)
+        # What was tried ("Переустанавливали клиент, не помогло") is never the problem clause.
+        tried = {
+            c
+            for c, span in enumerate(spans)
+            for near in (span, spans[c + 1] if c + 1 < len(spans) else range(0))
+            if any(words[i].word in REMEDY_WORDS for i in near)
+        }
+        clauses = (
+            tuple(-1 if c in tried else c for c, span in enumerate(spans) for _ in span)
+            if len(spans) > 1
+            else ()
+        )
         # The ranking depends on the normalised words and their clauses only: "Принтер не
         # печатает!!" and "принтер не печатает" are ranked once, and so is the same text
         # matched twice in a turn (incidents, then the knowledge base) or sent by many
@@ -320,13 +342,13 @@ class Ranker:
         # The language is part of the key: a Ukrainian message written without і, ї, є or ґ
         # ("принтер не друкує") is read as Ukrainian, not guessed Russian from its letters.
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine, lang)
-        key = (words, fine, limit, lang)
+            return self._rank(words, limit, fine, lang, clauses)
+        key = (words, fine, limit, lang, clauses)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
-            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine, lang))
+            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine, lang, clauses))
         return list(ranked)
 
     def _machine_frozen(self, words: tuple[Token, ...]) -> frozenset[int]:
@@ -377,6 +399,7 @@ class Ranker:
         limit: int,
         fine: frozenset[int] = frozenset(),
         lang: str | None = None,
+        clauses: tuple[int, ...] = (),
     ) -> list[Signals]:
         message = self._read(words, fine)
         if message is None:
@@ -400,15 +423,27 @@ class Ranker:
         device_cover: dict[int, float] = defaultdict(float)
         device_specific: dict[int, float] = defaultdict(float)
         device_extra = device_specific_extra = 0.0
-        for weight, (token, matches), dated, asked in zip(
-            weights, resolved, message.dated, message.asked, strict=True
+        # The same per clause (when there are several): what an article explains of the
+        # clause that best tells its problem (`_Parts.best`).
+        part = _Parts()
+        for weight, (token, matches), dated, asked, at in zip(
+            weights, resolved, message.dated, message.asked, message.at, strict=True
         ):
+            clause = clauses[at] if clauses else 0
             # "после обновления", "since the update": when it began, not what is wrong.
             is_specific = (asked or token.lemma not in self._generic) and not dated
             # "Outlook подвисает": an application named says the problem is a program's,
             # so it is specific evidence for the articles about programs, and only for them.
             named = not is_specific and not dated and token.lemma in self._applications
             specific_total += weight if is_specific or named else 0.0
+            part.add(
+                clause,
+                weight,
+                bool(matches),
+                token.known,
+                is_specific or named,
+                is_specific and token.lemma not in self._generic,
+            )
             device = token.lemma in self._devices and not dated
             extra = weight * (_DEVICE_ORDER - 1) if device else 0.0
             device_extra += extra
@@ -432,15 +467,19 @@ class Ranker:
                         best_cover[index] = cover
                     if about and cover > best_specific.get(index, 0.0):
                         best_specific[index] = cover
+                    if about and index in heads:
+                        part.heads.add((index, clause))
             for index, value in best_bm25.items():
                 bm25[index] += value
             for index, similarity in best_cover.items():
                 covered[index] += weight * similarity
                 device_cover[index] += extra * similarity
                 hits[index] += 1
+                part.covered[index, clause] += weight * similarity
             for index, similarity in best_specific.items():
                 specific[index] += weight * similarity
                 device_specific[index] += extra * similarity
+                part.specific[index, clause] += weight * similarity
         if not bm25 or not any(
             m and (a or t.lemma not in self._generic)
             for (t, m), a in zip(resolved, message.asked, strict=True)
@@ -462,6 +501,16 @@ class Ranker:
             explained = min(hits[index] / 4, 1.0)
             share = specific[index] / specific_total if specific_total else 0.0
             coverage = covered[index] / total
+            # A fuller message never matches worse than its bare problem clause: the
+            # clause that best tells this article's problem, when it is explained better
+            # than the whole, gives what is explained and unknown (domain, other services'
+            # words and the ranking order stay the whole message's).
+            shares = (coverage, share, unknown, foreign)
+            best = part.best(index, coverage) if clauses else None
+            if best is not None:
+                # Real words no article uses stay the whole message's: "голова куклы вышла с
+                # дырой" beside a printer's clause says whose printer it is.
+                shares = (*part.shares(index, best)[:3], foreign)
             similarity = self._similarity(joined, index)
             keyword = float(
                 any(k <= present and not k <= self._generic for k in self._keywords[index])
@@ -483,13 +532,13 @@ class Ranker:
             signals.append(
                 Signals(
                     article=self.articles[index],
-                    coverage=coverage,
+                    coverage=shares[0],
                     bm25=min(bm25[index] / ceiling, 1.0),
                     similarity=similarity,
                     keyword=keyword,
-                    unknown=unknown,
-                    foreign=foreign,
-                    specific=share,
+                    unknown=shares[2],
+                    foreign=shares[3],
+                    specific=shares[1],
                     unexplained=min((len(resolved) - hits[index]) / 4, 1.0),
                     explained=explained,
                     outside=outside,
@@ -497,6 +546,7 @@ class Ranker:
                     subject=said_of,
                     stranger=stranger,
                     rank_score=_RANK_WEIGHTS[0] * coverage + _RANK_WEIGHTS[1] * share + rest,
+                    whole=coverage,
                 )
             )
         by_index = dict(zip(shortlist, signals, strict=True))
@@ -529,38 +579,45 @@ class Ranker:
         asked = self._asked(words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
-            (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked)
+            (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked, i)
             for i, t in enumerate(words)
             if not t.stop
         ]
         # A product, model or code no article mentions (HP, Figma, M404, 0x800f0922) says the
         # message is about IT but not which problem: it neither counts as an unknown word
         # nor dilutes what the articles explain.
-        read = [(t, m, d, a) for t, m, d, a in read if m or not self._is_name(t)]
+        read = [(t, m, d, a, i) for t, m, d, a, i in read if m or not self._is_name(t)]
         # Words a screen shows, quoted ("stuck on 'Preparing Windows'", "Firefox says
         # 'Potential Security Risk Ahead'"), that no article uses are the program's words,
         # not the user's: they say the message is about IT, not which problem, and are no
         # unknown words either. The quoted words an article uses count as any others.
-        read = [(t, m, d, a) for t, m, d, a in read if m or not t.quoted]
+        read = [(t, m, d, a, i) for t, m, d, a, i in read if m or not t.quoted]
         # A denial, a need or a request no article happens to use ("ні", "никак", "проблема",
         # "надо", "is it possible") says that something fails or is wanted, not what: it is
         # no unknown word making a message less likely IT's (Russian "ни" is an article's
         # word; Ukrainian "ні інтернету, ні пошти" was unknown).
-        read = [(t, m, d, a) for t, m, d, a in read if m or t.lemma not in self._denials_and_needs]
+        read = [
+            (t, m, d, a, i)
+            for t, m, d, a, i in read
+            if m or t.lemma not in self._denials_and_needs
+        ]
         # How, when or where the problem is ("вдома", "щойно", "особливо", "зранку", "тричі",
         # "посеред"): an adverb or particle no article uses is no unknown word either.
-        read = [(t, m, d, a) for t, m, d, a in read if m or not self._circumstantial(t)]
+        read = [(t, m, d, a, i) for t, m, d, a, i in read if m or not self._circumstantial(t)]
         if not read:
             return None
-        resolved = [(t, m) for t, m, _, _ in read]
-        dated = [d for _, _, d, _ in read]
+        resolved = [(t, m) for t, m, *_ in read]
+        dated = [d for _, _, d, *_ in read]
         weights = [
             (max(self._idf[term] for term, _ in matches) if matches else self._unknown_idf)
             * (_ONSET_WEIGHT if onset else 1.0)
             for (_, matches), onset in zip(resolved, dated, strict=True)
         ]
-        asked_at = [a for *_, a in read]
-        return _Message(words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside)
+        asked_at = [a for *_, a, _ in read]
+        at = tuple(i for *_, i in read)
+        return _Message(
+            words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
+        )
 
     def _circumstantial(self, token: Token) -> bool:
         """An adverb or particle in every dictionary that knows the word, which no everyday
@@ -944,6 +1001,66 @@ def _arrived(words: tuple[Token, ...]) -> set[int]:
             if all(t.word not in NEGATION_WORDS and t.word not in ONLY_WORDS for t in near):
                 found.add(index)
     return found
+
+
+# A clause tells a problem on its own when it has this many words that say what fails (not
+# "Z:" alone, nor "пише помилка", whose words are generic).
+_CLAUSE_WORDS = 2
+
+
+class _Parts:
+    """A message's weights per clause, and each article's explained weight per clause."""
+
+    def __init__(self) -> None:
+        self.total: dict[int, float] = defaultdict(float)
+        self.unknown: dict[int, float] = defaultdict(float)
+        self.foreign: dict[int, float] = defaultdict(float)
+        self.specific_total: dict[int, float] = defaultdict(float)
+        self.words: dict[int, int] = defaultdict(int)  # its words that say what
+        self.heads: set[tuple[int, int]] = set()  # (article, clause): a word it is about
+        self.covered: dict[tuple[int, int], float] = defaultdict(float)
+        self.specific: dict[tuple[int, int], float] = defaultdict(float)
+
+    def add(
+        self, clause: int, weight: float, known: bool, real: bool, specific: bool, what: bool
+    ) -> None:
+        """One content word of `clause`: its weight, whether an article uses it (`known`),
+        whether it is a dictionary word (`real`), whether it is specific evidence
+        (`specific`), whether it says what fails, not only that it does (`what`)."""
+        self.total[clause] += weight
+        self.words[clause] += what
+        if not known:
+            self.unknown[clause] += weight
+            if real:
+                self.foreign[clause] += weight
+        if specific:
+            self.specific_total[clause] += weight
+
+    def best(self, index: int, coverage: float) -> int | None:
+        """The clause with two words or more that say what fails, one of which the article
+        is about (not only mentions: "гуде і все" is no problem clause of a monitor's), which
+        it explains a larger share of than `coverage` (the whole message's); None."""
+        found, most = None, coverage
+        for clause, total in self.total.items():
+            if clause < 0 or self.words[clause] < _CLAUSE_WORDS:
+                continue
+            if (index, clause) not in self.heads:
+                continue
+            share = self.covered.get((index, clause), 0.0) / total
+            if share > most:
+                found, most = clause, share
+        return found
+
+    def shares(self, index: int, clause: int) -> tuple[float, float, float, float]:
+        """Coverage, specific share, unknown and foreign share of `clause` for the article."""
+        total = self.total[clause]
+        specific_total = self.specific_total[clause]
+        return (
+            self.covered[index, clause] / total,
+            self.specific[index, clause] / specific_total if specific_total else 0.0,
+            self.unknown[clause] / total,
+            self.foreign[clause] / total,
+        )
 
 
 def _reading(message: _Message) -> tuple[tuple[str, float], ...]:

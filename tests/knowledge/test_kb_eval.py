@@ -37,30 +37,31 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # the protocol (the sixteenth tuning part; i12-uk18, main 1c2c19a's code; the figures do not
 # read the committed decision): pooled 5867 of 6018, 3 of 904 off-topic answered; left out
 # 5872, 4 of 904. Then i12-sense18's secrets of what they open (main 423c5d3's code + it):
-# pooled 5871, 4 of 904; left out 5869, 4 of 904.
+# pooled 5871, 4 of 904; left out 5869, 4 of 904. Then the problem clause (i12-clause18, main
+# 5737ff9's code + it, 13:44-14:05 UTC): pooled 5872, 4 of 904; left out 5877, 4 of 904.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (171, 181), (184, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((172, 180), (173, 180), (176, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((187, 194), (171, 181), (182, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((173, 180), (174, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((119, 120), (143, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
+    "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((118, 120), (144, 150), (118, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (145, 150), (117, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((118, 120), (149, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (88, 90), (90, 90)), (0, 45)),
+    "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
+    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (113, 120), (115, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((88, 90), (112, 120), (115, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
+    "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
     "faq_tune17.jsonl": (((89, 90), (117, 120), (114, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((85, 90), (114, 120), (109, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((85, 90), (115, 120), (109, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 904), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1798, 2113, 1958), 4)
+LEFT_OUT_MEASURED = ((1800, 2119, 1958), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
