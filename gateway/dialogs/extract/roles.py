@@ -25,7 +25,7 @@ _NOT_SYSTEMS = frozenset(
     """asap fyi ceo cfo cto coo cio ciso vip hr pa gp md utc gmt cet eet est pst bst eod eta tbd
     atm faq gdpr hq nhs ok am pm usa ltd llc inc plc gmbh ngo diy pto ooo btw imo lol omg pls
     plz thx ty urgent help ndr nb ps re fw fwd cc bcc aka etc tv dvd cd mp mba phd dr mr mrs
-    ms sos xl xxl mfp mfu icu er ups dhl ups fedex sslvpn anpr cctv""".split()  # noqa: SIM905
+    ms sos xl xxl mfp mfu icu er ups dhl fedex sslvpn anpr cctv""".split()  # noqa: SIM905
 )
 _LATIN_ACRONYM = re.compile(r"(?<![\w.@/\\#'’-])([A-Z]{3,6})(?![\w@/\\'’-]|:\d|::)")
 # Where a system's acronym stands: after "the", "our", "in", "to" ("lost the MES", "in OBS",
@@ -171,10 +171,10 @@ _ROLE_OF = re.compile(rf"(?<![\w'-])((?i:{_ROLE_CYR}))\s+({_CYR_WORD})(?![\w'-])
 _GENERIC_CYR = frozenset(
     """новый новий старый старий другой інший основной основний главный головний рабочий
     робочий нужный потрібний общий спільний сетевой мережевий весь вся каждый кожний любой
-    будь-який этот цей тот той такой такий сам самий один одна весь целый цілий тот же
+    будь-який этот цей той такой такий сам самий один одна целый цілий тот же
     облачный хмарний локальный локальний удаленный віддалений платный платний бесплатный
     безкоштовний лицензионный ліцензійний стандартный стандартний обычный звичайний
-    специальный спеціальний свой свій нужный любимый улюблений странный дивний""".split()  # noqa: SIM905
+    специальный спеціальний свой свій любимый улюблений странный дивний""".split()  # noqa: SIM905
 )
 # English: up to three words before the system noun, after "the", "our" or a sentence start
 # ("clients" are a firm's customers: "the carriage hire clients").
@@ -191,8 +191,8 @@ _ENGLISH_ROLE = re.compile(
 )
 _GENERIC_EN = frozenset(
     """shared common network new old whole entire main same other company office work internal
-    online web local remote only current computer mobile desktop windows it whole usual public
-    private personal team default one two three every each whole entire big small wrong right
+    online web local remote only current computer mobile desktop windows it usual public
+    private personal team default one two three every each big small wrong right
     hard external flash mapped usb system""".split()  # noqa: SIM905
 )
 
