@@ -592,6 +592,10 @@ _RESTORED = re.compile(
     r"works|working|(?:(?<=is )|(?<=are )|(?<=it's )|(?<=been ))up|back)\b|"
     r"\bзаработал[аио]?\b|\bзапрацювал[аио]?\b|"
     r"\b(?:починили|восстановили|відновили|полагодили|fixed|restored)\b|back to normal|"
+    # … or said to be fine now: "сегодня норм", "зараз все ок", "all good now", "fine today"
+    r"\b(?:сегодня|сейчас|уже|зараз|сьогодні|вже|now|today)\s+(?:(?:всё|все|усе|уже|вже|"
+    r"is|it's|all|everything)\s+)*(?:норм\w*|ок|ok|okay|fine|good|в порядке|гаразд)\b|"
+    r"\b(?:all|everything'?s?|it'?s)\s+(?:is\s+)?(?:fine|good|ok|okay)\s+(?:now|today)\b|"
     r"\b(?:is|are|came|come) back\b)"
 )
 # … said of a time gone: "вчера", "вчора", "yesterday", "last night", "на прошлой неделе"

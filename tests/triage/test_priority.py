@@ -1398,7 +1398,16 @@ def test_an_event_named_after_a_near_time_a_black_picture_cars_held(
          "password", Priority.P3),
         ("вчера у всех падала почта. Сегодня всё работает. У меня не уходят письма",
          Priority.P3),
+        # … also when it is said to be fine now
+        ("вчера не работал интернет у всего офиса, сегодня норм, просто для информации",
+         Priority.P3),
+        ("вчора не працювала пошта у всіх, зараз все ок, але в мене не синхронізується "
+         "календар", Priority.P3),
+        ("yesterday the VPN was down for everyone, all good now, but my Teams keeps signing "
+         "me out", Priority.P3),
         # … still going, or a new one, stays many
+        ("вчера у всех падала почта, сегодня не норм тоже", Priority.P1),
+        ("у всех не работает почта с утра, вчера всё было ок", Priority.P1),
         ("вчера у всех падала почта и до сих пор не работает", Priority.P1),
         ("вчера упал сервер, до сих пор лежит", Priority.P1),
         ("у всех не работает почта, вчера всё работало", Priority.P1),
