@@ -7,7 +7,9 @@ A report is weighed by what it shares with another, never by one broad word alon
   открывается", "ошибка"); being filed under the same knowledge-base topic is not enough.
   Five people asking five different things about mail are five questions, not a mail
   outage;
-- the **products** the checklist extracted ("Jira", "1С"): the same rule;
+- the **products** the checklist extracted ("Jira", "1С"): the same rule; a system named by
+  its role ("the intranet portal", "сервер обліку") is a description, not a name: its words
+  are weighed as the text's;
 - the specific **knowledge-base topic** ("vpn_connect");
 - the **text**: the words that say *what* is broken (lemmas, with the words that only say
   *that* something is broken set aside) must largely be the same, compared fuzzily. "the
@@ -28,6 +30,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from gateway.dialogs.extract.roles import role_names
 from gateway.knowledge.morphology import lemmas
 from gateway.knowledge.normalize import code_readings
 from gateway.knowledge.translit import cyrillic_readings
@@ -126,9 +129,13 @@ class ReportReader:
         read_in = code_readings(text)
         words = set(Counter(lemmas(text)) - Counter(lemmas(" ".join(read_in))))
         broken = topic in GENERIC_TOPICS or bool(read_in) or any(_is_broken(w) for w in words)
-        # "Zoom (зум)": the name, not how this user spelt it, is what two reports share
+        # "Zoom (зум)": the name, not how this user spelt it, is what two reports share; "the
+        # intranet portal" describes what "the portal is down" names: its words are the text's
+        described = {name.lower() for _, name in role_names(text)} if product else set()
         products = frozenset(
-            p.split(" (")[0].strip().lower() for p in product.split(",") if p.strip()
+            name
+            for p in product.split(",")
+            if (name := p.split(" (")[0].strip().lower()) and name not in described
         )
         services = self.catalog.named_in(text)
         service_words = {w for w in words if self.catalog.named_in(w)}

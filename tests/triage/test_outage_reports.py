@@ -126,3 +126,26 @@ def test_a_report_kept_in_the_window_reads_back_the_same() -> None:
     assert OutageReport.from_json(OutageReport("telegram:1", "", 0.0).to_json()) == OutageReport(
         "telegram:1", "", 0.0
     )
+
+
+def test_a_system_named_by_its_role_is_weighed_by_its_words() -> None:
+    """The checklist keeps "intranet portal" as the product the user named (df8b885); for an
+    outage it describes what "the portal is down" names, so the two are one outage. A name
+    ("Jira") is still a name: its reports join only each other."""
+    from gateway.dialogs.extract.product import extract
+
+    reader = ReportReader(ServiceCatalog())
+
+    def report(who: str, text: str) -> OutageReport:
+        found = reader.read(who, text, "", extract(text), 0)
+        assert found is not None
+        return found
+
+    role = report("a", "the intranet portal is not loading")
+    assert role.products == frozenset()
+    assert reader.related(role, report("b", "the portal is down"))
+    assert reader.related(role, report("c", "портал опять лежит"))
+    jira = report("d", "Jira is down")
+    assert jira.products == {"jira"}
+    assert not reader.related(jira, role)
+    assert reader.related(jira, report("e", "jira висит"))
