@@ -98,38 +98,39 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def _genitive_noun(word: str) -> bool:
-    """Whether `word` is a noun that reads as a genitive ("движения", "обліку", "бронювання"):
-    what a system is for; never a verb ("ліг" is "lay down" before it is "of leagues")."""
+def _readings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The readings of `word` in the first of Russian and Ukrainian that knows it."""
     for lang in ("ru", "uk"):
         found = readings(word.lower(), lang)
         if found:
-            return (
-                "NOUN" in found[0][1]
-                and any({"NOUN", "gent"} <= tags for _, tags in found)
-                and not any("VERB" in tags for _, tags in found)
-            )
-    return False
+            return found
+    return ()
+
+
+def _genitive_noun(word: str) -> bool:
+    """Whether `word` is a noun that reads as a genitive ("движения", "обліку", "бронювання"):
+    what a system is for; never a verb ("ліг" is "lay down" before it is "of leagues")."""
+    found = _readings(word)
+    return (
+        bool(found)
+        and "NOUN" in found[0][1]
+        and any({"NOUN", "gent"} <= tags for _, tags in found)
+        and not any("VERB" in tags for _, tags in found)
+    )
 
 
 def _genitive_word(word: str) -> bool:
     """A noun or an adjective in the genitive, going on what a system is for ("сервер бази
     даних", "программа сдачи отчётности")."""
-    for lang in ("ru", "uk"):
-        found = readings(word.lower(), lang)
-        if found:
-            return any("gent" in tags and tags & {"NOUN", "ADJF"} for _, tags in found) and not any(
-                "VERB" in tags for _, tags in found
-            )
-    return False
+    found = _readings(word)
+    return any("gent" in tags and tags & {"NOUN", "ADJF"} for _, tags in found) and not any(
+        "VERB" in tags for _, tags in found
+    )
 
 
 def _a_noun(word: str) -> bool:
-    for lang in ("ru", "uk"):
-        found = readings(word.lower(), lang)
-        if found:
-            return "NOUN" in found[0][1]
-    return False
+    found = _readings(word)
+    return bool(found) and "NOUN" in found[0][1]
 
 
 _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
@@ -248,25 +249,21 @@ def role_names(text: str) -> list[tuple[int, str]]:
 def _an_adjective(word: str) -> bool:
     """Whether `word` is an adjective saying what a system does ("складская", "касова"), not
     a pronoun's ("наша", "эта") nor one that says nothing of it ("новая", "общая")."""
-    for lang in ("ru", "uk"):
-        found = readings(word, lang)
-        if found:
-            lemma, tags = found[0]
-            return (
-                "ADJF" in tags
-                and not tags & {"Apro", "Anph"}
-                and lemma not in _GENERIC_CYR
-                and word not in _GENERIC_CYR
-            )
-    return False
+    found = _readings(word)
+    if not found:
+        return False
+    lemma, tags = found[0]
+    return (
+        "ADJF" in tags
+        and not tags & {"Apro", "Anph"}
+        and lemma not in _GENERIC_CYR
+        and word not in _GENERIC_CYR
+    )
 
 
 def _animate(word: str) -> bool:
-    for lang in ("ru", "uk"):
-        found = readings(word.lower(), lang)
-        if found:
-            return "anim" in found[0][1]
-    return False
+    found = _readings(word)
+    return bool(found) and "anim" in found[0][1]
 
 
 _VERB_EN = re.compile(
