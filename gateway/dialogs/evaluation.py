@@ -9,6 +9,10 @@ Besides outcome, topic, group, priority and fields, a scenario may expect `not_a
 (fields the user already gave: asking one is a re-asked question, counted in the report),
 `reply_lang` (the language of the bot's last reply) and `max_questions` (exact for the
 kinds `rich_first` and `later_facts`, an upper bound otherwise).
+
+The summary counts, besides passes by kind and questions asked again, the scenarios that
+failed each check ('topic 2, field since 1, asked again tried 3, ...'): on a frozen part,
+whose lines nobody reads, it says which kind of mechanism fails without showing a line.
 """
 
 from __future__ import annotations
@@ -159,38 +163,53 @@ def _next_input(
     return None
 
 
-def check(scenario: Scenario, seen: Transcript) -> list[str]:
+@dataclass(frozen=True)
+class Problem:
+    """One way a conversation differs from `expect`: the check that failed ('topic',
+    'field since', 'too many questions', 'asked again tried', ...) and what was seen."""
+
+    check: str
+    text: str
+
+
+def check(scenario: Scenario, seen: Transcript) -> list[Problem]:
     """Every way the conversation differs from `expect`; empty when it passed."""
-    expect, problems = scenario.expect, list(seen.errors)
+    expect = scenario.expect
+    problems = [Problem("error", error) for error in seen.errors]
     outcome = "ticket" if seen.ticket else "resolved" if seen.resolved_by == "bot" else "none"
     if outcome != expect["outcome"]:
-        problems.append(f"outcome {outcome}, expected {expect['outcome']}")
+        problems.append(Problem("outcome", f"outcome {outcome}, expected {expect['outcome']}"))
     ticket = seen.ticket or {}
     topic = expect.get("topic")
     if topic and topic not in [*seen.answered_topics, ticket.get("topic")]:
         offered = ", ".join(filter(None, [*seen.answered_topics, ticket.get("topic")])) or "none"
-        problems.append(f"topic {topic} expected, got {offered}")
+        problems.append(Problem("topic", f"topic {topic} expected, got {offered}"))
     for key in ("group", "priority"):
         if key in expect and ticket.get(key) != expect[key]:
-            problems.append(f"{key} {ticket.get(key)}, expected {expect[key]}")
+            problems.append(Problem(key, f"{key} {ticket.get(key)}, expected {expect[key]}"))
     fields = ticket.get("fields") or {}
     for name, part in (expect.get("fields") or {}).items():
         if str(part).casefold() not in str(fields.get(name, "")).casefold():
-            problems.append(f"field {name}={fields.get(name, '')!r} lacks {part!r}")
+            text = f"field {name}={fields.get(name, '')!r} lacks {part!r}"
+            problems.append(Problem(f"field {name}", text))
     limit = expect.get("max_questions")
     asked = len(seen.questions)
     if limit is not None and scenario.kind in EXACT_KINDS and asked != int(limit):
-        problems.append(f"{asked} questions asked ({seen.questions}), exactly {limit} expected")
+        text = f"{asked} questions asked ({seen.questions}), exactly {limit} expected"
+        few = "too few" if asked < int(limit) else "too many"
+        problems.append(Problem(f"{few} questions", text))
     elif limit is not None and asked > int(limit):
-        problems.append(f"{asked} questions asked ({seen.questions}), max {limit}")
+        text = f"{asked} questions asked ({seen.questions}), max {limit}"
+        problems.append(Problem("too many questions", text))
     reasked = reasked_questions(scenario, seen)
     if reasked:
-        problems.append(f"asked again for what was already given: {reasked}")
+        text = f"asked again for what was already given: {reasked}"
+        problems += [Problem(f"asked again {name}", text) for name in reasked]
     wanted = expect.get("reply_lang")
     if wanted:
         got = reply_language_of(seen.last_reply)
         if got != wanted:
-            problems.append(f"last reply in {got}, expected {wanted}")
+            problems.append(Problem("reply language", f"last reply in {got}, expected {wanted}"))
     return problems
 
 
@@ -214,17 +233,20 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
     """Play and check all scenarios, print PASS/FAIL lines and a summary; failures count."""
     failed = reasked = 0
     by_kind: dict[str, list[int]] = {}
+    by_check: dict[str, int] = {}
     run = uuid.uuid4().hex[:8]
     for n, scenario in enumerate(scenarios, 1):
         seen = await play(ChatSession(service, chat_id=f"eval-{run}-{n}"), scenario)
         problems = check(scenario, seen)
         failed += bool(problems)
+        for name in dict.fromkeys(p.check for p in problems):
+            by_check[name] = by_check.get(name, 0) + 1
         reasked += len(reasked_questions(scenario, seen))
         tally = by_kind.setdefault(scenario.kind or "-", [0, 0])
         tally[0] += not problems
         tally[1] += 1
         verdict = (
-            f"FAIL  {scenario.name}: {'; '.join(problems)}"
+            f"FAIL  {scenario.name}: {'; '.join(dict.fromkeys(p.text for p in problems))}"
             if problems
             else f"PASS  {scenario.name}"
         )
@@ -234,6 +256,9 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
         kinds = ", ".join(f"{kind} {ok}/{total}" for kind, (ok, total) in sorted(by_kind.items()))
         stdout.write(f"by kind: {kinds}\n")
     stdout.write(f"questions asked that were already answered: {reasked}\n")
+    if by_check:
+        checks = ", ".join(f"{name} {n}" for name, n in sorted(by_check.items()))
+        stdout.write(f"scenarios failing each check: {checks}\n")
     stdout.flush()
     return failed
 
