@@ -254,6 +254,13 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 18, at its first untouched
     # figure (25/40, 7 asked again), run for its summary only.
     ("dialogs_frozen18.yaml", 25, 7),
+    # the nineteenth batch (session 19), as first measured on session 19's starting code (main
+    # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 32/40, 3 asked again ...
+    ("dialogs_tune19.yaml", 32, 3),
+    # ... and its frozen part, the honest dialog measure from session 19, at its first untouched
+    # figure (31/40, 8 asked again), run for its summary only.
+    ("dialogs_frozen19.yaml", 31, 8),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
