@@ -2,18 +2,17 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl`, `faq_tune15.jsonl`, `faq_tune16.jsonl`,
-  `faq_tune17.jsonl`, `faq_tune18.jsonl`; batch 10 had no FAQ lines, session 13 no blind
-  batch): the decision is fitted on them; each one's accuracy is reported by k-fold
-  cross-validation, held out twice: each fold is ranked without its own phrasings in the
-  articles' samples and decided by a decision fitted on the other folds, the other tuning
-  parts and the dev set. Every file is ranked held out once, in its own folds, for all the
-  parts' cross-validations.
+  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune19.jsonl`; batch 10 had no FAQ lines,
+  session 13 no blind batch): the decision is fitted on them; each one's accuracy is
+  reported by k-fold cross-validation, held out twice: each fold is ranked without its own
+  phrasings in the articles' samples and decided by a decision fitted on the other folds,
+  the other tuning parts and the dev set. Every file is ranked held out once, in its own
+  folds, for all the parts' cross-validations.
 - leave one writer out: each tuning part (one blind batch, one writer) is also ranked with
   all its phrasings out of the samples and decided by a decision fitted on the other parts
   and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
   writer's lines into training and test; a new user is a new writer.
-- frozen parts (`blind/faq_frozen18.jsonl`, the honest measure; `faq_frozen17.jsonl` …
+- frozen parts (`blind/faq_frozen19.jsonl`, the honest measure; `faq_frozen18.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
@@ -54,6 +53,7 @@ TUNE15_FILE = "blind/faq_tune15.jsonl"  # fifteenth blind batch (2026-12-03, ses
 TUNE16_FILE = "blind/faq_tune16.jsonl"  # sixteenth blind batch (2026-12-04, session 16)
 TUNE17_FILE = "blind/faq_tune17.jsonl"  # seventeenth blind batch (2026-12-04, session 17)
 TUNE18_FILE = "blind/faq_tune18.jsonl"  # eighteenth blind batch (2026-12-04, session 18)
+TUNE19_FILE = "blind/faq_tune19.jsonl"  # nineteenth blind batch (2026-12-04, session 19)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -71,6 +71,7 @@ TUNING_FILES = (
     TUNE16_FILE,
     TUNE17_FILE,
     TUNE18_FILE,
+    TUNE19_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -85,8 +86,10 @@ FROZEN14_FILE = "blind/faq_frozen14.jsonl"  # the fourteenth batch's frozen part
 FROZEN15_FILE = "blind/faq_frozen15.jsonl"  # the fifteenth batch's frozen part, a regression set
 FROZEN16_FILE = "blind/faq_frozen16.jsonl"  # the sixteenth batch's frozen part, a regression set
 FROZEN17_FILE = "blind/faq_frozen17.jsonl"  # seventeenth batch's frozen part, a regression set
-FROZEN18_FILE = "blind/faq_frozen18.jsonl"  # the honest frozen measure (eighteenth batch)
+FROZEN18_FILE = "blind/faq_frozen18.jsonl"  # eighteenth batch's frozen part, a regression set
+FROZEN19_FILE = "blind/faq_frozen19.jsonl"  # the honest frozen measure (nineteenth batch)
 FROZEN_FILES = (
+    FROZEN19_FILE,
     FROZEN18_FILE,
     FROZEN17_FILE,
     FROZEN16_FILE,

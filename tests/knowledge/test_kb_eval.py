@@ -39,29 +39,32 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 5872, 4 of 904. Then i12-sense18's secrets of what they open (main 423c5d3's code + it):
 # pooled 5871, 4 of 904; left out 5869, 4 of 904. Then the problem clause (i12-clause18, main
 # 5737ff9's code + it, 13:44-14:05 UTC): pooled 5872, 4 of 904; left out 5877, 4 of 904.
+# With batch 19 in (the seventeenth tuning part; the lead, main 7b5e467's code, 15:45 UTC):
+# pooled 6192 of 6348, 6 of 949; left out 6195, 5 of 949.
 TUNING_MEASURED = {
-    "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (171, 181), (182, 187)), (1, 100)),
+    "faq_tune.jsonl": (((138, 139), (107, 107), (110, 110)), (0, 48)),
+    "faq_tune2.jsonl": (((188, 194), (171, 181), (184, 187)), (1, 100)),
     "faq_tune3.jsonl": (((173, 180), (174, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
+    "faq_tune5.jsonl": (((118, 120), (149, 150), (118, 120)), (0, 60)),
     "faq_tune6.jsonl": (((118, 120), (144, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (145, 150), (117, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (145, 150), (116, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((120, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (120, 120), (117, 120)), (0, 45)),
+    "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
     "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((88, 90), (112, 120), (114, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((89, 90), (117, 120), (114, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((85, 90), (115, 120), (109, 120)), (0, 45)),
+    "faq_tune16.jsonl": (((88, 90), (112, 120), (113, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((89, 90), (117, 120), (115, 120)), (2, 45)),
+    "faq_tune18.jsonl": (((86, 90), (115, 120), (110, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((89, 90), (110, 120), (113, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 904), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 949), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1800, 2119, 1958), 4)
+LEFT_OUT_MEASURED = ((1889, 2232, 2074), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -79,7 +82,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 14]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 15]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -88,18 +91,17 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         named = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in named_titles]
         assert named == list(TUNING_MEASURED)
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
-    assert "faq_frozen18" in frozen_titles[0] and "faq_frozen17" in frozen_titles[1]
-    assert "faq_frozen16" in frozen_titles[2] and "faq_frozen15" in frozen_titles[3]
-    assert "faq_frozen14" in frozen_titles[4] and "faq_frozen12" in frozen_titles[5]
-    assert "faq_frozen9" in frozen_titles[6] and "faq_frozen8" in frozen_titles[7]
-    assert "faq_frozen7" in frozen_titles[8] and "faq_frozen6" in frozen_titles[9]
-    assert "faq_frozen5" in frozen_titles[10] and "faq_frozen4" in frozen_titles[11]
-    assert "faq_frozen3" in frozen_titles[12] and "faq_frozen.jsonl" in frozen_titles[13]
+    frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
+    assert frozen_names == [
+        *(f"faq_frozen{n}.jsonl" for n in (19, 18, 17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
+        "faq_frozen.jsonl",
+    ]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen18, frozen17, frozen16, frozen15, frozen14, frozen12 = parts[reported + 1 : -8]
+    frozen19, frozen18, frozen17, frozen16, frozen15, frozen14 = parts[reported + 1 : -9]
+    frozen12 = parts[-9]
     frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
     frozen5, frozen4, frozen3, frozen = parts[-4:]
     for pooled, each in ((pooled_folds, tuning), (pooled_left_out, left_out)):
@@ -125,6 +127,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen19, 270, 45),
         (frozen18, 270, 45),
         (frozen17, 270, 45),
         (frozen16, 270, 45),
@@ -148,7 +151,14 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 18, the honest measure, from its first figure (untouched: main e7e2268's
+    # Frozen part 19, the honest measure, from its first figure (untouched: main d315b54's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead: ru 90.0, uk 93.3, en 88.9, 0 of 45 off-topic answered), two
+    # lines of slack per language (90 lines each) and off-topic at most 3 of 45.
+    for lang, floor in (("ru", 0.877), ("uk", 0.911), ("en", 0.866)):
+        assert frozen19[lang]["top1_accuracy"] >= floor, (lang, frozen19[lang])
+    assert frozen19["all"]["off_topic_answered"] <= 0.067, frozen19["all"]
+    # Frozen part 18, now a regression set, from its first figure (untouched: main e7e2268's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead: ru 96.7, uk 93.3, en 97.8, 0 of 45 off-topic answered), two
     # lines of slack per language (90 lines each) and off-topic at most 3 of 45.
