@@ -32,7 +32,7 @@ from gateway.process_memory import give_back_after_work
 from gateway.refusals import refusals_logged
 from gateway.request_bodies import body_deadline
 from gateway.runtime import Runtime, open_runtime
-from gateway.store import STORE_UNAVAILABLE
+from gateway.store import STORE_UNAVAILABLE, answered_within
 from gateway.turns import reload_knowledge, start_workers
 from gateway.worker import InboundWorker
 from gateway.worker_processes import WorkerProcesses
@@ -157,7 +157,7 @@ def _lifecycle(
             _spawn(tasks, give_back_after_work(app[STOPPING]))
             if settings.sla.timers:
                 _spawn(tasks, rt.timers.run())
-            accept = _counted(rt.store.inbound.accept)
+            accept = _counted(rt.store.inbound.accept, settings.redis.socket_timeout)
             for connector in connectors:
                 await connector.start(accept)
             log.info(
@@ -212,9 +212,10 @@ def _mount_web(app: web.Application, rt: Runtime, connectors: list[Connector]) -
     setup_console(app, rt)
 
 
-def _counted(accept: OnMessage) -> OnMessage:
+def _counted(accept: OnMessage, answer_within: float) -> OnMessage:
     """What every channel hands a message to: its files' names plain, passwords in it
-    hidden (never stored), then stored, then counted."""
+    hidden (never stored), then stored (or "store unavailable" after `answer_within`
+    seconds), then counted."""
 
     async def on_message(message: InboundMessage, limits: Sequence[RateLimit] = ()) -> bool:
         message = with_plain_names(message)
@@ -222,7 +223,13 @@ def _counted(accept: OnMessage) -> OnMessage:
         if hidden is not message:
             message = hidden
             log.info("a password in a message was hidden", extra={"channel": message.channel})
-        stored = await accept(message, limits)
+        # A Redis that accepts connections and does not answer (paused, swapping, a
+        # half-open link) would hold the channel for every retry's socket timeout (~26 s,
+        # 42 s waiting for a pooled connection): a webhook's sender has given up or is
+        # about to (Meta's partners allow 5-10 s). One socket timeout, then "try again":
+        # a 503 with Retry-After, a web-chat socket closed 1013, mail left for later.
+        # A write Redis runs later all the same is a repeat when the channel resends.
+        stored = await answered_within(answer_within, accept(message, limits))
         metrics.INBOUND.labels(message.channel, "new" if stored else "repeat").inc()
         return stored
 

@@ -17,6 +17,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -289,6 +291,86 @@ def test_readyz_says_not_ready_within_seconds_while_its_redis_is_paused(
             server.kill()
             server.wait()
     assert "readiness check: redis unavailable" in log_path.read_text(errors="replace")
+
+
+def _post_update(url: str, update: dict[str, object], secret: str) -> tuple[int, str | None]:
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(update).encode(),
+        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as resp:
+            return resp.status, resp.headers.get("Retry-After")
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers.get("Retry-After")
+
+
+def test_a_webhook_is_told_to_retry_within_seconds_while_its_redis_is_paused(
+    tmp_path: Path,
+) -> None:
+    """Telegram's update while the redis-server is stopped (SIGSTOP: it accepts and never
+    answers) gets its 503 and Retry-After within one socket timeout, as a paused Redis
+    is answered elsewhere: before, after every retry's socket timeout (26 s here, 42 s
+    when callers waited for a pooled connection), longer than a webhook's sender waits
+    (Meta's partners 5-10 s). The update resent once Redis is back is one message."""
+    data, port, redis_port = tmp_path / "data", free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = _external_redis(tmp_path / "redis", redis_port)
+    secret = "s3cret_TG"
+    env = {
+        "FIRSTLINE__REDIS__URL": f"redis://127.0.0.1:{redis_port}/0",
+        "FIRSTLINE__TELEGRAM__ENABLED": "true",
+        "FIRSTLINE__TELEGRAM__MODE": "webhook",
+        # Nobody there: the webhook's registration is retried in the background.
+        "FIRSTLINE__TELEGRAM__API_BASE": f"http://127.0.0.1:{free_port()}",
+        "FIRSTLINE__HTTP__PUBLIC_URL": base,
+        "TELEGRAM_BOT_TOKEN": "123456:TEST-token_abc",
+        "TELEGRAM_WEBHOOK_SECRET": secret,
+    }
+    update = {
+        "update_id": 7001,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": 5001, "type": "private", "first_name": "Ivan"},
+            "from": {"id": 5001, "is_bot": False, "first_name": "Ivan"},
+            "text": "принтер не печатает, пишет offline",
+        },
+    }
+    with (tmp_path / "serve.log").open("wb") as log:
+        proc = start(data, port, stderr=log, **env)
+    try:
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready")
+        os.kill(server.pid, signal.SIGSTOP)
+        try:
+            began = time.monotonic()
+            answer = _post_update(f"{base}/webhooks/telegram", update, secret)
+            took = time.monotonic() - began
+        finally:
+            os.kill(server.pid, signal.SIGCONT)
+        assert answer == (503, "5"), "try again, and when"
+        assert took < 12, f"the webhook waited {took:.1f} s for its answer"
+        wait(lambda: get(f"{base}/readyz")[0] == 200, "the gateway to be ready again")
+        assert _post_update(f"{base}/webhooks/telegram", update, secret) == (200, None)
+        r = redis.Redis(port=redis_port)
+
+        def said() -> list[str]:
+            return [
+                json.loads(raw)["text"]
+                for raw in r.lrange("fl:conv:{telegram:5001}:log", 0, -1)
+                if json.loads(raw).get("direction") == "in"
+            ]
+
+        wait(lambda: said(), "the update's turn")
+        assert said() == ["принтер не печатает, пишет offline"], "stored and answered once"
+        r.close()
+    finally:
+        try:
+            stop(proc)
+        finally:
+            server.kill()
+            server.wait()
 
 
 def test_a_worker_started_while_its_redis_is_down_waits_for_it_then_takes_turns(

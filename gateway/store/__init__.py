@@ -6,8 +6,8 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Sequence
+from typing import Any, TypeVar
 
 import redis.asyncio as aioredis
 from redis.asyncio.sentinel import Sentinel
@@ -83,6 +83,21 @@ STORE_UNAVAILABLE: tuple[type[Exception], ...] = (
 # redis-server). A process that takes turns keeps the larger pool (`Store.connect`).
 CONNECTIONS_WITHOUT_TURNS = 24
 
+
+_T = TypeVar("_T")
+
+
+async def answered_within(seconds: float, call: Awaitable[_T]) -> _T:
+    """`call`'s result, or "store unavailable" (one of STORE_UNAVAILABLE) once the store
+    has not answered in `seconds`. What Redis runs later all the same is applied once:
+    every write here is recognised when it is sent again."""
+    try:
+        async with asyncio.timeout(seconds):
+            return await call
+    except TimeoutError:
+        raise RedisTimeoutError(f"the store did not answer within {seconds:g} s") from None
+
+
 __all__ = [
     "CONNECTIONS_WITHOUT_TURNS",
     "NO_FENCE",
@@ -104,6 +119,7 @@ __all__ = [
     "TicketEvent",
     "TopologyView",
     "Transaction",
+    "answered_within",
 ]
 
 
