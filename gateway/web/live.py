@@ -244,8 +244,8 @@ class TranscriptSocket:
     """
 
     __slots__ = (
-        "_added", "_behind", "_catching_up", "_lock", "_must_read", "_store", "cursor", "key",
-        "ws",
+        "_added", "_behind", "_catching_up", "_gone", "_lock", "_must_read", "_store",
+        "cursor", "key", "ws",
     )  # fmt: skip
 
     def __init__(self, ws: web.WebSocketResponse, key: str = "", cursor: int = 0) -> None:
@@ -258,6 +258,7 @@ class TranscriptSocket:
         self._added: Added | None = None  # entries the news brought, not yet sent
         self._catching_up: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._gone = False  # a write found the reader gone: nothing more is written
 
     def start(self, store: Store) -> None:
         """Send what is past the cursor now, and from then on whenever it changes."""
@@ -291,7 +292,11 @@ class TranscriptSocket:
         entries must be read from the store (not all of them came with the news)."""
         self._behind = True
         self._must_read = self._must_read or read
-        if self._catching_up is None and self._store is not None and not self.ws.closed:
+        if (
+            self._catching_up is None
+            and self._store is not None
+            and not (self.ws.closed or self._gone)
+        ):
             self._catching_up = asyncio.ensure_future(self._send_until_current(self._store))
 
     def ticket_changed(self, ticket: Ticket) -> None:
@@ -349,9 +354,21 @@ class TranscriptSocket:
         return entry
 
     async def send(self, frame: dict[str, Any]) -> None:
+        """Write a frame; a reader that has gone (closed its tab, lost its network) is
+        expected: one INFO line, and nothing more is written to it. It loses nothing: a
+        widget or console coming back resumes from its own cursor and resends what was
+        not acknowledged."""
         async with self._lock:
-            if not self.ws.closed:
+            if self.ws.closed or self._gone:
+                return
+            try:
                 await self.ws.send_str(encode_frame(frame))
+            except ConnectionResetError as exc:  # aiohttp's "Cannot write to closing transport"
+                self._gone = True
+                log.info(
+                    "live socket: its reader left before a frame reached it",
+                    extra={"conversation": self.key, "frame": frame.get("type"), "error": str(exc)},
+                )
 
     def retarget(self, key: str, cursor: int) -> None:
         """Follow another conversation (a console opening another ticket)."""
@@ -366,7 +383,7 @@ class TranscriptSocket:
         from its own cursor, which loses nothing.
         """
         try:
-            while self._behind and not self.ws.closed:
+            while self._behind and not (self.ws.closed or self._gone):
                 self._behind = False
                 await self._send_new_entries(store)
         except asyncio.CancelledError:

@@ -13,7 +13,7 @@ from harness import Console, Gateway, Visitor, running_gateway
 
 from emulators.harness import every_stored_value
 from emulators.server import eventually
-from gateway.app import RUNTIME
+from gateway.app import CONNECTORS, RUNTIME
 from gateway.config import Settings
 from gateway.store import Store
 
@@ -345,3 +345,51 @@ async def test_refused_frames_are_logged_without_their_text_and_counted(
     after = await refused_counts(http, gateway)
     grown = {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)}
     assert grown == {"before_hello": 1, "bad_frame": 7, "too_long": 1, "too_large": 1}
+
+
+async def test_a_visitor_gone_before_the_ack_is_one_quiet_log_line(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A visitor who vanishes (a tab closed, the network lost: no close frame) while their
+    message is being stored: the ack then meets a closed transport. That is expected, and
+    the message is kept (the widget resends it when it comes back, as a repeat). Before,
+    each such visitor left an ERROR 'web-chat frame failed' with aiohttp's traceback
+    ('Cannot write to closing transport') and a WARNING 'socket closed on an error'."""
+    chat = next(c for c in gateway.app[CONNECTORS] if c.channel == "webchat")
+    storing, gone = asyncio.Event(), asyncio.Event()
+    accept = chat._on_message
+
+    async def slow_accept(message, limits=()):  # type: ignore[no-untyped-def]
+        storing.set()
+        await gone.wait()
+        return await accept(message, limits)
+
+    chat._on_message = slow_accept
+    caplog.set_level(logging.INFO, logger="gateway")
+    logging.getLogger("gateway").addHandler(caplog.handler)  # propagation may be off
+    try:
+        visitor = await open_visitor(http, gateway)
+        await visitor.hello()
+        await visitor.say("the printer on floor 2 is offline")
+        await eventually(storing.is_set, what="the message being stored")
+        [server_side] = chat.sockets
+        visitor.ws._response.connection.transport.abort()  # type: ignore[union-attr]
+
+        def reset_seen() -> bool:
+            writer = server_side._writer
+            return writer is None or writer.transport is None or writer.transport.is_closing()
+
+        await eventually(reset_seen, what="the server to see the visitor gone")
+        gone.set()
+        await eventually(lambda: not chat.sockets, what="the server's socket handler to end")
+    finally:
+        chat._on_message = accept
+        logging.getLogger("gateway").removeHandler(caplog.handler)
+    said = await eventually(
+        lambda: user_texts(store, chat_id_of(visitor.token)), what="the message's turn"
+    )
+    assert said == ["the printer on floor 2 is offline"], "kept, once"
+    records = list({id(r): r for r in caplog.records}.values())
+    assert [r for r in records if r.exc_info or r.levelno >= logging.WARNING] == []
+    left = [r.getMessage() for r in records if "left" in r.getMessage()]
+    assert left == ["live socket: its reader left before a frame reached it"]
