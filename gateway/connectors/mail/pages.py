@@ -15,6 +15,7 @@ from gateway.connectors.mail.ratings import (
     RatingLink,
     page,
 )
+from gateway.dialogs.state import DialogState, Phase
 from gateway.models import InboundMessage
 
 if TYPE_CHECKING:
@@ -100,7 +101,26 @@ async def _refusal(connector: EmailConnector, link: RatingLink) -> str:
     latest = await mail.rating_asked(link.chat_id)
     if latest and latest != link.nonce:
         return "rating_page_stale_rated" if await mail.rating_used(latest) else "rating_page_stale"
-    return ""
+    return await _rating_closed(connector, link.chat_id)
+
+
+async def _rating_closed(connector: EmailConnector, chat_id: str) -> str:
+    """Why the dialog would not take a score now ("" if it waits for one): it takes one only
+    while it waits for it. Given already another way (a reply "5" to the letter), the page
+    says so; left for something else since, it says the link no longer counts. A thanks
+    would tell the user a rating the store does not hold."""
+    key = f"{CHANNEL}:{chat_id}"
+    conv = await connector.store.conversations.get(key)
+    if conv is None or not conv.state:
+        return ""  # nothing known of the dialog (an older thread): as before
+    phase = DialogState.from_dict(conv.state).phase
+    if phase == Phase.CSAT_SCORE:
+        return ""
+    if phase == Phase.CSAT_COMMENT:
+        return "rating_page_used"
+    tickets = await connector.store.tickets.for_conversation(key, active_only=False)
+    latest = max(tickets, key=lambda t: t.created_at) if tickets else None
+    return "rating_page_used" if latest is not None and latest.csat else "rating_page_closed"
 
 
 async def _accept(connector: EmailConnector, message: InboundMessage) -> None:

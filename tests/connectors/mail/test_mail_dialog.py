@@ -490,3 +490,71 @@ async def test_a_rating_link_of_an_earlier_resolution_opens_no_request(
     assert await gw.rt.store.tickets.get("HD-000002") is None
     assert len(sink.to(IVAN)) == letters
     assert (await gw.ticket()).csat == 4
+
+
+async def test_a_rating_given_by_reply_makes_the_letters_links_say_so(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (hard-out19): the user answered the resolution letter with "5"; the
+    dialog took it (the ticket's rating is 5). The same letter's link for 2, opened and
+    confirmed, still showed the form and said "thanks for your rating" although the
+    dialog keeps the first score: the page must say what the store holds."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Переустановила драйвер, проверьте.")
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+
+    def rating_letter() -> Received | None:
+        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
+
+    letter = await eventually(rating_letter, what="the rating letter")
+    await gw.send(reply_to(letter, IVAN, "5\n\n> Оцените, пожалуйста"), IVAN)
+    await eventually(lambda: _csat(gw, 5), what="the rating by reply on the ticket")
+    letters = len(sink.to(IVAN))
+    two = re.findall(r"^2 - (http://\S+?)\r?$", letter.text, re.M)[0]
+    used = TEXTS.get("ru", "rating_page_used")
+    async with aiohttp.ClientSession() as http:
+        async with http.get(two) as opened:
+            page = html.unescape(await opened.text())
+        assert used in page and "<form" not in page
+        async with http.post(two, data={"comment": "передумал"}) as confirmed:
+            page = html.unescape(await confirmed.text())
+        assert used in page and TEXTS.get("ru", "rating_page_thanks") not in page
+    await asyncio.sleep(0.5)  # time for a (wrong) turn to show up
+    assert (await gw.ticket()).csat == 5
+    assert not (await gw.ticket()).csat_comment
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+    assert len(sink.to(IVAN)) == letters
+
+
+async def test_a_rating_link_after_the_user_moved_on_says_it_no_longer_counts(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """The resolution letter was answered with a new problem instead of a score: the dialog
+    no longer waits for one, so its link's page says the link no longer counts (it showed
+    the form and thanked for a score the dialog would not take)."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+
+    def rating_letter() -> Received | None:
+        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
+
+    letter = await eventually(rating_letter, what="the rating letter")
+    new_problem = "Теперь не работает сканер на третьем этаже, пишет ошибку соединения с ПК"
+    await gw.send(reply_to(letter, IVAN, new_problem), IVAN)
+    await eventually(lambda: gw.rt.store.tickets.get("HD-000002"), what="the new request")
+    five = re.findall(r"^5 - (http://\S+?)\r?$", letter.text, re.M)[0]
+    closed = TEXTS.get("ru", "rating_page_closed")
+    async with aiohttp.ClientSession() as http:
+        async with http.get(five) as opened:
+            page = html.unescape(await opened.text())
+        assert closed in page and "<form" not in page
+        async with http.post(five, data={"comment": ""}) as confirmed:
+            page = html.unescape(await confirmed.text())
+        assert closed in page and TEXTS.get("ru", "rating_page_thanks") not in page
+    assert not (await gw.ticket()).csat
