@@ -62,6 +62,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _count(text: str) -> int:
+    """A count of things to run or show: 1 or more (0 or -2 ran nothing and said nothing)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more (got {value})")
+    return value
+
+
+def _port(text: str) -> int:
+    """A TCP port, as `http.port` is checked in a config file (0: any free one)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0-65535 (got {value})")
+    return value
+
+
+def _days(text: str) -> float:
+    """A period back from now, in days: more than 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number of days: {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be more than 0 days (got {text})")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="firstline", description=__doc__)
     p.add_argument("-c", "--config", type=Path, help="YAML config (default config/firstline.yaml)")
@@ -69,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("serve", help="run the gateway: web endpoints, channels and workers")
     s.add_argument("--host")
-    s.add_argument("--port", type=int)
+    s.add_argument("--port", type=_port)
     s.add_argument(
         "--processes",
         type=int,
@@ -79,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_serve)
 
     w = sub.add_parser("worker", help="run extra inbound workers against the same Redis")
-    w.add_argument("--count", type=int, default=1, help="workers in this process")
+    w.add_argument("--count", type=_count, default=1, help="workers in this process")
     w.set_defaults(func=_worker)
 
     cfg = sub.add_parser("config", help="configuration tools").add_subparsers(metavar="ACTION")
@@ -94,13 +127,13 @@ def _parser() -> argparse.ArgumentParser:
     fm = faq.add_parser("match", help="print the best matching articles as JSON")
     fm.add_argument("text")
     fm.add_argument("--lang", choices=["ru", "uk", "en"])
-    fm.add_argument("--top", type=int, default=5)
+    fm.add_argument("--top", type=_count, default=5)
     fm.add_argument("--dir", type=Path)
     fm.set_defaults(func=_faq_match)
     fg = faq.add_parser(
         "gaps", help="questions the bot could not answer or the user said no to, clustered"
     )
-    fg.add_argument("--days", type=float, default=7.0, help="look this many days back")
+    fg.add_argument("--days", type=_days, default=7.0, help="look this many days back")
     fg.add_argument("--json", action="store_true", help="one JSON object per gap")
     fg.set_defaults(func=_faq_gaps)
 

@@ -247,3 +247,23 @@ def test_an_imap_mailbox_without_a_password_is_refused_at_start_as_config_check_
     assert check.returncode == 0, check.stderr
     assert "user support, password set" in states_printed(check.stdout)["email"]
     assert "imap-secret-16" not in check.stdout + check.stderr
+
+
+def test_counts_ports_and_periods_out_of_range_are_one_line_refusals(tmp_path: Path) -> None:
+    """Outside pass (hard-out19): `worker --count 0` (or -2) ran no worker, said nothing
+    and exited 0; `serve --port 99999` started the whole gateway and then failed to bind
+    ("firstline serve: OverflowError: bind(): port must be 0-65535."); `faq gaps --days -3`
+    reported "0 ... last -3 days"; `faq match --top -1` printed the matches but the last.
+    Each is refused before anything starts, with the argument named, as a usage mistake."""
+    for args, said in (
+        (("worker", "--count", "0"), "argument --count: must be 1 or more (got 0)"),
+        (("worker", "--count", "-2"), "argument --count: must be 1 or more (got -2)"),
+        (("serve", "--port", "99999"), "argument --port: a port is 0-65535 (got 99999)"),
+        (("faq", "gaps", "--days", "-3"), "argument --days: must be more than 0 days (got -3)"),
+        (("faq", "gaps", "--days", "nan"), "argument --days: must be more than 0 days (got nan)"),
+        (("faq", "match", "printer", "--top", "-1"), "argument --top: must be 1 or more (got -1)"),
+    ):
+        done = firstline(*args, cwd=tmp_path, env={"REDIS_URL": "redis://127.0.0.1:1/0"})
+        assert done.returncode == 2, (args, done.stderr)
+        line = one_clean_line(done.stderr)
+        assert said in line and line.startswith("firstline "), (args, line)
