@@ -47,6 +47,9 @@ def update_id_of(update: Any) -> int:
     return update_id
 
 
+UNTYPED = {"video_note": "video/mp4"}  # files whose update names no type
+
+
 def inbound_from_update(update: Any) -> InboundMessage | None:
     """Translate one update; None for update types the gateway does not use.
 
@@ -165,6 +168,7 @@ def _attachments(message: dict[str, Any]) -> tuple[Attachment, ...]:
         ("video", "video"),
         ("audio", "audio"),
         ("voice", "audio"),
+        ("video_note", "video"),  # a round video message: what a user records to show a fault
     ):
         item = obj(message, field)
         if item:
@@ -173,7 +177,8 @@ def _attachments(message: dict[str, Any]) -> tuple[Attachment, ...]:
                     kind=kind,
                     file_id=ident(item, "file_id", required=True),
                     name=text(item, "file_name"),
-                    mime_type=text(item, "mime_type"),
+                    # a round video message says no type: Telegram's are MPEG-4
+                    mime_type=text(item, "mime_type") or UNTYPED.get(field, ""),
                     size=count(item, "file_size"),
                 )
             )

@@ -392,6 +392,26 @@ async def test_a_location_contact_or_sticker_without_text_reaches_the_store_as_t
     ]
 
 
+async def test_a_round_video_message_reaches_the_store_as_a_file_operators_can_fetch(
+    webhook: tuple[TelegramConnector, Intake, str], telegram_api: TelegramEmulator, store: Store
+) -> None:
+    """Outside pass (hard-out19): a round video message (`video_note`, what a user records
+    to show a blinking printer) came in with no text and no file: the bot greeted the user
+    as if they had said nothing, and the operator's transcript held an empty message with
+    nothing to download. It is a video like any other now."""
+    _, intake, _ = webhook
+    await eventually(lambda: telegram_api.webhook, what="webhook registered")
+    user = telegram_api.user(CHAT)
+    note = {"file_id": "DQACAgIAAxk", "file_unique_id": "AgADvn", "length": 240,
+            "duration": 7, "file_size": 412000}  # fmt: skip
+    await telegram_api.add_update({"message": telegram_api._message(CHAT, user, video_note=note)})
+    await eventually(lambda: intake.accepted, what="the update via webhook")
+    [stored] = await stored_inbound(store)
+    assert [(a.kind, a.file_id, a.size) for a in stored.attachments] == [
+        ("video", "DQACAgIAAxk", 412000)
+    ]
+
+
 async def test_webhook_redelivery_stores_the_update_once(
     webhook: tuple[TelegramConnector, Intake, str], telegram_api: TelegramEmulator, store: Store
 ) -> None:
