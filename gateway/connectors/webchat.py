@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from aiohttp import WebSocketError, WSCloseCode, WSMsgType, web
+from aiohttp import WebSocketError, WSCloseCode, WSMessage, WSMsgType, web
 
 from gateway.attachments import FileRefused
 from gateway.client_blocks import counted_as
@@ -427,9 +427,30 @@ class WebChatConnector:
     async def _serve(
         self, ws: web.WebSocketResponse, address: str, refusals: FrameRefusals
     ) -> None:
+        chat = await self._greeted(ws, address, refusals)
+        if chat is None:
+            return
+        self.hub.follow(chat.key, chat)
+        chat.start(self.store)
+        try:
+            async for msg in ws:
+                await self._received(chat, refusals, msg)
+                # An idle socket keeps nothing it was sent: its last frame (up to ~70 KB,
+                # a pasted log) would otherwise stay in memory until the visitor's next.
+                del msg
+        finally:
+            self.hub.unfollow(chat.key, chat)
+            await chat.stop()
+
+    async def _greeted(
+        self, ws: web.WebSocketResponse, address: str, refusals: FrameRefusals
+    ) -> ChatSocket | None:
+        """The visitor's hello answered (the welcome, their latest ticket, the labels in
+        their language): the socket to serve, or None when there was no good hello. What
+        the answer read (the hello, the tickets) is not kept for the socket's life."""
         hello = await self._hello(ws, address, refusals)
         if hello is None:
-            return
+            return None
         refusals.chat = hello["chat_id"]
         chat = ChatSocket(
             ws, hello["chat_id"], hello["have"], hello["lang"], hello["name"], address
@@ -449,33 +470,30 @@ class WebChatConnector:
             await chat.send(ticket_frame(max(tickets, key=lambda t: t.created_at)))
         # A returning visitor: labels in their language.
         await chat.show_language(await self.store.conversations.language(chat.key))
-        self.hub.follow(chat.key, chat)
-        chat.start(self.store)
+        return chat
+
+    async def _received(self, chat: ChatSocket, refusals: FrameRefusals, msg: WSMessage) -> None:
+        """One frame from the visitor: answered, or refused and said why."""
+        if msg.type == WSMsgType.BINARY:  # said, not dropped: the client would wait
+            refusals.note("binary", len(msg.data))
+            await chat.send({"type": "error", "code": "bad_frame",
+                             "detail": "frames are JSON text"})  # fmt: skip
+            return
+        if msg.type == WSMsgType.ERROR and too_large(msg.data):
+            refusals.note("too_large")  # aiohttp closes the socket with 1009
+            return
+        if msg.type != WSMsgType.TEXT:
+            return
         try:
-            async for msg in ws:
-                if msg.type == WSMsgType.BINARY:  # said, not dropped: the client would wait
-                    refusals.note("binary", len(msg.data))
-                    await chat.send({"type": "error", "code": "bad_frame",
-                                     "detail": "frames are JSON text"})  # fmt: skip
-                    continue
-                if msg.type == WSMsgType.ERROR and too_large(msg.data):
-                    refusals.note("too_large")  # aiohttp closes the socket with 1009
-                    continue
-                if msg.type != WSMsgType.TEXT:
-                    continue
-                try:
-                    await self._frame(chat, msg.data)
-                except ChatError as exc:
-                    refusals.note(exc.code, len(msg.data))
-                    await chat.send({"type": "error", "code": exc.code, **exc.detail})
-                except STORE_UNAVAILABLE:
-                    raise  # closed with 1013: the widget reconnects and resends
-                except Exception:
-                    log.exception("web-chat frame failed")
-                    await chat.send({"type": "error", "code": "bad_frame"})
-        finally:
-            self.hub.unfollow(chat.key, chat)
-            await chat.stop()
+            await self._frame(chat, msg.data)
+        except ChatError as exc:
+            refusals.note(exc.code, len(msg.data))
+            await chat.send({"type": "error", "code": exc.code, **exc.detail})
+        except STORE_UNAVAILABLE:
+            raise  # closed with 1013: the widget reconnects and resends
+        except Exception:
+            log.exception("web-chat frame failed")
+            await chat.send({"type": "error", "code": "bad_frame"})
 
     async def _hello(
         self, ws: web.WebSocketResponse, address: str, refusals: FrameRefusals

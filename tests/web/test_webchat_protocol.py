@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import tracemalloc
 
 import aiohttp
 import pytest
@@ -54,6 +56,30 @@ async def test_a_listed_origin_may_open_the_chat(
         welcome = await Visitor(ws).hello()
         assert welcome["resumed"] is False and welcome["token"]
         await ws.close()
+
+
+async def test_an_idle_socket_keeps_no_frame_it_was_sent(
+    gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """The visitor's last frame stayed in serve's memory for as long as the socket then
+    idled (up to ~70 KB a socket: a pasted log, refused as too long), and the tickets read
+    for its welcome for the socket's whole life: a thousand open widgets could hold 70 MB
+    of text nobody reads again."""
+    visitor = await open_visitor(http, gateway)
+    await visitor.hello()
+    pasted = "x" * 60_000
+    tracemalloc.start()
+    try:
+        await visitor.say(pasted)
+        assert (await visitor.frame("error"))["code"] == "too_long"
+        await asyncio.sleep(0.2)  # the socket idles, waiting for the next frame
+        gc.collect()
+        held = [t for t in tracemalloc.take_snapshot().traces if t.size >= len(pasted)]
+    finally:
+        tracemalloc.stop()
+    assert held == []
+    await visitor.say("still answered")
+    assert (await visitor.frame("ack"))["type"] == "ack"
 
 
 async def test_an_oversize_message_gets_a_clear_error_and_is_not_stored(
