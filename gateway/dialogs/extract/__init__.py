@@ -193,7 +193,10 @@ _START_WORD = re.compile(r"(?:с|со|з|із|від|since|from|after|после
 _SELF_CORRECTION = re.compile(
     r"(?:^|(?<=[\s,.;!]))(?:нет,? вру|ні,? брешу|вру|брешу|ой,? нет|ой,? ні|точнее|вернее|"
     r"точніше|вірніше|поправлюсь|поправка|виправлюсь|i mean|sorry,? i mean|no,? wait|wait,? no|"
-    r"actually,? no|correction)(?=[\s,:.!-])",
+    r"actually,? no|correction)(?=[\s,:.!-])|"
+    # a bare "no" between commas after a word: "З понеділка, ні, з вівторка", "Monday, no,
+    # Tuesday" (never the reply's "Нет, не помогло")
+    r"(?<=[^\W\d_],\s)(?:нет|ні|no)(?=\s*,)",
     re.IGNORECASE,
 )
 

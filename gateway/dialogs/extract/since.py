@@ -68,12 +68,24 @@ _LONG_UNITS = (
     r"час\w*|дн\w+|день|сут\w*|недел\w*|месяц\w*|годин\w*|днів|дні|доби|тижд\w*|тиж\w*|"
     r"місяц\w*|hours?|hrs?|days?|weeks?|months?"
 )
-_COUNT = (
-    r"\d+|пару|пар[уы]|несколько|нескольких|кілька|декілька|два|две|дві|три|четыре|чотири|"
-    r"пять|п'ять|полтора|півтора|a couple of|couple of|a few|few|several|two|three|four|five|"
-    r"an?|one"
+# Numerals in words are a closed class, listed whole (to forty, then the round tens):
+# "минут двадцать назад", "хвилин п'ятнадцять тому", "about twenty minutes ago".
+NUMERAL_WORDS = (
+    r"два|две|дві|три|четыре|чотири|пять|п'ять|шесть|шість|семь|сім|восемь|вісім|девять|"
+    r"дев'ять|десять|одиннадцать|одинадцять|двенадцать|дванадцять|пятнадцать|п'ятнадцять|"
+    r"двадцать|двадцять|тридцать|тридцять|сорок|полтора|півтора|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
 )
-_ORDINAL = r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth"
+_COUNT = (
+    rf"\d+|пару|пар[уы]|несколько|нескольких|кілька|декілька|{NUMERAL_WORDS}|"
+    r"a couple of|couple of|a few|few|several|an?|one"
+)
+_ORDINAL = (
+    r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth|"
+    # "который день", "котрий день": the day whose number the user has stopped counting (never
+    # the relative pronoun after a comma: "ноутбук, который день назад купили")
+    r"(?<!, )(?:которы[йе]|котр(?:ий|у|і))"
+)
 # Hours said in words: "с девяти утра", "з дев'ятої ранку", "since nine".
 HOUR_WORDS: dict[str, int] = {
     "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
@@ -169,8 +181,11 @@ _PATTERNS = [
     r"(?:позавчера\w*|позавчор\w*|позаучора|вчерашн\w+(?:\s+(?:дня|утра|вечера|ночи|обеда))?|"
     r"учорашн\w+(?:\s+(?:дня|ранку|вечора|ночі|обіду))?|"
     r"вчорашн\w+(?:\s+(?:дня|ранку|вечора|ночі|обіду))?|"
-    r"вчера(?:\s+(?:утром|вечером|днем|ночью|после обеда))?|"
-    r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду))?|"
+    r"вчера(?:\s+(?:утром|вечером|днем|ночью|после обеда|под вечер|ближе к вечеру|к вечеру|"
+    r"поздно вечером|рано утром|под утро))?|"
+    r"(?:у|в)?чора(?:\s+(?:вранці|зранку|ввечері|вдень|вночі|після обіду|надвечір|під вечір|"
+    r"ближче до вечора|пізно ввечері|рано вранці|під ранок))?|"
+    r"(?:the\s+)?night before last|позапрошлой ночью|позаминулої ночі|overnight|"
     r"сегодня(?:\s+(?:утром|с утра|днем|после обеда))?|сьогодні(?:\s+(?:вранці|зранку|вдень|"
     r"після обіду))?|с (?:самого )?утра|з (?:самого )?ранку|зранку|с обеда|после обеда|після обіду|"
     r"(?:since |from )?(?:early |first thing (?:in the )?)?(?:this )?mornin[g']?|all mornin[g']?|"
@@ -180,8 +195,9 @@ _PATTERNS = [
     r"this (?:mornin[g']?|afternoon|evening|am|a\.m\.)|last night|earlier today|today|tonight)"
     r"(?![\w'])",
     # since a weekday, a week, a month, a date
-    rf"(?:(?:со|с|з|із|від|since|from|starting)\s+)?(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?"
-    rf"(?:{_WEEKDAYS})(?![\w'])",
+    rf"(?:(?:со|с|з|із|від|since|from|starting|over)\s+(?:(?:sometime|some time|about|around|"
+    rf"roughly|early|late|примерно|приблизно|где-то|десь|около|близько)\s+)?)?"
+    rf"(?:(?:прошл\w+|минул\w+|last|past|этой|цієї|this)\s+)?(?:{_WEEKDAYS})(?![\w'])",
     r"(?:(?:со|с|з|із|від|since|from|с начала|з початку|since the (?:start|beginning) of)\s+)?"
     r"(?:(?:(?:поза)?прошл\w+|(?:поза)?минул\w+|этой|этого|цього|цієї|last|this|past|"
     r"the (?:week|month) before)\s+)(?:недел\w+|тижн\w+|тиждень|"
@@ -213,10 +229,10 @@ _PATTERNS = [
     rf"(?:(?:уже|вже|already|for|about|около|близько|почти|майже|за)\s+)?(?:(?:{_COUNT})\s+)?"
     rf"(?:{_UNITS})\s+(?:назад|тому|ago|now|уже|вже)(?![\w'])",
     rf"(?:уже|вже|already|for|for about|for the last|for the past|over the last|за последние|"
-    rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT})\s+)?(?:{_UNITS})(?![\w'])",
+    rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT})\s+)?(?:{_UNITS})(?![\w'])(?!\s+or\s+so)",
     # … not which one: "во второй час ночи", "в третий день после установки"
     rf"(?<!во )(?<!в )(?<!у )(?:(?:уже|вже|already)\s+)?(?:{_ORDINAL})\s+(?:день|дня|сутки|"
-    r"неделю|тиждень|day|week|"
+    r"доба|добу|неделю|тиждень|day|week|"
     r"час|годину|месяц|місяць)"
     r"(?:\s+(?:подряд|поспіль|in a row|now))?(?![\w'])",
     rf"(?:{_COUNT})\s+(?:{_UNITS})\s+(?:now|уже|вже)(?![\w'])",
@@ -232,11 +248,20 @@ _PATTERNS = [
     r"(?:\s+(?:как|як))?(?![\w'])",
     # "ever since IT replaced my dock last week", "since they moved us to the new VPN"
     r"ever since(?:\s+[\w'-]+){0,6}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))|"
-    r"since\s+(?:[\w'-]+\s+){1,3}?(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|"
-    r"put|set|swapped|shut|hit|left|brought|built|made)"
-    r"(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)[\w'-]+){0,3}?"
+    r"(?<!even )(?:ever\s+)?(?:since|after)\s+(?!(?:too|so|many|much|several|few|some|more|less)\s)"
+    r"(?:(?!\d)[\w'-]+\s+){1,3}?"
+    r"(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|put|set|swapped|shut|hit|left|brought|"
+    r"built|made|was in|were in)"
+    r"(?:(?:\s+(?!(?:and|but|it|the \w+ (?:is|does|won't))\b)[\w'-]+){0,4}?"
     r"(?:\s+(?:last \w+|yesterday|on \w+day|this (?:mornin[g']?|afternoon|week)|today)|"
-    r"(?=\s*[,.;!?]|$))",
+    r"(?=\s*[,.;!?]|$))|"
+    # … or where the main clause begins with its own subject, after the object: "ever since IT
+    # swapped the dock the screen flickers" (never inside a prepositional phrase: "moved to the
+    # second floor")
+    r"(?:\s+(?!(?:and|but|it)\b)[\w'-]+){1,4}?"
+    r"(?<![\s-]to)(?<![\s-]in)(?<![\s-]on)(?<![\s-]at)(?<![\s-]of)(?<![\s-]into)(?<![\s-]from)"
+    r"(?<![\s-]with)(?<![\s-]for)(?<![\s-]the)(?<![\s-]my)(?<![\s-]our)(?<![\s-]a)"
+    r"(?=\s+(?:the|my|our|their|his|her|nothing|everything|it|i|we|no|all|now)(?![\w-])))",
     # a day of the month alone: "since the 15th", "с 15-го", "з 3-го"
     rf"(?:since|from|starting)\s+the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+of\s+(?:{_MONTHS}))?(?![\w'])|"
     r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
@@ -288,8 +313,95 @@ _PATTERNS = [
     rf"(?:{_WORKED})(?:\s+[\w'-]+){{0,2}}?\s+(?:{_UNTIL})\s+(?:{_UNTIL_WHEN})(?![\w'])",
     # a day's event said with its possessive, one no list knows: "since yesterday's matinee",
     # "since Monday's stand-up" (last: a known event, "yesterday's toner change", reads whole)
-    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this mornin[g']?|last night|"
+    rf"(?:since|after|from)\s+(?:yesterday|today|tonight|this (?:mornin[g']?|afternoon|evening)|"
+    rf"last night|"
     rf"(?:last\s+)?(?:{_WEEKDAYS}))['’]s\s+[\w-]+(?![\w'])",
+]
+# Gatherings, storms and holidays a day is known by (a closed class).
+_GATHERINGS = (
+    r"репетици\w*|репетиці\w*|собрани[яй]|совещани[яй]|планерк\w*|планёрк\w*|летучк\w*|нарад\w*|"
+    r"зборів|встреч\w*|зустріч\w*|корпоратив(?:а|у|ом)?|праздник\w*|свят|каникул|канікул|грозы|грози|"
+    r"бури|бурі|урагана|шторма|шторму|пожара|пожежі|потопа|потопу|затоплени\w*|"
+    r"нового года|нового року|рождества|різдва|пасхи|великодня|инвентаризаци\w*|"
+    r"інвентаризаці\w*|аудита|аудиту|учений|навчань|экзамен\w*|іспит\w*|"
+    r"концерта|концерту|спектакля|вистави|конференци\w*|конференці\w*|выборов|виборів"
+)
+# Actions done on each use: what comes after them happens each time, not since then.
+_PER_USE = (
+    r"вход|входу|запуск|включени|ввімкненн|увімкненн|нажати|натисканн|открыти|відкритт|"
+    r"сохранени|збереженн|печати|друку|загрузк|завантаженн|авторизаци|авторизаці|введени|"
+    r"введенн|отправк|відправк|надсиланн|подключени|підключенн|сканировани|сканування|"
+    r"нажима|клика|кліку|заставк|вставк|логотип"
+)
+_EN_PER_USE = (
+    r"login|log-?in|logon|sign-?in|startup|start-?up|boot|click|opening|printing|saving|"
+    r"first|second|third|[0-9]+"
+)
+# Heads of an English event noun phrase no suffix shows (a closed class).
+_EN_EVENT_HEADS = (
+    r"update|upgrade|reboot|restart|move|outage|cut|holidays?|vacation|weekend|break|"
+    r"storm|flood|fire|blackout|winter|summer|spring|autumn|fall|party|meeting|rehearsal|"
+    r"visit|trip|patch|fix|swap|change|reinstall|install|migration|launch|rollout|go-?live|"
+    r"cutover|reset|refit|redesign|renovation|inspection|audit|exam|conference|event|show|"
+    r"concert|match|game|sale|inventory|upgrade"
+)
+# Words a main clause begins with, or no noun phrase holds.
+_EN_STOP = (
+    r"the|a|an|my|our|their|his|her|its|it|it's|i|i'm|we|they|you|he|she|nothing|everything|"
+    r"all|no|now|and|but|is|are|was|were|has|have|had|won't|can't|doesn't|don't|isn't|"
+    r"keeps|still|on|at|in|to|of|for|with|from|when|then|so|or"
+)
+# A span said roughly puts its unit before the number (ru, uk): "дня три", "недели две как",
+# "минут двадцать назад", "години дві як", "тижні два". It says since only with what says
+# so after it ("как", "уже", "назад", or the problem right away: "дня три не печатает");
+# "ждала минут десять" is how long an attempt took.
+_INVERTED_UNITS = (
+    r"минут|часа|часов|дня|дней|суток|недели|недель|месяца|месяцев|"
+    r"хвилин|години|годин|днів|дні|діб|доби|тижні|тижнів|місяці|місяців"
+)
+_PATTERNS += [
+    rf"(?:(?:уже|вже|где-то|десь|примерно|приблизно)\s+)?(?:{_INVERTED_UNITS})\s+"
+    rf"(?:{NUMERAL_WORDS}|\d{{1,2}})(?:\s+(?:назад|тому|как|як|уже|вже)(?![\w'])|"
+    r"(?=\s+(?:не|нет|ні|немає|нема)(?![\w'])))",
+    # "a week or so", "it's been a couple of hours", "two weeks or so"
+    rf"(?:(?:about|around|almost|nearly|roughly)\s+)?(?:(?:{_COUNT})\s+)?(?:{_LONG_UNITS})"
+    r"\s+or so(?![\w'])",
+    rf"(?<=been )(?:(?:about|around|almost|nearly|roughly|over)\s+)?(?:{_COUNT})\s+"
+    rf"(?:{_LONG_UNITS})(?![\w'])",
+    # half of today: "полдня уже", "пів дня вже", "half the day"
+    r"(?:(?:уже|вже|already|for)\s+)?(?:полдня|пол дня|півдня|пів дня|half (?:the|a) day|"
+    r"half the mornin[g']?)(?![\w'])",
+    # an event the day was known by: a gathering, a storm, a holiday ("с репетиции", "після
+    # свят", "since New Year", "после грозы в пятницу")
+    rf"(?:с|со|з|із|від|после|після|since|after)\s+(?:[\w'-]+(?:ого|его|ой|ей|ых|их|ої|ього|ьої)\s+)?"
+    rf"(?:{_GATHERINGS})(?![\w'])",
+    # an event named by a verbal noun, the grammar of "после обновления": after "после" /
+    # "після" an adjective or two, then a noun of an action (-ение, -ание, -тие, -ция; -ення,
+    # -ання, -ття, -ція) in the genitive; never an action done on each use ("после входа",
+    # "після ввімкнення", "после сохранения": when it happens, not since when)
+    rf"(?:после|після|с момента|з моменту|со дня|від дня|з дня)\s+"
+    rf"(?:[\w'-]+(?:ого|его|ой|ей|ых|их|ої|ього|ьої|ніх|ших|них)\s+){{0,2}}"
+    rf"(?!{_PER_USE})[^\W\d_][\w'-]*(?:ени[яй]|ани[яй]|ти[яй]|ции|енн[яі]|анн[яі]|тт[яі]|ції|"
+    rf"овки|ировки|ки)(?:\s+(?:света|світла|электричества|електрики|интернета|інтернету))?(?![\w'])",
+    # English: after / since and a noun phrase ("since the move", "after the storm on Friday",
+    # "after the firmware update the terminal …"): it ends where the main clause begins
+    rf"(?:ever\s+)?since\s+(?:the|my|our|their|that|this|last|yesterday's|today's|"
+    rf"(?-i:[A-Z])\w*'s)\s+(?!(?:{_EN_PER_USE})(?![\w-]))(?:(?!(?:{_EN_STOP})(?![\w'-]))[\w'-]+\s+){{0,2}}?"
+    rf"(?!(?:{_EN_STOP})(?![\w'-]))[a-z][\w'-]*"
+    rf"(?=\s+(?:{_EN_STOP})(?![\w'-])|\s*[,.;!?]|\s*$)",
+    # … after "after" the head is an event (a noun of an action, -tion, -ment, -ing, -al, or a
+    # season, storm, holiday or gathering): "after the storm", "after the firmware update";
+    # never a thing seen on each use ("after the splash screen", "after the logo")
+    rf"(?<!even )(?:ever\s+)?after\s+(?:the|my|our|their|that|this|last|yesterday's|today's|"
+    rf"(?-i:[A-Z])\w*'s)\s+(?!(?:{_EN_PER_USE})(?![\w-]))(?:(?!(?:{_EN_STOP})(?![\w'-]))[\w'-]+\s+){{0,2}}?"
+    rf"(?:[a-z][\w'-]*(?:tion|sion|ment|ing|al|ure|age)|{_EN_EVENT_HEADS})"
+    rf"(?=\s+(?:{_EN_STOP})(?![\w'-])|\s*[,.;!?]|\s*$)",
+    # a proper name for a day: "since New Year", "since Christmas"
+    r"(?:since|after|from)\s+(?:new year(?:'s(?: eve| day)?)?|christmas|easter|thanksgiving)"
+    r"(?![\w'])",
+    # "since the day they installed the antivirus"
+    r"since the (?:day|moment|time|week)\s+(?:that\s+|when\s+)?(?:they|we|i|you|he|she|it|someone|"
+    r"(?-i:[A-Z]{2,}))\s+[a-z]+(?:ed|t)(?:\s+(?:the|a|an|my|our|new)\s+)?(?:\s*[\w-]+)?(?![\w'])",
 ]
 _SINCE = re.compile("(?<![\\w'])(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + ")", _I)
 # "с понедельника" is a time; "в понедельник установили принтер" is one too. But "вторник"
@@ -395,6 +507,30 @@ _EVERY_BEFORE = re.compile(
     r"(?<![\w'])(?:every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне)\s+$",
     re.IGNORECASE,
 )
+# … a part of the day said bare after its weekday: "every Monday morning", "каждый понедельник
+# утром" (never "каждое утро с понедельника", a start said with its preposition)
+_EVERY_DAY_BEFORE = re.compile(
+    r"(?<![\w'])(?:every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне)\s+"
+    rf"(?:{_WEEKDAYS})\s+$",
+    re.IGNORECASE,
+)
+_DAY_PART_ALONE = re.compile(rf"(?:{_DAY_PARTS}|утром|вранці|ввечері|вечером)", re.IGNORECASE)
+# Short spans "for" an attempt ("for 15 minutes"), unless the trouble is said to last ("now").
+_ATTEMPT_SPAN = re.compile(
+    rf"for\s+(?:(?:about|around|almost|nearly|roughly)\s+)?(?:(?:{_COUNT})\s+)?"
+    r"(?:minutes?|mins?|seconds?|secs?)$",
+    re.IGNORECASE,
+)
+_LASTING_NOW = re.compile(r"\s+(?:now|already|straight)(?![\w'])", re.IGNORECASE)
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    """The clause of `text` around text[start:end]: between stops, commas and "а", "but"."""
+    before = re.split(r"[,.;!?\n]|\s(?:а|але|но|but)\s", text[:start])[-1]
+    after = re.split(r"[,.;!?\n]|\s(?:а|але|но|but)\s", text[end:])[0]
+    return before + text[start:end] + after
+
+
 _AHEAD_BEFORE = re.compile(
     r"(?<!\w)(?:tomorrow|завтра|післязавтра|послезавтра|next(?:\s+\w+)?|наступн\w+(?:\s+\w+)?|"
     r"следующ\w+(?:\s+\w+)?)\s+$",
@@ -402,13 +538,47 @@ _AHEAD_BEFORE = re.compile(
 )
 
 
+# "Как поставили новый роутер, вайфай отваливается", "як оновили Windows, …": a sentence that
+# opens with "как" / "як" and a perfective verb in the past is colloquial "since": the event
+# that started it. The verb is read by its grammar (any verb); what tells how to do something
+# ("как сказали", "як порадили") is no event.
+_AS_CLAUSE = re.compile(
+    r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?P<said>(?:как|як)\s+(?:(?:нам|мне|мені|нам|им|їм|"
+    r"у нас|в нас)\s+)?(?P<verb>[^\W\d_][\w'-]*)(?:\s+[\w'-]+){0,3}?)(?=\s*[,—–-])",
+    _I,
+)
+_TOLD = frozenset({
+    "сказать", "сказати", "советовать", "посоветовать", "порадити", "радити", "написать",
+    "написати", "попросить", "попросити", "объяснить", "пояснити", "показать", "показати",
+    "велеть", "научить", "навчити", "учить",
+})  # fmt: skip
+
+
+def _as_clause(text: str) -> str:
+    """The event a sentence opens with after "как" / "як" and a verb in the past ("Как
+    поменяли коммутатор"), as typed; "" when none does."""
+    for match in _AS_CLAUSE.finditer(fold(text)):
+        verb = match.group("verb").lower()
+        for lang in ("ru", "uk"):
+            found = readings(verb, lang)
+            if found and any("VERB" in t and "past" in t and "perf" in t for _, t in found):
+                if found[0][0] in _TOLD:
+                    break
+                return text[match.start("said") : match.end("said")]
+    return ""
+
+
 def _read(text: str) -> tuple[str, list[str]]:
     """The start `extract` gives, and every time phrase found in `text`."""
     folded = fold(text)  # same length: the phrase is cut from the original text
     found: list[str] = []
     at = _AT_CLOCK.search(folded)
-    if at and _HAPPENED.search(folded):
+    # … what happened at it is said in its clause ("в 10 утра все упало"; not "Вчера под вечер
+    # перестал …, а в 7 утра тренировка": a time ahead)
+    if at and _HAPPENED.search(_clause_at(folded, at.start(), at.end())):
         found.append(text[at.start() : at.end()].strip())
+    if as_clause := _as_clause(text):
+        found.append(as_clause)
     for match in _SINCE.finditer(folded):
         phrase = text[match.start() : match.end()].strip()
         # "на вихідних перестало": the weekend after "на" too (never "на понедельник", a day due)
@@ -423,8 +593,24 @@ def _read(text: str) -> tuple[str, list[str]]:
         if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
         found.append(phrase)
-    # "every morning", "каждое утро", "кожного ранку": how often, never since when
-    found = [f for f in found if not _EVERY_BEFORE.search(folded[: max(folded.find(f), 0)])]
+    # the order they were said in (a clock time said with what happened at it stays first)
+    clock = found[:1] if at and found and found[0] == text[at.start() : at.end()].strip() else []
+    found = clock + sorted(found[len(clock) :], key=text.find)
+    # "every morning", "каждое утро", "кожного ранку", "every Monday morning": how often,
+    # never since when
+    found = [
+        f
+        for f in found
+        if not _EVERY_BEFORE.search(before := folded[: max(folded.find(f), 0)])
+        and not (_EVERY_DAY_BEFORE.search(before) and _DAY_PART_ALONE.fullmatch(fold(f)))
+    ]
+    # "I tried another cable for 15 minutes", "waited for ten minutes": how long an attempt
+    # took, not how long the trouble has lasted
+    found = [
+        f
+        for f in found
+        if not _ATTEMPT_SPAN.match(fold(f)) or _LASTING_NOW.match(folded[folded.find(f) + len(f) :])
+    ]
     # the day something was bought or handed over is that thing's, not the problem's start:
     # "it's Windows 11, we got a new PC last month" (never "since we got …", "после того как
     # купили …": said as the start)
@@ -432,6 +618,7 @@ def _read(text: str) -> tuple[str, list[str]]:
     # a part of a day ahead is when something is due, not the start: "the client's audit is
     # tomorrow morning", "завтра зранку аудит", "next Monday morning"
     found = [f for f in found if not _AHEAD_BEFORE.search(folded[: max(folded.find(f), 0)])]
+    found = [f for f in found if f.lower() != "tonight"]  # "we play tonight": ahead, bare
     # the last time it worked is kept beside the start: "сегодня с утра (вчера вечером всё
     # было нормально)"
     fine = [f for f in found if _STILL_FINE.match(fold(text[text.find(f) + len(f) :]))]
@@ -498,6 +685,7 @@ def _with_when(text: str, phrase: str) -> str:
         if after and (
             _agreeing_noun(last, following)
             or (_EVENT_NOUN.fullmatch(last) and _genitive_noun(following))
+            or (last in _DAY_OF and _EVENT_NOUN.fullmatch(following))
             or (_DAY_PART_END.search(said) and _WEEKDAY_OF.fullmatch(following))
             or (_EN_DAY_END.search(said) and _EN_DAY_PART.fullmatch(following))
         ):
@@ -515,6 +703,8 @@ _EVENT_NOUN = re.compile(
     r"заправлення|ремонта|ремонту|настройки|налаштування|отключения|відключення",
     _I,
 )
+# "со дня установки", "від дня встановлення", "с момента замены": the day of an event.
+_DAY_OF = frozenset({"дня", "момента", "моменту"})
 # A part of the day takes its weekday in the genitive: "с утра пятницы", "з ранку понеділка".
 _DAY_PART_END = re.compile(r"(?<![\w'])(?:утра|вечера|обеда|ночи|ранку|вечора|обіду|ночі)$", _I)
 _WEEKDAY_OF = re.compile(
@@ -585,8 +775,10 @@ def _with_digits(phrase: str) -> str:
             return f"{phrase} ({(ORDINAL_HOURS[stem] - 2) % 12 + 1}:30)"
         number = int(hour) if hour.isdigit() else HOUR_WORDS.get(hour.lower(), 0)
         return f"{phrase} ({number}:30)" if number else phrase
-    for before, word in zip(["", *words], words, strict=False):
-        hour = HOUR_WORDS.get(word) if before != "того" else None  # "з того часу" is no hour
+    for before, word, after in zip(["", *words], words, [*words[1:], ""], strict=False):
+        # "з того часу" is no hour, nor "ten minutes ago": a count of its unit
+        counted = re.fullmatch(_UNITS, after, re.IGNORECASE) and after not in ("часу", "години")
+        hour = HOUR_WORDS.get(word) if before != "того" and not counted else None
         if hour is not None:
             return f"{phrase} ({hour}:00)"
     return phrase
