@@ -21,6 +21,7 @@ from gateway.knowledge.morphology import Token, tokens
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
     AT_ONCE_WORDS,
+    BEING_WORDS,
     BOUNCE_WORDS,
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
@@ -43,9 +44,12 @@ from gateway.knowledge.vocabulary import (
     START_NOUNS,
     START_PREPOSITIONS,
     START_STEMS,
+    STOPPED_WORDS,
     THAT_WORDS,
+    THEY_WORDS,
     TICKET_WORDS,
     USER_WORDS,
+    VANISH_WORDS,
     WINDOW_WORDS,
     WORKING_TIME_WORDS,
     WORKING_WORDS,
@@ -85,9 +89,48 @@ def said_fine(
             reported.extend(start + i for i in said)
         else:
             other = other or bool(content)
-            negated = negated or not {t.word for t in part}.isdisjoint(NEGATION_WORDS)
+            said_words = {t.word for t in part}
+            negated = negated or not (
+                said_words.isdisjoint(NEGATION_WORDS) and said_words.isdisjoint(STOPPED_WORDS)
+            )
         start += len(part)
     return frozenset((fine if other else []) + (reported if negated else []))
+
+
+def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+    """Positions in `words` of the content words of clauses that say something works
+    ("вхідні приходять", "а видео идёт", "а звук є") after a clause that denies something
+    ("пошта не надсилає", "комп не выдаёт звук"): the user, having said what is wrong, rules
+    the neighbour out, so it is no evidence for any article. A clause that works before any
+    denial is the subject the denial goes on about ("вайфай ловит, но не подключается",
+    "горит Paper Jam, хотя бумаги нет"); with no denial, "комп дуже повільно працює,
+    особливо після обіду" says how it works."""
+    parts = _quotes_joined(
+        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    )
+    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+        return frozenset()
+    fine: list[int] = []
+    denied = False
+    start = 0
+    for part in parts:
+        said = {t.word for t in part}
+        plain = said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(ONLY_WORDS)
+        works = _fine(part) and said.isdisjoint(REMEDY_WORDS)
+        # "у всіх інших є": being there, said last; "хоча вони надіслали": others did it.
+        there = plain and bool(part) and (
+            part[-1].word in BEING_WORDS or not said.isdisjoint(THEY_WORDS)
+        )
+        if denied and (works or there):
+            fine.extend(start + i for i, t in enumerate(part) if not t.stop)
+        elif not (
+            said.isdisjoint(NEGATION_WORDS)
+            and said.isdisjoint(STOPPED_WORDS)
+            and said.isdisjoint(VANISH_WORDS)
+        ):
+            denied = True
+        start += len(part)
+    return frozenset(fine)
 
 
 def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[range]:

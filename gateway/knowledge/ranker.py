@@ -32,6 +32,7 @@ from gateway.knowledge.clauses import (
     circumstance,
     clause_spans,
     crashed_at_start,
+    ruled_out,
     said_fine,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
@@ -319,7 +320,10 @@ class Ranker:
             )
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
+        # What a clause says works after another denies something is ruled out.
+        ruled = ruled_out(text, lang, words)
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
+        fine |= ruled
         # Which clause each word is in: the problem is often one clause among the user's
         # context ("Fujitsu в архіві не бачить комп, ми оцифровуємо фонди, а все стоїть").
         spans = clause_spans(text, lang, words)
@@ -342,13 +346,15 @@ class Ranker:
         # The language is part of the key: a Ukrainian message written without і, ї, є or ґ
         # ("принтер не друкує") is read as Ukrainian, not guessed Russian from its letters.
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine, lang, clauses)
+            return self._rank(words, limit, fine, lang, clauses, ruled)
         key = (words, fine, limit, lang, clauses)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
-            ranked = self._ranked[key] = tuple(self._rank(words, limit, fine, lang, clauses))
+            ranked = self._ranked[key] = tuple(
+                self._rank(words, limit, fine, lang, clauses, ruled)
+            )
         return list(ranked)
 
     def _machine_frozen(self, words: tuple[Token, ...]) -> frozenset[int]:
@@ -400,6 +406,7 @@ class Ranker:
         fine: frozenset[int] = frozenset(),
         lang: str | None = None,
         clauses: tuple[int, ...] = (),
+        ruled: frozenset[int] = frozenset(),
     ) -> list[Signals]:
         message = self._read(words, fine)
         if message is None:
@@ -451,7 +458,10 @@ class Ranker:
             best_bm25: dict[int, float] = {}
             best_cover: dict[int, float] = {}
             best_specific: dict[int, float] = {}
-            for term, similarity in matches:
+            # What the user says works ("вхідні приходять", "receiving works", "а звук є") is
+            # ruled out: the neighbour article it names gains nothing from it, and the
+            # message's weight it carries stays unexplained by every article.
+            for term, similarity in () if at in ruled else matches:
                 scale = similarity * self._idf[term] * (_K1 + 1)
                 about = is_specific or (named and term in self._program)
                 # A word it only mentions (a sample's or a governed word) explains less than

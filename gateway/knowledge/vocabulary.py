@@ -792,6 +792,18 @@ NEGATION_WORDS: frozenset[str] = _words(
     cannot dont doesnt wont didnt isnt arent пусто порожньо empty
     """
 )
+# Stopping denies what follows as "не" does: "мне перестали приходить письма", "перестав
+# друкувати", "mail stopped coming in" say it does not happen now.
+STOPPED_WORDS: frozenset[str] = _words(
+    """
+    перестал перестала перестало перестали перестает перестают
+    перестав перестала перестало перестали перестає перестають stopped stops ceased
+    """
+)
+# Being there, said as a clause's last word: "у всіх інших є", "на телефоне по вайфаю есть".
+BEING_WORDS: frozenset[str] = _words("есть є")
+# Others as a clause's subject: "хоча вони надіслали", "а они меня слышат", "but they sent it".
+THEY_WORDS: frozenset[str] = _words("они вони they")
 # That something is wrong or needed, said without what: "проблема з принтером", "an issue
 # with Zoom", "надо новый пароль".
 PROBLEM_WORDS: frozenset[str] = _words(

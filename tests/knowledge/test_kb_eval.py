@@ -40,7 +40,9 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # pooled 5871, 4 of 904; left out 5869, 4 of 904. Then the problem clause (i12-clause18, main
 # 5737ff9's code + it, 13:44-14:05 UTC): pooled 5872, 4 of 904; left out 5877, 4 of 904.
 # With batch 19 in (the seventeenth tuning part; the lead, main 7b5e467's code, 15:45 UTC):
-# pooled 6192 of 6348, 6 of 949; left out 6195, 5 of 949.
+# pooled 6192 of 6348, 6 of 949; left out 6195, 5 of 949. Then what works after the problem
+# ruled out (i12-uk19, main 4e20449's code + it, 15:54-16:06 UTC): pooled 6196, 6 of 949;
+# left out 6198, 5 of 949.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (110, 110)), (0, 48)),
     "faq_tune2.jsonl": (((188, 194), (171, 181), (184, 187)), (1, 100)),
@@ -54,17 +56,17 @@ TUNING_MEASURED = {
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (113, 120), (114, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((88, 90), (112, 120), (113, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (114, 120), (114, 120)), (0, 45)),
+    "faq_tune16.jsonl": (((88, 90), (113, 120), (113, 120)), (0, 45)),
     "faq_tune17.jsonl": (((89, 90), (117, 120), (115, 120)), (2, 45)),
     "faq_tune18.jsonl": (((86, 90), (115, 120), (110, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((89, 90), (110, 120), (113, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (111, 120), (113, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 949), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1889, 2232, 2074), 5)
+LEFT_OUT_MEASURED = ((1890, 2233, 2075), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:

@@ -1887,3 +1887,38 @@ def test_a_context_clause_alone_does_not_pick_an_article(
     signals = _signals(matcher, text, lang)
     assert signals[context][0] < signals[problem][0] / 2
     assert answered(matcher, text, lang) != context
+
+
+def test_what_works_after_the_problem_rules_the_neighbour_out(matcher: Matcher) -> None:
+    # "пошта не надсилає, вхідні приходять": the incoming mail said to come, after the
+    # problem, is the neighbour article ruled out, no evidence for it: the bot answers the
+    # sending article, not choices between the two (issue 12, topic boundaries).
+    for text, lang, expected in (
+        ("пошта не надсилає, вхідні приходять", "uk", "email_not_sending"),
+        ("комп не выдаёт звук, а видео идёт", "ru", "no_sound"),
+        ("на компе не выдаёт звук, а картинка идёт", "ru", "no_sound"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+    # What works before the denial is what the denial goes on about: still its article.
+    for text, lang, expected in (
+        ("вайфай на ноуте ловит, но не подключается", "ru", "wifi_connect"),
+        ("горит Paper Jam, хотя бумаги внутри нет", "ru", "printer_paper_jam"),
+        ("комп'ютер дуже повільно працює, особливо після обіду", "uk", "slow_computer"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+
+
+def test_what_others_have_or_did_after_the_problem_is_their_side(matcher: Matcher) -> None:
+    # "у всіх інших є" after "зник інтернет": everyone else has it, so it is one machine,
+    # not an outage; "хоча вони надіслали", "клиенты говорят что отправили" after mail that
+    # did not come: the senders' side, no evidence for the sending article. Stopping
+    # ("перестали приходить") denies as "не" does.
+    for text, lang, expected in (
+        ("на компі в бухгалтерії зник інтернет, у всіх інших є", "uk", "no_internet"),
+        ("пропал интернет на компе в кассе, у всех остальных есть", "ru", "no_internet"),
+        ("листи від клієнтів не приходять на пошту, хоча вони надіслали", "uk",
+         "email_not_receiving"),
+        ("мне перестали приходить письма, клиенты говорят что отправили", "ru",
+         "email_not_receiving"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
