@@ -23,7 +23,9 @@ from gateway.triage.reading import MessageReading, Word, read_message, read_once
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
-_LABEL = re.compile(r"([\w'-]+)\s*[:,—–]")
+# It starts only where a word starts (the leftmost match does anyway): tried inside a long
+# word too, a word of thousands of letters cost time quadratic in its length.
+_LABEL = re.compile(r"(?<![\w'-])([\w'-]+)\s*[:,—–]")
 # A few words that open a clause before a colon: a label, "Отдел кадров: …", "Front desk: …".
 _LABEL_PHRASE = re.compile(r"^\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*:")
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
