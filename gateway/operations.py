@@ -387,6 +387,9 @@ class OperatorDesk:
         """Give the conversation back to the bot; the ticket stays in the queue."""
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
+            # resolving gave the conversation back already: "take it over first" would
+            # send its holder to a take that a resolved ticket refuses
+            _require_active(ticket)
             self._require_owner(ticket, conv, actor)
             conv.owner = BOT_OWNER
             ticket.assignee = ""

@@ -507,3 +507,24 @@ async def test_a_ticket_handed_back_is_in_the_queue_for_console_user_and_report(
     report = ReportService(store)
     [live] = await report._live([ticket.id], ReportQuery(date(2026, 1, 1), date(2026, 1, 1)))
     assert (live["status"], live["assignee"]) == ("in_queue", "")
+
+
+async def test_handing_back_a_resolved_ticket_says_it_is_resolved(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass (hard-out19): the operator who resolved a ticket pressed "hand back"
+    (resolving had already given the conversation back to the bot) and read "Take the
+    ticket over first (it is held by bob)": themselves, and a take is refused on a resolved
+    ticket. The console says what is true, and nothing is changed or told."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4646")
+    console = Console(http, gateway)
+    await console.sign_in("bob")
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/take", {}))[0] == 200
+    assert (await console.post(f"/console/api/tickets/{ticket.id}/resolve", {}))[0] == 200
+    told = len(await told_on_telegram(store, "4646"))
+    events = [e.action for e in await store.tickets.events(ticket.id)]
+    status, body = await console.post(f"/console/api/tickets/{ticket.id}/hand_back", {})
+    assert (status, body["key"]) == (409, "already"), body
+    assert body["error"] == f"ticket {ticket.id} is already resolved"
+    assert [e.action for e in await store.tickets.events(ticket.id)] == events
+    assert len(await told_on_telegram(store, "4646")) == told
