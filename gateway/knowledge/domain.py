@@ -121,10 +121,12 @@ class Domain:
         return sum(share * self._odds.get(word, 0.0) for word, share in said) / whole
 
     def sensed(self, subject: Subject) -> frozenset[str]:
-        """The secrets the message says of an everyday owner ("пароль от калитки", "код від
-        хвіртки", "the gate code"; things.py: `Subject.sensed`): another trade's, their IT
+        """The words the message says of an everyday owner (things.py: `Subject.sensed`):
+        secrets of what they open ("пароль от калитки", "код від хвіртки", "the gate code",
+        "пароль на вход в подсобку") and shared devices of their kind ("nail printer",
+        "3D-принтер", "сценический монитор", "karaoke mics"): another trade's, their IT
         log-odds say nothing of it. An owner IT's or nobody's ("пароль от почты", "код от
-        1С") leaves the secret IT's."""
+        1С", "сетевой принтер") leaves the word IT's."""
         return frozenset(word for word, owner in subject.sensed if self._everyday_kind(owner))
 
     def stranger(self, subject: Subject) -> float:

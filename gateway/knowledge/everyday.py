@@ -182,6 +182,12 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         refrigeration refrigerated dental surgical veterinary patient baby heart piano
         organ accordion guitar synth bicycle car truck welding sewing washing coffee
         milking incubator
+        3d 3д маникюрный маникюрная ногтевой манікюрний манікюрна нігтьовий nail nails
+        manicure протезный протезная ортопедический протезний протезна ортопедичний
+        prosthetic prosthetics orthopedic orthopaedic зуботехнический зуботехническая
+        зуботехнічний зуботехнічна сценический сценическая сценічний сценічна stage
+        karaoke караоке клавесин
+        клавесина клавесин клавесина harpsichord harpsichords carillon
         """
     ),
     # a shop floor's goods and prices

@@ -36,12 +36,16 @@ from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.articles import Article
+from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import Token, lemma, readings, tokens
 from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
     PREPOSITIONS,
     SENSE_BELONGING,
+    SENSE_ENTERED,
+    SENSE_ENTRIES,
     SENSE_WORDS,
+    SHARED_DEVICES,
     SHARED_THINGS,
 )
 
@@ -67,6 +71,8 @@ _OTHERS_STATES = frozenset(
 _GOVERNING = PREPOSITIONS | frozenset(
     {"біля", "возле", "около", "коло", "поруч", "рядом", "між", "между", "near", "beside", "behind"}
 )
+# Codes of a technique joined to a shared thing, its kind, not a model's number: "3D-принтер".
+_TECHNIQUES = frozenset({"3d", "3д"})
 # A greeting's noun opens no thing: "Доброго ранку", "Добрий вечір, комп'ютер …".
 _GREETINGS = frozenset({"добрий", "доброго", "добре", "добра", "добрый", "доброе", "добрая"})
 # The cases a noun the failure is said of stands in ("синтезатор не видає звуку").
@@ -112,10 +118,13 @@ class Subject:
     # The failure words said ("не реагирует", "гудит", "doesn't respond"): the domain model
     # reads whether they are said of IT things more than of anything.
     said: tuple[str, ...] = ()
-    # Secrets said with what they open (vocabulary.SENSE_WORDS): each as the secret's lemma
-    # and its owner's words, no article's: "пароль от калитки" (калитка), "код від
-    # хвіртки", "the gate code" (gate). The domain model says whether the owner is IT's; an
-    # everyday owner makes the secret another trade's (`Domain.sensed`).
+    # Words whose sense what they belong to sets, each as its lemma and the owner's words,
+    # no article's: a secret with what it opens (vocabulary.SENSE_WORDS: "пароль от
+    # калитки" (калитка), "код від хвіртки", "the gate code" (gate), "пароль на вход в
+    # клуб" (клуб)) and a shared thing with its kind (`senses`: "nail printer" (nail),
+    # "3D-принтер" (3d), "the keyboard of the harpsichord" (harpsichord)). The domain model
+    # says whether the owner is IT's; an everyday owner makes the word another trade's
+    # (`Domain.sensed`).
     sensed: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -142,6 +151,26 @@ def secrets() -> frozenset[str]:
     """Lemmas of the secrets whose sense what they open sets (vocabulary.SENSE_WORDS), as
     Russian and as Ukrainian for a Cyrillic word. Read on first use."""
     return _lemmas(SENSE_WORDS)
+
+
+@cache
+def entries() -> frozenset[str]:
+    """Lemmas of the ways in (vocabulary.SENSE_ENTRIES): a secret for one opens what it
+    leads into. Read on first use."""
+    return _lemmas(SENSE_ENTRIES)
+
+
+@cache
+def devices() -> frozenset[str]:
+    """Lemmas of the shared things an office has far more often (vocabulary.SHARED_DEVICES):
+    only a kind of another trade's machine (`trade_kinds`) makes them another trade's."""
+    return _lemmas(SHARED_DEVICES)
+
+
+@cache
+def trade_kinds() -> frozenset[str]:
+    """Lemmas of the kinds of other trades' machines (everyday.py's "kinds")."""
+    return _lemmas(EVERYDAY_WORDS["kinds"])
 
 
 @cache
@@ -231,9 +260,15 @@ def subject(
             first_ended = first_ended or bool(first)
             continue
         before = words[index - 1] if index else None
+        if token.word in _TECHNIQUES and before is not None and before.word in _GOVERNING:
+            continue  # "для 3D-принтера": a kind inside the phrase, read with its thing
         owner = _owner(words, index, lang) if not governed else None
         if owner is not None and all(
-            not explains(word) and not named(word) and not _coded(word) for word in owner
+            # an adjective an article only mentions says no IT thing ("в закрытый клуб")
+            explains(word) < (2 if _adjective(word, lang) else 1)
+            and not named(word)
+            and not _coded(word)
+            for word in owner
         ):
             # "пароль от калитки", "the gate code": a secret of what it opens; whether that
             # is IT's is the domain model's to say, the secret itself names nothing.
@@ -270,11 +305,17 @@ def subject(
         explained = explains(token)
         kind = _kind(words, index, lang) if explained > 1 and not governed else None
         if kind is not None and all(
-            not explains(word) and not named(word) and not _coded(word) for word in kind
+            not explains(word)
+            and not named(word)
+            and (not _coded(word) or word.word in _TECHNIQUES)
+            for word in kind
         ):
             # "газовая колонка", "the church organ keyboard": the thing may be another
             # trade's; its kind, not the thing, is what the domain model weighs.
             senses.append(tuple(word.lemma for word in kind))
+            # Its own IT log-odds say nothing of the message when the kind is another
+            # trade's ("nail printer", "сценический монитор"): `Domain.sensed`.
+            sensed.append((token.lemma, senses[-1]))
             if not done and index not in aside and _may_open(token, lang):
                 opening, seen = senses[-1], True
             unsure = unsure or (english and not first_read)
@@ -336,37 +377,55 @@ def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] |
     """What the secret at `index` (`secrets`) opens: the noun a preposition of belonging
     governs right after it, with its adjectives ("пароль от садовой калитки", "код від
     хвіртки", "password for the gym locker"), or an English secret's words right before it
-    ("the gate code"); None for no secret, nothing said, or a person, whose secret an
-    account's is ("пароль для нового сотрудника", "код для бухгалтера")."""
+    ("the gate code"), past a way in what it leads into ("пароль на вход в клуб": клуб);
+    None for no secret, nothing said, or a person, whose secret an account's is ("пароль
+    для нового сотрудника", "код для бухгалтера")."""
     token = words[index]
     if token.lemma not in secrets():
         return None
     cyrillic = bool(_CYRILLIC.search(token.word))
-    found: list[Token] = []
     if index + 1 < len(words) and words[index + 1].word in SENSE_BELONGING:
-        for after in words[index + 2 : index + 6]:
-            if after.stop and not found:
-                continue  # "the", "our"
-            if after.stop or after.word in _GOVERNING or after.lemma in breakdown():
-                break
-            if cyrillic:
-                if _adjective(after, lang):
-                    found.append(after)
-                    continue
-                if not _may_be_thing(after, lang) or _person(after, lang):
-                    return None
-                found.append(after)
-                break
-            found.append(after)
-        return tuple(found) or None
+        return _owned(words, index + 2, lang, cyrillic)
     if cyrillic:
         return None
+    found: list[Token] = []
     for before in reversed(words[:index]):
         if before.stop or before.word in _GOVERNING or before.word in _LEADS:
             break
         if before.lemma in breakdown():
             break
         found.insert(0, before)
+    return tuple(found) or None
+
+
+def _owned(
+    words: Sequence[Token], start: int, lang: str, cyrillic: bool
+) -> tuple[Token, ...] | None:
+    """The owner a preposition of belonging gives a secret, from `start`: the noun with its
+    adjectives ("от садовой калитки"); past a way in, what it leads into ("на вход в
+    закрытый клуб", "для входу до бару": клуб, бар); None for a person or no noun."""
+    found: list[Token] = []
+    for at in range(start, min(start + 4, len(words))):
+        after = words[at]
+        if after.stop and not found:
+            continue  # "the", "our"
+        if after.stop or after.word in _GOVERNING or after.lemma in breakdown():
+            break
+        if cyrillic:
+            if _adjective(after, lang):
+                found.append(after)
+                continue
+            if not _may_be_thing(after, lang) or _person(after, lang):
+                return None
+            if (
+                after.lemma in entries()
+                and at + 1 < len(words)
+                and words[at + 1].word in SENSE_ENTERED
+            ):
+                return _owned(words, at + 2, lang, cyrillic) or (*found, after)
+            found.append(after)
+            break
+        found.append(after)
     return tuple(found) or None
 
 
@@ -386,10 +445,12 @@ def _failure(token: Token, before: Token | None, lang: str, failures: frozenset[
 
 def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | None:
     """The words that say which kind of a shared thing (`shared`) the word at `index` is:
-    for a Cyrillic noun the adjectives right before it and a noun in the genitive right
-    after it ("газовая колонка", "камера колеса"), for an English one the words right
-    before it ("piano keyboard"); None when it is no shared thing or nothing qualifies it
-    ("мышка не работает", "the monitor is black")."""
+    for a Cyrillic noun the adjectives right before it, a technique's code joined to it
+    ("3D-принтер") and a noun in the genitive right after it ("газовая колонка", "камера
+    колеса"), for an English one the words right before it ("piano keyboard", "3D
+    printer") and what "of" gives it to after it ("the keyboard of the harpsichord"); None
+    when it is no shared thing or nothing qualifies it ("мышка не работает", "the monitor
+    is black", "the screen of my laptop" names an IT thing: the caller weighs that)."""
     token = words[index]
     if token.lemma not in shared():
         return None
@@ -398,11 +459,30 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
     for before in reversed(words[:index]):
         if before.stop or before.word in _GOVERNING or before.word in _LEADS:
             break
-        if before.lemma in breakdown() or (cyrillic and not _adjective(before, lang)):
+        if before.lemma in breakdown():
+            break
+        if cyrillic and not _adjective(before, lang):
+            if not found and (before.word in _TECHNIQUES or _fixed(before, lang)):
+                # "3D-принтер", "караоке-мікрофон": a technique's code or an indeclinable
+                # noun joined to it says its kind as an adjective does; nothing before it
+                found.insert(0, before)
             break
         found.insert(0, before)
     if cyrillic and index + 1 < len(words) and _genitive(words[index + 1], lang):
         found.append(words[index + 1])
+    if not cyrillic and index + 1 < len(words) and words[index + 1].word == "of":
+        owner: list[Token] = []
+        for after in words[index + 2 : index + 6]:
+            if after.stop and not owner:
+                continue  # "the", "our"
+            if after.stop or after.word in _GOVERNING or after.word in _LEADS:
+                break
+            if after.lemma in breakdown():
+                break
+            owner.append(after)
+        found.extend(owner)
+    if token.lemma in devices() and not any(word.lemma in trade_kinds() for word in found):
+        return None  # "label printer", "warehouse scanner": an office's, said bare
     return tuple(found) or None
 
 
@@ -417,6 +497,14 @@ def _genitive(token: Token, lang: str) -> bool:
         and "anim" not in found[0][1]
         and not any("nomn" in tags or _VERB_FORMS & tags for _, tags in found)
     )
+
+
+def _fixed(token: Token, lang: str) -> bool:
+    """An indeclinable Cyrillic noun ("караоке", "кафе", "пианино")."""
+    if not _CYRILLIC.search(token.word):
+        return False
+    found = readings(token.word, lang)
+    return bool(found) and {"NOUN", "Fixd"} <= found[0][1]
 
 
 def _adjective(token: Token, lang: str) -> bool:

@@ -1086,6 +1086,16 @@ SHARED_THINGS: frozenset[str] = _words(
     установка станція батарея акумулятор пульт панель термінал картридж
     mouse keyboard monitor screen display camera speaker disk disc fan station battery
     bin terminal cartridge panel console tablet router driver
+    принтер сканер микрофон мікрофон printer scanner microphone mic
+    """
+)
+# Of those, the devices an office has far more often than any other trade: said with a word
+# of a place or a use ("label printer", "warehouse scanner", "headset mic") they stay IT's;
+# only a kind of another trade's machine (everyday.py's "kinds": "3D-принтер", "nail
+# printer", "караоке-мікрофон") makes them another trade's (things.py).
+SHARED_DEVICES: frozenset[str] = _words(
+    """
+    принтер сканер микрофон мікрофон printer scanner microphone mic
     """
 )
 
@@ -1103,6 +1113,18 @@ SENSE_WORDS: frozenset[str] = _words(
 SENSE_BELONGING: frozenset[str] = _words(
     """
     от к ко для на від до for to on of
+    """
+)
+# A way in that a secret is said to be for ("пароль на вход в клуб", "код для доступу до
+# складу"): what it opens is what the way leads into, after one of SENSE_ENTERED.
+SENSE_ENTRIES: frozenset[str] = _words(
+    """
+    вход входа доступ доступа вхід входу доступу
+    """
+)
+SENSE_ENTERED: frozenset[str] = _words(
+    """
+    в во у до на
     """
 )
 # Product and device names: they show a message is about IT but not which problem it is,

@@ -294,3 +294,83 @@ def test_the_decision_stays_quiet_on_a_door_password_and_answers_a_mail_one(
     assert door.outcome == "none"
     mail = matcher.match("пароль от почты поменяли, не могу войти", "ru")
     assert mail.outcome == "answer" and mail.candidates[0].article.id == "password_reset"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "thing", "kind"),
+    [
+        # A device IT shares with other trades, said with its kind: the kind is another
+        # trade's, so the device is too, and its own IT log-odds say nothing.
+        ("the nail printer at the salon smears the design", "en", "printer", ("nail",)),
+        ("3D printer nozzle is clogged again", "en", "printer", ("3d",)),
+        ("3D-принтер опять забил сопло, пластик не идёт", "ru", "принтер", ("3d",)),
+        ("у протезній майстерні 3D-принтер друкує гільзу криво", "uk", "принтер", ("3d",)),
+        ("сценический монитор хрипит на репетиции", "ru", "монитор", ("сценический",)),
+        ("караоке-мікрофон у кафе не тримає заряд", "uk", "мікрофон", ("караоке",)),
+        (
+            "the keyboard of the harpsichord has three sticky keys",
+            "en",
+            "keyboard",
+            ("harpsichord",),
+        ),
+        ("karaoke mics keep cutting out mid song", "en", "microphon", ("karaok",)),
+    ],
+)
+def test_a_shared_device_of_an_everyday_kind_is_another_trades(
+    matcher: Matcher, text: str, lang: str, thing: str, kind: tuple[str, ...]
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert (thing, kind) in said.sensed
+    assert thing in matcher.ranker.domain.sensed(said)
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same devices bare, of an IT kind, of an IT thing, or of a named product:
+        # IT's, their log-odds count.
+        ("принтер не печатает, пишет офлайн", "ru"),
+        ("сканер не отправляет сканы на почту", "ru"),
+        ("мікрофон у Teams не працює", "uk"),
+        ("сетевой принтер в бухгалтерии не печатает", "ru"),
+        ("the screen of my laptop is cracked", "en"),
+        ("HP printer shows offline", "en"),
+        ("the office printer is jammed again", "en"),
+        ("the label printer in the warehouse prints blank labels", "en"),
+        ("программа для 3D-принтера вылетает при нарезке модели", "ru"),
+    ],
+)
+def test_a_shared_device_bare_or_of_an_it_kind_is_its(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert not matcher.ranker.domain.sensed(said), said.sensed
+    assert matcher.ranker.rank(text, lang)[0].stranger == 0.0
+    assert matcher.match(text, lang).outcome != "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "owner"),
+    [
+        # A secret for a way in opens what the way leads into.
+        ("пароль для входу до бару змінили", "uk", ("бар",)),
+        ("забыл пароль для входа в бар, охранник не пускает", "ru", ("бар",)),
+        ("пароль на вход в закрытый клуб сменили", "ru", ("закрытый", "клуб")),
+    ],
+)
+def test_a_secret_for_a_way_in_belongs_to_what_it_leads_into(
+    matcher: Matcher, text: str, lang: str, owner: tuple[str, ...]
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert ("пароль", owner) in said.sensed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["пароль для входа в систему не подходит", "пароль на вход в почту сменили"],
+)
+def test_a_secret_for_a_way_into_an_it_thing_is_an_accounts(matcher: Matcher, text: str) -> None:
+    said = matcher.ranker.subject(tokens(text, "ru"), lang="ru")
+    assert not matcher.ranker.domain.sensed(said), said.sensed
+    assert matcher.match(text, "ru").candidates[0].article.id == "password_reset"
