@@ -248,7 +248,9 @@ _PATTERNS = [
     r"(?:\s+(?:как|як))?(?![\w'])",
     # "ever since IT replaced my dock last week", "since they moved us to the new VPN"
     r"ever since(?:\s+[\w'-]+){0,6}?(?:\s+(?:last \w+|yesterday|on \w+day)|(?=\s*[,.;!?]|$))|"
-    r"(?<!even )(?:ever\s+)?(?:since|after)\s+(?!(?:too|so|many|much|several|few|some|more|less)\s)"
+    # (a count is no event, in digits or in words: "After three attempts I got locked out")
+    rf"(?<!even )(?:ever\s+)?(?:since|after)\s+(?!(?:too|so|many|much|several|few|some|more|less|"
+    rf"one|{NUMERAL_WORDS})\s)"
     r"(?:(?!\d)[\w'-]+\s+){1,3}?"
     r"(?:[a-z]+ed|went|came|got|broke|began|took|ran|gave|put|set|swapped|shut|hit|left|brought|"
     r"built|made|was in|were in)"
