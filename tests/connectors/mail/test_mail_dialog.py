@@ -228,6 +228,16 @@ async def _csat(gw: MailGateway, score: int) -> bool:
     return (await gw.ticket()).csat == score
 
 
+async def _all_turns_taken(gw: MailGateway) -> None:
+    """Every message taken in so far has had its turn (what a page accepted is in the
+    inbound stream before the page answers): waited for, not slept on."""
+
+    async def none_left() -> bool:
+        return await gw.rt.store.inbound.backlog() == 0
+
+    await eventually(none_left, what="every message's turn")
+
+
 async def _comment(gw: MailGateway, text: str) -> bool:
     return (await gw.ticket()).to_dict().get("csat_comment") == text
 
@@ -486,7 +496,7 @@ async def test_a_rating_link_of_an_earlier_resolution_opens_no_request(
         async with http.get(link(first, 3)) as again:
             assert TEXTS.get("ru", "rating_page_stale_rated") in html.unescape(await again.text())
 
-    await asyncio.sleep(0.5)  # time for a (wrong) turn to show up
+    await _all_turns_taken(gw)  # a (wrong) turn would have shown up
     assert await gw.rt.store.tickets.get("HD-000002") is None
     assert len(sink.to(IVAN)) == letters
     assert (await gw.ticket()).csat == 4
@@ -522,7 +532,7 @@ async def test_a_rating_given_by_reply_makes_the_letters_links_say_so(
         async with http.post(two, data={"comment": "передумал"}) as confirmed:
             page = html.unescape(await confirmed.text())
         assert used in page and TEXTS.get("ru", "rating_page_thanks") not in page
-    await asyncio.sleep(0.5)  # time for a (wrong) turn to show up
+    await _all_turns_taken(gw)  # a (wrong) turn would have shown up
     assert (await gw.ticket()).csat == 5
     assert not (await gw.ticket()).csat_comment
     assert await gw.rt.store.tickets.get("HD-000002") is None
