@@ -261,8 +261,9 @@ BLIND_SETS = [
     ("dialogs_frozen18.yaml", 26, 6),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
-    # tuning part 32/40, 3 asked again ...
-    ("dialogs_tune19.yaml", 32, 3),
+    # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
+    # as tried and "deleted it yesterday afternoon" as how the file was lost (i19-tried19) ...
+    ("dialogs_tune19.yaml", 33, 3),
     # ... and its frozen part, the honest dialog measure from session 19, at its first untouched
     # figure (31/40, 8 asked again), run for its summary only; 31/40, 7 with since read from any
     # wording (i19-since19: field since 3 -> 1, asked again since 2 -> 1, summary only).
@@ -319,6 +320,13 @@ BLIND_SETS = [
     # wording (the two left: a reply never typed, as no "did it help?" was asked, and a product
     # named only in the reply).
     ("../dialogs_probe19s.yaml", 20, 4),
+    # the held-out probe of session 19's tried and error fields and question counts
+    # (i19-tried19: attempts in any form, the machine's own acts, messages in any quotes, after
+    # a dash, codes with a label; phones, prices, versions), written before its changes: 19/21
+    # with 2 asked again on main 30ff1ac, and the same with them (the two left: a reply never
+    # typed, as the scenario names no topic and the choices are declined, and a model before
+    # "router" with no maker, a product-field miss; see the NOTE).
+    ("../dialogs_probe19t.yaml", 19, 2),
 ]
 
 
