@@ -152,7 +152,8 @@ def _read_fields(text: str) -> dict[str, str]:
 
 def _named_outside(products: list[str], said: str, text: str) -> list[str]:
     """The products not only read as the first word of what the screen or the log says:
-    "у лозі Access violation" names no Access, "Access не открывает базу" does."""
+    "у лозі Access violation" names no Access, "Access не открывает базу" does; a code the
+    display shows whole ("горит Err 07") is no model's name."""
     if not said:
         return products
     messages = said.casefold().split("; ")
@@ -162,7 +163,7 @@ def _named_outside(products: list[str], said: str, text: str) -> list[str]:
 
     def only_said(product: str) -> bool:
         names = [n.strip(" )").casefold() for n in product.split(" (")]
-        opens = any(m.startswith(n + " ") for n in names for m in messages)
+        opens = any(m == n or m.startswith(n + " ") for n in names for m in messages)
         return opens and not any(n in rest for n in names)
 
     return [p for p in products if not only_said(p)]

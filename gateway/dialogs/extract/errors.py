@@ -54,7 +54,17 @@ _HTTP = re.compile(
 )
 # The codes read wherever they stand, in the order they are taken (a later one that holds an
 # earlier one replaces it): one list for what a message says and for what denies an error.
-_CODES = (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, EXCEPTION)
+# An HTTP status said short, the number kept: "HTTP 403", "HTTP error 500", "a 404 page"
+# (the words around it are the user's: "page" still says a website is meant).
+_HTTP_SHORT = re.compile(
+    r"(?<![\w.:])(?:HTTP(?:\s*(?:error|status|code))?\s*[:/]?\s*([1-5]\d\d)|"
+    r"([45]\d\d)\s+(?:page|status|response))(?![\w])",
+    _I,
+)
+# A device's code with its short label, kept whole: "Err 07", "ERR-12" (the label makes it no
+# model's name).
+_LABELLED = re.compile(r"(?<![\w])(?-i:Err|ERR)\s?[-#]?\d{1,5}(?![\w.])")
+_CODES = (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _LABELLED, EXCEPTION)
 _ERROR_WORD = (
     r"(?:error|err|errors|ошибк\w*|ошибок|помилк\w*|код\w*|code|status|статус|стоп-код|"
     r"stop code|exit code|сбой|збій)"
@@ -76,16 +86,18 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?!
 _SAYS = case_blind(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
     r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
-    r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*:|"
+    r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*(?::|[—–-](?=\s))|"
     r"(?:error|ошибка|ошибку|помилка|помилку|сообщение|повідомлення|message)"
     r"\s*(?::|\s[—–-]\s)|"
     # a window or a message that shows up, and what it says: "появляется сообщение Не удалось
     # подключиться", "на экране надпись No bootable device", "a popup saying ..."
-    r"(?:(?:появляется|выскакивает|всплывает|вылезает|выходит|висит|выдает|выдаёт|показывает|"
-    r"з'являється|вискакує|спливає|висить|видає|показує|на экране|на екрані|get|got|see|"
-    r"there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|надпись|повідомлення|вікно|"
-    r"віконце|напис|popup|pop-up|window|prompt|dialog|banner|message)(?!\w)"
-    r"(?:\s+(?:с текстом|з текстом|saying|that says))?|saying|ругается на|лается на|"
+    r"(?:(?:появляется|выскакивает|всплывает|вылезает|вылазит|выходит|висит|выдает|выдаёт|"
+    r"показывает|з'являється|вискакує|спливає|вилазить|вилізає|висить|видає|показує|на экране|"
+    r"на екрані|get|got|see|there'?s|there is|with)\s+(?:\w+\s+)?(?:сообщение|окно|окошко|"
+    r"надпись|табличк\w*|плашк\w*|повідомлення|вікно|віконце|напис|popup|pop-up|window|prompt|"
+    r"dialog|banner|message)(?!\w)"
+    r"(?:\s+(?:с текстом|з текстом|saying|that says)|,?\s*(?:что|що)(?!\w))?|saying|ругается на|"
+    r"лается на|"
     # what the screen shows without a verb of saying: where it stands and a colon ("на экране:
     # Printer offline", "внизу написано: Отключено", "on the display: PAPER JAM"), a label
     # named ("на мониторе надпись нет сигнала", "табличка, что пароль истёк"), a program that "keeps
@@ -99,7 +111,7 @@ _SAYS = case_blind(
     r"(?:\s+(?!(?:что|що)\b)[а-яіїєґ'-]+)?\s*:|"  # "на екрані принтера: Замініть картридж"
     r"(?:the\s+)?(?:error|message)\s+(?:is|was|says|reads)\s*:|"
     # a window or a status named with a colon: "вікно: Ліцензія недійсна", "status: Offline"
-    r"(?:окно|окошко|вікно|віконце|статус|window|pop-?up|dialog|alert|status)\s*:|"
+    r"(?:окн[оеау]|окошк\w*|вікн[оіа]|віконц\w*|статус|window|pop-?up|dialog|alert|status)\s*:|"
     r"(?:написано|пишется|висвічується|высвечивается|светится|світиться|it reads|reads)\s*"
     r"(?::|,?\s*(?:что|що|that)\b)|"
     r"(?:надпись|надпис|напис|табличк[аиу]|плашк[аиу])\s*(?::|,?\s*(?:что|що)\b)|"
@@ -127,6 +139,20 @@ _NOT_SAID = re.compile(
     r"какую-то|якусь|странную|дивну)\s+)?(?:мне|мені|me|нам|us|ошибк\w*|помилк\w*|errors?|"
     r"messages?|warnings?)\W*$",
     _I,
+)
+# "пишет" of a device that writes somewhere: "пишет в папку", "пише файли на диск", "writes
+# to the share": a place it saves to follows, not a message.
+_WRITES_TO = re.compile(
+    r"(?:[\w'-]+\s+){0,2}?(?:в|у|во|на|до|into|to)\s+(?:(?:the|a|my|our|сетев\w*|мереж\w*|"
+    r"общ\w*|спільн\w*|shared|network)\s+)?(?:папк|папц|теку|теці|файл|диск|облак|хмар|"
+    r"folder|file|disk|drive|cloud|share)\w*",
+    _I,
+)
+# Written there, capitalised as the screen has it, without a colon: "в углу написано Нет
+# подключения", "the message is Your account has been locked".
+_WRITTEN_CAPITAL = re.compile(
+    r"(?i:(?<!\w)(?:написано|написан[аи]?|the (?:error|message) (?:is|was|reads|says)))\s+"
+    r"((?-i:[A-ZА-ЯІЇЄҐ])[^.;!?\n]{1,90})"
 )
 _PERSON_BEFORE = re.compile(
     r"(?:коллег\w*|колег\w*|начальни\w*|бухгалтер\w*|директор\w*|клиент\w*|клієнт\w*|"
@@ -290,7 +316,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
 
     def add(code: str) -> None:
         code = code.strip().strip('.,:;()«»"“”').strip("'").strip()
-        if len(code) < 2 or any(code.lower() in p for p in inside):
+        if len(code) < 2 or (
+            any(code.lower() in p for p in inside) and not _LABELLED.fullmatch(code)
+        ):
             return
         if not any(code.lower() in c.lower() for c in codes):
             codes[:] = [c for c in codes if c.lower() not in code.lower()]
@@ -299,6 +327,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for pattern in _CODES:
         for found in pattern.finditer(text):
             add(found.group(0))
+    for found in _HTTP_SHORT.finditer(text):
+        add(found.group(1) or found.group(2))
     for found in _HASHED.finditer(text):
         if not _NUMBERED_BEFORE.search(text[: found.start()]):
             add(found.group(0))
@@ -334,7 +364,14 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             continue  # "there's no message at all": nothing said
         if _NOT_SAID.match(said) or _names_the_window(said):
             continue
+        if not colon and _WRITES_TO.match(said):
+            continue  # "сканер пишет в папку на диске D": where it saves, not what it says
         add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for found in _WRITTEN_CAPITAL.finditer(text):
+        said = _said_part(found.group(1))
+        short = len(said.split()) <= _MAX_SAID_WORDS
+        if short and not _PERSON_BEFORE.search(text[: found.start()]):
+            add(original[found.start(1) : found.start(1) + len(said)].strip())
     for found in _STATUS_NAMED.finditer(text):
         add(original[found.start(1) : found.end(1)])
     for found in _LATIN_AFTER_WORD.finditer(text):
