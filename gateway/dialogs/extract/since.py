@@ -81,7 +81,7 @@ _COUNT = (
     r"a couple of|couple of|a few|few|several|an?|one"
 )
 _ORDINAL = (
-    r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|трет\w+|п'ят\w+|second|third|fourth|fifth|"
+    r"втор\w+|трет\w+|четверт\w+|пят\w+|друг\w+|п'ят\w+|second|third|fourth|fifth|"
     # "который день", "котрий день": the day whose number the user has stopped counting (never
     # the relative pronoun after a comma: "ноутбук, который день назад купили")
     r"(?<!, )(?:которы[йе]|котр(?:ий|у|і))"
@@ -345,7 +345,7 @@ _EN_EVENT_HEADS = (
     r"storm|flood|fire|blackout|winter|summer|spring|autumn|fall|party|meeting|rehearsal|"
     r"visit|trip|patch|fix|swap|change|reinstall|install|migration|launch|rollout|go-?live|"
     r"cutover|reset|refit|redesign|renovation|inspection|audit|exam|conference|event|show|"
-    r"concert|match|game|sale|inventory|upgrade"
+    r"concert|match|game|sale|inventory"
 )
 # Words a main clause begins with, or no noun phrase holds.
 _EN_STOP = (
@@ -505,17 +505,11 @@ def _acquired_then(text: str, phrase: str) -> bool:
 _STILL_FINE = re.compile(rf"^[\s,—–-]*(?:[\w'-]+\s+){{0,2}}?(?:{_WORKED})(?![\w'])", _I)
 
 
-_EVERY_BEFORE = re.compile(
-    r"(?<![\w'])(?:every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне)\s+$",
-    re.IGNORECASE,
-)
+_EVERY = r"every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне"
+_EVERY_BEFORE = re.compile(rf"(?<![\w'])(?:{_EVERY})\s+$", re.IGNORECASE)
 # … a part of the day said bare after its weekday: "every Monday morning", "каждый понедельник
 # утром" (never "каждое утро с понедельника", a start said with its preposition)
-_EVERY_DAY_BEFORE = re.compile(
-    r"(?<![\w'])(?:every|each|каждое|каждый|каждую|каждой|кожного|кожен|кожну|кожної|кожне)\s+"
-    rf"(?:{_WEEKDAYS})\s+$",
-    re.IGNORECASE,
-)
+_EVERY_DAY_BEFORE = re.compile(rf"(?<![\w'])(?:{_EVERY})\s+(?:{_WEEKDAYS})\s+$", re.IGNORECASE)
 _DAY_PART_ALONE = re.compile(rf"(?:{_DAY_PARTS}|утром|вранці|ввечері|вечером)", re.IGNORECASE)
 # Short spans "for" an attempt ("for 15 minutes"), unless the trouble is said to last ("now").
 _ATTEMPT_SPAN = re.compile(
@@ -524,12 +518,13 @@ _ATTEMPT_SPAN = re.compile(
     re.IGNORECASE,
 )
 _LASTING_NOW = re.compile(r"\s+(?:now|already|straight)(?![\w'])", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,.;!?\n]|\s(?:а|але|но|but)\s")
 
 
 def _clause_at(text: str, start: int, end: int) -> str:
     """The clause of `text` around text[start:end]: between stops, commas and "а", "but"."""
-    before = re.split(r"[,.;!?\n]|\s(?:а|але|но|but)\s", text[:start])[-1]
-    after = re.split(r"[,.;!?\n]|\s(?:а|але|но|but)\s", text[end:])[0]
+    before = _CLAUSE_END.split(text[:start])[-1]
+    after = _CLAUSE_END.split(text[end:])[0]
     return before + text[start:end] + after
 
 
@@ -545,7 +540,7 @@ _AHEAD_BEFORE = re.compile(
 # that started it. The verb is read by its grammar (any verb); what tells how to do something
 # ("как сказали", "як порадили") is no event.
 _AS_CLAUSE = re.compile(
-    r"(?:^|(?<=[.!?;:]\s)|(?<=[.!?;:]))\s*(?P<said>(?:как|як)\s+(?:(?:нам|мне|мені|нам|им|їм|"
+    r"(?:^|(?<=[.!?;:]))\s*(?P<said>(?:как|як)\s+(?:(?:нам|мне|мені|им|їм|"
     r"у нас|в нас)\s+)?(?P<verb>[^\W\d_][\w'-]*)(?:\s+[\w'-]+){0,3}?)(?=\s*[,—–-])",
     _I,
 )
