@@ -186,8 +186,7 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         manicure протезный протезная ортопедический протезний протезна ортопедичний
         prosthetic prosthetics orthopedic orthopaedic зуботехнический зуботехническая
         зуботехнічний зуботехнічна сценический сценическая сценічний сценічна stage
-        karaoke караоке клавесин
-        клавесина клавесин клавесина harpsichord harpsichords carillon
+        karaoke караоке клавесин клавесина harpsichord harpsichords carillon
         """
     ),
     # a shop floor's goods and prices

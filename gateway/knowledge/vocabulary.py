@@ -1071,6 +1071,15 @@ BREAKDOWN_WORDS: frozenset[str] = _words(
     """
 )
 
+# The shared things (SHARED_THINGS, below) an office has far more often than any other trade:
+# said with a word of a place or a use ("label printer", "warehouse scanner", "headset mic")
+# they stay IT's; only a kind of another trade's machine (everyday.py's "kinds": "3D-принтер",
+# "nail printer", "караоке-мікрофон") makes them another trade's (things.py).
+SHARED_DEVICES: frozenset[str] = _words(
+    """
+    принтер сканер микрофон мікрофон printer scanner microphone mic
+    """
+)
 # Things an article is about that everyday life has too, under another kind: a gas water
 # heater's or a fuel pump's колонка, a freezer's or a tyre's камера, a piano's keyboard, a
 # patient's or a baby's monitor, a brake disc, a barn's fan, a charging station, a wheelie
@@ -1086,18 +1095,8 @@ SHARED_THINGS: frozenset[str] = _words(
     установка станція батарея акумулятор пульт панель термінал картридж
     mouse keyboard monitor screen display camera speaker disk disc fan station battery
     bin terminal cartridge panel console tablet router driver
-    принтер сканер микрофон мікрофон printer scanner microphone mic
     """
-)
-# Of those, the devices an office has far more often than any other trade: said with a word
-# of a place or a use ("label printer", "warehouse scanner", "headset mic") they stay IT's;
-# only a kind of another trade's machine (everyday.py's "kinds": "3D-принтер", "nail
-# printer", "караоке-мікрофон") makes them another trade's (things.py).
-SHARED_DEVICES: frozenset[str] = _words(
-    """
-    принтер сканер микрофон мікрофон printer scanner microphone mic
-    """
-)
+) | SHARED_DEVICES
 
 # Secrets that open something: an account's ("пароль от почты", "the VPN password") or a
 # door's, a gate's, a safe's ("пароль от двери", "код від хвіртки", "the gate code"). What
