@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.dialogs.checklist import fill
+from gateway.dialogs.extract import extract_fields
 
 # (fields before, message, fields after): the message corrects and answers nothing asked.
 CORRECTIONS = [
@@ -158,3 +159,23 @@ def test_a_cue_without_a_new_value_keeps_the_value(before: dict[str, str], text:
     fields = dict(before)
     fill(fields, {}, text, "reply to did-it-help")
     assert {k: fields[k] for k in before} == before
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("У меня Windows 10, перезагружал, нет, 2 раза, не помогло.", "Windows 10"),
+        ("Windows 11, перезавантажував, ні, 2 рази, не допомогло.", "Windows 11"),
+        ("Windows 11, tried a reboot, no, 3 times, still the same.", "Windows 11"),
+    ],
+)
+def test_a_bare_no_in_a_list_corrects_no_version(text: str, system: str) -> None:
+    """Review of session 19: a bare "нет" / "ні" / "no" between commas corrects ("З понеділка,
+    ні, з вівторка"), but the number after it was read as the system's new version: the
+    ticket said "Windows 2" for "Windows 10, перезагружал, нет, 2 раза"."""
+    assert extract_fields(text)["os"] == system
+
+
+def test_a_bare_no_still_corrects_the_start() -> None:
+    found = extract_fields("С утра, нет, со вчерашнего вечера не работает почта.")
+    assert found["since"] == "со вчерашнего вечера"

@@ -144,7 +144,8 @@ def _read_fields(text: str) -> dict[str, str]:
         if model and old_model and old_model.group() in text[: cue.start()]:
             found["product"] = named.replace(old_model.group(), model.group(1), 1)
         # "Windows 10, ой нет, 11": the number alone corrects the version of the system said
-        number = _BARE_VERSION.match(text, cue.end())
+        # (never after a bare "нет" in a list: "Windows 10, перезагружал, нет, 2 раза")
+        number = None if cue.group("bare") else _BARE_VERSION.match(text, cue.end())
         if number and found.get("os") and not systems.extract(text[cue.end() :]):
             found["os"] = _OS_VERSION.sub(number.group(1), found["os"], count=1)
     return {name: value for name, value in found.items() if value}
@@ -197,7 +198,7 @@ _SELF_CORRECTION = re.compile(
     r"actually,? no|correction)(?=[\s,:.!-])|"
     # a bare "no" between commas after a word: "З понеділка, ні, з вівторка", "Monday, no,
     # Tuesday" (never the reply's "Нет, не помогло")
-    r"(?<=[^\W\d_],\s)(?:нет|ні|no)(?=\s*,)",
+    r"(?<=[^\W\d_],\s)(?P<bare>нет|ні|no)(?=\s*,)",
     re.IGNORECASE,
 )
 
