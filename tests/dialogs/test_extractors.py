@@ -170,3 +170,15 @@ def test_a_count_after_after_is_no_start(text: str) -> None:
     filled since with the whole sentence and an hour "(15:00)" from "three" (a count in
     digits never was): the bot no longer asked since when."""
     assert "since" not in extract_fields(text)
+
+
+def test_a_count_of_pages_is_no_http_status() -> None:
+    """Review of session 19: "a 404 page" became an HTTP status said short, and so did "a
+    400 page document": a printer's ticket got the error "400"."""
+    for text in (
+        "The printer jams when I print a 400 page document.",
+        "Need to print a 500 page report, printer stops after 20 pages.",
+    ):
+        assert "error" not in extract_fields(text), text
+    assert extract_fields("I get a 404 page")["error"] == "404"
+    assert extract_fields("Got a 500 response from the portal.")["error"] == "500"

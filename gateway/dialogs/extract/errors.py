@@ -55,10 +55,11 @@ _HTTP = re.compile(
 # The codes read wherever they stand, in the order they are taken (a later one that holds an
 # earlier one replaces it): one list for what a message says and for what denies an error.
 # An HTTP status said short, the number kept: "HTTP 403", "HTTP error 500", "a 404 page"
-# (the words around it are the user's: "page" still says a website is meant).
+# (the words around it are the user's: "page" still says a website is meant). A round 400 or
+# 500 before "page" counts pages: "print a 400 page document".
 _HTTP_SHORT = re.compile(
     r"(?<![\w.:])(?:HTTP(?:\s*(?:error|status|code))?\s*[:/]?\s*([1-5]\d\d)|"
-    r"([45]\d\d)\s+(?:page|status|response))(?![\w])",
+    r"(?![45]00\s+page)([45]\d\d)\s+(?:page|status|response))(?![\w])",
     _I,
 )
 # A device's code with its short label, kept whole: "Err 07", "ERR-12" (the label makes it no
