@@ -702,10 +702,10 @@ _NOT_FIXES_TEXT = """
     пересунути привезти видати змінити
     открывать печатать распечатывать отправлять получать покупать ронять проливать разливать
     заливать ломать терять брать приносить давать оставлять ставить вводить набирать смотреть
-    выдавать привозить переносить перемещать задевать скачать скачивать использовать
+    выдавать привозить переносить перемещать задевать скачать скачивать
     відкривати друкувати роздруковувати надсилати відправляти отримувати купувати впускати
     розливати заливати ламати губити брати приносити давати залишати ставити вводити
-    набирати дивитися бачити видавати привозити переносити скачати завантажити завантажувати
+    набирати дивитися видавати привозити переносити скачати завантажити завантажувати
     використовувати
 """
 _NOT_FIXES = frozenset(_NOT_FIXES_TEXT.split())
@@ -755,7 +755,7 @@ _IT_PRONOUNS_TEXT = "он она оно они він вона воно вони
 _IT_PRONOUNS = frozenset(_IT_PRONOUNS_TEXT.split())
 # What may stand before the user's own verb: the user, "already", "also", when and how often.
 _LEADS_TEXT = """
-    я мы ми уже вже тоже теж також ещё еще ще и і й а сам сама сами сами вчера вчора сегодня
+    я мы ми уже вже тоже теж також ещё еще ще и і й а сам сама сами вчера вчора сегодня
     сьогодні утром зранку вечером ввечері потом потім сначала спочатку дважды двічі трижды
     тричі несколько кілька раз разів раза рази пару два три опять знову снова заново
 """
@@ -861,7 +861,7 @@ _EN_HELPERS = (
     r"vendor|manufacturer|hotline|technician|the shop|the store"
 )
 _EN_PLACES = r"recycle bin|trash|bin|backups?|spam|junk|quarantine|deleted items"
-_EN_IRREGULAR = r"took|put|rang|made|gave|held|shook|set|tore|threw|swapped|got"
+_EN_IRREGULAR = r"took|put|rang|made|gave|held|shook|set|tore|threw|got"  # "swapped": -ed
 _EN_NOT_FIXES_TEXT = """
     dropped spilled broke lost bought ordered received opened printed sent used needed reported
     mentioned wanted started loaded noticed saw got made gave sat connected plugged-in attached
