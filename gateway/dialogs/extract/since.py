@@ -152,7 +152,7 @@ _PATTERNS = [
     r"замены|заміни|перезагрузки|перезавантаження|отключения света|відключення світла)"
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|программ\w*|програм\w*))?(?![\w'])",
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
-    r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого\s+)?"
+    r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого|самої|самой|the very)\s+)?(?:"
     r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
     r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
     r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
@@ -377,6 +377,13 @@ _PATTERNS += [
     # свят", "since New Year", "после грозы в пятницу")
     rf"(?:с|со|з|із|від|после|після|since|after)\s+(?:[\w'-]+(?:ого|его|ой|ей|ых|их|ої|ього|ьої)\s+)?"
     rf"(?:{_GATHERINGS})(?![\w'])",
+    # a start verb, then the moment: "Started right at opening", "it began just after lunch",
+    # "Началось прямо на совещании"
+    rf"(?:{_AFTER_BEGAN})(?:(?:right|just|only|прямо|сразу|одразу|якраз)\s+)?"
+    rf"(?:(?:at|after|upon|around)\s+(?!(?:home|work|my|our|the (?:pc|computer|laptop))\b)"
+    rf"(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?(?=\s*[,.;!?]|\s*$)|"
+    rf"(?:на|під час|во время)\s+(?:{_GATHERINGS}|совещании|нараді|планёрке|планерке|собрании|"
+    rf"зборах|уроке|уроці|паре|парі|презентации|презентації))",
     # an event named by a verbal noun, the grammar of "после обновления": after "после" /
     # "після" an adjective or two, then a noun of an action (-ение, -ание, -тие, -ция; -ення,
     # -ання, -ття, -ція) in the genitive; never an action done on each use ("после входа",
@@ -634,10 +641,25 @@ def _read(text: str) -> tuple[str, list[str]]:
         started = [f for f in found if f in sentence]
     if not found:
         return "", []
-    first = _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+    first = _with_preposition(
+        text, _with_digits(_with_when(text, _with_neighbours(text, (started or found)[0], found)))
+    )
     if fine_said:
         first = f"{first} ({fine_said.strip(' ,')})"
-    return first, [_with_digits(_with_when(text, f)) for f in found]
+    return first, [_with_preposition(text, _with_digits(_with_when(text, f))) for f in found]
+
+
+_DAY_FIRST = re.compile(rf"(?:{_WEEKDAYS})(?![\w'])", _I)
+_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на|on|over)\s+$", _I)
+
+
+def _with_preposition(text: str, phrase: str) -> str:
+    """A bare day with the preposition the user said it with: "на выходных", "в четверг"."""
+    at = text.find(phrase)
+    if at <= 0 or not _DAY_FIRST.match(fold(phrase)):
+        return phrase
+    before = _DAY_PREPOSITION.search(fold(text[:at]))
+    return text[before.start() : at + len(phrase)] if before else phrase
 
 
 # The day, hour or week a start fell on, said right after it: "с обновления в понедельник",
