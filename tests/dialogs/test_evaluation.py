@@ -262,12 +262,16 @@ BLIND_SETS = [
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
-    # as tried and "deleted it yesterday afternoon" as how the file was lost (i19-tried19) ...
+    # as tried and "deleted it yesterday afternoon" as how the file was lost (i19-tried19);
+    # TUNE19 with a bare day's preposition kept, "із самого відкриття" and "Started right at
+    # opening" read as the start (i19-since19) ...
     ("dialogs_tune19.yaml", 33, 3),
     # ... and its frozen part, the honest dialog measure from session 19, at its first untouched
     # figure (31/40, 8 asked again), run for its summary only; 31/40, 7 with since read from any
-    # wording (i19-since19: field since 3 -> 1, asked again since 2 -> 1, summary only).
-    ("dialogs_frozen19.yaml", 31, 7),
+    # wording (i19-since19: field since 3 -> 1, asked again since 2 -> 1, summary only); 32/40, 6
+    # with a bare day's preposition kept and a start verb's moment (field since 0, asked again
+    # since 0, summary only).
+    ("dialogs_frozen19.yaml", 32, 6),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
