@@ -650,7 +650,7 @@ def _read(text: str) -> tuple[str, list[str]]:
 
 
 _DAY_FIRST = re.compile(rf"(?:{_WEEKDAYS})(?![\w'])", _I)
-_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на|on|over)\s+$", _I)
+_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на)\s+$", _I)  # "on Monday" stays "Monday"
 
 
 def _with_preposition(text: str, phrase: str) -> str:
