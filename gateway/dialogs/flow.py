@@ -43,7 +43,9 @@ from gateway.dialogs.problem import (
     problem_halves,
     problem_readings,
     problem_statement,
+    without_instead,
     without_tone,
+    without_working,
 )
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
@@ -220,7 +222,9 @@ class SupportFlow:
             # and ask to be told more, before any question of the checklist. Not when the
             # nearest is the outage topic: that is taken only for a stop that reads as urgent
             # ("CRM is down" said alone), and what follows it is no nearer.
-            guesses = self.knowledge.guesses(without_tone(read_head(st.problem)), turn.lang)
+            guesses = self.knowledge.guesses(
+                without_instead(without_working(without_tone(read_head(st.problem)))), turn.lang
+            )
             if guesses and guesses[0].article.id != self.outage_topic:
                 near = Hint(tuple(c for c in guesses if c.article.id != self.outage_topic))
                 self._offer_choices(turn, near, intro="guesses_intro")
@@ -249,7 +253,7 @@ class SupportFlow:
         The statement decides when it is answered on its own: "… вылетает при отчёте.
         Началось после обновления" is a crash, whatever the update in the context suggests.
         """
-        text = without_tone(read_head(text))
+        text = without_instead(without_working(without_tone(read_head(text))))
         match = self.knowledge.match(text, lang)
         readings = problem_readings(text)
         # A part of the message may sharpen the whole one's choices, not contradict them:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract import errors, since, systems, tried
-from gateway.dialogs.extract.words import TEXTS_KEPT, clauses
+from gateway.dialogs.extract.words import TEXTS_KEPT, clauses, words
 from gateway.knowledge.morphology import meant_text, readings
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import names_a_deadline, read_impact
@@ -35,6 +35,186 @@ _SAID_ONLY = re.compile(
     r"displays|error|ошибка|помилка)\s*:?\s*[«\"“„'][^»\"”“']+[»\"”“']\W*$",
     re.IGNORECASE,
 )
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# What a clause says still works is context, not the problem: "Принтер рядом печатает", "сеть
+# есть", "друкує нормально", "пошта приходить і відправляється", "the webcam works", "sound
+# from the speakers is fine" (alone each matches the article of what it names). Closed
+# classes: the verbs that say a thing does its job (lemmas, ru and uk; English forms), the
+# words that say it is fine, and the words that may close such a clause.
+_WORKING_LEMMAS = _word_set(
+    "работать функционировать печатать сканировать копировать открываться открывать "
+    "грузиться загружаться грузить загружать запускаться включаться ловить подключаться "
+    "коннектиться соединяться ходить приходить уходить доходить отправляться отправлять "
+    "поступать видеть слышать светиться синхронизироваться пинговаться заходить отвечать "
+    "есть быть мочь "
+    "працювати функціонувати друкувати сканувати копіювати відкриватися відкривати "
+    "вантажитися завантажуватися завантажувати запускатися вмикатися вмикати включатися "
+    "ловити підключатися під'єднуватися з'єднуватися ходити приходити доходити надходити "
+    "відправлятися відправляти бачити чути світитися синхронізуватися пінгуватися заходити "
+    "відповідати бути могти".replace("'", "")
+)
+_WORKING_EN = _word_set(
+    "work works working print prints printing scan scans opens open loads load "
+    "connects connect arrive arrives arriving send sends sending receive receives "
+    "boots boot starts start syncs sync responds pings charges charge comes come goes go "
+    "browse see sees hear hears log sign access reach is are can"
+)
+_FINE = _word_set(
+    "fine ok okay normally perfectly good great ок норм нормально хорошо отлично "
+    "прекрасно штатно добре чудово відмінно гаразд справно исправно"
+)
+# … and may stand after the verb without saying anything of it
+_CLOSING = _word_set(
+    "too also again now already everywhere well as in on through out up for me everyone "
+    "everybody тоже также теж також уже вже сейчас зараз теперь тепер везде скрізь всюду "
+    "всегда завжди у в меня мене нас них"
+)
+_FINE_PHRASES = re.compile(
+    r"(?<!\w)(?:без (?:проблем|ошибок|помилок|сбоев|збоїв)|no problems?|without (?:any )?"
+    r"(?:problems?|issues?)|в порядке|в порядку|как надо|як треба|як слід|as usual|"
+    r"как обычно|як завжди|as it should)(?!\w)"
+)
+# A no, a fault, a stop, a part or a doubt anywhere in the clause: it tells the problem
+# ("печатает пустые листы" is not closed by the verb; "медленно работает", "работает
+# только по кабелю", "stopped working", "сам включается", "still loading" are faults).
+_NOT_WORKING = re.compile(
+    r"(?<!\w)(?:не|ни|ні|нет|нету|немає|нема|никак|ніяк|без|no|not|never|nothing|none|nobody|"
+    r"cannot|without|unable|(?:won|don|doesn|can|isn|aren|didn|wasn|weren|haven|hasn|couldn|"
+    r"wouldn|ain)t|ничего|нічого|никто|ніхто|only|just|только|лишь|тільки|лише|"
+    r"ошиб\w*|помил\w*|error\w*|fail\w*|сбо\w*|збо\w*|збій|проблем\w*|problem\w*|issue\w*|"
+    r"глюч\w*|глюк\w*|bug\w*|перестал\w*|перестав\w*|перестає|перестает|stop\w*|refus\w*|"
+    r"отказ\w*|відмов\w*|медленно|повільно|slow\w*|долго|довго|еле|ледве|ледь|иногда|"
+    r"інколи|іноді|sometimes|periodically|периодически|періодично|intermittent\w*|плохо|"
+    r"погано|badly|криво|странно|дивно|weird\w*|strange\w*|постоянно|постійно|constantly|"
+    r"keeps?|бесконечно|нескінченно|endless\w*|forever|вечно|still|досі|ещё|еще|ще|"
+    r"сам|сама|само|сами|itself|themselves|вместо|замість|instead|почему|чому|why|"
+    r"а|но|але|проте|однак|однако|зато|but|while|whereas|though|however|then|until|"
+    r"after|before|when|so|and|потом|потім|после|після|когда|коли)(?!\w)|n't"
+)
+
+
+def says_it_works(clause: str) -> bool:
+    """Whether `clause` only says that something works now: every verb in it is one of doing
+    a job, in the present, and it ends on such a verb or on a word that says it is fine
+    ("вчера интернет был" names what is broken now, and is kept)."""
+    if _QUOTES.search(clause) or "?" in clause:
+        return False  # a quoted message is what the screen says; a question asks
+    text = _FINE_PHRASES.sub(" fine ", " ".join(words(clause)))
+    if _NOT_WORKING.search(text):
+        return False
+    said = _closed(words(text))
+    if not said or len(said) > MAX_WORKING_WORDS:
+        return False
+    fine = said[-1] in _FINE
+    if fine:
+        said = _closed(said[:-1])
+    verbs = [_verb(w) for w in said]
+    if not all(v in _WORKING_LEMMAS or v in _WORKING_EN for v in verbs if v):
+        return False  # "вентилятор шумит", "Outlook вылетает и потом работает"
+    if said and said.count(said[-1]) > 1:
+        return False  # "грузится и грузится"
+    return fine or bool(said and verbs[-1])
+
+
+MAX_WORKING_WORDS = 8  # a longer clause says more than that something works
+
+
+def _closed(said: list[str]) -> list[str]:
+    """`said` less the words that may close a clause of what works ("теж", "for me")."""
+    end = len(said)
+    while end and said[end - 1] in _CLOSING:
+        end -= 1
+    return said[:end]
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _verb(word: str) -> str:
+    """The lemma of `word` when it reads likeliest as a verb (ru, uk), marked "past" when it
+    is said in the past; an English word is itself when it is a working form; else ""."""
+    if word.isascii():
+        return word if word in _WORKING_EN else ""
+    found = readings(word, "ru")
+    if not found or not found[0][1] & _VERB_TAGS:
+        return ""
+    # "уходят" reads first as the perfective "to wear out"; the present of a working verb wins
+    for lemma, tags in found:
+        if lemma in _WORKING_LEMMAS and tags & {"pres", "INFN", "infn"}:
+            return lemma
+    lemma, tags = found[0]
+    return lemma if tags & {"pres", "INFN", "infn"} else f"{lemma} past"
+
+
+_VERB_TAGS = frozenset({"VERB", "INFN", "infn"})
+
+
+def without_working(text: str) -> str:
+    """`text` without the clauses that only say what still works ("Принтер рядом печатает,
+    сеть есть"): the matcher is asked about what is broken. All of it if nothing is left."""
+    rest = text
+    for clause in clauses(text):
+        if says_it_works(clause):
+            rest = re.sub(re.escape(clause) + r"[\s.!?,;:…]*", " ", rest, count=1)
+    rest = rest.strip()
+    return rest if _content_words(rest) >= MIN_CONTENT_WORDS else text
+
+
+# What should have been there is not what broke: "shows 'This site can't be reached' instead
+# of the welcome screen", "на табло вместо расписания надпись «…»", "замість меню чорний
+# екран". The words after "instead of" / "вместо" / "замість" name what is missing, and must
+# not pick its article (the welcome screen is no monitor fault).
+_INSTEAD = re.compile(r"(?<!\w)(?:instead of|вместо|заместо|замість|замiсть)\s+", re.IGNORECASE)
+_EN_DETERMINERS = _word_set("the a an my our its their his her this that these those")
+_EN_PHRASE_ENDS = _word_set(
+    "it there i we they he she and but or so then shows says is are was appears comes "
+    "displays pops"
+)
+MAX_INSTEAD_WORDS = 3
+
+
+def without_instead(text: str) -> str:
+    """`text` without what "instead of" names (up to its phrase's end): the matcher is asked
+    about what is there, not about what should be."""
+    found = _INSTEAD.search(text)
+    if found is None:
+        return text
+    start, rest = found.start(), text[found.end() :]
+    taken = 0
+    for word in re.finditer(r"[«\"'][^«»\"']*[»\"']|[\w'-]+|[^\w\s]", rest):
+        token = word.group()
+        lowered = token.lower()
+        if taken >= MAX_INSTEAD_WORDS or (not token[0].isalnum() and token[0] not in "«\"'"):
+            break
+        if token[0] in "«\"'":
+            taken += 1  # "вместо «Готов» пишет …": the text that should be shown
+        elif token.isascii():
+            if lowered in _EN_PHRASE_ENDS:
+                break
+            taken += lowered not in _EN_DETERMINERS
+        elif not _genitive(lowered):
+            break
+        else:
+            taken += 1
+        end = word.end()
+    else:
+        end = len(rest)
+    if not taken:
+        return text
+    cut = " ".join((text[:start] + " " + rest[end:]).split())
+    return without_instead(re.sub(r"\s+(?=[,.;:!?])", "", cut))
+
+
+def _genitive(word: str) -> bool:
+    """Whether a Cyrillic word reads as a genitive noun or adjective (what "вместо" takes)."""
+    return any(
+        "gent" in tags and tags & {"NOUN", "ADJF", "NPRO"}
+        for lang in ("ru", "uk")
+        for _, tags in readings(word, lang)
+    )
 
 
 def without_tone(text: str) -> str:
@@ -65,6 +245,8 @@ def _problem_clauses(text: str) -> tuple[tuple[str, str], ...]:
             continue
         if only_tone(clause):
             continue  # "What kind of support is this?!", "Спасибо, очень помогли"
+        if says_it_works(clause):
+            continue  # "принтер рядом печатает", "the webcam works": not what broke
         # read as the words meant when typed in translit: "pozovite admina" asks for a person
         meant = meant_text(clause)
         asking = calls_for_person(meant) or asks_for_contact(meant)

@@ -120,7 +120,8 @@ BLIND_SETS = [
     # updating" is no attempt, "forced a restart once" is; "листи висять у вихідних" is the
     # outbox, not the weekend; "at 4pm yesterday"); 39 in session 7 ("перезапускала аутлук"
     # in another answer names Outlook in passing and its version is asked, i19-names4) ...
-    ("dialogs_tune6.yaml", 39, 0),
+    # 40 with "instead of the welcome screen" read as what should be shown (i19-route19)
+    ("dialogs_tune6.yaml", 40, 0),
     # ... and its frozen part, the newest honest measure, at its first untouched figure
     # (31/40, 1 asked again, main at 8de61fc), run for its summary only; 32 with the FAQ
     # decision refit of i12-quiet2 (a5cb5c7), 31 again since the FAQ decision is fitted on
@@ -222,8 +223,9 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 15, exactly at its first
     # untouched figure (27/40, 4 asked again), run for its summary only; 27/40, 3 at the
     # session's end; 28/40, 3 with an event named right after a time ahead (i19-route18, summary
-    # only).
-    ("dialogs_frozen15.yaml", 28, 3),
+    # only); 29/40, 3 with what works and what should have been shown left out of the match
+    # (i19-route19, summary only: topic 4 -> 3).
+    ("dialogs_frozen15.yaml", 29, 3),
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
@@ -331,6 +333,12 @@ BLIND_SETS = [
     # typed, as the scenario names no topic and the choices are declined, and a model before
     # "router" with no maker, a product-field miss; see the NOTE).
     ("../dialogs_probe19t.yaml", 19, 2),
+    # the held-out probe of session 19 (i19-route19: long first messages whose facts name other
+    # topics' words, vague first messages, the language switched at every step, outcomes),
+    # written before its changes: 17/24 on main 7b5e467; 20/24 with what still works left out of
+    # the match ("Принтер рядом печатает, сеть есть"). The three vague first messages end with the
+    # bot's "tell me more", which the scripted user does not answer.
+    ("../dialogs_probe19r.yaml", 20, 0),
 ]
 
 
