@@ -184,7 +184,7 @@ def _vocabulary() -> _Vocabulary:
                 uk)
         | _keys("tills registers terminals scanners kiosks computers pcs machines printers "
                 "phones screens laptops tablets workstations copier copiers mfp scanner printer "
-                "checkout checkouts",
+                "checkout checkouts desktop desktops",
                 en),
         stake=_keys("оплата оплатить платеж платить чек продажа выручка покупатель "
                     "отгрузка отгружать отгрузить погрузка доставка поставка зарплата выплата "

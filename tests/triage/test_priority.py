@@ -344,6 +344,9 @@ def test_what_is_at_stake_or_a_name_is_not_a_mass_stop(text: str) -> None:
         # where the thing stands, not who is stopped
         "the copier in our office doesn't send scans to email anymore",
         "the scanner at our clinic isn't saving files",
+        # a desktop is one machine, as a computer or a laptop is (issue 19, i19-route19)
+        "the desktop in our office has no internet on the cable",
+        "the desktop at our reception keeps losing the network",
     ],
 )
 def test_whose_or_where_a_thing_is_names_nobody_stopped(text: str) -> None:
@@ -355,6 +358,7 @@ def test_whose_or_where_a_thing_is_names_nobody_stopped(text: str) -> None:
     [
         "старшие медсестры не могут открыть карты пациентов",
         "our office has no internet",
+        "the desktops in our office have no internet",
         "менеджеры отдела продаж не могут войти в CRM",
     ],
 )
