@@ -100,6 +100,8 @@ _WRITER_WORDS = _words(
     thanks please just still only same dunno idea
     """
 )
+# Latin words typed alike by speakers of ru, uk and en: alone they show no language
+_ANY_LANGUAGE = _words("ok okay okey k kk")
 _MIN_MEANT_WORDS = 2  # "vpn" alone may be "впн"; two words read as Cyrillic are a language
 
 
@@ -126,6 +128,8 @@ def _reply_language(text: str, current: str, screen_text: bool) -> str:
         if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
             return reply_language(meant, current, screen_text)
         latin = re.findall(r"[a-z']+", text.lower())
+        if latin and set(latin) <= _ANY_LANGUAGE:
+            return current  # "ok" alone is typed in every language: it keeps the conversation's
         english = sum(w in _EN_WORDS for w in latin)
         writer = set(latin) & _WRITER_WORDS or "at all" in " ".join(latin)
         if screen_text and not (_plain_english(latin, english) or writer):

@@ -71,6 +71,11 @@ def test_a_first_message_in_translit_or_the_wrong_layout(text: str, expected: st
         ("last week", "uk", "en"),
         ("nope", "ru", "en"),
         ("ok thanks", "uk", "en"),
+        # "ok" alone is everyone's: it keeps the conversation's language (issue 19, i19-route19)
+        ("ok", "ru", "ru"),
+        ("OK", "uk", "uk"),
+        ("okay!", "ru", "ru"),
+        ("ok", "en", "en"),
         ("годину тому", "ru", "uk"),
         # names and what the screen says carry no language of the writer
         ("HP laptop", "ru", "ru"),
