@@ -182,3 +182,27 @@ def test_a_count_of_pages_is_no_http_status() -> None:
         assert "error" not in extract_fields(text), text
     assert extract_fields("I get a 404 page")["error"] == "404"
     assert extract_fields("Got a 500 response from the portal.")["error"] == "500"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the printer is old, it jams all the time.",
+        "Since my laptop is slow, I cannot join calls.",
+        "Since the VPN is down, nobody can work from home.",
+        "Since our office has no IT person, I am writing here.",
+    ],
+)
+def test_since_saying_why_is_no_start(text: str) -> None:
+    """Review of session 19: "since" and a noun phrase became a start wherever the main
+    clause began ("since the move nothing prints"), also when the phrase was the subject of
+    a verb in the present: "Since my laptop is slow, ..." says why, and filled since with
+    "Since my laptop"."""
+    assert "since" not in extract_fields(text)
+
+
+def test_since_an_event_before_the_main_clause_is_still_a_start() -> None:
+    assert extract_fields("Since the move nothing prints.")["since"] == "Since the move"
+    assert extract_fields("The scanner has not worked since the move.")["since"] == (
+        "since the move"
+    )

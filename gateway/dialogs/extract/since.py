@@ -347,6 +347,11 @@ _EN_EVENT_HEADS = (
     r"cutover|reset|refit|redesign|renovation|inspection|audit|exam|conference|event|show|"
     r"concert|match|game|sale|inventory"
 )
+# A verb in the present right after "since" and a noun phrase makes "since" "because": "Since
+# my laptop is slow, …", "since the VPN is down", "since our office has no IT person".
+_EN_NOW_VERBS = (
+    r"is|are|isn't|aren't|has|have|hasn't|haven't|does|do|doesn't|don't|can't|cannot|won't|keeps"
+)
 # Words a main clause begins with, or no noun phrase holds.
 _EN_STOP = (
     r"the|a|an|my|our|their|his|her|its|it|it's|i|i'm|we|they|you|he|she|nothing|everything|"
@@ -397,6 +402,8 @@ _PATTERNS += [
     rf"(?:ever\s+)?since\s+(?:the|my|our|their|that|this|last|yesterday's|today's|"
     rf"(?-i:[A-Z])\w*'s)\s+(?!(?:{_EN_PER_USE})(?![\w-]))(?:(?!(?:{_EN_STOP})(?![\w'-]))[\w'-]+\s+){{0,2}}?"
     rf"(?!(?:{_EN_STOP})(?![\w'-]))[a-z][\w'-]*"
+    # (never a subject with its verb in the present: "Since the printer is old, …" says why)
+    rf"(?!\s+(?:{_EN_NOW_VERBS})(?![\w'-]))"
     rf"(?=\s+(?:{_EN_STOP})(?![\w'-])|\s*[,.;!?]|\s*$)",
     # … after "after" the head is an event (a noun of an action, -tion, -ment, -ing, -al, or a
     # season, storm, holiday or gathering): "after the storm", "after the firmware update";
