@@ -17,10 +17,11 @@ import re
 from collections.abc import Container, Sequence
 from itertools import pairwise
 
-from gateway.knowledge.morphology import Token, tokens
+from gateway.knowledge.morphology import Token, tokens, verb_grammemes
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
     AT_ONCE_WORDS,
+    AUXILIARY_WORDS,
     BEING_WORDS,
     BOUNCE_WORDS,
     CHECKED_PAIRS,
@@ -33,12 +34,15 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
+    OTHER_SUBJECT_WORDS,
     OTHERS_WORDS,
     OWN_WORDS,
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
+    SELF_OBJECT_WORDS,
+    SELF_SUBJECT_WORDS,
     SENDING_PERSON_WORDS,
     SPEECH_WORDS,
     START_NOUNS,
@@ -131,6 +135,81 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
             denied = True
         start += len(part)
     return frozenset(fine)
+
+
+MINE = "mine"  # the user does it: "не слышу", "не можу надіслати", "I can't hear"
+THEIRS = "theirs"  # others do it, to the user: "меня не слышат", "мені не приходять"
+
+
+def directions(text: str, lang: str | None, words: Sequence[Token]) -> dict[int, str]:
+    """Who does what each verb of `words` says, by its position: MINE when the user does it
+    (a verb in the first person, "не слышу", "не чую"; an infinitive after one, "не можу
+    надіслати"; English with "I" or "we" as its subject), THEIRS when others do it, to the
+    user (a verb in the third person plural, "не слышат", "не чують"; one with nobody or the
+    user as its object in the clause, "мене не чути", "мені не приходять", "никто не
+    получает"; English "they can't hear me", "nobody receives"). Verbs that say neither are
+    left out. The ranker learns from the articles' samples which direction each article
+    says a verb in."""
+    parts = _quotes_joined(
+        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    )
+    if not parts or sum(len(p) for p in parts) != len(words):
+        return {}
+    found: dict[int, str] = {}
+    start = 0
+    for part in parts:
+        said = {t.word for t in part}
+        me = not said.isdisjoint(SELF_OBJECT_WORDS)
+        others = not said.isdisjoint(OTHER_SUBJECT_WORDS)
+        self_said = not said.isdisjoint(SELF_SUBJECT_WORDS)
+        last: str | None = None  # the direction of the clause's last finite verb
+        modal = -1  # and its position
+        for k, token in enumerate(part):
+            if token.word.isascii():
+                direction = _english_direction(part, k)
+            else:
+                grammemes = verb_grammemes(token.word, lang or "ru")
+                if not grammemes:
+                    continue
+                if "1per" in grammemes:
+                    direction = MINE
+                elif "3per" in grammemes:
+                    plural = "plur" in grammemes
+                    direction = THEIRS if plural or me or others else None
+                elif "INFN" in grammemes and last is not None:
+                    # "не могу отправить": the modal's person is the action's, not its own.
+                    direction = last
+                    found.pop(modal, None)
+                elif self_said:
+                    direction = MINE
+                elif me or others:
+                    direction = THEIRS
+                else:
+                    direction = None
+                if "INFN" not in grammemes:
+                    last, modal = direction, start + k
+            if direction is not None and not token.stop:
+                found[start + k] = direction
+        start += len(part)
+    return found
+
+
+def _english_direction(part: Sequence[Token], index: int) -> str | None:
+    """MINE or THEIRS for an English word by its subject ("I can't hear", "nobody
+    receives") or, with none, by "me" or "us" just after it ("can't hear me")."""
+    token = part[index]
+    if token.stop or token.word in AUXILIARY_WORDS or not token.word.isalpha():
+        return None
+    before = index - 1
+    while before >= 0 and part[before].word in AUXILIARY_WORDS:
+        before -= 1
+    if before >= 0 and part[before].word in SELF_SUBJECT_WORDS:
+        return MINE
+    if before >= 0 and part[before].word in OTHER_SUBJECT_WORDS:
+        return THEIRS
+    if any(t.word in SELF_OBJECT_WORDS for t in part[index + 1 : index + 4]):
+        return THEIRS
+    return None
 
 
 def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[range]:

@@ -32,6 +32,7 @@ from gateway.knowledge.clauses import (
     circumstance,
     clause_spans,
     crashed_at_start,
+    directions,
     ruled_out,
     said_fine,
 )
@@ -211,7 +212,14 @@ class Ranker:
         # The labelled lines' counts fitted last (domain.json) unless others are given.
         self.domain = Domain(self.articles, LineCounts.load() if lines is None else lines)
         self._ranked: dict[
-            tuple[tuple[Token, ...], frozenset[int], int, str | None, tuple[int, ...]],
+            tuple[
+                tuple[Token, ...],
+                frozenset[int],
+                int,
+                str | None,
+                tuple[int, ...],
+                tuple[tuple[int, frozenset[int]], ...],
+            ],
             tuple[Signals, ...],
         ] = {}
         self._terms: dict[Token, list[tuple[str, float]]] = {}
@@ -220,6 +228,9 @@ class Ranker:
         self._named: set[str] = set()  # lemmas of every keyword and title
         self._heads: list[set[str]] = []  # per article: what it is about (not what it mentions)
         self._samples: list[list[str]] = []
+        # Per verb lemma, per article: who does it in the article's samples and keywords
+        # (clauses.directions): "не чую" (the user) in no_sound's, "мене не чують" in mic's.
+        self._directions: dict[str, dict[int, set[str]]] = {}
         lengths: list[float] = []
         for index, article in enumerate(self.articles):
             lengths.append(self._index(index, article))
@@ -240,6 +251,16 @@ class Ranker:
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         # that something fails or is needed, not what: ні, никак, проблема, надо, need
         self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS)
+        # A verb said in one direction bars the articles that say it only in the other, when
+        # some article says it in this one: the direction tells those articles apart.
+        self._barred: dict[tuple[str, str], frozenset[int]] = {}
+        for term, said in self._directions.items():
+            if term in self._generic or term in self._denials_and_needs:
+                continue  # "не могу", "можуть": a modal says nothing of the problem
+            for direction in {d for ways in said.values() for d in ways}:
+                self._barred[term, direction] = frozenset(
+                    i for i, ways in said.items() if direction not in ways
+                )
         self._everyday = everyday_lemmas()
         self._products = _lemmas_of(PRODUCT_WORDS)
         # What a crash at a program's opening is read as: the failure to start it (read
@@ -345,15 +366,22 @@ class Ranker:
         # users at once.
         # The language is part of the key: a Ukrainian message written without і, ї, є or ґ
         # ("принтер не друкує") is read as Ukrainian, not guessed Russian from its letters.
+        # "я не слышу" is not the microphone's ("меня не слышат"): a verb said in the
+        # direction an article never says it gives that article no evidence.
+        barred = tuple(
+            (at, self._barred[words[at].lemma, direction])
+            for at, direction in directions(text, lang, words).items()
+            if (words[at].lemma, direction) in self._barred
+        )
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine, lang, clauses, ruled)
-        key = (words, fine, limit, lang, clauses)
+            return self._rank(words, limit, fine, lang, clauses, ruled, barred)
+        key = (words, fine, limit, lang, clauses, barred)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
             ranked = self._ranked[key] = tuple(
-                self._rank(words, limit, fine, lang, clauses, ruled)
+                self._rank(words, limit, fine, lang, clauses, ruled, barred)
             )
         return list(ranked)
 
@@ -407,8 +435,15 @@ class Ranker:
         lang: str | None = None,
         clauses: tuple[int, ...] = (),
         ruled: frozenset[int] = frozenset(),
+        barred: tuple[tuple[int, frozenset[int]], ...] = (),
     ) -> list[Signals]:
         message = self._read(words, fine)
+        bars = dict(barred)
+        # Per article, the lemmas it gets no evidence from (nor its keyword phrases).
+        unsaid: dict[int, set[str]] = defaultdict(set)
+        for at, articles in barred:
+            for index in articles:
+                unsaid[index].add(words[at].lemma)
         if message is None:
             return []
         resolved, weights, total = message.resolved, message.weights, message.total
@@ -469,6 +504,8 @@ class Ranker:
                 heads = self._about[term] if about else _NOBODY
                 mention = similarity * _MENTION
                 for index, tf in self._postings[term].items():
+                    if index in bars.get(at, _NOBODY):
+                        continue
                     value = scale * tf / (tf + self._norm[index])
                     if value > best_bm25.get(index, 0.0):
                         best_bm25[index] = value
@@ -523,7 +560,10 @@ class Ranker:
                 shares = (*part.shares(index, best)[:3], foreign)
             similarity = self._similarity(joined, index)
             keyword = float(
-                any(k <= present and not k <= self._generic for k in self._keywords[index])
+                any(
+                    k <= present and not k <= self._generic and not k & unsaid[index]
+                    for k in self._keywords[index]
+                )
             )
             bm25_share = min(bm25[index] / ceiling, 1.0)
             rest = _RANK_WEIGHTS[2] * explained + _RANK_WEIGHTS[3] * bm25_share
@@ -852,6 +892,7 @@ class Ranker:
             for keyword in article.keywords[lang]:
                 # Every word of a keyword phrase counts: "мало места" never shrinks to "место".
                 words = [t for t in tokens(keyword, lang) if not t.word.isdigit()]
+                self._learn_directions(index, keyword, lang)
                 if words:
                     phrases.append(frozenset(t.lemma for t in words))
                 for term, weight in _headed(words, _KEYWORD_WEIGHT):
@@ -869,6 +910,7 @@ class Ranker:
         for lang in LANGUAGES:
             for question in (*article.questions[lang], article.title[lang]):
                 content = [t.lemma for t in tokens(question, lang) if not t.stop]
+                self._learn_directions(index, question, lang)
                 samples.append(" ".join(content))
                 for term in set(content):
                     counts[term] += 1.0
@@ -878,6 +920,13 @@ class Ranker:
         self._heads.append(heads)
         self._samples.append(samples)
         return sum(counts.values())
+
+    def _learn_directions(self, index: int, text: str, lang: str) -> None:
+        words = tokens(text, lang)
+        for at, direction in directions(text, lang, words).items():
+            self._directions.setdefault(words[at].lemma, {}).setdefault(index, set()).add(
+                direction
+            )
 
     def _resolve(self, token: Token) -> list[tuple[str, float]]:
         """Article terms a message word stands for, with a similarity 0-1 (kept per word:

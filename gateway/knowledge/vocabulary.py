@@ -804,6 +804,22 @@ STOPPED_WORDS: frozenset[str] = _words(
 BEING_WORDS: frozenset[str] = _words("есть є")
 # Others as a clause's subject: "хоча вони надіслали", "а они меня слышат", "but they sent it".
 THEY_WORDS: frozenset[str] = _words("они вони they")
+# Who does what (clauses.directions): the user as the subject ("я", "мы", "I"), as the one
+# it is done to ("меня", "мне", "me"), and nobody or a crowd as the subject ("никто", "they").
+SELF_SUBJECT_WORDS: frozenset[str] = _words("я мы ми i we")
+SELF_OBJECT_WORDS: frozenset[str] = _words("меня мне нас нам мене мені me us")
+OTHER_SUBJECT_WORDS: frozenset[str] = _words(
+    "никто ніхто они вони nobody noone they people colleagues everyone everybody customers "
+    "clients recipients"
+)
+# English words between a subject and its verb ("I can't hear", "they don't get").
+AUXILIARY_WORDS: frozenset[str] = _words(
+    """
+    not no can cant cannot could couldnt do dont does doesnt did didnt am m is isnt are
+    arent was wasnt were werent will wont be been have havent has hasnt had just still
+    really even
+    """
+)
 # That something is wrong or needed, said without what: "проблема з принтером", "an issue
 # with Zoom", "надо новый пароль".
 PROBLEM_WORDS: frozenset[str] = _words(

@@ -1922,3 +1922,33 @@ def test_what_others_have_or_did_after_the_problem_is_their_side(matcher: Matche
          "email_not_receiving"),
     ):
         assert answered(matcher, text, lang) == expected, text
+
+
+def test_who_hears_tells_the_speakers_from_the_microphone(matcher: Matcher) -> None:
+    # "я не чую колег" (the user hears nothing: the sound) and "колеги не чують мене" (nobody
+    # hears the user: the microphone) use one verb; its person tells them apart, as the
+    # articles' samples say it (issue 12, topic boundaries).
+    for text, lang, expected in (
+        ("я не чую колег у зумі, хоча відео є", "uk", "no_sound"),
+        ("on the teams call I can't hear my colleagues", "en", "no_sound"),
+        ("коллеги в тимсе не слышат меня", "ru", "mic_camera"),
+        ("колеги в зумі не чують мене", "uk", "mic_camera"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+
+
+def test_directions_read_the_person_of_the_verb() -> None:
+    from gateway.knowledge.clauses import MINE, THEIRS, directions
+    from gateway.knowledge.morphology import tokens
+
+    def said(text: str, lang: str) -> dict[str, str]:
+        words = tokens(text, lang)
+        return {words[i].word: d for i, d in directions(text, lang, words).items()}
+
+    assert said("я нікого не чую", "uk") == {"чую": MINE}
+    assert said("не могу отправить письмо", "ru") == {"отправить": MINE}
+    assert said("мне не приходят письма", "ru") == {"приходят": THEIRS}
+    assert said("мої листи ніхто не отримує", "uk") == {"отримує": THEIRS}
+    assert said("I can't hear anyone", "en") == {"hear": MINE}
+    assert said("nobody receives my emails", "en") == {"receives": THEIRS}
+    assert said("звук не работает", "ru") == {}
