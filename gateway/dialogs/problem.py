@@ -160,7 +160,17 @@ def without_working(text: str) -> str:
         if says_it_works(clause):
             rest = re.sub(re.escape(clause) + r"[\s.!?,;:…]*", " ", rest, count=1)
     rest = rest.strip()
+    if _ELLIPSIS.search(rest):
+        return text  # "У коллег интернет работает, у меня нет": the rest denies what it named
     return rest if _content_words(rest) >= MIN_CONTENT_WORDS else text
+
+
+# What is left ends on a bare denial: it says no to the working clause's own thing ("у меня
+# нет", "а мой нет", "mine doesn't"), which only that clause names.
+_ELLIPSIS = re.compile(
+    r"(?<!\w)(?:нет|ні|не|no|not|(?:doesn|don|isn|aren|won|can|didn)['’]?t)[\s.!?,;:…)]*$",
+    re.IGNORECASE,
+)
 
 
 # What should have been there is not what broke: "shows 'This site can't be reached' instead
