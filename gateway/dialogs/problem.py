@@ -162,7 +162,13 @@ def without_working(text: str) -> str:
     rest = rest.strip()
     if _ELLIPSIS.search(rest):
         return text  # "У коллег интернет работает, у меня нет": the rest denies what it named
-    return rest if _content_words(rest) >= MIN_CONTENT_WORDS else text
+    said = _LEADING_CONJUNCTION.sub("", rest)  # "але не підключається" says as much as "но …"
+    return rest if _content_words(said) >= MIN_CONTENT_WORDS else text
+
+
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:а|и|і|й|та|но|але|проте|однак|однако|зато|but|and|yet)\s+", re.IGNORECASE
+)
 
 
 # What is left ends on a bare denial: it says no to the working clause's own thing ("у меня
