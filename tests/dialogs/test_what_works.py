@@ -85,6 +85,10 @@ FAULTS = [
     "it says \"Ready\" and prints",
     "why does it print twice?",
     "the mouse stopped as well",
+    # a fault that is there: "есть" says works only of what one has
+    "замятие бумаги есть",
+    "синий экран есть",
+    "шум є",
     "the receipt printer at counter 2 wont print",  # a no typed without its apostrophe
     "it doesnt connect",
 ]
