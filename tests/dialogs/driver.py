@@ -14,6 +14,7 @@ from gateway.dialogs.events import Event, StatusAsked, TicketRequested
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.status import StatusReport, TicketView
 from gateway.knowledge.articles import Article
+from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import (
     Button,
     InboundMessage,
@@ -24,6 +25,7 @@ from gateway.models import (
     Ticket,
     TicketStatus,
 )
+from gateway.triage.sla import SlaPolicy
 from gateway.triage.sla_clock import start_clocks
 
 
@@ -214,3 +216,19 @@ class Chat:
         found = [e for e in self.events if isinstance(e, TicketRequested)]
         assert len(found) == 1, f"expected one ticket request, got {self.events}"
         return found[0]
+
+
+def topic_of(library: KnowledgeLibrary, text: str) -> str:
+    """The topic a user's first message ends in: the article answered, or the ticket's topic
+    after "не знаю" to every checklist question."""
+    chat = Chat(DialogEngine(library, SlaPolicy.default()))
+    chat.send(text)
+    answered = [e.topic for e in chat.named("faq_answered")]  # type: ignore[attr-defined]
+    if answered:
+        return answered[0]
+    for _ in range(8):  # a hand-off: the ticket carries the topic
+        if not chat.questions:
+            break
+        chat.send("не знаю")
+    tickets = [t.topic for t in chat.tickets]
+    return tickets[0] if tickets else ""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.driver import Chat
+from dialogs.driver import Chat, topic_of
 from gateway.dialogs.engine import DialogEngine
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.triage.sla import SlaPolicy
@@ -32,20 +32,6 @@ def talk_to_a_person(library: KnowledgeLibrary, text: str, dont_know: str) -> Ch
             break
         chat.send(dont_know)
     return chat
-
-
-def topic_of(library: KnowledgeLibrary, text: str) -> str:
-    chat = Chat(DialogEngine(library, SlaPolicy.default()))
-    chat.send(text)
-    answered = [e.topic for e in chat.named("faq_answered")]  # type: ignore[attr-defined]
-    if answered:
-        return answered[0]
-    for _ in range(8):  # a hand-off: the ticket carries the topic
-        if not chat.questions:
-            break
-        chat.send("не знаю")
-    tickets = [t.topic for t in chat.tickets]
-    return tickets[0] if tickets else ""
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.driver import Chat
-from gateway.dialogs.engine import DialogEngine
+from dialogs.driver import topic_of
 from gateway.dialogs.problem import (
     problem_statement,
     says_it_works,
@@ -23,7 +22,6 @@ from gateway.dialogs.problem import (
     without_working,
 )
 from gateway.knowledge.library import KnowledgeLibrary
-from gateway.triage.sla import SlaPolicy
 
 FAQ = Path(__file__).resolve().parents[2] / "faq"
 
@@ -139,20 +137,6 @@ def test_a_conjunction_left_alone_says_nothing_in_any_language() -> None:
 @pytest.fixture(scope="module")
 def library() -> KnowledgeLibrary:
     return KnowledgeLibrary(FAQ)
-
-
-def topic_of(library: KnowledgeLibrary, text: str) -> str:
-    chat = Chat(DialogEngine(library, SlaPolicy.default()))
-    chat.send(text)
-    answered = [e.topic for e in chat.named("faq_answered")]  # type: ignore[attr-defined]
-    if answered:
-        return answered[0]
-    for _ in range(8):  # a hand-off: the ticket carries the topic
-        if not chat.questions:
-            break
-        chat.send("не знаю")
-    tickets = [t.topic for t in chat.tickets]
-    return tickets[0] if tickets else ""
 
 
 @pytest.mark.parametrize(
