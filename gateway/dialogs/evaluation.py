@@ -213,6 +213,14 @@ def check(scenario: Scenario, seen: Transcript) -> list[Problem]:
     return problems
 
 
+def _by_check_kind(kinds_failing: dict[str, dict[str, int]]) -> str:
+    """'topic (rich_first 3, urgent 1); group (...)': the kinds of scenario each check fails in."""
+    return "; ".join(
+        f"{name} ({', '.join(f'{kind} {n}' for kind, n in sorted(kinds.items()))})"
+        for name, kinds in sorted(kinds_failing.items())
+    )
+
+
 def reasked_questions(scenario: Scenario, seen: Transcript) -> list[str]:
     """Questions for fields the user had already given (`not_asked`) or answered before."""
     given = set(scenario.expect.get("not_asked") or ())
@@ -234,6 +242,8 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
     failed = reasked = 0
     by_kind: dict[str, list[int]] = {}
     by_check: dict[str, int] = {}
+    kinds_failing: dict[str, dict[str, int]] = {}
+    asked_too_much: dict[str, int] = {}
     run = uuid.uuid4().hex[:8]
     for n, scenario in enumerate(scenarios, 1):
         seen = await play(ChatSession(service, chat_id=f"eval-{run}-{n}"), scenario)
@@ -241,6 +251,11 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
         failed += bool(problems)
         for name in dict.fromkeys(p.check for p in problems):
             by_check[name] = by_check.get(name, 0) + 1
+            kinds = kinds_failing.setdefault(name, {})
+            kinds[scenario.kind or "-"] = kinds.get(scenario.kind or "-", 0) + 1
+            if name == "too many questions":
+                for asked in seen.questions:
+                    asked_too_much[asked] = asked_too_much.get(asked, 0) + 1
         reasked += len(reasked_questions(scenario, seen))
         tally = by_kind.setdefault(scenario.kind or "-", [0, 0])
         tally[0] += not problems
@@ -259,6 +274,10 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
     if by_check:
         checks = ", ".join(f"{name} {n}" for name, n in sorted(by_check.items()))
         stdout.write(f"scenarios failing each check: {checks}\n")
+        stdout.write(f"  by kind: {_by_check_kind(kinds_failing)}\n")
+    if asked_too_much:
+        fields = ", ".join(f"{name} {n}" for name, n in sorted(asked_too_much.items()))
+        stdout.write(f"questions asked where there were too many: {fields}\n")
     stdout.flush()
     return failed
 

@@ -376,6 +376,11 @@ async def test_the_new_expectations_are_checked(settings: Settings, tmp_path: Pa
     # The summary names the checks that failed, without naming the scenario.
     checks = "asked again tried 1, reply language 1, too many questions 1"
     assert f"scenarios failing each check: {checks}\n" in report
+    # ... the kinds of scenario each check failed in, and what the extra questions asked for.
+    kinds = "asked again tried (rich_first 1); reply language (rich_first 1); too many questions"
+    assert f"  by kind: {kinds} (rich_first 1)\n" in report
+    extra = "os 1, product 1, since 1, tried 1"
+    assert f"questions asked where there were too many: {extra}\n" in report
 
 
 async def test_replies_the_bot_never_asks_for_are_fine(settings: Settings, tmp_path: Path) -> None:
