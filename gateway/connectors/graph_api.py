@@ -35,13 +35,22 @@ RECIPIENT_GONE_SUBCODES = frozenset({2018001, 1545041})
 WINDOW_CLOSED_CODES = frozenset({131047})
 WINDOW_CLOSED_SUBCODES = frozenset({2018278})
 INVALID_TOKEN_CODE = 190
+TOO_MANY_REQUESTS = 429  # HTTP: whatever the code in the body, it is "later", not "never"
+RETRY_AFTER_MAX = 3600.0  # seconds; a longer Retry-After is read as this
 
 
 class GraphError(Exception):
     """The Graph API refused a call; `code`/`subcode` say why, `http_status` how."""
 
     def __init__(
-        self, code: int, message: str, *, subcode: int = 0, http_status: int = 400, trace: str = ""
+        self,
+        code: int,
+        message: str,
+        *,
+        subcode: int = 0,
+        http_status: int = 400,
+        trace: str = "",
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(f"graph error {code}/{subcode}: {message} (HTTP {http_status})")
         self.code = code
@@ -49,12 +58,14 @@ class GraphError(Exception):
         self.error_message = message
         self.http_status = http_status
         self.trace = trace
+        self.retry_after = retry_after  # seconds, from a Retry-After header
 
     @property
     def transient(self) -> bool:
         return (
             self.code in TRANSIENT_CODES
             or self.http_status >= 500
+            or self.http_status == TOO_MANY_REQUESTS
             or self.code == INVALID_TOKEN_CODE  # fixed by a new token, not by giving up
         )
 
@@ -104,13 +115,13 @@ class GraphClient:
         async with self._http().post(
             f"{self.base}/{self.version}/{path}", data=body, headers=headers
         ) as response:
-            return _result(response.status, await response.read())
+            return _result(response.status, await response.read(), _retry_after(response))
 
     async def get(self, path: str) -> dict[str, Any]:
         async with self._http().get(
             f"{self.base}/{self.version}/{path}", headers=self._auth
         ) as response:
-            return _result(response.status, await response.read())
+            return _result(response.status, await response.read(), _retry_after(response))
 
     async def download(self, url: str) -> bytes:
         """The bytes behind a media URL the API handed out (it needs the token too)."""
@@ -127,13 +138,23 @@ class GraphClient:
             self._session = None
 
 
-def _result(status: int, raw: bytes) -> dict[str, Any]:
+def _retry_after(response: aiohttp.ClientResponse) -> float | None:
+    """A Retry-After header in seconds (0..RETRY_AFTER_MAX); None if absent or a date."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value.isdigit():
+        return None
+    return min(float(value), RETRY_AFTER_MAX)
+
+
+def _result(status: int, raw: bytes, retry_after: float | None = None) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except ValueError:
         data = None
     if not isinstance(data, dict):
-        raise GraphError(0, f"not JSON ({len(raw)} bytes)", http_status=status)
+        raise GraphError(
+            0, f"not JSON ({len(raw)} bytes)", http_status=status, retry_after=retry_after
+        )
     error = data.get("error")
     if status >= 300 or error is not None:
         error = error if isinstance(error, dict) else {}
@@ -144,6 +165,7 @@ def _result(status: int, raw: bytes) -> dict[str, Any]:
             subcode=subcode if isinstance(subcode, int) else 0,
             http_status=status,
             trace=str(error.get("fbtrace_id", "")),
+            retry_after=retry_after,
         )
     return data
 
@@ -153,5 +175,5 @@ def delivery_error(exc: GraphError) -> DeliveryError:
     if exc.recipient_gone:
         return RecipientBlocked(str(exc))
     if exc.transient:
-        return DeliveryError(str(exc))
+        return DeliveryError(str(exc), retry_after=exc.retry_after)
     return DeliveryError(str(exc), permanent=True)

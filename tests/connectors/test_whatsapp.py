@@ -353,6 +353,30 @@ async def test_graph_errors_map_to_retries_blocks_and_failures(
     assert meta_api.texts("whatsapp", USER) == []
 
 
+async def test_an_http_429_is_a_retry_after_the_time_graph_gives_never_a_dead_letter(
+    whatsapp: tuple[WhatsAppConnector, Intake, str], meta_api: MetaEmulator, store: Store
+) -> None:
+    # Graph (or a proxy before it) answering 429 Too Many Requests with a code outside the
+    # throttling list was a permanent failure: the reply was dead-lettered, never retried.
+    connector, _, _ = whatsapp
+    await window_open(store, meta_api)
+    hello = OutboundMessage(text="hello")
+    for code, after, wait in (
+        (0, "", None),
+        (100, "7", 7.0),
+        (0, "Wed, 21 Oct 2026 07:28:00 GMT", None),
+    ):
+        meta_api.forced_retry_after = after
+        meta_api.forced.append(("whatsapp", code, 0, 429))
+        with pytest.raises(DeliveryError) as throttled:
+            await connector.send(USER, hello)
+        assert not throttled.value.permanent, code
+        assert throttled.value.retry_after == wait
+    meta_api.forced_retry_after = ""
+    await connector.send(USER, hello)
+    assert meta_api.texts("whatsapp", USER) == ["hello"]
+
+
 async def test_outside_the_window_without_a_template_nothing_is_sent(
     settings: Settings, store: Store, meta_api: MetaEmulator
 ) -> None:

@@ -120,6 +120,7 @@ class MetaEmulator(CallingBackEmulator):
         self.profile_calls: list[str] = []
         self.profile_delay = 0.0  # seconds before a profile is answered (a Graph that hangs)
         self.forced: list[tuple[str, int, int, int]] = []  # product, code, subcode, http
+        self.forced_retry_after = ""  # a Retry-After header on the forced errors, if set
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.deliveries: list[Delivery] = []
         self.redeliver = 0
@@ -158,7 +159,10 @@ class MetaEmulator(CallingBackEmulator):
         self.calls.append((product, body))
         if self.forced and self.forced[0][0] == product:
             _, code, subcode, status = self.forced.pop(0)
-            return error(code, "forced error", subcode=subcode, status=status)
+            refused = error(code, "forced error", subcode=subcode, status=status)
+            if self.forced_retry_after:
+                refused.headers["Retry-After"] = self.forced_retry_after
+            return refused
         node = request.match_info["node"]
         if product == "whatsapp":
             if node != self.phone_number_id:
