@@ -241,7 +241,10 @@ class AlertTickets:
         closes = notice.source == "zabbix"
         ticket.status = TicketStatus.CLOSED if closes else TicketStatus.RESOLVED
         ticket.resolved_at = now
-        self.reports.resolved(tx, ticket, ticket.assignee or ACTOR, now)
+        if ticket.assignee:
+            # Someone took the ticket and worked on it: theirs. Untaken, the monitoring
+            # system resolved it alone, and the report's figures are people's resolutions.
+            self.reports.resolved(tx, ticket, ticket.assignee, now)
         tx.ticket_event(ticket.id, ACTOR, "closed" if closes else "resolved", "the alert recovered")
 
 

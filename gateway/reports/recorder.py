@@ -13,7 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from gateway import metrics
-from gateway.models import Channel, Ticket
+from gateway.models import UNANSWERED_CHANNELS, Channel, Ticket
 from gateway.reports.counters import NONE, Dims, bucket, field, period_units
 from gateway.store import Transaction
 from gateway.triage.sla import SlaPolicy
@@ -119,7 +119,8 @@ class ReportRecorder:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
         level = "resolved_l1" if ticket.level.value == "L1" else "resolved_up"
         self._by_operator(tx, at, level, dims, operator)
-        self._by_operator(tx, at, "csat_asked", dims, operator)
+        if ticket.channel not in UNANSWERED_CHANNELS:  # nobody there to ask for a rating
+            self._by_operator(tx, at, "csat_asked", dims, operator)
         metrics.RESOLUTION.labels(
             ticket.group.value, channel_label(ticket.channel), ticket.priority.value
         ).observe(seconds)

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp
 import pytest
@@ -24,6 +25,9 @@ from emulators.server import eventually
 from gateway.config import AlertRule, AlertSettings, AlertSource, GenericAlertFields, Settings
 from gateway.connectors.alerts import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature, signed_headers
 from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
+from gateway.operations import Actor
+from gateway.reports.figures import ReportQuery
+from gateway.reports.service import ReportService
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "alerts"
 TOKEN = "am-token-0123456789"
@@ -257,6 +261,42 @@ async def test_zabbix_problem_opens_and_recovery_closes(gateway: Gateway) -> Non
     still = await gw.rt.store.tickets.get(ticket.id)
     assert still is not None and still.status == TicketStatus.CLOSED
     assert await history(gw, ticket.id) == ["opened", "closed"]
+
+
+async def test_a_recovery_nobody_worked_on_is_no_operators_resolution_in_the_report(
+    gateway: Gateway,
+) -> None:
+    # The report's resolutions are people's: an untaken alert ticket closed by the
+    # monitoring system's recovery was counted as resolved at L1 by "monitoring", in
+    # time to resolution and SLA compliance, and as a rating asked of nobody.
+    gw = gateway
+    problem = fixture("zabbix_problem.json")
+    down = {"check": {"id": "kuma-9", "name": "Wiki"}, "state": "down", "msg": "refused"}
+    assert (await post(gw, "zabbix", problem))[0] == 200
+    assert (await post(gw, "generic", down))[0] == 200
+    await eventually(lambda: _count(gw, 2), what="two alert tickets")
+    assert (await post(gw, "zabbix", {**problem, "event_value": "0"}))[0] == 200
+    assert (await post(gw, "generic", {**down, "state": "up"}))[0] == 200
+    await settled(gw)
+    assert sorted(t.status for t in await alert_tickets(gw)) == ["closed", "resolved"]
+    day = datetime.now(ZoneInfo(gw.rt.settings.sla.timezone)).date()
+    report = await ReportService(gw.rt.store).report(ReportQuery(day, day))
+    d, res, csat = report["deflection"], report["time"]["resolution"], report["csat"]
+    assert d["tickets"] == 2
+    assert (d["l1_resolved"], d["escalated_resolved"], res["count"]) == (0, 0, 0)
+    assert report["sla"]["overall"]["resolution"]["count"] == 0
+    assert csat["asked"] == 0 and "monitoring" not in csat["by_operator"]
+
+    # Taken by an operator, then recovered: their resolution, still no rating asked.
+    assert (await post(gw, "generic", {**down, "msg": "refused again"}))[0] == 200
+    await settled(gw)
+    (ticket,) = [t for t in await alert_tickets(gw) if t.chat_id == "generic:kuma-9"]
+    assert (await gw.rt.desk.take_over(ticket.id, Actor("anna", role="admin"))).won
+    assert (await post(gw, "generic", {**down, "state": "up", "msg": "fixed"}))[0] == 200
+    await settled(gw)
+    report = await ReportService(gw.rt.store).report(ReportQuery(day, day))
+    assert (report["deflection"]["l1_resolved"], report["time"]["resolution"]["count"]) == (1, 1)
+    assert report["csat"]["asked"] == 0
 
 
 async def test_a_zabbix_problem_after_its_recovery_changes_nothing(gateway: Gateway) -> None:
