@@ -360,6 +360,15 @@ class DeskApi:
                     await operators.keep_action_outcome(login, once, outcome, SAMPLE_KEPT_SECONDS)
         except (SampleError, FileNotFoundError) as exc:
             raise refuse(400, str(exc)) from None
+        except OSError as exc:  # a read-only knowledge base (an image's root-owned files)
+            folder = str(settings.faq_dir)
+            raise refuse(
+                409,
+                f"the knowledge base folder {folder} cannot be written by the gateway: "
+                f"{exc.strerror or type(exc).__name__}",
+                key="faq_not_writable",
+                params={"folder": folder},
+            ) from None
         return web.json_response(outcome)
 
     async def _colleague(self, body: dict[str, Any], ticket: Ticket) -> Account:

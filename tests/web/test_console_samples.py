@@ -154,6 +154,35 @@ async def test_a_sample_question_clicked_twice_at_once_or_resent_is_added_once(
         assert article.questions["ru"].count(question) == 1
 
 
+async def test_a_knowledge_base_the_gateway_cannot_write_is_a_clear_refusal_not_a_500(
+    web_settings: Settings, http: aiohttp.ClientSession, store: Store, tmp_path: Path
+) -> None:
+    """Outside pass: the Docker image copied faq/ as root and runs as `firstline`, so
+    "Add after review" met a folder it cannot write (its lock file first) and answered
+    500. The lock's path taken by a folder fails the same way, also for root."""
+    faq = tmp_path / "faq"
+    shutil.copytree(ROOT / "faq", faq)
+    (faq / ".samples.lock").mkdir()
+    before = {f.name: f.read_bytes() for f in faq.glob("*.yaml")}
+    settings = web_settings.model_copy(
+        update={"faq_dir": faq, "faq_eval_dir": small_sets(tmp_path / "eval")}
+    )
+    async with running_gateway(settings) as gw:
+        ticket = await seed_ticket(store, subject="сканер шлёт пустые письма")
+        console = Console(http, gw)
+        await console.sign_in("bob")
+        await console.post(f"/console/api/tickets/{ticket.id}/take")
+        await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
+        status, refused = await console.post(
+            f"/console/api/tickets/{ticket.id}/sample",
+            {"article": "scanner_not_working", "lang": "ru"},
+        )
+    assert status == 409, refused
+    assert refused["key"] == "faq_not_writable"
+    assert refused["params"] == {"folder": str(faq)}
+    assert {f.name: f.read_bytes() for f in faq.glob("*.yaml")} == before
+
+
 async def test_a_sample_review_in_firstline_serve_leaves_the_gateway_serving(
     tmp_path: Path,
 ) -> None:
