@@ -12,6 +12,7 @@ from gateway.knowledge.evaluation import (
     FOLDS,
     FROZEN_FILES,
     TUNING_FILES,
+    committed_negatives,
     evaluate,
     fit_committed,
     load_cases,
@@ -94,15 +95,21 @@ def _protocol(articles: list[Article], eval_dir: Path, refit: bool) -> None:
     tuning = {
         name: load_cases(eval_dir / name) for name in TUNING_FILES if (eval_dir / name).exists()
     }
+    negatives = committed_negatives(eval_dir)
     if refit:
-        decision, counts = fit_committed(articles, {**tuning, DEV_FILE: dev})
+        decision, counts = fit_committed(articles, {**tuning, DEV_FILE: dev}, negatives)
         decision.save()
         counts.save()
         lines = sum(len(cases) for cases in tuning.values())
-        print(f"decision and domain model fitted on {lines} tuning + {len(dev)} dev lines, saved")
+        print(f"decision and domain model fitted on {lines} tuning + {len(dev)} dev lines", end="")
+        if negatives:
+            probes = sum(c.topic is None for cases in negatives.files.values() for c in cases)
+            weighed = f"at {negatives.weight} a line ({negatives.place})"
+            print(f" + {probes} probe off-topic lines {weighed}", end="")
+        print(", saved")
     matcher = Matcher(articles)
     print_table(f"dev set {eval_dir / DEV_FILE}", evaluate(matcher, dev))
-    figures = protocol_figures(matcher, tuning, dev)
+    figures = protocol_figures(matcher, tuning, dev, negatives=negatives)
     for name, tallies in figures.folds.items():
         print_table(f"tuning part {eval_dir / name}, {FOLDS}-fold cross-validated", tallies)
     for name, tallies in figures.left_out.items():

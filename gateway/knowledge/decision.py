@@ -74,6 +74,10 @@ class Example:
     ranked: tuple[Signals, ...]
     topic: str | None
     reading: tuple[tuple[str, float], ...] = ()  # its words, for the domain model (domain.py)
+    # What the line counts for beside a tuning line: a probe's off-topic line a fraction
+    # (evaluation.Negatives), in the models' loss and in the "say anything" cut's target.
+    weight: float = 1.0
+    cut_only: bool = False  # counted by the "say anything" cut only, not by the models
 
 
 @dataclass(frozen=True)
@@ -91,39 +95,56 @@ class Logistic:
 
     @classmethod
     def fit(
-        cls, rows: Sequence[tuple[list[float], bool]], start: Logistic | None = None
+        cls,
+        rows: Sequence[tuple[list[float], bool]],
+        start: Logistic | None = None,
+        shares: Sequence[float] | None = None,
     ) -> Logistic:
         """The weights that minimise the mean log loss plus `_L2` / 2 times the squared
         weights (not the bias), on standardised features: Newton's method, each step halved
         until the loss falls, to convergence (the optimum is unique). From `start`'s weights
-        (a model fitted on more of the same rows) it needs fewer steps, to the same optimum."""
+        (a model fitted on more of the same rows) it needs fewer steps, to the same optimum.
+        With `shares`, each row counts that much, in the loss and in the features'
+        standardisation: a row of share 2 is the row twice, of share 0 not there."""
         import numpy as np  # only to fit (eval faq, a sample review): answering never does
 
         values = np.array([r for r, _ in rows], dtype=float)
         labels = np.array([float(y) for _, y in rows])
-        means = values.mean(axis=0)
-        scales = values.std(axis=0)
+        counted = None if shares is None else np.array(shares, dtype=float) / sum(shares)
+        if counted is None:
+            means = values.mean(axis=0)
+            scales = values.std(axis=0)
+        else:  # standardised as the rows count: a row of share 2 is two rows, of share 0 none
+            means = counted @ values
+            scales = np.sqrt(counted @ (values - means) ** 2)
         scales[scales == 0] = 1.0
         # The bias's column of ones first, then the standardised features.
         data = np.hstack([np.ones((len(rows), 1)), (values - means) / scales])
         penalty = np.full(data.shape[1], _L2)
         penalty[0] = 0.0  # the bias is not shrunk
 
+        def mean(values: np.ndarray) -> float:
+            return float(np.mean(values) if counted is None else counted @ values)
+
         def loss(weights: np.ndarray) -> float:
             scores = data @ weights
-            return float(
-                np.mean(np.logaddexp(0.0, scores) - labels * scores)
-                + 0.5 * np.sum(penalty * weights * weights)
+            return mean(np.logaddexp(0.0, scores) - labels * scores) + 0.5 * float(
+                np.sum(penalty * weights * weights)
             )
 
         weights = np.array(start.weights if start else [0.0] * data.shape[1])
         current = loss(weights)
         for _ in range(_MAX_STEPS):
             probabilities = 0.5 * (1.0 + np.tanh(0.5 * (data @ weights)))  # never overflows
-            gradient = data.T @ (probabilities - labels) / len(rows) + penalty * weights
-            curvature = (data * (probabilities * (1.0 - probabilities))[:, None]).T @ data
+            spread = probabilities * (1.0 - probabilities)
+            if counted is None:
+                gradient = data.T @ (probabilities - labels) / len(rows) + penalty * weights
+                curvature = (data * spread[:, None]).T @ data / len(rows)
+            else:
+                gradient = data.T @ (counted * (probabilities - labels)) + penalty * weights
+                curvature = (data * (counted * spread)[:, None]).T @ data
             # A constant feature's column is all zeros: the bias's own ridge keeps it solvable.
-            hessian = curvature / len(rows) + np.diag(penalty + _RIDGE)
+            hessian = curvature + np.diag(penalty + _RIDGE)
             step, size = np.linalg.solve(hessian, gradient), 1.0
             while (after := loss(weights - size * step)) > current and size > _SMALLEST_STEP:
                 size /= 2
@@ -208,11 +229,15 @@ def fit(examples: Sequence[Example]) -> Decision:
 
     Off-topic messages with no ranking at all count too: they are never answered, and the
     off-topic share the "say anything" cut allows is a share of all off-topic messages.
+    Each example counts its `weight`; one `cut_only` is scored by the models fitted on all
+    the others (it was not among them) and counts only where the cut falls.
     """
-    ranked = [e for e in examples if e.ranked]
+    ranked = [e for e in examples if e.ranked and not e.cut_only]
     rows = [features(e.ranked) for e in ranked]  # each ranking's inputs, read once
     relevance, right = _models(ranked, rows)
-    by_relevance: list[tuple[float, Example]] = []
+    by_relevance: list[tuple[float, Example]] = [
+        (relevance.probability(features(e.ranked)), e) for e in examples if e.ranked and e.cut_only
+    ]
     by_rightness: list[tuple[float, Example]] = []
     for fold in range(CUT_FOLDS):
         training = [i for i in range(len(ranked)) if i % CUT_FOLDS != fold]
@@ -226,7 +251,7 @@ def fit(examples: Sequence[Example]) -> Decision:
                 by_rightness.append((fold_right.probability(rows[i]), example))
     by_relevance.sort(key=lambda pair: pair[0], reverse=True)
     by_rightness.sort(key=lambda pair: pair[0], reverse=True)
-    off_topic = sum(e.topic is None for e in examples)
+    off_topic = sum(e.weight for e in examples if e.topic is None)
     margins = sorted(margin(e.ranked) for e in ranked if _right(e))
     compete = margins[int(len(margins) * COMPETE_SHARE)] if margins else 0.0
     return Decision(
@@ -244,13 +269,18 @@ def _models(
     start: tuple[Logistic, Logistic] | None = None,
 ) -> tuple[Logistic, Logistic]:
     """The relevance model (about any article?) and the rightness model (best one right?),
-    from the examples and their feature rows."""
+    from the examples and their feature rows, each example counted its weight."""
+    weighed = any(e.weight != 1.0 for e in ranked)
     relevance = Logistic.fit(
-        [(r, e.topic is not None) for e, r in zip(ranked, rows, strict=True)], start and start[0]
+        [(r, e.topic is not None) for e, r in zip(ranked, rows, strict=True)],
+        start and start[0],
+        [e.weight for e in ranked] if weighed else None,
     )
+    about = [(e, r) for e, r in zip(ranked, rows, strict=True) if e.topic is not None]
     right = Logistic.fit(
-        [(r, _right(e)) for e, r in zip(ranked, rows, strict=True) if e.topic is not None],
+        [(r, _right(e)) for e, r in about],
         start and start[1],
+        [e.weight for e, _ in about] if any(e.weight != 1.0 for e, _ in about) else None,
     )
     return relevance, right
 
@@ -259,21 +289,22 @@ def _logistic(data: dict[str, list[float]]) -> Logistic:
     return Logistic(tuple(data["weights"]), tuple(data["means"]), tuple(data["scales"]))
 
 
-def _choice_threshold(scored: list[tuple[float, Example]], off_topic: int) -> float:
+def _choice_threshold(scored: list[tuple[float, Example]], off_topic: float) -> float:
     """The probability cut that maximises the utility of saying anything at all, while
-    answering at most OFF_TOPIC_SHARE of the `off_topic` training messages."""
+    answering at most OFF_TOPIC_SHARE of the `off_topic` training messages (each example
+    counted its weight)."""
     off_topic = off_topic or 1
-    best_cut, best_value, value, answered = 1.0, 0.0, 0.0, 0
+    best_cut, best_value, value, answered = 1.0, 0.0, 0.0, 0.0
     for probability, example in scored:
         if example.topic is None:
-            value -= OFF_TOPIC_COST
-            answered += 1
+            value -= OFF_TOPIC_COST * example.weight
+            answered += example.weight
             if answered / off_topic > OFF_TOPIC_SHARE:
                 break
         elif _right(example):
-            value += 1.0
+            value += example.weight
         else:
-            value -= WRONG_COST
+            value -= WRONG_COST * example.weight
         if value > best_value:
             best_cut, best_value = probability, value
     return best_cut

@@ -48,17 +48,22 @@ Reading = Sequence[tuple[str, float]]  # a message's content lemmas with their w
 class LineCounts:
     """Lemma counts of labelled phrasings: of IT problems and of off-topic messages."""
 
-    it: Mapping[str, int]
-    other: Mapping[str, int]
+    it: Mapping[str, float]
+    other: Mapping[str, float]
 
     @classmethod
-    def of(cls, lines: Iterable[tuple[Reading, bool]]) -> LineCounts:
-        """Count the lemmas of (reading, is it an IT problem) pairs."""
+    def of(cls, lines: Iterable[tuple[Reading, bool]], weight: float = 1.0) -> LineCounts:
+        """Count the lemmas of (reading, is it an IT problem) pairs, each line counted
+        `weight` times (a probe's off-topic line a fraction of a tuning line's one)."""
         it: Counter[str] = Counter()
         other: Counter[str] = Counter()
         for reading, is_it in lines:
             (it if is_it else other).update(word for word, _ in reading)
-        return cls(dict(it), dict(other))
+        if weight == 1.0:
+            return cls(dict(it), dict(other))
+        return cls(
+            {w: n * weight for w, n in it.items()}, {w: n * weight for w, n in other.items()}
+        )
 
     def __add__(self, more: LineCounts) -> LineCounts:
         return LineCounts(

@@ -105,6 +105,27 @@ FROZEN_FILES = (
     FROZEN3_FILE,
     FROZEN_FILE,
 )
+# The probes' files (our own near-misses and sense probes): their off-topic lines are hard
+# negatives of other trades' senses of IT words, weighed into the fit (`Negatives`).
+NEGATIVE_FILES = (
+    "faq_near_miss.jsonl",
+    "faq_near_miss2.jsonl",
+    "faq_near_miss3.jsonl",
+    "faq_near_miss4.jsonl",
+    "faq_near_miss5.jsonl",
+    "faq_near_miss6.jsonl",
+    "faq_near_miss7.jsonl",
+    "faq_near_miss8.jsonl",
+    "faq_near_miss9.jsonl",
+    "faq_near_miss10.jsonl",
+    "faq_sense_probe18.jsonl",
+    "faq_sense_probe19.jsonl",
+)
+PLACES = ("fit", "cut", "domain")  # where the negatives may count (`Negatives.place`)
+# Where they count, and as what share of a tuning line: chosen by leaving one probe out
+# (bench/weigh_probes.py, faq/README.md "Evaluation protocol"); weight 0: not at all.
+NEGATIVE_PLACE = "fit"
+NEGATIVE_WEIGHT = 0.0
 
 
 @dataclass(frozen=True)
@@ -170,6 +191,45 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
+@dataclass(frozen=True)
+class Negatives:
+    """The probes' off-topic lines in a fit: each counts `weight` of a tuning line, in
+    `place` (PLACES): "fit", the relevance model's loss and the "say anything" cut's 2 %
+    target; "cut", that target only; "domain", the domain model's everyday counts only.
+    Their IT lines stay out: the probes test other trades' senses, not IT recall."""
+
+    files: Mapping[str, Sequence[Case]]
+    weight: float
+    place: str = "fit"
+
+    def ranked(self, articles: Sequence[Article]) -> dict[str, list[Example]]:
+        """Each file's off-topic lines ranked held out, in the file's own folds."""
+        return {
+            name: held_out_examples(articles, [c for c in cases if c.topic is None])
+            for name, cases in self.files.items()
+        }
+
+    def shares(self) -> dict[str, float]:
+        """What each file's lines count for in the domain model's counts (`scored_apart`)."""
+        return {name: self.weight if self.place == "domain" else 0.0 for name in self.files}
+
+    def trained(self, scored: Iterable[Example]) -> list[Example]:
+        """The scored lines as the decision is fitted on them: none when only the domain
+        model counts them."""
+        if self.place == "domain":
+            return []
+        cut_only = self.place == "cut"
+        return [dataclasses.replace(e, weight=self.weight, cut_only=cut_only) for e in scored]
+
+
+def committed_negatives(eval_dir: Path) -> Negatives | None:
+    """The probes' off-topic lines as the committed fit and the protocol weigh them."""
+    files = {
+        name: load_cases(eval_dir / name) for name in NEGATIVE_FILES if (eval_dir / name).exists()
+    }
+    return Negatives(files, NEGATIVE_WEIGHT, NEGATIVE_PLACE) if NEGATIVE_WEIGHT else None
+
+
 def examples(ranker: Ranker, cases: Iterable[Case]) -> list[Example]:
     """Rank every case once; the decision is fitted and applied on these."""
     return [_example(ranker, c) for c in cases]
@@ -205,11 +265,19 @@ def held_out_examples(
 
 
 def scored_apart(
-    articles: Sequence[Article], files: Mapping[str, Sequence[Example]]
+    articles: Sequence[Article],
+    files: Mapping[str, Sequence[Example]],
+    shares: Mapping[str, float] | None = None,
 ) -> dict[str, list[Example]]:
-    """Each file's examples with the domain score of a model fitted on the other files'
-    lines only: a line's own file never vouches for it (domain.py)."""
-    counts = {name: line_counts(examples) for name, examples in files.items()}
+    """Each file's examples with the domain score of a model fitted on the other files' lines
+    only: a line's own file never vouches for it (domain.py). A file's lines count its share
+    in the other files' models (`Negatives.shares`; 1 unless given, 0: not at all)."""
+    shares = shares or {}
+    counts = {
+        name: line_counts(examples, shares.get(name, 1.0))
+        for name, examples in files.items()
+        if shares.get(name, 1.0)
+    }
     return {
         name: with_domain(
             examples,
@@ -240,27 +308,52 @@ def _sensed(domain: Domain, example: Example) -> frozenset[str]:
     return domain.sensed(example.ranked[0].subject) if example.ranked else frozenset()
 
 
-def line_counts(examples: Iterable[Example]) -> LineCounts:
-    """The lemma counts of labelled lines, IT problems apart from off-topic ones."""
-    return LineCounts.of((e.reading, e.topic is not None) for e in examples)
+def line_counts(examples: Iterable[Example], weight: float = 1.0) -> LineCounts:
+    """The lemma counts of labelled lines, IT problems apart from off-topic ones, each line
+    counted `weight` times."""
+    return LineCounts.of(((e.reading, e.topic is not None) for e in examples), weight)
 
 
 def fit_committed(
-    articles: Sequence[Article], files: Mapping[str, Sequence[Case]]
+    articles: Sequence[Article],
+    files: Mapping[str, Sequence[Case]],
+    negatives: Negatives | None = None,
 ) -> tuple[Decision, LineCounts]:
-    """The decision and the domain model's line counts from all of `files`' lines.
+    """The decision and the domain model's line counts from all of `files`' lines, and the
+    `negatives` as they say.
 
     The lines are ranked held out, dealt into folds together; each file's domain scores come
     from a model of the other files' lines (`scored_apart`), so the decision weighs the
-    score as it will be on new wordings; the counts kept are those of every line.
+    score as it will be on new wordings; the counts kept are those of every line. The
+    negatives' files are ranked held out each in its own folds, so the other lines' folds
+    and rankings are the same with them or without.
     """
     held = held_out_examples(articles, [c for cases in files.values() for c in cases])
     by_file: dict[str, Sequence[Example]] = {}
     start = 0
     for name, cases in files.items():
         by_file[name], start = held[start : start + len(cases)], start + len(cases)
-    scored = scored_apart(articles, by_file)
-    return fit([e for examples in scored.values() for e in examples]), line_counts(held)
+    probes = negatives.ranked(articles) if negatives else {}
+    return fit_ranked(articles, by_file, probes, negatives)
+
+
+def fit_ranked(
+    articles: Sequence[Article],
+    by_file: Mapping[str, Sequence[Example]],
+    probes: Mapping[str, Sequence[Example]],
+    negatives: Negatives | None,
+) -> tuple[Decision, LineCounts]:
+    """`fit_committed` from files already ranked held out (the negatives' files in `probes`)."""
+    shares = negatives.shares() if negatives else {}
+    scored = scored_apart(articles, {**by_file, **probes}, shares)
+    training = [e for name in by_file for e in scored[name]]
+    if negatives:
+        training += [e for name in probes for e in negatives.trained(scored[name])]
+    counts = line_counts(e for examples in by_file.values() for e in examples)
+    for name, examples in probes.items():
+        if shares[name]:
+            counts += line_counts(examples, shares[name])
+    return fit(training), counts
 
 
 def cross_validate(
@@ -294,6 +387,7 @@ def protocol_figures(
     parts: Mapping[str, Sequence[Case]],
     extra: Sequence[Case],
     folds: int = FOLDS,
+    negatives: Negatives | None = None,
 ) -> PartFigures:
     """Each part's k-fold accuracy, and its accuracy with the whole part left out.
 
@@ -306,21 +400,24 @@ def protocol_figures(
     ranked by articles holding none of its phrasings and decided by one decision fitted on
     the other parts and `extra` only, so nothing of its writer's style is in what decides
     it, as for a new user. k-fold mixes one writer's lines into training and test alike.
+    The `negatives` count in every decision and domain model as in `fit_committed`.
     The decisions are fitted on every core.
     """
     articles = matcher.articles
     ranked = {name: held_out_examples(articles, cases, folds) for name, cases in parts.items()}
-    files = {**ranked, _EXTRA: held_out_examples(articles, extra, folds)}
+    probes = negatives.ranked(articles) if negatives else {}
+    shares = negatives.shares() if negatives else {}
+    files = {**ranked, _EXTRA: held_out_examples(articles, extra, folds), **probes}
     # The part tested is scored by a domain model without its lines, and so is every line
     # it is decided with: a part's own off-topic words never help it.
-    apart = scored_apart(articles, files)
+    apart = scored_apart(articles, files, shares)
     others = {
         name: [
             e
-            for examples in scored_apart(
-                articles, {o: exs for o, exs in files.items() if o != name}
-            ).values()
-            for e in examples
+            for o, examples in scored_apart(
+                articles, {o: exs for o, exs in files.items() if o != name}, shares
+            ).items()
+            for e in (negatives.trained(examples) if negatives and o in probes else examples)
         ]
         for name in parts
     }
@@ -335,7 +432,7 @@ def protocol_figures(
         name: _decide_folds(matcher, cases, apart[name], [next(decisions) for _ in range(folds)])
         for name, cases in parts.items()
     }
-    counts = {name: line_counts(exs) for name, exs in files.items()}
+    counts = {name: line_counts(exs, shares.get(name, 1.0)) for name, exs in files.items()}
     left_out = {}
     for name, cases in parts.items():
         # Ranked with the whole part's phrasings out of the samples, and scored by the

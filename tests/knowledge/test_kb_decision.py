@@ -123,3 +123,44 @@ def test_the_off_topic_share_counts_messages_nothing_ranked() -> None:
     assert honest.decide(ranking(0.15)).outcome == "none"
     few = Matcher([ARTICLE], fit(labelled(unranked_off_topic=0)))
     assert few.decide(message).outcome == "none"
+
+
+def test_a_rows_share_counts_as_that_many_rows() -> None:
+    # The probes' off-topic lines count a fraction of a tuning line (evaluation.Negatives):
+    # a row of share 2 fits as the row twice, a row of share 0 as no row at all.
+    rng = random.Random(11)
+    rows = [([rng.random() for _ in FEATURES], rng.random() < 0.4) for _ in range(120)]
+    twice = Logistic.fit([*rows, *rows[:30]])
+    shared = Logistic.fit(rows, shares=[2.0] * 30 + [1.0] * 90)
+    pairs = zip(twice.weights + twice.means, shared.weights + shared.means, strict=True)
+    assert all(math.isclose(a, b, rel_tol=1e-7, abs_tol=1e-9) for a, b in pairs)
+    far = [([5.0 + rng.random() for _ in FEATURES], True) for _ in range(10)]
+    absent = Logistic.fit([*rows, *far], shares=[1.0] * 120 + [0.0] * 10)
+    alone = Logistic.fit(rows)
+    pairs = zip(alone.weights + alone.scales, absent.weights + absent.scales, strict=True)
+    assert all(math.isclose(a, b, rel_tol=1e-7, abs_tol=1e-9) for a, b in pairs)
+
+
+def test_an_off_topic_line_counts_its_weight_in_the_say_anything_target() -> None:
+    # 176 silent off-topic lines at half a line each are the 88 that let two near-misses
+    # of 100 through (the 2 % target): the message explained as well as most right ones is
+    # offered. 88 at half a line are 44: 2 of 56 is too many, and it gets nothing.
+    message = ranking(0.75)
+    right_near_far = labelled(unranked_off_topic=0)
+    half = [Example((), None, weight=0.5) for _ in range(176)]
+    assert Matcher([ARTICLE], fit([*right_near_far, *half])).decide(message).outcome != "none"
+    fewer = [*right_near_far, *half[:88]]
+    assert Matcher([ARTICLE], fit(fewer)).decide(message).outcome == "none"
+
+
+def test_a_line_for_the_cut_only_moves_the_cut_and_not_the_models() -> None:
+    # A probe's near-miss placed in the cut only: the models are fitted without it, and
+    # the cut counts it, so a message explained as well as it stays quiet.
+    message = ranking(0.75)
+    honest = fit(labelled(unranked_off_topic=88))
+    assert Matcher([ARTICLE], honest).decide(message).outcome != "none"
+    near = Example(ranking(0.75), None, cut_only=True)
+    cut = fit([*labelled(unranked_off_topic=88), near])
+    assert (cut.relevance, cut.right) == (honest.relevance, honest.right)
+    assert Matcher([ARTICLE], cut).decide(message).outcome == "none"
+    assert cut.choices > honest.choices

@@ -11,7 +11,7 @@ import pytest
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.decision import Example
 from gateway.knowledge.domain import Domain, LineCounts
-from gateway.knowledge.evaluation import scored_apart
+from gateway.knowledge.evaluation import Case, Negatives, examples, scored_apart
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.ranker import Ranker
@@ -103,6 +103,33 @@ def test_a_files_own_lines_never_score_it() -> None:
     # Only the other file taught the model anything: "шредер" is still unknown to it.
     alone = Domain([PRINTER], LineCounts.of([(other.reading, False)]))
     assert alone.score(own.reading) == 0.0
+
+
+def test_a_probes_off_topic_lines_count_their_weight_where_they_are_placed() -> None:
+    # The probes' off-topic lines are hard negatives at a fraction of a tuning line: placed
+    # in the fit or the cut, no domain model counts their words; placed in the domain
+    # model, a word only they use leans everyday, by their weight and no more.
+    ranker = Ranker([PRINTER], NO_LINES)
+    (part,) = examples(ranker, [Case(1, "принтер кракозябра", "ru", PRINTER.id)])
+    probe = Example((), None, ranker.reading("кракозябра", "ru"))
+    apart = {}
+    for place, share in (("fit", 0.0), ("cut", 0.0), ("domain", 0.25), ("domain", 1.0)):
+        negatives = Negatives({"probe": []}, share or 0.25, place)
+        assert negatives.shares() == {"probe": share}
+        files = {"part": [part], "probe": [probe] * 40}
+        scored = scored_apart([PRINTER], files, negatives.shares())
+        apart[place, share] = scored["part"][0].ranked[0].domain
+        assert [(e.weight, e.cut_only) for e in negatives.trained([probe])] == {
+            "fit": [(negatives.weight, False)],
+            "cut": [(negatives.weight, True)],
+            "domain": [],
+        }[place]
+    alone = Domain([PRINTER], NO_LINES).score(part.reading)
+    assert apart["fit", 0.0] == apart["cut", 0.0] == alone
+    assert apart["domain", 1.0] < apart["domain", 0.25] < alone
+    quarter = LineCounts.of([(probe.reading, False)] * 40, 0.25)
+    assert list(quarter.other.values()) == [10.0]
+    assert apart["domain", 0.25] == Domain([PRINTER], quarter).score(part.reading)
 
 
 @pytest.fixture(scope="module")
