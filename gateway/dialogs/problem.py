@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import errors, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses, words
 from gateway.knowledge.morphology import meant_text, readings
+from gateway.knowledge.vocabulary import HAD_THINGS
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import names_a_deadline, read_impact
 from gateway.triage.impatience import LOST_PATIENCE
@@ -67,12 +68,6 @@ _WORKING_EN = _word_set(
 # "Есть" / "є" / "is" say a thing works only of what one has: a network, a signal, sound,
 # power, a picture ("сеть есть", "інтернет є"); "замятие бумаги есть" says a fault is there.
 _BEING = _word_set("есть быть бути is are")
-_HAD = re.compile(
-    r"интернет|инет|сет[ьи]|связ|сигнал|звук|доступ|питани|свет|электричеств|wi-?fi|вай-?фай|"
-    r"изображени|картинк|пинг|соединени|подключени|інтернет|інет|мереж|зв.?яз|живленн|світл|"
-    r"електрик|зображенн|з.?єднанн|підключенн|internet|network|connection|signal|sound|access|"
-    r"power|picture|image|ping"
-)
 _FINE = _word_set(
     "fine ok okay normally perfectly good great ок норм нормально хорошо отлично "
     "прекрасно штатно добре чудово відмінно гаразд справно исправно"
@@ -125,7 +120,7 @@ def says_it_works(clause: str) -> bool:
     verbs = [_verb(w) for w in said]
     if not all(v in _WORKING_LEMMAS or v in _WORKING_EN for v in verbs if v):
         return False  # "вентилятор шумит", "Outlook вылетает и потом работает"
-    if not fine and all(v in _BEING for v in verbs if v) and not any(map(_HAD.match, said)):
+    if not fine and all(v in _BEING for v in verbs if v) and not any(map(HAD_THINGS.match, said)):
         return False  # "замятие бумаги есть", "синий экран есть": a fault that is there
     if said and said.count(said[-1]) > 1:
         return False  # "грузится и грузится"

@@ -17,7 +17,7 @@ import re
 from collections.abc import Container, Sequence
 from itertools import pairwise
 
-from gateway.knowledge.morphology import Token, tokens, verb_grammemes
+from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
     AT_ONCE_WORDS,
@@ -31,6 +31,8 @@ from gateway.knowledge.vocabulary import (
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
     FLOWING_WORDS,
+    HAD_THINGS,
+    LOCATIVE_WORDS,
     MAIL_WORDS,
     NEGATION_WORDS,
     ONLY_WORDS,
@@ -123,7 +125,7 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
         works = _fine(part) and said.isdisjoint(REMEDY_WORDS)
         # "у всіх інших є": being there, said last; "хоча вони надіслали": others did it.
         there = plain and bool(part) and (
-            part[-1].word in BEING_WORDS or not said.isdisjoint(THEY_WORDS)
+            _there(part, lang) or they_are_people(words[: start + len(part)], start, lang)
         )
         if denied and (works or there):
             fine.extend(start + i for i, t in enumerate(part) if not t.stop)
@@ -135,6 +137,68 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
             denied = True
         start += len(part)
     return frozenset(fine)
+
+
+def _there(part: Sequence[Token], lang: str | None) -> bool:
+    """The clause ends in being there ("є", "есть") and says of whom ("у всіх інших є",
+    "у колег есть") or of what one has ("по вайфаю есть", "інтернет є"), not of a fault
+    ("замятие бумаги есть", "синий экран есть", "шум є")."""
+    if part[-1].word not in BEING_WORDS:
+        return False
+    named = [t for t in part[:-1] if not t.stop]
+    return (
+        not named
+        or any(HAD_THINGS.match(t.word) for t in named)
+        or any(_person(t, lang) for t in named)
+    )
+
+
+def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> bool:
+    """Whether the plural pronoun of the clause that begins at `start` and ends the `words`
+    ("они", "вони", "they") stands for people: the clause says it is done to the user
+    ("они мне пишут", "they sent me"), names people ("у всех", "колеги"), or the nearest
+    plural noun before the pronoun is a person ("листи від клієнтів …, хоча вони
+    надіслали") or there is none ("пошта не приходить, хоча вони надіслали"). The devices
+    just named ("принтеры в бухгалтерии не печатают, они показывают Paper Jam") are what
+    fails, the problem; a place or an owner ("в бухгалтерии", "у бухгалтеров") is no
+    referent."""
+    clause = words[start:]
+    at = next((i for i, t in enumerate(clause) if t.word in THEY_WORDS), None)
+    if at is None:
+        return False
+    if any(
+        t.word in SELF_OBJECT_WORDS or (t.word not in THEY_WORDS and _person(t, lang))
+        for t in clause
+    ):
+        return True
+    before = words[: start + at]
+    for index in range(len(before) - 1, -1, -1):
+        token = before[index]
+        if token.stop or (index and before[index - 1].word in LOCATIVE_WORDS):
+            continue
+        if _person(token, lang):
+            return True
+        if _plural_thing(token, lang):
+            return False
+    return True
+
+
+def _person(token: Token, lang: str | None) -> bool:
+    """A word for people ("клиенты", "колеги", "everyone", "customers"): an animate noun's
+    reading first, or one of the others' words."""
+    if token.word in OTHERS_WORDS:
+        return True
+    found = readings(token.word, lang or "ru")
+    return bool(found) and {"NOUN", "anim"} <= found[0][1]
+
+
+def _plural_thing(token: Token, lang: str | None) -> bool:
+    """A thing named in the plural ("принтеры", "ноутбуки", "printers"): a Cyrillic word
+    read as an inanimate noun with a plural reading; an English word whose stem drops -s."""
+    if token.word.isascii():
+        return token.word.endswith("s") and token.lemma != token.word
+    found = readings(token.word, lang or "ru")
+    return any({"NOUN", "inan", "plur"} <= tags for _, tags in found) and "NOUN" in found[0][1]
 
 
 MINE = "mine"  # the user does it: "не слышу", "не можу надіслати", "I can't hear"
@@ -246,7 +310,10 @@ def _fine(part: Sequence[Token]) -> bool:
     said = {t.word for t in part}
     checked = (
         not said.isdisjoint(WORKING_WORDS)
-        or any((first.word, second.word) in CHECKED_PAIRS for first, second in pairwise(part))
+        or any(
+            (first.word, second.word) in CHECKED_PAIRS and not _governed(part, k)
+            for k, (first, second) in enumerate(pairwise(part))
+        )
         or _flowing(part)
     )
     helps = not said.isdisjoint(REMEDY_WORDS)
@@ -255,6 +322,20 @@ def _fine(part: Sequence[Token]) -> bool:
         and said.isdisjoint(NEGATION_WORDS)
         and (helps or said.isdisjoint(ONLY_WORDS))
     )
+
+
+def _governed(part: Sequence[Token], index: int) -> bool:
+    """Whether the word at `index` depends on the noun just before it: "замятие бумаги есть"
+    says a jam is there, not paper ("в лотке бумага есть" says where the paper is)."""
+    if index < 1 or part[index - 1].stop:
+        return False
+    if index > 1 and part[index - 2].word in LOCATIVE_WORDS:
+        return False
+    before = part[index - 1]
+    found = readings(before.word, "ru")
+    if not found:  # a word no dictionary knows ("замʼяття"): a noun's likeliest
+        return not before.known and not before.word.isascii()
+    return {"NOUN", "nomn"} <= found[0][1]
 
 
 def _flowing(part: Sequence[Token]) -> bool:

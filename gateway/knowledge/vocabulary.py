@@ -6,6 +6,8 @@ Entries are written in their normalised form (lowercase, ё as е, no apostrophe
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -802,7 +804,18 @@ STOPPED_WORDS: frozenset[str] = _words(
 )
 # Being there, said as a clause's last word: "у всіх інших є", "на телефоне по вайфаю есть".
 BEING_WORDS: frozenset[str] = _words("есть є")
+# What one has, that being there says works: a network, a signal, sound, power, a picture
+# ("сеть есть", "інтернет є", "по вайфаю есть"); "замятие бумаги есть", "синий экран есть"
+# say a fault is there. The beginnings of normalised words.
+HAD_THINGS = re.compile(
+    r"интернет|инет|сет[ьи]|связ|сигнал|звук|доступ|питани|свет|электричеств|wi-?fi|вай-?фай|"
+    r"изображени|картинк|пинг|соединени|подключени|інтернет|інет|мереж|зв.?яз|живленн|світл|"
+    r"електрик|зображенн|з.?єднанн|підключенн|internet|network|connection|signal|sound|access|"
+    r"power|picture|image|ping"
+)
 # Others as a clause's subject: "хоча вони надіслали", "а они меня слышат", "but they sent it".
+# Said of the devices just named ("принтеры не печатают, они показывают Paper Jam") it is
+# what they do, the problem: clauses.they_are_people tells which.
 THEY_WORDS: frozenset[str] = _words("они вони they")
 # Who does what (clauses.directions): the user as the subject ("я", "мы", "I"), as the one
 # it is done to ("меня", "мне", "me"), and nobody or a crowd as the subject ("никто", "they").

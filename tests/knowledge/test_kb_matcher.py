@@ -1952,3 +1952,32 @@ def test_directions_read_the_person_of_the_verb() -> None:
     assert said("I can't hear anyone", "en") == {"hear": MINE}
     assert said("nobody receives my emails", "en") == {"receives": THEIRS}
     assert said("звук не работает", "ru") == {}
+
+
+def test_they_said_of_the_devices_just_named_is_the_problem(matcher: Matcher) -> None:
+    # "принтеры не печатают, они показывают Paper Jam": "они" are the printers, and what
+    # they show is the problem, not others' side ruled out (5eb04aa answered the printer
+    # offline article). A place or an owner ("в бухгалтерии", "у бухгалтеров") is no
+    # referent. A jam said to be there ("замятие бумаги есть") is no paper said to be there.
+    for text, lang in (
+        ("Принтеры в бухгалтерии не печатают, они показывают Paper Jam", "ru"),
+        ("Принтери в бухгалтерії не друкують, вони показують Paper Jam", "uk"),
+        ("The printers in accounting don't print, they show Paper Jam", "en"),
+        ("Принтеры у бухгалтеров не печатают, они показывают Paper Jam", "ru"),
+        ("Our printers stopped printing, they all blink with a paper jam error", "en"),
+        ("Принтер не печатает, замятие бумаги есть", "ru"),
+        ("Принтер не друкує, замʼяття паперу є", "uk"),
+        ("Принтер не печатает, зажевывание бумаги есть", "ru"),
+    ):
+        assert answered(matcher, text, lang) == "printer_paper_jam", text
+    # People are still others: named before the pronoun, in its clause, or nobody named.
+    for text, lang, expected in (
+        ("письма от клиентов не приходят, хотя они отправили", "ru", "email_not_receiving"),
+        ("emails from customers don't arrive, though they sent them", "en",
+         "email_not_receiving"),
+        ("пошта не приходить, хоча вони надіслали", "uk", "email_not_receiving"),
+        ("пропал интернет на компе в кассе, у всех остальных есть", "ru", "no_internet"),
+        ("принтер не печатает, в лотке бумага есть", "ru", "printer_offline"),
+        ("принтер не друкує, папір є", "uk", "printer_offline"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
