@@ -39,7 +39,12 @@ from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, NamedTuple, overload
 
-from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
+from gateway.knowledge.normalize import (
+    from_cyrillic_layout,
+    from_wrong_layout,
+    normalize_text,
+    unmarked,
+)
 from gateway.knowledge.translit import cyrillic_readings
 from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
@@ -132,6 +137,7 @@ def tokens(text: str, lang: str | None = None) -> list[Token]:
 
 
 def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
+    text = unmarked(text)  # the raw words too: names, quotes and layouts read the same letters
     raw = text.split()
     read = _latin_as_cyrillic(raw, lang)
     normal = normalize_text(" ".join(read))

@@ -9,6 +9,7 @@ and split spellings unified.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from gateway.knowledge.vocabulary import (
     ERROR_CODE_WORDS,
@@ -80,8 +81,26 @@ _UK_LAYOUT = str.maketrans(
 _BACK_TO_QWERTY = str.maketrans(_JCUKEN + "іїє", _QWERTY + "s]'")
 
 
+# Marks over letters, typed or pasted: a letter in two code points (и + U+0306 for й, і +
+# U+0308 for ї, e + U+0301 for é, from a Mac or a web form) is made one, and a stress mark
+# ("при́нтер", "паро́ль", copied from a dictionary or put for a learner) is dropped, with
+# the two Cyrillic letters Unicode has with one built in (ѐ, ѝ). A mark left alone is no
+# letter and split the word: "при́нтер" was "при" and "нтер".
+_STRESS_MARKS = str.maketrans(
+    {"\u0301": None, "\u0300": None, "ѐ": "е", "ѝ": "и", "Ѐ": "Е", "Ѝ": "И"}
+)
+
+
+def unmarked(text: str) -> str:
+    """`text` in composed letters (NFC), its stress marks dropped."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_STRESS_MARKS)
+
+
 def normalize_text(text: str) -> str:
     """Lowercase, ё→е, drop apostrophes, punctuation and emoji, fix mixed scripts, unify slang."""
+    text = unmarked(text)
     if "." in text:
         text = _INITIALLED.sub(lambda m: m.group(1).replace(".", "") + m.group(2), text)
     text = text.lower().replace("ё", "е")

@@ -1981,3 +1981,16 @@ def test_they_said_of_the_devices_just_named_is_the_problem(matcher: Matcher) ->
         ("принтер не друкує, папір є", "uk", "printer_offline"),
     ):
         assert answered(matcher, text, lang) == expected, text
+
+
+def test_a_stress_mark_or_a_split_letter_hides_no_word(matcher: Matcher) -> None:
+    # "при́нтер" with a stress mark, "мій" or "й" typed as и + U+0306: the matcher reads the
+    # words the user meant (issue 12).
+    for text, lang, expected in (
+        ("При\u0301нтер не печа\u0301тает", "ru", "printer_offline"),
+        ("Забыл паро\u0301ль от по\u0301чты", "ru", "password_reset"),
+        ("При\u0301нтер не друку\u0301є", "uk", "printer_offline"),
+        ("Ноутбу\u0301к не бачить Wi-Fi мере\u0301жу", "uk", "wifi_connect"),
+        ("My laptop won't connect to the cafe\u0301 Wi-Fi", "en", "wifi_connect"),
+    ):
+        assert answered(matcher, text, lang) == expected, text

@@ -174,3 +174,21 @@ def test_a_machine_that_runs_like_a_thing_is_slow() -> None:
     assert normalize_text("vpn works like a charm now") == "vpn works like a charm now"
     assert normalize_text("it works like this") == "it works like this"
     assert normalize_text("the fan is running like crazy") == "the fan is running like crazy"
+
+
+def test_marks_over_letters_make_no_other_word() -> None:
+    # A stress mark ("при́нтер", "паро́ль", "інтернѐт") is dropped; a letter typed in two code
+    # points (и + U+0306, і + U+0308, e + U+0301) is the letter: the words are the plain
+    # ones, not "при" and "нтер" (issue 12).
+    for marked, plain in (
+        ("При\u0301нтер не печа\u0301тает", "принтер не печатает"),
+        ("забыл паро\u0301ль, мо\u0438\u0306 аккаунт", "забыл пароль мой аккаунт"),
+        ("мі\u0301й ноутбук не бачить мережу\u0300", "мій ноутбук не бачить мережу"),
+        ("\u0456\u0308нтернет зник", "їнтернет зник"),
+        ("интерн\u0450т не работает", "интернет не работает"),
+        ("the cafe\u0301 wifi is down", "the caf\u00e9 wifi is down"),
+    ):
+        assert normalize_text(marked) == normalize_text(plain), marked
+        assert lemmas(marked, "ru" if "ы" in plain else None) == lemmas(
+            plain, "ru" if "ы" in plain else None
+        ), marked
