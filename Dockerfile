@@ -13,8 +13,12 @@ COPY pyproject.toml README.md ./
 COPY gateway ./gateway
 RUN pip install --no-cache-dir . && useradd --system --home /app firstline \
     && mkdir -p /data && chown firstline /data
-COPY faq ./faq
+# The knowledge base is the app user's: "Add after review" in the console writes to it.
+COPY --chown=firstline faq ./faq
 COPY config ./config
+# The sets a sample question is reviewed against (faq_eval_dir), and no other test data.
+COPY tests/fixtures/eval/faq_dev.jsonl ./tests/fixtures/eval/
+COPY tests/fixtures/eval/blind/faq_tune.jsonl ./tests/fixtures/eval/blind/
 
 USER firstline
 VOLUME ["/data"]
