@@ -15,10 +15,12 @@ import sys
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -81,6 +83,34 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _web_address(value: str) -> str:
+    """"" or an http(s) URL with a host: a bare "support.example.com" made webhook
+    addresses Viber, Meta and Telegram refuse, and links in letters nobody could open."""
+    if not value:
+        return value
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        host, parts = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or " " in value:
+        raise ValueError(
+            f"an http:// or https:// address, e.g. https://support.example.com (got {value!r})"
+        )
+    return value
+
+
+def _numeric_id(value: str) -> str:
+    """"" or the digits Meta shows for a Page, an Instagram account or a phone number."""
+    if value and not value.isdecimal():
+        raise ValueError(f"the numeric id Meta shows, e.g. 104060809205587 (got {value!r})")
+    return value
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+MetaId = Annotated[str, AfterValidator(_numeric_id)]
+
+
 def _host_port(value: str) -> str:
     host, sep, port = value.rpartition(":")
     if not sep or not host or not port.isdecimal() or not 0 < int(port) < 65536:
@@ -132,7 +162,7 @@ class RedisSettings(_Section):
 class HttpSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8080, ge=0, le=65535)
-    public_url: str = ""
+    public_url: WebAddress = ""
     # Reverse proxies whose X-Forwarded-For is believed (addresses or networks).
     trusted_proxies: list[str] = []
     # A request body that stops arriving this long, or is not all there after the
@@ -272,9 +302,9 @@ class SlaSettings(_Section):
 class TelegramSettings(_Section):
     enabled: bool = False
     token: SecretStr | None = None
-    api_base: str = "https://api.telegram.org"
+    api_base: WebAddress = "https://api.telegram.org"
     mode: Literal["polling", "webhook"] = "polling"
-    webhook_url: str = ""
+    webhook_url: WebAddress = ""
     webhook_secret: SecretStr | None = None
     polling_timeout: int = Field(25, ge=0, le=50)
     # Replies are paced to stay within Telegram's published limits (a 429 costs more).
@@ -285,10 +315,10 @@ class TelegramSettings(_Section):
 class ViberSettings(_Section):
     enabled: bool = False
     auth_token: SecretStr | None = None
-    api_base: str = "https://chatapi.viber.com/pa"
-    webhook_url: str = ""
+    api_base: WebAddress = "https://chatapi.viber.com/pa"
+    webhook_url: WebAddress = ""
     bot_name: str = "IT Support"
-    bot_avatar: str = ""
+    bot_avatar: WebAddress = ""
 
 
 class MetaSettings(_Section):
@@ -296,7 +326,7 @@ class MetaSettings(_Section):
 
     app_secret: SecretStr | None = None  # signs every webhook POST (X-Hub-Signature-256)
     verify_token: SecretStr | None = None  # echoed in the subscription handshake
-    graph_base: str = "https://graph.facebook.com"
+    graph_base: WebAddress = "https://graph.facebook.com"
     graph_version: str = Field("v21.0", pattern=r"^v\d+\.\d+$")
 
 
@@ -312,9 +342,9 @@ TEMPLATE_PURPOSES = ("ticket_update", "csat_request")
 
 class WhatsAppSettings(_Section):
     enabled: bool = False
-    phone_number_id: str = ""
+    phone_number_id: MetaId = ""
     access_token: SecretStr | None = None
-    webhook_url: str = ""
+    webhook_url: WebAddress = ""
     # purpose (ticket_update, csat_request) -> conversation language (ru, uk, en) -> template
     templates: dict[str, dict[str, WhatsAppTemplate]] = {}
 
@@ -335,9 +365,9 @@ class MessengerSettings(_Section):
     """A Facebook Page (Messenger) or an Instagram professional account on the Send API."""
 
     enabled: bool = False
-    page_id: str = ""  # the Page id, or the Instagram account id; "" sends via /me
+    page_id: MetaId = ""  # the Page id, or the Instagram account id; "" sends via /me
     access_token: SecretStr | None = None  # the Page access token
-    webhook_url: str = ""
+    webhook_url: WebAddress = ""
     human_agent: bool = False  # the app has the Human Agent feature: answer for 7 days
     profile_names: bool = True  # ask Graph for the user's name (user profile call), cached
 

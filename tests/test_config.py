@@ -205,3 +205,53 @@ def test_a_group_dn_split_by_the_yaml_list_is_refused(tmp_path: Path, groups: st
         "cn=a\\, b,ou=groups,dc=x",
         "CN=Admins,DC=x",
     ]
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "key", "got"),
+    [
+        ('http: {public_url: "support.example.com"}', r"http\.public_url", "support.example.com"),
+        ('http: {public_url: "ftp://support.example.com"}', r"http\.public_url", "ftp://"),
+        ('viber: {api_base: "chatapi.viber.com/pa"}', r"viber\.api_base", "chatapi"),
+        ('viber: {webhook_url: "https:// x"}', r"viber\.webhook_url", "https:// x"),
+        ('viber: {bot_avatar: "avatar.png"}', r"viber\.bot_avatar", "avatar.png"),
+        ('telegram: {api_base: "api.telegram.org"}', r"telegram\.api_base", "api.telegram"),
+        ('meta: {graph_base: "https://"}', r"meta\.graph_base", "https://"),
+        ('whatsapp: {webhook_url: "/webhooks/whatsapp"}', r"whatsapp\.webhook_url", "/webhooks"),
+        ('whatsapp: {phone_number_id: "+380 44 123"}', r"whatsapp\.phone_number_id", "+380"),
+        ('messenger: {page_id: "IT Support page"}', r"messenger\.page_id", "IT Support"),
+        ('instagram: {page_id: "@itsupport"}', r"instagram\.page_id", "@itsupport"),
+    ],
+)
+def test_an_address_or_id_a_channel_cannot_use_is_refused_by_name(
+    tmp_path: Path, yaml_text: str, key: str, got: str
+) -> None:
+    """Outside pass: `config check` said "viber on: webhook support.example.com/webhooks/viber"
+    (and ftp://…) for a public_url without https://, and took a Page id with spaces into
+    the Graph path: each is refused, naming the key and what was given."""
+    cfg = tmp_path / "bad.yaml"
+    cfg.write_text(yaml_text + "\n")
+    with pytest.raises(ConfigError, match=key) as refused:
+        load_settings(cfg, env={})
+    assert got in str(refused.value)
+    assert "Traceback" not in str(refused.value)
+    check = subprocess.run(
+        [sys.executable, "-m", "gateway", "config", "check", str(cfg)],
+        capture_output=True, text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin"}, check=False,
+    )  # fmt: skip
+    assert check.returncode == 2 and "Traceback" not in check.stderr + check.stdout
+
+
+def test_the_addresses_the_readme_and_the_tests_use_are_taken(tmp_path: Path) -> None:
+    cfg = tmp_path / "good.yaml"
+    cfg.write_text(
+        "http: {public_url: 'https://support.example.com/'}\n"
+        "viber: {api_base: 'http://127.0.0.1:8081/pa', bot_avatar: ''}\n"
+        "telegram: {webhook_url: 'https://support.example.com:8443/webhooks/telegram'}\n"
+        "meta: {graph_base: 'http://[::1]:9000'}\n"
+        "whatsapp: {phone_number_id: '114896151713920'}\n"
+        "messenger: {page_id: ''}\n"
+    )
+    settings = load_settings(cfg, env={})
+    assert settings.http.public_url == "https://support.example.com/"
+    assert settings.messenger.page_id == ""
