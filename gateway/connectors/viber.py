@@ -59,6 +59,7 @@ SENDER_NAME_LIMIT = 28
 TRACKING_LIMIT = 4000
 EVENT_TYPES = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
 ACK_ONLY_EVENTS = frozenset({"webhook", "delivered", "seen", "failed"})
+READ_EVENTS = frozenset({"message", "conversation_started", "subscribed", "unsubscribed"})
 NOT_YET_SUBSCRIBED_TTL = 7 * 24 * 3600
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 SHORT_LABEL_CHARS = 4
@@ -336,8 +337,8 @@ def inbound_from_callback(event: Any) -> InboundMessage | None:
     if not isinstance(event, dict) or not isinstance(event.get("event"), str):
         raise MalformedCallback("a callback must be a JSON object with an event name")
     name = event["event"]
-    if name in ACK_ONLY_EVENTS:
-        return None
+    if name in ACK_ONLY_EVENTS or name not in READ_EVENTS:
+        return None  # a receipt, or an event type Viber added later: acknowledge, ignore
     try:
         check_value(event)
         token = ident(event, "message_token", required=True)
@@ -368,7 +369,7 @@ def inbound_from_callback(event: Any) -> InboundMessage | None:
             return _membership(token, ident(event, "user_id", required=True), "blocked", "")
     except UntrustedInput as exc:
         raise MalformedCallback(f"{name}: {exc}") from None
-    return None  # an event type Viber added later: acknowledge, ignore
+    return None
 
 
 def _failure_summary(event: dict[str, Any]) -> dict[str, str]:
