@@ -20,6 +20,7 @@ from gateway.dialogs.state import DialogState
 from gateway.disclosed_passwords import hide_in_file_name, hide_passwords
 from gateway.models import (
     BOT_OWNER,
+    UNANSWERED_CHANNELS,
     Attachment,
     Level,
     OutboundMessage,
@@ -215,6 +216,16 @@ class OperatorDesk:
 
         def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
             nonlocal reopened
+            if ticket.channel in UNANSWERED_CHANNELS:
+                # A monitoring system or an incident's own ticket: nobody reads a reply.
+                # Taken, it counted as the first response, stopped the SLA clock "waiting
+                # for the user" and set the ticket to close itself for want of an answer.
+                raise ActionRefused(
+                    f"ticket {ticket.id} came from {ticket.channel}: nobody reads a reply "
+                    "there; write an internal note",
+                    "no_one_to_reply",
+                    id=ticket.id,
+                )
             if conv.blocked:
                 raise ActionRefused(
                     f"the user blocked the bot on {conv.channel}: the reply cannot be delivered "

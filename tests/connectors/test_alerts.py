@@ -25,7 +25,7 @@ from emulators.server import eventually
 from gateway.config import AlertRule, AlertSettings, AlertSource, GenericAlertFields, Settings
 from gateway.connectors.alerts import SIGNATURE_HEADER, TIMESTAMP_HEADER, signature, signed_headers
 from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
-from gateway.operations import Actor
+from gateway.operations import ActionRefused, Actor
 from gateway.reports.figures import ReportQuery
 from gateway.reports.service import ReportService
 
@@ -297,6 +297,29 @@ async def test_a_recovery_nobody_worked_on_is_no_operators_resolution_in_the_rep
     report = await ReportService(gw.rt.store).report(ReportQuery(day, day))
     assert (report["deflection"]["l1_resolved"], report["time"]["resolution"]["count"]) == (1, 1)
     assert report["csat"]["asked"] == 0
+
+
+async def test_a_reply_on_an_alert_ticket_is_refused_and_changes_no_clock(
+    gateway: Gateway,
+) -> None:
+    """Outside pass: an operator's reply on an alert ticket went nowhere, yet it counted as
+    the first response, stopped the SLA clock "waiting for the user" and set the ticket to
+    close itself in a week for want of an answer from the monitoring system."""
+    gw = gateway
+    down = {"check": {"id": "kuma-5", "name": "CRM"}, "state": "down", "msg": "timeout"}
+    assert (await post(gw, "generic", down))[0] == 200
+    await eventually(lambda: _count(gw, 1), what="an alert ticket")
+    (ticket,) = await alert_tickets(gw)
+    anna = Actor("anna", role="admin")
+    assert (await gw.rt.desk.take_over(ticket.id, anna)).won
+    with pytest.raises(ActionRefused) as refused:
+        await gw.rt.desk.reply(ticket.id, anna, "Looking at it")
+    assert refused.value.key == "no_one_to_reply"
+    after = await gw.rt.store.tickets.get(ticket.id)
+    assert after is not None and after.status == TicketStatus.OPEN
+    assert (after.first_response_at, after.sla_paused_at, after.autoclose_at) == (0.0, 0.0, 0.0)
+    await gw.rt.desk.note(ticket.id, anna, "Looking at it")  # what an operator can write
+    assert "replied" not in await history(gw, ticket.id)
 
 
 async def test_a_zabbix_problem_after_its_recovery_changes_nothing(gateway: Gateway) -> None:
