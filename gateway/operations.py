@@ -116,10 +116,23 @@ class OperatorDesk:
         result = await self.store.tickets.claim(ticket, actor.login, self.clock())
         if result.won:
             await self._with_conversation(
-                ticket_id, actor, "taken", lambda t, c, tx: None, inform="taken",
+                ticket_id, actor, "taken", self._acknowledged(actor), inform="taken",
                 action_id=action_id,
             )  # fmt: skip
         return result
+
+    def _acknowledged(self, actor: Actor) -> Callable[[Ticket, Conversation, Transaction], None]:
+        """Taking a ticket nobody can be answered on (an alert's, an incident's own) is its
+        first response: a person has it. A reply there is refused, so nothing else could
+        stop its first-response clock but the recovery."""
+
+        def apply(ticket: Ticket, conv: Conversation, tx: Transaction) -> None:
+            if ticket.channel in UNANSWERED_CHANNELS and not ticket.first_response_at:
+                ticket.first_response_at = self.clock()
+                at = ticket.first_response_at
+                self.service.reports.first_response(tx, ticket, actor.login, at)
+
+        return apply
 
     async def _force_take(self, ticket: Ticket, actor: Actor, action_id: str) -> ClaimResult:
         if not actor.supervises(ticket):
@@ -222,7 +235,7 @@ class OperatorDesk:
                 # for the user" and set the ticket to close itself for want of an answer.
                 raise ActionRefused(
                     f"ticket {ticket.id} came from {ticket.channel}: nobody reads a reply "
-                    "there; write an internal note",
+                    "there; write an internal note (taking the ticket was its first response)",
                     "no_one_to_reply",
                     id=ticket.id,
                 )
