@@ -63,6 +63,15 @@ def signed_headers(secret: str, body: bytes, now: float | None = None) -> dict[s
     return {SIGNATURE_HEADER: signature(secret, body, timestamp), TIMESTAMP_HEADER: timestamp}
 
 
+def _bearer(value: str) -> str:
+    """An Authorization header as "Bearer <token>": the scheme is case-insensitive (RFC 9110
+    11.1), so a script's "bearer …" is the same credential; anything else as it came."""
+    scheme, _, credentials = value.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return value
+    return f"Bearer {credentials.strip()}"
+
+
 def authenticate(
     source: AlertSource, headers: Any, body: bytes, now: float
 ) -> tuple[int, str, int | None]:
@@ -75,7 +84,7 @@ def authenticate(
         return 403, "the source has no credential", None  # never open
     checks: list[tuple[str, str]] = []
     if token:
-        checks.append((headers.get("Authorization", ""), f"Bearer {token}"))
+        checks.append((_bearer(headers.get("Authorization", "")), f"Bearer {token}"))
     timestamp: str | None = None
     if secret:
         offered = headers.get(SIGNATURE_HEADER, "")

@@ -532,6 +532,20 @@ async def test_forged_or_missing_credentials_store_nothing(
     assert await alert_tickets(gw) == []
 
 
+async def test_the_bearer_scheme_is_read_in_any_case(gateway: Gateway) -> None:
+    """Outside pass: a script's `Authorization: bearer <token>` (the scheme is
+    case-insensitive, RFC 9110 11.1) was refused 403 as bad credentials."""
+    gw = gateway
+    problem = fixture("zabbix_problem.json")
+    for n, scheme in enumerate(("bearer", "BEARER", "Bearer")):
+        call = {**problem, "event_id": f"55500{n}"}
+        headers = {"Authorization": f"{scheme} {ZABBIX_TOKEN}"}
+        assert await post(gw, "zabbix", call, headers) == (200, {"alerts": 1, "new": 1}), scheme
+    for wrong in (f"bearer {TOKEN}", f"bearer{ZABBIX_TOKEN}", f"Basic {ZABBIX_TOKEN}"):
+        status, _ = await post(gw, "zabbix", problem, {"Authorization": wrong})
+        assert status == 403, wrong
+
+
 async def test_a_signature_over_another_body_is_refused(gateway: Gateway) -> None:
     gw = gateway
     signed = json.dumps({"check": {"id": "a", "name": "a"}, "state": "down"}).encode()
