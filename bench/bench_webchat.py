@@ -49,6 +49,7 @@ import redis
 from aiohttp import web
 from loadstats import (
     LoadResult,
+    forget_touches,
     free_port,
     process_cpu,
     process_memory,
@@ -237,6 +238,8 @@ async def bench(args: argparse.Namespace) -> None:
             await run_phase("warm-up", gateway_session, srv.gateway, 10, 1)
             await asyncio.sleep(2.0)  # worker processes have taken their shards
             print_processes_memory(srv, "start   ")  # before the load, no sockets open
+            for pid in group_pids(srv):
+                forget_touches(pid)  # what the load reads or writes of it, from now on
             if args.rate:
                 await open_loop(srv, args.rate, args.rate_sessions, args.duration)
             else:
@@ -577,7 +580,7 @@ async def memory(srv: Servers, sessions: int) -> None:
         )
         await asyncio.sleep(1.0)
         after = group_memory(srv)
-        print_processes_memory(srv, "memory  ")
+        print_processes_memory(srv, "memory  ", touched=True)
         for ws in sockets:
             await ws.close()
     echo_rss, _ = process_memory([echo_pid(srv)])
@@ -590,15 +593,23 @@ async def memory(srv: Servers, sessions: int) -> None:
     )
 
 
-def print_processes_memory(srv: Servers, label: str) -> None:
+def print_processes_memory(srv: Servers, label: str, touched: bool = False) -> None:
     """Each process's RSS, PSS, and its private and shared (with another process:
-    serve and the worker processes it forked share pages until one writes to them)."""
+    serve and the worker processes it forked share pages until one writes to them);
+    `touched`: also how much of its heap the load read or wrote (the rest it only holds)."""
     for pid in group_pids(srv):
         parts = process_memory_parts(pid)
+        heap = (
+            f"; heap {parts['Heap'] / 2**20:.0f} MiB, the load touched "
+            f"{parts['Heap_Touched'] / 2**20:.0f}"
+            if touched
+            else ""
+        )
         print(
             f"{label} {process_role(pid, srv):<32} RSS {parts['Rss'] / 2**20:5.0f} MiB  "
             f"PSS {parts['Pss'] / 2**20:5.0f} MiB  private {parts['Private'] / 2**20:5.0f} MiB  "
             f"shared {parts['Shared'] / 2**20:5.0f} MiB (heap {parts['Heap_Shared'] / 2**20:4.1f})"
+            + heap
         )
     rss, pss = process_memory(group_pids(srv))
     with redis.Redis.from_url(srv.redis_url) as client:

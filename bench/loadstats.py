@@ -199,9 +199,11 @@ def process_memory(pids: list[int]) -> tuple[int, int]:
 def process_memory_parts(pid: int) -> dict[str, int]:
     """One process's Rss, Pss, private (Private_Clean + Private_Dirty) and shared
     (Shared_Clean + Shared_Dirty: mapped by another process too) bytes; and of its
-    anonymous memory (the heap: no file behind it) the shared bytes, `Heap_Shared`
-    (pages a forked child still shares with its parent)."""
-    parts = {"Rss": 0, "Pss": 0, "Private": 0, "Shared": 0, "Heap_Shared": 0}
+    anonymous memory (the heap: no file behind it, `Heap`) the shared bytes, `Heap_Shared`
+    (pages a forked child still shares with its parent), and the bytes read or written
+    since `forget_touches`, `Heap_Touched`."""
+    parts = {"Rss": 0, "Pss": 0, "Private": 0, "Shared": 0}
+    parts |= {"Heap": 0, "Heap_Shared": 0, "Heap_Touched": 0}
     anonymous = False
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
@@ -210,12 +212,24 @@ def process_memory_parts(pid: int) -> dict[str, int]:
                 key = name.split("_")[0] if name.startswith(("Private_", "Shared_")) else name
                 if key in parts:
                     parts[key] += int(value.split()[0]) * 1024
-                if key == "Shared" and anonymous:
-                    parts["Heap_Shared"] += int(value.split()[0]) * 1024
+                if anonymous and key in HEAP_PARTS:
+                    parts[HEAP_PARTS[key]] += int(value.split()[0]) * 1024
             else:  # a mapping: address range, perms, offset, device, inode[, path]
                 fields = line.split()
                 anonymous = len(fields) < 6 or fields[5] == "[heap]"
     return parts
+
+
+# smaps fields of an anonymous mapping, and what `process_memory_parts` sums them as.
+HEAP_PARTS = {"Rss": "Heap", "Shared": "Heap_Shared", "Referenced": "Heap_Touched"}
+
+
+def forget_touches(pid: int) -> None:
+    """Clear the kernel's record of which of the process's pages were read or written
+    (`/proc/PID/clear_refs`), so that `Heap_Touched` counts from now on: what a load
+    uses of what the process holds. Left as it is where the kernel does not allow it."""
+    with contextlib.suppress(OSError):
+        Path(f"/proc/{pid}/clear_refs").write_text("1")
 
 
 def process_waits(pids: list[int]) -> float:
