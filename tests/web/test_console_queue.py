@@ -3,13 +3,16 @@ ticket id, user, channel and text, and a user's other tickets beside the current
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import time
 from typing import Any
 
-from harness import Gateway, screenshot, seed_ticket, sign_in
+import aiohttp
+from harness import Console, Gateway, screenshot, seed_ticket, sign_in
 from playwright.async_api import expect
 
+from emulators.server import eventually
 from gateway.models import InboundMessage, Ticket, TicketStatus
 from gateway.store import Store, Transaction
 
@@ -127,3 +130,49 @@ async def test_unread_messages_are_counted_highlighted_and_in_the_title(
     other = await browser.new_page()
     await sign_in(other, gateway, "root")
     await expect(other.locator(f"tr[data-ticket='{ticket.id}'] .unread-count")).to_have_text("3")
+
+
+async def test_a_queue_read_older_than_a_live_change_does_not_bring_the_ticket_back(
+    gateway: Gateway, browser: Any, store: Store, http: aiohttp.ClientSession
+) -> None:
+    """A queue read whose answer left the server before an escalation, and reached the page
+    after the escalation's live "gone", put the escalated ticket back on an L1 screen, where
+    it stayed (seen on a loaded CI host). Such a read is now read again."""
+    ticket = await seed_ticket(store)
+    erin = await browser.new_page()
+    await sign_in(erin, gateway, "erin")
+    row = erin.locator(f"tr[data-ticket='{ticket.id}']")
+    await expect(row).to_have_count(1)
+
+    fetched, release = asyncio.Event(), asyncio.Event()
+    reads: list[str] = []
+
+    async def held(route: Any) -> None:
+        reads.append(route.request.url)
+        if len(reads) > 1:
+            await route.continue_()
+            return
+        answer = await route.fetch()  # the server answers now, with the ticket at L1 ...
+        fetched.set()
+        await release.wait()  # ... and the answer reaches the page only later
+        await route.fulfill(response=answer)
+
+    await erin.route("**/console/api/tickets?*", held)
+    await erin.evaluate("document.querySelector('#filters').dispatchEvent(new Event('change'))")
+    await asyncio.wait_for(fetched.wait(), 30)
+
+    bob = Console(http, gateway)
+    await bob.sign_in("bob")
+    assert (await bob.post(f"/console/api/tickets/{ticket.id}/update", {"level": "L2"}))[0] == 200
+    await expect(row).to_have_count(0)  # the live "gone" took it off erin's screen
+    await erin.evaluate(  # from now on: does the row ever come back, even for a moment?
+        """id => new MutationObserver(() => {
+             if (document.querySelector(`tr[data-ticket='${id}']`)) window.rowBack = true;
+           }).observe(document.querySelector('#queue tbody'), {childList: true})""",
+        ticket.id,
+    )
+    release.set()
+    await eventually(lambda: len(reads) > 1, what="the older answer read again")
+    await expect(row).to_have_count(0)
+    assert not await erin.evaluate("window.rowBack === true")
+    await erin.close()

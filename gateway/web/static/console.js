@@ -8,6 +8,7 @@
     csrf: null, me: null, tickets: new Map(), skew: 0, ws: null, attempt: 0,
     open: null, // the ticket page's data
     nextIndex: 0, // first transcript index of the open ticket not shown yet
+    queueChanges: 0, // live ticket changes received: a queue read older than one is read again
   };
   var $ = function (sel) { return document.querySelector(sel); };
   var T = {}; // the console's texts in the operator's language (gateway/texts/<lang>.yaml)
@@ -331,12 +332,16 @@
     }).catch(function (err) { $("#incident-error").textContent = err.message; });
   });
 
+  // A live change that arrives while the queue is being read may be newer than that answer
+  // (the answer left the server first): such an answer is read again, not shown.
   function loadQueue() {
     loadIncidents();
     var f = filters();
     var url = "/console/api/tickets?status=" + encodeURIComponent(f.status) +
       "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
+    var changes = state.queueChanges;
     return api("GET", url).then(function (data) {
+      if (state.queueChanges !== changes) return loadQueue();
       state.skew = data.now - Date.now() / 1000;
       var before = state.tickets;
       state.tickets = new Map(data.tickets.map(function (t) { return [t.id, t]; }));
@@ -424,6 +429,7 @@
   }
 
   function live(frame) {
+    if (frame.type === "ticket" || frame.type === "gone") state.queueChanges++;
     if (frame.type === "ticket") {
       var t = frame.ticket, known = state.tickets.get(t.id);
       if (t.channel === "incidents") loadIncidents();
