@@ -59,6 +59,9 @@ class Button:
 # `InboundMessage.meta` flag: the channel already answered this message itself (Viber's
 # welcome in the reply to conversation_started), so the turn's replies are not sent again.
 ANSWERED_INLINE = "answered_inline"
+# `meta` flag of a "start": the user opened a conversation they already have (Viber's
+# conversation_started from a subscriber), not a fresh start they asked for.
+REOPENED = "reopened"
 # `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
 UNDELIVERED = "undelivered"
 # `meta` of a message from a channel that knows the client's IP address (web chat): for

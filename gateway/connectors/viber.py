@@ -36,7 +36,14 @@ from gateway.connectors.viber_api import (
     signature,
 )
 from gateway.file_links import FileLinks
-from gateway.models import ANSWERED_INLINE, Attachment, Button, InboundMessage, OutboundMessage
+from gateway.models import (
+    ANSWERED_INLINE,
+    REOPENED,
+    Attachment,
+    Button,
+    InboundMessage,
+    OutboundMessage,
+)
 from gateway.store import Store
 from gateway.untrusted import (
     UntrustedInput,
@@ -347,6 +354,7 @@ def inbound_from_callback(event: Any) -> InboundMessage | None:
         if name == "conversation_started":
             user = obj(event, "user", required=True)
             user_id = ident(user, "id", required=True)
+            subscribed = event.get("subscribed") is True  # opened again from the chat list
             return InboundMessage(
                 channel=CHANNEL,
                 chat_id=user_id,
@@ -356,8 +364,9 @@ def inbound_from_callback(event: Any) -> InboundMessage | None:
                 language_hint=text(user, "language"),
                 kind="start",
                 meta={
-                    "subscribed": "1" if event.get("subscribed") is True else "0",
+                    "subscribed": "1" if subscribed else "0",
                     "context": text(event, "context"),
+                    REOPENED: "1" if subscribed else "0",
                 },
             )
         if name == "subscribed":

@@ -12,7 +12,7 @@ from gateway.dialogs.state import Phase
 from gateway.dialogs.status import StatusFlow
 from gateway.dialogs.status_question import ticket_numbers
 from gateway.dialogs.turn import Turn
-from gateway.models import Button, InboundMessage, ticket_id_for
+from gateway.models import REOPENED, Button, InboundMessage, ticket_id_for
 from gateway.texts import LANGUAGES
 
 _COMMAND = re.compile(r"^/([a-z_]+)(?:@\w+)?(?:\s+(.*))?$", re.IGNORECASE | re.DOTALL)
@@ -49,8 +49,12 @@ class Commands:
             handler(turn, arg, msg)
 
     def start(self, turn: Turn, arg: str, msg: InboundMessage) -> None:
-        """First contact or a fresh start: greet and wait for the problem."""
+        """First contact or a fresh start: greet and wait for the problem. A user who only
+        opened again a conversation in progress (Viber, from the chat list) goes on from where
+        it was: the question or the offer they were answering stays."""
         st = turn.state
+        if msg.meta.get(REOPENED) == "1" and st.phase not in (Phase.IDLE, Phase.TICKET):
+            return
         if not st.language and not st.language_locked:
             hint = msg.language_hint[:2].lower()
             st.language = hint if hint in LANGUAGES else self.flow.default_language

@@ -16,7 +16,7 @@ from emulators.viber import ViberEmulator
 from gateway.config import Settings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.viber import WEBHOOK_PATH, ViberConnector
-from gateway.models import Button, OutboundMessage
+from gateway.models import REOPENED, Button, OutboundMessage
 from gateway.store import Store
 
 USER = "01234567890A/+b=="
@@ -197,6 +197,19 @@ async def test_replies_before_the_user_subscribes_are_dropped_not_blocking(
     # The engine's reply to "start" cannot reach a user who only opened the chat.
     await connector.send(USER, OutboundMessage(text="hello"))
     assert [m.inline_welcome for m in viber_api.sent[USER]] == [True]
+
+
+async def test_a_subscriber_opening_the_chat_again_is_no_fresh_start(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    _, intake, _ = viber
+    viber_api.open_conversation(USER)  # first contact: a start the bot greets
+    viber_api.send_text(USER, "не друкує принтер")  # writing subscribes the user
+    viber_api.open_conversation(USER)  # back in the chat from the chat list, mid-checklist
+    await eventually(lambda: len(intake.accepted) == 3, what="three callbacks")
+    first, _, again = intake.accepted
+    assert (first.kind, again.kind) == ("start", "start")
+    assert (first.meta[REOPENED], again.meta[REOPENED]) == ("0", "1")
 
 
 async def test_retried_callbacks_are_stored_once(

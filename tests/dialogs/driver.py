@@ -136,11 +136,13 @@ class Chat:
             now=self.now, open_tickets=tuple(t for t in self.tickets if t.status.is_active)
         )
 
-    def send(self, text: str = "", payload: str = "", kind: str = "message") -> StepResult:
+    def send(
+        self, text: str = "", payload: str = "", kind: str = "message", **meta: str
+    ) -> StepResult:
         self._n += 1
         msg = InboundMessage(
             channel="cli", chat_id="1", message_id=str(self._n), text=text, payload=payload,
-            kind=kind, language_hint=self.lang_hint,
+            kind=kind, language_hint=self.lang_hint, meta=meta,
         )  # fmt: skip
         before = self.state.to_dict()
         result = self.engine.step(self.state, msg, self.ctx)

@@ -51,6 +51,28 @@ def test_status_lists_open_tickets_with_their_status(chat: Chat) -> None:
     assert "Следующий шаг за вами: специалист ждёт вашего ответа." in chat.text
 
 
+def test_opening_the_chat_again_keeps_the_checklist_a_fresh_start_drops_it(chat: Chat) -> None:
+    # Viber tells a subscriber's return to the chat as conversation_started: the user was in
+    # the middle of the checklist and must not be greeted back to the start of it.
+    chat.send("пропал звук")
+    chat.press("no")
+    asking, fields = chat.state.asking, dict(chat.state.fields)
+    assert asking
+    chat.send(kind="start", reopened="1")
+    assert chat.replies == []
+    assert (chat.state.phase, chat.state.asking, chat.state.fields) == (
+        Phase.CHECKLIST,
+        asking,
+        fields,
+    )
+    chat.send("перезагружал, не помогло")
+    assert "перезагружал" in chat.state.fields.get("tried", "")
+    chat.send(kind="start")  # /start, or a new web chat: a fresh start, greeted
+    assert chat.state.phase == Phase.IDLE
+    assert chat.state.fields == {}
+    assert "Здравствуйте" in chat.text
+
+
 def test_cancel_drops_the_checklist(chat: Chat) -> None:
     chat.send("пропал звук")
     chat.press("no")
