@@ -11,6 +11,10 @@ would see. `plain` is the refit without negatives (one fit decides every X). Wit
 them. No frozen file is read.
 
     python bench/weigh_probes.py fit:0.1 cut:0.25 domain:0.1 [--protocol] [--jobs 2]
+
+Verdict (2026-12-04, session 20, i12-refit20): faq/README.md, "The session's final refit
+(session 20": fit 0.5 quiets the probes left out (12 of 590 answered, main's decision 38) and
+costs the tuning parts 114 lines pooled; not landed, NEGATIVE_WEIGHT stays 0.
 """
 
 from __future__ import annotations
