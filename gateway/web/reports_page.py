@@ -76,14 +76,18 @@ class ReportsPage:
                 self.rt.settings.sla.timezone,
             )  # fmt: skip
         except ValueError as exc:
-            raise web.HTTPBadRequest(text=str(exc)) from None
+            raise web.HTTPBadRequest(text=str(exc), headers=PAGE_HEADERS) from None
         allowed = visible_groups(account)
         if allowed is not None:
             if query.groups is not None and not query.groups <= allowed:
-                raise web.HTTPForbidden(text="you can see reports of your own groups only")
+                raise web.HTTPForbidden(
+                    text="you can see reports of your own groups only", headers=PAGE_HEADERS
+                )
             if query.operator not in ("", account.login):
                 # Operator figures span groups: only your own.
-                raise web.HTTPForbidden(text="you can filter by yourself only")
+                raise web.HTTPForbidden(
+                    text="you can filter by yourself only", headers=PAGE_HEADERS
+                )
             query = ReportQuery(
                 query.start, query.end, query.groups or allowed, query.channel,
                 query.operator, query.priority,

@@ -49,5 +49,11 @@ async def test_a_channel_or_priority_nobody_has_is_refused_not_reported_as_zeros
         assert (status, body[: len(said)]) == (400, said), query
         async with http.get(gateway.url + "/console/reports.csv" + query) as resp:
             assert resp.status == 400, query
+    # A refusal repeats the query's words: it is never read as a page (no sniffing, no frame).
+    query = "?channel=%3Cscript%3Ealert(1)%3C/script%3E"
+    async with http.get(gateway.url + "/console/reports" + query) as resp:
+        assert resp.status == 400 and resp.content_type == "text/plain"
+        assert resp.headers["X-Content-Type-Options"] == "nosniff"
+        assert "default-src 'self'" in resp.headers["Content-Security-Policy"]
     status, body = await report_page(http, gateway, "?priority=P1&channel=telegram")
     assert status == 200 and 'data-figure="deflection.tickets"' in body
