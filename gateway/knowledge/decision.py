@@ -77,7 +77,8 @@ class Example:
     # What the line counts for beside a tuning line: a probe's off-topic line a fraction
     # (evaluation.Negatives), in the models' loss and in the "say anything" cut's target.
     weight: float = 1.0
-    cut_only: bool = False  # counted by the "say anything" cut only, not by the models
+    fitted: bool = True  # counted by the models
+    cut: bool = True  # counted by the "say anything" cut (its value and its 2 % target)
 
 
 @dataclass(frozen=True)
@@ -229,14 +230,16 @@ def fit(examples: Sequence[Example]) -> Decision:
 
     Off-topic messages with no ranking at all count too: they are never answered, and the
     off-topic share the "say anything" cut allows is a share of all off-topic messages.
-    Each example counts its `weight`; one `cut_only` is scored by the models fitted on all
-    the others (it was not among them) and counts only where the cut falls.
+    Each example counts its `weight`, in the models when `fitted` and in the cut when `cut`;
+    one not fitted is scored for the cut by the models fitted on all the others.
     """
-    ranked = [e for e in examples if e.ranked and not e.cut_only]
+    ranked = [e for e in examples if e.ranked and e.fitted]
     rows = [features(e.ranked) for e in ranked]  # each ranking's inputs, read once
     relevance, right = _models(ranked, rows)
     by_relevance: list[tuple[float, Example]] = [
-        (relevance.probability(features(e.ranked)), e) for e in examples if e.ranked and e.cut_only
+        (relevance.probability(features(e.ranked)), e)
+        for e in examples
+        if e.ranked and e.cut and not e.fitted
     ]
     by_rightness: list[tuple[float, Example]] = []
     for fold in range(CUT_FOLDS):
@@ -246,12 +249,13 @@ def fit(examples: Sequence[Example]) -> Decision:
         )
         for i in range(fold, len(ranked), CUT_FOLDS):
             example = ranked[i]
-            by_relevance.append((fold_relevance.probability(rows[i]), example))
+            if example.cut:
+                by_relevance.append((fold_relevance.probability(rows[i]), example))
             if example.topic is not None:
                 by_rightness.append((fold_right.probability(rows[i]), example))
     by_relevance.sort(key=lambda pair: pair[0], reverse=True)
     by_rightness.sort(key=lambda pair: pair[0], reverse=True)
-    off_topic = sum(e.weight for e in examples if e.topic is None)
+    off_topic = sum(e.weight for e in examples if e.topic is None and e.cut)
     margins = sorted(margin(e.ranked) for e in ranked if _right(e))
     compete = margins[int(len(margins) * COMPETE_SHARE)] if margins else 0.0
     return Decision(

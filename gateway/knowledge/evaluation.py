@@ -121,7 +121,7 @@ NEGATIVE_FILES = (
     "faq_sense_probe18.jsonl",
     "faq_sense_probe19.jsonl",
 )
-PLACES = ("fit", "cut", "domain")  # where the negatives may count (`Negatives.place`)
+PLACES = ("fit", "cut", "models", "domain")  # where the negatives may count (`Negatives`)
 # Where they count, and as what share of a tuning line: chosen by leaving one probe out
 # (bench/weigh_probes.py, faq/README.md "Evaluation protocol"); weight 0: not at all.
 NEGATIVE_PLACE = "fit"
@@ -195,7 +195,8 @@ def load_cases(path: Path) -> list[Case]:
 class Negatives:
     """The probes' off-topic lines in a fit: each counts `weight` of a tuning line, in
     `place` (PLACES): "fit", the relevance model's loss and the "say anything" cut's 2 %
-    target; "cut", that target only; "domain", the domain model's everyday counts only.
+    target; "cut", that target only; "models", the models only (the cut is placed on the
+    tuning and dev lines alone); "domain", the domain model's everyday counts only.
     Their IT lines stay out: the probes test other trades' senses, not IT recall."""
 
     files: Mapping[str, Sequence[Case]]
@@ -218,8 +219,8 @@ class Negatives:
         model counts them."""
         if self.place == "domain":
             return []
-        cut_only = self.place == "cut"
-        return [dataclasses.replace(e, weight=self.weight, cut_only=cut_only) for e in scored]
+        fitted, cut = self.place != "cut", self.place != "models"
+        return [dataclasses.replace(e, weight=self.weight, fitted=fitted, cut=cut) for e in scored]
 
 
 def committed_negatives(eval_dir: Path) -> Negatives | None:

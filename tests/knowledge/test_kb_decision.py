@@ -159,8 +159,26 @@ def test_a_line_for_the_cut_only_moves_the_cut_and_not_the_models() -> None:
     message = ranking(0.75)
     honest = fit(labelled(unranked_off_topic=88))
     assert Matcher([ARTICLE], honest).decide(message).outcome != "none"
-    near = Example(ranking(0.75), None, cut_only=True)
+    near = Example(ranking(0.75), None, fitted=False)
     cut = fit([*labelled(unranked_off_topic=88), near])
     assert (cut.relevance, cut.right) == (honest.relevance, honest.right)
     assert Matcher([ARTICLE], cut).decide(message).outcome == "none"
     assert cut.choices > honest.choices
+
+
+def test_a_line_for_the_models_only_leaves_the_cut_to_the_others() -> None:
+    # A probe's line placed in the models only: the models learn from it, the "say
+    # anything" cut is placed on the other lines alone. 88 silent off-topic lines in the
+    # models only do not make the 2 % target any larger: the message stays quiet, as with
+    # none of them; counted by the cut, they let it through.
+    message = ranking(0.75)
+    silent = [Example((), None, cut=False) for _ in range(88)]
+    models_only = fit([*labelled(unranked_off_topic=0), *silent])
+    assert Matcher([ARTICLE], models_only).decide(message).outcome == "none"
+    counted = [Example((), None) for _ in range(88)]
+    assert Matcher([ARTICLE], fit([*labelled(0), *counted])).decide(message).outcome != "none"
+    near = Example(ranking(0.75), None, cut=False)
+    fitted = fit([*labelled(unranked_off_topic=88), near])
+    cut = fit([*labelled(unranked_off_topic=88), Example(ranking(0.75), None)])
+    assert fitted.relevance == cut.relevance != fit(labelled(unranked_off_topic=88)).relevance
+    assert fitted.choices <= cut.choices

@@ -113,19 +113,21 @@ def test_a_probes_off_topic_lines_count_their_weight_where_they_are_placed() -> 
     (part,) = examples(ranker, [Case(1, "принтер кракозябра", "ru", PRINTER.id)])
     probe = Example((), None, ranker.reading("кракозябра", "ru"))
     apart = {}
-    for place, share in (("fit", 0.0), ("cut", 0.0), ("domain", 0.25), ("domain", 1.0)):
+    places = (("fit", 0.0), ("cut", 0.0), ("models", 0.0), ("domain", 0.25), ("domain", 1.0))
+    for place, share in places:
         negatives = Negatives({"probe": []}, share or 0.25, place)
         assert negatives.shares() == {"probe": share}
         files = {"part": [part], "probe": [probe] * 40}
         scored = scored_apart([PRINTER], files, negatives.shares())
         apart[place, share] = scored["part"][0].ranked[0].domain
-        assert [(e.weight, e.cut_only) for e in negatives.trained([probe])] == {
-            "fit": [(negatives.weight, False)],
-            "cut": [(negatives.weight, True)],
+        assert [(e.weight, e.fitted, e.cut) for e in negatives.trained([probe])] == {
+            "fit": [(negatives.weight, True, True)],
+            "cut": [(negatives.weight, False, True)],
+            "models": [(negatives.weight, True, False)],
             "domain": [],
         }[place]
     alone = Domain([PRINTER], NO_LINES).score(part.reading)
-    assert apart["fit", 0.0] == apart["cut", 0.0] == alone
+    assert apart["fit", 0.0] == apart["cut", 0.0] == apart["models", 0.0] == alone
     assert apart["domain", 1.0] < apart["domain", 0.25] < alone
     quarter = LineCounts.of([(probe.reading, False)] * 40, 0.25)
     assert list(quarter.other.values()) == [10.0]
