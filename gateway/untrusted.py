@@ -140,14 +140,20 @@ def text(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
     return value
 
 
+# No channel's ids come near this (Telegram's file ids, the longest, are ~100 characters):
+# a longer one is no id, and would be stored in keys and written to logs whole.
+ID_LIMIT = 1024
+
+
 def ident(parent: dict[str, Any], key: str, *, required: bool = False) -> str:
-    """An id given as an integer or a non-empty string, as text; "" when absent."""
+    """An id given as an integer or a non-empty string of at most `ID_LIMIT` characters, as
+    text; "" when absent."""
     value = parent.get(key)
     if value is None and not required:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and value:
+    if isinstance(value, str) and 0 < len(value) <= ID_LIMIT:
         return value
     raise UntrustedInput(f"{key}: an id is expected")
 

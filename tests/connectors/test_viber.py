@@ -282,6 +282,7 @@ async def test_forged_and_malformed_callbacks_are_rejected(
             b"[]",
             b'{"event": "message"}',
             b'{"event": "message", "message_token": 1, "sender": {}}',
+            json.dumps({**event, "sender": {"id": "x" * 5000, "name": "M"}}).encode(),
         ):
             signed = {"X-Viber-Content-Signature": viber_api.sign(bad)}
             async with http.post(url, data=bad, headers=signed) as resp:
