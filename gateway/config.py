@@ -275,7 +275,7 @@ class SlaSettings(_Section):
             unknown = set(getattr(self, section)) - groups
             if unknown:
                 raise ValueError(f"sla.{section}: unknown support groups {sorted(unknown)}")
-        named = dict(self.group_calendars)
+        named = {f"group_calendars.{group}": name for group, name in self.group_calendars.items()}
         if self.default_calendar:
             named["default_calendar"] = self.default_calendar
         for where, name in named.items():

@@ -39,7 +39,10 @@ def test_group_calendar_from_yaml_sets_working_due_times(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ("  group_calendars: {hardware: night}\n", "no calendar named 'night'"),
+        (
+            "  group_calendars: {hardware: night}\n",
+            r"sla\.group_calendars\.hardware: no calendar named 'night'",
+        ),
         ("  group_calendars: {printers: office}\n", "unknown support groups"),
         ("  calendars: {x: {hours: {mon: '9 to 5'}}}\n", "HH:MM-HH:MM"),
         ("  timezone: Nowhere/City\n", "unknown time zone"),
