@@ -54,17 +54,29 @@ _HTTP = re.compile(
 )
 # The codes read wherever they stand, in the order they are taken (a later one that holds an
 # earlier one replaces it): one list for what a message says and for what denies an error.
-# An HTTP status said short, the number kept: "HTTP 403", "HTTP error 500", "a 404 page"
+# An HTTP status said short, the number kept: "HTTP 403", "HTTP error 500", "a 404 page"; a
+# success or a redirect ("HTTP 200", "HTTP 302") is no error
 # (the words around it are the user's: "page" still says a website is meant). A round 400 or
 # 500 before "page" counts pages: "print a 400 page document".
 _HTTP_SHORT = re.compile(
-    r"(?<![\w.:])(?:HTTP(?:\s*(?:error|status|code))?\s*[:/]?\s*([1-5]\d\d)|"
+    r"(?<![\w.:])(?:HTTP(?:\s*(?:error|status|code))?\s*[:/]?\s*([45]\d\d)|"
     r"(?![45]00\s+page)([45]\d\d)\s+(?:page|status|response))(?![\w])",
     _I,
 )
 # A device's code with its short label, kept whole: "Err 07", "ERR-12" (the label makes it no
 # model's name).
 _LABELLED = re.compile(r"(?<![\w])(?-i:Err|ERR)\s?[-#]?\d{1,5}(?![\w.])")
+# A Windows code written without its 0x: "fails with 8024a105", "вилітає C1900101", "падает с
+# 80070643" (the families Windows Update, setup and the system give). With a letter it is read
+# wherever it stands; in digits only after a verb of failing ("номер договора 80071234" is none).
+_BARE_HRESULT = re.compile(
+    r"(?<![\w.-])(?:800[4-7cf]|8019|8024|c19[0o]|c000|c004)[0-9a-f]{4}(?![\w.-])", _I
+)
+_FAILING_WITH = case_blind(
+    r"(?<!\w)(?:fails?|failed|failing|stops?|stopped|ends?|ended|crash(?:es|ed)?)\s+with\s*$|"
+    r"(?<!\w)(?:пада\w*|вылета\w*|вилітає|вилетіл\w*|вылетел\w*|завершается|завершу\w*|"
+    r"слетает|злітає|обрывается|обривається)\s+(?:с|з|із|со)?\s*$"
+)
 _CODES = (_SMTP, _HEX, _CONSTANT, _DASHED, _PREFIXED, _HTTP, _LABELLED, EXCEPTION)
 _ERROR_WORD = (
     r"(?:error|err|errors|ошибк\w*|ошибок|помилк\w*|код\w*|code|status|статус|стоп-код|"
@@ -72,10 +84,11 @@ _ERROR_WORD = (
 )
 # A code right after an error word: "ошибка 651", "error code: -43", "код ошибки #1603".
 _AFTER_WORD = re.compile(
-    rf"{_ERROR_WORD}(?:\s+(?:code|кодом|код|ошибки|помилки|number|номер|no\.?))?"
+    rf"{_ERROR_WORD}(?:\s+(?:code|кодом|код|ошибки|помилки|ошибок|помилок|number|номер|no\.?))?"
     r"\s*[:#№=]?\s*[«\"“(]?(-?(?:0x)?[A-Za-z]{0,6}[-_]?\d[\w.-]*|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)",
     _I,
 )
+_STATUS_WORD = re.compile(r"(?:status|статус)\b", _I)
 _NOT_A_CODE_AFTER = re.compile(
     r"\s*(?:раз\w*|times?|рази|разів|мин\w*|хвилин\w*|minutes?|час\w*|годин\w*|hours?|"
     r"дн\w+|days?|человек\w*|людей|users?|people|%|мб|гб|mb|gb)\b",
@@ -86,7 +99,13 @@ _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
 _SAYS = case_blind(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
-    r"throws|gives me|reports)\s*(?::|,?\s*(?:что|що|that)\b)?|"
+    r"throws|gives me|(?<!the )(?<!my )(?<!our )reports)\s*(?::|,?\s*(?:что|що|that)(?![\w-]))?|"
+    # a verb that tells what the screen says only with "что/що/that" or a colon: "каже що
+    # сервер недоступний", "вибиває помилку, що немає ліцензії", "выводит сообщение, что
+    # лицензия истекла", "complains that the licence has expired"
+    r"(?:каже|кажуть|говорит|говорить|вибиває|выбивает|выводит|виводить|"
+    r"complains|complaining|complained)(?:\s+(?:ошибку|помилку|сообщение|повідомлення|error|"
+    r"message))?\s*(?::|,?\s*(?:что|що|that)(?![\w-]))|"
     r"(?:выскакивает|вискакує|появляется|з'являється|pops up|appears)\s*(?::|[—–-](?=\s))|"
     r"(?:error|ошибка|ошибку|помилка|помилку|сообщение|повідомлення|message)"
     r"\s*(?::|\s[—–-]\s)|"
@@ -152,13 +171,52 @@ _WRITES_TO = re.compile(
 # Written there, capitalised as the screen has it, without a colon: "в углу написано Нет
 # подключения", "the message is Your account has been locked".
 _WRITTEN_CAPITAL = re.compile(
-    r"(?i:(?<!\w)(?:написано|написан[аи]?|the (?:error|message) (?:is|was|reads|says)))\s+"
+    r"(?i:(?<!\w)(?:написано|написан[аи]?|надпись|надпис|напис|"
+    r"the (?:error|message)(?: on (?:the )?screen)? (?:is|was|reads|says)))\s+"
     r"((?-i:[A-ZА-ЯІЇЄҐ])[^.;!?\n]{1,90})"
 )
+# Paper, a label, a sticker or a box right before "написано": what is printed or stuck there,
+# not what a screen says ("на этикетках написано Срочно", "на наліпці на корпусі написано Не
+# вимикати", "на коробці написано: Зберігати в сухому місці"); "на экране написано" still is.
+_ON_PAPER_BEFORE = case_blind(
+    r"(?<!\w)(?:на|в|у|во|on|in)\s+(?:the\s+|a\s+|each\s+|every\s+|all\s+)?(?:[\w'-]+\s+)?"
+    r"(?:этикетк\w*|етикетк\w*|етикетц\w*|лист[еіуа]|листах|листку|листке|листочк\w*|"
+    r"бумаг\w*|папер\w*|папір|распечатк\w*|роздруків\w*|конверт\w*|коробк\w*|коробц\w*|"
+    r"упаковк\w*|упаковц\w*|наклейк\w*|наклейц\w*|наліпц\w*|наліпк\w*|стикер\w*|бирк\w*|"
+    r"бірц\w*|бірк\w*|бланк\w*|квитанц\w*|двер\w*|стен[еі]|стіні|labels?|stickers?|paper|"
+    r"sheets?|printouts?|envelopes?|boxe?s?|packag\w*|tags?|doors?|walls?)"
+    r"(?:\s+(?!(?:на|в|у|on|in)\s)[\w'-]+){0,2}"
+    r"(?:\s+(?:на|в|у|on|in|of)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+)?)?\s*$"
+)
+# A verb of showing or saying right before a quote: the quote is what the screen shows, also
+# inside a clause read as an attempt ("removed the saved credentials and it still pops up
+# "Need password"", "restarted it twice and it keeps showing "Printer offline"").
+_SHOWN_BEFORE = case_blind(
+    r"(?<!\w)(?:pops? up|popped up|shows|showing|showed|displays|displaying|says|saying|reads|"
+    r"comes up with|throws|пишет|пише|выда[её]т|видає|показывает|показує|выскакивает|"
+    r"вискакує|появляется|з'являється|висит|висить)\s*[:—–-]?\s*$"
+)
+# What a device's display shows, without a colon: a short code after a verb of lighting or
+# showing or a display named ("на табло горит E3", "на дисплеї F05", "shows E4"), words in
+# capitals after a screen named ("на экране NO SIGNAL", "on the display PAPER JAM"). Letters
+# may be Cyrillic look-alikes ("Е3").
+_DISPLAY = r"(?:экран\w*|екран\w*|диспле\w*|табло|панел\w*|screen|display|panel|lcd)"
+_DISPLAY_CODE = re.compile(
+    r"(?i:(?<!\w)(?:горит|горить|светится|світиться|мигает|блимає|показывает|показує|shows|"
+    r"displays|flashes|flashing|"
+    rf"(?:на|в|у|on|in)\s+(?:the\s+)?{_DISPLAY}(?:\s+[а-яіїєґ']+){{0,2}}))"
+    r"\s+(?i:(?:код\w*|code|ошибк\w*|помилк\w*|error)\s+)?"
+    r"((?-i:[A-ZА-ЯІЄ]{1,2})-?\d{1,3})(?![\w-]|[.,:]\d|\s?%)"
+)
+_DISPLAY_CAPITALS = re.compile(
+    rf"(?i:(?<!\w)(?:на|в|у|on|in)\s+(?:the\s+)?{_DISPLAY}(?:\s+[а-яіїєґ']+)?)"
+    r"\s+((?-i:[A-Z]{2,}(?:\s+[A-Z0-9]{2,})+|[A-Z]{5,}))(?![\w])"
+)
 _PERSON_BEFORE = re.compile(
-    r"(?:коллег\w*|колег\w*|начальни\w*|бухгалтер\w*|директор\w*|клиент\w*|клієнт\w*|"
+    r"(?:коллег\w*|колег\w*|начальни\w*|бухгалтер\w*|директор\w*|(?<![\w-])клиент\w*(?!-)|(?<![\w-])клієнт\w*(?!-)|"
     r"\bон\b|\bона\b|\bвін\b|\bвона\b|\bhe\b|\bshe\b|colleague|boss|manager|customer|"
-    r"\bmy\b \w+ )\W*(?:\w+\W+)?$",
+    r"керівни\w*|руководител\w*|менеджер\w*|шеф\w*|\bмы\b|\bми\b|\bони\b|\bвони\b|"
+    r"\bthey\b|\bwe\b|\bmy\b \w+ )\W*(?:\w+\W+)?$",
     _I,
 )
 _MAX_SAID_WORDS = 10
@@ -256,6 +314,22 @@ _FAILED = re.compile(
 _NAMED_ERROR = re.compile(
     r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+([а-яіїєґ']+)", _I
 )
+# … or by a noun after "с / з": "ошибка с сертификатом", "помилка з підключенням" (as
+# "ошибка сертификата"; "ошибка с утра" says when).
+_ERROR_WITH = re.compile(
+    r"(?<![\w])(?:ошибк[аиуеой]|помилк[аиуеоюі]|сбой|збій)\s+(?:с|со|з|із)\s+([а-яіїєґ']+)", _I
+)
+# What the user gets, said without a verb of saying, when it says what failed: "I get access
+# denied", "we keep getting connection refused", "I got invalid password", "no, still access
+# denied" (not "I got a new laptop", nor being locked out or "still no internet", the problem
+# itself).
+_GETTING = case_blind(
+    r"(?<!\w)(?:get|gets|got|getting|still)\s+(?!an?\s|the\s|some\s|it\s|this\s|that\s)"
+    r"((?:[\w'-]+\s+){0,2}?(?:denied|refused|forbidden|invalid|expired|unavailable|incorrect|"
+    r"(?<!still )failed|timed out|not found|not responding|unreachable)"
+    r"(?:\s+(?!(?:when|whenever|every|each|if|on|in|at|while|after|since|and|but|from|for|"
+    r"of|to)\b)[\w'-]+){0,3})(?![\w])"
+)
 _EN_NAMED_ERROR = re.compile(
     r"(?<![\w])((?:connection|certificate|activation|login|sign-?in|network|print(?:ing)?|server|"
     r"authentication|licen[cs]e|update|disk|memory|script|runtime|permission|sync|dns|ssl|tls|"
@@ -287,7 +361,46 @@ _NO_ERROR = case_blind(
     r"(?:нет|нету|нема|немає)\s+(?:(?:никакой|никаких|ніякої|ніяких|жодної|жодних)\s+)?"
     r"(?:ошиб\w*|помил\w*)|(?:doesn'?t|does not|didn'?t) say anything|says nothing|"
     r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
-    r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently",
+    r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently|"
+    # nothing pops up: "nothing pops up", "no pop-up or anything", "нічого не вискакує",
+    # "никаких окон не появляется"
+    r"(?:nothing|no (?:pop-?ups?|windows?|warnings?|messages?|errors?|dialogs?))\s+"
+    r"(?:or anything\s+)?(?:pops? up|popped up|comes? up|came up|appears?|appeared|"
+    r"shows? up|showed up|is shown|was shown)|no pop-?ups?(?: or anything| at all)?|"
+    r"(?:ничего|никак\w* (?:окон|окна|окошек|табличек|надписей|сообщени\w*|ошибок))\s+не\s+"
+    r"(?:выскакива\w*|выскочил\w*|появля\w*|появил\w*|всплыва\w*|всплыл\w*|вылеза\w*|"
+    r"вылазит|вылез\w*|высвечива\w*|показыва\w*)|"
+    r"(?:нічого|ніяк\w* (?:вікон|вікна|віконець|табличок|написів|повідомлен\w*|помилок))\s+не\s+"
+    r"(?:вискаку\w*|вискочил\w*|з'являє\w*|з'явил\w*|сплива\w*|виплив\w*|вилаз\w*|"
+    r"вилізає|висвічу\w*|показу\w*)",
+)
+
+
+# What the screen says, told only as what it is about: "there's some message about the
+# certificate", "the app says something about the printhead", "ругается что-то про сертификат",
+# "выскакивает какая-то ошибка про обновление", "пише щось про драйвер" (the operator reads
+# what it was about; a question, a letter or a talk about a thing is none).
+_SHOWING = (
+    r"(?:пишет|пише|ругается|ругалась|свариться|сварится|лается|выда[её]т|видає|показывает|"
+    r"показує|говорит|каже|выскакивает|вискакує|вылазит|вылезает|вилазить|вилізає|"
+    r"появляется|з'являється|всплывает|спливає|висит|висить|says|saying|shows|showing|"
+    r"displays|gives|gave|throws|complains|complaining|pops up with|comes up with)"
+)
+_SCREEN_NOUN = (
+    r"(?:ошибк\w*|ошибок|помилк\w*|сообщени\w*|повідомлен\w*|предупреждени\w*|попереджен\w*|"
+    r"окн[оа]|окошк\w*|вікн[оа]|віконц\w*|табличк\w*|error|message|warning|pop-?up|alert|"
+    r"notification|window|dialog|prompt)"
+)
+_I_BEFORE = case_blind(r"(?<!\w)(?:i|я|we|ми|мы)\s+$")
+_ABOUT = case_blind(
+    rf"(?<![\w-])(?:{_SHOWING}\s+(?:me\s+)?(?P<what>(?:что-то|что-нибудь|чтото|щось|що-небудь|"
+    rf"something)\s|(?:(?:[\w-]+\s+)?{_SCREEN_NOUN}\s))|"
+    rf"(?P<noted>(?:(?:the|this|that)\s+(?:error|message|warning|pop-?up)\s+(?:is|was)|"
+    rf"(?:как\w*-то|як\w*сь|some(?:\s+kind\s+of)?|an?\s+(?:weird|strange|odd))"
+    rf"\s+{_SCREEN_NOUN}|an?\s+(?:error|warning|pop-?up|alert))\s))"
+    r"(?:message\s+)?(?:про|насч[её]т|щодо|по поводу|об?|about)\s+"
+    r"(?P<subject>(?:the\s+|a\s+|my\s+|our\s+)?[\w'-]+(?:\s+(?!(?:and|but|when|if|every|"
+    r"pops?|appears?|comes?|и|і|та|а|но|але|когда|коли|при|после|після)\b)[\w'-]+){0,4})"
 )
 
 
@@ -315,10 +428,13 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     inside = [p.lower() for p in exclude or ()]
     codes: list[str] = []
 
-    def add(code: str) -> None:
+    def add(code: str, labelled: bool = False) -> None:
+        # a code said as one ("коды ошибок: E05", "на табло горит E3") is no model, though the
+        # product extractor reads it as one
         code = code.strip().strip('.,:;()«»"“”').strip("'").strip()
         if len(code) < 2 or (
-            any(code.lower() in p for p in inside) and not _LABELLED.fullmatch(code)
+            any(code.lower() in p for p in inside)
+            and not (labelled or _LABELLED.fullmatch(code))
         ):
             return
         if not any(code.lower() in c.lower() for c in codes):
@@ -330,6 +446,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             add(found.group(0))
     for found in _HTTP_SHORT.finditer(text):
         add(found.group(1) or found.group(2))
+    for found in _BARE_HRESULT.finditer(text):
+        lettered = re.search(r"[a-f]", found.group(0), _I)
+        if lettered or _FAILING_WITH.search(text[: found.start()]):
+            add(found.group(0))
     for found in _HASHED.finditer(text):
         if not _NUMBERED_BEFORE.search(text[: found.start()]):
             add(found.group(0))
@@ -338,7 +458,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         rest = text[found.end(1) :]
         if _NOT_A_CODE_AFTER.match(rest) or not _looks_like_code(code):
             continue
-        add(code)
+        if re.fullmatch(r"[123]\d\d", code) and _STATUS_WORD.match(found.group(0)):
+            continue  # "статус 200", "status 302": a success or a redirect, no error
+        add(code, labelled=True)
     for pattern in (_QUOTED, _SINGLE_QUOTED):
         for found in pattern.finditer(text):
             quoted = original[found.start(1) : found.end(1)]
@@ -350,7 +472,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
                 _names_a_thing(before, text[found.end() :]) and not said
             ):
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
-            if not any(quoted in clause for clause in named):
+            shown = _SHOWN_BEFORE.search(before)  # "and it still pops up "Need password""
+            if shown or not any(quoted in clause for clause in named):
                 add(quoted)
     for found in _sayings(text):
         said = _said_part(found.group(1))
@@ -367,11 +490,23 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             continue
         if not colon and _WRITES_TO.match(said):
             continue  # "сканер пишет в папку на диске D": where it saves, not what it says
+        if _ON_PAPER_BEFORE.search(text[: found.start()]):
+            continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for pattern in (_DISPLAY_CODE, _DISPLAY_CAPITALS):
+        for found in pattern.finditer(text):
+            add(original[found.start(1) : found.end(1)], labelled=True)
+    for found in _ABOUT.finditer(text):
+        start = found.start("what") if found.group("what") else found.start("noted")
+        before = text[: found.start()]
+        said_by = (_PERSON_BEFORE, _BAIT_BEFORE, _I_BEFORE)  # a person, a letter, the user
+        if not any(p.search(before) for p in said_by):
+            add(original[start : found.end("subject")])
     for found in _WRITTEN_CAPITAL.finditer(text):
         said = _said_part(found.group(1))
         short = len(said.split()) <= _MAX_SAID_WORDS
-        if short and not _PERSON_BEFORE.search(text[: found.start()]):
+        before = text[: found.start()]
+        if short and not _PERSON_BEFORE.search(before) and not _ON_PAPER_BEFORE.search(before):
             add(original[found.start(1) : found.start(1) + len(said)].strip())
     for found in _STATUS_NAMED.finditer(text):
         add(original[found.start(1) : found.end(1)])
@@ -394,6 +529,13 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if not _PRESSED.search(text[: found.start()]):  # "нажала на красный крестик": a button
             add(original[found.start() : found.end()])
     for found in _EN_NAMED_ERROR.finditer(text):
+        add(original[found.start(1) : found.end(1)])
+    for found in _ERROR_WITH.finditer(text):
+        noun = found.group(1).lower()
+        parsed = readings(noun, "ru") or readings(noun, "uk")
+        if parsed and {"NOUN", "ablt"} <= parsed[0][1]:
+            add(original[found.start() : found.end()])
+    for found in _GETTING.finditer(text):
         add(original[found.start(1) : found.end(1)])
     for found in _NAMED_ERROR.finditer(text):
         noun = found.group(1).lower()
@@ -424,7 +566,7 @@ def _sayings(text: str) -> list[re.Match[str]]:
 # приходит", "жодних повідомлень не надходить", "no messages are coming in".
 _ARRIVING = case_blind(
     r"(?<!\w)(?:приход|пришл|пришел|придут|поступа|поступил|доход|дошл|надход|надійш|дійш|"
-    r"отриму|отрима|arriv|com(?:e|es|ing)\b|came\b|receiv)"
+    r"отриму|отрима|arriv|com(?:e|es|ing)\b(?! up)|came\b(?! up)|receiv)"
 )
 _CLAUSE_STOPS = ".;!?\n"
 
@@ -464,13 +606,15 @@ _FIRST_WORD = re.compile(r"^\W*([\w'-]+)")
 # найдено»", "the app 'Cannot connect'"); a name has none ("в программе «Касса»").
 QUOTE_SAYS = re.compile(
     r"(?<!\w)(?:не|ні|нет|немає|нема|not|no|cannot|can't|unable|failed|error|ошибк\w*|"
-    r"помилк\w*)(?!\w)",
+    r"помилк\w*|запрещ\w*|заборон\w*|отказ\w*|відмов\w*|недоступн\w*|denied|forbidden|"
+    r"unavailable)(?!\w)",
     re.IGNORECASE,
 )
 
 
 _PROGRAM_BEFORE = re.compile(
-    r"(?<!\w)(?:программ\w*|програм\w*|приложени\w*|застосун\w*|app|application|program)\s*$",
+    r"(?<!\w)(?:программ\w*|програм\w*|приложени\w*|застосун\w*|app|application|program|"
+    r"сайт\w*|портал\w*|site|website|portal)\s*$",
     re.IGNORECASE,
 )
 
