@@ -98,6 +98,13 @@ DEVICES: tuple[tuple[str, str], ...] = (
     ),
     (r"терминал\w*|термінал\w*|terminal", "терминал|термінал|terminal"),
 )  # fmt: skip  (pattern, "ru|uk|en" name)
+# Devices with a screen or a panel of their own that shows codes and messages: the error is
+# asked of what the device shows ("Что показывает принтер: …"); a computer's, a keyboard's
+# or a mouse's is asked as before.
+SHOWS_MESSAGES = frozenset(
+    {"printer", "scanner", "monitor", "display board", "cash register", "phone", "router",
+     "terminal"}
+)  # fmt: skip
 # Devices with no operating system of their own that the user knows: the OS asked about is
 # the computer's they use it from ("На якій ОС працює HP LaserJet?" asks nothing sensible).
 PERIPHERALS = frozenset(
@@ -235,13 +242,27 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
         device_name(subject, "en"), device_name(fields.get("problem", ""), "en")
     }:
         return Question(field, texts.get(lang, "ask_os_computer"))
+    if field == "error" and _ERROR_MENTIONED.search(fold(fields.get("problem", ""))):
+        return Question(field, texts.get(lang, "ask_error_text"))  # its words, not whether
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
+    if field == "error" and device_name(fields.get("problem", ""), "en") in SHOWS_MESSAGES:
+        return Question(field, texts.get(lang, "ask_error_for_device", device=device))
     if field == "since" and error:
         return Question(field, texts.get(lang, "ask_since_for_error", error=error))
     if field == "since" and subject:
         return Question(field, texts.get(lang, "ask_since_for", subject=subject))
     return Question(field, texts.get(lang, f"ask_{field}"))
+
+
+# The user said an error shows without its words ("выскакивает какая-то ошибка", "Outlook
+# throws an error when I send"): the question asks what it says, not whether there is one.
+# "по ошибке", "помилково", "by mistake" say how a thing happened.
+_ERROR_MENTIONED = re.compile(
+    r"(?<!\w)(?<!по )(?:ошибк\w*|ошибок|помилк\w*|errors?|error message|warnings?|"
+    r"предупреждени\w*|попередженн\w*)(?!\w)",
+    _I,
+)
 
 
 @lru_cache(maxsize=TEXTS_KEPT)

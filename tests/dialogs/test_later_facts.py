@@ -26,6 +26,14 @@ OTHER_FIELD_ANSWERS = [
     ("tried", "перезагружал. Windows 10", {"tried": "перезагружал", "os": "Windows 10"}),
     ("product", "общий диск P: на сервере fs02", {"product": "общий диск P: на сервере fs02"}),
     ("tried", "ні, нічого", {"tried": "ні, нічого"}),
+    # what the screen says, told in words inside the answer to another question (issue 19)
+    ("tried", "перевтикала кабель, а він усе одно каже, що немає з'єднання",
+     {"tried": "перевтикала кабель, а він усе одно каже, що немає з'єднання",
+      "error": "немає з'єднання"}),
+    ("tried", "restarted it, but it keeps saying the licence has expired",
+     {"tried": "restarted it", "error": "the licence has expired"}),
+    ("os", "Windows 10. Ничего не выскакивает, просто виснет",
+     {"os": "Windows 10", "error": "Ничего не выскакивает"}),
 ]  # fmt: skip
 
 

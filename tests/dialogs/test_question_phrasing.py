@@ -189,3 +189,45 @@ def test_a_question_names_the_device_that_fails_not_where_it_stands(
     text: str, lang: str, device: str
 ) -> None:
     assert device_name(text, lang) == device
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem"),
+    [
+        ("ru", "при печати выскакивает какая-то ошибка"),
+        ("uk", "Outlook видає помилку при відправці"),
+        ("en", "Outlook throws an error when I send"),
+        ("en", "a warning pops up and Excel closes"),
+    ],
+)
+def test_an_error_said_without_its_words_is_asked_for_its_words(lang: str, problem: str) -> None:
+    """The user said an error shows: the bot asks what it says, not whether there is one."""
+    asked = question("error", {"problem": problem, "product": "Outlook"}, TEXTS, lang).text
+    assert asked == TEXTS.get(lang, "ask_error_text")
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem", "device"),
+    [
+        ("ru", "принтер не печатает", "принтер"),
+        ("uk", "каса не пробиває чеки", "каса"),
+        ("en", "the router keeps dropping", "router"),
+    ],
+)
+def test_the_error_is_asked_of_what_the_device_shows(lang: str, problem: str, device: str) -> None:
+    asked = question("error", {"problem": problem}, TEXTS, lang).text
+    assert asked == TEXTS.get(lang, "ask_error_for_device", device=device)
+
+
+@pytest.mark.parametrize(
+    ("lang", "problem"),
+    [
+        ("ru", "по ошибке удалила файл"),  # by mistake: no error shows
+        ("uk", "зник звук на комп'ютері"),  # a computer: asked as before
+        ("en", "my laptop is slow"),
+    ],
+)
+def test_the_error_is_asked_plainly_otherwise(lang: str, problem: str) -> None:
+    assert question("error", {"problem": problem}, TEXTS, lang).text == TEXTS.get(
+        lang, "ask_error"
+    )
