@@ -172,7 +172,10 @@ _WRITES_TO = re.compile(
 # подключения", "the message is Your account has been locked".
 _WRITTEN_CAPITAL = re.compile(
     r"(?i:(?<!\w)(?:написано|написан[аи]?|надпись|надпис|напис|"
-    r"the (?:error|message)(?: on (?:the )?screen)? (?:is|was|reads|says)))\s+"
+    r"the (?:error|message)(?: on (?:the )?screen)? (?:is|was|reads|says)|"
+    # "it fails with Access is denied", "Outlook returns Cannot start Microsoft Outlook"
+    r"(?:fails|failed|crashes|crashed|stops|stopped|dies|died) with|returns|returned|"
+    r"comes back with|came back with))\s+(?!HTTP\s*[123]\d\d)"  # a success is no error
     r"((?-i:[A-ZА-ЯІЇЄҐ])[^.;!?\n]{1,90})"
 )
 # Paper, a label, a sticker or a box right before "написано": what is printed or stuck there,
@@ -232,14 +235,25 @@ _ORGANISATION_BEFORE = re.compile(
 # What the machine shows instead of words: a blue screen, a warning light, beeps.
 _SIGNAL = case_blind(
     r"(?<![\w])(?:(?:син\w+|синь\w+|blue)\s+(?:экран\w*|екран\w*|screen)(?: of death)?|bsod|"
-    r"(?:мига\w*|морга\w*|блима\w*|горит|горять|горит\w*|світиться|blink\w*|flash\w*|"
-    r"(?:is |are )?(?:lit|on))\s+(?:\w+\s+)?(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|"
-    r"помаранчев\w*|жовт\w*|red|orange|amber|yellow)\w*(?:\s+(?:лампочк\w*|индикатор\w*|"
+    r"(?:мига\w*|морга\w*|блима\w*|миготить|миготять|мигтить|горит|горять|горит\w*|світиться|"
+    r"blink\w*|flash\w*|(?:is |are )?(?:lit|on))\s+(?:\w+\s+)?(?:красн\w*|оранжев\w*|ж[её]лт\w*|"
+    r"червон\w*|помаранчев\w*|жовт\w*|red|orange|amber|yellow)\w*(?:\s+(?:лампочк\w*|индикатор\w*|"
     r"светодиод\w*|огон\w*|лампочк\w*|індикатор\w*|світлодіод\w*|вогник\w*|light|led))?|"
     r"(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|помаранчев\w*|жовт\w*|red|orange|amber)"
     r"\s+(?:лампочк\w*|индикатор\w*|светодиод\w*|огон[её]к|огоньк\w*|індикатор\w*|вогник\w*|"
-    r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|світиться|blink\w*|flash\w*|on)|"
-    r"(?:пищит|пищал\w*|пищить|пікає|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|times))",
+    r"light|led)\s+(?:is |are |keeps )?(?:мига\w*|горит|блима\w*|миготить|світиться|blink\w*|"
+    r"flash\w*|on)|"
+    r"(?:пищит|пищал\w*|пищить|пікає|пищить|beeps?|beeping)\s+(?:\w+\s+)?(?:раз\w*|рази|разів|"
+    r"times)|"
+    # beeps counted by a word or as a code: "пікає тричі", "пищит дважды", "три коротких
+    # сигнала", "one long and two short beeps"
+    r"(?:пищит|пищал\w*|пищить|пікає|пікав|beeps?|beeping)\s+(?:тричі|двічі|дважды|трижды|"
+    r"twice|three times)|"
+    r"(?:один|одна|два|две|три|чотири|четыре|\d|one|two|three|four)\s+(?:коротк\w*|длинн\w*|"
+    r"довг\w*|short|long)\s+(?:сигнал\w*|гудк\w*|писк\w*|beeps?)|"
+    r"(?:миготить|мигтить|блимає|мигает|моргает)\s+(?:\w+\s+)?(?:лампочк\w*|индикатор\w*|"
+    r"індикатор\w*|вогник\w*|огон\w*)\s+(?:\w+\s+)?(?:красн\w*|оранжев\w*|ж[её]лт\w*|червон\w*|"
+    r"помаранчев\w*|жовт\w*))",
 )
 # What a gauge shows: a load ("диск 100%", "disk at 100%", "CPU на 100 %") or the space left
 # ("0 bytes free", "49,5 ГБ из 50", "осталось 200 МБ"): the reading the user copies off the
