@@ -27,6 +27,8 @@ from gateway.knowledge.vocabulary import (
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
     CRASH_WORDS,
+    DAMAGE_WORDS,
+    DAMAGED_THINGS,
     DESK_REQUEST_WORDS,
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
@@ -41,6 +43,7 @@ from gateway.knowledge.vocabulary import (
     OWN_WORDS,
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
+    PHONE_WORDS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
     SELF_OBJECT_WORDS,
@@ -199,6 +202,32 @@ def _plural_thing(token: Token, lang: str | None) -> bool:
         return token.word.endswith("s") and token.lemma != token.word
     found = readings(token.word, lang or "ru")
     return any({"NOUN", "inan", "plur"} <= tags for _, tags in found) and "NOUN" in found[0][1]
+
+
+def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+    """Positions in `words` of the content words of the clauses after one that says how a
+    device was damaged ("разлил колу на клавиатуру, часть клавиш не печатает", "spilled tea
+    on the keyboard, now the keys stick"), a clause that names a drink or a device beside
+    the spill or the drop: what fails then is what the damage did. Not of a phone: what
+    its authenticator no longer does is a problem of its own."""
+    said = {t.word for t in words} | {t.lemma for t in words}
+    if DAMAGE_WORDS.isdisjoint(said) or not PHONE_WORDS.isdisjoint(said):
+        return frozenset()
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+        return frozenset()
+    found: list[int] = []
+    damaged = False
+    start = 0
+    for part in parts:
+        if damaged:
+            found.extend(start + i for i, t in enumerate(part) if not t.stop)
+        elif any(t.word in DAMAGE_WORDS for t in part) and any(
+            t.word in DAMAGED_THINGS or t.lemma in DAMAGED_THINGS for t in part
+        ):
+            damaged = True
+        start += len(part)
+    return frozenset(found)
 
 
 MINE = "mine"  # the user does it: "не слышу", "не можу надіслати", "I can't hear"

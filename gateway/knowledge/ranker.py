@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import (
+    after_damage,
     bounced_to_user,
     circumstance,
     clause_spans,
@@ -128,6 +129,8 @@ _ARTICLES = frozenset({"the", "a", "an", "our", "my", "this", "that", "его", 
 # crazy": the word after a comparison is a likeness. Neither makes the message another
 # service's.
 _DAMAGE_REACH = 3
+# A word this close to a damage word's term explains the damage ("разлил" is "разлить").
+_DAMAGE_SIMILARITY = 0.8
 _LIKENESS = frozenset({"like", "словно", "будто", "наче", "ніби", "мов"})
 _ASIDE_AFTER = _WHEN | _LIKENESS
 # An application named ("Outlook подвисает") is a mention of a program, this much of one; one
@@ -368,11 +371,16 @@ class Ranker:
         # ("принтер не друкує") is read as Ukrainian, not guessed Russian from its letters.
         # "я не слышу" is not the microphone's ("меня не слышат"): a verb said in the
         # direction an article never says it gives that article no evidence.
-        barred = tuple(
-            (at, self._barred[words[at].lemma, direction])
+        bars: dict[int, frozenset[int]] = {
+            at: self._barred[words[at].lemma, direction]
             for at, direction in directions(text, lang, words).items()
             if (words[at].lemma, direction) in self._barred
-        )
+        }
+        # "разлил колу на клавиатуру, часть клавиш не печатает": what fails after a spill
+        # or a drop is what it did, evidence only for the articles that explain the damage.
+        for at, others in self._after_damage(text, lang, words).items():
+            bars[at] = bars.get(at, _NOBODY) | others
+        barred = tuple(sorted(bars.items()))
         if len(words) > _RANKED_WORDS:
             return self._rank(words, limit, fine, lang, clauses, ruled, barred)
         key = (words, fine, limit, lang, clauses, barred)
@@ -384,6 +392,27 @@ class Ranker:
                 self._rank(words, limit, fine, lang, clauses, ruled, barred)
             )
         return list(ranked)
+
+    def _after_damage(
+        self, text: str, lang: str | None, words: tuple[Token, ...]
+    ) -> dict[int, frozenset[int]]:
+        """The articles each word after a clause of damage gets no evidence from: those
+        that explain none of the damage words ("разлил", "spilled", "dropped")."""
+        after = after_damage(text, lang, words)
+        if not after:
+            return {}
+        cause = frozenset(
+            index
+            for token in words
+            if token.word in DAMAGE_WORDS
+            for term, similarity in self._resolve(token)
+            if similarity >= _DAMAGE_SIMILARITY
+            for index in self._postings[term]
+        )
+        if not cause:
+            return {}
+        others = frozenset(range(len(self.articles))) - cause
+        return {at: others for at in after}
 
     def _machine_frozen(self, words: tuple[Token, ...]) -> frozenset[int]:
         """Positions of the English words of freezing or hanging said of a whole machine

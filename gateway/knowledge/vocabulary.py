@@ -978,14 +978,29 @@ DAMAGE_WORDS: frozenset[str] = _words(
     """
     пролить пролил пролила пролили пролилась пролился пролило залить залил залила залили
     залило облил облила облили разлил разлила разлили опрокинул опрокинула опрокинули
-    уронил уронила уронили
+    уронил уронила уронили залита залито залиты залитая залитый
     пролити пролив пролила пролили пролилась пролився залити залив залила залили облив
     облила розлити розлив розлила розлили перекинув перекинула перекинули впустив впустила
-    упустив упустила
+    упустив упустила залитий залиті
     spill spills spilled spilt spilling dropped knocked poured soaked
     """
 )
 
+# What a spill or a drop is said of when it damaged a device: a drink or water, or the
+# device itself (lemmas; English words). "залил файлы на сервер", "the call dropped",
+# "poured the data into Excel" name neither: no damage.
+DAMAGED_THINGS: frozenset[str] = _words(
+    """
+    вода кофе чай сок кола пиво вино молоко газировка жидкость лимонад кава сік рідина
+    клавиатура клава мышь мышка ноутбук ноут компьютер комп планшет монитор экран принтер
+    клавіатура миша мишка компютер екран
+    water coffee tea juice coke soda beer wine milk liquid drink keyboard mouse laptop
+    notebook computer pc tablet monitor screen printer
+    """
+)
+# A phone damaged is often what its authenticator or its mail no longer does ("уронил
+# телефон в воду, теперь не приходят коды"): what fails after it is a problem of its own.
+PHONE_WORDS: frozenset[str] = _words("телефон смартфон мобильный мобільний phone smartphone mobile")
 # Devices and the medium a user names as what fails ("клавіатура не друкує", "the scanner
 # says no connection", "Wi-Fi connected, no internet"): they decide which article is first
 # over the symptom words beside them, which other articles share.

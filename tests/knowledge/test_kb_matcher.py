@@ -1994,3 +1994,49 @@ def test_a_stress_mark_or_a_split_letter_hides_no_word(matcher: Matcher) -> None
         ("My laptop won't connect to the cafe\u0301 Wi-Fi", "en", "wifi_connect"),
     ):
         assert answered(matcher, text, lang) == expected, text
+
+
+def test_what_fails_after_a_spill_is_what_the_spill_did(matcher: Matcher) -> None:
+    # "разлил колу на клавиатуру, часть клавиш не печатает": the keys that fail after the
+    # spill are the damage, the hardware-damage article (topics.yaml: spilled liquid), not
+    # the keyboard article's steps (issue 12).
+    for text, lang in (
+        ("разлил колу на клавиатуру, часть клавиш не печатает", "ru"),
+        ("розлила воду на клавіатуру, не друкують деякі літери", "uk"),
+        ("spilled coke on my keyboard, some keys don't type", "en"),
+        ("knocked my monitor off the desk, now it says no signal", "en"),
+    ):
+        assert answered(matcher, text, lang) == "hardware_broken", text
+    # No drink or device beside the word, or a phone (its authenticator is a problem of its
+    # own): what follows keeps its article.
+    for text, lang, expected in (
+        ("the VPN dropped, now it won't reconnect", "en", "vpn_connect"),
+        ("someone knocked the cable out, now there is no internet", "en", "no_internet"),
+        ("уронил телефон в воду, теперь не приходят коды для входа", "ru", "mfa_lost_device"),
+        ("впустив телефон, розбився, а там був автентифікатор", "uk", "mfa_lost_device"),
+        ("не работают некоторые клавиши на клавиатуре", "ru", "keyboard_mouse"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+
+
+def test_a_browser_that_crashes_or_a_guest_network(matcher: Matcher) -> None:
+    # A browser is a program: crashing, it is the app-crash article, not the website one;
+    # a guest network or "this network" is Wi-Fi, not the wired article (issue 12).
+    for text, lang, expected in (
+        ("браузер крашится", "ru", "app_crash"),
+        ("браузер постійно вилітає", "uk", "app_crash"),
+        ("Firefox keeps crashing", "en", "app_crash"),
+        ("гостевая сеть не работает", "ru", "wifi_connect"),
+        ("не можу підключитися до гостьової мережі", "uk", "wifi_connect"),
+        ("can't connect to the guest network", "en", "wifi_connect"),
+        ("the guest network is not working", "en", "wifi_connect"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+    # The browser's site that will not open, the cable's network: their articles still.
+    for text, lang, expected in (
+        ("сайт не відкривається в браузері", "uk", "website_wont_open"),
+        ("в браузере ошибка сертификата", "ru", "website_wont_open"),
+        ("no network on my desktop, the cable is plugged in", "en", "no_internet"),
+        ("нет интернета по кабелю", "ru", "no_internet"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
