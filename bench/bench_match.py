@@ -107,7 +107,7 @@ def new_message(matcher: Matcher, text: str, lang: str) -> object:
     """Match as a message never seen before: no memoised text or ranking (word lemmas stay
     cached, as they are in a running gateway)."""
     forget_texts()
-    matcher.ranker.forget()
+    matcher.forget()
     return matcher.match(text, lang)
 
 

@@ -29,6 +29,11 @@ MAX_CHOICES = 3
 # lines and none of their 1,970 IT lines ("пролила каву на ноутбук" stays IT's).
 ELSEWHERE_RELEVANCE = 0.3
 ELSEWHERE_SHARE = 0.2
+# Decisions memoised per matcher (dropped with it on a reload): a turn during an open
+# incident matches its text twice (is it the outage's topic, then the new problem), and
+# many users send the same short text at once. A decision kept is its few candidates.
+MATCHES_KEPT = 1024
+MATCHED_CHARS = 300  # longer texts (letters) are matched every time
 
 
 @dataclass(frozen=True)
@@ -58,15 +63,34 @@ class Matcher:
         self.articles = tuple(articles)
         self.ranker = Ranker(self.articles)
         self.decision = decision or Decision.load()
+        self._matches: dict[tuple[str, str | None], MatchResult] = {}
 
     def with_decision(self, decision: Decision) -> Matcher:
         """The same ranking with another decision (cross-validation refits only that)."""
         other = copy.copy(self)
         other.decision = decision
+        other._matches = {}
         return other
 
     def match(self, text: str, lang: str | None = None) -> MatchResult:
-        """Decide between one answer, a few choices and nothing for a user's message."""
+        """Decide between one answer, a few choices and nothing for a user's message (the
+        same text in the same language is decided once: the result is immutable)."""
+        if len(text) > MATCHED_CHARS:
+            return self._match(text, lang)
+        key = (text, lang)
+        found = self._matches.get(key)
+        if found is None:
+            if len(self._matches) >= MATCHES_KEPT:
+                self._matches.pop(next(iter(self._matches)))  # the oldest
+            found = self._matches[key] = self._match(text, lang)
+        return found
+
+    def forget(self) -> None:
+        """Drop the memoised decisions and rankings: benchmarks time a new message."""
+        self._matches.clear()
+        self.ranker.forget()
+
+    def _match(self, text: str, lang: str | None) -> MatchResult:
         ranked = self.ranker.rank(text, lang, MAX_CHOICES + 1)
         result = self.decide(ranked)
         if result.outcome == "none" and self.decision.relevant(ranked) < ELSEWHERE_RELEVANCE:

@@ -10,10 +10,12 @@ import pytest
 from gateway.config import IncidentSettings
 from gateway.dialogs.engine import DialogEngine, StepContext
 from gateway.dialogs.events import ChecklistQuestion, IncidentDeclined, IncidentJoined
+from gateway.dialogs.extract import product
 from gateway.dialogs.incidents import SOMETHING_ELSE
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState, Phase
 from gateway.knowledge.library import KnowledgeLibrary
+from gateway.knowledge.ranker import Ranker
 from gateway.models import InboundMessage
 from gateway.triage.services import ServiceCatalog
 from gateway.triage.sla import SlaPolicy
@@ -109,3 +111,37 @@ def test_without_incidents_the_checklist_runs_as_before(engine: DialogEngine) ->
     result = engine.step(DialogState(), msg, StepContext(now=1_800_000_000.0))
     assert not any(isinstance(e, IncidentJoined) for e in result.events)
     assert any(isinstance(e, ChecklistQuestion) for e in result.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сканер Zebra DS2208 на складе 7 не читает штрихкоды",  # another problem: not joined
+        "Принтер HP LaserJet у бухгалтерії 12 жує папір",
+        "Outlook 2019 on the reception PC 31 keeps asking for my password",
+        "CRM не открывается на кассе 5",  # the outage's: joined
+    ],
+)
+def test_one_text_from_many_users_during_an_outage_is_read_once(
+    engine: DialogEngine, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """A mass outage brings one text from many users: each gets the same answer, and the
+    knowledge base's ranking and the products' reading of it are done for the first only
+    (a turn weighs a new problem against the open incidents, then answers it: one text)."""
+    calls: list[str] = []
+
+    def counted(name: str, real):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(Ranker, "rank", counted("rank", Ranker.rank))
+    monkeypatch.setattr(product, "extract_all", counted("products", product.extract_all))
+    first = step(engine, text)
+    read_for_the_first = list(calls)
+    for _ in range(3):
+        again = step(engine, text)
+        assert again.replies == first.replies and again.state == first.state
+    assert calls == read_for_the_first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -2040,3 +2041,18 @@ def test_a_browser_that_crashes_or_a_guest_network(matcher: Matcher) -> None:
         ("нет интернета по кабелю", "ru", "no_internet"),
     ):
         assert answered(matcher, text, lang) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("принтер не печатает", "ru"), ("не працює VPN", "uk"), ("outlook keeps crashing", "en")],
+)
+def test_a_text_decided_once_is_decided_again_by_a_refitted_decision(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    """Decisions are kept per text for the matcher that made them: cross-validation's
+    refitted decision (the same ranking) decides the text afresh, by its own cuts."""
+    assert matcher.match(text, lang).outcome == "answer"
+    never = dataclasses.replace(matcher.decision, choices=2.0, answer=2.0)
+    assert matcher.with_decision(never).match(text, lang).outcome == "none"
+    assert matcher.match(text, lang).outcome == "answer"

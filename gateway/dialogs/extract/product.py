@@ -8,13 +8,14 @@ word") is not a product, and the word after a name ("1С не открывает
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
 from gateway.dialogs.extract.roles import acronym_names, role_names
-from gateway.dialogs.extract.words import fold
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.knowledge.morphology import is_dictionary_word
 
 _I = re.IGNORECASE
@@ -330,8 +331,11 @@ def _misspelt_names(text: str) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def extract(text: str) -> str:
-    """The products in `text` joined with ", "; "" when none is named."""
+    """The products in `text` joined with ", "; "" when none is named (kept per text, as
+    the other extractors keep theirs: during an open incident every new problem is read
+    for its products to weigh it against the outage, and many users send one text)."""
     return ", ".join(extract_all(text))
 
 
