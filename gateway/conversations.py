@@ -472,7 +472,7 @@ class ConversationService:
         outcome: TurnOutcome,
         send: bool = True,
     ) -> None:
-        conv.state = result.state.to_dict()
+        conv.state = result.state.stored()
         conv.language = str(getattr(result.state, "language", "") or conv.language)
         self.queue_replies(tx, conv, result.replies, send=send)
         outcome.replies.extend(result.replies)

@@ -312,7 +312,7 @@ class IncidentService:
                 state = DialogState.from_dict(conv.state)
                 ctx = StepContext(now=now, incidents=(open_incident(incident),))
                 result = self.engine.incident_declared(state, open_incident(incident), ctx)
-                conv.state = result.state.to_dict()
+                conv.state = result.state.stored()
                 self.service.queue_replies(tx, conv, result.replies)
             self.store.conversations.save(tx, conv, now)
             try:

@@ -262,7 +262,7 @@ class OperatorDesk:
                 news = self.engine.ticket_changed(
                     state, ticket, "reopened", StepContext(now=self.clock())
                 )
-                conv.state = news.state.to_dict()
+                conv.state = news.state.stored()
                 self.service.queue_replies(tx, conv, news.replies)
             self._require_owner(ticket, conv, actor)
             now = self.clock()
@@ -510,7 +510,7 @@ class OperatorDesk:
                 state = DialogState.from_dict(conv.state)
                 ctx = StepContext(now=now, open_tickets=())
                 result = self.engine.ticket_changed(state, ticket, change, ctx)
-                conv.state = result.state.to_dict()
+                conv.state = result.state.stored()
                 self.service.queue_replies(tx, conv, result.replies)
             self.store.conversations.save(tx, conv, now)
             said = outcome()

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from gateway.config import Settings
+from gateway.dialogs.state import DialogState
 from gateway.models import InboundMessage
 from gateway.runtime import Runtime, open_runtime
 from gateway.store import Fence, Store, Transaction, keys
@@ -116,3 +117,26 @@ async def _drain(rt: Runtime, timeout: float = 60.0) -> None:
         for w in workers:
             w.stop()
         await asyncio.gather(*tasks)
+
+
+async def test_a_dialog_is_stored_as_what_differs_from_a_new_one_and_continues_from_it(
+    settings: Settings,
+) -> None:
+    """The dialog state is written every turn: only what differs from a new conversation's
+    is stored (defaults are what loading gives a missing field), and the next message,
+    taken by another worker run, continues from it."""
+    async with open_runtime(settings) as rt:
+        store = rt.store
+        chat = "compact-state"
+        for n, text in enumerate(["outlook does not send mail", "no"]):
+            assert await store.inbound.accept(InboundMessage("webchat", chat, f"m{n}", text=text))
+            await _drain(rt)
+            raw = await store.redis.hget(keys.conversation(f"webchat:{chat}"), "state")
+            stored = json.loads(raw)
+            new = DialogState().to_dict()
+            assert stored and all(stored[name] != new[name] for name in stored), stored
+            assert DialogState.from_dict(stored).stored() == stored
+        assert stored["asking"] and stored["asked"], "the checklist goes on"
+        log = await _transcript(store, chat)
+        inbound_at = [n for n, e in enumerate(log) if e["direction"] == "in"]
+        assert len(inbound_at) == 2 and all(log[i + 1]["direction"] == "out" for i in inbound_at)

@@ -72,6 +72,15 @@ class DialogState:
             data[name] = _copied(data[name])
         return data
 
+    def stored(self) -> dict[str, Any]:
+        """What the store keeps, written every turn: the fields that differ from a new
+        conversation's (`from_dict` gives the rest their defaults), about half the JSON of
+        `to_dict` for a conversation with a ticket."""
+        values = vars(self)
+        return {
+            name: _copied(values[name]) for name, default in _DEFAULTS if values[name] != default
+        }
+
     def copy(self) -> DialogState:
         """An independent copy (the engine steps on a copy, never on the caller's state)."""
         return DialogState(**self.to_dict())
@@ -118,6 +127,10 @@ class DialogState:
 _FIELD_NAMES = tuple(f.name for f in fields(DialogState))
 _KNOWN = frozenset(_FIELD_NAMES)
 _CONTAINERS = tuple(f.name for f in fields(DialogState) if f.default_factory is not MISSING)
+_DEFAULTS = tuple(
+    (f.name, f.default if f.default_factory is MISSING else f.default_factory())
+    for f in fields(DialogState)
+)
 
 
 def _copied(value: Any) -> Any:
