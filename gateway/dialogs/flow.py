@@ -43,6 +43,7 @@ from gateway.dialogs.problem import (
     problem_halves,
     problem_readings,
     problem_statement,
+    without_names,
     without_instead,
     without_tone,
     without_working,
@@ -248,6 +249,31 @@ class SupportFlow:
             turn.say("elsewhere_anyone")
 
     def _match(self, text: str, lang: str) -> MatchLike:
+        """The match of the message (`_match_parts`), unless it is owed to the names of the
+        things it speaks of alone: "планшет Samsung Galaxy Tab A8 на Android 13 відвалюється
+        від вайфаю" is the Wi-Fi, not mail on a phone that "Samsung" and "Android" suggest.
+        The problem without the names decides when it answers one of the articles nearest
+        the whole message."""
+        match = self._match_parts(text, lang)
+        head = without_instead(without_working(without_tone(read_head(text))))
+        free = without_names(head)
+        if not free or match.outcome == "none":
+            return match
+        other = self.knowledge.match(free, lang)
+        if other.outcome != "answer" or _top_id(other) == _top_id(match):
+            return match
+        # … among the articles nearest the whole message: the names took it elsewhere, they
+        # did not hide another problem (a message that matches nothing whole is left as it is,
+        # and one answered whole is left to an answer surer than its own)
+        whole = self.knowledge.match(head, lang)
+        if whole.outcome == "none":
+            return match
+        near = whole.candidates
+        if whole.outcome == "answer" and other.candidates[0].score > whole.candidates[0].score:
+            near = self.knowledge.guesses(head, lang)
+        return other if _top_id(other) in {c.article.id for c in near[:MAX_CHOICES]} else match
+
+    def _match_parts(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem statement when the facts around it get in the way.
 
         The statement decides when it is answered on its own: "… вылетает при отчёте.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gateway.dialogs.extract import errors, since, systems, tried
+from gateway.dialogs.extract import errors, product, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses, words
 from gateway.knowledge.morphology import meant_text, readings
 from gateway.knowledge.vocabulary import HAD_THINGS
@@ -327,6 +327,22 @@ def problem_readings(text: str) -> list[str]:
     stated = [(clause, bare) for clause, bare in found if not _SAID_ONLY.match(clause)]
     readings += [bare for clause, bare in (stated or found) if bare != clause]
     return readings
+
+
+def without_names(text: str) -> str:
+    """The problem's clauses without their facts and the names of the things they speak of
+    ("планшет Samsung Galaxy Tab A8 на Android 13 відвалюється від вайфаю" is a tablet that
+    drops the Wi-Fi): a model's or a maker's name is the product field, no problem of its own.
+    What the screen says stays (it tells the problem); "" when nothing was taken out or too
+    little is left."""
+    found = _problem_clauses(text)
+    kept = []
+    for clause, bare in found:
+        for name in product.extract_all(clause):
+            bare = re.sub(re.escape(name.split(" (")[0]), " ", bare, flags=re.IGNORECASE)
+        kept.append(" ".join(bare.split()))
+    free = ". ".join(k for k in kept if _content_words(k) >= MIN_CONTENT_WORDS)
+    return free if free and free != problem_statement(text) else ""
 
 
 def problem_halves(text: str) -> list[str]:
