@@ -30,6 +30,8 @@ _LABEL = re.compile(r"(?<![\w'-])([\w'-]+)\s*[:,—–]")
 _LABEL_PHRASE = re.compile(r"^\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*:")
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
 _NAMED = re.compile(r"\w:([\w'-]+)")
+# … and a place a message opens with, words only ("Puppet theatre:", not "о 14:00")
+_PLACE_LABEL = re.compile(r"^\s*(?:[^\W\d_]+[\s'-]+){0,2}[^\W\d_]+\s*:(?!\d)")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
                        "doesn't", "don't", "didn't", "wasn't", "weren't", "couldn't", "hasn't",
@@ -140,11 +142,14 @@ def _vocabulary() -> _Vocabulary:
         stop_verbs=_keys("стоять встать упасть лежать лечь погаснуть гаснуть зависнуть "
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
                          "вылетать вылететь накрыться отказать остановиться простаивать "
-                         "закрываться закрыться перестать переставать", ru)
+                         "закрываться закрыться перестать переставать "
+                         # an account locked keeps its user out: "учётку заблокировало"
+                         "заблокировать заблокироваться", ru)
         | _keys("стояти впасти лягти лежати згаснути погаснути зависнути зависати "
                 "перестати переставати "
                 "злетіти зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
-                "зупинитися простоювати пропасти пропадати зникати закриватися закритися", uk)
+                "зупинитися простоювати пропасти пропадати зникати закриватися закритися "
+                "заблокувати заблокуватися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "unreachable "
                 "failing lost blank dark offline standstill closes shuts bounce bounces jammed "
@@ -560,16 +565,19 @@ def read_impact(reading: MessageReading) -> Impact:
         many_stopped |= _all_collapsed(words)
         # an event may stand in a part of its own set off by a comma: "we can't issue
         # boarding passes, the flight leaves in 40 minutes"
+        # the place a message opens with is no part of the event: "Puppet theatre: the show
+        # starts in ten minutes" (as "the show starts in ten minutes")
+        told = _PLACE_LABEL.sub("", clause, count=1)
         soon = (
-            _event_soon(clause, reading.lang)
+            _event_soon(told, reading.lang)
             or any(
                 _event_soon(part, reading.lang, acts=True)
-                for part in _PARTS.split(clause)
+                for part in _PARTS.split(told)
                 for part in [part, *_JOINED_EVENT.split(part)[1:]]
             )
             # … or opens a clause joined to what people do: "сеанс о 19:30 і люди вже
             # тягнуться в хол" (the people's verb is no fault of the show's)
-            or _event_soon(_JOINED_EVENT.split(clause)[0], reading.lang)
+            or _event_soon(_JOINED_EVENT.split(told)[0], reading.lang)
         )
         named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
         stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
@@ -732,8 +740,12 @@ def _stops_at(words: list[Word], i: int) -> bool:
         return True  # "the score screens all went black": dark, said in another colour
     if word.text == "black" and _next_text(words, i) in _PICTURES:
         return True  # "has shown only a black picture", "a black screen" (not "black streaks")
+    if word.among(_BLACK) and i + 1 < len(words) and words[i + 1].among(_PICTURES_RU_UK):
+        return True  # "камера показывает чёрный экран", "чорне зображення": no picture
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
+    if word.text == "locked" and any(w.text in _ACCOUNTS for w in words[max(0, i - 4) : i]):
+        return True  # "my account got locked" (not "the screen locked itself")
     if word.text in _NEGATION or word.text.endswith("n't"):
         following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
         return _negated_work(word, following, words)
@@ -759,6 +771,10 @@ def _stops_at(words: list[Word], i: int) -> bool:
 
 # What a screen or a camera gives: "a black picture" is none
 _PICTURES = frozenset({"picture", "image", "screen", "display", "video", "feed", "preview"})
+_ACCOUNTS = frozenset({"account", "accounts", "login", "logins", "profile", "user"})
+_BLACK = frozenset({"чёрный", "черный", "чорний"})
+_PICTURES_RU_UK = frozenset({"экран", "екран", "изображение", "зображення", "картинка",
+                             "видео", "відео"})  # fmt: skip
 # What a machine is said to do, in English, when it does no work: "connect", "print", "load".
 _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",

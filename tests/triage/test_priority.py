@@ -1431,3 +1431,39 @@ def test_an_event_named_after_a_near_time_a_black_picture_cars_held(
 )  # fmt: skip
 def test_a_past_outage_said_as_over_is_not_many_stopped(text: str, priority: Priority) -> None:
     assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a picture that is black is no picture, in every language (English had it)
+        "Урок через 15 минут, а камера в Teams показывает чёрный экран",
+        "О 9:00 відеоконсультація з клієнтом, а вебкамера показує чорне зображення",
+        # an account locked keeps its user out, before a near time
+        "У бухгалтера заблокировало учётку, а платёжки надо отправить до 16:00",
+        "Мені заблокували обліковий запис, а звіт треба здати сьогодні до 12",
+        "My account got locked after the update and the invoices are due by 3pm",
+        # a place named before a colon is no part of the event after it
+        "Puppet theatre: the show starts in ten minutes and the projector is dead",
+        "Chess club: the tournament begins in half an hour and the clock server is down",
+    ],
+)
+def test_a_black_picture_a_locked_account_or_a_labelled_event_is_at_stake(text: str) -> None:
+    """Issue 19 (i19-route20): the stake was read, the stop was not (a black screen said in
+    Russian or Ukrainian, a locked account), or the stop was read and the event was not (a
+    place before a colon counted among the event's words)."""
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "камера показывает чёрный экран",  # no stake
+        "my screen locked itself and the report is due by 5",  # a screen, not an account
+        "Puppet theatre: the projector is dead",  # no event
+        "учётку разблокируйте, пожалуйста",  # a request
+        "на мониторе чёрные полосы, отчёт сдать до 12",  # streaks, a picture still there
+    ],
+)
+def test_a_black_picture_or_a_lock_without_a_stake_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
