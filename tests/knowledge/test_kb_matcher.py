@@ -1955,6 +1955,30 @@ def test_directions_read_the_person_of_the_verb() -> None:
     assert said("звук не работает", "ru") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # a password that ran out is an expired one, whatever else keeps the user out
+        ("у бухгалтерки скінчився пароль, не пускає в систему", "uk", "password_reset"),
+        ("закінчився пароль і ноут не пускає", "uk", "password_reset"),
+        ("закончился пароль на ноуте, не пускает в винду", "ru", "password_reset"),
+        ("кончился пароль, комп не пускает в систему", "ru", "password_reset"),
+        # guards: locked, or a wrong password typed, is the locked account
+        ("учетку заблочило, не пускает в систему", "ru", "account_locked"),
+        ("ввел пароль три раза неправильно, не пускает", "ru", "account_locked"),
+        ("акаунт заблокувало, не пускає в систему", "uk", "account_locked"),
+    ],
+)
+def test_a_password_that_ran_out_is_expired_not_locked(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    """Issue 19 (i19-route20): "не пускает" is the locked account's keyword, and "закінчився"
+    / "кончился" said nothing of a password's term, so an expired password was answered as
+    a lock-out."""
+    result = matcher.match(text, lang)
+    assert result.outcome != "none" and result.candidates[0].article.id == topic, result
+
+
 def test_they_said_of_the_devices_just_named_is_the_problem(matcher: Matcher) -> None:
     # "принтеры не печатают, они показывают Paper Jam": "они" are the printers, and what
     # they show is the problem, not others' side ruled out (5eb04aa answered the printer
