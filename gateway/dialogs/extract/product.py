@@ -207,6 +207,17 @@ _DEVICE_MODEL = re.compile(
     r"(?-i:([A-Z]{1,5}-?\d{2,5}[A-Za-z]{0,3}(?:\s?(?:Plus|Pro|II|III))?))(?![\w-])",
     _I,
 )
+# … and before it, after "the" or "our", in English: "the Archer C6 router", "our HL-L2350DW
+# printer", "the Zebra-less ZD421 printer" (a series word in capitals may lead the code).
+_MODEL_BEFORE_DEVICE = re.compile(
+    r"(?<![\w])(?:the|our|my|a|an|this|that|their)\s+"
+    r"(?!(?:room|floor|level|suite|office|lab|ward|block|building|bay|gate|desk|station|hall|"
+    r"unit|studio|class|classroom|kiosk|window|counter|till|lane|zone|area|wing|aisle)\s)"
+    r"(?-i:((?:[A-Z][a-z]{2,}\s+)?(?!A[0-6]\s)[A-Z]{1,5}(?:-[A-Z]{0,3})?\d{1,5}[A-Za-z]{0,3}))\s+"
+    r"(?:handheld|scanner|printer|terminal|tablet|laptop|phone|headset|monitor|router|switch|"
+    r"camera|access point|mesh|modem|webcam|projector|dock)s?(?![\w-])",
+    _I,
+)
 _NAMED = case_blind(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
 )
@@ -260,7 +271,7 @@ def extract_all(text: str) -> list[str]:
             extra += " " + number
         typed = text[match.start() : version.end() if version else match.end()]
         found.append((match.start(), _as_typed((name + extra).strip(), typed.strip())))
-    for match in _DEVICE_MODEL.finditer(text):
+    for match in (*_DEVICE_MODEL.finditer(text), *_MODEL_BEFORE_DEVICE.finditer(text)):
         if not any(match.start(1) in span for span in taken):
             found.append((match.start(1), match.group(1)))
             taken.append(range(match.start(1), match.end(1)))
