@@ -43,8 +43,8 @@ from gateway.dialogs.problem import (
     problem_halves,
     problem_readings,
     problem_statement,
-    without_names,
     without_instead,
+    without_names,
     without_tone,
     without_working,
 )

@@ -14,7 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import errors, product, since, systems, tried
 from gateway.dialogs.extract.words import TEXTS_KEPT, clauses, words
 from gateway.knowledge.morphology import meant_text, readings
-from gateway.knowledge.vocabulary import HAD_THINGS
+from gateway.knowledge.vocabulary import APPLICATION_WORDS, HAD_THINGS
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impact import names_a_deadline, read_impact
 from gateway.triage.impatience import LOST_PATIENCE
@@ -332,17 +332,29 @@ def problem_readings(text: str) -> list[str]:
 def without_names(text: str) -> str:
     """The problem's clauses without their facts and the names of the things they speak of
     ("планшет Samsung Galaxy Tab A8 на Android 13 відвалюється від вайфаю" is a tablet that
-    drops the Wi-Fi): a model's or a maker's name is the product field, no problem of its own.
-    What the screen says stays (it tells the problem); "" when nothing was taken out or too
-    little is left."""
-    found = _problem_clauses(text)
-    kept = []
-    for clause, bare in found:
-        for name in product.extract_all(clause):
-            bare = re.sub(re.escape(name.split(" (")[0]), " ", bare, flags=re.IGNORECASE)
+    drops the Wi-Fi): a device's name with its model is the product field, no problem of its
+    own. What the screen says stays (it tells the problem), and so do the names of programs,
+    systems and services ("VPN", "1С", "Excel 2016"); "" when nothing was taken out."""
+    kept, taken = [], False
+    for clause, bare in _problem_clauses(text):
+        for name in filter(_a_models_name, product.extract_all(clause)):
+            left = re.sub(re.escape(name.split(" (")[0]), " ", bare, flags=re.IGNORECASE)
+            taken, bare = taken or left != bare, left
         kept.append(" ".join(bare.split()))
     free = ". ".join(k for k in kept if _content_words(k) >= MIN_CONTENT_WORDS)
-    return free if free and free != problem_statement(text) else ""
+    return free if taken else ""
+
+
+# A model's code: letters and digits in one word ("A8", "S6", "Active3", "P2419H", "G8")
+_MODEL_CODE = re.compile(r"(?<![\w.])(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]+(?![\w.])")
+
+
+def _a_models_name(name: str) -> bool:
+    """A device's name with its model's code ("Samsung Galaxy Tab A8"), not what a program,
+    a system or a service is called ("VPN", "1С 8.3", "Excel 2016"): those are the subject
+    of the problem, and stay in it."""
+    first = name.split()[0].casefold().replace("с", "c")
+    return bool(_MODEL_CODE.search(name)) and first not in APPLICATION_WORDS
 
 
 def problem_halves(text: str) -> list[str]:
