@@ -220,7 +220,9 @@ BLIND_SETS = [
     # 3e2413b, the lead, before any change made with it in view): its tuning part 33/40, 1 asked
     # again; 37/40 (0) at the session's end (i19-facts15: one station's fault with only a stake
     # gets its article first, screen text without a verb of saying; i19-route15: priority) ...
-    ("dialogs_tune15.yaml", 37, 0),
+    # 39/40 (0) with i19-route20 (a tablet's maker and Android no phone mail; "закінчився
+    # пароль" an expired password, not a lock-out)
+    ("dialogs_tune15.yaml", 39, 0),
     # ... and its frozen part, the honest dialog measure from session 15, exactly at its first
     # untouched figure (27/40, 4 asked again), run for its summary only; 27/40, 3 at the
     # session's end; 28/40, 3 with an event named right after a time ahead (i19-route18, summary
@@ -248,7 +250,8 @@ BLIND_SETS = [
     # untouched figure (33/40, 4 asked again), run for its summary only; the same at session 17's
     # end (the lead, summary only, main 4db5fbc); 33/40, 3 with since read from any wording
     # (i19-since19, summary only).
-    ("dialogs_frozen17.yaml", 33, 3),
+    # 34/40, 3 with i19-route20 (summary only)
+    ("dialogs_frozen17.yaml", 34, 3),
     # the eighteenth batch (session 18), as first measured on session 18's starting code (main
     # e7e2268, the lead, before any change made with it in view): its tuning part 28/40, 6 asked
     # again; 32/40, 3 with a Windows edition kept whole, a system named by its acronym or role
@@ -257,7 +260,8 @@ BLIND_SETS = [
     # fed up read as no attempt, "Ничего с ним не делали" as nothing tried and a status named
     # without a colon as the error (main c2671d1: 33/40, 3); 37/40, 1 with since read from any
     # wording ("since this afternoon's rehearsal" over a "tonight" ahead, i19-since19) ...
-    ("dialogs_tune18.yaml", 37, 1),
+    # 38/40, 1 with i19-route20 (a tablet on Android that drops the Wi-Fi is the Wi-Fi's)
+    ("dialogs_tune18.yaml", 38, 1),
     # ... and its frozen part, the honest dialog measure from session 18, at its first untouched
     # figure (25/40, 7 asked again), run for its summary only; 26/40, 6 with since read from any
     # wording (i19-since19: field since 5 -> 3, asked again since 3 -> 2, summary only).
@@ -270,13 +274,15 @@ BLIND_SETS = [
     # opening" read as the start (i19-since19); a desktop in our office read as one machine,
     # not the office stopped, was 32 -> 33 on main ccfa270 (i19-route19); 36/40, 2 with it on
     # top of both (main 32abb81) ...
-    ("dialogs_tune19.yaml", 36, 2),
+    # 37/40, 2 with i19-route20 (a black camera picture before a lesson at 10:00 is P1)
+    ("dialogs_tune19.yaml", 37, 2),
     # ... and its frozen part, the honest dialog measure from session 19, at its first untouched
     # figure (31/40, 8 asked again), run for its summary only; 31/40, 7 with since read from any
     # wording (i19-since19: field since 3 -> 1, asked again since 2 -> 1, summary only); 32/40, 6
     # with a bare day's preposition kept and a start verb's moment (field since 0, asked again
     # since 0, summary only).
-    ("dialogs_frozen19.yaml", 32, 6),
+    # 33/40, 6 with i19-route20 (summary only)
+    ("dialogs_frozen19.yaml", 33, 6),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
@@ -350,6 +356,12 @@ BLIND_SETS = [
     # it help?"), and four misses of other fields (a product named by its kind, "Windows Update"
     # as a product, "промивку дюз робила" and "хтось вимкнув" as what was tried).
     ("../dialogs_probe20e.yaml", 21, 5),
+    # the held-out probe of session 20 (i19-route20: rich first messages whose facts name other
+    # topics' words, urgency without trigger words, places and hidden IT), written before its
+    # changes: 17/25 with 1 asked again on main a5b1680, and the same with them. Two of its misses
+    # moved: the puppet theatre and the crematorium are P1 now, and fail only on the probe's own
+    # question bound (3, with four fields open); the rest are left (see the session's report).
+    ("../dialogs_probe20r.yaml", 17, 1),
 ]
 
 
