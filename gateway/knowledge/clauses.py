@@ -48,6 +48,7 @@ from gateway.knowledge.vocabulary import (
     REMEDY_WORDS,
     SELF_OBJECT_WORDS,
     SELF_SUBJECT_WORDS,
+    SENDING_LEMMAS,
     SENDING_PERSON_WORDS,
     SPEECH_WORDS,
     START_NOUNS,
@@ -159,7 +160,8 @@ def _there(part: Sequence[Token], lang: str | None) -> bool:
 def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> bool:
     """Whether the plural pronoun of the clause that begins at `start` and ends the `words`
     ("они", "вони", "they") stands for people: the clause says it is done to the user
-    ("они мне пишут", "they sent me"), names people ("у всех", "колеги"), or the nearest
+    ("они мне пишут", "they sent me"), names people ("у всех", "колеги") or a sending
+    ("письма не приходят, хотя они отправили": the senders did), or the nearest
     plural noun before the pronoun is a person ("листи від клієнтів …, хоча вони
     надіслали") or there is none ("пошта не приходить, хоча вони надіслали"). The devices
     just named ("принтеры в бухгалтерии не печатают, они показывают Paper Jam") are what
@@ -170,7 +172,9 @@ def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> boo
     if at is None:
         return False
     if any(
-        t.word in SELF_OBJECT_WORDS or (t.word not in THEY_WORDS and _person(t, lang))
+        t.word in SELF_OBJECT_WORDS
+        or t.lemma in SENDING_LEMMAS
+        or (t.word not in THEY_WORDS and _person(t, lang))
         for t in clause
     ):
         return True

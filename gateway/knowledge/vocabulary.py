@@ -817,6 +817,15 @@ HAD_THINGS = re.compile(
 # Said of the devices just named ("принтеры не печатают, они показывают Paper Jam") it is
 # what they do, the problem: clauses.they_are_people tells which.
 THEY_WORDS: frozenset[str] = _words("они вони they")
+# Sending, a person's act whatever was named before the pronoun: "письма не приходят, хотя
+# они отправили" says the senders sent them (lemmas).
+SENDING_LEMMAS: frozenset[str] = _words(
+    """
+    отправить отправлять прислать присылать выслать высылать послать посылать переслать
+    пересылать слать надіслати надсилати відправити відправляти прислати присилати вислати
+    висилати переслати пересилати слати send email forward
+    """
+)
 # Who does what (clauses.directions): the user as the subject ("я", "мы", "I"), as the one
 # it is done to ("меня", "мне", "me"), and nobody or a crowd as the subject ("никто", "they").
 SELF_SUBJECT_WORDS: frozenset[str] = _words("я мы ми i we")

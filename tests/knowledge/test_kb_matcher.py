@@ -2080,3 +2080,23 @@ def test_a_text_decided_once_is_decided_again_by_a_refitted_decision(
     never = dataclasses.replace(matcher.decision, choices=2.0, answer=2.0)
     assert matcher.with_decision(never).match(text, lang).outcome == "none"
     assert matcher.match(text, lang).outcome == "answer"
+
+
+def test_what_others_sent_is_their_side_whatever_was_named_before(matcher: Matcher) -> None:
+    # Since d7a3427 "они" after the letters just named was read as the letters: "письма не
+    # приходят, хотя они отправили" answered the sending article. Sending is the senders'
+    # act, whatever was named before the pronoun.
+    for text, lang, expected in (
+        ("Письма не приходят, хотя они отправили", "ru", "email_not_receiving"),
+        ("Мне не приходят письма, хотя они отправляют", "ru", "email_not_receiving"),
+        ("Листи не приходять, хоча вони надіслали", "uk", "email_not_receiving"),
+        ("Мені не приходять листи, хоча вони їх відправили", "uk", "email_not_receiving"),
+        ("Emails are not arriving though they sent them", "en", "email_not_receiving"),
+        # What the letters or the printers themselves do is still the problem.
+        ("Письма не уходят, они висят в исходящих", "ru", "email_not_sending"),
+        ("Листи не йдуть, вони висять у вихідних", "uk", "email_not_sending"),
+        ("Принтеры в бухгалтерии не печатают, они показывают Paper Jam", "ru",
+         "printer_paper_jam"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+
