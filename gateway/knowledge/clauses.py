@@ -55,6 +55,8 @@ from gateway.knowledge.vocabulary import (
     START_PREPOSITIONS,
     START_STEMS,
     STOPPED_WORDS,
+    SUPPLY_MEASURE_LEMMAS,
+    SUPPLY_WORDS,
     THAT_WORDS,
     THEY_WORDS,
     TICKET_WORDS,
@@ -145,15 +147,25 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
 
 def _there(part: Sequence[Token], lang: str | None) -> bool:
     """The clause ends in being there ("є", "есть") and says of whom ("у всіх інших є",
-    "у колег есть") or of what one has ("по вайфаю есть", "інтернет є"), not of a fault
-    ("замятие бумаги есть", "синий экран есть", "шум є")."""
+    "у колег есть") or of what one has ("по вайфаю есть", "інтернет є", "бумага в лотке
+    есть": a supply, named first outside a place), not of a fault ("замятие бумаги есть",
+    "синий экран есть", "шум є")."""
     if part[-1].word not in BEING_WORDS:
         return False
     named = [t for t in part[:-1] if not t.stop]
+    first = next(
+        (
+            t
+            for i, t in enumerate(part[:-1])
+            if not t.stop and not (i and part[i - 1].word in LOCATIVE_WORDS)
+        ),
+        None,
+    )
     return (
         not named
         or any(HAD_THINGS.match(t.word) for t in named)
         or any(_person(t, lang) for t in named)
+        or (first is not None and first.word in SUPPLY_WORDS)
     )
 
 
@@ -359,12 +371,15 @@ def _fine(part: Sequence[Token]) -> bool:
 
 def _governed(part: Sequence[Token], index: int) -> bool:
     """Whether the word at `index` depends on the noun just before it: "замятие бумаги есть"
-    says a jam is there, not paper ("в лотке бумага есть" says where the paper is)."""
+    says a jam is there, not paper ("в лотке бумага есть" says where the paper is, "запас
+    бумаги есть" how much of it there is)."""
     if index < 1 or part[index - 1].stop:
         return False
     if index > 1 and part[index - 2].word in LOCATIVE_WORDS:
         return False
     before = part[index - 1]
+    if before.lemma in SUPPLY_MEASURE_LEMMAS:  # "уровень тонера полный": the supply's own
+        return False
     found = readings(before.word, "ru")
     if not found:  # a word no dictionary knows ("замʼяття"): a noun's likeliest
         return not before.known and not before.word.isascii()

@@ -695,13 +695,19 @@ CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
     }
 )
 # Supplies said to be there ("тонера повно", "бумаги полно", "краски хватает", "plenty of
-# toner", "toner is full"): checked, like "папір є".
-_SUPPLIES = _words(
+# toner", "toner is full", "бумага в лотке есть"): checked, like "папір є".
+SUPPLY_WORDS: frozenset[str] = _words(
     """
     бумага бумаги бумагу тонер тонера тонеру краска краски картридж картриджа папір паперу
     фарба фарби картриджі
     paper toner ink
     """
+)
+# How much of a supply there is, or what holds it: "уровень тонера полный", "запас бумаги
+# есть", "лоток паперу повний" say the supply is there, as "бумага есть" does; "замятие
+# бумаги есть" says a jam is (clauses._governed). Lemmas.
+SUPPLY_MEASURE_LEMMAS: frozenset[str] = _words(
+    "уровень запас остаток лоток пачка коробка количество рівень залишок кількість"
 )
 _PLENTY = _words(
     """
@@ -711,7 +717,7 @@ _PLENTY = _words(
 )
 CHECKED_PAIRS = CHECKED_PAIRS | frozenset(
     pair
-    for supply in _SUPPLIES
+    for supply in SUPPLY_WORDS
     for plenty in _PLENTY
     for pair in ((supply, plenty), (plenty, supply))
 )

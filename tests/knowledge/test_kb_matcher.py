@@ -2100,3 +2100,21 @@ def test_what_others_sent_is_their_side_whatever_was_named_before(matcher: Match
     ):
         assert answered(matcher, text, lang) == expected, text
 
+
+def test_a_supply_there_by_its_place_or_its_measure_is_checked(matcher: Matcher) -> None:
+    # Since d7a3427 a supply named before its place ("бумага в лотке есть") or governed by
+    # its own measure ("уровень тонера полный", "запас бумаги есть") answered the paper-jam
+    # article: it is there, checked, as "в лотке бумага есть" is. A jam there is still a jam.
+    for text, lang, expected in (
+        ("Принтер не печатает, бумага в лотке есть", "ru", "printer_offline"),
+        ("Принтер не печатает, тонер в картридже есть", "ru", "printer_offline"),
+        ("Принтер не друкує, папір в лотку є", "uk", "printer_offline"),
+        ("Принтер не печатает, уровень тонера полный", "ru", "printer_offline"),
+        ("Принтер не печатает, запас бумаги есть", "ru", "printer_offline"),
+        ("Принтер не друкує, рівень тонера повний", "uk", "printer_offline"),
+        ("Принтер не друкує, лоток паперу повний", "uk", "printer_offline"),
+        ("Принтер не печатает, замятие бумаги в лотке есть", "ru", "printer_paper_jam"),
+        ("Принтер не печатает, замятие бумаги есть", "ru", "printer_paper_jam"),
+        ("Принтер не друкує, замʼяття паперу є", "uk", "printer_paper_jam"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
