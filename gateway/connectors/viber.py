@@ -65,7 +65,8 @@ TEXT_LIMIT = 7000
 SENDER_NAME_LIMIT = 28
 TRACKING_LIMIT = 4000
 EVENT_TYPES = ["delivered", "seen", "failed", "subscribed", "unsubscribed", "conversation_started"]
-ACK_ONLY_EVENTS = frozenset({"webhook", "delivered", "seen", "failed"})
+# The callbacks read; any other (a receipt, "webhook", a type Viber adds later) is
+# acknowledged and ignored.
 READ_EVENTS = frozenset({"message", "conversation_started", "subscribed", "unsubscribed"})
 NOT_YET_SUBSCRIBED_TTL = 7 * 24 * 3600
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
@@ -344,7 +345,7 @@ def inbound_from_callback(event: Any) -> InboundMessage | None:
     if not isinstance(event, dict) or not isinstance(event.get("event"), str):
         raise MalformedCallback("a callback must be a JSON object with an event name")
     name = event["event"]
-    if name in ACK_ONLY_EVENTS or name not in READ_EVENTS:
+    if name not in READ_EVENTS:
         return None  # a receipt, or an event type Viber added later: acknowledge, ignore
     try:
         check_value(event)
