@@ -389,7 +389,7 @@ WORDS: dict[str, str] = {
     **{
         w: "все"
         for w in _words(
-            "весь вся всё всю всей всего всем всеми всех всі всього всієї всім усі усіх "
+            "весь вся всё всю всей всего всем всеми всех всі всіх всього всієї всім усі усіх "
             "усього усієї увесь уся всій усій всьому усьому всіма усіма"
         )
     },
@@ -627,6 +627,10 @@ STOP_WORDS: frozenset[str] = _words(
     намертво наглухо напрочь насмерть completely
     постоянно постійно периодически періодично регулярно часто частенько
     constantly continually often frequently sometimes occasionally randomly
+    около возле рядом ой біля поруч наші
+    through across within onto upon along behind near toward towards via per than because
+    cos whether myself yourself himself herself ourselves themselves halfway midway hiya
+    sorry
     """
 )
 
@@ -854,6 +858,7 @@ PROBLEM_WORDS: frozenset[str] = _words(
     """
     проблема проблемы проблему проблеми проблемою problem problems issue issues поломка
     хочу хочет нужно нужен нужна надо треба потрібно потрібен need needs want wants
+    заказать оформить замовити оформити удалось удаться вдалося вдатися
     """
 )
 # Mail said to have come, in the past and not denied ("phishing email received", "пришло
