@@ -162,6 +162,10 @@ _VOWELS = frozenset("aeiouy")
 # "no emails received", "received nothing", "ничего не пришло": a denial this close to an
 # arrival verb says the mail did not come.
 _ARRIVAL_REACH = 3
+# The endings of a Russian or Ukrainian adjective's lemma an adverb in -о is made from.
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
+_MANNER_SHORTEST = 4
+_VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
 
 
 @dataclass(frozen=True)
@@ -658,7 +662,13 @@ class Ranker:
         asked = self._asked(words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
-            (t, self._resolve(t) + self._application(t, i in asked), i in onsets, i in asked, i)
+            (
+                t,
+                self._resolve(t) + self._application(t, i in asked) or self._manner(words, i),
+                i in onsets,
+                i in asked,
+                i,
+            )
             for i, t in enumerate(words)
             if not t.stop
         ]
@@ -697,6 +707,26 @@ class Ranker:
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
         )
+
+    def _manner(self, words: tuple[Token, ...], index: int) -> list[tuple[str, float]]:
+        """The adjective an article uses that an adverb in -о right after a verb stands for:
+        "друкує блідо", "печатает бледно" say how it prints, as блідий does, a shared
+        beginning too short to read the adverb as its form. An adverb said apart is a
+        comment, no problem's word ("тиша у вхідних, дивно")."""
+        word = words[index].lemma
+        if not word.endswith("о") or len(word) < _MANNER_SHORTEST:
+            return []
+        before = next((t for t in reversed(words[:index]) if not t.stop), None)
+        if before is None or not any(
+            found and found[0][1] & _VERBS
+            for found in (readings(before.word, "uk"), readings(before.word, "ru"))
+        ):
+            return []
+        return [
+            (word[:-1] + ending, _PREFIX_SIMILARITY)
+            for ending in _ADJECTIVE_ENDINGS
+            if word[:-1] + ending in self._postings and word[:-1] + ending not in self._generic
+        ]
 
     def _circumstantial(self, token: Token) -> bool:
         """An adverb or particle in every dictionary that knows the word, which no everyday

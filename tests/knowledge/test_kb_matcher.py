@@ -2166,3 +2166,12 @@ def test_a_failure_said_as_not_managing_is_no_unknown_word(matcher: Matcher) -> 
     ):
         ranked = matcher.ranker.rank(text, lang)
         assert ranked and ranked[0].unknown == 0.0, (text, ranked and ranked[0].unknown)
+
+
+def test_an_adverb_of_an_articles_adjective_is_that_word(matcher: Matcher) -> None:
+    # "друкує блідо" (prints faintly): "блідо" shares too short a beginning with блідий to
+    # be read as its form, and was dropped as a mere adverb: the printer read as offline.
+    for text in ("принтер друкує блідо", "принтер друкує дуже блідо, літер не розібрати"):
+        assert answered(matcher, text, "uk") == "printer_paper_jam", text
+    # Said apart, not of a verb, it is a comment: "дивно" is no phishing's "дивний лист".
+    assert answered(matcher, "зранку тиша у вхідних, дивно", "uk") == "email_not_receiving"
