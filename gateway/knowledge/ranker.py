@@ -162,6 +162,9 @@ _VOWELS = frozenset("aeiouy")
 # "no emails received", "received nothing", "ничего не пришло": a denial this close to an
 # arrival verb says the mail did not come.
 _ARRIVAL_REACH = 3
+# What a spill or a drop was on is this many words after it, stop words included ("пролил
+# кофе на клаву ноутбука", "spilled soda all over my keyboard").
+_SPILL_REACH = 5
 # The endings of a Russian or Ukrainian adjective's lemma an adverb in -о is made from.
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _MANNER_SHORTEST = 4
@@ -498,6 +501,9 @@ class Ranker:
         device_cover: dict[int, float] = defaultdict(float)
         device_specific: dict[int, float] = defaultdict(float)
         device_extra = device_specific_extra = 0.0
+        # "пролил кофе на клаву, клавиши не работают": a device something was spilt on or
+        # dropped is the damaged thing, and weighs no more than the damage in the order.
+        spilt = _spilt_on(words)
         # The same per clause (when there are several): what an article explains of the
         # clause that best tells its problem (`_Parts.best`).
         part = _Parts()
@@ -519,7 +525,7 @@ class Ranker:
                 is_specific or named,
                 is_specific and token.lemma not in self._generic,
             )
-            device = token.lemma in self._devices and not dated
+            device = token.lemma in self._devices and not dated and at not in spilt
             extra = weight * (_DEVICE_ORDER - 1) if device else 0.0
             device_extra += extra
             device_specific_extra += extra if is_specific or named else 0.0
@@ -1179,6 +1185,20 @@ class _Parts:
             self.unknown[clause] / total,
             self.foreign[clause] / total,
         )
+
+
+def _spilt_on(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the words a few words after a spill or a drop not denied: what it was
+    spilt on or what fell ("пролил кофе на клаву", "spilled soda on my keyboard"; "ничего
+    не проливал" is no spill, and "keyboard died after I knocked the cable" names the
+    keyboard before it)."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word in DAMAGE_WORDS and (
+            index == 0 or words[index - 1].word not in NEGATION_WORDS
+        ):
+            found.update(range(index + 1, min(index + 1 + _SPILL_REACH, len(words))))
+    return frozenset(found)
 
 
 def _reading(message: _Message) -> tuple[tuple[str, float], ...]:

@@ -2175,3 +2175,16 @@ def test_an_adverb_of_an_articles_adjective_is_that_word(matcher: Matcher) -> No
         assert answered(matcher, text, "uk") == "printer_paper_jam", text
     # Said apart, not of a verb, it is a comment: "дивно" is no phishing's "дивний лист".
     assert answered(matcher, "зранку тиша у вхідних, дивно", "uk") == "email_not_receiving"
+
+
+def test_a_device_something_was_spilt_on_is_the_damaged_thing(matcher: Matcher) -> None:
+    # A keyboard named weighed double in the order, so a spill on it went to the keyboard
+    # article; a spill denied is no damage.
+    assert not first_articles(
+        matcher,
+        (
+            ("пролил сок на клаву, клавиши не работают", "ru", "hardware_broken"),
+            ("spilled soda on my keyboard, the keys don't work", "en", "hardware_broken"),
+            ("перекинула чашку кави на клавіатуру, кнопки не працюють", "uk", "hardware_broken"),
+        ),
+    )
