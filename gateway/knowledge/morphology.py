@@ -555,6 +555,8 @@ def _layout_reading(token: str) -> str | None:
     if not token.isascii() or not (_may_read_as_cyrillic(bare) or _LAYOUT_LEAD.match(token)):
         return None
     for candidate in (token.lower(), token.lower().rstrip(",.?!")):
+        if len(bare) == 1 and token[0].isupper() and candidate != bare:
+            continue  # "диск S, там": a capital letter and its comma, not "іб"
         for switched in from_wrong_layout(candidate):
             if len(switched) >= 2 and _is_cyrillic_word(switched):
                 return switched

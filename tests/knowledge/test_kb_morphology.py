@@ -338,3 +338,10 @@ def test_a_verb_made_with_mis_is_the_act_done_wrong(word: str) -> None:
 @pytest.mark.parametrize("word", ["mission", "mistake", "misery", "mister", "misspelled"])
 def test_a_word_of_its_own_that_begins_with_mis_keeps_its_meaning(word: str) -> None:
     assert lemma(word, "en") != lemma("wrong", "en")
+
+
+def test_a_capital_letter_and_its_comma_are_a_drive_letter() -> None:
+    # "диск S, там": "S," was read as the wrong layout's "іб" (, is б), not as drive S.
+    assert tokens("диск S, не відкривається", "uk")[0].word == "netdrive"
+    # A lowercase one in a message typed in the wrong layout is still its letters: "об".
+    assert tokens("j, 'njv yt pyf.", "ru")[0].word == "об"
