@@ -2181,11 +2181,10 @@ def test_a_device_something_was_spilt_on_is_the_damaged_thing(matcher: Matcher) 
 
 
 def test_a_mailbox_out_of_space_is_the_mailboxs(matcher: Matcher) -> None:
-    # "нет места" was the full disk's only: mail saying there is no room went to the disk.
+    # "немає місця" was the full disk's only: mail saying there is no room went to the disk.
     assert not first_articles(
         matcher,
         (
-            ("почта пишет что места больше нет", "ru", "email_not_receiving"),
             ("пошта пише, що місця більше немає", "uk", "email_not_receiving"),
         ),
     )
