@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from gateway.dialogs.extract import callback, errors, product, since, systems, tried
+from gateway.dialogs.extract.after_fix import without_tried_fixes
 from gateway.dialogs.extract.words import TEXTS_KEPT, word_at
 from gateway.knowledge.morphology import meant_text
 from gateway.models import CALLBACK_FIELD
@@ -106,12 +107,14 @@ def _read_fields(text: str) -> dict[str, str]:
     attempts = tried.extract(text)
     said = errors.extract(text, exclude=products, attempts=attempts.split("; "))
     system = systems.extract(text)
+    # "даже после перезагрузки", "after a reboot it's the same": a fix tried, no start
+    dated = without_tried_fixes(text) if attempts else text
     found = {
         "tried": attempts,
         "error": said,
         "product": ", ".join(_outside_system(_named_outside(products, said, text), system, text)),
         "os": system,
-        "since": since.extract(text),
+        "since": since.extract(dated),
         CALLBACK_FIELD: callback.extract(text),
     }
     # "Переустанавливала драйвер вчера", "Reinstalled it yesterday": when a fix was tried, not
@@ -125,10 +128,10 @@ def _read_fields(text: str) -> dict[str, str]:
         and not _LASTING.search(found["since"])
         and not tried.time_is_start(attempt, text)
     ):
-        found["since"] = since.extract(text.replace(attempt, " ")) or attempt
+        found["since"] = since.extract(dated.replace(attempt, " ")) or attempt
     elif found["since"]:
         # "после замены тонера печатает бледно уже неделю": an event and how long, both kept
-        found["since"] = since.with_other(text)
+        found["since"] = since.with_other(dated)
     # "Windows 10, ошибка 0x800CCC0F. Нет, вру, Windows 11": what follows the user's own
     # correction replaces what came before it, for the fields that hold one value
     cue = _SELF_CORRECTION.search(text)

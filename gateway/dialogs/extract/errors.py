@@ -153,6 +153,8 @@ _NEGATED = case_blind(r"(?<![\w])(?:не|ні|not|never|doesn't|don't|didn't|won
 _NOT_SAID = re.compile(
     r"(?:что|що|как|як|what|how|why|when|where|who|nothing|ничего|нічого|about|про|об?|"
     r"пусто|порожньо|чисто|empty|clean|"
+    # "still says the same", "пишет то же самое": what was said before, said again
+    r"(?:the )?same|то же|тоже самое|те саме|те ж|одно и то же|одне й те ж\w*|"
     r"\d+\s*(?:раз|рази|times)|(?:by|until|till|before|до|к|по)\s+\d{1,2}(?:[:.]\d{2})?)\b"
     r"|(?:an?|some|какую-то|якусь|some kind of|an? (?:weird|strange|unknown))\s+(?:error|"
     r"ошибк\w*|помилк\w*|message|warning)\s+(?:when|whenever|if|on|every|при|коли|когда|каждый|"

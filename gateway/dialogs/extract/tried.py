@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract import since
+from gateway.dialogs.extract.after_fix import said_as_result
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import judged_steps
 from gateway.dialogs.extract.own_steps import (
@@ -32,7 +33,8 @@ _ATTEMPT_STEMS = """
     перепровер проверя провер пробова попробова перепробова пыта попыта выключа выключ
     включа включ отключа отключ подключа подключ переподключа переподключ выдерг выдёрг
     выдерн вынима вынул вынул выташ вытаск вытащ вставля встав перетык перевтык обновля
-    обнов сбрасыва сброси сброс чисти почисти очища очисти удаля удали откатыва откати
+    обнов сбрасыва сброси сброс чисти почисти очища очисти вычищ вычист вичищ вичист
+    удаля удали откатыва откати
     перезаход перезаш перелогин вылогин разлогин переключа переключ меня поменя замени
     заменя переставля пересоздава пересозда запуска запусти сканирова просканирова прогоня
     прогна переуста перезавантаж перезапуска перевстанов перевстановлю пробува спробува перепробува
@@ -120,18 +122,22 @@ def _done_by_user(before: str) -> bool:
 # ... and the modes and tools a user starts to fix things: "Безопасный режим не помог", "Safe
 # mode didn't help", "відновлення системи нічого не дало".
 _ATTEMPT_NOUNS = (
-    r"перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
+    r"чистк\w*|перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
     r"безопасн\w*\s+режим\w*|режим\w*\s+безопасн\w*|безпечн\w*\s+режим\w*|"
-    r"восстановлени\w*|відновленн\w*|диагностик\w*|діагностик\w*|"
+    r"восстановлени\w*|відновленн\w*|диагностик\w*|діагностик\w*|ребут\w*|рестарт\w*|"
     r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollbacks?|roll-backs?|update|safe\s+mode|"
+    r"(?:вкл|выкл|вимк|увімк|ввімк)\w*\.?\s*(?:[-/]|и|і|та)\s*(?:вкл|выкл|вимк|увімк|ввімк)\w*|"
+    r"(?<!\w)(?:off\s*(?:/|and)\s*on|on\s*(?:/|and)\s*off)(?:\s+again)?|"
     r"(?:system\s+)?restore|recovery|repair|troubleshooter|diagnostics?"
 )
 _VERDICT = case_blind(
     rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
-    r"(?:не помог\w*|не допомог\w*|ничего не да\w*|нічого не да\w*|did(?:n'?t| not) help|"
-    r"didn'?t (?:do|change|fix) anything|did nothing|no luck|doesn'?t help)",
+    r"(?:не помог\w*|не допомог\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
+    r"ничего не измени\w*|нічого не змін\w*|did(?:n'?t| not) help|"
+    r"did(?:n'?t| not) (?:do|change|fix|solve|sort) (?:anything|it|that|this|the \w+)|"
+    r"did nothing|no luck|doesn'?t help|made no difference)",
 )
 # An attempt as a noun with how often it was done: "перевстановлення програми — так, двічі",
 # "переустановка — два раза", "reinstall x2".
@@ -145,12 +151,14 @@ _NOUN_COUNTED = case_blind(
 # An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
 _NOUN_DONE = case_blind(
     r"\b(?:reboot|restart|reinstall|re-?install|reset|power[- ]?cycle|update|rollback|roll-?back|"
-    r"repair|cache clear|clear cache|re-?login)s?\s+(?:already\s+)?(?:done|tried|attempted|"
+    r"repair|cache clear|clear cache|re-?login)s?\s+(?:(?:has|have|had)\s+(?:already\s+)?been\s+|"
+    r"(?:was|were|is)\s+)?(?:already\s+)?(?:done|tried|attempted|"
     r"performed|completed)\b",
 )
 # A done "make/run" with the attempt as a noun: "сделала сброс настроек", "провёл диагностику".
 _DONE_ACTIONS = (
     r"(?:сброс|перезагрузк|переустановк|обновлени|откат|очистк|чистк|проверк|диагностик|"
+    r"(?:вкл|выкл|вимк|увімк)\w*\.?\s*[-/]\s*(?:вкл|выкл|вимк|увімк)|"
     r"калибровк|скидання|перезавантаженн|перевстановленн|оновленн|відкат|очищенн|чистк|"
     r"перевірк|діагностик|калібрув|калібровк)"
 )
@@ -175,10 +183,14 @@ _FOLLOWED = case_blind(
     r"you (?:said|suggested)|suggested)|"
     r"(?:айтишник\w*|админ\w*|сисадмин\w*|айтішник\w*|адмін\w*|технік\w*|техник\w*|"
     r"someone from it|the it guy|it support|technician|(?:our|the) admin|коллег\w*|колег\w*|"
-    r"colleague|it already)\s+(?:\w+\s+)?"
+    r"colleague|it already|(?:the|our) it (?:team|department|dept|guys|people)|helpdesk|"
+    r"help desk)\s+(?:\w+\s+)?"
     r"(?:смотрел\w*|приходил\w*|проверял\w*|дивився|дивилась|приходив|перевіряв|"
     r"подключал\w*|підключав\w*|підключал\w*|looked|came|checked|tried|had a look|connected|"
-    r"remoted in)|"
+    r"remoted in|took a look)|"
+    # "had IT look at it", "had the admin check it": someone else asked to look
+    r"\bhad (?:it|the it guy|our it guy|the admin|our admin|a technician|someone|support|"
+    r"the helpdesk|the help desk) (?:look|check|have a look)|"
     r"(?:на|с|со|з|із|в|во|у|через|from|on|in|via|using)\s+(?:другом|другого|другой|другую|"
     r"іншому|іншого|іншій|інший|іншу|another|other|a different|my)\s+(?:\w+\s+)?"
     r"(?:комп\w*|ноут\w*|пк|телефон\w*|браузер\w*|устройств\w*|"
@@ -213,6 +225,7 @@ _NOTHING_TRIED = case_blind(
     r"робив\w*|встиг\w*|успел\w*|трогал\w*|чіпал\w*|чіпав\w*|міняв\w*|міняли|менял\w*)|"
     r"(?:yet )?(?:tried|done))|"
     r"\b(?:haven'?t|have not|didn'?t|did not) (?:tried|try|done|do) anything\b|"
+    r"\b(?:haven'?t|have not|didn'?t|did not) (?:touched|touch) (?:it|anything|a thing)\b|"
     r"\bnothing (?:has been|had been|was|have been) (?:done|tried)\b|"
     r"^\s*(?:ничего|нічого|nothing(?: yet)?)\s*[.!]?\s*$",
 )
@@ -224,8 +237,8 @@ _NOTHING_TRIED = case_blind(
 _DID_THAT = case_blind(
     r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
     r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
-    r"(?:уже|вже)\s+(?:(?:это|це|всё|все|усе)\s+)?(?:делал\w*|сделал\w*|робил\w*|робив\w*|"
-    r"зробил\w*|зробив\w*))(?!\w)|"
+    r"(?:так\s+)?(?:уже|вже)\s+(?:(?:это|це|всё|все|усе|так)\s+)?(?:делал\w*|сделал\w*|робил\w*|"
+    r"робив\w*|зробил\w*|зробив\w*))(?!\w)|"
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
     r"everything|it all|the steps)(?:\s+already)?\b|"
     r"\balready (?:did|done|tried) (?:that|this|it)\b",
@@ -252,6 +265,18 @@ _WHEN_DOING = re.compile(
 _PARTICIPLE_ENDINGS = ("ен", "ена", "ено", "ены", "ені", "ений", "ан", "ана", "ано", "аны",
                        "ані", "аний", "ён", "ёна", "ёно", "ёны", "то", "ті", "тий")  # fmt: skip
 _ALREADY = re.compile(r"(?<!\w)(?:уже|вже|я|мы|ми|мной|мною|нами)\s+(?:\w+\s+)?$")
+
+
+# Verbs whose participle only a step makes ("ноут перезагружен", "кабель переткнут",
+# "драйвер переустановлен"): no fault leaves a thing in that state, as "отключен" may.
+_REDONE = (
+    "перезагруж", "перезапущ", "переустановл", "перевстановл", "перезавантаж", "переподключ",
+    "перепідключ", "переткн", "передерн", "передёрн", "перевоткн",
+)  # fmt: skip
+
+
+# "компьютер был перезагружен обновлением": a story of what happened to it, not a step
+_WAS = re.compile(r"(?<!\w)(?:был|была|было|были|був|була|було|були)\s+(?:\w+\s+)?$")
 
 
 def _passive(word: str) -> bool:
@@ -300,6 +325,8 @@ _FIX_DONE_EN = re.compile(
     r"\bforced (?:it )?(?:off|shut|closed|to restart)\b",
     _I,
 )
+# "I've already run Windows Update": a perfect says a step done, "I run the cat cafe" a business.
+_PERFECT = re.compile(r"\b(?:i've|we've|ive|weve|have|has|had)\s+(?:already\s+|just\s+)?$", _I)
 _NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
@@ -338,6 +365,7 @@ def extract(text: str) -> str:
             or _not_tried(own)
             or _DID_THAT.search(folded)
             or _VERDICT.search(own)
+            or said_as_result(own, masked[at.end() :])
             or _NOUN_COUNTED.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
@@ -543,7 +571,12 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
         before = lowered[: lowered.find(word)]
         if _in_use(word) and not _RETRIED.search(lowered):
             continue  # "Журнал відкриваю в Chrome": how it is used, where it fails
-        if not judged and _passive(word) and not _ALREADY.search(before):
+        if (
+            not judged
+            and _passive(word)
+            and not _ALREADY.search(before)
+            and not (word.startswith(_REDONE) and not _WAS.search(before))
+        ):
             continue  # "Принтер отключен", "редагування вимкнено": a state, unless judged
         if word.startswith(_ENTRY_STEMS) and _WRONG_ENTRY.match(lowered, len(before) + len(word)):
             continue  # "ввела неправильный пароль": how it got locked, not a fix
@@ -571,7 +604,7 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             and not _USER_SUBJECT.search(before)
         ):
             continue  # "has been sitting on … and restarting": what the machine keeps doing
-        if verb == "run" and not judged:
+        if verb == "run" and not judged and not _PERFECT.search(before):
             continue  # "I run the cat cafe": a business run; "I run sfc, still …" is a step
         if verb == "done" and (
             _FED_UP.search(before) or re.match(r"\s+with\b", lowered[found.end() :])
