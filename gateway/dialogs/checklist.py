@@ -40,6 +40,10 @@ ACCUMULATING = frozenset({"tried", "error", "product"})
 SUBJECT_WORDS, SUBJECT_CHARS = 3, 30
 # What a person needs most when the user has no patience for a full checklist.
 IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os", "tried")
+# ... and when work has stopped: the specialist must not repeat what was already done, and the
+# system of one machine rarely matters when many are stopped, so "what did you try" comes
+# before the OS.
+URGENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "tried", "os")
 
 # Words around a fact that answer nothing themselves: "а, вспомнил, пишет 0x80070005" answers
 # the error, not the OS that was asked; "кстати, с понедельника" answers "since".
@@ -200,8 +204,11 @@ def next_fields(
     impatient: bool,
     asked: Iterable[str] = (),
     sources: Mapping[str, str] | None = None,
+    *,
+    urgent: bool = False,
 ) -> list[str]:
-    """What to ask next, in order: the usual order, or what a person needs most. A product
+    """What to ask next, in order: the usual order, or what a person needs most (`urgent`:
+    for a stop of work, `URGENT_ORDER`). A product
     named only in passing, in the answer to another question, without a version or model
     ("перезапускала аутлук" to "what did you try?") is still asked: for its version."""
     asked = list(asked)
@@ -209,7 +216,8 @@ def next_fields(
     if "product" not in asked and _named_in_passing(fields, sources or {}):
         missing = [f for f in CHECKLIST_FIELDS if f in missing or f == "product"]
     if impatient:
-        return [f for f in IMPATIENT_ORDER if f in missing]
+        order = URGENT_ORDER if urgent else IMPATIENT_ORDER
+        return [f for f in order if f in missing]
     return missing
 
 
@@ -420,6 +428,7 @@ def _first(value: str, sep: str = ",") -> str:
 
 __all__ = [
     "IMPATIENT_ORDER",
+    "URGENT_ORDER",
     "Question",
     "device_name",
     "extract_fields",

@@ -733,7 +733,13 @@ def _next_field(st: DialogState) -> str:
     """The checklist field to ask next, or "" when nothing is missing or the user has been
     asked as many questions as their patience allows."""
     limited = st.question_limit > 0
-    missing = next_fields(st.fields, impatient=limited, asked=st.asked, sources=st.sources)
+    missing = next_fields(
+        st.fields,
+        impatient=limited,
+        asked=st.asked,
+        sources=st.sources,
+        urgent=st.reason == "urgent",
+    )
     if not missing or (limited and len(st.asked) >= st.question_limit):
         return ""
     return missing[0]

@@ -377,6 +377,16 @@ def test_urgent_outage_is_p1_and_skips_self_help(chat: Chat) -> None:
     assert f"ответит сегодня до {due:%H:%M}." in chat.text
 
 
+def test_an_urgent_stop_asks_what_was_tried_before_the_os(chat: Chat) -> None:
+    # a specialist on a stop of work must not repeat what was already done; the system of one
+    # machine matters least when many are stopped
+    chat.send("упал сервер 1С, вся бухгалтерия стоит, пишет «Сервер 1С:Предприятия не обнаружен»")
+    assert chat.named("handoff") == [Handoff(reason="urgent")]
+    asked = answer_checklist(chat, "не знаю")
+    assert asked == ["since", "tried"]
+    assert chat.requested.priority == "P1"
+
+
 def test_asking_for_a_person_first_asks_what_the_problem_is(chat: Chat) -> None:
     chat.send("соедините с оператором")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
