@@ -54,6 +54,7 @@ _ATTEMPT_STEMS = """
     снес снёс снос знес знос перегруж
     пересади пересаж вытрях витрус трога чіпа продув вытира витира вытер витер
     смыка смика подерга посмика шата поправля поправи
+    тыка тыкну потыка повыдерг повыдёрг повитяга
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -83,7 +84,9 @@ _EN_DONE = case_blind(
     # the device handled by hand: "blew the vents out", "wiped the sensor", "jiggled the cable"
     r"bl(?:ew|own|owing) (?:\w+ ){0,3}?(?:out|off|through)|"
     r"wip(?:ed|ing)|jiggl(?:ed|ing)|wiggl(?:ed|ing)|shook|shaking|dust(?:ed|ing)|"
-    r"tighten(?:ed|ing))\b"
+    r"tighten(?:ed|ing)|"
+    # left off to cool down or reset: "Left it off overnight", "left it unplugged for an hour"
+    r"left (?:it |them |the \w+ )?(?:off|unplugged|switched off|turned off|powered off))\b"
     r"(?! (?:itself|by itself|on its own|randomly|black|blue|red))",
 )
 # "restart" in the present after I/we: "I restart it every morning".
@@ -132,12 +135,18 @@ _ATTEMPT_NOUNS = (
     r"(?:system\s+)?restore|recovery|repair|troubleshooter|diagnostics?"
 )
 _VERDICT = case_blind(
-    rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+){{0,3}}?"
+    rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+|[—–:]\s*){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
     r"(?:не помог\w*|не допомог\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
     r"ничего не измени\w*|нічого не змін\w*|did(?:n'?t| not) help|"
     r"did(?:n'?t| not) (?:do|change|fix|solve|sort) (?:anything|it|that|this|the \w+)|"
-    r"did nothing|no luck|doesn'?t help|made no difference)",
+    r"did nothing|no luck|doesn'?t help|made no difference|"
+    # no result, not solved, or only for a while: "перезагрузка — без результата", "не решила
+    # проблему", "Перезагрузка помогает на полчаса", "A reboot fixed it for an hour"
+    r"без результат\w*|результат\w* не да\w*|не реши\w*|не решает|не вирішил\w*|не вирішує|"
+    r"(?:помога\w*|помог\w*|допомага\w*|допомог\w*)\s+(?:на |ненадолго|ненадовго|временно|"
+    r"тимчасово|ненадолго)|(?:fixed|fixes|helped|helps) (?:it )?(?:for|only for|briefly)|"
+    r"didn'?t solve|did not solve)",
 )
 # An attempt as a noun with how often it was done: "перевстановлення програми — так, двічі",
 # "переустановка — два раза", "reinstall x2".
@@ -198,7 +207,8 @@ _FOLLOWED = case_blind(
     r"(?:работает|заходит|открывается|працює|заходить|відкривається|works|opens|loads|is fine|"
     r"тоже|теж|також|too|also|the same|same|то же|те саме|те ж саме|так само)|"
     r"(?:по|за)\s+(?:вашей\s+|вашій\s+|этой\s+|цій\s+)?(?:инструкци\w*|інструкці\w*|стать\w*|"
-    r"статт\w*)\s+(?:\w+\s+)?(?:сделал\w*|зробил\w*|зробив|выполнил\w*|виконал\w*|виконав)|"
+    r"статт\w*)\s+(?:\w+\s+)?(?:сделал\w*|зробил\w*|зробив|выполнил\w*|виконал\w*|виконав|"
+    r"делал\w*|робил\w*|робив|выполнял\w*|виконувал\w*)|"
     r"(?:сделал\w*|зробил\w*|зробив|did)\s+(?:всё\s+|все\s+|it\s+)?(?:как|як|as)\s+(?:вы|ви|you)\s+"
     r"(?:написали|сказали|советовали|said|wrote|suggested)|"
     r"(?:it )?works (?:from|on) (?:my|another|a different|the other) \w+|"
@@ -235,13 +245,24 @@ _NOTHING_TRIED = case_blind(
 # "нет, я это уже делала", "вже все робила", "did all of that already": the steps offered
 # were followed.
 _DID_THAT = case_blind(
-    r"(?<!\w)(?:(?:это|це|всё|все|усе|это всё|це все)\s+(?:уже\s+|вже\s+)?"
-    r"(?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|пробувал\w*)|"
+    r"(?<!\w)(?:(?:(?:и|і)\s+)?(?:это|це|всё|все|усе|это всё|це все|всё это|все це)\s+"
+    r"(?:(?:я|уже|вже|тоже|теж|также|також)\s+){0,2}"
+    r"(?:делал\w*|сделал\w*|проделал\w*|робил\w*|робив\w*|зробил\w*|зробив\w*|пробовал\w*|"
+    r"пробувал\w*)|(?:это|це|то) (?:было |було )?(?:первое|перше),? (?:что|що) (?:я |мы |ми )?"
+    r"(?:сделал|зробил|зробив|делал|робил|робив|пробовал|пробувал)\w*|"
     r"(?:так\s+)?(?:уже|вже)\s+(?:(?:это|це|всё|все|усе|так)\s+)?(?:делал\w*|сделал\w*|робил\w*|"
     r"робив\w*|зробил\w*|зробив\w*))(?!\w)|"
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
     r"everything|it all|the steps)(?:\s+already)?\b|"
-    r"\balready (?:did|done|tried) (?:that|this|it)\b",
+    r"\balready (?:did|done|tried) (?:that|this|it)\b|"
+    r"\b(?:been|went|gone) through (?:(?:all )?(?:of )?(?:that|this|those|these|them|it all)|"
+    r"the steps|everything)\b|"
+    # "я уже и так и сяк", "что только не делала": every step there is, done
+    r"(?<!\w)(?:и так и сяк|і так і сяк|(?:что|що|чего|чого) только не|(?:що|чого) тільки не)"
+    r"(?!\w)|"
+    # a label before the steps: "Що робили — перезапуск програми", "Done so far: reboot"
+    r"^\s*(?:(?:уже |вже )?(?:сделано|зроблено)|done so far|steps taken|tried so far|"
+    r"(?:что|що) (?:делал\w*|сделал\w*|робил\w*|робив\w*|зробил\w*|зробив))\s*[:—–-]\s*\w",
 )
 _NEGATED_ATTEMPT = re.compile(
     r"(?<!\w)(?:не|ни разу не|ні разу не)\s+(?:пробовал\w*|пробував\w*|пробувал\w*|пытал\w*|"
