@@ -20,7 +20,7 @@ _FIXES = (
     r"перезагруз(?:к\w*|ок)|перезапуск\w*|переустанов(?:к\w*|ок)|переподключени\w*|сброс\w*|"
     r"очист(?:к\w*|ок)|откат\w*|ребут\w*|рестарт\w*|перезавантажен\w*|перевстановлен\w*|"
     r"перепідключен\w*|скидан\w*|очищен\w*|відкат\w*|"
-    r"(?:(?:a|the|my|another|one more|each|every)\s+)?(?:full\s+|hard\s+|complete\s+)?"
+    r"(?:(?:a|the|my|another|one more)\s+)?(?:full\s+|hard\s+|complete\s+)?"
     r"(?:restart|reboot|reinstall|reset|power[- ]?cycle|rollback|roll-?back|cache clear)s?|"
     r"(?:re-?start|re-?boot|re-?install|re-?sett|re-?connect|power[- ]?cycl|clear)ing\b"
 )
@@ -39,7 +39,7 @@ _SAME = case_blind(
     r"(?<!\w)(?:то же самое|тоже самое|то же|те саме|те ж саме|те же|так само|так же|"
     r"вс[её] так же|все так само|вс[её] равно|все одно|опять|снова|знову|обратно|"
     r"не помогл\w*|не допомогл\w*|ничего не изменил\w*|нічого не змінил\w*|без изменений|"
-    r"без змін|still|same|again|no change|nothing changed|no difference|keeps|persists)(?!\w)"
+    r"без змін|still|same|again|no change|nothing changed|no difference|persists)(?!\w)"
 )
 
 
