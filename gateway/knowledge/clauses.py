@@ -37,6 +37,7 @@ from gateway.knowledge.vocabulary import (
     LOCATIVE_WORDS,
     MAIL_WORDS,
     NEGATION_WORDS,
+    NOT_DAMAGE_WORDS,
     ONLY_WORDS,
     OTHER_SUBJECT_WORDS,
     OTHERS_WORDS,
@@ -236,6 +237,8 @@ def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozens
     damaged = False
     start = 0
     for part in parts:
+        if damaged and any(t.word in NOT_DAMAGE_WORDS or t.lemma in NOT_DAMAGE_WORDS for t in part):
+            break  # a problem of its own: a secret, an account, mail
         if damaged:
             found.extend(start + i for i, t in enumerate(part) if not t.stop)
         elif any(t.word in DAMAGE_WORDS for t in part) and any(

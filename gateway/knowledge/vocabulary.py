@@ -1018,6 +1018,14 @@ DAMAGED_THINGS: frozenset[str] = _words(
     notebook computer pc tablet monitor screen printer
     """
 )
+# After a spill or a drop, a clause that names a secret, an account or mail ("залили ноутбук,
+# сегодня не могу войти в почту, пароль не подходит") tells a problem of its own, not damage.
+NOT_DAMAGE_WORDS: frozenset[str] = _words(
+    """
+    пароль пароля логин логін учетка учётка учетку учётку учетная учётная обліковий облікового
+    password passwords login account
+    """
+) | MAIL_WORDS
 # A phone damaged is often what its authenticator or its mail no longer does ("уронил
 # телефон в воду, теперь не приходят коды"): what fails after it is a problem of its own.
 PHONE_WORDS: frozenset[str] = _words("телефон смартфон мобильный мобільний phone smartphone mobile")

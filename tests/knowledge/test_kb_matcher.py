@@ -2040,7 +2040,12 @@ def test_what_fails_after_a_spill_is_what_the_spill_did(matcher: Matcher) -> Non
         ("уронил телефон в воду, теперь не приходят коды для входа", "ru", "mfa_lost_device"),
         ("впустив телефон, розбився, а там був автентифікатор", "uk", "mfa_lost_device"),
         ("не работают некоторые клавиши на клавиатуре", "ru", "keyboard_mouse"),
-    ):
+        # a secret, an account or mail after the spill: a problem of its own (review20)
+        ("Вчера залили ноутбук, сегодня не могу войти в почту, пароль не подходит", "ru",
+         "password_reset"),
+        ("I dropped my laptop yesterday, now my account password is not accepted", "en",
+         "password_reset"),
+    ):  # fmt: skip
         assert answered(matcher, text, lang) == expected, text
 
 
