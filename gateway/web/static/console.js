@@ -341,7 +341,7 @@
       "&group=" + encodeURIComponent(f.group) + (f.mine ? "&mine=1" : "");
     var changes = state.queueChanges;
     return api("GET", url).then(function (data) {
-      if (state.queueChanges !== changes) return loadQueue();
+      if (state.queueChanges !== changes) return refreshQueueSoon(); // at most ~2 reads a second
       state.skew = data.now - Date.now() / 1000;
       var before = state.tickets;
       state.tickets = new Map(data.tickets.map(function (t) { return [t.id, t]; }));
