@@ -113,6 +113,7 @@ class Servers:
     gateway_pid: int
     redis_pid: int
     redis_url: str = ""
+    touches_forgotten: set[int] = field(default_factory=set)  # see forget_touches
 
 
 @contextlib.contextmanager
@@ -238,8 +239,8 @@ async def bench(args: argparse.Namespace) -> None:
             await run_phase("warm-up", gateway_session, srv.gateway, 10, 1)
             await asyncio.sleep(2.0)  # worker processes have taken their shards
             print_processes_memory(srv, "start   ")  # before the load, no sockets open
-            for pid in group_pids(srv):
-                forget_touches(pid)  # what the load reads or writes of it, from now on
+            # what the load reads or writes of each process, from now on
+            srv.touches_forgotten = {pid for pid in group_pids(srv) if forget_touches(pid)}
             if args.rate:
                 await open_loop(srv, args.rate, args.rate_sessions, args.duration)
             else:
@@ -599,8 +600,9 @@ def print_processes_memory(srv: Servers, label: str, touched: bool = False) -> N
     `touched`: also how much of its heap the load read or wrote (the rest it only holds)."""
     for pid in group_pids(srv):
         parts = process_memory_parts(pid)
+        since = "the load touched" if pid in srv.touches_forgotten else "touched since start"
         heap = (
-            f"; heap {parts['Heap'] / 2**20:.0f} MiB, the load touched "
+            f"; heap {parts['Heap'] / 2**20:.0f} MiB, {since} "
             f"{parts['Heap_Touched'] / 2**20:.0f}"
             if touched
             else ""

@@ -224,12 +224,16 @@ def process_memory_parts(pid: int) -> dict[str, int]:
 HEAP_PARTS = {"Rss": "Heap", "Shared": "Heap_Shared", "Referenced": "Heap_Touched"}
 
 
-def forget_touches(pid: int) -> None:
+def forget_touches(pid: int) -> bool:
     """Clear the kernel's record of which of the process's pages were read or written
     (`/proc/PID/clear_refs`), so that `Heap_Touched` counts from now on: what a load
-    uses of what the process holds. Left as it is where the kernel does not allow it."""
-    with contextlib.suppress(OSError):
+    uses of what the process holds. False where the kernel does not allow it (the count
+    then runs from the process's start)."""
+    try:
         Path(f"/proc/{pid}/clear_refs").write_text("1")
+    except OSError:
+        return False
+    return True
 
 
 def process_waits(pids: list[int]) -> float:
