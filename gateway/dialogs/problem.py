@@ -337,7 +337,7 @@ def without_names(text: str) -> str:
     systems and services ("VPN", "1С", "Excel 2016"); "" when nothing was taken out."""
     kept, taken = [], False
     for clause, bare in _problem_clauses(text):
-        for name in filter(_a_models_name, product.extract_all(clause)):
+        for name in filter(_a_models_name, product.names(clause)):
             left = re.sub(re.escape(name.split(" (")[0]), " ", bare, flags=re.IGNORECASE)
             taken, bare = taken or left != bare, left
         kept.append(" ".join(bare.split()))

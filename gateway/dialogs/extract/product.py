@@ -343,11 +343,17 @@ def _misspelt_names(text: str) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
+def names(text: str) -> tuple[str, ...]:
+    """`extract_all`, kept per text, as the other extractors keep theirs: during an open
+    incident every new problem is read for its products to weigh it against the outage (and
+    the problem's clauses for a model's name to leave out of the match), and many users
+    send one text."""
+    return tuple(extract_all(text))
+
+
 def extract(text: str) -> str:
-    """The products in `text` joined with ", "; "" when none is named (kept per text, as
-    the other extractors keep theirs: during an open incident every new problem is read
-    for its products to weigh it against the outage, and many users send one text)."""
-    return ", ".join(extract_all(text))
+    """The products in `text` joined with ", "; "" when none is named."""
+    return ", ".join(names(text))
 
 
 def _ordinary_use(text: str, match: re.Match[str], spelled: str) -> bool:
