@@ -84,10 +84,8 @@ def said_fine(
     they did, when another clause says what did not happen; empty when none. Words whose
     lemma is in `kept` (the mail others say they sent) are never their side: "customers
     say they've emailed me, I've got nothing" is about the mail."""
-    parts = _quotes_joined(
-        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    )
-    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if parts is None or len(parts) < 2:
         return frozenset()
     fine: list[int] = []
     reported: list[int] = []
@@ -118,10 +116,8 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     denial is the subject the denial goes on about ("вайфай ловит, но не подключается",
     "горит Paper Jam, хотя бумаги нет"); with no denial, "комп дуже повільно працює,
     особливо після обіду" says how it works."""
-    parts = _quotes_joined(
-        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    )
-    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if parts is None or len(parts) < 2:
         return frozenset()
     fine: list[int] = []
     denied = False
@@ -230,8 +226,8 @@ def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozens
     said = {t.word for t in words} | {t.lemma for t in words}
     if DAMAGE_WORDS.isdisjoint(said) or not PHONE_WORDS.isdisjoint(said):
         return frozenset()
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    if len(parts) < 2 or sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words)
+    if parts is None or len(parts) < 2:
         return frozenset()
     found: list[int] = []
     damaged = False
@@ -262,10 +258,8 @@ def directions(text: str, lang: str | None, words: Sequence[Token]) -> dict[int,
     получает"; English "they can't hear me", "nobody receives"). Verbs that say neither are
     left out. The ranker learns from the articles' samples which direction each article
     says a verb in."""
-    parts = _quotes_joined(
-        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    )
-    if not parts or sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if not parts:
         return {}
     found: dict[int, str] = {}
     start = 0
@@ -327,10 +321,8 @@ def _english_direction(part: Sequence[Token], index: int) -> str | None:
 def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[range]:
     """The positions in `words` (the tokens of `text`) of each clause, in order; empty when
     the clauses' tokens are not the message's (a text normalised otherwise)."""
-    parts = _quotes_joined(
-        [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    )
-    if sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if parts is None:
         return []
     spans = []
     start = 0
@@ -338,6 +330,18 @@ def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[ra
         spans.append(range(start, start + len(part)))
         start += len(part)
     return spans
+
+
+def _clauses(
+    text: str, lang: str | None, words: Sequence[Token], *, quotes_joined: bool = False
+) -> list[list[Token]] | None:
+    """The message's clauses as its words, cut at `_CUT` (with what is said joined to its
+    verb of saying when `quotes_joined`); None when they are not `words` (a text normalised
+    otherwise), whose positions the callers answer in."""
+    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
+    if quotes_joined:
+        parts = _quotes_joined(parts)
+    return parts if sum(len(p) for p in parts) == len(words) else None
 
 
 def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
@@ -434,8 +438,8 @@ def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozens
     pallet") that follows the content words of what fails; empty when none."""
     if CIRCUMSTANCE_WORDS.isdisjoint(t.word for t in words):
         return frozenset()
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    if sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words)
+    if parts is None:
         return frozenset()
     found: list[int] = []
     before = False
@@ -466,8 +470,8 @@ def bounced_to_user(
     none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
     if BOUNCE_WORDS.isdisjoint(t.word for t in words):
         return none
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    if sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words)
+    if parts is None:
         return none
     bounces: list[int] = []
     senders: list[int] = []
@@ -502,8 +506,8 @@ def crashed_at_start(
     crashes = [i for i, t in enumerate(words) if t.word in CRASH_WORDS]
     if not crashes or not WORKING_TIME_WORDS.isdisjoint(t.word for t in words):
         return frozenset()
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    if sum(len(p) for p in parts) != len(words):
+    parts = _clauses(text, lang, words)
+    if parts is None:
         return frozenset()
     said = {t.word for t in words}
     at_start = not WINDOW_WORDS.isdisjoint(said) and ("до", "того") in pairwise(

@@ -41,6 +41,22 @@ def small_sets(where: Path) -> Path:
     return where
 
 
+async def sample_of_a_resolved_ticket(
+    store: Store, http: aiohttp.ClientSession, gw: Gateway
+) -> tuple[int, dict[str, Any]]:
+    """bob takes and resolves a scanner ticket, then offers its first message as a Russian
+    sample question of the scanner article: the answer's status and body."""
+    ticket = await seed_ticket(store, subject="сканер шлёт пустые письма")
+    console = Console(http, gw)
+    await console.sign_in("bob")
+    await console.post(f"/console/api/tickets/{ticket.id}/take")
+    await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
+    return await console.post(
+        f"/console/api/tickets/{ticket.id}/sample",
+        {"article": "scanner_not_working", "lang": "ru"},
+    )
+
+
 async def test_resolved_ticket_offers_its_first_message_as_a_sample_question(
     web_settings: Settings, http: aiohttp.ClientSession, store: Store, tmp_path: Path
 ) -> None:
@@ -100,15 +116,7 @@ async def test_a_process_that_takes_no_turns_keeps_no_dictionaries_after_a_sampl
         update={"faq_dir": faq, "faq_eval_dir": small_sets(tmp_path / "eval"), "worker": worker}
     )
     async with running_gateway(settings) as gw:
-        ticket = await seed_ticket(store, subject="сканер шлёт пустые письма")
-        console = Console(http, gw)
-        await console.sign_in("bob")
-        await console.post(f"/console/api/tickets/{ticket.id}/take")
-        await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
-        status, review = await console.post(
-            f"/console/api/tickets/{ticket.id}/sample",
-            {"article": "scanner_not_working", "lang": "ru"},
-        )
+        status, review = await sample_of_a_resolved_ticket(store, http, gw)
         assert status == 200 and review["before"]["tune_top1"] > 0, review
         assert morphology.dictionaries_loaded() == 0
 
@@ -168,15 +176,7 @@ async def test_a_knowledge_base_the_gateway_cannot_write_is_a_clear_refusal_not_
         update={"faq_dir": faq, "faq_eval_dir": small_sets(tmp_path / "eval")}
     )
     async with running_gateway(settings) as gw:
-        ticket = await seed_ticket(store, subject="сканер шлёт пустые письма")
-        console = Console(http, gw)
-        await console.sign_in("bob")
-        await console.post(f"/console/api/tickets/{ticket.id}/take")
-        await console.post(f"/console/api/tickets/{ticket.id}/resolve", {"comment": "relay"})
-        status, refused = await console.post(
-            f"/console/api/tickets/{ticket.id}/sample",
-            {"article": "scanner_not_working", "lang": "ru"},
-        )
+        status, refused = await sample_of_a_resolved_ticket(store, http, gw)
     assert status == 409, refused
     assert refused["key"] == "faq_not_writable"
     assert refused["params"] == {"folder": str(faq)}
