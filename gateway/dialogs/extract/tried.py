@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.after_fix import said_as_result
 from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.handled import acts_on_thing, en_acts_on_thing
 from gateway.dialogs.extract.judged import judged_steps
 from gateway.dialogs.extract.own_steps import (
     BY_MISTAKE,
@@ -22,9 +23,14 @@ from gateway.dialogs.extract.own_steps import (
     TROUBLE,
     is_own_step,
 )
+from gateway.dialogs.extract.step_cues import EN_NOT_DONE as _EN_NOT_DONE
+from gateway.dialogs.extract.step_cues import IS_NOW as _IS_NOW
+from gateway.dialogs.extract.step_cues import NEGATED as _NEGATED
+from gateway.dialogs.extract.step_cues import RETRIED as _RETRIED
+from gateway.dialogs.extract.step_cues import WHEN_DOING as _WHEN_DOING
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
-from gateway.knowledge.morphology import readings, verb_grammemes
+from gateway.knowledge.morphology import verb_grammemes
 
 _I = re.IGNORECASE
 
@@ -93,13 +99,6 @@ _EN_DONE = case_blind(
 _EN_HABIT = case_blind(
     r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
     r"clear|check|turn|switch|log out|sign out)\b",
-)
-_EN_NOT_DONE = re.compile(
-    r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
-    r"need to|needs to|want to|wants|going to|gonna|will|won't|'ll|able to|have to|must|"
-    r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|clear|"
-    r"check|update)\b",
-    _I,
 )
 _RU_NOT_DONE = re.compile(
     r"\b(?:нужно|надо|можно|стоит ли|мне|может|пожалуйста|прошу|попробую|попробуем|буду|"
@@ -276,11 +275,6 @@ _NEGATED_ATTEMPT = re.compile(
 _DONE_BY_PERSON = frozenset(
     {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled"}
 )
-_WHEN_DOING = re.compile(
-    r"\b(?:every time|each time|whenever|when|as soon as|once|if|while)(?:\s+(?:i|we|you|they|"
-    r"someone|anyone|users?|people)(?:\s+(?:try to|try and|want to|go to))?)?\s+$",
-    _I,
-)
 # A passive participle (ru/uk) says how things are ("отключен", "вимкнено", "удалены"); with
 # "уже" or a verdict on it in the message it reports a step ("драйвер уже обновлён").
 _PARTICIPLE_ENDINGS = ("ен", "ена", "ено", "ены", "ені", "ений", "ан", "ана", "ано", "аны",
@@ -307,12 +301,6 @@ def _passive(word: str) -> bool:
     return word.endswith(_PARTICIPLE_ENDINGS)
 
 
-# A participle after a present "be" or "get" says how things are, not what the user did.
-_IS_NOW = re.compile(
-    r"(?:\b(?:is|are|am|gets|get|getting|becomes|seems)|'s|'re)\s+"
-    r"(?:(?:\w+ly|also|now|still|just|all|already|always)\s+)?$",
-    _I,
-)
 _ITS_STATE = re.compile(
     r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
     r"starts|begins|began|still)\s+(?:on\s+)?$",
@@ -348,7 +336,6 @@ _FIX_DONE_EN = re.compile(
 )
 # "I've already run Windows Update": a perfect says a step done, "I run the cat cafe" a business.
 _PERFECT = re.compile(r"\b(?:i've|we've|ive|weve|have|has|had)\s+(?:already\s+|just\s+)?$", _I)
-_NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
@@ -554,15 +541,6 @@ _USE_STEMS = (
 )  # fmt: skip
 
 
-# Said with a verb of using, what makes it a retry: "запускаю от имени администратора",
-# "захожу заново", "відкриваю через інший браузер", "запускаю — не помогает".
-_RETRIED = re.compile(
-    r"(?<!\w)(?:заново|снова|знову|ещ[её] раз|ще раз|повторно|от имени|від імені|через друг\w+|"
-    r"через інш\w+|с другого|з іншого|в другом|в іншому|в режиме|в режимі|не помога\w*|"
-    r"не помог\w*|не допомага\w*|не допомог\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
-)
-
-
 def _in_use(word: str) -> bool:
     """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
     return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
@@ -603,7 +581,7 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             continue  # "ввела неправильный пароль": how it got locked, not a fix
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
-    if (_acts_on_thing(lowered, judged=judged) or _en_acts_on_thing(lowered)) and not (
+    if (acts_on_thing(lowered, judged=judged) or en_acts_on_thing(lowered)) and not (
         lowered.rstrip().endswith("?")
     ):
         return True
@@ -708,266 +686,6 @@ def time_is_start(attempt: str, text: str) -> bool:
         word.startswith(_CHANGE_CYR) for word in ATTEMPT_VERBS.found(folded)
     )
     return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)
-
-
-# ---- a done verb of any stem whose object is the thing or a helper ("висмикнула шнур",
-# "звонила в поддержку", "телефонувала провайдеру"): the dictionaries read the verb's form
-# (past, any person, gender, aspect, prefix), a closed class says what its object is.
-# The things a user handles to fix a fault: cables and sockets, the devices and their parts,
-# the software's pieces (a driver, the cache, a profile, the settings); lemmas, ru and uk.
-_HANDLED_TEXT = """
-    кабель шнур провод провід штекер штепсель вилка розетка разъём роз'єм порт юсб usb
-    удлинитель подовжувач блок адаптер зарядка зарядник батарейка батарея аккумулятор
-    акумулятор роутер маршрутизатор модем свитч коммутатор комутатор точка приёмник приймач
-    флешка донгл картридж тонер лоток кассета касета бумага папір барабан
-    монитор монітор принтер мфу сканер компьютер комп комп'ютер ноутбук ноут системник
-    мышь мышка миша мишка клавиатура клавіатура наушники навушники гарнитура гарнітура
-    колонка камера вебка микрофон мікрофон телефон смартфон планшет терминал термінал
-    док док-станция док-станція экран екран дисплей вентилятор кулер
-    драйвер кэш кеш куки профиль профіль настройка налаштування параметр учётка учетка
-    программа програма приложение додаток браузер антивирус антивірус служба сервіс
-    сервис обновление оновлення сеть мережа вайфай wi-fi роз'єднання соединение з'єднання
-    питание живлення прошивка блютуз bluetooth
-"""
-_HANDLED = frozenset(_HANDLED_TEXT.split())
-# The people a user turns to: "звонила в поддержку", "дзвонила адміну", "писал провайдеру".
-_HELPERS_TEXT = """
-    поддержка техподдержка підтримка техпідтримка провайдер админ адмін администратор
-    адміністратор сисадмин сисадмін айтишник айтішник хелпдеск helpdesk оператор
-    сервис-центр сервісний производитель виробник
-"""
-_HELPERS = frozenset(_HELPERS_TEXT.split())
-# Verbs said of the thing that are how the trouble came about or what was got, never a fix:
-# dropped, spilled, broke, lost, bought ("уронили ноутбук", "купили роутер"), and verbs of
-# using it ("открыла программу — вылетает", "надрукувала документ").
-_NOT_FIXES_TEXT = """
-    уронить выронить упустить впустить пролить разлить залить облить разбить сломать повредить
-    поцарапать потерять забыть купить заказать получить принести отдать увидеть видеть
-    открыть напечатать распечатать отправить прислать отсканировать использовать
-    подарить взять нести найти дать оставить поставить ввести набрать вбить
-    упустити впустити розлити пролити залити облити розбити зламати пошкодити подряпати
-    загубити забути купити замовити отримати принести віддати побачити бачити відкрити
-    надрукувати роздрукувати відправити надіслати відсканувати використати подарувати
-    взяти знайти дати залишити поставити ввести набрати вбити
-    быть стать мочь хотеть начать сказать работать бути стати могти хотіти почати сказати
-    працювати
-    задеть зацепить наступить перегрызть погрызть перевезти перенести переместить передвинуть
-    привезти выдать сменить зачепити наступити перегризти перевезти перенести перемістити
-    пересунути привезти видати змінити
-    открывать печатать распечатывать отправлять получать покупать ронять проливать разливать
-    заливать ломать терять брать приносить давать оставлять ставить вводить набирать смотреть
-    выдавать привозить переносить перемещать задевать скачать скачивать
-    відкривати друкувати роздруковувати надсилати відправляти отримувати купувати впускати
-    розливати заливати ламати губити брати приносити давати залишати ставити вводити
-    набирати дивитися видавати привозити переносити скачати завантажити завантажувати
-    використовувати
-"""
-_NOT_FIXES = frozenset(_NOT_FIXES_TEXT.split())
-_CYR_WORDS = re.compile(r"[а-яіїєґё'-]+|[a-z-]+", _I)
-_PREPOSITIONS_TEXT = "в во до к ко у из с со з із от від на"
-_PREPOSITIONS = frozenset(_PREPOSITIONS_TEXT.split())
-_FILLERS_TEXT = """
-    уже вже ещё еще ще его её ее їх их його свой свою свій свого все всё усе весь сам сами
-"""
-_FILLERS = frozenset(_FILLERS_TEXT.split())
-
-
-# "в другую розетку", "в інший порт": the thing after a preposition is tried elsewhere.
-_OTHER = ("друг", "інш", "сосед", "сусід")
-
-
-def _dictionary_readings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    for lang in ("ru", "uk"):
-        found = readings(word, lang)
-        if found:
-            return found
-    if word.startswith("пере") and len(word) > 7:
-        return _dictionary_readings(word[4:])  # "перепрошивал": the dictionary has "прошивал"
-    return ()
-
-
-def _thing_as_subject(word: str) -> bool:
-    """A thing, a program or a system named before the verb is its subject: "принтер
-    зажевал бумагу", "Windows обновила драйвер"."""
-    if re.fullmatch(r"[a-z][a-z0-9-]*", word) or word in _IT_PRONOUNS:
-        return True  # "он опять зажевал бумагу": the printer, said as "он"
-    found = _dictionary_readings(word)
-    return bool(found) and {"NOUN", "nomn", "inan"} <= found[0][1]
-
-
-def _direct_object(verb: frozenset[str], noun: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    """Whether the noun after the verb can be its object: the verb takes one, and the noun
-    reads as an accusative ("висмикнула шнур"), never as the subject after its verb
-    ("погас экран", "злетіла програма")."""
-    if "intr" in verb:
-        return False
-    return not noun or any("accs" in tags for _, tags in noun)
-
-
-_GENDERS = frozenset({"masc", "femn", "neut"})
-_IT_PRONOUNS_TEXT = "он она оно они він вона воно вони"
-_IT_PRONOUNS = frozenset(_IT_PRONOUNS_TEXT.split())
-# What may stand before the user's own verb: the user, "already", "also", when and how often.
-_LEADS_TEXT = """
-    я мы ми уже вже тоже теж також ещё еще ще и і й а сам сама сами вчера вчора сегодня
-    сьогодні утром зранку вечером ввечері потом потім сначала спочатку дважды двічі трижды
-    тричі несколько кілька раз разів раза рази пару два три опять знову снова заново
-"""
-_LEADS = frozenset(_LEADS_TEXT.split())
-
-
-def _may_be_subject(verb: frozenset[str], noun: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    """Whether the noun after a past verb agrees with it as its subject could ("згас екран":
-    masculine both, and "екран" reads as a nominative)."""
-    number = "plur" if "plur" in verb else "sing"
-    gender = verb & _GENDERS
-    return any(
-        "nomn" in tags
-        and (number in tags or (number == "sing" and "plur" not in tags))
-        and (not gender or gender <= tags)
-        for _, tags in noun
-    )
-
-
-def _user_leads(before: list[str]) -> bool:
-    """Whether only the user, "already", times and counts come before the verb in its clause
-    ("вже двічі перепрошивав роутер"), not a place ("у нас згас екран")."""
-    return all(word in _LEADS or word.isdigit() for word in before)
-
-
-def _user_named(verb: frozenset[str], before: list[str]) -> bool:
-    """Whether a verb that may have the noun after it as its subject is still the user's: the
-    dictionary says it takes an object ("перезагрузил роутер"), or the user or "already" is
-    said before it ("я вже перепрошивав роутер"); "Зранку зависнув комп" is the machine's."""
-    return "tran" in verb or bool({"я", "мы", "ми", "уже", "вже"} & set(before))
-
-
-def _acts_on_thing(lowered: str, *, judged: bool = True) -> bool:
-    """Whether a done verb of the user's, in the past, has the thing or a helper as its
-    object: "висмикнула шнур з розетки", "звонила в поддержку", "телефонувала провайдеру".
-    The verb's own forms come from the dictionaries (any prefix or aspect); a reflexive or
-    an impersonal neuter form is what the machine did ("перезагрузился сам", "сбросило")."""
-    words = _CYR_WORDS.findall(lowered)
-    # a thing handled is a fix when the message judges a step ("не помогло", "то же самое")
-    # or the clause says it was done again ("і ввімкнула знову"); alone it may be what
-    # happened to it, told as the story of the fault
-    retried = judged or bool(_RETRIED.search(lowered))
-    for at, word in enumerate(words):
-        found = _dictionary_readings(word)
-        if not found or "VERB" not in found[0][1] or "past" not in found[0][1]:
-            continue
-        verb, tags = found[0]
-        reflexive = verb.endswith(("ся", "сь"))
-        if "neut" in tags or verb in _NOT_FIXES:
-            continue
-        if at and words[at - 1] in ("не", "ні", "ни"):
-            continue
-        if any(_thing_as_subject(w) for w in words[:at]):
-            continue  # "принтер зажевал бумагу": the thing did it
-        preposition = other = False
-        for nxt in words[at + 1 : at + 4]:
-            if nxt in _FILLERS:
-                continue
-            if nxt in _PREPOSITIONS and not preposition:
-                preposition = True
-                continue
-            if nxt.startswith(_OTHER):
-                other = True
-                continue
-            noun = _dictionary_readings(nxt)
-            lemma_ = noun[0][0] if noun else nxt
-            if (lemma_ in _HELPERS or nxt in _HELPERS) and (
-                not preposition
-                or (
-                    "у" not in words[at + 1 : at + 4]
-                    and not {"на", "от", "від", "из", "із"} & set(words[at + 1 : at + 3])
-                )
-            ):
-                return True  # "звонила в поддержку", "зверталась до адміна"
-            if (
-                (lemma_ in _HANDLED or nxt in _HANDLED)
-                and not reflexive
-                and (other or (retried and not preposition and _direct_object(tags, noun)))
-                and _user_leads(words[:at])
-                and not (_may_be_subject(tags, noun) and not _user_named(tags, words[:at]))
-            ):
-                return True
-            if noun and noun[0][1] & {"ADJF", "ADJS", "NPRO", "ADVB"}:
-                continue
-            break
-    return False
-
-
-# English: a past form whose object is the thing or a helper ("switched the monitor to the
-# other port", "called the ISP", "looked in the recycle bin"). Irregular pasts are few.
-_EN_THINGS = (
-    r"cables?|cords?|plugs?|sockets?|ports?|adapters?|chargers?|batter(?:y|ies)|routers?|"
-    r"modems?|switch(?:es)?|dongles?|receivers?|cartridges?|toner|trays?|drums?|monitors?|"
-    r"printers?|scanners?|pcs?|computers?|laptops?|mouse|mice|keyboards?|headsets?|headphones|"
-    r"speakers?|cameras?|webcams?|mics?|microphones?|phones?|tablets?|terminals?|docks?|"
-    r"docking station|screens?|displays?|fans?|drivers?|cache|cookies|profiles?|settings|"
-    r"apps?|programs?|browsers?|antivirus|services?|spooler|print spooler|updates?|network|"
-    r"wi-?fi|connections?|vpn|usb|hdmi|firmware|bluetooth|(?:airplane|flight|safe) mode"
-)
-_EN_HELPERS = (
-    r"support|tech support|it support|it (?:team|department|guys?)|helpdesk|help desk|"
-    r"service desk|isp|provider|admin|"
-    r"vendor|manufacturer|hotline|technician|the shop|the store"
-)
-_EN_PLACES = r"recycle bin|trash|bin|backups?|spam|junk|quarantine|deleted items"
-_EN_IRREGULAR = r"took|put|rang|made|gave|held|shook|set|tore|threw|got"  # "swapped": -ed
-_EN_NOT_FIXES_TEXT = """
-    dropped spilled broke lost bought ordered received opened printed sent used needed reported
-    mentioned wanted started loaded noticed saw got made gave sat connected plugged-in attached
-    paired owned rented borrowed installed downloaded locked
-"""
-_EN_NOT_FIXES = frozenset(_EN_NOT_FIXES_TEXT.split())
-_EN_ACTS = re.compile(
-    rf"\b(?P<verb>[a-z]{{3,}}ed|{_EN_IRREGULAR})\s+(?:(?:it|them|up|out|off|back|in)\s+)?"
-    r"(?:(?P<det>the|my|our|their|his|her|its|a|an|this|that|both|all|every|another|other)\s+)?"
-    r"(?:[\w-]+\s+)?"
-    rf"(?:(?P<thing>{_EN_THINGS})|(?P<helper>{_EN_HELPERS}))\b"
-    r"(?!\s+(?:problem|issue|error|thing|trouble)s?\b)|"
-    rf"\b(?P<look>looked|searched|checked|dug|went)\s+(?:(?:in|into|through)\s+)"
-    rf"(?:(?:the|my|our)\s+)?(?P<place>{_EN_PLACES})\b",
-    _I,
-)
-# Participles that stand before a noun as adjectives: "Unidentified network", "a wired
-# keyboard", "the shared printer" (un- forms other than undoing a step are adjectives).
-_EN_ADJECTIVE = re.compile(
-    r"un(?!plugg|install|pair|mount|check|block|lock)\w+|wired|shared|mapped|networked|"
-    r"connected|locked|jammed|detected|used|attached|built|integrated|dedicated|embedded|"
-    r"required|supported|wireless|limited|managed|unmanaged|named|listed|selected|saved|cached",
-    _I,
-)
-_EN_SUBJECT_OR_START = re.compile(
-    r"(?:^|\b(?:i|we|i've|we've|ive|weve|already|and|then|also|just|even|so|have|had|"
-    r"colleague|admin|someone|somebody)\s+(?:(?:have|had|already|also|just|even)\s+)*)\s*$",
-    _I,
-)
-
-
-def _en_acts_on_thing(lowered: str) -> bool:
-    """Whether an English past form of the user's has the thing, a helper or a place a lost
-    file is looked for as its object (the verb's own spelling says it is done)."""
-    for found in _EN_ACTS.finditer(lowered):
-        verb = (found.group("verb") or found.group("look")).lower()
-        if verb in _EN_NOT_FIXES:
-            continue
-        before = lowered[: found.start()]
-        if (
-            _NEGATED.search(before)
-            or _IS_NOW.search(before)
-            or _EN_NOT_DONE.search(before)
-            or _WHEN_DOING.search(before)
-        ):
-            continue  # "it is connected", "please restart", "broke when we updated it"
-        if not _EN_SUBJECT_OR_START.search(before) and not found.group("helper"):
-            continue
-        if found.group("thing") and not found.group("det") and _EN_ADJECTIVE.fullmatch(verb):
-            continue  # "Unidentified network", "wired keyboard": an adjective, no step
-        return True
-    return False
 
 
 # What was deleted or overwritten, said with when, and nothing made again after it: how a file
