@@ -930,6 +930,19 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return ()
 
 
+def in_plural(word: str) -> bool:
+    """A Cyrillic word whose likeliest reading is in the plural ("компьютеры", "ноутбуках"),
+    a Ukrainian one typed without its apostrophe too ("компютерах")."""
+    found = readings(word, "ru") or readings(_apostrophe_restored(word) or "", "uk")
+    return bool(found) and "plur" in found[0][1]
+
+
+def is_adjective(word: str) -> bool:
+    """A Cyrillic word whose likeliest reading is an adjective ("кассовые", "робочі")."""
+    found = readings(word, "ru")
+    return bool(found) and bool({"ADJF", "ADJS"} & found[0][1])
+
+
 # Endings of a Russian or Ukrainian verb's infinitive and of its action noun, longest first:
 # what is left is the root they share (обновл-яться, обновл-ение; оновл-юватися, оновл-ення).
 _VERB_ENDINGS = (

@@ -41,6 +41,8 @@ from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.morphology import (
     Token,
     action_root,
+    in_plural,
+    is_adjective,
     lemma,
     lemmas,
     readings,
@@ -74,6 +76,7 @@ from gateway.knowledge.vocabulary import (
     PRODUCT_WORDS,
     REMEDY_WORDS,
     REQUEST_WORDS,
+    SEAT_WORDS,
     SOURCE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
@@ -281,6 +284,7 @@ class Ranker:
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
+        self._seats = _lemmas_of(SEAT_WORDS)
         self._devices = _lemmas_of(DEVICE_WORDS)
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
@@ -815,10 +819,20 @@ class Ranker:
                     # noun before it, which says which place, not what is wrong.
                     found[ahead[0]] = words[ahead[0]]._replace(stop=True)
                     ahead = ahead[1:]
-                if (
+                seats = self._seats_of(words, ahead) if ahead else None
+                if seats is not None and self._names_a_device(words):
+                    # "Kyocera на всіх компах пише «не в мережі»": the device named fails for
+                    # them all; where it is seen from says nothing of what is wrong.
+                    for i in (index, *ahead[: ahead.index(seats) + 1]):
+                        found[i] = words[i]._replace(stop=True)
+                elif (
                     ahead
                     and words[ahead[0]].word not in CHANGES_WORDS
-                    and (words[ahead[0]].lemma in self._places or self._people(words[ahead[0]]))
+                    and (
+                        words[ahead[0]].lemma in self._places
+                        or self._people(words[ahead[0]])
+                        or seats is not None
+                    )
                 ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
                 elif ahead and (place := self._whole_place(words, index, ahead)) is not None:
@@ -858,6 +872,27 @@ class Ranker:
             return token.word.endswith(_AGENT_PLURALS)
         likeliest = readings(token.word, "ru")[:1]
         return bool(likeliest) and {"anim", "plur"} <= likeliest[0][1]
+
+    def _seats_of(self, words: tuple[Token, ...], ahead: list[int]) -> int | None:
+        """The position of many machines people work at, in the plural, an adjective
+        before them at most: "все компьютеры", "на всіх ноутбуках", "все кассовые
+        терминалы", "all the PCs" (each someone's seat; not "весь компьютер", one
+        person's); None when "все" is of something else."""
+        at = ahead[0]
+        if len(ahead) > 1 and is_adjective(words[at].word):
+            at = ahead[1]
+        token = words[at]
+        if token.lemma not in self._seats:
+            return None
+        if token.word.isascii():
+            plural = token.word.endswith("s") and token.lemma != token.word
+        else:
+            plural = in_plural(token.word)
+        return at if plural else None
+
+    def _names_a_device(self, words: tuple[Token, ...]) -> bool:
+        """A device or a printer's maker is named ("принтер", "Kyocera", "сканер")."""
+        return any(w.lemma in self._devices or w.lemma in self._makers for w in words)
 
     def _asked(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of applications named right after a word of wanting: "нужен AutoCAD",

@@ -389,8 +389,8 @@ WORDS: dict[str, str] = {
     **{
         w: "все"
         for w in _words(
-            "весь вся всё всю всей всего всем всеми всех всі всього всієї всім усі усіх "
-            "усього усієї увесь уся всій усій всьому усьому всіма усіма"
+            "весь вся всё всю всей всего всем всеми всех всі всіх всього всієї всім усі усіх "
+            "усього усієї увесь уся всій усій всьому усьому всіма усіма усім всією усією"
         )
     },
     # British spellings
@@ -1047,6 +1047,16 @@ DEVICE_WORDS: frozenset[str] = _words(
 # way "у всех" does. Machines are not here: "весь компьютер тормозит" is one person's.
 MANY_WORDS: frozenset[str] = _words(
     "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
+)
+# The machines each person works at: many of them after "все" ("все компьютеры склада",
+# "на всіх ноутбуках відділу", "all the PCs", "все кассовые терминалы") are many people's
+# seats at once, unlike one whole machine ("весь компьютер тормозит").
+SEAT_WORDS: frozenset[str] = _words(
+    """
+    компьютер компьютеры комп компы пк ноутбук ноутбуки ноут ноуты моноблок моноблоки
+    терминал терминалы компютер компютери ноутбуки термінал термінали
+    computers pcs laptops desktops workstations terminals
+    """
 )
 # Times a "весь" may span ("весь день без интернета", "всю ночь", "весь тиждень"): how long,
 # not where. Lemmas.

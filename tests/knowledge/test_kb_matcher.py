@@ -864,6 +864,28 @@ def test_every_one_of_a_group_of_people_is_an_outage(matcher: Matcher) -> None:
     assert answered(matcher, "все файлы пропали с рабочего стола", "ru") == "file_recovery"
 
 
+def test_all_the_tills_and_seats_are_an_outage(matcher: Matcher) -> None:
+    # "на всіх касах" was not read as "на всех кассах" ("всіх" was no form of "все"), and
+    # "все компьютеры", "всі ноутбуки", "все кассовые терминалы": many machines people work
+    # at are many people, as a place or a group is.
+    for text, lang in (
+        ("на всіх касах термінали не проводять оплату карткою", "uk"),
+        ("всі ноутбуки в залі не бачать сервер", "uk"),
+        ("все кассовые терминалы в магазине разом перестали работать", "ru"),
+        ("все компьютеры в бухгалтерии потеряли сеть", "ru"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+    # A device named fails for them all: the printer's article first, not the network's
+    # (by its ranking: its confidence is within a refit's move of the answer cut).
+    cases = (("Kyocera в бухгалтерии на всех компах пишет «не в сети»", "ru", "printer_offline"),)
+    assert first_articles(matcher, cases) == []
+    # One whole machine is one person's; a program for all of them is still asked for.
+    assert answered(matcher, "весь компьютер тормозит", "ru") == "slow_computer"
+    assert answered(matcher, "весь комп'ютер гальмує", "uk") == "slow_computer"
+    assert answered(matcher, "установите на все ноутбуки Zoom", "ru") == "software_install"
+    assert answered(matcher, "встановіть на всі ноутбуки Zoom", "uk") == "software_install"
+
+
 def test_not_being_seen_in_a_call_is_the_cameras(matcher: Matcher) -> None:
     # "меня не видят" is the camera's as "меня не слышат" is the microphone's: the article
     # said the one and not the other, and a black screen beside it was the monitor's.
