@@ -283,6 +283,13 @@ BLIND_SETS = [
     # since 0, summary only).
     # 33/40, 6 with i19-route20 (summary only)
     ("dialogs_frozen19.yaml", 33, 6),
+    # the twentieth batch (session 21), as first measured on session 21's starting code (main
+    # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 34/40, 1 asked again ...
+    ("dialogs_tune20.yaml", 34, 1),
+    # ... and its frozen part, the honest dialog measure from session 21, at its first untouched
+    # figure (31/40, 3 asked again), run for its summary only.
+    ("dialogs_frozen20.yaml", 31, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
