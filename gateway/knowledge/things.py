@@ -77,6 +77,8 @@ _TECHNIQUES = frozenset({"3d", "3д"})
 _GREETINGS = frozenset({"добрий", "доброго", "добре", "добра", "добрый", "доброе", "добрая"})
 # The cases a noun the failure is said of stands in ("синтезатор не видає звуку").
 _SUBJECT_CASES = frozenset({"nomn", "accs"})
+# A dictionary's marks of a name: an organisation's, a trademark, a surname, a first name.
+_NAME_TAGS = frozenset({"Orgn", "Trad", "Surn", "Name"})
 _UKRAINIAN = re.compile(r"[іїєґ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 
@@ -340,7 +342,9 @@ def subject(
                 other_it = True
         elif explained:
             things.append(token.lemma)
-        thing = _may_be_thing(token, lang)
+        # "Яндекс браузер", "Касперський антивірус": a maker's name before the IT thing it
+        # makes says which one; it is no thing of its own the failure is said of.
+        thing = _may_be_thing(token, lang) and not _brand_of_next(words, index, explains, lang)
         if governed and token.known and not token.name and thing:
             places.append(token.lemma)
         if not governed and token.known and not token.name and thing:
@@ -544,6 +548,25 @@ def _may_be_thing(token: Token, lang: str) -> bool:
         return True
     found = readings(token.word, lang)
     return bool(found) and "NOUN" in found[0][1]
+
+
+def _brand_of_next(
+    words: Sequence[Token], index: int, explains: Callable[[Token], int], lang: str
+) -> bool:
+    """The Cyrillic word at `index` is a name (an organisation's, a trademark, a surname,
+    or a word no dictionary knows) right before a word an article is about: "Яндекс
+    браузер", "Касперский антивирус", "Сбер приложение"."""
+    token = words[index]
+    if not _CYRILLIC.search(token.word) or index + 1 >= len(words):
+        return False
+    after = words[index + 1]
+    if after.stop or explains(after) < 2 or not _may_be_thing(after, lang):
+        return False
+    if not token.known:
+        return True
+    # Each dictionary's likeliest reading: "бане" may be a name in one of its rarer ones.
+    found = readings(token.word, "ru")[:1] + readings(token.word, "uk")[:1]
+    return any(_NAME_TAGS & tags for _, tags in found)
 
 
 def _may_open(token: Token, lang: str) -> bool:
