@@ -16,7 +16,11 @@ from gateway.knowledge.vocabulary import (
     LOAD_READING,
     LOAD_TOOLS,
     LOAD_WORDS,
+    MAILBOX_ROOM,
+    MAILBOX_WORDS,
     PHRASES,
+    ROOM_WORDS,
+    STORAGE_WORDS,
     WORDS,
 )
 
@@ -130,6 +134,8 @@ def normalize_text(text: str) -> str:
     words = text.split()
     if _FULL_LOAD in words:
         words = _load_read(words)
+    if not MAILBOX_WORDS.isdisjoint(words) and STORAGE_WORDS.isdisjoint(words):
+        words = [MAILBOX_ROOM if word in ROOM_WORDS else word for word in words]
     return " ".join(WORDS.get(w, w) for w in words)
 
 

@@ -220,6 +220,21 @@ LOAD_WORDS: frozenset[str] = _words(
 )
 LOAD_TOOLS: frozenset[str] = frozenset({"taskmanager"})
 LOAD_READING = "тормозит"  # a machine working at full load is a slow one
+# Room said of a mailbox ("ящик переполнен, пишет что нет места", "скринька забита, місця
+# немає", "mailbox full, no space left") is its quota, not a disk's: the room word is read
+# as "quota" when a mailbox is named and no disk or memory is.
+MAILBOX_WORDS: frozenset[str] = _words(
+    "ящик ящика ящике ящику скринька скриньки скриньці скриньку mailbox mailboxes inbox"
+)
+ROOM_WORDS: frozenset[str] = _words("место места месте місце місця місці space room")
+STORAGE_WORDS: frozenset[str] = _words(
+    """
+    диск диска диске диску дисках память памяти пам'ять памяті пямять памяті компьютер
+    компьютере компютер компютері ноутбук ноутбуке ноутбуці телефон телефоне телефоні
+    disk drive memory storage computer laptop phone pc
+    """
+)
+MAILBOX_ROOM = "quota"
 
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on

@@ -21,6 +21,14 @@ def test_slang_and_split_spellings_are_unified() -> None:
     assert normalize_text("can't log into the app") == normalize_text("can't log in") + " the app"
 
 
+def test_room_in_a_mailbox_is_its_quota() -> None:
+    # A mailbox named and no disk: the room it has no more of is its quota.
+    assert normalize_text("ящик переполнен, нет места") == "ящик переполнен нет quota"
+    assert normalize_text("у скриньці немає місця") == "у скриньці немає quota"
+    assert normalize_text("на диске нет места") == "на диске нет места"
+    assert normalize_text("ящик полный, на диске нет места") == "ящик полный на диске нет места"
+
+
 def test_repeated_letters_and_mixed_scripts() -> None:
     assert normalize_text("принтерррр") == "принтер"
     assert normalize_text("пpинтep") == "принтер"  # Latin p and e inside a Cyrillic word
