@@ -121,7 +121,7 @@ _EVERY = frozenset(
 )
 _ONSET_WEIGHT = 0.5
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
-_CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL"})
+_CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
 _CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
 # "пропала папка с общего диска": the words a source preposition governs, up to this many,
 # with a vanishing verb this close, are where from.
