@@ -2215,3 +2215,35 @@ def test_a_mailbox_out_of_space_is_the_mailboxs(matcher: Matcher) -> None:
             ("пошта пише, що місця більше немає", "uk", "email_not_receiving"),
         ),
     )
+
+
+def test_a_makers_name_before_an_it_thing_names_it(matcher: Matcher) -> None:
+    # "Яндекс браузер": a name no article knows opened the message, so the failure read as
+    # said of an unknown thing (a stranger's); the browser after it is what fails.
+    for text, lang in (
+        ("Яндекс браузер постоянно вылетает", "ru"),
+        ("Яндекс браузер постійно вилітає", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "app_crash", text
+    # A name before no IT thing, or an everyday thing in a place, stays a stranger's.
+    assert answered(matcher, "Яндекс такси не приехало, водитель отменил заказ", "ru") is None
+    assert answered(matcher, "колонка в бане не зажигается, горячей воды нет", "ru") is None
+
+
+def test_room_in_a_named_mailbox_is_its_quota(matcher: Matcher) -> None:
+    # "ящик забит, места нет", "mailbox is full, no space left": the room is the
+    # mailbox's, and it went to the full disk.
+    for text, lang in (
+        ("outlook пишет что ящик забит, места нет", "ru"),
+        ("outlook пише що скринька забита, місця немає", "uk"),
+        ("mailbox is full, it says no space left", "en"),
+    ):
+        assert answered(matcher, text, lang) == "email_not_receiving", text
+    # With a disk or a machine named the room is theirs.
+    assert answered(matcher, "на компьютере нет места, диск забит", "ru") == "disk_full"
+
+
+def test_barely_visible_print_is_faded_print(matcher: Matcher) -> None:
+    # "ледь", "видно": a conjunction and a parenthetical word no article uses weighed as
+    # unknown words, and the faded print was nobody's.
+    assert answered(matcher, "друкує блідо, ледь видно", "uk") == "printer_paper_jam"
