@@ -135,7 +135,7 @@ def normalize_text(text: str) -> str:
     if _FULL_LOAD in words:
         words = _load_read(words)
     if not MAILBOX_WORDS.isdisjoint(words) and STORAGE_WORDS.isdisjoint(words):
-        words = [MAILBOX_ROOM if word in ROOM_WORDS else word for word in words]
+        words = [f"{word} {MAILBOX_ROOM}" if word in ROOM_WORDS else word for word in words]
     return " ".join(WORDS.get(w, w) for w in words)
 
 

@@ -221,8 +221,9 @@ LOAD_WORDS: frozenset[str] = _words(
 LOAD_TOOLS: frozenset[str] = frozenset({"taskmanager"})
 LOAD_READING = "тормозит"  # a machine working at full load is a slow one
 # Room said of a mailbox ("ящик переполнен, пишет что нет места", "скринька забита, місця
-# немає", "mailbox full, no space left") is its quota, not a disk's: the room word is read
-# as "quota" when a mailbox is named and no disk or memory is.
+# немає") is its quota, not only a disk's: "quota" is read after the room word when a
+# mailbox is named and no disk, memory or machine is. (Added, not put for it: an article's
+# "немає місця" beside its mailbox stays its word.)
 MAILBOX_WORDS: frozenset[str] = _words(
     "ящик ящика ящике ящику скринька скриньки скриньці скриньку mailbox mailboxes inbox"
 )

@@ -2231,12 +2231,12 @@ def test_a_makers_name_before_an_it_thing_names_it(matcher: Matcher) -> None:
 
 
 def test_room_in_a_named_mailbox_is_its_quota(matcher: Matcher) -> None:
-    # "ящик забит, места нет", "mailbox is full, no space left": the room is the
+    # "ящик забит, места нет", "скринька забита, місця немає": the room is the
     # mailbox's, and it went to the full disk.
     for text, lang in (
         ("outlook пишет что ящик забит, места нет", "ru"),
         ("outlook пише що скринька забита, місця немає", "uk"),
-        ("mailbox is full, it says no space left", "en"),
+        ("ящик переполнен, пишет что нет места", "ru"),
     ):
         assert answered(matcher, text, lang) == "email_not_receiving", text
     # With a disk or a machine named the room is theirs.

@@ -22,9 +22,9 @@ def test_slang_and_split_spellings_are_unified() -> None:
 
 
 def test_room_in_a_mailbox_is_its_quota() -> None:
-    # A mailbox named and no disk: the room it has no more of is its quota.
-    assert normalize_text("ящик переполнен, нет места") == "ящик переполнен нет quota"
-    assert normalize_text("у скриньці немає місця") == "у скриньці немає quota"
+    # A mailbox named and no disk: the room it has no more of is its quota too.
+    assert normalize_text("ящик переполнен, нет места") == "ящик переполнен нет места quota"
+    assert normalize_text("у скриньці немає місця") == "у скриньці немає місця quota"
     assert normalize_text("на диске нет места") == "на диске нет места"
     assert normalize_text("ящик полный, на диске нет места") == "ящик полный на диске нет места"
 
