@@ -66,6 +66,7 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     MANY_WORDS,
     NEGATION_WORDS,
+    OFFICE_ROOMS,
     ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
@@ -288,6 +289,8 @@ class Ranker:
         self._devices = _lemmas_of(DEVICE_WORDS)
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
+        # "в кабинете 305": a room of the office, where the thing is.
+        self._rooms = _lemmas_of(OFFICE_ROOMS)
         # "customers say they've emailed me, I've got nothing": the mail they say they sent
         # is what did not come, not their side (clauses.said_fine).
         self._mail = _lemmas_of(MAIL_WORDS)
@@ -668,7 +671,7 @@ class Ranker:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by."""
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
-        beside = frozenset(asides(words, self._places | self._hosts))
+        beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
         asked = self._asked(words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [

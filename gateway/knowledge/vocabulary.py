@@ -1082,6 +1082,14 @@ WHOLE_TIMES: frozenset[str] = _words(
     ніч ранок вечір тиждень місяць рік час доба зміна
     """
 )
+# Rooms of an office: where a thing is ("HP в кабинете 305", "принтер у коридорі"), not
+# many people as a place is ("весь кабинет" is one room's).
+OFFICE_ROOMS: frozenset[str] = _words(
+    """
+    кабинет кабинеты коридор переговорка переговорная
+    кабінет кабінети коридор переговорка переговорна
+    """
+)
 # "без", said right after what is without something: "весь водоканал без інтернету".
 WITHOUT_WORDS: frozenset[str] = _words("без")
 # "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.

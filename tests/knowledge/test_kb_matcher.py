@@ -2247,3 +2247,13 @@ def test_barely_visible_print_is_faded_print(matcher: Matcher) -> None:
     # "ледь", "видно": a conjunction and a parenthetical word no article uses weighed as
     # unknown words, and the faded print was nobody's.
     assert answered(matcher, "друкує блідо, ледь видно", "uk") == "printer_paper_jam"
+
+
+def test_a_room_of_the_office_is_where_the_printer_is(matcher: Matcher) -> None:
+    # "в кабинете 210": a room no list named weighed as an unknown word; and the Ukrainian
+    # printer article lacked "відображається як відключений", which the Russian one says.
+    for text, lang in (
+        ("Kyocera в кабинете 210 отображается как отключен", "ru"),
+        ("принтер у кабінеті 7 відображається як відключений", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "printer_offline", text
