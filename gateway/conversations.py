@@ -39,6 +39,7 @@ from gateway.identities import ChannelIdentityOnly
 from gateway.logs import log_failure
 from gateway.models import (
     ANSWERED_INLINE,
+    BUTTON_CHANNELS,
     CLIENT_ADDRESS,
     LETTER_CHANNELS,
     TRANSCRIPT_CHANNELS,
@@ -244,6 +245,7 @@ class ConversationService:
                     letters=letters,
                     directory=self.accounts is not None,
                     incidents=incidents,
+                    numbered=conv.channel not in BUTTON_CHANNELS,
                 )
                 result: StepResult | None = self.engine.step(state, msg, ctx)
                 outcome.reported = _new_problem(state, result) if result else None

@@ -243,6 +243,13 @@ UNANSWERED_CHANNELS: frozenset[str] = frozenset({Channel.ALERTS.value, Channel.I
 # checklist questions asked together. The engine sees only this capability, not the channel.
 LETTER_CHANNELS: frozenset[str] = frozenset({Channel.EMAIL.value})
 
+# Channels that always show buttons as buttons (Telegram's inline keyboard, Viber's keyboard,
+# the web chat's): their users never see them numbered, so a typed "1" is what they wrote.
+# Elsewhere buttons may be numbered text (a letter, too many or too long for the app).
+BUTTON_CHANNELS: frozenset[str] = frozenset(
+    {Channel.TELEGRAM.value, Channel.VIBER.value, Channel.WEBCHAT.value}
+)
+
 # Channels whose readers follow the transcript itself (the web chat's sockets push every
 # committed entry): a reply is delivered by being committed, with no outbound queue.
 TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})

@@ -93,7 +93,9 @@ class DialogEngine:
         """Handle one inbound message. Pure: `state` is not modified."""
         turn = Turn.begin(state, self.texts, ctx)
         self._forget_closed_ticket(turn)
-        msg = _pressed_by_number(_visible(msg), turn.state.buttons)
+        msg = _visible(msg)
+        if ctx.numbered:
+            msg = _pressed_by_number(msg, turn.state.buttons)
         if msg.kind == "start":
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited"):
@@ -297,7 +299,9 @@ def _visible(msg: InboundMessage) -> InboundMessage:
 
 
 def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
-    """Channels without buttons show them numbered; a typed "2" presses the second one."""
+    """Channels without buttons show them numbered; a typed "2" presses the second one.
+    Where buttons are buttons, a typed number is the user's words ("1" after a rating,
+    a note to a ticket): a choice's number is read by the choice itself."""
     typed = msg.text.strip().rstrip(".)")
     if msg.payload or not typed.isdecimal() or not 1 <= int(typed) <= len(buttons):
         return msg

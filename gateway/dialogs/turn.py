@@ -25,6 +25,7 @@ class StepContext:
     letters: bool = False  # the channel answers by letter: one reply, every question at once
     incidents: tuple[OpenIncident, ...] = ()  # outages declared and not yet over
     directory: bool = False  # self-service (unlock, password reset) is configured
+    numbered: bool = True  # buttons may be shown as numbered text: a typed "2" presses the 2nd
 
 
 @dataclass

@@ -126,6 +126,7 @@ class Chat:
     tickets: list[Ticket] = field(default_factory=list)
     now: float = 1_700_000_000.0
     lang_hint: str = ""
+    numbered: bool = True  # buttons may be numbered text (False: Telegram, Viber, web chat)
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     _n: int = 0
@@ -133,7 +134,9 @@ class Chat:
     @property
     def ctx(self) -> StepContext:
         return StepContext(
-            now=self.now, open_tickets=tuple(t for t in self.tickets if t.status.is_active)
+            now=self.now,
+            open_tickets=tuple(t for t in self.tickets if t.status.is_active),
+            numbered=self.numbered,
         )
 
     def send(
