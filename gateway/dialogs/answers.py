@@ -336,6 +336,7 @@ def parse_number(text: str, maximum: int) -> int | None:
 _SCORE = re.compile(
     r"\s*(\d+)(?:[.,]\d+)?\s*(?:(?:/|из|з|of|out of)\s*(\d+))?(?=\W|$)", re.IGNORECASE
 )
+_BARE_SCORE = re.compile(r"[\s\d/.,!)(⭐★☆\ufe0f\u20e3]+")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # What a score is counted in: "5 звёзд", "4 бали", "5 stars", "3 points".
 _SCORE_UNITS = frozenset({"звезда", "зірка", "балл", "бал", "star", "stars", "point", "points"})
@@ -363,6 +364,12 @@ def parse_rating(text: str) -> int | None:
         if head == phrase or head.startswith(phrase + " ") or head.startswith(phrase + ","):
             return value
     return parse_number(text, 5)
+
+
+def is_bare_score(text: str) -> bool:
+    """Nothing but a score in digits or stars ("5", "4/5", "⭐⭐⭐", "5️⃣"): after a rating,
+    the rating said again, not a comment."""
+    return parse_rating(text) is not None and bool(_BARE_SCORE.fullmatch(text))
 
 
 def _counts(number: int, word: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from gateway.dialogs.answers import (
+    is_bare_score,
     is_new_request,
     is_none_of_these,
     is_skip,
@@ -633,6 +634,11 @@ class SupportFlow:
     def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
         """A comment to the rating, unless it is a new problem: that starts a new request."""
         st, text = turn.state, msg.text.strip()
+        if is_bare_score(text):
+            # "5" again, or "1" where the only numbers shown were the scale: the score counts
+            # once (as with a score button pressed twice); neither a comment nor a skip
+            turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
+            return
         if msg.payload != SKIP and text and self.is_new_problem(turn, text):
             st.start_flow()
             self.new_problem(turn, msg)

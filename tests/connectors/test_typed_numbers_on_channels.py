@@ -7,10 +7,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 from connectors.test_channel_conversations import (
+    ANNA,
     Gateway,
     open_ticket,
     ru,
     run_gateway,
+    taken,
     telegram_user,
 )
 
@@ -42,3 +44,23 @@ async def test_a_typed_1_after_a_ticket_note_is_another_note(
     conv = await gw.rt.store.conversations.get(user.conversation_key)
     assert conv is not None and conv.state["phase"] == "ticket"
     assert conv.state["ticket_id"] == ticket.id
+
+
+async def test_a_score_typed_after_the_rating_is_no_skip_and_no_comment(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    gw, user = telegram_gateway, telegram_user(telegram_api, 525252525)
+    ticket, seen = await open_ticket(gw, user)
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "перезапущен спулер")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+    await user.press("5")
+    seen = await user.sees(ru("csat_comment_ask"), after=seen)
+    await user.say("1")
+    seen = await user.sees(ru("csat_already", score=5), after=seen)
+    assert ru("csat_thanks") not in user.texts() and user.buttons() == [ru("btn_skip")]
+    await user.say("Анна всё быстро сделала")
+    await user.sees(ru("csat_thanks"), after=seen)
+    await taken(gw, user, "Анна всё быстро сделала")
+    done = await gw.rt.store.tickets.get(ticket.id)
+    assert done is not None and (done.csat, done.csat_comment) == (5, "Анна всё быстро сделала")

@@ -1,8 +1,8 @@
-"""Typed numbers where buttons are buttons.
+"""Typed numbers where buttons are buttons, and a score said again after the rating.
 
 Outside pass (session 21): on Telegram a typed "1" pressed buttons the user never saw
 numbered: the note "1" to a ticket started a new request, "1" to a checklist question was
-"don't know".
+"don't know", and "1" after a rating skipped the comment while "5" became the comment "5".
 """
 
 from __future__ import annotations
@@ -10,11 +10,59 @@ from __future__ import annotations
 import pytest
 
 from dialogs.driver import Chat
-from gateway.dialogs.events import FaqAnswered
+from gateway.dialogs.events import CsatCommented, FaqAnswered
 from gateway.dialogs.state import Phase
 from gateway.texts import Texts
 
 TEXTS = Texts.load()
+PROBLEMS = {
+    "ru": "не печатает принтер",
+    "uk": "не друкує принтер",
+    "en": "the printer does not print",
+}
+
+
+def rated(chat: Chat, lang: str, score: int) -> None:
+    """The bot's answer helped; the user pressed `score` and is asked for a comment."""
+    chat.send(PROBLEMS[lang])
+    chat.press("yes")
+    chat.press(f"csat:{score}")
+    assert chat.state.phase == Phase.CSAT_COMMENT and chat.state.language == lang
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "en"])
+@pytest.mark.parametrize("numbered", [True, False])
+@pytest.mark.parametrize("typed", ["1", "5", "4/5", "5.", "⭐⭐⭐⭐⭐", "5️⃣", " 3 "])
+def test_a_score_typed_after_the_rating_is_neither_a_comment_nor_a_skip(
+    chat: Chat, lang: str, numbered: bool, typed: str
+) -> None:
+    chat.numbered = numbered
+    rated(chat, lang, 5)
+    chat.send(typed)
+    assert chat.events == []  # no comment "5", and the score stays the first one
+    assert chat.text == TEXTS.get(lang, "csat_already", score=5)
+    assert chat.state.phase == Phase.CSAT_COMMENT and chat.payloads == ["skip"]
+    chat.send("быстро и понятно" if lang == "ru" else "ok, thanks for the quick fix")
+    assert [type(e) for e in chat.events] == [CsatCommented]
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "en"])
+@pytest.mark.parametrize(
+    "comment", ["10", "100%", "1 - долго ждал", "5 минут ждал ответа", "2 days to get an answer"]
+)
+def test_a_comment_with_a_number_is_a_comment(chat: Chat, lang: str, comment: str) -> None:
+    rated(chat, lang, 4)
+    chat.send(comment)
+    assert [e.comment for e in chat.events if isinstance(e, CsatCommented)] == [comment]
+    assert chat.state.phase == Phase.IDLE
+
+
+@pytest.mark.parametrize("skip", [{"payload": "skip"}, {"text": "Пропустить"}, {"text": "skip"}])
+def test_skip_still_skips(chat: Chat, skip: dict[str, str]) -> None:
+    rated(chat, "ru", 3)
+    chat.send(**skip)
+    assert chat.events == [] and chat.state.phase == Phase.IDLE
+    assert chat.text == TEXTS.get("ru", "csat_thanks")
 
 
 def ticket_with_a_note(chat: Chat) -> str:
