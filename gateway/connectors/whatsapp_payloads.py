@@ -41,7 +41,8 @@ MEDIA_KINDS = {
     "video": "video",
     "sticker": "photo",
 }
-IGNORED_TYPES = frozenset({"reaction", "system", "unsupported", "order", "request_welcome"})
+# "unsupported" (a poll, a video note...) is taken, empty: the user is told it was not seen
+IGNORED_TYPES = frozenset({"reaction", "system", "order", "request_welcome"})
 STATUSES = frozenset({"sent", "delivered", "read", "failed"})
 
 

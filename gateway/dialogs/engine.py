@@ -98,6 +98,10 @@ class DialogEngine:
             msg = _pressed_by_number(msg, turn.state.buttons)
         if msg.kind == "start":
             self.commands.start(turn, "", msg)
+        elif msg.kind in ("message", "edited") and _unreadable(msg) and not ctx.letters:
+            # a reel, a poll, a type the channel itself calls unsupported: it came empty, so
+            # it answers no question and adds nothing to a ticket
+            return self._stale_press(turn, "unreadable")
         elif msg.kind in ("message", "edited"):
             command = parse_command(msg)
             account = self.accounts.wants(turn.state, msg, command, ctx.directory)
@@ -257,15 +261,16 @@ class DialogEngine:
             turn.say("ticket_handed_back_late", ticket_id=ticket.id)
 
     @staticmethod
-    def _stale_press(turn: Turn) -> StepResult:
-        """A button from an older message: say so politely, and keep waiting for the answer
-        to the current question, offering its buttons again."""
+    def _stale_press(turn: Turn, key: str = "stale_button") -> StepResult:
+        """A button from an older message (or a message with nothing to read): say so
+        politely, and keep waiting for the answer to the current question, offering its
+        buttons again."""
         st = turn.state
         current: tuple[Button, ...] = ()
         if len(st.button_labels) == len(st.buttons):
             pairs = zip(st.button_labels, st.buttons, strict=True)
             current = tuple(Button(label, payload) for label, payload in pairs)
-        turn.say("stale_button", *current)
+        turn.say(key, *current)
         return turn.result()
 
     @staticmethod
@@ -296,6 +301,11 @@ def _visible(msg: InboundMessage) -> InboundMessage:
     if not _INVISIBLE.search(msg.text):
         return msg
     return dataclasses.replace(msg, text=_INVISIBLE.sub("", msg.text))
+
+
+def _unreadable(msg: InboundMessage) -> bool:
+    """Nothing the user sent can be read: no words, no button, no file."""
+    return not msg.text.strip() and not msg.payload and not msg.attachments
 
 
 def _pressed_by_number(msg: InboundMessage, buttons: list[str]) -> InboundMessage:
