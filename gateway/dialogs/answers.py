@@ -336,6 +336,14 @@ def parse_number(text: str, maximum: int) -> int | None:
 _SCORE = re.compile(
     r"\s*(\d+)(?:[.,]\d+)?\s*(?:(?:/|из|з|of|out of)\s*(\d+))?(?=\W|$)", re.IGNORECASE
 )
+# The words a score is given with, before it: thanks, "оценка:", "ставлю", "I give it a", "на".
+_SCORE_LEAD = re.compile(
+    r"\s*(?:(?:спасибо|спасибі|дякую|thanks|thank you)[\s,!.:]+)?"
+    r"(?:(?:(?:моя|my)\s+)?(?:оценка|оцінка|rating|score|mark)\s*[:\-–—]?\s*"
+    r"|(?:ставлю|даю|поставлю|i\s+give(?:\s+(?:it|you))?(?:\s+an?)?|i\s+rate(?:\s+it)?)\s+"
+    r"|на\s+(?=\d|отлично|відмінно|чудово|хорошо|добре))?",
+    re.IGNORECASE,
+)
 _BARE_SCORE = re.compile(r"[\s\d/.,!)(⭐★☆\ufe0f\u20e3]+")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # What a score is counted in: "5 звёзд", "4 бали", "5 stars", "3 points".
@@ -343,10 +351,19 @@ _SCORE_UNITS = frozenset({"звезда", "зірка", "балл", "бал", "s
 
 
 def parse_rating(text: str) -> int | None:
-    """A 1-5 rating: a digit, a number word, "отлично"/"good", or a row of stars.
+    """A 1-5 rating: a digit, a number word, "отлично"/"good", or a row of stars; also
+    after the words it is given with ("оценка 4", "ставлю 5", "на отлично", "спасибо, 5").
 
     A number is a score only on the scale of five, and not when it counts what follows it:
     "5 дней не работает", "2 раза звонил", "3 printers" say how many, not how good."""
+    lead = _SCORE_LEAD.match(text)
+    rest = text[lead.end() :] if lead else ""
+    if lead and lead.end() and rest.strip():
+        return _rating(rest)
+    return _rating(text)
+
+
+def _rating(text: str) -> int | None:
     stars = sum(text.count(s) for s in "⭐★")
     if 1 <= stars <= 5:
         return stars

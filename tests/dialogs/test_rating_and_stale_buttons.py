@@ -170,3 +170,39 @@ def test_a_score_with_its_unit_scale_or_a_word_of_feedback_counts(
     ticket_id = resolved_by_operator(chat)
     chat.send(text)
     assert chat.named("csat_recorded") == [CsatRecorded(score=score, ticket_id=ticket_id)]
+
+
+@pytest.mark.parametrize(
+    ("said", "score"),
+    [
+        ("оценка 4", 4),
+        ("Моя оценка - 3", 3),
+        ("ставлю 5", 5),
+        ("на отлично", 5),
+        ("спасибо, 5", 5),
+        ("Оцінка: 4", 4),
+        ("дякую, 5", 5),
+        ("даю 2", 2),
+        ("rating: 4", 4),
+        ("I give it a 3", 3),
+        ("thanks, 5", 5),
+    ],
+)
+def test_a_score_said_with_words_around_it_counts(chat: Chat, said: str, score: int) -> None:
+    """Outside pass (session 21): "оценка 4", "ставлю 5", "спасибо, 5" were each asked
+    again for "a number from 1 to 5"."""
+    ticket_id = resolved_by_operator(chat)
+    chat.send(said)
+    assert chat.events == [CsatRecorded(score=score, ticket_id=ticket_id)]
+    assert chat.state.phase == Phase.CSAT_COMMENT
+
+
+@pytest.mark.parametrize(
+    "said", ["спасибо", "оценка 10", "ставлю 3 принтера", "на 5 минут опоздали", "даю 2 дня"]
+)
+def test_words_that_give_no_score_on_the_scale_of_five_are_no_score(
+    chat: Chat, said: str
+) -> None:
+    resolved_by_operator(chat)
+    chat.send(said)
+    assert not chat.named("csat_recorded")
