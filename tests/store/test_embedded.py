@@ -118,3 +118,20 @@ async def test_a_conversation_is_kept_compact_by_the_embedded_redis(tmp_path: Pa
     finally:
         await store.close()
         await server.astop()
+
+
+async def test_a_transcript_is_kept_in_small_nodes_by_the_embedded_redis(tmp_path: Path) -> None:
+    """A transcript grows an entry at a time: the embedded server keeps it in nodes of a few
+    entries (each append reallocates only a small node), and reads it back whole."""
+    server = EmbeddedRedis(tmp_path / "data")
+    store = Store.from_url(await server.astart(), shards=2)
+    try:
+        with redis.Redis(unix_socket_path=str(server.socket)) as r:
+            assert r.config_get("list-max-ziplist-size") == {"list-max-ziplist-size": "4"}
+            entries = [f'{{"text": "entry {n}"}}' for n in range(11)]
+            for entry in entries:
+                r.rpush("fl:conv:{webchat:c1}:log", entry)
+            assert [e.decode() for e in r.lrange("fl:conv:{webchat:c1}:log", 0, -1)] == entries
+    finally:
+        await store.close()
+        await server.astop()
