@@ -365,7 +365,10 @@ def parse_rating(text: str) -> int | None:
 
 def _rating(text: str) -> int | None:
     stars = sum(text.count(s) for s in "⭐★")
-    if 1 <= stars <= 5:
+    if stars and re.search(r"\d", text):
+        # "5⭐", "4 ★": the number is the score and the star its unit, not a row of one
+        text = re.sub("[⭐★]", " ", text).strip()
+    elif 1 <= stars <= 5:
         return stars
     found = _SCORE.match(text)
     if found:

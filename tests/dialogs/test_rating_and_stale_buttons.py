@@ -206,3 +206,20 @@ def test_words_that_give_no_score_on_the_scale_of_five_are_no_score(
     resolved_by_operator(chat)
     chat.send(said)
     assert not chat.named("csat_recorded")
+
+
+@pytest.mark.parametrize(
+    ("said", "score"),
+    [("5⭐", 5), ("5 ⭐", 5), ("4⭐️", 4), ("⭐5", 5), ("★ 3", 3), ("1⭐", 1), ("⭐⭐⭐⭐", 4)],
+)
+def test_a_number_with_a_star_is_the_number(chat: Chat, said: str, score: int) -> None:
+    """Outside pass (session 21): "5⭐" counted its one star and stored the worst score."""
+    ticket_id = resolved_by_operator(chat)
+    chat.send(said)
+    assert chat.events == [CsatRecorded(score=score, ticket_id=ticket_id)]
+
+
+def test_a_number_off_the_scale_with_a_star_is_no_score(chat: Chat) -> None:
+    resolved_by_operator(chat)
+    chat.send("10⭐")
+    assert not chat.named("csat_recorded") and chat.state.phase == Phase.CSAT_SCORE
