@@ -965,6 +965,12 @@ def in_plural(word: str) -> bool:
     return bool(found) and "plur" in found[0][1]
 
 
+def asks_to_do(word: str) -> bool:
+    """A Cyrillic verb that may be in the infinitive or the imperative: a thing to be done
+    ("обновить", "поставьте", "встановіть", "оновити"), not one that happened."""
+    return any({"INFN", "infn", "impr"} & tags for _, tags in readings(word, "ru"))
+
+
 def is_adjective(word: str) -> bool:
     """A Cyrillic word whose likeliest reading is an adjective ("кассовые", "робочі")."""
     found = readings(word, "ru")

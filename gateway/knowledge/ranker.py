@@ -41,6 +41,7 @@ from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.morphology import (
     Token,
     action_root,
+    asks_to_do,
     in_plural,
     is_adjective,
     lemma,
@@ -62,6 +63,7 @@ from gateway.knowledge.vocabulary import (
     FREEZE_WORDS,
     GENERIC_WORDS,
     HOST_WORDS,
+    JOB_VERBS,
     MACHINE_WORDS,
     MAIL_WORDS,
     MANY_WORDS,
@@ -286,6 +288,7 @@ class Ranker:
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
         self._seats = _lemmas_of(SEAT_WORDS)
+        self._jobs = _lemmas_of(JOB_VERBS)
         self._devices = _lemmas_of(DEVICE_WORDS)
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
@@ -836,6 +839,7 @@ class Ranker:
                         or self._people(words[ahead[0]])
                         or seats is not None
                     )
+                    and not self._job_asked(words)
                 ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
                 elif ahead and (place := self._whole_place(words, index, ahead)) is not None:
@@ -892,6 +896,23 @@ class Ranker:
         else:
             plural = in_plural(token.word)
         return at if plural else None
+
+    def _job_asked(self, words: tuple[Token, ...]) -> bool:
+        """A job on the machines asked for, with no denial just before it: "нужно обновить
+        все ноутбуки", "встановіть усім Teams", "please upgrade all laptops" (not "не могу
+        обновить", "won't update"). An English verb opens the message or follows a request."""
+        for index, token in enumerate(words):
+            if token.lemma not in self._jobs:
+                continue
+            before = words[max(index - _REQUEST_REACH, 0) : index]
+            if any(t.word in NEGATION_WORDS for t in before):
+                continue
+            if not token.word.isascii():
+                if asks_to_do(token.word):
+                    return True
+            elif index == 0 or any(t.word in REQUEST_WORDS or t.word in WANT_WORDS for t in before):
+                return True
+        return False
 
     def _names_a_device(self, words: tuple[Token, ...]) -> bool:
         """A device or a printer's maker is named ("принтер", "Kyocera", "сканер")."""

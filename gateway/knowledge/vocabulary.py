@@ -1074,6 +1074,16 @@ SEAT_WORDS: frozenset[str] = _words(
     computers pcs laptops desktops workstations terminals
     """
 )
+# Jobs done to machines: asked for, to all of them ("нужно обновить все ноутбуки", "поставьте
+# на все компьютеры антивирус", "встановіть усім у відділі Teams", "please upgrade all
+# laptops") they are work for everyone, not everyone's outage.
+JOB_VERBS: frozenset[str] = _words(
+    """
+    установить поставить обновить переустановить настроить подключить перенести заменить
+    встановити поставити оновити перевстановити налаштувати підключити перенести замінити
+    install reinstall upgrade update put setup replace
+    """
+)
 # Times a "весь" may span ("весь день без интернета", "всю ночь", "весь тиждень"): how long,
 # not where. Lemmas.
 WHOLE_TIMES: frozenset[str] = _words(

@@ -886,6 +886,34 @@ def test_all_the_tills_and_seats_are_an_outage(matcher: Matcher) -> None:
     assert answered(matcher, "встановіть на всі ноутбуки Zoom", "uk") == "software_install"
 
 
+def test_a_job_asked_for_on_all_the_machines_is_no_outage(matcher: Matcher) -> None:
+    # "все ноутбуки", "усім у відділі" read as everyone made a job asked for on all of them
+    # (install, update, reinstall) a critical outage; it is work, and what is to be put on
+    # them is still asked for.
+    for text, lang in (
+        ("все ноутбуки нужно обновить до Windows 11", "ru"),
+        ("обновите, пожалуйста, все компьютеры в отделе", "ru"),
+        ("надо переустановить Windows на всех ноутбуках", "ru"),
+        ("всі ноутбуки треба оновити до Windows 11", "uk"),
+        ("треба перевстановити Windows на всіх ноутбуках", "uk"),
+        ("all desktops need Windows 11 upgrade", "en"),
+    ):
+        assert answered(matcher, text, lang) != "outage_critical", text
+        assert matcher.ranker.rank(text, lang)[0].article.id != "outage_critical", text
+    assert answered(matcher, "поставьте на все компьютеры антивирус", "ru") == "software_install"
+    assert answered(matcher, "встановіть усім у відділі Teams", "uk") == "software_install"
+    cases = (("встановіть на всі комп'ютери антивірус", "uk", "software_install"),)
+    assert first_articles(matcher, cases) == []
+    # Not done, or done and failing, for all of them is still everyone's.
+    for text, lang in (
+        ("на всех компьютерах не получается обновить 1С, ошибка", "ru"),
+        ("после обновления на всех компьютерах не открывается 1С", "ru"),
+        ("на всіх комп'ютерах після оновлення не відкривається 1С", "uk"),
+        ("all workstations show no network", "en"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+
+
 def test_not_being_seen_in_a_call_is_the_cameras(matcher: Matcher) -> None:
     # "меня не видят" is the camera's as "меня не слышат" is the microphone's: the article
     # said the one and not the other, and a black screen beside it was the monitor's.
