@@ -853,10 +853,7 @@ class Ranker:
         the grammar: without something ("весь водоканал без інтернету", "вся макаронна
         фабрика без мережі"). A noun in the singular no article uses and that is no time
         ("весь день без интернета"); an adjective before it says which place."""
-        at = ahead[0]
-        first = readings(words[at].word, "ru")[:1]
-        if first and first[0][1] & {"ADJF", "ADJS"} and len(ahead) > 1:
-            at = ahead[1]
+        at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         noun = readings(words[at].word, "ru")[:1]
         if not noun or not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]:
             return None
@@ -885,9 +882,7 @@ class Ranker:
         before them at most: "все компьютеры", "на всіх ноутбуках", "все кассовые
         терминалы", "all the PCs" (each someone's seat; not "весь компьютер", one
         person's); None when "все" is of something else."""
-        at = ahead[0]
-        if len(ahead) > 1 and is_adjective(words[at].word):
-            at = ahead[1]
+        at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         token = words[at]
         if token.lemma not in self._seats:
             return None
