@@ -183,6 +183,9 @@ PHRASES: dict[str, str] = {
         "bounce",
     ),
     "visual studio code": "vscode",
+    # "7-Zip", "7 зип": the hyphen went with the punctuation, leaving a number and "zip".
+    "7 zip": "7zip",
+    "7 зип": "7zip",
     "vs code": "vscode",
     # Many people at once ("у всех", "ні в кого", "for everyone"): one word, so that it
     # tells an outage from one person's problem. "Все" alone stays generic ("всё тупит").

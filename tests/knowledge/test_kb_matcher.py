@@ -2285,3 +2285,13 @@ def test_a_room_of_the_office_is_where_the_printer_is(matcher: Matcher) -> None:
         ("принтер у кабінеті 7 відображається як відключений", "uk"),
     ):
         assert answered(matcher, text, lang) == "printer_offline", text
+
+
+def test_a_program_asked_for_with_its_reason_is_an_install(matcher: Matcher) -> None:
+    # "7-Zip" read as a number and "zip": no program was asked for, and the archives that
+    # do not open beside it read as the problem.
+    for text, lang in (
+        ("установите пожалуйста 7-Zip, не открываются архивы", "ru"),
+        ("поставте 7-Zip, бо архіви від клієнтів не відкриваються", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "software_install", text

@@ -29,6 +29,12 @@ def test_room_in_a_mailbox_is_its_quota() -> None:
     assert normalize_text("ящик полный, на диске нет места") == "ящик полный на диске нет места"
 
 
+def test_a_name_split_by_its_hyphen_is_one_word() -> None:
+    # "7-Zip": the hyphen went with the punctuation and left a number and "zip".
+    assert normalize_text("поставьте 7-Zip") == "поставьте 7zip"
+    assert normalize_text("потрібен 7 зип") == "потрібен 7zip"
+
+
 def test_repeated_letters_and_mixed_scripts() -> None:
     assert normalize_text("принтерррр") == "принтер"
     assert normalize_text("пpинтep") == "принтер"  # Latin p and e inside a Cyrillic word
