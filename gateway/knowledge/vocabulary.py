@@ -182,6 +182,10 @@ PHRASES: dict[str, str] = {
         ),
         "bounce",
     ),
+    # Chrome's page for a crashed tab ("Aw, Snap!"): the program crashed. (Its Russian and
+    # Ukrainian titles, "Опаньки…", "От халепа!", are everyday exclamations too.)
+    # (Typed in a Cyrillic message it is read as transliterated: "ав снап".)
+    **dict.fromkeys(_phrases("aw snap|ав снап|ау снап"), "crash"),
     "visual studio code": "vscode",
     # "7-Zip", "7 зип": the hyphen went with the punctuation, leaving a number and "zip".
     "7 zip": "7zip",

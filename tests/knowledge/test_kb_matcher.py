@@ -2295,3 +2295,13 @@ def test_a_program_asked_for_with_its_reason_is_an_install(matcher: Matcher) -> 
         ("поставте 7-Zip, бо архіви від клієнтів не відкриваються", "uk"),
     ):
         assert answered(matcher, text, lang) == "software_install", text
+
+
+def test_chromes_crashed_tab_page_is_a_crash(matcher: Matcher) -> None:
+    # "Aw, Snap!" was two words no article knows (in a Cyrillic message, "ав снап").
+    for text, lang in (
+        ("в хроме постоянно Aw, Snap!", "ru"),
+        ("хром пише aw snap на кожній вкладці", "uk"),
+        ("Chrome keeps showing Aw, Snap!", "en"),
+    ):
+        assert answered(matcher, text, lang) == "app_crash", text
