@@ -277,8 +277,12 @@ class SupportFlow:
     def _match_parts(self, text: str, lang: str) -> MatchLike:
         """Match the message, or its problem statement when the facts around it get in the way.
 
-        The statement decides when it is answered on its own: "… вылетает при отчёте.
-        Началось после обновления" is a crash, whatever the update in the context suggests.
+        The statement is the problem with what the screen says, less the facts around it
+        (what was tried, since when, the system, the codes). It decides when it is answered
+        on its own: "… вылетает при отчёте. Началось после обновления" is a crash, whatever
+        the update in the context suggests. It does not overrule a whole message that says
+        the same problem with more ("Принтер не печатает, пишет замятие бумаги" is the jam,
+        though "не печатает" alone is the printer offline): `_said_more`.
         """
         text = without_instead(without_working(without_tone(read_head(text))))
         match = self.knowledge.match(text, lang)
@@ -294,6 +298,8 @@ class SupportFlow:
         if readings and readings[0] == problem_statement(text):
             statement = self.knowledge.match(readings[0], lang)
             if statement.outcome == "answer" and _agrees(statement, offered):
+                if self._said_more(match, readings[0], lang):
+                    return match
                 return statement
             if match.outcome == "answer" and statement.outcome == "choices":
                 # The context answered ("перезагружала" → an update topic) while the problem
@@ -325,6 +331,19 @@ class SupportFlow:
                 if other.outcome != "none" and _strength(other) > _strength(match):
                     match = Hint(tuple(other.candidates))
         return match
+
+    def _said_more(self, match: MatchLike, statement: str, lang: str) -> bool:
+        """Whether the whole message's answer is the statement's own problem with more said:
+        the statement alone leans to it as much as to its answer (the facts around it told
+        which), so it cannot overrule it. An answer the statement does not lean to came from
+        the context ("since the Windows update, Teams crashes" is no update problem)."""
+        if match.outcome != "answer" or not match.candidates:
+            return False
+        near = self.knowledge.guesses(statement, lang)
+        if not near or near[0].article.id == _top_id(match):
+            return bool(near)
+        best = float(near[0].score) - LEAN_BAND
+        return any(c.article.id == _top_id(match) and float(c.score) >= best for c in near)
 
     def follow_language(self, turn: Turn, text: str) -> None:
         """Answer in the language of the last message when it clearly shows one."""

@@ -369,6 +369,25 @@ def problem_halves(text: str) -> list[str]:
 
 
 def _codes(clause: str) -> str:
-    """Error codes of a clause, but not quoted messages: those describe the problem."""
+    """Error codes of a clause, but not the messages the screen shows, quoted or not: those
+    describe the problem ("пишет замятие бумаги", "says your mailbox is full" tell it as
+    "«Paper jam»" does); a code with a word for an error ("помилку 500") is a code."""
     quoted = re.findall(r"[«“„\"']([^«»“”„\"\n]{3,160})[»”“\"']", clause)
-    return "; ".join(c for c in errors.extract(clause).split("; ") if c not in quoted)
+    return "; ".join(
+        c for c in errors.extract(clause).split("; ") if c not in quoted and not _in_words(c)
+    )
+
+
+# A word of a message, not of a code: letters only, three or more ("E-05", "0x80070643",
+# "502" and a word that only says "error" are not)
+_MESSAGE_WORD = re.compile(r"(?<![\w-])[^\W\d_]{3,}(?![\w-])")
+_ERROR_WORDS = _word_set(
+    "ошибка ошибку ошибки ошибкой код кода помилка помилку помилки помилкою error errors code"
+)
+
+
+def _in_words(message: str) -> bool:
+    """Whether an extracted error is a message in words ("замятие бумаги", "обліковий запис
+    заблоковано", "your mailbox is full"), not a code, bare or labelled."""
+    said = [w for w in _MESSAGE_WORD.findall(message) if w.lower() not in _ERROR_WORDS]
+    return len(said) >= MIN_CONTENT_WORDS

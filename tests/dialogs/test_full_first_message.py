@@ -119,3 +119,48 @@ def test_the_problem_in_one_half_of_a_joined_clause_is_found(library: KnowledgeL
     text = "The payroll file has to reach the bank by 3pm and Excel closes the moment I open it"
     chat = talk_to_a_person(library, text, "don't know")
     assert [(t.topic, t.priority.value) for t in chat.tickets] == [("app_wont_start", "P1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # what the screen says, unquoted, is the problem told whole: the sentence before it is
+        # the same problem with less said ("не печатает" alone is the offline printer)
+        ("Принтер в бухгалтерии не печатает, пишет замятие бумаги", "printer_paper_jam"),
+        ("CorelDRAW 2021 на Windows 11 не запускается, пишет лицензия недействительна. "
+         "Переустанавливал, не помогло.", "license_expired"),
+        ("Не могу войти в Windows 10 на рабочем компе, пишет учетная запись заблокирована. "
+         "Перезагружала.", "account_locked"),
+        ("Не можу зайти в пошту Outlook на Windows 10, пише обліковий запис заблоковано. "
+         "З обіду.", "account_locked"),
+        ("Принтер у бухгалтерії не друкує, пише застрягання паперу", "printer_paper_jam"),
+        ("The printer in accounts won't print, the display says paper jam", "printer_paper_jam"),
+    ],
+)  # fmt: skip
+def test_the_screens_message_unquoted_keeps_the_whole_messages_answer(
+    library: KnowledgeLibrary, text: str, topic: str
+) -> None:
+    assert library.match(text, None).outcome == "answer"
+    assert library.match(text, None).candidates[0].article.id == topic
+    assert topic_of(library, text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # … while a code alone, and what was tried or since when, are facts around the problem:
+        # the problem's sentence decides ("since the update" is no update problem)
+        ("Windows 10 не ставит обновление, ошибка 0x80070643. Перезагружала два раза.",
+         "update_stuck"),
+        ("Since the Windows update on Monday Teams keeps crashing in the middle of calls. "
+         "I reinstalled Teams.", "app_crash"),
+        ("SketchUp 2023 на ноуті Lenovo Legion вилітає при відкритті моделі, відколи поставили "
+         "нову відеокарту драйвером. Windows 11. Драйвер відкочувала.", "app_crash"),
+        ("Скарб не запускається з понеділка, пише «Помилка ініціалізації бази». Комп на "
+         "Windows 10, перезавантажувала двічі.", "app_wont_start"),
+    ],
+)  # fmt: skip
+def test_the_problems_sentence_outvotes_the_facts_around_it(
+    library: KnowledgeLibrary, text: str, topic: str
+) -> None:
+    assert topic_of(library, text) == topic
