@@ -36,6 +36,7 @@ from gateway.knowledge.vocabulary import (
     HAD_THINGS,
     LOCATIVE_WORDS,
     MAIL_WORDS,
+    MEMBERSHIP_LEMMAS,
     NEGATION_WORDS,
     NOT_DAMAGE_WORDS,
     ONLY_WORDS,
@@ -166,6 +167,9 @@ def _there(part: Sequence[Token], lang: str | None) -> bool:
     )
 
 
+_MEMBER_OF = LOCATIVE_WORDS | {"on"}
+
+
 def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> bool:
     """Whether the plural pronoun of the clause that begins at `start` and ends the `words`
     ("они", "вони", "they") stands for people: the clause says it is done to the user
@@ -187,6 +191,11 @@ def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> boo
         for t in clause
     ):
         return True
+    if any(
+        i and t.lemma in MEMBERSHIP_LEMMAS and clause[i - 1].word in _MEMBER_OF
+        for i, t in enumerate(clause)
+    ):
+        return True  # "хотя они в рассылке": members of a list are people
     before = words[: start + at]
     for index in range(len(before) - 1, -1, -1):
         token = before[index]

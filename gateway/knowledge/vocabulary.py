@@ -863,6 +863,12 @@ SENDING_LEMMAS: frozenset[str] = _words(
 # it is done to ("меня", "мне", "me"), and nobody or a crowd as the subject ("никто", "they").
 SELF_SUBJECT_WORDS: frozenset[str] = _words("я мы ми i we")
 SELF_OBJECT_WORDS: frozenset[str] = _words("меня мне нас нам мене мені me us")
+# What one is a member of, said after "в"/"у"/"on"/"in": people are in a mailing list or a
+# group ("хотя они в рассылке", "хоча вони є в розсилці", "though they're on the list"), so the
+# pronoun before it stands for people, not for the letters just named (lemmas).
+MEMBERSHIP_LEMMAS: frozenset[str] = _words(
+    "рассылка список группа чат розсилка група перелік list group chat distribution mailing"
+)
 OTHER_SUBJECT_WORDS: frozenset[str] = _words(
     "никто ніхто они вони nobody noone they people colleagues everyone everybody customers "
     "clients recipients"

@@ -2156,6 +2156,26 @@ def test_what_others_sent_is_their_side_whatever_was_named_before(matcher: Match
         assert answered(matcher, text, lang) == expected, text
 
 
+def test_members_of_a_list_are_people_whatever_was_named_before(matcher: Matcher) -> None:
+    # Since d7a3427 "они" after the letters just named was read as the letters: "Сотрудники
+    # не получают письма, хотя они в рассылке" offered choices led by an access request. Who
+    # is in a mailing list or a group is people: their side, ruled out (issue 19).
+    for text, lang, expected in (
+        ("Сотрудники не получают письма, хотя они в рассылке", "ru", "email_not_receiving"),
+        ("Коллеги не получают письма, хотя они есть в списке рассылки", "ru",
+         "email_not_receiving"),
+        ("Співробітники не отримують листи, хоча вони є в розсилці", "uk",
+         "email_not_receiving"),
+        ("Бухгалтеры не получают письма от банка, хотя они в рассылке", "ru",
+         "email_not_receiving"),
+        ("Сотрудники склада не получают письма, хотя они в группе рассылки", "ru",
+         "email_not_receiving"),
+        # what the letters do is still the problem
+        ("Письма не уходят, они висят в исходящих", "ru", "email_not_sending"),
+    ):
+        assert answered(matcher, text, lang) == expected, text
+
+
 def test_a_supply_there_by_its_place_or_its_measure_is_checked(matcher: Matcher) -> None:
     # Since d7a3427 a supply named before its place ("бумага в лотке есть") or governed by
     # its own measure ("уровень тонера полный", "запас бумаги есть") answered the paper-jam
