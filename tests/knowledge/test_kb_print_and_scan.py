@@ -1,0 +1,56 @@
+"""What a user who describes a print's or a scan's symptom in their own words is answered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_articles(ROOT / "faq"))
+
+
+def answered(matcher: Matcher, text: str, lang: str) -> str | None:
+    result = matcher.match(text, lang)
+    return result.candidates[0].article.id if result.outcome == "answer" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the printer prints really faintly today", "printer_paper_jam"),
+        ("my printouts are faint, you can hardly read them", "printer_paper_jam"),
+        ("everything I print comes out pale", "printer_paper_jam"),
+        ("I felt faint at my desk, can I leave early?", None),
+        ("there's a faint smell of burning in the lobby", None),
+    ],
+)
+def test_a_faint_print_is_the_toner_and_streaks_answer(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """Faint or pale pages are the paper-jam article's "blank or streaked pages" (toner),
+    not the printer being offline; faint said of a person or a smell is no print."""
+    assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the scanning software says no devices were found", "scanner_not_working"),
+        ("my scan program can't find the device anymore", "scanner_not_working"),
+        ("windows says no audio output devices were found", "no_sound"),
+    ],
+)
+def test_no_device_found_is_the_device_the_message_names(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    """"No devices found" said by a scanning program is the scanner's problem; said of
+    audio it stays the sound's."""
+    assert answered(matcher, text, "en") == topic, text
