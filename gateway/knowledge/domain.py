@@ -109,12 +109,26 @@ class Domain:
             - math.log((other[word] + SMOOTHING) / other_total)
             for word in words
         }
+        # What the word "program" weighs, in the language it says least (an application's
+        # name is a program's, in whichever language the message is written).
+        self._program = min(
+            self._odds.get(lemma(word, lang), 0.0)
+            for word, lang in (("программа", "ru"), ("програма", "uk"), ("program", "en"))
+        )
 
-    def score(self, reading: Reading, elsewhere: frozenset[str] = frozenset()) -> float:
+    def score(
+        self,
+        reading: Reading,
+        elsewhere: frozenset[str] = frozenset(),
+        programs: frozenset[str] = frozenset(),
+    ) -> float:
         """The weighted log-odds that the message is IT's (0 when no word is known). Words
         of breaking down weigh nothing: the rest of the message, what fails, is read whole
         ("зламалась мишка" as "мишка"); nor do the words `elsewhere`, said in another
-        trade's sense (`sensed`: the password of a gate is no account's)."""
+        trade's sense (`sensed`: the password of a gate is no account's). The words in
+        `programs` name an application (`Subject.programs`): each is at least as IT's as
+        the word "program" ("Firefox падає" as "програма падає", as "Chrome падає" is read:
+        the labelled lines name Chrome often, Firefox seldom)."""
         said = [
             (word, share)
             for word, share in reading
@@ -123,7 +137,11 @@ class Domain:
         whole = sum(share for _, share in said)
         if not whole:
             return 0.0
-        return sum(share * self._odds.get(word, 0.0) for word, share in said) / whole
+        return sum(share * self._odds_of(word, programs) for word, share in said) / whole
+
+    def _odds_of(self, word: str, programs: frozenset[str]) -> float:
+        odds = self._odds.get(word, 0.0)
+        return max(odds, self._program) if word in programs else odds
 
     def sensed(self, subject: Subject) -> frozenset[str]:
         """The words the message says of an everyday owner (things.py: `Subject.sensed`):

@@ -305,13 +305,18 @@ def with_domain(examples: Iterable[Example], domain: Domain) -> list[Example]:
             e.reading,
         )
         for e in examples
-        for score in (domain.score(e.reading, _sensed(domain, e)),)
+        for score in (domain.score(e.reading, _sensed(domain, e), _programs(e)),)
     ]
 
 
 def _sensed(domain: Domain, example: Example) -> frozenset[str]:
     """The example's words said in another trade's sense (`Domain.sensed`)."""
     return domain.sensed(example.ranked[0].subject) if example.ranked else frozenset()
+
+
+def _programs(example: Example) -> frozenset[str]:
+    """The example's applications named as programs (`Subject.programs`)."""
+    return frozenset(example.ranked[0].subject.programs) if example.ranked else frozenset()
 
 
 def line_counts(examples: Iterable[Example], weight: float = 1.0) -> LineCounts:

@@ -16,6 +16,7 @@ is wholly in the message, and what share of the message no article knows.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -500,7 +501,9 @@ class Ranker:
         )
         outside = sum(self._elsewhere(message).values())
         said_of = self.subject(message.words, fine | message.beside, lang)
-        domain = self.domain.score(_reading(message), self.domain.sensed(said_of))
+        domain = self.domain.score(
+            _reading(message), self.domain.sensed(said_of), frozenset(said_of.programs)
+        )
         stranger = self.domain.stranger(said_of)
         bm25: dict[int, float] = defaultdict(float)
         covered: dict[int, float] = defaultdict(float)
@@ -772,7 +775,7 @@ class Ranker:
         """What the message names besides the failure (things.py); words at `aside` (said
         to work, to the desk, beside the problem) never open it. `lang` is the message's
         language when known."""
-        return subject(
+        found = subject(
             words,
             self._explains,
             lambda token: token.name or token.lemma in self._products,
@@ -780,6 +783,21 @@ class Ranker:
             self._failures,
             aside,
             lang,
+        )
+        programs = self._programs(words)
+        return dataclasses.replace(found, programs=programs) if programs else found
+
+    def _programs(self, words: Sequence[Token]) -> tuple[str, ...]:
+        """The applications named that can only be the program (`Subject.programs`): a
+        name no English dictionary knows ("Firefox", "Slack" is one it knows), or any
+        application's name in a message with Cyrillic words ("Edge постійно падає")."""
+        cyrillic = any(_CYRILLIC_WORD.search(t.word) for t in words)
+        return tuple(
+            dict.fromkeys(
+                t.lemma
+                for t in words
+                if t.lemma in self._applications and (cyrillic or not t.known)
+            )
         )
 
     def _explains(self, token: Token) -> int:

@@ -128,6 +128,11 @@ class Subject:
     # says whether the owner is IT's; an everyday owner makes the word another trade's
     # (`Domain.sensed`).
     sensed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Applications named where the name can only be the program: a word no English
+    # dictionary has ("Firefox", "Photoshop"), or any application's name in a Cyrillic
+    # message ("Edge постійно падає"). The domain model reads each as at least as IT's as
+    # the word "program" (`Domain.score`), however seldom the labelled lines name it.
+    programs: tuple[str, ...] = ()
 
 
 def _lemmas(words: frozenset[str]) -> frozenset[str]:

@@ -1195,6 +1195,7 @@ BREAKDOWN_WORDS: frozenset[str] = _words(
     накрилося гикнувся гикнулась заглух заглухла заклинило заклинив заклинила заїло
     перегорів перегоріла перегоріло згорів згоріла згоріло несправний
     несправна несправність барахлить
+    падає падають падав падала падало падали впав впала впало впали
     break breaks broke broken breaking died dies dead dying bust busted fried conked
     stalled stalls jammed jams faulty malfunction malfunctioning malfunctions
     """
@@ -1338,6 +1339,8 @@ WORDS.update(
             ("фортиклиент", "forticlient"), ("фортіклієнт", "forticlient"),
             ("фортиклієнт", "forticlient"), ("энниконнект", "anyconnect"),
             ("эниконнект", "anyconnect"), ("еніконект", "anyconnect"),
+            ("фаєрфокс", "firefox"), ("файрфокс", "firefox"), ("фаерфокс", "firefox"),
+            ("сафарі", "safari"), ("сафари", "safari"),
         )
         for ending in ("", "а", "е", "у", "і", "ом", "ові", "ем", "ом", "і")
     }

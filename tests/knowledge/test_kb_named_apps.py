@@ -1,0 +1,61 @@
+"""A program named by its name, however seldom users name it: "Firefox падає" is a crash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_articles(ROOT / "faq"))
+
+
+def offered_first(matcher: Matcher, text: str, lang: str) -> str | None:
+    """The article the user is answered with or offered first; None when the bot is quiet."""
+    result = matcher.match(text, lang)
+    return result.candidates[0].article.id if result.outcome != "none" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Firefox постійно падає", "app_crash"),
+        ("у мене Firefox падає щоранку", "app_crash"),
+        ("Edge падає, коли відкриваю кілька вкладок", "app_crash"),
+        ("Slack падає після оновлення", "app_crash"),
+        ("фаєрфокс вилітає", "app_crash"),
+        # "падає" said of people, snow or money stays nobody's problem.
+        ("дитина падає з велосипеда, можна піти раніше?", None),
+        ("сніг падає на парковці, хто прибере", None),
+        ("курс гривні падає, коли зарплата", None),
+        ("поїдемо на сафарі в травні, хто бронює?", None),
+    ],
+)
+def test_a_browser_or_app_by_name_that_falls_is_a_crash(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """A Ukrainian "падає" of a program named as Chrome is ("хром падає") answers or offers
+    the crash article whatever the program's name."""
+    assert offered_first(matcher, text, "uk") == topic, text
+
+
+def test_an_application_name_is_read_as_a_program_by_the_domain_model(matcher: Matcher) -> None:
+    """The domain model reads a named application at least as IT's as the word "program"
+    (the labelled lines name Firefox seldom), only where the name can only be a program."""
+    ranker = matcher.ranker
+    firefox = ranker.rank("Firefox падає", "uk")[0]
+    assert firefox.subject.programs == ("firefox",)
+    program = ranker.domain.score((("program", 1.0),))
+    assert ranker.domain.score((("firefox", 1.0),)) < program  # seldom in the lines
+    assert ranker.domain.score((("firefox", 1.0),), programs=frozenset({"firefox"})) >= program
+    assert firefox.domain > 0
+    # In English a dictionary word ("the edge of my desk") is no browser.
+    assert ranker.subject(tokens("the edge of my desk", "en"), lang="en").programs == ()
