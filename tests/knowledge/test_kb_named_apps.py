@@ -59,3 +59,19 @@ def test_an_application_name_is_read_as_a_program_by_the_domain_model(matcher: M
     assert firefox.domain > 0
     # In English a dictionary word ("the edge of my desk") is no browser.
     assert ranker.subject(tokens("the edge of my desk", "en"), lang="en").programs == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Outlook appears for a moment and then it's gone", "app_wont_start"),
+        ("Excel shows up for a second and disappears", "app_wont_start"),
+        # What disappears for good is a drive or files; a pointer's blink is the mouse.
+        ("my P: drive disappeared this morning", "shared_drive_access"),
+        ("the mouse pointer disappears for a second", "keyboard_mouse"),
+    ],
+)
+def test_a_program_that_shows_for_a_moment_and_vanishes_did_not_start(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    assert offered_first(matcher, text, "en") == topic, text
