@@ -54,3 +54,21 @@ def test_no_device_found_is_the_device_the_message_names(
     """"No devices found" said by a scanning program is the scanner's problem; said of
     audio it stays the sound's."""
     assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Cannot verify server identity as I add the office mail", "email_setup_phone"),
+        ("our intranet opens as a blank white page in Chrome", "website_wont_open"),
+        ("the supplier portal shows just an empty page", "website_wont_open"),
+        ("the printer prints blank white pages", "printer_paper_jam"),
+    ],
+)
+def test_a_screen_said_of_a_phone_or_a_site_is_theirs_not_the_printers(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    """iOS's "Cannot Verify Server Identity" while adding mail is the phone-mail setup, not
+    a server outage; a web page that loads blank is the site's, a blank printed page the
+    printer's."""
+    assert answered(matcher, text, "en") == topic, text
