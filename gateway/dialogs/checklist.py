@@ -423,7 +423,10 @@ def _sharper_since(old: str, new: str) -> str:
 
 
 def _first(value: str, sep: str = ",") -> str:
-    return value.split(sep)[0].strip() if value and not is_unknown(value) else ""
+    """The first part of an answer a question can name; "" for "не знаю" or a note in
+    brackets that stands for an answer ("(см. вложение)": a screenshot was the answer)."""
+    first = value.split(sep)[0].strip() if value and not is_unknown(value) else ""
+    return "" if first.startswith("(") and first.endswith(")") else first
 
 
 __all__ = [
