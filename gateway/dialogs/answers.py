@@ -344,6 +344,7 @@ _SCORE_LEAD = re.compile(
     r"|на\s+(?=\d|отлично|відмінно|чудово|хорошо|добре))?",
     re.IGNORECASE,
 )
+_ON = re.compile(r"на\s+$", re.IGNORECASE)
 _BARE_SCORE = re.compile(r"[\s\d/.,!)(⭐★☆\ufe0f\u20e3]+")
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # What a score is counted in: "5 звёзд", "4 бали", "5 stars", "3 points".
@@ -359,8 +360,22 @@ def parse_rating(text: str) -> int | None:
     lead = _SCORE_LEAD.match(text)
     rest = text[lead.end() :] if lead else ""
     if lead and lead.end() and rest.strip():
+        if _ON.search(lead.group()) and _where_or_what(rest):
+            return None
         return _rating(rest)
     return _rating(text)
+
+
+def _where_or_what(text: str) -> bool:
+    """A number after "на" with a thing right after it says where or on what, not how good:
+    "на 3 этаже не печатает", "на 2 компьютерах нет сети" ("на 5 баллов" is a score)."""
+    found = _SCORE.match(text)
+    word = _NEXT_WORD.match(text, found.end()) if found else None
+    if word is None or word.group(1).lower() in _SCORE_UNITS:
+        return False
+    read = readings(normalise(word.group(1)), "ru")
+    units = any(lemma in _SCORE_UNITS for lemma, _ in read)
+    return not units and bool(read) and {"NOUN", "inan"} <= read[0][1]
 
 
 def _rating(text: str) -> int | None:

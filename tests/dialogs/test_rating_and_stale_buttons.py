@@ -223,3 +223,29 @@ def test_a_number_off_the_scale_with_a_star_is_no_score(chat: Chat) -> None:
     resolved_by_operator(chat)
     chat.send("10⭐")
     assert not chat.named("csat_recorded") and chat.state.phase == Phase.CSAT_SCORE
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "на 3 этаже не печатает принтер",
+        "на 2 компьютерах нет интернета",
+        "на 2 поверсі не друкує принтер",
+        "на 3 ноутбуках немає мережі",
+    ],
+)
+def test_a_number_of_a_floor_or_machines_after_na_is_a_new_problem_not_a_score(
+    chat: Chat, said: str
+) -> None:
+    """"на 3 этаже …" at the rating was stored as the score 3 and the problem was lost."""
+    resolved_by_operator(chat)
+    chat.send(said)
+    assert not chat.named("csat_recorded")
+    assert chat.state.phase not in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT)
+
+
+@pytest.mark.parametrize(("said", "score"), [("на 5", 5), ("на 4 балла", 4), ("на 5 ребята", 5)])
+def test_a_score_after_na_still_counts(chat: Chat, said: str, score: int) -> None:
+    ticket_id = resolved_by_operator(chat)
+    chat.send(said)
+    assert chat.events == [CsatRecorded(score=score, ticket_id=ticket_id)]
