@@ -4,23 +4,11 @@ product: "На какой операционной системе работае
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from connectors.test_channel_conversations import Gateway, ru, telegram_gateway, telegram_user
 
-import pytest
-from connectors.test_channel_conversations import Gateway, ru, run_gateway, telegram_user
-
-from emulators.harness import with_telegram
 from emulators.telegram import TelegramEmulator
-from gateway.config import Settings
 
-
-@pytest.fixture
-async def telegram_gateway(
-    settings: Settings, telegram_api: TelegramEmulator
-) -> AsyncIterator[Gateway]:
-    gw = await run_gateway(with_telegram(settings, telegram_api))
-    yield gw
-    await gw.runner.cleanup()
+__all__ = ["telegram_gateway"]  # a fixture used below
 
 
 async def test_no_question_names_the_screenshot_note(

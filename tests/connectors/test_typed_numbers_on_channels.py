@@ -3,31 +3,19 @@ numbered (outside pass, session 21): a "1" is what the user wrote."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from connectors.test_channel_conversations import (
     ANNA,
     Gateway,
     open_ticket,
     ru,
-    run_gateway,
     taken,
+    telegram_gateway,
     telegram_user,
 )
 
-from emulators.harness import with_telegram
 from emulators.telegram import TelegramEmulator
-from gateway.config import Settings
 
-
-@pytest.fixture
-async def telegram_gateway(
-    settings: Settings, telegram_api: TelegramEmulator
-) -> AsyncIterator[Gateway]:
-    gw = await run_gateway(with_telegram(settings, telegram_api))
-    yield gw
-    await gw.runner.cleanup()
+__all__ = ["telegram_gateway"]  # a fixture used below
 
 
 async def test_a_typed_1_after_a_ticket_note_is_another_note(

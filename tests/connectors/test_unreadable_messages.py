@@ -17,15 +17,18 @@ from connectors.test_channel_conversations import (
     open_ticket,
     ru,
     run_gateway,
+    telegram_gateway,
     telegram_user,
     whatsapp_user,
 )
 
-from emulators.harness import with_meta, with_telegram
+from emulators.harness import with_meta
 from emulators.meta import MetaEmulator
 from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
 from gateway.config import Settings
+
+__all__ = ["telegram_gateway"]  # a fixture used below
 
 
 @pytest.fixture
@@ -34,15 +37,6 @@ async def meta_gateway(settings: Settings, meta_api: MetaEmulator) -> AsyncItera
     gw = await run_gateway(with_meta(settings, meta_api, "whatsapp", "instagram"), port)
     for channel in ("whatsapp", "instagram"):
         assert await meta_api.subscribe(channel, f"http://127.0.0.1:{port}/webhooks/{channel}")
-    yield gw
-    await gw.runner.cleanup()
-
-
-@pytest.fixture
-async def telegram_gateway(
-    settings: Settings, telegram_api: TelegramEmulator
-) -> AsyncIterator[Gateway]:
-    gw = await run_gateway(with_telegram(settings, telegram_api))
     yield gw
     await gw.runner.cleanup()
 
