@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from gateway.knowledge.morphology import meant_text
+from gateway.knowledge.morphology import meant_text, readings
 from gateway.models import SupportGroup
 from gateway.triage.phrases import PhraseSet, normalise
 
@@ -218,6 +218,17 @@ _DEPARTMENT = re.compile(
     r"(?=(?:office|department|dept|team|desk|staff)\b)",
     re.IGNORECASE,
 )
+# … and one named by its field after "отдел"/"відділ"/"служба" ("у відділі інтернет-продажів",
+# "отдел доступа", "служба почтовой доставки"): the genitive after it is the department's
+# name, not what is broken ("у відділі інтернет-продажів не вмикається комп'ютер" is the
+# computer's).
+_DEPARTMENT_NOUN = re.compile(
+    r"(?<![\w-])(?:отдел|відділ|служб[аеиуы]|служба|департамент|управлени[еия]|управління|"
+    r"сектор)\w*\s+",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MAX_NAME_ADJECTIVES = 2
 # The post office as a place: "на почте", "на пошті", "в отделении почты", "Нова пошта"
 _POST_OFFICE = re.compile(
     r"(?<!\w)(?:на\s+(?:почте|пошті)|(?:отделени\w*|відділенн\w*)\s+(?:почты|пошти)|"
@@ -353,7 +364,7 @@ class Routing:
 
     def _named(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` names (groups with none left out)."""
-        text = _DEPARTMENT.sub(" ", _ASKED_FOR.sub(" ", text))
+        text = _without_department_names(_DEPARTMENT.sub(" ", _ASKED_FOR.sub(" ", text)))
         # "на почте не работает интернет": the post office is where, when something else is
         # named broken there; "у меня на почте 0 писем" stays the mailbox
         if _POST_OFFICE.search(text):
@@ -409,6 +420,44 @@ class Routing:
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""
         return self.group_for(None, text)
+
+
+def _without_department_names(text: str) -> str:
+    """`text` without the names of the departments it names by their field ("отдел доступа",
+    "відділ мережевого планування"): the genitive adjectives and the noun after "отдел"."""
+    cut = text
+    for found in reversed(list(_DEPARTMENT_NOUN.finditer(text))):
+        end = _genitive_name_end(text, found.end())
+        if end:
+            cut = cut[: found.end()] + " " + cut[end:]
+    return cut
+
+
+def _genitive_name_end(text: str, start: int) -> int:
+    """Where the genitive phrase that starts at `start` ends (its adjectives, then its noun:
+    "почтовой доставки", "інтернет-продажів"); 0 when no such phrase is there."""
+    adjectives = 0
+    for word in _NAME_WORD.finditer(text, start):
+        if text[start : word.start()].strip():
+            return 0  # a comma or a colon: the name has ended without a noun
+        start = word.end()
+        found = _genitive(word.group().lower().split("-")[-1], first=not adjectives)
+        if found == "ADJF" and adjectives < MAX_NAME_ADJECTIVES:
+            adjectives += 1
+            continue
+        return word.end() if found == "NOUN" else 0
+    return 0
+
+
+def _genitive(word: str, *, first: bool) -> str:
+    """"NOUN" or "ADJF" when `word` reads as a genitive noun or adjective (ru or uk); a
+    first word must read so likeliest ("интернет" is no genitive, though it may be one)."""
+    for lang in ("ru", "uk"):
+        found = readings(word, lang)
+        for _, tags in found[:1] if first else found:
+            if "gent" in tags and tags & {"NOUN", "ADJF"}:
+                return "NOUN" if "NOUN" in tags else "ADJF"
+    return ""
 
 
 @lru_cache(maxsize=1024)

@@ -124,6 +124,31 @@ def test_a_password_asked_for_is_how_a_thing_fails_not_what_is_broken() -> None:
 @pytest.mark.parametrize(
     ("text", "group"),
     [
+        # a department named by its field after "отдел"/"відділ"/"служба" is where it stands:
+        # the computer, the laptop, the scanner route, not "интернет", "мережевий", "почта"
+        ("У відділі інтернет-продажів не вмикається комп'ютер", SupportGroup.HARDWARE),
+        ("Управление интернет-рекламы: ноутбук не заряжается", SupportGroup.HARDWARE),
+        ("Отдел сетевого администрирования: монитор не включается", SupportGroup.HARDWARE),
+        ("у відділі мережевих рішень не вмикається монітор", SupportGroup.HARDWARE),
+        ("Служба почтовой доставки: ноутбук не включается", SupportGroup.HARDWARE),
+        ("в отделе интернет-маркетинга не печатает принтер", SupportGroup.HARDWARE),
+        ("Отдел почтовых рассылок: ноутбук не включается", SupportGroup.HARDWARE),
+        ("відділ доступу: ноутбук не заряджається", SupportGroup.HARDWARE),
+        ("в службе сетевой безопасности не включается компьютер", SupportGroup.HARDWARE),
+        # … and what is broken there still routes
+        ("в отделе продаж интернета нет", SupportGroup.NETWORK),
+        ("в отделе интернет не работает", SupportGroup.NETWORK),
+        ("у відділі кадрів пропав інтернет", SupportGroup.NETWORK),
+        ("отдел кадров, почта не отправляется", SupportGroup.EMAIL),
+    ],
+)
+def test_a_department_named_by_its_field_routes_nothing(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
         # "office" as a place names no group; the suite does
         ("the box office laptop can't get online", SupportGroup.NETWORK),
         ("in our office the PC can't get online since noon", SupportGroup.NETWORK),
