@@ -148,6 +148,7 @@ _ASKED_SIMILARITY = 0.8
 _REQUEST_REACH = 3
 # What a program asked for is for ("for the lab reports") begins this close after its name.
 _PURPOSE_GAP = 3
+_PURPOSE_WORDS = frozenset({"for", "для"})
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
@@ -940,13 +941,27 @@ class Ranker:
             if token.word in WANT_WORDS or _asking(words, index):
                 wanting = True
             elif not token.stop:
-                if wanting and (token.lemma in self._applications or token.name):
+                if wanting and (
+                    token.lemma in self._applications
+                    or token.name
+                    or self._latin_name(token, words)
+                ):
                     found.add(index)
                     continue  # on through a name of more words: "need Figma Pro"
                 if wanting and token.lemma in self._products:
                     continue  # a maker before the program: "requesting Adobe Premiere"
                 wanting = False
         return found
+
+    def _latin_name(self, token: Token, words: tuple[Token, ...]) -> bool:
+        """A Latin word no article uses in a Cyrillic message: a program's name even when it
+        is an English word too ("можна мені GIMP?", "потрібен Blender")."""
+        return (
+            token.word.isascii()
+            and token.word.isalpha()
+            and token.lemma not in self._postings
+            and any(not w.word.isascii() for w in words)
+        )
 
     def _dated(self, words: tuple[Token, ...]) -> set[int]:
         """Positions of the events a problem is dated by: the first update, patch or move
@@ -1157,11 +1172,12 @@ class Ranker:
 def _purpose(words: tuple[Token, ...], asked: set[int]) -> set[int]:
     """Positions of what a program asked for is for: the words "for" governs right after it
     ("need Photoshop for the museum exhibition posters", "get Visio for the network
-    diagrams"). They say what the work is, not what is wrong, and weigh as a time does."""
+    diagrams", "встановлення CorelDRAW для майстерні"). They say what the work is, not what
+    is wrong, and weigh as a time does."""
     found: set[int] = set()
     for index in sorted(asked):
         ahead = range(index + 1, min(index + 1 + _PURPOSE_GAP, len(words)))
-        start = next((i for i in ahead if words[i].word == "for"), None)
+        start = next((i for i in ahead if words[i].word in _PURPOSE_WORDS), None)
         if start is None:
             continue
         span: list[int] = []

@@ -37,6 +37,8 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
+    # "7-Zip" is one program, not a number and an archive format.
+    "7 zip": "7zip",
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",
@@ -1301,6 +1303,15 @@ WANT_WORDS: frozenset[str] = _words(
     нужен нужна нужно нужны надо хочу хотел хотела можно дайте поставьте установите
     потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна дайте поставте
     need needs needed want wanted request requesting order
+    """
+) | _words(
+    # A program asked to be put on ("встановіть 7-Zip", "прошу установить Figma", "треба
+    # встановити Krita", "замовити встановлення CorelDRAW"): the verb or noun of installing
+    # in the forms a request takes, Ukrainian, Russian and surzhyk alike.
+    """
+    установи установить установку установка поставь поставить инсталлируйте
+    встановіть встанови встановити встановлення установіть установити інсталюйте
+    постав поставити
     """
 )
 # English verbs a program is asked for with, when a request comes just before them or they
