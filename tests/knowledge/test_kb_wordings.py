@@ -1,0 +1,95 @@
+"""Ways users describe a printer or a shared folder that the articles lacked (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gateway.knowledge.loader import load_articles
+from gateway.knowledge.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_articles(ROOT / "faq"))
+
+
+def answered(matcher: Matcher, text: str, lang: str) -> str | None:
+    result = matcher.match(text, lang)
+    return result.candidates[0].article.id if result.outcome == "answer" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("роздруківки бліді, текст майже не читається", "uk"),
+        ("на чеках ледь видно цифри, каса друкує блідо", "uk"),
+        ("принтер печатает бледно, еле видно текст", "ru"),
+    ],
+)
+def test_faint_print_is_the_print_quality_article(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Блідо", "бліді", "ледь видно" were words no article used: the message looked like
+    # nobody's and the user was answered nothing.
+    assert answered(matcher, text, lang) == "printer_paper_jam"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Zebra на складі показує Paused, наклейки не виходять", "uk"),
+        ("zebra label printer says paused", "en"),
+    ],
+)
+def test_a_paused_label_printer_is_the_offline_printer(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Paused", the label printer's own word, was no article's: nothing was answered.
+    assert answered(matcher, text, lang) == "printer_offline"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("на мережевому диску всі файли раптом стали лише для читання", "uk"),
+        ("не можу зберегти документ у папку відділу на сервері, вона тільки для читання", "uk"),
+        ("на сетевом диске все файлы стали только для чтения", "ru"),
+    ],
+)
+def test_a_shared_folder_turned_read_only_is_the_shared_drive(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A folder that became read-only was a request for new access or lost files.
+    assert answered(matcher, text, lang) == "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("дайте мені доступ на читання до папки відділу кадрів", "uk", "new_access_request"),
+        ("ворд відкриває файли тільки для читання, пише що ліцензія закінчилась", "uk",
+         "license_expired"),
+    ],
+)
+def test_read_access_asked_for_or_an_expired_licence_stay_theirs(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("фарба на фасаді вицвіла, напис ледь видно з дороги", "uk"),
+        ("порадьте щось легке для читання у відпустці", "uk"),
+        ("the music paused in the break room", "en"),
+    ],
+)
+def test_faint_paint_a_book_or_paused_music_are_no_it(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
