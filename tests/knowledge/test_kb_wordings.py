@@ -1,4 +1,4 @@
-"""Ways users describe a printer or a shared folder that the articles lacked (issue 12)."""
+"""Ways users describe a printer, a shared folder or a crash that the articles lacked (issue 12)."""
 
 from __future__ import annotations
 
@@ -92,4 +92,31 @@ def test_read_access_asked_for_or_an_expired_licence_stay_theirs(
 def test_faint_paint_a_book_or_paused_music_are_no_it(
     matcher: Matcher, text: str, lang: str
 ) -> None:
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("1с вибиває кожні пів години", "uk"),
+        ("вибило з ворда і документ не зберігся", "uk"),
+        ("выбивает из 1с каждые полчаса", "ru"),
+    ],
+)
+def test_a_program_that_kicks_the_user_out_has_crashed(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Вибиває", "выбивает" (kicks out) is how many say a program crashes: no article used
+    # the word and nothing was answered.
+    assert answered(matcher, text, lang) == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("у ванній вибиває пробки", "uk"),
+        ("выбивает пробки на кухне", "ru"),
+    ],
+)
+def test_a_tripped_fuse_is_no_crash(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.match(text, lang).outcome == "none"
