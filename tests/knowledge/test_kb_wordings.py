@@ -120,3 +120,30 @@ def test_a_program_that_kicks_the_user_out_has_crashed(
 )
 def test_a_tripped_fuse_is_no_crash(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("після обіду комп перетворюється на черепаху", "uk"),
+        ("курсор повзе по екрану як равлик", "uk"),
+        ("ноут работает как улитка после обновления", "ru"),
+    ],
+)
+def test_a_computer_likened_to_a_turtle_or_a_snail_is_slow(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The turtle and the snail were words no article used: nothing, or the mouse, answered.
+    assert answered(matcher, text, lang) == "slow_computer"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("черга в їдальні повзе як черепаха", "uk"),
+        ("черепаха у нас в офисе сбежала из аквариума", "ru"),
+        ("the lunch queue moves like a snail", "en"),
+    ],
+)
+def test_a_slow_queue_or_a_pet_turtle_is_no_it(matcher: Matcher, text: str, lang: str) -> None:
+    assert matcher.match(text, lang).outcome == "none"
