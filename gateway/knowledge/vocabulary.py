@@ -37,8 +37,6 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
-    # "7-Zip" is one program, not a number and an archive format.
-    "7 zip": "7zip",
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",
