@@ -15,8 +15,20 @@ import re
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.knowledge.morphology import readings
 
+# A step judged in slang or as a complaint: "толку ноль", "ноль реакции", "марно", "no dice",
+# "zero difference", "waste of time".
+SLANG_VERDICT = (
+    r"толку (?:ноль|нуль|никакого|ніякого|нет|нема|немає|мало)|"
+    r"(?:ноль|нуль|zero)\s+(?:эффекта|реакции|результата|толку|ефекту|реакції|результату|"
+    r"effect|change|difference)|(?:эффекта|результата|ефекту|результату) (?:ноль|нуль)|"
+    r"(?:никакого|ніякого) (?:эффекта|толку|результата|ефекту|результату)|"
+    r"бесполезно|безполезно|марно|даремно|впустую|не сработало|не спрацювало|не прокатило|"
+    r"no joy|no dice|no use|no good|waste of time|nothing doing|made zero difference|"
+    r"useless|pointless"
+)
 VERDICT = case_blind(
-    r"(?<!\w)(?:не помог\w*|не допомог\w*|не помога\w*|не допомага\w*|без изменений|без змін|"
+    rf"(?<!\w)(?:{SLANG_VERDICT}|"
+    r"не помог\w*|не допомог\w*|не помога\w*|не допомага\w*|без изменений|без змін|"
     r"без толку|безрезультатно|ничего не (?:дал\w*|изменил\w*|поменял\w*)|"
     r"нічого не (?:дал\w*|змінил\w*|змінило)|то же самое|те саме|те ж саме|"
     r"didn'?t help|did not help|didn'?t work|did not work|no luck|no change|no difference|"
@@ -28,6 +40,9 @@ LEAD_WORDS_TEXT = """я мы ми i we уже вже ещё еще ще тоже
     already also then and so"""
 LEAD_WORDS = frozenset(LEAD_WORDS_TEXT.split())
 WORD = re.compile(r"[\w'’-]+")
+_EN_STEPS_TEXT = """reboot restart reinstall reset rollback roll-back power-cycle powercycle
+    rebooted restarted reinstalled"""
+_EN_STEPS = frozenset(_EN_STEPS_TEXT.split())
 _PAST_ENDING = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ув|ив|ав)$")
 
 
@@ -59,9 +74,13 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
     words = [w.lower() for w in WORD.findall(head)]
     while words and words[0] in LEAD_WORDS:
         words = words[1:]
-    if len(words) < 2:  # "не помогло" after a bare word says nothing of a step
+    if not words:
         return False
     first = words[0].replace("’", "'")
+    if len(words) < 2:
+        # "не помогло" after a bare word says nothing of a step, unless the word is a step of
+        # its own: "Перезагрузка, не помогло", "перевстановлювала — марно", "reboot, no dice"
+        return first in _EN_STEPS or (len(first) >= 6 and first.startswith(stems))
     if first.isascii():
         return first.endswith("ed") and len(first) > 4
     if first.startswith(stems):

@@ -15,7 +15,7 @@ from gateway.dialogs.extract import since
 from gateway.dialogs.extract.after_fix import said_as_result
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.handled import acts_on_thing, en_acts_on_thing
-from gateway.dialogs.extract.judged import judged_steps
+from gateway.dialogs.extract.judged import SLANG_VERDICT, judged_steps
 from gateway.dialogs.extract.own_steps import (
     BY_MISTAKE,
     ELSEWHERE_TOO,
@@ -74,7 +74,10 @@ _EN_DONE = case_blind(
     r"(?:turn|switch)(?:ed|ing) (?:it |them |the \w+ |(?!it\b|them\b)[\w-]+ )?(?:off|on)\b|"
     r"click(?:ed|ing)|press(?:ed|ing)|"
     r"(?:logg|sign)(?:ed|ing) (?:out|in|off)|ran|"
-    r"run(?:ning)?(?! (?:win\w*|mac\w*|ios|android|linux|ubuntu|chrome ?os|on|fine|slow\w*|out)\b)|"
+    # "run Windows Update" is a step; "running Windows 10", "run on Mac" say what it runs
+    r"run(?! (?:win\w*(?! update)|mac\w*|ios|android|linux|ubuntu|chrome ?os|on|fine|slow\w*|"
+    r"out)\b)|"
+    r"running(?! (?:win\w*|mac\w*|ios|android|linux|ubuntu|chrome ?os|on|fine|slow\w*|out)\b)|"
     r"scann(?:ed|ing)|"
     r"swapp(?:ed|ing)|replac(?:ed|ing)|remov(?:ed|ing)|delet(?:ed|ing)|repair(?:ed|ing)|"
     r"flush(?:ed|ing)|re-?creat(?:ed|ing)|re-?add(?:ed|ing)|re-?pair(?:ed|ing)|"
@@ -136,7 +139,8 @@ _ATTEMPT_NOUNS = (
 _VERDICT = case_blind(
     rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+|[—–:]\s*){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
-    r"(?:не помог\w*|не допомог\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
+    rf"(?:{SLANG_VERDICT}|"
+    r"не помог\w*|не допомог\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
     r"ничего не измени\w*|нічого не змін\w*|did(?:n'?t| not) help|"
     r"did(?:n'?t| not) (?:do|change|fix|solve|sort) (?:anything|it|that|this|the \w+)|"
     r"did nothing|no luck|doesn'?t help|made no difference|"
@@ -659,7 +663,8 @@ _THEN_CAUSED = re.compile(
 )
 # The message says the attempt did not help: it was a fix, tried after the trouble began.
 _DID_NOT_HELP = re.compile(
-    r"(?<!\w)(?:не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
+    rf"(?<!\w)(?:{SLANG_VERDICT}|"
+    r"не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
     r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
     r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
     r"no change|nothing changed|did nothing|still|same (?:thing|error|problem)|"
