@@ -16,6 +16,7 @@ from gateway.dialogs.extract.step_cues import (
     RETRIED,
     WHEN_DOING,
 )
+from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import readings
 
 _I = re.IGNORECASE
@@ -27,7 +28,7 @@ _I = re.IGNORECASE
 # The things a user handles to fix a fault: cables and sockets, the devices and their parts,
 # the software's pieces (a driver, the cache, a profile, the settings); lemmas, ru and uk.
 _HANDLED_TEXT = """
-    кабель шнур провод провід штекер штепсель вилка розетка разъём роз'єм порт юсб usb
+    кабель шнур провод провід дріт штекер штепсель вилка розетка разъём роз'єм порт юсб usb
     удлинитель подовжувач блок адаптер зарядка зарядник батарейка батарея аккумулятор
     акумулятор роутер маршрутизатор модем свитч коммутатор комутатор точка приёмник приймач
     флешка донгл картридж тонер лоток кассета касета бумага папір барабан
@@ -153,6 +154,75 @@ def _user_named(verb: frozenset[str], before: list[str]) -> bool:
     return "tran" in verb or bool({"я", "мы", "ми", "уже", "вже"} & set(before))
 
 
+# Verbs of handling a thing by hand to get it going: shaking, jiggling, pulling at it ("шнур
+# дёргала", "картридж трясла", "штекер пошатав", "кабель смикала"). Said by the user of a
+# cable, a plug or a part, each is a step whether or not the message judges it: nobody
+# jiggles a cable but to make it work. A single pull ("дёрнула", "висмикнула") may be how it
+# came about, and is a step only judged. Lemmas, ru and uk (ё read as е).
+_BY_HAND_TEXT = """
+    дергать подергать трясти потрясти вытрясти встряхнуть встряхивать шатать пошатать
+    теребить потеребить шевелить пошевелить поправить поправлять прижать прижимать
+    смикати посмикати трусити потрусити витрусити струсити трусить потрусить хитати похитати
+    ворушити поворушити притиснути притискати
+"""
+_BY_HAND = frozenset(_BY_HAND_TEXT.split())
+_LATIN = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _past_verb(lemma_: str, tags: frozenset[str]) -> bool:
+    """A past verb form; a Ukrainian past in -ав the Russian dictionary reads as a gerund
+    ("пошатав", "потрусив") for the verbs of handling by hand."""
+    if "past" not in tags:
+        return False
+    return "VERB" in tags or ("GRND" in tags and fold(lemma_) in _BY_HAND)
+
+
+def _thing_before(
+    before: list[str], verb: frozenset[str], by_hand: bool, after: list[str]
+) -> bool:
+    """Whether a handled thing said before the user's past verb is its object: "шнур
+    дёргала", "мы роутер уже дёргали", "Штекер HDMI пошатав"; only the user, "already" and
+    counts around it. A thing that agrees with the verb may be its subject ("принтер
+    зажевал"): it is the object only after "я"/"мы", or with a verb of handling by hand."""
+    rest = list(before)
+    while rest and rest[-1] in _LEADS:
+        rest.pop()
+    while len(rest) > 1 and _LATIN.fullmatch(rest[-1]):
+        rest.pop()  # "штекер HDMI": the thing's own name after it
+    if not rest or not _user_leads(rest[:-1]):
+        return False
+    noun = _dictionary_readings(rest[-1])
+    lemma_ = noun[0][0] if noun else rest[-1]
+    if lemma_ not in _HANDLED and rest[-1] not in _HANDLED:
+        return False
+    if not _direct_object(verb, noun):
+        return False
+    if any(_not_fix(word) for word in after):
+        return False  # "ноут трясла в руках и уронила": the story of the fault
+    if {"я", "мы", "ми"} & set(before) or not _may_be_subject(verb, noun):
+        return True
+    # "кабель дёргал, не помогло"; "принтер дёргал бумагу" has its own object: the thing did it
+    return by_hand and not any(_accusative_noun(word) for word in after)
+
+
+# How a thing came to harm, told after handling it: "трясла в руках и уронила".
+_HARMED_TEXT = """
+    уронить выронить упустить пролить разлить залить облить разбить сломать повредить
+    порвать оборвать упасть впустити упустити розлити пролити залити облити розбити зламати
+    пошкодити порвати обірвати впасти
+"""
+_HARMED = frozenset(_HARMED_TEXT.split())
+
+
+def _not_fix(word: str) -> bool:
+    found = _dictionary_readings(word)
+    return bool(found) and "VERB" in found[0][1] and found[0][0] in _HARMED
+
+
+def _accusative_noun(word: str) -> bool:
+    return any({"NOUN", "accs"} <= tags for _, tags in _dictionary_readings(word))
+
+
 def acts_on_thing(lowered: str, *, judged: bool = True) -> bool:
     """Whether a done verb of the user's, in the past, has the thing or a helper as its
     object: "висмикнула шнур з розетки", "звонила в поддержку", "телефонувала провайдеру".
@@ -165,7 +235,7 @@ def acts_on_thing(lowered: str, *, judged: bool = True) -> bool:
     retried = judged or bool(RETRIED.search(lowered))
     for at, word in enumerate(words):
         found = _dictionary_readings(word)
-        if not found or "VERB" not in found[0][1] or "past" not in found[0][1]:
+        if not found or not _past_verb(*found[0]):
             continue
         verb, tags = found[0]
         reflexive = verb.endswith(("ся", "сь"))
@@ -173,6 +243,13 @@ def acts_on_thing(lowered: str, *, judged: bool = True) -> bool:
             continue
         if at and words[at - 1] in ("не", "ні", "ни"):
             continue
+        by_hand = fold(verb) in _BY_HAND
+        if (
+            (retried or by_hand)
+            and not reflexive
+            and _thing_before(words[:at], tags, by_hand, words[at + 1 :])
+        ):
+            return True  # "шнур дёргала", "мы роутер дёргали", "картридж трясла"
         if any(_thing_as_subject(w) for w in words[:at]):
             continue  # "принтер зажевал бумагу": the thing did it
         preposition = other = False
@@ -198,7 +275,10 @@ def acts_on_thing(lowered: str, *, judged: bool = True) -> bool:
             if (
                 (lemma_ in _HANDLED or nxt in _HANDLED)
                 and not reflexive
-                and (other or (retried and not preposition and _direct_object(tags, noun)))
+                and (
+                    other
+                    or ((retried or by_hand) and not preposition and _direct_object(tags, noun))
+                )
                 and _user_leads(words[:at])
                 and not (_may_be_subject(tags, noun) and not _user_named(tags, words[:at]))
             ):
