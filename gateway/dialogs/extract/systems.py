@@ -22,7 +22,7 @@ VERSION_WORDS: dict[str, str] = {
 }  # fmt: skip
 _NUMBER_WORDS = "|".join(VERSION_WORDS)
 _WINDOWS = re.compile(
-    r"(?<![\w])(?P<family>windows|win|w(?=\s?1[01]\b)|вин(?=\s?(?:7|8|10|11)\b)|winda|vinda|"
+    r"(?<![\w])(?P<family>windows|win|w(?=\s?(?:7|8|1[01])\b)|вин(?=\s?(?:7|8|10|11)\b)|winda|vinda|"
     r"винд\w*|вінд\w*|виндовс|віндовс)"
     r"(?:\s*-?\s*(?P<server>server)\s*)?"
     rf"(?:\s*-?\s*(?P<version>xp|vista|7|8\.1|8|10|11|20(?:03|08|12|16|19|22|25)(?: r2)?|"
@@ -46,6 +46,7 @@ _BARE_BUILD = re.compile(r"(?<![\w.])(?:1\d|2\d)h[12](?![\w])", _I)
 _WINDOWS_SLANG: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w])(?:семерк\w+|семёрк\w+|сімк\w+|сімц\w+)", _I), "Windows 7"),
     (re.compile(r"(?<![\w])(?:десятк\w+|десятц\w+)", _I), "Windows 10"),
+    (re.compile(r"(?<![\w])(?:хрюш\w+|хрюн\w+|икспи|іксп[іи])(?![\w])", _I), "Windows XP"),
     (re.compile(r"(?<![\w])(?:одиннадцатая|одиннадцатой|одинадцят\w+)", _I), "Windows 11"),
 )
 _MAC_NAMES = (
@@ -61,12 +62,12 @@ _MAC = re.compile(
 # user works on names its system. A device named alone ("MacBook Air won't charge") does not.
 _ON_APPLE_WORDS = (
     (
-        r"мак[еуа]?|маку|маці|маком|макбук(?:е|у|а|і|ом)?|аймак[еуі]?|"
+        r"мак[еуа]?|маку|маці|маком|макбу(?:к(?:е|у|а|і|ом|ах)?|ці)|аймак(?:[еуаі]|ом)?|"
         r"mac(?!\s?(?:адрес|address|-))(?:book(?:\s(?:air|pro))?|\s?mini|\s?studio)?|imac",
         "macOS",
     ),
-    (r"айфон[еуі]|айфоні|iphone", "iOS"),
-    (r"айпад[еуі]|айпаді|ipad", "iPadOS"),
+    (r"айфон(?:[еуіа]|ом)|айфоні|iphone", "iOS"),
+    (r"айпад(?:[еуіа]|ом)|айпаді|ipad", "iPadOS"),
 )
 _ON_APPLE = re.compile(
     r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via|(?:у|в)\s+(?:меня|мене|нас)|"
@@ -86,10 +87,11 @@ _OTHER_FAMILIES: tuple[tuple[str, str], ...] = (
     (r"linux mint|mint(?=\s*\d)", "Linux Mint"),
     (r"astra linux|астра линукс|астра(?=\s*\d)", "Astra Linux"),
     (r"centos|rhel|red hat", "RHEL/CentOS"),
-    (r"android|андроид\w*|андроїд\w*", "Android"),
+    (r"android|андро[иїі]д\w*|андройд\w*", "Android"),
     (r"ios|айос\w*", "iOS"),
     (r"ipados", "iPadOS"),
-    (r"chrome\s?os|chromebook", "ChromeOS"),
+    # a Chromebook runs nothing else: "на хромбуке", "з хромбука", "хромос"
+    (r"chrome\s?os|chromebook\w*|хромбу[кц]\w*|хром\s?ос[еіуа]?|хромос[еіуа]?", "ChromeOS"),
     (r"linux|линукс\w*|лінукс\w*", "Linux"),
 )
 _OTHERS = tuple(
