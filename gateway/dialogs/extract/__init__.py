@@ -176,8 +176,8 @@ def _named_outside(products: list[str], said: str, text: str) -> list[str]:
 def _outside_system(products: list[str], system: str, text: str) -> list[str]:
     """The products not only read inside what the OS is called: "Windows 11 Pro shows …"
     names no program "Pro"."""
-    said = system.split(" (")[0].casefold()
-    if not said or said not in text.casefold():
+    said = _said_of(system.split(" (")[0].casefold(), text.casefold())
+    if not said:
         return products
     rest = text.casefold().replace(said, " ")
 
@@ -186,6 +186,17 @@ def _outside_system(products: list[str], system: str, text: str) -> list[str]:
         return word_at(said, name) >= 0 and word_at(rest, name) < 0
 
     return [p for p in products if not only_in_system(p)]
+
+
+def _said_of(system: str, text: str) -> str:
+    """The part of the system's name the text says: all of it ("windows 11 pro"), or its end
+    after a family said another way ("на лінуксі Mint 21" says "mint 21" of "linux mint 21")."""
+    names = system.split()
+    for start in range(len(names)):
+        tail = " ".join(names[start:])
+        if any(c.isalpha() for c in tail) and word_at(text, tail) >= 0:
+            return tail
+    return ""
 
 
 # "Третий день пытаюсь отсканировать": how long it has lasted, whatever the verb beside it
