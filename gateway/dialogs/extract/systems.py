@@ -66,8 +66,8 @@ _ON_APPLE_WORDS = (
         r"mac(?!\s?(?:адрес|address|-))(?:book(?:\s(?:air|pro))?|\s?mini|\s?studio)?|imac",
         "macOS",
     ),
-    (r"айфон(?:[еуіа]|ом)|айфоні|iphone", "iOS"),
-    (r"айпад(?:[еуіа]|ом)|айпаді|ipad", "iPadOS"),
+    (r"айфон(?:[еуіа]|ом|і)?|iphone", "iOS"),
+    (r"айпад(?:[еуіа]|ом|і)?|ipad", "iPadOS"),
 )
 _ON_APPLE = re.compile(
     r"(?<![\w])(?:на|с|со|з|із|on|from|using|use|via|(?:у|в)\s+(?:меня|мене|нас)|"
