@@ -286,7 +286,9 @@ BLIND_SETS = [
     # the twentieth batch (session 21), as first measured on session 21's starting code (main
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
-    ("dialogs_tune20.yaml", 34, 1),
+    # 36/40, 0 with "пароль два раза перенабирала" and "тричі перезавантажувалась" read as
+    # tried (i19-ask21)
+    ("dialogs_tune20.yaml", 36, 0),
     # ... and its frozen part, the honest dialog measure from session 21, at its first untouched
     # figure (31/40, 3 asked again), run for its summary only.
     ("dialogs_frozen20.yaml", 31, 3),
@@ -362,7 +364,8 @@ BLIND_SETS = [
     # screen says read in those words. The five left: a reply never typed (no topic, so no "did
     # it help?"), and four misses of other fields (a product named by its kind, "Windows Update"
     # as a product, "промивку дюз робила" and "хтось вимкнув" as what was tried).
-    ("../dialogs_probe20e.yaml", 21, 5),
+    # 22/26 (1) with "Промивку дюз робила" read as tried (i19-ask21).
+    ("../dialogs_probe20e.yaml", 22, 1),
     # the held-out probe of session 20 (i19-route20: rich first messages whose facts name other
     # topics' words, urgency without trigger words, places and hidden IT), written before its
     # changes: 17/25 with 1 asked again on main a5b1680, and the same with them. Two of its misses
