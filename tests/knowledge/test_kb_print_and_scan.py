@@ -72,3 +72,13 @@ def test_a_screen_said_of_a_phone_or_a_site_is_theirs_not_the_printers(
     a server outage; a web page that loads blank is the site's, a blank printed page the
     printer's."""
     assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    "text", ["email is not working", "mail doesn't work", "email not working on my laptop"]
+)
+def test_mail_that_does_not_work_is_not_the_phones_setup(matcher: Matcher, text: str) -> None:
+    """A phone-setup sample that said "can't verify" drew every mail that "is not working"
+    to the phone's setup (choices led by it since a13e0c8): a ticket's urgency in the reply
+    to those choices was then lost (dialogs_own "own13 y8")."""
+    assert answered(matcher, text, "en") == "email_not_receiving", text
