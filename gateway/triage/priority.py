@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
-from gateway.triage.impact import STOPPED, all_of_things, read_impact
+from gateway.triage.impact import STOPPED, all_of_things, near_time, read_impact
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, read_message, read_once
 
@@ -29,6 +29,25 @@ NOT_URGENT = PhraseSet([
     r"(не|ни|ні|not|no|nothing|non|ничего|нічого|нічо|без)( \w+)?[ -](срочн\w*|терміново|"
     r"нагально|негайно|критичн\w*|urgent\w*|critical|emergency|asap)",
 ])  # fmt: skip
+# … or said whole: "клієнтів немає, тож не горить", "это не к спеху", "no rush", "it can wait".
+# A stake the writer waves off is none ("не горит" alone is also a lamp that is off: "индикатор
+# не горит", so it counts after a word that says what is not burning: "это", "пока", "тож").
+WAVED_OFF = PhraseSet([
+    r"(это|оно|ничего|пока|поэтому|так что|тож|тому|це|воно|нічого|поки|тому що) не (горит|горить)",
+    r"не к спеху", r"не до спеху", r"не поспіх\w*", r"не терміново", r"не срочно",
+    r"(может|могут|може|можуть) (и )?(подождать|почекати)", r"(подождёт|подождет|почекає)",
+    r"no (rush|hurry)", r"not in a (rush|hurry)", r"(it|this|that) can wait", r"not urgent",
+])  # fmt: skip
+# A time weeks or months off: "через две недели", "наступного місяця", "in two weeks", "next
+# month". A stake tied to it is no stake now ("a client webinar in two weeks, my webcam is dark").
+FAR_OFF = PhraseSet([
+    r"через (\w+ )?(недел\w*|месяц\w*|тиждень|тижні|тижнів|місяц\w*|год|рік)",
+    r"(на )?следующ\w* (недел\w*|месяц\w*|году)", r"(наступного|наступному|на наступному) "
+    r"(тижня|тижні|місяця|місяці|року)",
+    r"за (два|три|дві|пару|кілька|\d+) (тижні|тижнів|місяці|місяців)",
+    r"in (a|one|two|three|four|a few|a couple of|\d+) (weeks?|months?)",
+    r"next (week|month|year|quarter)", r"(end|beginning) of next (week|month)",
+])  # fmt: skip
 
 
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
@@ -42,6 +61,20 @@ AT_STAKE = PhraseSet([
     r"(люди|клиенты|покупатели|люди|клієнти|покупці) (\w+ )?(в|у) (очеред\w*|черз\w*)",
     r"очередь (до|на) \w+", r"черга (до|на) \w+", r"талон\w*", r"пациент\w*", r"пацієнт\w*",
     r"сдать (\w+ )?(сегодня|до)", r"здати (\w+ )?(сьогодні|до)",
+    # someone sitting across the desk or kept waiting: "клиент уже полчаса сидит напротив",
+    # "клієнтка чекає біля стійки", "a customer has been sitting at my desk for 20 minutes"
+    r"(клиент\w*|посетител\w*|клієнт\w*|відвідувач\w*)( \w+){0,3} (сидит|сидят|ждет|ждут|"
+    r"сидить|сидять|чекає|чекають)",
+    r"(customers?|clients?|visitors?)( \w+){0,3} (is|are|has been|have been) (sitting|waiting)",
+    # a queue of people, said in any order: "під віконцем черга людей", "очередь клиентов"
+    r"(черга|очередь|очереди|черги)( \w+)? (з )?(людей|клиентов|клієнтів|посетителей|"
+    r"відвідувачів|пациентов|пацієнтів|покупателей|покупців)",
+    # a filing due today: "позов треба подати сьогодні", "last day to file"
+    r"(подать|подати|отправить|відправити|сдать|здати)( \w+){0,4} (сегодня|сьогодні)",
+    r"(сегодня|сьогодні) (\w+ )?(последний|останній) день", r"(последний|останній) день "
+    r"(подачи|подачі|сдачи|здачі|оплаты|оплати)",
+    r"(today is )?the last day (to|for) (file|submit|pay|filing)", r"(file|submit) (\w+ ){0,3}"
+    r"(today|by tonight)",
     r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
     r"(customers?|clients?|people|patients|guests) (are )?"
     r"(leaving|waiting|queu\w*|lining up|walk\w* out)", r"no (orders|sales|payments|calls)",
@@ -94,10 +127,16 @@ ONE_BLOCKED = PhraseSet([
     r"не включается", r"не вмикається", r"won'?t (turn|switch) on",
 ])  # fmt: skip
 
+# "как" asks how to do a thing ("как настроить", "как мне попасть"), not a comparison ("принтер
+# молчит как партизан", "працює як черепаха")
+_HOW_RU = r"как (мне |нам |можно |правильно |лучше |бы |же |это |его |её |ее |их |теперь )*"
+_HOW_UK = r"як (мені |нам |можна |правильно |краще |б |це |його |її |їх |тепер )*"
 REQUEST = PhraseSet([
-    r"как (мне )?(можно )?\w+", r"подскажите", r"можно ли", r"нужен доступ", r"нужны права",
+    _HOW_RU + r"\w+(ть|ти|чь|ться|тись)", r"как (мне|нам) \w+", r"подскажите", r"можно ли",
+    r"нужен доступ", r"нужны права",
     r"прошу (выдать|дать|предоставить|установить)", r"установите", r"хочу (узнать|установить)",
-    r"як (мені )?\w+", r"підкажіть", r"чи можна", r"потрібен доступ", r"потрібно встановити",
+    _HOW_UK + r"\w+(ти|тися|тись|ть)", r"як (мені|нам) \w+", r"підкажіть", r"чи можна",
+    r"потрібен доступ", r"потрібно встановити",
     r"прошу (надати|видати|встановити)", r"встановіть",
     r"how (do|can|to) \w+", r"is it possible", r"please (grant|give|install)", r"need access",
     r"request (access|a licen[cs]e)", r"could you (install|grant|set up|prepare|create|add)",
@@ -162,13 +201,22 @@ def _read(reading: MessageReading) -> PriorityAssessment:
         return PriorityAssessment(Priority.P1, "urgent")
     stopped = text in STOPPED and not request
     stakes = _stake_of_its_own(text)  # "the line is out the door" after any stop ("froze")
-    if (stopped and stakes) or (impact.stopped and (impact.at_stake or stakes) and not request):
+    at_stake = impact.at_stake or stakes
+    if _waved_off(text):
+        stakes = at_stake = False  # "клієнтів немає, тож не горить", "a webinar in two weeks"
+    if (stopped and stakes) or (impact.stopped and at_stake and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")
     if text in REQUEST:
         return PriorityAssessment(Priority.P4, "request")
     return PriorityAssessment(Priority.P3, "normal")
+
+
+def _waved_off(text: str) -> bool:
+    """The writer says it can wait, or ties what is at stake to a time weeks off with no near
+    time beside it: no stake now."""
+    return text in WAVED_OFF or (text in FAR_OFF and not near_time(text))
 
 
 def _stake_of_its_own(text: str) -> bool:

@@ -393,6 +393,14 @@ BLIND_SETS = [
     # 23/24 (0) with those read; 24/24 (0) with the end of the system's name said after its
     # family in other words no product ("на лінуксі Mint 21" gave the product "Mint 21").
     ("../dialogs_probe21x.yaml", 24, 0),
+    # the held-out probe of session 21's priority and impatient path (i19-prio21: work stopped
+    # for a team or a site without "все", money or a deadline in everyday words, a public queue,
+    # upset users who want a person; negatives: one person, a deadline weeks away, a stake waved
+    # off, "срочно" about nothing stopped), written before its changes: 20/26 with 0 asked again
+    # on main 81cd434; 25/26 (0) with a client sitting across the desk, a queue of people, a
+    # filing due today read as at stake and a stake waved off or weeks away as none. The one
+    # left: "срочно" said of a wish with nothing stopped stays P1 (the urgent word rules).
+    ("../dialogs_probe21p.yaml", 25, 0),
 ]
 
 

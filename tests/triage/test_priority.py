@@ -1467,3 +1467,65 @@ def test_a_black_picture_a_locked_account_or_a_labelled_event_is_at_stake(text: 
 )
 def test_a_black_picture_or_a_lock_without_a_stake_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone sitting across the desk or kept waiting for it (issue 19)
+        "Клиентка уже двадцать минут сидит у меня, а квитанция не печатается",
+        "Відвідувач сидить навпроти мене пів години, а договір не друкується",
+        "A customer has been sitting at my desk for 20 minutes and the invoice won't print",
+        # a queue of people said after the queue word
+        "Касса не пробивает, очередь из покупателей до входа",
+        "На реєстрації не працює сканер, черга пацієнтів у коридорі",
+        # a filing due today, in everyday words
+        "Апелляцию надо подать сегодня, а ЭЦП не читается",
+        "Сьогодні останній день подачі звіту, а кабінет платника не відкривається",
+        "We must file the claim today and the court portal won't accept our certificate",
+        # a device that gives nothing, with a commission on its way
+        "Через час приезжает комиссия, а принтер с утра молчит",
+        "За годину приїде перевірка, а принтер мовчить з ранку",
+    ],
+)
+def test_someone_waiting_a_queue_of_people_or_a_filing_today_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # waved off by the writer
+        "Клиентов сегодня нет, так что не горит: сканер не сохраняет в PDF",
+        "Клієнтів сьогодні немає, тож не горить: сканер не зберігає в PDF",
+        "No customers today so no rush: the receipt printer prints faint",
+        "Касса иногда не печатает чек с первого раза, это может подождать",
+        # a stake weeks away
+        "We have a client webinar in two weeks, my webcam picture is very dark",
+        "Через две недели приедут клиенты на презентацию, а проектор показывает тусклую картинку",
+        "Наступного місяця приїдуть клієнти, а принтер друкує смугами",
+    ],
+)
+def test_a_stake_waved_off_or_weeks_away_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "как"/"як" of a comparison is no how-question: a fault, not a request
+        "Сельсовет: принтер молчит как партизан, ни одного листа",
+        "Ноутбук тормозит как черепаха после обновления",
+        "Комп працює як черепаха після оновлення",
+    ],
+)
+def test_a_comparison_with_kak_is_no_request(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["как мне попасть в общую папку", "как правильно настроить VPN", "як мені змінити пароль"],
+)
+def test_a_how_question_stays_a_request(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P4
