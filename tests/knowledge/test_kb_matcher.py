@@ -2325,3 +2325,22 @@ def test_chromes_crashed_tab_page_is_a_crash(matcher: Matcher) -> None:
         ("Chrome keeps showing Aw, Snap!", "en"),
     ):
         assert answered(matcher, text, lang) == "app_crash", text
+
+
+def test_read_only_is_the_shared_drives_only_when_a_share_is_named(matcher: Matcher) -> None:
+    # "только для чтения" was a keyword of the shared drive's: a USB stick or a document that
+    # opens read-only was answered with the network share's article.
+    for text, lang in (
+        ("общая папка стала только для чтения", "ru"),
+        ("на сетевом диске файлы только для чтения", "ru"),
+        ("спільна папка стала тільки для читання", "uk"),
+        ("на мережевому диску файли лише для читання", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "shared_drive_access", text
+    for text, lang in (
+        ("флешка стала тільки для читання", "uk"),
+        ("флешка только для чтения, не могу записать файлы", "ru"),
+        ("документ Word открывается только для чтения", "ru"),
+        ("документ Word відкривається тільки для читання", "uk"),
+    ):
+        assert answered(matcher, text, lang) is None, text
