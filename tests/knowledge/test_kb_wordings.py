@@ -147,3 +147,20 @@ def test_a_computer_likened_to_a_turtle_or_a_snail_is_slow(
 )
 def test_a_slow_queue_or_a_pet_turtle_is_no_it(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Windows updates are paused", "update_stuck"),
+        ("the update is stuck, it says paused", "update_stuck"),
+        ("OneDrive sync is paused", None),
+        ("backup is paused", None),
+    ],
+)
+def test_paused_said_of_no_printer_is_not_the_offline_printer(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "paused" was a keyword of the offline printer's: a paused update or sync was answered
+    # with it; a label printer that shows "Paused" is still the printer's (its samples).
+    assert answered(matcher, text, "en") == topic
