@@ -143,6 +143,28 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     return frozenset(fine)
 
 
+def denied_damage(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the words of spilling or dropping the user denies: a negation right
+    before them, with only stop words between ("nothing was spilled", "I didn't drop it",
+    "ничего не проливал", "нічого не розливав"). The user rules the damage out; a
+    negation of another verb ("не включается, залил чаем") denies that verb, not the spill."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word not in DAMAGE_WORDS:
+            continue
+        before = index - 1
+        while before >= 0 and words[before].stop and words[before].word not in NEGATION_WORDS:
+            before -= 1
+        after = index + 1
+        while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
+            after += 1
+        if (before >= 0 and words[before].word in NEGATION_WORDS) or (
+            after < len(words) and words[after].word in {"ничего", "нічого", "nothing"}
+        ):
+            found.add(index)
+    return frozenset(found)
+
+
 def _there(part: Sequence[Token], lang: str | None) -> bool:
     """The clause ends in being there ("є", "есть") and says of whom ("у всіх інших є",
     "у колег есть") or of what one has ("по вайфаю есть", "інтернет є", "бумага в лотке

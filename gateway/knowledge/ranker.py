@@ -34,6 +34,7 @@ from gateway.knowledge.clauses import (
     circumstance,
     clause_spans,
     crashed_at_start,
+    denied_damage,
     directions,
     ruled_out,
     said_fine,
@@ -364,7 +365,8 @@ class Ranker:
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         # What a clause says works after another denies something is ruled out.
-        ruled = ruled_out(text, lang, words)
+        # A spill or a drop the user denies ("nothing was spilled") is no damage either.
+        ruled = ruled_out(text, lang, words) | denied_damage(words)
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
         fine |= ruled
         # Which clause each word is in: the problem is often one clause among the user's

@@ -82,3 +82,20 @@ def test_mail_that_does_not_work_is_not_the_phones_setup(matcher: Matcher, text:
     to the phone's setup (choices led by it since a13e0c8): a ticket's urgency in the reply
     to those choices was then lost (dialogs_own "own13 y8")."""
     assert answered(matcher, text, "en") == "email_not_receiving", text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the space bar sticks, nothing was spilled on it", None),
+        ("a few keys are sticky but I didn't spill anything", "keyboard_mouse"),
+        ("I spilled coffee on my keyboard and the keys stick", "hardware_broken"),
+        ("laptop won't turn on, spilled tea on it", "hardware_broken"),
+    ],
+)
+def test_a_spill_the_user_denies_is_no_liquid_damage(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """"Nothing was spilled" rules the spill out: the physical-damage article is not the
+    answer; a spill said is still one."""
+    assert answered(matcher, text, "en") == topic, text
