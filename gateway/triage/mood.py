@@ -117,6 +117,18 @@ ASKS_FOR_PERSON = PhraseSet([
     r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",
     r"(кто|хто)(-нибудь|-небудь|-то|сь)? жив\w* (\w+ )?(есть|є)",
     r"(skip|bypass|no more of) (the |this |your )?(bot|chatbot)",
+    # the bot refused as someone to talk to: "I don't want to chat with a machine"
+    r"(don'?t|do not|won'?t|will not|not going to|refuse to) (want to |going to )?(talk|chat|speak|"
+    r"deal|write) (to|with) (a |the |this |your |some )?(machine|bot|robot|chatbot|computer|ai)",
+    # someone to talk to, said before the verb: "можно с кем-то поговорить?", "з кимось
+    # поговорити можна?"
+    r"(с|со|з|із) (кем-нибудь|кем-то|кем-либо|кимось|кимсь|ким-небудь) (\w+ )?(поговорить|"
+    r"поговорити|связаться|зв'язатися|побалакати|пообщаться)",
+    # anyone there at all: "Is there anyone there?", "anybody out there?", "Эй, живые есть?",
+    # "є тут живі?"
+    r"(is )?(there )?(anyone|anybody|someone|somebody) (there|out there|real|alive|human)\b",
+    r"жив(ые|і|ий|ой) (тут |там )?(есть|є)(?= ?[?!.,]|$)",
+    r"(есть|є) (тут |там |кто |хто )?жив(ые|і|ий|ой)(?= ?[?!.,]|$)",
     # a call back or an escalation is a person too
     r"(ring|call|phone) me( back)? (on|at|when|asap|please)", r"give me a (call|ring)",
     r"(possible|able) for (someone|somebody|anyone|a person|an engineer|a technician|a tech) to "
@@ -144,6 +156,10 @@ UPSET = PhraseSet([
     r"fuck\w*", r"shit\w*", r"wtf", r"damn\w*", r"useless", r"stupid bot", r"ridiculous",
     r"fed up", r"sick of", r"(are you|you're|you are) kidding", r"unacceptable",
     r"what the hell", r"(this|it) is a joke",
+    # the bot told it does not understand: "Робот, ти мене не розумієш", "вы меня не понимаете",
+    # "you don't understand me" (not "я не понимаю", the writer's own)
+    r"(ты|ти|вы|ви|you)( \w+)? (меня |мене |нас |me |us )?(не|ні|don'?t|do not|never) "
+    r"(понима\w*|розумі\w*|understand)( (me|us|what))?",
 ])  # fmt: skip
 
 REPEATED = PhraseSet([

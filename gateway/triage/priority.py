@@ -75,6 +75,14 @@ AT_STAKE = PhraseSet([
     r"(подачи|подачі|сдачи|здачі|оплаты|оплати)",
     r"(today is )?the last day (to|for) (file|submit|pay|filing)", r"(file|submit) (\w+ ){0,3}"
     r"(today|by tonight)",
+    # a bank, a post office or a court closing or taking papers until a clock time close
+    # ahead: "банк закрывает опердень в 17:00", "пошта зачиняється о 18:00", "суд приймає
+    # документи до 16:00" (not a program that closes at a time each day: a fault)
+    r"(?<!не )(закрыва\w*|закро\w*|закрива\w*|закри\w*|зачиня\w*|зачин\w*|принима\w*|"
+    r"прийма\w*)( (?!сам\w*)\w+){0,3} (в|во|о|об|до|к) \d{1,2}([:.]\d{2})?"
+    r"( (утра|вечера|дня|ранку|вечора))?(?=[,.;!—]| (а|и|і|й|но|але|—) |$)",
+    r"(в|во|о|об|до|к) \d{1,2}([:.]\d{2})? (\w+ ){0,2}(закрыва\w*|закрива\w*|зачиня\w*)"
+    r"( \w+)?(?=[,.;!—]| (а|и|і|й|но|але) |$)",
     r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
     r"(customers?|clients?|people|patients|guests) (are )?"
     r"(leaving|waiting|queu\w*|lining up|walk\w* out)", r"no (orders|sales|payments|calls)",

@@ -689,3 +689,42 @@ def test_the_robot_refused_in_its_own_forms(text: str) -> None:
 )
 def test_work_stopped_with_nothing_named_describes_no_problem(text: str) -> None:
     assert not describes_problem(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the bot refused as someone to talk to, someone asked for before the verb, anyone
+        # there at all (issue 19)
+        ("I don't want to chat with a machine. Printer jammed.", "asked_for_person"),
+        ("I won't talk to a bot, the scanner is broken", "asked_for_person"),
+        ("Можно с кем-то поговорить? У меня ошибка в 1С", "asked_for_person"),
+        ("З кимось можна поговорити? Не відкривається M.E.Doc", "asked_for_person"),
+        ("Is there anyone there? Teams keeps crashing", "asked_for_person"),
+        ("Эй, живые есть? Почта не работает", "asked_for_person"),
+        ("Є тут живі? Принтер не друкує", "asked_for_person"),
+        # the bot told it does not understand
+        ("Робот, ти мене не розумієш. Не працює пошта", "upset"),
+        ("Вы меня не понимаете, у меня не печатает принтер", "upset"),
+        ("You don't understand me, the VPN is down", "upset"),
+    ],
+)
+def test_the_bot_refused_anyone_there_or_not_understanding_hands_over(
+    text: str, reason: str
+) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Я не понимаю, что за ошибка в 1С",
+        "Windows says you don't have permission to open the folder",
+        "The printer doesn't understand the paper size",
+        "живая очередь есть, а терминал не работает",
+        "There is someone else's printer on my list",
+    ],
+)
+def test_not_understanding_oneself_or_a_live_queue_is_no_handoff(text: str) -> None:
+    assert detect_handoff(text) is None

@@ -1529,3 +1529,30 @@ def test_a_comparison_with_kak_is_no_request(text: str) -> None:
 )
 def test_a_how_question_stays_a_request(text: str) -> None:
     assert assess_priority(text).priority is Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bank, a post office or a court closing or taking papers at a clock time (issue 19)
+        "Банк закрывает операционный день в 17:00, а клиент-банк не грузится",
+        "В 17:00 банк закрывает опердень, а программа не запускается",
+        "Пошта зачиняється о 18:00, а ми не можемо роздрукувати накладні",
+        "Суд приймає документи до 16:00, а ключ не читається",
+    ],
+)
+def test_a_closing_or_an_intake_until_a_clock_time_is_at_stake(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outlook закрывается в 9 утра каждый день сам",
+        "Программа сама закрывается в 10:30, когда открываю отчёт",
+        "Программа принимает файлы до 10 МБ, а мой больше",
+        "Ноутбук не закрывает крышку до 90 градусов",
+    ],
+)
+def test_a_program_closing_at_a_time_or_a_size_limit_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
