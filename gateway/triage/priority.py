@@ -10,12 +10,13 @@ P4  a question or a request (access, installation), nothing is broken.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from gateway.models import Priority
 from gateway.triage.impact import STOPPED, all_of_things, near_time, read_impact
-from gateway.triage.phrases import PhraseSet
+from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import MessageReading, read_message, read_once
 
 URGENT = PhraseSet([
@@ -221,10 +222,17 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     return PriorityAssessment(Priority.P3, "normal")
 
 
+# A wait denied ("это не может подождать", "клиент не подождёт", "ніхто не почекає") is the
+# stake said again, not waved off.
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:не|ні) $")
+
+
 def _waved_off(text: str) -> bool:
     """The writer says it can wait, or ties what is at stake to a time weeks off with no near
     time beside it: no stake now."""
-    return text in WAVED_OFF or (text in FAR_OFF and not near_time(text))
+    said = normalise(text)
+    waved = any(not _DENIED_BEFORE.search(said[:start]) for start, _ in WAVED_OFF.spans(text))
+    return waved or (text in FAR_OFF and not near_time(text))
 
 
 def _stake_of_its_own(text: str) -> bool:

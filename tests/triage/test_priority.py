@@ -1556,3 +1556,22 @@ def test_a_closing_or_an_intake_until_a_clock_time_is_at_stake(text: str) -> Non
 )
 def test_a_program_closing_at_a_time_or_a_size_limit_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Касса не работает, покупатели ждут, это не может подождать",
+        "Касса не работает, клиенты стоят в очереди, клиент не подождёт",
+        "Каса не працює, черга покупців, це не може почекати",
+    ],
+)
+def test_a_wait_denied_is_no_stake_waved_off(text: str) -> None:
+    # "может подождать" and "подождёт" waved the stake off even after "не": a user saying it
+    # cannot wait got P3.
+    assert assess_priority(text).priority is Priority.P1
+
+
+def test_a_wait_allowed_still_waves_the_stake_off() -> None:
+    text = "Касса не работает, покупатели ждут, но это может подождать до завтра"
+    assert assess_priority(text).priority is not Priority.P1
