@@ -61,7 +61,7 @@ from gateway.triage.mood import (
     describes_problem,
     detect_handoff,
 )
-from gateway.triage.priority import PriorityAssessment, PriorityRules
+from gateway.triage.priority import PriorityAssessment, PriorityRules, names_a_stake
 from gateway.triage.routing import Routing
 
 # Button payloads: stable strings that come back in `InboundMessage.payload`.
@@ -717,8 +717,8 @@ class SupportFlow:
         # what is at stake said alone, beside the stop already told; a reply with a stop of
         # its own is read for many only ("Вилітає при відкритті графіку водіїв" names whose
         # rota, not drivers kept waiting)
-        impact = read_impact(turn.reading(text))
-        adds = impact.at_stake and not impact.stopped
+        reading = turn.reading(text)
+        adds = names_a_stake(reading) and not read_impact(reading).stopped
         return adds and self._reads_urgent(turn, f"{turn.state.problem}\n{text}")
 
     @staticmethod

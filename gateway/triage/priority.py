@@ -222,6 +222,16 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     return PriorityAssessment(Priority.P3, "normal")
 
 
+def names_a_stake(reading: MessageReading) -> bool:
+    """Whether a message names what is at stake, waved off or not ("а клиент уже полчаса
+    сидит напротив", "банк закрывает опердень в 17:00"): said in a reply, it makes the
+    problem's stop P1."""
+    text = all_of_things(reading)
+    if _waved_off(text):
+        return False
+    return read_impact(reading).at_stake or _stake_of_its_own(text)
+
+
 # A wait denied ("это не может подождать", "клиент не подождёт", "ніхто не почекає") is the
 # stake said again, not waved off.
 _DENIED_BEFORE = re.compile(r"(?<!\w)(?:не|ні) $")

@@ -53,3 +53,23 @@ def test_work_stopped_for_many_still_goes_to_a_person_at_once(chat: Chat, first:
     chat.send(first)
     assert chat.named("handoff") == [Handoff(reason="urgent")]
     assert chat.named("faq_answered") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "reply"),
+    [
+        # the stake said only in the reply to "did it help?", in words read by the priority's
+        # phrases (issue 19)
+        ("Принтер не печатает договор",
+         "нет, не помогло, а клиент уже полчаса сидит напротив меня"),
+        ("Принтер не друкує договір", "ні, а відвідувач сидить навпроти мене вже пів години"),
+        ("The printer won't print the contract", "no, and a customer has been sitting at my desk"),
+    ],
+)  # fmt: skip
+def test_a_stake_said_in_the_reply_makes_the_stop_p1(chat: Chat, first: str, reply: str) -> None:
+    chat.send(first)
+    assert chat.named("faq_answered"), "the article is offered first"
+    chat.send(reply)
+    answer_checklist(chat, "не знаю")
+    assert chat.requested.priority == "P1"
+
