@@ -159,7 +159,10 @@ def denied_damage(words: Sequence[Token]) -> frozenset[int]:
         while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
             after += 1
         if (before >= 0 and words[before].word in NEGATION_WORDS) or (
-            after < len(words) and words[after].word in {"ничего", "нічого", "nothing"}
+            after < len(words)
+            and words[after].word in {"ничего", "нічого", "nothing"}
+            # "залил, ничего не включается": a clause of its own, not the spill denied
+            and (after + 1 == len(words) or words[after + 1].word not in NEGATION_WORDS)
         ):
             found.add(index)
     return frozenset(found)

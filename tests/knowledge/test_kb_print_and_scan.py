@@ -99,3 +99,13 @@ def test_a_spill_the_user_denies_is_no_liquid_damage(
     """"Nothing was spilled" rules the spill out: the physical-damage article is not the
     answer; a spill said is still one."""
     assert answered(matcher, text, "en") == topic, text
+
+
+def test_nothing_working_after_a_spill_is_no_spill_denied(matcher: Matcher) -> None:
+    # "ничего" right after the spill began a clause of its own ("ничего не включается"), yet
+    # it was read as "spilled nothing": the liquid damage was ruled out.
+    assert answered(matcher, "залил, ничего не включается", "ru") == "hardware_broken"
+    assert answered(matcher, "розлив, нічого не вмикається", "uk") == "hardware_broken"
+    assert answered(matcher, "a few keys are sticky but I didn't spill anything", "en") == (
+        "keyboard_mouse"
+    )
