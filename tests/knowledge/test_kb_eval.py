@@ -44,32 +44,35 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # ruled out (i12-uk19, main 4e20449's code + it, 15:54-16:06 UTC): pooled 6196, 6 of 949;
 # left out 6198, 5 of 949. With batch 20 in (the eighteenth tuning part; the lead, main
 # ad27bee's code = 13f629a's, 22:00-22:08 UTC): pooled 6517 of 6678, 4 of 994; left out 6516,
-# 5 of 994.
+# 5 of 994. At session 21's end (main 5c174a2's code, the lead, 00:05-00:09 UTC): pooled 6537,
+# 6 of 994; left out 6535, 5 of 994; faq_tune18's Ukrainian lost 3 lines (116 -> 113) in its
+# folds to the session's Ukrainian readings while the pooled Ukrainian rose 2345 -> 2360: a
+# trade the lead kept (every frozen part's sum rose 4069 -> 4080).
 TUNING_MEASURED = {
-    "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (173, 181), (186, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((174, 180), (174, 180), (176, 180)), (0, 81)),
+    "faq_tune.jsonl": (((139, 139), (107, 107), (110, 110)), (0, 48)),
+    "faq_tune2.jsonl": (((188, 194), (174, 181), (185, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((174, 180), (174, 180), (177, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (147, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((117, 120), (143, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (116, 120)), (1, 60)),
+    "faq_tune5.jsonl": (((118, 120), (149, 150), (117, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((117, 120), (144, 150), (118, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((120, 120), (150, 150), (119, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((90, 90), (119, 120), (119, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (115, 120), (116, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((89, 90), (114, 120), (115, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((85, 90), (116, 120), (110, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (114, 120), (115, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((86, 90), (107, 120), (114, 120)), (0, 45)),
+    "faq_tune12.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
+    "faq_tune14.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (115, 120), (117, 120)), (1, 45)),
+    "faq_tune16.jsonl": (((88, 90), (115, 120), (113, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (1, 45)),
+    "faq_tune18.jsonl": (((86, 90), (113, 120), (111, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((86, 90), (114, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 994), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((1979, 2343, 2194), 5)
+LEFT_OUT_MEASURED = ((1981, 2358, 2196), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
