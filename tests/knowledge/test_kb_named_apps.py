@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_articles(ROOT / "faq"))
 
 
 def offered_first(matcher: Matcher, text: str, lang: str) -> str | None:

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from kbanswers import answered
 
-from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_articles(ROOT / "faq"))
-
-
-def answered(matcher: Matcher, text: str, lang: str) -> str | None:
-    result = matcher.match(text, lang)
-    return result.candidates[0].article.id if result.outcome == "answer" else None
 
 
 @pytest.mark.parametrize(
@@ -51,7 +37,7 @@ def test_a_faint_print_is_the_toner_and_streaks_answer(
 def test_no_device_found_is_the_device_the_message_names(
     matcher: Matcher, text: str, topic: str
 ) -> None:
-    """"No devices found" said by a scanning program is the scanner's problem; said of
+    """ "No devices found" said by a scanning program is the scanner's problem; said of
     audio it stays the sound's."""
     assert answered(matcher, text, "en") == topic, text
 
@@ -96,7 +82,7 @@ def test_mail_that_does_not_work_is_not_the_phones_setup(matcher: Matcher, text:
 def test_a_spill_the_user_denies_is_no_liquid_damage(
     matcher: Matcher, text: str, topic: str | None
 ) -> None:
-    """"Nothing was spilled" rules the spill out: the physical-damage article is not the
+    """ "Nothing was spilled" rules the spill out: the physical-damage article is not the
     answer; a spill said is still one."""
     assert answered(matcher, text, "en") == topic, text
 

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from kbanswers import answered
 
-from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_articles(ROOT / "faq"))
-
-
-def answered(matcher: Matcher, text: str, lang: str) -> str | None:
-    result = matcher.match(text, lang)
-    return result.candidates[0].article.id if result.outcome == "answer" else None
 
 
 @pytest.mark.parametrize(

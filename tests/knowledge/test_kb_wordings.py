@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from kbanswers import answered
 
-from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_articles(ROOT / "faq"))
-
-
-def answered(matcher: Matcher, text: str, lang: str) -> str | None:
-    result = matcher.match(text, lang)
-    return result.candidates[0].article.id if result.outcome == "answer" else None
 
 
 @pytest.mark.parametrize(
@@ -30,9 +16,7 @@ def answered(matcher: Matcher, text: str, lang: str) -> str | None:
         ("принтер печатает бледно, еле видно текст", "ru"),
     ],
 )
-def test_faint_print_is_the_print_quality_article(
-    matcher: Matcher, text: str, lang: str
-) -> None:
+def test_faint_print_is_the_print_quality_article(matcher: Matcher, text: str, lang: str) -> None:
     # "Блідо", "бліді", "ледь видно" were words no article used: the message looked like
     # nobody's and the user was answered nothing.
     assert answered(matcher, text, lang) == "printer_paper_jam"
@@ -71,8 +55,11 @@ def test_a_shared_folder_turned_read_only_is_the_shared_drive(
     ("text", "lang", "topic"),
     [
         ("дайте мені доступ на читання до папки відділу кадрів", "uk", "new_access_request"),
-        ("ворд відкриває файли тільки для читання, пише що ліцензія закінчилась", "uk",
-         "license_expired"),
+        (
+            "ворд відкриває файли тільки для читання, пише що ліцензія закінчилась",
+            "uk",
+            "license_expired",
+        ),
     ],
 )
 def test_read_access_asked_for_or_an_expired_licence_stay_theirs(
