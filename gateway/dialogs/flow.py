@@ -653,9 +653,10 @@ class SupportFlow:
     def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
         """A comment to the rating, unless it is a new problem: that starts a new request."""
         st, text = turn.state, msg.text.strip()
-        if is_bare_score(text):
+        if msg.payload != SKIP and is_bare_score(text):
             # "5" again, or "1" where the only numbers shown were the scale: the score counts
-            # once (as with a score button pressed twice); neither a comment nor a skip
+            # once (as with a score button pressed twice); neither a comment nor a skip. Where
+            # buttons show as numbered text, a "1" presses "1. Skip" (the payload says so).
             turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
             return
         if msg.payload != SKIP and text and self.is_new_problem(turn, text):

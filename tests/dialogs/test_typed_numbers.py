@@ -20,6 +20,7 @@ PROBLEMS = {
     "uk": "не друкує принтер",
     "en": "the printer does not print",
 }
+SCORES_TYPED = ["1", "5", "4/5", "5.", "⭐⭐⭐⭐⭐", "5️⃣", " 3 "]
 
 
 def rated(chat: Chat, lang: str, score: int) -> None:
@@ -31,8 +32,11 @@ def rated(chat: Chat, lang: str, score: int) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk", "en"])
-@pytest.mark.parametrize("numbered", [True, False])
-@pytest.mark.parametrize("typed", ["1", "5", "4/5", "5.", "⭐⭐⭐⭐⭐", "5️⃣", " 3 "])
+@pytest.mark.parametrize(
+    ("numbered", "typed"),
+    # shown as numbered text, a typed "1" presses "1. Skip" (the next test)
+    [(n, t) for n in (True, False) for t in SCORES_TYPED if not (n and t == "1")],
+)
 def test_a_score_typed_after_the_rating_is_neither_a_comment_nor_a_skip(
     chat: Chat, lang: str, numbered: bool, typed: str
 ) -> None:
@@ -55,6 +59,17 @@ def test_a_comment_with_a_number_is_a_comment(chat: Chat, lang: str, comment: st
     chat.send(comment)
     assert [e.comment for e in chat.events if isinstance(e, CsatCommented)] == [comment]
     assert chat.state.phase == Phase.IDLE
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "en"])
+def test_a_typed_1_presses_skip_where_buttons_are_numbered_text(chat: Chat, lang: str) -> None:
+    """The comment step shows one button, "1. Skip", as text: a "1" typed there presses it.
+    It was told, each time, that the score was already recorded."""
+    chat.numbered = True
+    rated(chat, lang, 5)
+    chat.send("1")
+    assert chat.events == [] and chat.state.phase == Phase.IDLE
+    assert chat.text == TEXTS.get(lang, "csat_thanks")
 
 
 @pytest.mark.parametrize("skip", [{"payload": "skip"}, {"text": "Пропустить"}, {"text": "skip"}])
