@@ -8,37 +8,22 @@ conversation stays where it was."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator
 
-import pytest
 from connectors.test_channel_conversations import (
     Gateway,
     messenger_user,
+    meta_gateway,
     open_ticket,
     ru,
-    run_gateway,
     telegram_gateway,
     telegram_user,
     whatsapp_user,
 )
 
-from emulators.harness import with_meta
 from emulators.meta import MetaEmulator
-from emulators.server import free_port
 from emulators.telegram import TelegramEmulator
-from gateway.config import Settings
 
-__all__ = ["telegram_gateway"]  # a fixture used below
-
-
-@pytest.fixture
-async def meta_gateway(settings: Settings, meta_api: MetaEmulator) -> AsyncIterator[Gateway]:
-    port = free_port()
-    gw = await run_gateway(with_meta(settings, meta_api, "whatsapp", "instagram"), port)
-    for channel in ("whatsapp", "instagram"):
-        assert await meta_api.subscribe(channel, f"http://127.0.0.1:{port}/webhooks/{channel}")
-    yield gw
-    await gw.runner.cleanup()
+__all__ = ["meta_gateway", "telegram_gateway"]  # fixtures used below
 
 
 async def test_an_unsupported_instagram_message_is_not_greeted(

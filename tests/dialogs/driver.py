@@ -16,6 +16,7 @@ from gateway.dialogs.status import StatusReport, TicketView
 from gateway.knowledge.articles import Article
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import (
+    Attachment,
     Button,
     InboundMessage,
     Level,
@@ -140,12 +141,17 @@ class Chat:
         )
 
     def send(
-        self, text: str = "", payload: str = "", kind: str = "message", **meta: str
+        self,
+        text: str = "",
+        payload: str = "",
+        kind: str = "message",
+        attachments: tuple[Attachment, ...] = (),
+        **meta: str,
     ) -> StepResult:
         self._n += 1
         msg = InboundMessage(
             channel="cli", chat_id="1", message_id=str(self._n), text=text, payload=payload,
-            kind=kind, language_hint=self.lang_hint, meta=meta,
+            kind=kind, language_hint=self.lang_hint, meta=meta, attachments=attachments,
         )  # fmt: skip
         before = self.state.to_dict()
         result = self.engine.step(self.state, msg, self.ctx)

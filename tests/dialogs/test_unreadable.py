@@ -8,7 +8,7 @@ import pytest
 
 from dialogs.driver import Chat
 from gateway.dialogs.state import Phase
-from gateway.models import Attachment, InboundMessage
+from gateway.models import Attachment
 from gateway.texts import Texts
 
 TEXTS = Texts.load()
@@ -55,7 +55,5 @@ def test_blank_or_an_emptied_edit_is_nothing_to_read(chat: Chat, message: dict[s
 
 def test_a_file_without_words_is_still_taken(chat: Chat) -> None:
     """A photo alone is no empty message: the text-only reply stays."""
-    photo = (Attachment("photo"),)
-    msg = InboundMessage(channel="cli", chat_id="1", message_id="9", attachments=photo)
-    result = chat.engine.step(chat.state, msg, chat.ctx)
+    result = chat.send(attachments=(Attachment("photo"),))
     assert [r.text for r in result.replies] == [TEXTS.get("ru", "text_only")]
