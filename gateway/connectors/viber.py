@@ -7,7 +7,9 @@ callback Viber retries carries the same `message_token`, which the store dedupes
 Buttons become a Viber keyboard (`ActionType: reply`). A press comes back as an ordinary
 text message whose text is the button's ActionBody, so each keyboard message also
 carries the button map in `tracking_data`, which Viber echoes with the user's reply:
-that is how a press is told apart from typing.
+that is how a press is told apart from typing. A client that echoes no `tracking_data`
+(a second device, an old app) still sends the ActionBody: the last keyboard sent to each
+user is kept, and a bare ActionBody of it is read as that press, never as typed text.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ SHORT_LABEL_CHARS = 4
 MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
 PICTURE_TYPES = frozenset({"image/jpeg", "image/png"})  # others go as `file`
 FILE_NAME_LIMIT = 256
+KEYBOARD_TTL = 14 * 24 * 3600  # a rating keyboard may be pressed days later
 PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
@@ -176,6 +179,8 @@ class ViberConnector:
             await self.store.channel_put(
                 CHANNEL, f"unsubscribed-start:{message.chat_id}", {}, NOT_YET_SUBSCRIBED_TTL
             )
+        if message.kind == "message" and _untracked_text(event, message):
+            message = await self._keyboard_press(message)
         if welcome is not None:
             # The greeting goes in this callback's reply; the bot's own must not follow it.
             message = dataclasses.replace(message, meta={**message.meta, ANSWERED_INLINE: "1"})
@@ -185,6 +190,14 @@ class ViberConnector:
             content = {"type": "text", "text": welcome.text}
             return web.json_response(self._render(welcome, content, True))
         return web.Response()
+
+    async def _keyboard_press(self, message: InboundMessage) -> InboundMessage:
+        """A text with no tracking data that is an ActionBody of the user's last keyboard."""
+        kept = await self.store.channel_get(CHANNEL, f"keyboard:{message.chat_id}") or {}
+        label = kept.get(message.text)
+        if not isinstance(label, str):
+            return message
+        return dataclasses.replace(message, payload=message.text, text=label or message.text)
 
     # Sending
 
@@ -213,12 +226,19 @@ class ViberConnector:
                 body = self._render(message, content, index == len(contents) - 1)
                 body["receiver"] = chat_id
                 await self._call_send(chat_id, body)
+                if "keyboard" in body:
+                    await self._keep_keyboard(chat_id, message.buttons)
                 if index < len(contents) - 1:
                     self._remember_part(key, index + 1)
         finally:
             if self._stopping.is_set():
                 await self.client.close()  # senders drain after receiving stopped
         self._parts_sent.pop(key, None)
+
+    async def _keep_keyboard(self, chat_id: str, buttons: tuple[Button, ...]) -> None:
+        """The keyboard now shown to this user, for a press that comes back untracked."""
+        shown = {b.payload: b.label for b in buttons}
+        await self.store.channel_put(CHANNEL, f"keyboard:{chat_id}", shown, KEYBOARD_TTL)
 
     def _remember_part(self, key: str, sent: int) -> None:
         self._parts_sent[key] = sent
@@ -443,6 +463,13 @@ def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
         timestamp=sent_at(event, "timestamp", millis=True),
         meta={"type": kind},
     )
+
+
+def _untracked_text(event: dict[str, Any], message: InboundMessage) -> bool:
+    """A text message that came without the tracking data Viber echoes for a press."""
+    body = event.get("message")
+    tracked = isinstance(body, dict) and bool(body.get("tracking_data"))
+    return not tracked and not message.payload and message.meta.get("type") == "text"
 
 
 def _buttons_offered(tracking: Any) -> dict[str, str]:

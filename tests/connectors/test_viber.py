@@ -330,3 +330,24 @@ async def test_a_retried_reply_does_not_repeat_messages_already_sent(
     await connector.send(USER, reply)  # the sender's retry
     shown = [t.strip() for t in viber_api.texts(USER)]
     assert shown == [line.strip(), f"{line.strip()}\nкінець"]
+
+
+async def test_a_press_echoed_without_tracking_data_is_still_a_press(
+    viber: tuple[ViberConnector, Intake, str], viber_api: ViberEmulator
+) -> None:
+    connector, intake, _ = viber
+    other = "no-keyboard-user=="
+    viber_api.send_text(USER, "привіт")
+    viber_api.send_text(other, "привіт")
+    await eventually(lambda: len(intake.accepted) == 2, what="first messages")
+    rating = tuple(Button(str(i), f"csat:{i}") for i in range(1, 6))
+    await connector.send(USER, OutboundMessage(text="Оцініть", buttons=rating))
+    viber_api.users[USER].tracking_data = ""  # a second device: nothing echoed
+    viber_api.press(USER, "5")
+    viber_api.send_text(USER, "дякую")  # typed, untracked: words stay words
+    viber_api.send_text(other, "csat:5")  # never shown a keyboard: taken as typed
+    await eventually(lambda: len(intake.accepted) == 5, what="three more messages")
+    pressed, typed, stranger = intake.accepted[2:]
+    assert (pressed.payload, pressed.text) == ("csat:5", "5")
+    assert (typed.payload, typed.text) == ("", "дякую")
+    assert (stranger.payload, stranger.text) == ("", "csat:5")
