@@ -20,7 +20,7 @@ from gateway.connectors.meta_webhook import (
     epoch,
 )
 from gateway.models import Attachment, Button, InboundMessage
-from gateway.untrusted import UntrustedInput, ident, items, obj, text
+from gateway.untrusted import UntrustedInput, ident, items, obj, parse_json, text
 
 CHANNEL = "whatsapp"
 OBJECT = "whatsapp_business_account"
@@ -43,6 +43,7 @@ MEDIA_KINDS = {
 }
 # "unsupported" (a poll, a video note...) is taken, empty: the user is told it was not seen
 IGNORED_TYPES = frozenset({"reaction", "system", "order", "request_welcome"})
+FLOW_TOKEN = "flow_token"  # in a Flow's answers: the sender's id of the form, not the user's
 STATUSES = frozenset({"sent", "delivered", "read", "failed"})
 
 
@@ -130,10 +131,35 @@ def _message(message: dict[str, Any], names: dict[str, str]) -> InboundMessage |
 
 def _interactive(reply: dict[str, Any]) -> tuple[str, str]:
     kind = text(reply, "type", required=True)
+    if kind == "nfm_reply":
+        return _flow_answers(obj(reply, "nfm_reply")), ""
     if kind not in ("button_reply", "list_reply"):
         raise UntrustedInput(f"interactive: unknown reply type {kind}")
     chosen = obj(reply, kind)
     return text(chosen, "title"), text(chosen, "id", required=True)
+
+
+def _flow_answers(reply: dict[str, Any]) -> str:
+    """A submitted Flow (sent by another tool on the same number): what the user filled in,
+    one value a line. Its field names are that tool's ids, and its token is no words; a
+    form with nothing readable comes through empty, and the user is told so."""
+    try:
+        answers = parse_json(text(reply, "response_json"))
+    except UntrustedInput:
+        return ""
+    if not isinstance(answers, dict):
+        return ""
+    lines: list[str] = []
+    for name, value in answers.items():
+        values = value if isinstance(value, list) else [value]
+        if name != FLOW_TOKEN:
+            lines += [str(v).strip() for v in values if _readable(v)]
+    return "\n".join(line for line in lines if line)
+
+
+def _readable(value: Any) -> bool:
+    """A typed or chosen value; a ticked box (true/false) says nothing by itself."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def _shared_contact(contact: Any) -> str:
