@@ -839,11 +839,15 @@ class Ranker:
                 if (
                     len(ahead) == 2
                     and words[ahead[1]].word.isascii()
-                    and words[ahead[1]].lemma in self._places
+                    and (
+                        words[ahead[1]].lemma in self._places
+                        or self._seats_of(words, ahead[1:]) is not None
+                    )
                     and words[ahead[0]].lemma not in self._places
                 ):
-                    # "whole visa centre", "all florist shops": an English place named by the
-                    # noun before it, which says which place, not what is wrong.
+                    # "whole visa centre", "all florist shops", "none of the card terminals":
+                    # an English place or many seats named by the noun before it, which says
+                    # which place or machines, not what is wrong.
                     found[ahead[0]] = words[ahead[0]]._replace(stop=True)
                     ahead = ahead[1:]
                 seats = self._seats_of(words, ahead) if ahead else None

@@ -1130,7 +1130,7 @@ PLACE_WORDS: frozenset[str] = _words(
     реєстратура філії відділи співробітники користувачі
     office offices department departments branch branches shop shops store stores site
     sites clinic clinics hospital hotel school warehouse floor building company team staff
-    users tills registers pharmacy pharmacies reception ward call centre center
+    users tills registers checkouts pharmacy pharmacies reception ward call centre center
     библиотека гостиница отель ресторан кафе музей театр кинотеатр университет институт
     колледж кафедра лаборатория редакция студия банк отделения лаборатории
     бібліотека готель ресторан кафе музей театр кінотеатр університет інститут коледж

@@ -151,3 +151,24 @@ def test_paused_said_of_no_printer_is_not_the_offline_printer(
     # "paused" was a keyword of the offline printer's: a paused update or sync was answered
     # with it; a label printer that shows "Paused" is still the printer's (its samples).
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("every till at the garden centre hung at once, long queue", "outage_critical"),
+        ("none of the registers in our shops will take a card", "outage_critical"),
+        ("all the self-service checkouts froze", "outage_critical"),
+        ("none of the payment terminals at the tills work", "outage_critical"),
+        ("the till roll in the café ran out", None),
+        ("my bank card was declined at the supermarket till", None),
+        ("the attendance register in class 4 is missing", None),
+    ],
+)
+def test_english_tills_down_for_all_are_an_outage(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # Tills, registers and checkouts were words no English sample used ("касса" is in the
+    # Russian ones), and terminals named by the noun before them ("card terminals") were no
+    # many people: nothing, or the slow computer for "froze", was answered.
+    assert answered(matcher, text, "en") == topic
