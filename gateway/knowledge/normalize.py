@@ -12,15 +12,28 @@ import re
 import unicodedata
 
 from gateway.knowledge.vocabulary import (
+    APPLICATION_WORDS,
+    DEVICE_WORDS,
     ERROR_CODE_WORDS,
+    FAINT_WORDS,
     LOAD_READING,
     LOAD_TOOLS,
     LOAD_WORDS,
+    MAIL_NAMES,
+    MAIL_STORAGE,
+    MAILBOX_FULL,
     MAILBOX_ROOM,
     MAILBOX_WORDS,
     PHRASES,
+    PRINTED_WORDS,
+    ROOM_AMOUNTS,
     ROOM_WORDS,
+    SAVING_WORDS,
+    SCREEN_FAINT,
+    SCREEN_WORDS,
+    SPACE_KEYS,
     STORAGE_WORDS,
+    STUFFED_WORDS,
     WORDS,
 )
 
@@ -50,6 +63,24 @@ _STOPPED_DOING = re.compile(
     r"(?!(?:during|morning|evening|nothing|something|anything|everything|thing|things|"
     r"string|spring|ceiling|building|ping)\b)([a-z]{2,}ing)\b"
 )
+# "Excel keeps quitting", "the app just quit on me", "Teams quits right after I open it": a
+# program that quits of itself closes, as the articles say it (while working, or at start);
+# one that quits unexpectedly (macOS's words for a crash), randomly or again and again has
+# crashed. Only a program's name or word before it, how often between: a person who quits
+# ("my manager quit") or a program quit by the user ("I quit Teams and reopened it", "quit
+# the app") is neither. After _STOPPED_DOING: "Outlook quit syncing" stops syncing.
+_PROGRAM_NOUNS = frozenset(
+    {"app", "apps", "program", "programs", "programme", "application", "applications"}
+    | {"browser", "it"}
+)
+_PROGRAM_QUITS = re.compile(
+    r"\b("
+    + "|".join(sorted(APPLICATION_WORDS | _PROGRAM_NOUNS))
+    + r")\s+((?:(?:keeps|keep|kept|just|randomly|suddenly|unexpectedly|constantly|always|"
+    r"often|sometimes|also|still|then|again|has|have|had)\s+)*)(quits|quitting|quit)\b"
+    r"(?!\s+(?:the|my|a|an|it|this|that|its|their|our|your|his|her|out|and\s+reopen)\b)"
+    r"(\s+(?:unexpectedly|randomly|suddenly)\b)?"
+)
 # "pc runs like a potato", "the laptop is running like a snail", "works like an old
 # tractor": a machine that runs or works like a thing is said to be slow, whatever the
 # thing (a word no article knows, which made the message a stranger's). A likeness that
@@ -61,6 +92,8 @@ _RUNS_LIKE = re.compile(
     r"(?:(?:a|an|the)\s+)?(?:(?:old|slow|tired|broken|dead|wet|frozen|real)\s+)?[a-z]+\b"
 )
 _FULL_LOAD = "100"
+_MAILBOXES = MAILBOX_WORDS | MAIL_NAMES
+_STORED = STORAGE_WORDS - {MAIL_STORAGE}  # a disk, memory or machine: its room is its own
 _LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
@@ -122,6 +155,8 @@ def normalize_text(text: str) -> str:
     text = " ".join(words)
     if "stop" in text or "quit" in text or "ceas" in text:
         text = _STOPPED_DOING.sub(r"not \1", text)
+        if "quit" in text:
+            text = _PROGRAM_QUITS.sub(_program_quits, text)
         words = text.split()
     if " like " in text:
         text = _RUNS_LIKE.sub(r"\1 slow", text)
@@ -134,9 +169,52 @@ def normalize_text(text: str) -> str:
     words = text.split()
     if _FULL_LOAD in words:
         words = _load_read(words)
-    if not MAILBOX_WORDS.isdisjoint(words) and STORAGE_WORDS.isdisjoint(words):
-        words = [f"{word} {MAILBOX_ROOM}" if word in ROOM_WORDS else word for word in words]
+    if not (_MAILBOXES.isdisjoint(words) or _STORED.intersection(words)) and (
+        not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
+    ):
+        words = _mailbox_read(words)
+    if not (FAINT_WORDS.isdisjoint(words) or SCREEN_WORDS.isdisjoint(words)) and (
+        PRINTED_WORDS.isdisjoint(words)
+    ):
+        words = [SCREEN_FAINT if word in FAINT_WORDS else word for word in words]
     return " ".join(WORDS.get(w, w) for w in words)
+
+
+# Said with these, quitting is crashing: without warning, or again and again while working.
+_CRASH_CUES = frozenset({"unexpectedly", "randomly", "suddenly", "keeps", "keep", "kept"})
+
+
+def _program_quits(found: re.Match[str]) -> str:
+    """"teams quits right after" -> "teams closes right after"; "excel keeps quitting" ->
+    "excel keeps crashing"; "safari quits unexpectedly" -> "safari crashes unexpectedly"."""
+    program, between, quits = found.group(1, 2, 3)
+    after = found.group(4) or ""
+    crashed = bool(after) or not _CRASH_CUES.isdisjoint(between.split())
+    if quits == "quitting":
+        return f"{program} {between}{'crashing' if crashed else 'closing'}{after}"
+    return f"{program} {between}{'crashes' if crashed else 'closes'}{after}"
+
+
+def _mailbox_read(words: list[str]) -> list[str]:
+    """Room or storage said of a mailbox or the mail is its quota ("no space left in my
+    outlook" -> "no quota left", "ящик, нет места" -> "места quota"); a mailbox stuffed or
+    crammed is full ("stuffed" -> "full")."""
+    jams = not DEVICE_WORDS.isdisjoint(words)
+    read = []
+    for index, word in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else ""
+        before = words[index - 1] if index else ""
+        if word == "room" and before not in ROOM_AMOUNTS:
+            read.append(word)
+        elif (word in ROOM_WORDS or word == MAIL_STORAGE) and after not in SPACE_KEYS:
+            # An English room is the quota alone: "out of space", "storage full" are the
+            # disk's phrases ("немає місця" beside a mailbox stays an article's word).
+            read.append(MAILBOX_ROOM if word.isascii() else f"{word} {MAILBOX_ROOM}")
+        elif word in STUFFED_WORDS and not jams:
+            read.append(MAILBOX_FULL)
+        else:
+            read.append(word)
+    return read
 
 
 def _load_read(words: list[str]) -> list[str]:

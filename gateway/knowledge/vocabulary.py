@@ -243,6 +243,39 @@ STORAGE_WORDS: frozenset[str] = _words(
     """
 )
 MAILBOX_ROOM = "quota"
+# The mail itself, named in English ("no space left in my outlook", "email storage is full",
+# "gmail says storage full"): room or storage said of it is the mailbox's too. Storage is a
+# room then, unless a disk, memory or machine is named as well ("outlook says the C drive
+# is out of space"). Not the space bar ("space bar does nothing in outlook").
+MAIL_NAMES: frozenset[str] = _words("email emails mail outlook webmail gmail")
+MAIL_STORAGE = "storage"
+# Saving mail or its files takes a disk's room, not the mailbox's: "not enough space to
+# save the email attachment" (the mail named, no mailbox) is a full disk.
+SAVING_WORDS: frozenset[str] = _words(
+    "save saving saved download downloading downloaded attachment attachments file files"
+)
+SPACE_KEYS: frozenset[str] = _words("bar key")
+# English "room" is space only after a word of how much: "no room left", "no more room"
+# (not "the mail room", "escape room bookings mailbox").
+ROOM_AMOUNTS: frozenset[str] = _words("no more enough any little of")
+# A mailbox said to be full in plain words ("inbox is stuffed", "mailbox is crammed",
+# "my mailbox is maxed out", "overflowing"): full, when no device is named that jams.
+STUFFED_WORDS: frozenset[str] = _words(
+    "stuffed crammed jammed packed overflowing overflowed overflows bursting maxed clogged"
+)
+MAILBOX_FULL = "full"
+# A screen said to be faint or pale ("the screen is very faint", "my display looks washed
+# out") is a dark one, not a faint printout: the printing article's words ("faint", "pale
+# print", "faded") are read as the screen's when a screen is named and nothing printed is.
+SCREEN_WORDS: frozenset[str] = _words("screen screens display displays monitor monitors")
+FAINT_WORDS: frozenset[str] = _words("faint pale paler dim dimmed washed faded")
+PRINTED_WORDS: frozenset[str] = _words(
+    """
+    print prints printed printing printout printouts printer printers page pages paper
+    sheet sheets toner cartridge copy copies copier scan scans scanned
+    """
+)
+SCREEN_FAINT = "dark"
 
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on

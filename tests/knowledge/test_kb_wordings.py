@@ -172,3 +172,58 @@ def test_english_tills_down_for_all_are_an_outage(
     # Russian ones), and terminals named by the noun before them ("card terminals") were no
     # many people: nothing, or the slow computer for "froze", was answered.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Safari quits unexpectedly when I open the supplier portal", "app_crash"),
+        ("Zoom keeps quitting halfway through calls", "app_crash"),
+        ("the timesheet program just quits randomly", "app_crash"),
+        ("Acrobat quit unexpectedly and took my edits with it", "app_crash"),
+        ("Teams quits right after I open it", "app_wont_start"),
+        ("my manager quit unexpectedly last week", None),
+    ],
+)
+def test_a_program_that_quits_closed_or_crashed(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "quit" was a word no article used: a browser that quits was answered with the website
+    # article, Acrobat with installing software, or nothing was.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my inbox is stuffed", "email_not_receiving"),
+        ("the mailbox is crammed and maxed out", "email_not_receiving"),
+        ("there is no space left in my outlook", "email_not_receiving"),
+        ("gmail says my storage is full", "email_not_receiving"),
+        ("not enough space to save the email attachment", "disk_full"),
+        ("outlook says the C drive is out of space", "disk_full"),
+        ("the letterbox by the gate is stuffed with leaflets", None),
+    ],
+)
+def test_room_said_of_the_mail_is_the_mailbox_quota(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "out of space", "storage full" are the disk's phrases: a full Outlook was answered with
+    # the full disk, a stuffed mailbox with nothing.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the screen is very faint", "monitor_no_signal"),
+        ("my display looks pale and washed out", "monitor_no_signal"),
+        ("printouts come out faint and pale", "printer_paper_jam"),
+        ("the streetlight by the car park is very faint", None),
+    ],
+)
+def test_a_faint_screen_is_no_faint_printout(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "faint" and "pale" were the printing article's only: a pale screen was answered with it.
+    assert answered(matcher, text, "en") == topic
