@@ -22,7 +22,12 @@ from typing import Any
 from gateway.connectors.mail.charsets import decode_text, fix_raw_headers
 from gateway.connectors.mail.html_text import html_to_text
 from gateway.connectors.mail.quotes import split_reply
-from gateway.connectors.mail.robots import MAILER_DAEMON, auto_submitted_reason, is_report
+from gateway.connectors.mail.robots import (
+    MAILER_DAEMON,
+    auto_submitted_reason,
+    is_read_receipt,
+    is_report,
+)
 from gateway.disclosed_passwords import STEMS
 
 TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
@@ -231,6 +236,8 @@ def _parse(
     bounce = _bounce(msg, header, from_email, envelope_from)
     if bounce is not None and not reason:
         reason = "delivery report"
+    if not reason and is_read_receipt(msg.get_content_type(), _type_params(msg)):
+        reason = "read receipt"
     subject = header("subject")
     token = TICKET_TOKEN.search(subject)
     message_id = _ids(header("message-id"))
@@ -369,7 +376,7 @@ def _mend_boundaries(part: Message, factory: Any, budget: list[int]) -> None:
     if opening is None:
         part.set_type("text/plain")  # its parameters (a charset) kept
         return
-    head = f"Content-Type: {part.get_content_type()}; boundary=\"{opening.group(1)}\"\n\n"
+    head = f'Content-Type: {part.get_content_type()}; boundary="{opening.group(1)}"\n\n'
     mended = email.message_from_bytes(head.encode("latin-1") + body, factory, policy=policy.default)
     children = mended.get_payload()
     if not isinstance(children, list):
@@ -529,12 +536,7 @@ def _extract_uuencoded(text: str, out: list[MailAttachment], cap: int) -> str:
 def _bounce(
     msg: EmailMessage, header: Any, from_email: str, envelope_from: str | None
 ) -> Bounce | None:
-    params = (
-        {k.lower(): str(v) for k, v in msg["content-type"].params.items()}
-        if msg["content-type"]
-        else {}
-    )
-    report = is_report(msg.get_content_type(), params)
+    report = is_report(msg.get_content_type(), _type_params(msg))
     local = from_email.split("@", 1)[0]
     null_sender = envelope_from is not None and envelope_from.strip() in ("", "<>")
     daemon = bool(MAILER_DAEMON.match(local)) or null_sender or header("return-path") == "<>"
@@ -569,6 +571,13 @@ def _bounce(
         original = found.group(1) if found else ""
     permanent = action_failed and not status.startswith("4")
     return Bounce(tuple(recipients), status, original, permanent)
+
+
+def _type_params(msg: EmailMessage) -> dict[str, str]:
+    """The Content-Type's parameters (report-type, charset...), names in lower case."""
+    if not msg["content-type"]:
+        return {}
+    return {k.lower(): str(v) for k, v in msg["content-type"].params.items()}
 
 
 def _original_id(part: Message) -> str:

@@ -1,4 +1,5 @@
-"""Mail written by machines: auto-replies, lists, bounces (RFC 3834, RFC 3464).
+"""Mail written by machines: auto-replies, lists, bounces, read receipts (RFC 3834,
+RFC 3464, RFC 8098).
 
 We never answer automatic mail; a bounce is news about a message we sent, never a new
 request. The rules follow RFC 3834 and what Zammad and FreeScout learned in the wild.
@@ -55,4 +56,14 @@ def is_report(content_type: str, params: Mapping[str, str]) -> bool:
     return (
         content_type == "multipart/report"
         and params.get("report-type", "").lower() == "delivery-status"
+    )
+
+
+def is_read_receipt(content_type: str, params: Mapping[str, str]) -> bool:
+    """A read (or "deleted unread") receipt: a mailer's note that our mail was opened, sent
+    for every mail where a user or their company asks for them, often without any
+    Auto-Submitted. Words about our mail, never the user's (RFC 8098)."""
+    return (
+        content_type == "multipart/report"
+        and params.get("report-type", "").lower() == "disposition-notification"
     )
