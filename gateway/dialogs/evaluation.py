@@ -1,9 +1,11 @@
 """`firstline eval dialogs FILE`: play scripted conversations and check how they end.
 
 Each scenario runs in its own conversation through `ChatSession`, the same path as
-`chat --json`. The scripted user answers checklist questions from `answers` (else "don't
-know" in their language), answers "did it help?" from `replies`, and picks the expected
-topic when several are offered, as a user who knows their problem would.
+`chat --json`. The scripted user answers "did it help?" from `replies` (else "no"), answers
+checklist questions from `answers`, and picks the expected topic when several are offered, as
+a user who knows their problem would. Replies left when the bot has moved on to its questions
+are what the user still had to say: a question `answers` has nothing for gets the next of them
+(the facts it carries are read like any message's), and only then "don't know".
 
 Besides outcome, topic, group, priority and fields, a scenario may expect `not_asked`
 (fields the user already gave: asking one is a re-asked question, counted in the report),
@@ -152,7 +154,9 @@ def _next_input(
     """What the scripted user types after these events; None if the bot asked nothing."""
     for event in reversed(events):
         if event["event"] == "checklist_question":
-            answer = scenario.answers.get(event["field"])
+            # "нет, кэш чистила", then "вот что пишет: ERR_CERT…, с утра": the second message
+            # comes whatever the bot asked in between, as it does from a person typing
+            answer = scenario.answers.get(event["field"]) or (replies.pop(0) if replies else "")
             return {"text": user.typed(answer) if answer else user.default(DONT_KNOW)}
         if event["event"] == "faq_answered":
             reply = user.typed(replies.pop(0)) if replies else user.default(NOT_HELPED)
