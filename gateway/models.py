@@ -64,6 +64,9 @@ ANSWERED_INLINE = "answered_inline"
 REOPENED = "reopened"
 # `meta` of a "blocked" message found by a failed send: the delivery that did not arrive.
 UNDELIVERED = "undelivered"
+# `meta` of a message sent as one part of an album (photos or files sent together, each its
+# own message on the channel): the album's id, the same on every part.
+ALBUM = "album"
 # `meta` of a message from a channel that knows the client's IP address (web chat): for
 # per-address limits on self-service code requests.
 CLIENT_ADDRESS = "client_address"

@@ -11,7 +11,7 @@ import hashlib
 import logging
 from typing import Any
 
-from gateway.models import Attachment, Button, InboundMessage
+from gateway.models import ALBUM, Attachment, Button, InboundMessage
 from gateway.untrusted import (
     UntrustedInput,
     coordinate,
@@ -104,6 +104,9 @@ def _from_message(
     kind = "edited" if edited else "message"
     meta = {"message_id": ident(message, "message_id", required=True),
             "chat_type": text(chat, "type")}  # fmt: skip
+    album = ident(message, "media_group_id")
+    if album:
+        meta[ALBUM] = album
     if not edited and _is_start_command(body):
         kind = "start"
         start_param = body.partition(" ")[2].strip()

@@ -22,7 +22,7 @@ from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.status import StatusFlow, StatusReport
 from gateway.dialogs.turn import StepContext, StepResult, Turn
 from gateway.disclosed_passwords import PASSWORD_HIDDEN
-from gateway.models import Button, InboundMessage, Ticket
+from gateway.models import ALBUM, Button, InboundMessage, Ticket
 from gateway.texts import DEFAULT_LANGUAGE, Texts
 from gateway.triage import sla_clock
 from gateway.triage.priority import PriorityRules
@@ -96,6 +96,11 @@ class DialogEngine:
         msg = _visible(msg)
         if ctx.numbered:
             msg = _pressed_by_number(msg, turn.state.buttons)
+        if msg.kind == "message" and _rest_of_album(turn, msg):
+            # photos sent together arrive one by one, the caption on the first: the album
+            # was answered as one message, its other parts answer nothing (the transcript and
+            # the ticket keep them) and are not "didn't understand" or the next question's answer
+            return turn.result()
         if msg.kind == "start":
             self.commands.start(turn, "", msg)
         elif msg.kind in ("message", "edited") and _unreadable(msg) and not ctx.letters:
@@ -301,6 +306,15 @@ def _visible(msg: InboundMessage) -> InboundMessage:
     if not _INVISIBLE.search(msg.text):
         return msg
     return dataclasses.replace(msg, text=_INVISIBLE.sub("", msg.text))
+
+
+def _rest_of_album(turn: Turn, msg: InboundMessage) -> bool:
+    """Whether `msg` is a later part, with nothing written on it, of the album whose first
+    part was read last; the album becomes the one read last either way."""
+    album = msg.meta.get(ALBUM, "")
+    rest = bool(album) and album == turn.state.album and not msg.text.strip() and not msg.payload
+    turn.state.album = album
+    return rest
 
 
 def _unreadable(msg: InboundMessage) -> bool:

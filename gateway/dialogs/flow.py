@@ -93,6 +93,10 @@ HANDOFF_REASONS = frozenset(
 IMPATIENT_REASONS = frozenset({"asked_for_person", "upset", "urgent", "repeated_failure"})
 IMPATIENT_QUESTIONS = 2
 OUTCOME_RANK = {"answer": 2, "choices": 1}
+# Phases that wait for the user's answer: an edit of an earlier message answers none of them.
+ANSWERED_PHASES = frozenset(
+    {Phase.CONFIRM, Phase.CHOOSE, Phase.CHECKLIST, Phase.CSAT_SCORE, Phase.CSAT_COMMENT}
+)
 
 # Two of the problem statement's choices this close in score (0-100) both count as what it
 # leans to: about the margin under which the fitted decision calls two articles competing
@@ -119,6 +123,9 @@ class SupportFlow:
 
     def handle(self, turn: Turn, msg: InboundMessage) -> None:
         """Route the message to the handler of the phase the conversation is in."""
+        if msg.kind == "edited" and turn.state.phase in ANSWERED_PHASES:
+            self._edited(turn, msg)
+            return
         if turn.state.phase != Phase.IDLE and msg.text.strip():
             self.follow_language(turn, msg.text)
         handlers = {
@@ -130,6 +137,14 @@ class SupportFlow:
             Phase.CSAT_COMMENT: self._csat_comment,
         }
         handlers.get(turn.state.phase, self.new_problem)(turn, msg)
+
+    @staticmethod
+    def _edited(turn: Turn, msg: InboundMessage) -> None:
+        """A message the user edited while the bot waits for an answer: it is no answer (the
+        question stays, unanswered, its buttons on screen), but the facts it adds are kept."""
+        text = msg.text.strip()
+        if text:
+            fill(turn.state.fields, turn.state.sources, text, "edited message")
 
     @staticmethod
     def expects(state: DialogState, payload: str) -> bool:

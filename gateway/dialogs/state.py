@@ -59,6 +59,7 @@ class DialogState:
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     incident: str = ""  # the open outage the user is subscribed to
     incidents_declined: list[str] = field(default_factory=list)  # "it's something else"
+    album: str = ""  # the album (photos sent together) whose first part was read last
     updated_at: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,6 +107,7 @@ class DialogState:
         state.button_labels = [str(b) for b in state.button_labels or ()]
         state.incident = str(state.incident or "")
         state.incidents_declined = [str(i) for i in state.incidents_declined or ()]
+        state.album = str(state.album or "")
         return state
 
     def start_flow(self, problem: str = "") -> None:

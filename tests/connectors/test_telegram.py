@@ -18,7 +18,7 @@ from gateway.config import ConfigError, Settings, TelegramSettings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
 from gateway.connectors.ratelimit import SendRateLimiter
 from gateway.connectors.telegram import WEBHOOK_PATH, TelegramConnector
-from gateway.models import Button, OutboundMessage
+from gateway.models import ALBUM, Button, OutboundMessage
 from gateway.store import Store
 
 CHAT = 111111111
@@ -89,6 +89,7 @@ async def test_polling_turns_each_update_kind_into_one_inbound_message(
         ("document", "log.pdf", "application/pdf")
     ]
     assert (edited.kind, edited.text) == ("edited", "не печатает принтер, пишет offline")
+    assert ALBUM not in photo.meta  # a photo sent alone is no album
     # Dedupe key: the update_id; everything is in the durable inbound stream.
     assert len({m.message_id for m in intake.accepted}) == 5
     assert len(await stored_inbound(store)) == 5
@@ -102,6 +103,21 @@ async def test_polling_turns_each_update_kind_into_one_inbound_message(
 
     # Operators can fetch a user's file through getFile and the file URL.
     assert await connector.download(photo.attachments[0].file_id) == b"\x89PNG-screenshot-bytes"
+
+
+async def test_an_album_arrives_as_its_parts_marked_as_one_album(
+    polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator
+) -> None:
+    """Photos sent together are one update each; the album's id says they go together, so
+    the dialog reads them as one message (tests/dialogs/test_albums_and_edits.py)."""
+    intake = polling[1]
+    await telegram_api.send_album(CHAT, [b"\x89PNG-1", b"\x89PNG-2"], caption="вот ошибка")
+    await telegram_api.send_album(CHAT, [b"\x89PNG-3", b"\x89PNG-4"])
+    await eventually(lambda: len(intake.accepted) == 4, what="four parts stored")
+    parts = [(m.text, m.meta.get(ALBUM), len(m.attachments)) for m in intake.accepted]
+    assert [(text, n) for text, _, n in parts] == [("вот ошибка", 1), ("", 1), ("", 1), ("", 1)]
+    albums = [album for _, album, _ in parts]
+    assert albums[0] == albums[1] != albums[2] == albums[3] and all(albums)
 
 
 async def test_group_chats_are_no_one_person_and_are_not_taken_in(

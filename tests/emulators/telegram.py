@@ -473,6 +473,20 @@ class TelegramEmulator:
             {"message": self._message(chat_id, None, photo=sizes, **extra)}
         )
 
+    async def send_album(self, chat_id: int, contents: list[bytes], caption: str = "") -> list[int]:
+        """Photos sent together, as the app sends them: one message each, sharing a
+        `media_group_id`, the caption on the first."""
+        group = f"1{next(self._message_ids):08d}"
+        sent = []
+        for n, content in enumerate(contents):
+            big = self._store_file(content, "AgACbig", f"photos/file_{len(self.files)}.jpg")
+            size = {"file_id": big, "file_unique_id": "b", "width": 1280, "height": 960,
+                    "file_size": len(content)}  # fmt: skip
+            extra = {"caption": caption} if caption and n == 0 else {}
+            message = self._message(chat_id, None, photo=[size], media_group_id=group, **extra)
+            sent.append(await self.add_update({"message": message}))
+        return sent
+
     async def send_document(
         self, chat_id: int, content: bytes, file_name: str, mime_type: str, caption: str = ""
     ) -> int:
