@@ -134,7 +134,9 @@ def _interactive(reply: dict[str, Any]) -> tuple[str, str]:
     if kind == "nfm_reply":
         return _flow_answers(obj(reply, "nfm_reply")), ""
     if kind not in ("button_reply", "list_reply"):
-        raise UntrustedInput(f"interactive: unknown reply type {kind}")
+        # A reply to something we never send (a type added later): taken empty like
+        # "unsupported", so the user is told it was not seen rather than hearing nothing.
+        return "", ""
     chosen = obj(reply, kind)
     return text(chosen, "title"), text(chosen, "id", required=True)
 

@@ -55,3 +55,14 @@ async def test_a_flow_with_nothing_to_read_is_told_not_dropped(
     meta_api.wa_send(wa_id, "interactive", broken)
     await user.sees(ru("unreadable"), after=1)
     assert await meta_gateway.rt.store.inbound.unreadable_list() == []
+
+
+async def test_an_interactive_reply_of_an_unknown_kind_is_told_not_dropped(
+    meta_gateway: Gateway, meta_api: MetaEmulator
+) -> None:
+    wa_id = "380501112255"
+    user = whatsapp_user(meta_api, wa_id)
+    later = {"type": "call_permission_reply", "call_permission_reply": {"response": "accept"}}
+    meta_api.wa_send(wa_id, "interactive", later)
+    await user.sees(ru("unreadable"))
+    assert await meta_gateway.rt.store.inbound.unreadable_list() == []
