@@ -268,7 +268,8 @@ class MailIntake:
             meta["bounce_status"] = mail.bounce.status
         text = mail.text
         if mail.bounce is not None:
-            text = f"[delivery failed: {meta['bounce']} {mail.bounce.status}]".replace("  ", " ")
+            what = _report_kind(mail.bounce.permanent, mail.bounce.status)
+            text = f"[{what}: {meta['bounce']} {mail.bounce.status}]".replace("  ", " ")
         return InboundMessage(
             channel=CHANNEL,
             chat_id=chat_id,
@@ -282,6 +283,14 @@ class MailIntake:
             kind=kind or ("system" if mail.auto_submitted else "message"),
             meta=meta,
         )
+
+
+def _report_kind(permanent: bool, status: str) -> str:
+    """How a delivery report reads on the ticket: a warning that the server is still
+    trying (4.x.x) is no failure, and operators must not take the address for dead."""
+    if permanent:
+        return "delivery failed"
+    return "delivery delayed" if status.startswith("4") else "delivery report"
 
 
 def _content_digest(mail: ParsedMail) -> str:

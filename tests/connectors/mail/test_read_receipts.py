@@ -17,7 +17,7 @@ from emulators.mail import MailSink, Received
 from gateway.connectors.mail.parse import parse_mail
 
 from .conftest import SUPPORT
-from .test_mail_dialog import ANNA, IVAN, MailGateway, gw, mails_to, user_mail
+from .test_mail_dialog import ANNA, CORPUS, IVAN, MailGateway, gw, mails_to, user_mail
 
 __all__ = ["gw"]  # the fixture used below
 
@@ -103,3 +103,27 @@ def test_a_receipt_is_automatic_mail_and_a_person_s_report_like_mail_is_not() ->
     person.add_attachment(b"log", maintype="text", subtype="plain", filename="vpn.log")
     mail = parse_mail(person.as_bytes())
     assert (mail.auto_submitted, mail.auto_submitted_reason) == (False, "")
+
+
+async def test_a_delay_warning_reads_as_a_delay_on_the_ticket(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """A "still being retried" report (Action: delayed, 4.4.1) said "delivery failed" on
+    the ticket's transcript: operators read it as a dead address. Nothing failed yet."""
+    slow = "slow.server@branch.example.org"
+    await gw.send(user_mail(slow, SUPPORT, "VPN", "VPN error 809"), slow)
+    (ours,) = await mails_to(sink, slow, 1)
+    dsn = (CORPUS / "46-dsn-delayed.eml").read_bytes()
+    dsn = dsn.replace(b"<hd-000126.1764584500.6666@helpdesk.example.com>",
+                      ours["Message-ID"].encode())  # fmt: skip
+    await gw.take_raw(dsn, "")
+    ticket = await gw.ticket()
+
+    async def report_on_ticket() -> list[str]:
+        lines = await gw.rt.store.conversations.transcript(ticket.conversation_key)
+        return [str(line.get("text", "")) for line in lines if "4.4.1" in str(line)]
+
+    await asyncio.wait_for(_until(report_on_ticket), 30)  # type: ignore[arg-type]
+    (said,) = await report_on_ticket()
+    assert "delayed" in said and "failed" not in said
+    assert not await gw.rt.store.mail.undeliverable(slow)
