@@ -296,6 +296,13 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 21, at its first untouched
     # figure (31/40, 3 asked again), run for its summary only.
     ("dialogs_frozen20.yaml", 31, 3),
+    # the twenty-first batch (session 22), as first measured on session 22's starting code (main
+    # 21097f1, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 35/40, 5 asked again ...
+    ("dialogs_tune21.yaml", 35, 5),
+    # ... and its frozen part, the honest dialog measure from session 22, at its first untouched
+    # figure (35/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen21.yaml", 35, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
