@@ -23,6 +23,7 @@ from gateway.identities import ChannelIdentityOnly, UserIdentities
 from gateway.incidents import IncidentService
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.liveness import StoreWatch, TopologyWatch
+from gateway.mail_identities import SameSenderThreads
 from gateway.models import Priority
 from gateway.operations import OperatorDesk
 from gateway.reports.recorder import ReportRecorder
@@ -278,7 +279,10 @@ async def open_runtime(
             contact=SupportContact(**settings.support_contact.model_dump()),
         )
         accounts = self_service(settings, store, engine.texts, sla)
-        tickets = ticket_status_desk(settings, store, sla, accounts)
+        known = accounts or ChannelIdentityOnly()
+        if settings.email.enabled:  # a mail user is every thread their address began
+            known = SameSenderThreads(store, known)
+        tickets = ticket_status_desk(settings, store, sla, known)
         service = ConversationService(
             store, engine, sla, direct_channels, tickets=tickets, accounts=accounts
         )

@@ -212,6 +212,11 @@ def mail_thread(chat_id: str) -> str:
     return f"{PREFIX}:mail:thread:{chat_id}"
 
 
+def mail_threads_from(address: str) -> str:
+    """Set: the chat ids of the mail threads an address began (for "where is my ticket?")."""
+    return f"{PREFIX}:mail:from:{address}"
+
+
 def mail_original(id_digest: str) -> str:
     """The raw message as received, for operators."""
     return f"{PREFIX}:mail:raw:{id_digest}"

@@ -21,6 +21,11 @@ MAX_REFERENCES = 20
 DEAD_LETTERS_KEPT = 1000
 
 
+def thread_sender(chat_id: str) -> str:
+    """The address a thread's chat id was made from (`<from>#<digest>`), in lower case."""
+    return chat_id.rsplit("#", 1)[0].lower()
+
+
 def id_digest(message_id: str) -> str:
     return hashlib.sha256(message_id.strip().lower().encode()).hexdigest()[:40]
 
@@ -106,6 +111,16 @@ class MailStore:
         await self._redis.set(
             keys.mail_thread(thread.chat_id), thread.to_json(), ex=THREAD_TTL_SECONDS
         )
+        began_by = keys.mail_threads_from(thread_sender(thread.chat_id))
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.sadd(began_by, thread.chat_id)
+        pipe.expire(began_by, THREAD_TTL_SECONDS)
+        await pipe.execute()
+
+    async def threads_from(self, address: str) -> list[str]:
+        """The chat ids of the threads `address` began, oldest first is not promised."""
+        found = await self._redis.smembers(keys.mail_threads_from(address.lower()))
+        return sorted(v.decode() if isinstance(v, bytes) else str(v) for v in found)
 
     async def keep_original(self, message_id: str, raw: bytes, ttl_seconds: int) -> None:
         """The mail as received, for operators; it expires after `ttl_seconds`."""

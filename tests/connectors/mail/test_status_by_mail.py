@@ -1,0 +1,58 @@
+""" "Where is my ticket?" by e-mail, asked in a new mail, through the real gateway.
+
+Each new mail is a thread of its own. Outside pass (session 22): Ivan, with HD-000001
+open, wrote a new mail "Какой статус моей заявки?" and was told he had no open requests;
+"Де моя заявка HD-000001?" got "not among yours". His address's threads are his; a
+thread whose answers go elsewhere (Reply-To) speaks for nobody else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from emulators.mail import MailSink, Received
+
+from .conftest import SUPPORT
+from .test_mail_dialog import IVAN, TEXTS, MailGateway, gw, mails_to, user_mail
+
+__all__ = ["gw"]  # the fixture used below
+STRANGER = "mallory@elsewhere.example.net"
+
+
+async def _answer(gw: MailGateway, sink: MailSink, to: str, subject: str, body: str,
+                  **extra: str) -> Received:  # fmt: skip
+    before = len(sink.to(to))
+    headers = {"Reply-To": extra["reply_to"]} if "reply_to" in extra else None
+    await gw.send(user_mail(extra.get("sender", to), SUPPORT, subject, body, headers=headers),
+                  extra.get("sender", to))  # fmt: skip
+    return (await asyncio.wait_for(mails_to(sink, to, before + 1), 30))[-1]
+
+
+async def test_a_status_question_in_a_new_mail_finds_the_senders_tickets(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    assert (await gw.ticket()).status.is_active
+    for subject, body, lang in (
+        ("Статус заявки", "Какой статус моей заявки?", "ru"),
+        ("Де моя заявка", "Де моя заявка HD-000001? Вже два дні чекаю.", "uk"),
+        ("Update?", "Any update on HD-000001?", "en"),
+    ):
+        answer = await _answer(gw, sink, IVAN, subject, body)
+        assert "HD-000001" in answer.text, (body, answer.text)
+        assert TEXTS.get(lang, "status_none") not in answer.text
+        assert TEXTS.get(lang, "btn_status_comment") in answer.text
+    assert await gw.rt.store.tickets.get("HD-000002") is None  # asked, not a new request
+
+
+async def test_nobody_else_learns_of_the_tickets_by_mail(gw: MailGateway, sink: MailSink) -> None:
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    other = await _answer(gw, sink, STRANGER, "Статус", "Какой статус заявки HD-000001?")
+    assert "Не печатает принтер" not in other.text
+    # Ivan's address as From, the answers to Mallory: her thread is hers alone.
+    forged = await _answer(gw, sink, STRANGER, "Статус", "Какой статус моей заявки?",
+                           sender=IVAN, reply_to=STRANGER)  # fmt: skip
+    assert "HD-000001" not in forged.text and "Не печатает принтер" not in forged.text
+    assert TEXTS.get("ru", "status_none") in forged.text
