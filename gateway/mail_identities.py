@@ -5,7 +5,8 @@ thread is a conversation: asked from a new mail, "where is my ticket?" found no 
 and a number of the user's own was "not among yours". A thread speaks for the address
 that began it only when our answers go back to that address: a Reply-To elsewhere (a
 forged From asking for someone's tickets) keeps the thread to itself, so a status is
-only ever mailed to the mailbox whose tickets it lists.
+only ever mailed to the mailbox whose tickets it lists; so does a mail our trusted MTA
+found forged (failed SPF/DKIM/DMARC for its From), as for a ticket token (mail/intake).
 """
 
 from __future__ import annotations
@@ -43,4 +44,6 @@ class SameSenderThreads:
 
     async def _answers_its_sender(self, chat_id: str, sender: str) -> bool:
         thread = await self.store.mail.thread(chat_id)
-        return thread is not None and "@" in sender and thread.address.lower() == sender
+        if thread is None or thread.unverified or "@" not in sender:
+            return False
+        return thread.address.lower() == sender

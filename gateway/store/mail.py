@@ -41,6 +41,9 @@ class MailThread:
     references: list[str] = field(default_factory=list)
     last_inbound_id: str = ""
     robot: str = ""  # why the last inbound mail was automatic, if it was
+    # A mail on it failed sender authentication (our trusted MTA said so): its From is
+    # forged, and the thread speaks for no other thread of that address.
+    unverified: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

@@ -96,6 +96,10 @@ class MailIntake:
             thread.remember(ref)
         thread.last_inbound_id = mail.message_id
         thread.robot = mail.auto_submitted_reason
+        if failed_for_sender(
+            mail.authentication_results, self.settings.trusted_authserv_ids, mail.from_email
+        ):
+            thread.unverified = True
         # A mail with a password in it is not kept as it came (operators read originals);
         # its text is hidden like every channel's (app.py).
         message = await self._keep(mail, b"" if password else raw, chat_id, key)

@@ -11,8 +11,13 @@ from __future__ import annotations
 import asyncio
 
 from emulators.mail import MailSink, Received
+from gateway.config import Settings
+from gateway.identities import ChannelIdentityOnly
+from gateway.mail_identities import SameSenderThreads
+from gateway.store import Store
 
-from .conftest import SUPPORT
+from .conftest import SUPPORT, started, with_email
+from .test_intake import MX
 from .test_mail_dialog import IVAN, TEXTS, MailGateway, gw, mails_to, user_mail
 
 __all__ = ["gw"]  # the fixture used below
@@ -56,3 +61,25 @@ async def test_nobody_else_learns_of_the_tickets_by_mail(gw: MailGateway, sink: 
                            sender=IVAN, reply_to=STRANGER)  # fmt: skip
     assert "HD-000001" not in forged.text and "Не печатает принтер" not in forged.text
     assert TEXTS.get("ru", "status_none") in forged.text
+
+
+async def test_a_thread_our_mta_found_forged_speaks_for_no_other(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    known = SameSenderThreads(store, ChannelIdentityOnly())
+    trusting = with_email(settings, sink, trusted_authserv_ids=[MX])
+    async with started(trusting, store) as conn:
+        for subject in ("Не печатает принтер", "VPN", "Статус"):
+            await conn.take(user_mail(IVAN, SUPPORT, subject, "текст").as_bytes())
+        forged = user_mail(IVAN, SUPPORT, "Статус", "Какой статус моей заявки?").as_bytes()
+        domain = IVAN.split("@")[1]
+        verdict = f"{MX}; spf=fail smtp.mailfrom={domain}; dmarc=fail header.from={domain}"
+        await conn.take(f"Authentication-Results: {verdict}\r\n".encode() + forged)
+    chats = await store.mail.threads_from(IVAN)
+    assert len(chats) == 4
+    flags = {c: (await store.mail.thread(c)).unverified for c in chats}  # type: ignore[union-attr]
+    (bad,) = [c for c, unverified in flags.items() if unverified]
+    genuine = {f"email:{c}" for c in chats if c != bad}
+    assert await known.known_as(f"email:{bad}") == {f"email:{bad}"}
+    for key in genuine:
+        assert await known.known_as(key) == genuine
