@@ -20,9 +20,13 @@ _FIXES = (
     r"перезагруз(?:к\w*|ок)|перезапуск\w*|переустанов(?:к\w*|ок)|переподключени\w*|сброс\w*|"
     r"очист(?:к\w*|ок)|откат\w*|ребут\w*|рестарт\w*|перезавантажен\w*|перевстановлен\w*|"
     r"перепідключен\w*|скидан\w*|очищен\w*|відкат\w*|"
+    # cleaning and swapping a part: "после чистки кэша", "після заміни кабелю", "после замены
+    # картриджа" (with the fault the same; alone, a swap may be what set it off)
+    r"(?:про)?чист(?:к\w*|ок)|чищенн\w*|замен(?:ы|е|у|а)|замін(?:и|і|у|а)|"
     r"(?:(?:a|the|my|another|one more)\s+)?(?:full\s+|hard\s+|complete\s+)?"
     r"(?:restart|reboot|reinstall|reset|power[- ]?cycle|rollback|roll-?back|cache clear)s?|"
-    r"(?:re-?start|re-?boot|re-?install|re-?sett|re-?connect|power[- ]?cycl|clear)ing\b"
+    r"(?:re-?start|re-?boot|re-?install|re-?sett|re-?connect|power[- ]?cycl|clear|clean|"
+    r"replac|swapp)ing\b"
 )
 # "после (двух) перезагрузок", "after a full restart", "після чергового перезавантаження"
 _AFTER = (
@@ -38,7 +42,7 @@ _SINCE_FIX = case_blind(rf"(?<!\w)since\s+(?:{_FIXES})(?!\w)")
 _SAME = case_blind(
     r"(?<!\w)(?:то же самое|тоже самое|то же|те саме|те ж саме|те же|так само|так же|"
     r"вс[её] так же|все так само|вс[её] равно|все одно|опять|снова|знову|обратно|"
-    r"не помогл\w*|не допомогл\w*|ничего не изменил\w*|нічого не змінил\w*|без изменений|"
+    r"не помогл\w*|не допом(?:огл|іг)\w*|ничего не изменил\w*|нічого не змінил\w*|без изменений|"
     r"без змін|still|same|again|no change|nothing changed|no difference|persists)(?!\w)"
 )
 

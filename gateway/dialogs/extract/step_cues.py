@@ -23,7 +23,8 @@ IS_NOW = re.compile(
 
 # A request, a question or a plan before an English verb: "please restart", "I'll reinstall".
 EN_NOT_DONE = re.compile(
-    r"\b(?:please|pls|can you|could you|would you|should i|shall i|do i|how (?:do|can|to)|"
+    r"\b(?:please|pls|can you|could you|would you|(?:should|shall|can|could|may|do) (?:i|we)|"
+    r"how (?:do|can|to)|"
     r"need to|needs to|want to|wants|going to|gonna|will|won't|'ll|able to|have to|must|"
     r"is it ok to|may i|without|before)\b[^.;!?]*$|\?\s*$|^(?:restart|reboot|reinstall|clear|"
     r"check|update)\b",
@@ -42,5 +43,5 @@ WHEN_DOING = re.compile(
 RETRIED = re.compile(
     r"(?<!\w)(?:заново|снова|знову|ещ[её] раз|ще раз|повторно|от имени|від імені|через друг\w+|"
     r"через інш\w+|с другого|з іншого|в другом|в іншому|в режиме|в режимі|не помога\w*|"
-    r"не помог\w*|не допомага\w*|не допомог\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
+    r"не помог\w*|не допомага\w*|не допом[оі]г\w*|без толку|то же самое|те саме|те ж саме)(?!\w)"
 )

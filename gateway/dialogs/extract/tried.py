@@ -14,6 +14,7 @@ from functools import lru_cache
 from gateway.dialogs.extract import since
 from gateway.dialogs.extract.after_fix import said_as_result
 from gateway.dialogs.extract.case_blind import case_blind
+from gateway.dialogs.extract.failed_options import OPTION_WORD, failed_options
 from gateway.dialogs.extract.handled import acts_on_thing, en_acts_on_thing
 from gateway.dialogs.extract.judged import SLANG_VERDICT, judged_steps
 from gateway.dialogs.extract.own_steps import (
@@ -129,6 +130,8 @@ def _done_by_user(before: str) -> bool:
 _ATTEMPT_NOUNS = (
     r"чистк\w*|перезагрузк\w*|переустановк\w*|перезапуск\w*|сброс\w*|откат\w*|очистк\w*|"
     r"перезавантаженн\w*|перевстановленн\w*|скидання|відкат\w*|очищенн\w*|"
+    # a part swapped, a password changed: "Заміна картриджа нічого не дала", "смена пароля"
+    r"замен[аыеу]|замін[аиу]|смен[аыеу]|replacement|"
     r"безопасн\w*\s+режим\w*|режим\w*\s+безопасн\w*|безпечн\w*\s+режим\w*|"
     r"восстановлени\w*|відновленн\w*|диагностик\w*|діагностик\w*|ребут\w*|рестарт\w*|"
     r"restart\w*|reboot\w*|reinstall\w*|reset\w*|rollbacks?|roll-backs?|update|safe\s+mode|"
@@ -139,15 +142,16 @@ _ATTEMPT_NOUNS = (
 _VERDICT = case_blind(
     rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+|[—–:]\s*){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
-    rf"(?:{SLANG_VERDICT}|"
-    r"не помог\w*|не допомог\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
+    # "Перезавантаження — нуль", "Reboot: zero": the result said as a bare nought
+    rf"(?:(?<=[—–:-] )(?:ноль|нуль|zero|nada|nothing|ничего|нічого)(?!\w)|{SLANG_VERDICT}|"
+    r"не помог\w*|не допом[оі]г\w*|не допомага\w*|ничего не да\w*|нічого не да\w*|"
     r"ничего не измени\w*|нічого не змін\w*|did(?:n'?t| not) help|"
     r"did(?:n'?t| not) (?:do|change|fix|solve|sort) (?:anything|it|that|this|the \w+)|"
     r"did nothing|no luck|doesn'?t help|made no difference|"
     # no result, not solved, or only for a while: "перезагрузка — без результата", "не решила
     # проблему", "Перезагрузка помогает на полчаса", "A reboot fixed it for an hour"
     r"без результат\w*|результат\w* не да\w*|не реши\w*|не решает|не вирішил\w*|не вирішує|"
-    r"(?:помога\w*|помог\w*|допомага\w*|допомог\w*)\s+(?:на |ненадолго|ненадовго|временно|"
+    r"(?:помога\w*|помог\w*|допомага\w*|допом[оі]г\w*)\s+(?:на |ненадолго|ненадовго|временно|"
     r"тимчасово|ненадолго)|(?:fixed|fixes|helped|helps) (?:it )?(?:for|only for|briefly)|"
     r"didn'?t solve|did not solve)",
 )
@@ -261,6 +265,8 @@ _DID_THAT = case_blind(
     r"\b(?:did|done|tried|followed)\s+(?:all\s+(?:of\s+)?)?(?:that|this|those|these|them|"
     r"everything|it all|the steps)(?:\s+already)?\b|"
     r"\balready (?:did|done|tried) (?:that|this|it)\b|"
+    # "Did the usual: reboot, cache …", "tried all the usual stuff"
+    r"\b(?:did|done|tried)\s+(?:all\s+)?the\s+usual\b|"
     r"\b(?:been|went|gone) through (?:(?:all )?(?:of )?(?:that|this|those|these|them|it all)|"
     r"the steps|everything)\b|"
     # "я уже и так и сяк", "что только не делала": every step there is, done
@@ -357,6 +363,7 @@ def extract(text: str) -> str:
     spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
     judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
     judged_fix = bool(_DID_NOT_HELP.search(fold(masked)))
+    options = failed_options(masked)
     for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
@@ -372,10 +379,13 @@ def extract(text: str) -> str:
         folded = fold(own)
         if BY_MISTAKE.search(folded):
             continue  # "удалила случайно", "deleted them by accident": how it came about
+        if _asked(masked, at.end()) and not (own in judged or _VERDICT.search(own)):
+            continue  # "Should we try restarting the server?", "Can I try rebooting?": asked
         if _lost_then(folded, text):
             continue  # "deleted it yesterday afternoon": when the file was lost, no fix
         if (
             own in judged
+            or (_within(at, options) and OPTION_WORD.search(own))
             or _NOTHING_TRIED.search(own)
             or _not_tried(own)
             or _DID_THAT.search(folded)
@@ -405,6 +415,16 @@ def extract(text: str) -> str:
         ):
             found.append(clause)
     return "; ".join(found)
+
+
+def _asked(text: str, end: int) -> bool:
+    """Whether the clause ending at `end` is a question: a "?" ends it."""
+    return text[end : end + 2].lstrip()[:1] == "?"
+
+
+def _within(clause: re.Match[str], spans: list[range]) -> bool:
+    """Whether the clause lies in one of `spans` (in part)."""
+    return any(clause.start() < span.stop and span.start < clause.end() for span in spans)
 
 
 # Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
@@ -667,7 +687,7 @@ _THEN_CAUSED = re.compile(
 # The message says the attempt did not help: it was a fix, tried after the trouble began.
 _DID_NOT_HELP = re.compile(
     rf"(?<!\w)(?:{SLANG_VERDICT}|"
-    r"не помог\w*|не допомог\w*|без толку|без змін|без изменений|"
+    r"не помог\w*|не допом[оі]г\w*|без толку|без змін|без изменений|"
     r"вс[её] равно|все одно|вс[её] так же|досі|до сих пор|вс[её] ещ[её]|все ще|знову те саме|"
     r"опять то же|то же самое|те саме|didn'?t help|did not help|doesn'?t help|no luck|"
     r"no change|nothing changed|did nothing|still|same (?:thing|error|problem)|"
