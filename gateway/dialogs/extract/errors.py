@@ -508,6 +508,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             continue
         if not colon and _WRITES_TO.match(said):
             continue  # "сканер пишет в папку на диске D": where it saves, not what it says
+        if not colon and _shown_how(found.group(0), said):
+            continue  # "экран показывает полосами", "показує смугами": how, not a message
         if _ON_PAPER_BEFORE.search(text[: found.start()]):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
@@ -597,6 +599,18 @@ def _denied(text: str) -> re.Match[str] | None:
         if not _ARRIVING.search(text[start : min(ends, default=len(text))]):
             return found
     return None
+
+
+_SHOWING = re.compile(r"(?<!\w)(?:показывает|показує)(?!\w)", _I)
+
+
+def _shown_how(verb: str, said: str) -> bool:
+    """Whether what follows "показывает"/"показує" is how the screen shows, a word in the
+    instrumental ("полосами", "рябью", "чёрным", "смугами", "зеленим"), not words it shows."""
+    first = said.split()[0].lower() if said.split() else ""
+    if not _SHOWING.search(verb) or not re.fullmatch(r"[а-яёіїєґ'-]+", first):
+        return False
+    return any("ablt" in tags for lang in ("ru", "uk") for _, tags in readings(first, lang))
 
 
 # Things a quote names rather than quotes ("папка «Сметы 2026»", "кнопку «Отправить»", "the
