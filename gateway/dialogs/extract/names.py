@@ -84,6 +84,18 @@ _LOWER_AFTER_PROGRAM = re.compile(
     r"(?<![\w])(?i:программ\w*|приложени\w*|систем\w*|програм\w*|застосун\w*)\s+"
     r"([a-z][a-z0-9]{2,}[a-z])(?![\w.@/\\-])"
 )
+# ... and one alone in a Cyrillic message, no word of English: "exocad вылетает", "в bizhub
+# застряг папір" (not a login, a password, a command or a key: "логин ivanova", "ipconfig").
+_LOWER_LATIN = re.compile(r"(?<![\w.@/\\:#%&=?+-])([a-z][a-z0-9]{3,}[a-z])(?![\w@/\\+-]|[.:]\w)")
+_COMMANDS = frozenset(
+    """ipconfig chkdsk gpupdate tracert nslookup netsh regedit msconfig powershell taskmgr dism
+    sfc cmd ctrl shift enter escape delete backspace qwerty admin localhost""".split()  # noqa: SIM905
+)
+_LOGIN_BEFORE = re.compile(
+    r"(?:парол\w*|password|pass|пин|pin|код\w*|code|сотрудник\w*|співробітник\w*|юзер\w*|"
+    r"команд\w*|command|ввожу|вводжу|вводил\w*|вводив|ввела|ввёл|ввел|typed|type|enter)\s*:?\s*$",
+    re.IGNORECASE,
+)
 # Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
 _BEFORE_YEAR = re.compile(
     rf"(?<![\w.])((?-i:[{_UP}][\w+-]*)(?:\s+(?-i:[{_UP}0-9][\w+-]*)){{1,2}})\s+(20[1-3]\d)(?![\w.])"
@@ -91,7 +103,9 @@ _BEFORE_YEAR = re.compile(
 # Capitalised halves joined by a hyphen: "Гранд-Смета", "Мастер-Кадры" (not a place), or a
 # capitalised word and a number or a 3D: "Компас-3D", "Такси-Мастер", "Парус-8".
 _HYPHENATED = re.compile(
-    rf"(?<![\w-])[{_UP}][{_LOW}]{{2,}}-(?:[{_UP}][{_LOW}]{{2,}}|\d{{1,2}}[DdДд]?)(?![\w-])"
+    rf"(?<![\w-])(?:[{_UP}][{_LOW}]{{2,}}-(?:[{_UP}][{_LOW}]{{2,}}|\d{{1,2}}[DdДд]?)|"
+    # ... in capitals as its makers write it: "КОМПАС-3D" (not "МФУ-2", a numbered device)
+    rf"[{_UP}]{{3,}}-[23][DdДд])(?![\w-])"
 )
 # Two capitalised words joined by a colon or a dot: "Ліга:Закон", "Парус:Зарплата",
 # "Контур.Экстерн", "Вчасно.КЕП".
@@ -201,6 +215,16 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         for match in _LOWER_AFTER_PROGRAM.finditer(text):
             if _a_lower_name(match.group(1)):
                 found.append((match.start(1), match.group(1)))
+        said = _said_spans(text)
+        for match in _LOWER_LATIN.finditer(text):
+            word = match.group(1)
+            if (
+                _a_lower_name(word)
+                and word not in _COMMANDS
+                and not _LOGIN_BEFORE.search(text[: match.start()])
+                and not any(match.start() in span for span in said)
+            ):
+                found.append((match.start(1), word))  # "exocad вылетает": as its makers write it
     for match in _INSTALLED.finditer(text):
         found.append((match.start(1), match.group(1).rstrip(".")))
     for match in _BEFORE_YEAR.finditer(text):
@@ -288,12 +312,49 @@ def names_by_place(text: str) -> list[tuple[int, str]]:
     replies = errors.server_replies(text)
     return [
         (at, dictionary_form(_with_version(text, at, name)))
-        for at, name in placed_names(text)
+        for at, name in _with_makers(text, placed_names(text))
         if not any(at in span for span in said)
         and not _within(at, name, replies)
         and name.split()[0].lower() not in _TECH_WORDS
         and not _IDENTIFIER_BEFORE.search(text[:at])
     ]
+
+
+# A capitalised Latin word no English dictionary knows, right before a name: its maker
+# ("Ableton Live", "Bartlett Genesis"), one name with it.
+_MAKER_BEFORE = re.compile(r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}))[^\S\n]$")
+
+
+# "In Kyiv Salesforce …", "from Anna": a place or a person before the name, not its maker
+_WHERE_OR_WHO_BEFORE = re.compile(
+    r"(?:\b(?:in|at|from|to|for|near|by|of|with|and|or|hi|hello|dear|thanks|thank you)|[,:])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _with_makers(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with each name's maker joined to it, and two names side by side made one."""
+    joined: list[tuple[int, str]] = []
+    for at, name in found:
+        if (
+            joined
+            and joined[-1][0] + len(joined[-1][1]) + 1 == at
+            and text[at - 1] == " "
+            and not _WHERE_OR_WHO_BEFORE.search(text[: joined[-1][0]])
+        ):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {name}")  # "Bartlett" "Genesis"
+            continue
+        maker = _MAKER_BEFORE.search(text[:at])
+        word = maker.group(1) if maker else ""
+        if (
+            word
+            and word.lower() not in _TECH_WORDS
+            and not is_dictionary_word(word.lower(), "en")
+            and not _WHERE_OR_WHO_BEFORE.search(text[: maker.start(1)])
+        ):
+            at, name = maker.start(1), f"{word} {name}"
+        joined.append((at, name))
+    return joined
 
 
 def _within(start: int, name: str, spans: list[range]) -> bool:

@@ -198,6 +198,31 @@ _SYSTEM_NAME = re.compile(
     r"sequoia|sonoma|ventura|monterey|big sur|catalina|mojave|high sierra|tahoe)(?![\w])",
     _I,
 )
+# The tail of a system's name is the system's, no product: "Ubuntu 22.04 LTS", "Windows 10
+# IoT Enterprise", "Chrome OS Flex", "Astra Linux SE".
+_SYSTEM_TAIL_WORDS = (
+    r"lts|ltsc|iot|enterprise|pro|home|education|server|se|n|flex|single|language|for|"
+    r"workstations|insider|preview|datacenter|standard|core|x64|x86|edition"
+)
+_SYSTEM_TAIL = re.compile(rf"^(?:{_SYSTEM_TAIL_WORDS})(?:\s+(?:{_SYSTEM_TAIL_WORDS}))*$", _I)
+_SYSTEM_BEFORE = re.compile(
+    r"(?<![\w])(?:windows|win|ubuntu|debian|fedora|linux|mac\s?os|chrome\s?os|android|i(?:pad)?os|"
+    r"astra|mint)(?:[^\S\n]+(?:\d[\w.]*|[a-z]+)){0,2}?[^\S\n]+$",
+    _I,
+)
+_OS_AFTER = re.compile(r"[^\S\n]*(?:os|linux)(?![\w])", _I)
+
+
+def _system_part(text: str, start: int, name: str) -> bool:
+    """Whether `name`, read at `start`, is part of a system's name: its tail ("LTS" after
+    "Ubuntu 22.04"), a name that is a Linux ("Astra Linux SE"), "Chrome" of "Chrome OS"."""
+    if re.search(r"(?<![\w])linux(?![\w])", name, _I):
+        return True
+    if _OS_AFTER.match(text, start + len(name)) and name.lower() in ("chrome", "astra", "alt"):
+        return True
+    return bool(_SYSTEM_TAIL.match(name) and _SYSTEM_BEFORE.search(text[:start]))
+
+
 # A model with no brand, right after the kind of device: "handheld TC21", "принтер ZT410",
 # "сканер DS2208" (letters and digits, written in capitals).
 _DEVICE_MODEL = re.compile(
@@ -297,8 +322,8 @@ def extract_all(text: str) -> list[str]:
         if not any(start in span for span in known_spans):
             found.append((start, name))
     names: list[str] = []
-    for _, name in sorted(found):
-        if _SYSTEM_NAME.match(name):
+    for start, name in sorted(found):
+        if _SYSTEM_NAME.match(name) or _system_part(text, start, name):
             continue
         if not any(name.lower() in n.lower() for n in names):
             names = [n for n in names if n.lower() not in name.lower()]
