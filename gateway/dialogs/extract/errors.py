@@ -601,6 +601,7 @@ def _denied(text: str) -> re.Match[str] | None:
     return None
 
 
+_INSTRUMENTAL_ENDING = re.compile(r"[а-яёіїєґ'-]+(?:ами|ями|ом|ем|ой|ей|ою|ею|им|ым|ью)")
 _SHOWING = re.compile(r"(?<!\w)(?:показывает|показує)(?!\w)", _I)
 
 
@@ -608,7 +609,7 @@ def _shown_how(verb: str, said: str) -> bool:
     """Whether what follows "показывает"/"показує" is how the screen shows, a word in the
     instrumental ("полосами", "рябью", "чёрным", "смугами", "зеленим"), not words it shows."""
     first = said.split()[0].lower() if said.split() else ""
-    if not _SHOWING.search(verb) or not re.fullmatch(r"[а-яёіїєґ'-]+", first):
+    if not _SHOWING.search(verb) or not _INSTRUMENTAL_ENDING.fullmatch(first):
         return False
     return any("ablt" in tags for lang in ("ru", "uk") for _, tags in readings(first, lang))
 
