@@ -86,6 +86,28 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
     if first.startswith(stems):
         return True  # "перезагрузка", "вимкнення", "переподключала"
     found = readings(first, "ru") or readings(first, "uk")
+    if found and {"NOUN", "inan"} <= found[0][1]:
+        return _object_first(found[0][1], words[1:3])
     if found:
         return "VERB" in found[0][1] and "past" in found[0][1]
     return bool(_PAST_ENDING.search(first))  # "перегенерировала": no dictionary knows it
+
+
+_GENDERS = ("masc", "femn", "neut")
+
+
+def _object_first(noun: frozenset[str], following: list[str]) -> bool:
+    """Whether a thing, then a done verb that cannot have it for its subject, is a step said
+    object first: "Драйвер ставила с сайта" (a feminine verb, a masculine thing), "Кабель
+    другой ставили"; "Монитор погас" (the thing did it) is no step."""
+    for word in following:
+        found = readings(word, "ru") or readings(word, "uk")
+        tags = found[0][1] if found else frozenset()
+        if "ADJF" in tags:
+            continue  # "Кабель другой ставили"
+        if "VERB" not in tags or "past" not in tags or word.endswith(("ся", "сь")):
+            return False
+        if "plur" in tags:
+            return "plur" not in noun
+        return "plur" in noun or not any(g in noun and g in tags for g in _GENDERS)
+    return False

@@ -164,6 +164,14 @@ _NOUN_COUNTED = case_blind(
     r"(?:двічі|дважды|тричі|трижды|два рази|два раза|три рази|три раза|кілька разів|"
     r"несколько раз|пару раз|twice|x\d|×\d|\d+\s*(?:рази|раза|разів|раз|times))(?!\w))",
 )
+# A step that "was" already: "Уже была перезагрузка роутера", "Была уже и перезагрузка, и
+# переустановка", "перезавантаження вже було" ("ночью была перезагрузка сервера", with no
+# "уже", may be the machine's own).
+_WAS_ALREADY = case_blind(
+    r"(?<!\w)(?:(?:уже|вже)\s+(?:был\w*|було|був|була|були)|(?:был\w*|було|був|була|були)\s+"
+    r"(?:уже|вже))\s+(?:(?:и|і|й|тоже|теж)\s+)?(?:" + _ATTEMPT_NOUNS + r")|"
+    r"(?:" + _ATTEMPT_NOUNS + r")\s+(?:\w+\s+)?(?:уже|вже)\s+(?:был\w*|було|був|була|були)(?!\w)"
+)
 # An attempt as a noun with "done": "Reboot done x2", "cache clear done", "reinstall tried".
 _NOUN_DONE = case_blind(
     r"\b(?:reboot|restart|reinstall|re-?install|reset|power[- ]?cycle|update|rollback|roll-?back|"
@@ -200,7 +208,12 @@ _FOLLOWED = case_blind(
     r"what|everything|all)?\s*(?:\w+\s+)?(?:инструкци\w*|стать\w*|написано|советовал\w*|"
     r"сказал\w*|інструкці\w*|статт\w*|порад\w*|article|instructions?|steps|guide|"
     r"you (?:said|suggested)|suggested)|"
+    # … or came first: "Приходил мастер", "приходив майстер", "смотрел админ"
+    r"(?:приходил\w*|приходив|смотрел\w*|дивився|дивилась|перевіряв|проверял\w*)\s+"
+    r"(?:(?:уже|вже|наш|наша|вчера|вчора)\s+)*(?:мастер\w*|майст[еє]?р\w*|айтишник\w*|админ\w*|"
+    r"сисадмин\w*|айтішник\w*|адмін\w*|технік\w*|техник\w*|провайдер\w*)|"
     r"(?:айтишник\w*|админ\w*|сисадмин\w*|айтішник\w*|адмін\w*|технік\w*|техник\w*|"
+    r"мастер\w*|майст[еє]?р\w*|провайдер\w*|"
     r"someone from it|the it guy|it support|technician|(?:our|the) admin|коллег\w*|колег\w*|"
     r"colleague|it already|(?:the|our) it (?:team|department|dept|guys|people)|helpdesk|"
     r"help desk)\s+(?:\w+\s+)?"
@@ -270,7 +283,8 @@ _DID_THAT = case_blind(
     r"\b(?:been|went|gone) through (?:(?:all )?(?:of )?(?:that|this|those|these|them|it all)|"
     r"the steps|everything)\b|"
     # "я уже и так и сяк", "что только не делала": every step there is, done
-    r"(?<!\w)(?:и так и сяк|і так і сяк|(?:что|що|чего|чого) только не|(?:що|чого) тільки не)"
+    r"(?<!\w)(?:и так,? и (?:сяк|эдак|этак)|і так,? і (?:сяк|етак)|"
+    r"(?:что|що|чего|чого) только не|(?:що|чого) тільки не)"
     r"(?!\w)|"
     # a label before the steps: "Що робили — перезапуск програми", "Done so far: reboot"
     r"^\s*(?:(?:уже |вже )?(?:сделано|зроблено)|done so far|steps taken|tried so far|"
@@ -394,6 +408,7 @@ def extract(text: str) -> str:
             or _NOUN_COUNTED.search(own)
             or _DID_ACTION.search(folded)
             or _NOUN_DONE.search(folded)
+            or _WAS_ALREADY.search(folded)
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _attempt_in(own, judged=judged_fix)
