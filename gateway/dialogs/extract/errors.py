@@ -449,7 +449,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     def add(code: str, labelled: bool = False) -> None:
         # a code said as one ("коды ошибок: E05", "на табло горит E3") is no model, though the
         # product extractor reads it as one
-        code = code.strip().strip('.,:;()«»"“”').strip("'").strip()
+        typed, code = code, code.strip().strip('.,:;()«»"“”').strip("'").strip()
+        if code.count("(") > code.count(")") and typed.rstrip(' .,:;«»"“”\'').endswith(")"):
+            code += ")"  # "… may be unreachable. (-14)": the bracket closes the message's own
         if len(code) < 2 or (
             any(code.lower() in p for p in inside)
             and not (labelled or _LABELLED.fullmatch(code))
