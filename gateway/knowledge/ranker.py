@@ -52,6 +52,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
+from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
@@ -366,7 +367,7 @@ class Ranker:
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         # What a clause says works after another denies something is ruled out.
         # A spill or a drop the user denies ("nothing was spilled") is no damage either.
-        ruled = ruled_out(text, lang, words) | denied_damage(words)
+        ruled = ruled_out(text, lang, words) | denied_damage(words) | spilled_elsewhere(words)
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
         fine |= ruled
         # Which clause each word is in: the problem is often one clause among the user's

@@ -1080,6 +1080,29 @@ DAMAGED_THINGS: frozenset[str] = _words(
     notebook computer pc tablet monitor screen printer
     """
 )
+# Where a spill lands when it is no device's: furniture, floors and clothes ("knocked a
+# glass of juice over the kitchen table", "spilled tea all over my shirt", "пролил кофе на
+# стол"). Said with no device named, such a spill is no IT's. Not the desk: what stands on
+# it is often what got wet. Lemmas; English words.
+SPILL_SURFACES: frozenset[str] = _words(
+    """
+    стол пол ковер ковёр диван кресло стул рубашка блузка платье брюки юбка куртка скатерть
+    стіл підлога килим диван крісло стілець сорочка блузка сукня штани спідниця куртка скатертина
+    table tables counter worktop floor carpet rug sofa couch armchair chair shirt blouse dress
+    trousers jeans skirt jacket coat tablecloth lap
+    """
+)
+# The devices a spill may reach, named anywhere in the message (lemmas; English words).
+SPILL_DEVICES: frozenset[str] = (
+    DAMAGED_THINGS
+    - _words("вода кофе чай сок кола пиво вино молоко газировка жидкость лимонад кава сік")
+    - _words("рідина water coffee tea juice coke soda beer wine milk liquid drink")
+) | _words(
+    """
+    телефон смартфон сканер мфу клавіши клавиши клавіші
+    phone smartphone macbook scanner charger dock docking headset keys mousepad cable
+    """
+)
 # After a spill or a drop, a clause that names a secret, an account or mail ("залили ноутбук,
 # сегодня не могу войти в почту, пароль не подходит") tells a problem of its own, not damage.
 NOT_DAMAGE_WORDS: frozenset[str] = _words(

@@ -1,0 +1,51 @@
+"""A spill that lands on no device: a drink over the table or a shirt is no IT problem.
+
+"knocked a glass of juice over the kitchen table", "spilled tea all over my shirt",
+"пролил кофе на стол в переговорке": the spilling words are the damage article's, and
+alone they answered it. Said onto furniture, a floor or clothes, with no device named
+anywhere in the message, the spill and its drink are ruled out as a denied spill is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token
+from gateway.knowledge.vocabulary import (
+    DAMAGE_WORDS,
+    DAMAGED_THINGS,
+    SPILL_DEVICES,
+    SPILL_SURFACES,
+)
+
+# Where a spill goes: "on", "onto", "over", "all over", "на", "по".
+_ONTO = frozenset({"on", "onto", "over", "into", "across", "на", "по"})
+_REACH = 6  # words from the spill to where it went ("spilled a full mug of tea onto ...")
+_PLACE_REACH = 4  # and from there to the place ("over the kitchen table")
+
+
+def spilled_elsewhere(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the spilling words and of the drinks spilled when the spill landed on
+    furniture, a floor or clothes and no device is named: empty otherwise."""
+    spills = [i for i, t in enumerate(words) if t.word in DAMAGE_WORDS]
+    if not spills or any(_said(t, SPILL_DEVICES) for t in words):
+        return frozenset()
+    found: set[int] = set()
+    for index in spills:
+        ahead = words[index + 1 : index + 1 + _REACH + _PLACE_REACH]
+        onto = next((i for i, t in enumerate(ahead[:_REACH]) if t.word in _ONTO), None)
+        if onto is None:
+            continue
+        # The place, a noun before it at most: "the kitchen table", "the café counter".
+        landed = [t for t in ahead[onto + 1 :] if not t.stop and t.word != "over"][:2]
+        if not any(_said(t, SPILL_SURFACES) for t in landed):
+            continue
+        found.add(index)
+        found.update(
+            index + 1 + i for i, t in enumerate(ahead[:onto]) if _said(t, DAMAGED_THINGS)
+        )
+    return frozenset(found)
+
+
+def _said(token: Token, lemmas: frozenset[str]) -> bool:
+    return token.word in lemmas or token.lemma in lemmas

@@ -1,0 +1,35 @@
+"""A spill on furniture, a floor or clothes is no IT problem; one on a device still is."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+from gateway.knowledge.spills import spilled_elsewhere
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("knocked a glass of milk over the kitchen counter", "en", None),
+        ("spilled tea all over my jacket", "en", None),
+        ("пролил кофе на стол в кабинете директора", "ru", None),
+        ("розлила чай на стіл у переговорній", "uk", None),
+        ("spilled lemonade on my laptop keyboard", "en", "hardware_broken"),
+        ("spilled juice all over the table, the mouse stopped working", "en", "hardware_broken"),
+        ("пролил чай на стол, ноутбук не включается", "ru", "hardware_broken"),
+    ],
+)
+def test_a_spill_on_no_device_is_no_damage(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # The spilling words alone answered the damage article: a drink over a table or a
+    # dress was a broken device.
+    assert answered(matcher, text, lang) == topic
+
+
+def test_the_spill_and_its_drink_are_ruled_out_not_the_place() -> None:
+    words = tuple(tokens("knocked a glass of juice over the kitchen table", "en"))
+    assert sorted(words[i].word for i in spilled_elsewhere(words)) == ["juice", "knocked"]
