@@ -19,6 +19,7 @@ from gateway.knowledge.vocabulary import (
     FLOOR_WORDS,
     JOINING_WORDS,
     LOCATIVE_WORDS,
+    MAIL_FATE_WORDS,
     MAIL_WORDS,
     MAY_WORDS,
     MEAL_TIMES,
@@ -110,7 +111,9 @@ def _recipient(words: Sequence[Token], start: int) -> list[int]:
     if following.word in RECIPIENT_WORDS:
         if start + 1 < len(words) and words[start + 1].word in USER_WORDS:
             return []  # "mails to me bounce": the user, and nothing after it
-        return _governed(words, start + 1)
+        span = _governed(words, start + 1)
+        fate = next((i for i, at in enumerate(span) if words[at].word in MAIL_FATE_WORDS), None)
+        return span if fate is None else span[:fate]
     if following.stop or following.word.isascii():
         return []
     likeliest = readings(following.word, "ru")[:1]

@@ -29,6 +29,8 @@ from gateway.knowledge.vocabulary import (
     ROOM_AMOUNTS,
     ROOM_WORDS,
     SAVING_WORDS,
+    SCANNER_SERIES_WORDS,
+    SCANNER_WORD,
     SCREEN_FAINT,
     SCREEN_WORDS,
     SPACE_KEYS,
@@ -90,6 +92,25 @@ _RUNS_LIKE = re.compile(
     r"(?!(?:a|an|the)?\s*(?:charm|dream|clockwork|clock|new|normal|normally|usual|before|"
     r"magic|butter|rocket|champ|crazy|mad|hell|this|that|it|so)\b)"
     r"(?:(?:a|an|the)\s+)?(?:(?:old|slow|tired|broken|dead|wet|frozen|real)\s+)?[a-z]+\b"
+)
+# "every time I hit retry", "I hit send", "hit the power button": hitting a button or key
+# on screen is pressing it ("hit" was a word no article used, and an everyday one: blows,
+# cars, targets). Only before a button's or key's name ("the car hit the barrier" stays).
+_HIT_BUTTON = re.compile(
+    r"\bhit(?:s|ting)?\s+(?=(?:the\s+|a\s+)?(?:enter|return|retry|send|print|save|ok|okay|"
+    r"cancel|reply|submit|refresh|restart|reboot|update|install|connect|sync|scan|start|next|"
+    r"button|buttons|key|keys|icon|link|space|spacebar|ctrl|alt|shift|escape|esc|delete|del|"
+    r"backspace|tab|login|log|sign|power|f[0-9]{1,2})\b)"
+)
+# "knocked a full mug of coffee onto my laptop", "tipped my tea over the keyboard": a drink
+# knocked or tipped onto a device is spilt on it, as the damage article says it (not one
+# tipped over a counter).
+_KNOCKED_DRINK = re.compile(
+    r"\b(?:knocked|knocks|knock|tipped|tips|tip)(?:\s+over)?\s+(?=(?:\w+\s+){0,4}?"
+    r"(?:water|coffee|tea|juice|coke|cola|soda|beer|wine|milk|drink|smoothie|latte|"
+    r"cappuccino|cocoa|lemonade|cup|mug|glass|bottle|jug|flask)\s+(?:\w+\s+){0,2}?(?:onto|over|on|into|across|all)\s+(?:\w+\s+){0,3}?"
+    r"(?:laptop|notebook|macbook|keyboard|computer|pc|monitor|screen|printer|tablet|phone|"
+    r"mouse|scanner|dock|docking)\b)"
 )
 _FULL_LOAD = "100"
 _MAILBOXES = MAILBOX_WORDS | MAIL_NAMES
@@ -161,6 +182,12 @@ def normalize_text(text: str) -> str:
     if " like " in text:
         text = _RUNS_LIKE.sub(r"\1 slow", text)
         words = text.split()
+    if "knock" in text or "tip" in text:
+        text = _KNOCKED_DRINK.sub("spilled ", text)
+        words = text.split()
+    if "hit" in text:
+        text = _HIT_BUTTON.sub("press ", text)
+        words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)
@@ -173,6 +200,8 @@ def normalize_text(text: str) -> str:
         not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
     ):
         words = _mailbox_read(words)
+    if not SCANNER_SERIES_WORDS.isdisjoint(words):
+        words = [f"{w} {SCANNER_WORD}" if w in SCANNER_SERIES_WORDS else w for w in words]
     if not (FAINT_WORDS.isdisjoint(words) or SCREEN_WORDS.isdisjoint(words)) and (
         PRINTED_WORDS.isdisjoint(words)
     ):

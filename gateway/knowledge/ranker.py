@@ -305,6 +305,7 @@ class Ranker:
         self._program = self._indexed("программа", "програма", "program")
         self._printer = self._indexed("принтер", "printer")
         self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
+        self._scanner = self._indexed("сканер", "scanner")
         self._install = self._indexed("установить", "встановити", "install")
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._services = {
@@ -683,11 +684,13 @@ class Ranker:
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
         asked = self._asked(words)
+        scanner = any(t.lemma in self._scanner for t in words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
             (
                 t,
-                self._resolve(t) + self._application(t, i in asked) or self._manner(words, i),
+                self._resolve(t) + self._application(t, i in asked, scanner)
+                or self._manner(words, i),
                 i in onsets,
                 i in asked,
                 i,
@@ -812,12 +815,15 @@ class Ranker:
             return 2
         return int(bool(found))
 
-    def _application(self, token: Token, asked: bool) -> list[tuple[str, float]]:
+    def _application(
+        self, token: Token, asked: bool, scanner: bool = False
+    ) -> list[tuple[str, float]]:
         """The program terms an application's name stands for besides itself: a program
         ("Outlook подвисает" is the program's problem), installing one when asked for; the
-        printer a printer's maker or series names ("Kyocera offline on every PC")."""
+        printer a printer's maker or series names ("Kyocera offline on every PC"), unless the
+        message names a scanner (`scanner`): "Canon scanner", "Canon LiDE" are the scanner."""
         if token.lemma in self._makers:
-            return [(term, _MAKER_SIMILARITY) for term in self._printer]
+            return [] if scanner else [(term, _MAKER_SIMILARITY) for term in self._printer]
         if token.lemma not in self._applications:
             # A name no list knows asked for ("need Figma", "requesting Adobe …"): a program
             # to install, as a known one is.

@@ -976,6 +976,11 @@ SENDER_WORDS: frozenset[str] = _words("от від from")
 BOUNCE_WORDS: frozenset[str] = _words(
     "bounce bounces bounced bouncing bounceback bouncebacks undeliverable"
 )
+# What happens to mail, said right after whom it is to: the verb, not the recipient ("their
+# emails to the seaweed farm bounce back": the farm is whom, the bounce what is wrong).
+MAIL_FATE_WORDS: frozenset[str] = BOUNCE_WORDS | _words(
+    "receive arrive arrives arrived fail fails failed return returns returned get gets"
+)
 OTHERS_WORDS: frozenset[str] = _words(
     """
     they their them he she his her people clients customers senders colleagues partners
@@ -1350,7 +1355,12 @@ PRINTER_SERIES_WORDS: frozenset[str] = _words(
 PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
     "kyocera xerox ricoh canon epson brother pantum konica minolta lexmark"
 )
-PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS
+# Scanner series: a model line only a scanner has ("Canon LiDE isn't detected", "the
+# ScanSnap freezes halfway"): "scanner" is read after it, as a word after an error code, and
+# the maker beside it (Canon, Epson) names no printer then.
+SCANNER_SERIES_WORDS: frozenset[str] = _words("lide canoscan scansnap imageformula")
+SCANNER_WORD = "scanner"
+PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS | SCANNER_SERIES_WORDS
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
 WANT_WORDS: frozenset[str] = _words(
     """

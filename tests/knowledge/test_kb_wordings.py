@@ -227,3 +227,54 @@ def test_a_faint_screen_is_no_faint_printout(
 ) -> None:
     # "faint" and "pale" were the printing article's only: a pale screen was answered with it.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the update stops with error 0x8024401c each time I hit retry", "update_stuck"),
+        ("nothing prints when I hit the print button", "printer_offline"),
+        ("the forklift hit the shelving in aisle 3", None),
+    ],
+)
+def test_hitting_a_button_is_pressing_it(matcher: Matcher, text: str, topic: str | None) -> None:
+    # "hit" was a word no article used, an everyday one: an update error with "hit retry"
+    # looked like no IT at all and nothing was answered.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("clients say their emails to the bakery office bounce back", "email_not_receiving"),
+        ("my emails to the bakery office bounce back", "email_not_sending"),
+    ],
+)
+def test_whom_mail_is_to_ends_before_its_bounce(matcher: Matcher, text: str, topic: str) -> None:
+    # The bounce was read as part of whom the mail was to ("to the bakery office bounce"):
+    # mail others sent the user that bounced was answered as the user's sending.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knocked my cup of cocoa onto the laptop",
+        "tipped a bottle of water over my keyboard, keys are sticky",
+    ],
+)
+def test_a_drink_knocked_onto_a_device_is_spilt(matcher: Matcher, text: str) -> None:
+    assert answered(matcher, text, "en") == "hardware_broken"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my Canon LiDE is not detected anymore",
+        "the Canon LiDE freezes halfway through the page",
+    ],
+)
+def test_a_scanner_named_by_its_series_is_the_scanner(matcher: Matcher, text: str) -> None:
+    # "LiDE", "ScanSnap" were product names only and Canon a printer's maker: the monitor
+    # ("not detected") or the website ("page") was answered.
+    assert answered(matcher, text, "en") == "scanner_not_working"
