@@ -29,7 +29,7 @@ _LATIN = re.compile(
     r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*(?:\d{1,3}(?![\d.]))?(?:\s+[A-Z]\d{1,2}(?!\w))?)"
     r"(?:\s+(?-i:Pro|Cloud|Desktop|Online|Web|Studio|Suite|Reader|Hub|BI|Sheets|Docs|Drive|"
     r"Meet|Manager|Server|Plus|Express|Enterprise|Connect|Hyperspace|Imaging|Sign|Flow|Classic|"
-    r"POS|CRM|ERP|PMS|HR|Payroll|Mobile))?)"
+    r"POS|CRM|ERP|PMS|HR|Payroll|Mobile)(?:\s+(?-i:II|III|IV)(?![\w-]))?)?)"
     r"(?![\w@/\\-]|['’](?!s\b)|\.\w)"  # "Rightmove's upload page": the name before 's
 )
 _CYRILLIC = re.compile(r"(?<![\w'’.-])([А-ЯІЇЄҐ][а-яіїєґ'’]{2,})(?![\w'’-])")
@@ -231,7 +231,12 @@ def _latin_is_program(text: str, match: re.Match[str]) -> bool:
         return " " in name and bool(re.match(r"\s+v?(?:\d+\.\d+|20[1-3]\d)\b", after))
     if _VERSION_OR_ERROR.match(after):
         return True
+    if " " in name and _OWNED_BEFORE.search(before):
+        return True  # "Our Rodecaster Pro II": a word no dictionary knows, an edition
     return bool(_IN_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)
+
+
+_OWNED_BEFORE = re.compile(r"\b(?:the|our|my|their|a|an|this)\s+$", _I)
 
 
 # What a program does when started and used (not a page: "Chapter 5 won't print").
