@@ -39,6 +39,16 @@ _Y_NOT_X = re.compile(
     rf"and not|rather than|not)\s+(?P<old>{_VALUE})",
     _I,
 )
+# ... with a comma alone between: "sorry, not yesterday, since Monday", "not 11, 10". Read
+# strictly (as "Y, а не X") and only for the one-value fields (the system, the start): the new
+# part must read as such a value or its number, so "не работает, пишет ошибку" corrects nothing.
+_NOT_X_COMMA_Y = re.compile(
+    rf"(?:^|[\s,.;])(?:не|not)\s+(?P<old>{_VALUE}?)\s*,\s*(?!(?:а|but|але)\s)(?P<new>{_VALUE})",
+    _I,
+)
+# A start said with its preposition ("не со вчера, а с понедельника") corrects the one kept
+# without it ("вчера").
+_START_PREPOSITION = re.compile(r"^(?:с|со|з|із|зі|від|since|from)\s+(?=\w)", _I)
 CORRECTION_CUE = re.compile(
     r"(?:^|\W)(?:точнее|вернее|поправка|я ошиб\w+|ошибся|ошиблась|не так|исправлю|"
     r"точніше|вірніше|я помилив\w*|помилилась|виправлю|"
@@ -118,22 +128,30 @@ def only_corrects(text: str) -> bool:
     folded = fold(text)
     if not (_NOT_X_BUT_Y.search(folded) or _Y_NOT_X.search(folded)):
         return True  # a bare repair is all its message says
-    rest = _Y_NOT_X.sub(" ", _NOT_X_BUT_Y.sub(" ", folded))
+    rest = _Y_NOT_X.sub(" ", _NOT_X_COMMA_Y.sub(" ", _NOT_X_BUT_Y.sub(" ", folded)))
     return not _WORDS_LEFT.search(_HOLDER_WORDS.sub(" ", _REPAIR_WORDS.sub(" ", rest)))
 
 
 def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
     """ "не X, а Y" and "Y, а не X": the field holding X, with X replaced by Y."""
     out: dict[str, str] = {}
-    for old, new, reversed_ in _said_instead(text):
+    said = [(old, new, reversed_, CORRECTABLE) for old, new, reversed_ in _said_instead(text)]
+    said += [
+        (m.group("old").strip(), m.group("new").strip(), True, _ONE_VALUE)
+        for m in _NOT_X_COMMA_Y.finditer(fold(text))
+    ]
+    for old, new, reversed_, names in said:
         # "не десятка, а Windows 11": a version said as a word is its number
         number = _VERSION_WORDS.get(old.casefold())
         wanted = rf"(?<![\w.]){number}(?![\w]|\.\d)" if number else re.escape(old)
         word = new if new.casefold() in _VERSION_WORDS else ""
         new = _VERSION_WORDS.get(new.casefold(), new)
-        for name in CORRECTABLE:
+        bare = _START_PREPOSITION.sub("", old) if not number else ""
+        for name in names:
             value = fields.get(name, "")
             hit = re.search(rf"(?<!\w){wanted}(?!\w)", value, _I) if value else None
+            if not hit and value and bare and bare != old and name == "since":
+                hit = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", value, _I)
             if hit and name not in out:
                 fixed = _replaced(name, value, hit, new, strict=reversed_)
                 if fixed and name == "os":

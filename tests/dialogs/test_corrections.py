@@ -179,3 +179,36 @@ def test_a_bare_no_in_a_list_corrects_no_version(text: str, system: str) -> None
 def test_a_bare_no_still_corrects_the_start() -> None:
     found = extract_fields("С утра, нет, со вчерашнего вечера не работает почта.")
     assert found["since"] == "со вчерашнего вечера"
+
+
+# (fields before, the answer to another question, the field asked, fields after): a start
+# corrected with its preposition ("не со вчера" of a kept "вчера") and "not X, Y" with a comma
+# alone replace the value, and the correction is no answer to the question asked (session 22).
+CORRECTED_WHILE_ASKED = [
+    ({"since": "вчера", "os": "Windows 10"}, "нет, не со вчера, а с понедельника", "error",
+     {"since": "с понедельника", "os": "Windows 10"}),
+    ({"since": "yesterday"}, "sorry, not yesterday, since Monday", "os",
+     {"since": "since Monday"}),
+    ({"os": "Windows 11"}, "not 11, 10", "since", {"os": "Windows 10"}),
+    ({"os": "Windows 11", "since": "з учора"}, "ні, не 11, 10", "error",
+     {"os": "Windows 10", "since": "з учора"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text", "asked", "after"), CORRECTED_WHILE_ASKED)
+def test_a_correction_said_while_another_field_is_asked_replaces_the_value(
+    before: dict[str, str], text: str, asked: str, after: dict[str, str]
+) -> None:
+    fields, sources = dict(before), {}
+    fill(fields, sources, text, f"answer to {asked}", answering=asked)
+    assert fields == after
+
+
+# "не работает, пишет ошибку …" names no held value: the comma form corrects nothing, the error
+# is added and the question asked is answered
+def test_a_negation_before_a_comma_is_no_correction_of_the_error() -> None:
+    fields, sources = {"error": "Принтер не работает"}, {}
+    text = "не работает, пишет ошибку 0x80070005"
+    fill(fields, sources, text, "answer to since", answering="since")
+    assert fields["error"].startswith("Принтер не работает")
+    assert "0x80070005" in fields["error"]
