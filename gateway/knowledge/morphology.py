@@ -45,7 +45,7 @@ from gateway.knowledge.normalize import (
     normalize_text,
     unmarked,
 )
-from gateway.knowledge.translit import cyrillic_readings
+from gateway.knowledge.translit import cyrillic_readings, is_latin_word
 from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORDS, WORDS
 from gateway.triage.language import detect_language
 
@@ -281,6 +281,10 @@ def _latin_as_cyrillic(
     with a word that happens to read as Russian ("cert" → "сука") keeps its words.
     Done before punctuation is stripped, since , . ; ' [ ] stand for б ю ж э х ъ.
     """
+    typed = raw
+    # An apostrophe of any shape inside a Latin word is one mark ("kompʼjuter", "hal’muje");
+    # not the backtick, the ё key of the wrong layout ("ex`nrf" учётка).
+    raw = [_LATIN_APOSTROPHES.sub("'", t) if _LATIN.search(t) else t for t in raw]
     english = sum(
         len(t) >= 3 and _english_known(_bare(t)) and not _LAYOUT_LEAD.match(t) for t in raw
     )
@@ -299,7 +303,7 @@ def _latin_as_cyrillic(
         for t, name in zip(raw, names, strict=True)
     )
     if open_to_reading == 0 or open_to_reading < english:
-        return raw
+        return typed
     layout = [None if name else _layout_reading(t) for t, name in zip(raw, names, strict=True)]
     translit = [
         None if name else _cyrillic_reading(t, lang) for t, name in zip(raw, names, strict=True)
@@ -314,7 +318,10 @@ def _latin_as_cyrillic(
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
         return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), names)
-    return raw
+    return typed
+
+
+_LATIN_APOSTROPHES = re.compile(r"(?<=[a-zA-Z])[’ʼ‘´](?=[a-zA-Z])")
 
 
 def _latin_twins(raw: list[str], read: list[str]) -> dict[str, str]:
@@ -601,7 +608,7 @@ def _is_cyrillic_word(word: str) -> bool:
 
 def _translit_in_context(token: str, lang: str | None = None) -> str:
     bare = _bare(token)
-    if not bare.isascii() or not bare.isalpha() or bare in WORDS or bare in PRODUCT_WORDS:
+    if not is_latin_word(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return token
     if len(bare) == 1:
         # "u vsekh", "v ofise", "k printeru": a one-letter preposition or conjunction.

@@ -1,7 +1,9 @@
 """Russian and Ukrainian typed in Latin letters: "myshka ne rabotaet", "zabula parol".
 
 People transliterate loosely (y for ы, й or и; i for и or і; ch, sh, zh, kh, ts, ya, yu),
-so a word gets several Cyrillic readings and the caller keeps the first one a dictionary
+some the Polish or Czech way (j for й: "pracuje", "kompjuter", "ljudyna", "vmykajetsja"),
+and mark a soft sign or the Ukrainian apostrophe with one ("hal'muje", "pam'jat"), so a
+word gets several Cyrillic readings and the caller keeps the first one a dictionary
 knows. Readings are generated longest-letter-group first and capped, so a word costs at
 most a few dozen dictionary look-ups (and is cached by the caller).
 """
@@ -13,6 +15,7 @@ from itertools import combinations, product
 # Letter groups and the Cyrillic letters each may stand for, most likely first.
 _GROUPS: dict[str, tuple[str, ...]] = {
     "shch": ("щ",),
+    "shh": ("щ",),
     "sch": ("щ", "ш"),
     "zh": ("ж",),
     "kh": ("х",),
@@ -28,7 +31,12 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "ye": ("е", "є", "ые"),
     "ie": ("є", "ие", "е"),
     "yi": ("ї", "ый", "ий"),
-    "ji": ("ї",),
+    "ji": ("ї", "йі"),
+    # j for й, the Polish and Czech way: "pracuje" працює, "ljudynu" людину, "jak" як.
+    "ja": ("я", "ья", "йа", "жа"),
+    "je": ("є", "е", "ье", "йе", "же"),
+    "ju": ("ю", "ью", "йу", "жу"),
+    "jo": ("йо", "ьо", "жо"),
     "ei": ("ей", "еи"),
     "ai": ("ай", "аи"),
     "oi": ("ой", "ои"),
@@ -59,6 +67,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "x": ("кс", "х"),
     "y": ("ы", "й", "и"),
     "z": ("з",),
+    # An apostrophe inside a word: a soft sign ("hal'muje" гальмує) or the Ukrainian
+    # apostrophe, which the dictionary look-up puts back ("pam'jat" пам'ять).
+    "'": ("ь", ""),
 }
 # Ukrainian transliteration reads these letters first as Ukrainian ones: "pidozrilym" is
 # підозрілим (i → і, y → и), "vidpravliaiutsia" відправляються.
@@ -69,9 +80,11 @@ _UKRAINIAN_FIRST: dict[str, tuple[str, ...]] = {
     "ye": ("є", "е", "ые"),
     "h": ("г", "х"),
     "tsia": ("ться", "ця"),
+    "tsja": ("ться", "ця", "тся"),
 }
 _GROUPS["tsya"] = ("тся", "ться")
 _GROUPS["tsia"] = ("ться", "ця")
+_GROUPS["tsja"] = ("тся", "ться", "ця")
 _LONGEST = max(len(g) for g in _GROUPS)
 _MAX_READINGS = 64
 _SPLIT_READINGS = 16  # readings of each cut with one letter group split
@@ -82,7 +95,7 @@ def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
     """Cyrillic spellings a Latin-letter word may stand for, most likely first (in the
     Ukrainian way first when the message is known to be Ukrainian)."""
     groups = {**_GROUPS, **_UKRAINIAN_FIRST} if lang == "uk" else _GROUPS
-    if not word.isascii() or not word.isalpha() or len(word) < 2:
+    if not is_latin_word(word) or len(word) < 2:
         return []
     segmentations = _segmentations(word, groups)
     if not segmentations:
@@ -93,6 +106,16 @@ def cyrillic_readings(word: str, lang: str | None = None) -> list[str]:
     for parts in segmentations[1:]:
         readings += [r for r in _readings(parts, _SPLIT_READINGS) if r not in readings]
     return readings
+
+
+def is_latin_word(word: str) -> bool:
+    """Latin letters only, an apostrophe between two of them allowed ("hal'muje")."""
+    return (
+        word.isascii()
+        and word.replace("'", "").isalpha()
+        and not word.startswith("'")
+        and not word.endswith("'")
+    )
 
 
 def _segmentations(word: str, groups: dict[str, tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
@@ -133,17 +156,22 @@ def _cut(
 
 def _readings(parts: list[tuple[str, ...]], most: int) -> list[str]:
     """Readings of one cut: every group's likeliest letter first, then those with one
-    group read otherwise, then two."""
+    group read otherwise, then two; among those, the likelier letters first ("pracuje" is
+    працює, u read as ю, before прасує, c read as its third letter с)."""
     # A loose spelling rarely departs from the usual in more places.
     ambiguous = [i for i, options in enumerate(parts) if len(options) > 1]
     readings: list[str] = []
     for changed in range(3):
+        found: list[tuple[int, str]] = []
         for places in combinations(ambiguous, changed):
-            for picks in product(*(parts[i][1:] for i in places)):
+            for picks in product(*(range(1, len(parts[i])) for i in places)):
                 letters = [options[0] for options in parts]
                 for place, pick in zip(places, picks, strict=True):
-                    letters[place] = pick
-                readings.append("".join(letters))
-                if len(readings) >= most:
-                    return readings
+                    letters[place] = parts[place][pick]
+                found.append((sum(picks), "".join(letters)))
+        found.sort(key=lambda cost_reading: cost_reading[0])  # stable: by place within a cost
+        for _, reading in found:
+            readings.append(reading)
+            if len(readings) >= most:
+                return readings
     return readings

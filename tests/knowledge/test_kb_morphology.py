@@ -95,6 +95,40 @@ def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
     assert lemmas("myshka ne rabotaet", "ru") == ["мышка", "не", "работать"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "lang", "meant"),
+    [
+        # j for й, the Polish and Czech way, reads as Cyrillic does
+        ("kompjuter ne vmykajetsja", "uk", "компютер не вмикається"),
+        ("nemaje internetu, ne pidkljuchajetsja", "uk", "немає інтернету не підключається"),
+        ("myshka ne pracuje, kursor ne ruhajetsja", "uk", "мишка не працює курсор не рухається"),
+        ("dajte ljudynu", "uk", "дайте людину"),
+        ("kompjuter ne vkljuchaetsja", "ru", "компьютер не включается"),
+        ("objazatelno nado segodnja", "ru", "обязательно надо сегодня"),
+        # shh for щ; an apostrophe of any shape inside a word for ь or the apostrophe
+        ("shho robyty, zabula parol' vid poshty", "uk", "що робити забула пароль від пошти"),
+        ("komp hal'muje pislja onovlennja", "uk", "комп гальмує після оновлення"),
+        ("pamʼjat zapovnena", "uk", "память заповнена"),
+    ],
+)
+def test_ukrainian_and_russian_typed_the_polish_way_read_as_cyrillic(
+    typed: str, lang: str, meant: str
+) -> None:
+    assert morphology.meant_text(typed, lang) == meant
+
+
+def test_a_likelier_letter_is_read_before_a_rarer_one() -> None:
+    # "pracuje": u read as ю (працює) before c read as its third letter, с (прасує: irons)
+    assert lemmas("internet ne pracuje", "uk") == lemmas("internet не працює", "uk")
+
+
+def test_j_reads_as_й_in_translit_and_english_stays_english() -> None:
+    assert morphology.meant_text("jak zrobyty zamovlennja", "uk") == "як зробити замовлення"
+    for text in ("just restart the job please", "my jabra headset has no sound"):
+        assert morphology.meant_text(text, "en") == text
+        assert morphology.meant_text(text) == text
+
+
 def test_a_translit_word_is_read_as_a_whole_word_of_the_message_language_first() -> None:
     # "pryhodiat" read h → г first is при + годят (a prefix taken off a Russian word) and
     # h → х the Russian приходят: a Ukrainian message means the Ukrainian word.
