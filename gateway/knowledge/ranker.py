@@ -83,6 +83,7 @@ from gateway.knowledge.vocabulary import (
     REMEDY_WORDS,
     REQUEST_WORDS,
     SEAT_WORDS,
+    SHARED_APPLICATION_NAMES,
     SOURCE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
@@ -339,7 +340,7 @@ class Ranker:
 
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
-        words = tuple(tokens(text, lang))
+        words = self._applications_named(tuple(tokens(text, lang)))
         # "people say their mails to me bounce back": mail that did not come in.
         bounced, senders = bounced_to_user(text, lang, words)
         if bounced:
@@ -415,6 +416,24 @@ class Ranker:
                 self._rank(words, limit, fine, lang, clauses, ruled, barred)
             )
         return list(ranked)
+
+    def _applications_named(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Words that name an application and an everyday thing alike (опера) as the
+        application, when the rest of the message leans IT's ("Опера вилітає", "опера
+        не відкривається після оновлення"); as they are otherwise ("ходили в оперу")."""
+        shared = {
+            i for i, t in enumerate(words) if t.lemma in SHARED_APPLICATION_NAMES and not t.stop
+        }
+        if not shared:
+            return words
+        rest = [(t.lemma, 1.0) for i, t in enumerate(words) if not t.stop and i not in shared]
+        if self.domain.score(rest) <= 0:
+            return words
+        named = list(words)
+        for i in shared:
+            program = SHARED_APPLICATION_NAMES[words[i].lemma]
+            named[i] = words[i]._replace(word=program, lemma=program, known=True, name=False)
+        return tuple(named)
 
     def _after_damage(
         self, text: str, lang: str | None, words: tuple[Token, ...]

@@ -1331,6 +1331,10 @@ APPLICATION_WORDS: frozenset[str] = _words(
     vscode python java git docker putty winrar 7zip notepad medoc
     """
 )
+# Applications whose Cyrillic name is an everyday word too, by the word's lemma: "Опера
+# вилітає" is the browser, "ходили в оперу" the theatre. The ranker reads one as the
+# application only when the rest of the message is IT's.
+SHARED_APPLICATION_NAMES: dict[str, str] = {"опера": "opera"}
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.

@@ -65,3 +65,25 @@ def test_a_program_that_shows_for_a_moment_and_vanishes_did_not_start(
     matcher: Matcher, text: str, topic: str
 ) -> None:
     assert offered_first(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("Опера вилітає кожні десять хвилин", "uk", "app_crash"),
+        ("опера не відкривається після оновлення", "uk", "app_wont_start"),
+        ("в опері зависають вкладки і браузер закривається", "uk", "app_crash"),
+        ("Опера постоянно вылетает", "ru", "app_crash"),
+        # The theatre stays nobody's problem.
+        ("ходили вчора в оперу, було чудово", "uk", None),
+        ("квитки в оперу вже продали, коли нові?", "uk", None),
+        ("в опері зламався кондиціонер, дуже жарко", "uk", None),
+        ("в оперу не пускают без билета", "ru", None),
+    ],
+)
+def test_a_browser_named_by_a_word_the_theatre_shares_when_the_rest_is_it(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    """"Опера вилітає" is the browser crashing: the rest of the message is IT's; "ходили
+    в оперу" is the theatre."""
+    assert offered_first(matcher, text, lang) == topic, text
