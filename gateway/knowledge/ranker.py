@@ -58,6 +58,7 @@ from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
     ARRIVED_WORDS,
     ASKING_VERBS,
+    ASPECT_PAIRS,
     ASPECT_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
@@ -325,6 +326,14 @@ class Ranker:
             root = action_root(term)
             if root is not None:
                 self._by_root[root].append(term)
+        # A verb said done meets the same verb said ongoing: "не відкрився" the articles'
+        # "не відкривається".
+        self._aspects: dict[str, set[str]] = defaultdict(set)
+        for done, ongoing in ASPECT_PAIRS:
+            for one, other in ((done, ongoing), (ongoing, done)):
+                for reflexive in ("", "ся"):
+                    if other + reflexive in self._postings:
+                        self._aspects[one + reflexive].add(other + reflexive)
         for term in self._postings:
             self._terms_by_first[term[0]].append(term)
             key = stem(term)
@@ -1150,6 +1159,8 @@ class Ranker:
                 # Never through a generic word: "показания" is not "показывать".
                 if term != word and term not in self._generic:
                     found.setdefault(term, _PREFIX_SIMILARITY)
+        for term in self._aspects.get(word, ()):
+            found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
         if not found and not token.known and len(word) >= 4 and not _acronym(word):
             if token.word != word and len(token.word) >= 5:

@@ -1331,6 +1331,32 @@ APPLICATION_WORDS: frozenset[str] = _words(
     vscode python java git docker putty winrar 7zip notepad medoc
     """
 )
+# A verb said done and said ongoing, the two the dictionaries read as two lemmas whose
+# shared beginning is too short or differs: "не відкрився" / "не відкривається", "не
+# запустился" / "не запускается", "вимкнувся" / "вимикається". Perfective, imperfective;
+# their reflexive forms pair alike.
+ASPECT_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (done, ongoing)
+    for done, _, ongoing in (
+        pair.partition("/")
+        for pair in _words(
+        """
+        відкрити/відкривати закрити/закривати запустити/запускати увімкнути/вмикати
+        ввімкнути/вмикати вимкнути/вимикати зберегти/зберігати встановити/встановлювати
+        оновити/оновлювати відправити/відправляти надіслати/надсилати
+        зникнути/зникати вилетіти/вилітати скинути/скидати відповісти/відповідати
+        увійти/входити зайти/заходити вийти/виходити відновити/відновлювати
+        зявитися/зявлятися забути/забувати прийти/приходити
+        открыть/открывать закрыть/закрывать запустить/запускать включить/включать
+        выключить/выключать сохранить/сохранять установить/устанавливать
+        обновить/обновлять отправить/отправлять исчезнуть/исчезать
+        вылететь/вылетать сбросить/сбрасывать ответить/отвечать войти/входить
+        зайти/заходить выйти/выходить восстановить/восстанавливать появиться/появляться
+        забыть/забывать прийти/приходить
+        """
+        )
+    )
+)
 # Applications whose Cyrillic name is an everyday word too, by the word's lemma: "Опера
 # вилітає" is the browser, "ходили в оперу" the theatre. The ranker reads one as the
 # application only when the rest of the message is IT's.

@@ -278,3 +278,23 @@ def test_a_scanner_named_by_its_series_is_the_scanner(matcher: Matcher, text: st
     # "LiDE", "ScanSnap" were product names only and Canon a printer's maker: the monitor
     # ("not detected") or the website ("page") was answered.
     assert answered(matcher, text, "en") == "scanner_not_working"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("аутлук не відкрився зранку", "uk", "app_wont_start"),
+        ("ворд не запустився, клацаю і нічого", "uk", "app_wont_start"),
+        ("тимс не открылся с утра", "ru", "app_wont_start"),
+        ("1С не запустилась после обновления", "ru", "app_wont_start"),
+        # A shop that did not open stays nobody's.
+        ("магазин навпроти так і не відкрився сьогодні", "uk", None),
+        ("столовая не открылась, где обедать?", "ru", None),
+    ],
+)
+def test_a_program_that_did_not_open_is_one_that_does_not_start(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "не відкрився", "не запустился" (said done) were read apart from the articles'
+    # "не відкривається", "не запускается" (said ongoing): a crash was answered, or nothing.
+    assert answered(matcher, text, lang) == topic
