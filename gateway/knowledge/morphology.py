@@ -46,7 +46,13 @@ from gateway.knowledge.normalize import (
     unmarked,
 )
 from gateway.knowledge.translit import cyrillic_readings, is_latin_word
-from gateway.knowledge.vocabulary import GENERIC_WORDS, PRODUCT_WORDS, STOP_WORDS, WORDS
+from gateway.knowledge.vocabulary import (
+    GENERIC_WORDS,
+    PRODUCT_WORDS,
+    RUSSIAN_SENSES,
+    STOP_WORDS,
+    WORDS,
+)
 from gateway.triage.language import detect_language
 
 if TYPE_CHECKING:
@@ -679,7 +685,10 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
             # Slang and typos (залочило, учётку, пороль): the dictionaries' guesses are wild
             # ("учеткать"), a stem is what the same word in another form shares.
             return _stemmer("russian").stemWord(word)
-    return _likeliest(_parses(word, analyser.lang), word).replace("ё", "е").replace("'", "")
+    found = _likeliest(_parses(word, analyser.lang), word).replace("ё", "е").replace("'", "")
+    # A word spelt alike in the other language in another sense is read as the word of its
+    # sense ("листа" in a Russian message is a sheet's: аркуш, never the Ukrainian letter).
+    return RUSSIAN_SENSES.get(found, found) if analyser.lang == "ru" else found
 
 
 # Words whose dictionary readings are kept: enough for the words of the last few messages,
@@ -701,7 +710,11 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
     ("рік" → ріка, "впала" → впалий, "пропали" → the imperative of пропалити). Among
     readings that tie with the best: a past-tense verb for a past-tense ending (впала →
     впасти, "файли пропали" → пропасти, "той що видали" → видати), else another verb for
-    it, else the word itself when it is a dictionary form (рік, мишка), else the first.
+    it, else, a name's or an abbreviation's reading set aside ("мишку" is no Мишко, "касу"
+    no КАСУ), the word itself when it is a dictionary form (рік, мишка), else a thing's
+    reading over a person's or an animal's ("роботу": робота, not робот), else a masculine
+    noun's oblique cases over a feminine one's accusative alone (`_oblique`: "з ранку" is
+    the morning's, not a small wound's), else the first.
     """
     best = parses[0].score
     tied = [p for p in parses if p.score >= best]
@@ -710,10 +723,47 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
             verbs = [p for p in tied if p.tag.POS == "VERB"]
             for parse in sorted(verbs, key=lambda p: "past" not in p.tag):
                 return str(parse.normal_form)
-        for parse in tied:
+        # A lemma read only as a name or an abbreviation gives way to a word's.
+        words = {p.normal_form for p in tied if not _NAME_MARKS & p.tag.grammemes}
+        common = [p for p in tied if p.normal_form in words] or tied
+        for parse in common:
             if parse.normal_form == word:
                 return str(parse.normal_form)
+        # A lemma read only as a person or an animal gives way to one read as a thing.
+        animate = {p.normal_form for p in common if p.tag.POS == "NOUN" and "anim" in p.tag}
+        animate -= {p.normal_form for p in common if "anim" not in p.tag}
+        things = [p for p in common if p.normal_form not in animate] or common
+        oblique = _oblique(things)
+        return oblique if oblique is not None else str(things[0].normal_form)
     return str(parses[0].normal_form)
+
+
+# A surname's, a first name's or an abbreviation's reading ties with a word's in the
+# Ukrainian dictionary: "мишку" (Мишко), "касу" (КАСУ).
+_NAME_MARKS = frozenset({"Surn", "Name", "Patr", "Abbr"})
+
+
+# A masculine noun read in this many cases of one form ("ранку": genitive, dative, locative)
+# is the likelier reading than a feminine noun's accusative, its only one.
+_OBLIQUE_CASES = 3
+
+
+def _oblique(tied: Sequence[pymorphy3.analyzer.Parse]) -> str | None:
+    """The masculine noun of a Ukrainian form in -у the dictionary reads both as its
+    genitive (with its dative and locative) and as a feminine noun's accusative, which is
+    listed first and scored alike: "ранку" (ранок, not ранка), "банку" (банк); None for
+    any other tie ("пару": пара is read twice; "ставку" is no pond's genitive)."""
+    first = tied[0]
+    if first.tag.POS != "NOUN" or {"femn", "accs"} - set(first.tag.grammemes):
+        return None
+    if sum(p.normal_form == first.normal_form for p in tied) > 1:
+        return None
+    masculine = [p for p in tied if p.tag.POS == "NOUN" and "masc" in p.tag]
+    for parse in masculine:
+        same = [p for p in masculine if p.normal_form == parse.normal_form]
+        if len(same) >= _OBLIQUE_CASES and any("gent" in p.tag for p in same):
+            return str(parse.normal_form)
+    return None
 
 
 def _without_prefix(word: str) -> str | None:

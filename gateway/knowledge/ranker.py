@@ -915,9 +915,11 @@ class Ranker:
         ("весь день без интернета"); an adjective before it says which place."""
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         noun = readings(words[at].word, "ru")[:1]
-        if not noun or not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]:
-            return None
         token = words[at]
+        if not noun and (token.known or not _CYRILLIC_WORD.search(token.word)):
+            return None
+        if noun and (not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]):
+            return None
         # A word the articles use is a thing of theirs ("во всём документе"), not a place.
         if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
             return None

@@ -647,7 +647,7 @@ STOP_WORDS: frozenset[str] = _words(
     після перед між я ми ти ви він вона воно вони мені мене мною нам нас вам вас йому його
     її їй їм їх ними ньому мій моя моє мої мого моєї моєму моїх мою свій своя своє свої ваш
     наш є був була було були буде буду бути дуже просто зараз сьогодні вчора знову завжди
-    іноді тільки лише теж також привіт вітаю добрий добре доброго добра дякую будь ласка
+    іноді тільки лише теж також привіт вітаю добрий добре доброго добра ранок дякую будь ласка
     допоможіть допоможи підкажіть підкажи скажіть скажи
     the a an and or but if of to in on at by for with from into about as is are was were be
     been being am do does did doing have has had having i me my mine we us our you your he
@@ -1163,9 +1163,15 @@ JOB_VERBS: frozenset[str] = _words(
 WHOLE_TIMES: frozenset[str] = _words(
     """
     день ночь утро вечер неделя месяц год время сутки период смена
-    ніч ранок вечір тиждень місяць рік час доба зміна
+    ніч ранок вечір тиждень місяць рік час година доба зміна
     """
 )
+# Words Russian and Ukrainian spell alike in different senses, as the Russian dictionary's
+# lemma and the Ukrainian word of its sense: a Russian "лист" is a sheet (the Ukrainian one a
+# letter), the Russian "час" an hour (the Ukrainian one time: "під час" is "during"). One
+# index holds every language's lemmas, so a word the Russian dictionary reads stands for
+# the Ukrainian word it means ("ни одного листа бумаги" is no mail's "жодного листа").
+RUSSIAN_SENSES: dict[str, str] = {"лист": "аркуш", "час": "година"}
 # Rooms of an office: where a thing is ("HP в кабинете 305", "принтер у коридорі"), not
 # many people as a place is ("весь кабинет" is one room's).
 OFFICE_ROOMS: frozenset[str] = _words(

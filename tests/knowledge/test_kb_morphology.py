@@ -408,3 +408,28 @@ def test_readings_are_ordered_by_pymorphy3s_own_probabilities() -> None:
         theirs = [(p.normal_form, str(p.tag), p.score) for p in stock.parse(word)]
         assert [(p.normal_form, str(p.tag), p.score) for p in ours.parse(word)] == theirs
     assert {p.score for p in ours.parse("стали")} != {1.0}  # the scores are the table's
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("ранку", "ранок"),
+        ("банку", "банк"),
+        ("роботу", "робота"),
+        ("мишку", "мишка"),
+        ("пару", "пара"),  # read twice as пара: no tie of one reading against three
+        ("ставку", "ставка"),  # a pond's dative, not its genitive: the stake stays
+    ],
+)
+def test_a_ukrainian_forms_tied_readings_give_the_everyday_word(word: str, meant: str) -> None:
+    # The uk dictionary scores every reading alike and lists a wound ("ранка"), a jar, a
+    # robot or a surname (Мишко) first.
+    assert lemma(word, "uk") == meant
+
+
+def test_a_word_spelt_alike_in_russian_and_ukrainian_is_read_in_its_own_sense() -> None:
+    # A Russian "лист" is a sheet, the Ukrainian one a letter; a Russian "час" an hour.
+    assert lemma("листа", "ru") == lemma("аркуша", "uk")
+    assert lemma("листа", "uk") != lemma("листа", "ru")
+    assert lemma("час", "ru") == lemma("годину", "uk")
+    assert lemma("час", "uk") == "час"

@@ -298,3 +298,17 @@ def test_a_program_that_did_not_open_is_one_that_does_not_start(
     # "не відкрився", "не запустился" (said done) were read apart from the articles'
     # "не відкривається", "не запускается" (said ongoing): a crash was answered, or nothing.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("ни один лист не выходит из принтера целым, всё мнёт", "ru", "printer_paper_jam"),
+        ("з ранку не працює інтернет", "uk", "no_internet"),
+        ("уже час висит обновление винды на 30 процентах", "ru", "update_stuck"),
+    ],
+)
+def test_a_word_is_read_in_the_messages_language(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
