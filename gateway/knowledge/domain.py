@@ -171,6 +171,14 @@ class Domain:
             if subject.unsure:  # "is blank" is said of people too: evidence must lean
                 return float(self._everyday_kind(subject.first))
             return float(all(self._odds.get(w, 0.0) <= 0 for w in subject.first))
+        if subject.bare and self._elsewhere(subject):
+            # A thing everyday life has too, said with no word of its kind, in a place and
+            # beside another thing, none of them IT's ("в детском саду … монитор не
+            # показывает малышей", "у свинарнику вентилятор витяжки став, свиням душно",
+            # "the camera on the jib is drifting during the live show"): the shared word
+            # is all the evidence and the rest leans elsewhere, whatever else an article
+            # mentions ("during", "размазал рисунок на ногте клиентки").
+            return 1.0
         if not all(self._everyday_word(word) for word in subject.things):
             return 0.0
         opening = subject.opening
@@ -179,12 +187,6 @@ class Domain:
         if opening and not subject.product and all(self._odds.get(w, 0.0) <= 0 for w in opening):
             # The thing it opens with is what fails: a symptom an article is about later
             # ("не видає звуку", "чорний екран") does not make it an IT thing.
-            return 1.0
-        if subject.bare and self._elsewhere(subject):
-            # A thing everyday life has too, said with no word of its kind, in a place and
-            # beside another thing, none of them IT's ("в детском саду … монитор не
-            # показывает малышей", "у свинарнику вентилятор витяжки став, свиням душно"):
-            # the shared word is all the evidence, and the rest leans elsewhere.
             return 1.0
         if named:
             return 0.0

@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from kbanswers import answered
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.decision import Example
@@ -247,3 +248,40 @@ OWN_NEAR_MISSES = [
 def test_our_own_near_misses_of_other_trades_stay_quiet(matcher: Matcher) -> None:
     answered = [t for t, lang in OWN_NEAR_MISSES if matcher.match(t, lang).outcome != "none"]
     assert len(answered) <= 1, answered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("принтер смазал цветочек на ногте клиентки, кончился картридж с лаком?", "ru"),
+        ("принтер знову розмазав візерунок на нігті клієнтки, картридж з лаком скінчився?", "uk"),
+        ("the camera on the jib keeps drifting during the evening show", "en"),
+    ],
+)
+def test_a_bare_shared_thing_among_another_trades_words_stays_quiet(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A word an article mentions besides ("клиентки", "during") no longer makes the shared
+    # thing IT's when the place and the other things lean elsewhere.
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        (
+            "принтер на ресепшене маникюрного салона печатает полосами, картридж кончился?",
+            "ru",
+            "printer_paper_jam",
+        ),
+        (
+            "the webcam on the studio laptop keeps freezing during the evening show",
+            "en",
+            "mic_camera",
+        ),
+    ],
+)
+def test_the_same_shared_thing_at_a_desk_is_answered(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
