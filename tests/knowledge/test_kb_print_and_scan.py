@@ -95,3 +95,18 @@ def test_nothing_working_after_a_spill_is_no_spill_denied(matcher: Matcher) -> N
     assert answered(matcher, "a few keys are sticky but I didn't spill anything", "en") == (
         "keyboard_mouse"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("экран бледный", "ru"),
+        ("екран блідий", "uk"),
+        ("the screen is very faint", "en"),
+        ("монитор какой-то бледный стал", "ru"),
+    ],
+)
+def test_a_pale_screen_is_no_faint_print(matcher: Matcher, text: str, lang: str) -> None:
+    # "бледно", "блідо", "faint" alone were the print article's keywords: a pale screen
+    # was answered with the toner steps.
+    assert answered(matcher, text, lang) != "printer_paper_jam", text
