@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from functools import lru_cache
 from itertools import pairwise
 
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
@@ -366,29 +367,46 @@ def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[ra
     return spans
 
 
+Clauses = tuple[tuple[Token, ...], ...]
+# A ranking asks for a text's clauses four times or more (what is said to work, what is
+# ruled out, who does what, where each clause is): a chat-sized text's clauses are kept
+# (their tokens are the ones morphology keeps, so each costs a few pointers).
+CLAUSES_MEMO_CHARS = 500
+CLAUSES_KEPT = 512
+
+
 def _clauses(
     text: str, lang: str | None, words: Sequence[Token], *, quotes_joined: bool = False
-) -> list[list[Token]] | None:
+) -> Clauses | None:
     """The message's clauses as its words, cut at `_CUT` (with what is said joined to its
     verb of saying when `quotes_joined`); None when they are not `words` (a text normalised
     otherwise), whose positions the callers answer in."""
-    parts = [tokens(part, lang) for part in _CUT.split(text) if part and part.strip()]
-    if quotes_joined:
-        parts = _quotes_joined(parts)
+    if len(text) > CLAUSES_MEMO_CHARS:
+        parts = _clause_tokens(text, lang, quotes_joined)
+    else:
+        parts = _memo_clause_tokens(text, lang, quotes_joined)
     return parts if sum(len(p) for p in parts) == len(words) else None
 
 
-def _quotes_joined(parts: list[list[Token]]) -> list[list[Token]]:
+def _clause_tokens(text: str, lang: str | None, quotes_joined: bool) -> Clauses:
+    parts = [tuple(tokens(part, lang)) for part in _CUT.split(text) if part and part.strip()]
+    return tuple(_quotes_joined(parts) if quotes_joined else parts)
+
+
+_memo_clause_tokens = lru_cache(maxsize=CLAUSES_KEPT)(_clause_tokens)
+
+
+def _quotes_joined(parts: list[tuple[Token, ...]]) -> list[tuple[Token, ...]]:
     """The clauses with what is said joined to the verb of saying across the comma before
     "что", "що", "that" ("клиенты говорят, что отправили", "кажуть, що надіслали"):
     the comma is the rule of the language, not the end of the speech."""
-    joined: list[list[Token]] = []
+    joined: list[tuple[Token, ...]] = []
     for part in parts:
-        said = joined[-1] if joined else []
+        said = joined[-1] if joined else ()
         if said and part and said[-1].word in SPEECH_WORDS and part[0].word in THAT_WORDS:
-            joined[-1] = [*joined[-1], *part]
+            joined[-1] = (*joined[-1], *part)
         else:
-            joined.append(list(part))
+            joined.append(part)
     return joined
 
 

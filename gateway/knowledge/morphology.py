@@ -237,6 +237,7 @@ _memo_tokens = lru_cache(maxsize=_TEXTS_KEPT)(_read_tokens)
 def forget_texts() -> None:
     """Drop the memoised whole texts (word lemmas stay): benchmarks time a new message."""
     _memo_tokens.cache_clear()
+    _memo_meant_text.cache_clear()
 
 
 @contextmanager
@@ -269,12 +270,23 @@ def dictionaries_loaded() -> int:
 
 def meant_text(text: str, lang: str | None = None) -> str:
     """`text` with its Latin words read as the Cyrillic ones meant, when the message as a
-    whole is translit or typed in the wrong layout; otherwise `text` unchanged."""
+    whole is translit or typed in the wrong layout; otherwise `text` unchanged. Memoised
+    for chat-sized texts: a turn asks it of the same message and clauses many times (its
+    language, triage's readings, the extractors)."""
     if not _LATIN.search(text):
         return text
+    if len(text) > _MEMO_TEXT_CHARS:
+        return _meant_text(text, lang)
+    return _memo_meant_text(text, lang)
+
+
+def _meant_text(text: str, lang: str | None) -> str:
     raw = text.split()
     meant = _latin_as_cyrillic(raw, lang, keep_names=True)
     return text if meant == raw else " ".join(meant)
+
+
+_memo_meant_text = lru_cache(maxsize=_TEXTS_KEPT)(_meant_text)
 
 
 def _latin_as_cyrillic(

@@ -45,7 +45,15 @@ MIN_DICTIONARY_WORD = 3  # shorter forms ("та", "на") are shared or noise
 
 
 def detect_language(text: str, default: str = "ru") -> str:
-    """Return "ru", "uk" or "en" for a message; `default` when there is nothing to go on."""
+    """Return "ru", "uk" or "en" for a message; `default` when there is nothing to go on.
+    A short text's answer is kept: a turn asks it of the message and of each clause many
+    times over (each rule's reading of them), and Latin text is read as translit each time."""
+    if len(text) <= _MEMO_TEXT_CHARS:
+        return _memo_language(text, default)
+    return _language(text, default)
+
+
+def _language(text: str, default: str) -> str:
     lowered = text.lower()
     words = _WORD.findall(lowered)
     cyrillic = [w for w in words if not w.isascii()]
@@ -144,6 +152,7 @@ def _reply_language(text: str, current: str, screen_text: bool) -> str:
 
 _MEMO_TEXT_CHARS = 200  # as the shared readings (triage/reading.py)
 _memo_reply_language = lru_cache(maxsize=4096)(_reply_language)
+_memo_language = lru_cache(maxsize=4096)(_language)
 
 
 def _plain_english(words: list[str], everyday: int) -> bool:

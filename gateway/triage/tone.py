@@ -21,7 +21,14 @@ from functools import cache, cached_property
 from gateway.knowledge.morphology import is_dictionary_word, readings
 from gateway.knowledge.vocabulary import PRODUCT_WORDS, WORDS
 from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once, read_words
+from gateway.triage.reading import (
+    MessageReading,
+    Word,
+    lemma_keys,
+    read_once,
+    read_words,
+    shared_reading,
+)
 
 # Quoted text and whatever follows a "says"-verb or a colon: what a screen or a dialog says.
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
@@ -272,7 +279,8 @@ def only_tone(clause: str) -> bool:
     support is this?!", "Great", "another link", "Ваш бот ничего не понимает"."""
     if len(clause.split()) > TONE_CLAUSE_WORDS:
         return False
-    if RHETORICAL.search(clause) or complains_of_bot(clause):
+    # a clause this short is one many users write: its reading (and verdict) is kept
+    if RHETORICAL.search(clause) or complains_of_bot(shared_reading(clause)):
         return True
     return PRAISE.remove(clause).strip(" .,!?") == ""
 

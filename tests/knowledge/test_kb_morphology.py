@@ -433,3 +433,25 @@ def test_a_word_spelt_alike_in_russian_and_ukrainian_is_read_in_its_own_sense() 
     assert lemma("листа", "uk") != lemma("листа", "ru")
     assert lemma("час", "ru") == lemma("годину", "uk")
     assert lemma("час", "uk") == "час"
+
+
+@pytest.mark.parametrize(
+    "text", ["u vseh vse upalo", "ne pratsyuye skaner", "ghbynth yt gtxfnftn", "Outlook is slow"]
+)
+def test_the_words_meant_by_a_short_text_are_worked_out_once(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Triage, the extractors and the language all ask what a Latin text means in Cyrillic:
+    a chat-sized text is read once, every caller gets the same words."""
+    calls: list[list[str]] = []
+    real = morphology._latin_as_cyrillic
+
+    def counted(raw: list[str], *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(raw)
+        return real(raw, *args, **kwargs)
+
+    monkeypatch.setattr(morphology, "_latin_as_cyrillic", counted)
+    meant = morphology.meant_text(text)
+    first = len(calls)
+    assert morphology.meant_text(text) == morphology.meant_text(text) == meant
+    assert len(calls) == first

@@ -198,3 +198,33 @@ def test_the_desks_number_asked_is_no_part_of_the_problem_statement() -> None:
 )  # fmt: skip
 def test_a_deadline_clause_is_no_problem_statement(text: str, statement: str) -> None:
     assert problem_statement(text) == statement
+
+
+@pytest.mark.parametrize(
+    ("clause", "tone"),
+    [
+        ("ваш бот ничего не понимает", True),
+        ("ваш бот нічого не розуміє", True),
+        ("your bot is useless", True),
+        ("принтер не печатает", False),
+    ],
+)
+def test_a_short_clause_many_users_write_is_judged_once(
+    clause: str, tone: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether a short clause only complains of the bot is the same for every user who
+    writes it: judged once, then the verdict is kept."""
+    from gateway.triage import tone as tone_module
+
+    calls: list[str] = []
+    real = tone_module._self_help
+
+    def counted():  # type: ignore[no-untyped-def]
+        calls.append(clause)
+        return real()
+
+    monkeypatch.setattr(tone_module, "_self_help", counted)
+    assert tone_module.only_tone(clause) is tone
+    first = len(calls)
+    assert tone_module.only_tone(clause) is tone_module.only_tone(clause) is tone
+    assert len(calls) == first
