@@ -67,6 +67,9 @@ QUESTIONS = [
     "outlook does not send mail",
 ]
 PHASE_TIMEOUT = 40.0
+# serve loads the dictionaries and the matcher before it listens: on a shared host at load
+# ~20 that took over 30 s
+STARTUP_TIMEOUT = 180.0
 # Visitors offer permessage-deflate, as every browser does (what the server keeps per
 # socket if it accepts is part of its memory).
 BROWSER_DEFLATE = 15
@@ -95,7 +98,7 @@ class Result(LoadResult):
         )
 
 
-def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+def wait_port(port: int, proc: subprocess.Popen[bytes], timeout: float = STARTUP_TIMEOUT) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
