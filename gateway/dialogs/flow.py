@@ -39,6 +39,7 @@ from gateway.dialogs.events import (
     TicketRequested,
 )
 from gateway.dialogs.extract import read_head
+from gateway.dialogs.other_problem import other_problem
 from gateway.dialogs.ports import ArticleLike, CandidateLike, Knowledge, MatchLike
 from gateway.dialogs.problem import (
     problem_halves,
@@ -487,6 +488,8 @@ class SupportFlow:
         elif urgent:
             self.to_person(turn, "urgent", self._article(st.topic))
             self._raise_priority(turn, urgent)
+        elif not helped and text and self._another_article(turn, text):
+            pass  # "нет, принтер печатает, это сканер не сканирует": that problem's article
         elif helped:
             st.failed_answers = 0
             turn.emit(Resolved(by="bot"))
@@ -499,6 +502,27 @@ class SupportFlow:
             self.to_person(turn, "not_solved", self._article(st.topic))
         else:
             turn.say("ask_yes_no", *self._yes_no(turn))
+
+    def _another_article(self, turn: Turn, text: str) -> bool:
+        """Offer the article of the problem a "no" says it is instead ("no, wifi is not the
+        problem, the wired desktop has no internet at all"); False when the reply says no other
+        problem, or one the knowledge base does not answer apart from the article shown.
+        A "no" with facts about the same problem gets the person's questions, not an article."""
+        st = turn.state
+        other = other_problem(text)
+        if not other:
+            return False
+        match = self._match(other, turn.lang)
+        rest = _without(match, st.topic)
+        if match.outcome == "answer" and rest and rest[0] is match.candidates[0]:
+            st.problem = st.fields["problem"] = f"{other}\n{st.problem}".strip()
+            self._offer_article(turn, rest[0].article, rest[0].score)
+            return True
+        if match.outcome == "choices" and rest:
+            st.problem = st.fields["problem"] = f"{other}\n{st.problem}".strip()
+            self._offer_choices(turn, Hint(rest))
+            return True
+        return False
 
     def _choose(self, turn: Turn, msg: InboundMessage) -> None:
         """The pick among offered articles: a button, a number, or "none of these"."""
