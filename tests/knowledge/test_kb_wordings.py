@@ -312,3 +312,19 @@ def test_a_word_is_read_in_the_messages_language(
     matcher: Matcher, text: str, lang: str, topic: str
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("на компе кончилось место", "ru", "disk_full"),
+        ("на ноуті скінчилося місце", "uk", "disk_full"),
+        ("на парковке кончилось место", "ru", None),
+    ],
+)
+def test_room_that_ran_out_without_za_is_the_full_disk(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "кончилось место" is "закончилось место" without its prefix: the expired password's
+    # "закончился срок" competed with the disk and choices were offered.
+    assert answered(matcher, text, lang) == topic
