@@ -187,6 +187,9 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         prosthetic prosthetics orthopedic orthopaedic зуботехнический зуботехническая
         зуботехнічний зуботехнічна сценический сценическая сценічний сценічна stage
         karaoke караоке клавесин клавесина harpsichord harpsichords carillon
+        тренажер тренажёр тренажера тренажёра снегоход снегохода
+        снігохід снігохода беговой беговая бігова бігової treadmill treadmills
+        scoreboard scoreboards snowmobile snowmobiles rowing elliptical
         """
     ),
     # a shop floor's goods and prices

@@ -314,6 +314,11 @@ def test_the_decision_stays_quiet_on_a_door_password_and_answers_a_mail_one(
             ("harpsichord",),
         ),
         ("karaoke mics keep cutting out mid song", "en", "microphon", ("karaok",)),
+        # A gym's, a stadium's, a snow trip's machine with a screen of its own.
+        ("the scoreboard's screen is black before the match", "en", "screen", ("scoreboard",)),
+        ("the treadmill display is blank again", "en", "display", ("treadmil",)),
+        ("the snowmobile screen is cracked after the trip", "en", "screen", ("snowmobil",)),
+        ("экран тренажёра погас посреди занятия", "ru", "экран", ("тренажер",)),
     ],
 )
 def test_a_shared_device_of_an_everyday_kind_is_another_trades(
@@ -335,6 +340,8 @@ def test_a_shared_device_of_an_everyday_kind_is_another_trades(
         ("мікрофон у Teams не працює", "uk"),
         ("сетевой принтер в бухгалтерии не печатает", "ru"),
         ("the screen of my laptop is cracked", "en"),
+        ("the laptop's screen is smashed after it fell off the desk", "en"),
+        ("the till's screen cracked when a bottle fell on it", "en"),
         ("HP printer shows offline", "en"),
         ("the office printer is jammed again", "en"),
         ("the label printer in the warehouse prints blank labels", "en"),
