@@ -143,6 +143,8 @@ def _vocabulary() -> _Vocabulary:
                          "пропасть отвалиться сломаться умереть сдохнуть отключиться слететь "
                          "вылетать вылететь накрыться отказать остановиться простаивать "
                          "закрываться закрыться перестать переставать "
+                         # a till that hangs: "касса висит", "каса висне"
+                         "висеть виснуть "
                          # a device that gives nothing: "принтер с утра молчит"
                          "молчать замолчать "
                          # an account locked keeps its user out: "учётку заблокировало"
@@ -151,6 +153,7 @@ def _vocabulary() -> _Vocabulary:
                 "перестати переставати мовчати замовкнути "
                 "злетіти зникнути відвалитися зламатися вилітати вилетіти відключитися здохнути "
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися "
+                "висіти виснути "
                 "заблокувати заблокуватися", uk)
         | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
                 "unreachable "
@@ -344,7 +347,7 @@ def _vocabulary() -> _Vocabulary:
                 "вивантаження застосунок довідник", uk),
         event_verbs=_keys("начинаться начаться стартовать отправляться приехать прийти", ru)
         | _keys("починатися початися відправлятися приїхати прийти", uk)
-        | _keys("starts begins leaves departs boards is are", en),
+        | _keys("starts begins leaves departs boards sails is are", en),
         # people who go away unserved: "покупатели уходят", "клієнти йдуть до конкурентів"
         leaving=_keys("уходить уйти разворачиваться развернуться ругаться возмущаться "
                       "жаловаться нервничать", ru)
@@ -453,6 +456,15 @@ MANY_STOPPED = PhraseSet([
     r"( (at|in) (the |our )?\w+)? (is |are |has |have |just |suddenly )*(down|stopped|at a "
     r"standstill|not moving)(?! (the|a|an|my|our|its|this|that|each|every|one|both|through|to|"
     r"into|along|across|over|on|in|at)\b)",
+    # the team back on paper for want of the system: "работаем на бумаге", "пишемо все від
+    # руки", "the whole ward is on paper now", "we're writing everything by hand"
+    r"(работаем|пишем|ведем|оформляем|принимаем|записываем|считаем|перешли)( \w+){0,2} "
+    r"(на бумаг\w*|вручную|от руки|на листочк\w*)",
+    r"(працюємо|пишемо|ведемо|оформлюємо|приймаємо|записуємо|рахуємо|перейшли)( \w+){0,2} "
+    r"(на папер\w*|вручну|від руки|на листочк\w*)",
+    r"(we'?re|we are|we'?ve gone|we have gone|everyone is|everybody is|we'?re all|we are all)"
+    r"( \w+){0,2} (on paper|by hand|back to paper|on pen and paper|to pen and paper)",
+    r"(we'?re|we are|everyone is)( \w+){0,2} (writing|doing|taking|recording)( \w+){0,2} by hand",
     r"everyone", r"everybody", r"nobody can \w+", r"no one can \w+",
     r"(whole|entire) (office|team|department|floor)", r"all users",
     r"servers? (is |are )?down", r"work (has )?stopped",
@@ -502,6 +514,7 @@ STOPPED = PhraseSet([
     r"нет (связи|сети|интернета|заказов|звонков)", r"немає (зв'язку|мережі|інтернету|замовлень)",
     r"(молчит|молчат|замолч\w*|мовчить|мовчать|замовк\w*)",
     r"(упал\w*|лежит|погас\w*|стоит|стоят|встал\w*|зависл\w*|впав|лежить|згас\w*|стоїть|стоять)",
+    r"(висит|висят|висять|висить|виснет|висне)(?! (в|у|во) )",
     r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
     r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
     r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
@@ -732,6 +745,13 @@ def _stops_at(words: list[Word], i: int) -> bool:
         where = [w.text for w in words[i + 1 : i + 2]]
         if word.lemma in ("лежать", "лежати") and where and where[0] in ("в", "на", "у", "во"):
             return False  # "документы лежат в папке" is where they are
+        if word.lemma in ("висеть", "висіти") and where and where[0] in ("в", "у", "во"):
+            return False  # "висят в очереди", "висять у вихідних": where, read by the topic
+        if word.among(vocab.standing) and _public_stands(words, i):
+            # the public standing by ("люди стоят в очереди", "покупці стоять біля каси")
+            # waits on a stop, it is none: a faint print or a noisy PC beside them stops
+            # nothing (the wait is read as at stake)
+            return False
         # "the fan never stops", "не упал" say the opposite
         return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
     if word.text in ("не", "ні") and [w.text for w in words[i + 1 : i + 2]] in _CANNOT:
@@ -926,7 +946,8 @@ def _many(
         # "в 8:30 ноутбук упал": numbers in a row are a time, a date or a version, no count
         in_row = bool(after) and after[0].text.isdecimal()
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
-        number = number and not in_row
+        # "до 14 висел компьютер", "since 9 the tills": a clock hour, no count
+        number = number and not in_row and before not in _BEFORE_AN_HOUR
         # "Zoom 5.17", "Windows 11" no count; a numeral from three up does ("у двадцяти")
         numeral = word.has("NUMR") and word.lemma not in _FEW
         counted = number or word.lemma in vocab.numbers or numeral
@@ -1645,6 +1666,8 @@ def _kept_at_a_counter(words: list[Word], at: int) -> bool:
     return False
 
 
+_BEFORE_AN_HOUR = frozenset({"до", "после", "після", "с", "со", "з", "із", "від", "от", "о", "об",
+                             "until", "till", "since", "by", "at", "after"})  # fmt: skip
 _ALREADY = frozenset({"уже", "вже", "already", "still", "всё", "все", "ещё", "досі"})
 
 

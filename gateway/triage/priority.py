@@ -1,9 +1,12 @@
 """Priority from what the user wrote: how many people are stopped and how urgently.
 
 P1  work stopped for many, or money, customers or a deadline at stake, or the user says it
-    is urgent; no trigger word is needed: "касси не пробивають чеки", "the dispatch desk
-    has seen no orders since 9:00", "в регистратуре не печатаются талоны, очередь до двери";
-P2  one person cannot work;
+    is urgent of something broken; no trigger word is needed: "касси не пробивають чеки",
+    "the dispatch desk has seen no orders since 9:00", "в регистратуре не печатаются талоны,
+    очередь до двери";
+P2  one person cannot work, or an urgent word on a wish or a how-to with nothing broken and
+    nothing at stake ("Срочно хочу поменять картинку на рабочем столе", "urgent: how do I
+    add a signature"): the word raises it one step, P1 needs a stop or a stake;
 P3  something is broken but there is a way to keep working (the default);
 P4  a question or a request (access, installation), nothing is broken.
 """
@@ -84,7 +87,13 @@ AT_STAKE = PhraseSet([
     r"( (утра|вечера|дня|ранку|вечора))?(?=[,.;!—]| (а|и|і|й|но|але|—) |$)",
     r"(в|во|о|об|до|к) \d{1,2}([:.]\d{2})? (\w+ ){0,2}(закрыва\w*|закрива\w*|зачиня\w*)"
     r"( \w+)?(?=[,.;!—]| (а|и|і|й|но|але) |$)",
-    r"(сегодня|сьогодні) до \d", r"дедлайн\w*", r"штраф\w*",
+    # a clock time today ("сегодня до 18:00 отдаём заказ", "by 6 today"; "до 18" was cut
+    # at its first digit and never matched); not until when it failed ("сегодня до 18:00 не
+    # работал интернет")
+    r"(сегодня|сьогодні) до \d{1,2}([:.]\d{2})?(?!\d|[:.]\d)(?! (не |ні )?\w+л[аио]?(?!\w))",
+    r"дедлайн\w*", r"штраф\w*",
+    r"(today|tonight) by \d{1,2}([:.]\d{2})?( ?[ap]m)?", r"by \d{1,2}([:.]\d{2})?( ?[ap]m)? "
+    r"(today|tonight)",
     r"(customers?|clients?|people|patients|guests) (are )?"
     r"(leaving|waiting|queu\w*|lining up|walk\w* out)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
@@ -110,6 +119,13 @@ AT_STAKE = PhraseSet([
     r"contactless)\b", r"(card|payment|pdq|chip and pin|chip-and-pin) (machine|terminal)s?",
     r"pos terminals?", r"пин-?пад\w*", r"пін-?пад\w*", r"(эквайринг|еквайринг)\w*",
     r"(платежн|платёжн|платіжн)\w* (терминал|термінал)\w*",
+])  # fmt: skip
+# The public standing or sitting by, waiting: "люди стоят в очереди", "покупці стоять біля
+# каси", "хворі сидять під кабінетами". A stake (AT_STAKE reads it), not a stop.
+PUBLIC_STANDS = PhraseSet([
+    r"(люди|народ|клиент\w*|покупател\w*|посетител\w*|пациент\w*|больные|гост[ьи]|"
+    r"клієнт\w*|покупц\w*|покупець|відвідувач\w*|пацієнт\w*|хворі|гості)( \w+){0,2} "
+    r"(стоит|стоят|стоять|стоїть|сидит|сидят|сидять|сидить|толп\w*|юрм\w*)",
 ])  # fmt: skip
 # What a program, a base or a record is for or holds, said after it: "программа для записи
 # пациентов", "програма запису пацієнтів", "patient records program", "the booking system for
@@ -153,12 +169,46 @@ REQUEST = PhraseSet([
 ])  # fmt: skip
 
 
+# A wish to change or have a thing: "хочу поменять заставку", "хотелось бы покрупнее", "хочу
+# встановити темну тему", "I'd like a second monitor" (not "хочу понять, почему тормозит").
+_CHANGE = (
+    r"(поменять|сменить|изменить|поставить|установить|добавить|настроить|сделать|убрать|"
+    r"перенести|покрупнее|побольше|крупнее|поярче|другую|другой|другие|новую|новый|новые|"
+    r"поміняти|змінити|поставити|встановити|додати|налаштувати|зробити|прибрати|перенести|"
+    r"більший|більше|більшу|іншу|інший|інші|нову|новий|нові|"
+    r"change|set|add|get|have|install|put|make|switch|move|rename|remove|customi[sz]e|"
+    r"an?|another|bigger|larger|new|different)"
+)
+WISH = PhraseSet([
+    r"(хочу|хотим|хотелось бы|хотел\w* бы|хочемо|хотілось би|хотілося б|хотів би|хотіла б)"
+    r"( \w+)? " + _CHANGE,
+    r"(i|we) (want|wanna|would like|'d like)( to)? " + _CHANGE, r"(i'?d|we'?d) like " + _CHANGE,
+    r"(нужно|надо|треба|потрібно) " + _CHANGE,
+])  # fmt: skip
+# Something wrong said in a word, stopped or not: an urgent how-to to fix it stays P1.
+FAULT = PhraseSet([
+    r"ошиб\w*", r"помилк\w*", r"error\w*", r"слома\w*", r"злама\w*", r"broken", r"broke",
+    r"глюч\w*", r"глюк\w*", r"завис\w*", r"вылета\w*", r"виліта\w*", r"crash\w*",
+    r"glitch\w*", r"fix\w*", r"исправ\w*", r"почин\w*", r"виправ\w*", r"полагод\w*",
+    r"проблем\w*", r"problem\w*", r"issues?", r"укра\w*", r"вкра\w*", r"stolen", r"взлом\w*",
+    r"hack\w*", r"вирус\w*", r"вірус\w*", r"virus\w*", r"почему", r"чому", r"why",
+    r"тормоз\w*", r"гальму\w*", r"slow\w*", r"lag\w*", r"заеда\w*", r"заїда\w*",
+    r"мерца\w*", r"мерехт\w*", r"мига\w*", r"блима\w*", r"flicker\w*", r"stuck", r"сбо\w*",
+    r"збо\w*", r"полос\w*", r"смуг\w*", r"stripes?", r"streaks?", r"шум\w*", r"noise\w*",
+    r"(won'?t|doesn'?t|isn'?t|can'?t|cannot|not)"
+    r" (work|working|open|start|print|load|connect|send|show)\w*", r"fail\w*",
+    r"не (\w+ )?(работа\w*|працю\w*|открыва\w*|відкрива\w*|печата\w*|друку\w*|"
+    r"запуска\w*|включа\w*|вмика\w*|грузит\w*|загружа\w*|показыва\w*|показу\w*)",
+])  # fmt: skip
+
+
 @dataclass(frozen=True)
 class PriorityAssessment:
     """The priority and the rule that set it (shown to operators as the reason)."""
 
     priority: Priority
-    reason: str  # urgent | many_stopped | at_stake | blocked | request | topic | normal
+    # urgent | many_stopped | at_stake | blocked | urgent_wish | request | topic | normal
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -206,18 +256,26 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     # a request for many with nothing stopped ("install Teams for all users") is a request
     if impact.many and (impact.stopped or not request):
         return PriorityAssessment(Priority.P1, "many_stopped")
-    if URGENT.search(NOT_URGENT.remove(text)):
-        return PriorityAssessment(Priority.P1, "urgent")
-    stopped = text in STOPPED and not request
     stakes = _stake_of_its_own(text)  # "the line is out the door" after any stop ("froze")
     at_stake = impact.at_stake or stakes
     if _waved_off(text):
         stakes = at_stake = False  # "клієнтів немає, тож не горить", "a webinar in two weeks"
+    if URGENT.search(NOT_URGENT.remove(text)):
+        # "срочно хочу поменять заставку", "urgent: how do I add a signature": the word
+        # raises a wish or a how-to one step; P1 needs a stop or a stake
+        if (request or text in WISH) and not (at_stake or impact.stopped or text in STOPPED) and (
+            text not in FAULT
+        ):
+            return PriorityAssessment(Priority.P2, "urgent_wish")
+        return PriorityAssessment(Priority.P1, "urgent")
+    # the public standing by is no stop of its own: "принтер печатает бледно, люди стоят в
+    # очереди" stops nothing ("на кассах не проходит оплата, люди стоят" is stopped by "не")
+    stopped = PUBLIC_STANDS.remove(text) in STOPPED and not request
     if (stopped and stakes) or (impact.stopped and at_stake and not request):
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")
-    if text in REQUEST:
+    if request:
         return PriorityAssessment(Priority.P4, "request")
     return PriorityAssessment(Priority.P3, "normal")
 
