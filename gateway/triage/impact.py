@@ -456,6 +456,17 @@ MANY_STOPPED = PhraseSet([
     r"( (at|in) (the |our )?\w+)? (is |are |has |have |just |suddenly )*(down|stopped|at a "
     r"standstill|not moving)(?! (the|a|an|my|our|its|this|that|each|every|one|both|through|to|"
     r"into|along|across|over|on|in|at)\b)",
+    # a whole unit idle, or nobody served: "весь ресепшн сидит без дела", "сидимо без роботи",
+    # "никого не можем оформить", "не можемо обслужити жодного клієнта", "we can't check
+    # anyone in", "we can't serve anyone"
+    r"(вся|весь|все|уся|увесь) [\w-]+ (сидит|сидят|сидить|сидять)( \w+)? без (дела|работы|діла|"
+    r"роботи)", r"(сидим|сидимо) без (дела|работы|діла|роботи)",
+    r"(никого|нікого) не (можем|можемо|получается|виходить) \w+",
+    r"не (можем|можемо) (\w+ )?(никого|нікого|ни одного (клиента|пациента|покупателя|гостя|"
+    r"посетителя)|жодного (клієнта|пацієнта|покупця|гостя|відвідувача))",
+    r"(we|we'?re|we are) (can'?t|cannot|unable to|not able to) (\w+ ){1,2}(anyone|anybody|"
+    r"any (customers|clients|patients|guests|visitors)|a single (customer|client|patient|guest|"
+    r"visitor))",
     # the team back on paper for want of the system: "работаем на бумаге", "пишемо все від
     # руки", "the whole ward is on paper now", "we're writing everything by hand"
     r"(работаем|пишем|ведем|оформляем|принимаем|записываем|считаем|перешли)( \w+){0,2} "
@@ -524,6 +535,13 @@ STOPPED = PhraseSet([
     r"declin\w* (every\w*|all|each|any)", r"(отклоня\w*|відхиля\w*) (все|всі|усі|каждую|кожну)",
     r"no (orders|connection|network|internet|signal)", r"not working", r"doesn'?t work",
     r"(has|have) seen no",
+    # what the business sends out is held: "all orders are stuck", "nothing ships today",
+    # "заказы зависли", "ничего не отгружается"
+    r"(orders|shipments|payments|deliveries|parcels|invoices) (are |have been )?(all )?stuck",
+    r"nothing (ships|goes out|gets out|is shipping)",
+    r"(заказы|отгрузки|платежи|замовлення|платежі|відвантаження) (\w+ )?(зависли|застряли|"
+    r"зависли|стоят|стоять)", r"(ничего|нічого) не (отгружа\w*|відвантажу\w*|отправля\w*|"
+    r"відправля\w*)",
 ])  # fmt: skip
 
 

@@ -100,6 +100,9 @@ AT_STAKE = PhraseSet([
     r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
     r"drivers? (are )?waiting",
+    # what the business sends out is held: "all orders are stuck", "nothing ships today"
+    r"(orders|shipments|deliveries|parcels) (are |have been )?(all )?stuck",
+    r"nothing (ships|goes out|is shipping)",
     # those who check us are in the building: "the auditors are here", "the inspector has arrived"
     r"(auditors?|inspectors?|inspection) (is |are |has |have )?(already )?"
     r"(here|arrived|on site)", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"

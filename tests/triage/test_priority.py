@@ -1691,3 +1691,41 @@ def test_one_writer_by_hand_is_not_many() -> None:
     assert assess_priority("я пишу от руки, потому что клавиатура сломалась").priority is not (
         Priority.P1
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "весь ресепшн сидит без дела, программа не грузится",
+        "никого не можем оформить, программа выдает ошибку",
+        "не можемо обслужити жодного клієнта, програма висить",
+        "we can't check anyone in, the hotel system is frozen",
+        "we can't serve anyone, the POS is dead",
+    ],
+)
+def test_a_unit_idle_or_nobody_served_is_many_stopped(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "all orders are stuck, nothing ships today",
+        "заказы зависли, ничего не отгружается",
+    ],
+)
+def test_what_the_business_sends_out_held_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я сижу без дела, комп не включается",
+        "I can't call anyone, my desk phone is dead",
+        "никого не могу найти в адресной книге",
+        "my print job is stuck",
+    ],
+)
+def test_one_writer_idle_or_one_job_held_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
