@@ -284,11 +284,12 @@ def _vocabulary() -> _Vocabulary:
         | _keys("standing sitting stand sit", en),
         # … auditors and inspectors too: "а аудитори вже сидять у нас"
         public=_keys("люди народ посетитель клиент покупатель пациент больной аудитор ревизор "
-                     "инспектор", ru)
+                     "инспектор родитель родственник хозяин владелец семья", ru)
         | _keys("люди народ відвідувач клієнт покупець пацієнт хворий аудитор ревізор "
-                "інспектор", uk)
+                "інспектор батьки родичі родич власник господар сім'я", uk)
         | _keys("people customers clients patients visitors guests folks customer client "
-                "patient guest visitor auditor auditors inspector inspectors", en),
+                "patient guest visitor auditor auditors inspector inspectors parents relatives "
+                "families owners", en),
         # who comes as a group or a booking, besides the public: "a birthday party of 40 kids
         # arriving at 3", "група школярів приїде о 10", "экскурсия придёт в 12"
         visitors=_keys("дети ребенок школьник группа экскурсия класс делегация туристы", ru)
@@ -319,14 +320,22 @@ def _vocabulary() -> _Vocabulary:
         screens=_keys("монитор экран дисплей табло", ru) | _keys("монітор екран дисплей табло", uk)
         | _keys("monitors displays screens", en),
         # goods that spoil while it stands: "товар на рампе тает", "молоко греется"
-        goods=_keys("товар продукция продукт молоко мясо рыба груз вакцина заморозка", ru)
-        | _keys("товар продукція продукт молоко м'ясо риба вантаж вакцина", uk)
-        | _keys("goods stock products produce food milk meat fish cargo vaccines", en),
+        # … and what lives or rises: "растения сохнут", "тесто перестаивает", "the seedlings
+        # are drying out", "the chicks are getting cold"
+        goods=_keys("товар продукция продукт молоко мясо рыба груз вакцина заморозка растение "
+                    "рассада урожай тесто цыплёнок животное", ru)
+        | _keys("товар продукція продукт молоко м'ясо риба вантаж вакцина рослина розсада "
+                "урожай тісто курча тварина", uk)
+        | _keys("goods stock products produce food milk meat fish cargo vaccines plants "
+                "seedlings crop crops dough chicks animals", en),
         spoil=_keys("таять растаять портиться испортиться пропадать пропасть греться нагреться "
-                    "течь", ru)
-        | _keys("танути розтанути псуватися зіпсуватися пропадати пропасти грітися нагрітися",
-                uk)
-        | _keys("spoil spoils spoiling spoiled melting melts thawing thaws warming", en),
+                    "течь сохнуть засохнуть засыхать погибать погибнуть гибнуть мёрзнуть "
+                    "замерзать перестаивать перестоять", ru)
+        | _keys("танути розтанути псуватися зіпсуватися пропадати пропасти грітися нагрітися "
+                "сохнути засохнути засихати гинути загинути мерзнути замерзати перестоювати "
+                "перестояти", uk)
+        | _keys("spoil spoils spoiling spoiled melting melts thawing thaws warming drying "
+                "dying freezing overproofing wilting", en),
         # a client coming at a near time: "клієнт приїде підписувати о 15:00"
         # … or comes to collect what is being done for them: "a client collects the theses at
         # 3pm", "клиент заберёт заказ в 15:00", "клієнт забирає о 16"
@@ -467,6 +476,15 @@ MANY_STOPPED = PhraseSet([
     r"(we|we'?re|we are) (can'?t|cannot|unable to|not able to) (\w+ ){1,2}(anyone|anybody|"
     r"any (customers|clients|patients|guests|visitors)|a single (customer|client|patient|guest|"
     r"visitor))",
+    # … or a system that lets nobody in: "won't let anyone log in", "никого не пускает"
+    r"(won'?t|doesn'?t|does not|will not|didn'?t) let (anyone|anybody|any of us)",
+    r"(никого|нікого) не (впуска\w*|пуска\w*)",
+    # what the place does stands: "полёты стоят", "рейсы стоят", "прийом зупинився", "all
+    # flights are grounded"
+    r"(полеты|рейсы|вылеты|поезда|продажи|приемка|прием|польоти|рейси|вильоти|потяги|продажі|"
+    r"приймання|прийом)( \w+)? (стоят|стоит|встали|встал|остановил\w*|стоять|стоїть|стали|"
+    r"став|зупинил\w*)", r"(flights|departures|sales|trains) (are |have been )?(all )?(grounded|"
+    r"on hold|halted|stopped)",
     # the team back on paper for want of the system: "работаем на бумаге", "пишемо все від
     # руки", "the whole ward is on paper now", "we're writing everything by hand"
     r"(работаем|пишем|ведем|оформляем|принимаем|записываем|считаем|перешли)( \w+){0,2} "
@@ -1647,6 +1665,8 @@ def _someone_waits(words: list[Word], at: int) -> bool:
             return False
         if _is_people(word) or word.among(_vocabulary().stake) or _a_person(word):
             return True
+        if word.among(_vocabulary().public):
+            return True  # "families are waiting", "родичі чекають"
     return False
 
 
@@ -1693,7 +1713,8 @@ def _public_stands(words: list[Word], at: int) -> bool:
     """The public stands or sits by, waiting: "люди стоять з папірцями", "хворі сидять під
     кабінетами", "customers standing at the till" (not "сотрудники сидят без интернета",
     which is our people stopped, read as many)."""
-    near = words[max(0, at - 2) : at] + words[at + 1 : at + 2]
+    # … with what they hold between: "люди з посилками стоять", "хозяева с животными сидят"
+    near = words[max(0, at - 4) : at] + words[at + 1 : at + 2]
     return any(w.among(_vocabulary().public) for w in near)
 
 

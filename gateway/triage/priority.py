@@ -100,6 +100,27 @@ AT_STAKE = PhraseSet([
     r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
     r"drivers? (are )?waiting",
+    # people waiting in a corridor or a hall: "хозяева с животными сидят в коридоре",
+    # "батьки чекають у холі", "families are waiting in the hall"
+    r"(сидят|стоят|ждут|толпятся|сидять|стоять|чекають|юрмляться)( \w+)? (в|у|под|під|біля|"
+    r"возле|около) (коридор\w*|холл\w*|хол[іуе]?|приемн\w*|приймальн\w*|двер\w*|зал\w* "
+    r"ожидания|зал\w* очікування|кабинет\w*|кабінет\w*)",
+    r"(are|is) (waiting|sitting|standing) in the (hall|hallway|corridor|lobby|waiting room)",
+    # work that has begun and cannot wait: "приём уже начался", "прийом почався", "the lunch
+    # rush just started"
+    r"(при[её]м|прийом|смена|зміна|сеанс|урок|пара|лекция|лекція|служба|обход|обхід)"
+    r" (уже |вже )?(начал\w*|почав\w*|почал\w*|идет|йде|іде)",
+    r"(lunch|dinner|breakfast|morning|evening|holiday|christmas) rush",
+    r"(clinic|surgery|service|shift|session|class|lesson|lecture)( \w+)? (has )?(just |already )?"
+    r"(started|begun|begins)",
+    # fuel that cannot be sold: "колонки не отпускают топливо", "pumps won't dispense"
+    r"(отпуска\w*|відпуска\w*|залива\w*|заправля\w*) (\w+ )?(топлив\w*|бензин\w*|пальн\w*|"
+    r"газ|дизел\w*)", r"pumps? (won'?t|don'?t|can'?t|cannot|are not|aren'?t) (dispens\w*|pump\w*|"
+    r"tak\w*|work\w*)",
+    # an emergency service's own tools: "the ambulance dispatch screen", "диспетчерская скорой"
+    r"ambulances?", r"911", r"112", r"(скорой|скорая|швидкої|швидка|пожарн\w*|пожежн\w*) "
+    r"(помощи|помощь|допомоги|допомога|части|частини|служб\w*|диспетчер\w*)",
+    r"(fire|police|emergency) (dispatch|station|control)",
     # what the business sends out is held: "all orders are stuck", "nothing ships today"
     r"(orders|shipments|deliveries|parcels) (are |have been )?(all )?stuck",
     r"nothing (ships|goes out|is shipping)",

@@ -1729,3 +1729,35 @@ def test_what_the_business_sends_out_held_is_p1(text: str) -> None:
 )
 def test_one_writer_idle_or_one_job_held_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В ветклинике программа записи упала, хозяева с животными сидят в коридоре",
+        "У відділенні пошти термінал не бачить сервер, люди з посилками стоять",
+        "Families are waiting for the death certificates and the printer won't print",
+        "На АЗС колонки не отпускают топливо, касса не видит колонки",
+        "Ветклініка: програма не відкриває картки тварин, прийом почався",
+        "Our food truck's card reader won't connect, lunch rush just started",
+        "The ambulance dispatch screen went black",
+        "At the bank branch the teller system won't let anyone log in",
+        "Аэроклуб: метеостанция не передаёт данные, полёты стоят",
+        "Теплиця: контролер поливу не відповідає, розсада засихає",
+        "The greenhouse irrigation controller is offline and the plants are drying out",
+    ],
+)
+def test_the_public_waiting_work_begun_or_what_lives_at_stake_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я сижу в коридоре, а ноутбук не включается",
+        "у меня на подоконнике растение сохнет, а комп тормозит",
+        "the word processor won't let me save",
+    ],
+)
+def test_the_writer_waiting_or_a_stake_with_no_stop_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
