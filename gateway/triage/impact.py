@@ -155,7 +155,8 @@ def _vocabulary() -> _Vocabulary:
                 "зупинитися простоювати пропасти пропадати зникати закриватися закритися "
                 "висіти виснути "
                 "заблокувати заблокуватися", uk)
-        | _keys("stop stopped down dead frozen froze freeze crash crashed crashing fail failed "
+        | _keys("stop stopped down dead died frozen froze freeze crash crashed crashing fail "
+                "failed "
                 "unreachable "
                 "failing lost blank dark offline standstill closes shuts bounce bounces jammed "
                 "bounced bouncing reject rejects rejected undeliverable", en)
@@ -473,7 +474,8 @@ MANY_STOPPED = PhraseSet([
     r"(никого|нікого) не (можем|можемо|получается|виходить) \w+",
     r"не (можем|можемо) (\w+ )?(никого|нікого|ни одного (клиента|пациента|покупателя|гостя|"
     r"посетителя)|жодного (клієнта|пацієнта|покупця|гостя|відвідувача))",
-    r"(we|we'?re|we are) (can'?t|cannot|unable to|not able to) (\w+ ){1,2}(anyone|anybody|"
+    r"(?<!\bi )(?<!\bi'm )(?<!\bi am )(can'?t|cannot|unable to|not able to) (\w+ ){1,2}"
+    r"(anyone|anybody|"
     r"any (customers|clients|patients|guests|visitors)|a single (customer|client|patient|guest|"
     r"visitor))",
     # … or a system that lets nobody in: "won't let anyone log in", "никого не пускает"
@@ -525,6 +527,9 @@ MANY = PhraseSet([
     # … with the verb agreeing with the group they are counted in: "смена 120 человек стоит"
     r"сидит|стоит|сидить|стоїть|ждет|чекає|"
     r"are waiting|waiting|queu))",
+    # both shifts, crews or tills: "обидві зміни не можуть", "both shifts can't"
+    r"(обе|оба|обидві|обидва) (смены|зміни|бригады|бригади|команды|команди|кассы|каси|"
+    r"филиала|філії|склада|склади)", r"both (shifts|teams|crews|tills|branches|registers)",
     r"all (the |our )?(tills|registers|terminals|"
     r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
     r"terminal|computer|pc|machine|printer|user|screen)",
@@ -547,6 +552,7 @@ STOPPED = PhraseSet([
     r"(пропал\w*|отвал\w*|пропав|зник\w*|відвал\w*|lost|dropped|gone)",
     r"(никто|ніхто|nobody|no one)( \w+){0,5} (не )?(може\w*|могут|можуть|can|could)",
     r"can'?t", r"cannot", r"unable", r"won'?t", r"(?<!slow )(?<!slowed )down", r"stopped",
+    r"(?<!battery )(?<!nearly )(?<!almost )died",
     r"(went|is) dark",
     # a card terminal that turns every payment away: "keeps declining everything",
     # "отклоняет все карты", "відхиляє всі оплати"

@@ -121,6 +121,38 @@ AT_STAKE = PhraseSet([
     r"ambulances?", r"911", r"112", r"(скорой|скорая|швидкої|швидка|пожарн\w*|пожежн\w*) "
     r"(помощи|помощь|допомоги|допомога|части|частини|служб\w*|диспетчер\w*)",
     r"(fire|police|emergency) (dispatch|station|control)",
+    # a business that cannot sell or hand out anything: "can't dispense anything", "не можем
+    # ничего продать", "нічого не можемо відвантажити"
+    r"(can'?t|cannot|unable to) (sell|dispense|serve|issue|ship|process|hand out|release|load|"
+    r"unload|book|sell) (anything|any orders|any tickets|any prescriptions)",
+    r"(не можем|не можемо) (ничего|нічого) (продать|выдать|отгрузить|оформить|отпустить|продати|"
+    r"видати|відвантажити|оформити|відпустити)", r"(ничего|нічого) не (можем|можемо) (продать|"
+    r"выдать|отгрузить|оформить|отпустить|продати|видати|відвантажити|оформити|відпустити)",
+    # a loss said outright: "потеряем контракт", "буде пеня", "we lose the contract", "the
+    # delivery falls through" ("поставка сорвётся", "виїзд зірветься")
+    r"(потеря\w*|потеряем|теряем|втратимо|втрачаємо|lose|losing|lost) (\w+ ){0,2}(контракт\w*|"
+    r"клиент\w*|клієнт\w*|заказ\w*|замовлен\w*|тендер\w*|сделк\w*|угод\w*|деньги|гроші|"
+    r"contracts?|clients?|customers?|deals?|orders?|money|sales?|bookings?)",
+    r"неустойк\w*", r"пен[яиюі]", r"(сорв[её]тся|сорвутся|зірветься|зірвуться)",
+    r"(falls?|fall) through",
+    # what is kept cold or alive at risk: "морозильник с образцами пищит", "samples are at
+    # risk", "под угрозой"
+    r"(at risk|в опасности|під загрозою|под угрозой)",
+    r"(морозильн\w*|холодильн\w*|резервуар\w*|инкубатор\w*|інкубатор\w*)( \w+){0,3} "
+    r"(пищит|сигналит|пищить|сигналить|пищат|сигналят)", r"(freezer|fridge|incubator|"
+    r"cold room|tank) alarms?", r"alarms? (is |are )?(going off|sounding|beeping)",
+    # an operation, an exam or a landing under way: "идёт операция", "кандидати сидять на
+    # іспиті", "the surgeon is mid-operation", "самолёт на посадке"
+    r"(идет|іде|йде) (\w+ )?(операци\w*|операці\w*|экзамен\w*|іспит\w*|эфир|ефір|"
+    r"трансляци\w*|трансляці\w*|посадк\w*|роды|пологи)",
+    r"(операция|операція|экзамен|іспит|эфир|ефір) (уже |вже )?(идет|іде|йде|в разгаре|в розпалі)",
+    r"mid-?(operation|surgery|flight|broadcast|show|exam|procedure)",
+    r"(сидят|сидять|сидит|сидить|пишут|пишуть) (\w+ )?на (экзамен\w*|іспит\w*|тест\w*|"
+    r"олимпиад\w*|олімпіад\w*|контрольн\w*)",
+    r"(sitting|taking|writing) (the |their |an )?(exam|test)s?",
+    r"(самол[её]т|борт|літак|вертол[её]т|гелікоптер)( \w+)? (на посадке|на посадці|заходит на "
+    r"посадку|заходить на посадку|садится|сідає|взлетает|злітає)",
+    r"(plane|aircraft|flight|helicopter) (is )?(landing|boarding|taxiing|on approach|taking off)",
     # what the business sends out is held: "all orders are stuck", "nothing ships today"
     r"(orders|shipments|deliveries|parcels) (are |have been )?(all )?stuck",
     r"nothing (ships|goes out|is shipping)",

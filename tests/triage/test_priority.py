@@ -1761,3 +1761,42 @@ def test_the_public_waiting_work_begun_or_what_lives_at_stake_is_p1(text: str) -
 )
 def test_the_writer_waiting_or_a_stake_with_no_stop_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ноутбук не видит проектор, если не покажем презентацию, потеряем контракт",
+        "Не відкривається клієнт-банк, якщо сьогодні не заплатимо, буде пеня",
+        "Если до вечера не отправим декларацию, получим неустойку, а M.E.Doc не запускается",
+        "The label printer died and if the parcels miss the courier we lose the contract",
+        "Лаборатория: морозильник с образцами пищит, а программа мониторинга не открывается",
+        "The freezer alarm is going off and the monitoring PC won't boot, samples are at risk",
+        "Самолёт на посадке, а планшет с полётными картами не включается",
+        "Операційна: згас монітор, іде операція",
+        "The surgeon is mid-operation and the imaging screen went blank",
+        "Кандидати вже сидять на іспиті, а тестова програма не запускається",
+        "Our pharmacy can't dispense anything, the system is down",
+        "Мы ничего не можем продать, касса не работает",
+        "Reception can't check anyone in, the PMS is frozen",
+        "Обидві зміни не можуть відкрити програму",
+    ],
+)
+def test_a_loss_said_outright_an_operation_under_way_or_nothing_sold_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "я потерял пароль от почты",
+        "I lost connection to the printer",
+        "теряем связь каждые 5 минут",
+        "комп пищит при включении",
+        "my mouse died",
+        "i can't reach anybody by phone",
+        "I can't find anyone in the address book",
+    ],
+)
+def test_a_loss_of_ones_own_or_a_beep_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
