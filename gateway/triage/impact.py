@@ -597,13 +597,21 @@ def read_impact(reading: MessageReading) -> Impact:
             norm = norm.replace(part, " ", 1)
         reading = read_message(norm)
     stopped_any = many_stopped = stake = False
+    # the public standing by is a stop only beside a stop of its own ("на кассах не проходит
+    # оплата, люди стоят в очереди" is read as before, many and on the outage); alone it
+    # waits on nothing stopped ("принтер печатает бледно, люди стоят в очереди")
+    public = any(
+        _stops_at(words, i, public=False)
+        for _, words in reading.clauses
+        for i in range(len(words))
+    )
     near = _near_deadline(norm)
     # a queue in a message about printing is the print queue, in whichever clause it is
     printing = any(_printing(w) for w in reading.words)
     for clause, words in reading.clauses:
         if not words:
             continue
-        stops = [i for i in range(len(words)) if _stops_at(words, i)]
+        stops = [i for i in range(len(words)) if _stops_at(words, i, public=public)]
         # an error on the screen stops work when a deadline is near: "the bank's website
         # shows NET::ERR_CERT_… and payroll is due by 5pm" (alone, "1С выдаёт ошибку при
         # проведении оплаты" is one user's fault)
@@ -780,8 +788,9 @@ def only_me(text: str) -> bool:
     return bool(_ONLY_ME.search(normalise(text)))
 
 
-def _stops_at(words: list[Word], i: int) -> bool:
-    """Whether work stops at word `i`: a stop verb, a negated verb, a lack of something."""
+def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
+    """Whether work stops at word `i`: a stop verb, a negated verb, a lack of something
+    (the public standing by, "люди стоят", only when `public`)."""
     vocab, word = _vocabulary(), words[i]
     if word.among(vocab.stop_verbs):
         where = [w.text for w in words[i + 1 : i + 2]]
@@ -789,11 +798,8 @@ def _stops_at(words: list[Word], i: int) -> bool:
             return False  # "документы лежат в папке" is where they are
         if word.lemma in ("висеть", "висіти") and where and where[0] in ("в", "у", "во"):
             return False  # "висят в очереди", "висять у вихідних": where, read by the topic
-        if word.among(vocab.standing) and _public_stands(words, i):
-            # the public standing by ("люди стоят в очереди", "покупці стоять біля каси")
-            # waits on a stop, it is none: a faint print or a noisy PC beside them stops
-            # nothing (the wait is read as at stake)
-            return False
+        if not public and word.among(vocab.standing) and _public_stands(words, i):
+            return False  # "люди стоят в очереди": waiting, read as at stake
         # "the fan never stops", "не упал" say the opposite
         return not (i and (words[i - 1].text in _NEGATION or words[i - 1].text == "never"))
     if word.text in ("не", "ні") and [w.text for w in words[i + 1 : i + 2]] in _CANNOT:
