@@ -418,7 +418,9 @@ BLIND_SETS = [
     # on main 81cd434; 25/26 (0) with a client sitting across the desk, a queue of people, a
     # filing due today read as at stake and a stake waved off or weeks away as none. The one
     # left: "срочно" said of a wish with nothing stopped stays P1 (the urgent word rules).
-    ("../dialogs_probe21p.yaml", 25, 0),
+    # 26/26 (0) in session 22 (i19-prio22): the lead decided that wish is P2 (the probe's P3
+    # expectation changed to it), and an urgent word on a wish or a how-to is P2.
+    ("../dialogs_probe21p.yaml", 26, 0),
     # the held-out probe of session 22's attempts and products (i19-ask22: an attempt as a noun,
     # as a result, by someone else, object first, options that all failed ("не помогло ни …, ни
     # …", "neither … nor … helped"); products no list knows (a microphone, SCADA, exocad, an
@@ -440,6 +442,16 @@ BLIND_SETS = [
     # answers it comes (3), "жутко тормозит" read as upset, "сетевая папка со сканами" answered
     # as the scanner.
     ("../dialogs_probe22f.yaml", 19, 4),
+    # the held-out probe of session 22's priority, routing and impatient path (i19-prio22: work
+    # stopped for many or a stake in everyday words, the public at a counter beside a stop and
+    # beside nothing stopped, an urgent word on a wish or a how-to (P2), upset users and requests
+    # for a person in ru/uk/en and in Latin letters, a place named beside what is broken),
+    # written before its changes: 18/25 with 0 asked again on main 21097f1, 22/31 (0) with six
+    # more upset scenarios added and run on main before any change; 27/31 (0) with the deadline
+    # "сегодня до 18:00", a boat that sails and the urgent wish read. Left: two P4 expectations
+    # for wishes with no urgent word (read P3), "daite ludynu" in Latin letters (the translit
+    # reads "лудину") and Outlook's crash routed to software (its article's group).
+    ("../dialogs_probe22p.yaml", 27, 0),
 ]
 
 
