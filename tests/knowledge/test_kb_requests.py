@@ -43,3 +43,32 @@ def test_a_thing_or_a_person_asked_for_is_no_program(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("please add me to the accounts team calendar, my manager agreed", "en"),
+        ("how do I get added to the shared calendar of the sales team?", "en"),
+        ("добавьте меня в календарь бухгалтерии, руководитель согласовал", "ru"),
+    ],
+)
+def test_being_added_to_a_calendar_is_an_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The access article spoke of folders, mailboxes and groups only: a calendar asked
+    # to be added to was answered nothing, or the phone mail set-up's calendar.
+    assert answered(matcher, text, lang) == "new_access_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("can you add me to the meeting room booking for friday?", "en"),
+        ("who do I ask for a parking pass for the staff car park", "en"),
+    ],
+)
+def test_a_room_or_a_parking_pass_asked_for_is_no_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
