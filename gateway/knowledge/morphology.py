@@ -159,6 +159,8 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     twins = {**_latin_twins(raw, read), **_h_twins(raw, read, lang)} if read is not raw else {}
     if twins:
         found = tuple(t._replace(other=twins[t.word]) if t.word in twins else t for t in found)
+    if lang in ("ru", "uk"):
+        found = _other_language_read(found, lang)
     names, models, quoted = _names(text), _models(text), _quoted(text)
     if not names and not models and not quoted:
         return found
@@ -340,6 +342,33 @@ def _latin_as_cyrillic(
 
 
 _LATIN_APOSTROPHES = re.compile(r"(?<=[a-zA-Z])[’ʼ‘´](?=[a-zA-Z])")
+
+
+def _other_language_read(found: tuple[Token, ...], lang: str) -> tuple[Token, ...]:
+    """Words both dictionaries know and read apart, with the other language's lemma for the
+    reader to choose by what the articles say: "почту" in a Ukrainian message is почет
+    there, the Russian почта people mix in ("не можу зайти в почту")."""
+    others = [
+        "" if t.other or t.stop else _other_language_lemma(t.word, lang) for t in found
+    ]
+    if not any(others):
+        return found
+    return tuple(
+        t._replace(other=other) if other else t for t, other in zip(found, others, strict=True)
+    )
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def _other_language_lemma(word: str, lang: str) -> str:
+    """The lemma of a Cyrillic word in the other language's dictionary, when both know the
+    word and read it as different lemmas; "" otherwise."""
+    if not _CYRILLIC.search(word) or set(word) & (_UK_ONLY | _RU_ONLY):
+        return ""
+    other = "ru" if lang == "uk" else "uk"
+    if not (_analyser(lang).word_is_known(word) and _analyser(other).word_is_known(word)):
+        return ""
+    theirs = _likeliest(_parses(word, other), word).replace("ё", "е").replace("'", "")
+    return theirs if theirs != lemma(word, lang) else ""
 
 
 def _latin_twins(raw: list[str], read: list[str]) -> dict[str, str]:

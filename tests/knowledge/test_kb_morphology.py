@@ -152,6 +152,15 @@ def test_a_translit_h_that_reads_as_g_and_as_kh_keeps_the_other_word() -> None:
     assert {t.other for t in morphology.tokens("ne pryhodiat lysty", "uk")} == {""}
 
 
+def test_a_word_both_dictionaries_read_apart_keeps_the_other_languages_lemma() -> None:
+    # "почту" in a Ukrainian message is почет to the Ukrainian dictionary, the Russian почта
+    # people mix in; the reader keeps the one the articles use.
+    read = {t.word: t.other for t in morphology.tokens("не можу зайти в почту", "uk")}
+    assert read["почту"] == "почта"
+    assert read["зайти"] == ""  # the same lemma in both
+    assert {t.other for t in morphology.tokens("принтер не друкує", "uk")} == {""}
+
+
 def test_transliteration_wins_over_one_word_that_reads_as_wrong_layout() -> None:
     # "ot" typed in the wrong layout is "ще"; every word of the message reads as translit.
     assert lemmas("zabyla parol ot kompa, chto delat", "ru") == lemmas(
