@@ -806,6 +806,14 @@ FLOWING_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("надсилати", "надсилаю"),
         ("відправляти", "відправляю"),
     }
+) | frozenset(
+    # "а відправляти можу", "отправлять могу": the other way, said as what the user can do.
+    pair
+    for verb in _words(
+        "получать принимать отправлять отримувати приймати надсилати відправляти"
+    )
+    for can in _words("можу могу")
+    for pair in ((verb, can), (can, verb))
 )
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
 # they sent it", "обещали прислать накладные". What they say was (or will be) done is their
@@ -1419,6 +1427,18 @@ WANT_WORDS: frozenset[str] = _words(
 # "please install Zoom", "install Slack pls" (not "can't get Outlook to open": a denial).
 ASKING_VERBS: frozenset[str] = _words("install reinstall put get add download")
 REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible would")
+# Devices by the names people give them: a loanword spelt with і ("прінтер"), a
+# diminutive or slang ("компік", "ноутік", "принтак"), in the forms they take.
+WORDS.update(
+    {
+        f"{stem}{ending}": word
+        for stem, word in (
+            ("прінтер", "принтер"), ("принтак", "принтер"), ("компік", "компютер"),
+            ("ноутік", "ноутбук"), ("ноутик", "ноутбук"),
+        )
+        for ending in ("", "а", "у", "і", "ом", "и", "ів", "ах", "ові", "е", "ы", "ов")
+    }
+)
 # Printer makers spelled in Cyrillic: "киосера", "на кіосері", "эпсон".
 WORDS.update(
     {

@@ -315,6 +315,21 @@ def test_a_word_is_read_in_the_messages_language(
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("ящик почти переповнений", "email_not_receiving"),
+        ("почти всі пішли на обід, коли повернуться?", None),
+    ],
+)
+def test_a_russian_word_inside_ukrainian_is_read_as_the_russian_word(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "почти" is a word of the Ukrainian dictionary too (of почет, a retinue): the mail's
+    # Russian word people mix in was read as that one and the user was answered nothing.
+    assert answered(matcher, text, "uk") == topic
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
         ("на компе кончилось место", "ru", "disk_full"),
@@ -328,3 +343,34 @@ def test_room_that_ran_out_without_za_is_the_full_disk(
     # "кончилось место" is "закончилось место" without its prefix: the expired password's
     # "закончился срок" competed with the disk and choices were offered.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("прінтер пише офлайн, хоча увімкнений", "uk", "printer_offline"),
+        ("kompik tupyt pislia obidu", "uk", "slow_computer"),
+        ("ліцензія на антивірус прострочена, горить червоним", "uk", "license_expired"),
+        ("лицензия на антивирус просрочена", "ru", "license_expired"),
+        ("йогурт у холодильнику прострочений, викиньте хтось", "uk", None),
+    ],
+)
+def test_devices_by_their_nicknames_and_an_expired_licence(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "прінтер" (the loanword spelt with і), "компік", and a licence said "прострочена"
+    # (as food is) were words no article used: the user was answered nothing.
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("листи не доходять до мене з ранку, а надсилати можу", "uk"),
+        ("письма ко мне не приходят второй день, а отправлять могу", "ru"),
+    ],
+)
+def test_mail_the_user_can_send_is_ruled_out(matcher: Matcher, text: str, lang: str) -> None:
+    # "а відправляти можу" says the other way works, as "вхідні приходять" does: it pulled
+    # the sending article over the mail that does not come.
+    assert answered(matcher, text, lang) == "email_not_receiving"
