@@ -728,7 +728,7 @@ def _cyrillic_lemma(word: str, lang: str) -> str:
             return _stemmer("russian").stemWord(word)
     found = _likeliest(_parses(word, analyser.lang), word).replace("ё", "е").replace("'", "")
     # A word spelt alike in the other language in another sense is read as the word of its
-    # sense ("листа" in a Russian message is a sheet's: аркуш, never the Ukrainian letter).
+    # sense (a Russian "час" is an hour: година, never the Ukrainian "під час").
     return RUSSIAN_SENSES.get(found, found) if analyser.lang == "ru" else found
 
 

@@ -1175,11 +1175,12 @@ WHOLE_TIMES: frozenset[str] = _words(
     """
 )
 # Words Russian and Ukrainian spell alike in different senses, as the Russian dictionary's
-# lemma and the Ukrainian word of its sense: a Russian "лист" is a sheet (the Ukrainian one a
-# letter), the Russian "час" an hour (the Ukrainian one time: "під час" is "during"). One
-# index holds every language's lemmas, so a word the Russian dictionary reads stands for
-# the Ukrainian word it means ("ни одного листа бумаги" is no mail's "жодного листа").
-RUSSIAN_SENSES: dict[str, str] = {"лист": "аркуш", "час": "година"}
+# lemma and the Ukrainian word of its sense: the Russian "час" is an hour (the Ukrainian one
+# time: "під час" is "during"). One index holds every language's lemmas, so a word the
+# Russian dictionary reads stands for the Ukrainian word it means. Not "лист" (a Russian
+# sheet, a Ukrainian letter) yet: read as "аркуш" it meets the print article's lone keyword
+# "аркуш", and "не печатаются полётные листы — принтер оффлайн" went to the paper jam.
+RUSSIAN_SENSES: dict[str, str] = {"час": "година"}
 # Rooms of an office: where a thing is ("HP в кабинете 305", "принтер у коридорі"), not
 # many people as a place is ("весь кабинет" is one room's).
 OFFICE_ROOMS: frozenset[str] = _words(

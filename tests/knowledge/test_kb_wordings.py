@@ -303,7 +303,6 @@ def test_a_program_that_did_not_open_is_one_that_does_not_start(
 @pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
-        ("ни один лист не выходит из принтера целым, всё мнёт", "ru", "printer_paper_jam"),
         ("з ранку не працює інтернет", "uk", "no_internet"),
         ("уже час висит обновление винды на 30 процентах", "ru", "update_stuck"),
     ],
