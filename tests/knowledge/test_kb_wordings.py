@@ -163,6 +163,9 @@ def test_paused_said_of_no_printer_is_not_the_offline_printer(
         ("the till roll in the café ran out", None),
         ("my bank card was declined at the supermarket till", None),
         ("the attendance register in class 4 is missing", None),
+        # one till's card reader with customers waiting is that till's, not everyone's
+        ("customers are waiting, the card reader won't connect to the till", None),
+        ("I have customers waiting and the card reader won't connect to the till", None),
     ],
 )
 def test_english_tills_down_for_all_are_an_outage(
