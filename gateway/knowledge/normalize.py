@@ -13,6 +13,7 @@ import unicodedata
 
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    CLOUD_STORAGE,
     DEVICE_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
@@ -33,6 +34,7 @@ from gateway.knowledge.vocabulary import (
     SCANNER_WORD,
     SCREEN_FAINT,
     SCREEN_WORDS,
+    SENSED_WORDS,
     SPACE_KEYS,
     STORAGE_WORDS,
     STUFFED_WORDS,
@@ -95,12 +97,13 @@ _RUNS_LIKE = re.compile(
 )
 # "every time I hit retry", "I hit send", "hit the power button": hitting a button or key
 # on screen is pressing it ("hit" was a word no article used, and an everyday one: blows,
-# cars, targets). Only before a button's or key's name ("the car hit the barrier" stays).
+# cars, targets). Only before a button's or key's name ("the car hit the barrier" stays), the
+# power only as its button ("a storm hit the power lines" is no press).
 _HIT_BUTTON = re.compile(
     r"\bhit(?:s|ting)?\s+(?=(?:the\s+|a\s+)?(?:enter|return|retry|send|print|save|ok|okay|"
     r"cancel|reply|submit|refresh|restart|reboot|update|install|connect|sync|scan|start|next|"
     r"button|buttons|key|keys|icon|link|space|spacebar|ctrl|alt|shift|escape|esc|delete|del|"
-    r"backspace|tab|login|log|sign|power|f[0-9]{1,2})\b)"
+    r"backspace|tab|login|log|sign|power\s+(?:button|key|switch)|f[0-9]{1,2})\b)"
 )
 # "knocked a full mug of coffee onto my laptop", "tipped my tea over the keyboard": a drink
 # knocked or tipped onto a device is spilt on it, as the damage article says it (not one
@@ -114,7 +117,8 @@ _KNOCKED_DRINK = re.compile(
 )
 _FULL_LOAD = "100"
 _MAILBOXES = MAILBOX_WORDS | MAIL_NAMES
-_STORED = STORAGE_WORDS - {MAIL_STORAGE}  # a disk, memory or machine: its room is its own
+# a disk, memory, machine or cloud storage: its room is its own
+_STORED = STORAGE_WORDS - {MAIL_STORAGE} | CLOUD_STORAGE
 _LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
@@ -205,7 +209,10 @@ def normalize_text(text: str) -> str:
     if not (FAINT_WORDS.isdisjoint(words) or SCREEN_WORDS.isdisjoint(words)) and (
         PRINTED_WORDS.isdisjoint(words)
     ):
-        words = [SCREEN_FAINT if word in FAINT_WORDS else word for word in words]
+        words = [
+            SCREEN_FAINT if word in FAINT_WORDS and not _sensed(words[i + 1 : i + 4]) else word
+            for i, word in enumerate(words)
+        ]
     return " ".join(WORDS.get(w, w) for w in words)
 
 
@@ -222,6 +229,12 @@ def _program_quits(found: re.Match[str]) -> str:
     if quits == "quitting":
         return f"{program} {between}{'crashing' if crashed else 'closing'}{after}"
     return f"{program} {between}{'crashes' if crashed else 'closes'}{after}"
+
+
+def _sensed(following: list[str]) -> bool:
+    """Whether a faint thing just before these words is heard or smelt ("faint buzzing",
+    "a faint high-pitched noise", "faint smell"), not seen."""
+    return not SENSED_WORDS.isdisjoint(following)
 
 
 def _mailbox_read(words: list[str]) -> list[str]:

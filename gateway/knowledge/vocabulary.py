@@ -249,6 +249,9 @@ MAILBOX_ROOM = "quota"
 # is out of space"). Not the space bar ("space bar does nothing in outlook").
 MAIL_NAMES: frozenset[str] = _words("email emails mail outlook webmail gmail")
 MAIL_STORAGE = "storage"
+# Cloud storage has room of its own, whoever mails about it ("I got an email saying my
+# OneDrive is out of space", "iCloud storage is full, it emailed me"): no mailbox's quota.
+CLOUD_STORAGE: frozenset[str] = _words("onedrive icloud dropbox sharepoint gdrive")
 # Saving mail or its files takes a disk's room, not the mailbox's: "not enough space to
 # save the email attachment" (the mail named, no mailbox) is a full disk.
 SAVING_WORDS: frozenset[str] = _words(
@@ -276,6 +279,15 @@ PRINTED_WORDS: frozenset[str] = _words(
     """
 )
 SCREEN_FAINT = "dark"
+# ... but a faint sound or smell is heard or smelt, not seen ("a faint buzzing from the
+# monitor", "the screen makes a faint clicking sound"): no dark screen then.
+SENSED_WORDS: frozenset[str] = _words(
+    """
+    sound sounds noise noises buzz buzzing buzzes hum humming hums hiss hissing click
+    clicking clicks whine whining beep beeping beeps squeal squealing crackle crackling
+    smell smells odour odor
+    """
+)
 
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on
@@ -1114,6 +1126,10 @@ SPILL_DEVICES: frozenset[str] = (
     """
     телефон смартфон сканер мфу клавіши клавиши клавіші
     phone smartphone macbook scanner charger dock docking headset keys mousepad cable
+    сервер системник блок тачпад наушники навушники гарнитура гарнітура камера вебкамера
+    микрофон мікрофон колонка роутер
+    server tower touchpad trackpad headphones earphones earbuds camera webcam microphone
+    mic speaker speakers router
     """
 )
 # After a spill or a drop, a clause that names a secret, an account or mail ("залили ноутбук,

@@ -20,6 +20,14 @@ from gateway.knowledge.spills import spilled_elsewhere
         ("spilled lemonade on my laptop keyboard", "en", "hardware_broken"),
         ("spilled juice all over the table, the mouse stopped working", "en", "hardware_broken"),
         ("пролил чай на стол, ноутбук не включается", "ru", "hardware_broken"),
+        ("пролили сок на пол возле сервера", "ru", "hardware_broken"),
+        ("пролила чай на стол, теперь наушники хрипят", "ru", "hardware_broken"),
+        ("розлив каву на підлогу біля системного блока", "uk", "hardware_broken"),
+        ("розлила воду на стіл, тачпад не реагує", "uk", "hardware_broken"),
+        ("spilled coffee on the table, my headphones stopped working", "en", "hardware_broken"),
+        ("spilled water on the table, the touchpad is dead", "en", "hardware_broken"),
+        ("spilled wine on the carpet in the meeting room", "en", None),
+        ("пролили воду на пол в коридоре", "ru", None),
     ],
 )
 def test_a_spill_on_no_device_is_no_damage(

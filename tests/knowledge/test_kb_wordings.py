@@ -376,3 +376,62 @@ def test_mail_the_user_can_send_is_ruled_out(matcher: Matcher, text: str, lang: 
     # "а відправляти можу" says the other way works, as "вхідні приходять" does: it pulled
     # the sending article over the mail that does not come.
     assert answered(matcher, text, lang) == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("I got an email saying my OneDrive is out of space", "en", "disk_full"),
+        ("got an email that my iCloud storage is full", "en", "disk_full"),
+        ("no space left on onedrive and outlook is slow", "en", "disk_full"),
+        ("outlook storage is full", "en", "email_not_receiving"),
+        ("в outlook немає місця", "uk", "email_not_receiving"),
+    ],
+)
+def test_cloud_storage_mailed_about_is_no_mailbox_quota(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # Room said beside the mail was read as the mailbox's quota even when the room was the
+    # cloud storage's: an e-mail about a full OneDrive answered "mailbox full".
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hear a faint buzzing from the monitor",
+        "the monitor makes a faint clicking sound",
+        "a faint high-pitched noise comes from the screen",
+    ],
+)
+def test_a_faint_sound_from_a_screen_is_no_dark_screen(matcher: Matcher, text: str) -> None:
+    # "faint" beside a screen was read as a dark screen: a faint noise answered "no signal".
+    assert answered(matcher, text, "en") != "monitor_no_signal"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the screen is very faint", "monitor_no_signal"),
+        ("my laptop screen is so faint I can barely read it", "monitor_no_signal"),
+        ("there is a faint smell of burning from the monitor", "hardware_broken"),
+    ],
+)
+def test_a_faint_screen_stays_dark(matcher: Matcher, text: str, topic: str) -> None:
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("a storm hit the power lines and the office is down", None),
+        ("I hit the power button and nothing happens", "hardware_broken"),
+        ("hit the power key but the laptop stays black", "hardware_broken"),
+    ],
+)
+def test_power_is_pressed_only_as_its_button(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "hit the power" was a press whatever followed: a storm that hit the power lines was a
+    # broken device.
+    assert answered(matcher, text, "en") == topic
