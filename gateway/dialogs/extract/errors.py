@@ -510,8 +510,6 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             continue
         if not colon and _WRITES_TO.match(said):
             continue  # "сканер пишет в папку на диске D": where it saves, not what it says
-        if not colon and _shown_how(found.group(0), said):
-            continue  # "экран показывает полосами", "показує смугами": how, not a message
         if _ON_PAPER_BEFORE.search(text[: found.start()]):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
@@ -576,7 +574,7 @@ def _sayings(text: str) -> list[re.Match[str]]:
     екрані: Немає зв'язку" still finds "на екрані:"."""
     found, at = [], 0
     while (match := _SAYS.search(text, at)) is not None:
-        if _NEGATED.search(text[: match.start()]):
+        if _NEGATED.search(text[: match.start()]) or _shown_how(text, match):
             at = match.start(1)
             continue
         found.append(match)
@@ -607,11 +605,15 @@ _INSTRUMENTAL_ENDING = re.compile(r"[а-яёіїєґ'-]+(?:ами|ями|ом|е
 _SHOWING = re.compile(r"(?<!\w)(?:показывает|показує)(?!\w)", _I)
 
 
-def _shown_how(verb: str, said: str) -> bool:
-    """Whether what follows "показывает"/"показує" is how the screen shows, a word in the
-    instrumental ("полосами", "рябью", "чёрным", "смугами", "зеленим"), not words it shows."""
-    first = said.split()[0].lower() if said.split() else ""
-    if not _SHOWING.search(verb) or not _INSTRUMENTAL_ENDING.fullmatch(first):
+def _shown_how(text: str, found: re.Match[str]) -> bool:
+    """Whether what follows "показывает"/"показує" (no colon) is how the screen shows, a
+    word in the instrumental ("полосами", "рябью", "чёрным", "смугами", "зеленим"), not words
+    it shows; a message said after it is read on ("показывает полосами, пишет Out of range")."""
+    said = _said_part(found.group(1)).split()
+    first = said[0].lower() if said else ""
+    if text[found.start() : found.start(1)].rstrip().endswith(":"):
+        return False
+    if not _SHOWING.search(found.group(0)) or not _INSTRUMENTAL_ENDING.fullmatch(first):
         return False
     return any("ablt" in tags for lang in ("ru", "uk") for _, tags in readings(first, lang))
 
