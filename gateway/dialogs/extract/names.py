@@ -93,7 +93,12 @@ _COMMANDS = frozenset(
 )
 _LOGIN_BEFORE = re.compile(
     r"(?:парол\w*|password|pass|пин|pin|код\w*|code|сотрудник\w*|співробітник\w*|юзер\w*|"
-    r"команд\w*|command|ввожу|вводжу|вводил\w*|вводив|ввела|ввёл|ввел|typed|type|enter)\s*:?\s*$",
+    r"команд\w*|command|ввожу|вводжу|вводил\w*|вводив|ввела|ввёл|ввел|typed|type|enter|"
+    # a login one signs in as or an account's: "захожу под sidorova", "вхожу як marchenko",
+    # "учетная запись melnikova"
+    r"(?:вхож\w*|вход\w*|войти|зайти|захож\w*|заход\w*|увійти|входжу|заходжу|зайшл\w*|"
+    r"залогин\w*|log(?:ged|ging)?\s+in|sign(?:ed|ing)?\s+in)\s+(?:под|як|как|as)|"
+    r"(?:учетн\w*|учётн\w*|облікови\w*)\s+запис\w*|account)\s*:?\s*$",
     re.IGNORECASE,
 )
 # Capitalised words with a year for a version: "Premiere Pro 2024", "Civil 3D 2023".
