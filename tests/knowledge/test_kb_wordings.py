@@ -435,3 +435,13 @@ def test_power_is_pressed_only_as_its_button(
     # "hit the power" was a press whatever followed: a storm that hit the power lines was a
     # broken device.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("пароль просрочен пишет", "ru"), ("пише пароль прострочений", "uk")],
+)
+def test_an_expired_password_is_no_expired_licence(matcher: Matcher, text: str, lang: str) -> None:
+    # The licence's samples say "просрочена" / "прострочена" since fb9a303; a password said
+    # expired in the same word was offered the licence beside the password.
+    assert answered(matcher, text, lang) == "password_reset"
