@@ -445,3 +445,23 @@ def test_an_expired_password_is_no_expired_licence(matcher: Matcher, text: str, 
     # The licence's samples say "просрочена" / "прострочена" since fb9a303; a password said
     # expired in the same word was offered the licence beside the password.
     assert answered(matcher, text, lang) == "password_reset"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Не приходят письма на почту приёмной комиссии при училище, абитуриенты говорят "
+            "что документы отправляли",
+            "ru",
+        ),
+    ],
+)
+def test_mail_that_does_not_come_in_is_no_mail_that_did_not_arrive_out(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "приходить" (comes in) was paired with "прийти" as an aspect (db40861), so "не приходят
+    # письма" met the sending article's "не пришло адресату" and outvoted receiving. (The
+    # Ukrainian pair stays: a frozen part's line needs it; "не приходять листи …, кажуть що
+    # відправляли" is still a tie.)
+    assert answered(matcher, text, lang) == "email_not_receiving"
