@@ -49,33 +49,38 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # folds to the session's Ukrainian readings while the pooled Ukrainian rose 2345 -> 2360: a
 # trade the lead kept (every frozen part's sum rose 4069 -> 4080). With batch 21 in (the
 # nineteenth tuning part; the lead, main 21097f1's code, 01:16-01:23 UTC on 2026-12-05): pooled
-# 6867 of 7008, 5 of 1039; left out 6869, 5 of 1039.
+# 6867 of 7008, 5 of 1039; left out 6869, 5 of 1039. At session 22's end (main 8b4b769's code,
+# the lead, 03:02-03:07 UTC): pooled 6855, 4 of 1039; left out 6850, 4 of 1039; faq_tune6's
+# Ukrainian lost 3 lines (146 -> 143) in its folds, all now decided "none" by the refitted
+# fold decisions, after the session's Ukrainian readings (51e5022, e48bb6d, db40861): a trade
+# the lead kept while every frozen part's sum rose 4330 -> 4344 and the sealed faq_frozen21
+# 250 -> 253.
 TUNING_MEASURED = {
-    "faq_tune.jsonl": (((139, 139), (107, 107), (110, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (174, 181), (185, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((174, 180), (174, 180), (177, 180)), (0, 81)),
+    "faq_tune.jsonl": (((139, 139), (107, 107), (109, 110)), (0, 48)),
+    "faq_tune2.jsonl": (((188, 194), (173, 181), (185, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((174, 180), (173, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (146, 150), (118, 120)), (0, 60)),
+    "faq_tune5.jsonl": (((118, 120), (147, 150), (117, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((118, 120), (143, 150), (118, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
-    "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
+    "faq_tune11.jsonl": (((60, 60), (89, 90), (89, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (119, 120), (119, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (115, 120), (117, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((89, 90), (115, 120), (116, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (1, 45)),
-    "faq_tune18.jsonl": (((87, 90), (116, 120), (113, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune14.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (113, 120), (117, 120)), (0, 45)),
+    "faq_tune16.jsonl": (((88, 90), (116, 120), (117, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (115, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((87, 90), (114, 120), (113, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (116, 120), (116, 120)), (0, 45)),
     "faq_tune20.jsonl": (((86, 90), (116, 120), (116, 120)), (0, 45)),
-    "faq_tune21.jsonl": (((85, 90), (116, 120), (111, 120)), (0, 45)),
+    "faq_tune21.jsonl": (((85, 90), (117, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1039), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2071, 2482, 2316), 5)
+LEFT_OUT_MEASURED = ((2067, 2470, 2313), 4)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
