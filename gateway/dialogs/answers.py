@@ -14,6 +14,8 @@ from gateway.triage.phrases import PhraseSet, normalise
 NO = PhraseSet([
     r"нет", r"неа", r"не-а", r"не помогл\w*", r"не работает", r"не получил\w*", r"не вышло",
     r"ні", r"не допомогл\w*", r"не працює", r"не вийшло", r"не вдалося",
+    # the masculine past has no "л": "совет не помог", "не допоміг"
+    r"не помог", r"не допоміг",
     r"no", r"nope", r"nah", r"n", r"not really", r"didn'?t (help|work)", r"did not (help|work)",
     r"doesn'?t work", r"does not work", r"not working", r"still broken",
     # it stayed as it was: "увы, всё так же", "те саме", "still the same", "nothing changed"
@@ -28,7 +30,7 @@ NO = PhraseSet([
     r"не (заработал\w*|запрацювал\w*|разблокировал\w*|розблокувал\w*|получилось|вийшло)",
     r"(still|not) (locked|unlocked)", r"(не|ні) норм\w*",
     # typed in translit: "net", "ne pomoglo", "ni, ne dopomohlo"
-    r"net", r"nea", r"ne pomogl\w*", r"ne dopomo[hg]l\w*", r"ni",
+    r"net", r"nea", r"ne pomogl?\w*", r"ne dopomo[hg]l\w*", r"ne dopomi[hg]", r"ni",
     # spoken forms: "ніт", "нєа", "та нє", "не а"
     r"ніт", r"нєа", r"нє", r"та нє", r"та ні", r"не а",
     # a state that goes on: "still offline", "still down"
@@ -53,12 +55,13 @@ NO = PhraseSet([
     r"^(не (особо|очень|дуже|особливо|зовсім))$", r"^(it|that) (didn'?t|did not)$",
     # it helped hardly at all: "не особо помогло", "не дуже допомогло", "not really helped"
     r"(не|не то чтобы|не сильно|не дуже|не так щоб) (особо |очень |сильно |дуже |особливо |"
-    r"зовсім )?(помогл\w*|помога\w*|допомогл\w*|допомага\w*)",
+    r"зовсім )?(помогл\w*|помог|помога\w*|допомогл\w*|допоміг|допомага\w*)",
     r"(not|didn'?t|did not) (really|much|exactly) help\w*",
 ])  # fmt: skip
 
 YES = PhraseSet([
     r"да", r"ага", r"угу", r"помогл\w*", r"заработал\w*", r"получил\w*", r"работает", r"решено",
+    r"помог", r"допоміг",  # the masculine past: "совет помог", "так, допоміг"
     r"так", r"допомогл\w*", r"запрацювал\w*", r"вийшло", r"вдалося", r"працює", r"вирішено",
     r"yes", r"yep", r"yeah", r"y", r"sure", r"helped", r"it helped", r"works", r"worked",
     r"solved", r"fixed", r"ok", r"okay", r"ок", r"👍", r"✅",

@@ -92,6 +92,11 @@ def test_typed_yes_and_rating_in_each_language(
         ("пропал звук на компьютере", "нет", "Жаль, что не помогло"),
         ("зник звук на комп'ютері", "ні, не допомогло", "Шкода, що не допомогло"),
         ("no sound from my speakers", "no, it didn't help", "Sorry it didn't help"),
+        # the masculine past has no "л" ("совет не помог", "не допоміг"): it was "not
+        # understood" and asked again
+        ("пропал звук на компьютере", "не помог", "Жаль, что не помогло"),
+        ("зник звук на комп'ютері", "не допоміг", "Шкода, що не допомогло"),
+        ("зник звук на комп'ютері", "зовсім не допоміг", "Шкода, що не допомогло"),
     ],
 )
 def test_typed_no_opens_the_checklist_in_each_language(
@@ -146,6 +151,9 @@ def test_it_stayed_as_it_was_is_a_no_and_its_facts_are_kept(chat: Chat, reply: s
         # slang: "норм" (probe 10's disk-full reply opened a ticket)
         "та все, почистила, дякую, вже норм",
         "уже норм, спасибо",
+        # the masculine past: "помог", "допоміг"
+        "помог, спасибо",
+        "так, допоміг, дякую",
     ],
 )
 def test_fine_again_is_a_yes_whoever_fixed_it(chat: Chat, reply: str) -> None:
