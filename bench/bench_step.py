@@ -23,12 +23,9 @@ import argparse
 import asyncio
 import cProfile
 import io
-import json
 import pstats
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -37,18 +34,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gateway.config import load_settings  # noqa: E402
 from gateway.dialogs.evaluation import load_scenarios, run_scenarios  # noqa: E402
 from gateway.models import InboundMessage  # noqa: E402
-from gateway.runtime import Runtime, open_runtime  # noqa: E402
-from gateway.store.embedded import EmbeddedRedis  # noqa: E402
+from gateway.runtime import Runtime  # noqa: E402
 
-QUESTIONS = [  # bench_webchat.py's
-    "my printer shows offline and nothing prints",
-    "I forgot my password",
-    "no sound on my laptop",
-    "outlook does not send mail",
-]
+sys.path.insert(0, str(ROOT / "bench"))
+from loadstats import QUESTIONS, embedded_runtime, varied_texts  # noqa: E402
+
 DIALOG_FILES = ["dialogs_own.yaml", "dialogs_dev.yaml"]
 
 
@@ -91,18 +83,6 @@ async def webchat(rt: Runtime, args: argparse.Namespace) -> None:
             await rt.service.handle(_message(chat, question, "en"))
 
 
-def varied_texts(eval_dir: Path) -> list[tuple[str, str]]:
-    """Every question of the FAQ dev and tuning sets, (text, language), each once."""
-    files = [eval_dir / "faq_dev.jsonl", *sorted((eval_dir / "blind").glob("faq_tune*.jsonl"))]
-    seen: dict[str, str] = {}
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                seen.setdefault(row["q"], row["lang"])
-    return list(seen.items())
-
-
 async def varied(rt: Runtime, args: argparse.Namespace) -> None:
     texts = varied_texts(args.eval)
     for text, lang in texts[:: max(1, len(texts) // args.texts)]:
@@ -118,27 +98,15 @@ MIXES = {"webchat": webchat, "varied": varied, "dialogs": dialogs}
 
 
 async def run(args: argparse.Namespace) -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="fl-step-"))
-    try:
-        with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
-            env = {
-                "REDIS_URL": url,
-                "FIRSTLINE_DATA_DIR": str(workdir / "data"),
-                "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
-                "FIRSTLINE__LOGGING__LEVEL": "WARNING",
-            }
-            settings = load_settings(ROOT / "config" / "firstline.yaml", env)
-            async with open_runtime(settings) as rt:
-                for chat in range(10):  # warm-up: the matcher's first use, scripts loaded
-                    await rt.service.handle(_message(f"warm-{chat}", QUESTIONS[chat % 4], "en"))
-                for name in args.mixes:
-                    profiler = cProfile.Profile(time.process_time) if args.profile else None
-                    steps = TimedSteps(rt, profiler)
-                    await MIXES[name](rt, args)
-                    rt.service.engine.step = steps.step  # type: ignore[method-assign]
-                    report(name, steps.times, profiler)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    async with embedded_runtime("fl-step-") as rt:
+        for chat in range(10):  # warm-up: the matcher's first use, scripts loaded
+            await rt.service.handle(_message(f"warm-{chat}", QUESTIONS[chat % 4], "en"))
+        for name in args.mixes:
+            profiler = cProfile.Profile(time.process_time) if args.profile else None
+            steps = TimedSteps(rt, profiler)
+            await MIXES[name](rt, args)
+            rt.service.engine.step = steps.step  # type: ignore[method-assign]
+            report(name, steps.times, profiler)
 
 
 def report(name: str, times: list[float], profiler: cProfile.Profile | None) -> None:

@@ -48,6 +48,7 @@ import aiohttp
 import redis
 from aiohttp import web
 from loadstats import (
+    QUESTIONS,
     LoadResult,
     forget_touches,
     free_port,
@@ -60,12 +61,6 @@ from loadstats import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-QUESTIONS = [
-    "my printer shows offline and nothing prints",
-    "I forgot my password",
-    "no sound on my laptop",
-    "outlook does not send mail",
-]
 PHASE_TIMEOUT = 40.0
 # serve loads the dictionaries and the matcher before it listens: on a shared host at load
 # ~20 that took over 30 s
@@ -605,8 +600,7 @@ def print_processes_memory(srv: Servers, label: str, touched: bool = False) -> N
         parts = process_memory_parts(pid)
         since = "the load touched" if pid in srv.touches_forgotten else "touched since start"
         heap = (
-            f"; heap {parts['Heap'] / 2**20:.0f} MiB, {since} "
-            f"{parts['Heap_Touched'] / 2**20:.0f}"
+            f"; heap {parts['Heap'] / 2**20:.0f} MiB, {since} {parts['Heap_Touched'] / 2**20:.0f}"
             if touched
             else ""
         )

@@ -1,5 +1,6 @@
 """What the load benchmarks share: a free loopback port, latency statistics, the CPU
-time and memory of a group of processes (from /proc), and varied user texts."""
+time and memory of a group of processes (from /proc), the web chat's questions and varied
+user texts, and the real runtime on a fresh redis-server."""
 
 from __future__ import annotations
 
@@ -7,23 +8,32 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-EVAL = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / "tests" / "fixtures" / "eval"
+QUESTIONS = [  # what each web-chat visitor asks, in turn
+    "my printer shows offline and nothing prints",
+    "I forgot my password",
+    "no sound on my laptop",
+    "outlook does not send mail",
+]
 
 
-def varied_texts() -> list[tuple[str, str]]:
+def varied_texts(eval_dir: Path = EVAL) -> list[tuple[str, str]]:
     """Every question of the FAQ dev and tuning sets, (text, language), each once: with a
     text not seen before in each message, memos cannot hide what a new message costs."""
-    files = [EVAL / "faq_dev.jsonl", *sorted((EVAL / "blind").glob("faq_tune*.jsonl"))]
+    files = [eval_dir / "faq_dev.jsonl", *sorted((eval_dir / "blind").glob("faq_tune*.jsonl"))]
     seen: dict[str, str] = {}
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -31,6 +41,30 @@ def varied_texts() -> list[tuple[str, str]]:
                 row = json.loads(line)
                 seen.setdefault(row["q"], row["lang"])
     return list(seen.items())
+
+
+@contextlib.asynccontextmanager
+async def embedded_runtime(prefix: str) -> AsyncIterator[Any]:
+    """The real runtime (config/firstline.yaml, the repository's faq/) on a fresh
+    redis-server in a temporary directory, removed afterwards."""
+    from gateway.config import load_settings
+    from gateway.runtime import open_runtime
+    from gateway.store.embedded import EmbeddedRedis
+
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
+            env = {
+                "REDIS_URL": url,
+                "FIRSTLINE_DATA_DIR": str(workdir / "data"),
+                "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
+                "FIRSTLINE__LOGGING__LEVEL": "WARNING",
+            }
+            settings = load_settings(ROOT / "config" / "firstline.yaml", env)
+            async with open_runtime(settings) as rt:
+                yield rt
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def free_port() -> int:

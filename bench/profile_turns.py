@@ -22,9 +22,7 @@ import argparse
 import asyncio
 import cProfile
 import pstats
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -32,21 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gateway.config import load_settings  # noqa: E402
 from gateway.models import InboundMessage  # noqa: E402
-from gateway.runtime import Runtime, open_runtime  # noqa: E402
-from gateway.store.embedded import EmbeddedRedis  # noqa: E402
+from gateway.runtime import Runtime  # noqa: E402
 from gateway.turns import start_workers  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "bench"))
-from loadstats import varied_texts  # noqa: E402
-
-QUESTIONS = [
-    "my printer shows offline and nothing prints",
-    "I forgot my password",
-    "no sound on my laptop",
-    "outlook does not send mail",
-]
+from loadstats import QUESTIONS, embedded_runtime, varied_texts  # noqa: E402
 
 
 def messages(
@@ -73,28 +62,16 @@ def messages(
 async def run(
     turns: int, visitors: int, profile: bool, modes: list[str], texts: list[tuple[str, str]]
 ) -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="fl-turns-"))
-    try:
-        with EmbeddedRedis(workdir / "redis", appendonly=False) as url:
-            env = {
-                "REDIS_URL": url,
-                "FIRSTLINE_DATA_DIR": str(workdir / "data"),
-                "FIRSTLINE_FAQ_DIR": str(ROOT / "faq"),
-                "FIRSTLINE__LOGGING__LEVEL": "WARNING",
-            }
-            settings = load_settings(ROOT / "config" / "firstline.yaml", env)
-            async with open_runtime(settings) as rt:
-                four = [(q, "en") for q in QUESTIONS]
-                for msg in messages(50, 10, four):  # warm-up: caches, scripts loaded
-                    await rt.service.handle(msg)
-                baseline = None
-                for n, mode in enumerate(modes):  # each mode its own texts when they vary
-                    batch = messages(turns, visitors, texts, offset=n * turns)
-                    cpu = await timed(rt, mode, batch, profile)
-                    baseline = baseline or cpu
-                    print(f"  CPU per turn against `{modes[0]}` in this run: {cpu / baseline:.2f}")
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    async with embedded_runtime("fl-turns-") as rt:
+        four = [(q, "en") for q in QUESTIONS]
+        for msg in messages(50, 10, four):  # warm-up: caches, scripts loaded
+            await rt.service.handle(msg)
+        baseline = None
+        for n, mode in enumerate(modes):  # each mode its own texts when they vary
+            batch = messages(turns, visitors, texts, offset=n * turns)
+            cpu = await timed(rt, mode, batch, profile)
+            baseline = baseline or cpu
+            print(f"  CPU per turn against `{modes[0]}` in this run: {cpu / baseline:.2f}")
 
 
 async def timed(rt: Runtime, mode: str, batch: list[InboundMessage], profile: bool) -> float:

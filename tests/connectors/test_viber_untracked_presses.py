@@ -7,36 +7,20 @@ the button's ActionBody. The user pressed a button; they never typed "csat:5".
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from connectors.test_channel_conversations import (
     ANNA,
     Gateway,
     open_ticket,
     ru,
-    run_gateway,
     taken,
+    viber_gateway,
     viber_user,
 )
 
-from emulators.harness import with_viber
-from emulators.server import eventually, free_port
+from emulators.server import eventually
 from emulators.viber import ViberEmulator
-from gateway.config import Settings
 
-
-@pytest.fixture
-async def gateway(settings: Settings, viber_api: ViberEmulator) -> AsyncIterator[Gateway]:
-    port = free_port()
-    config = with_viber(settings, viber_api)
-    config = config.model_copy(
-        update={"http": config.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"})}
-    )
-    gw = await run_gateway(config, port)
-    await eventually(lambda: viber_api.webhook_url, what="viber webhook registered")
-    yield gw
-    await gw.runner.cleanup()
+__all__ = ["viber_gateway"]  # the fixture used below
 
 
 def press_untracked(api: ViberEmulator, user_id: str, label: str) -> None:
@@ -46,17 +30,17 @@ def press_untracked(api: ViberEmulator, user_id: str, label: str) -> None:
 
 
 async def test_a_rating_pressed_without_tracking_data_is_a_rating(
-    gateway: Gateway, viber_api: ViberEmulator
+    viber_gateway: Gateway, viber_api: ViberEmulator
 ) -> None:
     user_id = "untracked-rating=="
     user = viber_user(viber_api, user_id)
-    ticket, seen = await open_ticket(gateway, user)
-    assert (await gateway.rt.desk.take_over(ticket.id, ANNA)).won
-    await gateway.rt.desk.reply(ticket.id, ANNA, "Переподключил принтер")
+    ticket, seen = await open_ticket(viber_gateway, user)
+    assert (await viber_gateway.rt.desk.take_over(ticket.id, ANNA)).won
+    await viber_gateway.rt.desk.reply(ticket.id, ANNA, "Переподключил принтер")
     seen = await user.sees("Переподключил принтер", after=seen)
     await user.say("заработало")
-    await taken(gateway, user, "заработало")
-    await gateway.rt.desk.resolve(ticket.id, ANNA, "спулер")
+    await taken(viber_gateway, user, "заработало")
+    await viber_gateway.rt.desk.resolve(ticket.id, ANNA, "спулер")
     seen = await user.sees(ru("csat_ask"), after=seen)
 
     press_untracked(viber_api, user_id, "4")
@@ -64,18 +48,18 @@ async def test_a_rating_pressed_without_tracking_data_is_a_rating(
     press_untracked(viber_api, user_id, ru("btn_skip"))
     await user.sees(ru("csat_thanks"), after=seen)
 
-    done = await gateway.rt.store.tickets.get(ticket.id)
+    done = await viber_gateway.rt.store.tickets.get(ticket.id)
     assert done is not None and done.csat == 4
     assert done.csat_comment == ""
     assert not any("csat:" in t for t in user.texts())
-    transcript = await gateway.rt.store.conversations.transcript(user.conversation_key)
+    transcript = await viber_gateway.rt.store.conversations.transcript(user.conversation_key)
     said = [e["text"] for e in transcript if e["direction"] == "in"]
     assert not any(":" in s and s.split(":")[0] in ("csat", "faq") for s in said)
     assert said[-2:] == ["4", ru("btn_skip")]  # the presses, by their labels
 
 
 async def test_did_it_help_pressed_without_tracking_data_runs_the_checklist(
-    gateway: Gateway, viber_api: ViberEmulator
+    viber_gateway: Gateway, viber_api: ViberEmulator
 ) -> None:
     user_id = "untracked-no=="
     user = viber_user(viber_api, user_id)
@@ -84,6 +68,6 @@ async def test_did_it_help_pressed_without_tracking_data_runs_the_checklist(
     press_untracked(viber_api, user_id, ru("btn_no"))
     await user.sees("?", after=seen)
     await eventually(lambda: ru("btn_dont_know") in user.buttons(), what="a checklist question")
-    transcript = await gateway.rt.store.conversations.transcript(user.conversation_key)
+    transcript = await viber_gateway.rt.store.conversations.transcript(user.conversation_key)
     said = [e["text"] for e in transcript if e["direction"] == "in"]
     assert said[-1] == ru("btn_no")
