@@ -183,7 +183,14 @@ class ImapMailbox:
         small = [u for u in batch
                  if int(sizes.get(u, {}).get(b"RFC822.SIZE", 0)) <= self.max_message_bytes]
         bodies = await asyncio.to_thread(client.fetch, small, ["BODY.PEEK[]"]) if small else {}
+        unread = [u for u in small if bodies.get(u, {}).get(b"BODY[]") is None]
+        gone = await asyncio.to_thread(_gone, client, unread) if unread else set()
         for uid in batch:
+            if uid in gone:
+                # Another client deleted it after our SEARCH: nothing to read, nothing lost.
+                log.info("a message was deleted on the server before we read it; skipped",
+                         extra={"folder": self.folder, "uid": uid})  # fmt: skip
+                continue
             raw = bodies.get(uid, {}).get(b"BODY[]")
             await self._take_one(uid, validity, raw, sizes.get(uid, {}))
         # Every message of the batch is stored (or kept aside): mark them, then move the
@@ -198,7 +205,8 @@ class ImapMailbox:
         self, uid: int, validity: int, raw: bytes | None, size: dict[Any, Any]
     ) -> None:
         if raw is None:
-            reason = "over the size limit" if size else "no body returned"
+            over = int(size.get(b"RFC822.SIZE", 0)) > self.max_message_bytes
+            reason = "over the size limit" if over else "no body returned"
             await self._dead(uid, validity, reason, b"", int(size.get(b"RFC822.SIZE", 0)))
         else:
             try:
@@ -258,6 +266,12 @@ class ImapMailbox:
                     return
         finally:
             client.idle_done()
+
+
+def _gone(client: IMAPClient, uids: list[int]) -> set[int]:
+    """Which of `uids` are no longer in the folder (expunged by another client)."""
+    present = client.search(["UID", ",".join(str(u) for u in uids)])
+    return set(uids) - set(present)
 
 
 def _announced_new_mail(client: IMAPClient) -> bool:

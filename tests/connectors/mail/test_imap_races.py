@@ -1,0 +1,78 @@
+"""IMAP intake racing other mail clients on the same mailbox (real dovecot): a message
+another client deletes while we read the folder is gone on the server, not a dead letter."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from imapclient import IMAPClient
+
+from emulators.dovecot import Dovecot
+from emulators.harness import Intake, stored_inbound
+from emulators.mail import MailSink, user_mail
+from gateway.config import Settings
+from gateway.connectors.mail.imap import ImapMailbox
+from gateway.connectors.mail.intake import MailIntake
+from gateway.store import Store
+
+from .conftest import SUPPORT
+from .test_imap import imap_settings
+
+SENDER = "olga@corp.example.com"
+
+
+def mail(n: int) -> bytes:
+    return user_mail(SENDER, SUPPORT, f"Request {n}", f"problem number {n}").as_bytes()
+
+
+def delete_on_server(dovecot: Dovecot, uid: int) -> None:
+    """Another mail client (the user's Outlook, a colleague) deletes a message for good."""
+    with dovecot.client() as other:
+        other.select_folder("INBOX")
+        other.delete_messages([uid])
+        other.expunge()
+
+
+class RacedMailbox(ImapMailbox):
+    """Our reader, with another client deleting `uid` just before one of our FETCHes
+    (`before`: the data item that FETCH asks for)."""
+
+    def __init__(self, *args: Any, dovecot: Dovecot, uid: int, before: str, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.dovecot, self.uid, self.before = dovecot, uid, before
+        self.deleted = False
+
+    def _connect(self) -> IMAPClient:
+        client = super()._connect()
+        fetch = client.fetch
+
+        def racing_fetch(messages: Any, data: Any, *args: Any, **kw: Any) -> Any:
+            if not self.deleted and self.before in data:
+                delete_on_server(self.dovecot, self.uid)
+                self.deleted = True
+            return fetch(messages, data, *args, **kw)
+
+        client.fetch = racing_fetch  # type: ignore[method-assign]
+        return client
+
+
+@pytest.mark.parametrize("before", ["RFC822.SIZE", "BODY.PEEK[]"])
+async def test_a_message_deleted_by_another_client_while_we_read_is_skipped_quietly(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot, before: str
+) -> None:
+    for n in (1, 2, 3):
+        await asyncio.to_thread(dovecot.deliver, mail(n))
+    s = imap_settings(settings, sink, dovecot, first_sync="all")
+    take = MailIntake(s.email, store, Intake(store)).take
+    box = RacedMailbox(s.email.imap, "INBOX", store, take, dovecot=dovecot, uid=2,
+                       before=before)  # fmt: skip
+    await box.sync_once()
+    assert box.deleted
+    assert sorted(m.text for m in await stored_inbound(store)) == [
+        "problem number 1", "problem number 3",
+    ]  # fmt: skip
+    assert await store.mail.dead_letters() == []  # nothing lost: it is gone on the server
+    assert (await store.mail.cursor(box.name, "INBOX")).last_uid == 3
+    assert await asyncio.to_thread(dovecot.seen) == [1, 3]
