@@ -543,7 +543,7 @@ class AlertSource(_Section):
 
 
 class AlertRule(_Section):
-    """Labels that all match (exact values) set the group and/or the priority."""
+    """Labels that all match (values in any case) set the group and/or the priority."""
 
     match: dict[str, str] = Field(min_length=1)
     group: Literal["accounts", "hardware", "network", "software", "email", "security"] | None = None

@@ -2,7 +2,9 @@
 
 Rules are read in order; the first rule whose labels all match sets the group, the first
 that sets a priority sets the priority (`severity=critical` → P1, `team=network` →
-network). What no rule sets comes from the defaults.
+network). What no rule sets comes from the defaults. Values match in any case and
+without surrounding spaces ("Critical" from an exporter is the rule's `critical`); label
+names match exactly, as Prometheus spells them.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ class AlertRouting:
         group: SupportGroup | None = None
         priority: Priority | None = None
         for rule in self.rules:
-            if not all(labels.get(name) == value for name, value in rule.match.items()):
+            if not all(_same(labels.get(name), value) for name, value in rule.match.items()):
                 continue
             if group is None and rule.group:
                 group = SupportGroup(rule.group)
             if priority is None and rule.priority:
                 priority = Priority(rule.priority)
         return group or self.default_group, priority or self.default_priority
+
+
+def _same(label: str | None, wanted: str) -> bool:
+    return label is not None and label.strip().casefold() == wanted.strip().casefold()

@@ -691,3 +691,28 @@ async def test_an_alert_storm_of_one_service_is_one_incident_not_a_flooded_queue
     assert recovered.status == TicketStatus.RESOLVED
     assert "resolved" in (await gw.rt.store.tickets.notes(recovered.id))[0]["text"]
     assert await gw.rt.store.incidents.open_ids() == [incident_id]
+
+
+async def test_rule_label_values_match_in_any_case(gateway: Gateway) -> None:
+    """Exporters and hand-written rules spell severities as they like: "Critical", "CRITICAL"
+    are the config's `critical`; "noncritical" is not."""
+    gw = gateway
+    payload = fixture("alertmanager_grouped.json")
+    spellings = {"Critical": "a1", "CRITICAL": "a2", " critical": "a3", "noncritical": "a4"}
+    alerts = []
+    for severity, fingerprint in spellings.items():
+        alert = copy.deepcopy(payload["alerts"][0])
+        alert["labels"] = {**alert["labels"], "severity": severity, "team": "Email"}
+        alert["fingerprint"] = fingerprint
+        alerts.append(alert)
+    payload["alerts"] = alerts
+    payload["commonLabels"] = {"alertname": "CRMDown"}
+    assert (await post(gw, "alertmanager", payload))[1] == {"alerts": 4, "new": 4}
+    await eventually(lambda: _count(gw, 4), what="four alert tickets")
+    seen = {t.chat_id.rsplit(":", 1)[1]: (t.priority, t.group) for t in await alert_tickets(gw)}
+    assert seen == {
+        "a1": (Priority.P1, SupportGroup.EMAIL),
+        "a2": (Priority.P1, SupportGroup.EMAIL),
+        "a3": (Priority.P1, SupportGroup.EMAIL),
+        "a4": (Priority.P2, SupportGroup.EMAIL),
+    }
