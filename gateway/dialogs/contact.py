@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from gateway.dialogs.checklist import question
-from gateway.dialogs.flow import DUNNO, SupportFlow
+from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.payloads import DUNNO
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import InboundMessage

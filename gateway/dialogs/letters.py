@@ -21,7 +21,8 @@ from gateway.dialogs.events import (
     SolvedByUser,
     TicketDetailsGiven,
 )
-from gateway.dialogs.flow import CSAT_PREFIX, SupportFlow
+from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.payloads import CSAT_PREFIX
 from gateway.dialogs.ports import ArticleLike
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn

@@ -1,0 +1,82 @@
+"""The rating: a 1-5 score of the help, then an optional comment."""
+
+from __future__ import annotations
+
+from gateway.dialogs.answers import (
+    is_bare_score,
+    is_skip,
+    is_small_talk,
+    parse_rating,
+    sounds_grateful,
+)
+from gateway.dialogs.events import CsatCommented, CsatRecorded, CsatRequest
+from gateway.dialogs.payloads import CSAT_PREFIX, CSAT_REQUEST, SKIP, payload_rating
+from gateway.dialogs.ports import Knowledge
+from gateway.dialogs.selfhelp import DETAIL_WORDS
+from gateway.dialogs.state import Phase
+from gateway.dialogs.turn import Turn
+from gateway.models import Button, InboundMessage
+from gateway.triage.mood import detect_handoff
+from gateway.triage.routing import Routing
+
+
+class Rating:
+    """The rating steps of `SupportFlow`."""
+
+    knowledge: Knowledge
+    routing: Routing
+
+    def ask_rating(self, turn: Turn, ticket_id: str = "") -> None:
+        """Ask for a 1-5 rating of the help with `ticket_id` (none when the bot helped)."""
+        turn.state.phase, turn.state.rating_ticket = Phase.CSAT_SCORE, ticket_id
+        turn.emit(CsatRequest())
+        turn.say("csat_ask", *self._rating_buttons(), purpose=CSAT_REQUEST)
+
+    def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
+        """The score counts as soon as it is given; the comment that may follow is optional."""
+        st, text = turn.state, msg.text.strip()
+        score = payload_rating(msg.payload) or (parse_rating(text) if text else None)
+        if score:
+            st.csat_score, st.phase = score, Phase.CSAT_COMMENT
+            turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
+            turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
+        elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
+            st.start_flow()  # the user moved on to something else; no rating then
+            self.new_problem(turn, msg)
+        else:
+            turn.say("csat_again", *self._rating_buttons())
+
+    def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
+        """A comment to the rating, unless it is a new problem: that starts a new request."""
+        st, text = turn.state, msg.text.strip()
+        if msg.payload != SKIP and is_bare_score(text):
+            # "5" again, or "1" where the only numbers shown were the scale: the score counts
+            # once (as with a score button pressed twice); neither a comment nor a skip. Where
+            # buttons show as numbered text, a "1" presses "1. Skip" (the payload says so).
+            turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
+            return
+        if msg.payload != SKIP and text and self.is_new_problem(turn, text):
+            st.start_flow()
+            self.new_problem(turn, msg)
+            return
+        if msg.payload != SKIP and text and not is_skip(text):
+            turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
+        turn.say("csat_thanks")
+        st.start_flow()
+
+    def is_new_problem(self, turn: Turn, text: str) -> bool:
+        """Whether a message after a rating describes a new problem rather than feedback:
+        the knowledge base knows it, or it names something support handles, or it says the
+        trouble is back. Thanks and praise stay feedback."""
+        if is_small_talk(text) or sounds_grateful(text):
+            return False
+        signal = detect_handoff(turn.reading(text))
+        if signal is not None and signal.reason != "upset":
+            return True
+        if self.routing.recognises(text):
+            return True
+        return self.knowledge.match(text, turn.lang).outcome == "answer"
+
+    @staticmethod
+    def _rating_buttons() -> list[Button]:
+        return [Button(label=str(n), payload=f"{CSAT_PREFIX}{n}") for n in range(1, 6)]

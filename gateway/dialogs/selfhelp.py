@@ -1,0 +1,154 @@
+"""Self-help: the article offered and "did it help?", or the close articles to choose from."""
+
+from __future__ import annotations
+
+from gateway.dialogs.answers import is_none_of_these, parse_number, parse_yes_no
+from gateway.dialogs.checklist import fill
+from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, FaqChoices, Resolved
+from gateway.dialogs.matching import MAX_CHOICES, Hint, without_topic
+from gateway.dialogs.other_problem import other_problem
+from gateway.dialogs.payloads import FAQ_PREFIX, NO, NONE_OF_THESE, YES
+from gateway.dialogs.ports import ArticleLike, Knowledge, MatchLike
+from gateway.dialogs.state import Phase
+from gateway.dialogs.turn import Turn
+from gateway.models import Button, InboundMessage
+from gateway.triage.mood import describes_problem, detect_handoff
+
+DETAIL_WORDS = 4  # an unparseable answer this long is treated as more detail
+
+
+class SelfHelp:
+    """The self-help steps of `SupportFlow`: an answer to confirm, or choices to pick from."""
+
+    knowledge: Knowledge
+
+    def _offer_article(self, turn: Turn, article: ArticleLike, score: float) -> None:
+        st = turn.state
+        answer = article.answer_for(turn.lang)
+        if article.kind == "escalate" or not answer:
+            self.to_person(turn, "escalate_topic", article)
+            return
+        self._classify(turn, article)
+        st.phase, st.offered = Phase.CONFIRM, {article.id: score}
+        text = turn.text("faq_answer", title=article.title_for(turn.lang), answer=answer.strip())
+        if article.link:
+            text += f"\n{article.link}"
+        turn.send(f"{text}\n\n{turn.text('did_it_help')}", *self._yes_no(turn))
+        turn.emit(FaqAnswered(topic=article.id, score=round(float(score), 1)))
+
+    def _offer_choices(self, turn: Turn, match: MatchLike, intro: str = "choices_intro") -> None:
+        st = turn.state
+        st.offered = {c.article.id: float(c.score) for c in match.candidates[:MAX_CHOICES]}
+        st.phase = Phase.CHOOSE
+        lines = [f"{n}. {title}" for n, title in enumerate(self._titles(turn), 1)]
+        turn.send(
+            "\n".join([turn.text(intro), *lines, turn.text("choices_hint")]),
+            *self._choice_buttons(turn),
+        )
+        turn.emit(FaqChoices(topics=tuple(st.offered)))
+
+    def _confirm(self, turn: Turn, msg: InboundMessage) -> None:
+        """The answer to "did this help?"."""
+        st, text = turn.state, msg.text.strip()
+        helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
+        signal = detect_handoff(turn.reading(text)) if text else None
+        if text and not helped:
+            fill(st.fields, st.sources, text, "reply to did-it-help")
+        if not helped and (signal or helped is False or len(text.split()) >= DETAIL_WORDS):
+            turn.emit(ArticleNotHelped(topic=st.topic))  # every "no", whatever follows
+        # who is stopped may come only now: "ні, і в усьому офісі теж немає", "no, and it's
+        # the whole company": the reply raises the priority, never lowers it
+        urgent = bool(text) and not helped and self._reply_urgent(turn, text)
+        if signal:
+            self.to_person(turn, signal.reason, self._article(st.topic))
+            self._raise_priority(turn, urgent)
+        elif urgent:
+            self.to_person(turn, "urgent", self._article(st.topic))
+            self._raise_priority(turn, urgent)
+        elif not helped and text and self._another_article(turn, text):
+            pass  # "нет, принтер печатает, это сканер не сканирует": that problem's article
+        elif helped:
+            st.failed_answers = 0
+            turn.emit(Resolved(by="bot"))
+            turn.say("resolved_by_bot")
+            self.ask_rating(turn)
+        elif helped is False or len(text.split()) >= DETAIL_WORDS:
+            if helped is None:  # "it still says offline": more detail, not a yes
+                st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
+            st.failed_answers += 1
+            self.to_person(turn, "not_solved", self._article(st.topic))
+        else:
+            turn.say("ask_yes_no", *self._yes_no(turn))
+
+    def _another_article(self, turn: Turn, text: str) -> bool:
+        """Offer the article of the problem a "no" says it is instead ("no, wifi is not the
+        problem, the wired desktop has no internet at all"); False when the reply says no other
+        problem, or one the knowledge base does not answer apart from the article shown.
+        A "no" with facts about the same problem gets the person's questions, not an article."""
+        st = turn.state
+        other = other_problem(text)
+        if not other:
+            return False
+        match = self._match(other, turn.lang)
+        rest = without_topic(match, st.topic)
+        if match.outcome == "answer" and rest and rest[0] is match.candidates[0]:
+            st.problem = st.fields["problem"] = f"{other}\n{st.problem}".strip()
+            self._offer_article(turn, rest[0].article, rest[0].score)
+            return True
+        if match.outcome == "choices" and rest:
+            st.problem = st.fields["problem"] = f"{other}\n{st.problem}".strip()
+            self._offer_choices(turn, Hint(rest))
+            return True
+        return False
+
+    def _choose(self, turn: Turn, msg: InboundMessage) -> None:
+        """The pick among offered articles: a button, a number, or "none of these"."""
+        st, text = turn.state, msg.text.strip()
+        topics = list(st.offered)
+        picked = msg.payload[len(FAQ_PREFIX) :] if msg.payload.startswith(FAQ_PREFIX) else ""
+        number = parse_number(text, len(topics)) if text else None
+        if number:
+            picked = topics[number - 1]
+        elif text and is_none_of_these(text):
+            picked = "none"
+        article = self._article(picked) if picked in st.offered else None
+        if picked == "none":
+            self.to_person(turn, "no_answer", None)
+        elif article is not None:
+            self._offer_article(turn, article, st.offered[picked])
+        elif text and (detect_handoff(turn.reading(text)) or len(text.split()) >= DETAIL_WORDS):
+            self._more_detail(turn, text)
+        else:
+            turn.say("choices_again", *self._choice_buttons(turn))
+
+    def _more_detail(self, turn: Turn, text: str) -> None:
+        """A typed reply to the offered articles instead of a pick: more about the same
+        problem ("нет, там пишет «сертификат недействителен», кэш уже чистил"), or a wish
+        for a person. The first message stays what is broken; the reply joins it, gives
+        every fact it holds, and the whole is matched again."""
+        st = turn.state
+        signal = detect_handoff(turn.reading(text))
+        fill(st.fields, st.sources, text, "more detail")
+        if describes_problem(text) or not (signal and signal.reason == "asked_for_person"):
+            st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
+        self._take(turn, st.problem, signal, more=True)
+
+    def _titles(self, turn: Turn) -> list[str]:
+        titles = []
+        for topic in turn.state.offered:
+            article = self._article(topic)
+            titles.append(article.title_for(turn.lang) if article else topic)
+        return titles
+
+    def _choice_buttons(self, turn: Turn) -> list[Button]:
+        buttons = [
+            Button(label=f"{n}. {title}", payload=FAQ_PREFIX + topic)
+            for n, (topic, title) in enumerate(
+                zip(turn.state.offered, self._titles(turn), strict=True), 1
+            )
+        ]
+        return [*buttons, turn.button("btn_none", NONE_OF_THESE)]
+
+    @staticmethod
+    def _yes_no(turn: Turn) -> tuple[Button, Button]:
+        return turn.button("btn_yes", YES), turn.button("btn_no", NO)
