@@ -13,6 +13,15 @@ from collections.abc import Callable, Mapping
 MAILER_DAEMON = re.compile(r"^(mailer-daemon|postmaster|owner-.*|.*-request|.*-bounces?)$", re.I)
 NO_REPLY = re.compile(r"^(no-?reply|do-?not-?reply|donotreply|noreply-.*)$", re.I)
 ROBOT_PRECEDENCE = frozenset({"bulk", "list", "junk", "auto_reply"})
+# The subject prefix mailers put on an out-of-office reply (Outlook and Exchange in ru, uk,
+# en, and others), some with no automatic-mail header at all. Only as a prefix with its
+# colon: a person's "Out of office not working" or "Re: Automatic reply: ..." is a request.
+OUT_OF_OFFICE_SUBJECT = re.compile(
+    r"^(automatic reply|automatic response|auto[- ]?reply|auto[- ]?response"
+    r"|out of (the )?office( reply| autoreply)?"
+    r"|автоматический ответ|автоответ|автоматична відповідь|автовідповідь)\s*:",
+    re.I,
+)
 
 HeaderGet = Callable[[str], str]
 
@@ -48,6 +57,8 @@ def auto_submitted_reason(header: HeaderGet, sender: str, envelope_from: str | N
         return f"system sender: {local.lower()}"
     if NO_REPLY.match(local):
         return f"no-reply sender: {local.lower()}"
+    if found := OUT_OF_OFFICE_SUBJECT.match(header("subject").strip()):
+        return f"out of office subject: {found.group(1)}"
     return ""
 
 
