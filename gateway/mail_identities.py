@@ -16,7 +16,7 @@ from gateway.store import Store
 from gateway.store.mail import thread_sender
 
 MAIL = "email:"
-MAX_THREADS = 200  # an address's threads looked through (a year of mail from one person)
+MAX_THREADS = 200  # an address's latest threads looked through (a year of mail from one person)
 
 
 class SameSenderThreads:
@@ -39,7 +39,7 @@ class SameSenderThreads:
         sender = thread_sender(chat_id)
         if not await self._answers_its_sender(chat_id, sender):
             return set()
-        others = (await self.store.mail.threads_from(sender))[:MAX_THREADS]
+        others = await self.store.mail.threads_from(sender, MAX_THREADS)
         return {MAIL + o for o in others if await self._answers_its_sender(o, sender)}
 
     async def _answers_its_sender(self, chat_id: str, sender: str) -> bool:

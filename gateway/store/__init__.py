@@ -198,6 +198,7 @@ class Store:
             await migration.mark_tagged(self.redis)
         else:
             await migration.tag_keys(self.redis)
+        await self.mail.index_threads()
         await self.inbound.ensure_groups()
 
     async def turn_reads(

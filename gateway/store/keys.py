@@ -209,11 +209,23 @@ def mail_first_copy(id_digest: str) -> str:
 
 def mail_thread(chat_id: str) -> str:
     """A mail thread: address, subject, Message-ID chain (JSON)."""
-    return f"{PREFIX}:mail:thread:{chat_id}"
+    return f"{MAIL_THREAD_PREFIX}{chat_id}"
+
+
+MAIL_THREAD_PREFIX = f"{PREFIX}:mail:thread:"
+# Set when every thread kept is in its sender's `mail_threads_by` (store/mail.index_threads).
+MAIL_THREADS_INDEXED = f"{PREFIX}:mail:threads-indexed"
+
+
+def mail_threads_by(address: str) -> str:
+    """Zset: the chat ids of the mail threads an address began -> when each last had mail
+    (for "where is my ticket?")."""
+    return f"{PREFIX}:mail:threads:{address}"
 
 
 def mail_threads_from(address: str) -> str:
-    """Set: the chat ids of the mail threads an address began (for "where is my ticket?")."""
+    """The set `mail_threads_by` replaced (no times: which were newest was unknown); only
+    removed now, by store/mail.index_threads."""
     return f"{PREFIX}:mail:from:{address}"
 
 

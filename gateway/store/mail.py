@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from gateway.store.first_use import set_first
 THREAD_TTL_SECONDS = 400 * 24 * 3600  # a reply a year later still finds its ticket
 MAX_REFERENCES = 20
 DEAD_LETTERS_KEPT = 1000
+INDEX_BATCH = 500
 
 
 def thread_sender(chat_id: str) -> str:
@@ -110,20 +112,65 @@ class MailStore:
         raw = await self._redis.get(keys.mail_thread(chat_id))
         return MailThread.from_json(raw) if raw is not None else None
 
-    async def save_thread(self, thread: MailThread) -> None:
+    async def save_thread(self, thread: MailThread, now: float | None = None) -> None:
+        """Keep the thread, and in its sender's threads as the one with mail at `now`."""
+        now = time.time() if now is None else now
         await self._redis.set(
             keys.mail_thread(thread.chat_id), thread.to_json(), ex=THREAD_TTL_SECONDS
         )
-        began_by = keys.mail_threads_from(thread_sender(thread.chat_id))
+        began_by = keys.mail_threads_by(thread_sender(thread.chat_id))
         pipe = self._redis.pipeline(transaction=False)
-        pipe.sadd(began_by, thread.chat_id)
+        pipe.zadd(began_by, {thread.chat_id: now})
+        pipe.zremrangebyscore(began_by, "-inf", now - THREAD_TTL_SECONDS)  # expired threads
         pipe.expire(began_by, THREAD_TTL_SECONDS)
         await pipe.execute()
 
-    async def threads_from(self, address: str) -> list[str]:
-        """The chat ids of the threads `address` began, oldest first is not promised."""
-        found = await self._redis.smembers(keys.mail_threads_from(address.lower()))
-        return sorted(v.decode() if isinstance(v, bytes) else str(v) for v in found)
+    async def threads_from(self, address: str, limit: int = 0) -> list[str]:
+        """The chat ids of the threads `address` began, the latest to have mail first;
+        the `limit` latest when it is given."""
+        found = await self._redis.zrevrange(
+            keys.mail_threads_by(address.lower()), 0, (limit or 0) - 1
+        )
+        return [v.decode() if isinstance(v, bytes) else str(v) for v in found]
+
+    async def index_threads(self, now: float | None = None) -> int:
+        """Put every kept thread in its sender's threads, once per store: threads from
+        before the index (or from its set without times) were found only after their next
+        mail. A thread's last mail is read from its expiry (each save sets it anew).
+        Idempotent, and safe from several processes at once (ZADD NX keeps a time a save
+        wrote). Returns the number of threads indexed."""
+        if await self._redis.exists(keys.MAIL_THREADS_INDEXED):
+            return 0
+        now = time.time() if now is None else now
+        batch: list[str] = []
+        indexed = 0
+        async for raw in self._redis.scan_iter(match=f"{keys.MAIL_THREAD_PREFIX}*", count=1000):
+            batch.append(raw.decode() if isinstance(raw, bytes) else str(raw))
+            if len(batch) >= INDEX_BATCH:
+                indexed += await self._index(batch, now)
+                batch = []
+        if batch:
+            indexed += await self._index(batch, now)
+        old = [k async for k in self._redis.scan_iter(match=keys.mail_threads_from("*"))]
+        for key in old:
+            await self._redis.delete(key)
+        await self._redis.set(keys.MAIL_THREADS_INDEXED, "1")
+        return indexed
+
+    async def _index(self, thread_keys: list[str], now: float) -> int:
+        pipe = self._redis.pipeline(transaction=False)
+        for key in thread_keys:
+            pipe.ttl(key)
+        ttls = await pipe.execute()
+        pipe = self._redis.pipeline(transaction=False)
+        for key, ttl in zip(thread_keys, ttls, strict=True):
+            chat_id = key.removeprefix(keys.MAIL_THREAD_PREFIX)
+            last_mail = now - THREAD_TTL_SECONDS + ttl if ttl > 0 else now
+            began_by = keys.mail_threads_by(thread_sender(chat_id))
+            pipe.zadd(began_by, {chat_id: last_mail}, nx=True)
+            pipe.expire(began_by, THREAD_TTL_SECONDS)
+        await pipe.execute()
+        return len(thread_keys)
 
     async def keep_original(self, message_id: str, raw: bytes, ttl_seconds: int) -> None:
         """The mail as received, for operators; it expires after `ttl_seconds`."""

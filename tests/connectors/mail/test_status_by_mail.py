@@ -13,7 +13,7 @@ import asyncio
 from emulators.mail import MailSink, Received
 from gateway.config import Settings
 from gateway.identities import ChannelIdentityOnly
-from gateway.mail_identities import SameSenderThreads
+from gateway.mail_identities import MAX_THREADS, SameSenderThreads
 from gateway.store import Store
 
 from .conftest import SUPPORT, started, with_email
@@ -83,3 +83,39 @@ async def test_a_thread_our_mta_found_forged_speaks_for_no_other(
     assert await known.known_as(f"email:{bad}") == {f"email:{bad}"}
     for key in genuine:
         assert await known.known_as(key) == genuine
+
+
+async def test_threads_from_before_the_sender_index_are_found_after_an_upgrade(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """A desk upgraded from before the sender index: Ivan's thread with HD-000001 was in no
+    index, and "where is my ticket?" in a new mail said he had no requests."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    redis = gw.rt.store.redis
+    for pattern in ("fl:mail:from:*", "fl:mail:threads:*", "fl:mail:threads-indexed"):
+        for key in [k async for k in redis.scan_iter(match=pattern)]:
+            await redis.delete(key)  # as the store was before the index
+    await gw.rt.store.prepare()  # what every process does at start
+    for body, lang in (("Какой статус моей заявки?", "ru"), ("Where is my ticket?", "en")):
+        answer = await _answer(gw, sink, IVAN, "Статус", body)
+        assert "HD-000001" in answer.text, answer.text
+        assert TEXTS.get(lang, "status_none") not in answer.text
+
+
+async def test_of_many_threads_the_latest_are_looked_through(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    known = SameSenderThreads(store, ChannelIdentityOnly())
+    async with started(with_email(settings, sink), store) as conn:
+        for n in range(MAX_THREADS + 5):
+            await conn.take(user_mail(IVAN, SUPPORT, f"Заявка {n}", f"текст {n}").as_bytes())
+    by_subject = {}
+    for chat_id in await store.mail.threads_from(IVAN):
+        thread = await store.mail.thread(chat_id)
+        assert thread is not None
+        by_subject[int(thread.subject.split()[1])] = f"email:{chat_id}"
+    assert sorted(by_subject) == list(range(MAX_THREADS + 5))
+    latest = by_subject[MAX_THREADS + 4]
+    # the 200 latest, not 200 in the order of their chat ids' digests
+    assert await known.known_as(latest) == {by_subject[n] for n in range(5, MAX_THREADS + 5)}
