@@ -4,7 +4,8 @@ Every callback's signature (hex HMAC-SHA256 of the raw body, keyed by the auth t
 checked before anything else; a message is stored durably before we answer 200, and a
 callback Viber retries carries the same `message_token`, which the store dedupes on.
 
-Buttons become a Viber keyboard (`ActionType: reply`). A press comes back as an ordinary
+Buttons become a Viber keyboard (`ActionType: reply`, `Silent`: Viber would otherwise show
+the ActionBody, our payload, as the user's message). A press comes back as an ordinary
 text message whose text is the button's ActionBody, so each keyboard message also
 carries the button map in `tracking_data`, which Viber echoes with the user's reply:
 that is how a press is told apart from typing. A client that echoes no `tracking_data`
@@ -343,6 +344,8 @@ def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any]:
                 "ActionType": "reply",
                 "ActionBody": b.payload,
                 "Text": b.label,
+                # Not shown as the user's message: the payload is ours, not their words.
+                "Silent": True,
             }
             for b in buttons
         ],

@@ -44,6 +44,9 @@ class ViberUser:
     language: str = "ru"
     subscribed: bool = False
     tracking_data: str = ""
+    # What the user's own side of the chat shows: what they typed, and a reply button's
+    # ActionBody when they press it (Viber shows it as their message unless `Silent`).
+    bubbles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -336,7 +339,9 @@ class ViberEmulator(CallingBackEmulator):
         )
 
     def send_text(self, user_id: str, text: str, **who: Any) -> Callback:
-        return self._message(self.user(user_id, **who), {"type": "text", "text": text})
+        user = self.user(user_id, **who)
+        user.bubbles.append(text)
+        return self._message(user, {"type": "text", "text": text})
 
     def send_picture(self, user_id: str, url: str, caption: str = "") -> Callback:
         return self._message(
@@ -361,9 +366,10 @@ class ViberEmulator(CallingBackEmulator):
         shown = self.last(user_id)
         for button in (shown.keyboard or {}).get("Buttons", []) if shown else []:
             if button.get("Text") == label:
-                return self._message(
-                    self.users[user_id], {"type": "text", "text": button["ActionBody"]}
-                )
+                user = self.users[user_id]
+                if not button.get("Silent"):
+                    user.bubbles.append(button["ActionBody"])
+                return self._message(user, {"type": "text", "text": button["ActionBody"]})
         raise AssertionError(f"no button {label!r} for {user_id}: {self.texts(user_id)}")
 
     def unsubscribe(self, user_id: str) -> Callback:
