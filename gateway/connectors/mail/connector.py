@@ -19,18 +19,22 @@ from aiohttp import web
 from gateway.config import Settings
 from gateway.connectors.backoff import Backoff
 from gateway.connectors.base import DeliveryError, OnMessage, RecipientBlocked, buttons_as_text
+from gateway.connectors.mail.authentication import failed_for_sender
 from gateway.connectors.mail.client_limits import ClientLimits
 from gateway.connectors.mail.intake import CHANNEL, MailIntake, Taken
 from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
+from gateway.connectors.mail.parse import parse_mail
 from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
 from gateway.connectors.mail.smtp_in import SmtpListener
 from gateway.models import DUTY_AUTHOR, Attachment, OutboundMessage
 from gateway.store import Store
+from gateway.store.mail import MailThread
 from gateway.texts import Texts
 
 log = logging.getLogger(__name__)
 
 HOUR = 3600
+LANGUAGES = ("ru", "uk", "en")
 
 
 class EmailConnector:
@@ -91,6 +95,7 @@ class EmailConnector:
                     self.email.imap, folder, self.store, self.take,
                     max_message_bytes=self.email.max_message_bytes,
                     retention_days=self.email.file_retention_days,
+                    too_large=self.answer_too_large,
                     **({"backoff": self.imap_backoff} if self.imap_backoff else {}),
                 )  # fmt: skip
                 self.mailboxes.append(mailbox)
@@ -103,6 +108,44 @@ class EmailConnector:
         if self.intake is None:
             raise RuntimeError("the e-mail channel is not started")
         return await self.intake.take(raw, envelope_from)
+
+    async def answer_too_large(self, head: bytes, size: int) -> bool:
+        """Tell a person whose mail (read over IMAP) is over the size limit that it was not
+        read, as our SMTP listener's 552 would have; `head` is the mail's header. Never to
+        automatic mail, our own or ignored senders, a forged From or a bounced address,
+        and within the hourly limit of automatic replies. Returns whether a letter went."""
+        mail = parse_mail(head.rstrip(b"\r\n") + b"\r\n\r\n")
+        address = mail.reply_to or mail.from_email
+        if (
+            self.intake is None
+            or not address
+            or mail.auto_submitted
+            or self.intake.ignores(mail.from_email)
+            or self.intake.ignores(address)
+            or failed_for_sender(
+                mail.authentication_results, self.email.trusted_authserv_ids, mail.from_email
+            )
+            or await self.store.mail.undeliverable(address) is not None
+            or not await self._may_answer(address, "")
+        ):
+            return False
+        language = mail.language_hint if mail.language_hint in LANGUAGES else ""
+        megabytes = max(1, round(size / 2**20))
+        limit = max(1, self.email.max_message_bytes // 2**20)
+        text = self.texts.get(language or None, "email_too_large", subject=mail.subject,
+                              size=megabytes, limit=limit)  # fmt: skip
+        thread = MailThread(chat_id="", address=address, name=mail.from_name,
+                            subject=mail.subject, references=[*mail.references, mail.message_id],
+                            last_inbound_id=mail.message_id)  # fmt: skip
+        letter = Letter(to_address=address, to_name=mail.from_name, subject=mail.subject,
+                        text=text, ticket_ref="", automatic=True, language=language)  # fmt: skip
+        try:
+            msg = compose(self.email, thread, letter)
+        except ValueError:
+            return False
+        await self.transport.send(msg, address)
+        log.info("the sender of a mail over the size limit was told", extra={"size": size})
+        return True
 
     async def stop(self) -> None:
         self._stopping.set()

@@ -30,6 +30,9 @@ from gateway.store.mail import ImapCursor
 log = logging.getLogger(__name__)
 
 Take = Callable[[bytes, str | None], Awaitable[Any]]
+# Told of a message over the size limit, by its header and size: what the SMTP listener's
+# 552 tells a sender's server (our mail server took it already; nobody else will say).
+TooLarge = Callable[[bytes, int], Awaitable[Any]]
 FETCH_BATCH = 25
 IDLE_SLICE = 1.0  # seconds per idle_check, so a stop is noticed quickly
 SEEN = b"\\Seen"
@@ -49,8 +52,10 @@ class ImapMailbox:
         max_message_bytes: int = 25 * 1024 * 1024,
         retention_days: int = 90,
         backoff: Backoff = RECONNECT,
+        too_large: TooLarge | None = None,
     ) -> None:
         self.settings = settings
+        self.too_large = too_large
         self.folder = folder
         self.retention_seconds = retention_days * 86400
         self.store = store
@@ -183,6 +188,8 @@ class ImapMailbox:
         small = [u for u in batch
                  if int(sizes.get(u, {}).get(b"RFC822.SIZE", 0)) <= self.max_message_bytes]
         bodies = await asyncio.to_thread(client.fetch, small, ["BODY.PEEK[]"]) if small else {}
+        large = [u for u in batch if u in sizes and u not in small]
+        heads = await asyncio.to_thread(client.fetch, large, ["BODY.PEEK[HEADER]"]) if large else {}
         unread = [u for u in small if bodies.get(u, {}).get(b"BODY[]") is None]
         gone = await asyncio.to_thread(_gone, client, unread) if unread else set()
         for uid in batch:
@@ -193,6 +200,9 @@ class ImapMailbox:
                 continue
             raw = bodies.get(uid, {}).get(b"BODY[]")
             await self._take_one(uid, validity, raw, sizes.get(uid, {}))
+            head = heads.get(uid, {}).get(b"BODY[HEADER]")
+            if head and self.too_large is not None:
+                await self._tell_too_large(head, int(sizes[uid].get(b"RFC822.SIZE", 0)))
         # Every message of the batch is stored (or kept aside): mark them, then move the
         # cursor. A crash in between only means they are read again and dropped as repeats.
         await asyncio.to_thread(self._mark_processed, client, batch)
@@ -220,6 +230,13 @@ class ImapMailbox:
                     raise  # an outage, not a bad message: keep the cursor, retry later
                 log.exception("a mail could not be processed; kept as a dead letter")
                 await self._dead(uid, validity, f"{type(exc).__name__}: {exc}", raw, len(raw))
+
+    async def _tell_too_large(self, head: bytes, size: int) -> None:
+        assert self.too_large is not None
+        try:
+            await self.too_large(head, size)
+        except Exception:  # the dead letter is kept: operators still see it
+            log.exception("the sender of a mail over the size limit could not be told")
 
     async def _store_is_up(self) -> bool:
         try:

@@ -136,6 +136,10 @@ class MailIntake:
         log.warning("mail past the sender's hourly limit kept unanswered", extra={"limit": limit})
         return dataclasses.replace(mail, auto_submitted=True, auto_submitted_reason=reason)
 
+    def ignores(self, sender: str) -> bool:
+        """Whether mail from `sender` is dropped: ours, or on the ignore list."""
+        return self._is_ours_or_ignored(sender)
+
     def _is_ours_or_ignored(self, sender: str) -> bool:
         sender = sender.lower()
         return sender in self.own or any(fnmatch.fnmatchcase(sender, p) for p in self.ignored)

@@ -12,13 +12,16 @@ from imapclient import IMAPClient
 from emulators.dovecot import Dovecot
 from emulators.harness import Intake, stored_inbound
 from emulators.mail import MailSink, user_mail
+from emulators.server import eventually
 from gateway.config import Settings
 from gateway.connectors.mail.imap import ImapMailbox
 from gateway.connectors.mail.intake import MailIntake
 from gateway.store import Store
 
 from .conftest import SUPPORT
-from .test_imap import imap_settings
+from .test_imap import Gateway, gateway_factory, imap_settings
+
+__all__ = ["gateway_factory"]  # the fixture used below
 
 SENDER = "olga@corp.example.com"
 
@@ -76,3 +79,49 @@ async def test_a_message_deleted_by_another_client_while_we_read_is_skipped_quie
     assert await store.mail.dead_letters() == []  # nothing lost: it is gone on the server
     assert (await store.mail.cursor(box.name, "INBOX")).last_uid == 3
     assert await asyncio.to_thread(dovecot.seen) == [1, 3]
+
+
+def big_mail(sender: str, subject: str, *, language: str = "", robot: bool = False) -> bytes:
+    headers = {"Content-Language": language} if language else {}
+    if robot:
+        headers["Auto-Submitted"] = "auto-generated"
+    msg = user_mail(sender, SUPPORT, subject, "x" * 60_000, headers=headers)
+    return msg.as_bytes()
+
+
+async def test_the_sender_of_a_mail_over_the_size_limit_is_told_it_was_not_read(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot,
+    gateway_factory: list[Gateway],
+) -> None:  # fmt: skip
+    """Our SMTP listener refuses such mail with 552 and the sender's server tells them; read
+    over IMAP, the mail server took it already, and only we can."""
+    olga, taras, robot = SENDER, "taras@corp.example.com", "reports@corp.example.com"
+    for raw in (
+        big_mail(olga, "Скриншоты ошибки", language="ru"),
+        mail(2),
+        big_mail(taras, "Звіт за листопад", language="uk-UA"),
+        big_mail(robot, "Nightly export", robot=True),
+        mail(5),
+    ):
+        await asyncio.to_thread(dovecot.deliver, raw)
+    s = imap_settings(settings, sink, dovecot, first_sync="all")
+    s = s.model_copy(update={"email": s.email.model_copy(update={"max_message_bytes": 50_000})})
+    gw = Gateway(s, store)
+    gateway_factory.append(gw)
+    conn = await gw.start()
+    await eventually(lambda: conn.mailboxes[0].fetched >= 5, what="all five")
+    await eventually(lambda: len(sink.to(olga)) >= 1 and len(sink.to(taras)) >= 1,
+                     what="the two people told")  # fmt: skip
+    (to_olga,) = sink.to(olga)
+    assert "Скриншоты ошибки" in to_olga.text and "не прочитано" in to_olga.text
+    assert to_olga["Auto-Submitted"] == "auto-replied"
+    assert to_olga["In-Reply-To"]  # on the sender's own thread
+    (to_taras,) = sink.to(taras)
+    assert "Звіт за листопад" in to_taras.text and "не прочитано" in to_taras.text
+    assert sink.to(robot) == []  # automatic mail is never answered
+    dead = await store.mail.dead_letters()
+    assert sorted(d["uid"] for d in dead) == [1, 3, 4]
+    assert all(d["reason"] == "over the size limit" for d in dead)
+    assert sorted(m.text for m in await stored_inbound(store)) == [
+        "problem number 2", "problem number 5",
+    ]  # fmt: skip
