@@ -34,6 +34,9 @@ Take = Callable[[bytes, str | None], Awaitable[Any]]
 # 552 tells a sender's server (our mail server took it already; nobody else will say).
 TooLarge = Callable[[bytes, int], Awaitable[Any]]
 FETCH_BATCH = 25
+# An oversized message's header, read to answer its sender: its first 64 KiB at most (a
+# header can be as large as the message the limit keeps out).
+HEAD, HEAD_FETCHED = "BODY.PEEK[HEADER]<0.65536>", b"BODY[HEADER]<0>"
 IDLE_SLICE = 1.0  # seconds per idle_check, so a stop is noticed quickly
 SEEN = b"\\Seen"
 RECONNECT = Backoff(base=1.0, cap=60.0)
@@ -189,7 +192,7 @@ class ImapMailbox:
                  if int(sizes.get(u, {}).get(b"RFC822.SIZE", 0)) <= self.max_message_bytes]
         bodies = await asyncio.to_thread(client.fetch, small, ["BODY.PEEK[]"]) if small else {}
         large = [u for u in batch if u in sizes and u not in small]
-        heads = await asyncio.to_thread(client.fetch, large, ["BODY.PEEK[HEADER]"]) if large else {}
+        heads = await asyncio.to_thread(client.fetch, large, [HEAD]) if large else {}
         unread = [u for u in small if bodies.get(u, {}).get(b"BODY[]") is None]
         gone = await asyncio.to_thread(_gone, client, unread) if unread else set()
         for uid in batch:
@@ -200,7 +203,7 @@ class ImapMailbox:
                 continue
             raw = bodies.get(uid, {}).get(b"BODY[]")
             await self._take_one(uid, validity, raw, sizes.get(uid, {}))
-            head = heads.get(uid, {}).get(b"BODY[HEADER]")
+            head = heads.get(uid, {}).get(HEAD_FETCHED)
             if head and self.too_large is not None:
                 await self._tell_too_large(head, int(sizes[uid].get(b"RFC822.SIZE", 0)))
         # Every message of the batch is stored (or kept aside): mark them, then move the

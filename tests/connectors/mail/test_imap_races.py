@@ -101,7 +101,8 @@ async def test_the_sender_of_a_mail_over_the_size_limit_is_told_it_was_not_read(
         mail(2),
         big_mail(taras, "Звіт за листопад", language="uk-UA"),
         big_mail(robot, "Nightly export", robot=True),
-        mail(5),
+        b"X-Padding: " + b"y" * 200_000 + b"\r\n" + big_mail("pad@corp.example.com", "Pad"),
+        mail(6),
     ):
         await asyncio.to_thread(dovecot.deliver, raw)
     s = imap_settings(settings, sink, dovecot, first_sync="all")
@@ -109,7 +110,7 @@ async def test_the_sender_of_a_mail_over_the_size_limit_is_told_it_was_not_read(
     gw = Gateway(s, store)
     gateway_factory.append(gw)
     conn = await gw.start()
-    await eventually(lambda: conn.mailboxes[0].fetched >= 5, what="all five")
+    await eventually(lambda: conn.mailboxes[0].fetched >= 6, what="all six")
     await eventually(lambda: len(sink.to(olga)) >= 1 and len(sink.to(taras)) >= 1,
                      what="the two people told")  # fmt: skip
     (to_olga,) = sink.to(olga)
@@ -119,9 +120,11 @@ async def test_the_sender_of_a_mail_over_the_size_limit_is_told_it_was_not_read(
     (to_taras,) = sink.to(taras)
     assert "Звіт за листопад" in to_taras.text and "не прочитано" in to_taras.text
     assert sink.to(robot) == []  # automatic mail is never answered
+    # a header is read up to 64 KiB, never as large as the message: no From, no answer
+    assert sink.to("pad@corp.example.com") == []
     dead = await store.mail.dead_letters()
-    assert sorted(d["uid"] for d in dead) == [1, 3, 4]
+    assert sorted(d["uid"] for d in dead) == [1, 3, 4, 5]
     assert all(d["reason"] == "over the size limit" for d in dead)
     assert sorted(m.text for m in await stored_inbound(store)) == [
-        "problem number 2", "problem number 5",
+        "problem number 2", "problem number 6",
     ]  # fmt: skip
