@@ -308,6 +308,13 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 22, at its first untouched
     # figure (35/40, 2 asked again), run for its summary only.
     ("dialogs_frozen21.yaml", 35, 2),
+    # the twenty-second batch (session 23), as first measured on session 23's starting code (main
+    # 5e08a02, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 32/40, 4 asked again ...
+    ("dialogs_tune22.yaml", 32, 4),
+    # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
+    # figure (32/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen22.yaml", 32, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
