@@ -16,6 +16,8 @@ ROBOT_PRECEDENCE = frozenset({"bulk", "list", "junk", "auto_reply"})
 # The subject prefix mailers put on an out-of-office reply (Outlook and Exchange in ru, uk,
 # en, and others), some with no automatic-mail header at all. Only as a prefix with its
 # colon: a person's "Out of office not working" or "Re: Automatic reply: ..." is a request.
+# Only on mail that answers another (In-Reply-To or References, as RFC 3834 asks of every
+# auto-reply): a person's new mail "Автоответ: не отключается" is a request about it.
 OUT_OF_OFFICE_SUBJECT = re.compile(
     r"^(automatic reply|automatic response|auto[- ]?reply|auto[- ]?response"
     r"|out of (the )?office( reply| autoreply)?"
@@ -57,7 +59,8 @@ def auto_submitted_reason(header: HeaderGet, sender: str, envelope_from: str | N
         return f"system sender: {local.lower()}"
     if NO_REPLY.match(local):
         return f"no-reply sender: {local.lower()}"
-    if found := OUT_OF_OFFICE_SUBJECT.match(header("subject").strip()):
+    answers = header("in-reply-to").strip() or header("references").strip()
+    if answers and (found := OUT_OF_OFFICE_SUBJECT.match(header("subject").strip())):
         return f"out of office subject: {found.group(1)}"
     return ""
 

@@ -30,6 +30,17 @@ PEOPLE = [
     "Re: Automatic reply: Friday meeting",  # a person answering a robot's mail
     "Automatic replies: how do I turn them off",
 ]
+# A person's new mail (answering none) whose subject begins as an out-of-office reply's does:
+# the topic first, then the trouble.
+PEOPLE_NEW = [
+    "Автоответ: не отключается в Outlook",
+    "Автоматический ответ: не уходит внешним адресатам",
+    "Автовідповідь: як увімкнути на час відпустки?",
+    "Автоматична відповідь: не працює після оновлення",
+    "Out of office: can't turn it on in Outlook",
+    "Automatic reply: stopped working after the update",
+    "Auto-reply: not sent to external senders",
+]
 
 
 def vacation(subject: str, n: int) -> bytes:
@@ -50,14 +61,27 @@ def test_a_persons_subject_about_out_of_office_is_not_automatic(subject: str) ->
     assert parse_mail(vacation(subject, 1)).auto_submitted_reason == ""
 
 
+@pytest.mark.parametrize("subject", PEOPLE_NEW)
+def test_a_persons_new_mail_with_an_out_of_office_prefix_is_a_request(subject: str) -> None:
+    """An out-of-office reply answers a mail; a person's new mail answers none."""
+    mail = user_mail("ivan.petrov@corp.example.com", SUPPORT, subject, "Помогите настроить.")
+    assert parse_mail(mail.as_bytes()).auto_submitted_reason == ""
+    answering = user_mail("ivan.petrov@corp.example.com", SUPPORT, subject, "Я в отпуске.",
+                          in_reply_to="<meeting@corp.example.com>")  # fmt: skip
+    assert "out of office" in parse_mail(answering.as_bytes()).auto_submitted_reason
+
+
 async def test_out_of_office_replies_open_no_request_and_get_no_answer(
     gw: MailGateway, sink: MailSink  # noqa: F811
 ) -> None:
     for n, subject in enumerate(OUT_OF_OFFICE):
         await gw.take_raw(vacation(subject, n), f"away{n}@corp.example.com")
-    person = "ivan.petrov@corp.example.com"
+    person, other = "ivan.petrov@corp.example.com", "olga@corp.example.com"
     await gw.send(user_mail(person, SUPPORT, PEOPLE[0], "The auto reply is not sent."), person)
     await mails_to(sink, person, 1)  # the person's mail is a request and is answered
+    await gw.send(user_mail(other, SUPPORT, PEOPLE_NEW[0], "Автоответ включён, не выключить."),
+                  other)  # fmt: skip
+    await mails_to(sink, other, 1)  # so is a new mail whose subject begins as a robot's
 
     async def recorded() -> bool:
         keys = [k async for k in gw.rt.store.redis.scan_iter(match="*away*")]
@@ -65,5 +89,5 @@ async def test_out_of_office_replies_open_no_request_and_get_no_answer(
 
     await eventually(recorded, what="every out-of-office mail recorded")
     tickets = await gw.rt.store.tickets.recent()
-    assert [t.chat_id.split("#")[0] for t in tickets] == [person]
+    assert sorted(t.chat_id.split("#")[0] for t in tickets) == sorted([person, other])
     assert all(not sink.to(f"away{n}@corp.example.com") for n in range(len(OUT_OF_OFFICE)))
