@@ -112,8 +112,9 @@ class EmailConnector:
     async def answer_too_large(self, head: bytes, size: int) -> bool:
         """Tell a person whose mail (read over IMAP) is over the size limit that it was not
         read, as our SMTP listener's 552 would have; `head` is the mail's header. Never to
-        automatic mail, our own or ignored senders, a forged From or a bounced address,
-        and within the hourly limit of automatic replies. Returns whether a letter went."""
+        automatic mail, our own or ignored senders, a forged From or a bounced address; within
+        the sender's hourly limit of mails (one sender cannot make us mail one Reply-To after
+        another) and the hourly limit of automatic replies. Returns whether a letter went."""
         mail = parse_mail(head.rstrip(b"\r\n") + b"\r\n\r\n")
         address = mail.reply_to or mail.from_email
         if (
@@ -126,6 +127,7 @@ class EmailConnector:
                 mail.authentication_results, self.email.trusted_authserv_ids, mail.from_email
             )
             or await self.store.mail.undeliverable(address) is not None
+            or await self.intake.past_the_senders_hour(mail.from_email)
             or not await self._may_answer(address, "")
         ):
             return False

@@ -128,13 +128,17 @@ class MailIntake:
         is a flood; the sender's earlier mail has their tickets)."""
         if mail.auto_submitted or not mail.from_email:
             return mail
-        limit = self.settings.mails_per_hour_per_sender
-        hits, _ = await self.store.operators.hit("mail-sender", mail.from_email.lower(), HOUR)
-        if hits <= limit:
+        if not await self.past_the_senders_hour(mail.from_email):
             return mail
+        limit = self.settings.mails_per_hour_per_sender
         reason = f"over {limit} mails an hour from this sender"
         log.warning("mail past the sender's hourly limit kept unanswered", extra={"limit": limit})
         return dataclasses.replace(mail, auto_submitted=True, auto_submitted_reason=reason)
+
+    async def past_the_senders_hour(self, sender: str) -> bool:
+        """Count one mail from `sender`: whether it is past `mails_per_hour_per_sender`."""
+        hits, _ = await self.store.operators.hit("mail-sender", sender.lower(), HOUR)
+        return hits > self.settings.mails_per_hour_per_sender
 
     def ignores(self, sender: str) -> bool:
         """Whether mail from `sender` is dropped: ours, or on the ignore list."""
