@@ -22,7 +22,7 @@ from gateway.dialogs.events import (
     TicketDetailsGiven,
 )
 from gateway.dialogs.flow import SupportFlow
-from gateway.dialogs.payloads import CSAT_PREFIX
+from gateway.dialogs.payloads import CSAT_PREFIX, payload_rating
 from gateway.dialogs.ports import ArticleLike
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
@@ -134,7 +134,7 @@ class LetterFlow:
             st.start_flow()
             return True
         text = msg.text.strip()
-        score = _score(msg.payload) or (parse_rating(text) if text else None)
+        score = payload_rating(msg.payload) or (parse_rating(text) if text else None)
         if st.phase == Phase.CSAT_SCORE and score:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
             turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
@@ -151,8 +151,3 @@ class LetterFlow:
 
 def _answers(article: ArticleLike, lang: str) -> bool:
     return article.kind != "escalate" and bool(article.answer_for(lang))
-
-
-def _score(payload: str) -> int | None:
-    found = re.fullmatch(rf"{CSAT_PREFIX}([1-5])", payload)
-    return int(found.group(1)) if found else None
