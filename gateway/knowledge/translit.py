@@ -41,6 +41,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "ai": ("ай", "аи"),
     "oi": ("ой", "ои"),
     "ui": ("уй", "уи"),
+    # the root of people, "люд-", typed with a bare u ("ludynu" людину, "ludy" люди), not
+    # the rare "луд-" (to tin) a dictionary also knows
+    "lud": ("люд", "луд"),
     "a": ("а",),
     "b": ("б",),
     "c": ("ц", "к", "с"),

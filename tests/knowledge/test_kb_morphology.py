@@ -103,6 +103,10 @@ def test_ukrainian_transliteration_is_read_the_ukrainian_way() -> None:
         ("nemaje internetu, ne pidkljuchajetsja", "uk", "немає інтернету не підключається"),
         ("myshka ne pracuje, kursor ne ruhajetsja", "uk", "мишка не працює курсор не рухається"),
         ("dajte ljudynu", "uk", "дайте людину"),
+        # … and the root of people with a bare u, not the rare "луд-" (to tin)
+        ("daite ludynu", "uk", "дайте людину"),
+        ("ludy stoiat, nemaie internetu", "uk", "люди стоять немає інтернету"),
+        ("pozovite ludej", "ru", "позовите людей"),
         ("kompjuter ne vkljuchaetsja", "ru", "компьютер не включается"),
         ("objazatelno nado segodnja", "ru", "обязательно надо сегодня"),
         # shh for щ; an apostrophe of any shape inside a word for ь or the apostrophe
