@@ -268,8 +268,15 @@ def _writes_again(words: list[Word]) -> bool:
     return False
 
 
+# A word of anger that is also a workplace: "что за цирк" is anger, "в цирке в бухгалтерии
+# комп тормозит", "у цирку", "директор цирка" a place of work, said in another case.
+_ALSO_A_PLACE = frozenset({"цирк"})
+
+
 def _is_feeling(word: Word, angry: frozenset[str]) -> bool:
     # "меня достали", "набридли ваші інструкції" — but "достать флешку" is not anger
     if word.lemma in ("достать", "дістати"):
         return word.has("past", "plur") or word.has("PRTS")
+    if word.lemma in _ALSO_A_PLACE:
+        return word.has("nomn") or word.has("accs")
     return word.lemma in angry or word.text in angry

@@ -451,6 +451,10 @@ def test_someone_possible_to_phone_and_no_strength_left(text: str, reason: str) 
          True),
         ("lfqnt jgthfnjhf", "asked_for_person", False),
         ("pozovite admina, printer ne pechataet", "asked_for_person", True),
+        # the root of people typed with a bare u: "ludynu" is людину, not the rare лудину
+        ("daite ludynu", "asked_for_person", False),
+        ("daite ludynu bud laska", "asked_for_person", False),
+        ("dajte ludynu, u kabineti printer ne drukuie", "asked_for_person", True),
     ],
 )  # fmt: skip
 def test_a_person_asked_for_in_translit_or_the_wrong_layout(
@@ -728,3 +732,28 @@ def test_the_bot_refused_anyone_there_or_not_understanding_hands_over(
 )
 def test_not_understanding_oneself_or_a_live_queue_is_no_handoff(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strong word about a thing is no anger at the desk
+        "в бухгалтерии комп жутко тормозит, всё виснет",
+        "на рибному господарстві ноут страшенно гальмує",
+        "the PC at the racecourse office is dreadfully slow",
+        # a circus as the workplace, in any case but the one anger names it in
+        "в цирке в бухгалтерии комп жутко тормозит, всё виснет",
+        "у цирку в бухгалтерії комп страшенно гальмує",
+        "звоню из цирка, принтер не печатает",
+    ],
+)  # fmt: skip
+def test_a_strong_word_about_a_thing_or_a_circus_to_work_at_is_no_anger(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["что за цирк, третий день принтер не печатает", "це цирк якийсь, а не підтримка"]
+)
+def test_a_circus_said_of_the_support_is_still_anger(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
