@@ -1879,13 +1879,19 @@ def _names_a_thing(word: Word) -> bool:
 
 
 
+# A count of minutes said in words: "через сорок минут", "за двадцять хвилин", "in forty
+# minutes" (a count in digits was read already).
+_TENS = (
+    r"пять|десять|пятнадцать|двадцать|тридцать|сорок|пятьдесят|п'ять|п'ятнадцять|двадцять|"
+    r"тридцять|п'ятдесят|five|ten|fifteen|twenty|thirty|forty|fifty"
+)
 _NEAR_TIME = re.compile(
     r"(?<!\w)(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
     r"(?<!\w)(?:в|у|во)\s+\d{1,2}[:.]\d{2}(?![\w%.,]\d|[\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
     r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|"
     r"(?:два|две|дві|три|чотири|четыре|пару|пара|кілька|несколько|a couple of|couple of|"
-    r"three|a few)\s+)?"
+    r"three|a few|" + _TENS + r")\s+)?"
     r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
     r"півгодини)(?!\w)|"
     r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
@@ -1900,8 +1906,12 @@ def near_time(norm: str) -> bool:
 
 
 def _near_deadline(norm: str) -> bool:
-    if _NEAR_TIME.search(norm):
-        return True
+    # not a time after which something fails: "closes in five minutes after I open it",
+    # "через 5 минут после включения"
+    for found in _NEAR_TIME.finditer(norm):
+        after = norm[found.end() :].split(maxsplit=1)
+        if not after or after[0].strip(",.;:!?") not in _NOT_AHEAD:
+            return True
     near = _vocabulary().near
     return any(lemma(w, "ru") in near or w in near for w in norm.split())
 

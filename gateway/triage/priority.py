@@ -54,6 +54,14 @@ FAR_OFF = PhraseSet([
 ])  # fmt: skip
 
 
+# A stretch of time left, in digits or words: "час", "пів години", "сорок минут", "20 хвилин".
+_LEFT = (
+    r"(\d+ |пол|полтора |полторы |два |две |три |пару |несколько |пять |десять |пятнадцать |"
+    r"двадцать |тридцать |сорок |пів |півтори |дві |кілька |п'ять |п'ятнадцять |двадцять |"
+    r"тридцять )?(час[ау]?|часов|минут\w*|мин|годин[аиу]?|хвилин\w*|хв)(?!\w)"
+)
+_TENS_EN = r"five|ten|fifteen|twenty|thirty|forty|fifty"
+
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
 AT_STAKE = PhraseSet([
     r"клиент\w* (уход\w*|ждут|стоят)", r"покупател\w*", r"без покупок", r"люди (уход\w*|йдуть)",
@@ -92,6 +100,15 @@ AT_STAKE = PhraseSet([
     # работал интернет")
     r"(сегодня|сьогодні) до \d{1,2}([:.]\d{2})?(?!\d|[:.]\d)(?! (не |ні )?\w+л[аио]?(?!\w))",
     r"дедлайн\w*", r"штраф\w*",
+    # the time left before something ends: "до конца приёма документов час", "до кінця подання
+    # декларації пів години", "осталось 20 минут до закрытия", "an hour left before the
+    # cut-off" (a deadline said as what is left of it)
+    r"(до|к) (конца|окончания|закрытия|завершения|истечения|кінця|закінчення|закриття|"
+    r"завершення)( \w+){0,4} ((остал|залиш|лиш)\w* )?" + _LEFT,
+    r"(остал|залиш|лиш)\w* (всего |лише |тільки |только |ще |еще |ещё )?" + _LEFT
+    + r" (до|к) \w+",
+    r"(\d+|an?|one|two|half an?|" + _TENS_EN + r") (hours?|minutes?|mins?) (left|to go) "
+    r"(before|until|till|to)",
     r"(today|tonight) by \d{1,2}([:.]\d{2})?( ?[ap]m)?", r"by \d{1,2}([:.]\d{2})?( ?[ap]m)? "
     r"(today|tonight)",
     r"(customers?|clients?|people|patients|guests) (are )?"
@@ -214,12 +231,13 @@ _HOW_RU = r"как (мне |нам |можно |правильно |лучше |
 _HOW_UK = r"як (мені |нам |можна |правильно |краще |б |це |його |її |їх |тепер )*"
 REQUEST = PhraseSet([
     _HOW_RU + r"\w+(ть|ти|чь|ться|тись)", r"как (мне|нам) \w+", r"подскажите", r"можно ли",
-    r"нужен доступ", r"нужны права",
+    r"нужен доступ", r"нужны права", r"(нужно|надо) (\w+ ){0,2}установить",
     r"прошу (выдать|дать|предоставить|установить)", r"установите", r"хочу (узнать|установить)",
     _HOW_UK + r"\w+(ти|тися|тись|ть)", r"як (мені|нам) \w+", r"підкажіть", r"чи можна",
     r"потрібен доступ", r"потрібно встановити",
     r"прошу (надати|видати|встановити)", r"встановіть",
     r"how (do|can|to) \w+", r"is it possible", r"please (grant|give|install)", r"need access",
+    r"need (\w+ )?to install",
     r"request (access|a licen[cs]e)", r"could you (install|grant|set up|prepare|create|add)",
     r"(please|pls) (set up|prepare|create|add)",
 ])  # fmt: skip
@@ -235,12 +253,21 @@ _CHANGE = (
     r"change|set|add|get|have|install|put|make|switch|move|rename|remove|customi[sz]e|"
     r"an?|another|bigger|larger|new|different)"
 )
-WISH = PhraseSet([
-    r"(хочу|хотим|хотелось бы|хотел\w* бы|хочемо|хотілось би|хотілося б|хотів би|хотіла б)"
-    r"( \w+)? " + _CHANGE,
+_WANT = (
+    r"(хочу|хотим|хотелось бы|хотел\w* бы|хочемо|хотілось би|хотілося б|хотів би|хотіла б|"
+    r"хочеться)"
+)
+# The writer's own wish, said as one ("хочу поменять заставку", "хочу, щоб шрифт був більший",
+# "I'd like a darker theme"): with nothing broken it is a request (P4), not a fault.
+OWN_WISH = PhraseSet([
+    _WANT + r"( \w+)? " + _CHANGE,
+    # … or as what should be: "хочу, чтобы значки были крупнее", "хочу, щоб шрифт був більший"
+    _WANT + r",? (чтобы|чтоб|щоб|аби)( \w+){0,6} " + _CHANGE,
     r"(i|we) (want|wanna|would like|'d like)( to)? " + _CHANGE, r"(i'?d|we'?d) like " + _CHANGE,
-    r"(нужно|надо|треба|потрібно) " + _CHANGE,
 ])  # fmt: skip
+# … and what needs doing, which a fault says too ("надо поменять картридж"): a wish only with
+# an urgent word on it.
+WISH = PhraseSet([*OWN_WISH.patterns, r"(нужно|надо|треба|потрібно) " + _CHANGE])
 # Something wrong said in a word, stopped or not: an urgent how-to to fix it stays P1.
 FAULT = PhraseSet([
     r"ошиб\w*", r"помилк\w*", r"error\w*", r"слома\w*", r"злама\w*", r"broken", r"broke",
@@ -251,6 +278,7 @@ FAULT = PhraseSet([
     r"тормоз\w*", r"гальму\w*", r"slow\w*", r"lag\w*", r"заеда\w*", r"заїда\w*",
     r"мерца\w*", r"мерехт\w*", r"мига\w*", r"блима\w*", r"flicker\w*", r"stuck", r"сбо\w*",
     r"збо\w*", r"полос\w*", r"смуг\w*", r"stripes?", r"streaks?", r"шум\w*", r"noise\w*",
+    r"бледн\w*", r"блід\w*", r"faint\w*", r"pale",
     r"(won'?t|doesn'?t|isn'?t|can'?t|cannot|not)"
     r" (work|working|open|start|print|load|connect|send|show)\w*", r"fail\w*",
     r"не (\w+ )?(работа\w*|працю\w*|открыва\w*|відкрива\w*|печата\w*|друку\w*|"
@@ -332,6 +360,10 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")
     if request:
+        return PriorityAssessment(Priority.P4, "request")
+    # the writer's own wish with nothing broken ("хочу, щоб шрифт був більший", "I'd like a
+    # darker theme"): a request, whoever sits by; a fault beside it keeps it P3
+    if text in OWN_WISH and not (impact.stopped or stopped or text in FAULT):
         return PriorityAssessment(Priority.P4, "request")
     return PriorityAssessment(Priority.P3, "normal")
 

@@ -1798,3 +1798,75 @@ def test_a_loss_said_outright_an_operation_under_way_or_nothing_sold_is_p1(text:
 )
 def test_a_loss_of_ones_own_or_a_beep_is_not_p1(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deadline said as the time left before something ends, beside a stop
+        "Нотариальная контора. До конца приёма документов в реестр час, а портал не пускает",
+        "до конца подачи заявок час, а портал не пускает",
+        "Осталось двадцать минут до закрытия торгов, а биржевой терминал завис",
+        "Насіннєва компанія: до кінця подання декларації пів години, а кабінет не відкривається",
+        "залишилось 40 хвилин до закриття прийому звітів, а сайт не відкривається",
+        "there's an hour left before the cut-off and the bank portal won't load",
+        # … and a count of minutes in words
+        "the embassy portal closes submissions in forty minutes and it won't log me in",
+        "через сорок минут эфир, а микшер не видит микрофон",
+    ],
+)
+def test_the_time_left_before_a_deadline_beside_a_stop_is_p1(text: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P1, "at_stake")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a program does a time after it opens is a fault, not a deadline ahead
+        "Outlook closes in 5 minutes after I open it",
+        "Outlook closes in five minutes after I open it",
+        "Excel закрывается через сорок минут после запуска",
+        # the time left with nothing stopped is no stop of its own
+        "до конца приёма документов час, подскажите, где взять бланк",
+    ],
+)
+def test_a_time_after_a_start_or_a_time_left_with_nothing_broken_is_not_p1(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own wish with nothing broken is a request, whoever sits by
+        "У гончарній майстерні хочу, щоб на моєму моніторі шрифт був більший, бо дрібно",
+        "хочу, чтобы значки на рабочем столе были крупнее",
+        "хочу поменять заставку на рабочем столе",
+        "Museum gift shop: I'd like a darker theme in Outlook, the white is a bit bright",
+        "I'd like a second monitor on my desk",
+        "В автосалоне у менеджера мелкий шрифт, клиенты сидят рядом и щурятся, хотелось бы "
+        "покрупнее",
+        # … and an installation that is needed is a request
+        "Планетарий: к премьере через три недели нужно установить на пульт новую версию программы",
+        "we need to install the new label software on the packing PC",
+    ],
+)
+def test_a_wish_or_a_needed_installation_with_nothing_broken_is_p4(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fault beside the wish keeps it a fault (session 22's wish -> P4 took these too)
+        "хочу поменять картридж, принтер печатает бледно",
+        "хочу, щоб принтер нарешті друкував, він не бачить папір",
+        "I'd like the printer to print again, it shows offline",
+        "надо поменять мышку, курсор дёргается",
+        "хочу понять, почему тормозит комп",
+        "принтер не печатает",
+        "монитор погас",
+    ],
+)
+def test_a_wish_beside_a_fault_is_not_p4(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P4
