@@ -93,6 +93,11 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # machine in a public place (session 18; not "we have no cash machine": none there)
         r"планшет\w*", r"tablets?", r"валидатор\w*", r"валідатор\w*", r"validators?",
         r"банкомат\w*",
+        # a phone on a desk is a device, as a tablet is ("стационарный телефон молчит, гудка
+        # нет", "the desk phone has no dial tone"); not a mobile, which sets up mail
+        r"(стационарн|настольн|рабоч|офисн|стаціонарн|настільн|робоч|офісн)\w* телефон\w*",
+        r"ip-?телефон\w*", r"телефонн\w* (апарат|трубк)\w*", r"(desk|office|ip|voip|sip) ?phones?",
+        r"handsets?", r"dial ?tone", r"гудк\w*", r"yealink", r"grandstream", r"polycom",
         r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
         r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
         r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",

@@ -507,3 +507,22 @@ def test_a_screen_waiting_for_a_connection_is_the_networks(text: str, group: str
 )  # fmt: skip
 def test_a_tablet_a_validator_and_a_device_feeding_a_program(text: str, group: str) -> None:
     assert Routing().group_for(None, text).value == group
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a phone on a desk is a device, as a tablet is (it had no group, or the network's)
+        ("В канцелярии суда стационарный телефон на столе молчит, гудка нет", "hardware"),
+        ("робочий телефон не працює, немає гудка", "hardware"),
+        ("the desk phone in the pottery shop has no dial tone and the screen on it is blank",
+         "hardware"),
+        ("IP-телефон на ресепшене не звонит", "hardware"),
+        # … not a mobile that sets up or gets the mail
+        ("не могу настроить почту на телефоне", "email"),
+        ("на телефоне не приходят письма", "email"),
+    ],
+)  # fmt: skip
+def test_a_desk_phone_is_a_device(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
+    assert Routing().recognises(text)
