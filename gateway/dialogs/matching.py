@@ -20,7 +20,7 @@ from gateway.dialogs.problem import (
     without_working,
 )
 from gateway.models import Priority, SupportGroup
-from gateway.triage.impact import crowd_at_a_counter
+from gateway.triage.impact import crowd_at_a_counter, without_crowds
 from gateway.triage.priority import PriorityAssessment, PriorityRules
 from gateway.triage.routing import Routing
 
@@ -148,8 +148,11 @@ class Matching:
         if top_id(match) != self.outage_topic or match.outcome == "none":
             return match
         # a crowd kept waiting at one station is no outage: "программа выдачи светильников
-        # перестала работать, смена 120 человек стоит у окна" is that station's program
-        crowd = urgency.reason == "at_stake" and crowd_at_a_counter(read_head(text))
+        # перестала работать, смена 120 человек стоит у окна" is that station's program; so
+        # is one counted as many beside a fault that, without it, is one user's ("не
+        # открывается программа выдачи посылок, курьеры стоят в очереди у стойки"), not
+        # beside payments stopped at the tills ("на кассах не проходит оплата картой")
+        crowd = self._a_crowd_at_one_station(text, urgency.reason)
         if urgency.priority is Priority.P1 and not crowd and (
             match.outcome == "answer" or urgency.reason == "many_stopped"
         ):
@@ -158,6 +161,15 @@ class Matching:
         if not rest:
             rest = without_topic(self.knowledge.match(read_head(text), lang), self.outage_topic)
         return Hint(rest) if rest else Hint((), "none")
+
+    def _a_crowd_at_one_station(self, text: str, why: str) -> bool:
+        """Whether the many a message counts are a crowd kept waiting at one station: said
+        as a stake, or counted as many beside a fault that, without them, is one user's."""
+        head = read_head(text)
+        if not crowd_at_a_counter(head):
+            return False
+        rest = self.priorities.assess(without_crowds(head))
+        return why == "at_stake" or rest.priority.rank > Priority.P1.rank
 
     def _help_first(self, match: MatchLike, urgency: PriorityAssessment) -> bool:
         """Whether an urgent problem still gets its self-help answer first: one station's
@@ -201,6 +213,8 @@ class Matching:
             return devices[0] if devices else None
         if self.priorities.assess(statement).reason != "many_stopped":
             return top  # many named beside the problem ("у нас 10 человек, а у меня …")
+        if self._a_crowd_at_one_station(text, why):
+            return top  # couriers queuing at the desk whose program will not open
         return self.knowledge.article(self.outage_topic) or top
 
     def _article(self, topic: str) -> ArticleLike | None:

@@ -121,6 +121,7 @@ class _Vocabulary:
     departing: frozenset[str]
     leaving: frozenset[str]
     windows: frozenset[str]
+    counters: frozenset[str]
     serving: frozenset[str]
     closing: frozenset[str]
     mail: frozenset[str]
@@ -371,6 +372,9 @@ def _vocabulary() -> _Vocabulary:
         # a window is a service counter when it serves: "ни одно окно не может принять
         # посылку", "жодне вікно не приймає документи"; a program's window opens and hangs
         windows=_keys("окно", ru) | _keys("вікно", uk) | _keys("window windows", en),
+        # … or a counter or a desk that serves them: "біля прилавка", "у стойки выдачи"
+        counters=_keys("прилавок стойка окошко", ru) | _keys("прилавок стійка віконце", uk)
+        | _keys("counter counters", en),
         serving=_keys("мочь принимать принять обслуживать обслужить выдавать выдать оформлять "
                       "оформить проводить провести продавать продать пробивать пробить "
                       "работать", ru)
@@ -706,6 +710,17 @@ def crowd_at_a_counter(reading: MessageReading) -> bool:
         for _, words in reading.clauses
         for i, w in enumerate(words)
     )
+
+
+_SENTENCE_PARTS = re.compile(r"[,.;:!?\n]+(?!\d)")
+
+
+def without_crowds(text: str) -> str:
+    """`text` without its parts that say a crowd waits at a counter ("не открывается программа
+    выдачи посылок, курьеры стоят в очереди у стойки" is left with the program): what stops
+    besides them tells whether many are stopped."""
+    parts = _SENTENCE_PARTS.split(text)
+    return ". ".join(p for p in parts if p.strip() and not crowd_at_a_counter(read_message(p)))
 
 
 def names_a_deadline(clause: str) -> bool:
@@ -1230,10 +1245,16 @@ def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
     )
     # "никто не реагирует", "ніхто не відповідає", "nobody answers": nobody of the desk
     responds = nobody_responds([word, *after])
-    return english or responds or any(
+    # "тренера ніхто не чує на відеодзвінку", "nobody hears her in Teams": one speaker's
+    # microphone, whoever listens (not "никто не видит диск", which is theirs)
+    heard = any(w.lemma in _HEARING or w.text in _HEARING for w in after)
+    return english or responds or heard or any(
         w.text in ("ничего", "нічого", "nothing") or (w.is_verb and w.has("past"))
         for w in after
     )
+
+
+_HEARING = frozenset({"слышать", "услышать", "чути", "почути", "hear", "hears"})
 
 
 def _first_person(words: list[Word]) -> bool:
@@ -1702,9 +1723,10 @@ def _kept_at_a_counter(words: list[Word], at: int) -> bool:
     for v in range(at + 1, min(at + 5, len(words))):
         verb = words[v]
         if verb.among(vocab.standing) or verb.among(vocab.waiting) or verb.among(vocab.held):
-            place = words[v + 1 : v + 3]
+            place = _past_what_they_hold(words, v + 1)
             return any(w.text in _COUNTER for w in place[:1]) and any(
                 w.among(vocab.windows) or w.among(vocab.entrances) or w.lemma in vocab.queue
+                or w.among(vocab.counters)
                 for w in place
             )
         # only its group, count and people stand between: "вся смена 120 человек стоит"; not "каси
@@ -1714,6 +1736,18 @@ def _kept_at_a_counter(words: list[Word], at: int) -> bool:
         )):
             return False
     return False
+
+
+def _past_what_they_hold(words: list[Word], at: int) -> list[Word]:
+    """The two words from `at`, past what the people hold ("стоять з рецептами біля
+    прилавка", "стоят с посылками у окна", "waiting with their parcels at the counter")."""
+    if at < len(words) and words[at].text in _WITH:
+        held = at + 1
+        while held < len(words) and words[held].text in ("their", "the", "своими", "своїми"):
+            held += 1
+        if held < len(words) and (words[held].has("ablt") or not words[held].tags):
+            at = held + 1
+    return words[at : at + 2]
 
 
 _BEFORE_AN_HOUR = frozenset({"до", "после", "після", "с", "со", "з", "із", "від", "от", "о", "об",

@@ -301,7 +301,13 @@ _SYSTEM_UNREACHABLE = re.compile(
     r"\W{0,2}\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:unavailable|unreachable|not available|not "
     r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
     r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку)\s+(?:to|with|с|со|з|із)\s+"
-    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом)",
+    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом)|"
+    # … or that they lost it: "every dispatcher screen lost the underground tracking system",
+    # "на всех пультах пропала система учёта", "усі термінали втратили сервер"
+    r"(?:lost|loses|losing)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:system|server|service|database|backend)s?(?!\w)|"
+    r"(?:пропал\w*|потерял\w*|втратил\w*|зник\w*)\s+(?:[\w-]+\s+){0,2}?(?:систем\w*|сервер\w*|"
+    r"сервис\w*|сервіс\w*|баз[аиуы]\w*)",
     re.IGNORECASE,
 )
 

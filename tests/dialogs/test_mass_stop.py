@@ -196,3 +196,37 @@ def test_a_person_asked_for_in_translit_routes_by_what_is_broken() -> None:
     text = "pozovite admina, v apteke kassa ne rabotaet, kompyuter voobshche ne vklyuchaetsya"
     _, group, _ = _ticket(text, "choices", ("email_not_sending", "password_reset"))
     assert group == "hardware"
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices", "none"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # couriers or people holding what they came for, counted as many at one counter: the
+        # station's program, not an outage (these went to the outage and the network)
+        "Офис постаматов: с утра не открывается программа выдачи посылок, курьеры стоят в "
+        "очереди у стойки и ждут.",
+        "У пункті видачі не відкривається програма видачі, кур'єри стоять з посилками біля "
+        "стійки",
+    ],
+)
+def test_a_crowd_counted_at_one_stations_counter_is_no_outage(text: str, outcome: str) -> None:
+    topic, group, priority = _ticket(text, outcome, ("outage_critical",))
+    assert (topic, group, priority) == ("", "software", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+def test_tills_stopped_with_people_queuing_stay_the_outage(outcome: str) -> None:
+    text = "на кассах не проходит оплата картой, люди стоят в очереди"
+    assert _ticket(text, outcome, ("outage_critical",)) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices", "none"])
+def test_every_screen_that_lost_a_system_is_the_outage(outcome: str) -> None:
+    # what the screens lost is what is broken (was a device's topic and hardware)
+    text = (
+        "Every dispatcher screen in the uranium mine control room lost the underground tracking "
+        "system, we can't see where the crews are, all hauling is halted."
+    )
+    topic, group, priority = _ticket(text, outcome, ("hardware_broken", "outage_critical"))
+    assert (topic, group, priority) == ("outage_critical", "network", "P1")

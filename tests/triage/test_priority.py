@@ -1870,3 +1870,21 @@ def test_a_wish_or_a_needed_installation_with_nothing_broken_is_p4(text: str) ->
 )
 def test_a_wish_beside_a_fault_is_not_p4(text: str) -> None:
     assert assess_priority(text).priority is not Priority.P4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody hears one speaker: that speaker's microphone, not many stopped
+        "в залі регбійного клубу тренера ніхто не чує на відеодзвінку",
+        "nobody hears the teacher in Teams",
+        "меня никто не слышит в Zoom",
+    ],
+)
+def test_nobody_hearing_one_speaker_is_not_many_stopped(text: str) -> None:
+    assert assess_priority(text).reason != "many_stopped"
+
+
+@pytest.mark.parametrize("text", ["никто не видит сетевой диск", "ніхто не може зайти в CRM"])
+def test_nobody_reaching_a_shared_thing_is_still_many_stopped(text: str) -> None:
+    assert assess_priority(text).reason == "many_stopped"
