@@ -306,12 +306,15 @@ BLIND_SETS = [
     # own closing bracket kept).
     ("dialogs_tune21.yaml", 38, 2),
     # ... and its frozen part, the honest dialog measure from session 22, at its first untouched
-    # figure (35/40, 2 asked again), run for its summary only.
-    ("dialogs_frozen21.yaml", 35, 2),
+    # figure (35/40, 2 asked again), run for its summary only; 36/40, 2 with i19-prio23 (the time
+    # left before a deadline, a crowd at one counter, screens that lost a system; summary only).
+    ("dialogs_frozen21.yaml", 36, 2),
     # the twenty-second batch (session 23), as first measured on session 23's starting code (main
     # 5e08a02, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 4 asked again ...
-    ("dialogs_tune22.yaml", 32, 4),
+    # 34/40, 3 with i19-prio23 (nobody hearing one speaker is no outage; screens that lost a
+    # system are the outage, not the monitor).
+    ("dialogs_tune22.yaml", 34, 3),
     # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
     # figure (32/40, 2 asked again), run for its summary only.
     ("dialogs_frozen22.yaml", 32, 2),
@@ -448,7 +451,8 @@ BLIND_SETS = [
     # article after a "no" that names it. Left: a question asked before the second message that
     # answers it comes (3), "жутко тормозит" read as upset, "сетевая папка со сканами" answered
     # as the scanner.
-    ("../dialogs_probe22f.yaml", 19, 4),
+    # 20/24 (4) with the circus read as the workplace, not anger (i19-prio23).
+    ("../dialogs_probe22f.yaml", 20, 4),
     # the held-out probe of session 22's priority, routing and impatient path (i19-prio22: work
     # stopped for many or a stake in everyday words, the public at a counter beside a stop and
     # beside nothing stopped, an urgent word on a wish or a how-to (P2), upset users and requests
@@ -458,7 +462,17 @@ BLIND_SETS = [
     # "сегодня до 18:00", a boat that sails and the urgent wish read. Left: two P4 expectations
     # for wishes with no urgent word (read P3), "daite ludynu" in Latin letters (the translit
     # reads "лудину") and Outlook's crash routed to software (its article's group).
-    ("../dialogs_probe22p.yaml", 27, 0),
+    # 31/31 (0) in session 23 (i19-prio23): a wish with nothing broken is P4, "нужно установить"
+    # a request, "ludynu" is людину, and Outlook's crash is software (decided: app_crash; the
+    # probe's email expectation changed to it).
+    ("../dialogs_probe22p.yaml", 31, 0),
+    # the held-out probe of session 23's priority, routing and impatient path (i19-prio23: a
+    # deadline said as the time left, many stopped or money at stake in everyday words, a stake
+    # waved off, a wish with nothing broken (P4), strong words about a thing, requests for a
+    # person in Latin letters, a crashing Outlook, a network folder of scans, a desk phone),
+    # written before its changes: 21/28 with 0 asked again on main 5e08a02; 27/28 (0) with them.
+    # Left: "the desk phone … has no dial tone" answered as no_internet (the article decides).
+    ("../dialogs_probe23p.yaml", 27, 0),
 ]
 
 
