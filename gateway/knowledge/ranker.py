@@ -40,6 +40,7 @@ from gateway.knowledge.clauses import (
     said_fine,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
+from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -55,6 +56,7 @@ from gateway.knowledge.morphology import (
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
+    ACCESS_NOUNS,
     APPLICATION_WORDS,
     ARRIVED_WORDS,
     ASKING_VERBS,
@@ -148,6 +150,9 @@ _ASIDE_AFTER = _WHEN | _LIKENESS
 # asked for ("нужен AutoCAD", "need Slack") is a request to install it.
 _APPLICATION_SIMILARITY = 0.5
 _ASKED_SIMILARITY = 0.8
+# What access is asked to ("add me to the rota calendar") stands for the access this much:
+# less than a word said (0.8 and above), so it never makes a keyword phrase on its own.
+_GRANTED_SIMILARITY = 0.7
 # A request for a program is this many words after "can", "could", "please", "possible".
 _REQUEST_REACH = 3
 # What a program asked for is for ("for the lab reports") begins this close after its name.
@@ -241,6 +246,7 @@ class Ranker:
                 str | None,
                 tuple[int, ...],
                 tuple[tuple[int, frozenset[int]], ...],
+                frozenset[int],
             ],
             tuple[Signals, ...],
         ] = {}
@@ -309,6 +315,18 @@ class Ranker:
         self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
         self._scanner = self._indexed("сканер", "scanner")
         self._install = self._indexed("установить", "встановити", "install")
+        access = self._indexed("доступ", "access")
+        self._access_asked = [(term, _GRANTED_SIMILARITY) for term in sorted(access)]
+        # The articles about access or rights that grant none ("access denied", "admin
+        # rights"): what a request for access asks to is no evidence for them.
+        granting = {i for t in self._indexed("grant", "выдать", "надати") for i in self._about[t]}
+        self._granting = frozenset(granting)
+        self._refusing = frozenset(
+            i
+            for term in access | self._indexed("permission", "права")
+            for i in self._about[term]
+            if i not in granting
+        )
         # A word an article names in a keyword or title is IT's, whatever the list says.
         self._services = {
             service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
@@ -413,16 +431,30 @@ class Ranker:
         # or a drop is what it did, evidence only for the articles that explain the damage.
         for at, others in self._after_damage(text, lang, words).items():
             bars[at] = bars.get(at, _NOBODY) | others
+        # "need read access to the Flights folder on the S drive": what access is asked to
+        # is the access asked for, not a drive that fails (grants.py): no evidence for the
+        # articles that speak of access only as refused or of rights to install.
+        asked_into = granted(words, spans, self._install)
+        for at in asked_into:
+            bars[at] = bars.get(at, _NOBODY) | self._refusing
+        if all(words[at].word not in ACCESS_NOUNS for at in asked_into):
+            # "add me to the rota calendar" names no access: what it is added to stays
+            # what it is ("the meeting room booking" is no IT's).
+            asked_into = _NOBODY
+        # "no access to the team share", "Getting 'Access is denied'": access said to fail
+        # is no request for it.
+        for at in access_refused(words, spans):
+            bars[at] = bars.get(at, _NOBODY) | self._granting
         barred = tuple(sorted(bars.items()))
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine, lang, clauses, ruled, barred)
-        key = (words, fine, limit, lang, clauses, barred)
+            return self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
+        key = (words, fine, limit, lang, clauses, barred, asked_into)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
             ranked = self._ranked[key] = tuple(
-                self._rank(words, limit, fine, lang, clauses, ruled, barred)
+                self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
             )
         return list(ranked)
 
@@ -516,8 +548,9 @@ class Ranker:
         clauses: tuple[int, ...] = (),
         ruled: frozenset[int] = frozenset(),
         barred: tuple[tuple[int, frozenset[int]], ...] = (),
+        asked_into: frozenset[int] = frozenset(),
     ) -> list[Signals]:
-        message = self._read(words, fine)
+        message = self._read(words, fine, asked_into)
         bars = dict(barred)
         # Per article, the lemmas it gets no evidence from (nor its keyword phrases).
         unsaid: dict[int, set[str]] = defaultdict(set)
@@ -705,19 +738,26 @@ class Ranker:
         return _reading(message) if message else ()
 
     def _read(
-        self, words: tuple[Token, ...], fine: frozenset[int] = frozenset()
+        self,
+        words: tuple[Token, ...],
+        fine: frozenset[int] = frozenset(),
+        asked_into: frozenset[int] = frozenset(),
     ) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty.
-        Words said to work (`fine`) weigh as the time a problem is dated by."""
+        Words said to work (`fine`) weigh as the time a problem is dated by; what access is
+        asked to (`asked_into`, grants.py) stands for the access too, and is no program
+        asked for."""
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
-        asked = self._asked(words)
+        asked = self._asked(words) - asked_into
         scanner = any(t.lemma in self._scanner for t in words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
             (
                 t,
-                self._resolve(t) + self._application(t, i in asked, scanner)
+                self._asked_into(
+                    self._resolve(t) + self._application(t, i in asked, scanner), i in asked_into
+                )
                 or self._manner(words, i),
                 i in onsets,
                 i in asked,
@@ -761,6 +801,14 @@ class Ranker:
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
         )
+
+    def _asked_into(
+        self, found: list[tuple[str, float]], asked_into: bool
+    ) -> list[tuple[str, float]]:
+        """A word's terms, with the access asked for when it names what access is asked to
+        and an article knows it ("the S drive", "Jira", "the team calendar"): a word no
+        article knows ("the staff car park", "the gym") stays unknown."""
+        return found + self._access_asked if asked_into and found else found
 
     def _manner(self, words: tuple[Token, ...], index: int) -> list[tuple[str, float]]:
         """The adjective an article uses that an adverb in -о right after a verb stands for:

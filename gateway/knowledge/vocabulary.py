@@ -1444,6 +1444,55 @@ WANT_WORDS: frozenset[str] = _words(
 # "please install Zoom", "install Slack pls" (not "can't get Outlook to open": a denial).
 ASKING_VERBS: frozenset[str] = _words("install reinstall put get add download")
 REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible would")
+# A request for access (grants.py): "need read access to the Flights folder", "can u give me
+# jira access", "pls add me to the rota calendar", "who do I ask to get into the stock
+# system", "нужен доступ к папке отдела", "додайте мене до календаря команди".
+ACCESS_NOUNS: frozenset[str] = _words(
+    "access permission permissions rights доступ доступа доступу доступом права прав"
+)
+# The kind of access asked for, said right before it: "read access to", "edit rights on".
+ACCESS_KINDS: frozenset[str] = _words("read write edit editing full")
+# Asking for it: what is asked for is said after these ("need jira access": jira).
+ASKED_FOR_WORDS: frozenset[str] = _words(
+    """
+    need needs needed want wanted request requesting get give grant please pls plz can
+    could нужен нужна нужны нужно надо дайте дать выдайте предоставьте откройте прошу хочу
+    получить потрібен потрібна потрібні потрібно треба надайте дати видайте відкрийте
+    прошу хочу отримати
+    """
+)
+# Asking outright, said in a clause with "no access" ("no access yet, please give me
+# some"): the clause asks for access rather than says it fails.
+ASKING_ACCESS_WORDS: frozenset[str] = ASKED_FOR_WORDS - _words("get can could")
+# Access not had yet is still to be granted: "no access to Jira yet", "never had access".
+NOT_YET_WORDS: frozenset[str] = _words("yet never")
+ADD_WORDS: frozenset[str] = _words(
+    "add added adding добавьте добавить добавь додайте додати додай включите включить"
+)
+ENTRY_WORDS: frozenset[str] = _words("into")
+ENTRY_VERBS: frozenset[str] = _words("get let")
+GRANT_PREPOSITIONS: frozenset[str] = _words("to into in on в во к до на у")
+# What it is for ends what is asked for: "access to the S drive for the new pilot".
+PURPOSE_END_WORDS: frozenset[str] = _words(
+    "for because so since as that which для чтобы чтоб потому бо щоб тому"
+)
+# Admin rights are asked to install something (software_install), not to be let in.
+ADMIN_WORDS: frozenset[str] = _words(
+    """
+    admin administrator administrators админ админа админские администратора
+    администратор адмін адміна адміністратора адміністратор
+    """
+)
+# Said of access that fails or was lost, not asked for: "access denied", "lost access",
+# "can't get into it anymore", "it worked Friday", "доступ пропал", "доступ заборонено".
+GRANT_FAILURE_WORDS: frozenset[str] = _words(
+    """
+    denied deny refused lost lose anymore longer error errors disappeared missing gone removed
+    revoked worked expired locked problem problems issue issues suddenly
+    отказано запрещен запрещено пропал пропала пропало пропали ошибка ошибку ошибки больше
+    перестал відмовлено заборонено зник зникла зникло зникли помилка помилку більше
+    """
+)
 # Devices by the names people give them: a loanword spelt with і ("прінтер"), a
 # diminutive or slang ("компік", "ноутік", "принтак"), in the forms they take.
 WORDS.update(
