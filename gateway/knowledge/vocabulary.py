@@ -37,6 +37,15 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
+    # A program or a machine that "locks up" freezes: no account is locked ("Word locks up
+    # when I paste a table", "Outlook keeps locking up"); an account is locked out ("locked
+    # up" is left: "my account got locked up").
+    "locks up": "freezes",
+    "locking up": "freezing",
+    # Speakers that make no noise are silent: "stopped making any noise", "make no noise"
+    # (a noise made is a fan's or a line's, not this).
+    "any noise": "any sound",
+    "no noise": "no sound",
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",

@@ -465,3 +465,34 @@ def test_mail_that_does_not_come_in_is_no_mail_that_did_not_arrive_out(
     # Ukrainian pair stays: a frozen part's line needs it; "не приходять листи …, кажуть що
     # відправляли" is still a tie.)
     assert answered(matcher, text, lang) == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("excel locks up whenever I filter a big table", "app_crash"),
+        ("outlook keeps locking up when I open the shared calendar", "app_crash"),
+        ("teams locks up in the middle of a call", "app_crash"),
+        ("my account is locked after three wrong passwords", "account_locked"),
+    ],
+)
+def test_a_program_that_locks_up_has_frozen(matcher: Matcher, text: str, topic: str) -> None:
+    # "locks up" was read as a lock: the locked account answered a frozen Excel.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my pc makes no noise at all when I play youtube", "no_sound"),
+        ("the monitor speakers stopped making any noise", "no_sound"),
+        ("the laptop doesnt make any noise when a video plays", "no_sound"),
+        ("the neighbours make no noise after 10, can we stay late?", None),
+    ],
+)
+def test_a_computer_that_makes_no_noise_has_no_sound(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "noise" was no article's word: a computer or its speakers that "stopped making any
+    # noise" was answered nothing.
+    assert answered(matcher, text, "en") == topic
