@@ -75,6 +75,9 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         sneezing sneezes treatment diagnosis symptom symptoms ambulance ibuprofen paracetamol
         aspirin bandage plaster dressing drip dentist surgeon tooth teeth fever headache
         allergy
+        пульс пульса пульсу сердцебиение сердцебиения плода роддом роддоме родильный
+        родильном пульсу серцебиття плоду пологовий пологовому пологовому пологове
+        pulse heartbeat fetal maternity
         """
     ),
     # school and university life
@@ -129,6 +132,9 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         обеденный перерыв буфет вечеря сніданок піца суп салат бутерброд печиво сік молоко
         цукор хліб булочки фрукти обідня перерва буфет supper pizza soup salad sandwich
         sandwiches biscuits cookies juice milk sugar bread fruit buffet
+        алкоголь алкоголя алкоголю спиртное спиртного алкогольный алкогольных алкогольні
+        алкогольних alcohol alcoholic liquor сигареты сигарет сигарети цигарки тютюн табак
+        cigarettes cigarette tobacco
         """
     ),
     # work clothes
@@ -190,6 +196,24 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         тренажер тренажёр тренажера тренажёра снегоход снегохода
         снігохід снігохода беговой беговая бігова бігової treadmill treadmills
         scoreboard scoreboards snowmobile snowmobiles rowing elliptical
+        прикроватный прикроватная прикроватного приліжковий приліжкова приліжкового bedside
+        """
+    ),
+    # sport grounds and games, leisure puzzles, stone monuments: a scoreboard's match, a
+    # quest's riddle, a headstone's letters
+    "leisure": _words(
+        """
+        стадион стадиона стадионе арена арены арене матч матча матче тайм тайме трибуна
+        трибуне болельщики футбол хоккей квест квеста квесте квесту квесты загадка загадку
+        загадки головоломка головоломку разгадать отгадать памятник памятника памятнике
+        памятники надгробие надгробия надгробный гранит гранита мрамор мрамора гравер
+        стадіон стадіону стадіоні арена арени арені матч матчу матчі таймі трибуна трибуні
+        вболівальники футбол хокей квест квесту квесті квести загадка загадку загадки
+        головоломка головоломку розгадати відгадати пам'ятник пам'ятника пам'ятнику
+        пам'ятники надгробок надгробку надгробний граніт граніту мармур мармуру гравер
+        stadium stadiums arena halftime football soccer hockey quest quests riddle riddles
+        puzzle puzzles headstone headstones gravestone tombstone monument monuments granite
+        marble
         """
     ),
     # a shop floor's goods and prices
