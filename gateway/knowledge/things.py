@@ -311,8 +311,12 @@ def subject(
             continue
         explained = explains(token)
         kind = _kind(words, index, lang) if explained > 1 and not governed else None
+        # What "of" gives an English thing to is its owner, read whole: a word an article
+        # only mentions there ("the screen of the coffee machine": coffee, machine) is the
+        # owner's, not an IT thing's; one an article is about ("of my laptop") is IT's.
+        owned = frozenset(range(index + 2, len(words))) if _of_owner(words, index) else None
         if kind is not None and all(
-            not explains(word)
+            explains(word) < (2 if owned is not None and _at(words, word) in owned else 1)
             and not named(word)
             and (not _coded(word) or word.word in _TECHNIQUES)
             for word in kind
@@ -493,6 +497,20 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
     if token.lemma in devices() and not any(word.lemma in trade_kinds() for word in found):
         return None  # "label printer", "warehouse scanner": an office's, said bare
     return tuple(found) or None
+
+
+def _of_owner(words: Sequence[Token], index: int) -> bool:
+    """The English word at `index` is followed by "of", which gives it to its owner."""
+    return (
+        index + 1 < len(words)
+        and words[index + 1].word == "of"
+        and not _CYRILLIC.search(words[index].word)
+    )
+
+
+def _at(words: Sequence[Token], token: Token) -> int:
+    """The position of `token` itself (not an equal word elsewhere) in `words`."""
+    return next(i for i, word in enumerate(words) if word is token)
 
 
 def _genitive(token: Token, lang: str) -> bool:
