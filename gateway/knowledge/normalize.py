@@ -67,6 +67,12 @@ _STOPPED_DOING = re.compile(
     r"(?!(?:during|morning|evening|nothing|something|anything|everything|thing|things|"
     r"string|spring|ceiling|building|ping)\b)([a-z]{2,}ing)\b"
 )
+# "I quit smoking", "gave up smoking", "trying to stop vaping": a habit given up, said of a
+# person; the smoke the damage article knows comes out of a device, which never quits it.
+_HABIT_GIVEN_UP = re.compile(
+    r"\b((?:quit|quits|quitting|stop|stops|stopped|stopping|give|gives|gave|giving|given)"
+    r"(?:\s+up)?)\s+(?:smoking|vaping)\b"
+)
 # "Excel keeps quitting", "the app just quit on me", "Teams quits right after I open it": a
 # program that quits of itself closes, as the articles say it (while working, or at start);
 # one that quits unexpectedly (macOS's words for a crash), randomly or again and again has
@@ -178,6 +184,8 @@ def normalize_text(text: str) -> str:
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]
     text = " ".join(words)
+    if "smok" in text or "vap" in text:
+        text = _HABIT_GIVEN_UP.sub(r"\1 cigarettes", text)
     if "stop" in text or "quit" in text or "ceas" in text:
         text = _STOPPED_DOING.sub(r"not \1", text)
         if "quit" in text:
