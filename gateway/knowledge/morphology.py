@@ -550,6 +550,8 @@ def lemma(word: str, lang: str) -> str:
         # A name keeps its form: "Windows" is not the word "window", nor "Teams" "team".
         return word
     if word.isascii() and word.isalpha():
+        if word in _VERB_ONLY:
+            return word
         if _done_wrong(word):
             # "mistyping her password", "mistyped the code": the act done wrongly, which the
             # articles say as "wrong" ("wrong password"); the word itself is in no list.
@@ -559,6 +561,9 @@ def lemma(word: str, lang: str) -> str:
 
 
 _WRONG = "wrong"
+# English forms only a verb has whose stem is an IT thing's noun: "who's driving the route",
+# "it's driving me mad" say nothing of a drive (the storage the articles mean is a noun).
+_VERB_ONLY = frozenset({"driving"})
 _MIS_REST = 4  # "mis" + at least this many letters of a word: mistyped, misclicked
 
 
