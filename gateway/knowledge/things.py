@@ -494,9 +494,23 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
                 break
             owner.append(after)
         found.extend(owner)
+    if not found:
+        found.extend(_mounted_on(words))
     if token.lemma in devices() and not any(word.lemma in trade_kinds() for word in found):
         return None  # "label printer", "warehouse scanner": an office's, said bare
     return tuple(found) or None
+
+
+_ON = frozenset({"на", "on"})
+
+
+def _mounted_on(words: Sequence[Token]) -> list[Token]:
+    """Another trade's machine a bare shared thing is said to be on: "на органе западает
+    клавиатура", "the keys on the piano" (everyday.py's kinds), as its kind."""
+    for before, after in pairwise(words):
+        if before.word in _ON and after.lemma in trade_kinds():
+            return [after]
+    return []
 
 
 def _of_owner(words: Sequence[Token], index: int) -> bool:

@@ -1,6 +1,6 @@
 """Another trade's sense of an article's word gets no answer; the IT sense still does
 (issue 12: a quest's password, a bedside monitor, a liquor licence, a habit given up, the
-screen of a coffee machine)."""
+screen of a coffee machine, the keyboard on an organ)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from gateway.knowledge.morphology import lemma
         ("I quit smoking last week", "en"),
         # The screen "of" a coffee machine: its owner says whose screen it is.
         ("the screen of the coffee machine is frozen", "en"),
+        # A keyboard "on" an organ: the instrument's, not a computer's.
+        ("на органі в соборі не працює клавіатура", "uk"),
     ],
 )
 def test_another_trades_sense_of_an_articles_word_gets_no_answer(
@@ -37,6 +39,7 @@ def test_another_trades_sense_of_an_articles_word_gets_no_answer(
     [
         ("the screen of my work laptop is black", "en", "monitor_no_signal"),
         ("the keyboard of the reception PC doesn't type", "en", "keyboard_mouse"),
+        ("на кассе в магазине не работает клавиатура", "ru", "keyboard_mouse"),
         ("the laptop is smoking and smells burnt", "en", "hardware_broken"),
         ("the antivirus licence expired yesterday", "en", "license_expired"),
         ("забув пароль від комп'ютера в майстерні пам'ятників", "uk", "password_reset"),
