@@ -142,6 +142,16 @@ AT_STAKE = PhraseSet([
     # ничего продать", "нічого не можемо відвантажити"
     r"(can'?t|cannot|unable to) (sell|dispense|serve|issue|ship|process|hand out|release|load|"
     r"unload|book|sell) (anything|any orders|any tickets|any prescriptions)",
+    # … or take any: "we can't take any bookings", "can't accept any orders"
+    r"(can'?t|cannot|unable to) (take|accept|process|confirm) (any|new) (bookings|orders|"
+    r"payments|reservations|calls|deliveries|appointments)",
+    # the public unable to buy or pay: "люди не можуть купити квитки", "покупатели не могут
+    # расплатиться", "customers can't pay" (not the writer's own bill: "я не могу оплатить")
+    r"(люди|народ|клиент\w*|покупател\w*|посетител\w*|гост[ьи]|пассажир\w*|зрител\w*|"
+    r"клієнт\w*|покупц\w*|відвідувач\w*|гості|пасажир\w*|глядач\w*|customers|clients|people|"
+    r"guests|visitors|passengers) (\w+ )?(не (могут|можуть)|can'?t|cannot|are unable to) "
+    r"(ничего |нічого )?(купи\w*|оплат\w*|расплат\w*|розрахув\w*|заплат\w*|buy|purchase|pay|"
+    r"check ?out|book)",
     r"(не можем|не можемо) (ничего|нічого) (продать|выдать|отгрузить|оформить|отпустить|продати|"
     r"видати|відвантажити|оформити|відпустити)", r"(ничего|нічого) не (можем|можемо) (продать|"
     r"выдать|отгрузить|оформить|отпустить|продати|видати|відвантажити|оформити|відпустити)",

@@ -1888,3 +1888,17 @@ def test_nobody_hearing_one_speaker_is_not_many_stopped(text: str) -> None:
 @pytest.mark.parametrize("text", ["никто не видит сетевой диск", "ніхто не може зайти в CRM"])
 def test_nobody_reaching_a_shared_thing_is_still_many_stopped(text: str) -> None:
     assert assess_priority(text).reason == "many_stopped"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the public unable to buy or pay, or no booking taken, beside a stop
+        "люди не можуть купити квитки, каса не працює",
+        "покупатели не могут ничего купить, касса висит",
+        "we can't take any bookings, the reservation system is down",
+        "can't accept any orders, the shop admin page errors",
+    ],
+)
+def test_the_public_unable_to_buy_or_no_booking_taken_is_p1(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
