@@ -362,7 +362,8 @@ BLIND_SETS = [
     # and its negatives, hidden IT), written before its changes: 25/31 on main e7e2268; 27/31
     # with a room's size read also after a preposition; 29/31 with an event right after a time
     # ahead and an outage said as over; 30/31 with a tablet read as a device.
-    ("../dialogs_probe18r.yaml", 30, 0),
+    # 31/31 (0) with "daite ludynu"-type translit read as людину (i19-prio23).
+    ("../dialogs_probe18r.yaml", 31, 0),
     # the held-out probe of session 19's since field (i19-since19: a start said as an event with
     # its verb, a span said inverted or roughly, a correction, a restatement; deadlines, events
     # ahead, how long an attempt took and how often, which are no start), written before its
@@ -413,7 +414,9 @@ BLIND_SETS = [
     # second problem; urgent and place messages routed by what is broken), written before its
     # changes: 15/23 with 1 asked again on main 13f629a; 18/23 (1) with what the screen says
     # kept in the problem statement.
-    ("../dialogs_probe21f.yaml", 18, 1),
+    # 19/23 (1) with couriers queuing at one counter read as that station's program, not an
+    # outage (i19-prio23).
+    ("../dialogs_probe21f.yaml", 19, 1),
     # the held-out probe of session 21's tried and os fields (i19-ask21: attempts judged in slang
     # or as a complaint, a cable or a part handled by hand, "run Windows Update"; the system said
     # as the device, "на хромбуке", "з айпада"; a cat, the router itself, a complaint with no
