@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    CLOUD_DRIVE,
+    CLOUD_DRIVES,
+    CLOUD_MAKERS,
     CLOUD_STORAGE,
+    CLOUD_SYNC,
+    CLOUD_SYNC_STARTS,
+    CLOUD_WORDS,
     DEVICE_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
@@ -22,6 +29,7 @@ from gateway.knowledge.vocabulary import (
     LOAD_WORDS,
     MAIL_NAMES,
     MAIL_STORAGE,
+    MAIL_WORDS,
     MAILBOX_FULL,
     MAILBOX_ROOM,
     MAILBOX_WORDS,
@@ -206,6 +214,8 @@ def normalize_text(text: str) -> str:
     if not _PHRASE_STARTS.isdisjoint(words):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     words = text.split()
+    if any(word.startswith(CLOUD_SYNC_STARTS) for word in words) and _cloud_named(words):
+        words = _cloud_read(words)
     if _FULL_LOAD in words:
         words = _load_read(words)
     if not (_MAILBOXES.isdisjoint(words) or _STORED.intersection(words)) and (
@@ -237,6 +247,37 @@ def _program_quits(found: re.Match[str]) -> str:
     if quits == "quitting":
         return f"{program} {between}{'crashing' if crashed else 'closing'}{after}"
     return f"{program} {between}{'crashes' if crashed else 'closes'}{after}"
+
+
+# Mail named by its stem in any form ("почты", "пошті", "письмах", "аутлуке").
+_MAIL_STEMS = ("почт", "пошт", "письм", "outlook", "аутлук")
+
+
+def _cloud_named(words: list[str]) -> bool:
+    """A cloud drive is named ("Яндекс диск", "Google Drive", "OneDrive", "облако") and
+    no mail is: what syncs then is the drive ("Яндекс диск не синхронизируется"), while
+    "почта в облаке не синхронизируется" stays the mail's."""
+    cloud = not CLOUD_WORDS.isdisjoint(words) or any(
+        maker in CLOUD_MAKERS and drive in CLOUD_DRIVES for maker, drive in pairwise(words)
+    )
+    return cloud and not any(
+        word in MAIL_WORDS or word in _MAILBOXES or word.startswith(_MAIL_STEMS)
+        for word in words
+    )
+
+
+def _cloud_read(words: list[str]) -> list[str]:
+    """A cloud drive's syncing as the drive's ("cloudsync"), and a drive named by its
+    maker as the cloud drive it is ("яндекс диск" -> "gdrive"): no mail, no local disk."""
+    read: list[str] = []
+    for word in words:
+        if word.startswith(CLOUD_SYNC_STARTS):
+            read.append(CLOUD_SYNC)
+        elif word in CLOUD_DRIVES and read and read[-1] in CLOUD_MAKERS:
+            read[-1] = CLOUD_DRIVE
+        else:
+            read.append(word)
+    return read
 
 
 def _sensed(following: list[str]) -> bool:

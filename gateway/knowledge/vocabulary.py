@@ -261,6 +261,28 @@ MAIL_STORAGE = "storage"
 # Cloud storage has room of its own, whoever mails about it ("I got an email saying my
 # OneDrive is out of space", "iCloud storage is full, it emailed me"): no mailbox's quota.
 CLOUD_STORAGE: frozenset[str] = _words("onedrive icloud dropbox sharepoint gdrive")
+# A cloud drive named in two words ("Яндекс диск", "гугл диску", "Google Drive", "One
+# Drive") or as the cloud ("облако не синхронизируется", "хмара", "дропбокс"): its syncing
+# is the drive's, not the mail's (the mail article's "не синхронизируется" is Outlook's).
+CLOUD_MAKERS: frozenset[str] = _words("яндекс гугл google one ван")
+CLOUD_DRIVES: frozenset[str] = _words(
+    "диск диска диске диску диском drive драйв драйве драйва"
+)
+CLOUD_WORDS: frozenset[str] = CLOUD_STORAGE | _words(
+    """
+    облако облака облаке облаку облаком облачко облачный облачное облачная облачном
+    хмара хмари хмару хмарі хмарою хмарне хмарний хмарному хмарного
+    дропбокс дропбоксе дропбокса дропбоксом уандрайв уандрайве вандрайв вандрайве cloud
+    """
+)
+# Syncing said of a cloud drive: its words start so ("синхронизируется", "синхронізація",
+# "синкается", "syncing", "synchronise").
+CLOUD_SYNC_STARTS: tuple[str, ...] = ("синхрон", "синк", "sync", "synchron")
+# What the syncing of a cloud drive is read as: a word no article uses, so the drive's
+# sync neither meets the mail article's "не синхронизируется" nor reads as mail.
+CLOUD_SYNC = "cloudsync"
+# A drive named by its maker while it syncs ("Яндекс диск", "гугл диск") is the cloud drive.
+CLOUD_DRIVE = "gdrive"
 # Saving mail or its files takes a disk's room, not the mailbox's: "not enough space to
 # save the email attachment" (the mail named, no mailbox) is a full disk.
 SAVING_WORDS: frozenset[str] = _words(

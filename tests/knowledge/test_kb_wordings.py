@@ -496,3 +496,33 @@ def test_a_computer_that_makes_no_noise_has_no_sound(
     # "noise" was no article's word: a computer or its speakers that "stopped making any
     # noise" was answered nothing.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Яндекс диск не синхронизируется", "ru"),
+        ("гугл диск не синхронізує фото з телефона", "uk"),
+        ("OneDrive won't sync", "en"),
+        ("Google Drive is not syncing my files", "en"),
+    ],
+)
+def test_a_cloud_drive_that_does_not_sync_is_no_mail(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The mail article's "не синхронизируется" met any sync: a cloud drive that stopped
+    # syncing was answered "mail does not come in" (or "Google Drive" offered the shared
+    # folder and the full disk). No article is about a cloud drive's sync.
+    assert matcher.match(text, lang).outcome == "none"
+
+
+def test_a_cloud_drive_syncs_apart_from_the_mail(matcher: Matcher) -> None:
+    # Named beside the cloud, the mail's sync is still the mail's; the drive's is not.
+    assert answered(matcher, "почта в облаке не синхронизируется", "ru") == "email_not_receiving"
+    assert answered(matcher, "аутлук не синхронизируется", "ru") == "email_not_receiving"
+    assert answered(matcher, "outlook не синхронізується, нових листів немає", "uk") == (
+        "email_not_receiving"
+    )
+    assert matcher.match("Яндекс диск не синхронизируется с аутлуком", "ru").outcome != "none"
+    assert matcher.match("Яндекс диск не синхронизируется, почта тоже", "ru").outcome != "none"
+    assert matcher.match("облако не синхронизируется", "ru").outcome == "none"
