@@ -36,6 +36,7 @@ from gateway.knowledge.vocabulary import (
     FLOWING_WORDS,
     HAD_THINGS,
     LOCATIVE_WORDS,
+    MAIL_WAY_WORDS,
     MAIL_WORDS,
     MEMBERSHIP_LEMMAS,
     NEGATION_WORDS,
@@ -96,8 +97,11 @@ def said_fine(
     for part in parts:
         content = [start + i for i, t in enumerate(part) if not t.stop]
         said = _reported(part, kept)
+        way = _only_way(part)
         if _fine(part) or _approval(part) or _to_desk(part):
             fine.extend(content)
+        elif way:
+            fine.extend(start + i for i in way)
         elif said is not None:
             reported.extend(start + i for i in said)
         else:
@@ -132,8 +136,11 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
         there = plain and bool(part) and (
             _there(part, lang) or they_are_people(words[: start + len(part)], start, lang)
         )
+        way = _only_way(part)
         if denied and (works or there):
             fine.extend(start + i for i, t in enumerate(part) if not t.stop)
+        elif denied and way:
+            fine.extend(start + i for i in way)
         elif not (
             said.isdisjoint(NEGATION_WORDS)
             and said.isdisjoint(STOPPED_WORDS)
@@ -426,6 +433,21 @@ def _fine(part: Sequence[Token]) -> bool:
         and said.isdisjoint(NEGATION_WORDS)
         and (helps or said.isdisjoint(ONLY_WORDS))
     )
+
+
+def _only_way(part: Sequence[Token]) -> list[int]:
+    """Positions in the clause of its words but the mail's, when it says one way of the
+    mail is all one can do ("могу только отправлять", "виходить тільки надсилати", "I can
+    only receive"): that way works; the mail named beside it is still the subject ("могу
+    только получать письма, отправить не выходит"). Empty for any other clause, and for a
+    denied one."""
+    said = {t.word for t in part}
+    if not said.isdisjoint(NEGATION_WORDS) or not any(
+        first.word in ONLY_WORDS and second.word in MAIL_WAY_WORDS
+        for first, second in pairwise(part)
+    ):
+        return []
+    return [i for i, t in enumerate(part) if not t.stop and t.word not in MAIL_WORDS]
 
 
 def _governed(part: Sequence[Token], index: int) -> bool:

@@ -989,6 +989,17 @@ ARRIVED_WORDS: frozenset[str] = _words(
 )
 # "работает только вайфай": what alone works says the rest does not.
 ONLY_WORDS: frozenset[str] = _words("только лишь тільки лише only just")
+# One way of the mail said to be all one can do ("могу только отправлять", "виходить тільки
+# надсилати", "I can only send"): that way works, the other is the problem.
+MAIL_WAY_WORDS: frozenset[str] = _words(
+    """
+    отправлять отправить отправляю отправляется отправляются получать получить получаю
+    принимать принимаю отсылать отсылаю
+    надсилати надіслати надсилаю надсилається відправляти відправити відправляю
+    відправляється отримувати отримати отримую приймати приймаю
+    send sending receive receiving
+    """
+)
 # Where a file or folder is kept: "папка на сервері", "on the file server" says where, the
 # way a place does, not that the server is down (the outage article's "сервер").
 HOST_WORDS: frozenset[str] = _words("сервер сервере сервері server")

@@ -526,3 +526,22 @@ def test_a_cloud_drive_syncs_apart_from_the_mail(matcher: Matcher) -> None:
     assert matcher.match("Яндекс диск не синхронизируется с аутлуком", "ru").outcome != "none"
     assert matcher.match("Яндекс диск не синхронизируется, почта тоже", "ru").outcome != "none"
     assert matcher.match("облако не синхронизируется", "ru").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("письма не приходят, могу только отправлять", "ru", "email_not_receiving"),
+        ("листи не приходять, можу тільки відправляти", "uk", "email_not_receiving"),
+        ("листи не приходять, виходить тільки надсилати", "uk", "email_not_receiving"),
+        ("emails aren't coming in, I can only send", "en", "email_not_receiving"),
+        ("можу тільки отримувати пошту, надіслати нічого не виходить", "uk", "email_not_sending"),
+    ],
+)
+def test_the_only_way_the_mail_works_is_ruled_out(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # "могу только отправлять" says sending works, as "а отправлять могу" does; "только"
+    # kept the clause from being read as fine, and the sending verb pulled the sending
+    # article over the mail that does not come in.
+    assert answered(matcher, text, lang) == topic
