@@ -353,8 +353,14 @@ def _other_language_read(found: tuple[Token, ...], lang: str) -> tuple[Token, ..
     ]
     if not any(others):
         return found
+    # A function or time word of the other language is read as one: surzhyk "с ранку"
+    # ("since morning", the Russian dictionary's only reading a small wound's), "годину
+    # тому" (the Ukrainian "ago", the Russian "тот").
     return tuple(
-        t._replace(other=other) if other else t for t, other in zip(found, others, strict=True)
+        (t._replace(lemma=other, stop=True) if other in STOP_WORDS else t._replace(other=other))
+        if other
+        else t
+        for t, other in zip(found, others, strict=True)
     )
 
 

@@ -713,6 +713,7 @@ STOP_WORDS: frozenset[str] = _words(
     пятнадцять двадцять тридцять пятдесят one two three four five six seven
     eight nine ten fifteen twenty thirty forty fifty hundred
     then already yet though although both other another anymore anyway either else maybe
+    хотя хоча хоть хоч однако однак проте зато зате
     perhaps actually basically literally like thing things stuff last moment moments
     момент моменту
     try tried tries trying пробовать пробовал пробовала пробовали попробовать попробовал

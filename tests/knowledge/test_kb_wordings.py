@@ -545,3 +545,16 @@ def test_the_only_way_the_mail_works_is_ruled_out(
     # kept the clause from being read as fine, and the sending verb pulled the sending
     # article over the mail that does not come in.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("вхідні порожні з обіду, хоча мені точно писали", "uk"),
+    ],
+)
+def test_although_is_no_word_of_a_problem(matcher: Matcher, text: str, lang: str) -> None:
+    # "хоча" (although) weighed as a content word and met a monitor sample's "хоча комп
+    # гуде": the empty inbox offered the monitor first. English "although" was a stop word.
+    found = matcher.match(text, lang)
+    assert found.candidates[0].article.id == "email_not_receiving"
