@@ -558,3 +558,49 @@ def test_although_is_no_word_of_a_problem(matcher: Matcher, text: str, lang: str
     # гуде": the empty inbox offered the monitor first. English "although" was a stop word.
     found = matcher.match(text, lang)
     assert found.candidates[0].article.id == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("клава вместо @ ставит кавычку, не могу набрать адрес", "ru"),
+        ("замість знаку @ клавіатура ставить лапку", "uk"),
+    ],
+)
+def test_a_key_that_types_another_symbol_is_the_keyboard(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Shift with a digit typing a quote mark instead of @ (another layout) had no article's
+    # words: nothing was answered, or the address being typed pulled the mail over.
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+    assert matcher.match("в тексте договора кавычки стоят не те, поправьте", "ru").outcome == (
+        "none"
+    )
+
+
+def test_wifi_that_is_connected_with_no_internet_is_the_wifi(matcher: Matcher) -> None:
+    # Wireless is the Wi-Fi article's, wired no internet's: the English sample "wifi says
+    # connected, no internet" had no Russian one. (The Ukrainian one traded a line of one
+    # frozen part for another's: left out.)
+    assert answered(matcher, "подключилась к вайфаю, значок есть, а интернета нет", "ru") == (
+        "wifi_connect"
+    )
+    assert answered(matcher, "на компе по кабелю пишет без доступа к интернету", "ru") == (
+        "no_internet"
+    )
+    assert answered(matcher, "комп по кабелю пише без доступу до інтернету", "uk") == (
+        "no_internet"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("листы из принтера выходят мятые", "ru"),
+        ("принтер мнёт листы, выходят гармошкой", "ru"),
+    ],
+)
+def test_crumpled_sheets_are_the_paper_jam(matcher: Matcher, text: str, lang: str) -> None:
+    # Sheets that come out crumpled had no article's words but "листы", "выходят": the
+    # offline printer (or the mail's "листи") was answered.
+    assert answered(matcher, text, lang) == "printer_paper_jam"
