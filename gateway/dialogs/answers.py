@@ -335,6 +335,72 @@ def parse_number(text: str, maximum: int) -> int | None:
     return value
 
 
+# A pick among offered articles typed in words: ordinals in any gender and case ("вторая",
+# "другу", "the 2nd"), the last one, and the words a pick is said with ("давайте второй
+# вариант", "the second one", "номер 2", "мабуть перша").
+_ORDINALS: dict[str, int] = {
+    **{w: 1 for w in ("первый", "первая", "первое", "первую", "перший", "перша", "перше",
+                      "першу", "1st")},
+    **{w: 2 for w in ("второй", "вторая", "второе", "вторую", "другий", "друга", "друге",
+                      "другу", "2nd")},
+    **{w: 3 for w in ("третий", "третья", "третье", "третью", "третій", "третя", "третє",
+                      "3rd")},
+}  # fmt: skip
+_LAST = frozenset({"последний", "последняя", "последнее", "последнюю", "останній", "остання",
+                   "останнє", "останню", "last"})  # fmt: skip
+_PICK_WORDS = frozenset({
+    "the", "one", "number", "no", "option", "article", "please", "pls", "i", "think", "its",
+    "it's", "it", "is", "probably", "maybe", "ok", "okay", "номер", "вариант", "варіант",
+    "пункт", "статья", "статью", "стаття", "статтю", "давай", "давайте", "наверное", "мабуть",
+    "пожалуйста", "будь", "ласка", "ну", "это", "це", "скорее", "скоріше", "всего", "за", "все",
+    "такі", "таки", "вот", "ось", "мне", "мені", "нужен", "нужна", "нужно", "потрібен",
+    "потрібна", "потрібно", "й", "-й", "ий", "я", "е",
+})  # fmt: skip
+PICK_WORDS_AT_MOST = 4
+TITLE_WORDS_AT_MOST = 3  # a longer reply says more of the problem: it is matched again
+
+
+def parse_choice(text: str, titles: list[str]) -> int | None:
+    """Which of the offered `titles` (1-based) a short typed reply picks: a number or an
+    ordinal among the words a pick is said with ("2", "вторая", "the second one", "номер
+    2", "останній"), or words of one title alone ("принтер", "the scanner one"). None when
+    it picks none, or could be more than one (a word two titles share)."""
+    number = parse_number(text, len(titles))
+    if number:
+        return number
+    words = _words(text)
+    if not words or len(words) > PICK_WORDS_AT_MOST:
+        return None
+    said = [w for w in words if w not in _PICK_WORDS]
+    if len(said) == 1 and (value := _ordinal(said[0], len(titles))) is not None:
+        return value if 1 <= value <= len(titles) else None
+    if said and len(words) <= TITLE_WORDS_AT_MOST:
+        return _titled(said, titles)
+    return None
+
+
+def _ordinal(word: str, last: int) -> int | None:
+    if word.isdecimal():
+        return int(word)
+    if word in _LAST:
+        return last
+    return _ORDINALS.get(word) or _NUMBER_WORDS.get(word)
+
+
+def _titled(said: list[str], titles: list[str]) -> int | None:
+    """The one title that holds a word of every one of `said`, by its stem ("принтер" is
+    "Принтер не печатает"; "сканера" is "Сканер …"); a short word as it is ("jam")."""
+    if all(len(w) < 4 for w in said):
+        return None  # "или", "or": no word of a title alone
+    stems = [w[: max(4, len(w) - 2)] if len(w) > 4 else w for w in said]
+    hits = [
+        n
+        for n, title in enumerate(titles, 1)
+        if all(any(t.startswith(stem) for t in _words(title)) for stem in stems)
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
 # A score and the scale it is given on: "4", "4/5", "3 из 10", "8 out of 10".
 _SCORE = re.compile(
     r"\s*(\d+)(?:[.,]\d+)?\s*(?:(?:/|из|з|of|out of)\s*(\d+))?(?=\W|$)", re.IGNORECASE

@@ -46,12 +46,15 @@ IMPATIENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "os"
 URGENT_ORDER: tuple[str, ...] = ("problem", "product", "error", "since", "tried", "os")
 
 # Words around a fact that answer nothing themselves: "а, вспомнил, пишет 0x80070005" answers
-# the error, not the OS that was asked; "кстати, с понедельника" answers "since".
+# the error, not the OS that was asked; "кстати, с понедельника" answers "since"; "стоит
+# Windows 7, и с пятницы так", typed before the question on the error was read, answers none.
 _FILLER = re.compile(
     r"(?:^|(?<=\W))(?:а|и|і|й|ой|ага|да|так|ну|вот|ось|кстати|до речі|еще|ещё|ще|также|також|"
     r"тоже|теж|вспомнил\w*|згадал\w*|згадав|забыл\w* сказать|забув\w* сказати|вроде|наче|"
     r"кажется|здається|наверное|мабуть|примерно|приблизно|точнее|вернее|точніше|вірніше|"
-    r"это|це|у меня|у мене|в мене|там|пишет|пише|and|also|oh|ah|well|so|yes|yeah|btw|"
+    r"это|це|у меня|у мене|в мене|у нас|в нас|там|пишет|пише|стоит|стоят|стоїть|стоять|"
+    r"установлен\w*|встановлен\w*|installed|running|runs|we have|"
+    r"and|also|oh|ah|well|so|yes|yeah|btw|"
     r"by the way|i think|maybe|probably|actually|i mean|it'?s|it says|says|on|it)(?=\W|$)",
     _I,
 )
@@ -171,6 +174,8 @@ def fill(
         found["product"] = detail
     if answering and not repaired:
         answer = _own_answer(answering, text, found, said)
+        if _says_nothing_new(answer, fields.get(answering, ""), found.get(answering)):
+            answer = ""  # "не знаю" to "which version of Chrome?": Chrome stays
         if answer:
             put(answering, answer, source)
     correcting = bool(CORRECTION_CUE.search(text))
@@ -355,12 +360,27 @@ def _own_answer(field: str, text: str, found: Mapping[str, str], said: str = "")
         return own
     rest = fold(text.replace(said, " ") if said else text)
     for value in others:
-        for part in re.split(r"; |, ", value):
+        # "Windows 10 (віндовс 10)": the name read and, in brackets, the words typed
+        for part in [*re.split(r"; |, ", value), *re.findall(r"\(([^()]+)\)", value)]:
             rest = re.sub(re.escape(fold(part)), " ", rest, flags=_I)
     if re.search(r"[^\W\d_]{2,}", _FILLER.sub(" ", rest)):
         unknown = _DONT_KNOW_FIRST.match(text)
         return unknown.group(0).strip(" ,.;") if unknown else text
     return ""
+
+
+def _says_nothing_new(answer: str, known: str, own: str | None) -> bool:
+    """Whether an answer to a field already known only says the user does not know more
+    ("не знаю", "не пам'ятаю, він старий", "no idea" to "which version of Chrome?"): what is
+    known stays. An answer with a value of its own ("не знаю, вроде 120") still counts."""
+    known = known.strip()
+    return (
+        bool(answer and known)
+        and not is_unknown(known)
+        and not own
+        and bool(_DONT_KNOW_FIRST.match(answer))
+        and not re.search(r"\d", answer)
+    )
 
 
 def _product_detail(

@@ -96,8 +96,12 @@ class Handover:
             st.problem = value
             match = self._match(value, turn.lang)
             self._classify(turn, top_article(match), confident=match.outcome == "answer")
-        if field != "problem":  # an answer may say who is stopped: "у всех так"
+        if field != "problem" and st.priority != Priority.P1.value:
+            # an answer may say who is stopped ("у всех так", "вся смена стоит"): urgent from
+            # now on, the one or two questions a person needs at most, then the hand-over
             self._raise_priority(turn, self._reads_urgent(turn, text))
+            if st.priority == Priority.P1.value and not st.question_limit:
+                st.question_limit = max(len(st.asked), IMPATIENT_QUESTIONS)
         signal = detect_handoff(turn.reading(text)) if field != "problem" else None
         if signal and signal.reason in ("asked_for_person", "upset"):
             self.request_ticket(turn)  # the user has had enough questions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.dialogs.answers import is_none_of_these, parse_number, parse_yes_no
+from gateway.dialogs.answers import is_none_of_these, parse_choice, parse_yes_no
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, FaqChoices, Resolved
 from gateway.dialogs.matching import MAX_CHOICES, Hint, without_topic
@@ -102,15 +102,16 @@ class SelfHelp:
         return False
 
     def _choose(self, turn: Turn, msg: InboundMessage) -> None:
-        """The pick among offered articles: a button, a number, or "none of these"."""
+        """The pick among offered articles: a button, a number or an ordinal typed ("вторая",
+        "the second one"), words of one title ("принтер"), or "none of these"."""
         st, text = turn.state, msg.text.strip()
         topics = list(st.offered)
         picked = msg.payload[len(FAQ_PREFIX) :] if msg.payload.startswith(FAQ_PREFIX) else ""
-        number = parse_number(text, len(topics)) if text else None
-        if number:
-            picked = topics[number - 1]
-        elif text and is_none_of_these(text):
+        number = parse_choice(text, self._titles(turn)) if text else None
+        if text and is_none_of_these(text):
             picked = "none"
+        elif number:
+            picked = topics[number - 1]
         article = self._article(picked) if picked in st.offered else None
         if picked == "none":
             self.to_person(turn, "no_answer", None)
