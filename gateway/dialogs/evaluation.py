@@ -4,8 +4,11 @@ Each scenario runs in its own conversation through `ChatSession`, the same path 
 `chat --json`. The scripted user answers "did it help?" from `replies` (else "no"), answers
 checklist questions from `answers`, and picks the expected topic when several are offered, as
 a user who knows their problem would. Replies left when the bot has moved on to its questions
-are what the user still had to say: a question `answers` has nothing for gets the next of them
-(the facts it carries are read like any message's), and only then "don't know".
+are what the user still had to say: after a reply to "did it help?", the next question gets
+the next of them, whatever it asks (a user who typed two messages sends the second before
+reading the question the first one brought; the facts it carries are read like any
+message's); replies for a "did it help?" never asked go to a question `answers` has nothing
+for; then "don't know".
 
 Besides outcome, topic, group, priority and fields, a scenario may expect `not_asked`
 (fields the user already gave: asking one is a re-asked question, counted in the report),
@@ -139,6 +142,7 @@ class _ScriptedUser:
     "don't know" in English, not in the language the scenario started in."""
 
     lang: str
+    replied: bool = False  # typed a scripted reply to "did it help?": the rest follow it
 
     def typed(self, text: str) -> str:
         self.lang = reply_language(text, self.lang)
@@ -155,10 +159,18 @@ def _next_input(
     for event in reversed(events):
         if event["event"] == "checklist_question":
             # "нет, кэш чистила", then "вот что пишет: ERR_CERT…, с утра": the second message
-            # comes whatever the bot asked in between, as it does from a person typing
-            answer = scenario.answers.get(event["field"]) or (replies.pop(0) if replies else "")
+            # comes whatever the bot asked in between, as it does from a person typing; it is
+            # sent before any answer to the checklist, not held back for a question `answers`
+            # has nothing for. Replies for a "did it help?" never asked are typed only at a
+            # question `answers` has nothing for.
+            field = event["field"]
+            if user.replied and replies:
+                answer = replies.pop(0)
+            else:
+                answer = scenario.answers.get(field) or (replies.pop(0) if replies else "")
             return {"text": user.typed(answer) if answer else user.default(DONT_KNOW)}
         if event["event"] == "faq_answered":
+            user.replied = bool(replies)
             reply = user.typed(replies.pop(0)) if replies else user.default(NOT_HELPED)
             return {"text": reply}
         if event["event"] == "faq_choices":

@@ -168,8 +168,11 @@ BLIND_SETS = [
     # version said as a word corrected ("не десятка, а Windows 11"); 57/60, 6 asked again with
     # "no, still access denied" read as the error (i19-error20); 57/60, 3 asked again with the
     # second reply typed at the first question it has no scripted answer for (i19-flow22): the
-    # three left ask that question before the message that answers it comes.
-    ("dialogs_tune10.yaml", 57, 3),
+    # three left ask that question before the message that answers it comes. 59/60, 1 with the
+    # second message sent at the first question after the reply to "did it help?" (i19-flow23,
+    # a change of the measure: a user who typed two messages does not hold the second back);
+    # the one left is asked the error before the message that gives it arrives.
+    ("dialogs_tune10.yaml", 59, 1),
     # the held-out probe of session 10 (i19-listen10), written before its changes: 28/32 on
     # main 53e404f, 32/32 after.
     ("../dialogs_probe10.yaml", 32, 0),
@@ -454,8 +457,9 @@ BLIND_SETS = [
     # article after a "no" that names it. Left: a question asked before the second message that
     # answers it comes (3), "жутко тормозит" read as upset, "сетевая папка со сканами" answered
     # as the scanner.
-    # 20/24 (4) with the circus read as the workplace, not anger (i19-prio23).
-    ("../dialogs_probe22f.yaml", 20, 4),
+    # 20/24 (4) with the circus read as the workplace, not anger (i19-prio23); 21/24 (3) with the
+    # second message sent at the first question after the reply (i19-flow23, the measure).
+    ("../dialogs_probe22f.yaml", 21, 3),
     # the held-out probe of session 22's priority, routing and impatient path (i19-prio22: work
     # stopped for many or a stake in everyday words, the public at a counter beside a stop and
     # beside nothing stopped, an urgent word on a wish or a how-to (P2), upset users and requests
@@ -476,6 +480,16 @@ BLIND_SETS = [
     # written before its changes: 21/28 with 0 asked again on main 5e08a02; 27/28 (0) with them.
     # Left: "the desk phone … has no dial tone" answered as no_internet (the article decides).
     ("../dialogs_probe23p.yaml", 27, 0),
+    # the held-out probe of session 23's flow across messages (i19-flow23: facts in two or three
+    # messages after "did it help?", "не знаю" / "no idea" to the version of a product already
+    # named, a stop with something at stake whose self-help failed, an answer that says many
+    # are stopped; an ordinary "no" as negatives), written before its changes: 7/22 with 4 asked
+    # again on main 5e08a02 (9/22, 4 on main 91b4eea); 16/22 (1) with them. Left: three expect
+    # at most two questions after one station's stake and a failed article (the product asks
+    # every open field there, as README says and a frozen part's scenario needs), a dental
+    # clinic's front desk read as many stopped (the outage), a cinema's ticket printer routed to
+    # network, a reply never typed.
+    ("../dialogs_probe23f.yaml", 16, 1),
 ]
 
 
@@ -516,6 +530,31 @@ async def test_the_new_expectations_are_checked(settings: Settings, tmp_path: Pa
     assert f"  by kind: {kinds} (rich_first 1)\n" in report
     extra = "os 1, product 1, since 1, tried 1"
     assert f"questions asked where there were too many: {extra}\n" in report
+
+
+async def test_a_second_message_comes_before_the_answers_to_the_checklist(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # Two messages typed one after the other: the second is sent at the first question the
+    # first one brought, whatever it asks, not held back until a question `answers` has
+    # nothing for (session 23: "Canon" from `answers` was typed first, then the second
+    # message at the next question, and the count was one more than a user would see).
+    path = tmp_path / "two.yaml"
+    path.write_text(
+        "scenarios:\n"
+        "  - name: printer, tried in the first reply, the rest in a second message\n"
+        "    kind: later_facts\n"
+        "    lang: ru\n"
+        '    say: "принтер не печатает, пишет «Автономная работа»"\n'
+        '    replies: ["нет, не помогло, выключала и включала", '
+        '"это HP LaserJet M404, на Windows 10, с утра так"]\n'
+        "    answers: {product: Canon}\n"
+        "    expect: {outcome: ticket, fields: {product: M404, os: Windows 10},"
+        " not_asked: [problem, tried, error, os, since], max_questions: 1}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
 
 
 async def test_replies_the_bot_never_asks_for_are_fine(settings: Settings, tmp_path: Path) -> None:
