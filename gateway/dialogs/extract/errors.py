@@ -207,11 +207,18 @@ _SHOWN_BEFORE = case_blind(
 # showing or a display named ("на табло горит E3", "на дисплеї F05", "shows E4"), words in
 # capitals after a screen named ("на экране NO SIGNAL", "on the display PAPER JAM"). Letters
 # may be Cyrillic look-alikes ("Е3").
+_COLOUR = (
+    r"(?:красн|червон|зел[её]н|жовт|ж[её]лт|оранжев|помаранчев|син|голуб|блакитн|бел|біл)"
+    r"(?:ым|им|ою|ой|ій|ом|ем)|red|green|amber|yellow|orange|blue|white"
+)
 _DISPLAY = r"(?:экран\w*|екран\w*|диспле\w*|табло|панел\w*|screen|display|panel|lcd)"
 _DISPLAY_CODE = re.compile(
     r"(?i:(?<!\w)(?:горит|горить|светится|світиться|мигает|блимає|показывает|показує|shows|"
     r"displays|flashes|flashing|"
     rf"(?:на|в|у|on|in)\s+(?:the\s+)?{_DISPLAY}(?:\s+[а-яіїєґ']+){{0,2}}))"
+    # the colour it is shown in, before the code: "показывает красным E05", "блимає червоним
+    # Е-12", "flashes red E4"
+    rf"(?:\s+(?i:{_COLOUR}))?"
     r"\s+(?i:(?:код\w*|code|ошибк\w*|помилк\w*|error)\s+)?"
     r"((?-i:[A-ZА-ЯІЄ]{1,2})-?\d{1,3})(?![\w-]|[.,:]\d|\s?%)"
 )
@@ -270,6 +277,31 @@ _READING = case_blind(
     r"(?:осталось|залишилось|лишилось|only)\s+\d+(?:[.,]\d+)?\s?(?:bytes?|байт\w*|kb|mb|gb|кб|"
     r"мб|гб))(?![\w-])",
 )
+# The space left said as an amount ("1.2 GB free", "осталось 800 МБ свободно", "only 900 MB
+# free on C:") is a measure the user took, not what the screen says: only none left ("0 bytes
+# free"), or an amount after a verb of showing ("C: shows 2 GB free", "пишет осталось 200 МБ"),
+# is read as the message.
+_SPACE_LEFT = case_blind(
+    r"(?<![\w.,])(?P<amount>\d+(?:[.,]\d+)?)\s?(?:bytes?|байт\w*|kb|mb|gb|кб|мб|гб)\s+(?:free|"
+    r"left|available|свободн\w*|вільн\w*)|(?:осталось|залишилось|лишилось|only)\s+"
+    r"(?P<left>\d+(?:[.,]\d+)?)"
+)
+_SHOWN_IN_CLAUSE = case_blind(
+    r"(?<!\w)(?:shows|showing|says|saying|reads|displays|пишет|пише|показывает|показує|"
+    r"выда[её]т|видає)(?!\w)[^.;!?\n]*$"
+)
+
+
+def _left_as_shown(found: re.Match[str], text: str) -> bool:
+    """Whether a gauge's reading is what the screen shows: a load or a share used always;
+    the space left only when none is left or a verb of showing puts it on the screen."""
+    left = _SPACE_LEFT.match(found.group(0))
+    if not left:
+        return True
+    amount = float((left.group("amount") or left.group("left")).replace(",", "."))
+    return amount == 0 or bool(_SHOWN_IN_CLAUSE.search(text[: found.start()]))
+
+
 # A mark on an icon: "жёлтый треугольник", "червоний хрестик", "a red X", "жовтий знак
 # оклику", "yellow exclamation mark", "значок с крестиком": what the tray or the device
 # manager shows instead of words.
@@ -284,19 +316,6 @@ _MARK = case_blind(
 _PRESSED = case_blind(
     r"(?:нажа\w*|нажим\w*|жм\w*|кликн\w*|клика\w*|клацн\w*|клаца\w*|натисн\w*|натиска\w*|"
     r"тисн\w*|pressed|press|clicked|click|hit|tapped|tap)\s+(?:на\s+|on\s+)?(?:the\s+|a\s+)?$"
-)
-# A prompt the screen puts up for a password, a login or a code: "it asks for an admin
-# password", "просит пароль администратора", "вимагає ввести логін", "keeps asking for my
-# password", "просить код підтвердження" (what the user sees, as a message would be).
-_PROMPT = case_blind(
-    r"(?<![\w])(?:asks|is asking|keeps asking|keeps prompting|prompts|просит|просить|требует|"
-    r"запрашивает|вимагає|запитує|питає)\s+(?:me\s+|us\s+|меня\s+|мене\s+|нас\s+)?"
-    r"(?:for\s+|to enter\s+|to type\s+|ввести\s+)?(?:an?\s+|the\s+|my\s+|our\s+)?"
-    r"(?:admin(?:istrator)?\s+|local admin\s+)?(?:парол\w*|логин\w*|логін\w*|passwords?|"
-    r"credentials|login|pin|пин-?код\w*|пін-?код\w*|verification code|код\w* "
-    r"(?:подтверждени\w*|підтвердженн\w*))(?:\s+(?:администратора|адміністратора|админа|"
-    r"адміна|администратор\w*|адміністратор\w*))?"
-    r"(?:\s+(?:и|і|та|and)\s+(?:парол\w*|password))?(?![\w])",
 )
 # … but what a letter or a link asks for is the bait, not a screen: "лист нібито від банку,
 # просить ввести логін", "an email pretending to be from our bank asks for my password"
@@ -535,15 +554,13 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
     for found in _CYRILLIC_AFTER_WORD.finditer(text):
         if _FAILED.search(found.group(1)):
             add(original[found.start(1) : found.end(1)])
-    for found in _PROMPT.finditer(text):
-        before = text[: found.start()]  # not "начальник просит пароль", not a letter's bait
-        if not _PERSON_BEFORE.search(before) and not _BAIT_BEFORE.search(before):
-            add(original[found.start() : found.end()])
     for found in _SIGNAL.finditer(text):
         add(original[found.start() : found.end()])
     for found in _STUCK_AT.finditer(text):
         add(original[found.start() : found.end()])
     for found in _READING.finditer(text):
+        if not _left_as_shown(found, text):
+            continue  # "1.2 GB free", "осталось 800 МБ": how much is left, no message
         add(original[found.start() : found.end()])
     for found in _MARK.finditer(text):
         if not _PRESSED.search(text[: found.start()]):  # "нажала на красный крестик": a button
