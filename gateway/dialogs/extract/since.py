@@ -328,6 +328,22 @@ _GATHERINGS = (
     r"інвентаризаці\w*|аудита|аудиту|учений|навчань|экзамен\w*|іспит\w*|"
     r"концерта|концерту|спектакля|вистави|конференци\w*|конференці\w*|выборов|виборів"
 )
+# Sessions a day's work is made of, said in the genitive after "во время", "під час" (a
+# closed class): a lesson, a round, a shift, a broadcast.
+_SESSIONS = (
+    r"урока|уроку|пары|пари|лекции|лекції|семинара|семінару|вебинара|вебінару|эфира|ефіру|"
+    r"трансляци\w*|трансляці\w*|сеанса|сеансу|смены|заезда|заезд\w*|заїзду|забега|забігу|"
+    r"раунда|раунду|тура|туру|матча|матчу|игры|гри|тренировки|тренування|презентации|"
+    r"презентації|спектакля|вистави|служби|службы|богослужени\w*|богослужінн\w*|операции|"
+    r"операції|приема|прийому|экскурсии|екскурсії|торгов|торгів|аукциона|аукціону|"
+    r"инвентаризаци\w*|інвентаризаці\w*"
+)
+_EN_SESSIONS = (
+    r"heats?|rounds?|trials?|sessions?|rehearsal|soundcheck|sound check|briefing|lesson|class|"
+    r"lecture|webinar|broadcast|stream|livestream|shift|match|game|race|performance|show|"
+    r"concert|service|ceremony|meeting|presentation|exam|inspection|audit|auction|tour|"
+    r"qualifiers?|qualification|final|semi-?final|training|drill|surgery|operation"
+)
 # Actions done on each use, and what happens on each try: what comes after them happens each
 # time, not since then ("после входа", "После ошибки Outlook закрывается", "после второй
 # попытки учетка блокируется").
@@ -414,6 +430,14 @@ _PATTERNS += [
     rf"(?-i:[A-Z])\w*'s)\s+(?!(?:{_EN_PER_USE})(?![\w-]))(?:(?!(?:{_EN_STOP})(?![\w'-]))[\w'-]+\s+){{0,2}}?"
     rf"(?:[a-z][\w'-]*(?:tion|sion|ment|ing|al|ure|age)|{_EN_EVENT_HEADS})"
     rf"(?=\s+(?:{_EN_STOP})(?![\w'-])|\s*[,.;!?]|\s*$)",
+    # the event it went wrong during, said once: "во время пробного заезда", "під час
+    # онлайн-репетиції", "during the trial round", "during this morning's heats"; never one
+    # that comes round ("во время каждого урока", "during calls", "во время печати")
+    rf"(?:во время|в ходе|посреди|під час|в ході|посеред|впродовж)\s+(?!(?:каждо|кожно)\w*)"
+    rf"(?:[\w'-]+(?:ого|его|ой|ей|ых|их|ої|ього|ьої|ної|ного)\s+)?(?:[\w']+-)?"
+    rf"(?:{_GATHERINGS}|{_SESSIONS})(?![\w'])",
+    rf"during\s+(?:the|this|that|our|today's|yesterday's|this morning's|last night's|"
+    rf"(?-i:[A-Z])\w*'s)\s+(?:[\w'-]+\s+){{0,2}}(?:{_EN_SESSIONS})(?![\w'-])",
     # a proper name for a day: "since New Year", "since Christmas"
     r"(?:since|after|from)\s+(?:new year(?:'s(?: eve| day)?)?|christmas|easter|thanksgiving)"
     r"(?![\w'])",
