@@ -206,3 +206,18 @@ def test_since_an_event_before_the_main_clause_is_still_a_start() -> None:
     assert extract_fields("The scanner has not worked since the move.")["since"] == (
         "since the move"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Olena Zoom keeps crashing", "Zoom"),
+        ("please tell Olena Zoom is down again", "Zoom"),
+        ("Petro Outlook won't open since the update", "Outlook"),
+        ("Cisco Webex won't start", "Cisco Webex"),
+    ],
+)
+def test_a_person_before_a_known_name_is_not_part_of_it(text: str, product: str) -> None:
+    """A word read as a name only by its place ("Olena") is no part of a name the tables know
+    right after it: the product was "Olena Zoom" and the ticket named a program nobody has."""
+    assert extract_fields(text)["product"] == product

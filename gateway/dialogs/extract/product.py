@@ -309,7 +309,9 @@ def extract_all(text: str) -> list[str]:
         if not any(start in span for span in taken):
             found.append((start, name))
     for start, name in names_by_place(text):
-        if not any(start in span for span in known):  # "Ворд", "Adobe Reader": names it knows
+        # "Ворд", "Adobe Reader": names it knows; "Olena Zoom keeps crashing": a person (or any
+        # word the place reads as a name) before a name it knows is not part of it
+        if not any(start in span or start < span.start < start + len(name) for span in known):
             found.append((start, name))
     for start, name in acronym_names(text):
         if not any(start in span for span in known):  # "SAP GUI", "RDP": names it knows
