@@ -22,6 +22,9 @@ SLANG_VERDICT = (
     r"(?:ноль|нуль|zero)\s+(?:эффекта|реакции|результата|толку|ефекту|реакції|результату|"
     r"effect|change|difference)|(?:эффекта|результата|ефекту|результату) (?:ноль|нуль)|"
     r"(?:никакого|ніякого) (?:эффекта|толку|результата|ефекту|результату)|"
+    # "результат нулевой", "нульовий ефект": the nought said as an adjective
+    r"(?:результат|эффект|ефект)\s+(?:нулевой|нульовий)|(?:нулевой|нульовий)\s+(?:результат|"
+    r"эффект|ефект)|"
     r"бесполезно|безполезно|марно|даремно|впустую|не сработало|не спрацювало|не прокатило|"
     r"no joy|no dice|no use|no good|waste of time|nothing doing|made zero difference|"
     r"useless|pointless"
@@ -33,7 +36,9 @@ VERDICT = case_blind(
     r"нічого не (?:дал\w*|змінил\w*|змінило)|то же самое|те саме|те ж саме|"
     r"didn'?t help|did not help|didn'?t work|did not work|no luck|no change|no difference|"
     r"nothing changed|same (?:thing|result|error)|to no avail|doesn'?t help|not helping|"
-    r"still the same)(?!\w)"
+    r"still the same|"
+    # "Скидання мережі — нуль", "network reset - nothing": a bare nought after a dash
+    r"(?<=[—–:-] )(?:ноль|нуль|zero|nada|nothing|ничего|нічого))(?!\w)"
 )
 # Words that may come before the step itself: "я", "уже", "also", "then".
 LEAD_WORDS_TEXT = """я мы ми i we уже вже ещё еще ще тоже теж также також и і й та потом потім
@@ -43,13 +48,18 @@ WORD = re.compile(r"[\w'’-]+")
 _EN_STEPS_TEXT = """reboot restart reinstall reset rollback roll-back power-cycle powercycle
     rebooted restarted reinstalled"""
 _EN_STEPS = frozenset(_EN_STEPS_TEXT.split())
+_PLACE_PREPOSITIONS_TEXT = "из із з с со в во у на от від"
+_PLACE_PREPOSITIONS = frozenset(_PLACE_PREPOSITIONS_TEXT.split())
 _PAST_ENDING = re.compile(r"(?:ла|ли|ло|ал|ил|ял|ув|ив|ав)$")
 
 
-def judged_steps(clauses: list[str], stems: tuple[str, ...]) -> set[str]:
+def judged_steps(
+    clauses: list[str], stems: tuple[str, ...], seeds: frozenset[str] = frozenset()
+) -> set[str]:
     """The clauses (as given) that are steps judged by a verdict. `stems` are the attempt
-    verbs' stems: a verbal noun of one ("перезагрузка", "вимкнення") is a step too."""
-    found: set[str] = set()
+    verbs' stems: a verbal noun of one ("перезагрузка", "вимкнення") is a step too. `seeds`
+    are clauses the caller already knows for judged steps ("network reset - nothing")."""
+    found: set[str] = set(seeds)
     for at, clause in enumerate(clauses):
         verdict = VERDICT.search(clause)
         following = clauses[at + 1] if at + 1 < len(clauses) else ""
@@ -62,7 +72,29 @@ def judged_steps(clauses: list[str], stems: tuple[str, ...]) -> set[str]:
             continue
         if _starts_with_step(head, stems):
             found.add(clause)
+    # "Перезагрузка, обновление драйвера, сброс сети — результат нулевой", "Reboot, driver
+    # update, network reset - nothing": the short steps listed before a judged one share
+    # its verdict
+    for at in range(len(clauses) - 2, -1, -1):
+        if (
+            clauses[at + 1] in found
+            and clauses[at] not in found
+            and _listed_step(clauses[at], stems)
+        ):
+            found.add(clauses[at])
     return found
+
+
+_LIST_ITEM_WORDS = 3
+_EN_LISTED = _EN_STEPS | {"update", "updates", "cache", "repair", "reseat", "replug"}
+
+
+def _listed_step(clause: str, stems: tuple[str, ...]) -> bool:
+    """Whether `clause` is a short item of a list of steps ("переустановка драйвера")."""
+    words = [w.lower() for w in WORD.findall(clause)]
+    if not words or len(words) > _LIST_ITEM_WORDS:
+        return False
+    return any(w in _EN_LISTED or (len(w) >= 6 and w.startswith(stems)) for w in words)
 
 
 def _only_verdict(clause: str) -> bool:
@@ -74,6 +106,14 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
     words = [w.lower() for w in WORD.findall(head)]
     while words and words[0] in LEAD_WORDS:
         words = words[1:]
+    if len(words) > 2 and words[0] in _PLACE_PREPOSITIONS:
+        # where the thing was handled, first: "Із розетки висмикували", "В соседний порт
+        # втыкала": a done verb after it is the user's step
+        for at in range(2, min(len(words), 4)):
+            found = _reading(words[at])
+            if found and {"VERB", "past"} <= found and "intr" not in found:
+                after = _reading(words[at + 1]) if at + 1 < len(words) else frozenset()
+                return not {"NOUN", "nomn"} <= after  # "погас свет", "зник звук": the thing's
     if not words:
         return False
     first = words[0].replace("’", "'")
@@ -91,6 +131,12 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
     if found:
         return "VERB" in found[0][1] and "past" in found[0][1]
     return bool(_PAST_ENDING.search(first))  # "перегенерировала": no dictionary knows it
+
+
+def _reading(word: str) -> frozenset[str]:
+    """The first dictionary reading's grammemes of `word` (ru, else uk); empty if none."""
+    found = readings(word, "ru") or readings(word, "uk")
+    return found[0][1] if found else frozenset()
 
 
 _GENDERS = ("masc", "femn", "neut")

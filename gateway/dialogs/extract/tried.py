@@ -17,6 +17,7 @@ from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.failed_options import OPTION_WORD, failed_options
 from gateway.dialogs.extract.handled import acts_on_thing, en_acts_on_thing
 from gateway.dialogs.extract.judged import SLANG_VERDICT, judged_steps
+from gateway.dialogs.extract.others_steps import someone_tried
 from gateway.dialogs.extract.own_steps import (
     BY_MISTAKE,
     ELSEWHERE_TOO,
@@ -103,6 +104,16 @@ _EN_DONE = case_blind(
 _EN_HABIT = case_blind(
     r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
     r"clear|check|turn|switch|log out|sign out)\b",
+)
+# What the user has to do again and again to work at all: "I have to restart the router
+# every morning", "we need to replug it a few times a day" (as "приходится каждый час
+# переподключать"); "I need to restart it" alone is a plan, not a step.
+_EN_KEPT_UP = case_blind(
+    r"\b(?:i|we)(?: still| now)? (?:have to|need to|must|'ve got to|have got to|got to) "
+    r"(?:re-?start|reboot|re-?install|unplug|re-?plug|reset|clear|power[- ]cycle|reconnect|"
+    r"turn|switch|log out|sign out)\b"
+    r"(?=[^.;!?]*\b(?:every|each|daily|nightly|several times|a few times|all the time|"
+    r"constantly|twice a day|again and again)\b)",
 )
 _RU_NOT_DONE = re.compile(
     r"\b(?:нужно|надо|можно|стоит ли|мне|может|пожалуйста|прошу|попробую|попробуем|буду|"
@@ -375,7 +386,10 @@ def extract(text: str) -> str:
     # message is cut into clauses: neither their verbs nor their full stops are the user's
     masked = _QUOTED.sub(_blanked, text)
     spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
-    judged = judged_steps([masked[at.start() : at.end()].strip() for at in spans], _STEMS)
+    own_clauses = [masked[at.start() : at.end()].strip() for at in spans]
+    judged = judged_steps(
+        own_clauses, _STEMS, frozenset(c for c in own_clauses if _VERDICT.search(c))
+    )
     judged_fix = bool(_DID_NOT_HELP.search(fold(masked)))
     options = failed_options(masked)
     for at in spans:
@@ -391,6 +405,11 @@ def extract(text: str) -> str:
         if started or (after_start and _WHEN_CLAUSE.match(folded)):
             continue  # "и это началось после того, как поменяли пароль": when, not an attempt
         folded = fold(own)
+        change = _AFTER_CHANGE_WITHIN.search(folded)
+        if change and time_is_start(clause[change.start() :], text):
+            # "Сканер перестал читать после того как обновили Windows": the change that set
+            # it off is no step; only what the clause says before it may be
+            own, folded = own[: change.start()], folded[: change.start()]
         if BY_MISTAKE.search(folded):
             continue  # "удалила случайно", "deleted them by accident": how it came about
         if _asked(masked, at.end()) and not (own in judged or _VERDICT.search(own)):
@@ -411,6 +430,7 @@ def extract(text: str) -> str:
             or _WAS_ALREADY.search(folded)
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
+            or someone_tried(folded)
             or _attempt_in(own, judged=judged_fix)
             or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
             or (
@@ -536,6 +556,10 @@ _CAUSE_START = re.compile(
 _AFTER_CHANGE = re.compile(r"^\s*(?:после того,? как|після того,? як|after)\s", _I)
 
 
+# ... said inside the clause, after what went wrong: "перестал читать после того как обновили"
+_AFTER_CHANGE_WITHIN = re.compile(r"\s(?:после того,? как|після того,? як|after)\s", _I)
+
+
 # A clause that says when it started: "началось после того как …", "it started when I …".
 _STARTED = case_blind(
     r"(?<!\w)(?:началось|начался|началась|начались|почалось|почалося|почався|почалася|"
@@ -605,6 +629,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
     rest = lowered.strip()[reboot.end() :].split() if reboot else []
     if reboot and len(rest) <= 3 and not {"и", "і", "а", "and"} & set(rest):
         return True  # "перезагрузился и всё пропало" goes on to say what the machine did
+    if _EN_KEPT_UP.search(lowered) and not lowered.rstrip().endswith("?"):
+        return True  # "I have to restart the router every morning": a step kept up
     for habit in _HAVE_TO.finditer(lowered):
         if any(w.startswith(_STEMS) for w in habit.group("then").split()):
             return True  # "приходится каждый час переподключать вайфай": a step kept up
