@@ -222,6 +222,13 @@ _DISPLAY_CODE = re.compile(
     r"\s+(?i:(?:код\w*|code|ошибк\w*|помилк\w*|error)\s+)?"
     r"((?-i:[A-ZА-ЯІЄ]{1,2})-?\d{1,3})(?![\w-]|[.,:]\d|\s?%)"
 )
+# The words a monitor or a hung window shows, in its own title case, unquoted: "shows HDMI 2
+# No Signal", "goes Not Responding every time I print" (lower case, "no signal" is what the
+# user sees, said in their words).
+_TITLED_STATE = re.compile(
+    r"(?<![\w'])(?:(?:HDMI|DP|DVI|VGA|DisplayPort|USB-C)[ -]?\d?\s+)?"
+    r"(?:No Signal(?: Detected)?|No Input|Not Responding|Check Signal Cable|Out of Range)(?![\w'])"
+)
 _DISPLAY_CAPITALS = re.compile(
     rf"(?i:(?<!\w)(?:на|в|у|on|in)\s+(?:the\s+)?{_DISPLAY}(?:\s+[а-яіїєґ']+)?)"
     r"\s+((?-i:[A-Z]{2,}(?:\s+[A-Z0-9]{2,})+|[A-Z]{5,}))(?![\w])"
@@ -239,7 +246,7 @@ _MAX_COLON_WORDS = 16
 _ORGANISATION_BEFORE = re.compile(
     r"(?<![\w])(?:готел\w*|гостиниц\w*|hotel|магазин\w*|shop|store|тц|трц|компани\w*|компані\w*|"
     r"company|ооо|тов|фоп|чп|ип|кафе|ресторан\w*|restaurant|аптек\w*|pharmacy|клиник\w*|"
-    r"клінік\w*|clinic|салон\w*|центр\w*|банк\w*|bank|школ\w*|school|филиал\w*|філі\w*|"
+    r"клінік\w*|clinic|салон\w*|(?<!по )центр\w*|банк\w*|bank|школ\w*|school|филиал\w*|філі\w*|"
     r"branch|отделени\w*|відділенн\w*|жк|бц|office|офис\w*|офіс\w*|склад\w*|warehouse)\s+$",
     re.IGNORECASE,
 )
@@ -532,6 +539,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if _ON_PAPER_BEFORE.search(text[: found.start()]):
             continue
         add(original[found.start(1) : found.start(1) + len(said)].strip())
+    for found in _TITLED_STATE.finditer(text):
+        add(original[found.start() : found.end()])
     for pattern in (_DISPLAY_CODE, _DISPLAY_CAPITALS):
         for found in pattern.finditer(text):
             add(original[found.start(1) : found.end(1)], labelled=True)
