@@ -605,9 +605,19 @@ def _as_clause(text: str) -> str:
     return ""
 
 
+_GREETING = re.compile(
+    r"(?<![\w'])(?:good (?:mornin[g']?|afternoon|evening|night)|(?:and )?a good (?:morning|"
+    r"afternoon|evening)|mornin[g']?(?= (?:all|everyone|team|folks)\b)|"
+    r"добр\w+ (?:утр\w*|вечер\w*|ранк\w*|ранок|вечор\w*|вечір|ночи|ночі|дня|день))(?![\w'])",
+    _I,
+)
+
+
 def _read(text: str) -> tuple[str, list[str]]:
     """The start `extract` gives, and every time phrase found in `text`."""
-    folded = fold(text)  # same length: the phrase is cut from the original text
+    # a greeting ("Good morning.", "Доброе утро!") says when the user writes, never since
+    # when: its words are blanked, in place
+    folded = _GREETING.sub(lambda said: " " * len(said.group()), fold(text))
     found: list[str] = []
     at = _AT_CLOCK.search(folded)
     # … what happened at it is said in its clause ("в 10 утра все упало"; not "Вчера под вечер
