@@ -258,8 +258,8 @@ BLIND_SETS = [
     # untouched figure (33/40, 4 asked again), run for its summary only; the same at session 17's
     # end (the lead, summary only, main 4db5fbc); 33/40, 3 with since read from any wording
     # (i19-since19, summary only).
-    # 34/40, 3 with i19-route20 (summary only)
-    ("dialogs_frozen17.yaml", 34, 3),
+    # 34/40, 3 with i19-route20 (summary only); 35/40, 2 with i19-ask23 (summary only)
+    ("dialogs_frozen17.yaml", 35, 2),
     # the eighteenth batch (session 18), as first measured on session 18's starting code (main
     # e7e2268, the lead, before any change made with it in view): its tuning part 28/40, 6 asked
     # again; 32/40, 3 with a Windows edition kept whole, a system named by its acronym or role
@@ -268,8 +268,9 @@ BLIND_SETS = [
     # fed up read as no attempt, "Ничего с ним не делали" as nothing tried and a status named
     # without a colon as the error (main c2671d1: 33/40, 3); 37/40, 1 with since read from any
     # wording ("since this afternoon's rehearsal" over a "tonight" ahead, i19-since19) ...
-    # 38/40, 1 with i19-route20 (a tablet on Android that drops the Wi-Fi is the Wi-Fi's)
-    ("dialogs_tune18.yaml", 38, 1),
+    # 38/40, 1 with i19-route20 (a tablet on Android that drops the Wi-Fi is the Wi-Fi's);
+    # 39/40, 1 with an admin password prompt read as no error (i19-ask23)
+    ("dialogs_tune18.yaml", 39, 1),
     # ... and its frozen part, the honest dialog measure from session 18, at its first untouched
     # figure (25/40, 7 asked again), run for its summary only; 26/40, 6 with since read from any
     # wording (i19-since19: field since 5 -> 3, asked again since 3 -> 2, summary only).
@@ -296,18 +297,20 @@ BLIND_SETS = [
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
     # 36/40, 0 with "пароль два раза перенабирала" and "тричі перезавантажувалась" read as
-    # tried (i19-ask21)
-    ("dialogs_tune20.yaml", 36, 0),
+    # tried (i19-ask21); 37/40, 0 with "1.2 GB free" read as no error (i19-ask23)
+    ("dialogs_tune20.yaml", 37, 0),
     # ... and its frozen part, the honest dialog measure from session 21, at its first untouched
-    # figure (31/40, 3 asked again), run for its summary only.
-    ("dialogs_frozen20.yaml", 31, 3),
+    # figure (31/40, 3 asked again), run for its summary only; 31/40, 2 with i19-ask23 (summary
+    # only).
+    ("dialogs_frozen20.yaml", 31, 2),
     # the twenty-first batch (session 22), as first measured on session 22's starting code (main
     # 21097f1, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 35/40, 5 asked again ...
     # 35/40, 3 on main fdbf81e (a reply never typed is typed at the first question); 38/40, 2 with
     # i19-ask22 ("КОМПАС-3D" read as the product, "показывает полосами" no message, a message's
-    # own closing bracket kept).
-    ("dialogs_tune21.yaml", 38, 2),
+    # own closing bracket kept); 39/40, 1 on main 5e08a02; 40/40, 0 with "during the trial round"
+    # read as the start (i19-ask23).
+    ("dialogs_tune21.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure from session 22, at its first untouched
     # figure (35/40, 2 asked again), run for its summary only; 36/40, 2 with i19-prio23 (the time
     # left before a deadline, a crowd at one counter, screens that lost a system; summary only).
@@ -316,7 +319,9 @@ BLIND_SETS = [
     # 5e08a02, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 4 asked again ...
     # 34/40, 3 with i19-prio23 (nobody hearing one speaker is no outage; screens that lost a
-    # system are the outage, not the monitor).
+    # system are the outage, not the monitor); 37/40, 1 with i19-ask23 alone on main 7167a83 (a
+    # monitor's and a hung window's title-case words read unquoted, "HDMI 2 No Signal", "goes Not
+    # Responding"; a quote after "по центру"; a greeting no start; a prompt no error) ...
     ("dialogs_tune22.yaml", 34, 3),
     # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
     # figure (32/40, 2 asked again), run for its summary only.
