@@ -495,6 +495,16 @@ BLIND_SETS = [
     # clinic's front desk read as many stopped (the outage), a cinema's ticket printer routed to
     # network, a reply never typed.
     ("../dialogs_probe23f.yaml", 16, 1),
+    # the held-out probe of session 23's checklist readings (i19-ask23: attempts by someone the
+    # user turned to, a plug pulled with the place first, steps listed before one verdict, a step
+    # kept up in English, a change inside the clause that set it off; a prompt and an amount
+    # free no error, a code after its colour, "during the …" a start, a person before a product;
+    # negatives: a question about a restart, a machine that restarts itself), written before its
+    # changes: 9/24 with 7 asked again on main 5e08a02 (10/24, 7 once the observatory scenario
+    # followed the writers' rule that a time word with an attempt gives since; 10/24, 7 on main
+    # 7167a83); 23/24 (1) with them. Left: the laundromat's card terminal reads as urgent and
+    # asks "what error?" before the reply that says it is typed.
+    ("../dialogs_probe23X.yaml", 23, 1),
 ]
 
 
