@@ -61,6 +61,19 @@ _LEFT = (
     r"тридцять )?(час[ау]?|часов|минут\w*|мин|годин[аиу]?|хвилин\w*|хв)(?!\w)"
 )
 _TENS_EN = r"five|ten|fifteen|twenty|thirty|forty|fifty"
+# What a machine is doing, or its battery: the time left of it is no deadline ("до конца
+# обновления осталось 10 минут, а компьютер завис", "battery says 20 minutes left until
+# empty"); the lookaheads below keep it out of the time left before something ends.
+_MACHINE_WORK = (
+    r"(обновлен|оновлен|загрузк|завантажен|скачиван|установк|инсталляц|встановлен|копирован|"
+    r"копіюван|резервн|бэкап|бекап|синхрониз|синхроніз|сканирован|сканування|проверк|перевірк|"
+    r"перезагрузк|перезавантажен|форматирован|форматуван|разряд|розряд|зарядк|заряд|батаре|"
+    r"аккумулятор|акумулятор|пробн)\w*"
+)
+_MACHINE_WORK_EN = (
+    r"(it|it's|its|empty|full|charged|done|finish\w*|complet\w*|(the )?(battery|update|upgrade|"
+    r"download|upload|install\w*|backup|copy|sync\w*|scan|restart|reboot)\w*)(?!\w)"
+)
 
 # Money, customers, deadlines or a queue of people: what is at stake when it stops.
 AT_STAKE = PhraseSet([
@@ -104,11 +117,12 @@ AT_STAKE = PhraseSet([
     # декларації пів години", "осталось 20 минут до закрытия", "an hour left before the
     # cut-off" (a deadline said as what is left of it)
     r"(до|к) (конца|окончания|закрытия|завершения|истечения|кінця|закінчення|закриття|"
-    r"завершення)( \w+){0,4} ((остал|залиш|лиш)\w* )?" + _LEFT,
+    r"завершення) (?!" + _MACHINE_WORK + r")(\w+ ){0,4}((остал|залиш|лиш)\w* )?" + _LEFT,
     r"(остал|залиш|лиш)\w* (всего |лише |тільки |только |ще |еще |ещё )?" + _LEFT
-    + r" (до|к) \w+",
+    + r" (до|к) (?!((конца|окончания|завершения|кінця|закінчення|завершення) )?"
+    + _MACHINE_WORK + r")\w+",
     r"(\d+|an?|one|two|half an?|" + _TENS_EN + r") (hours?|minutes?|mins?) (left|to go) "
-    r"(before|until|till|to)",
+    r"(before|until|till|to)(?! (go )?(before |until |till )?" + _MACHINE_WORK_EN + r")",
     r"(today|tonight) by \d{1,2}([:.]\d{2})?( ?[ap]m)?", r"by \d{1,2}([:.]\d{2})?( ?[ap]m)? "
     r"(today|tonight)",
     r"(customers?|clients?|people|patients|guests) (are )?"
@@ -241,15 +255,20 @@ _HOW_RU = r"как (мне |нам |можно |правильно |лучше |
 _HOW_UK = r"як (мені |нам |можна |правильно |краще |б |це |його |її |їх |тепер )*"
 REQUEST = PhraseSet([
     _HOW_RU + r"\w+(ть|ти|чь|ться|тись)", r"как (мне|нам) \w+", r"подскажите", r"можно ли",
-    r"нужен доступ", r"нужны права", r"(нужно|надо) (\w+ ){0,2}установить",
+    r"нужен доступ", r"нужны права",
     r"прошу (выдать|дать|предоставить|установить)", r"установите", r"хочу (узнать|установить)",
     _HOW_UK + r"\w+(ти|тися|тись|ть)", r"як (мені|нам) \w+", r"підкажіть", r"чи можна",
-    r"потрібен доступ", r"потрібно встановити",
+    r"потрібен доступ",
     r"прошу (надати|видати|встановити)", r"встановіть",
     r"how (do|can|to) \w+", r"is it possible", r"please (grant|give|install)", r"need access",
-    r"need (\w+ )?to install",
     r"request (access|a licen[cs]e)", r"could you (install|grant|set up|prepare|create|add)",
     r"(please|pls) (set up|prepare|create|add)",
+])  # fmt: skip
+# An installation that is needed: a request with nothing broken beside it ("we need to install
+# the label software"); "нужно установить драйвер, принтер не печатает" is the printer's fault.
+NEEDED_INSTALL = PhraseSet([
+    r"(нужно|надо) (\w+ ){0,2}установить", r"(потрібно|треба) (\w+ ){0,2}встановити",
+    r"need (\w+ )?to install",
 ])  # fmt: skip
 
 
@@ -344,8 +363,10 @@ def _from_text(reading: MessageReading) -> PriorityAssessment:
 
 def _read(reading: MessageReading) -> PriorityAssessment:
     text = all_of_things(reading)  # "у всех заданий статус «Ошибка»" is no one stopped
-    request = text in REQUEST
     impact = read_impact(reading)  # the one reader of how many are stopped
+    request = text in REQUEST or (
+        text in NEEDED_INSTALL and not (impact.stopped or text in STOPPED or text in FAULT)
+    )
     # many stopped, whatever the message also asks ("подскажите, у всех не работает почта");
     # a request for many with nothing stopped ("install Teams for all users") is a request
     if impact.many and (impact.stopped or not request):

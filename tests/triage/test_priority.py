@@ -1902,3 +1902,51 @@ def test_nobody_reaching_a_shared_thing_is_still_many_stopped(text: str) -> None
 )
 def test_the_public_unable_to_buy_or_no_booking_taken_is_p1(text: str) -> None:
     assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the time left of what a machine does, or of its battery, is no deadline
+        "до конца обновления осталось 10 минут, а компьютер завис",
+        "осталось два часа до завершения обновления, а комп завис",
+        "ноутбук пишет, что осталось 20 минут до разрядки, и не заряжается",
+        "до закінчення копіювання година, а диск не відкривається",
+        "осталось 5 минут до конца установки, а установка зависла",
+        "до конца пробного периода 10 минут, программа не запускается",
+        "the battery has an hour left before it dies, is that normal?",
+        "battery says 20 minutes left until empty and the laptop won't charge",
+        "the update shows an hour left to go before it finishes and the PC is frozen",
+    ],
+)
+def test_the_time_left_of_a_machines_work_is_no_deadline(text: str) -> None:
+    assert assess_priority(text).priority is not Priority.P1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an installation needed because something is broken: the fault, not a request
+        "нужно установить драйвер, принтер не печатает",
+        "надо заново установить 1С, она не запускается",
+        "потрібно встановити драйвер, принтер не друкує",
+        "треба встановити оновлення, бо Outlook вилітає",
+        "need to install the update but it fails with an error",
+    ],
+)
+def test_a_needed_installation_beside_a_fault_is_no_request(text: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P3, "normal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "нужно установить Teams на новый ноутбук",
+        "треба встановити Zoom на ноутбук бухгалтера",
+        "we need to install the new label software on the packing PC",
+    ],
+)
+def test_a_needed_installation_with_nothing_broken_is_a_request(text: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P4, "request")
