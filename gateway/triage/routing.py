@@ -97,7 +97,9 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         # нет", "the desk phone has no dial tone"); not a mobile, which sets up mail
         r"(стационарн|настольн|рабоч|офисн|стаціонарн|настільн|робоч|офісн)\w* телефон\w*",
         r"ip-?телефон\w*", r"телефонн\w* (апарат|трубк)\w*", r"(desk|office|ip|voip|sip) ?phones?",
-        r"handsets?", r"dial ?tone", r"гудк\w*", r"yealink", r"grandstream", r"polycom",
+        # no tone is a phone's; tones in a call ("в Teams короткие гудки") are the program's
+        r"handsets?", r"dial ?tone", r"(нет|немає|нема|без|не слышно|не чути) гудк\w*",
+        r"гудк\w* (нет|немає|нема|не слышно|не чути)", r"yealink", r"grandstream", r"polycom",
         r"won'?t (turn|switch|power) on", r"no signal", r"немає сигналу", r"нет сигнала",
         r"kyocera", r"ricoh", r"xerox", r"canon", r"epson", r"brother", r"pantum", r"konica\w*",
         r"laserjet", r"ecosys", r"i-sensys", r"taskalfa", r"workcentre",

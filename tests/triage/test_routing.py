@@ -526,3 +526,20 @@ def test_a_tablet_a_validator_and_a_device_feeding_a_program(text: str, group: s
 def test_a_desk_phone_is_a_device(text: str, group: str) -> None:
     assert Routing().group_for(None, text).value == group
     assert Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # tones in a call are the program's, as they were before the desk phone
+        ("в Teams при звонке короткие гудки и сброс", "software"),
+        ("в Zoom вместо звука гудки", "software"),
+        ("у Teams під час дзвінка короткі гудки", "software"),
+        # … no tone at all is the phone's
+        ("в трубке нет гудка", "hardware"),
+        ("немає гудка, телефон на ресепшені мовчить", "hardware"),
+        ("no dial tone on my phone", "hardware"),
+    ],
+)  # fmt: skip
+def test_tones_in_a_call_are_the_programs_no_tone_is_the_phones(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
