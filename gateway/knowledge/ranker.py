@@ -321,6 +321,9 @@ class Ranker:
         # rights"): what a request for access asks to is no evidence for them.
         granting = {i for t in self._indexed("grant", "выдать", "надати") for i in self._about[t]}
         self._granting = frozenset(granting)
+        self._mention_access = (
+            frozenset(i for term in access for i in self._postings[term]) - self._granting
+        )
         self._refusing = frozenset(
             i
             for term in access | self._indexed("permission", "права")
@@ -441,6 +444,11 @@ class Ranker:
             # "add me to the rota calendar" names no access: what it is added to stays
             # what it is ("the meeting room booking" is no IT's).
             asked_into = _NOBODY
+        for at in asked_into:
+            # The access the word stands for is the granting articles' evidence only: an
+            # article that mentions access ("нет доступа в интернет") but not the word
+            # itself ("систему таможенных деклараций") gets none from it.
+            bars[at] = bars.get(at, _NOBODY) | (self._mention_access - self._explaining(words[at]))
         # "no access to the team share", "Getting 'Access is denied'": access said to fail
         # is no request for it.
         for at in access_refused(words, spans):
@@ -801,6 +809,10 @@ class Ranker:
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
         )
+
+    def _explaining(self, token: Token) -> frozenset[int]:
+        """The articles that use a word's own terms."""
+        return frozenset(i for term, _ in self._resolve(token) for i in self._postings[term])
 
     def _asked_into(
         self, found: list[tuple[str, float]], asked_into: bool
