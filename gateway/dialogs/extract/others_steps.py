@@ -39,7 +39,7 @@ _TURNED_TO = case_blind(
 # "IT remoted in", "our IT guy already remoted in" ("it looked fine" is no one).
 _IT_LOOKED = re.compile(
     r"(?<![\w-])(?:[Oo]ur |[Tt]he )?IT(?: (?:guy|guys|team|people|dept|department|support|"
-    r"admin|person))?(?: (?:already|also|just|even|has|have|had))*"
+    r"admin|person|helpdesk|help desk|service desk))?(?: (?:already|also|just|even|has|have|had))*"
     r" (?:looked|checked|connected|remoted in|came|had a look|took a look|tried|tested|"
     r"reinstalled|restarted|rebooted|replaced|swapped|reset)\b"
 )
