@@ -310,6 +310,33 @@ def maker_names(text: str) -> list[tuple[range, str]]:
     return found
 
 
+# A maker no list knows, then its model ("our Shure MV7 isn't picked up", "a Behringer
+# UMC204HD"): a capitalised word no English dictionary holds, right before a model token of
+# capitals and digits.
+_MAKER_MODEL = re.compile(
+    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}))[^\S\n]+((?-i:[A-Z]{1,4}-?\d[A-Za-z0-9-]*))(?![\w-])"
+)
+
+
+def maker_models(text: str) -> list[tuple[int, str]]:
+    """(position, name) of each unknown maker said with its model, none inside what a screen
+    says, none after a place or a person ("from Olena", "in Kyiv")."""
+    said = _said_spans(text)
+    found: list[tuple[int, str]] = []
+    for match in _MAKER_MODEL.finditer(text):
+        maker = match.group(1)
+        if (
+            maker.lower() in _TECH_WORDS
+            or is_dictionary_word(maker.lower(), "en")
+            or _NOT_A_NAME.match(maker)
+            or _WHERE_OR_WHO_BEFORE.search(text[: match.start()])
+            or any(match.start() in span for span in said)
+        ):
+            continue
+        found.append((match.start(), f"{maker} {match.group(2)}"))
+    return found
+
+
 def names_by_place(text: str) -> list[tuple[int, str]]:
     """(position, name) of names only their place in a sentence reveals ("Salesforce keeps
     logging me out"), with their versions; none inside what a screen says."""

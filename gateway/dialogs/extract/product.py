@@ -13,7 +13,12 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.case_blind import case_blind
-from gateway.dialogs.extract.names import maker_names, names_by_place, unknown_names
+from gateway.dialogs.extract.names import (
+    maker_models,
+    maker_names,
+    names_by_place,
+    unknown_names,
+)
 from gateway.dialogs.extract.roles import acronym_names, role_names
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.knowledge.morphology import is_dictionary_word
@@ -305,6 +310,12 @@ def extract_all(text: str) -> list[str]:
         if not any(span.start in k or k.start in span for k in known):  # "Adobe Reader" is known
             found.append((span.start, name))
             taken.append(span)
+    for start, name in maker_models(text):
+        if not any(
+            start in span or span.start in range(start, start + len(name)) for span in known
+        ):
+            found.append((start, name))
+            taken.append(range(start, start + len(name)))
     for start, name in unknown_names(text):
         if not any(start in span for span in taken):
             found.append((start, name))
