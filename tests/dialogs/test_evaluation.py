@@ -283,8 +283,9 @@ BLIND_SETS = [
     # opening" read as the start (i19-since19); a desktop in our office read as one machine,
     # not the office stopped, was 32 -> 33 on main ccfa270 (i19-route19); 36/40, 2 with it on
     # top of both (main 32abb81) ...
-    # 37/40, 2 with i19-route20 (a black camera picture before a lesson at 10:00 is P1)
-    ("dialogs_tune19.yaml", 37, 2),
+    # 37/40, 2 with i19-route20 (a black camera picture before a lesson at 10:00 is P1); 38/40, 2
+    # with an unknown maker and its model read ("our Shure MV7", i19-ask23)
+    ("dialogs_tune19.yaml", 38, 2),
     # ... and its frozen part, the honest dialog measure from session 19, at its first untouched
     # figure (31/40, 8 asked again), run for its summary only; 31/40, 7 with since read from any
     # wording (i19-since19: field since 3 -> 1, asked again since 2 -> 1, summary only); 32/40, 6
@@ -322,7 +323,8 @@ BLIND_SETS = [
     # system are the outage, not the monitor); 37/40, 1 with i19-ask23 alone on main 7167a83 (a
     # monitor's and a hung window's title-case words read unquoted, "HDMI 2 No Signal", "goes Not
     # Responding"; a quote after "по центру"; a greeting no start; a prompt no error) ...
-    ("dialogs_tune22.yaml", 34, 3),
+    # 39/40, 0 on main a832b89 with both and i19-flow23
+    ("dialogs_tune22.yaml", 39, 0),
     # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
     # figure (32/40, 2 asked again), run for its summary only.
     ("dialogs_frozen22.yaml", 32, 2),
