@@ -344,6 +344,9 @@ class ConversationService:
                 self.store.incidents.unsubscribe(tx, event.incident_id, conv.key)
             elif isinstance(event, StatusAsked):
                 report = await self.tickets.report(conv.key, event.ticket_id, ctx.now)
+                for view in report.tickets if event.impatient else ():
+                    if view.ticket.status.is_active:  # the operator sees the impatience
+                        tx.ticket_event(view.ticket.id, "user", "impatient", event.impatient)
                 follow(self.engine.ticket_status(state, report, ctx))
             elif isinstance(event, CardAction):
                 report = await self.tickets.carry_out(tx, conv, event, ctx.now)

@@ -161,10 +161,17 @@ class AccountAction(_Event):
 
 @dataclass(frozen=True)
 class StatusAsked(_Event):
-    """The user asks how their tickets are going (`ticket_id` when they named one)."""
+    """The user asks how their tickets are going (`ticket_id` when they named one);
+    `impatient`: their words when they said they have waited too long ("уже третий день
+    жду!"), for the history of each open ticket shown, where the operator sees them."""
 
     name: ClassVar[str] = "status_asked"
     ticket_id: str = ""
+    impatient: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        found = {"event": self.name, "ticket_id": self.ticket_id}
+        return found | ({"impatient": self.impatient} if self.impatient else {})
 
 
 @dataclass(frozen=True)

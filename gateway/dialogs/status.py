@@ -22,10 +22,12 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.letters import says_solved
 from gateway.dialogs.state import Phase
-from gateway.dialogs.status_question import status_question, ticket_numbers
+from gateway.dialogs.status_question import StatusQuestion, status_question, ticket_numbers
 from gateway.dialogs.turn import Turn
 from gateway.models import Button, InboundMessage, Ticket, TicketStatus
 from gateway.triage import sla_clock
+from gateway.triage.impatience import lost_patience
+from gateway.triage.language import reply_language
 from gateway.triage.sla import SlaPolicy
 
 PREFIX = "status:"  # button payloads: status:<action>:<ticket id>
@@ -38,6 +40,9 @@ BARE_ASSENT |= {"okay", "ок", "👍", "✅"}
 # Where a status question may come while the bot waits for something else: anywhere but
 # in the middle of the checklist, where a ticket number is needed to be sure.
 QUIET_PHASES = frozenset({Phase.CHECKLIST})
+# Where a question that names no ticket ("есть новости?", "still waiting...") is one about
+# the user's tickets: nothing else is waited for (with no ticket it says there is none).
+BARE_PHASES = frozenset({Phase.IDLE, Phase.TICKET})
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ class StatusFlow:
             return False
         if turn.state.phase in QUIET_PHASES and not ticket_numbers(text, numbered=True):
             return False  # there only a named ticket counts: no number, no question to read
-        question = status_question(text, turn.lang)
+        question = _question(turn, text)
         if question is None:
             return False
         return bool(question.ticket_id) or turn.state.phase not in QUIET_PHASES
@@ -118,15 +123,21 @@ class StatusFlow:
             self._resume(turn)
             turn.emit(TicketCommented(ticket_id=ticket_id, comment=msg.text.strip()))
         else:
-            question = status_question(msg.text.strip(), turn.lang)
-            self.ask(turn, question.ticket_id if question else "")
+            text = msg.text.strip()
+            question = _question(turn, text)
+            # "уже третий день жду!": answered, with an apology before the card, and the
+            # words go to the history of the open tickets, where the operator sees them
+            impatient = text if lost_patience(turn.reading(text)) else ""
+            if impatient:
+                turn.say("status_impatient")
+            self.ask(turn, question.ticket_id if question else "", impatient)
 
-    def ask(self, turn: Turn, ticket_id: str = "") -> None:
+    def ask(self, turn: Turn, ticket_id: str = "", impatient: str = "") -> None:
         """Ask the service for the user's tickets (or the one named)."""
         st = turn.state
         if st.phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT, Phase.STATUS_COMMENT):
             st.start_flow()  # a rating is optional; the user moved on
-        turn.emit(StatusAsked(ticket_id=ticket_id))
+        turn.emit(StatusAsked(ticket_id=ticket_id, impatient=impatient))
 
     def press(self, turn: Turn, action: str, ticket_id: str) -> None:
         st = turn.state
@@ -249,6 +260,15 @@ class StatusFlow:
         except ValueError:
             st.phase = Phase.IDLE
         st.status_resume = st.status_ticket = ""
+
+
+def _question(turn: Turn, text: str) -> StatusQuestion | None:
+    """The status question in `text`, one naming no ticket too where nothing else is
+    waited for; read in the message's own language too ("Коли вже зроблять?" in a Russian
+    conversation)."""
+    bare = turn.state.phase in BARE_PHASES
+    langs = dict.fromkeys((reply_language(text, turn.lang), turn.lang))
+    return next((q for lang in langs if (q := status_question(text, lang, bare))), None)
 
 
 def _typed_press(turn: Turn, text: str) -> str:

@@ -5,6 +5,14 @@ counts: "заявка", "заявки", "заявкой", "моїм зверне
 names a ticket (a noun such as заявка/звернення/request, or a number such as HD-000042)
 together with what the user wants to know about it: its status, where it is, what is
 happening with it, when it will be done. A request to *create* a ticket is not one.
+
+Where the conversation waits for nothing else (`bare`), a question names no ticket at all:
+"есть новости?", "когда уже сделают", "скільки ще чекати", "is someone looking at this",
+"still waiting...", "уже третий день жду!". It is read by its class (news asked for; when
+it is done; how long to wait; whether anyone is on it; waiting told alone), with nothing
+else said beside it, so "жду загрузки, а Excel висит" or "когда сделают обновление Windows,
+у меня всё сломалось" stay problems. A question about someone else's ticket ("заявка
+Петрова", "my colleague's request") is not one about the user's own.
 """
 
 from __future__ import annotations
@@ -29,6 +37,65 @@ STATUS_WORDS = {
     "uk": "статус стан стадія етап прогрес новина рух",
     "en": "status state stage progress news update",
 }
+# A question that names no ticket: what it asks (see `bare` in status_question).
+NEWS_WORDS = {
+    "ru": "новость новенькое движение подвижка прогресс апдейт",
+    "uk": "новина новини новенького рух зрушення прогрес апдейт",
+    "en": "news update progress eta headway",
+}
+WHEN_WORDS = {"ru": "когда скоро", "uk": "коли скоро", "en": "when soon"}
+DONE_WORDS = {
+    "ru": "сделать починить исправить решить быть ответить закончить готовый готово доделать "
+    "отремонтировать настроить",
+    "uk": "зробити полагодити виправити вирішити вирішать бути відповісти закінчити готовий готово "
+    "доробити відремонтувати налаштувати",
+    "en": "done fix ready resolve sort finish be answer repair",
+}
+HOW_LONG_WORDS = {"ru": "долго сколько", "uk": "довго скільки", "en": "long longer"}
+WAIT_WORDS = {
+    "ru": "ждать подождать дождаться",
+    "uk": "чекати зачекати дочекатися",
+    "en": "wait waiting take",
+}
+SOMEONE_WORDS = {
+    "ru": "кто нибудь кто-то",
+    "uk": "хто небудь хтось",
+    "en": "who anyone someone anybody somebody",
+}
+ON_IT_WORDS = {
+    "ru": "заниматься смотреть посмотреть работать взять делать",
+    "uk": "займатися дивитися подивитися працювати взяти робити",
+    "en": "work look handle take deal",
+}
+WHAT_WORDS = {"ru": "что как", "uk": "що як", "en": ""}  # "ну что там?", "як там?"
+THERE_WORDS = {"ru": "там", "uk": "там", "en": ""}
+# Said beside such a question and telling no problem: time waited, greetings, fillers.
+ASIDE_WORDS = {
+    "ru": "день неделя час минута месяц утро третий второй два три ответ уже еще ещё всё "
+    "вообще наконец ну же",
+    "uk": "день тиждень година хвилина місяць ранок третій другий два три відповідь вже ще "
+    "взагалі нарешті ну ж якийсь",
+    "en": "day week hour minute month morning answer reply response still yet more much "
+    "any some already it this",
+}
+# Whose ticket: someone else's is not the user's to ask about.
+OTHER_PERSON_WORDS = {
+    "ru": "коллега сотрудник начальник руководитель директор",
+    "uk": "колега співробітник начальник керівник директор",
+    "en": "colleague coworker boss manager his her their",
+}
+MAX_BARE_WORDS = 8
+BARE_CUES = ("news", "when", "done", "how_long", "wait", "someone", "on_it", "what", "there")
+# "Maria's ticket", "заявка Петрова": a name beside the ticket noun.
+_POSSESSIVE = re.compile(
+    r"\b(?!(?:it|that|what|where|how|who|there|here|he|she|let)'s\b)[a-z]+'s\s+"
+    r"(?:ticket|request|case)",
+    re.I,
+)
+_NAMED_OWNER = re.compile(
+    r"(?<!\w)(?i:заявк|обращени|звернен|запрос|запит|тикет|тікет)\w*\s+(?:(?i:от|від)\s+)?"
+    r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"
+)
 # Asking after a ticket: where it is, what happens to it, when it is done, who has it.
 ASKING_WORDS = {
     "ru": (
@@ -43,7 +110,7 @@ ASKING_WORDS = {
     ),
     "en": (
         "where what how when soon long who why handle process resolve answer take pick look "
-        "wait close"
+        "wait close anyone someone anybody somebody"
     ),
 }
 # "Покажи мои заявки": only with nothing else said ("ticket printer shows error" is a problem).
@@ -87,8 +154,9 @@ def ticket_numbers(text: str, numbered: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
-def status_question(text: str, lang: str) -> StatusQuestion | None:
-    """The status question in `text`, or None when the message says something else.
+def status_question(text: str, lang: str, bare: bool = False) -> StatusQuestion | None:
+    """The status question in `text`, or None when the message says something else; with
+    `bare` also one that names no ticket ("есть новости?", "when will it be fixed?").
 
     Asked of every message a bot-owned conversation gets, and of the text alone: kept per
     text, as users write the same short texts again and again."""
@@ -100,6 +168,8 @@ def status_question(text: str, lang: str) -> StatusQuestion | None:
     seen = {t.lemma for t in words}
     cues = _cues()
     noun = bool(seen & cues["noun"])
+    if seen & cues["other"] or _POSSESSIVE.search(text) or _NAMED_OWNER.search(text):
+        return None  # "заявка Петрова", "my colleague's request": not the user's own
     numbers = ticket_numbers(text, numbered=noun)
     status = bool(seen & cues["status"])
     if (seen & cues["create"] or _verb_use(words, cues["noun"])) and not status:
@@ -110,13 +180,36 @@ def status_question(text: str, lang: str) -> StatusQuestion | None:
     if numbers:
         return StatusQuestion(numbers[0]) if asking or len(others) <= MAX_OTHER_WORDS else None
     if not noun:
-        return None
+        return StatusQuestion() if bare and _bare_question(words, seen, cues) else None
     own = bool(seen & cues["own"])
     if asking and (own or status or len(others) <= MAX_ASIDE_WORDS):
         return StatusQuestion()
     if (own or seen & cues["show"]) and not others:  # "мои заявки", "show my tickets"
         return StatusQuestion()
     return None
+
+
+def _bare_question(words: list[Token], seen: set[str], cues: dict[str, frozenset[str]]) -> bool:
+    """A short question after one's ticket that names none: news asked for, when it is
+    done, how long to wait, whether anyone is on it, or waiting told alone; nothing else."""
+    if len(words) > MAX_BARE_WORDS:
+        return False
+    cue_words = frozenset().union(*(cues[name] for name in BARE_CUES))
+    others = [
+        t for t in words
+        if t.lemma not in cue_words and t.lemma not in cues["aside"]
+        and not t.word.isdigit() and not t.stop
+    ]  # fmt: skip
+    if others:
+        return False
+    return bool(
+        seen & cues["news"]
+        or (seen & cues["when"] and seen & cues["done"])
+        or (seen & cues["how_long"] and seen & (cues["wait"] | cues["aside"]))
+        or (seen & cues["someone"] and seen & cues["on_it"])
+        or (seen & cues["wait"] and seen & cues["aside"])  # "still waiting", "третий день жду"
+        or (seen & cues["what"] and seen & cues["there"] and len(words) <= 3)
+    )
 
 
 def _verb_use(words: list[Token], nouns: frozenset[str]) -> bool:
@@ -137,6 +230,17 @@ def _cues() -> dict[str, frozenset[str]]:
         "own": OWN_WORDS,
         "show": SHOW_WORDS,
         "create": CREATE_WORDS,
+        "news": NEWS_WORDS,
+        "when": WHEN_WORDS,
+        "done": DONE_WORDS,
+        "how_long": HOW_LONG_WORDS,
+        "wait": WAIT_WORDS,
+        "someone": SOMEONE_WORDS,
+        "on_it": ON_IT_WORDS,
+        "what": WHAT_WORDS,
+        "there": THERE_WORDS,
+        "aside": ASIDE_WORDS,
+        "other": OTHER_PERSON_WORDS,
     }
     return {
         name: frozenset(

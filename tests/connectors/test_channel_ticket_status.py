@@ -230,3 +230,24 @@ async def _ticket_by_person(gw: Gateway, user: Any, problem: str) -> Ticket:
             return value  # type: ignore[no-any-return]
         answered = value
         await user.press(dont_know)
+
+
+async def test_a_question_naming_no_ticket_gets_its_card_on_telegram(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """Issue 18: "Коли вже зроблять?" after a ticket opened in Russian is its status, in
+    Ukrainian, with an apology for the wait; the impatience goes to the ticket's history."""
+    gw, chat = telegram_gateway, 464646464
+    user = telegram_user(telegram_api, chat)
+    ticket, seen = await open_ticket(gw, user)
+    tickets_before = await gw.rt.store.redis.get(keys.TICKET_SEQ)
+    await user.say("Коли вже зроблять?")
+    seen = await user.sees(f"{ticket.id} — {text('uk', 'status_new')}", after=seen)
+    assert text("uk", "status_impatient") in user.texts()[seen - 2 : seen]
+    assert user.buttons()[0] == text("uk", "btn_status_comment")
+    history = [(e.actor, e.action, e.detail) for e in await gw.rt.store.tickets.events(ticket.id)]
+    assert ("user", "impatient", "Коли вже зроблять?") in history
+    await user.say("є новини?")  # asked calmly: the card, no apology
+    seen = await user.sees(f"{ticket.id} — {text('uk', 'status_new')}", after=seen)
+    assert text("uk", "status_impatient") != user.texts()[seen - 2]
+    assert await gw.rt.store.redis.get(keys.TICKET_SEQ) == tickets_before
