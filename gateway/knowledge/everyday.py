@@ -75,9 +75,9 @@ EVERYDAY_WORDS: dict[str, frozenset[str]] = {
         sneezing sneezes treatment diagnosis symptom symptoms ambulance ibuprofen paracetamol
         aspirin bandage plaster dressing drip dentist surgeon tooth teeth fever headache
         allergy
-        пульс пульса пульсу сердцебиение сердцебиения плода роддом роддоме родильный
-        родильном пульсу серцебиття плоду пологовий пологовому пологовому пологове
-        pulse heartbeat fetal maternity
+        пульс пульса пульсу сердцебиение сердцебиения плода пульсу серцебиття плоду ритм ритма
+        ритму
+        pulse heartbeat fetal rhythm
         """
     ),
     # school and university life

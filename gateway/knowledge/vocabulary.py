@@ -39,13 +39,28 @@ PHRASES: dict[str, str] = {
     "wi fi": "wifi",
     # A program or a machine that "locks up" freezes: no account is locked ("Word locks up
     # when I paste a table", "Outlook keeps locking up"); an account is locked out ("locked
-    # up" is left: "my account got locked up").
+    # up" is left: "my account got locked up"), and so is one that "keeps locking up"
+    # (an account named right before: the lock kept, the "up" dropped).
     "locks up": "freezes",
     "locking up": "freezing",
-    # Speakers that make no noise are silent: "stopped making any noise", "make no noise"
-    # (a noise made is a fan's or a line's, not this).
+    **{
+        f"{owner} {lock} up": f"{owner} {lock}"
+        for owner in ("account", "login", "profile", "user", "password")
+        for lock in ("locks", "locking", "keeps locking", "is locking", "keeps getting locked")
+    },
+    # Speakers that make no noise are silent: "stopped making any noise", "make no noise";
+    # a noise that a fan, a drive or a scanner's motor no longer makes is the machine's, not
+    # sound: those are kept as said (the longer phrase is matched first).
     "any noise": "any sound",
     "no noise": "no sound",
+    **{
+        f"{machine} {makes} noise": f"{machine} {makes} noise"
+        for machine in ("fan", "fans", "cooler", "scanner", "printer", "drive", "disk", "motor")
+        for makes in (
+            "makes no", "make no", "made no", "making no", "makes any", "make any",
+            "making any", "stopped making any",
+        )
+    },
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",
@@ -1531,9 +1546,12 @@ ADMIN_WORDS: frozenset[str] = _words(
 GRANT_FAILURE_WORDS: frozenset[str] = _words(
     """
     denied deny refused lost lose anymore longer error errors disappeared missing gone removed
-    revoked worked expired locked problem problems issue issues suddenly
+    revoked worked expired locked problem problems issue issues suddenly disabled blocked
+    suspended keeps
     отказано запрещен запрещено пропал пропала пропало пропали ошибка ошибку ошибки больше
     перестал відмовлено заборонено зник зникла зникло зникли помилка помилку більше
+    заблокирован заблокирована заблокировали отключен отключена заблоковано заблокований
+    заблокували вимкнено
     """
 )
 # Devices by the names people give them: a loanword spelt with і ("прінтер"), a

@@ -145,3 +145,18 @@ def test_the_internet_is_no_guess_beside_access_asked_to_a_system(
     guessed = [c.article.id for c in matcher.guesses(text, lang)]
     assert guessed[0] == "new_access_request"
     assert "no_internet" not in guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("need access to my email, it says account disabled", "account_locked"),
+        ("i need access to outlook, the account is disabled", "account_locked"),
+    ],
+)
+def test_access_asked_for_beside_a_failure_is_the_failure(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "need access to …" beside an account that is disabled asks for nothing
+    # new: the account fails (review23: both answered the access request).
+    assert answered(matcher, text, "en") == topic

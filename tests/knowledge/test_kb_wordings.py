@@ -474,6 +474,10 @@ def test_mail_that_does_not_come_in_is_no_mail_that_did_not_arrive_out(
         ("outlook keeps locking up when I open the shared calendar", "app_crash"),
         ("teams locks up in the middle of a call", "app_crash"),
         ("my account is locked after three wrong passwords", "account_locked"),
+        # ... but an account that locks up is locked: the lock, not a freeze (review23)
+        ("my account keeps locking up", "account_locked"),
+        ("the account locks up after three tries", "account_locked"),
+        ("my account locks up every morning", "account_locked"),
     ],
 )
 def test_a_program_that_locks_up_has_frozen(matcher: Matcher, text: str, topic: str) -> None:
@@ -488,6 +492,9 @@ def test_a_program_that_locks_up_has_frozen(matcher: Matcher, text: str, topic: 
         ("the monitor speakers stopped making any noise", "no_sound"),
         ("the laptop doesnt make any noise when a video plays", "no_sound"),
         ("the neighbours make no noise after 10, can we stay late?", None),
+        # a fan's or a scanner's motor that makes no noise is the machine's, no sound (review23)
+        ("the fan makes no noise anymore and the laptop is hot", None),
+        ("the scanner makes no noise and nothing happens", "scanner_not_working"),
     ],
 )
 def test_a_computer_that_makes_no_noise_has_no_sound(
