@@ -5,9 +5,12 @@ socket protocol."""
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 from harness import Gateway, Visitor, seed_ticket
 
+from emulators.server import WAIT_SECONDS
 from gateway.store import Store
 from gateway.texts import Texts
 
@@ -15,11 +18,13 @@ TEXTS = Texts.load()
 
 
 async def bot_says(visitor: Visitor, wanted: str) -> str:
-    """The first bot entry from now on that contains `wanted`."""
-    while True:
-        entry = (await visitor.entry())["entry"]
-        if entry.get("author") == "bot" and wanted in entry.get("text", ""):
-            return str(entry["text"])
+    """The first bot entry from now on that contains `wanted` (other replies are skipped,
+    for at most WAIT_SECONDS in all)."""
+    async with asyncio.timeout(WAIT_SECONDS):
+        while True:
+            entry = (await visitor.entry())["entry"]
+            if entry.get("author") == "bot" and wanted in entry.get("text", ""):
+                return str(entry["text"])
 
 
 async def test_a_question_naming_no_ticket_gets_the_status_in_the_web_chat(
