@@ -56,33 +56,39 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # the lead kept while every frozen part's sum rose 4330 -> 4344 and the sealed faq_frozen21
 # 250 -> 253. With batch 22 in (the twentieth tuning part; the lead, main 5e08a02's code,
 # 04:32-04:42 UTC on 2026-12-05): pooled 7188 of 7338, 5 of 1084; left out 7177, 5 of 1084.
+# At session 23's end (main 5591b1f's code, the lead, 06:09-06:18 UTC): pooled 7183, 7 of
+# 1084; left out 7186, 5 of 1084. faq_tune18's Ukrainian lost 3 lines (117 -> 114) in its
+# folds, all now decided "none" by refitted fold decisions whose "say anything" cut moves
+# between two levels (i12-fit23's trace, faq/README.md); the committed decision reads those
+# lines as before (none). A trade the lead kept: left out rose 7177 -> 7186, every older
+# frozen part's sum 4344 -> 4350.
 TUNING_MEASURED = {
-    "faq_tune.jsonl": (((139, 139), (107, 107), (110, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (172, 181), (185, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((174, 180), (173, 180), (176, 180)), (0, 81)),
+    "faq_tune.jsonl": (((138, 139), (107, 107), (110, 110)), (0, 48)),
+    "faq_tune2.jsonl": (((187, 194), (174, 181), (185, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((175, 180), (175, 180), (176, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (146, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((120, 120), (144, 150), (117, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (145, 150), (116, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
-    "faq_tune12.jsonl": (((90, 90), (119, 120), (119, 120)), (0, 45)),
+    "faq_tune12.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (113, 120), (118, 120)), (1, 45)),
-    "faq_tune16.jsonl": (((89, 90), (116, 120), (117, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (115, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((87, 90), (117, 120), (114, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (118, 120), (115, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((86, 90), (116, 120), (117, 120)), (0, 45)),
-    "faq_tune21.jsonl": (((85, 90), (117, 120), (117, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((88, 90), (116, 120), (112, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (114, 120), (119, 120)), (1, 45)),
+    "faq_tune16.jsonl": (((89, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (114, 120)), (1, 45)),
+    "faq_tune18.jsonl": (((87, 90), (114, 120), (114, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (116, 120), (115, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((87, 90), (116, 120), (117, 120)), (0, 45)),
+    "faq_tune21.jsonl": (((86, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((88, 90), (115, 120), (113, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1084), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2154, 2592, 2431), 5)
+LEFT_OUT_MEASURED = ((2160, 2594, 2432), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
