@@ -264,9 +264,10 @@ class StatusFlow:
 
 def _question(turn: Turn, text: str) -> StatusQuestion | None:
     """The status question in `text`, one naming no ticket too where nothing else is
-    waited for; read in the message's own language too ("Коли вже зроблять?" in a Russian
+    waited for (not while a person has the conversation: "any news?" is asked of them);
+    read in the message's own language too ("Коли вже зроблять?" in a Russian
     conversation)."""
-    bare = turn.state.phase in BARE_PHASES
+    bare = turn.state.phase in BARE_PHASES and not turn.ctx.held
     langs = dict.fromkeys((reply_language(text, turn.lang), turn.lang))
     return next((q for lang in langs if (q := status_question(text, lang, bare))), None)
 

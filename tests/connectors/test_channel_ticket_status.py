@@ -251,3 +251,26 @@ async def test_a_question_naming_no_ticket_gets_its_card_on_telegram(
     seen = await user.sees(f"{ticket.id} — {text('uk', 'status_new')}", after=seen)
     assert text("uk", "status_impatient") != user.texts()[seen - 2]
     assert await gw.rt.store.redis.get(keys.TICKET_SEQ) == tickets_before
+
+
+async def test_a_question_naming_no_ticket_is_the_persons_while_they_hold_it(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """While Anna holds the conversation, "есть новости?" is asked of her: it reaches the
+    ticket as the user's answer (the clock runs again for Anna), and the bot shows no card;
+    a question about "my ticket" is still answered with the card (the first test)."""
+    gw, chat = telegram_gateway, 474747474
+    user = telegram_user(telegram_api, chat)
+    ticket, seen = await open_ticket(gw, user)
+    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
+    await gw.rt.desk.reply(ticket.id, ANNA, REPLY)
+    seen = await user.sees(REPLY, after=seen)
+    assert (await stored(gw, ticket.id)).status == TicketStatus.WAITING_FOR_USER
+
+    await user.say("есть новости?")
+
+    async def answered() -> bool:
+        return (await stored(gw, ticket.id)).status == TicketStatus.OPEN
+
+    await eventually(answered, what="the user's words on Anna's ticket")
+    assert not any(ticket.id in said for said in user.texts()[seen:])  # no card
