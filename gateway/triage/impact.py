@@ -1487,6 +1487,35 @@ _AMID = frozenset({"посеред", "посреди", "під", "во", "при
 _AMID_NEXT = frozenset({"час", "время"})
 
 
+# A driver that is software: a device's ("the printer driver", "graphics drivers") or one
+# updated, installed or rolled back ("the driver update failed", "reinstalled the driver").
+_DRIVER = frozenset({"driver", "drivers"})
+_DRIVEN = frozenset(
+    {
+        *("printer", "printers", "scanner", "graphics", "video", "audio", "sound", "network"),
+        *("wifi", "bluetooth", "usb", "device", "display", "camera", "webcam", "touchpad"),
+        *("keyboard", "mouse", "card", "chipset", "nvidia", "amd", "intel", "realtek", "hp"),
+        *("canon", "epson", "brother", "kyocera"),
+    }
+)
+_DRIVER_WORK = frozenset(
+    {
+        *("update", "updated", "updates", "updating", "install", "installed", "installing"),
+        *("reinstall", "reinstalled", "version", "outdated", "rollback", "rolled"),
+        *("download", "downloaded", "corrupt", "corrupted"),
+    }
+)
+
+
+def _a_device_driver(words: list[Word], i: int) -> bool:
+    """The driver at `i` is software: a device named right before it, or an update, an
+    install or a version said within two words of it."""
+    if i and words[i - 1].text in _DRIVEN:
+        return True
+    near = words[max(i - 2, 0) : i] + words[i + 1 : i + 3]
+    return any(w.text in _DRIVER_WORK for w in near)
+
+
 def _at_stake(words: list[Word], printing: bool = False, named: set[str] = frozenset()) -> bool:
     vocab = _vocabulary()
     for i, word in enumerate(words):
@@ -1504,6 +1533,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
                 continue  # "my invoicing app", "the billing software": what the program is for
             if word.text == "patient" and before in _BE:
                 continue  # "I've been patient", "be patient": no patient waits
+            if word.text in _DRIVER and _a_device_driver(words, i):
+                continue  # "the printer driver is broken": software, no driver waits
             if before in _ABOUT or _in_a_container(words, i):
                 continue  # "шаблон напоминания об оплате": what a document is about
             if i and _is_group(words[i - 1]) and word.has("gent"):

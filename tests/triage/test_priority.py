@@ -1950,3 +1950,29 @@ def test_a_needed_installation_beside_a_fault_is_no_request(text: str) -> None:
 def test_a_needed_installation_with_nothing_broken_is_a_request(text: str) -> None:
     found = assess_priority(text)
     assert (found.priority, found.reason) == (Priority.P4, "request")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a device's driver, or one updated or installed, is software: nobody waits
+        "the printer driver is broken and the printer shows offline",
+        "graphics drivers crashed and the screen flickers",
+        "the driver update failed and now the scanner is dead",
+        "reinstalled the driver, still no sound",
+    ],
+)
+def test_a_device_driver_is_no_driver_waiting(text: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P3, "normal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the truck driver is waiting at the gate and the scanner won't read the waybill",
+        "drivers are waiting, the dispatch screen shows nothing",
+    ],
+)
+def test_drivers_waiting_are_still_at_stake(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
