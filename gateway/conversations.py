@@ -252,7 +252,7 @@ class ConversationService:
                 if outcome.reported is not None and self.incidents is not None:
                     outcome.report = self.incidents.record(tx, conv.key, outcome.reported)
             else:  # a person has the conversation: the bot answers only "where is my ticket?"
-                ctx = StepContext(now=now, letters=letters, held=True)
+                ctx = StepContext(now=now, letters=letters)
                 result = self.engine.self_service(state, msg, ctx)
                 if result is None:
                     await self._note_user_activity(tx, conv, now)

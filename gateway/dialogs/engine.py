@@ -135,7 +135,7 @@ class DialogEngine:
     ) -> StepResult | None:
         """A message while a person has the conversation: the bot answers a status question
         or a ticket card's button (and /status); anything else is the person's (None)."""
-        turn = Turn.begin(state, self.texts, ctx)
+        turn = Turn.begin(state, self.texts, dataclasses.replace(ctx, held=True))
         command = parse_command(msg) if msg.kind in ("message", "edited") else None
         if command is not None and command[0] == "status":
             self.commands.status(turn, command[1], msg)

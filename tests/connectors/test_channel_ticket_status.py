@@ -39,15 +39,20 @@ async def stored(gw: Gateway, ticket_id: str) -> Ticket:
     return ticket
 
 
+async def held_by_anna(gw: Gateway, user: Any) -> tuple[Ticket, int]:
+    """A ticket opened by `user`, taken over by Anna, who has answered them (what they saw)."""
+    ticket, seen = await open_ticket(gw, user)
+    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
+    await gw.rt.desk.reply(ticket.id, ANNA, REPLY)
+    return ticket, await user.sees(REPLY, after=seen)
+
+
 async def test_status_comment_works_now_and_reopen_on_telegram_in_russian(
     telegram_gateway: Gateway, telegram_api: TelegramEmulator
 ) -> None:
     gw, chat = telegram_gateway, 181818181
     user = telegram_user(telegram_api, chat)
-    ticket, seen = await open_ticket(gw, user)
-    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
-    await gw.rt.desk.reply(ticket.id, ANNA, REPLY)
-    seen = await user.sees(REPLY, after=seen)
+    ticket, seen = await held_by_anna(gw, user)
     tickets_before = await gw.rt.store.redis.get(keys.TICKET_SEQ)
 
     # Without a number, in the user's own words, while Anna holds the conversation.
@@ -261,10 +266,7 @@ async def test_a_question_naming_no_ticket_is_the_persons_while_they_hold_it(
     a question about "my ticket" is still answered with the card (the first test)."""
     gw, chat = telegram_gateway, 474747474
     user = telegram_user(telegram_api, chat)
-    ticket, seen = await open_ticket(gw, user)
-    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
-    await gw.rt.desk.reply(ticket.id, ANNA, REPLY)
-    seen = await user.sees(REPLY, after=seen)
+    ticket, seen = await held_by_anna(gw, user)
     assert (await stored(gw, ticket.id)).status == TicketStatus.WAITING_FOR_USER
 
     await user.say("есть новости?")
