@@ -1487,15 +1487,16 @@ _AMID = frozenset({"посеред", "посреди", "під", "во", "при
 _AMID_NEXT = frozenset({"час", "время"})
 
 
-# A driver that is software: a device's ("the printer driver", "graphics drivers") or one
-# updated, installed or rolled back ("the driver update failed", "reinstalled the driver").
+# A driver that is software: a device's ("the printer driver", "graphics drivers": the shared
+# devices and the parts that have drivers) or one updated, installed or rolled back ("the
+# driver update failed", "reinstalled the driver").
 _DRIVER = frozenset({"driver", "drivers"})
-_DRIVEN = frozenset(
+_DRIVEN_PARTS = frozenset(
     {
-        *("printer", "printers", "scanner", "graphics", "video", "audio", "sound", "network"),
-        *("wifi", "bluetooth", "usb", "device", "display", "camera", "webcam", "touchpad"),
-        *("keyboard", "mouse", "card", "chipset", "nvidia", "amd", "intel", "realtek", "hp"),
-        *("canon", "epson", "brother", "kyocera"),
+        *("graphics", "video", "audio", "sound", "network", "wifi", "bluetooth", "usb"),
+        *("device", "display", "camera", "webcam", "touchpad", "keyboard", "mouse", "card"),
+        *("chipset", "nvidia", "amd", "intel", "realtek", "hp", "canon", "epson", "brother"),
+        "kyocera",
     }
 )
 _DRIVER_WORK = frozenset(
@@ -1510,7 +1511,10 @@ _DRIVER_WORK = frozenset(
 def _a_device_driver(words: list[Word], i: int) -> bool:
     """The driver at `i` is software: a device named right before it, or an update, an
     install or a version said within two words of it."""
-    if i and words[i - 1].text in _DRIVEN:
+    before = words[i - 1] if i else None
+    if before is not None and (
+        before.text in _DRIVEN_PARTS or before.among(_vocabulary().shared_devices)
+    ):
         return True
     near = words[max(i - 2, 0) : i] + words[i + 1 : i + 3]
     return any(w.text in _DRIVER_WORK for w in near)
