@@ -254,6 +254,12 @@ def mail_cursor(mailbox: str, folder: str) -> str:
     return f"{PREFIX}:mail:cursor:{mailbox}:{folder}"
 
 
+def mail_set_aside(mailbox: str, folder: str, uidvalidity: int, uid: int) -> str:
+    """An IMAP message kept aside as a dead letter (and its sender told): read again after
+    a crash, it is not kept or answered twice (string)."""
+    return f"{PREFIX}:mail:set-aside:{mailbox}:{folder}:{uidvalidity}:{uid}"
+
+
 def signin_failures(scope: str, name: str) -> str:
     """Failed console sign-ins of one client address or one login, recently."""
     return f"{PREFIX}:signin:fail:{scope}:{name}"

@@ -244,6 +244,17 @@ class MailStore:
         nonce = await self._redis.get(keys.mail_rating_asked(chat_id))
         return nonce.decode() if nonce else ""
 
+    async def set_aside_before(self, mailbox: str, folder: str, validity: int, uid: int) -> bool:
+        """Whether this IMAP message was kept aside already (by a reader that died after)."""
+        return bool(await self._redis.exists(keys.mail_set_aside(mailbox, folder, validity, uid)))
+
+    async def set_aside(
+        self, mailbox: str, folder: str, validity: int, uid: int, ttl_seconds: int
+    ) -> bool:
+        """Note this IMAP message kept aside; True the first time, False afterwards."""
+        key = keys.mail_set_aside(mailbox, folder, validity, uid)
+        return await set_first(self._redis, key, ttl_seconds)
+
     async def cursor(self, mailbox: str, folder: str) -> ImapCursor:
         row = await self._redis.hgetall(keys.mail_cursor(mailbox, folder))
         if not row:

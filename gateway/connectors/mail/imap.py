@@ -202,9 +202,18 @@ class ImapMailbox:
                          extra={"folder": self.folder, "uid": uid})  # fmt: skip
                 continue
             raw = bodies.get(uid, {}).get(b"BODY[]")
+            if raw is None and await self.store.mail.set_aside_before(
+                self.name, self.folder, validity, uid
+            ):
+                continue  # kept aside (and its sender told) before a crash: not again
             await self._take_one(uid, validity, raw, sizes.get(uid, {}))
+            if raw is not None:
+                continue
+            first = await self.store.mail.set_aside(
+                self.name, self.folder, validity, uid, self.retention_seconds
+            )
             head = heads.get(uid, {}).get(HEAD_FETCHED)
-            if head and self.too_large is not None:
+            if head and first and self.too_large is not None:
                 await self._tell_too_large(head, int(sizes[uid].get(b"RFC822.SIZE", 0)))
         # Every message of the batch is stored (or kept aside): mark them, then move the
         # cursor. A crash in between only means they are read again and dropped as repeats.
