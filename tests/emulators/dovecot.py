@@ -61,7 +61,7 @@ service anvil {{
 }}
 protocol imap {{
   imap_idle_notify_interval = 1 secs
-}}
+{capability}}}
 """
 
 
@@ -74,7 +74,9 @@ def dovecot_binary() -> str | None:
 class Dovecot:
     """One dovecot instance with one mailbox user."""
 
-    def __init__(self) -> None:
+    def __init__(self, capability: str = "") -> None:
+        """`capability`: the CAPABILITY list to announce instead of dovecot's own (a server
+        without UIDPLUS or MOVE, as some still are)."""
         self.root = Path(tempfile.mkdtemp(prefix="fl-dovecot-"))
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
@@ -90,7 +92,8 @@ class Dovecot:
         (self.root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
         (self.root / "dovecot.conf").write_text(
             CONFIG.format(root=self.root, user=self.user, group=self.group, uid=self.uid,
-                          gid=self.gid, port=self.port)
+                          gid=self.gid, port=self.port,
+                          capability=f"  imap_capability = {capability}\n" if capability else "")
         )  # fmt: skip
         if os.geteuid() == 0:
             os.chmod(self.root, 0o755)

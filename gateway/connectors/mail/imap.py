@@ -39,6 +39,7 @@ FETCH_BATCH = 25
 HEAD, HEAD_FETCHED = "BODY.PEEK[HEADER]<0.65536>", b"BODY[HEADER]<0>"
 IDLE_SLICE = 1.0  # seconds per idle_check, so a stop is noticed quickly
 SEEN = b"\\Seen"
+DELETED = b"\\Deleted"
 RECONNECT = Backoff(base=1.0, cap=60.0)
 
 
@@ -275,7 +276,10 @@ class ImapMailbox:
             else:
                 client.copy(uids, self.settings.move_to)
                 client.delete_messages(uids)
-                client.uid_expunge(uids) if client.has_capability("UIDPLUS") else client.expunge()
+                if client.has_capability("UIDPLUS"):
+                    client.uid_expunge(uids)
+                else:
+                    _expunge_only(client, uids)
         else:
             client.add_flags(uids, [SEEN])
 
@@ -295,6 +299,20 @@ class ImapMailbox:
                     return
         finally:
             client.idle_done()
+
+
+def _expunge_only(client: IMAPClient, uids: list[int]) -> None:
+    """EXPUNGE without UIDPLUS removes every message marked deleted, also those the user's
+    own mail client marked and keeps (Outlook's "mark for deletion"): their mark is lifted
+    for the EXPUNGE and put back after it."""
+    theirs = sorted(set(client.search(["DELETED"])) - set(uids))
+    if theirs:
+        client.remove_flags(theirs, [DELETED])
+    try:
+        client.expunge()
+    finally:
+        if theirs:
+            client.add_flags(theirs, [DELETED])
 
 
 def _gone(client: IMAPClient, uids: list[int]) -> set[int]:
