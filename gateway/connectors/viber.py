@@ -11,6 +11,10 @@ carries the button map in `tracking_data`, which Viber echoes with the user's re
 that is how a press is told apart from typing. A client that echoes no `tracking_data`
 (a second device, an old app) still sends the ActionBody: the last keyboard sent to each
 user is kept, and a bare ActionBody of it is read as that press, never as typed text.
+Each keyboard's ActionBodies carry its own serial (`yes|kb:3fa9c1`): a press of a keyboard
+no longer shown (a second device still showing it, a press delivered late) is told apart
+from today's "yes" and comes in as an earlier keyboard's press (`earlier:yes`), which
+answers nothing, not as the user typing "yes".
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import re
 import secrets
 from collections import OrderedDict
 from collections.abc import Callable
@@ -78,6 +83,9 @@ MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
 PICTURE_TYPES = frozenset({"image/jpeg", "image/png"})  # others go as `file`
 FILE_NAME_LIMIT = 256
 KEYBOARD_TTL = 14 * 24 * 3600  # a rating keyboard may be pressed days later
+# A button's ActionBody: its payload and the serial of the keyboard it was sent on.
+_ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})", re.S)
+EARLIER = "earlier:"  # payload prefix of a press on a keyboard no longer shown: it is stale
 PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
 BLOCKING_STATUSES = frozenset(
     {ViberStatus.RECEIVER_NOT_REGISTERED, ViberStatus.RECEIVER_NOT_SUBSCRIBED}
@@ -197,8 +205,9 @@ class ViberConnector:
         kept = await self.store.channel_get(CHANNEL, f"keyboard:{message.chat_id}") or {}
         label = kept.get(message.text)
         if not isinstance(label, str):
-            return message
-        return dataclasses.replace(message, payload=message.text, text=label or message.text)
+            return _earlier_press(message) if _ACTION_BODY.fullmatch(message.text) else message
+        payload = _payload_of(message.text)
+        return dataclasses.replace(message, payload=payload, text=label or payload)
 
     # Sending
 
@@ -228,7 +237,7 @@ class ViberConnector:
                 body["receiver"] = chat_id
                 await self._call_send(chat_id, body)
                 if "keyboard" in body:
-                    await self._keep_keyboard(chat_id, message.buttons)
+                    await self._keep_keyboard(chat_id, body["keyboard"])
                 if index < len(contents) - 1:
                     self._remember_part(key, index + 1)
         finally:
@@ -236,9 +245,9 @@ class ViberConnector:
                 await self.client.close()  # senders drain after receiving stopped
         self._parts_sent.pop(key, None)
 
-    async def _keep_keyboard(self, chat_id: str, buttons: tuple[Button, ...]) -> None:
+    async def _keep_keyboard(self, chat_id: str, keyboard: dict[str, Any]) -> None:
         """The keyboard now shown to this user, for a press that comes back untracked."""
-        shown = {b.payload: b.label for b in buttons}
+        shown = {b["ActionBody"]: b["Text"] for b in keyboard["Buttons"]}
         await self.store.channel_put(CHANNEL, f"keyboard:{chat_id}", shown, KEYBOARD_TTL)
 
     def _remember_part(self, key: str, sent: int) -> None:
@@ -296,8 +305,9 @@ class ViberConnector:
             **content,
         }
         if with_keyboard and message.buttons:
-            body["keyboard"] = keyboard(message.buttons)
-            body["tracking_data"] = tracking_data(message.buttons)
+            serial = secrets.token_hex(3)
+            body["keyboard"] = keyboard(message.buttons, serial)
+            body["tracking_data"] = tracking_data(message.buttons, serial)
         return body
 
 
@@ -330,7 +340,22 @@ def catalog_welcome() -> Welcome | None:
     return welcome
 
 
-def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any]:
+def action_body(payload: str, serial: str) -> str:
+    """What a button sends when pressed: its payload, and which keyboard it was on."""
+    return f"{payload}|kb:{serial}"
+
+
+def _payload_of(action: str) -> str:
+    found = _ACTION_BODY.fullmatch(action)
+    return found.group(1) if found else action
+
+
+def _earlier_press(message: InboundMessage) -> InboundMessage:
+    """A press on a keyboard no longer shown: a stale button, never the user's words."""
+    return dataclasses.replace(message, payload=EARLIER + _payload_of(message.text), text="")
+
+
+def keyboard(buttons: tuple[Button, ...], serial: str) -> dict[str, Any]:
     """A reply keyboard: short labels (ratings, digits) share a row, others get a row each."""
     short = len(buttons) <= 6 and all(len(b.label) <= SHORT_LABEL_CHARS for b in buttons)
     columns = 6 // len(buttons) if short else 6
@@ -342,7 +367,7 @@ def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any]:
                 "Columns": columns,
                 "Rows": 1,
                 "ActionType": "reply",
-                "ActionBody": b.payload,
+                "ActionBody": action_body(b.payload, serial),
                 "Text": b.label,
                 # Not shown as the user's message: the payload is ours, not their words.
                 "Silent": True,
@@ -352,11 +377,12 @@ def keyboard(buttons: tuple[Button, ...]) -> dict[str, Any]:
     }
 
 
-def tracking_data(buttons: tuple[Button, ...]) -> str:
-    """The payload → label map, echoed back by Viber with the user's next message."""
-    data = json.dumps({"buttons": {b.payload: b.label for b in buttons}}, ensure_ascii=False)
+def tracking_data(buttons: tuple[Button, ...], serial: str) -> str:
+    """The ActionBody → label map, echoed back by Viber with the user's next message."""
+    shown = {action_body(b.payload, serial): b.label for b in buttons}
+    data = json.dumps({"buttons": shown}, ensure_ascii=False)
     if len(data) > TRACKING_LIMIT:
-        data = json.dumps({"buttons": {b.payload: "" for b in buttons}}, ensure_ascii=False)
+        data = json.dumps({"buttons": dict.fromkeys(shown, "")}, ensure_ascii=False)
     return data[:TRACKING_LIMIT]
 
 
@@ -434,7 +460,10 @@ def _from_message(token: str, event: dict[str, Any]) -> InboundMessage:
     payload = ""
     pressed = _buttons_offered(body.get("tracking_data"))
     if kind == "text" and said in pressed:
-        payload, said = said, pressed[said] or said
+        payload = _payload_of(said)
+        said = pressed[said] or payload
+    elif kind == "text" and body.get("tracking_data") and _ACTION_BODY.fullmatch(said):
+        payload, said = EARLIER + _payload_of(said), ""  # a keyboard no longer shown
     attachments: tuple[Attachment, ...] = ()
     if kind in ("picture", "file", "video"):
         attachments = (

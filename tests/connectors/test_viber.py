@@ -126,16 +126,16 @@ async def test_keyboard_presses_come_back_as_payloads(
     shown = viber_api.last(USER)
     assert shown is not None and shown.buttons == ["Так", "Ні"]
     assert shown.keyboard is not None
-    assert [(b["ActionType"], b["ActionBody"]) for b in shown.keyboard["Buttons"]] == [
-        ("reply", "faq:yes"),
-        ("reply", "faq:no"),
-    ]
+    # each ActionBody is the payload and the keyboard's serial, the same for its buttons
+    bodies = [(b["ActionType"], b["ActionBody"]) for b in shown.keyboard["Buttons"]]
+    serial = bodies[0][1].rsplit("|kb:", 1)[-1]
+    assert bodies == [("reply", f"faq:yes|kb:{serial}"), ("reply", f"faq:no|kb:{serial}")]
     viber_api.press(USER, "Ні")
-    viber_api.send_text(USER, "faq:yes")  # typed, not pressed: the keyboard has moved on
+    viber_api.send_text(USER, "faq:yes")  # typed, not pressed: the user's own words
     await eventually(lambda: len(intake.accepted) == 3, what="press stored")
     pressed, typed = intake.accepted[1:]
     assert (pressed.payload, pressed.text) == ("faq:no", "Ні")
-    assert (typed.payload, typed.text) == ("faq:yes", "Так")  # same tracking data echoed
+    assert (typed.payload, typed.text) == ("", "faq:yes")
 
     await connector.send(
         USER,

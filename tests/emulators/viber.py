@@ -361,9 +361,14 @@ class ViberEmulator(CallingBackEmulator):
             self.user(user_id), {"type": "file", "media": url, "file_name": file_name, "size": size}
         )
 
-    def press(self, user_id: str, label: str) -> Callback:
-        """Tap a button of the keyboard currently shown (the last message's)."""
+    def press(self, user_id: str, label: str, keyboard: int | None = None) -> Callback:
+        """Tap a button of the keyboard currently shown (the last message's); with
+        `keyboard`, of the keyboards this user was shown, that one (0 the first, -2 the one
+        before the last), as a second device still showing it or a press Viber delivers
+        late would. Viber echoes the last `tracking_data` the bot sent, whichever it is."""
         shown = self.last(user_id)
+        if keyboard is not None:
+            shown = [m for m in self.sent.get(user_id, []) if m.keyboard][keyboard]
         for button in (shown.keyboard or {}).get("Buttons", []) if shown else []:
             if button.get("Text") == label:
                 user = self.users[user_id]
