@@ -297,13 +297,21 @@ _WAITS_FOR_CONNECTION = re.compile(
 
 # What the screen says of the system behind a device: it is out of reach ("every scanner shows
 # 'Validation service unavailable'", "на всех экранах «Сервер недоступен»", "server not
-# responding"). Many devices saying it are stopped by that system, not broken themselves.
-_SYSTEM_UNREACHABLE = re.compile(
+# responding", "Немає з'єднання з сервером", "Нет подключения к серверу").
+_OUT_OF_REACH = (
     r"(?:service|server|host|system|backend|сервер\w*|сервис\w*|сервіс\w*|служб\w*|систем\w*)"
     r"\W{0,2}\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:unavailable|unreachable|not available|not "
     r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
-    r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку)\s+(?:to|with|с|со|з|із)\s+"
-    r"(?:the\s+)?(?:server|host|service|сервером|сервисом|сервісом)|"
+    r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку|соединения|подключения|"
+    r"з'єднання|з’єднання|підключення)\s+(?:to|with|с|со|з|із|к|до)\s+(?:the\s+)?(?:servers?|"
+    r"hosts?|services?|сервер(?:ом|у|а)|сервис(?:ом|у|а)|сервіс(?:ом|у|а))(?!\w)"
+)
+# A device that says so shows the system is what is broken: its connection, not the device.
+_SERVICE_OUT_OF_REACH = re.compile(_OUT_OF_REACH, re.IGNORECASE)
+# Many devices saying it, or that they lost it, are stopped by that system, not broken
+# themselves.
+_SYSTEM_UNREACHABLE = re.compile(
+    _OUT_OF_REACH + "|"
     # … or that they lost it: "every dispatcher screen lost the underground tracking system",
     # "на всех пультах пропала система учёта", "усі термінали втратили сервер"
     r"(?:lost|loses|losing)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
@@ -326,10 +334,16 @@ class Routing:
     ) -> SupportGroup:
         """The group of what is broken (see `_group_for`); a device or a program that waits
         on its screen for a connection is the network's ("терминал для карт висит на
-        «Соединение...»"): the connection it waits for is what is broken, not what shows it."""
+        «Соединение...»"): the connection it waits for is what is broken, not what shows it;
+        and so is a device whose screen says the service behind it is out of reach."""
         found = self._group_for(article, text, confident=confident, whole=whole)
         waits = _WAITS_FOR_CONNECTION.search(whole or text)
         if waits and found in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE):
+            return SupportGroup.NETWORK
+        if found is SupportGroup.HARDWARE and _SERVICE_OUT_OF_REACH.search(whole or text):
+            # "the touch screen … only shows 'Results service unavailable'", "планшет …
+            # показує «Немає з'єднання з сервером»": the screen works, and says so of the
+            # service behind it, which is what is broken
             return SupportGroup.NETWORK
         return found
 

@@ -543,3 +543,37 @@ def test_a_desk_phone_is_a_device(text: str, group: str) -> None:
 )  # fmt: skip
 def test_tones_in_a_call_are_the_programs_no_tone_is_the_phones(text: str, group: str) -> None:
     assert Routing().group_for(None, text).value == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a screen that works and says the service behind it is out of reach: the service's
+        # connection is what is broken, not the screen (issue 19)
+        "the touch screen at the club only shows 'Results service unavailable' when you tap",
+        "в бургерной экран самозаказа вместо меню пишет «Сервис заказов недоступен»",
+        "на стіні планшет, де клієнти записуються, показує «Немає з'єднання з сервером»",
+        "в столовой экран с меню показывает окно «Нет подключения к серверу»",
+        "the lobby kiosk says 'Booking server not responding'",
+        "табло в холі пише «Сервер недоступний»",
+    ],
+)
+def test_a_device_saying_its_service_is_out_of_reach_is_the_network(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.NETWORK
+    # … also when an article of the device was matched
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a device's own fault stays the device's; a program that says it stays the program's
+        ("the kiosk printer says 'Printer unavailable'", SupportGroup.HARDWARE),
+        ("экран в холле чёрный, внизу «Нет сигнала»", SupportGroup.HARDWARE),
+        ("программа бронирования пишет «Нет соединения с сервером приложений»", SupportGroup.SOFTWARE),
+    ],
+)
+def test_a_device_s_own_fault_is_not_its_service_out_of_reach(
+    text: str, group: SupportGroup
+) -> None:
+    assert Routing().infer(text) is group
