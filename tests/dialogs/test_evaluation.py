@@ -507,6 +507,15 @@ BLIND_SETS = [
     # 7167a83); 23/24 (1) with them. Left: the laundromat's card terminal reads as urgent and
     # asks "what error?" before the reply that says it is typed.
     ("../dialogs_probe23X.yaml", 23, 1),
+    # the twenty-third batch (session 24), its tuning part as first run on session 24's starting
+    # code (main 31979fc, before any change made with it in view): 35/40, 2 asked again; 36/40,
+    # 2 with i19-route24 (a screen that says its service is out of reach is the network's).
+    ("dialogs_tune23.yaml", 36, 2),
+    # the held-out probe of session 24's routing (i19-route24: things the word lists may not hold
+    # with what they do or fail to do, a screen that says its service is out of reach, a device
+    # that lost its connection), written before its changes: 21/26 with 0 asked again on main
+    # 31979fc; 23/26 (0) with a screen's service out of reach read as the network's.
+    ("../dialogs_probe24r.yaml", 23, 0),
 ]
 
 
