@@ -570,7 +570,7 @@ def test_a_device_saying_its_service_is_out_of_reach_is_the_network(text: str) -
         # a device's own fault stays the device's; a program that says it stays the program's
         ("the kiosk printer says 'Printer unavailable'", SupportGroup.HARDWARE),
         ("экран в холле чёрный, внизу «Нет сигнала»", SupportGroup.HARDWARE),
-        ("программа бронирования пишет «Нет соединения с сервером приложений»", SupportGroup.SOFTWARE),
+        ("программа бронирования пишет «Нет соединения с сервером»", SupportGroup.SOFTWARE),
     ],
 )
 def test_a_device_s_own_fault_is_not_its_service_out_of_reach(
