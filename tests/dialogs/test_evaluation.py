@@ -328,12 +328,10 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
     # figure (32/40, 2 asked again), run for its summary only.
     ("dialogs_frozen22.yaml", 32, 2),
-    # the twenty-third batch (session 24), as first measured on session 24's starting code (main
-    # 44c3d2a, the lead, in a detached snapshot, before any change made with it in view): its
-    # tuning part 35/40, 2 asked again ...
-    ("dialogs_tune23.yaml", 35, 2),
-    # ... and its frozen part, the honest dialog measure from session 24, at its first untouched
-    # figure (34/40, 2 asked again), run for its summary only.
+    # the twenty-third batch's frozen part (session 24; its tuning part is below), the honest
+    # dialog measure from session 24, at its first untouched figure on session 24's starting
+    # code (main 44c3d2a, the lead, in a detached snapshot): 34/40, 2 asked again, run for its
+    # summary only.
     ("dialogs_frozen23.yaml", 34, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
