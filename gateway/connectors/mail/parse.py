@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
 from typing import Any
@@ -34,6 +35,8 @@ TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 FOLD = re.compile(r"\r?\n[ \t]*")
 UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")  # what an SMTP command argument cannot hold
+NAME_BREAKS = re.compile(r"[\x00-\x20\x7f]+")  # in a name: line breaks, controls, runs of spaces
+ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bqBQ]\?[^?\s]*\?=")
 UU_BLOCK = re.compile(
     r"^begin [0-7]{3,4} (?P<name>[^\r\n]+)\r?\n(?P<body>.*?)^end\s*$", re.M | re.S
 )
@@ -331,8 +334,18 @@ def _addresses(value: str) -> list[tuple[str, str]]:
     for name, addr in getaddresses([value]) if value else []:
         addr = addr.strip().strip("<>").lower()
         if addr and not UNSENDABLE.search(addr):
-            out.append((name.strip().strip('"'), addr))
+            out.append((_name(name), addr))
     return out
+
+
+def _name(value: str) -> str:
+    """A display name as words: an encoded word the header parser left alone (it decodes
+    to a line break) is decoded, and line breaks and control characters are spaces, so a
+    name can neither stop our replies nor carry a header into them."""
+    if ENCODED_WORD.search(value):
+        with contextlib.suppress(LookupError, UnicodeError, ValueError, binascii.Error):
+            value = str(make_header(decode_header(value)))
+    return clean_text(NAME_BREAKS.sub(" ", value)).strip().strip('"').strip()
 
 
 def _first_address(value: str) -> tuple[str, str]:
