@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import time
+import weakref
 from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
+from aiogram.methods.base import Response
 from aiohttp import web
 from pydantic import SecretStr
 
@@ -193,6 +196,25 @@ async def test_short_buttons_share_a_row_and_long_texts_are_split(
     assert len(parts) == 3 and all(len(p.text) <= 4096 for p in parts)
     assert "\n".join(p.text for p in parts).strip() == text.strip()
     assert [p.reply_markup is not None for p in parts] == [False, False, True]
+
+
+async def test_replies_build_no_answer_class_again_after_a_garbage_collection(
+    polling: tuple[TelegramConnector, Intake], telegram_api: TelegramEmulator
+) -> None:
+    """aiogram reads each Bot API answer with a pydantic class that pydantic keeps only
+    weakly; rebuilt after every collection, it cost 10-20 ms of CPU a send (issue 13)."""
+    connector, _ = polling
+    keyboard = OutboundMessage(text="Помогло?", buttons=(Button("Да", "faq:yes"),))
+    await connector.send(str(CHAT), keyboard)
+    await connector.send(str(CHAT), OutboundMessage(text="Спасибо"))  # the keyboard goes too
+    built = [weakref.ref(answer) for answer in Response.__subclasses__()]
+    assert built
+    gc.collect()
+    await connector.send(str(CHAT), keyboard)
+    await connector.send(str(CHAT), OutboundMessage(text="Спасибо"))
+    assert telegram_api.texts(CHAT) == ["Помогло?", "Спасибо"] * 2
+    assert all(answer() is not None for answer in built)
+    assert len(Response.__subclasses__()) == len(built)
 
 
 async def test_operator_replies_show_the_operators_name(
