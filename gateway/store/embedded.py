@@ -31,6 +31,7 @@ SUPERVISE_INTERVAL = 0.5
 
 COMPACT_HASH_VALUE_BYTES = 4096  # see `EmbeddedRedis._args`
 TRANSCRIPT_ENTRIES_A_NODE = 4  # see `EmbeddedRedis._args`
+STREAM_NODE_BYTES = 1024  # see `EmbeddedRedis._args`
 
 
 class RedisUnavailable(Exception):
@@ -239,6 +240,12 @@ class EmbeddedRedis:
             # after the web-chat bench's load the server's RSS is ~1.2 MiB less (fragmentation
             # 1.40-1.43 instead of 1.52-1.56) for ~50 bytes more a node. LRANGE reads the same.
             "--list-max-ziplist-size", str(TRANSCRIPT_ENTRIES_A_NODE),
+            # Redis 6.2 gives a stream's new node its full size at once (4 KB by default),
+            # so a ticket's history of one to a few events took 4.7 KB, most of it empty:
+            # 4.5 of the 17.7 MiB the web-chat bench's 1,001 tickets left. With 1 KB nodes
+            # it takes 1.6 KB; a long stream (the outcomes, a backlog) ~40 bytes more an
+            # entry, and the inbound streams free a node once its few entries are applied.
+            "--stream-node-max-bytes", str(STREAM_NODE_BYTES),
         ]  # fmt: skip
 
     def _answers(self) -> bool:

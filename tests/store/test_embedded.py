@@ -120,6 +120,34 @@ async def test_a_conversation_is_kept_compact_by_the_embedded_redis(tmp_path: Pa
         await server.astop()
 
 
+async def test_a_tickets_short_history_takes_no_4_kb_node_in_the_embedded_redis(
+    tmp_path: Path,
+) -> None:
+    """Redis 6.2 allocates a stream's node at its full size: a ticket's history of one or
+    a few events took 4.7 KB. The embedded server's nodes are small; the history reads
+    back whole, and a long stream still takes every entry."""
+    server = EmbeddedRedis(tmp_path / "data")
+    store = Store.from_url(await server.astart(), shards=2)
+    try:
+        tx = Transaction()
+        tx.ticket_event("T-1", "bot", "opened", "the printer does not print")
+        for n in range(300):
+            tx.ticket_event("T-2", "user", "details", f"detail {n}")
+        await store.commit(tx)
+        opened = await store.tickets.events("T-1")
+        assert [(e.actor, e.action, e.detail) for e in opened] == [
+            ("bot", "opened", "the printer does not print")
+        ]
+        assert [e.detail for e in await store.tickets.events("T-2")] == [
+            f"detail {n}" for n in range(300)
+        ]
+        with redis.Redis(unix_socket_path=str(server.socket)) as r:
+            assert r.memory_usage(keys.ticket_events("T-1")) < 2048
+    finally:
+        await store.close()
+        await server.astop()
+
+
 async def test_a_transcript_is_kept_in_small_nodes_by_the_embedded_redis(tmp_path: Path) -> None:
     """A transcript grows an entry at a time: the embedded server keeps it in nodes of a few
     entries (each append reallocates only a small node), and reads it back whole."""
