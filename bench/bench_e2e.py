@@ -8,12 +8,16 @@ the Telegram Bot API emulator (tests/emulators) and, one after another:
 - `firstline serve --processes P` for each P of `--processes` (default 1 and 2), with the
   Telegram channel in webhook mode against the emulator.
 
-A bounded-concurrency client posts `--updates` distinct updates from `--chats` chats
-(each chat's messages in order). Turns/s is updates / the time from the first post until
-`/readyz` reports an empty inbound backlog (every update's turn committed). Replies out
-are the bot's messages the emulator has received by then, and a few seconds later
-(sending is paced at Telegram's published 30 messages/s, so replies trail the turns).
-Printed beside the floor's requests/s, as ratios. Loopback only.
+Once the gateway has taken the first turns of a few chats of its own (so that a worker
+process still loading its dictionaries is not timed), a bounded-concurrency client posts
+`--updates` distinct updates from `--chats` chats (each chat's messages in order).
+Turns/s is updates / the time from the first post until `/readyz` reports an empty
+inbound backlog (every update's turn committed). Replies out are the bot's messages the
+emulator has received by then, and a few seconds later (sending is paced at Telegram's
+published 30 messages/s, so replies trail the turns). Printed beside the floor's
+requests/s, as ratios, with the CPU per turn of each process (serve, its worker
+processes, redis-server, and the bench's own client and emulator, which share the
+cores). Loopback only.
 
     python bench/bench_e2e.py [--updates 3000] [--chats 1000] [--processes 1 2]
 """
@@ -37,7 +41,7 @@ from pathlib import Path
 import aiohttp
 import redis
 from bench_webhook import server_process
-from loadstats import free_port, process_cpu, process_tree
+from loadstats import free_port, process_cpu, process_tree, process_waits
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
@@ -50,6 +54,7 @@ SECRET = "bench_secret-0123456789"
 START_SECONDS = 300
 TEXTS = ["принтер не печатает, пишет offline", "перезагружал, не помогло", "HP LaserJet 400"]
 REPLIES_GRACE_SECONDS = 5.0
+WARM_UP_CHATS = 16  # chats whose first turns are taken before the timed run
 
 
 def update(update_id: int, chat: int, n: int) -> bytes:
@@ -133,6 +138,7 @@ async def gateway(
                     raise SystemExit("the gateway did not start")
                 await asyncio.sleep(0.1)
         await asyncio.sleep(2.0 + processes)  # worker processes have taken their shards
+        await warm_up(base, processes)
         yield base, proc.pid
     finally:
         proc.terminate()
@@ -140,6 +146,21 @@ async def gateway(
             proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+async def warm_up(base: str, processes: int) -> None:
+    """Return once the gateway has taken a first turn of a few chats of their own: /readyz
+    answers as soon as serve accepts, while a worker process may still be loading its
+    dictionaries and matcher (seconds on a busy host), which the timed run must not count
+    (serve --processes 1 loads them before it listens)."""
+    per_chat = updates(900_000_000 + 1_000 * processes, WARM_UP_CHATS, WARM_UP_CHATS)
+    await post_all(f"{base}/webhooks/telegram", per_chat, WARM_UP_CHATS)
+    deadline = time.monotonic() + START_SECONDS
+    async with aiohttp.ClientSession() as http:
+        while await backlog(http, base) != 0:
+            if time.monotonic() > deadline:
+                raise SystemExit("the gateway took no turn")
+            await asyncio.sleep(0.05)
 
 
 async def backlog(http: aiohttp.ClientSession, base: str) -> int | None:
@@ -154,10 +175,18 @@ async def backlog(http: aiohttp.ClientSession, base: str) -> int | None:
 @dataclass
 class Turns:
     rate: float  # turns/s
-    cpu_ms: float  # CPU per turn: serve, its worker processes and the redis-server
+    cpu_ms: dict[str, float]  # CPU per turn of each part (serve, workers, redis, bench)
+    waited_ms: float  # per turn, time the gateway's processes were runnable without a CPU
     out_then: int  # replies the emulator had when the last turn was committed
     out_later: int  # and REPLIES_GRACE_SECONDS later
     failures: int  # posts not answered 200
+
+    def gateway_ms(self) -> float:
+        """CPU per turn of serve, its worker processes and the redis-server."""
+        return sum(ms for part, ms in self.cpu_ms.items() if part != "bench")
+
+    def parts(self) -> str:
+        return ", ".join(f"{part} {ms:.2f}" for part, ms in self.cpu_ms.items())
 
 
 async def turns(
@@ -169,22 +198,36 @@ async def turns(
     args: argparse.Namespace,
 ) -> Turns:
     redis.Redis.from_url(redis_url).flushall()
-    api.sent.clear()
     per_chat = updates(10_000_000 * processes, args.updates, args.chats)
     async with gateway(redis_url, api, processes, workdir) as (base, pid):
-        pids = [*process_tree(pid), redis_pid]
-        cpu = process_cpu(pids)
+        await asyncio.sleep(1.0)  # the warm-up's replies are out (30 a second)
+        api.sent.clear()
+        # The bench's own process posts the updates and runs the emulator: on the same
+        # cores, so its share is printed too.
+        parts = {
+            "serve": [pid],
+            "workers": [p for p in process_tree(pid) if p != pid],
+            "redis": [redis_pid],
+            "bench": [os.getpid()],
+        }
+        gateway_pids = [p for part, pids in parts.items() if part != "bench" for p in pids]
+        cpu = {part: process_cpu(pids) for part, pids in parts.items()}
+        waited = process_waits(gateway_pids)
         started = time.perf_counter()
         failures = await post_all(f"{base}/webhooks/telegram", per_chat, args.concurrency)
         async with aiohttp.ClientSession() as http:
             while await backlog(http, base) != 0:
                 await asyncio.sleep(0.02)
         seconds = time.perf_counter() - started
-        cpu = process_cpu(pids) - cpu
+        per_turn = {
+            part: (process_cpu(pids) - cpu[part]) / args.updates * 1000
+            for part, pids in parts.items()
+        }
+        waited = (process_waits(gateway_pids) - waited) / args.updates * 1000
         out_then = sum(map(len, api.sent.values()))
         await asyncio.sleep(REPLIES_GRACE_SECONDS)
         out_later = sum(map(len, api.sent.values()))
-    return Turns(args.updates / seconds, cpu / args.updates * 1000, out_then, out_later, failures)
+    return Turns(args.updates / seconds, per_turn, waited, out_then, out_later, failures)
 
 
 async def main(args: argparse.Namespace) -> None:
@@ -204,9 +247,12 @@ async def main(args: argparse.Namespace) -> None:
                 t = await turns(server.pid or 0, redis_url, api, processes, workdir, args)
                 print(
                     f"serve --processes {processes}: {t.rate:6.0f} turns/s  "
-                    f"turns/floor {t.rate / floor_rate:.2f}  CPU {t.cpu_ms:.2f} ms/turn   "
+                    f"turns/floor {t.rate / floor_rate:.2f}  CPU {t.gateway_ms():.2f} ms/turn   "
                     f"replies out: {t.out_then} when the turns were done, {t.out_later} "
-                    f"{REPLIES_GRACE_SECONDS:g} s later   failed posts {t.failures}",
+                    f"{REPLIES_GRACE_SECONDS:g} s later   failed posts {t.failures}\n"
+                    f"    CPU per turn: {t.parts()} ms (bench: its client and the emulator); "
+                    f"the gateway waited for a CPU {t.waited_ms:.2f} ms per turn; "
+                    f"load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
     finally:
