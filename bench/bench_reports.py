@@ -20,26 +20,29 @@ import asyncio
 import random
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from gateway.conversations import ConversationService
-from gateway.dialogs.engine import DialogEngine
-from gateway.knowledge.library import KnowledgeLibrary
-from gateway.models import Channel, Priority, SupportGroup, Ticket
-from gateway.operations import OperatorDesk
-from gateway.reports.figures import ReportQuery
-from gateway.reports.recorder import Rating, ReportRecorder
-from gateway.reports.service import ReportService
-from gateway.sla_timers import SlaTimerService
-from gateway.store import Conversation, Store, Transaction, keys
-from gateway.store.embedded import EmbeddedRedis
-from gateway.triage import sla_clock
-from gateway.triage.sla import EscalationPolicy, SlaPolicy
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's gateway, not the venv's install
+
+from gateway.conversations import ConversationService  # noqa: E402
+from gateway.dialogs.engine import DialogEngine  # noqa: E402
+from gateway.knowledge.library import KnowledgeLibrary  # noqa: E402
+from gateway.models import Channel, Priority, SupportGroup, Ticket  # noqa: E402
+from gateway.operations import OperatorDesk  # noqa: E402
+from gateway.reports.figures import ReportQuery  # noqa: E402
+from gateway.reports.recorder import Rating, ReportRecorder  # noqa: E402
+from gateway.reports.service import ReportService  # noqa: E402
+from gateway.sla_timers import SlaTimerService  # noqa: E402
+from gateway.store import Conversation, Store, Transaction, keys  # noqa: E402
+from gateway.store.embedded import EmbeddedRedis  # noqa: E402
+from gateway.triage import sla_clock  # noqa: E402
+from gateway.triage.sla import EscalationPolicy, SlaPolicy  # noqa: E402
+
 DAYS = 30
 FIRST_DAY = date(2026, 10, 1)
 CHANNELS = [Channel.TELEGRAM.value, Channel.VIBER.value, Channel.WEBCHAT.value, "email"]

@@ -14,15 +14,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import redis.asyncio as aioredis
 
-from gateway.models import InboundMessage
-from gateway.store import Store, Transaction
-from gateway.store.embedded import EmbeddedRedis
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this checkout's gateway, not the venv's install
+
+from gateway.models import InboundMessage  # noqa: E402
+from gateway.store import Store, Transaction  # noqa: E402
+from gateway.store.embedded import EmbeddedRedis  # noqa: E402
 
 
 async def produce(n: int, concurrency: int, send) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# The benches import `gateway` from this checkout, not from the tree the venv's editable
+# install points at: run from another worktree, a bench's own redis-server and in-process
+# runtimes were the other tree's code (serve, started with `-m` here, was this one's).
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 EVAL = ROOT / "tests" / "fixtures" / "eval"
 QUESTIONS = [  # what each web-chat visitor asks, in turn
     "my printer shows offline and nothing prints",
