@@ -85,9 +85,14 @@ class TicketStore:
         return await read_tickets(self._redis, ticket_ids)
 
     async def queue(self, group: str, limit: int = 200) -> list[Ticket]:
-        """Active tickets of a group: highest priority first, then oldest first."""
+        """Active tickets of a group: highest priority first, then oldest first; every one
+        with `limit` 0."""
         ids = await self._redis.zrange(keys.group_queue(group), 0, limit - 1)
         return await self.many([i.decode() for i in ids])
+
+    async def queue_length(self, group: str) -> int:
+        """How many active tickets wait in a group's queue."""
+        return int(await self._redis.zcard(keys.group_queue(group)))
 
     async def recent(self, limit: int = 500) -> list[Ticket]:
         ids = await self._redis.zrevrange(keys.TICKETS_ALL, 0, limit - 1)

@@ -28,6 +28,7 @@ from gateway.web.operators import Account, OperatorDirectory
 from gateway.web.sessions import Session, refuse
 
 MAX_TEXT = 8000
+QUEUE_SHOWN = 200  # active tickets read per group for the queue (the most urgent, oldest)
 ACTION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")  # a console click's id (console.js: actionId)
 MAX_FILES_PER_REPLY = 5
 SAMPLE_KEPT_SECONDS = 24 * 3600  # a sample review's answer, for its click resent
@@ -133,9 +134,15 @@ class DeskApi:
         if status not in STATUS_FILTERS:
             raise refuse(400, f"status: one of {', '.join(STATUS_FILTERS)}")
         store = self.rt.store.tickets
+        more = 0
         if status == "active":
             groups = [group] if group else [g.value for g in SupportGroup]
-            tickets = [t for g in groups for t in await store.queue(g)]
+            # one's own tickets may stand anywhere in a long queue: "mine" reads it all
+            shown_per_group = 0 if mine else QUEUE_SHOWN
+            tickets = [t for g in groups for t in await store.queue(g, shown_per_group)]
+            if not mine:
+                lengths = [await store.queue_length(g) for g in groups]
+                more = sum(max(0, n - QUEUE_SHOWN) for n in lengths)
         else:
             tickets = await store.recent()
         account = session.account
@@ -153,6 +160,7 @@ class DeskApi:
             {
                 "now": time.time(),
                 "tickets": [summary(t) | {"unread": unread.get(t.id, 0)} for t in shown],
+                "more": more,  # active tickets past the part of each queue read
             }
         )
 

@@ -353,6 +353,7 @@
         });
       }
       state.loaded = true;
+      state.more = data.more || 0;
       renderQueue();
     });
   }
@@ -384,6 +385,8 @@
       return row;
     }));
     $("#queue-empty").hidden = rows.length > 0;
+    $("#queue-more").hidden = !state.more;
+    $("#queue-more").textContent = state.more ? tr("queue_more", { n: state.more }) : "";
     var total = rows.reduce(function (n, t) {
       return n + (t.unread && !(state.open && state.open.ticket.id === t.id) ? t.unread : 0);
     }, 0);
