@@ -11,12 +11,21 @@ import re
 
 _I = re.IGNORECASE
 
-# A negation just before the verb: "не перезагружал", "haven't restarted".
-NEGATED = re.compile(r"(?:\bне|\bні|\bnot|n't|\bnever)\s*(?:\S+\s+)?$", _I)
+# English negations typed without the apostrophe ("isnt", "didnt", "doesnt"): many users
+# write them so, and a verb after one is no more done than after "isn't".
+BARE_NEGATIONS = (
+    r"isnt|arent|wasnt|werent|dont|doesnt|didnt|cant|couldnt|wont|wouldnt|havent|hasnt|hadnt|"
+    r"shouldnt"
+)
+# A negation just before the verb: "не перезагружал", "haven't restarted", "isnt picked up".
+NEGATED = re.compile(rf"(?:\bне|\bні|\bnot|n't|\bnever|\b(?:{BARE_NEGATIONS}))\s*(?:\S+\s+)?$", _I)
+
+# A present "be" in any spelling: "is", "it's", "isn't", "isnt" (a state said of the thing).
+BE_NOW = r"(?:\b(?:is|are|am|isn't|aren't|isnt|arent)|'s|'re)"
 
 # A participle after a present "be" or "get" says how things are, not what the user did.
 IS_NOW = re.compile(
-    r"(?:\b(?:is|are|am|gets|get|getting|becomes|seems)|'s|'re)\s+"
+    rf"(?:{BE_NOW}|\b(?:gets|get|getting|becomes|seems))\s+"
     r"(?:(?:\w+ly|also|now|still|just|all|already|always)\s+)?$",
     _I,
 )

@@ -25,6 +25,7 @@ from gateway.dialogs.extract.own_steps import (
     TROUBLE,
     is_own_step,
 )
+from gateway.dialogs.extract.step_cues import BE_NOW as _BE_NOW
 from gateway.dialogs.extract.step_cues import EN_NOT_DONE as _EN_NOT_DONE
 from gateway.dialogs.extract.step_cues import IS_NOW as _IS_NOW
 from gateway.dialogs.extract.step_cues import NEGATED as _NEGATED
@@ -150,6 +151,7 @@ _ATTEMPT_NOUNS = (
     r"(?<!\w)(?:off\s*(?:/|and)\s*on|on\s*(?:/|and)\s*off)(?:\s+again)?|"
     r"(?:system\s+)?restore|recovery|repair|troubleshooter|diagnostics?"
 )
+_STEP_NOUN = case_blind(rf"(?<!\w)(?:{_ATTEMPT_NOUNS})")
 _VERDICT = case_blind(
     rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+|[—–:]\s*){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
@@ -331,6 +333,16 @@ _REDONE = (
 )  # fmt: skip
 
 
+# Someone nobody names did it: "хтось вимкнув", "кто-то выдернул шнур", "someone unplugged
+# it": what was done to the thing, how the trouble came about, not a step against it (a
+# named helper, "someone from IT looked", is read by `_FOLLOWED`).
+_SOMEONE_BEFORE = re.compile(
+    r"(?<![\w-])(?:хтось|хто-?сь|хто-небудь|кто-?то|кто-нибудь|кто-либо|someone|somebody)\s+"
+    r"(?:(?:його|її|их|їх|его|ее|её|it|them|must have|has|had|just|вже|уже|опять|знову|"
+    r"снова|случайно|випадково|accidentally)\s+){0,2}$"
+)
+
+
 # "компьютер был перезагружен обновлением": a story of what happened to it, not a step
 _WAS = re.compile(r"(?<!\w)(?:был|была|было|были|був|була|було|були)\s+(?:\w+\s+)?$")
 
@@ -343,8 +355,8 @@ def _passive(word: str) -> bool:
 
 
 _ITS_STATE = re.compile(
-    r"\b(?:stuck|keeps|kept|keep|is|are|been|constantly|randomly|endlessly|forever|started|"
-    r"starts|begins|began|still)\s+(?:on\s+)?$",
+    rf"(?:\b(?:stuck|keeps|kept|keep|been|constantly|randomly|endlessly|forever|started|"
+    rf"starts|begins|began|still)|{_BE_NOW})\s+(?:on\s+)?$",
     _I,
 )
 # A state of the machine's going on through "and": "has been sitting on '…' and restarting
@@ -385,6 +397,7 @@ def extract(text: str) -> str:
     found: list[str] = []
     cause = _cause(text)
     started = False
+    taken_last = False  # the clause before was taken: a list may go on in the next one
     # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
     # message is cut into clauses: neither their verbs nor their full stops are the user's
     masked = _QUOTED.sub(_blanked, text)
@@ -399,8 +412,15 @@ def extract(text: str) -> str:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
             continue
-        if cause and clause.strip() in cause:
-            continue  # "с тех пор как поменяли роутер" says when, not what the user tried
+        if cause and (
+            clause.strip() in cause
+            or (clause.startswith(cause) and not _attempt_in(clause[len(cause) :]))
+        ):
+            continue  # "с тех пор как поменяли роутер", "Відколи переставили стіл — так": when
+        if found and taken_last and _LIST_GOES_ON.match(fold(own)) and _names_a_step(own):
+            found[-1] += ", " + clause  # "Пробовали и перезагрузку, | и переустановку"
+            continue
+        taken_last = False
         folded = fold(clause)
         if _AFTER_CHANGE.match(folded) and time_is_start(clause, text):
             continue  # "После того как в среду поменяли роутер, …": what set it off
@@ -452,7 +472,25 @@ def extract(text: str) -> str:
             )
         ):
             found.append(clause)
+            taken_last = True
     return "; ".join(found)
+
+
+# A list of steps that goes on after a comma, its verb said once: "Пробовали и перезагрузку,
+# и переустановку", "Пробували і перепідключити кабель, і перезавантажити комп", "restarted
+# the router, and the modem as well" (the clause opens with "и", "і", "та", "а также", "and").
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:и|і|й|та|а также|а також|ещё и|еще и|ще й|and|as well as|plus)\s+", _I
+)
+
+
+def _names_a_step(clause: str) -> bool:
+    """Whether a clause without its own verb names a step: an attempt's noun ("переустановку")
+    or an attempt verb in any form ("перезавантажити")."""
+    lowered = fold(clause).lower()
+    if _STEP_NOUN.search(lowered) or ATTEMPT_VERBS.found(lowered):
+        return True
+    return any(w.startswith(_STEMS) for w in re.findall(r"[а-яіїєґ']+", lowered))
 
 
 def _asked(text: str, end: int) -> bool:
@@ -650,6 +688,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             continue  # "Принтер отключен", "редагування вимкнено": a state, unless judged
         if word.startswith(_ENTRY_STEMS) and _WRONG_ENTRY.match(lowered, len(before) + len(word)):
             continue  # "ввела неправильный пароль": how it got locked, not a fix
+        if _SOMEONE_BEFORE.search(before):
+            continue  # "але його хтось вимкнув": what was done to it, how it came about
         if not _RU_NOT_DONE.search(before) and not lowered.rstrip().endswith("?"):
             return True
     if (acts_on_thing(lowered, judged=judged) or en_acts_on_thing(lowered)) and not (
@@ -660,6 +700,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
         before = lowered[: found.start()]
         if _NEGATED.search(before) or re.search(r"\b(?:nothing|nobody|no one)\b", before):
             continue
+        if _SOMEONE_BEFORE.search(before):
+            continue  # "someone unplugged it overnight": how it came about, no step
         verb = found.group(0)
         if (
             _ITS_STATE.search(before)
