@@ -229,7 +229,8 @@ _PATTERNS = [
     rf"(?:(?:уже|вже|already|for|about|около|близько|почти|майже|за)\s+)?(?:(?:{_COUNT})\s+)?"
     rf"(?:{_UNITS})\s+(?:назад|тому|ago|now|уже|вже)(?![\w'])",
     rf"(?:уже|вже|already|for|for about|for the last|for the past|over the last|за последние|"
-    rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT})\s+)?(?:{_UNITS})(?![\w'])(?!\s+or\s+so)",
+    rf"за останні|в течение|протягом)\s+(?:(?:{_COUNT}|half an?)\s+)?(?:{_UNITS})(?![\w'])"
+    r"(?!\s+or\s+so)",
     # … not which one: "во второй час ночи", "в третий день после установки"
     rf"(?<!во )(?<!в )(?<!у )(?:(?:уже|вже|already)\s+)?(?:{_ORDINAL})\s+(?:день|дня|сутки|"
     r"доба|добу|неделю|тиждень|day|week|"
@@ -274,7 +275,8 @@ _PATTERNS = [
     # … "ago" after it too: "десь тиждень тому", "примерно неделю назад"
     rf"(?:уже|вже|already|примерно|приблизно|где-то|десь|около|близько|почти|майже|about|"
     rf"around|almost|since)(?:\s+(?:где-то|десь|примерно|приблизно|около))?\s+(?:(?:{_COUNT})\s+)?"
-    rf"(?:{_LONG_UNITS}|полчаса|півгодини|полдня|пів дня)(?:\s+(?:назад|тому|ago))?(?![\w'])",
+    rf"(?:{_LONG_UNITS}|полчаса|пол часа|півгодини|пів години|полдня|пів дня)"
+    r"(?:\s+(?:назад|тому|ago))?(?![\w'])",
     # a part of the day or an hour said after the verb that names the start: "Началось около
     # полуночи", "почалося вночі", "it started around lunchtime" (the verb is left out)
     rf"(?:{_AFTER_BEGAN})(?:(?:около|примерно|где-то|близько|приблизно|десь|around|about|at|"
@@ -558,6 +560,14 @@ _ATTEMPT_SPAN = re.compile(
     re.IGNORECASE,
 )
 _LASTING_NOW = re.compile(r"\s+(?:now|already|straight)(?![\w'])", re.IGNORECASE)
+# … or a state that has lasted, in the perfect: "I've been locked out of my account for ten
+# minutes", "the hall has had no network for twenty minutes", "it's been down for 15 minutes"
+# (not "I've been trying for ten minutes": how long an attempt took).
+_LASTING_STATE = re.compile(
+    r"(?:\b(?:have|has|had)|'ve|'s|\b(?:ive|weve|its|theyve))\s+(?:(?:not|already|just)\s+)?"
+    r"(?:been|had)\s+(?!\w+ing\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,.;!?\n]|\s(?:а|але|но|but)\s")
 
 
@@ -656,7 +666,9 @@ def _read(text: str) -> tuple[str, list[str]]:
     found = [
         f
         for f in found
-        if not _ATTEMPT_SPAN.match(fold(f)) or _LASTING_NOW.match(folded[folded.find(f) + len(f) :])
+        if not _ATTEMPT_SPAN.match(fold(f))
+        or _LASTING_NOW.match(folded[folded.find(f) + len(f) :])
+        or _LASTING_STATE.search(_CLAUSE_END.split(folded[: max(folded.find(f), 0)])[-1])
     ]
     # the day something was bought or handed over is that thing's, not the problem's start:
     # "it's Windows 11, we got a new PC last month" (never "since we got …", "после того как
