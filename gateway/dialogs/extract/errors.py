@@ -199,9 +199,15 @@ _ON_PAPER_BEFORE = case_blind(
 # inside a clause read as an attempt ("removed the saved credentials and it still pops up
 # "Need password"", "restarted it twice and it keeps showing "Printer offline"").
 _SHOWN_BEFORE = case_blind(
-    r"(?<!\w)(?:pops? up|popped up|shows|showing|showed|displays|displaying|says|saying|reads|"
-    r"comes up with|throws|пишет|пише|выда[её]т|видає|показывает|показує|выскакивает|"
-    r"вискакує|появляется|з'являється|висит|висить)\s*[:—–-]?\s*$"
+    r"(?<!\w)(?:pops? up(?: with)?|popped up(?: with)?|shows|showing|showed|displays|displaying|"
+    r"says|saying|reads|comes up with|came up with|throws|пишет|пише|выда[её]т|видає|"
+    r"показывает|показує|"
+    # every verb of a window appearing: "Сама пробувала поставити — вилазить «Для продовження
+    # введіть пароль адміністратора»", "переустанавливала, вылазит «…»"
+    r"выскакивает|выскочил\w*|вискакує|вискочил\w*|вискочив|появляется|появил\w*|з'являється|"
+    r"з'явил\w*|з'явився|висит|висить|вылазит|вылезает|вылез\w*|вилазить|вилізає|виліз\w*|"
+    r"всплывает|всплыл\w*|спливає|виплив\w*|выходит|виходить|выдало|видало|выдал[аи]?|"
+    r"видав|видала)\s*[:—–-]?\s*$"
 )
 # What a device's display shows, without a colon: a short code after a verb of lighting or
 # showing or a display named ("на табло горит E3", "на дисплеї F05", "shows E4"), words in
