@@ -363,6 +363,10 @@ def _own_answer(field: str, text: str, found: Mapping[str, str], said: str = "")
         # "Windows 10 (віндовс 10)": the name read and, in brackets, the words typed
         for part in [*re.split(r"; |, ", value), *re.findall(r"\(([^()]+)\)", value)]:
             rest = re.sub(re.escape(fold(part)), " ", rest, flags=_I)
+    if found.get("product"):
+        # "ноут асус, винда 11" to "what error?": the device's word goes with its maker's name
+        for pattern, _ in _DEVICE_PATTERNS:
+            rest = pattern.sub(" ", rest)
     if re.search(r"[^\W\d_]{2,}", _FILLER.sub(" ", rest)):
         unknown = _DONT_KNOW_FIRST.match(text)
         return unknown.group(0).strip(" ,.;") if unknown else text

@@ -288,3 +288,16 @@ def test_a_fuller_os_in_a_later_message_refines_the_vaguer_one() -> None:
     assert sources["os"] == "reply to did-it-help"
     fill(fields, sources, "Windows 10", "answer to tried")
     assert fields["os"] == "Windows 11 23H2"  # another version is no refinement
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ноут асус, винда 11", "комп HP, Windows 10", "ноутбук Lenovo, вінда 10",
+     "laptop Dell, Windows 11"],
+)
+def test_a_device_and_its_system_to_the_error_question_leave_the_error_open(text: str) -> None:
+    # the device's word goes with its maker's name: no part of the answer says what shows
+    fields: dict[str, str] = {"problem": "не работает звук"}
+    fill(fields, {}, text, "answer to error", answering="error")
+    assert "error" not in fields
+    assert fields["product"] and fields["os"]
