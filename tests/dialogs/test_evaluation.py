@@ -514,13 +514,22 @@ BLIND_SETS = [
     ("../dialogs_probe23X.yaml", 23, 1),
     # the twenty-third batch (session 24), its tuning part as first run on session 24's starting
     # code (main 31979fc, before any change made with it in view): 35/40, 2 asked again; 36/40,
-    # 2 with i19-route24 (a screen that says its service is out of reach is the network's).
-    ("dialogs_tune23.yaml", 36, 2),
+    # 2 with i19-route24 (a screen that says its service is out of reach is the network's);
+    # 39/40, 0 with i19-ask24 (a state is no step, "isnt picked up"; a span with a state that has
+    # lasted, "I've been locked out … for ten minutes"; a quote after "вилазить" in an attempt).
+    ("dialogs_tune23.yaml", 39, 0),
     # the held-out probe of session 24's routing (i19-route24: things the word lists may not hold
     # with what they do or fail to do, a screen that says its service is out of reach, a device
     # that lost its connection), written before its changes: 21/26 with 0 asked again on main
     # 31979fc; 23/26 (0) with a screen's service out of reach read as the network's.
     ("../dialogs_probe24r.yaml", 23, 0),
+    # the held-out probe of session 24's checklist readings (i19-ask24: a quote after a verb of
+    # appearing, steps listed with one verb, a verdict on an attempt in the reply, a start told as
+    # an event or a span; negatives: a program's state, a place or a count no fact), written
+    # before its changes: 17/24 with 3 asked again on main 31979fc; 20/24 (3) with them. Left: the
+    # mushroom farm's stuck jobs read as urgent (two questions), "the Aurora pavilion" read as HP's
+    # Pavilion, "It's a 3Shape TRIOS" and "it's an HID OMNIKEY 5427" no product.
+    ("../dialogs_probe24X.yaml", 20, 3),
 ]
 
 
