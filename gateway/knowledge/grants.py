@@ -81,7 +81,7 @@ def _opening(clause: list[tuple[int, Token]]) -> tuple[list[int], int] | None:
                     before.append(at)
             return before, k + 1
         if token.word in ADD_WORDS and _added(clause, k):
-            return [], k + 1
+            return [clause[k][0]], k + 1  # "add me to": the access asked for
         if token.word in ENTRY_WORDS and _entered(clause, k):
             return [], k + 1  # "get into the stock system", "let me into the share"
     return None

@@ -57,6 +57,8 @@ from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
+    ADD_WORDS,
+    ADDED_PLACE_WORDS,
     APPLICATION_WORDS,
     ARRIVED_WORDS,
     ASKING_VERBS,
@@ -438,11 +440,24 @@ class Ranker:
         # is the access asked for, not a drive that fails (grants.py): no evidence for the
         # articles that speak of access only as refused or of rights to install.
         asked_into = granted(words, spans, self._install)
+        named = self._resource_names(words, asked_into)
+        # "add me to the rota calendar", "can I be added to the duty calendar", "добавьте
+        # меня в рассылку": asks for access as "give me access to the rota calendar" does
+        # (who adds whom is no longer the word's direction).
+        adding = {at for at in asked_into if words[at].word in ADD_WORDS}
+        if any(words[at].word in ADDED_PLACE_WORDS for at in asked_into):
+            adding = set()
+        words = tuple(
+            t._replace(stop=True) if i in named else _access_word(t) if i in adding else t
+            for i, t in enumerate(words)
+        )
+        bars = {at: barred for at, barred in bars.items() if at not in adding}
+        asked_into -= named
         for at in asked_into:
             bars[at] = bars.get(at, _NOBODY) | self._refusing
         if all(words[at].word not in ACCESS_NOUNS for at in asked_into):
-            # "add me to the rota calendar" names no access: what it is added to stays
-            # what it is ("the meeting room booking" is no IT's).
+            # "get into the stock system", "add me to the meeting room booking" name no
+            # access: what it is stays what it is (a room's booking is no IT's).
             asked_into = _NOBODY
         for at in asked_into:
             # The access the word stands for is the granting articles' evidence only: an
@@ -813,6 +828,23 @@ class Ranker:
     def _explaining(self, token: Token) -> frozenset[int]:
         """The articles that use a word's own terms."""
         return frozenset(i for term, _ in self._resolve(token) for i in self._postings[term])
+
+    def _resource_names(
+        self, words: tuple[Token, ...], asked_into: frozenset[int]
+    ) -> frozenset[int]:
+        """The words of what access is asked to that no article knows, said before one it
+        knows: "add me to the on-call rota calendar", "the candy factory QA calendar". They
+        name which calendar, list or folder (as a product's name says which program), not
+        what is wrong: no unknown words making the request less likely IT's. An everyday
+        word or another service's ("the five-a-side football group") stays what it is."""
+        found: set[int] = set()
+        for at in sorted(asked_into):
+            token = words[at]
+            if not token.word.isascii() or token.lemma in self._everyday or self._resolve(token):
+                continue
+            if any(later > at and self._resolve(words[later]) for later in asked_into):
+                found.add(at)
+        return frozenset(found)
 
     def _asked_into(
         self, found: list[tuple[str, float]], asked_into: bool
@@ -1272,6 +1304,12 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _access_word(token: Token) -> Token:
+    """The access a word of adding someone asks for, in the message's alphabet."""
+    word = "access" if token.word.isascii() else "доступ"
+    return token._replace(word=word, lemma=word, known=True)
 
 
 def _purpose(words: tuple[Token, ...], asked: set[int]) -> set[int]:

@@ -1527,6 +1527,8 @@ NOT_YET_WORDS: frozenset[str] = _words("yet never")
 ADD_WORDS: frozenset[str] = _words(
     "add added adding добавьте добавить добавь додайте додати додай включите включить"
 )
+# A room or a place one is added to ("add me to the meeting room booking") is no system.
+ADDED_PLACE_WORDS: frozenset[str] = _words("room rooms park parking gym locker")
 ENTRY_WORDS: frozenset[str] = _words("into")
 ENTRY_VERBS: frozenset[str] = _words("get let")
 GRANT_PREPOSITIONS: frozenset[str] = _words("to into in on в во к до на у")

@@ -64,6 +64,29 @@ def test_being_added_to_a_calendar_is_an_access_request(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("could you add me to the lifeboat station on-call rota calendar?", "en"),
+        ("can I be added to the dairy plant QA calendar, my manager said yes", "en"),
+        ("pls add me to the brewery tasting notes folder", "en"),
+        ("could someone add me to the sawmill dispatch shared mailbox", "en"),
+        ("добавьте меня в календарь смен молокозавода", "ru"),
+    ],
+)
+def test_being_added_to_what_a_team_shares_is_an_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "add me to …" named no access: the calendar, folder or mailbox was read as itself,
+    # and the words naming whose it is ("on-call rota", "QA", "tasting notes") were
+    # unknown words, so the request was less likely IT's than "give me access to …":
+    # nothing was said. The passive "be added" was also the wrong direction for "add".
+    assert answered(matcher, text, lang) == "new_access_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("please add me to the darts team for the pub league", "en"),
+        ("can you add me to the carpool for the staff picnic", "en"),
+        ("add me to the waiting list for the pottery class", "en"),
         ("can you add me to the meeting room booking for friday?", "en"),
         ("who do I ask for a parking pass for the staff car park", "en"),
     ],
