@@ -72,6 +72,7 @@ from gateway.knowledge.vocabulary import (
     GENERIC_WORDS,
     HOST_WORDS,
     JOB_VERBS,
+    JOINING_WORDS,
     MACHINE_WORDS,
     MAIL_WORDS,
     MANY_WORDS,
@@ -90,9 +91,11 @@ from gateway.knowledge.vocabulary import (
     SEAT_WORDS,
     SHARED_APPLICATION_NAMES,
     SOURCE_WORDS,
+    STORED_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
     WHOLE_TIMES,
+    WIPE_WORDS,
     WITHOUT_WORDS,
 )
 
@@ -155,6 +158,8 @@ _ASKED_SIMILARITY = 0.8
 # What access is asked to ("add me to the rota calendar") stands for the access this much:
 # less than a word said (0.8 and above), so it never makes a keyword phrase on its own.
 _GRANTED_SIMILARITY = 0.7
+# What a wiping word wipes is this many content words after it at most.
+_WIPED_REACH = 4
 # A request for a program is this many words after "can", "could", "please", "possible".
 _REQUEST_REACH = 3
 # What a program asked for is for ("for the lab reports") begins this close after its name.
@@ -170,6 +175,8 @@ _RECEIVE = lemma("receive", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
 # is its crash).
 _SLOW = lemma("slow", "en")
+# What a file or a folder wiped or erased is read as (file_recovery's word).
+_DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
@@ -382,6 +389,14 @@ class Ranker:
                 else t._replace(stop=True)
                 if i in senders
                 else t
+                for i, t in enumerate(words)
+            )
+        # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
+        # wiped is the MFA article's: "the old one is wiped").
+        wiped = _wiped_files(words)
+        if wiped:
+            words = tuple(
+                t._replace(word="deleted", lemma=_DELETED) if i in wiped else t
                 for i, t in enumerate(words)
             )
         frozen = self._machine_frozen(words)
@@ -1304,6 +1319,25 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _wiped_files(words: tuple[Token, ...]) -> frozenset[int]:
+    """Positions of the English words of wiping or erasing whose object, within a few
+    content words after them, is a file or a folder ("wiped the Orders folder", "erased
+    the price list spreadsheet"); not a phone or a machine wiped."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word not in WIPE_WORDS:
+            continue
+        ahead: list[Token] = []
+        for t in words[index + 1 :]:
+            if t.word in JOINING_WORDS or len(ahead) == _WIPED_REACH:
+                break  # "wipe the shelves and file the menus": another verb's object
+            if not t.stop:
+                ahead.append(t)
+        if any(t.word in STORED_WORDS for t in ahead):
+            found.add(index)
+    return frozenset(found)
 
 
 def _access_word(token: Token) -> Token:

@@ -1529,6 +1529,12 @@ ADD_WORDS: frozenset[str] = _words(
 )
 # A room or a place one is added to ("add me to the meeting room booking") is no system.
 ADDED_PLACE_WORDS: frozenset[str] = _words("room rooms park parking gym locker")
+# Wiping a file or a folder deletes it ("someone wiped the Orders folder"); a phone or a
+# machine wiped is reset (STORED_WORDS: what files are).
+WIPE_WORDS: frozenset[str] = _words("wipe wiped wipes wiping erase erased erases erasing")
+STORED_WORDS: frozenset[str] = _words(
+    "file files folder folders document documents spreadsheet spreadsheets subfolder"
+)
 ENTRY_WORDS: frozenset[str] = _words("into")
 ENTRY_VERBS: frozenset[str] = _words("get let")
 GRANT_PREPOSITIONS: frozenset[str] = _words("to into in on в во к до на у")

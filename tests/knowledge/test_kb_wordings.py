@@ -611,3 +611,30 @@ def test_crumpled_sheets_are_the_paper_jam(matcher: Matcher, text: str, lang: st
     # Sheets that come out crumpled had no article's words but "листы", "выходят": the
     # offline printer (or the mail's "листи") was answered.
     assert answered(matcher, text, lang) == "printer_paper_jam"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("somebody wiped the Contracts folder on the team drive", "file_recovery"),
+        ("I erased the rota spreadsheet by accident, is there a copy?", "file_recovery"),
+        ("the temp wiped every file in the Claims folder", "file_recovery"),
+        ("got a new phone and the old one is wiped, the authenticator went with it",
+         "mfa_lost_device"),
+    ],
+)
+def test_a_file_or_folder_wiped_is_deleted(matcher: Matcher, text: str, topic: str) -> None:
+    # "Wiped" was no article's word for files: a folder wiped on the shared drive was the
+    # shared drive's or the access request's. A phone wiped stays the MFA article's.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cleaner wiped the tables in the canteen",
+        "we need to wipe the kitchen shelves and file the old menus",
+    ],
+)
+def test_wiping_a_table_is_no_file_deleted(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text, "en").outcome == "none"
