@@ -13,6 +13,9 @@ it is done; how long to wait; whether anyone is on it; waiting told alone), with
 else said beside it, so "жду загрузки, а Excel висит" or "когда сделают обновление Windows,
 у меня всё сломалось" stay problems. A question about someone else's ticket ("заявка
 Петрова", "my colleague's request") is not one about the user's own.
+
+A word no dictionary knows that is one letter off a cue word ("кагда", "заявкаа", "wher is
+my tiket") is read as that word; a real word is never read as another.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from gateway.dialogs.extract.words import TEXTS_KEPT
-from gateway.knowledge.morphology import Token, lemma, tokens
+from gateway.knowledge.morphology import Token, lemma, stem, tokens
 from gateway.models import ticket_id_for
 
 # Written as people write them; compared by lemma, so one form of each word is enough.
@@ -133,6 +139,10 @@ MAX_WORDS = 14
 MAX_OTHER_WORDS = 2  # besides the number and the cues, e.g. "HD-000042, what's up?"
 MAX_ASIDE_WORDS = 4  # "кто взял заявку на доступ к 1С?": what the ticket was about
 
+# A typo is read as a cue word one edit off it (by stem, so any form counts); a shorter
+# stem ("где", "как") is too near too many words to be guessed from a typo.
+TYPO_SHORTEST = 4
+
 # HD-000042, hd 42, НД-42 (typed in Cyrillic); "#42", "№42" only next to a ticket noun.
 _ID = re.compile(r"(?<![\w-])(?:hd|нд)[\s#№-]*0*(\d{1,9})(?!\d)", re.I)
 _NUMBER = re.compile(r"[#№]\s*0*(\d{1,9})(?!\d)")
@@ -162,7 +172,7 @@ def status_question(text: str, lang: str, bare: bool = False) -> StatusQuestion 
     text, as users write the same short texts again and again."""
     if len(text.split()) > MAX_WORDS:
         return None
-    words = tokens(_NUMBER.sub(" ", _ID.sub(" ", text)), lang)
+    words = [_meant(t) for t in tokens(_NUMBER.sub(" ", _ID.sub(" ", text)), lang)]
     if len(words) > MAX_WORDS:
         return None
     seen = {t.lemma for t in words}
@@ -210,6 +220,41 @@ def _bare_question(words: list[Token], seen: set[str], cues: dict[str, frozenset
         or (seen & cues["wait"] and seen & cues["aside"])  # "still waiting", "третий день жду"
         or (seen & cues["what"] and seen & cues["there"] and len(words) <= 3)
     )
+
+
+def _meant(token: Token) -> Token:
+    """A word no dictionary knows, read as the one cue word it is a typo of ("кагда" is
+    когда, "tiket" ticket); itself when it is a real word, a name, or near none or several."""
+    word = token.word
+    if token.known or token.name or token.stop or len(word) < TYPO_SHORTEST:
+        return token
+    if not word.isalpha():
+        return token
+    stems = _typo_stems()
+    near = process.extract(stem(word), list(stems), scorer=OSA.distance, score_cutoff=1,
+                           limit=None)  # fmt: skip
+    meant = {found for s, _, _ in near for found in stems[s]}
+    if len(meant) > 1 and meant <= _cues()["asking"]:
+        # "wher" is where or when: a question word either way, read as the one that says
+        # least ("where" asks; "when" would also ask when it is done)
+        meant = {min(meant, key=lambda m: (sum(m in c for c in _cues().values()), m))}
+    return token._replace(lemma=meant.pop()) if len(meant) == 1 else token
+
+
+@cache
+def _typo_stems() -> dict[str, frozenset[str]]:
+    """The cue words' stems (long enough to tell a typo by), each with its lemmas: what the
+    user asks after and how, not the words that say it is someone else's or a new one."""
+    tables = (TICKET_NOUNS, STATUS_WORDS, ASKING_WORDS, OWN_WORDS, SHOW_WORDS, NEWS_WORDS,
+              WHEN_WORDS, DONE_WORDS, HOW_LONG_WORDS, WAIT_WORDS, SOMEONE_WORDS, ON_IT_WORDS)
+    found: dict[str, set[str]] = {}
+    for table in tables:
+        for lang, words in table.items():
+            for word in words.split():
+                key = stem(word)
+                if len(key) >= TYPO_SHORTEST:
+                    found.setdefault(key, set()).add(lemma(word, lang))
+    return {key: frozenset(lemmas) for key, lemmas in found.items()}
 
 
 def _verb_use(words: list[Token], nouns: frozenset[str]) -> bool:

@@ -78,3 +78,41 @@ def test_ticket_numbers_are_read_as_stored() -> None:
     assert ticket_numbers("№42") == []  # a bare number is a ticket only next to "заявка"
     assert ticket_numbers("№42", numbered=True) == ["HD-000042"]
     assert ticket_numbers("HD-0") == []
+
+
+# Typed in a hurry: a word no dictionary knows, one letter off a cue word, is that word.
+ASKED_WITH_TYPOS = [
+    ("ru", "где моя заявкаа", False),
+    ("ru", "какой сатус моей заявки?", False),
+    ("ru", "что с моей заяфкой", False),
+    ("ru", "кагда уже сделают?", True),
+    ("ru", "есть навости?", True),
+    ("uk", "де моя заявкаа?", False),
+    ("uk", "який статсу мого звернення", False),
+    ("uk", "коли вже зроблять?", True),
+    ("en", "wher is my tiket", False),
+    ("en", "where is my tikcet?", False),
+    ("en", "any updte on my request?", False),
+    ("en", "wehn will my ticket be done", False),
+]
+# Typos that ask nothing about a ticket, and real words never read as another.
+NOT_ASKED_WITH_TYPOS = [
+    ("ru", "принтер не пичатает", True),
+    ("ru", "мой монитар мигает", True),
+    ("uk", "мишка не прцює", True),
+    ("en", "wher is the printer", True),
+    ("en", "how to create a tiket", True),
+    ("en", "my laptp is slow", True),
+    ("en", "outlok not working", True),
+    ("en", "tiket", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "bare"), ASKED_WITH_TYPOS)
+def test_a_status_question_with_typos_is_recognised(lang: str, text: str, bare: bool) -> None:
+    assert status_question(text, lang, bare=bare) == StatusQuestion()
+
+
+@pytest.mark.parametrize(("lang", "text", "bare"), NOT_ASKED_WITH_TYPOS)
+def test_a_typo_makes_no_status_question_of_a_problem(lang: str, text: str, bare: bool) -> None:
+    assert status_question(text, lang, bare=bare) is None
