@@ -49,7 +49,7 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     ]),
     SupportGroup.NETWORK: PhraseSet([
         r"интернет\w*", r"інтернет\w*", r"сет[ьи]", r"мереж\w*", r"wi-?fi", r"vpn",
-        r"вайфа[йюяїе]\w*",  # "відвалюється від вайфаю", "нет вайфая"
+        r"вай-?фа[йюяїе]\w*",  # "відвалюється від вайфаю", "нет вайфая", "вай-фай"
         r"впн",
         r"сайт\w*", r"network", r"internet", r"website", r"сетев\w* (диск|папк)\w*",
         r"мережев\w* (диск|папк)\w*", r"shared (drive|folder)", r"роутер\w*", r"router",
@@ -109,6 +109,15 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"(?<!laptop )(?<!принтер )(?<!printer )(?<!мфу )(?<!бфп )"
         r"hp(?=\s*(?:[.,;:!?)'\"»]|$)|\s+(?:says|shows|is|keeps|jams|won'?t|doesn'?t|isn'?t|"
         r"on|in|at|from|in|в|на|у|не|пишет|пише|показує|показывает|вообще|взагалі)\b)",
+        # sound and being heard are a device's work, whatever program the call is in: "в
+        # Teams мене не чують", "no sound in the headphones", "my mic doesn't work in Zoom"
+        # ("в Zoom вместо звука гудки": the tones heard instead are the program's)
+        r"(?<!вместо )(?<!замість )(?<!instead of )(?:звук\w*|sound)", r"mics?",
+        r"гарнитур\w*", r"гарнітур\w*", r"динамик\w*",
+        r"динамік\w*", r"speakers?", r"head ?phones?", r"earphones?", r"earbuds?",
+        r"(?:не|ні) (?:\w+ )?(?:чу(?:ють|ть|є|ю|ли)|чутно|слыш\w*|слых\w*)",
+        r"(?:can'?t|cannot|can not|couldn'?t|doesn'?t|don'?t|won'?t) hear",
+        r"(?:isn'?t|is not|aren'?t|are not|not) (?:being )?picked up",
         r"hdmi", r"vga", r"displayport", r"dvi", r"док-станц\w*", r"docking station\w*", r"dock",
         r"кабел\w*", r"cable\w*", r"переходник\w*", r"перехідник\w*", r"adapter\w*",
         # readers, encoders, turnstiles and clocks at a door or a desk are devices
@@ -263,6 +272,21 @@ _RUNS_PROGRAMS = re.compile(
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _SURZHYK_I = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])і(?=[бвгджзклмнпрстфхцчшщ])", re.IGNORECASE)
 ARTICLE_VOTE = 1  # what an unconfident match adds to its group's words
+# Machines programs run on: what fails in them routes, not the machine ("ноут тормозит" is
+# software's, "ноутбук не видит вайфай" the network's, "the tablet won't charge" hardware's,
+# as nothing else is named). Hardware's words, counted for hardware only when nothing else is.
+_HOSTS = re.compile(
+    r"(?<!\w)(?:ноутбук\w*|ноут\w*|laptop\w*|планшет\w*|tablets?|системник\w*|"
+    r"системн\w* блок\w*)(?!\w)",
+    re.IGNORECASE,
+)
+# Devices whose connection is their own fault ("принтер не в сети", "the printer is offline on
+# the network"): a lost connection named beside them does not make them the network's.
+_CONNECTED_ON_THEIR_OWN = re.compile(
+    r"(?<!\w)(?:принтер\w*|printers?|мфу|бфп|mfps?|сканер\w*|scanners?|copiers?|ксерокс\w*|"
+    r"плотер\w*|плоттер\w*|plotters?)(?!\w)",
+    re.IGNORECASE,
+)
 # A browser's own error code: "ERR_CONNECTION_RESET", "NET::ERR_CERT_DATE_INVALID",
 # "DNS_PROBE_FINISHED_NXDOMAIN", "SSL_ERROR_BAD_CERT_DOMAIN" (Firefox), "ERR_SSL_PROTOCOL_ERROR".
 _BROWSER_ERROR = re.compile(
@@ -368,7 +392,7 @@ class Routing:
         if named is not None and confident:
             return named
         words = self._named(text)  # what the words name breaks a tie, not printing
-        votes = self.votes(text)
+        votes = self._what_fails(self.votes(text), text)
         if named is not None:
             votes[named] = votes.get(named, 0) + ARTICLE_VOTE
         if not votes:
@@ -387,6 +411,22 @@ class Routing:
         devices = len(PRINTING.findall(text)) + len(PUBLIC_MACHINES.findall(text))
         if devices:
             votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + devices
+        return votes
+
+    def _what_fails(self, votes: dict[SupportGroup, int], text: str) -> dict[SupportGroup, int]:
+        """`votes` read as what is broken in the thing named: a machine programs run on is
+        routed by what fails in it ("ноут страшно гальмує", "please install Slack on my
+        laptop"), and a device that lost its connection is the network's ("планшет, яким
+        сканують квитки, не підключається до вайфаю", "the kiosk shows 'No internet'"),
+        unless it prints or scans, whose connection is its own ("принтер не в сети")."""
+        if not votes.get(SupportGroup.HARDWARE):
+            return votes
+        others = [g for g, hits in votes.items() if hits and g is not SupportGroup.HARDWARE]
+        if others and not self.votes(_HOSTS.sub(" ", text)).get(SupportGroup.HARDWARE):
+            return {g: votes[g] for g in others}
+        connected = _CONNECTED_ON_THEIR_OWN.search(text) or PRINTING.findall(text)
+        if SupportGroup.NETWORK in others and not connected:
+            return {g: votes[g] for g in others}
         return votes
 
     def _named(self, text: str) -> dict[SupportGroup, int]:

@@ -577,3 +577,44 @@ def test_a_device_s_own_fault_is_not_its_service_out_of_reach(
     text: str, group: SupportGroup
 ) -> None:
     assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # sound and being heard are a device's work, whatever program the call is in (issue 19)
+        "в Teams мене не чують",
+        "кандидаты меня не слышат в Zoom",
+        "my mic doesn't work in Teams calls",
+        "пропав звук на компі",
+        "no sound from the headphones on the press box PC",
+        "the ceiling mics aren't picking anyone up on the call",
+    ],
+)
+def test_sound_and_being_heard_are_a_device_s(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a machine programs run on routes by what fails in it (issue 19)
+        ("ноут страшно гальмує, кожна програма відкривається цілу вічність", SupportGroup.SOFTWARE),
+        ("archery club laptop is stuck on updates", SupportGroup.SOFTWARE),
+        ("please install Slack on my laptop", SupportGroup.SOFTWARE),
+        ("на ноуті немає інтернету по кабелю", SupportGroup.NETWORK),
+        ("не подключается вай-фай на планшете", SupportGroup.NETWORK),
+        # … and alone, or broken itself, it is the device's
+        ("ноутбук не включается", SupportGroup.HARDWARE),
+        ("the waiter's tablet won't charge", SupportGroup.HARDWARE),
+        ("на ноутбуке треснул экран", SupportGroup.HARDWARE),
+        # a device that lost its connection is the network's
+        ("the tablet on the dock where guests sign keeps losing the wifi", SupportGroup.NETWORK),
+        ("the kiosk by the entrance just shows 'No internet'", SupportGroup.NETWORK),
+        ("панель на стіні показує сірий екран і «Немає мережі»", SupportGroup.NETWORK),
+        # … but a monitor's cable is its own
+        ("монитор не видит ноутбук по HDMI", SupportGroup.HARDWARE),
+    ],
+)
+def test_a_machine_routes_by_what_fails_in_it(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
