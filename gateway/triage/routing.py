@@ -32,6 +32,16 @@ DEVICES_AT_A_DOOR = [
     r"інфокіоск\w*", r"инфокиоск\w*",
 ]  # fmt: skip
 
+# Sound that is gone or does not play: "нет звука", "пропав звук", "звук не работает", "не
+# идёт звук", "no sound", "no audio", "the sound stopped working", "lost the audio".
+_SOUND = r"(?:звук\w*|sound|audio)"
+_SOUND_LOST = (
+    rf"(?:(?:нет|немає|нема|без|пропал\w*|пропав|зник\w*|исчез\w*|no|lost|losing|lose)"
+    rf"(?: \w+)? {_SOUND}|(?:не|ні) (?:\w+ )?\w+ {_SOUND}|{_SOUND} (?:\w+ )?(?:нет|немає|нема|"
+    r"пропал\w*|пропав|зник\w*|исчез\w*|не \w+|ні \w+|is gone|has gone|stopped\w*|"
+    r"(?:is |has )?(?:not|n't|doesn'?t|isn'?t|won'?t|cut|cuts|dropped|drops)\w*))"
+)
+
 GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     SupportGroup.SECURITY: PhraseSet([
         r"фишинг\w*", r"вирус\w*", r"подозрительн\w*", r"взлом\w*", r"фішинг\w*", r"вірус\w*",
@@ -109,12 +119,12 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"(?<!laptop )(?<!принтер )(?<!printer )(?<!мфу )(?<!бфп )"
         r"hp(?=\s*(?:[.,;:!?)'\"»]|$)|\s+(?:says|shows|is|keeps|jams|won'?t|doesn'?t|isn'?t|"
         r"on|in|at|from|in|в|на|у|не|пишет|пише|показує|показывает|вообще|взагалі)\b)",
-        # sound and being heard are a device's work, whatever program the call is in: "в
-        # Teams мене не чують", "no sound in the headphones", "my mic doesn't work in Zoom"
-        # ("в Zoom вместо звука гудки": the tones heard instead are the program's)
-        r"(?<!вместо )(?<!замість )(?<!instead of )(?:звук\w*|sound)", r"mics?",
-        r"гарнитур\w*", r"гарнітур\w*", r"динамик\w*",
-        r"динамік\w*", r"speakers?", r"head ?phones?", r"earphones?", r"earbuds?",
+        # sound lost and not being heard are a device's, whatever program the call is in: "в
+        # Teams мене не чують", "no sound in the headphones", "my mic doesn't work in Zoom";
+        # not a sound heard ("лифт издаёт странный звук") nor tones heard instead of it in a
+        # program ("в Zoom вместо звука гудки")
+        rf"{_SOUND_LOST}", r"mics?", r"гарнитур\w*", r"гарнітур\w*", r"динамик\w*",
+        r"динамік\w*", r"head ?phones?", r"earphones?", r"earbuds?",
         r"(?:не|ні) (?:\w+ )?(?:чу(?:ють|ть|є|ю|ли)|чутно|слыш\w*|слых\w*)",
         r"(?:can'?t|cannot|can not|couldn'?t|doesn'?t|don'?t|won'?t) hear",
         r"(?:isn'?t|is not|aren'?t|are not|not) (?:being )?picked up",

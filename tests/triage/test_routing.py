@@ -618,3 +618,16 @@ def test_sound_and_being_heard_are_a_device_s(text: str) -> None:
 )
 def test_a_machine_routes_by_what_fails_in_it(text: str, group: SupportGroup) -> None:
     assert Routing().infer(text) is group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sound heard is no sound lost: the lift, the car, the alarm stay someone else's
+        "лифт издаёт странный звук",
+        "the car makes a grinding sound when braking",
+        "the fire alarm sound is too loud",
+    ],
+)
+def test_a_sound_heard_is_not_it(text: str) -> None:
+    assert not Routing().recognises(text)
