@@ -35,6 +35,7 @@ from gateway.knowledge.vocabulary import (
     FLOWING_PAIRS,
     FLOWING_WORDS,
     HAD_THINGS,
+    HE_SHE_WORDS,
     LOCATIVE_WORDS,
     MAIL_WAY_WORDS,
     MAIL_WORDS,
@@ -239,6 +240,45 @@ def they_are_people(words: Sequence[Token], start: int, lang: str | None) -> boo
         if _plural_thing(token, lang):
             return False
     return True
+
+
+def sent_by_others(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
+    """Positions in `words` of the sending verbs whose doer is someone else, said to have
+    sent or to be sending ("а он уверяет, что отправил", "хоча вона каже що відправляла",
+    "заказчик говорит, что выслал", "мені мають надіслати накладні"): the other side of
+    the mail, which worked; what the user lacks is what did not come. Not the user's own
+    sending ("отправляю смету заказчику"), nor a sending denied ("коллега не может
+    отправить"), nor a request ("пришлите")."""
+    if SENDING_LEMMAS.isdisjoint(t.lemma for t in words):
+        return frozenset()
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if not parts:
+        return frozenset()
+    found: list[int] = []
+    start = 0
+    for part in parts:
+        said = {t.word for t in part}
+        if said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(SELF_SUBJECT_WORDS):
+            others = not (
+                said.isdisjoint(OTHER_SUBJECT_WORDS)
+                and said.isdisjoint(HE_SHE_WORDS)
+                and said.isdisjoint(SELF_OBJECT_WORDS)
+            ) or any(_subject_person(t, lang) for t in part)
+            for k, token in enumerate(part):
+                if token.lemma not in SENDING_LEMMAS or token.word.isascii():
+                    continue
+                grammemes = verb_grammemes(token.word, lang or "ru")
+                if others and grammemes and not {"1per", "impr"} & grammemes:
+                    found.append(start + k)
+        start += len(part)
+    return frozenset(found)
+
+
+def _subject_person(token: Token, lang: str | None) -> bool:
+    """A word for a person in the nominative: the doer ("поставщик", "замовник",
+    "бухгалтерка"), not one sent to ("заказчику")."""
+    found = readings(token.word, lang or "ru")
+    return bool(found) and {"NOUN", "anim", "nomn"} <= found[0][1] and not token.stop
 
 
 def _person(token: Token, lang: str | None) -> bool:

@@ -38,6 +38,7 @@ from gateway.knowledge.clauses import (
     directions,
     ruled_out,
     said_fine,
+    sent_by_others,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.grants import access_refused, granted
@@ -417,6 +418,8 @@ class Ranker:
         # What a clause says works after another denies something is ruled out.
         # A spill or a drop the user denies ("nothing was spilled") is no damage either.
         ruled = ruled_out(text, lang, words) | denied_damage(words) | spilled_elsewhere(words)
+        # A sending someone else did ("он говорит, что отправил") is their side, which worked.
+        ruled |= sent_by_others(text, lang, words)
         fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
         fine |= ruled
         # Which clause each word is in: the problem is often one clause among the user's

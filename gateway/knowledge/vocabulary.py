@@ -950,6 +950,8 @@ HAD_THINGS = re.compile(
 # Said of the devices just named ("принтеры не печатают, они показывают Paper Jam") it is
 # what they do, the problem: clauses.they_are_people tells which.
 THEY_WORDS: frozenset[str] = _words("они вони they")
+# One other person as the subject: "а он говорит, что отправил", "хоча вона каже що надіслала".
+HE_SHE_WORDS: frozenset[str] = _words("он она він вона he she")
 # Sending, a person's act whatever was named before the pronoun: "письма не приходят, хотя
 # они отправили" says the senders sent them (lemmas).
 SENDING_LEMMAS: frozenset[str] = _words(

@@ -1975,6 +1975,26 @@ def test_what_others_have_or_did_after_the_problem_is_their_side(matcher: Matche
         assert answered(matcher, text, lang) == expected, text
 
 
+def test_a_sending_one_other_person_did_is_their_side(matcher: Matcher) -> None:
+    # "а он говорит, что отправил", "хоча вона каже що надіслала", "мені мають надіслати":
+    # one sender, or mail owed to the user, is the other side of the mail, which worked;
+    # only "они"/"вони" were read so, and the singular answered the sending article
+    # (issue 12: three readable lines in faq_tune22/23 and faq_tune14).
+    for text, lang in (
+        ("не приходят письма от нотариуса, а он говорит, что отправил вчера", "ru"),
+        ("не доходять листи від агентки, хоча вона каже що надіслала двічі", "uk"),
+        ("пошта від лабораторії не приходить, а мені мають надіслати аналізи", "uk"),
+        ("не приходять листи від перевізника, він запевняє що відправив", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "email_not_receiving", text
+    # The user's own sending, or a colleague's sending denied, is still the sending.
+    for text, lang in (
+        ("не могу отправить письмо нотариусу, висит в исходящих", "ru"),
+        ("колега не може надіслати лист, висить у вихідних", "uk"),
+    ):
+        assert answered(matcher, text, lang) == "email_not_sending", text
+
+
 def test_who_hears_tells_the_speakers_from_the_microphone(matcher: Matcher) -> None:
     # "я не чую колег" (the user hears nothing: the sound) and "колеги не чують мене" (nobody
     # hears the user: the microphone) use one verb; its person tells them apart, as the
