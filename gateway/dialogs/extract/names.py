@@ -70,9 +70,12 @@ _NAMED_MODEL = re.compile(
 )
 # What a thing is, said of it: "it's a Boca Lemur", "це Optima CRM", "это Zebra GK420":
 # a maker no list knows, named with its model in capitals.
+# The maker may be written in capitals or lead with a digit ("it's an HID OMNIKEY 5427", "It's
+# a 3Shape TRIOS"), and a model number may follow the series.
 _IT_IS_A = re.compile(
     r"(?<![\w])(?i:it'?s an?|it is an?|that'?s an?|this is an?|это|це|то)\s+"
-    r"([A-Z][a-z]{2,}\s+(?:[A-Z][a-z]{2,}|[A-Z]*\d[\w-]*|[A-Z]{2,}\d*))(?![\w-])"
+    r"((?:[A-Z][a-z]{2,}|[A-Z]{2,6}|\d[A-Za-z]{2,}[\w-]*)\s+(?:[A-Z][a-z]{2,}|(?!0x)[A-Z]*\d[\w-]*|"
+    r"[A-Z]{2,}\d*)(?:\s+(?!0x)[A-Z]*\d[\w-]*)?)(?![\w-])"
 )
 # A Latin word in lower case with a dotted version is a program's name as its makers write
 # it: "Это exocad 3.1", "we run dentalcad 2.4" (not a word of English: "version 3.1").
@@ -242,8 +245,13 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     for match in _NAMED_MODEL.finditer(text):
         found.append((match.start("model"), match.group("model")))
     for match in _IT_IS_A.finditer(text):
-        maker = match.group(1).split()[0]
-        if not _NOT_A_NAME.match(maker) and not is_dictionary_word(maker.lower(), "en"):
+        maker, series = match.group(1).split()[:2]
+        # a word of English is no maker ("It's a Huge …"), unless it is written in capitals
+        # before a series that is no word either ("HID OMNIKEY": not "BIG PROBLEM")
+        english = is_dictionary_word(maker.lower(), "en") and not (
+            maker.isupper() and not is_dictionary_word(series.lower(), "en")
+        )
+        if not _NOT_A_NAME.match(maker) and maker.lower() not in _TECH_WORDS and not english:
             found.append((match.start(1), match.group(1)))
     for match in _HYPHENATED.finditer(text):
         if not _is_place(match.group(0)):
