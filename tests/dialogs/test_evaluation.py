@@ -526,10 +526,12 @@ BLIND_SETS = [
     # the held-out probe of session 24's checklist readings (i19-ask24: a quote after a verb of
     # appearing, steps listed with one verb, a verdict on an attempt in the reply, a start told as
     # an event or a span; negatives: a program's state, a place or a count no fact), written
-    # before its changes: 17/24 with 3 asked again on main 31979fc; 20/24 (3) with them. Left: the
+    # before its changes: 17/24 with 3 asked again on main 31979fc; 20/24 (3) with them; 21/24 (1)
+    # with "It's a 3Shape TRIOS" and "it's an HID OMNIKEY 5427" read as products. Left: the
     # mushroom farm's stuck jobs read as urgent (two questions), "the Aurora pavilion" read as HP's
-    # Pavilion, "It's a 3Shape TRIOS" and "it's an HID OMNIKEY 5427" no product.
-    ("../dialogs_probe24X.yaml", 20, 3),
+    # Pavilion, the climbing gym's card reader offered no self-help (its reply comes after "what
+    # did you try?").
+    ("../dialogs_probe24X.yaml", 21, 1),
 ]
 
 
