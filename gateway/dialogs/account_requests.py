@@ -65,6 +65,26 @@ DIRECTORY_SIGN_IN = ("Windows", "Outlook", "Office", "Microsoft 365", "Teams", "
                      "GlobalProtect")  # fmt: skip
 
 
+# Someone else's account: a colleague, a third person's pronoun, "X's", "for user X". The bot
+# acts only on the account linked to this chat (its owner proved it with a code); another
+# person's lock or password is a specialist's job, never a link for the user's own account.
+_SOMEONE_ELSE = re.compile(
+    r"\b(colleague|co-?worker|boss|employee|new (hire|starter|joiner)|his|her|him|"
+    r"he|she|their|them|(?!(it|that|what|let|there|here|who)'s)\w+'s (password|account|login)|"
+    r"(for|of) (the |this |that |a )?(user|employee) (?!(account|profile|name)\b)\w|"
+    r"колег\w*|колез\w*|коллег\w*|сотрудни\w*|співробітни\w*|працівни\w*|начальни\w*|"
+    r"директор(у|а|ом)?|бухгалтер(у|а|ом|ше|ші)?|ему|ей|у (него|нее|неё|них)|йому|їй|їм|"
+    r"у (нього|неї|них)|"
+    r"(пользователю|пользователя|юзеру|користувачу|користувача) (?!(мой|моего|мій|мого)\b)\w)",
+    re.I,
+)
+
+
+def for_someone_else(text: str) -> bool:
+    """The unlock or reset asked is for another person's account, not the user's own."""
+    return bool(_SOMEONE_ELSE.search(text))
+
+
 def account_request(text: str) -> str | None:
     """unlock | reset | link | forget when the message asks for one, else None."""
     for action, pattern in _PATTERNS:

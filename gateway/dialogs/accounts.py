@@ -19,6 +19,7 @@ from gateway.dialogs.account_requests import (
     RESET,
     UNLOCK,
     account_request,
+    for_someone_else,
     typed_code,
 )
 from gateway.dialogs.events import AccountAction
@@ -102,6 +103,9 @@ class AccountFlow:
         elif action == LINK:
             st.start_flow()
             self._ask_login(turn, "")
+        elif action in (UNLOCK, RESET) and for_someone_else(msg.text):
+            st.start_flow()  # never a link for the user's own account: a person does it
+            self._to_person(turn, action, "account_someone_else")
         else:
             st.start_flow()
             turn.emit(AccountAction(action=action))

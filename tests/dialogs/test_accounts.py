@@ -138,6 +138,46 @@ def test_the_password_of_another_program_is_not_the_directorys(engine: DialogEng
         assert [a.action for a in actions(chat)] == ["reset"], text
 
 
+def test_another_persons_account_goes_to_a_person_never_the_users_own_link(
+    engine: DialogEngine,
+) -> None:
+    """Outside pass, session 24: a linked user who wrote "my colleague forgot her password,
+    please reset it" or "сбросьте пароль пользователю Петров" was sent a reset link for
+    their own account. The bot acts only on the account linked to the chat: it says so,
+    asks whose account, and a person takes the request."""
+    for text, lang, said in (
+        ("my colleague forgot her password, please reset it", "en", "another person's account"),
+        ("please reset the password for user ivanov", "en", "another person's account"),
+        ("he is locked out, unlock his account", "en", "another person's account"),
+        ("reset Anna's password", "en", "another person's account"),
+        ("сбросьте пароль пользователю Петров", "ru", "другого человека"),
+        ("у него заблокирована учётная запись, разблокируйте", "ru", "другого человека"),
+        ("новому сотруднику нужно сменить пароль", "ru", "другого человека"),
+        ("скиньте пароль колезі", "uk", "іншої людини"),
+        ("розблокуйте обліковий запис користувачу Петренко", "uk", "іншої людини"),
+        ("у неї заблокований акаунт", "uk", "іншої людини"),
+    ):
+        chat = DirectoryChat(engine, lang_hint=lang)
+        chat.send(text)
+        assert not actions(chat), text
+        assert said in chat.replies[0].text, (text, chat.text)
+        assert chat.state.phase == Phase.ACCOUNT_NAME, text
+        chat.send("petrov")
+        assert "petrov" in chat.requested.fields["problem"], text
+    for text, action in (  # the user's own account: the service is asked, as before
+        ("I forgot my password", "reset"),
+        ("reset my password for my user account", "reset"),
+        ("my account is locked, please unlock it", "unlock"),
+        ("забыл пароль от почты, сбросьте его", "reset"),
+        ("сбросьте мне пароль", "reset"),
+        ("забула пароль, скиньте його будь ласка", "reset"),
+        ("мій обліковий запис заблоковано", "unlock"),
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [a.action for a in actions(chat)] == [action], text
+
+
 def test_linking_dialog(engine: DialogEngine) -> None:
     chat = DirectoryChat(engine, lang_hint="en")
     chat.send("/reset")
