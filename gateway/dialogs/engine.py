@@ -134,13 +134,18 @@ class DialogEngine:
         self, state: DialogState, msg: InboundMessage, ctx: StepContext
     ) -> StepResult | None:
         """A message while a person has the conversation: the bot answers a status question
-        or a ticket card's button (and /status); anything else is the person's (None)."""
+        or a ticket card's button (and /status), and a stale button that carries no words;
+        anything else is the person's (None)."""
         turn = Turn.begin(state, self.texts, dataclasses.replace(ctx, held=True))
         command = parse_command(msg) if msg.kind in ("message", "edited") else None
         if command is not None and command[0] == "status":
             self.commands.status(turn, command[1], msg)
         elif command is None and msg.kind in ("message", "edited") and self.status.wants(turn, msg):
             self._status(turn, msg)
+        elif msg.payload and not msg.text.strip() and not self.flow.expects(state, msg.payload):
+            # a button of an earlier keyboard (Viber) says nothing a person could read or
+            # answer: the user is told it no longer works, the person's ticket is untouched
+            return self._stale_press(turn)
         else:
             return None
         return turn.result()
