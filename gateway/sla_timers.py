@@ -141,10 +141,14 @@ class SlaTimerService:
             due = sla_clock.due_timers(ticket, now)
             if not due:
                 raise NothingDue
+            # Due together (the gateway was down past both): the breach says it all, a
+            # warning that the same clock is about to run out would reach people after it.
+            breached = {n.rsplit("_", 1)[0] for n in due if n.endswith("_breach")}
             for name in due:
                 ticket.mark_fired(name)
                 firing.fired.append(name)
-                self._carry_out(name, ticket, conv, tx, firing, now)
+                late = name.endswith("_warning") and name.rsplit("_", 1)[0] in breached
+                self._carry_out(name, ticket, conv, tx, firing, now, quiet=late)
 
         try:
             await self.desk.change(ticket_id, SLA_ACTOR, "sla", apply, firing.inform, firing.detail)
@@ -164,6 +168,8 @@ class SlaTimerService:
         tx: Transaction,
         firing: Firing,
         now: float,
+        *,
+        quiet: bool = False,
     ) -> None:
         if name == "promise_breach":
             # The time told after a breach passed too: the same notices and escalation
@@ -178,7 +184,7 @@ class SlaTimerService:
         reports = self.desk.service.reports
         if name.endswith(("_warning", "_breach")):
             reports.sla_event(tx, ticket, name, now)
-        if name.endswith("_warning"):
+        if name.endswith("_warning") and not quiet:
             metrics.SLA_WARNINGS.labels(*labels, clock).inc()
             self._alert(tx, ticket, "warning", clock)
             self._tell_on_duty(tx, ticket, "duty_warning", clock)

@@ -142,8 +142,9 @@ async def test_the_time_promised_after_a_breach_is_watched_once_across_a_restart
     assert len(user) == 2
     assert f"request {ticket.id} is taking longer than we promised" in user[1]
     assert "expected answer by 09:32 today." in user[1]
+    # the warning of 08:22 was first seen at 08:31, with its breach: only the breaches
     assert [d.split(":")[0] for d in await sent_to(store, "duty-2")] == [
-        "SLA warning", "SLA breach", "SLA breach",
+        "SLA breach", "SLA breach",
     ]  # fmt: skip
     for _ in range(3):  # nothing twice for one promise
         clock.now += 9 * MINUTE  # up to 09:29
@@ -158,6 +159,39 @@ async def test_the_time_promised_after_a_breach_is_watched_once_across_a_restart
     await timers.tick()
     told = await sent_to(store, "502")
     assert told[-1] == "Looking at it now"  # and no "longer than we promised" after it
+
+
+async def test_a_first_response_due_while_the_gateway_was_down_fires_once_late(
+    store: Store,
+) -> None:
+    """Outside pass, session 24: the gateway down from 08:10 to 08:40 past a P2 ticket's
+    first-response warning (08:22) and breach (08:30). Restarted, it told the operators and
+    the on-duty chat "first response due soon" together with "breached": a warning that
+    arrives after the breach. The breach fires once, late, and is not lost; the warning
+    that ran out with it is marked, told to nobody."""
+    clock = Clock(START)
+    timers = build(store, clock, on_duty_telegram_chat="duty-3")
+    ticket = await open_ticket(store, "503")
+    clock.now = START + 10 * MINUTE
+    assert await timers.tick() == 0
+    timers.stop()  # down; nothing ticks until 08:40
+
+    clock.now = START + 40 * MINUTE
+    restarted = build(store, clock, on_duty_telegram_chat="duty-3")
+    fired = await alerts(store, restarted.tick())
+    assert [(a["kind"], a["clock"], a["to"]) for a in fired] == [
+        ("breach", "first_response", ""),
+        ("breach", "first_response", "lena"),
+    ]
+    assert [d.split(":")[0] for d in await sent_to(store, "duty-3")] == ["SLA breach"]
+    assert len(await sent_to(store, "503")) == 1  # the user is told once
+    stored = await store.tickets.get(ticket.id)
+    assert stored is not None and stored.level == Level.L2 and stored.breached
+    for _ in range(3):  # not twice, whichever process looks
+        clock.now += 5 * MINUTE
+        both = asyncio.gather(restarted.tick(), build(store, clock).tick())
+        assert await alerts(store, both) == []
+    assert len(await sent_to(store, "503")) == 1
 
 
 async def test_two_services_never_fire_the_same_timer_twice(store: Store) -> None:

@@ -105,6 +105,14 @@ async def seed(store: Store, chat_id: str, warn_in: float, breach_in: float) -> 
     return ticket
 
 
+async def told_kinds(store: Store, ticket: Ticket) -> tuple[str, ...]:
+    """The alerts the ticket's group is told: the breach, and the warning when it fired in a
+    round of its own (the SLA's entries in the ticket's history name what each fired)."""
+    rounds = [e.detail for e in await store.tickets.events(ticket.id) if e.actor == "sla"]
+    alone = any("warning" in r and "breach" not in r for r in rounds)
+    return ("warning", "breach") if alone else ("breach",)
+
+
 async def user_updates(store: Store) -> Counter[str]:
     got: Counter[str] = Counter()
     for _, fields in await store.redis.xrange(keys.outbound_stream("telegram")):
@@ -180,9 +188,13 @@ async def test_timers_fire_exactly_once_across_processes_despite_a_sigkill(
             return True
 
         await wait_for(all_fired, "every warning and breach")
-        group_told = Counter({(t.id, kind): 1 for t in tickets for kind in ("warning", "breach")})
+        # A warning first fired in the same round as its breach (the held ticket, whose
+        # claim outlived both; any ticket on a host too loaded to look between) is told to
+        # nobody: the breach says it all. Each one fired alone is told once.
+        kinds_told = {t.id: await told_kinds(store, t) for t in tickets}
+        group_told = Counter({(t.id, kind): 1 for t in tickets for kind in kinds_told[t.id]})
         lead_told = Counter(
-            {(t.id, kind, False): 1 for t in tickets for kind in ("warning", "breach")}
+            {(t.id, kind, False): 1 for t in tickets for kind in kinds_told[t.id]}
             | {(t.id, "breach", True): 1 for t in tickets}
         )
 
