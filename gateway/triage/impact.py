@@ -1844,7 +1844,7 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     found = _SOON.search(clause)
     if found is None:
         return False
-    after = read_words(clause[found.end() :], lang)
+    after = _held_events(read_words(clause[found.end() :], lang), lang)
     if after and after[0].text in _NOT_AHEAD:
         return False
     vocab = _vocabulary()
@@ -1852,7 +1852,7 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
         return _departs_after(after) or _event_named_after(after)
     if any(w.is_verb and not w.has("futr") and not w.among(vocab.event_verbs) for w in after):
         return False  # "комп через 10 минут зависает": what it does each time
-    head = read_words(clause[: found.start()], lang)
+    head = _held_events(read_words(clause[: found.start()], lang), lang)
     named = [w for w in head if w.text not in _DETERMINERS]
     if not named or len(named) > 3:
         return False
@@ -2020,6 +2020,21 @@ def _deadline(words: list[Word]) -> bool:
 # A hearing, a lesson or a broadcast held online or by video is the same event: "онлайн-
 # заседание", "відеозасідання", "videoconference".
 _MEDIUM = re.compile(r"^(?:онлайн|видео|відео|video|online|теле|tele|веб|web)-?(?=\w{4,})")
+
+
+def _held_events(words: list[Word], lang: str) -> list[Word]:
+    """Words with an event compounded with how it is held ("онлайн-брифінг", "відеонарада",
+    "веб-семинар"), which the dictionary does not know, read as the bare event: an online
+    briefing is a briefing."""
+    return [_bare_event(w, lang) if not w.tags else w for w in words]
+
+
+def _bare_event(word: Word, lang: str) -> Word:
+    bare = _MEDIUM.sub("", word.text)
+    if bare == word.text:
+        return word
+    found = read_words(bare, lang)
+    return found[0] if len(found) == 1 and found[0].is_noun else word
 
 
 def _an_event(word: Word, events: frozenset[str]) -> bool:

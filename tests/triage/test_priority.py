@@ -869,6 +869,12 @@ def test_a_service_window_is_a_counter_a_program_window_is_not(text: str, reason
         # an event held online or by video, a vehicle come to collect, a patient on the table
         ("В 15:00 у нас онлайн-заседание в суде, а на ноутбуке не работает камера", "at_stake"),
         ("О 14:00 відеозасідання суду, а Zoom не бачить камеру", "at_stake"),
+        # … also one the dictionary knows only bare: an online briefing is a briefing
+        ("за пів години онлайн-брифінг для двохсот бігунів, а камера в Zoom показує чорний "
+         "екран", "at_stake"),
+        ("через час онлайн-совещание с банком, а камера не работает", "at_stake"),
+        ("о 12:00 відеозустріч з інвестором, а Teams не запускається", "at_stake"),
+        ("через 10 минут онлайн-банк выдаёт ошибку", "normal"),
         ("Машина за партией сыра приедет в 15:00, а сертификат не печатается", "at_stake"),
         ("We have a dog on the table for surgery in 20 minutes and the monitor PC won't boot",
          "at_stake"),
