@@ -84,7 +84,10 @@ LOST_PATIENCE = PhraseSet([
     r"(where is|where's) (the |your |my |that )?(technician|engineer|specialist|admin|person)",
     r"(when|how long) (will|is) (this|it|that) (ever |finally )?(be fixed|end|stop|take)",
     r"why (is|does) (this|it) (always|keep|never)",
-    r"(are|is) any(one|body) (even )?(there|working|reading)",
+    # … not a calm question about the request: "is anyone working on my ticket?" asks its
+    # status ("is anyone even working on this?" is impatience)
+    r"(are|is) any(one|body) even (there|working|reading)", r"(are|is) any(one|body) (there|"
+    r"reading)", r"(are|is) any(one|body) working(?! on)",
     r"(is|are) (anyone|anybody|someone|somebody) (actually |ever |even )*(going to|gonna) (fix|"
     r"look|help|do|respond|answer|come|sort)",
     # how they feel
@@ -188,7 +191,11 @@ def lost_patience(reading: MessageReading) -> bool:
         return True
     words = reading.words
     feelings = _feelings()
-    if any(_is_feeling(w, feelings.angry) for w in words) or _waited(words):
+    angry = (
+        _is_feeling(w, feelings.angry) and not _says_how_much(words, at)
+        for at, w in enumerate(words)
+    )
+    if any(angry) or _waited(words):
         return True
     if _writes_again(words) or any(nobody_responds(found) for _, found in reading.clauses):
         return True
@@ -266,6 +273,21 @@ def _writes_again(words: list[Word]) -> bool:
         if times and any(w.among(feelings.writing) for w in mine):
             return True
     return False
+
+
+# "ужас как тормозит", "жах яка повільна", "кошмар до чего медленный": the word says how
+# bad the thing is, as "жутко тормозит" does.
+_HOW = frozenset({"как", "какой", "какая", "какое", "какие", "як", "який", "яка", "яке", "які",
+                  "до"})  # fmt: skip
+
+
+def _says_how_much(words: list[Word], at: int) -> bool:
+    """An angry word used for how much, of a thing, not of the desk: "ridiculously slow",
+    "unbelievably loud" (an English adverb of it), "ужас как тормозит", "жах як гальмує"."""
+    word = words[at]
+    if not word.tags and word.text.endswith("ly") and at + 1 < len(words):
+        return True
+    return at + 1 < len(words) and words[at + 1].text in _HOW
 
 
 # A word of anger that is also a workplace: "что за цирк" is anger, "в цирке в бухгалтерии

@@ -757,3 +757,34 @@ def test_a_strong_word_about_a_thing_or_a_circus_to_work_at_is_no_anger(text: st
 def test_a_circus_said_of_the_support_is_still_anger(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word of anger used for how much, of a thing (issue 19, session 24)
+        "the till printer at the ferry office is ridiculously slow",
+        "our new barcode scanner is unbelievably slow to wake up",
+        "ужас как тормозит ноутбук на складе",
+        "у планетарії жах як гальмує комп на касі",
+        # a calm question about the request asks its status (the status flow answers it)
+        "is anyone working on my request?",
+        "Hi, is anybody working on my ticket about the scanner?",
+    ],
+)  # fmt: skip
+def test_anger_words_for_how_much_and_a_status_question_are_calm(text: str) -> None:
+    assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is anyone even working on this???",
+        "is anyone working here at all?",
+        "this is ridiculous, the printer is down again",
+        "ужас какой-то, третий день принтер не работает",
+    ],
+)  # fmt: skip
+def test_impatience_at_the_desk_is_still_upset(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
