@@ -1522,6 +1522,7 @@ def _a_device_driver(words: list[Word], i: int) -> bool:
 
 def _at_stake(words: list[Word], printing: bool = False, named: set[str] = frozenset()) -> bool:
     vocab = _vocabulary()
+    mine = any(_my_own_payment(words, i) for i in range(len(words)))
     for i, word in enumerate(words):
         before = words[i - 1].text if i else ""
         if word.text in named:
@@ -1530,6 +1531,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             continue  # "зависає посеред продажу квитків", "every time I post invoices"
         if word.among(vocab.stake) and _perceived(words, i):
             continue  # "не чую клієнтів у гарнітурі": the writer's own hearing
+        if word.among(vocab.stake) and ((mine and _money(word)) or _denied(words, i)):
+            continue  # "я не могу оплатить счёт за интернет", "очереди нет"
         if word.among(vocab.stake):
             if i + 1 < len(words) and _is_group(words[i + 1]):
                 continue  # "the sales office" named as a place, not a sale
@@ -1616,6 +1619,41 @@ def _my_act_when_it_fails(words: list[Word], at: int) -> bool:
         if words[k].text in _I_WE:
             return any(w.text in _WHEN for w in words[max(0, k - 2) : k])
     return False
+
+
+_PAYS = frozenset({"оплатить", "заплатить", "оплачивать", "платить", "оплатити", "заплатити",
+                   "оплачувати", "платити", "pay"})  # fmt: skip
+_MY = frozenset({"я", "i", "мне", "мені"})
+# … and what it pays, or the page it is paid on: "сторінка оплати", "my phone bill"
+_MONEY = frozenset({*_PAYS, "оплата", "платеж", "платёж", "платіж", "payment", "payments",
+                    "paying", "bill", "bills", "billing"})  # fmt: skip
+
+
+def _my_own_payment(words: list[Word], at: int) -> bool:
+    """The writer paying, not money taken from anyone: "я не могу оплатить счёт за интернет",
+    "не можу оплатити рахунок", "I can't pay my phone bill" (one user's errand; "покупатели не
+    могут оплатить", "we can't take card payments" are kept as they were)."""
+    if words[at].lemma not in _PAYS and words[at].text not in _PAYS:
+        return False
+    return any(w.text in _MY for w in words[max(0, at - 4) : at])
+
+
+def _money(word: Word) -> bool:
+    return word.lemma in _MONEY or word.text in _MONEY
+
+
+# No one waiting, said outright: "очереди нет", "клієнтів немає", "there's no queue"
+_NONE = frozenset({"нет", "нету", "немає", "нема", "no"})
+
+
+def _denied(words: list[Word], at: int) -> bool:
+    """A queue or the public said to be absent: "вторая касса работает, очереди нет",
+    "no queue at the moment"; the stake they would be is not there."""
+    word = words[at]
+    if not (word.among(_vocabulary().queue) or word.has("NOUN", "anim")):
+        return False
+    near = [w.text for w in words[max(0, at - 1) : at]] + [w.text for w in words[at + 1 : at + 2]]
+    return any(t in _NONE for t in near)
 
 
 # Verbs of the writer's own hearing and seeing: "не слышу клиентов", "не бачу пацієнтів"

@@ -422,12 +422,24 @@ def _waved_off(text: str) -> bool:
     return waved or (text in FAR_OFF and not near_time(text))
 
 
+# The writer's own payment, and what it pays: "я не могу оплатить счёт за интернет", "I can't
+# pay my phone bill" (an errand of one user, not money taken from anyone).
+OWN_PAYMENT = PhraseSet([
+    r"(я|i)( \w+){0,3} (оплатить|оплатити|заплатить|заплатити|оплачиваю|оплачую|плачу|pay)",
+])  # fmt: skip
+# … whose every word of money is then that payment: "сторінка оплати не вантажиться"
+_MONEY = re.compile(r"(оплат|плат[её]ж|платіж|pay|bill)")
+
+
 def _stake_of_its_own(text: str) -> bool:
     """A stake phrase outside what a program or a record is for ("пацієнти вже сидять"; not
-    "програма для запису пацієнтів")."""
+    "програма для запису пацієнтів"), and not the writer's own payment."""
     named = FOR_WHAT.spans(text)
+    mine = text in OWN_PAYMENT
     return any(
-        not any(start <= at < end for start, end in named) for at, _ in AT_STAKE.spans(text)
+        not any(start <= at < end for start, end in named)
+        and not (mine and _MONEY.match(normalise(text)[at:]))
+        for at, _ in AT_STAKE.spans(text)
     )
 
 

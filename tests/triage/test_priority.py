@@ -1982,3 +1982,27 @@ def test_a_device_driver_is_no_driver_waiting(text: str) -> None:
 )
 def test_drivers_waiting_are_still_at_stake(text: str) -> None:
     assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the writer's own payment is one user's errand, and the page it is paid on is its page
+        ("я не могу оплатить счёт за интернет, сайт банка висит", False),
+        ("я не можу оплатити рахунок за світло з робочого ноута, сторінка оплати не "
+         "вантажиться", False),
+        ("I can't pay my phone bill on the bank site from the office PC, it times out", False),
+        # … money taken from the public, or the public beside it, still is at stake
+        ("покупатели не могут оплатить покупки, терминал не работает", True),
+        ("я не могу оплатить счёт, а покупатели уже уходят", True),
+        ("I can't take card payments, the terminal is offline", True),
+        # a queue or the public said to be absent is no stake
+        ("в аптеке у одного фармацевта не работает сканер на кассе, вторая касса работает, "
+         "очереди нет", False),
+        ("на другій касі не працює сканер, черги немає, поки обслуговуємо на першій", False),
+        ("the card reader at the second till is dead, no queue right now", False),
+        ("не проходит оплата картой, очередь до двери", True),
+    ],
+)  # fmt: skip
+def test_the_writers_own_payment_or_no_queue_is_not_p1(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
