@@ -197,6 +197,14 @@ AT_STAKE = PhraseSet([
     # what the business sends out is held: "all orders are stuck", "nothing ships today"
     r"(orders|shipments|deliveries|parcels) (are |have been )?(all )?stuck",
     r"nothing (ships|goes out|is shipping)",
+    # an inspection from an outside body, said in everyday words: "в 11 приходит проверка из
+    # налоговой", "у нас перевірка з податкової о 14:00", "комиссия из министерства"
+    r"(проверк\w*|перевірк\w*|комисси\w*|комісі\w*|инспекци\w*|інспекці\w*|ревизи\w*|"
+    r"ревізі\w*) (из|з|із|от|від) (\w+ )?(налогов|податков|пожарн|пожежн|санэпид|санстанц|"
+    r"сэс|минист|мініст|район|област|облас|мэри|мері|управлен|управлінн|департамент|инспекц|"
+    r"інспекц|прокуратур|казначейств|фонд|головн|главн|министерств|міністерств)\w*",
+    r"(tax|fire|health|safety|labou?r|ministry|council|state|government) (inspectors?|"
+    r"inspection|auditors?|audit)",
     # those who check us are in the building: "the auditors are here", "the inspector has arrived"
     r"(auditors?|inspectors?|inspection) (is |are |has |have )?(already )?"
     r"(here|arrived|on site)", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"

@@ -2006,3 +2006,21 @@ def test_drivers_waiting_are_still_at_stake(text: str) -> None:
 )  # fmt: skip
 def test_the_writers_own_payment_or_no_queue_is_not_p1(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # an inspection from an outside body, in everyday words, beside a stop is at stake
+        ("на сыроварне в 11 приходит проверка из налоговой, а бухгалтерская программа не "
+         "запускается", True),
+        ("у нас перевірка з податкової о 14:00, а M.E.Doc не запускається", True),
+        ("сьогодні комісія з міністерства, а проектор у залі не вмикається", True),
+        # … not a machine's check, a check from a phone or a bank's fee
+        ("через 5 минут проверка диска выдаёт ошибку", False),
+        ("перевірка з телефону не працює, пише помилку", False),
+        ("банк снял комиссию в 12:00, а клиент-банк не открывается", False),
+    ],
+)  # fmt: skip
+def test_an_inspection_from_an_outside_body_is_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
