@@ -79,6 +79,11 @@ LOST_PATIENCE = PhraseSet([
     r"(где|де) (же )?(ваш|ваши|ваші|этот|цей) (специалист|спеціаліст|админ|техник|айтишник|"
     r"айтішник|мастер|майстер)\w*",
     r"(когда|коли) (же )?(это|це) (уже |вже )?(законч\w+|прекрат\w+|скінч\w+|припин\w+)",
+    # … or how long it goes on: "сколько это будет продолжаться", "how long is this going on"
+    r"(сколько|скільки) (же )?(это|це|всё это|все это|усе це|все це) (\w+ )?(будет|буде|может|"
+    r"може) (\w+ )?(продолжаться|длиться|тянуться|"
+    r"тривати|продовжуватися|тягнутися)",
+    r"how long (is|will) (this|it) (going to |gonna )?(go on|last|continue|drag on)",
     r"(когда|коли) (уже|вже|же|нарешті|наконец)( \w+)? (почин\w+|полагод\w+|сдела\w+|"
     r"зроб\w+|исправ\w+|виправ\w+|отремонт\w+)",
     r"(where is|where's) (the |your |my |that )?(technician|engineer|specialist|admin|person)",
@@ -249,6 +254,8 @@ def _someone_elses(word: Word) -> bool:
 
 
 _FIRST = frozenset({"первый", "перший", "first"})
+_SPANS = frozenset({"день", "неделя", "сутки", "месяц", "тиждень", "доба", "місяць", "day",
+                    "days", "week", "weeks", "month"})  # fmt: skip
 _NOT = frozenset({"не", "not", "ні"})
 
 
@@ -267,7 +274,10 @@ def _writes_again(words: list[Word]) -> bool:
             continue
         if any(w.among(feelings.contacts) for w in words[i + 1 : i + 2]):
             return True
-        times = [w.text for w in words[i + 1 : i + 2]] in (["раз"], ["time"])
+        # … or a day, a week of it: "третий день вам пишу", "пишу вам уже второй тиждень"
+        times = [w.text for w in words[i + 1 : i + 2]] in (["раз"], ["time"]) or any(
+            w.lemma in _SPANS or w.text in _SPANS for w in words[i + 1 : i + 2]
+        )
         # the user's own writing ("пишу", "I'm writing"), not what a screen "пише"
         mine = [w for w in words if w.has("1per") or not w.tags]
         if times and any(w.among(feelings.writing) for w in mine):

@@ -788,3 +788,33 @@ def test_anger_words_for_how_much_and_a_status_question_are_calm(text: str) -> N
 def test_impatience_at_the_desk_is_still_upset(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # writing again, counted in days or weeks; how long it goes on, asked of the desk
+        "третий день вам пишу, в регистратуре сканер так и не работает",
+        "я вже другий тиждень вам пишу про цей принтер",
+        "this is the third day I'm writing about the label printer",
+        "принтер не печатает, сколько это будет продолжаться",
+        "скільки це буде тривати, інтернет на складі знову зник",
+        "how long is this going to go on? the vpn keeps dropping",
+    ],
+)  # fmt: skip
+def test_writing_again_for_days_or_asking_how_long_it_goes_on_is_upset(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "upset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # how long a fault has lasted, or how long a process takes, is calm
+        "третий день не работает сканер в регистратуре",
+        "третю добу принтер пише помилку 0x80070005",
+        "сколько будет длиться обновление Windows на ноутбуке?",
+    ],
+)  # fmt: skip
+def test_how_long_a_fault_lasted_or_a_process_takes_is_calm(text: str) -> None:
+    assert detect_handoff(text) is None
