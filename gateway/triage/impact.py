@@ -309,11 +309,11 @@ def _vocabulary() -> _Vocabulary:
         # a vehicle held up by it: "молоковоз стоит на весовой", "вантажівка чекає біля
         # воріт", "the tanker is standing idle" (goods and a driver waiting)
         vehicles=_keys("фура грузовик молоковоз бензовоз автобус автомобиль цистерна вагон "
-                       "машина автовоз рефрижератор", ru)
+                       "машина автовоз рефрижератор трамвай троллейбус маршрутка", ru)
         | _keys("фура вантажівка молоковоз бензовоз автобус автомобіль цистерна вагон машина "
-                "рефрижератор", uk)
+                "рефрижератор трамвай тролейбус маршрутка", uk)
         | _keys("truck trucks lorry lorries tanker tankers van vans bus buses vehicle vehicles "
-                "trailer trailers cars", en),
+                "trailer trailers cars tram trams trolleybus trolleybuses", en),
         held=_keys("стоять простаивать ждать", ru) | _keys("стояти простоювати чекати", uk)
         | _keys("standing idle idling waiting stuck queuing queueing", en)
         # "cars are backing up at the exit", "the trucks are piling up"
@@ -1705,7 +1705,21 @@ def _vehicle_held(words: list[Word], at: int) -> bool:
         return False  # "моя машина стоит": the writer's own machine, as often a computer
     if word.tags and not word.has("nomn"):
         return False
-    return any(w.among(vocab.held) for w in words[at + 1 : at + 4])
+    return any(w.among(vocab.held) for w in words[at + 1 : at + 4]) or _sent_without(words, at)
+
+
+_GOING = frozenset({"выходить", "выезжать", "уходить", "уезжать", "ехать", "виходити", "виїжджати",
+                    "їхати", "йти", "leave", "leaves", "leaving", "go", "goes", "going", "run",
+                    "running", "depart", "departs", "departing", "head", "heading"})  # fmt: skip
+_WITHOUT = frozenset({"без", "without"})
+
+
+def _sent_without(words: list[Word], at: int) -> bool:
+    """Vehicles going out without what the dispatch gives them: "трамваї виходять на лінію без
+    нарядів", "buses are leaving without their run sheets" (the service runs blind)."""
+    after = words[at + 1 : at + 7]
+    going = [i for i, w in enumerate(after) if w.lemma in _GOING or w.text in _GOING]
+    return bool(going) and any(w.text in _WITHOUT for w in after[going[0] + 1 :])
 
 
 # English nouns of a program or a document: a stake word before one names what it is for or

@@ -2024,3 +2024,21 @@ def test_the_writers_own_payment_or_no_queue_is_not_p1(text: str, p1: bool) -> N
 )  # fmt: skip
 def test_an_inspection_from_an_outside_body_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # vehicles going out without what dispatch gives them: the service runs blind
+        ("у диспетчерській депо згасли обидва монітори, тролейбуси виходять на лінію без "
+         "нарядів", True),
+        ("у диспетчера в автопарке погасли мониторы, автобусы уходят без графика", True),
+        ("the dispatch printer at the bus garage is dead and buses are leaving without their "
+         "run sheets", True),
+        # … not vehicles that go out as usual, nor a mechanic's laptop in the depot
+        ("трамваї виходять на лінію, а принтер у диспетчерській не друкує", False),
+        ("в депо у механика не включается ноутбук", False),
+    ],
+)  # fmt: skip
+def test_vehicles_going_out_without_their_papers_are_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
