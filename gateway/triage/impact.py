@@ -1014,6 +1014,8 @@ def _many(
         # "Zoom 5.17", "Windows 11" no count; a numeral from three up does ("у двадцяти")
         numeral = word.has("NUMR") and word.lemma not in _FEW
         counted = number or word.lemma in vocab.numbers or numeral
+        # "at ten minutes the laptop shuts down", "через десять хвилин": a stretch of time
+        counted = counted and not (after and _a_stretch_of_time(after[0]))
         # "a webinar for 300 clients", "20 студентів мене не чують" count an audience
         audience = before in _FOR or about_me
         # "корпоратив на 40 людей", "зал на 40 людей", "стіл на 12 осіб": the size of an event,
@@ -1425,6 +1427,24 @@ def _workplaces(after: list[Word]) -> bool:
 # The slang a count of machines is said with ("на 30 компах не работает интернет", "на 25
 # ноутах"): counted after a number only; alone, "на компи" is one user's machine as often as not.
 _SLANG_DEVICES = frozenset({"комп", "ноут"})
+
+
+_TIME_UNITS = frozenset({"second", "seconds", "secs", "minute", "minutes", "mins", "min",
+                         "hour", "hours", "hrs", "day", "days", "week", "weeks", "month",
+                         "months"})  # fmt: skip
+
+
+def _a_stretch_of_time(word: Word) -> bool:
+    """A unit of time after a count: the count is of minutes or days, not of people or
+    machines ("ten minutes", "десять хвилин", "пять дней")."""
+    return word.text in _TIME_UNITS or word.among(_units())
+
+
+@cache
+def _units() -> frozenset[str]:
+    return _keys("секунда минута час день неделя месяц", "ru") | _keys(
+        "секунда хвилина година день тиждень місяць", "uk"
+    )
 
 
 def _counted(word: Word) -> bool:

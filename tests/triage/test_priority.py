@@ -2042,3 +2042,17 @@ def test_an_inspection_from_an_outside_body_is_at_stake(text: str, p1: bool) -> 
 )  # fmt: skip
 def test_vehicles_going_out_without_their_papers_are_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a count of minutes or days is a stretch of time, not people or machines
+        ("at ten minutes the laptop shuts down", False),
+        ("after ten minutes the projector PC in the hall just shuts down", False),
+        ("ten laptops in the classroom shut down at once", True),
+        ("десять компьютеров не видят принтер", True),
+    ],
+)  # fmt: skip
+def test_a_count_of_minutes_is_no_count_of_machines(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
