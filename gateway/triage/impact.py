@@ -1098,6 +1098,9 @@ def _many(
             w.lemma in _PAYING for w in words[i + 1 : i + 6]
         )
         people = people and not paying
+        # "директора никто не слышит": the verb is said of one ("слышит"), so the plural-looking
+        # "директора" is its object, not people stopped
+        people = people and not _verb_of_one(words[i + 1 : i + 5])
         if people and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
@@ -1114,6 +1117,18 @@ def _many(
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
+
+
+def _verb_of_one(after: list[Word]) -> bool:
+    """The first verb after a subject is said of one in every reading ("слышит", "не може"):
+    a plural noun before it is no subject of it."""
+    verb = next((w for w in after if w.is_verb), None)
+    return (
+        verb is not None
+        and bool(verb.tags)
+        and all("sing" in t for t in verb.tags if t & {"VERB"})
+        and any(t & {"VERB"} for t in verb.tags)
+    )
 
 
 _BOTH = frozenset({"обоих", "обеих", "обох", "both"})

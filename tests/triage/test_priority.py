@@ -2056,3 +2056,18 @@ def test_vehicles_going_out_without_their_papers_are_at_stake(text: str, p1: boo
 )  # fmt: skip
 def test_a_count_of_minutes_is_no_count_of_machines(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a plural-looking person before a verb said of one is its object, not many stopped
+        ("директора никто не слышит на совещании", False),
+        ("главбуха ніхто не чує на нараді в Teams", False),
+        # … plural people before a plural verb still are
+        ("кассиры не могут пробить чек", True),
+        ("сотрудники склада не могут распечатать накладные", True),
+    ],
+)  # fmt: skip
+def test_a_person_before_a_verb_of_one_is_no_crowd(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
