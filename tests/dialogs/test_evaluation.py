@@ -532,6 +532,13 @@ BLIND_SETS = [
     # Pavilion, the climbing gym's card reader offered no self-help (its reply comes after "what
     # did you try?").
     ("../dialogs_probe24X.yaml", 21, 1),
+    # the held-out probe of session 24's priority and impatient path (i19-prio24: a stop with a
+    # stake in everyday words, an inspection at a clock time, a dispatch room gone dark, a word
+    # that names a stake in another sense, anger at the desk against strong words about a
+    # thing), written before its changes: 19/24 with 0 asked again on main 31979fc; 23/24 (0)
+    # with them. Left: a taxi dispatch room's "no new orders reach any of our consoles" is not
+    # read as IT at all (the bot asks what the problem is).
+    ("../dialogs_probe24p.yaml", 23, 0),
 ]
 
 
