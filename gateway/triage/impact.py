@@ -1100,7 +1100,8 @@ def _many(
         people = people and not paying
         # "директора никто не слышит": the verb is said of one ("слышит"), so the plural-looking
         # "директора" is its object, not people stopped
-        people = people and not _verb_of_one(words[i + 1 : i + 5])
+        # ("у юристов не открывается программа": after "у" the verb is the thing's)
+        people = people and not (lead not in ("у", "в") and _verb_of_one(words[i + 1 : i + 5]))
         if people and before not in ("от", "від", "from"):
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place

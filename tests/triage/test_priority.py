@@ -2071,3 +2071,10 @@ def test_a_count_of_minutes_is_no_count_of_machines(text: str, p1: bool) -> None
 )  # fmt: skip
 def test_a_person_before_a_verb_of_one_is_no_crowd(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    "text", ["У юристов не открывается программа Консультант", "у касирів не працює сканер"]
+)
+def test_people_after_u_before_the_things_verb_are_still_many(text: str) -> None:
+    assert assess_priority(text).priority is Priority.P1
