@@ -1532,8 +1532,10 @@ ADD_WORDS: frozenset[str] = _words(
 # A room or a place one is added to ("add me to the meeting room booking") is no system.
 ADDED_PLACE_WORDS: frozenset[str] = _words("room rooms park parking gym locker")
 # Wiping a file or a folder deletes it ("someone wiped the Orders folder"); a phone or a
-# machine wiped is reset (STORED_WORDS: what files are).
-WIPE_WORDS: frozenset[str] = _words("wipe wiped wipes wiping erase erased erases erasing")
+# machine wiped is reset (STORED_WORDS: what files are). The bare verb is an order or a
+# wish, no loss that happened ("can you erase the files on my old USB stick", "wipe the
+# Downloads folder, it is full"): it is left out.
+WIPE_WORDS: frozenset[str] = _words("wiped wipes wiping erased erases erasing")
 STORED_WORDS: frozenset[str] = _words(
     "file files folder folders document documents spreadsheet spreadsheets subfolder"
 )

@@ -638,3 +638,18 @@ def test_a_file_or_folder_wiped_is_deleted(matcher: Matcher, text: str, topic: s
 )
 def test_wiping_a_table_is_no_file_deleted(matcher: Matcher, text: str) -> None:
     assert matcher.match(text, "en").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you erase the files on my old USB stick",
+        "erase the files on the USB stick before I give it away",
+        "wipe the Downloads folder, it is full",
+        "please wipe the old project folder from the shared drive, we don't need it",
+    ],
+)
+def test_asking_to_wipe_a_folder_is_no_file_lost(matcher: Matcher, text: str) -> None:
+    # The bare verb asks for a wipe that has not happened: "can you erase the files" was
+    # read as files deleted and answered with file recovery, which restores them.
+    assert answered(matcher, text, "en") != "file_recovery"
