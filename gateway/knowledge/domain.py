@@ -34,7 +34,7 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
-from gateway.knowledge.things import Subject, breakdown, shared
+from gateway.knowledge.things import Subject, breakdown, secrets, shared
 from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
@@ -150,7 +150,20 @@ class Domain:
         "3D-принтер", "сценический монитор", "karaoke mics"): another trade's, their IT
         log-odds say nothing of it. An owner IT's or nobody's ("пароль от почты", "код от
         1С", "сетевой принтер") leaves the word IT's."""
-        return frozenset(word for word, owner in subject.sensed if self._everyday_kind(owner))
+        return frozenset(w for w, owner in subject.sensed if self._everyday_sense(w, owner))
+
+    def _everyday_sense(self, word: str, owner: Sequence[str]) -> bool:
+        """The owner makes `word` another trade's (`sensed`). A secret's owner is a physical
+        thing when a word of it is one the building has (everyday.py's facilities: дверь,
+        калитка, сейф, locker) and no word leans IT's: "the door password" is the door's,
+        however often labelled IT lines name a door ("door access card system")."""
+        if (
+            word in secrets()
+            and all(self._odds.get(w, 0.0) <= 0 for w in owner)
+            and any(w in physical() for w in owner)
+        ):
+            return True
+        return self._everyday_kind(owner)
 
     def stranger(self, subject: Subject) -> float:
         """1 when the message names no IT thing and a thing nobody knows as IT's; else 0
@@ -163,7 +176,11 @@ class Domain:
         or names only a shared thing, bare, where nothing else is IT's (`_elsewhere`)."""
         # A shared thing of a kind the domain model leans IT's on ("игровая мышь") names an
         # IT thing; of another kind ("газовая колонка", "piano keyboard") it does not.
-        named = subject.named or not all(self._everyday_kind(s) for s in subject.senses)
+        named = subject.named or not all(
+            self._everyday_kind(kind)
+            or any(o == kind and self._everyday_sense(w, o) for w, o in subject.sensed)
+            for kind in subject.senses
+        )
         if subject.first and not subject.product:
             # An English message that opens with words no article uses, said to fail at
             # once ("the pinsetter on lane 7 keeps jamming", "golf cart won't start,
@@ -236,6 +253,18 @@ def _named(articles: Sequence[Article]) -> list[str]:
         for token in tokens(text, lang)
         if not token.stop
     ]
+
+
+@cache
+def physical() -> frozenset[str]:
+    """Lemmas of the building's things (everyday.py's facilities): what a secret opens."""
+    found: set[str] = set()
+    for word in EVERYDAY_WORDS["facilities"]:
+        if word.isascii():
+            found.add(lemma(word, "en"))
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
 
 
 @cache

@@ -397,18 +397,38 @@ def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] |
     if token.lemma not in secrets():
         return None
     cyrillic = bool(_CYRILLIC.search(token.word))
+    if not cyrillic:
+        # "the door password for the sweets store": the words joined before it say what
+        # it opens; what follows is that thing's owner.
+        found: list[Token] = []
+        for before in reversed(words[:index]):
+            if before.stop or before.word in _GOVERNING or before.word in _LEADS:
+                break
+            if before.lemma in breakdown():
+                break
+            found.insert(0, before)
+        if found:
+            return tuple(found)
     if index + 1 < len(words) and words[index + 1].word in SENSE_BELONGING:
         return _owned(words, index + 2, lang, cyrillic)
-    if cyrillic:
-        return None
-    found: list[Token] = []
-    for before in reversed(words[:index]):
-        if before.stop or before.word in _GOVERNING or before.word in _LEADS:
-            break
-        if before.lemma in breakdown():
-            break
-        found.insert(0, before)
-    return tuple(found) or None
+    return _owned_before(words, index, lang) if cyrillic else None
+
+
+# How far before a Cyrillic secret its owner may be said ("на калитке склада конфет
+# поменяли пароль": the preposition four words before it).
+_OWNER_BEFORE = 5
+
+
+def _owned_before(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | None:
+    """A Cyrillic secret's owner said before it with a preposition of belonging, with only
+    its words and a verb between: "на калитке склада поменяли пароль", "на хвіртці
+    змінили пароль" (the gate's), "на сейфе в кассе сменили код" (past where it is), "на почте
+    сменили пароль" (mail's: the domain model says whose); None when none is that near."""
+    for at in range(index - 1, max(index - 1 - _OWNER_BEFORE, -1), -1):
+        word = words[at]
+        if word.word in SENSE_BELONGING:
+            return _owned(words, at + 1, lang, True)
+    return None
 
 
 def _owned(

@@ -247,6 +247,11 @@ def test_a_message_in_ukrainian_is_read_in_ukrainian_without_its_own_letters(
         ("код до шлагбаума на парковці не підходить", "uk", ("шлагбаум",)),
         ("the gate code changed and nobody told us", "en", ("gate",)),
         ("forgot the code for the gym locker", "en", ("gym", "locker")),
+        # Its owner said before it: "на …" in Russian and Ukrainian, the words joined to
+        # it in English, whatever the owner's own owner ("for the flower shop").
+        ("на воротах автостоянки поменяли пароль, никто не знает новый", "ru", ("ворота",)),
+        ("на хвіртці городу змінили пароль, підкажіть", "uk", ("хвіртка",)),
+        ("the door password for the flower shop was changed", "en", ("door",)),
     ],
 )
 def test_a_secret_of_an_everyday_thing_is_another_trades(
@@ -277,6 +282,12 @@ def test_a_secret_of_an_everyday_thing_is_another_trades(
         ("forgot the password to my laptop", "en"),
         ("the VPN password expired", "en"),
         ("забыл пароль", "ru"),
+        # Said before it too: the mail's, a system's, the Wi-Fi's (a reception is a place).
+        ("на почте поменяли пароль, не могу войти", "ru"),
+        ("на ноутбуці змінили пароль, не можу увійти", "uk"),
+        ("door access card system password expired", "en"),
+        ("my email password for the new laptop expired", "en"),
+        ("пароль от wifi на ресепшене", "ru"),
     ],
 )
 def test_a_secret_of_an_it_thing_or_a_person_is_an_accounts(
