@@ -562,10 +562,14 @@ _ATTEMPT_SPAN = re.compile(
 _LASTING_NOW = re.compile(r"\s+(?:now|already|straight)(?![\w'])", re.IGNORECASE)
 # … or a state that has lasted, in the perfect: "I've been locked out of my account for ten
 # minutes", "the hall has had no network for twenty minutes", "it's been down for 15 minutes"
-# (not "I've been trying for ten minutes": how long an attempt took).
+# (not "I've been trying for ten minutes": how long an attempt took; nor "I've been told to
+# wait for ten minutes", "I've been on hold for ten minutes": a wait one was told to or is
+# in; nor "I've had this laptop for ten minutes": how long one has had a thing, not its
+# trouble: only having none of something, or trouble, is a state that lasts).
 _LASTING_STATE = re.compile(
     r"(?:\b(?:have|has|had)|'ve|'s|\b(?:ive|weve|its|theyve))\s+(?:(?:not|already|just)\s+)?"
-    r"(?:been|had)\s+(?!\w+ing\b)",
+    r"(?:been\s+(?!\w+ing\b|(?:told|asked|advised|instructed|promised|informed|on hold)\b)|"
+    r"had\s+(?:no|nothing|problems?|issues?|trouble)\b)",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,.;!?\n]|\s(?:а|але|но|but)\s")
