@@ -340,8 +340,17 @@ _OUT_OF_REACH = (
     r"з'єднання|з’єднання|підключення)\s+(?:to|with|с|со|з|із|к|до)\s+(?:the\s+)?(?:servers?|"
     r"hosts?|services?|сервер(?:ом|у|а)|сервис(?:ом|у|а)|сервіс(?:ом|у|а))(?!\w)"
 )
-# A device that says so shows the system is what is broken: its connection, not the device.
-_SERVICE_OUT_OF_REACH = re.compile(_OUT_OF_REACH, re.IGNORECASE)
+# A device whose screen says so ("shows 'Results service unavailable'", "пишет «Сервис
+# заказов недоступен»": in quotes or after a verb of showing) shows the system is what is
+# broken: its connection, not the device. Said by the user of the device's own part ("the
+# fan is broken, the cooling system is down", "ноутбук не включается, система не отвечает")
+# it is the device's.
+_SERVICE_OUT_OF_REACH = re.compile(
+    r"(?:(?<!\w)[«\"'“‘„]|(?<!\w)(?:shows?|showing|says|saying|displays?|reads|пишет|пише|"
+    r"показывает|показує|выда[её]т|видає)\s*[:—–-]?\s)\s*"
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_OUT_OF_REACH})",
+    re.IGNORECASE,
+)
 # Many devices saying it, or that they lost it, are stopped by that system, not broken
 # themselves.
 _SYSTEM_UNREACHABLE = re.compile(

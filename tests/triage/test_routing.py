@@ -631,3 +631,22 @@ def test_a_machine_routes_by_what_fails_in_it(text: str, group: SupportGroup) ->
 )
 def test_a_sound_heard_is_not_it(text: str) -> None:
     assert not Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the user tells of the device's own part, no screen says it: the device's fault
+        "the laptop fan is broken, the cooling system is down",
+        "the projector's lamp is dead and its cooling system is not responding",
+        "the keyboard is broken, some keys don't work, and the host is down",
+        "ноутбук не включается, система не отвечает",
+        "мышка не работает, сервер недоступен",
+        "клавіатура зламалась, система не відповідає",
+    ],
+)
+def test_a_broken_device_whose_system_is_down_but_no_screen_says_so_stays_hardware(
+    text: str,
+) -> None:
+    assert Routing().infer(text) is SupportGroup.HARDWARE
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.HARDWARE
