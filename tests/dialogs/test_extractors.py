@@ -221,3 +221,22 @@ def test_a_person_before_a_known_name_is_not_part_of_it(text: str, product: str)
     """A word read as a name only by its place ("Olena") is no part of a name the tables know
     right after it: the product was "Olena Zoom" and the ticket named a program nobody has."""
     assert extract_fields(text)["product"] == product
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("перезагрузила, и теперь вообще не включается", "перезагрузила"),
+        ("переустановил, и теперь не запускается", "переустановил"),
+        ("перезагрузил, и он снова перезагружается сам", "перезагрузил"),
+        ("перезавантажила, і тепер не вмикається", "перезавантажила"),
+        ("перезавантажила, і знову не підключається", "перезавантажила"),
+        ("I restarted it, and it keeps restarting", "I restarted it"),
+        # … a step named after the comma, its verb said once, still goes on the list
+        ("Пробовали и перезагрузку, и переустановку", "Пробовали и перезагрузку, и переустановку"),
+    ],
+)
+def test_what_the_thing_does_after_a_step_is_no_step_of_a_list(text: str, value: str) -> None:
+    # "перезагрузила, | и теперь вообще не включается" was read as a list of steps going on
+    # after the comma ("включ" is a step's stem): the symptom became part of what was tried
+    assert EXTRACTORS["tried"](text) == value

@@ -484,10 +484,20 @@ _LIST_GOES_ON = re.compile(
 )
 
 
+# … never a clause that says something of its own: a negation, the thing as its subject or
+# a verb of its own ("перезагрузила, и теперь вообще не включается", "і знову не
+# підключається", "and it keeps restarting"): what it does since, not one more step.
+_SAYS_ITS_OWN = re.compile(
+    r"(?<![\w'])(?:не|ні|not|never|it|he|she|they|keeps?)(?![\w'])|n't|\w(?:ся|сь)(?!\w)", _I
+)
+
+
 def _names_a_step(clause: str) -> bool:
     """Whether a clause without its own verb names a step: an attempt's noun ("переустановку")
     or an attempt verb in any form ("перезавантажити")."""
     lowered = fold(clause).lower()
+    if _SAYS_ITS_OWN.search(lowered):
+        return False
     if _STEP_NOUN.search(lowered) or ATTEMPT_VERBS.found(lowered):
         return True
     return any(w.startswith(_STEMS) for w in re.findall(r"[а-яіїєґ']+", lowered))
