@@ -1011,6 +1011,9 @@ def _many(
         number = word.text.isdecimal() and int(word.text) >= 3 and not _version_of(before)
         # "до 14 висел компьютер", "since 9 the tills": a clock hour, no count
         number = number and not in_row and before not in _BEFORE_AN_HOUR
+        # "Jabra Evolve2 40 headset", "кабинет 214: принтер", "Аптека №14, принтер": a
+        # model's or a room's number, no count of what follows it
+        number = number and not _a_name_number(word, before, after)
         # "Zoom 5.17", "Windows 11" no count; a numeral from three up does ("у двадцяти")
         numeral = word.has("NUMR") and word.lemma not in _FEW
         counted = number or word.lemma in vocab.numbers or numeral
@@ -1247,6 +1250,34 @@ def _version_of(before: str) -> bool:
         return True
     latin = before.isascii() and before.isalpha() and len(before) > 2
     return latin and before not in _COUNT_WORDS
+
+
+# Short English words a count may follow ("on 30 PCs", "at 5 tills", "of 12 laptops"); any
+# other two-letter Latin word before a number names a model ("ZT 410", "OS 12000").
+_SHORT_BEFORE_COUNT = frozenset({"at", "in", "on", "of", "to", "by", "or", "so", "up", "we",
+                                 "us", "is", "be", "as", "if", "my", "no", "an", "it"})  # fmt: skip
+
+
+def _a_name_number(word: Word, before: str, after: list[Word]) -> bool:
+    """A number in digits that names rather than counts: it follows a model's name with digits
+    in it or a two-letter Latin series ("Evolve2 40 headset", "ZT 410 printer"), or the noun
+    after it does not agree with a count ("кабинет 214: принтер", "№14, принтер": a count of
+    printers says "принтеров", "принтера"). The counted nouns of "20 человек", "3 компа", "на
+    30 компах", "21 компьютер" agree."""
+    mixed = before.isascii() and before.isalnum() and not before.isdecimal() and not (
+        before.isalpha()
+    )
+    series = before.isascii() and before.isalpha() and len(before) == 2 and (
+        before not in _SHORT_BEFORE_COUNT
+    )
+    if mixed or series:
+        return True
+    noun = after[0] if after else None
+    if noun is None or not noun.tags or not noun.is_noun or not word.text.isdecimal():
+        return False
+    value = int(word.text)
+    one = value % 10 == 1 and value % 100 != 11  # "21 компьютер" agrees
+    return not one and not noun.has("plur") and not noun.has("gent")
 
 
 def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:

@@ -2078,3 +2078,26 @@ def test_a_person_before_a_verb_of_one_is_no_crowd(text: str, p1: bool) -> None:
 )
 def test_people_after_u_before_the_things_verb_are_still_many(text: str) -> None:
     assert assess_priority(text).priority is Priority.P1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a model's or a room's number names the thing: no count of what follows it
+        ("Zoom doesn't see my Jabra Evolve2 65 headset mic, people hear nothing", False),
+        ("the Zebra ZT 410 printer won't print labels", False),
+        ("кабинет 214: принтер не печатает, задания висят", False),
+        ("Аптека №14, принтер рецептов не печатает", False),
+        ("Книжковий сканер Zeutschel OS 12000 не бачить комп", False),
+        ("кабінет 305, принтер не друкує", False),
+        # … a count agrees with what it counts, and stays many
+        ("на 30 компах не работает интернет", True),
+        ("у 3 компов нет сети", True),
+        ("21 компьютер без сети", True),
+        ("у 5 касирів не працює програма", True),
+        ("on 30 PCs the internet is down", True),
+        ("в кабинете 5 компьютеров не видят сеть", True),
+    ],
+)  # fmt: skip
+def test_a_number_that_names_a_model_or_a_room_is_no_count(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
