@@ -204,10 +204,9 @@ def _bare_question(words: list[Token], seen: set[str], cues: dict[str, frozenset
     done, how long to wait, whether anyone is on it, or waiting told alone; nothing else."""
     if len(words) > MAX_BARE_WORDS:
         return False
-    cue_words = frozenset().union(*(cues[name] for name in BARE_CUES))
     others = [
         t for t in words
-        if t.lemma not in cue_words and t.lemma not in cues["aside"]
+        if t.lemma not in _bare_cues() and t.lemma not in cues["aside"]
         and not t.word.isdigit() and not t.stop
     ]  # fmt: skip
     if others:
@@ -287,12 +286,20 @@ def _cues() -> dict[str, frozenset[str]]:
         "aside": ASIDE_WORDS,
         "other": OTHER_PERSON_WORDS,
     }
-    return {
+    cues = {
         name: frozenset(
             lemma(word, lang) for lang, words in table.items() for word in words.split()
         )
         for name, table in tables.items()
     }
+    return cues
+
+
+@cache
+def _bare_cues() -> frozenset[str]:
+    """Every cue word of a question that names no ticket (`BARE_CUES`), as lemmas."""
+    cues = _cues()
+    return frozenset().union(*(cues[name] for name in BARE_CUES))
 
 
 __all__ = ["StatusQuestion", "status_question", "ticket_numbers"]

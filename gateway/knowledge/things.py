@@ -402,9 +402,7 @@ def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] |
         # it opens; what follows is that thing's owner.
         found: list[Token] = []
         for before in reversed(words[:index]):
-            if before.stop or before.word in _GOVERNING or before.word in _LEADS:
-                break
-            if before.lemma in breakdown():
+            if _ends_phrase(before):
                 break
             found.insert(0, before)
         if found:
@@ -412,6 +410,14 @@ def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] |
     if index + 1 < len(words) and words[index + 1].word in SENSE_BELONGING:
         return _owned(words, index + 2, lang, cyrillic)
     return _owned_before(words, index, lang) if cyrillic else None
+
+
+def _ends_phrase(token: Token) -> bool:
+    """Whether `token` ends the words joined to a thing: a stop word, a preposition that
+    governs, a way in ("вход", "into"), or a word of breaking down."""
+    return (
+        token.stop or token.word in _GOVERNING or token.word in _LEADS or token.lemma in breakdown()
+    )
 
 
 # How far before a Cyrillic secret its owner may be said ("на калитке склада конфет
@@ -490,9 +496,7 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
     cyrillic = bool(_CYRILLIC.search(token.word))
     found: list[Token] = []
     for before in reversed(words[:index]):
-        if before.stop or before.word in _GOVERNING or before.word in _LEADS:
-            break
-        if before.lemma in breakdown():
+        if _ends_phrase(before):
             break
         if cyrillic and not _adjective(before, lang):
             if not found and (before.word in _TECHNIQUES or _fixed(before, lang)):
@@ -508,9 +512,7 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
         for after in words[index + 2 : index + 6]:
             if after.stop and not owner:
                 continue  # "the", "our"
-            if after.stop or after.word in _GOVERNING or after.word in _LEADS:
-                break
-            if after.lemma in breakdown():
+            if _ends_phrase(after):
                 break
             owner.append(after)
         found.extend(owner)
