@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from gateway.client_blocks import counted_as
 from gateway.config import Settings
+from gateway.dialogs.account_requests import same_login
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.dialogs.events import AccountAction
 from gateway.directory import Account, Directory, DirectoryUnavailable, PasswordRefusal
@@ -50,6 +51,7 @@ BOT = "bot"
 SAME_FORM_WAIT_SECONDS = 15.0  # a form sent twice at once: how long the second waits
 SAME_FORM_POLL_SECONDS = 0.1
 POLICY_SECONDS = 600.0  # the directory's minimum length is read again after this
+LONGEST_LOGIN = 80  # of a login named in a request, as the audit and the ticket keep it
 ASKER_SECONDS = 7 * DAY  # an old link's page speaks its conversation's language this long
 
 
@@ -133,6 +135,10 @@ class SelfService:
         if handler is None:
             return AccountResult(event.action, AccountOutcome.UNAVAILABLE)
         try:
+            if event.action in ("unlock", "reset") and event.login.strip():
+                other = await self._someone_else(who, event.action, event.login.strip())
+                if other is not None:
+                    return other
             return await handler()
         except DirectoryUnavailable as exc:
             log.warning("directory unavailable", extra={"action": event.action, "error": str(exc)})
@@ -241,6 +247,15 @@ class SelfService:
             channel, _, chat_id = identity.partition(":")
             await self._audit(Requester(channel, chat_id), "revoke", login, f"by {admin}")
         return removed > 0
+
+    async def _someone_else(self, who: Requester, action: str, named: str) -> AccountResult | None:
+        """A request that names an account other than the one linked to this chat ("unlock
+        petrov"): a person does it; the bot never acts on the linked account instead."""
+        login = await self.linked_login(who.identity)
+        if not login or same_login(named, login):
+            return None  # not linked: linking comes first, by a code to the account's owner
+        await self._audit(who, action, named[:LONGEST_LOGIN], "someone_else")
+        return AccountResult(action, AccountOutcome.SOMEONE_ELSE, login=named[:LONGEST_LOGIN])
 
     async def unlock(self, who: Requester) -> AccountResult:
         action = "unlock"

@@ -80,6 +80,54 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+# A login named in a request: the word right after the verb, the account's noun or "for"
+# ("unlock jsmith", "reset password for CORP\\jsmith", "разблокируй учетку petrov"). Only
+# Latin logins: the directory's. Words of the request itself and what people sign in to are
+# no login ("unlock my account", "reset password for vpn", "reset windows password").
+_LOGIN = re.compile(
+    r"(?<![\w@\\.-])(?:[A-Za-z0-9][\w.-]*\\)?[A-Za-z][A-Za-z0-9._-]*(?:@[A-Za-z0-9.-]+)?"
+)
+_NAMING = re.compile(
+    r"(?:unlock|unblock|reset|recover|password|passwd|account|user|username|login|for|of|"
+    r"разблок\w*|розблок\w*|сбро\w*|скин\w*|парол\w*|уч[её]тк\w*|запис\w*|обліков\w*|"
+    r"обліківк\w*|аккаунт\w*|акаунт\w*|логин\w*|логін\w*|пользовател\w*|користувач\w*|"
+    r"юзер\w*|для)\W*$",
+    re.I,
+)
+_NOT_LOGINS = (
+    "a an the my me mine myself i i'm im it its it's this that these those our us we you your "
+    "him her them his their and or but so too also to for of on in at from with by via into "
+    "is are was were be been has have had got get gets not no yes out up back again now today "
+    "asap urgent urgently quickly immediately please pls plz thanks thx help sorry hi hello "
+    "there here can could would will should cannot cant can't do does did done ok okay "
+    "account accounts acct password passwords passwd pwd pass login logon username user "
+    "users domain ad ldap windows pc computer laptop email e-mail mail vpn wifi wi-fi network "
+    "work office system portal site sign signin log locked lock unlock unblock reset change "
+    "new forgot forgotten recover expired corporate company temporary temp link code "
+    "outlook teams onedrive sharepoint word excel powerpoint rdp citrix o365 m365 office365 "
+    "forticlient anyconnect openvpn wireguard globalprotect microsoft"
+)
+_NO_LOGIN = frozenset(_NOT_LOGINS.split())
+
+
+def named_login(text: str) -> str:
+    """The login an unlock or reset request names ("" when it names none): the service acts
+    only when it is the account linked to the chat, never on another one's."""
+    for found in _LOGIN.finditer(text):
+        login = found.group().rstrip(".-_")
+        if login.lower() in _NO_LOGIN:
+            continue
+        if _NAMING.search(text[: found.start()]):
+            return login
+    return ""
+
+
+def same_login(named: str, login: str) -> bool:
+    """Whether a login as typed ("CORP\\jsmith", "jsmith@corp.example") is `login`."""
+    bare = named.rsplit("\\", 1)[-1].split("@", 1)[0]
+    return bare.casefold() == login.casefold() or named.casefold() == login.casefold()
+
+
 def for_someone_else(text: str) -> bool:
     """The unlock or reset asked is for another person's account, not the user's own."""
     return bool(_SOMEONE_ELSE.search(text))

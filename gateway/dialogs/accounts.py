@@ -20,6 +20,7 @@ from gateway.dialogs.account_requests import (
     UNLOCK,
     account_request,
     for_someone_else,
+    named_login,
     typed_code,
 )
 from gateway.dialogs.events import AccountAction
@@ -52,6 +53,7 @@ class AccountOutcome(StrEnum):
     FORGOTTEN = "forgotten"
     NOTHING_TO_FORGET = "nothing_to_forget"
     PASSWORD_CHANGED = "password_changed"
+    SOMEONE_ELSE = "someone_else"  # the request named another account than the linked one
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ class AccountFlow:
             self._to_person(turn, action, "account_someone_else")
         else:
             st.start_flow()
-            turn.emit(AccountAction(action=action))
+            named = named_login(msg.text) if action in (UNLOCK, RESET) else ""
+            turn.emit(AccountAction(action=action, login=named))
 
     def result(self, turn: Turn, res: AccountResult) -> None:
         """Tell the user what the directory service did, and go on from there."""
@@ -134,6 +137,9 @@ class AccountFlow:
         elif out == AccountOutcome.RESET_LINK:
             st.start_flow()
             turn.say("account_reset_link", link=res.link, minutes=res.minutes)
+        elif out == AccountOutcome.SOMEONE_ELSE:
+            st.start_flow()  # a person does it, for the account named
+            self._to_person(turn, res.action, "account_someone_else", res.login)
         elif out in (AccountOutcome.PROTECTED, AccountOutcome.UNAVAILABLE):
             # a code's step failing is the request it was for (a KeyError on
             # 'account_problem_request_code' before: the directory down while linking)

@@ -252,3 +252,40 @@ def test_a_directory_outage_hands_over_with_the_account_known_or_asked(
     assert "can't reach the directory" in said[0]
     unlock_of_ivanova = "My account is locked: please unlock it (account ivanova)"
     assert chat.requested.fields == {"problem": unlock_of_ivanova}
+
+
+def test_a_login_named_in_the_request_goes_to_the_service_to_compare(
+    engine: DialogEngine,
+) -> None:
+    """Outside pass, session 25: "unlock jsmith" asked the service to unlock the chat's own
+    account. The login named goes with the request: the service acts only when it is the
+    linked one; the words of the request and the things people sign in to name no login."""
+    for text, action, login in (
+        ("unlock jsmith", "unlock", "jsmith"),
+        ("/unlock petrov", "unlock", "petrov"),
+        ("разблокируй учетку petrov", "unlock", "petrov"),
+        ("розблокуй обліковий запис o.kovalenko", "unlock", "o.kovalenko"),
+        ("сбрось пароль ivanov", "reset", "ivanov"),
+        ("reset password for CORP\\jsmith", "reset", "CORP\\jsmith"),
+        ("my account is locked, please unlock it", "unlock", ""),
+        ("unlock my AD account asap", "unlock", ""),
+        ("reset my windows password please", "reset", ""),
+        ("I forgot my password for Outlook, can you reset it?", "reset", ""),
+        ("reset password for vpn", "reset", ""),
+        ("Учетная запись заблокирована, разблокируйте пожалуйста", "unlock", ""),
+        ("сбросьте мне пароль от windows", "reset", ""),
+        ("забула пароль, скиньте його будь ласка", "reset", ""),
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [(a.action, a.login) for a in actions(chat)] == [(action, login)], text
+
+
+def test_the_service_saying_someone_else_hands_over_for_that_account(
+    engine: DialogEngine,
+) -> None:
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send("unlock jsmith")
+    said = chat.answer("unlock", AccountOutcome.SOMEONE_ELSE, login="jsmith")
+    assert "another person's account" in said[0]
+    assert "jsmith" in chat.requested.fields["problem"]
