@@ -134,6 +134,17 @@ class ConversationStore:
         rows = await self._redis.lrange(keys.transcript(key), start, end)
         return [json.loads(r) for r in rows]
 
+    async def transcripts(self, reads: list[tuple[str, int]]) -> list[list[dict[str, Any]]]:
+        """Several conversations' transcripts, each from its own start, in one round trip
+        (a console queue of 400 tickets read them one call each: 2.5 s on a loaded host)."""
+        if not reads:
+            return []
+        pipe = self._redis.pipeline(transaction=False)
+        for key, start in reads:
+            pipe.lrange(keys.transcript(key), start, -1)
+        rows = await pipe.execute()
+        return [[json.loads(r) for r in found] for found in rows]
+
     async def read_since(self, key: str, start: int) -> TranscriptPage:
         """Transcript entries from `start` on, and the conversation's language: one round
         trip for a live socket catching up, shared with the others catching up with it."""

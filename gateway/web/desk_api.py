@@ -174,12 +174,12 @@ class DeskApi:
     async def unread(self, login: str, tickets: list[Ticket]) -> dict[str, int]:
         """Per ticket, the user's messages the operator has not seen yet."""
         seen = await self.rt.store.operators.seen(login)
-        counts: dict[str, int] = {}
-        for ticket in tickets:
-            start = seen.get(ticket.id, 0)
-            entries = await self.rt.store.conversations.transcript(ticket.conversation_key, start)
-            counts[ticket.id] = sum(1 for e in entries if is_user_message(e))
-        return counts
+        reads = [(t.conversation_key, seen.get(t.id, 0)) for t in tickets]
+        found = await self.rt.store.conversations.transcripts(reads)
+        return {
+            t.id: sum(1 for e in entries if is_user_message(e))
+            for t, entries in zip(tickets, found, strict=True)
+        }
 
     async def ticket(self, request: web.Request, session: Session) -> web.Response:
         """A ticket's page: checklist, conversation, transcript, notes and history."""
