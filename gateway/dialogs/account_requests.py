@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA
+
 from gateway.dialogs.extract.product import extract_all as products_named
+from gateway.knowledge.morphology import is_dictionary_word
 
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
@@ -81,9 +84,11 @@ _SOMEONE_ELSE = re.compile(
 
 
 # A login named in a request: the word right after the verb, the account's noun or "for"
-# ("unlock jsmith", "reset password for CORP\\jsmith", "разблокируй учетку petrov"). Only
-# Latin logins: the directory's. Words of the request itself and what people sign in to are
-# no login ("unlock my account", "reset password for vpn", "reset windows password").
+# ("unlock jsmith", "reset password for CORP\\jsmith", "разблокируй учетку petrov"), in the
+# same sentence. Only Latin logins: the directory's. Words of the request itself, also
+# misspelt by a letter, what people sign in to and everyday English in lower case are no
+# login ("unlock my account", "unlock acount pls", "reset password for vpn", "password reset
+# needed", "reset password. Thank you"): a linked user's own request stays self-service.
 _LOGIN = re.compile(
     r"(?<![\w@\\.-])(?:[A-Za-z0-9][\w.-]*\\)?[A-Za-z][A-Za-z0-9._-]*(?:@[A-Za-z0-9.-]+)?"
 )
@@ -91,7 +96,7 @@ _NAMING = re.compile(
     r"(?:unlock|unblock|reset|recover|password|passwd|account|user|username|login|for|of|"
     r"разблок\w*|розблок\w*|сбро\w*|скин\w*|парол\w*|уч[её]тк\w*|запис\w*|обліков\w*|"
     r"обліківк\w*|аккаунт\w*|акаунт\w*|логин\w*|логін\w*|пользовател\w*|користувач\w*|"
-    r"юзер\w*|для)\W*$",
+    r"юзер\w*|для)[^\w.!?]*$",
     re.I,
 )
 _NOT_LOGINS = (
@@ -108,6 +113,17 @@ _NOT_LOGINS = (
     "forticlient anyconnect openvpn wireguard globalprotect microsoft"
 )
 _NO_LOGIN = frozenset(_NOT_LOGINS.split())
+_MISSPELT_FROM = 5  # letters of a request word that is also read one edit off ("pasword")
+_MISSPELLABLE = tuple(w for w in _NO_LOGIN if len(w) >= _MISSPELT_FROM and w.isalpha())
+
+
+def _may_be_login(word: str) -> bool:
+    folded = word.casefold()
+    if folded in _NO_LOGIN or (word.islower() and is_dictionary_word(word, "en")):
+        return False
+    return len(folded) < _MISSPELT_FROM or not folded.isalpha() or not any(
+        OSA.distance(folded, w, score_cutoff=1) <= 1 for w in _MISSPELLABLE
+    )
 
 
 def named_login(text: str) -> str:
@@ -115,7 +131,7 @@ def named_login(text: str) -> str:
     only when it is the account linked to the chat, never on another one's."""
     for found in _LOGIN.finditer(text):
         login = found.group().rstrip(".-_")
-        if login.lower() in _NO_LOGIN:
+        if not _may_be_login(login):
             continue
         if _NAMING.search(text[: found.start()]):
             return login

@@ -289,3 +289,27 @@ def test_the_service_saying_someone_else_hands_over_for_that_account(
     said = chat.answer("unlock", AccountOutcome.SOMEONE_ELSE, login="jsmith")
     assert "another person's account" in said[0]
     assert "jsmith" in chat.requested.fields["problem"]
+
+
+def test_everyday_words_after_the_request_name_no_login(engine: DialogEngine) -> None:
+    """Review, session 25: "password reset needed", "Please reset password. Thank you",
+    "unlock acount pls" named the logins "needed", "Thank", "acount", and a linked user's own
+    request went to a person as someone else's. A word of the next sentence, a request word
+    misspelt by a letter and everyday English in lower case name no login; a login does."""
+    for text, action, login in (
+        ("password reset needed", "reset", ""),
+        ("Please reset password. Thank you", "reset", ""),
+        ("Hi! Can you reset my password? Thanks, Anna", "reset", ""),
+        ("account unlock request", "unlock", ""),
+        ("unlock acount pls", "unlock", ""),
+        ("unlock account kindly", "unlock", ""),
+        ("unlock my accont please", "unlock", ""),
+        ("сбросьте пароль ivanov", "reset", "ivanov"),
+        ("password reset for jsmith", "reset", "jsmith"),
+        ("unlock account of John Smith", "unlock", "John"),
+        ("reset password for user2", "reset", "user2"),
+        ("розблокуйте обліковий запис petrenko", "unlock", "petrenko"),
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [(a.action, a.login) for a in actions(chat)] == [(action, login)], text
