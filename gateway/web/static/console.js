@@ -769,7 +769,7 @@
     var cls = entry.direction === "in" ? "in" : author.indexOf("operator:") === 0 ? "operator" : entry.direction;
     var item = h("li", { class: cls, "data-index": String(index) },
       h("div", { class: "who", text: who + " · " + time(entry.at) }),
-      h("div", { class: "text", text: entry.text || entry.payload ||
+      h("div", { class: "text", text: entry.text || pressed(entry) ||
         (entry.kind === "start" ? tr("entry_start") : "") }));
     (entry.buttons || []).forEach(function (b) { item.append(h("span", { class: "chip", text: b.label })); });
     (entry.attachments || []).forEach(function (a, n) {
@@ -780,6 +780,13 @@
     var list = $("#t-transcript");
     list.append(item);
     list.scrollTop = list.scrollHeight;
+  }
+
+  // A button of a keyboard no longer shown (Viber) comes with no words and a payload of
+  // ours ("earlier:yes"): the operator reads what happened, not the marker.
+  function pressed(entry) {
+    var payload = String(entry.payload || "");
+    return payload.indexOf("earlier:") === 0 ? tr("entry_earlier_press") : payload;
   }
 
   function fileSize(bytes) {
