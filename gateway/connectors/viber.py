@@ -11,10 +11,11 @@ carries the button map in `tracking_data`, which Viber echoes with the user's re
 that is how a press is told apart from typing. A client that echoes no `tracking_data`
 (a second device, an old app) still sends the ActionBody: the last keyboard sent to each
 user is kept, and a bare ActionBody of it is read as that press, never as typed text.
-Each keyboard's ActionBodies carry its own serial (`yes|kb:3fa9c1`): a press of a keyboard
-no longer shown (a second device still showing it, a press delivered late) is told apart
-from today's "yes" and comes in as an earlier keyboard's press (`earlier:yes`), which
-answers nothing, not as the user typing "yes".
+Each keyboard's ActionBodies carry its own signed serial (`yes|kb:3fa9c1e20b`): a press of
+a keyboard no longer shown (a second device still showing it, a press delivered late) is
+told apart from today's "yes" and comes in as an earlier keyboard's press (`earlier:yes`), which
+answers nothing, not as the user typing "yes"; the same text typed by hand carries no
+signature of ours and is what the user typed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import hashlib
+import hmac
 import json
 import logging
 import re
@@ -83,8 +85,11 @@ MAX_MEDIA_BYTES = 50 * 1024 * 1024  # Viber's own limit for a file
 PICTURE_TYPES = frozenset({"image/jpeg", "image/png"})  # others go as `file`
 FILE_NAME_LIMIT = 256
 KEYBOARD_TTL = 14 * 24 * 3600  # a rating keyboard may be pressed days later
-# A button's ActionBody: its payload and the serial of the keyboard it was sent on.
-_ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})", re.S)
+# A button's ActionBody: its payload and the serial of the keyboard it was sent on, six
+# random hex digits and four that sign them (keyed by the auth token): a press of an earlier
+# keyboard is told from the same text typed by hand ("yes|kb:3fa9c1" typed is the user's).
+_ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})([0-9a-f]{4})", re.S)
+SERIAL_RANDOM_BYTES = 3
 EARLIER = "earlier:"  # payload prefix of a press on a keyboard no longer shown: it is stale
 PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
 BLOCKING_STATUSES = frozenset(
@@ -190,6 +195,9 @@ class ViberConnector:
             )
         if message.kind == "message" and _untracked_text(event, message):
             message = await self._keyboard_press(message)
+        elif message.payload.startswith(EARLIER) and not self._ours(_typed(event)):
+            # shaped like a button's ActionBody but signed by nobody: typed by hand
+            message = dataclasses.replace(message, payload="", text=_typed(event))
         if welcome is not None:
             # The greeting goes in this callback's reply; the bot's own must not follow it.
             message = dataclasses.replace(message, meta={**message.meta, ANSWERED_INLINE: "1"})
@@ -205,7 +213,7 @@ class ViberConnector:
         kept = await self.store.channel_get(CHANNEL, f"keyboard:{message.chat_id}") or {}
         label = kept.get(message.text)
         if not isinstance(label, str):
-            return _earlier_press(message) if _ACTION_BODY.fullmatch(message.text) else message
+            return _earlier_press(message) if self._ours(message.text) else message
         payload = _payload_of(message.text)
         return dataclasses.replace(message, payload=payload, text=label or payload)
 
@@ -249,6 +257,13 @@ class ViberConnector:
         """The keyboard now shown to this user, for a press that comes back untracked."""
         shown = {b["ActionBody"]: b["Text"] for b in keyboard["Buttons"]}
         await self.store.channel_put(CHANNEL, f"keyboard:{chat_id}", shown, KEYBOARD_TTL)
+
+    def _ours(self, action: str) -> bool:
+        """Whether `action` is a button's ActionBody this bot sent (its serial is signed)."""
+        found = _ACTION_BODY.fullmatch(action)
+        return found is not None and secrets.compare_digest(
+            found.group(3), _serial_mac(self._token, found.group(2))
+        )
 
     def _remember_part(self, key: str, sent: int) -> None:
         self._parts_sent[key] = sent
@@ -305,7 +320,7 @@ class ViberConnector:
             **content,
         }
         if with_keyboard and message.buttons:
-            serial = secrets.token_hex(3)
+            serial = keyboard_serial(self._token)
             body["keyboard"] = keyboard(message.buttons, serial)
             body["tracking_data"] = tracking_data(message.buttons, serial)
         return body
@@ -338,6 +353,23 @@ def catalog_welcome() -> Welcome | None:
         return OutboundMessage(text=texts.get(language.split("-")[0].lower() or None, "greeting"))
 
     return welcome
+
+
+def keyboard_serial(auth_token: str) -> str:
+    """A new keyboard's serial: random, then signed, so that nobody can type one."""
+    random_part = secrets.token_hex(SERIAL_RANDOM_BYTES)
+    return random_part + _serial_mac(auth_token, random_part)
+
+
+def _serial_mac(auth_token: str, random_part: str) -> str:
+    mac = hmac.new(auth_token.encode(), f"keyboard:{random_part}".encode(), hashlib.sha256)
+    return mac.hexdigest()[:4]
+
+
+def _typed(event: dict[str, Any]) -> str:
+    body = event.get("message")
+    said = body.get("text") if isinstance(body, dict) else ""
+    return said if isinstance(said, str) else ""
 
 
 def action_body(payload: str, serial: str) -> str:
