@@ -34,6 +34,7 @@ Take = Callable[[bytes, str | None], Awaitable[Any]]
 # 552 tells a sender's server (our mail server took it already; nobody else will say).
 TooLarge = Callable[[bytes, int], Awaitable[Any]]
 FETCH_BATCH = 25
+UIDS_PER_COMMAND = 500  # in one STORE: a command line stays short on any server
 # An oversized message's header, read to answer its sender: its first 64 KiB at most (a
 # header can be as large as the message the limit keeps out).
 HEAD, HEAD_FETCHED = "BODY.PEEK[HEADER]<0.65536>", b"BODY[HEADER]<0>"
@@ -306,13 +307,31 @@ def _expunge_only(client: IMAPClient, uids: list[int]) -> None:
     own mail client marked and keeps (Outlook's "mark for deletion"): their mark is lifted
     for the EXPUNGE and put back after it."""
     theirs = sorted(set(client.search(["DELETED"])) - set(uids))
-    if theirs:
-        client.remove_flags(theirs, [DELETED])
+    for part in uid_sets(theirs):
+        client.remove_flags(part, [DELETED], silent=True)
     try:
         client.expunge()
     finally:
-        if theirs:
-            client.add_flags(theirs, [DELETED])
+        for part in uid_sets(theirs):
+            client.add_flags(part, [DELETED], silent=True)
+
+
+def uid_sets(uids: list[int], most: int = UIDS_PER_COMMAND) -> list[str]:
+    """Sorted `uids` as IMAP sets ("3:7,9"), at most `most` UIDs a set: a server refuses a
+    command line past its limit (dovecot: 64 KiB, some 8 KiB), and a mailbox may hold
+    thousands a user's client marked deleted and kept."""
+    sets: list[str] = []
+    for start in range(0, len(uids), most):
+        part, ranges = uids[start : start + most], []
+        first = last = part[0]
+        for uid in part[1:]:
+            if uid != last + 1:
+                ranges.append(f"{first}:{last}" if last > first else str(first))
+                first = uid
+            last = uid
+        ranges.append(f"{first}:{last}" if last > first else str(first))
+        sets.append(",".join(ranges))
+    return sets
 
 
 def _gone(client: IMAPClient, uids: list[int]) -> set[int]:

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from emulators.dovecot import Dovecot
+from emulators.dovecot import USER, Dovecot
 from emulators.harness import Intake, stored_inbound
 from emulators.mail import MailSink, user_mail
 from gateway.config import Settings
-from gateway.connectors.mail.imap import ImapMailbox
+from gateway.connectors.mail.imap import ImapMailbox, uid_sets
 from gateway.connectors.mail.intake import MailIntake
 from gateway.store import Store
 
@@ -53,3 +53,37 @@ async def test_moving_taken_mail_expunges_nothing_the_user_marked_deleted(
     # the user's message is where they left it, still marked as they marked it
     assert await asyncio.to_thread(old_dovecot.uids, "INBOX") == [1]
     assert await asyncio.to_thread(old_dovecot.uids, "INBOX", "DELETED") == [1]
+
+
+async def test_thousands_the_user_marked_deleted_do_not_stop_the_mailbox(
+    settings: Settings, store: Store, sink: MailSink, old_dovecot: Dovecot
+) -> None:
+    """Outside pass, session 25: with 13,000 messages the user's client marked deleted and
+    kept (written into the maildir as their client leaves them: 13,000 APPENDs would take
+    minutes), lifting their marks was one 'UID STORE 2,3,...' past dovecot's 64 KiB line:
+    'BAD Too long argument', every sync. Each retry copied the taken mail to the folder
+    again and nothing was expunged. The marks go in short UID sets now."""
+    await asyncio.to_thread(old_dovecot.deliver, mail(0), "INBOX", (b"\\Seen", b"\\Deleted"))
+    maildir = old_dovecot.root / "mail" / USER / "cur"
+    kept = mail(0)
+    for n in range(13_000):
+        (maildir / f"1700000000.M{n}P1.host:2,ST").write_bytes(kept)
+    await asyncio.to_thread(old_dovecot.deliver, mail(1))
+    await asyncio.to_thread(old_dovecot.deliver, mail(2))
+    s = imap_settings(settings, sink, old_dovecot, after="move")
+    take = MailIntake(s.email, store, Intake(store)).take
+    box = ImapMailbox(s.email.imap, "INBOX", store, take)
+    await box.sync_once()
+    assert sorted(m.text for m in await stored_inbound(store)) == ["problem 1", "problem 2"]
+    assert await asyncio.to_thread(old_dovecot.uids, "Processed") == [1, 2]
+    deleted = await asyncio.to_thread(old_dovecot.uids, "INBOX", "DELETED")
+    assert len(deleted) == 13_001  # the user's marks, as they left them
+    assert len(await asyncio.to_thread(old_dovecot.uids, "INBOX")) == 13_001
+    await box.sync_once()  # nothing new: nothing copied again
+    assert await asyncio.to_thread(old_dovecot.uids, "Processed") == [1, 2]
+
+
+def test_uid_sets_are_ranges_in_parts() -> None:
+    assert uid_sets([1, 2, 3, 5, 7, 8, 9, 20]) == ["1:3,5,7:9,20"]
+    assert uid_sets([1, 3, 5, 7], most=2) == ["1,3", "5,7"]
+    assert uid_sets([]) == []
