@@ -330,10 +330,18 @@ BLIND_SETS = [
     # figure (32/40, 2 asked again), run for its summary only.
     ("dialogs_frozen22.yaml", 32, 2),
     # the twenty-third batch's frozen part (session 24; its tuning part is below), the honest
-    # dialog measure from session 24, at its first untouched figure on session 24's starting
-    # code (main 44c3d2a, the lead, in a detached snapshot): 34/40, 2 asked again, run for its
-    # summary only.
-    ("dialogs_frozen23.yaml", 34, 2),
+    # dialog measure during session 24 (sealed: measured by the lead only), at its first
+    # untouched figure on session 24's starting code (main 44c3d2a, in a detached snapshot):
+    # 34/40, 2 asked again; 35/40, 2 at session 24's end (main aa5fd34); now a regression set,
+    # run for its summary only.
+    ("dialogs_frozen23.yaml", 35, 2),
+    # the twenty-fourth batch (session 25), as first measured on session 25's starting code (main
+    # aa5fd34, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 35/40, 0 asked again ...
+    ("dialogs_tune24.yaml", 35, 0),
+    # ... and its frozen part, the honest dialog measure from session 25, at its first untouched
+    # figure (32/40, 4 asked again), run for its summary only.
+    ("dialogs_frozen24.yaml", 32, 4),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
