@@ -8,7 +8,7 @@ import re
 from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.product import extract_all as products_named
-from gateway.knowledge.morphology import is_dictionary_word
+from gateway.knowledge.morphology import is_dictionary_word, readings
 
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
@@ -92,13 +92,14 @@ _SOMEONE_ELSE = re.compile(
 _LOGIN = re.compile(
     r"(?<![\w@\\.-])(?:[A-Za-z0-9][\w.-]*\\)?[A-Za-z][A-Za-z0-9._-]*(?:@[A-Za-z0-9.-]+)?"
 )
-_NAMING = re.compile(
+_NAMING_WORDS = (
     r"(?:unlock|unblock|reset|recover|password|passwd|account|user|username|login|for|of|"
     r"разблок\w*|розблок\w*|сбро\w*|скин\w*|парол\w*|уч[её]тк\w*|запис\w*|обліков\w*|"
     r"обліківк\w*|аккаунт\w*|акаунт\w*|логин\w*|логін\w*|пользовател\w*|користувач\w*|"
-    r"юзер\w*|для)[^\w.!?]*$",
-    re.I,
+    r"юзер\w*|для)"
 )
+_NAMING = re.compile(_NAMING_WORDS + r"[^\w.!?]*$", re.I)
+_NAMING_RIGHT_BEFORE = re.compile(_NAMING_WORDS + r"\s+$", re.I)
 _NOT_LOGINS = (
     "a an the my me mine myself i i'm im it its it's this that these those our us we you your "
     "him her them his their and or but so too also to for of on in at from with by via into "
@@ -121,8 +122,10 @@ def _may_be_login(word: str) -> bool:
     folded = word.casefold()
     if folded in _NO_LOGIN or (word.islower() and is_dictionary_word(word, "en")):
         return False
-    return len(folded) < _MISSPELT_FROM or not folded.isalpha() or not any(
-        OSA.distance(folded, w, score_cutoff=1) <= 1 for w in _MISSPELLABLE
+    return (
+        len(folded) < _MISSPELT_FROM
+        or not folded.isalpha()
+        or not any(OSA.distance(folded, w, score_cutoff=1) <= 1 for w in _MISSPELLABLE)
     )
 
 
@@ -144,9 +147,29 @@ def same_login(named: str, login: str) -> bool:
     return bare.casefold() == login.casefold() or named.casefold() == login.casefold()
 
 
+# A person's name in Cyrillic right after the request's words ("разблокируй учетку Петрова",
+# "скиньте пароль для Олени"): the dictionaries know it as a first name, surname or
+# patronymic. No directory login is written so (a Latin one is `named_login`'s), and the
+# bot cannot tell whose account it is: a person does it, as for "учетку коллеги".
+_CYRILLIC_CAPITALISED = re.compile(r"(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+")
+_PERSONS_NAME = frozenset({"Name", "Surn", "Patr"})
+_WORDS_BEFORE = 60  # characters read back for the request's word (a letter can be long)
+
+
+def _person_named(text: str) -> bool:
+    for found in _CYRILLIC_CAPITALISED.finditer(text):
+        before = text[max(0, found.start() - _WORDS_BEFORE) : found.start()]
+        if not _NAMING_RIGHT_BEFORE.search(before):
+            continue  # "Забыл пароль, Иван": the writer signing
+        word = found.group().lower()
+        if any(_PERSONS_NAME & read for lang in ("ru", "uk") for _, read in readings(word, lang)):
+            return True
+    return False
+
+
 def for_someone_else(text: str) -> bool:
     """The unlock or reset asked is for another person's account, not the user's own."""
-    return bool(_SOMEONE_ELSE.search(text))
+    return bool(_SOMEONE_ELSE.search(text)) or _person_named(text)
 
 
 def account_request(text: str) -> str | None:

@@ -313,3 +313,30 @@ def test_everyday_words_after_the_request_name_no_login(engine: DialogEngine) ->
         chat = DirectoryChat(engine, lang_hint="en")
         chat.send(text)
         assert [(a.action, a.login) for a in actions(chat)] == [(action, login)], text
+
+
+def test_a_persons_name_in_cyrillic_is_another_persons_account(engine: DialogEngine) -> None:
+    """Review, session 25: "разблокируй учетку petrov" went to a person, but "разблокируй
+    учетку Петрова" unlocked the writer's own account: only Latin logins were read. A first
+    name, surname or patronymic right after the request's words is another person's; the
+    writer signing after a comma or a full stop is not."""
+    for text, lang, said in (
+        ("разблокируй учетку Петрова", "ru", "другого человека"),
+        ("сбросьте пароль для Марины Сергеевны", "ru", "другого человека"),
+        ("розблокуйте обліковий запис Коваленка", "uk", "іншої людини"),
+        ("скиньте пароль для Олени", "uk", "іншої людини"),
+    ):
+        chat = DirectoryChat(engine, lang_hint=lang)
+        chat.send(text)
+        assert not actions(chat), text
+        assert said in chat.replies[0].text, (text, chat.text)
+    for text, action in (
+        ("Сбросьте пароль. Марина", "reset"),
+        ("Забыл пароль, Иван", "reset"),
+        ("Разблокируйте Учетную запись", "unlock"),
+        ("Я Петров, разблокируйте учетку", "unlock"),
+        ("Скиньте пароль, будь ласка. Олена", "reset"),
+    ):
+        chat = DirectoryChat(engine, lang_hint="ru")
+        chat.send(text)
+        assert [a.action for a in actions(chat)] == [action], text
