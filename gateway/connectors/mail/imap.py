@@ -306,13 +306,14 @@ def _expunge_only(client: IMAPClient, uids: list[int]) -> None:
     """EXPUNGE without UIDPLUS removes every message marked deleted, also those the user's
     own mail client marked and keeps (Outlook's "mark for deletion"): their mark is lifted
     for the EXPUNGE and put back after it."""
-    theirs = sorted(set(client.search(["DELETED"])) - set(uids))
-    for part in uid_sets(theirs):
-        client.remove_flags(part, [DELETED], silent=True)
+    theirs = uid_sets(sorted(set(client.search(["DELETED"])) - set(uids)))
     try:
+        # inside: a set refused halfway leaves no mark lifted (putting one back is harmless)
+        for part in theirs:
+            client.remove_flags(part, [DELETED], silent=True)
         client.expunge()
     finally:
-        for part in uid_sets(theirs):
+        for part in theirs:
             client.add_flags(part, [DELETED], silent=True)
 
 

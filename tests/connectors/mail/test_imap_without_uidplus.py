@@ -5,15 +5,18 @@ client marked deleted and kept (Outlook's "mark for deletion", Thunderbird's "ju
 from __future__ import annotations
 
 import asyncio
+import imaplib
 from collections.abc import Iterator
+from typing import cast
 
 import pytest
+from imapclient import IMAPClient
 
 from emulators.dovecot import USER, Dovecot
 from emulators.harness import Intake, stored_inbound
 from emulators.mail import MailSink, user_mail
 from gateway.config import Settings
-from gateway.connectors.mail.imap import ImapMailbox, uid_sets
+from gateway.connectors.mail.imap import ImapMailbox, _expunge_only, uid_sets
 from gateway.connectors.mail.intake import MailIntake
 from gateway.store import Store
 
@@ -87,3 +90,45 @@ def test_uid_sets_are_ranges_in_parts() -> None:
     assert uid_sets([1, 2, 3, 5, 7, 8, 9, 20]) == ["1:3,5,7:9,20"]
     assert uid_sets([1, 3, 5, 7], most=2) == ["1,3", "5,7"]
     assert uid_sets([]) == []
+
+
+class HalfwayRefusing:
+    """A mailbox whose server drops the connection at the second UID STORE that lifts marks."""
+
+    def __init__(self, deleted: list[int]) -> None:
+        self.deleted = set(deleted)
+        self.lifted = 0
+
+    def search(self, criteria: list[str]) -> list[int]:
+        return sorted(self.deleted)
+
+    def remove_flags(self, uids: str, flags: list[bytes], silent: bool = False) -> None:
+        self.lifted += 1
+        if self.lifted == 2:
+            raise imaplib.IMAP4.abort("socket error: EOF")
+        self.deleted -= _members(uids)
+
+    def add_flags(self, uids: str, flags: list[bytes], silent: bool = False) -> None:
+        self.deleted |= _members(uids)
+
+    def expunge(self) -> None:
+        raise AssertionError("never with the user's marks half lifted")
+
+
+def _members(uid_set: str) -> set[int]:
+    found: set[int] = set()
+    for part in uid_set.split(","):
+        first, _, last = part.partition(":")
+        found.update(range(int(first), int(last or first) + 1))
+    return found
+
+
+def test_a_store_refused_halfway_leaves_every_mark_the_user_made() -> None:
+    """Review, session 25: the marks are lifted in parts; a connection lost after the first
+    part left its 500 messages unmarked for good (the next sync no longer sees them as the
+    user's deleted ones). Every mark is put back whatever part fails."""
+    theirs = list(range(2, 1302))
+    mailbox = HalfwayRefusing([1, *theirs])
+    with pytest.raises(imaplib.IMAP4.abort):
+        _expunge_only(cast(IMAPClient, mailbox), [1])
+    assert mailbox.deleted == {1, *theirs}
