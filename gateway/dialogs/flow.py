@@ -169,7 +169,12 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
             self.to_person(turn, "no_answer", None)
         elif match.elsewhere is not None and not self.routing.recognises(text):
             self._point_elsewhere(turn, text, match.elsewhere)
-        elif unclear or len(st.fields) > 1 or self.routing.recognises(text):
+        elif (
+            unclear
+            or len(st.fields) > 1
+            or self.routing.recognises(text)
+            or self.routing.tells_a_device(text)
+        ):
             if unclear:
                 st.problem = st.fields["problem"] = f"{unclear}\n{text}"
             # No ready answer: as a first-line engineer would, name the nearest articles

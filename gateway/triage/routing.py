@@ -16,6 +16,7 @@ from typing import Any
 
 from gateway.knowledge.morphology import meant_text, readings
 from gateway.models import SupportGroup
+from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
 from gateway.triage.phrases import PhraseSet, normalise
 
 # Readers, clocks and encoders at a door or a desk (access control and time keeping), and
@@ -408,6 +409,11 @@ class Routing:
             # 'This site can't be reached'": the browser's own code or screen says a page did
             # not load, whatever program or device the article took it for
             return SupportGroup.NETWORK
+        if named is SupportGroup.SOFTWARE and confident and self._reader_fails(text):
+            # "анализатор перестал считывать штрихкоды, а в программе пробы не появляются"
+            # answered as a program that will not start: what fails is the reader's work,
+            # and the program is only where its reading was to land
+            return SupportGroup.HARDWARE
         if named is not None and confident:
             return named
         words = self._named(text)  # what the words name breaks a tie, not printing
@@ -426,11 +432,24 @@ class Routing:
     def votes(self, text: str) -> dict[SupportGroup, int]:
         """How many words of each group `text` uses (groups with none left out)."""
         votes = self._named(text)
-        # printing, and a machine the public pays at, are votes for the device's group
+        # printing, a machine the public pays at, and something that reads cards, wristbands
+        # or codes ("замок не читает карточку", "the handheld won't read the barcodes") are
+        # votes for the device's group, though they name no device
         devices = len(PRINTING.findall(text)) + len(PUBLIC_MACHINES.findall(text))
+        devices += reads_a_card(text)
+        if not votes and not devices and shows_as_a_display(text):
+            # nothing named but what it shows, lights or went dark: a display ("часы над
+            # льдом показывают одни нули", "the sign over the counter is blank")
+            devices = 1
         if devices:
             votes[SupportGroup.HARDWARE] = votes.get(SupportGroup.HARDWARE, 0) + devices
         return votes
+
+    def _reader_fails(self, text: str) -> bool:
+        """Whether `text` says something fails to read cards or codes, and names nothing of
+        another group but where its reading was to land ("сканер штрихкодів перестав читати
+        коди, нічо не вводить в касову програму")."""
+        return reads_a_card(text) and not set(self._named(text)) - {SupportGroup.HARDWARE}
 
     def _what_fails(self, votes: dict[SupportGroup, int], text: str) -> dict[SupportGroup, int]:
         """`votes` read as what is broken in the thing named: a machine programs run on is
@@ -457,7 +476,9 @@ class Routing:
             there = _POST_OFFICE.sub(" ", text)
             if self.recognises(there) or _A_COMPUTER.search(there):
                 text = there
-        if self.words[SupportGroup.HARDWARE].findall(_RUNS_PROGRAMS.sub(" ", text)):
+        if reads_a_card(text) or self.words[SupportGroup.HARDWARE].findall(
+            _RUNS_PROGRAMS.sub(" ", text)
+        ):
             text = _WHERE_INPUT_GOES.sub(" ", text)
         found = self._count(text)
         if not any(found.values()) and _LATIN.search(text):
@@ -502,6 +523,12 @@ class Routing:
             return True
         meant = _meant(text) if _LATIN.search(text) else text
         return meant != text and (meant in IT_SHAPED or meant in PRINTING_FAILS)
+
+    def tells_a_device(self, text: str) -> bool:
+        """Whether `text` tells a device by what it does, though no word names one: it reads
+        or takes cards or codes, or shows, lights or went dark ("на катке часы показывают
+        одни нули", "двері не відчиняються карткою"): IT, not a question to clarify."""
+        return reads_a_card(text) or shows_as_a_display(text)
 
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""

@@ -192,8 +192,10 @@ BLIND_SETS = [
     # the past no event ahead, a ceremony soon one; "Началось около полуночи", "десь тиждень
     # тому"; "Sage 50"). The two left are the matcher's: a barcode scanner's message answered
     # as a stuck update by its context, a lamp room's program answered as an outage; 25/26 in
-    # session 14 (i19-route14: a shift waiting at one station's window is no outage).
-    ("../dialogs_probe13b.yaml", 25, 0),
+    # session 14 (i19-route14: a shift waiting at one station's window is no outage); 26/26 in
+    # session 25 (i19-route25: a reader that fails to read is hardware's, whatever program
+    # article was sure).
+    ("../dialogs_probe13b.yaml", 26, 0),
     # the held-out probe of session 13 (i19-ask13: upset users and facts in later replies),
     # written before its changes: 20/27 with 0 asked again on main dadebed (a yes said in
     # irony closed three as resolved; a quoted screen's "please contact your administrator"
@@ -531,8 +533,10 @@ BLIND_SETS = [
     # the held-out probe of session 24's routing (i19-route24: things the word lists may not hold
     # with what they do or fail to do, a screen that says its service is out of reach, a device
     # that lost its connection), written before its changes: 21/26 with 0 asked again on main
-    # 31979fc; 23/26 (0) with a screen's service out of reach read as the network's.
-    ("../dialogs_probe24r.yaml", 23, 0),
+    # 31979fc; 23/26 (0) with a screen's service out of reach read as the network's; 26/26 (0)
+    # in session 25 (i19-route25: a device told by what it does, it shows, went dark, reads or
+    # opens with a card).
+    ("../dialogs_probe24r.yaml", 26, 0),
     # the held-out probe of session 24's checklist readings (i19-ask24: a quote after a verb of
     # appearing, steps listed with one verb, a verdict on an attempt in the reply, a start told as
     # an event or a span; negatives: a program's state, a place or a count no fact), written
@@ -549,6 +553,14 @@ BLIND_SETS = [
     # with them. Left: a taxi dispatch room's "no new orders reach any of our consoles" is not
     # read as IT at all (the bot asks what the problem is).
     ("../dialogs_probe24p.yaml", 23, 0),
+    # the held-out probe of session 25's routing (i19-route25: things no word list holds told by
+    # what they do: a clock or a sign that shows zeros or went dark, a lock or a gate that will
+    # not read a card, a fob or a wristband, a handheld that sees no codes; card terminals that
+    # take no card on the urgent path), written before its changes: 5/22 with 0 asked again on
+    # main aa5fd34; 20/22 (0) with a device told by what it does. Left: the court's LED sign
+    # "з номером зали засідань" read as an event at stake (P1, the outage), a card reader that
+    # "declines every card, riders are walking away" not read as money at stake (P3).
+    ("../dialogs_probe25X.yaml", 20, 0),
 ]
 
 

@@ -650,3 +650,72 @@ def test_a_broken_device_whose_system_is_down_but_no_screen_says_so_stays_hardwa
 ) -> None:
     assert Routing().infer(text) is SupportGroup.HARDWARE
     assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a display told by what it shows, lights or that it went dark (issue 19, session 25)
+        "на катке электронные часы над льдом показывают одни нули",
+        "у нас в аптеке бегущая строка над входом погасла",
+        "у суді світлодіодна вивіска над входом згасла",
+        "на підйомнику ворота блимають червоним на кожен абонемент",
+        "the LED sign over the entrance went dark",
+        "the price board at the smoothie bar still shows last month's prices",
+        # a reader told by what it reads or opens with
+        "умный замок не читает карты",
+        "у готелі електронний замок номера не відчиняється карткою",
+        "замки на шафках у роздягальні не зчитують браслети",
+        "the smart lock won't read our cards",
+        "the gate at our boat club won't read the members' fobs",
+        "the door won't open with the guest's key card",
+    ],
+)
+def test_a_device_told_by_what_it_does_is_hardware_and_it(text: str) -> None:
+    assert Routing().group_for(None, text) is SupportGroup.HARDWARE
+    assert Routing().tells_a_device(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # where a reader's reading was to land is no program broken
+        ("на складе аптеки терминал сбора данных не видит штрихкоды, а в программе пусто",
+         "hardware"),
+        ("the handheld won't read the barcodes and nothing shows up in the stock app",
+         "hardware"),
+        # a program or a person that shows, sees or reads stays what it was
+        ("Outlook показывает ошибку при отправке", "email"),
+        ("1С показывает ошибку при проведении", "software"),
+        ("не вижу код подтверждения в приложении", "software"),
+        ("I can't read the code in the app", "software"),
+    ],
+)  # fmt: skip
+def test_a_reader_s_work_and_what_is_not(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "не вижу код подтверждения",
+        "Outlook показывает ошибку",
+        "значок сети мигает",
+        "the vending machine won't take cards",
+        "не открывается карта в навигаторе",
+    ],
+)
+def test_what_a_person_or_a_program_does_tells_no_device(text: str) -> None:
+    assert not Routing().tells_a_device(text)
+
+
+def test_a_reader_failing_is_hardware_whatever_program_article_was_sure() -> None:
+    program = article("app_wont_start", "software")
+    said = "анализатор перестал считывать штрихкоды на пробирках, а в программе пробы не появляются"
+    assert Routing().group_for(program, said) is SupportGroup.HARDWARE
+    # … not a program that fails itself, nor a reader beside another group's thing
+    assert Routing().group_for(program, "1С не запускается") is SupportGroup.SOFTWARE
+    assert (
+        Routing().group_for(program, "сканер не читает коды и Excel не открывается")
+        is SupportGroup.SOFTWARE
+    )
