@@ -10,6 +10,13 @@ reading the question the first one brought; the facts it carries are read like a
 message's); replies for a "did it help?" never asked go to a question `answers` has nothing
 for; then "don't know".
 
+A question at which the scripted user types one of those replies, for a field the scenario
+lists as given (`not_asked`) and that the user had not said before it, went unread: the user
+typed what they had to say (the writer's "no" and facts for "did it help?") whatever the bot
+had just asked, so it counts neither as a question nor as one asked again. A field the user
+had said before such a question (the ticket's value is in what they typed earlier) is asked
+again as ever.
+
 Besides outcome, topic, group, priority and fields, a scenario may expect `not_asked`
 (fields the user already gave: asking one is a re-asked question, counted in the report),
 `reply_lang` (the language of the bot's last reply) and `max_questions` (exact for the
@@ -63,6 +70,8 @@ class Transcript:
 
     events: list[dict[str, Any]] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    # a question a scripted reply was typed at: its number and what the user typed before it
+    typed_over: dict[int, str] = field(default_factory=dict)
     answered_topics: list[str] = field(default_factory=list)
     ticket: dict[str, Any] | None = None
     resolved_by: str = ""
@@ -120,6 +129,7 @@ async def play(session: ChatSession, scenario: Scenario) -> Transcript:
     seen = Transcript()
     replies = list(scenario.replies)
     user = _ScriptedUser(scenario.lang)
+    typed = [scenario.say]
     last = await session.turn({"text": scenario.say})
     for _ in range(MAX_TURNS):
         seen.add(last)
@@ -129,11 +139,23 @@ async def play(session: ChatSession, scenario: Scenario) -> Transcript:
             seen.add(await session.turn({"text": RATING}))
             seen.add(await session.turn({"payload": "skip"}))
             break
+        left = len(replies)
         step = _next_input(last, scenario, replies, user)
         if step is None:
             break
+        if len(replies) < left and _asks(last):
+            seen.typed_over[len(seen.questions) - 1] = "\n".join(typed)
+        typed.append(step.get("text", ""))
         last = await session.turn(step)
     return seen
+
+
+def _asks(events: list[dict[str, Any]]) -> bool:
+    """Whether the last thing these events ask is a checklist question."""
+    for event in reversed(events):
+        if event["event"] in ("checklist_question", "faq_answered", "faq_choices"):
+            return event["event"] == "checklist_question"
+    return False
 
 
 @dataclass
@@ -209,13 +231,14 @@ def check(scenario: Scenario, seen: Transcript) -> list[Problem]:
             text = f"field {name}={fields.get(name, '')!r} lacks {part!r}"
             problems.append(Problem(f"field {name}", text))
     limit = expect.get("max_questions")
-    asked = len(seen.questions)
+    read = read_questions(scenario, seen)
+    asked = len(read)
     if limit is not None and scenario.kind in EXACT_KINDS and asked != int(limit):
-        text = f"{asked} questions asked ({seen.questions}), exactly {limit} expected"
+        text = f"{asked} questions asked ({read}), exactly {limit} expected"
         few = "too few" if asked < int(limit) else "too many"
         problems.append(Problem(f"{few} questions", text))
     elif limit is not None and asked > int(limit):
-        text = f"{asked} questions asked ({seen.questions}), max {limit}"
+        text = f"{asked} questions asked ({read}), max {limit}"
         problems.append(Problem("too many questions", text))
     reasked = reasked_questions(scenario, seen)
     if reasked:
@@ -237,11 +260,28 @@ def _by_check_kind(kinds_failing: dict[str, dict[str, int]]) -> str:
     )
 
 
+def read_questions(scenario: Scenario, seen: Transcript) -> list[str]:
+    """The questions the user read: all but those a scripted reply was typed at, for a field
+    the scenario lists as given that the user had not said before the question (what the
+    ticket holds for it is not in what they typed until then)."""
+    given = set(scenario.expect.get("not_asked") or ())
+    fields = (seen.ticket or {}).get("fields") or {}
+
+    def unread(n: int, name: str) -> bool:
+        if n not in seen.typed_over or name not in given:
+            return False
+        before = seen.typed_over[n].casefold()
+        parts = [p.strip() for p in str(fields.get(name, "")).casefold().split("; ")]
+        return not any(len(p) > 3 and p in before for p in parts)
+
+    return [name for n, name in enumerate(seen.questions) if not unread(n, name)]
+
+
 def reasked_questions(scenario: Scenario, seen: Transcript) -> list[str]:
     """Questions for fields the user had already given (`not_asked`) or answered before."""
     given = set(scenario.expect.get("not_asked") or ())
     reasked, asked = [], set()
-    for name in seen.questions:
+    for name in read_questions(scenario, seen):
         if name in given or name in asked:
             reasked.append(name)
         asked.add(name)
@@ -270,7 +310,7 @@ async def run_scenarios(service: ChatService, scenarios: list[Scenario], stdout:
             kinds = kinds_failing.setdefault(name, {})
             kinds[scenario.kind or "-"] = kinds.get(scenario.kind or "-", 0) + 1
             if name == "too many questions":
-                for asked in seen.questions:
+                for asked in read_questions(scenario, seen):
                     asked_too_much[asked] = asked_too_much.get(asked, 0) + 1
         reasked += len(reasked_questions(scenario, seen))
         tally = by_kind.setdefault(scenario.kind or "-", [0, 0])

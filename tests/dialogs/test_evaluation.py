@@ -9,7 +9,15 @@ import pytest
 from evaldata import EVAL_DIR
 
 from gateway.config import Settings
-from gateway.dialogs.evaluation import ScenarioError, eval_dialogs, load_scenarios
+from gateway.dialogs.evaluation import (
+    Scenario,
+    ScenarioError,
+    Transcript,
+    eval_dialogs,
+    load_scenarios,
+    read_questions,
+    reasked_questions,
+)
 
 SCENARIOS = EVAL_DIR / "dialogs_dev.yaml"
 
@@ -684,3 +692,48 @@ async def test_a_reply_left_when_the_checklist_starts_is_typed_at_its_question(
     )
     out = io.StringIO()
     assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
+
+
+async def test_a_question_a_reply_was_typed_at_went_unread(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """No article, so no "did it help?": the bot asks what was tried, and the user types the
+    "no" and the facts the writer wrote for "did it help?" (six probe scenarios of sessions
+    16-24). Tried was not given before the question: it is no question asked again, and the
+    count is of the questions the user read (session 24 counted it twice over: 3, 1 again)."""
+    path = tmp_path / "no_article.yaml"
+    path.write_text(
+        "scenarios:\n"
+        "  - name: door card reader, no article, the reply carries the attempt and the model\n"
+        "    kind: later_facts\n"
+        "    lang: en\n"
+        '    say: "the card reader at the climbing gym door won\'t read member cards"\n'
+        "    replies: [\"no. unplugging the reader didn't do anything. it's an HID OMNIKEY"
+        ' 5427, the PC is on Windows 10"]\n'
+        "    answers: {error: no error, since: since yesterday evening}\n"
+        "    expect: {outcome: ticket, fields: {tried: unplugging the reader, product: OMNIKEY"
+        " 5427, os: Windows 10}, not_asked: [problem, tried, product, os], max_questions: 2}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
+    assert "questions asked that were already answered: 0" in out.getvalue()
+
+
+def test_a_field_said_before_the_question_a_reply_was_typed_at_is_asked_again() -> None:
+    # What the ticket holds for tried was in the first message: asking it is asking again,
+    # whatever the user typed at the question.
+    scenario = Scenario(
+        name="x", say="принтер не печатает, перезагружала", expect={"not_asked": ["tried"]}
+    )
+    seen = Transcript(
+        questions=["tried", "os"],
+        typed_over={0: "принтер не печатает, перезагружала"},
+        ticket={"fields": {"tried": "перезагружала", "os": "Windows 10"}},
+    )
+    assert read_questions(scenario, seen) == ["tried", "os"]
+    assert reasked_questions(scenario, seen) == ["tried"]
+    # ... and one given only in the reply typed at it went unread
+    seen.ticket = {"fields": {"tried": "выключала и включала"}}
+    assert read_questions(scenario, seen) == ["os"]
+    assert reasked_questions(scenario, seen) == []
