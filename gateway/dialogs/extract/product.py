@@ -273,6 +273,8 @@ def extract_all(text: str) -> list[str]:
             len(words),
         )
         words = words[:cut]
+        if len(words) == 1 and _ordinary_brand(text, match.start(), words[0]):
+            continue
         name = _tidy(" ".join(words))
         if name:
             found.append((match.start(), name))
@@ -342,6 +344,30 @@ def extract_all(text: str) -> list[str]:
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)
     return names
+
+
+# Brands and lines that are ordinary English nouns: "a dead pixel", "the touchpad surface",
+# "the Aurora pavilion", "the surface of the desk". Said in lower case with no model after it,
+# such a word is the noun when another word qualifies it (an adjective or a noun before it,
+# "of" after it); after an article, a possessive or "new" it is still the thing ("switched to
+# a pixel", "my new pixel", "our galaxy tab"); capitalised or with its model it is the product.
+_NOUN_BRANDS = frozenset({"surface", "pixel", "galaxy", "pavilion"})
+_THING_BEFORE = frozenset({
+    "a", "an", "the", "my", "our", "your", "his", "her", "their", "new", "old", "this", "that",
+    "to", "from", "on", "with", "and", "or", "its", "company", "work", "personal",
+})  # fmt: skip
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[^\S\n]+$")
+_OF_AFTER = re.compile(r"[^\S\n]+of(?![\w])", _I)
+
+
+def _ordinary_brand(text: str, start: int, word: str) -> bool:
+    """Whether the brand `word`, alone at `start`, is the ordinary noun it is spelt like."""
+    if word not in _NOUN_BRANDS:
+        return False
+    if _OF_AFTER.match(text, start + len(word)):
+        return True
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before) and before.group(1).casefold() not in _THING_BEFORE
 
 
 # Keys pressed together are no program: "змінити через Ctrl+Alt+Del пробувала", "Alt+F4".
