@@ -120,7 +120,7 @@ class DoneForms:
                 break
         if len(tail) > MAX_TAIL or any(mark in tail for mark in _NOUN_MARKS):
             return False
-        if tail.endswith("ло"):
+        if tail and word.endswith("ло"):
             return False  # the neuter past, said impersonally: "сбросило", "видалило" by itself
         grammemes = verb_grammemes(word, "ru")
         if grammemes & _NOT_DONE:
