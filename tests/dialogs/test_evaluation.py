@@ -156,7 +156,8 @@ BLIND_SETS = [
     # figure (35/40, 2 asked again, main at 2341283), run for its summary only; frozen7 and
     # the older frozen parts stay as regression sets. 35/40, 1 asked again with a reply left
     # when the checklist starts typed at its question (i19-flow22, summary only).
-    ("dialogs_frozen8.yaml", 35, 1),
+    # 35/40 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("dialogs_frozen8.yaml", 35, 0),
     # the ninth batch (session 9): its tuning part as first measured, untouched (38/40, 2
     # asked again, main at 24172a6), 39 with i19-stakes9 (a vehicle held up is at stake), 40
     # and 0 asked again with i19-listen10 (a genitive of a genitive after a program is what it
@@ -180,7 +181,8 @@ BLIND_SETS = [
     # second message sent at the first question after the reply to "did it help?" (i19-flow23,
     # a change of the measure: a user who typed two messages does not hold the second back);
     # the one left is asked the error before the message that gives it arrives.
-    ("dialogs_tune10.yaml", 59, 1),
+    # 60/60 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("dialogs_tune10.yaml", 60, 0),
     # the held-out probe of session 10 (i19-listen10), written before its changes: 28/32 on
     # main 53e404f, 32/32 after.
     ("../dialogs_probe10.yaml", 32, 0),
@@ -246,7 +248,8 @@ BLIND_SETS = [
     # session's end; 28/40, 3 with an event named right after a time ahead (i19-route18, summary
     # only); 29/40, 3 with what works and what should have been shown left out of the match
     # (i19-route19, summary only: topic 4 -> 3).
-    ("dialogs_frozen15.yaml", 29, 3),
+    # 30/40 (1) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("dialogs_frozen15.yaml", 30, 1),
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
@@ -304,7 +307,8 @@ BLIND_SETS = [
     # since 0, summary only).
     # 33/40, 6 with i19-route20 (summary only); 33/40, 4 with a reply left when the checklist
     # starts typed at its question (i19-flow22, summary only)
-    ("dialogs_frozen19.yaml", 33, 4),
+    # 33/40 (3) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("dialogs_frozen19.yaml", 33, 3),
     # the twentieth batch (session 21), as first measured on session 21's starting code (main
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
@@ -358,7 +362,8 @@ BLIND_SETS = [
     # weekday's adjective with the event; 18/23 (8) with "не видає талони" no error; 20/23 (6)
     # with a window or a status with a colon and a longer text after "says:".
     # 21/23 (5) with what a mixer or the tray shows after a colon (i19-facts17).
-    ("../dialogs_probe16f.yaml", 21, 5),
+    # 21/23 (2) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe16f.yaml", 21, 2),
     # the held-out probe of session 15 (i19-route15: upset users, hidden IT, routing and
     # priority), written before its changes: 28/35 then; 44/45 at session 15's end, 45/45 with a
     # screen waiting for a connection read as the network's (i19-route16) ...
@@ -376,7 +381,8 @@ BLIND_SETS = [
     # progress stopped at a figure read as the error ("висит на 45%", "stuck at 99%"); 21/24 (7)
     # with what a mixer or the tray shows after a colon; 22/24 (6) with the device handled by
     # hand read as tried ("I already blew the vents out", i19-facts18).
-    ("../dialogs_probe17f.yaml", 22, 6),
+    # 23/24 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe17f.yaml", 23, 0),
     # the held-out probe of session 17 (i19-route17: urgency and counts of people, hidden IT,
     # places, upset users), written before its changes: 29/32 on main b0b3f07; 30/32 with a
     # count after "на" read as those stopped; 31/32 with any line stopped; 32/32 with "talk
@@ -406,14 +412,16 @@ BLIND_SETS = [
     # named only in the reply).
     # 20/22 (2) on main fdbf81e (a reply never typed is typed at the first question); 21/22 (1)
     # with i19-ask22's attempts, products and screen words.
-    ("../dialogs_probe19s.yaml", 21, 1),
+    # 22/22 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe19s.yaml", 22, 0),
     # the held-out probe of session 19's tried and error fields and question counts
     # (i19-tried19: attempts in any form, the machine's own acts, messages in any quotes, after
     # a dash, codes with a label; phones, prices, versions), written before its changes: 19/21
     # with 2 asked again on main 30ff1ac, and the same with them (the two left: a reply never
     # typed, as the scenario names no topic and the choices are declined, and a model before
     # "router" with no maker, a product-field miss; see the NOTE).
-    ("../dialogs_probe19t.yaml", 19, 2),
+    # 21/21 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe19t.yaml", 21, 0),
     # the held-out probe of session 19 (i19-route19: long first messages whose facts name other
     # topics' words, vague first messages, the language switched at every step, outcomes),
     # written before its changes: 17/24 on main 7b5e467; 20/24 with what still works left out of
@@ -479,7 +487,8 @@ BLIND_SETS = [
     # question (no article is offered) or take the urgent path, and two expect a count the author
     # got wrong ("Перезагрузку ещё не делали" answers "tried", as the tables say; "ІІТ Користувач
     # ЦСК" left out of not_asked).
-    ("../dialogs_probe22x.yaml", 19, 2),
+    # 21/24 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe22x.yaml", 21, 0),
     # the held-out probe of session 22's flow around "did it help?" (i19-flow22: facts in the
     # reply in ru/uk/en, facts in two messages, a reply that names another problem, the language
     # of the last message, a plain yes; a bare "no" and a Russian reply with an English name as
@@ -490,7 +499,8 @@ BLIND_SETS = [
     # as the scanner.
     # 20/24 (4) with the circus read as the workplace, not anger (i19-prio23); 21/24 (3) with the
     # second message sent at the first question after the reply (i19-flow23, the measure).
-    ("../dialogs_probe22f.yaml", 21, 3),
+    # 22/24 (1) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe22f.yaml", 22, 1),
     # the held-out probe of session 22's priority, routing and impatient path (i19-prio22: work
     # stopped for many or a stake in everyday words, the public at a counter beside a stop and
     # beside nothing stopped, an urgent word on a wish or a how-to (P2), upset users and requests
@@ -520,7 +530,8 @@ BLIND_SETS = [
     # every open field there, as README says and a frozen part's scenario needs), a dental
     # clinic's front desk read as many stopped (the outage), a cinema's ticket printer routed to
     # network, a reply never typed.
-    ("../dialogs_probe23f.yaml", 16, 1),
+    # 16/22 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe23f.yaml", 16, 0),
     # the held-out probe of session 23's checklist readings (i19-ask23: attempts by someone the
     # user turned to, a plug pulled with the place first, steps listed before one verdict, a step
     # kept up in English, a change inside the clause that set it off; a prompt and an amount
@@ -530,7 +541,8 @@ BLIND_SETS = [
     # followed the writers' rule that a time word with an attempt gives since; 10/24, 7 on main
     # 7167a83); 23/24 (1) with them. Left: the laundromat's card terminal reads as urgent and
     # asks "what error?" before the reply that says it is typed.
-    ("../dialogs_probe23X.yaml", 23, 1),
+    # 23/24 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
+    ("../dialogs_probe23X.yaml", 23, 0),
     # the twenty-third batch (session 24), its tuning part as first run on session 24's starting
     # code (main 31979fc, before any change made with it in view): 35/40, 2 asked again; 36/40,
     # 2 with i19-route24 (a screen that says its service is out of reach is the network's);
@@ -553,7 +565,9 @@ BLIND_SETS = [
     # mushroom farm's stuck jobs read as urgent (two questions), "the Aurora pavilion" read as HP's
     # Pavilion, the climbing gym's card reader offered no self-help (its reply comes after "what
     # did you try?").
-    ("../dialogs_probe24X.yaml", 21, 1),
+    # 23/24 (0) with "the Aurora pavilion" no product and the climbing gym's reply typed at "what
+    # did you try?" counted as that question unread (i19-ask25).
+    ("../dialogs_probe24X.yaml", 23, 0),
     # the held-out probe of session 24's priority and impatient path (i19-prio24: a stop with a
     # stake in everyday words, an inspection at a clock time, a dispatch room gone dark, a word
     # that names a stake in another sense, anger at the desk against strong words about a
@@ -569,6 +583,17 @@ BLIND_SETS = [
     # "з номером зали засідань" read as an event at stake (P1, the outage), a card reader that
     # "declines every card, riders are walking away" not read as money at stake (P3).
     ("../dialogs_probe25X.yaml", 20, 0),
+    # the held-out probe of session 25's checklist (i19-ask25: corrections in a later reply,
+    # facts in the answer to another field's question, a time said with someone's attempt, a
+    # reply typed for a "did it help?" that never comes, upset or "give me a person"; negatives:
+    # ordinary nouns spelt like brands, a span of presence, a plan, a room number), written
+    # before its changes: 13/23 with 3 asked again on main aa5fd34, 16/23 (3) once three
+    # expectations followed the readable writers' rule that the day of an attempt says it was
+    # broken by then; 19/23 (1) with a question a scripted reply was typed at counted as unread
+    # and "a dead pixel", "the touchpad surface" no product. Left: "sorry, it's actually Excel,
+    # not Word" asks Excel's version, "not Thursday, it was Wednesday" keeps Thursday, "I've been
+    # at the counter for ten minutes" reads as the start, a weather sensor is not read as IT.
+    ("../dialogs_probe25k.yaml", 19, 1),
 ]
 
 
