@@ -120,6 +120,9 @@ class Token(NamedTuple):
     # as г and as х, both words ("vyhidnyh": вигідних, вихідних); the reader keeps the one
     # the articles use.
     other: str = ""
+    # A name written in capitals (QGIS, WMS, PPE): a program's or a system's as often as
+    # another trade's thing's, so the reader asks more of it than of a capitalised one.
+    acronym: bool = False
 
 
 def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
@@ -162,12 +165,14 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     if lang in ("ru", "uk"):
         found = _other_language_read(found, lang)
     names, models, quoted = _names(text), _models(text), _quoted(text)
-    if not names and not models and not quoted:
+    acronyms = _acronyms(text)
+    if not names and not models and not quoted and not acronyms:
         return found
     return tuple(
         t._replace(
-            name=(t.word in names and not t.known) or t.word in models,
+            name=(t.word in names | acronyms and not t.known) or t.word in models,
             quoted=t.word in quoted,
+            acronym=t.word in acronyms and not t.known,
         )
         for t in found
     )
@@ -201,6 +206,21 @@ def _names(text: str) -> frozenset[str]:
         for before, word in pairwise(line.split())
         if word[:1].isupper() and word[1:2].islower() and not before.endswith((".", "!", "?"))
     )
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Latin words written in capitals anywhere in a message not shouted ("please install
+    QGIS", "the WMS client crashes"): names too. One our lists know is a word of ours, not a
+    name (VPN, HP, PC, PDF); only one no dictionary knows stays a name (`_read_tokens`)."""
+    if not any(c.islower() for c in text):
+        return frozenset()
+    found = {_bare(word) for word in text.split() if _LATIN_ACRONYM.match(word)}
+    return frozenset(found - _KNOWN_ACRONYMS)
+
+
+# Two to five Latin capitals, maybe with punctuation around: a program's or a system's name.
+_LATIN_ACRONYM = re.compile(r"^[\"'(]*[A-Z]{2,5}[,.;:!?'\")]*$")
+_KNOWN_ACRONYMS = _OUR_WORDS | PRODUCT_WORDS | _CANONICAL
 
 
 # A word joined by a hyphen to a code names a product or a model, dictionary word or not:

@@ -165,6 +165,7 @@ _WIPED_REACH = 4
 _REQUEST_REACH = 3
 # What a program asked for is for ("for the lab reports") begins this close after its name.
 _PURPOSE_GAP = 3
+_NAME_SHORTEST = 3  # "put anki on my tablet"; shorter ones are chat shorthand: "u", "ur"
 _PURPOSE_WORDS = frozenset({"for", "для"})
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
@@ -288,7 +289,9 @@ class Ranker:
         self._about = {term: frozenset(about.get(term, ())) for term in self._postings}
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         # that something fails or is needed, not what: ні, никак, проблема, надо, need
-        self._denials_and_needs = _lemmas_of(NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS)
+        self._denials_and_needs = _lemmas_of(
+            NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS | WANT_WORDS
+        )
         # A verb said in one direction bars the articles that say it only in the other, when
         # some article says it in this one: the direction tells those articles apart.
         self._barred: dict[tuple[str, str], frozenset[int]] = {}
@@ -1089,31 +1092,56 @@ class Ranker:
         """Positions of applications named right after a word of wanting: "нужен AutoCAD",
         "можно мне Telegram", "need Slack"."""
         found: set[int] = set()
-        wanting = False
+        wanting = installing = False
         for index, token in enumerate(words):
             if token.word in WANT_WORDS or _asking(words, index):
-                wanting = True
+                wanting, installing = True, _asking(words, index)
             elif not token.stop:
                 if wanting and (
                     token.lemma in self._applications
-                    or token.name
-                    or self._latin_name(token, words)
+                    or (token.name and not token.acronym)
+                    or (token.acronym and self._goes_on_a_computer(words, index, installing))
+                    or self._latin_name(token, words, index, installing)
                 ):
                     found.add(index)
                     continue  # on through a name of more words: "need Figma Pro"
                 if wanting and token.lemma in self._products:
                     continue  # a maker before the program: "requesting Adobe Premiere"
+                if wanting and token.word in MACHINE_WORDS:
+                    continue  # the machine it goes on: "wish this laptop had XnView"
                 wanting = False
         return found
 
-    def _latin_name(self, token: Token, words: tuple[Token, ...]) -> bool:
+    def _goes_on_a_computer(self, words: tuple[Token, ...], index: int, installing: bool) -> bool:
+        """Whether a word in capitals or one no dictionary knows, asked for, is a program: it
+        is no noun's attribute ("please install the OSB panels"), and it is asked with a verb
+        of putting on ("please install QGIS", "put spotify on") or the message names the
+        machine or a program ("wish I had SPSS on the lab pc"; not "we need PPE for the new
+        starters")."""
+        after = words[index + 1] if index + 1 < len(words) else None
+        if after is not None and not after.stop and after.known and not after.name:
+            return after.word in MACHINE_WORDS or after.lemma in self._program
+        return installing or any(
+            t.word in MACHINE_WORDS or t.lemma in self._program or t.lemma in self._install
+            for t in words
+        )
+
+    def _latin_name(
+        self, token: Token, words: tuple[Token, ...], index: int, installing: bool
+    ) -> bool:
         """A Latin word no article uses in a Cyrillic message: a program's name even when it
-        is an English word too ("можна мені GIMP?", "потрібен Blender")."""
+        is an English word too ("можна мені GIMP?", "потрібен Blender"); in an English one,
+        a word no dictionary knows nor is a typo of an article's, going on a computer
+        ("could someone put spotify on the till pc")."""
+        if not token.word.isascii() or not token.word.isalpha() or token.lemma in self._postings:
+            return False
+        if any(not w.word.isascii() for w in words):
+            return True
         return (
-            token.word.isascii()
-            and token.word.isalpha()
-            and token.lemma not in self._postings
-            and any(not w.word.isascii() for w in words)
+            not token.known
+            and len(token.word) >= _NAME_SHORTEST
+            and not self._resolve(token)
+            and self._goes_on_a_computer(words, index, installing)
         )
 
     def _dated(self, words: tuple[Token, ...]) -> set[int]:
@@ -1356,8 +1384,9 @@ def _purpose(words: tuple[Token, ...], asked: set[int]) -> set[int]:
     is wrong, and weigh as a time does."""
     found: set[int] = set()
     for index in sorted(asked):
-        ahead = range(index + 1, min(index + 1 + _PURPOSE_GAP, len(words)))
-        start = next((i for i in ahead if words[i].word in _PURPOSE_WORDS), None)
+        # The machine it goes on is no gap: "wish I had Inkscape on this machine for the …"
+        ahead = [i for i in range(index + 1, len(words)) if words[i].word not in MACHINE_WORDS]
+        start = next((i for i in ahead[:_PURPOSE_GAP] if words[i].word in _PURPOSE_WORDS), None)
         if start is None:
             continue
         span: list[int] = []

@@ -1487,7 +1487,7 @@ WANT_WORDS: frozenset[str] = _words(
     """
     нужен нужна нужно нужны надо хочу хотел хотела можно дайте поставьте установите
     потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна дайте поставте
-    need needs needed want wanted request requesting order
+    need needs needed want wanted wish request requesting order
     """
 ) | _words(
     # A program asked to be put on ("встановіть 7-Zip", "прошу установить Figma", "треба
