@@ -93,6 +93,7 @@ class DialogEngine:
         """Handle one inbound message. Pure: `state` is not modified."""
         turn = Turn.begin(state, self.texts, ctx)
         self._forget_closed_ticket(turn)
+        rated, turn.state.rated_score = turn.state.rated_score, 0
         msg = _visible(msg)
         if ctx.numbered:
             msg = _pressed_by_number(msg, turn.state.buttons)
@@ -124,6 +125,8 @@ class DialogEngine:
                 self.letters.handle(turn, msg)
             elif msg.payload and not self.flow.expects(turn.state, msg.payload):
                 return self._stale_press(turn)
+            elif self.flow.rated_again(turn, msg, rated):
+                pass  # the rating said again just after it was thanked for
             else:
                 self.flow.handle(turn, msg)
             if msg.meta.get(PASSWORD_HIDDEN):  # hidden at intake: the user is told why

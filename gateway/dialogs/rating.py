@@ -19,6 +19,8 @@ from gateway.models import Button, InboundMessage
 from gateway.triage.mood import detect_handoff
 from gateway.triage.routing import Routing
 
+SCORE_WORDS = 3  # a score given in words ("ставлю 4", "3 stars") is this short
+
 
 class Rating:
     """The rating steps of `SupportFlow`."""
@@ -62,7 +64,22 @@ class Rating:
         if msg.payload != SKIP and text and not is_skip(text):
             turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
         turn.say("csat_thanks")
+        score = st.csat_score
         st.start_flow()
+        st.rated_score = score  # a score typed next is this rating said again
+
+    def rated_again(self, turn: Turn, msg: InboundMessage, rated: int) -> bool:
+        """A score typed right after the rating was thanked for ("4", "3 звезды", "ставлю
+        2"): the first one counts (as on the rating page), and the user is told so kindly,
+        not "I'm not sure I understood" nor a new problem's questions."""
+        text = msg.text.strip()
+        if not rated or msg.payload or turn.state.phase != Phase.IDLE or not text:
+            return False
+        if not (is_bare_score(text) or (len(text.split()) <= SCORE_WORDS and parse_rating(text))):
+            return False
+        turn.say("csat_recorded", score=rated)
+        turn.state.rated_score = rated  # said once more: the same answer
+        return True
 
     def is_new_problem(self, turn: Turn, text: str) -> bool:
         """Whether a message after a rating describes a new problem rather than feedback:
