@@ -8,7 +8,8 @@ import re
 from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.product import extract_all as products_named
-from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.dialogs.other_person import names_other_person, possessive
+from gateway.knowledge.morphology import is_dictionary_word, readings, tokens
 
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
@@ -68,19 +69,20 @@ DIRECTORY_SIGN_IN = ("Windows", "Outlook", "Office", "Microsoft 365", "Teams", "
                      "GlobalProtect")  # fmt: skip
 
 
-# Someone else's account: a colleague, a third person's pronoun, "X's", "for user X". The bot
-# acts only on the account linked to this chat (its owner proved it with a code); another
-# person's lock or password is a specialist's job, never a link for the user's own account.
+# Someone else's account: a colleague, a boss, a name's possessive (`other_person`, shared with
+# the status question), and what only a request for an account says: a third person's
+# pronoun, "for user X", a new hire. The bot acts only on the account linked to this chat
+# (its owner proved it with a code); another person's lock or password is a specialist's
+# job, never a link for the user's own account.
 _SOMEONE_ELSE = re.compile(
-    r"\b(colleague|co-?worker|boss|employee|new (hire|starter|joiner)|his|her|him|"
-    r"he|she|their|them|(?!(it|that|what|let|there|here|who)'s)\w+'s (password|account|login)|"
+    r"\b(co-worker|employee|new (hire|starter|joiner)|him|he|she|them|"
     r"(for|of) (the |this |that |a )?(user|employee) (?!(account|profile|name)\b)\w|"
-    r"колег\w*|колез\w*|коллег\w*|сотрудни\w*|співробітни\w*|працівни\w*|начальни\w*|"
-    r"директор(у|а|ом)?|бухгалтер(у|а|ом|ше|ші)?|ему|ей|у (него|нее|неё|них)|йому|їй|їм|"
+    r"працівни\w*|бухгалтер(у|а|ом|ше|ші)?|ему|ей|у (него|нее|неё|них)|йому|їй|їм|"
     r"у (нього|неї|них)|"
     r"(пользователю|пользователя|юзеру|користувачу|користувача) (?!(мой|моего|мій|мого)\b)\w)",
     re.I,
 )
+_POSSESSIVE = possessive("password|account|login")
 
 
 # A login named in a request: the word right after the verb, the account's noun or "for"
@@ -169,7 +171,9 @@ def _person_named(text: str) -> bool:
 
 def for_someone_else(text: str) -> bool:
     """The unlock or reset asked is for another person's account, not the user's own."""
-    return bool(_SOMEONE_ELSE.search(text)) or _person_named(text)
+    if _SOMEONE_ELSE.search(text) or _POSSESSIVE.search(text) or _person_named(text):
+        return True
+    return names_other_person({t.lemma for lang in ("ru", "uk") for t in tokens(text, lang)})
 
 
 def account_request(text: str) -> str | None:

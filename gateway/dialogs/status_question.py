@@ -29,6 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.words import TEXTS_KEPT
+from gateway.dialogs.other_person import OTHER_PERSON_WORDS, possessive
 from gateway.knowledge.morphology import Token, lemma, stem, tokens
 from gateway.models import ticket_id_for
 
@@ -84,20 +85,10 @@ ASIDE_WORDS = {
     "en": "day week hour minute month morning answer reply response still yet more much "
     "any some already it this",
 }
-# Whose ticket: someone else's is not the user's to ask about.
-OTHER_PERSON_WORDS = {
-    "ru": "коллега сотрудник начальник руководитель директор",
-    "uk": "колега співробітник начальник керівник директор",
-    "en": "colleague coworker boss manager his her their",
-}
 MAX_BARE_WORDS = 8
 BARE_CUES = ("news", "when", "done", "how_long", "wait", "someone", "on_it", "what", "there")
 # "Maria's ticket", "заявка Петрова": a name beside the ticket noun.
-_POSSESSIVE = re.compile(
-    r"\b(?!(?:it|that|what|where|how|who|there|here|he|she|let)'s\b)[a-z]+'s\s+"
-    r"(?:ticket|request|case)",
-    re.I,
-)
+_POSSESSIVE = possessive("ticket|request|case")
 _NAMED_OWNER = re.compile(
     r"(?<!\w)(?i:заявк|обращени|звернен|запрос|запит|тикет|тікет)\w*\s+(?:(?i:от|від)\s+)?"
     r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+"

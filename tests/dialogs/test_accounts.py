@@ -340,3 +340,27 @@ def test_a_persons_name_in_cyrillic_is_another_persons_account(engine: DialogEng
         chat = DirectoryChat(engine, lang_hint="ru")
         chat.send(text)
         assert [a.action for a in actions(chat)] == [action], text
+
+
+def test_whose_account_reads_the_same_words_as_whose_ticket(engine: DialogEngine) -> None:
+    """One list of the people a request may be for (review, session 25): the status
+    question's words (a manager, a head, in any form) now also keep self-service off the
+    user's own account, and the forms the account's own list had still do."""
+    for text, lang in (
+        ("руководителю нужно сбросить пароль", "ru"),
+        ("у начальницы заблокирована учётная запись, разблокируйте", "ru"),
+        ("сотруднице нужно сменить пароль", "ru"),
+        ("керівниці заблокували обліковий запис, розблокуйте", "uk"),
+        ("скиньте пароль колезі", "uk"),
+        ("my manager forgot the password, please reset it", "en"),
+        ("reset Anna's password", "en"),
+        ("my co-worker is locked out, unlock the account", "en"),
+    ):
+        chat = DirectoryChat(engine, lang_hint=lang)
+        chat.send(text)
+        assert not actions(chat), text
+        assert chat.state.phase == Phase.ACCOUNT_NAME, text
+    for text in ("it's locked, unlock my account", "let's reset my password", "reset my password"):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert len(actions(chat)) == 1, text
