@@ -298,6 +298,14 @@ _CONNECTED_ON_THEIR_OWN = re.compile(
     r"плотер\w*|плоттер\w*|plotters?)(?!\w)",
     re.IGNORECASE,
 )
+# … and printing or scanning to a folder or a mail, whose server is the device's own setting:
+# "сканирование в папку: ошибка «Не удалось подключиться к серверу SMB»" is the MFP's, not
+# the network's (not a ticket scanner whose validation service is out of reach).
+_PRINTS_OR_SCANS = re.compile(
+    r"(?<!\w)(?:print|prints|printing|printed|(?:рас|на)?печата\w*|(?:роз|на)?друк\w*|smb|ftp|"
+    r"(?:скан\w*|scan\w*)\s+(?:в|на|до|у|to|into)\s)",
+    re.IGNORECASE,
+)
 # A browser's own error code: "ERR_CONNECTION_RESET", "NET::ERR_CERT_DATE_INVALID",
 # "DNS_PROBE_FINISHED_NXDOMAIN", "SSL_ERROR_BAD_CERT_DOMAIN" (Firefox), "ERR_SSL_PROTOCOL_ERROR".
 _BROWSER_ERROR = re.compile(
@@ -339,7 +347,16 @@ _OUT_OF_REACH = (
     r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
     r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку|соединения|подключения|"
     r"з'єднання|з’єднання|підключення)\s+(?:to|with|с|со|з|із|к|до)\s+(?:the\s+)?(?:servers?|"
-    r"hosts?|services?|сервер(?:ом|у|а)|сервис(?:ом|у|а)|сервіс(?:ом|у|а))(?!\w)"
+    r"hosts?|services?|сервер(?:ом|у|а)|сервис(?:ом|у|а)|сервіс(?:ом|у|а))(?!\w)|"
+    # … or says it could not reach it, the verb first: "Unable to reach server, retrying",
+    # "Cannot connect to the host", "Не удаётся подключиться к серверу", "Не вдається
+    # з'єднатися з сервером"
+    r"(?:unable to|can'?t|cannot|could not|couldn'?t|failed to|fails to|not able to)\s+"
+    r"(?:reach|connect to|contact)\s+(?:the\s+)?(?:servers?|hosts?|services?|backend)(?!\w)|"
+    r"(?:не\s+(?:удается|удаётся|удалось|может|вдається|вдалося|може)|невозможно|неможливо)\s+"
+    r"(?:подключиться|соединиться|связаться|достучаться|підключитися|під'єднатися|"
+    r"з'єднатися|з’єднатися|зв'язатися|зв’язатися)\s+(?:к|с|со|до|з|із)\s+(?:сервер\w*|"
+    r"сервис\w*|сервіс\w*|хост\w*)"
 )
 # A device whose screen says so ("shows 'Results service unavailable'", "пишет «Сервис
 # заказов недоступен»": in quotes or after a verb of showing) shows the system is what is
@@ -384,7 +401,12 @@ class Routing:
         waits = _WAITS_FOR_CONNECTION.search(whole or text)
         if waits and found in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE):
             return SupportGroup.NETWORK
-        if found is SupportGroup.HARDWARE and _SERVICE_OUT_OF_REACH.search(whole or text):
+        said = whole or text
+        if (
+            found is SupportGroup.HARDWARE
+            and _SERVICE_OUT_OF_REACH.search(said)
+            and not _PRINTS_OR_SCANS.search(said)
+        ):
             # "the touch screen … only shows 'Results service unavailable'", "планшет …
             # показує «Немає з'єднання з сервером»": the screen works, and says so of the
             # service behind it, which is what is broken

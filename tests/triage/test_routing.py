@@ -719,3 +719,35 @@ def test_a_reader_failing_is_hardware_whatever_program_article_was_sure() -> Non
         Routing().group_for(program, "сканер не читает коды и Excel не открывается")
         is SupportGroup.SOFTWARE
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the screen says it could not reach its server, the verb first (session 25)
+        "the big screen at the entrance that shows the class schedule just says 'Unable to "
+        "reach server, retrying'",
+        'the kiosk in the lobby shows "Cannot connect to the server"',
+        "табло в холле пишет «Не удаётся подключиться к серверу»",
+        "термінал самообслуговування показує «Не вдається з'єднатися з сервером»",
+    ],
+)
+def test_a_device_saying_it_cannot_reach_its_server_is_the_network(text: str) -> None:
+    assert Routing().group_for(None, text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # scanning or printing to a server is the device's own setting
+        ("не работает сканирование в папку, ошибка «Не удалось подключиться к серверу SMB»",
+         "hardware"),
+        # a program that says it stays the program's
+        ("в программе Бухсофт вылазит «Не удалось подключиться к серверу лицензий»",
+         "software"),
+    ],
+)  # fmt: skip
+def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
+    text: str, group: str
+) -> None:
+    assert Routing().group_for(None, text).value == group
