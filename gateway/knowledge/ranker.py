@@ -67,6 +67,7 @@ from gateway.knowledge.vocabulary import (
     ASPECT_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
+    CIRCUMSTANCE_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
     FREEZE_WORDS,
@@ -77,6 +78,7 @@ from gateway.knowledge.vocabulary import (
     MACHINE_WORDS,
     MAIL_WORDS,
     MANY_WORDS,
+    MIDWAY_WORDS,
     NEGATION_WORDS,
     OFFICE_ROOMS,
     ONLY_WORDS,
@@ -87,6 +89,7 @@ from gateway.knowledge.vocabulary import (
     PRINTER_MAKER_WORDS,
     PROBLEM_WORDS,
     PRODUCT_WORDS,
+    PROGRAM_NOUNS,
     REMEDY_WORDS,
     REQUEST_WORDS,
     SEAT_WORDS,
@@ -570,9 +573,20 @@ class Ranker:
         an article is about ("The WMS client crashes when I scan a pallet"); not when they
         are only a name and an error ("Outlook error 0x80042109 when sending": sending is
         the problem) or one word, whom a question is for ("бухгалтерия, когда оплатят
-        счёт", "accounts, when will the invoice be paid": the "when" asks)."""
+        счёт", "accounts, when will the invoice be paid": the "when" asks). The task a
+        program failed halfway through is one too ("the CAD program locks up halfway
+        through a render"), a machine's is not ("the nozzle jammed halfway through a doll's
+        hand": another trade's printer at work)."""
         found = circumstance(text, lang, words)
-        before = [t for t in words[: min(found)] if not t.stop] if found else []
+        if not found:
+            return _NOBODY
+        ahead = words[: min(found)]
+        before = [t for t in ahead if not t.stop]
+        opener = next((t.word for t in reversed(ahead) if t.word in CIRCUMSTANCE_WORDS), None)
+        if opener in MIDWAY_WORDS and not any(
+            t.name or t.word in PROGRAM_NOUNS or t.lemma in self._applications for t in before
+        ):
+            return _NOBODY
         if len(before) > 1 and any(
             not t.stop
             and t.lemma not in self._generic

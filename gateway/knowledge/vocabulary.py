@@ -918,7 +918,13 @@ DESK_REQUEST_WORDS: frozenset[str] = TICKET_WORDS | _words(
 )
 # "crashes when I scan a pallet", "зависает, когда печатаем результаты", "вилітає, коли
 # відкриваю звіт": what follows is what the user was doing when it failed.
-CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever когда коли")
+CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever halfway midway когда коли")
+# Of these, the ones that say what one was in the middle of ("crashes halfway through a
+# render"): the task done in a program, read so only when a program is named
+# (`Ranker._circumstance`).
+MIDWAY_WORDS: frozenset[str] = _words("halfway midway")
+# Nouns that name a program, whatever it is: "the inventory app", "the lettering software".
+PROGRAM_NOUNS: frozenset[str] = _words("app apps application program programme software client")
 # Negations: a clause with one is not said to be fine. Emptiness denies too ("во входящих
 # пусто", "inbox is empty").
 NEGATION_WORDS: frozenset[str] = _words(

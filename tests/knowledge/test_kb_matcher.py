@@ -719,6 +719,36 @@ def test_what_the_user_was_doing_when_it_failed_is_not_the_problem(matcher: Matc
         assert matcher.match(text, lang).outcome == "none", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excel freezes halfway through sorting the seating plan",
+        "the booking app dies midway through taking a card payment",
+    ],
+)
+def test_the_task_a_program_failed_halfway_through_is_not_the_problem(
+    matcher: Matcher, text: str
+) -> None:
+    # "halfway through the seating plan" said what the user was doing, as a "when" part
+    # does, but its words weighed as the problem's: the crash was answered nothing or
+    # offered among choices.
+    assert answered(matcher, text, "en") == "app_crash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the embroidery machine stopped halfway through the club badge",
+        "our minibus broke down halfway through the school trip",
+        "the 3D printer nozzle clogged halfway through the prosthetic finger",
+    ],
+)
+def test_a_machine_stopping_halfway_through_its_work_is_no_program(
+    matcher: Matcher, text: str
+) -> None:
+    assert matcher.match(text, "en").outcome == "none"
+
+
 def offered(matcher: Matcher, text: str, lang: str | None = None) -> str | None:
     """The article offered first, answered or first of the choices; None when quiet."""
     result = matcher.match(text, lang)
