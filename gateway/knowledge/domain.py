@@ -196,9 +196,13 @@ class Domain:
             # is all the evidence and the rest leans elsewhere, whatever else an article
             # mentions ("during", "размазал рисунок на ногте клиентки").
             return 1.0
+        opening = subject.opening
+        if not subject.product and any(
+            owner == opening and self._everyday_sense(word, owner) for word, owner in subject.sensed
+        ):
+            return 1.0
         if not all(self._everyday_word(word) for word in subject.things):
             return 0.0
-        opening = subject.opening
         if opening in subject.senses and not self._everyday_kind(opening):
             opening = ()  # a shared thing of a kind nobody knows ("сенсорный экран")
         if opening and not subject.product and all(self._odds.get(w, 0.0) <= 0 for w in opening):

@@ -85,6 +85,64 @@ def test_a_shared_thing_of_an_everyday_kind_is_no_it_thing() -> None:
     assert stock.stranger(Subject(senses=(("складской",),), opening=("складской",))) == 0.0
 
 
+def test_a_message_that_opens_with_another_trades_thing_is_about_it() -> None:
+    # "на калитке склада поменяли пароль", "3D-принтер печатает ... к столу": it opens with
+    # a secret of a gate or a device of another trade's kind; a word an article mentions
+    # later (склад, стол) is where or what with, not an IT thing beside it.
+    domain = Domain([PRINTER], NO_LINES)
+    gate = Subject(
+        things=("склад",),
+        candidates=(("склад",),),
+        opening=("калитка",),
+        senses=(("калитка",),),
+        sensed=(("пароль", ("калитка",)),),
+    )
+    assert domain.stranger(gate) == 1.0
+    printer = Subject(
+        things=("стол",), opening=("3d",), senses=(("3d",),), sensed=(("принтер", ("3d",)),)
+    )
+    assert domain.stranger(printer) == 1.0
+    # A product named anywhere, or an owner IT's ("на почте сменили пароль"), and the
+    # mention decides as before.
+    assert domain.stranger(dataclasses.replace(gate, product=True)) == 0.0
+    mail = dataclasses.replace(gate, opening=("почта",), senses=(("почта",),))
+    assert domain.stranger(dataclasses.replace(mail, sensed=(("пароль", ("почта",)),))) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("пароль от калитки пасеки поменяли, на складе не знают новый", "ru", None),
+        (
+            "маникюрный принтер размазывает рисунок на ногтях, картридж с лаком почти пустой",
+            "ru",
+            None,
+        ),
+        (
+            "3D-принтер у майстерні протезів друкує з тріщинами, пластик відходить від столу",
+            "uk",
+            None,
+        ),
+        ("пароль от почты на складе поменяли, не могу войти", "ru", "password_reset"),
+        (
+            "сетевой принтер в ювелирной мастерской не печатает, пишет офлайн",
+            "ru",
+            "printer_offline",
+        ),
+        ("мережевий принтер у майстерні протезів не друкує, пише офлайн", "uk", "printer_offline"),
+    ],
+)
+def test_the_bot_stays_quiet_on_another_trades_thing_said_first(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    found = matcher.match(text, lang)
+    if topic is None:
+        assert matcher.ranker.rank(text, lang)[0].stranger == 1.0
+        assert found.outcome == "none"
+    else:
+        assert found.outcome == "answer" and found.candidates[0].article.id == topic
+
+
 def test_a_bare_shared_thing_is_its_only_if_something_else_is() -> None:
     # "монитор" said bare names an IT thing; in a place, beside another thing, none of which
     # leans IT's, and with a failure said of anything, it is the only evidence, and not enough.
@@ -210,9 +268,7 @@ def test_a_files_own_lines_never_make_its_things_strangers() -> None:
     # In cross-validation the stranger signal is read by the domain model the line is
     # scored by (of the other files' lines), never by the one the ranker was built with.
     ranked = Ranker([PRINTER], NO_LINES).rank("принтер в мастерской не печатает", "ru")
-    said = dataclasses.replace(
-        ranked[0], subject=Subject(candidates=(("принтер",),)), stranger=1.0
-    )
+    said = dataclasses.replace(ranked[0], subject=Subject(candidates=(("принтер",),)), stranger=1.0)
     example = Example((said,), "printer_offline", (("принтер", 1.0),))
     (scored,) = with_domain([example], Domain([PRINTER], NO_LINES))
     assert scored.ranked[0].stranger == 0.0
