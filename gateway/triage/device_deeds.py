@@ -74,6 +74,13 @@ _SHOWN_BY_PROGRAMS = frozenset({
     "иконка", "іконка", "icon", "курсор", "cursor", "popup", "pop-up", "экран", "екран",
     "screen", "страница", "сторінка", "page",
 })  # fmt: skip
+# A lamp, a bulb or a light that blinks or went dark is the building's, an appliance's or a
+# car's ("в коридоре мигает лампочка", "the dishwasher light is blinking", "check engine
+# light is flashing"), not a display: with no IT thing named, the bot asks what the IT
+# problem is ("the light on the router is blinking" names the router).
+_LAMPS = frozenset({
+    "лампа", "лампочка", "свет", "фонарь", "світло", "ліхтар", "light", "lamp", "bulb",
+})  # fmt: skip
 _NEAR = 4  # words between a verb and what it reads or opens with
 _CLAUSE = re.compile(r"[,.;:!?()\n—–]+|\s-\s|\s(?:а|и|і|й|але|но|and|but)\s")
 
@@ -111,8 +118,8 @@ def _said_by_a_person(word: str) -> bool:
 @lru_cache(maxsize=1024)
 def shows_as_a_display(text: str) -> bool:
     """Whether `text` says something shows, lights, blinks or went dark as a display does,
-    and shows no error, message or window, which a program shows as well."""
+    and shows no error, message or window, which a program shows as well, nor is a lamp."""
     lemmas = {t.lemma for t in tokens(text)}
-    if lemmas & _SHOWN_BY_PROGRAMS:
+    if lemmas & (_SHOWN_BY_PROGRAMS | _LAMPS):
         return False
     return bool(lemmas & _SHOWS) or bool(_GONE_DARK.search(text))

@@ -44,3 +44,22 @@ async def test_a_device_told_by_what_it_does_gets_a_hardware_ticket(
             turn = await session.turn({"payload": "faq:none"} if offered else {"text": "no"})
         (ticket,) = await rt.store.tickets.recent()
         assert ticket.group.value == "hardware"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The light in the hallway is flickering",
+        "The dishwasher light is blinking",
+        "My car's check engine light is flashing",
+    ],
+)
+async def test_a_lamp_that_blinks_is_asked_about_not_taken_on(
+    settings: Settings, text: str
+) -> None:
+    """Review, session 25: these were offered the keyboard and paper-jam articles and then a
+    hardware ticket; a lamp that blinks is no IT device, and the bot asks what the IT problem
+    is, as before the display rule."""
+    async with open_runtime(settings, direct_channels={CHANNEL}) as rt:
+        turn = await ChatSession(rt.service).turn({"text": text})
+        assert any(words in said(turn) for words in CLARIFY), said(turn)

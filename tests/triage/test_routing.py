@@ -709,6 +709,29 @@ def test_what_a_person_or_a_program_does_tells_no_device(text: str) -> None:
     assert not Routing().tells_a_device(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "в коридоре мигает лампочка",
+        "в туалете погас свет",
+        "у переговорці блимає світло",
+        "ліхтар на парковці не світиться",
+        "The light in the hallway is flickering",
+        "the bulb in the restroom went dark",
+        "The dishwasher light is blinking",
+    ],
+)
+def test_a_lamp_that_blinks_or_went_dark_tells_no_device(text: str) -> None:
+    """Review, session 25: a lamp, a bulb or a light that blinks or went dark was read as a
+    display (hardware, a ticket): it is the building's, an appliance's or a car's."""
+    assert not Routing().tells_a_device(text)
+
+
+def test_a_light_on_an_it_thing_is_still_that_things() -> None:
+    assert Routing().group_for(None, "на роутере мигает лампочка") is SupportGroup.NETWORK
+    assert Routing().group_for(None, "the light on the router is blinking") is SupportGroup.NETWORK
+
+
 def test_a_reader_failing_is_hardware_whatever_program_article_was_sure() -> None:
     program = article("app_wont_start", "software")
     said = "анализатор перестал считывать штрихкоды на пробирках, а в программе пробы не появляются"
