@@ -789,7 +789,7 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
     the morning's, not a small wound's), else the first.
     """
     best = parses[0].score
-    tied = [p for p in parses if p.score >= best]
+    tied = _told(tuple(p for p in parses if p.score >= best))
     if len(tied) > 1:
         if word.endswith(_PAST_ENDINGS):
             verbs = [p for p in tied if p.tag.POS == "VERB"]
@@ -807,7 +807,31 @@ def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
         things = [p for p in common if p.normal_form not in animate] or common
         oblique = _oblique(things)
         return oblique if oblique is not None else str(things[0].normal_form)
-    return str(parses[0].normal_form)
+    return str(tied[0].normal_form)
+
+
+def _told(tied: tuple[pymorphy3.analyzer.Parse, ...]) -> tuple[pymorphy3.analyzer.Parse, ...]:
+    """The tied readings without those of an address or a command, which a problem is
+    seldom told in: a vocative gives way to a verb told ("гуде" is гудіти, no "гуд!"; "тече"
+    текти, no "теча!"), an imperative to a verb told or a thing ("перестав" is перестати's,
+    not переставити's; "води" вода's, not водити's). A command stays beside a person's
+    reading ("зайди": зайти, no зайда), and a function word's readings stay as they were
+    ("мене", "коли"): what reads them knows them so."""
+    if any(p.tag.POS in _FUNCTION_WORDS for p in tied):
+        return tied
+    told = tied
+    if any("VERB" in p.tag and "impr" not in p.tag for p in tied):
+        told = tuple(p for p in tied if "voct" not in p.tag)
+    if any("impr" in p.tag for p in told) and any(
+        ("VERB" in p.tag and "impr" not in p.tag) or ("NOUN" in p.tag and "inan" in p.tag)
+        for p in told
+    ):
+        return tuple(p for p in told if "impr" not in p.tag)
+    return told
+
+
+# Parts of speech of the words a sentence is built with, not what it is about.
+_FUNCTION_WORDS = frozenset({"NPRO", "CONJ", "PREP", "PRCL", "ADVB", "PRED"})
 
 
 # A surname's, a first name's or an abbreviation's reading ties with a word's in the

@@ -441,6 +441,25 @@ def test_a_ukrainian_forms_tied_readings_give_the_everyday_word(word: str, meant
 
 
 @pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("перестав", "перестати"),  # "принтер перестав друкувати", not "move it!"
+        ("встав", "встати"),
+        ("води", "вода"),  # "залили води", not "drive!"
+        ("гуде", "гудіти"),  # "системник гуде", not "гуд!" said to someone
+        ("тече", "текти"),  # "тече кулер", not "a leak!"
+        ("пропали", "пропасти"),
+        ("зайди", "зайти"),  # a command stays a command beside a person's reading (зайда)
+        ("допоможи", "допомогти"),
+    ],
+)
+def test_a_problem_is_told_not_commanded(word: str, meant: str) -> None:
+    # The uk dictionary scores a command's or an address's reading alike with the verb told
+    # or the thing, and often lists it first.
+    assert lemma(word, "uk") == meant
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "word", "meant"),
     [
         ("с ранку не работает почта", "ru", "ранку", "ранок"),
