@@ -356,7 +356,8 @@ _THING_BEFORE = frozenset({
     "a", "an", "the", "my", "our", "your", "his", "her", "their", "new", "old", "this", "that",
     "to", "from", "on", "with", "and", "or", "its", "company", "work", "personal",
 })  # fmt: skip
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[^\S\n]+$")
+_LINE_MAKERS = frozenset({"google", "samsung", "microsoft", "hp"})
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[^\S\n]+$")
 _OF_AFTER = re.compile(r"[^\S\n]+of(?![\w])", _I)
 
 
@@ -367,7 +368,11 @@ def _ordinary_brand(text: str, start: int, word: str) -> bool:
     if _OF_AFTER.match(text, start + len(word)):
         return True
     before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
-    return bool(before) and before.group(1).casefold() not in _THING_BEFORE
+    if not before:
+        return False
+    said = before.group(1).casefold().replace("’", "'")
+    # a possessive ("my boss's pixel") or the line's maker ("google pixel") says the thing
+    return said not in _THING_BEFORE and said not in _LINE_MAKERS and not said.endswith("'s")
 
 
 # Keys pressed together are no program: "змінити через Ctrl+Alt+Del пробувала", "Alt+F4".
