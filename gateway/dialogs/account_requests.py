@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.product import extract_all as products_named
 from gateway.dialogs.other_person import names_other_person, possessive
-from gateway.knowledge.morphology import is_dictionary_word, readings, tokens
+from gateway.knowledge.morphology import is_dictionary_word, read_as, tokens
 
 UNLOCK, RESET, LINK, FORGET = "unlock", "reset", "link", "forget"
 COMMANDS = {"unlock": UNLOCK, "reset": RESET, "password": RESET, "link": LINK,
@@ -163,8 +163,7 @@ def _person_named(text: str) -> bool:
         before = text[max(0, found.start() - _WORDS_BEFORE) : found.start()]
         if not _NAMING_RIGHT_BEFORE.search(before):
             continue  # "Забыл пароль, Иван": the writer signing
-        word = found.group().lower()
-        if any(_PERSONS_NAME & read for lang in ("ru", "uk") for _, read in readings(word, lang)):
+        if read_as(found.group(), _PERSONS_NAME):
             return True
     return False
 

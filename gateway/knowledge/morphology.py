@@ -1111,6 +1111,12 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return ()
 
 
+def read_as(word: str, marks: frozenset[str]) -> bool:
+    """Whether a Russian or Ukrainian reading of `word` carries one of `marks` ("Петрова":
+    a surname, `{"Surn"}`), whatever its case in the text."""
+    return any(marks & tags for lang in ("ru", "uk") for _, tags in readings(word.lower(), lang))
+
+
 def in_plural(word: str) -> bool:
     """A Cyrillic word whose likeliest reading is in the plural ("компьютеры", "ноутбуках"),
     a Ukrainian one typed without its apostrophe too ("компютерах")."""

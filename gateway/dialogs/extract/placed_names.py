@@ -17,7 +17,7 @@ from functools import cache
 
 from gateway.dialogs.extract import systems
 from gateway.knowledge.domain import LineCounts
-from gateway.knowledge.morphology import is_dictionary_word, readings, tokens
+from gateway.knowledge.morphology import is_dictionary_word, read_as, readings, tokens
 from gateway.knowledge.vocabulary import PLACE_WORDS
 from gateway.triage.routing import Routing
 
@@ -441,6 +441,8 @@ def dictionary_form(name: str) -> str:
     return f"{base.capitalize()} ({name})"
 
 
+_PERSON_OR_PLACE = frozenset({"Name", "Surn", "Patr", "Geox"})
+
+
 def _person_or_place(word: str) -> bool:
-    found = readings(word.lower(), "ru") + readings(word.lower(), "uk")
-    return any(tags & {"Name", "Surn", "Patr", "Geox"} for _, tags in found)
+    return read_as(word, _PERSON_OR_PLACE)
