@@ -44,7 +44,9 @@ MAX_TURNS = 30
 DONT_KNOW = {"ru": "не знаю", "uk": "не знаю", "en": "don't know"}
 NOT_HELPED = {"ru": "нет", "uk": "ні", "en": "no"}
 RATING = "5"
-OUTCOMES = frozenset({"resolved", "ticket"})
+# "none": neither, as for a question that is plainly not IT's ("the coffee machine leaks":
+# whose it is, and no ticket) or that the bot asks to be told again.
+OUTCOMES = frozenset({"resolved", "ticket", "none"})
 # Kinds whose `max_questions` is exactly the number of fields not yet given.
 EXACT_KINDS = frozenset({"rich_first", "later_facts"})
 
