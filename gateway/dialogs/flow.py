@@ -154,8 +154,13 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         match = self._outage_read(match, urgency, text, turn.lang)
         top = match.candidates[0] if match.candidates and match.outcome != "none" else None
         confident = match.outcome == "answer"
+        not_its = None if signal or more else self.routing.not_its(read_head(text))
         if signal:
             self.to_person(turn, signal.reason, top_article(match), confident=confident)
+        elif not_its is not None:
+            # a coffee machine, a treadmill, a sewing machine, a tram stop's machine that
+            # took the writer's coins: whose it is, and no ticket (the user may still insist)
+            self._point_elsewhere(turn, text, not_its)
         elif urgency.priority is Priority.P1 and not self._help_first(match, urgency):
             article = self._urgent_article(match, urgency.reason, text)
             # the outage topic chosen for a mass stop is a decision, not a guess: its group holds

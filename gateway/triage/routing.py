@@ -18,6 +18,7 @@ from gateway.knowledge.morphology import meant_text, readings
 from gateway.models import SupportGroup
 from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
 from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.whose import machine_service, names_a_product, without_machines
 
 # Readers, clocks and encoders at a door or a desk (access control and time keeping), and
 # the turnstiles, intercoms and kiosks they sit in: devices, and IT, whatever they look like.
@@ -545,6 +546,19 @@ class Routing:
             return True
         meant = _meant(text) if _LATIN.search(text) else text
         return meant != text and (meant in IT_SHAPED or meant in PRINTING_FAILS)
+
+    def not_its(self, text: str) -> str | None:
+        """Whose `text` is when it is about a machine that is not IT's and names nothing IT
+        beside it (`gateway/triage/whose.py`): "facilities" (a coffee machine, a dishwasher,
+        a treadmill), "" (a sewing machine, a tram stop's machine that took the writer's
+        coins); None when it is IT's ("на кухне экран заказов завис")."""
+        service = machine_service(text)
+        if service is None:
+            return None
+        rest = without_machines(text)
+        if self.recognises(rest) or reads_a_card(rest) or names_a_product(text, rest):
+            return None  # what it shows, lights or blinks is its own, what reads a card IT's
+        return service
 
     def tells_a_device(self, text: str) -> bool:
         """Whether `text` tells a device by what it does, though no word names one: it reads

@@ -65,3 +65,26 @@ async def test_going_on_with_an_it_problem_gets_help_and_insisting_gets_a_ticket
         tickets = await rt.store.tickets.recent()
         assert len(tickets) == 1
         assert "lift" in tickets[0].fields["problem"]
+
+
+async def test_a_machine_that_is_not_its_it_is_pointed_elsewhere_whatever_it_shows(
+    settings: Settings,
+) -> None:
+    # A kitchen, laundry or gym machine, another trade's machine or a tram stop's machine
+    # that took the writer's coins: whose it is, whatever its screen shows or whether it
+    # switches on (session 26: these got IT articles to choose from, then a ticket).
+    cases = [
+        ("кофемашина пишет «очистите систему» и мигает", "в административно-хозяйственную"),
+        ("Пральна машина вдома блимає і не вмикається", "до адміністративно-господарської служби"),
+        ("the treadmill in the staff gym won't switch on", "facilities"),
+        ("the gelato machine is showing E3, not freezing", "does not look like a question"),
+        ("вышивальная машина пишет обрыв нити и стоит", "не к ИТ-поддержке"),
+        ("The subway gate won't read my ticket", "does not look like a question"),
+    ]
+    async with open_runtime(settings, direct_channels={CHANNEL}) as rt:
+        for text, service in cases:
+            turn = await ChatSession(rt.service).turn({"text": text})
+            reply = said(turn)
+            assert service in reply, (text, reply)
+            assert happened(turn) == [], (text, turn)
+        assert await rt.store.tickets.recent() == []

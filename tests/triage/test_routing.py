@@ -774,3 +774,35 @@ def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
     text: str, group: str
 ) -> None:
     assert Routing().group_for(None, text).value == group
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("в пекарне тестомес выдаёт ошибку E4 и не крутится", "facilities"),
+        ("у скеледромі бігова доріжка не вмикається", "facilities"),
+        ("the coffee machine screen is frozen", "facilities"),
+        ("стиральная машина в прачечной не отжимает, мигает код UE", "facilities"),
+        ("холодильна камера для квітів показує +12 і пищить", "facilities"),
+        ("темперирующая машина в цеху выдает ошибку E12", ""),
+        ("the CNC machine shows error E7", ""),
+        ("швейная машинка Juki пропускает стежки", ""),
+        ("the ticket machine at the tram stop swallowed my coins", ""),
+        # IT: the thing itself is a screen, a board or a reader, or IT is named beside it
+        ("в гребном клубе табло на финише показывает одни нули", None),
+        ("табло над холодильником с мороженым погасло", None),
+        ("у ломбарді зчитувач карток на стійці не читає жодної картки", None),
+        ("the turnstile isn't reading anyone's ski pass", None),
+        ("виртуальная машина не запускается", None),
+        ("рабочая машина не грузится, синий экран", None),
+        ("the fridge temperature tablet in the kitchen lost the wifi", None),
+        ("м'ясорубка працює, а комп'ютер не вмикається", None),
+        ("the coffee machine says 'descale' and the PC is dead", None),
+        ("у кав'ярні планшет на кавомашині не бачить вайфай", None),
+        ("вишивальна машина Brother не бачить флешку з візерунками", None),
+        ("на ванадиевом в лаборатории не открывается LIMS, печь стоит и ждёт", None),
+        ("в серверной сломался кондиционер, серверы греются", None),
+    ],
+)
+def test_a_machine_that_is_not_its_is_whose_it_is(text: str, service: str | None) -> None:
+    assert Routing().not_its(text) == service

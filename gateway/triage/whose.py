@@ -1,0 +1,169 @@
+"""Whose a broken thing is: the company's IT, or a machine nobody at the IT desk looks after.
+
+A first-line desk tells the user, politely, that a coffee machine, a dishwasher, a washing
+machine in the laundry, a treadmill in the gym, a kiln or a sewing machine is not IT's, and
+opens no ticket: what such a machine is for (making coffee, washing, running, firing clay,
+sewing) says whose it is, whatever its screen shows or whether it switches on ("кофемашина
+мигает красной каплей", "the gelato machine is showing E3", "бігова доріжка не вмикається").
+So is a public service the writer uses as a customer: a machine that took their own coins or
+would not read their own ticket at a stop or a station ("the ticket machine at the tram stop
+swallowed my coins", "the subway gate won't read my ticket").
+
+Its screen, buttons, program (a washing machine's cycle) and its not switching on are the
+machine's own; anything else IT named beside it (a tablet, a till, the network, a program of
+the desk's) keeps the message IT's ("на кухне экран заказов не показывает", "the fridge's
+temperature tablet lost the wifi"). A screen, a board or a reader that is the thing itself
+(a scoreboard, a queue display, a card reader at a desk) is IT and never matched here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from gateway.triage.phrases import PhraseSet, normalise
+
+# Kitchen, laundry, building and gym machines: the office manager's (facilities).
+APPLIANCES = PhraseSet([
+    r"кофемашин\w*", r"кофеварк\w*", r"кавомашин\w*", r"кавоварк\w*",
+    r"(?:кофейн|кавов)\w* (?:аппарат|апарат|машин)\w*", r"coffee (?:machines?|makers?|grinders?)",
+    r"espresso machines?", r"(?:электро|електро)?чайник\w*", r"kettles?",
+    r"холодильник\w*", r"морозильник\w*", r"морозилк\w*",
+    r"(?:холодильн|морозильн)\w* (?:камер|шкаф|шаф|витрин|вітрин|ларь|лар)\w*",
+    r"fridges?", r"refrigerators?", r"freezers?", r"cold rooms?",
+    r"микроволнов\w*", r"мікрохвильов\w*", r"свч-?печ\w*", r"microwaves?",
+    r"духовк\w*", r"духов\w* шкаф\w*", r"пароконвектомат\w*", r"конвектомат\w*",
+    r"(?:электро|електро|газов|индукционн|індукційн|варочн|варильн)\w* (?:плит|панел)\w*",
+    r"плит[аиуеі](?= (?:не|на|в|у|перестал\w*|погасл\w*))", r"печ[ьи]", r"печк\w*", r"піч",
+    r"пічк\w*", r"ovens?", r"stoves?", r"hobs?", r"kilns?", r"фритюрниц\w*", r"(?:deep )?fryers?",
+    r"тостер\w*", r"toasters?", r"тестомес\w*", r"тістоміс\w*", r"тестомесильн\w*",
+    r"тістомісильн\w*", r"(?:dough|stand|planetary) mixers?", r"блендер\w*", r"blenders?",
+    r"мясорубк\w*", r"м'ясорубк\w*", r"льдогенератор\w*", r"льодогенератор\w*",
+    r"ice (?:machines?|makers?)", r"слайсер\w*", r"слайсер",
+    r"посудомо\w*", r"посудоми\w*", r"dishwashers?", r"glass ?washers?",
+    r"стиральн\w* машин\w*", r"стиралк\w*", r"пральн\w* машин\w*", r"пралк\w*",
+    r"сушильн\w* (?:машин|барабан|шкаф|шаф)\w*", r"сушилк\w*", r"сушарк\w*",
+    r"washing machines?", r"(?:tumble )?dryers?", r"laundry machines?",
+    r"пылесос\w*", r"пилосос\w*", r"vacuum(?: cleaner)?s?", r"hoovers?",
+    r"кондиционер\w*", r"кондиціонер\w*", r"air ?con\w*", r"a/c units?",
+    r"обогревател\w*", r"обігрівач\w*", r"бойлер\w*", r"водонагревател\w*", r"водонагрівач\w*",
+    r"heaters?", r"boilers?", r"water coolers?",
+    r"бегов\w* дорожк\w*", r"бігов\w* доріжк\w*", r"велотренаж[её]р\w*", r"орбитрек\w*",
+    r"орбітрек\w*", r"treadmills?", r"exercise bikes?", r"cross ?trainers?", r"ellipticals?",
+    r"rowing machines?", r"vending machines?", r"вендингов\w* (?:автомат|апарат)\w*",
+    r"(?:торгов|снеков|кофейн)\w* автомат\w*",
+])  # fmt: skip
+# Other trades' machines: their own service's, not IT's ("швейная машина рвёт нитку", "the
+# CNC machine shows error E7", "машинка для стрижки не заряжается").
+TRADE_MACHINES = PhraseSet([
+    r"(?:швейн|вышивальн|вишивальн|стегальн|стьобальн|в'язальн|вязальн|колеровочн|"
+    r"колерувальн|ледозаливочн|льодозаливн|поломоечн|поломийн|доильн|доїльн|тату)\w* "
+    r"машин\w*",
+    # any other machine told by an adjective of its trade ("темперирующая машина",
+    # "халвоотсадочная машина", "ледозаливочная машина"), not a virtual or a work one, which
+    # is a computer ("виртуальная машина", "рабочая машина")
+    r"(?!(?:виртуальн|віртуальн|вычислительн|обчислювальн|рабоч|робоч|локальн|удаленн|"
+    r"удалённ|віддален|гостев|гостьов|клиентск|клієнтськ|тестов|домашн|серверн|нов|стар|"
+    r"друг|перв|втор|перш|одна|кажд|кожн|люб|котор|котр|един|єдин|следующ|наступн|"
+    r"предыдущ|попередн|лишн|зайв)\w*(?:ая|яя|ую|юю|ой|ей|ої|ій|на|ня|ну|ню)\s)"
+    r"\w{4,}(?:ая|яя|ую|юю|ой|ей|ої|ій|на|ня|ну|ню) машин(?:а|у|ы|е|ой|і|ою|к\w*)(?!\w)",
+    r"бормашин\w*", r"машин(?:к)?\w* для \w+", r"оверлок\w*", r"станк\w* чпу", r"станок\w*",
+    r"верстат\w* чпу",
+    r"(?:sewing|embroidery|knitting|cnc|welding|popcorn|gelato|ice cream|slush|candy floss|"
+    r"cotton candy|wave|key cutting|tattoo|pasta|bread|milking|lathe|floor cleaning|"
+    r"ice resurfacing|tinting|paint mixing) machines?",
+    r"lathes?", r"sewing machines?",
+])  # fmt: skip
+# What is the machine's own when it is named: its screen, buttons, program or cycle, not
+# switching on, freezing ("у пральної машини завис екран", "the coffee machine screen is
+# frozen", "застряла посередині програми").
+_ITS_OWN = PhraseSet([
+    r"screens?", r"экран\w*", r"екран\w*", r"дисплей\w*", r"displays?", r"панел\w*",
+    r"panels?", r"touch ?screens?", r"сенсорн\w*", r"кнопк\w*", r"buttons?",
+    r"не включа\w*", r"не вмика\w*", r"won'?t (?:turn|switch|power) on", r"завис\w*",
+    r"зависа\w*", r"freez\w*", r"frozen", r"not responding", r"не отвечает", r"не відповідає",
+    r"программ\w*", r"програм\w*", r"programs?", r"установ\w*", r"встанов\w*",
+    r"(?:lost|loses) power",
+])  # fmt: skip
+# A machine and the make after it ("швейная машинка Juki", "тестомес Sinmag").
+_MACHINE_AND_MAKE = re.compile(
+    r"(?<!\w)(?:" + "|".join((*APPLIANCES.patterns, *TRADE_MACHINES.patterns)) + r")(?!\w)"
+    r"(?:\s+[a-z][\w-]*(?:\s+[a-z0-9][\w-]*\d[\w-]*)?)?"
+)
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+_LATIN_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+_LATIN_NAME = re.compile(r"(?<![\w-])[a-z][a-z-]+[a-z](?![\w-])")
+# A file, a flash drive or a card it reads, firmware, Bluetooth: IT's beside any machine.
+_IT_MEDIA = re.compile(
+    r"(?<![\w-])(?:флешк\w*|флеш-?накопител\w*|флеш-?накопичувач\w*|usb|файл\w*|files?|"
+    r"flash ?drives?|memory sticks?|usb sticks?|sd ?-?cards?|карт\w* памят\w*|карт\w* пам'ят\w*|"
+    r"bluetooth|блютуз\w*|прошивк\w*|firmware)(?!\w)"
+)
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
+_SHOWN = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
+# The writer's own ticket, card, coins or money at a public machine of a stop, a station or
+# the street ("swallowed my coins", "не читает мой билет", "не пропускає мою картку").
+_MY_OWN = re.compile(
+    r"(?<!\w)(?:my|мо[йюиеё]|мої|мій|мою|моєї|моя|мне|мені)\s+(?:\w+\s+)?"
+    r"(?:tickets?|cards?|coins?|money|cash|change|pass|билет\w*|карт\w*|монет\w*|деньг\w*|"
+    r"гроші|грошей|квит\w*|картк\w*|проїзн\w*|проездн\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_PUBLIC_PLACE = re.compile(
+    r"(?<!\w)(?:метро|subway|underground|tube|tram|trams|трамва\w*|автобус\w*|buses|bus|"
+    r"тролейбус\w*|троллейбус\w*|маршрутк\w*|train|поезд\w*|потяг\w*|електричк\w*|электричк\w*|"
+    r"stops?|остановк\w*|зупинк\w*|station|станци\w*|станці\w*|вокзал\w*|street|улиц\w*|"
+    r"вулиц\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_PUBLIC_MACHINE = re.compile(
+    r"(?<!\w)(?:gates?|turnstiles?|barriers?|validators?|machines?|терминал\w*|термінал\w*|"
+    r"автомат\w*|апарат\w*|аппарат\w*|турникет\w*|турнікет\w*|валидатор\w*|валідатор\w*|"
+    r"банкомат\w*|atms?|cash machines?)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def machine_service(text: str) -> str | None:
+    """Whose the machine `text` names is: "facilities" for a kitchen, laundry, building or
+    gym machine, "" for another trade's machine or a public service the writer used as a
+    customer, None when it names none of these."""
+    said = normalise(text)
+    if APPLIANCES.search(said):
+        return "facilities"
+    if TRADE_MACHINES.search(said) or _used_as_a_customer(said):
+        return ""
+    return None
+
+
+def without_machines(text: str) -> str:
+    """`text` without the machines that are not IT's, their own parts (screen, buttons,
+    program, not switching on) and the writer's own ticket or coins at a public machine: what
+    is left to read for anything IT named beside them."""
+    said = normalise(text)
+    rest = _MACHINE_AND_MAKE.sub(" ", said)
+    if rest != said:
+        rest = _SHOWN.sub(" ", rest)  # what it shows is its own: "пишет «очистите систему»"
+    if _used_as_a_customer(said):
+        rest = _PUBLIC_MACHINE.sub(" ", _MY_OWN.sub(" ", rest))
+    return _ITS_OWN.remove(rest)
+
+
+def names_a_product(text: str, rest: str) -> bool:
+    """Whether `rest` (`text` without its machines) names a product by its own name: a Latin
+    word in a Cyrillic message, or one in capitals in an English one ("не открывается LIMS,
+    … печь стоит и ждёт", "the MES is down, the ovens wait"); not an error code ("E12")."""
+    if _IT_MEDIA.search(rest):
+        return True  # "вишивальна машина не бачить флешку": what it reads is IT's
+    if len(_CYRILLIC.findall(text)) > len(_LATIN_LETTER.findall(text)):
+        return bool(_LATIN_NAME.search(rest))
+    words = set(re.findall(r"[\w-]+", rest))
+    return any(w.lower() in words for w in _CAPITALS.findall(text))
+
+
+def _used_as_a_customer(said: str) -> bool:
+    """Whether the writer used a public machine as a customer: their own ticket, card or
+    coins at a stop, a station or in the street."""
+    mine = _MY_OWN.search(said) and _PUBLIC_PLACE.search(said)
+    return bool(mine and _PUBLIC_MACHINE.search(said))
