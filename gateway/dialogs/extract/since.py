@@ -709,15 +709,25 @@ def _read(text: str) -> tuple[str, list[str]]:
 
 
 _DAY_FIRST = re.compile(rf"(?:{_WEEKDAYS})(?![\w'])", _I)
-_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на)\s+$", _I)  # "on Monday" stays "Monday"
+# A week said in the locative: "на этой неделе", "на прошлой неделе", "на минулому тижні".
+_WEEK_FIRST = re.compile(r"\w+\s+(?:неделе|тижні)(?!\w)", _I)
+_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|на|on)\s+$", _I)
+_WEEK_PREPOSITION = re.compile(r"(?<![\w'])на\s+$", _I)
 
 
 def _with_preposition(text: str, phrase: str) -> str:
-    """A bare day with the preposition the user said it with: "на выходных", "в четверг"."""
+    """A bare day or week with the preposition the user said it with: "на выходных", "в
+    четверг", "on Friday", "на этой неделе" (the writers keep it: tune20, tune25)."""
     at = text.find(phrase)
-    if at <= 0 or not _DAY_FIRST.match(fold(phrase)):
+    if at <= 0:
         return phrase
-    before = _DAY_PREPOSITION.search(fold(text[:at]))
+    folded = fold(phrase)
+    if _DAY_FIRST.match(folded):
+        before = _DAY_PREPOSITION.search(fold(text[:at]))
+    elif _WEEK_FIRST.match(folded):
+        before = _WEEK_PREPOSITION.search(fold(text[:at]))
+    else:
+        return phrase
     return text[before.start() : at + len(phrase)] if before else phrase
 
 
