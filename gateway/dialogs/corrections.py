@@ -152,6 +152,8 @@ def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
             hit = re.search(rf"(?<!\w){wanted}(?!\w)", value, _I) if value else None
             if not hit and value and bare and bare != old and name == "since":
                 hit = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", value, _I)
+            if not hit and value and name == "since":
+                hit = _same_day(old, value)  # "не в среду, а во вторник" of "со среды"
             if hit and name not in out:
                 fixed = _replaced(name, value, hit, new, strict=reversed_)
                 if fixed and name == "os":
@@ -203,6 +205,13 @@ def _replaced(name: str, value: str, hit: re.Match[str], new: str, *, strict: bo
     подключиться" repeats an error, it does not correct one.
     """
     own = extract_fields(new).get(name)
+    day = _WEEKDAY.search(new) if name == "since" and not own else None
+    if day and _WEEKDAY.fullmatch(hit.group()):
+        # "I meant Monday, not Tuesday", "not Thursday, it was Wednesday": a weekday said bare
+        # (no start alone) in place of the one kept: "since Tuesday" becomes "since Monday"
+        return value[: hit.start()] + day.group() + value[hit.end() :]
+    if day:
+        return new[day.start() :] if _DAY_PREPOSITION.search(new[: day.start()]) else ""
     if own:
         if name not in _MANY_VALUES:
             return own
@@ -225,6 +234,37 @@ def _replaced(name: str, value: str, hit: re.Match[str], new: str, *, strict: bo
     elif strict:
         return ""
     return value[: hit.start()] + new + value[hit.end() :]
+
+
+# Weekdays, by their stems in Russian and Ukrainian ("среды", "в среду", "з середи"): a
+# correction names the day in any case, the kept start in its own.
+_WEEKDAY = re.compile(
+    r"(?<![\w'])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"понедельник\w*|вторник\w*|сред[аыуе]|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*|"
+    r"понеділ\w*|вівтор\w*|серед[аиуі]|четвер\w*|п'ятниц\w*|субот\w*|неділ\w*)(?![\w'])",
+    _I,
+)
+_DAY_STEMS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник",
+    "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень", "понеділ", "вівтор",
+    "серед", "четвер", "п'ятниц", "субот", "неділ",
+)  # fmt: skip
+# A preposition before the new day makes it a start of its own: "во вторник", "з вівторка".
+_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+$", _I)
+
+
+def _stem(day: str) -> str:
+    return next((s for s in _DAY_STEMS if fold(day).lower().startswith(s)), "")
+
+
+def _same_day(old: str, value: str) -> re.Match[str] | None:
+    """The weekday of `value` that the corrected `old` names in another case ("в среду" is
+    the day of "со среды")."""
+    said = _WEEKDAY.search(old)
+    stem = _stem(said.group()) if said else ""
+    if not stem:
+        return None
+    return next((m for m in _WEEKDAY.finditer(value) if _stem(m.group()) == stem), None)
 
 
 # Fields that may hold several values ("Outlook, Excel"): a correction replaces its part.

@@ -212,3 +212,39 @@ def test_a_negation_before_a_comma_is_no_correction_of_the_error() -> None:
     fill(fields, sources, text, "answer to since", answering="since")
     assert fields["error"].startswith("Принтер не работает")
     assert "0x80070005" in fields["error"]
+
+
+# A weekday said bare in a correction ("I meant Monday, not Tuesday", "not Thursday, it was
+# Wednesday") replaces the kept day, and a day corrected in another case ("не в среду" of a
+# kept "со среды") is found by its stem (probe17f's ski rental, probe25k's ferry booth: the
+# English day was refused, the old one stayed on the ticket).
+WEEKDAY_CORRECTIONS = [
+    ({"since": "since Tuesday"}, "no. Sorry, I meant Monday, not Tuesday. It's an Ingenico",
+     "tried", "since Monday"),
+    ({"since": "since Thursday"}, "no. oh wait, not Thursday, it was Wednesday. I replaced it",
+     "tried", "since Wednesday"),
+    ({"since": "since Friday", "os": "Windows 10"}, "Thursday, not Friday", "error",
+     "since Thursday"),
+    ({"since": "со среды"}, "ой, не в среду, а во вторник началось", "tried", "во вторник"),
+    ({"since": "з середи"}, "ні, не в середу, а у вівторок", "error", "у вівторок"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("before", "text", "asked", "since"), WEEKDAY_CORRECTIONS)
+def test_a_weekday_said_bare_corrects_the_start(
+    before: dict[str, str], text: str, asked: str, since: str
+) -> None:
+    fields: dict[str, str] = dict(before)
+    fill(fields, {}, text, f"answer to {asked}", answering=asked)
+    assert fields["since"] == since
+
+
+# ... and a weekday said beside "not" that corrects no kept day leaves the start as it was.
+@pytest.mark.parametrize(
+    "text",
+    ["I rebooted on Monday, not that it helped", "не в понеділок, а щодня так", "not Monday's"],
+)
+def test_a_weekday_that_corrects_no_kept_day_keeps_the_start(text: str) -> None:
+    fields = {"since": "since Tuesday"}
+    fill(fields, {}, text, "answer to tried", answering="tried")
+    assert fields["since"] == "since Tuesday"
