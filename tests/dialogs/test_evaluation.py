@@ -313,8 +313,9 @@ BLIND_SETS = [
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
     # 36/40, 0 with "пароль два раза перенабирала" and "тричі перезавантажувалась" read as
-    # tried (i19-ask21); 37/40, 0 with "1.2 GB free" read as no error (i19-ask23)
-    ("dialogs_tune20.yaml", 37, 0),
+    # tried (i19-ask21); 37/40, 0 with "1.2 GB free" read as no error (i19-ask23); 38/40, 0 with
+    # "on Friday" kept with its preposition (i19-ask26)
+    ("dialogs_tune20.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure from session 21, at its first untouched
     # figure (31/40, 3 asked again), run for its summary only; 31/40, 2 with i19-ask23 (summary
     # only).
@@ -347,8 +348,9 @@ BLIND_SETS = [
     # dialog measure during session 24 (sealed: measured by the lead only), at its first
     # untouched figure on session 24's starting code (main 44c3d2a, in a detached snapshot):
     # 34/40, 2 asked again; 35/40, 2 at session 24's end (main aa5fd34); now a regression set,
-    # run for its summary only.
-    ("dialogs_frozen23.yaml", 35, 2),
+    # run for its summary only; 36/40, 2 with a start's preposition kept and a weekday said
+    # bare correcting the start (i19-ask26, summary only).
+    ("dialogs_frozen23.yaml", 36, 2),
     # the twenty-fourth batch (session 25), as first measured on session 25's starting code (main
     # aa5fd34, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 35/40, 0 asked again; 36/40 (0) with i19-route25 (a screen that says it could
@@ -357,12 +359,14 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure during session 25 (sealed: measured by
     # the lead only), at its first untouched figure (32/40, 4 asked again); 33/40, 3 at session
     # 25's end (main a4084c5, the eval's count since 9e81c0e); now a regression set, run for its
-    # summary only.
-    ("dialogs_frozen24.yaml", 33, 3),
+    # summary only; 34/40, 3 with a start's preposition kept and a weekday said bare correcting
+    # the start (i19-ask26, summary only).
+    ("dialogs_frozen24.yaml", 34, 3),
     # the twenty-fifth batch (session 26), as first measured on session 26's starting code (main
     # a4084c5, the lead, in a detached snapshot, before any change made with it in view): its
-    # tuning part 33/40, 1 asked again ...
-    ("dialogs_tune25.yaml", 33, 1),
+    # tuning part 33/40, 1 asked again; 34/40, 1 with "началось на этой неделе" kept with its
+    # preposition (i19-ask26) ...
+    ("dialogs_tune25.yaml", 34, 1),
     # ... and its frozen part, the honest dialog measure from session 26, at its first untouched
     # figure (31/40, 2 asked again), run for its summary only.
     ("dialogs_frozen25.yaml", 31, 2),
@@ -391,8 +395,9 @@ BLIND_SETS = [
     # progress stopped at a figure read as the error ("висит на 45%", "stuck at 99%"); 21/24 (7)
     # with what a mixer or the tray shows after a colon; 22/24 (6) with the device handled by
     # hand read as tried ("I already blew the vents out", i19-facts18).
-    # 23/24 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
-    ("../dialogs_probe17f.yaml", 23, 0),
+    # 23/24 (0) with a question a scripted reply was typed at counted as unread (i19-ask25);
+    # 24/24 (0) with "I meant Monday, not Tuesday" correcting the start (i19-ask26).
+    ("../dialogs_probe17f.yaml", 24, 0),
     # the held-out probe of session 17 (i19-route17: urgency and counts of people, hidden IT,
     # places, upset users), written before its changes: 29/32 on main b0b3f07; 30/32 with a
     # count after "на" read as those stopped; 31/32 with any line stopped; 32/32 with "talk
@@ -603,7 +608,8 @@ BLIND_SETS = [
     # and "a dead pixel", "the touchpad surface" no product. Left: "sorry, it's actually Excel,
     # not Word" asks Excel's version, "not Thursday, it was Wednesday" keeps Thursday, "I've been
     # at the counter for ten minutes" reads as the start, a weather sensor is not read as IT.
-    ("../dialogs_probe25k.yaml", 19, 1),
+    # 20/23 (1) with "not Thursday, it was Wednesday" correcting the start (i19-ask26).
+    ("../dialogs_probe25k.yaml", 20, 1),
     # the held-out probe of session 26's routing (i19-route26: a machine that is not the
     # company's IT, a kitchen, laundry or gym machine, a kiln, a tram stop's machine that took
     # the writer's coins, told whose it is with no ticket, outcome none; what stays IT beside
@@ -613,6 +619,14 @@ BLIND_SETS = [
     # Left: "вентилятор не відповідає, кулер стоїть" routed as a slow computer (software); an
     # upset "да что ж такое опять!" with a show in half an hour gets self-help, then 5 questions.
     ("../dialogs_probe26X.yaml", 22, 0),
+    # the held-out probe of session 26's checklist (i19-ask26: an attempt said as its result, by
+    # someone else, as a check on another machine, as a passive, in the reply to "did it help?"
+    # and in the answer to another field's question; negatives: a wish, a question, what the
+    # machine did by itself), written before its changes: 21/23 with 0 asked again on main
+    # a4084c5 and 923817b; 21/23 (0) with a start's preposition kept and a bare weekday
+    # correcting it. Left: a wish ("I'd like to try reinstalling the driver", "хотіла б
+    # перевстановити драйвер") is read as an attempt and "what did you try?" is not asked.
+    ("../dialogs_probe26k.yaml", 21, 0),
 ]
 
 
