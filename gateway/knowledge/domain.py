@@ -150,17 +150,24 @@ class Domain:
         "3D-принтер", "сценический монитор", "karaoke mics"): another trade's, their IT
         log-odds say nothing of it. An owner IT's or nobody's ("пароль от почты", "код от
         1С", "сетевой принтер") leaves the word IT's."""
-        return frozenset(w for w, owner in subject.sensed if self._everyday_sense(w, owner))
+        return frozenset(
+            w
+            for w, owner in subject.sensed
+            if self._everyday_sense(w, owner, owner in subject.entered)
+        )
 
-    def _everyday_sense(self, word: str, owner: Sequence[str]) -> bool:
+    def _everyday_sense(self, word: str, owner: Sequence[str], entered: bool = False) -> bool:
         """The owner makes `word` another trade's (`sensed`). A secret's owner is a physical
         thing when a word of it is one the building has (everyday.py's facilities: дверь,
         калитка, сейф, locker) and no word leans IT's: "the door password" is the door's,
-        however often labelled IT lines name a door ("door access card system")."""
+        however often labelled IT lines name a door ("door access card system"). So is a
+        place the secret is a way into (`entered`: "пароль на вход в закрытый клуб", "для
+        входа в бар"), whatever place it is, when no word of it leans IT's: a login's way
+        in is into something an article names ("для входа в систему", "в почту")."""
         if (
             word in secrets()
             and all(self._odds.get(w, 0.0) <= 0 for w in owner)
-            and any(w in physical() for w in owner)
+            and (entered or any(w in physical() for w in owner))
         ):
             return True
         return self._everyday_kind(owner)
@@ -178,7 +185,10 @@ class Domain:
         # IT thing; of another kind ("газовая колонка", "piano keyboard") it does not.
         named = subject.named or not all(
             self._everyday_kind(kind)
-            or any(o == kind and self._everyday_sense(w, o) for w, o in subject.sensed)
+            or any(
+                o == kind and self._everyday_sense(w, o, o in subject.entered)
+                for w, o in subject.sensed
+            )
             for kind in subject.senses
         )
         if subject.first and not subject.product:
@@ -198,7 +208,8 @@ class Domain:
             return 1.0
         opening = subject.opening
         if not subject.product and any(
-            owner == opening and self._everyday_sense(word, owner) for word, owner in subject.sensed
+            owner == opening and self._everyday_sense(word, owner, owner in subject.entered)
+            for word, owner in subject.sensed
         ):
             return 1.0
         if not all(self._everyday_word(word) for word in subject.things):

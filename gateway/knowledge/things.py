@@ -42,6 +42,7 @@ from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
     PREPOSITIONS,
     SENSE_BELONGING,
+    SENSE_DOORS,
     SENSE_ENTERED,
     SENSE_ENTRIES,
     SENSE_WORDS,
@@ -133,6 +134,11 @@ class Subject:
     # message ("Edge постійно падає"). The domain model reads each as at least as IT's as
     # the word "program" (`Domain.score`), however seldom the labelled lines name it.
     programs: tuple[str, ...] = ()
+    # The owners in `sensed` that a secret is a way into, a place one goes in ("пароль на
+    # вход в клуб", "для входа в бар", "на вході в мотель"): what it opens is that
+    # place's door unless a word of it leans IT's ("для входа в систему" names no such
+    # owner: an article mentions the system).
+    entered: tuple[tuple[str, ...], ...] = ()
 
 
 def _lemmas(words: frozenset[str]) -> frozenset[str]:
@@ -165,6 +171,13 @@ def entries() -> frozenset[str]:
     """Lemmas of the ways in (vocabulary.SENSE_ENTRIES): a secret for one opens what it
     leads into. Read on first use."""
     return _lemmas(SENSE_ENTRIES)
+
+
+@cache
+def doors() -> frozenset[str]:
+    """Lemmas of the ways in one walks through (vocabulary.SENSE_DOORS), a subset of
+    `entries`. Read on first use."""
+    return _lemmas(SENSE_DOORS)
 
 
 @cache
@@ -243,6 +256,7 @@ def subject(
     # What names an IT thing: only bare shared things so far (`Subject.bare`).
     bare, other_it = False, False
     sensed: list[tuple[str, tuple[str, ...]]] = []
+    entered: list[tuple[str, ...]] = []
     for index, token in enumerate(words):
         if token.stop:
             if (
@@ -281,6 +295,8 @@ def subject(
             # is IT's is the domain model's to say, the secret itself names nothing.
             sensed.append((token.lemma, tuple(word.lemma for word in owner)))
             senses.append(sensed[-1][1])
+            if _entered(words, owner[0]):
+                entered.append(senses[-1])
             if not done and index not in aside and _may_open(token, lang):
                 opening, seen = senses[-1], True
             if _CYRILLIC.search(token.word):
@@ -383,6 +399,7 @@ def subject(
         tuple(places),
         tuple(said),
         tuple(sensed),
+        entered=tuple(entered),
     )
 
 
@@ -410,6 +427,14 @@ def _owner(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] |
     if index + 1 < len(words) and words[index + 1].word in SENSE_BELONGING:
         return _owned(words, index + 2, lang, cyrillic)
     return _owned_before(words, index, lang) if cyrillic else None
+
+
+def _entered(words: Sequence[Token], first: Token) -> bool:
+    """The owner that begins with `first` is what a way in leads into: "вход в клуб",
+    "на вході в мотель", "входу до бару" (not "доступ до складу": access is a right, not
+    a door)."""
+    at = _at(words, first)
+    return at >= 2 and words[at - 1].word in SENSE_ENTERED and words[at - 2].lemma in doors()
 
 
 def _ends_phrase(token: Token) -> bool:

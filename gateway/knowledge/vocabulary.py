@@ -1409,6 +1409,13 @@ SENSE_ENTRIES: frozenset[str] = _words(
     вход входа доступ доступа вхід входу доступу
     """
 )
+# The ways in among them that one walks through ("вход", "вхід"), not a right ("доступ"):
+# a secret for one opens the door of what it leads into (things.py: `Subject.entered`).
+SENSE_DOORS: frozenset[str] = _words(
+    """
+    вход входа вхід входу
+    """
+)
 SENSE_ENTERED: frozenset[str] = _words(
     """
     в во у до на

@@ -448,3 +448,43 @@ def test_a_secret_for_a_way_into_an_it_thing_is_an_accounts(matcher: Matcher, te
     said = matcher.ranker.subject(tokens(text, "ru"), lang="ru")
     assert not matcher.ranker.domain.sensed(said), said.sensed
     assert matcher.match(text, "ru").candidates[0].article.id == "password_reset"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A secret for a way into a place no article names and IT does not lean to: the
+        # place's door, whatever the place (issue 12).
+        ("забыл пароль для входа в бар, охранник не пускает", "ru"),
+        ("пароль на вход в закрытый клуб сменили, гостей не пускают", "ru"),
+        ("какой пароль на вход в сауну для вечерней смены?", "ru"),
+        ("який пароль на вхід у лазню, адміністратор не відповідає", "uk"),
+        ("змінили пароль для входу в мотель, гості чекають", "uk"),
+    ],
+)
+def test_a_secret_for_a_way_into_an_everyday_place_is_another_trades(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert said.entered, said.sensed
+    assert matcher.ranker.domain.sensed(said) == {"пароль"}
+    assert matcher.ranker.rank(text, lang)[0].stranger == 1.0
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same way in to an account, a mail, a computer, a VPN: a login's (issue 12).
+        ("пароль на вход в учётку не подходит, заблокировало", "ru"),
+        ("забула пароль для входу в пошту, працюю на рецепції лазні", "uk"),
+        ("пароль на вхід у комп'ютер треба поміняти, термін вийшов", "uk"),
+        ("не приходит смс с кодом для входа в почту, я на смене в сауне", "ru"),
+    ],
+)
+def test_a_secret_for_a_way_into_an_account_stays_its(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    said = matcher.ranker.subject(tokens(text, lang), lang=lang)
+    assert not matcher.ranker.domain.sensed(said), said.sensed
+    assert matcher.match(text, lang).outcome != "none"
