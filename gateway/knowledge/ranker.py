@@ -54,6 +54,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
+from gateway.knowledge.phones import lost_phone
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
@@ -311,6 +312,11 @@ class Ranker:
         # here, not at import: a Russian lemma loads the dictionaries, which the web app
         # does not load when imported).
         self._start = lemma("запуск", "ru")
+        # The word of losing a thing as a message's words read (English "lost" is "lose").
+        self._losing = {
+            lang: tokens(word, lang)[0].lemma
+            for lang, word in (("ru", "потерял"), ("uk", "загубив"), ("en", "lost"))
+        }
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
@@ -404,6 +410,14 @@ class Ranker:
         if wiped:
             words = tuple(
                 t._replace(word="deleted", lemma=_DELETED) if i in wiped else t
+                for i, t in enumerate(words)
+            )
+        # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
+        # factor is the phone lost (phones.py), and that it died says nothing more.
+        went, gone = lost_phone(words)
+        if went:
+            words = tuple(
+                self._lost(t, lang) if i in went else t._replace(stop=True) if i in gone else t
                 for i, t in enumerate(words)
             )
         frozen = self._machine_frozen(words)
@@ -504,6 +518,14 @@ class Ranker:
                 self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
             )
         return list(ranked)
+
+    def _lost(self, token: Token, lang: str | None) -> Token:
+        """The word of losing a thing in the message's language ("lost", потерял, загубив)."""
+        if token.word.isascii():
+            return token._replace(word="lost", lemma=self._losing["en"])
+        if lang == "uk":
+            return token._replace(word="загубив", lemma=self._losing["uk"])
+        return token._replace(word="потерял", lemma=self._losing["ru"])
 
     def _applications_named(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
         """Words that name an application and an everyday thing alike (опера) as the

@@ -1209,6 +1209,24 @@ NOT_DAMAGE_WORDS: frozenset[str] = _words(
 # A phone damaged is often what its authenticator or its mail no longer does ("уронил
 # телефон в воду, теперь не приходят коды"): what fails after it is a problem of its own.
 PHONE_WORDS: frozenset[str] = _words("телефон смартфон мобильный мобільний phone smartphone mobile")
+# A phone sunk or gone dead beside its second factor ("уронил телефон с аутентификатором в
+# септик", "dropped my phone in the tank, it's dead, the MFA app was on it") is a phone lost
+# to signing in (phones.py): the ways it went (lemmas; Snowball stems for English), the
+# words that say it is gone, and the beginnings of the second factor's words.
+SUNK_WORDS: frozenset[str] = _words(
+    """
+    утопить утонуть упасть уронить утопити втопити втонути потонути упасти впасти впустити
+    drop drown sank sunk sink fell fall knock
+    """
+)
+GONE_WORDS: frozenset[str] = _words(
+    "сдохнуть умереть здохнути померти мертвый мертвий die dead"
+)
+SECOND_FACTOR_STEMS: tuple[str, ...] = (
+    "аутентифик", "автентифік", "authent", "двухфактор", "двофактор", "двухэтап", "двоетап",
+    "2fa", "mfa", "otp", "duo", "okta",
+)
+SECOND_FACTOR_CODES: frozenset[str] = _words("код code")
 # Devices and the medium a user names as what fails ("клавіатура не друкує", "the scanner
 # says no connection", "Wi-Fi connected, no internet"): they decide which article is first
 # over the symptom words beside them, which other articles share.

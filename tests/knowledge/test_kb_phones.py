@@ -1,0 +1,68 @@
+"""A phone sunk or dead that held the second factor is a phone lost to signing in."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+from gateway.knowledge.phones import lost_phone
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "уронил смартфон с аутентификатором в чан с тестом, он сдох. как теперь входить в 1С?",
+            "ru",
+        ),
+        (
+            "уронила телефон в миксер с глазурью, он умер, а на нём стоял Microsoft Authenticator",
+            "ru",
+        ),
+        (
+            "впустив телефон з автентифікатором у бетономішалку, він здох, як тепер у пошту?",
+            "uk",
+        ),
+        ("телефон з кодами для входу впав у чан з фарбою і здох, як тепер зайти?", "uk"),
+        (
+            "dropped my phone with the authenticator into the paint tray, it's dead, how do I sign"
+            " in now?",
+            "en",
+        ),
+        ("my phone fell in the dough mixer and died, the MFA app was on it", "en"),
+    ],
+)
+def test_a_phone_gone_with_its_second_factor_is_the_lost_phone(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The drop and the death were the damage article's words: the user asking how to sign
+    # in without the authenticator was answered "your device is broken" or offered it.
+    assert answered(matcher, text, lang) == "mfa_lost_device"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("уронил телефон на плитку в столовой, экран треснул, сенсор не реагирует", "ru"),
+        ("впустив телефон у калюжу біля складу, тепер не вмикається", "uk"),
+        ("dropped my work phone on the loading dock and the screen shattered", "en"),
+    ],
+)
+def test_a_phone_dropped_with_no_second_factor_stays_damage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "hardware_broken"
+
+
+def test_what_is_read_as_the_phone_lost() -> None:
+    words = tokens("уронил телефон в бочку, он сдох, а коды были на нём", "ru")
+    went, gone = lost_phone(words)
+    assert [words[i].word for i in sorted(went)] == ["уронил"]
+    assert [words[i].word for i in sorted(gone)] == ["сдох"]
+    # A second factor named, but the drop was the laptop's: nothing is read so.
+    assert lost_phone(tokens("уронил ноутбук со стола, а коды приходят на телефон", "ru")) == (
+        frozenset(),
+        frozenset(),
+    )
