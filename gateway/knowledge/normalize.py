@@ -129,6 +129,22 @@ _KNOCKED_DRINK = re.compile(
     r"(?:laptop|notebook|macbook|keyboard|computer|pc|monitor|screen|printer|tablet|phone|"
     r"mouse|scanner|dock|docking)\b)"
 )
+# "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
+# 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
+# types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
+# chord it reads as the key it is. A modifier before a bare digit or a number is a chord only
+# in a message that says a press or a symbol typed instead ("shift 2 starts at six" stays a
+# work shift).
+_MODIFIER = r"(?:shift|ctrl|alt|altgr|fn|cmd)"
+_CHORD = re.compile(rf"\b{_MODIFIER}(?=\s*\+\s*\w)|(?<=\+)\s*{_MODIFIER}\b")
+_BARE_CHORD = re.compile(
+    rf"\b{_MODIFIER}(?=\s+(?:(?:и|і|й|та|з|с|and|with)\s+)?"
+    r"(?:\d\b|двойк|двійк|тройк|трійк|двоечк|one\b|two\b|three\b|shift|ctrl|alt\b))"
+)
+_CHORD_CUES = re.compile(
+    r"press|hold|нажим|нажат|жму|тисн|натиск|натисн|instead|вместо|замість|кавыч|лапк|"
+    r"собак|собач|quote|@"
+)
 _FULL_LOAD = "100"
 _MAILBOXES = MAILBOX_WORDS | MAIL_NAMES
 # a disk, memory, machine or cloud storage: its room is its own
@@ -186,6 +202,8 @@ def normalize_text(text: str) -> str:
         # "0x800CCC0F", "550 5.7.1", "NET::ERR_CERT_DATE_INVALID": the problem they name.
         for pattern, word in _ERROR_CODES:
             text = pattern.sub(lambda m, word=word: f"{m.group(0)} {word} ", text)
+    if "+" in text or _CHORD_CUES.search(text):
+        text = _chords(text)
     if ":" in text or "\\\\" in text:
         text = _DRIVE_PATH.sub(" netdrive ", text)
     text = _NON_WORD.sub(" ", text)
@@ -232,6 +250,14 @@ def normalize_text(text: str) -> str:
             for i, word in enumerate(words)
         ]
     return " ".join(WORDS.get(w, w) for w in words)
+
+
+def _chords(text: str) -> str:
+    """A modifier key in a chord as the key it is: "shift+2" -> "shift key+2"."""
+    text = _CHORD.sub(lambda m: f"{m.group(0)} key ", text)
+    if _CHORD_CUES.search(text):
+        text = _BARE_CHORD.sub(lambda m: f"{m.group(0)} key", text)
+    return text
 
 
 # Said with these, quitting is crashing: without warning, or again and again while working.

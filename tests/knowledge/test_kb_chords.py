@@ -1,0 +1,49 @@
+"""A modifier key pressed with another key is a chord on the keyboard, not a work shift."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.normalize import normalize_text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("у фотоателье нажимаю shift и двойку, печатается кавычка, а не собака", "ru"),
+        ("alt+shift не меняет язык, в типографии печатаю только по-английски", "ru"),
+        ("на пасіці тисну shift з двійкою, а замість собачки друкуються лапки", "uk"),
+        ("ctrl+shift перестав перемикати розкладку, в аптеці друкую лише латиницею", "uk"),
+        ("pressing shift 2 at the garage reception types a quote mark, not the @", "en"),
+        ("alt+shift no longer switches the language at the translation desk", "en"),
+    ],
+)
+def test_a_key_chord_that_types_the_wrong_symbol_is_the_keyboards(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "shift" was no article's word: the chord said nothing, and "почту клиента" offered
+    # the mail articles.
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("shift 2 starts at six, who is covering the front desk?", "en"),
+        ("the roofer sent a quote instead of the invoice, who pays it?", "en"),
+        ("хто бере зміну 2 замість Олени на пасіці?", "uk"),
+    ],
+)
+def test_a_work_shift_or_a_price_quote_stays_unanswered(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) is None
+
+
+def test_what_reads_as_a_chord() -> None:
+    assert normalize_text("Alt+Shift") == "alt key shift key"
+    assert normalize_text("жму Shift и двойку") == "жму shift key и двойку"
+    # A bare digit after "shift" is a chord only beside a press or a symbol typed instead.
+    assert normalize_text("shift 2 starts at six") == "shift 2 starts at six"
