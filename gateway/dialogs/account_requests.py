@@ -186,7 +186,18 @@ def account_request(text: str) -> str | None:
 
 
 def _names_another_account(text: str) -> bool:
-    return any(not name.startswith(DIRECTORY_SIGN_IN) for name in products_named(text))
+    login = named_login(text)
+    return any(
+        not name.startswith(DIRECTORY_SIGN_IN) and not _only_a_login(name, login)
+        for name in products_named(text)
+    )
+
+
+def _only_a_login(name: str, login: str) -> bool:
+    """A Latin word among Cyrillic ones reads as a program ("не работает exocad"), but the
+    login a request names ("разблокируй petrov") is the account, as "unlock petrov" is: it
+    stays a program only when the catalogue knows it alone ("разблокируй jira")."""
+    return bool(login) and name == login and not products_named(login)
 
 
 def typed_code(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from directory.conftest import Gateway
-from directory.slapd import Person, Slapd
+from directory.slapd import PEOPLE, Person, Slapd, user_ldif
 
 SOMEONE_ELSE = {
     "en": "only the account linked to this chat",
@@ -67,3 +67,45 @@ async def test_the_writers_own_login_named_is_theirs(
     assert slapd.can_bind(me.dn, me.password)
     link = await gateway.say("n2", f"reset password for {me.login}@example.org")
     assert any("/account/password/" in r for r in link)
+
+
+def person_called(slapd: Slapd, login: str) -> Person:
+    """An account whose login is a surname in Latin letters, as directories name people."""
+    person = Person(login, f"uid={login},{PEOPLE}", f"Start-pass-{login}", f"{login}@example.org")
+    slapd.ldif(user_ldif(login, person.password, person.mail))
+    return person
+
+
+async def test_a_latin_login_alone_in_cyrillic_is_the_account_not_a_program(
+    gateway: Gateway, slapd: Slapd
+) -> None:
+    """Before, 'разблокируй petrov' read the lone Latin word as a program's name ("the
+    directory cannot help with another program's account") and went to a person as a
+    problem, nobody's account touched: the user linked to petrov stayed locked out, and a
+    user linked to another account got a ticket that did not say whose account it was."""
+    owner, colleague = person_called(slapd, "petrov"), person_called(slapd, "kovalenko")
+    await gateway.link("p1", owner)
+    await gateway.link("p2", colleague)
+    for text in ("разблокируй petrov", "розблокуйте petrov"):  # the daily limit is 2
+        lock_out(slapd, owner)
+        replies = await gateway.say("p1", text)
+        assert any("разблокирован" in r or "розблоковано" in r for r in replies), (text, replies)
+        assert slapd.can_bind(owner.dn, owner.password), text
+    lock_out(slapd, owner)
+    lock_out(slapd, colleague)
+    for text in ("разблокируйте petrov пожалуйста", "розблокуй petrov"):
+        replies = await gateway.say("p2", text)
+        assert any(SOMEONE_ELSE["ru"] in r or SOMEONE_ELSE["uk"] in r for r in replies), replies
+    assert not slapd.can_bind(owner.dn, owner.password)  # a person does it
+    assert not slapd.can_bind(colleague.dn, colleague.password)
+    tickets = await gateway.rt.store.tickets.for_conversation("webchat:p2", active_only=False)
+    assert [t for t in tickets if t.status.is_active and "petrov" in t.subject]
+    audit = await gateway.rt.store.self_service.audit_entries()
+    assert ("petrov", "someone_else") in {(a["login"], a["result"]) for a in audit}
+    # an unlinked user is asked for their login first, as for "unlock petrov"
+    replies = await gateway.say("p3", "разблокируй petrov")
+    assert any("Какой у вас логин" in r for r in replies), replies
+    # a program the catalogue knows is still that program's own account
+    for text in ("разблокируй jira", "разблокируйте мне SAP"):
+        replies = await gateway.say("p1", text)
+        assert not any("разблокирован" in r or SOMEONE_ELSE["ru"] in r for r in replies), replies
