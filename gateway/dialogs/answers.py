@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.knowledge.morphology import readings
+from gateway.knowledge.morphology import lemma, readings
 from gateway.triage.phrases import PhraseSet, normalise
 
 NO = PhraseSet([
@@ -389,7 +389,9 @@ def _ordinal(word: str, last: int) -> int | None:
 
 def _titled(said: list[str], titles: list[str]) -> int | None:
     """The one title that holds a word of every one of `said`, by its stem ("принтер" is
-    "Принтер не печатает"; "сканера" is "Сканер …"); a short word as it is ("jam")."""
+    "Принтер не печатает"; "сканера" is "Сканер …"); a short word as it is ("jam"). When
+    no title starts so, the same word in another form, by the shared morphology ("мыши" is
+    "… клавиатура или мышь", "миші" "… або миша")."""
     if all(len(w) < 4 for w in said):
         return None  # "или", "or": no word of a title alone
     stems = [w[: max(4, len(w) - 2)] if len(w) > 4 else w for w in said]
@@ -398,7 +400,18 @@ def _titled(said: list[str], titles: list[str]) -> int | None:
         for n, title in enumerate(titles, 1)
         if all(any(t.startswith(stem) for t in _words(title)) for stem in stems)
     ]
+    if not hits:
+        hits = [
+            n
+            for n, title in enumerate(titles, 1)
+            if all(any(_same_word(w, t) for t in _words(title)) for w in said)
+        ]
     return hits[0] if len(hits) == 1 else None
+
+
+def _same_word(said: str, titled: str) -> bool:
+    """Whether two forms are one word, read in the same language (ru, uk; English's stem)."""
+    return any(lemma(said, lang) == lemma(titled, lang) for lang in ("ru", "uk"))
 
 
 # A score and the scale it is given on: "4", "4/5", "3 из 10", "8 out of 10".
