@@ -87,8 +87,10 @@ FILE_NAME_LIMIT = 256
 KEYBOARD_TTL = 14 * 24 * 3600  # a rating keyboard may be pressed days later
 # A button's ActionBody: its payload and the serial of the keyboard it was sent on, six
 # random hex digits and four that sign them (keyed by the auth token): a press of an earlier
-# keyboard is told from the same text typed by hand ("yes|kb:3fa9c1" typed is the user's).
-_ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})([0-9a-f]{4})", re.S)
+# keyboard is told from the same text typed by hand ("yes|kb:3fa9c1e20c" typed is the
+# user's). Keyboards sent before serials were signed carry the six digits alone and stay on
+# screens for `KEYBOARD_TTL`: a press of one is an earlier press too, never today's answer.
+_ACTION_BODY = re.compile(r"(.+)\|kb:([0-9a-f]{6})([0-9a-f]{4})?", re.S)
 SERIAL_RANDOM_BYTES = 3
 EARLIER = "earlier:"  # payload prefix of a press on a keyboard no longer shown: it is stale
 PARTS_REMEMBERED = 1024  # replies whose first messages went out and the rest did not (yet)
@@ -259,11 +261,13 @@ class ViberConnector:
         await self.store.channel_put(CHANNEL, f"keyboard:{chat_id}", shown, KEYBOARD_TTL)
 
     def _ours(self, action: str) -> bool:
-        """Whether `action` is a button's ActionBody this bot sent (its serial is signed)."""
+        """Whether `action` is a button's ActionBody this bot sent (its serial is signed, or
+        is of a keyboard sent before serials were)."""
         found = _ACTION_BODY.fullmatch(action)
-        return found is not None and secrets.compare_digest(
-            found.group(3), _serial_mac(self._token, found.group(2))
-        )
+        if found is None:
+            return False
+        mac = found.group(3)
+        return mac is None or secrets.compare_digest(mac, _serial_mac(self._token, found.group(2)))
 
     def _remember_part(self, key: str, sent: int) -> None:
         self._parts_sent[key] = sent
