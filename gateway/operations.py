@@ -356,6 +356,8 @@ class OperatorDesk:
                 if level.value > ticket.level.value:
                     ticket.status = TicketStatus.ESCALATED
                     inform = "escalated"
+                elif level == Level.L1 and ticket.status == TicketStatus.ESCALATED:
+                    ticket.status = TicketStatus.OPEN  # back at the first line: its queue
                 ticket.level = level
             if not changes:
                 raise ActionRefused("nothing to change", "nothing_to_change")

@@ -532,3 +532,32 @@ async def test_handing_back_a_resolved_ticket_says_it_is_resolved(
     assert body["error"] == f"ticket {ticket.id} is already resolved"
     assert [e.action for e in await store.tickets.events(ticket.id)] == events
     assert len(await told_on_telegram(store, "4646")) == told
+
+
+async def test_a_ticket_brought_back_to_the_first_line_is_no_longer_escalated(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass (session 26): escalated to L2 and brought back to L1 by its lead, a
+    ticket kept the status "escalated": the console showed "Escalated" on a first-line
+    ticket and the user asking where it was read "with the second line". Back at L1 it
+    waits in its group's queue; L3 brought back to L2 is still above the first line."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4747")
+    console = Console(http, gateway)
+    await console.sign_in("sysadmin")
+    url = f"/console/api/tickets/{ticket.id}/update"
+    status, body = await console.post(url, {"level": "L3"})
+    assert status == 200 and body["ticket"]["status"] == "escalated"
+    status, body = await console.post(url, {"level": "L2"})
+    assert status == 200 and body["ticket"]["status"] == "escalated"
+    status, body = await console.post(url, {"level": "L1"})
+    assert status == 200
+    shown = body["ticket"]
+    assert (shown["level"], shown["status"], shown["shown_status"]) == ("L1", "open", "in_queue")
+    queue = (await console.get("/console/api/tickets"))[1]["tickets"]
+    assert [t["shown_status"] for t in queue if t["id"] == ticket.id] == ["in_queue"]
+    rt = gateway.app[RUNTIME]
+    asked = InboundMessage(channel="telegram", chat_id="4747", message_id="4747:1",
+                           text="/status", language_hint="en")  # fmt: skip
+    card = "\n".join(r.text for r in (await rt.service.handle(asked)).replies)
+    assert f"{ticket.id} — in the specialists' queue" in card, card
+    assert "second line" not in card
