@@ -366,7 +366,7 @@ class OperatorDesk:
                 ticket.assignee = ""
                 if not conv.bot_owns:
                     conv.owner = BOT_OWNER
-                    inform = inform if inform == "escalated" else "requeued"
+                    inform = inform if inform == "escalated" else _requeued(changes)
                 if ticket.status == TicketStatus.WAITING_FOR_USER:
                     ticket.status = TicketStatus.OPEN
                 if sla_clock.resume(ticket, self.service.sla, self.clock()):
@@ -567,6 +567,13 @@ def _require_not_anothers(ticket: Ticket, conv: Conversation, actor: Actor) -> N
     if actor.supervises(ticket):
         return
     raise ActionRefused(f"{holder} holds this ticket", "held_by_other", name=holder)
+
+
+def _requeued(changes: list[str]) -> str:
+    """The news of a ticket put in another queue: another group's ("requeued"), or only a
+    lower level of its own group's ("returned": the same team, not "another team")."""
+    moved_group = any(c.startswith("group ") for c in changes)
+    return "requeued" if moved_group else "returned"
 
 
 def _operator_of(owner: str) -> str:

@@ -45,6 +45,7 @@ TICKET_CHANGES = frozenset(
         "transferred",
         "escalated",
         "requeued",
+        "returned",
         "resolved",
         "reopened",
         "handed_back",
@@ -223,10 +224,13 @@ class DialogEngine:
             turn.say("ticket_taken", ticket_id=ticket.id)
         elif change == "transferred":
             turn.say("ticket_transferred", ticket_id=ticket.id)
-        elif change in ("escalated", "requeued"):
+        elif change in ("escalated", "requeued", "returned"):
             self._back_to_ticket(turn, ticket)
             if change == "escalated":
                 turn.say("ticket_escalated", ticket_id=ticket.id, level=ticket.level.value)
+            elif change == "returned":
+                line = turn.text(f"line_{ticket.level.value}")
+                turn.say("ticket_returned", ticket_id=ticket.id, line=line)
             else:
                 turn.say("ticket_requeued", ticket_id=ticket.id)
         elif change == "priority" and not sla_clock.expected_by(ticket):

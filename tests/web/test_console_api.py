@@ -561,3 +561,26 @@ async def test_a_ticket_brought_back_to_the_first_line_is_no_longer_escalated(
     card = "\n".join(r.text for r in (await rt.service.handle(asked)).replies)
     assert f"{ticket.id} — in the specialists' queue" in card, card
     assert "second line" not in card
+
+
+async def test_the_user_is_told_their_ticket_went_back_a_line_not_to_another_team(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass (session 26): a held ticket brought back from L3 to L2, or to L1, told
+    its user "passed to another team": it is the same team's other line, and the news says
+    which. A ticket moved to another group is still another team's."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4848", language="ru")
+    console = Console(http, gateway)
+    await console.sign_in("sysadmin")
+    url = f"/console/api/tickets/{ticket.id}"
+    assert (await console.post(url + "/update", {"level": "L3"}))[0] == 200
+    for level, line in (("L2", "второй линии"), ("L1", "первой линии")):
+        assert (await console.post(url + "/take", {}))[0] == 200
+        assert (await console.post(url + "/update", {"level": level}))[0] == 200
+        told = (await told_on_telegram(store, "4848"))[-1]
+        back = f"Заявка {ticket.id} возвращена специалистам {line}. Специалист напишет вам здесь."
+        assert told == back, told
+    assert (await console.post(url + "/take", {}))[0] == 200
+    assert (await console.post(url + "/update", {"group": "network"}))[0] == 200
+    told = (await told_on_telegram(store, "4848"))[-1]
+    assert told == f"Заявка {ticket.id} передана другой команде. Специалист напишет вам здесь."
