@@ -416,6 +416,8 @@ class OperatorDesk:
             # resolving gave the conversation back already: "take it over first" would
             # send its holder to a take that a resolved ticket refuses
             _require_active(ticket)
+            if conv.bot_owns:  # an admin's page from before a re-route: nobody to hand back
+                raise ActionRefused("nobody holds the conversation", "take_first")
             self._require_owner(ticket, conv, actor)
             conv.owner = BOT_OWNER
             ticket.assignee = ""

@@ -584,3 +584,25 @@ async def test_the_user_is_told_their_ticket_went_back_a_line_not_to_another_tea
     assert (await console.post(url + "/update", {"group": "network"}))[0] == 200
     told = (await told_on_telegram(store, "4848"))[-1]
     assert told == f"Заявка {ticket.id} передана другой команде. Специалист напишет вам здесь."
+
+
+async def test_a_conversation_the_bot_already_has_is_not_handed_back_again(
+    gateway: Gateway, http: aiohttp.ClientSession, store: Store
+) -> None:
+    """Outside pass (session 26): an admin's page still showed the ticket held (another
+    operator had escalated it meanwhile, which gave the conversation to the bot); "hand
+    back" then told the user "the specialist has handed the conversation back to me" about
+    nobody. Refused now as for any operator, and the user is told nothing."""
+    ticket = await seed_ticket(store, channel="telegram", chat_id="4949")
+    bob = Console(http, gateway)
+    await bob.sign_in("bob")
+    url = f"/console/api/tickets/{ticket.id}"
+    assert (await bob.post(url + "/take", {}))[0] == 200
+    assert (await bob.post(url + "/update", {"group": "network"}))[0] == 200
+    told = len(await told_on_telegram(store, "4949"))
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as other:
+        admin = Console(other, gateway)
+        await admin.sign_in("sysadmin")
+        status, body = await admin.post(url + "/hand_back", {})
+    assert (status, body["key"]) == (409, "take_first"), body
+    assert len(await told_on_telegram(store, "4949")) == told
