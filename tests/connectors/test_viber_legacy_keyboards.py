@@ -31,3 +31,20 @@ async def test_a_press_of_a_keyboard_sent_before_signed_serials_answers_nothing(
         assert conv is not None and DialogState.from_dict(conv.state).phase == Phase.CONFIRM
         await user.press(ru("btn_yes"))  # today's keyboard still answers it
         await user.sees(ru("resolved_by_bot"), after=seen)
+
+
+async def test_the_last_keyboard_sent_before_the_upgrade_still_answers_when_untracked(
+    viber_gateway: Gateway, viber_api: ViberEmulator
+) -> None:
+    """A client that echoes no tracking data (a second device, an old app) pressing the
+    keyboard last sent before the upgrade: it is today's question, and the press answers it.
+    Before, its payload was the whole body ("yes|kb:3fa9c1"), which answers nothing."""
+    user_id = "legacy-kb-kept=="
+    user = viber_user(viber_api, user_id)
+    await user.say(QUESTION)
+    seen = await user.sees(ru("did_it_help"))
+    old = {"yes|kb:3fa9c1": ru("btn_yes"), "no|kb:3fa9c1": ru("btn_no")}
+    await viber_gateway.rt.store.channel_put("viber", f"keyboard:{user_id}", old, 3600)
+    viber_api.users[user_id].tracking_data = ""  # this client echoes none
+    viber_api.send_text(user_id, "yes|kb:3fa9c1")
+    await user.sees(ru("resolved_by_bot"), after=seen)
