@@ -100,7 +100,13 @@ _NAMING_WORDS = (
     r"обліківк\w*|аккаунт\w*|акаунт\w*|логин\w*|логін\w*|пользовател\w*|користувач\w*|"
     r"юзер\w*|для)"
 )
-_NAMING = re.compile(_NAMING_WORDS + r"[^\w.!?]*$", re.I)
+# Words said between the request and the login ("разблокируйте, пожалуйста, petrov",
+# "розблокуйте терміново ivanenko", "unlock asap jsmith"): the login is still named.
+_ASIDE = (
+    r"(?:пожалуйста|плиз|будь\s+ласка|please|pls|plz|срочно|терміново|негайно|"
+    r"urgently|asap|again|снова|опять|знову|ещё|еще|ще|мне|мені|нам)"
+)
+_NAMING = re.compile(_NAMING_WORDS + r"(?:[^\w.!?]+" + _ASIDE + r")*[^\w.!?]*$", re.I)
 _NAMING_RIGHT_BEFORE = re.compile(_NAMING_WORDS + r"\s+$", re.I)
 _NOT_LOGINS = (
     "a an the my me mine myself i i'm im it its it's this that these those our us we you your "

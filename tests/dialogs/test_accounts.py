@@ -315,6 +315,36 @@ def test_everyday_words_after_the_request_name_no_login(engine: DialogEngine) ->
         assert [(a.action, a.login) for a in actions(chat)] == [(action, login)], text
 
 
+def test_a_latin_login_after_the_request_or_its_asides_is_the_account(
+    engine: DialogEngine,
+) -> None:
+    """Outside pass, session 26: "разблокируй petrov" read the Latin word among Cyrillic ones
+    as a program's name (no request at all), and "unlock asap jsmith" or "разблокируйте,
+    пожалуйста, petrov" named no login (the writer's own account was unlocked). A login is
+    named after the request's words and what is said between ("пожалуйста", "будь ласка",
+    "asap", "срочно"); a program the catalogue knows stays that program's account."""
+    for text, action, login in (
+        ("разблокируй petrov", "unlock", "petrov"),
+        ("розблокуй ivanenko", "unlock", "ivanenko"),
+        ("разблокируйте, пожалуйста, petrov", "unlock", "petrov"),
+        ("розблокуйте, будь ласка, ivanenko", "unlock", "ivanenko"),
+        ("разблокируй срочно petrov", "unlock", "petrov"),
+        ("unlock asap jsmith", "unlock", "jsmith"),
+        ("please reset password please a.smith", "reset", "a.smith"),
+        ("разблокируйте пожалуйста мой аккаунт", "unlock", ""),
+        ("розблокуйте терміново, будь ласка", "unlock", ""),
+        ("unlock my account please asap", "unlock", ""),
+        ("разблокируй мне VPN", "unlock", ""),
+    ):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert [(a.action, a.login) for a in actions(chat)] == [(action, login)], text
+    for text in ("разблокируй jira", "разблокируйте, пожалуйста, SAP", "розблокуй 1c"):
+        chat = DirectoryChat(engine, lang_hint="en")
+        chat.send(text)
+        assert actions(chat) == [], text  # that program's own account: the checklist's
+
+
 def test_a_persons_name_in_cyrillic_is_another_persons_account(engine: DialogEngine) -> None:
     """Review, session 25: "разблокируй учетку petrov" went to a person, but "разблокируй
     учетку Петрова" unlocked the writer's own account: only Latin logins were read. A first

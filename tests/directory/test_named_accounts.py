@@ -93,13 +93,18 @@ async def test_a_latin_login_alone_in_cyrillic_is_the_account_not_a_program(
         assert slapd.can_bind(owner.dn, owner.password), text
     lock_out(slapd, owner)
     lock_out(slapd, colleague)
-    for text in ("разблокируйте petrov пожалуйста", "розблокуй petrov"):
+    asked = ("разблокируйте petrov пожалуйста", "розблокуй petrov", "разблокируйте, пожалуйста, "
+             "petrov", "розблокуйте, будь ласка, petrov", "разблокируй срочно petrov")  # fmt: skip
+    for text in asked:
         replies = await gateway.say("p2", text)
         assert any(SOMEONE_ELSE["ru"] in r or SOMEONE_ELSE["uk"] in r for r in replies), replies
     assert not slapd.can_bind(owner.dn, owner.password)  # a person does it
     assert not slapd.can_bind(colleague.dn, colleague.password)
+    replies = await gateway.say("p2", "please unlock asap petrov")  # not the writer's own
+    assert any(SOMEONE_ELSE["en"] in r for r in replies), replies
+    assert not slapd.can_bind(colleague.dn, colleague.password)
     tickets = await gateway.rt.store.tickets.for_conversation("webchat:p2", active_only=False)
-    assert [t for t in tickets if t.status.is_active and "petrov" in t.subject]
+    assert len([t for t in tickets if t.status.is_active and "petrov" in t.subject]) == 6
     audit = await gateway.rt.store.self_service.audit_entries()
     assert ("petrov", "someone_else") in {(a["login"], a["result"]) for a in audit}
     # an unlinked user is asked for their login first, as for "unlock petrov"
