@@ -472,8 +472,9 @@ BLIND_SETS = [
     # changes: 15/23 with 1 asked again on main 13f629a; 18/23 (1) with what the screen says
     # kept in the problem statement.
     # 19/23 (1) with couriers queuing at one counter read as that station's program, not an
-    # outage (i19-prio23).
-    ("../dialogs_probe21f.yaml", 19, 1),
+    # outage (i19-prio23); 20/23 (0) with "Opened the back cover, nothing stuck there" read as
+    # tried (i19-ask26).
+    ("../dialogs_probe21f.yaml", 20, 0),
     # the held-out probe of session 21's tried and os fields (i19-ask21: attempts judged in slang
     # or as a complaint, a cable or a part handled by hand, "run Windows Update"; the system said
     # as the device, "на хромбуке", "з айпада"; a cat, the router itself, a complaint with no

@@ -64,6 +64,7 @@ _ATTEMPT_STEMS = """
     пересади пересаж вытрях витрус трога чіпа продув вытира витира вытер витер
     смыка смика подерга посмика шата поправля поправи
     тыка тыкну потыка повыдерг повыдёрг повитяга
+    заряжа заряди заряджа
 """
 _REFLEXIVE_STEMS = "перелогин переподключ перепідключ пыта попыта намага перелогін логин"
 ATTEMPT_VERBS = DoneForms(_ATTEMPT_STEMS.split(), reflexive=_REFLEXIVE_STEMS.split())
@@ -92,7 +93,13 @@ _EN_DONE = case_blind(
     r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forg(?:ot|otten|etting) (?:the |this |that |my |our )?(?:wi-?fi |wireless )?"
     r"(?:network|wi-?fi|ssid)|"
-    r"open(?:ed|ing) (?:the )?(?:cover|tray|door|lid)s?|pull(?:ed|ing) out|"
+    r"open(?:ed|ing) (?:the )?(?:\w+ )?(?:cover|tray|door|lid)s?|"
+    # hand steps said plainly, with no verdict beside them: "I pulled two crumpled sheets out",
+    # "cancelled all the print jobs", "charged it overnight" (room made, "emptied the recycle
+    # bin", is a step only when the fault stays: alone it may be how a file was lost)
+    r"pull(?:ed|ing) (?:\w+ ){0,3}?out|"
+    r"cancel+(?:ed|ing) (?:all |the |every |my )*(?:print(?:ing)? )?(?:jobs?|documents?|queue)|"
+    r"charg(?:ed|ing) (?:it|them|the \w+)|"
     # the device handled by hand: "blew the vents out", "wiped the sensor", "jiggled the cable"
     r"bl(?:ew|own|owing) (?:\w+ ){0,3}?(?:out|off|through)|"
     r"wip(?:ed|ing)|jiggl(?:ed|ing)|wiggl(?:ed|ing)|shook|shaking|dust(?:ed|ing)|"
@@ -260,6 +267,10 @@ _FOLLOWED = case_blind(
     # the network forgotten and joined again: "забула мережу", "забыла эту сеть"
     r"(?:забыл\w*|забул\w*|забув|удалил\w*|видалил\w*|видалив)\s+(?:эту\s+|цю\s+|свою\s+)?"
     r"(?:сеть|мережу|wi-?fi|вай-?фай|wifi)(?!\w)|"
+    # print jobs cancelled: "отменила все задания", "скасувала друк" (a delivery cancelled is
+    # no step)
+    r"(?:отменил\w*|отменял\w*|скасувал\w*|скасував|скасовувал\w*)\s+(?:\w+\s+)?"
+    r"(?:задани\w*|завдан\w*|печат\w*|друк\w*|очеред\w*|черг\w*|документ\w*)(?!\w)|"
     # joined again, said of oneself: "підключилась наново", "переподключился заново"
     r"(?:под|пере|пере-?под|під|перепід)ключил(?:ся|ась|ись|ася|ися|вся)\s+"
     r"(?:заново|наново|знову|снова|ещ[её] раз|ще раз|повторно)(?!\w)",
