@@ -59,16 +59,24 @@ TRADE_MACHINES = PhraseSet([
     r"(?:швейн|вышивальн|вишивальн|стегальн|стьобальн|в'язальн|вязальн|колеровочн|"
     r"колерувальн|ледозаливочн|льодозаливн|поломоечн|поломийн|доильн|доїльн|тату)\w* "
     r"машин\w*",
-    # any other machine told by an adjective of its trade ("темперирующая машина",
-    # "халвоотсадочная машина", "ледозаливочная машина"), not a virtual or a work one, which
-    # is a computer ("виртуальная машина", "рабочая машина")
+    # any other machine told by an adjective of its trade, made from what it does or works
+    # on ("темперирующая машина", "халвоотсадочная машина", "ледозаливна машина", "офсетная
+    # машина"), not one a computer is told by ("виртуальная машина", "рабочая машина",
+    # "хостовая", "мощная", "терминальная", "сервисная машина": IT's speech for a computer)
     r"(?!(?:виртуальн|віртуальн|вычислительн|обчислювальн|рабоч|робоч|локальн|удаленн|"
     r"удалённ|віддален|гостев|гостьов|клиентск|клієнтськ|тестов|домашн|серверн|нов|стар|"
     r"друг|перв|втор|перш|одна|кажд|кожн|люб|котор|котр|един|єдин|следующ|наступн|"
-    r"предыдущ|попередн|лишн|зайв)\w*(?:ая|яя|ую|юю|ой|ей|ої|ій|на|ня|ну|ню)\s)"
-    r"\w{4,}(?:ая|яя|ую|юю|ой|ей|ої|ій|на|ня|ну|ню) машин(?:а|у|ы|е|ой|і|ою|к\w*)(?!\w)",
-    r"бормашин\w*", r"машин(?:к)?\w* для \w+", r"оверлок\w*", r"станк\w* чпу", r"станок\w*",
-    r"верстат\w* чпу",
+    r"предыдущ|попередн|лишн|зайв|терминальн|термінальн|персональн|физическ|фізичн|основн|"
+    r"сборочн)\w*(?:ая|яя|ую|юю|ой|ей|ої|ій|на|ня|ну|ню)\s)"
+    r"\w{2,}(?:ющ|ащ|ящ|чн|льн|тн|вн|бн|ськ|цьк|ск)(?:ая|яя|ую|юю|ой|ей|ої|ій|а|я|у|ю) "
+    r"машин(?:а|у|ы|е|ой|і|ою|к\w*)(?!\w)",
+    # a machine for a task ("машинка для стрижки", "машина для відкачки септиків"), not for
+    # a computer's work ("машина для тестов", "машина для сборки": a computer)
+    r"бормашин\w*",
+    r"машин(?:к)?\w* для (?!(?:тест|разраб|розроб|сборк|збірк|рендер|билд|білд|виртуал|"
+    r"віртуал|вычисл|обчисл|расч[её]т|розрахун|бэкап|бекап|резервн|моделир|моделюв|"
+    r"компил|компіл|обучени|навчання|нейр|ci\b|сервер|хостинг|клиент|клієнт)\w*)\w+",
+    r"оверлок\w*", r"станк\w* чпу", r"станок\w*", r"верстат\w* чпу",
     r"(?:sewing|embroidery|knitting|cnc|welding|popcorn|gelato|ice cream|slush|candy floss|"
     r"cotton candy|wave|key cutting|tattoo|pasta|bread|milking|lathe|floor cleaning|"
     r"ice resurfacing|tinting|paint mixing) machines?",
@@ -82,7 +90,10 @@ _ITS_OWN = PhraseSet([
     r"panels?", r"touch ?screens?", r"сенсорн\w*", r"кнопк\w*", r"buttons?",
     r"не включа\w*", r"не вмика\w*", r"won'?t (?:turn|switch|power) on", r"завис\w*",
     r"зависа\w*", r"freez\w*", r"frozen", r"not responding", r"не отвечает", r"не відповідає",
-    r"программ\w*", r"програм\w*", r"programs?", r"установ\w*", r"встанов\w*",
+    # a washing program is its own; "программа учёта" beside a freezer is the desk's
+    r"программ\w* (?:стирк|сушк|полоскан|отжим|мойк|мытья)\w*",
+    r"програм\w* (?:прання|сушіння|полоскання|віджим\w*|миття)",
+    r"(?:wash|washing|drying|rinse|spin) (?:programs?|cycles?)", r"установ\w*", r"встанов\w*",
     r"(?:lost|loses) power",
 ])  # fmt: skip
 # A machine and the make after it ("швейная машинка Juki", "тестомес Sinmag").
@@ -98,6 +109,13 @@ _IT_MEDIA = re.compile(
     r"(?<![\w-])(?:флешк\w*|флеш-?накопител\w*|флеш-?накопичувач\w*|usb|файл\w*|files?|"
     r"flash ?drives?|memory sticks?|usb sticks?|sd ?-?cards?|карт\w* памят\w*|карт\w* пам'ят\w*|"
     r"bluetooth|блютуз\w*|прошивк\w*|firmware)(?!\w)"
+)
+# Signing in beside a machine is IT's ("dropped my phone in the brew kettle, Duo was on it.
+# how do i log in now").
+_SIGNING_IN = re.compile(
+    r"(?<![\w-])(?:log ?in|logging in|sign ?in|signing in|password|passcode|2fa|mfa|"
+    r"authenticator|парол\w*|войти|залогин\w*|авториз\w*|увійти|учётн\w* запис\w*|"
+    r"учетн\w* запис\w*|обліков\w* запис\w*)(?!\w)"
 )
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
 _SHOWN = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
@@ -154,7 +172,7 @@ def names_a_product(text: str, rest: str) -> bool:
     """Whether `rest` (`text` without its machines) names a product by its own name: a Latin
     word in a Cyrillic message, or one in capitals in an English one ("не открывается LIMS,
     … печь стоит и ждёт", "the MES is down, the ovens wait"); not an error code ("E12")."""
-    if _IT_MEDIA.search(rest):
+    if _IT_MEDIA.search(rest) or _SIGNING_IN.search(rest):
         return True  # "вишивальна машина не бачить флешку": what it reads is IT's
     if len(_CYRILLIC.findall(text)) > len(_LATIN_LETTER.findall(text)):
         return bool(_LATIN_NAME.search(rest))

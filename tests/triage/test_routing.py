@@ -802,6 +802,21 @@ def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
         ("вишивальна машина Brother не бачить флешку з візерунками", None),
         ("на ванадиевом в лаборатории не открывается LIMS, печь стоит и ждёт", None),
         ("в серверной сломался кондиционер, серверы греются", None),
+        # review, session 26: a computer told as a machine by what it is for or how it is
+        # ("машина для тестов", "мощная", "терминальная"), a program of the desk's beside a
+        # freezer, signing in beside a kettle: IT's, not "no question for IT"
+        ("Виртуальная машина для тестов не запускается", None),
+        ("Потужна машина для рендерингу зависає", None),
+        ("Медленная машина, всё тормозит", None),
+        ("Терминальная машина не отвечает", None),
+        ("Не могу зайти в программу учёта, холодильник разморозился", None),
+        ("Не відкривається програма обліку, морозильна камера розморозилась", None),
+        ("the stock program won't open and the freezer defrosted, I need to write off goods", None),
+        ("уронила телефон в раковину возле посудомойки, как теперь войти без кода", None),
+        ("стиральная машина встала посреди программы стирки", "facilities"),
+        ("the washing machine stops midway through the wash program", "facilities"),
+        ("машинка для стрижки не заряжается", ""),
+        ("ледозаливна машина заливає лід горбами", ""),
     ],
 )
 def test_a_machine_that_is_not_its_is_whose_it_is(text: str, service: str | None) -> None:
