@@ -35,7 +35,7 @@ from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
 from gateway.knowledge.things import Subject, breakdown, secrets, shared
-from gateway.knowledge.vocabulary import OUTSIDE_WORDS
+from gateway.knowledge.vocabulary import OUTSIDE_WORDS, SENSE_VENUES
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
 _NEGATIONS = ("не", "not")  # in nearly every failure, IT's or not
@@ -162,12 +162,13 @@ class Domain:
         калитка, сейф, locker) and no word leans IT's: "the door password" is the door's,
         however often labelled IT lines name a door ("door access card system"). So is a
         place the secret is a way into (`entered`: "пароль на вход в закрытый клуб", "для
-        входа в бар"), whatever place it is, when no word of it leans IT's: a login's way
-        in is into something an article names ("для входа в систему", "в почту")."""
+        входа в бар") when it is a place one walks into (vocabulary.SENSE_VENUES): a way
+        into anything else is a login's ("для входа в личный кабинет", "в домен", "в облако"),
+        whatever few labelled lines name it."""
         if (
             word in secrets()
             and all(self._odds.get(w, 0.0) <= 0 for w in owner)
-            and (entered or any(w in physical() for w in owner))
+            and any(w in physical() or (entered and _venue(w)) for w in owner)
         ):
             return True
         return self._everyday_kind(owner)
@@ -268,6 +269,20 @@ def _named(articles: Sequence[Article]) -> list[str]:
         for token in tokens(text, lang)
         if not token.stop
     ]
+
+
+@cache
+def venues() -> frozenset[str]:
+    """Lemmas of the places one walks into that are no IT's (vocabulary.SENSE_VENUES)."""
+    found: set[str] = set()
+    for word in SENSE_VENUES:
+        found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
+
+
+def _venue(word: str) -> bool:
+    """Whether the lemma `word`, or a part of it ("бар-спикизи"), is a venue's."""
+    return any(part in venues() for part in (word, *word.split("-")))
 
 
 @cache

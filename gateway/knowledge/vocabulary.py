@@ -1439,6 +1439,22 @@ SENSE_ENTERED: frozenset[str] = _words(
     в во у до на
     """
 )
+# The places one walks into that are no IT's (a bar, a club, a gym, a motel, a block of
+# flats): a secret for the way into one opens its door ("пароль на вход в закрытый клуб").
+# Only these: a way into an unknown word is as often a login's ("пароль для входа в личный
+# кабинет", "в домен", "в госуслуги", "в облако", "у кабінет постачальника").
+SENSE_VENUES: frozenset[str] = _words(
+    """
+    бар бара клуб клуба ресторан ресторана кафе спортзал спортзала фитнес тренажерный
+    тренажёрный сауна сауну бассейн бассейна баня баню мотель мотеля отель отеля гостиница
+    гостиницу хостел хостела казино кинотеатр кинотеатра театр театра музей музея подъезд
+    подъезда квартира квартиру гараж гаража раздевалка раздевалку душевая душевую
+    бар бару клубу ресторану кафе спортзал спортзалу фітнес сауна сауну басейн басейну лазня
+    лазню лазні
+    мотель мотелю готель готелю хостел хостелу казино кінотеатр кінотеатру театр театру
+    музей музею під'їзд під'їзду квартира квартиру гараж гаражу роздягальня роздягальню
+    """
+)
 # Product and device names: they show a message is about IT but not which problem it is,
 # so they neither dilute a match (like an unknown word would) nor prove one on their own.
 # "can you install Visual Studio Code" is about installing, whatever the product.

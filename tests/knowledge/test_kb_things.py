@@ -488,3 +488,24 @@ def test_a_secret_for_a_way_into_an_account_stays_its(
     said = matcher.ranker.subject(tokens(text, lang), lang=lang)
     assert not matcher.ranker.domain.sensed(said), said.sensed
     assert matcher.match(text, lang).outcome != "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Review, session 26: a way into something few labelled lines name is a login's
+        # unless it is a place one walks into: these got no answer at all on 5627fe9e.
+        ("не помню пароль для входа в личный кабинет", "ru"),
+        ("пароль для входа в домен истёк", "ru"),
+        ("забыл пароль для входа в облако", "ru"),
+        ("пароль на вход в терминал не подходит", "ru"),
+        ("забув пароль для входу в особистий кабінет", "uk"),
+        ("забув пароль для входу в кабінет постачальника", "uk"),
+    ],
+)
+def test_a_secret_for_a_way_into_an_unknown_word_is_a_logins(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    result = matcher.match(text, lang)
+    assert result.outcome == "answer", result
+    assert result.candidates[0].article.id == "password_reset"
