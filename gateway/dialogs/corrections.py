@@ -153,7 +153,7 @@ def _not_x_but_y(fields: Mapping[str, str], text: str) -> dict[str, str]:
             if not hit and value and bare and bare != old and name == "since":
                 hit = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", value, _I)
             if not hit and value and name == "since":
-                hit = _same_day(old, value)  # "не в среду, а во вторник" of "со среды"
+                hit = _same_day(old, new, value)  # "не в среду, а во вторник" of "со среды"
             if hit and name not in out:
                 fixed = _replaced(name, value, hit, new, strict=reversed_)
                 if fixed and name == "os":
@@ -251,17 +251,22 @@ _DAY_STEMS = (
 )  # fmt: skip
 # A preposition before the new day makes it a start of its own: "во вторник", "з вівторка".
 _DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+$", _I)
+# A day said alone, with or without its preposition: "в среду", "з середи", "Tuesday".
+_DAY_ALONE = re.compile(
+    rf"(?:(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+)?(?P<day>{_WEEKDAY.pattern})", _I
+)
 
 
 def _stem(day: str) -> str:
     return next((s for s in _DAY_STEMS if fold(day).lower().startswith(s)), "")
 
 
-def _same_day(old: str, value: str) -> re.Match[str] | None:
+def _same_day(old: str, new: str, value: str) -> re.Match[str] | None:
     """The weekday of `value` that the corrected `old` names in another case ("в среду" is
-    the day of "со среды")."""
-    said = _WEEKDAY.search(old)
-    stem = _stem(said.group()) if said else ""
+    the day of "со среды"), when `old` is a day alone and `new` names one: "не отримує листів
+    з понеділка, а мої листи йдуть нормально" corrects no day."""
+    said = _DAY_ALONE.fullmatch(old)
+    stem = _stem(said.group("day")) if said and _WEEKDAY.search(new) else ""
     if not stem:
         return None
     return next((m for m in _WEEKDAY.finditer(value) if _stem(m.group()) == stem), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.dialogs.checklist import fill
+from gateway.dialogs.corrections import repaired_in_message
 from gateway.dialogs.extract import extract_fields
 
 # (fields before, message, fields after): the message corrects and answers nothing asked.
@@ -248,3 +249,21 @@ def test_a_weekday_that_corrects_no_kept_day_keeps_the_start(text: str) -> None:
     fields = {"since": "since Tuesday"}
     fill(fields, {}, text, "answer to tried", answering="tried")
     assert fields["since"] == "since Tuesday"
+
+
+# ... nor does a clause that only mentions the kept day before "а": "не отримує листів від
+# покупців з понеділка, а мої листи йдуть нормально" says how mail goes, it corrects no start
+# (dialogs_tune21's currant farm: the start became "з мої листи йдуть нормально").
+@pytest.mark.parametrize(
+    ("since", "text"),
+    [
+        ("з понеділка", "Outlook не отримує листів з понеділка, а мої листи йдуть нормально."),
+        ("с понедельника", "Outlook не получает письма с понедельника, а отправка работает."),
+        ("since Monday", "it does not sync since Monday but sending works"),
+    ],
+)
+def test_a_clause_naming_the_kept_day_corrects_no_start(since: str, text: str) -> None:
+    assert "since" not in repaired_in_message(text, {"since": since})
+    fields = {"since": since}
+    fill(fields, {}, text, "answer to error", answering="error")
+    assert fields["since"] == since
