@@ -66,37 +66,38 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 1129. With batch 24 in (the twenty-second tuning part; the lead, main aa5fd34's code,
 # 10:47-11:08 UTC): pooled 7837 of 8028, 6 of 1174; left out 7830, 6 of 1174. With batch 25 in
 # (the twenty-third tuning part; the lead, main a4084c5's code, 13:50-14:04 UTC): pooled 8147 of
-# 8388, 6 of 1219; left out 8140, 5 of 1219.
+# 8388, 6 of 1219; left out 8140, 5 of 1219. At session 26's end (main bd0c60ba's code, the
+# lead, 15:22-15:27 UTC): pooled 8151, 7 of 1219; left out 8157, 5 of 1219.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (173, 181), (185, 187)), (1, 100)),
+    "faq_tune2.jsonl": (((188, 194), (174, 181), (185, 187)), (1, 100)),
     "faq_tune3.jsonl": (((174, 180), (175, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
-    "faq_tune5.jsonl": (((119, 120), (149, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (146, 150), (118, 120)), (1, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (117, 120)), (1, 60)),
+    "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
+    "faq_tune6.jsonl": (((120, 120), (145, 150), (117, 120)), (2, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (116, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((120, 120), (150, 150), (119, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((120, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
     "faq_tune15.jsonl": (((89, 90), (115, 120), (117, 120)), (0, 45)),
-    "faq_tune16.jsonl": (((89, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune16.jsonl": (((89, 90), (116, 120), (118, 120)), (0, 45)),
     "faq_tune17.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((87, 90), (116, 120), (116, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (118, 120), (116, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((87, 90), (116, 120), (118, 120)), (0, 45)),
-    "faq_tune21.jsonl": (((86, 90), (117, 120), (117, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((88, 90), (117, 120), (115, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((85, 90), (112, 120), (118, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((87, 90), (113, 120), (117, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((86, 90), (111, 120), (114, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((88, 90), (115, 120), (116, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (116, 120), (116, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((88, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune21.jsonl": (((86, 90), (117, 120), (118, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((90, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((86, 90), (113, 120), (118, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((88, 90), (114, 120), (118, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((86, 90), (110, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1219), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2417, 2934, 2789), 5)
+LEFT_OUT_MEASURED = ((2425, 2937, 2795), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
