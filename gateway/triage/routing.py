@@ -18,7 +18,12 @@ from gateway.knowledge.morphology import meant_text, readings
 from gateway.models import SupportGroup
 from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
 from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.whose import machine_service, names_a_product, without_machines
+from gateway.triage.whose import (
+    before_the_machine,
+    machine_service,
+    names_a_product,
+    without_machines,
+)
 
 # Readers, clocks and encoders at a door or a desk (access control and time keeping), and
 # the turnstiles, intercoms and kiosks they sit in: devices, and IT, whatever they look like.
@@ -553,8 +558,8 @@ class Routing:
         a treadmill), "" (a sewing machine, a tram stop's machine that took the writer's
         coins); None when it is IT's ("на кухне экран заказов завис")."""
         service = machine_service(text)
-        if service is None:
-            return None
+        if service is None or self.recognises(before_the_machine(text)):
+            return None  # "Экран зависает, рядом поставили кондиционер": the screen's
         rest = without_machines(text)
         if self.recognises(rest) or reads_a_card(rest) or names_a_product(text, rest):
             return None  # what it shows, lights or blinks is its own, what reads a card IT's

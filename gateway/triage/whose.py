@@ -168,6 +168,27 @@ def without_machines(text: str) -> str:
     return _ITS_OWN.remove(rest)
 
 
+# Where one clause ends and the next begins: "Экран зависает, рядом поставили кондиционер",
+# "the screen freezes whenever the microwave is on".
+_CLAUSE_END = re.compile(
+    r"[,.;:!?]|(?<!\w)(?:когда|коли|поки|пока|как только|щойно|when|whenever|while|as soon as)"
+    r"(?!\w)"
+)
+
+
+def before_the_machine(text: str) -> str:
+    """The clauses of `text` said before the one that names its machine ("экран зависает" of
+    "Экран зависает, рядом поставили кондиционер"): a thing broken there is what the message
+    is about, the machine only its surroundings. "" when the machine is in the first clause
+    ("завис экран у кофемашины", "Пральна машина зупинилась, на екрані код F21")."""
+    said = normalise(text)
+    machine = _MACHINE_AND_MAKE.search(said)
+    if machine is None:
+        return ""
+    ends = list(_CLAUSE_END.finditer(said, 0, machine.start()))
+    return said[: ends[-1].start()] if ends else ""
+
+
 def names_a_product(text: str, rest: str) -> bool:
     """Whether `rest` (`text` without its machines) names a product by its own name: a Latin
     word in a Cyrillic message, or one in capitals in an English one ("не открывается LIMS,
