@@ -249,12 +249,11 @@ _DAY_STEMS = (
     "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень", "понеділ", "вівтор",
     "серед", "четвер", "п'ятниц", "субот", "неділ",
 )  # fmt: skip
+_BEFORE_A_DAY = r"(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+"
 # A preposition before the new day makes it a start of its own: "во вторник", "з вівторка".
-_DAY_PREPOSITION = re.compile(r"(?<![\w'])(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+$", _I)
+_DAY_PREPOSITION = re.compile(rf"(?<![\w']){_BEFORE_A_DAY}$", _I)
 # A day said alone, with or without its preposition: "в среду", "з середи", "Tuesday".
-_DAY_ALONE = re.compile(
-    rf"(?:(?:в|во|у|с|со|з|із|зі|від|since|from|on)\s+)?(?P<day>{_WEEKDAY.pattern})", _I
-)
+_DAY_ALONE = re.compile(rf"(?:{_BEFORE_A_DAY})?(?P<day>{_WEEKDAY.pattern})", _I)
 
 
 def _stem(day: str) -> str:
