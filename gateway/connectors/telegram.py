@@ -13,6 +13,7 @@ sends are paced under Telegram's limits, and Bot API errors become `DeliveryErro
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import hashlib
 import io
@@ -77,6 +78,16 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 RECONNECT_BACKOFF = Backoff(base=1.0, cap=60.0)
 PARTS_REMEMBERED = 1024
 KEYBOARDS_REMEMBERED = 10_000
+
+
+class PolledUpdates(GetUpdates):
+    """getUpdates answered as plain JSON: each update is read as a webhook's is, so one
+    that aiogram's models refuse (a field of another Bot API version, a message with no
+    chat) is kept aside alone instead of failing the batch, and polling with it for good."""
+
+    __returning__ = list[Any]
+
+
 # aiogram reads every Bot API answer as `Response[<the method's result type>]`, a pydantic
 # generic class that pydantic keeps only weakly: once nothing holds it, the garbage
 # collector frees it and the next call builds it again, schema and validator (10-20 ms of
@@ -89,7 +100,7 @@ ANSWER_TYPES = tuple(
         EditMessageReplyMarkup,
         AnswerCallbackQuery,
         SendChatAction,
-        GetUpdates,
+        PolledUpdates,
     )
 )
 
@@ -176,25 +187,24 @@ class TelegramConnector:
         cursor = await self.store.get_cursor(CHANNEL, OFFSET_CURSOR)
         offset = int(cursor) if cursor else None
         while not self._stopping.is_set():
-            batch = await self.bot.get_updates(
-                offset=offset,
-                timeout=self.polling_timeout,
-                allowed_updates=updates.ALLOWED_UPDATES,
-                request_timeout=self.polling_timeout + REQUEST_TIMEOUT,
+            poll = PolledUpdates(
+                offset=offset, timeout=self.polling_timeout, allowed_updates=updates.ALLOWED_UPDATES
             )
+            batch = await self.bot(poll, request_timeout=self.polling_timeout + REQUEST_TIMEOUT)
             progress.ok()
-            if not batch:
+            numbered = []
+            for raw in batch:
+                with contextlib.suppress(updates.MalformedUpdate):
+                    numbered.append(updates.update_id_of(raw))
+                await self._receive_polled(raw)
+            if not numbered:
                 continue
-            for update in batch:
-                await self._receive_polled(
-                    update.model_dump(by_alias=True, exclude_none=True, mode="json")
-                )
             # Confirming: the next getUpdates with this offset drops the batch on Telegram.
-            offset = batch[-1].update_id + 1
+            offset = max(numbered) + 1
             await self.store.set_cursor(CHANNEL, OFFSET_CURSOR, str(offset))
         return True
 
-    async def _receive_polled(self, raw: dict[str, Any]) -> None:
+    async def _receive_polled(self, raw: Any) -> None:
         try:
             check_value(raw)  # a webhook's update is checked by parse_json; this one is not
             message = updates.inbound_from_update(raw)
