@@ -464,6 +464,7 @@ def extract(text: str) -> str:
             or _WAS_ALREADY.search(folded)
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
+            or _LOOKED_IN_BIN.search(folded)
             or someone_tried(folded)
             or _attempt_in(own, judged=judged_fix)
             or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
@@ -527,6 +528,31 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
 # Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
 # full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
 # ("emptied the recycle bin and lost a report").
+# A lost file looked for in the recycle bin, or said not to be there: "в корзине смотрела —
+# пусто", "в корзине её нет", "у кошику її нема, дивилась", "з кошика її теж немає", "it's not
+# in the recycle bin" (the first place a user looks: an attempt, not asked again). Never the
+# bin only emptied to make room ("emptied the bin and lost a report") nor a shop's cart
+# ("в корзине нет кнопки оплаты": the absence must end the clause).
+_BIN = r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin)"
+_LOOKED_FOR = (
+    r"(?:смотрел\w*|посмотрел\w*|просмотрел\w*|проверял\w*|проверил\w*|искал\w*|поискал\w*|"
+    r"глянул\w*|заглядывал\w*|заглянул\w*|рылась|рылся|дивил\w*|подивил\w*|переглянул\w*|"
+    r"переглядал\w*|шукал\w*|шукав|пошукал\w*|пошукав|перевіря\w*|перевірил\w*|перевірив|"
+    r"зазирал\w*|зазирнул\w*|looked|checked|searched|went through|dug through)"
+)
+_NOT_THERE = (
+    r"(?:нет|нету|нема|немає|немае|пусто|пустая|пуста|порожньо|порожній|порожня)"
+)
+_LOOKED_IN_BIN = case_blind(
+    rf"(?<!\w)(?:{_LOOKED_FOR}(?:\s+(?:уже|вже|тоже|теж|also|already|и|і))?\s+"
+    rf"(?:(?:в|у|во|in|through|the|my)\s+)*{_BIN}|"
+    rf"(?:в|у|во)\s+{_BIN}\s+(?:[\w']+\s+){{0,2}}?{_LOOKED_FOR}|"
+    rf"{_BIN}\s+(?:[\w']+\s+){{0,2}}?{_LOOKED_FOR}|"
+    rf"(?:в|у|во|из|з|із)\s+{_BIN}\s+(?:[\w']+\s+){{0,4}}?{_NOT_THERE}\s*(?:[—–-].*)?$|"
+    rf"{_NOT_THERE}\s+(?:[\w']+\s+){{0,2}}?(?:в|у|во|и в|і в|і у)\s+{_BIN}\s*$|"
+    rf"(?:not|isn'?t|wasn'?t|nothing)\s+(?:there\s+)?(?:in|inside)\s+(?:the\s+|my\s+)?{_BIN}|"
+    rf"{_BIN}\s+(?:is|was)\s+(?:already\s+)?empty)(?!\w)"
+)
 _FREED = case_blind(r"\b(?:empt(?:ied|ying)|freed up|cleared out)\b")
 _STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
                     r"error|message))\b")
