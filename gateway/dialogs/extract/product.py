@@ -146,6 +146,15 @@ _VERSION = re.compile(
     _I,
 )
 
+# The edition of a program named by where it runs: "Outlook for Mac", "Outlook on the web",
+# "Teams for iOS", "Word для Mac" (the ticket's engineer needs it: the Mac and web editions
+# are other programs); never "for" with anything else ("outlook for some reason").
+_EDITION = re.compile(
+    r"[^\S\n]+(?:(?:for|для)[^\S\n]+(?:the[^\S\n]+)?(?:mac(?:os)?|windows|ios|ipados|android|"
+    r"iphone|ipad|web|мак(?:а|у|ос)?)|on[^\S\n]+the[^\S\n]+web|web[^\S\n]+(?:app|access))(?![\w])",
+    _I,
+)
+
 BRANDS = (
     r"intel|realtek|nvidia|geforce|radeon|amd|broadcom|qualcomm|killer|"
     r"hp|canon|kyocera|xerox|epson|brother|ricoh|samsung|lenovo|dell|asus|acer|apple|msi|"
@@ -285,15 +294,18 @@ def extract_all(text: str) -> list[str]:
             continue
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
         spelled = match.group(0)
-        if spelled.lower() in _ORDINARY and _ordinary_use(text, match, spelled):
+        edition = _EDITION.match(text, match.end())
+        if spelled.lower() in _ORDINARY and not edition and _ordinary_use(text, match, spelled):
             continue
         if spelled == "outlook" and _a_prospect(text, match):
             continue  # "the outlook for today is grim", "not great outlook": what lies ahead
         if spelled.lower() in ("офис", "офіс") and not _office_suite(text, match):
             continue  # "Офис в Санкт-Петербурге": the place, not Microsoft Office
-        version = _VERSION.match(text, match.end())
+        version = _VERSION.match(text, edition.end() if edition else match.end())
         name = _CANONICAL[index]
         extra = _version_suffix(spelled, name)
+        if edition:  # "Outlook for Mac", "Outlook on the web": the edition is the product's
+            extra += " " + " ".join(edition.group().split())
         number = (
             re.sub(_VERSION_WORD, "", version.group(0).strip(), count=1, flags=_I)
             if version
@@ -301,7 +313,8 @@ def extract_all(text: str) -> list[str]:
         )
         if number and not name.endswith(number):
             extra += " " + number
-        typed = text[match.start() : version.end() if version else match.end()]
+        end = version.end() if version else edition.end() if edition else match.end()
+        typed = text[match.start() : end]
         found.append((match.start(), _as_typed((name + extra).strip(), typed.strip())))
     for match in (*_DEVICE_MODEL.finditer(text), *_MODEL_BEFORE_DEVICE.finditer(text)):
         if not any(match.start(1) in span for span in taken):
