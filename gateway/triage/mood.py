@@ -41,6 +41,10 @@ ASKS_FOR_PERSON = PhraseSet([
     rf"{_PERSON} ?,? (а |but )?(не|ні|нет|not|no) (с |з )?{_BOT}",
     rf"(не|ні|нет|без|not|no) (с |з )?{_BOT} ?,? (а |but |just )?{_PERSON}",
     r"humans?", r"(live|real|human|support) agent",
+    # a person named as a sentence of its own, asked for with "please" or "now": "person
+    # please. shared drive gone again.", "Operator now!" (as "оператора мені", person_request)
+    r"(?:^|(?<=[.!?] ))(a |an )?(real |live |actual )?(person|operator|agent|technician|tech|"
+    r"engineer|specialist)(,? (please|pls|plz|now|asap))+(?=[.!]*( |$))",
     # "operator" said as a sentence of its own after the problem: "printer jammed. operator."
     r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
     r"an agent", r"agent,? please", r"real person",

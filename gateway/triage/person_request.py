@@ -93,12 +93,21 @@ def calls_for_person(reading: MessageReading) -> bool:
     clauses = reading.clauses
     if named and any(_named_alone(words) for _, words in clauses if len(words) <= ALONE_WORDS):
         return True
+    if named and any(
+        _called_alive(words, clauses[at + 1][1]) for at, (_, words) in enumerate(clauses[:-1])
+    ):
+        return True
     return opens and any(_asks(words) for _, words in clauses)
 
 
 _TO_ME = frozenset({"мне", "мені", "нам", "сюда", "сюди", "срочно", "терміново", "скорее",
                     "швидше", "быстрее", "пожалуйста", "будь", "ласка", "уже", "вже", "живого",
-                    "живу", "живую", "можно", "можна", "а"})  # fmt: skip
+                    "живу", "живую", "можно", "можна", "а", "просто", "хоть", "хотя", "бы",
+                    "хоча", "б", "ну", "нормального", "нормальну", "нормальную"})  # fmt: skip
+# … and a person alone in the nominative is asked for when the next sentence only says
+# "alive": "оператор. живой. монитор черный"
+_ALIVE = frozenset({"живой", "живий", "живая", "жива", "живого", "живу", "живую", "живих",
+                    "живых", "живі", "живые"})  # fmt: skip
 ALONE_WORDS = 4  # "оператора мені", "живого специалиста сюда!": a clause of a few words
 
 
@@ -113,6 +122,20 @@ def _named_alone(words: list[Word]) -> bool:
     if len(rest) != 1 or rest[0].is_verb or not _person(rest[0], shapes):
         return False
     return rest[0].has("accs") and (not rest[0].has("nomn") or len(words) > 1)
+
+
+def _called_alive(words: list[Word], following: list[Word]) -> bool:
+    """A person named as a sentence of its own and called alive in the next: "оператор.
+    живой.", "людина! жива!" (what else the nominative alone may be, a role or a subject,
+    is never followed by "alive" alone)."""
+    shapes = _shapes()
+    return (
+        len(words) == 1
+        and _person(words[0], shapes)
+        and 0 < len(following) <= 2
+        and all(w.text in _ALIVE or w.text in _TO_ME for w in following)
+        and any(w.text in _ALIVE for w in following)
+    )
 
 
 def _asks(words: list[Word]) -> bool:

@@ -90,6 +90,12 @@ def test_ordinary_problems_are_not_handoffs(text: str) -> None:
         "I want someone from IT to look at it", "just open a ticket", "how do I reach a person",
         "Оператор!", "дайте оператора", "з живим оператором", "I want an operator",
         "I'm done with the steps, get someone to fix it",
+        # a person named with no verb, only words of address beside it, or called alive in the
+        # next sentence (frozen7, frozen8 and frozen12 asked the whole checklist)
+        "person please. shared drive gone again.", "Tech please. printer jammed",
+        "оператор. живой. монитор черный, ничего не вижу",
+        "Бездротова мишка не працює, батарейки міняла. Можна просто людину?",
+        "Специалиста хотя бы. Принтер стоит", "людина! жива! каса не пробиває",
     ],
 )  # fmt: skip
 def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
@@ -113,6 +119,9 @@ def test_a_command_to_bring_a_person_in_any_form(text: str) -> None:
         "В колл-центре ни один оператор не может принять звонок",
         "у оператора не работает гарнитура", "the operator can't log in",
         "клієнт скаржиться на оператора, кому передати?",
+        # … or said alone as who writes, or as the subject: no address words, nobody alive
+        "Оператор. У меня не работает гарнитура", "у нас новый оператор. живой вопрос: где отчёт",
+        "the person please check the printer", "новий оператор не може зайти в програму",
     ],
 )  # fmt: skip
 def test_people_as_the_object_of_a_request_ask_for_nobody(text: str) -> None:
