@@ -367,9 +367,17 @@ BLIND_SETS = [
     # tuning part 33/40, 1 asked again; 34/40, 1 with "началось на этой неделе" kept with its
     # preposition (i19-ask26) ...
     ("dialogs_tune25.yaml", 34, 1),
-    # ... and its frozen part, the honest dialog measure from session 26, at its first untouched
-    # figure (31/40, 2 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 26 (sealed: measured by
+    # the lead only), at its first untouched figure (31/40, 2 asked again) and at session 26's
+    # end (main e170381d); now a regression set, run for its summary only.
     ("dialogs_frozen25.yaml", 31, 2),
+    # the twenty-sixth batch (session 27), as first measured on session 27's starting code (main
+    # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
+    # tuning part 30/40, 6 asked again ...
+    ("dialogs_tune26.yaml", 30, 6),
+    # ... and its frozen part, the honest dialog measure from session 27, at its first untouched
+    # figure (36/40, 0 asked again), run for its summary only.
+    ("dialogs_frozen26.yaml", 36, 0),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
