@@ -514,6 +514,20 @@ def is_skip(text: str) -> bool:
     return _whole(text, SKIP)
 
 
+# A no that says nothing of what it refuses: "нет", "ні", "nope". Where it answers no
+# yes/no question (the rating's scale) it may refuse the question itself.
+BARE_NO = PhraseSet([
+    r"нет", r"неа", r"не-а", r"не а", r"не", r"ні", r"ніт", r"нєа", r"нє", r"та ні", r"та нє",
+    r"no", r"nope", r"nah", r"n", r"net", r"nea", r"ni",
+])  # fmt: skip
+
+
+def says_still_broken(text: str) -> bool:
+    """A no that names the fault going on ("не помогло", "всё равно не работает", "still
+    broken", "nope, not fixed"), not a bare "нет"."""
+    return parse_yes_no(text) is False and not _whole(text, BARE_NO)
+
+
 def is_new_request(text: str) -> bool:
     return bool(NEW_REQUEST.search(text)) and len(_words(text)) <= _ANSWER_WORDS
 

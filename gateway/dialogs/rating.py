@@ -7,9 +7,10 @@ from gateway.dialogs.answers import (
     is_skip,
     is_small_talk,
     parse_rating,
+    says_still_broken,
     sounds_grateful,
 )
-from gateway.dialogs.events import CsatCommented, CsatRecorded, CsatRequest
+from gateway.dialogs.events import CsatCommented, CsatRecorded, CsatRequest, ReopenRequested
 from gateway.dialogs.payloads import CSAT_PREFIX, CSAT_REQUEST, SKIP, payload_rating
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.selfhelp import DETAIL_WORDS
@@ -42,6 +43,8 @@ class Rating:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
             turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
+        elif self._says_still_broken(turn, text):
+            self._still_broken(turn)
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
@@ -57,6 +60,12 @@ class Rating:
             # buttons show as numbered text, a "1" presses "1. Skip" (the payload says so).
             turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
             return
+        if msg.payload != SKIP and self._says_still_broken(turn, text):
+            # "1", then "так и не заработало": the words explain the score, and the fault is
+            # still there
+            turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
+            self._still_broken(turn)
+            return
         if msg.payload != SKIP and text and self.is_new_problem(turn, text):
             st.start_flow()
             self.new_problem(turn, msg)
@@ -67,6 +76,25 @@ class Rating:
         score = st.csat_score
         st.start_flow()
         st.rated_score = score  # a score typed next is this rating said again
+
+    def _says_still_broken(self, turn: Turn, text: str) -> bool:
+        """Whether the user says the fault an operator resolved goes on ("всё равно не
+        работает", "не допомогло", "still broken"), naming no other problem ("опять не
+        работает vpn" is one: a new request)."""
+        return (
+            bool(turn.state.rating_ticket)
+            and says_still_broken(text)
+            and not self.routing.recognises(text)
+            and self.knowledge.match(text, turn.lang).outcome != "answer"
+        )
+
+    @staticmethod
+    def _still_broken(turn: Turn) -> None:
+        """The resolution an operator asked to rate does not stand ("всё равно не работает",
+        "still broken"): the ticket reopens, as with the "still broken" of its card."""
+        ticket_id = turn.state.rating_ticket
+        turn.state.start_flow()  # no rating of a resolution that did not hold
+        turn.emit(ReopenRequested(ticket_id=ticket_id))
 
     def rated_again(self, turn: Turn, msg: InboundMessage, rated: int) -> bool:
         """A score typed right after the rating was thanked for ("4", "3 звезды", "ставлю

@@ -276,3 +276,32 @@ async def test_a_question_naming_no_ticket_is_the_persons_while_they_hold_it(
 
     await eventually(answered, what="the user's words on Anna's ticket")
     assert not any(ticket.id in said for said in user.texts()[seen:])  # no card
+
+
+async def test_still_broken_said_to_the_rating_reopens_the_ticket_on_telegram(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """Anna resolves the ticket; the user, asked to rate it, types that it still does not
+    work. Before: "Не уверен, что понял, в чём проблема с ИТ" and the ticket stayed
+    resolved (in English "Please send a number from 1 to 5"). Now it reopens as with the
+    card's "still broken": back in its queue, the user told so, no new ticket."""
+    gw, chat = telegram_gateway, 191919191
+    user = telegram_user(telegram_api, chat)
+    ticket, seen = await held_by_anna(gw, user)
+    tickets_before = await gw.rt.store.redis.get(keys.TICKET_SEQ)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "переподключил")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+
+    await user.say("всё равно не работает")
+    seen = await user.sees(ru("status_reopened", ticket_id=ticket.id), after=seen)
+    reopened = await stored(gw, ticket.id)
+    assert reopened.status == TicketStatus.OPEN and reopened.resolved_at == 0
+    assert await gw.rt.store.redis.zscore(keys.group_queue("hardware"), ticket.id) is not None
+    history = [(e.actor, e.action) for e in await gw.rt.store.tickets.events(ticket.id)]
+    assert history[-1] == ("user", "reopened")
+    conv = await gw.rt.store.conversations.get(user.conversation_key)
+    assert conv is not None and conv.active_ticket == ticket.id
+    # What the user says next goes to the reopened ticket: no checklist, no new ticket.
+    await user.say("принтер всё так же offline")
+    await user.sees(ru("ticket_note_added", ticket_id=ticket.id), after=seen)
+    assert await gw.rt.store.redis.get(keys.TICKET_SEQ) == tickets_before
