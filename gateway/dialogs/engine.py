@@ -96,6 +96,8 @@ class DialogEngine:
         self._forget_closed_ticket(turn)
         rated, turn.state.rated_score = turn.state.rated_score, 0
         msg = _visible(msg)
+        if not msg.text.strip():
+            self.flow.take_language_hint(turn, msg.language_hint)
         if ctx.numbered:
             msg = _pressed_by_number(msg, turn.state.buttons)
         if msg.kind == "message" and _rest_of_album(turn, msg):

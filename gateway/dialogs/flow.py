@@ -226,6 +226,16 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
         st.language = detect_language(text, default=st.language or hinted or self.default_language)
 
+    @staticmethod
+    def take_language_hint(turn: Turn, hint: str) -> None:
+        """A conversation with no language yet takes the one the channel says the user's
+        app speaks, when the message has no words to read it from (a screenshot, a voice
+        message): it is answered in that language, not in the desk's default."""
+        st = turn.state
+        hinted = hint[:2].lower()
+        if not st.language and not st.language_locked and hinted in LANGUAGES:
+            st.language = hinted
+
     def abandon(self, turn: Turn) -> bool:
         """Drop the flow in progress (a given rating is already stored); False if none."""
         st = turn.state

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 
 from connectors.test_channel_conversations import (
+    TEXTS,
     Gateway,
     messenger_user,
     meta_gateway,
@@ -71,3 +72,27 @@ async def test_a_telegram_die_while_a_ticket_is_open_is_not_added_to_it(
     assert not any(
         ru("ticket_note_added", ticket_id=ticket.id) in t for t in user.texts()[seen:]
     )
+
+
+async def test_a_first_message_with_no_words_is_answered_in_the_users_app_language(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """A conversation's first message that has no words (a screenshot, a voice message, a
+    die) was answered in the desk's default language, Russian, although Telegram says the
+    user's app speaks Ukrainian or English; a first message with words already followed it.
+    Outside pass, session 27."""
+    photo = [{"file_id": "AgACscreen01", "file_unique_id": "s1", "width": 1280, "height": 960,
+              "file_size": 2048}]  # fmt: skip
+    voice = {"file_id": "AwACvoice01", "file_unique_id": "v1", "duration": 4}
+    dice = {"emoji": "🎲", "value": 3}
+    for chat, lang, content, key in (
+        (545454541, "uk", {"photo": photo}, "text_only"),
+        (545454542, "en", {"voice": voice}, "text_only"),
+        (545454543, "en", {"dice": dice}, "unreadable"),
+        (545454544, "ru", {"photo": photo}, "text_only"),
+    ):
+        who = telegram_api.user(chat, "Olena", lang)
+        await telegram_api.add_update({"message": telegram_api._message(chat, who, **content)})
+        user = telegram_user(telegram_api, chat)
+        await user.sees(TEXTS.get(lang, key))
+        assert user.texts() == [TEXTS.get(lang, key)]
