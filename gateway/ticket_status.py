@@ -118,6 +118,11 @@ class TicketStatusDesk:
             if not self._reopenable(ticket, now):
                 return "reopen_late"
             sla_clock.reopen(ticket, self.sla, now)
+            # Back in its group's queue for whoever takes it, as a ticket handed back is:
+            # the bot has the conversation since the resolution, so no one holds it (kept,
+            # the last holder showed as working on it, and was refused a reply until they
+            # took it again)
+            ticket.assignee = ""
             tx.ticket_event(ticket.id, "user", "reopened", "the user says it is still broken")
             self._make_current(conv, ticket)
             return "reopened"

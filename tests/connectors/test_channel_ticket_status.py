@@ -305,3 +305,33 @@ async def test_still_broken_said_to_the_rating_reopens_the_ticket_on_telegram(
     await user.say("принтер всё так же offline")
     await user.sees(ru("ticket_note_added", ticket_id=ticket.id), after=seen)
     assert await gw.rt.store.redis.get(keys.TICKET_SEQ) == tickets_before
+
+
+async def test_a_ticket_the_user_reopens_waits_in_its_queue_for_whoever_takes_it(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """Reopened by the user, the ticket kept Anna as its holder while the bot had the
+    conversation: the console showed it "In progress · taken by anna", the user's card
+    "in progress, Занимается: Анна", and Anna's reply was refused with "take the ticket
+    over first (it is held by anna)". It is back in its group's queue with nobody holding
+    it, as a ticket handed back is; whoever takes it answers the user."""
+    gw, chat = telegram_gateway, 202020202
+    user = telegram_user(telegram_api, chat)
+    ticket, seen = await held_by_anna(gw, user)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "переподключил")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+    await user.say(f"что с заявкой {ticket.id}")
+    seen = await user.sees(f"{ticket.id} — {ru('status_resolved')}", after=seen)
+    await user.press(ru("btn_status_reopen"))
+    seen = await user.sees(ru("status_reopened", ticket_id=ticket.id), after=seen)
+    seen = await user.sees(f"{ticket.id} — ", after=seen)
+    card = user.texts()[seen - 1]
+    assert card.startswith(f"{ticket.id} — {ru('status_in_queue')}")
+    assert ru("status_handler", name="Анна") not in card
+    reopened = await stored(gw, ticket.id)
+    assert (reopened.status, reopened.assignee) == (TicketStatus.OPEN, "")
+    assert reopened.shown_status == "in_queue"
+
+    assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
+    await gw.rt.desk.reply(ticket.id, ANNA, "Посмотрю ещё раз, минуту")
+    await user.sees("Посмотрю ещё раз, минуту", after=seen)
