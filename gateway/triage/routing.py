@@ -339,7 +339,14 @@ _WAITS_FOR_CONNECTION = re.compile(
     r"stuck|hangs?|hanging|hung|frozen|freezes|sits?|sitting|spins?|spinning|loops?|looping)"
     r"\s+(?:на|в|у|on|at|in)\s+[«\"'“‘]?\s*(?:соединени\w*|подключени\w*|установк\w* (?:связи|"
     r"соединения)|з'єднанн\w*|з’єднанн\w*|підключенн\w*|connecting|connection|"
-    r"(?:waiting|trying) (?:for|to) (?:connect\w*|network|host|server|the host|the server))",
+    r"(?:waiting|trying) (?:for|to) (?:connect\w*|network|host|server|the host|the server))|"
+    # … or that shows nothing but the wait: "just shows 'Connecting...'", "на екрані
+    # «З'єднання…»", "показывает «Подключение»"
+    r"[«\"'“‘]\s*(?:re)?(?:connecting|переподключени\w*|подключени\w*|соединени\w*|"
+    r"підключенн\w*|з'єднанн\w*|з’єднанн\w*)\s*(?:\.{2,3}|…)|"
+    r"(?<!\w)(?:shows?|showing|says|displays?|пишет|пише|показывает|показує)\s+"
+    r"[«\"'“‘]\s*(?:re)?(?:connecting|переподключение|подключение|соединение|підключення|"
+    r"з'єднання|з’єднання)\s*[»\"'”’]",
     re.IGNORECASE,
 )
 
@@ -369,10 +376,29 @@ _OUT_OF_REACH = (
 # broken: its connection, not the device. Said by the user of the device's own part ("the
 # fan is broken, the cooling system is down", "ноутбук не включается, система не отвечает")
 # it is the device's.
+# … and what only a screen says of what it lost: the source of what it shows ("Data source
+# unavailable", "Stream offline"), the network itself ("No network connection", "Немає
+# підключення до мережі"), a server named between ("Cannot reach feeding server") and one it
+# keeps connecting to ("Reconnecting to content server", "Переподключение к серверу").
+_LOST_ON_SCREEN = (
+    r"(?:data\s+source|source|database|stream|feed|service|server|host|system|backend|"
+    r"сервер\w*|сервис\w*|сервіс\w*)s?\W{0,2}\s+(?:is\s+)?(?:unavailable|unreachable|not "
+    r"available|offline)(?!\w)|"
+    r"(?:источник\w*|джерел\w*)\s+(?:\w+\s+)?(?:недоступ\w*|не доступ\w*|офлайн)|"
+    r"(?:no|нет|немає|нема)\s+(?:network|internet)\s+connection|"
+    r"(?:нет|немає|нема)\s+(?:подключения|соединения|підключення|з'єднання|з’єднання)\s+"
+    r"(?:к|до|з|із)\s+(?:сети|интернету|мережі|інтернету|мережею|інтернетом)(?!\w)|"
+    r"(?:unable to|can'?t|cannot|could not|couldn'?t|failed to|not able to)\s+"
+    r"(?:reach|connect to|contact)\s+(?:the\s+)?(?:[\w-]+\s+){1,2}(?:servers?|hosts?|"
+    r"services?)(?!\w)|"
+    r"(?:re)?connecting\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:servers?|hosts?|services?)(?!\w)|"
+    r"(?:пере)?(?:подключени\w*|соединени\w*)\s+(?:к|с)\s+сервер\w*|"
+    r"(?:пере)?(?:підключенн\w*|з'єднанн\w*|з’єднанн\w*)\s+(?:до|з|із)\s+сервер\w*"
+)
 _SERVICE_OUT_OF_REACH = re.compile(
     r"(?:(?<!\w)[«\"'“‘„]|(?<!\w)(?:shows?|showing|says|saying|displays?|reads|пишет|пише|"
     r"показывает|показує|выда[её]т|видає)\s*[:—–-]?\s)\s*"
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_OUT_OF_REACH})",
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_OUT_OF_REACH}|{_LOST_ON_SCREEN})",
     re.IGNORECASE,
 )
 # Many devices saying it, or that they lost it, are stopped by that system, not broken
@@ -404,12 +430,15 @@ class Routing:
         «Соединение...»"): the connection it waits for is what is broken, not what shows it;
         and so is a device whose screen says the service behind it is out of reach."""
         found = self._group_for(article, text, confident=confident, whole=whole)
-        waits = _WAITS_FOR_CONNECTION.search(whole or text)
-        if waits and found in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE):
-            return SupportGroup.NETWORK
         said = whole or text
+        waits = _WAITS_FOR_CONNECTION.search(said)
+        # … or that shows a browser's own error instead of its page ("the lobby TV is stuck
+        # on a grey page saying 'DNS_PROBE_FINISHED_NO_INTERNET'"), as an article's does
+        shown = _BROWSER_ERROR.search(said) or _BROWSER_SCREEN.search(said)
+        if (waits or shown) and found in (SupportGroup.SOFTWARE, SupportGroup.HARDWARE):
+            return SupportGroup.NETWORK
         if (
-            found is SupportGroup.HARDWARE
+            self._a_device_speaks(found, said)
             and _SERVICE_OUT_OF_REACH.search(said)
             and not _PRINTS_OR_SCANS.search(said)
         ):
@@ -418,6 +447,15 @@ class Routing:
             # service behind it, which is what is broken
             return SupportGroup.NETWORK
         return found
+
+    def _a_device_speaks(self, found: SupportGroup, said: str) -> bool:
+        """Whether what `said` is about is a device: its group, or an article's group no word
+        names beside a device named ("турникет …, на экранчике «Нет связи с сервером»" matched
+        a mail article by the screen's words alone)."""
+        if found is SupportGroup.HARDWARE:
+            return True
+        named = self._named(said)
+        return found not in named and SupportGroup.HARDWARE in named
 
     def _group_for(
         self, article: Any | None, text: str, *, confident: bool = True, whole: str = ""

@@ -832,3 +832,59 @@ def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
 )
 def test_a_machine_that_is_not_its_is_whose_it_is(text: str, service: str | None) -> None:
     assert Routing().not_its(text) == service
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a screen saying what it lost, in words the rules did not know: the source of what
+        # it shows, the network, a server named between, a server it keeps reconnecting to,
+        # a wait for a connection, a browser's own error (issue 19)
+        "the departures board in the bus station says 'Data source unavailable'",
+        "every camera tile on the guard's monitor shows 'Stream offline'",
+        "табло на складі показує «Джерело даних недоступне»",
+        "the menu screen over the counter says 'Feed unavailable'",
+        "the little screen by the exhibit just shows a spinning wheel and 'No network connection'",
+        "на інфокіоску в холі напис «Немає підключення до мережі»",
+        "экран у входа в бассейн пишет «Нет подключения к интернету»",
+        "the kiosk at the gym door says Cannot reach booking server",
+        "the wall screen in the canteen is stuck with 'Reconnecting to menu server'",
+        "на табло в цеху «Переподключение к серверу» уже час",
+        "the sign-in tablet at the quarry gate just shows 'Connecting...'",
+        "термінал на вході показує «З'єднання…» і крутиться коло",
+        "the TV in the clubhouse is stuck on a grey page saying 'DNS_PROBE_FINISHED_NXDOMAIN'",
+    ],
+)
+def test_a_device_saying_what_it_lost_is_the_network(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.NETWORK
+    # … also when an article of the device was matched
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a device matched to a mail article by its screen's words alone is still the device
+        # that lost its server ("Нет связи с сервером" is also Outlook's) (issue 19)
+        "на проходной турникет не пускает, на экранчике «Нет связи с сервером»",
+        "the badge reader at the staff door shows 'Server not responding'",
+    ],
+)
+def test_a_device_matched_to_another_group_s_article_is_the_network(text: str) -> None:
+    assert Routing().group_for(ARTICLES["email_not_sending"], text) is SupportGroup.NETWORK
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # … not a device's own fault, nor a program or a mail named beside the screen
+        ("the printer display says 'Toner unavailable'", SupportGroup.HARDWARE),
+        ("the kiosk printer says 'Printer offline'", SupportGroup.HARDWARE),
+        ("Outlook на ноутбуке пишет «Нет связи с сервером»", SupportGroup.EMAIL),
+    ],
+)
+def test_a_device_s_own_fault_or_a_named_program_stays_its_own(
+    text: str, group: SupportGroup
+) -> None:
+    mail = ARTICLES["email_not_sending"] if group is SupportGroup.EMAIL else None
+    assert Routing().group_for(mail, text) is group
