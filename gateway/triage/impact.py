@@ -253,6 +253,11 @@ def _vocabulary() -> _Vocabulary:
         | _keys("церемония похороны прощание венчание свадьба выпускной", ru)
         | _keys("церемонія похорон прощання вінчання весілля випускний", uk)
         | _keys("ceremony funeral wedding graduation memorial", en)
+        # a stream, an interview or a print run held then: "через 40 минут трансляция", "15
+        # interviews booked this afternoon", "через час отправляем в печать тираж"
+        | _keys("трансляция стрим собеседование интервью тираж", ru)
+        | _keys("трансляція стрим співбесіда інтерв'ю наклад тираж", uk)
+        | _keys("stream livestream interview interviews", en)
         # … or anything that starts then: "the print run starts in an hour", "начинается в 9"
         | _keys("начинаться начаться стартовать", ru) | _keys("починатися початися", uk)
         | _keys("starts begins start begin", en),
@@ -856,11 +861,14 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
 
 
 # What a screen or a camera gives: "a black picture" is none
-_PICTURES = frozenset({"picture", "image", "screen", "display", "video", "feed", "preview"})
+# … or its shape where one should be: "the camera shows a black square", "чорний прямокутник"
+_PICTURES = frozenset({"picture", "image", "screen", "display", "video", "feed", "preview",
+                       "square", "rectangle", "box"})  # fmt: skip
 _ACCOUNTS = frozenset({"account", "accounts", "login", "logins", "profile", "user"})
 _BLACK = frozenset({"чёрный", "черный", "чорний"})
 _PICTURES_RU_UK = frozenset({"экран", "екран", "изображение", "зображення", "картинка",
-                             "видео", "відео"})  # fmt: skip
+                             "видео", "відео", "квадрат", "прямоугольник",
+                             "прямокутник"})  # fmt: skip
 # What a machine is said to do, in English, when it does no work: "connect", "print", "load".
 _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
@@ -2083,7 +2091,11 @@ _NEAR_TIME = re.compile(
     r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
     r"півгодини)(?!\w)|"
     r"(?:до|by)\s+(?:конца|кінця|end of)\s+(?:дня|the day|рабочего дня|робочого дня)|"
-    r"end of (?:the )?(?:day|month|quarter)|month[- ]end|quarter[- ]end|eod"
+    r"end of (?:the )?(?:day|month|quarter)|month[- ]end|quarter[- ]end|eod|"
+    # … or booked for later today: "15 interviews booked this afternoon", "this evening's
+    # stream" (not when it failed: "it froze this afternoon")
+    r"(?:booked|scheduled|planned|lined up|set) (?:for )?(?:later )?(?:today|this afternoon|"
+    r"this evening|tonight)|this (?:afternoon|evening)'s|later today"
 )
 
 

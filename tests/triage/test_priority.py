@@ -2101,3 +2101,44 @@ def test_people_after_u_before_the_things_verb_are_still_many(text: str) -> None
 )  # fmt: skip
 def test_a_number_that_names_a_model_or_a_room_is_no_count(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a picture that is not there, said by the shape left in its place, stops a call with
+        # something at stake as a black picture does (issue 19)
+        ("the board meeting on Zoom starts in 15 minutes and my webcam shows a black square", True),
+        ("через 20 минут вебинар для клиентов, а камера в Teams показывает чёрный прямоугольник",
+         True),
+        ("о 10:00 онлайн-засідання суду, а камера показує чорний квадрат", True),
+        # … alone, it is one user's fault with a way round
+        ("камера в Zoom показывает чёрный квадрат", False),
+        ("my webcam shows a black box in Teams since the update", False),
+    ],
+)  # fmt: skip
+def test_a_black_square_for_a_picture_is_no_picture(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a stream, an interview or a print run held at a time close ahead is at stake when
+        # what it needs stops (issue 19)
+        ("у нас в клубе через полчаса трансляция матча, а OBS не запускается", True),
+        ("у нас за годину стрим концерту, а ноутбук не бачить камеру", True),
+        ("у меня в 14:00 собеседование с кандидатом по видео, а Teams не открывается", True),
+        ("у мене о 15:00 співбесіда з кандидатом, а Zoom не запускається", True),
+        ("we go out with the livestream in 30 minutes and the encoder PC won't boot", True),
+        ("we have six interviews booked this afternoon and the video room PC is down", True),
+        ("через час отправляем тираж в типографию, а макеты на сетевом диске не открываются",
+         True),
+        # … not one said as when it failed, nor with no time close ahead
+        ("the stream PC froze this afternoon", False),
+        ("Teams crashed during an interview yesterday", False),
+        ("OBS иногда подвисает на трансляции", False),
+    ],
+)  # fmt: skip
+def test_a_stream_an_interview_or_a_print_run_ahead_is_at_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
