@@ -165,13 +165,16 @@ class Domain:
         входа в бар") when it is a place one walks into (vocabulary.SENSE_VENUES): a way
         into anything else is a login's ("для входа в личный кабинет", "в домен", "в облако"),
         whatever few labelled lines name it."""
-        if (
+        return self._kept_secret(word, owner, entered) or self._everyday_kind(owner)
+
+    def _kept_secret(self, word: str, owner: Sequence[str], entered: bool = False) -> bool:
+        """`word` is a secret of a thing the building has, or of a venue it is a way into,
+        and no word of the owner leans IT's (`_everyday_sense`)."""
+        return (
             word in secrets()
             and all(self._odds.get(w, 0.0) <= 0 for w in owner)
             and any(w in physical() or (entered and _venue(w)) for w in owner)
-        ):
-            return True
-        return self._everyday_kind(owner)
+        )
 
     def stranger(self, subject: Subject) -> float:
         """1 when the message names no IT thing and a thing nobody knows as IT's; else 0
@@ -192,6 +195,17 @@ class Domain:
             )
             for kind in subject.senses
         )
+        if not subject.product and any(
+            self._kept_secret(word, owner, owner in subject.entered)
+            for word, owner in subject.sensed
+        ):
+            # A code or a password of what a building has, wherever the message says it
+            # ("the door code for meeting room 4 still isn't working", "forgot the padlock
+            # code on the tool locker", "замок с кодом на двери склада не принимает код"):
+            # the door is what fails, whatever else it names; no account's secret is a
+            # door's. As the opening it was so already; elsewhere the words around it
+            # ("meeting room", "the sweets store") leaned IT's.
+            return 1.0
         if subject.first and not subject.product:
             # An English message that opens with words no article uses, said to fail at
             # once ("the pinsetter on lane 7 keeps jamming", "golf cart won't start,

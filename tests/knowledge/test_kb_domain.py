@@ -285,3 +285,40 @@ def test_the_same_shared_thing_at_a_desk_is_answered(
     matcher: Matcher, text: str, lang: str, topic: str
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A secret of what the building has, said after other words: before, only a door
+        # or a gate the message opened with made it another trade's, and "the staff
+        # kitchen", "the delivery yard", "на складе" leaned the rest IT's.
+        ("forgot the padlock code for the bike shed, who has it?", "en"),
+        ("someone changed the gate code at the delivery yard, anyone know the new one?", "en"),
+        ("the locker code at the gym changing room doesn't open it anymore", "en"),
+        ("замок на складе не принимает код от двери", "ru"),
+        ("на складі замок не приймає код від дверей", "uk"),
+    ],
+)
+def test_a_secret_of_a_door_or_a_gate_anywhere_in_the_message_is_another_trades(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    ranked = matcher.ranker.rank(text, lang)
+    assert ranked[0].stranger == 1.0
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # Controls: an account's secret beside a door, or a door's system, stays IT's.
+        ("forgot my password for the door access card system", "en", "password_reset"),
+        ("forgot my Windows password on the PC by the front door", "en", "password_reset"),
+        ("забув пароль від пошти, а двері в офіс уже зачинені", "uk", "password_reset"),
+    ],
+)
+def test_an_accounts_secret_beside_a_door_is_still_answered(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert matcher.ranker.rank(text, lang)[0].stranger == 0.0
+    assert answered(matcher, text, lang) == topic
