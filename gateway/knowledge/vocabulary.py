@@ -677,6 +677,14 @@ WORDS.update(
         "обновы": "обновление",
         "обнову": "обновление",
         "обновой": "обновление",
+        # A burning smell said the everyday way: "пахне паленим", "запах паленого", "запахло
+        # палёным" is the damage article's "горілим", "горелым". Only the forms a smell takes
+        # (after "пахнет", "запах"): "палёная винда" (pirated) stays apart.
+        **dict.fromkeys(_words("паленым паленого"), "горелым"),
+        "паленим": "горілим",
+        # Smoke said small: "пошёл дымок", "йде димок".
+        **dict.fromkeys(_words("дымок дымком"), "дым"),
+        **dict.fromkeys(_words("димок димку димком"), "дим"),
     }
 )
 

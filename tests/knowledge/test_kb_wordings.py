@@ -653,3 +653,24 @@ def test_asking_to_wipe_a_folder_is_no_file_lost(matcher: Matcher, text: str) ->
     # The bare verb asks for a wipe that has not happened: "can you erase the files" was
     # read as files deleted and answered with file recovery, which restores them.
     assert answered(matcher, text, "en") != "file_recovery"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("від ноутбука пахне паленим, я його вимкнула з розетки", "uk"),
+        ("від системника запах паленого, боюсь вмикати", "uk"),
+        ("от монитора пахнет палёным и он погас", "ru"),
+        ("от системника дымок идёт", "ru"),
+    ],
+)
+def test_a_burning_smell_said_the_everyday_way_is_the_damage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Паленим", "паленого", "палёным", "дымок" were words no article used (the article says
+    # "горілим", "гарью", "дым"): a device smelling of burning was answered nothing.
+    assert answered(matcher, text, lang) == "hardware_broken"
+
+
+def test_a_burning_smell_in_the_kitchen_is_no_device_damaged(matcher: Matcher) -> None:
+    assert matcher.match("на кухні пахне паленим, хтось забув тост", "uk").outcome == "none"
