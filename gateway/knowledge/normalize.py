@@ -24,6 +24,7 @@ from gateway.knowledge.vocabulary import (
     DEVICE_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
+    LID_WORDS,
     LOAD_READING,
     LOAD_TOOLS,
     LOAD_WORDS,
@@ -35,6 +36,7 @@ from gateway.knowledge.vocabulary import (
     MAILBOX_WORDS,
     PHRASES,
     PRINTED_WORDS,
+    PUT_WORDS,
     ROOM_AMOUNTS,
     ROOM_WORDS,
     SAVING_WORDS,
@@ -43,6 +45,7 @@ from gateway.knowledge.vocabulary import (
     SCREEN_FAINT,
     SCREEN_WORDS,
     SENSED_WORDS,
+    SHEET_WORDS,
     SPACE_KEYS,
     STORAGE_WORDS,
     STUFFED_WORDS,
@@ -242,6 +245,17 @@ def normalize_text(text: str) -> str:
         words = _mailbox_read(words)
     if not SCANNER_SERIES_WORDS.isdisjoint(words):
         words = [f"{w} {SCANNER_WORD}" if w in SCANNER_SERIES_WORDS else w for w in words]
+    if not (LID_WORDS.isdisjoint(words) or PUT_WORDS.isdisjoint(words)) and not (
+        SHEET_WORDS.isdisjoint(words)
+    ):
+        # A sheet put under a lid: the scanner, described by one who does not know its name.
+        # The description is the scanner, no more: its sheet is no letter ("лист" is one in
+        # Ukrainian) and the lid and the putting are nothing broken.
+        words = [
+            SCANNER_WORD if w in LID_WORDS else w
+            for w in words
+            if w not in SHEET_WORDS and w not in PUT_WORDS
+        ]
     if not (FAINT_WORDS.isdisjoint(words) or SCREEN_WORDS.isdisjoint(words)) and (
         PRINTED_WORDS.isdisjoint(words)
     ):

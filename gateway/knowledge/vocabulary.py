@@ -1536,6 +1536,27 @@ PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
 # the maker beside it (Canon, Epson) names no printer then.
 SCANNER_SERIES_WORDS: frozenset[str] = _words("lide canoscan scansnap imageformula")
 SCANNER_WORD = "scanner"
+# A flatbed scanner described by what one does with it, by someone who does not know its
+# name: a sheet put under the lid ("плоская штука, где листок под крышку кладёшь", "та
+# кришка зверху, куди листок кладуть", "the lid you put the page under"). All three words
+# make it the scanner; a lid opened to find a jammed sheet is put nowhere.
+LID_WORDS: frozenset[str] = _words(
+    "крышка крышку крышки крышкой крышке кришка кришку кришки кришкою кришці lid lids"
+)
+SHEET_WORDS: frozenset[str] = _words(
+    """
+    лист листа листы листок листка листочек листик бумагу бумажку бумага документ
+    аркуш аркуша листочок папір папірець документ
+    sheet sheets page pages paper document
+    """
+)
+PUT_WORDS: frozenset[str] = _words(
+    """
+    кладу кладешь кладет кладем кладете кладут класть положить положишь кладешь
+    кладу кладеш кладе кладемо кладете кладуть класти покласти покладеш
+    put puts putting place
+    """
+)
 PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS | SCANNER_SERIES_WORDS
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
 WANT_WORDS: frozenset[str] = _words(

@@ -110,3 +110,24 @@ def test_a_pale_screen_is_no_faint_print(matcher: Matcher, text: str, lang: str)
     # "бледно", "блідо", "faint" alone were the print article's keywords: a pale screen
     # was answered with the toner steps.
     assert answered(matcher, text, lang) != "printer_paper_jam", text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("кладу лист под крышку, а в компьютер ничего не приходит", "ru", "scanner_not_working"),
+        ("штука з кришкою, куди аркуш кладеш, перестала передавати на комп", "uk",
+         "scanner_not_working"),
+        ("the thing where you put the page under the lid stopped sending to my PC", "en",
+         "scanner_not_working"),
+        ("положила документы под крышку сейфа", "ru", None),
+        ("Замятие бумаги, открыл все крышки, а бумаги там нет", "ru", "printer_paper_jam"),
+    ],
+)
+def test_a_sheet_put_under_a_lid_is_the_scanner(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    """A user who does not know the scanner's name describes it: a sheet put under the lid.
+    Its sheet was a letter ("лист") or nobody's word, and the mail or nothing was answered;
+    a lid opened to find a jammed sheet stays the paper jam's, a safe's lid no one's."""
+    assert answered(matcher, text, lang) == topic, text
