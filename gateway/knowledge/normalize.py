@@ -28,6 +28,7 @@ from gateway.knowledge.vocabulary import (
     LOAD_READING,
     LOAD_TOOLS,
     LOAD_WORDS,
+    MACHINE_SLOW,
     MAIL_NAMES,
     MAIL_STORAGE,
     MAIL_WORDS,
@@ -35,6 +36,8 @@ from gateway.knowledge.vocabulary import (
     MAILBOX_ROOM,
     MAILBOX_WORDS,
     PHRASES,
+    POINTER_LAG_STEMS,
+    POINTER_WORDS,
     PRINTED_WORDS,
     PUT_WORDS,
     ROOM_AMOUNTS,
@@ -200,6 +203,8 @@ def normalize_text(text: str) -> str:
         text = _INITIALLED.sub(lambda m: m.group(1).replace(".", "") + m.group(2), text)
     text = text.lower().replace("ё", "е")
     text = _CLITIC.sub(r"\1", text)
+    if MACHINE_SLOW.search(text):
+        text = _pointer_read(text)
     text = _APOSTROPHES.sub("", text)
     if any(hint in text for hint in _CODE_HINTS):
         # "0x800CCC0F", "550 5.7.1", "NET::ERR_CERT_DATE_INVALID": the problem they name.
@@ -264,6 +269,31 @@ def normalize_text(text: str) -> str:
             for i, word in enumerate(words)
         ]
     return " ".join(WORDS.get(w, w) for w in words)
+
+
+_CLAUSE_BREAK = re.compile(r"[,.;!?:()]+|\s[—–-]\s")
+
+
+def _pointer_read(text: str) -> str:
+    """A mouse's jerks while the machine is slow as the slowness: "комп тупит, мышка
+    двигается рывками" -> "комп тупит, тормозит". Only when another clause says the
+    machine is slow without naming the mouse, and the mouse's own clause says no slowness
+    ("мышь лагает, курсор прыгает" is the mouse's lag)."""
+    clauses = _CLAUSE_BREAK.split(text)
+    if len(clauses) < 2:
+        return text
+    pointer = [not POINTER_WORDS.isdisjoint(clause.split()) for clause in clauses]
+    slow = [bool(MACHINE_SLOW.search(clause)) for clause in clauses]
+    if not any(s and not p for s, p in zip(slow, pointer, strict=True)):
+        return text
+    lagging = [
+        clause
+        for clause, p, s in zip(clauses, pointer, slow, strict=True)
+        if p and not s and any(w.startswith(POINTER_LAG_STEMS) for w in clause.split())
+    ]
+    for clause in lagging:
+        text = text.replace(clause, f" {LOAD_READING} ", 1)
+    return text
 
 
 def _chords(text: str) -> str:

@@ -251,6 +251,25 @@ LOAD_WORDS: frozenset[str] = _words(
 )
 LOAD_TOOLS: frozenset[str] = frozenset({"taskmanager"})
 LOAD_READING = "тормозит"  # a machine working at full load is a slow one
+# A mouse that moves in jerks, lags or freezes while the whole machine is said to be slow
+# ("компьютер тупит страшно, мышка двигается рывками", "все тормозить, навіть мишка з
+# затримкою") is a sign of the slowness, not a broken mouse: its clause reads as the slow
+# word. Only when another clause says the slowness without the mouse: "беспроводная мышь
+# лагает, курсор прыгает" is the mouse's own lag.
+POINTER_WORDS: frozenset[str] = _words(
+    """
+    мышь мыши мышка мышки мышку мышкой мышкою миша миші мишу мишка мишки мишку мишкою
+    курсор курсора стрелочка стрелка стрілочка стрілка
+    """
+)
+POINTER_LAG_STEMS: tuple[str, ...] = (
+    "рывк", "ривк", "дерга", "смика", "сіпа", "задержк", "затримк", "полз", "повз",
+    "замира", "замер", "застига", "прыга", "стриба", "скаче",
+)  # fmt: skip
+MACHINE_SLOW = re.compile(
+    r"\b(?:тупит|тупят|тупить|тормоз\w*|лага\w*|гальму\w*|подвис\w*|підвис\w*|"
+    r"зависа\w*|зависл\w*|завис|висит|висить|висне|виснет|виснуть)\b"
+)
 # Room said of a mailbox ("ящик переполнен, пишет что нет места", "скринька забита, місця
 # немає") is its quota, not only a disk's: "quota" is read after the room word when a
 # mailbox is named and no disk, memory or machine is. (Added, not put for it: an article's
