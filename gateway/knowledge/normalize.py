@@ -135,6 +135,15 @@ _KNOCKED_DRINK = re.compile(
     r"(?:laptop|notebook|macbook|keyboard|computer|pc|monitor|screen|printer|tablet|phone|"
     r"mouse|scanner|dock|docking)\b)"
 )
+# "скан на пошту не надходить", "сканы в почту не доходят": the mail is where the scans
+# go, and what fails is the scanner's sending (the articles' "scan to email"); the
+# destination's word made the message the mail's own ("не надходить" beside "пошту").
+# After a scan word in Russian or Ukrainian it is read as the scanner; the English "scan
+# to email" is a phrase the scanner article has.
+_SCAN_TO_MAIL = re.compile(
+    r"\b((?:от|від|ві)?скан[а-яіїє]*)\s+(?:на|в|у)\s+(?:(?:свою|мою|нашу|рабочую|робочу)\s+)?"
+    r"(?:почту|пошту|почта|пошта|email|мейл|емейл|имейл|імейл|мыло|ящик|скриньку)\b"
+)
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -233,6 +242,9 @@ def normalize_text(text: str) -> str:
         words = text.split()
     if "hit" in text:
         text = _HIT_BUTTON.sub("press ", text)
+        words = text.split()
+    if "скан" in text:
+        text = _SCAN_TO_MAIL.sub(rf"\1 {SCANNER_WORD}", text)
         words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:

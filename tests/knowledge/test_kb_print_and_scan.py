@@ -131,3 +131,21 @@ def test_a_sheet_put_under_a_lid_is_the_scanner(
     Its sheet was a letter ("лист") or nobody's word, and the mail or nothing was answered;
     a lid opened to find a jammed sheet stays the paper jam's, a safe's lid no one's."""
     assert answered(matcher, text, lang) == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("відскановані на пошту документи з Canon не надходять", "uk", "scanner_not_working"),
+        ("сканы на почту не доходят, раньше доходили", "ru", "scanner_not_working"),
+        ("скан на пошту не надходить", "uk", "scanner_not_working"),
+        ("пошта не надходить з самого ранку", "uk", "email_not_receiving"),
+    ],
+)
+def test_scans_sent_to_the_mail_are_the_scanner(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    """Scans that do not arrive in the mail are the scanner's sending: the mail named as
+    their destination, with the mail's "не надходить", answered the mail article. Mail
+    that does not arrive, with no scan, stays the mail's."""
+    assert answered(matcher, text, lang) == topic, text
