@@ -48,6 +48,7 @@ from gateway.knowledge.normalize import (
 from gateway.knowledge.translit import cyrillic_readings, is_latin_word
 from gateway.knowledge.vocabulary import (
     GENERIC_WORDS,
+    PHRASES,
     PRODUCT_WORDS,
     RUSSIAN_SENSES,
     STOP_WORDS,
@@ -652,9 +653,27 @@ def _layout_reading(token: str) -> str | None:
 def _cyrillic_reading(token: str, lang: str | None = None) -> str | None:
     """The first transliteration reading of a Latin word that is a Russian/Ukrainian word."""
     bare = _bare(token)
+    parts = _hyphened(bare)
+    if parts:
+        # "veb-kamera", "dok-stanciyu", "kto-to": each part read, the hyphen kept (the
+        # whole was no reading, and the word stayed in Latin letters no article uses).
+        read = [_cyrillic_reading(part, lang) for part in parts]
+        return "-".join(r for r in read if r) if all(read) else None
     if len(bare) < 2 or not _may_read_as_cyrillic(bare):
         return None
     return _likeliest_word(cyrillic_readings(bare, lang), lang)
+
+
+def _hyphened(bare: str) -> list[str]:
+    """The parts of a Latin word joined by hyphens ("veb-kamera"); [] for any other, and
+    for a word known whole ("wi-fi", "e-mail": read as one later)."""
+    parts = bare.split("-")
+    if len(parts) < 2 or not all(part.isascii() and part.isalpha() for part in parts):
+        return []
+    joined = "".join(parts)
+    if joined in WORDS or joined in PRODUCT_WORDS or " ".join(parts) in PHRASES:
+        return []
+    return parts
 
 
 def _likeliest_word(readings: list[str], lang: str | None) -> str | None:
@@ -686,6 +705,9 @@ def _is_cyrillic_word(word: str) -> bool:
 
 def _translit_in_context(token: str, lang: str | None = None) -> str:
     bare = _bare(token)
+    parts = _hyphened(bare)
+    if parts:
+        return "-".join(_translit_in_context(part, lang) for part in parts)
     if not is_latin_word(bare) or bare in WORDS or bare in PRODUCT_WORDS:
         return token
     if len(bare) == 1:

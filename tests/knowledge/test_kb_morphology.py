@@ -502,3 +502,12 @@ def test_the_words_meant_by_a_short_text_are_worked_out_once(
     first = len(calls)
     assert morphology.meant_text(text) == morphology.meant_text(text) == meant
     assert len(calls) == first
+
+
+def test_a_hyphened_translit_word_is_read_part_by_part() -> None:
+    # "veb-kamera", "dok-stanciyu" had no reading as a whole and stayed in Latin letters,
+    # words no article uses; a word known whole ("wi-fi", "e-mail") stays that word.
+    assert lemmas("veb-kamera ne rabotaet v zoome", "ru")[:2] == ["веб", "камера"]
+    assert lemmas("noutbuk ne bachyt dok-stantsiiu", "uk")[-2:] == ["док", "станція"]
+    assert lemmas("wi-fi postiino vidpadaie", "uk")[0] == "wifi"
+    assert lemmas("e-mail ne prihodit", "ru")[0] == "email"

@@ -692,3 +692,19 @@ def test_a_mouse_jerking_while_the_machine_is_slow_is_the_slowness(
     # The mouse's jerks were its own problem though the message said the whole machine was
     # slow: the mouse article was answered. A mouse that lags of itself stays the mouse's.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("veb-kamera ne pratsiuie v zoomi", "uk", "mic_camera"),
+        ("veb-sajt zamovlen ne vidkryvaietsia", "uk", "website_wont_open"),
+        ("veb-stranica ne otkryvaetsya, belyj ekran", "ru", "website_wont_open"),
+    ],
+)
+def test_a_hyphened_translit_word_names_its_thing(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # "veb-kamera", "veb-stranica" stayed in Latin letters: the camera and the web page were
+    # no article's words, and the white screen or nothing was answered.
+    assert answered(matcher, text, lang) == topic
