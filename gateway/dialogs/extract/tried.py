@@ -450,6 +450,13 @@ def extract(text: str) -> str:
             continue  # "Should we try restarting the server?", "Can I try rebooting?": asked
         if _lost_then(folded, text):
             continue  # "deleted it yesterday afternoon": when the file was lost, no fix
+        bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
+        if bait and _FELL_FOR.search(folded) and not _CHANGED_PASSWORD.search(folded):
+            continue  # "перешла по ссылке и ввела пароль": how the bait was taken, no fix
+        if bait and _CHANGED_PASSWORD.search(folded) and not _NOT_YET.search(folded):
+            found.append(clause)  # "Пароль уже сменила": the first fix after the bait
+            taken_last = True
+            continue
         if (
             own in judged
             or (_within(at, options) and OPTION_WORD.search(own))
@@ -852,6 +859,38 @@ def time_is_start(attempt: str, text: str) -> bool:
 # What was deleted or overwritten, said with when, and nothing made again after it: how a file
 # was lost ("deleted it yesterday afternoon", "стерла вчера вечером", "видалила в п'ятницу"),
 # not a fix ("deleted the profile and made a new one", "удалила и заново добавила").
+# A letter or a message that baited the user, and what taking the bait is: a link followed or
+# clicked, an attachment or a file opened or run, a login or a password typed on its page
+# ("Пришло письмо якобы от банка, я перешла по ссылке и ввела логин и пароль", "во вложении
+# архив, я его открыла и запустила файл внутри", "clicked the link and typed my password"):
+# how the incident happened, never a step against it (the blind writers count it so). The
+# password changed after it is the step ("Пароль уже сменила", "Пароль вона вже змінила").
+_LETTER = case_blind(
+    r"(?<!\w)(?:письм\w*|лист(?:а|і|ом)?|email\w*|e-mail\w*|mail(?:s)?|message|сообщени\w*|"
+    r"повідомлен\w*|смс|sms)(?!\w)"
+)
+_BAIT_SIGN = case_blind(
+    r"(?<!\w)(?:якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|posing|"
+    r"looked like|looks (?:like|off)|подозрит\w*|підозріл\w*|strange|suspicious|ссылк\w*|"
+    r"посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|архив\w*|архів\w*)"
+)
+_FELL_FOR = case_blind(
+    r"(?<!\w)(?:(?:перешл\w*|перешел|перешёл|перейшл\w*|перейшов|нажал\w*|натиснул\w*|натиснув|"
+    r"клацнул\w*|клацнув|кликнул\w*|тыкнул\w*|clicked|followed|opened|открыл\w*|відкрил\w*|"
+    r"відкрив|запустил\w*|запустив|ran|enabled|включил\w*|увімкнул\w*)(?!\w)[^.;!?\n]{0,60}?"
+    r"(?:ссылк\w*|посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|архив\w*|архів\w*|"
+    r"файл\w*|file|exe|макрос\w*|macros?|content)|"
+    r"(?:ввел\w*|ввёл|ввів|вводил\w*|набрал\w*|typed|entered|put in|gave)(?!\w)[^.;!?\n]{0,40}?"
+    r"(?:логин\w*|логін\w*|пароль|пароля|парол\w*|login|password|credentials|дан\w*))(?!\w)"
+)
+_CHANGED_PASSWORD = case_blind(
+    r"(?<!\w)(?:(?:уже|вже|already|сразу|одразу)\s+)?(?:сменил\w*|поменял\w*|змінил\w*|змінив|"
+    r"поміняв|поміняла|поміняли|changed|reset)\s+(?:(?:свой|свій|my|the|her|his)\s+)?"
+    r"(?:пароль|password)|(?:пароль|password)\s+(?:\w+\s+){0,2}?(?:сменил\w*|поменял\w*|"
+    r"змінил\w*|змінив|поміняв|поміняла|поміняли|changed|reset)(?!\w)"
+)
+_NOT_YET = case_blind(r"(?<!\w)(?:не|ні|not|haven'?t|didn'?t|ещё не|еще не|ще не)\s+(?:\w+\s+)?"
+                      r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset)")
 _DESTROYED = case_blind(
     r"(?<!\w)(?:удал(?:ил|ила|или|ял|яла|яли)|стерл[аи]|стер|стёр|затерл?\w*|перезаписал\w*|"
     r"видалил[аи]?|видалив|перезаписав|перезаписал[аи]|deleted|removed|erased|overwr(?:ote|itten)|"
