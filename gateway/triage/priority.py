@@ -88,8 +88,9 @@ AT_STAKE = PhraseSet([
     r"сдать (\w+ )?(сегодня|до)", r"здати (\w+ )?(сьогодні|до)",
     # someone sitting across the desk or kept waiting: "клиент уже полчаса сидит напротив",
     # "клієнтка чекає біля стійки", "a customer has been sitting at my desk for 20 minutes"
-    r"(клиент\w*|посетител\w*|клієнт\w*|відвідувач\w*)( \w+){0,3} (сидит|сидят|ждет|ждут|"
-    r"сидить|сидять|чекає|чекають)",
+    # … also the one who ordered the work: "заказчик из храма сидит напротив и ждёт эскизы"
+    r"(клиент\w*|посетител\w*|клієнт\w*|відвідувач\w*|заказчик\w*|замовник\w*)( \w+){0,3} "
+    r"(сидит|сидят|ждет|ждут|сидить|сидять|чекає|чекають)",
     r"(customers?|clients?|visitors?)( \w+){0,3} (is|are|has been|have been) (sitting|waiting)",
     # a queue of people, said in any order: "під віконцем черга людей", "очередь клиентов"
     r"(черга|очередь|очереди|черги)( \w+)? (з )?(людей|клиентов|клієнтів|посетителей|"
@@ -125,8 +126,11 @@ AT_STAKE = PhraseSet([
     r"(before|until|till|to)(?! (go )?(before |until |till )?" + _MACHINE_WORK_EN + r")",
     r"(today|tonight) by \d{1,2}([:.]\d{2})?( ?[ap]m)?", r"by \d{1,2}([:.]\d{2})?( ?[ap]m)? "
     r"(today|tonight)",
-    r"(customers?|clients?|people|patients|guests) (are )?"
-    r"(leaving|waiting|queu\w*|lining up|walk\w* out)", r"no (orders|sales|payments|calls)",
+    # … and whoever the business serves going away: "riders are walking away", "fans are
+    # stuck outside", "passengers are leaving"
+    r"(customers?|clients?|people|patients|guests|riders|passengers|fans|spectators|diners|"
+    r"shoppers|buyers|members) (are )?(all )?(leaving|waiting|queu\w*|lining up|walk\w* (out|away|"
+    r"off)|turning away|going elsewhere|stuck outside)", r"no (orders|sales|payments|calls)",
     r"orders? (are )?(not )?(coming|going) through", r"calls? waiting",
     r"queue (of|out|at|to) (people|customers|patients|the door)",
     r"(line|queue)s? (is |are )?(out|to|at|reaching|down) (the|to the) (door|street|entrance)",
@@ -207,7 +211,13 @@ AT_STAKE = PhraseSet([
     r"inspection|auditors?|audit)",
     # those who check us are in the building: "the auditors are here", "the inspector has arrived"
     r"(auditors?|inspectors?|inspection) (is |are |has |have )?(already )?"
-    r"(here|arrived|on site)", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"
+    r"(here|arrived|on site|at the door)",
+    # … said in Russian or Ukrainian: "ветеринарна інспекція вже на порозі", "проверка уже
+    # приехала", "ревизор уже здесь"
+    r"(проверк\w*|перевірк\w*|инспекци\w*|інспекці\w*|комисси\w*|комісі\w*|ревизи\w*|"
+    r"ревізі\w*|ревизор\w*|ревізор\w*|аудитор\w*|инспектор\w*|інспектор\w*) (уже |вже )?"
+    r"(на пороге|на порозі|приехал\w*|приїхал\w*|пришл\w*|пришел|пришёл|прийшл\w*|прийшов|"
+    r"здесь|тут|у дверей|біля дверей)", r"patients", r"(?<!been )(?<!be )(?<!am )(?<!so )(?<!very )"
     r"(?<!is )(?<!are )(?<!was )(?<!were )(?<!too )patient", r"deadline\w*", r"due (today|at|by)",
     r"payments? (fail|are failing|don'?t go)",
     # "my payroll app", "the receipts tool": what the program is for, not money at stake

@@ -2142,3 +2142,27 @@ def test_a_black_square_for_a_picture_is_no_picture(text: str, p1: bool) -> None
 )  # fmt: skip
 def test_a_stream_an_interview_or_a_print_run_ahead_is_at_stake(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the one who ordered the work waiting across the desk, an inspection at the door and
+        # the public the business serves walking away are at stake beside a stop (issue 19)
+        ("заказчик сидит у меня в кабинете и ждёт смету, а Excel не открывает файл", True),
+        ("замовник з виставки сидить навпроти мене, а макет на диску не відкривається", True),
+        ("пожежна інспекція вже на порозі, а журнал інструктажів на диску не відкривається",
+         True),
+        ("ревизор уже приехал, а 1С не запускается", True),
+        ("the inspector is already at the door and the logbook PC won't boot", True),
+        ("the bike hire app is down and riders are walking away", True),
+        ("the gym's door reader rejects every card and members are turning away", True),
+        # … not one waiting for a reply with nothing stopped, nor an inspection next month
+        ("замовник чекає відповіді на лист, у мене трохи повільно працює Outlook", False),
+        ("an inspection is due next month and the logbook app is a bit slow", False),
+    ],
+)  # fmt: skip
+def test_a_customer_waiting_an_inspection_at_the_door_or_people_leaving(
+    text: str, p1: bool
+) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
