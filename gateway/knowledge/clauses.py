@@ -37,6 +37,8 @@ from gateway.knowledge.vocabulary import (
     HAD_THINGS,
     HE_SHE_WORDS,
     LOCATIVE_WORDS,
+    MAIL_WAY_ENGLISH,
+    MAIL_WAY_LEMMAS,
     MAIL_WAY_WORDS,
     MAIL_WORDS,
     MEMBERSHIP_LEMMAS,
@@ -67,6 +69,7 @@ from gateway.knowledge.vocabulary import (
     TICKET_WORDS,
     USER_WORDS,
     VANISH_WORDS,
+    WAY_WORKS_WORDS,
     WINDOW_WORDS,
     WORKING_TIME_WORDS,
     WORKING_WORDS,
@@ -148,8 +151,37 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
             and said.isdisjoint(VANISH_WORDS)
         ):
             denied = True
+        elif _way_works(part) and any(not t.stop for p in parts if p is not part for t in p):
+            # "error 0x800CCC0E when I hit Send, receiving is fine": the way named works,
+            # whatever the other clause says and wherever it is: no denial needs to come first.
+            fine.extend(start + i for i, t in enumerate(part) if not t.stop)
         start += len(part)
     return frozenset(fine)
+
+
+def _way_works(part: Sequence[Token]) -> bool:
+    """The clause says one way of the mail works and nothing else ("а отправить могу",
+    "отправлять может", "receiving is fine", "receiving ok", "получать получаю"): each of its
+    content words is that way's verb, the mail, or a word of working or being able, with no
+    negation; a way said twice needs no such word."""
+    said = {t.word for t in part}
+    if not (
+        said.isdisjoint(NEGATION_WORDS)
+        and said.isdisjoint(STOPPED_WORDS)
+        and said.isdisjoint(ONLY_WORDS)
+    ):
+        return False
+    ways = [t for t in part if t.lemma in MAIL_WAY_LEMMAS or t.word in MAIL_WAY_ENGLISH]
+    works = not said.isdisjoint(WAY_WORKS_WORDS)
+    rest = [
+        t
+        for t in part
+        if not t.stop
+        and t not in ways
+        and t.word not in WAY_WORKS_WORDS
+        and t.word not in MAIL_WORDS
+    ]
+    return bool(ways) and (works or len(ways) > 1) and not rest
 
 
 def denied_damage(words: Sequence[Token]) -> frozenset[int]:

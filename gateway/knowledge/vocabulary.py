@@ -901,6 +901,23 @@ FLOWING_PAIRS: frozenset[tuple[str, str]] = frozenset(
     for can in _words("можу могу")
     for pair in ((verb, can), (can, verb))
 )
+# One way of the mail said to work, as a clause of its own: "а отправить могу", "отправлять
+# может", "receiving is fine", "receiving ok", "получать получаю" (a translit "poluchat" is
+# "получат", a form of получить). The verbs of either way, by lemma (both aspects; English
+# by word: "sent", "received" say what happened, not what works), and the words that say it
+# works or can be done.
+MAIL_WAY_LEMMAS: frozenset[str] = _words(
+    """
+    отправить отправлять получить получать принять принимать отослать отсылать
+    надіслати надсилати відправити відправляти отримати отримувати прийняти приймати
+    """
+)
+MAIL_WAY_ENGLISH: frozenset[str] = _words("send sending receive receiving")
+WAY_WORKS_WORDS: frozenset[str] = WORKING_WORDS | _words(
+    """
+    ok okay ок окей норм good могу может можем можете могут можу може можемо можуть
+    """
+)
 # Saying what someone else said or promised: "клиент говорит, что отправил", "customers say
 # they sent it", "обещали прислать накладные". What they say was (or will be) done is their
 # side; the user's side is the clause that says what did not happen ("а мне ничего не
