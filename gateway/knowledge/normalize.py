@@ -24,6 +24,9 @@ from gateway.knowledge.vocabulary import (
     DEVICE_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
+    FULL_MAILBOX_WORDS,
+    FULL_REACH,
+    FULL_WORDS,
     LID_WORDS,
     LOAD_READING,
     LOAD_TOOLS,
@@ -385,6 +388,10 @@ def _mailbox_read(words: list[str]) -> list[str]:
             read.append(MAILBOX_ROOM if word.isascii() else f"{word} {MAILBOX_ROOM}")
         elif word in STUFFED_WORDS and not jams:
             read.append(MAILBOX_FULL)
+        elif word in FULL_WORDS and not FULL_MAILBOX_WORDS.isdisjoint(
+            words[max(index - FULL_REACH, 0) : index + FULL_REACH + 1]
+        ):
+            read.append(f"{word} {MAILBOX_ROOM}")
         else:
             read.append(word)
     return read

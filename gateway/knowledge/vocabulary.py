@@ -332,6 +332,21 @@ STUFFED_WORDS: frozenset[str] = _words(
     "stuffed crammed jammed packed overflowing overflowed overflows bursting maxed clogged"
 )
 MAILBOX_FULL = "full"
+# A mailbox said full in everyday words ("ящик полный", "скринька повна", "inbox is full",
+# "бо скринька забита"): its quota, as room said of it is ("full" -> "full quota"), when a
+# mailbox word is this near. The articles' own "ящик переполнен", "скринька заповнена"
+# are read as they are.
+FULL_WORDS: frozenset[str] = _words(
+    """
+    полный полная полное полон полна забит забитый забитая повна повний повне повен забита
+    забитий забиті full
+    """
+)
+FULL_REACH = 2
+# The mailboxes a full word is said of: not the English "mailbox", whose "Mailbox full" is a
+# bounce's own text, quoted of whoever's mailbox ("the bounce says 552 5.2.2 Mailbox full":
+# the recipient's, mail that did not go out); the article's "mailbox full" reads it.
+FULL_MAILBOX_WORDS: frozenset[str] = MAILBOX_WORDS - _words("mailbox mailboxes")
 # A screen said to be faint or pale ("the screen is very faint", "my display looks washed
 # out") is a dark one, not a faint printout: the printing article's words ("faint", "pale
 # print", "faded") are read as the screen's when a screen is named and nothing printed is.

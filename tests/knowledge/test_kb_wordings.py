@@ -404,6 +404,26 @@ def test_the_other_way_of_the_mail_said_to_work_is_ruled_out(
 @pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
+        ("жалуются, что письма ко мне возвращаются, ящик полный", "ru", "email_not_receiving"),
+        ("постачальники кажуть, що листи до мене повертаються, скринька повна", "uk",
+         "email_not_receiving"),
+        ("скринька забита, листи повертаються назад відправникам", "uk", "email_not_receiving"),
+        # a box that is no mailbox stays nobody's
+        ("ящик с инструментами полный, куда класть новые ключи?", "ru", None),
+    ],
+)
+def test_a_mailbox_said_full_in_everyday_words_is_its_quota(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "ящик полный", "скринька повна", "забита" were no article's words beside the mailbox
+    # (only "переполнен", "заповнена"): the mail said to come back went to the sending
+    # article, or nothing was answered.
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
         ("I got an email saying my OneDrive is out of space", "en", "disk_full"),
         ("got an email that my iCloud storage is full", "en", "disk_full"),
         ("no space left on onedrive and outlook is slow", "en", "disk_full"),
