@@ -182,7 +182,10 @@ PHRASES: dict[str, str] = {
         _phrases(
             "gift card|gift cards|gift voucher|gift vouchers|подарочные карты|подарочных карт|"
             "подарочную карту|подарочные сертификаты|подарочных сертификатов|"
-            "подарункові картки|подарункових карток|подарункову картку|подарункові сертифікати"
+            "подарункові картки|подарункових карток|подарункову картку|подарункові сертифікати|"
+            "buy vouchers|for vouchers|itunes vouchers|amazon vouchers|apple vouchers|"
+            "google play vouchers|steam vouchers|купити ваучери|купи ваучери|купить ваучеры|"
+            "купи ваучеры"
         ),
         "giftcard",
     ),

@@ -422,6 +422,22 @@ def test_a_mailbox_said_full_in_everyday_words_is_its_quota(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("шеф пише з gmail, просить терміново купити ваучери", "uk"),
+        ("someone posing as the owner asked me for vouchers", "en"),
+        ("the boss texted from a new number, wants Amazon vouchers bought today", "en"),
+    ],
+)
+def test_vouchers_asked_for_are_the_gift_card_pretext(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Vouchers to buy or asked for ("купити ваучери", "for vouchers", "Amazon vouchers") are
+    # the impersonation's gift cards; read as words no article knew, nothing was answered.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
         ("I got an email saying my OneDrive is out of space", "en", "disk_full"),
