@@ -528,6 +528,26 @@ def says_still_broken(text: str) -> bool:
     return parse_yes_no(text) is False and not _whole(text, BARE_NO)
 
 
+# The fault said to go on, not only denied: "всё равно", "все одно", "still", "again", "та
+# сама помилка", "same error". Beside a device or a topic it says that thing is what stays
+# broken ("всё равно не печатает"), not a new problem.
+STILL = PhraseSet([
+    r"вс[её] равно", r"вс[её] ещ[её]", r"до сих пор", r"по-прежнему", r"опять", r"снова",
+    r"вновь", r"так и не", r"как и (раньше|было)", r"т(а|у|о) же( самая| самую| самое)?",
+    r"тоже самое",
+    r"(в|у)с[еі] одно", r"все ще", r"досі", r"знову", r"як і (раніше|було)", r"так і не",
+    r"(та|ту|те) сам(а|у|е)", r"таж сама",
+    r"still", r"again", r"(the )?same (error|problem|issue|thing|message|fault)",
+    r"as before", r"no change",
+])  # fmt: skip
+
+
+def says_it_goes_on(text: str) -> bool:
+    """The message says the fault goes on or is back ("всё равно", "та сама помилка",
+    "still", "again")."""
+    return bool(STILL.search(text))
+
+
 def is_new_request(text: str) -> bool:
     return bool(NEW_REQUEST.search(text)) and len(_words(text)) <= _ANSWER_WORDS
 

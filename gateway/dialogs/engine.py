@@ -259,6 +259,9 @@ class DialogEngine:
                 st.ticket_id = ""
             if st.phase in (Phase.IDLE, Phase.TICKET):
                 st.start_flow()
+                # what the ticket was about, so "всё равно не печатает" said to the rating
+                # is read as that fault going on, not a new request
+                st.topic, st.group = ticket.topic, ticket.group.value
                 self.flow.ask_rating(turn, ticket.id)
         elif change == "reopened":
             if st.phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT):

@@ -61,7 +61,9 @@ class LetterFlow:
             return
         if phase == Phase.TICKET and self._ticket(turn):
             self._follow_up(turn, msg)
-        elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and self._rating(turn, msg):
+        elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and (
+            self._rating(turn, msg) or self._still_broken(turn, msg)
+        ):
             return
         else:
             self.new_request(turn, msg)
@@ -142,11 +144,29 @@ class LetterFlow:
         # A second click on another score changes nothing: the first one counts.
         return st.phase == Phase.CSAT_COMMENT and bool(score)
 
+    def _still_broken(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A reply on the resolved ticket's thread that says its fault goes on ("Все одно не
+        друкує, та сама помилка offline.", "still broken") reopens it, as the rating in a
+        chat does; one that names another problem is a new request."""
+        said = _unquoted(msg.text)
+        if not turn.state.rating_ticket or not said:
+            return False
+        if not self.flow.says_still_broken_to_rating(turn, said):
+            return False
+        self.flow.still_broken(turn, msg)
+        return True
+
     def _classify(self, turn: Turn, article: ArticleLike | None) -> None:
         st = turn.state
         st.topic = article.id if article is not None else ""
         st.group = self.flow.routing.group_for(article, st.problem).value
         st.priority = self.flow.priorities.assess(st.problem, st.topic).priority.value
+
+
+def _unquoted(text: str) -> str:
+    """The letter's own words: the history quoted under it ("> …") is not what it says."""
+    own = (line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    return "\n".join(own).strip()
 
 
 def _answers(article: ArticleLike, lang: str) -> bool:

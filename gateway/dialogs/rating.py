@@ -7,6 +7,8 @@ from gateway.dialogs.answers import (
     is_skip,
     is_small_talk,
     parse_rating,
+    parse_yes_no,
+    says_it_goes_on,
     says_still_broken,
     sounds_grateful,
 )
@@ -43,8 +45,8 @@ class Rating:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
             turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
-        elif self._says_still_broken(turn, text):
-            self._still_broken(turn)
+        elif self.says_still_broken_to_rating(turn, text):
+            self.still_broken(turn, msg)
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
@@ -60,11 +62,11 @@ class Rating:
             # buttons show as numbered text, a "1" presses "1. Skip" (the payload says so).
             turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
             return
-        if msg.payload != SKIP and self._says_still_broken(turn, text):
+        if msg.payload != SKIP and self.says_still_broken_to_rating(turn, text):
             # "1", then "так и не заработало": the words explain the score, and the fault is
             # still there
             turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
-            self._still_broken(turn)
+            self.still_broken(turn, msg)
             return
         if msg.payload != SKIP and text and self.is_new_problem(turn, text):
             st.start_flow()
@@ -77,24 +79,40 @@ class Rating:
         st.start_flow()
         st.rated_score = score  # a score typed next is this rating said again
 
-    def _says_still_broken(self, turn: Turn, text: str) -> bool:
-        """Whether the user says the fault an operator resolved goes on ("всё равно не
-        работает", "не допомогло", "still broken"), naming no other problem ("опять не
-        работает vpn" is one: a new request)."""
-        return (
-            bool(turn.state.rating_ticket)
-            and says_still_broken(text)
-            and not self.routing.recognises(text)
-            and self.knowledge.match(text, turn.lang).outcome != "answer"
+    def says_still_broken_to_rating(self, turn: Turn, text: str) -> bool:
+        """Whether the user says the fault rated goes on ("всё равно не работает", "не
+        допомогло", "still broken"), an operator's resolution or the bot's answer. Naming a
+        thing, it is the same one said to go on ("всё равно не печатает" of a printer's
+        ticket); another thing ("опять не работает vpn" of a 1C ticket) is a new request."""
+        st = turn.state
+        if not (st.rating_ticket or st.topic) or not text:
+            return False
+        broken = says_still_broken(text)
+        goes_on = says_it_goes_on(text) and parse_yes_no(text) is not True
+        if not (broken or goes_on) or sounds_grateful(text):
+            return False
+        match = self.knowledge.match(text, turn.lang)
+        named = self.routing.recognises(text) or match.outcome == "answer"
+        if not named:
+            return broken  # "та же" alone may greet again ("снова здравствуйте")
+        same = (match.outcome == "answer" and match.candidates[0].article.id == st.topic) or (
+            self.routing.recognises(text) and self.routing.infer(text).value == st.group
         )
+        # "та же ошибка offline, ничего не изменилось" of the printer's ticket
+        return bool(st.group or st.topic) and same and goes_on
 
-    @staticmethod
-    def _still_broken(turn: Turn) -> None:
-        """The resolution an operator asked to rate does not stand ("всё равно не работает",
-        "still broken"): the ticket reopens, as with the "still broken" of its card."""
-        ticket_id = turn.state.rating_ticket
-        turn.state.start_flow()  # no rating of a resolution that did not hold
-        turn.emit(ReopenRequested(ticket_id=ticket_id))
+    def still_broken(self, turn: Turn, msg: InboundMessage) -> None:
+        """The solution rated does not hold. An operator's: the ticket reopens, as with the
+        "still broken" of its card. The bot's: back to its answer's "no", every fact kept
+        (the person's questions, or a ticket)."""
+        st = turn.state
+        ticket_id = st.rating_ticket
+        if ticket_id:
+            st.start_flow()  # no rating of a resolution that did not hold
+            turn.emit(ReopenRequested(ticket_id=ticket_id))
+            return
+        st.csat_score, st.phase = 0, Phase.CONFIRM
+        self._confirm(turn, msg)
 
     def rated_again(self, turn: Turn, msg: InboundMessage, rated: int) -> bool:
         """A score typed right after the rating was thanked for ("4", "3 звезды", "ставлю

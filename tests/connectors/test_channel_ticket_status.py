@@ -8,12 +8,15 @@ from typing import Any
 
 from test_channel_conversations import (
     ANNA,
+    CHECKLIST_ANSWERS,
+    QUESTION,
     TEXTS,
     Gateway,
     open_ticket,
     ru,
     telegram_gateway,
     telegram_user,
+    ticket_of,
     viber_gateway,
     viber_user,
 )
@@ -335,3 +338,68 @@ async def test_a_ticket_the_user_reopens_waits_in_its_queue_for_whoever_takes_it
     assert (await gw.rt.desk.take_over(ticket.id, ANNA)).won
     await gw.rt.desk.reply(ticket.id, ANNA, "Посмотрю ещё раз, минуту")
     await user.sees("Посмотрю ещё раз, минуту", after=seen)
+
+
+async def test_still_not_printing_said_to_the_rating_of_the_printers_ticket_reopens_it_on_viber(
+    viber_gateway: Gateway, viber_api: ViberEmulator
+) -> None:
+    """Anna resolves the printer's ticket; asked to rate it, the user writes "всё равно не
+    печатает". Before: the printer named, it was read as a new request (the FAQ answer and
+    the checklist again, a second ticket after it). Now the same thing said to go on reopens
+    the ticket; another thing named is still a new request."""
+    gw = viber_gateway
+    user = viber_user(viber_api, "still-printing")
+    ticket, seen = await held_by_anna(gw, user)
+    tickets_before = await gw.rt.store.redis.get(keys.TICKET_SEQ)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "переподключил")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+
+    await user.say("всё равно не печатает")
+    seen = await user.sees(ru("status_reopened", ticket_id=ticket.id), after=seen)
+    reopened = await stored(gw, ticket.id)
+    assert reopened.status == TicketStatus.OPEN and reopened.resolved_at == 0
+    assert [(e.actor, e.action) for e in await gw.rt.store.tickets.events(ticket.id)][-1] == (
+        "user",
+        "reopened",
+    )
+    assert not any(ru("did_it_help") in said for said in user.texts()[seen:])
+    assert await gw.rt.store.redis.get(keys.TICKET_SEQ) == tickets_before
+
+    # Resolved again; a VPN that fails "again" is another thing: a new request, not a reopen.
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "переподключил ещё раз")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+    await user.say("опять не работает vpn")
+    await user.sees("?", after=seen)
+    assert (await stored(gw, ticket.id)).status == TicketStatus.RESOLVED
+    conv = await gw.rt.store.conversations.get(user.conversation_key)
+    assert conv is not None and conv.state["problem"] == "опять не работает vpn"
+
+
+async def test_still_broken_said_to_the_rating_of_the_bots_answer_goes_back_to_its_no(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """The printer article helped ("Да"), the rating is asked; the user then writes "всё
+    равно не работает". Before: "Не уверен, что понял, в чём проблема с ИТ" (in English
+    "Please send a number from 1 to 5") and the facts given were lost. Now it is the "no"
+    the article did not get: the person's questions, the error already given not asked,
+    and the ticket at the end holds every fact."""
+    gw, chat = telegram_gateway, 202020202
+    user = telegram_user(telegram_api, chat)
+    await user.say(QUESTION)
+    seen = await user.sees(ru("did_it_help"))
+    await user.press(ru("btn_yes"))
+    seen = await user.sees(ru("csat_ask"), after=seen)
+
+    await user.say("всё равно не работает")
+    seen = await user.sees(ru("intake_not_solved"), after=seen)
+    assert not any(ru("csat_again") in said for said in user.texts()[seen - 1 :])
+    conv = await gw.rt.store.conversations.get(user.conversation_key)
+    assert conv is not None and conv.state["phase"] == "checklist"
+    assert conv.state["fields"]["error"] == "offline" and conv.state["problem"] == QUESTION
+    for answer in CHECKLIST_ANSWERS:
+        seen = await user.sees("?", after=seen)
+        await user.say(answer)
+    ticket = await ticket_of(gw, user)
+    assert ticket.topic == "printer_offline" and ticket.fields["error"] == "offline"
+    assert ticket.fields["problem"] == QUESTION and ticket.fields["since"] == "со вчера"

@@ -568,3 +568,46 @@ async def test_a_rating_link_after_the_user_moved_on_says_it_no_longer_counts(
             page = html.unescape(await confirmed.text())
         assert closed in page and TEXTS.get("ru", "rating_page_thanks") not in page
     assert not (await gw.ticket()).csat
+
+
+async def test_a_reply_saying_the_fault_goes_on_reopens_the_resolved_ticket(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (desk27): Anna resolved HD-000001, the printer's; the user answered the
+    rating letter "Все одно не друкує, та сама помилка offline." It opened HD-000002 (the
+    reply at the rating step was read as a new letter). Now the same fault said to go on
+    reopens HD-000001, one letter says so; a new problem written on that thread later is
+    still a new request."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
+
+    def rating_letter() -> Received | None:
+        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
+
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    rating = await eventually(rating_letter, what="the rating letter")
+    before = len(sink.to(IVAN))
+    said = "Все одно не друкує, та сама помилка offline.\n\n> Заявку HD-000001 вирішено"
+    await gw.send(reply_to(rating, IVAN, said), IVAN)
+    told = (await mails_to(sink, IVAN, before + 1))[-1]
+    assert TEXTS.get("uk", "status_reopened", ticket_id="HD-000001") in told.text, told.text
+    assert "HD-000002" not in told.text
+    reopened = await gw.ticket()
+    assert reopened.status == TicketStatus.OPEN and reopened.resolved_at == 0
+    history = [(e.actor, e.action) for e in await gw.rt.store.tickets.events(reopened.id)]
+    assert history[-1] == ("user", "reopened")
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+
+    # Resolved again; now another thing on the same thread: a new request, as before.
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA)  # its letter may be over the hourly limit
+    await gw.send(reply_to(told, IVAN, "Тепер не підключається VPN з дому."), IVAN)
+
+    async def new_request() -> bool:
+        return await gw.rt.store.tickets.get("HD-000002") is not None
+
+    await eventually(new_request, what="a new request for the VPN")
+    assert (await gw.ticket()).status == TicketStatus.RESOLVED
