@@ -61,6 +61,7 @@ from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
     ADD_WORDS,
     ADDED_PLACE_WORDS,
+    ADMIN_WORDS,
     APPLICATION_WORDS,
     ARRIVED_WORDS,
     ASKING_VERBS,
@@ -836,7 +837,10 @@ class Ranker:
             (
                 t,
                 self._asked_into(
-                    self._resolve(t) + self._application(t, i in asked, scanner), i in asked_into
+                    self._application(t, True, scanner)
+                    if i in asked and t.lemma in self._program
+                    else self._resolve(t) + self._application(t, i in asked, scanner),
+                    i in asked_into,
                 )
                 or self._manner(words, i),
                 i in onsets,
@@ -1141,12 +1145,44 @@ class Ranker:
                 ):
                     found.add(index)
                     continue  # on through a name of more words: "need Figma Pro"
+                if wanting and self._program_asked(words, index):
+                    found.add(index)
+                    continue  # on to its name: "потрібна програма 7-Zip"
                 if wanting and token.lemma in self._products:
                     continue  # a maker before the program: "requesting Adobe Premiere"
                 if wanting and token.word in MACHINE_WORDS:
                     continue  # the machine it goes on: "wish this laptop had XnView"
                 wanting = False
         return found
+
+    def _program_asked(self, words: tuple[Token, ...], index: int) -> bool:
+        """Whether a program noun after a word of wanting asks for a program to install, told
+        by what it is for or its name, not by its name alone: "потрібна програма для підбору
+        фарб, а права адміна в мене немає", "хочу программу для раскроя плитки на комп",
+        "потрібна програма 7-Zip". It is said for ("для", "for") or named right after, and the
+        message says it goes on a machine or needs an administrator; a programme of
+        training, a trip or a diet ("хочу программу тренировок", "нужна программа для
+        похудения") is none."""
+        if words[index].lemma not in self._program or index + 1 == len(words):
+            return False
+        after = words[index + 1]
+        if not (
+            after.word in _PURPOSE_WORDS
+            or after.name
+            or after.lemma in self._applications
+            or self._latin_name(after, words, index + 1, False)
+        ):
+            return False
+        return any(
+            t.word in MACHINE_WORDS
+            or t.word in SEAT_WORDS
+            or t.word in ADMIN_WORDS
+            or t.lemma in self._install
+            or t.name
+            or t.lemma in self._applications
+            for i, t in enumerate(words)
+            if i != index
+        )
 
     def _goes_on_a_computer(self, words: tuple[Token, ...], index: int, installing: bool) -> bool:
         """Whether a word in capitals or one no dictionary knows, asked for, is a program: it

@@ -46,6 +46,39 @@ def test_a_thing_or_a_person_asked_for_is_no_program(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("потрібна програма для підбору плитки клієнтам, а прав адміна немає", "uk"),
+        ("хочу програму для розкрою скла на комп, майстер дозволив", "uk"),
+        ("хочу программу для раскроя ткани на ноутбук", "ru"),
+        ("потрібна програма WinRAR, архіви не відкриваються", "uk"),
+    ],
+)
+def test_a_program_asked_for_by_what_it_is_for_is_an_install(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "програма" after a word of wanting was the program that fails (app_crash's and
+    # app_wont_start's word), and what it is for weighed as the problem: the user was
+    # answered nothing, a crash or a program that will not open.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("нужна программа для похудения", "ru"),
+        ("хочу программу тренировок для зала", "ru"),
+        ("потрібна програма екскурсії для дітей", "uk"),
+        ("need a program for the school concert", "en"),
+    ],
+)
+def test_a_programme_of_training_a_trip_or_a_diet_is_no_install(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "please install KNIME for the lab reports",
