@@ -124,6 +124,9 @@ class Token(NamedTuple):
     # A name written in capitals (QGIS, WMS, PPE): a program's or a system's as often as
     # another trade's thing's, so the reader asks more of it than of a capitalised one.
     acronym: bool = False
+    # Written as a name (capitalised inside a sentence or in capitals), dictionary word or
+    # not: "GIMP", "Audacity" are programs asked for ("need GIMP on this laptop").
+    capital: bool = False
 
 
 def lemmas(text: str, lang: str | None = None, *, keep_stop_words: bool = False) -> list[str]:
@@ -174,6 +177,7 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
             name=(t.word in names | acronyms and not t.known) or t.word in models,
             quoted=t.word in quoted,
             acronym=t.word in acronyms and not t.known,
+            capital=t.word in names | acronyms,
         )
         for t in found
     )

@@ -172,6 +172,12 @@ _REQUEST_REACH = 3
 _PURPOSE_GAP = 3
 _NAME_SHORTEST = 3  # "put anki on my tablet"; shorter ones are chat shorthand: "u", "ur"
 _PURPOSE_WORDS = frozenset({"for", "для"})
+# The machine a program asked for goes on is said this close after it: "put on my machine".
+_MACHINE_REACH = 5
+_ON_WORDS = frozenset({"on", "onto"})
+# "my machine", "this machine" is the user's computer; "the machine in the bakery" is not.
+_OWN_MACHINE = frozenset({"my", "this"})
+_COMPUTER = "comput"  # "computer" as the English stemmer reads it (the articles' term)
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
 # What "весь склад", "all our shops" is read as: the outage article's word for everyone (its
@@ -831,6 +837,7 @@ class Ranker:
         words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
         beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
         asked = self._asked(words) - asked_into
+        words = _machine_meant(words, asked)
         scanner = any(t.lemma in self._scanner for t in words)
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
@@ -882,6 +889,14 @@ class Ranker:
         ]
         asked_at = [a for *_, a, _ in read]
         at = tuple(i for *_, i in read)
+        # A program asked for by a Latin name a dictionary knows ("GIMP", "Paint.NET") names
+        # a product, as one no dictionary knows does: the message names an IT thing.
+        words = tuple(
+            t._replace(name=True)
+            if i in asked and t.word.isascii() and t.known and t.lemma not in self._applications
+            else t
+            for i, t in enumerate(words)
+        )
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
         )
@@ -1139,9 +1154,10 @@ class Ranker:
             elif not token.stop:
                 if wanting and (
                     token.lemma in self._applications
-                    or (token.name and not token.acronym)
+                    or (token.name and not token.acronym and not self._attribute(words, index))
                     or (token.acronym and self._goes_on_a_computer(words, index, installing))
                     or self._latin_name(token, words, index, installing)
+                    or self._capital_name(token, words, index, installing)
                 ):
                     found.add(index)
                     continue  # on through a name of more words: "need Figma Pro"
@@ -1192,10 +1208,60 @@ class Ranker:
         starters")."""
         after = words[index + 1] if index + 1 < len(words) else None
         if after is not None and not after.stop and after.known and not after.name:
-            return after.word in MACHINE_WORDS or after.lemma in self._program
+            # the machine, a program, or the putting on: "can I get Audacity put on my pc"
+            return (
+                after.word in MACHINE_WORDS
+                or after.lemma in self._program
+                or after.word in ASKING_VERBS
+                or after.lemma in self._install
+            )
         return installing or any(
             t.word in MACHINE_WORDS or t.lemma in self._program or t.lemma in self._install
             for t in words
+        )
+
+    def _attribute(self, words: tuple[Token, ...], index: int) -> bool:
+        """Whether a name is said of the thing named right after it, a thing of no program's
+        kind: "install the Velux window in the loft" (not "need Figma desktop", "Zoom app",
+        "put Canva on")."""
+        after = words[index + 1] if index + 1 < len(words) else None
+        return (
+            after is not None
+            and not after.stop
+            and after.known
+            and not after.capital
+            and after.word.isascii()
+            and after.word not in MACHINE_WORDS
+            and after.word not in PROGRAM_NOUNS
+            and after.lemma not in self._program
+            and after.lemma not in self._install
+            and after.word not in ASKING_VERBS
+        )
+
+    def _capital_name(
+        self, token: Token, words: tuple[Token, ...], index: int, installing: bool
+    ) -> bool:
+        """A Latin word written as a name that a dictionary knows and no article uses, asked
+        with a verb of putting on or beside a computer: a program's name ("could someone
+        install GIMP for me", "need GIMP on this laptop", "can I get Audacity put on my
+        machine"); one in small letters ("install a new shelf"), before another thing
+        ("install Oak shelves") or beside a machine of the shop floor ("need Jasmine on the
+        front desk machine") is none."""
+        return (
+            token.capital
+            and token.known
+            and token.word.isascii()
+            and token.word.isalpha()
+            and len(token.word) >= _NAME_SHORTEST
+            and token.lemma not in self._postings
+            and (
+                installing
+                or any(
+                    t.word in MACHINE_WORDS
+                    and (t.word != "machine" or words[i - 1].word in _OWN_MACHINE)
+                    for i, t in enumerate(words)
+                )
+            )
         )
 
     def _latin_name(
@@ -1447,6 +1513,22 @@ def _access_word(token: Token) -> Token:
     """The access a word of adding someone asks for, in the message's alphabet."""
     word = "access" if token.word.isascii() else "доступ"
     return token._replace(word=word, lemma=word, known=True)
+
+
+def _machine_meant(words: tuple[Token, ...], asked: set[int]) -> tuple[Token, ...]:
+    """The words with "machine" read as "computer" where it is the machine a program asked
+    for goes on ("can I get Audacity put on my machine", "wish I had Inkscape on this
+    machine"): a washing machine or a coffee machine is everyday life's, this one is not."""
+    found = list(words)
+    for index in sorted(asked):
+        ahead = range(index + 1, min(index + 1 + _MACHINE_REACH, len(words)))
+        on = False
+        for at in ahead:
+            on = on or words[at].word in _ON_WORDS
+            if on and words[at].word == "machine" and words[at - 1].word in _OWN_MACHINE:
+                found[at] = words[at]._replace(word="computer", lemma=_COMPUTER)
+                break
+    return tuple(found)
 
 
 def _purpose(words: tuple[Token, ...], asked: set[int]) -> set[int]:

@@ -79,6 +79,40 @@ def test_a_programme_of_training_a_trip_or_a_diet_is_no_install(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("need GIMP on this pc for the menu photos", "en"),
+        ("wish I had Scribus on this machine for the parish newsletter", "en"),
+        ("can I get Shotcut put on my machine for the promo videos", "en"),
+        ("поставте Paint.NET, треба обрізати фото меню", "uk"),
+    ],
+)
+def test_a_program_named_with_a_dictionary_word_is_an_install(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A program's name a dictionary knows (GIMP, Paint) was no name in an English message
+    # nor a product anywhere, and "my machine", "this machine" was everyday life's
+    # machine: the user was answered nothing.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need Jasmine on the front desk machine",
+        "please put Sarah on the machine in the bakery",
+        "please install the Velux window in the loft",
+        "could someone install Oak shelves in the kitchen",
+    ],
+)
+def test_a_person_or_a_thing_named_beside_a_machine_is_no_install(
+    matcher: Matcher, text: str
+) -> None:
+    # A name said of the thing after it ("the Velux window") is no program either.
+    assert matcher.match(text, "en").outcome == "none"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "please install KNIME for the lab reports",
