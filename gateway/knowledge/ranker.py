@@ -177,6 +177,8 @@ _MACHINE_REACH = 5
 _ON_WORDS = frozenset({"on", "onto"})
 # "my machine", "this machine" is the user's computer; "the machine in the bakery" is not.
 _OWN_MACHINE = frozenset({"my", "this"})
+_WISH_WORDS = frozenset({"love", "like"})  # "I'd love to have …", "would like to get …"
+_HAVE = frozenset({"have", "get"})
 _COMPUTER = "comput"  # "computer" as the English stemmer reads it (the articles' term)
 # A printer's maker or series named ("the Kyocera says offline") is a mention of a printer.
 _MAKER_SIMILARITY = 0.5
@@ -301,7 +303,7 @@ class Ranker:
         self._generic = _lemmas_of(GENERIC_WORDS | PRODUCT_WORDS)
         # that something fails or is needed, not what: ні, никак, проблема, надо, need
         self._denials_and_needs = _lemmas_of(
-            NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS | WANT_WORDS
+            NEGATION_WORDS | PROBLEM_WORDS | REQUEST_WORDS | WANT_WORDS | {"love"}
         )
         # A verb said in one direction bars the articles that say it only in the other, when
         # some article says it in this one: the direction tells those articles apart.
@@ -1559,11 +1561,19 @@ def _asking(words: tuple[Token, ...], index: int) -> bool:
     ("could IT put …", "is it possible to get …"), with no denial between ("can't get
     Outlook to open" is a failure)."""
     if words[index].word not in ASKING_VERBS:
-        return False
+        return _wished(words, index)
     before = words[max(index - _REQUEST_REACH, 0) : index]
     if any(t.word in NEGATION_WORDS for t in before):
         return False
-    return index == 0 or any(t.word in REQUEST_WORDS for t in before)
+    # a request or a need before it: "could IT put …", "request: install QGIS"
+    return index == 0 or any(t.word in REQUEST_WORDS or t.word in WANT_WORDS for t in before)
+
+
+def _wished(words: tuple[Token, ...], index: int) -> bool:
+    """Whether the words from `index` wish for a thing to have: "I'd love to have Audacity
+    on this laptop", "would like to get 7-Zip"."""
+    ahead = [t.word for t in words[index : index + 3]]
+    return len(ahead) == 3 and ahead[0] in _WISH_WORDS and ahead[1] == "to" and ahead[2] in _HAVE
 
 
 def _arrived(words: tuple[Token, ...]) -> set[int]:

@@ -115,6 +115,39 @@ def test_a_person_or_a_thing_named_beside_a_machine_is_no_install(
 @pytest.mark.parametrize(
     "text",
     [
+        "I'd love to have Notepad++ on this laptop",
+        "I'd love to have Krita on my laptop for the shop stickers",
+        "Request - install Zotero for the library desk",
+        "request - put LibreOffice on the reception pc",
+    ],
+)
+def test_a_program_wished_for_or_requested_before_the_verb_is_an_install(
+    matcher: Matcher, text: str
+) -> None:
+    # Only a request word ("could", "please") or the message's start opened a verb of
+    # installing, and "I'd love to have" wished for nothing: the program after it was no
+    # program asked for and the user was answered nothing.
+    assert answered(matcher, text, "en") == "software_install"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd love to have Friday off",
+        "I'd like to get Tesco vouchers",
+        "I'd love to have Bailey on my team",
+        "I'd love to have a bigger desk by the window",
+    ],
+)
+def test_a_day_a_voucher_or_a_person_wished_for_is_no_install(
+    matcher: Matcher, text: str
+) -> None:
+    assert matcher.match(text, "en").outcome == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "please install KNIME for the lab reports",
         "wish I had Krita on my pc for the mural sketches",
         "can someone put openshot on the youth centre laptop",
