@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from gateway.knowledge.approvals import approvals, not_against
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import (
@@ -486,6 +487,18 @@ class Ranker:
         # "need read access to the Flights folder on the S drive": what access is asked to
         # is the access asked for, not a drive that fails (grants.py): no evidence for the
         # articles that speak of access only as refused or of rights to install.
+        # "approved by Olena", "бос не проти", "ya teper kadrovik": who allowed a request or
+        # the user's new job says why it is fair, not what is wrong (approvals.py).
+        allowed = {
+            i
+            for i in approvals(words, spans)
+            if not self._resolve(words[i]) or not_against(words, i)
+        }
+        if allowed:
+            words = tuple(
+                t._replace(word="", lemma="", stop=True) if i in allowed else t
+                for i, t in enumerate(words)
+            )
         asked_into = granted(words, spans, self._install)
         named = self._resource_names(words, asked_into)
         # "add me to the rota calendar", "can I be added to the duty calendar", "добавьте

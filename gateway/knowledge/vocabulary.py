@@ -1648,7 +1648,7 @@ ASKED_FOR_WORDS: frozenset[str] = _words(
     need needs needed want wanted request requesting get give grant please pls plz can
     could нужен нужна нужны нужно надо дайте дать выдайте предоставьте откройте прошу хочу
     получить потрібен потрібна потрібні потрібно треба надайте дати видайте відкрийте
-    прошу хочу отримати
+    прошу хочу отримати можно можна
     """
 )
 # Asking outright, said in a clause with "no access" ("no access yet, please give me
@@ -1676,6 +1676,28 @@ GRANT_PREPOSITIONS: frozenset[str] = _words("to into in on в во к до на 
 PURPOSE_END_WORDS: frozenset[str] = _words(
     "for because so since as that which для чтобы чтоб потому бо щоб тому"
 )
+# Who allowed a request, said beside it (approvals.py): "approved by Olena", "HR signed it
+# off", "согласовано с шефом", "бригадир разрешил", "керівник погодив".
+APPROVAL_WORDS: frozenset[str] = _words(
+    """
+    approved approves okayed signed agreed
+    согласовано согласовал согласовала согласован одобрил одобрила одобрено разрешил
+    разрешила разрешено
+    погоджено погодив погодила погодили дозволив дозволила дозволено
+    """
+)
+# The user's job is new: "ya teper kadrovik", "я тепер відповідаю за весілля", "just started
+# in the kitchen", "перевели на ферму зоотехником".
+NEW_ROLE_WORDS: frozenset[str] = _words("started перевели перевел перевела")
+# "я теперь кадровик", "я тепер відповідаю за …": "now" after "I" (not "тепер пише …").
+NOW_WORDS: frozenset[str] = _words("теперь тепер now")
+SELF_WORDS: frozenset[str] = _words("я i")
+# "бос не проти", "начальник не против": not against it is a yes.
+NOT_AGAINST_WORDS: frozenset[str] = _words("против проти against")
+# Someone said yes, or said to write to IT: "Helen said yes", "начальник сказал написать вам".
+SAID_WORDS: frozenset[str] = _words("said says сказал сказала сказав сказали")
+YES_WORDS: frozenset[str] = _words("yes ok okay fine да так")
+WRITE_TO_US_WORDS: frozenset[str] = _words("написать писать написати писати вам")
 # Admin rights are asked to install something (software_install), not to be let in.
 ADMIN_WORDS: frozenset[str] = _words(
     """

@@ -315,3 +315,36 @@ def test_access_asked_for_beside_a_failure_is_the_failure(
     # "need access to …" beside an account that is disabled asks for nothing
     # new: the account fails (review23: both answered the access request).
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("можно мне права на программу учёта склада? меня перевели кладовщиком", "ru"),
+        ("можна мені права на CRM? я тепер менеджер з продажу", "uk"),
+        ("додайте мене до папки Кошториси, бос не проти", "uk"),
+        ("dodajte mene do papky Koshtorysy, bos ne proty", "uk"),
+    ],
+)
+def test_rights_asked_with_who_allowed_it_or_the_new_job_are_an_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "можно мне права" asked for nothing ("можно" was no word of asking), so rights to a
+    # program read as installing it; "бос не проти" was a denial, which says a request
+    # fails; the new job's trade words were unknown words: answered nothing or an install.
+    assert answered(matcher, text, lang) == "new_access_request"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("можно мне отгул в пятницу? начальник разрешил", "ru"),
+        ("нужны права на грузовик, начальник разрешил", "ru"),
+        ("додайте мене до чату футболу, бос не проти", "uk"),
+        ("можна мені відпустку з понеділка? керівник погодив", "uk"),
+    ],
+)
+def test_a_day_off_a_licence_or_a_chat_allowed_is_no_access_request(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
