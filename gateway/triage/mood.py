@@ -42,9 +42,10 @@ ASKS_FOR_PERSON = PhraseSet([
     rf"(не|ні|нет|без|not|no) (с |з )?{_BOT} ?,? (а |but |just )?{_PERSON}",
     r"humans?", r"(live|real|human|support) agent",
     # a person named as a sentence of its own, asked for with "please" or "now": "person
-    # please. shared drive gone again.", "Operator now!" (as "оператора мені", person_request)
+    # please. shared drive gone again.", "Operator now!" (as "оператора мені", person_request);
+    # the sentence ends there: "Tech please check the printer" asks the reader to check it
     r"(?:^|(?<=[.!?] ))(a |an )?(real |live |actual )?(person|operator|agent|technician|tech|"
-    r"engineer|specialist)(,? (please|pls|plz|now|asap))+(?=[.!]*( |$))",
+    r"engineer|specialist)(,? (please|pls|plz|now|asap))+(?=[.!]+( |$)|$)",
     # "operator" said as a sentence of its own after the problem: "printer jammed. operator."
     r"(?<=[.!?] )(operator|an operator|agent)( please| now)?[.!]*$",
     r"an agent", r"agent,? please", r"real person",
