@@ -295,7 +295,13 @@ def extract_all(text: str) -> list[str]:
         index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
         spelled = match.group(0)
         edition = _EDITION.match(text, match.end())
-        if spelled.lower() in _ORDINARY and not edition and _ordinary_use(text, match, spelled):
+        if (
+            spelled.lower() in _ORDINARY
+            and _ordinary_use(text, match, spelled)
+            # an edition names the program ("Teams for iOS keeps …"), not after a word that
+            # makes it a noun: "a word for the web page", "our teams for Android"
+            and not (edition and not _DETERMINER.search(text, 0, match.start()))
+        ):
             continue
         if spelled == "outlook" and _a_prospect(text, match):
             continue  # "the outlook for today is grim", "not great outlook": what lies ahead
