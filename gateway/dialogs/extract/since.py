@@ -146,15 +146,16 @@ _AFTER_BEGAN = "|".join(
 # The meal or the shift a day's start is told by, said after the day: "сегодня в обед",
 # "сьогодні на зміні", "вчера на ночной смене", "yesterday on the night shift".
 _ON_SHIFT_RU = (
-    r"в обед|во время обеда|в обеденный перерыв|на (?:утренней |ночной |вечерней |дневной )?смене"
+    r"в обед|на обеде|во время обеда|в обеденный перерыв|на обеденном перерыве|"
+    r"на (?:утренней |ночной |вечерней |дневной )?смене"
 )
 _ON_SHIFT_UK = (
-    r"в обід|на обіді|під час обіду|в обідню перерву|"
+    r"в обід|на обіді|під час обіду|в обідню перерву|на обідній перерві|"
     r"на (?:ранковій |нічній |вечірній |денній )?зміні"
 )
 _ON_SHIFT_EN = (
-    r"at lunch(?:time)?|(?:on|during) (?:the|my|our) (?:mornin[g']? |night |evening |day |early |"
-    r"late )?shift"
+    r"(?:at|during|over) (?:my |our |the )?lunch(?:time| break)?|"
+    r"(?:on|during) (?:the|my|our) (?:mornin[g']? |night |evening |day |early |late )?shift"
 )
 
 _PATTERNS = [
