@@ -532,9 +532,6 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
     return any(clause.start() < span.stop and span.start < clause.end() for span in spans)
 
 
-# Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
-# full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
-# ("emptied the recycle bin and lost a report").
 # A lost file looked for in the recycle bin, or said not to be there: "в корзине смотрела —
 # пусто", "в корзине её нет", "у кошику її нема, дивилась", "з кошика її теж немає", "it's not
 # in the recycle bin" (the first place a user looks: an attempt, not asked again). Never the
@@ -543,9 +540,9 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
 _BIN = r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin)"
 _LOOKED_FOR = (
     r"(?:смотрел\w*|посмотрел\w*|просмотрел\w*|проверял\w*|проверил\w*|искал\w*|поискал\w*|"
-    r"глянул\w*|заглядывал\w*|заглянул\w*|рылась|рылся|дивил\w*|подивил\w*|переглянул\w*|"
-    r"переглядал\w*|шукал\w*|шукав|пошукал\w*|пошукав|перевіря\w*|перевірил\w*|перевірив|"
-    r"зазирал\w*|зазирнул\w*|looked|checked|searched|went through|dug through)"
+    r"глянул\w*|заглядывал\w*|заглядал\w*|заглянул\w*|рылась|рылся|дивил\w*|подивил\w*|"
+    r"переглянул\w*|переглядал\w*|шукал\w*|шукав|пошукал\w*|пошукав|перевіря\w*|перевірил\w*|"
+    r"перевірив|зазирал\w*|зазирнул\w*|looked|checked|searched|went through|dug through)"
 )
 _NOT_THERE = (
     r"(?:нет|нету|нема|немає|немае|пусто|пустая|пуста|порожньо|порожній|порожня)"
@@ -558,8 +555,15 @@ _LOOKED_IN_BIN = case_blind(
     rf"(?:в|у|во|из|з|із)\s+{_BIN}\s+(?:[\w']+\s+){{0,4}}?{_NOT_THERE}\s*(?:[—–-].*)?$|"
     rf"{_NOT_THERE}\s+(?:[\w']+\s+){{0,2}}?(?:в|у|во|и в|і в|і у)\s+{_BIN}\s*$|"
     rf"(?:not|isn'?t|wasn'?t|nothing)\s+(?:there\s+)?(?:in|inside)\s+(?:the\s+|my\s+)?{_BIN}|"
-    rf"{_BIN}\s+(?:is|was)\s+(?:already\s+)?empty)(?!\w)"
+    rf"{_BIN}(?:'s|\s+is|\s+was)\s+(?:already\s+)?empty|"
+    # … or the bin said empty in a clause of its own: "Корзина пустая, файла нет", "кошик
+    # теж порожній" (not "корзина пустая после оплаты", a shop's)
+    rf"^{_BIN}\s+(?:(?:тоже|теж|уже|вже|также|також|совсем|зовсім)\s+)?(?:пуст\w*|порожн\w*)"
+    rf"\s*(?:[—–-].*)?$)(?!\w)"
 )
+# Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
+# full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
+# ("emptied the recycle bin and lost a report").
 _FREED = case_blind(r"\b(?:empt(?:ied|ying)|freed up|cleared out)\b")
 _STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
                     r"error|message))\b")
