@@ -524,8 +524,21 @@ BARE_NO = PhraseSet([
 
 def says_still_broken(text: str) -> bool:
     """A no that names the fault going on ("не помогло", "всё равно не работает", "still
-    broken", "nope, not fixed"), not a bare "нет"."""
-    return parse_yes_no(text) is False and not _whole(text, BARE_NO)
+    broken", "nope, not fixed"), not a bare "нет" nor a no to the rating itself ("нет,
+    спасибо", "no thanks", "ні, все добре"): what follows a no must be a no of its own."""
+    if _whole(text, BARE_NO):
+        return False
+    opening = _OPENING_NO.match(text)
+    return parse_yes_no(text[opening.end() :] if opening else text) is False
+
+
+# The no a reply opens with, set off from what it goes on to say: "нет, не заработало",
+# "nope, not fixed", "не, всё так же" (not the "не" of "не помогло")
+_OPENING_NO = re.compile(
+    r"^\s*(?:(?:нет|неа|не-а|ні|ніт|нєа|нє|та ні|та нє|no|nope|nah|net|nea|ni)(?![\w'-])|"
+    r"не(?=\s*[,.!;:—–-]))[\s,.!;:—–-]*",
+    re.IGNORECASE,
+)
 
 
 # The fault said to go on, not only denied: "всё равно", "все одно", "still", "again", "та

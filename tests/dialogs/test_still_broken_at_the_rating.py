@@ -158,3 +158,31 @@ def test_still_broken_said_to_the_bots_rating_is_the_no_its_answer_did_not_get(
         chat.send("не знаю")
     assert chat.requested.fields["error"] == "0x0000011b"
     assert chat.requested.topic == "printer_offline"
+
+
+# A no to the rating itself, or a no with the fault said gone (review27: each reopened the
+# ticket the operator had resolved, as if the user had said it was still broken)
+DECLINED = [
+    ("ru", "нет, спасибо"),
+    ("ru", "нет, всё нормально"),
+    ("uk", "ні, дякую"),
+    ("uk", "ні, все добре"),
+    ("en", "no thanks"),
+    ("en", "no, all good"),
+]
+
+
+@pytest.mark.parametrize(("lang", "said"), DECLINED)
+def test_a_no_to_the_rating_itself_reopens_nothing(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    resolved_by_operator(chat)
+    chat.send(said)  # instead of a score
+    assert not chat.named("reopen_requested"), (said, chat.text)
+    chat = Chat(engine, lang_hint=lang)
+    resolved_by_operator(chat)
+    chat.press("csat:5")
+    chat.send(said)  # instead of a comment: the rating stands and is thanked for
+    assert not chat.named("reopen_requested"), (said, chat.text)
+    assert chat.state.phase == Phase.IDLE and chat.state.rated_score == 5
