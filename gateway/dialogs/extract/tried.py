@@ -451,7 +451,12 @@ def extract(text: str) -> str:
         if _lost_then(folded, text):
             continue  # "deleted it yesterday afternoon": when the file was lost, no fix
         bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
-        if bait and _FELL_FOR.search(folded) and not _CHANGED_PASSWORD.search(folded):
+        if (
+            bait
+            and _FELL_FOR.search(folded)
+            and not _CHANGED_PASSWORD.search(folded)
+            and not (_opened_elsewhere(folded) and not _PHISHING_SIGN.search(text))
+        ):
             continue  # "перешла по ссылке и ввела пароль": how the bait was taken, no fix
         if bait and _CHANGED_PASSWORD.search(folded) and not _NOT_YET.search(folded):
             found.append(clause)  # "Пароль уже сменила": the first fix after the bait
@@ -873,11 +878,28 @@ _LETTER = case_blind(
     r"(?<!\w)(?:письм\w*|лист(?:а|і|ом)?|email\w*|e-mail\w*|mail(?:s)?|message|сообщени\w*|"
     r"повідомлен\w*|смс|sms)(?!\w)"
 )
-_BAIT_SIGN = case_blind(
-    r"(?<!\w)(?:якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|posing|"
-    r"looked like|looks (?:like|off)|подозрит\w*|підозріл\w*|strange|suspicious|ссылк\w*|"
-    r"посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|архив\w*|архів\w*)"
+_PHISHING_WORDS = (
+    r"якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|posing|"
+    r"looked like|looks (?:like|off)|подозрит\w*|підозріл\w*|strange|suspicious"
 )
+_PHISHING_SIGN = case_blind(rf"(?<!\w)(?:{_PHISHING_WORDS})")
+_BAIT_SIGN = case_blind(
+    rf"(?<!\w)(?:{_PHISHING_WORDS}|ссылк\w*|посиланн\w*|link|вложени\w*|вкладенн\w*|attachment|"
+    r"архив\w*|архів\w*)"
+)
+# … but where nothing says the letter is a fake, a link or an attachment opened again or in
+# another program is a step against a fault: "открыла вложение через другой просмотрщик — то же
+# самое", "opened the link in Edge too, no luck" (review27)
+_ELSEWHERE_EN = case_blind(
+    r"(?<!\w)(?:instead|again|in (?:another|a different|the other|other) \w+|"
+    r"(?:in|with|through) (?:chrome|edge|firefox|safari|opera|incognito|acrobat|adobe))(?!\w)"
+)
+
+
+def _opened_elsewhere(folded: str) -> bool:
+    return bool(_RETRIED.search(folded) or _ELSEWHERE_EN.search(folded))
+
+
 _FELL_FOR = case_blind(
     r"(?<!\w)(?:(?:перешл\w*|перешел|перешёл|перейшл\w*|перейшов|нажал\w*|натиснул\w*|натиснув|"
     r"клацнул\w*|клацнув|кликнул\w*|тыкнул\w*|clicked|followed|opened|открыл\w*|відкрил\w*|"
