@@ -224,9 +224,8 @@ class IncidentService:
         tx = Transaction()
         tx.save_ticket(parent)
         tx.ticket_event(parent.id, by.login, "opened", f"mass incident: {why or 'declared'}")
-        for ticket_id, service in (await self.store.alerts.firing_services()).items():
-            if set(services) & self.catalog.of_alert(service):
-                self._link_alert(tx, incident.id, ticket_id, by.login)
+        for ticket_id in await self._alerts_firing_of(services):
+            self._link_alert(tx, incident.id, ticket_id, by.login)
         self.service.reports.ticket_opened(tx, parent, title)
         self.store.incidents.save(tx, incident)
         self.store.incidents.drop_proposals(tx, sigs)
@@ -238,11 +237,37 @@ class IncidentService:
         done = await self._declared(by, action_id) if action_id else None
         if done is not None and done.id != incident.id:
             return done
+        await self._adopt_fired_meanwhile(incident)
         told = 0
         for key in dict.fromkeys(reporters):
             told += await self._bring_in(incident.id, key, by)
         log.info("incident declared", extra={"incident": incident.id, "reporters": told})
         return incident
+
+    async def _alerts_firing_of(
+        self, services: Iterable[str], linked: Iterable[str] = ()
+    ) -> list[str]:
+        """The tickets of the alerts of `services` firing now, but those `linked`."""
+        about, skip = set(services), set(linked)
+        firing = await self.store.alerts.firing_services()
+        return [
+            ticket_id
+            for ticket_id, service in firing.items()
+            if ticket_id not in skip and about & self.catalog.of_alert(service)
+        ]
+
+    async def _adopt_fired_meanwhile(self, incident: Incident) -> None:
+        """An alert of its services committed after the declaration read what fires, whose
+        own look after its commit came before the declaration's commit (no incident yet):
+        adopted now, so a storm declared while it goes on leaves none of its alerts queued."""
+        late = await self._alerts_firing_of(
+            incident.services, await self.store.incidents.children(incident.id)
+        )
+        if late:
+            tx = Transaction()
+            for ticket_id in late:
+                self._link_alert(tx, incident.id, ticket_id, "monitoring")
+            await self.store.commit(tx)
 
     async def _declared_by_other(self, holder: str) -> Incident | None:
         """The incident another declaration claimed the signature for, once its commit
