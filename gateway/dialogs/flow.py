@@ -223,8 +223,8 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         st = turn.state
         if st.language_locked:
             return
-        hinted = hint[:2].lower() if hint[:2].lower() in LANGUAGES else ""
-        st.language = detect_language(text, default=st.language or hinted or self.default_language)
+        default = st.language or _hinted(hint) or self.default_language
+        st.language = detect_language(text, default=default)
 
     @staticmethod
     def take_language_hint(turn: Turn, hint: str) -> None:
@@ -232,8 +232,7 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         app speaks, when the message has no words to read it from (a screenshot, a voice
         message): it is answered in that language, not in the desk's default."""
         st = turn.state
-        hinted = hint[:2].lower()
-        if not st.language and not st.language_locked and hinted in LANGUAGES:
+        if not st.language and not st.language_locked and (hinted := _hinted(hint)):
             st.language = hinted
 
     def abandon(self, turn: Turn) -> bool:
@@ -252,3 +251,9 @@ def _no_problem_said(signal: HandoffSignal, text: str, routing: Routing) -> bool
     if signal.reason == "asked_for_person":
         return not describes_problem(text)
     return signal.reason == "upset" and not describes_problem(text) and not routing.recognises(text)
+
+
+def _hinted(hint: str) -> str:
+    """The language a channel's hint names ("uk-UA" -> "uk"), if it is one we answer in."""
+    lang = hint[:2].lower()
+    return lang if lang in LANGUAGES else ""
