@@ -419,6 +419,10 @@ def extract(text: str) -> str:
     )
     judged_fix = bool(_DID_NOT_HELP.search(fold(masked)))
     options = failed_options(masked)
+    # a letter that baited the user, and whether it is called a fake: the message's, not a
+    # clause's
+    bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
+    called_fake = bool(_PHISHING_SIGN.search(text))
     for at in spans:
         clause, own = text[at.start() : at.end()].strip(), masked[at.start() : at.end()].strip()
         if not clause:
@@ -450,12 +454,11 @@ def extract(text: str) -> str:
             continue  # "Should we try restarting the server?", "Can I try rebooting?": asked
         if _lost_then(folded, text):
             continue  # "deleted it yesterday afternoon": when the file was lost, no fix
-        bait = _LETTER.search(text) and _BAIT_SIGN.search(text)
         if (
             bait
             and _FELL_FOR.search(folded)
             and not _CHANGED_PASSWORD.search(folded)
-            and not (_opened_elsewhere(folded) and not _PHISHING_SIGN.search(text))
+            and not (_opened_elsewhere(folded) and not called_fake)
         ):
             continue  # "перешла по ссылке и ввела пароль": how the bait was taken, no fix
         if bait and _CHANGED_PASSWORD.search(folded) and not _NOT_YET.search(folded):
@@ -865,9 +868,6 @@ def time_is_start(attempt: str, text: str) -> bool:
     return changed and not _FIX_EN.search(folded) and not _CONSUMABLE.search(folded)
 
 
-# What was deleted or overwritten, said with when, and nothing made again after it: how a file
-# was lost ("deleted it yesterday afternoon", "стерла вчера вечером", "видалила в п'ятницу"),
-# not a fix ("deleted the profile and made a new one", "удалила и заново добавила").
 # A letter or a message that baited the user, and what taking the bait is: a link followed or
 # clicked, an attachment or a file opened or run, a login or a password typed on its page
 # ("Пришло письмо якобы от банка, я перешла по ссылке и ввела логин и пароль", "во вложении
@@ -917,6 +917,9 @@ _CHANGED_PASSWORD = case_blind(
 )
 _NOT_YET = case_blind(r"(?<!\w)(?:не|ні|not|haven'?t|didn'?t|ещё не|еще не|ще не)\s+(?:\w+\s+)?"
                       r"(?:сменил|поменял|змінил|змінив|поміня|changed|reset)")
+# What was deleted or overwritten, said with when, and nothing made again after it: how a file
+# was lost ("deleted it yesterday afternoon", "стерла вчера вечером", "видалила в п'ятницу"),
+# not a fix ("deleted the profile and made a new one", "удалила и заново добавила").
 _DESTROYED = case_blind(
     r"(?<!\w)(?:удал(?:ил|ила|или|ял|яла|яли)|стерл[аи]|стер|стёр|затерл?\w*|перезаписал\w*|"
     r"видалил[аи]?|видалив|перезаписав|перезаписал[аи]|deleted|removed|erased|overwr(?:ote|itten)|"
