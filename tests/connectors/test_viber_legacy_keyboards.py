@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from connectors.test_channel_conversations import QUESTION, Gateway, ru, viber_gateway, viber_user
 
+from emulators.server import eventually
 from emulators.viber import ViberEmulator
 from gateway.dialogs.state import DialogState, Phase
 
@@ -43,8 +44,20 @@ async def test_the_last_keyboard_sent_before_the_upgrade_still_answers_when_untr
     user = viber_user(viber_api, user_id)
     await user.say(QUESTION)
     seen = await user.sees(ru("did_it_help"))
+    store = viber_gateway.rt.store
+    key = f"keyboard:{user_id}"
+    # The gateway keeps the keyboard it sent just after Viber took it (the user may already
+    # see it): replace it only once it is kept, or the gateway's write overwrites ours.
+    shown = viber_api.sent[user_id][-1].keyboard or {}
+    today = {b["ActionBody"]: b["Text"] for b in shown.get("Buttons", [])}
+    assert today, "today's question comes with a keyboard"
+
+    async def kept() -> bool:
+        return await store.channel_get("viber", key) == today
+
+    await eventually(kept, what="the keyboard kept")
     old = {"yes|kb:3fa9c1": ru("btn_yes"), "no|kb:3fa9c1": ru("btn_no")}
-    await viber_gateway.rt.store.channel_put("viber", f"keyboard:{user_id}", old, 3600)
+    await store.channel_put("viber", key, old, 3600)
     viber_api.users[user_id].tracking_data = ""  # this client echoes none
     viber_api.send_text(user_id, "yes|kb:3fa9c1")
     await user.sees(ru("resolved_by_bot"), after=seen)
