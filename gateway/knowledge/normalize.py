@@ -67,6 +67,12 @@ _APOSTROPHES = re.compile(r"['’ʼ`‘´ʹ′]")
 # weighed as much as the problem). "n't" is a negation, read elsewhere ("don't" -> not).
 _CLITIC = re.compile(r"\b([a-z]+)['’ʼ`‘´ʹ′](?:ve|ll|re|d|m|s)\b")
 _NON_WORD = re.compile(r"[^\w]+|_")
+# A typed character named by itself, alone between spaces, not inside an address, a tag or a
+# quotation: "my @ and " are swapped", "замість @ ставиться лапка", "I get # for £". It is a
+# symbol on the keyboard, which the article says ("the wrong symbols", "не ті символи"); the
+# punctuation it is would be dropped, and the message about it read as nothing.
+_LONE_SYMBOL = re.compile(r"(?<!\S)[@\"“”#£](?=[\s,.;:!?)]|$)")
+_SYMBOL = " symbol "
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
@@ -226,6 +232,8 @@ def normalize_text(text: str) -> str:
         text = _chords(text)
     if ":" in text or "\\\\" in text:
         text = _DRIVE_PATH.sub(" netdrive ", text)
+    if any(mark in text for mark in "@\"“”#£"):
+        text = _LONE_SYMBOL.sub(_SYMBOL, text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]

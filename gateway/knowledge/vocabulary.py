@@ -37,6 +37,9 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
+    # A character named by its sign is a symbol on the keyboard ("shift+3 gives a pound sign
+    # instead of the hash"), as the article says it; "at sign" is left ("fails at sign in").
+    **{f"{sign} sign": f"{sign} symbol" for sign in ("pound", "hash", "dollar", "euro")},
     # A program or a machine that "locks up" freezes: no account is locked ("Word locks up
     # when I paste a table", "Outlook keeps locking up"); an account is locked out ("locked
     # up" is left: "my account got locked up"), and so is one that "keeps locking up"

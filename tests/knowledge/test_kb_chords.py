@@ -47,3 +47,42 @@ def test_what_reads_as_a_chord() -> None:
     assert normalize_text("жму Shift и двойку") == "жму shift key и двойку"
     # A bare digit after "shift" is a chord only beside a press or a symbol typed instead.
     assert normalize_text("shift 2 starts at six") == "shift 2 starts at six"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('the " and @ keys have swapped round on the reception laptop', "en"),
+        ('typing @ gives me " at the florist\'s till', "en"),
+        ("at the kennels shift+4 gives a euro sign instead of the dollar sign", "en"),
+        ('на клавіатурі в ательє @ і " помінялися місцями', "uk"),
+        ('вместо @ печатается " в бухгалтерии', "ru"),
+    ],
+)
+def test_a_symbol_named_by_itself_is_the_keyboards(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The lone "@" and '"' were punctuation, dropped: the message said only "swapped" or
+    # "instead" and was answered nothing.
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("meet me @ the gate at 5", "en"),
+        ("order # 12 from the bakery is late", "en"),
+        ("the price is £ 40 for the cake, is that right?", "en"),
+        ("зустрінемось @ кав'ярні о п'ятій", "uk"),
+    ],
+)
+def test_a_symbol_in_an_everyday_message_stays_unanswered(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) is None
+
+
+def test_what_reads_as_a_symbol() -> None:
+    assert normalize_text('my @ and " are swapped') == "my symbol and symbol are swapped"
+    # An address, a tag and a quotation keep their marks' meaning: no symbol in them.
+    assert "symbol" not in normalize_text('mail anna@farm.com or @anna, it says "Access denied"')
