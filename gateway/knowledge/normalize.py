@@ -51,6 +51,7 @@ from gateway.knowledge.vocabulary import (
     SCREEN_FAINT,
     SCREEN_WORDS,
     SENSED_WORDS,
+    SHARE_PLACE_WORDS,
     SHEET_WORDS,
     SPACE_KEYS,
     STORAGE_WORDS,
@@ -78,6 +79,25 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
 _MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
+# A share that vanished: "shared folder vanished from This PC", "the topiary share
+# disappeared", "Зникла спільна папка бухгалтерії", "мережевий диск пропав, не бачу папку".
+# The share itself is gone from the machine, a mapped drive (the shared drive article's):
+# read as one ("netdrive"), its "folder" is no lost folder of the file recovery article.
+# Not a folder or a file gone from a share: a share said after "from", "on", "з", "на"
+# ("folder vanished from the shared drive", "зі спільної папки зникла папка") stays as said.
+# The English drives the article names ("mapped drive", "network drive") are its keywords
+# already and stay.
+_VANISH = r"(?:vanish(?:ed|es)?|disappear(?:ed|s)?|gone|missing|зник\w*|пропа\w*|исчез\w*|щез\w*)"
+_SHARE = (
+    r"(?:(?:shared|network|team|common) folders?|team drives?|share|"
+    r"(?:спільн|мережев|підключен|общ|сетев|подключен)\w* "
+    r"(?:папк\w*|тек(?:а|и|у|ою|ці)|диск(?:а|у|е|і|ом|и)?))"
+)
+_SHARE_VANISHED = re.compile(
+    rf"\b(?:{_VANISH} (?:\w+ )?)?(?P<share>{_SHARE})(?: (?!{_VANISH}\b)\w+)?"
+    rf"(?: (?:has|is|was|just|have))?(?: {_VANISH})?\b"
+)
+_VANISHED = re.compile(rf"\b{_VANISH}\b")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 # "keys stopped typing", "the app stops responding", "Outlook quit syncing": a verb of
@@ -260,6 +280,8 @@ def normalize_text(text: str) -> str:
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)
+    if _VANISHED.search(text):
+        text = _SHARE_VANISHED.sub(_share_vanished, text)
     if not _PHRASE_STARTS.isdisjoint(words):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     words = text.split()
@@ -317,6 +339,19 @@ def _pointer_read(text: str) -> str:
     for clause in lagging:
         text = text.replace(clause, f" {LOAD_READING} ", 1)
     return text
+
+
+def _share_vanished(found: re.Match[str]) -> str:
+    """A share said with a word of vanishing as the mapped drive that vanished: "shared
+    folder vanished" -> "netdrive vanished"; one said after "from", "on", "з", "на" (two
+    words back at most: "from the shared drive") is the place something else vanished from."""
+    said = found.group(0)
+    if not _VANISHED.search(said.replace(found.group("share"), " ")):
+        return said
+    before = found.string[: found.start("share")].split()[-2:]
+    if not SHARE_PLACE_WORDS.isdisjoint(before):
+        return said
+    return said.replace(found.group("share"), "netdrive", 1)
 
 
 def _chords(text: str) -> str:

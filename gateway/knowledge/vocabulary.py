@@ -1593,6 +1593,11 @@ PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
 # the maker beside it (Canon, Epson) names no printer then.
 SCANNER_SERIES_WORDS: frozenset[str] = _words("lide canoscan scansnap imageformula")
 SCANNER_WORD = "scanner"
+# The words that make a share the place something else is gone from, not the thing gone
+# ("folder vanished from the shared drive", "зі спільної папки зникла папка").
+SHARE_PLACE_WORDS: frozenset[str] = _words(
+    "from on in off of at within inside з із зі зо с со на в у во из изо"
+)
 # A flatbed scanner described by what one does with it, by someone who does not know its
 # name: a sheet put under the lid ("плоская штука, где листок под крышку кладёшь", "та
 # кришка зверху, куди листок кладуть", "the lid you put the page under"). All three words

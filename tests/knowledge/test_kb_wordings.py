@@ -767,3 +767,36 @@ def test_a_hyphened_translit_word_names_its_thing(
     # "veb-kamera", "veb-stranica" stayed in Latin letters: the camera and the web page were
     # no article's words, and the white screen or nothing was answered.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the kennels' shared folder vanished from This PC", "en"),
+        ("our team drive has disappeared from Explorer at the kennels", "en"),
+        ("зникла спільна тека з рахунками пекарні після перезавантаження", "uk"),
+        ("у провіднику пропав підключений диск склепу", "uk"),
+        ("общая папка бухгалтерии пропала из проводника", "ru"),
+    ],
+)
+def test_a_share_that_vanished_is_the_shared_drive(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Folder vanished", "зникла папка" are the file recovery article's: the share itself
+    # gone from the machine was answered with restoring deleted files, or nothing.
+    assert answered(matcher, text, lang) == "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("a folder vanished from the shared drive, I think I deleted it", "en"),
+        ("зі спільної папки зникла папка з фото собак, хтось видалив", "uk"),
+        ("на спільному диску пропала вся папка з рахунками", "uk"),
+        ("с общего диска пропала папка с актами, кто-то удалил", "ru"),
+    ],
+)
+def test_a_folder_gone_from_a_share_stays_the_file_recovery(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "file_recovery"
