@@ -73,6 +73,10 @@ _NON_WORD = re.compile(r"[^\w]+|_")
 # symbol on the keyboard, which the article says ("the wrong symbols", "не ті символи"); the
 # punctuation it is would be dropped, and the message about it read as nothing.
 _LONE_SYMBOL = re.compile(r"(?<!\S)[@\"“”#£](?=[\s,.;:!?)]|$)")
+# Two double quotes are a quotation even with spaces inside them ('outlook says " cannot
+# connect to server "', 'пишет " доступ запрещен "', and a quoted code "0x800CCC0F", which
+# the code's words follow): of those only @ # £ are symbols.
+_LONE_SIGN = re.compile(r"(?<!\S)[@#£](?=[\s,.;:!?)]|$)")
 _SYMBOL = " symbol "
 _REPEATS = re.compile(r"(\w)\1{2,}")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
@@ -253,7 +257,8 @@ def normalize_text(text: str) -> str:
     if ":" in text or "\\\\" in text:
         text = _DRIVE_PATH.sub(" netdrive ", text)
     if any(mark in text for mark in "@\"“”#£"):
-        text = _LONE_SYMBOL.sub(_SYMBOL, text)
+        quotation = sum(text.count(mark) for mark in "\"“”") > 1
+        text = (_LONE_SIGN if quotation else _LONE_SYMBOL).sub(_SYMBOL, text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]

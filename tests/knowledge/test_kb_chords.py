@@ -86,3 +86,24 @@ def test_what_reads_as_a_symbol() -> None:
     assert normalize_text('my @ and " are swapped') == "my symbol and symbol are swapped"
     # An address, a tag and a quotation keep their marks' meaning: no symbol in them.
     assert "symbol" not in normalize_text('mail anna@farm.com or @anna, it says "Access denied"')
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('outlook says " cannot connect to server " since this morning', "en"),
+        ('Outlook пишет " нет подключения к серверу "', "ru"),
+        ('пише " немає з\'єднання з сервером " в Outlook', "uk"),
+        # The code's own words were put after it: the closing mark was left alone.
+        ('Outlook пишет "0x800CCC0F" при отправке', "ru"),
+    ],
+)
+def test_a_quotation_with_spaces_inside_is_no_symbol(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Both marks of a quotation stood alone between spaces and read as two typed symbols:
+    # 'outlook says " cannot connect to server "' was answered with the keyboard article,
+    # the ru and uk ones got choices led by it.
+    offered = [c.article.id for c in matcher.match(text, lang).candidates]
+    assert "keyboard_mouse" not in offered
+    assert "symbol" not in normalize_text(text)
