@@ -51,6 +51,7 @@ from gateway.knowledge.vocabulary import (
     SCREEN_FAINT,
     SCREEN_WORDS,
     SENSED_WORDS,
+    SHARE_LEAD_WORDS,
     SHARE_PLACE_WORDS,
     SHEET_WORDS,
     SPACE_KEYS,
@@ -102,6 +103,8 @@ _SHARE_VANISHED = re.compile(
     rf"(?: (?:has|is|was|just|have))?(?: {_VANISH})?\b"
 )
 _VANISHED = re.compile(rf"\b{_VANISH}\b")
+# What may follow a bare "share" that vanished: "the topiary share has disappeared".
+_SHARE_VANISHING = re.compile(rf"has|is|was|just|have|{_VANISH}")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
 _DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 # "keys stopped typing", "the app stops responding", "Outlook quit syncing": a verb of
@@ -355,6 +358,18 @@ def _share_vanished(found: re.Match[str]) -> str:
         return said
     before = found.string[: found.start("share")].split()[-2:]
     if not SHARE_PLACE_WORDS.isdisjoint(before):
+        return said
+    # "пропали файлы общей папки": a word between the vanishing and the share is what
+    # vanished from it, unless it only points at the share ("пропала наша общая папка").
+    between = found.string[found.start() : found.start("share")].split()[1:]
+    if between and between[0] not in SHARE_LEAD_WORDS:
+        return said
+    # A bare "share" with a noun after it is a button or an option ("the share button is
+    # gone", "the Share option disappeared in Word"), and a screen share is a meeting's.
+    after = found.string[found.end("share") : found.end()].split()[:1]
+    if found.group("share") == "share" and (
+        before[-1:] == ["screen"] or (after and not _SHARE_VANISHING.fullmatch(after[0]))
+    ):
         return said
     return said.replace(found.group("share"), "netdrive", 1)
 

@@ -1598,6 +1598,13 @@ SCANNER_WORD = "scanner"
 SHARE_PLACE_WORDS: frozenset[str] = _words(
     "from on in off of at within inside з із зі зо с со на в у во из изо"
 )
+# The words that may stand between a word of vanishing and the share that vanished: they
+# point at it ("пропала наша общая папка", "зникла вся спільна тека", "vanished: our shared
+# folder"); any other is what vanished from the share ("пропали файлы общей папки").
+SHARE_LEAD_WORDS: frozenset[str] = _words(
+    "the our my whole entire наш наша наше мой моя моё мое вся весь вдруг опять снова уже "
+    "мій моє уся увесь раптом знову вже"
+)
 # A flatbed scanner described by what one does with it, by someone who does not know its
 # name: a sheet put under the lid ("плоская штука, где листок под крышку кладёшь", "та
 # кришка зверху, куди листок кладуть", "the lid you put the page under"). All three words

@@ -794,9 +794,29 @@ def test_a_share_that_vanished_is_the_shared_drive(
         ("зі спільної папки зникла папка з фото собак, хтось видалив", "uk"),
         ("на спільному диску пропала вся папка з рахунками", "uk"),
         ("с общего диска пропала папка с актами, кто-то удалил", "ru"),
+        # What vanished said before the share it was in, with no "from": the share's own.
+        ("пропали файлы общей папки бухгалтерии", "ru"),
+        ("исчезли документы общей папки склада", "ru"),
     ],
 )
 def test_a_folder_gone_from_a_share_stays_the_file_recovery(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) == "file_recovery"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the share button is gone in Teams since the update", "en"),
+        ("the Share option disappeared from the right-click menu in Word", "en"),
+        ("зникла кнопка share в Teams", "uk"),
+        ("зникли фото спільної теки садочка", "uk"),
+    ],
+)
+def test_a_share_button_or_a_thing_in_a_share_is_no_vanished_share(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A bare "share" before any noun, and a share after any word of what vanished, read
+    # as the mapped drive gone: the button missing in Teams got reconnecting the drive.
+    assert answered(matcher, text, lang) != "shared_drive_access"
