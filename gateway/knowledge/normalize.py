@@ -14,6 +14,9 @@ from itertools import pairwise
 
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    BIN_READ,
+    BIN_WORDS,
+    BINNED_WORDS,
     CLOUD_DRIVE,
     CLOUD_DRIVES,
     CLOUD_MAKERS,
@@ -22,8 +25,11 @@ from gateway.knowledge.vocabulary import (
     CLOUD_SYNC_STARTS,
     CLOUD_WORDS,
     DEVICE_WORDS,
+    DOCUMENT_WORDS,
+    EMPTIED_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
+    FILE_WORD,
     FULL_MAILBOX_WORDS,
     FULL_REACH,
     FULL_WORDS,
@@ -301,6 +307,11 @@ def normalize_text(text: str) -> str:
         not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
     ):
         words = _mailbox_read(words)
+    if not DOCUMENT_WORDS.isdisjoint(words) and (
+        not BINNED_WORDS.isdisjoint(words)
+        or not (BIN_WORDS.isdisjoint(words) or EMPTIED_WORDS.isdisjoint(words))
+    ):
+        words = _bin_read(words)
     if not SCANNER_SERIES_WORDS.isdisjoint(words):
         words = [f"{w} {SCANNER_WORD}" if w in SCANNER_SERIES_WORDS else w for w in words]
     if not (LID_WORDS.isdisjoint(words) or PUT_WORDS.isdisjoint(words)) and not (
@@ -347,6 +358,24 @@ def _pointer_read(text: str) -> str:
     for clause in lagging:
         text = text.replace(clause, f" {LOAD_READING} ", 1)
     return text
+
+
+def _bin_read(words: list[str]) -> list[str]:
+    """A document in the computer's emptied bin, or binned, as the deleted file it is:
+    "emptied the bin and the list was in it" -> "emptied the recycle bin and the file was
+    in it"; "binned the booking sheet" -> "deleted the booking file"; "почистила кошик, а
+    там був договір" -> "… а там був файл" (a contract is no lawyer's question then)."""
+    read = []
+    for word in words:
+        if word in BINNED_WORDS:
+            read.append("deleted")
+        elif word in BIN_READ:
+            read.append(BIN_READ[word])
+        elif word in DOCUMENT_WORDS:
+            read.append(FILE_WORD["en" if word.isascii() else "uk"])
+        else:
+            read.append(word)
+    return read
 
 
 def _share_vanished(found: re.Match[str]) -> str:

@@ -1605,6 +1605,29 @@ SHARE_LEAD_WORDS: frozenset[str] = _words(
     "the our my whole entire наш наша наше мой моя моё мое вся весь вдруг опять снова уже "
     "мій моє уся увесь раптом знову вже"
 )
+# The computer's bin emptied with a document in it ("emptied the bin and the rentals list
+# was in it", "почистила кошик, а там був договір"), or a document binned ("binned the
+# booking sheet by mistake"): a deleted file. All three words are needed: a kitchen bin
+# emptied, "I binned the old chairs" stay no one's.
+BIN_WORDS: frozenset[str] = _words("bin trash кошик кошика смітник корзину корзина корзины")
+EMPTIED_WORDS: frozenset[str] = _words(
+    """
+    emptied cleared cleaned
+    почистила почистив почистили очистила очистив очистили спорожнила спорожнив вичистила
+    вичистив почистил очистил
+    """
+)
+BINNED_WORDS: frozenset[str] = _words("binned trashed")
+DOCUMENT_WORDS: frozenset[str] = _words(
+    """
+    file files document documents doc docs list sheet spreadsheet contract contracts rota
+    invoice invoices report template photos
+    файл файли файлы документ документи документы договір договору договор договора список
+    таблиця таблицю таблица таблицу звіт отчет шаблон
+    """
+)
+BIN_READ = {"bin": "recycle bin", "trash": "recycle bin"}  # English says which bin it is
+FILE_WORD = {"en": "file", "ru": "файл", "uk": "файл"}
 # A flatbed scanner described by what one does with it, by someone who does not know its
 # name: a sheet put under the lid ("плоская штука, где листок под крышку кладёшь", "та
 # кришка зверху, куди листок кладуть", "the lid you put the page under"). All three words

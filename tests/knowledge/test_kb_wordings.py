@@ -820,3 +820,32 @@ def test_a_share_button_or_a_thing_in_a_share_is_no_vanished_share(
     # A bare "share" before any noun, and a share after any word of what vanished, read
     # as the mapped drive gone: the button missing in Teams got reconnecting the drive.
     assert answered(matcher, text, lang) != "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("cleared the bin yesterday and the kennel invoices spreadsheet was in it", "en"),
+        ("I binned the grooming price list by accident, can it come back?", "en"),
+        ("почистил корзину, а там был договор с поставщиком", "ru"),
+    ],
+)
+def test_a_document_in_the_emptied_bin_is_a_deleted_file(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "The bin" is the recycle bin the article names, "binned" is deleted; a contract in it
+    # is a file, not a lawyer's question: these were answered nothing.
+    assert answered(matcher, text, lang) == "file_recovery"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I emptied the kitchen bin and my ring was in it", "en"),
+        ("I binned the old chairs from the office", "en"),
+        ("who empties the bin on Friday? the rota list is on the fridge", "en"),
+        ("почистила смітник у дворі, а там був старий килим", "uk"),
+    ],
+)
+def test_an_everyday_bin_stays_unanswered(matcher: Matcher, text: str, lang: str) -> None:
+    assert answered(matcher, text, lang) is None
