@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from gateway.knowledge.vocabulary import (
     APPLICATION_WORDS,
+    BIN_ELSEWHERE,
     BIN_READ,
     BIN_WORDS,
     BINNED_WORDS,
@@ -307,9 +308,13 @@ def normalize_text(text: str) -> str:
         not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
     ):
         words = _mailbox_read(words)
-    if not DOCUMENT_WORDS.isdisjoint(words) and (
-        not BINNED_WORDS.isdisjoint(words)
-        or not (BIN_WORDS.isdisjoint(words) or EMPTIED_WORDS.isdisjoint(words))
+    if (
+        not DOCUMENT_WORDS.isdisjoint(words)
+        and (
+            not BINNED_WORDS.isdisjoint(words)
+            or not (BIN_WORDS.isdisjoint(words) or EMPTIED_WORDS.isdisjoint(words))
+        )
+        and not BIN_ELSEWHERE.search(" ".join(words))
     ):
         words = _bin_read(words)
     if not SCANNER_SERIES_WORDS.isdisjoint(words):

@@ -1626,6 +1626,15 @@ DOCUMENT_WORDS: frozenset[str] = _words(
     таблиця таблицю таблица таблицу звіт отчет шаблон
     """
 )
+# A bin or a basket of the world, not the computer's: a shop's basket ("очистила корзину на
+# сайте, а там был список покупок"), a room's or a yard's, one the cleaners empty, a paper
+# in it, or a list said to be elsewhere ("who emptied the bin? the rota list is on the
+# fridge"). With one of these the document is no deleted file.
+BIN_ELSEWHERE = re.compile(
+    r"\b(?:shop\w*|store|online|website|site|kitchen|fridge|yard|garden|paper|printed|"
+    r"cleaners?|сайт\w*|магазин\w*|покуп\w*|товар\w*|заказ\w*|замовлен\w*|кухн\w*|двор\w*|"
+    r"уборщиц\w*|прибиральниц\w*|бумаж\w*|бумаг\w*|паперов\w*|папер[іи]|под столом|під столом)\b"
+)
 BIN_READ = {"bin": "recycle bin", "trash": "recycle bin"}  # English says which bin it is
 FILE_WORD = {"en": "file", "ru": "файл", "uk": "файл"}
 # A flatbed scanner described by what one does with it, by someone who does not know its

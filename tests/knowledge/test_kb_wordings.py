@@ -845,6 +845,12 @@ def test_a_document_in_the_emptied_bin_is_a_deleted_file(
         ("I binned the old chairs from the office", "en"),
         ("who empties the bin on Friday? the rota list is on the fridge", "en"),
         ("почистила смітник у дворі, а там був старий килим", "uk"),
+        # A bin emptied and a document said: a shop's basket, a room's bin, or a list that
+        # is elsewhere. These were answered with restoring a deleted file.
+        ("who emptied the bin on Friday? the rota list is on the fridge", "en"),
+        ("cleared my shopping list and emptied the bin", "en"),
+        ("уборщица почистила корзину под столом, а там был договор", "ru"),
+        ("очистила кошик у магазині, там був список подарунків", "uk"),
     ],
 )
 def test_an_everyday_bin_stays_unanswered(matcher: Matcher, text: str, lang: str) -> None:
