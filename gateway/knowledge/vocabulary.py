@@ -172,6 +172,20 @@ PHRASES: dict[str, str] = {
         ),
         "unheard",
     ),
+    # And said of the other side: "nobody can hear me", "the other side hears nothing from
+    # me", "people say I'm muted" (the mute said by them), "співрозмовник його не чує".
+    **dict.fromkeys(
+        _phrases(
+            "nobody can hear me|no one can hear me|noone can hear me|no one hears me|"
+            "hears nothing from me|hear nothing from me|hearing nothing from me|"
+            "say i muted|says i muted|said i muted|"
+            "співрозмовник не чує|співрозмовник мене не чує|співрозмовник його не чує|"
+            "співрозмовник її не чує|співрозмовники не чують|співрозмовники мене не чують|"
+            "собеседник не слышит|собеседник его не слышит|собеседник ее не слышит|"
+            "собеседники не слышат"
+        ),
+        "unheard",
+    ),
     # A request to change where money goes ("change the supplier's bank details") is the
     # Russian and Ukrainian "реквизиты": the mark of payment fraud, not a word about a bank
     # ("my bank card got blocked" stays no IT question).

@@ -855,3 +855,29 @@ def test_a_document_in_the_emptied_bin_is_a_deleted_file(
 )
 def test_an_everyday_bin_stays_unanswered(matcher: Matcher, text: str, lang: str) -> None:
     assert answered(matcher, text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the customers say i'm muted but i'm not, florist's laptop", "en"),
+        ("nobody can hear me in zoom although I hear everyone fine", "en"),
+        ("в гарнитуре оператора собеседник его не слышит", "ru"),
+    ],
+)
+def test_the_other_side_not_hearing_me_is_the_microphone(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Answered with the speakers' article, or the outage's ("nobody" read as everyone).
+    assert answered(matcher, text, lang) == "mic_camera"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("nobody can hear me at the back of the choir, should I sing louder?", "en"),
+        ("at the pub quiz no one can hear me over the music", "en"),
+    ],
+)
+def test_not_heard_in_a_room_stays_unanswered(matcher: Matcher, text: str, lang: str) -> None:
+    assert answered(matcher, text, lang) is None
