@@ -21,8 +21,10 @@ from itertools import pairwise
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
+    ARRIVING_LEMMAS,
     AT_ONCE_WORDS,
     AUXILIARY_WORDS,
+    AWAITED_TIMES,
     BEING_WORDS,
     BOUNCE_WORDS,
     CHECKED_PAIRS,
@@ -31,16 +33,19 @@ from gateway.knowledge.vocabulary import (
     DAMAGE_WORDS,
     DAMAGED_THINGS,
     DESK_REQUEST_WORDS,
+    EMPTY_WORDS,
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
     FLOWING_WORDS,
     HAD_THINGS,
     HE_SHE_WORDS,
+    INBOX_WORDS,
     LOCATIVE_WORDS,
     MAIL_WAY_ENGLISH,
     MAIL_WAY_LEMMAS,
     MAIL_WAY_WORDS,
     MAIL_WORDS,
+    MAILED_PAPERS,
     MEMBERSHIP_LEMMAS,
     NEGATION_WORDS,
     NOT_DAMAGE_WORDS,
@@ -55,6 +60,7 @@ from gateway.knowledge.vocabulary import (
     REMEDY_WORDS,
     SELF_OBJECT_WORDS,
     SELF_SUBJECT_WORDS,
+    SENDER_WORDS,
     SENDING_LEMMAS,
     SENDING_PERSON_WORDS,
     SPEECH_WORDS,
@@ -638,6 +644,112 @@ def bounced_to_user(
                 senders.extend(start + i for i in others if not part[i].stop)
         start += len(part)
     return frozenset(bounces), frozenset(senders)
+
+
+def awaited_from_others(
+    text: str, lang: str | None, words: Sequence[Token]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions in `words` of what the user says is not there, and of the other side's
+    words, when others say they sent mail the user never got ("замовники кажуть, що
+    надсилали, а в мене в «Вхідних» порожньо", "customer says he sent the order, nothing in
+    my inbox", "haven't had a single email since this morning, suppliers swear they sent
+    stuff"). Every clause but the others' sending says only what is missing: mail, where it
+    is looked for, a paper that goes by mail, its arriving denied, when, from whom; and the
+    mail or such a paper is named. Not the user's own sending ("отправляю смету, а он говорит
+    что ничего не получил"), nor a thing shipped ("отправил доски, а машины всё нет")."""
+    none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    if SENDING_LEMMAS.isdisjoint(t.lemma for t in words) or (
+        EMPTY_WORDS.isdisjoint(t.word for t in words)
+        and NEGATION_WORDS.isdisjoint(t.word for t in words)
+    ):
+        return none
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if parts is None:
+        return none
+    theirs = sent_by_others(text, lang, words) | _sent_by_others_said(parts)
+    if not theirs:
+        return none
+    empty: list[int] = []
+    others: list[int] = []
+    mailed = False
+    start = 0
+    for part in parts:
+        span = range(start, start + len(part))
+        start += len(part)
+        mailed = mailed or any(_mailed(t) for t in part)
+        if any(i in theirs for i in span):
+            # Their sending, saying and names are their side; the mail named stays the mail.
+            others.extend(
+                i
+                for i, t in zip(span, part, strict=True)
+                if not t.stop and {t.word, t.lemma}.isdisjoint(INBOX_WORDS)
+            )
+            continue
+        if any(t.lemma in SENDING_LEMMAS for t in part):
+            if any(t.word in SELF_SUBJECT_WORDS for t in part):
+                return none  # the user sent it too: "я отправила, а он говорит …"
+            continue  # "мука должна была прислать счёт": what was awaited
+        if any(
+            t.lemma in MAILED_PAPERS and part[k].word in LOCATIVE_WORDS
+            for k, t in enumerate(part[1:])
+        ):
+            return none  # "а на счёт ничего не пришло": an account, not a paper
+        after_from = False
+        for i, t in zip(span, part, strict=True):
+            if t.word in SENDER_WORDS:
+                after_from = True  # "счёт от поставщика досок": from whom, their side
+                continue
+            if t.stop:
+                continue
+            missing = t.word in EMPTY_WORDS or t.word in NEGATION_WORDS
+            arriving = t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS
+            after_from = after_from and not (missing or arriving or _mailed(t))
+            if after_from:
+                others.append(i)
+            elif t.word in EMPTY_WORDS:
+                empty.append(i)
+            elif not (missing or arriving or _mailed(t) or _awaited_time(t)):
+                return none
+    if not (others and mailed):
+        return none
+    if not empty:
+        # "а до мене не дійшла", "I never got it": the arriving denied is what did not come;
+        # "haven't had a single email": the denial itself.
+        mine = [(i, t) for i, t in enumerate(words) if i not in others and not t.stop]
+        empty = [i for i, t in mine if t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS]
+        empty = empty or [i for i, t in mine if t.word in NEGATION_WORDS]
+    return frozenset(empty), frozenset(others)
+
+
+_MAILED = INBOX_WORDS | MAILED_PAPERS
+
+
+def _awaited_time(token: Token) -> bool:
+    return not {token.word, token.lemma}.isdisjoint(AWAITED_TIMES)
+
+
+def _mailed(token: Token) -> bool:
+    """The mail, where it is looked for, or a paper that goes by mail (word or lemma)."""
+    return not {token.word, token.lemma}.isdisjoint(_MAILED)
+
+
+def _sent_by_others_said(parts: Clauses) -> frozenset[int]:
+    """Positions of the sending said of others in English ("he sent", "they sent stuff"),
+    or after a verb of saying ("говорят отправили", "кажуть надіслали")."""
+    found: list[int] = []
+    start = 0
+    for part in parts:
+        said = [t.word for t in part]
+        if NEGATION_WORDS.isdisjoint(said) and SELF_SUBJECT_WORDS.isdisjoint(said):
+            for k, token in enumerate(part):
+                if token.lemma not in SENDING_LEMMAS:
+                    continue
+                before = said[:k]
+                english = token.word.isascii() and not OTHERS_WORDS.isdisjoint(before)
+                if english or not SPEECH_WORDS.isdisjoint(before):
+                    found.append(start + k)
+        start += len(part)
+    return frozenset(found)
 
 
 def crashed_at_start(

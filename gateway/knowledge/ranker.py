@@ -31,6 +31,7 @@ from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object
 from gateway.knowledge.clauses import (
     after_damage,
+    awaited_from_others,
     bounced_to_user,
     circumstance,
     clause_spans,
@@ -411,6 +412,18 @@ class Ranker:
                 if i in bounced
                 else t._replace(stop=True)
                 if i in senders
+                else t
+                for i, t in enumerate(words)
+            )
+        # "замовники кажуть, що надсилали, а в мене в «Вхідних» порожньо": mail others sent
+        # that did not come in; the others, what they sent and said are their side.
+        missing, theirs = awaited_from_others(text, lang, words)
+        if missing:
+            words = tuple(
+                t._replace(word="receive", lemma=_RECEIVE)
+                if i in missing
+                else t._replace(stop=True)
+                if i in theirs
                 else t
                 for i, t in enumerate(words)
             )

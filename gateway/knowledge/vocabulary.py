@@ -1153,6 +1153,48 @@ OTHERS_WORDS: frozenset[str] = _words(
     """
 )
 SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
+# Mail others say they sent, which the user never got: "замовники кажуть, що надсилали, а в
+# мене в «Вхідних» порожньо", "заказчики говорят что шлют сметы, а ко мне ничего не доходит",
+# "customer says he sent the order, nothing in my inbox". The user's side says what is not
+# there (an empty word, or the mail denied), and nothing else but the mail, where it is
+# looked for, a paper mailed, when or from whom; such mail did not come in
+# (`clauses.awaited_from_others`). A thing shipped ("отправил доски, а машины всё нет", "курьер
+# сказал что посылку отправил") is nobody's mail.
+EMPTY_WORDS: frozenset[str] = _words(
+    """
+    пусто пустой пустые порожньо порожні порожній ничего нічого нема немає нет тишина тиша
+    ни жодного nothing empty none
+    """
+)
+INBOX_WORDS: frozenset[str] = MAIL_WORDS | MAILBOX_WORDS | _words(
+    """
+    входящие входящих входящем входящей вхідні вхідних вхідному вхідній spam спам спаме спамі
+    junkfolder junk inbox
+    """
+)
+# Papers that go by mail: what others sent, when no mail word is said ("постачальник
+# відправив накладну, а до мене не дійшла"); not orders, which are shipped as often (lemmas).
+MAILED_PAPERS: frozenset[str] = _words(
+    """
+    счет накладная накладный смета акт чертеж рахунок накладна накладний кошторис креслення
+    invoice invoices quote quotes
+    """
+)
+# How long it has been, said beside it ("второй день тишина во входящих", lemmas).
+AWAITED_TIMES: frozenset[str] = _words(
+    """
+    второй третий день неделя утро другий третій тиждень ранок зранку
+    second third day days week morning
+    """
+)
+# Arriving, said of the mail (lemmas; English by word).
+ARRIVING_LEMMAS: frozenset[str] = _words(
+    """
+    прийти приходить дойти доходить поступить поступать получить получать
+    прийти приходити дійти доходити надійти надходити отримати отримувати
+    come came arrive arrived arrives get got gotten had have received receive
+    """
+)
 # A program that dies at its opening did not start (topics.yaml: one that closes at start
 # is app_wont_start; one that dies while working is app_crash): "вылетает при открытии",
 # "крашнулся сразу как запустил", "вилітає, навіть вікно не встигає з'явитися".

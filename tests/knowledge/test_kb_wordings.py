@@ -424,6 +424,56 @@ def test_a_mailbox_said_full_in_everyday_words_is_its_quota(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("арендаторы говорят что присылали акты, а у меня во входящих пусто", "ru"),
+        ("третий день ничего во входящих, а партнёры уверяют что шлют заявки", "ru"),
+        ("бухгалтерка клієнта каже, що надіслала рахунок, а до мене нічого не дійшло", "uk"),
+        ("замовниця надіслала кошторис, а в мене в пошті порожньо", "uk"),
+        ("the vet says she sent the lab results, nothing in my inbox", "en"),
+        ("no emails since Monday, the landlord swears he sent the contract", "en"),
+    ],
+)
+def test_mail_others_sent_that_never_came_is_mail_not_arriving(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Who sent it, what and that they say so were words no article knows, and the user's
+    # side ("во входящих пусто", "до мене нічого не дійшло") was too little beside them:
+    # nothing was answered, or the phishing article ("sent the order" as a lure).
+    assert answered(matcher, text, lang) == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a thing shipped is nobody's mail; a bank account is no paper that was mailed
+        ("поставщик говорит что отправил доски ещё вчера, а машины всё нет", "ru"),
+        ("постачальник каже що відправив товар, а в мене нічого", "uk"),
+        ("the courier says he sent the parcel, nothing at reception", "en"),
+    ],
+)
+def test_a_thing_others_shipped_is_no_mail_not_arriving(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
+
+
+def test_the_users_own_sending_is_no_mail_others_sent() -> None:
+    from gateway.knowledge.clauses import awaited_from_others
+    from gateway.knowledge.morphology import tokens
+
+    text = "замовник каже що вислав креслення, а в мене у вхідних порожньо"
+    words = tokens(text, "uk")
+    missing, theirs = awaited_from_others(text, "uk", words)
+    assert [words[i].word for i in missing] == ["порожньо"]
+    assert [words[i].word for i in theirs] == ["замовник", "каже", "вислав", "креслення"]
+    mine = "я отправила смету, а он говорит что ничего не получил"
+    assert awaited_from_others(mine, "ru", tokens(mine, "ru")) == (frozenset(), frozenset())
+    account = "клиент говорит что отправил деньги, а на счёт ничего не пришло"
+    assert awaited_from_others(account, "ru", tokens(account, "ru")) == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("шеф пише з gmail, просить терміново купити ваучери", "uk"),
         ("someone posing as the owner asked me for vouchers", "en"),
         ("the boss texted from a new number, wants Amazon vouchers bought today", "en"),
