@@ -28,6 +28,7 @@ from gateway.dialogs.events import (
     FaqAnswered,
     IncidentDeclined,
     IncidentJoined,
+    ResolutionUndone,
     Resolved,
     StatusAsked,
     TicketDetailsGiven,
@@ -322,6 +323,11 @@ class ConversationService:
                 tx.outcome(conv.key, "resolved_l1", by=event.by)
                 if event.by == "bot":
                     self.reports.bot_resolved(tx, ctx.now, conv.channel, result.state.group)
+            elif isinstance(event, ResolutionUndone):
+                tx.outcome(conv.key, "resolution_undone", by="bot")
+                self.reports.bot_resolution_undone(
+                    tx, event.resolved_at, ctx.now, conv.channel, event.group
+                )
             elif isinstance(event, FaqAnswered):
                 group = result.state.group
                 self.reports.faq_answered(tx, ctx.now, conv.channel, group, event.topic)

@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from desk_seed import seed_desk
+from desk_seed import Desk, seed_desk
 
+from gateway import metrics
 from gateway.reports.commands import query_from
 from gateway.reports.export import as_csv, display, rows
 from gateway.reports.figures import ReportQuery
@@ -189,3 +190,36 @@ async def test_cli_prints_the_same_numbers(store: Store, redis_url: str) -> None
         [*base[:-2], "--group", "printers"], env=env, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "unknown ['printers']" in bad.stderr
+
+
+async def test_a_bot_resolution_that_did_not_hold_counts_once_as_what_it_became(
+    store: Store,
+) -> None:
+    """Outside pass (desk28): the article "helped", and at its rating the next day the user
+    said "всё равно не работает"; the checklist opened a ticket. The report counted the
+    conversation twice, once resolved by the bot (on the first day) and once as a ticket.
+    Now the first day's bot resolution is taken back (also from a report service that kept
+    that closed day), the ticket counts on its own day, and the metric says so too."""
+    d = Desk.build(store)
+    service = ReportService(store)
+    undone = metrics.DEFLECTION.labels("telegram", "bot_undone")
+    before = undone._value.get()
+    await d.say("telegram", "u1", "принтер не печатает, пишет offline")
+    await d.say("telegram", "u1", "да")
+    first = await service.report(ReportQuery(DAY, DAY))
+    assert first["deflection"]["bot_resolved"] == 1 and first["volume"]["total"] == 1
+    d.clock.now += 86400  # the next day
+    await d.say("telegram", "u1", "всё равно не работает")
+    for answer in ("перезагружал", "Windows 10", "с утра", "не знаю", "не знаю", "не знаю"):
+        if await store.tickets.for_conversation("telegram:u1", False):
+            break
+        await d.say("telegram", "u1", answer)
+    assert await store.tickets.for_conversation("telegram:u1", False)
+    day_one = await service.report(ReportQuery(DAY, DAY))
+    assert day_one["deflection"]["bot_resolved"] == 0 and day_one["volume"]["total"] == 0
+    both = await service.report(ReportQuery(DAY, date(2026, 11, 11)))
+    d1 = both["deflection"]
+    assert (d1["bot_resolved"], d1["tickets"], d1["conversations"]) == (0, 1, 1)
+    assert both["kb"]["not_helped"][0]["topic"] == "printer_offline"  # the answer's "no"
+    assert both["csat"]["asked"] == 1  # the rating was asked, and stays asked
+    assert undone._value.get() == before + 1

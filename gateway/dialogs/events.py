@@ -80,6 +80,16 @@ class Resolved(_Event):
 
 
 @dataclass(frozen=True)
+class ResolutionUndone(_Event):
+    """The bot's resolution did not hold: the user said "still broken" at its rating. It is
+    no longer counted as resolved at first line; what the request becomes is counted."""
+
+    name: ClassVar[str] = "resolution_undone"
+    resolved_at: float  # when the resolution was counted (its day's counters are amended)
+    group: str = ""  # the group it was counted under
+
+
+@dataclass(frozen=True)
 class CsatRequest(_Event):
     """The user was asked to rate the help from 1 to 5."""
 
@@ -206,6 +216,7 @@ Event = (
     | ChecklistQuestion
     | TicketRequested
     | Resolved
+    | ResolutionUndone
     | CsatRequest
     | CsatRecorded
     | CsatCommented
@@ -235,6 +246,7 @@ __all__ = [
     "IncidentJoined",
     "PersonRequested",
     "ReopenRequested",
+    "ResolutionUndone",
     "Resolved",
     "SolvedByUser",
     "StatusAsked",

@@ -12,7 +12,13 @@ from gateway.dialogs.answers import (
     says_still_broken,
     sounds_grateful,
 )
-from gateway.dialogs.events import CsatCommented, CsatRecorded, CsatRequest, ReopenRequested
+from gateway.dialogs.events import (
+    CsatCommented,
+    CsatRecorded,
+    CsatRequest,
+    ReopenRequested,
+    ResolutionUndone,
+)
 from gateway.dialogs.payloads import CSAT_PREFIX, CSAT_REQUEST, SKIP, payload_rating
 from gateway.dialogs.ports import Knowledge
 from gateway.dialogs.selfhelp import DETAIL_WORDS
@@ -111,7 +117,9 @@ class Rating:
             st.start_flow()  # no rating of a resolution that did not hold
             turn.emit(ReopenRequested(ticket_id=ticket_id))
             return
-        st.csat_score, st.phase = 0, Phase.CONFIRM
+        if st.bot_resolved_at:  # counted as resolved at first line: no longer
+            turn.emit(ResolutionUndone(resolved_at=st.bot_resolved_at, group=st.group))
+        st.csat_score, st.phase, st.bot_resolved_at = 0, Phase.CONFIRM, 0.0
         self._confirm(turn, msg)
 
     def rated_again(self, turn: Turn, msg: InboundMessage, rated: int) -> bool:

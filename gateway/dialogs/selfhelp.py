@@ -70,6 +70,7 @@ class SelfHelp:
         elif helped:
             st.failed_answers = 0
             turn.emit(Resolved(by="bot"))
+            st.bot_resolved_at = turn.ctx.now
             turn.say("resolved_by_bot")
             self.ask_rating(turn)
         elif helped is False or len(text.split()) >= DETAIL_WORDS:

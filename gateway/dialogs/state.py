@@ -52,6 +52,7 @@ class DialogState:
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
     rated_score: int = 0  # the rating just thanked for, until the next message
+    bot_resolved_at: float = 0.0  # when the bot's answer was said to help, until rated
     account_next: str = ""  # unlock | reset: what to do once linked (or once named)
     code_tries: int = 0  # codes entered since the last one was sent
     status_ticket: str = ""  # the ticket whose status card was shown last
@@ -109,6 +110,9 @@ class DialogState:
         state.incident = str(state.incident or "")
         state.incidents_declined = [str(i) for i in state.incidents_declined or ()]
         state.album = str(state.album or "")
+        resolved_at = state.bot_resolved_at
+        ok = isinstance(resolved_at, int | float) and not isinstance(resolved_at, bool)
+        state.bot_resolved_at = float(resolved_at) if ok and resolved_at > 0 else 0.0
         return state
 
     def start_flow(self, problem: str = "") -> None:
@@ -123,6 +127,7 @@ class DialogState:
         self.question_limit = 0
         self.csat_score = 0
         self.rating_ticket = ""
+        self.bot_resolved_at = 0.0
         self.account_next = ""
         self.code_tries = 0
 

@@ -63,6 +63,21 @@ class ReportRecorder:
         self._volume(tx, at, group)
         metrics.DEFLECTION.labels(channel_label(channel), "bot").inc()
 
+    def bot_resolution_undone(
+        self, tx: Transaction, resolved_at: float, now: float, channel: str, group: str
+    ) -> None:
+        """The user said "still broken" at the rating of a bot resolution: it is taken off
+        the counters of the day it was counted (what the request becomes counts on its own
+        day), so the request is counted once, as what it became. The rating asked stays
+        asked. The counter a metric cannot take back is answered by its own outcome."""
+        at = resolved_at if 0 < resolved_at <= now else now
+        dims = Dims(group or NONE, channel)
+        self._count(tx, at, "bot_resolved", dims, -1)
+        local = datetime.fromtimestamp(at, self.zone)
+        self._count(tx, at, f"vol:{local.weekday()}:{local.hour}", Dims(group or NONE), -1)
+        tx.reports_amended()  # a closed day may have changed: kept copies are read again
+        metrics.DEFLECTION.labels(channel_label(channel), "bot_undone").inc()
+
     def self_served(self, tx: Transaction, ticket: Ticket, action: str) -> None:
         """An unlock, link or password reset done by the bot: resolved at first line."""
         dims = Dims(ticket.group.value, ticket.channel)

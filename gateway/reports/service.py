@@ -21,13 +21,16 @@ class ReportService:
     """`report(query)`: every figure, read from per-day counters (never every ticket).
 
     Counters are written on the day an event happens, so a unit (day, week, month) that
-    ended before today never changes again: it is read once and kept.
+    ended before today never changes again: it is read once and kept. The one exception, a
+    bot resolution taken back on a later day, is told by a counter (`amended`) that empties
+    what is kept.
     """
 
     def __init__(self, store: Store, timezone: str = "UTC") -> None:
         self.store = store
         self.zone = ZoneInfo(timezone)
         self._closed: dict[str, dict[str, int]] = {}
+        self._amended = 0
 
     async def report(self, query: ReportQuery) -> dict[str, Any]:
         days = query.days()
@@ -44,10 +47,16 @@ class ReportService:
     async def _counters(self, units: list[str]) -> list[dict[str, int]]:
         today = datetime.now(self.zone).date()
         # What is kept is taken before the keep may be emptied; a kept unit without
-        # counters ({}) is kept all the same.
+        # counters ({}) is kept all the same. Past days amended since: all read again.
         found = {u: self._closed[u] for u in units if u in self._closed}
         missing = [u for u in units if u not in found]
-        fetched = dict(zip(missing, await self.store.reports.counters(missing), strict=True))
+        amended, rows = await self.store.reports.amended_and_counters(missing)
+        if amended != self._amended:
+            self._closed.clear()
+            self._amended = amended
+            if found:
+                return await self._counters(units)
+        fetched = dict(zip(missing, rows, strict=True))
         if len(self._closed) > MAX_KEPT_UNITS:
             self._closed.clear()
         for unit, counters in fetched.items():

@@ -187,6 +187,9 @@ def report_day(unit: str) -> str:
     return f"{PREFIX}:rep:{unit}"
 
 
+REPORTS_AMENDED = f"{PREFIX}:rep:amended"  # counter: changes to counters of past days
+
+
 def report_notes(day: str, kind: str) -> str:
     """list of JSON entries of one day: CSAT comments, unmatched questions."""
     return f"{PREFIX}:rep:{day}:{kind}"

@@ -24,6 +24,16 @@ class ReportStore:
         rows = await pipe.execute()
         return [{k.decode(): int(v) for k, v in row.items()} for row in rows]
 
+    async def amended_and_counters(self, units: list[str]) -> tuple[int, list[dict[str, int]]]:
+        """How many times counters of past days were changed (`Transaction.reports_amended`),
+        and the counters of `units`, in one round trip."""
+        pipe = self._redis.pipeline(transaction=False)
+        pipe.get(keys.REPORTS_AMENDED)
+        for unit in units:
+            pipe.hgetall(keys.report_day(unit))
+        amended, *rows = await pipe.execute()
+        return int(amended or 0), [{k.decode(): int(v) for k, v in row.items()} for row in rows]
+
     async def notes(self, days: list[str], kind: str, per_day: int) -> list[dict[str, Any]]:
         """Kept entries of `kind` ("comments", "unmatched"): newest days first, `per_day`."""
         pipe = self._redis.pipeline(transaction=False)

@@ -178,6 +178,11 @@ class Transaction:
         """Add to one report counter of `day`."""
         self.raw("HINCRBY", keys.report_day(day), field_name, amount)
 
+    def reports_amended(self) -> None:
+        """Say that counters of a day already over were changed (a resolution taken back),
+        so that a report service reads its kept closed days again."""
+        self.raw("INCR", keys.REPORTS_AMENDED)
+
     def report_note(self, day: str, kind: str, entry: dict[str, Any], keep: int) -> None:
         """Keep a report entry (a CSAT comment, an unmatched question); the newest `keep`."""
         key = keys.report_notes(day, kind)
