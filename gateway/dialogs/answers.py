@@ -570,6 +570,26 @@ def sounds_grateful(text: str) -> bool:
     return bool(THANKS.search(text) or PRAISE.search(text))
 
 
+# A word that says something fails or is missing: thanks with one of these may bring news
+# of another fault ("thanks, but now the vpn doesn't work")
+_TROUBLE = re.compile(
+    r"(?<!\w)(?:не|ні|нет|нема\w*|немає|no|not|never|nothing|\w+n't|cannot|error\w*|fail\w*|"
+    r"ошибк\w*|помилк\w*|сбо\w+|збо\w+|зависа\w+|завис\w*|виса\w+|вылета\w+|"
+    r"виліта\w+|crash\w*|broke\w*|stuck)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def says_it_works_now(text: str) -> bool:
+    """Thanks for a fix, or word that it works ("thanks again, the printer works now", "ещё
+    раз спасибо, принтер теперь работает", "ще раз дякую, все працює"), with no fault in
+    it: feedback on the help, not a new problem."""
+    verdict = parse_yes_no(text)
+    if verdict is True:
+        return True
+    return verdict is None and sounds_grateful(text) and _TROUBLE.search(text) is None
+
+
 def is_small_talk(text: str) -> str:
     """Say "greeting" or "thanks" when that is all the message says, else ""."""
     if _whole(text, GREETING):

@@ -9,6 +9,7 @@ from gateway.dialogs.answers import (
     parse_rating,
     parse_yes_no,
     says_it_goes_on,
+    says_it_works_now,
     says_still_broken,
     sounds_grateful,
 )
@@ -53,6 +54,9 @@ class Rating:
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
         elif self.says_still_broken_to_rating(turn, text):
             self.still_broken(turn, msg)
+        elif says_it_works_now(text) and not self._names_another(turn, text):
+            # "thanks again, the printer works now": glad, not a new problem; the scale again
+            turn.say("csat_glad", *self._rating_buttons())
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
@@ -106,6 +110,15 @@ class Rating:
         )
         # "та же ошибка offline, ничего не изменилось" of the printer's ticket
         return bool(st.group or st.topic) and same and goes_on
+
+    def _names_another(self, turn: Turn, text: str) -> bool:
+        """Whether `text` names a thing other than the one rated ("thanks, can you also
+        install Zoom" after the printer's answer)."""
+        st = turn.state
+        if self.routing.recognises(text) and self.routing.infer(text).value != st.group:
+            return True
+        match = self.knowledge.match(text, turn.lang)
+        return match.outcome == "answer" and match.candidates[0].article.id != st.topic
 
     def still_broken(self, turn: Turn, msg: InboundMessage) -> None:
         """The solution rated does not hold. An operator's: the ticket reopens, as with the

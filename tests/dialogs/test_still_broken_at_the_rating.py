@@ -186,3 +186,58 @@ def test_a_no_to_the_rating_itself_reopens_nothing(
     chat.send(said)  # instead of a comment: the rating stands and is thanked for
     assert not chat.named("reopen_requested"), (said, chat.text)
     assert chat.state.phase == Phase.IDLE and chat.state.rated_score == 5
+
+
+# Outside pass (desk28): at the rating of the bot's answer, thanks and word that it works
+# opened a new request ("I don't have a ready answer for this, so I'll pass it to a
+# specialist"): three words or more at the rating were taken for a new problem.
+WORKS_NOW = [
+    ("en", "the printer is offline", "yes", "thanks again, the printer works now"),
+    ("ru", "принтер не печатает, пишет offline", "да", "ещё раз спасибо, принтер теперь работает"),
+    ("ru", "принтер не печатает, пишет offline", "да", "большое спасибо за быструю помощь"),
+    ("uk", "принтер не друкує, пише offline", "так", "ще раз дякую, принтер тепер працює"),
+]
+
+
+@pytest.mark.parametrize(("lang", "problem", "yes", "said"), WORKS_NOW)
+def test_thanks_and_works_now_at_the_bots_rating_are_no_new_request(
+    engine: DialogEngine, lang: str, problem: str, yes: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    chat.send(problem)
+    chat.send(yes)
+    assert chat.state.phase == Phase.CSAT_SCORE
+    chat.send(said)
+    assert chat.events == [] and not chat.questions, (said, chat.text)
+    assert chat.text == engine.texts.get(lang, "csat_glad"), chat.text
+    assert [b.payload for b in chat.buttons] == [f"csat:{n}" for n in range(1, 6)]
+    chat.send("5")  # the score still counts
+    assert chat.events == [CsatRecorded(score=5)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "thanks, but now the vpn doesn't work"),
+        ("ru", "спасибо, но теперь не работает vpn"),
+        ("uk", "дякую, але тепер не працює пошта"),
+        ("en", "thanks, can you also install Zoom for me"),
+    ],
+)
+def test_thanks_with_another_fault_at_the_rating_is_still_a_new_request(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.press("yes")
+    chat.send(said)
+    assert chat.state.phase != Phase.CSAT_SCORE and chat.state.problem == said, chat.text
+
+
+def test_thanks_and_works_now_at_an_operators_rating_reopen_nothing(engine: DialogEngine) -> None:
+    chat = Chat(engine, lang_hint="ru")
+    resolved_by_operator(chat)  # a 1C error's ticket
+    chat.send("спасибо ещё раз, накладная теперь проводится")
+    assert chat.events == [] and chat.text == engine.texts.get("ru", "csat_glad"), chat.text
+    chat.press("csat:5")
+    assert chat.named("csat_recorded")
