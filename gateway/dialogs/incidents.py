@@ -1,8 +1,9 @@
 """Users who write during a declared outage: told at once, subscribed, no checklist.
 
-A new problem that is about an open incident (it names the affected service, or, naming
-none, it is the incident's knowledge-base topic, or detection would count it with the
-report the incident was formed on, or it reads like the reports that formed it)
+A new problem that is about an open incident (it names the affected service, also one an
+operator declared that the catalog does not list, or, naming none, it is the incident's
+knowledge-base topic, or detection would count it with the report the incident was formed
+on, or it reads like the reports that formed it)
 gets the known-outage notice in the user's language and a button "it's something else".
 Pressing it (or saying so) drops the subscription and continues the normal dialog with
 the problem as first written. A problem naming another service is never joined.
@@ -87,6 +88,11 @@ class IncidentFlow:
             by_topic = next((i for i in candidates if i.topic and i.topic == topic), None)
             if by_topic is not None:
                 return by_topic
+        for incident in candidates:
+            # a service declared in the console that the catalog does not list: its name
+            unknown = incident.services - self.catalog.names
+            if unknown and self.reader.says_broken(text, unknown):
+                return incident
         report = self.reader.read("", text, topic, products.extract(text), at=0.0)
         if report is not None:
             for incident in candidates:

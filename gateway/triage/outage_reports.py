@@ -23,6 +23,7 @@ A report is weighed by what it shares with another, never by one broad word alon
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -71,6 +72,15 @@ _FILLER_TEXT = """
     can cannot not no me us we anymor still whole entir"""
 FILLER_WORDS = frozenset(_FILLER_TEXT.split())
 SHARED_ENOUGH = 0.5  # of the words saying what is broken, the share both reports use
+# An HTTP status said in words ("502 bad gateway", "503 Service Unavailable"): the page's
+# own word that something is broken, never what ("portal not loading, 502 bad gateway" and
+# "портал не открывается" name one thing)
+_HTTP_STATUS = re.compile(
+    r"(?<!\w)(?:bad gateway|gateway time-?out|service (?:temporarily )?unavailable|"
+    r"internal server error|too many requests|bad request|page not found|not found|forbidden|"
+    r"unauthori[sz]ed)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +156,22 @@ class ReportReader:
         # into it ("помилка 502" as a website's) is no word of what: "портал, помилка 502"
         # and "the portal is down" name one thing.
         read_in = code_readings(text)
-        words = set(Counter(lemmas(text)) - Counter(lemmas(" ".join(read_in))))
-        broken = topic in GENERIC_TOPICS or bool(read_in) or any(_is_broken(w) for w in words)
+        said, statuses = _HTTP_STATUS.subn(" ", text)
+        words = set(Counter(lemmas(said)) - Counter(lemmas(" ".join(read_in))))
+        broken = (
+            topic in GENERIC_TOPICS
+            or bool(read_in or statuses)
+            or any(_is_broken(w) for w in words)
+        )
         # "Zoom (зум)": the name, not how this user spelt it, is what two reports share; "the
         # intranet portal" describes what "the portal is down" names: its words are the text's
         described = {name.lower() for _, name in role_names(text)} if product else set()
         products = frozenset(
             name
             for p in product.split(",")
-            if (name := p.split(" (")[0].strip().lower()) and name not in described
+            if (name := p.split(" (")[0].strip().lower())
+            and name not in described
+            and not _HTTP_STATUS.fullmatch(name)  # "503 Service Unavailable": no product
         )
         services = self.catalog.named_in(text)
         service_words = {w for w in words if self.catalog.named_in(w)}
@@ -178,6 +195,17 @@ class ReportReader:
     def related(self, a: OutageReport, b: OutageReport) -> bool:
         """Whether two reports are about one outage (see the module docstring)."""
         return self._related(a, b, self._same_words(a.subject, b.subject))
+
+    def says_broken(self, text: str, names: frozenset[str]) -> bool:
+        """Whether `text` says in its own words that one of `names` is broken, fuzzily and
+        across scripts: a service an operator declared that the catalog does not list
+        ("portal": "портал не открывается", "portal not loading, 502 bad gateway"; not "how
+        do I add a link to the portal", which the matcher may file with the outages)."""
+        words = frozenset(w for name in names for w in lemmas(name) if len(w) > 1)
+        report = self.read("", text, "", "", at=0.0)
+        if report is None or not report.broken or not words:
+            return False
+        return bool(self._same_words(words, report.subject))
 
     def cluster(self, anchor: OutageReport, reports: list[OutageReport]) -> list[OutageReport]:
         """The reports of `reports` `related` to `anchor`, in their order. A busy window

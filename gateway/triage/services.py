@@ -31,6 +31,11 @@ class ServiceCatalog:
         )
         return cls(patterns, {name: s.group for name, s in services.items()})
 
+    @property
+    def names(self) -> frozenset[str]:
+        """The configured services' names."""
+        return frozenset(name for name, _ in self.patterns)
+
     def named_in(self, text: str) -> frozenset[str]:
         """The services a text names."""
         return frozenset(name for name, pattern in self.patterns if pattern.search(text))
