@@ -538,6 +538,7 @@ def _one_letter(replies: list[OutboundMessage]) -> list[OutboundMessage]:
             first,
             text="\n\n".join(r.text for r in replies if r.text),
             buttons=tuple(b for r in replies for b in r.buttons),
+            purpose=next((r.purpose for r in replies if r.purpose), ""),  # the letter's
         )
     ]
 

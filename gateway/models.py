@@ -139,7 +139,8 @@ class OutboundMessage:
     """A reply for a user. The owning connector renders buttons its own way.
 
     `purpose` names what the message is for where a channel needs to know it (WhatsApp
-    sends a pre-approved template of that purpose outside its 24-hour window).
+    sends a pre-approved template of that purpose outside its 24-hour window; e-mail sends
+    a reopen's confirmation over its hourly limit of automatic replies).
     """
 
     text: str
@@ -147,7 +148,7 @@ class OutboundMessage:
     attachments: tuple[Attachment, ...] = ()
     author: str = "bot"  # bot | operator:<login> | system
     author_name: str = ""
-    purpose: str = ""  # "" | csat_request
+    purpose: str = ""  # "" | csat_request | reopen_confirmed
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -272,6 +273,9 @@ def ticket_id_for(number: int) -> str:
 
 
 DUTY_AUTHOR = "system:on_duty"  # SLA notices to the on-duty contact (never rate-limited)
+# The purpose of "request HD-… is open again", said to the user whose "still broken" reopened
+# it: they must learn it (at most once per resolution, so no robot can ping-pong with it)
+REOPEN_CONFIRMED = "reopen_confirmed"
 
 
 TICKET_TIMES: tuple[str, ...] = (

@@ -24,7 +24,7 @@ from gateway.dialogs.letters import says_solved
 from gateway.dialogs.state import Phase
 from gateway.dialogs.status_question import StatusQuestion, status_question, ticket_numbers
 from gateway.dialogs.turn import Turn
-from gateway.models import Button, InboundMessage, Ticket, TicketStatus
+from gateway.models import REOPEN_CONFIRMED, Button, InboundMessage, Ticket, TicketStatus
 from gateway.triage import sla_clock
 from gateway.triage.impatience import lost_patience
 from gateway.triage.language import reply_language
@@ -174,7 +174,7 @@ class StatusFlow:
             turn.say("status_person_asked", ticket_id=view.ticket.id)
         elif report.done == "reopened" and view is not None:
             self._to_ticket(turn, view)
-            turn.say("status_reopened", ticket_id=view.ticket.id)
+            turn.say("status_reopened", ticket_id=view.ticket.id, purpose=REOPEN_CONFIRMED)
             self._show(turn, view)
         elif report.done in ("not_active", "reopen_late") and view is not None:
             turn.say(f"status_{report.done}", ticket_id=view.ticket.id)

@@ -26,7 +26,7 @@ from gateway.connectors.mail.outgoing import Letter, SmtpTransport, compose
 from gateway.connectors.mail.parse import parse_mail
 from gateway.connectors.mail.ratings import CSAT_PREFIX, RATE_PATH, RatingSigner
 from gateway.connectors.mail.smtp_in import SmtpListener
-from gateway.models import DUTY_AUTHOR, Attachment, OutboundMessage
+from gateway.models import DUTY_AUTHOR, REOPEN_CONFIRMED, Attachment, OutboundMessage
 from gateway.store import Store
 from gateway.store.mail import MailThread
 from gateway.texts import Texts
@@ -189,7 +189,14 @@ class EmailConnector:
             raise RecipientBlocked(f"{thread.address} is undeliverable ({bounced.get('status')})")
         automatic = not message.author.startswith("operator:")
         duty = message.author == DUTY_AUTHOR  # SLA notices: a desk's own, not a reply to ping-pong
-        if automatic and not duty and not await self._may_answer(thread.address, thread.robot):
+        # "request HD-… is open again": the user's own "still broken" did it, once per
+        # resolution; dropped, they would not know their mail was read
+        must = message.purpose == REOPEN_CONFIRMED
+        if (
+            automatic
+            and not duty
+            and not await self._may_answer(thread.address, thread.robot, over_limit=must)
+        ):
             return
         conv = await self.store.conversations.get(f"{CHANNEL}:{chat_id}")
         language = getattr(conv, "language", "") or ""
@@ -219,12 +226,14 @@ class EmailConnector:
         await self.store.mail.save_thread(thread)
         log.info("mail sent", extra={"chat_id": chat_id, "message_id": message_id})
 
-    async def _may_answer(self, address: str, robot: str) -> bool:
+    async def _may_answer(self, address: str, robot: str, over_limit: bool = False) -> bool:
+        """Never to automatic mail; past the hourly limit of automatic replies only when
+        `over_limit` (each is counted)."""
         if robot:
             log.info("no automatic reply to automatic mail", extra={"reason": robot})
             return False
         count = await self.store.mail.replies_in_window(address, HOUR, time.time())
-        if count > self.email.auto_replies_per_hour:
+        if count > self.email.auto_replies_per_hour and not over_limit:
             log.warning(
                 "automatic replies to one address over the hourly limit; dropped",
                 extra={"count": count, "limit": self.email.auto_replies_per_hour},

@@ -11,6 +11,7 @@ import html
 import json
 import logging
 import re
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,7 +27,7 @@ from aiohttp import web
 
 from emulators.harness import every_stored_value
 from emulators.mail import MailSink, Received, reply_to, smtp_send, user_mail
-from emulators.server import eventually, free_port
+from emulators.server import eventually, free_port, in_one_window
 from gateway import app as gateway_app
 from gateway.config import OperatorAccount, Settings
 from gateway.connectors.mail.connector import EmailConnector
@@ -611,3 +612,31 @@ async def test_a_reply_saying_the_fault_goes_on_reopens_the_resolved_ticket(
 
     await eventually(new_request, what="a new request for the VPN")
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
+
+
+async def test_a_reopen_over_the_hourly_limit_of_automatic_replies_is_still_told(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (desk28): with the address's automatic replies of the hour used up (a
+    busy morning of letters), "Все одно не друкує" reopened HD-000001 and the letter saying
+    so was dropped: the user never learnt that their mail was read. The reopen's letter
+    goes over the limit (it comes once per resolution: no robot can ping-pong with it)."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    rating = await eventually(
+        lambda: next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None),
+        what="the rating letter",
+    )
+    await in_one_window(3600, room=60)
+    limit = gw.email.email.auto_replies_per_hour
+    while await gw.rt.store.mail.replies_in_window(IVAN, 3600, time.time()) < limit:
+        pass  # the hour's automatic replies are used up
+    before = len(sink.to(IVAN))
+    await gw.send(reply_to(rating, IVAN, "Все одно не друкує, та сама помилка offline."), IVAN)
+    told = (await mails_to(sink, IVAN, before + 1))[-1]
+    assert TEXTS.get("uk", "status_reopened", ticket_id="HD-000001") in told.text, told.text
+    assert (await gw.ticket()).status == TicketStatus.OPEN
