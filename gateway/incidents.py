@@ -29,7 +29,13 @@ from gateway.conversations import ConversationService
 from gateway.dialogs.outages import OpenIncident
 from gateway.dialogs.state import DialogState
 from gateway.dialogs.turn import StepContext
-from gateway.incident_detection import DETECTION, Look, NewProblem, OutageDetection
+from gateway.incident_detection import (
+    DETECTION,
+    Look,
+    NewProblem,
+    OutageDetection,
+    described,
+)
 from gateway.models import (
     TRANSCRIPT_CHANNELS,
     UNANSWERED_CHANNELS,
@@ -44,6 +50,7 @@ from gateway.operations import ActionRefused, Actor
 from gateway.store import CommitConflict, Incident, Transaction
 from gateway.texts import LANGUAGES
 from gateway.triage import sla_clock
+from gateway.triage.language import detect_language
 from gateway.triage.outage_reports import OutageReport
 from gateway.triage.services import ServiceCatalog
 
@@ -72,6 +79,7 @@ def open_incident(incident: Incident) -> OpenIncident:
         samples=tuple(incident.samples),
         anchor=OutageReport.from_json(incident.anchor) if incident.anchor else None,
         notices={k: v for k, v in incident.messages.items() if v},
+        titles=dict(incident.titles),
     )
 
 
@@ -196,6 +204,9 @@ class IncidentService:
         if not title:
             raise ActionRefused("the incident needs a title", "incident_title")
         services = sorted({s.strip().lower() for s in services if s.strip()})
+        samples = list(samples)
+        # named as detection names it (not by an operator's own title): in each language
+        named = anchor is not None and title == described(anchor)[0]
         messages = {lang: text.strip() for lang, text in messages.items() if lang in LANGUAGES}
         now = self.clock()
         incident_id = await self.store.tickets.next_id()
@@ -214,9 +225,10 @@ class IncidentService:
             services=services,
             topic=topic,
             messages=messages,
-            samples=list(samples)[:20],
+            samples=samples[:20],
             signatures=sigs,
             anchor=anchor.to_json() if anchor is not None else "",
+            titles=self._titles(anchor, samples) if anchor is not None and named else {},
             declared_by=by.login,
             declared_at=now,
         )
@@ -518,11 +530,26 @@ class IncidentService:
                 told += 1
         return told
 
+    def _titles(self, anchor: OutageReport, samples: list[str]) -> dict[str, str]:
+        """An outage detection names, in each language users are told in: a service's or a
+        product's name is every language's; a knowledge-base topic is its article's title
+        in each; the reporters' own words are theirs, the first report in each language."""
+        if anchor.services or anchor.products:
+            return {}
+        if anchor.topic:
+            article = self.engine.flow.knowledge.article(anchor.topic)
+            return {lang: article.title_for(lang) for lang in LANGUAGES} if article else {}
+        titles: dict[str, str] = {}
+        for text in [anchor.text, *samples]:
+            titles.setdefault(detect_language(text), text.strip()[:80])
+        return titles
+
     def _text(self, incident: Incident, kind: str, messages: dict[str, str], lang: str) -> str:
         message = messages.get(lang) or messages.get("en") or next(iter(messages.values()), "")
+        title = incident.title_for(lang) or self.texts.get(lang, "incident_reported")
         if kind == "update":
-            return self.texts.get(lang, "incident_update", title=incident.title, message=message)
-        text = self.texts.get(lang, "incident_resolved", title=incident.title)
+            return self.texts.get(lang, "incident_update", title=title, message=message)
+        text = self.texts.get(lang, "incident_resolved", title=title)
         return f"{text}\n\n{message}" if message else text
 
     async def _close(self, tx: Transaction, incident: Incident, actor: Actor, now: float) -> None:

@@ -799,6 +799,7 @@ async def test_a_report_of_the_portal_with_its_502_joins_the_portals_open_incide
         assert await rt.store.incidents.open_ids() == [incident_id]  # no second incident
         subscribers = set(await rt.store.incidents.subscribers(incident_id))
         assert {f"webchat:late-{lang}" for lang, _ in BAD_GATEWAY} <= subscribers
+        await rt.incidents.resolve(incident_id, Actor("anna"), {"en": "Fixed"})
 
     async with open_runtime(with_incidents(settings, reports=3)) as rt:
         declared = await rt.incidents.declare(
@@ -812,3 +813,58 @@ async def test_a_report_of_the_portal_with_its_502_joins_the_portals_open_incide
         assert len(await rt.store.incidents.subscribers(declared.id)) == 4
         await write(rt, "q", "how do I add a link to the portal's start page?")
         assert not (await _told(rt, "q")).startswith(_known_outage("en"))  # no outage said
+
+
+async def test_users_are_told_of_an_outage_in_their_own_language(settings: Settings) -> None:
+    """Outside pass (desk28): an outage detection names in the reporters' words was named
+    to everyone in its first reporter's: "This is a known outage (портал не открывается с
+    утра)" to an English user, in each status update too. Now each user reads the first
+    report in their own language, or, where nobody wrote in it, "reported by your
+    colleagues"; a topic's outage is its article's title in each language."""
+    texts = Texts.load()
+    reports = {"ru": "портал не открывается с утра",
+               "uk": "не можу зайти на портал, помилка 502",
+               "en": "the intranet portal is not loading"}  # fmt: skip
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for lang, text in reports.items():
+            await write(rt, f"first-{lang}", text)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        await write(rt, "late-en", "portal not loading, 502 bad gateway")
+        for user, lang in [("first-ru", "ru"), ("first-uk", "uk"), ("first-en", "en"),
+                           ("late-en", "en")]:  # fmt: skip
+            told = await _told(rt, user)
+            assert told.startswith(texts.get(lang, "incident_known", title=reports[lang])), told
+        messages = {"ru": "Чиним", "uk": "Лагодимо", "en": "Fixing"}
+        await rt.incidents.update(incident_id, Actor("anna"), messages)
+        told = await _told(rt, "late-en")
+        assert told == texts.get("en", "incident_update", title=reports["en"], message="Fixing")
+
+
+async def test_where_nobody_wrote_in_a_users_language_the_outage_is_said_reported(
+    settings: Settings,
+) -> None:
+    texts = Texts.load()
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for n, text in enumerate(["портал не открывается", "портал лежит с утра",
+                                  "не грузится портал"]):  # fmt: skip
+            await write(rt, f"ru{n}", text)
+        await write(rt, "en", "the portal is down")
+        title = texts.get("en", "incident_reported")
+        assert (await _told(rt, "en")).startswith(texts.get("en", "incident_known", title=title))
+
+
+async def test_an_outage_of_a_topic_is_its_articles_title_in_each_language(
+    settings: Settings,
+) -> None:
+    async with open_runtime(with_incidents(settings, reports=3)) as rt:
+        for n, text in enumerate(["не печатает принтер, пишет offline",
+                                  "принтер не друкує, пише offline",
+                                  "printer is offline, won't print"]):  # fmt: skip
+            await write(rt, f"p{n}", text)
+        (incident_id,) = await rt.store.incidents.open_ids()
+        incident = await rt.store.incidents.get(incident_id)
+        assert incident is not None and incident.topic == "printer_offline"
+        for n, lang in enumerate(("ru", "uk", "en")):
+            told = await _told(rt, f"p{n}")
+            assert incident.titles[lang] in told and "printer offline" not in told, told
+        assert len(set(incident.titles.values())) == 3

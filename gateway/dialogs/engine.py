@@ -188,7 +188,8 @@ class DialogEngine:
         st.incident = incident.id
         if st.phase not in (Phase.TICKET, Phase.CSAT_SCORE, Phase.CSAT_COMMENT):
             st.phase, st.asking = Phase.IDLE, ""
-        lines = [turn.text("incident_known", title=incident.title)]
+        title = incident.title_for(turn.lang) or turn.text("incident_reported")
+        lines = [turn.text("incident_known", title=title)]
         if incident.notice(turn.lang):
             lines.append(incident.notice(turn.lang))
         turn.send("\n\n".join(lines), turn.button("btn_something_else", SOMETHING_ELSE))

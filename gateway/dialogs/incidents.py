@@ -64,7 +64,8 @@ class IncidentFlow:
         st.problem, st.unclear = text, ""
         already = st.incident == incident.id
         st.incident = incident.id
-        lines = [turn.text("incident_known", title=incident.title)]
+        title = incident.title_for(turn.lang) or turn.text("incident_reported")
+        lines = [turn.text("incident_known", title=title)]
         public = incident.notice(turn.lang)
         if public:
             lines.append(public)

@@ -18,6 +18,11 @@ class OpenIncident:
     samples: tuple[str, ...] = ()  # how users described it
     notices: dict[str, str] = field(default_factory=dict)  # language -> the public message
     anchor: OutageReport | None = None  # the report detection formed it on
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title, if per language
+
+    def title_for(self, language: str) -> str:
+        """As `Incident.title_for`: "" when its reporters' words are in other languages."""
+        return self.titles.get(language, "") if self.titles else self.title
 
     def notice(self, language: str) -> str:
         return self.notices.get(language) or self.notices.get("en") or ""

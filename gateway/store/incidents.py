@@ -34,10 +34,17 @@ class Incident:
     samples: list[str] = field(default_factory=list)
     signatures: list[str] = field(default_factory=list)  # detection keys it holds
     anchor: str = ""  # the report detection formed it on (OutageReport JSON), if any
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title, when it has one
     updates: int = 0  # status updates broadcast so far
     declared_by: str = ""
     declared_at: float = 0.0
     resolved_at: float = 0.0
+
+    def title_for(self, language: str) -> str:
+        """The title users of `language` are shown: one for every language, or, for an
+        outage named in the reporters' words, theirs in that language ("" if none wrote
+        in it: the caller says it in its own words)."""
+        return self.titles.get(language, "") if self.titles else self.title
 
     def to_hash(self) -> dict[str, str]:
         return {
@@ -49,6 +56,7 @@ class Incident:
             "samples": json.dumps(self.samples, ensure_ascii=False),
             "signatures": json.dumps(self.signatures),
             "anchor": self.anchor,
+            "titles": json.dumps(self.titles, ensure_ascii=False),
             "updates": str(self.updates),
             "declared_by": self.declared_by,
             "declared_at": repr(self.declared_at),
@@ -67,6 +75,7 @@ class Incident:
             samples=json.loads(raw.get("samples") or "[]"),
             signatures=json.loads(raw.get("signatures") or "[]"),
             anchor=raw.get("anchor", ""),
+            titles=json.loads(raw.get("titles") or "{}"),
             updates=int(raw.get("updates") or 0),
             declared_by=raw.get("declared_by", ""),
             declared_at=float(raw.get("declared_at") or 0),
