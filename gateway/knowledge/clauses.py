@@ -56,6 +56,8 @@ from gateway.knowledge.vocabulary import (
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
     PHONE_WORDS,
+    POSTAL_SERVICES,
+    POSTED_LEMMAS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
     SELF_OBJECT_WORDS,
@@ -663,6 +665,8 @@ def awaited_from_others(
         and NEGATION_WORDS.isdisjoint(t.word for t in words)
     ):
         return none
+    if _posted(words):
+        return none  # "нова пошта каже, що відправили посилку": the post, not the mail
     parts = _clauses(text, lang, words, quotes_joined=True)
     if parts is None:
         return none
@@ -726,6 +730,12 @@ _MAILED = INBOX_WORDS | MAILED_PAPERS
 
 def _awaited_time(token: Token) -> bool:
     return not {token.word, token.lemma}.isdisjoint(AWAITED_TIMES)
+
+
+def _posted(words: Sequence[Token]) -> bool:
+    """A parcel, a courier or a postal service named ("Нова пошта", "Укрпошта")."""
+    said = [t.lemma for t in words]
+    return not POSTED_LEMMAS.isdisjoint(said) or not POSTAL_SERVICES.isdisjoint(pairwise(said))
 
 
 def _mailed(token: Token) -> bool:

@@ -1180,6 +1180,16 @@ MAILED_PAPERS: frozenset[str] = _words(
     invoice invoices quote quotes
     """
 )
+# The post, not the mail: a parcel or a courier ("курьер сказал что посылку отправил"), or a
+# postal service named ("нова пошта каже, що відправили", "Укрпошта", "почта России", "Royal
+# Mail", whose "mail" reads "email"): what others sent that way is no mail (lemmas, and pairs
+# of lemmas in a row).
+POSTED_LEMMAS: frozenset[str] = _words(
+    "посылка посилка бандероль курьер курєр укрпошта parcel packag courier"
+)
+POSTAL_SERVICES: frozenset[tuple[str, str]] = frozenset(
+    {("нова", "пошта"), ("почта", "россия"), ("пошта", "росія"), ("royal", "email")}
+)
 # How long it has been, said beside it ("второй день тишина во входящих", lemmas).
 AWAITED_TIMES: frozenset[str] = _words(
     """

@@ -456,6 +456,20 @@ def test_a_thing_others_shipped_is_no_mail_not_arriving(
     assert matcher.match(text, lang).outcome == "none"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "укрпошта каже що відправили лист, а його досі нема",
+        "нова пошта каже що відправили посилку, а її нема",
+        "постачальник каже, що відправив рахунок новою поштою, а його нема",
+    ],
+)
+def test_what_the_post_sent_is_no_mail_not_arriving(matcher: Matcher, text: str) -> None:
+    # "Пошта" is the post as well as the mail: a letter or a parcel from Укрпошта or Нова
+    # пошта was answered with mail not arriving (the postal service read as the mail named).
+    assert answered(matcher, text, "uk") != "email_not_receiving"
+
+
 def test_the_users_own_sending_is_no_mail_others_sent() -> None:
     from gateway.knowledge.clauses import awaited_from_others
     from gateway.knowledge.morphology import tokens
