@@ -31,11 +31,27 @@ ASKS_FOR_PERSON = PhraseSet([
     r"адмін\w*|сотрудник\w*|працівник\w*|айтишник\w*|айтішник\w*|инженер\w*|інженер\w*)",
     r"(с|со) (человеком|специалистом|админом|администратором)",
     r"(позовите|позови|дайте|нужен|хочу) (\w+ )?(человека|специалиста|админа|администратора)",
-    r"а не (с )?(бота|ботом|робота|роботом)", r"не (с )?(ботом|роботом) (хочу|буду)",
+    r"а не (с |со |на )?(чат-?)?(бота|ботом|робота|роботом)",
+    r"не (с )?(ботом|роботом) (хочу|буду)",
     r"з'?єднайте", r"з'?єднати", r"(з|із) (живою )?людиною",
     r"(покличте|дайте|потрібна|хочу) (\w+ )?людину", r"(з|із) (фахівцем|адміном|адміністратором)",
     r"(покличте|дайте|потрібен|хочу) (\w+ )?(фахівця|адміна|адміністратора)",
-    r"а не (з )?(бота|ботом|робота)",
+    r"а не (з |із |на )?(чат-?)?(бота|ботом|робота|роботом)",
+    # the bot refused as someone to talk to: "с роботом разговаривать не буду", "з ботом
+    # розмовляти не хочу" (as "I don't want to chat with a machine", below)
+    r"(с|со|з|із) (этим |цим |вашим )?(чат-?)?(ботом|роботом|машиной|машиною) "
+    r"(\w+ )?(разговаривать|говорить|общаться|переписываться|розмовляти|говорити|спілкуватися|"
+    r"балакати|листуватися) (не буду|не хочу|не стану|не збираюся|не збираюсь)",
+    # someone called alive, whoever they are: "позовіть вже когось живого", "кого-нибудь
+    # живого из IT" (a translit "kogo-nibud" keeps no soft sign)
+    r"(кого-(нибудь|нибуд|то|либо)|когось|кого-небудь|кого-небуть) (\w+ )?"
+    r"жив(ого|ую|у|их|ых)",
+    # whether there are people at all: "люди у вас вообще работают?", "живі люди у вас є?",
+    # "are there any actual people there?"
+    r"(люди|живые люди|живі люди) (у вас |в вас |там |тут )?(вообще |взагалі |хоть |хоч )?"
+    r"(работают|працюють|есть|є)(?= ?[?!.,]|$)",
+    r"(are|is) there (any )?(actual |real |live )?(people|humans|person|human)( working)? "
+    r"(there|here|at all)",
     # a person set against the bot, either way round: "людину, не бота", "нет бота, человека!",
     # "person not robot", "no bot, human"
     rf"{_PERSON} ?,? (а |but )?(не|ні|нет|not|no) (с |з )?{_BOT}",
@@ -54,8 +70,18 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(talk|speak|chat) (to|with) (a |an |some|your |the )?((real|actual|live|living|proper|"
     r"human|flesh and blood) )?(person|someone|somebody|technician|admin|manager|supervisor|"
     r"engineer|human|being|tech|agent)",
-    r"(put|get|send|transfer|pass) me (through )?to (it|support|a person|someone|somebody|a human|"
-    r"a technician|an engineer|an admin)",
+    r"(put|get|send|transfer|pass|connect) me (through )?to (it|support|someone|somebody|(a |an |"
+    r"the )?(real |actual |live |human |proper )?(person|human|technician|engineer|admin|agent|"
+    r"operator|specialist|member of staff|staff member))",
+    # a member of the staff to speak with, the assistant or bot set aside: "could I please speak
+    # to a member of staff rather than the automated assistant?", "I would rather speak with a
+    # member of staff than with the automated assistant" (the whole of it, first: it is cut out
+    # of what the message says of its problem)
+    r"(talk|speak|chat|deal)\b.{0,80}\b(rather than|instead of|than) (with |to )?(the |a |an |"
+    r"this |your )?(automated |virtual |ai |digital |chat )?(assistant|bot|chatbot|robot|machine)",
+    r"(talk|speak|chat) (to|with) (a |an |one of |someone from |somebody from )?(your |the )?"
+    r"((real|actual|live|human) )?(member of (your |the )?(staff|(\w+ )?team)|staff member|"
+    r"(it|support|help ?desk) (staff|person|team|team member))",
     r"(need|want|get me|find me) (a |an )?(real |actual |live )?(person|technician|tech|engineer|"
     r"admin|specialist|operator|agent)"
     r"(?!'s| rights| access| account| password| privileges| permissions?| role)",
@@ -75,7 +101,8 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(someone|somebody) (needs|has|have) to (come|look|check|fix|see|sort)",
     r"(just |please )?(open|create|raise|log|file) (a |the |me a )?ticket",
     r"how (do|can) i (reach|contact|call|get hold of) (a person|someone|support|a human|it)",
-    r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring)",
+    r"who (do|should|can) (i|we) (call|contact|talk to|speak to|ring|shout at|yell at|scream at|"
+    r"complain to)",
     # someone to come, be sent or be spoken with
     r"(поговорить|поговорити|связаться|зв'язатися|побалакати) (с|со|з|із) (\w+ )?"
     r"(айтишник|админ|специалист|техник|мастер|фахівц|спеціаліст|айтішник|адмін|майстр|"
@@ -238,6 +265,12 @@ _FILLER = frozenset({
     "человека", "человек", "людину", "людина", "human", "humans", "operator", "оператора",
     "оператор", "agent", "real", "live", "normal", "pls", "plz", "now", "сейчас", "зараз",
     "нормального", "нормальную", "нормальну", "нормальна", "живого", "живую", "живу",
+    # greetings, thanks and politeness around the request: "Hello, I would rather …, if that's
+    # possible. Thank you.", "вибачте, а можна …", "слушайте, …"
+    "hello", "hey", "there", "good", "morning", "afternoon", "evening", "thank", "thanks", "you",
+    "would", "may", "might",
+    "rather", "possible", "that's", "здравствуйте", "добрый", "доброго", "день", "дня",
+    "вибачте", "извините", "простите", "слушайте", "слухайте", "привет", "привіт",
 })  # fmt: skip
 
 

@@ -86,7 +86,10 @@ def calls_for_person(reading: MessageReading) -> bool:
     # nobody, and its clauses are not read. A person named alone ("оператора мені") starts
     # a shape of its own, read in a short clause only.
     shapes = _shapes()
-    opens = any(w.text in shapes.let or w.among(shapes.openers) for w in reading.words)
+    opens = any(
+        w.text in shapes.let or w.text in _NEED_SAID or w.among(shapes.openers)
+        for w in reading.words
+    )
     named = any(_person(w, shapes) for w in reading.words)
     if not (opens or named):
         return False
@@ -142,6 +145,8 @@ def _asks(words: list[Word]) -> bool:
     shapes = _shapes()
     for at, word in enumerate(words):
         after = words[at + 1 : at + 1 + AFTER_VERB]
+        if word.text in _NEED_SAID and not _need_of_person(words, at, shapes):
+            continue
         if any(_person(w, shapes) and wants(w) for w in after for wants in _takes(word, shapes)):
             return True
         # the person before the verb, as word order allows: "оператора дайте", "людину
@@ -198,9 +203,35 @@ def _takes(word: Word, shapes: _Shapes) -> list[Callable[[Word], bool]]:
         return [_object]
     if ordered and word.among(shapes.hand_to):
         return [_object, lambda w: w.has("datv")]
+    if word.text in _NEED_SAID:  # "мені треба людина!!", "мне надо живого человека"
+        return [lambda w: w.has("nomn") or w.has("accs")]
     if word.among(shapes.need) and (word.has("ADJS") or word.text in _NEEDED_UK):
         return [lambda w: w.has("nomn") or not (w.tags and _CASES & w.tags[0])]
     return []
+
+
+# "треба", "надо": a person needed, said with the impersonal word and the person as its subject
+# or object ("мені треба людина", "нам надо специалиста"); not denied ("мне не надо человека")
+# and not the object of another deed ("надо администратора добавить в группу": who is to be
+# added; "нужно админа права дать": whose rights), unless that deed brings the person ("нужно
+# специалиста вызвать")
+_NEED_SAID = frozenset({"треба", "надо", "нужно", "потрібно", "необхідно"})
+_NOT = frozenset({"не", "ні", "ни"})
+
+
+def _need_of_person(words: list[Word], at: int, shapes: _Shapes) -> bool:
+    if at and words[at - 1].text in _NOT:
+        return False
+    after = words[at + 1 : at + 1 + AFTER_VERB]
+    for j, w in enumerate(after):
+        if _person(w, shapes):
+            deed = after[j + 1] if j + 1 < len(after) else None
+            # … the person as the object, then a thing: "нужно админа права дать"
+            thing = deed is not None and deed.is_noun and not deed.has("PREP")
+            if thing and not w.has("nomn") and not _person(deed, shapes):
+                return False  # "нужно админа права дать": whose rights
+            return deed is None or not deed.has("INFN") or deed.among(shapes.bring | shapes.come)
+    return False
 
 
 # Ukrainian short forms the dictionary reads as full adjectives: "мені потрібен оператор"

@@ -831,3 +831,65 @@ def test_writing_again_for_days_or_asking_how_long_it_goes_on_is_upset(text: str
 )  # fmt: skip
 def test_how_long_a_fault_lasted_or_a_process_takes_is_calm(text: str) -> None:
     assert detect_handoff(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a member of the staff, or the assistant set aside (session 28)
+        "Hi, may I speak to a member of staff instead of the chatbot please?",
+        "I'd rather talk with someone from the IT team than with a virtual assistant",
+        "could I chat with a staff member? the label printer is jammed",
+        "connect me to a real technician, the projector is dead",
+        "put me through to a live agent please",
+        "who do I complain to? nobody fixed the VPN",
+        # the person needed with the impersonal word, said in any case
+        "нам треба людина, принтер знову жує папір",
+        "мне надо живого человека, а не инструкции",
+        "нужно специалиста вызвать, плоттер не включается",
+        # someone called alive, whoever they are
+        "позовіть вже когось живого",
+        "пришлите хоть кого-нибудь живого, касса не работает",
+        # the bot refused as someone to talk to, or set against a person
+        "с роботом разговаривать не буду, принтер в бухгалтерии не печатает",
+        "з'єднайте мене з фахівцем, а не з чат-ботом",
+        # whether there are people at all
+        "люди у вас вообще работают?",
+        "are there any actual people there at all",
+    ],
+)  # fmt: skip
+def test_a_person_asked_for_in_still_more_wordings(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # needed, but not as the one to talk to: denied, given something, or to be acted on
+        "мне не надо человека, просто скажите как очистить кэш",
+        "нужно админа права дать на папку отдела",
+        "надо администратора добавить в группу рассылки",
+        "треба оператору дати доступ до CRM",
+        # someone or something else to speak with, or the assistant as a program in use
+        "I need to speak to my manager about the licence first",
+        "I'd rather use Chrome than the assistant for this",
+        "put me through to the finance team's shared mailbox setup guide",
+        "who do I send the invoice to?",
+        "люди у вас в отделе работают с 9?",
+    ],
+)  # fmt: skip
+def test_those_words_in_other_requests_ask_for_nobody(text: str) -> None:
+    signal = detect_handoff(text)
+    assert signal is None or signal.reason != "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, could I speak with a member of staff rather than the assistant? Thanks.",
+        "Good morning, I would rather talk to a staff member than to the bot, if that's possible.",
+    ],
+)
+def test_a_polite_request_for_a_member_of_staff_describes_no_problem(text: str) -> None:
+    assert describes_problem(text) is False
