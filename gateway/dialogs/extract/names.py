@@ -53,6 +53,21 @@ _INSTALLED = re.compile(
     r"(?:\s+(?i:me|us|the|a|an|мне|мені|нам|please|пожалуйста|будь ласка))*\s+"
     rf"([{_UP}][\w.+-]*(?:\s+(?:[{_UP}0-9][\w.+-]*))*)"
 )
+# What the user wants put on a machine is a program, however its name is written: "I need
+# QGIS put on my Dell Latitude", "I'd like Canva desktop installed", "I need R and RStudio on
+# the station laptop" (not a person on the phone, nor rights: "I need Admin rights on my PC").
+_NAME_WRITTEN = r"(?-i:[A-Z][\w.+-]*(?:\s+[A-Z0-9][\w.+-]*)*)"
+_WANTED_ON_A_MACHINE = re.compile(
+    r"(?<![\w])(?i:need|needs|want|wants|like|get|getting|request|requesting)\s+"
+    rf"({_NAME_WRITTEN}(?:\s+and\s+{_NAME_WRITTEN})?)"
+    r"(?=\s+(?i:(?:desktop|app|application|software|program)\s+)?(?i:installed|put on|set up|"
+    r"added|on\s+(?:my|our|the|a|this|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:pc|computer|"
+    r"laptop|mac|macbook|imac|machine|workstation|desktop|tablet|ipad)s?\b))"
+)
+_DAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$|(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|today|tomorrow)$"
+)
 # A maker no list knows, a series and a model of letters and digits after "the", "our",
 # "from", or before the kind of device it is: "the Focusrite Scarlett 2i2", "our Brady
 # BBP12", "Sven SPS-607 speakers" (not "on Monday 3rd", "Room 3b", "error E-607").
@@ -235,6 +250,12 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
                 found.append((match.start(1), word))  # "exocad вылетает": as its makers write it
     for match in _INSTALLED.finditer(text):
         found.append((match.start(1), match.group(1).rstrip(".")))
+    for match in _WANTED_ON_A_MACHINE.finditer(text):
+        for part in re.finditer(_NAME_WRITTEN, match.group(1)):
+            name = part.group(0)
+            first = name.split()[0].lower()
+            if len(name) > 1 and first not in _TECH_WORDS and not _DAY_OR_MONTH.match(first):
+                found.append((match.start(1) + part.start(), name))
     for match in _BEFORE_YEAR.finditer(text):
         words = match.group(1).split()
         while words and _FUNCTION_WORD.match(words[0]):

@@ -796,6 +796,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             continue
         if _EN_REQUEST_OBJECT.match(lowered, found.end()) and not _done_by_user(before):
             continue  # "reset my password" is asked for; "I've reset my password" was done
+        if found.group(0) in ("put", "done", "set") and _WANTED_DONE.search(before):
+            continue  # "I need QGIS put on my laptop": what is asked for, not done
         needs_subject = found.group(0) in ("did", "done", "took", "taken", "put", "run")
         if needs_subject and not re.search(r"\b(?:i|we|i've|we've|already|have|has)\b", before):
             continue
@@ -809,6 +811,12 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             continue  # "typed the wrong password 3 times": how it got locked, not a fix
         return True
     return False
+
+
+# What the user wants done, with its object between: "I need QGIS put on …", "we want it done".
+_WANTED_DONE = re.compile(
+    r"\b(?:need|needs|want|wants|like|get)\s+(?:[\w.+-]+\s+){1,4}$", _I
+)
 
 
 # A change that may itself have started the trouble: "I changed it on Monday", "вчера
