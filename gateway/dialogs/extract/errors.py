@@ -101,7 +101,12 @@ _QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
 _SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
 _SAYS = case_blind(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
-    r"throws|gives me|(?<!the )(?<!my )(?<!our )reports)\s*(?::|,?\s*(?:что|що|that)(?![\w-]))?|"
+    r"throws|gives me|(?<!the )(?<!my )(?<!our )reports|"
+    # … in the perfect, since a time: "the shared drive has said access denied since yesterday",
+    # "the printer has shown Offline since lunch"
+    r"(?:has|have|had)\s+(?:been\s+)?(?:shown|showing|displayed|displaying|said|saying)"
+    r"(?!\s+(?:up|me|us|him|her|them|they|he|she|we|i|you)\b))"
+    r"\s*(?::|,?\s*(?:что|що|that)(?![\w-]))?|"
     # a verb that tells what the screen says only with "что/що/that" or a colon: "каже що
     # сервер недоступний", "вибиває помилку, що немає ліцензії", "выводит сообщение, что
     # лицензия истекла", "complains that the licence has expired"
@@ -714,6 +719,13 @@ def _names_the_window(said: str) -> bool:
     return bool(found) and {"NOUN", "gent"} <= found[0][1]
 
 
+_NEXT_CLAUSE = re.compile(
+    r"\s+(?:and|but|so)\s+(?=(?:the|my|our|his|her|their|its|it|i|we|they|he|she|nothing|"
+    r"nobody|everything|now|then|all)\b)",
+    _I,
+)
+
+
 def _said_part(said: str) -> str:
     """What was said, up to where the sentence moves on: a closing quote, a comma, or
     when it started ("пишет 'Замятие', с 10:30", "shows error 80080300 since Tuesday")."""
@@ -722,6 +734,9 @@ def _said_part(said: str) -> str:
         end = re.search(r"[\"»”']", said[1:])
         return said[: end.start() + 2] if end else said
     said = re.split(r",\s|\s[—–]\s", said, maxsplit=1)[0]
+    # … or where another clause begins with its own subject: "says Cannot reach feeding server
+    # and the sows' feed cards won't load"
+    said = _NEXT_CLAUSE.split(said, maxsplit=1)[0]
     start = since.extract(said)
     if start and start in said and said.index(start) > 0:
         said = said[: said.index(start)]
