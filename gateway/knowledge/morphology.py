@@ -205,12 +205,19 @@ def _quoted(text: str) -> frozenset[str]:
 def _names(text: str) -> frozenset[str]:
     """Words written with a capital inside a sentence ("замена масла на Камри"): names of
     things, which typo tolerance must not read as a word (Камри is not камера)."""
-    return frozenset(
+    inside = frozenset(
         _bare(word).replace("ё", "е")
         for line in text.splitlines()
         for before, word in pairwise(line.split())
         if word[:1].isupper() and word[1:2].islower() and not before.endswith((".", "!", "?"))
     )
+    return inside | frozenset(_bare(word) for word in text.split() if _CAMEL.search(word))
+
+
+# A Latin word with a capital after a small letter inside it is a product's name wherever
+# it stands, the opening too: "SolidWorks crashes …", "CorelDRAW закривається …",
+# "FortiClient stuck at 40%" (one a dictionary knows stays a word: "iPhone" is ours).
+_CAMEL = re.compile(r"^[\"'(«]*[A-Za-z]*[a-z][A-Z][A-Za-z]*[,.;:!?'\")»]*$")
 
 
 def _acronyms(text: str) -> frozenset[str]:

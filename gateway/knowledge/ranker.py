@@ -77,11 +77,13 @@ from gateway.knowledge.vocabulary import (
     FREEZE_WORDS,
     GENERIC_WORDS,
     HOST_WORDS,
+    HUNG_WORDS,
     JOB_VERBS,
     JOINING_WORDS,
     MACHINE_WORDS,
     MAIL_WORDS,
     MANY_WORDS,
+    MIDST_WORDS,
     MIDWAY_WORDS,
     NEGATION_WORDS,
     OFFICE_ROOMS,
@@ -143,6 +145,8 @@ _EVERY = frozenset(
     {"каждые", "каждый", "каждую", "каждое", "кожні", "кожен", "кожну", "кожного", "every", "each"}
 )
 _ONSET_WEIGHT = 0.5
+# The words for a program besides "program" itself: "медична система зависає при …".
+_SYSTEM_WORDS = frozenset({"система", "приложение", "застосунок", "додаток", "прога"})
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
 _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
 _CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
@@ -463,8 +467,18 @@ class Ranker:
         ruled = ruled_out(text, lang, words) | denied_damage(words) | spilled_elsewhere(words)
         # A sending someone else did ("он говорит, что отправил") is their side, which worked.
         ruled |= sent_by_others(text, lang, words)
-        fine = said_fine(text, lang, words, self._mail) | self._circumstance(text, lang, words)
-        fine |= ruled
+        doing, hung = self._circumstance(text, lang, words)
+        fine = said_fine(text, lang, words, self._mail) | doing | ruled
+        # What the user was doing when a program crashed or hung, in words no article knows
+        # ("crashes when I open the assembly", "висне посеред замовлення", "freezes
+        # halfway through the stocktake"), says neither which problem nor whether it is
+        # IT's: no word at all. (Said of anything else, "монитор свистит, когда подносим
+        # гитару", it may be what says whose trade it is.)
+        if hung:
+            words = tuple(
+                t._replace(stop=True) if i in doing and not self._resolve(t) else t
+                for i, t in enumerate(words)
+            )
         # Which clause each word is in: the problem is often one clause among the user's
         # context ("Fujitsu в архіві не бачить комп, ми оцифровуємо фонди, а все стоїть").
         spans = clause_spans(text, lang, words)
@@ -625,7 +639,7 @@ class Ranker:
 
     def _circumstance(
         self, text: str, lang: str | None, words: tuple[Token, ...]
-    ) -> frozenset[int]:
+    ) -> tuple[frozenset[int], bool]:
         """The words of a "when" part, when the words before it name what fails by a word
         an article is about ("The WMS client crashes when I scan a pallet"); not when they
         are only a name and an error ("Outlook error 0x80042109 when sending": sending is
@@ -633,26 +647,52 @@ class Ranker:
         счёт", "accounts, when will the invoice be paid": the "when" asks). The task a
         program failed halfway through is one too ("the CAD program locks up halfway
         through a render"), a machine's is not ("the nozzle jammed halfway through a doll's
-        hand": another trade's printer at work)."""
+        hand": another trade's printer at work). And whether a program named before it
+        crashed or hung ("SolidWorks crashes when I open the assembly", "iiko висне
+        посеред замовлення", "Blender крашиться при рендері"): then the part is only what
+        the user was doing, and "при", "посеред", "mid" open one too."""
         found = circumstance(text, lang, words)
         if not found:
-            return _NOBODY
+            return _NOBODY, False
         ahead = words[: min(found)]
         before = [t for t in ahead if not t.stop]
         opener = next((t.word for t in reversed(ahead) if t.word in CIRCUMSTANCE_WORDS), None)
-        if opener in MIDWAY_WORDS and not any(
-            t.name or t.word in PROGRAM_NOUNS or t.lemma in self._applications for t in before
+        program = any(self._names_program(t, words) for t in before)
+        hung = program and any(t.word in HUNG_WORDS for t in before)
+        if opener in MIDWAY_WORDS and not program:
+            return _NOBODY, False
+        if opener in MIDST_WORDS and not hung:
+            return _NOBODY, False
+        if len(before) > 1 and (
+            hung
+            or any(
+                not t.stop
+                and t.lemma not in self._generic
+                and t.lemma not in self._places
+                and any(s >= 0.8 and self._about[term] for term, s in self._resolve(t))
+                for t in before
+            )
         ):
-            return _NOBODY
-        if len(before) > 1 and any(
-            not t.stop
-            and t.lemma not in self._generic
-            and t.lemma not in self._places
-            and any(s >= 0.8 and self._about[term] for term, s in self._resolve(t))
-            for t in before
-        ):
-            return found
-        return _NOBODY
+            return found, hung
+        return _NOBODY, False
+
+    def _names_program(self, token: Token, words: tuple[Token, ...]) -> bool:
+        """Whether a word names a program: a name, an application, a word for a program
+        ("app", "програма", "система"), or a Latin word no dictionary knows in a Cyrillic
+        message ("iiko висне")."""
+        return (
+            token.name
+            or token.word in PROGRAM_NOUNS
+            or token.lemma in self._applications
+            or token.lemma in self._program
+            or token.lemma in _SYSTEM_WORDS
+            or (
+                not token.known
+                and token.word.isascii()
+                and token.word.isalpha()
+                and any(_CYRILLIC_WORD.search(t.word) for t in words)
+            )
+        )
 
     def _rank(
         self,

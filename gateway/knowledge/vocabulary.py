@@ -997,7 +997,14 @@ DESK_REQUEST_WORDS: frozenset[str] = TICKET_WORDS | _words(
 )
 # "crashes when I scan a pallet", "зависает, когда печатаем результаты", "вилітає, коли
 # відкриваю звіт": what follows is what the user was doing when it failed.
-CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever halfway midway когда коли")
+# Of these, the ones that say what the program was busy with only after a word of its
+# crashing or hanging (HUNG_WORDS): "Blender крашиться при рендері", "iiko висне посеред
+# замовлення", "1С падает в середине работы", "the CAD program dies mid-drawing";
+# "ошибка при печати" names the failure itself (`Ranker._circumstance`).
+MIDST_WORDS: frozenset[str] = _words(
+    "при посреди посеред середине середині mid"
+)
+CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever halfway midway когда коли") | MIDST_WORDS
 # Of these, the ones that say what one was in the middle of ("crashes halfway through a
 # render"): the task done in a program, read so only when a program is named
 # (`Ranker._circumstance`).
@@ -1246,6 +1253,20 @@ WORKING_TIME_WORDS: frozenset[str] = _words(
 MACHINE_WORDS: frozenset[str] = _words("computer laptop desktop notebook machine workstation")
 FREEZE_WORDS: frozenset[str] = _words(
     "freeze freezes freezing froze frozen hang hangs hanging hung"
+)
+# A program said to crash, close or hang, in any language: what follows "when", "при",
+# "посеред", "mid" is then what the user was doing (`Ranker._circumstance`).
+HUNG_WORDS: frozenset[str] = (
+    CRASH_WORDS
+    | FREEZE_WORDS
+    | _words(
+        """
+        crash crashes crashed crashing dies died dying quits quit closes closed blows locks
+        зависает зависают завис зависла зависло зависли виснет виснут глючит вышибает
+        выкидывает выбивает
+        зависає зависають зависла зависло зависли висне виснуть глючить вибиває викидає
+        """
+    )
 )
 ASPECT_WORDS: frozenset[str] = _words(
     """

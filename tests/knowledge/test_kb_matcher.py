@@ -749,6 +749,45 @@ def test_a_machine_stopping_halfway_through_its_work_is_no_program(
     assert matcher.match(text, "en").outcome == "none"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("QuickBooks freezes whenever I run the payroll", "en"),
+        ("PhotoScan crashes when I load the drone photos", "en"),
+        ("the label software crashes halfway through a batch of shelf tags", "en"),
+        ("the dispatch app hangs mid-shift and I have to restart it", "en"),
+        ("SketchUp падает когда открываю модель беседки", "ru"),
+    ],
+)
+def test_what_the_user_was_doing_when_a_named_program_crashed_is_no_word(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A program named that crashed or hung: the user's task after "when", "halfway
+    # through", "mid-", "при", "посеред" (the drone photos, a batch of shelf tags, the
+    # payroll) weighed as unknown words, and a name written in camel case at the opening
+    # ("SketchUp", "PhotoScan") was no name: the crash was answered nothing.
+    assert answered(matcher, text, lang) == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my horse freezes whenever I open the gate", "en"),
+        ("the kiln dies mid-firing", "en"),
+        ("the bread slicer jams when I load a big loaf", "en"),
+        ("центрифуга зависла посреди цикла", "ru"),
+        ("пральна машина зависає посеред прання", "uk"),
+        ("стиральная машина зависает при отжиме", "ru"),
+    ],
+)
+def test_a_thing_that_hangs_while_at_work_is_no_program(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Only after a program named is the task dropped: a horse, a kiln or a centrifuge
+    # keeps what it was doing as evidence of whose trade it is.
+    assert matcher.match(text, lang).outcome == "none"
+
+
 def offered(matcher: Matcher, text: str, lang: str | None = None) -> str | None:
     """The article offered first, answered or first of the choices; None when quiet."""
     result = matcher.match(text, lang)

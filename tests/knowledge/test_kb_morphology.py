@@ -306,6 +306,17 @@ def test_names_written_as_names_are_kept_as_typed_by_what_triage_reads() -> None
     assert morphology.meant_text("GHBYNTH YT GTXFNFTN") == "принтер не печатает"
 
 
+def test_a_word_with_a_capital_inside_it_is_a_name_even_first() -> None:
+    # "SolidWorks crashes …" opens the message: no capital inside a sentence, yet the
+    # capital after a small letter says it is a product's name, as "CorelDRAW" does.
+    solid, crashes = tokens("SolidWorks crashes", "en")
+    assert solid.name and not crashes.name
+    assert tokens("CorelDRAW закривається", "uk")[0].name
+    # … a word a dictionary knows stays a word ("iPhone" is ours), and so does a plain one.
+    assert not tokens("iPhone won't charge", "en")[0].name
+    assert not tokens("Printer jams", "en")[0].name
+
+
 def test_a_wrong_layout_word_may_start_with_a_key_that_is_a_letter() -> None:
     # "," is "б" in the layout: ",elm" is "будь", not the English "elm"
     assert morphology.meant_text("jgthfnjhf ,elm kfcrf") == "оператора будь ласка"
