@@ -409,9 +409,17 @@ BLIND_SETS = [
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
     ("dialogs_tune26.yaml", 30, 6),
-    # ... and its frozen part, the honest dialog measure from session 27, at its first untouched
-    # figure (36/40, 0 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 27 (sealed: measured by
+    # the lead only), at its first untouched figure (36/40, 0 asked again) and unchanged at
+    # session 27's end (main c5f99892); now a regression set, run for its summary only.
     ("dialogs_frozen26.yaml", 36, 0),
+    # the twenty-seventh batch (session 28), as first measured on session 28's starting code
+    # (main 27b8edd5, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 37/40, 1 asked again ...
+    ("dialogs_tune27.yaml", 37, 1),
+    # ... and its frozen part, the honest dialog measure from session 28, at its first untouched
+    # figure (31/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen27.yaml", 31, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
