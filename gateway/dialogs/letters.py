@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.answers import parse_rating
+from gateway.dialogs.answers import parse_rating, says_it_works_now
 from gateway.dialogs.checklist import fill, open_questions
 from gateway.dialogs.events import (
     CsatCommented,
@@ -62,7 +62,7 @@ class LetterFlow:
         if phase == Phase.TICKET and self._ticket(turn):
             self._follow_up(turn, msg)
         elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and (
-            self._rating(turn, msg) or self._still_broken(turn, msg)
+            self._rating(turn, msg) or self._still_broken(turn, msg) or self._thanks(turn, msg)
         ):
             return
         else:
@@ -154,6 +154,20 @@ class LetterFlow:
         if not self.flow.says_still_broken_to_rating(turn, said):
             return False
         self.flow.still_broken(turn, msg)
+        return True
+
+    def _thanks(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A reply to the rating letter that thanks for the fix or says it works ("Дякую ще
+        раз, принтер тепер друкує!") is a comment on the help, kept without a reply, not a
+        new request; the rating's links still count. Thanks with another problem is one."""
+        st, said = turn.state, _unquoted(msg.text)
+        if not (st.rating_ticket or st.topic) or not said or not says_it_works_now(said):
+            return False
+        if self.flow.names_another(turn, said):
+            return False
+        turn.emit(CsatCommented(comment=said, ticket_id=st.rating_ticket))
+        if st.phase == Phase.CSAT_COMMENT:
+            st.start_flow()  # scored and commented: the rating is done
         return True
 
     def _classify(self, turn: Turn, article: ArticleLike | None) -> None:

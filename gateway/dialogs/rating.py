@@ -54,7 +54,7 @@ class Rating:
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
         elif self.says_still_broken_to_rating(turn, text):
             self.still_broken(turn, msg)
-        elif says_it_works_now(text) and not self._names_another(turn, text):
+        elif says_it_works_now(text) and not self.names_another(turn, text):
             # "thanks again, the printer works now": glad, not a new problem; the scale again
             turn.say("csat_glad", *self._rating_buttons())
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
@@ -111,7 +111,7 @@ class Rating:
         # "та же ошибка offline, ничего не изменилось" of the printer's ticket
         return bool(st.group or st.topic) and same and goes_on
 
-    def _names_another(self, turn: Turn, text: str) -> bool:
+    def names_another(self, turn: Turn, text: str) -> bool:
         """Whether `text` names a thing other than the one rated ("thanks, can you also
         install Zoom" after the printer's answer)."""
         st = turn.state

@@ -640,3 +640,31 @@ async def test_a_reopen_over_the_hourly_limit_of_automatic_replies_is_still_told
     told = (await mails_to(sink, IVAN, before + 1))[-1]
     assert TEXTS.get("uk", "status_reopened", ticket_id="HD-000001") in told.text, told.text
     assert (await gw.ticket()).status == TicketStatus.OPEN
+
+
+async def test_thanks_in_reply_to_the_rating_letter_is_no_new_request(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (desk28): "Дякую ще раз, принтер тепер друкує!" in reply to the rating
+    letter of the printer's resolved ticket opened HD-000002 and mailed its number. Now it
+    is kept as the rating's comment, with no letter; the rating's links still count."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    rating = await eventually(
+        lambda: next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None),
+        what="the rating letter",
+    )
+    before = len(sink.to(IVAN))
+    said = "Дякую ще раз, принтер тепер друкує!"
+    await gw.send(reply_to(rating, IVAN, said), IVAN)
+
+    async def commented() -> bool:
+        return (await gw.ticket()).csat_comment == said
+
+    await eventually(commented, what="the thanks kept as the rating's comment")
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+    assert len(sink.to(IVAN)) == before  # no letter for a thanks
+    assert (await gw.ticket()).status == TicketStatus.RESOLVED
