@@ -855,6 +855,8 @@ def test_how_long_a_fault_lasted_or_a_process_takes_is_calm(text: str) -> None:
         "з'єднайте мене з фахівцем, а не з чат-ботом",
         # whether there are people at all
         "люди у вас вообще работают?",
+        "люди тут вообще есть",
+        "живі люди там є?",
         "are there any actual people there at all",
     ],
 )  # fmt: skip
@@ -877,6 +879,11 @@ def test_a_person_asked_for_in_still_more_wordings(text: str) -> None:
         "put me through to the finance team's shared mailbox setup guide",
         "who do I send the invoice to?",
         "люди у вас в отделе работают с 9?",
+        # the user's own people, working or there, beside what is broken (review28)
+        "у нас люди работают, а 1С не открывается",
+        "в офисе люди есть, а интернета нет",
+        "люди працюють, а сервер лежить",
+        "у нас люди є, а принтер не друкує",
     ],
 )  # fmt: skip
 def test_those_words_in_other_requests_ask_for_nobody(text: str) -> None:
