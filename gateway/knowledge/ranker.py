@@ -56,7 +56,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
-from gateway.knowledge.phones import lost_phone
+from gateway.knowledge.phones import lost_phone, mail_to_phone
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
@@ -90,6 +90,7 @@ from gateway.knowledge.vocabulary import (
     ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
+    PHONE_WORDS,
     PLACE_WORDS,
     PREPOSITIONS,
     PRINTER_MAKER_WORDS,
@@ -352,6 +353,15 @@ class Ranker:
         self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
         self._scanner = self._indexed("сканер", "scanner")
         self._install = self._indexed("установить", "встановити", "install")
+        # The articles about a phone's mail (about a phone and about the mail): what the
+        # mail set up on a phone says is evidence for them only (phones.mail_to_phone).
+        phone_mail = {
+            i
+            for t in self._indexed(*PHONE_WORDS)
+            for i in self._about[t]
+            if any(i in self._about[m] for m in self._indexed(*MAIL_WORDS))
+        }
+        self._not_phone_mail = frozenset(range(len(self.articles))) - phone_mail
         access = self._indexed("доступ", "access")
         self._access_asked = [(term, _GRANTED_SIMILARITY) for term in sorted(access)]
         # The articles about access or rights that grant none ("access denied", "admin
@@ -555,6 +565,10 @@ class Ranker:
         # is no request for it.
         for at in access_refused(words, spans):
             bars[at] = bars.get(at, _NOBODY) | self._granting
+        # "поставила Outlook на телефон, а він просить сервер": the mail set up on a phone,
+        # evidence for the articles about a phone's mail only (phones.py).
+        for at in mail_to_phone(words):
+            bars[at] = bars.get(at, _NOBODY) | self._not_phone_mail
         barred = tuple(sorted(bars.items()))
         if len(words) > _RANKED_WORDS:
             return self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)

@@ -1361,6 +1361,24 @@ NOT_DAMAGE_WORDS: frozenset[str] = _words(
 # A phone damaged is often what its authenticator or its mail no longer does ("уронил
 # телефон в воду, теперь не приходят коды"): what fails after it is a problem of its own.
 PHONE_WORDS: frozenset[str] = _words("телефон смартфон мобильный мобільний phone smartphone mobile")
+# The mail wanted on a phone ("можно её в смартфон поставить?", "поставила Outlook на телефон,
+# а він просить сервер і порт", "хочу отримувати робочі листи на телефон", "any chance of getting
+# the inbox on my mobile?"): putting it there, its server and getting it are the phone's mail
+# set up, not a program to install, an outage or mail that does not come (phones.mail_to_phone).
+# The phones (lemmas), the words before one that make it where the mail goes, and the words
+# of setting the mail up there (lemmas; English by word).
+PHONE_PLACES: frozenset[str] = PHONE_WORDS | _words(
+    "айфон iphone андроид андроїд android мобилка мобілка мобила мобіла"
+)
+TO_PLACE_WORDS: frozenset[str] = LOCATIVE_WORDS | _words("on to onto into")
+MAIL_SETUP_WORDS: frozenset[str] = _words(
+    """
+    поставить поставити установить встановити install put сервер server порт port
+    """
+)
+MAIL_GETTING_WORDS: frozenset[str] = _words(
+    "получать получить отримувати отримати get getting receive receiving"
+)
 # A phone sunk or gone dead beside its second factor ("уронил телефон с аутентификатором в
 # септик", "dropped my phone in the tank, it's dead, the MFA app was on it") is a phone lost
 # to signing in (phones.py): the ways it went (lemmas; Snowball stems for English), the

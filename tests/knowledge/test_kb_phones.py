@@ -7,7 +7,7 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.phones import lost_phone
+from gateway.knowledge.phones import lost_phone, mail_to_phone
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,42 @@ def test_what_is_read_as_the_phone_lost() -> None:
         frozenset(),
         frozenset(),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("можна пошту на мобільний поставити? я муляр", "uk"),
+        ("поставил аутлук на смартфон, спрашивает адрес сервера", "ru"),
+        ("встановила Outlook на телефон, питає сервер", "uk"),
+        ("пошта на айфоні просить сервер вхідної пошти, що вписати?", "uk"),
+    ],
+)
+def test_the_mail_put_on_a_phone_is_the_phones_mail(matcher: Matcher, text: str, lang: str) -> None:
+    # Putting the mail on a phone read as a program to install, its server as an outage,
+    # and getting it as mail that does not come.
+    assert answered(matcher, text, lang) == "email_setup_phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("на телефоне не приходят письма", "ru", "email_not_receiving"),
+        ("поставьте мне на телефон Telegram", "ru", "software_install"),
+        ("залочился акк после того как несколько раз ошибся паролем в Outlook на телефоне", "ru",
+         "account_locked"),
+    ],
+)
+def test_mail_that_fails_on_a_phone_or_a_program_for_it_is_no_set_up(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
+
+
+def test_the_words_of_setting_the_mail_up_on_a_phone_are_found() -> None:
+    text = "поставила Outlook на телефон, а він просить сервер"
+    words = tokens(text, "uk")
+    assert [words[i].word for i in mail_to_phone(words)] == ["поставила", "сервер"]
+    # a phone that is no place the mail goes, or a second factor on it
+    lost = "телефон с кодами для входа в почту сломался, поставил новый"
+    assert mail_to_phone(tokens(lost, "ru")) == frozenset()

@@ -1,0 +1,71 @@
+"""A phishing letter told by what it threatens, without the word "phishing".
+
+"пришло письмо что мой ящик удалят, если не войду по ссылке, я вошла", "лист що наша
+скринька буде закрита через 24 години якщо не ввести пароль", "your mailbox will be closed
+unless you confirm": the mailbox closed or deleted on a condition is what the letter says
+to make the user act, its lure; the user's mailbox is not closed. Read as the mailbox's own
+words it answered mail not arriving. The threat's word reads as phishing, and the mailbox
+it names is the letter's (no mailbox article's evidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token, verb_grammemes
+from gateway.knowledge.vocabulary import (
+    CONDITION_WORDS,
+    NEGATION_WORDS,
+    THREAT_LEMMAS,
+    THREAT_REACH,
+    THREATENED_WORDS,
+    UNLESS_WORDS,
+)
+
+_NOT_REACH = 3  # "якщо не", "if you don't", "if I do not"
+_DONE_AUXILIARIES = frozenset({"was", "were", "been", "got", "has", "have", "had", "is"})
+
+
+def threatened(
+    words: Sequence[Token], lang: str | None
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions of the words of a threat to close or delete the mailbox or account unless
+    the user acts ("…, если не войду", "якщо не підтверджу", "unless I confirm"), and of the
+    mailbox words it is said of; empty when none. Not a condition of another kind ("ящик
+    заблокировали, если что пишите в телеграм"), nor a closing that happened ("учетку
+    заблокировали, если не разблокируете …", "my account was blocked unless …")."""
+    threats: list[int] = []
+    boxes: set[int] = set()
+    for i, t in enumerate(words):
+        if t.lemma not in THREAT_LEMMAS or _done(words, i, lang) or not _unless(words, i + 1):
+            continue
+        near = [
+            k
+            for k in range(max(i - THREAT_REACH, 0), min(i + THREAT_REACH + 1, len(words)))
+            if words[k].word in THREATENED_WORDS or words[k].lemma in THREATENED_WORDS
+        ]
+        if near:
+            threats.append(i)
+            boxes.update(near)
+    return frozenset(threats), frozenset(boxes)
+
+
+def _unless(words: Sequence[Token], start: int) -> bool:
+    """An "unless" (или "если не", "якщо не", "if … not") soon after `start`."""
+    ahead = words[start : start + THREAT_REACH + 2]
+    for k, w in enumerate(ahead):
+        if w.word in UNLESS_WORDS:
+            return True
+        if w.word in CONDITION_WORDS and any(
+            n.word in NEGATION_WORDS for n in ahead[k + 1 : k + 1 + _NOT_REACH]
+        ):
+            return True
+    return False
+
+
+def _done(words: Sequence[Token], index: int, lang: str | None) -> bool:
+    """The closing said as done: a past verb, or an English one after "was", "has"."""
+    token = words[index]
+    if token.word.isascii():
+        return index > 0 and words[index - 1].word in _DONE_AUXILIARIES
+    return "past" in verb_grammemes(token.word, lang or "ru")
