@@ -51,7 +51,7 @@ def threatened(
 
 
 def _unless(words: Sequence[Token], start: int) -> bool:
-    """An "unless" (или "если не", "якщо не", "if … not") soon after `start`."""
+    """An "unless" (or "если не", "якщо не", "if … not") soon after `start`."""
     ahead = words[start : start + THREAT_REACH + 2]
     for k, w in enumerate(ahead):
         if w.word in UNLESS_WORDS:

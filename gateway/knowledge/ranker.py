@@ -44,6 +44,7 @@ from gateway.knowledge.clauses import (
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.grants import access_refused, granted
+from gateway.knowledge.lures import threatened
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -194,6 +195,8 @@ _MAKER_SIMILARITY = 0.5
 _EVERYONE = lemma("everyone", "en")
 # What a bounce of mail others sent to the user is read as: mail the user did not receive.
 _RECEIVE = lemma("receive", "en")
+# What a letter's threat to close the mailbox is read as: its lure (lures.py).
+_PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
 # is its crash).
 _SLOW = lemma("slow", "en")
@@ -438,6 +441,18 @@ class Ranker:
                 if i in missing
                 else t._replace(stop=True)
                 if i in theirs
+                else t
+                for i, t in enumerate(words)
+            )
+        # "пришло письмо что мой ящик удалят, если не войду по ссылке": a letter's threat is
+        # its lure, and the mailbox it names is the letter's (lures.py).
+        threats, boxes = threatened(words, lang)
+        if threats:
+            words = tuple(
+                t._replace(word="phishing", lemma=_PHISHING)
+                if i in threats
+                else t._replace(stop=True)
+                if i in boxes
                 else t
                 for i, t in enumerate(words)
             )

@@ -1160,6 +1160,24 @@ OTHERS_WORDS: frozenset[str] = _words(
     """
 )
 SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
+# A letter's threat to the user's mailbox or account, on a condition ("ящик удалят, если не
+# войду по ссылке", "скринька буде закрита, якщо не ввести пароль", "your mailbox will be
+# closed unless you confirm"): the lure of a phishing letter, not a mailbox that is closed
+# (lures.py). The words of closing or deleting (lemmas; English stems), what is closed, and
+# the words of the condition.
+THREAT_LEMMAS: frozenset[str] = _words(
+    """
+    закрыть закрытый удалить удаленный заблокировать заблокированный отключить
+    закрити закритий видалити видалений заблокувати заблокований відключити вимкнути
+    close delet suspend deactiv block disabl
+    """
+)
+THREATENED_WORDS: frozenset[str] = MAILBOX_WORDS | MAIL_WORDS | _words(
+    "скринька скриньку акаунт аккаунт account учетка учётка обліковий почтовый поштова"
+)
+CONDITION_WORDS: frozenset[str] = _words("если якщо if")
+UNLESS_WORDS: frozenset[str] = _words("unless")
+THREAT_REACH = 3
 # Mail others say they sent, which the user never got: "замовники кажуть, що надсилали, а в
 # мене в «Вхідних» порожньо", "заказчики говорят что шлют сметы, а ко мне ничего не доходит",
 # "customer says he sent the order, nothing in my inbox". The user's side says what is not

@@ -1,0 +1,49 @@
+"""A phishing letter told by what it threatens: the mailbox closed unless the user acts."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.lures import threatened
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("прийшло повідомлення, що скриньку закриють, якщо не підтвердити вхід", "uk"),
+        ("лист що мою пошту заблокують якщо не ввести пароль, я ввела", "uk"),
+        ("письмо что почтовый ящик удалят, если не войти по ссылке, я вошла", "ru"),
+    ],
+)
+def test_a_mailbox_closed_unless_the_user_acts_is_a_phishing_lure(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The mailbox and its closing were the mailbox's own words: the user who took the bait
+    # was answered about mail not arriving, or about a locked account.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # a closing that happened, or a condition of another kind, is no letter's threat
+        ("учетку заблокировали, если не разблокируете до обеда, сорвётся отгрузка", "ru",
+         "account_locked"),
+        ("мой ящик заблокировали, если что пишите в телеграм", "ru", "account_locked"),
+    ],
+)
+def test_a_mailbox_closed_is_no_lure(matcher: Matcher, text: str, lang: str, topic: str) -> None:
+    assert answered(matcher, text, lang) == topic
+
+
+def test_the_threat_and_the_mailbox_it_names_are_found() -> None:
+    text = "лист що наша скринька буде закрита через 24 години якщо не ввести пароль"
+    words = tokens(text, "uk")
+    threats, boxes = threatened(words, "uk")
+    assert [words[i].word for i in threats] == ["закрита"]
+    assert [words[i].word for i in boxes] == ["скринька"]
+    done = "my account was blocked unless I call"
+    assert threatened(tokens(done, "en"), "en") == (frozenset(), frozenset())
