@@ -28,6 +28,12 @@ from gateway.triage.reading import lemma_keys as _keys
 _LABEL = re.compile(r"(?<![\w'-])([\w'-]+)\s*[:,—–]")
 # A few words that open a clause before a colon: a label, "Отдел кадров: …", "Front desk: …".
 _LABEL_PHRASE = re.compile(r"^\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*:")
+# … or a longer place the message opens with, told by commas, names and numbers ("Отдел кадров
+# азотного завода: …", "Грибная ферма, склад «Восток», кабинет 214: …"): what follows it is
+# said there, by the writer; it says no stop of its own (`_opening_place`)
+_OPENING = re.compile(r"^\s*([^:;.!?\n]{1,90}?)\s*:(?!\d)")
+MAX_OPENING_WORDS = 7
+_VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
 _NAMED = re.compile(r"\w:([\w'-]+)")
 # … and a place a message opens with, words only ("Puppet theatre:", not "о 14:00")
@@ -66,6 +72,11 @@ _PRINT = ("печат", "друк", "print", "документ", "задани",
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
                            "для", "от", "від", "при", "in", "at", "on", "from", "to", "for",
                            "of", "by"})  # fmt: skip
+
+
+# Words of place or of standing in for a thing that take the genitive: "вместо кассы", "біля
+# каси" (one till, however its genitive reads).
+_INSTEAD_OR_BESIDE = frozenset({"вместо", "замість", "возле", "около", "біля", "коло"})
 
 
 # People in English, as written: their stems are shared with things ("accounts" and
@@ -631,6 +642,7 @@ def read_impact(reading: MessageReading) -> Impact:
         stopped_any |= bool(stops)
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
+        labels |= _opening_place(clause, reading.lang)
         many_stopped |= bool(stops) and _many(
             words,
             last_stop=stops[-1] if stops else -1,
@@ -694,6 +706,20 @@ _GONE = re.compile(
 # … not when its sentence says it goes on: "вчера пропал интернет и до сих пор нет, почта
 # работает", "yesterday the server went down, it is still down" (`ё` is folded)
 _ONGOING = re.compile(r"\b(?:до сих пор|до сих пір|досі|still|все еще)\b")
+
+
+def _opening_place(clause: str, lang: str) -> set[str]:
+    """The words of the place a clause opens with before a colon, when that opening says
+    no stop of its own: no negation, no verb ("Склад стоит: …" is a stop, not a place)."""
+    found = _OPENING.match(clause)
+    if found is None:
+        return set()
+    words = read_words(found.group(1), lang)
+    if not words or len(words) > MAX_OPENING_WORDS:
+        return set()
+    if any(w.text in _NEGATION or (w.tags and w.tags[0] & _VERB_TAGS) for w in words):
+        return set()
+    return {w.text for w in words}
 
 
 def _over(clause: str, words: list[Word]) -> bool:
@@ -1065,7 +1091,15 @@ def _many(
         # "кассы не работают"; not "Я з каси магазину", "на ПК" (indeclinable, one or many)
         devices = _plural_thing(word) and word.lemma in vocab.shared_devices
         singular = any("plur" not in t for t in word.tags)
+        # … nor one till in the genitive after a noun it belongs to or a word of place:
+        # "програма каси вилітає", "ноут вместо кассы"
+        owner = i > 0 and bool(words[i - 1].tags) and bool(
+            {"NOUN", "nomn"} <= words[i - 1].tags[0] or {"NOUN", "accs"} <= words[i - 1].tags[0]
+        )
+        owner = owner and (i < 2 or words[i - 2].text not in _PREPOSITIONS)  # "в магазине кассы"
+        genitive = any("gent" in t and "plur" not in t for t in word.tags)
         one = word.has("Fixd") or (before in _PREPOSITIONS and singular)
+        one = one or (genitive and (owner or before in _INSTEAD_OR_BESIDE))
         if devices and word.has("nomn", "plur") and not one:
             return True
         # English plural devices as the subject: "our POS terminals stopped printing"
@@ -1117,6 +1151,11 @@ def _many(
             return True
         # Cyrillic only: an English "office" or "team" alone is too often a product or a place
         nominative = bool(word.tags) and "nomn" in word.tags[0]
+        # "у бухгалтерії поштового відділення": an adjective with no nominative reading says
+        # its noun is no subject (a genitive naming the place), whatever the noun's first reading
+        nominative = nominative and not any(
+            a.tags and not any("nomn" in t for t in a.tags) for a in adjectives
+        )
         label = word.text in labels  # "Бухгалтерия: письма не уходят" names who writes
         if subject and _is_group(word) and nominative and not label and before not in _PREPOSITIONS:
             return True  # "склад не может отгрузить", "офис сидит без интернета"

@@ -2166,3 +2166,55 @@ def test_a_customer_waiting_an_inspection_at_the_door_or_people_leaving(
     text: str, p1: bool
 ) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the place a message opens with before a colon, however many words name it (a
+        # department of a plant, a warehouse named in quotes, a room): where the writer is, not
+        # who is stopped (issue 19: these were P1, many stopped, and went to the outage)
+        ("Склад готовой продукции мебельной фабрики: не открывается Excel", False),
+        ("Цех фасування молочного заводу: не друкує принтер етикеток", False),
+        ("Клиника семейной медицины, регистратура: у меня не работает сканер", False),
+        # … an opening that says a stop, or a whole unit, is still many
+        ("Склад стоит: не можем отгрузить ни одного заказа", True),
+        ("Весь отдел кадров завода: не работает интернет", True),
+    ],
+)
+def test_a_place_opening_the_message_before_a_colon_is_no_one_stopped(
+    text: str, p1: bool
+) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a unit named in the genitive after the place ("поштового відділення"): its adjective
+        # has no nominative reading, so it is no subject (issue 19)
+        ("У бухгалтерії обласного відділення не відкривається Word", False),
+        # … one in the nominative still is
+        ("Районный отдел не может зайти в 1С", True),
+    ],
+)
+def test_a_unit_named_in_the_genitive_is_no_one_stopped(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # one till in the genitive, after what belongs to it or a word of place: its program,
+        # its monitor (issue 19: read as tills in the plural, many stopped)
+        ("программа кассы закрывается сама", False),
+        ("монітор каси пише «немає сигналу»", False),
+        ("монитор кассы погас", False),
+        # … tills as the subject are many
+        ("кассы не пробивают чеки", True),
+        ("у нас кассы не работают", True),
+        ("во всех магазинах сети кассы не работают", True),
+    ],
+)
+def test_one_till_in_the_genitive_is_no_tills_stopped(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
