@@ -414,6 +414,17 @@ _SYSTEM_UNREACHABLE = re.compile(
     re.IGNORECASE,
 )
 
+# A system named by that word or by a kind whose name says one ("SCADA", "MES", "ERP"): when
+# the only device words beside it are screens, the screens are where it shows, and a mass stop
+# of it is the outage ("в усіх операторів зникла SCADA на екранах", "has lost the MES screens",
+# "не працює система розподілу самоскидів, екрани порожні"), not a device.
+_A_SYSTEM = re.compile(r"(?<!\w)(?:систем\w*|systems?|scada|mes|erp|wms|crm|мис|міс)(?!\w)", re.I)
+_SCREENS = re.compile(
+    r"(?<!\w)(?:экран\w*|екран\w*|screens?|monitors?|монитор\w*|монітор\w*|дисплей\w*|"
+    r"displays?)(?!\w)",
+    re.I,
+)
+
 
 @dataclass(frozen=True)
 class Routing:
@@ -569,6 +580,11 @@ class Routing:
         if _SYSTEM_UNREACHABLE.search(text):
             return False  # the system they reach is what is broken (session 17)
         votes = self._named(text)
+        screens_only = votes.get(SupportGroup.HARDWARE) and not self._named(
+            _SCREENS.sub(" ", text)
+        ).get(SupportGroup.HARDWARE)
+        if screens_only and _A_SYSTEM.search(text):
+            return False  # screens that show a system ("зникла SCADA на екранах") are its own
         devices = votes.pop(SupportGroup.HARDWARE, 0)
         if BARE_PRINTING.search(normalise(text)):
             devices += 1  # "nobody in the office can print": the printer everyone shares

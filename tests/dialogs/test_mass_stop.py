@@ -230,3 +230,27 @@ def test_every_screen_that_lost_a_system_is_the_outage(outcome: str) -> None:
     )
     topic, group, priority = _ticket(text, outcome, ("hardware_broken", "outage_critical"))
     assert (topic, group, priority) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices", "none"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "На цементному заводі в усіх операторів печей зникла SCADA на екранах, обертання ніхто "
+        "не бачить",
+        "У всех диспетчеров автобаз не работает система учёта рейсов, мониторы пустые",
+        "None of the packers can work: the WMS screens went blank on every station",
+    ],
+)
+def test_a_system_gone_from_the_screens_of_many_is_the_outage(outcome: str, text: str) -> None:
+    # the screens are where the system shows: its mass stop is the outage (issue 19; was no
+    # topic and hardware, the screens' group)
+    topic, group, priority = _ticket(text, outcome, ("hardware_broken", "outage_critical"))
+    assert (topic, group, priority) == ("outage_critical", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
+def test_screens_alone_stopped_for_many_stay_a_device(outcome: str) -> None:
+    text = "на всех кассах погасли экраны, покупатели стоят"
+    topic, group, _ = _ticket(text, outcome, ("hardware_broken", "outage_critical"))
+    assert (topic, group) == ("hardware_broken", "hardware")

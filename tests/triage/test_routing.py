@@ -222,6 +222,22 @@ def test_devices_that_say_their_system_is_out_of_reach_name_no_device(text: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "device"),
+    [
+        # screens where a system shows name no device: the system is what is broken (issue 19)
+        ("в усіх операторів печей зникла SCADA на екранах", False),
+        ("у всех диспетчеров не работает система учёта рейсов, мониторы пустые", False),
+        ("every packer lost the WMS screens", False),
+        # … screens alone, or another device beside the system, do
+        ("на всех кассах погасли экраны", True),
+        ("the POS system printers all jam", True),
+    ],
+)
+def test_screens_showing_a_system_name_no_device(text: str, device: bool) -> None:
+    assert Routing().names_a_device(text) is device
+
+
+@pytest.mark.parametrize(
     ("text", "recognised"),
     [
         ("Не друкується договір", True),
