@@ -74,6 +74,8 @@ _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с
                            "of", "by"})  # fmt: skip
 
 
+# The keys of one keyboard in English, as written ("none of the keys work"; not "key card").
+_KEYS_PRESSED_EN = frozenset({"keys", "buttons"})
 # Words of place or of standing in for a thing that take the genitive: "вместо кассы", "біля
 # каси" (one till, however its genitive reads).
 _INSTEAD_OR_BESIDE = frozenset({"вместо", "замість", "возле", "около", "біля", "коло"})
@@ -278,11 +280,13 @@ def _vocabulary() -> _Vocabulary:
                        "вырубиться", ru)
         | _keys("впасти лягти гепнутися накритися обвалитися відвалитися вирубитися", uk)
         | _keys("down crashed collapsed", en),
-        # what one user tries in turn: "ни в одном браузере", "in none of the apps"
+        # what one user tries in turn: "ни в одном браузере", "in none of the apps"; so are
+        # the keys of one keyboard ("ни одна клавиша не нажимается", "жодна кнопка", "none of
+        # the keys work": one dead keyboard, not many stopped)
         tried_in_turn=_keys("сайт браузер программа приложение вкладка файл документ папка "
-                            "письмо страница режим вариант способ", ru)
+                            "письмо страница режим вариант способ клавиша кнопка", ru)
         | _keys("сайт браузер програма застосунок вкладка файл документ папка лист сторінка "
-                "режим варіант спосіб", uk)
+                "режим варіант спосіб клавіша кнопка", uk)
         | _keys("site website browser app application program tab file document folder email "
                 "page mode way step steps suggestion suggestions tip tips link links article "
                 "articles fix fixes option options solution solutions attempt attempts try "
@@ -951,9 +955,15 @@ def _none_of_them_do(after: list[Word]) -> bool:
     if not after or after[0].text != "of":
         return False
     named = [w for w in after[1:] if w.text not in ("the", "our", "their", "these", "those")]
-    if named and named[0].among(_vocabulary().tried_in_turn):
+    if named and _tried_in_turn(named[0]):
         return False
     return any(_a_work_verb(w.text) for w in named[1:])
+
+
+def _tried_in_turn(word: Word) -> bool:
+    """What one user tries in turn (`tried_in_turn`); in English the keys and buttons of one
+    keyboard as written ("none of the keys work"): their stem is a key card's too."""
+    return word.among(_vocabulary().tried_in_turn) or word.text in _KEYS_PRESSED_EN
 
 
 def _does_nothing(verb: str) -> bool:
@@ -1000,7 +1010,7 @@ def _many(
         # "nobody can hear me", "никто меня не слышит": they report the writer's own fault
         tries = word.text == "none" and not _none_of_them_do(after + words[i + 4 : i + 9])
         tries = tries and [w.text for w in after[:1]] == ["of"] and any(
-            w.among(vocab.tried_in_turn) for w in after[1:3]
+            _tried_in_turn(w) for w in after[1:3]
         )  # "none of the links work": what the user tried in turn
         if word.among(vocab.many) and not _nobody_acts(word, before, after) and not about_me:
             if tries:

@@ -2218,3 +2218,21 @@ def test_a_unit_named_in_the_genitive_is_no_one_stopped(text: str, p1: bool) -> 
 )
 def test_one_till_in_the_genitive_is_no_tills_stopped(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the keys or buttons of one keyboard, none of which works: one dead keyboard, not many
+        # stopped (issue 19: P1, many stopped, two urgent questions and a person at once)
+        ("клавиатура на ресепшене умерла, ни одна клавиша не работает", False),
+        ("клавіатура на касі не реагує, жодна кнопка не натискається", False),
+        ("my keyboard stopped responding, none of the keys type anything", False),
+        ("the keyboard is dead and none of the buttons light up", False),
+        # … a key card's readers, or tills, are many
+        ("none of the key card readers at the doors work", True),
+        ("ни одна касса в зале не работает", True),
+    ],
+)
+def test_the_keys_of_one_keyboard_are_no_many_stopped(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
