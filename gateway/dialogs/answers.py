@@ -580,6 +580,18 @@ _TROUBLE = re.compile(
 )
 
 
+# A fault said to be gone: "больше не глючит", "вже не зависає", "it doesn't freeze anymore",
+# "the error is gone" (its "не"/"not" says no fault, not a new one)
+_FAULT_GONE = re.compile(
+    r"(?<!\w)(?:(?:больше|уже|більше|вже)\s+не\s+(?:глюч\w*|зависа\w*|виса\w*|вылета\w*|"
+    r"виліта\w*|тормоз\w*|гальму\w*|выда\w*\s+ошибк\w*|пиш\w*\s+(?:ошибк|помилк)\w*)|"
+    r"(?:the\s+)?(?:error|errors|problem|issue|glitch\w*)\s+(?:is\s+|are\s+|has\s+)?gone|"
+    r"(?:doesn't|does not|won't|no longer)\s+(?:freez|crash|hang|lag)\w*(?:\s+any\s?more)?)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def says_it_works_now(text: str) -> bool:
     """Thanks for a fix, or word that it works ("thanks again, the printer works now", "ещё
     раз спасибо, принтер теперь работает", "ще раз дякую, все працює"), with no fault in
@@ -587,7 +599,8 @@ def says_it_works_now(text: str) -> bool:
     verdict = parse_yes_no(text)
     if verdict is True:
         return True
-    return verdict is None and sounds_grateful(text) and _TROUBLE.search(text) is None
+    rest = _FAULT_GONE.sub(" ", text)
+    return verdict is None and sounds_grateful(text) and _TROUBLE.search(rest) is None
 
 
 def is_small_talk(text: str) -> str:

@@ -196,6 +196,10 @@ WORKS_NOW = [
     ("ru", "принтер не печатает, пишет offline", "да", "ещё раз спасибо, принтер теперь работает"),
     ("ru", "принтер не печатает, пишет offline", "да", "большое спасибо за быструю помощь"),
     ("uk", "принтер не друкує, пише offline", "так", "ще раз дякую, принтер тепер працює"),
+    # the fault said gone, its "не"/"not" no new fault
+    ("ru", "принтер не печатает, пишет offline", "да", "спасибо, больше не глючит"),
+    ("uk", "принтер не друкує, пише offline", "так", "дякую, більше не пише помилку"),
+    ("en", "the printer is offline", "yes", "thanks, the error is gone"),
 ]
 
 
@@ -222,6 +226,8 @@ def test_thanks_and_works_now_at_the_bots_rating_are_no_new_request(
         ("ru", "спасибо, но теперь не работает vpn"),
         ("uk", "дякую, але тепер не працює пошта"),
         ("en", "thanks, can you also install Zoom for me"),
+        ("en", "thanks, it doesn't freeze anymore but outlook crashes"),
+        ("ru", "спасибо, но больше не работает vpn"),
     ],
 )
 def test_thanks_with_another_fault_at_the_rating_is_still_a_new_request(
