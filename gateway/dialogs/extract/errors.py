@@ -539,6 +539,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         longest = _MAX_COLON_WORDS if colon else _MAX_SAID_WORDS
         if _PERSON_BEFORE.search(text[: found.start()]) or len(said.split()) > longest:
             continue
+        if _PERFECT_SAID.search(found.group(0)) and _REPORTED.match(said):
+            continue  # "the supplier has said the parts arrive on Monday": a person's words
         if _NO_ERROR.search(found.group(0)) or re.search(
             r"(?:\bno|\bнет|\bнема\w*|\bбез)\s+$", text[: found.start()], _I
         ):
@@ -717,6 +719,13 @@ def _names_the_window(said: str) -> bool:
         return False
     found = readings(first.strip(",.:"), "ru")
     return bool(found) and {"NOUN", "gent"} <= found[0][1]
+
+
+# Said in the perfect with a clause of its own after it is someone's words, not the screen's:
+# "the supplier has said the parts arrive on Monday", "Oksana has said the printer is broken"
+# (the screen's: "the shared drive has said access denied since yesterday").
+_PERFECT_SAID = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:said|saying)\b", _I)
+_REPORTED = re.compile(r"(?:the|my|our|his|her|their|its|it|they|he|she|we|i|you)\b", _I)
 
 
 _NEXT_CLAUSE = re.compile(
