@@ -111,7 +111,13 @@ _EN_DONE = case_blind(
 # "restart" in the present after I/we: "I restart it every morning".
 _EN_HABIT = case_blind(
     r"\b(?:i|we)(?: always| already| usually)? (?:restart|reboot|reinstall|unplug|reset|"
-    r"clear|check|turn|switch|log out|sign out)\b",
+    r"clear|check|turn|switch|log out|sign out)\b|"
+    # … and the step told in the English of someone who learnt it late, a bare verb after "am"
+    # or "was": "I am restart the Outlook and the laptop", "I was restart printer and computer
+    # both", "i am try many time" (no English speaker's present or plan has this shape)
+    r"\b(?:i|we|he|she|they) (?:am|was|were|is|are)(?: already| also| again)? (?:restart|reboot|"
+    r"reinstall|install|unplug|replug|reset|clear|clean|check|try|remove|delete|update|change|"
+    r"replace)\b(?!-)",
 )
 # What the user has to do again and again to work at all: "I have to restart the router
 # every morning", "we need to replug it a few times a day" (as "приходится каждый час
