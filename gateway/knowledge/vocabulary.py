@@ -37,6 +37,14 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
+    # A screen broken to pieces: "screen's in bits", "the glass is in pieces" is shattered
+    # (a vase in pieces is no one's).
+    **{
+        f"{thing} {be}{pieces}": f"{thing} shattered"
+        for thing in ("screen", "glass", "display", "lid", "case", "monitor", "tablet", "laptop")
+        for be in ("", "is ", "was ", "all ")
+        for pieces in ("in bits", "in pieces", "smashed to bits", "smashed to pieces")
+    },
     # A character named by its sign is a symbol on the keyboard ("shift+3 gives a pound sign
     # instead of the hash"), as the article says it; "at sign" is left ("fails at sign in").
     **{f"{sign} sign": f"{sign} symbol" for sign in ("pound", "hash", "dollar", "euro")},
@@ -736,6 +744,13 @@ WORDS.update(
         # (after "пахнет", "запах"): "палёная винда" (pirated) stays apart.
         **dict.fromkeys(_words("паленым паленого"), "горелым"),
         "паленим": "горілим",
+        # Glass broken the everyday way: a cobweb of cracks ("екран павутинкою", "экран
+        # паутиной", "spiderwebbed") is the cracked screen; "скло в друзки" is smashed.
+        **dict.fromkeys(_words("павутинкою павутиною павутинка павутина"), "тріщина"),
+        **dict.fromkeys(_words("паутиной паутинкой паутинка паутина"), "трещина"),
+        **dict.fromkeys(_words("spiderweb spiderwebbed spiderwebs"), "cracked"),
+        **dict.fromkeys(_words("друзки вдрузки"), "розбитий"),
+        **dict.fromkeys(_words("вдребезги дребезги"), "разбит"),
         # Smoke said small: "пошёл дымок", "йде димок".
         **dict.fromkeys(_words("дымок дымком"), "дым"),
         **dict.fromkeys(_words("димок димку димком"), "дим"),

@@ -945,3 +945,32 @@ def test_the_other_side_not_hearing_me_is_the_microphone(
 )
 def test_not_heard_in_a_room_stays_unanswered(matcher: Matcher, text: str, lang: str) -> None:
     assert answered(matcher, text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the laptop slid off the van seat and the screen is in pieces", "en"),
+        ("планшет упал с лесов, экран паутиной", "ru"),
+        ("монітор зачепили, скло в друзки", "uk"),
+    ],
+)
+def test_glass_broken_the_everyday_way_is_the_damage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "In pieces", "паутиной", "в друзки" were no article's words: nothing was answered.
+    assert answered(matcher, text, lang) == "hardware_broken"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the vase fell off the shelf at the florist's and it's in pieces", "en"),
+        ("павутина в кутку складу, хто прибирає?", "uk"),
+        ("розбила тарілку в друзки на кухні кафе", "uk"),
+    ],
+)
+def test_a_vase_in_pieces_or_a_cobweb_stays_unanswered(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) is None
