@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from gateway.knowledge.morphology import Token, verb_grammemes
 from gateway.knowledge.vocabulary import (
     CONDITION_WORDS,
+    FULL_WORDS,
     NEGATION_WORDS,
     THREAT_LEMMAS,
     THREAT_REACH,
@@ -34,6 +35,8 @@ def threatened(
     mailbox words it is said of; empty when none. Not a condition of another kind ("ящик
     заблокировали, если что пишите в телеграм"), nor a closing that happened ("учетку
     заблокировали, если не разблокируете …", "my account was blocked unless …")."""
+    if any(_full(t) for t in words):
+        return frozenset(), frozenset()  # a quota's warning (below), no lure
     threats: list[int] = []
     boxes: set[int] = set()
     for i, t in enumerate(words):
@@ -48,6 +51,16 @@ def threatened(
             threats.append(i)
             boxes.update(near)
     return frozenset(threats), frozenset(boxes)
+
+
+# A mailbox said full or over its quota: the closing on a condition is the quota's warning,
+# the user's own mailbox ("ящик заблокируют, если не почищу, он переполнен", "my mailbox will
+# be blocked if I don't clear it, it says 99% full"), no letter's lure.
+_FULL_STEMS = ("переполн", "переповн", "заполнен", "заповнен", "quota", "квот", "лимит", "ліміт")
+
+
+def _full(token: Token) -> bool:
+    return token.word in FULL_WORDS or token.word.startswith(_FULL_STEMS)
 
 
 def _unless(words: Sequence[Token], start: int) -> bool:

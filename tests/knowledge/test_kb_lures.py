@@ -47,3 +47,19 @@ def test_the_threat_and_the_mailbox_it_names_are_found() -> None:
     assert [words[i].word for i in boxes] == ["скринька"]
     done = "my account was blocked unless I call"
     assert threatened(tokens(done, "en"), "en") == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my mailbox will be blocked if I don't clear it, it says 99% full", "en"),
+        ("мой ящик заблокируют, если я не почищу его, он переполнен", "ru"),
+    ],
+)
+def test_a_full_mailbox_warned_of_closing_is_no_lure(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The quota's own warning, closing on a condition, read as a phishing letter's threat:
+    # answered (or offered) the phishing article for the user's own full mailbox.
+    offered = [c.article.id for c in matcher.match(text, lang).candidates]
+    assert "phishing_report" not in offered
