@@ -322,3 +322,47 @@ def test_an_accounts_secret_beside_a_door_is_still_answered(
 ) -> None:
     assert matcher.ranker.rank(text, lang)[0].stranger == 0.0
     assert answered(matcher, text, lang) == topic
+
+
+# At a refit IT's labelled lines outnumber everyday ones about six to one, as here:
+# a word both sides say is read by how often each side says it for its size.
+REFIT_SIZED = {"принтер": 72000.0}, {"зарплата": 10000.0}
+
+
+def refit_sized(it: dict[str, float], other: dict[str, float]) -> LineCounts:
+    return LineCounts({**REFIT_SIZED[0], **it}, {**REFIT_SIZED[1], **other})
+
+
+def test_a_word_both_sides_say_is_everyday_when_said_more_often_there_for_its_size(
+    articles: list[Article],
+) -> None:
+    # Session 27's refit counted "банк" in 32 IT lines (a bank's letter, its site) and 21
+    # everyday ones (a card, a mortgage): counted raw it was no everyday word, and "банк
+    # заблокировал зарплатную карту" named no stranger; so did "какая погода на выходных?"
+    # ("выходной" 7 to 4). For the sides' sizes both are everyday's (with the committed
+    # counts the first is everyday either way, and both stay quiet).
+    ranker = Ranker(articles, refit_sized({"банк": 32, "выходной": 7}, {"банк": 21, "выходной": 4}))
+    for text in ("банк заблокировал зарплатную карту", "какая погода на выходных?"):
+        assert ranker.rank(text, "ru")[0].stranger == 1.0, text
+
+
+@pytest.mark.parametrize(
+    ("it", "other", "text", "lang"),
+    [
+        # Seen once on each side (the everyday list's once): one sighting is no rate.
+        (
+            {"відсоток": 1},
+            {},
+            "третю годину крутиться кружечок з відсотками оновлення",
+            "uk",
+        ),
+        # IT's lines say it nearly as often for their size: "book" 32 to 6, "кабинет" 13 to 6
+        # (a room, and the web's "личный кабинет").
+        ({"book": 32}, {"book": 6}, "i'm not receiving the booking confirmations anymore", "en"),
+        ({"кабинет": 13}, {"кабинет": 5}, "не помню пароль для входа в личный кабинет", "ru"),
+    ],
+)
+def test_a_word_the_everyday_side_barely_says_stays_no_everyday_word(
+    articles: list[Article], it: dict[str, float], other: dict[str, float], text: str, lang: str
+) -> None:
+    assert Ranker(articles, refit_sized(it, other)).rank(text, lang)[0].stranger == 0.0
