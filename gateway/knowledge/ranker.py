@@ -20,7 +20,7 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -423,47 +423,18 @@ class Ranker:
         words = self._applications_named(tuple(tokens(text, lang)))
         # "people say their mails to me bounce back": mail that did not come in.
         bounced, senders = bounced_to_user(text, lang, words)
-        if bounced:
-            words = tuple(
-                t._replace(word="receive", lemma=_RECEIVE)
-                if i in bounced
-                else t._replace(stop=True)
-                if i in senders
-                else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, bounced, "receive", _RECEIVE, dropped=senders)
         # "замовники кажуть, що надсилали, а в мене в «Вхідних» порожньо": mail others sent
         # that did not come in; the others, what they sent and said are their side.
         missing, theirs = awaited_from_others(text, lang, words)
-        if missing:
-            words = tuple(
-                t._replace(word="receive", lemma=_RECEIVE)
-                if i in missing
-                else t._replace(stop=True)
-                if i in theirs
-                else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, missing, "receive", _RECEIVE, dropped=theirs)
         # "пришло письмо что мой ящик удалят, если не войду по ссылке": a letter's threat is
         # its lure, and the mailbox it names is the letter's (lures.py).
         threats, boxes = threatened(words, lang)
-        if threats:
-            words = tuple(
-                t._replace(word="phishing", lemma=_PHISHING)
-                if i in threats
-                else t._replace(stop=True)
-                if i in boxes
-                else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, threats, "phishing", _PHISHING, dropped=boxes)
         # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
         # wiped is the MFA article's: "the old one is wiped").
-        wiped = _wiped_files(words)
-        if wiped:
-            words = tuple(
-                t._replace(word="deleted", lemma=_DELETED) if i in wiped else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, _wiped_files(words), "deleted", _DELETED)
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
         went, gone = lost_phone(words)
@@ -472,19 +443,10 @@ class Ranker:
                 self._lost(t, lang) if i in went else t._replace(stop=True) if i in gone else t
                 for i, t in enumerate(words)
             )
-        frozen = self._machine_frozen(words)
-        if frozen:
-            words = tuple(
-                t._replace(word="slow", lemma=_SLOW) if i in frozen else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
         # A program that dies at its opening did not start: "вылетает при открытии".
         opening = crashed_at_start(text, lang, words, self._program | self._applications)
-        if opening:
-            words = tuple(
-                t._replace(word="запуск", lemma=self._start) if i in opening else t
-                for i, t in enumerate(words)
-            )
+        words = _read_as(words, opening, "запуск", self._start)
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         # What a clause says works after another denies something is ruled out.
@@ -1585,6 +1547,27 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _read_as(
+    words: tuple[Token, ...],
+    marked: Collection[int],
+    word: str,
+    lemma_: str,
+    dropped: Collection[int] = (),
+) -> tuple[Token, ...]:
+    """`words` with those at `marked` read as `word` (the article's term `lemma_`) and those
+    at `dropped` left out of the evidence (what is said around them is another's side)."""
+    if not marked:
+        return words
+    return tuple(
+        t._replace(word=word, lemma=lemma_)
+        if i in marked
+        else t._replace(stop=True)
+        if i in dropped
+        else t
+        for i, t in enumerate(words)
+    )
 
 
 def _wiped_files(words: tuple[Token, ...]) -> frozenset[int]:
