@@ -122,7 +122,8 @@ BLIND_SETS = [
     # 33/40, 2 with since read from any wording (i19-since19, summary only)
     # 34/40, 2 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen5.yaml", 34, 2),
+    # 36/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen5.yaml", 36, 1),
     # the sixth batch (session 6): its tuning part as first measured, untouched (33/40, 1
     # asked again, main at ec99682, before any change made with it in view); 36 with
     # i19-rich3's first landing (8de61fc: "кличте людину", a stolen phone no upset user,
@@ -138,7 +139,8 @@ BLIND_SETS = [
     # six tuning parts (i12-recall3: the frozen FAQ parts gained, one scenario here lost).
     # 33/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen6.yaml", 33, 1),
+    # 34/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen6.yaml", 34, 1),
     # the seventh batch (session 7): its tuning part as first measured, untouched (36/40, 1
     # asked again, main at b4d7daa, before any change made with it in view); 39 with
     # i19-names4 (the head nurse's laptop and "the copier in our office" stop nobody else;
@@ -165,7 +167,8 @@ BLIND_SETS = [
     # 35/40 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
     # 36/40, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen8.yaml", 36, 0),
+    # 37/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen8.yaml", 37, 0),
     # the ninth batch (session 9): its tuning part as first measured, untouched (38/40, 2
     # asked again, main at 24172a6), 39 with i19-stakes9 (a vehicle held up is at stake), 40
     # and 0 asked again with i19-listen10 (a genitive of a genitive after a program is what it
@@ -175,7 +178,8 @@ BLIND_SETS = [
     # figure (33/40, 4 asked again, main at a6ef8be), run for its summary only.
     # 34/40 with 3 asked again from i19-listen11's gauge reading (704b605: "диск 100%",
     # "0 bytes free" are what the screen says), found with exploration lines, not this part.
-    ("dialogs_frozen9.yaml", 34, 3),
+    # 36/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen9.yaml", 36, 0),
     # the tenth batch (session 10), tuning only (no frozen part): first figure, untouched,
     # 48/60 with 10 asked again (main at bdddcc4, the lead); 56/60 (7) with i19-listen10
     # (people at ease are no stake, a count of the public queuing is a stake, not a crowd
@@ -229,13 +233,15 @@ BLIND_SETS = [
     # 38/40 (3) in session 13 (the farewell hall by the matcher's work; the bidding platform's
     # ERR_CONNECTION_RESET is the network's whatever the article, i19-rich13); 39/40 (0) in
     # session 14 (the parking portal: the nearest articles offered when nothing answers) ...
-    ("dialogs_tune12.yaml", 39, 0),
+    # 40/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_tune12.yaml", 40, 0),
     # ... and its frozen part, the honest measure from session 12, exactly at its first
     # untouched figure (34/40, 3 asked again, main at b4a76f3), run for its summary only;
     # 35/40, 2 with a system named by its acronym or role read as the product (i19-product18).
     # 37/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen12.yaml", 37, 1),
+    # 38/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen12.yaml", 38, 1),
     # the fourteenth batch (session 14), as first measured on session 14's starting code (main
     # d68472f, the lead, before any change made with it in view): its tuning part 37/40, 0 asked
     # again; 40/40 (0) with i19-route14 (",elm" of a wrong-layout "operator please" is "будь";
@@ -263,7 +269,8 @@ BLIND_SETS = [
     # 30/40 (1) with a question a scripted reply was typed at counted as unread (i19-ask25).
     # 31/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen15.yaml", 31, 1),
+    # 34/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen15.yaml", 34, 1),
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
@@ -291,7 +298,8 @@ BLIND_SETS = [
     # 34/40, 3 with i19-route20 (summary only); 35/40, 2 with i19-ask23 (summary only)
     # 36/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen17.yaml", 36, 1),
+    # 37/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen17.yaml", 37, 1),
     # the eighteenth batch (session 18), as first measured on session 18's starting code (main
     # e7e2268, the lead, before any change made with it in view): its tuning part 28/40, 6 asked
     # again; 32/40, 3 with a Windows edition kept whole, a system named by its acronym or role
@@ -308,7 +316,8 @@ BLIND_SETS = [
     # wording (i19-since19: field since 5 -> 3, asked again since 3 -> 2, summary only).
     # 28/40, 6 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen18.yaml", 28, 6),
+    # 29/40, 6 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen18.yaml", 29, 6),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
@@ -328,7 +337,8 @@ BLIND_SETS = [
     # 33/40, 6 with i19-route20 (summary only); 33/40, 4 with a reply left when the checklist
     # starts typed at its question (i19-flow22, summary only)
     # 33/40 (3) with a question a scripted reply was typed at counted as unread (i19-ask25).
-    ("dialogs_frozen19.yaml", 33, 3),
+    # 35/40, 3 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen19.yaml", 35, 3),
     # the twentieth batch (session 21), as first measured on session 21's starting code (main
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
@@ -341,7 +351,8 @@ BLIND_SETS = [
     # only).
     # 35/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen20.yaml", 35, 1),
+    # 37/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen20.yaml", 37, 1),
     # the twenty-first batch (session 22), as first measured on session 22's starting code (main
     # 21097f1, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 35/40, 5 asked again ...
@@ -364,12 +375,14 @@ BLIND_SETS = [
     # monitor's and a hung window's title-case words read unquoted, "HDMI 2 No Signal", "goes Not
     # Responding"; a quote after "по центру"; a greeting no start; a prompt no error) ...
     # 39/40, 0 on main a832b89 with both and i19-flow23
-    ("dialogs_tune22.yaml", 39, 0),
+    # 40/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_tune22.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure from session 23, at its first untouched
     # figure (32/40, 2 asked again), run for its summary only.
     # 34/40, 2 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen22.yaml", 34, 2),
+    # 35/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen22.yaml", 35, 1),
     # the twenty-third batch's frozen part (session 24; its tuning part is below), the honest
     # dialog measure during session 24 (sealed: measured by the lead only), at its first
     # untouched figure on session 24's starting code (main 44c3d2a, in a detached snapshot):
@@ -378,7 +391,8 @@ BLIND_SETS = [
     # bare correcting the start (i19-ask26, summary only).
     # 38/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen23.yaml", 38, 1),
+    # 39/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen23.yaml", 39, 0),
     # the twenty-fourth batch (session 25), as first measured on session 25's starting code (main
     # aa5fd34, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 35/40, 0 asked again; 36/40 (0) with i19-route25 (a screen that says it could
@@ -393,12 +407,14 @@ BLIND_SETS = [
     # the start (i19-ask26, summary only).
     # 36/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen24.yaml", 36, 1),
+    # 38/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen24.yaml", 38, 1),
     # the twenty-fifth batch (session 26), as first measured on session 26's starting code (main
     # a4084c5, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 33/40, 1 asked again; 34/40, 1 with "началось на этой неделе" kept with its
     # preposition (i19-ask26) ...
-    ("dialogs_tune25.yaml", 34, 1),
+    # 36/40, 1 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_tune25.yaml", 36, 1),
     # ... and its frozen part, the honest dialog measure during session 26 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 2 asked again) and at session 26's
     # end (main e170381d); now a regression set, run for its summary only.
@@ -408,15 +424,18 @@ BLIND_SETS = [
     # the twenty-sixth batch (session 27), as first measured on session 27's starting code (main
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
-    ("dialogs_tune26.yaml", 30, 6),
+    # 32/40, 4 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_tune26.yaml", 32, 4),
     # ... and its frozen part, the honest dialog measure during session 27 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 0 asked again) and unchanged at
     # session 27's end (main c5f99892); now a regression set, run for its summary only.
-    ("dialogs_frozen26.yaml", 36, 0),
+    # 37/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_frozen26.yaml", 37, 0),
     # the twenty-seventh batch (session 28), as first measured on session 28's starting code
     # (main 27b8edd5, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 1 asked again ...
-    ("dialogs_tune27.yaml", 37, 1),
+    # 38/40, 0 at session 28's end (main 2391a37e; summary only).
+    ("dialogs_tune27.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure from session 28, at its first untouched
     # figure (31/40, 2 asked again), run for its summary only.
     ("dialogs_frozen27.yaml", 31, 2),
@@ -457,12 +476,14 @@ BLIND_SETS = [
     # emoticon, swearing or a correction; attempts made by hand and attempts not made), written
     # before its changes: 20/24 with 4 asked again on main c861ea0; 21/24 (4) with "тобто", "то
     # есть", "I meant" read as what the user meant.
-    ("../dialogs_probe18f.yaml", 21, 4),
+    # 22/24, 1 at session 28's end (main 2391a37e; summary only).
+    ("../dialogs_probe18f.yaml", 22, 1),
     # the held-out probe of session 18's product field (i19-product18: systems named by role or
     # acronym, folders, 1С's configurations, OS editions), written before its changes: 2/20 with
     # 17 asked again on main 423c5d3; 14/20 (6) with those changes (the folder scenarios fail:
     # a folder is no product, see the NOTE); 15/20 (5) with "the MES about 20 minutes ago".
-    ("../dialogs_probe18p.yaml", 15, 5),
+    # 16/20, 4 at session 28's end (main 2391a37e; summary only).
+    ("../dialogs_probe18p.yaml", 16, 4),
     # the held-out probe of session 18 (i19-route18: counts that are sizes, upset users, urgency
     # and its negatives, hidden IT), written before its changes: 25/31 on main e7e2268; 27/31
     # with a room's size read also after a preposition; 29/31 with an event right after a time
@@ -501,13 +522,15 @@ BLIND_SETS = [
     # it help?"), and four misses of other fields (a product named by its kind, "Windows Update"
     # as a product, "промивку дюз робила" and "хтось вимкнув" as what was tried).
     # 22/26 (1) with "Промивку дюз робила" read as tried (i19-ask21).
-    ("../dialogs_probe20e.yaml", 22, 1),
+    # 23/26, 1 at session 28's end (main 2391a37e; summary only).
+    ("../dialogs_probe20e.yaml", 23, 1),
     # the held-out probe of session 20 (i19-route20: rich first messages whose facts name other
     # topics' words, urgency without trigger words, places and hidden IT), written before its
     # changes: 17/25 with 1 asked again on main a5b1680, and the same with them. Two of its misses
     # moved: the puppet theatre and the crematorium are P1 now, and fail only on the probe's own
     # question bound (3, with four fields open); the rest are left (see the session's report).
-    ("../dialogs_probe20r.yaml", 17, 1),
+    # 18/25, 1 at session 28's end (main 2391a37e; summary only).
+    ("../dialogs_probe20r.yaml", 18, 1),
     # the held-out probe of session 20's tried field and question counts (i19-tried20: an
     # attempt said as its result, "після перезавантаження те саме", "same even after a restart";
     # someone else's attempt; a "nothing yet"; an attempt in a reply or in the answer to another
@@ -633,7 +656,8 @@ BLIND_SETS = [
     # did you try?").
     # 23/24 (0) with "the Aurora pavilion" no product and the climbing gym's reply typed at "what
     # did you try?" counted as that question unread (i19-ask25).
-    ("../dialogs_probe24X.yaml", 23, 0),
+    # 24/24, 0 at session 28's end (main 2391a37e; summary only).
+    ("../dialogs_probe24X.yaml", 24, 0),
     # the held-out probe of session 24's priority and impatient path (i19-prio24: a stop with a
     # stake in everyday words, an inspection at a clock time, a dispatch room gone dark, a word
     # that names a stake in another sense, anger at the desk against strong words about a

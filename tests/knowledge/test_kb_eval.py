@@ -72,39 +72,40 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 8658, 7 of 1264; left out 8457, 6 of 1264. At session 27's end (main c5f99892's code, the
 # lead, 18:45-18:50 UTC): pooled 8477, 6 of 1264; left out 8469, 6 of 1264. With batch 27 in
 # (the twenty-fifth tuning part; the lead, main 27b8edd5's code, 20:13-20:38 UTC): pooled 8782
-# of 8988, 7 of 1309; left out 8785, 6 of 1309.
+# of 8988, 7 of 1309; left out 8785, 6 of 1309. At session 28's end (main 2391a37e's code, the
+# lead, 21:57-22:00 UTC): pooled 8798, 5 of 1309; left out 8800, 6 of 1309.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((188, 194), (174, 181), (185, 187)), (1, 100)),
+    "faq_tune2.jsonl": (((187, 194), (172, 181), (184, 187)), (0, 100)),
     "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((119, 120), (144, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (145, 150), (116, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((120, 120), (145, 150), (118, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((120, 120), (149, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (115, 120), (117, 120)), (1, 45)),
-    "faq_tune16.jsonl": (((89, 90), (116, 120), (118, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (118, 120), (115, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((87, 90), (114, 120), (115, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (116, 120), (116, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((88, 90), (115, 120), (115, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((89, 90), (116, 120), (118, 120)), (1, 45)),
+    "faq_tune16.jsonl": (((88, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((88, 90), (116, 120), (116, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (118, 120), (116, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
     "faq_tune21.jsonl": (((86, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (117, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((86, 90), (114, 120), (118, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((90, 90), (112, 120), (118, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((88, 90), (112, 120), (117, 120)), (0, 45)),
-    "faq_tune26.jsonl": (((88, 90), (116, 120), (114, 120)), (1, 45)),
-    "faq_tune27.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((86, 90), (114, 120), (119, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (114, 120), (118, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((88, 90), (112, 120), (118, 120)), (0, 45)),
+    "faq_tune26.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((89, 90), (115, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1309), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2602, 3160, 3023), 6)
+LEFT_OUT_MEASURED = ((2604, 3169, 3027), 6)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
