@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gateway.dialogs.extract import errors
-from gateway.dialogs.extract.placed_names import dictionary_form, placed_names
+from gateway.dialogs.extract.placed_names import DAYS_AND_MONTHS, dictionary_form, placed_names
 from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _UP = "A-ZА-ЯІЇЄҐ"
@@ -63,10 +63,6 @@ _WANTED_ON_A_MACHINE = re.compile(
     r"(?=\s+(?i:(?:desktop|app|application|software|program)\s+)?(?i:installed|put on|set up|"
     r"added|on\s+(?:my|our|the|a|this|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:pc|computer|"
     r"laptop|mac|macbook|imac|machine|workstation|desktop|tablet|ipad)s?\b))"
-)
-_DAY_OR_MONTH = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day$|(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|today|tomorrow)$"
 )
 # A maker no list knows, a series and a model of letters and digits after "the", "our",
 # "from", or before the kind of device it is: "the Focusrite Scarlett 2i2", "our Brady
@@ -254,7 +250,7 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         for part in re.finditer(_NAME_WRITTEN, match.group(1)):
             name = part.group(0)
             first = name.split()[0].lower()
-            if len(name) > 1 and first not in _TECH_WORDS and not _DAY_OR_MONTH.match(first):
+            if len(name) > 1 and first not in _TECH_WORDS and first not in DAYS_AND_MONTHS:
                 found.append((match.start(1) + part.start(), name))
     for match in _BEFORE_YEAR.finditer(text):
         words = match.group(1).split()

@@ -148,10 +148,13 @@ _PLACE_AFTER = re.compile(
 _VERSION_OR_ERROR = re.compile(
     r"^\s+(?:v?\d+(?:\.\d+)*(?![\w:])|(?:error|ошибк\w*|помилк\w*|code|код)\b)", _I
 )
-_CALENDAR = frozenset(
+# The days and months, and the days next to today: capitalised, yet no program's name.
+DAYS_AND_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday tomorrow
-    please thanks hello hi dear regards team sir madam it the mac""".split()  # noqa: SIM905
+    may june july august september october november december today tomorrow""".split()  # noqa: SIM905
+)
+_CALENDAR = DAYS_AND_MONTHS | frozenset(
+    "yesterday please thanks hello hi dear regards team sir madam it the mac".split()  # noqa: SIM905
 )
 # Cyrillic: a use verb and its preposition before the name ("зайти в Медиалог").
 _USE_BEFORE_CYR = re.compile(
