@@ -436,9 +436,17 @@ BLIND_SETS = [
     # its tuning part 37/40, 1 asked again ...
     # 38/40, 0 at session 28's end (main 2391a37e; summary only).
     ("dialogs_tune27.yaml", 38, 0),
-    # ... and its frozen part, the honest dialog measure from session 28, at its first untouched
-    # figure (31/40, 2 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 28 (sealed: measured by
+    # the lead only), at its first untouched figure (31/40, 2 asked again) and unchanged at
+    # session 28's end (main 2391a37e); now a regression set, run for its summary only.
     ("dialogs_frozen27.yaml", 31, 2),
+    # the twenty-eighth batch (session 29), as first measured on session 29's starting code
+    # (main b3fa7a0d, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 37/40, 1 asked again ...
+    ("dialogs_tune28.yaml", 37, 1),
+    # ... and its frozen part, the honest dialog measure from session 29, at its first untouched
+    # figure (31/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen28.yaml", 31, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

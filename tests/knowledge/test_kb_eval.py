@@ -73,15 +73,17 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 18:45-18:50 UTC): pooled 8477, 6 of 1264; left out 8469, 6 of 1264. With batch 27 in
 # (the twenty-fifth tuning part; the lead, main 27b8edd5's code, 20:13-20:38 UTC): pooled 8782
 # of 8988, 7 of 1309; left out 8785, 6 of 1309. At session 28's end (main 2391a37e's code, the
-# lead, 21:57-22:00 UTC): pooled 8798, 5 of 1309; left out 8800, 6 of 1309.
+# lead, 21:57-22:00 UTC): pooled 8798, 5 of 1309; left out 8800, 6 of 1309. With batch 28 in
+# (the twenty-sixth tuning part; the lead, main b3fa7a0d's code, 23:23-23:50 UTC): pooled 9119
+# of 9318, 5 of 1354; left out 9115, 5 of 1354.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((187, 194), (172, 181), (184, 187)), (0, 100)),
     "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((120, 120), (145, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((120, 120), (146, 150), (117, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (116, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
@@ -89,23 +91,24 @@ TUNING_MEASURED = {
     "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
     "faq_tune15.jsonl": (((89, 90), (116, 120), (118, 120)), (1, 45)),
     "faq_tune16.jsonl": (((88, 90), (116, 120), (119, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((88, 90), (116, 120), (116, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (115, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((88, 90), (115, 120), (115, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (116, 120)), (0, 45)),
     "faq_tune20.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
     "faq_tune21.jsonl": (((86, 90), (117, 120), (118, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((90, 90), (117, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((86, 90), (114, 120), (119, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((89, 90), (114, 120), (118, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((88, 90), (112, 120), (118, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((86, 90), (114, 120), (118, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (115, 120), (118, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((88, 90), (114, 120), (118, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((89, 90), (115, 120), (115, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
+    "faq_tune28.jsonl": (((89, 90), (116, 120), (116, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1309), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1354), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2604, 3169, 3027), 6)
+LEFT_OUT_MEASURED = ((2690, 3285, 3140), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -123,7 +126,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 23]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 24]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -134,16 +137,16 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in (27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15)),
-        *(f"faq_frozen{n}.jsonl" for n in (14, 12, 9, 8, 7, 6, 5, 4, 3)),
+        *(f"faq_frozen{n}.jsonl" for n in (28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16)),
+        *(f"faq_frozen{n}.jsonl" for n in (15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen27, frozen26, frozen25, frozen24, frozen23 = parts[reported + 1 : -18]
-    frozen22, frozen21 = parts[-18:-16]
+    frozen28, frozen27, frozen26, frozen25, frozen24 = parts[reported + 1 : -19]
+    frozen23, frozen22, frozen21 = parts[-19:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
     frozen17, frozen16, frozen15, frozen14, frozen12 = parts[-13:-8]
     frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
@@ -171,6 +174,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen28, 270, 45),
         (frozen27, 270, 45),
         (frozen26, 270, 45),
         (frozen25, 270, 45),
@@ -203,7 +207,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 27, the honest measure, from its first figure (untouched: main 27b8edd5's
+    # Frozen part 28, the honest measure, from its first figure (untouched: main b3fa7a0d's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 90.0, uk 93.3, en 93.3, 1 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.877), ("uk", 0.911), ("en", 0.911)):
+        assert frozen28[lang]["top1_accuracy"] >= floor, (lang, frozen28[lang])
+    assert frozen28["all"]["off_topic_answered"] <= 0.067, frozen28["all"]
+    # Frozen part 27, now a regression set, from its first figure (untouched: main 27b8edd5's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 92.2, uk 91.1, en 95.6, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
