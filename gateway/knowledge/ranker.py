@@ -340,6 +340,9 @@ class Ranker:
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
         self._chains = _lemmas_of(CHAIN_WORDS)
+        self._networks = frozenset({lemma("сеть", "ru"), lemma("мережа", "uk")})
+        self._network_uk = lemma("мережа", "uk")
+        self._internet = {"ru": lemma("интернет", "ru"), "uk": lemma("інтернет", "uk")}
         self._seats = _lemmas_of(SEAT_WORDS)
         self._jobs = _lemmas_of(JOB_VERBS)
         self._devices = _lemmas_of(DEVICE_WORDS)
@@ -1133,7 +1136,29 @@ class Ranker:
                     for i in ahead[: ahead.index(place)]:
                         found[i] = words[i]._replace(stop=True)  # "вся макаронна фабрика"
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
+        if any(t.lemma == _EVERYONE for t in found):
+            found = self._network_lost(found)
         return tuple(found)
+
+    def _network_lost(self, words: list[Token]) -> list[Token]:
+        """In a message about everyone, the Russian or Ukrainian word for a network that is
+        gone ("вся клініка без мережі", "у цеху впала мережа на всіх компах", "весь цех без
+        сети") read as the internet word of its language, the word the outage article
+        says it with ("весь офис без интернета"): the site is without it. Not a chain's
+        name ("во всех аптеках сети", "в усіх барах мережі"): the word must follow a
+        negation or stand beside a verb."""
+        found = list(words)
+        for index, token in enumerate(words):
+            if token.lemma not in self._networks:
+                continue
+            before = words[index - 1] if index else None
+            after = words[index + 1] if index + 1 < len(words) else None
+            if (before is not None and before.word in NEGATION_WORDS) or any(
+                t is not None and _is_verb(t) for t in (before, after)
+            ):
+                internet = self._internet["uk" if token.lemma == self._network_uk else "ru"]
+                found[index] = token._replace(word=internet, lemma=internet)
+        return found
 
     def _whole_place(self, words: tuple[Token, ...], index: int, ahead: list[int]) -> int | None:
         """The position of a place no list names that "весь" (at `index`) spans, said so by
@@ -1547,6 +1572,16 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def _is_verb(token: Token) -> bool:
+    """A Cyrillic word whose likeliest reading is a verb ("впала", "пропала", "лежит")."""
+    if not _CYRILLIC_WORD.search(token.word):
+        return False
+    return any(
+        found and found[0][1] & _VERBS
+        for found in (readings(token.word, "uk"), readings(token.word, "ru"))
+    )
 
 
 def _read_as(

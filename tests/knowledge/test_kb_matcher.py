@@ -467,6 +467,27 @@ def test_a_whole_place_no_list_names_without_something_is_many_people(
         assert ranked and ranked[0].article.id == "no_internet", (text, ranked[0].article.id)
 
 
+def test_a_whole_place_without_the_network_is_an_outage_whatever_follows(
+    matcher: Matcher,
+) -> None:
+    # "мережа", "сеть" were no word of the outage article's in Russian or Ukrainian (its
+    # samples say "интернет", "інтернет"): a whole place without the network, with what it
+    # stops ("верстати чекають", "покупатели ждут"), stayed below the cut.
+    for text, lang in (
+        ("вся друкарня без мережі, верстати чекають", "uk"),
+        ("вся кузня без мережі, замовлення чекають", "uk"),
+        ("у майстерні впала мережа на всіх компах, виставка в суботу", "uk"),
+        ("весь питомник без сети, покупатели ждут", "ru"),
+        ("вся мастерская без сети, мастера ждут чертежи", "ru"),
+    ):
+        assert answered(matcher, text, lang) == "outage_critical", text
+    # One machine without the network is still the wired computer's; a chain of shops
+    # ("аптеках сети") is no network.
+    assert answered(matcher, "на моём компе нет сети", "ru") == "no_internet"
+    assert answered(matcher, "на касовому компі немає мережі", "uk") == "no_internet"
+    assert answered(matcher, "во всех аптеках сети нет масок", "ru") is None
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
