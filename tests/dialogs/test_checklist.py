@@ -301,3 +301,24 @@ def test_a_device_and_its_system_to_the_error_question_leave_the_error_open(text
     fill(fields, {}, text, "answer to error", answering="error")
     assert "error" not in fields
     assert fields["product"] and fields["os"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Веб-камера Logitech C270 в Zoom показывает чёрный квадрат. Windows 11, со вчера, "
+        "камеру переподключала.",
+        "Камера Logitech C920 у Teams показує чорний екран. Windows 10, з понеділка, "
+        "перезавантажувала ноутбук.",
+        "My Logitech C270 webcam shows only a black picture in Zoom. Windows 11, since "
+        "yesterday, I unplugged it and plugged it back in.",
+    ],
+)
+def test_a_black_picture_is_how_the_camera_looks_and_its_message_is_still_asked(
+    chat: Chat, first: str
+) -> None:
+    # the writers ask "is there a message?" after a black picture (frozen22, frozen27, tune26)
+    chat.send(first)
+    assert chat.questions == ["error"]  # the only field not given
+    chat.send("no message, just black")
+    assert chat.requested.fields["error"] == "no message, just black"  # the answer, whole

@@ -642,16 +642,32 @@ def _denied(text: str) -> re.Match[str] | None:
 
 _INSTRUMENTAL_ENDING = re.compile(r"[а-яёіїєґ'-]+(?:ами|ями|ом|ем|ой|ей|ою|ею|им|ым|ью)")
 _SHOWING = re.compile(r"(?<!\w)(?:показывает|показує)(?!\w)", _I)
+# … or an empty picture, whatever the verb: "веб-камера в Zoom показывает чёрный квадрат",
+# "показує чорний екран", "the webcam shows only a black picture in Teams" is how the camera
+# or the screen looks, and the writers ask what message there is (frozen22, frozen27,
+# tune26; a blue screen is a crash's message and stays one)
+_EMPTY_PICTURE = case_blind(
+    r"^(?:(?:только|лишь|просто|лише|тільки|лиш|only|just|a|an|the)\s+){0,2}"
+    r"(?:ч[её]рн|черн|чорн|бел|біл|сер|сір|пуст|порожн|black|blank|empty|white|gr[ae]y)\w*\s+"
+    r"(?:экран|квадрат|картинк|картин|изображени|фон|прямоугольник|окн|екран|зображенн|вікн|"
+    r"screen|picture|square|image|box|rectangle|window|feed|video)\w*"
+    # … alone, or where it shows: never "a black screen with Reboot and select proper boot device"
+    r"(?:\s*$|\s+(?:in|on|at|during|when|в|во|на|у|під|под|при|когда|коли)\s)"
+)
 
 
 def _shown_how(text: str, found: re.Match[str]) -> bool:
     """Whether what follows "показывает"/"показує" (no colon) is how the screen shows, a
     word in the instrumental ("полосами", "рябью", "чёрным", "смугами", "зеленим"), not words
-    it shows; a message said after it is read on ("показывает полосами, пишет Out of range")."""
+    it shows, or what follows a verb of showing is an empty picture ("чёрный квадрат", "a
+    black picture"); a message said after it is read on ("показывает полосами, пишет Out of
+    range")."""
     said = _said_part(found.group(1)).split()
     first = said[0].lower() if said else ""
     if text[found.start() : found.start(1)].rstrip().endswith(":"):
         return False
+    if _EMPTY_PICTURE.search(" ".join(said)):
+        return True
     if not _SHOWING.search(found.group(0)) or not _INSTRUMENTAL_ENDING.fullmatch(first):
         return False
     return any("ablt" in tags for lang in ("ru", "uk") for _, tags in readings(first, lang))
