@@ -141,6 +141,7 @@ class _Vocabulary:
     helpers: frozenset[str]
     entrances: frozenset[str]
     rooms: frozenset[str]
+    wages: frozenset[str]
 
 
 @cache
@@ -424,6 +425,11 @@ def _vocabulary() -> _Vocabulary:
         # a room people gather in, whose count is its size ("в зале на 40 людей"); the
         # workplaces among the groups employ those counted ("в офисе на 15 сотрудников")
         rooms=_keys("зал", ru) | _keys("зал", uk) | _keys("hall", en),
+        # what people are paid: left without it they are what is at stake, not stopped ("люди
+        # без зарплаты на праздники", "60 staff won't get paid on time")
+        wages=_keys("зарплата зарплатка выплата получка аванс премия деньги", ru)
+        | _keys("зарплата зарплатня виплата аванс премія гроші", uk)
+        | _keys("pay paid salary salaries wages paycheck paychecks money", en),
     )  # fmt: skip
 
 
@@ -564,6 +570,24 @@ MANY = PhraseSet([
     r"process|lot|inbox|mailbox|folder|desktop|profile|calendar|account)\b)\w+",
 ])  # fmt: skip
 
+_WAGES = (
+    r"(зарплат\w*|выплат\w*|виплат\w*|получк\w*|аванс\w*|прем(ия|ии|ію|ії|ій)|денег|деньги|"
+    r"грошей|гроші|pay|salar\w*|wages|paychecks?|money)"
+)
+# People left unpaid, and the payroll they are on: what is at stake, not many stopped ("60
+# staff won't get paid on time", "люди без зарплаты на праздники", "120 прибиральниць сьогодні
+# без зарплати", "ведомость на всех сотрудников")
+UNPAID = PhraseSet([
+    r"(\d+ |all |all the |our |все |всі |усі )?(\w+ )?(people|staff|employees|workers|"
+    r"cleaners|drivers|nurses|teachers)( \w+){0,2} (won'?t|will not|don'?t|do not|didn'?t|"
+    r"did not|can'?t|cannot) (get|be|receive) (paid|their (pay|salar\w*|wages))",
+    r"(\d+ |все |всі |усі )?(\w+ )?[\w'-]+( \w+){0,2} (без|without) " + _WAGES,
+    r"(\d+ |все |всі |усі )?(\w+ )?[\w'-]+( \w+){0,2} (не|ні) (получ\w*|отрима\w*|"
+    r"дождут\w*|дочекают\w*) (\w+ )?" + _WAGES,
+    r"(ведомост\w*|відомост\w*|payroll|" + _WAGES[1:-1] + r")( \w+){0,2} (на|для|for) "
+    r"(всех|всіх|усіх|all)( (the|our))?( \w+){1,2}",
+])  # fmt: skip
+
 # Work stops: something does not work at all (not slow, not a question).
 STOPPED = PhraseSet([
     r"не (\w+ )?(работа\w*|може\w*|могут|пробива\w*|печата\w*|открыва\w*|провод\w*|"
@@ -671,13 +695,19 @@ def read_impact(reading: MessageReading) -> Impact:
             or _event_soon(_JOINED_EVENT.split(told)[0], reading.lang)
         )
         named = {w.text for w in read_words(" ".join(_NAME_SPAN.findall(clause)), reading.lang)}
+        # the department a message opens with, after its place: "gypsum board plant, sales."
+        opening = clause is reading.clauses[0][0]
+        department = _OPENING_DEPARTMENT.fullmatch(clause) if opening else None
+        if department and not stops:
+            named.add(department.group(1))
         stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
         stake |= _due(clause, words)
     # … or said whole by a phrase ("у всех", "весь офис", "работа стоит"), or a count of
     # people or machines beside a stop ("все кассы не работают"); "у всех заданий статус
     # «Ошибка»" counts jobs, nobody stopped
     text = all_of_things(reading)
-    many_stopped |= text in MANY_STOPPED or (text in STOPPED and text in MANY)
+    counted = UNPAID.remove(text)  # "60 staff won't get paid": what is at stake, not who stopped
+    many_stopped |= counted in MANY_STOPPED or (text in STOPPED and counted in MANY)
     many_stopped = many_stopped and not only_me(text)
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
@@ -710,6 +740,11 @@ _GONE = re.compile(
 # … not when its sentence says it goes on: "вчера пропал интернет и до сих пор нет, почта
 # работает", "yesterday the server went down, it is still down" (`ё` is folded)
 _ONGOING = re.compile(r"\b(?:до сих пор|до сих пір|досі|still|все еще)\b")
+
+
+# An opening clause of a place and one word after a comma, nothing said of either: the
+# department ("gypsum board plant, sales", "завод, збут")
+_OPENING_DEPARTMENT = re.compile(r"\s*[^,]{1,60},\s*([\w'-]+)\s*")
 
 
 def _opening_place(clause: str, lang: str) -> set[str]:
@@ -878,16 +913,24 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
     if nobody and any(w.text in _ABLE for w in words[i + 1 : i + _NOBODY_REACH]):
         return True  # "none of the nurses can open it", "None of the 40 sim and briefing PCs
         # at the flight school can log in"
-    if word.text == "none" and _none_of_them_do(words[i + 1 : i + 9]):
-        return True  # "none of the handheld scanners in the warehouse connect"
+    if word.text == "none" and _none_of_them_do(words[i + 1 : i + _NOBODY_REACH]):
+        return True  # "none of the handheld scanners in the warehouse connect", "None of the
+        # four turnstiles at the speedway stadium read tickets": the place said between
+    if word.text == "no" and _no_device_works(words[i + 1 : i + _NOBODY_REACH]):
+        return True  # "No register at any of our car wash sites can take card payments"
     if word.text == "nothing" and i and _does_nothing(words[i - 1].text):
         return True  # "the projector shows nothing", "the till does nothing"
     if word.lemma in vocab.lacking:
+        if i + 1 < len(words) and words[i + 1].among(vocab.wages):
+            return False  # "люди без зарплаты", "120 прибиральниць без зарплати": a stake
         near = words[max(0, i - 2) : i] + words[i + 1 : i + 3]
         return any(w.is_noun and w.lemma not in vocab.not_lacked for w in near)
-    return word.text in ("no", "without") and any(
-        w.lemma in vocab.lacking_en for w in words[i + 1 : i + 2]
-    )
+    # "no orders", and past one word that says which: "no new orders reach any of our
+    # consoles", "no card payments go through"
+    lacked = words[i + 1 : i + 2]
+    if lacked and lacked[0].lemma not in vocab.lacking_en and _next_text(words, i + 1):
+        lacked = words[i + 2 : i + 3]
+    return word.text in ("no", "without") and any(w.lemma in vocab.lacking_en for w in lacked)
 
 
 # What a screen or a camera gives: "a black picture" is none
@@ -954,10 +997,29 @@ def _none_of_them_do(after: list[Word]) -> bool:
     stop)."""
     if not after or after[0].text != "of":
         return False
-    named = [w for w in after[1:] if w.text not in ("the", "our", "their", "these", "those")]
+    # past a count: "none of the four turnstiles", "none of the three links"
+    named = [
+        w
+        for w in after[1:]
+        if w.text not in ("the", "our", "their", "these", "those")
+        and not (w.text.isdecimal() or w.lemma in _vocabulary().numbers)
+    ]
     if named and _tried_in_turn(named[0]):
         return False
     return any(_a_work_verb(w.text) for w in named[1:])
+
+
+def _no_device_works(after: list[Word]) -> bool:
+    """ "no register … can take cards", "no till works": "no" before a device many share (past
+    one word that says which: "no self-service till"), then what it cannot do; not "no error
+    shows" or "no printer is listed" (a thing one machine lacks)."""
+    vocab = _vocabulary()
+    device = next(
+        (n for n, w in enumerate(after[:2]) if w.lemma in vocab.shared_devices and not w.tags), -1
+    )
+    return device >= 0 and any(
+        w.text in ("can", "could", "will") or _a_work_verb(w.text) for w in after[device + 1 :]
+    )
 
 
 def _tried_in_turn(word: Word) -> bool:
@@ -973,6 +1035,10 @@ def _does_nothing(verb: str) -> bool:
     return machine or verb == "does"
 
 
+# Getting what one is paid: "get paid", "be paid", "получат зарплату", "отримають зарплату"
+_RECEIVE = frozenset({"get", "be", "receiv", "получить", "получать", "отримати", "отримувати"})
+
+
 def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> bool:
     """ "не пробивають", "can't", "doesn't work"; not "не знаю", "not sure", "не помогло"."""
     verb = following[0] if following else None
@@ -981,6 +1047,10 @@ def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> b
         return False  # "не знаю"; "never stops", "не завис" say work goes on
     if negation.text in ("didn't", "did"):
         return False  # "didn't click": what the user did not do
+    if verb is not None and verb.lemma in _RECEIVE and any(
+        w.among(vocab.wages) for w in following[1:3]
+    ):
+        return False  # "60 staff won't get paid", "не получат зарплату": unpaid, a stake
     if negation.text in ("cannot", "can't", "won't"):
         return True
     if verb is None:
@@ -1086,6 +1156,8 @@ def _many(
             and lead is not None
             and (lead.text in ("line", "queue") or lead.lemma in vocab.queue)
         )
+        # "35 staff won't get paid", "120 прибиральниць без зарплати": unpaid, at stake
+        waiting = waiting or _unpaid(words[i + 2 : i + 6])
         if counted and not audience and not waiting and (
             _counts_people_or_machines(after) or _workplaces(after)
         ):
@@ -1153,6 +1225,8 @@ def _many(
             w.lemma in _PAYING for w in words[i + 1 : i + 6]
         )
         people = people and not paying
+        # "сотрудники не получат зарплату", "staff won't get paid": unpaid, what is at stake
+        people = people and not _unpaid(words[i + 1 : i + 5])
         # "директора никто не слышит": the verb is said of one ("слышит"), so the plural-looking
         # "директора" is its object, not people stopped
         # ("у юристов не открывается программа": after "у" the verb is the thing's)
@@ -1178,6 +1252,13 @@ def _many(
         if subject and _is_group(word) and ours and said_of:
             return True  # "our clinic has no internet": an English group said as ours
     return False
+
+
+def _unpaid(after: list[Word]) -> bool:
+    """People said to go without their pay: "не получат зарплату", "без зарплати", "won't
+    get paid"."""
+    without = any(w.lemma in _RECEIVE or w.text in ("без", "without") for w in after[:3])
+    return without and any(w.among(_vocabulary().wages) for w in after)
 
 
 def _verb_of_one(after: list[Word]) -> bool:
@@ -1670,6 +1751,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
                 continue  # "шаблон напоминания об оплате": what a document is about
             if i and _is_group(words[i - 1]) and word.has("gent"):
                 continue  # "в отделе продаж", "відділ оплати": a department's name
+            if _names_the_writers_job(words, i):
+                continue  # "у менеджера по продажам", "sales rep here", "в отгрузке не печатает"
             if word.lemma in vocab.queue and (printing or any(_printing(w) for w in words)):
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
             if _people_at_ease(words, i):
@@ -1701,6 +1784,42 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
     return False
+
+
+# Who does a job, named by the work ("менеджер по продажам", "менеджерка з продажу"), and
+# English words for such a person or team after it ("sales rep", "payroll clerk")
+_ROLE_BETWEEN = frozenset({"по", "з", "із", "с"})
+_ROLES_EN = frozenset({"rep", "reps", "representative", "manager", "managers", "clerk", "clerks",
+                       "assistant", "lead", "director", "officer", "team", "staff", "admin",
+                       "coordinator", "agent", "agents"})  # fmt: skip
+# A plant's shipping said as where one works: "в отгрузке не печатает принтер", "сканер на
+# відвантаженні", "на участке отгрузки"
+_SHIPPING = frozenset({"отгрузка", "погрузка", "відвантаження", "навантаження"})
+_SHIPPING_AREAS = frozenset({"участок", "ділянка", "дільниця", "зона", "цех", "пост"})
+
+
+def _names_the_writers_job(words: list[Word], at: int) -> bool:
+    """A stake word that names a person's job, a team or a department where the writer works,
+    not money or people waiting (as "the sales office" is a place, not a sale): "у менеджера по
+    продажам", "Менеджерка з продажу", "Zeolite plant sales rep here", "the payroll clerk",
+    "в отгрузке не печатает принтер", "на участке отгрузки"."""
+    word, before = words[at], words[at - 1].text if at else ""
+    lead = words[at - 2] if at > 1 else None
+    vocab = _vocabulary()
+    # one person by the work they do ("менеджер по продажам"); not the public with what they
+    # hold ("люди з талонами", "клієнтка з оплатою")
+    one = lead is not None and bool(lead.tags) and {"NOUN", "anim"} <= lead.tags[0]
+    one = one and lead is not None and "plur" not in lead.tags[0]
+    if before in _ROLE_BETWEEN and one and lead is not None and not (
+        lead.among(vocab.stake) or lead.among(vocab.plural_stake) or lead.among(vocab.public)
+    ):
+        return True
+    if at + 1 < len(words) and words[at + 1].text in _ROLES_EN:
+        return True  # "sales rep", "payroll clerk", "accounts team"
+    shipping = word.lemma in _SHIPPING
+    if shipping and before in ("в", "во", "на", "у") and word.has("loct"):
+        return True  # "в отгрузке", "на відвантаженні": the department
+    return shipping and at > 0 and words[at - 1].lemma in _SHIPPING_AREAS  # "участок отгрузки"
 
 
 def _addressee(words: list[Word], at: int) -> bool:

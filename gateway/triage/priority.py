@@ -222,7 +222,9 @@ AT_STAKE = PhraseSet([
     r"payments? (fail|are failing|don'?t go)",
     # "my payroll app", "the receipts tool": what the program is for, not money at stake
     r"receipts?(?! (app|application|program|software|tool))",
-    r"penalt\w*", r"payroll(?! (app|application|program|software|tool))",
+    # … nor a team or a person named by the work ("the payroll department", "payroll clerk")
+    r"penalt\w*", r"payroll(?! (app|application|program|software|tool|office|department|team|"
+    r"clerks?|staff|manager|assistant|officer)\b)",
     r"зарплат\w* (ведомост\w*|відомост\w*|сегодня|сьогодні)", r"salar(y|ies) (run|due|today)",
     # a card terminal is there to take payments: one that takes no card stops them, as "не
     # проходит оплата" does ("терминал не принимает карты", "the card machine is offline";
@@ -253,8 +255,11 @@ FOR_WHAT = PhraseSet([
     r"(patient|customer|client|guest|payment|order) (records?|database|db|cards?|files?|list)"
     r"( (app|application|program|software|system|tool))?",
     r"(program|app|application|software|database|system|tool) for (\w+ )?\w+",
-    # a place named for what is done there: "терминал в зоне отгрузки"
-    r"зон[аеуиі] \w+",
+    # a place named for what is done there: "терминал в зоне отгрузки", "на участке отгрузки",
+    # "в отгрузке не печатает принтер", "сканер на відвантаженні" (the shipping department)
+    r"зон[аеуиі] \w+", r"(участ\w*|ділянц\w*|ділянк\w*|дільниц\w*|цех\w*|пост\w*) "
+    r"(отгрузки|погрузки|відвантаження|навантаження)",
+    r"(в|во|на|у) (отгрузке|погрузке|відвантаженні|навантаженні)",
 ])  # fmt: skip
 
 

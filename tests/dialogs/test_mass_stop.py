@@ -114,6 +114,23 @@ def test_one_persons_deadline_keeps_what_is_broken(outcome: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Wages go to the bank by 3pm and the bank site won't open for me, 40 staff won't get paid",
+        "До 14:00 надо отправить зарплату, а сайт банка не открывается, люди останутся без "
+        "зарплаты",
+        "зарплатну відомість на всіх працівників треба відправити до 16:00, а сайт банку не "
+        "відкривається",
+    ],
+)
+def test_people_left_unpaid_are_at_stake_and_keep_what_is_broken(text: str) -> None:
+    """People who will not be paid are what is at stake, not many stopped (issue 19: read as
+    many, the ticket became the outage and the site the writer cannot open was lost)."""
+    topics = ("website_wont_open", "outage_critical")
+    assert _ticket(text, "answer", topics) == ("website_wont_open", "network", "P1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The warehouse can't print shipping labels and the courier picks up at 3",
         "На складі не друкуються накладні, а кур'єр приїде о 15:00",
     ],

@@ -2236,3 +2236,63 @@ def test_one_till_in_the_genitive_is_no_tills_stopped(text: str, p1: bool) -> No
 )
 def test_the_keys_of_one_keyboard_are_no_many_stopped(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # people left unpaid are what is at stake, not many stopped (issue 19: read as many,
+        # the ticket went to the outage and the one site or VPN that failed was lost)
+        ("The payroll file is due at 2pm and Outlook won't send it, 35 staff won't get paid",
+         "at_stake"),
+        ("до 17:00 отправить выплаты, а банк-клиент не открывается, люди без зарплаты", "at_stake"),
+        ("сайт банку не відкривається, а 80 працівників не отримають зарплату сьогодні",
+         "at_stake"),
+        # … people stopped from work, or a payment that does not go through, stay as they were
+        ("кассиры не могут провести оплату", "many_stopped"),
+        ("у всех сотрудников не работает почта", "many_stopped"),
+        ("у бухгалтерии не проходит выплата зарплаты", "at_stake"),
+    ],
+)
+def test_people_left_unpaid_are_at_stake_not_many_stopped(text: str, reason: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P1, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # "none of" or "no" before what works for many, its verb after the place: every one of
+        # them stopped (issue 19: read as no stop at all, P3)
+        ("None of the six ticket gates at the ferry terminal scan boarding passes since 7", True),
+        ("No till in any of our three cafes can take contactless this morning", True),
+        ("since noon no new calls come through to any of the dispatch consoles", True),
+        # … not one user's tries, nor a thing one machine lacks
+        ("none of the three links you sent work for me", False),
+        ("no printer is listed in the devices of my laptop", False),
+    ],
+)
+def test_none_of_the_things_many_share_working_is_many_stopped(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a stake word that names the writer's job, team or department is where they work, not
+        # money or people waiting, as "the sales office" is (issue 19: P1, "at stake")
+        ("у бухгалтера по зарплате не открывается 1С", False),
+        ("Менеджер з продажу, у мене Outlook не запускається", False),
+        ("Brick works billing clerk here, Outlook won't open since the update", False),
+        ("the payroll office printer jams on every page", False),
+        ("lime kiln plant, sales. my webcam shows a black picture in Teams", False),
+        ("на погрузке не работает сканер штрихкодов", False),
+        ("на участке отгрузки компьютер не включается", False),
+        # … money or shipments stopped stay at stake
+        ("отгрузка стоит, машины ждут у ворот", True),
+        ("we have payroll to run today and the bank site won't load", True),
+        ("на кассе не проходит оплата, покупатели стоят", True),
+    ],
+)
+def test_a_stake_word_naming_the_writers_job_is_no_stake(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
