@@ -187,6 +187,47 @@ _SCAN_TO_MAIL = re.compile(
     r"\b((?:от|від|ві)?скан[а-яіїє]*)\s+(?:на|в|у)\s+(?:(?:свою|мою|нашу|рабочую|робочу)\s+)?"
     r"(?:почту|пошту|почта|пошта|email|мейл|емейл|имейл|імейл|мыло|ящик|скриньку)\b"
 )
+# A web page named in one compound ("вебпортал", "веб-програма", "онлайн-каталог",
+# "интернет-магазин", "web shop", "online store") is a website: the compound was a word no
+# article knew, and "интернет" in "интернет-магазин" no lost connection ("web app", "web
+# portal" are two words the articles know, and stay). An online till or a bank
+# ("онлайн-касса", "online banking") is no web page and stays as said, nor is a shop one
+# buys from ("заказала в интернет-магазине платье, а пришло не то", "my online shop order
+# never arrived": a purchase said beside it).
+_WEB_THING = re.compile(
+    r"\b(?:веб|онлайн|интернет|інтернет)\s?(?:портал\w*|програм\w*|прог[аиуі]\b|сайт\w*|"
+    r"каталог\w*|верси[яиюей]\b|версі[яїюєй]\b|интерфейс\w*|інтерфейс\w*|сервис\w*|"
+    r"сервіс\w*|кабинет\w*|кабінет\w*|запис\w*|приложени\w*|додат\w*|систем\w*)\b"
+)
+_WEB_SHOP = re.compile(
+    r"\b(?:веб|web|онлайн|online|интернет|інтернет)\s?(?:магазин\w*|shops?|stores?)\b"
+)
+_PURCHASE = re.compile(
+    r"\b(?:заказ\w*|замов\w*|купил\w*|купив\w*|купл\w*|order\w*|bought|buy\w*|purchas\w*|"
+    r"доставк\w*|посылк\w*|посилк\w*|parcel\w*|deliver\w*|refund\w*|возврат\w*|"
+    r"повернен\w*|пришл\w*|прийшл\w*|arrived)\b"
+)
+# What a web page fails with, said of one ("висить на білому екрані", "a blank page",
+# "падає з тайм-аутом", "the web shop times out"): a white or empty page and a timeout are
+# the website not loading. Only beside a site, a portal or a browser, or a page where
+# nothing is printed: a laptop's white screen is the screen's, a printer's blank pages
+# ("печатает пустые страницы", "prints blank pages") are the printer's, and a VPN or mail
+# that times out stays as said.
+_WEB_NAMED = re.compile(
+    r"\b(?:website|web|сайт\w*|портал\w*|sites?|portals?|браузер\w*|browsers?|chrome|"
+    r"хром[еі]?|firefox)\b"
+)
+_WEB_PAGE = re.compile(r"\b(?:сторінк\w*|страниц\w*|pages?)\b")
+_PRINTING = re.compile(r"принт|печат|друк|print|мфу|бфп|mfp|copier|ксерокс|scan|скан")
+_WEB_FAILURE = re.compile(
+    r"\b(?:(?:бел|біл|пуст|порожн)\w*\s+(?:экран\w*|екран\w*)|(?:blank|white|empty)\s+screens?|"
+    r"тайм\s?аут\w*|таймаут\w*|time\s?outs?|(?:times|timing|(?<!connection )timed)\s+out)\b"
+)
+# A blank page is a printer's too ("pages come out blank"): one only beside a site.
+_BLANK_PAGE = re.compile(
+    r"\b(?:(?:бел|біл|пуст|порожн)\w*\s+(?:страниц\w*|сторінк\w*)|"
+    r"(?:blank|white|empty)\s+pages?)\b"
+)
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -292,6 +333,13 @@ def normalize_text(text: str) -> str:
     if "скан" in text:
         text = _SCAN_TO_MAIL.sub(rf"\1 {SCANNER_WORD}", text)
         words = text.split()
+    text = _WEB_THING.sub("website", text)
+    if not _PURCHASE.search(text):
+        text = _WEB_SHOP.sub("website", text)
+    if _WEB_NAMED.search(text):
+        text = _BLANK_PAGE.sub("website", _WEB_FAILURE.sub("website", text))
+    elif _WEB_PAGE.search(text) and not _PRINTING.search(text):
+        text = _WEB_FAILURE.sub("website", text)
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)

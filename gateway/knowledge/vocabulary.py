@@ -418,7 +418,9 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
         r"\s*:?\s*(?:an?\s+|me\s+)?(?:error\s+|ошибку\s+|помилку\s+)?(?:http\s+)?"
         r"(?:50[0-4]|40[34])\b)"
         r"|\b(?:50[0-4]|40[34])\s+(?:bad gateway|gateway time-?out|service unavailable|"
-        r"internal server error|not found|forbidden)",
+        r"internal server error|not found|forbidden)"
+        # or the status before the verb ("портал 502 выдаёт с обеда")
+        r"|\b50[0-4]\s+(?:выдает|пишет|показывает|видає|пише|показує|shows|gives|returns)\b",
         "website",
     ),
     # A bounce: "550 5.7.1", "554 5.1.1"; alone only the common 5.7.x and 5.1.1 (not a version)

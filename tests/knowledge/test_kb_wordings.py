@@ -974,3 +974,40 @@ def test_a_vase_in_pieces_or_a_cobweb_stays_unanswered(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("вебпортал бронирования столиков выдаёт 504", "ru"),
+        ("онлайн-каталог запчастей висит на белом экране", "ru"),
+        ("інтернет-магазин ковдр висить на білому екрані", "uk"),
+        ("вебпрограма записів 504 видає з ранку", "uk"),
+        ("сторінка замовлень постачальника падає з тайм-аутом", "uk"),
+        ("our online store times out", "en"),
+    ],
+)
+def test_a_web_page_blank_timing_out_or_giving_5xx_is_the_website(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Вебпортал", "онлайн-каталог", a white screen and a timeout were words no article
+    # used (and a 504 said before its verb no code): nothing was answered, or the screen's.
+    assert answered(matcher, text, lang) == "website_wont_open"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("принтер печатает пустые страницы", "ru", "printer_paper_jam"),
+        ("printer prints blank pages since the new toner", "en", "printer_paper_jam"),
+        ("на ноуті білий екран після включення", "uk", "monitor_no_signal"),
+        ("the vpn keeps timing out", "en", "vpn_connect"),
+        ("заказала в интернет-магазине платье, а пришло не то", "ru", None),
+    ],
+)
+def test_blank_pages_and_timeouts_elsewhere_stay_theirs(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # A printer's blank pages, a laptop's white screen, a VPN's timeout and a shop one
+    # buys from are no website.
+    assert answered(matcher, text, lang) == topic
