@@ -228,6 +228,15 @@ _BLANK_PAGE = re.compile(
     r"\b(?:(?:бел|біл|пуст|порожн)\w*\s+(?:страниц\w*|сторінк\w*)|"
     r"(?:blank|white|empty)\s+pages?)\b"
 )
+# "перестало сканировать в общую папку", "відскановані файли не зберігаються в мережеву
+# папку", "scanning into the network folder fails": the folder scans go to is the scanner's
+# destination ("скан в папку", "scan to folder"), its share word no shared drive that fails.
+# Read as the plain folder; a share after a "but" or an "а" is a clause of its own.
+_SCAN_TO_SHARE = re.compile(
+    r"\b((?:от|від|ві)?скан[а-яіїє]*|scan(?:s|ning|ned)?)"
+    r"((?:\s+(?!(?:а|но|але|і|и|та|but|and)\b)\w+){0,3}?\s+(?:в|у|до|to|into|in)\s+(?:the\s+)?)"
+    r"(?:общ|сетев|спільн|мережев|shared|network|common)\w*\s+(папк\w*|тек[аиуі]\b|folders?)\b"
+)
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -332,6 +341,9 @@ def normalize_text(text: str) -> str:
         words = text.split()
     if "скан" in text:
         text = _SCAN_TO_MAIL.sub(rf"\1 {SCANNER_WORD}", text)
+        words = text.split()
+    if "скан" in text or "scan" in text:
+        text = _SCAN_TO_SHARE.sub(r"\1\2\3", text)
         words = text.split()
     text = _WEB_THING.sub("website", text)
     if not _PURCHASE.search(text):

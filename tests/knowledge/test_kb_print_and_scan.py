@@ -149,3 +149,38 @@ def test_scans_sent_to_the_mail_are_the_scanner(
     their destination, with the mail's "не надходить", answered the mail article. Mail
     that does not arrive, with no scan, stays the mail's."""
     assert answered(matcher, text, lang) == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("сканер зависает на половине страницы", "ru"),
+        ("сканирование висит на первой странице, кофейня", "ru"),
+        ("сканування висне на першій сторінці, квітковий магазин", "uk"),
+        ("сканер висне посеред аркуша", "uk"),
+        ("scanning hangs at processing every time, bakery office", "en"),
+    ],
+)
+def test_a_scanner_that_hangs_is_the_scanner(matcher: Matcher, text: str, lang: str) -> None:
+    # The hang was the slow computer's or a crashing program's word: the message was theirs
+    # (or the outage's, "every time"), or fell below the bar between them and the scanner.
+    assert answered(matcher, text, lang) == "scanner_not_working"
+
+
+def test_scans_to_a_shared_folder_are_the_scanner(matcher: Matcher) -> None:
+    # The shared folder scans go to read as the shared drive that fails.
+    text = "сканы не сохраняются в общую папку склада, пишет ошибка"
+    assert answered(matcher, text, "ru") == "scanner_not_working"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("компьютер зависает постоянно", "ru", "slow_computer"),
+        ("отсканировала договор, а в общую папку не могу зайти", "ru", "shared_drive_access"),
+    ],
+)
+def test_a_machine_that_hangs_and_a_share_refused_after_a_scan_stay_theirs(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
