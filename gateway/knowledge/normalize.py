@@ -18,6 +18,9 @@ from gateway.knowledge.vocabulary import (
     BIN_READ,
     BIN_WORDS,
     BINNED_WORDS,
+    CLEAN_ASK_REACH,
+    CLEAN_ASK_WORDS,
+    CLEAN_ASKED,
     CLOUD_DRIVE,
     CLOUD_DRIVES,
     CLOUD_MAKERS,
@@ -33,6 +36,7 @@ from gateway.knowledge.vocabulary import (
     FILE_WORD,
     FULL_MAILBOX_WORDS,
     FULL_REACH,
+    FULL_STORAGE_WORDS,
     FULL_WORDS,
     LID_WORDS,
     LOAD_READING,
@@ -51,6 +55,7 @@ from gateway.knowledge.vocabulary import (
     PRINTED_WORDS,
     PUT_WORDS,
     ROOM_AMOUNTS,
+    ROOM_CONTEXT,
     ROOM_WORDS,
     SAVING_WORDS,
     SCANNER_SERIES_WORDS,
@@ -62,8 +67,10 @@ from gateway.knowledge.vocabulary import (
     SHARE_PLACE_WORDS,
     SHEET_WORDS,
     SPACE_KEYS,
+    STORAGE_FULL,
     STORAGE_WORDS,
     STUFFED_WORDS,
+    UTTER_WORDS,
     WORDS,
 )
 
@@ -368,6 +375,8 @@ def normalize_text(text: str) -> str:
         not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
     ):
         words = _mailbox_read(words)
+    elif not ROOM_CONTEXT.isdisjoint(words) and MAIL_WORDS.isdisjoint(words):
+        words = _storage_read(words)
     if (
         not DOCUMENT_WORDS.isdisjoint(words)
         and (
@@ -549,6 +558,28 @@ def _mailbox_read(words: list[str]) -> list[str]:
             words[max(index - FULL_REACH, 0) : index + FULL_REACH + 1]
         ):
             read.append(f"{word} {MAILBOX_ROOM}")
+        else:
+            read.append(word)
+    return read
+
+
+def _storage_read(words: list[str]) -> list[str]:
+    """A disk or machine said full in everyday words is full in the article's ("диск полный"
+    -> "диск заполнен"), and what to delete asked beside a disk, its room or its size is what
+    frees room ("что удалить" -> "что освободить место")."""
+    read = []
+    for index, word in enumerate(words):
+        before = words[max(index - FULL_REACH, 0) : index]
+        after = words[index + 1] if index + 1 < len(words) else ""
+        asked = words[max(index - CLEAN_ASK_REACH, 0) : index]
+        if (
+            word in STORAGE_FULL
+            and not FULL_STORAGE_WORDS.isdisjoint(before)
+            and after not in UTTER_WORDS
+        ):
+            read.append(STORAGE_FULL[word])
+        elif word in CLEAN_ASKED and not CLEAN_ASK_WORDS.isdisjoint(asked):
+            read.append(CLEAN_ASKED[word])
         else:
             read.append(word)
     return read

@@ -371,6 +371,42 @@ FULL_WORDS: frozenset[str] = _words(
     """
 )
 FULL_REACH = 2
+# A disk, memory or machine said full in everyday words ("диск полный", "пам'ять на ноуті
+# повна", "C майже повний") is the full disk in the article's words; "C" typed in Cyrillic is
+# the drive too. Only said after it, this near ("полный ноутбук документов" is no room), and
+# not as "utter" ("ноутбук полный отстой"). A mailbox near is its quota instead.
+STORAGE_FULL: dict[str, str] = {
+    **dict.fromkeys(_words("полный полная полное полон полна"), "заполнен"),
+    **dict.fromkeys(_words("повний повна повне повен"), "заповнений"),
+}
+FULL_STORAGE_WORDS: frozenset[str] = STORAGE_WORDS | _words("c с ноутбуці ноутбуку компютер")
+# "ноутбук полный отстой": a full word before these is "utter", said of no room.
+UTTER_WORDS: frozenset[str] = _words(
+    """
+    отстой отстоя фигня фігня ерунда ерунди ужас жах кошмар бред маразм треш дичь дно капец
+    трындец провал лажа лайно отстій
+    """
+)
+# "что удалить", "що почистити", "what do I bin" asked with a disk, its room or its size
+# said: what to delete to free room, the full disk's "освободить место", not a deleted file.
+CLEAN_ASKED: dict[str, str] = {
+    **dict.fromkeys(_words("удалить удалять почистить чистить стереть"), "освободить место"),
+    **dict.fromkeys(_words("видалити видаляти почистити чистити стерти"), "звільнити місце"),
+    **dict.fromkeys(_words("delete bin remove clean clear"), "free up space"),
+}
+CLEAN_ASK_WORDS: frozenset[str] = _words("что що what")
+CLEAN_ASK_REACH = 3  # "what do I bin", "что мне удалить": the verb this near the question
+ROOM_CONTEXT: frozenset[str] = (
+    FULL_STORAGE_WORDS
+    | frozenset(STORAGE_FULL)
+    | _words(
+        """
+        байт байта байтов мб гб мегабайт гигабайт гігабайт mb gb megabytes gigabytes bytes
+        переполнен переполнена заполнен заполнена переповнений переповнена заповнений
+        заповнена full free свободно вільно
+        """
+    )
+)
 # The mailboxes a full word is said of: not the English "mailbox", whose "Mailbox full" is a
 # bounce's own text, quoted of whoever's mailbox ("the bounce says 552 5.2.2 Mailbox full":
 # the recipient's, mail that did not go out); the article's "mailbox full" reads it.

@@ -1011,3 +1011,33 @@ def test_blank_pages_and_timeouts_elsewhere_stay_theirs(
     # A printer's blank pages, a laptop's white screen, a VPN's timeout and a shop one
     # buys from are no website.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("пам'ять на компі повна, що видаляти", "uk"),
+        ("на компі вільно 0 байт, що видаляти", "uk"),
+        ("память на компе полная, что удалить", "ru"),
+        ("lbcr gjkysq? xnj elfkbnm", "ru"),  # "диск полный, что удалить" in the wrong layout
+    ],
+)
+def test_a_full_disk_in_everyday_words_asking_what_to_delete_is_the_full_disk(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Полный", "повна" were no article's words and "что удалить" the deleted files' article's:
+    # nothing was answered, or restoring deleted files.
+    assert answered(matcher, text, lang) == "disk_full"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("ноутбук полный отстой, хочу новый", "ru", None),
+        ("удалила файл с диска, что делать", "ru", "file_recovery"),
+    ],
+)
+def test_utter_and_a_file_deleted_from_a_disk_stay_theirs(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    assert answered(matcher, text, lang) == topic
