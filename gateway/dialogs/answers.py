@@ -571,13 +571,14 @@ def sounds_grateful(text: str) -> bool:
 
 
 # A word that says something fails or is missing: thanks with one of these may bring news
-# of another fault ("thanks, but now the vpn doesn't work")
+# of another fault ("thanks, but now the vpn doesn't work"): what says a reply still fails,
+# and the verbs of a fault
 _TROUBLE = re.compile(
-    r"(?<!\w)(?:не|ні|нет|нема\w*|немає|no|not|never|nothing|\w+n't|cannot|error\w*|fail\w*|"
-    r"ошибк\w*|помилк\w*|сбо\w+|збо\w+|зависа\w+|завис\w*|виса\w+|вылета\w+|"
-    r"виліта\w+|crash\w*|broke\w*|stuck)(?!\w)",
-    re.IGNORECASE,
+    rf"{_STILL_FAILS.pattern}|(?<!\w)(?:cannot|error\w*|fail\w*|ошибк\w*|помилк\w*|сбо\w+|"
+    r"збо\w+|зависа\w+|завис\w*|виса\w+|вылета\w+|виліта\w+|crash\w*|broke\w*|stuck)(?!\w)"
 )
+# "Thanks again": the thanks said once more, not the fault back
+_THANKS_AGAIN = re.compile(r"(?<!\w)(?:thanks?(?: you)?|thx|ty)\s+(?:once\s+)?again(?!\w)")
 
 
 # A fault said to be gone: "больше не глючит", "вже не зависає", "it doesn't freeze anymore",
@@ -599,7 +600,7 @@ def says_it_works_now(text: str) -> bool:
     verdict = parse_yes_no(text)
     if verdict is True:
         return True
-    rest = _FAULT_GONE.sub(" ", text)
+    rest = _THANKS_AGAIN.sub(" ", _FAULT_GONE.sub(" ", normalise(text)))
     return verdict is None and sounds_grateful(text) and _TROUBLE.search(rest) is None
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from dialogs.driver import Chat
 from dialogs.test_rating_and_stale_buttons import resolved_by_operator
+from gateway.dialogs.answers import says_it_works_now
 from gateway.dialogs.engine import DialogEngine
 from gateway.dialogs.events import (
     ArticleNotHelped,
@@ -195,6 +196,7 @@ WORKS_NOW = [
     ("en", "the printer is offline", "yes", "thanks again, the printer works now"),
     ("ru", "принтер не печатает, пишет offline", "да", "ещё раз спасибо, принтер теперь работает"),
     ("ru", "принтер не печатает, пишет offline", "да", "большое спасибо за быструю помощь"),
+    ("en", "the printer is offline", "yes", "thank you again for your help"),
     ("uk", "принтер не друкує, пише offline", "так", "ще раз дякую, принтер тепер працює"),
     # the fault said gone, its "не"/"not" no new fault
     ("ru", "принтер не печатает, пишет offline", "да", "спасибо, больше не глючит"),
@@ -247,3 +249,16 @@ def test_thanks_and_works_now_at_an_operators_rating_reopen_nothing(engine: Dial
     assert chat.events == [] and chat.text == engine.texts.get("ru", "csat_glad"), chat.text
     chat.press("csat:5")
     assert chat.named("csat_recorded")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["thanks, the printer again", "дякую, знову принтер", "спасибо, снова принтер",
+     "thanks, still waiting for the new mouse"],
+)  # fmt: skip
+def test_thanks_with_the_fault_back_is_no_word_that_it_works(said: str) -> None:
+    """review28: thanks reads a fault with the words that say a reply still fails (one
+    list), "again", "знову", "снова", "still" among them; before, these were "Glad it
+    works!". "Thanks again" is the thanks said once more."""
+    assert not says_it_works_now(said)
+    assert says_it_works_now("thank you again for your help")
