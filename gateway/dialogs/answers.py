@@ -593,6 +593,12 @@ _FAULT_GONE = re.compile(
 )
 
 
+def without_fault_gone(text: str) -> str:
+    """`text` without the fault it says is gone ("дякую, більше не зависає" is "дякую, "):
+    those words name no other thing to help with."""
+    return _FAULT_GONE.sub(" ", text)
+
+
 def says_it_works_now(text: str) -> bool:
     """Thanks for a fix, or word that it works ("thanks again, the printer works now", "ещё
     раз спасибо, принтер теперь работает", "ще раз дякую, все працює"), with no fault in

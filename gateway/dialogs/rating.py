@@ -12,6 +12,7 @@ from gateway.dialogs.answers import (
     says_it_works_now,
     says_still_broken,
     sounds_grateful,
+    without_fault_gone,
 )
 from gateway.dialogs.events import (
     CsatCommented,
@@ -113,8 +114,9 @@ class Rating:
 
     def names_another(self, turn: Turn, text: str) -> bool:
         """Whether `text` names a thing other than the one rated ("thanks, can you also
-        install Zoom" after the printer's answer)."""
-        st = turn.state
+        install Zoom" after the printer's answer); a fault said gone ("більше не зависає")
+        names none."""
+        st, text = turn.state, without_fault_gone(text)
         if self.routing.recognises(text) and self.routing.infer(text).value != st.group:
             return True
         match = self.knowledge.match(text, turn.lang)

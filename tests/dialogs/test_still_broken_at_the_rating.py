@@ -5,6 +5,8 @@ too. Said to the rating of the bot's answer, it is that answer's "no"."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dialogs.driver import Chat
@@ -19,7 +21,9 @@ from gateway.dialogs.events import (
 )
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import StepContext
+from gateway.knowledge.library import KnowledgeLibrary
 from gateway.models import TicketStatus
+from gateway.triage.sla import SlaPolicy
 
 STILL_BROKEN = [
     ("ru", "всё равно не работает"),
@@ -262,3 +266,56 @@ def test_thanks_with_the_fault_back_is_no_word_that_it_works(said: str) -> None:
     works!". "Thanks again" is the thanks said once more."""
     assert not says_it_works_now(said)
     assert says_it_works_now("thank you again for your help")
+
+
+FAQ = Path(__file__).resolve().parents[2] / "faq"
+
+
+@pytest.fixture(scope="module")
+def library() -> KnowledgeLibrary:
+    return KnowledgeLibrary(FAQ)
+
+
+# Outside pass (desk29): with the real knowledge base, a fault said gone matched the article
+# of that fault ("більше не зависає": app_crash), which was taken for another thing named,
+# so thanks for the printer's answer opened a new request with the crash article.
+@pytest.mark.parametrize(
+    ("lang", "problem", "yes", "said"),
+    [
+        ("uk", "принтер не друкує, пише offline", "так", "дякую, більше не зависає"),
+        ("ru", "принтер не печатает, пишет offline", "да", "спасибо, больше не зависает"),
+        ("ru", "принтер не печатает, пишет offline", "да", "спасибо, уже не вылетает"),
+        ("en", "the printer is offline", "yes", "thanks, it doesn't freeze anymore"),
+    ],
+)
+def test_a_fault_said_gone_names_no_other_thing_at_the_rating(
+    library: KnowledgeLibrary, lang: str, problem: str, yes: str, said: str
+) -> None:
+    engine = DialogEngine(library, SlaPolicy.default())
+    chat = Chat(engine, lang_hint=lang)
+    chat.send(problem)
+    assert chat.named("faq_answered")
+    chat.send(yes)
+    assert chat.state.phase == Phase.CSAT_SCORE
+    chat.send(said)
+    assert chat.events == [] and chat.text == engine.texts.get(lang, "csat_glad"), chat.text
+    chat.send("5")
+    assert chat.events == [CsatRecorded(score=5)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("uk", "дякую, більше не зависає, але тепер не працює пошта"),
+        ("en", "thanks, it doesn't freeze anymore but outlook crashes"),
+        ("en", "thank you, but the vpn is down again"),
+    ],
+)
+def test_a_fault_said_gone_beside_another_fault_is_still_a_new_request(
+    library: KnowledgeLibrary, lang: str, said: str
+) -> None:
+    chat = Chat(DialogEngine(library, SlaPolicy.default()), lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.send("yes")
+    chat.send(said)
+    assert chat.state.phase != Phase.CSAT_SCORE and chat.state.problem == said, chat.text
