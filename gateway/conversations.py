@@ -548,6 +548,8 @@ def _count(outcome: TurnOutcome) -> None:
         metrics.TICKETS.labels(ticket.group.value, ticket.priority.value).inc()
     if any(isinstance(e, Resolved) and e.by == "bot" for e in outcome.events):
         metrics.RESOLVED_BY_BOT.inc()
+    if any(isinstance(e, ResolutionUndone) for e in outcome.events):
+        metrics.RESOLUTIONS_UNDONE.inc()
 
 
 def _channel_entry(msg: InboundMessage, text: str) -> dict[str, Any]:

@@ -36,6 +36,13 @@ TICKETS = Counter(
 RESOLVED_BY_BOT = Counter(
     "firstline_resolved_first_line_total", "Conversations the bot resolved without a person"
 )
+# A counter never goes down: a bot resolution the user then says did not hold ("still broken"
+# at its rating) is counted here, and the resolutions that held are the one minus the other
+RESOLUTIONS_UNDONE = Counter(
+    "firstline_resolved_first_line_undone_total",
+    "Resolutions counted in firstline_resolved_first_line_total that did not hold "
+    "(the user said it was still broken at the rating)",
+)
 WEBCHAT_REFUSED = Counter(
     "firstline_webchat_frames_refused_total",
     "Web-chat frames refused, by reason (bad_frame, binary, too_large, before_hello, "

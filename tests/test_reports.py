@@ -204,6 +204,7 @@ async def test_a_bot_resolution_that_did_not_hold_counts_once_as_what_it_became(
     service = ReportService(store)
     undone = metrics.DEFLECTION.labels("telegram", "bot_undone")
     before = undone._value.get()
+    resolved, not_held = metrics.RESOLVED_BY_BOT._value.get(), not_held_shown()
     await d.say("telegram", "u1", "принтер не печатает, пишет offline")
     await d.say("telegram", "u1", "да")
     first = await service.report(ReportQuery(DAY, DAY))
@@ -223,3 +224,14 @@ async def test_a_bot_resolution_that_did_not_hold_counts_once_as_what_it_became(
     assert both["kb"]["not_helped"][0]["topic"] == "printer_offline"  # the answer's "no"
     assert both["csat"]["asked"] == 1  # the rating was asked, and stays asked
     assert undone._value.get() == before + 1
+    # the first-line figure on /metrics: resolved once, and that resolution taken back
+    assert metrics.RESOLVED_BY_BOT._value.get() == resolved + 1
+    assert not_held_shown() == not_held + 1
+
+
+def not_held_shown() -> float:
+    """`firstline_resolved_first_line_undone_total` as /metrics shows it."""
+    text = metrics.render()[0].decode()
+    found = re.search(r"^firstline_resolved_first_line_undone_total (\S+)$", text, re.M)
+    assert found, "no firstline_resolved_first_line_undone_total on /metrics"
+    return float(found.group(1))
