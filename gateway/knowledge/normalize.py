@@ -38,6 +38,7 @@ from gateway.knowledge.vocabulary import (
     FULL_REACH,
     FULL_STORAGE_WORDS,
     FULL_WORDS,
+    HTTP_REASONS,
     LID_WORDS,
     LOAD_READING,
     LOAD_TOOLS,
@@ -609,6 +610,25 @@ def code_readings(text: str) -> list[str]:
     if not any(hint in text for hint in _CODE_HINTS):
         return []
     return [word for pattern, word in _ERROR_CODES for _ in pattern.finditer(text)]
+
+
+def without_code_words(text: str) -> str:
+    """`text` (lowercased) with only the codes of what the code readings matched: "shows a
+    502 bad gateway", "ошибка 502" keep "502". The words read with a code, and an HTTP
+    status's reason phrase after it, say that something is broken, never what."""
+    text = text.lower()
+    if any(hint in text for hint in _CODE_HINTS):
+        for pattern, _ in _ERROR_CODES:
+            text = pattern.sub(_codes_only, text)
+    return _HTTP_REASON.sub(" ", text)  # one said without its code: "page says bad gateway"
+
+
+def _codes_only(match: re.Match[str]) -> str:
+    return " " + " ".join(_CODE_TOKEN.findall(match.group(0))) + " "
+
+
+_CODE_TOKEN = re.compile(r"[\w.:-]*[\d_][\w.:-]*")
+_HTTP_REASON = re.compile(rf"(?<!\w)(?:{HTTP_REASONS})(?!\w)")
 
 
 def from_wrong_layout(word: str) -> tuple[str, ...]:

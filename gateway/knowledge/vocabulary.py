@@ -433,6 +433,15 @@ SENSED_WORDS: frozenset[str] = _words(
     """
 )
 
+# The reason phrase a web server answers an HTTP status with ("502 Bad Gateway", "503 Service
+# Unavailable"): the one list the error extractor, the code reading below, the product
+# extractor (no program's name) and the outage reports (no word of what is broken) read.
+HTTP_REASONS = (
+    r"bad gateway|gateway time-?out|service (?:temporarily )?unavailable|"
+    r"internal server error|too many requests|bad request|(?:page )?not found|forbidden|"
+    r"unauthori[sz]ed"
+)
+
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on
 # the lowercased text before punctuation is dropped.
@@ -453,8 +462,7 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
         r"gives?|returns?|throws?|выдает|пишет|показывает|видає|пише|показує)"
         r"\s*:?\s*(?:an?\s+|me\s+)?(?:error\s+|ошибку\s+|помилку\s+)?(?:http\s+)?"
         r"(?:50[0-4]|40[34])\b)"
-        r"|\b(?:50[0-4]|40[34])\s+(?:bad gateway|gateway time-?out|service unavailable|"
-        r"internal server error|not found|forbidden)"
+        rf"|\b(?:50[0-4]|40[34])\s+(?:{HTTP_REASONS})"
         # or the status before the verb ("портал 502 выдаёт с обеда")
         r"|\b50[0-4]\s+(?:выдает|пишет|показывает|видає|пише|показує|shows|gives|returns)\b",
         "website",

@@ -23,7 +23,6 @@ A report is weighed by what it shares with another, never by one broad word alon
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -34,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from gateway.dialogs.extract.roles import role_names
 from gateway.knowledge.morphology import lemmas
-from gateway.knowledge.normalize import code_readings
+from gateway.knowledge.normalize import code_readings, without_code_words
 from gateway.knowledge.translit import cyrillic_readings
 from gateway.triage.services import ServiceCatalog
 
@@ -72,17 +71,6 @@ _FILLER_TEXT = """
     can cannot not no me us we anymor still whole entir"""
 FILLER_WORDS = frozenset(_FILLER_TEXT.split())
 SHARED_ENOUGH = 0.5  # of the words saying what is broken, the share both reports use
-# An HTTP status said in words ("502 bad gateway", "503 Service Unavailable"): the page's
-# own word that something is broken, never what ("portal not loading, 502 bad gateway" and
-# "портал не открывается" name one thing)
-_HTTP_STATUS = re.compile(
-    r"(?<!\w)(?:bad gateway|gateway time-?out|service (?:temporarily )?unavailable|"
-    r"internal server error|too many requests|bad request|page not found|not found|forbidden|"
-    r"unauthori[sz]ed)(?!\w)",
-    re.IGNORECASE,
-)
-
-
 @dataclass(frozen=True, slots=True)
 class OutageReport:
     """One user's new problem as detection weighs it."""
@@ -152,15 +140,17 @@ class ReportReader:
         """None for a personal matter (never an outage, whatever it names) or no text."""
         if topic in PERSONAL_TOPICS or not text.strip():
             return None
-        # An error code says that something is broken; the family word the normaliser reads
-        # into it ("помилка 502" as a website's) is no word of what: "портал, помилка 502"
-        # and "the portal is down" name one thing.
+        # An error code says that something is broken; the words read with it ("помилка
+        # 502", "502 bad gateway") and the family word the normaliser reads into it (a
+        # website's) are no word of what: "портал, помилка 502", "portal not loading, 502 bad
+        # gateway" and "the portal is down" name one thing.
         read_in = code_readings(text)
-        said, statuses = _HTTP_STATUS.subn(" ", text)
+        said = without_code_words(text)
         words = set(Counter(lemmas(said)) - Counter(lemmas(" ".join(read_in))))
         broken = (
             topic in GENERIC_TOPICS
-            or bool(read_in or statuses)
+            or bool(read_in)
+            or said != text.lower()  # a reason phrase said alone: "page says bad gateway"
             or any(_is_broken(w) for w in words)
         )
         # "Zoom (зум)": the name, not how this user spelt it, is what two reports share; "the
@@ -171,7 +161,6 @@ class ReportReader:
             for p in product.split(",")
             if (name := p.split(" (")[0].strip().lower())
             and name not in described
-            and not _HTTP_STATUS.fullmatch(name)  # "503 Service Unavailable": no product
         )
         services = self.catalog.named_in(text)
         service_words = {w for w in words if self.catalog.named_in(w)}

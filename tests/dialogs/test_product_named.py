@@ -58,3 +58,31 @@ def test_no_product_is_read_where_none_is_named(text: str) -> None:
     fields: dict[str, str] = {}
     fill(fields, {}, text, "first message")
     assert not fields.get("product")
+
+
+# Outside pass (desk29): an HTTP status's reason phrase is the web server's words, never a
+# program's name. "503 Service Unavailable" gave the ticket's product "Service Unavailable",
+# "CRM shows Internal Server Error" gave "Internal Server" beside the CRM; the error field
+# keeps the status as said.
+SERVER_SAYS = [
+    ("портал не открывается, 503 Service Unavailable", "", "503 Service Unavailable"),
+    ("портал не працює, 503 Service Unavailable", "", "503 Service Unavailable"),
+    ("CRM gives 500 Internal Server Error since this morning", "", "500 Internal Server Error"),
+    ("CRM shows Internal Server Error, nothing saves", "CRM", "Internal Server Error"),
+    ("Jira: 503 Service Temporarily Unavailable", "Jira", "503 Service Temporarily Unavailable"),
+]
+
+
+@pytest.mark.parametrize(("text", "product", "error"), SERVER_SAYS)
+def test_a_reason_phrase_is_no_product_in_the_tickets_fields(
+    chat: Chat, text: str, product: str, error: str
+) -> None:
+    chat.send(text)
+    for _ in range(8):
+        if not chat.questions or chat.tickets:
+            break
+        chat.send("не знаю")
+    fields = chat.tickets[-1].fields if chat.tickets else chat.state.fields
+    # none named: the product is asked, and "не знаю" is its answer
+    assert fields.get("product", "") == (product or "не знаю"), fields
+    assert fields.get("error") == error, fields

@@ -108,6 +108,25 @@ def test_an_error_code_says_that_something_is_broken_not_what() -> None:
     assert not reader.related(other, plain) and not reader.related(other, coded)
 
 
+def test_the_words_read_with_a_code_are_no_words_of_what_is_broken() -> None:
+    """review28: the reader took off only the word the code reading adds ("website"), not
+    the words it read with the code: "портал выдает 503" was about something "выдавать", "the
+    portal shows a 502" about something "shown", so neither was the portal's outage with a
+    report that has more words ("портал с утра лежит у всей бухгалтерии"). The reason phrase
+    is no word of what either."""
+    reader = ReportReader(ServiceCatalog())
+    for text in (
+        "портал выдает 503",
+        "портал показывает ошибку 502",
+        "the portal shows a 502",
+        "portal not loading, 502 bad gateway",
+        "портал не працює, 503 Service Unavailable",
+    ):
+        report = reader.read("a", text, "", "", 0)
+        said = "портал" if "портал" in text else "portal"
+        assert report and report.broken and report.subject == {said}, (text, report)
+
+
 def test_a_report_kept_in_the_window_reads_back_the_same() -> None:
     """What detection stores for a report (its JSON, written for every new problem a turn
     counts) is the report it reads back: the sets as sorted lists."""

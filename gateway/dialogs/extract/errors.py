@@ -14,6 +14,7 @@ from gateway.dialogs.extract import since
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import readings
+from gateway.knowledge.vocabulary import HTTP_REASONS
 
 _I = re.IGNORECASE
 
@@ -39,19 +40,18 @@ _SMTP = re.compile(
     r"(?<![\w.])[245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}(?![\w]|\.\d)"
     r"(?-i:\s+[A-Z][A-Za-z']*(?:\s+[a-z][A-Za-z']*){1,6})?"  # "550 5.7.1 Relay access denied"
 )
+# A web server's reply: an HTTP status with its reason phrase ("503 Service Unavailable"),
+# the reason said alone too ("shows Internal Server Error")
+_HTTP = re.compile(rf"(?<![\w.:])[1-5]\d\d (?:{HTTP_REASONS})(?!\w)", _I)
+_HTTP_REASON = re.compile(rf"(?<![\w.:])(?:[1-5]\d\d )?(?:{HTTP_REASONS})(?!\w)", _I)
+
+
 def server_replies(text: str) -> list[range]:
-    """Where `text` quotes a mail server's reply ("552 5.2.2 Mailbox full"): its words are
-    the server's, no program's names."""
-    return [range(m.start(), m.end()) for m in _SMTP.finditer(text)]
+    """Where `text` quotes a mail server's reply ("552 5.2.2 Mailbox full") or a web
+    server's ("503 Service Unavailable"): its words are the server's, no program's names."""
+    return [range(m.start(), m.end()) for r in (_SMTP, _HTTP_REASON) for m in r.finditer(text)]
 
 
-
-
-_HTTP = re.compile(
-    r"(?<![\w.:])[1-5]\d\d (?:not found|forbidden|bad gateway|internal server error|"
-    r"service unavailable|unauthori[sz]ed|gateway time-?out|bad request|too many requests)",
-    _I,
-)
 # The codes read wherever they stand, in the order they are taken (a later one that holds an
 # earlier one replaces it): one list for what a message says and for what denies an error.
 # An HTTP status said short, the number kept: "HTTP 403", "HTTP error 500", "a 404 page"; a
