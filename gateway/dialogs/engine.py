@@ -100,6 +100,8 @@ class DialogEngine:
             self.flow.take_language_hint(turn, msg.language_hint)
         if ctx.numbered:
             msg = _pressed_by_number(msg, turn.state.buttons)
+        if rated and self.flow.still_broken_after_rating(turn, msg):
+            return turn.result()  # "still broken" said of what was just rated
         if msg.kind == "message" and _rest_of_album(turn, msg):
             # photos sent together arrive one by one, the caption on the first: the album
             # was answered as one message, its other parts answer nothing (the transcript and

@@ -86,9 +86,10 @@ class Rating:
         if msg.payload != SKIP and text and not is_skip(text):
             turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
         turn.say("csat_thanks")
-        score = st.csat_score
-        st.start_flow()
-        st.rated_score = score  # a score typed next is this rating said again
+        # The rating is over; what was rated is kept for the next message only, which may
+        # say it is still broken (`still_broken_after_rating`). A score typed next is this
+        # rating said again.
+        st.rated_score, st.csat_score, st.phase = st.csat_score, 0, Phase.IDLE
 
     def says_still_broken_to_rating(self, turn: Turn, text: str) -> bool:
         """Whether the user says the fault rated goes on ("всё равно не работает", "не
@@ -111,6 +112,26 @@ class Rating:
         )
         # "та же ошибка offline, ничего не изменилось" of the printer's ticket
         return bool(st.group or st.topic) and same and goes_on
+
+    def still_broken_after_rating(self, turn: Turn, msg: InboundMessage) -> bool:
+        """The message right after a rating was thanked for. "Still broken" ("всё равно не
+        работает", "не допомогло", "still broken", the same thing said to go on) is said of
+        what was rated, as at the rating: an operator's ticket reopens, the bot's answer gets
+        its "no". Anything else starts afresh."""
+        st, text = turn.state, msg.text.strip()
+        if st.phase != Phase.IDLE:
+            return False
+        if (
+            msg.kind in ("message", "edited")
+            and text
+            and not msg.payload
+            and not turn.ctx.letters
+            and self.says_still_broken_to_rating(turn, text)
+        ):
+            self.still_broken(turn, msg)
+            return True
+        st.start_flow()
+        return False
 
     def names_another(self, turn: Turn, text: str) -> bool:
         """Whether `text` names a thing other than the one rated ("thanks, can you also

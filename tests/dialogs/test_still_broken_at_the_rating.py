@@ -18,6 +18,7 @@ from gateway.dialogs.events import (
     CsatCommented,
     CsatRecorded,
     ReopenRequested,
+    ResolutionUndone,
 )
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import StepContext
@@ -319,3 +320,53 @@ def test_a_fault_said_gone_beside_another_fault_is_still_a_new_request(
     chat.send("yes")
     chat.send(said)
     assert chat.state.phase != Phase.CSAT_SCORE and chat.state.problem == said, chat.text
+
+
+# Outside pass (desk29): "still broken" written once the rating was over (scored, the comment
+# skipped or given) was a new request ("I'm not sure what the IT problem is here"): the
+# resolution rated was forgotten with the rating. It is kept for the next message.
+@pytest.mark.parametrize(("lang", "said"), STILL_BROKEN)
+def test_still_broken_after_the_rating_is_over_reopens_the_ticket(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    for comment in ("skip", "спасибо"):
+        chat = Chat(engine, lang_hint=lang)
+        ticket_id = resolved_by_operator(chat)
+        chat.press("csat:4")
+        chat.press(comment) if comment == "skip" else chat.send(comment)
+        assert chat.state.phase == Phase.IDLE and chat.state.rated_score == 4
+        chat.restart()  # stored between the messages
+        chat.send(said)
+        assert chat.events == [ReopenRequested(ticket_id=ticket_id)], (said, chat.text)
+        assert chat.state.phase == Phase.IDLE and not chat.state.topic
+
+
+def test_still_broken_after_the_bots_rating_is_over_is_its_answers_no(
+    library: KnowledgeLibrary,
+) -> None:
+    chat = Chat(DialogEngine(library, SlaPolicy.default()), lang_hint="ru")
+    chat.send("принтер не печатает, пишет offline")
+    chat.send("да")
+    chat.press("csat:5")
+    chat.press("skip")
+    chat.restart()
+    chat.send("всё равно не печатает")
+    assert any(isinstance(e, ResolutionUndone) for e in chat.events), chat.events
+    assert ArticleNotHelped(topic="printer_offline") in chat.events
+    assert chat.state.phase == Phase.CHECKLIST and chat.questions, chat.text
+    assert chat.state.problem.startswith("принтер не печатает")
+
+
+@pytest.mark.parametrize(
+    "said", ["опять не работает vpn", "нет", "где моя заявка?", "5", "привет, у меня новый вопрос"]
+)
+def test_anything_else_after_the_rating_is_over_starts_afresh(
+    engine: DialogEngine, said: str
+) -> None:
+    chat = Chat(engine, lang_hint="ru")
+    resolved_by_operator(chat)
+    chat.press("csat:4")
+    chat.press("skip")
+    chat.send(said)
+    assert not chat.named("reopen_requested"), (said, chat.text)
+    assert chat.state.rating_ticket == "" and not chat.state.bot_resolved_at
