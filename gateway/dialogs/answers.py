@@ -599,6 +599,12 @@ def without_fault_gone(text: str) -> str:
     return _FAULT_GONE.sub(" ", text)
 
 
+def tells_a_fault(text: str) -> bool:
+    """`text` says something fails or is missing ("принтер не друкує", "error 0x11b"), not
+    only that a fault is gone ("більше не зависає")."""
+    return _TROUBLE.search(_FAULT_GONE.sub(" ", normalise(text))) is not None
+
+
 def says_it_works_now(text: str) -> bool:
     """Thanks for a fix, or word that it works ("thanks again, the printer works now", "ещё
     раз спасибо, принтер теперь работает", "ще раз дякую, все працює"), with no fault in

@@ -147,11 +147,16 @@ class LetterFlow:
     def _still_broken(self, turn: Turn, msg: InboundMessage) -> bool:
         """A reply on the resolved ticket's thread that says its fault goes on ("Все одно не
         друкує, та сама помилка offline.", "still broken") reopens it, as the rating in a
-        chat does; one that names another problem is a new request."""
+        chat does, and so does one that tells the ticket's own fault again ("Принтер не
+        друкує, помилка offline."): the thread is that ticket's. One that names another
+        problem is a new request."""
         said = _unquoted(msg.text)
         if not turn.state.rating_ticket or not said:
             return False
-        if not self.flow.says_still_broken_to_rating(turn, said):
+        if not (
+            self.flow.says_still_broken_to_rating(turn, said)
+            or self.flow.tells_the_same_fault(turn, said)
+        ):
             return False
         self.flow.still_broken(turn, msg)
         return True

@@ -12,6 +12,7 @@ from gateway.dialogs.answers import (
     says_it_works_now,
     says_still_broken,
     sounds_grateful,
+    tells_a_fault,
     without_fault_gone,
 )
 from gateway.dialogs.events import (
@@ -132,6 +133,18 @@ class Rating:
             return True
         st.start_flow()
         return False
+
+    def tells_the_same_fault(self, turn: Turn, text: str) -> bool:
+        """Whether `text` names the thing rated and tells a fault of it, with no word that
+        it goes on ("Принтер не друкує, помилка offline" of the printer's ticket): said on
+        the resolved ticket's own mail thread, it is that fault back."""
+        st = turn.state
+        if not (st.group or st.topic) or says_it_works_now(text) or not tells_a_fault(text):
+            return False
+        match = self.knowledge.match(text, turn.lang)
+        if match.outcome == "answer":
+            return match.candidates[0].article.id == st.topic
+        return self.routing.recognises(text) and self.routing.infer(text).value == st.group
 
     def names_another(self, turn: Turn, text: str) -> bool:
         """Whether `text` names a thing other than the one rated ("thanks, can you also

@@ -671,3 +671,29 @@ async def test_thanks_in_reply_to_the_rating_letter_is_no_new_request(
     assert await gw.rt.store.tickets.get("HD-000002") is None
     assert len(sink.to(IVAN)) == before  # no letter for a thanks
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
+
+
+async def test_a_reply_telling_the_tickets_own_fault_again_reopens_it(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (desk29): the printer's ticket resolved, the user answered the rating
+    letter "Принтер не друкує, помилка offline." with no "still" word: it opened HD-000002
+    and mailed its number. On the resolved ticket's own thread the same fault told again is
+    that ticket's: HD-000001 reopens. Thanks ("Дякую, принтер друкує") stays a comment."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+
+    def rating_letter() -> Received | None:
+        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
+
+    rating = await eventually(rating_letter, what="the rating letter")
+    before = len(sink.to(IVAN))
+    said = "Принтер не друкує, помилка offline.\n\n> Заявку HD-000001 вирішено"
+    await gw.send(reply_to(rating, IVAN, said), IVAN)
+    told = (await mails_to(sink, IVAN, before + 1))[-1]
+    assert TEXTS.get("uk", "status_reopened", ticket_id="HD-000001") in told.text, told.text
+    assert (await gw.ticket()).status == TicketStatus.OPEN
+    assert await gw.rt.store.tickets.get("HD-000002") is None
