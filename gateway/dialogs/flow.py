@@ -8,9 +8,12 @@ domain: matching.py (which article), selfhelp.py ("did it help?", choices), hand
 
 from __future__ import annotations
 
+import re
+
 from gateway.dialogs.answers import is_small_talk
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.extract import read_head
+from gateway.dialogs.extract.product import names as product_names
 from gateway.dialogs.handover import Handover
 from gateway.dialogs.matching import Hint, Matching, top_article
 from gateway.dialogs.payloads import (
@@ -219,9 +222,18 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
             st.language = reply_language(text, turn.lang, screen_text=pasted)
 
     def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
-        """Follow the language the user writes in, unless they chose one with /lang."""
+        """Follow the language the user writes in, unless they chose one with /lang. A
+        Russian or Ukrainian conversation keeps its language for a name, a code or a word
+        typed in every language ("Outlook?", "VPN", "Windows 10"): only a message that
+        clearly shows another switches it, as in the middle of a flow."""
         st = turn.state
         if st.language_locked:
+            return
+        if st.language in ("ru", "uk"):
+            kept = reply_language(text, st.language)
+            if kept == st.language and _more_than_a_name(text):
+                kept = reply_language(text, "en")  # "any update?": English, unless translit
+            st.language = kept
             return
         default = st.language or _hinted(hint) or self.default_language
         st.language = detect_language(text, default=default)
@@ -251,6 +263,20 @@ def _no_problem_said(signal: HandoffSignal, text: str, routing: Routing) -> bool
     if signal.reason == "asked_for_person":
         return not describes_problem(text)
     return signal.reason == "upset" and not describes_problem(text) and not routing.recognises(text)
+
+
+def _more_than_a_name(text: str) -> bool:
+    """A message of Latin words, two or more, not all of them a program's name: "any
+    update?", "Zoom crashes" (not "Outlook?", "Windows 10", "SAP GUI")."""
+    words = _LATIN_WORD.findall(text)
+    if len(words) < 2 or _CYRILLIC.search(text):
+        return False
+    named = set(" ".join(product_names(text)).lower().split())
+    return any(word.lower() not in named for word in words)
+
+
+_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z']+(?![\w])")
+_CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
 
 
 def _hinted(hint: str) -> str:

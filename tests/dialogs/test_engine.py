@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
 
 from dialogs.driver import Chat
+from gateway.dialogs.engine import DialogEngine
 from gateway.dialogs.events import (
     CsatCommented,
     CsatRecorded,
@@ -567,3 +569,42 @@ def test_a_yes_with_those_words_after_it_stays_a_yes(chat: Chat, reply: str) -> 
     chat.send("не печатает принтер")
     chat.send(reply)
     assert chat.named("resolved") == [Resolved(by="bot")]
+
+
+# Outside pass (desk29): a Russian conversation took "Outlook?" or "VPN" for English, and every
+# later answer came in English. A name, a code or a word typed in every language keeps the
+# conversation's language; a whole message in another one switches it.
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        ("Outlook?", "ru"),
+        ("VPN", "ru"),
+        ("Windows 10", "ru"),
+        ("Zoom", "ru"),
+        ("SAP GUI", "ru"),
+        ("ne rabotaet vpn", "ru"),  # translit
+        ("how do I reset my password?", "en"),
+        ("my printer is not working", "en"),
+        ("any update?", "en"),
+        ("Zoom crashes", "en"),
+        ("не працює пошта", "uk"),
+    ],
+)
+def test_a_name_in_another_script_is_no_switch_of_language(
+    engine: DialogEngine, said: str, lang: str
+) -> None:
+    chat = Chat(engine)
+    chat.send("привет")
+    assert chat.state.language == "ru"
+    chat.send(said)
+    assert chat.state.language == lang, chat.text
+    if lang == "ru":
+        assert re.search(r"[а-яё]", chat.text.lower()), chat.text
+
+
+def test_a_ukrainian_conversation_keeps_its_language_for_a_name(engine: DialogEngine) -> None:
+    chat = Chat(engine)
+    chat.send("добрий день")
+    assert chat.state.language == "uk"
+    chat.send("Teams?")
+    assert chat.state.language == "uk"
