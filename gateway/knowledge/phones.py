@@ -1,4 +1,5 @@
-"""A phone sunk or gone dead that held the second factor is a phone lost to signing in.
+"""A phone sunk, dead, taken or swapped that held the second factor is a phone lost to signing
+in.
 
 "уронил телефон с аутентификатором в септик, как теперь входить в почту?", "впустив
 телефон з автентифікатором у бетономішалку, він здох", "dropped my phone in the cork
@@ -7,6 +8,10 @@ phone went, which is what the damage article's samples say of a broken device; w
 user asks is how to sign in without it. So the words of its going read as the phone lost
 (the MFA article's word), and the words that it died say nothing more. A phone dropped
 with no second factor named ("впустив телефон у калюжу, не вмикається") stays damage.
+The other ways a phone goes are read so too, when the factor is plain (named, or codes to
+sign in with): taken ("phone nicked on the bus"), run over, swapped or wiped ("switched
+from Android to iPhone", "онук перепрошив мені телефон, програма з кодами зникла"); a phone
+named by its make or as a handset is then the phone.
 
 The mail wanted on a phone ("можно её в смартфон поставить?", "поставила Outlook на
 телефон, а він просить сервер і порт", "хочу отримувати робочі листи на телефон") is the
@@ -21,6 +26,8 @@ from collections.abc import Sequence
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     DAMAGE_WORDS,
+    FACTOR_SIGN_IN_WORDS,
+    GONE_PHONE_WORDS,
     GONE_WORDS,
     MAIL_GETTING_WORDS,
     MAIL_NAMES,
@@ -28,36 +35,71 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     MAILBOX_WORDS,
     NEGATION_WORDS,
+    PHONE_GONE_WORDS,
     PHONE_PLACES,
+    PHONE_RUN_WORDS,
     PHONE_WORDS,
     SECOND_FACTOR_CODES,
+    SECOND_FACTOR_COUNTS,
     SECOND_FACTOR_STEMS,
+    SECOND_FACTOR_STEPS,
     SUNK_WORDS,
     TO_PLACE_WORDS,
 )
 
 # How far the phone may be from the word of its going: "уронил телефон", "телефон із кодами
-# втопила", "my phone fell", "dropped my work phone".
+# втопила", "my phone fell", "dropped my work phone"; or in content words, the factor
+# between them said at length ("the phone with my sign-in codes slipped into the tank").
 _REACH = 4
+_CONTENT_REACH = 3
 
 
 def lost_phone(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
-    """Positions of the words that say how a phone went (dropped, sank) and of those that
-    say it died, when the message names the phone's second factor (an authenticator, MFA,
-    its codes); empty otherwise."""
-    if not any(_factor(t) for t in words):
+    """Positions of the words that say how a phone went (dropped, sank, taken, run over,
+    swapped or wiped) and of those that say it died, when the message names the phone's
+    second factor (an authenticator, MFA, its codes); empty otherwise."""
+    if not any(_factor_at(words, i) for i in range(len(words))):
         return frozenset(), frozenset()
-    phones = [i for i, t in enumerate(words) if t.word in PHONE_WORDS or t.lemma in PHONE_WORDS]
+    phones = [i for i, t in enumerate(words) if _either(t, GONE_PHONE_WORDS)]
+    content = [i for i, t in enumerate(words) if not t.stop]
+
+    def near(i: int) -> bool:
+        return any(
+            abs(i - p) <= _REACH
+            or (
+                i in content
+                and p in content
+                and abs(content.index(i) - content.index(p)) <= _CONTENT_REACH
+            )
+            for p in phones
+        )
+
+    # The ways of going that are not damage ("switched my phone to silent", "my phone ran
+    # over its data plan") need the factor plain: named, or codes to sign in with.
+    named = any(
+        _factor_at(words, i) and words[i].lemma not in SECOND_FACTOR_CODES
+        for i in range(len(words))
+    )
+    plain = named or any(
+        t.lemma in FACTOR_SIGN_IN_WORDS or t.word in FACTOR_SIGN_IN_WORDS for t in words
+    )
     went = frozenset(
-        i
-        for i, t in enumerate(words)
-        if (t.word in DAMAGE_WORDS or t.lemma in SUNK_WORDS)
-        and any(abs(i - p) <= _REACH for p in phones)
+        i for i, t in enumerate(words) if (_sunk(t) or (plain and _went(words, i))) and near(i)
     )
     if not went:
         return frozenset(), frozenset()
     gone = frozenset(i for i, t in enumerate(words) if t.lemma in GONE_WORDS)
     return went, gone
+
+
+def phone_makes(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the words that name a phone by its make or as a handset ("Android",
+    "iPhone", "handset"), not as a phone."""
+    return frozenset(
+        i
+        for i, t in enumerate(words)
+        if _either(t, GONE_PHONE_WORDS) and not _either(t, PHONE_WORDS)
+    )
 
 
 def mail_to_phone(words: Sequence[Token]) -> frozenset[int]:
@@ -66,7 +108,7 @@ def mail_to_phone(words: Sequence[Token]) -> frozenset[int]:
     mail that does not come) when the mail is named and a phone is where it goes ("в
     смартфон", "на телефоні", "on my mobile"), and no second factor is ("код на телефон не
     приходит" signs in)."""
-    if not any(_mail(t) for t in words) or any(_factor(t) for t in words):
+    if not any(_mail(t) for t in words) or any(_factor_at(words, i) for i in range(len(words))):
         return frozenset()
     if not any(
         _either(t, PHONE_PLACES) and any(w.word in TO_PLACE_WORDS for w in words[max(i - 2, 0) : i])
@@ -87,6 +129,28 @@ def _mail(token: Token) -> bool:
 
 def _either(token: Token, words: frozenset[str]) -> bool:
     return token.word in words or token.lemma in words
+
+
+def _sunk(token: Token) -> bool:
+    """Whether the word says a phone was damaged: "dropped", "уронил", "slipped"."""
+    return token.word in DAMAGE_WORDS or token.lemma in SUNK_WORDS
+
+
+def _went(words: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i` says a phone went otherwise: "nicked", "swapped", "wiped",
+    the "ran" of "ran over"."""
+    token = words[i]
+    if token.lemma in PHONE_GONE_WORDS:
+        return True
+    return token.lemma in PHONE_RUN_WORDS and i + 1 < len(words) and words[i + 1].word == "over"
+
+
+def _factor_at(words: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i` names a second factor: an authenticator, MFA, a code, the
+    step of "2 step"."""
+    if words[i].lemma in SECOND_FACTOR_STEPS:
+        return i > 0 and words[i - 1].word in SECOND_FACTOR_COUNTS
+    return _factor(words[i])
 
 
 def _factor(token: Token) -> bool:

@@ -57,7 +57,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
-from gateway.knowledge.phones import lost_phone, mail_to_phone
+from gateway.knowledge.phones import lost_phone, mail_to_phone, phone_makes
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
@@ -336,6 +336,10 @@ class Ranker:
             lang: tokens(word, lang)[0].lemma
             for lang, word in (("ru", "потерял"), ("uk", "загубив"), ("en", "lost"))
         }
+        self._phones = {
+            lang: tokens("телефон" if lang != "en" else "phone", lang)[0].lemma
+            for lang in ("ru", "uk", "en")
+        }
         self._onsets = _lemmas_of(ONSET_WORDS)
         self._applications = _lemmas_of(APPLICATION_WORDS)
         self._places = _lemmas_of(PLACE_WORDS)
@@ -440,10 +444,19 @@ class Ranker:
         words = _read_as(words, _wiped_files(words), "deleted", _DELETED)
         # "уронил телефон с аутентификатором в септик, он сдох": a phone gone with its second
         # factor is the phone lost (phones.py), and that it died says nothing more.
+        # A phone named by its make or as a handset is the phone that went ("switched from
+        # Android to iPhone", "swapped my handset").
         went, gone = lost_phone(words)
         if went:
+            makes = phone_makes(words)
             words = tuple(
-                self._lost(t, lang) if i in went else t._replace(stop=True) if i in gone else t
+                self._lost(t, lang)
+                if i in went
+                else self._phone(t, lang)
+                if i in makes
+                else t._replace(stop=True)
+                if i in gone
+                else t
                 for i, t in enumerate(words)
             )
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
@@ -569,6 +582,12 @@ class Ranker:
         if lang == "uk":
             return token._replace(word="загубив", lemma=self._losing["uk"])
         return token._replace(word="потерял", lemma=self._losing["ru"])
+
+    def _phone(self, token: Token, lang: str | None) -> Token:
+        """The word of a phone in the message's language (телефон, phone)."""
+        if token.word.isascii():
+            return token._replace(word="phone", lemma=self._phones["en"])
+        return token._replace(word="телефон", lemma=self._phones["uk" if lang == "uk" else "ru"])
 
     def _applications_named(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
         """Words that name an application and an everyday thing alike (опера) as the

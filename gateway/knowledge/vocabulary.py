@@ -1465,17 +1465,46 @@ MAIL_GETTING_WORDS: frozenset[str] = _words(
 SUNK_WORDS: frozenset[str] = _words(
     """
     утопить утонуть упасть уронить утопити втопити втонути потонути упасти впасти впустити
-    drop drown sank sunk sink fell fall knock
+    drop drown sank sunk sink fell fall knock slip
     """
 )
-GONE_WORDS: frozenset[str] = _words(
-    "сдохнуть умереть здохнути померти мертвый мертвий die dead"
+# The other ways a phone goes from its owner beside its second factor, as the MFA article's
+# "lost or replaced" means them: taken in slang ("phone nicked on the bus", "got
+# pickpocketed"), crushed ("ran over his phone with the van": the run said with its "over"
+# in phones.py), or changed for another and wiped ("swapped my handset", "switched from
+# Android to iPhone", "онук перепрошив мені телефон"). Lemmas; Snowball stems for English.
+# Not "reset" or "скинути"/"сбросить": "reset my MFA", "скинув код на телефон" ask or send.
+PHONE_GONE_WORDS: frozenset[str] = _words(
+    """
+    nick pinch pickpocket swap switch replac chang upgrad wipe
+    сменить поменять заменить перепрошить прошить
+    змінити поміняти замінити перепрошити прошити
+    """
 )
+PHONE_RUN_WORDS: frozenset[str] = _words("ran run")
+GONE_WORDS: frozenset[str] = _words(
+    "сдохнуть умереть здохнути померти мертвый мертвий die dead melt"
+)
+# A phone as the user names it when it goes ("swapped my handset", "switched from Android to
+# iPhone"): the phone words and the makes a phone is called by.
+GONE_PHONE_WORDS: frozenset[str] = PHONE_PLACES | _words("handset")
 SECOND_FACTOR_STEMS: tuple[str, ...] = (
     "аутентифик", "автентифік", "authent", "двухфактор", "двофактор", "двухэтап", "двоетап",
     "2fa", "mfa", "otp", "duo", "okta",
 )
 SECOND_FACTOR_CODES: frozenset[str] = _words("код code")
+# "his 2 step app", "the two step thing": the second factor said by its steps.
+SECOND_FACTOR_STEPS: frozenset[str] = _words("step")
+SECOND_FACTOR_COUNTS: frozenset[str] = _words("2 two")
+# What codes are for when they are a second factor: signing in ("the phone with my sign-in
+# codes", "програма з кодами зникла, не можу зайти"). Lemmas; English words.
+FACTOR_SIGN_IN_WORDS: frozenset[str] = _words(
+    """
+    signin login log sign approve approval verification verify
+    вход войти входить зайти заходить авторизация подтверждение подтвердить
+    вхід увійти входити зайти заходити авторизація підтвердження підтвердити
+    """
+)
 # Devices and the medium a user names as what fails ("клавіатура не друкує", "the scanner
 # says no connection", "Wi-Fi connected, no internet"): they decide which article is first
 # over the symptom words beside them, which other articles share.

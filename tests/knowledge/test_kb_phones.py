@@ -1,4 +1,5 @@
-"""A phone sunk or dead that held the second factor is a phone lost to signing in."""
+"""A phone sunk, dead, taken or swapped that held the second factor is a phone lost to signing
+in."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.phones import lost_phone, mail_to_phone
+from gateway.knowledge.phones import lost_phone, mail_to_phone, phone_makes
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,65 @@ def test_a_phone_gone_with_its_second_factor_is_the_lost_phone(
     # The drop and the death were the damage article's words: the user asking how to sign
     # in without the authenticator was answered "your device is broken" or offered it.
     assert answered(matcher, text, lang) == "mfa_lost_device"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "switched from iPhone to Android and the Okta app didn't come across, can't approve"
+            " sign-ins",
+            "en",
+        ),
+        ("changed from an Android to an iPhone, the authenticator didn't move over", "en"),
+        ("upgraded my handset over the weekend and the MFA prompts still go to the old one", "en"),
+        ("I swapped my handset last week and the two step codes still go to the old one", "en"),
+        ("my phone slipped into the canal, it had the codes I sign in with", "en"),
+        (
+            "зять перепрошив мені телефон, програма з кодами зникла, тепер не можу зайти до"
+            " системи",
+            "uk",
+        ),
+        (
+            "сын перепрошил мне телефон, приложение с кодами исчезло, теперь не могу зайти в"
+            " систему",
+            "ru",
+        ),
+    ],
+)
+def test_a_phone_swapped_taken_or_reflashed_with_its_second_factor_is_the_lost_phone(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Swapped, switched, upgraded, slipped and reflashed were no way a phone goes: the new
+    # phone's mail set up or an outage was answered, or nothing.
+    assert answered(matcher, text, lang) == "mfa_lost_device"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I switched my phone to silent and now I miss the codes from the gate intercom",
+        "my phone ran over its data plan, the discount code app won't load",
+        "swapped my handset for a newer model, how do I move my photos?",
+    ],
+)
+def test_a_phone_switched_or_swapped_with_no_sign_in_stays_unanswered(
+    matcher: Matcher, text: str
+) -> None:
+    assert matcher.match(text, "en").outcome == "none"
+
+
+def test_the_ways_a_phone_goes_beside_its_second_factor() -> None:
+    words = tokens("the lad ran over his phone with the van, it had his 2 step app", "en")
+    went, _ = lost_phone(words)
+    assert [words[i].word for i in sorted(went)] == ["ran"]
+    words = tokens("switched from Android to iPhone, the authenticator stayed behind", "en")
+    went, _ = lost_phone(words)
+    assert [words[i].word for i in sorted(went)] == ["switched"]
+    assert [words[i].word for i in sorted(phone_makes(words))] == ["android", "iphone"]
+    # codes that are no sign-in's: the switch is no phone gone
+    words = tokens("switched my phone to silent, I miss the codes from the gate", "en")
+    assert lost_phone(words) == (frozenset(), frozenset())
 
 
 @pytest.mark.parametrize(
