@@ -43,6 +43,7 @@ from gateway.knowledge.clauses import (
     sent_by_others,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
+from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.lures import threatened
 from gateway.knowledge.morphology import (
@@ -336,6 +337,10 @@ class Ranker:
             lang: tokens(word, lang)[0].lemma
             for lang, word in (("ru", "потерял"), ("uk", "загубив"), ("en", "lost"))
         }
+        self._expiring = {
+            lang: tokens(word, lang)[0].lemma
+            for lang, word in (("ru", "истекла"), ("uk", "закінчилась"), ("en", "expired"))
+        }
         self._phones = {
             lang: tokens("телефон" if lang != "en" else "phone", lang)[0].lemma
             for lang in ("ru", "uk", "en")
@@ -456,6 +461,17 @@ class Ranker:
                 if i in makes
                 else t._replace(stop=True)
                 if i in gone
+                else t
+                for i, t in enumerate(words)
+            )
+        # "the antivirus licence ran out", "підписка спливла": a licence run out has expired.
+        spent, completing = ran_out(words)
+        if spent:
+            words = tuple(
+                self._expired(t, lang)
+                if i in spent
+                else t._replace(stop=True)
+                if i in completing
                 else t
                 for i, t in enumerate(words)
             )
@@ -582,6 +598,15 @@ class Ranker:
         if lang == "uk":
             return token._replace(word="загубив", lemma=self._losing["uk"])
         return token._replace(word="потерял", lemma=self._losing["ru"])
+
+    def _expired(self, token: Token, lang: str | None) -> Token:
+        """The word of a licence's expiry in the message's language (expired, закінчилась,
+        истекла)."""
+        if token.word.isascii():
+            return token._replace(word="expired", lemma=self._expiring["en"])
+        if lang == "uk":
+            return token._replace(word="закінчилась", lemma=self._expiring["uk"])
+        return token._replace(word="истекла", lemma=self._expiring["ru"])
 
     def _phone(self, token: Token, lang: str | None) -> Token:
         """The word of a phone in the message's language (телефон, phone)."""

@@ -1505,6 +1505,21 @@ FACTOR_SIGN_IN_WORDS: frozenset[str] = _words(
     вхід увійти входити зайти заходити авторизація підтвердження підтвердити
     """
 )
+# A licence, a subscription or a trial that ran out has expired (expiry.py): what it is
+# said of, and the ways of its running out the licence article has no word for ("ran out",
+# "is over", "підписка спливла"). Lemmas (Snowball stems for English); English words for
+# the "out" and the "is" of "is over".
+LICENCE_WORDS: frozenset[str] = _words(
+    "licens subscript ліцензія підписка пробний лицензия подписка пробный"
+)
+# A trial is a licence's when it is a free one or has its period or version ("the trial
+# period is over"); "the trial is over, the jury is out" is a court's.
+TRIAL_WORDS: frozenset[str] = _words("trial")
+TRIAL_KINDS: frozenset[str] = _words("period version free")
+SPENT_WORDS: frozenset[str] = _words("спливти сплисти сплив")
+RUN_WORDS: frozenset[str] = _words("ran run")
+RUN_OUT_WORDS: frozenset[str] = _words("out")
+BEING_OVER_WORDS: frozenset[str] = _words("is are was were be been it")
 # Devices and the medium a user names as what fails ("клавіатура не друкує", "the scanner
 # says no connection", "Wi-Fi connected, no internet"): they decide which article is first
 # over the symptom words beside them, which other articles share.

@@ -1,0 +1,66 @@
+"""A licence, a subscription or a trial that ran out has expired.
+
+"the antivirus licence ran out", "our subscription runs out today", "the trial period is
+over", "Антивірус каже, що підписка спливла вчора": the licence article says "expired",
+"закінчилась", "истекла"; running out, being over and "спливти" (which of anything else
+is a window popping up: "спливло вікно з помилкою") are no word of it. Read so only beside
+a licence, a subscription or a trial: "we ran out of toner", "the meeting is over" and
+"спливло вікно" are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token
+from gateway.knowledge.vocabulary import (
+    BEING_OVER_WORDS,
+    LICENCE_WORDS,
+    RUN_OUT_WORDS,
+    RUN_WORDS,
+    SPENT_WORDS,
+    TRIAL_KINDS,
+    TRIAL_WORDS,
+)
+
+# How many content words may lie between the licence and the words of its running out:
+# "the antivirus licence on the barometer pc ran out".
+_REACH = 4
+
+
+def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
+    """Positions of the words that say a licence, a subscription or a trial ran out ("ran"
+    of "ran out", "over" of "is over", "спливла"), and of the words that only complete them
+    ("out"); empty when no such word is near one."""
+    content = [i for i, t in enumerate(words) if not t.stop]
+    licences = [n for n, i in enumerate(content) if _licence(words, content, n)]
+    if not licences:
+        return frozenset(), frozenset()
+    said: set[int] = set()
+    completing: set[int] = set()
+    for n, i in enumerate(content):
+        if not any(abs(n - m) <= _REACH for m in licences):
+            continue
+        token = words[i]
+        after = words[i + 1] if i + 1 < len(words) else None
+        before = words[i - 1] if i > 0 else None
+        if token.lemma in SPENT_WORDS:
+            said.add(i)
+        elif token.lemma in RUN_WORDS and after is not None and after.word in RUN_OUT_WORDS:
+            # "ran out of credit" is the thing's being used up, no licence's end
+            beyond = words[i + 2] if i + 2 < len(words) else None
+            if beyond is None or beyond.word != "of":
+                said.add(i)
+                completing.add(i + 1)
+        elif token.word == "over" and before is not None and before.word in BEING_OVER_WORDS:
+            said.add(i)
+    return frozenset(said), frozenset(completing)
+
+
+def _licence(words: Sequence[Token], content: list[int], n: int) -> bool:
+    """Whether the n-th content word is a licence, a subscription or a software trial."""
+    token = words[content[n]]
+    if token.lemma in LICENCE_WORDS:
+        return True
+    near = [words[content[m]].word for m in (n - 1, n + 1) if 0 <= m < len(content)]
+    return token.lemma in TRIAL_WORDS and any(w in TRIAL_KINDS for w in near)

@@ -1,0 +1,52 @@
+"""A licence, a subscription or a software trial that ran out is answered as expired."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.expiry import ran_out
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the free trial period is over and the PDF editor won't save", "en"),
+        ("our CAD licence ran out on Friday, it only opens read-only", "en"),
+        ("Антивірус пише, що ліцензія спливла", "uk"),
+    ],
+)
+def test_a_licence_run_out_is_the_expired_licence(matcher: Matcher, text: str, lang: str) -> None:
+    # "ran out", "is over" and "спливла" were no word of the licence article: the trial's
+    # end was offered as recovering files.
+    assert answered(matcher, text, lang) == "license_expired"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my fishing licence ran out last month",
+        "the trial is over, the jury is out",
+        "we ran out of coffee in the break room",
+    ],
+)
+def test_what_ran_out_that_is_no_software_stays_unanswered(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text, "en").outcome == "none"
+
+
+def test_what_is_read_as_expired() -> None:
+    words = tokens("the antivirus licence on the front desk pc ran out yesterday", "en")
+    spent, completing = ran_out(words)
+    assert [words[i].word for i in sorted(spent)] == ["ran"]
+    assert [words[i].word for i in sorted(completing)] == ["out"]
+    words = tokens("підписка на антивірус спливла", "uk")
+    assert [words[i].word for i in sorted(ran_out(words)[0])] == ["спливла"]
+    # a window that pops up, a court's trial, toner used up: nothing is read so
+    for text, lang in (
+        ("спливло вікно з помилкою", "uk"),
+        ("the trial is over, the jury is out", "en"),
+        ("the licence printer ran out of toner", "en"),
+    ):
+        assert ran_out(tokens(text, lang)) == (frozenset(), frozenset()), text
