@@ -72,6 +72,10 @@ PHRASES: dict[str, str] = {
             "making any", "stopped making any",
         )
     },
+    # Pages that come out blank are said of sheets too ("spitting out completely blank
+    # sheets"); a sheet on its own is left (a spreadsheet's, a bed's, a job sheet).
+    **{f"{kind} {sheets}": f"{kind} pages" for kind in ("blank", "empty")
+       for sheets in ("sheet", "sheets")},
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",
@@ -472,6 +476,13 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 WORDS: dict[str, str] = {
+    # A print defect said as smudges or stripes is the article's streaks ("prints coming out
+    # with black smudges", "a grey stripe down every page").
+    **dict.fromkeys(
+        ("smudge", "smudges", "smudged", "smudgy", "smudging", "stripe", "stripes", "striped",
+         "stripy"),
+        "streaks",
+    ),
     "вайфай": "wifi",
     "вайфая": "wifi",
     "вайфаю": "wifi",

@@ -29,6 +29,23 @@ def test_a_faint_print_is_the_toner_and_streaks_answer(
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
+        ("every printout has a thin black stripe on the left", "printer_paper_jam"),
+        ("pages come out smudged along the right edge", "printer_paper_jam"),
+        ("the Brother keeps feeding out blank sheets", "printer_paper_jam"),
+        ("the striped curtains in the meeting room are torn", None),
+    ],
+)
+def test_smudges_stripes_and_blank_sheets_are_the_streaked_or_blank_pages(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """A print defect said as smudges, a stripe or blank sheets is the paper-jam article's
+    "blank or streaked pages"; a stripe that is no print's says nothing."""
+    assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
         ("the scanning software says no devices were found", "scanner_not_working"),
         ("my scan program can't find the device anymore", "scanner_not_working"),
         ("windows says no audio output devices were found", "no_sound"),
