@@ -76,6 +76,22 @@ PHRASES: dict[str, str] = {
     # sheets"); a sheet on its own is left (a spreadsheet's, a bed's, a job sheet).
     **{f"{kind} {sheets}": f"{kind} pages" for kind in ("blank", "empty")
        for sheets in ("sheet", "sheets")},
+    # A program stuck loading its profile has not started: "Outlook stuck on Loading
+    # Profile forever", "висить на заставці «Завантаження профілю»" (the profile loads when
+    # it opens; a profile said anywhere else is left).
+    "loading profile": "startup profile",
+    **dict.fromkeys(
+        _phrases(
+            "загрузка профиля|загрузке профиля|загрузки профиля|загрузку профиля"
+        ),
+        "запуск профиля",
+    ),
+    **dict.fromkeys(
+        _phrases(
+            "завантаження профілю|завантаженні профілю|завантажує профіль|завантаженням профілю"
+        ),
+        "запуск профілю",
+    ),
     "wi fy": "wifi",
     "вай фай": "wifi",
     "вай фая": "wifi",

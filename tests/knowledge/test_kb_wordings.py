@@ -1041,3 +1041,22 @@ def test_utter_and_a_file_deleted_from_a_disk_stay_theirs(
     matcher: Matcher, text: str, lang: str, topic: str | None
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Outlook sits on Loading Profile for ages every morning", "en"),
+        ("Outlook зранку висить на «Завантаження профілю» вже пів години", "uk"),
+    ],
+)
+def test_a_program_stuck_loading_its_profile_has_not_started(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Loading Profile" and "завантаження профілю" were no article's words: nothing was
+    # answered, or the choices led with mail that does not go.
+    assert answered(matcher, text, lang) == "app_wont_start"
+
+
+def test_a_profile_that_is_no_program_loading_stays_unanswered(matcher: Matcher) -> None:
+    assert answered(matcher, "I want to change my Steam profile picture", "en") is None
