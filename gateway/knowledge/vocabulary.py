@@ -581,6 +581,12 @@ WORDS: dict[str, str] = {
     "micro": "microphone",
     "микро": "микрофон",
     "passwd": "password",
+    # The password misspelt the common ways ("forgot my pasword", "pasword expired again??").
+    **dict.fromkeys(
+        ("pasword", "paswords", "passowrd", "passwrod", "passwort", "passward",
+         "paasword", "passwor"),
+        "password",
+    ),
     # The phone by its slang and substantivised names ("вкрали мобільний", "пошта на
     # мобілці", "нужна почта на мобиле", "on my personal mobile"); "мобильный интернет" stays.
     **dict.fromkeys(

@@ -1058,5 +1058,14 @@ def test_a_program_stuck_loading_its_profile_has_not_started(
     assert answered(matcher, text, lang) == "app_wont_start"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["my pasword expired again, what now", "pasword expired overnight, how do I set a new one"],
+)
+def test_the_password_misspelt_is_the_password(matcher: Matcher, text: str) -> None:
+    # "pasword" was no word: the message read as barely IT's and got nothing.
+    assert answered(matcher, text, "en") == "password_reset"
+
+
 def test_a_profile_that_is_no_program_loading_stays_unanswered(matcher: Matcher) -> None:
     assert answered(matcher, "I want to change my Steam profile picture", "en") is None
