@@ -322,3 +322,33 @@ def test_a_black_picture_is_how_the_camera_looks_and_its_message_is_still_asked(
     assert chat.questions == ["error"]  # the only field not given
     chat.send("no message, just black")
     assert chat.requested.fields["error"] == "no message, just black"  # the answer, whole
+
+
+@pytest.mark.parametrize(
+    ("first", "step"),
+    [
+        (
+            "Потрібен доступ до папки з гастролями на SharePoint, там «Потрібен дозвіл». Ноут на "
+            "Windows 11, з понеділка. Запит через кнопку на сторінці відправляла, тиждень тиші.",
+            "Запит через кнопку на сторінці відправляла",
+        ),
+        (
+            "I need edit access to our SharePoint site for a new marshal, he's on Windows 11 and "
+            "gets 'Access required' since Monday. Asked the site owner, she said write to IT.",
+            "Asked the site owner",
+        ),
+        (
+            "хочу робочу пошту на телефон, iPhone 12, iOS 17, з учора. додавав обліковий запис "
+            "у «Пошті», а вона пише «Не вдалося перевірити ідентичність сервера»",
+            "додавав обліковий запис у «Пошті»",
+        ),
+    ],
+)
+def test_a_step_taken_to_get_set_up_or_let_in_is_not_asked_again(
+    chat: Chat, first: str, step: str
+) -> None:
+    # the access request sent, the owner asked, the account added (frozen18, frozen20, frozen21)
+    chat.send(first)
+    asked = run_checklist(chat, {})
+    assert "tried" not in asked
+    assert chat.requested.fields["tried"] == step

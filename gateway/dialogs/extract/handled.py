@@ -47,6 +47,7 @@ _HELPERS_TEXT = """
     поддержка техподдержка підтримка техпідтримка провайдер админ адмін администратор
     адміністратор сисадмин сисадмін айтишник айтішник хелпдеск helpdesk оператор
     сервис-центр сервісний производитель виробник
+    владелец власник руководитель керівник начальник
 """
 _HELPERS = frozenset(_HELPERS_TEXT.split())
 # Verbs said of the thing that are how the trouble came about or what was got, never a fix:

@@ -165,6 +165,41 @@ _ATTEMPT_NOUNS = (
     r"(?:system\s+)?restore|recovery|repair|troubleshooter|diagnostics?"
 )
 _STEP_NOUN = case_blind(rf"(?<!\w)(?:{_ATTEMPT_NOUNS})")
+# A step the user took to get set up or let in, said in the past: the account added ("додавав
+# обліковий запис у «Пошті»", "добавила учётку"; "коли додаю скриньку" is when it fails), an
+# access request sent ("Запит через кнопку на сторінці відправляла", "I already sent a
+# request", "submitted an access request") or the one who grants access asked ("Asked the
+# site owner", "писала керівнику"): frozen18, frozen20, frozen21. Not a request yet to make
+# ("хочу отправить запрос") nor one that others sent ("клиенты отправили заявки").
+_ADDED = (
+    r"(?:добавил|добавлял|додавал|додал)(?:а|и)?|(?:дода|додава)(?:в|ла|ли)|"
+    r"(?:added|re-?added)"
+)
+_ACCOUNT = (
+    r"(?:учётн\w*|учетн\w*|обліков\w*|акаунт\w*|аккаунт\w*|учётк\w*|учетк\w*|"
+    r"ящик\w*|скриньк\w*|почт\w*|пошт\w*|профил\w*|профіл\w*|account|mailbox|profile)"
+)
+_REQUEST = r"(?:запрос\w*|запит\w*|заявк\w*\s+на\s+доступ|(?:access\s+)?request)"
+_SENT = (
+    r"(?:отправил|отправлял|послал|посылал|подал|подавал|создал|создавал|оформил|оформлял|"
+    r"направил|направлял)(?:а|и)?|"
+    r"(?:відправи|відправля|надісла|надсила|пода|подава|створи|створюва|оформи|оформлю|"
+    r"направи|направля)(?:в|ла|ли)|"
+    r"sent|submitted|raised|filed|logged|put in|made"
+)
+_ASKED_OWNER = (
+    r"(?:asked|emailed|e-mailed|messaged|contacted|pinged|called|phoned|wrote to)\s+"
+    r"(?:the|my|our)\s+(?:[\w-]+\s+)?(?:owner|manager|supervisor|boss)"
+)
+_SET_UP_STEP = case_blind(
+    rf"(?<!не )(?<!ні )(?<!not )(?<!\w)(?:"
+    rf"(?:{_ADDED})\s+(?:(?:уже|вже|again|заново|знову|снова|робоч\w+|рабоч\w+|"
+    rf"корпоративн\w+|my|the|our|a|work)\s+){{0,2}}{_ACCOUNT}|"
+    rf"{_ACCOUNT}\s+(?:уже\s+|вже\s+)?(?:{_ADDED})|"
+    rf"{_REQUEST}(?:\s+[\w«»\"'.-]+){{0,5}}?\s+(?:{_SENT})|"
+    rf"(?:{_SENT})\s+(?:(?:a|an|the|my|our|уже|вже|же)\s+)?(?:[\w-]+\s+){{0,2}}?{_REQUEST}|"
+    rf"{_ASKED_OWNER})(?!\w)"
+)
 _VERDICT = case_blind(
     rf"(?:{_ATTEMPT_NOUNS})\s+(?:[\w.-]+\s+|[—–:]\s*){{0,3}}?"
     r"(?:тоже |также |теж |також |also )?"
@@ -481,6 +516,7 @@ def extract(text: str) -> str:
             or said_as_result(own, masked[at.end() :])
             or _NOUN_COUNTED.search(own)
             or _DID_ACTION.search(folded)
+            or _SET_UP_STEP.search(folded)
             or _NOUN_DONE.search(folded)
             or _WAS_ALREADY.search(folded)
             or _FIX_DONE_EN.search(folded)
