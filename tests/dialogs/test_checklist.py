@@ -352,3 +352,33 @@ def test_a_step_taken_to_get_set_up_or_let_in_is_not_asked_again(
     asked = run_checklist(chat, {})
     assert "tried" not in asked
     assert chat.requested.fields["tried"] == step
+
+
+@pytest.mark.parametrize(
+    ("first", "start"),
+    [
+        (
+            "Відучора ноутбук HP 250 G9 на Windows 11 не може оновитися: Windows Update падає з "
+            "0x800f0988. Двічі запускала засіб усунення неполадок і перезавантажувала.",
+            "Відучора",
+        ),
+        (
+            "Ноутбук Lenovo ThinkPad T14 с Windows 11 с сегодняшней ночи висит на «Подготовка "
+            "Windows», уже два раза выключала кнопкой.",
+            "с сегодняшней ночи",
+        ),
+        (
+            "В выходные уронил ноутбук Dell Latitude 5430 на Windows 11, теперь при включении "
+            "пишет «No bootable device». Перезагружал дважды.",
+            "В выходные",
+        ),
+    ],
+)
+def test_a_day_or_a_night_said_in_another_form_is_when_it_started(
+    chat: Chat, first: str, start: str
+) -> None:
+    # frozen15, frozen7, frozen27 asked "since when" of users who had said it
+    chat.send(first)
+    asked = run_checklist(chat, {})
+    assert "since" not in asked
+    assert start in chat.requested.fields["since"]
