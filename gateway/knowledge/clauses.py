@@ -18,6 +18,7 @@ from collections.abc import Container, Sequence
 from functools import lru_cache
 from itertools import pairwise
 
+from gateway.knowledge.lures import said_full
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
 from gateway.knowledge.vocabulary import (
     APPROVAL_WORDS,
@@ -29,11 +30,13 @@ from gateway.knowledge.vocabulary import (
     BOUNCE_WORDS,
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
+    COMPLAINT_WORDS,
     CRASH_WORDS,
     DAMAGE_WORDS,
     DAMAGED_THINGS,
     DESK_REQUEST_WORDS,
     EMPTY_WORDS,
+    ERROR_LEMMAS,
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
     FLOWING_WORDS,
@@ -52,6 +55,7 @@ from gateway.knowledge.vocabulary import (
     ONLY_WORDS,
     OTHER_SUBJECT_WORDS,
     OTHERS_WORDS,
+    OWN_MAIL_WORDS,
     OWN_WORDS,
     PERSON_SPEECH_WORDS,
     PERSON_WORDS,
@@ -60,6 +64,7 @@ from gateway.knowledge.vocabulary import (
     POSTED_LEMMAS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
+    RETURNED_LEMMAS,
     SELF_OBJECT_WORDS,
     SELF_SUBJECT_WORDS,
     SENDER_WORDS,
@@ -633,8 +638,11 @@ def bounced_to_user(
     for part in parts:
         said = [t.word for t in part]
         pairs = list(pairwise(said))
+        # "my emails", "my sent mail", "my sent invoices": the user's own.
         own = not SENDING_PERSON_WORDS.isdisjoint(said) or any(
-            first in OWN_WORDS and second in MAIL_WORDS for first, second in pairs
+            word in OWN_WORDS
+            and not (MAIL_WORDS | SENDING_LEMMAS).isdisjoint(said[k + 1 : k + 3])
+            for k, word in enumerate(said)
         )
         to_user = any(
             first in RECIPIENT_WORDS and second in USER_WORDS for first, second in pairs
@@ -665,7 +673,7 @@ def awaited_from_others(
         and NEGATION_WORDS.isdisjoint(t.word for t in words)
     ):
         return none
-    if _posted(words):
+    if posted(words):
         return none  # "нова пошта каже, що відправили посилку": the post, not the mail
     parts = _clauses(text, lang, words, quotes_joined=True)
     if parts is None:
@@ -725,6 +733,134 @@ def awaited_from_others(
     return frozenset(empty), frozenset(others)
 
 
+# A mail server's refusal said by its bare code ("повертається 554", "с ошибкой 550"): the
+# codes of a refused recipient or message (a version or a room is rarely 550-554).
+_REFUSAL_CODE = re.compile(r"55[0-4]")
+_RECEIVES = frozenset({"receives", "gets"})  # English arriving said of another (by word)
+
+
+def undelivered(
+    text: str, lang: str | None, words: Sequence[Token]
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Positions in `words` of the user's own mail coming back ("письмо клиенту вернулось",
+    "повертається 554 коли надсилаю", "прилетает отбойник"), of its arriving denied by whom
+    it was sent to ("мои письма никто не получает", "а он говорит что ничего не получил",
+    "клієнтка не отримала рахунок"), and of the recipient's saying so; empty when the mail
+    is not the user's. The user's is mail the user sends ("отправляю", "надіслала"), calls
+    their own ("мій лист", "my emails"), sends to someone ("письмо клиенту") or holds the
+    bounce of ("550 5.1.1"). Not mail others say bounced or that a full mailbox returns
+    ("люди жалуются что им возвращается", "скринька переповнена, листи повертаються"), and
+    not a parcel or money: nothing named goes by mail."""
+    none: tuple[frozenset[int], frozenset[int], frozenset[int]] = (
+        frozenset(),
+        frozenset(),
+        frozenset(),
+    )
+    if posted(words) or any(said_full(t) for t in words):
+        return none
+    mail = any(t.word in MAIL_WORDS or t.lemma in MAIL_WORDS for t in words)
+    bounce = any(t.word in BOUNCE_WORDS for t in words)
+    codes = _refusal_codes(words)
+    if not (mail or bounce or codes or any(t.lemma in MAILED_PAPERS for t in words)):
+        return none
+    if not _own_mail(text, lang, words, bounce):
+        return none
+    parts = _clauses(text, lang, words, quotes_joined=True)
+    if parts is None:
+        return none
+    # Others' saying or complaining about mail coming back is mail they sent ("клиенты
+    # говорят что их письма возвращаются"): only the user's own coming back is read here.
+    theirs = any(
+        t.word in SPEECH_WORDS or t.word in COMPLAINT_WORDS or _subject_person(t, lang)
+        for t in words
+    ) or any(
+        t.word in SENDER_WORDS and any(w.word in MAIL_WORDS for w in words[max(i - 2, 0) : i])
+        for i, t in enumerate(words)
+    )
+    returned = [
+        i
+        for i, t in enumerate(words)
+        if t.lemma in RETURNED_LEMMAS and (mail or bounce or codes)
+    ]
+    came_back = frozenset(returned) | codes if returned and not theirs else frozenset()
+    denied: list[int] = []
+    said: list[int] = []
+    start = 0
+    for part in parts:
+        span = range(start, start + len(part))
+        start += len(part)
+        plain = {t.word for t in part}
+        if not _recipient_denies(part, lang) or not plain.isdisjoint(
+            SELF_SUBJECT_WORDS | SELF_OBJECT_WORDS | (INBOX_WORDS - MAIL_WORDS)
+        ):
+            continue
+        for i, t in zip(span, part, strict=True):
+            if t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS or t.word in _RECEIVES:
+                denied.append(i)
+            elif t.word in SPEECH_WORDS or t.word in HE_SHE_WORDS or t.word in THEY_WORDS:
+                said.append(i)
+    return came_back, frozenset(denied), frozenset(said)
+
+
+def _refusal_codes(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of a mail server's refusal said by its bare code: right after mail coming
+    back or an error's word ("повертається 554 коли надсилаю", "с ошибкой 550"), and not
+    followed by what it counts ("вернулись 550 рублей")."""
+    found = []
+    for i, t in enumerate(words):
+        if i == 0 or not _REFUSAL_CODE.fullmatch(t.word):
+            continue
+        before = words[i - 1]
+        after = words[i + 1] if i + 1 < len(words) else None
+        if (before.lemma in RETURNED_LEMMAS or before.lemma in ERROR_LEMMAS) and (
+            after is None or after.stop or after.word.isascii()
+        ):
+            found.append(i)
+    return frozenset(found)
+
+
+def _own_mail(text: str, lang: str | None, words: Sequence[Token], bounce: bool) -> bool:
+    """The user sent the mail: a sending of the user's ("отправляю", "надіслала", "I sent"),
+    the mail called the user's ("мои письма", "my sent mail"), mail to someone in the dative
+    ("письмо клиенту", "лист постачальнику"), or the bounce's own code in the user's hands."""
+    if bounce:
+        return True
+    others = sent_by_others(text, lang, words)
+    for i, t in enumerate(words):
+        before = [w.word for w in words[max(i - 2, 0) : i]]
+        if t.lemma in SENDING_LEMMAS and i not in others:
+            if t.word.isascii():
+                if not SENDING_PERSON_WORDS.isdisjoint(before) or not OWN_WORDS.isdisjoint(before):
+                    return True
+            elif not {"impr", "INFN"} & verb_grammemes(t.word, lang or "ru"):
+                return True
+        if t.word in MAIL_WORDS and not OWN_MAIL_WORDS.isdisjoint(before):
+            return True
+        if (t.word in MAIL_WORDS or t.lemma in MAIL_WORDS) and i + 1 < len(words):
+            following = words[i + 1]
+            if not (following.stop or following.word.isascii()):
+                likeliest = readings(following.word, lang or "ru")[:1]
+                if likeliest and "datv" in likeliest[0][1]:
+                    return True
+    return False
+
+
+def _recipient_denies(part: Sequence[Token], lang: str | None) -> bool:
+    """The clause denies that someone else got it: a denial and another as the subject
+    ("никто не получает", "он говорит что ничего не получил", "клієнтка не отримала",
+    "nobody receives", "they say nothing arrived")."""
+    said = {t.word for t in part}
+    if said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(EMPTY_WORDS) and said.isdisjoint(
+        OTHER_SUBJECT_WORDS
+    ):
+        return False
+    return not (
+        said.isdisjoint(OTHER_SUBJECT_WORDS)
+        and said.isdisjoint(HE_SHE_WORDS)
+        and said.isdisjoint(SPEECH_WORDS)
+    ) or any(_subject_person(t, lang) for t in part)
+
+
 _MAILED = INBOX_WORDS | MAILED_PAPERS
 
 
@@ -732,7 +868,7 @@ def _awaited_time(token: Token) -> bool:
     return not {token.word, token.lemma}.isdisjoint(AWAITED_TIMES)
 
 
-def _posted(words: Sequence[Token]) -> bool:
+def posted(words: Sequence[Token]) -> bool:
     """A parcel, a courier or a postal service named ("Нова пошта", "Укрпошта")."""
     said = [t.lemma for t in words]
     return not POSTED_LEMMAS.isdisjoint(said) or not POSTAL_SERVICES.isdisjoint(pairwise(said))

@@ -35,7 +35,7 @@ def threatened(
     mailbox words it is said of; empty when none. Not a condition of another kind ("ящик
     заблокировали, если что пишите в телеграм"), nor a closing that happened ("учетку
     заблокировали, если не разблокируете …", "my account was blocked unless …")."""
-    if any(_full(t) for t in words):
+    if any(said_full(t) for t in words):
         return frozenset(), frozenset()  # a quota's warning (below), no lure
     threats: list[int] = []
     boxes: set[int] = set()
@@ -59,7 +59,8 @@ def threatened(
 _FULL_STEMS = ("переполн", "переповн", "заполнен", "заповнен", "quota", "квот", "лимит", "ліміт")
 
 
-def _full(token: Token) -> bool:
+def said_full(token: Token) -> bool:
+    """A word that says a mailbox is full or over its quota ("переполнен", "повна", "quota")."""
     return token.word in FULL_WORDS or token.word.startswith(_FULL_STEMS)
 
 

@@ -41,6 +41,7 @@ from gateway.knowledge.clauses import (
     ruled_out,
     said_fine,
     sent_by_others,
+    undelivered,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
@@ -196,6 +197,10 @@ _MAKER_SIMILARITY = 0.5
 _EVERYONE = lemma("everyone", "en")
 # What a bounce of mail others sent to the user is read as: mail the user did not receive.
 _RECEIVE = lemma("receive", "en")
+# What the user's own mail coming back, or not reaching whom it was to, is read as: the sending
+# article's bounce and undelivered mail (clauses.undelivered).
+_BOUNCE = lemma("bounce", "en")
+_UNDELIVERED = lemma("undelivered", "en")
 # What a letter's threat to close the mailbox is read as: its lure (lures.py).
 _PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
@@ -440,6 +445,13 @@ class Ranker:
         # that did not come in; the others, what they sent and said are their side.
         missing, theirs = awaited_from_others(text, lang, words)
         words = _read_as(words, missing, "receive", _RECEIVE, dropped=theirs)
+        # "письмо клиенту вернулось", "повертається 554 коли надсилаю", "мої листи ніхто не
+        # отримує, кажуть нічого не прийшло": the user's own mail came back or never reached
+        # whom it was sent to, a bounce; who says so is the recipient's side.
+        if not (bounced or missing):
+            came_back, denied, said = undelivered(text, lang, words)
+            words = _read_as(words, came_back, "bounce", _BOUNCE)
+            words = _read_as(words, denied, "undelivered", _UNDELIVERED, dropped=said)
         # "пришло письмо что мой ящик удалят, если не войду по ссылке": a letter's threat is
         # its lure, and the mailbox it names is the letter's (lures.py).
         threats, boxes = threatened(words, lang)
@@ -1635,12 +1647,13 @@ def _read_as(
     lemma_: str,
     dropped: Collection[int] = (),
 ) -> tuple[Token, ...]:
-    """`words` with those at `marked` read as `word` (the article's term `lemma_`) and those
-    at `dropped` left out of the evidence (what is said around them is another's side)."""
+    """`words` with those at `marked` read as `word` (the article's term `lemma_`, a content
+    word even where it was a bare number: "повертається 554") and those at `dropped` left out
+    of the evidence (what is said around them is another's side)."""
     if not marked:
         return words
     return tuple(
-        t._replace(word=word, lemma=lemma_)
+        t._replace(word=word, lemma=lemma_, stop=False)
         if i in marked
         else t._replace(stop=True)
         if i in dropped

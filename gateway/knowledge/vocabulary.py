@@ -1244,6 +1244,27 @@ BOUNCE_WORDS: frozenset[str] = _words(
 )
 # What happens to mail, said right after whom it is to: the verb, not the recipient ("their
 # emails to the seaweed farm bounce back": the farm is whom, the bounce what is wrong).
+# Mail coming back to its sender said in Russian or Ukrainian (lemmas): "письмо вернулось",
+# "возвращается с ошибкой", "лист повертається", "прилетает отбойник"; the English words are
+# BOUNCE_WORDS. Of the user's own mail it is a bounce (clauses.undelivered).
+RETURNED_LEMMAS: frozenset[str] = _words(
+    "вернуться возвращаться повернутися повертатися отбойник відбійник"
+)
+# An error's word before its code ("с ошибкой 550", "з помилкою 554", "error 550"; lemmas).
+ERROR_LEMMAS: frozenset[str] = _words("ошибка помилка error код code")
+# Others complaining ("люди жалуются", "гості скаржаться", "customers complain"): what they
+# say happened to mail is their side, as what they say is (SPEECH_WORDS).
+COMPLAINT_WORDS: frozenset[str] = _words(
+    """
+    жалуются жалуется жаловались жаловался жаловалась скаржаться скаржиться скаржилися
+    скаржився скаржилася complain complains complained complaining
+    """
+)
+# The user's own mail, by its possessive ("мои письма", "мій лист", "my emails"): the user
+# sent it.
+OWN_MAIL_WORDS: frozenset[str] = _words(
+    "мой моё мое мои мою моего моих мій моя моє мої мою моїх наш наше наши нашу наші my our"
+)
 MAIL_FATE_WORDS: frozenset[str] = BOUNCE_WORDS | _words(
     "receive arrive arrives arrived fail fails failed return returns returned get gets"
 )

@@ -1069,3 +1069,83 @@ def test_the_password_misspelt_is_the_password(matcher: Matcher, text: str) -> N
 
 def test_a_profile_that_is_no_program_loading_stays_unanswered(matcher: Matcher) -> None:
     assert answered(matcher, "I want to change my Steam profile picture", "en") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("письмо поставщику вернулось: «550 5.1.1 User unknown», адрес проверяла", "ru"),
+        ("отправляю акт заказчику, а сразу прилетает отбойник 550 5.7.1", "ru"),
+        ("лист бухгалтерці повернувся «550 5.1.1», адресу брала з її підпису", "uk"),
+        ("повертається 550 щоразу як надсилаю прайс", "uk"),
+        ("my sent invoices keep coming back undeliverable to me", "en"),
+    ],
+)
+def test_the_users_own_mail_that_came_back_is_mail_not_sent(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Mail coming back said in Russian or Ukrainian ("вернулось", "повертається",
+    # "отбойник") was no article's word, and whom it was to and their address were the
+    # receiving article's: mail not arriving, or nothing, was answered.
+    assert answered(matcher, text, lang) == "email_not_sending"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("мои письма клиентам никто не получает, говорят пусто", "ru"),
+        ("мої листи ніхто не отримує, замовник каже що нічого не прийшло", "uk"),
+        ("nobody gets my emails, the clients say nothing arrived", "en"),
+    ],
+)
+def test_the_users_own_mail_nobody_gets_is_mail_not_sent(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The recipients' getting nothing was read as the user's: mail not arriving.
+    assert answered(matcher, text, lang) == "email_not_sending"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ящик переполнен, письма клиентов возвращаются обратно", "ru"),
+        ("скринька переповнена, листи замовників повертаються назад", "uk"),
+    ],
+)
+def test_mail_others_sent_that_came_back_is_still_mail_not_arriving(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A full mailbox returns others' mail: none of it is the user's own coming back.
+    assert answered(matcher, text, lang) == "email_not_receiving"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("отправила 550 рублей поставщику, а они вернулись", "ru"),
+        ("відправила посилку клієнтці, а вона каже що нічого не отримала", "uk"),
+        ("клиент говорит что отправил деньги, а на счёт ничего не пришло", "ru"),
+    ],
+)
+def test_money_or_a_parcel_that_came_back_is_no_mail(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Nothing named goes by mail, and a bare code counts money ("550 рублей").
+    assert answered(matcher, text, lang) != "email_not_sending"
+
+
+def test_the_users_own_mail_coming_back_and_not_got_are_found() -> None:
+    from gateway.knowledge.clauses import undelivered
+    from gateway.knowledge.morphology import tokens
+
+    text = "повертається 554 коли надсилаю ескізи"
+    words = tokens(text, "uk")
+    came_back, denied, said = undelivered(text, "uk", words)
+    assert [words[i].word for i in sorted(came_back)] == ["повертається", "554"]
+    text = "отправляю смету заказчику, а он говорит что ничего не получил"
+    words = tokens(text, "ru")
+    came_back, denied, said = undelivered(text, "ru", words)
+    assert [words[i].word for i in denied] == ["получил"]
+    assert sorted(words[i].word for i in said) == ["говорит", "он"]
+    theirs = "люди жалуются что им возвращаются письма"
+    assert undelivered(theirs, "ru", tokens(theirs, "ru")) == (frozenset(),) * 3
