@@ -35,16 +35,20 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     MAILBOX_WORDS,
     NEGATION_WORDS,
+    NOT_SET_UP_STEMS,
     PHONE_GONE_WORDS,
     PHONE_PLACES,
     PHONE_RUN_WORDS,
+    PHONE_STEMS,
     PHONE_WORDS,
     SECOND_FACTOR_CODES,
     SECOND_FACTOR_COUNTS,
     SECOND_FACTOR_STEMS,
     SECOND_FACTOR_STEPS,
+    SIGN_IN_WORDS,
     SUNK_WORDS,
     TO_PLACE_WORDS,
+    WRONG_WORDS,
 )
 
 # How far the phone may be from the word of its going: "уронил телефон", "телефон із кодами
@@ -121,6 +125,28 @@ def mail_to_phone(words: Sequence[Token]) -> frozenset[int]:
         for i, t in enumerate(words)
         if _either(t, MAIL_SETUP_WORDS) or (not denied and _either(t, MAIL_GETTING_WORDS))
     )
+
+
+def mail_sign_in_on_phone(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the words of signing in and of the password refused ("неправильний
+    пароль", "can't sign in", "не удается проверить учетную запись") when the mail is named
+    on a phone ("айфон", "в телефонному аутлуці", "Outlook mobile", "на телефоне") and the
+    sign-in is refused (a denial, the password wrong): the phone's mail set up. Not when the
+    account is locked, the password forgotten, the phone gone or a second factor named:
+    those are the account's or the phone's ("залочился акк … в Outlook на телефоне")."""
+    if not any(_mail(t) for t in words):
+        return frozenset()
+    if not any(_either(t, PHONE_PLACES) or t.word.startswith(PHONE_STEMS) for t in words):
+        return frozenset()
+    if not any(t.word in NEGATION_WORDS or _either(t, WRONG_WORDS) for t in words):
+        return frozenset()  # "…, а через нього я підтверджувала вхід у пошту": nothing refused
+    if any(
+        _factor(t) or t.word.startswith(NOT_SET_UP_STEMS) or t.lemma in SUNK_WORDS
+        or t.word in DAMAGE_WORDS
+        for t in words
+    ):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(words) if _either(t, SIGN_IN_WORDS | WRONG_WORDS))
 
 
 def _mail(token: Token) -> bool:

@@ -59,7 +59,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
-from gateway.knowledge.phones import lost_phone, mail_to_phone, phone_makes
+from gateway.knowledge.phones import lost_phone, mail_sign_in_on_phone, mail_to_phone, phone_makes
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
@@ -201,6 +201,8 @@ _RECEIVE = lemma("receive", "en")
 # article's bounce and undelivered mail (clauses.undelivered).
 _BOUNCE = lemma("bounce", "en")
 _UNDELIVERED = lemma("undelivered", "en")
+# What the phone's mail refusing the sign-in is read as in English: its setting up (phones.py).
+_SETUP = lemma("setup", "en")
 # What a letter's threat to close the mailbox is read as: its lure (lures.py).
 _PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
@@ -487,6 +489,10 @@ class Ranker:
                 else t
                 for i, t in enumerate(words)
             )
+        # "айфон пише неправильний пароль коли додаю робочу скриньку": the phone's mail refusing
+        # the sign-in as it is added or opened is its setting up, no account locked (phones.py).
+        signed = mail_sign_in_on_phone(words)
+        words = tuple(_set_up(t, lang) if i in signed else t for i, t in enumerate(words))
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
         # A program that dies at its opening did not start: "вылетает при открытии".
         opening = crashed_at_start(text, lang, words, self._program | self._applications)
@@ -1660,6 +1666,14 @@ def _read_as(
         else t
         for i, t in enumerate(words)
     )
+
+
+def _set_up(token: Token, lang: str | None) -> Token:
+    """The phone's mail article's word for setting it up, in the token's language."""
+    if token.word.isascii():
+        return token._replace(word="setup", lemma=_SETUP, stop=False)
+    word = "налаштувати" if lang == "uk" else "настроить"
+    return token._replace(word=word, lemma=word, stop=False)
 
 
 def _wiped_files(words: tuple[Token, ...]) -> frozenset[int]:

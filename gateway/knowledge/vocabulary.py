@@ -532,6 +532,9 @@ WORDS: dict[str, str] = {
     "аутлук": "outlook",
     "аутлуке": "outlook",
     "аутлука": "outlook",
+    "аутлуку": "outlook",
+    "аутлуці": "outlook",
+    "аутлуком": "outlook",
     "тимс": "teams",
     "тимсе": "teams",
     "тімс": "teams",
@@ -1509,6 +1512,32 @@ MAIL_SETUP_WORDS: frozenset[str] = _words(
     поставить поставити установить встановити install put сервер server порт port
     """
 )
+# The phone's mail refusing the sign-in as it is added or opened ("айфон пише неправильний
+# пароль коли додаю робочу скриньку", "outlook app on my phone won't sign in to the work
+# account", "в почту на телефоне … пишет не удается проверить учетную запись"): the words of
+# signing in and of the password refused are the phone's mail set up, not an account locked
+# or a password forgotten (phones.mail_sign_in_on_phone; lemmas, and English words).
+SIGN_IN_WORDS: frozenset[str] = _words(
+    """
+    пароль логин логін войти вход увійти вхід заходить заходити акаунт аккаунт учетный
+    обліковий запись запис проверить перевірити password login signin logon account verify
+    """
+)
+# Stems that say the account is locked, the password forgotten or reset, or the phone gone:
+# then the sign-in is the account's or the phone's, whatever the mail ("залочился акк … в
+# Outlook на телефоне", "скидала пароль через телефон — не приходить смс", "потерял телефон,
+# не могу войти в почту").
+NOT_SET_UP_STEMS: tuple[str, ...] = (
+    "залоч", "заблок", "блокир", "блоку", "lock", "забыл", "забул", "забув", "forgot",
+    "скида", "скину", "сбрас", "сброс", "reset", "потер", "загуб", "украл", "вкрал", "укра",
+    "витягл", "вытащ", "lost", "stolen", "nick", "разбил", "розбил", "broke",
+)
+# The sign-in refused: a denial, or the password said wrong (lemmas; English by word).
+WRONG_WORDS: frozenset[str] = _words(
+    "неправильный неправильний неверный невірний хибний incorrect wrong invalid"
+)
+# A phone said by its adjective ("в телефонному аутлуці", "мобильная почта").
+PHONE_STEMS: tuple[str, ...] = ("телефонн", "мобильн", "мобільн")
 MAIL_GETTING_WORDS: frozenset[str] = _words(
     "получать получить отримувати отримати get getting receive receiving"
 )

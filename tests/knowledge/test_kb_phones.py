@@ -8,7 +8,12 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.phones import lost_phone, mail_to_phone, phone_makes
+from gateway.knowledge.phones import (
+    lost_phone,
+    mail_sign_in_on_phone,
+    mail_to_phone,
+    phone_makes,
+)
 
 
 @pytest.mark.parametrize(
@@ -165,3 +170,49 @@ def test_the_words_of_setting_the_mail_up_on_a_phone_are_found() -> None:
     # a phone that is no place the mail goes, or a second factor on it
     lost = "телефон с кодами для входа в почту сломался, поставил новый"
     assert mail_to_phone(tokens(lost, "ru")) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("айфон пишет неверный пароль, когда добавляю рабочую почту", "ru"),
+        ("мобильная почта не принимает пароль", "ru"),
+        ("андроїд каже що пароль неправильний, коли додаю робочу пошту", "uk"),
+        ("the mail app on my phone can't sign in to the work account", "en"),
+    ],
+)
+def test_the_phones_mail_refusing_the_sign_in_is_its_set_up(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The password or the sign-in refused read as an account locked or a password forgotten
+    # (or offered beside the lost phone's second factor), not the phone's mail set up.
+    assert answered(matcher, text, lang) == "email_setup_phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("залочился акк после ошибок пароля в Outlook на телефоне", "ru", "account_locked"),
+        ("забула пароль від пошти, на телефоні не можу увійти", "uk", "password_reset"),
+        ("потерял телефон, не могу войти в почту", "ru", "mfa_lost_device"),
+        (
+            "не можу увійти в пошту, пише неправильний пароль, скидала пароль через телефон, "
+            "а смс не приходить",
+            "uk",
+            "password_reset",
+        ),
+    ],
+)
+def test_a_locked_account_a_forgotten_password_or_a_lost_phone_is_no_set_up(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
+
+
+def test_the_words_of_the_phones_mail_sign_in_are_found() -> None:
+    words = tokens("айфон пише неправильний пароль коли додаю робочу скриньку", "uk")
+    assert sorted(words[i].word for i in mail_sign_in_on_phone(words)) == [
+        "неправильний",
+        "пароль",
+    ]
+    assert mail_sign_in_on_phone(tokens("айфон пише неправильний пароль", "uk")) == frozenset()
