@@ -14,8 +14,11 @@ from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token, verb_grammemes
 from gateway.knowledge.vocabulary import (
+    CLICK_LEMMAS,
     CONDITION_WORDS,
     FULL_WORDS,
+    LINK_LEMMAS,
+    LINK_REACH,
     NEGATION_WORDS,
     THREAT_LEMMAS,
     THREAT_REACH,
@@ -83,3 +86,22 @@ def _done(words: Sequence[Token], index: int, lang: str | None) -> bool:
     if token.word.isascii():
         return index > 0 and words[index - 1].word in _DONE_AUXILIARIES
     return "past" in verb_grammemes(token.word, lang or "ru")
+
+
+def followed_link(words: Sequence[Token], lang: str | None) -> frozenset[int]:
+    """Positions of the Russian or Ukrainian verbs of clicking said as done, with a link a
+    few words from them ("натиснула на посилання в листі", "прислала штраф со ссылкой, я
+    кликнула"): the user followed the letter's link, which the phishing article says as
+    "перешел по ссылке". A click asked for or not done ("нажмите на ссылку", "не нажимала")
+    is none."""
+    links = [i for i, t in enumerate(words) if t.lemma in LINK_LEMMAS]
+    if not links:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(words)
+        if t.lemma in CLICK_LEMMAS
+        and any(abs(i - k) <= LINK_REACH for k in links)
+        and "past" in verb_grammemes(t.word, lang or "ru")
+        and not (i > 0 and words[i - 1].word in NEGATION_WORDS)
+    )

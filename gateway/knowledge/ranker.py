@@ -46,7 +46,7 @@ from gateway.knowledge.clauses import (
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.grants import access_refused, granted
-from gateway.knowledge.lures import threatened
+from gateway.knowledge.lures import followed_link, threatened
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -77,6 +77,7 @@ from gateway.knowledge.vocabulary import (
     CIRCUMSTANCE_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
+    FOLLOWED,
     FREEZE_WORDS,
     GENERIC_WORDS,
     HOST_WORDS,
@@ -458,6 +459,8 @@ class Ranker:
         # its lure, and the mailbox it names is the letter's (lures.py).
         threats, boxes = threatened(words, lang)
         words = _read_as(words, threats, "phishing", _PHISHING, dropped=boxes)
+        # "натиснула на посилання в листі": the user followed a letter's link (lures.py).
+        words = _read_as(words, followed_link(words, lang), FOLLOWED, FOLLOWED)
         # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
         # wiped is the MFA article's: "the old one is wiped").
         words = _read_as(words, _wiped_files(words), "deleted", _DELETED)

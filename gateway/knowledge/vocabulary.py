@@ -1278,6 +1278,18 @@ OTHERS_WORDS: frozenset[str] = _words(
     """
 )
 SENDING_PERSON_WORDS: frozenset[str] = _words("i we")
+# A link the user clicked, said in Russian or Ukrainian ("натиснула на посилання в листі",
+# "я кликнула" after "со ссылкой"): following it, the phishing article's "перейти" (lures.py).
+# The verbs of clicking (lemmas) and the link's words (lemmas).
+CLICK_LEMMAS: frozenset[str] = _words(
+    """
+    нажать нажимать кликнуть кликать тыкнуть тыкать щелкнуть щёлкнуть натиснути натискати
+    клікнути клікати клацнути клацати тицьнути тицяти
+    """
+)
+LINK_LEMMAS: frozenset[str] = _words("ссылка посилання линк лінк")
+LINK_REACH = 3
+FOLLOWED = "перейти"
 # A letter's threat to the user's mailbox or account, on a condition ("ящик удалят, если не
 # войду по ссылке", "скринька буде закрита, якщо не ввести пароль", "your mailbox will be
 # closed unless you confirm"): the lure of a phishing letter, not a mailbox that is closed

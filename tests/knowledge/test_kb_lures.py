@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.lures import threatened
+from gateway.knowledge.lures import followed_link, threatened
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -63,3 +63,27 @@ def test_a_full_mailbox_warned_of_closing_is_no_lure(
     # answered (or offered) the phishing article for the user's own full mailbox.
     offered = [c.article.id for c in matcher.match(text, lang).candidates]
     assert "phishing_report" not in offered
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("клікнула на посилання в листі про штраф, це вірус?", "uk"),
+        ("тицьнув посилання в листі від банку, чи небезпечно", "uk"),
+        ("нажала на ссылку в письме про посылку, это опасно?", "ru"),
+        ("кликнул по ссылке из письма про выигрыш", "ru"),
+    ],
+)
+def test_a_link_the_user_clicked_in_a_letter_is_phishing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Натиснула", "клікнула", "кликнул" were no article's words (only "перешел по ссылке"
+    # was): the letter's link alone was too little, and nothing was answered.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+def test_only_a_click_done_near_a_link_is_following_it() -> None:
+    words = tokens("я натиснув на посилання в листі про посилку", "uk")
+    assert [words[i].word for i in followed_link(words, "uk")] == ["натиснув"]
+    for text in ("нажмите на ссылку в письме", "я не нажимала на ссылку", "нажал на кнопку"):
+        assert followed_link(tokens(text, "ru"), "ru") == frozenset()
