@@ -1068,17 +1068,6 @@ PERSON_SPEECH_WORDS: frozenset[str] = _words("says tells claims claimed insists"
 # What is said begins with one of these, after a comma ("говорят, что отправили").
 THAT_WORDS: frozenset[str] = _words("что що шо that")
 PERSON_WORDS: frozenset[str] = _words("they he she we")
-# Saying who allowed it: "…, руководитель согласовал", "керівник погодив", "approved by my
-# manager". A request's paperwork, said beside what is asked for; not what is asked for.
-APPROVAL_WORDS: frozenset[str] = _words(
-    """
-    согласовал согласовала согласовали согласовано согласован согласована согласен согласна
-    разрешил разрешила разрешили одобрил одобрила одобрили одобрено
-    погодив погодила погодили погоджено погоджений погоджена згоден згодна
-    дозволив дозволила дозволили
-    approved
-    """
-)
 # Asking the desk for a ticket: "Open a ticket: laptop won't charge", "Создайте заявку:
 # не печатает принтер". A clause of these words only (one of TICKET_WORDS among them) is
 # said to the desk, not what is broken ("open" is no program that won't open).
@@ -2046,14 +2035,16 @@ GRANT_PREPOSITIONS: frozenset[str] = _words("to into in on в во к до на 
 PURPOSE_END_WORDS: frozenset[str] = _words(
     "for because so since as that which для чтобы чтоб потому бо щоб тому"
 )
-# Who allowed a request, said beside it (approvals.py): "approved by Olena", "HR signed it
-# off", "согласовано с шефом", "бригадир разрешил", "керівник погодив".
+# Who allowed a request, said beside it: "approved by Olena", "HR signed it off", "согласовано
+# с шефом", "бригадир разрешил", "керівник погодив". A request's paperwork (approvals.py), and
+# a clause of its own that is not what is asked for (clauses.py).
 APPROVAL_WORDS: frozenset[str] = _words(
     """
     approved approves okayed signed agreed
-    согласовано согласовал согласовала согласован одобрил одобрила одобрено разрешил
-    разрешила разрешено
-    погоджено погодив погодила погодили дозволив дозволила дозволено
+    согласовал согласовала согласовали согласовано согласован согласована согласен согласна
+    разрешил разрешила разрешили разрешено одобрил одобрила одобрили одобрено
+    погодив погодила погодили погоджено погоджений погоджена згоден згодна
+    дозволив дозволила дозволили дозволено
     """
 )
 # The user's job is new: "ya teper kadrovik", "я тепер відповідаю за весілля", "just started
