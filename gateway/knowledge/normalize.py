@@ -245,6 +245,27 @@ _SCAN_TO_SHARE = re.compile(
     r"((?:\s+(?!(?:а|но|але|і|и|та|but|and)\b)\w+){0,3}?\s+(?:в|у|до|to|into|in)\s+(?:the\s+)?)"
     r"(?:общ|сетев|спільн|мережев|shared|network|common)\w*\s+(папк\w*|тек[аиуі]\b|folders?)\b"
 )
+# "вайфай підключений, але інтернету немає", "подключено, без доступа к интернету на
+# вайфае", "Wi-Fi є, а інтернету нема": the internet missing on the Wi-Fi one is on is the
+# Wi-Fi's problem (the Wi-Fi article's "connected, no internet"), not a cable's: its
+# internet reads as the Wi-Fi's ("wifi інтернету"). Not when a cable, a wired or desk
+# machine, a phone or a neighbour is said ("інет по кабелю нема, ноут по вайфаю працює"),
+# nor when the Wi-Fi is said to work ("на ноуте по вайфаю есть", "the laptop on wifi is
+# fine"): then the Wi-Fi is where it works.
+_WIFI_WORD = r"(?:wifi|wlan|вайфа\w*|вифи|вафл\w*)"
+_WIFI = re.compile(rf"\b{_WIFI_WORD}\b")
+_WIRED = re.compile(
+    r"кабел|провод|дрот|дріт|дроті|wired|cable|ethernet|\blan\b|стац|desktop|"
+    r"сосед|сусід|телефон|phone|neighbou?r"
+)
+_WORKING = r"(?<!не )(?<!not )(?:працю\w*|работа\w*|fine|ok|ок|норм\w*|works?|working)"
+_WIFI_WORKS = re.compile(
+    rf"\b(?:по|на|через|on|via)\s+{_WIFI_WORD}\s+(?:\w+\s+){{0,2}}?(?:{_WORKING}|"
+    r"(?<!не )(?:есть|є))\b"
+    rf"|\b{_WIFI_WORD}\s+(?:\w+\s+){{0,2}}?{_WORKING}\b"
+    rf"|\b(?:{_WORKING}|есть|є)\s+(?:\w+\s+)?(?:по|на|через|on|via)\s+{_WIFI_WORD}\b"
+)
+_INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w*|інет\w*|internet)\b")
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -367,6 +388,8 @@ def normalize_text(text: str) -> str:
         text = _SHARE_VANISHED.sub(_share_vanished, text)
     if not _PHRASE_STARTS.isdisjoint(words):
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
+    if _WIFI.search(text) and not (_WIRED.search(text) or _WIFI_WORKS.search(text)):
+        text = _INTERNET.sub(r"wifi \g<0>", text)
     words = text.split()
     if any(word.startswith(CLOUD_SYNC_STARTS) for word in words) and _cloud_named(words):
         words = _cloud_read(words)

@@ -1149,3 +1149,30 @@ def test_the_users_own_mail_coming_back_and_not_got_are_found() -> None:
     assert sorted(words[i].word for i in said) == ["говорит", "он"]
     theirs = "люди жалуются что им возвращаются письма"
     assert undelivered(theirs, "ru", tokens(theirs, "ru")) == (frozenset(),) * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("на вайфаї пише «Без доступу до Інтернету»", "uk"),
+        ("на вайфае пишет без доступа к интернету, ноут рабочий", "ru"),
+    ],
+)
+def test_no_internet_on_the_wifi_one_is_on_is_the_wifi(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The internet missing was the cabled machine's article's word: answered with it.
+    assert answered(matcher, text, lang) == "wifi_connect"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("инета нет на проводном компе, на ноуте по вайфаю есть", "ru"),
+        ("по кабелю інтернету нема, а ноут по вайфаю працює", "uk"),
+    ],
+)
+def test_no_internet_on_a_cable_beside_a_working_wifi_stays_the_cable(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "no_internet"
