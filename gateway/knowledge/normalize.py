@@ -30,10 +30,13 @@ from gateway.knowledge.vocabulary import (
     CLOUD_WORDS,
     DEVICE_WORDS,
     DOCUMENT_WORDS,
+    DRIVE_LETTER_AFTER,
+    DRIVE_LETTERS,
     EMPTIED_WORDS,
     ERROR_CODE_WORDS,
     FAINT_WORDS,
     FILE_WORD,
+    FULL_ADVERBS,
     FULL_MAILBOX_WORDS,
     FULL_REACH,
     FULL_STORAGE_WORDS,
@@ -57,6 +60,7 @@ from gateway.knowledge.vocabulary import (
     PUT_WORDS,
     ROOM_AMOUNTS,
     ROOM_CONTEXT,
+    ROOM_SAID,
     ROOM_WORDS,
     SAVING_WORDS,
     SCANNER_SERIES_WORDS,
@@ -589,24 +593,44 @@ def _mailbox_read(words: list[str]) -> list[str]:
 
 def _storage_read(words: list[str]) -> list[str]:
     """A disk or machine said full in everyday words is full in the article's ("диск полный"
-    -> "диск заполнен"), and what to delete asked beside a disk, its room or its size is what
-    frees room ("что удалить" -> "что освободить место")."""
-    read = []
-    for index, word in enumerate(words):
-        before = words[max(index - FULL_REACH, 0) : index]
-        after = words[index + 1] if index + 1 < len(words) else ""
-        asked = words[max(index - CLEAN_ASK_REACH, 0) : index]
-        if (
-            word in STORAGE_FULL
-            and not FULL_STORAGE_WORDS.isdisjoint(before)
-            and after not in UTTER_WORDS
-        ):
-            read.append(STORAGE_FULL[word])
-        elif word in CLEAN_ASKED and not CLEAN_ASK_WORDS.isdisjoint(asked):
-            read.append(CLEAN_ASKED[word])
-        else:
-            read.append(word)
-    return read
+    -> "диск заполнен"), and what to delete asked where its room, its size or its being full
+    is said is what frees room ("что удалить" -> "что освободить место"); beside a machine
+    named alone it is not ("комп тормозит, что удалить из автозагрузки" is a slow one)."""
+    read = [
+        STORAGE_FULL[word]
+        if word in STORAGE_FULL
+        and any(_storage_named(words, at, index) for at in range(max(index - FULL_REACH, 0), index))
+        and (words[index + 1] if index + 1 < len(words) else "") not in UTTER_WORDS
+        else word
+        for index, word in enumerate(words)
+    ]
+    full = any(
+        word in STORAGE_FULL and any(_storage_named(words, at, index) for at in range(index))
+        for index, word in enumerate(words)
+    )
+    if not full and ROOM_SAID.isdisjoint(words) and ROOM_WORDS.isdisjoint(words):
+        return read
+    return [
+        CLEAN_ASKED[word]
+        if word in CLEAN_ASKED
+        and not CLEAN_ASK_WORDS.isdisjoint(words[max(index - CLEAN_ASK_REACH, 0) : index])
+        else word
+        for index, word in enumerate(read)
+    ]
+
+
+def _storage_named(words: list[str], at: int, full: int) -> bool:
+    """Whether the word at `at` names the storage said full at `full`: a disk, memory or
+    machine, or the drive's letter where it is no preposition (`DRIVE_LETTERS`)."""
+    word = words[at]
+    if word not in DRIVE_LETTERS:
+        return word in FULL_STORAGE_WORDS
+    between = words[at + 1 : full]
+    return (
+        at == 0
+        or words[at - 1] in DRIVE_LETTER_AFTER
+        or all(w in FULL_ADVERBS for w in between)
+    )
 
 
 def _load_read(words: list[str]) -> list[str]:

@@ -416,16 +416,25 @@ CLEAN_ASKED: dict[str, str] = {
 }
 CLEAN_ASK_WORDS: frozenset[str] = _words("что що what")
 CLEAN_ASK_REACH = 3  # "what do I bin", "что мне удалить": the verb this near the question
-ROOM_CONTEXT: frozenset[str] = (
-    FULL_STORAGE_WORDS
-    | frozenset(STORAGE_FULL)
-    | _words(
-        """
-        байт байта байтов мб гб мегабайт гигабайт гігабайт mb gb megabytes gigabytes bytes
-        переполнен переполнена заполнен заполнена переповнений переповнена заповнений
-        заповнена full free свободно вільно
-        """
-    )
+# A disk, the memory, or the size said (or the room, `ROOM_WORDS`), not a machine alone: "комп
+# тормозит, что удалить из автозагрузки", "телефон глючит, что удалить", "pc is slow, what do I
+# clean up" ask about a slow machine.
+ROOM_SAID: frozenset[str] = _words(
+    """
+    диск диска диске диску дисках память памяти пам'ять памяті пямять disk drive memory storage
+    байт байта байтов мб гб мегабайт гигабайт гігабайт mb gb megabytes gigabytes bytes
+    переполнен переполнена заполнен заполнена переповнений переповнена заповнений
+    заповнена full free свободно вільно
+    """
+)
+ROOM_CONTEXT: frozenset[str] = FULL_STORAGE_WORDS | frozenset(STORAGE_FULL) | ROOM_SAID
+# "с" and "c" are the drive only where no preposition stands: first ("С майже повний"), after
+# the disk's word ("диск с полный"), or just before how full ("с почти полный"); "пришёл с
+# работы полный энтузиазма", "холодильник с продуктами полный" say "with".
+DRIVE_LETTERS: frozenset[str] = _words("c с")
+DRIVE_LETTER_AFTER: frozenset[str] = _words("диск диска диске диску drive")
+FULL_ADVERBS: frozenset[str] = _words(
+    "почти уже совсем полностью вже майже зовсім повністю almost nearly already totally"
 )
 # The mailboxes a full word is said of: not the English "mailbox", whose "Mailbox full" is a
 # bounce's own text, quoted of whoever's mailbox ("the bounce says 552 5.2.2 Mailbox full":

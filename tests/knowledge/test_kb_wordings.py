@@ -1044,6 +1044,26 @@ def test_utter_and_a_file_deleted_from_a_disk_stay_theirs(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # what to delete asked of a slow machine is no room to free
+        ("комп тормозит с утра, что удалить из автозагрузки", "ru", "slow_computer"),
+        ("ноутбук тормозит, что удалить из автозагрузки", "ru", "slow_computer"),
+        ("my laptop is slow, what should I remove from startup", "en", "slow_computer"),
+        ("pc is slow, what do I clean up", "en", "slow_computer"),
+        # "с" the preposition is no drive C said full
+        ("холодильник с продуктами полный, что удалить из заказа", "ru", None),
+    ],
+)
+def test_what_to_delete_from_a_slow_machine_or_a_full_fridge_is_no_full_disk(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # 0293d9fa read "что удалить" beside any machine word, and "с" (with) as drive C, as the
+    # full disk: these were answered disk_full.
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Outlook sits on Loading Profile for ages every morning", "en"),
