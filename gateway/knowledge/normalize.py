@@ -57,6 +57,7 @@ from gateway.knowledge.vocabulary import (
     POINTER_LAG_STEMS,
     POINTER_WORDS,
     PRINTED_WORDS,
+    PRINTER_MAKER_WORDS,
     PUT_WORDS,
     ROOM_AMOUNTS,
     ROOM_CONTEXT,
@@ -270,6 +271,17 @@ _WIFI_WORKS = re.compile(
     rf"|\b(?:{_WORKING}|есть|є)\s+(?:\w+\s+)?(?:по|на|через|on|via)\s+{_WIFI_WORD}\b"
 )
 _INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w*|інет\w*|internet)\b")
+# A print defect said as smudges or a stripe, and blank sheets, are the article's streaks and
+# blank pages when a print is spoken of: printing, a printer's maker, pages or sheets coming
+# out ("prints coming out with black smudges", "the HP is spitting out completely blank
+# sheets"). Elsewhere they say nothing of a print: "where do I get blank sheets of A4", "the
+# spreadsheet has a stripe of empty cells", "a smudge on my monitor", Stripe the payments.
+_PRINT_MARK = re.compile(r"\b(?:smudg(?:e|es|ed|y|ing)|strip(?:e|es|ed|y))\b")
+_BLANK_SHEETS = re.compile(r"\b(blank|empty)\s+sheets?\b")
+_PRINTED_OUT = re.compile(
+    r"\b(?:pages?|printouts?|(?:spit|spits|spitting|come|comes|coming|came|feed|feeds|"
+    r"feeding|churns?|churning)\s+out)\b"
+)
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -385,6 +397,9 @@ def normalize_text(text: str) -> str:
         text = _BLANK_PAGE.sub("website", _WEB_FAILURE.sub("website", text))
     elif _WEB_PAGE.search(text) and not _PRINTING.search(text):
         text = _WEB_FAILURE.sub("website", text)
+    if ("smudg" in text or "strip" in text or "sheet" in text) and _print_spoken(text, words):
+        text = _BLANK_SHEETS.sub(r"\1 pages", _PRINT_MARK.sub("streaks", text))
+        words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)
@@ -589,6 +604,16 @@ def _mailbox_read(words: list[str]) -> list[str]:
         else:
             read.append(word)
     return read
+
+
+def _print_spoken(text: str, words: list[str]) -> bool:
+    """Whether a print is spoken of: printing or copying named, a printer's maker or series,
+    or pages coming out of something (`_PRINT_MARK`)."""
+    return bool(
+        _PRINTING.search(text)
+        or _PRINTED_OUT.search(text)
+        or not PRINTER_MAKER_WORDS.isdisjoint(words)
+    )
 
 
 def _storage_read(words: list[str]) -> list[str]:

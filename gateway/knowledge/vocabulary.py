@@ -72,10 +72,6 @@ PHRASES: dict[str, str] = {
             "making any", "stopped making any",
         )
     },
-    # Pages that come out blank are said of sheets too ("spitting out completely blank
-    # sheets"); a sheet on its own is left (a spreadsheet's, a bed's, a job sheet).
-    **{f"{kind} {sheets}": f"{kind} pages" for kind in ("blank", "empty")
-       for sheets in ("sheet", "sheets")},
     # A program stuck loading its profile has not started: "Outlook stuck on Loading
     # Profile forever", "висить на заставці «Завантаження профілю»" (the profile loads when
     # it opens; a profile said anywhere else is left).
@@ -501,13 +497,6 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 WORDS: dict[str, str] = {
-    # A print defect said as smudges or stripes is the article's streaks ("prints coming out
-    # with black smudges", "a grey stripe down every page").
-    **dict.fromkeys(
-        ("smudge", "smudges", "smudged", "smudgy", "smudging", "stripe", "stripes", "striped",
-         "stripy"),
-        "streaks",
-    ),
     "вайфай": "wifi",
     "вайфая": "wifi",
     "вайфаю": "wifi",

@@ -44,6 +44,22 @@ def test_smudges_stripes_and_blank_sheets_are_the_streaked_or_blank_pages(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "where do I get blank sheets of A4",
+        "I need blank sheets for the flipchart",
+        "the spreadsheet has a stripe of empty cells",
+    ],
+)
+def test_blank_sheets_smudges_and_stripes_said_of_no_print_stay_unanswered(
+    matcher: Matcher, text: str
+) -> None:
+    # c71ffd49 read them as streaked or blank pages wherever they stood: each was answered
+    # printer_paper_jam.
+    assert answered(matcher, text, "en") is None, text
+
+
+@pytest.mark.parametrize(
     ("text", "topic"),
     [
         ("the scanning software says no devices were found", "scanner_not_working"),
