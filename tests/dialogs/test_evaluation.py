@@ -140,7 +140,8 @@ BLIND_SETS = [
     # 33/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 34/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen6.yaml", 34, 1),
+    # 35/40, 1 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen6.yaml", 35, 1),
     # the seventh batch (session 7): its tuning part as first measured, untouched (36/40, 1
     # asked again, main at b4d7daa, before any change made with it in view); 39 with
     # i19-names4 (the head nurse's laptop and "the copier in our office" stop nobody else;
@@ -152,7 +153,8 @@ BLIND_SETS = [
     # attempts, products and screen words (summary only).
     # 36/40, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen7.yaml", 36, 0),
+    # 37/40, 0 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen7.yaml", 37, 0),
     # the eighth batch (session 8): its tuning part as first measured, untouched (33/40, 2
     # asked again, main at c0de702, before any change made with it in view), raised as it is
     # tuned on: 39 with i19-stakes5 and i19-facts5 (a reply whose verdict comes last, a
@@ -179,7 +181,8 @@ BLIND_SETS = [
     # 34/40 with 3 asked again from i19-listen11's gauge reading (704b605: "диск 100%",
     # "0 bytes free" are what the screen says), found with exploration lines, not this part.
     # 36/40, 0 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen9.yaml", 36, 0),
+    # 37/40, 0 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen9.yaml", 37, 0),
     # the tenth batch (session 10), tuning only (no frozen part): first figure, untouched,
     # 48/60 with 10 asked again (main at bdddcc4, the lead); 56/60 (7) with i19-listen10
     # (people at ease are no stake, a count of the public queuing is a stake, not a crowd
@@ -270,7 +273,8 @@ BLIND_SETS = [
     # 31/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 34/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen15.yaml", 34, 1),
+    # 35/40, 0 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen15.yaml", 35, 0),
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
@@ -317,7 +321,8 @@ BLIND_SETS = [
     # 28/40, 6 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 29/40, 6 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen18.yaml", 29, 6),
+    # 30/40, 5 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen18.yaml", 30, 5),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
@@ -352,7 +357,8 @@ BLIND_SETS = [
     # 35/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen20.yaml", 37, 1),
+    # 38/40, 0 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen20.yaml", 38, 0),
     # the twenty-first batch (session 22), as first measured on session 22's starting code (main
     # 21097f1, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 35/40, 5 asked again ...
@@ -366,7 +372,8 @@ BLIND_SETS = [
     # left before a deadline, a crowd at one counter, screens that lost a system; summary only).
     # 39/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen21.yaml", 39, 1),
+    # 40/40, 0 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen21.yaml", 40, 0),
     # the twenty-second batch (session 23), as first measured on session 23's starting code (main
     # 5e08a02, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 4 asked again ...
@@ -382,7 +389,8 @@ BLIND_SETS = [
     # 34/40, 2 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 35/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen22.yaml", 35, 1),
+    # 36/40, 1 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen22.yaml", 36, 1),
     # the twenty-third batch's frozen part (session 24; its tuning part is below), the honest
     # dialog measure during session 24 (sealed: measured by the lead only), at its first
     # untouched figure on session 24's starting code (main 44c3d2a, in a detached snapshot):
@@ -414,7 +422,8 @@ BLIND_SETS = [
     # tuning part 33/40, 1 asked again; 34/40, 1 with "началось на этой неделе" kept with its
     # preposition (i19-ask26) ...
     # 36/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_tune25.yaml", 36, 1),
+    # 37/40, 1 at session 29's end (main d15add35; summary only).
+    ("dialogs_tune25.yaml", 37, 1),
     # ... and its frozen part, the honest dialog measure during session 26 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 2 asked again) and at session 26's
     # end (main e170381d); now a regression set, run for its summary only.
@@ -425,7 +434,8 @@ BLIND_SETS = [
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
     # 32/40, 4 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_tune26.yaml", 32, 4),
+    # 33/40, 4 at session 29's end (main d15add35; summary only).
+    ("dialogs_tune26.yaml", 33, 4),
     # ... and its frozen part, the honest dialog measure during session 27 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 0 asked again) and unchanged at
     # session 27's end (main c5f99892); now a regression set, run for its summary only.
@@ -439,7 +449,8 @@ BLIND_SETS = [
     # ... and its frozen part, the honest dialog measure during session 28 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 2 asked again) and unchanged at
     # session 28's end (main 2391a37e); now a regression set, run for its summary only.
-    ("dialogs_frozen27.yaml", 31, 2),
+    # 32/40, 1 at session 29's end (main d15add35; summary only).
+    ("dialogs_frozen27.yaml", 32, 1),
     # the twenty-eighth batch (session 29), as first measured on session 29's starting code
     # (main b3fa7a0d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 1 asked again ...
@@ -562,7 +573,10 @@ BLIND_SETS = [
     # step as negatives), written before its changes: 20/24 with 2 asked again on main ff52d59;
     # 23/24 (0) with those read; 24/24 (0) with the end of the system's name said after its
     # family in other words no product ("на лінуксі Mint 21" gave the product "Mint 21").
-    ("../dialogs_probe21x.yaml", 24, 0),
+    # 23/24, 1 at session 29's end (main d15add35): c147ba06 asks what message a black picture
+    # shows, as the blind writers do in 12 scenarios of 9 files; this engineer-written probe
+    # counts "shows a black picture in Zoom" as the error given (summary only).
+    ("../dialogs_probe21x.yaml", 23, 1),
     # the held-out probe of session 21's priority and impatient path (i19-prio21: work stopped
     # for a team or a site without "все", money or a deadline in everyday words, a public queue,
     # upset users who want a person; negatives: one person, a deadline weeks away, a stake waved
@@ -597,7 +611,8 @@ BLIND_SETS = [
     # 20/24 (4) with the circus read as the workplace, not anger (i19-prio23); 21/24 (3) with the
     # second message sent at the first question after the reply (i19-flow23, the measure).
     # 22/24 (1) with a question a scripted reply was typed at counted as unread (i19-ask25).
-    ("../dialogs_probe22f.yaml", 22, 1),
+    # 23/24, 1 at session 29's end (main d15add35; summary only).
+    ("../dialogs_probe22f.yaml", 23, 1),
     # the held-out probe of session 22's priority, routing and impatient path (i19-prio22: work
     # stopped for many or a stake in everyday words, the public at a counter beside a stop and
     # beside nothing stopped, an urgent word on a wish or a how-to (P2), upset users and requests
@@ -672,7 +687,8 @@ BLIND_SETS = [
     # thing), written before its changes: 19/24 with 0 asked again on main 31979fc; 23/24 (0)
     # with them. Left: a taxi dispatch room's "no new orders reach any of our consoles" is not
     # read as IT at all (the bot asks what the problem is).
-    ("../dialogs_probe24p.yaml", 23, 0),
+    # 24/24, 0 at session 29's end (main d15add35; summary only).
+    ("../dialogs_probe24p.yaml", 24, 0),
     # the held-out probe of session 25's routing (i19-route25: things no word list holds told by
     # what they do: a clock or a sign that shows zeros or went dark, a lock or a gate that will
     # not read a card, a fob or a wristband, a handheld that sees no codes; card terminals that

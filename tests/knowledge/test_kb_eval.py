@@ -75,40 +75,42 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 8988, 7 of 1309; left out 8785, 6 of 1309. At session 28's end (main 2391a37e's code, the
 # lead, 21:57-22:00 UTC): pooled 8798, 5 of 1309; left out 8800, 6 of 1309. With batch 28 in
 # (the twenty-sixth tuning part; the lead, main b3fa7a0d's code, 23:23-23:50 UTC): pooled 9119
-# of 9318, 5 of 1354; left out 9115, 5 of 1354.
+# of 9318, 5 of 1354; left out 9115, 5 of 1354. At session 29's end (main 9b1d2ba4's code, the
+# lead, 01:01-01:05 UTC; d15add35 after it reads no readable line differently): pooled 9140,
+# 5 of 1354; left out 9139, 5 of 1354.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((187, 194), (172, 181), (184, 187)), (0, 100)),
+    "faq_tune2.jsonl": (((188, 194), (172, 181), (183, 187)), (0, 100)),
     "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (146, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (116, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (120, 120), (118, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((89, 90), (116, 120), (118, 120)), (1, 45)),
-    "faq_tune16.jsonl": (((88, 90), (116, 120), (119, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (115, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((88, 90), (115, 120), (115, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (118, 120), (116, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
+    "faq_tune15.jsonl": (((90, 90), (115, 120), (117, 120)), (1, 45)),
+    "faq_tune16.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((88, 90), (115, 120), (116, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((89, 90), (117, 120), (115, 120)), (0, 45)),
     "faq_tune21.jsonl": (((86, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((86, 90), (114, 120), (118, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (114, 120), (119, 120)), (0, 45)),
     "faq_tune24.jsonl": (((89, 90), (115, 120), (118, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((88, 90), (114, 120), (118, 120)), (0, 45)),
+    "faq_tune25.jsonl": (((89, 90), (115, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((89, 90), (116, 120), (115, 120)), (0, 45)),
-    "faq_tune28.jsonl": (((89, 90), (116, 120), (116, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((90, 90), (117, 120), (115, 120)), (0, 45)),
+    "faq_tune28.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1354), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2690, 3285, 3140), 5)
+LEFT_OUT_MEASURED = ((2700, 3294, 3145), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
