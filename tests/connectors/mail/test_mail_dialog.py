@@ -109,6 +109,16 @@ async def mails_to(sink: MailSink, address: str, n: int) -> list[Received]:
     return sink.to(address)
 
 
+async def rating_letter(sink: MailSink, address: str, n: int = 1) -> Received:
+    """The `n`-th letter mailed to `address` that carries the rating links, once it has come."""
+
+    def found() -> Received | None:
+        letters = [m for m in sink.to(address) if re.search(r"^5 - http", m.text, re.M)]
+        return letters[n - 1] if len(letters) >= n else None
+
+    return await eventually(found, what=f"rating letter {n}")
+
+
 async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> None:
     first = user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline.",
                       name="Иван Петров")  # fmt: skip
@@ -462,18 +472,11 @@ async def test_a_rating_link_of_an_earlier_resolution_opens_no_request(
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.reply(ticket.id, ANNA, "Переустановила драйвер, проверьте.")
 
-    async def rating_letters(n: int) -> list[Received]:
-        def found() -> list[Received]:
-            letters = [m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)]
-            return letters if len(letters) >= n else []
-
-        return await eventually(found, what=f"{n} rating letter(s)")
-
     await gw.rt.desk.resolve(ticket.id, ANNA)
-    (first,) = await rating_letters(1)
+    first = await rating_letter(sink, IVAN)
     await gw.rt.desk.reply(ticket.id, ANNA, "Ещё один шаг: перезагрузите ПК.", reopen=True)
     await gw.rt.desk.resolve(ticket.id, ANNA)
-    second = (await rating_letters(2))[1]
+    second = await rating_letter(sink, IVAN, 2)
 
     def link(letter: Received, score: int) -> str:
         return re.findall(rf"^{score} - (http://\S+?)\r?$", letter.text, re.M)[0]
@@ -517,10 +520,7 @@ async def test_a_rating_given_by_reply_makes_the_letters_links_say_so(
     await gw.rt.desk.reply(ticket.id, ANNA, "Переустановила драйвер, проверьте.")
     await gw.rt.desk.resolve(ticket.id, ANNA)
 
-    def rating_letter() -> Received | None:
-        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
-
-    letter = await eventually(rating_letter, what="the rating letter")
+    letter = await rating_letter(sink, IVAN)
     await gw.send(reply_to(letter, IVAN, "5\n\n> Оцените, пожалуйста"), IVAN)
     await eventually(lambda: _csat(gw, 5), what="the rating by reply on the ticket")
     letters = len(sink.to(IVAN))
@@ -552,10 +552,7 @@ async def test_a_rating_link_after_the_user_moved_on_says_it_no_longer_counts(
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.resolve(ticket.id, ANNA)
 
-    def rating_letter() -> Received | None:
-        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
-
-    letter = await eventually(rating_letter, what="the rating letter")
+    letter = await rating_letter(sink, IVAN)
     new_problem = "Теперь не работает сканер на третьем этаже, пишет ошибку соединения с ПК"
     await gw.send(reply_to(letter, IVAN, new_problem), IVAN)
     await eventually(lambda: gw.rt.store.tickets.get("HD-000002"), what="the new request")
@@ -585,11 +582,8 @@ async def test_a_reply_saying_the_fault_goes_on_reopens_the_resolved_ticket(
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
 
-    def rating_letter() -> Received | None:
-        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
-
     await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await eventually(rating_letter, what="the rating letter")
+    rating = await rating_letter(sink, IVAN)
     before = len(sink.to(IVAN))
     said = "Все одно не друкує, та сама помилка offline.\n\n> Заявку HD-000001 вирішено"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
@@ -627,10 +621,7 @@ async def test_a_reopen_over_the_hourly_limit_of_automatic_replies_is_still_told
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
     await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await eventually(
-        lambda: next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None),
-        what="the rating letter",
-    )
+    rating = await rating_letter(sink, IVAN)
     await in_one_window(3600, room=60)
     limit = gw.email.email.auto_replies_per_hour
 
@@ -656,10 +647,7 @@ async def test_thanks_in_reply_to_the_rating_letter_is_no_new_request(
     ticket = await gw.ticket()
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await eventually(
-        lambda: next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None),
-        what="the rating letter",
-    )
+    rating = await rating_letter(sink, IVAN)
     before = len(sink.to(IVAN))
     said = "Дякую ще раз, принтер тепер друкує!"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
@@ -686,10 +674,7 @@ async def test_a_reply_telling_the_tickets_own_fault_again_reopens_it(
     await gw.rt.desk.take_over(ticket.id, ANNA)
     await gw.rt.desk.resolve(ticket.id, ANNA)
 
-    def rating_letter() -> Received | None:
-        return next((m for m in sink.to(IVAN) if re.search(r"^5 - http", m.text, re.M)), None)
-
-    rating = await eventually(rating_letter, what="the rating letter")
+    rating = await rating_letter(sink, IVAN)
     before = len(sink.to(IVAN))
     said = "Принтер не друкує, помилка offline.\n\n> Заявку HD-000001 вирішено"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
