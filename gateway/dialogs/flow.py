@@ -275,7 +275,8 @@ def _more_than_a_name(text: str) -> bool:
     return any(word.lower() not in named for word in words)
 
 
-_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z']+(?![\w])")
+# A word begun with a Latin letter, digits in it too ("user7", "pc12"): "unlock user7" is two
+_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z0-9']+(?![\w])")
 _CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
 
 
