@@ -103,7 +103,17 @@ _REPEATS = re.compile(r"(\w)\1{2,}")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
-_MAPPED_DRIVE = re.compile(r"\b(?:(?:диск[аеуі]?|drive) ([e-z])|([e-z]) drive)\b")
+# A drive letter typed in Cyrillic is the Latin one it looks like ("диск Р", "диск Х", "Н:"):
+# not "с", "в", "к", "у", "а", "о", which are also words ("диск с фото").
+_DRIVE_LETTER = "[e-zермнтх]"
+_MAPPED_DRIVE = re.compile(
+    rf"\b(?:(?:диск[аеуі]?|drive|disk|dysk) ({_DRIVE_LETTER})|([e-z]) drive)\b"
+)
+# A drive said gone in a word the shared drive article does not use ("диск Р исчез", "куди
+# подівся диск P"): gone as its "пропал", "зник" are.
+_DRIVE_GONE = re.compile(
+    r"\b(?:исчез\w*|подевал\w*|дел(?:ся|ась)|щез\w*|(?:по)?(?:дівс[яь]|діл(?:ася|ося|ися)))\b"
+)
 # A share that vanished: "shared folder vanished from This PC", "the topiary share
 # disappeared", "Зникла спільна папка бухгалтерії", "мережевий диск пропав, не бачу папку".
 # The share itself is gone from the machine, a mapped drive (the shared drive article's):
@@ -126,7 +136,7 @@ _VANISHED = re.compile(rf"\b{_VANISH}\b")
 # What may follow a bare "share" that vanished: "the topiary share has disappeared".
 _SHARE_VANISHING = re.compile(rf"has|is|was|just|have|{_VANISH}")
 # "Z: отключен", "\\\\fileserver\\projects": a mapped drive or a network path.
-_DRIVE_PATH = re.compile(r"(?<![\w:])[e-z]:(?=[\s\\/]|$)|\\\\[\w.$-]+")
+_DRIVE_PATH = re.compile(rf"(?<![\w:]){_DRIVE_LETTER}:(?=[\s\\/]|$)|\\\\[\w.$-]+")
 # "keys stopped typing", "the app stops responding", "Outlook quit syncing": a verb of
 # stopping before a gerund says the action no longer happens, as "not typing", "not
 # responding" do (the words the articles use); "stop" itself is no problem of its own.
@@ -401,8 +411,10 @@ def normalize_text(text: str) -> str:
         text = _BLANK_SHEETS.sub(r"\1 pages", _PRINT_MARK.sub("streaks", text))
         words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
-    if "диск" in text or "drive" in text:
+    if "диск" in text or "drive" in text or "disk" in text or "dysk" in text:
         text = _MAPPED_DRIVE.sub("netdrive", text)
+    if "netdrive" in text:
+        text = _DRIVE_GONE.sub(_drive_gone, text)
     if _VANISHED.search(text):
         text = _SHARE_VANISHED.sub(_share_vanished, text)
     if not _PHRASE_STARTS.isdisjoint(words):
@@ -493,6 +505,12 @@ def _bin_read(words: list[str]) -> list[str]:
         else:
             read.append(word)
     return read
+
+
+def _drive_gone(found: re.Match[str]) -> str:
+    """A drive's "исчез", "подівся" as the article's "пропал", "зник"."""
+    word = found.group(0)
+    return "зник" if word.startswith(("щез", "поді", "діл", "дів")) else "пропал"
 
 
 def _share_vanished(found: re.Match[str]) -> str:

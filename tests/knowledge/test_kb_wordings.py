@@ -1196,3 +1196,34 @@ def test_no_internet_on_a_cable_beside_a_working_wifi_stays_the_cable(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) == "no_internet"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("після оновлення пропав диск Т, там усі кошториси", "uk"),
+        ("диск М не открывается с утра", "ru"),
+        ("куда исчез диск P, там наши договоры", "ru"),
+        ("кудись подівся диск H з моїми звітами", "uk"),
+        ("Х: исчез после перезагрузки", "ru"),
+    ],
+)
+def test_a_drive_letter_in_cyrillic_or_said_gone_in_other_words_is_the_shared_drive(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Т", "М", "Х" typed in Cyrillic were no drive letter, and "исчез", "подівся" no word
+    # the shared drive article uses: answered nothing.
+    assert answered(matcher, text, lang) == "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("диск с фотографиями исчез со стола", "ru"),
+        ("у сусіда з диска все зникло", "uk"),
+    ],
+)
+def test_a_disc_with_something_is_no_drive_letter(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) != "shared_drive_access"
