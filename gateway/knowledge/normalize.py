@@ -104,8 +104,12 @@ _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
 # A drive letter typed in Cyrillic is the Latin one it looks like ("диск Р", "диск Х", "Н:"):
-# not "с", "в", "к", "у", "а", "о", which are also words ("диск с фото").
-_DRIVE_LETTER = "[e-zермнтх]"
+# not "с", "в", "к", "у", "а", "о", which are also words ("диск с фото"); nor an "i" with a
+# word after it, the pronoun or "and" ("the disk I use is full", "dysk i papka znykly"), but
+# for the verbs only the letter takes ("drive I is gone").
+_DRIVE_LETTER = (
+    r"(?:[e-hj-zермнтх]|i(?! +(?!(?:is|has|disappeared|vanished)\b)[a-zа-яіїєґ]))"
+)
 _MAPPED_DRIVE = re.compile(
     rf"\b(?:(?:диск[аеуі]?|drive|disk|dysk) ({_DRIVE_LETTER})|([e-z]) drive)\b"
 )

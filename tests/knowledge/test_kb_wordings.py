@@ -1227,3 +1227,23 @@ def test_a_disc_with_something_is_no_drive_letter(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) != "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the disk I use at home is full", "en"),
+        ("the disk I saved everything on is full", "en"),
+        ("disk I checked yesterday is now 100% full", "en"),
+    ],
+)
+def test_the_pronoun_i_after_disk_is_no_drive_letter(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Since 211214f3 read "disk" + a letter as the mapped drive, "disk I ..." was the I: drive
+    # and a full disk was answered the shared drive article.
+    assert answered(matcher, text, lang) == "disk_full"
+
+
+def test_a_drive_letter_i_with_its_verb_is_still_the_shared_drive(matcher: Matcher) -> None:
+    assert answered(matcher, "drive I is gone from my computer", "en") == "shared_drive_access"
