@@ -292,6 +292,32 @@ _INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w
 # spreadsheet has a stripe of empty cells", "a smudge on my monitor", Stripe the payments.
 _PRINT_MARK = re.compile(r"\b(?:smudg(?:e|es|ed|y|ing)|strip(?:e|es|ed|y))\b")
 _BLANK_SHEETS = re.compile(r"\b(blank|empty)\s+sheets?\b")
+# "МФУ жуёт листы", "внутри что-то зажевало", "сожрал лист и встал", "в середині застряг
+# аркуш", "зажовує зовсім. Canon": paper chewed, or paper stuck, is the printer's jam when no
+# other machine that takes paper, or an animal or a child, is named (a shredder, a
+# laminator, an ATM, a tape, "собака сжевала лист"). The
+# chewing is the article's "зажевало", "зажувало", and the printer it happens in is said
+# when the user leaves it out (a jam with no machine named read as everyday life's).
+_CHEWED = re.compile(
+    r"\b(?:(?:за|с|из)?жу[её]т|жуют|(?:за|с|из)?жевал\w*|заж[её]выва\w*|сожрал\w*|жр[её]т|"
+    r"жу[єє]|жують|з[а]?жува\w*|зажову\w*|зжер\w*)\b"
+)
+_STUCK = re.compile(r"\bзастря\w*")
+_CHEWED_SHEET = re.compile(
+    r"\b(?:бумаг\w*|лист(?:ы|ов|ок|ка|ки|а|у|и|ів)?|листочк\w*|аркуш\w*|папір\w*|папер\w*|"
+    r"этикет\w*|етикет\w*|страниц\w*|сторінк\w*)\b"
+)
+# Stuck alone is said of mail and web pages too ("лист застряг у вихідних"): paper only.
+_STUCK_SHEET = re.compile(r"\b(?:бумаг\w*|аркуш\w*|папір\w*|папер\w*|этикет\w*|етикет\w*)\b")
+_OTHER_FEEDER = re.compile(
+    r"шредер|уничтожит|знищувач|ламинат|ламінат|банкомат|купюр|кассет|касет|пл[её]нк|плівк|"
+    r"переплет|брошюр|степлер|shredder|laminator|"
+    # and who else chews paper: "собака сжевала лист"
+    r"\b(?:собак\w*|пс[аыу]|п[её]с|кот|кота|коты|кошк\w*|кіт|кішк\w*|щен\w*|цуцен\w*|"
+    r"хомяк\w*|хомяк\w*|попуга\w*|дитин\w*|реб[её]н\w*|дет(?:и|ей|ям))\b"
+)
+_PRINTER_SAID = re.compile(r"\b(?:принтер|printer|mfp|мфу)")
+_UKRAINIAN_LETTER = re.compile(r"[іїєґ]")
 _PRINTED_OUT = re.compile(
     r"\b(?:pages?|printouts?|(?:spit|spits|spitting|come|comes|coming|came|feed|feeds|"
     r"feeding|churns?|churning)\s+out)\b"
@@ -413,6 +439,14 @@ def normalize_text(text: str) -> str:
         text = _WEB_FAILURE.sub("website", text)
     if ("smudg" in text or "strip" in text or "sheet" in text) and _print_spoken(text, words):
         text = _BLANK_SHEETS.sub(r"\1 pages", _PRINT_MARK.sub("streaks", text))
+        words = text.split()
+    if any(cue in text for cue in ("жу", "жов", "жев", "жр", "жер", "застря")) and (
+        _jammed(text, words)
+    ):
+        ukrainian = bool(_UKRAINIAN_LETTER.search(text))
+        text = _CHEWED.sub("зажувало" if ukrainian else "зажевало", text)
+        if not _PRINTER_SAID.search(text):
+            text += " принтері" if ukrainian else " принтер"
         words = text.split()
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text or "disk" in text or "dysk" in text:
@@ -626,6 +660,15 @@ def _mailbox_read(words: list[str]) -> list[str]:
         else:
             read.append(word)
     return read
+
+
+def _jammed(text: str, words: list[str]) -> bool:
+    """Paper chewed, or paper stuck, in a message naming no other machine that takes paper."""
+    if _OTHER_FEEDER.search(text):
+        return False
+    if _CHEWED.search(text):
+        return bool(_CHEWED_SHEET.search(text) or _print_spoken(text, words))
+    return bool(_STUCK.search(text) and _STUCK_SHEET.search(text))
 
 
 def _print_spoken(text: str, words: list[str]) -> bool:

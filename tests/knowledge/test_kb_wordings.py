@@ -1247,3 +1247,33 @@ def test_the_pronoun_i_after_disk_is_no_drive_letter(
 
 def test_a_drive_letter_i_with_its_verb_is_still_the_shared_drive(matcher: Matcher) -> None:
     assert answered(matcher, "drive I is gone from my computer", "en") == "shared_drive_access"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("МФУ в бухгалтерии жуёт каждый второй лист", "ru"),
+        ("опять сожрал лист и встал, мигает красным", "ru"),
+        ("Canon на складі зажовує все підряд", "uk"),
+    ],
+)
+def test_paper_chewed_or_stuck_with_no_printer_named_is_the_jam(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Жуёт", "сожрал", "зажовує" were no word of the article, and a jam with no printer
+    # named read as everyday life's: answered nothing.
+    assert answered(matcher, text, lang) == "printer_paper_jam"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("собака сжевала лист бумаги", "ru"),
+        ("шредер зажевал бумагу", "ru"),
+        ("лист застряг у вихідних", "uk"),
+    ],
+)
+def test_paper_chewed_by_another_machine_or_a_letter_stuck_is_no_jam(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) != "printer_paper_jam"
