@@ -285,6 +285,19 @@ _WIFI_WORKS = re.compile(
     rf"|\b(?:{_WORKING}|есть|є)\s+(?:\w+\s+)?(?:по|на|через|on|via)\s+{_WIFI_WORD}\b"
 )
 _INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w*|інет\w*|internet)\b")
+# "пишет неверный ключ безопасности сети", "вайфай не принимает ключ", "вайфай є, але каже
+# неправильний пароль": Windows asks a Wi-Fi's password as its "network security key", and a
+# password or key refused in a message about the Wi-Fi is the Wi-Fi's ("ключ wifi"), not an
+# account's: unless an account, a login, Windows, the mail, the VPN or a program is said
+# ("после смены пароля от учётки вайфай не подключается" keeps its account).
+_SECURITY_KEY = re.compile(
+    r"\bключ\w* (?:безопасности|безпеки)(?: (?:сети|мережі|мережи))?\b|\bnetwork security key\b"
+)
+_WIFI_KEY = re.compile(r"\b(?:пароль|пароля|паролю|паролі|ключ|ключа|ключу|ключі)\b")
+_ACCOUNT_SAID = re.compile(
+    r"уч[её]т|облік|логин|логін|login|account|windows|винд|вінд|почт|пошт|outlook|vpn|впн|"
+    r"домен|1[сc]\b|сайт|site|програм|прог[аиу]\b|телефон|phone|роутер\w* (?:админ|адмін)"
+)
 # A print defect said as smudges or a stripe, and blank sheets, are the article's streaks and
 # blank pages when a print is spoken of: printing, a printer's maker, pages or sheets coming
 # out ("prints coming out with black smudges", "the HP is spitting out completely blank
@@ -459,6 +472,10 @@ def normalize_text(text: str) -> str:
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     if _WIFI.search(text) and not (_WIRED.search(text) or _WIFI_WORKS.search(text)):
         text = _INTERNET.sub(r"wifi \g<0>", text)
+    if "ключ" in text or "security key" in text:
+        text = _SECURITY_KEY.sub("ключ wifi", text)
+    if _WIFI.search(text) and not _ACCOUNT_SAID.search(text):
+        text = _WIFI_KEY.sub("ключ wifi", text)
     words = text.split()
     if any(word.startswith(CLOUD_SYNC_STARTS) for word in words) and _cloud_named(words):
         words = _cloud_read(words)

@@ -1277,3 +1277,24 @@ def test_paper_chewed_by_another_machine_or_a_letter_stuck_is_no_jam(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) != "printer_paper_jam"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("пише невірний ключ безпеки мережі, хоча ввожу з наклейки", "uk"),
+        ("вайфай ловит, но говорит неверный пароль", "ru"),
+        ("вайфай бачу, але пише неправильний пароль", "uk"),
+    ],
+)
+def test_a_wifi_key_or_password_refused_is_the_wifi(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Windows' "network security key" and a password or key refused beside the Wi-Fi read as
+    # an account's password (or no article's key): answered the locked account or nothing.
+    assert answered(matcher, text, lang) == "wifi_connect"
+
+
+def test_an_account_password_beside_the_wifi_stays_the_accounts(matcher: Matcher) -> None:
+    text = "после смены пароля от учётки не могу войти в windows, вайфай есть"
+    assert answered(matcher, text, "ru") != "wifi_connect"
