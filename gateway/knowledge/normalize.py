@@ -315,19 +315,28 @@ _CHEWED = re.compile(
     r"\b(?:(?:за|с|из)?жу[её]т|жуют|(?:за|с|из)?жевал\w*|заж[её]выва\w*|сожрал\w*|жр[её]т|"
     r"жу[єє]|жують|з[а]?жува\w*|зажову\w*|зжер\w*)\b"
 )
+# Eating is also using up ("МФУ жрёт тонер", "Chrome жрёт память"): a jam only of a sheet eaten.
+_EATEN = re.compile(r"\b(?:сожрал\w*|жр[её]т|жрут|зжер\w*)\b")
 _STUCK = re.compile(r"\bзастря\w*")
-_CHEWED_SHEET = re.compile(
-    r"\b(?:бумаг\w*|лист(?:ы|ов|ок|ка|ки|а|у|и|ів)?|листочк\w*|аркуш\w*|папір\w*|папер\w*|"
-    r"этикет\w*|етикет\w*|страниц\w*|сторінк\w*)\b"
+# Paper, whatever the language; stuck alone is said of mail and web pages too ("лист застряг у
+# вихідних"): paper only.
+_PAPER = re.compile(r"\b(?:бумаг\w*|аркуш\w*|папір\w*|папер\w*|этикет\w*|етикет\w*)\b")
+# A Russian "лист" is a sheet; a Ukrainian one is a letter ("поштовий сервер жує листи").
+_RUSSIAN_SHEET = re.compile(r"\b(?:лист(?:ы|ов|ок|ка|ки|а|у|и)?|листочк\w*)\b")
+# A program that "eats" a letter, a worksheet or a page ("Outlook зжер лист", "Excel сожрал
+# лист", "Chrome жрёт память, страницы грузятся") is no printer.
+_PROGRAM = re.compile(
+    r"excel|ексел|эксел|outlook|аутлук|\bword\b|\bворд\w*|chrome|браузер|\bпочт(?:а|ы|у|е|ой|ов\w*)\b|"
+    r"\bпошт\w*|сервер|памят|пам.ят"
 )
-# Stuck alone is said of mail and web pages too ("лист застряг у вихідних"): paper only.
-_STUCK_SHEET = re.compile(r"\b(?:бумаг\w*|аркуш\w*|папір\w*|папер\w*|этикет\w*|етикет\w*)\b")
 _OTHER_FEEDER = re.compile(
     r"шредер|уничтожит|знищувач|ламинат|ламінат|банкомат|купюр|кассет|касет|пл[её]нк|плівк|"
     r"переплет|брошюр|степлер|shredder|laminator|"
-    # and who else chews paper: "собака сжевала лист"
+    # and who else chews paper: "собака сжевала лист", "коза сжевала накладные"
     r"\b(?:собак\w*|пс[аыу]|п[её]с|кот|кота|коты|кошк\w*|кіт|кішк\w*|щен\w*|цуцен\w*|"
-    r"хомяк\w*|хомяк\w*|попуга\w*|дитин\w*|реб[её]н\w*|дет(?:и|ей|ям))\b"
+    r"хомяк\w*|попуга\w*|дитин\w*|реб[её]н\w*|дет(?:и|ей|ям)|малыш\w*|малюк\w*|"
+    r"коз(?:а|ы|у|ой|е|и|ел|ёл|ла|лы)|кіз|цап\w*|коров\w*|корів\w*|кролик\w*|кріл\w*|крол\w*|"
+    r"крыс\w*|щур\w*|овц\w*|вівц\w*|лошад\w*|кон[ья]|кінь|свин\w*|теля\w*|тел[её]н\w*|телят\w*)\b"
 )
 _PRINTER_SAID = re.compile(r"\b(?:принтер|printer|mfp|мфу)")
 _UKRAINIAN_LETTER = re.compile(r"[іїєґ]")
@@ -680,12 +689,20 @@ def _mailbox_read(words: list[str]) -> list[str]:
 
 
 def _jammed(text: str, words: list[str]) -> bool:
-    """Paper chewed, or paper stuck, in a message naming no other machine that takes paper."""
+    """Paper chewed, or paper stuck, in a message naming no other machine that takes paper,
+    no animal or child, and no program."""
     if _OTHER_FEEDER.search(text):
         return False
-    if _CHEWED.search(text):
-        return bool(_CHEWED_SHEET.search(text) or _print_spoken(text, words))
-    return bool(_STUCK.search(text) and _STUCK_SHEET.search(text))
+    printing = _print_spoken(text, words) or "прінтер" in text
+    if _PROGRAM.search(text) and not printing:
+        return False
+    sheet = bool(
+        _PAPER.search(text)
+        or (not _UKRAINIAN_LETTER.search(text) and _RUSSIAN_SHEET.search(text))
+    )
+    if _CHEWED.search(text) and (sheet or (printing and not _EATEN.search(text))):
+        return True
+    return bool(_STUCK.search(text) and _PAPER.search(text))
 
 
 def _print_spoken(text: str, words: list[str]) -> bool:

@@ -1298,3 +1298,23 @@ def test_a_wifi_key_or_password_refused_is_the_wifi(
 def test_an_account_password_beside_the_wifi_stays_the_accounts(matcher: Matcher) -> None:
     text = "после смены пароля от учётки не могу войти в windows, вайфай есть"
     assert answered(matcher, text, "ru") != "wifi_connect"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Excel сожрал лист с отчётом после сохранения", "ru"),
+        ("поштовий сервер жує листи, половина не доходить", "uk"),
+        ("Chrome жрёт всю память, страницы грузятся по минуте", "ru"),
+        ("МФУ жрёт тонер как не в себя", "ru"),
+        ("коза сжевала накладные листы на ферме", "ru"),
+        ("кролик зжував аркуш з розкладом", "uk"),
+    ],
+)
+def test_a_letter_a_worksheet_a_page_or_toner_eaten_or_a_farm_animal_chewing_is_no_jam(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Since 02b500e8 each was answered printer_paper_jam: a Ukrainian "лист" is a letter, an
+    # Excel "лист" a worksheet, "жрёт" also uses up (memory, toner), and a goat or a rabbit
+    # was no animal of its list.
+    assert answered(matcher, text, lang) != "printer_paper_jam"
