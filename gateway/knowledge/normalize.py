@@ -285,6 +285,18 @@ _WIFI_WORKS = re.compile(
     rf"|\b(?:{_WORKING}|есть|є)\s+(?:\w+\s+)?(?:по|на|через|on|via)\s+{_WIFI_WORD}\b"
 )
 _INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w*|інет\w*|internet)\b")
+# "на созвоне клиент видит чёрный экран вместо меня", "бачать замість мене чорний екран",
+# "мене не видно, чорний квадрат замість відео": a black or grey picture where the user or
+# their video should be is the camera's, which the user does not name; and "меня не видно",
+# "мене не видно" is the article's "меня не видят", "мене не бачать".
+_BLACK_PICTURE = re.compile(
+    r"\b(?:черн|чорн|сер(?:ый|ое|ая|ым)|сір)\w*\s+(?:экран|екран|квадрат|прямоугольник|"
+    r"прямокутник|картинк|изображени|зображенн|фон|окн|вікн)\w*"
+)
+_INSTEAD_OF_ME = re.compile(
+    r"\b(?:вместо|замість)\s+(?:меня|мене|моего\s+видео|мого\s+відео|видео|відео|лица|обличчя)\b"
+)
+_NOT_SEEN = re.compile(r"\b(?:(мене|меня) не видно|не видно (мене|меня))\b")
 # "пишет неверный ключ безопасности сети", "вайфай не принимает ключ", "вайфай є, але каже
 # неправильний пароль": Windows asks a Wi-Fi's password as its "network security key", and a
 # password or key refused in a message about the Wi-Fi is the Wi-Fi's ("ключ wifi"), not an
@@ -481,6 +493,15 @@ def normalize_text(text: str) -> str:
         text = _PHRASE.sub(lambda m: PHRASES[m.group(1)], text)
     if _WIFI.search(text) and not (_WIRED.search(text) or _WIFI_WORKS.search(text)):
         text = _INTERNET.sub(r"wifi \g<0>", text)
+    if (
+        ("вместо" in text or "замість" in text)
+        and "камер" not in text
+        and _INSTEAD_OF_ME.search(text)
+        and _BLACK_PICTURE.search(text)
+    ):
+        text += " камера"
+    if "видно" in text:
+        text = _NOT_SEEN.sub(_not_seen, text)
     if "ключ" in text or "security key" in text:
         text = _SECURITY_KEY.sub("ключ wifi", text)
     if _WIFI.search(text) and not _ACCOUNT_SAID.search(text):
@@ -686,6 +707,11 @@ def _mailbox_read(words: list[str]) -> list[str]:
         else:
             read.append(word)
     return read
+
+
+def _not_seen(found: re.Match[str]) -> str:
+    """ "меня не видно" as the article's "меня не видят", "мене не видно" as "мене не бачать"."""
+    return "мене не бачать" if "мене" in found.group(0) else "меня не видят"
 
 
 def _jammed(text: str, words: list[str]) -> bool:

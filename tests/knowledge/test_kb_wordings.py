@@ -1318,3 +1318,19 @@ def test_a_letter_a_worksheet_a_page_or_toner_eaten_or_a_farm_animal_chewing_is_
     # Excel "лист" a worksheet, "жрёт" also uses up (memory, toner), and a goat or a rabbit
     # was no animal of its list.
     assert answered(matcher, text, lang) != "printer_paper_jam"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("на уроці онлайн діти бачать замість мене чорний екран", "uk"),
+        ("в зуме меня не видно, хотя слышно хорошо", "ru"),
+        ("на мітингу мене не видно, а чути нормально", "uk"),
+    ],
+)
+def test_a_black_picture_instead_of_the_user_on_a_call_is_the_camera(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # With no camera named, a black screen was the monitor's, and "меня не видно" no word of
+    # the camera article ("меня не видят" is): answered the monitor, the sound or nothing.
+    assert answered(matcher, text, lang) == "mic_camera"
