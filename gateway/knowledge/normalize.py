@@ -307,9 +307,19 @@ _SECURITY_KEY = re.compile(
 )
 _WIFI_KEY = re.compile(r"\b(?:пароль|пароля|паролю|паролі|ключ|ключа|ключу|ключі)\b")
 _ACCOUNT_SAID = re.compile(
-    r"уч[её]т|облік|логин|логін|login|account|windows|винд|вінд|почт|пошт|outlook|vpn|впн|"
-    r"домен|1[сc]\b|сайт|site|програм|прог[аиу]\b|телефон|phone|роутер\w* (?:админ|адмін)"
+    r"уч[её]т|облік|логин|логін|login|account|windows|винд|вінд|почт(?!и\b)|пошт|outlook|vpn|"
+    r"впн|домен|1[сc]\b|сайт|site|програм|прог[аиу]\b|телефон|phone|роутер\w* (?:админ|адмін)|"
+    r"teams|zoom|telegram|телеграм|viber|вайбер|crm|срм|приложени|застосун|додат\w*\b|банк|"
+    # a sign-in: "не могу войти", "зайти в crm"
+    r"\b(?:войти|войду|войд[её]т|зайти|зайду|захожу|заход[ия]т|увійти|увійду|заходжу)\b"
 )
+# The password or key of something named that is not the Wi-Fi ("пароль от ноутбука", "пароль
+# на компе", "пароль від компа", "ключ от серверной") is that thing's.
+_KEY_OF = re.compile(
+    r"\b(?:пароль|пароля|паролю|паролі|ключ|ключа|ключу|ключі) (?:от|від|на|до|в|у|для) "
+    r"((?:\w+ )?\w+)"
+)
+_KEY_OF_WIFI = re.compile(rf"{_WIFI_WORD}|сет|мереж|роутер|гост|точк")
 # A print defect said as smudges or a stripe, and blank sheets, are the article's streaks and
 # blank pages when a print is spoken of: printing, a printer's maker, pages or sheets coming
 # out ("prints coming out with black smudges", "the HP is spitting out completely blank
@@ -504,7 +514,7 @@ def normalize_text(text: str) -> str:
         text = _NOT_SEEN.sub(_not_seen, text)
     if "ключ" in text or "security key" in text:
         text = _SECURITY_KEY.sub("ключ wifi", text)
-    if _WIFI.search(text) and not _ACCOUNT_SAID.search(text):
+    if _WIFI.search(text) and not _ACCOUNT_SAID.search(text) and not _another_key(text):
         text = _WIFI_KEY.sub("ключ wifi", text)
     words = text.split()
     if any(word.startswith(CLOUD_SYNC_STARTS) for word in words) and _cloud_named(words):
@@ -712,6 +722,13 @@ def _mailbox_read(words: list[str]) -> list[str]:
 def _not_seen(found: re.Match[str]) -> str:
     """ "меня не видно" as the article's "меня не видят", "мене не видно" as "мене не бачать"."""
     return "мене не бачать" if "мене" in found.group(0) else "меня не видят"
+
+
+def _another_key(text: str) -> bool:
+    """A password or key said to be of something that is not the Wi-Fi ("пароль от ноутбука")."""
+    return any(
+        not _KEY_OF_WIFI.search(found.group(1)) for found in _KEY_OF.finditer(text)
+    )
 
 
 def _jammed(text: str, words: list[str]) -> bool:

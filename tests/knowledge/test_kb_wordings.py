@@ -1334,3 +1334,22 @@ def test_a_black_picture_instead_of_the_user_on_a_call_is_the_camera(
     # With no camera named, a black screen was the monitor's, and "меня не видно" no word of
     # the camera article ("меня не видят" is): answered the monitor, the sound or nothing.
     assert answered(matcher, text, lang) == "mic_camera"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("не подходит пароль на компе, хотя вайфай работает", "ru"),
+        ("вайфай є, а пароль від компа не підходить", "uk"),
+        ("забыла пароль от Zoom, вайфай нормальный", "ru"),
+        ("после смены пароля не могу зайти в crm, вайфай есть", "ru"),
+        ("вайфай працює, але Telegram просить пароль і не пускає", "uk"),
+    ],
+)
+def test_the_password_of_a_computer_or_an_app_beside_the_wifi_is_not_the_wifis(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Since 7ff28daa a password beside the Wi-Fi was the Wi-Fi's unless an account, Windows,
+    # the mail or a program was named: four were answered wifi_connect (password_reset before,
+    # the CRM one outage_critical), the Telegram one offered choices led by it.
+    assert answered(matcher, text, lang) != "wifi_connect"
