@@ -289,12 +289,23 @@ _INTERNET = re.compile(r"\b(?:интернет\w*|інтернет\w*|инет\w
 # "мене не видно, чорний квадрат замість відео": a black or grey picture where the user or
 # their video should be is the camera's, which the user does not name; and "меня не видно",
 # "мене не видно" is the article's "меня не видят", "мене не бачать".
-_BLACK_PICTURE = re.compile(
-    r"\b(?:черн|чорн|сер(?:ый|ое|ая|ым)|сір)\w*\s+(?:экран|екран|квадрат|прямоугольник|"
+# The picture stands where the user is: within two words of "вместо меня" ("замість мене на
+# зміну вийшла колега, а в неї на касі чорний екран" is a person standing in); a video played
+# ("в плеере вместо видео черный экран", "на ютубе") is no call.
+_BLACK_PICTURE = (
+    r"(?:черн|чорн|сер(?:ый|ое|ая|ым)|сір)\w*\s+(?:экран|екран|квадрат|прямоугольник|"
     r"прямокутник|картинк|изображени|зображенн|фон|окн|вікн)\w*"
 )
-_INSTEAD_OF_ME = re.compile(
-    r"\b(?:вместо|замість)\s+(?:меня|мене|моего\s+видео|мого\s+відео|видео|відео|лица|обличчя)\b"
+_INSTEAD_OF_ME = (
+    r"(?:вместо|замість)\s+(?:меня|мене|моего\s+видео|мого\s+відео|видео|відео|лица|обличчя)\b"
+)
+_BLACK_INSTEAD_OF_ME = re.compile(
+    rf"\b{_BLACK_PICTURE}(?:\s+\w+){{0,2}}?\s+{_INSTEAD_OF_ME}"
+    rf"|\b{_INSTEAD_OF_ME}(?:\s+\w+){{0,2}}?\s+{_BLACK_PICTURE}"
+)
+_PLAYBACK = re.compile(
+    r"плеер|плеєр|player|ютуб|youtube|браузер|сайт|запис|фильм|фільм|ролик|трансляц|"
+    r"телевиз|телевіз|\bкино|\bкіно"
 )
 _NOT_SEEN = re.compile(r"\b(?:(мене|меня) не видно|не видно (мене|меня))\b")
 # "пишет неверный ключ безопасности сети", "вайфай не принимает ключ", "вайфай є, але каже
@@ -506,8 +517,8 @@ def normalize_text(text: str) -> str:
     if (
         ("вместо" in text or "замість" in text)
         and "камер" not in text
-        and _INSTEAD_OF_ME.search(text)
-        and _BLACK_PICTURE.search(text)
+        and _BLACK_INSTEAD_OF_ME.search(text)
+        and not _PLAYBACK.search(text)
     ):
         text += " камера"
     if "видно" in text:

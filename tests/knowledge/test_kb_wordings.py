@@ -1353,3 +1353,19 @@ def test_the_password_of_a_computer_or_an_app_beside_the_wifi_is_not_the_wifis(
     # the mail or a program was named: four were answered wifi_connect (password_reset before,
     # the CRM one outage_critical), the Telegram one offered choices led by it.
     assert answered(matcher, text, lang) != "wifi_connect"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("в плеере вместо видео черный экран, звук есть", "ru"),
+        ("на ютубе вместо видео чёрный квадрат", "ru"),
+        ("замість мене на зміну вийшла колега, а в неї на касі чорний екран", "uk"),
+    ],
+)
+def test_a_video_played_black_or_a_person_standing_in_is_no_camera(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Since 4dabd099 a black picture anywhere beside "вместо видео" or "замість мене" named the
+    # camera: each was answered mic_camera (monitor_no_signal or nothing before).
+    assert answered(matcher, text, lang) != "mic_camera"
