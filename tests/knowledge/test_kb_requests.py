@@ -348,3 +348,34 @@ def test_a_day_off_a_licence_or_a_chat_allowed_is_no_access_request(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("для нового плоттера нужен драйвер, а без админа он не ставится", "ru"),
+        ("потрібен драйвер для сканера штрихкодів, прав немає", "uk"),
+        ("the barcode scanner needs a driver and I don't have admin rights to put it on", "en"),
+        ("the new plotter needs a driver and Windows wants an admin password I don't have", "en"),
+        ("Windows asks for an administrator password to put the driver on for our new scale", "en"),
+    ],
+)
+def test_a_driver_that_needs_the_admin_is_an_install(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # No article said "драйвер", and English "driver" read as a drive: the rights or the
+    # admin's password asked for answered the access request or the password reset, or
+    # nothing was said.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the delivery driver didn't show up today", "en"),
+        ("how do I renew my driver's licence", "en"),
+        ("водитель маршрутки опять опоздал", "ru"),
+    ],
+)
+def test_a_driver_at_the_wheel_is_no_install(matcher: Matcher, text: str, lang: str) -> None:
+    assert matcher.match(text, lang).outcome == "none"
