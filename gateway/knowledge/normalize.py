@@ -28,6 +28,8 @@ from gateway.knowledge.vocabulary import (
     CLOUD_SYNC,
     CLOUD_SYNC_STARTS,
     CLOUD_WORDS,
+    CODE_AT_START,
+    CRASH_CODE_WORD,
     DEVICE_WORDS,
     DOCUMENT_WORDS,
     DRIVE_LETTER_AFTER,
@@ -42,6 +44,7 @@ from gateway.knowledge.vocabulary import (
     FULL_STORAGE_WORDS,
     FULL_WORDS,
     HTTP_REASONS,
+    LAUNCH_CODE_WORD,
     LID_WORDS,
     LOAD_READING,
     LOAD_TOOLS,
@@ -400,6 +403,7 @@ _STORED = STORAGE_WORDS - {MAIL_STORAGE} | CLOUD_STORAGE
 _LOAD_REACH = 3  # "процессор загружен на 100": the load word this close to the number
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
+_CODE_AT_START = re.compile(CODE_AT_START)
 _CODE_HINTS = ("0x", "err_", "error_", "5.", "50", "40")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
@@ -450,7 +454,7 @@ def normalize_text(text: str) -> str:
     text = _APOSTROPHES.sub("", text)
     if any(hint in text for hint in _CODE_HINTS):
         # "0x800CCC0F", "550 5.7.1", "NET::ERR_CERT_DATE_INVALID": the problem they name.
-        for pattern, word in _ERROR_CODES:
+        for pattern, word in _code_words(text):
             text = pattern.sub(lambda m, word=word: f"{m.group(0)} {word} ", text)
     if "+" in text or _CHORD_CUES.search(text):
         text = _chords(text)
@@ -834,7 +838,18 @@ def code_readings(text: str) -> list[str]:
     text = text.lower()
     if not any(hint in text for hint in _CODE_HINTS):
         return []
-    return [word for pattern, word in _ERROR_CODES for _ in pattern.finditer(text)]
+    return [word for pattern, word in _code_words(text) for _ in pattern.finditer(text)]
+
+
+def _code_words(text: str) -> list[tuple[re.Pattern[str], str]]:
+    """The code readings for `text` (lowercased): a crash code said with the program's start
+    reads as the launch codes do (CODE_AT_START)."""
+    if not _CODE_AT_START.search(_APOSTROPHES.sub("", text)):
+        return _ERROR_CODES
+    return [
+        (pattern, LAUNCH_CODE_WORD if word == CRASH_CODE_WORD else word)
+        for pattern, word in _ERROR_CODES
+    ]
 
 
 def without_code_words(text: str) -> str:

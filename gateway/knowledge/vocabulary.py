@@ -467,6 +467,21 @@ HTTP_REASONS = (
     r"unauthori[sz]ed"
 )
 
+LAUNCH_CODE_WORD = "launch"
+CRASH_CODE_WORD = "crash"
+# A crash code said with the program's start ("Ворд при запуске выдаёт ошибку 0xc0000005",
+# "при відкритті програми помилка 0xc0000005", "won't start this morning, error 0xc0000005"):
+# Windows shows it as "The application was unable to start correctly", so it says the
+# program did not start (the launch codes' word), not that it died while working ("вылетает
+# с ошибкой 0xc0000005 во время работы" stays a crash). Run on the lowercased text without
+# apostrophes ("wont start").
+CODE_AT_START = (
+    r"запуск|запуст|\bстарт|не стартує|не стартует|zapusk|startu|"
+    r"(?:при|pry) (?:открыти|відкритт|otkryti|vidkrytt)\w* "
+    r"(?:програм|программ|прог|prohram|program)|"
+    r"\b(?:wont|doesnt|didnt|cant|wouldnt|fails to|failed to|unable to) (?:start|launch|open)\b|"
+    r"\b(?:on|at) (?:start|startup|launch)\b|\bwhen (?:starting|launching)\b"
+)
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on
 # the lowercased text before punctuation is dropped.
@@ -475,8 +490,8 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
     (r"0xc004[0-9a-f]{4}|0x8007232b", "activation"),  # Windows/Office activation
     (r"0x8024[0-9a-f]{4}|0x800f0[0-9a-f]{3}|0x80073712|0x800705b4", "update"),  # Windows Update
     # "The application was unable to start correctly" / a crash (access violation, stack)
-    (r"0xc0000142|0xc000007b|0xc0000135", "launch"),
-    (r"0xc0000005|0xc0000409|0xe0434352", "crash"),
+    (r"0xc0000142|0xc000007b|0xc0000135", LAUNCH_CODE_WORD),
+    (r"0xc0000005|0xc0000409|0xe0434352", CRASH_CODE_WORD),
     (r"(?:net::)?err_cert_[a-z_]+|sec_error_[a-z_]+", "certificate"),  # browser certificates
     (r"(?:net::)?err_(?:connection|name|address|timed)_?[a-z_]*|dns_probe_[a-z_]+", "website"),
     # An HTTP status a web server answers with: after "http", "error", "ошибка", "код", or a

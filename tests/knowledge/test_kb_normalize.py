@@ -81,6 +81,21 @@ def test_error_code_families_add_the_problem_they_name() -> None:
     assert "bounce" not in normalize_text("версия 5.1.2").split()
 
 
+def test_a_crash_code_said_at_the_start_reads_as_a_launch_code() -> None:
+    # Windows shows 0xc0000005 at a launch as "The application was unable to start
+    # correctly": with the start said it is the launch codes' word, else a crash's.
+    for text in (
+        "Word при запуске выдаёт 0xc0000005",
+        "при відкритті програми помилка 0xc0000005",
+        "won't start, error 0xc0000005",
+        "prohrama ne startuie, pomylka 0xc0000005",
+    ):
+        assert "launch" in normalize_text(text).split(), text
+        assert "crash" not in normalize_text(text).split(), text
+    for text in ("вылетает с ошибкой 0xc0000005 во время работы", "crashed mid-export, 0xc0000005"):
+        assert "crash" in normalize_text(text).split(), text
+
+
 def test_an_http_status_is_read_as_a_website_answer_only_in_its_shapes() -> None:
     for text in (
         "shows a 502",

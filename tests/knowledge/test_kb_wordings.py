@@ -1369,3 +1369,21 @@ def test_a_video_played_black_or_a_person_standing_in_is_no_camera(
     # Since 4dabd099 a black picture anywhere beside "вместо видео" or "замість мене" named the
     # camera: each was answered mic_camera (monitor_no_signal or nothing before).
     assert answered(matcher, text, lang) != "mic_camera"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("Excel при запуске выдаёт ошибку 0xc0000005 и закрывается", "ru", "app_wont_start"),
+        ("при відкритті програми кошторисів помилка 0xc0000005", "uk", "app_wont_start"),
+        ("the booking app won't start this morning, error 0xc0000005", "en", "app_wont_start"),
+        ("программа вылетает с ошибкой 0xc0000005 посреди работы", "ru", "app_crash"),
+        ("the CAD program crashes with 0xc0000005 halfway through a drawing", "en", "app_crash"),
+    ],
+)
+def test_a_crash_code_at_the_start_is_a_program_that_does_not_start(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # 0xc0000005 read as a crash wherever it stood: said at the program's start it was
+    # answered app_crash, or offered beside app_wont_start; while working it stays a crash.
+    assert answered(matcher, text, lang) == topic
