@@ -212,10 +212,23 @@ PHRASES: dict[str, str] = {
     ),
     # A request to change where money goes ("change the supplier's bank details") is the
     # Russian and Ukrainian "реквизиты": the mark of payment fraud, not a word about a bank
-    # ("my bank card got blocked" stays no IT question).
+    # ("my bank card got blocked" stays no IT question). So is a new or changed account
+    # said to pay to ("their bank account changed", "pay to a new bank account", "платите
+    # на новый счёт", "сплатіть на новий рахунок"); an account alone is a bank's or a user's.
     **dict.fromkeys(
-        _phrases("bank details|bank account details|banking details|bank account info"),
+        _phrases(
+            "bank details|bank account details|banking details|bank account info|"
+            "bank account changed|bank account has changed|changed bank account|"
+            "changed their bank account|changed its bank account|"
+            "pay to a new account|pay into a new account|pay the new account|"
+            "pay to a new bank account|pay into a new bank account|pay the new bank account|"
+            "на новый счет|на новый расчетный счет"
+        ),
         "реквизиты",
+    ),
+    **dict.fromkeys(
+        _phrases("на новий рахунок|на новий розрахунковий рахунок"),
+        "реквізити",
     ),
     # Gift cards asked for by mail ("the CEO asks me to buy gift cards") are one word: the
     # usual pretext of an impersonation, not a card of any kind.

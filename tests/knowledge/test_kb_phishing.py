@@ -20,3 +20,37 @@ def test_a_fake_email_or_link_is_phishing(matcher: Matcher, text: str, topic: st
     # "fake" was the phishing article's only in "fake login": a fake email with a link,
     # said with a parcel, looked like another service's and nothing was said.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("got an email from our timber supplier saying their bank account changed", "en"),
+        ("an email from the glass supplier asks us to pay into a new bank account", "en"),
+        ("пришло письмо от поставщика воска, мол платите на новый счёт, что-то тут нечисто", "ru"),
+        ("поставщик бумаги пишет, чтобы оплату переводили на новый счёт", "ru"),
+        (
+            "прийшов лист від постачальника воску, мовляв платіть на новий рахунок, щось нечисто",
+            "uk",
+        ),
+    ],
+)
+def test_money_asked_to_a_new_or_changed_account_is_phishing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Only "bank details" and "реквизиты" said the payment fraud: a bank account said
+    # changed, or a new account to pay to, was a bank's word no article knows and the
+    # phishing article stayed below the cut.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I opened a new bank account for the business", "en"),
+        ("how do I get my salary paid into a new bank account", "en"),
+        ("хочу получать зарплату на новый счёт", "ru"),
+    ],
+)
+def test_ones_own_new_bank_account_is_no_phishing(matcher: Matcher, text: str, lang: str) -> None:
+    assert matcher.match(text, lang).outcome == "none"
