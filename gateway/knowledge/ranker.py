@@ -75,8 +75,11 @@ from gateway.knowledge.vocabulary import (
     CHAIN_WORDS,
     CHANGES_WORDS,
     CIRCUMSTANCE_WORDS,
+    CREW_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
+    EVERY_SEAT_WORDS,
+    EVERY_WORDS,
     FOLLOWED,
     FREEZE_WORDS,
     GENERIC_WORDS,
@@ -216,6 +219,12 @@ _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
 # animal "mouse" or a cold-room "камера" is no likelier answered than before.
 _DEVICE_ORDER = 2.0
+# Words between "all"/"every" and the nouns that name a place ("all of the yurt camp
+# tablets"); a particle hyphenated into a noun ("check-in tablets") is one of its words.
+_DETERMINERS = frozenset({"the", "our", "my", "their", "your", "of", "this", "these", "those"})
+_COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
+# "at every window", "on every till", "across every terminal": where each counter is.
+_EVERY_PLACE_PREPOSITIONS = frozenset({"at", "on", "across", "in", "from"})
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
 _AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians")
 _VOWELS = frozenset("aeiouy")
@@ -1166,6 +1175,11 @@ class Ranker:
                 if ahead and words[ahead[0]].lemma in self._chains:
                     # "вся мережа аптек", "вся сеть магазинов": a chain of places, not a network.
                     ahead = ahead[1:]
+                place = self._english_compound(words, index, ahead)
+                if place is not None:
+                    for i in range(ahead[0], place):
+                        found[i] = words[i]._replace(stop=True)  # "the whole road marking"
+                    ahead = [place]
                 if (
                     len(ahead) == 2
                     and words[ahead[1]].word.isascii()
@@ -1204,6 +1218,41 @@ class Ranker:
         if any(t.lemma == _EVERYONE for t in found):
             found = self._network_lost(found)
         return tuple(found)
+
+    def _english_compound(
+        self, words: tuple[Token, ...], index: int, ahead: list[int]
+    ) -> int | None:
+        """The position of an English place or machines named by the nouns right before
+        them ("the whole road marking depot", "all yurt camp check-in tablets"): those say
+        which place, not what is wrong. None when no place follows within three words, or
+        one is named first (the two-word rule's), or "all" is "at all" ("not responding at
+        all on the turkey farm office pc")."""
+        if not ahead:
+            return None
+        start = ahead[0]
+        if (index and words[index - 1].word == "at") or not words[start].word.isascii():
+            return None
+        if words[start].lemma in self._places or self._seats_of(words, [start]) is not None:
+            return None
+        if any(words[i].word not in _DETERMINERS for i in range(index + 1, start)):
+            return None  # "all morning at the fig orchard office": a time, then a place
+        nouns = 1
+        for at in range(start + 1, min(start + 6, len(words))):
+            token = words[at]
+            if token.stop:
+                if token.word in _COMPOUND_PARTICLES and not words[at - 1].stop:
+                    continue  # "check-in", "drop-off"
+                return None
+            if not token.word.isascii():
+                return None
+            if self._seats_of(words, [at]) is not None:
+                return at
+            if token.lemma in self._places:
+                return at if nouns >= 2 else None
+            nouns += 1
+            if nouns > 3:
+                return None
+        return None
 
     def _network_lost(self, words: list[Token]) -> list[Token]:
         """In a message about everyone, the Russian or Ukrainian word for a network that is
@@ -1252,7 +1301,7 @@ class Ranker:
         if self._about_any(token):
             return False
         if token.word.isascii():
-            return token.word.endswith(_AGENT_PLURALS)
+            return token.word.endswith(_AGENT_PLURALS) or token.word in CREW_WORDS
         likeliest = readings(token.word, "ru")[:1]
         return bool(likeliest) and {"anim", "plur"} <= likeliest[0][1]
 
@@ -1263,6 +1312,8 @@ class Ranker:
         person's); None when "все" is of something else."""
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         token = words[at]
+        if at == ahead[0] and self._every_seat(words, at):
+            return at
         if token.lemma not in self._seats:
             return None
         if token.word.isascii():
@@ -1270,6 +1321,16 @@ class Ranker:
         else:
             plural = in_plural(token.word)
         return at if plural else None
+
+    def _every_seat(self, words: tuple[Token, ...], at: int) -> bool:
+        """A counter or machine right after "every", itself after a place's preposition: "down
+        at every window", "on every till", "across every terminal" (many seats at once)."""
+        return (
+            words[at].word in EVERY_SEAT_WORDS
+            and at >= 2
+            and words[at - 1].word in EVERY_WORDS
+            and words[at - 2].word in _EVERY_PLACE_PREPOSITIONS
+        )
 
     def _job_asked(self, words: tuple[Token, ...]) -> bool:
         """A job on the machines asked for, with no denial just before it: "нужно обновить

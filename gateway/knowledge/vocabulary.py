@@ -1656,9 +1656,21 @@ SEAT_WORDS: frozenset[str] = _words(
     """
     компьютер компьютеры комп компы пк ноутбук ноутбуки ноут ноуты моноблок моноблоки
     терминал терминалы компютер компютери ноутбуки термінал термінали
-    computers pcs laptops desktops workstations terminals
+    computers pcs laptops desktops workstations terminals tablets
     """
 )
+# The counters and machines a queue is served at, in the singular after "at/on/across
+# every" ("the tote system is down at every window", "ticket system down on every till",
+# "down on every terminal"): each one someone's seat, so many people at once, as "all the
+# tills" are. Only after a place's preposition: "every window I open freezes" is one
+# person's screen.
+EVERY_SEAT_WORDS: frozenset[str] = _words(
+    "till window terminal checkout register counter desk kiosk pc computer workstation tablet"
+)
+EVERY_WORDS: frozenset[str] = _words("every")
+# People in the plural whose English word has no agent ending ("-ers", "-ists"): "down for
+# all the guides", "none of the crews can log in".
+CREW_WORDS: frozenset[str] = _words("guides crews crew nurses cooks chefs clerks guards staff")
 # Jobs done to machines: asked for, to all of them ("нужно обновить все ноутбуки", "поставьте
 # на все компьютеры антивирус", "встановіть усім у відділі Teams", "please upgrade all
 # laptops") they are work for everyone, not everyone's outage.
@@ -1721,6 +1733,7 @@ PLACE_WORDS: frozenset[str] = _words(
     шиномонтаж автосервіс автомийка майстерня ательє салон друкарня пекарня перукарня
     приймання
     garage workshop salon bakery
+    park parks arena arenas depot depots
     """
 )
 
