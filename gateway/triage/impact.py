@@ -139,6 +139,9 @@ class _Vocabulary:
     closing: frozenset[str]
     mail: frozenset[str]
     helpers: frozenset[str]
+    bodies: frozenset[str]
+    couriers: frozenset[str]
+    collecting: frozenset[str]
     entrances: frozenset[str]
     rooms: frozenset[str]
     wages: frozenset[str]
@@ -417,6 +420,16 @@ def _vocabulary() -> _Vocabulary:
         | _keys("технік майстер адмін адміністратор айтішник сисадмін спеціаліст фахівець "
                 "інженер програміст", uk)
         | _keys("technician tech engineer admin", en),
+        # a body that sits or meets at its time: "the shale mine board meets at 10", "правление
+        # собирается в 11", "комісія засідає о 12"
+        bodies=_keys("правление комиссия жюри коллегия", ru)
+        | _keys("правління комісія журі колегія", uk)
+        | _keys("board committee council jury commission shareholders trustees", en),
+        # who comes to collect what is sent: "о 14:00 кур'єр забирає 60 посилок", "the courier
+        # picks up at 3" (not one who brings: "курьер привезёт картридж")
+        couriers=_keys("курьер", ru) | _keys("кур'єр", uk) | _keys("courier couriers", en),
+        collecting=_keys("забрать забирать", ru) | _keys("забрати забирати", uk)
+        | _keys("collect collects collecting pick picks picking", en),
         # where someone from outside waits to be let go: "катафалк уже ждёт у входа", "водій
         # чекає біля воріт", "the courier is waiting outside" (not a print job in a queue)
         entrances=_keys("вход дверь ворота подъезд крыльцо улица проходная шлагбаум", ru)
@@ -2149,7 +2162,9 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
         return False  # "комп через 10 минут зависает": what it does each time
     head = _held_events(read_words(clause[: found.start()], lang), lang)
     named = [w for w in head if w.text not in _DETERMINERS]
-    if not named or len(named) > 3:
+    if len(named) > 3:
+        return _acts_at_its_time(named)
+    if not named:
         return False
     if any(w.among(vocab.helpers) for w in named):
         return False  # "техник приедет в 15:00": help on its way, no event at stake
@@ -2165,6 +2180,50 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
         return _named_ahead(found.group(0), named)
     return all(
         w.among(vocab.event_verbs) or _names_a_thing(w) or (who and w.is_verb) for w in named
+    )
+
+
+# What people, a group or a body do at their time, in English (no tags tell a verb): "a group
+# of 140 boards our buses in an hour", "the board meets at 10", "the fair opens at 9"
+_EVENT_ACTS_EN = frozenset({"meets", "meet", "boards", "board", "arrives", "arrive", "lands",
+                            "collects", "picks", "comes", "visits", "leaves", "departs",
+                            "sails", "starts", "begins", "opens", "gathers", "convenes",
+                            "sits", "flies", "checks"})  # fmt: skip
+
+
+def _acts_at_its_time(named: list[Word]) -> bool:
+    """People, a group or a body, named with what tells who they are, doing at a near time
+    what they come for, in a verb of its own: "A cruise-ship group of 140 boards our buses in
+    an hour", "The shale mine board meets at 10", "група туристів із сорока людей вилітає о
+    6". Not a machine or a program, not the desk's own people, and no stop."""
+    vocab = _vocabulary()
+    acts = [
+        at
+        for at, w in enumerate(named)
+        if at
+        and (
+            (w.tags and w.is_verb and not _past(w) and not w.has("INFN"))
+            or (not w.tags and w.text in _EVENT_ACTS_EN)
+        )
+    ]
+    if any(
+        w.lemma in vocab.shared_devices
+        or w.among(vocab.helpers)
+        or w.text in _NEGATION
+        or w.text in _WE
+        for w in named
+    ):
+        return False
+    # a verb, and what it acts on in a few words ("the board" is a noun before "meets"); the
+    # verb may be any, as people do what a program does not ("вилітає"), the rest no stop
+    return any(
+        len(named) - at - 1 <= 3
+        and not any(w.among(vocab.stop_verbs) for w in named[:at] + named[at + 1 :])
+        and any(
+            _is_people(w) or _is_group(w) or w.among(vocab.visitors) or w.among(vocab.bodies)
+            for w in named[:at]
+        )
+        for at in acts
     )
 
 
@@ -2308,12 +2367,35 @@ def _deadline(words: list[Word]) -> bool:
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
+    obliged = obliged or _mine_to_do(words)
     return (
         obliged
         or any(w.among(vocab.deadline) for w in words)
         or _awaited(words)
         or _client_arrives(words)
     )
+
+
+_TO_ME = frozenset({"мне", "мені", "нам"})
+_TIME_BETWEEN = frozenset({"через", "за", "в", "во", "о", "об", "до", "к", "уже", "вже", "пол",
+                           "пів", "полчаса", "півгодини", "час", "часа", "годину", "години",
+                           *_TENS.split("|")})  # fmt: skip
+
+
+def _mine_to_do(words: list[Word]) -> bool:
+    """The writer's own task said by the dative and an infinitive, the time between or
+    around: "через 40 минут мне отправлять накладную", "Мені за сорок хвилин віддавати
+    аудиторам сертифікати" (an obligation, as "надо" says it; not "мне некогда отвечать")."""
+    for at, word in enumerate(words):
+        if word.text not in _TO_ME:
+            continue
+        for following in words[at + 1 : at + 6]:
+            if following.has("INFN") or following.has("infn"):  # the Ukrainian tag set's
+                return True
+            timed = following.text.isdecimal() or following.has("NUMR")
+            if not (timed or following.text in _TIME_BETWEEN or _a_stretch_of_time(following)):
+                break
+    return False
 
 
 # A hearing, a lesson or a broadcast held online or by video is the same event: "онлайн-
@@ -2355,6 +2437,11 @@ def _client_arrives(words: list[Word]) -> bool:
         # … or a vehicle come to collect: "машина за партией приедет в 15:00"
         someone = someone or word.among(vocab.vehicles) or word.among(vocab.visitors)
         if someone and any(w.among(vocab.arriving) for w in words[at + 1 : at + 5]):
+            return True
+        # … or a courier who collects: "о 14:00 кур'єр Нової пошти забирає 60 посилок"
+        if word.among(vocab.couriers) and any(
+            w.among(vocab.collecting) for w in words[at + 1 : at + 5]
+        ):
             return True
     return False
 
