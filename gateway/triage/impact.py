@@ -911,6 +911,8 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
         return True  # "has shown only a black picture", "a black screen" (not "black streaks")
     if word.among(_BLACK) and i + 1 < len(words) and words[i + 1].among(_PICTURES_RU_UK):
         return True  # "камера показывает чёрный экран", "чорне зображення": no picture
+    if _said_black(words, i):
+        return True  # "the picture from my C270 is black", "екран електронної черги чорний"
     if word.text == "unable" or (word.text == "locked" and _next_text(words, i) == "out"):
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text == "locked" and any(w.text in _ACCOUNTS for w in words[max(0, i - 4) : i]):
@@ -955,6 +957,40 @@ _BLACK = frozenset({"чёрный", "черный", "чорний"})
 _PICTURES_RU_UK = frozenset({"экран", "екран", "изображение", "зображення", "картинка",
                              "видео", "відео", "квадрат", "прямоугольник",
                              "прямокутник"})  # fmt: skip
+# What shows a picture, said black with a verb of being: "the monitor stays black", "the
+# video tile stays black", "the picture from my Logitech C270 is black"
+_SHOWING = _PICTURES | frozenset({"monitor", "monitors", "screens", "displays", "camera",
+                                  "webcam", "tile", "tv", "projector"})  # fmt: skip
+_BEING = frozenset({"is", "are", "was", "were", "stays", "stay", "stayed", "remains", "remain",
+                    "goes", "turns", "just", "only", "completely", "totally", "all", "pitch",
+                    "pitch-black"})  # fmt: skip
+_SHOWING_RU_UK = _PICTURES_RU_UK | frozenset({"монитор", "монітор", "дисплей", "табло",
+                                              "камера"})  # fmt: skip
+
+
+def _said_black(words: list[Word], i: int) -> bool:
+    """A picture or what shows one said black, with a verb of being between: no picture, as
+    "a black screen" is ("the monitor on my desk stays black", "экран с расписанием
+    кормлений чёрный"; not "black streaks", "the cartridge is black")."""
+    word = words[i]
+    if word.text == "black" and i and words[i - 1].text in _BEING:
+        return any(w.text in _SHOWING for w in words[max(0, i - 8) : i])
+    if word.among(_BLACK) and i and word.has("ADJF"):
+        # after its noun, in its case and number, the noun's own words between: "екран
+        # електронної черги чорний" (not "на мониторе чёрные полосы": what it shows)
+        return any(
+            w.among(_SHOWING_RU_UK) and _same_form(word, w) for w in words[max(0, i - 5) : i]
+        )
+    return False
+
+
+def _same_form(a: Word, b: Word) -> bool:
+    """Some reading of each shares case, and number or gender (the Ukrainian dictionary
+    marks no singular): an adjective said of its noun."""
+    forms = _GENDERS | {"sing", "plur"}
+    return any(ta & tb & _CASES and ta & tb & forms for ta in a.tags for tb in b.tags)
+
+
 # What a machine is said to do, in English, when it does no work: "connect", "print", "load".
 _WORK_VERBS = frozenset({"connect", "work", "print", "open", "load", "start", "respond", "boot",
                          "sync", "scan", "see", "reach", "show", "get", "pay", "send", "receive",
@@ -1989,15 +2025,18 @@ _WITH = frozenset({"с", "со", "з", "із", "зі", "of", "with"})
 
 
 def _in_a_container(words: list[Word], at: int) -> bool:
-    """A stake word said of what a table, a folder or a program holds: "таблиця з
-    клієнтами", "в программе электронной очереди", "шаблон напоминания" (its adjectives and a
-    "с"/"з" between), or what it does with them, a genitive of a genitive or after "для":
+    """A stake word said of what a table, a folder, a program or a screen holds: "таблиця з
+    клієнтами", "в программе электронной очереди", "табло очереди", "шаблон напоминания"
+    (its adjectives and a "с"/"з" between), or what it does with them, a genitive of a
+    genitive or after "для":
     "програма запису клієнтів", "база учёта заказов", "программа для оплаты"."""
-    containers = _vocabulary().containers
+    vocab = _vocabulary()
     of_what = words[at].has("gent")
     for word in reversed(words[max(0, at - 3) : at]):
-        if word.among(containers):
+        if word.among(vocab.containers):
             return True
+        if of_what and word.among(vocab.screens):
+            return True  # "екран електронної черги": the screen the queue is shown on
         if word.text in _WITH or (word.tags and {"ADJF", "PRTF"} & word.tags[0]):
             continue
         if of_what and word.tags and {"NOUN", "gent"} <= word.tags[0]:

@@ -2324,3 +2324,26 @@ def test_a_stake_word_naming_the_writers_job_is_no_stake(text: str, p1: bool) ->
 )  # fmt: skip
 def test_an_event_ahead_said_in_its_own_verb(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a picture said black with a verb of being is none, as "a black picture" is (issue
+        # 19: no stop read, so a pitch or a call in minutes was P3)
+        ("Client demo on Zoom in 15 minutes and the image from my Razer Kiyo is black", True),
+        ("the customer call starts in 10 minutes and my webcam shows only black in Teams", True),
+        ("у касира монітор чорний, звіт здати до 12", True),
+        # … alone, one user's webcam; black ink or a black cartridge is no picture
+        ("the picture from my webcam stays black in Zoom", False),
+        ("in 20 minutes we print the menus and the black cartridge is empty", False),
+        # the queue a screen shows is what it is for, no queue of people kept waiting (issue
+        # 19: P1, a person paged for one display)
+        ("в поликлинике табло электронной очереди в холле погасло", False),
+        ("у банку екран електронної черги показує старі номери", False),
+        # … a queue of people is still at stake
+        ("касса не пробивает чеки, очередь до двери", True),
+    ],
+)  # fmt: skip
+def test_a_black_picture_said_with_is_and_the_queue_a_screen_shows(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
