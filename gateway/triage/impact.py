@@ -462,7 +462,20 @@ _ONLY_ME = re.compile(
     r"(?:\w+(?:ает|яет|ит|ет|ёт|ется|ится|ує|ює|ить|ать|ять)|нормально|ок|гаразд)\b|"
     r"\b(?:everyone|everybody|the others|others)\s+else\s+(?:can|could)\s+\w+|"
     # "у соседа есть", "у соседей всё работает": someone else has what the writer lacks
-    r"\b(?:у|в)\s+(?!меня|мене|нас|всех|всіх)\w+\s+(?:все\s+|всё\s+)?(?:есть|є|работает|працює)\b|"
+    # … also with where they sit between: "у коллег в соседнем кабинете есть", "у сусідів
+    # усе працює"
+    r"\b(?:у|в)\s+(?!меня|мене|нас|всех|всіх)\w+(?:\s+(?:в|у|на)\s+\w+(?:\s+\w+)?)?\s+"
+    r"(?:все\s+|всё\s+|усе\s+)?(?:есть|є|работает|працює)\b|"
+    # … or the other devices or places work: "інші каси працюють", "другие кассы работают"
+    r"\b(?:другие|остальные|інші|решта)\s+(?:\w+\s+)?(?:все\s+|всё\s+|усі\s+)?(?:работают|"
+    r"працюють|в порядке|в нормі)\b|"
+    # … or nobody else has it: "none of my colleagues have this problem, only I can't
+    # print", "ни у кого из коллег такой проблемы нет", "тільки я не можу друкувати"
+    r"\b(?:nobody|no one|none of (?:my|the) \w+)\s+(?:else\s+)?(?:has|have|is having|are having)"
+    r"\s+(?:this|the same|that|such an?|any such)\s+(?:problem|issue)|"
+    r"\bonly i\b|(?:только|лишь|тільки|лише)\s+я\b|"
+    r"(?:ни у кого|ні в кого|ні у кого)\s+(?:\w+\s+){0,2}?(?:больше\s+|більше\s+)?(?:такой\s+"
+    r"проблемы|такого|такої проблеми)\s+(?:нет|немає|нема)\b|"
     r"\b(?:only|just)\s+(?:me|mine|my|on my|for me)\b|кроме меня|крім мене|"
     # "nobody can hear me", "никто меня не слышит": the others report the writer's fault
     r"\b(?:nobody|no one|никто|ніхто)\s+(?:\S+\s+){0,3}?(?:me|меня|мене)\b|"
@@ -1131,8 +1144,12 @@ def _many(
         tries = tries and [w.text for w in after[:1]] == ["of"] and any(
             _tried_in_turn(w) for w in after[1:3]
         )  # "none of the links work": what the user tried in turn
+        # "none of my files open in Word": the writer's own things, not many ("none of my
+        # staff can log in" are people)
+        mine = word.text == "none" and [w.text for w in after[:2]] == ["of", "my"]
+        mine = mine and not any(_is_people(w) or _people_word(w) for w in words[i + 3 : i + 5])
         if word.among(vocab.many) and not _nobody_acts(word, before, after) and not about_me:
-            if tries:
+            if tries or mine:
                 continue
             return True
         if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 7]):

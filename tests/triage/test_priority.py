@@ -2347,3 +2347,24 @@ def test_an_event_ahead_said_in_its_own_verb(text: str, p1: bool) -> None:
 )  # fmt: skip
 def test_a_black_picture_said_with_is_and_the_queue_a_screen_shows(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # the others said to have it, or to work, leave the writer alone stopped (issue 19:
+        # P1 many_stopped, a person paged for one PC's network)
+        ("На моєму ноуті немає інтернету, у колег у сусідньому кабінеті усе працює", False),
+        ("на моём компе нет сети, у соседей в бухгалтерии есть", False),
+        ("касса №3 не включается, другие кассы работают", False),
+        ("none of my colleagues have this problem, only I can't print", False),
+        ("ни у кого из коллег такой проблемы нет, только я не могу печатать", False),
+        ("none of my files open in Word since this morning", False),
+        # … many stay many
+        ("ни у кого не работает почта", True),
+        ("none of my staff can log in to the till", True),
+        ("на всех кассах не проходит оплата", True),
+    ],
+)  # fmt: skip
+def test_the_others_said_fine_leave_the_writer_alone(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
