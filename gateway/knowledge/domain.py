@@ -34,8 +34,16 @@ from pathlib import Path
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import lemma, lemmas, tokens
-from gateway.knowledge.things import Subject, breakdown, secrets, shared
-from gateway.knowledge.vocabulary import OUTSIDE_WORDS, SENSE_VENUES
+from gateway.knowledge.things import (
+    Subject,
+    breakdown,
+    locks,
+    physical,
+    secrets,
+    shared,
+    venue,
+)
+from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
 DEFAULT_PATH = Path(__file__).with_name("domain.json")
 _NEGATIONS = ("не", "not")  # in nearly every failure, IT's or not
@@ -174,11 +182,18 @@ class Domain:
 
     def _kept_secret(self, word: str, owner: Sequence[str], entered: bool = False) -> bool:
         """`word` is a secret of a thing the building has, or of a venue it is a way into,
-        and no word of the owner leans IT's (`_everyday_sense`)."""
-        return (
-            word in secrets()
-            and all(self._odds.get(w, 0.0) <= 0 for w in owner)
-            and any(w in physical() or (entered and _venue(w)) for w in owner)
+        and no word of the owner leans IT's (`_everyday_sense`); or of a lock, a keypad, a
+        safe or a venue itself, said last, whatever the words before it (things.py:
+        `locks`): "the password for the lock on the gravel bay" ("lock" is an account's
+        word too), "the password on the copper store keypad" ("store" leans IT's),
+        "пароль для входа в кальянную"."""
+        if word not in secrets() or not owner:
+            return False
+        if owner[-1] in locks() or venue(owner[-1]):
+            # What the words before it say is which one: "the copper store keypad".
+            return True
+        return all(self._odds.get(w, 0.0) <= 0 for w in owner) and any(
+            w in physical() or (entered and venue(w)) for w in owner
         )
 
     def stranger(self, subject: Subject) -> float:
@@ -299,32 +314,6 @@ def _named(articles: Sequence[Article]) -> list[str]:
         for token in tokens(text, lang)
         if not token.stop
     ]
-
-
-@cache
-def venues() -> frozenset[str]:
-    """Lemmas of the places one walks into that are no IT's (vocabulary.SENSE_VENUES)."""
-    found: set[str] = set()
-    for word in SENSE_VENUES:
-        found.update(lemmas(word, keep_stop_words=True))
-    return frozenset(found)
-
-
-def _venue(word: str) -> bool:
-    """Whether the lemma `word`, or a part of it ("бар-спикизи"), is a venue's."""
-    return any(part in venues() for part in (word, *word.split("-")))
-
-
-@cache
-def physical() -> frozenset[str]:
-    """Lemmas of the building's things (everyday.py's facilities): what a secret opens."""
-    found: set[str] = set()
-    for word in EVERYDAY_WORDS["facilities"]:
-        if word.isascii():
-            found.add(lemma(word, "en"))
-        else:
-            found.update(lemmas(word, keep_stop_words=True))
-    return frozenset(found)
 
 
 @cache

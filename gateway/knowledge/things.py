@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
-from gateway.knowledge.morphology import Token, lemma, readings, tokens
+from gateway.knowledge.morphology import Token, lemma, lemmas, readings, tokens
 from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
     PREPOSITIONS,
@@ -45,6 +45,8 @@ from gateway.knowledge.vocabulary import (
     SENSE_DOORS,
     SENSE_ENTERED,
     SENSE_ENTRIES,
+    SENSE_LOCKS,
+    SENSE_VENUES,
     SENSE_WORDS,
     SHARED_DEVICES,
     SHARED_THINGS,
@@ -200,6 +202,51 @@ def shared() -> frozenset[str]:
     return _lemmas(SHARED_THINGS)
 
 
+@cache
+def venues() -> frozenset[str]:
+    """Lemmas of the places one walks into that are no IT's (vocabulary.SENSE_VENUES)."""
+    found: set[str] = set()
+    for word in SENSE_VENUES:
+        found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
+
+
+def venue(word: str) -> bool:
+    """Whether the lemma `word`, or a part of it ("бар-спикизи"), is a venue's."""
+    return any(part in venues() for part in (word, *word.split("-")))
+
+
+@cache
+def physical() -> frozenset[str]:
+    """Lemmas of the building's things (everyday.py's facilities) and of locks (`locks`):
+    what a secret opens."""
+    return _lemmas_of(EVERYDAY_WORDS["facilities"]) | locks()
+
+
+@cache
+def locks() -> frozenset[str]:
+    """Lemmas of locks and what holds them (vocabulary.SENSE_LOCKS): a secret said of one
+    is that lock's, whatever else the words before it name."""
+    return _lemmas_of(SENSE_LOCKS)
+
+
+def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
+    found: set[str] = set()
+    for word in words:
+        if word.isascii():
+            found.add(lemma(word, "en"))
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
+
+
+def _lock_of(owner: Sequence[Token]) -> bool:
+    """A secret's owner is a lock (`locks`) or a venue, said last, whatever words of it an
+    article mentions: "the password for the lock" ("lock" is an account's word too), "the
+    copper store keypad" ("store" an app's), "пароль на вход в кальянную"."""
+    return bool(owner) and (owner[-1].lemma in locks() or venue(owner[-1].lemma))
+
+
 def english_failures(articles: Sequence[Article]) -> frozenset[str]:
     """Lemmas the articles' English texts write after a negation or "keeps": "start",
     "respond", "connect", "print" ..., the failures the articles own."""
@@ -284,12 +331,15 @@ def subject(
         if token.word in _TECHNIQUES and before is not None and before.word in _GOVERNING:
             continue  # "для 3D-принтера": a kind inside the phrase, read with its thing
         owner = _owner(words, index, lang) if not governed else None
-        if owner is not None and all(
-            # an adjective an article only mentions says no IT thing ("в закрытый клуб")
-            explains(word) < (2 if _adjective(word, lang) else 1)
-            and not named(word)
-            and not _coded(word)
-            for word in owner
+        if owner is not None and (
+            _lock_of(owner)
+            or all(
+                # an adjective an article only mentions says no IT thing ("в закрытый клуб")
+                explains(word) < (2 if _adjective(word, lang) else 1)
+                and not named(word)
+                and not _coded(word)
+                for word in owner
+            )
         ):
             # "пароль от калитки", "the gate code": a secret of what it opens; whether that
             # is IT's is the domain model's to say, the secret itself names nothing.
@@ -476,6 +526,11 @@ def _owned(
         if after.stop or after.word in _GOVERNING or after.lemma in breakdown():
             break
         if cyrillic:
+            if venue(after.lemma):
+                # "в кальянную", "до більярдної": a venue, though named as an adjective or
+                # by a word no dictionary knows
+                found.append(after)
+                break
             if _adjective(after, lang):
                 found.append(after)
                 continue

@@ -1869,6 +1869,21 @@ SENSE_VENUES: frozenset[str] = _words(
     лазню лазні
     мотель мотелю готель готелю хостел хостелу казино кінотеатр кінотеатру театр театру
     музей музею під'їзд під'їзду квартира квартиру гараж гаражу роздягальня роздягальню
+    кальянная кальянной кальянную кальянна кальянної кальянну бильярдная бильярдной
+    бильярдную більярдна більярдної більярдну рюмочная рюмочной рюмочную паб паба пабу
+    pub pubs bar bars club clubs gym restaurant hotel motel lounge
+    """
+)
+# Locks and what holds a secret's lock: a password or a code of one ("the password for the
+# lock on the gravel bay", "the copper store keypad", "the safe password", "код от замка",
+# "пароль от сейфа") is that thing's, whatever words of it an article mentions ("lock" is
+# an account's too: only as what a secret is for is it the door's). Read only as what a
+# secret opens (things.locks), never as the domain model's everyday words (everyday.py).
+SENSE_LOCKS: frozenset[str] = _words(
+    """
+    замок замка замку замке замки кодовый сейф сейфа сейфе сейфу кодовая кодовой
+    замка замку замці замки сейфі кодова кодової
+    lock locks padlock padlocks keypad keypads safe safes
     """
 )
 # Product and device names: they show a message is about IT but not which problem it is,

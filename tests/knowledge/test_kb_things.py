@@ -308,6 +308,13 @@ def test_a_message_in_ukrainian_is_read_in_ukrainian_without_its_own_letters(
         ("на воротах автостоянки поменяли пароль, никто не знает новый", "ru", ("ворота",)),
         ("на хвіртці городу змінили пароль, підкажіть", "uk", ("хвіртка",)),
         ("the door password for the flower shop was changed", "en", ("door",)),
+        # A lock, a keypad, a safe is what its secret opens even where an article mentions
+        # the word ("lock": an account's too) or a word before it ("store"), and a venue
+        # named as an adjective is one ("в бильярдную").
+        ("the password for the lock on the tool shed was changed", "en", ("lock",)),
+        ("what's the safe password, the manager changed it", "en", ("safe",)),
+        ("the password on the stockroom keypad was changed", "en", ("stockroom", "keypad")),
+        ("пароль на вход в бильярдную поменяли, гости ждут на улице", "ru", ("бильярдный",)),
     ],
 )
 def test_a_secret_of_an_everyday_thing_is_another_trades(
@@ -344,6 +351,11 @@ def test_a_secret_of_an_everyday_thing_is_another_trades(
         ("door access card system password expired", "en"),
         ("my email password for the new laptop expired", "en"),
         ("пароль от wifi на ресепшене", "ru"),
+        # A lock said of the screen or the account, a venue's Wi-Fi: still IT's.
+        ("forgot the password for my laptop lock screen", "en"),
+        ("my account is locked, I need the password reset", "en"),
+        ("the hotel wifi password doesn't work", "en"),
+        ("пароль от вайфая в кальянной не подходит", "ru"),
     ],
 )
 def test_a_secret_of_an_it_thing_or_a_person_is_an_accounts(
