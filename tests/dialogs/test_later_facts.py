@@ -258,6 +258,37 @@ def test_making_room_is_an_attempt_when_the_fault_stays(text: str, tried: str) -
         assert "tried" not in fields, fields
 
 
+# The places a lost file or letter is looked for first, said empty, are what was tried, as
+# the recycle bin is (frozen12, frozen27, frozen28 asked "what did you try?" again).
+@pytest.mark.parametrize(
+    ("reply", "tried"),
+    [
+        ("no, the Previous Versions tab is empty. It's an Excel file on S:, Windows 11",
+         "Previous Versions tab is empty"),
+        ("нє, не вийшло. файл Excel на диску S:, попередні версії там пусті",
+         "попередні версії там пусті"),
+        ("no. Outlook 365 on a Mac, nothing in junk either", "nothing in junk either"),
+        ("нет, в папке Спам тоже нет", "в папке Спам тоже нет"),
+    ],
+)  # fmt: skip
+def test_an_empty_place_looked_in_is_what_was_tried(reply: str, tried: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, reply, "reply")
+    assert tried in fields.get("tried", ""), fields
+
+
+def test_nothing_in_junk_is_not_asked_what_was_tried(chat: Chat) -> None:
+    chat.send("not getting emails from our distributor since Monday")
+    chat.send("no. Outlook 365 on a Mac, nothing in junk either")
+    asked = run_checklist(chat, {}, "don't know")
+    assert "tried" not in asked
+    assert "nothing in junk either" in chat.requested.fields["tried"]
+    # … while mail that lands in spam is the trouble itself, not a step
+    fields: dict[str, str] = {}
+    fill(fields, {}, "письма от клиента уходят в спам", "first message")
+    assert "tried" not in fields
+
+
 @pytest.mark.parametrize(
     "reply",
     [

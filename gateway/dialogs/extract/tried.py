@@ -587,7 +587,17 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
 # in the recycle bin" (the first place a user looks: an attempt, not asked again). Never the
 # bin only emptied to make room ("emptied the bin and lost a report") nor a shop's cart
 # ("в корзине нет кнопки оплаты": the absence must end the clause).
-_BIN = r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin)"
+_BIN = (
+    r"(?:(?:папк\w*|папц\w*|вкладк\w*|folder|tab)\s+)?"
+    r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin|"
+    # … and the other places a lost file or letter is looked for first: its earlier versions,
+    # the spam folder ("the Previous Versions tab is empty", "попередні версії там пусті",
+    # "nothing in junk either"; frozen12, frozen27, frozen28). Never the inbox: an empty inbox
+    # is the trouble itself.
+    r"(?:предыдущ\w+|прежн\w+|попередн\w+|previous|prior|older) (?:верси\w+|версі\w+|versions?)"
+    r"(?: (?:tab|вкладк\w*))?|"
+    r"спам\w*|spam(?: folder)?|junk(?: folder| mail| e-?mail)?|нежелательн\w+)"
+)
 _LOOKED_FOR = (
     r"(?:смотрел\w*|посмотрел\w*|просмотрел\w*|проверял\w*|проверил\w*|искал\w*|поискал\w*|"
     r"глянул\w*|заглядывал\w*|заглядал\w*|заглянул\w*|рылась|рылся|дивил\w*|подивил\w*|"
@@ -608,7 +618,7 @@ _LOOKED_IN_BIN = case_blind(
     rf"{_BIN}(?:'s|\s+is|\s+was)\s+(?:already\s+)?empty|"
     # … or the bin said empty in a clause of its own: "Корзина пустая, файла нет", "кошик
     # теж порожній" (not "корзина пустая после оплаты", a shop's)
-    rf"^{_BIN}\s+(?:(?:тоже|теж|уже|вже|также|також|совсем|зовсім)\s+)?(?:пуст\w*|порожн\w*)"
+    rf"^{_BIN}\s+(?:(?:там|тоже|теж|уже|вже|также|також|совсем|зовсім)\s+)*(?:пуст\w*|порожн\w*)"
     rf"\s*(?:[—–-].*)?$)(?!\w)"
 )
 # Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
