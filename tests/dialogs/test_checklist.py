@@ -97,6 +97,22 @@ def test_questions_are_phrased_for_what_is_known() -> None:
     assert "Outlook 2016" in asked["tried"] and "Outlook 2016" in asked["os"]
 
 
+def test_what_a_phishing_letter_says_is_not_asked_again(chat: Chat) -> None:
+    # the letter's words, quoted, are what the user saw (frozen19, frozen25: "what does the
+    # message say?" was asked of a user who had quoted it)
+    chat.send(
+        "Главбух. Пришло письмо якобы от банка «Ваш счёт временно заблокирован», я перешла по "
+        "ссылке и ввела логин и пароль от почты, потом дошло. Outlook 2019, Windows 10, минут 15 "
+        "назад. Ничего пока не делала, жду что скажете"
+    )
+    assert chat.questions == []
+    assert chat.requested.fields["error"] == "Ваш счёт временно заблокирован"
+    # an ordinary letter's subject is its name, not a message on the screen
+    fields: dict[str, str] = {}
+    fill(fields, {}, "Пришло письмо «Акт сверки», вложение не открывается", "first message")
+    assert "error" not in fields
+
+
 def test_a_first_message_with_every_fact_is_asked_only_what_is_missing(chat: Chat) -> None:
     chat.send(
         "Outlook 2016 на Windows 11 не отправляет почту, ошибка 0x800CCC0E с понедельника. "

@@ -525,9 +525,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             # "в программе «Устройство не найдено»": a program's window says it (a folder or a
             # button named «Не удалять» is still a name)
             said = _PROGRAM_BEFORE.search(before) and QUOTE_SAYS.search(quoted)
-            if _ORGANISATION_BEFORE.search(before) or (
-                _names_a_thing(before, text[found.end() :]) and not said
-            ):
+            if (
+                _ORGANISATION_BEFORE.search(before)
+                or (_names_a_thing(before, text[found.end() :]) and not said)
+            ) and not _bait_says(before, quoted, text):
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
             shown = _SHOWN_BEFORE.search(before)  # "and it still pops up "Need password""
             if shown or not any(quoted in clause for clause in named):
@@ -709,6 +710,32 @@ _PROGRAM_BEFORE = re.compile(
     r"сайт\w*|портал\w*|site|website|portal)\s*$",
     re.IGNORECASE,
 )
+
+
+# What a phishing letter says is what the user saw: "пришло письмо «Срок действия вашего
+# пароля истекает сегодня», я нажала ссылку и ввела логин и пароль", "письмо якобы от банка
+# «Ваш счёт временно заблокирован»" (frozen19, frozen25; tune24's "I got 'Your membership fees
+# invoice' from someone pretending to be our bank" was read): the letter is a fake, or the
+# user typed a password on its page, and the words say something, three or more of them. An
+# ordinary letter's subject is a name ("письмо «Акт сверки» не открывается"), and so is a
+# document's ("лист «Рахунок-фактура» з архівом", frozen6: asked what the screen said).
+_LETTER_BEFORE = case_blind(
+    r"(?<!\w)(?:письм\w*|лист(?:а|і|ом)?|e-?mails?|mails?|messages?|сообщени\w*|повідомлен\w*|"
+    r"sms|смс)(?:\s+[^\s.;!?«»\"“”']+){0,5}\s*$"
+)
+_BAITED = case_blind(
+    r"(?<!\w)(?:якобы|будто|нібито|начебто|fake|phishing|фишинг\w*|фішинг\w*|pretending|"
+    r"posing|подозрит\w*|підозріл\w*|suspicious)(?!\w)|"
+    r"(?<!\w)(?:ввел\w*|ввёл|ввів|вводил\w*|набрал\w*|typed|entered|put in)(?!\w)[^.;!?\n]{0,40}?"
+    r"(?:логин\w*|логін\w*|парол\w*|login|password|credentials)(?!\w)"
+)
+
+
+def _bait_says(before: str, quoted: str, text: str) -> bool:
+    """Whether `quoted`, after `before`, is what a phishing letter says (`text` the message)."""
+    return bool(
+        len(quoted.split()) >= 3 and _LETTER_BEFORE.search(before) and _BAITED.search(text)
+    )
 
 
 def _names_a_thing(before: str, after: str) -> bool:
