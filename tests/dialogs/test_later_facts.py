@@ -277,6 +277,26 @@ def test_an_empty_place_looked_in_is_what_was_tried(reply: str, tried: str) -> N
     assert tried in fields.get("tried", ""), fields
 
 
+@pytest.mark.parametrize(
+    ("reply", "tried"),
+    [
+        ("нет, не помогло. Наушники Jabra Evolve2 30, Windows 11, с пятницы так, в другой порт "
+         "втыкал", "в другой порт втыкал"),
+        ("ні, не помогло, вона взагалі нічо не друкує, Logitech K120 дротова, вже в другий порт "
+         "пхали", "вже в другий порт пхали"),
+    ],
+)  # fmt: skip
+def test_a_plug_put_into_another_port_in_everyday_words_is_not_asked_again(
+    chat: Chat, reply: str, tried: str
+) -> None:
+    # tune28, frozen18: "what did you try?" was asked of a user who had said it
+    chat.send("не печатает принтер")
+    chat.send(reply)
+    asked = run_checklist(chat, {}, "не знаю")
+    assert "tried" not in asked
+    assert tried in chat.requested.fields["tried"]
+
+
 def test_nothing_in_junk_is_not_asked_what_was_tried(chat: Chat) -> None:
     chat.send("not getting emails from our distributor since Monday")
     chat.send("no. Outlook 365 on a Mac, nothing in junk either")

@@ -522,6 +522,7 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _LOOKED_IN_BIN.search(folded)
+            or (_PLUGGED.search(folded) and _ELSEWHERE_PLUG.search(folded))
             or someone_tried(folded)
             or _attempt_in(own, judged=judged_fix)
             or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
@@ -621,6 +622,23 @@ _LOOKED_IN_BIN = case_blind(
     rf"^{_BIN}\s+(?:(?:там|тоже|теж|уже|вже|также|також|совсем|зовсім)\s+)*(?:пуст\w*|порожн\w*)"
     rf"\s*(?:[—–-].*)?$)(?!\w)"
 )
+# A plug put into another port, said in the everyday verbs: "в другой порт втыкал",
+# "приёмник в другой USB втыкали", "вже в другий порт пхали", "другую гарнитуру втыкала"
+# (tune28 and frozen18 asked "what did you try?" again; tune18, tune21, probe13b, tune29 said it
+# too). Only with somewhere else or again: "наушники воткнула, а звука нет" is how it is
+# used, "провод воткнут" how things are, "в другой порт не втыкала" not done.
+_PLUGGED = case_blind(
+    r"(?<!\w)(?<!не )(?<!ні )(?:втыка\w*|втика\w*|воткнул\w*|воткнув|"
+    r"перевоткн\w*|пхал\w*|пхав|пхаю|пхаем|запхал\w*|запхав|запхнул\w*|запхнув|втикал\w*|"
+    r"втикав|встромил\w*|встромив)(?!\w)"
+)
+_ELSEWHERE_PLUG = case_blind(
+    r"(?<!\w)(?:друг\w+|інш\w+|соседн\w+|сусідн\w+|задн\w+|передн\w+|все порты|всі порти|"
+    r"усі порти|по очереди|по черзі|обратно|назад|заново|глубже|глибше|ещё раз|еще раз|ще раз|"
+    r"снова|знову)(?!\w)"
+)
+
+
 # Making room is an attempt when the fault stays ("emptied the recycle bin and it's still
 # full", "freed up 10 GB, still the same warning"); alone it is often how a file was lost
 # ("emptied the recycle bin and lost a report").
