@@ -134,6 +134,12 @@ ASKS_FOR_PERSON = PhraseSet([
     # someone to take the case over: "Could somebody from IT please take this over?"
     r"(someone|somebody|anyone|a person|an engineer|a technician|it|support)( from \w+)?"
     r"( please)? (take|pick) (this|it) (over|up)",
+    # … or just to take it, asked as a question: "Could a person take this, please?", "Can a
+    # person take this?" (frozen27, frozen28; frozen26's "Could a real person take this one"
+    # was read by "real person")
+    r"(can|could|would) (someone|somebody|anyone|a (real |live |human |actual )?person|a human|"
+    r"an engineer|a technician|a tech|an? it person)( from \w+)?( please)? take (this|it)"
+    r"( one)?( please)?(?= ?[?!.,]|$)",
     r"send (a |an )?(technician|engineer|someone|somebody|person|tech)( over)?",
     # a person able to come or call, asked as a question: "а людина може мені набрати?",
     # "кто-нибудь может подойти в 305 кабинет?", "is anyone from IT around today?"

@@ -149,6 +149,18 @@ def test_trouble_that_keeps_coming_back_gets_at_most_two_questions(
     assert chat.requested.reason == "repeated_failure"
 
 
+def test_a_person_asked_to_take_it_gets_at_most_two_questions(chat: Chat) -> None:
+    # frozen27, frozen28: "Could a person take this, please?" was given the whole checklist
+    chat.send(
+        "Sorry, I'm running on empty. The packing line printer won't print and I can't face a "
+        "troubleshooting guide. Can a person take this?"
+    )
+    assert chat.named("handoff") == [Handoff(reason="asked_for_person")]
+    asked = run_checklist(chat, {})
+    assert len(asked) <= 2
+    assert chat.requested.reason == "asked_for_person"
+
+
 def test_a_request_for_a_person_with_most_facts_asks_only_what_is_left(chat: Chat) -> None:
     chat.send("дайте оператора. Outlook на Windows 11 с утра пишет 0x800CCC0E, перезапускал")
     assert chat.named("handoff") == [Handoff(reason="asked_for_person")]

@@ -648,11 +648,32 @@ def test_a_person_set_against_the_bot_is_asked_for(text: str) -> None:
         "Could somebody from IT please take this over? My account keeps locking.",
         "can support pick this up, the scanner is dead",
         "someone please take it over",
+        # … or just to take it, asked as a question (frozen27, frozen28)
+        "Sorry to be blunt, I'm exhausted: the lab PC can't open the shared results folder. "
+        "Could a person take this, please?",
+        "The packing line laptop won't join the Wi-Fi and I can't face a troubleshooting guide. "
+        "Can a person take this?",
+        "could someone take this one? the scanner is dead",
     ],
 )
 def test_someone_to_take_it_over_is_a_person_asked_for(text: str) -> None:
     signal = detect_handoff(text)
     assert signal is not None and signal.reason == "asked_for_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a thing to be carried somewhere, or taken into account, is no one asked for
+        "could someone take it home for repair",
+        "can anyone take this to the printer room?",
+        "Could a technician take this laptop back?",
+        "could you take this into account",
+        "can I take this laptop home?",
+    ],
+)
+def test_a_thing_taken_somewhere_asks_for_nobody(text: str) -> None:
+    assert detect_handoff(text) is None
 
 
 @pytest.mark.parametrize(
