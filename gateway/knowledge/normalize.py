@@ -28,6 +28,7 @@ from gateway.knowledge.vocabulary import (
     CLOUD_SYNC,
     CLOUD_SYNC_STARTS,
     CLOUD_WORDS,
+    CODE_AFTER_START,
     CODE_AT_START,
     CRASH_CODE_WORD,
     DEVICE_WORDS,
@@ -404,6 +405,7 @@ _LOAD_REACH = 3  # "процессор загружен на 100": the load word
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
 _CODE_AT_START = re.compile(CODE_AT_START)
+_CODE_AFTER_START = re.compile(CODE_AFTER_START)
 _CODE_HINTS = ("0x", "err_", "error_", "5.", "50", "40")
 _PHRASE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
@@ -843,8 +845,10 @@ def code_readings(text: str) -> list[str]:
 
 def _code_words(text: str) -> list[tuple[re.Pattern[str], str]]:
     """The code readings for `text` (lowercased): a crash code said with the program's start
-    reads as the launch codes do (CODE_AT_START)."""
-    if not _CODE_AT_START.search(_APOSTROPHES.sub("", text)):
+    reads as the launch codes do (CODE_AT_START), unless the start is past or of something
+    else (CODE_AFTER_START)."""
+    text = _APOSTROPHES.sub("", text)
+    if not _CODE_AT_START.search(text) or _CODE_AFTER_START.search(text):
         return _ERROR_CODES
     return [
         (pattern, LAUNCH_CODE_WORD if word == CRASH_CODE_WORD else word)

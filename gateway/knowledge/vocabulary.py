@@ -495,6 +495,19 @@ CODE_AT_START = (
     r"\b(?:wont|doesnt|didnt|cant|wouldnt|fails to|failed to|unable to) (?:start|launch|open)\b|"
     r"\b(?:on|at) (?:start|startup|launch)\b|\bwhen (?:starting|launching)\b"
 )
+# The start said of a program that did start, or of something started in it: "через 10 минут
+# после запуска вылетает", "запускається нормально, але через хвилину вилітає", "при запуске
+# отчёта 1С падает", "when starting a render it crashes", "при старті зміни каса вилітає": a
+# crash code there is the crash it reads as.
+CODE_AFTER_START = (
+    r"\b(?:после|після|after)\s+(?:\w+\s+)?(?:запуск|старт|start|launch|открыти|відкритт)\w*|"
+    r"(?<!не )(?<!not )\b(?:запуска\w*|запускає\w*|стартует|стартує|starts?|opens?|launche?s?)\s+"
+    r"(?:нормально|normally|fine|ok|okay)\b|"
+    r"\bнормально\s+(?:запуска\w*|запускає\w*|стартует|стартує)|"
+    r"\b(?:запуск\w*|старт\w*|starting|launching)\s+(?:(?:a|the|нового|нової)\s+)?"
+    r"(?:отч|звіт|рендер|render|report|расч|розрах|смен|змін|shift|печат|друк|print|макрос|"
+    r"macro|скрипт|script|export|экспорт|експорт)"
+)
 # Error codes whose family names the problem, the way a first-line engineer reads them: the
 # word is added after the code (the code itself stays for the checklist). Patterns run on
 # the lowercased text before punctuation is dropped.

@@ -1412,3 +1412,21 @@ def test_a_crash_code_at_the_start_is_a_program_that_does_not_start(
     # 0xc0000005 read as a crash wherever it stood: said at the program's start it was
     # answered app_crash, or offered beside app_wont_start; while working it stays a crash.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("через 10 минут после запуска вылетает с ошибкой 0xc0000005", "ru"),
+        ("програма запускається нормально, але через хвилину вилітає з помилкою 0xc0000005", "uk"),
+        ("when starting a render the program crashes with 0xc0000005", "en"),
+        ("при запуске отчёта 1С падает с ошибкой 0xc0000005", "ru"),
+        ("при старті зміни каса вилітає з 0xc0000409", "uk"),
+    ],
+)
+def test_a_crash_code_after_the_start_or_at_the_start_of_a_task_stays_a_crash(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # Since a635856e any start said beside a crash code read it as a launch code: each was
+    # answered app_wont_start (app_crash before), though the program had started.
+    assert answered(matcher, text, lang) == "app_crash"
