@@ -32,6 +32,7 @@ from gateway.dialogs.rating import Rating
 from gateway.dialogs.selfhelp import SelfHelp
 from gateway.dialogs.state import DialogState, Phase
 from gateway.dialogs.turn import Turn
+from gateway.knowledge.morphology import is_dictionary_word
 from gateway.models import InboundMessage, Priority
 from gateway.texts import LANGUAGES
 from gateway.triage.language import detect_language, reply_language
@@ -266,17 +267,28 @@ def _no_problem_said(signal: HandoffSignal, text: str, routing: Routing) -> bool
 
 
 def _more_than_a_name(text: str) -> bool:
-    """A message of Latin words, two or more, not all of them a program's name: "any
-    update?", "Zoom crashes" (not "Outlook?", "Windows 10", "SAP GUI")."""
+    """A message of Latin words, two or more, not all of them names or model codes: "any
+    update?", "Zoom crashes", "unlock user7" (not "Outlook?", "Windows 10", "SAP GUI", "VPN
+    Cisco", "Kyocera FS-1040": a name the product reader does not know whole is still a name)."""
     words = _LATIN_WORD.findall(text)
     if len(words) < 2 or _CYRILLIC.search(text):
         return False
-    named = set(" ".join(product_names(text)).lower().split())
-    return any(word.lower() not in named for word in words)
+    named = set(re.split(r"[\s()-]+", " ".join(product_names(text)).lower()))
+    return not all(word.lower() in named or _written_as_a_name(word) for word in words)
 
 
-# A word begun with a Latin letter, digits in it too ("user7", "pc12"): "unlock user7" is two
-_LATIN_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z0-9']+(?![\w])")
+def _written_as_a_name(word: str) -> bool:
+    """A model code ("FS-1040", "M404dn") or a word written as a name that no English
+    dictionary knows ("VPN", "CRM", "Kyocera"): a name, whatever the language around it. A
+    word of the message ("unlock" of "unlock user7", "Any" of "Any update?") is none."""
+    if any(c.isdigit() for c in word):
+        return True
+    return word[:1].isupper() and not is_dictionary_word(word.lower().strip("'"), "en")
+
+
+# A word begun with a Latin letter, digits and hyphens in it too ("user7", "FS-1040"):
+# "unlock user7" is two words, "Kyocera FS-1040" a name and its model's code
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z](?:[A-Za-z0-9']|-(?=\w))+(?![\w-])")
 _CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
 
 

@@ -138,6 +138,10 @@ def _reply_language(text: str, current: str, screen_text: bool) -> str:
         latin = re.findall(r"[a-z']+", text.lower())
         if latin and set(latin) <= _ANY_LANGUAGE:
             return current  # "ok" alone is typed in every language: it keeps the conversation's
+        if len(latin) == 1 and current in ("ru", "uk"):
+            # one Latin word ("thanks", "hi", "nope") in a Russian or Ukrainian conversation is
+            # typed by its own speakers as "ok" is: no switch of language, not even for a reply
+            return current
         english = sum(w in _EN_WORDS for w in latin)
         writer = set(latin) & _WRITER_WORDS or "at all" in " ".join(latin)
         if screen_text and not (_plain_english(latin, english) or writer):

@@ -589,6 +589,17 @@ def test_a_yes_with_those_words_after_it_stays_a_yes(chat: Chat, reply: str) -> 
         ("Zoom crashes", "en"),
         ("unlock user7", "en"),  # a login with digits is a word of the message
         ("не працює пошта", "uk"),
+        # desk30: one English word, and names with model codes the product reader does not
+        # know whole, were answered in English
+        ("thanks", "ru"),
+        ("hi", "ru"),
+        ("VPN Cisco", "ru"),
+        ("Kyocera FS-1040", "ru"),
+        ("HP LaserJet M404dn", "ru"),
+        ("Dell P2419H", "ru"),
+        ("Gigabyte B450M", "ru"),
+        ("thank you", "en"),
+        ("CRM gives 500 Internal Server Error", "en"),
     ],
 )
 def test_a_name_in_another_script_is_no_switch_of_language(
@@ -609,3 +620,7 @@ def test_a_ukrainian_conversation_keeps_its_language_for_a_name(engine: DialogEn
     assert chat.state.language == "uk"
     chat.send("Teams?")
     assert chat.state.language == "uk"
+    for said in ("Kyocera FS-1040", "thanks"):
+        chat.send(said)
+        assert chat.state.language == "uk", said
+        assert re.search(r"[іїєґ]", chat.text.lower()), chat.text

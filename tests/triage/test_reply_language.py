@@ -69,8 +69,15 @@ def test_a_first_message_in_translit_or_the_wrong_layout(text: str, expected: st
         ("an hour ago", "uk", "en"),
         ("from Tuesday", "ru", "en"),
         ("last week", "uk", "en"),
-        ("nope", "ru", "en"),
         ("ok thanks", "uk", "en"),
+        ("thank you", "ru", "en"),
+        # one Latin word is typed by Russian and Ukrainian speakers too, as "ok" is: no switch
+        # (desk30: "thanks" and "hi" in a Russian conversation were answered in English)
+        ("nope", "ru", "ru"),
+        ("thanks", "ru", "ru"),
+        ("hi", "uk", "uk"),
+        ("thanks!", "uk", "uk"),
+        ("nope", "en", "en"),
         # "ok" alone is everyone's: it keeps the conversation's language (issue 19, i19-route19)
         ("ok", "ru", "ru"),
         ("OK", "uk", "uk"),
