@@ -22,6 +22,11 @@ NAMED_FIRST = [
     ("ERP не проводить замовлення з обіду", "ERP"),
     ("потрібен доступ до 1С:Бухгалтерія для нової бухгалтерки", "1С:Бухгалтерія"),
     ("the webcam is black in OBS and in Teams both", "OBS"),
+    # an acronym before what it does wrong (desk30: "CRM gives 500 Internal Server Error" asked
+    # "which program or device is it about?")
+    ("CRM gives 500 Internal Server Error", "CRM"),
+    ("ERP returns an error when I post the invoice", "ERP"),
+    ("WMS crashed twice this morning", "WMS"),
 ]
 
 
@@ -50,6 +55,9 @@ NOT_NAMED = [
     "не открывается папка passes на сервере, пишет «Отказано в доступе»",
     "the S: drive disappeared for everyone in accounts",
     "Windows 10 IoT",
+    # capitals before a verb tell no fault of a system: a document, a figure
+    "NDA needs signing by Friday, who do I send it to",
+    "KPI reports are wrong in the dashboard",
 ]
 
 
@@ -67,7 +75,8 @@ def test_no_product_is_read_where_none_is_named(text: str) -> None:
 SERVER_SAYS = [
     ("портал не открывается, 503 Service Unavailable", "", "503 Service Unavailable"),
     ("портал не працює, 503 Service Unavailable", "", "503 Service Unavailable"),
-    ("CRM gives 500 Internal Server Error since this morning", "", "500 Internal Server Error"),
+    # the CRM is what gives it (desk30: read as no product, and "which program?" was asked)
+    ("CRM gives 500 Internal Server Error since this morning", "CRM", "500 Internal Server Error"),
     ("CRM shows Internal Server Error, nothing saves", "CRM", "Internal Server Error"),
     ("Jira: 503 Service Temporarily Unavailable", "Jira", "503 Service Temporarily Unavailable"),
 ]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from gateway.dialogs.answers import tells_a_fault
 from gateway.dialogs.extract import errors, systems
 from gateway.dialogs.extract.names import _IDENTIFIER_BEFORE, _TECH_WORDS, _said_spans
-from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.morphology import is_dictionary_word, lemma, readings
 
 # Capitals that name no system: people's titles and offices, times, notes, firms' forms,
 # mail and network words, what a message says of itself.
@@ -38,6 +39,11 @@ _SYSTEM_AFTER = re.compile(
     r"shows|says|went|goes|stopped|not|не|ні|перестал\w*|перестав\w*|завис\w*|вылет\w*|"
     r"вилітає|упал\w*|ліг|лег\w*|лежит|лежить|висит|висить|тормоз\w*|гальму\w*))\b"
 )
+# … or before any English verb that tells a fault of it, in a form said of the thing before
+# it ("CRM gives 500 Internal Server Error", "ERP returns an error", "CRM doesn't load"): the
+# list above is the words said of words in capitals the dictionary knows too; with no fault
+# told ("NDA needs signing", "KPI reports are wrong") the capitals name no system.
+_VERB_AFTER = re.compile(r"\s+(?:([a-z]{3,}(?:s|ed))|(?i:doesn'?t|didn'?t|can'?t|cannot))\b")
 # Capitals a shouting user types ("STILL", "AGAIN", "NOW", "the THIRD time") are words of
 # English; one stands for a system only after "the" or "in" with what it does after it.
 # What may follow a system's name: a stop, a time, a preposition ("lost the MES about 20
@@ -78,7 +84,7 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
                 continue  # "STILL doesn't scan", "the THIRD time", "get me a human NOW"
             if not placed_after and not _AFTER_NAME.match(after):
                 continue  # "the BIG problem": an English word before its noun
-        elif not (placed_before or placed_after):
+        elif not (placed_before or placed_after or _verb_after(after)):
             continue  # "pretending to be DHL", "ANPR camera": no system's place
         found.append((match.start(1), word))
     for match in _CYRILLIC_KINDS.finditer(text):
@@ -96,6 +102,19 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
         and not _IDENTIFIER_BEFORE.search(text[:start])
         and not _named_after(text, start + len(name))
     ]
+
+
+def _verb_after(after: str) -> bool:
+    """Whether `after` opens with an English verb said of the thing before it ("gives",
+    "returned", "doesn't": a word the dictionary knows, inflected) and tells a fault."""
+    verb = _VERB_AFTER.match(after)
+    if verb is None or not tells_a_fault(after):
+        return False
+    word = verb.group(1)
+    if word is None:  # "doesn't", "cannot"
+        return True
+    base = lemma(word, "en")
+    return base != word and is_dictionary_word(base, "en")
 
 
 def _readings(word: str) -> tuple[tuple[str, frozenset[str]], ...]:
