@@ -7,6 +7,7 @@ others press a button; each parser returns None when the text is not such an ans
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gateway.knowledge.morphology import lemma, readings
 from gateway.triage.phrases import PhraseSet, normalise
@@ -522,6 +523,17 @@ BARE_NO = PhraseSet([
 ])  # fmt: skip
 
 
+# What refuses the rating besides the skip words: "нет, спасибо", "спасибо, ничего", "no thanks"
+_DECLINE = PhraseSet([*SKIP.patterns, *THANKS.patterns, *BARE_NO.patterns, r"ничего", r"нічого"])
+
+
+def declines(text: str) -> bool:
+    """The user will not rate or comment: "нет, спасибо", "спасибо, ничего", "ні, дякую", "no
+    thanks", "не надо", "skip"; not a bare "нет" (it may say the fix failed) nor thanks alone
+    (glad of the fix)."""
+    return _whole(text, _DECLINE) and not _whole(text, BARE_NO) and not _whole(text, THANKS)
+
+
 def says_still_broken(text: str) -> bool:
     """A no that names the fault going on ("не помогло", "всё равно не работает", "still
     broken", "nope, not fixed"), not a bare "нет" nor a no to the rating itself ("нет,
@@ -628,4 +640,19 @@ def is_small_talk(text: str) -> str:
 def _whole(text: str, phrases: PhraseSet) -> bool:
     """The message says nothing but one of the phrases (and punctuation)."""
     rest = phrases.remove(text)
-    return bool(phrases.search(text)) and not re.search(r"\w", rest)
+    if phrases.search(text) and not re.search(r"\w", rest):
+        return True
+    # A phrase begun by a shorter one of the set ("no comment" by "no"): the shorter one
+    # matched first and left the rest of it ("comment") standing as if something more was said
+    short = len(text) <= _WHOLE_CHARS
+    return short and _phrases_only(phrases).fullmatch(normalise(text)) is not None
+
+
+_WHOLE_CHARS = 200  # a message of phrases only is short
+
+
+@lru_cache(maxsize=64)
+def _phrases_only(phrases: PhraseSet) -> re.Pattern[str]:
+    """A text that is one or more of `phrases` and punctuation, each phrase tried in full."""
+    joined = "|".join(f"(?:{p})" for p in phrases.patterns)
+    return re.compile(rf"\W*(?:(?<![\w/])(?:{joined})(?!\w)\W*)+")

@@ -153,10 +153,7 @@ class LetterFlow:
         said = _unquoted(msg.text)
         if not turn.state.rating_ticket or not said:
             return False
-        if not (
-            self.flow.says_still_broken_to_rating(turn, said)
-            or self.flow.tells_the_same_fault(turn, said)
-        ):
+        if not self.flow.fault_back(turn, said):
             return False
         self.flow.still_broken(turn, msg)
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gateway.dialogs.answers import (
+    declines,
     is_bare_score,
     is_skip,
     is_small_talk,
@@ -54,11 +55,15 @@ class Rating:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
             turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
             turn.say("csat_comment_ask", turn.button("btn_skip", SKIP))
-        elif self.says_still_broken_to_rating(turn, text):
+        elif self.fault_back(turn, text):
             self.still_broken(turn, msg)
         elif says_it_works_now(text) and not self.names_another(turn, text):
             # "thanks again, the printer works now": glad, not a new problem; the scale again
             turn.say("csat_glad", *self._rating_buttons())
+        elif declines(text):
+            # "нет, спасибо", "спасибо, ничего", "no thanks": the rating is the user's to give
+            turn.say("csat_declined")
+            st.rated_score, st.csat_score, st.phase = 0, 0, Phase.IDLE
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
@@ -74,7 +79,7 @@ class Rating:
             # buttons show as numbered text, a "1" presses "1. Skip" (the payload says so).
             turn.say("csat_already", turn.button("btn_skip", SKIP), score=st.csat_score)
             return
-        if msg.payload != SKIP and self.says_still_broken_to_rating(turn, text):
+        if msg.payload != SKIP and self.fault_back(turn, text):
             # "1", then "так и не заработало": the words explain the score, and the fault is
             # still there
             turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
@@ -84,13 +89,19 @@ class Rating:
             st.start_flow()
             self.new_problem(turn, msg)
             return
-        if msg.payload != SKIP and text and not is_skip(text):
+        if msg.payload != SKIP and text and not is_skip(text) and not declines(text):
             turn.emit(CsatCommented(comment=text, ticket_id=st.rating_ticket))
         turn.say("csat_thanks")
         # The rating is over; what was rated is kept for the next message only, which may
         # say it is still broken (`still_broken_after_rating`). A score typed next is this
         # rating said again.
         st.rated_score, st.csat_score, st.phase = st.csat_score, 0, Phase.IDLE
+
+    def fault_back(self, turn: Turn, text: str) -> bool:
+        """Whether the fault rated is back: said to go on ("всё равно не работает", "still
+        broken"), or told again with no such word ("принтер не печатает, ошибка offline" of
+        the printer's ticket), in a chat as on the ticket's mail thread."""
+        return self.says_still_broken_to_rating(turn, text) or self.tells_the_same_fault(turn, text)
 
     def says_still_broken_to_rating(self, turn: Turn, text: str) -> bool:
         """Whether the user says the fault rated goes on ("всё равно не работает", "не
@@ -127,7 +138,7 @@ class Rating:
             and text
             and not msg.payload
             and not turn.ctx.letters
-            and self.says_still_broken_to_rating(turn, text)
+            and self.fault_back(turn, text)
         ):
             self.still_broken(turn, msg)
             return True

@@ -370,3 +370,53 @@ def test_anything_else_after_the_rating_is_over_starts_afresh(
     chat.send(said)
     assert not chat.named("reopen_requested"), (said, chat.text)
     assert chat.state.rating_ticket == "" and not chat.state.bot_resolved_at
+
+
+# Outside pass (desk30): in a chat, the printer's fault told again at its rating with no
+# "still" word opened a new request (or gave the bot's answer again), where the ticket's mail
+# thread reopens it (9b7f3e51): the channels now agree.
+SAME_FAULT = [
+    ("ru", "принтер не печатает, ошибка offline"),
+    ("uk", "Принтер не друкує, помилка offline."),
+    ("en", "the printer shows an error: offline"),
+]
+
+
+@pytest.mark.parametrize(("lang", "said"), SAME_FAULT)
+def test_the_same_fault_told_again_at_the_rating_reopens_the_ticket(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    ticket_id = resolved_printer_by_operator(chat)
+    chat.send(said)  # instead of a score
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)], (said, chat.text)
+    assert len(chat.tickets) == 1
+
+    chat = Chat(engine, lang_hint=lang)
+    ticket_id = resolved_printer_by_operator(chat)
+    chat.press("csat:2")
+    chat.send(said)  # instead of a comment: it explains the score
+    assert chat.events == [
+        CsatCommented(comment=said, ticket_id=ticket_id),
+        ReopenRequested(ticket_id=ticket_id),
+    ]
+
+    chat = Chat(engine, lang_hint=lang)
+    ticket_id = resolved_printer_by_operator(chat)
+    chat.press("csat:5")
+    chat.press("skip")
+    chat.send(said)  # right after the rating was thanked for
+    assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
+    assert len(chat.tickets) == 1
+
+
+@pytest.mark.parametrize(("lang", "said"), SAME_FAULT)
+def test_the_same_fault_told_again_at_the_bots_rating_is_its_answers_no(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.press("yes")
+    chat.send(said)
+    assert ArticleNotHelped(topic="printer_offline") in chat.events, (said, chat.text)
+    assert chat.state.phase == Phase.CHECKLIST and chat.questions

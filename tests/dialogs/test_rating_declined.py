@@ -1,0 +1,81 @@
+"""The rating refused (outside pass, desk30): "спасибо, ничего" or "no thanks" instead of a score
+was answered "send a number from 1 to 5" again and again, and "no comment" or "спасибо, ничего"
+instead of a comment was stored as the comment. Now the rating ends without a score, and no
+comment is kept; a bare "нет" still asks for the score (it may say the fix did not hold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.driver import Chat
+from dialogs.test_rating_and_stale_buttons import resolved_by_operator
+from gateway.dialogs.engine import DialogEngine
+from gateway.dialogs.events import CsatCommented
+from gateway.dialogs.state import Phase
+
+REFUSED = [
+    ("ru", "спасибо, ничего"),
+    ("ru", "нет, спасибо"),
+    ("ru", "не надо"),
+    ("uk", "ні, дякую"),
+    ("uk", "дякую, нічого"),
+    ("en", "no thanks"),
+    ("en", "thanks, nothing"),
+    ("en", "skip"),
+]
+
+
+@pytest.mark.parametrize(("lang", "said"), REFUSED)
+def test_a_refused_rating_ends_without_asking_for_the_score_again(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    resolved_by_operator(chat)  # a conversation in Russian
+    chat.send(said)
+    assert chat.text == engine.texts.get(chat.state.language, "csat_declined"), (said, chat.text)
+    assert chat.events == [] and not chat.buttons
+    assert chat.state.phase == Phase.IDLE
+    # the bot's own answer's rating too
+    chat = Chat(engine, lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.press("yes")
+    chat.send(said)
+    assert chat.text == engine.texts.get(lang, "csat_declined"), (said, chat.text)
+    assert chat.state.phase == Phase.IDLE
+
+
+def test_a_bare_no_still_asks_for_the_score(engine: DialogEngine) -> None:
+    chat = Chat(engine, lang_hint="ru")
+    resolved_by_operator(chat)
+    chat.send("нет")
+    assert chat.text == engine.texts.get("ru", "csat_again")
+    assert chat.state.phase == Phase.CSAT_SCORE
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "no comment"),
+        ("en", "No comment."),
+        ("ru", "спасибо, ничего"),
+        ("ru", "ничего"),
+        ("uk", "ні, дякую"),
+        ("en", "no thanks"),
+    ],
+)
+def test_no_comment_said_is_no_comment_kept(engine: DialogEngine, lang: str, said: str) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    ticket_id = resolved_by_operator(chat)  # a conversation in Russian
+    chat.press("csat:4")
+    chat.send(said)
+    assert not any(isinstance(e, CsatCommented) for e in chat.events), (said, chat.events)
+    assert chat.text == engine.texts.get(chat.state.language, "csat_thanks")
+    assert chat.state.phase == Phase.IDLE and chat.state.rated_score == 4
+    # a comment is still a comment
+    chat = Chat(engine, lang_hint=lang)
+    resolved_by_operator(chat)
+    chat.press("csat:4")
+    chat.send("no comment on the speed, but it works")
+    assert chat.events == [
+        CsatCommented(comment="no comment on the speed, but it works", ticket_id=ticket_id)
+    ]
