@@ -119,6 +119,21 @@ async def rating_letter(sink: MailSink, address: str, n: int = 1) -> Received:
     return await eventually(found, what=f"rating letter {n}")
 
 
+async def resolved_printer_ticket(
+    gw: MailGateway, sink: MailSink, reply: str = ""
+) -> tuple[Ticket, Received]:
+    """Ivan's printer letter (in Ukrainian) taken over by Anna, who answers `reply` if any,
+    and resolved: the ticket, HD-000001, and the rating letter Ivan got for it."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
+    await mails_to(sink, IVAN, 1)
+    ticket = await gw.ticket()
+    await gw.rt.desk.take_over(ticket.id, ANNA)
+    if reply:
+        await gw.rt.desk.reply(ticket.id, ANNA, reply)
+    await gw.rt.desk.resolve(ticket.id, ANNA)
+    return ticket, await rating_letter(sink, IVAN)
+
+
 async def test_the_whole_journey_by_mail(gw: MailGateway, sink: MailSink) -> None:
     first = user_mail(IVAN, SUPPORT, "Не печатает принтер", "Принтер пишет offline.",
                       name="Иван Петров")  # fmt: skip
@@ -576,14 +591,7 @@ async def test_a_reply_saying_the_fault_goes_on_reopens_the_resolved_ticket(
     reply at the rating step was read as a new letter). Now the same fault said to go on
     reopens HD-000001, one letter says so; a new problem written on that thread later is
     still a new request."""
-    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
-    await mails_to(sink, IVAN, 1)
-    ticket = await gw.ticket()
-    await gw.rt.desk.take_over(ticket.id, ANNA)
-    await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
-
-    await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await rating_letter(sink, IVAN)
+    ticket, rating = await resolved_printer_ticket(gw, sink, "Перевстановила драйвер, перевірте.")
     before = len(sink.to(IVAN))
     said = "Все одно не друкує, та сама помилка offline.\n\n> Заявку HD-000001 вирішено"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
@@ -615,13 +623,7 @@ async def test_a_reopen_over_the_hourly_limit_of_automatic_replies_is_still_told
     busy morning of letters), "Все одно не друкує" reopened HD-000001 and the letter saying
     so was dropped: the user never learnt that their mail was read. The reopen's letter
     goes over the limit (it comes once per resolution: no robot can ping-pong with it)."""
-    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
-    await mails_to(sink, IVAN, 1)
-    ticket = await gw.ticket()
-    await gw.rt.desk.take_over(ticket.id, ANNA)
-    await gw.rt.desk.reply(ticket.id, ANNA, "Перевстановила драйвер, перевірте.")
-    await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await rating_letter(sink, IVAN)
+    _, rating = await resolved_printer_ticket(gw, sink, "Перевстановила драйвер, перевірте.")
     await in_one_window(3600, room=60)
     limit = gw.email.email.auto_replies_per_hour
 
@@ -642,12 +644,7 @@ async def test_thanks_in_reply_to_the_rating_letter_is_no_new_request(
     """Outside pass (desk28): "Дякую ще раз, принтер тепер друкує!" in reply to the rating
     letter of the printer's resolved ticket opened HD-000002 and mailed its number. Now it
     is kept as the rating's comment, with no letter; the rating's links still count."""
-    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
-    await mails_to(sink, IVAN, 1)
-    ticket = await gw.ticket()
-    await gw.rt.desk.take_over(ticket.id, ANNA)
-    await gw.rt.desk.resolve(ticket.id, ANNA)
-    rating = await rating_letter(sink, IVAN)
+    _, rating = await resolved_printer_ticket(gw, sink)
     before = len(sink.to(IVAN))
     said = "Дякую ще раз, принтер тепер друкує!"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
@@ -668,13 +665,7 @@ async def test_a_reply_telling_the_tickets_own_fault_again_reopens_it(
     letter "Принтер не друкує, помилка offline." with no "still" word: it opened HD-000002
     and mailed its number. On the resolved ticket's own thread the same fault told again is
     that ticket's: HD-000001 reopens. Thanks ("Дякую, принтер друкує") stays a comment."""
-    await gw.send(user_mail(IVAN, SUPPORT, "Не друкує принтер", "Принтер пише offline."), IVAN)
-    await mails_to(sink, IVAN, 1)
-    ticket = await gw.ticket()
-    await gw.rt.desk.take_over(ticket.id, ANNA)
-    await gw.rt.desk.resolve(ticket.id, ANNA)
-
-    rating = await rating_letter(sink, IVAN)
+    _, rating = await resolved_printer_ticket(gw, sink)
     before = len(sink.to(IVAN))
     said = "Принтер не друкує, помилка offline.\n\n> Заявку HD-000001 вирішено"
     await gw.send(reply_to(rating, IVAN, said), IVAN)
