@@ -312,6 +312,23 @@ _PLAYBACK = re.compile(
     r"телевиз|телевіз|\bкино|\bкіно"
 )
 _NOT_SEEN = re.compile(r"\b(?:(мене|меня) не видно|не видно (мене|меня))\b")
+# "бездротова миша не відповідає", "клавиатура на весовой не отвечает": a mouse or keyboard
+# that does not answer does not react (the article's "не реагує", "не реагирует"); "не
+# відповідає" is a hung program's words ("програма не відповідає"), so not where one is said.
+_INPUT_DEVICE = re.compile(r"\b(?:миш\w*|мыш\w*|клав\w*|тачпад\w*)")
+_ANSWERS = {
+    "відповідає": "реагує",
+    "відповідають": "реагують",
+    "відповідати": "реагувати",
+    "отвечает": "реагирует",
+    "отвечают": "реагируют",
+    "отвечать": "реагировать",
+}
+_DOES_NOT_ANSWER = re.compile(r"\b(" + "|".join(_ANSWERS) + r")\b")
+_PROGRAM_SAID = re.compile(
+    r"програм|прог[аиуі]\b|прил|додат|app|сайт|site|сервер|server|windows|винд|вінд|систем|"
+    r"браузер|chrome|outlook|excel|word|1[сc]\b|teams|zoom|зум|тимс|телефон"
+)
 # "пишет неверный ключ безопасности сети", "вайфай не принимает ключ", "вайфай є, але каже
 # неправильний пароль": Windows asks a Wi-Fi's password as its "network security key", and a
 # password or key refused in a message about the Wi-Fi is the Wi-Fi's ("ключ wifi"), not an
@@ -529,6 +546,12 @@ def normalize_text(text: str) -> str:
         text += " камера"
     if "видно" in text:
         text = _NOT_SEEN.sub(_not_seen, text)
+    if (
+        ("відповіда" in text or "отвеча" in text)
+        and _INPUT_DEVICE.search(text)
+        and not _PROGRAM_SAID.search(text)
+    ):
+        text = _DOES_NOT_ANSWER.sub(lambda m: _ANSWERS[m.group(1)], text)
     if "ключ" in text or "security key" in text:
         text = _SECURITY_KEY.sub("ключ wifi", text)
     if _WIFI.search(text) and not _ACCOUNT_SAID.search(text) and not _another_key(text):

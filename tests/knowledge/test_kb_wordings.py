@@ -1430,3 +1430,25 @@ def test_a_crash_code_after_the_start_or_at_the_start_of_a_task_stays_a_crash(
     # Since a635856e any start said beside a crash code read it as a launch code: each was
     # answered app_wont_start (app_crash before), though the program had started.
     assert answered(matcher, text, lang) == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("бездротова мишка не відповідає", "uk"),
+        ("миша зовсім не відповідає", "uk"),
+        ("клавіатура не відповідає, лампочки горять", "uk"),
+        ("тачпад на ноуті не відповідає", "uk"),
+    ],
+)
+def test_a_mouse_or_keyboard_that_does_not_answer_is_the_keyboard_and_mouse(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Не відповідає" was a hung program's words: nothing, or choices led by the crash.
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+
+
+def test_a_program_that_does_not_answer_beside_a_mouse_stays_the_programs(
+    matcher: Matcher,
+) -> None:
+    assert answered(matcher, "мышка не отвечает, а программа висит", "ru") == "app_crash"
