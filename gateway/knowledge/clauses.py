@@ -83,7 +83,9 @@ from gateway.knowledge.vocabulary import (
     USER_WORDS,
     VANISH_WORDS,
     WAY_WORKS_WORDS,
+    WIFI_WORDS,
     WINDOW_WORDS,
+    WIRED_WORDS,
     WORKING_TIME_WORDS,
     WORKING_WORDS,
 )
@@ -217,6 +219,31 @@ def denied_damage(words: Sequence[Token]) -> frozenset[int]:
             and words[after].word in {"ничего", "нічого", "nothing"}
             # "залил, ничего не включается": a clause of its own, not the spill denied
             and (after + 1 == len(words) or words[after + 1].word not in NEGATION_WORDS)
+        ):
+            found.add(index)
+    return frozenset(found)
+
+
+def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the Wi-Fi word the user denies beside a wired machine: "it's on a
+    cable, not wifi", "wired, not on the wifi", "on a cable, Wi-Fi isn't even on". The
+    cable is how it connects; the Wi-Fi is ruled out, not the problem. A Wi-Fi that does
+    not work ("the wifi is not working, I'm on a cable") is no such denial."""
+    if all(token.word not in WIRED_WORDS for token in words):
+        return frozenset()
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word not in WIFI_WORDS:
+            continue
+        before = index - 1
+        while before >= 0 and words[before].stop and words[before].word not in NEGATION_WORDS:
+            before -= 1
+        after = index + 1
+        while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
+            after += 1
+        state = [t.word for t in words[after + 1 : after + 3] if t.word != "even"][:1]
+        if (before >= 0 and words[before].word in NEGATION_WORDS) or (
+            after < len(words) and words[after].word in NEGATION_WORDS and state == ["on"]
         ):
             found.add(index)
     return frozenset(found)

@@ -37,6 +37,7 @@ from gateway.knowledge.clauses import (
     clause_spans,
     crashed_at_start,
     denied_damage,
+    denied_wireless,
     directions,
     ruled_out,
     said_fine,
@@ -514,6 +515,7 @@ class Ranker:
         # What a clause says works after another denies something is ruled out.
         # A spill or a drop the user denies ("nothing was spilled") is no damage either.
         ruled = ruled_out(text, lang, words) | denied_damage(words) | spilled_elsewhere(words)
+        ruled |= denied_wireless(words)  # "it's on a cable, not wifi"
         # A sending someone else did ("он говорит, что отправил") is their side, which worked.
         ruled |= sent_by_others(text, lang, words)
         doing, hung = self._circumstance(text, lang, words)

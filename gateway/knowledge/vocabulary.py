@@ -1717,6 +1717,10 @@ OFFICE_ROOMS: frozenset[str] = _words(
     кабінет кабінети коридор переговорка переговорна
     """
 )
+# A machine on a cable, and the Wi-Fi the user then says it is not on ("it's on a cable, not
+# wifi", "Wi-Fi isn't even on"): clauses.denied_wireless.
+WIRED_WORDS: frozenset[str] = _words("cable cabled wired wire ethernet lan")
+WIFI_WORDS: frozenset[str] = _words("wifi wireless")
 # "без", said right after what is without something: "весь водоканал без інтернету".
 WITHOUT_WORDS: frozenset[str] = _words("без")
 # "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.
