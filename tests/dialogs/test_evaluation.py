@@ -455,9 +455,17 @@ BLIND_SETS = [
     # (main b3fa7a0d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 1 asked again ...
     ("dialogs_tune28.yaml", 37, 1),
-    # ... and its frozen part, the honest dialog measure from session 29, at its first untouched
-    # figure (31/40, 2 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 29 (sealed: measured by
+    # the lead only), at its first untouched figure (31/40, 2 asked again) and unchanged at
+    # session 29's end (main d15add35); now a regression set, run for its summary only.
     ("dialogs_frozen28.yaml", 31, 2),
+    # the twenty-ninth batch (session 30), as first measured on session 30's starting code
+    # (main 8437bb20, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 35/40, 0 asked again ...
+    ("dialogs_tune29.yaml", 35, 0),
+    # ... and its frozen part, the honest dialog measure from session 30, at its first untouched
+    # figure (31/40, 1 asked again), run for its summary only.
+    ("dialogs_frozen29.yaml", 31, 1),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
