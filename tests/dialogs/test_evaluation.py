@@ -244,7 +244,8 @@ BLIND_SETS = [
     # 37/40, 1 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 38/40, 1 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen12.yaml", 38, 1),
+    # 39/40, 1 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen12.yaml", 39, 1),
     # the fourteenth batch (session 14), as first measured on session 14's starting code (main
     # d68472f, the lead, before any change made with it in view): its tuning part 37/40, 0 asked
     # again; 40/40 (0) with i19-route14 (",elm" of a wrong-layout "operator please" is "будь";
@@ -274,7 +275,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 34/40, 1 at session 28's end (main 2391a37e; summary only).
     # 35/40, 0 at session 29's end (main d15add35; summary only).
-    ("dialogs_frozen15.yaml", 35, 0),
+    # 36/40, 0 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen15.yaml", 36, 0),
     # the sixteenth batch (session 16), as first measured on session 16's starting code (main
     # 2f8d324, the lead, before any change made with it in view): its tuning part 37/40, 1
     # asked again; 38/40 (0) with i19-facts16 (an exception's name is what the program says,
@@ -322,7 +324,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 29/40, 6 at session 28's end (main 2391a37e; summary only).
     # 30/40, 5 at session 29's end (main d15add35; summary only).
-    ("dialogs_frozen18.yaml", 30, 5),
+    # 31/40, 4 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen18.yaml", 31, 4),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
@@ -343,7 +346,8 @@ BLIND_SETS = [
     # starts typed at its question (i19-flow22, summary only)
     # 33/40 (3) with a question a scripted reply was typed at counted as unread (i19-ask25).
     # 35/40, 3 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen19.yaml", 35, 3),
+    # 35/40, 2 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen19.yaml", 35, 2),
     # the twentieth batch (session 21), as first measured on session 21's starting code (main
     # 13f629a, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 34/40, 1 asked again ...
@@ -429,7 +433,8 @@ BLIND_SETS = [
     # end (main e170381d); now a regression set, run for its summary only.
     # 36/40, 2 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_frozen25.yaml", 36, 2),
+    # 37/40, 1 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen25.yaml", 37, 1),
     # the twenty-sixth batch (session 27), as first measured on session 27's starting code (main
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
@@ -450,22 +455,27 @@ BLIND_SETS = [
     # the lead only), at its first untouched figure (31/40, 2 asked again) and unchanged at
     # session 28's end (main 2391a37e); now a regression set, run for its summary only.
     # 32/40, 1 at session 29's end (main d15add35; summary only).
-    ("dialogs_frozen27.yaml", 32, 1),
+    # 34/40, 1 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen27.yaml", 34, 1),
     # the twenty-eighth batch (session 29), as first measured on session 29's starting code
     # (main b3fa7a0d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 1 asked again ...
-    ("dialogs_tune28.yaml", 37, 1),
+    # 39/40, 0 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_tune28.yaml", 39, 0),
     # ... and its frozen part, the honest dialog measure during session 29 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 2 asked again) and unchanged at
     # session 29's end (main d15add35); now a regression set, run for its summary only.
-    ("dialogs_frozen28.yaml", 31, 2),
+    # 33/40, 1 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen28.yaml", 33, 1),
     # the twenty-ninth batch (session 30), as first measured on session 30's starting code
     # (main 8437bb20, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 35/40, 0 asked again ...
-    ("dialogs_tune29.yaml", 35, 0),
+    # 37/40, 0 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_tune29.yaml", 37, 0),
     # ... and its frozen part, the honest dialog measure from session 30, at its first untouched
     # figure (31/40, 1 asked again), run for its summary only.
-    ("dialogs_frozen29.yaml", 31, 1),
+    # 32/40, 0 at session 30's end (main b4b5df91; summary only).
+    ("dialogs_frozen29.yaml", 32, 0),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
