@@ -199,6 +199,18 @@ def _way_works(part: Sequence[Token]) -> bool:
     return bool(ways) and (works or len(ways) > 1) and not rest
 
 
+def _neighbours(words: Sequence[Token], index: int) -> tuple[int, int]:
+    """Positions of the nearest words before and after `index` that are not stop words, a
+    negation counting as a word (-1 and len(words) where there is none)."""
+    before = index - 1
+    while before >= 0 and words[before].stop and words[before].word not in NEGATION_WORDS:
+        before -= 1
+    after = index + 1
+    while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
+        after += 1
+    return before, after
+
+
 def denied_damage(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the words of spilling or dropping the user denies: a negation right
     before them, with only stop words between ("nothing was spilled", "I didn't drop it",
@@ -208,12 +220,7 @@ def denied_damage(words: Sequence[Token]) -> frozenset[int]:
     for index, token in enumerate(words):
         if token.word not in DAMAGE_WORDS:
             continue
-        before = index - 1
-        while before >= 0 and words[before].stop and words[before].word not in NEGATION_WORDS:
-            before -= 1
-        after = index + 1
-        while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
-            after += 1
+        before, after = _neighbours(words, index)
         if (before >= 0 and words[before].word in NEGATION_WORDS) or (
             after < len(words)
             and words[after].word in {"ничего", "нічого", "nothing"}
@@ -235,12 +242,7 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
     for index, token in enumerate(words):
         if token.word not in WIFI_WORDS:
             continue
-        before = index - 1
-        while before >= 0 and words[before].stop and words[before].word not in NEGATION_WORDS:
-            before -= 1
-        after = index + 1
-        while after < len(words) and words[after].stop and words[after].word not in NEGATION_WORDS:
-            after += 1
+        before, after = _neighbours(words, index)
         state = [t.word for t in words[after + 1 : after + 3] if t.word != "even"][:1]
         if (before >= 0 and words[before].word in NEGATION_WORDS) or (
             after < len(words) and words[after].word in NEGATION_WORDS and state == ["on"]

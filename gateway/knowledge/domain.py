@@ -33,7 +33,7 @@ from pathlib import Path
 
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
-from gateway.knowledge.morphology import lemma, lemmas, tokens
+from gateway.knowledge.morphology import lemma, lemmas_of, tokens
 from gateway.knowledge.things import (
     Subject,
     breakdown,
@@ -319,10 +319,4 @@ def _named(articles: Sequence[Article]) -> list[str]:
 @cache
 def everyday_lemmas() -> frozenset[str]:
     """Lemmas of the everyday and other-service word lists (everyday.py, vocabulary)."""
-    found: set[str] = set()
-    for word in OUTSIDE_WORDS.union(*EVERYDAY_WORDS.values()):
-        if word.isascii():
-            found.add(lemma(word, "en"))  # a short Latin word is not wrong layout: "vet"
-        else:
-            found.update(lemmas(word, keep_stop_words=True))
-    return frozenset(found)
+    return lemmas_of(OUTSIDE_WORDS.union(*EVERYDAY_WORDS.values()))

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
@@ -580,6 +580,18 @@ def _token(word: str, lang: str) -> Token:
 
 
 @lru_cache(maxsize=_WORDS_KEPT)
+def lemmas_of(words: Iterable[str]) -> frozenset[str]:
+    """Lemmas of a word list (the lists are written as users write). A Latin word is read as
+    English: on its own a short one would be read as wrong layout ("hr" is not "рк", "vet")."""
+    found: set[str] = set()
+    for word in words:
+        if word.isascii():
+            found.add(lemma(word, "en"))
+        else:
+            found.update(lemmas(word, keep_stop_words=True))
+    return frozenset(found)
+
+
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
     if _CYRILLIC.search(word):

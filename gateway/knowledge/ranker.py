@@ -55,7 +55,7 @@ from gateway.knowledge.morphology import (
     in_plural,
     is_adjective,
     lemma,
-    lemmas,
+    lemmas_of,
     readings,
     stem,
     tokens,
@@ -1920,17 +1920,10 @@ def _reading(message: _Message) -> tuple[tuple[str, float], ...]:
 
 
 def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
-    """Lemmas of a word list (the lists are written as users write)."""
-    found: set[str] = set()
-    for word in words:
-        if word.isascii():
-            # On its own a short Latin word would be read as wrong layout: "hr" is not "рк".
-            found.add(lemma(word, "en"))
-        else:
-            found.update(lemmas(word, keep_stop_words=True))
-            # And as the Ukrainian word it may be: "каса" is not the Russian "кас".
-            found.update(t.lemma for t in tokens(word, "uk") if t.known)
-    return frozenset(found)
+    """Lemmas of a word list (`morphology.lemmas_of`), each Cyrillic word also as the
+    Ukrainian word it may be: "каса" is not the Russian "кас"."""
+    ukrainian = (t.lemma for w in words if not w.isascii() for t in tokens(w, "uk") if t.known)
+    return lemmas_of(words) | frozenset(ukrainian)
 
 
 def _headed(words: Sequence[Token], weight: float) -> list[tuple[str, float]]:

@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from gateway.knowledge.articles import Article
 from gateway.knowledge.everyday import EVERYDAY_WORDS
-from gateway.knowledge.morphology import Token, lemma, lemmas, readings, tokens
+from gateway.knowledge.morphology import Token, lemma, lemmas, lemmas_of, readings, tokens
 from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
     PREPOSITIONS,
@@ -220,24 +220,14 @@ def venue(word: str) -> bool:
 def physical() -> frozenset[str]:
     """Lemmas of the building's things (everyday.py's facilities) and of locks (`locks`):
     what a secret opens."""
-    return _lemmas_of(EVERYDAY_WORDS["facilities"]) | locks()
+    return lemmas_of(EVERYDAY_WORDS["facilities"]) | locks()
 
 
 @cache
 def locks() -> frozenset[str]:
     """Lemmas of locks and what holds them (vocabulary.SENSE_LOCKS): a secret said of one
     is that lock's, whatever else the words before it name."""
-    return _lemmas_of(SENSE_LOCKS)
-
-
-def _lemmas_of(words: frozenset[str]) -> frozenset[str]:
-    found: set[str] = set()
-    for word in words:
-        if word.isascii():
-            found.add(lemma(word, "en"))
-        else:
-            found.update(lemmas(word, keep_stop_words=True))
-    return frozenset(found)
+    return lemmas_of(SENSE_LOCKS)
 
 
 def _lock_of(owner: Sequence[Token]) -> bool:
