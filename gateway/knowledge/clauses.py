@@ -26,6 +26,7 @@ from gateway.knowledge.vocabulary import (
     AT_ONCE_WORDS,
     AUXILIARY_WORDS,
     AWAITED_TIMES,
+    BACK_WORDS,
     BEING_WORDS,
     BOUNCE_WORDS,
     CHECKED_PAIRS,
@@ -64,12 +65,15 @@ from gateway.knowledge.vocabulary import (
     POSTED_LEMMAS,
     RECIPIENT_WORDS,
     REMEDY_WORDS,
+    REPLY_LEMMAS,
+    REPLY_WORDS,
     RETURNED_LEMMAS,
     SELF_OBJECT_WORDS,
     SELF_SUBJECT_WORDS,
     SENDER_WORDS,
     SENDING_LEMMAS,
     SENDING_PERSON_WORDS,
+    SENT_BACK_LEMMAS,
     SPEECH_WORDS,
     START_NOUNS,
     START_PREPOSITIONS,
@@ -670,7 +674,7 @@ def bounced_to_user(
         # "my emails", "my sent mail", "my sent invoices": the user's own.
         own = not SENDING_PERSON_WORDS.isdisjoint(said) or any(
             word in OWN_WORDS
-            and not (MAIL_WORDS | SENDING_LEMMAS).isdisjoint(said[k + 1 : k + 3])
+            and not (MAIL_WORDS | SENDING_LEMMAS | REPLY_WORDS).isdisjoint(said[k + 1 : k + 3])
             for k, word in enumerate(said)
         )
         to_user = any(
@@ -810,7 +814,7 @@ def undelivered(
         i
         for i, t in enumerate(words)
         if t.lemma in RETURNED_LEMMAS and (mail or bounce or codes)
-    ]
+    ] + _sent_back(words, bounce or bool(codes))
     came_back = frozenset(returned) | codes if returned and not theirs else frozenset()
     denied: list[int] = []
     said: list[int] = []
@@ -829,6 +833,27 @@ def undelivered(
             elif t.word in SPEECH_WORDS or t.word in HE_SHE_WORDS or t.word in THEY_WORDS:
                 said.append(i)
     return came_back, frozenset(denied), frozenset(said)
+
+
+def _sent_back(words: Sequence[Token], refused: bool) -> list[int]:
+    """Positions of mail said sent or come back in other words than "вернулось", in a
+    message with a refusal's code or word: a verb of sending or coming with "обратно"/"назад"
+    right after it ("прислало обратно «550 5.1.1»", "пришло назад"), and a reply that is the
+    code, with the verb of its coming before it ("приходит ответ 550 5.1.1")."""
+    if not refused:
+        return []
+    found: list[int] = []
+    for i, t in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else None
+        if t.lemma in SENT_BACK_LEMMAS and after is not None and after.word in BACK_WORDS:
+            found.extend((i, i + 1))
+        elif t.lemma in REPLY_LEMMAS and after is not None and (
+            _REFUSAL_CODE.fullmatch(after.word) or after.word in BOUNCE_WORDS
+        ):
+            found.append(i)
+            if i and words[i - 1].lemma in SENT_BACK_LEMMAS:
+                found.append(i - 1)
+    return found
 
 
 def _refusal_codes(words: Sequence[Token]) -> frozenset[int]:

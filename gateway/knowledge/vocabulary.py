@@ -1281,6 +1281,21 @@ BOUNCE_WORDS: frozenset[str] = _words(
 RETURNED_LEMMAS: frozenset[str] = _words(
     "вернуться возвращаться повернутися повертатися отбойник відбійник"
 )
+# Mail sent or come back ("прислало обратно", "пришло назад", "прийшло назад") and a reply
+# that is the refusal ("приходит ответ 550 5.1.1", "прилетає відповідь 550"): the user's
+# own mail came back, as "вернулось" says (lemmas; the back word or the code right after).
+BACK_WORDS: frozenset[str] = _words("обратно назад")
+SENT_BACK_LEMMAS: frozenset[str] = _words(
+    """
+    прислать присылать прийти приходить прилететь прилетать получить получать
+    прислати надсилати прийти приходити прилетіти прилітати отримати отримувати
+    """
+)
+REPLY_LEMMAS: frozenset[str] = _words("ответ відповідь")
+# Replies are mail the user sends: "my replies to guests bounce" is the user's own mail.
+REPLY_WORDS: frozenset[str] = _words(
+    "reply replies response responses ответ ответы ответов відповідь відповіді відповідей"
+)
 # An error's word before its code ("с ошибкой 550", "з помилкою 554", "error 550"; lemmas).
 ERROR_LEMMAS: frozenset[str] = _words("ошибка помилка error код code")
 # Others complaining ("люди жалуются", "гості скаржаться", "customers complain"): what they

@@ -1470,3 +1470,34 @@ def test_a_program_that_does_not_answer_beside_a_mouse_stays_the_programs(
     matcher: Matcher,
 ) -> None:
     assert answered(matcher, "мышка не отвечает, а программа висит", "ru") == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("прислало обратно «550 5.1.1 User unknown», хотя адрес брала с сайта", "ru"),
+        ("пишу заказчику, а тут же приходит ответ 550 5.1.1, адрес переписала с визитки", "ru"),
+        ("my replies to customers bounce with 550 5.7.1 Unable to relay", "en"),
+    ],
+)
+def test_ones_own_mail_sent_back_or_answered_with_a_refusal_is_mail_not_sent(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "прислало обратно" and "приходит ответ 550" were no words of mail coming back (only
+    # "вернулось", "возвращается"), so the bounce stayed below the cut; "my replies" were
+    # no mail of the user's own, so "to customers … bounce" read as others' mail to them.
+    assert answered(matcher, text, lang) == "email_not_sending"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("деньги прислали обратно на карту", "ru"),
+        ("пришёл ответ от налоговой по декларации", "ru"),
+        ("my replies to the staff survey were lost", "en"),
+    ],
+)
+def test_money_sent_back_or_a_reply_with_no_refusal_is_no_bounce(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
