@@ -21,6 +21,7 @@ from itertools import pairwise
 from gateway.knowledge.lures import said_full
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
 from gateway.knowledge.vocabulary import (
+    ABSENT_WORDS,
     APPROVAL_WORDS,
     ARRIVING_LEMMAS,
     AT_ONCE_WORDS,
@@ -87,8 +88,10 @@ from gateway.knowledge.vocabulary import (
     USER_WORDS,
     VANISH_WORDS,
     WAY_WORKS_WORDS,
+    WENT_OFF_WORDS,
     WIFI_WORDS,
     WINDOW_WORDS,
+    WIRED_LEMMAS,
     WIRED_WORDS,
     WORKING_TIME_WORDS,
     WORKING_WORDS,
@@ -168,6 +171,7 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
             said.isdisjoint(NEGATION_WORDS)
             and said.isdisjoint(STOPPED_WORDS)
             and said.isdisjoint(VANISH_WORDS)
+            and said.isdisjoint(WENT_OFF_WORDS)
         ):
             denied = True
         elif _way_works(part) and any(not t.stop for p in parts if p is not part for t in p):
@@ -239,8 +243,10 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the Wi-Fi word the user denies beside a wired machine: "it's on a
     cable, not wifi", "wired, not on the wifi", "on a cable, Wi-Fi isn't even on". The
     cable is how it connects; the Wi-Fi is ruled out, not the problem. A Wi-Fi that does
-    not work ("the wifi is not working, I'm on a cable") is no such denial."""
-    if all(token.word not in WIRED_WORDS for token in words):
+    not work ("the wifi is not working, I'm on a cable") is no such denial. Nor is a Wi-Fi
+    said absent with nothing after it ("по кабелю, вайфая там нет"): it is not how the
+    machine connects ("вайфай нет доступа" says what the Wi-Fi lacks)."""
+    if all(token.word not in WIRED_WORDS and token.lemma not in WIRED_LEMMAS for token in words):
         return frozenset()
     found: set[int] = set()
     for index, token in enumerate(words):
@@ -248,8 +254,15 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
             continue
         before, after = _neighbours(words, index)
         state = [t.word for t in words[after + 1 : after + 3] if t.word != "even"][:1]
-        if (before >= 0 and words[before].word in NEGATION_WORDS) or (
-            after < len(words) and words[after].word in NEGATION_WORDS and state == ["on"]
+        absent = (
+            after < len(words)
+            and words[after].word in ABSENT_WORDS
+            and all(t.stop for t in words[after + 1 :])
+        )
+        if (
+            (before >= 0 and words[before].word in NEGATION_WORDS)
+            or (after < len(words) and words[after].word in NEGATION_WORDS and state == ["on"])
+            or absent
         ):
             found.add(index)
     return frozenset(found)

@@ -216,6 +216,10 @@ _SLOW = lemma("slow", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
+# Rank orders equal to this many decimals (a tenth of a point of the 0-100 score shown) are a
+# tie, broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the
+# wired article and 79.51 for the Wi-Fi one, whose "отключается" explains it as well.
+_TIE_DIGITS = 3
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
 # animal "mouse" or a cold-room "камера" is no likelier answered than before.
@@ -887,6 +891,7 @@ class Ranker:
         joined = " ".join(t.lemma for t in content)
         signals = []
         order: dict[int, float] = {}
+        resembles: dict[int, float] = {}
         for index in shortlist:
             explained = min(hits[index] / 4, 1.0)
             share = specific[index] / specific_total if specific_total else 0.0
@@ -901,7 +906,7 @@ class Ranker:
                 # Real words no article uses stay the whole message's: "голова куклы вышла с
                 # дырой" beside a printer's clause says whose printer it is.
                 shares = (*part.shares(index, best)[:3], foreign)
-            similarity = self._similarity(joined, index)
+            similarity = resembles[index] = self._similarity(joined, index)
             keyword = float(
                 any(
                     k <= present and not k <= self._generic and not k & unsaid[index]
@@ -943,7 +948,15 @@ class Ranker:
                 )
             )
         by_index = dict(zip(shortlist, signals, strict=True))
-        signals = [by_index[i] for i in sorted(shortlist, key=order.__getitem__, reverse=True)]
+        # Two articles the message's words explain exactly alike ("инет отвалился": the
+        # wired article's sample and the Wi-Fi article's "отключается") are ordered by how
+        # much the message reads like each one's sample questions, not by chance.
+        signals = [
+            by_index[i]
+            for i in sorted(
+                shortlist, key=lambda i: (round(order[i], _TIE_DIGITS), resembles[i]), reverse=True
+            )
+        ]
         return signals[:limit]
 
     def forget(self) -> None:

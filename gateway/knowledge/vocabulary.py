@@ -1004,11 +1004,18 @@ CHECKED_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("есть", "бумага"),
         ("папір", "є"),
         ("є", "папір"),
-        # "на ноутбуке по вайфаю всё есть": everything is there, it works.
+        # "на ноутбуке по вайфаю всё есть": everything is there, it works; so is everything
+        # said all right ("на ноуте по вайфаю всё ок", "na telefoni vse ok").
         ("всё", "есть"),
         ("все", "есть"),
         ("все", "є"),
         ("усе", "є"),
+        ("всё", "ок"),
+        ("все", "ок"),
+        ("усе", "ок"),
+        ("всё", "окей"),
+        ("все", "окей"),
+        ("усе", "окей"),
     }
 )
 # Supplies said to be there ("тонера повно", "бумаги полно", "краски хватает", "plenty of
@@ -1142,6 +1149,15 @@ NEGATION_WORDS: frozenset[str] = _words(
     """
     не нет ни ничего никак немає нема ні нічого без no not nothing none never without cant
     cannot dont doesnt wont didnt isnt arent пусто порожньо empty
+    """
+)
+# A connection gone off ("инет отвалился", normalised "отключается"; "інтернет відключився")
+# denies it as "пропал" does: what a later clause says works beside it is ruled out
+# (clauses.ruled_out).
+WENT_OFF_WORDS: frozenset[str] = _words(
+    """
+    отключается отключаются отключился отключилась отключилось отключились
+    відключається відключаються відключився відключилася відключилось відключились
     """
 )
 # Stopping denies what follows as "не" does: "мне перестали приходить письма", "перестав
@@ -1735,7 +1751,12 @@ OFFICE_ROOMS: frozenset[str] = _words(
 # A machine on a cable, and the Wi-Fi the user then says it is not on ("it's on a cable, not
 # wifi", "Wi-Fi isn't even on"): clauses.denied_wireless.
 WIRED_WORDS: frozenset[str] = _words("cable cabled wired wire ethernet lan")
+# The same in Russian and Ukrainian, as lemmas: "по кабелю", "на проводе", "дріт підключений".
+WIRED_LEMMAS: frozenset[str] = _words("кабель провод проводной дріт провід дротовий кабельний")
 WIFI_WORDS: frozenset[str] = _words("wifi wireless")
+# Not being there, said right after the Wi-Fi at a clause's end: "вайфая там нет", "вайфаю
+# немає" deny the Wi-Fi beside a cabled machine ("не" before a verb says it fails instead).
+ABSENT_WORDS: frozenset[str] = _words("нет немає нема")
 # "без", said right after what is without something: "весь водоканал без інтернету".
 WITHOUT_WORDS: frozenset[str] = _words("без")
 # "вся мережа аптек", "вся сеть магазинов", "the whole chain of stores": a chain of places.

@@ -1501,3 +1501,35 @@ def test_money_sent_back_or_a_reply_with_no_refusal_is_no_bounce(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("инет отвалился на стационарном компе, на ноуте по вайфаю есть", "ru"),
+        ("интернет отключился на проводе, а на телефоне по вайфаю всё ок", "ru"),
+        ("интернет отключился на проводе, а ноут по вайфаю работает", "ru"),
+        ("нет сети на компе по кабелю, вайфая у нас нет", "ru"),
+    ],
+)
+def test_a_wired_computer_offline_beside_a_wifi_that_works_or_is_absent_is_the_wired_article(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "отвалился" ("отключается") was no denial, so the Wi-Fi said to work after it stayed
+    # evidence; "всё ок" said nothing worked; "вайфая нет" was no Wi-Fi denied: each was
+    # answered wifi_connect or offered it first.
+    assert answered(matcher, text, lang) == "no_internet"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("по кабелю интернет есть, а вайфай отключается каждые 10 минут", "ru"),
+        ("вайфай постійно відключається, а по кабелю все ок", "uk"),
+        ("ноутбук не видит вайфай, кабеля в переговорке нет", "ru"),
+    ],
+)
+def test_a_wifi_that_fails_beside_a_cable_stays_the_wifi_article(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "wifi_connect"
