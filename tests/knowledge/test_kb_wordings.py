@@ -1533,3 +1533,32 @@ def test_a_wifi_that_fails_beside_a_cable_stays_the_wifi_article(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) == "wifi_connect"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("письма заказчикам лежат курсивом и никуда не улетают", "ru"),
+        ("надіслала прайс покупцеві рушників, а він досі сидить у Вихідних", "uk"),
+    ],
+)
+def test_mail_that_lies_or_sits_in_the_outbox_is_mail_not_sent(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The sending article said mail "висит" or "залишається" in the Outbox: lying there in
+    # italics, not flying off or still sitting there were unknown words, and the article
+    # stayed below the cut.
+    assert answered(matcher, text, lang) == "email_not_sending"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("мы сидим в офисе до вечера, лежат заказы курсивом на столе", "ru"),
+        ("колега досі сидить на лікарняному", "uk"),
+    ],
+)
+def test_sitting_or_lying_said_of_no_mail_is_no_outbox(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert matcher.match(text, lang).outcome == "none"
