@@ -94,7 +94,10 @@ from gateway.knowledge.vocabulary import (
     MIDST_WORDS,
     MIDWAY_WORDS,
     NEGATION_WORDS,
+    NONE_PARTICLES,
+    NONE_WORDS,
     OFFICE_ROOMS,
+    ONE_LEMMAS,
     ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
@@ -228,6 +231,12 @@ _DEVICE_ORDER = 2.0
 # tablets"); a particle hyphenated into a noun ("check-in tablets") is one of its words.
 _DETERMINERS = frozenset({"the", "our", "my", "their", "your", "of", "this", "these", "those"})
 _COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
+# "на всей солеварне", "в жодній юрті", "ни на одном катке": a place no list names, said so
+# by the preposition before "весь" / "жоден" / "ни один" and the case. Not "по": "по всій
+# грядці" is across a surface as often as "по всему городу" is across many sites.
+_WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
+_WHERE_CASES = frozenset({"loct", "datv"})
+_OF_CASES = frozenset({"gent"})
 # "at every window", "on every till", "across every terminal": where each counter is.
 _EVERY_PLACE_PREPOSITIONS = frozenset({"at", "on", "across", "in", "from"})
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
@@ -1183,7 +1192,8 @@ class Ranker:
         "весь склад без сети", "all our shops", "none of the clinic PCs"."""
         found = list(words)
         for index, token in enumerate(words):
-            if token.word in MANY_WORDS:
+            kind = self._quantifier(words, index)
+            if kind:
                 ahead = [
                     i for i in range(index + 1, min(index + 5, len(words))) if not words[i].stop
                 ][:2]
@@ -1209,7 +1219,7 @@ class Ranker:
                     # which place or machines, not what is wrong.
                     found[ahead[0]] = words[ahead[0]]._replace(stop=True)
                     ahead = ahead[1:]
-                seats = self._seats_of(words, ahead) if ahead else None
+                seats = self._seats_of(words, ahead, kind == "none") if ahead else None
                 if seats is not None and self._names_a_device(words):
                     # "Kyocera на всіх компах пише «не в мережі»": the device named fails for
                     # them all; where it is seen from says nothing of what is wrong.
@@ -1233,6 +1243,46 @@ class Ranker:
         if any(t.lemma == _EVERYONE for t in found):
             found = self._network_lost(found)
         return tuple(found)
+
+    def _quantifier(self, words: tuple[Token, ...], index: int) -> str:
+        """What the word at `index` says of the words after it: "all" ("весь", "all",
+        "every"), "none" ("жоден", "none", "ни" before a form of "один": "ни в одном
+        отделении", "ні на одному компі"); "" for any other word."""
+        word = words[index].word
+        if word in NONE_WORDS:
+            return "none"
+        if word in MANY_WORDS:
+            return "all"
+        if word in NONE_PARTICLES:
+            after = words[index + 1 : index + 3]
+            if after and after[0].word in PREPOSITIONS:
+                after = after[1:]
+            if after and after[0].lemma in ONE_LEMMAS:
+                return "none"
+        return ""
+
+    def _inanimate_noun(
+        self, token: Token, plural: bool, cases: frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether any reading of the word in either language is an inanimate noun in the
+        plural (or not), in one of `cases` when any are given (the Ukrainian dictionary
+        marks no singular, so the singular is "not plural"; "фермі" is a surname first)."""
+        return any(
+            {"NOUN", "inan"} <= tags
+            and ("plur" in tags) == plural
+            and (not cases or bool(tags & cases))
+            for lang in ("ru", "uk")
+            for _, tags in readings(token.word, lang)
+        )
+
+    def _placed(self, words: tuple[Token, ...], index: int) -> bool:
+        """Whether the quantifier at `index` follows a preposition of place ("на всей", "в
+        жодній"), or "ни"/"ні" has one before its "один" ("ни в одном")."""
+        before = words[index - 1].word if index else ""
+        after = words[index + 1].word if index + 1 < len(words) else ""
+        return before in _WHOLE_PLACE_PREPOSITIONS or (
+            words[index].word in NONE_PARTICLES and after in _WHOLE_PLACE_PREPOSITIONS
+        )
 
     def _english_compound(
         self, words: tuple[Token, ...], index: int, ahead: list[int]
@@ -1295,16 +1345,23 @@ class Ranker:
         фабрика без мережі"). A noun in the singular no article uses and that is no time
         ("весь день без интернета"); an adjective before it says which place."""
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
-        noun = readings(words[at].word, "ru")[:1]
         token = words[at]
+        # A word the articles use is a thing of theirs ("во всём документе"), not a place.
+        if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
+            return None
+        if self._placed(words, index) and _CYRILLIC_WORD.search(token.word):
+            # Where: "на всей солеварне", "в жодній юрті", "ни на одном катке" (not "на всю
+            # громкость": a place is in the locative or dative).
+            return at if self._inanimate_noun(token, False, _WHERE_CASES) else None
+        noun = readings(token.word, "ru")[:1]
         if not noun and (token.known or not _CYRILLIC_WORD.search(token.word)):
             return None
         if noun and (not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]):
             return None
-        # A word the articles use is a thing of theirs ("во всём документе"), not a place.
-        if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
-            return None
-        return at if at + 1 < len(words) and words[at + 1].word in WITHOUT_WORDS else None
+        after = at + 1
+        if after + 1 < len(words) and self._inanimate_noun(words[after], True, _OF_CASES):
+            after += 1  # "вся контора водостоків без мережі": which place, then without
+        return at if after < len(words) and words[after].word in WITHOUT_WORDS else None
 
     def _about_any(self, token: Token) -> bool:
         """Whether an article is about this word (its terms, by prefix too)."""
@@ -1320,11 +1377,14 @@ class Ranker:
         likeliest = readings(token.word, "ru")[:1]
         return bool(likeliest) and {"anim", "plur"} <= likeliest[0][1]
 
-    def _seats_of(self, words: tuple[Token, ...], ahead: list[int]) -> int | None:
+    def _seats_of(
+        self, words: tuple[Token, ...], ahead: list[int], single: bool = False
+    ) -> int | None:
         """The position of many machines people work at, in the plural, an adjective
         before them at most: "все компьютеры", "на всіх ноутбуках", "все кассовые
         терминалы", "all the PCs" (each someone's seat; not "весь компьютер", one
-        person's); None when "все" is of something else."""
+        person's); in the singular too after "not one" (`single`: "жоден комп'ютер", "ни на
+        одном компе"). None when "все" is of something else."""
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         token = words[at]
         if at == ahead[0] and self._every_seat(words, at):
@@ -1335,7 +1395,7 @@ class Ranker:
             plural = token.word.endswith("s") and token.lemma != token.word
         else:
             plural = in_plural(token.word)
-        return at if plural else None
+        return at if plural or single else None
 
     def _every_seat(self, words: tuple[Token, ...], at: int) -> bool:
         """A counter or machine right after "every", itself after a place's preposition: "down

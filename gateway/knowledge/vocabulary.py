@@ -687,7 +687,7 @@ WORDS: dict[str, str] = {
         w: "все"
         for w in _words(
             "весь вся всё всю всей всего всем всеми всех всі всіх всього всієї всім усі усіх "
-            "усього усієї увесь уся всій усій всьому усьому всіма усіма усім всією усією"
+            "усього усієї увесь уся всій усій всьому усьому всіма усіма усім всією усією всему"
         )
     },
     # British spellings
@@ -1693,6 +1693,13 @@ DEVICE_WORDS: frozenset[str] = _words(
 MANY_WORDS: frozenset[str] = _words(
     "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
 )
+# Of them, the ones that say "not one": a machine after them in the singular is still every
+# machine ("жоден комп'ютер не заходить", "на жодному компі"), as after "ни один".
+NONE_WORDS: frozenset[str] = _words("none жоден жодна жодний жодній жодному жодного жодних")
+# "ни"/"ні" before a form of "один" ("ни в одном отделении", "ни на одной АЗС", "ні на одному
+# компі"): not one of them, so every one, as "жоден" says it.
+NONE_PARTICLES: frozenset[str] = _words("ни ні")
+ONE_LEMMAS: frozenset[str] = _words("один одна одно одне")
 # The machines each person works at: many of them after "все" ("все компьютеры склада",
 # "на всіх ноутбуках відділу", "all the PCs", "все кассовые терминалы") are many people's
 # seats at once, unlike one whole machine ("весь компьютер тормозит").

@@ -1,0 +1,51 @@
+"""Many people at once, said in Russian and Ukrainian by the place or the machines (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ни в одном филиале не открывается складская программа, очередь", "ru"),
+        ("на жодному компі в пекарні не відкривається облік", "uk"),
+        ("на всей лесопилке не работает 1С", "ru"),
+        ("на всій пасіці немає інтернету", "uk"),
+        ("на всём заводе легла программа учёта", "ru"),
+        ("ни на одной лесопилке не работает 1С", "ru"),
+        ("вся фабрика іграшок без мережі", "uk"),
+    ],
+)
+def test_none_of_the_places_or_a_whole_place_no_list_names_is_an_outage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "ни в одном", "ни на одном" were no "none" as "жоден" is; a machine after "жоден" or
+    # "ни один" in the singular was one person's; a place no list names ("солеварня",
+    # "лесопилка") after "на всей", "в жодній" was no crowd unless "без" followed it at once
+    # ("вся фабрика іграшок без мережі" has the toys between): the outage ranked below the
+    # cut, or the one program or the wired network was answered.
+    assert answered(matcher, text, lang) == "outage_critical"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # a device or a browser named is that thing's, however many machines see it
+        ("ни один компьютер в приёмной не видит принтер", "ru", "printer_offline"),
+        ("ни в одном браузере не открывается сайт банка", "ru", "website_wont_open"),
+        # other trades' places and things
+        ("на всей кухне пахнет газом", "ru", None),
+        ("ни в одной аптеке нет этого лекарства", "ru", None),
+        ("на всій дачі немає води", "uk", None),
+        ("жоден ключ від складу не підходить", "uk", None),
+        ("вірус на листках огірків, плями по всій теплиці", "uk", None),
+    ],
+)
+def test_none_of_or_a_whole_place_of_other_things_stays_theirs(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    assert answered(matcher, text, lang) == topic
