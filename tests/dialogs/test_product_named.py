@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.driver import Chat
+from dialogs.test_checklist import run_checklist
 from gateway.dialogs.checklist import fill
 
 # (first message, what the product field must hold)
@@ -95,3 +96,32 @@ def test_a_reason_phrase_is_no_product_in_the_tickets_fields(
     # none named: the product is asked, and "не знаю" is its answer
     assert fields.get("product", "") == (product or "не знаю"), fields
     assert fields.get("error") == error, fields
+
+
+# A language the user switches to is no program (frozen9, frozen7, frozen14 and 17 more
+# readable files: "switching to English" gave the ticket the product "English", and "which
+# program or device?" was never asked).
+SWITCHED = [
+    ("no, it didn't help, can we switch to English?", ""),
+    ("sorry, switching to English, my Ukrainian is poor. No, still 'This site can't be reached'",
+     ""),
+    ("no, sorry, switching to English for my colleague. Jabra Evolve2 30 headset, Windows 11",
+     "Jabra Evolve2 30"),
+    ("Sorry, switching to English, our Dutch partner is with me: it's a Lenovo IdeaPad 5",
+     "Lenovo IdeaPad 5"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("reply", "product"), SWITCHED)
+def test_a_language_switched_to_is_no_product(reply: str, product: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, reply, "reply")
+    assert fields.get("product", "") == product, fields
+
+
+def test_after_switching_to_english_the_device_is_still_asked(chat: Chat) -> None:
+    chat.send("принтер в ломбарде печатает пустые листы")
+    chat.send("no, it didn't help, can we switch to English?")
+    asked = run_checklist(chat, {"product": "Brother HL-L2350DW"}, "don't know")
+    assert "product" in asked
+    assert chat.requested.fields["product"] == "Brother HL-L2350DW"

@@ -156,6 +156,15 @@ DAYS_AND_MONTHS = frozenset(
 _CALENDAR = DAYS_AND_MONTHS | frozenset(
     "yesterday please thanks hello hi dear regards team sir madam it the mac".split()  # noqa: SIM905
 )
+# The languages a user switches to or writes in: "switching to English, my colleague is
+# typing", "can we switch to English?" name no program (the ticket showed "English" as the
+# product, and the product was not asked).
+_LANGUAGE_NAMES = frozenset(
+    """english russian ukrainian polish german french spanish italian dutch portuguese turkish
+    czech romanian hungarian greek hebrew arabic chinese japanese korean swedish danish
+    norwegian finnish estonian latvian lithuanian belarusian georgian armenian kazakh
+    uzbek surzhyk cyrillic latin""".split()  # noqa: SIM905
+)
 # Cyrillic: a use verb and its preposition before the name ("зайти в Медиалог").
 _USE_BEFORE_CYR = re.compile(
     r"(?:открыва\w*|открыть|открою|запуска\w*|запустить|захожу|зайти|войти|вхожу|"
@@ -194,7 +203,7 @@ def _sentence_start(before: str) -> bool:
 def _latin_is_program(text: str, match: re.Match[str]) -> bool:
     name = match.group(1)
     first = name.split()[0].lower()
-    if first in _CALENDAR or systems.extract(name):
+    if first in _CALENDAR or first in _LANGUAGE_NAMES or systems.extract(name):
         return False
     before, after = text[: match.start(1)], text[match.end(1) :]
     ordinary = is_dictionary_word(first, "en")
