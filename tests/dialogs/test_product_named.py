@@ -125,3 +125,38 @@ def test_after_switching_to_english_the_device_is_still_asked(chat: Chat) -> Non
     asked = run_checklist(chat, {"product": "Brother HL-L2350DW"}, "don't know")
     assert "product" in asked
     assert chat.requested.fields["product"] == "Brother HL-L2350DW"
+
+
+# A product's name of several words is read whole (frozen28, frozen29, frozen9, frozen15,
+# tune30: the ticket showed "iiko, Office", "Office", "Canon, imageFORMULA DR", "Proficy",
+# "CAD 17"); two programs the lists know, side by side, stay two.
+WHOLE_NAMES = [
+    ("нет, не помогло. Программа iiko Office, окно мигнёт и пропадает, Windows 10", "iiko Office"),
+    ("no. It's Priva Office on Windows 10, the title bar says 'Not Responding'", "Priva Office"),
+    ("ні. Це Canon imageFORMULA DR-M160II, пише «Сканер зайнятий», з ранку",
+     "Canon imageFORMULA DR-M160II"),
+    ("the Proficy CIMPLICITY viewer crashes on the monthly report", "Proficy CIMPLICITY"),
+    ("It's a HyperX QuadCast on Windows 11, the level meter stays flat", "HyperX QuadCast"),
+    ("Cannot start Microsoft Outlook", "Microsoft Outlook"),
+    ("T-FLEX CAD 17 на Windows 10 виснет при сохранении", "T-FLEX CAD 17"),
+    ("кабель HDMI-VGA не показывает картинку", ""),
+    ("в Word Excel не відкривається файл", "Word, Excel"),
+    ("Zoom Teams both dead since the update", "Zoom, Teams"),
+    ("Outlook CRASHED AGAIN, fix it", "Outlook"),
+    ("I reinstalled Office 2021 and it still crashes", "Office 2021"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "product"), WHOLE_NAMES)
+def test_a_name_of_several_words_is_one_product(text: str, product: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "first message")
+    assert fields.get("product", "") == product, fields
+
+
+def test_a_device_named_whole_in_the_reply_reaches_the_ticket(chat: Chat) -> None:
+    chat.send("сканер у канцелярії не сканує")
+    chat.send("ні. Це Canon imageFORMULA DR-M160II, пише «Сканер зайнятий», з ранку")
+    asked = run_checklist(chat, {}, "не знаю")
+    assert "product" not in asked
+    assert chat.requested.fields["product"] == "Canon imageFORMULA DR-M160II"

@@ -143,9 +143,11 @@ def _next_sentence(name: str) -> bool:
     found = readings(second, "ru") or readings(second, "uk")
     return bool(found) and bool(found[0][1] & _SENTENCE_START)
 # A word with a capital inside ("КонсультантПлюс", "QuickBooks"), then capitalised or
-# upper-case words that belong to the name ("Технология ПРОФ").
+# upper-case words that belong to the name ("Технология ПРОФ"), a model's dashed code whole
+# ("imageFORMULA DR-M160II", not "imageFORMULA DR").
 _INNER_CAPITAL = re.compile(
-    rf"(?<![\w])(?:[{_UP}][{_LOW}]+|[a-z]{{3,}})[{_UP}][\w]*(?:\s+(?:[{_UP}][{_UP}]+|[{_UP}][{_LOW}]+)(?![\w]))*"
+    rf"(?<![\w])(?:[{_UP}][{_LOW}]+|[a-z]{{3,}})[{_UP}][\w]*"
+    rf"(?:\s+(?:[{_UP}][{_UP}]+(?:-[{_UP}0-9][\w]*)?|[{_UP}][{_LOW}]+)(?![\w]))*"
 )
 # Capitalised words, then a dotted version: "Genesys Cloud desktop 2.41".
 _BEFORE_VERSION = re.compile(
@@ -167,8 +169,10 @@ _NOT_A_NAME = re.compile(
 
 # Latin words inside a Cyrillic message are names ("не работает Trello", "зависает Power BI"),
 # except technology words every message uses.
+# A name's first word may be capitals joined by a hyphen: "T-FLEX CAD 17" (not "CAD 17").
 _LATIN_NAME = re.compile(
-    r"(?<![\w.@/\\-])((?:[A-Z][A-Za-z0-9+]*[a-z0-9+]|[a-z]+[A-Z][A-Za-z0-9]*|[0-9][A-Z]{2,}|[A-Z]{3,})"
+    r"(?<![\w.@/\\-])((?:[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]+(?![\w-])|[A-Z][A-Za-z0-9+]*[a-z0-9+]|"
+    r"[a-z]+[A-Z][A-Za-z0-9]*|[0-9][A-Z]{2,}|[A-Z]{3,})"
     r"(?:[ .](?:[A-Z]{1,5}-\d{2,}[A-Za-z]{0,3}|[A-Z][A-Za-z0-9+]*|(?!0x)\d+[a-z]\d+|\d+(?:\.\d+)*)"
     r"(?![\w@/]))*)(?![\w@/\\-]|::)"
 )
@@ -210,7 +214,9 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
         said = _said_spans(text)
         for match in _LATIN_NAME.finditer(text):
             name = match.group(1).strip(" .")
-            if name.split()[0].lower() not in _TECH_WORDS and not any(
+            # "HDMI-VGA": a cable's ends, no name
+            first = name.split()[0].lower()
+            if not any(w in _TECH_WORDS for w in (first, *first.split("-"))) and not any(
                 match.start() in span for span in said
             ):
                 found.append((match.start(), name))

@@ -261,6 +261,7 @@ _NAMED = case_blind(
     r"(?<![\w])(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(NAMES.values())) + r")(?![\w])",
 )
 _CANONICAL = list(NAMES)
+_LISTED = frozenset(name.casefold() for name in NAMES)
 
 
 def extract_all(text: str) -> list[str]:
@@ -355,14 +356,83 @@ def extract_all(text: str) -> list[str]:
     for start, name in _misspelt_names(text):
         if not any(start in span for span in known_spans):
             found.append((start, name))
+    kept = [
+        (start, name)
+        for start, name in found
+        if not (_SYSTEM_NAME.match(name) or _system_part(text, start, name))
+    ]
     names: list[str] = []
-    for start, name in sorted(found):
-        if _SYSTEM_NAME.match(name) or _system_part(text, start, name):
-            continue
+    for _, name in _side_by_side(text, kept):
         if not any(name.lower() in n.lower() for n in names):
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)
     return names
+
+
+def _side_by_side(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` in order, two names read as typed with one space between them made one:
+    "iiko Office", "Canon imageFORMULA DR-M160II" are one program's or device's name, not a
+    program "iiko" and Microsoft Office, a maker and a series."""
+    joined: list[tuple[int, str]] = []
+    for start, name in sorted(found, key=lambda item: (item[0], -len(item[1]))):
+        start, name = _whole_name(text, start, name)
+        if joined:
+            first, before = joined[-1]
+            end = first + len(before)
+            if (
+                end + 1 == start
+                and text[end] == " "
+                # a system named by its role is no part of a name: "программа эфира mAirList"
+                and not (" " in before and before == before.lower())
+                # two programs the lists know are two: "Word Excel", "Zoom Teams"; "Office"
+                # is also other makers' edition ("iiko Office")
+                and not (_listed(before) and _listed(name) and name.split()[0] != "Office")
+                and _as_written(text, first, before)
+                and _as_written(text, start, name)
+            ):
+                joined[-1] = (first, text[first : start + len(name)])
+                continue
+        joined.append((start, name))
+    return joined
+
+
+def _listed(name: str) -> bool:
+    """Whether `name` is one the lists know, with its version or edition ("Office 2021")."""
+    folded = name.casefold()
+    return any(folded == k or folded.startswith(k + " ") for k in _LISTED)
+
+
+def _as_written(text: str, start: int, name: str) -> bool:
+    return text[start : start + len(name)].casefold() == name.casefold()
+
+
+# A word of capitals no dictionary knows, right after a name, is the rest of it: "the Proficy
+# CIMPLICITY viewer" ("Proficy" was the product); "Outlook CRASHED AGAIN" is shouting.
+_CAPITALS_AFTER = re.compile(r"[^\S\n]((?-i:[A-Z]{4,}))(?![\w'’-])")
+# "Office" after a word no dictionary knows is that maker's program: "iiko Office", "Priva
+# Office" (not Microsoft Office); "the back office", "Post Office" stay what they are.
+_MAKER_BEFORE_OFFICE = re.compile(r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z0-9-]{2,}))[^\S\n]$")
+
+
+def _whole_name(text: str, start: int, name: str) -> tuple[int, str]:
+    """The name at `start` with the words of its own name around it, as typed."""
+    if not _as_written(text, start, name):
+        return start, name
+    first, end = start, start + len(name)
+    if name.split()[:1] == ["Office"]:
+        maker = _MAKER_BEFORE_OFFICE.search(text, 0, start)
+        word = maker.group(1).lower() if maker else ""
+        if word and word not in _NOT_OFFICE_MAKERS and not is_dictionary_word(word, "en"):
+            start = maker.start(1)
+    capitals = _CAPITALS_AFTER.match(text, end)
+    if capitals and not is_dictionary_word(capitals.group(1).lower(), "en"):
+        end = capitals.end(1)
+    if (start, end) == (first, first + len(name)):
+        return start, name  # as the lists spell it: "Outlook" for "outlook"
+    return start, text[start:end]
+
+
+_NOT_OFFICE_MAKERS = frozenset({"ms", "microsoft", "msft", "the", "my", "our", "in", "of"})
 
 
 # Brands and lines that are ordinary English nouns: "a dead pixel", "the touchpad surface",
