@@ -362,3 +362,30 @@ def test_a_name_said_in_passing_does_not_ask_the_product_again(
     asked = run_checklist(chat, {"tried": tried}, dunno)
     assert "product" not in asked
     assert product in chat.requested.fields["product"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [
+        ("my windows 11 password expired, the login screen wants a new one, I type a new one "
+         "twice and it just comes back to the same screen", "I type a new one twice"),
+        ("КриптоПро CSP пишет «Срок действия лицензии истёк». Серийный номер вводили заново из "
+         "старого письма — не принимает.", "Серийный номер вводили заново"),
+    ],
+)  # fmt: skip
+def test_what_is_typed_in_again_is_what_was_tried(chat: Chat, text: str, tried: str) -> None:
+    # frozen17, frozen18: "what did you try?" was asked of a user who had said it
+    chat.send(text)
+    chat.send("нет")
+    asked = run_checklist(chat, {}, "не знаю")
+    assert "tried" not in asked
+    assert tried in chat.requested.fields["tried"]
+
+
+@pytest.mark.parametrize(
+    "text", ["ввела старый пароль и учётку заблокировало", "I type my password and it says wrong"]
+)
+def test_a_password_typed_once_is_no_attempt(text: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "first message")
+    assert not fields.get("tried"), fields

@@ -117,7 +117,11 @@ _EN_HABIT = case_blind(
     # both", "i am try many time" (no English speaker's present or plan has this shape)
     r"\b(?:i|we|he|she|they) (?:am|was|were|is|are)(?: already| also| again)? (?:restart|reboot|"
     r"reinstall|install|unplug|replug|reset|clear|clean|check|try|remove|delete|update|change|"
-    r"replace)\b(?!-)",
+    r"replace)\b(?!-)|"
+    # … and what is typed in again and again: "I type a new one twice and it just comes back
+    # to the same screen", "we enter the code again and again"
+    r"\b(?:i|we)(?: always| keep| still)? (?:type|enter|re-?type|re-?enter|put in) "
+    r"(?:[\w']+ ){0,3}?(?:twice|again|(?:two|three|four|several|a few|\d+) times)\b",
 )
 # What the user has to do again and again to work at all: "I have to restart the router
 # every morning", "we need to replug it a few times a day" (as "приходится каждый час
@@ -775,6 +779,11 @@ _WRONG_ENTRY = re.compile(
 )
 
 
+# … unless typed again: "Серийный номер вводили заново из старого письма — не принимает" is
+# a retry (the old letter is where the number came from).
+_TYPED_AGAIN = re.compile(r"\s+(?:заново|снова|знову|ещ[её] раз|ще раз|повторно)(?!\w)")
+
+
 # Verbs of using a thing, not of fixing it: in the present they say how the user works and
 # where it fails ("Журнал відкриваю в Chrome", "запускаю программу — вылетает"); in the past
 # they may be an attempt ("открывала заново").
@@ -822,7 +831,12 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             and not (word.startswith(_REDONE) and not _WAS.search(before))
         ):
             continue  # "Принтер отключен", "редагування вимкнено": a state, unless judged
-        if word.startswith(_ENTRY_STEMS) and _WRONG_ENTRY.match(lowered, len(before) + len(word)):
+        after = len(before) + len(word)
+        if (
+            word.startswith(_ENTRY_STEMS)
+            and _WRONG_ENTRY.match(lowered, after)
+            and not _TYPED_AGAIN.match(lowered, after)
+        ):
             continue  # "ввела неправильный пароль": how it got locked, not a fix
         if _SOMEONE_BEFORE.search(before):
             continue  # "але його хтось вимкнув": what was done to it, how it came about
