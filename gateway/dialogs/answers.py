@@ -12,6 +12,12 @@ from functools import lru_cache
 from gateway.knowledge.morphology import lemma, readings
 from gateway.triage.phrases import PhraseSet, normalise
 
+# Said alone, each is a no to a yes/no question; beside other words they may mean anything.
+# None names the fault: to the rating's scale "nothing" or "no, not at all" refuses the scale.
+ALONE_NO = PhraseSet([
+    r"мимо", r"никак", r"ніяк", r"не-не", r"не не", r"negative", r"nothing", r"not at all",
+])  # fmt: skip
+
 NO = PhraseSet([
     r"нет", r"неа", r"не-а", r"не помогл\w*", r"не работает", r"не получил\w*", r"не вышло",
     r"ні", r"не допомогл\w*", r"не працює", r"не вийшло", r"не вдалося",
@@ -52,7 +58,7 @@ NO = PhraseSet([
     r"already (did|done|tried) (all )?(that|this|those|it)", r"been there,? done that",
     r"(that'?s|thats) what i (did|tried)",
     # said alone, each is a no; beside other words they may mean anything
-    r"^(да|ну|ну да|та) не$", r"^(мимо|никак|ніяк|не-не|не не|negative|nothing|not at all)$",
+    r"^(да|ну|ну да|та) не$", rf"^({'|'.join(ALONE_NO.patterns)})$",
     r"^(не (особо|очень|дуже|особливо|зовсім))$", r"^(it|that) (didn'?t|did not)$",
     # it helped hardly at all: "не особо помогло", "не дуже допомогло", "not really helped"
     r"(не|не то чтобы|не сильно|не дуже|не так щоб) (особо |очень |сильно |дуже |особливо |"
@@ -536,12 +542,16 @@ def declines(text: str) -> bool:
 
 def says_still_broken(text: str) -> bool:
     """A no that names the fault going on ("не помогло", "всё равно не работает", "still
-    broken", "nope, not fixed"), not a bare "нет" nor a no to the rating itself ("нет,
-    спасибо", "no thanks", "ні, все добре"): what follows a no must be a no of its own."""
-    if _whole(text, BARE_NO):
+    broken", "nope, not fixed"), not a no that names nothing ("нет", "nothing", "no, not at
+    all") nor a no to the rating itself ("нет, спасибо", "no thanks", "ні, все добре"): what
+    follows a no must be a no of its own."""
+    if _whole(text, _NAMES_NO_FAULT):
         return False
     opening = _OPENING_NO.match(text)
     return parse_yes_no(text[opening.end() :] if opening else text) is False
+
+
+_NAMES_NO_FAULT = PhraseSet([*BARE_NO.patterns, *ALONE_NO.patterns])
 
 
 # The no a reply opens with, set off from what it goes on to say: "нет, не заработало",

@@ -79,3 +79,49 @@ def test_no_comment_said_is_no_comment_kept(engine: DialogEngine, lang: str, sai
     assert chat.events == [
         CsatCommented(comment="no comment on the speed, but it works", ticket_id=ticket_id)
     ]
+
+
+# "nothing" said to the rating (outside pass, desk31): to the scale or to "anything to add?"
+# it read as "still broken" (a bare "nothing" is a no to "Did this help?"), so a rated fix
+# was undone and the checklist asked for the error. A no that names no fault is no "still
+# broken": to the scale it refuses the rating, to the comment it is no comment.
+NAMES_NOTHING = [("en", "nothing"), ("en", "Nothing."), ("en", "no, nothing")]
+
+
+@pytest.mark.parametrize(("lang", "said"), NAMES_NOTHING)
+def test_nothing_said_to_the_scale_refuses_the_rating_and_starts_no_checklist(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.press("yes")
+    chat.send(said)
+    assert chat.text == engine.texts.get(lang, "csat_declined"), (said, chat.text)
+    assert chat.events == [] and not chat.questions
+    assert chat.state.phase == Phase.IDLE
+    chat = Chat(engine, lang_hint=lang)
+    resolved_by_operator(chat)
+    chat.send(said)
+    assert chat.events == [], (said, chat.events)  # no reopening
+    assert chat.text == engine.texts.get(chat.state.language, "csat_declined")
+
+
+@pytest.mark.parametrize(("lang", "said"), NAMES_NOTHING)
+def test_nothing_said_to_the_comment_is_no_comment(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    chat = Chat(engine, lang_hint=lang)
+    chat.send("the printer is offline")
+    chat.press("yes")
+    chat.press("csat:5")
+    chat.send(said)
+    assert chat.text == engine.texts.get(lang, "csat_thanks"), (said, chat.text)
+    assert chat.events == [] and not chat.questions
+    assert chat.state.phase == Phase.IDLE and chat.state.rated_score == 5
+
+
+def test_nothing_to_did_this_help_is_still_a_no(engine: DialogEngine) -> None:
+    chat = Chat(engine, lang_hint="en")
+    chat.send("the printer is offline")
+    chat.send("nothing")
+    assert chat.named("article_not_helped") and chat.state.phase != Phase.CSAT_SCORE
