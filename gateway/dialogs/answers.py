@@ -64,6 +64,12 @@ NO = PhraseSet([
     r"(не|не то чтобы|не сильно|не дуже|не так щоб) (особо |очень |сильно |дуже |особливо |"
     r"зовсім )?(помогл\w*|помог|помога\w*|допомогл\w*|допоміг|допомага\w*)",
     r"(not|didn'?t|did not) (really|much|exactly) help\w*",
+    # English denies a yes by its subject, with no "not": "nothing worked", "none of the steps
+    # helped", "nothing you sent has worked", "it never worked" ("ничего не помогло" has its "не")
+    r"(nothing|none|nobody|no ?one|neither|never)( of (it|this|that|these|those|them|the "
+    r"(above|steps|tips|suggestions|options|things)))?( (you|i|we) (sent|suggested|said|tried))?"
+    r"( (has|have|had|ever|really|actually|even))* (help(s|ed)?|work(s|ed)?|fix(es|ed)?|"
+    r"solv(es|ed)|did the trick)",
 ])  # fmt: skip
 
 YES = PhraseSet([
