@@ -217,7 +217,7 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
 
     def follow_language(self, turn: Turn, text: str) -> None:
         """Answer in the language of the last message when it clearly shows one."""
-        if not turn.state.language_locked:
+        if not turn.state.language_locked and not _courtesy_kept(turn.state.language, text):
             st = turn.state
             pasted = st.phase == Phase.CHECKLIST and st.asking == "error"
             st.language = reply_language(text, turn.lang, screen_text=pasted)
@@ -228,7 +228,7 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         typed in every language ("Outlook?", "VPN", "Windows 10"): only a message that
         clearly shows another switches it, as in the middle of a flow."""
         st = turn.state
-        if st.language_locked:
+        if st.language_locked or _courtesy_kept(st.language, text):
             return
         if st.language in ("ru", "uk"):
             kept = reply_language(text, st.language)
@@ -264,6 +264,14 @@ def _no_problem_said(signal: HandoffSignal, text: str, routing: Routing) -> bool
     if signal.reason == "asked_for_person":
         return not describes_problem(text)
     return signal.reason == "upset" and not describes_problem(text) and not routing.recognises(text)
+
+
+def _courtesy_kept(language: str, text: str) -> bool:
+    """A courtesy in Latin letters in a Russian or Ukrainian conversation: a message the bot
+    reads as small talk, a greeting or a short thanks ("thank you", "ok, thank you", "good
+    morning", "thanks a lot"). Its speakers type those in English as they type "ok": no
+    switch of language."""
+    return language in ("ru", "uk") and not _CYRILLIC.search(text) and bool(is_small_talk(text))
 
 
 def _more_than_a_name(text: str) -> bool:

@@ -598,8 +598,16 @@ def test_a_yes_with_those_words_after_it_stays_a_yes(chat: Chat, reply: str) -> 
         ("HP LaserJet M404dn", "ru"),
         ("Dell P2419H", "ru"),
         ("Gigabyte B450M", "ru"),
-        ("thank you", "en"),
         ("CRM gives 500 Internal Server Error", "en"),
+        # desk31: a courtesy of more words than one, read as small talk, was answered in
+        # English ("thank you" expected "en" here until then, on purpose no longer)
+        ("thank you", "ru"),
+        ("Thank you!", "ru"),
+        ("ok, thank you", "ru"),
+        ("thanks a lot", "ru"),
+        ("good morning", "ru"),
+        ("hi, my printer won't print", "en"),
+        ("thank you, any update?", "en"),
     ],
 )
 def test_a_name_in_another_script_is_no_switch_of_language(
@@ -624,3 +632,23 @@ def test_a_ukrainian_conversation_keeps_its_language_for_a_name(engine: DialogEn
         chat.send(said)
         assert chat.state.language == "uk", said
         assert re.search(r"[іїєґ]", chat.text.lower()), chat.text
+
+
+# Outside pass (desk31): "thank you" in the middle of a Russian or Ukrainian conversation, to
+# "did this help?" or to the rating, turned every later answer English. A courtesy is typed in
+# English by Russian and Ukrainian speakers as "ok" is.
+@pytest.mark.parametrize("said", ["thank you", "thanks a lot", "ok, thank you"])
+def test_a_courtesy_in_the_middle_of_a_flow_keeps_the_language(
+    engine: DialogEngine, said: str
+) -> None:
+    for greeting, lang, letters in (("привет", "ru", r"[ыэъё]"), ("добрий день", "uk", r"[іїєґ]")):
+        chat = Chat(engine)
+        chat.send(greeting)
+        chat.send("принтер не печатает" if lang == "ru" else "принтер не друкує")
+        chat.send(said)  # to "did this help?"
+        assert chat.state.language == lang, (said, chat.text)
+        chat.press("yes")
+        chat.press("csat:5")
+        chat.send(said)  # to the comment
+        assert chat.state.language == lang, (said, chat.text)
+        assert re.search(letters, chat.text.lower()), chat.text
