@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.answers import parse_rating, says_it_works_now
+from gateway.dialogs.answers import declines, parse_rating, says_it_works_now
 from gateway.dialogs.checklist import fill, open_questions
 from gateway.dialogs.events import (
     CsatCommented,
@@ -62,7 +62,10 @@ class LetterFlow:
         if phase == Phase.TICKET and self._ticket(turn):
             self._follow_up(turn, msg)
         elif phase in (Phase.CSAT_SCORE, Phase.CSAT_COMMENT) and (
-            self._rating(turn, msg) or self._still_broken(turn, msg) or self._thanks(turn, msg)
+            self._rating(turn, msg)
+            or self._still_broken(turn, msg)
+            or self._declined(turn, msg)
+            or self._thanks(turn, msg)
         ):
             return
         else:
@@ -156,6 +159,17 @@ class LetterFlow:
         if not self.flow.fault_back(turn, said):
             return False
         self.flow.still_broken(turn, msg)
+        return True
+
+    def _declined(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A reply to the rating letter that refuses the rating ("нет, спасибо", "ні, дякую",
+        "no thanks", "не надо", "nothing") ends it with no score and no comment, as in a chat:
+        no new request, no letter back (a letter answers no rating). A bare "нет" is not
+        one: it may say the fix did not hold."""
+        st, said = turn.state, _unquoted(msg.text)
+        if not said or not declines(said):
+            return False
+        st.start_flow()  # the rating is over; the links say so, as after a new problem
         return True
 
     def _thanks(self, turn: Turn, msg: InboundMessage) -> bool:

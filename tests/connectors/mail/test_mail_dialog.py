@@ -673,3 +673,33 @@ async def test_a_reply_telling_the_tickets_own_fault_again_reopens_it(
     assert TEXTS.get("uk", "status_reopened", ticket_id="HD-000001") in told.text, told.text
     assert (await gw.ticket()).status == TicketStatus.OPEN
     assert await gw.rt.store.tickets.get("HD-000002") is None
+
+
+@pytest.mark.parametrize(
+    "said", ["Нет, спасибо.\n\n--\nИван Петров", "ні, дякую", "no thanks", "не надо", "nothing"]
+)
+async def test_a_rating_refused_in_reply_to_the_rating_letter_ends_it_as_in_a_chat(
+    gw: MailGateway, sink: MailSink, said: str
+) -> None:
+    """Outside pass (desk31): "нет, спасибо" in reply to the rating letter opened HD-000002
+    ("[HD-000001] Не друкує принтер / нет, спасибо") and mailed its number and the printer
+    article again. Refused, the rating ends with no score and no comment, as in a chat, on
+    Telegram and Viber: no new request, no letter; the letter's links no longer count."""
+    _, rating = await resolved_printer_ticket(gw, sink)
+    before = len(sink.to(IVAN))
+    await gw.send(reply_to(rating, IVAN, said + "\n\n> Заявку HD-000001 вирішено"), IVAN)
+
+    five = re.findall(r"^5 - (http://\S+?)\r?$", rating.text, re.M)[0]
+
+    async def closed() -> bool:  # the turn has taken the reply: the rating waits no more
+        async with aiohttp.ClientSession() as http, http.get(five) as opened:
+            page = html.unescape(await opened.text())
+        return TEXTS.get("uk", "rating_page_closed") in page and "<form" not in page
+
+    await eventually(closed, what="the refusal taken")
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+    resolved = await gw.ticket()
+    assert resolved.status == TicketStatus.RESOLVED and not resolved.csat
+    assert not resolved.to_dict().get("csat_comment")
+    await asyncio.sleep(1)  # a letter would be on its way by now
+    assert len(sink.to(IVAN)) == before
