@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from gateway.dialogs.answers import is_none_of_these, parse_choice, parse_yes_no
+from gateway.dialogs.answers import (
+    is_none_of_these,
+    parse_choice,
+    parse_yes_no,
+    says_it_works_now,
+)
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, FaqChoices, Resolved
 from gateway.dialogs.matching import MAX_CHOICES, Hint, without_topic
@@ -13,6 +18,7 @@ from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import Button, InboundMessage
 from gateway.triage.mood import describes_problem, detect_handoff
+from gateway.triage.routing import Routing
 
 DETAIL_WORDS = 4  # an unparseable answer this long is treated as more detail
 
@@ -21,6 +27,7 @@ class SelfHelp:
     """The self-help steps of `SupportFlow`: an answer to confirm, or choices to pick from."""
 
     knowledge: Knowledge
+    routing: Routing
 
     def _offer_article(self, turn: Turn, article: ArticleLike, score: float) -> None:
         st = turn.state
@@ -54,7 +61,12 @@ class SelfHelp:
         signal = detect_handoff(turn.reading(text)) if text else None
         if text and not helped:
             fill(st.fields, st.sources, text, "reply to did-it-help")
-        if not helped and (signal or helped is False or len(text.split()) >= DETAIL_WORDS):
+        # "спасибо вам большое за помощь", "thank you very much": thanks that name nothing
+        # and no fault are no more detail, however long; they are asked yes or no as "спасибо"
+        detail = len(text.split()) >= DETAIL_WORDS and not (
+            helped is None and says_it_works_now(text) and not self.routing.recognises(text)
+        )
+        if not helped and (signal or helped is False or detail):
             turn.emit(ArticleNotHelped(topic=st.topic))  # every "no", whatever follows
         # who is stopped may come only now: "ні, і в усьому офісі теж немає", "no, and it's
         # the whole company": the reply raises the priority, never lowers it
@@ -73,7 +85,7 @@ class SelfHelp:
             st.bot_resolved_at = turn.ctx.now
             turn.say("resolved_by_bot")
             self.ask_rating(turn)
-        elif helped is False or len(text.split()) >= DETAIL_WORDS:
+        elif helped is False or detail:
             if helped is None:  # "it still says offline": more detail, not a yes
                 st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
             st.failed_answers += 1
