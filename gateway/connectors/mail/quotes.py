@@ -8,7 +8,8 @@ Recognised, in Russian, Ukrainian and English mailers:
 - forwards ("Forwarded message", "Пересылаемое сообщение", "Begin forwarded message:"),
   whose content is the request itself and so stays in the text;
 - signatures: the "-- " delimiter, "Sent from my iPhone" lines, and a closing
-  ("С уважением,", "З повагою,", "Best regards,") followed by a few short lines.
+  ("С уважением,", "З повагою,", "Best regards,") followed by a few short lines and maybe
+  the company's legal notice ("This e-mail is confidential… received it in error…").
 """
 
 from __future__ import annotations
@@ -56,6 +57,27 @@ CLOSING = re.compile(
     r"thanks and regards|с уважением и благодарностью|thanks|thank you|many thanks|"
     r"спасибо|заранее спасибо|дякую|заздалегідь дякую)\s*[,.!]?\s*$",
     _I,
+)
+# What a company's legal notice under every letter says, one kind a pattern: the letter is
+# confidential; it is meant for its addressee; received in error; using it is prohibited;
+# delete it, tell the sender. Two kinds in one paragraph after a closing make it the notice:
+# its words ("virus", "immediately", "error", "delete") would read as an incident's.
+NOTICE_KINDS = tuple(
+    re.compile(pattern, _I)
+    for pattern in (
+        r"confidential|privileged|конфиденциальн|конфіденційн",
+        r"intended (solely |only |exclusively )?for|addressee|адресат|предназначен|призначен",
+        r"in error|by mistake|по ошибке|ошибочно|помилково|через помилку",
+        r"prohibited|unauthori[sz]ed|запрещ|заборон|несанкционирован|без дозволу",
+        r"delete|destroy|notify the sender|удалите|уничтожьте|сообщите отправителю|"
+        r"уведомите отправителя|видаліть|знищіть|повідомте відправника",
+    )
+)
+NOTICE_MIN_KINDS = 2
+# … and it speaks of "this e-mail", "the sender", "you": a paragraph where the writer says
+# "I" is their own ("P.S. Я по ошибке отправил конфиденциальный файл не тому адресату")
+FIRST_PERSON = re.compile(
+    r"(?<!\w)(i|i'm|i've|i'd|me|my|я|мне|меня|мой|моя|моё|мою|мені|мене|мій|моє)(?!\w)", _I
 )
 SIGNATURE_MAX_LINES = 7
 SIGNATURE_LINE_CHARS = 72
@@ -150,13 +172,30 @@ def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
             return _keep_if_empty(lines, i)
     for i in range(len(lines) - 1, -1, -1):
         if CLOSING.match(lines[i]):
-            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
+            rest = [ln for ln in _without_notice(lines[i + 1 :]) if ln.strip()]
             if len(rest) <= SIGNATURE_MAX_LINES and all(
                 len(ln) <= SIGNATURE_LINE_CHARS for ln in rest
             ):
                 return _keep_if_empty(lines, i)
             break
     return lines, []
+
+
+def _without_notice(lines: list[str]) -> list[str]:
+    """The lines after a closing less the paragraphs of a legal notice (however long its
+    lines, or however many when wrapped)."""
+    kept: list[str] = []
+    paragraph: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            paragraph.append(line)
+            continue
+        said = " ".join(paragraph)
+        kinds = sum(bool(kind.search(said)) for kind in NOTICE_KINDS)
+        if kinds < NOTICE_MIN_KINDS or FIRST_PERSON.search(said):
+            kept += paragraph
+        paragraph = []
+    return kept
 
 
 def _keep_if_empty(lines: list[str], i: int) -> tuple[list[str], list[str]]:

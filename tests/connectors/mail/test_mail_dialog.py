@@ -703,3 +703,37 @@ async def test_a_rating_refused_in_reply_to_the_rating_letter_ends_it_as_in_a_ch
     assert not resolved.to_dict().get("csat_comment")
     await asyncio.sleep(1)  # a letter would be on its way by now
     assert len(sink.to(IVAN)) == before
+
+
+LEGAL_NOTICE = (
+    "\n\nЗ повагою,\nІван Петров\nБухгалтерія\n\nCONFIDENTIALITY NOTICE: This e-mail and any"
+    " attachments are confidential and intended solely for the addressee. If you have received"
+    " this message in error, please notify the sender immediately and delete it. Any"
+    " unauthorised use is strictly prohibited. The company accepts no liability for any damage"
+    " caused by any virus transmitted by this email."
+)
+
+
+async def test_a_companys_legal_notice_under_a_letter_is_not_read_as_the_request(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Outside pass (desk31): "Дякую, все працює." signed with a closing and the company's
+    legal notice, in reply to the rating letter, opened HD-000002, P1, security (the notice's
+    "virus", "immediately", "delete"), and a new letter "Принтер пише offline." so signed was
+    P1. The notice is the signature now: the thanks is the rating's comment, the printer P3."""
+    _, rating = await resolved_printer_ticket(gw, sink)
+    await gw.send(reply_to(rating, IVAN, "Дякую, все працює." + LEGAL_NOTICE), IVAN)
+
+    async def commented() -> bool:
+        return (await gw.ticket()).csat_comment == "Дякую, все працює."
+
+    await eventually(commented, what="the thanks kept as the rating's comment")
+    assert await gw.rt.store.tickets.get("HD-000002") is None
+
+    other = "petro.ivanov@corp.example.com"
+    await gw.send(user_mail(other, SUPPORT, "Не друкує принтер", "Принтер пише offline." +
+                            LEGAL_NOTICE), other)  # fmt: skip
+    await mails_to(sink, other, 1)
+    new = await gw.ticket(2)
+    assert new.fields["problem"] == "Не друкує принтер\nПринтер пише offline."
+    assert new.priority.value == "P3" and new.group.value == "hardware"

@@ -41,6 +41,35 @@ def test_only_new_words_reach_the_engine_and_history_is_kept_for_operators() -> 
     assert "зарегистрирована" in mail.full_text
 
 
+def test_a_companys_legal_notice_under_the_signature_is_signature() -> None:
+    """Outside pass (desk31): a closing, a name, then the company's notice ("…confidential…
+    received it in error… delete it", its lines long or wrapped) kept the whole signature in
+    the text: "Спасибо, принтер печатает." with it read as a new request, P1, security (the
+    notice's "virus", "immediately", "delete"). Now the notice is signature."""
+    mail = parse_mail((CORPUS / "52-outlook-legal-notice-ru.eml").read_bytes())
+    assert mail.text == "Спасибо, принтер печатает."
+    assert "конфиденциальна" in mail.signature and "in error" in mail.signature
+    assert "решена" in mail.quoted
+    one_line = (
+        b"From: j@corp.example.com\r\nTo: support@corp.example.com\r\nSubject: Re: VPN\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nThanks, it works.\r\n\r\n"
+        b"Best regards,\r\nJohn Smith\r\n\r\nCONFIDENTIALITY NOTICE: This e-mail and any "
+        b"attachments are confidential and intended solely for the addressee. If you have "
+        b"received this message in error, please notify the sender and delete it.\r\n"
+    )
+    assert parse_mail(one_line).text == "Thanks, it works."
+
+
+def test_what_the_writer_says_after_a_closing_in_the_first_person_is_not_a_notice() -> None:
+    raw = (
+        "From: i@corp.example.com\r\nTo: support@corp.example.com\r\nSubject: Re: x\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nСпасибо.\r\n\r\nС уважением,\r\n"
+        "Иван\r\n\r\nP.S. Я по ошибке отправил конфиденциальный файл не тому адресату, что "
+        "делать? Удалить его у себя?\r\n"
+    ).encode()
+    assert "конфиденциальный файл" in parse_mail(raw).text
+
+
 def test_uuencoded_file_comes_out_intact() -> None:
     mail = parse_mail((CORPUS / "28-uuencode-body.eml").read_bytes())
     (log,) = mail.attachments
