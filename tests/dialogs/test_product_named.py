@@ -160,3 +160,23 @@ def test_a_device_named_whole_in_the_reply_reaches_the_ticket(chat: Chat) -> Non
     asked = run_checklist(chat, {}, "не знаю")
     assert "product" not in asked
     assert chat.requested.fields["product"] == "Canon imageFORMULA DR-M160II"
+
+
+# A crash window's title names the program (tune28, frozen14: "WeighPro has stopped working"
+# after "our weighing program" left the product unread, "Coptis has stopped working" kept
+# only "formulation software"); named before, it is not named twice.
+CRASH_WINDOWS = [
+    ("no. It freezes on printing a ticket and shows 'WeighPro has stopped working'.", "WeighPro"),
+    ("it flashes and closes with \"QuickBooks Desktop has encountered a problem\"",
+     "QuickBooks Desktop"),
+    ("InDesign 2023 вылетает, пишет «Adobe InDesign has stopped working».", "InDesign 2023"),
+    ("it says The program has stopped working", ""),
+    ("пишет «Сервер не отвечает»", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "product"), CRASH_WINDOWS)
+def test_a_crash_window_names_its_program(text: str, product: str) -> None:
+    fields: dict[str, str] = {}
+    fill(fields, {}, text, "reply")
+    assert fields.get("product", "") == product, fields

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from gateway.dialogs.extract import callback, errors, product, since, systems, tried
+from gateway.dialogs.extract import names as names_module
 from gateway.dialogs.extract.after_fix import without_tried_fixes
 from gateway.dialogs.extract.words import TEXTS_KEPT, word_at
 from gateway.knowledge.morphology import meant_text
@@ -165,12 +166,24 @@ def _named_outside(products: list[str], said: str, text: str) -> list[str]:
     for message in messages:
         rest = rest.replace(message, " ")
 
-    def only_said(product: str) -> bool:
-        names = [n.strip(" )").casefold() for n in product.split(" (")]
-        opens = any(m == n or m.startswith(n + " ") for n in names for m in messages)
+    def only_said(name: str) -> bool:
+        names = [n.strip(" )").casefold() for n in name.split(" (")]
+        # a crash window's title names the program, unless it was named before ("InDesign
+        # 2023 … «Adobe InDesign has stopped working»")
+        titled = not any(product.same_program(name, p) for p in products if p != name)
+        opens = any(
+            m == n
+            or (m.startswith(n + " ") and not (titled and _CRASH_WINDOW.match(m, len(n) + 1)))
+            for n in names
+            for m in messages
+        )
         return opens and not any(n in rest for n in names)
 
     return [p for p in products if not only_said(p)]
+
+
+# "WeighPro has stopped working": a crash window's title is the program, said only there too
+_CRASH_WINDOW = re.compile(names_module.CRASH_WINDOW_AFTER, re.IGNORECASE)
 
 
 def _outside_system(products: list[str], system: str, text: str) -> list[str]:

@@ -311,6 +311,37 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
     ]
 
 
+# What a crash window says after the program's name: its title is the program ("'WeighPro has
+# stopped working'", "«Coptis не отвечает»"), though a screen's words are no names otherwise.
+CRASH_WINDOW_AFTER = (
+    r"(?:has stopped working|stopped working|has encountered a problem|is not responding|"
+    r"has stopped responding|не отвечает|не відповідає|перестала работать|перестала працювати)"
+)
+_CRASH_WINDOW = re.compile(
+    r"(?<![\w.@/\\-])((?-i:[A-Z][\w+.-]*)(?:[^\S\n](?-i:[A-Z][\w+.-]*)){0,2})[^\S\n]+"
+    + CRASH_WINDOW_AFTER,
+    re.IGNORECASE,
+)
+
+
+def crash_window_names(text: str) -> list[tuple[int, str]]:
+    """(position, name) of each program a crash window names ("WeighPro has stopped working"):
+    a Latin name no dictionary knows ("The program has stopped working", "Сервер не отвечает"
+    name none)."""
+    found = []
+    for match in _CRASH_WINDOW.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        if (
+            name.isascii()
+            and first.lower() not in _TECH_WORDS
+            and not _NOT_A_NAME.match(first)
+            and (not is_dictionary_word(first.lower(), "en") or _has_inner_capital(first))
+        ):
+            found.append((match.start(1), name))
+    return found
+
+
 def _a_lower_name(word: str) -> bool:
     """Whether a lower-case Latin word may be a program's name: no technology word, no system
     and no word of English ("version", "chrome" is a name the lists know)."""

@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.names import (
+    crash_window_names,
     maker_models,
     maker_names,
     names_by_place,
@@ -356,6 +357,12 @@ def extract_all(text: str) -> list[str]:
     for start, name in _misspelt_names(text):
         if not any(start in span for span in known_spans):
             found.append((start, name))
+    for start, name in crash_window_names(text):
+        said = range(start, start + len(name))
+        if not any(start in span or span.start in said for span in known_spans) and not any(
+            same_program(name, other) for _, other in found
+        ):
+            found.append((start, name))
     kept = [
         (start, name)
         for start, name in found
@@ -367,6 +374,15 @@ def extract_all(text: str) -> list[str]:
             names = [n for n in names if n.lower() not in name.lower()]
             names.append(name)
     return names
+
+
+def same_program(name: str, other: str) -> bool:
+    """Whether a crash window's `name` is the program named before: "Adobe InDesign" of
+    "InDesign 2023", "SAPGUI" of "SAP GUI 7.70"."""
+    words, others = set(name.casefold().split()), set(other.casefold().split())
+    return bool(words & others) or name.casefold().replace(" ", "") in other.casefold().replace(
+        " ", ""
+    )
 
 
 def _side_by_side(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
