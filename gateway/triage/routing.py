@@ -393,12 +393,32 @@ _LOST_ON_SCREEN = (
     r"services?)(?!\w)|"
     r"(?:re)?connecting\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:servers?|hosts?|services?)(?!\w)|"
     r"(?:пере)?(?:подключени\w*|соединени\w*)\s+(?:к|с)\s+сервер\w*|"
-    r"(?:пере)?(?:підключенн\w*|з'єднанн\w*|з’єднанн\w*)\s+(?:до|з|із)\s+сервер\w*"
+    r"(?:пере)?(?:підключенн\w*|з'єднанн\w*|з’єднанн\w*)\s+(?:до|з|із)\s+сервер\w*|"
+    # … and what it says of its exchange with the system that feeds it: an error of exchange
+    # or of sync ("«Ошибка обмена с сервером»", "«Ошибка синхронизации»", "'Sync failed'"),
+    # or no data to show ("'No data from host'", "'No data'", "«Нет данных»")
+    r"(?:ошибк\w*|помилк\w*|errors?)\s+(?:обмена|обміну|синхрониз\w*|синхроніз\w*|sync\w*|"
+    r"exchange|data exchange)(?!\w)|"
+    r"(?:sync|synchroni[sz]ation|синхронизаци\w*|синхронізаці\w*)\s+(?:has\s+)?(?:failed|"
+    r"error|lost|не\s+удал\w*|не\s+вдал\w*|неудач\w*|невдал\w*|прерван\w*|перерван\w*)(?!\w)|"
+    r"(?:no|нет|немає|нема)\s+(?:data|данных|даних)(?!\w)"
 )
 _SERVICE_OUT_OF_REACH = re.compile(
     r"(?:(?<!\w)[«\"'“‘„]|(?<!\w)(?:shows?|showing|says|saying|displays?|reads|пишет|пише|"
     r"показывает|показує|выда[её]т|видає)\s*[:—–-]?\s)\s*"
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:{_OUT_OF_REACH}|{_LOST_ON_SCREEN})",
+    re.IGNORECASE,
+)
+# … or a device that says it is offline, that word alone in quotes ("the queue display …
+# shows 'Offline' in the corner"): what fed it is out of reach. Not a printer's or a
+# scanner's status, whose connection is its own ("the HP says 'Offline'", "принтер пишет
+# «Offline»").
+_SHOWS_OFFLINE = re.compile(
+    r"(?<!\w)[«\"'“‘„]\s*(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]", re.IGNORECASE
+)
+_PRINTER_MAKER = re.compile(
+    r"(?<!\w)(?:hp|kyocera|ricoh|xerox|canon|epson|brother|pantum|konica\w*|laserjet|ecosys|"
+    r"i-sensys|taskalfa|workcentre)(?!\w)",
     re.IGNORECASE,
 )
 # Many devices saying it, or that they lost it, are stopped by that system, not broken
@@ -450,7 +470,7 @@ class Routing:
             return SupportGroup.NETWORK
         if (
             self._a_device_speaks(found, said)
-            and _SERVICE_OUT_OF_REACH.search(said)
+            and (_SERVICE_OUT_OF_REACH.search(said) or _says_offline(said))
             and not _PRINTS_OR_SCANS.search(said)
         ):
             # "the touch screen … only shows 'Results service unavailable'", "планшет …
@@ -462,11 +482,13 @@ class Routing:
     def _a_device_speaks(self, found: SupportGroup, said: str) -> bool:
         """Whether what `said` is about is a device: its group, or an article's group no word
         names beside a device named ("турникет …, на экранчике «Нет связи с сервером»" matched
-        a mail article by the screen's words alone)."""
+        a mail article by the screen's words alone), or beside nothing any group names (a
+        "терминал выдачи фурнитуры" that shows «Ошибка синхронизации»: a screen, whatever
+        program the article took it for)."""
         if found is SupportGroup.HARDWARE:
             return True
         named = self._named(said)
-        return found not in named and SupportGroup.HARDWARE in named
+        return found not in named and (not named or SupportGroup.HARDWARE in named)
 
     def _group_for(
         self, article: Any | None, text: str, *, confident: bool = True, whole: str = ""
@@ -628,6 +650,14 @@ class Routing:
     def infer(self, text: str) -> SupportGroup:
         """The group whose words appear most often in `text`; ties go to the earlier group."""
         return self.group_for(None, text)
+
+
+def _says_offline(text: str) -> bool:
+    """Whether a device's screen says 'Offline' alone, and the device is no printer or scanner
+    (whose status that is: "the HP says 'Offline'")."""
+    if not _SHOWS_OFFLINE.search(text):
+        return False
+    return not (_CONNECTED_ON_THEIR_OWN.search(text) or _PRINTER_MAKER.search(text))
 
 
 def _without_department_names(text: str) -> str:

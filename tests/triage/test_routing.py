@@ -880,6 +880,49 @@ def test_a_device_saying_what_it_lost_is_the_network(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # a screen saying its exchange with the system that feeds it failed, or that it has no
+        # data from it, or 'Offline' alone: the link is what is broken, not the display (issue
+        # 19, session 31: each went to hardware)
+        "the big screen in the control room that shows the silo levels only says 'No data'",
+        "the display above the test bench reads 'No data from host'",
+        "the wall screen with the oven temperatures shows a spinning circle and 'Sync failed'",
+        "в столовой терминал оплаты по пропускам пишет «Ошибка обмена с сервером»",
+        "табло на складі показує «Помилка синхронізації»",
+        "экран над линией пишет «Нет данных»",
+        "the digital queue display in the loading bay is stuck on 17 and shows 'Offline'",
+    ],
+)
+def test_a_screen_whose_link_failed_is_the_network(text: str) -> None:
+    assert Routing().infer(text) is SupportGroup.NETWORK
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
+
+
+def test_a_screen_no_word_names_is_the_network_whatever_program_the_article_is() -> None:
+    # a terminal no group's word names, matched to a program's article: what it shows says
+    # its link failed; a program named beside it keeps its own group
+    terminal = "терминал выдачи фурнитуры у склада показывает «Ошибка синхронизации»"
+    assert Routing().group_for(article("app_crash", "software"), terminal) is SupportGroup.NETWORK
+    program = "Outlook на ноутбуке пишет «Ошибка синхронизации»"
+    assert Routing().group_for(ARTICLES["email_not_sending"], program) is SupportGroup.EMAIL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'Offline' is a printer's or a scanner's own status, its maker's name for it too
+        "the HP says 'Offline'",
+        "принтер пишет «Offline»",
+        "the Kyocera in the office shows 'Offline' again",
+        "the scanner at reception shows 'Offline'",
+    ],
+)
+def test_a_printer_that_says_offline_stays_the_device(text: str) -> None:
+    assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.HARDWARE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a device matched to a mail article by its screen's words alone is still the device
         # that lost its server ("Нет связи с сервером" is also Outlook's) (issue 19)
         "на проходной турникет не пускает, на экранчике «Нет связи с сервером»",
