@@ -36,6 +36,9 @@ MAX_OPENING_WORDS = 7
 _VERB_TAGS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # A word glued to a name by a colon is a product: "1С:Бухгалтерия", "1С:Склад".
 _NAMED = re.compile(r"\w:([\w'-]+)")
+# … and people in an English plural possessive name whose thing it is, not who is stopped:
+# "cleaning supervisors' shared inbox stopped getting emails", "the nurses' station printer"
+_POSSESSIVE = re.compile(r"(?<![\w'-])([a-z]+s)['’](?!\w)")
 # … and a place a message opens with, words only ("Puppet theatre:", not "о 14:00")
 _PLACE_LABEL = re.compile(r"^\s*(?:[^\W\d_]+[\s'-]+){0,2}[^\W\d_]+\s*:(?!\d)")
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
@@ -86,7 +89,25 @@ _INSTEAD_OR_BESIDE = frozenset({"вместо", "замість", "возле", 
 _PEOPLE_EN = ("users people staff employees colleagues coworkers agents operators cashiers nurses "
               "doctors drivers clerks managers accountants teachers students guests visitors "
               "customers clients patients callers members")  # fmt: skip
-_PEOPLE_FORMS = frozenset(_PEOPLE_EN.split())
+# … and the staff named by their work, which English has no dictionary to tell from things:
+# "every recruiter", "all six dispatchers", "none of the packers" (as "усі диспетчери" are
+# people to the dictionary); forms only, their stems are verbs ("recruit", "dispatch")
+_WORKERS_EN = ("workers staffers technicians engineers dispatchers recruiters packers pickers "
+               "loaders sorters tellers bankers brokers bookkeepers receptionists secretaries "
+               "assistants administrators admins coordinators supervisors foremen planners "
+               "schedulers pharmacists dentists surgeons paramedics medics midwives carers "
+               "caregivers therapists radiographers chemists technologists scientists "
+               "researchers analysts developers programmers designers editors reporters "
+               "journalists lawyers paralegals solicitors notaries consultants advisers advisors "
+               "instructors trainers tutors lecturers professors trainees interns "
+               "volunteers waiters waitresses bartenders baristas chefs cooks cleaners "
+               "housekeepers porters guards wardens rangers lifeguards stewards attendants "
+               "pilots officers salespeople salesmen sellers stylists hairdressers "
+               "barbers coaches referees timekeepers surveyors "
+               "electricians mechanics fitters welders machinists labourers laborers "
+               "warehousemen storekeepers stockers librarians archivists "
+               "translators interpreters")  # fmt: skip
+_PEOPLE_FORMS = frozenset(_PEOPLE_EN.split()) | frozenset(_WORKERS_EN.split())
 
 
 @dataclass(frozen=True)
@@ -697,6 +718,7 @@ def read_impact(reading: MessageReading) -> Impact:
         labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
         labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
         labels |= _opening_place(clause, reading.lang)
+        labels |= set(_POSSESSIVE.findall(clause))
         many_stopped |= bool(stops) and _many(
             words,
             last_stop=stops[-1] if stops else -1,
@@ -1170,6 +1192,8 @@ def _many(
         )
         if (word.among(vocab.every)) and not from_all and not one_whole and any(
             _is_group(w) or _is_people(w) or w.lemma in vocab.shared_devices
+            # English counts one by "every": "down for every recruiter", "every nurse"
+            or (not w.tags and _people_word(w))
             or _counted_people(w, counted_by_all[n + 1 : n + 2])
             or w.among(vocab.screens) or w.among(vocab.outlets)
             for n, w in enumerate(counted_by_all)

@@ -599,8 +599,11 @@ class Routing:
         """Whether what `text` says is broken is a device: its hardware words outnumber every
         other group's ("all the label printers jam", "the host camera and mic are dead");
         printing alone names none ("no teller can print receipts" is the tellers' service)."""
-        if _SYSTEM_UNREACHABLE.search(text):
-            return False  # the system they reach is what is broken (session 17)
+        if _SYSTEM_UNREACHABLE.search(text) or _SERVICE_OUT_OF_REACH.search(text):
+            # the system they reach is what is broken (session 17), and so is what their
+            # screens say they lost ("every tower camera in the dispatch app shows 'Stream
+            # offline'"; session 31)
+            return False
         votes = self._named(text)
         screens_only = votes.get(SupportGroup.HARDWARE) and not self._named(
             _SCREENS.sub(" ", text)

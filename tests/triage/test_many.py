@@ -61,6 +61,14 @@ MANY = [
     # a line stopped whatever it makes (session 17)
     "The dough line at our bakery stopped because the control PC keeps restarting",
     "our packing belt has stopped",
+    # English staff named by their work, and one counted by "every" (issue 19, session 31:
+    # each was one user's, or only at stake)
+    "Our applicant tracking system is down for every recruiter in the agency",
+    "the label system is down for every packer on line two",
+    "the dispatch app shows 'Stream offline' on every camera, all six dispatchers are blind",
+    "none of the tellers at the branch can log in",
+    "every receptionist is locked out of the booking system",
+    "the VPN is down for every user",
 ]
 NOT_MANY = [
     "не печатает принтер",
@@ -101,6 +109,9 @@ NOT_MANY = [
     "printouts come out faded with lines down the page",
     "the phone line is down",
     "the bus line stopped running",
+    # people in a plural possessive are whose thing it is, not who is stopped (session 31)
+    "cleaning supervisors' shared inbox stopped getting emails",
+    "the nurses' station printer stopped printing",
 ]
 
 

@@ -214,6 +214,9 @@ def test_printing_names_no_device_for_a_mass_stop() -> None:
         "Ни один турникет не пускает, на всех экранах «Сервер недоступен»",
         "усі термінали пишуть «немає зв'язку з сервером»",
         "all the kiosks say the server is not responding",
+        # … or what their screens say they lost (session 31)
+        "every tower camera in the dispatch app shows \"Stream offline\"",
+        "на всіх табло в цеху «Немає даних»",
     ],
 )
 def test_devices_that_say_their_system_is_out_of_reach_name_no_device(text: str) -> None:
