@@ -42,6 +42,7 @@ from gateway.knowledge.things import (
     secrets,
     shared,
     venue,
+    worn_parts,
 )
 from gateway.knowledge.vocabulary import OUTSIDE_WORDS
 
@@ -241,6 +242,11 @@ class Domain:
             # is all the evidence and the rest leans elsewhere, whatever else an article
             # mentions ("during", "размазал рисунок на ногте клиентки").
             return 1.0
+        if subject.bare and self._worn_part(subject):
+            # A screen or a disc alone, torn or worn as another thing's part is, in a place
+            # nothing IT's is in ("екран біля буржуйки в юрті погнувся", "у жестянщиков на
+            # болгарке треснул диск"): a fireplace's screen, a grinder's disc.
+            return 1.0
         opening = subject.opening
         if not subject.product and any(
             owner == opening and self._everyday_sense(word, owner, owner in subject.entered)
@@ -278,6 +284,22 @@ class Domain:
             and bool(others)
             and all(self._odds.get(word, 0.0) <= 0 for word in (*subject.places, *others))
             and all(self._odds.get(word, 0.0) <= failing for word in subject.said)
+        )
+
+    def _worn_part(self, subject: Subject) -> bool:
+        """The only thing named is a part everyday life has (things.py: `worn_parts`: a
+        screen, a disc), said in a place no word of which leans IT's and said to suffer what
+        befalls that part and not IT's thing (a screen torn, bent or burnt through; a disc
+        cracked or worn). A display cracks or goes dark, a disk fills up; a part named with
+        its device ("погнулся экран ноутбука") or in no place ("экран порвался") is left to
+        the other signals."""
+        parts = worn_parts()
+        named = {phrase[-1] for phrase in subject.candidates}
+        if len(named) != 1 or not subject.places:
+            return False
+        damage = parts.get(next(iter(named)), frozenset())
+        return all(self._odds.get(word, 0.0) <= 0 for word in subject.places) and any(
+            word in damage for word in subject.said
         )
 
     def _everyday_kind(self, words: Sequence[str]) -> bool:

@@ -50,6 +50,7 @@ from gateway.knowledge.vocabulary import (
     SENSE_WORDS,
     SHARED_DEVICES,
     SHARED_THINGS,
+    WORN_PARTS,
 )
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
@@ -200,6 +201,18 @@ def shared() -> frozenset[str]:
     """Lemmas of the things IT shares with everyday life (vocabulary.SHARED_THINGS), as
     Russian and as Ukrainian for a Cyrillic word. Read on first use."""
     return _lemmas(SHARED_THINGS)
+
+
+@cache
+def worn_parts() -> dict[str, frozenset[str]]:
+    """The shared things everyday life has as a part of something else (vocabulary.WORN_PARTS:
+    a fireplace's screen, a grinder's disc), as lemmas, each with the lemmas of what befalls
+    that part and not IT's thing. Read on first use."""
+    found: dict[str, frozenset[str]] = {}
+    for word, damage in WORN_PARTS.items():
+        for part in _lemmas(frozenset({word})):
+            found[part] = found.get(part, frozenset()) | _lemmas(damage)
+    return found
 
 
 @cache

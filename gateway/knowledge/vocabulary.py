@@ -1880,6 +1880,35 @@ SHARED_THINGS: frozenset[str] = _words(
     """
 ) | SHARED_DEVICES
 
+# Shared things everyday life has as a part of something else, each with what befalls that
+# part and not IT's thing. A screen as a sheet (a fireplace's, a cinema's, a fencing mask's)
+# is torn, bent or burnt through, where a display cracks, goes dark or will not turn on ("в
+# переговорке треснул экран" stays IT's; "screen burn" is a display's wear, so no English
+# "burn"). A disc as a tool's (a grinder's, a sander's, a saw's) cracks, wears down or goes
+# blunt, where a disk fills up or is not seen. Said bare in a place no word of which leans
+# IT's, such a part is that place's: "у кінотеатрі порвався екран", "диск на точилі тріснув"
+# (domain.py: `Domain.stranger`).
+_SHEET_DAMAGE: frozenset[str] = _words(
+    """
+    порваться порвать разорваться разорвать прорваться погнуться прогнуться согнуться
+    помяться прогореть прожечь
+    порватися порвати розірватися розірвати прорватися погнутися прогнутися зігнутися
+    пом'ятися прогоріти пропалити
+    tear tears tore torn rip ripped bend bent dent dented
+    """
+)
+_DISC_WEAR: frozenset[str] = _words(
+    """
+    треснуть расколоться стереться сточиться износиться затупиться выщербиться
+    тріснути розколотися стертися сточитися зноситися затупитися
+    crack cracked worn chipped blunt
+    """
+)
+WORN_PARTS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_words("экран екран screen"), _SHEET_DAMAGE),
+    **dict.fromkeys(_words("диск disc disk"), _DISC_WEAR),
+}
+
 # Secrets that open something: an account's ("пароль от почты", "the VPN password") or a
 # door's, a gate's, a safe's ("пароль от двери", "код від хвіртки", "the gate code"). What
 # the word belongs to, said after it with a preposition of belonging (SENSE_BELONGING) or

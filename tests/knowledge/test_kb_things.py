@@ -165,6 +165,41 @@ def test_a_bare_shared_thing_is_its_only_if_something_else_is() -> None:
     assert domain.stranger(dataclasses.replace(apiary, bare=False)) == 0.0
 
 
+def test_a_screen_torn_or_a_disc_worn_where_nothing_is_its_is_another_things_part() -> None:
+    # A screen or a disc alone, in a place no word of which leans IT's, suffering what befalls
+    # another thing's part (a sheet torn or bent, a tool's disc cracked or worn): a
+    # fireplace's screen, a grinder's disc.
+    counts = LineCounts({"ноутбук": 9, "треснуть": 9}, {"дача": 2})
+    domain = Domain([PRINTER], counts)
+    fireplace = Subject(
+        named=True,
+        candidates=(("экран",),),
+        bare=True,
+        places=("печка", "дача"),
+        said=("погнуться",),
+    )
+    grinder = dataclasses.replace(
+        fireplace, candidates=(("диск",),), places=("болгарка",), said=("треснуть",)
+    )
+    assert domain.stranger(fireplace) == 1.0
+    assert domain.stranger(dataclasses.replace(fireplace, said=("порваться",))) == 1.0
+    assert domain.stranger(grinder) == 1.0
+    assert domain.stranger(dataclasses.replace(grinder, said=("стереться",))) == 1.0
+    # A screen cracked, dark or not turning on is a display's failure, a disc full a disk's;
+    # a place IT's lines use, another shared thing ("монитор") or no place at all leaves it
+    # to the other signals.
+    for other in (
+        dataclasses.replace(fireplace, said=("треснуть",)),
+        dataclasses.replace(fireplace, said=("включаться",)),
+        dataclasses.replace(grinder, said=("переполниться",)),
+        dataclasses.replace(fireplace, places=("ноутбук",)),
+        dataclasses.replace(fireplace, candidates=(("монитор",),)),
+        dataclasses.replace(fireplace, candidates=(("экран",), ("диск",))),
+        dataclasses.replace(fireplace, places=()),
+    ):
+        assert domain.stranger(other) == 0.0, other
+
+
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
     return Matcher(load_articles(FAQ))
@@ -201,6 +236,12 @@ def matcher() -> Matcher:
         ("на пасеке в бане монитор не показывает температуру", "ru"),
         ("у корівнику вентилятор не крутиться, коровам жарко", "uk"),
         ("the fan in the barn stopped, the hens are overheating", "en"),
+        # A screen alone, torn or bent, or a disc cracked or worn, in a place nothing IT's
+        # is in: another thing's part, not a display or a disk.
+        ("экран у печки на даче погнулся", "ru"),
+        ("у кінозалі порвався екран", "uk"),
+        ("на болгарке в гараже треснул диск", "ru"),
+        ("диск на шліфмашинці для підлоги стерся", "uk"),
         # English "X is <a thing's failure>": a thing's state.
         ("the fuel pump display is blank", "en"),
         ("the lift is stuck between floors", "en"),
@@ -249,6 +290,12 @@ def test_a_failure_said_of_a_thing_no_article_names_is_a_strangers(
         ("в актовом зале монитор не включается", "ru"),
         ("клавиатура в столярке не реагирует", "ru"),
         ("на ферме клавиатура у зоотехника не печатает", "ru"),
+        # A screen that cracks, goes dark or is named with its device: a display; a disk
+        # that fills up: a computer's.
+        ("в переговорке треснул экран", "ru"),
+        ("в переговорке экран не включается", "ru"),
+        ("экран ноутбука погнулся", "ru"),
+        ("на складе диск переполнен, ничего не сохраняется", "ru"),
         # A typo of an article's word is the article's word, never a stranger's thing.
         ("prnter not printing", "en"),
         ("the till display is blank", "en"),
@@ -373,6 +420,19 @@ def test_the_decision_stays_quiet_on_a_door_password_and_answers_a_mail_one(
     assert door.outcome == "none"
     mail = matcher.match("пароль от почты поменяли, не могу войти", "ru")
     assert mail.outcome == "answer" and mail.candidates[0].article.id == "password_reset"
+
+
+def test_the_bot_stays_quiet_on_a_torn_cinema_screen_and_answers_a_cracked_display(
+    matcher: Matcher,
+) -> None:
+    for text, lang in (
+        ("в кинозале порвался экран", "ru"),
+        ("екран біля печі погнувся", "uk"),
+        ("на точильном станке в мастерской треснул диск", "ru"),
+    ):
+        assert matcher.match(text, lang).outcome == "none", text
+    display = matcher.match("в переговорке треснул экран", "ru")
+    assert display.outcome == "answer" and display.candidates[0].article.id == "hardware_broken"
 
 
 @pytest.mark.parametrize(
