@@ -50,6 +50,7 @@ from gateway.knowledge.vocabulary import (
     SENSE_WORDS,
     SHARED_DEVICES,
     SHARED_THINGS,
+    THREE_D_PRINTING,
     WORN_PARTS,
 )
 
@@ -600,13 +601,14 @@ def _kind(words: Sequence[Token], index: int, lang: str) -> tuple[Token, ...] | 
             owner.append(after)
         found.extend(owner)
     if not found:
-        found.extend(_mounted_on(words))
+        found.extend(_mounted_on(words) or _three_d(words, token))
     if token.lemma in devices() and not any(word.lemma in trade_kinds() for word in found):
         return None  # "label printer", "warehouse scanner": an office's, said bare
     return tuple(found) or None
 
 
 _ON = frozenset({"на", "on"})
+_PRINTERS = frozenset({"принтер", "printer"})
 
 
 def _mounted_on(words: Sequence[Token]) -> list[Token]:
@@ -616,6 +618,15 @@ def _mounted_on(words: Sequence[Token]) -> list[Token]:
         if before.word in _ON and after.lemma in trade_kinds():
             return [after]
     return []
+
+
+def _three_d(words: Sequence[Token], thing: Token) -> list[Token]:
+    """A printer said with what only a 3D printer has (vocabulary.THREE_D_PRINTING: one
+    nozzle, filament) is a 3D printer: its kind is the code "3D" ("принтер друкує формочки,
+    а сопло забилося пластиком" as "3D-принтер …")."""
+    if thing.lemma not in _PRINTERS or not any(w.word in THREE_D_PRINTING for w in words):
+        return []
+    return [thing._replace(word="3d", lemma="3d", stop=False, known=True, name=False)]
 
 
 def _of_owner(words: Sequence[Token], index: int) -> bool:

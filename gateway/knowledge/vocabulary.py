@@ -1908,6 +1908,17 @@ WORN_PARTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(_words("экран екран screen"), _SHEET_DAMAGE),
     **dict.fromkeys(_words("диск disc disk"), _DISC_WEAR),
 }
+# What only a 3D printer has, as the words are written: one nozzle (an inkjet's print head has
+# hundreds: "сопла забиты", "clogged nozzles" stay an office printer's) and filament. A
+# printer said with one is a 3D printer ("принтер знову надрукував корпус кривим, сопло
+# забилося", "the printer has a clogged nozzle, the socket is half printed"), of the kind
+# "3D-принтер" is (things.py: `_kind`).
+THREE_D_PRINTING: frozenset[str] = _words(
+    """
+    сопло соплом соплу соплі nozzle филамент филамента филаментом філамент філаменту
+    філаментом filament
+    """
+)
 
 # Secrets that open something: an account's ("пароль от почты", "the VPN password") or a
 # door's, a gate's, a safe's ("пароль от двери", "код від хвіртки", "the gate code"). What

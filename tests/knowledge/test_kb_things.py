@@ -444,6 +444,10 @@ def test_the_bot_stays_quiet_on_a_torn_cinema_screen_and_answers_a_cracked_displ
         ("3D printer nozzle is clogged again", "en", "printer", ("3d",)),
         ("3D-принтер опять забил сопло, пластик не идёт", "ru", "принтер", ("3d",)),
         ("у протезній майстерні 3D-принтер друкує гільзу криво", "uk", "принтер", ("3d",)),
+        # A printer with one nozzle or with filament is a 3D printer, named so or not.
+        ("принтер опять напечатал брелок криво, сопло забилось", "ru", "принтер", ("3d",)),
+        ("the printer's nozzle jammed halfway through the model", "en", "printer", ("3d",)),
+        ("принтер зупинився, філамент закінчився", "uk", "принтер", ("3d",)),
         ("сценический монитор хрипит на репетиции", "ru", "монитор", ("сценический",)),
         ("караоке-мікрофон у кафе не тримає заряд", "uk", "мікрофон", ("караоке",)),
         (
@@ -485,6 +489,9 @@ def test_a_shared_device_of_an_everyday_kind_is_another_trades(
         ("the office printer is jammed again", "en"),
         ("the label printer in the warehouse prints blank labels", "en"),
         ("программа для 3D-принтера вылетает при нарезке модели", "ru"),
+        # An inkjet's nozzles are many: an office printer's.
+        ("принтер печатает полосами, сопла забиты", "ru"),
+        ("the printer streaks, the print head nozzles are clogged", "en"),
     ],
 )
 def test_a_shared_device_bare_or_of_an_it_kind_is_its(
