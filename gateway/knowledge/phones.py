@@ -16,7 +16,10 @@ named by its make or as a handset is then the phone.
 The mail wanted on a phone ("можно её в смартфон поставить?", "поставила Outlook на
 телефон, а він просить сервер і порт", "хочу отримувати робочі листи на телефон") is the
 phone's mail set up: putting it there is no program to install, its server no outage, and
-getting it no mail that fails to come.
+getting it no mail that fails to come. Wanted in English words ("would love the boomerang
+shop mail on my phone so I can answer orders on the go", "want the chinchilla farm mailbox on
+my personal phone too"), the wanting is the setting up asked for: the mail said to want and
+what it is for say no more than "set up".
 """
 
 from __future__ import annotations
@@ -32,11 +35,13 @@ from gateway.knowledge.vocabulary import (
     MAIL_GETTING_WORDS,
     MAIL_NAMES,
     MAIL_SETUP_WORDS,
+    MAIL_WANTING_WORDS,
     MAIL_WORDS,
     MAILBOX_WORDS,
     NEGATION_WORDS,
     NOT_SET_UP_STEMS,
     PHONE_GONE_WORDS,
+    PHONE_OWNERS,
     PHONE_PLACES,
     PHONE_RUN_WORDS,
     PHONE_STEMS,
@@ -56,6 +61,11 @@ from gateway.knowledge.vocabulary import (
 # between them said at length ("the phone with my sign-in codes slipped into the tank").
 _REACH = 4
 _CONTENT_REACH = 3
+# How many content words may name whose mail it is between the wanting and the mail: "want
+# the chinchilla farm mailbox", "would love the boomerang shop mail".
+_OWNER_REACH = 3
+# A denial this close before the wanting takes it back: "I do not want the shop mail on it".
+_DENIAL_REACH = 3
 
 
 def lost_phone(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
@@ -125,6 +135,47 @@ def mail_to_phone(words: Sequence[Token]) -> frozenset[int]:
         for i, t in enumerate(words)
         if _either(t, MAIL_SETUP_WORDS) or (not denied and _either(t, MAIL_GETTING_WORDS))
     )
+
+
+def mail_wanted_on_phone(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the English words that want the mail on a phone ("want", "love" of
+    "would love", "need"): the wanting word right before the mail named, but for the words
+    of whose mail it is ("want the chinchilla farm mailbox on my personal phone", "would love
+    the rattan workshop mail on my phone"), the phone where it goes right after it. Not a
+    wanting denied ("don't want the shop mail on my phone"), nor beside a second factor."""
+    if any(_factor_at(words, i) for i in range(len(words))):
+        return frozenset()
+    found: set[int] = set()
+    for i, token in enumerate(words):
+        if token.word not in MAIL_WANTING_WORDS:
+            continue
+        if any(t.word in NEGATION_WORDS for t in words[max(i - _DENIAL_REACH, 0) : i]):
+            continue
+        owners = 0
+        for at in range(i + 1, len(words)):
+            if _mail(words[at]):
+                if _goes_to_phone(words, at):
+                    found.add(i)
+                break
+            if not words[at].stop:
+                owners += 1
+                if owners > _OWNER_REACH or not words[at].word.isascii():
+                    break
+    return frozenset(found)
+
+
+def _goes_to_phone(words: Sequence[Token], at: int) -> bool:
+    """Whether the mail at `at` is said to go on a phone right after it: "mail on my phone",
+    "mailbox on my personal phone", "inbox onto my mobile"."""
+    ahead = words[at + 1 : at + 5]
+    if not ahead or ahead[0].word not in TO_PLACE_WORDS:
+        return False
+    for token in ahead[1:]:
+        if _either(token, PHONE_PLACES):
+            return True
+        if not token.stop and token.word not in PHONE_OWNERS:
+            return False
+    return False
 
 
 def mail_sign_in_on_phone(words: Sequence[Token]) -> frozenset[int]:

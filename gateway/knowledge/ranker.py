@@ -60,7 +60,13 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
-from gateway.knowledge.phones import lost_phone, mail_sign_in_on_phone, mail_to_phone, phone_makes
+from gateway.knowledge.phones import (
+    lost_phone,
+    mail_sign_in_on_phone,
+    mail_to_phone,
+    mail_wanted_on_phone,
+    phone_makes,
+)
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, subject
 from gateway.knowledge.vocabulary import (
@@ -518,6 +524,9 @@ class Ranker:
         # "айфон пише неправильний пароль коли додаю робочу скриньку": the phone's mail refusing
         # the sign-in as it is added or opened is its setting up, no account locked (phones.py).
         signed = mail_sign_in_on_phone(words)
+        # "would love the boomerang shop mail on my phone": the mail wanted on a phone is its
+        # setting up asked for (phones.py).
+        signed |= mail_wanted_on_phone(words)
         words = tuple(_set_up(t, lang) if i in signed else t for i, t in enumerate(words))
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
         # A program that dies at its opening did not start: "вылетает при открытии".

@@ -1612,6 +1612,11 @@ PHONE_STEMS: tuple[str, ...] = ("телефонн", "мобильн", "мобі�
 MAIL_GETTING_WORDS: frozenset[str] = _words(
     "получать получить отримувати отримати get getting receive receiving"
 )
+# The mail wanted on a phone in English words ("would love the shop mail on my phone", "want
+# the farm mailbox on my personal phone", phones.mail_wanted_on_phone): the words of wanting
+# it, and the words that say whose phone it is between "on" and the phone.
+MAIL_WANTING_WORDS: frozenset[str] = _words("want wanted need needed love like wish")
+PHONE_OWNERS: frozenset[str] = _words("own personal private work works company")
 # A phone sunk or gone dead beside its second factor ("уронил телефон с аутентификатором в
 # септик", "dropped my phone in the tank, it's dead, the MFA app was on it") is a phone lost
 # to signing in (phones.py): the ways it went (lemmas; Snowball stems for English), the

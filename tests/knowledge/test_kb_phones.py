@@ -12,6 +12,7 @@ from gateway.knowledge.phones import (
     lost_phone,
     mail_sign_in_on_phone,
     mail_to_phone,
+    mail_wanted_on_phone,
     phone_makes,
 )
 
@@ -216,3 +217,29 @@ def test_the_words_of_the_phones_mail_sign_in_are_found() -> None:
         "пароль",
     ]
     assert mail_sign_in_on_phone(tokens("айфон пише неправильний пароль", "uk")) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would love the bakery mail on my phone so I can reply from the van",
+        "need the toy shop mail on my phone so I can see orders on the bus",
+        "want the kennel mail on my personal phone so I stop missing the vets",
+    ],
+)
+def test_the_mail_wanted_on_a_phone_is_its_set_up(matcher: Matcher, text: str) -> None:
+    # The wanting was no word of the set-up article, and the place the mail is of and what it
+    # is wanted for were read as the message: nothing was answered (or the mail not coming).
+    assert answered(matcher, text, "en") == "email_setup_phone"
+
+
+def test_the_wanting_of_the_mail_on_a_phone_is_found() -> None:
+    words = tokens("would love the rattan shop mail on my phone so I can answer", "en")
+    assert [words[i].word for i in mail_wanted_on_phone(words)] == ["love"]
+    for text in (
+        "I do not want the shop mail on my phone",  # taken back
+        "want the shop mail sorted, my phone is new",  # the phone is no place it goes
+        "need the shop mail on my phone but the authenticator code never comes",  # signing in
+        "want a new phone",  # no mail
+    ):
+        assert mail_wanted_on_phone(tokens(text, "en")) == frozenset(), text
