@@ -47,6 +47,7 @@ from gateway.knowledge.clauses import (
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.grants import access_refused, granted
+from gateway.knowledge.installs import install_asked
 from gateway.knowledge.lures import followed_link, threatened
 from gateway.knowledge.morphology import (
     Token,
@@ -217,6 +218,7 @@ _BOUNCE = lemma("bounce", "en")
 _UNDELIVERED = lemma("undelivered", "en")
 # What the phone's mail refusing the sign-in is read as in English: its setting up (phones.py).
 _SETUP = lemma("setup", "en")
+_INSTALL = lemma("install", "en")
 # What a letter's threat to close the mailbox is read as: its lure (lures.py).
 _PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
@@ -470,6 +472,9 @@ class Ranker:
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
         words = self._applications_named(tuple(tokens(text, lang)))
+        # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
+        # Inkscape": a program asked for in plain words is one to install (installs.py).
+        words = _read_as(words, install_asked(words, self._applications), "install", _INSTALL)
         # "people say their mails to me bounce back": mail that did not come in.
         bounced, senders = bounced_to_user(text, lang, words)
         words = _read_as(words, bounced, "receive", _RECEIVE, dropped=senders)

@@ -2151,6 +2151,17 @@ WANT_WORDS: frozenset[str] = _words(
 # open the message: "could you put Visio on my laptop", "is it possible to get Figma",
 # "please install Zoom", "install Slack pls" (not "can't get Outlook to open": a denial).
 ASKING_VERBS: frozenset[str] = _words("install reinstall put get add download")
+# A program asked for in plain English words (installs.py): the verbs of putting it on ("could
+# someone put OBS Studio on my work machine", "pop Notepad++ on my pc"), the words of wishing
+# and the having wished ("wish this laptop had XnView", "love to have Audacity"), a request's
+# own word ("request: Inkscape", "requesting QCAD"); the computers a program goes on and the
+# words between "on" and one that say whose it is ("on my work machine").
+PUTTING_ON_WORDS: frozenset[str] = _words("put pop stick whack chuck bung slap")
+WISHING_WORDS: frozenset[str] = _words("wish")
+WISHED_HAVING: frozenset[str] = _words("had have")
+REQUESTING_WORDS: frozenset[str] = _words("request requesting")
+INSTALLED_ON_WORDS: frozenset[str] = MACHINE_WORDS | _words("pc tablet ipad")
+MACHINE_OWNERS: frozenset[str] = _words("work own personal office new old")
 REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible would")
 # A request for access (grants.py): "need read access to the Flights folder", "can u give me
 # jira access", "pls add me to the rota calendar", "who do I ask to get into the stock

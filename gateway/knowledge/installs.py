@@ -1,0 +1,141 @@
+"""A program asked for in plain English words is a program to install.
+
+"could someone put OBS Studio on my work machine?", "could you pop Notepad++ on my pc",
+"wish I had a proper photo editor …, can IT put one on", "wish I had proper Photoshop on the
+design pc", "i really wish this laptop had XnView", "request: Inkscape for the yurt camp
+signage", "requesting QCAD for the kitchen fitters' office": the software article says
+"install"; putting, popping, having and requesting are no word of it, so the message was
+read as little more than its place and its purpose. The word that asks reads as "install"
+when what it asks for is a program: a name (written as one, or in no dictionary) or an
+application the articles know, put on a computer. "could you put the poster on my wall",
+"put Bob on the night rota", "wish I had a bigger desk by the computer", "requesting read
+access to the Orders folder" ask for no program and are left as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from gateway.knowledge.morphology import Token
+from gateway.knowledge.vocabulary import (
+    ACCESS_NOUNS,
+    INSTALLED_ON_WORDS,
+    MACHINE_OWNERS,
+    NEGATION_WORDS,
+    PUTTING_ON_WORDS,
+    REQUEST_WORDS,
+    REQUESTING_WORDS,
+    WANT_WORDS,
+    WISHED_HAVING,
+    WISHING_WORDS,
+)
+
+# A request or a wish this many words before the verb asks with it: "could someone put",
+# "can IT put one on".
+_REQUEST_REACH = 3
+# The program put on is said in at most this many words before "on": "put OBS Studio on".
+_OBJECT_REACH = 4
+# The computer it goes on is said this close after "on": "on my work machine".
+_MACHINE_REACH = 4
+# What a wish is for is named in at most this many content words after the having: "wish I
+# had proper Photoshop", "wish this laptop had XnView".
+_WISHED_REACH = 2
+_ON_WORDS = frozenset({"on", "onto"})
+_PRONOUNS = frozenset({"one", "it", "that", "this"})
+_OWN = frozenset({"my", "this"})
+
+
+def install_asked(words: Sequence[Token], applications: Container[str]) -> frozenset[int]:
+    """Positions of the plain words that ask for a program to be put on a computer: a verb
+    of putting ("put", "pop") asked for, with a program between it and a computer; the
+    having a wish asks for ("wish I had", "love to have") before a program, a computer
+    named; a request's own word ("request:", "requesting") right before a program's name,
+    no access asked for. `applications`: the lemmas of the programs the articles name."""
+    return frozenset(
+        i
+        for i, token in enumerate(words)
+        if (token.word in PUTTING_ON_WORDS and _put_on(words, i, applications))
+        or (token.word in WISHED_HAVING and _wished(words, i, applications))
+        or (token.word in REQUESTING_WORDS and _requested(words, i))
+    )
+
+
+def _put_on(words: Sequence[Token], i: int, applications: Container[str]) -> bool:
+    """Whether the verb of putting at `i` asks for a program on a computer: "could someone
+    put OBS Studio on my work machine", "could you pop Notepad++ on my pc", "wish I had a
+    proper photo editor, can IT put one on"."""
+    before = words[max(i - _REQUEST_REACH, 0) : i]
+    if any(t.word in NEGATION_WORDS for t in before):
+        return False
+    if i > 0 and not any(t.word in REQUEST_WORDS or t.word in WANT_WORDS for t in before):
+        return False
+    reach = range(i + 2, min(i + 2 + _OBJECT_REACH, len(words)))
+    on = next((j for j in reach if words[j].word in _ON_WORDS), None)
+    if on is None or not _goes_on_a_computer(words, on):
+        return False
+    put = words[i + 1 : on]
+    if all(t.word in _PRONOUNS for t in put):
+        # "can IT put one on": the one the message wished for before
+        return any(t.word in WANT_WORDS or t.word in WISHING_WORDS for t in words[:i])
+    return any(_program(t, applications) for t in put)
+
+
+def _goes_on_a_computer(words: Sequence[Token], on: int) -> bool:
+    """Whether "on" at `on` ends the message or names a computer after it: "put one on",
+    "on my work machine", "on my pc", "on my tablet"; a machine is a computer only as the
+    user's own ("on the machine in the bakery" is the bakery's)."""
+    ahead = words[on + 1 : on + 1 + _MACHINE_REACH]
+    if not ahead:
+        return True
+    for n, token in enumerate(ahead):
+        if token.word in INSTALLED_ON_WORDS:
+            # "the machine in the bakery" is the shop floor's; "my work machine" the user's
+            return token.word != "machine" or any(t.word in _OWN for t in ahead[:n])
+        if not token.stop and token.word not in MACHINE_OWNERS:
+            return False
+    return False
+
+
+def _wished(words: Sequence[Token], i: int, applications: Container[str]) -> bool:
+    """Whether the having at `i` is wished ("wish I had", "wish this laptop had", "love to
+    have") of a program, a computer named: "wish I had proper Photoshop on the design pc",
+    "i really wish this laptop had XnView"."""
+    before = [t.word for t in words[max(i - _REQUEST_REACH, 0) : i]]
+    if not any(w in WISHING_WORDS for w in before) and before[-2:] not in (
+        ["love", "to"],
+        ["like", "to"],
+    ):
+        return False
+    if not any(t.word in INSTALLED_ON_WORDS for t in words):
+        return False
+    wished = [t for t in words[i + 1 :] if not t.stop][:_WISHED_REACH]
+    return any(_program(t, applications) for t in wished)
+
+
+def _requested(words: Sequence[Token], i: int) -> bool:
+    """Whether the request's word at `i` opens the message before a program's name, said
+    alone or with what it is for: "request: Inkscape for the yurt camp signage",
+    "requesting QCAD for the kitchen fitters' office"; not access ("requesting read access
+    to …") nor a name of something else ("requesting Oak shelves")."""
+    if any(t.word in ACCESS_NOUNS for t in words) or i + 1 >= len(words):
+        return False
+    if any(not t.stop for t in words[:i]):
+        return False
+    name = words[i + 1]
+    after = words[i + 2] if i + 2 < len(words) else None
+    return _named(name) and (after is None or after.stop)
+
+
+def _program(token: Token, applications: Container[str]) -> bool:
+    """A program's name: one the articles know, or a Latin word written as a name or in no
+    dictionary ("OBS", "anki", "Photoshop", "XnView")."""
+    return token.lemma in applications or _named(token)
+
+
+def _named(token: Token) -> bool:
+    return (
+        not token.stop
+        and token.word.isascii()
+        and token.word.isalpha()
+        and (token.name or token.acronym or not token.known or token.capital)
+    )
