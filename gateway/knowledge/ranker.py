@@ -121,6 +121,7 @@ from gateway.knowledge.vocabulary import (
     SHARED_APPLICATION_NAMES,
     SOURCE_WORDS,
     STORED_WORDS,
+    TAG_PLACE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
     WHOLE_TIMES,
@@ -245,6 +246,9 @@ _COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
 _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 _WHERE_CASES = frozenset({"loct", "datv"})
 _OF_CASES = frozenset({"gent"})
+# A clause that only names the writer's place ("…, Ferris wheel booth") has at most this many
+# content words.
+_TAG_WORDS = 4
 # "at every window", "on every till", "across every terminal": where each counter is.
 _EVERY_PLACE_PREPOSITIONS = frozenset({"at", "on", "across", "in", "from"})
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
@@ -398,6 +402,8 @@ class Ranker:
         self._hosts = _lemmas_of(HOST_WORDS)
         # "в кабинете 305": a room of the office, where the thing is.
         self._rooms = _lemmas_of(OFFICE_ROOMS)
+        # The places a writer signs a message with: "…, pelmeni kitchen", "Scenery workshop."
+        self._tag_places = self._places | self._rooms | _lemmas_of(TAG_PLACE_WORDS)
         # "customers say they've emailed me, I've got nothing": the mail they say they sent
         # is what did not come, not their side (clauses.said_fine).
         self._mail = _lemmas_of(MAIL_WORDS)
@@ -560,6 +566,10 @@ class Ranker:
         # Which clause each word is in: the problem is often one clause among the user's
         # context ("Fujitsu в архіві не бачить комп, ми оцифровуємо фонди, а все стоїть").
         spans = clause_spans(text, lang, words)
+        # "…, hand fan workshop", "Scenery workshop.", "…, Ferris wheel booth": a clause that
+        # only names the writer's place says where, not what is wrong.
+        tags = self._place_tags(words, spans)
+        words = tuple(t._replace(stop=True) if i in tags else t for i, t in enumerate(words))
         # What was tried ("Переустанавливали клиент, не помогло") is never the problem clause.
         tried = {
             c
@@ -649,6 +659,43 @@ class Ranker:
                 self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
             )
         return list(ranked)
+
+    def _place_tags(self, words: tuple[Token, ...], spans: Sequence[range]) -> frozenset[int]:
+        """Positions of the clauses that only name the writer's place, one clause of several:
+        at most four content words, the last a place in English ("hand fan workshop",
+        "Scenery workshop", "Ferris wheel booth", "septic service office"), the first or the
+        last in Russian or Ukrainian ("контора углежогов", "юртовий табір"). The words
+        before an English place name it, so an article's word among them ("fan", "wheel",
+        "service") says nothing; elsewhere any article's word keeps the clause. Never a
+        clause with a preposition ("the one by the weighbridge office": said of a place),
+        everyone ("whole office", "весь склад": the outage's people), a denial or a failure
+        ("printer room down")."""
+        if len(spans) < 2:
+            return frozenset()
+        found: set[int] = set()
+        for span in spans:
+            content = [i for i in span if not words[i].stop and len(words[i].word) > 1]
+            if not 1 <= len(content) <= _TAG_WORDS:
+                continue
+            latin = words[content[-1]].word.isascii()
+            ends = {words[content[-1]].lemma}
+            if not latin:
+                ends.add(words[content[0]].lemma)
+            if ends.isdisjoint(self._tag_places):
+                continue
+            if any(_crowd_or_preposition(words[i]) for i in span) or any(
+                words[i].word in NEGATION_WORDS
+                or words[i].lemma in self._failures
+                or (
+                    words[i].lemma not in self._tag_places
+                    and not (latin and i != content[-1])
+                    and self._resolve(words[i])
+                )
+                for i in content
+            ):
+                continue
+            found.update(span)
+        return frozenset(found)
 
     def _lost(self, token: Token, lang: str | None) -> Token:
         """The word of losing a thing in the message's language ("lost", потерял, загубив)."""
@@ -2039,3 +2086,9 @@ def _shared_prefix(first: str, second: str) -> int:
             break
         size += 1
     return size
+
+
+def _crowd_or_preposition(token: Token) -> bool:
+    """A preposition ("the one by the office": said of a place, not it) or everyone ("whole
+    office", "весь склад": the outage's many people, not where the writer sits)."""
+    return token.word in PREPOSITIONS or token.word in MANY_WORDS or token.lemma == _EVERYONE

@@ -1760,6 +1760,12 @@ OFFICE_ROOMS: frozenset[str] = _words(
     кабінет кабінети коридор переговорка переговорна
     """
 )
+# Places a writer signs a message with besides PLACE_WORDS and OFFICE_ROOMS ("…, pelmeni
+# kitchen", "…, Ferris wheel booth", "юртовий табір: …"): a clause that only names one says
+# where, not what is wrong (Ranker._place_tags).
+TAG_PLACE_WORDS: frozenset[str] = _words(
+    "kitchen counter yard booth stall kiosk контора контори лагерь табір"
+)
 # A machine on a cable, and the Wi-Fi the user then says it is not on ("it's on a cable, not
 # wifi", "Wi-Fi isn't even on"): clauses.denied_wireless.
 WIRED_WORDS: frozenset[str] = _words("cable cabled wired wire ethernet lan")

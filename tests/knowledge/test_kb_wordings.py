@@ -1562,3 +1562,32 @@ def test_sitting_or_lying_said_of_no_mail_is_no_outbox(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("locked out!! it says contact your admin. dumpling kitchen", "account_locked"),
+        ("update error 0x80070002, ice rink booth", "update_stuck"),
+        ("lost all sound after the update, hand bell workshop", "no_sound"),
+    ],
+)
+def test_a_clause_that_only_names_the_writers_place_says_where(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "dumpling kitchen", "ice rink booth", "hand bell workshop" weighed as the message's
+    # words (unknown, or "bell" and "booth" as other things): nothing was answered.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("mail won't send, whole office", "outage_critical"),  # everyone, not a place
+        ("jammed again. the one by the loading office.", "printer_paper_jam"),
+    ],
+)
+def test_a_place_said_of_many_or_of_a_thing_is_no_signature(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    assert answered(matcher, text, "en") == topic
