@@ -1591,3 +1591,23 @@ def test_a_place_said_of_many_or_of_a_thing_is_no_signature(
     matcher: Matcher, text: str, topic: str
 ) -> None:
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("программа склада не открывается, значок покрутится и пропадает", "ru"),
+        ("програма обліку не відкривається, значок покрутиться і зникає", "uk"),
+    ],
+)
+def test_a_program_that_spins_and_vanishes_at_its_opening_does_not_start(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "пропадает" / "зникає" were only the crash article's words ("вкладки пропадают"), so
+    # a program that never opened was answered app_crash.
+    assert answered(matcher, text, lang) == "app_wont_start"
+
+
+def test_a_program_that_vanishes_while_working_stays_a_crash(matcher: Matcher) -> None:
+    text = "программа открылась, поработала час и пропала посреди работы"
+    assert answered(matcher, text, "ru") == "app_crash"
