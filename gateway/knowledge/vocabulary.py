@@ -111,6 +111,13 @@ PHRASES: dict[str, str] = {
         ),
         "junkfolder",
     ),
+    # Mail that sits in the Outbox hangs there, as the sending article says it ("а він досі
+    # сидить у Вихідних"); the verb alone is left to what it says ("хто сидить на вихідних").
+    **{
+        f"{sits} {into} вихідних": f"{hangs} {into} вихідних"
+        for sits, hangs in (("сидить", "висить"), ("сидять", "висять"))
+        for into in ("у", "в")
+    },
     "blue screen": "bsod",
     "синий экран": "bsod",
     "синій екран": "bsod",

@@ -1611,3 +1611,23 @@ def test_a_program_that_spins_and_vanishes_at_its_opening_does_not_start(
 def test_a_program_that_vanishes_while_working_stays_a_crash(matcher: Matcher) -> None:
     text = "программа открылась, поработала час и пропала посреди работы"
     assert answered(matcher, text, "ru") == "app_crash"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("хто сидить на вихідних на чергуванні?", "uk"),
+        ("посилка досі сидить на пошті і не йде", "uk"),
+        ("бухгалтер досі сидить на лікарняному і не йде на зв'язок", "uk"),
+        ("замовлення лежить на складі і не відправляється", "uk"),
+        ("документы лежат у бухгалтера и не отправлены", "ru"),
+    ],
+)
+def test_a_weekend_a_parcel_or_a_warehouse_that_sits_or_lies_is_answered_no_outbox(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The samples "лист досі сидить у вихідних і не йде" and "отправленное письмо лежит
+    # курсивом …" made sitting and lying the sending article's words wherever they were said:
+    # each of these was answered email_not_sending. Only mail sitting in the Outbox hangs there
+    # now (vocabulary.PHRASES), and the italics sample no longer says the letter lies.
+    assert answered(matcher, text, lang) is None
