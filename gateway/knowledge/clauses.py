@@ -243,9 +243,11 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the Wi-Fi word the user denies beside a wired machine: "it's on a
     cable, not wifi", "wired, not on the wifi", "on a cable, Wi-Fi isn't even on". The
     cable is how it connects; the Wi-Fi is ruled out, not the problem. A Wi-Fi that does
-    not work ("the wifi is not working, I'm on a cable") is no such denial. Nor is a Wi-Fi
-    said absent with nothing after it ("по кабелю, вайфая там нет"): it is not how the
-    machine connects ("вайфай нет доступа" says what the Wi-Fi lacks)."""
+    not work ("the wifi is not working, I'm on a cable") is no such denial. A Wi-Fi said
+    absent from a place, with nothing after it, is one ("по кабелю, вайфая там нет", "вайфаю
+    в нас немає"): it is not how the machine connects. Said missing right after its name
+    ("роутер по кабелю подключен, а вайфая нет"), the Wi-Fi is the problem, and "вайфай нет
+    доступа" says what the Wi-Fi lacks."""
     if all(token.word not in WIRED_WORDS and token.lemma not in WIRED_LEMMAS for token in words):
         return frozenset()
     found: set[int] = set()
@@ -255,7 +257,8 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
         before, after = _neighbours(words, index)
         state = [t.word for t in words[after + 1 : after + 3] if t.word != "even"][:1]
         absent = (
-            after < len(words)
+            after > index + 1
+            and after < len(words)
             and words[after].word in ABSENT_WORDS
             and all(t.stop for t in words[after + 1 :])
         )

@@ -1527,6 +1527,11 @@ def test_a_wired_computer_offline_beside_a_wifi_that_works_or_is_absent_is_the_w
         ("по кабелю интернет есть, а вайфай отключается каждые 10 минут", "ru"),
         ("вайфай постійно відключається, а по кабелю все ок", "uk"),
         ("ноутбук не видит вайфай, кабеля в переговорке нет", "ru"),
+        # The Wi-Fi missing right after a cable that works is the problem, not a place with
+        # no Wi-Fi ("вайфая там нет"): these were answered or offered no_internet first.
+        ("роутер по кабелю подключен, а вайфая нет", "ru"),
+        ("ноутбук по кабелю работает, а вайфая нет", "ru"),
+        ("роутер підключений дротом, а вайфаю немає", "uk"),
     ],
 )
 def test_a_wifi_that_fails_beside_a_cable_stays_the_wifi_article(
