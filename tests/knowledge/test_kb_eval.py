@@ -82,42 +82,43 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 5 of 1399. At session 30's end (main b4b5df91's code, the lead, 04:32-04:40
 # UTC): pooled 9471, 6 of 1399; left out 9474, 5 of 1399. With batch 30 in (the twenty-eighth
 # tuning part; the lead, main aa94b5d2's code, 06:08-06:42 UTC): pooled 9777 of 9978, 6 of 1444;
-# left out 9781, 6 of 1444.
+# left out 9781, 6 of 1444. At session 31's end (main 7b374f93's code, the lead, 07:54-08:03
+# UTC): pooled 9810, 5 of 1444; left out 9810, 5 of 1444.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((189, 194), (174, 181), (185, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((174, 180), (173, 180), (175, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((189, 194), (174, 181), (184, 187)), (0, 100)),
+    "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
-    "faq_tune6.jsonl": (((119, 120), (146, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (146, 150), (117, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((119, 120), (149, 150), (120, 120)), (1, 60)),
+    "faq_tune6.jsonl": (((120, 120), (147, 150), (117, 120)), (0, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
     "faq_tune15.jsonl": (((90, 90), (115, 120), (118, 120)), (1, 45)),
     "faq_tune16.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((88, 90), (115, 120), (117, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((90, 90), (116, 120), (118, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune20.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
-    "faq_tune21.jsonl": (((86, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (115, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((89, 90), (113, 120), (118, 120)), (1, 45)),
+    "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (113, 120), (119, 120)), (0, 45)),
     "faq_tune25.jsonl": (((88, 90), (115, 120), (119, 120)), (0, 45)),
-    "faq_tune26.jsonl": (((88, 90), (116, 120), (115, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((90, 90), (116, 120), (117, 120)), (0, 45)),
-    "faq_tune28.jsonl": (((89, 90), (119, 120), (117, 120)), (0, 45)),
-    "faq_tune29.jsonl": (((86, 90), (117, 120), (114, 120)), (1, 45)),
-    "faq_tune30.jsonl": (((87, 90), (115, 120), (115, 120)), (0, 45)),
+    "faq_tune26.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((90, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
+    "faq_tune29.jsonl": (((87, 90), (119, 120), (117, 120)), (1, 45)),
+    "faq_tune30.jsonl": (((88, 90), (116, 120), (118, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1444), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2873, 3526, 3382), 6)
+LEFT_OUT_MEASURED = ((2878, 3538, 3394), 5)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
