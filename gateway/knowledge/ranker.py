@@ -228,10 +228,11 @@ _SLOW = lemma("slow", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
-# Rank orders equal to this many decimals (a tenth of a point of the 0-100 score shown) are a
-# tie, broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the
-# wired article and 79.51 for the Wi-Fi one, whose "отключается" explains it as well.
-_TIE_DIGITS = 3
+# Rank orders less than this apart (a tenth of a point of the 0-100 score shown) are a tie,
+# broken by the similarity to the sample questions: "инет отвалился" is 79.51 for the wired
+# article and 79.51 for the Wi-Fi one, whose "отключается" explains it as well. The gap is
+# measured, not rounded away: 44.949 and 44.951 are as tied as 44.941 and 44.949.
+_TIE = 0.001
 # A device or medium named (DEVICE_WORDS) weighs this much more in which article comes first,
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
 # animal "mouse" or a cold-room "камера" is no likelier answered than before.
@@ -1021,13 +1022,7 @@ class Ranker:
         # Two articles the message's words explain exactly alike ("инет отвалился": the
         # wired article's sample and the Wi-Fi article's "отключается") are ordered by how
         # much the message reads like each one's sample questions, not by chance.
-        signals = [
-            by_index[i]
-            for i in sorted(
-                shortlist, key=lambda i: (round(order[i], _TIE_DIGITS), resembles[i]), reverse=True
-            )
-        ]
-        return signals[:limit]
+        return [by_index[i] for i in tie_broken(shortlist, order, resembles)][:limit]
 
     def forget(self) -> None:
         """Drop the memoised rankings: benchmarks time the ranking of a new message."""
@@ -1834,6 +1829,21 @@ class Ranker:
     def _similarity(self, joined: str, index: int) -> float:
         best = process.extractOne(joined, self._samples[index], scorer=fuzz.token_set_ratio)
         return best[1] / 100 if best else 0.0
+
+
+def tie_broken(
+    indexes: Collection[int], order: dict[int, float], resembles: dict[int, float]
+) -> list[int]:
+    """`indexes` best first by `order`; those less than _TIE below the best of their run are
+    a tie, ordered by `resembles` (how much the message reads like the article's samples)."""
+    ranked = sorted(indexes, key=order.__getitem__, reverse=True)
+    broken: list[int] = []
+    while ranked:
+        head = order[ranked[0]]
+        tied = [i for i in ranked if head - order[i] < _TIE]
+        broken += sorted(tied, key=resembles.__getitem__, reverse=True)
+        ranked = ranked[len(tied) :]
+    return broken
 
 
 def _is_verb(token: Token) -> bool:

@@ -11,6 +11,7 @@ from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.evaluation import Case, held_out_examples
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.ranker import tie_broken
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -157,6 +158,28 @@ def test_rank_lists_scored_candidates(matcher: Matcher) -> None:
     assert ranked[0].article.id.startswith("email_")
     assert all(0 <= c.score <= 100 for c in ranked)
     assert matcher.rank("привет") == []
+
+
+@pytest.mark.parametrize(
+    ("order", "resembles", "first"),
+    [
+        # 44.951 and 44.949 are a fiftieth of a point apart, across a rounding edge: a tie.
+        ({0: 0.44951, 1: 0.44949}, {0: 0.82, 1: 1.0}, [1, 0]),
+        # 44.941 and 44.949 round alike and were a tie already.
+        ({0: 0.44949, 1: 0.44941}, {0: 0.82, 1: 1.0}, [1, 0]),
+        # A tenth of a point or more apart is no tie, however alike the samples read.
+        ({0: 0.45051, 1: 0.44949}, {0: 0.82, 1: 1.0}, [0, 1]),
+        # A tie is counted from the best of its run, not from link to link: 44.89 ties with
+        # 44.95; 44.83, within a tenth of 44.89 but not of 44.95, comes after both.
+        ({0: 0.4495, 1: 0.4489, 2: 0.4483}, {0: 0.5, 1: 0.7, 2: 0.9}, [1, 0, 2]),
+    ],
+)
+def test_articles_less_than_a_tenth_of_a_point_apart_are_ordered_by_their_samples(
+    order: dict[int, float], resembles: dict[int, float], first: list[int]
+) -> None:
+    # The tie rounded the orders to three decimals: two articles a hair apart across a
+    # rounding edge were no tie and the sample questions they read like were never asked.
+    assert tie_broken(order, order, resembles) == first
 
 
 def test_empty_base_matches_nothing() -> None:
