@@ -69,7 +69,7 @@ from gateway.knowledge.phones import (
     phone_makes,
 )
 from gateway.knowledge.spills import spilled_elsewhere
-from gateway.knowledge.things import Subject, english_failures, subject
+from gateway.knowledge.things import Subject, english_failures, failing, subject
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
     ADD_WORDS,
@@ -120,10 +120,12 @@ from gateway.knowledge.vocabulary import (
     SEAT_WORDS,
     SHARED_APPLICATION_NAMES,
     SOURCE_WORDS,
+    STOPPED_WORDS,
     STORED_WORDS,
     TAG_PLACE_WORDS,
     VANISH_WORDS,
     WANT_WORDS,
+    WENT_OFF_WORDS,
     WHOLE_TIMES,
     WIPE_WORDS,
     WITHOUT_WORDS,
@@ -1050,7 +1052,13 @@ class Ranker:
         Words said to work (`fine`) weigh as the time a problem is dated by; what access is
         asked to (`asked_into`, grants.py) stands for the access too, and is no program
         asked for."""
-        words = self._crowd(tuple(self._either(t) if t.other else t for t in words))
+        said = tuple(self._either(t) if t.other else t for t in words)
+        words = self._crowd(said)
+        if not _fails(said):
+            # A crowd nothing is said to fail for is people, no outage: "добрый вечер всем,
+            # кто на смене", "на всех кассах очередь", "во всех магазинах сети закончились
+            # пакеты" (a greeting, a queue, bags run out) name nothing the outage stops.
+            words = tuple(t._replace(stop=True) if t.lemma == _EVERYONE else t for t in words)
         beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
         asked = self._asked(words) - asked_into
         words = _machine_meant(words, asked)
@@ -1381,13 +1389,21 @@ class Ranker:
         сети") read as the internet word of its language, the word the outage article
         says it with ("весь офис без интернета"): the site is without it. Not a chain's
         name ("во всех аптеках сети", "в усіх барах мережі"): the word must follow a
-        negation or stand beside a verb."""
+        negation or stand beside a verb, and not right after the places in the plural it
+        names, when no negation follows ("во всех магазинах сети закончились пакеты": the
+        chain's shops; "у всех на компах сети нет" stays the network)."""
         found = list(words)
         for index, token in enumerate(words):
             if token.lemma not in self._networks:
                 continue
             before = words[index - 1] if index else None
             after = words[index + 1] if index + 1 < len(words) else None
+            if (
+                before is not None
+                and self._inanimate_noun(before, True)
+                and (after is None or after.word not in NEGATION_WORDS)
+            ):
+                continue
             if (before is not None and before.word in NEGATION_WORDS) or any(
                 t is not None and _is_verb(t) for t in (before, after)
             ):
@@ -1909,6 +1925,20 @@ def _access_word(token: Token) -> Token:
     """The access a word of adding someone asks for, in the message's alphabet."""
     word = "access" if token.word.isascii() else "доступ"
     return token._replace(word=word, lemma=word, known=True)
+
+
+def _fails(words: Sequence[Token]) -> bool:
+    """Something is said to fail: a negation, stopping, going off, breaking down or an
+    outage's word (vocabulary.CROWD_FAILING_WORDS: "лежит", "без", "down", "none of")."""
+    said = failing()
+    return any(
+        t.word in NEGATION_WORDS
+        or t.word in STOPPED_WORDS
+        or t.word in WENT_OFF_WORDS
+        or t.word in said
+        or t.lemma in said
+        for t in words
+    )
 
 
 def _machine_meant(words: tuple[Token, ...], asked: set[int]) -> tuple[Token, ...]:

@@ -40,6 +40,7 @@ from gateway.knowledge.everyday import EVERYDAY_WORDS
 from gateway.knowledge.morphology import Token, lemma, lemmas, lemmas_of, readings, tokens
 from gateway.knowledge.vocabulary import (
     BREAKDOWN_WORDS,
+    CROWD_FAILING_WORDS,
     PREPOSITIONS,
     SENSE_BELONGING,
     SENSE_DOORS,
@@ -161,6 +162,14 @@ def breakdown() -> frozenset[str]:
     Ukrainian for a Cyrillic word: said of any machine, they tell that it fails, not what
     it is. Read on first use (serve loads no dictionaries)."""
     return _lemmas(BREAKDOWN_WORDS)
+
+
+@cache
+def failing() -> frozenset[str]:
+    """Lemmas of what says that something fails for a crowd (vocabulary.CROWD_FAILING_WORDS)
+    and of breaking down, as Russian and as Ukrainian for a Cyrillic word; the words as
+    written too (a dictionary may read "ліг" as another word). Read on first use."""
+    return _lemmas(CROWD_FAILING_WORDS) | CROWD_FAILING_WORDS | breakdown()
 
 
 @cache

@@ -1175,6 +1175,29 @@ STOPPED_WORDS: frozenset[str] = _words(
     перестав перестала перестало перестали перестає перестають stopped stops ceased
     """
 )
+# What says that something fails for the many a crowd word counts ("у всех лежит почта",
+# "весь склад без сети", "all tills down", "none of the PCs can log in"): the outage's
+# verbs and nouns, beside the negations, stopping and breaking down. A crowd with none of
+# them ("добрый вечер всем, кто на смене", "на всех кассах очередь, позовите ещё кассира",
+# "во всех магазинах сети закончились пакеты") is many people, not an outage (ranker:
+# `Ranker._read`). Read as lemmas (things.failing).
+CROWD_FAILING_WORDS: frozenset[str] = _words(
+    """
+    упасть лечь лежать висеть виснуть зависнуть зависать повиснуть встать стоять пропасть
+    пропадать отвалиться ошибка сбой глючить тормозить слететь вылетать вылететь
+    отключиться погаснуть гаснуть сдохнуть умереть удалить пищать никто потерять
+    утратить исчезнуть вырубиться отрубиться тупить недоступный оффлайн офлайн
+    впасти лягти лежати висіти виснути зависнути зависати повиснути стати стояти зникнути
+    зникати пропасти пропадати відвалитися помилка збій глючити гальмувати злетіти
+    вилітати вилетіти відключитися згаснути погаснути здохнути видалити блимати ніхто
+    втратити загубити вирубитися відрубитися тупити недоступний
+    ліг стоїть стоит висит лежит
+    down lost lose offline dead froze frozen freeze freezes freezing crash crashed crashes
+    stop stopped stuck error errors fail fails failed failing broke broken outage
+    unreachable unavailable hang hung drop dropped drops disconnect disconnecting
+    disconnects disconnected deleted spilled switched none nobody noone
+    """
+)
 # Being there, said as a clause's last word: "у всіх інших є", "на телефоне по вайфаю есть".
 BEING_WORDS: frozenset[str] = _words("есть є")
 # What one has, that being there says works: a network, a signal, sound, power, a picture
