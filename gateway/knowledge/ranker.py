@@ -68,6 +68,7 @@ from gateway.knowledge.phones import (
     mail_wanted_on_phone,
     phone_makes,
 )
+from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, failing, subject
 from gateway.knowledge.vocabulary import (
@@ -543,9 +544,16 @@ class Ranker:
         signed |= mail_wanted_on_phone(words)
         words = tuple(_set_up(t, lang) if i in signed else t for i, t in enumerate(words))
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
-        # A program that dies at its opening did not start: "вылетает при открытии".
-        opening = crashed_at_start(text, lang, words, self._program | self._applications)
-        words = _read_as(words, opening, "запуск", self._start)
+        # A program that dies at its opening did not start: "вылетает при открытии". A
+        # room's window that won't open or close beside the room's air ("the windows at the
+        # incense factory won't open, it's stifling", "окна не закрываются, сквозит") is the
+        # building's: no window of a program, and no evidence.
+        windows = room_windows(words)
+        if windows:
+            words = tuple(t._replace(stop=True) if i in windows else t for i, t in enumerate(words))
+        else:
+            opening = crashed_at_start(text, lang, words, self._program | self._applications)
+            words = _read_as(words, opening, "запуск", self._start)
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.
         # What a clause says works after another denies something is ruled out.

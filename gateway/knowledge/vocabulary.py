@@ -1175,6 +1175,26 @@ STOPPED_WORDS: frozenset[str] = _words(
     перестав перестала перестало перестали перестає перестають stopped stops ceased
     """
 )
+# A room's window said to open or close (or not) beside the room's air: "the windows at the
+# incense factory won't open, it's stifling in here", "окна в мастерской не закрываются,
+# сквозит" are the building's (rooms.py). Not "hot", "cold", "freezing": a laptop on Windows
+# runs hot, and Windows freezes.
+ROOM_WINDOW_WORDS: frozenset[str] = _words("окно окна окон вікно вікна вікон window windows")
+WINDOW_MOVES: frozenset[str] = _words(
+    """
+    открываться открыться открывать открыть закрываться закрыться закрывать закрыть
+    відчинятися відчинитися відчиняти відчинити зачинятися зачинитися зачиняти зачинити
+    відкриватися відкритися відкривати відкрити закриватися закритися закривати закрити
+    open opens opened opening close closes closed closing shut shuts
+    """
+)
+ROOM_AIR_WORDS: frozenset[str] = _words(
+    """
+    сквозит сквозить сквозняк душно духота жарко жара проветрить проветривать дует
+    протяг дме задуха спека провітрити провітрювати
+    stifling stuffy boiling sweltering draught draughty draft drafty airless
+    """
+)
 # What says that something fails for the many a crowd word counts ("у всех лежит почта",
 # "весь склад без сети", "all tills down", "none of the PCs can log in"): the outage's
 # verbs and nouns, beside the negations, stopping and breaking down. A crowd with none of

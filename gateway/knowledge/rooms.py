@@ -1,0 +1,43 @@
+"""A room's window that will not open or close while the air in the room is bad.
+
+"the windows at the incense factory won't open, it's stifling in here", "окна в мастерской
+барометров не закрываются, сквозит": a window that won't open and Windows are the program
+articles' words, and alone they answered them. Said beside the room's air (stifling,
+boiling, a draught), the window is the building's, and its words are no evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from gateway.knowledge.morphology import Token, lemma
+from gateway.knowledge.vocabulary import ROOM_AIR_WORDS, ROOM_WINDOW_WORDS, WINDOW_MOVES
+
+
+def room_windows(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the window words when the message says a window opens or closes (or
+    does not) and names the room's air: empty otherwise."""
+    windows, moves, air = _vocabulary()
+    found = frozenset(i for i, t in enumerate(words) if _said(t, windows))
+    if found and any(_said(t, moves) for t in words) and any(_said(t, air) for t in words):
+        return found
+    return frozenset()
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], ...]:
+    """The word lists with their lemmas (English stems for Latin words, Russian and
+    Ukrainian lemmas for Cyrillic ones). Read on first use."""
+    return tuple(_with_lemmas(words) for words in (ROOM_WINDOW_WORDS, WINDOW_MOVES, ROOM_AIR_WORDS))
+
+
+def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
+    found = set(words)
+    for word in words:
+        found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
+    return frozenset(found)
+
+
+def _said(token: Token, words: frozenset[str]) -> bool:
+    return token.word in words or token.lemma in words
