@@ -6,6 +6,7 @@ pymorphy3-dicts-ru and -uk wheels, so it works offline): "принтера", "п
 stemmer: printing, prints → print. Before that, normalize.normalize_text unifies case, ё/е,
 apostrophes, mixed scripts and slang, and a word typed in the wrong keyboard layout
 ("ghbynth") is read as the Cyrillic word meant (принтер) when that one is a dictionary word.
+The ru and uk dictionaries are loaded, once a process, by `dictionaries`.
 
 Public API (other modules call only these):
 
@@ -32,13 +33,13 @@ other dictionary knows the word ("працює" in a message detected as Russian
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
-from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING, NamedTuple, overload
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
+from gateway.knowledge import dictionaries
 from gateway.knowledge.normalize import (
     from_cyrillic_layout,
     from_wrong_layout,
@@ -295,11 +296,7 @@ def release() -> None:
     for value in list(globals().values()):
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
-
-
-def dictionaries_loaded() -> int:
-    """How many pymorphy3 dictionaries (ru, uk) this process holds now."""
-    return _analyser.cache_info().currsize
+    dictionaries.release()
 
 
 def meant_text(text: str, lang: str | None = None) -> str:
@@ -403,7 +400,10 @@ def _other_language_lemma(word: str, lang: str) -> str:
     if not _CYRILLIC.search(word) or set(word) & (_UK_ONLY | _RU_ONLY):
         return ""
     other = "ru" if lang == "uk" else "uk"
-    if not (_analyser(lang).word_is_known(word) and _analyser(other).word_is_known(word)):
+    if not (
+        dictionaries.analyser(lang).word_is_known(word)
+        and dictionaries.analyser(other).word_is_known(word)
+    ):
         return ""
     theirs = _likeliest(_parses(word, other), word).replace("ё", "е").replace("'", "")
     return theirs if theirs != lemma(word, lang) else ""
@@ -772,8 +772,8 @@ def is_dictionary_word(word: str, lang: str = "ru") -> bool:
 
 def warm_up() -> None:
     """Load the dictionaries now rather than on the first message."""
-    _analyser("ru")
-    _analyser("uk")
+    dictionaries.analyser("ru")
+    dictionaries.analyser("uk")
     _stemmer("english")
     _stemmer("russian")
     _english_words()
@@ -781,14 +781,14 @@ def warm_up() -> None:
 
 def _cyrillic_lemma(word: str, lang: str) -> str:
     first, second = _order(word, lang)
-    analyser = _analyser(first)
+    analyser = dictionaries.analyser(first)
     if not analyser.word_is_known(word):
-        uk = _analyser("uk")
+        uk = dictionaries.analyser("uk")
         restored = _apostrophe_restored(word)
         if restored is not None:
             analyser, word = uk, restored
-        elif _analyser(second).word_is_known(word):
-            analyser = _analyser(second)
+        elif dictionaries.analyser(second).word_is_known(word):
+            analyser = dictionaries.analyser(second)
         else:
             unprefixed = _without_prefix(word)
             if unprefixed is not None:
@@ -817,7 +817,7 @@ _PARSED_WORDS = 2048
 def _parses(word: str, dictionary: str) -> tuple[pymorphy3.analyzer.Parse, ...]:
     """Every reading of `word` in the ru or uk dictionary, parsed once for the lemma, the
     readings and the verb forms alike (each keeps its own answer for longer)."""
-    return tuple(_analyser(dictionary).parse(word))
+    return tuple(dictionaries.analyser(dictionary).parse(word))
 
 
 def _likeliest(parses: tuple[pymorphy3.analyzer.Parse, ...], word: str) -> str:
@@ -941,9 +941,9 @@ def _order(word: str, lang: str) -> tuple[str, str]:
 
 
 def _cyrillic_known(word: str) -> bool:
-    uk = _analyser("uk")
+    uk = dictionaries.analyser("uk")
     return bool(
-        _analyser("ru").word_is_known(word)
+        dictionaries.analyser("ru").word_is_known(word)
         or uk.word_is_known(word)
         or _apostrophe_restored(word) is not None
     )
@@ -953,7 +953,7 @@ def _cyrillic_known(word: str) -> bool:
 def _apostrophe_restored(word: str) -> str | None:
     """The Ukrainian word typed without its apostrophe, when the dictionary knows it with
     one: "компютер", "зявляється" (з'являється), "підєднати" (під'єднати); else None."""
-    uk = _analyser("uk")
+    uk = dictionaries.analyser("uk")
     labial = _UK_APOSTROPHE.sub(r"\1'\2", word)
     if labial != word and uk.word_is_known(labial):
         return labial
@@ -967,7 +967,7 @@ def _apostrophe_restored(word: str) -> str | None:
 @lru_cache(maxsize=_WORDS_KEPT)
 def known_in(word: str, lang: str) -> bool:
     """Whether the ru or uk dictionary (`lang`) knows this Cyrillic word form."""
-    analyser = _analyser(lang)
+    analyser = dictionaries.analyser(lang)
     if analyser.word_is_known(word):
         return True
     return lang == "uk" and _apostrophe_restored(word) is not None
@@ -975,120 +975,6 @@ def known_in(word: str, lang: str) -> bool:
 
 def _english_known(word: str) -> bool:
     return word in _english_words()
-
-
-class PackedStrings(Sequence[str]):
-    """A read-only list of strings kept as one string and the offsets of its items.
-
-    pymorphy3 keeps a dictionary's paradigm suffixes (ru 16,311, uk 10,786) as a list of
-    Python strings: ~60 bytes of object for ~6 letters each, 2.3 MiB for the two in every
-    process that answers; packed they take ~0.4 MiB. It only ever reads one by its index
-    (the normal form of a parse), which costs a slice here."""
-
-    def __init__(self, items: Sequence[str]) -> None:
-        self._text = "".join(items)
-        self._ends = array("I", accumulate((len(item) for item in items), initial=0))
-
-    def __len__(self) -> int:
-        return len(self._ends) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        return self._text[self._ends[index] : self._ends[index + 1]]
-
-
-class PackedParadigms(Sequence[memoryview]):
-    """pymorphy3's paradigms (ru 3,456, uk 5,008: each a short array of suffix, tag and
-    prefix numbers) kept in one array and the offsets of its items.
-
-    As one `array` each they take 2.2 MiB of objects for 1.3 MiB of numbers in every
-    process that answers; packed, the numbers and the offsets. pymorphy3 only reads a
-    paradigm by its index, then its length and its numbers by index, which a memoryview
-    of the packed slice answers alike."""
-
-    def __init__(self, items: Sequence[array[int]]) -> None:
-        numbers = array("H")
-        for item in items:
-            numbers.extend(item)
-        self._ends = array("I", accumulate((len(item) for item in items), initial=0))
-        self._numbers = memoryview(numbers)
-
-    def __len__(self) -> int:
-        return len(self._ends) - 1
-
-    @overload
-    def __getitem__(self, index: int) -> memoryview: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[memoryview]: ...
-    def __getitem__(self, index: int | slice) -> memoryview | list[memoryview]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        return self._numbers[self._ends[index] : self._ends[index + 1]]
-
-
-def _reading_probabilities(dictionary_path: str) -> pymorphy3.analyzer.ProbabilityEstimator:
-    """pymorphy3's estimator of P(t|w), how likely each reading of a word is (it orders
-    the readings, and so picks the lemma; ru has one, uk none), on a lighter copy of its
-    table.
-
-    pymorphy3 loads `p_t_given_w.intdawg` as a DAWG with a completion guide (2.8 MiB of C
-    heap in every process that answers) and only ever looks up one whole key in it
-    ("word:tag"), which the DAWG's units answer without the guide: loaded without it the
-    table takes 1.8 MiB and gives every key the same number."""
-    import dawg
-    from pymorphy3.analyzer import ProbabilityEstimator
-    from pymorphy3.dawg import ConditionalProbDistDAWG
-
-    class Probabilities(dawg.IntDAWG):  # type: ignore[misc]
-        def prob(self, word: str, tag: object) -> float:
-            found: int = self.get(f"{word}:{tag}", 0)
-            return found / ConditionalProbDistDAWG.MULTIPLIER
-
-    estimator = ProbabilityEstimator.__new__(ProbabilityEstimator)
-    estimator.p_t_given_w = Probabilities().load(f"{dictionary_path}/p_t_given_w.intdawg")
-    return estimator
-
-
-@cache
-def _analyser(lang: str) -> pymorphy3.MorphAnalyzer:
-    """The analyser of one language. Only words its dictionary knows are parsed here (a
-    word it does not know is stemmed instead), so it is built without the unit that
-    guesses unknown words by their endings, and the tables only that unit reads (4-5 MiB
-    a language, in every process that answers) are let go. The paradigm suffixes and
-    the paradigms are kept packed (`PackedStrings`, `PackedParadigms`), the readings'
-    probabilities without their completion guide (`_reading_probabilities`)."""
-    import importlib
-
-    import pymorphy3
-    from pymorphy3.units import KnownSuffixAnalyzer
-
-    def known(units: list[object]) -> list[object]:
-        return [u for u in units if not isinstance(u, KnownSuffixAnalyzer)]
-
-    defaults = importlib.import_module(f"pymorphy3.lang.{lang}").DEFAULT_UNITS
-    units = [known(u) if isinstance(u, list) else u for u in known(defaults)]
-    # pymorphy3's own estimator would load P(t|w) with a guide no look-up here reads: the
-    # same table is set below, where pymorphy3 would set it (a dictionary that has one)
-    analyser = pymorphy3.MorphAnalyzer(lang=lang, units=units, probability_estimator_cls=None)
-    dictionary = analyser.dictionary
-    if dictionary.meta.get("P(t|w)"):
-        analyser.prob_estimator = _reading_probabilities(dictionary.path)
-    dictionary.prediction_suffixes_dawgs.clear()
-    dictionary.suffixes = PackedStrings(dictionary.suffixes)
-    dictionary.paradigms = PackedParadigms(dictionary.paradigms)
-    dictionary._data = dictionary._data._replace(
-        suffixes=dictionary.suffixes, paradigms=dictionary.paradigms
-    )
-    return analyser
 
 
 @cache
@@ -1123,7 +1009,7 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     if not _CYRILLIC.search(word):
         return frozenset()
     for name in _order(word, lang):
-        analyser = _analyser(name)
+        analyser = dictionaries.analyser(name)
         if not analyser.word_is_known(word):
             continue
         for parse in _parses(word, name):
@@ -1144,7 +1030,7 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if not _CYRILLIC.search(word):
         return ()
     for name in _order(word, lang):
-        analyser = _analyser(name)
+        analyser = dictionaries.analyser(name)
         if analyser.word_is_known(word):
             return tuple(
                 (

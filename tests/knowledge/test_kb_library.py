@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gateway.knowledge import morphology
+from gateway.knowledge import dictionaries, morphology
 from gateway.knowledge.library import KnowledgeLibrary
 from gateway.knowledge.loader import KnowledgeBaseError
 
@@ -118,7 +118,7 @@ def test_a_library_that_indexes_late_checks_its_files_now_and_reads_words_at_the
     write(tmp_path / "badge.yaml", "badge_reader", "считыватель")
     assert library.reload_if_changed() is True
     assert [a.id for a in library.articles] == ["badge_reader", "plotter"]
-    assert morphology.dictionaries_loaded() == 0
+    assert dictionaries.count_loaded() == 0
     found = library.match("считыватель не работает", "ru")
     assert found.outcome == "answer" and found.candidates[0].article.id == "badge_reader"
-    assert morphology.dictionaries_loaded() > 0
+    assert dictionaries.count_loaded() > 0

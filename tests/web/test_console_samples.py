@@ -20,7 +20,7 @@ from playwright.async_api import expect
 
 from emulators.server import free_port
 from gateway.config import Settings
-from gateway.knowledge import morphology
+from gateway.knowledge import dictionaries, morphology
 from gateway.knowledge.loader import load_articles
 from gateway.models import SupportGroup
 from gateway.store import Store, Transaction
@@ -118,7 +118,7 @@ async def test_a_process_that_takes_no_turns_keeps_no_dictionaries_after_a_sampl
     async with running_gateway(settings) as gw:
         status, review = await sample_of_a_resolved_ticket(store, http, gw)
         assert status == 200 and review["before"]["tune_top1"] > 0, review
-        assert morphology.dictionaries_loaded() == 0
+        assert dictionaries.count_loaded() == 0
 
 
 async def test_a_sample_question_clicked_twice_at_once_or_resent_is_added_once(
