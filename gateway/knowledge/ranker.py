@@ -69,6 +69,7 @@ from gateway.knowledge.phones import (
     phone_makes,
 )
 from gateway.knowledge.rooms import room_windows
+from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.things import Subject, english_failures, failing, subject
 from gateway.knowledge.vocabulary import (
@@ -549,6 +550,11 @@ class Ranker:
         # incense factory won't open, it's stifling", "окна не закрываются, сквозит") is the
         # building's: no window of a program, and no evidence.
         windows = room_windows(words)
+        # "табло на стадионе не показывает счёт, черный экран", "the stadium scoreboard went
+        # to a black screen in the second half": a scoreboard and its screen are the venue's.
+        boards = scoreboard_screens(words)
+        if boards:
+            words = tuple(t._replace(stop=True) if i in boards else t for i, t in enumerate(words))
         if windows:
             words = tuple(t._replace(stop=True) if i in windows else t for i, t in enumerate(words))
         else:

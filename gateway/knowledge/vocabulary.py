@@ -1195,6 +1195,23 @@ ROOM_AIR_WORDS: frozenset[str] = _words(
     stifling stuffy boiling sweltering draught draughty draft drafty airless
     """
 )
+# A sports scoreboard said with a game's score or part ("табло на стадионе не показывает
+# счёт, черный экран", "the stadium scoreboard went to a black screen in the second half"):
+# the board and its screen's words are the venue's (scoreboards.py). A board with no score
+# or match ("табло в зале ожидания показывает чёрный экран") is left to the other signals.
+SCOREBOARD_WORDS: frozenset[str] = _words("табло scoreboard scoreboards")
+GAME_WORDS: frozenset[str] = _words(
+    """
+    счёт счет счёта счета рахунок рахунку матч матча тайм тайме период гра игра
+    score scores match half quarter period innings
+    """
+)
+BOARD_SCREEN_WORDS: frozenset[str] = _words(
+    """
+    экран екран дисплей монитор монітор черный чёрный чорний
+    screen display monitor black blank
+    """
+)
 # What says that something fails for the many a crowd word counts ("у всех лежит почта",
 # "весь склад без сети", "all tills down", "none of the PCs can log in"): the outage's
 # verbs and nouns, beside the negations, stopping and breaking down. A crowd with none of
