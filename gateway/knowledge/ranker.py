@@ -403,6 +403,12 @@ class Ranker:
         self._seats = _lemmas_of(SEAT_WORDS)
         self._jobs = _lemmas_of(JOB_VERBS)
         self._devices = _lemmas_of(DEVICE_WORDS)
+        # The articles about each device a message may name ("сканер": the scanner's;
+        # "гарнитура": the microphone's and the sound's), and every such article.
+        self._device_owners = {
+            d: frozenset(self._postings.get(d, {})) for d in self._devices if d in self._about
+        }
+        self._device_articles = frozenset().union(*(self._about[d] for d in self._device_owners))
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
         # "в кабинете 305": a room of the office, where the thing is.
@@ -664,6 +670,12 @@ class Ranker:
         # evidence for the articles about a phone's mail only (phones.py).
         for at in mail_to_phone(words):
             bars[at] = bars.get(at, _NOBODY) | self._not_phone_mail
+        # "сканер перестал определяться, пишет устройство не подключено": a device named is
+        # what the message is about; an article about another device it does not name
+        # ("устройство вывода не найдено" is the sound's) gets no evidence from its words.
+        others = self._other_devices(words, fine)
+        if others:
+            bars = {at: bars.get(at, _NOBODY) | others for at in range(len(words))}
         barred = tuple(sorted(bars.items()))
         if len(words) > _RANKED_WORDS:
             return self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
@@ -1138,6 +1150,22 @@ class Ranker:
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
         )
+
+    def _other_devices(self, words: tuple[Token, ...], fine: frozenset[int]) -> frozenset[int]:
+        """The articles about a device when the message names only other articles' devices
+        (not as what works: "принтер друкує") and nothing else they are about."""
+        said = [t for i, t in enumerate(words) if i not in fine and not t.stop]
+        owners = [self._device_owners[t.lemma] for t in said if t.lemma in self._device_owners]
+        if not any(owners):
+            return _NOBODY
+        about = (
+            self._about[term]
+            for t in said
+            if t.lemma not in self._generic
+            for term, similarity in self._resolve(t)
+            if similarity >= _PREFIX_SIMILARITY
+        )
+        return self._device_articles - frozenset().union(*owners, *about)
 
     def _explaining(self, token: Token) -> frozenset[int]:
         """The articles that use a word's own terms."""

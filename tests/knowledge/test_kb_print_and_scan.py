@@ -217,3 +217,39 @@ def test_a_machine_that_hangs_and_a_share_refused_after_a_scan_stay_theirs(
     matcher: Matcher, text: str, lang: str, topic: str
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("сканер в бухгалтерии пишет устройство не найдено", "ru"),
+        ("сканер у приймальні пише, що пристрій не знайдено", "uk"),
+        ("сканер перестал определяться, программа пишет что устройство не подключено", "ru"),
+        ("сканер перестав визначатися, пише що немає зв'язку з пристроєм", "uk"),
+    ],
+)
+def test_a_device_not_found_beside_a_named_scanner_is_the_scanner(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Устройство", "подключено", "перестал", "зв'язок" are words the sound article's samples
+    # say of an audio device ("устройство вывода не найдено", "наушники подключил"): beside a
+    # scanner they made the sound first, answered ("перестал определяться …", "нет связи …")
+    # or offered before the scanner. A device named is what the message is about: an article
+    # about another device, none of whose own words the message says, gets no evidence.
+    result = matcher.match(text, lang)
+    assert result.candidates and result.candidates[0].article.id == "scanner_not_working"
+    assert "no_sound" not in {c.article.id for c in result.candidates}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("наушники не определяются, пишет устройство не подключено", "ru"),
+        ("звуку немає, windows пише що пристроїв виводу не знайдено", "uk"),
+        ("сканер работает, а в наушниках пишет устройство не найдено", "ru"),
+    ],
+)
+def test_a_device_not_found_said_of_the_sound_stays_the_sounds(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "no_sound"
