@@ -254,6 +254,9 @@ _OF_CASES = frozenset({"gent"})
 # A clause that only names the writer's place ("…, Ferris wheel booth") has at most this many
 # content words.
 _TAG_WORDS = 4
+# A group said with a word that is otherwise a greeting's ("hi team"): "the whole fresco
+# team", "whole sales team" name the group "whole" is of.
+_CROWD_STOP_WORDS = frozenset({"team"})
 # "at every window", "on every till", "across every terminal": where each counter is.
 _EVERY_PLACE_PREPOSITIONS = frozenset({"at", "on", "across", "in", "from"})
 # English plurals of people by what they do: couriers, cashiers, operators, dentists, agents.
@@ -1299,9 +1302,12 @@ class Ranker:
         found = list(words)
         for index, token in enumerate(words):
             kind = self._quantifier(words, index)
-            if kind:
+            if kind and not (index and token.word == "all" and words[index - 1].word == "at"):
+                # ("not responding at all on the turkey farm office pc" is no crowd)
                 ahead = [
-                    i for i in range(index + 1, min(index + 5, len(words))) if not words[i].stop
+                    i
+                    for i in range(index + 1, min(index + 5, len(words)))
+                    if not words[i].stop or words[i].word in _CROWD_STOP_WORDS
                 ][:2]
                 if ahead and words[ahead[0]].lemma in self._chains:
                     # "вся мережа аптек", "вся сеть магазинов": a chain of places, not a network.

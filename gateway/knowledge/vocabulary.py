@@ -1871,7 +1871,7 @@ PLACE_WORDS: frozenset[str] = _words(
     шиномонтаж автосервіс автомийка майстерня ательє салон друкарня пекарня перукарня
     приймання
     garage workshop salon bakery
-    park parks arena arenas depot depots
+    park parks arena arenas depot depots farm farms
     """
 )
 

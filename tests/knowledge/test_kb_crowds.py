@@ -1,4 +1,4 @@
-"""Many people at once, said in Russian and Ukrainian by the place or the machines (issue 12)."""
+"""Many people at once, said by the place, the group or the machines (issue 12)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,35 @@ def test_none_of_or_a_whole_place_of_other_things_stays_theirs(
     matcher: Matcher, text: str, lang: str, topic: str | None
 ) -> None:
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the whole dispatch team can't log in this morning",
+        "whole accounts team can't get into the ERP",
+        "the whole trout farm lost the network",
+        "all the goat farms lost the network",
+    ],
+)
+def test_a_whole_team_named_by_its_work_or_a_whole_farm_is_an_outage(
+    matcher: Matcher, text: str
+) -> None:
+    # "team" is a greeting's word ("hi team") and was skipped after "whole", so the word
+    # before it was read as the place; a farm was no place: nothing, or the access article.
+    assert answered(matcher, text, "en") == "outage_critical"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # "at all" is no crowd, whatever place follows it
+        ("keyboard not responding at all on the goat farm pc", "keyboard_mouse"),
+        ("the whole sales team is at the trade fair today", None),
+        ("the whole dairy farm flooded overnight", None),
+    ],
+)
+def test_a_whole_team_or_farm_with_no_failure_of_its_systems_is_no_outage(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    assert answered(matcher, text, "en") == topic
