@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 
 from gateway.knowledge.vocabulary import (
+    COPIER_WORDS,
+    FLAT_WORDS,
+    GLASS_PART_WORDS,
+    GLASS_WORDS,
     LID_WORDS,
     PRINTER_MAKER_WORDS,
     PUT_WORDS,
+    SCAN_PART_WORDS,
+    SCAN_WORDS,
     SCANNER_SERIES_WORDS,
     SCANNER_WORD,
     SHEET_WORDS,
@@ -130,7 +136,39 @@ def read_scanner(words: list[str]) -> list[str]:
             for w in words
             if w not in SHEET_WORDS and w not in PUT_WORDS
         ]
-    return words
+    return _scanner_described(words)
+
+
+_GLASS_OR_PART = GLASS_WORDS | GLASS_PART_WORDS
+
+
+def _scanner_described(words: list[str]) -> list[str]:
+    """The scanner said in English by its part or its glass: "the scanning bit on the big
+    machine" -> "the scanner on the big machine", "the flat glass thing on top of the
+    copier" -> "the scanner on top of the copier" (a flat thing or a glass plate is the
+    scanner's only on a copier, and a glass is no part by itself: "the flat tyre", "the glass
+    door of the copier room" are no one's)."""
+    found: list[str] = []
+    copier = not COPIER_WORDS.isdisjoint(words)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word in SCAN_WORDS and after in SCAN_PART_WORDS:
+            found.append(SCANNER_WORD)  # "the scanning bit"
+            i += 2
+            continue
+        if copier and (word in FLAT_WORDS or word in GLASS_WORDS):
+            end = i + 1
+            while end < len(words) and words[end] in _GLASS_OR_PART:
+                end += 1
+            if end > i + 1 and (word in FLAT_WORDS or words[i + 1] in GLASS_PART_WORDS):
+                found.append(SCANNER_WORD)  # "the flat glass thing", "the glass plate"
+                i = end
+                continue
+        found.append(word)
+        i += 1
+    return found
 
 
 def jammed(text: str, words: list[str]) -> bool:

@@ -167,6 +167,30 @@ def test_a_sheet_put_under_a_lid_is_the_scanner(
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the scanning bit on the big machine stopped working", "scanner_not_working"),
+        ("the scanning side of the machine in the hall sends me nothing anymore",
+         "scanner_not_working"),
+        ("the flat glass bit on top of the copier does nothing anymore", "scanner_not_working"),
+        ("the glass plate on the photocopier shows nothing on my pc when I scan",
+         "scanner_not_working"),
+        ("I lay the page under the lid but nothing reaches my PC", "scanner_not_working"),
+        # a glass is no part by itself, a flat thing away from a copier no scanner
+        ("the glass door of the copier room is cracked", None),
+        ("the flat tyre on the van by the copier shop", None),
+    ],
+)
+def test_the_scanner_described_by_its_part_or_its_glass_is_the_scanner(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """"the scanning bit", "the flat glass thing on top of the copier", a page laid under
+    the lid: the scanner by one who does not know its name. Its part's word was no scanner's
+    and laying no putting: nothing, the printer's or the damage article was answered."""
+    assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
         ("відскановані на пошту документи з Canon не надходять", "uk", "scanner_not_working"),
