@@ -71,6 +71,7 @@ from gateway.knowledge.phones import (
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.spills import spilled_elsewhere
+from gateway.knowledge.stages import show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, subject
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
@@ -562,6 +563,8 @@ class Ranker:
         # "табло на стадионе не показывает счёт, черный экран", "the stadium scoreboard went
         # to a black screen in the second half": a scoreboard and its screen are the venue's.
         boards = scoreboard_screens(words)
+        # "в караоке немає звуку з мікрофонів": a karaoke's or a stage's sound is the show's.
+        boards |= show_sound(words)
         if boards:
             words = tuple(t._replace(stop=True) if i in boards else t for i, t in enumerate(words))
         if windows:

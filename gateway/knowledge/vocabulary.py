@@ -1212,6 +1212,24 @@ BOARD_SCREEN_WORDS: frozenset[str] = _words(
     screen display monitor black blank
     """
 )
+# A show's sound: a karaoke's or a stage's microphones and speakers, said with no computer
+# or call program ("в караоке немає звуку з мікрофонів", "no sound from the mics in the
+# karaoke room"), are the venue's (stages.py); "на компе в караоке-баре нет звука" is not.
+SHOW_VENUE_WORDS: frozenset[str] = _words("караоке karaoke сцена сцене сцені stage")
+SHOW_SOUND_WORDS: frozenset[str] = _words(
+    """
+    звук звука звуку звуком микрофон микрофоны мікрофон мікрофони колонка колонки динамик
+    динамики динамік динаміки sound sounds audio mic mics microphone microphones speaker
+    speakers
+    """
+)
+SOUND_HOST_WORDS: frozenset[str] = _words(
+    """
+    компьютер компьютере компе комп пк ноутбук ноуте ноут моноблок комп'ютер компютер
+    комп'ютері компі ноутбуці pc computer laptop desktop zoom зум teams тимс skype скайп
+    discord meet
+    """
+)
 # What says that something fails for the many a crowd word counts ("у всех лежит почта",
 # "весь склад без сети", "all tills down", "none of the PCs can log in"): the outage's
 # verbs and nouns, beside the negations, stopping and breaking down. A crowd with none of

@@ -1,0 +1,46 @@
+"""A show's sound: the microphones and speakers of a karaoke or a stage are the venue's.
+
+"в караоке-баре микрофоны не работают, звука нет вообще", "в караоке немає звуку з
+мікрофонів", "no sound from the mics in the karaoke room": no sound and a microphone are the
+sound and call articles' words, and alone they answered them. Said in a karaoke or on a
+stage with no computer or call program named, the microphones, the speakers and their sound
+are the show's, and their words are no evidence ("на компе в караоке-баре нет звука в
+колонках" stays the computer's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from gateway.knowledge.morphology import Token, lemma
+from gateway.knowledge.vocabulary import SHOW_SOUND_WORDS, SHOW_VENUE_WORDS, SOUND_HOST_WORDS
+
+
+def show_sound(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the sound, microphone and speaker words when the message names a karaoke
+    or a stage and no computer or call program: empty otherwise."""
+    venues, sounds, hosts = _vocabulary()
+    if not any(_said(t, venues) for t in words) or any(_said(t, hosts) for t in words):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(words) if _said(t, sounds))
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], ...]:
+    """The word lists with their lemmas (English stems for Latin words, Russian and
+    Ukrainian lemmas for Cyrillic ones). Read on first use."""
+    return tuple(
+        _with_lemmas(words) for words in (SHOW_VENUE_WORDS, SHOW_SOUND_WORDS, SOUND_HOST_WORDS)
+    )
+
+
+def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
+    found = set(words)
+    for word in words:
+        found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
+    return frozenset(found)
+
+
+def _said(token: Token, words: frozenset[str]) -> bool:
+    return token.word in words or token.lemma in words

@@ -1,0 +1,46 @@
+"""A karaoke's or a stage's microphones and sound are the show's, not a computer's (issue 12)."""
+
+from __future__ import annotations
+
+import pytest
+from kbanswers import answered
+
+from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
+from gateway.knowledge.stages import show_sound
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("в караоке-клубе микрофоны не работают, звука нет", "ru"),
+        ("у караоке-барі мікрофони не працюють, звуку немає", "uk"),
+        ("no sound from the microphones in the karaoke lounge", "en"),
+        ("на сцене нет звука из колонок, концерт через час", "ru"),
+    ],
+)
+def test_a_shows_sound_is_offered_nothing(matcher: Matcher, text: str, lang: str) -> None:
+    # no_sound was answered: no sound and a microphone are the sound article's words.
+    result = matcher.match(text, lang)
+    assert (result.outcome, result.candidates) == ("none", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("на компе в караоке-баре нет звука в колонках", "ru"),
+        ("на комп'ютері в караоке-барі немає звуку", "uk"),
+        ("no sound from the speakers on the karaoke bar's office pc", "en"),
+        ("в караоке-баре в зуме не слышно звука на созвоне", "ru"),
+    ],
+)
+def test_a_computers_sound_in_a_karaoke_stays_the_computers(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "no_sound"
+
+
+def test_only_the_sound_words_of_a_show_with_no_computer_are_the_shows() -> None:
+    said = tuple(tokens("в караоке немає звуку з мікрофонів", "uk"))
+    assert [said[i].word for i in sorted(show_sound(said))] == ["звуку", "мікрофонів"]
+    assert show_sound(tuple(tokens("на компе в караоке-баре нет звука", "ru"))) == frozenset()
