@@ -495,9 +495,18 @@ BLIND_SETS = [
     # its tuning part 36/40, 0 asked again ...
     # 37/40, 0 at session 31's end (main 7b374f93; summary only).
     ("dialogs_tune30.yaml", 37, 0),
-    # ... and its frozen part, the honest dialog measure from session 31, at its first untouched
-    # figure (36/40, 1 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 31 (sealed: measured by
+    # the lead only), at its first untouched figure (36/40, 1 asked again); now a regression
+    # set, run for its summary only.
+    # 36/40, 1 at session 31's end (main 7b374f93; summary only).
     ("dialogs_frozen30.yaml", 36, 1),
+    # the thirty-first batch (session 32), as first measured on session 32's starting code
+    # (main 3fc2cfb1, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 34/40, 1 asked again ...
+    ("dialogs_tune31.yaml", 34, 1),
+    # ... and its frozen part, the honest dialog measure from session 32, at its first untouched
+    # figure (33/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen31.yaml", 33, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

@@ -83,16 +83,18 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # UTC): pooled 9471, 6 of 1399; left out 9474, 5 of 1399. With batch 30 in (the twenty-eighth
 # tuning part; the lead, main aa94b5d2's code, 06:08-06:42 UTC): pooled 9777 of 9978, 6 of 1444;
 # left out 9781, 6 of 1444. At session 31's end (main 7b374f93's code, the lead, 07:54-08:03
-# UTC): pooled 9810, 5 of 1444; left out 9810, 5 of 1444.
+# UTC): pooled 9810, 5 of 1444; left out 9810, 5 of 1444. With batch 31 in (the twenty-ninth
+# tuning part; the lead, main 3fc2cfb1's code, 09:02-09:38 UTC): pooled 10140 of 10308, 6 of
+# 1489; left out 10141, 6 of 1489.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (107, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((189, 194), (174, 181), (184, 187)), (0, 100)),
+    "faq_tune2.jsonl": (((189, 194), (176, 181), (185, 187)), (0, 100)),
     "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (117, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (146, 150), (119, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
@@ -105,20 +107,21 @@ TUNING_MEASURED = {
     "faq_tune20.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (116, 120), (119, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((89, 90), (113, 120), (119, 120)), (0, 45)),
-    "faq_tune25.jsonl": (((88, 90), (115, 120), (119, 120)), (0, 45)),
-    "faq_tune26.jsonl": (((88, 90), (117, 120), (116, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((90, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (114, 120), (119, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune26.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((87, 90), (119, 120), (117, 120)), (1, 45)),
-    "faq_tune30.jsonl": (((88, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune30.jsonl": (((88, 90), (116, 120), (117, 120)), (0, 45)),
+    "faq_tune31.jsonl": (((89, 90), (117, 120), (117, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1444), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1489), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2878, 3538, 3394), 5)
+LEFT_OUT_MEASURED = ((2969, 3662, 3510), 6)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -136,7 +139,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 26]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 27]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -147,16 +150,16 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in (30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18)),
-        *(f"faq_frozen{n}.jsonl" for n in (17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
+        *(f"faq_frozen{n}.jsonl" for n in (31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19)),
+        *(f"faq_frozen{n}.jsonl" for n in (18, 17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen30, frozen29, frozen28, frozen27, frozen26 = parts[reported + 1 : -21]
-    frozen25, frozen24, frozen23, frozen22, frozen21 = parts[-21:-16]
+    frozen31, frozen30, frozen29, frozen28, frozen27 = parts[reported + 1 : -22]
+    frozen26, frozen25, frozen24, frozen23, frozen22, frozen21 = parts[-22:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
     frozen17, frozen16, frozen15, frozen14, frozen12 = parts[-13:-8]
     frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
@@ -184,6 +187,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen31, 270, 45),
         (frozen30, 270, 45),
         (frozen29, 270, 45),
         (frozen28, 270, 45),
@@ -219,7 +223,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 30, the honest measure, from its first figure (untouched: main aa94b5d2's
+    # Frozen part 31, the honest measure, from its first figure (untouched: main 3fc2cfb1's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 96.7, uk 93.3, en 91.1, 0 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.944), ("uk", 0.911), ("en", 0.888)):
+        assert frozen31[lang]["top1_accuracy"] >= floor, (lang, frozen31[lang])
+    assert frozen31["all"]["off_topic_answered"] <= 0.067, frozen31["all"]
+    # Frozen part 30, now a regression set, from its first figure (untouched: main aa94b5d2's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 94.4, uk 95.6, en 95.6, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
