@@ -133,6 +133,7 @@ from gateway.knowledge.vocabulary import (
     WIPE_WORDS,
     WITHOUT_WORDS,
 )
+from gateway.triage.impact import many_stopped
 
 _K1 = 1.2
 _B = 0.5
@@ -251,6 +252,7 @@ _COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
 # грядці" is across a surface as often as "по всему городу" is across many sites.
 _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 _WHERE_CASES = frozenset({"loct", "datv"})
+_QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
 _OF_CASES = frozenset({"gent"})
 # A clause that only names the writer's place ("…, Ferris wheel booth") has at most this many
 # content words.
@@ -683,15 +685,18 @@ class Ranker:
         if others:
             bars = {at: bars.get(at, _NOBODY) | others for at in range(len(words))}
         barred = tuple(sorted(bars.items()))
+        stopped = self._many_stopped(text, lang, words)
         if len(words) > _RANKED_WORDS:
-            return self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
-        key = (words, fine, limit, lang, clauses, barred, asked_into)
+            return self._rank(
+                words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped
+            )
+        key = (words, fine, limit, lang, clauses, barred, asked_into, stopped)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
                 self._ranked.pop(next(iter(self._ranked)))  # the oldest
             ranked = self._ranked[key] = tuple(
-                self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into)
+                self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped)
             )
         return list(ranked)
 
@@ -883,8 +888,9 @@ class Ranker:
         ruled: frozenset[int] = frozenset(),
         barred: tuple[tuple[int, frozenset[int]], ...] = (),
         asked_into: frozenset[int] = frozenset(),
+        stopped: bool = False,
     ) -> list[Signals]:
-        message = self._read(words, fine, asked_into)
+        message = self._read(words, fine, asked_into, stopped)
         bars = dict(barred)
         # Per article, the lemmas it gets no evidence from (nor its keyword phrases).
         unsaid: dict[int, set[str]] = defaultdict(set)
@@ -1065,13 +1071,15 @@ class Ranker:
     def elsewhere(self, text: str, lang: str | None = None) -> dict[str, float]:
         """Other services the message is for ("" when no one's), with the share of its
         weight in their words: {"hr": 0.4} for "нужна справка с места работы"."""
-        message = self._read(tuple(tokens(text, lang)))
+        words = tuple(tokens(text, lang))
+        message = self._read(words, stopped=self._many_stopped(text, lang, words))
         return self._elsewhere(message) if message else {}
 
     def reading(self, text: str, lang: str | None = None) -> tuple[tuple[str, float], ...]:
         """The message's content lemmas with their share of its weight (what the domain
         model reads), also when no article ranks."""
-        message = self._read(tuple(tokens(text, lang)))
+        words = tuple(tokens(text, lang))
+        message = self._read(words, stopped=self._many_stopped(text, lang, words))
         return _reading(message) if message else ()
 
     def _read(
@@ -1079,13 +1087,14 @@ class Ranker:
         words: tuple[Token, ...],
         fine: frozenset[int] = frozenset(),
         asked_into: frozenset[int] = frozenset(),
+        stopped: bool = False,
     ) -> _Message | None:
         """The message's words resolved to article terms and weighed; None when empty.
         Words said to work (`fine`) weigh as the time a problem is dated by; what access is
         asked to (`asked_into`, grants.py) stands for the access too, and is no program
-        asked for."""
+        asked for. `stopped`: the message says work stopped for many (`_many_stopped`)."""
         said = tuple(self._either(t) if t.other else t for t in words)
-        words = self._crowd(said)
+        words = self._crowd(said, stopped)
         if not _fails(said):
             # A crowd nothing is said to fail for is people, no outage: "добрый вечер всем,
             # кто на смене", "на всех кассах очередь", "во всех магазинах сети закончились
@@ -1299,12 +1308,18 @@ class Ranker:
         found = [(term, _APPLICATION_SIMILARITY) for term in self._program]
         return found + [(term, _ASKED_SIMILARITY) for term in self._install] if asked else found
 
-    def _crowd(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
+    def _crowd(self, words: tuple[Token, ...], stopped: bool = False) -> tuple[Token, ...]:
         """The words with "весь"/"all"/"none" before a place or group read as "everyone":
-        "весь склад без сети", "all our shops", "none of the clinic PCs"."""
+        "весь склад без сети", "all our shops", "none of the clinic PCs". A crowd no list of
+        the ranker's says is one, "ни в одном …", one machine after "not one" ("жоден
+        комп'ютер") or a place said by the grammar alone ("на всей солеварне"), is everyone
+        only when the message says work stopped for many (`stopped`, `_many_stopped`): "ни
+        на одной флешке не видно файлов" is one stick's files."""
         found = list(words)
         for index, token in enumerate(words):
             kind = self._quantifier(words, index)
+            if kind == "none" and not stopped:
+                continue
             if kind and not (index and token.word == "all" and words[index - 1].word == "at"):
                 # ("not responding at all on the turkey farm office pc" is no crowd)
                 ahead = [
@@ -1351,13 +1366,22 @@ class Ranker:
                     and not self._job_asked(words)
                 ):
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
-                elif ahead and (place := self._whole_place(words, index, ahead)) is not None:
+                elif ahead and (
+                    (place := self._whole_place(words, index, ahead, stopped)) is not None
+                ):
                     for i in ahead[: ahead.index(place)]:
                         found[i] = words[i]._replace(stop=True)  # "вся макаронна фабрика"
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         if any(t.lemma == _EVERYONE for t in found):
             found = self._network_lost(found)
         return tuple(found)
+
+    def _many_stopped(self, text: str, lang: str | None, words: tuple[Token, ...]) -> bool:
+        """Whether the message says work stopped for many, as priority reads it (impact.py),
+        asked only of a message with a quantifier in it."""
+        if not any(t.word in _QUANTIFIER_WORDS for t in words):
+            return False
+        return many_stopped(text, lang)
 
     def _quantifier(self, words: tuple[Token, ...], index: int) -> str:
         """What the word at `index` says of the words after it: "all" ("весь", "all",
@@ -1462,11 +1486,14 @@ class Ranker:
                 found[index] = token._replace(word=internet, lemma=internet)
         return found
 
-    def _whole_place(self, words: tuple[Token, ...], index: int, ahead: list[int]) -> int | None:
+    def _whole_place(
+        self, words: tuple[Token, ...], index: int, ahead: list[int], stopped: bool
+    ) -> int | None:
         """The position of a place no list names that "весь" (at `index`) spans, said so by
         the grammar: without something ("весь водоканал без інтернету", "вся макаронна
-        фабрика без мережі"). A noun in the singular no article uses and that is no time
-        ("весь день без интернета"); an adjective before it says which place."""
+        фабрика без мережі"), or where, when work stopped for many there (`stopped`: "на
+        всей солеварне не работает 1С"). A noun in the singular no article uses and that is
+        no time ("весь день без интернета"); an adjective before it says which place."""
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         token = words[at]
         # A word the articles use is a thing of theirs ("во всём документе"), not a place.
@@ -1475,7 +1502,8 @@ class Ranker:
         if self._placed(words, index) and _CYRILLIC_WORD.search(token.word):
             # Where: "на всей солеварне", "в жодній юрті", "ни на одном катке" (not "на всю
             # громкость": a place is in the locative or dative).
-            return at if self._inanimate_noun(token, False, _WHERE_CASES) else None
+            where = stopped and self._inanimate_noun(token, False, _WHERE_CASES)
+            return at if where else None
         noun = readings(token.word, "ru")[:1]
         if not noun and (token.known or not _CYRILLIC_WORD.search(token.word)):
             return None

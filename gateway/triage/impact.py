@@ -16,10 +16,17 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from gateway.knowledge.morphology import lemma
+from gateway.knowledge.morphology import lemma, meant_text
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.phrases import PhraseSet, normalise
-from gateway.triage.reading import MessageReading, Word, read_message, read_once, read_words
+from gateway.triage.reading import (
+    MessageReading,
+    Word,
+    read_message,
+    read_once,
+    read_words,
+    shared_reading,
+)
 from gateway.triage.reading import lemma_keys as _keys
 
 # A word set off by a colon, comma or dash: a label or an address, not a subject.
@@ -307,11 +314,13 @@ def _vocabulary() -> _Vocabulary:
         | _keys("down crashed collapsed", en),
         # what one user tries in turn: "ни в одном браузере", "in none of the apps"; so are
         # the keys of one keyboard ("ни одна клавиша не нажимается", "жодна кнопка", "none of
-        # the keys work": one dead keyboard, not many stopped)
+        # the keys work": one dead keyboard, not many stopped), and the sticks and chats one
+        # user opens ("ни на одной флешке", "в жодному чаті")
         tried_in_turn=_keys("сайт браузер программа приложение вкладка файл документ папка "
-                            "письмо страница режим вариант способ клавиша кнопка", ru)
+                            "письмо страница режим вариант способ клавиша кнопка флешка чат",
+                            ru)
         | _keys("сайт браузер програма застосунок вкладка файл документ папка лист сторінка "
-                "режим варіант спосіб клавіша кнопка", uk)
+                "режим варіант спосіб клавіша кнопка флешка чат", uk)
         | _keys("site website browser app application program tab file document folder email "
                 "page mode way step steps suggestion suggestions tip tips link links article "
                 "articles fix fixes option options solution solutions attempt attempts try "
@@ -760,6 +769,15 @@ def read_impact(reading: MessageReading) -> Impact:
     return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
 
 
+def many_stopped(text: str, lang: str | None = None) -> bool:
+    """Whether a message says work stopped for many, as priority reads it (`read_impact`),
+    typed in translit or not. The knowledge base asks it before it reads a crowd no list of
+    its own names as the outage's everyone: a place said by the grammar ("на всей солеварне",
+    "ни в одном отделении") or one machine after "not one" ("жоден комп'ютер"); "ни на одной
+    флешке не видно файлов" names no work stopped, and no crowd."""
+    return read_impact(shared_reading(meant_text(text, lang))).many
+
+
 # Work back now: "сегодня всё работает", "уже все працює", "everything works again", "it's
 # back up", "заработало", "запрацювала", "починили"
 # (a whole word first: "firewall is back" is no "all is back"; "up" after "is" or "are":
@@ -1119,6 +1137,9 @@ def _does_nothing(verb: str) -> bool:
     return machine or verb == "does"
 
 
+# Coming in to work: "не пришёл на работу", "не вышел на смену", "не вийшов на роботу".
+_GOING_OUT = frozenset({"выйти", "выходить", "вийти", "виходити"})
+_TO_WORK = [["на", "работу"], ["на", "смену"], ["на", "роботу"], ["на", "зміну"]]
 # Getting what one is paid: "get paid", "be paid", "получат зарплату", "отримають зарплату"
 _RECEIVE = frozenset({"get", "be", "receiv", "получить", "получать", "отримати", "отримувати"})
 
@@ -1139,6 +1160,11 @@ def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> b
         return True
     if verb is None:
         return False
+    if (verb.among(vocab.arriving) or verb.among(_GOING_OUT)) and [
+        w.text for w in following[1:3]
+    ] in _TO_WORK:
+        return False  # "не пришёл на работу", "не вийшов на зміну": who came in, not work
+        # stopped
     if negation.text in ("не", "ні"):
         # "я не открывал" tells what the user did not do; "не открывается" is a stop
         return verb.is_verb and not (verb.has("past") and _first_person(words))
@@ -1156,6 +1182,10 @@ def _many(
     vocab = _vocabulary()
     # "студенти мене не чують", "clients can't see me": they report the writer's fault
     about_me = any(w.text in _ME for w in words)
+    # "ни в одном чате не вижу сообщений", "на жодному компі не можу зайти": what the writer
+    # alone sees or cannot do in each place "not one" counts, not work stopped for many
+    # there ("ни у кого не работает, я не могу зайти" still counts everyone)
+    by_me = any(w.tags and {"VERB", "1per", "sing"} <= w.tags[0] for w in words)
     for i, word in enumerate(words):
         after = words[i + 1 : i + 4]
         before = words[i - 1].text if i else ""
@@ -1174,10 +1204,13 @@ def _many(
             if tries or mine:
                 continue
             return True
-        if word.text in ("no", "ни", "ні") and _no_one(words[i + 1 : i + 7]):
+        counted = words[i + 1 : i + 7]
+        alone = by_me and _one_counted(counted)
+        if word.text in ("no", "ни", "ні") and _no_one(counted) and not alone:
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
         none = word.text == "жоден" or word.text.startswith("жодн")
-        if none and before not in ("без", "without") and _none_of(word, words[i + 1 : i + 4]):
+        none = none and before not in ("без", "without") and not by_me
+        if none and _none_of(word, words[i + 1 : i + 4]):
             return True  # "жоден автобус не виїхав", "не можуть пробити жодного чеку"
         if word.text in ("anyone", "anybody") and before in ("for", "to"):
             return True  # "nothing works for anyone"
@@ -1553,6 +1586,12 @@ def _no_one(after: list[Word]) -> bool:
     if rest[0].text in _ONE and counted and rest[0] is not after[0] and _a_place(counted[0]):
         return True  # "ни в одной аптеке сети", "ні в одному магазині": in none of the places
     return rest[0].text in _ONE and _none_of(rest[0], rest[1:])
+
+
+def _one_counted(after: list[Word]) -> bool:
+    """ "ни один", "ні в одному": what follows "ни" counts things by "один" (not "ни у кого")."""
+    rest = [w for w in after if w.text not in _PREPOSITIONS]
+    return bool(rest) and rest[0].text in _ONE
 
 
 def _none_of(quantifier: Word, after: list[Word]) -> bool:

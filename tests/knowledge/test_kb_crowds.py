@@ -81,3 +81,28 @@ def test_a_whole_team_or_farm_with_no_failure_of_its_systems_is_no_outage(
     matcher: Matcher, text: str, topic: str | None
 ) -> None:
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ни на одной флешке не видно файлов", "ru"),
+        ("на жодній флешці не видно файлів", "uk"),
+        ("ни на одном компе не видно файлов на флешке", "ru"),
+        ("ни один сотрудник не пришёл на работу", "ru"),
+        ("ни в одном чате не вижу сообщений", "ru"),
+        ("в жодному чаті не бачу нових повідомлень", "uk"),
+        ("жоден працівник не вийшов на зміну через снігопад", "uk"),
+        ("ні на одній флешці не відкриваються файли", "uk"),
+        ("ни на одном ноутбуке не видно фото с карты памяти", "ru"),
+        ("на всій флешці жодного файлу не видно", "uk"),
+    ],
+)
+def test_not_one_place_or_machine_where_no_work_stopped_is_no_outage(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "ни на одной флешке", "в жодному чаті": a stick or a chat counted by "not one" was a
+    # place, and one machine after it every machine, whatever failed there; these were
+    # answered the outage (session 31). A crowd no list names is everyone only when the
+    # message says work stopped for many, as priority reads it (impact.many_stopped).
+    assert answered(matcher, text, lang) != "outage_critical"

@@ -36,6 +36,7 @@ MANY = [
     # read by lemma in a clause where work stopped
     "касири не можуть пробити чек",
     "ни одна касса не пробивает",
+    "ни у кого не работает 1С, я тоже не могу зайти",
     "жоден термінал не приймає картки",
     "none of the nurses can log in",
     "у двадцяти операторів не працює телефонія",
@@ -112,6 +113,14 @@ NOT_MANY = [
     # people in a plural possessive are whose thing it is, not who is stopped (session 31)
     "cleaning supervisors' shared inbox stopped getting emails",
     "the nurses' station printer stopped printing",
+    # what the writer alone sees or cannot do wherever "not one" counts, and staff who did
+    # not come in, are no work stopped for many (session 32: each was many stopped)
+    "ни в одном чате не вижу сообщений",
+    "в жодному чаті не бачу повідомлень",
+    "на жодному компі не можу зайти в 1С",
+    "ни один сотрудник не пришёл на работу",
+    "жоден працівник не вийшов на зміну",
+    "ні на одній флешці не відкриваються файли",
 ]
 
 
