@@ -1231,8 +1231,9 @@ SOUND_HOST_WORDS: frozenset[str] = _words(
     """
 )
 # What says that something fails for the many a crowd word counts ("у всех лежит почта",
-# "весь склад без сети", "all tills down", "none of the PCs can log in"): the outage's
-# verbs and nouns, beside the negations, stopping and breaking down. A crowd with none of
+# "весь склад без сети", "all tills down", "none of the PCs can log in", "у всех проблемы с
+# почтой", "у всех выкидывает из 1С"): the outage's verbs and nouns, a problem said as such,
+# beside the negations, stopping and breaking down. A crowd with none of
 # them ("добрый вечер всем, кто на смене", "на всех кассах очередь, позовите ещё кассира",
 # "во всех магазинах сети закончились пакеты") is many people, not an outage (ranker:
 # `Ranker._read`). Read as lemmas (things.failing).
@@ -1247,7 +1248,9 @@ CROWD_FAILING_WORDS: frozenset[str] = _words(
     вилітати вилетіти відключитися згаснути погаснути здохнути видалити блимати ніхто
     втратити загубити вирубитися відрубитися тупити недоступний
     ліг стоїть стоит висит лежит
+    проблема глюк выкидывать выкинуть выбивать выбить викидати викинути вибивати вибити
     down lost lose offline dead froze frozen freeze freezes freezing crash crashed crashes
+    problem problems issue issues trouble troubles kicked
     stop stopped stuck error errors fail fails failed failing broke broken outage
     unreachable unavailable hang hung drop dropped drops disconnect disconnecting
     disconnects disconnected deleted spilled switched none nobody noone

@@ -39,6 +39,12 @@ def test_a_crowd_with_nothing_failing_is_offered_nothing(
         ("у всіх кав'ярнях мережі зависли каси", "uk"),
         ("у всех лежит почта", "ru"),
         ("email down for everyone", "en"),
+        # a problem said as such, or being thrown out, fails as much as "лежит"
+        ("у всех проблемы с почтой", "ru"),
+        ("у всіх проблеми з поштою", "uk"),
+        ("everyone is having trouble with email", "en"),
+        ("у всех выкидывает из 1С", "ru"),
+        ("у всіх викидає з програми", "uk"),
     ],
 )
 def test_a_crowd_something_fails_for_stays_the_outage(
