@@ -71,7 +71,7 @@ from gateway.knowledge.phones import (
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.spills import spilled_elsewhere
-from gateway.knowledge.stages import show_sound
+from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, subject
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
@@ -567,6 +567,9 @@ class Ranker:
         boards = scoreboard_screens(words)
         # "в караоке немає звуку з мікрофонів": a karaoke's or a stage's sound is the show's.
         boards |= show_sound(words)
+        # "the harpsichord in the recital hall has two keys that won't come back up": an
+        # instrument's keys.
+        boards |= instrument_keys(words)
         if boards:
             words = tuple(t._replace(stop=True) if i in boards else t for i, t in enumerate(words))
         if windows:

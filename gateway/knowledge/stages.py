@@ -1,11 +1,14 @@
-"""A show's sound: the microphones and speakers of a karaoke or a stage are the venue's.
+"""A show's things: a karaoke's or a stage's sound, and an instrument's keys, are the show's.
 
 "в караоке-баре микрофоны не работают, звука нет вообще", "в караоке немає звуку з
 мікрофонів", "no sound from the mics in the karaoke room": no sound and a microphone are the
 sound and call articles' words, and alone they answered them. Said in a karaoke or on a
 stage with no computer or call program named, the microphones, the speakers and their sound
 are the show's, and their words are no evidence ("на компе в караоке-баре нет звука в
-колонках" stays the computer's).
+колонках" stays the computer's). So are the keys of an instrument or of a music night's
+keyboard: "the harpsichord in the recital hall has two keys that won't come back up", "на
+колокольне западает клавиатура", "our keyboard in the sake bar lounge has two dead keys
+before jazz night" ("music school reception PC: the keyboard types nothing" stays IT's).
 """
 
 from __future__ import annotations
@@ -14,16 +17,31 @@ from collections.abc import Sequence
 from functools import cache
 
 from gateway.knowledge.morphology import Token, lemma
-from gateway.knowledge.vocabulary import SHOW_SOUND_WORDS, SHOW_VENUE_WORDS, SOUND_HOST_WORDS
+from gateway.knowledge.vocabulary import (
+    INSTRUMENT_KEY_WORDS,
+    INSTRUMENT_WORDS,
+    SHOW_SOUND_WORDS,
+    SHOW_VENUE_WORDS,
+    SOUND_HOST_WORDS,
+)
 
 
 def show_sound(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the sound, microphone and speaker words when the message names a karaoke
     or a stage and no computer or call program: empty otherwise."""
-    venues, sounds, hosts = _vocabulary()
+    venues, sounds, hosts, _, _ = _vocabulary()
     if not any(_said(t, venues) for t in words) or any(_said(t, hosts) for t in words):
         return frozenset()
     return frozenset(i for i, t in enumerate(words) if _said(t, sounds))
+
+
+def instrument_keys(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the keyboard and key words when the message names an instrument or a
+    music night and no computer or call program: empty otherwise."""
+    _, _, hosts, instruments, keys = _vocabulary()
+    if not any(_said(t, instruments) for t in words) or any(_said(t, hosts) for t in words):
+        return frozenset()
+    return frozenset(i for i, t in enumerate(words) if _said(t, keys))
 
 
 @cache
@@ -31,7 +49,14 @@ def _vocabulary() -> tuple[frozenset[str], ...]:
     """The word lists with their lemmas (English stems for Latin words, Russian and
     Ukrainian lemmas for Cyrillic ones). Read on first use."""
     return tuple(
-        _with_lemmas(words) for words in (SHOW_VENUE_WORDS, SHOW_SOUND_WORDS, SOUND_HOST_WORDS)
+        _with_lemmas(words)
+        for words in (
+            SHOW_VENUE_WORDS,
+            SHOW_SOUND_WORDS,
+            SOUND_HOST_WORDS,
+            INSTRUMENT_WORDS,
+            INSTRUMENT_KEY_WORDS,
+        )
     )
 
 

@@ -1230,6 +1230,26 @@ SOUND_HOST_WORDS: frozenset[str] = _words(
     discord meet
     """
 )
+# An instrument or a music night: the keyboard and keys said with it and with no computer or
+# call program ("the harpsichord in the recital hall has two keys that won't come back up",
+# "на колокольне западает клавиатура", "our keyboard … has two dead keys before jazz night")
+# are the instrument's (stages.py). Not "music", "музыкальный": a music school has PCs.
+INSTRUMENT_WORDS: frozenset[str] = _words(
+    """
+    орган органа органе органі пианино піаніно рояль рояля клавесин клавесина клавесині
+    синтезатор синтезатора синтезаторі баян баяна аккордеон аккордеона акордеон акордеона
+    колокольня колокольне колокольни дзвіниця дзвіниці карильон джаз джазу концерт концерта
+    концерті репетиция репетиції
+    piano organ harpsichord synth synthesizer synthesiser accordion carillon belfry jazz
+    concert recital rehearsal
+    """
+)
+INSTRUMENT_KEY_WORDS: frozenset[str] = _words(
+    """
+    клавиатура клавиатуры клавиатуре клавіатура клавіатури клавіатурі клавиша клавиши клавиш
+    клавіша клавіші клавіш keyboard keyboards key keys
+    """
+)
 # What says that something fails for the many a crowd word counts ("у всех лежит почта",
 # "весь склад без сети", "all tills down", "none of the PCs can log in", "у всех проблемы с
 # почтой", "у всех выкидывает из 1С"): the outage's verbs and nouns, a problem said as such,

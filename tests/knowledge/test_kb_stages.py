@@ -1,4 +1,4 @@
-"""A karaoke's or a stage's microphones and sound are the show's, not a computer's (issue 12)."""
+"""A show's things, a karaoke's sound or an instrument's keys, are no computer's (issue 12)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.stages import show_sound
+from gateway.knowledge.stages import instrument_keys, show_sound
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,38 @@ def test_only_the_sound_words_of_a_show_with_no_computer_are_the_shows() -> None
     said = tuple(tokens("в караоке немає звуку з мікрофонів", "uk"))
     assert [said[i].word for i in sorted(show_sound(said))] == ["звуку", "мікрофонів"]
     assert show_sound(tuple(tokens("на компе в караоке-баре нет звука", "ru"))) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("на колокольне собора западает клавиатура, две клавиши не возвращаются", "ru"),
+        ("на дзвіниці западає клавіатура, клавіші не повертаються", "uk"),
+        ("the harpsichord in the concert hall has three keys that won't come back up", "en"),
+        ("our keyboard in the hotel bar has two dead keys before jazz night", "en"),
+    ],
+)
+def test_an_instruments_keys_are_offered_nothing(matcher: Matcher, text: str, lang: str) -> None:
+    # keyboard_mouse was answered: keys that stick or won't come back are the keyboard's.
+    result = matcher.match(text, lang)
+    assert (result.outcome, result.candidates) == ("none", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("в музыкальной школе у завуча на компьютере клавиатура не печатает", "ru"),
+        ("music school reception PC: the keyboard types nothing", "en"),
+    ],
+)
+def test_a_computers_keyboard_where_music_is_made_stays_it(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+
+
+def test_only_the_keys_said_with_an_instrument_and_no_computer_are_the_instruments() -> None:
+    said = tuple(tokens("the harpsichord in the recital hall has two stuck keys", "en"))
+    assert [said[i].word for i in sorted(instrument_keys(said))] == ["keys"]
+    piano = "на пианино стоит компьютер, клавиатура не печатает"
+    assert instrument_keys(tuple(tokens(piano, "ru"))) == frozenset()
