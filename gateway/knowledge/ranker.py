@@ -561,7 +561,8 @@ class Ranker:
         # room's window that won't open or close beside the room's air ("the windows at the
         # incense factory won't open, it's stifling", "окна не закрываются, сквозит") is the
         # building's: no window of a program, and no evidence.
-        windows = room_windows(words)
+        programs = self._program | self._applications
+        windows = room_windows(words, programs)
         # "табло на стадионе не показывает счёт, черный экран", "the stadium scoreboard went
         # to a black screen in the second half": a scoreboard and its screen are the venue's.
         boards = scoreboard_screens(words)
@@ -575,7 +576,7 @@ class Ranker:
         if windows:
             words = tuple(t._replace(stop=True) if i in windows else t for i, t in enumerate(words))
         else:
-            opening = crashed_at_start(text, lang, words, self._program | self._applications)
+            opening = crashed_at_start(text, lang, words, programs)
             words = _read_as(words, opening, "запуск", self._start)
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.

@@ -8,20 +8,26 @@ boiling, a draught), the window is the building's, and its words are no evidence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import cache
 
 from gateway.knowledge.morphology import Token, lemma
 from gateway.knowledge.vocabulary import ROOM_AIR_WORDS, ROOM_WINDOW_WORDS, WINDOW_MOVES
 
 
-def room_windows(words: Sequence[Token]) -> frozenset[int]:
-    """Positions of the window words when the message says a window opens or closes (or
-    does not) and names the room's air: empty otherwise."""
+def room_windows(words: Sequence[Token], programs: Container[str] = frozenset()) -> frozenset[int]:
+    """Positions of the window words and of their opening or closing when the message says
+    a window opens or closes (or does not) and names the room's air: empty otherwise, and
+    when it names a program (`programs`: lemmas, "окно 1С", "the Outlook window") or writes
+    Windows as a name or in Latin letters among Cyrillic words: the window or the opening
+    is the program's."""
     windows, moves, air = _vocabulary()
     found = frozenset(i for i, t in enumerate(words) if _said(t, windows))
-    if found and any(_said(t, moves) for t in words) and any(_said(t, air) for t in words):
-        return found
+    if any(t.lemma in programs for t in words) or any(_the_system(words[i], words) for i in found):
+        return frozenset()
+    moved = frozenset(i for i, t in enumerate(words) if _said(t, moves))
+    if found and moved and any(_said(t, air) for t in words):
+        return found | moved
     return frozenset()
 
 
@@ -37,6 +43,11 @@ def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
     for word in words:
         found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
     return frozenset(found)
+
+
+def _the_system(window: Token, words: Sequence[Token]) -> bool:
+    """Windows written as a name, or in Latin letters among Cyrillic words: the system."""
+    return window.capital or (window.word.isascii() and not all(t.word.isascii() for t in words))
 
 
 def _said(token: Token, words: frozenset[str]) -> bool:

@@ -20,6 +20,10 @@ from gateway.knowledge.rooms import room_windows
         ("вікна в майстерні годинників не зачиняються, протяг", "uk"),
         ("the windows in the glass studio won't close and there's a draught on the kiln", "en"),
         ("окна на складе не закрываются, сквозняк по ногам", "ru"),
+        # the opening left alone read as a program's that won't start: offered or answered
+        ("в бухгалтерии окна не открываются, жара невыносимая", "ru"),
+        ("в бухгалтерії вікна не відкриваються, спека", "uk"),
+        ("windows don't open in the warehouse, stuffy all day", "en"),
     ],
 )
 def test_a_window_that_wont_open_beside_the_air_is_offered_nothing(
@@ -37,6 +41,8 @@ def test_a_window_that_wont_open_beside_the_air_is_offered_nothing(
         ("окно программы не закрывается, висит", "ru", "app_wont_start"),
         ("вікно програми не відкривається", "uk", "app_wont_start"),
         ("windows won't open after the update, stuck on the logo", "en", "update_stuck"),
+        # a program named, or Windows in Latin letters, beside the room's air
+        ("вікно програми не закривається, а в кабінеті спека", "uk", "app_wont_start"),
     ],
 )
 def test_a_programs_window_stays_the_programs(
@@ -47,7 +53,13 @@ def test_a_programs_window_stays_the_programs(
 
 def test_only_the_window_words_beside_the_air_are_the_rooms() -> None:
     said = tuple(tokens("окна в мастерской не закрываются, сквозит", "ru"))
-    assert [said[i].word for i in sorted(room_windows(said))] == ["окна"]
+    assert [said[i].word for i in sorted(room_windows(said))] == ["окна", "закрываются"]
     # no air named, or no opening said: left to the other signals
     assert room_windows(tuple(tokens("окна в мастерской не закрываются", "ru"))) == frozenset()
     assert room_windows(tuple(tokens("windows laptop is stifling hot", "en"))) == frozenset()
+    # the system: Windows in Latin letters in a Cyrillic message, or written as a name
+    for text, lang in (
+        ("windows не открывается после обновления, в серверной жарко", "ru"),
+        ("after the update Windows won't open and the server room is boiling", "en"),
+    ):
+        assert room_windows(tuple(tokens(text, lang))) == frozenset(), text
