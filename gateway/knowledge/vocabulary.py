@@ -2246,12 +2246,13 @@ PUT_WORDS: frozenset[str] = _words(
 # The scanner described in English by its part or its glass, by someone who does not know
 # its name: "the scanning bit on the big machine", "the scanning part of the copier", "the flat
 # glass thing on top of the copier". A scan word right before a part's word is the scanner;
-# a flat thing or glass on a copier (a machine that scans) is its glass.
+# a flat thing or glass on a copier (a machine that scans) is its glass. Not a panel: "the
+# flat panel on the copier shows an error" is its display.
 SCAN_WORDS: frozenset[str] = _words("scan scanning")
 SCAN_PART_WORDS: frozenset[str] = _words("bit part side thing unit section end")
 FLAT_WORDS: frozenset[str] = _words("flat")
 GLASS_WORDS: frozenset[str] = _words("glass")
-GLASS_PART_WORDS: frozenset[str] = _words("thing bit part plate panel")
+GLASS_PART_WORDS: frozenset[str] = _words("thing bit part plate")
 COPIER_WORDS: frozenset[str] = _words("copier photocopier mfp")
 PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS | SCANNER_SERIES_WORDS
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").

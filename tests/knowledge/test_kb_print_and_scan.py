@@ -179,6 +179,8 @@ def test_a_sheet_put_under_a_lid_is_the_scanner(
         # a glass is no part by itself, a flat thing away from a copier no scanner
         ("the glass door of the copier room is cracked", None),
         ("the flat tyre on the van by the copier shop", None),
+        # a flat panel is the copier's display, whose error is no scanner's
+        ("the flat panel on the copier shows an error code", None),
     ],
 )
 def test_the_scanner_described_by_its_part_or_its_glass_is_the_scanner(
