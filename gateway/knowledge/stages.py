@@ -30,7 +30,9 @@ def show_sound(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the sound, microphone and speaker words when the message names a karaoke
     or a stage and no computer or call program: empty otherwise."""
     venues, sounds, hosts, _, _ = _vocabulary()
-    if not any(_said(t, venues) for t in words) or any(_said(t, hosts) for t in words):
+    # A Latin word as written: "staging" is no stage ("the staging server has no sound").
+    named = any(_said(t, venues) and (not t.word.isascii() or t.word in venues) for t in words)
+    if not named or any(_said(t, hosts) for t in words):
         return frozenset()
     return frozenset(i for i, t in enumerate(words) if _said(t, sounds))
 

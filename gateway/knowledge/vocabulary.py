@@ -1212,8 +1212,8 @@ BOARD_SCREEN_WORDS: frozenset[str] = _words(
     screen display monitor black blank
     """
 )
-# A show's sound: a karaoke's or a stage's microphones and speakers, said with no computer
-# or call program ("в караоке немає звуку з мікрофонів", "no sound from the mics in the
+# A show's sound: a karaoke's or a stage's microphones and speakers, said with no computer,
+# call program or headset ("в караоке немає звуку з мікрофонів", "no sound from the mics in the
 # karaoke room"), are the venue's (stages.py); "на компе в караоке-баре нет звука" is not.
 SHOW_VENUE_WORDS: frozenset[str] = _words("караоке karaoke сцена сцене сцені stage")
 SHOW_SOUND_WORDS: frozenset[str] = _words(
@@ -1227,7 +1227,8 @@ SOUND_HOST_WORDS: frozenset[str] = _words(
     """
     компьютер компьютере компе комп пк ноутбук ноуте ноут моноблок комп'ютер компютер
     комп'ютері компі ноутбуці pc computer laptop desktop zoom зум teams тимс skype скайп
-    discord meet
+    discord meet наушники навушники гарнитура гарнітура headphones headset headsets earbuds
+    earphones
     """
 )
 # An instrument or a music night: the keyboard and keys said with it and with no computer or

@@ -32,6 +32,10 @@ def test_a_shows_sound_is_offered_nothing(matcher: Matcher, text: str, lang: str
         ("на комп'ютері в караоке-барі немає звуку", "uk"),
         ("no sound from the speakers on the karaoke bar's office pc", "en"),
         ("в караоке-баре в зуме не слышно звука на созвоне", "ru"),
+        # a headset is the user's own; a stage of an update, or staging, is no show
+        ("no sound in my headset since the update got to its last stage", "en"),
+        ("the staging server has no sound output for the kiosk", "en"),
+        ("на сцене актового зала в моих наушниках нет звука", "ru"),
     ],
 )
 def test_a_computers_sound_in_a_karaoke_stays_the_computers(
