@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from functools import cache
 
-from gateway.knowledge.morphology import Token, lemma
+from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import ROOM_AIR_WORDS, ROOM_WINDOW_WORDS, WINDOW_MOVES
+from gateway.knowledge.wordlists import said, with_lemmas
 
 
 def room_windows(words: Sequence[Token], programs: Container[str] = frozenset()) -> frozenset[int]:
@@ -22,11 +23,11 @@ def room_windows(words: Sequence[Token], programs: Container[str] = frozenset())
     Windows as a name or in Latin letters among Cyrillic words: the window or the opening
     is the program's."""
     windows, moves, air = _vocabulary()
-    found = frozenset(i for i, t in enumerate(words) if _said(t, windows))
+    found = frozenset(i for i, t in enumerate(words) if said(t, windows))
     if any(t.lemma in programs for t in words) or any(_the_system(words[i], words) for i in found):
         return frozenset()
-    moved = frozenset(i for i, t in enumerate(words) if _said(t, moves))
-    if found and moved and any(_said(t, air) for t in words):
+    moved = frozenset(i for i, t in enumerate(words) if said(t, moves))
+    if found and moved and any(said(t, air) for t in words):
         return found | moved
     return frozenset()
 
@@ -35,20 +36,9 @@ def room_windows(words: Sequence[Token], programs: Container[str] = frozenset())
 def _vocabulary() -> tuple[frozenset[str], ...]:
     """The word lists with their lemmas (English stems for Latin words, Russian and
     Ukrainian lemmas for Cyrillic ones). Read on first use."""
-    return tuple(_with_lemmas(words) for words in (ROOM_WINDOW_WORDS, WINDOW_MOVES, ROOM_AIR_WORDS))
-
-
-def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
-    found = set(words)
-    for word in words:
-        found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
-    return frozenset(found)
+    return tuple(with_lemmas(words) for words in (ROOM_WINDOW_WORDS, WINDOW_MOVES, ROOM_AIR_WORDS))
 
 
 def _the_system(window: Token, words: Sequence[Token]) -> bool:
     """Windows written as a name, or in Latin letters among Cyrillic words: the system."""
     return window.capital or (window.word.isascii() and not all(t.word.isascii() for t in words))
-
-
-def _said(token: Token, words: frozenset[str]) -> bool:
-    return token.word in words or token.lemma in words

@@ -13,17 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from gateway.knowledge.morphology import Token, lemma
+from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import BOARD_SCREEN_WORDS, GAME_WORDS, SCOREBOARD_WORDS
+from gateway.knowledge.wordlists import said, with_lemmas
 
 
 def scoreboard_screens(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the scoreboard and its screen's words when the message names a
     scoreboard and a game's score or part: empty otherwise."""
     boards, games, screens = _vocabulary()
-    if not any(_said(t, boards) for t in words) or not any(_said(t, games) for t in words):
+    if not any(said(t, boards) for t in words) or not any(said(t, games) for t in words):
         return frozenset()
-    return frozenset(i for i, t in enumerate(words) if _said(t, boards) or _said(t, screens))
+    return frozenset(i for i, t in enumerate(words) if said(t, boards) or said(t, screens))
 
 
 @cache
@@ -31,16 +32,5 @@ def _vocabulary() -> tuple[frozenset[str], ...]:
     """The word lists with their lemmas (English stems for Latin words, Russian and
     Ukrainian lemmas for Cyrillic ones). Read on first use."""
     return tuple(
-        _with_lemmas(words) for words in (SCOREBOARD_WORDS, GAME_WORDS, BOARD_SCREEN_WORDS)
+        with_lemmas(words) for words in (SCOREBOARD_WORDS, GAME_WORDS, BOARD_SCREEN_WORDS)
     )
-
-
-def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
-    found = set(words)
-    for word in words:
-        found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
-    return frozenset(found)
-
-
-def _said(token: Token, words: frozenset[str]) -> bool:
-    return token.word in words or token.lemma in words

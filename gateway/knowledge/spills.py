@@ -17,6 +17,7 @@ from gateway.knowledge.vocabulary import (
     SPILL_DEVICES,
     SPILL_SURFACES,
 )
+from gateway.knowledge.wordlists import said
 
 # Where a spill goes: "on", "onto", "over", "all over", "на", "по".
 _ONTO = frozenset({"on", "onto", "over", "into", "across", "на", "по"})
@@ -28,7 +29,7 @@ def spilled_elsewhere(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the spilling words and of the drinks spilled when the spill landed on
     furniture, a floor or clothes and no device is named: empty otherwise."""
     spills = [i for i, t in enumerate(words) if t.word in DAMAGE_WORDS]
-    if not spills or any(_said(t, SPILL_DEVICES) for t in words):
+    if not spills or any(said(t, SPILL_DEVICES) for t in words):
         return frozenset()
     found: set[int] = set()
     for index in spills:
@@ -38,14 +39,10 @@ def spilled_elsewhere(words: Sequence[Token]) -> frozenset[int]:
             continue
         # The place, a noun before it at most: "the kitchen table", "the café counter".
         landed = [t for t in ahead[onto + 1 :] if not t.stop and t.word != "over"][:2]
-        if not any(_said(t, SPILL_SURFACES) for t in landed):
+        if not any(said(t, SPILL_SURFACES) for t in landed):
             continue
         found.add(index)
         found.update(
-            index + 1 + i for i, t in enumerate(ahead[:onto]) if _said(t, DAMAGED_THINGS)
+            index + 1 + i for i, t in enumerate(ahead[:onto]) if said(t, DAMAGED_THINGS)
         )
     return frozenset(found)
-
-
-def _said(token: Token, lemmas: frozenset[str]) -> bool:
-    return token.word in lemmas or token.lemma in lemmas

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from gateway.knowledge.morphology import Token, lemma
+from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     INSTRUMENT_KEY_WORDS,
     INSTRUMENT_WORDS,
@@ -24,6 +24,7 @@ from gateway.knowledge.vocabulary import (
     SHOW_VENUE_WORDS,
     SOUND_HOST_WORDS,
 )
+from gateway.knowledge.wordlists import said, with_lemmas
 
 
 def show_sound(words: Sequence[Token]) -> frozenset[int]:
@@ -31,19 +32,19 @@ def show_sound(words: Sequence[Token]) -> frozenset[int]:
     or a stage and no computer or call program: empty otherwise."""
     venues, sounds, hosts, _, _ = _vocabulary()
     # A Latin word as written: "staging" is no stage ("the staging server has no sound").
-    named = any(_said(t, venues) and (not t.word.isascii() or t.word in venues) for t in words)
-    if not named or any(_said(t, hosts) for t in words):
+    named = any(said(t, venues) and (not t.word.isascii() or t.word in venues) for t in words)
+    if not named or any(said(t, hosts) for t in words):
         return frozenset()
-    return frozenset(i for i, t in enumerate(words) if _said(t, sounds))
+    return frozenset(i for i, t in enumerate(words) if said(t, sounds))
 
 
 def instrument_keys(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the keyboard and key words when the message names an instrument or a
     music night and no computer or call program: empty otherwise."""
     _, _, hosts, instruments, keys = _vocabulary()
-    if not any(_said(t, instruments) for t in words) or any(_said(t, hosts) for t in words):
+    if not any(said(t, instruments) for t in words) or any(said(t, hosts) for t in words):
         return frozenset()
-    return frozenset(i for i, t in enumerate(words) if _said(t, keys))
+    return frozenset(i for i, t in enumerate(words) if said(t, keys))
 
 
 @cache
@@ -51,7 +52,7 @@ def _vocabulary() -> tuple[frozenset[str], ...]:
     """The word lists with their lemmas (English stems for Latin words, Russian and
     Ukrainian lemmas for Cyrillic ones). Read on first use."""
     return tuple(
-        _with_lemmas(words)
+        with_lemmas(words)
         for words in (
             SHOW_VENUE_WORDS,
             SHOW_SOUND_WORDS,
@@ -60,14 +61,3 @@ def _vocabulary() -> tuple[frozenset[str], ...]:
             INSTRUMENT_KEY_WORDS,
         )
     )
-
-
-def _with_lemmas(words: frozenset[str]) -> frozenset[str]:
-    found = set(words)
-    for word in words:
-        found.update(lemma(word, lang) for lang in (("en",) if word.isascii() else ("ru", "uk")))
-    return frozenset(found)
-
-
-def _said(token: Token, words: frozenset[str]) -> bool:
-    return token.word in words or token.lemma in words
