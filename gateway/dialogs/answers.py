@@ -83,6 +83,8 @@ YES = PhraseSet([
     # slang for it: "вже норм", "всё норм", "норм, дякую"
     r"норм", r"нормас",
     r"разблокировал\w*", r"розблокувал\w*", r"unlocked", r"all good", r"(it'?s )?fine now",
+    # "all sorted now", "it's working again" ("not sorted", "not working" are no's, read first)
+    r"(all )?sorted( out)?", r"working (now|again|fine|ok|okay|normally)",
     r"da", r"pomogl\w*", r"dopomo[hg]l\w*",
 ])  # fmt: skip
 
@@ -162,8 +164,60 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[\w']+|[👍👎❌✅⭐★]|(?<![\w-])-(?![\w-])", normalise(text))
 
 
+# A courtesy to the desk, neither a no nor a fault: "no worries, works now", "не переживайте,
+# уже работает", "не хвилюйтеся, вже все добре" (its "no" and "не" deny nothing)
+COURTESY = PhraseSet([
+    r"no (worries|worry|probs?|biggie|stress)( at all| mate| whatsoever)?",
+    r"(don'?t|dont|do not|not to) (you )?worry( about (it|that|this))?",
+    r"не (переживайте|переживай|волнуйтесь|волнуйся|беспокойтесь|беспокойся|хвилюйтеся|"
+    r"хвилюйтесь|хвилюйся|турбуйтеся|турбуйтесь|турбуйся)( (так|вы|ви|за меня|за мене))?",
+])  # fmt: skip
+
+
+def without_courtesy(text: str) -> str:
+    """`text` without the courtesy it opens or closes with ("no worries, …"), as typed
+    when it has none."""
+    return COURTESY.remove(text) if text in COURTESY else text
+
+
+# The fix not tried yet, put off: "thanks, I will try this after lunch", "ок, попробую
+# позже", "дякую, спробую після обіду", "haven't tried it yet". Neither a yes nor a no.
+DEFERRAL = PhraseSet([
+    r"(i'?ll|i will|will|i'?m going to|going to|gonna|let me|i'?ve got to|i need to|i have to)"
+    r"( \w+)? (try|test|check|give|have a (go|look|try)|do|look|follow|reboot|restart)\b"
+    r"(?!.{0,30}(again|now|\bnot\b|n't))",
+    r"(haven'?t|have not|didn'?t|did not|not) (had a chance to |got round to |gotten around to )?"
+    r"(try|tried|test|tested|check|checked)( (it|this|that|them))? yet",
+    r"(try|test|check) (it|this|that|them) (later|tomorrow|tonight|after|when|once|on monday|"
+    r"first thing|in the morning|this (afternoon|evening))",
+    r"(попробую|попробуем|проверю|проверим|посмотрю|посмотрим|сделаю|сделаем|попытаюсь|"
+    r"спробую|спробуємо|перевірю|перевіримо|подивлюся|подивлюсь|подивимось|подивимося|зроблю|"
+    r"зробимо)(?! (ещ[её]|ще) раз)",
+    r"(ещ[её]|пока|ще|поки|ещ[её] пока|поки що) не (пробовал\w*|проверял\w*|пробував\w*|"
+    r"пробувал\w*|перевіряв\w*|перевірял\w*|успел\w*|встиг\w*)",
+])  # fmt: skip
+# What says the fix worked, not only that the reply was heard ("ok", "да", "thanks")
+_HELPED = re.compile(
+    r"(?<!\w)(?:помогл\w*|помог|допомогл\w*|допоміг|заработал\w*|запрацювал\w*|работает|"
+    r"працює|получилось|вийшло|вдалося|helped|works|worked|working|fixed|solved|sorted|"
+    r"норм\w*|fine)(?!\w)"
+)
+
+
+def defers(text: str) -> bool:
+    """The user will try the fix later and says nothing of whether it worked."""
+    norm = normalise(without_courtesy(text))
+    return norm in DEFERRAL and _HELPED.search(norm) is None
+
+
 def parse_yes_no(text: str) -> bool | None:
-    """True for "yes, it helped", False for "no", None when it is neither."""
+    """True for "yes, it helped", False for "no", None when it is neither (also "thanks,
+    I will try this after lunch": not tried yet)."""
+    found = _parse_yes_no(without_courtesy(text))
+    return None if found and defers(text) else found
+
+
+def _parse_yes_no(text: str) -> bool | None:
     words = _words(text)
     if _BARE_NE.match(text):
         return False  # "не", "Не.", "не, всё так же": the spoken no, said alone
@@ -640,8 +694,30 @@ def says_it_works_now(text: str) -> bool:
     verdict = parse_yes_no(text)
     if verdict is True:
         return True
-    rest = _THANKS_AGAIN.sub(" ", _FAULT_GONE.sub(" ", normalise(text)))
+    rest = _THANKS_AGAIN.sub(" ", _FAULT_GONE.sub(" ", normalise(without_courtesy(text))))
     return verdict is None and sounds_grateful(text) and _TROUBLE.search(rest) is None
+
+
+# Another matter added after the answer: "да, помогло. А ещё сканер не сканирует", "так,
+# дякую, до речі VPN не підключається", "yes, thanks. Also my VPN is down". Set off by a mark
+# or a joining word, so "всё ещё не работает" (still) is no addition.
+_ADDED = re.compile(
+    r"(?:[.!?;,:\n]+\s*|\s[-—–]+\s*|\s)(?:(?:а|и|і|й|но|але|and|but)\s+)"
+    r"(?:ещ[её]|ще|також|также|кстати|до речі|also|plus)(?![\w'])(?!\s+раз(?!\w))[\s,:—–-]*"
+    r"|(?:[.!?;,:\n]+\s*|\s[-—–]+\s*)(?:(?:а|и|і|й|но|але|and|but)\s+)?"
+    r"(?:ещ[её]|ще|також|также|кроме того|крім того|кстати|до речі|also|plus|btw|by the way|"
+    r"one more thing|another thing|on another note)(?![\w'])(?!\s+раз(?!\w))[\s,:—–-]*",
+    re.IGNORECASE,
+)
+
+
+def split_addition(text: str) -> tuple[str, str]:
+    """The reply and the other matter it adds ("да, помогло", "сканер не сканирует"), or
+    (`text`, "") when it adds none."""
+    found = _ADDED.search(text)
+    if found is None or not re.search(r"\w", text[: found.start()]):
+        return text, ""
+    return text[: found.start()].strip(), text[found.end() :].strip()
 
 
 def is_small_talk(text: str) -> str:

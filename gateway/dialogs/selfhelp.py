@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from gateway.dialogs.answers import (
+    defers,
     is_none_of_these,
     parse_choice,
     parse_yes_no,
     says_it_works_now,
+    split_addition,
 )
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, FaqChoices, Resolved
@@ -57,13 +61,17 @@ class SelfHelp:
     def _confirm(self, turn: Turn, msg: InboundMessage) -> None:
         """The answer to "did this help?"."""
         st, text = turn.state, msg.text.strip()
+        if not msg.payload and self._another_matter_beside_yes(turn, msg):
+            return
         helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
         signal = detect_handoff(turn.reading(text)) if text else None
-        if text and not helped:
+        # "thanks, I will try this after lunch": not tried yet, no detail of the problem
+        later = helped is None and bool(text) and defers(text)
+        if text and not helped and not later:
             fill(st.fields, st.sources, text, "reply to did-it-help")
         # "спасибо вам большое за помощь", "thank you very much": thanks that name nothing
         # and no fault are no more detail, however long; they are asked yes or no as "спасибо"
-        detail = len(text.split()) >= DETAIL_WORDS and not (
+        detail = len(text.split()) >= DETAIL_WORDS and not later and not (
             helped is None and says_it_works_now(text) and not self.routing.recognises(text)
         )
         if not helped and (signal or helped is False or detail):
@@ -85,6 +93,8 @@ class SelfHelp:
             st.bot_resolved_at = turn.ctx.now
             turn.say("resolved_by_bot")
             self.ask_rating(turn)
+        elif later:
+            turn.say("confirm_later", *self._yes_no(turn))  # the answer stays, asked later
         elif helped is False or detail:
             if helped is None:  # "it still says offline": more detail, not a yes
                 st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
@@ -92,6 +102,21 @@ class SelfHelp:
             self.to_person(turn, "not_solved", self._article(st.topic))
         else:
             turn.say("ask_yes_no", *self._yes_no(turn))
+
+    def _another_matter_beside_yes(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A yes with another problem added ("да, помогло. А ещё сканер не сканирует", "yes,
+        thanks. Also my VPN is down"): the answer's problem is resolved, and the other one is
+        taken as a new problem (no rating asked in between). False when there is none."""
+        st = turn.state
+        said, added = split_addition(msg.text.strip())
+        if not added or parse_yes_no(said) is not True or not self.is_new_problem(turn, added):
+            return False
+        st.failed_answers = 0
+        turn.emit(Resolved(by="bot"))
+        turn.say("resolved_by_bot")
+        st.start_flow()
+        self.new_problem(turn, dataclasses.replace(msg, text=added))
+        return True
 
     def _another_article(self, turn: Turn, text: str) -> bool:
         """Offer the article of the problem a "no" says it is instead ("no, wifi is not the

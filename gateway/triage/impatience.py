@@ -60,7 +60,9 @@ LOST_PATIENCE = PhraseSet([
     r"(можно|можна|давайте|давай|пожалуйста|будь ласка|ну|а) (побыстрее|быстрее|поскорее|швидше|"
     r"скоріше|хутчіше)", r"побыстрее", r"поскорее", r"хутчіше", r"поторопит\w*", r"поспішіть",
     r"hurry( up)?", r"as fast as possible",
-    r"как можно (скорее|быстрее)", r"якнайшвидше", r"(fix|fixed|sort|sorted|done) (it |this )?now",
+    # "fix it now", "I need this fixed NOW"; "fixed now", "all sorted now" alone say it is done
+    r"как можно (скорее|быстрее)", r"якнайшвидше", r"(fix|sort|do) (it |this |that )?now",
+    r"(need|want|get|have) (it|this|that) (fixed|sorted|done) (right )?now",
     r"(right )?now!+",
     # promised and not done
     r"(никто|ніхто) (так и |так і |мне |мені )?(не )?(перезвонил|перезвонив|передзвонив|ответил|"

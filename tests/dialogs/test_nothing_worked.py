@@ -41,3 +41,13 @@ def test_a_yes_beside_such_a_word_stays_a_yes(engine: DialogEngine, said: str) -
     chat.send("the printer is offline")
     chat.send(said)
     assert chat.named("resolved") and chat.state.phase == Phase.CSAT_SCORE, (said, chat.text)
+
+
+@pytest.mark.parametrize("said", ["no worries, works now", "no prob, it works now"])
+def test_no_worries_is_no_no(engine: DialogEngine, said: str) -> None:
+    """Outside pass (desk31): "no worries, works now" read as a no ("no"): "Sorry it didn't
+    help" and the specialist's questions."""
+    chat = Chat(engine, lang_hint="en")
+    chat.send("the printer is offline")
+    chat.send(said)
+    assert chat.named("resolved") and chat.state.phase == Phase.CSAT_SCORE, (said, chat.text)

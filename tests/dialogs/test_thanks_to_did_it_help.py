@@ -16,7 +16,6 @@ from gateway.dialogs.state import Phase
     ("lang", "said"),
     [
         ("ru", "спасибо вам большое за помощь"),
-        ("ru", "Огромное спасибо, сейчас попробую!"),
         ("uk", "дякую вам дуже за допомогу"),
         ("en", "thank you very much"),
         ("en", "thank you so much for your help"),

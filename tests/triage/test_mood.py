@@ -921,3 +921,19 @@ def test_those_words_in_other_requests_ask_for_nobody(text: str) -> None:
 )
 def test_a_polite_request_for_a_member_of_staff_describes_no_problem(text: str) -> None:
     assert describes_problem(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "upset"),
+    [
+        # desk32: "fixed now", "all sorted now" say it is done (they were lost patience, and
+        # "no worries, it's fixed now" to "Did this help?" went to a person as upset)
+        ("thanks, it's fixed now", False), ("no worries, all sorted now", False),
+        ("fixed now, thanks", False), ("ok, done now, works", False), ("is it fixed now?", False),
+        ("FIX IT NOW", True), ("I need this fixed NOW, Outlook is dead", True),
+        ("just sort it now", True), ("want it done now", True),
+    ],
+)  # fmt: skip
+def test_done_now_is_no_impatience_and_do_it_now_is(text: str, upset: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "upset") is upset, (text, signal)
