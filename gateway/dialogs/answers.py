@@ -600,6 +600,13 @@ def declines(text: str) -> bool:
     return _whole(text, _DECLINE) and not _whole(text, BARE_NO) and not _whole(text, THANKS)
 
 
+def skips_rating(text: str) -> bool:
+    """Said instead of a score, the rating refused: the words of `declines`, or a bare no
+    ("нет", "ні", "nope"), which says no more of the fault than that (in a chat and by mail
+    alike; the fault said to go on reopens, `says_still_broken`)."""
+    return declines(text) or _whole(text, BARE_NO)
+
+
 def says_still_broken(text: str) -> bool:
     """A no that names the fault going on ("не помогло", "всё равно не работает", "still
     broken", "nope, not fixed"), not a no that names nothing ("нет", "nothing", "no, not at

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.answers import declines, parse_rating, says_it_works_now
+from gateway.dialogs.answers import parse_rating, says_it_works_now, skips_rating
 from gateway.dialogs.checklist import fill, open_questions
 from gateway.dialogs.events import (
     CsatCommented,
@@ -163,11 +163,10 @@ class LetterFlow:
 
     def _declined(self, turn: Turn, msg: InboundMessage) -> bool:
         """A reply to the rating letter that refuses the rating ("нет, спасибо", "ні, дякую",
-        "no thanks", "не надо", "nothing") ends it with no score and no comment, as in a chat:
-        no new request, no letter back (a letter answers no rating). A bare "нет" is not
-        one: it may say the fix did not hold."""
+        "no thanks", "не надо", "nothing", a bare "нет") ends it with no score and no comment,
+        as in a chat: no new request, no letter back (a letter answers no rating)."""
         st, said = turn.state, _unquoted(msg.text)
-        if not said or not declines(said):
+        if not said or not skips_rating(said):
             return False
         st.start_flow()  # the rating is over; the links say so, as after a new problem
         return True

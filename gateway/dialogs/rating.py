@@ -12,6 +12,7 @@ from gateway.dialogs.answers import (
     says_it_goes_on,
     says_it_works_now,
     says_still_broken,
+    skips_rating,
     sounds_grateful,
     tells_a_fault,
     without_fault_gone,
@@ -33,6 +34,9 @@ from gateway.triage.mood import detect_handoff
 from gateway.triage.routing import Routing
 
 SCORE_WORDS = 3  # a score given in words ("ставлю 4", "3 stars") is this short
+# `rated_score` of a rating refused: no score, but the next message may still say the fault
+# goes on ("нет", then "всё равно не работает")
+RATING_REFUSED = -1
 
 
 class Rating:
@@ -60,10 +64,11 @@ class Rating:
         elif says_it_works_now(text) and not self.names_another(turn, text):
             # "thanks again, the printer works now": glad, not a new problem; the scale again
             turn.say("csat_glad", *self._rating_buttons())
-        elif declines(text):
-            # "нет, спасибо", "спасибо, ничего", "no thanks": the rating is the user's to give
-            turn.say("csat_declined")
-            st.rated_score, st.csat_score, st.phase = 0, 0, Phase.IDLE
+        elif skips_rating(text):
+            # "нет, спасибо", "спасибо, ничего", "no thanks", "нет": the rating is the user's
+            # to give; a bare "нет" is told how to say it still fails
+            turn.say("csat_declined" if declines(text) else "csat_declined_no")
+            st.rated_score, st.csat_score, st.phase = RATING_REFUSED, 0, Phase.IDLE
         elif len(text.split()) >= DETAIL_WORDS - 1 or self.is_new_problem(turn, text):
             st.start_flow()  # the user moved on to something else; no rating then
             self.new_problem(turn, msg)
@@ -187,7 +192,7 @@ class Rating:
         2"): the first one counts (as on the rating page), and the user is told so kindly,
         not "I'm not sure I understood" nor a new problem's questions."""
         text = msg.text.strip()
-        if not rated or msg.payload or turn.state.phase != Phase.IDLE or not text:
+        if rated <= 0 or msg.payload or turn.state.phase != Phase.IDLE or not text:
             return False
         if not (is_bare_score(text) or (len(text.split()) <= SCORE_WORDS and parse_rating(text))):
             return False

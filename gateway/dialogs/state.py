@@ -51,7 +51,7 @@ class DialogState:
     ticket_id: str = ""
     csat_score: int = 0
     rating_ticket: str = ""  # the ticket a rating being collected is for
-    rated_score: int = 0  # the rating just thanked for, until the next message
+    rated_score: int = 0  # the rating just thanked for (-1: refused), until the next message
     bot_resolved_at: float = 0.0  # when the bot's answer was said to help, until rated
     account_next: str = ""  # unlock | reset: what to do once linked (or once named)
     code_tries: int = 0  # codes entered since the last one was sent

@@ -1,7 +1,8 @@
 """The rating refused (outside pass, desk30): "спасибо, ничего" or "no thanks" instead of a score
 was answered "send a number from 1 to 5" again and again, and "no comment" or "спасибо, ничего"
 instead of a comment was stored as the comment. Now the rating ends without a score, and no
-comment is kept; a bare "нет" still asks for the score (it may say the fix did not hold)."""
+comment is kept. A bare "нет" ends it too (desk32): it was asked for the score again, where
+by mail it opened a new request."""
 
 from __future__ import annotations
 
@@ -44,12 +45,17 @@ def test_a_refused_rating_ends_without_asking_for_the_score_again(
     assert chat.state.phase == Phase.IDLE
 
 
-def test_a_bare_no_still_asks_for_the_score(engine: DialogEngine) -> None:
+@pytest.mark.parametrize("said", ["нет", "ні", "nope", "Нет."])
+def test_a_bare_no_to_the_rating_skips_it(engine: DialogEngine, said: str) -> None:
     chat = Chat(engine, lang_hint="ru")
     resolved_by_operator(chat)
-    chat.send("нет")
-    assert chat.text == engine.texts.get("ru", "csat_again")
-    assert chat.state.phase == Phase.CSAT_SCORE
+    chat.send(said)
+    lang = chat.state.language
+    assert chat.text == engine.texts.get(lang, "csat_declined_no"), (said, chat.text)
+    assert chat.events == [] and chat.state.phase == Phase.IDLE
+    # … and the fault said next still reopens the ticket
+    chat.send("всё равно не работает")
+    assert chat.named("reopen_requested"), chat.text
 
 
 @pytest.mark.parametrize(

@@ -59,13 +59,11 @@ def test_still_broken_after_a_low_score_keeps_the_score_and_reopens(chat: Chat) 
     ]
 
 
-def test_a_score_a_bare_no_and_a_rating_the_bot_asked_for_itself_stay_as_they_were(
+def test_a_score_and_a_rating_the_bot_asked_for_itself_stay_as_they_were(
     engine: DialogEngine,
 ) -> None:
     chat = Chat(engine, lang_hint="ru")
     ticket_id = resolved_by_operator(chat)
-    chat.send("нет")  # no score and nothing said of the fault: the scale is asked again
-    assert chat.events == [] and chat.state.phase == Phase.CSAT_SCORE
     chat.send("2")
     assert chat.events == [CsatRecorded(score=2, ticket_id=ticket_id)]
     chat.send("долго, но починили")

@@ -676,8 +676,13 @@ async def test_a_reply_telling_the_tickets_own_fault_again_reopens_it(
 
 
 @pytest.mark.parametrize(
-    "said", ["Нет, спасибо.\n\n--\nИван Петров", "ні, дякую", "no thanks", "не надо", "nothing"]
-)
+    "said",
+    [
+        "Нет, спасибо.\n\n--\nИван Петров", "ні, дякую", "no thanks", "не надо", "nothing",
+        # desk32: a bare no opened HD-000002 "нет", where a chat asked for the score again
+        "Нет\n\n--\nИван Петров", "ні",
+    ],
+)  # fmt: skip
 async def test_a_rating_refused_in_reply_to_the_rating_letter_ends_it_as_in_a_chat(
     gw: MailGateway, sink: MailSink, said: str
 ) -> None:
