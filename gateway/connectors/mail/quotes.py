@@ -9,7 +9,9 @@ Recognised, in Russian, Ukrainian and English mailers:
   whose content is the request itself and so stays in the text;
 - signatures: the "-- " delimiter, "Sent from my iPhone" lines, and a closing
   ("С уважением,", "З повагою,", "Best regards,") followed by a few short lines and maybe
-  the company's legal notice ("This e-mail is confidential… received it in error…").
+  the company's legal notice ("This e-mail is confidential… received it in error…"); what
+  the writer adds under the name ("Regards, John" then "Also my VPN is down", "P.S. …") is
+  said again, not signature.
 """
 
 from __future__ import annotations
@@ -79,6 +81,18 @@ NOTICE_MIN_KINDS = 2
 FIRST_PERSON = re.compile(
     r"(?<!\w)(i|i'm|i've|i'd|me|my|я|мне|меня|мой|моя|моё|мою|мені|мене|мій|моє)(?!\w)", _I
 )
+# What the writer adds under their name: "P.S. …", "Also my VPN is down", "Кстати, …", "Ще
+# одне: …", or a sentence of their own ("My VPN is down too."): no part of the signature.
+POSTSCRIPT = re.compile(
+    r"^\s*(p\.?\s?s\b|п\.?\s?с\b|also\b|and also\b|btw\b|by the way\b|one more thing\b|"
+    r"oh,? and\b|plus\b|ещ[её]\b|а ещ[её]\b|и ещ[её]\b|кстати\b|также\b|забыл\w*|"
+    r"ще\b|і ще\b|а ще\b|також\b|до речі\b|забув\w*)",
+    _I,
+)
+# A sentence of one's own: "I", "my", "у меня" with four words or more, and nothing of a
+# card (a number, an address, a link, a label with a colon)
+CARD_LINE = re.compile(r"\d|@|https?:|www\.|:")
+OWN_SENTENCE_WORDS = 4
 SIGNATURE_MAX_LINES = 7
 SIGNATURE_LINE_CHARS = 72
 LOOKAHEAD = 7
@@ -173,12 +187,44 @@ def _split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in range(len(lines) - 1, -1, -1):
         if CLOSING.match(lines[i]):
             rest = [ln for ln in _without_notice(lines[i + 1 :]) if ln.strip()]
+            after = _postscript_at(lines, i + 1)
+            if after < len(lines):
+                # "Regards, John" and then "Also my VPN is down": the name is the signature,
+                # what follows it is said (less a legal notice under it)
+                own, signature = _keep_if_empty(lines[:after], i)
+                return [*own, "", *_without_notice(lines[after:])], signature
             if len(rest) <= SIGNATURE_MAX_LINES and all(
                 len(ln) <= SIGNATURE_LINE_CHARS for ln in rest
             ):
                 return _keep_if_empty(lines, i)
             break
     return lines, []
+
+
+def _postscript_at(lines: list[str], start: int) -> int:
+    """Where, after a closing at `start - 1`, the writer speaks again (`len(lines)` when
+    nowhere): a postscript ("P.S.", "Also …", "Кстати …") or a sentence of their own."""
+    for j in range(start, len(lines)):
+        line = lines[j].strip()
+        if not line:
+            continue
+        if POSTSCRIPT.match(line):
+            return j
+        own = FIRST_PERSON.search(line) and not CARD_LINE.search(line)
+        if own and len(line.split()) >= OWN_SENTENCE_WORDS and not _in_notice(lines, j):
+            return j
+    return len(lines)
+
+
+def _in_notice(lines: list[str], at: int) -> bool:
+    """Whether line `at` belongs to a paragraph of a legal notice."""
+    start = at
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    end = at
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return not _without_notice(lines[start:end])
 
 
 def _without_notice(lines: list[str]) -> list[str]:

@@ -70,6 +70,53 @@ def test_what_the_writer_says_after_a_closing_in_the_first_person_is_not_a_notic
     assert "конфиденциальный файл" in parse_mail(raw).text
 
 
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        ("\r\nAlso my VPN is down\r\n", "Also my VPN is down"),
+        ("Head of Accounts\r\n\r\nP.S. the scanner jams too\r\n", "P.S. the scanner jams too"),
+        ("\r\nMy VPN is down too, since this morning.\r\n", "My VPN is down too"),
+        ("\r\nКстати, сканер тоже не сканирует\r\n", "Кстати, сканер тоже не сканирует"),
+        ("Бухгалтерія\r\n\r\nЩе одне: VPN не підключається\r\n", "Ще одне: VPN не підключається"),
+        (
+            "\r\nAlso my VPN is down\r\n\r\nThis e-mail is confidential and intended solely for "
+            "the addressee. If you received it in error, please delete it.\r\n",
+            "Also my VPN is down",
+        ),
+    ],
+)
+def test_what_the_writer_adds_under_the_name_is_said(after: str, said: str) -> None:
+    """Outside pass (desk32): "Regards, John" and then "Also my VPN is down" was all
+    signature: the VPN never reached the ticket. The name stays signature, what follows is
+    said (a legal notice under it stays signature)."""
+    raw = (
+        "From: j@corp.example.com\r\nTo: support@corp.example.com\r\nSubject: printer\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nThe printer on floor 3 is offline."
+        f"\r\n\r\nRegards,\r\nJohn\r\n{after}"
+    ).encode()
+    mail = parse_mail(raw)
+    assert mail.text.startswith("The printer on floor 3 is offline.") and said in mail.text
+    assert mail.signature.startswith("Regards,\nJohn") and said not in mail.signature
+    assert "confidential" not in mail.text
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "John Smith\r\nHead of Accounts\r\nAcme Ltd.\r\n+1 555 0100\r\n",
+        "John Smith\r\nPlease consider the environment before printing this e-mail.\r\n",
+        "John Smith\r\nMy working hours: 9:00-18:00\r\n",
+    ],
+)
+def test_a_card_under_the_name_stays_signature(card: str) -> None:
+    raw = (
+        "From: j@corp.example.com\r\nTo: support@corp.example.com\r\nSubject: printer\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nThe printer is offline.\r\n\r\n"
+        f"Best regards,\r\n{card}"
+    ).encode()
+    assert parse_mail(raw).text == "The printer is offline."
+
+
 def test_uuencoded_file_comes_out_intact() -> None:
     mail = parse_mail((CORPUS / "28-uuencode-body.eml").read_bytes())
     (log,) = mail.attachments
