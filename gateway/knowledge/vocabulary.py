@@ -1231,19 +1231,32 @@ SOUND_HOST_WORDS: frozenset[str] = _words(
     earphones
     """
 )
-# An instrument or a music night: the keyboard and keys said with it and with no computer or
-# call program ("the harpsichord in the recital hall has two keys that won't come back up",
-# "на колокольне западает клавиатура", "our keyboard … has two dead keys before jazz night")
-# are the instrument's (stages.py). Not "music", "музыкальный": a music school has PCs.
+# An instrument or a music night: the keyboard and keys, or the sound, said with it and with
+# no computer or call program ("the harpsichord in the recital hall has two keys that won't
+# come back up", "на колокольне западает клавиатура", "камертон майже не дає звуку") are the
+# instrument's (stages.py). Not "music", "музыкальный": a music school has PCs.
 INSTRUMENT_WORDS: frozenset[str] = _words(
     """
     орган органа органе органі пианино піаніно рояль рояля клавесин клавесина клавесині
     синтезатор синтезатора синтезаторі баян баяна аккордеон аккордеона акордеон акордеона
     колокольня колокольне колокольни дзвіниця дзвіниці карильон джаз джазу концерт концерта
-    концерті репетиция репетиції
+    концерті репетиция репетиції камертон камертона камертону шарманка шарманки шарманке
+    шарманці
     piano organ harpsichord synth synthesizer synthesiser accordion carillon belfry jazz
     concert recital rehearsal
     """
+)
+# What plays an instrument's sound back on a computer: said with an instrument, the sound is
+# the computer's ("нет звука в колонках, а мне записи шарманок прослушивать").
+PLAYBACK_WORDS: frozenset[str] = _words(
+    """
+    колонка колонки колонках колонок наушники навушники запись записи записей записів
+    speakers headphones headset earphones recording recordings
+    """
+)
+# Instruments' English names of two words, said whole.
+INSTRUMENT_PHRASES: frozenset[tuple[str, str]] = frozenset(
+    {("tuning", "fork"), ("music", "box"), ("barrel", "organ")}
 )
 INSTRUMENT_KEY_WORDS: frozenset[str] = _words(
     """

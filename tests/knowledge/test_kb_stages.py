@@ -83,3 +83,33 @@ def test_only_the_keys_said_with_an_instrument_and_no_computer_are_the_instrumen
     assert [said[i].word for i in sorted(instrument_keys(said))] == ["keys"]
     piano = "на пианино стоит компьютер, клавиатура не печатает"
     assert instrument_keys(tuple(tokens(piano, "ru"))) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("камертон після гартування не дає звуку", "uk"),
+        ("камертон совсем не даёт звука после шлифовки", "ru"),
+        ("the tuning fork gives no sound after polishing", "en"),
+        ("the music box in the gift shop has no sound when wound", "en"),
+    ],
+)
+def test_an_instruments_sound_is_offered_nothing(matcher: Matcher, text: str, lang: str) -> None:
+    # no_sound was answered ("камертон" was read as a "камера" besides).
+    result = matcher.match(text, lang)
+    assert (result.outcome, result.candidates) == ("none", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("в мастерской камертонов на компьютере нет звука", "ru"),
+        ("no sound on the office PC at the tuning fork workshop", "en"),
+        # an instrument's recordings heard through speakers: the computer's sound
+        ("нет звука в колонках, вообще тишина, а мне записи шарманщиков сводить", "ru"),
+    ],
+)
+def test_a_computers_sound_where_instruments_are_made_stays_no_sound(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    assert answered(matcher, text, lang) == "no_sound"
