@@ -29,6 +29,7 @@ from gateway.knowledge.peripherals import (
     read_faint,
     read_lone_symbols,
     read_not_answering,
+    read_silent_speakers,
 )
 from gateway.knowledge.printing import (
     jammed,
@@ -128,6 +129,7 @@ def normalize_text(text: str) -> str:
     text = read_chords(text)
     text = read_drive_paths(text)
     text = read_lone_symbols(text)
+    text = read_silent_speakers(text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     words = [_fix_mixed_script(w) for w in text.split()]

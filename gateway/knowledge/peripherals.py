@@ -2,7 +2,7 @@
 
 A modifier key in a chord ("shift+2") and a symbol named alone ("my @ and \" are swapped"), a
 mouse or keyboard that "не відповідає", a black picture instead of the user on a call, a faint
-screen.
+screen, speakers that "мовчать".
 """
 
 from __future__ import annotations
@@ -67,6 +67,19 @@ _PROGRAM_SAID = re.compile(
     r"програм|прог[аиуі]\b|прил|додат|app|сайт|site|сервер|server|windows|винд|вінд|систем|"
     r"браузер|chrome|outlook|excel|word|1[сc]\b|teams|zoom|зум|тимс|телефон"
 )
+# "колонки мовчать", "колонки в классе не играют", "динамики замолчали": speakers said silent
+# are without sound, the article's words ("без звука", "без звуку"); its sample "динамики
+# молчат" alone says it, and said among a place's words the silence weighed as nothing IT's.
+# The verb stands within five words of the speakers in one clause (read before punctuation
+# is dropped: "діти мовчать, колонки нові" is two), either side. Speakers are "колонки" in
+# the plural: one "колонка" is as often a gas heater's or a fuel pump's.
+_SPEAKERS = r"(?:колонки\b|динамик\w*|динамік\w*)"
+_SILENT = r"(?:молч|замолч|мовч|замовк|не\s+игра|не\s+гра)\w*"
+_SILENT_SPEAKERS = re.compile(
+    rf"\b(?P<before>{_SPEAKERS}(?:\s+[\w-]+){{0,5}}?\s+)(?P<verb>{_SILENT})"
+    rf"|\b(?P<verb2>{_SILENT})(?P<after>(?:\s+[\w-]+){{0,5}}?\s+{_SPEAKERS})"
+)
+_UKRAINIAN_SILENCE = ("мовч", "замовк", "не гра")
 # "shift+2", "alt+shift", "жму shift и двойку", "тисну shift з двійкою", "when I press shift
 # 2": a modifier key pressed with another key is a chord on the keyboard, whatever symbol it
 # types. The modifier's name is no article's word (and "shift" is also a work shift), so in a
@@ -128,6 +141,16 @@ def read_not_answering(text: str) -> str:
     return text
 
 
+def read_silent_speakers(text: str) -> str:
+    """Speakers said silent as without sound: "колонки мовчать" -> "колонки без звуку",
+    "колонки в классе не играют" -> "колонки в классе без звука"."""
+    if ("колонк" in text or "динам" in text) and (
+        "молч" in text or "мовч" in text or "замовк" in text or "гра" in text
+    ):
+        text = _SILENT_SPEAKERS.sub(_without_sound, text)
+    return text
+
+
 def read_faint(words: list[str]) -> list[str]:
     """Faint said of a screen, with nothing printed, as the dark screen (`SCREEN_FAINT`),
     unless it is heard or smelt."""
@@ -147,6 +170,14 @@ def _chords(text: str) -> str:
     if _CHORD_CUES.search(text):
         text = _BARE_CHORD.sub(lambda m: f"{m.group(0)} key", text)
     return text
+
+
+def _without_sound(found: re.Match[str]) -> str:
+    verb = found.group("verb") or found.group("verb2")
+    said = "без звуку" if verb.startswith(_UKRAINIAN_SILENCE) else "без звука"
+    if found.group("verb"):
+        return found.group("before") + said
+    return said + found.group("after")
 
 
 def _not_seen(found: re.Match[str]) -> str:
