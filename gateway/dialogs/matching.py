@@ -20,7 +20,7 @@ from gateway.dialogs.problem import (
     without_working,
 )
 from gateway.models import Priority, SupportGroup
-from gateway.triage.impact import crowd_at_a_counter, without_crowds
+from gateway.triage.impact import crowd_at_a_counter, without_crowds, without_events_ahead
 from gateway.triage.priority import PriorityAssessment, PriorityRules
 from gateway.triage.routing import Routing
 
@@ -164,12 +164,16 @@ class Matching:
 
     def _a_crowd_at_one_station(self, text: str, why: str) -> bool:
         """Whether the many a message counts are a crowd kept waiting at one station: said
-        as a stake, or counted as many beside a fault that, without them, is one user's."""
+        as a stake, or counted as many beside a fault that, without them, is one user's, also
+        beside an event ahead ("каса не друкує квитки, сеанс за десять хвилин, а люди стоять
+        у черзі": P1 for the show, and the till's; not "на кассах не проходит оплата картой")."""
         head = read_head(text)
         if not crowd_at_a_counter(head):
             return False
-        rest = self.priorities.assess(without_crowds(head))
-        return why == "at_stake" or rest.priority.rank > Priority.P1.rank
+        rest = without_crowds(head)
+        if why == "at_stake" or self.priorities.assess(rest).priority.rank > Priority.P1.rank:
+            return True
+        return self.priorities.assess(without_events_ahead(rest)).priority.rank > Priority.P1.rank
 
     def _help_first(self, match: MatchLike, urgency: PriorityAssessment) -> bool:
         """Whether an urgent problem still gets its self-help answer first: one station's

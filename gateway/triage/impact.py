@@ -724,15 +724,25 @@ def read_impact(reading: MessageReading) -> Impact:
                 i for i in range(len(words)) if _shows_error(words, i) or _error_named(words, i)
             ]
         stopped_any |= bool(stops)
-        labels = set(_LABEL.findall(clause)) | set(_NAMED.findall(clause))
-        labels |= {w for phrase in _LABEL_PHRASE.findall(clause) for w in phrase.split()}
-        labels |= _opening_place(clause, reading.lang)
-        labels |= set(_POSSESSIVE.findall(clause))
-        many_stopped |= bool(stops) and _many(
-            words,
-            last_stop=stops[-1] if stops else -1,
+        # the people of an event ahead are at stake, not stopped: "Туристы вылетают в 19:40",
+        # "a group of 30 students arrives tomorrow at 9" (read below as the event); the clause
+        # is read for many without it
+        held, held_words, held_stops = clause, words, stops
+        unheld = _without_events_ahead(clause, reading.lang)
+        if unheld != clause:
+            held, held_words = unheld, read_words(unheld, reading.lang)
+            held_stops = [
+                i for i in range(len(held_words)) if _stops_at(held_words, i, public=public)
+            ]
+        labels = set(_LABEL.findall(held)) | set(_NAMED.findall(held))
+        labels |= {w for phrase in _LABEL_PHRASE.findall(held) for w in phrase.split()}
+        labels |= _opening_place(held, reading.lang)
+        labels |= set(_POSSESSIVE.findall(held))
+        many_stopped |= bool(held_stops) and _many(
+            held_words,
+            last_stop=held_stops[-1] if held_stops else -1,
             labels=labels,
-            starts=_part_starts(clause, reading.lang),
+            starts=_part_starts(held, reading.lang),
         )
         many_stopped |= _all_collapsed(words)
         # an event may stand in a part of its own set off by a comma: "we can't issue
@@ -825,6 +835,26 @@ def _opening_place(clause: str, lang: str) -> set[str]:
     if any(w.text in _NEGATION or (w.tags and w.tags[0] & _VERB_TAGS) for w in words):
         return set()
     return {w.text for w in words}
+
+
+def without_events_ahead(text: str) -> str:
+    """`text` without its parts that name an event close ahead ("у кінотеатрі каса не друкує
+    квитки, сеанс за десять хвилин" is left with the till): the fault alone, to tell whether
+    it stops anyone by itself."""
+    reading = read_message(text)
+    kept = (_without_events_ahead(clause, reading.lang) for clause, _ in reading.clauses)
+    return ". ".join(part for part in kept if part)
+
+
+def _without_events_ahead(clause: str, lang: str) -> str:
+    """`clause` without its parts that name an event close ahead with who takes part, in a
+    verb of their own ("Туристы вылетают в 19:40", "a group of 30 students arrives tomorrow
+    at 9", "Licensing exam for 12 reactor operators begins at 9:00"): those people are what
+    is at stake, not who is stopped. The parts are the event's own (after a comma or a dash,
+    and either side of "and", "а", "і")."""
+    halves = [half for part in _PARTS.split(clause) for half in _JOINED_EVENT.split(part)]
+    kept = [half for half in halves if not _event_soon(half, lang, acts=True)]
+    return clause if len(kept) == len(halves) else ", ".join(kept)
 
 
 def _over(clause: str, words: list[Word]) -> bool:

@@ -233,6 +233,36 @@ def test_a_crowd_counted_at_one_stations_counter_is_no_outage(text: str, outcome
 
 
 @pytest.mark.parametrize("outcome", ["answer", "choices"])
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a crowd at one till beside a stake of its own (a show in ten minutes): the till's
+        # printer, P1 for the stake (issue 19: the outage and the network)
+        ("у кінотеатрі каса не друкує квитки, сеанс за десять хвилин, а люди стоять у черзі",
+         "hardware"),
+        ("в кинотеатре касса не печатает билеты, сеанс через 10 минут, люди стоят в очереди",
+         "hardware"),
+    ],
+)  # fmt: skip
+def test_a_crowd_at_one_till_beside_a_stake_is_no_outage(
+    text: str, group: str, outcome: str
+) -> None:
+    topic, routed, priority = _ticket(text, outcome, ("outage_critical",))
+    assert (topic, routed, priority) == ("", group, "P1")
+
+
+def test_travellers_of_a_flight_ahead_are_no_outage() -> None:
+    """Tourists who fly at a near time are at stake, not stopped: one agent's site, P1 (issue
+    19: read as many stopped, the outage the matcher leaned to)."""
+    text = (
+        "Туристы вылетают в 19:40, а я не могу выписать им билеты — сайт авиакомпании для "
+        "агентов выдаёт 503 Service Unavailable"
+    )
+    topic, group, priority = _ticket(text, "choices", ("outage_critical", "website_wont_open"))
+    assert (topic, group, priority) == ("website_wont_open", "network", "P1")
+
+
+@pytest.mark.parametrize("outcome", ["answer", "choices"])
 def test_tills_stopped_with_people_queuing_stay_the_outage(outcome: str) -> None:
     text = "на кассах не проходит оплата картой, люди стоят в очереди"
     assert _ticket(text, outcome, ("outage_critical",)) == ("outage_critical", "network", "P1")

@@ -2327,6 +2327,26 @@ def test_an_event_ahead_said_in_its_own_verb(text: str, p1: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the people of an event ahead are at stake, not stopped (issue 19: many stopped, so
+        # one agent's site went to the outage)
+        ("Туристы вылетают в 19:40, а я не могу выписать им билеты — сайт авиакомпании для "
+         "агентов выдаёт 503 Service Unavailable", "at_stake"),
+        ("Our online booking page shows a 500 error and a group of 30 students arrives "
+         "tomorrow at 9", "at_stake"),
+        # … and many stopped beside an event stay many
+        ("все кассы не работают, а сеанс через 10 минут", "many_stopped"),
+        ("Группа туристов вылетает в 6, а у всех кассиров не открывается программа",
+         "many_stopped"),
+    ],
+)  # fmt: skip
+def test_the_people_of_an_event_ahead_are_at_stake_not_stopped(text: str, reason: str) -> None:
+    found = assess_priority(text)
+    assert (found.priority, found.reason) == (Priority.P1, reason)
+
+
+@pytest.mark.parametrize(
     ("text", "p1"),
     [
         # a picture said black with a verb of being is none, as "a black picture" is (issue
