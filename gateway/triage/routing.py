@@ -339,7 +339,14 @@ _WAITS_FOR_CONNECTION = re.compile(
     r"stuck|hangs?|hanging|hung|frozen|freezes|sits?|sitting|spins?|spinning|loops?|looping)"
     r"\s+(?:на|в|у|on|at|in)\s+[«\"'“‘]?\s*(?:соединени\w*|подключени\w*|установк\w* (?:связи|"
     r"соединения)|з'єднанн\w*|з’єднанн\w*|підключенн\w*|connecting|connection|"
-    r"(?:waiting|trying) (?:for|to) (?:connect\w*|network|host|server|the host|the server))|"
+    r"(?:waiting|trying) (?:for|to) (?:connect\w*|network|host|server|the host|the server)|"
+    # … or on the server's answer: "висить на «Очікування відповіді сервера»"
+    r"(?:очікуванн\w*|ожидани\w*)\s+(?:відповіді|ответа)\s+(?:від\s+|от\s+)?(?:сервер\w*|хост\w*))|"
+    # … or that keeps waiting for its server's answer: "кіоск постійно чекає відповіді
+    # сервера", "ждёт ответа от сервера", "waits for a response from the server"
+    r"(?<!\w)(?:чека\w*|жд[её]т\w*|ожида\w*|waits?|waiting)\s+(?:на\s+)?(?:відповід\w*|ответ\w*)"
+    r"\s+(?:від\s+|от\s+)?(?:сервер\w*|хост\w*)|(?<!\w)(?:waits?|waiting) for (?:a |the )?"
+    r"(?:response|reply|answer) from (?:the )?(?:server|host)(?!\w)|"
     # … or that shows nothing but the wait: "just shows 'Connecting...'", "на екрані
     # «З'єднання…»", "показывает «Подключение»"
     r"[«\"'“‘]\s*(?:re)?(?:connecting|переподключени\w*|подключени\w*|соединени\w*|"
@@ -401,7 +408,10 @@ _LOST_ON_SCREEN = (
     r"exchange|data exchange)(?!\w)|"
     r"(?:sync|synchroni[sz]ation|синхронизаци\w*|синхронізаці\w*)\s+(?:has\s+)?(?:failed|"
     r"error|lost|не\s+удал\w*|не\s+вдал\w*|неудач\w*|невдал\w*|прерван\w*|перерван\w*)(?!\w)|"
-    r"(?:no|нет|немає|нема)\s+(?:data|данных|даних)(?!\w)"
+    r"(?:no|нет|немає|нема)\s+(?:data|данных|даних)(?!\w)|"
+    # … or that the system behind it did not answer in time: "'Gateway timeout'", "'Server
+    # timed out'"
+    r"(?:gateway|server|host)\s+(?:time-?out|timed\s+out)(?!\w)"
 )
 _SERVICE_OUT_OF_REACH = re.compile(
     r"(?:(?<!\w)[«\"'“‘„]|(?<!\w)(?:shows?|showing|says|saying|displays?|reads|пишет|пише|"

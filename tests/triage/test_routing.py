@@ -900,6 +900,32 @@ def test_a_screen_whose_link_failed_is_the_network(text: str) -> None:
     assert Routing().group_for(ARTICLES["hardware_broken"], text) is SupportGroup.NETWORK
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a screen that waits for its server's answer, or says the server behind it did not
+        # answer in time: the link is what is broken (issue 19, session 32: hardware, software)
+        ("The humidity display in the drying room shows 'Gateway timeout' instead of the "
+         "readings.", "network"),
+        ("the wall screen over the line says 'Server timed out'", "network"),
+        ("кіоск самообслуговування постійно чекає відповіді сервера і нічого не друкує",
+         "network"),
+        ("програма обліку суден висить на «Очікування відповіді сервера»", "network"),
+        ("терминал на проходной висит на «Ожидание ответа сервера»", "network"),
+        # … not a scanner that scans to a mail server, its own setting, nor a program's lock
+        ("nobody can scan to email, the Brother panel says 'Server Timeout'", "hardware"),
+        ("1С тормозит при проведении, пишет «Превышено время ожидания захвата блокировки»",
+         "software"),
+        ("принтер ждёт ответа от пользователя", "hardware"),
+    ],
+)  # fmt: skip
+def test_a_screen_waiting_on_its_servers_answer_is_the_network(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
+    if group == "network":  # whatever device or program the article took it for
+        assert Routing().group_for(article("app_crash", "software"), text).value == group
+        assert Routing().group_for(ARTICLES["hardware_broken"], text).value == group
+
+
 def test_a_screen_no_word_names_is_the_network_whatever_program_the_article_is() -> None:
     # a terminal no group's word names, matched to a program's article: what it shows says
     # its link failed; a program named beside it keeps its own group
