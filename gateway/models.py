@@ -261,6 +261,9 @@ TRANSCRIPT_CHANNELS: frozenset[str] = frozenset({Channel.WEBCHAT.value})
 CHECKLIST_FIELDS: tuple[str, ...] = ("problem", "tried", "error", "product", "os", "since")
 # A ticket field the checklist never asks: the number the user asked to be called back on.
 CALLBACK_FIELD = "callback"
+# A fact the checklist never asks either: the shared folder the user named, which is
+# the product of an access problem ("папка passes на сервере", "\\fs02\plan").
+FOLDER_FIELD = "folder"
 TICKET_FIELDS: tuple[str, ...] = (*CHECKLIST_FIELDS, CALLBACK_FIELD)
 
 BOT_OWNER = "bot"

@@ -28,7 +28,7 @@ from gateway.dialogs.extract import errors, extract_fields, since
 from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.knowledge.vocabulary import PRINTER_SERIES_WORDS
-from gateway.models import CHECKLIST_FIELDS
+from gateway.models import CHECKLIST_FIELDS, FOLDER_FIELD
 from gateway.texts import Texts
 
 _I = re.IGNORECASE
@@ -157,7 +157,8 @@ def fill(
         if value and fields.get(name) != value:
             fields[name] = value
             sources[name] = how
-            changed.append(name)
+            if name != FOLDER_FIELD:  # kept for an access problem's product, no ticket field
+                changed.append(name)
 
     text = text.strip()
     if not text:
@@ -196,6 +197,24 @@ def fill(
         elif name in ACCUMULATING:
             put(name, _merge(old, value, ""), source)
     return changed
+
+
+# Topics whose product is the shared folder named: a request for access to one, or
+# access to one denied (the engineer needs which share as they need a program's name).
+ACCESS_TOPICS = frozenset({"new_access_request", "shared_drive_access"})
+
+
+def folder_as_product(
+    fields: MutableMapping[str, str], sources: MutableMapping[str, str], topic: str
+) -> None:
+    """For an access topic with no product given, the folder named is the product: "папка
+    passes на сервере", "\\\\fs02\\plan" are not asked again. Elsewhere a folder stays where
+    a file was ("файл лежал в папке Загрузки"), no product."""
+    old = fields.get("product", "").strip()
+    folder = fields.get(FOLDER_FIELD, "")
+    if topic in ACCESS_TOPICS and folder and (not old or is_unknown(old)):
+        fields["product"] = folder
+        sources["product"] = sources.get(FOLDER_FIELD, "")
 
 
 def missing_fields(fields: Mapping[str, str], skip: Iterable[str] = ()) -> list[str]:
@@ -460,6 +479,7 @@ __all__ = [
     "device_name",
     "extract_fields",
     "fill",
+    "folder_as_product",
     "is_unknown",
     "missing_fields",
     "next_fields",

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from gateway.dialogs.answers import is_new_request
-from gateway.dialogs.checklist import fill, missing_fields, next_fields, question
+from gateway.dialogs.checklist import (
+    fill,
+    folder_as_product,
+    missing_fields,
+    next_fields,
+    question,
+)
 from gateway.dialogs.events import ChecklistQuestion, Handoff, TicketRequested
 from gateway.dialogs.extract import read_head
 from gateway.dialogs.matching import top_article
@@ -92,6 +98,7 @@ class Handover:
             self._ask_next(turn)
             return
         fill(st.fields, st.sources, value, f"answer to {field}", answering=field)
+        folder_as_product(st.fields, st.sources, st.topic)
         if field == "problem":
             st.problem = value
             match = self._match(value, turn.lang)
@@ -173,6 +180,7 @@ class Handover:
             article, statement, confident=confident, whole=problem
         ).value
         st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
+        folder_as_product(st.fields, st.sources, st.topic)
 
     def _reads_urgent(self, turn: Turn, text: str) -> bool:
         """Whether a later message alone reads as P1 (many stopped, something at stake)."""

@@ -2,7 +2,8 @@
 ("сервер обліку", "касова програма", "the booking system"), by its acronym ("MES", "ERP",
 "АСУ движения"), and a full name with its configuration ("1С:Бухгалтерія"); an OS edition
 typed as an answer ("Windows 10 IoT") is the system's, and a shared folder or drive is where
-the trouble is, never a product (issue 19, the eighteenth blind batch's shapes)."""
+the trouble is, never a product read from a message alone (an access problem takes the folder
+named as its product: test_folders.py) (issue 19, the eighteenth blind batch's shapes)."""
 
 from __future__ import annotations
 

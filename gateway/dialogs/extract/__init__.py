@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from gateway.dialogs.extract import callback, errors, product, since, systems, tried
+from gateway.dialogs.extract import callback, errors, folders, product, since, systems, tried
 from gateway.dialogs.extract import names as names_module
 from gateway.dialogs.extract.after_fix import without_tried_fixes
-from gateway.dialogs.extract.words import TEXTS_KEPT, word_at
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold, word_at
 from gateway.knowledge.morphology import meant_text
-from gateway.models import CALLBACK_FIELD
+from gateway.models import CALLBACK_FIELD, FOLDER_FIELD
 
 Extractor = Callable[[str], str]
 
@@ -39,7 +39,8 @@ READ_CHARS = 4000
 
 def extract_fields(text: str) -> dict[str, str]:
     """Checklist fields that `text` speaks to (never `problem`), with their values, and the
-    call-back number the user gives (`CALLBACK_FIELD`), kept beside them on the ticket.
+    call-back number the user gives (`CALLBACK_FIELD`), kept beside them on the ticket; and the
+    shared folders named (`FOLDER_FIELD`), an access problem's product.
 
     A message typed in translit or the wrong layout ("zoom ne zapuskaetsya so vchera,
     pereustanavlival") is read as the Cyrillic words meant as well; the attempts, messages
@@ -117,6 +118,7 @@ def _read_fields(text: str) -> dict[str, str]:
         "os": system,
         "since": since.extract(dated),
         CALLBACK_FIELD: callback.extract(text),
+        FOLDER_FIELD: _folders_outside(said, text),
     }
     # "Переустанавливала драйвер вчера", "Reinstalled it yesterday": when a fix was tried, not
     # when it started ("I changed it on Monday" may have started it). Another start said in
@@ -184,6 +186,15 @@ def _named_outside(products: list[str], said: str, text: str) -> list[str]:
 
 # "WeighPro has stopped working": a crash window's title is the program, said only there too
 _CRASH_WINDOW = re.compile(names_module.CRASH_WINDOW_AFTER, re.IGNORECASE)
+
+
+def _folders_outside(said: str, text: str) -> str:
+    """The shared folders named outside what the screen says: "It says "Windows cannot access
+    \\\\pattern-srv\\T"" quotes the window, the user has not named the share (frozen30)."""
+    rest = fold(text)
+    for message in filter(None, said.split("; ")):
+        rest = rest.replace(fold(message), " ")
+    return ", ".join(name for name in folders.extract(text).split(", ") if name and name in rest)
 
 
 def _outside_system(products: list[str], system: str, text: str) -> list[str]:
