@@ -240,6 +240,20 @@ _TITLED_STATE = re.compile(
     r"(?<![\w'])(?:(?:HDMI|DP|DVI|VGA|DisplayPort|USB-C)[ -]?\d?\s+)?"
     r"(?:No Signal(?: Detected)?|No Input|Not Responding|Check Signal Cable|Out of Range)(?![\w'])"
 )
+# A state the screen names in its own fixed words, said bare, with no verb of showing: "а
+# принтер для накладних з ранку офлайн", "принтер в автономном режиме", "can't get into the
+# shared folder with the test records, access denied" (frozen30, tune26 asked for the error).
+# English "offline" is the user's own word ("the printer is offline"): what the screen says is
+# still asked; "офлайн" typed in Cyrillic is the label Windows and the printer show.
+_BARE_STATE = case_blind(
+    r"(?<![\w-])(?<!не )(?<!ні )(?:оф+лайн[еі]?|автономн(?:о|ая работа|а робота|ом режиме|"
+    r"ому режимі)|(?:access is|access|permission) denied|отказано в доступе|в доступе отказано|"
+    r"доступ запрещ[её]н|доступ заборонено|відмовлено в доступі|в доступі відмовлено)(?![\w-])"
+)
+# "работаю офлайн", "можна працювати автономно": a way of working, not a state shown
+_WORKING_OFFLINE = case_blind(
+    r"(?<!\w)(?:работа\w*|працю\w*|працюва\w*|work\w*|режим\w*\s+работы)\s+(?:\w+\s+)?$"
+)
 _DISPLAY_CAPITALS = re.compile(
     rf"(?i:(?<!\w)(?:на|в|у|on|in)\s+(?:the\s+)?{_DISPLAY}(?:\s+[а-яіїєґ']+)?)"
     r"\s+((?-i:[A-Z]{2,}(?:\s+[A-Z0-9]{2,})+|[A-Z]{5,}))(?![\w])"
@@ -555,6 +569,9 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         add(original[found.start(1) : found.start(1) + len(said)].strip())
     for found in _TITLED_STATE.finditer(text):
         add(original[found.start() : found.end()])
+    for found in _BARE_STATE.finditer(text):
+        if not _WORKING_OFFLINE.search(text[: found.start()]):
+            add(original[found.start() : found.end()])
     for pattern in (_DISPLAY_CODE, _DISPLAY_CAPITALS):
         for found in pattern.finditer(text):
             add(original[found.start(1) : found.end(1)], labelled=True)
