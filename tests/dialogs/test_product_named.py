@@ -29,6 +29,12 @@ NAMED_FIRST = [
     ("CRM gives 500 Internal Server Error", "CRM"),
     ("ERP returns an error when I post the invoice", "ERP"),
     ("WMS crashed twice this morning", "WMS"),
+    # a maker no list knows with a dashed model, before the kind of device, or spelt like an
+    # English word after an article or a translit word (frozen12, tune24, tune26, tune31)
+    ("the Bose speaker plugged into the front PC gives no sound at all", "Bose"),
+    ("it's a Rode NT-USB mic, in zoom the mic bar doesnt move at all", "Rode NT-USB"),
+    ("kolonki Sven SPS-611 molchat s utra", "Sven SPS-611"),
+    ("в навушниках Audio-Technica ATH-M50x тиша", "Audio-Technica ATH-M50x"),
 ]
 
 
@@ -60,6 +66,10 @@ NOT_NAMED = [
     # capitals before a verb tell no fault of a system: a document, a figure
     "NDA needs signing by Friday, who do I send it to",
     "KPI reports are wrong in the dashboard",
+    # an English word before a code or a device is a place or a verb, not a maker
+    "I rode the bus in and the office printer was already jammed",
+    "the Room B12 printer is offline",
+    "the Kitchen speaker in the canteen plays nothing",
 ]
 
 

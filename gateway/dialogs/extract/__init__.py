@@ -61,7 +61,12 @@ def _fields(text: str) -> tuple[tuple[str, str], ...]:
             # names and systems are read in the Latin the user typed; the reading keeps
             # English words as they are, and one capitalised would pass for a name
             if name not in found and name in _READ_AS_MEANT:
-                found[name] = "; ".join(_as_typed(v, meant, text) for v in value.split("; "))
+                typed = [_as_typed(v, meant, text) for v in value.split("; ")]
+                # a model the typed words name is no code: "kolonki Sven SPS-611"
+                named = found.get("product", "").casefold()
+                typed = [v for v in typed if v.casefold() not in named]
+                if typed:
+                    found[name] = "; ".join(typed)
     return tuple(found.items())
 
 

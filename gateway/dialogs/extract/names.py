@@ -373,10 +373,27 @@ def maker_names(text: str) -> list[tuple[range, str]]:
 
 
 # A maker no list knows, then its model ("our Shure MV7 isn't picked up", "a Behringer
-# UMC204HD"): a capitalised word no English dictionary holds, right before a model token of
-# capitals and digits.
+# UMC204HD", "Audio-Technica ATH-M50x", "a Rode NT-USB mic"): a capitalised word no English
+# dictionary holds, right before a model token of capitals and digits, or of capitals joined
+# by a dash.
 _MAKER_MODEL = re.compile(
-    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}))[^\S\n]+((?-i:[A-Z]{1,4}-?\d[A-Za-z0-9-]*))(?![\w-])"
+    r"(?<![\w'’.@/\\-])((?-i:[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?))[^\S\n]+"
+    r"((?-i:[A-Z]{1,4}-?\d[A-Za-z0-9-]*|[A-Z]{1,4}-[A-Z]{1,3}\d[A-Za-z0-9-]*|[A-Z]{2,4}-[A-Z]{2,4}))"
+    r"(?![\w-])"
+)
+# … a maker's name that is also an English word ("Rode", "Sven") only as a thing's: after an
+# article or a possessive ("it's a Rode NT-USB mic"), or after a word typed in translit
+# ("kolonki Sven SPS-611"): "I Rode NT-2" is nobody's way of saying it.
+_THING_BEFORE = re.compile(
+    r"(?:(?<![\w'’])(?i:a|an|the|my|our|your|their|his|her|its)|(?<![\w'’.@/\\-])(?P<word>[a-z]{4,}))"
+    r"[^\S\n]+$"
+)
+# A maker no list knows said before the kind of device, after an article or a possessive: "the
+# Bose speaker plugged into the front PC", "our Sennheiser headset" (the maker is the name).
+_MAKER_DEVICE = re.compile(
+    r"(?<![\w'’])(?i:a|an|the|my|our|your|their|his|her|its)[^\S\n]+((?-i:[A-Z][a-z]{2,}))"
+    r"(?=[^\S\n]+(?i:speakers?|headsets?|headphones|earbuds|earphones|mic|mics|microphones?|"
+    r"soundbar|webcam|web ?cam|camera)(?![\w-]))"
 )
 
 
@@ -389,14 +406,41 @@ def maker_models(text: str) -> list[tuple[int, str]]:
         maker = match.group(1)
         if (
             maker.lower() in _TECH_WORDS
-            or is_dictionary_word(maker.lower(), "en")
+            or (is_dictionary_word(maker.lower(), "en") and not _a_things_maker(text, match))
             or _NOT_A_NAME.match(maker)
             or _WHERE_OR_WHO_BEFORE.search(text[: match.start()])
             or any(match.start() in span for span in said)
         ):
             continue
         found.append((match.start(), f"{maker} {match.group(2)}"))
+    for match in _MAKER_DEVICE.finditer(text):
+        maker = match.group(1)
+        if not (
+            maker.lower() in _TECH_WORDS
+            or is_dictionary_word(maker.lower(), "en")
+            or _NOT_A_NAME.match(maker)
+            or any(match.start(1) in span for span in said)
+        ):
+            found.append((match.start(1), maker))
     return found
+
+
+def _a_things_maker(text: str, match: re.Match[str]) -> bool:
+    """Whether a maker spelt like an English word stands as a thing's: after an article or a
+    possessive, or after a word typed in translit (one no English dictionary knows); never a
+    place or a numbered thing ("the Room B12 printer", "Gate A-12")."""
+    if match.group(1).lower() in _NUMBERED_PLACES:
+        return False
+    before = _THING_BEFORE.search(text, 0, match.start())
+    word = before.group("word") if before else None
+    return bool(before) and (word is None or not is_dictionary_word(word, "en"))
+
+
+_NUMBERED_PLACES = frozenset(
+    """room floor level suite office lab ward block building bay gate desk station hall unit
+    studio class classroom kiosk window counter till lane zone area wing aisle door line case
+    order ticket error code model street platform cabinet table seat row page step""".split()  # noqa: SIM905
+)
 
 
 def names_by_place(text: str) -> list[tuple[int, str]]:
