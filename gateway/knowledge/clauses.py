@@ -271,6 +271,14 @@ def denied_wireless(words: Sequence[Token]) -> frozenset[int]:
     return frozenset(found)
 
 
+def wired_alone(words: Sequence[Token]) -> bool:
+    """Whether the message says the machine is on a cable and names no Wi-Fi at all ("комп
+    без інету, по дроту", "pc on a cable has no internet"): its network is the wired one."""
+    return any(t.word in WIRED_WORDS or t.lemma in WIRED_LEMMAS for t in words) and all(
+        t.word not in WIFI_WORDS for t in words
+    )
+
+
 def _there(part: Sequence[Token], lang: str | None) -> bool:
     """The clause ends in being there ("є", "есть") and says of whom ("у всіх інших є",
     "у колег есть") or of what one has ("по вайфаю есть", "інтернет є", "бумага в лотке

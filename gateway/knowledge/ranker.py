@@ -43,6 +43,7 @@ from gateway.knowledge.clauses import (
     said_fine,
     sent_by_others,
     undelivered,
+    wired_alone,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
@@ -130,6 +131,7 @@ from gateway.knowledge.vocabulary import (
     WANT_WORDS,
     WENT_OFF_WORDS,
     WHOLE_TIMES,
+    WIFI_WORDS,
     WIPE_WORDS,
     WITHOUT_WORDS,
 )
@@ -415,6 +417,9 @@ class Ranker:
             d: frozenset(self._postings.get(d, {})) for d in self._devices if d in self._about
         }
         self._device_articles = frozenset().union(*(self._about[d] for d in self._device_owners))
+        self._wifi_articles = frozenset().union(
+            *(self._about.get(w, _NOBODY) for w in _lemmas_of(WIFI_WORDS))
+        )
         # "папка на сервері", "the folder on the file server": where the thing is kept.
         self._hosts = _lemmas_of(HOST_WORDS)
         # "в кабинете 305": a room of the office, where the thing is.
@@ -686,6 +691,11 @@ class Ranker:
         # what the message is about; an article about another device it does not name
         # ("устройство вывода не найдено" is the sound's) gets no evidence from its words.
         others = self._other_devices(words, fine)
+        # "в майстерні комп без інету, по дроту, роутер блимає": a machine on a cable, and no
+        # Wi-Fi named, is the wired network's; the Wi-Fi article's "роутер" and "інтернет" are
+        # no evidence.
+        if wired_alone(words):
+            others |= self._wifi_articles
         if others:
             bars = {at: bars.get(at, _NOBODY) | others for at in range(len(words))}
         barred = tuple(sorted(bars.items()))

@@ -1636,3 +1636,36 @@ def test_a_weekend_a_parcel_or_a_warehouse_that_sits_or_lies_is_answered_no_outb
     # each of these was answered email_not_sending. Only mail sitting in the Outbox hangs there
     # now (vocabulary.PHRASES), and the italics sample no longer says the letter lies.
     assert answered(matcher, text, lang) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "планшет на вайфаї підключений, інтернету немає",
+        "вайфай підключено, але інтернету немає, на телефоні все ок",
+        "пише що wi-fi підключений, інтернету нема",
+        "wifi pidkliuchenyi, a internetu nemaie",
+    ],
+)
+def test_a_wifi_said_connected_with_no_internet_in_ukrainian_is_the_wifi_article(
+    matcher: Matcher, text: str
+) -> None:
+    # The Wi-Fi article said "connected, no internet" in Russian and English samples only:
+    # in Ukrainian the wired article's "інтернету немає" won, answered or offered first.
+    assert answered(matcher, text, "uk") == "wifi_connect"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("комп по проводу без интернета, роутер мигает", "ru"),
+        ("комп по дроту, інтернету немає, роутер блимає", "uk"),
+        ("desktop on a cable, no internet, the router lights are blinking", "en"),
+    ],
+)
+def test_a_machine_on_a_cable_with_no_wifi_named_is_the_wired_article(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The router and the internet are the Wi-Fi article's words too: with no Wi-Fi named,
+    # "комп по проводу без интернета, роутер мигает" was answered wifi_connect.
+    assert answered(matcher, text, lang) == "no_internet"
