@@ -23,6 +23,7 @@ from gateway.knowledge.vocabulary import (
     INSTRUMENT_KEY_WORDS,
     INSTRUMENT_PHRASES,
     INSTRUMENT_WORDS,
+    MUSIC_NIGHT_WORDS,
     PLAYBACK_WORDS,
     SHOW_SOUND_WORDS,
     SHOW_VENUE_WORDS,
@@ -36,7 +37,7 @@ def show_sound(words: Sequence[Token]) -> frozenset[int]:
     or a stage and no computer or call program: empty otherwise. Said of an instrument
     ("камертон майже не дає звуку", "the music box has no sound when I wind it"), the
     instrument's own words too: no article's thing either ("камертон" is no "камера")."""
-    venues, sounds, hosts, _, _, playback = _vocabulary()
+    venues, sounds, hosts, _, _, playback, _ = _vocabulary()
     if any(said(t, hosts) for t in words):
         return frozenset()
     # An instrument's recordings heard through speakers or headphones are a computer's sound
@@ -53,15 +54,16 @@ def show_sound(words: Sequence[Token]) -> frozenset[int]:
 def instrument_keys(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the keyboard and key words when the message names an instrument or a
     music night and no computer or call program: empty otherwise."""
-    _, _, hosts, _, keys, _ = _vocabulary()
-    if not _instruments(words) or any(said(t, hosts) for t in words):
+    _, _, hosts, _, keys, _, nights = _vocabulary()
+    named = _instruments(words) or any(said(t, nights) for t in words)
+    if not named or any(said(t, hosts) for t in words):
         return frozenset()
     return frozenset(i for i, t in enumerate(words) if said(t, keys))
 
 
 def _instruments(words: Sequence[Token]) -> frozenset[int]:
-    """Positions of the words that name an instrument or a music night, an English name of
-    two words whole ("tuning fork", "music box")."""
+    """Positions of the words that name an instrument, an English name of two words whole
+    ("tuning fork", "music box")."""
     instruments = _vocabulary()[3]
     found = {i for i, t in enumerate(words) if said(t, instruments)}
     for i in range(1, len(words)):
@@ -83,5 +85,6 @@ def _vocabulary() -> tuple[frozenset[str], ...]:
             INSTRUMENT_WORDS,
             INSTRUMENT_KEY_WORDS,
             PLAYBACK_WORDS,
+            MUSIC_NIGHT_WORDS,
         )
     )
