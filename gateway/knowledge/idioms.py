@@ -2,7 +2,8 @@
 
 "keys stopped typing" (not typing), "Excel keeps quitting" (crashing), "pc runs like a potato"
 (slow), "I hit send" (press), "knocked my coffee onto the laptop" (spilled), "I quit smoking"
-(a habit, no smoke from a device).
+(a habit, no smoke from a device), "the laptop slid off the bench" (fell off), "dropped the
+tablet in the sink" (soaked).
 """
 
 from __future__ import annotations
@@ -75,6 +76,37 @@ _KNOCKED_DRINK = re.compile(
     r"(?:laptop|notebook|macbook|keyboard|computer|pc|monitor|screen|printer|tablet|phone|"
     r"mouse|scanner|dock|docking)\b)"
 )
+# "the laptop slid off the workbench", "the company laptop slipped off the car roof": a device
+# that slid or slipped off something fell off it, as the damage article says it ("fell
+# off"); a device that was dropped, slid, slipped or fell into water ("dropped the work tablet
+# in the test tank", "the till tablet slid into the ice bath", "dropped my phone in the
+# sink") is soaked. Only a device named before the verb or right after it: a person who
+# slipped off a ladder, a bar of soap dropped in the bath are no one's.
+_DEVICES = (
+    r"(?:laptop|notebook|macbook|chromebook|tablet|ipad|phone|iphone|smartphone|mobile|"
+    r"monitor|screen|pc|computer|printer|keyboard|mouse|scanner|till|terminal|handset|"
+    r"headset|router|camera|webcam)"
+)
+_SLID = r"(?:slid|slipped|slides|slips|sliding|slipping)"
+_INTO_WATER_VERB = r"(?:dropped|dropping|drops|drop|slid|slipped|fell|fallen|falls|went)"
+_SLID_OFF = re.compile(
+    rf"\b({_DEVICES}s?\s+(?:\w+\s+){{0,2}}?)(?:just\s+)?{_SLID}\s+(?:off|from)\b"
+)
+_WATER = (
+    r"(?:water|bath|bathtub|tub|sink|tank|pool|bucket|toilet|loo|river|lake|pond|sea|puddle|"
+    r"basin|aquarium|fountain|canal|dishwater)"
+)
+# The water within one noun phrase after "in"/"into": "in the ship model test tank", not
+# "in the meeting room, the water jug too" (the commas are gone by now).
+_INTO = (
+    r"(?:right\s+|straight\s+)?(?:in|into)\s+(?:(?:the|a|an|my|our|their|his|her)\s+)?"
+    rf"(?:(?!(?:the|a|an|and|but|or|then|with)\b)\w+\s+){{0,3}}?{_WATER}\b"
+)
+_INTO_WATER = re.compile(
+    rf"\b{_INTO_WATER_VERB}\s+(?=(?:(?!(?:in|into|off|out)\b)\w+\s+){{0,3}}{_DEVICES}s?\s+"
+    rf"{_INTO})"
+)
+_SLID_INTO = re.compile(rf"\b({_DEVICES}s?\s+){_SLID}\s+(?={_INTO})")
 # Said with these, quitting is crashing: without warning, or again and again while working.
 _CRASH_CUES = frozenset({"unexpectedly", "randomly", "suddenly", "keeps", "keep", "kept"})
 
@@ -105,6 +137,14 @@ def read_knocked_drink(text: str) -> str:
     """A drink knocked or tipped onto a device as spilt: "knocked my tea onto the laptop"
     -> "spilled my tea onto the laptop"."""
     return _KNOCKED_DRINK.sub("spilled ", text)
+
+
+def read_fallen_device(text: str) -> str:
+    """A device slid off something as fallen, one dropped into water as soaked: "laptop
+    slid off the workbench" -> "laptop fell off the workbench", "dropped the tablet in the
+    tank" -> "soaked the tablet in the tank"."""
+    text = _SLID_OFF.sub(r"\1fell off", text)
+    return _SLID_INTO.sub(r"\1soaked ", _INTO_WATER.sub("soaked ", text))
 
 
 def read_hit_button(text: str) -> str:

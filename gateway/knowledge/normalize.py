@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from gateway.knowledge.idioms import (
+    read_fallen_device,
     read_habit_given_up,
     read_hit_button,
     read_knocked_drink,
@@ -145,6 +146,9 @@ def normalize_text(text: str) -> str:
         words = text.split()
     if "knock" in text or "tip" in text:
         text = read_knocked_drink(text)
+        words = text.split()
+    if "slid" in text or "slip" in text or " in" in text:
+        text = read_fallen_device(text)
         words = text.split()
     if "hit" in text:
         text = read_hit_button(text)

@@ -1,4 +1,5 @@
-"""A spill on furniture, a floor or clothes is no IT problem; one on a device still is."""
+"""A spill on furniture, a floor or clothes is no IT problem; one on a device still is, and so
+is a device that slid off something or went into water."""
 
 from __future__ import annotations
 
@@ -41,3 +42,22 @@ def test_a_spill_on_no_device_is_no_damage(
 def test_the_spill_and_its_drink_are_ruled_out_not_the_place() -> None:
     words = tuple(tokens("knocked a glass of juice over the kitchen table", "en"))
     assert sorted(words[i].word for i in spilled_elsewhere(words)) == ["juice", "knocked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my laptop slid off the counter and now won't boot", "hardware_broken"),
+        ("dropped the stock tablet in the fish tank, it's dead", "hardware_broken"),
+        ("the shop phone slipped into the washing-up sink and won't charge", "hardware_broken"),
+        # a person who slipped, a thing no device dropped in water, water said elsewhere
+        ("I slipped off the ladder in the stockroom", None),
+        ("dropped the soap in the bath", None),
+    ],
+)
+def test_a_device_slid_off_or_dropped_into_water_is_damaged(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "slid off", "slipped into", "dropped … in the tank" are no words of the damage
+    # article's ("fell off", "soaked"): nothing, or the phone's second factor, was answered.
+    assert answered(matcher, text, "en") == topic, text
