@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from gateway.dialogs.answers import (
     declines,
     is_bare_score,
@@ -14,6 +16,7 @@ from gateway.dialogs.answers import (
     says_still_broken,
     skips_rating,
     sounds_grateful,
+    split_addition,
     tells_a_fault,
     without_fault_gone,
 )
@@ -54,6 +57,8 @@ class Rating:
     def _csat_score(self, turn: Turn, msg: InboundMessage) -> None:
         """The score counts as soon as it is given; the comment that may follow is optional."""
         st, text = turn.state, msg.text.strip()
+        if not msg.payload and self._another_matter_beside_rating(turn, msg):
+            return
         score = payload_rating(msg.payload) or (parse_rating(text) if text else None)
         if score:
             st.csat_score, st.phase = score, Phase.CSAT_COMMENT
@@ -78,6 +83,8 @@ class Rating:
     def _csat_comment(self, turn: Turn, msg: InboundMessage) -> None:
         """A comment to the rating, unless it is a new problem: that starts a new request."""
         st, text = turn.state, msg.text.strip()
+        if msg.payload != SKIP and self._another_matter_beside_rating(turn, msg):
+            return
         if msg.payload != SKIP and is_bare_score(text):
             # "5" again, or "1" where the only numbers shown were the scale: the score counts
             # once (as with a score button pressed twice); neither a comment nor a skip. Where
@@ -101,6 +108,23 @@ class Rating:
         # say it is still broken (`still_broken_after_rating`). A score typed next is this
         # rating said again.
         st.rated_score, st.csat_score, st.phase = st.csat_score, 0, Phase.IDLE
+
+    def _another_matter_beside_rating(self, turn: Turn, msg: InboundMessage) -> bool:
+        """A score or a comment with another problem added ("5, а ещё сканер не сканирует",
+        "спасибо, а ещё VPN не подключается"): what comes first counts as it would alone
+        (the score, or the comment), and the other problem is taken as a new one."""
+        st = turn.state
+        said, added = split_addition(msg.text.strip())
+        if not added or not self.is_new_problem(turn, added):
+            return False
+        score = parse_rating(said) if st.phase == Phase.CSAT_SCORE else None
+        if score:
+            turn.emit(CsatRecorded(score=score, ticket_id=st.rating_ticket))
+        elif st.phase == Phase.CSAT_COMMENT and not is_skip(said) and not declines(said):
+            turn.emit(CsatCommented(comment=said, ticket_id=st.rating_ticket))
+        st.start_flow()
+        self.new_problem(turn, dataclasses.replace(msg, text=added))
+        return True
 
     def fault_back(self, turn: Turn, text: str) -> bool:
         """Whether the fault rated is back: said to go on ("всё равно не работает", "still

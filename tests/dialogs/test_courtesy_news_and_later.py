@@ -14,7 +14,13 @@ import pytest
 
 from dialogs.driver import Chat
 from gateway.dialogs.engine import DialogEngine
-from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, Resolved
+from gateway.dialogs.events import (
+    ArticleNotHelped,
+    CsatCommented,
+    CsatRecorded,
+    FaqAnswered,
+    Resolved,
+)
 from gateway.dialogs.state import Phase
 
 PRINTER = {"ru": "принтер не печатает", "uk": "принтер не друкує", "en": "the printer is offline"}
@@ -113,3 +119,24 @@ def test_a_fix_put_off_is_neither_yes_nor_no(engine: DialogEngine, lang: str, sa
     assert set(chat.state.fields) == {"problem"}, chat.state.fields  # no fact of a plan
     chat.send("yes, it worked" if lang == "en" else "так, допомогло" if lang == "uk" else "помогло")
     assert chat.named("resolved"), chat.text
+
+
+def test_another_problem_added_to_the_score_or_the_comment_is_taken(
+    engine: DialogEngine,
+) -> None:
+    """"5, а ещё сканер не сканирует" kept the 5 and asked for a comment; "спасибо, а ещё
+    сканер не сканирует" was kept as the comment: the scanner was lost both times."""
+    chat = Chat(engine, lang_hint="ru")
+    chat.send(PRINTER["ru"])
+    chat.send("да")
+    chat.send("5, а ещё сканер не сканирует")
+    assert CsatRecorded(score=5, ticket_id="") in chat.events, chat.events
+    assert [e.topic for e in chat.events if isinstance(e, FaqAnswered)] == ["scanner_not_working"]
+    chat = Chat(engine, lang_hint="ru")
+    chat.send(PRINTER["ru"])
+    chat.send("да")
+    chat.send("5")
+    chat.send("спасибо, а ещё сканер не сканирует")
+    assert CsatCommented(comment="спасибо", ticket_id="") in chat.events, chat.events
+    assert [e.topic for e in chat.events if isinstance(e, FaqAnswered)] == ["scanner_not_working"]
+    assert chat.state.phase == Phase.CONFIRM
