@@ -62,6 +62,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
+from gateway.knowledge.passwords import new_password_refused
 from gateway.knowledge.phones import (
     lost_phone,
     mail_sign_in_on_phone,
@@ -228,6 +229,8 @@ _UNDELIVERED = lemma("undelivered", "en")
 # What the phone's mail refusing the sign-in is read as in English: its setting up (phones.py).
 _SETUP = lemma("setup", "en")
 _INSTALL = lemma("install", "en")
+# What a new password refused by the rules is read as: its changing (passwords.py).
+_CHANGE = lemma("change", "en")
 # What a letter's threat to close the mailbox is read as: its lure (lures.py).
 _PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
@@ -503,6 +506,10 @@ class Ranker:
         # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
         # Inkscape": a program asked for in plain words is one to install (installs.py).
         words = _read_as(words, install_asked(words, self._applications), "install", _INSTALL)
+        # "new password keeps getting rejected, too short": the password's changing refused
+        # by its rules (passwords.py), not an account locked.
+        refused, rules = new_password_refused(words)
+        words = _read_as(words, refused, "change", _CHANGE, dropped=rules)
         # "people say their mails to me bounce back": mail that did not come in.
         bounced, senders = bounced_to_user(text, lang, words)
         words = _read_as(words, bounced, "receive", _RECEIVE, dropped=senders)

@@ -2541,3 +2541,15 @@ OUTSIDE_SERVICES: dict[str, frozenset[str]] = {
     ),
 }
 OUTSIDE_WORDS: frozenset[str] = frozenset().union(*OUTSIDE_SERVICES.values())
+
+# A new password refused by the rules (passwords.py): the password's words, the refusing
+# ("new password keeps getting rejected", "not accepted", "fails with a policy error") and the
+# rules' words that say why ("too short", "complexity", "policy", "requirements").
+PASSWORD_WORDS: frozenset[str] = _words("password passwords pw pwd pass passcode")
+REFUSAL_WORDS: frozenset[str] = _words(
+    "rejected rejects reject rejecting refused refuses refuse declined"
+)
+FAILING_WORDS: frozenset[str] = _words("fails failed fail failing")
+PASSWORD_RULE_WORDS: frozenset[str] = _words(
+    "complexity complex policy policies requirements requirement short length characters"
+)
