@@ -171,7 +171,8 @@ BLIND_SETS = [
     # 36/40, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 0 at session 28's end (main 2391a37e; summary only).
-    ("dialogs_frozen8.yaml", 37, 0),
+    # 38/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_frozen8.yaml", 38, 0),
     # the ninth batch (session 9): its tuning part as first measured, untouched (38/40, 2
     # asked again, main at 24172a6), 39 with i19-stakes9 (a vehicle held up is at stake), 40
     # and 0 asked again with i19-listen10 (a genitive of a genitive after a program is what it
@@ -247,7 +248,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 38/40, 1 at session 28's end (main 2391a37e; summary only).
     # 39/40, 1 at session 30's end (main b4b5df91; summary only).
-    ("dialogs_frozen12.yaml", 39, 1),
+    # 40/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_frozen12.yaml", 40, 0),
     # the fourteenth batch (session 14), as first measured on session 14's starting code (main
     # d68472f, the lead, before any change made with it in view): its tuning part 37/40, 0 asked
     # again; 40/40 (0) with i19-route14 (",elm" of a wrong-layout "operator please" is "будь";
@@ -320,7 +322,8 @@ BLIND_SETS = [
     # wording ("since this afternoon's rehearsal" over a "tonight" ahead, i19-since19) ...
     # 38/40, 1 with i19-route20 (a tablet on Android that drops the Wi-Fi is the Wi-Fi's);
     # 39/40, 1 with an admin password prompt read as no error (i19-ask23)
-    ("dialogs_tune18.yaml", 39, 1),
+    # 40/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune18.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure from session 18, at its first untouched
     # figure (25/40, 7 asked again), run for its summary only; 26/40, 6 with since read from any
     # wording (i19-since19: field since 5 -> 3, asked again since 3 -> 2, summary only).
@@ -330,7 +333,8 @@ BLIND_SETS = [
     # 30/40, 5 at session 29's end (main d15add35; summary only).
     # 31/40, 4 at session 30's end (main b4b5df91; summary only).
     # 32/40, 3 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen18.yaml", 32, 3),
+    # 33/40, 2 at session 32's end (main ea97b562; summary only).
+    ("dialogs_frozen18.yaml", 33, 2),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
@@ -417,7 +421,8 @@ BLIND_SETS = [
     # not reach its server, the verb first, is the network's); 37/40 (0) at session 25's end ...
     # 38/40, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
-    ("dialogs_tune24.yaml", 38, 0),
+    # 39/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune24.yaml", 39, 0),
     # ... and its frozen part, the honest dialog measure during session 25 (sealed: measured by
     # the lead only), at its first untouched figure (32/40, 4 asked again); 33/40, 3 at session
     # 25's end (main a4084c5, the eval's count since 9e81c0e); now a regression set, run for its
@@ -433,20 +438,23 @@ BLIND_SETS = [
     # preposition (i19-ask26) ...
     # 36/40, 1 at session 28's end (main 2391a37e; summary only).
     # 37/40, 1 at session 29's end (main d15add35; summary only).
-    ("dialogs_tune25.yaml", 37, 1),
+    # 38/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune25.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure during session 26 (sealed: measured by
     # the lead only), at its first untouched figure (31/40, 2 asked again) and at session 26's
     # end (main e170381d); now a regression set, run for its summary only.
     # 36/40, 2 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 1 at session 30's end (main b4b5df91; summary only).
-    ("dialogs_frozen25.yaml", 37, 1),
+    # 38/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_frozen25.yaml", 38, 0),
     # the twenty-sixth batch (session 27), as first measured on session 27's starting code (main
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
     # 32/40, 4 at session 28's end (main 2391a37e; summary only).
     # 33/40, 4 at session 29's end (main d15add35; summary only).
-    ("dialogs_tune26.yaml", 33, 4),
+    # 35/40, 2 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune26.yaml", 35, 2),
     # ... and its frozen part, the honest dialog measure during session 27 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 0 asked again) and unchanged at
     # session 27's end (main c5f99892); now a regression set, run for its summary only.
@@ -494,16 +502,19 @@ BLIND_SETS = [
     # (main aa94b5d2, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 0 asked again ...
     # 37/40, 0 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_tune30.yaml", 37, 0),
+    # 38/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune30.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure during session 31 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 1 asked again); now a regression
     # set, run for its summary only.
     # 36/40, 1 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen30.yaml", 36, 1),
+    # 37/40, 0 at session 32's end (main ea97b562; summary only).
+    ("dialogs_frozen30.yaml", 37, 0),
     # the thirty-first batch (session 32), as first measured on session 32's starting code
     # (main 3fc2cfb1, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 34/40, 1 asked again ...
-    ("dialogs_tune31.yaml", 34, 1),
+    # 35/40, 1 at session 32's end (main ea97b562; summary only).
+    ("dialogs_tune31.yaml", 35, 1),
     # ... and its frozen part, the honest dialog measure from session 32, at its first untouched
     # figure (33/40, 2 asked again), run for its summary only.
     ("dialogs_frozen31.yaml", 33, 2),
@@ -551,7 +562,8 @@ BLIND_SETS = [
     # 17 asked again on main 423c5d3; 14/20 (6) with those changes (the folder scenarios fail:
     # a folder is no product, see the NOTE); 15/20 (5) with "the MES about 20 minutes ago".
     # 16/20, 4 at session 28's end (main 2391a37e; summary only).
-    ("../dialogs_probe18p.yaml", 16, 4),
+    # 18/20, 2 at session 32's end (main ea97b562; summary only).
+    ("../dialogs_probe18p.yaml", 18, 2),
     # the held-out probe of session 18 (i19-route18: counts that are sizes, upset users, urgency
     # and its negatives, hidden IT), written before its changes: 25/31 on main e7e2268; 27/31
     # with a room's size read also after a preposition; 29/31 with an event right after a time
@@ -696,7 +708,8 @@ BLIND_SETS = [
     # clinic's front desk read as many stopped (the outage), a cinema's ticket printer routed to
     # network, a reply never typed.
     # 16/22 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
-    ("../dialogs_probe23f.yaml", 16, 0),
+    # 17/22, 0 at session 32's end (main ea97b562; summary only).
+    ("../dialogs_probe23f.yaml", 17, 0),
     # the held-out probe of session 23's checklist readings (i19-ask23: attempts by someone the
     # user turned to, a plug pulled with the place first, steps listed before one verdict, a step
     # kept up in English, a change inside the clause that set it off; a prompt and an amount
