@@ -94,6 +94,9 @@ def test_only_the_keys_said_with_an_instrument_and_no_computer_are_the_instrumen
     [
         ("камертон після гартування не дає звуку", "uk"),
         ("камертон совсем не даёт звука после шлифовки", "ru"),
+        # Read as a thing no article names before 973ca4bf; now the instrument's own reading
+        # sets its sound aside first, and nothing is offered either way.
+        ("орган в соборе не издаёт звука", "ru"),
         ("the tuning fork gives no sound after polishing", "en"),
         ("the music box in the gift shop has no sound when wound", "en"),
     ],
