@@ -45,7 +45,7 @@ def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
     "tried my wifi and my phone hotspot"), what the user asks whether to do ("что можно
     удалить?", "what can I delete") and where the user is: a place (`places`, lemmas) in
     the locative ("в офисе", "у рецепції", "in the lens lab")."""
-    found: set[int] = set()
+    found = times_of_day(words)
     for index, token in enumerate(words):
         if token.word in LOCATIVE_WORDS:
             found.update(_where(words, index + 1, places))
@@ -55,10 +55,6 @@ def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
             found.update(_on_floor(words, index + 1) or _where(words, index + 1, places))
         elif token.word in TRIED_WORDS:
             found.update(_tried(words, index + 1))
-        if token.word in TIME_PREPOSITIONS:
-            ahead = _governed(words, index + 1)
-            if ahead and words[ahead[0]].word in MEAL_TIMES:
-                found.add(ahead[0])
         if token.word in MAIL_WORDS:
             found.update(_recipient(words, index + 1))
         if token.word in SENDER_WORDS and any(
@@ -73,6 +69,18 @@ def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
             found.update(_governed(words, index + 2))
         elif token.word in WHAT_WORDS:
             found.update(_asked_to_do(words, index + 1))
+    return found
+
+
+def times_of_day(words: Sequence[Token]) -> set[int]:
+    """Positions of a meal or a break a time preposition governs ("с обеда", "з обіду",
+    "since lunch", "since before lunch", "after breakfast"): when, as "зранку" says it."""
+    found: set[int] = set()
+    for index, token in enumerate(words):
+        if token.word in TIME_PREPOSITIONS:
+            ahead = _governed(words, index + 1)
+            if ahead and words[ahead[0]].word in MEAL_TIMES:
+                found.add(ahead[0])
     return found
 
 

@@ -1399,7 +1399,7 @@ TIME_PREPOSITIONS: frozenset[str] = _words(
 MEAL_TIMES: frozenset[str] = _words(
     """
     обед обеда обеду обеденного обеденный перерыва перерыв обід обіду обідньої перерви
-    перерва lunch lunchtime break
+    перерва lunch lunchtime break breakfast dinner
     """
 )
 # Mail said with whom it is from ("письма от поставщиков", "листи від постачальників",

@@ -855,6 +855,24 @@ def test_a_meal_after_a_time_word_is_a_time_of_day(matcher: Matcher) -> None:
         assert matcher.match(text, lang).outcome == "none", text
 
 
+def test_a_time_of_day_is_no_word_of_the_problem(matcher: Matcher) -> None:
+    # "since lunch", "since breakfast": when, as "зранку" is; the meal stays out of what the
+    # message is read for, so it no longer makes the message less likely IT's (the bot was
+    # quiet on "updates have sat at 0% since breakfast").
+    assert "lunch" not in dict(matcher.ranker.reading("no mail since lunch", "en"))
+    assert offered(matcher, "updates have sat at 0% since breakfast", "en") == "update_stuck"
+    assert offered(matcher, "haven't had a single email since lunch", "en") == (
+        "email_not_receiving"
+    )
+    # A meal asked about is no time: still the canteen's, nobody's IT problem.
+    for text, meal in (
+        ("what's for breakfast in the canteen?", "breakfast"),
+        ("can we order dinner after the late shift", "dinner"),
+    ):
+        assert matcher.match(text, "en").outcome == "none", text
+        assert meal in dict(matcher.ranker.reading(text, "en")), text
+
+
 def test_whom_mail_is_from_is_not_the_problem(matcher: Matcher) -> None:
     # "emails from our suppliers", "листи від постачальників": the sender is who; a sender
     # that is another service's word (supplier, landlord) made the bot stay quiet.
