@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gateway.dialogs.solved import NOT_SOLVED, SOLVED, says_solved
 from gateway.knowledge.morphology import lemma, readings
 from gateway.triage.phrases import PhraseSet, normalise
 
@@ -49,6 +50,7 @@ NO = PhraseSet([
     r"бесполезно", r"марно", r"безрезультатно", r"ноль (реакции|эффекта)", r"нуль (реакції|ефекту)",
     r"(ничего|нічого) не (дало|дал|дала|вышло|получилось|вийшло|вдалося)", r"(все|всё) также",
     r"not (fixed|solved|resolved|sorted)( yet)?", r"no (joy|dice|good)",
+    *NOT_SOLVED.patterns,  # "не починили", "couldn't fix it", "ще не полагодили"
     r"didn'?t (do anything|change anything|do a thing|make (a|any|much) difference)",
     r"(makes?|made) no difference",
     # what the article said was done before: "это я уже делала", "did all that already"
@@ -86,6 +88,9 @@ YES = PhraseSet([
     # "all sorted now", "it's working again" ("not sorted", "not working" are no's, read first)
     r"(all )?sorted( out)?", r"working (now|again|fine|ok|okay|normally)",
     r"da", r"pomogl\w*", r"dopomo[hg]l\w*",
+    # solved whoever did it, or no longer needed: "managed to fix it now", "починили", "уже
+    # не нужно", "вже полагодили"
+    *SOLVED.patterns,
 ])  # fmt: skip
 
 # It helped only in part or for a while: "да, но теперь пишет 0x80070005", "помогло, но
@@ -97,7 +102,7 @@ PARTLY = PhraseSet([
     r"not|\w+n't|only|лишь|только|тільки|ненадолго|ненадовго|slow\w*|медленн\w*|повільн\w*)",
     r"ненадолго", r"ненадовго", r"не совсем", r"не зовсім", r"не до конца", r"не до кінця",
     r"частично", r"частково", r"partly", r"partially", r"for a (minute|moment|while)",
-    r"на (пару|несколько|кілька) (минут|хвилин)", r"на (минуту|хвилину)",
+    r"на (пару|несколько|кілька|\d+) (минут\w*|хвилин\w*)", r"на (минуту|хвилину)",
     # it helped for a while only: "помогло только на 5 минут", "worked for a bit then died"
     # (any amount, "5", "пару", "одну", or none: "… только на час", "лише на день")
     r"(только|лишь|тільки|лише) на (\w+ ?)?(минут\w*|"
@@ -703,6 +708,17 @@ def says_it_works_now(text: str) -> bool:
         return True
     rest = _THANKS_AGAIN.sub(" ", _FAULT_GONE.sub(" ", normalise(without_courtesy(text))))
     return verdict is None and sounds_grateful(text) and _TROUBLE.search(rest) is None
+
+
+def says_it_is_solved(text: str) -> bool:
+    """The message says the problem is solved or no longer needed, whoever solved it
+    ("managed to fix it now, thanks", "не переживайте, починили", "вже не треба"), and says
+    nothing else fails: said while the checklist asks or a ticket waits, it ends the
+    conversation. Not a bare "yes", "ok" or "works" (they answer a question)."""
+    text = without_courtesy(text)
+    if not says_solved(text) or parse_yes_no(text) is not True:
+        return False
+    return _TROUBLE.search(normalise(SOLVED.remove(without_fault_gone(text)))) is None
 
 
 # Another matter added after the answer: "да, помогло. А ещё сканер не сканирует", "так,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.dialogs.answers import is_new_request
+from gateway.dialogs.answers import is_new_request, says_it_is_solved
 from gateway.dialogs.checklist import (
     fill,
     folder_as_product,
@@ -10,7 +10,13 @@ from gateway.dialogs.checklist import (
     next_fields,
     question,
 )
-from gateway.dialogs.events import ChecklistQuestion, Handoff, TicketRequested
+from gateway.dialogs.events import (
+    ChecklistQuestion,
+    Handoff,
+    Resolved,
+    SolvedByUser,
+    TicketRequested,
+)
 from gateway.dialogs.extract import read_head
 from gateway.dialogs.matching import top_article
 from gateway.dialogs.payloads import DUNNO, NEW_REQUEST
@@ -97,6 +103,14 @@ class Handover:
         if not field or not value:
             self._ask_next(turn)
             return
+        if msg.payload != DUNNO and says_it_is_solved(text):
+            # "managed to fix it now, thanks", "не переживайте, починили", "вже не треба":
+            # solved meanwhile, no ticket; rated as any resolution
+            st.asking = ""
+            turn.emit(Resolved(by="user"))
+            turn.say("resolved_by_user")
+            self.ask_rating(turn)
+            return
         fill(st.fields, st.sources, value, f"answer to {field}", answering=field)
         folder_as_product(st.fields, st.sources, st.topic)
         if field == "problem":
@@ -162,6 +176,10 @@ class Handover:
             turn.say("new_request")
         elif text and asks_for_person(turn.reading(text)):
             turn.say("ticket_already_with_person", ticket_id=st.ticket_id)
+        elif text and st.ticket_id and says_it_is_solved(text):
+            # "fixed it myself, thanks": the open ticket is resolved, as its card's "solved"
+            # button does; the service tells the user and asks the rating
+            turn.emit(SolvedByUser(ticket_id=st.ticket_id))
         else:
             new = turn.button("btn_new_request", NEW_REQUEST)
             turn.say("ticket_note_added", new, ticket_id=st.ticket_id)

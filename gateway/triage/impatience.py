@@ -60,8 +60,10 @@ LOST_PATIENCE = PhraseSet([
     r"(можно|можна|давайте|давай|пожалуйста|будь ласка|ну|а) (побыстрее|быстрее|поскорее|швидше|"
     r"скоріше|хутчіше)", r"побыстрее", r"поскорее", r"хутчіше", r"поторопит\w*", r"поспішіть",
     r"hurry( up)?", r"as fast as possible",
-    # "fix it now", "I need this fixed NOW"; "fixed now", "all sorted now" alone say it is done
-    r"как можно (скорее|быстрее)", r"якнайшвидше", r"(fix|sort|do) (it |this |that )?now",
+    # "fix it now", "I need this fixed NOW"; "fixed now", "all sorted now" alone say it is done,
+    # and so does a fix one managed: "managed to fix it now", "was able to sort it now"
+    r"как можно (скорее|быстрее)", r"якнайшвидше",
+    r"(?<!managed to )(?<!able to )(fix|sort|do) (it |this |that )?now",
     r"(need|want|get|have) (it|this|that) (fixed|sorted|done) (right )?now",
     r"(right )?now!+",
     # promised and not done
