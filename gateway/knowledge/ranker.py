@@ -175,6 +175,10 @@ _EVERY = frozenset(
 )
 _ONSET_WEIGHT = 0.5
 # The words for a program besides "program" itself: "медична система зависає при …".
+# "the grain elevator's weighing software": at most this many nouns before a program noun
+# say what the program is for.
+_USE_REACH = 3
+_SOFTWARE_NOUNS = frozenset({"software", "app", "apps"})
 _SYSTEM_WORDS = frozenset({"система", "приложение", "застосунок", "додаток", "прога"})
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
 _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
@@ -1298,16 +1302,19 @@ class Ranker:
 
     def _programs(self, words: Sequence[Token]) -> tuple[str, ...]:
         """The applications named that can only be the program (`Subject.programs`): a
-        name no English dictionary knows ("Firefox", "Slack" is one it knows), or any
-        application's name in a message with Cyrillic words ("Edge постійно падає")."""
+        name no English dictionary knows ("Firefox", "Slack" is one it knows), any
+        application's name in a message with Cyrillic words ("Edge постійно падає"), and
+        what a program said to crash or hang is for (`_program_uses`: "the grain
+        elevator's weighing software keeps crashing")."""
         cyrillic = any(_CYRILLIC_WORD.search(t.word) for t in words)
-        return tuple(
-            dict.fromkeys(
-                t.lemma
-                for t in words
-                if t.lemma in self._applications and (cyrillic or not t.known)
-            )
-        )
+        named = [
+            t.lemma for t in words if t.lemma in self._applications and (cyrillic or not t.known)
+        ]
+        # What a program is for names it when it is said to crash, close or hang ("the golf
+        # club booking software froze"); "the parking permit app says my plate is wrong", "the
+        # discount code app won't load" on a phone over its data plan are no program's.
+        uses = _program_uses(words) if any(t.word in HUNG_WORDS for t in words) else []
+        return tuple(dict.fromkeys(named + uses))
 
     def _explains(self, token: Token) -> int:
         """2 when an article is about the word (its keyword's or title's head), 1 when one
@@ -2188,6 +2195,24 @@ def _spilt_on(words: Sequence[Token]) -> frozenset[int]:
         ):
             found.update(range(index + 1, min(index + 1 + _SPILL_REACH, len(words))))
     return frozenset(found)
+
+
+def _program_uses(words: Sequence[Token]) -> list[str]:
+    """The lemmas of the nouns an English word for software is compounded with, what the
+    program is for: "the golf club booking software", "the grain elevator's weighing
+    software", "the blinds design app". They name the program as "Firefox" does, whatever
+    trade they are words of. Only "software" and "app" are that word: a "training program",
+    a "mortgage application" and a "client mid-session" are no program."""
+    found: list[str] = []
+    for index, token in enumerate(words):
+        if token.word not in _SOFTWARE_NOUNS:
+            continue
+        for ahead in range(index - 1, max(index - 1 - _USE_REACH, -1), -1):
+            before = words[ahead]
+            if before.stop or not before.word.isascii() or before.word in _SOFTWARE_NOUNS:
+                break
+            found.append(before.lemma)
+    return found
 
 
 def _reading(message: _Message) -> tuple[tuple[str, float], ...]:

@@ -87,3 +87,37 @@ def test_a_browser_named_by_a_word_the_theatre_shares_when_the_rest_is_it(
     """"Опера вилітає" is the browser crashing: the rest of the message is IT's; "ходили
     в оперу" is the theatre."""
     assert offered_first(matcher, text, lang) == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("the bicycle rental app froze again", "app_crash"),
+        ("our horse feed ordering software freezes every afternoon", "app_crash"),
+        ("the hay bale weighing software keeps crashing", "app_crash"),
+        # An app that works and says something of another trade's is that trade's.
+        ("the parking permit app says my plate is wrong", None),
+        ("the bus timetable app shows the wrong times", None),
+    ],
+)
+def test_what_a_failing_program_is_for_names_the_program(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    """The nouns before "software" or "app" say what the program is for: read as a program
+    by the domain model, however everyday they are ("bicycle rental", "horse feed"), when it
+    is said to crash, close or hang."""
+    assert offered_first(matcher, text, "en") == topic, text
+
+
+def test_what_a_program_is_for_is_read_only_before_software_or_app(matcher: Matcher) -> None:
+    ranker = matcher.ranker
+    said = ranker.subject(tokens("the golf club booking software froze", "en"), lang="en")
+    assert set(said.programs) >= {"golf", "club"}
+    # A programme of study, a form and a customer are no program; nor is a working app.
+    for text in (
+        "is there a training program for the heater builders next month?",
+        "need a reference for my mortgage application",
+        "the parking permit app says my plate is wrong",
+        "my phone ran over its data plan, the discount code app won't load",
+    ):
+        assert ranker.subject(tokens(text, "en"), lang="en").programs == (), text
