@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
-from gateway.knowledge.morphology import readings
+from gateway.knowledge.morphology import is_dictionary_word, readings
 
 _I = re.IGNORECASE
 
@@ -182,10 +182,14 @@ _PATTERNS = [
     r"evening|day)\s+)(?:смены|зміни|shift))(?![\w'])",
     r"since (?:we|they|the (?:shop|store|office) ) ?opened"
     r"(?:\s+(?:this mornin[g']?|today))?(?![\w'])",
-    # a bare hour after "since": "since 9", "с 9 не работает", "since about 10"
+    # a bare hour after "since", in digits or in words: "since 9", "с 9 не работает", "since
+    # about 10", "с девяти не работает", "з дев'ятої жоден лікар не може" (what follows is the
+    # trouble or its subject, never the hour's own noun: "с двух компьютеров", "з першої спроби")
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
-    r"близько|приблизно)\s+)?\d{1,2}(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
-    r"\s+(?:the|my|our|it|i|we|everything|every)\s|"
+    rf"близько|приблизно)\s+)?(?:\d{{1,2}}|{_HOUR_WORD})"
+    r"(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
+    r"\s+(?:the|my|our|it|i|we|everything|every|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
+    r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+)\s|"
     # … and what still fails: "three times since 9 and Teams still won't open"
     r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
     r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b)",
@@ -487,7 +491,11 @@ _BARE_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})$", _I)
 _OUTBOX = re.compile(r"(?:выходных|вихідн\w*)", _I)  # "в выходные" is the weekend
 
 
-# A moment named with what happened at it: "в 10 утра все упало", "at 9:15 everything stopped".
+# A moment named with what happened at it: "в 10 утра все упало", "at 9:15 everything stopped",
+# "это было ещё в 8 утра", "lost the results server at once at 10:40". What happened is told
+# in the past, whatever the verb (the grammar says so, not a list of verbs); a time said with
+# the present or with what must be done by then is a time ahead ("the ferry leaves at 9:40",
+# "в 15:00 надо отправить").
 _AT_CLOCK = re.compile(rf"(?<![\w'])(?:в|во|о|об|at)\s+(?:{_CLOCK}|пів на \w+)(?![\w'])", _I)
 _HAPPENED = re.compile(
     r"(?<![\w])(?:упал\w*|перестал\w*|перестав\w*|зупинил\w*|остановил\w*|сломал\w*|отвалил\w*|"
@@ -496,6 +504,67 @@ _HAPPENED = re.compile(
     r"dropped|broke)(?![\w])",
     _I,
 )
+# English pasts no "-ed" shows, of what befalls a machine or a user (the irregular verbs are
+# a closed class).
+_EN_IRREGULAR_PAST = frozenset(
+    {"lost", "went", "fell", "froze", "broke", "hung", "died", "began", "came", "got", "shut",
+     "ran", "was", "were"}
+)  # fmt: skip
+# Not a past told of the trouble: the verb is a participle of what is planned or due ("is
+# scheduled at 3pm", "must be sent at 12:00"), or the clause says what must be done by then.
+_DUE = re.compile(
+    r"(?<![\w'])(?:is|are|am|be|been|being|will|'ll|must|should|has to|have to|had to|need to|"
+    r"needs to|due|scheduled|planned|booked|going to|надо|нужно|должн\w*|треба|потрібно|"
+    r"маю|має|мають|мусим\w*|мушу|повин\w*|буд\w+|планиру\w*|запланирова\w*|заплановано|"
+    r"назначен\w*|призначен\w*)(?![\w'])",
+    _I,
+)
+
+
+def _en_regular_past(word: str) -> bool:
+    """Whether `word` is the "-ed" past of an English verb the dictionary knows ("locked",
+    "dropped", "tried"; not "need", "hundred", "indeed")."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return False
+    stems = [word[:-2], word[:-1]]
+    if word.endswith("ied"):
+        stems.append(word[:-3] + "y")
+    if word[-3] == word[-4]:
+        stems.append(word[:-3])  # "dropped", "stopped"
+    return any(is_dictionary_word(stem, "en") for stem in stems)
+
+
+# Clauses joined by "and" tell things apart: "the exam begins at 9:00 and my account got
+# locked", "class starts at 6pm and I tried another cable" (the past is the other clause's).
+_AND = re.compile(r"\s(?:and|и|і|й|та)\s", _I)
+
+
+def _told_as_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause of text[start:end] tells what happened in the past: a known verb of
+    it (`_HAPPENED`), or, in the part of it "and" does not part from the moment, any verb the
+    dictionary reads in the past tense ("было", "заблокувало", "lost", "failed"), with
+    nothing due in it."""
+    clause = _clause_at(text, start, end)
+    if _HAPPENED.search(clause):
+        return True
+    before = _AND.split(_CLAUSE_END.split(text[:start])[-1])[-1]
+    after = _AND.split(_CLAUSE_END.split(text[end:])[0])[0]
+    own = before + text[start:end] + after
+    if _DUE.search(own):
+        return False
+    for word in re.findall(r"[^\W\d_][\w'-]*", own):
+        lowered = word.lower()
+        if lowered.isascii():
+            if lowered in _EN_IRREGULAR_PAST or _en_regular_past(lowered):
+                return True
+            continue
+        for lang in ("ru", "uk"):
+            found = readings(lowered, lang)
+            if found:
+                if "VERB" in found[0][1] and "past" in found[0][1]:
+                    return True
+                break
+    return False
 
 
 @lru_cache(maxsize=TEXTS_KEPT)
@@ -658,10 +727,13 @@ def _read(text: str) -> tuple[str, list[str]]:
     # when: its words are blanked, in place
     folded = _GREETING.sub(lambda said: " " * len(said.group()), fold(text))
     found: list[str] = []
-    at = _AT_CLOCK.search(folded)
     # … what happened at it is said in its clause ("в 10 утра все упало"; not "Вчера под вечер
-    # перестал …, а в 7 утра тренировка": a time ahead)
-    if at and _HAPPENED.search(_clause_at(folded, at.start(), at.end())):
+    # перестал …, а в 7 утра тренировка": a time ahead); the first such moment is the one
+    at = next(
+        (m for m in _AT_CLOCK.finditer(folded) if _told_as_past(folded, m.start(), m.end())),
+        None,
+    )
+    if at:
         found.append(text[at.start() : at.end()].strip())
     if as_clause := _as_clause(text):
         found.append(as_clause)
