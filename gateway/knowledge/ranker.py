@@ -45,6 +45,14 @@ from gateway.knowledge.clauses import (
     undelivered,
     wired_alone,
 )
+from gateway.knowledge.crowds import (
+    OF_CASES,
+    QUANTIFIER_WORDS,
+    WHERE_CASES,
+    inanimate_noun,
+    placed,
+    quantifier,
+)
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.grants import access_refused, granted
@@ -106,10 +114,7 @@ from gateway.knowledge.vocabulary import (
     MIDST_WORDS,
     MIDWAY_WORDS,
     NEGATION_WORDS,
-    NONE_PARTICLES,
-    NONE_WORDS,
     OFFICE_ROOMS,
-    ONE_LEMMAS,
     ONLY_WORDS,
     ONSET_WORDS,
     OUTSIDE_SERVICES,
@@ -256,13 +261,6 @@ _DEVICE_ORDER = 2.0
 # tablets"); a particle hyphenated into a noun ("check-in tablets") is one of its words.
 _DETERMINERS = frozenset({"the", "our", "my", "their", "your", "of", "this", "these", "those"})
 _COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
-# "на всей солеварне", "в жодній юрті", "ни на одном катке": a place no list names, said so
-# by the preposition before "весь" / "жоден" / "ни один" and the case. Not "по": "по всій
-# грядці" is across a surface as often as "по всему городу" is across many sites.
-_WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
-_WHERE_CASES = frozenset({"loct", "datv"})
-_QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
-_OF_CASES = frozenset({"gent"})
 # A clause that only names the writer's place ("…, Ferris wheel booth") has at most this many
 # content words.
 _TAG_WORDS = 4
@@ -1349,7 +1347,7 @@ class Ranker:
         на одной флешке не видно файлов" is one stick's files."""
         found = list(words)
         for index, token in enumerate(words):
-            kind = self._quantifier(words, index)
+            kind = quantifier(words, index)
             if kind == "none" and not stopped:
                 continue
             if kind and not (index and token.word == "all" and words[index - 1].word == "at"):
@@ -1411,49 +1409,9 @@ class Ranker:
     def _many_stopped(self, text: str, lang: str | None, words: tuple[Token, ...]) -> bool:
         """Whether the message says work stopped for many, as priority reads it (impact.py),
         asked only of a message with a quantifier in it."""
-        if not any(t.word in _QUANTIFIER_WORDS for t in words):
+        if not any(t.word in QUANTIFIER_WORDS for t in words):
             return False
         return many_stopped(text, lang)
-
-    def _quantifier(self, words: tuple[Token, ...], index: int) -> str:
-        """What the word at `index` says of the words after it: "all" ("весь", "all",
-        "every"), "none" ("жоден", "none", "ни" before a form of "один": "ни в одном
-        отделении", "ні на одному компі"); "" for any other word."""
-        word = words[index].word
-        if word in NONE_WORDS:
-            return "none"
-        if word in MANY_WORDS:
-            return "all"
-        if word in NONE_PARTICLES:
-            after = words[index + 1 : index + 3]
-            if after and after[0].word in PREPOSITIONS:
-                after = after[1:]
-            if after and after[0].lemma in ONE_LEMMAS:
-                return "none"
-        return ""
-
-    def _inanimate_noun(
-        self, token: Token, plural: bool, cases: frozenset[str] = frozenset()
-    ) -> bool:
-        """Whether any reading of the word in either language is an inanimate noun in the
-        plural (or not), in one of `cases` when any are given (the Ukrainian dictionary
-        marks no singular, so the singular is "not plural"; "фермі" is a surname first)."""
-        return any(
-            {"NOUN", "inan"} <= tags
-            and ("plur" in tags) == plural
-            and (not cases or bool(tags & cases))
-            for lang in ("ru", "uk")
-            for _, tags in readings(token.word, lang)
-        )
-
-    def _placed(self, words: tuple[Token, ...], index: int) -> bool:
-        """Whether the quantifier at `index` follows a preposition of place ("на всей", "в
-        жодній"), or "ни"/"ні" has one before its "один" ("ни в одном")."""
-        before = words[index - 1].word if index else ""
-        after = words[index + 1].word if index + 1 < len(words) else ""
-        return before in _WHOLE_PLACE_PREPOSITIONS or (
-            words[index].word in NONE_PARTICLES and after in _WHOLE_PLACE_PREPOSITIONS
-        )
 
     def _english_compound(
         self, words: tuple[Token, ...], index: int, ahead: list[int]
@@ -1507,7 +1465,7 @@ class Ranker:
             after = words[index + 1] if index + 1 < len(words) else None
             if (
                 before is not None
-                and self._inanimate_noun(before, True)
+                and inanimate_noun(before, True)
                 and (after is None or after.word not in NEGATION_WORDS)
             ):
                 continue
@@ -1531,10 +1489,10 @@ class Ranker:
         # A word the articles use is a thing of theirs ("во всём документе"), not a place.
         if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
             return None
-        if self._placed(words, index) and _CYRILLIC_WORD.search(token.word):
+        if placed(words, index) and _CYRILLIC_WORD.search(token.word):
             # Where: "на всей солеварне", "в жодній юрті", "ни на одном катке" (not "на всю
             # громкость": a place is in the locative or dative).
-            where = stopped and self._inanimate_noun(token, False, _WHERE_CASES)
+            where = stopped and inanimate_noun(token, False, WHERE_CASES)
             return at if where else None
         noun = readings(token.word, "ru")[:1]
         if not noun and (token.known or not _CYRILLIC_WORD.search(token.word)):
@@ -1542,7 +1500,7 @@ class Ranker:
         if noun and (not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]):
             return None
         after = at + 1
-        if after + 1 < len(words) and self._inanimate_noun(words[after], True, _OF_CASES):
+        if after + 1 < len(words) and inanimate_noun(words[after], True, OF_CASES):
             after += 1  # "вся контора водостоків без мережі": which place, then without
         return at if after < len(words) and words[after].word in WITHOUT_WORDS else None
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
+from gateway.knowledge.crowds import (
+    OF_CASES,
+    QUANTIFIER_WORDS,
+    WHERE_CASES,
+    inanimate_noun,
+    placed,
+    quantifier,
+)
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
 
 
 @pytest.mark.parametrize(
@@ -106,3 +115,41 @@ def test_not_one_place_or_machine_where_no_work_stopped_is_no_outage(
     # answered the outage (session 31). A crowd no list names is everyone only when the
     # message says work stopped for many, as priority reads it (impact.many_stopped).
     assert answered(matcher, text, lang) != "outage_critical"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said", "where"),
+    [
+        ("ни в одном отделении нет сети", "ru", "none", True),
+        ("ні на одному компі", "uk", "none", True),
+        ("жоден комп'ютер не заходить", "uk", "none", False),
+        ("на всей солеварне не работает 1С", "ru", "all", True),
+        ("все компьютеры склада", "ru", "all", False),
+        ("all our shops", "en", "all", False),
+        # "ни" before no "один" says no "not one": "ни звука"
+        ("ни звука из колонок", "ru", "", False),
+    ],
+)
+def test_what_the_first_quantifier_says_and_whether_a_place_preposition_stands_by_it(
+    text: str, lang: str, said: str, where: bool
+) -> None:
+    words = tokens(text, lang)
+    at = next((i for i, t in enumerate(words) if t.word in QUANTIFIER_WORDS), 0)
+    assert quantifier(words, at) == said
+    assert placed(words, at) == where
+
+
+@pytest.mark.parametrize(
+    ("word", "plural", "cases", "expected"),
+    [
+        ("солеварне", False, WHERE_CASES, True),  # "на всей солеварне": a place, where
+        ("громкость", False, WHERE_CASES, False),  # "на всю громкость": no place
+        ("водостоків", True, OF_CASES, True),  # "вся контора водостоків": which place
+        ("кассиров", True, OF_CASES, False),  # people, no place
+    ],
+)
+def test_a_place_is_an_inanimate_noun_in_its_case(
+    word: str, plural: bool, cases: frozenset[str], expected: bool
+) -> None:
+    token = tokens(word, "uk" if "і" in word else "ru")[0]
+    assert inanimate_noun(token, plural, cases) == expected

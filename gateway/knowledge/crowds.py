@@ -1,0 +1,71 @@
+"""A crowd said by a quantifier: which word says "all" or "not one", and the place it spans.
+
+"весь склад без сети", "ни в одном отделении", "на всей солеварне", "жоден комп'ютер":
+the ranker reads such a crowd as the outage's everyone (`Ranker._crowd`). These are the
+grammar's parts of that reading, which need no article: what a quantifier says, whether a
+preposition of place stands before it, and whether a word can be a place (an inanimate
+noun in the case a place takes). Whether work stopped for many is priority's reading
+(triage/impact.py `many_stopped`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from gateway.knowledge.morphology import Token, readings
+from gateway.knowledge.vocabulary import (
+    MANY_WORDS,
+    NONE_PARTICLES,
+    NONE_WORDS,
+    ONE_LEMMAS,
+    PREPOSITIONS,
+)
+
+QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
+# "на всей солеварне", "в жодній юрті", "ни на одном катке": a place no list names, said so
+# by the preposition before "весь" / "жоден" / "ни один" and the case. Not "по": "по всій
+# грядці" is across a surface as often as "по всему городу" is across many sites.
+_WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
+WHERE_CASES = frozenset({"loct", "datv"})
+OF_CASES = frozenset({"gent"})
+
+
+def quantifier(words: Sequence[Token], index: int) -> str:
+    """What the word at `index` says of the words after it: "all" ("весь", "all",
+    "every"), "none" ("жоден", "none", "ни" before a form of "один": "ни в одном
+    отделении", "ні на одному компі"); "" for any other word."""
+    word = words[index].word
+    if word in NONE_WORDS:
+        return "none"
+    if word in MANY_WORDS:
+        return "all"
+    if word in NONE_PARTICLES:
+        after = words[index + 1 : index + 3]
+        if after and after[0].word in PREPOSITIONS:
+            after = after[1:]
+        if after and after[0].lemma in ONE_LEMMAS:
+            return "none"
+    return ""
+
+
+def placed(words: Sequence[Token], index: int) -> bool:
+    """Whether the quantifier at `index` follows a preposition of place ("на всей", "в
+    жодній"), or "ни"/"ні" has one before its "один" ("ни в одном")."""
+    before = words[index - 1].word if index else ""
+    after = words[index + 1].word if index + 1 < len(words) else ""
+    return before in _WHOLE_PLACE_PREPOSITIONS or (
+        words[index].word in NONE_PARTICLES and after in _WHOLE_PLACE_PREPOSITIONS
+    )
+
+
+def inanimate_noun(token: Token, plural: bool, cases: frozenset[str] = frozenset()) -> bool:
+    """Whether any reading of the word in either language is an inanimate noun in the
+    plural (or not), in one of `cases` when any are given (the Ukrainian dictionary
+    marks no singular, so the singular is "not plural"; "фермі" is a surname first)."""
+    return any(
+        {"NOUN", "inan"} <= tags
+        and ("plur" in tags) == plural
+        and (not cases or bool(tags & cases))
+        for lang in ("ru", "uk")
+        for _, tags in readings(token.word, lang)
+    )
