@@ -1003,8 +1003,8 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
     if word.text in _NEGATION or word.text.endswith("n't"):
         following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
         return _negated_work(word, following, words)
-    if word.text == "nothing" and [w.text for w in words[i + 1 : i + 2]] in (["works"], ["is"]):
-        return True  # "nothing works for anyone"
+    if word.text == "nothing" and _does_its_work(_next_text(words, i)):
+        return True  # "nothing works for anyone", "nothing comes in", "nothing prints"
     nobody = word.text in ("nobody", "none", "noone") or (
         word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
     )
@@ -1158,6 +1158,19 @@ def _tried_in_turn(word: Word) -> bool:
     """What one user tries in turn (`tried_in_turn`); in English the keys and buttons of one
     keyboard as written ("none of the keys work"): their stem is a key card's too."""
     return word.among(_vocabulary().tried_in_turn) or word.text in _KEYS_PRESSED_EN
+
+
+# What arrives, as the work verbs go or come: "nothing arrives", "nothing happens"
+_ARRIVE_VERBS = frozenset({"arrive", "happen"})
+
+
+def _does_its_work(verb: str) -> bool:
+    """A work verb in the present after "nothing", as "ничего не приходит" is read: "nothing
+    works", "nothing comes in", "nothing loads", "nothing arrives" (not "nothing else")."""
+    if verb == "is":
+        return True
+    plain = verb[:-2] if verb.endswith("es") and verb[:-2] in _WORK_VERBS else verb[:-1]
+    return verb.endswith("s") and (plain in _WORK_VERBS or plain in _ARRIVE_VERBS)
 
 
 def _does_nothing(verb: str) -> bool:

@@ -2388,3 +2388,20 @@ def test_a_black_picture_said_with_is_and_the_queue_a_screen_shows(text: str, p1
 )  # fmt: skip
 def test_the_others_said_fine_leave_the_writer_alone(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # "nothing" before a work verb is a stop, as "ничего не приходит" is read
+        ("Since about 8 my inbox says it's full and nothing comes in, and the vet lab is "
+         "sending the test results I need before a shipment leaves at noon.", True),
+        ("nothing prints and the courier collects the parcels at 3", True),
+        ("the order has to go out by 3pm and nothing arrives in the shared inbox", True),
+        ("the payroll run is due by 5pm and nothing loads on the bank's site", True),
+        ("nothing else matters, the printer is just slow today", False),
+        ("I changed nothing and the payroll app is fine", False),
+    ],
+)  # fmt: skip
+def test_a_stop_said_with_nothing_before_a_work_verb(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
