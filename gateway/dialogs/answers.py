@@ -209,6 +209,12 @@ _HELPED = re.compile(
 )
 
 
+def says_it_helped(text: str) -> bool:
+    """Words that the fix worked ("помогло", "works now", "fixed"), not only a yes or
+    thanks that the reply was heard ("да", "ok", "yes thanks")."""
+    return _HELPED.search(normalise(text)) is not None or says_solved(text)
+
+
 def defers(text: str) -> bool:
     """The user will try the fix later and says nothing of whether it worked."""
     norm = normalise(without_courtesy(text))
@@ -739,8 +745,42 @@ def split_addition(text: str) -> tuple[str, str]:
     (`text`, "") when it adds none."""
     found = _ADDED.search(text)
     if found is None or not re.search(r"\w", text[: found.start()]):
-        return text, ""
+        return _after_a_courtesy(text)
     return text[: found.start()].strip(), text[found.end() :].strip()
+
+
+# Where a sentence ends: the courtesy said first is one ("yes thanks.", "спасибо!")
+_SENTENCE_END = re.compile(r"[.!?\n]+\s*")
+# A sentence that goes on with the fault answered, not another one: "but now it says …",
+# "still …", "теперь пишет …" (read with the yes before it: not solved, or only partly)
+_GOES_ON = re.compile(
+    r"(?:but|though|however|still|again|now|then|yet|но|але|однак\w*|проте|зате|всё|все|"
+    r"опять|снова|знову|досі|теперь|тепер|потом|потім|пока|поки)(?!\w)"
+)
+# … or one that denies a fault, as the yes did: "Yes! Not a single error since", "да. Ни
+# одной ошибки"
+_DENIES = re.compile(r"(?:not|no|never|nothing|zero|ни|ні|нет|немає|нема|ничего|нічого|без)(?!\w)")
+
+
+def _after_a_courtesy(text: str) -> tuple[str, str]:
+    """A courtesy or a yes said as a sentence of its own, then a fault told in the next
+    ("yes thanks. My outlook won't send", "Спасибо! У меня сканер не сканирует"): the
+    courtesy and that other matter; else (`text`, "")."""
+    end = _SENTENCE_END.search(text.strip())
+    if end is None:
+        return text, ""
+    said, rest = text.strip()[: end.start()], text.strip()[end.end() :]
+    opening = normalise(rest)
+    if not rest or _GOES_ON.match(opening) or _DENIES.match(opening) or not tells_a_fault(rest):
+        return text, ""
+    if parse_yes_no(text) is False:
+        return text, ""  # "так, допомогло. Як не працював, так і не працює": a no
+    if rest in TROUBLE_GONE or parse_yes_no(rest) is True:
+        return text, ""  # "yes! no more errors": the same yes, said again
+    courtesy = is_small_talk(said) or _whole(said, COURTESY) or parse_yes_no(said) is True
+    if not courtesy or len(_words(said)) > _ANSWER_WORDS:
+        return text, ""
+    return said.strip(), rest.strip()
 
 
 def is_small_talk(text: str) -> str:

@@ -9,8 +9,11 @@ from gateway.dialogs.answers import (
     is_none_of_these,
     parse_choice,
     parse_yes_no,
+    says_it_goes_on,
+    says_it_helped,
     says_it_works_now,
     split_addition,
+    tells_a_fault,
 )
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.events import ArticleNotHelped, FaqAnswered, FaqChoices, Resolved
@@ -64,6 +67,8 @@ class SelfHelp:
         if not msg.payload and self._another_matter_beside_yes(turn, msg):
             return
         helped = {YES: True, NO: False}.get(msg.payload) if msg.payload else parse_yes_no(text)
+        if helped and not msg.payload and self._fault_beside_yes(turn, text):
+            helped = False  # "yes thanks. My outlook won't send" of Outlook's answer
         signal = detect_handoff(turn.reading(text)) if text else None
         # "thanks, I will try this after lunch": not tried yet, no detail of the problem
         later = helped is None and bool(text) and defers(text)
@@ -111,12 +116,27 @@ class SelfHelp:
         said, added = split_addition(msg.text.strip())
         if not added or parse_yes_no(said) is not True or not self.is_new_problem(turn, added):
             return False
+        if not self.names_another(turn, added):
+            return False  # the answer's own thing: `_fault_beside_yes`
         st.failed_answers = 0
         turn.emit(Resolved(by="bot"))
         turn.say("resolved_by_bot")
         st.start_flow()
         self.new_problem(turn, dataclasses.replace(msg, text=added))
         return True
+
+    def _fault_beside_yes(self, turn: Turn, text: str) -> bool:
+        """A yes or thanks that does not say the fix worked, then a fault of the answer's
+        own thing ("yes thanks. My outlook won't send" of Outlook's answer, "да. Пишет
+        ошибку 0x80070005"), or one said to go on ("Спасибо, очень помогли. Outlook так и
+        не отправляет письма"): the yes was to the steps tried, and the fault goes on."""
+        said, added = split_addition(text)
+        return (
+            bool(added)
+            and (not says_it_helped(said) or says_it_goes_on(added))
+            and tells_a_fault(added)
+            and not self.names_another(turn, added)
+        )
 
     def _another_article(self, turn: Turn, text: str) -> bool:
         """Offer the article of the problem a "no" says it is instead ("no, wifi is not the
