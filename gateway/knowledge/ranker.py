@@ -184,6 +184,12 @@ _ONSET_WEIGHT = 0.5
 # say what the program is for.
 _USE_REACH = 3
 _SOFTWARE_NOUNS = frozenset({"software", "app", "apps"})
+# Where files and mail are kept, when the user asks to be let in: "add me to the orchard
+# payroll folder", "grant me the payroll mailbox" ("drive", "system" and "list" are also a
+# fundraising drive, a watering system and a party list).
+_STORE_NOUNS = frozenset({"folder", "mailbox", "inbox", "database"})
+# Being let in, besides an access noun or adding: "grant me …", "get into …".
+_ENTRY_WORDS = frozenset({"grant", "into"})
 _SYSTEM_WORDS = frozenset({"система", "приложение", "застосунок", "додаток", "прога"})
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
 _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
@@ -1311,7 +1317,12 @@ class Ranker:
         # What a program is for names it when it is said to crash, close or hang ("the golf
         # club booking software froze"); "the parking permit app says my plate is wrong", "the
         # discount code app won't load" on a phone over its data plan are no program's.
-        uses = _program_uses(words) if any(t.word in HUNG_WORDS for t in words) else []
+        said = {t.word for t in words}
+        uses = _program_uses(words, _SOFTWARE_NOUNS) if not said.isdisjoint(HUNG_WORDS) else []
+        if not said.isdisjoint(_ENTRY_WORDS | ADD_WORDS | ACCESS_NOUNS):
+            # So does what a store the user asks into is of: "the orchard payroll folder" is
+            # IT's folder, no question for payroll.
+            uses += _program_uses(words, _STORE_NOUNS)
         return tuple(dict.fromkeys(named + uses))
 
     def _explains(self, token: Token) -> int:
@@ -1773,6 +1784,7 @@ class Ranker:
         words = message.words
         aside = {t.lemma for before, t in pairwise(words) if before.word in _ASIDE_AFTER}
         aside.update(words[i].lemma for i in message.beside)
+        aside.update(self._programs(words))
         content = [t for t in words if not t.stop]
         for index, token in enumerate(content):
             if token.word in DAMAGE_WORDS:
@@ -2155,19 +2167,20 @@ def _spilt_on(words: Sequence[Token]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _program_uses(words: Sequence[Token]) -> list[str]:
-    """The lemmas of the nouns an English word for software is compounded with, what the
-    program is for: "the golf club booking software", "the grain elevator's weighing
-    software", "the blinds design app". They name the program as "Firefox" does, whatever
-    trade they are words of. Only "software" and "app" are that word: a "training program",
-    a "mortgage application" and a "client mid-session" are no program."""
+def _program_uses(words: Sequence[Token], heads: frozenset[str]) -> list[str]:
+    """The lemmas of the nouns an English word of `heads` is compounded with, what the
+    program or the store is for: "the golf club booking software", "the grain elevator's
+    weighing software", "the blinds design app", "the orchard payroll folder". They name it
+    as "Firefox" does, whatever trade they are words of. For software only "software" and
+    "app" are that word: a "training program", a "mortgage application" and a "client
+    mid-session" are no program."""
     found: list[str] = []
     for index, token in enumerate(words):
-        if token.word not in _SOFTWARE_NOUNS:
+        if token.word not in heads:
             continue
         for ahead in range(index - 1, max(index - 1 - _USE_REACH, -1), -1):
             before = words[ahead]
-            if before.stop or not before.word.isascii() or before.word in _SOFTWARE_NOUNS:
+            if before.stop or not before.word.isascii() or before.word in heads:
                 break
             found.append(before.lemma)
     return found

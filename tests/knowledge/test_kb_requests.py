@@ -379,3 +379,24 @@ def test_a_driver_that_needs_the_admin_is_an_install(
 )
 def test_a_driver_at_the_wheel_is_no_install(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.match(text, lang).outcome == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # What a folder or a mailbox asked into is of names it: the payroll's is IT's
+        # folder, no question for payroll (the bot was quiet or sent the user to HR).
+        ("grant me the payroll mailbox please", "new_access_request"),
+        ("can you add me to the wages inbox", "new_access_request"),
+        # A copy of what is kept there is still that service's question.
+        ("need my payslip from the payroll folder", None),
+        ("can I get a copy of my contract from the HR folder?", None),
+    ],
+)
+def test_what_a_store_asked_into_is_of_names_the_store(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    result = matcher.match(text, "en")
+    assert (result.candidates[0].article.id if result.outcome == "answer" else None) == topic
+    if topic is None:
+        assert result.elsewhere in {"hr", "legal"}, text
