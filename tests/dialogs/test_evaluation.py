@@ -515,9 +515,18 @@ BLIND_SETS = [
     # its tuning part 34/40, 1 asked again ...
     # 35/40, 1 at session 32's end (main ea97b562; summary only).
     ("dialogs_tune31.yaml", 35, 1),
-    # ... and its frozen part, the honest dialog measure from session 32, at its first untouched
-    # figure (33/40, 2 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 32 (sealed: measured by
+    # the lead only), at its first untouched figure (33/40, 2 asked again); now a regression
+    # set, run for its summary only.
+    # 33/40, 2 at session 32's end (main ea97b562; summary only).
     ("dialogs_frozen31.yaml", 33, 2),
+    # the thirty-second batch (session 33), as first measured on session 33's starting code
+    # (main 4cf6471c, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 36/40, 2 asked again ...
+    ("dialogs_tune32.yaml", 36, 2),
+    # ... and its frozen part, the honest dialog measure from session 33, at its first untouched
+    # figure (34/40, 0 asked again), run for its summary only.
+    ("dialogs_frozen32.yaml", 34, 0),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

@@ -86,7 +86,9 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # UTC): pooled 9810, 5 of 1444; left out 9810, 5 of 1444. With batch 31 in (the twenty-ninth
 # tuning part; the lead, main 3fc2cfb1's code, 09:02-09:38 UTC): pooled 10140 of 10308, 6 of
 # 1489; left out 10141, 6 of 1489. At session 32's end (main ea97b562's code, the lead,
-# 10:42-10:47 UTC): pooled 10143, 6 of 1489; left out 10144, 6 of 1489.
+# 10:42-10:47 UTC): pooled 10143, 6 of 1489; left out 10144, 6 of 1489. With batch 32 in (the
+# thirtieth tuning part; the lead, main 4cf6471c's code, 12:19-12:40 UTC): pooled 10469 of
+# 10638, 7 of 1534; left out 10468, 7 of 1534.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((189, 194), (176, 181), (185, 187)), (0, 100)),
@@ -94,7 +96,7 @@ TUNING_MEASURED = {
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (117, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (117, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
@@ -105,24 +107,25 @@ TUNING_MEASURED = {
     "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (0, 45)),
     "faq_tune18.jsonl": (((90, 90), (116, 120), (119, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
     "faq_tune23.jsonl": (((88, 90), (116, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((89, 90), (115, 120), (119, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune26.jsonl": (((89, 90), (117, 120), (117, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (113, 120), (119, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((88, 90), (118, 120), (119, 120)), (0, 45)),
+    "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune29.jsonl": (((87, 90), (119, 120), (116, 120)), (1, 45)),
+    "faq_tune29.jsonl": (((88, 90), (119, 120), (117, 120)), (1, 45)),
     "faq_tune30.jsonl": (((88, 90), (116, 120), (117, 120)), (0, 45)),
     "faq_tune31.jsonl": (((89, 90), (117, 120), (118, 120)), (0, 45)),
+    "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1489), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1534), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((2966, 3665, 3513), 6)
+LEFT_OUT_MEASURED = ((3057, 3780, 3631), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -140,7 +143,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 27]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 28]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -151,16 +154,16 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in (31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19)),
-        *(f"faq_frozen{n}.jsonl" for n in (18, 17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
+        *(f"faq_frozen{n}.jsonl" for n in (32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20)),
+        *(f"faq_frozen{n}.jsonl" for n in (19, 18, 17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen31, frozen30, frozen29, frozen28, frozen27 = parts[reported + 1 : -22]
-    frozen26, frozen25, frozen24, frozen23, frozen22, frozen21 = parts[-22:-16]
+    frozen32, frozen31, frozen30, frozen29, frozen28 = parts[reported + 1 : -23]
+    frozen27, frozen26, frozen25, frozen24, frozen23, frozen22, frozen21 = parts[-23:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
     frozen17, frozen16, frozen15, frozen14, frozen12 = parts[-13:-8]
     frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
@@ -188,6 +191,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen32, 270, 45),
         (frozen31, 270, 45),
         (frozen30, 270, 45),
         (frozen29, 270, 45),
@@ -224,7 +228,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 31, the honest measure, from its first figure (untouched: main 3fc2cfb1's
+    # Frozen part 32, the honest measure, from its first figure (untouched: main 4cf6471c's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 96.7, uk 91.1, en 90.0, 0 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.944), ("uk", 0.888), ("en", 0.877)):
+        assert frozen32[lang]["top1_accuracy"] >= floor, (lang, frozen32[lang])
+    assert frozen32["all"]["off_topic_answered"] <= 0.067, frozen32["all"]
+    # Frozen part 31, now a regression set, from its first figure (untouched: main 3fc2cfb1's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 96.7, uk 93.3, en 91.1, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
