@@ -38,17 +38,21 @@ _REACH = 3  # content words a preposition governs, and how far before it a mail 
 _OWNERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "this", "that"})
 
 
-def asides(words: Sequence[Token], places: Container[str] = ()) -> set[int]:
+def asides(
+    words: Sequence[Token], places: Container[str] = (), named: Container[str] = ()
+) -> set[int]:
     """Positions of words said beside the problem: a time of day ("с обеда", "з обіду",
     "after lunch"), whom mail is from or to ("письма от поставщиков", "листи клієнтам"),
     what was already checked or tried ("даже в спаме", "even with the right password",
     "tried my wifi and my phone hotspot"), what the user asks whether to do ("что можно
     удалить?", "what can I delete") and where the user is: a place (`places`, lemmas) in
-    the locative ("в офисе", "у рецепції", "in the lens lab")."""
+    the locative ("в офисе", "у рецепції", "in the lens lab"), with what it is of ("на
+    складе ванили", "в магазині камінів": no word `named`, an article's or another
+    service's lemma)."""
     found = times_of_day(words)
     for index, token in enumerate(words):
         if token.word in LOCATIVE_WORDS:
-            found.update(_where(words, index + 1, places))
+            found.update(_where(words, index + 1, places, named))
         elif token.word == "on":
             # "on floor 2"; and where a thing is kept, as "на сервері" says it: "the folder
             # on the file server", "on the reception PC".
@@ -84,11 +88,15 @@ def times_of_day(words: Sequence[Token]) -> set[int]:
     return found
 
 
-def _where(words: Sequence[Token], start: int, places: Container[str]) -> list[int]:
+def _where(
+    words: Sequence[Token], start: int, places: Container[str], named: Container[str] = ()
+) -> list[int]:
     """Positions of a place a locative preposition before `start` governs ("в офисе",
-    "у рецепції", "in the dispatch office": the nouns naming it too); empty when the
-    governed words name no place or a Cyrillic one is not in the locative ("в
-    бухгалтерию": where to, a destination)."""
+    "у рецепції", "in the dispatch office": the nouns naming it too, and in Russian or
+    Ukrainian the genitive after it, what the place is of: "на складе ванили", "у
+    майстерні судномоделей", "на фабриці сніжних куль"); empty when the governed words
+    name no place or a Cyrillic one is not in the locative ("в бухгалтерию": where to, a
+    destination)."""
     span = _governed(words, start)
     at = next((i for i in span if words[i].lemma in places), None)
     if at is None:
@@ -97,8 +105,27 @@ def _where(words: Sequence[Token], start: int, places: Container[str]) -> list[i
     if place.word.isascii():
         return span[: span.index(at) + 1]
     if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
-        return [at]
+        return [at, *_of_place(words, at + 1, named)]
     return []
+
+
+def _of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[int]:
+    """Positions of the genitive that says what a place is of, right after it: its
+    adjectives and its noun ("складе ванили", "фабриці сніжних куль"), none of them a word
+    `named` (an article's or another service's: "в офисе принтера нет" keeps the printer,
+    "в отделе кадров" is HR's)."""
+    span: list[int] = []
+    for ahead in range(start, min(start + _REACH, len(words))):
+        token = words[ahead]
+        if token.stop or token.lemma in named:
+            break
+        kinds = [g for lang in ("ru", "uk") for _, g in readings(token.word, lang)]
+        if not any("gent" in g for g in kinds):
+            break
+        span.append(ahead)
+        if any("gent" in g and ({"NOUN"} & g) for g in kinds):
+            break  # the noun ends it: "складе ванили грузится"
+    return span
 
 
 def _on_floor(words: Sequence[Token], start: int) -> list[int]:

@@ -474,6 +474,9 @@ class Ranker:
         self._services = {
             service: _lemmas_of(words) - self._named for service, words in OUTSIDE_SERVICES.items()
         }
+        # What a place may not be of and still be only where the user is: an article's word
+        # or another service's ("в отделе кадров" is HR's, "в офисе принтера нет" a printer).
+        self._kept_of_place = frozenset(self._named).union(*self._services.values())
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -1129,7 +1132,9 @@ class Ranker:
             # кто на смене", "на всех кассах очередь", "во всех магазинах сети закончились
             # пакеты" (a greeting, a queue, bags run out) name nothing the outage stops.
             words = tuple(t._replace(stop=True) if t.lemma == _EVERYONE else t for t in words)
-        beside = frozenset(asides(words, self._places | self._hosts | self._rooms))
+        beside = frozenset(
+            asides(words, self._places | self._hosts | self._rooms, self._kept_of_place)
+        )
         asked = self._asked(words) - asked_into
         words = _machine_meant(words, asked)
         scanner = any(t.lemma in self._scanner for t in words)

@@ -1934,6 +1934,9 @@ PLACE_WORDS: frozenset[str] = _words(
     приймання
     garage workshop salon bakery
     park parks arena arenas depot depots farm farms
+    фабрика фабрики завод заводы ферма фермы
+    фабрика фабрики завод заводи ферма ферми
+    factory factories
     """
 )
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
+from gateway.knowledge.asides import asides
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import lemmas_of, tokens
+from gateway.knowledge.vocabulary import PLACE_WORDS
 
 
 @pytest.mark.parametrize(
@@ -1583,6 +1586,34 @@ def test_a_clause_that_only_names_the_writers_place_says_where(
     # "dumpling kitchen", "ice rink booth", "hand bell workshop" weighed as the message's
     # words (unknown, or "bell" and "booth" as other things): nothing was answered.
     assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "where"),
+    [
+        # A factory is a workplace as a shop or a warehouse is.
+        ("not receiving any emails at the snow globe factory", "en", "snow globe factory"),
+        # What the place is of, in the genitive after it.
+        ("ноут на складе ванили грузится по 15 минут", "ru", "складе ванили"),
+        ("редактор на фабриці сніжних куль не запускається", "uk", "фабриці сніжних куль"),
+        ("ноутбук гарячий як праска, в магазині камінів", "uk", "магазині камінів"),
+        # A genitive an article or another service names is no place's: HR's "кадров",
+        # the printer that is not there.
+        ("как обновить номер в отделе кадров", "ru", "отделе"),
+        ("в офисе принтера нет", "ru", "офисе"),
+    ],
+)
+def test_where_the_user_works_is_said_beside_the_problem(
+    text: str, lang: str, where: str
+) -> None:
+    # "Фабрика", "factory" were no place (the commonest workplace of the labelled lines),
+    # and the trade a place is of ("складе ванили", "магазині камінів") weighed as the
+    # problem's words: context words no article knows, they kept right first articles
+    # under the relevance cut.
+    words = tokens(text, lang)
+    places = lemmas_of(PLACE_WORDS)
+    said = asides(words, places, lemmas_of(frozenset({"принтер"})) | {"кадр"})
+    assert " ".join(words[i].word for i in sorted(said)) == where
 
 
 @pytest.mark.parametrize(
