@@ -169,7 +169,7 @@ _PATTERNS = [
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|программ\w*|програм\w*))?(?![\w'])",
     # the start of a shift, a working day, the opening: "с начала смены", "з відкриття магазину"
     r"(?:(?:с|со|з|із|від|since|from)\s+)(?:(?:самого|самої|самой|the very)\s+)?(?:"
-    r"(?:начала|початку|the start of|the beginning of)\s+(?:the\s+)?"
+    r"(?:начала|початку|the start of|the beginning of)\s+(?:(?:the|my|our|this|today's)\s+)?"
     r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
     r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
     r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
@@ -270,9 +270,9 @@ _PATTERNS = [
     r"(?:назад|тому|ago)(?![\w'])",
     r"(?:только что|щойно|только сейчас|just now|a moment ago|минуту назад|хвилину тому)(?![\w'])",
     r"(?:с тех пор|с того (?:времени|момента)|відтоді|з того (?:часу|моменту))"
-    r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,3})?(?![\w'])",
+    r"(?:,?\s+(?:как|як)(?:\s+[\w'-]+){1,10})?(?![\w'])",
     # "відколи поставили новий роутер", "з тих пір як переїхали": the event that started it
-    r"(?:відколи|з тих пір,? як|с тех самых пор,? как)(?:\s+[\w'-]+){1,4}(?![\w'])",
+    r"(?:відколи|з тих пір,? як|с тех самых пор,? как)(?:\s+[\w'-]+){1,10}(?![\w'])",
     # "уже с неделю", "з тиждень як": roughly a week
     r"(?:(?:уже|вже)\s+)?(?:с|з)\s+(?:неделю|недельку|месяц|полгода|тиждень|місяць|півроку)"
     r"(?:\s+(?:как|як))?(?![\w'])",
@@ -299,7 +299,7 @@ _PATTERNS = [
     r"(?:с|со|з|із|від)\s+\d{1,2}-?го(?![\w'])",
     # "после того как обновился Windows", "після того як перевстановили Office"
     # (a day's preposition is no word of its own: "после того как в среду поменяли роутер")
-    r"(?:после того,? как|після того,? як)(?:\s+(?:(?:в|во|у|на|о|об)\s+)?[\w'-]+){1,3}(?![\w'])",
+    r"(?:после того,? как|після того,? як)(?:\s+(?:(?:в|во|у|на|о|об)\s+)?[\w'-]+){1,10}(?![\w'])",
     # "примерно неделю", "уже где-то час", "уже полчаса", "since 2 days", "пару днів як"
     # … "ago" after it too: "десь тиждень тому", "примерно неделю назад"
     rf"(?:уже|вже|already|примерно|приблизно|где-то|десь|около|близько|почти|майже|about|"
@@ -721,6 +721,63 @@ _GREETING = re.compile(
 )
 
 
+# The event a start is told by, in a clause of its own: "после того как я три раза ошибся
+# паролем", "після того, як поставили нову точку доступу", "с тех пор как поставили новую
+# программу для приёмки ореха". It runs to the end of its clause (a comma or a stop ends the
+# match), or to where the main clause begins with none: a negation, a pronoun or another verb
+# after the event's own ("после того как поменяли провайдера не открывается", "після того як
+# він впав зі столу показує смуги"); "и", "і", "та" before a verb go on with the event ("підключила
+# навушники і вийняла").
+_EVENT_OPENER = re.compile(
+    r"^(?:после того,? как|після того,? як|с тех(?: самых)? пор,? как|с того (?:времени|момента),? "
+    r"как|відтоді,? як|з того (?:часу|моменту),? як|з тих пір,? як|відколи)\s",
+    _I,
+)
+_GOES_ON = frozenset({"и", "і", "й", "та", "а", "или", "або", "чи"})
+# … or the main clause's own subject, a pronoun: "после того как поменяли пароль я не могу
+# войти", "с тех пор как поставили программу всё тормозит".
+_MAIN_OPENS = frozenset(
+    "не ні ни всё все усе я мы ми он она оно они він вона воно вони".split()  # noqa: SIM905
+)
+# Words an event does not end on: a preposition or a conjunction left before the cut.
+_HANGING = frozenset(
+    "в во у на о об с со з зі із по до для від от за под під при про через и і й та а".split()  # noqa: SIM905
+)
+
+
+def _event_clause(phrase: str) -> str:
+    """`phrase`, an event said after "после того как", "відколи" …, up to where its own
+    clause ends."""
+    opener = _EVENT_OPENER.match(fold(phrase))
+    if not opener:
+        return phrase
+    words = list(re.finditer(r"[\w'-]+", phrase[opener.end() :]))
+    end, seen_verb = len(words), False
+    for n, word in enumerate(words):
+        lowered = word.group().lower()
+        if seen_verb and lowered in _MAIN_OPENS:
+            end = n
+            break
+        if _finite_verb(lowered):
+            if seen_verb and (n == 0 or words[n - 1].group().lower() not in _GOES_ON):
+                end = n
+                break
+            seen_verb = True
+    while end > 1 and words[end - 1].group().lower() in _HANGING:
+        end -= 1
+    return phrase[: opener.end() + words[end - 1].end()] if end else phrase
+
+
+def _finite_verb(word: str) -> bool:
+    """Whether `word` reads first as a verb in a tense (not an infinitive, an imperative nor a
+    participle) in Russian or in Ukrainian ("впав" is a Russian gerund and a Ukrainian past)."""
+    for lang in ("ru", "uk"):
+        found = readings(word, lang)
+        if found and "VERB" in found[0][1] and found[0][1] & {"past", "pres", "futr"}:
+            return True
+    return False
+
+
 def _read(text: str) -> tuple[str, list[str]]:
     """The start `extract` gives, and every time phrase found in `text`."""
     # a greeting ("Good morning.", "Доброе утро!") says when the user writes, never since
@@ -750,7 +807,7 @@ def _read(text: str) -> tuple[str, list[str]]:
             continue
         if weekend and re.search(r"(?:^|\s)(?:в|во|у)\s+$", folded[: match.start()], _I):
             continue  # "листи висять у вихідних": the outbox, not the weekend
-        found.append(phrase)
+        found.append(_event_clause(phrase))
     # the order they were said in (a clock time said with what happened at it stays first)
     clock = found[:1] if at and found and found[0] == text[at.start() : at.end()].strip() else []
     found = clock + sorted(found[len(clock) :], key=text.find)
