@@ -2474,7 +2474,10 @@ _NEAR_TIME = re.compile(
     r"(?<!\w)(?:до|by|at|before|к|о|об)\s+\d{1,2}(?:[:.]\d{2})?(?:\s?(?:am|pm))?(?![\w%])|"
     r"(?<!\w)(?:в|у|во)\s+\d{1,2}[:.]\d{2}(?![\w%.,]\d|[\w%])|"
     r"(?:до|by|at|before|к)\s+(?:noon|midday|обеда|полудня|обіду|опівдня)(?!\w)|"
-    r"(?:через|за|within|in)\s+(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|"
+    # … said in a word for its hour: "в полдень примерка", "опівдні нарада", "at lunchtime"
+    r"(?<!\w)(?:(?:в|у)\s+полдень|опівдні|(?:о|в|у)\s+півдні|at\s+lunchtime)(?!\w)|"
+    r"(?:через|за|within|in)\s+(?:the\s+next\s+|the\s+coming\s+|ближайш\w+\s+|найближч\w+\s+)?"
+    r"(?:\d+\s+|пол|пів|півгодини|an?\s+|one\s+|two\s+|полчаса|half\s+(?:an?\s+)?|"
     r"(?:два|две|дві|три|чотири|четыре|пару|пара|кілька|несколько|a couple of|couple of|"
     r"three|a few|" + _TENS + r")\s+)?"
     r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
@@ -2529,13 +2532,51 @@ def _deadline(words: list[Word]) -> bool:
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
-    obliged = obliged or _mine_to_do(words)
+    obliged = obliged or _mine_to_do(words) or _presenting(ahead) or _sent_to_me(ahead)
     return (
         obliged
         or any(w.among(vocab.deadline) for w in words)
         or _awaited(words)
         or _client_arrives(words)
     )
+
+
+# The writer showing or presenting something to someone: the event of "презентация", "demo",
+# "pitch" said by its verb ("За годину показую замовнику нову колекцію", "в 15:00 презентую
+# проект совету", "I'm presenting to the board in an hour")
+_PRESENT_VERBS = frozenset({"показывать", "показать", "презентовать", "демонстрировать",
+                            "продемонстрировать", "показувати", "показати", "презентувати",
+                            "демонструвати", "продемонструвати"})  # fmt: skip
+_PRESENT_EN = re.compile(r"(?<!\w)(?:i'?m|i am|we'?re|we are|i|we) (?:presenting|pitching|demoing|"
+                         r"present|pitch|demo)(?!\w)")  # fmt: skip
+
+
+def _presenting(words: list[Word]) -> bool:
+    """The writer's own showing at the near time, in the first person, not in the past:
+    "показую замовнику колекцію", "презентуем проект", "I'm presenting to the board" (not
+    "монитор показывает «Нет сигнала»": a screen's verb is in the third person)."""
+    if any(w.lemma in _PRESENT_VERBS and w.has("1per") for w in words):
+        return True
+    return bool(_PRESENT_EN.search(" ".join(w.text for w in words)))
+
+
+# Someone else sending the writer what they wait for at the near time: "the buyer is sending
+# the signed contract in the next half hour", "лаборатория пришлёт результаты к 12",
+# "постачальник надішле рахунок о 15:00" (not the writer's own sending: "I send the invoices")
+_SEND_VERBS = frozenset({"прислать", "присылать", "выслать", "высылать", "прислати",
+                         "присилати", "надіслати", "надсилати", "вислати", "висилати"})  # fmt: skip
+_SENT_EN = re.compile(
+    r"(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!\bwe're )(?<!\bam )(?:is|are|will be|'s) sending|"
+    r"(?<!\bi )(?<!\bwe )(?:will send|sends)"
+)
+
+
+def _sent_to_me(words: list[Word]) -> bool:
+    """Someone else sends the writer something at the near time (`_SEND_VERBS`, `_SENT_EN`):
+    not in the first person, not in the past."""
+    if any(w.lemma in _SEND_VERBS and not w.has("1per") for w in words):
+        return True
+    return bool(_SENT_EN.search(" ".join(w.text for w in words)))
 
 
 _TO_ME = frozenset({"мне", "мені", "нам"})

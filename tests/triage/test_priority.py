@@ -2405,3 +2405,30 @@ def test_the_others_said_fine_leave_the_writer_alone(text: str, p1: bool) -> Non
 )  # fmt: skip
 def test_a_stop_said_with_nothing_before_a_work_verb(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "p1"),
+    [
+        # a time ahead said in a word for its hour, or after "next"
+        ("С девяти утра не запускается Grafis, а в полдень у невесты финальная примерка, "
+         "выкройку надо распечатать до неё.", True),
+        ("опівдні нарада з аудиторами, треба роздрукувати звіт, а принтер не друкує", True),
+        ("I have to upload the bid in the next half hour and the portal won't load", True),
+        ("в полдень не работал интернет", False),  # when it failed
+        ("no new mail since lunchtime", False),
+        ("Firefox crashes every half hour", False),  # how often
+        # the writer showing something at that time, in the first person
+        ("За годину показую замовнику нову колекцію, а монітор у переговорній пише «Немає "
+         "сигналу».", True),
+        ("через час презентую проект совету, а проектор не включается", True),
+        ("в 12:00 монитор показывает «Нет сигнала»", False),  # the screen's verb
+        # someone else sending the writer what they wait for at that time
+        ("Outlook hasn't received any mail since 9, and the buyer is sending the signed contract "
+         "in the next half hour.", True),
+        ("лаборатория пришлёт результаты через час, а почта не принимает письма", True),
+        ("вчера в 12 прислали письмо, а оно не открывается", False),  # a sending gone by
+    ],
+)  # fmt: skip
+def test_a_time_ahead_said_in_words_and_what_happens_at_it(text: str, p1: bool) -> None:
+    assert (assess_priority(text).priority is Priority.P1) is p1
