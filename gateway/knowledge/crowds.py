@@ -5,7 +5,7 @@ the ranker reads such a crowd as the outage's everyone (`Ranker._crowd`). These 
 grammar's parts of that reading, which need no article: what a quantifier says, whether a
 preposition of place stands before it, and whether a word can be a place (an inanimate
 noun in the case a place takes). Whether work stopped for many is priority's reading
-(triage/impact.py `many_stopped`).
+(triage/impact.py `many_stopped`); `stop_matters` says when the crowd reading asks it.
 """
 
 from __future__ import annotations
@@ -55,6 +55,20 @@ def placed(words: Sequence[Token], index: int) -> bool:
     after = words[index + 1].word if index + 1 < len(words) else ""
     return before in _WHOLE_PLACE_PREPOSITIONS or (
         words[index].word in NONE_PARTICLES and after in _WHOLE_PLACE_PREPOSITIONS
+    )
+
+
+def stop_matters(words: Sequence[Token]) -> bool:
+    """Whether the crowd reading of `words` depends on work said to stop for many: only a
+    "not one" ("жоден комп'ютер", "ни на одной флешке": many machines, or one stick's
+    files) or a "весь" after a preposition of place ("на всей солеварне") is read so. A
+    "ни"/"ні" counts whatever follows it: its "один" may be a transliterated word's other
+    reading, which the ranker settles later."""
+    return any(
+        token.word in NONE_WORDS
+        or token.word in NONE_PARTICLES
+        or (token.word in MANY_WORDS and placed(words, index))
+        for index, token in enumerate(words)
     )
 
 

@@ -47,11 +47,11 @@ from gateway.knowledge.clauses import (
 )
 from gateway.knowledge.crowds import (
     OF_CASES,
-    QUANTIFIER_WORDS,
     WHERE_CASES,
     inanimate_noun,
     placed,
     quantifier,
+    stop_matters,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
@@ -1424,10 +1424,9 @@ class Ranker:
 
     def _many_stopped(self, text: str, lang: str | None, words: tuple[Token, ...]) -> bool:
         """Whether the message says work stopped for many, as priority reads it (impact.py),
-        asked only of a message with a quantifier in it."""
-        if not any(t.word in QUANTIFIER_WORDS for t in words):
-            return False
-        return many_stopped(text, lang)
+        asked only where the crowd reading depends on it (`stop_matters`): the reading is
+        a whole message's, and most quantifiers ("все работают", "all the time") need none."""
+        return stop_matters(words) and many_stopped(text, lang)
 
     def _english_compound(
         self, words: tuple[Token, ...], index: int, ahead: list[int]

@@ -12,6 +12,7 @@ from gateway.knowledge.crowds import (
     inanimate_noun,
     placed,
     quantifier,
+    stop_matters,
 )
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
@@ -153,3 +154,24 @@ def test_a_place_is_an_inanimate_noun_in_its_case(
 ) -> None:
     token = tokens(word, "uk" if "і" in word else "ru")[0]
     assert inanimate_noun(token, plural, cases) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "matters"),
+    [
+        ("ни на одной флешке не видно файлов", "ru", True),
+        ("жоден комп'ютер не заходить", "uk", True),
+        ("на всей солеварне не работает 1С", "ru", True),
+        # "весь" with no preposition of place, "all" in English: read from the words alone
+        ("весь склад без сети", "ru", False),
+        ("все компьютеры в бухгалтерии зависли", "ru", False),
+        ("the printer jams all the time", "en", False),
+        ("the whole office lost the network", "en", False),
+    ],
+)
+def test_the_crowd_reading_asks_whether_work_stopped_only_where_it_depends_on_it(
+    text: str, lang: str, matters: bool
+) -> None:
+    # Whether work stopped for many is a whole message's reading (impact.many_stopped); it
+    # was asked of every message with a quantifier, before the ranking's memo was looked up.
+    assert stop_matters(tokens(text, lang)) == matters
