@@ -1042,6 +1042,39 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return ()
 
 
+# What a diminutive adds to its noun's stem: "полос-ка", "батаре-йка", "екран-чик", "лист-ок".
+_DIMINUTIVE = re.compile(r"(?:[йь]?к|[оеє]к|[иі]к|чик|[оеє]чк|[иі]ц|ець|ичк)[аяоеиіьй]?")
+_STEM_ENDING = "аяоеєьйиіы"
+
+
+def other_nouns(word: str, term: str) -> bool:
+    """Whether a Cyrillic word and a lemma it begins like are two nouns of one dictionary
+    that part before either ends: "камертон" is no "камера", "годинник" no "година",
+    "мереживо" no "мережа", "процесор" no "процент". A noun that wholly begins the other is
+    what the other is made from ("бухгалтер", "бухгалтерия"; "телефон", "телефония"), a
+    diminutive is its noun ("полоска", "полоса"), a reading of the word is the word
+    ("гарнітурі" is a гарнітура's), and two people are one job ("директорка", "директор");
+    words of two dictionaries are one word in two languages ("програма", "программа")."""
+    shared = [lang for lang in ("ru", "uk") if known_in(word, lang) and known_in(term, lang)]
+    if not shared:
+        return False
+    mine, theirs = readings(word, shared[0]), readings(term, shared[0])
+    if not mine or not theirs or "NOUN" not in mine[0][1] or "NOUN" not in theirs[0][1]:
+        return False
+    own = mine[0][0]
+    if term in {found for found, _ in mine} or own.startswith(term) or term.startswith(own):
+        return False
+    if _diminutive(own, term) or _diminutive(term, own):
+        return False
+    return not ("anim" in mine[0][1] and "anim" in theirs[0][1])
+
+
+def _diminutive(small: str, noun: str) -> bool:
+    """Whether `small` is a diminutive of `noun`: its stem and a diminutive suffix."""
+    stem = noun[:-1] if noun[-1] in _STEM_ENDING else noun
+    return small.startswith(stem) and bool(_DIMINUTIVE.fullmatch(small[len(stem) :]))
+
+
 def read_as(word: str, marks: frozenset[str]) -> bool:
     """Whether a Russian or Ukrainian reading of `word` carries one of `marks` ("Петрова":
     a surname, `{"Surn"}`), whatever its case in the text."""

@@ -4,8 +4,9 @@ Each article is one document made of the lemmas of its keywords, titles and samp
 questions in all three languages (a Ukrainian message may use the Russian word, and
 product names are the same everywhere). Documents are scored with BM25. A message word the
 articles do not use is resolved to their terms by a shared beginning (morphology the
-analyser did not join: печать/печатать) and, only when no dictionary knows the word, by
-edit distance (typos: пороль, dsik); a real word is never read as another (lunch/launch).
+analyser did not join: печать/печатать; never two nouns that part before either ends,
+камертон/камера) and, only when no dictionary knows the word, by edit distance (typos:
+пороль, dsik); a real word is never read as another (lunch/launch).
 The best few are then compared with the article's sample questions by character-level
 similarity, which catches what the terms miss (word order, compounds, slang spellings).
 
@@ -66,6 +67,7 @@ from gateway.knowledge.morphology import (
     is_adjective,
     lemma,
     lemmas_of,
+    other_nouns,
     readings,
     stem,
     tokens,
@@ -1841,6 +1843,10 @@ class Ranker:
                 direction
             )
 
+    def terms(self, token: Token) -> list[tuple[str, float]]:
+        """The article terms a message word stands for, with a similarity 0-1."""
+        return self._resolve(token)
+
     def _resolve(self, token: Token) -> list[tuple[str, float]]:
         """Article terms a message word stands for, with a similarity 0-1 (kept per word:
         users repeat words far more than whole messages)."""
@@ -1872,6 +1878,11 @@ class Ranker:
                     # Windows.
                     continue
                 if term != word and shared >= 5 and shared >= 0.6 * max(len(word), len(term)):
+                    # Issue 12: typo tolerance must not turn one dictionary word into another.
+                    # Two nouns that part before either ends are two words, however they
+                    # begin: "камертон" is no "камера", "годинник" no "година".
+                    if token.known and other_nouns(token.word, term):
+                        continue
                     found.setdefault(term, _PREFIX_SIMILARITY)
         root = action_root(word) if word not in self._generic else None
         if root is not None:

@@ -11,6 +11,7 @@ from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.evaluation import Case, held_out_examples
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
+from gateway.knowledge.morphology import tokens
 from gateway.knowledge.ranker import tie_broken
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -261,6 +262,35 @@ def test_a_capitalised_compound_is_a_programs_name_not_its_words(matcher: Matche
         assert read.isdisjoint({"такси", "мастер", "гранд", "смета"}), read
     # The same words written as words are read.
     assert "такси" in {word for word, _ in matcher.ranker.reading("вызвать такси", "ru")}
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "not_read_as", "read_as"),
+    [
+        # a dictionary noun is not another noun it only begins like
+        ("камертон", "uk", "камера", None),
+        ("годинник", "uk", "година", None),
+        ("процесор", "uk", "процент", None),
+        ("памятник", "ru", "память", None),
+        ("мережива", "uk", "мережа", None),
+        # forms and kin of one word still meet by their beginning: a verb and its noun, a
+        # diminutive, a noun made from another, a woman's job
+        ("печать", "ru", None, "печатать"),
+        ("полосками", "ru", None, "полоса"),
+        ("бухгалтер", "ru", None, "бухгалтерия"),
+        ("програма", "uk", None, "программа"),
+        ("сохраняю", "ru", None, "сохранение"),
+        ("директорка", "uk", None, "директор"),
+        ("гарнітурі", "uk", None, "гарнітура"),
+    ],
+)
+def test_a_dictionary_word_is_not_another_word_it_begins_like(
+    matcher: Matcher, word: str, lang: str, not_read_as: str | None, read_as: str | None
+) -> None:
+    # Issue 12: "typo tolerance must not turn one dictionary word into another"; the shared
+    # beginning read "камертон" as the camera, "годинник" as an hour, lace as a network.
+    terms = {term for term, _ in matcher.ranker.terms(tokens(word, lang)[0])}
+    assert not_read_as not in terms and (read_as is None or read_as in terms), terms
 
 
 def test_a_word_is_not_the_product_it_begins(matcher: Matcher) -> None:

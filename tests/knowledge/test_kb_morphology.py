@@ -449,3 +449,33 @@ def test_a_hyphened_translit_word_is_read_part_by_part() -> None:
     assert lemmas("noutbuk ne bachyt dok-stantsiiu", "uk")[-2:] == ["док", "станція"]
     assert lemmas("wi-fi postiino vidpadaie", "uk")[0] == "wifi"
     assert lemmas("e-mail ne prihodit", "ru")[0] == "email"
+
+
+@pytest.mark.parametrize(
+    ("word", "term", "apart"),
+    [
+        # two nouns the dictionaries read as two things, whatever they begin with
+        ("камертон", "камера", True),
+        ("годинник", "година", True),
+        ("мереживо", "мережа", True),
+        ("очерет", "очередь", True),
+        ("памятник", "память", True),
+        # one word: a reading of it, its other language's spelling, two people, a verb, a
+        # diminutive, a noun made from the other; two languages' words are not compared
+        ("гарнітурі", "гарнітура", False),
+        ("динамик", "динамік", False),
+        ("програма", "программа", False),
+        ("директорка", "директор", False),
+        ("печать", "печатать", False),
+        ("полоска", "полоса", False),
+        ("батарейка", "батарея", False),
+        ("телефония", "телефон", False),
+        ("бухгалтер", "бухгалтерия", False),
+    ],
+)
+def test_two_nouns_the_dictionaries_tell_apart_are_other_nouns(
+    word: str, term: str, apart: bool
+) -> None:
+    # Issue 12: typo tolerance must not turn one dictionary word into another; the ranker's
+    # shared-beginning rule read "камертон" as the camera, "годинник" as an hour.
+    assert morphology.other_nouns(word, term) == apart
