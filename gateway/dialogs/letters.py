@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from gateway.dialogs.answers import parse_rating, says_it_works_now, skips_rating
+from gateway.dialogs.answers import (
+    is_small_talk,
+    parse_rating,
+    says_it_is_solved,
+    says_it_works_now,
+    skips_rating,
+)
 from gateway.dialogs.checklist import fill, open_questions
 from gateway.dialogs.events import (
     CsatCommented,
@@ -39,9 +45,18 @@ SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|ответ|отв|відп)\s*:\s
 
 
 def says_solved(text: str) -> bool:
-    """The first words of the letter say the problem is solved (not "не помогло")."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return bool(SOLVED.match(first))
+    """The first words of the letter, after a greeting, say the problem is solved ("Решено",
+    "Managed to fix it myself, thanks", "Добрий день! Вже полагодили, дякую"; not "не
+    помогло")."""
+    sentences = (
+        s.strip() for line in _unquoted(text).splitlines() for s in _SENTENCE.findall(line)
+    )
+    first = next((s for s in sentences if s and is_small_talk(s) != "greeting"), "")
+    return bool(SOLVED.match(first)) or says_it_is_solved(first)
+
+
+# A sentence of a line: "Починили, спасибо!" of "Добрый день. Починили, спасибо! А ещё …"
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
 
 class LetterFlow:

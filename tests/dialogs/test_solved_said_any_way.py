@@ -19,6 +19,7 @@ from gateway.dialogs.answers import parse_yes_no, says_it_is_solved
 from gateway.dialogs.chat import CHANNEL, ChatSession
 from gateway.dialogs.engine import DialogEngine
 from gateway.dialogs.events import ArticleNotHelped, Resolved, TicketRequested
+from gateway.dialogs.letters import says_solved
 from gateway.dialogs.state import Phase
 from gateway.models import TicketStatus
 from gateway.runtime import open_runtime
@@ -166,3 +167,20 @@ def test_no_ticket_is_requested_for_a_problem_solved_meanwhile(engine: DialogEng
     chat.send(BROKEN["en"])
     chat.send("managed to fix it now, thanks")
     assert not [e for e in chat.events if isinstance(e, TicketRequested)]
+
+
+@pytest.mark.parametrize(
+    ("letter", "solved"),
+    [
+        ("Решено, спасибо! Заработал.", True),
+        ("Managed to fix it myself, thanks", True),
+        ("Добрий день!\nВже полагодили, дякую.", True),
+        ("Добрый день. Не переживайте, починили сами.", True),
+        ("Hi,\n\nnever mind, it works again.\n\nRegards, Ivan", True),
+        ("Не помогло. Перезагружал принтер", False),
+        ("Добрый день. Починил кабель, но всё равно не печатает.", False),
+        ("> Решено\nне помогло", False),  # the quoted history is not what the letter says
+    ],
+)
+def test_a_letter_says_it_is_solved_in_its_own_words(letter: str, solved: bool) -> None:
+    assert says_solved(letter) is solved

@@ -320,13 +320,20 @@ async def test_a_password_only_in_the_html_rendering_is_never_kept(
     assert "Zima_2025" not in await every_stored_value(gw.rt.store)
 
 
+@pytest.mark.parametrize(
+    "solved",
+    [
+        "Решено, спасибо! Заработал.",
+        # in the user's own words, after a greeting (was: a note on the open ticket)
+        "Добрый день!\n\nНе переживайте, уже починили сами, спасибо.\n\nИван",
+    ],
+)
 async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
-    gw: MailGateway, sink: MailSink
+    gw: MailGateway, sink: MailSink, solved: str
 ) -> None:
     await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Пишет offline"), IVAN)
     await mails_to(sink, IVAN, 1)
-    bare = user_mail(IVAN, SUPPORT, "Re: [HD-000001] Не печатает принтер",
-                     "Решено, спасибо! Заработал.")  # fmt: skip
+    bare = user_mail(IVAN, SUPPORT, "Re: [HD-000001] Не печатает принтер", solved)
     await gw.send(bare, IVAN)
     await eventually(lambda: _status(gw, TicketStatus.RESOLVED), what="the ticket resolved")
     assert await gw.rt.store.tickets.get("HD-000002") is None  # no new ticket
