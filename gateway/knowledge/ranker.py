@@ -181,10 +181,11 @@ _EVERY = frozenset(
     {"каждые", "каждый", "каждую", "каждое", "кожні", "кожен", "кожну", "кожного", "every", "each"}
 )
 _ONSET_WEIGHT = 0.5
-# The words for a program besides "program" itself: "медична система зависає при …".
 # "the grain elevator's weighing software": at most this many nouns before a program noun
 # say what the program is for.
 _USE_REACH = 3
+# The English words for a program whose nouns before them say what it is for ("the golf
+# club booking software", "the blinds design app"); not "program", "application", "client".
 _SOFTWARE_NOUNS = frozenset({"software", "app", "apps"})
 # Where files and mail are kept, when the user asks to be let in: "add me to the orchard
 # payroll folder", "grant me the payroll mailbox" ("drive", "system" and "list" are also a
@@ -192,6 +193,7 @@ _SOFTWARE_NOUNS = frozenset({"software", "app", "apps"})
 _STORE_NOUNS = frozenset({"folder", "mailbox", "inbox", "database"})
 # Being let in, besides an access noun or adding: "grant me …", "get into …".
 _ENTRY_WORDS = frozenset({"grant", "into"})
+# The words for a program besides "program" itself: "медична система зависає при …".
 _SYSTEM_WORDS = frozenset({"система", "приложение", "застосунок", "додаток", "прога"})
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
 _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
