@@ -1111,6 +1111,18 @@ _REFLEXIVE = ("ся", "сь")
 _ROOT_LETTERS = 4
 
 
+# A consonant Russian doubles in a borrowed word and Ukrainian writes once: касса / каса,
+# группа / група, класс / клас, сумма / сума, программа / програма. Not a word's first
+# letters: there the double is a prefix meeting its root ("ввести" is no "вести").
+_DOUBLED_CONSONANT = re.compile(r"(?<=.)([бвгджзклмнпрстфхц])\1")
+
+
+def single_spelt(word: str) -> str:
+    """A Cyrillic word with each doubled consonant written once, as Ukrainian spells the
+    words Russian doubles it in ("касса": каса); the word itself when it has none."""
+    return _DOUBLED_CONSONANT.sub(r"\1", word)
+
+
 def action_root(word: str) -> str | None:
     """The root a Cyrillic verb or action noun shares with the other ("оновлюватися" and
     "оновлення": оновл); None for any other word."""

@@ -69,6 +69,7 @@ from gateway.knowledge.morphology import (
     lemmas_of,
     other_nouns,
     readings,
+    single_spelt,
     stem,
     tokens,
 )
@@ -151,6 +152,7 @@ _KEYWORD_WEIGHT = 2.0  # a term in a keyword or a title counts like this many sa
 _TITLE_WEIGHT = 2.0
 _PREFIX_SIMILARITY = 0.8
 _TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
+_SINGLE_SPELT_LETTERS = 4  # "каса" for "касса"; no shorter word is read as another's spelling
 _SHORTLIST = 8
 _MODIFIER_WEIGHT = 1.0  # a word a preposition governs in a title or keyword phrase
 # A word an article only mentions (in a sample question, or governed by a preposition in its
@@ -502,6 +504,13 @@ class Ranker:
                 for reflexive in ("", "ся"):
                     if other + reflexive in self._postings:
                         self._aspects[one + reflexive].add(other + reflexive)
+        # "каса", "група", "клас": a word Ukrainian spells with one consonant where the
+        # Russian the articles use doubles it ("касса") is that word, however short.
+        self._single_spelt: dict[str, list[str]] = defaultdict(list)
+        for term in self._postings:
+            single = single_spelt(term)
+            if single != term and len(single) >= _SINGLE_SPELT_LETTERS and not term.isascii():
+                self._single_spelt[single].append(term)
         for term in self._postings:
             self._terms_by_first[term[0]].append(term)
             key = stem(term)
@@ -1893,6 +1902,8 @@ class Ranker:
                 if term != word and term not in self._generic:
                     found.setdefault(term, _PREFIX_SIMILARITY)
         for term in self._aspects.get(word, ()):
+            found.setdefault(term, _PREFIX_SIMILARITY)
+        for term in self._single_spelt.get(word, ()):
             found.setdefault(term, _PREFIX_SIMILARITY)
         # A Latin word without a vowel is an acronym (smtp, ldap), not a typo of a word.
         if not found and not token.known and len(word) >= 4 and not _acronym(word):

@@ -175,3 +175,20 @@ def test_the_crowd_reading_asks_whether_work_stopped_only_where_it_depends_on_it
     # Whether work stopped for many is a whole message's reading (impact.many_stopped); it
     # was asked of every message with a quantifier, before the ranking's memo was looked up.
     assert stop_matters(tokens(text, lang)) == matters
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("усі каси в аптеці зависли, люди стоять у черзі", "outage_critical"),
+        ("жодна каса в магазині не працює, черга на вулицю", "outage_critical"),
+        ("в касі кінотеатру закінчились квитки на вечір", None),
+        ("каса в їдальні зачинена на обід", None),
+    ],
+)
+def test_the_ukrainian_till_spelt_with_one_s_is_the_till(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "каса" (Russian "касса") met no article's word, so "всі каси стали" was no outage
+    # (ranker: a consonant Russian doubles and Ukrainian writes once).
+    assert answered(matcher, text, "uk") == topic

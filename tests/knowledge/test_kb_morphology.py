@@ -479,3 +479,18 @@ def test_two_nouns_the_dictionaries_tell_apart_are_other_nouns(
     # Issue 12: typo tolerance must not turn one dictionary word into another; the ranker's
     # shared-beginning rule read "камертон" as the camera, "годинник" as an hour.
     assert morphology.other_nouns(word, term) == apart
+
+
+@pytest.mark.parametrize(
+    ("word", "single"),
+    [
+        ("касса", "каса"),
+        ("группа", "група"),
+        ("программа", "програма"),
+        ("класс", "клас"),
+        ("ввести", "ввести"),  # a prefix meeting its root is no borrowed double
+        ("принтер", "принтер"),
+    ],
+)
+def test_a_doubled_consonant_written_once_as_ukrainian_does(word: str, single: str) -> None:
+    assert morphology.single_spelt(word) == single
