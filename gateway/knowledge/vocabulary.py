@@ -118,9 +118,13 @@ PHRASES: dict[str, str] = {
         for sits, hangs in (("сидить", "висить"), ("сидять", "висять"))
         for into in ("у", "в")
     },
-    "blue screen": "bsod",
-    "синий экран": "bsod",
-    "синій екран": "bsod",
+    # A blue screen is the screen of a system error, and says no more than "an error" does:
+    # which problem is the rest's to say ("у всех синий экран после обновления": many
+    # people stopped; "blue screen after the update": the update). As a word no article
+    # used ("bsod") it left every such message unanswered.
+    "blue screen": "error",
+    "синий экран": "ошибка",
+    "синій екран": "помилка",
     "log in": "login",
     "log into": "login",
     "logging into": "login",
@@ -546,6 +550,7 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
 
 WORDS: dict[str, str] = {
     "вайфай": "wifi",
+    "bsod": "error",
     "вайфая": "wifi",
     "вайфаю": "wifi",
     "вайфаем": "wifi",

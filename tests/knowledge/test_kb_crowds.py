@@ -192,3 +192,21 @@ def test_the_ukrainian_till_spelt_with_one_s_is_the_till(
     # "каса" (Russian "касса") met no article's word, so "всі каси стали" was no outage
     # (ranker: a consonant Russian doubles and Ukrainian writes once).
     assert answered(matcher, text, "uk") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("у всех синий экран после обновления", "ru", "outage_critical"),
+        ("у всіх синій екран після оновлення", "uk", "outage_critical"),
+        ("everyone gets a blue screen after the update", "en", "outage_critical"),
+        ("blue screen after update", "en", "update_stuck"),
+        # a blue screen alone says an error, not which problem
+        ("синий экран", "ru", None),
+    ],
+)
+def test_a_blue_screen_is_an_error_screen(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "синий экран" became "bsod", a word no article used: every blue screen was silence.
+    assert answered(matcher, text, lang) == topic
