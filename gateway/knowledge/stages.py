@@ -20,6 +20,7 @@ from functools import cache
 
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
+    AUTHORITY_WORDS,
     INSTRUMENT_KEY_WORDS,
     INSTRUMENT_PHRASES,
     INSTRUMENT_WORDS,
@@ -65,11 +66,25 @@ def _instruments(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the words that name an instrument, an English name of two words whole
     ("tuning fork", "music box")."""
     instruments = _vocabulary()[3]
-    found = {i for i, t in enumerate(words) if said(t, instruments)}
+    found = {
+        i for i, t in enumerate(words) if said(t, instruments) and not _authority(words, i)
+    }
     for i in range(1, len(words)):
         if (words[i - 1].word, words[i].word) in INSTRUMENT_PHRASES:
             found.update((i - 1, i))
     return frozenset(found)
+
+
+def _authority(words: Sequence[Token], index: int) -> bool:
+    """Whether the instrument word at `index` names an authority by the word beside it: "в
+    налоговом органе", "органы опеки", "державний орган" (`_authorities`)."""
+    beside = (*words[max(index - 1, 0) : index], *words[index + 1 : index + 2])
+    return any(said(t, _authorities()) for t in beside)
+
+
+@cache
+def _authorities() -> frozenset[str]:
+    return with_lemmas(AUTHORITY_WORDS)
 
 
 @cache

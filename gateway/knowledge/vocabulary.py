@@ -1266,6 +1266,18 @@ PLAYBACK_WORDS: frozenset[str] = _words(
     speakers headphones headset earphones recording recordings
     """
 )
+# "Орган" is an authority too: "в налоговом органе", "державний орган", "органы опеки",
+# "орган місцевої влади". Said with one of these words beside it, it is no instrument.
+AUTHORITY_WORDS: frozenset[str] = _words(
+    """
+    налоговый налоговом налогового государственный государственном контролирующий
+    надзорный исполнительный муниципальный судебный правоохранительный регистрирующий
+    уполномоченный власти опеки управления самоуправления
+    податковий податковому податкового державний державному контролюючий наглядовий
+    виконавчий муніципальний судовий правоохоронний реєструючий уповноважений влади опіки
+    управління самоврядування
+    """
+)
 # Instruments' English names of two words, said whole.
 INSTRUMENT_PHRASES: frozenset[tuple[str, str]] = frozenset(
     {("tuning", "fork"), ("music", "box"), ("barrel", "organ")}

@@ -120,3 +120,27 @@ def test_a_computers_sound_where_instruments_are_made_stays_no_sound(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) == "no_sound"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"),
+    [
+        # an authority ("налоговый орган", "органы опеки") is no instrument: its keys are IT's
+        ("в налоговом органе клавиатура не работает", "ru", []),
+        ("в органах опеки западает клавиатура", "ru", []),
+        ("у податковому органі клавіатура не працює", "uk", []),
+        ("на органе в соборе западает клавиатура", "ru", ["клавиатура"]),
+    ],
+)
+def test_an_authority_called_an_organ_has_no_instruments_keys(
+    text: str, lang: str, keys: list[str]
+) -> None:
+    said = tuple(tokens(text, lang))
+    assert [said[i].word for i in sorted(instrument_keys(said))] == keys
+
+
+def test_a_keyboard_at_a_tax_office_stays_it(matcher: Matcher) -> None:
+    # "в налоговом органе" was read as a church organ and the keyboard as its keys: nothing
+    # was ranked at all.
+    text = "в налоговом органе у инспектора клавиатура не работает"
+    assert answered(matcher, text, "ru") == "keyboard_mouse"
