@@ -88,6 +88,34 @@ def times_of_day(words: Sequence[Token]) -> set[int]:
     return found
 
 
+# How an English letter closes ("Kind regards, Peter", "Cheers, Gareth", "Yours sincerely,
+# Pat (gardeners)"): the closing word, the words that may come before it, and how many words
+# the name and the writer's tag after it may have. ("Thanks" closes too, but is as often
+# said before the problem: "thanks in advance, printer jammed".)
+_CLOSINGS = frozenset({"regards", "rgds", "sincerely", "cheers"})
+_CLOSING_LEADS = frozenset({"kind", "best", "warm", "warmest", "many", "with", "yours"})
+_SIGNATURE_WORDS = 5
+
+
+def sign_off(words: Sequence[Token]) -> set[int]:
+    """Positions of the closing of a letter, at its end: "Kind regards, Doreen (hand
+    fans)", "Best regards, Marta (front desk, ice arena)". The name and the trade it is
+    signed with say who writes, not what is wrong; a closing followed by more than a
+    signature or by a denial ("cheers, the printer is still not printing") is none."""
+    last = next(
+        (i for i in range(len(words) - 1, -1, -1) if words[i].word in _CLOSINGS), None
+    )
+    if last is None or not last or len(words) - last - 1 > _SIGNATURE_WORDS:
+        return set()
+    after = words[last + 1 :]
+    if any(t.word in NEGATION_WORDS for t in after):
+        return set()
+    start = last
+    while start > 0 and words[start - 1].word in _CLOSING_LEADS:
+        start -= 1
+    return set(range(start, len(words)))
+
+
 def _where(
     words: Sequence[Token], start: int, places: Container[str], named: Container[str] = ()
 ) -> list[int]:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.approvals import approvals, not_against
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.asides import asides, event_object, times_of_day
+from gateway.knowledge.asides import asides, event_object, sign_off, times_of_day
 from gateway.knowledge.clauses import (
     after_damage,
     awaited_from_others,
@@ -1192,7 +1192,7 @@ class Ranker:
         read = [(t, m, d, a, i) for t, m, d, a, i in read if m or not self._circumstantial(t)]
         # A meal or a break said as a time ("since lunch", "з обіду", "after breakfast") is
         # when, as "зранку" is: no word of the problem, nor of the canteen's.
-        when = times_of_day(words)
+        when = times_of_day(words) | sign_off(words)
         read = [(t, m, d, a, i) for t, m, d, a, i in read if i not in when]
         if not read:
             return None

@@ -903,6 +903,22 @@ def test_a_time_of_day_is_no_word_of_the_problem(matcher: Matcher) -> None:
         assert meal in dict(matcher.ranker.reading(text, "en")), text
 
 
+def test_the_closing_of_a_letter_is_no_word_of_the_problem(matcher: Matcher) -> None:
+    # "Kind regards, Nora (paper fans)": the name and the trade a letter is signed with say
+    # who writes; the fans answered slow_computer, the closing made the bot quiet.
+    for text in (
+        "Dear IT, I got locked out after a few tries. Kind regards, Nora (paper fans)",
+        "Dear helpdesk, my laptop is locked out again. Kind regards, Ivy (fan painting)",
+    ):
+        assert answered(matcher, text, "en") == "account_locked", text
+    assert "fan" not in dict(matcher.ranker.reading("locked out. Best regards, Ivy (fans)", "en"))
+    # A closing word said first, or followed by more than a signature, is none.
+    assert answered(matcher, "Cheers, the printer is still not printing", "en") == (
+        "printer_offline"
+    )
+    assert matcher.match("Kind regards, Bob", "en").outcome == "none"
+
+
 def test_whom_mail_is_from_is_not_the_problem(matcher: Matcher) -> None:
     # "emails from our suppliers", "листи від постачальників": the sender is who; a sender
     # that is another service's word (supplier, landlord) made the bot stay quiet.
