@@ -687,6 +687,14 @@ def _clause_at(text: str, start: int, end: int) -> str:
     return before + text[start:end] + after
 
 
+# A step of the user's on the thing ("charged it", "left it on", "we let them run"), said
+# right before "overnight" or "all night": no subject but the user's, a past verb, "it" or
+# "them".
+_NIGHT_LONG_STEP = re.compile(
+    r"(?:^|[,.;:!?—–-]\s*|\b(?:i|we|i've|we've|and|then|also|already|just)\s+)"
+    r"(?:[a-z]+ed|left|let|kept|put|had|ran|set)\s+(?:it|them)\s+(?:[a-z-]+\s+){0,2}$",
+    _I,
+)
 _AHEAD_BEFORE = re.compile(
     r"(?<!\w)(?:tomorrow|завтра|післязавтра|послезавтра|next(?:\s+\w+)?|наступн\w+(?:\s+\w+)?|"
     r"следующ\w+(?:\s+\w+)?)\s+$",
@@ -847,6 +855,17 @@ def _read(text: str) -> tuple[str, list[str]]:
     # tomorrow morning", "завтра зранку аудит", "next Monday morning"
     found = [f for f in found if not _AHEAD_BEFORE.search(folded[: max(folded.find(f), 0)])]
     found = [f for f in found if f.lower() != "tonight"]  # "we play tonight": ahead, bare
+    # "charged it overnight", "left it on overnight", "I let them run overnight": how long a
+    # step of the user's lasted, not when the trouble began (never "someone unplugged it
+    # overnight", "it crashed overnight")
+    found = [
+        f
+        for f in found
+        if not (
+            fold(f).lower() in ("overnight", "all night")
+            and _NIGHT_LONG_STEP.search(folded[: max(folded.find(f), 0)])
+        )
+    ]
     # the last time it worked is kept beside the start: "сегодня с утра (вчера вечером всё
     # было нормально)"
     fine = [f for f in found if _STILL_FINE.match(fold(text[text.find(f) + len(f) :]))]
