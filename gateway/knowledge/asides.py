@@ -11,7 +11,7 @@ them is what is wrong.
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
@@ -39,7 +39,10 @@ _OWNERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "this
 
 
 def asides(
-    words: Sequence[Token], places: Container[str] = (), named: Container[str] = ()
+    words: Sequence[Token],
+    places: Container[str] = (),
+    named: Container[str] = (),
+    unexplained: Callable[[Token], bool] = lambda token: False,
 ) -> set[int]:
     """Positions of words said beside the problem: a time of day ("с обеда", "з обіду",
     "after lunch"), whom mail is from or to ("письма от поставщиков", "листи клієнтам"),
@@ -48,15 +51,19 @@ def asides(
     удалить?", "what can I delete") and where the user is: a place (`places`, lemmas) in
     the locative ("в офисе", "у рецепції", "in the lens lab"), with what it is of ("на
     складе ванили", "в магазині камінів": no word `named`, an article's or another
-    service's lemma)."""
+    service's lemma); or in Russian or Ukrainian any noun in the locative no article
+    explains (`unexplained`: "в їдальні", "на гідропонній фермі")."""
     found = times_of_day(words)
     for index, token in enumerate(words):
         if token.word in LOCATIVE_WORDS:
-            found.update(_where(words, index + 1, places, named))
+            found.update(_where(words, index + 1, places, named, unexplained))
         elif token.word == "on":
             # "on floor 2"; and where a thing is kept, as "на сервері" says it: "the folder
             # on the file server", "on the reception PC".
-            found.update(_on_floor(words, index + 1) or _where(words, index + 1, places))
+            found.update(
+                _on_floor(words, index + 1)
+                or _where(words, index + 1, places, named, unexplained)
+            )
         elif token.word in TRIED_WORDS:
             found.update(_tried(words, index + 1))
         if token.word in MAIL_WORDS:
@@ -117,7 +124,11 @@ def sign_off(words: Sequence[Token]) -> set[int]:
 
 
 def _where(
-    words: Sequence[Token], start: int, places: Container[str], named: Container[str] = ()
+    words: Sequence[Token],
+    start: int,
+    places: Container[str],
+    named: Container[str] = (),
+    unexplained: Callable[[Token], bool] = lambda token: False,
 ) -> list[int]:
     """Positions of a place a locative preposition before `start` governs ("в офисе",
     "у рецепції", "in the dispatch office": the nouns naming it too, and in Russian or
@@ -128,13 +139,43 @@ def _where(
     span = _governed(words, start)
     at = next((i for i in span if words[i].lemma in places), None)
     if at is None:
-        return []
+        return _unlisted_place(words, span, named, unexplained)
     place = words[at]
     if place.word.isascii():
         return span[: span.index(at) + 1]
     if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
         return [at, *_of_place(words, at + 1, named)]
     return []
+
+
+def _unlisted_place(
+    words: Sequence[Token],
+    span: list[int],
+    named: Container[str],
+    unexplained: Callable[[Token], bool],
+) -> list[int]:
+    """Positions of a Cyrillic noun in the locative no list names, its adjectives before it,
+    none of them a word `unexplained` rejects ("в їдальні", "на гідропонній фермі", "в
+    каменоломне"; not "на ноуті"), with what it is of (`_of_place`)."""
+    at = next((i for i in span if _locative(words[i], noun=True)), None)
+    if at is None or words[at].word.isascii():
+        return []
+    before = span[: span.index(at)]
+    if not all(_locative(words[i], noun=False) for i in before) or not all(
+        unexplained(words[i]) for i in (*before, at)
+    ):
+        return []
+    return [*before, at, *_of_place(words, at + 1, named)]
+
+
+def _locative(token: Token, noun: bool) -> bool:
+    """A Cyrillic noun (or adjective) with a reading in the locative, in either language."""
+    part = "NOUN" if noun else "ADJF"
+    return any(
+        part in grammemes and bool({"loct", "loc2"} & grammemes)
+        for lang in ("ru", "uk")
+        for _, grammemes in readings(token.word, lang)
+    )
 
 
 def _of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[int]:

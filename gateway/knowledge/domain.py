@@ -153,6 +153,10 @@ class Domain:
             return 0.0
         return sum(share * self._odds_of(word, programs) for word, share in said) / whole
 
+    def odds(self, word: str) -> float:
+        """The log-odds that `word` (a lemma) is said of IT rather than everyday life."""
+        return self._odds.get(word, 0.0)
+
     def _odds_of(self, word: str, programs: frozenset[str]) -> float:
         odds = self._odds.get(word, 0.0)
         return max(odds, self._program) if word in programs else odds

@@ -21,7 +21,7 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -85,7 +85,7 @@ from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.spills import spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
-from gateway.knowledge.things import Subject, english_failures, failing, subject
+from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
     ADD_WORDS,
@@ -133,6 +133,7 @@ from gateway.knowledge.vocabulary import (
     SEAT_WORDS,
     SHARED_APPLICATION_NAMES,
     SOURCE_WORDS,
+    SPOT_WORDS,
     STOPPED_WORDS,
     STORED_WORDS,
     TAG_PLACE_WORDS,
@@ -152,6 +153,9 @@ _KEYWORD_WEIGHT = 2.0  # a term in a keyword or a title counts like this many sa
 _TITLE_WEIGHT = 2.0
 _PREFIX_SIMILARITY = 0.8
 _TYPO_SIMILARITY = 0.9  # times the edit-distance ratio
+# A word this much more IT's than everyday's in the domain model (log-odds: "ноутбук", "1С",
+# "доступ", "пароль"; not "трещина", "камера") names an IT thing the message is about.
+_IT_LEANING = 2.5
 _SINGLE_SPELT_LETTERS = 4  # "каса" for "касса"; no shorter word is read as another's spelling
 _SHORTLIST = 8
 _MODIFIER_WEIGHT = 1.0  # a word a preposition governs in a title or keyword phrase
@@ -483,6 +487,10 @@ class Ranker:
         # What a place may not be of and still be only where the user is: an article's word
         # or another service's ("в отделе кадров" is HR's, "в офисе принтера нет" a printer).
         self._kept_of_place = frozenset(self._named).union(*self._services.values())
+        # Other services' words, said of where the writer is ("в отделе кадров"), say whose
+        # question it is: never a place beside the problem.
+        self._outside: frozenset[str] = frozenset().union(*self._services.values())
+        self._spots = _lemmas_of(SPOT_WORDS)
         self._by_prefix: dict[str, list[str]] = defaultdict(list)
         # Typos are compared by stem: "печатоет" is closer to печат(ать) than to the lemma.
         self._by_stem: dict[str, list[str]] = defaultdict(list)
@@ -1146,7 +1154,12 @@ class Ranker:
             # пакеты" (a greeting, a queue, bags run out) name nothing the outage stops.
             words = tuple(t._replace(stop=True) if t.lemma == _EVERYONE else t for t in words)
         beside = frozenset(
-            asides(words, self._places | self._hosts | self._rooms, self._kept_of_place)
+            asides(
+                words,
+                self._places | self._hosts | self._rooms,
+                self._kept_of_place,
+                self._unexplained_place(words),
+            )
         )
         asked = self._asked(words) - asked_into
         words = _machine_meant(words, asked)
@@ -1215,6 +1228,28 @@ class Ranker:
         )
         return _Message(
             words, resolved, weights, sum(weights) or 1.0, dated, asked_at, beside, at
+        )
+
+    def _unexplained_place(self, words: tuple[Token, ...]) -> Callable[[Token], bool]:
+        """Which words of a place in the locative say only where the writer is ("в їдальні",
+        "на гідропонній фермі", "в мастерской сургуча"): words no article uses and no other
+        service's, when the message names an IT thing of its own: a product, or a word that
+        leans IT's (`_IT_LEANING`) and everyday life has no twin of. Else none: "вентилятор
+        у пташнику", "экран на батарее в мыловарне" are said of the place's own thing."""
+        names_it = any(
+            not t.stop
+            and (
+                self._is_name(t)
+                or (t.lemma not in shared() and self.domain.odds(t.lemma) >= _IT_LEANING)
+            )
+            for t in words
+        )
+        if not names_it:
+            return lambda token: False
+        return lambda token: (
+            not self._resolve(token)
+            and token.lemma not in self._outside
+            and token.lemma not in self._spots
         )
 
     def _other_devices(self, words: tuple[Token, ...], fine: frozenset[int]) -> frozenset[int]:

@@ -1906,6 +1906,17 @@ OFFICE_ROOMS: frozenset[str] = _words(
     кабінет кабінети коридор переговорка переговорна
     """
 )
+# Spots a thing stands on or in, not where anyone works: "в углу стоит принтер", "на столе",
+# "на сейфе", "на батарее". A locative no article explains is the writer's place (asides.py)
+# only when it is none of these.
+SPOT_WORDS: frozenset[str] = _words(
+    """
+    угол стол стена полка пол потолок окно подоконник шкаф тумба тумбочка стеллаж сейф
+    батарея карниз дверь
+    кут стіл стіна полиця підлога стеля вікно підвіконня шафа тумба тумбочка стелаж сейф
+    батарея карниз двері
+    """
+)
 # Places a writer signs a message with besides PLACE_WORDS and OFFICE_ROOMS ("…, pelmeni
 # kitchen", "…, Ferris wheel booth", "юртовий табір: …"): a clause that only names one says
 # where, not what is wrong (Ranker._place_tags).
