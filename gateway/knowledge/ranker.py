@@ -1250,6 +1250,8 @@ class Ranker:
             not self._resolve(token)
             and token.lemma not in self._outside
             and token.lemma not in self._spots
+            # a place the domain model leans IT's on ("пункт", "рецепція") is evidence
+            and self.domain.odds(token.lemma) <= 0
         )
 
     def _other_devices(self, words: tuple[Token, ...], fine: frozenset[int]) -> frozenset[int]:
