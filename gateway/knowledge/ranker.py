@@ -743,7 +743,7 @@ class Ranker:
             return self._rank(
                 words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped
             )
-        key = (words, fine, limit, lang, clauses, barred, asked_into, stopped)
+        key = (words, fine, limit, lang, clauses, ruled, barred, asked_into, stopped)
         ranked = self._ranked.get(key)
         if ranked is None:
             if len(self._ranked) >= _RANKED_KEPT:
@@ -1046,7 +1046,9 @@ class Ranker:
             return []
         ceiling = total * (_K1 + 1)
         shortlist = sorted(bm25, key=bm25.__getitem__, reverse=True)[: max(limit, _SHORTLIST)]
-        # A keyword phrase said only as the date ("после обновления") is not present.
+        # A keyword phrase said only as the date ("после обновления") is not present; nor
+        # one said only of what works ("входящие приходят": ruled out, and `fine` too, so it
+        # is dated and no evidence).
         named = [(m, d) for (_, m), d in zip(resolved, message.dated, strict=True)]
         dated_only = {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if d}
         dated_only -= {t.lemma for (t, _), d in zip(resolved, message.dated, strict=True) if not d}

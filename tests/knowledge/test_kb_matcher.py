@@ -613,6 +613,23 @@ def test_an_application_that_hangs_is_the_programs_and_a_computer_the_slow_ones(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("outlook not sending anything, receiving is fine", "en"),
+        ("outlook ничего не отправляет, счетчик в исходящих растет, а входящие приходят", "ru"),
+    ],
+)
+def test_a_keyword_said_only_of_what_works_is_not_present(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "receiving is fine", "входящие приходят": the receiving article's keyword words are
+    # said, but of what works (ruled out); they are no keyword phrase of the message.
+    ranked = {s.article.id: s for s in matcher.ranker.rank(text, lang, limit=30)}
+    assert ranked["email_not_receiving"].keyword == 0.0
+    assert ranked["email_not_sending"].keyword == 1.0
+
+
 def test_what_a_clause_says_still_works_is_ruled_out_not_the_problem(matcher: Matcher) -> None:
     # "…, а на телефоне по вайфаю всё работает": the phone's Wi-Fi is what the user ruled
     # out; the desktop without a network is the problem.
