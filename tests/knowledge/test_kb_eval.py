@@ -88,31 +88,32 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 1489; left out 10141, 6 of 1489. At session 32's end (main ea97b562's code, the lead,
 # 10:42-10:47 UTC): pooled 10143, 6 of 1489; left out 10144, 6 of 1489. With batch 32 in (the
 # thirtieth tuning part; the lead, main 4cf6471c's code, 12:19-12:40 UTC): pooled 10469 of
-# 10638, 7 of 1534; left out 10468, 7 of 1534.
+# 10638, 7 of 1534; left out 10468, 7 of 1534. At session 33's end (main 5661ec59's code, the
+# lead, 13:41-13:49 UTC): pooled 10479, 8 of 1534; left out 10477, 8 of 1534.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((189, 194), (176, 181), (185, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((174, 180), (175, 180), (175, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((189, 194), (176, 181), (185, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (117, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (146, 150), (120, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((90, 90), (115, 120), (118, 120)), (1, 45)),
+    "faq_tune15.jsonl": (((90, 90), (115, 120), (119, 120)), (1, 45)),
     "faq_tune16.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (116, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((90, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((89, 90), (117, 120), (116, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
     "faq_tune23.jsonl": (((88, 90), (116, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((89, 90), (113, 120), (119, 120)), (1, 45)),
-    "faq_tune25.jsonl": (((88, 90), (118, 120), (119, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((90, 90), (117, 120), (119, 120)), (1, 45)),
+    "faq_tune25.jsonl": (((89, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
@@ -125,7 +126,7 @@ SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1534), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3057, 3780, 3631), 7)
+LEFT_OUT_MEASURED = ((3058, 3785, 3634), 8)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
