@@ -19,7 +19,10 @@ SOLVED = PhraseSet([
     # English: done by someone, or managed
     r"(managed|was able|were able|been able) to (fix|sort|solve|resolve|get) (it|this|that|"
     r"things|everything|the (problem|issue|thing))",
-    r"(fixed|sorted|solved|resolved) (it|this|that|things|everything)( out)?",
+    r"(fixed|sorted|solved|resolved|repaired) (it|this|that|things|everything)( out)?",
+    r"(fixed|sorted|solved|resolved|repaired) (now|already)",
+    r"(it|this|that|everything|the (problem|issue|thing))('?s| is| has| was)( been)? (fixed|sorted|"
+    r"solved|resolved|repaired)", r"(problem|issue)('?s| is| has)? (gone|disappeared)",
     r"(figured|worked) (it )?out", r"got (it|this|that|everything) (working|sorted|fixed|"
     r"going|to work|running|back)",
     r"(it'?s|it is|all|everything'?s|everything is|it'?s all) (working|fine|good|ok|okay|sorted|"
@@ -37,6 +40,8 @@ SOLVED = PhraseSet([
     r"(сам|сама|сами|уже|все|всё|коллега|коллеги) (починил|исправил|наладил|разобрал|настроил|"
     r"решил|справил)\w*",
     r"починил\w*", r"исправил\w*", r"разобрал\w*(ся|сь)", r"справил\w*(ся|сь)",
+    r"(наладил|отремонтировал|пофиксил|устранил)\w*",
+    r"(уже|теперь|снова|опять) (\w+ )?работает", r"работает (уже|теперь|снова|опять)",
     r"(починил|исправил|наладил|уладил)(ось|ся|ась|ись)", r"само (прошло|починилось|заработало|"
     r"наладилось|исправилось)", r"(все|всё) (прошло|наладилось|уладилось)",
     r"(уже|больше) (не нужно|не надо|не нужна|не нужен|не требуется|не актуально|неактуально)",
@@ -48,7 +53,8 @@ SOLVED = PhraseSet([
     r"(сам|сама|самі|вже|уже|все|усе|колега|колеги) (полагодив|полагодил|виправив|виправил|"
     r"налагодив|налагодил|розібрав|розібрал|вирішив|вирішил|впорав|впорал)\w*",
     r"полагодил\w*", r"полагодив\w*", r"виправил\w*", r"виправив\w*", r"розібрал\w*(ся|сь)",
-    r"розібрався", r"впорал\w*(ся|сь)", r"впорався",
+    r"розібрався", r"впорал\w*(ся|сь)", r"впорався", r"відремонтува\w*",
+    r"(вже|уже|тепер|знову|знов) (\w+ )?працює", r"працює (вже|уже|тепер|знову|знов)",
     r"(полагодил|виправил|налагодил)(ось|ося|ася|ися)", r"само (минуло|пройшло|запрацювало|"
     r"полагодилось|налагодилось)", r"(все|усе) (минуло|пройшло|налагодилось)",
     r"(вже|уже|більше) (не треба|не потрібно|не потрібен|не потрібна|неактуально|не актуально)",
@@ -60,12 +66,15 @@ SOLVED = PhraseSet([
 NOT_SOLVED = PhraseSet([
     r"(не|ни|ні|ещ[её] не|ще не|пока не|поки не|так и не|так і не) (\w+ )?(починил|исправил|"
     r"наладил|разобрал|решил|справил|полагодил|полагодив|виправил|виправив|налагодил|"
-    r"розібрал|розібрав|вирішил|вирішив|впорал|впорав)\w*",
+    r"розібрал|розібрав|вирішил|вирішив|впорал|впорав|отремонтировал|пофиксил|устранил|"
+    r"відремонтува)\w*",
     r"(couldn'?t|could not|can'?t|cannot|didn'?t|did not|haven'?t|have not|hasn'?t|has not|"
     r"wasn'?t able to|weren'?t able to|unable to|not able to|failed to|never)( manage to| yet)?"
     r" (fix|sort|solv|resolv|figur(e|ed) (it )?out|work(ed)? (it )?out|get (it|this|that) "
     r"(working|to work|going|running|sorted|fixed))\w*",
-    r"not (fixed|sorted|solved|resolved) (it|this|that|itself)",
+    r"not (fixed|sorted|solved|resolved|repaired) (it|this|that|itself)",
+    r"(not|never|isn'?t|wasn'?t|hasn'?t been|hasn'?t|haven'?t been) (been )?(fixed|sorted|solved|"
+    r"resolved|repaired|gone)",
     r"(still|yet) (need|needed)",
 ])  # fmt: skip
 

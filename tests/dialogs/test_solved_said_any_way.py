@@ -7,6 +7,8 @@
   a ticket opened for a fixed laptop.
 - While the ticket waits: "сам починил, спасибо" was added to the ticket as a note.
 Now each is resolved and rated, and a repair denied ("не починили", "couldn't fix it") is not.
+Also the other verbs of repair ("наладили", "відремонтували", "repaired it") and word that it
+works now ("уже работает", "вже працює"); "уже не работает" is a no.
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ SOLVED = [
     ("uk", "запрацювало"),
     ("uk", "розібралася сама"),
     ("uk", "вже не треба, дякую"),
+    # other verbs of repair, and word that it works now (lead33f)
+    ("en", "repaired it, thanks"),
+    ("en", "the problem's gone"),
+    ("ru", "наладили, спасибо"),
+    ("ru", "уже работает, спасибо"),
+    ("uk", "відремонтували"),
+    ("uk", "вже працює, дякую"),
 ]
 NOT_SOLVED = [
     ("en", "couldn't fix it"),
@@ -52,6 +61,10 @@ NOT_SOLVED = [
     ("ru", "не починили"),
     ("ru", "починил кабель, но всё равно не печатает"),
     ("uk", "ще не полагодили"),
+    ("en", "it hasn't been fixed yet"),
+    ("ru", "не отремонтировали"),
+    ("ru", "уже не работает"),
+    ("uk", "вже не працює"),
 ]
 
 
@@ -125,6 +138,9 @@ def test_an_answer_that_is_not_solved_goes_on_with_the_checklist(
         ("fixed it, but now the scanner doesn't scan", False),
         ("couldn't fix it", False),
         ("не разобрался", False),
+        ("теперь всё работает, спасибо", True),
+        ("уже работает, но очень медленно", False),
+        ("принтер уже работает, а сканер нет", False),
     ],
 )
 def test_says_it_is_solved(said: str, solved: bool) -> None:
