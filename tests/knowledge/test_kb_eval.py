@@ -89,7 +89,7 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 10:42-10:47 UTC): pooled 10143, 6 of 1489; left out 10144, 6 of 1489. With batch 32 in (the
 # thirtieth tuning part; the lead, main 4cf6471c's code, 12:19-12:40 UTC): pooled 10469 of
 # 10638, 7 of 1534; left out 10468, 7 of 1534. At session 33's end (main 5661ec59's code, the
-# lead, 13:41-13:49 UTC): pooled 10479, 8 of 1534; left out 10477, 8 of 1534.
+# lead, 13:41-13:49 UTC): pooled 10480, 8 of 1534; left out 10477, 8 of 1534.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((189, 194), (176, 181), (185, 187)), (1, 100)),
@@ -173,7 +173,10 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         for lang in ("all", "ru", "uk", "en"):
             assert pooled[lang]["answerable"] == sum(p[lang]["answerable"] for p in each.values())
             right = sum(lines(p[lang], "top1_accuracy", "answerable") for p in each.values())
-            assert lines(pooled[lang], "top1_accuracy", "answerable") == right, (lang, pooled)
+            # The share is printed to 4 decimals: past 10,000 lines it no longer gives the
+            # count back, so the count is turned into a share rather than the share into one.
+            share = round(right / pooled[lang]["answerable"], 4)
+            assert pooled[lang]["top1_accuracy"] == share, (lang, right, pooled)
     # Left out (the part's writer unseen by the decision), pooled, as measured: right first
     # answers per language and off-topic lines answered, with SLACK lines a part.
     (by_lang, off_answered) = LEFT_OUT_MEASURED
