@@ -56,6 +56,7 @@ from gateway.knowledge.crowds import (
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
+from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.installs import install_asked
 from gateway.knowledge.lures import followed_link, threatened
@@ -648,6 +649,9 @@ class Ranker:
         # "…, hand fan workshop", "Scenery workshop.", "…, Ferris wheel booth": a clause that
         # only names the writer's place says where, not what is wrong.
         tags = self._place_tags(words, spans)
+        # "…, mouse and all", "checked junk and everything": what rounds a clause off, and a
+        # clause that only names what went along, is no word of the problem (fillers.py).
+        tags |= extent_fillers(words, spans, self._failures)
         words = tuple(t._replace(stop=True) if i in tags else t for i, t in enumerate(words))
         # What was tried ("Переустанавливали клиент, не помогло") is never the problem clause.
         tried = {
