@@ -7,6 +7,7 @@ import dataclasses
 from gateway.dialogs.answers import (
     defers,
     is_none_of_these,
+    is_small_talk,
     parse_choice,
     parse_yes_no,
     says_it_goes_on,
@@ -109,12 +110,16 @@ class SelfHelp:
             turn.say("ask_yes_no", *self._yes_no(turn))
 
     def _another_matter_beside_yes(self, turn: Turn, msg: InboundMessage) -> bool:
-        """A yes with another problem added ("да, помогло. А ещё сканер не сканирует", "yes,
-        thanks. Also my VPN is down"): the answer's problem is resolved, and the other one is
-        taken as a new problem (no rating asked in between). False when there is none."""
+        """A yes or a thanks with another problem added ("да, помогло. А ещё сканер не
+        сканирует", "yes, thanks. Also my VPN is down", "спасибо! А у меня ещё сканер не
+        сканирует"): the answer's problem is resolved, and the other one is taken as a new
+        problem with its facts (no rating asked in between). A thanks said alone is asked yes
+        or no; with another thing's fault after it, it thanks for the help given. False when
+        there is none."""
         st = turn.state
         said, added = split_addition(msg.text.strip())
-        if not added or parse_yes_no(said) is not True or not self.is_new_problem(turn, added):
+        thanked = parse_yes_no(said) is True or is_small_talk(said) == "thanks"
+        if not added or not thanked or not self.is_new_problem(turn, added):
             return False
         if not self.names_another(turn, added):
             return False  # the answer's own thing: `_fault_beside_yes`

@@ -99,3 +99,45 @@ def test_thanks_in_irony_then_the_fault_going_on_is_a_no(engine: DialogEngine) -
     chat.send("Спасибо, очень помогли вашими ссылками. Outlook так и не отправляет письма.")
     assert ArticleNotHelped(topic="email_not_sending") in chat.events, chat.text
     assert not chat.named("resolved") and offered(chat) == [], chat.text
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "said", "thing"),
+    [
+        ("ru", "не печатает принтер", "спасибо! А у меня ещё сканер не сканирует", "сканер"),
+        ("ru", "не печатает принтер", "Спасибо! У меня сканер не сканирует с понедельника",
+         "сканер"),
+        ("uk", "не друкує принтер", "дякую! А в мене ще сканер не сканує", "сканер"),
+        ("en", "the printer is offline", "thanks! Also my scanner won't scan, error 0x2C",
+         "scanner"),
+    ],
+)  # fmt: skip
+def test_thanks_then_another_thing_failing_opens_that_problem(
+    engine: DialogEngine, lang: str, first: str, said: str, thing: str
+) -> None:
+    """Desk34: "спасибо! А у меня ещё сканер не сканирует" at "did it help?" was read as a
+    no to the printer's answer (a thanks alone is neither yes nor no) and the specialist's
+    questions began about the printer: the scanner was lost. The thanks is for the help
+    given, and the scanner is the new problem, with the facts it came with."""
+    chat = Chat(engine, lang_hint=lang)
+    chat.send(first)
+    chat.send(said)
+    assert Resolved(by="bot") in chat.events, (said, chat.text)
+    assert offered(chat) == ["scanner_not_working"], (said, chat.text)
+    assert chat.state.phase == Phase.CONFIRM and thing in chat.state.problem.lower()
+    assert not chat.named("article_not_helped")
+    if "0x2C" in said:
+        assert chat.state.fields.get("error") == "0x2C", chat.state.fields
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["спасибо! А принтер всё равно не печатает", "thanks! The printer still shows offline"],
+)
+def test_thanks_then_the_same_thing_failing_is_no_new_problem(
+    engine: DialogEngine, said: str
+) -> None:
+    chat = Chat(engine, lang_hint="en")
+    chat.send("the printer is offline")
+    chat.send(said)
+    assert not chat.named("resolved") and offered(chat) == [], (said, chat.text)
