@@ -504,15 +504,62 @@ def protocol_figures(
         for name, cases in parts.items()
     }
     counts = {name: line_counts(exs, shares.get(name, 1.0)) for name, exs in files.items()}
-    left_out = {}
-    for name, cases in parts.items():
-        # Ranked with the whole part's phrasings out of the samples, and scored by the
-        # domain model of the other files' lines, as in k-fold.
-        alone = examples(Ranker(_without(articles, {_phrasing(c.q) for c in cases})), cases)
-        rest = sum((c for o, c in counts.items() if o != name), LineCounts({}, {}))
-        scored = with_domain(alone, Domain(articles, rest))
-        left_out[name] = _decide_folds(matcher, cases, scored, [next(decisions)])
+    left_out = {
+        name: _decide_folds(
+            matcher, cases, _left_out_scored(articles, name, cases, counts), [next(decisions)]
+        )
+        for name, cases in parts.items()
+    }
     return PartFigures(cross, left_out)
+
+
+def committed_left_out(
+    matcher: Matcher,
+    parts: Mapping[str, Sequence[Case]],
+    extra: Sequence[Case],
+    unseen: Iterable[str],
+    folds: int = FOLDS,
+    negatives: Negatives | None = None,
+) -> dict[str, dict[str, Tally]]:
+    """The `unseen` parts left out as `protocol_figures` leaves them out (ranked by articles
+    holding none of their phrasings, scored by the domain model of the other files' lines),
+    but decided by the matcher's own decision, the committed one.
+
+    Held out only for parts that decision was never fitted on: set beside their left-out
+    figures (a decision fitted on the other parts and `extra`), it says whether refitting
+    decides a new writer better than the decision kept (faq/README.md).
+    """
+    articles = matcher.articles
+    probes = negatives.ranked(articles) if negatives else {}
+    shares = negatives.shares() if negatives else {}
+    files = {
+        **{name: held_out_examples(articles, cases, folds) for name, cases in parts.items()},
+        _EXTRA: held_out_examples(articles, extra, folds),
+        **probes,
+    }
+    counts = {name: line_counts(exs, shares.get(name, 1.0)) for name, exs in files.items()}
+    return {
+        name: _decide_folds(
+            matcher,
+            parts[name],
+            _left_out_scored(articles, name, parts[name], counts),
+            [matcher.decision],
+        )
+        for name in unseen
+    }
+
+
+def _left_out_scored(
+    articles: Sequence[Article],
+    name: str,
+    cases: Sequence[Case],
+    counts: Mapping[str, LineCounts],
+) -> list[Example]:
+    """A part ranked with all its phrasings out of the samples, and scored by the domain
+    model of the other files' lines (`counts` by file), as in k-fold."""
+    alone = examples(Ranker(_without(articles, {_phrasing(c.q) for c in cases})), cases)
+    rest = sum((c for o, c in counts.items() if o != name), LineCounts({}, {}))
+    return with_domain(alone, Domain(articles, rest))
 
 
 def _cross_validate_ranked(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.evaluation import Case, held_out_examples
+from gateway.knowledge.evaluation import Case, committed_left_out, held_out_examples
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
@@ -2558,3 +2558,18 @@ def test_read_only_is_the_shared_drives_only_when_a_share_is_named(matcher: Matc
         ("документ Word відкривається тільки для читання", "uk"),
     ):
         assert answered(matcher, text, lang) is None, text
+
+
+def test_a_part_left_out_is_decided_by_the_committed_decision(matcher: Matcher) -> None:
+    # bench/held_out_decision.py sets the committed decision, on parts it was never fitted
+    # on, beside the protocol's left-out refits: the same rankings, its own decision.
+    part = [
+        Case(1, "the printer in the office shows offline and won't print", "en", "printer_offline"),
+        Case(2, "our cat refuses to eat the new food", "en", None),
+    ]
+    extra = [Case(1, "can't connect to the vpn from home", "en", "vpn_connect")]
+    quiet = matcher.with_decision(dataclasses.replace(matcher.decision, choices=1.01))
+    said = committed_left_out(matcher, {"p": part}, extra, ["p"], folds=1)["p"]["all"]
+    silent = committed_left_out(quiet, {"p": part}, extra, ["p"], folds=1)["p"]["all"]
+    assert (said.top1, said.off_topic, said.wrongly_answered) == (1, 1, 0)
+    assert (silent.top1, silent.off_topic, silent.wrongly_answered) == (0, 1, 0)
