@@ -342,6 +342,23 @@ def _latin_as_cyrillic(
     # … not a message typed all in capitals: "GHBYNTH YT GTXFNFTN" is shouted in the layout
     shouted = not any(c.islower() for t in raw if t.isascii() for c in t)
     names = [keep_names and _written_as_a_name(t, acronyms=not shouted) for t in raw]
+    # In a message written in Cyrillic, one Latin word spelt as a name ("Canva", "Krita",
+    # "Jabra") is the product's own spelling: whoever writes Cyrillic and switches to Latin
+    # for one word writes it as its makers do, not a Cyrillic word transliterated ("канва"
+    # is a canvas, "крита" covered). Its reading stands only where our lists know it, and
+    # Latin words said together are read together ("Aw, Snap"); a slip of the layout
+    # ("Ghbdtn, не работает") is still read as the layout's word.
+    spelt = names
+    if _written_in_cyrillic(raw):
+        spelt = [
+            name
+            or (
+                _spelt_as_a_name(t)
+                and not any(_LATIN.search(n) for n in raw[max(i - 1, 0) : i] + raw[i + 1 : i + 2])
+                and _cyrillic_reading(t, lang) not in _OUR_WORDS
+            )
+            for i, (t, name) in enumerate(zip(raw, names, strict=True))
+        ]
     # Only a Latin token that is no English, product or listed word can have a reading.
     # When those are fewer than the English words (a plain English message with a name in
     # it) neither reading can win, so none is worked out: a new word's readings cost most.
@@ -355,7 +372,7 @@ def _latin_as_cyrillic(
         return typed
     layout = [None if name else _layout_reading(t) for t, name in zip(raw, names, strict=True)]
     translit = [
-        None if name else _cyrillic_reading(t, lang) for t, name in zip(raw, names, strict=True)
+        None if name else _cyrillic_reading(t, lang) for t, name in zip(raw, spelt, strict=True)
     ]
     in_layout = sum(r is not None for r in layout)
     found = sum(r is not None for r in translit)
@@ -366,7 +383,7 @@ def _latin_as_cyrillic(
     if found and found >= english:
         # Its short words (ne, na, v) and words no dictionary knows (uchetka) are Cyrillic
         # too, even where they look like English.
-        return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), names)
+        return _read_as(translit, raw, lambda t: _translit_in_context(t, lang), spelt)
     return typed
 
 
@@ -554,6 +571,22 @@ def _latin_meant(word: str, shortest: int = 3) -> str:
 # A word typed in the wrong layout that starts with a key standing for a letter: ",elm"
 # (будь), ".ecnf" (юста), ";jdnsq" (жовтий), "'nj" (это)
 _LAYOUT_LEAD = re.compile(r"^[,.;'\[\]][a-z]{2,}[,.;'\[\]a-z]*$", re.IGNORECASE)
+
+
+def _written_in_cyrillic(raw: list[str]) -> bool:
+    """Whether more of a message's tokens have Cyrillic letters than Latin ones."""
+    cyrillic = sum(bool(_CYRILLIC.search(t.lower())) for t in raw)
+    return cyrillic > sum(bool(_LATIN.search(t)) for t in raw)
+
+
+def _spelt_as_a_name(token: str) -> bool:
+    """A Latin word of three letters or more with a capital first and small letters after
+    ("Canva", "Krita"), not one in capitals ("VPN", "USB": read as our lists spell them)."""
+    bare = token.strip(_PUNCTUATION)
+    return (
+        len(bare) >= 3 and bare.isascii() and bare.isalpha() and bare[0].isupper()
+        and bare[1:].islower()
+    )
 
 
 def _written_as_a_name(token: str, *, acronyms: bool = True) -> bool:

@@ -494,3 +494,24 @@ def test_two_nouns_the_dictionaries_tell_apart_are_other_nouns(
 )
 def test_a_doubled_consonant_written_once_as_ukrainian_does(word: str, single: str) -> None:
     assert morphology.single_spelt(word) == single
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Поставте, будь ласка, Canva на комп", "canva"),  # not «канва», a canvas
+        ("мрію про графічний редактор, поставите Krita?", "krita"),  # not «крита», covered
+        ("навушники Jabra підключені, а звуку нуль", "jabra"),  # not «жабра», a gill
+    ],
+)
+def test_one_latin_name_in_a_cyrillic_message_keeps_its_spelling(text: str, word: str) -> None:
+    # Whoever writes Cyrillic and switches to Latin for one word writes it as its makers
+    # do: the transliteration that happens to be a dictionary word is no reading of it.
+    assert word in [t.word for t in tokens(text)]
+
+
+def test_latin_words_of_a_cyrillic_message_our_lists_spell_are_still_read() -> None:
+    # The Latin words of a screen said together ("Aw, Snap": the phrase «ав снап») and a
+    # message typed all in translit, its first word capitalised.
+    assert [t.word for t in tokens("у хромі раз у раз Aw, Snap", "uk")][-1] == "crash"
+    assert morphology.meant_text("Zabyla parol ot kompa") == "забыла пароль от компа"
