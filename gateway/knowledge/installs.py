@@ -3,11 +3,13 @@
 "could someone put OBS Studio on my work machine?", "could you pop Notepad++ on my pc",
 "wish I had a proper photo editor …, can IT put one on", "wish I had proper Photoshop on the
 design pc", "i really wish this laptop had XnView", "request: Inkscape for the yurt camp
-signage", "requesting QCAD for the kitchen fitters' office": the software article says
-"install"; putting, popping, having and requesting are no word of it, so the message was
-read as little more than its place and its purpose. The word that asks reads as "install"
-when what it asks for is a program: a name (written as one, or in no dictionary) or an
-application the articles know, put on a computer. "could you put the poster on my wall",
+signage", "requesting QCAD for the kitchen fitters' office", and the same wish in Russian or
+Ukrainian ("мріяла б про Canva на робочому ноуті", "було б класно мати GIMP на компі"): the
+software article says "install"; putting, popping, having, dreaming and requesting are no
+word of it, so the message was read as little more than its place and its purpose. The
+word that asks reads as "install" when what it asks for is a program: a name (written as
+one, or in no dictionary) or an application the articles know, put on a computer (or, in a
+dream, said right after it). "could you put the poster on my wall",
 "put Bob on the night rota", "wish I had a bigger desk by the computer", "requesting read
 access to the Orders folder" ask for no program and are left as they are.
 """
@@ -19,6 +21,9 @@ from collections.abc import Container, Sequence
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
+    CONDITIONAL_PARTICLES,
+    DREAMING_WORDS,
+    HAVING_WORDS,
     INSTALLED_ON_WORDS,
     MACHINE_OWNERS,
     NEGATION_WORDS,
@@ -57,6 +62,7 @@ def install_asked(words: Sequence[Token], applications: Container[str]) -> froze
         if (token.word in PUTTING_ON_WORDS and _put_on(words, i, applications))
         or (token.word in WISHED_HAVING and _wished(words, i, applications))
         or (token.word in REQUESTING_WORDS and _requested(words, i))
+        or (_dreaming(words, i) and _dreamt_of(words, i, applications))
     )
 
 
@@ -110,6 +116,23 @@ def _wished(words: Sequence[Token], i: int, applications: Container[str]) -> boo
         return False
     wished = [t for t in words[i + 1 :] if not t.stop][:_WISHED_REACH]
     return any(_program(t, applications) for t in wished)
+
+
+def _dreaming(words: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i` dreams ("мрію", "мечтала") or has in the conditional ("було б
+    класно мати", "было бы здорово иметь"; not "треба мати права адміна")."""
+    if words[i].word in DREAMING_WORDS:
+        return True
+    before = words[max(i - _REQUEST_REACH, 0) : i]
+    return words[i].word in HAVING_WORDS and any(t.word in CONDITIONAL_PARTICLES for t in before)
+
+
+def _dreamt_of(words: Sequence[Token], i: int, applications: Container[str]) -> bool:
+    """Whether what the dream or the having at `i` is of, its first content word after, is a
+    program: "мріяла б про Canva", "було б класно мати Adobe Illustrator" (not "мрію про
+    відпустку на Bali", "було б добре мати другий монітор")."""
+    wished = [t for t in words[i + 1 :] if not t.stop and t.word not in CONDITIONAL_PARTICLES]
+    return bool(wished) and _program(wished[0], applications)
 
 
 def _requested(words: Sequence[Token], i: int) -> bool:

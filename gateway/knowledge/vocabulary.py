@@ -2322,6 +2322,7 @@ WANT_WORDS: frozenset[str] = _words(
     установи установить установку установка поставь поставить инсталлируйте
     встановіть встанови встановити встановлення установіть установити інсталюйте
     постав поставити
+    поставите установите встановите
     """
 )
 # English verbs a program is asked for with, when a request comes just before them or they
@@ -2336,6 +2337,17 @@ ASKING_VERBS: frozenset[str] = _words("install reinstall put get add download")
 PUTTING_ON_WORDS: frozenset[str] = _words("put pop stick whack chuck bung slap")
 WISHING_WORDS: frozenset[str] = _words("wish")
 WISHED_HAVING: frozenset[str] = _words("had have")
+# The same wish in Russian and Ukrainian: a dream of a program ("мріяла б про Canva", "мечтаю
+# о нормальном Krita"), or the having said in the conditional ("було б класно мати GIMP",
+# "было бы здорово иметь Figma"), whose particle may stand between ("мріяла б про").
+DREAMING_WORDS: frozenset[str] = _words(
+    """
+    мечтаю мечтала мечтал мечтаем мечтаем
+    мрію мріяла мріяв мріємо
+    """
+)
+HAVING_WORDS: frozenset[str] = _words("иметь мати")
+CONDITIONAL_PARTICLES: frozenset[str] = _words("бы б")
 REQUESTING_WORDS: frozenset[str] = _words("request requesting")
 INSTALLED_ON_WORDS: frozenset[str] = MACHINE_WORDS | _words("pc tablet ipad")
 MACHINE_OWNERS: frozenset[str] = _words("work own personal office new old")

@@ -1,4 +1,5 @@
-"""A program asked for in plain English words is a program to install (issue 12)."""
+"""A program asked for in plain words (English, Russian, Ukrainian) is a program to install
+(issue 12)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,36 @@ def test_the_words_that_ask_for_a_program_are_found() -> None:
         "wish I had Monday off",  # no computer
     ):
         assert install_asked(tokens(text, "en"), frozenset()) == frozenset(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("мріяла б про Inkscape на робочому ноуті, склад ялинкових іграшок", "uk"),
+        ("було б класно мати Scribus у друкарні, кому писати?", "uk"),
+        ("мечтаю о Darktable для фото тортов", "ru"),
+        ("было бы здорово иметь Krita на ноутбуке в мастерской", "ru"),
+        ("мрію про нормальний графічний редактор, поставите Krita?", "uk"),
+    ],
+)
+def test_a_program_dreamt_of_in_russian_or_ukrainian_is_installed(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "Wish I had" said the Slavic way: a dream, or the having in the conditional; and the
+    # question "поставите …?" asks as "поставте" does.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+def test_the_dream_asks_only_for_a_program_right_after_it() -> None:
+    for text, word in (
+        ("мріяла б про Canva на робочому ноуті", "мріяла"),
+        ("було б класно мати GIMP на компі", "мати"),
+    ):
+        words = tokens(text, "uk")
+        assert [words[i].word for i in install_asked(words, frozenset())] == [word], text
+    for text in (
+        "мрію про відпустку на Bali",  # no program right after the dream
+        "треба мати Excel відкритим, коли друкую",  # the having not wished
+        "було б добре мати другий монітор",  # a device
+    ):
+        assert install_asked(tokens(text, "uk"), frozenset()) == frozenset(), text
