@@ -46,6 +46,7 @@ from gateway.knowledge.storage import (
     read_bin,
     read_cloud,
     read_drive_paths,
+    read_lost_document,
     read_network_drives,
     read_room,
 )
@@ -180,6 +181,7 @@ def normalize_text(text: str) -> str:
     words = read_load(words)
     words = read_room(words)
     words = read_bin(words)
+    words = read_lost_document(words)
     words = read_scanner(words)
     words = read_faint(words)
     return " ".join(WORDS.get(w, w) for w in words)

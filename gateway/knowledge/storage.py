@@ -35,16 +35,20 @@ from gateway.knowledge.vocabulary import (
     FULL_REACH,
     FULL_STORAGE_WORDS,
     FULL_WORDS,
+    LOSING_WORDS,
+    LOST_DOCUMENT_STEMS,
     MAIL_NAMES,
     MAIL_STORAGE,
     MAIL_WORDS,
     MAILBOX_FULL,
     MAILBOX_ROOM,
     MAILBOX_WORDS,
+    OVER_WORDS,
     ROOM_AMOUNTS,
     ROOM_CONTEXT,
     ROOM_SAID,
     ROOM_WORDS,
+    SAVING_OVER_WORDS,
     SAVING_WORDS,
     SHARE_LEAD_WORDS,
     SHARE_PLACE_WORDS,
@@ -155,6 +159,32 @@ def read_bin(words: list[str]) -> list[str]:
     ):
         words = _bin_read(words)
     return words
+
+
+# "записала новий прайс поверх старого": "поверх" is said this close after saving or writing.
+_OVER_REACH = 3
+
+
+def read_lost_document(words: list[str]) -> list[str]:
+    """A document the user deleted, overwrote or saved over as the file it is: "видалила
+    таблицю замовлень" -> "видалила файл замовлень", "зберегла поверх договору оренди" ->
+    "зберегла поверх файл оренди" (a table, a contract or a price list lost is no word of
+    accounting's or a lawyer's: the file is)."""
+    if not (_lost_by_hand(words) and any(w.startswith(LOST_DOCUMENT_STEMS) for w in words)):
+        return words
+    return [FILE_WORD["uk"] if w.startswith(LOST_DOCUMENT_STEMS) else w for w in words]
+
+
+def _lost_by_hand(words: list[str]) -> bool:
+    """Whether the message says the user deleted or overwrote something ("видалила",
+    "перезаписала") or saved or wrote over it ("зберегла поверх", not "на третьому поверсі")."""
+    if not LOSING_WORDS.isdisjoint(words):
+        return True
+    return any(
+        word in OVER_WORDS
+        and not SAVING_OVER_WORDS.isdisjoint(words[max(index - _OVER_REACH, 0) : index])
+        for index, word in enumerate(words)
+    )
 
 
 def _drive_gone(found: re.Match[str]) -> str:

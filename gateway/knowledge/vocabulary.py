@@ -2274,6 +2274,29 @@ BIN_ELSEWHERE = re.compile(
 )
 BIN_READ = {"bin": "recycle bin", "trash": "recycle bin"}  # English says which bin it is
 FILE_WORD = {"en": "file", "ru": "файл", "uk": "файл"}
+# A document the user deleted, overwrote or saved over, named by what it is ("видалила таблицю
+# замовлень", "перезаписала таблицю продажів", "зберегла поверх договору", "записала новий
+# прайс поверх старого"): the file lost. The documents by their stems (a table, a contract,
+# a price list, a report, an estimate, a template, a file), in any case.
+LOST_DOCUMENT_STEMS = (
+    "таблиц", "прайс", "договор", "договір", "звіт", "отчет", "кошторис", "шаблон", "файл",
+)
+# The verbs of losing one by one's own hand, Russian and Ukrainian, in the past.
+LOSING_WORDS: frozenset[str] = _words(
+    """
+    удалил удалила удалили стер стерла стерли перезаписал перезаписала перезаписали затер
+    затерла затерли снес снесла снесли
+    видалив видалила видалили перезаписав зніс знесла знесли затерли
+    """
+)
+# Saving or writing over it: "поверх" (over, also the Ukrainian storey) only after these.
+SAVING_OVER_WORDS: frozenset[str] = _words(
+    """
+    сохранил сохранила сохранили записал записала записали
+    зберіг зберегла зберегли записав
+    """
+)
+OVER_WORDS: frozenset[str] = _words("поверх")
 # A flatbed scanner described by what one does with it, by someone who does not know its
 # name: a sheet put under the lid ("плоская штука, где листок под крышку кладёшь", "та
 # кришка зверху, куди листок кладуть", "the lid you put the page under"). All three words

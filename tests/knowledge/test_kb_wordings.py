@@ -8,6 +8,7 @@ from kbanswers import answered
 from gateway.knowledge.asides import asides
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import lemmas_of, tokens
+from gateway.knowledge.storage import read_lost_document
 from gateway.knowledge.vocabulary import PLACE_WORDS
 
 
@@ -1700,3 +1701,33 @@ def test_a_machine_on_a_cable_with_no_wifi_named_is_the_wired_article(
     # The router and the internet are the Wi-Fi article's words too: with no Wi-Fi named,
     # "комп по проводу без интернета, роутер мигает" was answered wifi_connect.
     assert answered(matcher, text, lang) == "no_internet"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("перезаписала таблицю з графіком змін, пекарня", "uk"),
+        ("зберіг поверх договору з пекарнею чернетку, треба попередній", "uk"),
+        ("зберегла поверх кошторису чужі цифри", "uk"),
+        ("перезаписал отчет по складу, реставраторы", "ru"),
+        ("сохранила поверх шаблона накладной другой текст", "ru"),
+    ],
+)
+def test_a_document_deleted_or_saved_over_is_the_file_lost(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A table, a report or a contract named by what it is was no article's word: the
+    # message read as its verb and unknown nouns, and nothing was answered.
+    assert answered(matcher, text, lang) == "file_recovery"
+
+
+def test_only_a_document_lost_by_hand_reads_as_the_file() -> None:
+    lost = ["зберегла", "поверх", "договору", "інший", "текст"]
+    assert read_lost_document(lost) == ["зберегла", "поверх", "файл", "інший", "текст"]
+    for said in (
+        "зберегла договір оренди в теці",  # saved, nothing over it
+        "підписала договір на третьому поверсі",  # the storey
+        "зберегла договір і піднялась на другий поверх до бухгалтерії",  # far from saving
+        "видалила повідомлення з телефону",  # no document
+    ):
+        assert read_lost_document(said.split()) == said.split(), said
