@@ -501,11 +501,10 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         # a code said as one ("коды ошибок: E05", "на табло горит E3") is no model, though the
         # product extractor reads it as one
         typed, code = code, code.strip().strip('.,:;()«»"“”').strip("'").strip()
-        if code.count("(") > code.count(")") and typed.rstrip(' .,:;«»"“”\'').endswith(")"):
+        if code.count("(") > code.count(")") and typed.rstrip(" .,:;«»\"“”'").endswith(")"):
             code += ")"  # "… may be unreachable. (-14)": the bracket closes the message's own
         if len(code) < 2 or (
-            any(code.lower() in p for p in inside)
-            and not (labelled or _LABELLED.fullmatch(code))
+            any(code.lower() in p for p in inside) and not (labelled or _LABELLED.fullmatch(code))
         ):
             return
         if not any(code.lower() in c.lower() for c in codes):
@@ -566,7 +565,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             continue  # "сканер пишет в папку на диске D": where it saves, not what it says
         if _ON_PAPER_BEFORE.search(text[: found.start()]):
             continue
-        add(original[found.start(1) : found.start(1) + len(said)].strip())
+        quoted = original[found.start(1) : found.start(1) + len(said)].strip()
+        add(_pronoun_named(quoted, text[: found.start()]))
     for found in _TITLED_STATE.finditer(text):
         add(original[found.start() : found.end()])
     for found in _BARE_STATE.finditer(text):
@@ -750,9 +750,7 @@ _BAITED = case_blind(
 
 def _bait_says(before: str, quoted: str, text: str) -> bool:
     """Whether `quoted`, after `before`, is what a phishing letter says (`text` the message)."""
-    return bool(
-        len(quoted.split()) >= 3 and _LETTER_BEFORE.search(before) and _BAITED.search(text)
-    )
+    return bool(len(quoted.split()) >= 3 and _LETTER_BEFORE.search(before) and _BAITED.search(text))
 
 
 def _names_a_thing(before: str, after: str) -> bool:
@@ -793,6 +791,63 @@ _NEXT_CLAUSE = re.compile(
     r"nobody|everything|now|then|all)\b)",
     _I,
 )
+
+
+# A credential the screen judges, named before and then only by a pronoun: "my password is
+# •••••• and outlook says it's wrong", "ввожу пароль, а пишет что он неверный", "ліцензію
+# вводжу, пише що вона недійсна". (pattern, pronouns that stand for it, name as said alone)
+_CREDENTIALS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (case_blind(rf"(?<!\w)(?:{pattern})(?!\w)"), pronouns, name)
+    for pattern, pronouns, name in (
+        (r"passwords?|passcode", "it", "password"),
+        (r"pin(?: code)?", "it", "PIN"),
+        (r"(?:verification |one-time |sms )?code", "it", "code"),
+        (r"login|username|user name", "it", "login"),
+        (r"certificate", "it", "certificate"),
+        (r"licen[cs]e(?: key)?|product key", "it", "licence"),
+        (r"парол[ьяюеі]\w*", "он|він", "пароль"),
+        (r"пин-?код\w*|пін-?код\w*", "он|він", "PIN-код"),
+        (r"логин\w*", "он", "логин"),
+        (r"логін\w*", "він", "логін"),
+        (r"код\w{0,2}", "он|він", "код"),
+        (r"сертификат\w*", "он", "сертификат"),
+        (r"сертифікат\w*", "він", "сертифікат"),
+        (r"лицензи\w*", "она", "лицензия"),
+        (r"ліцензі\w*", "вона", "ліцензія"),
+    )
+)
+_SUBJECT_PRONOUN = case_blind(r"^(it'?s|it is|it|он|она|він|вона)(?!\w)")
+# … and what the screen says of it is whether it is valid: "wrong", "has expired", "неверный",
+# "не отвечает требованиям", "недійсна" (a pronoun with "offline" stands for the device)
+_JUDGED = case_blind(
+    r"(?<!\w)(?:wrong|incorrect|invalid|not valid|not correct|expired|has expired|not accepted|"
+    r"too (?:short|weak|simple)|(?:does ?n[o']t|does not) (?:match|meet)|locked|"
+    r"неверн\w*|неправильн\w*|недействит\w*|недійсн\w*|просроч\w*|простроч\w*|ист[её]к\w*|"
+    r"сплив\w*|закінчи\w*|не (?:отвечает|соответствует|відповідає|подходит|підходить|"
+    r"принима\w*|прийма\w*|совпада\w*|збіга\w*)|заблокир\w*|заблоков\w*)(?!\w)"
+)
+
+
+def _pronoun_named(said: str, before: str) -> str:
+    """What the screen says, with a pronoun that opens it replaced by the credential it
+    stands for, the last one named before ("it's wrong" after "my password is …" is
+    "password is wrong", "он неверный" after "ввожу пароль" is "пароль неверный"); else as
+    said (a pronoun for a device or a program is read with the thing asked about)."""
+    opening = _SUBJECT_PRONOUN.match(said)
+    if opening is None or not _JUDGED.search(said, opening.end()):
+        return said
+    pronoun = opening.group(1).lower().replace("'", "")
+    last: tuple[int, str] | None = None
+    for pattern, pronouns, name in _CREDENTIALS:
+        if pronoun.split()[0].removesuffix("s") not in pronouns.split("|"):
+            continue
+        for found in pattern.finditer(before):
+            if last is None or found.start() > last[0]:
+                last = (found.start(), name)
+    if last is None:
+        return said
+    verb = " is" if pronoun in ("its", "it is") else ""
+    return f"{last[1]}{verb}{said[opening.end() :]}"
 
 
 def _said_part(said: str) -> str:
