@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol, TextIO
 
 from gateway.config import Settings
+from gateway.disclosed_passwords import hidden_in_message
 from gateway.models import Channel, InboundMessage, Ticket
 
 CHANNEL = Channel.CLI.value
@@ -91,15 +92,19 @@ class ChatSession:
         if kind == "message" and not text.strip() and not payload.strip():
             raise InputError('give "text" or "payload"')
         self._sent += 1
-        return InboundMessage(
-            channel=CHANNEL,
-            chat_id=self.chat_id,
-            message_id=f"{self.chat_id}-{self._sent}",
-            text=text,
-            payload=payload,
-            user_id=self.chat_id,
-            user_name="cli",
-            kind=kind,
+        # hidden as every channel's intake hides it: the chat writes to the same store, and a
+        # password typed here would sit in the ticket, the transcript and the console
+        return hidden_in_message(
+            InboundMessage(
+                channel=CHANNEL,
+                chat_id=self.chat_id,
+                message_id=f"{self.chat_id}-{self._sent}",
+                text=text,
+                payload=payload,
+                user_id=self.chat_id,
+                user_name="cli",
+                kind=kind,
+            )
         )
 
 

@@ -117,3 +117,20 @@ async def test_terminal_chat_numbers_press_buttons(settings: Settings) -> None:
     assert "рад, что помогло" in screen  # "1" pressed the first button
     assert "[1] 1  [2] 2  [3] 3  [4] 4  [5] 5" in screen
     assert "Хотите что-то добавить?" in screen  # "5" pressed the rating button
+
+
+async def test_a_password_typed_in_the_chat_is_hidden_before_the_ticket(settings: Settings) -> None:
+    """Desk34: `firstline chat` wrote a password typed in it into the ticket, the store's
+    transcript and the console (every channel's intake hides it; the chat did not), and the
+    error was "it's wrong"."""
+    said = "my password is Qwerty123! and outlook says it's wrong"
+    turns = await run_json(
+        settings, [{"text": said}, {"payload": "no"}] + [{"payload": "dunno"}] * 5
+    )
+    shown = json.dumps(turns, ensure_ascii=False)
+    assert "Qwerty123" not in shown
+    assert "never send a password" in str(turns[0][1]["text"]).lower()
+    ticket = next(e["ticket"] for turn in turns for e in turn if e["event"] == "ticket_opened")
+    assert isinstance(ticket, dict)
+    assert ticket["fields"]["problem"] == "my password is •••••• and outlook says it's wrong"
+    assert ticket["fields"]["error"] == "password is wrong"
