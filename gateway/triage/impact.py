@@ -133,6 +133,7 @@ class _Vocabulary:
     shared_devices: frozenset[str]
     stake: frozenset[str]
     plural_stake: frozenset[str]
+    kept: frozenset[str]
     not_people: frozenset[str]
     deadline: frozenset[str]
     queue: frozenset[str]
@@ -255,6 +256,13 @@ def _vocabulary() -> _Vocabulary:
                 "shipping delivery invoice invoicing billing payroll salary wages penalty "
                 "queue patient patients appointment truck driver guests passengers visitors "
                 "audience", en),
+        # … of them, the people (and their queue, their vehicles) kept waiting by a stop
+        kept=_keys("покупатель очередь талон пациент фура водитель гость пассажир посетитель "
+                   "зритель слушатель больной клиент", ru)
+        | _keys("покупець черга талон пацієнт фура водій гість пасажир відвідувач глядач "
+                "слухач хворий клієнт", uk)
+        | _keys("queue patient patients truck driver guests passengers visitors audience "
+                "customers clients", en),
         # customers count when they are many: "клиенты уходят", not "почтовый клиент".
         # customers and orders count when they are many: "клиенты уходят", "заказов нет",
         # not "почтовый клиент" or "заказ картриджа"
@@ -1929,6 +1937,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
                 continue  # a print queue ("документы стоят в очереди") is not people waiting
             if _people_at_ease(words, i):
                 continue  # "гости смотрят ролик в тишине": they are not kept waiting
+            if _served_by_a_thing(words, i):
+                continue  # "моноблок для посетителей", "вайфай для гостей": what it is for
             return True
         if (
             word.lemma in vocab.plural_stake
@@ -1939,6 +1949,7 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             and not _in_a_container(words, i)
             and not (i + 1 < len(words) and words[i + 1].text in _PROGRAMS)
             and not _addressee(words, i)
+            and not _served_by_a_thing(words, i)
         ):  # "in order to", "out of order"
             return True
         if word.among(vocab.waiting) and _someone_waits(words, i):
@@ -1956,6 +1967,33 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
     return False
+
+
+# The people a thing is there for, said with "для" / "for" after it: "компьютер для
+# посетителей", "вайфай для гостей", "the kiosk for visitors", "терминал для наших клиентов".
+# What the thing is for says nobody is kept waiting (a stake needs them waiting, queueing,
+# leaving, or the money or the deadline itself).
+_SERVED_OWNERS = frozenset({"our", "the", "its", "their", "наших", "своих", "своїх", "нашим",
+                            "своїм"})  # fmt: skip
+
+
+def _served_by_a_thing(words: list[Word], i: int) -> bool:
+    """Whether `words[i]` names the people a thing is for ("моноблок для посетителей"), not
+    people kept waiting: "для" / "for" before them, a possessive between at most, and a
+    noun before that (not "ждём для клиентов"; "waiting for customers" is no thing's)."""
+    if not words[i].among(_vocabulary().kept):
+        return False
+    at = i - 1
+    if at > 0 and words[at].text in _SERVED_OWNERS:
+        at -= 1
+    if at < 1 or words[at].text not in _FOR:
+        return False
+    thing = words[at - 1]
+    return thing.has("NOUN") or (not thing.tags and thing.text not in _WAITING_EN)
+
+
+_WAITING_EN = frozenset({"waiting", "wait", "waits", "waited", "queueing", "queuing", "ready",
+                         "open", "closed", "available", "unavailable", "time"})  # fmt: skip
 
 
 # Who does a job, named by the work ("менеджер по продажам", "менеджерка з продажу"), and

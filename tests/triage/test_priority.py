@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from gateway.models import Priority
+from gateway.triage.impact import read_impact
 from gateway.triage.priority import assess_priority
+from gateway.triage.reading import read_message
 
 
 @pytest.mark.parametrize(
@@ -2432,3 +2434,23 @@ def test_a_stop_said_with_nothing_before_a_work_verb(text: str, p1: bool) -> Non
 )  # fmt: skip
 def test_a_time_ahead_said_in_words_and_what_happens_at_it(text: str, p1: bool) -> None:
     assert (assess_priority(text).priority is Priority.P1) is p1
+
+
+@pytest.mark.parametrize(
+    ("text", "at_stake"),
+    [
+        # the people a thing is there for are nobody kept waiting (session 34)
+        ("в читальном зале моноблок для посетителей не включается", False),
+        ("в кафе не работает вайфай для гостей", False),
+        ("в холі не вмикається кіоск для відвідувачів", False),
+        ("the tablet for guests at reception won't turn on", False),
+        ("wifi for our customers is down in the cafe", False),
+        # … while the money it takes, or the people queueing at it, still are
+        ("терминал для клиентов не принимает оплату", True),
+        ("the kiosk for our guests is dead and guests are queueing", True),
+        ("не печатает принтер, клиенты ждут", True),
+    ],
+)  # fmt: skip
+def test_a_thing_for_visitors_puts_nobody_at_stake(text: str, at_stake: bool) -> None:
+    assert read_impact(read_message(text)).at_stake is at_stake
+    assert (assess_priority(text).priority is Priority.P1) is at_stake
