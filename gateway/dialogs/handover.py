@@ -76,7 +76,7 @@ class Handover:
         st = turn.state
         st.reason = reason
         self._classify(turn, article, confident=confident)
-        if reason in IMPATIENT_REASONS:
+        if reason in IMPATIENT_REASONS or self._pressing(turn):
             st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
         # "a few quick questions first" only when one follows: a user who already gave every
         # fact is told so, not promised questions that never come
@@ -199,6 +199,17 @@ class Handover:
         ).value
         st.priority = self.priorities.assess(turn.reading(problem), st.topic).priority.value
         folder_as_product(st.fields, st.sources, st.topic)
+
+    @staticmethod
+    def _pressing(turn: Turn) -> bool:
+        """A P1 with someone kept waiting on it or its time close ahead ("машины стоят в
+        очереди", "the show starts in ten minutes"): after self-help failed it gets the urgent
+        checklist, as when self-help was skipped. Money or goods named alone ("the receipt
+        printer at exchange window 3") keep every open field asked."""
+        st = turn.state
+        if st.priority != Priority.P1.value:
+            return False
+        return read_impact(turn.reading(read_head(st.problem))).pressing
 
     def _reads_urgent(self, turn: Turn, text: str) -> bool:
         """Whether a later message alone reads as P1 (many stopped, something at stake)."""

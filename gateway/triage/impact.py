@@ -78,7 +78,9 @@ _FOR = frozenset({"for", "для"})
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
                   "одним", "одному", "одною"})  # fmt: skip
 _ABLE = frozenset({"can", "could", "is", "are", "gets", "get", "has", "have", "works", "work"})
-_PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file")
+# … labels too: they sit in a queue as print jobs do ("the labels for the sale sit in the queue")
+_PRINT = ("печат", "друк", "print", "документ", "задани", "job", "файл", "file", "этикет",
+          "етикет", "label")  # fmt: skip
 _PREPOSITIONS = frozenset({"в", "во", "на", "у", "из", "із", "з", "с", "со", "по", "к", "до",
                            "для", "от", "від", "при", "in", "at", "on", "from", "to", "for",
                            "of", "by"})  # fmt: skip
@@ -688,6 +690,11 @@ class Impact:
     stopped: bool
     many: bool
     at_stake: bool
+    # someone kept waiting on it (customers, patients, a queue, a truck at the gate) or its
+    # time close ahead (a show in ten minutes, a filing due by 11), not money or goods named
+    # alone ("a till's receipt printer", "the labels for the plant sale"): what makes a
+    # stake pressing for the one who writes
+    pressing: bool = False
 
 
 @read_once
@@ -708,7 +715,7 @@ def read_impact(reading: MessageReading) -> Impact:
         for part in over:
             norm = norm.replace(part, " ", 1)
         reading = read_message(norm)
-    stopped_any = many_stopped = stake = False
+    stopped_any = many_stopped = stake = pressing = False
     # the public standing by is a stop only beside a stop of its own ("на кассах не проходит
     # оплата, люди стоят в очереди" is read as before, many and on the outage); alone it
     # waits on nothing stopped ("принтер печатает бледно, люди стоят в очереди")
@@ -775,8 +782,9 @@ def read_impact(reading: MessageReading) -> Impact:
         department = _OPENING_DEPARTMENT.fullmatch(clause) if opening else None
         if department and not stops:
             named.add(department.group(1))
-        stake |= _at_stake(words, printing, named) or (near and _deadline(words)) or soon
-        stake |= _due(clause, words)
+        due = (near and _deadline(words)) or soon or _due(clause, words)
+        stake |= _at_stake(words, printing, named) or due
+        pressing |= due or _at_stake(words, printing, named, people_only=True)
     # … or said whole by a phrase ("у всех", "весь офис", "работа стоит"), or a count of
     # people or machines beside a stop ("все кассы не работают"); "у всех заданий статус
     # «Ошибка»" counts jobs, nobody stopped
@@ -784,7 +792,7 @@ def read_impact(reading: MessageReading) -> Impact:
     counted = UNPAID.remove(text)  # "60 staff won't get paid": what is at stake, not who stopped
     many_stopped |= counted in MANY_STOPPED or (text in STOPPED and counted in MANY)
     many_stopped = many_stopped and not only_me(text)
-    return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake)
+    return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake, pressing=pressing)
 
 
 def many_stopped(text: str, lang: str | None = None) -> bool:
@@ -1905,7 +1913,15 @@ def _a_device_driver(words: list[Word], i: int) -> bool:
     return any(w.text in _DRIVER_WORK for w in near)
 
 
-def _at_stake(words: list[Word], printing: bool = False, named: set[str] = frozenset()) -> bool:
+def _at_stake(
+    words: list[Word],
+    printing: bool = False,
+    named: set[str] = frozenset(),
+    *,
+    people_only: bool = False,
+) -> bool:
+    """Whether the words put something at stake: money, goods, papers, or people kept
+    waiting; `people_only`: people (or their vehicles) kept waiting, not money or goods."""
     vocab = _vocabulary()
     mine = any(_my_own_payment(words, i) for i in range(len(words)))
     for i, word in enumerate(words):
@@ -1918,6 +1934,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             continue  # "не чую клієнтів у гарнітурі": the writer's own hearing
         if word.among(vocab.stake) and ((mine and _money(word)) or _denied(words, i)):
             continue  # "я не могу оплатить счёт за интернет", "очереди нет"
+        if word.among(vocab.stake) and people_only and not word.among(vocab.kept):
+            continue  # "чек", "продажа", "payment": money or goods, nobody kept waiting
         if word.among(vocab.stake):
             if i + 1 < len(words) and _is_group(words[i + 1]):
                 continue  # "the sales office" named as a place, not a sale
@@ -1942,6 +1960,7 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             return True
         if (
             word.lemma in vocab.plural_stake
+            and not (people_only and not word.among(vocab.kept))
             and (word.has("plur") or word.text.endswith("s"))
             and before not in ("от", "від", "from", "in", "of")
             and not _one_after_a_preposition(words, i)
@@ -1964,6 +1983,8 @@ def _at_stake(words: list[Word], printing: bool = False, named: set[str] = froze
             return True
         if _vehicle_held(words, i):
             return True
+        if people_only:
+            continue
         if word.among(vocab.goods) and any(w.among(vocab.spoil) for w in words[i + 1 : i + 5]):
             return True  # "товар на рампе тает", "the stock is thawing"
     return False

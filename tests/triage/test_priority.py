@@ -2454,3 +2454,30 @@ def test_a_time_ahead_said_in_words_and_what_happens_at_it(text: str, p1: bool) 
 def test_a_thing_for_visitors_puts_nobody_at_stake(text: str, at_stake: bool) -> None:
     assert read_impact(read_message(text)).at_stake is at_stake
     assert (assess_priority(text).priority is Priority.P1) is at_stake
+
+
+@pytest.mark.parametrize(
+    ("text", "pressing"),
+    [
+        # someone kept waiting on the stop, or its time close ahead (session 34)
+        ("в аптеке не печатает принтер этикеток, у кассы очередь покупателей", True),
+        ("у касі не друкує чековий принтер, покупці стоять у черзі", True),
+        ("the receipt printer won't print and customers are waiting at the till", True),
+        ("через 20 минут начинается приём, а на ресепшене не печатает принтер", True),
+        ("концерт за пів години, а програма продажу квитків не відкривається", True),
+        ("the webinar starts in 15 minutes and Zoom won't open", True),
+        ("До 15:00 сдать отчёт в налоговую, а принтер не печатает", True),
+        # money or goods named alone: P1, nobody standing by
+        ("the receipt printer at the till won't print", False),
+        ("терминал оплаты не принимает карты", False),
+        ("the card terminal at the front desk declines every card", False),
+        # labels sit in the print queue, as jobs do
+        ("the label printer says Offline and the labels for the spring sale sit in the queue",
+         False),
+    ],
+)  # fmt: skip
+def test_a_stake_presses_when_someone_waits_or_its_time_is_near(
+    text: str, pressing: bool
+) -> None:
+    assert assess_priority(text).priority is Priority.P1
+    assert read_impact(read_message(text)).pressing is pressing
