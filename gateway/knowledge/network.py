@@ -41,6 +41,7 @@ _WEB_NAMED = re.compile(
     r"\b(?:website|web|сайт\w*|портал\w*|sites?|portals?|браузер\w*|browsers?|chrome|"
     r"хром[еі]?|firefox)\b"
 )
+_BROWSER = re.compile(r"\b(?:браузер\w*|browsers?|chrome|хром\w*|гугл|google|firefox)\b")
 _WEB_PAGE = re.compile(r"\b(?:сторінк\w*|страниц\w*|pages?)\b")
 _WEB_FAILURE = re.compile(
     r"\b(?:(?:бел|біл|пуст|порожн)\w*\s+(?:экран\w*|екран\w*)|(?:blank|white|empty)\s+screens?|"
@@ -51,6 +52,11 @@ _BLANK_PAGE = re.compile(
     r"\b(?:(?:бел|біл|пуст|порожн)\w*\s+(?:страниц\w*|сторінк\w*)|"
     r"(?:blank|white|empty)\s+pages?)\b"
 )
+# Chrome's page for a crashed tab by its Russian and Ukrainian titles, "Опаньки…" and "От
+# халепа!" ("Aw, Snap!" in English, which the articles' crash reads): said where a browser is
+# named ("хром показывает «Опаньки»") they are the page, not the everyday exclamation.
+_CRASH_PAGE = re.compile(r"\b(?:опаньки|от халепа)\b")
+_CRASH_WORD = "crash"
 # "вайфай підключений, але інтернету немає", "подключено, без доступа к интернету на
 # вайфае", "Wi-Fi є, а інтернету нема": the internet missing on the Wi-Fi one is on is the
 # Wi-Fi's problem (the Wi-Fi article's "connected, no internet"), not a cable's: its
@@ -107,6 +113,14 @@ def read_web_pages(text: str) -> str:
         text = _BLANK_PAGE.sub("website", _WEB_FAILURE.sub("website", text))
     elif _WEB_PAGE.search(text) and not PRINTING.search(text):
         text = _WEB_FAILURE.sub("website", text)
+    return text
+
+
+def read_crash_page(text: str) -> str:
+    """Chrome's crashed tab by its Russian or Ukrainian title, where a browser is named, as
+    the crash it is: "хром показывает опаньки" -> "хром показывает crash"."""
+    if _CRASH_PAGE.search(text) and _BROWSER.search(text):
+        text = _CRASH_PAGE.sub(_CRASH_WORD, text)
     return text
 
 

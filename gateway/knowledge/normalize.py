@@ -23,7 +23,12 @@ from gateway.knowledge.idioms import (
     read_runs_like,
     read_stopped_doing,
 )
-from gateway.knowledge.network import read_web_pages, read_wifi_internet, read_wifi_key
+from gateway.knowledge.network import (
+    read_crash_page,
+    read_web_pages,
+    read_wifi_internet,
+    read_wifi_key,
+)
 from gateway.knowledge.peripherals import (
     read_camera,
     read_chords,
@@ -161,6 +166,8 @@ def normalize_text(text: str) -> str:
         text = read_scan_to_share(text)
         words = text.split()
     text = read_web_pages(text)
+    if "опаньки" in text or "халеп" in text:
+        text = read_crash_page(text)
     if ("smudg" in text or "strip" in text or "sheet" in text) and print_spoken(text, words):
         text = read_print_marks(text)
         words = text.split()

@@ -275,7 +275,8 @@ PHRASES: dict[str, str] = {
         "bounce",
     ),
     # Chrome's page for a crashed tab ("Aw, Snap!"): the program crashed. (Its Russian and
-    # Ukrainian titles, "Опаньки…", "От халепа!", are everyday exclamations too.)
+    # Ukrainian titles, "Опаньки…", "От халепа!", are everyday exclamations too: they are
+    # read only beside a browser, network.read_crash_page.)
     # (Typed in a Cyrillic message it is read as transliterated: "ав снап".)
     **dict.fromkeys(_phrases("aw snap|ав снап|ау снап"), "crash"),
     "visual studio code": "vscode",

@@ -2537,8 +2537,17 @@ def test_chromes_crashed_tab_page_is_a_crash(matcher: Matcher) -> None:
         ("в хроме постоянно Aw, Snap!", "ru"),
         ("хром пише aw snap на кожній вкладці", "uk"),
         ("Chrome keeps showing Aw, Snap!", "en"),
+        # … and its Russian and Ukrainian titles, where a browser is named: they were one
+        # word no article knew ("опаньк") or an everyday one ("халепа"), and got nothing.
+        ("браузер выдаёт «Опаньки…» на каждой второй вкладке", "ru"),
+        ("в хромі знову «От халепа!», коли відкриваю звіт", "uk"),
     ):
         assert answered(matcher, text, lang) == "app_crash", text
+    for text, lang in (
+        ("опаньки, я забыла зонт в офисе", "ru"),  # the exclamation, no browser
+        ("от халепа, кава розлилась на стіл", "uk"),
+    ):
+        assert answered(matcher, text, lang) is None, text
 
 
 def test_read_only_is_the_shared_drives_only_when_a_share_is_named(matcher: Matcher) -> None:
