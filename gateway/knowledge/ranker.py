@@ -100,6 +100,7 @@ from gateway.knowledge.vocabulary import (
     CHAIN_WORDS,
     CHANGES_WORDS,
     CIRCUMSTANCE_WORDS,
+    COMPUTER_AND_PRINTER_MAKERS,
     CREW_WORDS,
     DAMAGE_WORDS,
     DEVICE_WORDS,
@@ -114,6 +115,7 @@ from gateway.knowledge.vocabulary import (
     JOINING_WORDS,
     MACHINE_WORDS,
     MAIL_WORDS,
+    MAKERS_OTHER_DEVICES,
     MANY_WORDS,
     MIDST_WORDS,
     MIDWAY_WORDS,
@@ -455,6 +457,11 @@ class Ranker:
         self._program = self._indexed("программа", "програма", "program")
         self._printer = self._indexed("принтер", "printer")
         self._makers = _lemmas_of(PRINTER_MAKER_WORDS)
+        # A maker of computers and printers (HP) named alone names the printer ("the HP in
+        # the draw room is offline"); beside a device ("HP laptop", "принтер HP M404") it
+        # is that device's maker, a product name.
+        self._shared_makers = _lemmas_of(COMPUTER_AND_PRINTER_MAKERS)
+        self._makers_devices = _lemmas_of(MAKERS_OTHER_DEVICES | DEVICE_WORDS)
         self._scanner = self._indexed("сканер", "scanner")
         self._install = self._indexed("установить", "встановити", "install")
         # The articles about a phone's mail (about a phone and about the mail): what the
@@ -1170,14 +1177,19 @@ class Ranker:
         asked = self._asked(words) - asked_into
         words = _machine_meant(words, asked)
         scanner = any(t.lemma in self._scanner for t in words)
+        makers = self._makers | (
+            frozenset()
+            if any(t.lemma in self._makers_devices for t in words)
+            else self._shared_makers
+        )
         onsets = self._dated(words) | beside | fine | _arrived(words) | _purpose(words, asked)
         read = [
             (
                 t,
                 self._asked_into(
-                    self._application(t, True, scanner)
+                    self._application(t, True, scanner, makers)
                     if i in asked and t.lemma in self._program
-                    else self._resolve(t) + self._application(t, i in asked, scanner),
+                    else self._resolve(t) + self._application(t, i in asked, scanner, makers),
                     i in asked_into,
                 )
                 or self._manner(words, i),
@@ -1395,13 +1407,18 @@ class Ranker:
         return int(bool(found))
 
     def _application(
-        self, token: Token, asked: bool, scanner: bool = False
+        self,
+        token: Token,
+        asked: bool,
+        scanner: bool = False,
+        makers: frozenset[str] | None = None,
     ) -> list[tuple[str, float]]:
         """The program terms an application's name stands for besides itself: a program
         ("Outlook подвисает" is the program's problem), installing one when asked for; the
-        printer a printer's maker or series names ("Kyocera offline on every PC"), unless the
-        message names a scanner (`scanner`): "Canon scanner", "Canon LiDE" are the scanner."""
-        if token.lemma in self._makers:
+        printer a printer's maker or series names ("Kyocera offline on every PC"; `makers`,
+        lemmas, the printer's makers for this message), unless the message names a scanner
+        (`scanner`): "Canon scanner", "Canon LiDE" are the scanner."""
+        if token.lemma in (self._makers if makers is None else makers):
             return [] if scanner else [(term, _MAKER_SIMILARITY) for term in self._printer]
         if token.lemma not in self._applications:
             # A name no list knows asked for ("need Figma", "requesting Adobe …"): a program

@@ -2226,6 +2226,20 @@ PRINTER_SERIES_WORDS: frozenset[str] = _words(
 PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
     "kyocera xerox ricoh canon epson brother pantum konica minolta lexmark"
 )
+# Makers of printers and of computers too: named alone ("the HP in the draw room is showing
+# offline", "Bindery office HP", "HP пише «Помилка - друк»") they name the printer, as a
+# printer's maker does; beside a device ("HP laptop", "ноутбук HP ProBook", "HP monitor",
+# "принтер HP M404") they are its maker, a product name. The words that name such a
+# device: a machine, a computer's series, or any device of DEVICE_WORDS.
+COMPUTER_AND_PRINTER_MAKERS: frozenset[str] = _words("hp")
+MAKERS_OTHER_DEVICES: frozenset[str] = _words(
+    """
+    computer laptop desktop notebook machine workstation pc chromebook tablet server
+    probook elitebook elitedesk prodesk pavilion envy spectre zbook omen victus proliant
+    ноутбук ноут нетбук комп компьютер компютер комп'ютер пк планшет моноблок
+    системник сервер
+    """
+)
 # Scanner series: a model line only a scanner has ("Canon LiDE isn't detected", "the
 # ScanSnap freezes halfway"): "scanner" is read after it, as a word after an error code, and
 # the maker beside it (Canon, Epson) names no printer then.

@@ -279,3 +279,20 @@ def test_a_device_not_found_said_of_the_sound_stays_the_sounds(
     matcher: Matcher, text: str, lang: str
 ) -> None:
     assert answered(matcher, text, lang) == "no_sound"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # HP makes printers and computers: named alone, the message is about its printer
+        # (HP was dropped as a bare product name, and its print words were not enough).
+        ("front office HP just sits on Paused, jobs piling up", "printer_offline"),
+        ("pages from the HP in accounts have a black streak down the middle", "printer_paper_jam"),
+        ("the HP by the stock room shows offline again, nothing comes out", "printer_offline"),
+        # Beside a computer or another device it makes, HP names that one.
+        ("HP monitor says no signal", "monitor_no_signal"),
+        ("my HP laptop is really slow", "slow_computer"),
+    ],
+)
+def test_hp_named_alone_is_its_printer(matcher: Matcher, text: str, topic: str) -> None:
+    assert answered(matcher, text, "en") == topic
