@@ -803,6 +803,32 @@ def is_dictionary_word(word: str, lang: str = "ru") -> bool:
     return False
 
 
+# What a verb is made again or undone with: "reinstalled", "unmuted", "mistyped".
+_EN_VERB_PREFIXES = ("re", "un", "mis")
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def english_past(word: str) -> bool:
+    """Whether `word` is the "-ed" past of an English verb the dictionary knows ("locked",
+    "dropped", "tried", "realised"; not "need", "hundred", "seaweed"): of a hyphened word the
+    last part ("re-entered", "power-cycled"), and a verb done again or undone as its verb
+    ("reinstalled", "unmuted", "mistyped")."""
+    last = _american(word.lower().strip("'’")).rsplit("-", 1)[-1]
+    if len(last) < 5 or not last.endswith("ed") or not last.isascii() or not last.isalpha():
+        return False
+    stems = [last[:-2], last[:-1]]
+    if last.endswith("ied"):
+        stems.append(last[:-3] + "y")
+    if last[-3] == last[-4]:
+        stems.append(last[:-3])  # "dropped", "stopped"
+    if any(_english_known(stem) for stem in stems):
+        return True
+    return any(
+        last.startswith(prefix) and english_past(last[len(prefix) :])
+        for prefix in _EN_VERB_PREFIXES
+    )
+
+
 def warm_up() -> None:
     """Load the dictionaries now rather than on the first message."""
     dictionaries.analyser("ru")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from gateway.knowledge.morphology import lemma, meant_text
+from gateway.knowledge.morphology import english_past, lemma, meant_text
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import (
@@ -1610,7 +1610,7 @@ def _nobody_acts(word: Word, before: str, after: list[Word]) -> bool:
     # English past participles carry no tags: "nobody has fixed", "nobody has come"
     done = [w for w in after[:2] if w.text not in ("has", "have", "had", "ever", "even")]
     english = bool(done) and not done[0].tags and (
-        done[0].text.endswith("ed") or done[0].text in ("done", "come", "got", "gotten")
+        english_past(done[0].text) or done[0].text in ("done", "come", "got", "gotten")
     )
     # "никто не реагирует", "ніхто не відповідає", "nobody answers": nobody of the desk
     responds = nobody_responds([word, *after])
@@ -2516,7 +2516,7 @@ def _names_a_thing(word: Word) -> bool:
     return (
         (word.is_noun or word.has("ADJF") or not word.tags)
         and not word.is_verb
-        and not word.text.endswith("ed")
+        and not english_past(word.text)
         and word.text not in _WE
         and not word.among(_vocabulary().stop_verbs)
     )
@@ -2582,7 +2582,7 @@ def _deadline(words: list[Word]) -> bool:
         w
         for at, w in enumerate(words)
         if not (at and texts[at - 1] in _AFTER)
-        and not (not w.tags and w.text.endswith("ed"))
+        and not (not w.tags and english_past(w.text))
         and not _past(w)
         and not (at and texts[at - 1] in _NEGATION)
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from gateway.knowledge import morphology
-from gateway.knowledge.morphology import is_dictionary_word, lemma, lemmas, tokens
+from gateway.knowledge.morphology import english_past, is_dictionary_word, lemma, lemmas, tokens
 
 
 def test_russian_endings_the_hand_stemmer_missed() -> None:
@@ -515,3 +515,31 @@ def test_latin_words_of_a_cyrillic_message_our_lists_spell_are_still_read() -> N
     # message typed all in translit, its first word capitalised.
     assert [t.word for t in tokens("у хромі раз у раз Aw, Snap", "uk")][-1] == "crash"
     assert morphology.meant_text("Zabyla parol ot kompa") == "забыла пароль от компа"
+
+
+@pytest.mark.parametrize(
+    ("word", "past"),
+    [
+        ("locked", True),
+        ("dropped", True),
+        ("tried", True),
+        ("realised", True),  # the British spelling of a verb the dictionary knows
+        ("re-entered", True),  # of a hyphened word, its last part
+        ("power-cycled", True),
+        ("reinstalled", True),  # a verb done again or undone is its verb
+        ("unmuted", True),
+        ("mistyped", True),
+        ("'changed'", True),  # quoted
+        ("need", False),
+        ("hundred", False),
+        ("indeed", False),
+        ("seaweed", False),  # "-ed" on no verb
+        ("flatbed", False),
+        ("proceed", False),
+        ("err_connection_refused", False),  # an error's code
+    ],
+)
+def test_an_english_past_is_an_ed_form_of_a_verb_the_dictionary_knows(
+    word: str, past: bool
+) -> None:
+    assert english_past(word) is past

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gateway.dialogs.extract.case_blind import case_blind
-from gateway.knowledge.morphology import readings
+from gateway.knowledge.morphology import english_past, readings
 
 # A step judged in slang or as a complaint: "толку ноль", "ноль реакции", "марно", "no dice",
 # "zero difference", "waste of time".
@@ -122,7 +122,7 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
         # its own: "Перезагрузка, не помогло", "перевстановлювала — марно", "reboot, no dice"
         return first in _EN_STEPS or (len(first) >= 6 and first.startswith(stems))
     if first.isascii():
-        return first.endswith("ed") and len(first) > 4
+        return english_past(first)
     if first.startswith(stems):
         return True  # "перезагрузка", "вимкнення", "переподключала"
     found = readings(first, "ru") or readings(first, "uk")

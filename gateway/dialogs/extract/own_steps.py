@@ -17,7 +17,7 @@ import re
 
 from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.judged import LEAD_WORDS, WORD
-from gateway.knowledge.morphology import readings
+from gateway.knowledge.morphology import english_past, readings
 
 # Before the step's verb: the words a judged step may open with ("я", "уже", "also",
 # "then"), and a few more ("сама", "затем", "i've", "just").
@@ -163,4 +163,4 @@ def _english_step(word: str, following: str) -> bool:
     if word in _EN_NOT_STEPS or (word == "used" and following == "to"):
         return False
     irregular = word in _EN_IRREGULAR or _AGAIN.sub("", word) in _EN_IRREGULAR
-    return irregular or (word.endswith("ed") and len(word) > 4)
+    return irregular or english_past(word)

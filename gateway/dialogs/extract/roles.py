@@ -18,7 +18,7 @@ import re
 from gateway.dialogs.answers import tells_a_fault
 from gateway.dialogs.extract import errors, systems
 from gateway.dialogs.extract.names import _IDENTIFIER_BEFORE, _TECH_WORDS, _said_spans
-from gateway.knowledge.morphology import is_dictionary_word, lemma, readings
+from gateway.knowledge.morphology import english_past, is_dictionary_word, lemma, readings
 
 # Capitals that name no system: people's titles and offices, times, notes, firms' forms,
 # mail and network words, what a message says of itself.
@@ -294,4 +294,4 @@ _VERB_EN = re.compile(
 
 
 def _english_verb(word: str) -> bool:
-    return bool(_VERB_EN.match(word)) or (word.lower().endswith("ed") and len(word) > 4)
+    return bool(_VERB_EN.match(word)) or english_past(word)

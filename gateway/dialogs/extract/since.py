@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
-from gateway.knowledge.morphology import is_dictionary_word, readings
+from gateway.knowledge.morphology import english_past, readings
 
 _I = re.IGNORECASE
 
@@ -525,19 +525,6 @@ _DUE = re.compile(
 )
 
 
-def _en_regular_past(word: str) -> bool:
-    """Whether `word` is the "-ed" past of an English verb the dictionary knows ("locked",
-    "dropped", "tried"; not "need", "hundred", "indeed")."""
-    if len(word) < 5 or not word.endswith("ed"):
-        return False
-    stems = [word[:-2], word[:-1]]
-    if word.endswith("ied"):
-        stems.append(word[:-3] + "y")
-    if word[-3] == word[-4]:
-        stems.append(word[:-3])  # "dropped", "stopped"
-    return any(is_dictionary_word(stem, "en") for stem in stems)
-
-
 # Clauses joined by "and", or a relative clause, tell things apart: "the exam begins at 9:00
 # and my account got locked", "class starts at 6pm and I tried another cable", "I've got a
 # tender that closes at 3pm" (the past is the other clause's).
@@ -566,7 +553,7 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
     for word in re.findall(r"[^\W\d_][\w'-]*", own):
         lowered = word.lower()
         if lowered.isascii():
-            if lowered in _EN_IRREGULAR_PAST or _en_regular_past(lowered):
+            if lowered in _EN_IRREGULAR_PAST or english_past(lowered):
                 return True
             continue
         for lang in ("ru", "uk"):
