@@ -304,12 +304,19 @@ _CONNECTED_ON_THEIR_OWN = re.compile(
     r"плотер\w*|плоттер\w*|plotters?)(?!\w)",
     re.IGNORECASE,
 )
-# … and printing or scanning to a folder or a mail, whose server is the device's own setting:
+# … and scanning to a folder or a mail, whose server is the device's own setting:
 # "сканирование в папку: ошибка «Не удалось подключиться к серверу SMB»" is the MFP's, not
 # the network's (not a ticket scanner whose validation service is out of reach).
-_PRINTS_OR_SCANS = re.compile(
-    r"(?<!\w)(?:print|prints|printing|printed|(?:рас|на)?печата\w*|(?:роз|на)?друк\w*|smb|ftp|"
-    r"(?:скан\w*|scan\w*)\s+(?:в|на|до|у|to|into)\s)",
+_SCANS_TO_A_SERVER = re.compile(
+    r"(?<!\w)(?:smb|ftp|(?:скан\w*|scan\w*)\s+(?:в|на|до|у|to|into)\s)", re.IGNORECASE
+)
+# … and printing, when a printer does it (a printer, a scanner or an MFP named, or a printer's
+# maker): "принтер пишет «Сервер недоступен»" is the printer's. Not a scale, a till or a
+# kiosk whose labels or receipts stop with the server it lost ("весы показывают «Нет связи с
+# сервером», и этикетки с весом не печатаются", "the label scale prints labels with no batch
+# number, its little screen says 'Database offline'"): that server is what is broken.
+_PRINTS = re.compile(
+    r"(?<!\w)(?:print|prints|printing|printed|(?:рас|на)?печата\w*|(?:роз|на)?друк\w*)",
     re.IGNORECASE,
 )
 # A browser's own error code: "ERR_CONNECTION_RESET", "NET::ERR_CERT_DATE_INVALID",
@@ -481,7 +488,7 @@ class Routing:
         if (
             self._a_device_speaks(found, said)
             and (_SERVICE_OUT_OF_REACH.search(said) or _says_offline(said))
-            and not _PRINTS_OR_SCANS.search(said)
+            and not _prints_or_scans_itself(said)
         ):
             # "the touch screen … only shows 'Results service unavailable'", "планшет …
             # показує «Немає з'єднання з сервером»": the screen works, and says so of the
@@ -671,6 +678,16 @@ def _says_offline(text: str) -> bool:
     if not _SHOWS_OFFLINE.search(text):
         return False
     return not (_CONNECTED_ON_THEIR_OWN.search(text) or _PRINTER_MAKER.search(text))
+
+
+def _prints_or_scans_itself(text: str) -> bool:
+    """Whether a printer, a scanner or an MFP speaks in `text` of its own work: it scans to a
+    folder or a mail, or prints and is named ("принтер не печатает, пишет «Сервер
+    недоступен»"); a scale or a till that prints is not one (`_PRINTS`)."""
+    if _SCANS_TO_A_SERVER.search(text):
+        return True
+    printer = _CONNECTED_ON_THEIR_OWN.search(text) or _PRINTER_MAKER.search(text)
+    return bool(printer and _PRINTS.search(text))
 
 
 def _without_department_names(text: str) -> str:

@@ -784,9 +784,19 @@ def test_a_device_saying_it_cannot_reach_its_server_is_the_network(text: str) ->
         # scanning or printing to a server is the device's own setting
         ("не работает сканирование в папку, ошибка «Не удалось подключиться к серверу SMB»",
          "hardware"),
+        # … and so is a printer's, whatever its screen says of a server
+        ("принтер етикеток не друкує, пише «Сервер недоступний»", "hardware"),
+        ("the HP prints nothing and shows 'Server unavailable'", "hardware"),
         # a program that says it stays the program's
         ("в программе Бухсофт вылазит «Не удалось подключиться к серверу лицензий»",
          "software"),
+        # a scale or a till that prints is no printer: what it lost stops its labels (issue
+        # 19, session 34: each went to hardware)
+        ("Весы на участке фасовки показывают на экране «Нет связи с сервером», и этикетки "
+         "с весом не печатаются", "network"),
+        ("the label scale on the packing line prints labels with no batch number, its little "
+         "screen says 'Database offline'", "network"),
+        ("каса не друкує чеки, на екрані «Немає зв'язку з сервером»", "network"),
     ],
 )  # fmt: skip
 def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
@@ -976,3 +986,4 @@ def test_a_device_s_own_fault_or_a_named_program_stays_its_own(
 ) -> None:
     mail = ARTICLES["email_not_sending"] if group is SupportGroup.EMAIL else None
     assert Routing().group_for(mail, text) is group
+
