@@ -556,12 +556,8 @@ def _told_as_past(text: str, start: int, end: int) -> bool:
             if lowered in _EN_IRREGULAR_PAST or english_past(lowered):
                 return True
             continue
-        for lang in ("ru", "uk"):
-            found = readings(lowered, lang)
-            if found:
-                if "VERB" in found[0][1] and "past" in found[0][1]:
-                    return True
-                break
+        if _read_as_verb(lowered, _PAST):
+            return True
     return False
 
 
@@ -776,10 +772,21 @@ def _event_clause(phrase: str) -> str:
 
 def _finite_verb(word: str) -> bool:
     """Whether `word` reads first as a verb in a tense (not an infinitive, an imperative nor a
-    participle) in Russian or in Ukrainian ("впав" is a Russian gerund and a Ukrainian past)."""
+    participle) in Russian or in Ukrainian."""
+    return _read_as_verb(word, _TENSES)
+
+
+_PAST = frozenset({"past"})
+_TENSES = frozenset({"past", "pres", "futr"})
+
+
+def _read_as_verb(word: str, tenses: frozenset[str]) -> bool:
+    """Whether `word` reads first as a verb in one of `tenses` in Russian or in Ukrainian:
+    each language's likeliest reading counts ("впав", "пропав", "погодив" are Russian gerunds
+    and Ukrainian pasts)."""
     for lang in ("ru", "uk"):
         found = readings(word, lang)
-        if found and "VERB" in found[0][1] and found[0][1] & {"past", "pres", "futr"}:
+        if found and "VERB" in found[0][1] and found[0][1] & tenses:
             return True
     return False
 
