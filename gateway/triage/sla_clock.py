@@ -88,9 +88,12 @@ def resume(ticket: Ticket, policy: SlaPolicy, now: float) -> bool:
 
 def reopen(ticket: Ticket, policy: SlaPolicy, now: float) -> None:
     """Open a resolved ticket again. Its clocks go on from where they stood when it was
-    resolved (or paused before that): the time it spent resolved does not count."""
+    resolved (or paused before that): the time it spent resolved does not count. The rating
+    given to that resolution is no rating of what comes now: the ticket is unrated again
+    (the "rated" event of its history and the report's count of it stay)."""
     stopped = ticket.sla_paused_at or ticket.resolved_at or now
     ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
+    ticket.csat, ticket.csat_comment = 0, ""
     ticket.sla_paused_at = min(stopped, now)
     resume(ticket, policy, now)
 

@@ -124,6 +124,18 @@ def test_a_reopened_ticket_goes_on_from_where_its_clock_stood_at_the_resolution(
     assert t.next_timer_at() is not None  # the timers run again
 
 
+def test_a_reopened_ticket_is_unrated() -> None:
+    """Desk34: rated 5, then reopened ("still broken"), the ticket kept its 5: the console
+    showed "★ 5" on an open ticket whose fault goes on, as if the new outcome were rated."""
+    rules = policy()
+    t = ticket(Priority.P3, at(2026, 3, 2, 9, 0))
+    sla_clock.start_clocks(t, rules, t.created_at)
+    t.status, t.resolved_at = TicketStatus.RESOLVED, at(2026, 3, 2, 11, 0)
+    t.csat, t.csat_comment = 5, "quick, thanks"
+    sla_clock.reopen(t, rules, at(2026, 3, 2, 12, 0))
+    assert (t.csat, t.csat_comment) == (0, "")
+
+
 def test_a_ticket_resolved_while_waiting_for_the_user_reopens_from_that_pause() -> None:
     rules = policy()
     t = ticket(Priority.P2, at(2026, 3, 2, 9, 0))

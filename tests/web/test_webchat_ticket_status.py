@@ -136,6 +136,11 @@ async def test_ticket_status_in_the_web_chat(
     await bot_says(visitor, t("status_reopened", ticket_id=ticket.id))
     reopened = await store.tickets.get(ticket.id)
     assert reopened is not None and reopened.status == TicketStatus.OPEN
+    # desk34: the 5 was for the resolution that did not hold; the reopened ticket is unrated
+    # (the console showed "★ 5" on it), the rating kept in its history
+    assert (reopened.csat, reopened.csat_comment) == (0, "")
+    history = [(e.action, e.detail) for e in await store.tickets.events(ticket.id)]
+    assert ("rated", "5") in history
     assert reopened.resolution_due >= solved.resolution_due
     assert ticket.id in [q.id for q in await store.tickets.queue("hardware")]
     # No checklist, no new ticket: the visitor's conversation holds the one ticket.
