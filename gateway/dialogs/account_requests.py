@@ -57,6 +57,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# Words that say a password's time is over: "expired", "истёк", "просрочен", "устарел",
+# "застарів", "прострочений", "закінчився", "сплив", "минув".
+_EXPIRED = r"expir|ист[её]к|истекл|просроч|устарел|застар|простроч|протермін|закінчи|сплив|минув"
+# An expired password is one to set anew, which the reset link does ("my password expired",
+# "истёк срок действия пароля", "пароль прострочений", "expired password") ...
+EXPIRED_PASSWORD = re.compile(
+    _near(r"password|парол", _EXPIRED) + "|" + _near(_EXPIRED, r"password|парол"), re.I
+)
+# ... unless a letter or a link says so: "an email saying my password expires today, with a
+# link" is phishing reported, for a person, never a reset link sent in answer.
+_LETTER = re.compile(
+    r"\b(e-?mails?|письм\w*|лист(?:а|і|ом|у)?|links?|ссылк\w*|посилан\w*|phish\w*|фишинг\w*|"
+    r"фішинг\w*)\b",
+    re.I,
+)
+
 CODE = re.compile(r"^\s*([0-9A-Za-z][0-9A-Za-z \-]{4,30})\s*$")
 
 
@@ -188,6 +204,8 @@ def account_request(text: str) -> str | None:
             if action in (UNLOCK, RESET) and _names_another_account(text):
                 return None
             return action
+    if EXPIRED_PASSWORD.search(text) and not _LETTER.search(text):
+        return None if _names_another_account(text) else RESET
     return None
 
 

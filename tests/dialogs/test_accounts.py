@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from dialogs.driver import Chat
 from gateway.dialogs.accounts import AccountOutcome, AccountResult
 from gateway.dialogs.engine import DialogEngine, StepContext
@@ -117,6 +119,44 @@ def test_with_a_directory_words_ask_the_service(engine: DialogEngine) -> None:
         chat.send(text)
         assert [a.action for a in actions(chat)] == [action], text
         assert chat.replies == []  # the service answers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my password expired",
+        "Windows says my password has expired, I can't sign in",
+        "expired password on my laptop",
+        "истёк срок действия пароля",
+        "пароль просрочен, не могу войти",
+        "у меня пароль устарел, пишет что надо сменить",
+        "термін дії пароля закінчився",
+        "пароль прострочений, не пускає в пошту",
+    ],
+)
+def test_an_expired_password_gets_the_reset_link(engine: DialogEngine, text: str) -> None:
+    """Desk34: "my password expired" got the knowledge base's article (change it at the
+    sign-in window) though a directory was configured: an expired password is one to set
+    anew, as a forgotten one is, and the reset link sets it."""
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send(text)
+    assert [a.action for a in actions(chat)] == ["reset"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my Zoom password expired",
+        "пароль от 1С просрочен",
+        "the certificate has expired",
+        "got an email saying my password expires today, with a link",
+        "пришло письмо, что срок действия пароля истекает, я нажала ссылку",
+    ],
+)
+def test_what_expires_elsewhere_is_no_reset(engine: DialogEngine, text: str) -> None:
+    chat = DirectoryChat(engine, lang_hint="en")
+    chat.send(text)
+    assert not actions(chat), text
 
 
 def test_the_password_of_another_program_is_not_the_directorys(engine: DialogEngine) -> None:
