@@ -93,6 +93,7 @@ class ConsoleSessions:
     ) -> None:
         self.store = store
         self.https = public_url.lower().startswith("https://")
+        self.console_url = public_url.rstrip("/") + COOKIE_PATH if self.https else ""
         self.directory = directory
         self.signer = Signer(secret, "console-session")
         self.throttle = SignInThrottle(store)
@@ -134,6 +135,15 @@ class ConsoleSessions:
             or nonce is None
             or not same_token(given, self.signer.digest(f"login:{nonce}"))
         ):
+            if nonce is None and self._plain_http_page(request):
+                # the form's cookie is Secure (the public address is https): a browser on a
+                # plain-http page never keeps it, and reloading would not help
+                raise refuse(
+                    403,
+                    f"this console signs in over https only: open {self.console_url}",
+                    key="https_only",
+                    params={"url": self.console_url},
+                )
             raise refuse(403, "the sign-in form expired; reload the page")
         address = client_address(request, self.trusted_proxies)
         wait = await self.throttle.wait(address, login)
@@ -154,6 +164,12 @@ class ConsoleSessions:
         self._cookie(response, request, SESSION_COOKIE, self.signer.sign(session_id), SESSION_TTL)
         response.del_cookie(LOGIN_COOKIE, path=COOKIE_PATH)
         return response
+
+    def _plain_http_page(self, request: web.Request) -> bool:
+        """Whether the browser sent the sign-in from a page it loaded over plain http while
+        the console's public address is https (its Origin, or Referer, says so)."""
+        page = request.headers.get("Origin") or request.headers.get("Referer") or ""
+        return self.https and urlsplit(page).scheme == "http"
 
     async def sign_out(self, request: web.Request, session: Session) -> web.Response:
         await self.store.operators.drop_session(session.session_id)

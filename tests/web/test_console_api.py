@@ -20,6 +20,7 @@ from gateway.models import InboundMessage, SupportGroup
 from gateway.reports.figures import ReportQuery
 from gateway.reports.service import ReportService
 from gateway.store import Store, Transaction, keys
+from gateway.texts import Texts
 
 
 async def test_a_wrong_password_gives_no_session(
@@ -283,6 +284,45 @@ async def test_behind_a_tls_proxy_the_session_cookie_is_secure(web_settings: Set
     for cookie in (login_cookie, session_cookie):
         assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Strict"
         assert cookie["path"] == "/console"
+
+
+async def test_with_an_https_address_a_plain_http_page_is_told_where_to_sign_in(
+    web_settings: Settings,
+) -> None:
+    """Desk34: with an https `public_url`, the console opened over plain http failed every
+    sign-in with "the sign-in form expired; reload the page": the form's cookie is Secure, the
+    browser never keeps it, and a reload never helps. The refusal now says where to go; CSRF
+    is checked as before (no cookie, no sign-in)."""
+    http_settings = web_settings.http.model_copy(
+        update={"public_url": "https://support.example.com"}
+    )
+    async with (
+        running_gateway(web_settings.model_copy(update={"http": http_settings})) as gw,
+        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http,
+    ):
+        async with http.get(gw.url + "/console/api/session") as resp:
+            csrf = (await resp.json())["csrf"]
+            assert resp.cookies["fl_login"]["secure"]
+        # as the browser does on http: the Secure cookie is not kept, nor sent back
+        http.cookie_jar.clear()
+        headers = {"Origin": gw.url, "X-CSRF-Token": csrf}
+        body = {"login": "bob", "password": PASSWORD}
+        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+            refusal = await resp.json()
+            assert resp.status == 403 and "fl_console" not in resp.cookies
+        url = "https://support.example.com/console"
+        assert refusal == {
+            "error": f"this console signs in over https only: open {url}",
+            "key": "https_only",
+            "params": {"url": url},
+        }
+        for lang in ("en", "ru", "uk"):  # the console shows it in the operator's language
+            shown = Texts.load().section("console", lang)["refused_https_only"]
+            assert url in shown.format(url=url)
+        # the same form over https (through the proxy) without its cookie: expired, as before
+        headers["Origin"] = "https://support.example.com"
+        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+            assert resp.status == 403 and "expired" in (await resp.json())["error"]
 
 
 async def test_the_ticket_page_says_when_a_reply_goes_out_as_a_template(
