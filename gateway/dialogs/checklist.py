@@ -259,6 +259,44 @@ def _named_in_passing(fields: Mapping[str, str], sources: Mapping[str, str]) -> 
     )
 
 
+# The network itself named as what is out: the internet, the (local) network ("the whole
+# office has no internet", "в усьому цеху зникла мережа", "нет сети"); not a network drive,
+# folder or printer, nor a chain of shops ("во всех аптеках сети", "салони мережі": the
+# genitive only after a word of lacking). A Wi-Fi that laptops cannot join has an access
+# point to name, and the laptops: it is asked as before.
+_NETWORK_NAMED = re.compile(
+    r"(?<!\w)(?:интернет\w*|інтернет\w*|инет\w*|інет\w*|internet|"
+    r"network(?!\s+(?:drives?|folders?|shares?|printers?|disks?|paths?|cards?))|lan|"
+    r"сеть|сетью|мережа|мережу|мережею|"
+    r"(?:нет|нету|без|немає|нема|немa|no)\s+(?:сети|мережі))(?!\w)",
+    _I,
+)
+# What the screen says, quoted ("laptops say 'Can't connect to this network'"): an
+# apostrophe inside a word does not end it.
+# … and where the Wi-Fi is named, the network is the Wi-Fi's ("can't get on the Wi-Fi …
+# forgot the network on two laptops").
+_WIFI_NAMED = re.compile(r"(?<!\w)(?:wi-?fi|wlan|вай-?фа\w*|вифи|wireless)(?!\w)", _I)
+_QUOTED_WORDS = re.compile(
+    r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))*'(?![\w'])"
+)
+# Devices that are the thing failing even where the network is named ("the network printer
+# is offline for everyone"): its model is still asked.
+_NOT_NETWORK_DEVICES = frozenset(
+    {"printer", "scanner", "monitor", "display board", "cash register", "headset", "camera",
+     "keyboard", "mouse"}
+)  # fmt: skip
+
+
+def network_is_out(problem: str) -> bool:
+    """Whether the problem names the network itself as what is out, and no other device: a
+    network outage has no program or device for the user to name (its product question,
+    "which program or device?", is not asked when many are stopped by it)."""
+    said = _QUOTED_WORDS.sub(" ", problem)  # the screen's words ("Can't connect to this
+    if not _NETWORK_NAMED.search(said) or _WIFI_NAMED.search(said):  # network") name none
+        return False
+    return device_name(problem, "en") not in _NOT_NETWORK_DEVICES
+
+
 def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> Question:
     """The question for `field`, naming what the user already said when that helps (the
     device, product and error are read from the fields' text alone: kept per text, as a
@@ -271,7 +309,8 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
     if field == "product" and device:
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
     if field == "os" and PERIPHERALS & {
-        device_name(subject, "en"), device_name(fields.get("problem", ""), "en")
+        device_name(subject, "en"),
+        device_name(fields.get("problem", ""), "en"),
     }:
         return Question(field, texts.get(lang, "ask_os_computer"))
     if field == "error" and _ERROR_MENTIONED.search(fold(fields.get("problem", ""))):
@@ -482,6 +521,7 @@ __all__ = [
     "folder_as_product",
     "is_unknown",
     "missing_fields",
+    "network_is_out",
     "next_fields",
     "open_questions",
     "question",

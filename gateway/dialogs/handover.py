@@ -7,6 +7,7 @@ from gateway.dialogs.checklist import (
     fill,
     folder_as_product,
     missing_fields,
+    network_is_out,
     next_fields,
     question,
 )
@@ -22,7 +23,7 @@ from gateway.dialogs.matching import top_article
 from gateway.dialogs.payloads import DUNNO, NEW_REQUEST
 from gateway.dialogs.ports import ArticleLike, Knowledge
 from gateway.dialogs.problem import problem_statement
-from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
 from gateway.models import TICKET_FIELDS, InboundMessage, Level, Priority
 from gateway.triage.impact import read_impact
@@ -80,7 +81,7 @@ class Handover:
             st.question_limit = len(st.asked) + IMPATIENT_QUESTIONS
         # "a few quick questions first" only when one follows: a user who already gave every
         # fact is told so, not promised questions that never come
-        ready = "" if ask and _next_field(st) else READY
+        ready = "" if ask and _next_field(turn) else READY
         if reason == "escalate_topic" and article is not None:
             turn.say("intake_escalate" + ready, title=article.title_for(turn.lang))
         else:
@@ -132,7 +133,7 @@ class Handover:
     def _ask_next(self, turn: Turn) -> None:
         """Ask the next missing field, phrased for what is known; or request the ticket."""
         st = turn.state
-        field = _next_field(st)
+        field = _next_field(turn)
         if not field:
             self.request_ticket(turn)
             return
@@ -233,14 +234,23 @@ class Handover:
             turn.state.priority = Priority.P1.value
 
 
-def _next_field(st: DialogState) -> str:
+def _next_field(turn: Turn) -> str:
     """The checklist field to ask next, or "" when nothing is missing or the user has been
-    asked as many questions as their patience allows."""
+    asked as many questions as their patience allows. The network out for many, work stopped
+    ("the whole office has no internet, nobody can work"), is asked no program or device
+    (a Wi-Fi that "our teams can't get on" is still asked its access point)."""
+    st = turn.state
     limited = st.question_limit > 0
+    problem = st.problem or st.fields.get("problem", "")
+    outage = (
+        st.priority == Priority.P1.value
+        and network_is_out(problem)
+        and read_impact(turn.reading(problem)).many
+    )
     missing = next_fields(
         st.fields,
         impatient=limited,
-        asked=st.asked,
+        asked=[*st.asked, "product"] if outage else st.asked,
         sources=st.sources,
         urgent=st.reason == "urgent",
     )

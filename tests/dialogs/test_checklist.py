@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from dialogs.driver import Chat
-from gateway.dialogs.checklist import fill, open_questions
+from gateway.dialogs.checklist import fill, network_is_out, open_questions
+from gateway.dialogs.engine import DialogEngine
 from gateway.dialogs.events import Handoff
+from gateway.dialogs.state import Phase
 from gateway.texts import Texts
 
 
@@ -410,3 +412,74 @@ def test_a_day_or_a_night_said_in_another_form_is_when_it_started(
     asked = run_checklist(chat, {})
     assert "since" not in asked
     assert start in chat.requested.fields["since"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "the whole office has no internet, nobody can work"),
+        ("en", "the whole third floor has had no network since lunch, people are just sitting"),
+        ("ru", "во всём офисе нет интернета, никто не может работать"),
+        ("ru", "у всех в отделе пропала сеть, работа стоит"),
+        ("uk", "в усьому офісі немає інтернету, ніхто не може працювати"),
+        ("uk", "у відділі продажів зникла мережа на всіх комп'ютерах"),
+    ],
+)
+def test_the_network_out_for_many_is_asked_no_program_or_device(
+    engine: DialogEngine, lang: str, said: str
+) -> None:
+    """Desk34: "the whole office has no internet, nobody can work" was asked "Which program
+    or device is it about?": an outage of the network itself has none to name. The other
+    questions a person needs are asked as before."""
+    chat = Chat(engine, lang_hint=lang)
+    asked = answer_dont_know(chat, said)
+    assert asked and "product" not in asked, (said, asked)
+    assert chat.tickets, (said, chat.text)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the network printer on our floor is offline for everyone, nobody can print",
+        "у меня на ноутбуке нет интернета",
+    ],
+)
+def test_a_device_or_one_machine_is_still_asked_its_name(
+    engine: DialogEngine, said: str
+) -> None:
+    chat = Chat(engine, lang_hint="en")
+    asked = answer_dont_know(chat, said)
+    assert "product" in asked, (said, asked)
+
+
+def answer_dont_know(chat: Chat, said: str) -> list[str]:
+    """Send `said`, answer every question "don't know" (a "no" to an answer); the fields
+    asked."""
+    chat.send(said)
+    asked = list(chat.questions)
+    for _ in range(8):
+        if chat.state.asking:
+            chat.press("dunno")
+        elif chat.state.phase == Phase.CONFIRM:
+            chat.press("no")
+        else:
+            break
+        asked += chat.questions
+    return asked
+
+
+@pytest.mark.parametrize(
+    ("problem", "out"),
+    [
+        ("нет сети на всех компах", True),
+        ("the wifi is down for everyone", False),  # its access point is asked
+        ("во всех салонах сети не работает касса", False),  # a chain of salons
+        ("в аптеках мережі не проходить оплата", False),
+        ("the network drive is gone for everyone", False),
+        ("the network printer is offline", False),
+        ("our teams can't join, laptops say 'Can't connect to this network'", False),
+        ("nobody can get on the Wi-Fi, we forgot the network on two laptops", False),
+    ],
+)
+def test_the_network_itself_named_as_out(problem: str, out: bool) -> None:
+    assert network_is_out(problem) is out
