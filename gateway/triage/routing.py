@@ -451,6 +451,27 @@ _SYSTEM_UNREACHABLE = re.compile(
     re.IGNORECASE,
 )
 
+# What a screen says, in quotes: «…», "…", “…”, '…' (not an apostrophe inside a word).
+_QUOTED = re.compile(
+    r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]|(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])"
+)
+# … and a program's word in it that no group's list holds: its data could not be loaded
+# ("'Calibration data could not be loaded'", "«Не удалось загрузить настройки»").
+_NOT_LOADED = re.compile(
+    r"(?<!\w)(?:(?:could|can)\s*not\s+(?:be\s+)?load\w*|(?:couldn'?t|can'?t|cannot|failed\s+"
+    r"to|unable\s+to)\s+(?:be\s+)?load\w*|(?:error|failure)\s+loading|"
+    r"не\s+(?:удалось|удаётся|удается|вдалося|вдається)\s+(?:загрузить|завантажити)|"
+    r"(?:ошибка|помилка)\s+(?:загрузки|завантаження))(?!\w)",
+    re.IGNORECASE,
+)
+
+# … and a device named in it: «Выходное аудиоустройство не установлено», «Пристрій виведення
+# не встановлено», 'No audio device is installed' are the device's, whatever installing is.
+_A_DEVICE_SAID = re.compile(
+    r"(?<!\w)(?:аудио|аудіо)?(?:устройств\w*|пристр(?:ій|о[їюєяї]\w*)|devices?)(?!\w)",
+    re.IGNORECASE,
+)
+
 # A system named by that word or by a kind whose name says one ("SCADA", "MES", "ERP"): when
 # the only device words beside it are screens, the screens are where it shows, and a mass stop
 # of it is the outage ("в усіх операторів зникла SCADA на екранах", "has lost the MES screens",
@@ -494,7 +515,26 @@ class Routing:
             # показує «Немає з'єднання з сервером»": the screen works, and says so of the
             # service behind it, which is what is broken
             return SupportGroup.NETWORK
+        if found is SupportGroup.HARDWARE and self._screen_tells_a_program(said):
+            return SupportGroup.SOFTWARE
         return found
+
+    def _screen_tells_a_program(self, said: str) -> bool:
+        """Whether a device's screen quotes a program's message, and nothing of a device or a
+        network: "the touch panel shows 'Licence for this station has expired'", "табло
+        показує «Триває робота з оновленнями»", "shows 'Calibration data could not be
+        loaded'". The program on it is what is broken; the screen only shows what it says."""
+        quoted = " ".join(a or b for a, b in _QUOTED.findall(said))
+        if not quoted:
+            return False
+        named = self._named(quoted)
+        if SupportGroup.HARDWARE in named or SupportGroup.NETWORK in named:
+            return False  # «Нет сигнала», «Нет связи с пультом»: the device's or its link's
+        if _A_DEVICE_SAID.search(quoted):
+            return False  # «Аудиоустройство не установлено»: a device the message speaks of
+        return set(named) == {SupportGroup.SOFTWARE} or (
+            not named and bool(_NOT_LOADED.search(quoted))
+        )
 
     def _a_device_speaks(self, found: SupportGroup, said: str) -> bool:
         """Whether what `said` is about is a device: its group, or an article's group no word

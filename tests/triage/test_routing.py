@@ -987,3 +987,30 @@ def test_a_device_s_own_fault_or_a_named_program_stays_its_own(
     mail = ARTICLES["email_not_sending"] if group is SupportGroup.EMAIL else None
     assert Routing().group_for(mail, text) is group
 
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a device's screen that quotes a program's message: the program on it is what is
+        # broken, not the screen that shows it (issue 19, session 34: each went to hardware)
+        ("The touch panel on ripening room 4 shows 'Licence for this station has expired. "
+         "Contact your administrator.' and won't let us change the temperature", "software"),
+        ("Сенсорный экран на расстоечном шкафу показывает «Срок действия лицензии истёк»",
+         "software"),
+        ("інформаційне табло замість розкладу показує «Триває робота з оновленнями. Не "
+         "вимикайте комп'ютер»", "software"),
+        ("The colour matching booth shows 'Calibration data could not be loaded' on its "
+         "little touch screen", "software"),
+        ("термінал на складі показує «Не вдалося завантажити налаштування»", "software"),
+        # … not a device's own message, nor a device the message speaks of, nor its link
+        ("экран в холле чёрный, внизу «Нет сигнала»", "hardware"),
+        ("на комп'ютері немає звуку, біля динаміка напис «Пристрій виведення не встановлено»",
+         "hardware"),
+        ("на компьютере нет звука, надпись «Выходное аудиоустройство не установлено»",
+         "hardware"),
+        ("на табло вместо счёта висит «Нет связи с пультом»", "network"),
+        ("the touch panel by the door is black and does nothing", "hardware"),
+    ],
+)  # fmt: skip
+def test_a_screen_quoting_a_program_is_the_programs(text: str, group: str) -> None:
+    assert Routing().group_for(None, text).value == group
