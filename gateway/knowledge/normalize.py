@@ -35,6 +35,7 @@ from gateway.knowledge.peripherals import (
     read_faint,
     read_lone_symbols,
     read_not_answering,
+    read_sign_names,
     read_silent_speakers,
 )
 from gateway.knowledge.printing import (
@@ -136,6 +137,7 @@ def normalize_text(text: str) -> str:
     text = read_chords(text)
     text = read_drive_paths(text)
     text = read_lone_symbols(text)
+    text = read_sign_names(text)
     text = read_silent_speakers(text)
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)

@@ -27,6 +27,18 @@ _LONE_SYMBOL = re.compile(r"(?<!\S)[@\"“”#£](?=[\s,.;:!?)]|$)")
 # the code's words follow): of those only @ # £ are symbols.
 _LONE_SIGN = re.compile(r"(?<!\S)[@#£](?=[\s,.;:!?)]|$)")
 _SYMBOL = " symbol "
+# A typed character named by its Russian or Ukrainian nickname, said instead of another:
+# "вместо собачки печатаются кавычки" (@, "the dog"), "замість решітки виходить номер" (#,
+# "the grille"), "вместо звёздочки"; the same symbol as the sign itself, where typing is said
+# ("вместо собаки купили кота" stays a dog).
+_SIGN_NAME = re.compile(
+    r"\b(вместо|замість|замiсть)\s+(?:собач\w*|собак[аиуе]|решетк\w*|решітк\w*|"
+    r"звездочк\w*|зірочк\w*|кавычк\w*|лапк\w*)\b"
+)
+_TYPING = re.compile(
+    r"печата|печатт|друку|выход|вихо|став[ия]т|ставл|набира|набир|клав|shift|раскладк|"
+    r"розкладк|символ"
+)
 # "на созвоне клиент видит чёрный экран вместо меня", "бачать замість мене чорний екран",
 # "мене не видно, чорний квадрат замість відео": a black or grey picture where the user or
 # their video should be is the camera's, which the user does not name; and "меня не видно",
@@ -102,6 +114,15 @@ def read_chords(text: str) -> str:
     """`_chords`, where a "+" or a cue of a chord (`_CHORD_CUES`) is said."""
     if "+" in text or _CHORD_CUES.search(text):
         text = _chords(text)
+    return text
+
+
+def read_sign_names(text: str) -> str:
+    """A character named by its nickname instead of another, where typing is said, as the
+    symbol it is: "вместо собачки печатаются кавычки" -> "вместо symbol печатаются
+    кавычки"."""
+    if ("вместо" in text or "замість" in text) and _TYPING.search(text):
+        text = _SIGN_NAME.sub(lambda m: m.group(1) + _SYMBOL, text)
     return text
 
 

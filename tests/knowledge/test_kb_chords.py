@@ -107,3 +107,27 @@ def test_a_quotation_with_spaces_inside_is_no_symbol(
     offered = [c.article.id for c in matcher.match(text, lang).candidates]
     assert "keyboard_mouse" not in offered
     assert "symbol" not in normalize_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("вместо собачки печатается кавычка", "ru"),
+        ("на кассе вместо собаки выходят кавычки", "ru"),
+        ("вместо решётки выходит номер, когда жму shift и тройку", "ru"),
+    ],
+)
+def test_a_character_named_by_its_nickname_is_a_symbol(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "собака", "собачка" (@) and "решётка" (#) were a dog and a grille, no article's word:
+    # the message read as a typing verb and quote marks, and nothing was answered.
+    assert answered(matcher, text, lang) == "keyboard_mouse"
+
+
+def test_a_nickname_is_a_symbol_only_where_typing_is_said() -> None:
+    assert normalize_text("вместо собачки печатаются кавычки") == (
+        "вместо symbol печатаются кавычки"
+    )
+    assert normalize_text("замість решітки ставить номер") == "замість symbol ставить номер"
+    assert normalize_text("вместо собаки купили кота") == "вместо собаки купили кота"
