@@ -144,7 +144,7 @@ def _where(
     if place.word.isascii():
         return span[: span.index(at) + 1]
     if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
-        return [at, *_of_place(words, at + 1, named)]
+        return [at, *of_place(words, at + 1, named)]
     return []
 
 
@@ -156,7 +156,7 @@ def _unlisted_place(
 ) -> list[int]:
     """Positions of a Cyrillic noun in the locative no list names, its adjectives before it,
     none of them a word `unexplained` rejects ("в їдальні", "на гідропонній фермі", "в
-    каменоломне"; not "на ноуті"), with what it is of (`_of_place`)."""
+    каменоломне"; not "на ноуті"), with what it is of (`of_place`)."""
     at = next((i for i in span if _locative(words[i], noun=True)), None)
     if at is None or words[at].word.isascii():
         return []
@@ -165,7 +165,7 @@ def _unlisted_place(
         unexplained(words[i]) for i in (*before, at)
     ):
         return []
-    return [*before, at, *_of_place(words, at + 1, named)]
+    return [*before, at, *of_place(words, at + 1, named)]
 
 
 def _locative(token: Token, noun: bool) -> bool:
@@ -178,7 +178,7 @@ def _locative(token: Token, noun: bool) -> bool:
     )
 
 
-def _of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[int]:
+def of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[int]:
     """Positions of the genitive that says what a place is of, right after it: its
     adjectives and its noun ("складе ванили", "фабриці сніжних куль"), none of them a word
     `named` (an article's or another service's: "в офисе принтера нет" keeps the printer,

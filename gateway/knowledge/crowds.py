@@ -27,7 +27,6 @@ QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
 # грядці" is across a surface as often as "по всему городу" is across many sites.
 _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 WHERE_CASES = frozenset({"loct", "datv"})
-OF_CASES = frozenset({"gent"})
 
 
 def quantifier(words: Sequence[Token], index: int) -> str:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.approvals import approvals, not_against
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.asides import asides, event_object, sign_off, times_of_day
+from gateway.knowledge.asides import asides, event_object, of_place, sign_off, times_of_day
 from gateway.knowledge.clauses import (
     after_damage,
     awaited_from_others,
@@ -47,7 +47,6 @@ from gateway.knowledge.clauses import (
     wired_alone,
 )
 from gateway.knowledge.crowds import (
-    OF_CASES,
     WHERE_CASES,
     inanimate_noun,
     placed,
@@ -1587,9 +1586,9 @@ class Ranker:
             return None
         if noun and (not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]):
             return None
-        after = at + 1
-        if after + 1 < len(words) and inanimate_noun(words[after], True, OF_CASES):
-            after += 1  # "вся контора водостоків без мережі": which place, then without
+        # which place, as where a place is says it ("вся контора водостоків без мережі", "вся
+        # фабрика сніжних куль без мережі"), then without
+        after = at + 1 + len(of_place(words, at + 1, self._kept_of_place))
         return at if after < len(words) and words[after].word in WITHOUT_WORDS else None
 
     def _about_any(self, token: Token) -> bool:

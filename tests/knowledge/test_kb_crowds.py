@@ -6,7 +6,6 @@ import pytest
 from kbanswers import answered
 
 from gateway.knowledge.crowds import (
-    OF_CASES,
     QUANTIFIER_WORDS,
     WHERE_CASES,
     inanimate_noun,
@@ -28,6 +27,10 @@ from gateway.knowledge.morphology import tokens
         ("на всём заводе легла программа учёта", "ru"),
         ("ни на одной лесопилке не работает 1С", "ru"),
         ("вся фабрика іграшок без мережі", "uk"),
+        # which place, read as where a place is (asides.of_place): a genitive in the
+        # singular too, not only one plural noun ("вся контора водостоків")
+        ("вся база отдыха без интернета", "ru"),
+        ("вся контора водостоків без мережі", "uk"),
     ],
 )
 def test_none_of_the_places_or_a_whole_place_no_list_names_is_an_outage(
@@ -145,8 +148,6 @@ def test_what_the_first_quantifier_says_and_whether_a_place_preposition_stands_b
     [
         ("солеварне", False, WHERE_CASES, True),  # "на всей солеварне": a place, where
         ("громкость", False, WHERE_CASES, False),  # "на всю громкость": no place
-        ("водостоків", True, OF_CASES, True),  # "вся контора водостоків": which place
-        ("кассиров", True, OF_CASES, False),  # people, no place
     ],
 )
 def test_a_place_is_an_inanimate_noun_in_its_case(
