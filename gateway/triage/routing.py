@@ -529,7 +529,7 @@ class Routing:
             return False
         named = self._named(quoted)
         if SupportGroup.HARDWARE in named or SupportGroup.NETWORK in named:
-            return False  # «Нет сигнала», «Нет связи с пультом»: the device's or its link's
+            return False  # «Нет сигнала», «Нет связи с сервером»: the device's or its link's
         if _A_DEVICE_SAID.search(quoted):
             return False  # «Аудиоустройство не установлено»: a device the message speaks of
         return set(named) == {SupportGroup.SOFTWARE} or (

@@ -1008,7 +1008,7 @@ def test_a_device_s_own_fault_or_a_named_program_stays_its_own(
          "hardware"),
         ("на компьютере нет звука, надпись «Выходное аудиоустройство не установлено»",
          "hardware"),
-        ("на табло вместо счёта висит «Нет связи с пультом»", "network"),
+        ("табло на складі показує «Немає зв'язку з сервером»", "network"),
         ("the touch panel by the door is black and does nothing", "hardware"),
     ],
 )  # fmt: skip
