@@ -15,6 +15,7 @@ from gateway.dialogs.extract.case_blind import case_blind
 from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import readings
 from gateway.knowledge.vocabulary import HTTP_REASONS
+from gateway.models import TICKET_PREFIX
 
 _I = re.IGNORECASE
 
@@ -22,6 +23,8 @@ _HEX = re.compile(r"(?<![\w])0x[0-9a-f]{4,8}(?![\w])", _I)
 _CONSTANT = re.compile(r"(?<![\w:])(?:NET::)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w])")
 _DASHED = re.compile(r"(?<![\w-])[A-Z]{1,6}-\d{2,6}(?![\w-])")
 _PREFIXED = re.compile(r"(?<![\w])[A-Z]{2,8}\d{4,}(?![\w])")
+# The desk's own ticket ids ("HD-000123"): read as a dashed code, never an error.
+_OUR_TICKET = re.compile(rf"{TICKET_PREFIX}[-#: ]?\d{{6,}}", _I)
 # An exception's name, bare or with its namespace: "System.NullReferenceException",
 # "java.lang.OutOfMemoryError", "FileNotFoundException" (what the program says when it dies).
 EXCEPTION = re.compile(
@@ -503,6 +506,8 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         typed, code = code, code.strip().strip('.,:;()«»"“”').strip("'").strip()
         if code.count("(") > code.count(")") and typed.rstrip(" .,:;«»\"“”'").endswith(")"):
             code += ")"  # "… may be unreachable. (-14)": the bracket closes the message's own
+        if _OUR_TICKET.fullmatch(code):
+            return  # "HD-000123 всё ещё не решена", a mail's "[HD-000123]": our ticket's id
         if len(code) < 2 or (
             any(code.lower() in p for p in inside) and not (labelled or _LABELLED.fullmatch(code))
         ):
