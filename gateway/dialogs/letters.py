@@ -32,7 +32,7 @@ from gateway.dialogs.payloads import CSAT_PREFIX, payload_rating
 from gateway.dialogs.ports import ArticleLike
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
-from gateway.models import InboundMessage, Priority, Ticket
+from gateway.models import TICKET_PREFIX, InboundMessage, Priority, Ticket
 
 COMMENT_PAYLOAD = "csat:comment"
 SOLVED = re.compile(
@@ -42,6 +42,15 @@ SOLVED = re.compile(
     re.IGNORECASE,
 )
 SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|ответ|отв|відп)\s*:\s*)+", re.IGNORECASE)
+# A ticket's token in the subject of a letter that opens a new ticket: another's thread
+# answered ("Re: [HD-000001] Printer not printing" from a colleague, or of the user's own
+# closed one): the new ticket is not that one, and its subject does not name it.
+SUBJECT_TOKEN = re.compile(rf"\s*\[\s*{TICKET_PREFIX}[-#: ]?\d{{1,12}}\s*\]\s*", re.IGNORECASE)
+
+
+def _subject(subject: str) -> str:
+    """A new ticket's subject from its letter's: without "Re:"/"Fwd:" and ticket tokens."""
+    return SUBJECT_PREFIX.sub("", SUBJECT_TOKEN.sub(" ", subject)).strip()
 
 
 def says_solved(text: str) -> bool:
@@ -89,7 +98,7 @@ class LetterFlow:
     def new_request(self, turn: Turn, msg: InboundMessage) -> None:
         """Every new letter is a ticket; what it already says is not asked again."""
         st = turn.state
-        subject = SUBJECT_PREFIX.sub("", msg.meta.get("subject", "")).strip()
+        subject = _subject(msg.meta.get("subject", ""))
         text = msg.text.strip()
         whole = f"{subject}\n{text}".strip() if subject and subject not in text else text
         self.flow.detect_language(turn, whole, msg.language_hint)

@@ -339,6 +339,25 @@ async def test_a_reply_without_headers_joins_by_the_subject_token_and_solves(
     assert await gw.rt.store.tickets.get("HD-000002") is None  # no new ticket
 
 
+async def test_a_colleague_answering_anothers_thread_gets_a_ticket_not_named_after_it(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """Desk34: Mike answered Ivan's thread ("Re: [HD-000001] Не печатает принтер") about his
+    scanner: his own ticket HD-000002 was titled "[HD-000001] Не печатает принтер" and its
+    error was "HD-000001". Its subject now names no other ticket, and an id of ours is no
+    error code."""
+    await gw.send(user_mail(IVAN, SUPPORT, "Не печатает принтер", "Пишет offline"), IVAN)
+    await mails_to(sink, IVAN, 1)
+    mike = "mike.sokolov@corp.example.com"
+    said = "Сканер на 3 этаже не сканирует в почту с понедельника"
+    await gw.send(user_mail(mike, SUPPORT, "Re: [HD-000001] Не печатает принтер", said), mike)
+    await mails_to(sink, mike, 1)
+    his = await gw.ticket(2)
+    assert his.subject == "Не печатает принтер"
+    assert "HD-000001" not in his.fields.get("error", ""), his.fields
+    assert "HD-000001" not in his.fields.get("problem", ""), his.fields
+
+
 async def _status(gw: MailGateway, status: TicketStatus) -> bool:
     return (await gw.ticket()).status == status
 
