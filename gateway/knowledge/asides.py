@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Container, Sequence
 
-from gateway.knowledge.morphology import Token, readings
+from gateway.knowledge.morphology import Token, read_as, readings
 from gateway.knowledge.vocabulary import (
     EVEN_WORDS,
     FLOOR_WORDS,
@@ -33,6 +33,9 @@ from gateway.knowledge.vocabulary import (
     WHAT_WORDS,
 )
 
+_LOCATIVE = frozenset({"loct", "loc2"})
+_GENITIVE = frozenset({"gent"})
+_NOUN = frozenset({"NOUN"})
 _REACH = 3  # content words a preposition governs, and how far before it a mail word is
 # Determiners between the things tried: "my wifi and my phone hotspot", "the office one".
 _OWNERS = frozenset({"the", "a", "an", "my", "our", "his", "her", "their", "this", "that"})
@@ -143,7 +146,7 @@ def _where(
     place = words[at]
     if place.word.isascii():
         return span[: span.index(at) + 1]
-    if any({"loct", "loc2"} & grammemes for _, grammemes in readings(place.word, "ru")):
+    if any(_LOCATIVE & grammemes for _, grammemes in readings(place.word, "ru")):
         return [at, *of_place(words, at + 1, named)]
     return []
 
@@ -170,12 +173,7 @@ def _unlisted_place(
 
 def _locative(token: Token, noun: bool) -> bool:
     """A Cyrillic noun (or adjective) with a reading in the locative, in either language."""
-    part = "NOUN" if noun else "ADJF"
-    return any(
-        part in grammemes and bool({"loct", "loc2"} & grammemes)
-        for lang in ("ru", "uk")
-        for _, grammemes in readings(token.word, lang)
-    )
+    return read_as(token.word, _LOCATIVE, frozenset({"NOUN" if noun else "ADJF"}))
 
 
 def of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[int]:
@@ -188,11 +186,10 @@ def of_place(words: Sequence[Token], start: int, named: Container[str]) -> list[
         token = words[ahead]
         if token.stop or token.lemma in named:
             break
-        kinds = [g for lang in ("ru", "uk") for _, g in readings(token.word, lang)]
-        if not any("gent" in g for g in kinds):
+        if not read_as(token.word, _GENITIVE):
             break
         span.append(ahead)
-        if any("gent" in g and ({"NOUN"} & g) for g in kinds):
+        if read_as(token.word, _GENITIVE, _NOUN):
             break  # the noun ends it: "складе ванили грузится"
     return span
 

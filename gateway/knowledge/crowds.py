@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gateway.knowledge.morphology import Token, readings
+from gateway.knowledge.morphology import Token, read_as
 from gateway.knowledge.vocabulary import (
     MANY_WORDS,
     NONE_PARTICLES,
@@ -27,6 +27,7 @@ QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
 # грядці" is across a surface as often as "по всему городу" is across many sites.
 _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 WHERE_CASES = frozenset({"loct", "datv"})
+_INANIMATE_NOUN = frozenset({"NOUN", "inan"})
 
 
 def quantifier(words: Sequence[Token], index: int) -> str:
@@ -75,10 +76,8 @@ def inanimate_noun(token: Token, plural: bool, cases: frozenset[str] = frozenset
     """Whether any reading of the word in either language is an inanimate noun in the
     plural (or not), in one of `cases` when any are given (the Ukrainian dictionary
     marks no singular, so the singular is "not plural"; "фермі" is a surname first)."""
-    return any(
-        {"NOUN", "inan"} <= tags
-        and ("plur" in tags) == plural
-        and (not cases or bool(tags & cases))
-        for lang in ("ru", "uk")
-        for _, tags in readings(token.word, lang)
+    number = frozenset({"plur"})
+    return read_as(
+        token.word, cases, _INANIMATE_NOUN | number if plural else _INANIMATE_NOUN,
+        frozenset() if plural else number,
     )

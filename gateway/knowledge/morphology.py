@@ -1134,10 +1134,20 @@ def _diminutive(small: str, noun: str) -> bool:
     return small.startswith(stem) and bool(_DIMINUTIVE.fullmatch(small[len(stem) :]))
 
 
-def read_as(word: str, marks: frozenset[str]) -> bool:
-    """Whether a Russian or Ukrainian reading of `word` carries one of `marks` ("Петрова":
-    a surname, `{"Surn"}`), whatever its case in the text."""
-    return any(marks & tags for lang in ("ru", "uk") for _, tags in readings(word.lower(), lang))
+def read_as(
+    word: str,
+    marks: frozenset[str],
+    every: frozenset[str] = frozenset(),
+    without: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a Russian or Ukrainian reading of `word` carries one of `marks` (any, when
+    none are given), all of `every` and none of `without` ("Петрова": a surname, `{"Surn"}`;
+    "солеварне": a noun in the locative), whatever its case in the text."""
+    return any(
+        (not marks or bool(marks & tags)) and every <= tags and not without & tags
+        for lang in ("ru", "uk")
+        for _, tags in readings(word.lower(), lang)
+    )
 
 
 def in_plural(word: str) -> bool:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from gateway.knowledge import morphology
-from gateway.knowledge.morphology import english_past, is_dictionary_word, lemma, lemmas, tokens
+from gateway.knowledge.morphology import (
+    english_past,
+    is_dictionary_word,
+    lemma,
+    lemmas,
+    read_as,
+    tokens,
+)
 
 
 def test_russian_endings_the_hand_stemmer_missed() -> None:
@@ -543,3 +550,22 @@ def test_an_english_past_is_an_ed_form_of_a_verb_the_dictionary_knows(
     word: str, past: bool
 ) -> None:
     assert english_past(word) is past
+
+
+@pytest.mark.parametrize(
+    ("word", "marks", "every", "without", "read"),
+    [
+        ("Петрова", {"Surn"}, set(), set(), True),  # one of the marks, whatever the case
+        ("солеварне", {"loct", "loc2"}, {"NOUN"}, set(), True),  # a noun in the locative
+        ("громкость", {"loct", "datv"}, {"NOUN", "inan"}, {"plur"}, False),  # "на всю громкость"
+        ("водостоків", {"gent"}, {"NOUN", "inan", "plur"}, set(), True),
+        ("кассиров", {"gent"}, {"NOUN", "inan"}, set(), False),  # people
+        ("ванили", {"gent"}, {"NOUN"}, set(), True),
+        ("сніжних", {"gent"}, set(), set(), True),  # any reading in the genitive
+        ("сніжних", {"gent"}, {"NOUN"}, set(), False),  # … no noun
+    ],
+)
+def test_a_reading_in_either_language_carries_the_marks_asked(
+    word: str, marks: set[str], every: set[str], without: set[str], read: bool
+) -> None:
+    assert read_as(word, frozenset(marks), frozenset(every), frozenset(without)) is read
