@@ -230,6 +230,8 @@ IT_SHAPED = PhraseSet([
     # не загружается" (no group of its own: what fails in it routes)
     r"комп", r"компы", r"компьютер\w*", r"комп'ютер\w*", r"компа", r"компе", r"компу",
     r"компом", r"пк", r"pcs?", r"computers?", r"desktops?", r"workstations?",
+    # … and its Ukrainian cases: "на компі", "компи в офісі", "на всіх компах"
+    r"компі", r"компи", r"компів", r"компам", r"компами", r"компах",
     # a barcode read at a desk or on a line: "штрихкод не считывается", "штрих-коди"
     r"штрих-?код\w*", r"barcodes?",
 ])  # fmt: skip

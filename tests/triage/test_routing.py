@@ -254,6 +254,20 @@ def test_printing_that_fails_is_recognised_whatever_is_printed(text: str, recogn
 
 
 @pytest.mark.parametrize(
+    ("text", "recognised"),
+    [
+        ("на компі в бухгалтерії забився диск", True),
+        ("компи в офісі не бачать одне одного", True),
+        ("на всіх компах складу повільно", True),
+        ("двоє компів у бухгалтерії не завантажуються", True),
+        ("компот на кухні прокис", False),
+    ],
+)
+def test_a_computer_in_its_ukrainian_cases_is_recognised(text: str, recognised: bool) -> None:
+    assert Routing().recognises(text) is recognised
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "every handheld ticket scanner at the gates lost connection",
