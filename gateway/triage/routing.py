@@ -207,6 +207,21 @@ BARE_PRINTING = re.compile(
     re.IGNORECASE,
 )
 
+# A file deleted, overwritten or saved over, or the bin it was in emptied: a computer's file,
+# whatever it held ("deleted the fresco condition report by accident", "сохранила поверх
+# отчёта пустой шаблон", "почистила корзину вместе с эскизом"). Not a bin that is full or a
+# thing restored ("корзина со стружкой переполнена", "восстановить старый паркет").
+FILES_LOST = [
+    r"удали(?:л|ла|ли|лся|лась|лось|лись|ть)?", r"удален[оаы]?",
+    r"удаля(?:ть|ет|ют|ется|ются)", r"видали(?:в|ла|ли|лося|лись|ти)?", r"видален\w*",
+    r"видаля(?:ти|є|ють|ється|ються)", r"delet(?:e|ed|es|ing)", r"overwr(?:ite|ote|itten|iting)",
+    r"перезаписа\w*", r"перезбер\w*", r"пересохран\w*", r"saved? over",
+    r"(?:сохран|зберег|зберіг|збереж|записа)\w* (?:\w+ ){0,3}поверх",
+    r"(?:почист|очист|почищ|очищ)\w* (?:\w+ )?(?:корзин|кошик)\w*",
+    r"(?:корзин|кошик)\w* (?:\w+ )?(?:почист|очист|почищ|очищ)\w*",
+    r"(?:the |my )?recycle bin", r"(?:emptied|empty|emptying|cleared) (?:the |my )?trash",
+]  # fmt: skip
+
 # Things that are IT without looking like it, which name no group of their own: a message
 # about them is a support request, not a question to clarify ("касса не открывает смену").
 IT_SHAPED = PhraseSet([
@@ -234,6 +249,7 @@ IT_SHAPED = PhraseSet([
     r"компі", r"компи", r"компів", r"компам", r"компами", r"компах",
     # a barcode read at a desk or on a line: "штрихкод не считывается", "штрих-коди"
     r"штрих-?код\w*", r"barcodes?",
+    *FILES_LOST,
 ])  # fmt: skip
 # A password or a login that something asks for is how it fails, not what is broken: "the
 # shared drive asks for a password" is the drive's ("просит пароль", "вимагає логін").

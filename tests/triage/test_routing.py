@@ -268,6 +268,28 @@ def test_a_computer_in_its_ukrainian_cases_is_recognised(text: str, recognised: 
 
 
 @pytest.mark.parametrize(
+    ("text", "recognised"),
+    [
+        ("случайно удалила договор с поставщиком, можно вернуть?", True),
+        ("видалив теку з актами, як відновити", True),
+        ("deleted the delivery schedule by mistake", True),
+        ("overwrote last month's invoice with the new one", True),
+        ("перезаписал отчёт старой версией", True),
+        ("сохранила новый шаблон поверх старого", True),
+        ("очистила корзину, а там был прайс", True),
+        ("I emptied the recycle bin and the menu was in it", True),
+        # a bin that is full, a thing to restore, sleeves run out: not a file lost
+        ("корзина со стружкой переполнена, кто вынесет?", False),
+        ("кошик для обрізків повний", False),
+        ("нужно восстановить старый паркет", False),
+        ("the bin for plaster waste is full", False),
+    ],
+)
+def test_a_file_deleted_or_saved_over_is_recognised(text: str, recognised: bool) -> None:
+    assert Routing().recognises(text) is recognised
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "every handheld ticket scanner at the gates lost connection",
