@@ -19,6 +19,7 @@ from gateway.models import SupportGroup
 from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.whose import (
+    HANGS_IN_SLANG,
     before_the_machine,
     machine_service,
     names_a_product,
@@ -154,6 +155,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
         r"patch\w*", r"crash\w*", r"freez\w*", r"not responding", r"вылета\w*", r"вилiта\w*",
         r"вилітає", r"зависа\w*", r"завис\w*", r"не отвечает", r"не відповідає", r"splash",
+        # a program and its faults said in slang: "прога крашится", "традос виснет намертво"
+        r"прог[аиуіе]", r"прогой", r"прогою", r"прогами", r"краш\w*", *HANGS_IN_SLANG,
     ]),
 }  # fmt: skip
 

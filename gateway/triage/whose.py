@@ -85,6 +85,13 @@ TRADE_MACHINES = PhraseSet([
 # What is the machine's own when it is named: its screen, buttons, program or cycle, not
 # switching on, freezing ("у пральної машини завис екран", "the coffee machine screen is
 # frozen", "застряла посередині програми").
+# Hanging and glitching said in slang ("традос виснет намертво", "все подвисает", "1С глючит"):
+# a program's fault (routing reads it as software's), a machine's own beside one that is no
+# IT's ("кофемашина глючит"). Not "виснажений" (tired).
+HANGS_IN_SLANG = [
+    r"висн(?:ет|ут|е|уть|ул\w*|ув|уло|ла|ли)", r"подвиса\w*", r"подвис(?:ла|ло|ли)?",
+    r"глюч\w*", r"глюк\w*",
+]  # fmt: skip
 _ITS_OWN = PhraseSet([
     r"screens?", r"экран\w*", r"екран\w*", r"дисплей\w*", r"displays?", r"панел\w*",
     r"panels?", r"touch ?screens?", r"сенсорн\w*", r"кнопк\w*", r"buttons?",
@@ -94,7 +101,7 @@ _ITS_OWN = PhraseSet([
     r"программ\w* (?:стирк|сушк|полоскан|отжим|мойк|мытья)\w*",
     r"програм\w* (?:прання|сушіння|полоскання|віджим\w*|миття)",
     r"(?:wash|washing|drying|rinse|spin) (?:programs?|cycles?)", r"установ\w*", r"встанов\w*",
-    r"(?:lost|loses) power",
+    r"(?:lost|loses) power", *HANGS_IN_SLANG,
 ])  # fmt: skip
 # A machine and the make after it ("швейная машинка Juki", "тестомес Sinmag").
 _MACHINE_AND_MAKE = re.compile(

@@ -292,6 +292,27 @@ def test_a_file_deleted_or_saved_over_is_recognised(text: str, recognised: bool)
 @pytest.mark.parametrize(
     "text",
     [
+        "прога для складу виснет намертво",
+        "всё подвисает каждые пять минут",
+        "с утра всё глючит, работать невозможно",
+        "прога крашится при сохранении",
+        "не запускается прога для этикеток",
+        "поставте мені прогу для креслень",
+    ],
+)
+def test_a_program_and_its_faults_in_slang_are_software(text: str) -> None:
+    routing = Routing()
+    assert routing.recognises(text)
+    assert routing.infer(text) is SupportGroup.SOFTWARE
+
+
+def test_tired_is_no_hang() -> None:
+    assert not Routing().recognises("я виснажена після зміни")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "every handheld ticket scanner at the gates lost connection",
         "у всех терминалов пропала связь с сервером",
         "на сканерах зник зв'язок",
@@ -893,6 +914,9 @@ def test_a_server_out_of_reach_said_by_a_scan_or_a_program_is_not_the_network(
         ("завис экран у кофемашины", "facilities"),
         ("Пральна машина в хостелі зупинилась, на екрані код F21", "facilities"),
         ("Доброго дня! Кофемашина не вмикається", "facilities"),
+        # hanging and glitching in slang are a machine's own, as "завис" is (session 34)
+        ("кофемашина глючит и не наливает", "facilities"),
+        ("посудомийка висне посеред циклу", "facilities"),
     ],
 )
 def test_a_machine_that_is_not_its_is_whose_it_is(text: str, service: str | None) -> None:
