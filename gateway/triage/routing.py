@@ -156,7 +156,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"patch\w*", r"crash\w*", r"freez\w*", r"not responding", r"вылета\w*", r"вилiта\w*",
         r"вилітає", r"зависа\w*", r"завис\w*", r"не отвечает", r"не відповідає", r"splash",
         # a program and its faults said in slang: "прога крашится", "традос виснет намертво"
-        r"прог[аиуіе]", r"прогой", r"прогою", r"прогами", r"краш\w*", *HANGS_IN_SLANG,
+        r"прог[аиуіе]", r"прогой", r"прогою", r"прогами", r"краш(?:ит|ат|ил|ну|нул)\w*",
+        *HANGS_IN_SLANG,
     ]),
 }  # fmt: skip
 

@@ -312,6 +312,16 @@ def test_tired_is_no_hang() -> None:
 
 @pytest.mark.parametrize(
     "text",
+    ["крашеные двери в коридоре облезли", "крашу стены в кабинете, когда придёт маляр?",
+     "фарбу крашену привезли не ту"],
+)  # fmt: skip
+def test_painted_is_no_crash(text: str) -> None:
+    # "крашу", "крашеный" are forms of "красить" (to paint), not the crash "крашится" says
+    assert not Routing().recognises(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "every handheld ticket scanner at the gates lost connection",
         "у всех терминалов пропала связь с сервером",
