@@ -155,7 +155,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 0 at session 29's end (main d15add35; summary only).
     # 38/40, 0 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen7.yaml", 38, 0),
+    # 39/40, 0 at session 34's end (main e28a640a; summary only).
+    ("dialogs_frozen7.yaml", 39, 0),
     # the eighth batch (session 8): its tuning part as first measured, untouched (33/40, 2
     # asked again, main at c0de702, before any change made with it in view), raised as it is
     # tuned on: 39 with i19-stakes5 and i19-facts5 (a reply whose verdict comes last, a
@@ -449,14 +450,16 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 1 at session 30's end (main b4b5df91; summary only).
     # 38/40, 0 at session 32's end (main ea97b562; summary only).
-    ("dialogs_frozen25.yaml", 38, 0),
+    # 39/40, 0 at session 34's end (main e28a640a; summary only).
+    ("dialogs_frozen25.yaml", 39, 0),
     # the twenty-sixth batch (session 27), as first measured on session 27's starting code (main
     # e170381d, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 30/40, 6 asked again ...
     # 32/40, 4 at session 28's end (main 2391a37e; summary only).
     # 33/40, 4 at session 29's end (main d15add35; summary only).
     # 35/40, 2 at session 32's end (main ea97b562; summary only).
-    ("dialogs_tune26.yaml", 35, 2),
+    # 36/40, 2 at session 34's end (main e28a640a; summary only).
+    ("dialogs_tune26.yaml", 36, 2),
     # ... and its frozen part, the honest dialog measure during session 27 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 0 asked again) and unchanged at
     # session 27's end (main c5f99892); now a regression set, run for its summary only.
@@ -475,7 +478,8 @@ BLIND_SETS = [
     # 32/40, 1 at session 29's end (main d15add35; summary only).
     # 34/40, 1 at session 30's end (main b4b5df91; summary only).
     # 35/40, 1 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen27.yaml", 35, 1),
+    # 36/40, 1 at session 34's end (main e28a640a; summary only).
+    ("dialogs_frozen27.yaml", 36, 1),
     # the twenty-eighth batch (session 29), as first measured on session 29's starting code
     # (main b3fa7a0d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 1 asked again ...
@@ -536,11 +540,13 @@ BLIND_SETS = [
     # the lead only), at its first untouched figure (34/40, 0 asked again); now a regression
     # set, run for its summary only.
     # 34/40, 0 at session 33's end (main 5661ec59; summary only).
-    ("dialogs_frozen32.yaml", 34, 0),
+    # 36/40, 0 at session 34's end (main e28a640a; summary only).
+    ("dialogs_frozen32.yaml", 36, 0),
     # the thirty-third batch (session 34), as first measured on session 34's starting code
     # (main 10407f3d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 0 asked again ...
-    ("dialogs_tune33.yaml", 37, 0),
+    # 38/40, 0 at session 34's end (main e28a640a; summary only).
+    ("dialogs_tune33.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure from session 34, at its first untouched
     # figure (37/40, 1 asked again), run for its summary only.
     ("dialogs_frozen33.yaml", 37, 1),
@@ -641,7 +647,8 @@ BLIND_SETS = [
     # moved: the puppet theatre and the crematorium are P1 now, and fail only on the probe's own
     # question bound (3, with four fields open); the rest are left (see the session's report).
     # 18/25, 1 at session 28's end (main 2391a37e; summary only).
-    ("../dialogs_probe20r.yaml", 18, 1),
+    # 20/25, 1 at session 34's end (main e28a640a; summary only).
+    ("../dialogs_probe20r.yaml", 20, 1),
     # the held-out probe of session 20's tried field and question counts (i19-tried20: an
     # attempt said as its result, "після перезавантаження те саме", "same even after a restart";
     # someone else's attempt; a "nothing yet"; an attempt in a reply or in the answer to another
@@ -658,7 +665,8 @@ BLIND_SETS = [
     # 19/23 (1) with couriers queuing at one counter read as that station's program, not an
     # outage (i19-prio23); 20/23 (0) with "Opened the back cover, nothing stuck there" read as
     # tried (i19-ask26).
-    ("../dialogs_probe21f.yaml", 20, 0),
+    # 21/23, 0 at session 34's end (main e28a640a; summary only).
+    ("../dialogs_probe21f.yaml", 21, 0),
     # the held-out probe of session 21's tried and os fields (i19-ask21: attempts judged in slang
     # or as a complaint, a cable or a part handled by hand, "run Windows Update"; the system said
     # as the device, "на хромбуке", "з айпада"; a cat, the router itself, a complaint with no
@@ -736,7 +744,8 @@ BLIND_SETS = [
     # network, a reply never typed.
     # 16/22 (0) with a question a scripted reply was typed at counted as unread (i19-ask25).
     # 17/22, 0 at session 32's end (main ea97b562; summary only).
-    ("../dialogs_probe23f.yaml", 17, 0),
+    # 20/22, 0 at session 34's end (main e28a640a; summary only).
+    ("../dialogs_probe23f.yaml", 20, 0),
     # the held-out probe of session 23's checklist readings (i19-ask23: attempts by someone the
     # user turned to, a plug pulled with the place first, steps listed before one verdict, a step
     # kept up in English, a change inside the clause that set it off; a prompt and an amount
@@ -812,7 +821,8 @@ BLIND_SETS = [
     # changes: 15/24 with 0 asked again on main a4084c5; 22/24 (0) with whose a machine is.
     # Left: "вентилятор не відповідає, кулер стоїть" routed as a slow computer (software); an
     # upset "да что ж такое опять!" with a show in half an hour gets self-help, then 5 questions.
-    ("../dialogs_probe26X.yaml", 22, 0),
+    # 23/24, 0 at session 34's end (main e28a640a; summary only).
+    ("../dialogs_probe26X.yaml", 23, 0),
     # the held-out probe of session 26's checklist (i19-ask26: an attempt said as its result, by
     # someone else, as a check on another machine, as a passive, in the reply to "did it help?"
     # and in the answer to another field's question; negatives: a wish, a question, what the

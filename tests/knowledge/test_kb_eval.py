@@ -91,11 +91,12 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # 10638, 7 of 1534; left out 10468, 7 of 1534. At session 33's end (main 5661ec59's code, the
 # lead, 13:41-13:49 UTC): pooled 10480, 8 of 1534; left out 10477, 8 of 1534. With batch 33 in
 # (the thirty-first tuning part; the lead, main b1db89ad's code, 15:23-15:48 UTC): pooled 10796
-# of 10968, 6 of 1579; left out 10794, 7 of 1579.
+# of 10968, 6 of 1579; left out 10794, 7 of 1579. At session 34's end (main e28a640a's code, the
+# lead, 16:55-17:04 UTC): pooled 10802, 6 of 1579; left out 10800, 7 of 1579.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((174, 180), (174, 180), (175, 180)), (0, 81)),
+    "faq_tune3.jsonl": (((174, 180), (175, 180), (175, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (118, 120)), (0, 60)),
@@ -105,31 +106,31 @@ TUNING_MEASURED = {
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
-    "faq_tune15.jsonl": (((90, 90), (115, 120), (119, 120)), (1, 45)),
+    "faq_tune15.jsonl": (((90, 90), (116, 120), (119, 120)), (1, 45)),
     "faq_tune16.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune17.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune17.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune18.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (116, 120), (120, 120)), (0, 45)),
     "faq_tune24.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune25.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune29.jsonl": (((88, 90), (119, 120), (117, 120)), (1, 45)),
+    "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
     "faq_tune30.jsonl": (((88, 90), (116, 120), (117, 120)), (0, 45)),
-    "faq_tune31.jsonl": (((89, 90), (117, 120), (118, 120)), (0, 45)),
-    "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
-    "faq_tune33.jsonl": (((85, 90), (114, 120), (114, 120)), (0, 45)),
+    "faq_tune31.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
+    "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
+    "faq_tune33.jsonl": (((86, 90), (114, 120), (113, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1579), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3147, 3897, 3750), 7)
+LEFT_OUT_MEASURED = ((3149, 3900, 3751), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
