@@ -32,7 +32,8 @@ from gateway.dialogs.payloads import CSAT_PREFIX, payload_rating
 from gateway.dialogs.ports import ArticleLike
 from gateway.dialogs.state import Phase
 from gateway.dialogs.turn import Turn
-from gateway.models import TICKET_PREFIX, InboundMessage, Priority, Ticket
+from gateway.mail_subjects import clean_subject
+from gateway.models import InboundMessage, Priority, Ticket
 
 COMMENT_PAYLOAD = "csat:comment"
 SOLVED = re.compile(
@@ -41,16 +42,6 @@ SOLVED = re.compile(
     r"вирішено|вирішен\w*|допомогло|запрацювал\w*|все працює)\b",
     re.IGNORECASE,
 )
-SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|ответ|отв|відп)\s*:\s*)+", re.IGNORECASE)
-# A ticket's token in the subject of a letter that opens a new ticket: another's thread
-# answered ("Re: [HD-000001] Printer not printing" from a colleague, or of the user's own
-# closed one): the new ticket is not that one, and its subject does not name it.
-SUBJECT_TOKEN = re.compile(rf"\s*\[\s*{TICKET_PREFIX}[-#: ]?\d{{1,12}}\s*\]\s*", re.IGNORECASE)
-
-
-def _subject(subject: str) -> str:
-    """A new ticket's subject from its letter's: without "Re:"/"Fwd:" and ticket tokens."""
-    return SUBJECT_PREFIX.sub("", SUBJECT_TOKEN.sub(" ", subject)).strip()
 
 
 def says_solved(text: str) -> bool:
@@ -98,7 +89,9 @@ class LetterFlow:
     def new_request(self, turn: Turn, msg: InboundMessage) -> None:
         """Every new letter is a ticket; what it already says is not asked again."""
         st = turn.state
-        subject = _subject(msg.meta.get("subject", ""))
+        # Another's thread answered ("Re: [HD-000001] Printer not printing" from a colleague,
+        # or the user's own closed one) opens a new ticket: its subject names no other one.
+        subject = clean_subject(msg.meta.get("subject", ""))
         text = msg.text.strip()
         whole = f"{subject}\n{text}".strip() if subject and subject not in text else text
         self.flow.detect_language(turn, whole, msg.language_hint)

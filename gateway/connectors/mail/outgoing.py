@@ -8,7 +8,6 @@ RFC 3834) and ask Exchange not to answer them with out-of-office notes.
 
 from __future__ import annotations
 
-import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -20,21 +19,8 @@ import aiosmtplib
 
 from gateway.config import EmailSettings
 from gateway.connectors.base import DeliveryError, RecipientBlocked
+from gateway.mail_subjects import clean_subject
 from gateway.store.mail import MailThread
-
-REPLY_PREFIX = re.compile(
-    r"^\s*((re|fwd?|aw|wg|sv|vs|ответ|отв|на|пересл|відп|antw)\s*(\[\d+\])?\s*:\s*)+", re.I
-)
-TOKEN = re.compile(r"\s*\[\s*HD[-#: ]?\d{1,12}\s*\]\s*", re.I)
-
-
-def clean_subject(subject: str) -> str:
-    """The subject without Re:/Fwd:/Ответ: prefixes and ticket tokens."""
-    previous = None
-    while previous != subject:
-        previous = subject
-        subject = TOKEN.sub(" ", REPLY_PREFIX.sub("", subject)).strip()
-    return subject
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from gateway.connectors.mail.robots import (
     is_report,
 )
 from gateway.disclosed_passwords import STEMS
+from gateway.mail_subjects import TICKET_TOKEN
 
-TICKET_TOKEN = re.compile(r"\[\s*HD[-#: ]?(\d{1,12})\s*\]", re.I)
 MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 FOLD = re.compile(r"\r?\n[ \t]*")
 UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")  # what an SMTP command argument cannot hold
