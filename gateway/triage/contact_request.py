@@ -16,10 +16,10 @@ names no desk, and is no request for its contact.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from gateway.triage.phrases import SCREEN_QUOTE
 from gateway.triage.reading import MessageReading, lemma_keys, read_once
 
 
@@ -66,12 +66,6 @@ def _words() -> _Words:
     )
 
 
-# What a screen or a dialog says, quoted, is the program's request, not the user's: «…», "…",
-# 'single quotes' (an apostrophe inside a word, It's or Зам'яття, is no end)
-_SCREEN_QUOTE = re.compile(
-    r"[«“„\"][^«»“”„\"\n]{3,160}[»”“\"]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){3,160}?'(?![\w'])"
-)
-
 
 @read_once
 def asks_for_contact(reading: MessageReading, *, open_place: bool = True) -> bool:
@@ -79,7 +73,7 @@ def asks_for_contact(reading: MessageReading, *, open_place: bool = True) -> boo
 
     With `open_place` False, only a request that names the desk or its number counts:
     "кому звонить" beside a broken forklift asks whose job it is, not for IT."""
-    own = _SCREEN_QUOTE.sub(" ", reading.text)
+    own = SCREEN_QUOTE.sub(" ", reading.text)  # the screen's request is not the user's
     if own != reading.text:  # "it says 'Licence expired, please contact your administrator'"
         return asks_for_contact(own, open_place=open_place)
     words = _words()

@@ -14,6 +14,11 @@ from functools import lru_cache
 from re import _constants as sre  # the parse tree's node kinds (stable within 3.11+)
 from re import _parser as sre_parse
 
+# What a screen or a dialog says, quoted: «…», "…", “…”, '…' (an apostrophe inside a word,
+# It's or Зам'яття, is no end); the words are group 1 or group 2.
+SCREEN_QUOTE = re.compile(
+    r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]|(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])"
+)
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ё": "е"})
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from gateway.knowledge.morphology import meant_text, readings
 from gateway.models import SupportGroup
 from gateway.triage.device_deeds import reads_a_card, shows_as_a_display
-from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.phrases import SCREEN_QUOTE, PhraseSet, normalise
 from gateway.triage.whose import (
     HANGS_IN_SLANG,
     before_the_machine,
@@ -473,10 +473,6 @@ _SYSTEM_UNREACHABLE = re.compile(
     re.IGNORECASE,
 )
 
-# What a screen says, in quotes: «…», "…", “…”, '…' (not an apostrophe inside a word).
-_QUOTED = re.compile(
-    r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]|(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])"
-)
 # … and a program's word in it that no group's list holds: its data could not be loaded
 # ("'Calibration data could not be loaded'", "«Не удалось загрузить настройки»").
 _NOT_LOADED = re.compile(
@@ -546,7 +542,7 @@ class Routing:
         network: "the touch panel shows 'Licence for this station has expired'", "табло
         показує «Триває робота з оновленнями»", "shows 'Calibration data could not be
         loaded'". The program on it is what is broken; the screen only shows what it says."""
-        quoted = " ".join(a or b for a, b in _QUOTED.findall(said))
+        quoted = " ".join(a or b for a, b in SCREEN_QUOTE.findall(said))
         if not quoted:
             return False
         named = self._named(quoted)
