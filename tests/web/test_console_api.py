@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from urllib.parse import quote
 
@@ -260,69 +261,69 @@ async def test_sign_out_ends_the_session(gateway: Gateway, http: aiohttp.ClientS
     assert (await console.get("/console/api/tickets"))[0] == 401
 
 
-async def test_behind_a_tls_proxy_the_session_cookie_is_secure(web_settings: Settings) -> None:
-    """A proxy ends TLS and speaks plain HTTP to the gateway: the session cookie was set
-    without Secure, so the browser would send it in the clear to http://the same host."""
+@pytest.fixture
+async def https_gateway(web_settings: Settings) -> AsyncIterator[Gateway]:
+    """A gateway behind a TLS proxy: its public address is https, it speaks plain HTTP."""
     http_settings = web_settings.http.model_copy(
         update={"public_url": "https://support.example.com"}
     )
-    async with (
-        running_gateway(web_settings.model_copy(update={"http": http_settings})) as gw,
-        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http,
-    ):
-        async with http.get(gw.url + "/console/api/session") as resp:
-            csrf = (await resp.json())["csrf"]
-            login_cookie = resp.cookies["fl_login"]
-        # The browser sends it back over https, through the proxy: here by hand (the jar
-        # rightly keeps a Secure cookie off a plain-HTTP address).
-        headers = {"Origin": gw.url, "X-CSRF-Token": csrf,
-                   "Cookie": f"fl_login={login_cookie.value}"}  # fmt: skip
-        body = {"login": "bob", "password": PASSWORD}
-        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
-            assert resp.status == 200
-            session_cookie = resp.cookies["fl_console"]
+    async with running_gateway(web_settings.model_copy(update={"http": http_settings})) as gw:
+        yield gw
+
+
+async def test_behind_a_tls_proxy_the_session_cookie_is_secure(
+    https_gateway: Gateway, http: aiohttp.ClientSession
+) -> None:
+    """A proxy ends TLS and speaks plain HTTP to the gateway: the session cookie was set
+    without Secure, so the browser would send it in the clear to http://the same host."""
+    gw = https_gateway
+    async with http.get(gw.url + "/console/api/session") as resp:
+        csrf = (await resp.json())["csrf"]
+        login_cookie = resp.cookies["fl_login"]
+    # The browser sends it back over https, through the proxy: here by hand (the jar
+    # rightly keeps a Secure cookie off a plain-HTTP address).
+    headers = {"Origin": gw.url, "X-CSRF-Token": csrf,
+               "Cookie": f"fl_login={login_cookie.value}"}  # fmt: skip
+    body = {"login": "bob", "password": PASSWORD}
+    async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+        assert resp.status == 200
+        session_cookie = resp.cookies["fl_console"]
     for cookie in (login_cookie, session_cookie):
         assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Strict"
         assert cookie["path"] == "/console"
 
 
 async def test_with_an_https_address_a_plain_http_page_is_told_where_to_sign_in(
-    web_settings: Settings,
+    https_gateway: Gateway, http: aiohttp.ClientSession
 ) -> None:
     """Desk34: with an https `public_url`, the console opened over plain http failed every
     sign-in with "the sign-in form expired; reload the page": the form's cookie is Secure, the
     browser never keeps it, and a reload never helps. The refusal now says where to go; CSRF
     is checked as before (no cookie, no sign-in)."""
-    http_settings = web_settings.http.model_copy(
-        update={"public_url": "https://support.example.com"}
-    )
-    async with (
-        running_gateway(web_settings.model_copy(update={"http": http_settings})) as gw,
-        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as http,
-    ):
-        async with http.get(gw.url + "/console/api/session") as resp:
-            csrf = (await resp.json())["csrf"]
-            assert resp.cookies["fl_login"]["secure"]
-        # as the browser does on http: the Secure cookie is not kept, nor sent back
-        http.cookie_jar.clear()
-        headers = {"Origin": gw.url, "X-CSRF-Token": csrf}
-        body = {"login": "bob", "password": PASSWORD}
-        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
-            refusal = await resp.json()
-            assert resp.status == 403 and "fl_console" not in resp.cookies
-        url = "https://support.example.com/console"
-        assert refusal == {
-            "error": f"this console signs in over https only: open {url}",
-            "key": "https_only",
-            "params": {"url": url},
-        }
-        for lang in ("en", "ru", "uk"):  # the console shows it in the operator's language
-            shown = Texts.load().section("console", lang)["refused_https_only"]
-            assert url in shown.format(url=url)
-        # the same form over https (through the proxy) without its cookie: expired, as before
-        headers["Origin"] = "https://support.example.com"
-        async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
-            assert resp.status == 403 and "expired" in (await resp.json())["error"]
+    gw = https_gateway
+    async with http.get(gw.url + "/console/api/session") as resp:
+        csrf = (await resp.json())["csrf"]
+        assert resp.cookies["fl_login"]["secure"]
+    # as the browser does on http: the Secure cookie is not kept, nor sent back
+    http.cookie_jar.clear()
+    headers = {"Origin": gw.url, "X-CSRF-Token": csrf}
+    body = {"login": "bob", "password": PASSWORD}
+    async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+        refusal = await resp.json()
+        assert resp.status == 403 and "fl_console" not in resp.cookies
+    url = "https://support.example.com/console"
+    assert refusal == {
+        "error": f"this console signs in over https only: open {url}",
+        "key": "https_only",
+        "params": {"url": url},
+    }
+    for lang in ("en", "ru", "uk"):  # the console shows it in the operator's language
+        shown = Texts.load().section("console", lang)["refused_https_only"]
+        assert url in shown.format(url=url)
+    # the same form over https (through the proxy) without its cookie: expired, as before
+    headers["Origin"] = "https://support.example.com"
+    async with http.post(gw.url + "/console/api/login", json=body, headers=headers) as resp:
+        assert resp.status == 403 and "expired" in (await resp.json())["error"]
 
 
 async def test_the_ticket_page_says_when_a_reply_goes_out_as_a_template(
