@@ -545,6 +545,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
             said = _PROGRAM_BEFORE.search(before) and QUOTE_SAYS.search(quoted)
             if (
                 _ORGANISATION_BEFORE.search(before)
+                or (_IN_A_PLACE.search(before) and not QUOTE_SAYS.search(quoted))
                 or (_names_a_thing(before, text[found.end() :]) and not said)
             ) and not _bait_says(before, quoted, text):
                 continue  # готель «Дніпро», папка «Сметы»: a name, not what the screen says
@@ -694,6 +695,14 @@ def _shown_how(text: str, found: re.Match[str]) -> bool:
     if not _SHOWING.search(found.group(0)) or not _INSTRUMENTAL_ENDING.fullmatch(first):
         return False
     return any("ablt" in tags for lang in ("ru", "uk") for _, tags in readings(first, lang))
+
+
+# A quote right after "in" names where something is, a folder, a tab, a window: "висят в
+# «Исходящих»", "застряг у «Вихідних»", "искала в «Предыдущих версиях», там пусто", "пропал из
+# «Этот компьютер»" (frozen8, frozen19, frozen33, tune14, tune15, tune25, tune32), unless its
+# words say something ("висит в «Не удалось отправить»"). Not "з"/"с", which are also "with":
+# "Chrome падає з «Отакої»" is what it shows.
+_IN_A_PLACE = re.compile(r"(?<![\w-])(?:в|во|у|из)\s*$", re.IGNORECASE)
 
 
 # Things a quote names rather than quotes ("папка «Сметы 2026»", "кнопку «Отправить»", "the
