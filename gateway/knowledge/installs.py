@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 
-from gateway.knowledge.morphology import Token
+from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
     CONDITIONAL_PARTICLES,
-    DREAMING_WORDS,
+    DREAMING_VERBS,
     HAVING_WORDS,
     INSTALLED_ON_WORDS,
     MACHINE_OWNERS,
@@ -119,9 +119,10 @@ def _wished(words: Sequence[Token], i: int, applications: Container[str]) -> boo
 
 
 def _dreaming(words: Sequence[Token], i: int) -> bool:
-    """Whether the word at `i` dreams ("мрію", "мечтала") or has in the conditional ("було б
-    класно мати", "было бы здорово иметь"; not "треба мати права адміна")."""
-    if words[i].word in DREAMING_WORDS:
+    """Whether the word at `i` dreams ("мрію", "мечтала", "мріяли") or has in the conditional
+    ("було б класно мати", "было бы здорово иметь"; not "треба мати права адміна")."""
+    # Any reading of the word: "мрію" is read as the noun мрія first, "мріємо" as мріти.
+    if any(found in DREAMING_VERBS for found, _ in readings(words[i].word, "uk")):
         return True
     before = words[max(i - _REQUEST_REACH, 0) : i]
     return words[i].word in HAVING_WORDS and any(t.word in CONDITIONAL_PARTICLES for t in before)

@@ -2377,13 +2377,9 @@ WISHING_WORDS: frozenset[str] = _words("wish")
 WISHED_HAVING: frozenset[str] = _words("had have")
 # The same wish in Russian and Ukrainian: a dream of a program ("мріяла б про Canva", "мечтаю
 # о нормальном Krita"), or the having said in the conditional ("було б класно мати GIMP",
-# "было бы здорово иметь Figma"), whose particle may stand between ("мріяла б про").
-DREAMING_WORDS: frozenset[str] = _words(
-    """
-    мечтаю мечтала мечтал мечтаем мечтаем
-    мрію мріяла мріяв мріємо
-    """
-)
+# "было бы здорово иметь Figma"), whose particle may stand between ("мріяла б про"). The
+# verbs of dreaming as lemmas: any form of them dreams ("мечтали", "мріяли", "мечтаешь").
+DREAMING_VERBS: frozenset[str] = _words("мечтать мріяти")
 HAVING_WORDS: frozenset[str] = _words("иметь мати")
 CONDITIONAL_PARTICLES: frozenset[str] = _words("бы б")
 REQUESTING_WORDS: frozenset[str] = _words("request requesting")

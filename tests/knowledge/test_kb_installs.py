@@ -66,6 +66,9 @@ def test_the_words_that_ask_for_a_program_are_found() -> None:
         ("мечтаю о Darktable для фото тортов", "ru"),
         ("было бы здорово иметь Krita на ноутбуке в мастерской", "ru"),
         ("мрію про нормальний графічний редактор, поставите Krita?", "uk"),
+        # any form of the verb dreams, not the few a list spelt out
+        ("ми давно мріяли про Krita на ноутбуках у майстерні", "uk"),
+        ("мы мечтали о Darktable на ноутбуке в мастерской", "ru"),
     ],
 )
 def test_a_program_dreamt_of_in_russian_or_ukrainian_is_installed(
@@ -80,6 +83,7 @@ def test_the_dream_asks_only_for_a_program_right_after_it() -> None:
     for text, word in (
         ("мріяла б про Canva на робочому ноуті", "мріяла"),
         ("було б класно мати GIMP на компі", "мати"),
+        ("ви теж мрієте про Canva на робочих ноутах?", "мрієте"),  # read as мріти first
     ):
         words = tokens(text, "uk")
         assert [words[i].word for i in install_asked(words, frozenset())] == [word], text
