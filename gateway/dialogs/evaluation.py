@@ -8,7 +8,10 @@ are what the user still had to say: after a reply to "did it help?", the next qu
 the next of them, whatever it asks (a user who typed two messages sends the second before
 reading the question the first one brought; the facts it carries are read like any
 message's); replies for a "did it help?" never asked go to a question `answers` has nothing
-for; then "don't know".
+for; then "don't know". A turn that asks nothing the scripted user knows (no question, no
+article, no choices: "what exactly is broken?" after "допоможіть, щось не так") is answered
+once with the problem in `answers`, as a person who has one tells it; a scenario without it
+ends there, as before.
 
 A question at which the scripted user types one of those replies, for a field the scenario
 lists as given (`not_asked`) and that the user had not said before it, went unread: the user
@@ -143,6 +146,9 @@ async def play(session: ChatSession, scenario: Scenario) -> Transcript:
             break
         left = len(replies)
         step = _next_input(last, scenario, replies, user)
+        if step is None and not seen.resolved_by:
+            # "hi, I've got an issue, can someone help": the bot asks what is broken
+            step = user.tell_problem(scenario)
         if step is None:
             break
         if len(replies) < left and _asks(last):
@@ -167,6 +173,15 @@ class _ScriptedUser:
 
     lang: str
     replied: bool = False  # typed a scripted reply to "did it help?": the rest follow it
+    told_problem: bool = False  # told `answers.problem` when asked what is wrong
+
+    def tell_problem(self, scenario: Scenario) -> dict[str, str] | None:
+        """The problem said once when the bot asks to be told it; None when there is none."""
+        problem = scenario.answers.get("problem", "")
+        if self.told_problem or not problem:
+            return None
+        self.told_problem = True
+        return {"text": self.typed(problem)}
 
     def typed(self, text: str) -> str:
         self.lang = reply_language(text, self.lang)

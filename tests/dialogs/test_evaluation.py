@@ -917,6 +917,42 @@ async def test_replies_the_bot_never_asks_for_are_fine(settings: Settings, tmp_p
     assert "1/1 scenarios passed" in out.getvalue()
 
 
+async def test_a_vague_first_message_is_followed_by_the_problem_when_asked(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """A vague first message ("hi, I've got an issue, can someone help"): the bot asks what
+    is broken, and the scripted user tells the problem `answers` holds, once, as a person
+    would (probe19r)."""
+    path = tmp_path / "vague.yaml"
+    path.write_text(
+        "scenarios:\n"
+        "  - name: vague first, the problem when asked\n"
+        "    lang: en\n"
+        '    say: "hi, I\'ve got an issue at the marina office, can someone help"\n'
+        '    answers: {problem: "the VPN won\'t connect from home, GlobalProtect just spins"}\n'
+        "    expect: {outcome: ticket, group: network}\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    assert await eval_dialogs(settings, path, out) == 0, out.getvalue()
+
+
+async def test_a_vague_first_message_with_no_problem_to_tell_ends_there(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # nothing in `answers` to tell: the conversation ends at the bot's question, no ticket
+    report = await run_failing(
+        settings,
+        tmp_path / "vague.yaml",
+        "  - name: vague first, nothing more to say\n"
+        "    lang: uk\n"
+        '    say: "допоможіть будь ласка, щось не так"\n'
+        "    answers: {since: з п'ятниці}\n"
+        "    expect: {outcome: ticket}\n",
+    )
+    assert "outcome none, expected ticket" in report
+
+
 async def test_the_scripted_user_says_dont_know_in_the_language_they_switched_to(
     settings: Settings, tmp_path: Path
 ) -> None:
