@@ -73,6 +73,7 @@ from gateway.knowledge.morphology import (
     stem,
     tokens,
 )
+from gateway.knowledge.openings import died_opening
 from gateway.knowledge.passwords import new_password_refused
 from gateway.knowledge.phones import (
     lost_phone,
@@ -628,6 +629,8 @@ class Ranker:
             words = tuple(t._replace(stop=True) if i in windows else t for i, t in enumerate(words))
         else:
             opening = crashed_at_start(text, lang, words, programs)
+            # "Teams crashes on startup", "shuts the moment I open it" (openings.py).
+            opening |= died_opening(words, programs)
             words = _read_as(words, opening, "запуск", self._start)
         # What a clause says works ("а телефон на Wi-Fi працює") is ruled out, not the problem.
         # What the user was doing when it failed ("crashes when I scan a pallet") says when.

@@ -1601,6 +1601,44 @@ WORKING_TIME_WORDS: frozenset[str] = _words(
     каждую кожні кожен кожну периодически постоянно постійно
     """
 )
+# The same in English (openings.py): a program that dies or goes ("crashes on startup",
+# "shuts the moment I open it", "opens briefly and then disappears")...
+DYING_ENGLISH: frozenset[str] = _words(
+    """
+    crash crashes crashed crashing close closes closed closing shut shuts shutting quit quits
+    quitting die dies died dying disappear disappears disappeared vanish vanishes vanished
+    """
+)
+# ...opening it ("the moment I open it", "as soon as I launch it", "right after I double
+# click it")...
+OPENING_VERBS_ENGLISH: frozenset[str] = _words(
+    """
+    open opens opened opening launch launches launched launching start starts started
+    starting click clicks clicked load loads loaded
+    """
+)
+# ...the opening named after "on", "at", "upon" ("on startup", "at launch", "on opening")...
+OPENING_NOUNS_ENGLISH: frozenset[str] = _words("startup launch launching start opening")
+OPENING_PREPOSITIONS_ENGLISH: frozenset[str] = _words("on at upon")
+# ...what shows as it opens ("right after the logo shows up", "after the splash screen")...
+OPENING_SIGHTS_ENGLISH: frozenset[str] = _words("logo splash")
+# ...an instant ("the moment I open it", "the second I launch it", "as soon as it opens"),
+# "right after" ("straight after launching")...
+INSTANT_WORDS_ENGLISH: frozenset[str] = _words("moment second instant soon")
+RIGHT_AFTER_WORDS_ENGLISH: frozenset[str] = _words("right straight just immediately directly")
+# ...a moment's showing before it goes ("flashes a window and closes", "blinks on screen and
+# vanishes"; "opens briefly", "opens for a second")...
+FLASH_WORDS_ENGLISH: frozenset[str] = _words("flash flashes blinks")
+BRIEF_WORDS_ENGLISH: frozenset[str] = _words("briefly second moment")
+# ...the program itself after the verb ("open it", "launch the app"), and the words that
+# open another thing named ("open the big price list", "on opening any central model")...
+ITSELF_WORDS_ENGLISH: frozenset[str] = _words("it them program app application software up")
+DETERMINER_WORDS_ENGLISH: frozenset[str] = _words(
+    "the a an my our your his her their this that these those any every all some"
+)
+# ...and a time of work, which makes it a crash while working ("halfway through", "mid-call",
+# "while I'm typing", "during the meeting").
+WORKING_TIME_ENGLISH: frozenset[str] = _words("halfway mid middle while during")
 # A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
 # minutes") is a slow machine, not a program's crash; the words that may stand between the
 # machine and the verb say how often, not what.
