@@ -127,7 +127,9 @@ from gateway.knowledge.vocabulary import (
     PHONE_WORDS,
     PLACE_WORDS,
     PREPOSITIONS,
+    PRINT_DEFECT_WORDS,
     PRINTER_MAKER_WORDS,
+    PRINTING_WORDS,
     PROBLEM_WORDS,
     PRODUCT_WORDS,
     PROGRAM_NOUNS,
@@ -463,6 +465,10 @@ class Ranker:
         self._shared_makers = _lemmas_of(COMPUTER_AND_PRINTER_MAKERS)
         self._makers_devices = _lemmas_of(MAKERS_OTHER_DEVICES | DEVICE_WORDS)
         self._scanner = self._indexed("сканер", "scanner")
+        # How a print is said to come out spoiled (pale, streaked), and the words of printing
+        # and its pages (`_spoiled_print`).
+        self._print_defects = self._indexed(*PRINT_DEFECT_WORDS)
+        self._printing = self._indexed(*PRINTING_WORDS)
         self._install = self._indexed("установить", "встановити", "install")
         # The articles about a phone's mail (about a phone and about the mail): what the
         # mail set up on a phone says is evidence for them only (phones.mail_to_phone).
@@ -750,6 +756,12 @@ class Ranker:
             others |= self._wifi_articles
         if others:
             bars = {at: bars.get(at, _NOBODY) | others for at in range(len(words))}
+        # "друкує бліді й смугасті сторінки", "принтер печатает полосами, эскизы не
+        # распечатаешь": a print that comes out spoiled is printing that happens; what says
+        # the printing and its pages is no evidence for printing that does not (the offline
+        # printer) nor for a web page.
+        for at, others in self._spoiled_print(words, fine).items():
+            bars[at] = bars.get(at, _NOBODY) | others
         barred = tuple(sorted(bars.items()))
         stopped = self._many_stopped(text, lang, words)
         if len(words) > _RANKED_WORDS:
@@ -1289,6 +1301,26 @@ class Ranker:
             if similarity >= _PREFIX_SIMILARITY
         )
         return self._device_articles - frozenset().union(*owners, *about)
+
+    def _spoiled_print(
+        self, words: tuple[Token, ...], fine: frozenset[int]
+    ) -> dict[int, frozenset[int]]:
+        """The words of printing in a message saying a print comes out spoiled, each with the
+        articles it is no evidence for: every one not about the spoiling said."""
+        spoiling = frozenset().union(
+            *(
+                self._about[t.lemma]
+                for at, t in enumerate(words)
+                if t.lemma in self._print_defects and not t.stop and at not in fine
+            )
+        )
+        if not spoiling:
+            return {}
+        return {
+            at: self._explaining(t) - spoiling
+            for at, t in enumerate(words)
+            if t.lemma in self._printing and not t.stop
+        }
 
     def _explaining(self, token: Token) -> frozenset[int]:
         """The articles that use a word's own terms."""

@@ -473,6 +473,21 @@ PRINTED_WORDS: frozenset[str] = _words(
     """
 )
 SCREEN_FAINT = "dark"
+# A print said to come out spoiled, pale or streaked ("друкує бліді сторінки", "принтер
+# печатает полосами", "faded printouts"), is printing that happens: its printing and its
+# pages are evidence only for the articles about the spoiling, never for printing that
+# does not happen (the offline printer's "друкує"). The words of the spoiling, and of
+# printing and what it prints.
+PRINT_DEFECT_WORDS: frozenset[str] = _words(
+    "бледный бледно блідий блідо полоса смуга faded faint pale streaks"
+)
+PRINTING_WORDS: frozenset[str] = _words(
+    """
+    принтер печать печатать распечатать распечатка страница лист
+    друк друкувати роздрукувати роздруківка сторінка аркуш
+    printer mfp print printout page
+    """
+)
 # ... but a faint sound or smell is heard or smelt, not seen ("a faint buzzing from the
 # monitor", "the screen makes a faint clicking sound"): no dark screen then.
 SENSED_WORDS: frozenset[str] = _words(

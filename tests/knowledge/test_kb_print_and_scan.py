@@ -131,6 +131,31 @@ def test_nothing_working_after_a_spill_is_no_spill_denied(matcher: Matcher) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        (
+            "принтер друкує смугами, а накладні треба роздрукувати сьогодні",
+            "uk",
+            "printer_paper_jam",
+        ),
+        ("принтер друкує смугами, і роздрукувати накладні не виходить", "uk", "printer_paper_jam"),
+        ("печатает бледно, ничего толком не распечатать", "ru", "printer_paper_jam"),
+        ("the printer prints faded pages, I can't print the invoices", "en", "printer_paper_jam"),
+        ("принтер не друкує, пише автономний режим", "uk", "printer_offline"),
+        ("принтер не печатает, задания висят в очереди", "ru", "printer_offline"),
+    ],
+)
+def test_a_print_that_comes_out_spoiled_is_no_printer_that_does_not_print(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    """A print said pale or streaked is printing that happens: what it cannot be printed for
+    ("накладні не роздрукувати") is the spoiled print's, not the offline printer's; a printer
+    that does not print stays offline."""
+    # The first two were answered printer_offline: "друкує" and "роздрукувати" were its.
+    assert answered(matcher, text, lang) == topic, text
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("экран бледный", "ru"),
