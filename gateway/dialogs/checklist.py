@@ -24,7 +24,7 @@ from gateway.dialogs.corrections import (
     only_corrects,
     repaired_in_message,
 )
-from gateway.dialogs.extract import errors, extract_fields, since
+from gateway.dialogs.extract import errors, extract_fields, read_head, since
 from gateway.dialogs.extract.product import extract_all
 from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.knowledge.vocabulary import PRINTER_SERIES_WORDS
@@ -301,7 +301,8 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
     """The question for `field`, naming what the user already said when that helps (the
     device, product and error are read from the fields' text alone: kept per text, as a
     checklist asks one question after another about the same product)."""
-    device = device_name(fields.get("problem", ""), lang)
+    problem = read_head(fields.get("problem", ""))  # a letter's log is no device
+    device = device_name(problem, lang)
     subject = _subject(fields.get("product", ""))  # a name reads the same in any case
     error = _screen_says(fields.get("error", ""))
     if field == "product" and subject:
@@ -310,14 +311,14 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
         return Question(field, texts.get(lang, "ask_product_for_device", device=device))
     if field == "os" and PERIPHERALS & {
         device_name(subject, "en"),
-        device_name(fields.get("problem", ""), "en"),
+        device_name(problem, "en"),
     }:
         return Question(field, texts.get(lang, "ask_os_computer"))
-    if field == "error" and _ERROR_MENTIONED.search(fold(fields.get("problem", ""))):
+    if field == "error" and _ERROR_MENTIONED.search(fold(problem)):
         return Question(field, texts.get(lang, "ask_error_text"))  # its words, not whether
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
-    if field == "error" and device_name(fields.get("problem", ""), "en") in SHOWS_MESSAGES:
+    if field == "error" and device_name(problem, "en") in SHOWS_MESSAGES:
         return Question(field, texts.get(lang, "ask_error_for_device", device=device))
     if field == "since" and error:
         return Question(field, texts.get(lang, "ask_since_for_error", error=error))

@@ -13,6 +13,7 @@ import re
 from gateway.dialogs.accounts import AccountFlow, AccountResult
 from gateway.dialogs.commands import Commands, parse_command
 from gateway.dialogs.contact import ContactFlow, SupportContact
+from gateway.dialogs.extract import read_head
 from gateway.dialogs.flow import SupportFlow
 from gateway.dialogs.incidents import SOMETHING_ELSE, IncidentFlow
 from gateway.dialogs.letters import LetterFlow
@@ -95,7 +96,7 @@ class DialogEngine:
         turn = Turn.begin(state, self.texts, ctx)
         self._forget_closed_ticket(turn)
         rated, turn.state.rated_score = turn.state.rated_score, 0
-        msg = _visible(msg)
+        msg, turn.unread = _read_part(_visible(msg))
         if not msg.text.strip():
             self.flow.take_language_hint(turn, msg.language_hint)
         if ctx.numbered:
@@ -145,6 +146,7 @@ class DialogEngine:
         or a ticket card's button (and /status), and a stale button that carries no words;
         anything else is the person's (None)."""
         turn = Turn.begin(state, self.texts, dataclasses.replace(ctx, held=True))
+        msg, turn.unread = _read_part(msg)
         command = parse_command(msg) if msg.kind in ("message", "edited") else None
         if command is not None and command[0] == "status":
             self.commands.status(turn, command[1], msg)
@@ -326,6 +328,16 @@ def _visible(msg: InboundMessage) -> InboundMessage:
     if not _INVISIBLE.search(msg.text):
         return msg
     return dataclasses.replace(msg, text=_INVISIBLE.sub("", msg.text))
+
+
+def _read_part(msg: InboundMessage) -> tuple[InboundMessage, str]:
+    """The message as the dialog reads it, and the rest: a mail of 100,000 characters (a
+    pasted log) read whole took every reader seconds and held the conversations behind it.
+    The transcript keeps the message whole, and the ticket its problem."""
+    head = read_head(msg.text)
+    if len(head) == len(msg.text):
+        return msg, ""
+    return dataclasses.replace(msg, text=head), msg.text[len(head) :]
 
 
 def _rest_of_album(turn: Turn, msg: InboundMessage) -> bool:

@@ -124,6 +124,8 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         unclear, st.unclear = st.unclear, ""
         st.start_flow(text)
         fill(st.fields, st.sources, text, "first message")
+        if turn.unread:  # what was not read is the ticket's all the same
+            st.fields["problem"] = text + turn.unread
         signal = detect_handoff(turn.reading(text))
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")

@@ -98,6 +98,8 @@ class LetterFlow:
         st.start_flow(whole)
         if whole:
             fill(st.fields, st.sources, whole, "first letter")
+        if turn.unread:  # the letter as written is the ticket's problem, its log too
+            st.fields["problem"] = whole + turn.unread
         match = self.flow.knowledge.match(whole, turn.lang) if whole else None
         found = match is not None and match.outcome != "none" and bool(match.candidates)
         top = match.candidates[0] if match is not None and found else None

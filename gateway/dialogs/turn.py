@@ -47,6 +47,9 @@ class Turn:
     ctx: StepContext
     replies: list[OutboundMessage] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # What of the message is past the part the dialog reads (`extract.read_head`): a pasted
+    # log's lines, kept on the ticket with the problem told before them.
+    unread: str = ""
     # Each text this step looks at, read once for every rule that reads it.
     _readings: dict[str, MessageReading] = field(default_factory=dict, repr=False)
 

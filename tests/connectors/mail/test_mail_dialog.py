@@ -768,3 +768,24 @@ async def test_a_companys_legal_notice_under_a_letter_is_not_read_as_the_request
     new = await gw.ticket(2)
     assert new.fields["problem"] == "Не друкує принтер\nПринтер пише offline."
     assert new.priority.value == "P3" and new.group.value == "hardware"
+
+
+async def test_a_mail_with_a_pasted_log_is_a_ticket_with_all_of_it(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """A log pasted under the problem (90,000 characters, a line per error) made every reader of
+    the dialog take seconds; the dialog reads its head now, and keeps it all: the ticket's
+    problem and the transcript operators read have its last line, the original is kept."""
+    lines = [f"2026-12-05 10:{n % 60:02d}:00 ERROR [smtp] connection lost, retry {n}"
+             for n in range(1500)]  # fmt: skip
+    body = "Outlook не отправляет письма, лог ниже.\n" + "\n".join([*lines, "--- end ---"])
+    mail = user_mail(IVAN, SUPPORT, "", body)
+    await gw.send(mail, IVAN)
+    (reply,) = await mails_to(sink, IVAN, 1)
+    assert "HD-000001" in reply.text
+    ticket = await gw.ticket()
+    assert ticket.fields["problem"].rstrip().endswith("--- end ---")
+    assert ticket.subject == "Outlook не отправляет письма, лог ниже."
+    (entry,) = await gw.rt.store.conversations.transcript(ticket.conversation_key, 0, 0)
+    assert entry["text"].rstrip().endswith("--- end ---") and len(entry["text"]) > 90_000
+    assert await gw.rt.store.mail.original(mail["Message-ID"]) is not None
