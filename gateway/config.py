@@ -708,6 +708,9 @@ class Settings(_Section):
     faq_reload_seconds: float = Field(5.0, ge=0)
     # Labelled phrasings a new sample question is reviewed against (faq/README.md).
     faq_eval_dir: Path = Path("tests/fixtures/eval")
+    # What a conversation is answered in when nothing tells its language: no words, and no
+    # hint from the channel (the Telegram app's language, a mail's Content-Language).
+    default_language: Literal["ru", "uk", "en"] = "ru"
     redis: RedisSettings = RedisSettings()
     http: HttpSettings = HttpSettings()
     worker: WorkerSettings = WorkerSettings()

@@ -274,6 +274,8 @@ async def open_runtime(
         engine = DialogEngine(
             knowledge,
             sla,
+            Texts.load(default=settings.default_language),
+            default_language=settings.default_language,
             services=catalog,
             incident_similarity=settings.incidents.similarity,
             contact=SupportContact(**settings.support_contact.model_dump()),

@@ -41,8 +41,9 @@ class Texts:
         self.default = default
 
     @classmethod
-    def load(cls, directory: Path = CATALOG_DIR) -> Texts:
-        """Read `<lang>.yaml` for every supported language."""
+    def load(cls, directory: Path = CATALOG_DIR, default: str = DEFAULT_LANGUAGE) -> Texts:
+        """Read `<lang>.yaml` for every supported language; `default` serves a conversation
+        with no language (the deployment's `default_language`)."""
         catalogs: dict[str, Catalog] = {}
         sections: dict[str, dict[str, Section]] = {}
         for lang in LANGUAGES:
@@ -54,7 +55,7 @@ class Texts:
             for name, texts in data.items():
                 if isinstance(texts, dict):
                     sections.setdefault(name, {})[lang] = {str(k): str(v) for k, v in texts.items()}
-        return cls(catalogs, sections=sections)
+        return cls(catalogs, default, sections=sections)
 
     @property
     def languages(self) -> tuple[str, ...]:

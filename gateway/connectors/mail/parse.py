@@ -22,6 +22,7 @@ from typing import Any
 
 from gateway.connectors.mail.charsets import decode_text, fix_raw_headers
 from gateway.connectors.mail.html_text import html_to_text
+from gateway.connectors.mail.languages import language_hint
 from gateway.connectors.mail.quotes import split_reply
 from gateway.connectors.mail.robots import (
     MAILER_DAEMON,
@@ -265,7 +266,7 @@ def _parse(
         auto_submitted_reason=reason,
         bounce=bounce,
         ticket_ref=format_ticket_ref(int(token.group(1))) if token else "",
-        language_hint=header("content-language")[:2].lower(),
+        language_hint=language_hint(msg, header, from_name, (a.filename for a in attachments)),
         authentication_results=tuple(
             FOLD.sub(" ", str(value))
             for name, value in msg.raw_items()

@@ -85,10 +85,14 @@ class MailGateway:
 
 
 @pytest.fixture
-async def gw(settings: Settings, sink: MailSink) -> AsyncIterator[MailGateway]:
+async def gw(
+    request: pytest.FixtureRequest, settings: Settings, sink: MailSink
+) -> AsyncIterator[MailGateway]:
+    """The gateway; `indirect` parametrisation gives the deployment's `default_language`."""
     port = free_port()
     s = with_email(settings, sink)
     s = s.model_copy(update={
+        "default_language": getattr(request, "param", settings.default_language),
         "http": s.http.model_copy(update={"public_url": f"http://127.0.0.1:{port}"}),
         "operators": [OperatorAccount(login=login, name=name, groups=groups,
                                       password_hash=hash_password(OPERATOR_PASSWORD))
@@ -789,3 +793,41 @@ async def test_a_mail_with_a_pasted_log_is_a_ticket_with_all_of_it(
     (entry,) = await gw.rt.store.conversations.transcript(ticket.conversation_key, 0, 0)
     assert entry["text"].rstrip().endswith("--- end ---") and len(entry["text"]) > 90_000
     assert await gw.rt.store.mail.original(mail["Message-ID"]) is not None
+
+
+def screenshot_mail(file_name: str, headers: dict[str, str] | None = None) -> EmailMessage:
+    """A mail of a screenshot alone: no subject, no words, from a Latin-named sender."""
+    mail = user_mail(IVAN, SUPPORT, "", "", name="Ivan Petrenko")
+    mail.clear_content()
+    for key, value in (headers or {}).items():
+        mail[key] = value
+    mail.add_attachment(b"\x89PNG\r\n\x1a\n" + b"\0" * 64, maintype="image", subtype="png",
+                        filename=file_name)  # fmt: skip
+    return mail
+
+
+@pytest.mark.parametrize(
+    ("gw", "file_name", "headers", "language"),
+    [
+        # nothing tells: the deployment's own language, not Russian
+        ("en", "IMG_0042.png", {}, "en"),
+        ("uk", "IMG_0042.png", {}, "uk"),
+        # the mailer's languages (Outlook), the first we speak
+        ("en", "IMG_0042.png", {"Accept-Language": "de-DE, uk-UA;q=0.9, en-US;q=0.8"}, "uk"),
+        ("ru", "IMG_0042.png", {"Content-Language": "en-US"}, "en"),
+        # the writer's system named the file: Windows' Snipping Tool in Ukrainian, in Russian
+        ("en", "Знімок екрана 2026-12-05 101500.png", {}, "uk"),
+        ("en", "Снимок экрана 2026-12-05 101500.png", {}, "ru"),
+    ],
+    indirect=["gw"],
+)
+async def test_a_screenshot_mailed_alone_is_answered_in_the_language_that_tells(
+    gw: MailGateway, sink: MailSink, file_name: str, headers: dict[str, str], language: str
+) -> None:
+    """An image-only mail with no subject was answered in Russian whatever its writer spoke:
+    nothing in its words told."""
+    await gw.send(screenshot_mail(file_name, headers), IVAN)
+    (reply,) = await mails_to(sink, IVAN, 1)
+    opened = TEXTS.get(language, "mail_ticket_opened", ticket_id="HD-000001", when="")
+    assert opened.split("HD-000001")[0] in reply.text, reply.text
+    assert (await gw.ticket()).language == language
