@@ -294,6 +294,10 @@ PHRASES: dict[str, str] = {
             "for everybody|for anyone|for anybody|for all users|for all of us|everybody|"
             "ни у одного|ни у одной|ні в одного|ні у одного|у всій|в усій|у всьому|в усьому|"
             "for the entire|for the whole|for our entire|for our whole|"
+            # A crowd said by "of us": "down for every one of us", "none of us can log in",
+            # "won't open for any of us", "each of us gets the error".
+            "for every one of us|for each of us|for any of us|every one of us|each of us|"
+            "none of us|not one of us|any of us|all of us|"
             "во всем|во всей"
         )
     },

@@ -97,6 +97,27 @@ def test_a_whole_team_or_farm_with_no_failure_of_its_systems_is_no_outage(
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "the order system is down for every one of us in the insole workshop, customers "
+            "waiting at the counter",
+            "outage_critical",
+        ),
+        ("the booking system won't open for any of us", "outage_critical"),
+        ("all of us lost the network at the bakery", "outage_critical"),
+        # "of us" with nothing said to fail is people, no outage
+        ("half of us are off sick this week", None),
+        ("all of us are going to the trade fair on Friday", None),
+    ],
+)
+def test_a_crowd_said_by_of_us_is_everyone(matcher: Matcher, text: str, topic: str | None) -> None:
+    # "every one of us", "any of us", "all of us" said no crowd as "for everyone" does: the
+    # order system was answered nothing, a program's or the Wi-Fi's article first.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("ни на одной флешке не видно файлов", "ru"),
