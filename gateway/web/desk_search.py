@@ -61,6 +61,9 @@ class DeskSearch:
         user = conv.user_name if conv else ""
         if query in user.casefold() or query == ticket.chat_id.casefold():
             return "user", user or ticket.chat_id
+        address = mail_address(ticket)
+        if address and query in address.casefold():
+            return "user", address
         if query == ticket.channel:
             return "channel", ticket.channel
         for text in (ticket.subject, *ticket.fields.values()):
@@ -79,6 +82,15 @@ class DeskSearch:
             "matched": matched,
             "snippet": text,
         }
+
+
+def mail_address(ticket: Ticket) -> str:
+    """The address a mail ticket's user writes from: its thread's chat id is the address
+    and a digest ("ivan@corp.example.com#4b90d91979"), so the address typed whole, or a
+    part of it, found no mail user's ticket."""
+    if ticket.channel != Channel.EMAIL.value:
+        return ""
+    return ticket.chat_id.rsplit("#", 1)[0]
 
 
 def snippet(text: str, query: str) -> str:
