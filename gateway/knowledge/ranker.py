@@ -57,6 +57,7 @@ from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
+from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked
 from gateway.knowledge.lures import followed_link, threatened
 from gateway.knowledge.morphology import (
@@ -563,6 +564,9 @@ class Ranker:
         # that did not come in; the others, what they sent and said are their side.
         missing, theirs = awaited_from_others(text, lang, words)
         words = _read_as(words, missing, "receive", _RECEIVE, dropped=theirs)
+        # "вхідні порожні з учора", "пошта порожня з ранку": the inbox said empty is mail that
+        # did not come in (inboxes.py), no blank page.
+        words = _read_as(words, empty_inbox(text, words), "receive", _RECEIVE)
         # "письмо клиенту вернулось", "повертається 554 коли надсилаю", "мої листи ніхто не
         # отримує, кажуть нічого не прийшло": the user's own mail came back or never reached
         # whom it was sent to, a bounce; who says so is the recipient's side.

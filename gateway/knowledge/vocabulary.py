@@ -1546,6 +1546,21 @@ EMPTY_WORDS: frozenset[str] = _words(
     ни жодного nothing empty none
     """
 )
+# Where the mail is kept, and the words that say it is empty ("вхідні порожні", "в пошті
+# пусто", "inbox empty"): mail that did not come in (inboxes.py). A letter is no such
+# place: "письма приходят пустые" is its body, and a Russian "лист" is a sheet.
+MAIL_PLACE_WORDS: frozenset[str] = MAILBOX_WORDS | _words(
+    """
+    входящие входящих входящем вхідні вхідних вхідному вхідній спам спаме спамі spam junk
+    почта почте почту пошта пошті пошту
+    """
+)
+EMPTY_PLACE_WORDS: frozenset[str] = _words(
+    """
+    пусто пустой пустая пустые пустое порожньо порожній порожня порожні порожнє пусті пуста
+    empty
+    """
+)
 INBOX_WORDS: frozenset[str] = MAIL_WORDS | MAILBOX_WORDS | _words(
     """
     входящие входящих входящем входящей вхідні вхідних вхідному вхідній spam спам спаме спамі

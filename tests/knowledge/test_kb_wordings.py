@@ -515,6 +515,36 @@ def test_the_users_own_sending_is_no_mail_others_sent() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("пошта порожня другий день, хоча замовлення мають іти", "uk", "email_not_receiving"),
+        ("з ранку у вхідних порожньо", "uk", "email_not_receiving"),
+        ("почта пустая с обеда, хотя заказы должны идти", "ru", "email_not_receiving"),
+        # a print, a sheet or paper keeps the empty word the blank pages'
+        ("принтер видає порожні сторінки", "uk", "printer_paper_jam"),
+        ("листы выходят пустые, ни буковки", "ru", "printer_paper_jam"),
+        ("ящик для бумаги пустой, а принтер пишет замятие", "ru", "printer_paper_jam"),
+    ],
+)
+def test_an_inbox_said_empty_is_mail_not_arriving(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # "порожня", "пусто" were only the print article's blank pages: beside the mail they
+    # offered it as a choice, or nothing was answered.
+    assert answered(matcher, text, lang) == topic, text
+
+
+def test_the_empty_words_of_an_inbox_are_those_beside_it() -> None:
+    from gateway.knowledge.inboxes import empty_inbox
+
+    text = "з ранку порожні «Вхідні», хоча має бути купа замовлень"
+    words = tokens(text, "uk")
+    assert [words[i].word for i in empty_inbox(text, words)] == ["порожні"]
+    scanned = "pressed scan on the copier, waited 20 min, inbox empty"
+    assert empty_inbox(scanned, tokens(scanned, "en")) == frozenset()
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("шеф пише з gmail, просить терміново купити ваучери", "uk"),
