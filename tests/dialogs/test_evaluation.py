@@ -547,9 +547,18 @@ BLIND_SETS = [
     # its tuning part 37/40, 0 asked again ...
     # 38/40, 0 at session 34's end (main e28a640a; summary only).
     ("dialogs_tune33.yaml", 38, 0),
-    # ... and its frozen part, the honest dialog measure from session 34, at its first untouched
-    # figure (37/40, 1 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 34 (sealed: measured by
+    # the lead only), at its first untouched figure (37/40, 1 asked again); now a regression
+    # set, run for its summary only.
+    # 37/40, 1 at session 34's end (main e28a640a; summary only).
     ("dialogs_frozen33.yaml", 37, 1),
+    # the thirty-fourth batch (session 35), as first measured on session 35's starting code
+    # (main 338792d7, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 34/40, 1 asked again ...
+    ("dialogs_tune34.yaml", 34, 1),
+    # ... and its frozen part, the honest dialog measure from session 35, at its first untouched
+    # figure (33/40, 1 asked again), run for its summary only.
+    ("dialogs_frozen34.yaml", 33, 1),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

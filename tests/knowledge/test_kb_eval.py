@@ -92,11 +92,13 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 13:41-13:49 UTC): pooled 10480, 8 of 1534; left out 10477, 8 of 1534. With batch 33 in
 # (the thirty-first tuning part; the lead, main b1db89ad's code, 15:23-15:48 UTC): pooled 10796
 # of 10968, 6 of 1579; left out 10794, 7 of 1579. At session 34's end (main e28a640a's code, the
-# lead, 16:55-17:04 UTC): pooled 10802, 6 of 1579; left out 10800, 7 of 1579.
+# lead, 16:55-17:04 UTC): pooled 10802, 6 of 1579; left out 10800, 7 of 1579. With batch 34 in
+# (the thirty-second tuning part; the lead, main 338792d7's code, 18:43-19:09 UTC): pooled 11119
+# of 11298, 7 of 1624; left out 11119, 8 of 1624.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((174, 180), (175, 180), (175, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (1, 100)),
+    "faq_tune3.jsonl": (((174, 180), (173, 180), (174, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (118, 120)), (0, 60)),
@@ -111,7 +113,7 @@ TUNING_MEASURED = {
     "faq_tune17.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune18.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune23.jsonl": (((88, 90), (116, 120), (120, 120)), (0, 45)),
@@ -121,16 +123,17 @@ TUNING_MEASURED = {
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
-    "faq_tune30.jsonl": (((88, 90), (116, 120), (117, 120)), (0, 45)),
-    "faq_tune31.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
-    "faq_tune33.jsonl": (((86, 90), (114, 120), (113, 120)), (0, 45)),
+    "faq_tune30.jsonl": (((88, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune31.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
+    "faq_tune33.jsonl": (((86, 90), (114, 120), (114, 120)), (0, 45)),
+    "faq_tune34.jsonl": (((90, 90), (115, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1579), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1624), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3149, 3900, 3751), 7)
+LEFT_OUT_MEASURED = ((3239, 4013, 3867), 8)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -148,7 +151,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 29]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 30]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -159,16 +162,17 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in (33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21)),
-        *(f"faq_frozen{n}.jsonl" for n in (20, 19, 18, 17, 16, 15, 14, 12, 9, 8, 7, 6, 5, 4, 3)),
+        *(f"faq_frozen{n}.jsonl" for n in range(34, 13, -1)),
+        *(f"faq_frozen{n}.jsonl" for n in (12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
     parts = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen33, frozen32, frozen31, frozen30, frozen29, frozen28 = parts[reported + 1 : -23]
-    frozen27, frozen26, frozen25, frozen24, frozen23, frozen22, frozen21 = parts[-23:-16]
+    frozen34, frozen33, frozen32, frozen31, frozen30 = parts[reported + 1 : -25]
+    frozen29, frozen28, frozen27, frozen26, frozen25 = parts[-25:-20]
+    frozen24, frozen23, frozen22, frozen21 = parts[-20:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
     frozen17, frozen16, frozen15, frozen14, frozen12 = parts[-13:-8]
     frozen9, frozen8, frozen7, frozen6 = parts[-8:-4]
@@ -199,6 +203,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen34, 270, 45),
         (frozen33, 270, 45),
         (frozen32, 270, 45),
         (frozen31, 270, 45),
@@ -237,7 +242,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 33, the honest measure, from its first figure (untouched: main 10407f3d's
+    # Frozen part 34, the honest measure, from its first figure (untouched: main 338792d7's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 88.9, uk 93.3, en 93.3, 0 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.866), ("uk", 0.911), ("en", 0.911)):
+        assert frozen34[lang]["top1_accuracy"] >= floor, (lang, frozen34[lang])
+    assert frozen34["all"]["off_topic_answered"] <= 0.067, frozen34["all"]
+    # Frozen part 33, now a regression set, from its first figure (untouched: main 10407f3d's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 94.4, uk 93.3, en 94.4, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
