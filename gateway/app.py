@@ -168,6 +168,7 @@ def _lifecycle(
                     "worker_processes": children.count if children else 0,
                 },
             )
+            await _tell_if_nobody_signs_in(settings, rt)
             try:
                 yield
             finally:
@@ -269,6 +270,15 @@ def _note_undelivered(rt: Runtime) -> Callable[[Delivery, str], Awaitable[None]]
         )
 
     return note
+
+
+async def _tell_if_nobody_signs_in(settings: Settings, rt: Runtime) -> None:
+    """A fresh install has no operator account: say how to make one, at start."""
+    from gateway.web.operators import OperatorDirectory
+    from gateway.web.sessions import NO_ACCOUNTS
+
+    if not await OperatorDirectory(settings, rt.store).everyone():
+        log.warning("the console has nobody to sign in: %s", NO_ACCOUNTS)
 
 
 def _spawn(tasks: set[asyncio.Task[None]], coro: Awaitable[None]) -> None:

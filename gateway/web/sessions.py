@@ -57,6 +57,11 @@ _ERRORS: dict[int, type[web.HTTPException]] = {
 }
 
 
+NO_ACCOUNTS = (
+    "no operator accounts yet: create one on the server with `firstline operator add LOGIN`"
+)
+
+
 def refuse(
     status: int,
     error: str,
@@ -154,6 +159,10 @@ class ConsoleSessions:
         account = await self.directory.authenticate(login, password)  # same cost if unknown
         if account is None:
             await self.throttle.failed(address, login)
+            if not await self.directory.everyone():
+                # a fresh install (the README's scripts/run.sh) has no account yet: "wrong
+                # password" sent its operator guessing at a password nobody had set
+                raise refuse(401, NO_ACCOUNTS, key="no_accounts")
             raise refuse(401, "wrong login or password")
         await self.throttle.succeeded(address, login)
         session_id, csrf = new_token(), new_token()

@@ -22,6 +22,7 @@ from gateway.reports.figures import ReportQuery
 from gateway.reports.service import ReportService
 from gateway.store import Store, Transaction, keys
 from gateway.texts import Texts
+from gateway.web.auth import hash_password
 
 
 async def test_a_wrong_password_gives_no_session(
@@ -647,3 +648,27 @@ async def test_a_conversation_the_bot_already_has_is_not_handed_back_again(
         status, body = await admin.post(url + "/hand_back", {})
     assert (status, body["key"]) == (409, "take_first"), body
     assert len(await told_on_telegram(store, "4949")) == told
+
+
+async def test_a_fresh_install_says_how_to_make_the_first_account(
+    settings: Settings, http: aiohttp.ClientSession, store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`scripts/run.sh` on a fresh data directory has no operator account: the sign-in said
+    "wrong login or password" and the log nothing, so the console could not be opened."""
+    assert not settings.operators
+    async with running_gateway(settings) as gw:
+        console = Console(http, gw)
+        status, body = await console.sign_in("admin", "whatever123")
+        assert status == 401 and body["key"] == "no_accounts"
+        assert "firstline operator add" in body["error"]
+        assert "firstline operator add" in Texts.load().section("console", "uk")[
+            "refused_no_accounts"
+        ]
+        assert any("nobody to sign in" in r.getMessage() for r in caplog.records)
+        # once there is one, a wrong password is only that
+        await store.operators.put_account(
+            {"login": "anna", "password_hash": hash_password(PASSWORD), "role": "admin"}
+        )
+        status, body = await console.sign_in("admin", "whatever123")
+        assert (status, body) == (401, {"error": "wrong login or password"})
+        assert (await console.sign_in("anna"))[0] == 200
