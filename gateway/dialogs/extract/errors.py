@@ -16,6 +16,7 @@ from gateway.dialogs.extract.words import fold
 from gateway.knowledge.morphology import readings
 from gateway.knowledge.vocabulary import HTTP_REASONS
 from gateway.models import TICKET_PREFIX
+from gateway.triage.phrases import DOUBLE_QUOTED, SINGLE_QUOTED
 
 _I = re.IGNORECASE
 
@@ -99,9 +100,6 @@ _NOT_A_CODE_AFTER = re.compile(
     r"дн\w+|days?|человек\w*|людей|users?|people|%|мб|гб|mb|gb)\b",
     _I,
 )
-_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]")
-# 'Single quotes' too, where an apostrophe inside a word (Зам'яття, don't) is not an end.
-_SINGLE_QUOTED = re.compile(r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])")
 _SAYS = case_blind(
     r"(?<![\w])(?:(?:пишет|пише|выдает|выдаёт|видає|показывает|показує|says|shows(?! up)|displays|"
     r"throws|gives me|(?<!the )(?<!my )(?<!our )reports|"
@@ -536,7 +534,7 @@ def extract(text: str, exclude: list[str] | None = None, attempts: list[str] | N
         if re.fullmatch(r"[123]\d\d", code) and _STATUS_WORD.match(found.group(0)):
             continue  # "статус 200", "status 302": a success or a redirect, no error
         add(code, labelled=True)
-    for pattern in (_QUOTED, _SINGLE_QUOTED):
+    for pattern in (DOUBLE_QUOTED, SINGLE_QUOTED):  # «…» and "…" first, then '…'
         for found in pattern.finditer(text):
             quoted = original[found.start(1) : found.end(1)]
             before = text[: found.start()]
