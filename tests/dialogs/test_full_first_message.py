@@ -115,9 +115,18 @@ def test_a_mass_stop_without_an_answer_is_the_outage_and_keeps_its_group(
 
 
 def test_the_problem_in_one_half_of_a_joined_clause_is_found(library: KnowledgeLibrary) -> None:
-    # the deadline half says nothing the knowledge base knows; the other half is the problem
+    # the deadline half says nothing the knowledge base knows; the other half is the problem,
+    # its article answered ("closes the moment I open it" did not start: openings.py); when it
+    # did not help, the ticket keeps the topic and the deadline's priority
     text = "The payroll file has to reach the bank by 3pm and Excel closes the moment I open it"
-    chat = talk_to_a_person(library, text, "don't know")
+    chat = Chat(DialogEngine(library, SlaPolicy.default()))
+    chat.send(text)
+    assert [e.topic for e in chat.named("faq_answered")] == ["app_wont_start"]  # type: ignore[attr-defined]
+    chat.press("no")
+    for _ in range(6):
+        if not chat.questions:
+            break
+        chat.send("don't know")
     assert [(t.topic, t.priority.value) for t in chat.tickets] == [("app_wont_start", "P1")]
 
 
