@@ -83,6 +83,7 @@ from gateway.knowledge.phones import (
     mail_wanted_on_phone,
     phone_makes,
 )
+from gateway.knowledge.presses import pressed_commands, sent_pressed
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
 from gateway.knowledge.spills import spilled_elsewhere
@@ -415,6 +416,7 @@ class Ranker:
         # here, not at import: a Russian lemma loads the dictionaries, which the web app
         # does not load when imported).
         self._start = lemma("запуск", "ru")
+        self._email = lemma("email", "en")
         # The word of losing a thing as a message's words read (English "lost" is "lose").
         self._losing = {
             lang: tokens(word, lang)[0].lemma
@@ -671,6 +673,12 @@ class Ranker:
         # "…, mouse and all", "checked junk and everything": what rounds a clause off, and a
         # clause that only names what went along, is no word of the problem (fillers.py).
         tags |= extent_fillers(words, spans, self._failures)
+        # "I press scan, the light moves once": the command pressed fails, no button; "hit
+        # send", "the send button" are the mail's Send (presses.py).
+        pressed = pressed_commands(words)
+        sent = sent_pressed(pressed)
+        tags |= frozenset(pressed) - sent
+        words = _read_as(words, sent, "email", self._email)
         words = tuple(t._replace(stop=True) if i in tags else t for i, t in enumerate(words))
         # What was tried ("Переустанавливали клиент, не помогло") is never the problem clause.
         tried = {

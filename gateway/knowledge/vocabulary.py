@@ -1635,6 +1635,18 @@ WORKING_TIME_WORDS: frozenset[str] = _words(
     каждую кожні кожен кожну периодически постоянно постійно
     """
 )
+# A command pressed (presses.py): the verbs of pressing ("I press scan", "hit send",
+# "clicked on Print"), what may stand before the command, the commands a user presses by
+# their name, and a button named by its command ("the send button").
+PRESSING_WORDS: frozenset[str] = _words(
+    """
+    press presses pressed pressing hit hits hitting click clicks clicked clicking tap taps
+    tapped tapping push pushes pushed pushing
+    """
+)
+PRESSING_BETWEEN_WORDS: frozenset[str] = _words("the on a")
+PRESSED_COMMANDS: frozenset[str] = _words("print scan send save submit connect")
+BUTTON_WORDS: frozenset[str] = _words("button buttons")
 # The same in English (openings.py): a program that dies or goes ("crashes on startup",
 # "shuts the moment I open it", "opens briefly and then disappears")...
 DYING_ENGLISH: frozenset[str] = _words(
