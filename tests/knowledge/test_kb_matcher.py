@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.evaluation import Case, committed_left_out, held_out_examples
+from gateway.knowledge.evaluation import (
+    Case,
+    committed_left_out,
+    held_out_examples,
+    protocol_figures,
+)
 from gateway.knowledge.loader import load_articles
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
@@ -2582,3 +2587,46 @@ def test_a_part_left_out_is_decided_by_the_committed_decision(matcher: Matcher) 
     silent = committed_left_out(quiet, {"p": part}, extra, ["p"], folds=1)["p"]["all"]
     assert (said.top1, said.off_topic, said.wrongly_answered) == (1, 1, 0)
     assert (silent.top1, silent.off_topic, silent.wrongly_answered) == (0, 1, 0)
+
+
+def test_a_part_left_out_by_a_refit_is_the_protocols_left_out_figure(matcher: Matcher) -> None:
+    # bench/held_out_decision.py without a protocol output fits B itself: each part decided
+    # by a decision fitted on the other parts and the extra lines, as the protocol's left-out
+    # figure is (its matcher's own decision decides nothing).
+    def case(number: int, q: str, topic: str | None) -> Case:
+        return Case(number, q, "en", topic)
+
+    parts = {
+        "p": [
+            case(1, "the printer in the office shows offline and won't print", "printer_offline"),
+            case(2, "forgot my password and can't log in", "password_reset"),
+            case(3, "no sound from my speakers since this morning", "no_sound"),
+            case(4, "our cat refuses to eat the new food", None),
+        ],
+        "q": [
+            case(1, "paper stuck in the printer again", "printer_paper_jam"),
+            case(2, "the wifi keeps dropping in the meeting room", "wifi_connect"),
+            case(3, "my account is locked after three tries", "account_locked"),
+            case(4, "where can I park my bike tomorrow", None),
+        ],
+    }
+    extra = [
+        case(1, "can't connect to the vpn from home", "vpn_connect"),
+        case(2, "the disk on my laptop is full", "disk_full"),
+        case(3, "the canteen soup is cold today", None),
+        case(4, "outlook won't send my emails", "email_not_sending"),
+    ]
+    quiet = matcher.with_decision(dataclasses.replace(matcher.decision, choices=1.01))
+    refits = committed_left_out(matcher, parts, extra, ["p", "q"], folds=1, refit=True)
+    kept = committed_left_out(matcher, parts, extra, ["p", "q"], folds=1)
+    protocol = protocol_figures(quiet, parts, extra, folds=1).left_out
+    for name in parts:
+        got, want = refits[name]["all"], protocol[name]["all"]
+        assert (got.top1, got.exact, got.wrongly_answered, got.misses) == (
+            want.top1,
+            want.exact,
+            want.wrongly_answered,
+            want.misses,
+        ), name
+    # Fitted on eight lines, the refit says less than the committed decision does.
+    assert sum(kept[n]["all"].top1 for n in parts) > sum(refits[n]["all"].top1 for n in parts)
