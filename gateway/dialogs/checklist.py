@@ -30,6 +30,7 @@ from gateway.dialogs.extract.words import TEXTS_KEPT, fold
 from gateway.knowledge.vocabulary import PRINTER_SERIES_WORDS
 from gateway.models import CHECKLIST_FIELDS, FOLDER_FIELD
 from gateway.texts import Texts
+from gateway.triage.phrases import SCREEN_QUOTE
 
 _I = re.IGNORECASE
 
@@ -271,14 +272,9 @@ _NETWORK_NAMED = re.compile(
     r"(?:нет|нету|без|немає|нема|немa|no)\s+(?:сети|мережі))(?!\w)",
     _I,
 )
-# What the screen says, quoted ("laptops say 'Can't connect to this network'"): an
-# apostrophe inside a word does not end it.
 # … and where the Wi-Fi is named, the network is the Wi-Fi's ("can't get on the Wi-Fi …
 # forgot the network on two laptops").
 _WIFI_NAMED = re.compile(r"(?<!\w)(?:wi-?fi|wlan|вай-?фа\w*|вифи|wireless)(?!\w)", _I)
-_QUOTED_WORDS = re.compile(
-    r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))*'(?![\w'])"
-)
 # Devices that are the thing failing even where the network is named ("the network printer
 # is offline for everyone"): its model is still asked.
 _NOT_NETWORK_DEVICES = frozenset(
@@ -291,8 +287,9 @@ def network_is_out(problem: str) -> bool:
     """Whether the problem names the network itself as what is out, and no other device: a
     network outage has no program or device for the user to name (its product question,
     "which program or device?", is not asked when many are stopped by it)."""
-    said = _QUOTED_WORDS.sub(" ", problem)  # the screen's words ("Can't connect to this
-    if not _NETWORK_NAMED.search(said) or _WIFI_NAMED.search(said):  # network") name none
+    # what the screen says, quoted, names none ("laptops say 'Can't connect to this network'")
+    said = SCREEN_QUOTE.sub(" ", problem)
+    if not _NETWORK_NAMED.search(said) or _WIFI_NAMED.search(said):
         return False
     return device_name(problem, "en") not in _NOT_NETWORK_DEVICES
 

@@ -28,6 +28,7 @@ _LONG_WORD = re.compile(r"\w{4,}")
 _COMMA = re.compile(r"\s*,\s*")
 _SHORT = re.compile(r"(?<!\w)\w{2}(?!\w)")
 _JOINED = re.compile(r"\s+(?:and|but|while|а|але|но|однак|однако|проте)\s+", re.IGNORECASE)
+# A quotation mark of any kind, paired or not (not a quote's words: phrases.SCREEN_QUOTE).
 _QUOTES = re.compile(r"[«»“”„\"]|(?<!\w)'|'(?!\w)")
 MIN_CONTENT_WORDS = 2
 MIN_REQUEST_LEFT = 3  # what a request for a person must leave to be a problem as well

@@ -185,7 +185,9 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
 
 
 # Text in quotation marks, straight, curly or angled; a single quote only where it is no
-# apostrophe (a space or the start before it, no letter after the closing one).
+# apostrophe (a space or the start before it, no letter after the closing one). Not triage's
+# phrases.SCREEN_QUOTE: this reads the text before any folding (curly ‘…’ as well) and marks
+# the words of a quote of one letter or more.
 _QUOTED = re.compile(
     r"[\"“«„]([^\"“”«»„\n]{1,120})[\"”»“]|(?<![\w'’])['‘]([^'‘’\n]{1,120})['’](?![\w'’])"
 )

@@ -15,8 +15,9 @@ from re import _constants as sre  # the parse tree's node kinds (stable within 3
 from re import _parser as sre_parse
 
 # What a screen or a dialog says, quoted: «…», "…", “…”, '…' (an apostrophe inside a word,
-# It's or Зам'яття, is no end); the words are group 1 or group 2. Each kind of mark alone
-# too, for a reader that takes the double-quoted first (errors.py).
+# It's or Зам'яття, is no end); the words are group 1 or group 2. The one reader of them for
+# routing, contact_request, whose, the checklist and tried; each kind of mark alone too, for
+# a reader that takes the double-quoted first (errors.py).
 _DOUBLE_QUOTE = r"[«“„\"]([^«»“”„\"\n]{3,160})[»”“\"]"
 _SINGLE_QUOTE = r"(?<![\w'])'((?:[^'\n]|(?<=\w)'(?=\w)){3,160}?)'(?![\w'])"
 SCREEN_QUOTE = re.compile(f"{_DOUBLE_QUOTE}|{_SINGLE_QUOTE}")

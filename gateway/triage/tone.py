@@ -31,6 +31,8 @@ from gateway.triage.reading import (
 )
 
 # Quoted text and whatever follows a "says"-verb or a colon: what a screen or a dialog says.
+# Not phrases.SCREEN_QUOTE on purpose: a quote left open runs to the line's end (the rest is
+# the screen's, not the user's tone), and two letters are a quote.
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
 _SAID = re.compile(
     r"(?i)(?:\b(?:пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.phrases import SCREEN_QUOTE, PhraseSet, normalise
 
 # Kitchen, laundry, building and gym machines: the office manager's (facilities).
 APPLIANCES = PhraseSet([
@@ -125,7 +125,6 @@ _SIGNING_IN = re.compile(
     r"учетн\w* запис\w*|обліков\w* запис\w*)(?!\w)"
 )
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{3,}(?![\w-])")
-_SHOWN = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
 # The writer's own ticket, card, coins or money at a public machine of a stop, a station or
 # the street ("swallowed my coins", "не читает мой билет", "не пропускає мою картку").
 _MY_OWN = re.compile(
@@ -169,7 +168,7 @@ def without_machines(text: str) -> str:
     said = normalise(text)
     rest = _MACHINE_AND_MAKE.sub(" ", said)
     if rest != said:
-        rest = _SHOWN.sub(" ", rest)  # what it shows is its own: "пишет «очистите систему»"
+        rest = SCREEN_QUOTE.sub(" ", rest)  # what it shows is its own: "пишет «очистите систему»"
     if _used_as_a_customer(said):
         rest = _PUBLIC_MACHINE.sub(" ", _MY_OWN.sub(" ", rest))
     return _ITS_OWN.remove(rest)

@@ -19,7 +19,8 @@ from gateway.knowledge.morphology import is_dictionary_word, readings
 _UP = "A-ZА-ЯІЇЄҐ"
 _LOW = "a-zа-яіїєґ"
 # What a quote holds: an apostrophe between two letters is part of a word ("«Кур'єр-Облік»",
-# "'M'yasnyi Dvir'"), never the closing quote.
+# "'M'yasnyi Dvir'"), never the closing quote. A program's name, short, right after its noun:
+# not the screen's words (phrases.SCREEN_QUOTE), which the error reader takes.
 _QUOTED_TEXT = r"(?:[^»\"”“'\n]|(?<=\w)'(?=\w))"
 # A program noun, then the quoted name: "программа «Склад 15»", "the app "TimeTrack"".
 _QUOTED_AFTER_PROGRAM = re.compile(

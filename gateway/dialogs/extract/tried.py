@@ -34,6 +34,7 @@ from gateway.dialogs.extract.step_cues import WHEN_DOING as _WHEN_DOING
 from gateway.dialogs.extract.words import CLAUSE as _CLAUSE
 from gateway.dialogs.extract.words import TEXTS_KEPT, DoneForms, fold, word_at
 from gateway.knowledge.morphology import verb_grammemes
+from gateway.triage.phrases import SCREEN_QUOTE
 
 _I = re.IGNORECASE
 
@@ -456,7 +457,7 @@ def extract(text: str) -> str:
     taken_last = False  # the clause before was taken: a list may go on in the next one
     # the screen's words ("shows 'Trying to connect...'") are blanked, in place, before the
     # message is cut into clauses: neither their verbs nor their full stops are the user's
-    masked = _QUOTED.sub(_blanked, text)
+    masked = SCREEN_QUOTE.sub(_blanked, text)
     spans = [at for at in _CLAUSE.finditer(fold(masked)) if at.group().strip()]
     own_clauses = [masked[at.start() : at.end()].strip() for at in spans]
     judged = judged_steps(
@@ -532,7 +533,9 @@ def extract(text: str) -> str:
             or (_FREED.search(folded) and _STILL.search(fold(masked[at.start() :])))
             or (
                 is_own_step(own)
-                and (TROUBLE.search(masked[: at.start()]) or _QUOTED.search(text[: at.start()]))
+                and (
+                    TROUBLE.search(masked[: at.start()]) or SCREEN_QUOTE.search(text[: at.start()])
+                )
             )
             or (
                 # "в другом браузере то же самое", "з телефона теж не заходить": the same fault
@@ -540,7 +543,7 @@ def extract(text: str) -> str:
                 ELSEWHERE_TOO.search(folded)
                 and (
                     TROUBLE.search(masked[: at.end()])
-                    or _QUOTED.search(text[: at.start()])
+                    or SCREEN_QUOTE.search(text[: at.start()])
                     or SAME_RESULT.search(folded)
                 )
             )
@@ -649,11 +652,6 @@ _ELSEWHERE_PLUG = case_blind(
 _FREED = case_blind(r"\b(?:empt(?:ied|ying)|freed up|cleared out)\b")
 _STILL = case_blind(r"\b(?:still|anyway|no luck|didn'?t help|did not help|same (?:thing|warning|"
                     r"error|message))\b")
-
-_QUOTED = re.compile(
-    r"[«\"“„][^»\"”“\n]{2,160}[»\"”“]|(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){2,160}?'(?!\w)"
-)
-
 
 def _blanked(quote: re.Match[str]) -> str:
     """The screen's words as spaces, keeping the full stop they end their sentence with: in
