@@ -36,6 +36,7 @@ class SelfHelp:
 
     knowledge: Knowledge
     routing: Routing
+    outage_topic: str
 
     def _offer_article(self, turn: Turn, article: ArticleLike, score: float) -> None:
         st = turn.state
@@ -73,8 +74,9 @@ class SelfHelp:
         signal = detect_handoff(turn.reading(text)) if text else None
         # "thanks, I will try this after lunch": not tried yet, no detail of the problem
         later = helped is None and bool(text) and defers(text)
+        told: list[str] = []
         if text and not helped and not later:
-            fill(st.fields, st.sources, text, "reply to did-it-help")
+            told = fill(st.fields, st.sources, text, "reply to did-it-help")
         # "спасибо вам большое за помощь", "thank you very much": thanks that name nothing
         # and no fault are no more detail, however long; they are asked yes or no as "спасибо"
         detail = len(text.split()) >= DETAIL_WORDS and not later and not (
@@ -105,9 +107,29 @@ class SelfHelp:
             if helped is None:  # "it still says offline": more detail, not a yes
                 st.problem = st.fields["problem"] = f"{st.problem}\n{text}".strip()
             st.failed_answers += 1
-            self.to_person(turn, "not_solved", self._article(st.topic))
+            shown = self._screen_says_another(turn, told)
+            self.to_person(turn, "not_solved", shown or self._article(st.topic))
         else:
             turn.say("ask_yes_no", *self._yes_no(turn))
+
+    def _screen_says_another(self, turn: Turn, told: list[str]) -> ArticleLike | None:
+        """The article a "no" shows the problem to be by what the screen says, told only now
+        ("ні. Зверху жовта смуга «Продукт не активовано»" after the article on a program that
+        hangs, "на екрані «Принтер не в мережі»" after the paper jam's): the problem read
+        again with the screen's words, when that answers another article of the same group
+        with confidence. The ticket is that article's; the one shown stays answered. The
+        screen tells which of the thing's faults it is, not whose the thing is: a message
+        that reads as another group's ("Send Failed" from a scanner) leaves the article.
+        None when the reply gives no screen's words or they leave the article as it was."""
+        st = turn.state
+        shown = self._article(st.topic)
+        if "error" not in told or shown is None:
+            return None
+        match = self._match(f"{st.problem}\n{st.fields['error']}", turn.lang)
+        top = match.candidates[0].article if match.candidates else None
+        if match.outcome != "answer" or top is None or top.id in (st.topic, self.outage_topic):
+            return None
+        return top if str(top.group) == str(shown.group) else None
 
     def _another_matter_beside_yes(self, turn: Turn, msg: InboundMessage) -> bool:
         """A yes or a thanks with another problem added ("да, помогло. А ещё сканер не
