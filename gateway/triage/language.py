@@ -61,7 +61,7 @@ def _language(text: str, default: str) -> str:
     if not cyrillic:
         meant = _meant(text) if latin else text
         if meant != text:  # translit or the wrong layout: the language of the words meant
-            return detect_language(meant, default)
+            return _translit_language(text) or detect_language(meant, default)
         return "en" if latin else default
     letters = set("".join(cyrillic))
     uk = 2 * len(letters & _UK_LETTERS) + sum(w in _UK_WORDS for w in cyrillic)
@@ -134,7 +134,7 @@ def _reply_language(text: str, current: str, screen_text: bool) -> str:
     if not any(not w.isascii() for w in words):
         meant = _meant(text)
         if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
-            return reply_language(meant, current, screen_text)
+            return _translit_language(text) or reply_language(meant, current, screen_text)
         latin = re.findall(r"[a-z']+", text.lower())
         if latin and set(latin) <= _ANY_LANGUAGE:
             return current  # "ok" alone is typed in every language: it keeps the conversation's
@@ -179,6 +179,24 @@ def _meant(text: str) -> str:
     english = sum(_english(a) for a, _ in pairs)
     read = sum(a != b and not _english(a) for a, b in pairs)
     return meant if changed >= _MIN_MEANT_WORDS and read > english else text
+
+
+def _translit_language(text: str) -> str:
+    """ "ru" or "uk" for a translit message whose words one language's reading knows more of;
+    "" when both know as many (then its one reading's letters and words decide).
+
+    Latin letters are read as either language's ("y" is ы or и, "i" и or і), and a Ukrainian
+    message read the Russian way gets Russian letters: "dobryi den, mozhna mene peremknuty"
+    is "добрый … перемкнуты" that way, "добрий … перемкнути" (all Ukrainian words) the other."""
+    from gateway.knowledge.morphology import known_in, meant_text
+
+    known = {}
+    for lang in ("ru", "uk"):
+        words = _WORD.findall(meant_text(text, lang).lower())
+        known[lang] = sum(
+            len(w) >= MIN_DICTIONARY_WORD and known_in(w, lang) for w in words if not w.isascii()
+        )
+    return "uk" if known["uk"] > known["ru"] else "ru" if known["ru"] > known["uk"] else ""
 
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")

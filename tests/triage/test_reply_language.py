@@ -38,6 +38,7 @@ from gateway.triage.language import detect_language, reply_language
         # translit and the wrong layout are the language of the words meant
         ("ne pomoglo, vse tak zhe", "en", "ru"),
         ("ne dopomoglo", "en", "uk"),
+        ("lysty ne vidpravliaiutsia, stoiat u vykhidnykh vzhe dva dni", "ru", "uk"),
         ("ytn bynthytnf e dctuj jnltkf", "en", "ru"),
         ("e dcs[ yt ghfw.' ytn", "en", "uk"),
         ("vpn", "uk", "uk"),
@@ -52,6 +53,14 @@ def test_reply_language(text: str, current: str, expected: str) -> None:
     [
         ("v usih ne pratsyuye internet", "uk"),
         ("kassy ne rabotayut vo vseh magazinah", "ru"),
+        # Ukrainian translit writes и as "y": read the Russian way it gets ы and Russian
+        # endings ("добрый … перемкнуты"), the Ukrainian way every word is Ukrainian
+        ("dobryi den, mozhna mene peremknuty na spetsialista, a ne na bota?", "uk"),
+        ("lysty ne vidpravliaiutsia, stoiat u vykhidnykh vzhe dva dni", "uk"),
+        ("novyi telefon, staryi skynuv do zavodskykh, teper 2FA ne prokhodyt", "uk"),
+        # … and Russian translit stays Russian
+        ("dobryy den, mozhno pogovorit s nastoyashchim chelovekom iz tehpodderzhki?", "ru"),
+        ("pisma ne prikhodyat vtoroy den", "ru"),
         ("ytn bynthytnf e dctuj jnltkf", "ru"),
         ("Outlook crashes on a PDF", "en"),
         ("vpn???", "en"),
