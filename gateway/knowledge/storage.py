@@ -57,6 +57,7 @@ from gateway.knowledge.vocabulary import (
     STORAGE_WORDS,
     STUFFED_WORDS,
     UTTER_WORDS,
+    WHEREABOUTS_WORDS,
 )
 
 # Drive letters past C and D are network drives in an office: "диск S", "the H drive".
@@ -136,7 +137,10 @@ def read_cloud(words: list[str]) -> list[str]:
 
 def read_room(words: list[str]) -> list[str]:
     """Room said of a mailbox as its quota (`_mailbox_read`), or else a disk or machine
-    said full as full in the article's words (`_storage_read`)."""
+    said full as full in the article's words (`_storage_read`); a place in the locative
+    ("на месте", "на місці") is where a thing is, no room, and is left out."""
+    if not WHEREABOUTS_WORDS.isdisjoint(words):
+        words = [w for w in words if w not in WHEREABOUTS_WORDS]
     if not (_MAILBOXES.isdisjoint(words) or _STORED.intersection(words)) and (
         not MAILBOX_WORDS.isdisjoint(words) or SAVING_WORDS.isdisjoint(words)
     ):

@@ -351,6 +351,10 @@ MAILBOX_WORDS: frozenset[str] = _words(
     "ящик ящика ящике ящику скринька скриньки скриньці скриньку mailbox mailboxes inbox"
 )
 ROOM_WORDS: frozenset[str] = _words("место места месте місце місця місці space room")
+# A place said in the locative ("кабель на месте", "курсор стоит на месте", "на рабочем
+# месте", "приймач на місці"): where a thing is, never the disk's room, which is said in the
+# genitive ("нет места", "мало місця", "не вистачає місця").
+WHEREABOUTS_WORDS: frozenset[str] = _words("месте місці")
 STORAGE_WORDS: frozenset[str] = _words(
     """
     диск диска диске диску дисках память памяти пам'ять памяті пямять памяті компьютер

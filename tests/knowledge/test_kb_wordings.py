@@ -534,6 +534,25 @@ def test_an_inbox_said_empty_is_mail_not_arriving(
     assert answered(matcher, text, lang) == topic, text
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("в бухгалтерии нет сети, провод на месте", "ru", "no_internet"),
+        ("на ресепшені немає мережі, дріт на місці", "uk", "no_internet"),
+        ("мышка не реагирует, курсор стоит на месте", "ru", "keyboard_mouse"),
+        # the disk's room is said in the genitive
+        ("на диске нет места", "ru", "disk_full"),
+        ("на диску немає місця", "uk", "disk_full"),
+    ],
+)
+def test_a_thing_in_its_place_is_no_room_on_a_disk(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # "на месте", "на місці" (in place) were the disk article's "место": the first two were
+    # answered disk_full.
+    assert answered(matcher, text, lang) == topic, text
+
+
 def test_the_empty_words_of_an_inbox_are_those_beside_it() -> None:
     from gateway.knowledge.inboxes import empty_inbox
 
