@@ -98,6 +98,20 @@ _OTHERS = tuple(
     (re.compile(rf"(?<![\w])(?:{family}){_VER}(?![\w])", _I), name)
     for family, name in _OTHER_FAMILIES
 )
+# Parts of Windows said by its name, not the system the user runs: "Windows Hello", "Windows
+# Defender", and its sign-in, "the Windows login", "Windows sign-in", "вход в Windows", "учётка
+# Windows" (answers to "which program?" in frozen5, frozen8, frozen18, frozen22, tune10, tune12,
+# tune22, tune26: the writers ask which system after it). With a version it says the system
+# too: "при входе в винду 10".
+_PART_AFTER = re.compile(
+    r"\s+(?:hello|defender|security|log-?in|log-?on|sign-?in|sign-?on|account|password|"
+    r"credentials)\b",
+    _I,
+)
+_SIGN_IN_BEFORE = case_blind(
+    r"(?<!\w)(?:вход\w*|вхід|логин\w*|логін\w*|учётк\w*|учетк\w*|обліковк\w*|пароль|пароля|"
+    r"(?:учётн|учетн|обліков)\w+\s+запис\w*)\s+(?:в|у|до|от|від|для)?\s*$"
+)
 _NOT_WINDOWS = re.compile(
     r"(?:\b(?:the|all|all the|two|three|these|those|other|browser|open|many|several|some|"
     r"pop-?up|multiple)\s+)$",
@@ -147,8 +161,10 @@ def _windows(text: str) -> tuple[int, str, int] | None:
             r"(?:винд|вінд)(?:а|ы|е|у|ою|ой|і|овс\w*|оус\w*)?", family.lower()
         ):
             continue
-        if re.match(r"\s+(?:hello|defender|security)\b", text[match.end() :], _I) and not version:
-            continue  # "Windows Hello", "Windows Defender" are parts of it, not the system
+        if not version and (
+            _PART_AFTER.match(text, match.end()) or _SIGN_IN_BEFORE.search(text[: match.start()])
+        ):
+            continue  # "Windows Hello", "the Windows login", "вход в Windows": parts of it
         slang = _slang(text) if not version else None
         if slang is not None:
             named.append((match.start(), slang[1], match.end()))  # "на одиннадцатой винде"
