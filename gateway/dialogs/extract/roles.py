@@ -28,7 +28,17 @@ _NOT_SYSTEMS = frozenset(
     plz thx ty urgent help ndr nb ps re fw fwd cc bcc aka etc tv dvd cd mp mba phd dr mr mrs
     ms sos xl xxl mfp mfu icu er ups dhl fedex sslvpn anpr cctv""".split()  # noqa: SIM905
 )
-_LATIN_ACRONYM = re.compile(r"(?<![\w.@/\\#'’-])([A-Z]{3,6})(?![\w@/\\'’-]|:\d|::)")
+# The noun of a system's part joined to its acronym: "SCADA-клиенты", "связь со SCADA-сервером",
+# "lost the MES screens", "the MES terminals" (frozen16, tune19, tune26, frozen31): the acronym
+# names the system they belong to, by a hyphen too.
+_PART_NOUN = (
+    r"(?i:server|client|screen|terminal|console|database|module|сервер|клиент|клієнт|"
+    r"терминал|термінал|экран|екран|пульт|модул)\w*"
+)
+_PART_AFTER = re.compile(rf"(?:-|\s+){_PART_NOUN}")
+_LATIN_ACRONYM = re.compile(
+    rf"(?<![\w.@/\\#'’-])([A-Z]{{3,6}})(?![\w@/\\'’]|-(?!{_PART_NOUN})|:\d|::)"
+)
 # Where a system's acronym stands: after "the", "our", "in", "to" ("lost the MES", "in OBS",
 # "access to CRM"), or before what a system does ("CRM is down", "ERP не проводит").
 _SYSTEM_BEFORE = re.compile(
@@ -78,7 +88,7 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
             continue
         before, after = text[: match.start(1)], text[match.end(1) :]
         placed_before = bool(_SYSTEM_BEFORE.search(before))
-        placed_after = bool(_SYSTEM_AFTER.match(after))
+        placed_after = bool(_SYSTEM_AFTER.match(after) or _PART_AFTER.match(after))
         if is_dictionary_word(word.lower(), "en"):
             if _ORDINAL.match(word) or not placed_before:
                 continue  # "STILL doesn't scan", "the THIRD time", "get me a human NOW"
