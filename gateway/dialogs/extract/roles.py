@@ -66,9 +66,12 @@ _ORDINAL = re.compile(r"(?i:first|second|third|fourth|fifth|last|next|only)$")
 # Kinds of systems Cyrillic users name by their acronyms; another word in capitals may follow
 # ("АСУ ТП"), or a noun saying what it is for ("АСУ движения", "СЕД підприємства").
 _CYRILLIC_KINDS = re.compile(
-    r"(?<![\w-])(АСУ(?:П|ТП)?|СЕД|СЭД|МИС|МІС|АБС|СКУД|ЭДО|ЕДО|АИС|АІС|ЛИС|ЛІС|РИС|ГИС|ГІС)"
+    r"(?<![\w-])(АСУ(?:П|ТП)?|СЕД|СЭД|МИС|МІС|АБС|СКУД|ЭДО|ЕДО|АИС|АІС|ЛИС|ЛІС|РИС|ГИС|ГІС|АРМ)"
     r"(?:\s+([А-ЯІЇЄҐ]{2,4})(?![\w-]))?(?![\w-])"
 )
+# A workplace's system ("АРМ страховика", "АРМ ламповщицы", frozen5, probe13b and a tuning
+# line) is named by whose it is; alone it is a workstation, as "ПК" is.
+_WORKPLACE = "АРМ"
 _NEXT_WORD = re.compile(r"\s+([а-яіїєґё']{3,})(?![\w-])")
 # A name right after the acronym: its kind, then the name ("CRM Creatio", "PMS (Cloudbeds)").
 _NAME_AFTER = re.compile(r"\s*[«\"“„'(]?\s*[A-ZА-ЯІЇЄҐ]")
@@ -103,6 +106,8 @@ def acronym_names(text: str) -> list[tuple[int, str]]:
             purpose = _NEXT_WORD.match(text, match.end())
             if purpose and _genitive_noun(purpose.group(1)):
                 name = text[match.start() : purpose.end()]  # "АСУ движения", "СЕД підприємства"
+        if name == _WORKPLACE:
+            continue  # "ни один АРМ не видит": a workstation, named only by whose it is
         found.append((match.start(), name))
     return [
         (start, name)
