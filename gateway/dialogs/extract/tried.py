@@ -89,7 +89,7 @@ _EN_DONE = case_blind(
     r"disabl(?:ed|ing)|enabl(?:ed|ing)|chang(?:ed|ing)|cleaned|did|done|taken|put|"
     # "took the tray out" needs no "I" (a bare "took" does: "it took an hour")
     r"took(?: (?:\w+ ){0,3}?(?:out|off|apart))?|"
-    r"held|holding|loaded|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
+    r"held|holding|loaded|re-?load(?:ed|ing)|refilled|re-?enter(?:ed|ing)|entered|re-?open(?:ed|ing)|"
     r"closed and (?:re-?)?opened|"
     r"(?:re-?)?select(?:ed|ing)|picked|chose|re-?plugg(?:ed|ing)|(?:re-?)?typ(?:ed|ing)|waited|waiting|re-?seat(?:ed|ing)|"
     r"forg(?:ot|otten|etting) (?:the |this |that |my |our )?(?:wi-?fi |wireless )?"
@@ -373,7 +373,8 @@ _NEGATED_ATTEMPT = re.compile(
 # Done forms that are attempts only with the user as their subject ("I waited", "Typed the
 # password three times"), not "the page keeps waiting" or "the data entered".
 _DONE_BY_PERSON = frozenset(
-    {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled"}
+    {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled",
+     "reloaded", "reloading", "re-loaded"}
 )
 # A passive participle (ru/uk) says how things are ("отключен", "вимкнено", "удалены"); with
 # "уже" or a verdict on it in the message it reports a step ("драйвер уже обновлён").
@@ -527,6 +528,7 @@ def extract(text: str) -> str:
             or _FIX_DONE_EN.search(folded)
             or _FOLLOWED.search(folded)
             or _LOOKED_IN_BIN.search(folded)
+            or _RENEWED.search(folded)
             or (_PLUGGED.search(folded) and _ELSEWHERE_PLUG.search(folded))
             or someone_tried(folded)
             or _attempt_in(own, judged=judged_fix)
@@ -629,6 +631,25 @@ _LOOKED_IN_BIN = case_blind(
     rf"^{_BIN}\s+(?:(?:там|тоже|теж|уже|вже|также|також|совсем|зовсім)\s+)*(?:пуст\w*|порожн\w*)"
     rf"\s*(?:[—–-].*)?$)(?!\w)"
 )
+# A part renewed, said by the part alone: "new batteries went in", "new batteries in", "New
+# batteries, still nothing", "new batteries didn't help", "dead even with new batteries",
+# "нові батарейки не допомогли", "даже с новыми батарейками не работает" (frozen33; a dozen
+# FAQ lines say it so). The clause is the part and no more, or the part with a verdict; never
+# "since the new toner went in" or "prints stripes with the new cartridge" (how it began).
+_NEW_PART = (
+    r"(?:brand[- ]new|new|fresh|нов\w*|свеж\w*|свіж\w*)\s+(?:batter(?:y|ies)|cells?|toner|"
+    r"cartridges?|ink|rolls?|ribbons?|батаре\w*|батарейк\w*|картридж\w*|тонер\w*|рулон\w*|"
+    r"риббон\w*|чернил\w*|фарб\w*)"
+)
+_RENEWED = case_blind(
+    rf"^\W*(?:(?:and|also|then|и|і|й|та|ещё|ще)\s+)?(?:tried\s+)?{_NEW_PART}(?!\w)"
+    r"(?:\s+(?:(?:went|go|are|were|is|was|put|popped)\s+)?in|\s+(?:in\s+)?(?:still|didn'?t|"
+    r"did not|don'?t|do not|doesn'?t|made no|no luck|не помог\w*|не допом[оі]г\w*|"
+    r"ничего не да\w*|нічого не да\w*)\b.*|\W*)$|"
+    rf"(?<!\w)(?:even|даже|навіть)\s+(?:with|с|з|із)\s+(?:a\s+)?{_NEW_PART}(?!\w)"
+)
+
+
 # A plug put into another port, said in the everyday verbs: "в другой порт втыкал",
 # "приёмник в другой USB втыкали", "вже в другий порт пхали", "другую гарнитуру втыкала"
 # (tune28 and frozen18 asked "what did you try?" again; tune18, tune21, probe13b, tune29 said it
