@@ -20,7 +20,7 @@ ALONE_NO = PhraseSet([
 ])  # fmt: skip
 
 NO = PhraseSet([
-    r"нет", r"неа", r"не-а", r"не помогл\w*", r"не работает", r"не получил\w*", r"не вышло",
+    r"нет", r"неа", r"не-а", r"не помогл\w*", r"не работа(ет|є)", r"не получил\w*", r"не вышло",
     r"ні", r"не допомогл\w*", r"не працює", r"не вийшло", r"не вдалося",
     # the masculine past has no "л": "совет не помог", "не допоміг"
     r"не помог", r"не допоміг",
@@ -75,7 +75,7 @@ NO = PhraseSet([
 ])  # fmt: skip
 
 YES = PhraseSet([
-    r"да", r"ага", r"угу", r"помогл\w*", r"заработал\w*", r"получил\w*", r"работает", r"решено",
+    r"да", r"ага", r"угу", r"помогл\w*", r"заработал\w*", r"получил\w*", r"работа(ет|є)", r"решено",
     r"помог", r"допоміг",  # the masculine past: "совет помог", "так, допоміг"
     r"так", r"допомогл\w*", r"запрацювал\w*", r"вийшло", r"вдалося", r"працює", r"вирішено",
     r"yes", r"yep", r"yeah", r"y", r"sure", r"helped", r"it helped", r"works", r"worked",
@@ -135,6 +135,9 @@ GREETING = PhraseSet([
 
 THANKS = PhraseSet([
     r"спасибо", r"благодарю", r"дякую", r"thanks?( you)?", r"thx", r"ty",
+    # surzhyk: a Russian word said the Ukrainian way ("спасібо, всьо друкує", "все работає,
+    # спасібі")
+    r"спасіб[оі]",
 ])  # fmt: skip
 
 PRAISE = PhraseSet([
@@ -203,7 +206,7 @@ DEFERRAL = PhraseSet([
 ])  # fmt: skip
 # What says the fix worked, not only that the reply was heard ("ok", "да", "thanks")
 _HELPED = re.compile(
-    r"(?<!\w)(?:помогл\w*|помог|допомогл\w*|допоміг|заработал\w*|запрацювал\w*|работает|"
+    r"(?<!\w)(?:помогл\w*|помог|допомогл\w*|допоміг|заработал\w*|запрацювал\w*|работа(?:ет|є)|"
     r"працює|получилось|вийшло|вдалося|helped|works|worked|working|fixed|solved|sorted|"
     r"норм\w*|fine)(?!\w)"
 )
@@ -275,7 +278,7 @@ def _ironic(text: str) -> bool:
 # A later clause that says the fault goes on (never a bare "нет"/"no": "да, нет проблем",
 # "yes, no more errors" are yeses).
 STILL_NO = PhraseSet([
-    r"не помогл\w*", r"не допомогл\w*", r"не работает", r"не працює", r"не вышло",
+    r"не помогл\w*", r"не допомогл\w*", r"не работа(ет|є)", r"не працює", r"не вышло",
     r"не вийшло", r"didn'?t (help|work)", r"did not (help|work)", r"doesn'?t work",
     r"not working", r"still broken", r"то же самое", r"те саме", r"так само",
     r"ничего не (изменилось|поменялось)", r"нічого не (змінилось|змінилося)", r"без змін",

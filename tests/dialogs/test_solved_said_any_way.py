@@ -54,6 +54,8 @@ SOLVED = [
     ("ru", "уже работает, спасибо"),
     ("uk", "відремонтували"),
     ("uk", "вже працює, дякую"),
+    # surzhyk: a Russian verb or thanks said the Ukrainian way
+    ("uk", "вже работає, спасібо"),
 ]
 NOT_SOLVED = [
     ("en", "couldn't fix it"),
@@ -65,6 +67,8 @@ NOT_SOLVED = [
     ("ru", "не отремонтировали"),
     ("ru", "уже не работает"),
     ("uk", "вже не працює"),
+    ("uk", "все одно не работає"),
+    ("uk", "спасібо, але все одно не работає"),
 ]
 
 
@@ -148,7 +152,14 @@ def test_says_it_is_solved(said: str, solved: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("said", "verdict"), [("I managed to fix it", True), ("ще не полагодили", False)]
+    ("said", "verdict"),
+    [
+        ("I managed to fix it", True),
+        ("ще не полагодили", False),
+        # surzhyk: a Russian verb or thanks said the Ukrainian way (frozen29)
+        ("Шо, так просто було? Батарейки поміняла, все работає, спасібі!", True),
+        ("все одно не работає", False),
+    ],
 )
 def test_the_repair_is_a_yes_or_a_no(said: str, verdict: bool) -> None:
     assert parse_yes_no(said) is verdict
