@@ -30,9 +30,12 @@ from gateway.knowledge.vocabulary import (
     BACK_WORDS,
     BEING_WORDS,
     BOUNCE_WORDS,
+    CABLE_WORDS,
+    CABLED_DEVICES,
     CHECKED_PAIRS,
     CIRCUMSTANCE_WORDS,
     COMPLAINT_WORDS,
+    CONNECTED_WORDS,
     CRASH_WORDS,
     DAMAGE_WORDS,
     DAMAGED_THINGS,
@@ -154,10 +157,14 @@ def ruled_out(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[
     fine: list[int] = []
     denied = False
     start = 0
+    # A cable said plugged in is the named device's connection checked (vocabulary.CABLE_WORDS).
+    device = any(t.word in CABLED_DEVICES or t.lemma in CABLED_DEVICES for t in words)
     for part in parts:
         said = {t.word for t in part}
         plain = said.isdisjoint(NEGATION_WORDS) and said.isdisjoint(ONLY_WORDS)
-        works = _fine(part) and said.isdisjoint(REMEDY_WORDS)
+        works = (_fine(part) or (device and _plugged_in(part))) and said.isdisjoint(
+            REMEDY_WORDS
+        )
         # "у всіх інших є": being there, said last; "хоча вони надіслали": others did it.
         there = plain and bool(part) and (
             _there(part, lang) or they_are_people(words[: start + len(part)], start, lang)
@@ -574,6 +581,17 @@ def _fine(part: Sequence[Token]) -> bool:
         (checked or helps)
         and said.isdisjoint(NEGATION_WORDS)
         and (helps or said.isdisjoint(ONLY_WORDS))
+    )
+
+
+def _plugged_in(part: Sequence[Token]) -> bool:
+    """The clause says a cable is plugged in ("хотя кабель подключен", "the cable is plugged
+    in"), with no negation."""
+    said = {t.word for t in part}
+    return (
+        not said.isdisjoint(CABLE_WORDS)
+        and not said.isdisjoint(CONNECTED_WORDS)
+        and said.isdisjoint(NEGATION_WORDS)
     )
 
 

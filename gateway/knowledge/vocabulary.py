@@ -2018,6 +2018,29 @@ WIRED_WORDS: frozenset[str] = _words("cable cabled wired wire ethernet lan")
 # The same in Russian and Ukrainian, as lemmas: "по кабелю", "на проводе", "дріт підключений".
 WIRED_LEMMAS: frozenset[str] = _words("кабель провод проводной дріт провід дротовий кабельний")
 WIFI_WORDS: frozenset[str] = _words("wifi wireless")
+# A cable said plugged in ("хотя кабель подключен", "хоча кабель воткнутий в обидва кінці",
+# "the cable is plugged in") beside a device named (a scanner, a printer, a monitor) is
+# the device's connection checked: ruled out as what works is, no evidence for the wired
+# network (clauses.ruled_out). Said of the computer alone it is the network's own words.
+CABLE_WORDS: frozenset[str] = _words(
+    """
+    кабель кабеля кабели провод провода проводок шнур шнура штекер
+    кабелі дріт дроти дроту шнури
+    cable cables cord wire
+    """
+)
+CONNECTED_WORDS: frozenset[str] = _words(
+    """
+    подключен подключена подключено подключены воткнут воткнута воткнуто воткнутый вставлен
+    вставлена вставлено вставленный
+    підключений підключена підключено підключені воткнутий встромлений встромлено
+    підєднаний підєднано вставлений
+    connected plugged
+    """
+)
+CABLED_DEVICES: frozenset[str] = DEVICE_WORDS - WIFI_WORDS - _words(
+    "звук звука звуку звуком sound audio"
+)
 # Not being there, said right after the Wi-Fi at a clause's end: "вайфая там нет", "вайфаю
 # немає" deny the Wi-Fi beside a cabled machine ("не" before a verb says it fails instead).
 ABSENT_WORDS: frozenset[str] = _words("нет немає нема")

@@ -553,6 +553,23 @@ def test_a_thing_in_its_place_is_no_room_on_a_disk(
     assert answered(matcher, text, lang) == topic, text
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("сканер не видит компьютер, хотя кабель подключен", "ru", "scanner_not_working"),
+        ("сканер не бачить ноутбук, хоча шнур воткнутий", "uk", "scanner_not_working"),
+        # said of the computer alone, the cable is the network's
+        ("нет интернета, хотя кабель подключен", "ru", "no_internet"),
+    ],
+)
+def test_a_devices_cable_said_plugged_in_is_no_network(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    # "кабель" is the wired network's word: "хотя кабель подключен" beside a scanner was
+    # offered or answered no_internet.
+    assert answered(matcher, text, lang) == topic, text
+
+
 def test_the_empty_words_of_an_inbox_are_those_beside_it() -> None:
     from gateway.knowledge.inboxes import empty_inbox
 
