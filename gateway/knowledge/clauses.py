@@ -589,7 +589,7 @@ def _plugged_in(part: Sequence[Token]) -> bool:
     in"), with no negation."""
     said = {t.word for t in part}
     return (
-        not said.isdisjoint(CABLE_WORDS)
+        any(t.word in CABLE_WORDS or t.lemma in CABLE_WORDS for t in part)
         and not said.isdisjoint(CONNECTED_WORDS)
         and said.isdisjoint(NEGATION_WORDS)
     )

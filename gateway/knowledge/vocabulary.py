@@ -2022,12 +2022,9 @@ WIFI_WORDS: frozenset[str] = _words("wifi wireless")
 # "the cable is plugged in") beside a device named (a scanner, a printer, a monitor) is
 # the device's connection checked: ruled out as what works is, no evidence for the wired
 # network (clauses.ruled_out). Said of the computer alone it is the network's own words.
-CABLE_WORDS: frozenset[str] = _words(
-    """
-    кабель кабеля кабели провод провода проводок шнур шнура штекер
-    кабелі дріт дроти дроту шнури
-    cable cables cord wire
-    """
+# Compared by lemma and by word: the wired network's nouns and a device's own leads.
+CABLE_WORDS: frozenset[str] = (WIRED_LEMMAS - _words("проводной дротовий кабельний")) | _words(
+    "проводок шнур штекер cable cables cord wire"
 )
 CONNECTED_WORDS: frozenset[str] = _words(
     """

@@ -558,6 +558,8 @@ def test_a_thing_in_its_place_is_no_room_on_a_disk(
     [
         ("сканер не видит компьютер, хотя кабель подключен", "ru", "scanner_not_working"),
         ("сканер не бачить ноутбук, хоча шнур воткнутий", "uk", "scanner_not_working"),
+        # any form of the cable's noun, by lemma («провід» was missed)
+        ("сканер не бачить комп'ютер, хоча провід підключений", "uk", "scanner_not_working"),
         # said of the computer alone, the cable is the network's
         ("нет интернета, хотя кабель подключен", "ru", "no_internet"),
     ],
