@@ -1553,11 +1553,11 @@ EMPTY_WORDS: frozenset[str] = _words(
 # Where the mail is kept, and the words that say it is empty ("вхідні порожні", "в пошті
 # пусто", "inbox empty"): mail that did not come in (inboxes.py). A letter is no such
 # place: "письма приходят пустые" is its body, and a Russian "лист" is a sheet.
-MAIL_PLACE_WORDS: frozenset[str] = MAILBOX_WORDS | _words(
-    """
-    входящие входящих входящем вхідні вхідних вхідному вхідній спам спаме спамі spam junk
-    почта почте почту пошта пошті пошту
-    """
+MAIL_FOLDER_WORDS: frozenset[str] = _words(
+    "входящие входящих входящем входящей вхідні вхідних вхідному вхідній спам спаме спамі spam junk"
+)
+MAIL_PLACE_WORDS: frozenset[str] = (
+    MAILBOX_WORDS | MAIL_FOLDER_WORDS | _words("почта почте почту пошта пошті пошту")
 )
 EMPTY_PLACE_WORDS: frozenset[str] = _words(
     """
@@ -1565,11 +1565,8 @@ EMPTY_PLACE_WORDS: frozenset[str] = _words(
     empty
     """
 )
-INBOX_WORDS: frozenset[str] = MAIL_WORDS | MAILBOX_WORDS | _words(
-    """
-    входящие входящих входящем входящей вхідні вхідних вхідному вхідній spam спам спаме спамі
-    junkfolder junk inbox
-    """
+INBOX_WORDS: frozenset[str] = (
+    MAIL_WORDS | MAILBOX_WORDS | MAIL_FOLDER_WORDS | _words("junkfolder inbox")
 )
 # Papers that go by mail: what others sent, when no mail word is said ("постачальник
 # відправив накладну, а до мене не дійшла"); not orders, which are shipped as often (lemmas).
