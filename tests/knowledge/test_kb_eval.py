@@ -94,7 +94,8 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 10968, 6 of 1579; left out 10794, 7 of 1579. At session 34's end (main e28a640a's code, the
 # lead, 16:55-17:04 UTC): pooled 10802, 6 of 1579; left out 10800, 7 of 1579. With batch 34 in
 # (the thirty-second tuning part; the lead, main 338792d7's code, 18:43-19:09 UTC): pooled 11119
-# of 11298, 7 of 1624; left out 11119, 8 of 1624.
+# of 11298, 7 of 1624; left out 11119, 8 of 1624. At session 35's end (main 04915c53's code, the
+# lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (1, 100)),
@@ -111,7 +112,7 @@ TUNING_MEASURED = {
     "faq_tune15.jsonl": (((90, 90), (116, 120), (119, 120)), (1, 45)),
     "faq_tune16.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune17.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune18.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune18.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune20.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
@@ -123,17 +124,17 @@ TUNING_MEASURED = {
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
-    "faq_tune30.jsonl": (((88, 90), (116, 120), (118, 120)), (0, 45)),
+    "faq_tune30.jsonl": (((88, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune31.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
     "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
-    "faq_tune33.jsonl": (((86, 90), (114, 120), (114, 120)), (0, 45)),
+    "faq_tune33.jsonl": (((86, 90), (115, 120), (114, 120)), (0, 45)),
     "faq_tune34.jsonl": (((90, 90), (115, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1624), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3239, 4013, 3867), 8)
+LEFT_OUT_MEASURED = ((3239, 4016, 3868), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
