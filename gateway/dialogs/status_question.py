@@ -125,6 +125,17 @@ CREATE_WORDS = {
 }
 # Words before "request" that make it the verb ("I request", "to request", "can request").
 VERB_LEADS = frozenset({"i", "we", "you", "to", "can", "could", "should", "must", "please", "pls"})
+# An English "ticket" that a venue sells or prints, not the user's request: before the thing it
+# qualifies ("the ticket pc is stuck", "Ticket office", "the ticketing app") or after the
+# printing ("won't print tickets"); its "status" and "updates" are then the machine's.
+VENUE_TICKET_HEADS = frozenset({
+    "pc", "pcs", "computer", "laptop", "machine", "machines", "office", "booth", "counter",
+    "kiosk", "terminal", "till", "gate", "window", "printer", "printers", "scanner", "scanners",
+    "app", "apps", "system", "software",
+})  # fmt: skip
+PRINTING_VERBS = frozenset({
+    "print", "prints", "printed", "printing", "scan", "scans", "scanned", "sell", "sells",
+})  # fmt: skip
 # A question about a ticket is short; a long message naming a ticket tells a problem.
 MAX_WORDS = 14
 MAX_OTHER_WORDS = 2  # besides the number and the cues, e.g. "HD-000042, what's up?"
@@ -168,7 +179,9 @@ def status_question(text: str, lang: str, bare: bool = False) -> StatusQuestion 
         return None
     seen = {t.lemma for t in words}
     cues = _cues()
-    noun = bool(seen & cues["noun"])
+    noun = any(
+        t.lemma in cues["noun"] and not _venue_ticket(words, i) for i, t in enumerate(words)
+    )
     if seen & cues["other"] or _POSSESSIVE.search(text) or _NAMED_OWNER.search(text):
         return None  # "заявка Петрова", "my colleague's request": not the user's own
     numbers = ticket_numbers(text, numbered=noun)
@@ -245,6 +258,14 @@ def _typo_stems() -> dict[str, frozenset[str]]:
                 if len(key) >= TYPO_SHORTEST:
                     found.setdefault(key, set()).add(lemma(word, lang))
     return {key: frozenset(lemmas) for key, lemmas in found.items()}
+
+
+def _venue_ticket(words: list[Token], at: int) -> bool:
+    """The English ticket noun at `at` is a venue's ticket: "the ticket pc", "print tickets"."""
+    if not words[at].word.isascii():
+        return False
+    after = words[at + 1].word if at + 1 < len(words) else ""
+    return after in VENUE_TICKET_HEADS or (at > 0 and words[at - 1].word in PRINTING_VERBS)
 
 
 def _verb_use(words: list[Token], nouns: frozenset[str]) -> bool:

@@ -57,6 +57,11 @@ NOT_ASKED = [
     ("en", "The status bar in Excel disappeared"),
     ("en", "where is the printer on floor 2"),
     ("en", "ticket printer shows error 0x000"),
+    # a venue's ticket: its status and updates are the machine's
+    ("en", "the museum ticket pc is stuck on the updates screen"),
+    ("en", "the kiosk won't print tickets, status paused"),
+    ("en", "Ticket office: 'Working on updates 40%' for an hour"),
+    ("en", "the ticketing app crashes with an error when I open it"),
     ("en", "how do I request access to the finance share?"),
 ]
 
