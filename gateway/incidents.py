@@ -103,6 +103,10 @@ class IncidentService:
         self.desk_language = desk_language
         self.clock = clock
         self._told: tuple[Sequence[Incident], tuple[OpenIncident, ...]] | None = None
+        # A late alert is adopted by two looks at once, its own after its commit and the
+        # declaration's sweep: each reads the children, then links. One at a time, so an
+        # alert is linked (and logged on the incident) once.
+        self._adopting = asyncio.Lock()
         self.detection = OutageDetection(
             self.store,
             settings,
@@ -272,14 +276,15 @@ class IncidentService:
         """An alert of its services committed after the declaration read what fires, whose
         own look after its commit came before the declaration's commit (no incident yet):
         adopted now, so a storm declared while it goes on leaves none of its alerts queued."""
-        late = await self._alerts_firing_of(
-            incident.services, await self.store.incidents.children(incident.id)
-        )
-        if late:
-            tx = Transaction()
-            for ticket_id in late:
-                self._link_alert(tx, incident.id, ticket_id, "monitoring")
-            await self.store.commit(tx)
+        async with self._adopting:
+            late = await self._alerts_firing_of(
+                incident.services, await self.store.incidents.children(incident.id)
+            )
+            if late:
+                tx = Transaction()
+                for ticket_id in late:
+                    self._link_alert(tx, incident.id, ticket_id, "monitoring")
+                await self.store.commit(tx)
 
     async def _declared_by_other(self, holder: str) -> Incident | None:
         """The incident another declaration claimed the signature for, once its commit
@@ -387,10 +392,11 @@ class IncidentService:
         about = self.catalog.of_alert(service)
         for incident in await self.open_incidents():
             if incident.services & about:
-                if ticket.id not in await self.store.incidents.children(incident.id):
-                    tx = Transaction()
-                    self._link_alert(tx, incident.id, ticket.id, "monitoring")
-                    await self.store.commit(tx)
+                async with self._adopting:
+                    if ticket.id not in await self.store.incidents.children(incident.id):
+                        tx = Transaction()
+                        self._link_alert(tx, incident.id, ticket.id, "monitoring")
+                        await self.store.commit(tx)
                 return
         await self.detection.alerts_firing(about)
 
