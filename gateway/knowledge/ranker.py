@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from gateway.knowledge.approvals import approvals, not_against
 from gateway.knowledge.articles import LANGUAGES, Article
 from gateway.knowledge.asides import asides, event_object, of_place, sign_off, times_of_day
+from gateway.knowledge.cameras import photo_cameras
 from gateway.knowledge.clauses import (
     after_damage,
     awaited_from_others,
@@ -635,6 +636,9 @@ class Ranker:
         # "the harpsichord in the recital hall has two keys that won't come back up": an
         # instrument's keys.
         boards |= instrument_keys(words)
+        # "can't copy the party videos off the camera", "the photo studio camera": a camera
+        # said with its shots or as a photo camera is no webcam (cameras.py).
+        boards |= photo_cameras(text, words)
         if boards:
             words = tuple(t._replace(stop=True) if i in boards else t for i, t in enumerate(words))
         if windows:

@@ -1260,6 +1260,18 @@ SOUND_HOST_WORDS: frozenset[str] = _words(
     earphones
     """
 )
+# A photographer's camera: a camera said with the shots it keeps ("can't copy the party videos
+# off the camera", "the camera photos go there") or called a photo camera ("the photo studio
+# camera", "my digital camera") is no webcam (cameras.py). A webcam's "picture" (the image it
+# shows in a call) is no shot: only the plural is. A message that says "webcam" is left.
+CAMERA_WORDS: frozenset[str] = _words("camera cameras")
+WEBCAM_WORDS: frozenset[str] = _words("webcam webcams")
+CAMERA_SHOT_WORDS: frozenset[str] = _words(
+    "photos pictures pics snaps shots footage videos clips recordings"
+)
+PHOTO_CAMERA_WORDS: frozenset[str] = _words("photo digital dslr mirrorless film")
+# How far before "camera" such a word still says which camera: "photo studio camera".
+PHOTO_CAMERA_REACH = 2
 # An instrument or a music night: the keyboard and keys, or the sound, said with it and with
 # no computer or call program ("the harpsichord in the recital hall has two keys that won't
 # come back up", "на колокольне западает клавиатура", "камертон майже не дає звуку") are the
