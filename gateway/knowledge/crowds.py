@@ -10,9 +10,10 @@ noun in the case a place takes). Whether work stopped for many is priority's rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from gateway.knowledge.morphology import Token, read_as
+from gateway.knowledge.morphology import Token, read_as, readings
 from gateway.knowledge.vocabulary import (
     MANY_WORDS,
     NONE_PARTICLES,
@@ -28,6 +29,8 @@ QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
 _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 WHERE_CASES = frozenset({"loct", "datv"})
 _INANIMATE_NOUN = frozenset({"NOUN", "inan"})
+_VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
+_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
 
 
 def quantifier(words: Sequence[Token], index: int) -> str:
@@ -80,4 +83,14 @@ def inanimate_noun(token: Token, plural: bool, cases: frozenset[str] = frozenset
     return read_as(
         token.word, cases, _INANIMATE_NOUN | number if plural else _INANIMATE_NOUN,
         frozenset() if plural else number,
+    )
+
+
+def is_verb(token: Token) -> bool:
+    """A Cyrillic word whose likeliest reading is a verb ("впала", "пропала", "лежит")."""
+    if not _CYRILLIC_WORD.search(token.word):
+        return False
+    return any(
+        found and found[0][1] & _VERBS
+        for found in (readings(token.word, "uk"), readings(token.word, "ru"))
     )

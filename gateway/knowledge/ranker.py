@@ -50,6 +50,7 @@ from gateway.knowledge.clauses import (
 from gateway.knowledge.crowds import (
     WHERE_CASES,
     inanimate_noun,
+    is_verb,
     placed,
     quantifier,
     stop_matters,
@@ -76,6 +77,7 @@ from gateway.knowledge.morphology import (
     tokens,
 )
 from gateway.knowledge.openings import died_opening
+from gateway.knowledge.outages import DOWN_WORDS, crowd_failures
 from gateway.knowledge.passwords import new_password_refused
 from gateway.knowledge.phones import (
     lost_phone,
@@ -305,7 +307,6 @@ _SPILL_REACH = 5
 # The endings of a Russian or Ukrainian adjective's lemma an adverb in -о is made from.
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _MANNER_SHORTEST = 4
-_VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
 
 
 @dataclass(frozen=True)
@@ -780,6 +781,10 @@ class Ranker:
             bars[at] = bars.get(at, _NOBODY) | others
         barred = tuple(sorted(bars.items()))
         stopped = self._many_stopped(text, lang, words)
+        # "на фабрике ни у кого не запускается 1С", "на всіх касах зависла програма": what
+        # fails in the clause that says everyone is the crowd's outage, "down", when the
+        # message says work stopped for many (outages.py).
+        words = self._crowd_down(text, lang, words, spans, stopped)
         if len(words) > _RANKED_WORDS:
             return self._rank(
                 words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped
@@ -1376,10 +1381,7 @@ class Ranker:
         if not word.endswith("о") or len(word) < _MANNER_SHORTEST:
             return []
         before = next((t for t in reversed(words[:index]) if not t.stop), None)
-        if before is None or not any(
-            found and found[0][1] & _VERBS
-            for found in (readings(before.word, "uk"), readings(before.word, "ru"))
-        ):
+        if before is None or not is_verb(before):
             return []
         return [
             (word[:-1] + ending, _PREFIX_SIMILARITY)
@@ -1545,6 +1547,24 @@ class Ranker:
             found = self._network_lost(found)
         return tuple(found)
 
+    def _crowd_down(
+        self,
+        text: str,
+        lang: str | None,
+        words: tuple[Token, ...],
+        spans: Sequence[range],
+        stopped: bool,
+    ) -> tuple[Token, ...]:
+        """The words with what fails in the crowd's clause read as the outage's "down" and
+        its negation left out (outages.py), when a crowd is read and work stopped for many
+        (impact's reading, asked only then)."""
+        crowd = [i for i, t in enumerate(self._crowd(words, stopped)) if t.lemma == _EVERYONE]
+        failed, denials = crowd_failures(words, spans, crowd) if crowd else ((), ())
+        if not failed or not (stopped or many_stopped(text, lang)):
+            return words
+        down = DOWN_WORDS["en" if words[min(failed)].word.isascii() else lang or "ru"]
+        return _read_as(words, failed, down, down, dropped=denials)
+
     def _many_stopped(self, text: str, lang: str | None, words: tuple[Token, ...]) -> bool:
         """Whether the message says work stopped for many, as priority reads it (impact.py),
         asked only where the crowd reading depends on it (`stop_matters`): the reading is
@@ -1608,7 +1628,7 @@ class Ranker:
             ):
                 continue
             if (before is not None and before.word in NEGATION_WORDS) or any(
-                t is not None and _is_verb(t) for t in (before, after)
+                t is not None and is_verb(t) for t in (before, after)
             ):
                 internet = self._internet["uk" if token.lemma == self._network_uk else "ru"]
                 found[index] = token._replace(word=internet, lemma=internet)
@@ -2079,16 +2099,6 @@ def tie_broken(
         broken += sorted(tied, key=resembles.__getitem__, reverse=True)
         ranked = ranked[len(tied) :]
     return broken
-
-
-def _is_verb(token: Token) -> bool:
-    """A Cyrillic word whose likeliest reading is a verb ("впала", "пропала", "лежит")."""
-    if not _CYRILLIC_WORD.search(token.word):
-        return False
-    return any(
-        found and found[0][1] & _VERBS
-        for found in (readings(token.word, "uk"), readings(token.word, "ru"))
-    )
 
 
 def _read_as(

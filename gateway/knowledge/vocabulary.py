@@ -1187,6 +1187,9 @@ NEGATION_WORDS: frozenset[str] = _words(
     cannot dont doesnt wont didnt isnt arent пусто порожньо empty
     """
 )
+# Being able, by lemma: denied ("не может пробить чек", "не можуть зайти") it says that the
+# verb after it fails, not what fails.
+MODAL_LEMMAS: frozenset[str] = _words("мочь могти can could")
 # A connection gone off ("инет отвалился", normalised "отключается"; "інтернет відключився")
 # denies it as "пропал" does: what a later clause says works beside it is ruled out
 # (clauses.ruled_out).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
+from gateway.knowledge.clauses import clause_spans
 from gateway.knowledge.crowds import (
     QUANTIFIER_WORDS,
     WHERE_CASES,
@@ -15,6 +16,7 @@ from gateway.knowledge.crowds import (
 )
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
+from gateway.knowledge.outages import crowd_failures
 
 
 @pytest.mark.parametrize(
@@ -232,3 +234,58 @@ def test_a_blue_screen_is_an_error_screen(
 ) -> None:
     # "синий экран" became "bsod", a word no article used: every blue screen was silence.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("на сыроварне ни у кого не запускается 1С, отгрузки встали", "ru", "outage_critical"),
+        ("на всіх касах пекарні зависла програма, люди чекають", "uk", "outage_critical"),
+        ("ВСЕ КАССЫ В ЦВЕТОЧНОМ САЛОНЕ ВСТАЛИ, ПОКУПАТЕЛИ ЖДУТ", "ru", "outage_critical"),
+        (
+            "ни на одной кассе автомойки не проходят оплаты, программа не отвечает",
+            "ru",
+            "outage_critical",
+        ),
+        ("на всех кассах ресторана не отвечает программа, гости ждут", "ru", "outage_critical"),
+        (
+            "у всіх на меблевій фабриці не запускається облікова програма, відвантаження стоїть",
+            "uk",
+            "outage_critical",
+        ),
+        # the crowd is fine, in a clause of its own: one user's program or Wi-Fi
+        ("у меня не запускается 1С, у всех остальных работает", "ru", "app_wont_start"),
+        ("ноутбук не видит вайфай в цеху, у всех остальных есть", "ru", "wifi_connect"),
+        # nothing of IT's fails for the crowd
+        ("на всех кассах кинотеатра закончился попкорн", "ru", None),
+    ],
+)
+def test_a_program_failing_for_a_crowd_is_the_outage(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "не запускается", "зависла", "не отвечает", "встали" said of everyone were the one
+    # program's evidence: it ranked first ("не запускается 1С": the program that will not
+    # start) or the outage stayed below the cut. In the crowd's clause, with work stopped
+    # for many, they are the outage's "лежит" (outages.py).
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "failed", "denials"),
+    [
+        ("ни у кого не запускается 1С", "ru", ["запускается"], ["не"]),
+        ("все кассы встали, люди ждут", "ru", ["встали"], []),
+        # being able says the next verb fails, which is no word of the outage's own
+        ("у всіх не може пробити чек", "uk", [], []),
+        # a failure in another clause than the crowd's
+        ("не видит вайфай, у всех есть", "ru", [], []),
+    ],
+)
+def test_what_fails_in_the_crowds_clause(
+    text: str, lang: str, failed: list[str], denials: list[str]
+) -> None:
+    words = tokens(text, lang)
+    crowd = [i for i, t in enumerate(words) if t.word in {"everyone", "все"}]
+    found, denied = crowd_failures(words, clause_spans(text, lang, words), crowd)
+    assert sorted(words[i].word for i in found) == sorted(failed)
+    assert sorted(words[i].word for i in denied) == sorted(denials)
