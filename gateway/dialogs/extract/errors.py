@@ -433,10 +433,15 @@ _NO_ERROR = case_blind(
     r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
     r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently|"
     # nothing pops up: "nothing pops up", "no pop-up or anything", "нічого не вискакує",
-    # "никаких окон не появляется"
+    # "никаких окон не появляется"; a bare "nothing" that does not show up is the missing
+    # thing itself ("beeps but nothing shows up", "nothing shows up in display settings"),
+    # unless it is the screen's ("nothing shows up on the screen")
     r"(?:nothing|no (?:pop-?ups?|windows?|warnings?|messages?|errors?|dialogs?))\s+"
     r"(?:or anything\s+)?(?:pops? up|popped up|comes? up|came up|appears?|appeared|"
-    r"shows? up|showed up|is shown|was shown)|no pop-?ups?(?: or anything| at all)?|"
+    r"is shown|was shown)|"
+    r"(?:no (?:pop-?ups?|windows?|warnings?|messages?|errors?|dialogs?)\s+(?:or anything\s+)?"
+    r"(?:shows? up|showed up)|nothing\s+(?:shows? up|showed up)\s+on\s+(?:the\s+)?"
+    r"(?:screen|display))|no pop-?ups?(?: or anything| at all)?|"
     r"(?:ничего|никак\w* (?:окон|окна|окошек|табличек|надписей|сообщени\w*|ошибок))\s+не\s+"
     r"(?:выскакива\w*|выскочил\w*|появля\w*|появил\w*|всплыва\w*|всплыл\w*|вылеза\w*|"
     r"вылазит|вылез\w*|высвечива\w*|показыва\w*)|"
