@@ -420,6 +420,15 @@ _INVERTED_UNITS = (
     r"хвилин|години|годин|днів|дні|діб|доби|тижні|тижнів|місяці|місяців"
 )
 _PATTERNS += [
+    # the start of a session, or of a period with a word of its own before it: "с начала
+    # второго заезда", "з початку гри", "так с начала учебной недели", "since the start of
+    # the second heat" (the bare periods are read above)
+    rf"(?:с|со|з|із|від|since|from)\s+(?:(?:самого|самої|самой|the very)\s+)?"
+    rf"(?:начала|початку|the start of|the beginning of)\s+(?:(?:the|my|our|this|today's)\s+)?"
+    rf"(?:[\w'-]+(?:ой|ей|ого|его|ої|ього|ьої)\s+|[a-z][\w-]*\s+)?"
+    rf"(?:{_SESSIONS}|{_GATHERINGS}|{_EN_SESSIONS}|недели|тижня|месяца|місяця|года|року|"
+    rf"семестра|семестру|четверти|чверті|квартала|кварталу|week|month|year|term|semester|"
+    rf"quarter)(?![\w'])",
     rf"(?:(?:уже|вже|где-то|десь|примерно|приблизно)\s+)?(?:{_INVERTED_UNITS})\s+"
     rf"(?:{NUMERAL_WORDS}|\d{{1,2}})(?:\s+(?:назад|тому|как|як|уже|вже)(?![\w'])|"
     r"(?=\s+(?:не|нет|ні|немає|нема)(?![\w'])))",
