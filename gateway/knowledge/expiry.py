@@ -5,7 +5,9 @@ over", "Антивірус каже, що підписка спливла вчо
 "закінчилась", "истекла"; running out, being over and "спливти" (which of anything else
 is a window popping up: "спливло вікно з помилкою") are no word of it. Read so only beside
 a licence, a subscription or a trial: "we ran out of toner", "the meeting is over" and
-"спливло вікно" are left as they are.
+"спливло вікно" are left as they are. A password runs out as a licence does ("how do I change
+my password before it runs out? got the 5 days left warning"): it expires, and the disk's
+"running out of space" is no word of it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Sequence
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     BEING_OVER_WORDS,
+    EXPIRING_SECRET_WORDS,
     LICENCE_WORDS,
     RUN_OUT_WORDS,
     RUN_WORDS,
@@ -29,7 +32,8 @@ _REACH = 4
 
 
 def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
-    """Positions of the words that say a licence, a subscription or a trial ran out ("ran"
+    """Positions of the words that say a licence, a subscription, a trial or a password ran
+    out ("ran"
     of "ran out", "over" of "is over", "спливла"), and of the words that only complete them
     ("out"); empty when no such word is near one."""
     content = [i for i, t in enumerate(words) if not t.stop]
@@ -58,9 +62,10 @@ def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
 
 
 def _licence(words: Sequence[Token], content: list[int], n: int) -> bool:
-    """Whether the n-th content word is a licence, a subscription or a software trial."""
+    """Whether the n-th content word is a licence, a subscription, a software trial or an
+    English password."""
     token = words[content[n]]
-    if token.lemma in LICENCE_WORDS:
+    if token.lemma in LICENCE_WORDS or token.lemma in EXPIRING_SECRET_WORDS:
         return True
     near = [words[content[m]].word for m in (n - 1, n + 1) if 0 <= m < len(content)]
     return token.lemma in TRIAL_WORDS and any(w in TRIAL_KINDS for w in near)

@@ -1920,6 +1920,10 @@ LICENCE_WORDS: frozenset[str] = _words(
 )
 # A trial is a licence's when it is a free one or has its period or version ("the trial
 # period is over"); "the trial is over, the jury is out" is a court's.
+# A password runs out as a licence does ("how do I change my password before it runs out?"):
+# it expires, no disk's room used up (expiry.py). Only the English word: a Ukrainian window
+# about the password "спливло" (popped up), which no password's expiry says.
+EXPIRING_SECRET_WORDS: frozenset[str] = _words("password passwords")
 TRIAL_WORDS: frozenset[str] = _words("trial")
 TRIAL_KINDS: frozenset[str] = _words("period version free")
 SPENT_WORDS: frozenset[str] = _words("спливти сплисти сплив")

@@ -27,6 +27,19 @@ def test_a_licence_run_out_is_the_expired_licence(matcher: Matcher, text: str, l
 @pytest.mark.parametrize(
     "text",
     [
+        # offered disk_full first before (faq_tune35:10, faq_frozen20:8): "runs out" was room
+        "how do I change my password before it runs out? got the 5 days left warning",
+        "how do I change my password before it runs out? got a 3 days left warning at the desk",
+        "my password ran out over the weekend, how do I set a new one?",
+    ],
+)
+def test_a_password_run_out_has_expired(matcher: Matcher, text: str) -> None:
+    assert answered(matcher, text, "en") == "password_reset"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "my fishing licence ran out last month",
         "the trial is over, the jury is out",
         "we ran out of coffee in the break room",
@@ -48,5 +61,6 @@ def test_what_is_read_as_expired() -> None:
         ("спливло вікно з помилкою", "uk"),
         ("the trial is over, the jury is out", "en"),
         ("the licence printer ran out of toner", "en"),
+        ("the new password rules made me run out of ideas", "en"),
     ):
         assert ran_out(tokens(text, lang)) == (frozenset(), frozenset()), text
