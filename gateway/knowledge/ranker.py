@@ -61,6 +61,7 @@ from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked
+from gateway.knowledge.lags import input_lag
 from gateway.knowledge.lures import followed_link, threatened
 from gateway.knowledge.morphology import (
     Token,
@@ -271,6 +272,7 @@ _PHISHING = lemma("phishing", "en")
 # What a whole machine that freezes or hangs is read as: a slow machine (a program's freeze
 # is its crash).
 _SLOW = lemma("slow", "en")
+_RESPOND = lemma("respond", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
@@ -623,6 +625,9 @@ class Ranker:
         signed |= mail_wanted_on_phone(words)
         words = tuple(_set_up(t, lang) if i in signed else t for i, t in enumerate(words))
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
+        # "my wireless keyboard lags, letters appear a second later": a keyboard or a mouse
+        # that lags, no machine named, does not respond in time (lags.py).
+        words = _read_as(words, input_lag(words), "respond", _RESPOND)
         # A program that dies at its opening did not start: "вылетает при открытии". A
         # room's window that won't open or close beside the room's air ("the windows at the
         # incense factory won't open, it's stifling", "окна не закрываются, сквозит") is the

@@ -339,6 +339,17 @@ POINTER_LAG_STEMS: tuple[str, ...] = (
     "рывк", "ривк", "дерга", "смика", "сіпа", "задержк", "затримк", "полз", "повз",
     "замира", "замер", "застига", "прыга", "стриба", "скаче",
 )  # fmt: skip
+# A keyboard or a mouse said to lag, with no machine named ("my wireless keyboard lags,
+# letters appear a second later", "mouse lags and jumps"), is the device not keeping up with
+# the hand, the keyboard article's "not responding", no slow computer (lags.py). English
+# only: no readable Russian or Ukrainian line says so yet.
+INPUT_DEVICE_WORDS: frozenset[str] = _words("keyboard keyboards mouse mice")
+INPUT_LAG_WORDS: frozenset[str] = _words("lag lags lagging lagged laggy")
+# Machines a keyboard's lag may be the whole machine's ("everything on this machine is dead
+# laggy", "the on-screen keyboard on my tablet lags"): said, the lag is left as it is.
+LAGGING_MACHINE_WORDS: frozenset[str] = _words(
+    "computer laptop desktop notebook machine workstation tablet everything"
+)
 MACHINE_SLOW = re.compile(
     r"\b(?:тупит|тупят|тупить|тормоз\w*|лага\w*|гальму\w*|подвис\w*|підвис\w*|"
     r"зависа\w*|зависл\w*|завис|висит|висить|висне|виснет|виснуть)\b"
