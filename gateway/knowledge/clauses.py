@@ -628,11 +628,13 @@ def _governed(part: Sequence[Token], index: int) -> bool:
 
 
 def _flowing(part: Sequence[Token]) -> bool:
-    """The clause ends in mail that comes or goes ("хотя входящие приходят") or in a verb
-    said again as the user's own ("получать получаю")."""
-    if len(part) < 2:
+    """The clause ends in mail that comes or goes ("хотя входящие приходят", "входящие при
+    этом приходят": function words between) or in a verb said again as the user's own
+    ("получать получаю")."""
+    said = [t for t in part if not t.stop]
+    if len(said) < 2:
         return False
-    last = (part[-2].word, part[-1].word)
+    last = (said[-2].word, said[-1].word)
     return last in FLOWING_PAIRS or (last[0] in FLOWING_MAIL_WORDS and last[1] in FLOWING_WORDS)
 
 

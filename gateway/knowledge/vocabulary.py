@@ -37,6 +37,14 @@ PHRASES: dict[str, str] = {
         "devicemanager",
     ),
     "wi fi": "wifi",
+    # "а входящие идут как ни в чём не бывало": as if nothing happened is as usual, no denial.
+    **dict.fromkeys(
+        _phrases(
+            "как ни в чем не бывало | как ни в чём не бывало | як ні в чому не бувало | "
+            "як ні в чім не бувало"
+        ),
+        "нормально",
+    ),
     # A screen broken to pieces: "screen's in bits", "the glass is in pieces" is shattered
     # (a vase in pieces is no one's).
     **{
@@ -1103,7 +1111,7 @@ FLOWING_MAIL_WORDS: frozenset[str] = _words(
 FLOWING_WORDS: frozenset[str] = _words(
     """
     приходят приходит доходят доходит уходят уходит идут идет приходять приходить доходять
-    доходить надходять надходить йдуть йде
+    доходить надходять надходить йдуть йде сыплются сипляться сиплються
     """
 )
 # "получать получаю", "отримувати отримую": an infinitive said again as the user's own verb.

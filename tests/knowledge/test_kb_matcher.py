@@ -1968,6 +1968,11 @@ def test_a_crash_while_opening_a_file_or_working_stays_a_crash(
     [
         "аутлук не отправляет письма, хотя входящие приходят",
         "ошибка при отправке почты, получать получаю",
+        # function words between the mail and its coming, a verb of pouring in, and "as if
+        # nothing happened" (its "ни … не" no denial) said the same, and were not read so
+        "бухгалтер не может отправить счёт: 0x800CCC0E, входящие при этом приходят",
+        "исходящие висят с утра, а входящие идут как ни в чём не бывало",
+        "почта не отправляет ничего, хотя входящие сыплются",
     ],
 )
 def test_mail_said_to_come_in_is_ruled_out_like_what_works(matcher: Matcher, text: str) -> None:
