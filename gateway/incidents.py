@@ -104,8 +104,8 @@ class IncidentService:
         self.clock = clock
         self._told: tuple[Sequence[Incident], tuple[OpenIncident, ...]] | None = None
         # A late alert is adopted by two looks at once, its own after its commit and the
-        # declaration's sweep: each reads the children, then links. One at a time, so an
-        # alert is linked (and logged on the incident) once.
+        # declaration's sweep: each reads the children, then links. One at a time in this
+        # process; across gateways each link expects the parent it read (`_adopt`).
         self._adopting = asyncio.Lock()
         self.detection = OutageDetection(
             self.store,
@@ -280,11 +280,7 @@ class IncidentService:
             late = await self._alerts_firing_of(
                 incident.services, await self.store.incidents.children(incident.id)
             )
-            if late:
-                tx = Transaction()
-                for ticket_id in late:
-                    self._link_alert(tx, incident.id, ticket_id, "monitoring")
-                await self.store.commit(tx)
+            await self._adopt(incident.id, late)
 
     async def _declared_by_other(self, holder: str) -> Incident | None:
         """The incident another declaration claimed the signature for, once its commit
@@ -394,14 +390,31 @@ class IncidentService:
             if incident.services & about:
                 async with self._adopting:
                     if ticket.id not in await self.store.incidents.children(incident.id):
-                        tx = Transaction()
-                        self._link_alert(tx, incident.id, ticket.id, "monitoring")
-                        await self.store.commit(tx)
+                        await self._adopt(incident.id, [ticket.id])
                 return
         await self.detection.alerts_firing(about)
 
-    def _link_alert(self, tx: Transaction, incident_id: str, ticket_id: str, actor: str) -> None:
-        self.store.incidents.adopt_alert(tx, incident_id, ticket_id)
+    async def _adopt(self, incident_id: str, ticket_ids: list[str]) -> None:
+        """Alerts that fired on their own become the incident's children, each in a commit
+        of its own expecting the alert's parent as read here: of two gateways that both
+        read it unlinked, one links it and the other's commit conflicts and is left."""
+        txs = []
+        for ticket in await self.store.tickets.many(ticket_ids):
+            if ticket.parent != incident_id:
+                tx = Transaction()
+                self._link_alert(tx, incident_id, ticket.id, "monitoring", ticket.parent)
+                txs.append(tx)
+        await self.store.commit_many(txs)  # a conflict: linked by another gateway meanwhile
+
+    def _link_alert(
+        self,
+        tx: Transaction,
+        incident_id: str,
+        ticket_id: str,
+        actor: str,
+        parent_was: str | None = None,
+    ) -> None:
+        self.store.incidents.adopt_alert(tx, incident_id, ticket_id, parent_was)
         tx.ticket_event(ticket_id, actor, "linked", f"alert of mass incident {incident_id}")
         tx.ticket_event(incident_id, actor, "child_linked", f"{ticket_id} (alert)")
 

@@ -868,3 +868,47 @@ async def test_an_outage_of_a_topic_is_its_articles_title_in_each_language(
             told = await _told(rt, f"p{n}")
             assert incident.titles[lang] in told and "printer offline" not in told, told
         assert len(set(incident.titles.values())) == 3
+
+
+async def test_an_alert_two_gateway_processes_adopt_at_once_is_linked_once(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two gateways on one Redis: one declared the CRM incident and sweeps the alerts that
+    fired meanwhile, the other committed a CRM alert and looks whether an incident adopts
+    it. Both read the incident's children before either links (the final CI saw it within
+    one process, 201 log lines for 200 alerts; a lock there cannot reach another process):
+    the alert is one child, logged once on the incident and once on its own ticket."""
+    async with (
+        open_runtime(with_incidents(settings, enabled=False)) as quiet,
+        open_runtime(settings) as declaring,
+        open_runtime(settings) as alerting,
+    ):
+        incident = await declaring.incidents.declare(
+            title="CRM", services=["crm"], messages={}, by=Actor("anna")
+        )
+        # committed by a gateway that did not see the incident yet: firing, on its own
+        ticket_id = await alert(quiet, "fp-crm-late", "crm")
+        ticket = await alerting.store.tickets.get(ticket_id)
+        assert ticket is not None and not ticket.parent
+        both_read = asyncio.Barrier(2)
+        for rt in (declaring, alerting):
+            read = rt.store.incidents.children
+
+            async def children_then_wait(incident_id: str, read: Any = read) -> list[str]:
+                found = await read(incident_id)
+                await both_read.wait()
+                return found
+
+            monkeypatch.setattr(rt.store.incidents, "children", children_then_wait)
+        async with asyncio.timeout(30):
+            await asyncio.gather(
+                declaring.incidents._adopt_fired_meanwhile(incident),
+                alerting.incidents.alert_committed(ticket, "crm"),
+            )
+        monkeypatch.undo()
+        assert await declaring.store.incidents.children(incident.id) == [ticket_id]
+        parent_log = [e["detail"] for e in await history_of(declaring, incident.id)]
+        assert parent_log.count(f"{ticket_id} (alert)") == 1
+        own_log = [e["action"] for e in await history_of(declaring, ticket_id)]
+        assert own_log.count("linked") == 1
+        assert ticket_id not in await queue_ids(declaring)

@@ -329,9 +329,14 @@ class IncidentStore:
         tx.raw("SADD", keys.incident_children(incident_id), ticket_id)
 
     @staticmethod
-    def adopt_alert(tx: Transaction, incident_id: str, ticket_id: str) -> None:
+    def adopt_alert(
+        tx: Transaction, incident_id: str, ticket_id: str, parent_was: str | None = None
+    ) -> None:
         """An alert ticket becomes a child of the incident, out of its group's queue (the
-        incident stands for it there)."""
+        incident stands for it there). With `parent_was` (its parent as read) the commit
+        conflicts if another gateway linked it meanwhile: linked, and logged, once."""
+        if parent_was is not None:
+            tx.expect(keys.ticket(ticket_id), "parent", parent_was)
         tx.raw("SADD", keys.incident_children(incident_id), ticket_id)
         tx.hset(keys.ticket(ticket_id), {"parent": incident_id})
         for group in SupportGroup:
