@@ -80,6 +80,18 @@ class ConversationStore:
     async def get(self, key: str) -> Conversation | None:
         return _conversation(key, await self._redis.hgetall(keys.conversation(key)))
 
+    async def many(self, conversation_keys: list[str]) -> dict[str, Conversation]:
+        """The stored ones among these conversations, by key: one round trip."""
+        unique = list(dict.fromkeys(conversation_keys))
+        if not unique:
+            return {}
+        pipe = self._redis.pipeline(transaction=False)
+        for key in unique:
+            pipe.hgetall(keys.conversation(key))
+        rows = await pipe.execute()
+        found = (_conversation(key, raw) for key, raw in zip(unique, rows, strict=True))
+        return {conv.key: conv for conv in found if conv is not None}
+
     async def get_or_new(self, key: str, channel: str, chat_id: str) -> Conversation:
         return await self.get(key) or Conversation(key=key, channel=channel, chat_id=chat_id)
 

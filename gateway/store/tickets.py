@@ -98,6 +98,19 @@ class TicketStore:
         ids = await self._redis.zrevrange(keys.TICKETS_ALL, 0, limit - 1)
         return await self.many([i.decode() for i in ids])
 
+    async def older_ids(self, limit: int, after: str = "") -> tuple[list[str], bool] | None:
+        """Up to `limit` ticket ids, newest first, from the one after `after` (from the
+        newest with none), and whether older ones are left; None when `after` is no
+        ticket. Tickets opened meanwhile do not shift a reader paging back this way."""
+        start = 0
+        if after:
+            rank = await self._redis.zrevrank(keys.TICKETS_ALL, after)
+            if rank is None:
+                return None
+            start = int(rank) + 1
+        ids = await self._redis.zrevrange(keys.TICKETS_ALL, start, start + limit)
+        return [i.decode() for i in ids[:limit]], len(ids) > limit
+
     async def for_conversation(
         self, conversation_key: str, active_only: bool = True
     ) -> list[Ticket]:

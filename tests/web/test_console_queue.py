@@ -176,3 +176,28 @@ async def test_a_queue_read_older_than_a_live_change_does_not_bring_the_ticket_b
     await expect(row).to_have_count(0)
     assert not await erin.evaluate("window.rowBack === true")
     await erin.close()
+
+
+async def test_search_offers_the_older_tickets_it_did_not_read(
+    gateway: Gateway, browser: Any, store: Store, monkeypatch: Any
+) -> None:
+    # One search reads the newest 2,000 tickets (two here); the rest are a press away.
+    from gateway.web import desk_search
+
+    monkeypatch.setattr(desk_search, "SEARCHED_TICKETS", 2)
+    oldest = await seed_ticket(store, subject="Outlook asks for the password again")
+    for n in range(2):
+        await seed_ticket(store, subject=f"Scanner {n} jams")
+    page = await browser.new_page()
+    await sign_in(page, gateway, "alice")
+    await page.get_by_label("Search tickets").fill("outlook")
+    await page.get_by_role("button", name="Search", exact=True).click()
+    await expect(page.locator("#results-count")).to_have_text(
+        "Found: 0 in the 2 newest tickets. Older ones are not searched yet."
+    )
+    await page.get_by_role("button", name="Search older tickets").click()
+    results = page.locator("#results-list li")
+    await expect(results).to_have_count(1)
+    await expect(results.first).to_contain_text(oldest.id)
+    await expect(page.locator("#results-count")).to_have_text("Found: 1")
+    await expect(page.get_by_role("button", name="Search older tickets")).to_be_hidden()

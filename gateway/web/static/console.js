@@ -473,10 +473,25 @@
     ev.preventDefault();
     var form = ev.target, q = form.q.value.trim(), channel = form.channel.value;
     if (!q && !channel) return clearSearch();
-    api("GET", "/console/api/search?q=" + encodeURIComponent(q) + "&channel=" + encodeURIComponent(channel))
-      .then(showResults).catch(function (err) { $("#results-count").textContent = err.message; });
+    searched = { q: q, channel: channel, rows: [], count: 0 };
+    searchFrom("");
   });
   $("#search-clear").addEventListener("click", clearSearch);
+  // A search reads the newest tickets first and says where it stopped: older ones on request.
+  $("#search-older").addEventListener("click", function () { searchFrom(searched.more); });
+
+  var searched = { q: "", channel: "", rows: [], count: 0, more: null };
+
+  function searchFrom(before) {
+    var query = "/console/api/search?q=" + encodeURIComponent(searched.q) + "&channel=" + encodeURIComponent(searched.channel);
+    api("GET", query + (before ? "&before=" + encodeURIComponent(before) : ""))
+      .then(function (data) {
+        searched.rows = searched.rows.concat(data.tickets);
+        searched.count += data.searched;
+        searched.more = data.more;
+        showResults();
+      }).catch(function (err) { $("#results-count").textContent = err.message; });
+  }
 
   function clearSearch() {
     $("#search").q.value = "";
@@ -485,11 +500,14 @@
     $("#search-clear").hidden = true;
   }
 
-  function showResults(data) {
+  function showResults() {
+    var n = searched.rows.length;
     $("#results").hidden = false;
     $("#search-clear").hidden = false;
-    $("#results-count").textContent = data.tickets.length ? tr("results", { n: data.tickets.length }) : tr("no_results");
-    $("#results-list").replaceChildren.apply($("#results-list"), data.tickets.map(function (r) {
+    $("#search-older").hidden = !searched.more;
+    $("#results-count").textContent = searched.more ? tr("results_more", { n: n, searched: searched.count })
+      : n ? tr("results", { n: n }) : tr("no_results");
+    $("#results-list").replaceChildren.apply($("#results-list"), searched.rows.map(function (r) {
       return h("li", { "data-ticket": r.id },
         h("a", { href: "#ticket/" + r.id, text: r.id }), " ",
         h("span", { text: r.subject }), " · ",
