@@ -2,7 +2,7 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune34.jsonl`; batch 10 had no FAQ lines,
+  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune35.jsonl`; batch 10 had no FAQ lines,
   session 13 no blind batch): the decision is fitted on them; each one's accuracy is
   reported by k-fold cross-validation, held out twice: each fold is ranked without its own
   phrasings in the articles' samples and decided by a decision fitted on the other folds,
@@ -12,7 +12,7 @@
   all its phrasings out of the samples and decided by a decision fitted on the other parts
   and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
   writer's lines into training and test; a new user is a new writer.
-- frozen parts (`blind/faq_frozen34.jsonl`, the honest measure; `faq_frozen33.jsonl` …
+- frozen parts (`blind/faq_frozen35.jsonl`, the honest measure; `faq_frozen34.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
@@ -69,6 +69,7 @@ TUNE31_FILE = "blind/faq_tune31.jsonl"  # thirty-first blind batch (2026-12-06, 
 TUNE32_FILE = "blind/faq_tune32.jsonl"  # thirty-second blind batch (2026-12-06, session 33)
 TUNE33_FILE = "blind/faq_tune33.jsonl"  # thirty-third blind batch (2026-12-06, session 34)
 TUNE34_FILE = "blind/faq_tune34.jsonl"  # thirty-fourth blind batch (2026-12-06, session 35)
+TUNE35_FILE = "blind/faq_tune35.jsonl"  # thirty-fifth blind batch (2026-12-06, session 36)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -102,6 +103,7 @@ TUNING_FILES = (
     TUNE32_FILE,
     TUNE33_FILE,
     TUNE34_FILE,
+    TUNE35_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -132,8 +134,10 @@ FROZEN30_FILE = "blind/faq_frozen30.jsonl"  # thirtieth batch's frozen part, a r
 FROZEN31_FILE = "blind/faq_frozen31.jsonl"  # thirty-first batch's frozen part, a regression set
 FROZEN32_FILE = "blind/faq_frozen32.jsonl"  # thirty-second batch's frozen part, a regression set
 FROZEN33_FILE = "blind/faq_frozen33.jsonl"  # thirty-third batch's frozen part, a regression set
-FROZEN34_FILE = "blind/faq_frozen34.jsonl"  # the honest frozen measure (thirty-fourth batch)
+FROZEN34_FILE = "blind/faq_frozen34.jsonl"  # thirty-fourth batch's frozen part, a regression set
+FROZEN35_FILE = "blind/faq_frozen35.jsonl"  # the honest frozen measure (thirty-fifth batch)
 FROZEN_FILES = (
+    FROZEN35_FILE,
     FROZEN34_FILE,
     FROZEN33_FILE,
     FROZEN32_FILE,
@@ -193,6 +197,7 @@ NEGATIVE_FILES = (
     "faq_near_miss23.jsonl",
     "faq_near_miss24.jsonl",
     "faq_near_miss25.jsonl",
+    "faq_near_miss26.jsonl",
     "faq_sense_probe18.jsonl",
     "faq_sense_probe19.jsonl",
 )

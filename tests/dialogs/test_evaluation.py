@@ -569,9 +569,18 @@ BLIND_SETS = [
     # its tuning part 34/40, 1 asked again ...
     # 34/40, 0 at session 35's end (main 04915c53; summary only).
     ("dialogs_tune34.yaml", 34, 0),
-    # ... and its frozen part, the honest dialog measure from session 35, at its first untouched
-    # figure (33/40, 1 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 35 (sealed: measured by
+    # the lead only), at its first untouched figure (33/40, 1 asked again); now a regression
+    # set, run for its summary only.
+    # 33/40, 1 at session 35's end (main 04915c53; summary only).
     ("dialogs_frozen34.yaml", 33, 1),
+    # the thirty-fifth batch (session 36), as first measured on session 36's starting code
+    # (main bfc7a520, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 36/40, 0 asked again ...
+    ("dialogs_tune35.yaml", 36, 0),
+    # ... and its frozen part, the honest dialog measure from session 36, at its first untouched
+    # figure (35/40, 2 asked again), run for its summary only.
+    ("dialogs_frozen35.yaml", 35, 2),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

@@ -95,11 +95,13 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 16:55-17:04 UTC): pooled 10802, 6 of 1579; left out 10800, 7 of 1579. With batch 34 in
 # (the thirty-second tuning part; the lead, main 338792d7's code, 18:43-19:09 UTC): pooled 11119
 # of 11298, 7 of 1624; left out 11119, 8 of 1624. At session 35's end (main 04915c53's code, the
-# lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624.
+# lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624. With batch 35 in
+# (the thirty-third tuning part; the lead, main bfc7a520's code, 22:02-22:45 UTC): pooled 11443
+# of 11628, 7 of 1669; left out 11442, 7 of 1669.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (1, 100)),
-    "faq_tune3.jsonl": (((174, 180), (173, 180), (174, 180)), (0, 81)),
+    "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
+    "faq_tune3.jsonl": (((174, 180), (175, 180), (174, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (118, 120)), (0, 60)),
@@ -117,24 +119,25 @@ TUNING_MEASURED = {
     "faq_tune20.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (116, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune25.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((90, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune25.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
+    "faq_tune29.jsonl": (((89, 90), (119, 120), (116, 120)), (1, 45)),
     "faq_tune30.jsonl": (((88, 90), (117, 120), (118, 120)), (0, 45)),
-    "faq_tune31.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune31.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
-    "faq_tune33.jsonl": (((86, 90), (115, 120), (114, 120)), (0, 45)),
+    "faq_tune33.jsonl": (((86, 90), (115, 120), (113, 120)), (0, 45)),
     "faq_tune34.jsonl": (((90, 90), (115, 120), (115, 120)), (0, 45)),
+    "faq_tune35.jsonl": (((88, 90), (117, 120), (115, 120)), (1, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1624), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1669), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3239, 4016, 3868), 7)
+LEFT_OUT_MEASURED = ((3326, 4134, 3982), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -152,7 +155,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 30]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 31]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -163,7 +166,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in range(34, 13, -1)),
+        *(f"faq_frozen{n}.jsonl" for n in range(35, 13, -1)),
         *(f"faq_frozen{n}.jsonl" for n in (12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
@@ -171,7 +174,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen34, frozen33, frozen32, frozen31, frozen30 = parts[reported + 1 : -25]
+    frozen35, frozen34, frozen33, frozen32, frozen31, frozen30 = parts[reported + 1 : -25]
     frozen29, frozen28, frozen27, frozen26, frozen25 = parts[-25:-20]
     frozen24, frozen23, frozen22, frozen21 = parts[-20:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
@@ -204,6 +207,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen35, 270, 45),
         (frozen34, 270, 45),
         (frozen33, 270, 45),
         (frozen32, 270, 45),
@@ -243,7 +247,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 34, the honest measure, from its first figure (untouched: main 338792d7's
+    # Frozen part 35, the honest measure, from its first figure (untouched: main bfc7a520's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 97.8, uk 95.6, en 94.4, 0 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.955), ("uk", 0.933), ("en", 0.922)):
+        assert frozen35[lang]["top1_accuracy"] >= floor, (lang, frozen35[lang])
+    assert frozen35["all"]["off_topic_answered"] <= 0.067, frozen35["all"]
+    # Frozen part 34, now a regression set, from its first figure (untouched: main 338792d7's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 88.9, uk 93.3, en 93.3, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
