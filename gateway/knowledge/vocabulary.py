@@ -1771,7 +1771,8 @@ EVEN_WORDS: frozenset[str] = _words("даже навіть even")
 
 # Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
 # was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for
-# the kitchen or the plumber.
+# the kitchen or the plumber. The past of either aspect: "ничего не проливал", "нічого не
+# розливав" deny a spill as "не пролил" does (clauses.denied_damage).
 DAMAGE_WORDS: frozenset[str] = _words(
     """
     пролить пролил пролила пролили пролилась пролился пролило залить залил залила залили
@@ -1780,6 +1781,9 @@ DAMAGE_WORDS: frozenset[str] = _words(
     пролити пролив пролила пролили пролилась пролився залити залив залила залили облив
     облила розлити розлив розлила розлили перекинув перекинула перекинули впустив впустила
     упустив упустила залитий залиті
+    проливал проливала проливали разливал разливала разливали заливал заливала заливали
+    ронял роняла роняли
+    проливав проливала проливали розливав розливала розливали заливав заливала заливали
     spill spills spilled spilt spilling dropped knocked poured soaked
     """
 )

@@ -61,3 +61,21 @@ def test_a_device_slid_off_or_dropped_into_water_is_damaged(
     # "slid off", "slipped into", "dropped … in the tank" are no words of the damage
     # article's ("fell off", "soaked"): nothing, or the phone's second factor, was answered.
     assert answered(matcher, text, "en") == topic, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("на клавиатуре залипает пробел, ничего не проливал", "ru", "keyboard_mouse"),
+        ("на клавіатурі западає ентер, нічого не розливала", "uk", "keyboard_mouse"),
+        ("мышь перестала кликать, ничего не заливали", "ru", "keyboard_mouse"),
+        # said in the past of the ongoing aspect, a spill is still one
+        ("проливал чай на клавиатуру, теперь клавиши залипают", "ru", "hardware_broken"),
+    ],
+)
+def test_a_spill_denied_in_the_imperfective_is_no_damage(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # "ничего не проливал", "нічого не розливала": the spill words listed only the perfective
+    # ("пролил"), so the denial was not read and the damage article was answered.
+    assert answered(matcher, text, lang) == topic
