@@ -17,7 +17,7 @@ from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
     BRIEF_WORDS_ENGLISH,
     DETERMINER_WORDS_ENGLISH,
-    DYING_ENGLISH,
+    DYING_VERBS_ENGLISH,
     FLASH_WORDS_ENGLISH,
     INSTANT_WORDS_ENGLISH,
     ITSELF_WORDS_ENGLISH,
@@ -39,7 +39,7 @@ def died_opening(words: Sequence[Token], programs: Container[str] = frozenset())
     message that says the program died as it opened; empty when it died at work or nothing
     says the opening. `programs` holds the lemmas that name a program ("the moment I launch
     Excel" is its opening)."""
-    dying = [i for i, t in enumerate(words) if t.word in DYING_ENGLISH]
+    dying = [i for i, t in enumerate(words) if t.lemma in DYING_VERBS_ENGLISH]
     if not dying or not WORKING_TIME_ENGLISH.isdisjoint(t.word for t in words):
         return frozenset()
     if _flashed(words, dying[0]) or any(_opening_at(words, i, programs) for i in range(len(words))):
@@ -63,7 +63,7 @@ def _opening_at(words: Sequence[Token], index: int, programs: Container[str]) ->
         for at in range(index + 1, min(index + 1 + _VERB_REACH, len(words))):
             if right_after and words[at].word in OPENING_SIGHTS_ENGLISH:
                 return True
-            if words[at].word in OPENING_VERBS_ENGLISH:
+            if words[at].lemma in OPENING_VERBS_ENGLISH:
                 return _itself(words[at + 1 :], programs)
     return False
 
@@ -82,8 +82,8 @@ def _itself(rest: Sequence[Token], programs: Container[str]) -> bool:
 def _flashed(words: Sequence[Token], first: int) -> bool:
     """Whether it showed for a moment before it died: "flashes a window and closes",
     "opens briefly and then disappears", "opens for a second then closes"."""
-    before = [t.word for t in words[:first]]
-    if not FLASH_WORDS_ENGLISH.isdisjoint(before):
+    before = words[:first]
+    if not FLASH_WORDS_ENGLISH.isdisjoint(t.word for t in before):
         return True
-    opened = [i for i, word in enumerate(before) if word in OPENING_VERBS_ENGLISH]
-    return bool(opened) and not BRIEF_WORDS_ENGLISH.isdisjoint(before[opened[-1] :])
+    opened = [i for i, t in enumerate(before) if t.lemma in OPENING_VERBS_ENGLISH]
+    return bool(opened) and not BRIEF_WORDS_ENGLISH.isdisjoint(t.word for t in before[opened[-1] :])

@@ -1683,21 +1683,12 @@ PRESSING_BETWEEN_WORDS: frozenset[str] = _words("the on a")
 PRESSED_COMMANDS: frozenset[str] = _words("print scan send save submit connect")
 BUTTON_WORDS: frozenset[str] = _words("button buttons")
 # The same in English (openings.py): a program that dies or goes ("crashes on startup",
-# "shuts the moment I open it", "opens briefly and then disappears")...
-DYING_ENGLISH: frozenset[str] = _words(
-    """
-    crash crashes crashed crashing close closes closed closing shut shuts shutting quit quits
-    quitting die dies died dying disappear disappears disappeared vanish vanishes vanished
-    """
-)
-# ...opening it ("the moment I open it", "as soon as I launch it", "right after I double
-# click it")...
-OPENING_VERBS_ENGLISH: frozenset[str] = _words(
-    """
-    open opens opened opening launch launches launched launching start starts started
-    starting click clicks clicked load loads loaded
-    """
-)
+# "shuts the moment I open it", "opens briefly and then disappears"), by lemma: any form
+# of the verb dies ("crashing", "disappearing")...
+DYING_VERBS_ENGLISH: frozenset[str] = _words("crash close shut quit die disappear vanish")
+# ...opening it, by lemma too ("the moment I open it", "as soon as I launch it", "right
+# after I double click it")...
+OPENING_VERBS_ENGLISH: frozenset[str] = _words("open launch start click load")
 # ...the opening named after "on", "at", "upon" ("on startup", "at launch", "on opening")...
 OPENING_NOUNS_ENGLISH: frozenset[str] = _words("startup launch launching start opening")
 OPENING_PREPOSITIONS_ENGLISH: frozenset[str] = _words("on at upon")
@@ -1719,7 +1710,7 @@ DETERMINER_WORDS_ENGLISH: frozenset[str] = _words(
 )
 # ...and a time of work, which makes it a crash while working ("halfway through", "mid-call",
 # "while I'm typing", "during the meeting").
-WORKING_TIME_ENGLISH: frozenset[str] = _words("halfway mid middle while during")
+WORKING_TIME_ENGLISH: frozenset[str] = MIDWAY_WORDS | _words("mid middle while during")
 # A whole machine said to freeze or hang ("my laptop keeps freezing", "PC hangs every few
 # minutes") is a slow machine, not a program's crash; the words that may stand between the
 # machine and the verb say how often, not what.

@@ -25,6 +25,11 @@ def _dying(text: str) -> list[str]:
         ("Zoom dies right after I start it", ["dies"]),
         ("the program closes the second I launch Revit", ["closes"]),
         ("the feeding planner crashes on opening and nobody can use it", ["crashes"]),
+        # the verbs by lemma: any form dies or opens, not the few a list spelt out
+        ("the app keeps disappearing right after launching it", ["disappearing"]),
+        ("Zoom keeps vanishing the moment I start it", ["vanishing"]),
+        ("the planner crashes right after loading it", ["crashes"]),
+        ("the planner crashes right after loading the orders", []),
         # What is opened in the program once it is up: a crash at work.
         ("Outlook crashes the moment I open an attachment", []),
         ("Excel crashes as soon as I open the big price list", []),
@@ -32,6 +37,7 @@ def _dying(text: str) -> list[str]:
         ("1C closes at start with 0xc000007b", ["closes"]),
         # A time of work, or no opening said.
         ("Teams closes right after I start it, halfway through every call", []),
+        ("Teams dies the moment I open it, midway through every call", []),
         ("Excel keeps crashing when I filter the orders sheet", []),
         ("the app closes by itself every 15 minutes", []),
     ],
