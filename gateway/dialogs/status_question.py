@@ -133,9 +133,8 @@ VENUE_TICKET_HEADS = frozenset({
     "kiosk", "terminal", "till", "gate", "window", "printer", "printers", "scanner", "scanners",
     "app", "apps", "system", "software",
 })  # fmt: skip
-PRINTING_VERBS = frozenset({
-    "print", "prints", "printed", "printing", "scan", "scans", "scanned", "sell", "sells",
-})  # fmt: skip
+# The verbs that print, scan or sell such a ticket, as lemmas ("printing", "scanned").
+PRINTING_VERBS = frozenset({"print", "scan", "sell"})
 # A question about a ticket is short; a long message naming a ticket tells a problem.
 MAX_WORDS = 14
 MAX_OTHER_WORDS = 2  # besides the number and the cues, e.g. "HD-000042, what's up?"
@@ -265,7 +264,7 @@ def _venue_ticket(words: list[Token], at: int) -> bool:
     if not words[at].word.isascii():
         return False
     after = words[at + 1].word if at + 1 < len(words) else ""
-    return after in VENUE_TICKET_HEADS or (at > 0 and words[at - 1].word in PRINTING_VERBS)
+    return after in VENUE_TICKET_HEADS or (at > 0 and words[at - 1].lemma in PRINTING_VERBS)
 
 
 def _verb_use(words: list[Token], nouns: frozenset[str]) -> bool:

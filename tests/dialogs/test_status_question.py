@@ -60,6 +60,7 @@ NOT_ASKED = [
     # a venue's ticket: its status and updates are the machine's
     ("en", "the museum ticket pc is stuck on the updates screen"),
     ("en", "the kiosk won't print tickets, status paused"),
+    ("en", "scanning tickets at the gate fails, status offline"),  # any form of the verb
     ("en", "Ticket office: 'Working on updates 40%' for an hour"),
     ("en", "the ticketing app crashes with an error when I open it"),
     ("en", "how do I request access to the finance share?"),
