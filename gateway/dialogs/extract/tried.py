@@ -597,6 +597,9 @@ def _within(clause: re.Match[str], spans: list[range]) -> bool:
 # in the recycle bin" (the first place a user looks: an attempt, not asked again). Never the
 # bin only emptied to make room ("emptied the bin and lost a report") nor a shop's cart
 # ("в корзине нет кнопки оплаты": the absence must end the clause).
+_VERSIONS = (
+    r"(?:предыдущ\w+|прежн\w+|попередн\w+|previous|prior|older) (?:верси\w+|версі\w+|versions?)"
+)
 _BIN = (
     r"(?:(?:папк\w*|папц\w*|вкладк\w*|folder|tab)\s+)?"
     r"(?:корзин\w*|кошик\w*|recycle bin|trash|(?<=the )bin|(?<=my )bin|"
@@ -604,8 +607,7 @@ _BIN = (
     # the spam folder ("the Previous Versions tab is empty", "попередні версії там пусті",
     # "nothing in junk either"; frozen12, frozen27, frozen28). Never the inbox: an empty inbox
     # is the trouble itself.
-    r"(?:предыдущ\w+|прежн\w+|попередн\w+|previous|prior|older) (?:верси\w+|версі\w+|versions?)"
-    r"(?: (?:tab|вкладк\w*))?|"
+    rf"{_VERSIONS}(?: (?:tab|вкладк\w*))?|"
     r"спам\w*|spam(?: folder)?|junk(?: folder| mail| e-?mail)?|нежелательн\w+)"
 )
 _LOOKED_FOR = (
@@ -624,6 +626,10 @@ _LOOKED_IN_BIN = case_blind(
     rf"{_BIN}\s+(?:[\w']+\s+){{0,2}}?{_LOOKED_FOR}|"
     rf"(?:в|у|во|из|з|із)\s+{_BIN}\s+(?:[\w']+\s+){{0,4}}?{_NOT_THERE}\s*(?:[—–-].*)?$|"
     rf"{_NOT_THERE}\s+(?:[\w']+\s+){{0,2}}?(?:в|у|во|и в|і в|і у)\s+{_BIN}\s*$|"
+    # … or the earlier versions said absent, in the genitive: "Попередніх версій у властивостях
+    # файлу немає", "предыдущих версий нет" (frozen31; "Корзины на рабочем столе нет" is a
+    # missing icon, the trouble itself)
+    rf"^{_VERSIONS}\s+(?:[\w']+\s+){{0,4}}?{_NOT_THERE}\s*(?:[—–-].*)?$|"
     rf"(?:not|isn'?t|wasn'?t|nothing)\s+(?:there\s+)?(?:in|inside)\s+(?:the\s+|my\s+)?{_BIN}|"
     rf"{_BIN}(?:'s|\s+is|\s+was)\s+(?:already\s+)?empty|"
     # … or the bin said empty in a clause of its own: "Корзина пустая, файла нет", "кошик
