@@ -151,38 +151,45 @@ class MailIntake:
     async def _thread_for(self, mail: ParsedMail, key: str) -> str:
         """The reply's thread, by headers first, then by the ticket token; else a new one.
 
-        A token is a ticket number anyone can guess: it joins a thread only from the
-        address that thread is with. Another sender's "Re: [HD-000123]" (a stranger, a
-        forged From) would otherwise speak in that user's conversation: mark their ticket
-        solved, reopen it, comment on it as them. It starts a thread of its own. So does
-        one from the right address when our receiving server (a trusted authserv-id) says
-        SPF, DKIM or DMARC failed for its From domain: the From is forged."""
+        Either joins a thread only from the address that thread is with. A token is a
+        ticket number anyone can guess, and a Message-ID is read by everyone a mail went
+        to (a colleague in copy, a list): another sender's "Re: [HD-000123]", or their
+        reply to the user's mail (a stranger, a forged From), would otherwise speak in
+        that user's conversation: mark their ticket solved, reopen it, comment on it as
+        them, and be answered to them. It starts a thread of its own. So does one from the
+        right address when our receiving server (a trusted authserv-id) says SPF, DKIM or
+        DMARC failed for its From domain: the From is forged."""
         chat_id = await self.store.mail.thread_of(mail.thread_ids)
-        if chat_id:
+        if chat_id and await self._joins(chat_id, mail, "a reply by its headers"):
             return chat_id
         if mail.ticket_ref:
             ticket = await self.store.tickets.get(mail.ticket_ref)
-            if ticket is not None and ticket.channel == CHANNEL:
-                if not await self._writes_in(ticket.chat_id, mail.from_email):
-                    log.warning(
-                        "a ticket token from another sender starts a thread of its own",
-                        extra={"ticket": ticket.id, "message_id": mail.message_id},
-                    )
-                elif failed := failed_for_sender(
-                    mail.authentication_results,
-                    self.settings.trusted_authserv_ids,
-                    mail.from_email,
-                ):
-                    log.warning(
-                        "a ticket token in mail that failed sender authentication starts "
-                        "a thread of its own",
-                        extra={"ticket": ticket.id, "message_id": mail.message_id,
-                               "failed": ",".join(failed)},
-                    )  # fmt: skip
-                else:
-                    return ticket.chat_id
+            if (
+                ticket is not None
+                and ticket.channel == CHANNEL
+                and await self._joins(ticket.chat_id, mail, "a ticket token")
+            ):
+                return ticket.chat_id
         digest = hashlib.sha256(key.encode()).hexdigest()[:10]
         return f"{mail.from_email or 'unknown'}#{digest}"
+
+    async def _joins(self, chat_id: str, mail: ParsedMail, by: str) -> bool:
+        """Whether a mail naming the thread `chat_id` (`by` what) may speak in it: from
+        the address the thread is with, and not forged as our receiving server says."""
+        where = {"chat_id": chat_id, "message_id": mail.message_id}
+        if not await self._writes_in(chat_id, mail.from_email):
+            log.warning(f"{by} from another sender starts a thread of its own", extra=where)
+            return False
+        failed = failed_for_sender(
+            mail.authentication_results, self.settings.trusted_authserv_ids, mail.from_email
+        )
+        if failed:
+            log.warning(
+                f"{by} in mail that failed sender authentication starts a thread of its own",
+                extra={**where, "failed": ",".join(failed)},
+            )
+            return False
+        return True
 
     async def _writes_in(self, chat_id: str, sender: str) -> bool:
         """Whether `sender` is whom the thread `chat_id` is with: the address that began it

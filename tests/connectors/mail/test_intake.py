@@ -361,3 +361,37 @@ async def test_a_message_id_taken_before_content_digests_were_kept_stays_a_repea
     assert await conn.take(new) == Taken.STORED
     assert await conn.take(new) == Taken.REPEAT
     assert [m.text for m in await stored_inbound(store)] == ["scanner offline"]
+
+
+async def test_a_reply_to_a_users_mail_from_another_sender_is_a_thread_of_its_own(
+    settings: Settings, store: Store, sink: MailSink
+) -> None:
+    """A Message-ID is read by everyone the mail went to (a colleague in copy, a list):
+    Mallory's "solved, thanks" in reply to Ivan's mail joined Ivan's conversation by its
+    headers, spoke as him (his ticket solved) and was answered to him. It is a thread of
+    its own, as a stranger's ticket token is; so is Ivan's From forged by headers, when
+    our MTA says so. Ivan's own reply, and one to his Reply-To, still join."""
+    trusting = with_email(settings, sink, trusted_authserv_ids=[MX])
+    async with started(trusting, store) as conn:
+        first = user_mail(IVAN, SUPPORT, "Printer", "Printer offline",
+                          headers={"Reply-To": "ivan.home@example.net"})  # fmt: skip
+        await conn.take(first.as_bytes())
+        mallory = "mallory@elsewhere.example.net"
+        ids = []
+        for sender, auth in ((mallory, ""), (IVAN, FORGED), (IVAN, ""),
+                             ("ivan.home@example.net", "")):  # fmt: skip
+            reply = user_mail(sender, SUPPORT, "Re: Printer", "solved, thanks",
+                              in_reply_to=first["Message-ID"])  # fmt: skip
+            raw = reply.as_bytes()
+            if auth:
+                raw = f"Authentication-Results: {auth}\r\n".encode() + raw
+            ids.append(reply["Message-ID"])
+            assert await conn.take(raw) == Taken.STORED
+    chats = {m.message_id: m.chat_id for m in await stored_inbound(store)}
+    ivans = chats[first["Message-ID"]]
+    theirs, forged, his, home = (chats[i] for i in ids)
+    assert theirs.startswith(mallory + "#") and theirs != ivans
+    assert forged.startswith(IVAN + "#") and forged != ivans
+    assert his == home == ivans
+    thread = await store.mail.thread(ivans)
+    assert thread is not None and thread.address == "ivan.home@example.net"
