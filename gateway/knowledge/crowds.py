@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token, read_as, readings
 from gateway.knowledge.vocabulary import (
+    ELSE_WORDS,
+    EVERYONE_WORDS,
     MANY_WORDS,
     NONE_PARTICLES,
     NONE_WORDS,
@@ -49,6 +51,17 @@ def quantifier(words: Sequence[Token], index: int) -> str:
         if after and after[0].lemma in ONE_LEMMAS:
             return "none"
     return ""
+
+
+def everyone_else(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of "everyone" or "everybody" said with "else" ("my PC says the Kyocera is
+    offline but everyone else can print to it", "works for everybody else"): the others, set
+    against the writer, for whom it works; the problem is the writer's alone, no crowd's."""
+    return frozenset(
+        i
+        for i, t in enumerate(words[:-1])
+        if t.word in EVERYONE_WORDS and words[i + 1].word in ELSE_WORDS
+    )
 
 
 def placed(words: Sequence[Token], index: int) -> bool:

@@ -49,6 +49,7 @@ from gateway.knowledge.clauses import (
 )
 from gateway.knowledge.crowds import (
     WHERE_CASES,
+    everyone_else,
     inanimate_noun,
     is_verb,
     placed,
@@ -645,6 +646,9 @@ class Ranker:
         # "can't copy the party videos off the camera", "the photo studio camera": a camera
         # said with its shots or as a photo camera is no webcam (cameras.py).
         boards |= photo_cameras(text, words)
+        # "the Kyocera is offline but everyone else can print to it": the others, for whom it
+        # works, are no crowd (crowds.py).
+        boards |= everyone_else(words)
         if boards:
             words = tuple(t._replace(stop=True) if i in boards else t for i, t in enumerate(words))
         if windows:

@@ -1960,6 +1960,11 @@ DEVICE_WORDS: frozenset[str] = _words(
 # A whole place or group: after "весь", "all", "none of" it means many people at once
 # ("весь склад без сети", "all our shops' tills are offline", "none of the clinic PCs"), the
 # way "у всех" does. Machines are not here: "весь компьютер тормозит" is one person's.
+# "Everyone else" is the others, set against the writer: "the Kyocera is offline but everyone
+# else can print to it", "works for everybody else" say the problem is the writer's alone, no
+# crowd's (crowds.py `everyone_else`).
+EVERYONE_WORDS: frozenset[str] = _words("everyone everybody")
+ELSE_WORDS: frozenset[str] = _words("else")
 MANY_WORDS: frozenset[str] = _words(
     "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
 )

@@ -9,6 +9,7 @@ from gateway.knowledge.clauses import clause_spans
 from gateway.knowledge.crowds import (
     QUANTIFIER_WORDS,
     WHERE_CASES,
+    everyone_else,
     inanimate_noun,
     placed,
     quantifier,
@@ -289,3 +290,27 @@ def test_what_fails_in_the_crowds_clause(
     found, denied = crowd_failures(words, clause_spans(text, lang, words), crowd)
     assert sorted(words[i].word for i in found) == sorted(failed)
     assert sorted(words[i].word for i in denied) == sorted(denials)
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        # answered outage_critical before (faq_frozen17:45): "everyone" was the crowd
+        ("my PC says the Kyocera is offline but everyone else can print to it", "printer_offline"),
+        # offered outage_critical first among the choices before (faq_frozen23:43)
+        (
+            "printer showing offline on my laptop, everyone else in the tapestry studio can print",
+            "printer_offline",
+        ),
+        ("lost internet on my wired PC, everybody else in the office is fine", "no_internet"),
+    ],
+)
+def test_everyone_else_is_no_crowd(matcher: Matcher, text: str, article: str) -> None:
+    assert answered(matcher, text, "en") == article
+
+
+def test_everyone_without_else_is_still_the_crowd(matcher: Matcher) -> None:
+    assert answered(matcher, "email is down for everyone", "en") == "outage_critical"
+    said = tokens("the printer works for everyone else, not for me", "en")
+    assert [said[i].word for i in sorted(everyone_else(said))] == ["everyone"]
+    assert everyone_else(tokens("email is down for everyone", "en")) == frozenset()
