@@ -57,6 +57,7 @@ from gateway.knowledge.crowds import (
     stop_matters,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
+from gateway.knowledge.dwellings import home_flats
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
@@ -274,6 +275,7 @@ _PHISHING = lemma("phishing", "en")
 # is its crash).
 _SLOW = lemma("slow", "en")
 _RESPOND = lemma("respond", "en")
+_HOME = lemma("home", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
@@ -629,6 +631,8 @@ class Ranker:
         # "my wireless keyboard lags, letters appear a second later": a keyboard or a mouse
         # that lags, no machine named, does not respond in time (lags.py).
         words = _read_as(words, input_lag(words), "respond", _RESPOND)
+        # "VPN error 691 when I try from my flat": a flat is a home (dwellings.py).
+        words = _read_as(words, home_flats(words), "home", _HOME)
         # A program that dies at its opening did not start: "вылетает при открытии". A
         # room's window that won't open or close beside the room's air ("the windows at the
         # incense factory won't open, it's stifling", "окна не закрываются, сквозит") is the

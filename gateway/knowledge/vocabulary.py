@@ -1965,6 +1965,16 @@ DEVICE_WORDS: frozenset[str] = _words(
 # crowd's (crowds.py `everyone_else`).
 EVERYONE_WORDS: frozenset[str] = _words("everyone everybody")
 ELSE_WORDS: frozenset[str] = _words("else")
+# A flat is a home (British English): "VPN error 691 when I try from my flat", "working from
+# the flat" say "from home", which the VPN article says, not the flat battery the keyboard's
+# says (dwellings.py). Said after a preposition of place or purpose and a determiner, a word
+# of which home at most between; not before what a flat thing is ("at a flat rate", "for a
+# flat tyre").
+FLAT_WORDS: frozenset[str] = _words("flat flats")
+FLAT_PREPOSITIONS: frozenset[str] = _words("from at in to for")
+FLAT_DETERMINERS: frozenset[str] = _words("my our the a your his her their this that")
+FLAT_KINDS: frozenset[str] = _words("new same own rented old")
+FLAT_THINGS: frozenset[str] = _words("rate fee tyre tyres tire tires white screen panel")
 MANY_WORDS: frozenset[str] = _words(
     "все all every entire whole none жоден жодна жодний жодній жодному жодного жодних"
 )
