@@ -19,6 +19,7 @@ from harness import (
     running_gateway,
     screenshot,
     seed_ticket,
+    sign_in,
     taken_over,
 )
 from playwright.async_api import expect
@@ -415,3 +416,31 @@ async def test_operator_files_reach_viber_users_through_signed_links(
         gone = links.url("no-such-file-id")
         async with http.get(gone) as resp:
             assert resp.status == 404
+
+
+async def test_a_mail_file_past_what_intake_keeps_is_named_without_a_link(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    """A mail of 50 scans keeps the first 20 (DEFAULT_MAX_ATTACHMENTS): the other 30 were
+    links that answered "the attachment is no longer kept". They are named, said not kept."""
+    from gateway.store import Transaction
+
+    ticket = await seed_ticket(store, channel="email", chat_id="ivan@corp.example.com#4b90d9")
+    files = [
+        {"kind": "document", "file_id": "kept-1", "name": "scan-01.pdf", "size": 2048},
+        {"kind": "document", "file_id": "", "name": "scan-21.pdf", "size": 2048},
+    ]
+    tx = Transaction()
+    entry = {"direction": "in", "author": "user", "text": "scans", "attachments": files}
+    tx.transcript(ticket.conversation_key, entry)
+    await store.commit(tx)
+    page = await browser.new_page()
+    await sign_in(page, gateway, "alice")
+    await page.locator(f"tr[data-ticket='{ticket.id}']").click()
+    shown = page.locator("#t-transcript .file")
+    await expect(shown).to_have_count(2)
+    await expect(shown.nth(0).locator("a")).to_have_text("scan-01.pdf · 2 KB")
+    await expect(shown.nth(1)).to_have_text(
+        "scan-21.pdf · 2 KB · not kept: too large, or past the files one mail keeps"
+    )
+    await expect(shown.nth(1).locator("a")).to_have_count(0)

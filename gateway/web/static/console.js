@@ -793,6 +793,9 @@
     (entry.attachments || []).forEach(function (a, n) {
       var url = "/console/api/tickets/" + encodeURIComponent(state.open.ticket.id) + "/files/" + index + "/" + n;
       var name = (a.name || a.kind) + (a.size ? " · " + fileSize(a.size) : "");
+      // A mail's file past what intake keeps (its size, or after the twentieth) is named
+      // with no link: the link only answered that the file was "no longer kept".
+      if (!a.file_id && !a.url) return item.append(h("div", { class: "file muted", text: name + " · " + tr("file_not_kept") }));
       item.append(h("div", { class: "file" }, h("a", { href: url, download: a.name || "", text: name })));
     });
     var list = $("#t-transcript");
