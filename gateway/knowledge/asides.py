@@ -98,6 +98,49 @@ def times_of_day(words: Sequence[Token]) -> set[int]:
     return found
 
 
+# A likeness: what a state is compared with ("гарячий як праска", "кулер шумить як фен",
+# "гарячий, як піч", "fan roaring like a hairdryer", "I sound like a robot"). "як" and "как"
+# also ask how ("як зняти паузу", "как дела"): a likeness only after a word of a state (an
+# adjective, a verb, an adverb) and before a noun. English "like" also wishes ("I'd like"):
+# never after a pronoun or a modal, which are stop words.
+_LIKENESS_WORDS = frozenset(
+    {"like", "як", "как", "словно", "будто", "наче", "ніби", "мов", "немов", "неначе"}
+)
+_STATE_PARTS = frozenset({"ADJF", "ADJS", "COMP", "VERB", "PRTF", "PRTS", "GRND", "ADVB"})
+# "lags like crazy", "works like new", "slow like always": how much or as when, no thing.
+_LIKE_MANNER = frozenset({"crazy", "mad", "hell", "nuts", "new", "normal", "usual", "always"})
+_LIKENED_WORDS = 2  # "like an old tractor", "як стара праска": the noun and one word before
+
+
+def likened(words: Sequence[Token], used: Callable[[Token], bool]) -> set[int]:
+    """Positions of what a state is likened to, when no article uses the words ("гарячий як
+    праска", "шумить як фен", "roaring like a hairdryer"): how hot, how loud, how it sounds,
+    not what fails nor whose trade it is. A word an article uses stays ("looks like the VPN
+    dropped", "sounds like the printer"), and so does a name ("apps like Procreate")."""
+    found: set[int] = set()
+    for index, token in enumerate(words[1:], 1):
+        before = words[index - 1]
+        if token.word not in _LIKENESS_WORDS or before.stop:
+            continue
+        cyrillic = not token.word.isascii()
+        if cyrillic and not read_as(before.word, _STATE_PARTS):
+            continue
+        ahead = [i for i in range(index + 1, len(words)) if not words[i].stop][:_LIKENED_WORDS]
+        likened_words = []
+        for at in ahead:
+            word = words[at]
+            if not word.known or word.name or word.capital or used(word):
+                break
+            if word.word in _LIKE_MANNER:
+                break
+            likened_words.append(at)
+            if not cyrillic or read_as(word.word, _NOUN):
+                break
+        if likened_words and (not cyrillic or read_as(words[likened_words[-1]].word, _NOUN)):
+            found.update(likened_words)
+    return found
+
+
 # How an English letter closes ("Kind regards, Peter", "Cheers, Gareth", "Yours sincerely,
 # Pat (gardeners)"): the closing word, the words that may come before it, and how many words
 # the name and the writer's tag after it may have. ("Thanks" closes too, but is as often

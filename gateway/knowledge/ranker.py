@@ -29,7 +29,14 @@ from rapidfuzz import fuzz, process
 
 from gateway.knowledge.approvals import approvals, not_against
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.asides import asides, event_object, of_place, sign_off, times_of_day
+from gateway.knowledge.asides import (
+    asides,
+    event_object,
+    likened,
+    of_place,
+    sign_off,
+    times_of_day,
+)
 from gateway.knowledge.cameras import photo_cameras
 from gateway.knowledge.clauses import (
     after_damage,
@@ -1270,8 +1277,9 @@ class Ranker:
         # "посеред"): an adverb or particle no article uses is no unknown word either.
         read = [(t, m, d, a, i) for t, m, d, a, i in read if m or not self._circumstantial(t)]
         # A meal or a break said as a time ("since lunch", "з обіду", "after breakfast") is
-        # when, as "зранку" is: no word of the problem, nor of the canteen's.
-        when = times_of_day(words) | sign_off(words)
+        # when, as "зранку" is: no word of the problem, nor of the canteen's. What a state is
+        # likened to ("гарячий як праска", "roaring like a hairdryer") is how, not what.
+        when = times_of_day(words) | sign_off(words) | likened(words, self._used)
         read = [(t, m, d, a, i) for t, m, d, a, i in read if i not in when]
         if not read:
             return None
@@ -2000,6 +2008,10 @@ class Ranker:
     def terms(self, token: Token) -> list[tuple[str, float]]:
         """The article terms a message word stands for, with a similarity 0-1."""
         return self._resolve(token)
+
+    def _used(self, token: Token) -> bool:
+        """Whether an article uses the word (it stands for some article's term)."""
+        return bool(self._resolve(token))
 
     def _resolve(self, token: Token) -> list[tuple[str, float]]:
         """Article terms a message word stands for, with a similarity 0-1 (kept per word:

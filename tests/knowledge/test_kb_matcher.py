@@ -925,6 +925,30 @@ def test_a_time_of_day_is_no_word_of_the_problem(matcher: Matcher) -> None:
         assert meal in dict(matcher.ranker.reading(text, "en")), text
 
 
+def test_what_a_state_is_likened_to_is_no_word_of_the_problem(matcher: Matcher) -> None:
+    # "гарячий як праска", "гарячий, як піч", "I sound like a robot": the iron, the stove and
+    # the robot say how hot or how it sounds, not what fails; they made the message read as
+    # an everyday one and the bot stayed quiet.
+    for text, lang, topic in (
+        ("ноутбук гарячий як праска і дуже повільний", "uk", "slow_computer"),
+        ("ноут гарячий, як піч, і пахне паленим", "uk", "hardware_broken"),
+        ("системник горячий как печка и пахнет горелым", "ru", "hardware_broken"),
+        ("my mic keeps cutting out on calls, they say I sound like a robot", "en", "mic_camera"),
+    ):
+        assert answered(matcher, text, lang) == topic, text
+    reading = dict(matcher.ranker.reading("кулер шумить як фен, все висне", "uk"))
+    assert "фен" not in reading
+    # "як" and "как" asking how, "like" wishing, and a likeness an article's word names, stay.
+    for text, lang, word in (
+        ("HP пише «Призупинено», як зняти цю паузу", "uk", "зняти"),
+        ("привіт, як справи", "uk", "справа"),
+        ("looks like the VPN dropped again", "en", "vpn"),
+    ):
+        assert word in dict(matcher.ranker.reading(text, lang)), text
+    # An everyday thing likened is still nobody's IT problem.
+    assert matcher.match("вентиляція в лазні гуде як трактор", "uk").outcome == "none"
+
+
 def test_the_closing_of_a_letter_is_no_word_of_the_problem(matcher: Matcher) -> None:
     # "Kind regards, Nora (paper fans)": the name and the trade a letter is signed with say
     # who writes; the fans answered slow_computer, the closing made the bot quiet.
