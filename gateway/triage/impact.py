@@ -2373,12 +2373,17 @@ def _event_soon(clause: str, lang: str, *, acts: bool = False) -> bool:
     found = _SOON.search(clause)
     if found is None:
         return False
-    after = _held_events(read_words(clause[found.end() :], lang), lang)
+    after = _without_ours(_held_events(read_words(clause[found.end() :], lang), lang))
     if after and after[0].text in _NOT_AHEAD:
         return False
     vocab = _vocabulary()
-    if not clause[: found.start()].strip(" ,.—–-"):
+    before = clause[: found.start()].strip(" ,.—–-")
+    if not before:
         return _departs_after(after) or _event_named_after(after)
+    if not _without_ours(read_words(before, lang)) and (
+        _departs_after(after) or _event_named_after(after)
+    ):
+        return True  # "у нас через час совещание": whose it is, then the time
     if any(w.is_verb and not w.has("futr") and not w.among(vocab.event_verbs) for w in after):
         return False  # "комп через 10 минут зависает": what it does each time
     head = _held_events(read_words(clause[: found.start()], lang), lang)
@@ -2449,6 +2454,16 @@ def _acts_at_its_time(named: list[Word]) -> bool:
 
 
 _AHEAD_WORDS = frozenset({"через", "за"})
+# Whose the event is, said between its time and its name: "через час у нас онлайн-олимпиада",
+# "о 16:00 у нас екскурсія", "в 11 у меня защита" (as "через час олимпиада").
+_OURS = frozenset({("у", "нас"), ("в", "нас"), ("у", "меня"), ("у", "мене"), ("в", "мене")})
+
+
+def _without_ours(words: list[Word]) -> list[Word]:
+    """`words` without the "у нас" / "у меня" they open with: whose the event that follows is."""
+    if len(words) >= 2 and (words[0].text, words[1].text) in _OURS:
+        return words[2:]
+    return words
 
 
 def _named_ahead(time: str, named: list[Word]) -> bool:

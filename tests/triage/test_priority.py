@@ -888,6 +888,26 @@ def test_stops_said_as_ceasing_chains_of_places_and_events_ahead(text: str, reas
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # whose the event is, said between its time and its name, is the same event ahead
+        ("Через час у нас онлайн-олимпиада по ментальной арифметике на сорок детей, а у меня "
+         "с утра Zoom не видит микрофон на ноутбуке.", "at_stake"),
+        ("О 16:00 у нас нарада, а проектор не працює", "at_stake"),
+        ("У нас через час совещание, а проектор не работает", "at_stake"),
+        ("в 11 у меня защита, а ноутбук не видит флешку", "at_stake"),
+        # … not what a machine does at a time, nor when it failed
+        ("через 10 минут у меня компьютер выключается", "normal"),
+        ("У нас через 10 минут компьютер выключается", "normal"),
+        ("в 9:00 у нас отключили интернет", "normal"),
+        ("с 9:00 у нас принтер не печатает", "normal"),
+    ],
+)  # fmt: skip
+def test_an_event_ahead_said_with_whose_it_is(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
     ("text", "p1"),
     [
         # whom mail goes to is no one kept waiting: one mailbox's fault
