@@ -455,6 +455,19 @@ _SERVICE_OUT_OF_REACH = re.compile(
 _SHOWS_OFFLINE = re.compile(
     r"(?<!\w)[«\"'“‘„]\s*(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]", re.IGNORECASE
 )
+# … and a screen that says what it shows or reads from is offline, named before the word ("the
+# camera monitor shows 'Camera offline' on all six tiles", "the tank monitoring screen says
+# 'Sensor gateway offline'", "the app on my iPad says 'Controller offline'"; session 36: each
+# went to hardware): the link to its source is what is broken, not the screen.
+_SHOWS_SOURCE_OFFLINE = re.compile(
+    r"(?<!\w)[«\"'“‘„]\s*(?:[\w'’-]+\s+){1,3}(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]",
+    re.IGNORECASE,
+)
+_FEEDS_SHOWN = re.compile(
+    r"(?<!\w)(?:экран\w*|екран\w*|screens?|monitors?|монитор\w*|монітор\w*|дисплей\w*|"
+    r"displays?|табло|tablets?|ipads?|планшет\w*)(?!\w)",
+    re.IGNORECASE,
+)
 _PRINTER_MAKER = re.compile(
     r"(?<!\w)(?:hp|kyocera|ricoh|xerox|canon|epson|brother|pantum|konica\w*|laserjet|ecosys|"
     r"i-sensys|taskalfa|workcentre)(?!\w)",
@@ -731,9 +744,11 @@ class Routing:
 
 
 def _says_offline(text: str) -> bool:
-    """Whether a device's screen says 'Offline' alone, and the device is no printer or scanner
-    (whose status that is: "the HP says 'Offline'")."""
-    if not _SHOWS_OFFLINE.search(text):
+    """Whether a device's screen says 'Offline' alone, or of the source it shows ('Camera
+    offline' on a camera monitor), and the device is no printer or scanner (whose status that
+    is: "the HP says 'Offline'", "Windows shows it as 'Printer offline'")."""
+    source = _SHOWS_SOURCE_OFFLINE.search(text) and _FEEDS_SHOWN.search(text)
+    if not (_SHOWS_OFFLINE.search(text) or source):
         return False
     return not (_CONNECTED_ON_THEIR_OWN.search(text) or _PRINTER_MAKER.search(text))
 

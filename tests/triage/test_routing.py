@@ -973,6 +973,11 @@ def test_a_device_saying_what_it_lost_is_the_network(text: str) -> None:
         "табло на складі показує «Помилка синхронізації»",
         "экран над линией пишет «Нет данных»",
         "the digital queue display in the loading bay is stuck on 17 and shows 'Offline'",
+        # … or that what it shows or reads from is offline (session 36: each went to hardware)
+        "The enclosure camera monitor in the ferret barn shows 'Camera offline' on all six tiles.",
+        "The tank monitoring screen in the grow-out shed says 'Sensor gateway offline' and all "
+        "the oxygen readings are just dashes.",
+        "на моніторі відеоспостереження на всіх квадратах «Камера офлайн»",
     ],
 )
 def test_a_screen_whose_link_failed_is_the_network(text: str) -> None:
@@ -1023,6 +1028,10 @@ def test_a_screen_no_word_names_is_the_network_whatever_program_the_article_is()
         "принтер пишет «Offline»",
         "the Kyocera in the office shows 'Offline' again",
         "the scanner at reception shows 'Offline'",
+        # … also named in the quote, on whatever screen; and a device no screen shows
+        "the label printer's little screen says 'Printer offline'",
+        "Can't print the manuals. Windows 11 shows it as 'Printer offline'.",
+        "my webcam shows 'Camera offline' in Teams",
     ],
 )
 def test_a_printer_that_says_offline_stays_the_device(text: str) -> None:
