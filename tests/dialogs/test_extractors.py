@@ -91,6 +91,12 @@ def test_versions_and_relative_times(text: str, field: str, value: str) -> None:
         ("Teams показує код caa70004, з понеділка", "код caa70004"),
         ("Reinstalled Teams twice, still shows error 80080300 since Tuesday", "error 80080300"),
         ("Acrobat Reader DC не открывает pdf, пишет 'Ошибка 14'", "Ошибка 14"),
+        # … but a network state the system shows in two halves is one message (frozen18)
+        ("No, it did not help, Windows 11 shows No internet, secured", "No internet, secured"),
+        ("it just says connected, no internet", "connected, no internet"),
+        ("пише Підключено, без інтернету", "Підключено, без інтернету"),
+        ("пишет Подключено, без доступа в интернет, с утра", "Подключено, без доступа в интернет"),
+        ("пишет Нет подключения, без понятия что делать", "Нет подключения"),
     ],
 )
 def test_what_the_screen_says_stops_where_the_sentence_moves_on(text: str, error: str) -> None:

@@ -867,6 +867,15 @@ def _pronoun_named(said: str, before: str) -> str:
     return f"{last[1]}{verb}{said[opening.end() :]}"
 
 
+# A network state the system shows in two halves joined by a comma, its second half: "No
+# internet, secured", "Connected, no internet", "Підключено, без інтернету", "Нет подключения
+# к Интернету, защищено" (one message, said bare as often as quoted).
+_STATE_SECOND_HALF = (
+    r"(?:secured|захищено|защищено|no internet(?: access)?|"
+    r"без\s+(?:доступ\w*\s+(?:в|к|до)\s+)?(?:інтернет\w*|интернет\w*))(?!\w)"
+)
+
+
 def _said_part(said: str) -> str:
     """What was said, up to where the sentence moves on: a closing quote, a comma, or
     when it started ("пишет 'Замятие', с 10:30", "shows error 80080300 since Tuesday")."""
@@ -874,7 +883,7 @@ def _said_part(said: str) -> str:
     if said[:1] in "\"«“'":
         end = re.search(r"[\"»”']", said[1:])
         return said[: end.start() + 2] if end else said
-    said = re.split(r",\s|\s[—–]\s", said, maxsplit=1)[0]
+    said = re.split(rf",(?!\s{_STATE_SECOND_HALF})\s|\s[—–]\s", said, maxsplit=1, flags=_I)[0]
     # … or where another clause begins with its own subject: "says Cannot reach feeding server
     # and the sows' feed cards won't load"
     said = _NEXT_CLAUSE.split(said, maxsplit=1)[0]
