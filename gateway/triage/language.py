@@ -40,6 +40,18 @@ _RU_WORDS = _words(
     от до для про без письмо письма почта почту компьютер ящик помогите
     """
 )
+# Names of things both languages write alike that only the Ukrainian dictionary knows: the
+# IT slang and loanwords a Russian writer uses as they are ("системник Dell", "вебкамера не
+# видит", "скинул в вайбер"). Lemmas: every form of them is meant. (The Russian dictionary's
+# own words are spelt apart in Ukrainian: монитор/монітор, мышка/мишка, инет/інет.)
+_SHARED_LEMMAS = _words(
+    """
+    системник материнка хард вебкамера тачпад термопринтер юсб вайфай зум скайп вайбер
+    телеграм самсунг колцентр ресепшн
+    """
+)
+# A word typed in Cyrillic capitals this short is an acronym: "МИС", "ЗУП", "СЭД", "ЦНАП"
+_ACRONYM = re.compile(r"(?<![^\W\d_])[А-ЯЁІЇЄҐ]{2,4}(?![^\W\d_])")
 LANGUAGES = ("ru", "uk", "en")
 MIN_DICTIONARY_WORD = 3  # shorter forms ("та", "на") are shared or noise
 
@@ -69,9 +81,12 @@ def _language(text: str, default: str) -> str:
     uk += sum(len(w) > 4 and w.endswith(_UK_ENDINGS) for w in cyrillic)
     ru += sum(len(w) > 4 and w.endswith(_RU_ENDINGS) for w in cyrillic)
     # A word form one dictionary knows and the other does not: "допомогло", "вчора",
-    # "перезавантажувала" are Ukrainian; "помогло", "вчера", "перезагружала" Russian.
+    # "перезавантажувала" are Ukrainian; "помогло", "вчера", "перезагружала" Russian. An
+    # acronym is a name, no word of either ("МИС", "1С ЗУП": the Ukrainian dictionary knows
+    # "мис", a cape, and "зуп", of a soup).
+    acronyms = {w.lower() for w in _ACRONYM.findall(text)}
     for word in cyrillic:
-        side = _one_dictionary(word)
+        side = "" if word in acronyms else _one_dictionary(word)
         uk += side == "uk"
         ru += side == "ru"
     # Words both languages use ("не", "до", "для") are in both lists and cancel out.
@@ -215,12 +230,14 @@ def _english(token: str) -> bool:
 def _one_dictionary(word: str) -> str:
     """ "uk" or "ru" when only that dictionary knows `word`, else ""."""
     # morphology reads this module (translit and layout need the language): import late
-    from gateway.knowledge.morphology import known_in
+    from gateway.knowledge.morphology import known_in, lemma
 
     if len(word) < MIN_DICTIONARY_WORD:
         return ""
     in_ru, in_uk = known_in(word, "ru"), known_in(word, "uk")
-    return "uk" if in_uk and not in_ru else "ru" if in_ru and not in_uk else ""
+    if in_uk and not in_ru:
+        return "" if lemma(word, "uk") in _SHARED_LEMMAS else "uk"
+    return "ru" if in_ru and not in_uk else ""
 
 
 def _has_evidence(text: str) -> bool:

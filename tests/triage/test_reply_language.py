@@ -169,3 +169,31 @@ def test_cannot_and_everyday_support_verbs_are_english(text: str) -> None:
 )
 def test_english_chat_words_are_no_translit(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        # a thing's name both languages write alike that only the Ukrainian dictionary knows
+        # keeps a Russian conversation Russian (dialogs_frozen17, frozen34, tune30: "системник
+        # …", the answer to "which device?", turned the ticket's message Ukrainian)
+        ("системник Dell OptiPlex 3080", "ru", "ru"),
+        ("системник Lenovo ThinkCentre, SSD на 256 ГБ", "ru", "ru"),
+        ("вебкамера Logitech", "ru", "ru"),
+        ("тачпад", "ru", "ru"),
+        # an acronym is a name too ("мис" is a cape to the Ukrainian dictionary)
+        ("МИС", "ru", "ru"),
+        ("1С ЗУП", "ru", "ru"),
+        # … and a Ukrainian conversation stays Ukrainian
+        ("системник Dell", "uk", "uk"),
+        ("МИС", "uk", "uk"),
+        # the languages' own words beside them still decide
+        ("системник, вчора ще працював", "ru", "uk"),
+        ("системник в лаборатории", "uk", "ru"),
+        ("вебкамера не бачить", "ru", "uk"),
+    ],
+)  # fmt: skip
+def test_a_name_both_languages_write_alike_shows_no_language(
+    text: str, current: str, expected: str
+) -> None:
+    assert reply_language(text, current) == expected
