@@ -42,6 +42,9 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(с|со|з|із) (этим |цим |вашим )?(чат-?)?(ботом|роботом|машиной|машиною) "
     r"(\w+ )?(разговаривать|говорить|общаться|переписываться|розмовляти|говорити|спілкуватися|"
     r"балакати|листуватися) (не буду|не хочу|не стану|не збираюся|не збираюсь)",
+    # … with the verb left out, as speech leaves it: "з роботом я не буду", "с ботом не хочу!"
+    r"(с|со|з|із|зі) (этим |цим |вашим )?(чат-?)?(ботом|роботом|машиной|машиною),? (я )?"
+    r"(не буду|не хочу|не стану|не збираюся|не збираюсь)(?= ?[.!?,;]|$)",
     # someone called alive, whoever they are: "позовіть вже когось живого", "кого-нибудь
     # живого из IT" (a translit "kogo-nibud" keeps no soft sign)
     r"(кого-(нибудь|нибуд|то|либо)|когось|кого-небудь|кого-небуть) (\w+ )?"
@@ -57,6 +60,11 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(люди|живые люди|живі люди) (там |тут )?(работают|працюють|есть|є) ?\?",
     r"(are|is) there (any )?(actual |real |live )?(people|humans|person|human)( working)? "
     r"(there|here|at all)",
+    # … or on the chat, asked as a question: "is there an actual person on this chat?", "is
+    # there a real human behind this?", "are there any humans reading this?"
+    r"(are|is) there (a |an |any )?(actual |real |live |living )?(people|humans|person|human"
+    r"( being)?)( (on|in|at|behind|reading|answering) (this|the|these|your)( chat| line| end| "
+    r"other end| messages?| service)?)? ?\?",
     # a person set against the bot, either way round: "людину, не бота", "нет бота, человека!",
     # "person not robot", "no bot, human"
     rf"{_PERSON} ?,? (а |but )?(не|ні|нет|not|no) (с |з )?{_BOT}",

@@ -10,7 +10,10 @@ synonym of its verb counts:
 - a person who is to come, call or look ("пусть кто-нибудь подойдёт", "чтобы мне позвонил
   специалист");
 - a ticket to be opened or passed on ("создайте заявку", "відкрийте заявку"): a ticket is
-  a person's work.
+  a person's work;
+- a person to talk with ("можно поговорить с настоящим человеком?", "хочу поспілкуватися
+  зі справжньою людиною", "с кем-нибудь из специалистов связаться"), the person after "с" or
+  "з" in the instrumental, before the verb or after it.
 """
 
 from __future__ import annotations
@@ -36,12 +39,16 @@ class _Shapes:
     someone: frozenset[str]
     open_verbs: frozenset[str]
     ticket: frozenset[str]
+    talk: frozenset[str]
 
     @cached_property
     def openers(self) -> frozenset[str]:
         """The words a shape starts from (bar "пусть"): a bringing, handing, wanting, coming
         or opening verb, or "нужен"."""
-        return self.bring | self.hand_to | self.want | self.need | self.open_verbs | self.come
+        return (
+            self.bring | self.hand_to | self.want | self.need | self.open_verbs | self.come
+            | self.talk
+        )  # fmt: skip
 
 
 @cache
@@ -71,6 +78,10 @@ def _shapes() -> _Shapes:
         open_verbs=lemma_keys("создать открыть оформить завести зарегистрировать", ru)
         | lemma_keys("створити відкрити оформити завести зареєструвати", uk),
         ticket=lemma_keys("заявка тикет обращение", ru) | lemma_keys("заявка тікет звернення", uk),
+        talk=lemma_keys("поговорить говорить пообщаться общаться побеседовать связаться "
+                        "переписываться", ru)
+        | lemma_keys("поговорити говорити поспілкуватися спілкуватися побалакати балакати "
+                     "порозмовляти розмовляти зв'язатися листуватися", uk),
     )  # fmt: skip
 
 
@@ -169,6 +180,38 @@ def _asks(words: list[Word]) -> bool:
                 return True
         if word.has("impr") and word.among(shapes.come) and _to_writer(after):
             return True  # "позвоните мне", "наберіть мене", "подойдите ко мне"
+        if word.among(shapes.talk) and _talk_wanted(words, at) and _with_person(words, at):
+            return True  # "можно поговорить с живым специалистом?", "зі справжньою людиною"
+    return False
+
+
+# A talk wanted is said by the infinitive, a command or the perfective future ("хочу
+# поговорить", "поговорите со мной", translit "pogovorit" read as "поговорит"); the past and
+# the present tell what was or is being done ("поговорил с мастером, он сказал …", "оператор
+# говорит с клиентом"), the writer's own future what they will do ("поговорю с админом")
+_WANTED_FORMS = ("INFN", "infn", "impr", "futr")
+_WITH = frozenset({"с", "со", "з", "із", "зі", "зо"})
+TALK_REACH = 6  # "с кем-нибудь из ваших специалистов можно поговорить": the person this near
+
+
+def _talk_wanted(words: list[Word], at: int) -> bool:
+    """The talk verb at `at` in a form that asks for a talk, not denied ("не могу связаться
+    с оператором": a line that fails)."""
+    verb = words[at]
+    denied = any(w.text in _NOT for w in words[max(0, at - 2) : at])
+    wanted = any(verb.has(form) for form in _WANTED_FORMS)
+    return wanted and not denied and not verb.has("past") and not verb.has("1per")
+
+
+def _with_person(words: list[Word], at: int) -> bool:
+    """A person after "с"/"з" in the instrumental, near the verb on either side: "поговорить
+    с настоящим человеком", "с кем-нибудь из специалистов связаться"."""
+    shapes = _shapes()
+    for j in range(max(0, at - TALK_REACH), min(len(words), at + TALK_REACH + 1)):
+        if words[j].text in _WITH:
+            led = words[j + 1 : j + 3]  # "с настоящим человеком": an adjective may come first
+            if any(_person(w, shapes) and w.has("ablt") for w in led):
+                return True
     return False
 
 

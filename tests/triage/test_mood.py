@@ -937,3 +937,32 @@ def test_a_polite_request_for_a_member_of_staff_describes_no_problem(text: str) 
 def test_done_now_is_no_impatience_and_do_it_now_is(text: str, upset: bool) -> None:
     signal = detect_handoff(text)
     assert (signal is not None and signal.reason == "upset") is upset, (text, signal)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a person to talk with, in translit and in Ukrainian (frozen29: "pogovorit" reads as
+        # "поговорит"); the bot refused with the verb left out, as speech leaves it (frozen34);
+        # a person on the chat asked for as a question (tune34)
+        ("dobryy den, mozhno pogovorit s nastoyashchim chelovekom iz tehpodderzhki?", True),
+        ("mozhna pogovoryty z spravzhnoyu lyudynoyu?", True),
+        ("слухайте, а можна шо-небудь людське, оператора там якогось? з роботом я не буду", True),
+        ("с ботом не хочу!", True),
+        ("з роботом я не буду, дайте людину", True),
+        ("is there an actual person on this chat? I'd rather explain it to someone", True),
+        ("is there a real human behind this?", True),
+        ("are there any humans reading these messages?", True),
+        # … not frustration at a device, a talk had, nor a person asked about for a thing
+        ("з цим принтером я не буду більше возитися, він знову жує папір", False),
+        ("с этим ноутбуком не хочу больше мучиться, он опять виснет", False),
+        ("вчера говорили с мастером, сказал менять картридж", False),
+        ("Is there a person assigned to my ticket yet", False),
+        ("is there a printer on this floor that works?", False),
+    ],
+)  # fmt: skip
+def test_a_person_to_talk_with_the_bot_refused_or_asked_for_on_the_chat(
+    text: str, asks: bool
+) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks

@@ -121,3 +121,27 @@ def test_a_person_asked_for_before_the_verb(text: str, asks: bool) -> None:
 )  # fmt: skip
 def test_a_person_needed_in_ukrainian(text: str, asks: bool) -> None:
     assert calls_for_person(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # a person to talk with, "с"/"з" and the person in the instrumental, any word order
+        # (dialogs_frozen29: the translit "pogovorit" reads as "поговорит", the regex's
+        # "поговорить с (\w+ )?человеком" missed it and the adjective before the person)
+        ("добрый день, можно поговорит с настоящим человеком из техподдержки?", True),
+        ("хочу пообщаться с живым специалистом", True),
+        ("с настоящим человеком можно поговорить?", True),
+        ("с кем-нибудь из ваших специалистов можно поговорить?", True),
+        ("можна поговорити зі справжньою людиною?", True),
+        ("хотів би порозмовляти з фахівцем", True),
+        # … not a talk that was or is being had, the writer's own plan, or a line that fails
+        ("вчера поговорил с админом, он сказал перезагрузить", False),
+        ("оператор говорит с клиентом, а гарнитура хрипит", False),
+        ("я поговорю с админом и напишу", False),
+        ("не могу связаться с мастером, телефон молчит", False),
+        ("поговорити з бухгалтером про звіт не можу, пошта не працює", False),
+    ],
+)  # fmt: skip
+def test_a_person_to_talk_with(text: str, asks: bool) -> None:
+    assert calls_for_person(text) is asks
