@@ -55,7 +55,7 @@ from gateway.knowledge.vocabulary import (
     STOP_WORDS,
     WORDS,
 )
-from gateway.triage.language import detect_language
+from gateway.triage.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS, detect_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterator
@@ -65,8 +65,6 @@ if TYPE_CHECKING:
 
 _CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-zA-Z]")
-_UK_ONLY = frozenset("іїєґ")
-_RU_ONLY = frozenset("ыэъ")
 # Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять),
 # and after a prefix that ends in a consonant (з'явитися, під'єднати, роз'єм, об'єкт);
 # normalisation drops apostrophes and many people never type them, so one is put back
@@ -416,7 +414,7 @@ def _other_language_read(found: tuple[Token, ...], lang: str) -> tuple[Token, ..
 def _other_language_lemma(word: str, lang: str) -> str:
     """The lemma of a Cyrillic word in the other language's dictionary, when both know the
     word and read it as different lemmas; "" otherwise."""
-    if not _CYRILLIC.search(word) or set(word) & (_UK_ONLY | _RU_ONLY):
+    if not _CYRILLIC.search(word) or set(word) & (UKRAINIAN_LETTERS | RUSSIAN_LETTERS):
         return ""
     other = "ru" if lang == "uk" else "uk"
     if not (
@@ -994,9 +992,9 @@ def _known_verb(word: str) -> bool:
 
 def _order(word: str, lang: str) -> tuple[str, str]:
     letters = set(word)
-    if letters & _UK_ONLY:
+    if letters & UKRAINIAN_LETTERS:
         return "uk", "ru"
-    if letters & _RU_ONLY:
+    if letters & RUSSIAN_LETTERS:
         return "ru", "uk"
     return ("uk", "ru") if lang == "uk" else ("ru", "uk")
 

@@ -23,6 +23,7 @@ from gateway.knowledge.vocabulary import (
     SCANNER_WORD,
     SHEET_WORDS,
 )
+from gateway.triage.language import UKRAINIAN_LETTERS
 
 # "скан на пошту не надходить", "сканы в почту не доходят": the mail is where the scans
 # go, and what fails is the scanner's sending (the articles' "scan to email"); the
@@ -85,7 +86,6 @@ _OTHER_FEEDER = re.compile(
     r"крыс\w*|щур\w*|овц\w*|вівц\w*|лошад\w*|кон[ья]|кінь|свин\w*|теля\w*|тел[её]н\w*|телят\w*)\b"
 )
 _PRINTER_SAID = re.compile(r"\b(?:принтер|printer|mfp|мфу)")
-_UKRAINIAN_LETTER = re.compile(r"[іїєґ]")
 _PRINTED_OUT = re.compile(
     r"\b(?:pages?|printouts?|(?:spit|spits|spitting|come|comes|coming|came|feed|feeds|"
     r"feeding|churns?|churning)\s+out)\b"
@@ -113,7 +113,7 @@ def read_print_marks(text: str) -> str:
 def read_jam(text: str) -> str:
     """Paper chewed as the article's "зажевало", "зажувало", in the printer where none is
     named (where `jammed`)."""
-    ukrainian = bool(_UKRAINIAN_LETTER.search(text))
+    ukrainian = not UKRAINIAN_LETTERS.isdisjoint(text)
     text = _CHEWED.sub("зажувало" if ukrainian else "зажевало", text)
     if not _PRINTER_SAID.search(text):
         text += " принтері" if ukrainian else " принтер"
@@ -180,8 +180,7 @@ def jammed(text: str, words: list[str]) -> bool:
     if _PROGRAM.search(text) and not printing:
         return False
     sheet = bool(
-        _PAPER.search(text)
-        or (not _UKRAINIAN_LETTER.search(text) and _RUSSIAN_SHEET.search(text))
+        _PAPER.search(text) or (UKRAINIAN_LETTERS.isdisjoint(text) and _RUSSIAN_SHEET.search(text))
     )
     if _CHEWED.search(text) and (sheet or (printing and not _EATEN.search(text))):
         return True

@@ -54,6 +54,7 @@ from gateway.knowledge.vocabulary import (
     THREE_D_PRINTING,
     WORN_PARTS,
 )
+from gateway.triage.language import UKRAINIAN_LETTERS
 
 _VERB_FORMS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 # The articles' English failure words follow one of these: "won't start", "keeps freezing"
@@ -85,7 +86,6 @@ _GREETINGS = frozenset({"добрий", "доброго", "добре", "доб�
 _SUBJECT_CASES = frozenset({"nomn", "accs"})
 # A dictionary's marks of a name: an organisation's, a trademark, a surname, a first name.
 _NAME_TAGS = frozenset({"Orgn", "Trad", "Surn", "Name"})
-_UKRAINIAN = re.compile(r"[іїєґ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
 
 
@@ -295,7 +295,7 @@ def subject(
     "принтер не друкує" has no letter only Ukrainian writes; guessed from those letters
     only when it is not."""
     if lang not in ("ru", "uk"):
-        lang = "uk" if any(_UKRAINIAN.search(t.word) for t in words) else "ru"
+        lang = "uk" if any(not UKRAINIAN_LETTERS.isdisjoint(t.word) for t in words) else "ru"
     things: list[str] = []
     candidates: list[tuple[str, ...]] = []
     before_it: list[str] = []  # the ungoverned words of the phrase so far

@@ -16,8 +16,10 @@ def _words(text: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-zа-яёіїєґ'’ʼ]+")
-_UK_LETTERS = frozenset("іїєґ")
-_RU_LETTERS = frozenset("ыэъё")
+# The letters only one of the two Cyrillic alphabets writes (lowercase): the one place they
+# are spelled; morphology, the knowledge readers and the mail's hints read them from here.
+UKRAINIAN_LETTERS = frozenset("іїєґ")
+RUSSIAN_LETTERS = frozenset("ыэъё")
 _UK_WORDS = _words(
     """
     не працює що як чому де коли мені мене мій моя моє мої вже ще дуже та але або чи
@@ -76,8 +78,8 @@ def _language(text: str, default: str) -> str:
             return _translit_language(text) or detect_language(meant, default)
         return "en" if latin else default
     letters = set("".join(cyrillic))
-    uk = 2 * len(letters & _UK_LETTERS) + sum(w in _UK_WORDS for w in cyrillic)
-    ru = 2 * len(letters & _RU_LETTERS) + sum(w in _RU_WORDS for w in cyrillic)
+    uk = 2 * len(letters & UKRAINIAN_LETTERS) + sum(w in _UK_WORDS for w in cyrillic)
+    ru = 2 * len(letters & RUSSIAN_LETTERS) + sum(w in _RU_WORDS for w in cyrillic)
     uk += sum(len(w) > 4 and w.endswith(_UK_ENDINGS) for w in cyrillic)
     ru += sum(len(w) > 4 and w.endswith(_RU_ENDINGS) for w in cyrillic)
     # A word form one dictionary knows and the other does not: "допомогло", "вчора",
@@ -245,6 +247,6 @@ def _has_evidence(text: str) -> bool:
     lowered = text.lower()
     words = [w for w in _WORD.findall(lowered) if not w.isascii()]
     letters = set("".join(words))
-    marked = letters & (_UK_LETTERS | _RU_LETTERS)
+    marked = letters & (UKRAINIAN_LETTERS | RUSSIAN_LETTERS)
     known = sum(w in _UK_WORDS or w in _RU_WORDS or bool(_one_dictionary(w)) for w in words)
     return bool(marked) or known > 0 or len(words) >= 2

@@ -15,10 +15,7 @@ from collections.abc import Callable, Iterable
 from email.message import Message
 
 from gateway.texts import LANGUAGES
-
-# Letters only Ukrainian writes, and only Russian writes, of the two Cyrillic alphabets.
-_UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
-_RUSSIAN_ONLY = frozenset("ыэъёЫЭЪЁ")
+from gateway.triage.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS
 
 
 def language_hint(
@@ -59,8 +56,8 @@ def _first_ours(value: str) -> str:
 
 def _written_in(text: str) -> str:
     """uk or ru when `text` has letters of that alphabet alone, else ""."""
-    letters = set(text)
-    ukrainian, russian = bool(letters & _UKRAINIAN_ONLY), bool(letters & _RUSSIAN_ONLY)
+    letters = set(text.lower())
+    ukrainian, russian = bool(letters & UKRAINIAN_LETTERS), bool(letters & RUSSIAN_LETTERS)
     if ukrainian != russian:
         return "uk" if ukrainian else "ru"
     return ""

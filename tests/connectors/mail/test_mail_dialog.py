@@ -818,6 +818,8 @@ def screenshot_mail(file_name: str, headers: dict[str, str] | None = None) -> Em
         # the writer's system named the file: Windows' Snipping Tool in Ukrainian, in Russian
         ("en", "Знімок екрана 2026-12-05 101500.png", {}, "uk"),
         ("en", "Снимок экрана 2026-12-05 101500.png", {}, "ru"),
+        # … in capitals too: the letters are compared as lowercase (triage.language's)
+        ("en", "ЗНІМОК ЕКРАНА 2026-12-05 101500.png", {}, "uk"),
     ],
     indirect=["gw"],
 )
