@@ -353,11 +353,6 @@ POINTER_LAG_STEMS: tuple[str, ...] = (
 # only: no readable Russian or Ukrainian line says so yet.
 INPUT_DEVICE_WORDS: frozenset[str] = _words("keyboard keyboards mouse mice")
 INPUT_LAG_WORDS: frozenset[str] = _words("lag lags lagging lagged laggy")
-# Machines a keyboard's lag may be the whole machine's ("everything on this machine is dead
-# laggy", "the on-screen keyboard on my tablet lags"): said, the lag is left as it is.
-LAGGING_MACHINE_WORDS: frozenset[str] = _words(
-    "computer laptop desktop notebook machine workstation tablet everything"
-)
 MACHINE_SLOW = re.compile(
     r"\b(?:тупит|тупят|тупить|тормоз\w*|лага\w*|гальму\w*|подвис\w*|підвис\w*|"
     r"зависа\w*|зависл\w*|завис|висит|висить|висне|виснет|виснуть)\b"
@@ -1715,6 +1710,9 @@ WORKING_TIME_ENGLISH: frozenset[str] = MIDWAY_WORDS | _words("mid middle while d
 # minutes") is a slow machine, not a program's crash; the words that may stand between the
 # machine and the verb say how often, not what.
 MACHINE_WORDS: frozenset[str] = _words("computer laptop desktop notebook machine workstation")
+# Machines a keyboard's lag may be the whole machine's ("everything on this machine is dead
+# laggy", "the on-screen keyboard on my tablet lags"): said, the lag is left as it is (lags.py).
+LAGGING_MACHINE_WORDS: frozenset[str] = MACHINE_WORDS | _words("tablet everything")
 FREEZE_WORDS: frozenset[str] = _words(
     "freeze freezes freezing froze frozen hang hangs hanging hung"
 )
