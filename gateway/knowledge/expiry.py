@@ -33,9 +33,8 @@ _REACH = 4
 
 def ran_out(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
     """Positions of the words that say a licence, a subscription, a trial or a password ran
-    out ("ran"
-    of "ran out", "over" of "is over", "спливла"), and of the words that only complete them
-    ("out"); empty when no such word is near one."""
+    out ("ran" of "ran out", "over" of "is over", "спливла"), and of the words that only
+    complete them ("out"); empty when no such word is near one."""
     content = [i for i, t in enumerate(words) if not t.stop]
     licences = [n for n, i in enumerate(content) if _licence(words, content, n)]
     if not licences:
