@@ -259,7 +259,9 @@ class ConversationService:
                     await self._note_user_activity(tx, conv, now)
             if result is not None:
                 address = msg.meta.get(CLIENT_ADDRESS, "")
-                result = await self._apply_events(tx, conv, result, ctx, outcome, address=address)
+                result = await self._apply_events(
+                    tx, conv, result, ctx, outcome, address=address, msg=msg
+                )
                 self._emit(tx, conv, result, outcome, send=msg.meta.get(ANSWERED_INLINE) != "1")
         self.store.conversations.save(tx, conv, now)
         tx.ops.extend(ack_ops)
@@ -287,8 +289,10 @@ class ConversationService:
         outcome: TurnOutcome,
         depth: int = 0,
         address: str = "",
+        msg: InboundMessage | None = None,
     ) -> StepResult:
-        """Carry out what the engine asked for; feed results back into the engine."""
+        """Carry out what the engine asked for; feed results back into the engine. `msg`:
+        the message of the turn, read again when a reopen is refused."""
         replies, events = list(result.replies), list(result.events)
         state = result.state
 
@@ -311,6 +315,9 @@ class ConversationService:
                 ticket = await self._new_ticket(conv, event, ctx.now)
                 tx.save_ticket(ticket)
                 tx.ticket_event(ticket.id, "bot", "opened", event.reason)
+                if event.follows:  # the operator sees the history it goes on from
+                    tx.ticket_event(ticket.id, "user", "follows", event.follows)
+                    tx.ticket_event(event.follows, "user", "followed", ticket.id)
                 self.reports.ticket_opened(tx, ticket, event.fields.get("problem", ""))
                 conv.active_ticket = ticket.id
                 outcome.tickets.append(ticket)
@@ -359,6 +366,13 @@ class ConversationService:
                 if report.done == "solved":  # told like an operator's resolution, then rated
                     ticket = report.tickets[0].ticket
                     follow(self.engine.ticket_changed(state, ticket, "resolved", ctx))
+                elif report.done == "reopen_late" and msg is not None and depth < 3:
+                    # what the user wrote is the new request at once, not "describe it again"
+                    after = self.engine.reopen_refused(state, report, msg, ctx)
+                    deeper = await self._apply_events(
+                        tx, conv, after, ctx, outcome, depth + 1, address, msg
+                    )
+                    follow(deeper)
                 else:
                     follow(self.engine.ticket_status(state, report, ctx))
         return StepResult(state=state, replies=replies, events=events)

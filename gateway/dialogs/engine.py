@@ -216,6 +216,31 @@ class DialogEngine:
         self.status.answer(turn, report)
         return turn.result()
 
+    def reopen_refused(
+        self, state: DialogState, report: StatusReport, msg: InboundMessage, ctx: StepContext
+    ) -> StepResult:
+        """ "Still broken" of a ticket resolved too long ago to reopen. Words that tell a
+        problem ("Все одно не друкує, та сама помилка offline.") are the new request at
+        once, as a first message would be (its answer, questions or ticket), the old
+        ticket named on it; with none (a card's button, a bare "нет") the user is told to
+        describe the problem."""
+        turn = Turn.begin(state, self.texts, ctx)
+        msg, turn.unread = _read_part(_visible(msg))
+        said = "" if msg.payload else msg.text.strip()
+        if not report.tickets or not said or not self.flow.tells_a_problem(turn, said):
+            self.status.answer(turn, report)
+            return turn.result()
+        old = report.tickets[0].ticket.id
+        turn.state.start_flow()
+        turn.state.follows = old
+        self.flow.detect_language(turn, said, msg.language_hint)  # told in the words' own
+        turn.say("reopen_late_new_request", ticket_id=old)
+        if ctx.letters:
+            self.letters.new_request(turn, msg)
+        else:
+            self.flow.handle(turn, msg)
+        return turn.result()
+
     def promise(self, turn: Turn, ticket: Ticket) -> str:
         """When the user can expect the next answer, in the zone of the ticket's calendar."""
         zone = self.sla.calendar(ticket.group, ticket.priority).timezone

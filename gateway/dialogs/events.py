@@ -61,6 +61,7 @@ class TicketRequested(_Event):
     subject: str = ""
     reason: str = ""  # not_solved | no_answer | escalate_topic | urgent | asked_for_person | ...
     language: str = "ru"
+    follows: str = ""  # the resolved ticket this request goes on from (too old to reopen)
 
 
 @dataclass(frozen=True)

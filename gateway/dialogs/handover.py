@@ -165,9 +165,10 @@ class Handover:
                 subject=subject,
                 reason=st.reason or "no_answer",
                 language=turn.lang,
+                follows=st.follows,
             )
         )
-        st.phase, st.asking = Phase.TICKET, ""
+        st.phase, st.asking, st.follows = Phase.TICKET, "", ""
 
     def _ticket(self, turn: Turn, msg: InboundMessage) -> None:
         """A ticket is open: the message goes to it, unless the user starts a new request."""

@@ -224,6 +224,13 @@ class Rating:
         turn.state.rated_score = rated  # said once more: the same answer
         return True
 
+    def tells_a_problem(self, turn: Turn, text: str) -> bool:
+        """Whether `text` tells a problem to help with: a fault ("не друкує, помилка
+        offline"), or a thing support handles; not a bare "нет", "ok" or thanks."""
+        if len(text.split()) == 1 and parse_yes_no(text) is not None:
+            return False  # "нет", "ні", "no": an answer, no problem told
+        return tells_a_fault(text) or self.is_new_problem(turn, text)
+
     def is_new_problem(self, turn: Turn, text: str) -> bool:
         """Whether a message after a rating describes a new problem rather than feedback:
         the knowledge base knows it, or it names something support handles, or it says the

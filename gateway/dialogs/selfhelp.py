@@ -96,7 +96,7 @@ class SelfHelp:
         elif not helped and text and self._another_article(turn, text):
             pass  # "нет, принтер печатает, это сканер не сканирует": that problem's article
         elif helped:
-            st.failed_answers = 0
+            st.failed_answers, st.follows = 0, ""  # solved: no ticket goes on from the old one
             turn.emit(Resolved(by="bot"))
             st.bot_resolved_at = turn.ctx.now
             turn.say("resolved_by_bot")
@@ -145,7 +145,7 @@ class SelfHelp:
             return False
         if not self.names_another(turn, added):
             return False  # the answer's own thing: `_fault_beside_yes`
-        st.failed_answers = 0
+        st.failed_answers, st.follows = 0, ""
         turn.emit(Resolved(by="bot"))
         turn.say("resolved_by_bot")
         st.start_flow()

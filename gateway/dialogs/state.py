@@ -57,6 +57,10 @@ class DialogState:
     code_tries: int = 0  # codes entered since the last one was sent
     status_ticket: str = ""  # the ticket whose status card was shown last
     status_resume: str = ""  # the phase to go back to after a comment to it
+    # The resolved ticket, too old to reopen, that the request now collected goes on from:
+    # named on its ticket; kept across `start_flow` (the request starts with one), dropped
+    # once that ticket is opened.
+    follows: str = ""
     buttons: list[str] = field(default_factory=list)  # payloads last shown, by number
     button_labels: list[str] = field(default_factory=list)  # their labels, in that order
     incident: str = ""  # the open outage the user is subscribed to

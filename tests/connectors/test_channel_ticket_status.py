@@ -4,6 +4,7 @@ with its rating, and "still broken" reopening the ticket with its SLA clock goin
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from test_channel_conversations import (
@@ -25,7 +26,7 @@ from emulators.server import eventually
 from emulators.telegram import TelegramEmulator
 from emulators.viber import ViberEmulator
 from gateway.models import Ticket, TicketStatus
-from gateway.store import keys
+from gateway.store import Transaction, keys
 
 __all__ = ["telegram_gateway", "viber_gateway"]  # fixtures used below
 
@@ -403,3 +404,40 @@ async def test_still_broken_said_to_the_rating_of_the_bots_answer_goes_back_to_i
     ticket = await ticket_of(gw, user)
     assert ticket.topic == "printer_offline" and ticket.fields["error"] == "offline"
     assert ticket.fields["problem"] == QUESTION and ticket.fields["since"] == "со вчера"
+
+
+async def test_a_fault_back_on_a_ticket_resolved_too_long_ago_is_the_new_request_on_telegram(
+    telegram_gateway: Gateway, telegram_api: TelegramEmulator
+) -> None:
+    """desk36: "still broken" of a ticket resolved 40 days ago was answered "resolved too
+    long ago to reopen, describe the problem again", though the user had just described
+    it. Now the words are the new request at once, as a first message: the printer's
+    answer and "did it help?", then its checklist and a ticket that names the old one for
+    the operator. A bare "нет" to the card's question tells nothing: it is still asked."""
+    gw, chat = telegram_gateway, 212121212
+    user = telegram_user(telegram_api, chat)
+    ticket, seen = await held_by_anna(gw, user)
+    await gw.rt.desk.resolve(ticket.id, ANNA, "переподключил")
+    seen = await user.sees(ru("csat_ask"), after=seen)
+    tx = Transaction()
+    tx.update_ticket(ticket.id, {"resolved_at": time.time() - 40 * 86400})
+    await gw.rt.store.commit(tx)
+
+    said = "всё равно не печатает, та же ошибка offline"
+    await user.say(said)
+    seen = await user.sees(ru("did_it_help"), after=seen)
+    shown = "\n".join(user.texts()[seen - 3 : seen])
+    assert ru("reopen_late_new_request", ticket_id=ticket.id) in shown
+    assert ru("status_reopen_late", ticket_id=ticket.id) not in "\n".join(user.texts())
+    assert (await stored(gw, ticket.id)).status == TicketStatus.RESOLVED
+    await user.press(ru("btn_no"))
+    for answer in CHECKLIST_ANSWERS:
+        seen = await user.sees("?", after=seen)
+        await user.say(answer)
+    await user.sees(ru("ticket_opened", ticket_id="HD-000002", when="")[:20], after=seen)
+    new = await stored(gw, "HD-000002")
+    assert new.fields["problem"] == said and new.topic == "printer_offline"
+    history = [(e.action, e.detail) for e in await gw.rt.store.tickets.events(new.id)]
+    assert ("follows", ticket.id) in history
+    old = [(e.action, e.detail) for e in await gw.rt.store.tickets.events(ticket.id)]
+    assert ("followed", new.id) in old

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dialogs.driver import Chat
 from dialogs.test_commands import open_ticket
 from gateway.dialogs.engine import DialogEngine, StepContext
@@ -13,6 +15,7 @@ from gateway.dialogs.events import (
     TicketCommented,
 )
 from gateway.dialogs.state import DialogState, Phase
+from gateway.dialogs.status import StatusReport, TicketView
 from gateway.models import InboundMessage, TicketStatus
 
 
@@ -99,3 +102,52 @@ def test_works_now_and_still_broken_may_be_typed_under_the_card(chat: Chat) -> N
     chat.press(f"status:show:{ticket_id}")
     chat.send("всё ещё не работает")
     assert chat.events == [ReopenRequested(ticket_id=ticket_id)]
+
+
+def _reopen_refused(chat: Chat, text: str, payload: str = "") -> None:
+    """The service refused to reopen T-0001 (resolved too long ago) for this message."""
+    old = chat.tickets[0]
+    old.status, old.resolved_at = TicketStatus.RESOLVED, chat.now - 40 * 86400
+    report = StatusReport(asked=old.id, tickets=(TicketView(old),), done="reopen_late")
+    msg = InboundMessage(channel="cli", chat_id="1", message_id="late", text=text, payload=payload)
+    result = chat.engine.reopen_refused(chat.state, report, msg, chat.ctx)
+    chat.state, chat.replies, chat.events = result.state, list(result.replies), list(result.events)
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        ("всё равно не печатает, та же ошибка offline", "ru"),
+        ("Все одно не друкує, та сама помилка offline.", "uk"),
+        ("still not printing, same offline error", "en"),
+    ],
+)
+def test_a_fault_told_to_a_ticket_too_old_to_reopen_is_the_new_request(
+    chat: Chat, said: str, lang: str
+) -> None:
+    """desk36: "resolved too long ago, describe the problem again" although it was just
+    described. The words are the first message of a new request, the old ticket named to
+    the user and carried on the ticket requested."""
+    old = open_ticket(chat)
+    _reopen_refused(chat, said)
+    assert chat.engine.texts.get(lang, "reopen_late_new_request", ticket_id=old) in chat.text
+    assert "status_reopen_late" not in chat.text and chat.state.follows == old
+    assert chat.state.problem == said and chat.state.phase != Phase.IDLE
+    chat.restart()
+    while chat.state.phase != Phase.TICKET:  # "no" to the answer, then the questions
+        chat.send("нет" if chat.state.phase == Phase.CONFIRM else "не знаю")
+    assert chat.requested.follows == old and chat.state.follows == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "payload"), [("", "status:reopen:T-0001"), ("нет", ""), ("ok", "")]
+)
+def test_a_reopen_refused_with_no_problem_told_asks_for_it(
+    chat: Chat, said: str, payload: str
+) -> None:
+    """A card's "still broken" pressed late, or a bare "нет": nothing to start from, so
+    the user is asked to describe the problem, and no request starts."""
+    old = open_ticket(chat)
+    _reopen_refused(chat, said, payload)
+    late = chat.engine.texts.get(chat.state.language or "ru", "status_reopen_late", ticket_id=old)
+    assert late in chat.text and not chat.state.follows and not chat.events

@@ -35,6 +35,7 @@ from gateway.connectors.mail.ratings import RATE_PATH
 from gateway.models import Ticket, TicketStatus
 from gateway.operations import ActionRefused, Actor
 from gateway.runtime import Runtime
+from gateway.store import Transaction
 from gateway.texts import Texts
 from gateway.web.auth import hash_password
 
@@ -644,6 +645,40 @@ async def test_a_reply_saying_the_fault_goes_on_reopens_the_resolved_ticket(
 
     await eventually(new_request, what="a new request for the VPN")
     assert (await gw.ticket()).status == TicketStatus.RESOLVED
+
+
+async def resolved_long_ago(gw: MailGateway, ticket_id: str, days: int = 40) -> None:
+    """The ticket's resolution moved `days` back: past the window a reopen is allowed in."""
+    tx = Transaction()
+    tx.update_ticket(ticket_id, {"resolved_at": time.time() - days * 86400})
+    await gw.rt.store.commit(tx)
+
+
+async def test_a_fault_back_on_a_ticket_resolved_too_long_ago_is_the_new_request_at_once(
+    gw: MailGateway, sink: MailSink
+) -> None:
+    """desk36: a reply to the rating letter of a ticket resolved 40 days ago, "Все одно не
+    друкує, та сама помилка offline.", was told "resolved too long ago to reopen, describe
+    the problem again": the user had just described it. Now what they wrote is the new
+    request at once (HD-000002, its letter with the number, the answer and the questions),
+    the old ticket named to the user and on both tickets' history for the operator."""
+    ticket, rating = await resolved_printer_ticket(gw, sink, "Перевстановила драйвер, перевірте.")
+    await resolved_long_ago(gw, ticket.id)
+    before = len(sink.to(IVAN))
+    said = "Все одно не друкує, та сама помилка offline.\n\n> Заявку HD-000001 вирішено"
+    await gw.send(reply_to(rating, IVAN, said), IVAN)
+    told = (await mails_to(sink, IVAN, before + 1))[-1]
+    late = TEXTS.get("uk", "status_reopen_late", ticket_id="HD-000001")
+    assert late not in told.text, told.text
+    assert TEXTS.get("uk", "reopen_late_new_request", ticket_id="HD-000001") in told.text
+    new = await gw.ticket(2)
+    assert "HD-000002" in told.text and new.status.is_active
+    assert "offline" in new.fields["problem"]
+    assert (await gw.ticket()).status == TicketStatus.RESOLVED
+    history = [(e.action, e.detail) for e in await gw.rt.store.tickets.events(new.id)]
+    assert ("follows", "HD-000001") in history
+    old = [(e.action, e.detail) for e in await gw.rt.store.tickets.events(ticket.id)]
+    assert ("followed", "HD-000002") in old
 
 
 async def test_a_reopen_over_the_hourly_limit_of_automatic_replies_is_still_told(
