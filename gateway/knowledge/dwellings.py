@@ -18,7 +18,7 @@ from gateway.knowledge.vocabulary import (
     FLAT_KINDS,
     FLAT_PREPOSITIONS,
     FLAT_THINGS,
-    FLAT_WORDS,
+    HOME_FLAT_WORDS,
 )
 
 
@@ -27,7 +27,7 @@ def home_flats(words: Sequence[Token]) -> frozenset[int]:
     of which home ("new", "same") at most between, and before no flat thing."""
     found = []
     for i, token in enumerate(words):
-        if token.word not in FLAT_WORDS:
+        if token.word not in HOME_FLAT_WORDS:
             continue
         if i + 1 < len(words) and words[i + 1].word in FLAT_THINGS:
             continue

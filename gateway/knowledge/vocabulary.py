@@ -1968,7 +1968,7 @@ ELSE_WORDS: frozenset[str] = _words("else")
 # says (dwellings.py). Said after a preposition of place or purpose and a determiner, a word
 # of which home at most between; not before what a flat thing is ("at a flat rate", "for a
 # flat tyre").
-FLAT_WORDS: frozenset[str] = _words("flat flats")
+HOME_FLAT_WORDS: frozenset[str] = _words("flat flats")
 FLAT_PREPOSITIONS: frozenset[str] = _words("from at in to for")
 FLAT_DETERMINERS: frozenset[str] = _words("my our the a your his her their this that")
 FLAT_KINDS: frozenset[str] = _words("new same own rented old")
