@@ -10,7 +10,6 @@ noun in the case a place takes). Whether work stopped for many is priority's rea
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token, read_as, readings
@@ -23,6 +22,7 @@ from gateway.knowledge.vocabulary import (
     ONE_LEMMAS,
     PREPOSITIONS,
 )
+from gateway.triage.language import CYRILLIC
 
 QUANTIFIER_WORDS = MANY_WORDS | NONE_WORDS | NONE_PARTICLES
 # "на всей солеварне", "в жодній юрті", "ни на одном катке": a place no list names, said so
@@ -32,7 +32,6 @@ _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 WHERE_CASES = frozenset({"loct", "datv"})
 _INANIMATE_NOUN = frozenset({"NOUN", "inan"})
 _VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
-_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
 
 
 def quantifier(words: Sequence[Token], index: int) -> str:
@@ -101,7 +100,7 @@ def inanimate_noun(token: Token, plural: bool, cases: frozenset[str] = frozenset
 
 def is_verb(token: Token) -> bool:
     """A Cyrillic word whose likeliest reading is a verb ("впала", "пропала", "лежит")."""
-    if not _CYRILLIC_WORD.search(token.word):
+    if not CYRILLIC.search(token.word):
         return False
     return any(
         found and found[0][1] & _VERBS

@@ -55,7 +55,7 @@ from gateway.knowledge.vocabulary import (
     STOP_WORDS,
     WORDS,
 )
-from gateway.triage.language import RUSSIAN_LETTERS, UKRAINIAN_LETTERS, detect_language
+from gateway.triage.language import CYRILLIC, RUSSIAN_LETTERS, UKRAINIAN_LETTERS, detect_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterator
@@ -63,7 +63,6 @@ if TYPE_CHECKING:
     import pymorphy3
     import Stemmer
 
-_CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-zA-Z]")
 # Ukrainian writes an apostrophe after б п в м ф р before я ю є ї (комп'ютер, пам'ять),
 # and after a prefix that ends in a consonant (з'явитися, під'єднати, роз'єм, об'єкт);
@@ -414,7 +413,7 @@ def _other_language_read(found: tuple[Token, ...], lang: str) -> tuple[Token, ..
 def _other_language_lemma(word: str, lang: str) -> str:
     """The lemma of a Cyrillic word in the other language's dictionary, when both know the
     word and read it as different lemmas; "" otherwise."""
-    if not _CYRILLIC.search(word) or set(word) & (UKRAINIAN_LETTERS | RUSSIAN_LETTERS):
+    if not CYRILLIC.search(word) or set(word) & (UKRAINIAN_LETTERS | RUSSIAN_LETTERS):
         return ""
     other = "ru" if lang == "uk" else "uk"
     if not (
@@ -439,7 +438,7 @@ def _latin_twins(raw: list[str], read: list[str]) -> dict[str, str]:
             and len(bare) >= _LATIN_TWIN_SHORTEST
             and bare.isascii()
             and bare.isalpha()
-            and _CYRILLIC.search(word)
+            and CYRILLIC.search(word)
         ):
             cyrillic = normalize_text(word)
             if cyrillic not in _OUR_WORDS and not _cyrillic_known(cyrillic):
@@ -469,7 +468,7 @@ def _h_twin(bare: str, word: str, lang: str) -> str | None:
     other х, when it is a word of the message's language too ("vyhidnyh": вихідних beside
     вигідних; "hrip" хрип beside грип); None when there is none. Ukrainian translit writes
     г as h, Russian writes х as h: neither reading can be trusted alone."""
-    if lang not in ("ru", "uk") or not _CYRILLIC.search(word):
+    if lang not in ("ru", "uk") or not CYRILLIC.search(word):
         return None
     word = word.lower()
     for reading in cyrillic_readings(bare, lang):
@@ -533,7 +532,7 @@ def _reflexive_respelt(word: str, lang: str | None) -> str:
     word as it is. Read as typed, the stemmer's guess ("запускает", "запускаетс") is
     another form, or no form, of the verb the articles use, and the word counts as one no
     article knows."""
-    if len(word) < _RESPELT_SHORTEST or not _CYRILLIC.search(word) or _cyrillic_known(word):
+    if len(word) < _RESPELT_SHORTEST or not CYRILLIC.search(word) or _cyrillic_known(word):
         return word
     # Only the message's own language: "запустилса" in a Russian message is no Ukrainian
     # "запустилася".
@@ -575,7 +574,7 @@ _LAYOUT_LEAD = re.compile(r"^[,.;'\[\]][a-z]{2,}[,.;'\[\]a-z]*$", re.IGNORECASE)
 
 def _written_in_cyrillic(raw: list[str]) -> bool:
     """Whether more of a message's tokens have Cyrillic letters than Latin ones."""
-    cyrillic = sum(bool(_CYRILLIC.search(t.lower())) for t in raw)
+    cyrillic = sum(bool(CYRILLIC.search(t.lower())) for t in raw)
     return cyrillic > sum(bool(_LATIN.search(t)) for t in raw)
 
 
@@ -627,7 +626,7 @@ def lemmas_of(words: Iterable[str]) -> frozenset[str]:
 
 def lemma(word: str, lang: str) -> str:
     """The dictionary form of one normalised word (Snowball stem for English words)."""
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         return _cyrillic_lemma(word, lang)
     if word in PRODUCT_WORDS:
         # A name keeps its form: "Windows" is not the word "window", nor "Teams" "team".
@@ -790,13 +789,13 @@ def stem(word: str) -> str:
     Cruder than a lemma, and so a better key for comparing a typo with real words:
     "печатоет" and "печатать" share "печат".
     """
-    return _stemmer("russian" if _CYRILLIC.search(word) else "english").stemWord(word)
+    return _stemmer("russian" if CYRILLIC.search(word) else "english").stemWord(word)
 
 
 @lru_cache(maxsize=_WORDS_KEPT)
 def is_dictionary_word(word: str, lang: str = "ru") -> bool:
     """True when `word` is a real word of one of the languages (not a typo of another)."""
-    if _CYRILLIC.search(word):
+    if CYRILLIC.search(word):
         return _cyrillic_known(word)
     if word.isascii() and word.isalpha():
         return _english_known(word)
@@ -1065,7 +1064,7 @@ def verb_grammemes(word: str, lang: str) -> frozenset[str]:
     The checklist uses it to tell "перезагрузил" (done) from "перезагрузите" (a request)
     and "попробую" (a plan).
     """
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return frozenset()
     for name in _order(word, lang):
         analyser = dictionaries.analyser(name)
@@ -1086,7 +1085,7 @@ def readings(word: str, lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     Triage uses it to see who is affected: "операторы", "касири" (plural, animate) are
     people; "кассы" may be one till's (genitive) or many tills (plural).
     """
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return ()
     for name in _order(word, lang):
         analyser = dictionaries.analyser(name)

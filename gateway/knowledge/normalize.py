@@ -66,6 +66,7 @@ from gateway.knowledge.vocabulary import (
     PHRASES,
     WORDS,
 )
+from gateway.triage.language import CYRILLIC
 
 # "М.Е.Док", "M.E.Doc": a name written with its initials, one word (not "м", "е" and "док",
 # a docking station).
@@ -77,7 +78,6 @@ _APOSTROPHES = re.compile(r"['’ʼ`‘´ʹ′]")
 _CLITIC = re.compile(r"\b([a-z]+)['’ʼ`‘´ʹ′](?:ve|ll|re|d|m|s)\b")
 _NON_WORD = re.compile(r"[^\w]+|_")
 _REPEATS = re.compile(r"(\w)\1{2,}")
-_CYRILLIC = re.compile(r"[а-яіїєґ]")
 _LATIN = re.compile(r"[a-z]")
 _PHRASE_STARTS = frozenset(p.split()[0] for p in PHRASES)
 _ERROR_CODES = [(re.compile(pattern), word) for pattern, word in ERROR_CODE_WORDS]
@@ -249,7 +249,7 @@ def from_wrong_layout(word: str) -> tuple[str, ...]:
 
 def from_cyrillic_layout(word: str) -> str | None:
     """The Latin word meant when Cyrillic keys were pressed for it ("щгедщщл": outlook)."""
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return None
     latin = word.translate(_BACK_TO_QWERTY)
     return latin if latin.isascii() and latin.isalpha() else None
@@ -258,7 +258,7 @@ def from_cyrillic_layout(word: str) -> str | None:
 def _fix_mixed_script(word: str) -> str:
     if word.isascii() or not _LATIN.search(word):
         return word
-    cyrillic = len(_CYRILLIC.findall(word))
+    cyrillic = len(CYRILLIC.findall(word))
     latin = len(_LATIN.findall(word))
     if not cyrillic or not latin:
         return word

@@ -166,6 +166,7 @@ from gateway.knowledge.vocabulary import (
     WITHOUT_WORDS,
 )
 from gateway.triage.impact import many_stopped
+from gateway.triage.language import CYRILLIC
 
 _K1 = 1.2
 _B = 0.5
@@ -223,7 +224,6 @@ _ENTRY_WORDS = frozenset({"grant", "into"})
 _SYSTEM_WORDS = frozenset({"система", "приложение", "застосунок", "додаток", "прога"})
 # Parts of speech that say how, when or where, never what (pymorphy3 tags).
 _CIRCUMSTANTIAL = frozenset({"ADVB", "PRCL", "CONJ", "Prnt"})
-_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
 # "пропала папка с общего диска": the words a source preposition governs, up to this many,
 # with a vanishing verb this close, are where from.
 _SOURCE_REACH = 3
@@ -993,7 +993,7 @@ class Ranker:
                 not token.known
                 and token.word.isascii()
                 and token.word.isalpha()
-                and any(_CYRILLIC_WORD.search(t.word) for t in words)
+                and any(CYRILLIC.search(t.word) for t in words)
             )
         )
 
@@ -1413,7 +1413,7 @@ class Ranker:
     def _circumstantial(self, token: Token) -> bool:
         """An adverb or particle in every dictionary that knows the word, which no everyday
         or other service's list names ("холодно", "жарко" are the facilities' words)."""
-        if token.lemma in self._everyday or not _CYRILLIC_WORD.search(token.word):
+        if token.lemma in self._everyday or not CYRILLIC.search(token.word):
             return False
         found = [r[0][1] for r in (readings(token.word, "uk"), readings(token.word, "ru")) if r]
         return bool(found) and all(grammemes & _CIRCUMSTANTIAL for grammemes in found)
@@ -1456,7 +1456,7 @@ class Ranker:
         application's name in a message with Cyrillic words ("Edge постійно падає"), and
         what a program said to crash or hang is for (`_program_uses`: "the grain
         elevator's weighing software keeps crashing")."""
-        cyrillic = any(_CYRILLIC_WORD.search(t.word) for t in words)
+        cyrillic = any(CYRILLIC.search(t.word) for t in words)
         named = [
             t.lemma for t in words if t.lemma in self._applications and (cyrillic or not t.known)
         ]
@@ -1668,13 +1668,13 @@ class Ranker:
         # A word the articles use is a thing of theirs ("во всём документе"), not a place.
         if token.lemma in WHOLE_TIMES or token.lemma in self._generic or self._resolve(token):
             return None
-        if placed(words, index) and _CYRILLIC_WORD.search(token.word):
+        if placed(words, index) and CYRILLIC.search(token.word):
             # Where: "на всей солеварне", "в жодній юрті", "ни на одном катке" (not "на всю
             # громкость": a place is in the locative or dative).
             where = stopped and inanimate_noun(token, False, WHERE_CASES)
             return at if where else None
         noun = readings(token.word, "ru")[:1]
-        if not noun and (token.known or not _CYRILLIC_WORD.search(token.word)):
+        if not noun and (token.known or not CYRILLIC.search(token.word)):
             return None
         if noun and (not {"NOUN", "inan"} <= noun[0][1] or "plur" in noun[0][1]):
             return None

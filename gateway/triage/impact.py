@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from gateway.knowledge.morphology import english_past, lemma, meant_text
 from gateway.triage.impatience import nobody_responds
+from gateway.triage.language import CYRILLIC
 from gateway.triage.phrases import PhraseSet, normalise
 from gateway.triage.reading import (
     MessageReading,
@@ -48,7 +49,6 @@ _NAMED = re.compile(r"\w:([\w'-]+)")
 _POSSESSIVE = re.compile(r"(?<![\w'-])([a-z]+s)['’](?!\w)")
 # … and a place a message opens with, words only ("Puppet theatre:", not "о 14:00")
 _PLACE_LABEL = re.compile(r"^\s*(?:[^\W\d_]+[\s'-]+){0,2}[^\W\d_]+\s*:(?!\d)")
-_CYRILLIC = re.compile(r"[а-яіїєґ]")
 _NEGATION = frozenset({"не", "ні", "not", "never", "cannot", "can't", "won't", "isn't", "aren't",
                        "doesn't", "don't", "didn't", "wasn't", "weren't", "couldn't", "hasn't",
                        "haven't"})  # fmt: skip
@@ -952,7 +952,7 @@ def _due(clause: str, words: list[Word]) -> bool:
     found = _DUE_BY.search(clause)
     if found is None or any(w.is_verb for w in words):
         return False
-    before = read_words(clause[: found.start()], "ru" if _CYRILLIC.search(clause) else "en")
+    before = read_words(clause[: found.start()], "ru" if CYRILLIC.search(clause) else "en")
     return any(w.is_noun for w in before)
 
 
@@ -1227,7 +1227,7 @@ def _negated_work(negation: Word, following: list[Word], words: list[Word]) -> b
     if negation.text in ("не", "ні"):
         # "я не открывал" tells what the user did not do; "не открывается" is a stop
         return verb.is_verb and not (verb.has("past") and _first_person(words))
-    return not _CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
+    return not CYRILLIC.search(verb.text) and verb.text not in ("yet", "sure")
 
 
 def _many(
@@ -1745,7 +1745,7 @@ def _counted_people(word: Word, next_words: list[Word]) -> bool:
 def _people_word(word: Word) -> bool:
     """One of the people words: by lemma in Russian and Ukrainian, as written (plural or
     singular) in English, whose stems are shared with things."""
-    if _CYRILLIC.search(word.text):
+    if CYRILLIC.search(word.text):
         return word.lemma in _vocabulary().people
     return word.text in _PEOPLE_FORMS or f"{word.text}s" in _PEOPLE_FORMS
 

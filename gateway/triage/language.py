@@ -20,6 +20,8 @@ _WORD = re.compile(r"[a-zа-яёіїєґ'’ʼ]+")
 # are spelled; morphology, the knowledge readers and the mail's hints read them from here.
 UKRAINIAN_LETTERS = frozenset("іїєґ")
 RUSSIAN_LETTERS = frozenset("ыэъё")
+# A Cyrillic letter of either language (ё is folded to е before most readers see a word).
+CYRILLIC = re.compile(r"[а-яіїєґ]")
 _UK_WORDS = _words(
     """
     не працює що як чому де коли мені мене мій моя моє мої вже ще дуже та але або чи

@@ -23,11 +23,10 @@ from functools import cached_property, lru_cache, wraps
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 from gateway.knowledge.morphology import lemma, meant_text, readings
-from gateway.triage.language import detect_language
+from gateway.triage.language import CYRILLIC, detect_language
 from gateway.triage.phrases import normalise
 
 _WORD = re.compile(r"[\w'-]+|\d+")
-_CYRILLIC = re.compile(r"[а-яіїєґ]")
 WORDS_KEPT = 16384  # words read (users write much the same words): ~5 MiB at most
 # Short texts read once per process: a reading of one is a few KiB with its verdicts, so
 # at most a few MiB; a longer message is rarely written twice word for word.
@@ -72,7 +71,7 @@ def read_words(text: str, lang: str) -> list[Word]:
 @lru_cache(maxsize=WORDS_KEPT)
 def _word(word: str, lang: str) -> Word:
     """One word as triage reads it; a word is read once, whichever message it is in."""
-    found = readings(word, lang) if _CYRILLIC.search(word) else ()
+    found = readings(word, lang) if CYRILLIC.search(word) else ()
     base = found[0][0] if found else lemma(word, lang)
     tags = tuple(tags for _, tags in found)
     return Word(word, base, tags, frozenset(name for name, _ in found))
