@@ -314,7 +314,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 1 at session 28's end (main 2391a37e; summary only).
     # 38/40, 0 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen17.yaml", 38, 0),
+    # 39/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_frozen17.yaml", 39, 0),
     # the eighteenth batch (session 18), as first measured on session 18's starting code (main
     # e7e2268, the lead, before any change made with it in view): its tuning part 28/40, 6 asked
     # again; 32/40, 3 with a Windows edition kept whole, a system named by its acronym or role
@@ -340,7 +341,8 @@ BLIND_SETS = [
     # 35/40, 0 at session 33's end (main 5661ec59; summary only).
     # 36/40, 0 at session 35's end (main 04915c53; summary only).
     # 37/40, 0 with a venue's ticket no status question (the lead, session 35; summary only).
-    ("dialogs_frozen18.yaml", 37, 0),
+    # 38/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_frozen18.yaml", 38, 0),
     # the nineteenth batch (session 19), as first measured on session 19's starting code (main
     # d315b54, the lead, in a detached snapshot, before any change made with it in view): its
     # tuning part 32/40, 3 asked again; 33/40, 3 with "already looked in the recycle bin" read
@@ -513,14 +515,16 @@ BLIND_SETS = [
     # 35/40, 0 at session 31's end (main 7b374f93; summary only).
     # 36/40, 0 at session 33's end (main 5661ec59; summary only).
     # 37/40, 0 at session 35's end (main 04915c53; summary only).
-    ("dialogs_frozen29.yaml", 37, 0),
+    # 38/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_frozen29.yaml", 38, 0),
     # the thirtieth batch (session 31), as first measured on session 31's starting code
     # (main aa94b5d2, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 0 asked again ...
     # 37/40, 0 at session 31's end (main 7b374f93; summary only).
     # 38/40, 0 at session 32's end (main ea97b562; summary only).
     # 39/40, 0 at session 33's end (main 5661ec59; summary only).
-    ("dialogs_tune30.yaml", 39, 0),
+    # 40/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_tune30.yaml", 40, 0),
     # ... and its frozen part, the honest dialog measure during session 31 (sealed: measured by
     # the lead only), at its first untouched figure (36/40, 1 asked again); now a regression
     # set, run for its summary only.
@@ -541,7 +545,8 @@ BLIND_SETS = [
     # 33/40, 2 at session 32's end (main ea97b562; summary only).
     # 36/40, 1 at session 33's end (main 5661ec59; summary only).
     # 37/40, 1 at session 35's end (main 04915c53; summary only).
-    ("dialogs_frozen31.yaml", 37, 1),
+    # 39/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_frozen31.yaml", 39, 0),
     # the thirty-second batch (session 33), as first measured on session 33's starting code
     # (main 4cf6471c, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 2 asked again ...
@@ -568,16 +573,19 @@ BLIND_SETS = [
     # (main 338792d7, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 34/40, 1 asked again ...
     # 34/40, 0 at session 35's end (main 04915c53; summary only).
-    ("dialogs_tune34.yaml", 34, 0),
+    # 35/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_tune34.yaml", 35, 0),
     # ... and its frozen part, the honest dialog measure during session 35 (sealed: measured by
     # the lead only), at its first untouched figure (33/40, 1 asked again); now a regression
     # set, run for its summary only.
     # 33/40, 1 at session 35's end (main 04915c53; summary only).
-    ("dialogs_frozen34.yaml", 33, 1),
+    # 38/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_frozen34.yaml", 38, 0),
     # the thirty-fifth batch (session 36), as first measured on session 36's starting code
     # (main bfc7a520, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 0 asked again ...
-    ("dialogs_tune35.yaml", 36, 0),
+    # 37/40, 0 at session 36's end (main b3517bda; summary only).
+    ("dialogs_tune35.yaml", 37, 0),
     # ... and its frozen part, the honest dialog measure from session 36, at its first untouched
     # figure (35/40, 2 asked again), run for its summary only.
     ("dialogs_frozen35.yaml", 35, 2),

@@ -97,7 +97,8 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 11298, 7 of 1624; left out 11119, 8 of 1624. At session 35's end (main 04915c53's code, the
 # lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624. With batch 35 in
 # (the thirty-third tuning part; the lead, main bfc7a520's code, 22:02-22:45 UTC): pooled 11443
-# of 11628, 7 of 1669; left out 11442, 7 of 1669.
+# of 11628, 7 of 1669; left out 11442, 7 of 1669. At session 36's end (main b3517bda's code, the
+# lead, 23:30-23:40 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
@@ -115,29 +116,29 @@ TUNING_MEASURED = {
     "faq_tune16.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune17.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune18.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
-    "faq_tune19.jsonl": (((90, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune20.jsonl": (((89, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune19.jsonl": (((90, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((90, 90), (116, 120), (119, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (118, 120), (120, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((90, 90), (116, 120), (120, 120)), (0, 45)),
     "faq_tune25.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune29.jsonl": (((89, 90), (119, 120), (116, 120)), (1, 45)),
-    "faq_tune30.jsonl": (((88, 90), (117, 120), (118, 120)), (0, 45)),
+    "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
+    "faq_tune30.jsonl": (((89, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune31.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
     "faq_tune33.jsonl": (((86, 90), (115, 120), (113, 120)), (0, 45)),
     "faq_tune34.jsonl": (((90, 90), (115, 120), (115, 120)), (0, 45)),
-    "faq_tune35.jsonl": (((88, 90), (117, 120), (115, 120)), (1, 45)),
+    "faq_tune35.jsonl": (((88, 90), (117, 120), (117, 120)), (1, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
 # in ru, uk, en, and off-topic lines answered (of 1669), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3326, 4134, 3982), 7)
+LEFT_OUT_MEASURED = ((3327, 4137, 3983), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
