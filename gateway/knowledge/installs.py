@@ -3,7 +3,8 @@
 "could someone put OBS Studio on my work machine?", "could you pop Notepad++ on my pc",
 "wish I had a proper photo editor …, can IT put one on", "wish I had proper Photoshop on the
 design pc", "i really wish this laptop had XnView", "request: Inkscape for the yurt camp
-signage", "requesting QCAD for the kitchen fitters' office", and the same wish in Russian or
+signage", "requesting QCAD for the kitchen fitters' office", "how do I request a new
+program", "I need Power BI Desktop …, how do I request it?", and the same wish in Russian or
 Ukrainian ("мріяла б про Canva на робочому ноуті", "було б класно мати GIMP на компі"): the
 software article says "install"; putting, popping, having, dreaming and requesting are no
 word of it, so the message was read as little more than its place and its purpose. The
@@ -11,12 +12,14 @@ word that asks reads as "install" when what it asks for is a program: a name (wr
 one, or in no dictionary) or an application the articles know, put on a computer (or, in a
 dream, said right after it). "could you put the poster on my wall",
 "put Bob on the night rota", "wish I had a bigger desk by the computer", "requesting read
-access to the Orders folder" ask for no program and are left as they are.
+access to the Orders folder", "I need the Orders folder, how do I request it?" ask for no
+program and are left as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+from itertools import dropwhile, takewhile
 
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
@@ -27,6 +30,7 @@ from gateway.knowledge.vocabulary import (
     INSTALLED_ON_WORDS,
     MACHINE_OWNERS,
     NEGATION_WORDS,
+    PROGRAM_NOUNS,
     PUTTING_ON_WORDS,
     REQUEST_WORDS,
     REQUESTING_WORDS,
@@ -61,7 +65,7 @@ def install_asked(words: Sequence[Token], applications: Container[str]) -> froze
         for i, token in enumerate(words)
         if (token.word in PUTTING_ON_WORDS and _put_on(words, i, applications))
         or (token.word in WISHED_HAVING and _wished(words, i, applications))
-        or (token.word in REQUESTING_WORDS and _requested(words, i))
+        or (token.word in REQUESTING_WORDS and _requested(words, i, applications))
         or (_dreaming(words, i) and _dreamt_of(words, i, applications))
     )
 
@@ -136,18 +140,40 @@ def _dreamt_of(words: Sequence[Token], i: int, applications: Container[str]) -> 
     return bool(wished) and _program(wished[0], applications)
 
 
-def _requested(words: Sequence[Token], i: int) -> bool:
-    """Whether the request's word at `i` opens the message before a program's name, said
-    alone or with what it is for: "request: Inkscape for the yurt camp signage",
-    "requesting QCAD for the kitchen fitters' office"; not access ("requesting read access
-    to …") nor a name of something else ("requesting Oak shelves")."""
+def _requested(words: Sequence[Token], i: int, applications: Container[str]) -> bool:
+    """Whether the request's word at `i` asks for a program, no access asked for: opening the
+    message before a program's name, said alone or with what it is for ("request: Inkscape
+    for the yurt camp signage", "requesting QCAD for the kitchen fitters' office"), or
+    before a program said as one ("how do I request a new program", "request the Zoom
+    app"), or of one the message needs ("I need Power BI Desktop for the reports, how do I
+    request it?"); not access ("requesting read access to …", "how do I request access to
+    the Orders folder") nor a name of something else ("requesting Oak shelves")."""
     if any(t.word in ACCESS_NOUNS for t in words) or i + 1 >= len(words):
         return False
+    if any(t.word in PROGRAM_NOUNS for t in _named_after(words, i)):
+        return True
+    if words[i + 1].word in _PRONOUNS:
+        return any(_needed_program(words, j, applications) for j in range(i))
     if any(not t.stop for t in words[:i]):
         return False
     name = words[i + 1]
     after = words[i + 2] if i + 2 < len(words) else None
     return _named(name) and (after is None or after.stop)
+
+
+def _needed_program(words: Sequence[Token], j: int, applications: Container[str]) -> bool:
+    """Whether the word at `j` wants what it names as a program, every word of the name one:
+    "I need Power BI Desktop for …" (not "I need the Orders folder")."""
+    if words[j].word not in WANT_WORDS:
+        return False
+    named = _named_after(words, j)
+    return bool(named) and all(_program(t, applications) for t in named)
+
+
+def _named_after(words: Sequence[Token], i: int) -> list[Token]:
+    """The content words right after `i`, up to the next little word: what a request or a
+    need names ("a new program", "Zoom desktop app", "Power BI Desktop")."""
+    return list(takewhile(lambda t: not t.stop, dropwhile(lambda t: t.stop, words[i + 1 :])))
 
 
 def _program(token: Token, applications: Container[str]) -> bool:

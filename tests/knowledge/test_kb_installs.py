@@ -20,6 +20,10 @@ from gateway.knowledge.morphology import tokens
         "request: Scribus for the church newsletter",
         "requesting FreeCAD for the workshop jigs, manager approved",
         "i really wish this laptop had Darktable, the raw photos open so slowly in the viewer",
+        # a request of a program said as one, or of the one the message needs
+        "how can I request new software for the bakery tills",
+        "request: Figma desktop app for the cafe menus",
+        "we need Adobe Acrobat for the contracts, where do I request it",
     ],
 )
 def test_a_program_asked_for_in_plain_words_is_installed(matcher: Matcher, text: str) -> None:
@@ -35,6 +39,9 @@ def test_a_program_asked_for_in_plain_words_is_installed(matcher: Matcher, text:
         ("wish I had a bigger desk by the computer", None),
         ("could someone put a sticker on my laptop", None),
         ("requesting read access to the Orders folder", "new_access_request"),
+        # a request for access to a system or a folder stays one
+        ("how do I request access to the Payroll app", "new_access_request"),
+        ("I need the Stock folder, how do I request it?", "new_access_request"),
     ],
 )
 def test_what_is_no_program_is_not_installed(matcher: Matcher, text: str, topic: str) -> None:
