@@ -97,8 +97,8 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # of 11298, 7 of 1624; left out 11119, 8 of 1624. At session 35's end (main 04915c53's code, the
 # lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624. With batch 35 in
 # (the thirty-third tuning part; the lead, main bfc7a520's code, 22:02-22:45 UTC): pooled 11443
-# of 11628, 7 of 1669; left out 11442, 7 of 1669. At session 36's end (main b3517bda's code, the
-# lead, 23:30-23:40 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669.
+# of 11628, 7 of 1669; left out 11442, 7 of 1669. At session 36's end (main adb09d9c's code, the
+# lead, 23:46-23:54 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
