@@ -452,16 +452,14 @@ _SERVICE_OUT_OF_REACH = re.compile(
 # shows 'Offline' in the corner"): what fed it is out of reach. Not a printer's or a
 # scanner's status, whose connection is its own ("the HP says 'Offline'", "принтер пишет
 # «Offline»").
-_SHOWS_OFFLINE = re.compile(
-    r"(?<!\w)[«\"'“‘„]\s*(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]", re.IGNORECASE
-)
+_OFFLINE_QUOTED = r"(?<!\w)[«\"'“‘„]\s*{named}(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]"
+_SHOWS_OFFLINE = re.compile(_OFFLINE_QUOTED.format(named=""), re.IGNORECASE)
 # … and a screen that says what it shows or reads from is offline, named before the word ("the
 # camera monitor shows 'Camera offline' on all six tiles", "the tank monitoring screen says
 # 'Sensor gateway offline'", "the app on my iPad says 'Controller offline'"; session 36: each
 # went to hardware): the link to its source is what is broken, not the screen.
 _SHOWS_SOURCE_OFFLINE = re.compile(
-    r"(?<!\w)[«\"'“‘„]\s*(?:[\w'’-]+\s+){1,3}(?:offline|офлайн|оффлайн|off-line)\s*[»\"'”’“]",
-    re.IGNORECASE,
+    _OFFLINE_QUOTED.format(named=r"(?:[\w'’-]+\s+){1,3}"), re.IGNORECASE
 )
 _FEEDS_SHOWN = re.compile(
     r"(?<!\w)(?:экран\w*|екран\w*|screens?|monitors?|монитор\w*|монітор\w*|дисплей\w*|"
