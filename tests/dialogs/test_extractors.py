@@ -256,3 +256,24 @@ def test_what_the_thing_does_after_a_step_is_no_step_of_a_list(text: str, value:
     # "перезагрузила, | и теперь вообще не включается" was read as a list of steps going on
     # after the comma ("включ" is a step's stem): the symptom became part of what was tried
     assert EXTRACTORS["tried"](text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Since opening at 10 none of our 7 shops can take cards", "Since opening at 10"),
+        (
+            "since the gates opened at 6, about 3,000 fans are stuck outside",
+            "since the gates opened at 6",
+        ),
+        ("since Monday at 10 desks the phones are dead", "since Monday"),
+        ("с утра в 2 кабинетах не работает сеть", "с утра"),
+        ("в агенції з відкриття в жодного ріелтора не відкривається CRM", "з відкриття"),
+        ("з відкриття о 9 не працює каса", "з відкриття о 9"),
+    ],
+)
+def test_the_hour_of_a_start_is_read_with_it(text: str, start: str) -> None:
+    """Session 37: the hour a start fell at, said after it as a bare number ("since opening
+    at 10", tune34), was cut off, and "з відкриття в жодного …" (frozen5) ended on its
+    preposition; a number before its own noun ("at 10 desks", "3,000 fans") is no hour."""
+    assert extract_fields(text)["since"] == start

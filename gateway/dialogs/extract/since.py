@@ -109,9 +109,30 @@ _ORDINAL_HOUR = (
     "(?:" + "|".join(sorted(ORDINAL_HOURS, key=len, reverse=True)) + r")(?:ого|ой|ої|ую|у)(?![\w'])"
 )
 _CLOCK = (
-    r"\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
+    r"\d{1,2}[:.]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.|o'clock)|"
+    r"\d{1,2}\s(?:утра|вечера|ранку|вечора)|"
     rf"(?:{_HOUR_WORD})(?:\s(?:утра|вечера|ранку|вечора|часов|години|o'clock|am|pm)|(?=\s*[,.;!?]|\s*$))"
 )
+
+# What may follow a bare hour (a number with no unit) for it to be one: the end of the clause,
+# the trouble or its subject, never the hour's own noun ("с двух компьютеров", "з першої
+# спроби", "at 10 desks").
+_HOUR_ENDS = (
+    r"(?=\s*(?:[;!?]|[,.](?!\d)|$)|\s+(?:не|ні|nothing|not|no|none|nobody)\b|"
+    r"\s+(?:the|my|our|it|i|we|everything|every|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
+    r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+)\s|"
+    # … or a name, then what it does wrong: "since 11 Outlook keeps every message in the
+    # Outbox", "с 9 Teams не открывается"
+    r"\s+(?-i:[A-ZА-ЯІЇЄҐ][\w.-]*)\s+(?:still\s+|всё ещё\s+|досі\s+)?(?:не|ні|not|won't|can't|"
+    r"doesn't|isn't|keeps|kept|has|hasn't|stopped|shows|says|gives)\b|"
+    # … and what still fails: "three times since 9 and Teams still won't open"
+    r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
+    r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b)"
+)
+# Words an event or a start does not end on: a preposition or a conjunction left before the
+# cut ("з відкриття в жодного …" ends at "відкриття").
+_HANGING_TEXT = "в во у на о об с со з зі із по до для від от за под під при про через и і й та а"
+_NOT_HANGING = r"(?!(?:" + "|".join(_HANGING_TEXT.split()) + r")(?![\w'-]))"
 
 # "до пятницы открывался", "worked fine until Thursday": the last time it worked.
 _UNTIL = r"до|until|till|up until|up to"
@@ -173,7 +194,7 @@ _PATTERNS = [
     r"(?:смены|зміни|рабочего дня|робочого дня|дня|shift|day|work(?:ing day)?|"
     r"(?:the\s+)?(?:term|semester|school year|month|year|week|quarter)|четверти|семестра|месяца|"
     r"года|недели|квартала|чверті|семестру|місяця|року|тижня|кварталу)|"
-    r"(?:открытия|відкриття)(?:\s+[\w'-]+)?|opening|"
+    rf"(?:открытия|відкриття)(?:\s+{_NOT_HANGING}[\w'-]+)?|opening|"
     # … of a day's shift: "з учорашньої нічної зміни", "со вчерашней смены", "since last
     # night's shift"
     r"(?:the\s+)?(?:(?:вчерашн\w+|учорашн\w+|вчорашн\w+|сегодняшн\w+|сьогоднішн\w+|"
@@ -186,17 +207,7 @@ _PATTERNS = [
     # about 10", "с девяти не работает", "з дев'ятої жоден лікар не може" (what follows is the
     # trouble or its subject, never the hour's own noun: "с двух компьютеров", "з першої спроби")
     r"(?:since|с|з|від|from)\s+(?:(?:about|around|approximately|roughly|около|примерно|"
-    rf"близько|приблизно)\s+)?(?:\d{{1,2}}|{_HOUR_WORD})"
-    r"(?=\s*(?:[,;!?]|\.(?!\d)|$)|\s+(?:не|ні|nothing|not|no)\b|"
-    r"\s+(?:the|my|our|it|i|we|everything|every|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
-    r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+)\s|"
-    # … or a name, then what it does wrong: "since 11 Outlook keeps every message in the
-    # Outbox", "с 9 Teams не открывается"
-    r"\s+(?-i:[A-ZА-ЯІЇЄҐ][\w.-]*)\s+(?:still\s+|всё ещё\s+|досі\s+)?(?:не|ні|not|won't|can't|"
-    r"doesn't|isn't|keeps|kept|has|hasn't|stopped|shows|says|gives)\b|"
-    # … and what still fails: "three times since 9 and Teams still won't open"
-    r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
-    r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b)",
+    rf"близько|приблизно)\s+)?(?:\d{{1,2}}|{_HOUR_WORD}){_HOUR_ENDS}",
     # an hour with its unit: "с 11 часов", "з 9 години", "since 10 o'clock" (not "2 часа назад")
     r"(?:с|со|з|із|від|since|from)\s+\d{1,2}\s+(?:час(?:а|ов)?|години|годин)(?![\w'])",
     # half an hour in words: "с половины девятого", "с полдевятого", "з пів на дев'яту",
@@ -248,7 +259,8 @@ _PATTERNS = [
     # since an event: "после обновления в пятницу", "since the update"
     rf"(?:после|після|since|after|с момента|з моменту|с тех пор как|відколи)\s+(?:{_EVENTS})"
     r"(?:\s+(?:windows|винд\w*|вінд\w*|office|драйвер\w*|обновлени\w*|оновлен\w*|updates?|"
-    r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|(?!(?:до|to|на|від|with)\b)\w+(?=\s*\d)|"
+    r"программ\w*|програм\w*|антивирус\w*|антивірус\w*|"
+    r"(?!(?:до|to|на|від|with|at|around|about|в|во|у|о|об|около|близько)\b)\w+(?=\s*\d)|"
     r"(?-i:[A-Z][\w+-]*[\w+]))(?:\s+\d{1,2}(?:\.\d+)*(?![\w.]*\w))?)?"
     rf"(?:\s+(?:(?:в|во|у|on|last)\s+)?(?:{_WEEKDAYS})|\s+(?:вчера|учора|вчора|yesterday))?(?![\w'])",
     # a clock time said with its day: "at 4pm yesterday", "в 16:00 вчера", "о 9:15 сьогодні"
@@ -751,9 +763,7 @@ _MAIN_OPENS = frozenset(
     "не ні ни всё все усе я мы ми он она оно они він вона воно вони".split()  # noqa: SIM905
 )
 # Words an event does not end on: a preposition or a conjunction left before the cut.
-_HANGING = frozenset(
-    "в во у на о об с со з зі із по до для від от за под під при про через и і й та а".split()  # noqa: SIM905
-)
+_HANGING = frozenset(_HANGING_TEXT.split())
 
 
 def _event_clause(phrase: str) -> str:
@@ -920,10 +930,14 @@ def _with_preposition(text: str, phrase: str) -> str:
 
 # The day, hour or week a start fell on, said right after it: "с обновления в понедельник",
 # "сегодня в 10 утра", "после обновления на прошлой неделе", "since the update on Monday",
-# "yesterday at 4pm". A clock, a weekday, a week or a date takes its preposition; a day
-# word or a part of the day ("вчера", "утром", "in the morning") stands alone.
+# "yesterday at 4pm", "since opening at 10". A clock, an hour, a weekday, a week or a date
+# takes its preposition; a day word or a part of the day ("вчера", "утром", "in the
+# morning") stands alone.
 _ON_WHEN = re.compile(
     r"[ ,]{0,2}(?:"
+    # … an hour with no unit, where the clause ends or the trouble follows: "since opening at
+    # 10 none of our shops …", "сегодня около 11.", "this morning around 9"
+    rf"(?:в|во|о|об|около|близько|at|around|about)\s+\d{{1,2}}{_HOUR_ENDS}|"
     r"(?:в|во|у|на|о|об|около|близько|on|at|in|around|about)\s+(?:the\s+)?(?:"
     rf"{_CLOCK}|(?:(?:прошл\w+|минул\w+|позапрошл\w+|last|this|past)\s+)?(?!среде)(?:{_WEEKDAYS})|"
     r"(?:прошл\w+|минул\w+|позапрошл\w+|этой|этом|цьому|цей|цього|last|this|past)\s+"
