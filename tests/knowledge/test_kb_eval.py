@@ -98,20 +98,22 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 20:03-20:12 UTC): pooled 11123, 7 of 1624; left out 11123, 7 of 1624. With batch 35 in
 # (the thirty-third tuning part; the lead, main bfc7a520's code, 22:02-22:45 UTC): pooled 11443
 # of 11628, 7 of 1669; left out 11442, 7 of 1669. At session 36's end (main adb09d9c's code, the
-# lead, 23:46-23:54 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669.
+# lead, 23:46-23:54 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669. With batch 36 in
+# (the thirty-fourth tuning part; the lead, main 01338dd0's code, 01:25-01:35 UTC): pooled 11760
+# of 11958, 7 of 1714; left out 11762, 7 of 1714.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
     "faq_tune2.jsonl": (((190, 194), (176, 181), (185, 187)), (0, 100)),
-    "faq_tune3.jsonl": (((174, 180), (175, 180), (174, 180)), (0, 81)),
+    "faq_tune3.jsonl": (((174, 180), (174, 180), (173, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((120, 120), (147, 150), (118, 120)), (0, 60)),
     "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
-    "faq_tune8.jsonl": (((119, 120), (147, 150), (120, 120)), (1, 60)),
-    "faq_tune9.jsonl": (((120, 120), (150, 150), (120, 120)), (1, 60)),
+    "faq_tune8.jsonl": (((119, 120), (146, 150), (119, 120)), (1, 60)),
+    "faq_tune9.jsonl": (((119, 120), (150, 150), (119, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
     "faq_tune12.jsonl": (((90, 90), (118, 120), (120, 120)), (0, 45)),
-    "faq_tune14.jsonl": (((90, 90), (120, 120), (120, 120)), (0, 45)),
+    "faq_tune14.jsonl": (((90, 90), (120, 120), (119, 120)), (0, 45)),
     "faq_tune15.jsonl": (((90, 90), (116, 120), (119, 120)), (1, 45)),
     "faq_tune16.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune17.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
@@ -120,25 +122,26 @@ TUNING_MEASURED = {
     "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune22.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (118, 120), (120, 120)), (0, 45)),
-    "faq_tune24.jsonl": (((90, 90), (116, 120), (120, 120)), (0, 45)),
-    "faq_tune25.jsonl": (((88, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
+    "faq_tune24.jsonl": (((89, 90), (116, 120), (120, 120)), (0, 45)),
+    "faq_tune25.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
-    "faq_tune27.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
+    "faq_tune27.jsonl": (((90, 90), (116, 120), (117, 120)), (0, 45)),
     "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
     "faq_tune30.jsonl": (((89, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune31.jsonl": (((89, 90), (119, 120), (118, 120)), (0, 45)),
-    "faq_tune32.jsonl": (((90, 90), (116, 120), (118, 120)), (1, 45)),
-    "faq_tune33.jsonl": (((86, 90), (115, 120), (113, 120)), (0, 45)),
+    "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
+    "faq_tune33.jsonl": (((86, 90), (115, 120), (114, 120)), (0, 45)),
     "faq_tune34.jsonl": (((90, 90), (115, 120), (115, 120)), (0, 45)),
     "faq_tune35.jsonl": (((88, 90), (117, 120), (117, 120)), (1, 45)),
+    "faq_tune36.jsonl": (((88, 90), (115, 120), (116, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1669), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1714), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3327, 4137, 3983), 7)
+LEFT_OUT_MEASURED = ((3416, 4249, 4097), 7)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -156,7 +159,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 31]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 32]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -167,7 +170,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in range(35, 13, -1)),
+        *(f"faq_frozen{n}.jsonl" for n in range(36, 13, -1)),
         *(f"faq_frozen{n}.jsonl" for n in (12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
@@ -175,7 +178,8 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen35, frozen34, frozen33, frozen32, frozen31, frozen30 = parts[reported + 1 : -25]
+    frozen36, frozen35, frozen34, frozen33 = parts[reported + 1 : -28]
+    frozen32, frozen31, frozen30 = parts[-28:-25]
     frozen29, frozen28, frozen27, frozen26, frozen25 = parts[-25:-20]
     frozen24, frozen23, frozen22, frozen21 = parts[-20:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
@@ -208,6 +212,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen36, 270, 45),
         (frozen35, 270, 45),
         (frozen34, 270, 45),
         (frozen33, 270, 45),
@@ -248,7 +253,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 35, the honest measure, from its first figure (untouched: main bfc7a520's
+    # Frozen part 36, the honest measure, from its first figure (untouched: main 01338dd0's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 98.9, uk 97.8, en 92.2, 2 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.966), ("uk", 0.955), ("en", 0.899)):
+        assert frozen36[lang]["top1_accuracy"] >= floor, (lang, frozen36[lang])
+    assert frozen36["all"]["off_topic_answered"] <= 0.067, frozen36["all"]
+    # Frozen part 35, now a regression set, from its first figure (untouched: main bfc7a520's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 97.8, uk 95.6, en 94.4, 0 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
