@@ -39,10 +39,7 @@ PHRASES: dict[str, str] = {
     "wi fi": "wifi",
     # "а входящие идут как ни в чём не бывало": as if nothing happened is as usual, no denial.
     **dict.fromkeys(
-        _phrases(
-            "как ни в чем не бывало | как ни в чём не бывало | як ні в чому не бувало | "
-            "як ні в чім не бувало"
-        ),
+        _phrases("как ни в чем не бывало | як ні в чому не бувало | як ні в чім не бувало"),
         "нормально",
     ),
     # A screen broken to pieces: "screen's in bits", "the glass is in pieces" is shattered
@@ -2534,7 +2531,8 @@ DREAMING_VERBS: frozenset[str] = _words("мечтать мріяти")
 HAVING_WORDS: frozenset[str] = _words("иметь мати")
 CONDITIONAL_PARTICLES: frozenset[str] = _words("бы б")
 REQUESTING_WORDS: frozenset[str] = _words("request requesting")
-INSTALLED_ON_WORDS: frozenset[str] = MACHINE_WORDS | _words("pc tablet ipad")
+# ("pc" is no entry: WORDS reads it as "computer" first, "on my pc")
+INSTALLED_ON_WORDS: frozenset[str] = MACHINE_WORDS | _words("tablet ipad")
 MACHINE_OWNERS: frozenset[str] = _words("work own personal office new old")
 REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible would")
 # A request for access (grants.py): "need read access to the Flights folder", "can u give me
