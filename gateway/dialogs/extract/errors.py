@@ -434,8 +434,8 @@ _NO_ERROR = case_blind(
     r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently|"
     # nothing pops up: "nothing pops up", "no pop-up or anything", "нічого не вискакує",
     # "никаких окон не появляется"; a bare "nothing" that does not show up is the missing
-    # thing itself ("beeps but nothing shows up", "nothing shows up in display settings"),
-    # unless it is the screen's ("nothing shows up on the screen")
+    # thing itself ("beeps but nothing shows up"), unless it is the screen's ("nothing shows
+    # up on the screen"); nor a place other than the screen (`_denied`)
     r"(?:nothing|no (?:pop-?ups?|windows?|warnings?|messages?|errors?|dialogs?))\s+"
     r"(?:or anything\s+)?(?:pops? up|popped up|comes? up|came up|appears?|appeared|"
     r"is shown|was shown)|"
@@ -657,12 +657,53 @@ _ARRIVING = case_blind(
 _CLAUSE_STOPS = ".;!?\n"
 
 
+# A bare "nothing" that does not appear somewhere other than the screen is the missing thing
+# itself, no silent screen, whatever the verb (as "nothing shows up" alone, above): "nothing
+# appears in display settings", "nothing comes up in the search", "в диспетчере устройств
+# ничего не появляется", "у списку нічого не з'являється" (a list, a setting, an app, a
+# field). Nothing appearing on the screen or in a window, or said with no place, answers the
+# error field ("на экране ничего не появляется", a bare "ничего не появляется"), and so does
+# what pops up anywhere: only windows and messages pop up ("nothing pops up in Outlook").
+_NOTHING_APPEARS = case_blind(
+    r"^(?:nothing|ничего|нічого)\s+(?:не\s+)?(?:comes? up|came up|appears?|appeared|is shown|"
+    r"was shown|появля\w*|появил\w*|высвечива\w*|з'являє\w*|з'явил\w*|висвічу\w*)"
+)
+_SCREEN_WORDS = (
+    r"(?:(?:(?:the|a|its|my)\s+)?(?:screen|display|monitor|window|pop-?up)|экран\w*|дисплe\w*|"
+    r"дисплей\w*|монитор\w*|окн\w*|окош\w*|екран\w*|дисплеї|монітор\w*|вікн\w*)(?![\w'-])"
+    # ("display settings" is a setting)
+    r"(?!\s+(?:settings|options|properties|menu|list|manager|panel|app))|"
+    # … nor who has it or how long: "у меня", "у нас", "в течение минуты"
+    r"(?:мен[яе]|нас|него|неё|нее|неї|них|тебе|вас|течени\w*)(?![\w'-])"
+)
+_PLACE_AFTER = case_blind(
+    rf"\s+(?:in|under|inside|within|among|в|во|у)\s+(?!{_SCREEN_WORDS})[\w'-]"
+)
+_PLACE_BEFORE = case_blind(
+    rf"(?<![\w'-])(?:in|under|inside|within|в|во|у)\s+(?!{_SCREEN_WORDS})"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+$"
+)
+
+
+def _missing_thing(text: str, found: re.Match[str]) -> bool:
+    """Whether `found`, a bare "nothing" that does not appear, names where the missing thing
+    should be, a place other than the screen, right before or right after it."""
+    if not _NOTHING_APPEARS.match(found.group(0)):
+        return False
+    before = text[: found.start()]
+    clause = before[max(before.rfind(","), before.rfind("—")) + 1 :]
+    return bool(_PLACE_AFTER.match(text, found.end()) or _PLACE_BEFORE.search(clause))
+
+
 def _denied(text: str) -> re.Match[str] | None:
-    """The first "no error" of `text` whose clause is no message that does not arrive."""
+    """The first "no error" of `text` whose clause is no message that does not arrive, nor a
+    thing missing from where it should be listed."""
     for found in _NO_ERROR.finditer(text):
         start = max(text.rfind(stop, 0, found.start()) for stop in _CLAUSE_STOPS) + 1
         ends = [at for stop in _CLAUSE_STOPS if (at := text.find(stop, found.end())) >= 0]
-        if not _ARRIVING.search(text[start : min(ends, default=len(text))]):
+        if _ARRIVING.search(text[start : min(ends, default=len(text))]):
+            continue
+        if not _missing_thing(text, found):
             return found
     return None
 
