@@ -394,6 +394,15 @@ _OUT_OF_REACH = (
     r"(?:service|server|host|system|backend|сервер\w*|сервис\w*|сервіс\w*|служб\w*|систем\w*)"
     r"\W{0,2}\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:unavailable|unreachable|not available|not "
     r"responding|not reachable|down|недоступ\w*|не отвечает|не відповідає|не доступ\w*)|"
+    # … or that it is not found, the server named whole ("'Server not found'", «Сервер
+    # этикеток не найден», «Сервер не знайдено») or the verb first ("Could not find the
+    # server", «Не удалось найти сервер»)
+    r"(?:server|host|сервер|сервис|сервіс|хост)\W{0,2}\s+(?:[\w-]+\s+)?(?:was\s+|is\s+)?"
+    r"(?:not\s+found|не\s+найден\w*|не\s+знайден\w*|не\s+обнаружен\w*|не\s+виявлен\w*)(?!\w)|"
+    r"(?:unable to|can'?t|cannot|could not|couldn'?t|failed to)\s+(?:find|locate)\s+"
+    r"(?:the\s+)?(?:servers?|hosts?)(?!\w)|"
+    r"не\s+(?:удается|удаётся|удалось|вдається|вдалося)\s+(?:найти|знайти|обнаружить|виявити)"
+    r"\s+(?:сервер|хост)\w*|"
     r"(?:no|нет|немає|нема)\s+(?:connection|связи|зв'язку|зв’язку|соединения|подключения|"
     r"з'єднання|з’єднання|підключення)\s+(?:to|with|с|со|з|із|к|до)\s+(?:the\s+)?(?:servers?|"
     r"hosts?|services?|сервер(?:ом|у|а)|сервис(?:ом|у|а)|сервіс(?:ом|у|а))(?!\w)|"

@@ -642,6 +642,11 @@ def test_tones_in_a_call_are_the_programs_no_tone_is_the_phones(text: str, group
         "в столовой экран с меню показывает окно «Нет подключения к серверу»",
         "the lobby kiosk says 'Booking server not responding'",
         "табло в холі пише «Сервер недоступний»",
+        # … or that its server is not found (session 37: software by default)
+        "Терминал печати этикеток на линии пишет «Сервер этикеток не найден», этикетки не идут",
+        "the kiosk at the gate says 'Server not found'",
+        "планшет на складі пише «Сервер не знайдено»",
+        "the terminal says 'Could not find the server'",
     ],
 )
 def test_a_device_saying_its_service_is_out_of_reach_is_the_network(text: str) -> None:
@@ -657,6 +662,7 @@ def test_a_device_saying_its_service_is_out_of_reach_is_the_network(text: str) -
         ("the kiosk printer says 'Printer unavailable'", SupportGroup.HARDWARE),
         ("экран в холле чёрный, внизу «Нет сигнала»", SupportGroup.HARDWARE),
         ("программа бронирования пишет «Нет соединения с сервером»", SupportGroup.SOFTWARE),
+        ("BookingPro won't start, it says 'License server not found'", SupportGroup.SOFTWARE),
     ],
 )
 def test_a_device_s_own_fault_is_not_its_service_out_of_reach(
