@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from gateway.knowledge.lures import said_full
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
+from gateway.knowledge.spills import damage_word
 from gateway.knowledge.vocabulary import (
     ABSENT_WORDS,
     APPROVAL_WORDS,
@@ -37,7 +38,6 @@ from gateway.knowledge.vocabulary import (
     COMPLAINT_WORDS,
     CONNECTED_WORDS,
     CRASH_WORDS,
-    DAMAGE_WORDS,
     DAMAGED_THINGS,
     DESK_REQUEST_WORDS,
     EMPTY_WORDS,
@@ -233,7 +233,7 @@ def denied_damage(words: Sequence[Token]) -> frozenset[int]:
     negation of another verb ("не включается, залил чаем") denies that verb, not the spill."""
     found: set[int] = set()
     for index, token in enumerate(words):
-        if token.word not in DAMAGE_WORDS:
+        if not damage_word(token):
             continue
         before, after = _neighbours(words, index)
         if (before >= 0 and words[before].word in NEGATION_WORDS) or (
@@ -415,7 +415,7 @@ def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozens
     the spill or the drop: what fails then is what the damage did. Not of a phone: what
     its authenticator no longer does is a problem of its own."""
     said = {t.word for t in words} | {t.lemma for t in words}
-    if DAMAGE_WORDS.isdisjoint(said) or not PHONE_WORDS.isdisjoint(said):
+    if not any(damage_word(t) for t in words) or not PHONE_WORDS.isdisjoint(said):
         return frozenset()
     parts = _clauses(text, lang, words)
     if parts is None or len(parts) < 2:
@@ -428,7 +428,7 @@ def after_damage(text: str, lang: str | None, words: Sequence[Token]) -> frozens
             break  # a problem of its own: a secret, an account, mail
         if damaged:
             found.extend(start + i for i, t in enumerate(part) if not t.stop)
-        elif any(t.word in DAMAGE_WORDS for t in part) and any(
+        elif any(damage_word(t) for t in part) and any(
             t.word in DAMAGED_THINGS or t.lemma in DAMAGED_THINGS for t in part
         ):
             damaged = True

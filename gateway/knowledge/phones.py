@@ -27,8 +27,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token
+from gateway.knowledge.spills import damage_word
 from gateway.knowledge.vocabulary import (
-    DAMAGE_WORDS,
     FACTOR_SIGN_IN_WORDS,
     GONE_PHONE_WORDS,
     GONE_WORDS,
@@ -193,7 +193,7 @@ def mail_sign_in_on_phone(words: Sequence[Token]) -> frozenset[int]:
         return frozenset()  # "…, а через нього я підтверджувала вхід у пошту": nothing refused
     if any(
         _factor(t) or t.word.startswith(NOT_SET_UP_STEMS) or t.lemma in SUNK_WORDS
-        or t.word in DAMAGE_WORDS
+        or damage_word(t)
         for t in words
     ):
         return frozenset()
@@ -210,7 +210,7 @@ def _either(token: Token, words: frozenset[str]) -> bool:
 
 def _sunk(token: Token) -> bool:
     """Whether the word says a phone was damaged: "dropped", "уронил", "slipped"."""
-    return token.word in DAMAGE_WORDS or token.lemma in SUNK_WORDS
+    return damage_word(token) or token.lemma in SUNK_WORDS
 
 
 def _went(words: Sequence[Token], i: int) -> bool:

@@ -99,7 +99,7 @@ from gateway.knowledge.phones import (
 from gateway.knowledge.presses import pressed_commands, sent_pressed
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
-from gateway.knowledge.spills import spilled_elsewhere
+from gateway.knowledge.spills import damage_word, spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
 from gateway.knowledge.vocabulary import (
@@ -117,7 +117,6 @@ from gateway.knowledge.vocabulary import (
     CIRCUMSTANCE_WORDS,
     COMPUTER_AND_PRINTER_MAKERS,
     CREW_WORDS,
-    DAMAGE_WORDS,
     DEVICE_WORDS,
     EVERY_SEAT_WORDS,
     EVERY_WORDS,
@@ -908,7 +907,7 @@ class Ranker:
         cause = frozenset(
             index
             for token in words
-            if token.word in DAMAGE_WORDS
+            if damage_word(token)
             for term, similarity in self._resolve(token)
             if similarity >= _DAMAGE_SIMILARITY
             for index in self._postings[term]
@@ -1955,7 +1954,7 @@ class Ranker:
         aside.update(self._programs(words))
         content = [t for t in words if not t.stop]
         for index, token in enumerate(content):
-            if token.word in DAMAGE_WORDS:
+            if damage_word(token):
                 near = content[max(index - _DAMAGE_REACH, 0) : index + _DAMAGE_REACH + 1]
                 aside.update(t.lemma for t in near)
         return aside
@@ -2333,7 +2332,7 @@ def _spilt_on(words: Sequence[Token]) -> frozenset[int]:
     keyboard before it)."""
     found: set[int] = set()
     for index, token in enumerate(words):
-        if token.word in DAMAGE_WORDS and (
+        if damage_word(token) and (
             index == 0 or words[index - 1].word not in NEGATION_WORDS
         ):
             found.update(range(index + 1, min(index + 1 + _SPILL_REACH, len(words))))

@@ -9,13 +9,16 @@ anywhere in the message, the spill and its drink are ruled out as a denied spill
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from gateway.knowledge.morphology import Token
+from gateway.knowledge.morphology import Token, english_past, readings
 from gateway.knowledge.vocabulary import (
-    DAMAGE_WORDS,
+    DAMAGE_VERBS,
     DAMAGED_THINGS,
+    DROPPED_STEMS,
     SPILL_DEVICES,
     SPILL_SURFACES,
+    SPILLING_STEMS,
 )
 from gateway.knowledge.wordlists import said
 
@@ -23,12 +26,37 @@ from gateway.knowledge.wordlists import said
 _ONTO = frozenset({"on", "onto", "over", "into", "across", "на", "по"})
 _REACH = 6  # words from the spill to where it went ("spilled a full mug of tea onto ...")
 _PLACE_REACH = 4  # and from there to the place ("over the kitchen table")
+# The readings of a verb not done: asked for, to come or only named ("заливаем", "залийте",
+# "пролью", "надо залить каталог", "почту перекинуть").
+_NOT_DONE = frozenset({"pres", "futr", "impr", "INFN", "infn"})
+
+
+def damage_word(token: Token) -> bool:
+    """Whether the word says a thing was spilt on, dropped or knocked over
+    (vocabulary.DAMAGE_VERBS): "пролила", "розлив", "залито", "уронили", "spilling",
+    "dropped"; not "заливаем", "надо залить каталог", "the call drops"."""
+    if token.word.isascii():
+        return token.lemma in SPILLING_STEMS or (
+            token.lemma in DROPPED_STEMS and english_past(token.word)
+        )
+    return _damage_done(token.word)
+
+
+@lru_cache(maxsize=4096)
+def _damage_done(word: str) -> bool:
+    """A Russian or a Ukrainian word read by either dictionary as a verb of damage done:
+    the past or a participle ("впустили" is the Ukrainian "dropped")."""
+    return any(
+        lemma in DAMAGE_VERBS and tags.isdisjoint(_NOT_DONE)
+        for lang in ("ru", "uk")
+        for lemma, tags in readings(word, lang)
+    )
 
 
 def spilled_elsewhere(words: Sequence[Token]) -> frozenset[int]:
     """Positions of the spilling words and of the drinks spilled when the spill landed on
     furniture, a floor or clothes and no device is named: empty otherwise."""
-    spills = [i for i, t in enumerate(words) if t.word in DAMAGE_WORDS]
+    spills = [i for i, t in enumerate(words) if damage_word(t)]
     if not spills or any(said(t, SPILL_DEVICES) for t in words):
         return frozenset()
     found: set[int] = set()

@@ -1757,22 +1757,24 @@ EVEN_WORDS: frozenset[str] = _words("даже навіть even")
 
 # Spilling, dropping, knocking over: the drink or the sink near such a verb is how a device
 # was damaged ("пролила каву на ноутбук", "dropped my phone in the sink"), not a question for
-# the kitchen or the plumber. The past of either aspect: "ничего не проливал", "нічого не
-# розливав" deny a spill as "не пролил" does (clauses.denied_damage).
-DAMAGE_WORDS: frozenset[str] = _words(
+# the kitchen or the plumber. The verbs as lemmas (each aspect; the participles the
+# dictionaries read as adjectives, "залитий", too), read in any form that says it was done:
+# the past or a participle ("уронили", "розлив", "залито"; "ничего не проливал", "нічого не
+# розливав" deny a spill as "не пролил" does), never one asked for, to come or only named
+# ("заливаем прайс", "залийте воду", "надо залить каталог" is an upload); spills.damage_word.
+DAMAGE_VERBS: frozenset[str] = _words(
     """
-    пролить пролил пролила пролили пролилась пролился пролило залить залил залила залили
-    залило облил облила облили разлил разлила разлили опрокинул опрокинула опрокинули
-    уронил уронила уронили залита залито залиты залитая залитый
-    пролити пролив пролила пролили пролилась пролився залити залив залила залили облив
-    облила розлити розлив розлила розлили перекинув перекинула перекинули впустив впустила
-    упустив упустила залитий залиті
-    проливал проливала проливали разливал разливала разливали заливал заливала заливали
-    ронял роняла роняли
-    проливав проливала проливали розливав розливала розливали заливав заливала заливали
-    spill spills spilled spilt spilling dropped knocked poured soaked
+    пролить пролиться залить облить разлить опрокинуть уронить проливать разливать заливать
+    ронять залитый
+    пролити пролитися залити облити розлити перекинути впустити упустити проливати розливати
+    заливати залитий
     """
 )
+# In English a spill in any form ("spilling", "spills"), and a drop, a knock, a pour or a
+# soak in the past ("dropped", "soaked"; "the call drops", "pour some water" are none), as
+# stems.
+SPILLING_STEMS: frozenset[str] = _words("spill")
+DROPPED_STEMS: frozenset[str] = _words("drop knock pour soak")
 
 # What a spill or a drop is said of when it damaged a device: a drink or water, or the
 # device itself (lemmas; English words). "залил файлы на сервер", "the call dropped",

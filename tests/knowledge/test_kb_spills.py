@@ -8,7 +8,7 @@ from kbanswers import answered
 
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
-from gateway.knowledge.spills import spilled_elsewhere
+from gateway.knowledge.spills import damage_word, spilled_elsewhere
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,33 @@ def test_a_spill_denied_in_the_imperfective_is_no_damage(
     # "ничего не проливал", "нічого не розливала": the spill words listed only the perfective
     # ("пролил"), so the denial was not read and the damage article was answered.
     assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word", "damage"),
+    [
+        # the verbs are lemmas, read done in any form: a plural the spelled list missed
+        ("впустили ноутбук зі сходів, не вмикається", "uk", "впустили", True),
+        ("розлила каву на клавіатуру", "uk", "розлила", True),
+        ("розлив каву на клавіатуру", "uk", "розлив", True),
+        ("ноутбук залит чаем", "ru", "залит", True),
+        ("уронила планшет в раковину", "ru", "уронила", True),
+        ("ничего не проливал", "ru", "проливал", True),
+        ("spilling coffee all over the desk", "en", "spilling", True),
+        ("dropped my laptop down the stairs", "en", "dropped", True),
+        # … never asked for, to come or only named: an upload, an order, a bottling line
+        ("надо залить каталог на аукционную площадку", "ru", "залить", False),
+        ("заливаем прайс на сайт", "ru", "заливаем", False),
+        ("кавоварка пише «залийте воду»", "uk", "залийте", False),
+        ("как мне туда почту рабочую перекинуть", "ru", "перекинуть", False),
+        ("лінія розливу на пивоварні зависла", "uk", "розливу", False),
+        ("the call drops every few minutes", "en", "drops", False),
+    ],
+)
+def test_a_verb_of_damage_is_read_done_in_any_form(
+    text: str, lang: str, word: str, damage: bool
+) -> None:
+    # Session 37: DAMAGE_WORDS spelled each form out ("пролил пролила пролили …"), missed
+    # "впустили" and read "залить" (an upload) as a spill.
+    token = next(t for t in tokens(text, lang) if t.word == word)
+    assert damage_word(token) is damage
