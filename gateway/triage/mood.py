@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 
 from gateway.knowledge.morphology import meant_text
+from gateway.knowledge.vocabulary import STOP_WORDS
 from gateway.triage.contact_request import asks_for_contact
 from gateway.triage.impatience import LOST_PATIENCE, lost_patience
-from gateway.triage.person_request import calls_for_person
+from gateway.triage.language import detect_language
+from gateway.triage.person_request import calls_for_person, of_the_talk
 from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, read_once
+from gateway.triage.reading import MessageReading, Word, read_once, read_words
 
 # The person wanted and the bot refused, as a person set against the bot says them.
 _PERSON = r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
@@ -289,7 +291,10 @@ _FILLER = frozenset({
     "hello", "hey", "there", "good", "morning", "afternoon", "evening", "thank", "thanks", "you",
     "would", "may", "might",
     "rather", "possible", "that's", "здравствуйте", "добрый", "доброго", "день", "дня",
-    "вибачте", "извините", "простите", "слушайте", "слухайте", "привет", "привіт",
+    "вибачте", "извините", "простите", "слушайте", "слухайте", "привет", "привіт", "thx",
+    "i'd",
+    # a negation with nothing it denies: "not the bot", "I'd rather not"
+    "not", "no", "don't", "never", "only",
 })  # fmt: skip
 
 
@@ -338,24 +343,50 @@ def describes_problem(text: str) -> bool:
     (read as the words meant when typed in translit or the wrong layout: "lfqnt jgthfnjhf")."""
     # the clauses as typed, each read as meant ("vy izdevaetes? …, dayte operatora"); a
     # message in the wrong layout may use , . ; as letters ("lfqnt"), so it is read whole
-    whole = meant_text(text)
+    # translit is read in the writer's language ("dobryi den, mozhna pohovoryty" is "добрий
+    # день, можна поговорити", not the Russian "добрый ден … поховорыты")
+    lang = detect_language(text)
+    whole = meant_text(text, lang)
     # … and a key that starts a word is a letter there (",elm kfcrf" is "будь ласка")
     if whole != text and not re.search(r"\s[,.;:!?](?![a-z])|[,.;:!?]\s", text):
         clauses = [whole]
     else:
         # … the bot refused as typed, before a Latin "not bot" is taken for translit
         typed = re.split(r"[,.;:!?\n]+(?![a-z])", text)
-        clauses = [meant_text(ABOUT_THE_BOT.remove(c) if c in ABOUT_THE_BOT else c) for c in typed]
+        clauses = [
+            meant_text(ABOUT_THE_BOT.remove(c) if c in ABOUT_THE_BOT else c, lang) for c in typed
+        ]
     own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))
-    rest = NO_WORK.remove(ABOUT_THE_BOT.remove(rest))
+    rest = ABOUT_THE_BOT.remove(rest)
+    # work stopped says what a thing named beside it did ("через ваш сканер вся моя робота
+    # стоїть"); said alone it names nothing ("без роботи, дайте людину")
+    stopped = rest in NO_WORK
+    words = _problem_words(NO_WORK.remove(rest))
+    return len(words) + (stopped and bool(words)) >= 2
+
+
+def _problem_words(rest: str) -> list[str]:
+    """The words of `rest` that may tell a problem: not those that dress the request up
+    (`_FILLER`), tell no problem apart (the matcher's stop words: "добрий", "дякую", "there",
+    "from") or are the talk itself: the bot, the desk, the person and the talking ("бот мені
+    тут не допоможе", "Bots never get it", "поговорити з працівником техпідтримки")."""
     # a short name with a digit is a word of its own: "1С висит", "M4 не грузит"
     words = [
         w
         for w in re.findall(r"[\w']+", rest)
         if (len(w) > 2 or (len(w) == 2 and not w.isdigit() and not w.isalpha()))
         and w not in _FILLER
+        and w.lower() not in STOP_WORDS
     ]
-    return len(words) >= 2
+    return [w for w in words if not any(of_the_talk(r) for r in _read(w.lower()))]
+
+
+def _read(word: str) -> list[Word]:
+    """A word as each language that writes it reads it (a translit is read as meant, in
+    Cyrillic whichever language it is)."""
+    if word.isascii():
+        return read_words(word, "en")
+    return read_words(word, "ru") + read_words(word, "uk")

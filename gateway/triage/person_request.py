@@ -291,3 +291,39 @@ def _person(word: Word, shapes: _Shapes) -> bool:
 
 def _object(word: Word) -> bool:
     return word.has("accs") or word.has("gent")
+
+
+def of_the_talk(word: Word) -> bool:
+    """Whether a word only asks for the talk with a person, and says nothing of what is
+    broken: the person, whoever ("специалиста", "кимось", "a member of the IT team"), the
+    talking ("поговорити", "балакати", "explain", "put me through"), the wish for it ("I'd
+    rather", "хочу", "need"), the bot set against them ("ботом", "bots", "автоответчик") or
+    the desk asked ("працівником техпідтримки", "someone from support")."""
+    shapes = _shapes()
+    return (
+        _person(word, shapes)
+        or word.among(shapes.talk)
+        or word.among(shapes.want)
+        or word.lemma in _talked_to()
+    )
+
+
+@cache
+def _talked_to() -> frozenset[str]:
+    """The talk's words besides the shapes' own, as lemma keys: the bot and the desk (not
+    "робот": its forms are those of work; not "сервис", "служба": a program's service is a
+    thing that breaks), roles the shapes leave out, "someone" in parts, how live or real the
+    person is to be, the self-help refused ("хватит мне ссылки кидать"), English words."""
+    return (
+        lemma_keys("бот автоответчик чатбот чат поддержка техподдержка хелпдеск сотрудник "
+                   "инженер компьютерщик кто нибудь живой нормальный настоящий ссылка статья "
+                   "инструкция совет", "ru")
+        | lemma_keys("бот автовідповідач чатбот чат підтримка техпідтримка хелпдеск "
+                     "працівник інженер хто небудь живий нормальний справжній посилання стаття "
+                     "інструкція порада", "uk")
+        | lemma_keys("bot robot chatbot assistant support helpdesk person human operator agent "
+                     "engineer specialist technician tech representative man member team staff "
+                     "someone somebody anyone anybody talk speak chat explain connect transfer "
+                     "put through want need prefer rather like real live actual link article "
+                     "instruction", "en")
+    )  # fmt: skip

@@ -141,6 +141,7 @@ def test_describes_problem() -> None:
     assert describes_problem("почта не уходит, зовите человека")
 
 
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -628,6 +629,26 @@ def test_a_person_asked_for_in_the_wrong_layout_with_a_key_for_a_letter() -> Non
         ("no bot, printer not print", True),
         ("бот не надо, принтер не печатает", True),
         ("наш чат-бот на сайте не отвечает клиентам", True),
+        # … and so is the rest of the talk (the person, the talking, the desk, the wish for
+        # it), greetings and thanks; translit is read in the writer's language
+        ("Не хочу я з ботом переписуватись. Покличте людину", False),
+        ("Добрий день! Чи можна одразу поговорити з людиною з ІТ-відділу? Дякую.", False),
+        ("з'єднайте з адміном, бот мені тут не допоможе", False),
+        ("позовите оператора, мне некогда с ботом переписываться", False),
+        ("мне нужен нормальный сотрудник а не автоответчик соедините с кем нибудь", False),
+        ("dobryi den, mozhna pohovoryty z kymos z IT viddilu, a ne z botom?", False),
+        ("Could I please speak to someone from IT rather than the assistant? Thank you.", False),
+        ("Sorry, I'd really rather talk to an actual person. Could you put me through?", False),
+        ("hello, please i want speak with person from support, not robot. is possible?", False),
+        ("Can I talk to someone real? Bots never get it.", False),
+        # a thing named, with its fault or the work it stopped, is the problem; frustration at
+        # a device is no request for a person and describes it
+        ("Через ваш сканер вся моя робота стоїть, з'єднайте з фахівцем", True),
+        ("да сколько можно, почта опять не работает, соедините с нормальным админом", True),
+        ("person please. shared drive gone again.", True),
+        ("хочу поговорити з людиною, бо ноутбук не бачить вайфай", True),
+        ("I want to talk to someone, Outlook keeps crashing", True),
+        ("этот принтер меня достал, опять мнёт бумагу", True),
     ],
 )  # fmt: skip
 def test_the_bot_refused_describes_no_problem(text: str, described: bool) -> None:
