@@ -16,7 +16,9 @@ from gateway.knowledge.morphology import Token, read_as, readings
 from gateway.knowledge.vocabulary import (
     ELSE_WORDS,
     EVERYONE_WORDS,
+    LACKING_VERBS,
     MANY_WORDS,
+    NOBODY_WORDS,
     NONE_PARTICLES,
     NONE_WORDS,
     ONE_LEMMAS,
@@ -32,6 +34,14 @@ _WHOLE_PLACE_PREPOSITIONS = frozenset({"на", "в", "во", "у"})
 WHERE_CASES = frozenset({"loct", "datv"})
 _INANIMATE_NOUN = frozenset({"NOUN", "inan"})
 _VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
+# What an English quantifier is said of before its nouns: "the whole …", "every one of our …",
+# "nobody at the …", "no one in our …".
+_ENGLISH_DETERMINERS = frozenset({"the", "our", "their", "this", "that", "of"})
+_ENGLISH_WHERE = frozenset({"at", "in", "on", "across"})
+_ENGLISH_ARTICLES = frozenset({"a", "an"})
+_ENGLISH_NOUNS = 3  # "the whole polling station", "nobody at the bow workshop"
+# The English quantifiers whose crowd is read only when work stopped for many (`stop_matters`).
+_ENGLISH_WHOLE = frozenset({"whole", "entire", "every"})
 
 
 def quantifier(words: Sequence[Token], index: int) -> str:
@@ -39,7 +49,7 @@ def quantifier(words: Sequence[Token], index: int) -> str:
     "every"), "none" ("жоден", "none", "ни" before a form of "один": "ни в одном
     отделении", "ні на одному компі"); "" for any other word."""
     word = words[index].word
-    if word in NONE_WORDS:
+    if word in NONE_WORDS or word in NOBODY_WORDS or _no_one(words, index):
         return "none"
     if word in MANY_WORDS:
         return "all"
@@ -50,6 +60,56 @@ def quantifier(words: Sequence[Token], index: int) -> str:
         if after and after[0].lemma in ONE_LEMMAS:
             return "none"
     return ""
+
+
+def _no_one(words: Sequence[Token], index: int) -> bool:
+    """English "no one" (two words), said of people as "nobody" is."""
+    return (
+        words[index].word == "no"
+        and index + 1 < len(words)
+        and words[index + 1].word == "one"
+    )
+
+
+def english_span(words: Sequence[Token], index: int) -> list[int]:
+    """Positions of the English nouns a quantifier at `index` is said of, at most three:
+    "the whole [polling station]", "down for every [operator]", "nobody at the [bow
+    workshop]" (after "nobody" or "no one", where they are). Empty when a word not English
+    or a stop word other than a determiner comes first."""
+    at = index + (2 if _no_one(words, index) else 1)
+    if quantifier(words, index) == "none":
+        if at >= len(words) or words[at].word not in _ENGLISH_WHERE:
+            return []
+        at += 1
+    elif index and words[index - 1].word in _ENGLISH_ARTICLES:
+        return []  # "lost a whole round", "dropped a whole tray of drinks": how much
+    while at < len(words) and words[at].word in _ENGLISH_DETERMINERS:
+        at += 1
+    found: list[int] = []
+    while at < len(words) and len(found) < _ENGLISH_NOUNS:
+        token = words[at]
+        if token.stop or not token.word.isascii() or not token.word.isalpha():
+            break
+        found.append(at)
+        at += 1
+    if found and quantifier(words, index) == "all" and _plural(words[found[-1]].word):
+        return []  # "whole trays are dying off": every one of the things, no place
+    return found
+
+
+def _plural(word: str) -> bool:
+    """An English noun's plural as most are written ("trays", "bureaus"; not "glass",
+    "campus", "analysis")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def said_without(words: Sequence[Token], at: int) -> bool:
+    """Whether the words right after position `at` say it lacks something: "has no",
+    "have no", "is without", "without" ("the whole bureau has no email")."""
+    ahead = [t.word for t in words[at + 1 : at + 3]]
+    return ahead[:1] == ["without"] or (
+        len(ahead) == 2 and ahead[0] in LACKING_VERBS and ahead[1] in ("no", "without")
+    )
 
 
 def everyone_else(words: Sequence[Token]) -> frozenset[int]:
@@ -82,6 +142,9 @@ def stop_matters(words: Sequence[Token]) -> bool:
     return any(
         token.word in NONE_WORDS
         or token.word in NONE_PARTICLES
+        or token.word in NOBODY_WORDS
+        or token.word in _ENGLISH_WHOLE
+        or _no_one(words, index)
         or (token.word in MANY_WORDS and placed(words, index))
         for index, token in enumerate(words)
     )

@@ -18,6 +18,7 @@ from gateway.knowledge.vocabulary import (
     ABSENT_WORDS,
     MODAL_LEMMAS,
     NEGATION_WORDS,
+    NOBODY_WORDS,
     STOPPED_WORDS,
     WENT_OFF_WORDS,
     WITHOUT_WORDS,
@@ -39,6 +40,7 @@ def crowd_failures(
     for span in spans or (range(len(words)),):
         if not any(at in span for at in crowd):
             continue
+        nobody = min((at for at in crowd if at in span and _nobody(words[at])), default=None)
         for at in span:
             token = words[at]
             if at in crowd or (token.stop and token.word not in STOPPED_WORDS):
@@ -51,7 +53,21 @@ def crowd_failures(
             elif before is not None and _denies_a_verb(before) and _verb(token):
                 failed.add(at)
                 denials.add(at - 1)
+            elif (
+                nobody is not None
+                and nobody < at
+                and before is not None
+                and before.lemma in MODAL_LEMMAS
+                and token.word.isascii()
+            ):
+                # "nobody at the bow workshop can open 1C": what nobody can do fails for all.
+                failed.add(at)
     return frozenset(failed), frozenset(denials)
+
+
+def _nobody(token: Token) -> bool:
+    """The crowd said as English "nobody" or "no one" ("no" is where the crowd is read)."""
+    return token.word in NOBODY_WORDS or token.word == "no"
 
 
 def _denies_a_verb(token: Token) -> bool:

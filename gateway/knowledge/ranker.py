@@ -56,11 +56,13 @@ from gateway.knowledge.clauses import (
 )
 from gateway.knowledge.crowds import (
     WHERE_CASES,
+    english_span,
     everyone_else,
     inanimate_noun,
     is_verb,
     placed,
     quantifier,
+    said_without,
     stop_matters,
 )
 from gateway.knowledge.domain import Domain, LineCounts, everyday_lemmas
@@ -160,6 +162,7 @@ from gateway.knowledge.vocabulary import (
     WANT_WORDS,
     WENT_OFF_WORDS,
     WHOLE_TIMES,
+    WHOLE_TIMES_ENGLISH,
     WIFI_WORDS,
     WIPE_WORDS,
     WITHOUT_WORDS,
@@ -1560,8 +1563,9 @@ class Ranker:
                 elif ahead and (
                     (place := self._whole_place(words, index, ahead, stopped)) is not None
                 ):
-                    for i in ahead[: ahead.index(place)]:
-                        found[i] = words[i]._replace(stop=True)  # "вся макаронна фабрика"
+                    for i in range(ahead[0], place):
+                        # "вся макаронна фабрика", "nobody at the bow workshop"
+                        found[i] = words[i]._replace(stop=True)
                     found[index] = token._replace(word="everyone", lemma=_EVERYONE, stop=False)
         if any(t.lemma == _EVERYONE for t in found):
             found = self._network_lost(found)
@@ -1662,6 +1666,8 @@ class Ranker:
         фабрика без мережі"), or where, when work stopped for many there (`stopped`: "на
         всей солеварне не работает 1С"). A noun in the singular no article uses and that is
         no time ("весь день без интернета"); an adjective before it says which place."""
+        if words[index].word.isascii():
+            return self._english_place(words, index, stopped)
         at = ahead[1] if len(ahead) > 1 and is_adjective(words[ahead[0]].word) else ahead[0]
         token = words[at]
         # A word the articles use is a thing of theirs ("во всём документе"), not a place.
@@ -1681,6 +1687,21 @@ class Ranker:
         # фабрика сніжних куль без мережі"), then without
         after = at + 1 + len(of_place(words, at + 1, self._kept_of_place))
         return at if after < len(words) and words[after].word in WITHOUT_WORDS else None
+
+    def _english_place(self, words: tuple[Token, ...], index: int, stopped: bool) -> int | None:
+        """The position of an English place or group no list names that "whole", "entire",
+        "every", "nobody" or "no one" (at `index`) is said of: the last of the nouns after
+        it (`english_span`), when work stopped for many (`stopped`: "the bridge control
+        system is down for every operator on shift", "nobody at the bow workshop can open
+        1C, work has completely stopped") or the place is said to lack something ("the whole
+        bureau has no email"). Not a time ("the whole morning"), nor a word an article is
+        about ("the whole inbox", "every page"): a thing of theirs."""
+        span = english_span(words, index)
+        if not span or words[span[-1]].word in WHOLE_TIMES_ENGLISH:
+            return None
+        if any(self._about_any(words[i]) or words[i].lemma in self._generic for i in span):
+            return None
+        return span[-1] if stopped or said_without(words, span[-1]) else None
 
     def _about_any(self, token: Token) -> bool:
         """Whether an article is about this word (its terms, by prefix too)."""

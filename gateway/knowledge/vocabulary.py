@@ -1981,6 +1981,9 @@ NONE_WORDS: frozenset[str] = _words("none жоден жодна жодний ж�
 # "ни"/"ні" before a form of "один" ("ни в одном отделении", "ни на одной АЗС", "ні на одному
 # компі"): not one of them, so every one, as "жоден" says it.
 NONE_PARTICLES: frozenset[str] = _words("ни ні")
+# English "not one" said of people: "nobody at the bow workshop can open 1C", "no one on the
+# tunnel site can log in" (the place after "at", "in", "on" is where they all are).
+NOBODY_WORDS: frozenset[str] = _words("nobody")
 ONE_LEMMAS: frozenset[str] = _words("один одна одно одне")
 # The machines each person works at: many of them after "все" ("все компьютеры склада",
 # "на всіх ноутбуках відділу", "all the PCs", "все кассовые терминалы") are many people's
@@ -2022,6 +2025,15 @@ WHOLE_TIMES: frozenset[str] = _words(
     ніч ранок вечір тиждень місяць рік час година доба зміна
     """
 )
+# … and what an English "whole" or "entire" spans as a time ("the whole morning", "the entire
+# weekend"), words: the English stems are not lemmas a reader knows. Not "shift": "the whole
+# shift is stood down" is its people.
+WHOLE_TIMES_ENGLISH: frozenset[str] = _words(
+    "day days morning afternoon evening night week weekend month year hour time while"
+)
+# What an English place is said to be before it lacks something: "the whole bureau has no
+# email", "the entire plant is without network" (as "весь водоканал без інтернету").
+LACKING_VERBS: frozenset[str] = _words("has have had is are was were")
 # Words Russian and Ukrainian spell alike in different senses, as the Russian dictionary's
 # lemma and the Ukrainian word of its sense: the Russian "час" is an hour (the Ukrainian one
 # time: "під час" is "during"). One index holds every language's lemmas, so a word the

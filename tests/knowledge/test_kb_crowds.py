@@ -9,6 +9,7 @@ from gateway.knowledge.clauses import clause_spans
 from gateway.knowledge.crowds import (
     QUANTIFIER_WORDS,
     WHERE_CASES,
+    english_span,
     everyone_else,
     inanimate_noun,
     placed,
@@ -272,6 +273,59 @@ def test_a_program_failing_for_a_crowd_is_the_outage(
 
 
 @pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a place or group no list names, said by "whole", "every", "nobody at", "no one at"
+        ("the whole tannery has no email today", "outage_critical"),
+        ("the whole tannery is without network", "outage_critical"),
+        (
+            "the rota system is down for every ranger on duty, visitors are waiting at the gate",
+            "outage_critical",
+        ),
+        (
+            "the booking app is down for every instructor at the riding school, lessons can't "
+            "start",
+            "outage_critical",
+        ),
+        ("no one at the sawmill can open the shared drive, work has stopped", "outage_critical"),
+        # how much, not who: "a whole", a plural; a time; the others report the writer's fault
+        ("dropped a whole tray of glasses in the bar", None),
+        ("whole trays of seedlings are dying", None),
+        ("I spent the whole morning on it, Excel crashes when I save", "app_crash"),
+        ("nobody at the front desk can hear me on Teams", "mic_camera"),
+    ],
+)
+def test_an_english_crowd_no_list_names_is_the_outage(
+    matcher: Matcher, text: str, topic: str | None
+) -> None:
+    # "the whole bureau has no email" answered the mail article, "down for every operator
+    # on shift" nothing, "nobody at the bow workshop can open 1C or the shared drive, work
+    # has completely stopped" the shared drive (faq_tune35:327, faq_frozen35:269,
+    # faq_tune34:329): English places and trades are no list's, so the crowd went unread.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "quantified", "nouns"),
+    [
+        ("the whole polling station is down", "whole", ["polling", "station"]),
+        ("down for every operator on shift", "every", ["operator"]),
+        ("nobody at the bow workshop can open 1C", "nobody", ["bow", "workshop"]),
+        ("no one in our glass studio can log in", "no", ["glass", "studio"]),
+        ("lost a whole round of results", "whole", []),
+        ("whole trays are dying off", "whole", []),
+        ("nobody can open it", "nobody", []),
+    ],
+)
+def test_what_an_english_quantifier_is_said_of(
+    text: str, quantified: str, nouns: list[str]
+) -> None:
+    words = tokens(text, "en")
+    index = next(i for i, t in enumerate(words) if t.word == quantified)
+    assert [words[i].word for i in english_span(words, index)] == nouns
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "failed", "denials"),
     [
         ("ни у кого не запускается 1С", "ru", ["запускается"], ["не"]),
@@ -280,13 +334,15 @@ def test_a_program_failing_for_a_crowd_is_the_outage(
         ("у всіх не може пробити чек", "uk", [], []),
         # a failure in another clause than the crowd's
         ("не видит вайфай, у всех есть", "ru", [], []),
+        # what nobody can do
+        ("nobody at the mill can open 1C", "en", ["open"], []),
     ],
 )
 def test_what_fails_in_the_crowds_clause(
     text: str, lang: str, failed: list[str], denials: list[str]
 ) -> None:
     words = tokens(text, lang)
-    crowd = [i for i, t in enumerate(words) if t.word in {"everyone", "все"}]
+    crowd = [i for i, t in enumerate(words) if t.word in {"everyone", "все", "nobody"}]
     found, denied = crowd_failures(words, clause_spans(text, lang, words), crowd)
     assert sorted(words[i].word for i in found) == sorted(failed)
     assert sorted(words[i].word for i in denied) == sorted(denials)
