@@ -76,6 +76,16 @@ _MAPPED_DRIVE = re.compile(
 _DRIVE_GONE = re.compile(
     r"\b(?:исчез\w*|подевал\w*|дел(?:ся|ась)|щез\w*|(?:по)?(?:дівс[яь]|діл(?:ася|ося|ися)))\b"
 )
+# An English drive said to vanish, a word of the file recovery article's ("file vanished",
+# "files vanished from the network share"): "the shared drive vanished from my laptop", "the
+# network drive with the Ferris wheel rota has vanished from my PC", "the Q: drive vanished".
+# The drive is what is gone, said right before the verb (with what it holds at most): as the
+# shared drive article says it, "disappeared". Not "folder vanished from the shared drive".
+_DRIVE_VANISHED = re.compile(
+    r"\b(?P<drive>netdrive(?:\s+drive)?|(?:shared|network|mapped)\s+drive)"
+    r"(?P<held>\s+with\s+[^,.;:!?]{1,60}?)?"
+    r"(?:\s+(?:has|had|is|was|just|suddenly|completely))*\s+(?P<verb>vanish(?:ed|es)?)\b"
+)
 # A share that vanished: "shared folder vanished from This PC", "the topiary share
 # disappeared", "Зникла спільна папка бухгалтерії", "мережевий диск пропав, не бачу папку".
 # The share itself is gone from the machine, a mapped drive (the shared drive article's):
@@ -124,6 +134,8 @@ def read_network_drives(text: str) -> str:
         text = _DRIVE_GONE.sub(_drive_gone, text)
     if _VANISHED.search(text):
         text = _SHARE_VANISHED.sub(_share_vanished, text)
+    if "vanish" in text:
+        text = _DRIVE_VANISHED.sub(_drive_disappeared, text)
     return text
 
 
@@ -195,6 +207,12 @@ def _drive_gone(found: re.Match[str]) -> str:
     """A drive's "исчез", "подівся" as the article's "пропал", "зник"."""
     word = found.group(0)
     return "зник" if word.startswith(("щез", "поді", "діл", "дів")) else "пропал"
+
+
+def _drive_disappeared(found: re.Match[str]) -> str:
+    """A drive's "vanished" as the shared drive article's "disappeared"."""
+    said = found.group(0)
+    return said[: found.start("verb") - found.start()] + "disappeared"
 
 
 def _share_vanished(found: re.Match[str]) -> str:

@@ -938,6 +938,9 @@ def test_a_hyphened_translit_word_names_its_thing(
         ("зникла спільна тека з рахунками пекарні після перезавантаження", "uk"),
         ("у провіднику пропав підключений диск склепу", "uk"),
         ("общая папка бухгалтерии пропала из проводника", "ru"),
+        # the drive itself said to vanish, the file recovery article's word (faq_tune30:264)
+        ("the network drive vanished from my laptop at the tannery", "en"),
+        ("the mapped drive with all the kiln rotas has vanished from This PC", "en"),
     ],
 )
 def test_a_share_that_vanished_is_the_shared_drive(
@@ -952,6 +955,7 @@ def test_a_share_that_vanished_is_the_shared_drive(
     ("text", "lang"),
     [
         ("a folder vanished from the shared drive, I think I deleted it", "en"),
+        ("the shared drive had a folder that vanished, somebody deleted it", "en"),
         ("зі спільної папки зникла папка з фото собак, хтось видалив", "uk"),
         ("на спільному диску пропала вся папка з рахунками", "uk"),
         ("с общего диска пропала папка с актами, кто-то удалил", "ru"),
