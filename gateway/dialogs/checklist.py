@@ -311,7 +311,7 @@ def question(field: str, fields: Mapping[str, str], texts: Texts, lang: str) -> 
         device_name(problem, "en"),
     }:
         return Question(field, texts.get(lang, "ask_os_computer"))
-    if field == "error" and _ERROR_MENTIONED.search(fold(problem)):
+    if field == "error" and mentions_an_error(problem):
         return Question(field, texts.get(lang, "ask_error_text"))  # its words, not whether
     if field in ("tried", "error", "os") and subject:
         return Question(field, texts.get(lang, f"ask_{field}_for", subject=subject))
@@ -332,6 +332,12 @@ _ERROR_MENTIONED = re.compile(
     r"предупреждени\w*|попередженн\w*)(?!\w)",
     _I,
 )
+
+
+def mentions_an_error(text: str) -> bool:
+    """Whether `text` says an error shows, with or without its words ("выскакивает какая-то
+    ошибка", "та сама помилка", "the same error"; not "по ошибке")."""
+    return bool(_ERROR_MENTIONED.search(fold(text)))
 
 
 @lru_cache(maxsize=TEXTS_KEPT)

@@ -233,6 +233,7 @@ class DialogEngine:
         old = report.tickets[0].ticket.id
         turn.state.start_flow()
         turn.state.follows = old
+        turn.followed = report.tickets[0].ticket.fields  # the same fault: not asked again
         self.flow.detect_language(turn, said, msg.language_hint)  # told in the words' own
         turn.say("reopen_late_new_request", ticket_id=old)
         if ctx.letters:

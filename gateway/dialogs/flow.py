@@ -14,6 +14,7 @@ from gateway.dialogs.answers import is_small_talk
 from gateway.dialogs.checklist import fill
 from gateway.dialogs.extract import read_head
 from gateway.dialogs.extract.product import names as product_names
+from gateway.dialogs.follows import carry_facts
 from gateway.dialogs.handover import Handover
 from gateway.dialogs.matching import Hint, Matching, top_article
 from gateway.dialogs.payloads import (
@@ -126,6 +127,7 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         fill(st.fields, st.sources, text, "first message")
         if turn.unread:  # what was not read is the ticket's all the same
             st.fields["problem"] = text + turn.unread
+        carry_facts(st.fields, st.sources, turn.followed)
         signal = detect_handoff(turn.reading(text))
         if signal is None and st.failed_answers >= REPEATED_FAILURES:
             signal = HandoffSignal("repeated_failure")

@@ -28,6 +28,7 @@ from gateway.dialogs.events import (
     TicketDetailsGiven,
 )
 from gateway.dialogs.flow import SupportFlow
+from gateway.dialogs.follows import carry_facts
 from gateway.dialogs.payloads import CSAT_PREFIX, payload_rating
 from gateway.dialogs.ports import ArticleLike
 from gateway.dialogs.state import Phase
@@ -100,6 +101,7 @@ class LetterFlow:
             fill(st.fields, st.sources, whole, "first letter")
         if turn.unread:  # the letter as written is the ticket's problem, its log too
             st.fields["problem"] = whole + turn.unread
+        carry_facts(st.fields, st.sources, turn.followed)
         match = self.flow.knowledge.match(whole, turn.lang) if whole else None
         found = match is not None and match.outcome != "none" and bool(match.candidates)
         top = match.candidates[0] if match is not None and found else None

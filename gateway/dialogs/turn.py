@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -50,6 +51,9 @@ class Turn:
     # What of the message is past the part the dialog reads (`extract.read_head`): a pasted
     # log's lines, kept on the ticket with the problem told before them.
     unread: str = ""
+    # The checklist of the resolved ticket the request started this step goes on from (too
+    # old to reopen, `DialogEngine.reopen_refused`): what it read of the same fault is kept.
+    followed: Mapping[str, str] = field(default_factory=dict)
     # Each text this step looks at, read once for every rule that reads it.
     _readings: dict[str, MessageReading] = field(default_factory=dict, repr=False)
 

@@ -139,6 +139,57 @@ def test_a_fault_told_to_a_ticket_too_old_to_reopen_is_the_new_request(
     assert chat.requested.follows == old and chat.state.follows == ""
 
 
+OLD_FACTS = {
+    "problem": "Принтер не друкує, пише offline",
+    "product": "HP LaserJet M404",
+    "os": "Windows 11",
+    "error": "offline",
+    "tried": "перезавантажила",
+    "since": "з ранку",
+}
+
+
+@pytest.mark.parametrize(
+    ("said", "old_error", "error"),
+    [
+        # "the same error": the old ticket's, though "offline" after it is not read as one
+        ("Все одно не друкує, та сама помилка offline.", "offline", "offline"),
+        ("всё равно не печатает, та же ошибка", "offline", "offline"),
+        ("still not printing, same error as before", "offline", "offline"),
+        # an error given now is the new one's own
+        ("всё равно не печатает, та же ошибка 0x80070005", "offline", "0x80070005"),
+        # no error spoken of: the screen may show another now, it is asked
+        ("Все одно не друкує.", "offline", ""),
+        # the old ticket had none: nothing to carry
+        ("still not printing, same error", "не знаю", ""),
+        ("still not printing, same error", "ошибок нет", ""),
+    ],
+)
+def test_a_request_going_on_from_an_old_ticket_keeps_what_it_read_of_the_same_fault(
+    chat: Chat, said: str, old_error: str, error: str
+) -> None:
+    """desk37: the new request of "still broken" (resolved too long ago to reopen) asked what
+    the error says, which printer and which system, though the ticket it goes on from had
+    them: the same fault on the same thing. Its product and OS fill what the words leave
+    open, its error when the words speak of an error without one; what was tried and since
+    when are asked again (that was the earlier time)."""
+    open_ticket(chat)
+    chat.tickets[0].fields = {**OLD_FACTS, "error": old_error}
+    _reopen_refused(chat, said)
+    fields, sources = chat.state.fields, chat.state.sources
+    assert (fields["product"], fields["os"]) == ("HP LaserJet M404", "Windows 11")
+    assert sources["product"] == sources["os"] == "followed ticket"
+    assert fields.get("error", "") == error
+    assert "tried" not in fields and "since" not in fields
+    asked = list(chat.questions)
+    chat.restart()
+    while chat.state.phase != Phase.TICKET:  # "no" to the answer, then the questions
+        chat.send("нет" if chat.state.phase == Phase.CONFIRM else "не знаю")
+        asked += chat.questions
+    assert not {"product", "os"} & set(asked) and ("error" in asked) == (not error)
+    assert chat.requested.fields["product"] == "HP LaserJet M404"
+
+
 @pytest.mark.parametrize(
     ("said", "payload"), [("", "status:reopen:T-0001"), ("нет", ""), ("ok", "")]
 )
