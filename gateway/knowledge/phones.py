@@ -39,6 +39,7 @@ from gateway.knowledge.vocabulary import (
     MAIL_WORDS,
     MAILBOX_WORDS,
     NEGATION_WORDS,
+    NEW_WORDS,
     NOT_SET_UP_STEMS,
     PHONE_GONE_WORDS,
     PHONE_OWNERS,
@@ -98,7 +99,10 @@ def lost_phone(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
         t.lemma in FACTOR_SIGN_IN_WORDS or t.word in FACTOR_SIGN_IN_WORDS for t in words
     )
     went = frozenset(
-        i for i, t in enumerate(words) if (_sunk(t) or (plain and _went(words, i))) and near(i)
+        i
+        for i, t in enumerate(words)
+        if ((_sunk(t) or (plain and _went(words, i))) and near(i))
+        or (plain and _new_phone(words, i))
     )
     if not went:
         return frozenset(), frozenset()
@@ -220,6 +224,14 @@ def _went(words: Sequence[Token], i: int) -> bool:
     if token.lemma in PHONE_GONE_WORDS:
         return True
     return token.lemma in PHONE_RUN_WORDS and i + 1 < len(words) and words[i + 1].word == "over"
+
+
+def _new_phone(words: Sequence[Token], i: int) -> bool:
+    """Whether the word at `i` says the phone beside it is a new one: "купив новий
+    смартфон", "новый айфон", "телефон новий", "new phone" (the old one went)."""
+    if not _either(words[i], NEW_WORDS):
+        return False
+    return any(_either(t, GONE_PHONE_WORDS) for t in words[max(i - 1, 0) : i + 2 : 2])
 
 
 def _factor_at(words: Sequence[Token], i: int) -> bool:

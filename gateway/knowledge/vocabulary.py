@@ -1899,6 +1899,9 @@ PHONE_GONE_WORDS: frozenset[str] = _words(
     """
 )
 PHONE_RUN_WORDS: frozenset[str] = _words("ran run")
+# A phone said new beside its second factor ("купив новий смартфон, а коди для входу досі
+# йдуть на старий", "новый айфон, аутентификатор не перенёсся"): the old one was replaced.
+NEW_WORDS: frozenset[str] = _words("новый новий нова new")
 GONE_WORDS: frozenset[str] = _words(
     "сдохнуть умереть здохнути померти мертвый мертвий die dead melt"
 )

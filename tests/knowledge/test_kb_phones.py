@@ -82,6 +82,34 @@ def test_a_phone_swapped_taken_or_reflashed_with_its_second_factor_is_the_lost_p
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("взяла новий айфон, а автентифікатор на ньому порожній, старий вже продала", "uk"),
+        ("жена подарила новый самсунг, коды для входа идут в приложение на старый", "ru"),
+    ],
+)
+def test_a_new_phone_beside_its_second_factor_is_the_lost_phone(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # The new phone was the phone's mail set up (its samples say "новый телефон").
+    assert answered(matcher, text, lang) == "mfa_lost_device"
+
+
+def test_a_phone_said_new_is_read_as_the_old_one_gone() -> None:
+    words = tokens("купив новий смартфон, а коди для входу досі на старому", "uk")
+    went, _ = lost_phone(words)
+    assert [words[i].word for i in sorted(went)] == ["новий"]
+    # No second factor: a new phone is only a phone.
+    assert lost_phone(tokens("купив новий смартфон, як туди поставити пошту", "uk")) == (
+        frozenset(),
+        frozenset(),
+    )
+    # A new code is no new phone.
+    words = tokens("надішліть новий код для входу на телефон", "uk")
+    assert lost_phone(words) == (frozenset(), frozenset())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I switched my phone to silent and now I miss the codes from the gate intercom",
