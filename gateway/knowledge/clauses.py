@@ -23,6 +23,8 @@ from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
 from gateway.knowledge.spills import damage_word
 from gateway.knowledge.vocabulary import (
     ABSENT_WORDS,
+    ACTION_NOUN_ENDINGS,
+    ACTION_NOUNS,
     APPROVAL_WORDS,
     ARRIVING_LEMMAS,
     AT_ONCE_WORDS,
@@ -40,6 +42,7 @@ from gateway.knowledge.vocabulary import (
     CRASH_WORDS,
     DAMAGED_THINGS,
     DESK_REQUEST_WORDS,
+    DURING_PAIRS,
     EMPTY_WORDS,
     ERROR_LEMMAS,
     FLOWING_MAIL_WORDS,
@@ -672,7 +675,7 @@ def _reported(part: Sequence[Token], kept: Container[str]) -> list[int] | None:
 def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozenset[int]:
     """Positions in `words` of the content words of a "when" part ("when I scan a
     pallet") that follows the content words of what fails; empty when none."""
-    if CIRCUMSTANCE_WORDS.isdisjoint(t.word for t in words):
+    if not any(circumstance_opener(words, i) for i in range(len(words))):
         return frozenset()
     parts = _clauses(text, lang, words)
     if parts is None:
@@ -683,7 +686,7 @@ def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozens
     for part in parts:
         after = False
         for i, t in enumerate(part):
-            if t.word in CIRCUMSTANCE_WORDS and before:
+            if before and circumstance_opener(words, start + i):
                 after = True
             elif not t.stop:
                 if after:
@@ -692,6 +695,26 @@ def circumstance(text: str, lang: str | None, words: Sequence[Token]) -> frozens
                     before = True
         start += len(part)
     return frozenset(found)
+
+
+def circumstance_opener(words: Sequence[Token], at: int) -> str | None:
+    """The word that opens a "when" part at `at`, as CIRCUMSTANCE_WORDS spell it: the word
+    itself ("when", "коли", "при"); "при" for the two words of "while" ("во время", "під
+    час") and for "на" right after a program's crashing before a noun of doing ("падає на
+    друку", "вылетает на сохранении"); None for any other word."""
+    token = words[at]
+    if token.word in CIRCUMSTANCE_WORDS:
+        return token.word
+    if at > 0 and (words[at - 1].word, token.word) in DURING_PAIRS:
+        return _WHILE
+    if token.word == "на" and 0 < at < len(words) - 1 and words[at - 1].word in CRASH_WORDS:
+        done = words[at + 1].lemma
+        if done in ACTION_NOUNS or (done.endswith(ACTION_NOUN_ENDINGS) and not done.isascii()):
+            return _WHILE
+    return None
+
+
+_WHILE = "при"
 
 
 def bounced_to_user(

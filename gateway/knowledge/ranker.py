@@ -43,6 +43,7 @@ from gateway.knowledge.clauses import (
     awaited_from_others,
     bounced_to_user,
     circumstance,
+    circumstance_opener,
     clause_spans,
     crashed_at_start,
     denied_damage,
@@ -116,7 +117,6 @@ from gateway.knowledge.vocabulary import (
     ASPECT_WORDS,
     CHAIN_WORDS,
     CHANGES_WORDS,
-    CIRCUMSTANCE_WORDS,
     COMPUTER_AND_PRINTER_MAKERS,
     CREW_WORDS,
     DEVICE_WORDS,
@@ -961,7 +961,9 @@ class Ranker:
             return _NOBODY, False
         ahead = words[: min(found)]
         before = [t for t in ahead if not t.stop]
-        opener = next((t.word for t in reversed(ahead) if t.word in CIRCUMSTANCE_WORDS), None)
+        opener = next(
+            (o for i in reversed(range(len(ahead))) if (o := circumstance_opener(words, i))), None
+        )
         program = any(self._names_program(t, words) for t in before)
         hung = program and any(t.word in HUNG_WORDS for t in before)
         if opener in MIDWAY_WORDS and not program:

@@ -1184,6 +1184,19 @@ MIDST_WORDS: frozenset[str] = _words(
     "при посреди посеред середине середині mid"
 )
 CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever halfway midway когда коли") | MIDST_WORDS
+# The same "while" said in two words ("вылетает во время созвона", "закривається під час
+# оформлення", "падает в процессе печати"): the preposition, then the noun of the time.
+DURING_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    (before, noun)
+    for before in ("во", "в", "під", "у", "в")
+    for noun in ("время", "процессе", "час", "процесі")
+)
+# "на" after a program's crashing opens the task it was busy with when the noun after it
+# names doing ("падає на друку", "вылетает на сохранении", "вилітає на половині
+# сканування"), not a place or a stage ("завис на заставке", "зависает на 30%"): action nouns
+# by their endings, and these nouns of doing and of the middle of it (lemmas).
+ACTION_NOUN_ENDINGS: tuple[str, ...] = ("ние", "тие", "ння", "ття")
+ACTION_NOUNS: frozenset[str] = _words("друк печать оплата экспорт експорт половина середина")
 # Of these, the ones that say what one was in the middle of ("crashes halfway through a
 # render"): the task done in a program, read so only when a program is named
 # (`Ranker._circumstance`).

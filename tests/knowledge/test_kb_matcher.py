@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gateway.knowledge.articles import LANGUAGES, Article
+from gateway.knowledge.clauses import circumstance_opener
 from gateway.knowledge.evaluation import (
     Case,
     committed_left_out,
@@ -868,6 +869,38 @@ def test_what_the_user_was_doing_when_a_named_program_crashed_is_no_word(
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("програма для сканування зубів вилітає на половині сканування, пацієнтка чекає", "uk"),
+        ("Зум постоянно падает во время созвона с поставщиком пряжи", "ru"),
+    ],
+)
+def test_the_task_after_na_or_during_a_named_programs_crash_is_no_word(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "падає на друку", "вилітає на половині сканування", "падает во время созвона": the
+    # "на" before a noun of doing and the two words of "while" open what the program was
+    # busy with, as "при" does; the scanning was the scanner's evidence, the call nothing.
+    assert answered(matcher, text, lang) == "app_crash"
+
+
+def test_what_opens_the_task_a_program_crashed_at() -> None:
+    def opener(text: str, lang: str, word: str) -> str | None:
+        words = tokens(text, lang)
+        return circumstance_opener(words, [t.word for t in words].index(word))
+
+    assert opener("програма падає на друку", "uk", "на") == "при"
+    assert opener("вылетает на сохранении файла", "ru", "на") == "при"
+    assert opener("закривається під час оформлення", "uk", "час") == "при"
+    assert opener("падает во время созвона", "ru", "время") == "при"
+    # A stage or a place after "на" is no task: the splash screen is the start's.
+    assert opener("Outlook закрывается на заставке", "ru", "на") is None
+    assert opener("программа зависает на сохранении", "ru", "на") is None  # hangs: no crash
+    assert opener("сканер упал на пол", "ru", "на") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("пральна машина зависає під час прання", "uk"),
         ("my horse freezes whenever I open the gate", "en"),
         ("the kiln dies mid-firing", "en"),
         ("the bread slicer jams when I load a big loaf", "en"),
