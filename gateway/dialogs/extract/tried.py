@@ -497,6 +497,8 @@ def extract(text: str) -> str:
             own, folded = own[: change.start()], folded[: change.start()]
         if BY_MISTAKE.search(folded):
             continue  # "удалила случайно", "deleted them by accident": how it came about
+        if _tries_now(own) and not (own in judged or _VERDICT.search(own)):
+            continue  # "пытается добавить почту — пишет …": the trouble, tried now
         if _asked(masked, at.end()) and not (own in judged or _VERDICT.search(own)):
             continue  # "Should we try restarting the server?", "Can I try rebooting?": asked
         if _lost_then(folded, text):
@@ -821,6 +823,34 @@ _USE_STEMS = (
 def _in_use(word: str) -> bool:
     """Whether `word` is a present form of a verb of using ("відкриваю", "запускаем")."""
     return word.startswith(_USE_STEMS) and "pres" in verb_grammemes(word, "ru")
+
+
+# Trying, in the present, to do what fails is the trouble itself, not a step against it:
+# "коллега пытается добавить рабочую почту в Outlook — пишет …", "Від учора намагаюся
+# підключити робочу пошту", "Trying to set up work email on my new Pixel 8", "I've been trying
+# to log in all morning" (what was tried is what was done: "пыталась переустановить", "tried
+# to install it myself", "I entered my password twice").
+# A fix the user is trying ("пытаюсь перезагрузить", "trying to reconnect") is one: the
+# verbs of doing again and of clearing, resetting, updating are no goal of their own.
+_FIX_VERBS = (
+    r"пере|ре|сброс|сбрасыв|скину|скида|очист|почист|чист|обнов|онов|откат|відкот|удал|видал|"
+    r"re-?|reset|clear|update|unplug|turn|switch|roll|uninstall|power"
+)
+_TRYING_NOW = re.compile(
+    r"(?<!\w)(?:пыта(?:юсь|ется|емся|ются|ешься|етесь)|намага(?:юся|юсь|ється|ємося|ємось|"
+    r"ються|єшся|єтеся|єтесь))\s+(?:[\w'-]+\s+)?"
+    rf"(?!{_FIX_VERBS})[\w'-]+(?:ть|ться|ти|тися|тись|чь)(?![\w'-])|"
+    rf"\btrying\s+to\s+(?!{_FIX_VERBS})",
+    _I,
+)
+
+
+def _tries_now(clause: str) -> bool:
+    """Whether the attempt `clause` names is only the user's trying, now, to do what fails
+    (`_TRYING_NOW`), with no step of its own beside it."""
+    lowered = fold(clause).lower()
+    goal = _TRYING_NOW.search(lowered)
+    return bool(goal) and not _attempt_in(lowered[: goal.start()] + lowered[goal.end() :])
 
 
 # "приходится каждый час переподключать", "доводиться щоранку перезавантажувати": what the
