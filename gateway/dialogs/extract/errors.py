@@ -669,8 +669,8 @@ _NOTHING_APPEARS = case_blind(
     r"was shown|появля\w*|появил\w*|высвечива\w*|з'являє\w*|з'явил\w*|висвічу\w*)"
 )
 _SCREEN_WORDS = (
-    r"(?:(?:(?:the|a|its|my)\s+)?(?:screen|display|monitor|window|pop-?up)|экран\w*|дисплe\w*|"
-    r"дисплей\w*|монитор\w*|окн\w*|окош\w*|екран\w*|дисплеї|монітор\w*|вікн\w*)(?![\w'-])"
+    r"(?:(?:(?:the|a|its|my)\s+)?(?:screen|display|monitor|window|pop-?up)|экран\w*|"
+    r"диспле\w*|монитор\w*|окн\w*|окош\w*|екран\w*|монітор\w*|вікн\w*)(?![\w'-])"
     # ("display settings" is a setting)
     r"(?!\s+(?:settings|options|properties|menu|list|manager|panel|app))|"
     # … nor who has it or how long: "у меня", "у нас", "в течение минуты"
