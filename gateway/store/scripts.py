@@ -430,3 +430,34 @@ redis.call('HSET', KEYS[1], 'status', ARGV[1], 'since', run, 'signed', ARGV[3],
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return run
 """
+
+# The console's search: a page of tickets in one round trip (on a single server), with
+# what it matches them by and no more. For each ticket id: its three hashes and its
+# conversation's user name ("" with none); a ticket not stored is an empty list. ARGV:
+# three pairs (text before, text after) the ticket id in the names of a ticket's hashes,
+# the pair around a conversation's key in its hash's name (store/keys.py), then the ids.
+SEARCH_PAGE = """
+local page = {}
+for i = 9, #ARGV do
+  local id = ARGV[i]
+  local ticket = redis.call('HGETALL', ARGV[1] .. id .. ARGV[2])
+  if #ticket == 0 then
+    page[#page + 1] = {}
+  else
+    local conv = redis.call('HGET', ARGV[1] .. id .. ARGV[2], 'conversation_key')
+    local name = conv and redis.call('HGET', ARGV[7] .. conv .. ARGV[8], 'user_name')
+    page[#page + 1] = {ticket, redis.call('HGETALL', ARGV[3] .. id .. ARGV[4]),
+      redis.call('HGETALL', ARGV[5] .. id .. ARGV[6]), name or ''}
+  end
+end
+return page
+"""
+
+# Several transcripts, each from its own start, as one reply (on a single server): a
+# pipeline's reply per transcript cost the console's search more than reading them.
+# KEYS: the transcripts. ARGV: each one's start.
+TRANSCRIPTS = """
+local found = {}
+for i = 1, #KEYS do found[i] = redis.call('LRANGE', KEYS[i], ARGV[i], -1) end
+return found
+"""

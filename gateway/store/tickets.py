@@ -61,6 +61,7 @@ class TicketStore:
         # of the moment (other shards' turns reading and committing).
         self._pipeline = None if cluster else pipeline
         self._claim = redis.register_script(scripts.CLAIM_TICKET)
+        self._search_page = redis.register_script(scripts.SEARCH_PAGE)
         self._next_number = redis.register_script(scripts.NEXT_TICKET_NUMBER)
 
     async def next_id(self) -> str:
@@ -83,6 +84,29 @@ class TicketStore:
     async def many(self, ticket_ids: list[str]) -> list[Ticket]:
         """The tickets that exist among `ticket_ids`, in that order: one round trip."""
         return await read_tickets(self._redis, ticket_ids)
+
+    async def with_user_names(self, ticket_ids: list[str]) -> list[tuple[Ticket, str]]:
+        """The tickets that exist among `ticket_ids`, in that order, each with its
+        conversation's user name (what the console's search matches): one script call, one
+        reply (on a cluster the names are in other slots: two pipelined round trips)."""
+        ids = [t for t in ticket_ids if is_ticket_id(t)]
+        if not ids:
+            return []
+        if self._cluster:
+            tickets = await self.many(ids)
+            pipe = self._redis.pipeline(transaction=False)
+            for ticket in tickets:
+                pipe.hget(keys.conversation(ticket.conversation_key), "user_name")
+            names = await pipe.execute() if tickets else []
+            return [(t, (n or b"").decode()) for t, n in zip(tickets, names, strict=True)]
+        around = [*keys.ticket_hashes_around_id(), *keys.conversation("\x00").split("\x00")]
+        page = await self._search_page(args=[*around, *ids])
+        out = []
+        for found in page:
+            ticket = ticket_from_hashes(*(_pairs(flat) for flat in found[:3])) if found else None
+            if ticket is not None:
+                out.append((ticket, found[3].decode()))
+        return out
 
     async def queue(self, group: str, limit: int = 200) -> list[Ticket]:
         """Active tickets of a group: highest priority first, then oldest first; every one
@@ -181,6 +205,11 @@ async def read_tickets(redis: aioredis.Redis, ticket_ids: list[str]) -> list[Tic
         if ticket is not None:
             out.append(ticket)
     return out
+
+
+def _pairs(flat: list[bytes]) -> dict[bytes, bytes]:
+    """A hash as a script returns it (field, value, field, value, …) as a dict."""
+    return dict(zip(flat[::2], flat[1::2], strict=True))
 
 
 def ticket_from_hashes(

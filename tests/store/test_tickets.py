@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from gateway.models import Priority, SupportGroup, Ticket, TicketStatus
-from gateway.store import ConversationAddress, Store, Transaction
+from gateway.store import Conversation, ConversationAddress, Store, Transaction
 
 
 def ticket(tid: str, priority: Priority, created: float, group=SupportGroup.HARDWARE) -> Ticket:  # type: ignore[no-untyped-def]
@@ -174,3 +174,42 @@ async def test_a_ticket_number_is_drawn_in_the_round_trip_of_other_calls(store: 
     assert (first, second) == ("HD-000002", "HD-000003")
     if not store.cluster:
         assert round_trips == ["pipeline"]
+
+
+async def test_a_search_page_reads_tickets_with_their_users_and_transcripts_in_one_reply(
+    store: Store,
+) -> None:
+    """desk37: the console's search read five replies a ticket (three hashes, the
+    conversation, the transcript); a page is now one reply of tickets with their users'
+    names and one of transcripts."""
+    await _search_page_read(store)
+
+
+async def test_a_search_page_reads_the_same_on_a_cluster(cluster_store: Store) -> None:
+    """On a cluster the keys are in other slots: pipelines, read the same."""
+    await _search_page_read(cluster_store)
+
+
+async def _search_page_read(store: Store) -> None:
+    named, nameless = ticket("HD-000001", Priority.P3, 1.0), ticket("HD-000002", Priority.P3, 2.0)
+    named.sources = {"os": "first message"}
+    tx = Transaction()
+    for t in (named, nameless):
+        tx.save_ticket(t)
+    conv = Conversation(key=named.conversation_key, channel="telegram", chat_id=named.chat_id)
+    conv.user_name = "Олена Ткачук"
+    store.conversations.save(tx, conv, 1.0)
+    for text in ("принтер «offline»", 'a "quoted" word', "third"):
+        tx.transcript(conv.key, {"direction": "in", "text": text})
+    await store.commit(tx)
+    page = await store.tickets.with_user_names(["HD-000002", "HD-404", "HD-000001", "a:b"])
+    assert [(t.id, name) for t, name in page] == [
+        ("HD-000002", ""), ("HD-000001", "Олена Ткачук")
+    ]  # fmt: skip
+    assert page[1][0].fields == named.fields and page[1][0].sources == named.sources
+    read = await store.conversations.transcripts(
+        [(conv.key, 0), (conv.key, 2), (nameless.conversation_key, 0)]
+    )
+    assert [[e["text"] for e in entries] for entries in read] == [
+        ["принтер «offline»", 'a "quoted" word', "third"], ["third"], []
+    ]  # fmt: skip
