@@ -352,6 +352,20 @@ class Signals:
     whole: float = 0.0
 
 
+# A message prepared for ranking (`Ranker._prepared`): its words, the positions said to work,
+# each word's clause, the positions ruled out, the articles each position gives no evidence
+# for, the positions access is asked into, and whether work stopped for many.
+_Prepared = tuple[
+    tuple[Token, ...],
+    frozenset[int],
+    tuple[int, ...],
+    frozenset[int],
+    tuple[tuple[int, frozenset[int]], ...],
+    frozenset[int],
+    bool,
+]
+
+
 @dataclass(frozen=True)
 class _Message:
     """A message read for ranking: its words, the article terms each stands for, weights."""
@@ -567,6 +581,26 @@ class Ranker:
 
     def rank(self, text: str, lang: str | None = None, limit: int = _SHORTLIST) -> list[Signals]:
         """Articles with any evidence for the message, best first, with their signals."""
+        words, fine, clauses, ruled, barred, asked_into, stopped = self._prepared(text, lang)
+        if len(words) > _RANKED_WORDS:
+            return self._rank(
+                words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped
+            )
+        key = (words, fine, limit, lang, clauses, ruled, barred, asked_into, stopped)
+        ranked = self._ranked.get(key)
+        if ranked is None:
+            if len(self._ranked) >= _RANKED_KEPT:
+                self._ranked.pop(next(iter(self._ranked)))  # the oldest
+            ranked = self._ranked[key] = tuple(
+                self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped)
+            )
+        return list(ranked)
+
+    def _prepared(self, text: str, lang: str | None) -> _Prepared:
+        """The message's words as the ranking reads them (what is said of other things
+        stopped, what a phrase means put in its word), with the positions said to work, the
+        clauses, what is ruled out, what each word gives no evidence for, what access is
+        asked into, and whether work stopped for many."""
         words = self._applications_named(tuple(tokens(text, lang)))
         # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
         # Inkscape": a program asked for in plain words is one to install (installs.py).
@@ -807,19 +841,7 @@ class Ranker:
         # fails in the clause that says everyone is the crowd's outage, "down", when the
         # message says work stopped for many (outages.py).
         words = self._crowd_down(text, lang, words, spans, stopped)
-        if len(words) > _RANKED_WORDS:
-            return self._rank(
-                words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped
-            )
-        key = (words, fine, limit, lang, clauses, ruled, barred, asked_into, stopped)
-        ranked = self._ranked.get(key)
-        if ranked is None:
-            if len(self._ranked) >= _RANKED_KEPT:
-                self._ranked.pop(next(iter(self._ranked)))  # the oldest
-            ranked = self._ranked[key] = tuple(
-                self._rank(words, limit, fine, lang, clauses, ruled, barred, asked_into, stopped)
-            )
-        return list(ranked)
+        return words, fine, clauses, ruled, barred, asked_into, stopped
 
     def _place_tags(self, words: tuple[Token, ...], spans: Sequence[range]) -> frozenset[int]:
         """Positions of the clauses that only name the writer's place, one clause of several:
@@ -1201,10 +1223,12 @@ class Ranker:
         return self._elsewhere(message) if message else {}
 
     def reading(self, text: str, lang: str | None = None) -> tuple[tuple[str, float], ...]:
-        """The message's content lemmas with their share of its weight (what the domain
-        model reads), also when no article ranks."""
-        words = tuple(tokens(text, lang))
-        message = self._read(words, stopped=self._many_stopped(text, lang, words))
+        """The message's content lemmas with their share of its weight, also when no article
+        ranks: what the domain model reads of it when it is matched (`_rank`), so the model's
+        counts and the decision are fitted on what live matching reads (words it drops, a
+        writer's place tag, who approved a request, a venue's scoreboard, are not there)."""
+        words, fine, _, _, _, asked_into, stopped = self._prepared(text, lang)
+        message = self._read(words, fine, asked_into, stopped)
         return _reading(message) if message else ()
 
     def _read(
