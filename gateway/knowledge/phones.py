@@ -32,6 +32,7 @@ from gateway.knowledge.vocabulary import (
     FACTOR_SIGN_IN_WORDS,
     GONE_PHONE_WORDS,
     GONE_WORDS,
+    INBOX_WORDS_ENGLISH,
     MAIL_GETTING_WORDS,
     MAIL_NAMES,
     MAIL_SETUP_WORDS,
@@ -138,6 +139,21 @@ def mail_to_phone(words: Sequence[Token]) -> frozenset[int]:
         i
         for i, t in enumerate(words)
         if _either(t, MAIL_SETUP_WORDS) or (not denied and _either(t, MAIL_GETTING_WORDS))
+    )
+
+
+def inboxes_to_phone(words: Sequence[Token]) -> frozenset[int]:
+    """Positions of the English word "inbox" said to go on a phone right after it ("can I
+    get the crew inbox on my phone", "any chance of getting the box office inbox on my
+    mobile?"): the mailbox set up on the phone, as the phone's mail article says it ("put
+    the team mailbox on my private phone"), not an inbox that gets no mail. Not when anything
+    is denied ("the inbox on my phone isn't updating"), nor beside a second factor."""
+    if any(t.word in NEGATION_WORDS for t in words) or any(
+        _factor_at(words, i) for i in range(len(words))
+    ):
+        return frozenset()
+    return frozenset(
+        i for i, t in enumerate(words) if t.word in INBOX_WORDS_ENGLISH and _goes_to_phone(words, i)
     )
 
 

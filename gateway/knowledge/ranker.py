@@ -93,6 +93,7 @@ from gateway.knowledge.openings import died_opening
 from gateway.knowledge.outages import DOWN_WORDS, crowd_failures
 from gateway.knowledge.passwords import new_password_refused
 from gateway.knowledge.phones import (
+    inboxes_to_phone,
     lost_phone,
     mail_sign_in_on_phone,
     mail_to_phone,
@@ -285,6 +286,7 @@ _PHISHING = lemma("phishing", "en")
 _SLOW = lemma("slow", "en")
 _RESPOND = lemma("respond", "en")
 _HOME = lemma("home", "en")
+_MAILBOX = lemma("mailbox", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
 _DELETED = lemma("deleted", "en")
 _RANK_WEIGHTS = (0.36, 0.24, 0.16, 0.16, 0.08)
@@ -670,6 +672,9 @@ class Ranker:
         # setting up asked for (phones.py).
         signed |= mail_wanted_on_phone(words)
         words = tuple(_set_up(t, lang) if i in signed else t for i, t in enumerate(words))
+        # "can I get the crew inbox on my phone": an inbox that goes on a phone is the mailbox
+        # set up there (phones.py).
+        words = _read_as(words, inboxes_to_phone(words), "mailbox", _MAILBOX)
         words = _read_as(words, self._machine_frozen(words), "slow", _SLOW)
         # "my wireless keyboard lags, letters appear a second later": a keyboard or a mouse
         # that lags, no machine named, does not respond in time (lags.py).

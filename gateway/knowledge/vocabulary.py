@@ -1887,6 +1887,9 @@ MAIL_GETTING_WORDS: frozenset[str] = _words(
 # the farm mailbox on my personal phone", phones.mail_wanted_on_phone): the words of wanting
 # it, and the words that say whose phone it is between "on" and the phone.
 MAIL_WANTING_WORDS: frozenset[str] = _words("want wanted need needed love like wish")
+# An inbox said to go on a phone ("the crew inbox on my phone") is the mailbox set up there
+# (phones.inboxes_to_phone).
+INBOX_WORDS_ENGLISH: frozenset[str] = _words("inbox inboxes")
 PHONE_OWNERS: frozenset[str] = _words("own personal private work works company")
 # A phone sunk or gone dead beside its second factor ("уронил телефон с аутентификатором в
 # септик", "dropped my phone in the tank, it's dead, the MFA app was on it") is a phone lost

@@ -9,6 +9,7 @@ from kbanswers import answered
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 from gateway.knowledge.phones import (
+    inboxes_to_phone,
     lost_phone,
     mail_sign_in_on_phone,
     mail_to_phone,
@@ -259,6 +260,33 @@ def test_the_mail_wanted_on_a_phone_is_its_set_up(matcher: Matcher, text: str) -
     # The wanting was no word of the set-up article, and the place the mail is of and what it
     # is wanted for were read as the message: nothing was answered (or the mail not coming).
     assert answered(matcher, text, "en") == "email_setup_phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can I have the shop inbox on my phone?", "email_setup_phone"),
+        ("any chance of getting the bakery inbox on my mobile?", "email_setup_phone"),
+        # the inbox on the phone that gets nothing
+        ("the inbox on my phone isn't getting new mail", "email_not_receiving"),
+    ],
+)
+def test_an_inbox_on_a_phone_is_the_mailbox_set_up(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "inbox" was the article of mail that does not come: "any chance of getting the box
+    # office inbox on my mobile?" offered it first (faq_frozen15:252).
+    assert answered(matcher, text, "en") == topic
+
+
+def test_an_inbox_that_goes_on_a_phone_is_found() -> None:
+    words = tokens("can I get the crew inbox on my phone somehow?", "en")
+    assert [words[i].word for i in inboxes_to_phone(words)] == ["inbox"]
+    for text in (
+        "the inbox on my phone isn't updating",  # denied
+        "moved the invoices from my inbox to my laptop",  # no phone
+    ):
+        assert inboxes_to_phone(tokens(text, "en")) == frozenset(), text
 
 
 def test_the_wanting_of_the_mail_on_a_phone_is_found() -> None:
