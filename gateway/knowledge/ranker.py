@@ -205,6 +205,9 @@ _WHEN = frozenset({"после", "після", "перед", "since", "after", "
 # "после обновления", "since the last Windows update": the event dates the problem; it is
 # looked for this many words after the time word and weighs this much of a word (not specific).
 _ONSET_REACH = 4
+# "all day", "the whole morning", "all week long": how long a problem lasts (`_dated`).
+_ALL_ENGLISH = frozenset({"all", "whole", "entire"})
+_LONG = frozenset({"long"})
 # "каждые пять минут", "кожні кілька хвилин", "every few minutes": the generic words (a
 # time, a few) after a word of frequency say how often, and weigh as a time.
 _EVERY = frozenset(
@@ -1946,6 +1949,14 @@ class Ranker:
         event says when."""
         found = self._vanished_from(words)
         for index, token in enumerate(words):
+            if token.word in _ALL_ENGLISH:
+                # "all day", "the whole morning", "all week long": how long, not what is wrong.
+                ahead = next((i for i in range(index + 1, len(words)) if not words[i].stop), None)
+                if ahead is not None and words[ahead].word in WHOLE_TIMES_ENGLISH:
+                    found.add(ahead)
+                    after = ahead + 1
+                    if after < len(words) and words[after].word in _LONG:
+                        found.add(after)
             if token.word in _EVERY:
                 # "каждые пять минут", "every few minutes": how often, not what is wrong.
                 for ahead in range(index + 1, min(index + 1 + _ONSET_REACH, len(words))):

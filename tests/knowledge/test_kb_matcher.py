@@ -1768,6 +1768,26 @@ def test_a_bounce_of_mail_sent_to_the_user_is_mail_that_did_not_come(
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
+        ("my laptop judders and stalls all day long, the fan is roaring", "slow_computer"),
+        ("work laptop stalls all day, fan like a jet engine", "slow_computer"),
+        ("how do I get the shop mail on my phone? I'm at the market all day", "email_setup_phone"),
+        # what is wrong stays what it is
+        ("inbox has been silent all day, no messages", "email_not_receiving"),
+        ("the printer has been jamming all afternoon", "printer_paper_jam"),
+    ],
+)
+def test_how_long_a_problem_lasts_is_no_word_of_it(
+    matcher: Matcher, text: str, topic: str
+) -> None:
+    # "all day" was the mail article's ("inbox has been silent all day"): "stalls all day
+    # long" said nothing, "I'm at the kilns all day" pulled the mail that does not come
+    # (faq_frozen21:116, faq_tune29:305). How long, as how often, weighs as a time.
+    assert answered(matcher, text, "en") == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
         ("my laptop keeps freezing every few minutes", "slow_computer"),
         ("my pc keeps hanging", "slow_computer"),
         ("the workstation freezes randomly", "slow_computer"),
