@@ -17,6 +17,7 @@ from gateway.triage.language import detect_language
 from gateway.triage.person_request import calls_for_person, of_the_talk
 from gateway.triage.phrases import PhraseSet
 from gateway.triage.reading import MessageReading, Word, read_once, read_words
+from gateway.triage.tone import only_tone
 
 # The person wanted and the bot refused, as a person set against the bot says them.
 _PERSON = r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
@@ -356,7 +357,12 @@ def describes_problem(text: str) -> bool:
         clauses = [
             meant_text(ABOUT_THE_BOT.remove(c) if c in ABOUT_THE_BOT else c, lang) for c in typed
         ]
-    own = [c for c in clauses if c.strip() and not _asks_anyone(c)]
+    # … less the clauses that only say how the user feels about the help, as the problem's
+    # statement leaves them out ("з ботом у мене не виходить", "хватит мне ссылки кидать")
+    typed_out = len(clauses) > 1
+    own = [
+        c for c in clauses if c.strip() and not _asks_anyone(c) and not (typed_out and only_tone(c))
+    ]
     # what only says how the user feels ("fed up with this", "скільки можна чекати") describes
     # no problem either
     rest = LOST_PATIENCE.remove(UPSET.remove(ASKS_FOR_PERSON.remove(" ".join(own))))

@@ -641,6 +641,12 @@ def test_a_person_asked_for_in_the_wrong_layout_with_a_key_for_a_letter() -> Non
         ("Sorry, I'd really rather talk to an actual person. Could you put me through?", False),
         ("hello, please i want speak with person from support, not robot. is possible?", False),
         ("Can I talk to someone real? Bots never get it.", False),
+        # … and a clause that only says how the user feels about the help, as the problem's
+        # statement leaves it out
+        ("хватит мне ссылки кидать, переключите на сотрудника", False),
+        ("мені треба живого оператора, бот ваш нічо не розуміє", False),
+        ("dobryj den, soedinite menya s chelovekom iz IT pozhalujsta, botu pisat ne budu", False),
+        ("бот не помог, принтер сломан, дайте человека", True),
         # a thing named, with its fault or the work it stopped, is the problem; frustration at
         # a device is no request for a person and describes it
         ("Через ваш сканер вся моя робота стоїть, з'єднайте з фахівцем", True),
