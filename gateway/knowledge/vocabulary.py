@@ -1185,12 +1185,11 @@ MIDST_WORDS: frozenset[str] = _words(
 )
 CIRCUMSTANCE_WORDS: frozenset[str] = _words("when whenever halfway midway когда коли") | MIDST_WORDS
 # The same "while" said in two words ("вылетает во время созвона", "закривається під час
-# оформлення", "падает в процессе печати"): the preposition, then the noun of the time.
-DURING_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    (before, noun)
-    for before in ("во", "в", "під", "у", "в")
-    for noun in ("время", "процессе", "час", "процесі")
-)
+# оформлення", "падает в процессе печати"): the preposition, then the noun of the time, each
+# language's own ("раз в час", "в час ночи" are an hour, no "while").
+DURING_PAIRS: frozenset[tuple[str, str]] = frozenset({
+    ("во", "время"), ("в", "процессе"), ("під", "час"), ("у", "процесі"), ("в", "процесі"),
+})  # fmt: skip
 # "на" after a program's crashing opens the task it was busy with when the noun after it
 # names doing ("падає на друку", "вылетает на сохранении", "вилітає на половині
 # сканування"), not a place or a stage ("завис на заставке", "зависает на 30%"): action nouns

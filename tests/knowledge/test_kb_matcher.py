@@ -895,6 +895,9 @@ def test_what_opens_the_task_a_program_crashed_at() -> None:
     assert opener("Outlook закрывается на заставке", "ru", "на") is None
     assert opener("программа зависает на сохранении", "ru", "на") is None  # hangs: no crash
     assert opener("сканер упал на пол", "ru", "на") is None
+    # An hour is no "while": "раз в час", "в час ночи" (the pairs are each language's own).
+    assert opener("ноут виснет намертво раз в час", "ru", "час") is None
+    assert opener("Outlook вылетает в час ночи", "ru", "час") is None
 
 
 @pytest.mark.parametrize(
