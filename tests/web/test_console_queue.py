@@ -201,3 +201,50 @@ async def test_search_offers_the_older_tickets_it_did_not_read(
     await expect(results.first).to_contain_text(oldest.id)
     await expect(page.locator("#results-count")).to_have_text("Found: 1")
     await expect(page.get_by_role("button", name="Search older tickets")).to_be_hidden()
+
+
+PHONE = {"width": 375, "height": 667}
+
+
+async def test_search_and_its_older_tickets_fit_a_phone(
+    gateway: Gateway, browser: Any, store: Store, monkeypatch: Any
+) -> None:
+    """desk37: on a phone-sized screen (the other browser tests run at desktop size) the
+    search's controls were 21 px high and its text typed at 13 px (a phone zooms in):
+    every control of the search is now at least a finger high, nothing scrolls sideways,
+    even with a long link and a mail address in the results, and older tickets still come."""
+    from gateway.web import desk_search
+
+    monkeypatch.setattr(desk_search, "SEARCHED_TICKETS", 2)
+    link = "https://portal.corp.example.com/sites/accounting/Shared%20Documents/AllItems.aspx"
+    user = "oleksandra.vyshnevetska-pereiaslavska.{}@corp.example.com"
+    for n in range(3):
+        await seed_ticket(store, subject=f"Outlook fails: {link}?id={n}", user_name=user.format(n))
+    context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = await context.new_page()
+    await sign_in(page, gateway, "alice")
+    await page.get_by_label("Search tickets").fill("outlook")
+    await page.get_by_role("button", name="Search", exact=True).click()
+    older = page.get_by_role("button", name="Search older tickets")
+    await expect(older).to_be_visible()
+    await expect(page.locator("#results-list li")).to_have_count(2)
+    await screenshot(page, "console-search-phone")
+    boxes = await page.evaluate(
+        """() => [...document.querySelectorAll(
+             '#search input, #search select, #search button, #results-list a, #search-older')]
+           .filter(e => e.getClientRects().length)
+           .map(e => { const r = e.getBoundingClientRect();
+             return [e.id || e.name || e.textContent, r.left, r.right, r.height,
+                     parseFloat(getComputedStyle(e).fontSize)]; })"""
+    )
+    assert len(boxes) >= 6, boxes
+    for name, left, right, height, font in boxes:
+        assert left >= 0 and right <= PHONE["width"], (name, left, right)
+        assert height >= 44, (name, height)
+        assert font >= 16 or name not in ("q", "channel"), (name, font)
+    wide = await page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= PHONE["width"]
+    await older.tap()
+    await expect(page.locator("#results-list li")).to_have_count(3)
+    await expect(older).to_be_hidden()
+    await context.close()
