@@ -71,6 +71,7 @@ from gateway.knowledge.dwellings import home_flats
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
+from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked
 from gateway.knowledge.lags import input_lag
@@ -742,6 +743,9 @@ class Ranker:
         # "…, mouse and all", "checked junk and everything": what rounds a clause off, and a
         # clause that only names what went along, is no word of the problem (fillers.py).
         tags |= extent_fillers(words, spans, self._failures)
+        # "зник диск S, а там всі документи відділу": what a gone drive holds is at stake,
+        # no word of the problem (holdings.py).
+        tags |= held_on_drive(words, spans)
         # "I press scan, the light moves once": the command pressed fails, no button; "hit
         # send", "the send button" are the mail's Send (presses.py).
         pressed = pressed_commands(words)

@@ -366,6 +366,11 @@ ROOM_WORDS: frozenset[str] = _words("место места месте місце
 # месте", "приймач на місці"): where a thing is, never the disk's room, which is said in the
 # genitive ("нет места", "мало місця", "не вистачає місця").
 WHEREABOUTS_WORDS: frozenset[str] = _words("месте місці")
+# A mapped drive as storage.py reads it, and what is said to be on it once it is gone: "а там
+# всі документи відділу", "там вся бухгалтерия кабинета" (holdings.py).
+MAPPED_DRIVE = "netdrive"
+THERE_WORDS: frozenset[str] = _words("там")
+ALL_HELD_WORDS: frozenset[str] = _words("все вся весь всі усі увесь")
 STORAGE_WORDS: frozenset[str] = _words(
     """
     диск диска диске диску дисках память памяти пам'ять памяті пямять памяті компьютер
