@@ -156,6 +156,22 @@ def test_slang_and_spellings(matcher: Matcher) -> None:
         assert answered(matcher, locked) == "account_locked", locked
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("помилка 0x80070035 при відкритті папки на сервері пекарні", "uk"),
+        ("ошибка 0x80070035 при открытии общей папки склада", "ru"),
+        ("the team folder gives error 0x80070035", "en"),
+    ],
+)
+def test_the_network_path_not_found_code_is_the_shared_drive(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # "0x80070035" (the network path was not found) said nothing: the folder and the error
+    # opened read as access to ask for, answered or offered first.
+    assert answered(matcher, text, lang) == "shared_drive_access"
+
+
 def test_mixed_language_message(matcher: Matcher) -> None:
     assert answered(matcher, "Outlook на Windows 11 не отправляет") == "email_not_sending"
 

@@ -77,6 +77,7 @@ def test_error_code_families_add_the_problem_they_name() -> None:
     assert "update" in normalize_text("0x800f0922 again").split()
     assert normalize_text("NET::ERR_CERT_DATE_INVALID").endswith(" certificate")
     assert normalize_text("ERR_CONNECTION_TIMED_OUT").endswith(" website")
+    assert "netdrive" in normalize_text("помилка 0x80070035 при відкритті папки").split()
     assert "bounce" in normalize_text("550 5.7.1 relay denied").split()
     assert "bounce" not in normalize_text("версия 5.1.2").split()
 
