@@ -828,6 +828,26 @@ def english_past(word: str) -> bool:
     )
 
 
+def english_gerund(word: str) -> bool:
+    """Whether `word` is the "-ing" form of an English verb the dictionary knows ("zipping",
+    "renaming", "clearing"; not "nothing", "something", "ring", "spring"), read as
+    `english_past` reads "-ed"."""
+    last = _american(word.lower().strip("'’")).rsplit("-", 1)[-1]
+    if len(last) < 6 or not last.endswith("ing") or not last.isascii() or not last.isalpha():
+        return False
+    if last.endswith("thing"):
+        return False  # "nothing", "something", "everything", "anything"
+    stems = [last[:-3], last[:-3] + "e"]
+    if last[-4] == last[-5]:
+        stems.append(last[:-4])  # "zipping", "stopping"
+    if any(_english_known(stem) for stem in stems):
+        return True
+    return any(
+        last.startswith(prefix) and english_gerund(last[len(prefix) :])
+        for prefix in _EN_VERB_PREFIXES
+    )
+
+
 def warm_up() -> None:
     """Load the dictionaries now rather than on the first message."""
     dictionaries.analyser("ru")

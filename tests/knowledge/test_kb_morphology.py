@@ -6,6 +6,7 @@ import pytest
 
 from gateway.knowledge import morphology
 from gateway.knowledge.morphology import (
+    english_gerund,
     english_past,
     is_dictionary_word,
     lemma,
@@ -550,6 +551,26 @@ def test_an_english_past_is_an_ed_form_of_a_verb_the_dictionary_knows(
     word: str, past: bool
 ) -> None:
     assert english_past(word) is past
+
+
+@pytest.mark.parametrize(
+    ("word", "gerund"),
+    [
+        ("zipping", True),  # the consonant doubled
+        ("renaming", True),  # the "e" dropped
+        ("clearing", True),
+        ("reinstalling", True),  # a verb done again
+        ("nothing", False),
+        ("something", False),
+        ("spring", False),  # too short to hold a verb and "-ing"
+        ("during", False),
+        ("reboot", False),
+    ],
+)
+def test_an_english_gerund_is_an_ing_form_of_a_verb_the_dictionary_knows(
+    word: str, gerund: bool
+) -> None:
+    assert english_gerund(word) is gerund
 
 
 @pytest.mark.parametrize(

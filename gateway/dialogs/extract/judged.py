@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from gateway.dialogs.extract.case_blind import case_blind
-from gateway.knowledge.morphology import english_past, readings
+from gateway.knowledge.morphology import english_gerund, english_past, readings
 
 # A step judged in slang or as a complaint: "толку ноль", "ноль реакции", "марно", "no dice",
 # "zero difference", "waste of time".
@@ -35,6 +35,7 @@ VERDICT = case_blind(
     r"без толку|безрезультатно|ничего не (?:дал\w*|изменил\w*|поменял\w*)|"
     r"нічого не (?:дал\w*|змінил\w*|змінило)|то же самое|те саме|те ж саме|"
     r"didn'?t help|did not help|didn'?t work|did not work|no luck|no change|no difference|"
+    r"did nothing|does nothing|didn'?t do anything|did not do anything|"
     r"nothing changed|same (?:thing|result|error)|to no avail|doesn'?t help|not helping|"
     r"still the same|"
     # "Скидання мережі — нуль", "network reset - nothing": a bare nought after a dash
@@ -70,7 +71,10 @@ def judged_steps(
             head = clause
         else:
             continue
-        if _starts_with_step(head, stems):
+        # the doing said as a gerund is the subject of a verdict in its own clause only
+        # ("zipping it did nothing"; never "switching to English for my manager: no, didn't
+        # help")
+        if _starts_with_step(head, stems, gerund=bool(verdict)):
             found.add(clause)
     # "Перезагрузка, обновление драйвера, сброс сети — результат нулевой", "Reboot, driver
     # update, network reset - nothing": the short steps listed before a judged one share
@@ -102,7 +106,7 @@ def _only_verdict(clause: str) -> bool:
     return len(WORD.findall(rest)) <= 2  # "не помогло", "but no luck", "і теж без змін"
 
 
-def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
+def _starts_with_step(head: str, stems: tuple[str, ...], *, gerund: bool = False) -> bool:
     words = [w.lower() for w in WORD.findall(head)]
     while words and words[0] in LEAD_WORDS:
         words = words[1:]
@@ -122,7 +126,9 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
         # its own: "Перезагрузка, не помогло", "перевстановлювала — марно", "reboot, no dice"
         return first in _EN_STEPS or (len(first) >= 6 and first.startswith(stems))
     if first.isascii():
-        return english_past(first)
+        # "Regenerated the profile, no luck", "zipping it did nothing": a done verb, or (with
+        # `gerund`) the doing itself as the subject of the verdict
+        return english_past(first) or (gerund and _gerund_subject(words))
     if first.startswith(stems):
         return True  # "перезагрузка", "вимкнення", "переподключала"
     found = readings(first, "ru") or readings(first, "uk")
@@ -131,6 +137,30 @@ def _starts_with_step(head: str, stems: tuple[str, ...]) -> bool:
     if found:
         return "VERB" in found[0][1] and "past" in found[0][1]
     return bool(_PAST_ENDING.search(first))  # "перегенерировала": no dictionary knows it
+
+
+# Nouns in "-ing" a room, a time or an event is named by: "Meeting room PC: no luck".
+_ING_NOUNS_TEXT = """meeting morning evening building wedding ceiling training booking parking
+    landing housing heading setting settings briefing"""
+_ING_NOUNS = frozenset(_ING_NOUNS_TEXT.split())
+# Words that give the head a verb of its own, so the "-ing" word is not the verdict's subject:
+# "Printing is slow and nothing changed", "Scanning takes forever".
+_EN_FINITE_TEXT = """is are was were be been isn't aren't wasn't takes took keeps kept fails
+    failed stays stopped does doesn't won't can't still and but has have"""
+_EN_FINITE = frozenset(_EN_FINITE_TEXT.split())
+_GERUND_OBJECT_WORDS = 4
+
+
+def _gerund_subject(words: list[str]) -> bool:
+    """Whether `words`, the head before a verdict, are a gerund with its object and nothing
+    else: "zipping it", "renaming the file", "printing from another pc"."""
+    first, rest = words[0], words[1:]
+    return (
+        first not in _ING_NOUNS
+        and english_gerund(first)
+        and len(rest) <= _GERUND_OBJECT_WORDS
+        and not _EN_FINITE & set(rest)
+    )
 
 
 def _reading(word: str) -> frozenset[str]:
