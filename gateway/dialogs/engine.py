@@ -312,6 +312,8 @@ class DialogEngine:
             turn.say("ticket_handed_back", ticket_id=ticket.id, when=self.promise(turn, ticket))
         else:
             turn.say("ticket_handed_back_late", ticket_id=ticket.id)
+        # a request collected when the person took over goes on where it stopped
+        self.flow.ask_again(turn)
 
     @staticmethod
     def _stale_press(turn: Turn, key: str = "stale_button") -> StepResult:

@@ -139,9 +139,20 @@ class Handover:
             return
         st.asking = field
         st.asked.append(field)
-        buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
-        turn.send(question(field, st.fields, turn.texts, turn.lang).text, *buttons)
+        self._send_question(turn, field)
         turn.emit(ChecklistQuestion(field=field))
+
+    def ask_again(self, turn: Turn) -> None:
+        """The question the checklist waits on, sent again (after a person held the
+        conversation, so the user knows what the bot still waits for); none outside it."""
+        st = turn.state
+        if st.phase == Phase.CHECKLIST and st.asking:
+            self._send_question(turn, st.asking)
+
+    @staticmethod
+    def _send_question(turn: Turn, field: str) -> None:
+        buttons = () if field == "problem" else (turn.button("btn_dont_know", DUNNO),)
+        turn.send(question(field, turn.state.fields, turn.texts, turn.lang).text, *buttons)
 
     def request_ticket(self, turn: Turn) -> None:
         """Ask the service to open the ticket; `ticket_opened` tells the user its id."""

@@ -207,6 +207,24 @@ def test_operator_news_reaches_the_user(chat: Chat) -> None:
     assert chat.events == []
 
 
+def test_handed_back_mid_checklist_asks_the_question_it_waits_on_again(chat: Chat) -> None:
+    """desk37's probe: a new request's checklist under way when a person took the earlier
+    ticket; handed back, the bot said "what else can I help with?" while it still waited
+    on a question asked before the person came: the next words were read as its answer
+    unasked. The question is sent again after the hand-back line."""
+    open_ticket(chat)
+    chat.press("new")
+    chat.send("не работает сканер в бухгалтерии")
+    while chat.state.phase != Phase.CHECKLIST:
+        chat.send("нет")
+    waiting = chat.state.asking
+    asked = chat.replies[-1].text
+    back = chat.engine.ticket_changed(chat.state, chat.tickets[0], "handed_back", chat.ctx)
+    assert "вернул разговор мне" in back.replies[0].text
+    assert back.replies[-1].text == asked and back.state.asking == waiting
+    assert back.state.phase == Phase.CHECKLIST
+
+
 def test_news_in_the_tickets_language_for_a_fresh_state(chat: Chat) -> None:
     ticket_id = open_ticket(chat, "I spilled coffee on my laptop", "don't know")
     result = chat.engine.ticket_changed(DialogState(), chat.tickets[0], "taken", chat.ctx)
