@@ -43,6 +43,7 @@ from gateway.knowledge.vocabulary import (
     MAILBOX_FULL,
     MAILBOX_ROOM,
     MAILBOX_WORDS,
+    MAPPED_DRIVE,
     OVER_WORDS,
     ROOM_AMOUNTS,
     ROOM_CONTEXT,
@@ -82,7 +83,7 @@ _DRIVE_GONE = re.compile(
 # The drive is what is gone, said right before the verb (with what it holds at most): as the
 # shared drive article says it, "disappeared". Not "folder vanished from the shared drive".
 _DRIVE_VANISHED = re.compile(
-    r"\b(?P<drive>netdrive(?:\s+drive)?|(?:shared|network|mapped)\s+drive)"
+    rf"\b(?P<drive>{MAPPED_DRIVE}(?:\s+drive)?|(?:shared|network|mapped)\s+drive)"
     r"(?P<held>\s+with\s+[^,.;:!?]{1,60}?)?"
     r"(?:\s+(?:has|had|is|was|just|suddenly|completely))*\s+(?P<verb>vanish(?:ed|es)?)\b"
 )
@@ -120,7 +121,7 @@ def read_drive_paths(text: str) -> str:
     """A mapped drive's letter or a network path as the mapped drive ("z: отключен",
     "\\\\fileserver\\projects": netdrive)."""
     if ":" in text or "\\\\" in text:
-        text = _DRIVE_PATH.sub(" netdrive ", text)
+        text = _DRIVE_PATH.sub(f" {MAPPED_DRIVE} ", text)
     return text
 
 
@@ -129,8 +130,8 @@ def read_network_drives(text: str) -> str:
     "диск s исчез" -> "netdrive пропал", "shared folder vanished" -> "netdrive vanished"."""
     # The cheap membership tests skip two regular expressions for most texts.
     if "диск" in text or "drive" in text or "disk" in text or "dysk" in text:
-        text = _MAPPED_DRIVE.sub("netdrive", text)
-    if "netdrive" in text:
+        text = _MAPPED_DRIVE.sub(MAPPED_DRIVE, text)
+    if MAPPED_DRIVE in text:
         text = _DRIVE_GONE.sub(_drive_gone, text)
     if _VANISHED.search(text):
         text = _SHARE_VANISHED.sub(_share_vanished, text)
@@ -237,7 +238,7 @@ def _share_vanished(found: re.Match[str]) -> str:
         before[-1:] == ["screen"] or (after and not _SHARE_VANISHING.fullmatch(after[0]))
     ):
         return said
-    return said.replace(found.group("share"), "netdrive", 1)
+    return said.replace(found.group("share"), MAPPED_DRIVE, 1)
 
 
 def _cloud_named(words: list[str]) -> bool:

@@ -568,7 +568,7 @@ ERROR_CODE_WORDS: tuple[tuple[str, str], ...] = (
     (r"0x8024[0-9a-f]{4}|0x800f0[0-9a-f]{3}|0x80073712|0x800705b4", "update"),  # Windows Update
     # "The network path was not found", "The network name cannot be found": a share or a
     # mapped drive the machine cannot reach (storage.py's word for one).
-    (r"0x80070035|0x80070043", "netdrive"),
+    (r"0x80070035|0x80070043", MAPPED_DRIVE),
     # "The application was unable to start correctly" / a crash (access violation, stack)
     (r"0xc0000142|0xc000007b|0xc0000135", LAUNCH_CODE_WORD),
     (r"0xc0000005|0xc0000409|0xe0434352", CRASH_CODE_WORD),
