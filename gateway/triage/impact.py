@@ -695,6 +695,9 @@ class Impact:
     # alone ("a till's receipt printer", "the labels for the plant sale"): what makes a
     # stake pressing for the one who writes
     pressing: bool = False
+    # a time close ahead that something is due by or happens at ("the price list goes to our
+    # distributor at 5pm", "the exhibition opens tonight"): a deadline, whoever waits
+    due: bool = False
 
 
 @read_once
@@ -715,7 +718,7 @@ def read_impact(reading: MessageReading) -> Impact:
         for part in over:
             norm = norm.replace(part, " ", 1)
         reading = read_message(norm)
-    stopped_any = many_stopped = stake = pressing = False
+    stopped_any = many_stopped = stake = pressing = timed = False
     # the public standing by is a stop only beside a stop of its own ("на кассах не проходит
     # оплата, люди стоят в очереди" is read as before, many and on the outage); alone it
     # waits on nothing stopped ("принтер печатает бледно, люди стоят в очереди")
@@ -785,6 +788,7 @@ def read_impact(reading: MessageReading) -> Impact:
         due = (near and _deadline(words)) or soon or _due(clause, words)
         stake |= _at_stake(words, printing, named) or due
         pressing |= due or _at_stake(words, printing, named, people_only=True)
+        timed |= bool(due)
     # … or said whole by a phrase ("у всех", "весь офис", "работа стоит"), or a count of
     # people or machines beside a stop ("все кассы не работают"); "у всех заданий статус
     # «Ошибка»" counts jobs, nobody stopped
@@ -792,7 +796,9 @@ def read_impact(reading: MessageReading) -> Impact:
     counted = UNPAID.remove(text)  # "60 staff won't get paid": what is at stake, not who stopped
     many_stopped |= counted in MANY_STOPPED or (text in STOPPED and counted in MANY)
     many_stopped = many_stopped and not only_me(text)
-    return Impact(stopped=stopped_any, many=many_stopped, at_stake=stake, pressing=pressing)
+    return Impact(
+        stopped=stopped_any, many=many_stopped, at_stake=stake, pressing=pressing, due=timed
+    )
 
 
 def many_stopped(text: str, lang: str | None = None) -> bool:
@@ -2355,8 +2361,11 @@ def _client_present(words: list[Word], at: int) -> bool:
 _SOON = re.compile(
     r"(?<!\w)(?:через|за|in|within)\s+(?:\d+|пол|пів|півгодини|полчаса|an?|one|two|half an?|"
     r"десять|пять|п'ять|двадцять|тридцять|сорок|пятнадцать|п'ятнадцять|\w+)?\s*"
-    r"(?:час\w*|годин\w*|минут\w*|мин|хвилин\w*|хв|hours?|hrs?|minutes?|mins?|полчаса|"
-    r"півгодини)(?!\w)|(?<!\w)(?:at|о|об|в|к)\s+(?:[01]?\d|2[0-3])(?:[:.]\d{2})?(?:\s?(?:am|pm))?"
+    r"(?:час\w*|годин\w*|минут\w*|хвилин\w*|hours?|minutes?|полчаса|півгодини|"
+    # … a unit cut short only after a number: "in 20 min", "за 5 хв" (not "in depot HR", "in
+    # admin": a place)
+    r"(?:(?<=\d)|(?<=\d\s))(?:мин|хв|hrs?|mins?))(?!\w)|"
+    r"(?<!\w)(?:at|о|об|в|к)\s+(?:[01]?\d|2[0-3])(?:[:.]\d{2})?(?:\s?(?:am|pm))?"
     r"(?![\w%.,]\d|[\w%])"
 )
 _NOT_AHEAD = frozenset({"после", "після", "after", "назад", "тому", "ago", "работы", "роботи",
@@ -2607,6 +2616,7 @@ def _deadline(words: list[Word]) -> bool:
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
     obliged = obliged or _mine_to_do(words) or _presenting(ahead) or _sent_to_me(ahead)
+    obliged = obliged or _sent_out(ahead)
     return (
         obliged
         or any(w.among(vocab.deadline) for w in words)
@@ -2651,6 +2661,31 @@ def _sent_to_me(words: list[Word]) -> bool:
     if any(w.lemma in _SEND_VERBS and not w.has("1per") for w in words):
         return True
     return bool(_SENT_EN.search(" ".join(w.text for w in words)))
+
+
+# What the writer's business sends out at the near time, said in the present: the writer's
+# own sending in the first person ("В 10:30 отправляю группу на воздушной подушке", "о 15:00
+# відправляємо машину", "we ship at 4", "I'm sending the offer at noon") or the thing going
+# out to whom it is for ("the price list goes to our distributor at 5pm"): a deadline, as "has
+# to go out by 3pm" is (not in the past, not denied: `_deadline` reads only what is ahead).
+_SEND_OUT_VERBS = frozenset({"отправлять", "отправить", "отгружать", "отгрузить", "высылать",
+                             "выслать", "отвозить", "отвезти", "відправляти", "відправити",
+                             "відвантажувати", "відвантажити", "висилати", "вислати",
+                             "відвозити", "відвезти", "надсилати", "надіслати"})  # fmt: skip
+_SENT_OUT_EN = re.compile(
+    r"(?<!\w)(?:(?:i|we)(?:'ll| will)? (?:send|ship|dispatch)|(?:i'?m|i am|we'?re|we are) "
+    r"(?:sending|shipping|dispatching)|(?:goes|go|is going|are going) (?:out )?to (?!sleep|"
+    r"standby|hibernat|spam|junk|voicemail)(?:[\w'-]+ ){1,3}(?:at|by|before) \d{1,2}"
+    r"(?:[:.]\d{2})?(?: ?[ap]m)?)(?!\w)"
+)
+
+
+def _sent_out(words: list[Word]) -> bool:
+    """The writer's business sends something out at the near time (`_SEND_OUT_VERBS` in the
+    first person, `_SENT_OUT_EN`); not someone sending to the writer (`_sent_to_me`)."""
+    if any(w.lemma in _SEND_OUT_VERBS and w.has("1per") for w in words):
+        return True
+    return bool(_SENT_OUT_EN.search(" ".join(w.text for w in words)))
 
 
 _TO_ME = frozenset({"мне", "мені", "нам"})

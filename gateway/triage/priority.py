@@ -320,21 +320,32 @@ OWN_WISH = PhraseSet([
 # … and what needs doing, which a fault says too ("надо поменять картридж"): a wish only with
 # an urgent word on it.
 WISH = PhraseSet([*OWN_WISH.patterns, r"(нужно|надо|треба|потрібно) " + _CHANGE])
-# Something wrong said in a word, stopped or not: an urgent how-to to fix it stays P1.
-FAULT = PhraseSet([
-    r"ошиб\w*", r"помилк\w*", r"error\w*", r"слома\w*", r"злама\w*", r"broken", r"broke",
-    r"глюч\w*", r"глюк\w*", r"завис\w*", r"вылета\w*", r"виліта\w*", r"crash\w*",
-    r"glitch\w*", r"fix\w*", r"исправ\w*", r"почин\w*", r"виправ\w*", r"полагод\w*",
-    r"проблем\w*", r"problem\w*", r"issues?", r"укра\w*", r"вкра\w*", r"stolen", r"взлом\w*",
-    r"hack\w*", r"вирус\w*", r"вірус\w*", r"virus\w*", r"почему", r"чому", r"why",
-    r"тормоз\w*", r"гальму\w*", r"slow\w*", r"lag\w*", r"заеда\w*", r"заїда\w*",
-    r"мерца\w*", r"мерехт\w*", r"мига\w*", r"блима\w*", r"flicker\w*", r"stuck", r"сбо\w*",
-    r"збо\w*", r"полос\w*", r"смуг\w*", r"stripes?", r"streaks?", r"шум\w*", r"noise\w*",
-    r"бледн\w*", r"блід\w*", r"faint\w*", r"pale",
+# Something that does not work, as opposed to working badly (below): it hangs, crashes,
+# loops, refuses, fails or will not do its work ("jobs stuck in the queue", "'Preparing
+# Automatic Repair' in a loop", "VPN has refused to connect"; an error shown is read by
+# `impact` when a deadline is near, where "no error" is none)
+BROKEN = PhraseSet([
+    r"слома\w*", r"злама\w*", r"broken", r"broke", r"завис\w*", r"вылета\w*", r"виліта\w*",
+    r"crash\w*", r"loop\w*", r"по кругу", r"по колу", r"refus\w*", r"отказыва\w*",
+    r"відмовля\w*", r"stuck",
     r"(won'?t|doesn'?t|isn'?t|can'?t|cannot|not)"
     r" (work|working|open|start|print|load|connect|send|show)\w*", r"fail\w*",
     r"не (\w+ )?(работа\w*|працю\w*|открыва\w*|відкрива\w*|печата\w*|друку\w*|"
     r"запуска\w*|включа\w*|вмика\w*|грузит\w*|загружа\w*|показыва\w*|показу\w*)",
+])  # fmt: skip
+# Something wrong said in a word, stopped or not: an urgent how-to to fix it stays P1. Also
+# what works badly: slow, flickering, streaked or faint.
+FAULT = PhraseSet([
+    *BROKEN.patterns,
+    r"ошиб\w*", r"помилк\w*", r"error\w*", r"глюч\w*", r"глюк\w*", r"glitch\w*", r"сбо\w*",
+    r"збо\w*",
+    r"fix\w*", r"исправ\w*", r"почин\w*", r"виправ\w*", r"полагод\w*",
+    r"проблем\w*", r"problem\w*", r"issues?", r"укра\w*", r"вкра\w*", r"stolen", r"взлом\w*",
+    r"hack\w*", r"вирус\w*", r"вірус\w*", r"virus\w*", r"почему", r"чому", r"why",
+    r"тормоз\w*", r"гальму\w*", r"slow\w*", r"lag\w*", r"заеда\w*", r"заїда\w*",
+    r"мерца\w*", r"мерехт\w*", r"мига\w*", r"блима\w*", r"flicker\w*",
+    r"полос\w*", r"смуг\w*", r"stripes?", r"streaks?", r"шум\w*", r"noise\w*",
+    r"бледн\w*", r"блід\w*", r"faint\w*", r"pale",
 ])  # fmt: skip
 
 
@@ -410,6 +421,12 @@ def _read(reading: MessageReading) -> PriorityAssessment:
     # очереди" stops nothing ("на кассах не проходит оплата, люди стоят" is stopped by "не")
     stopped = PUBLIC_STANDS.remove(text) in STOPPED and not request
     if (stopped and stakes) or (impact.stopped and at_stake and not request):
+        return PriorityAssessment(Priority.P1, "at_stake")
+    # a deadline close ahead and something that does not work, stopped in so many words or
+    # not: "the exhibition opens tonight and the label printer has jobs stuck in the queue",
+    # "I'm presenting at 1pm and the laptop shows 'Preparing Automatic Repair' in a loop"
+    # (not what works badly: "Printouts come out with black streaks, the show is at 7")
+    if impact.due and at_stake and text in BROKEN and not request:
         return PriorityAssessment(Priority.P1, "at_stake")
     if text in ONE_BLOCKED:
         return PriorityAssessment(Priority.P2, "blocked")

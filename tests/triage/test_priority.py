@@ -2501,3 +2501,48 @@ def test_a_stake_presses_when_someone_waits_or_its_time_is_near(
 ) -> None:
     assert assess_priority(text).priority is Priority.P1
     assert read_impact(read_message(text)).pressing is pressing
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # what the writer's business sends out at a near time is a deadline (session 37): the
+        # writer's own sending in the first person, or the thing going out to whom it is for
+        ("С половины восьмого не могу войти, учётка заблокирована. В 10:30 отправляю группу на "
+         "воздушной подушке, а список пассажиров только у меня в программе.", Priority.P1),
+        ("О 15:00 відправляємо машину з накладними, а принтер не друкує", Priority.P1),
+        ("we ship at 4 and the label printer is dead", Priority.P1),
+        ("The price list goes to our distributor at 5pm and my VPN won't connect", Priority.P1),
+        # … not what fails when it sends, nor a machine that goes to sleep at its hour
+        ("Outlook не отправляет письма с 10:30", Priority.P3),
+        ("the laptop goes to sleep at 9 and won't wake up", Priority.P3),
+    ],
+)  # fmt: skip
+def test_what_goes_out_at_a_near_time_is_a_deadline(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
+
+
+@pytest.mark.parametrize(
+    ("text", "priority"),
+    [
+        # a deadline close ahead and something wrong, a stop said in so many words or not, is
+        # P1 (session 37): a print queue stuck, a repair loop, a connection refused
+        ("The exhibition opens tonight and the museum label printer has jobs stuck in the "
+         "queue, 200 labels still to print", Priority.P1),
+        ("My laptop has been showing 'Preparing Automatic Repair' in a loop since about 8, and "
+         "I'm presenting our new range to a buyer at 1pm", Priority.P1),
+        ("The quarterly price list goes to our distributor at 5pm and my VPN from home has "
+         "refused to connect since noon.", Priority.P1),
+        ("через час приїде комісія з району, а ноутбук перезавантажується по колу", Priority.P1),
+        # … not the same fault with no time ahead, nor what works badly before an event
+        ("my VPN from home has refused to connect since noon", Priority.P3),
+        ("the report is due at 5, no error, the printer is just slow", Priority.P3),
+        ("принтер печатает бледно, люди стоят в очереди", Priority.P3),
+        # … and a place is no stretch of time: "in depot HR", "in admin" (was "in … hr")
+        ("the monitor in depot HR has an awful flicker, it's a Samsung S24 on a Windows 10 PC",
+         Priority.P3),
+        ("the printer in admin prints faint streaks", Priority.P3),
+    ],
+)  # fmt: skip
+def test_a_deadline_near_and_something_wrong_is_p1(text: str, priority: Priority) -> None:
+    assert assess_priority(text).priority is priority
