@@ -33,7 +33,7 @@ other dictionary knows the word ("працює" in a message detected as Russian
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -812,40 +812,49 @@ def english_past(word: str) -> bool:
     "dropped", "tried", "realised"; not "need", "hundred", "seaweed"): of a hyphened word the
     last part ("re-entered", "power-cycled"), and a verb done again or undone as its verb
     ("reinstalled", "unmuted", "mistyped")."""
-    last = _american(word.lower().strip("'’")).rsplit("-", 1)[-1]
-    if len(last) < 5 or not last.endswith("ed") or not last.isascii() or not last.isalpha():
-        return False
-    stems = [last[:-2], last[:-1]]
-    if last.endswith("ied"):
-        stems.append(last[:-3] + "y")
-    if last[-3] == last[-4]:
-        stems.append(last[:-3])  # "dropped", "stopped"
-    if any(_english_known(stem) for stem in stems):
-        return True
-    return any(
-        last.startswith(prefix) and english_past(last[len(prefix) :])
-        for prefix in _EN_VERB_PREFIXES
-    )
+    return _english_form(word, "ed", _past_stems)
 
 
 def english_gerund(word: str) -> bool:
     """Whether `word` is the "-ing" form of an English verb the dictionary knows ("zipping",
     "renaming", "clearing"; not "nothing", "something", "ring", "spring"), read as
     `english_past` reads "-ed"."""
+    return _english_form(word, "ing", _gerund_stems)
+
+
+def _english_form(word: str, ending: str, stems: Callable[[str], list[str]]) -> bool:
+    """Whether `word` is a verb form with `ending` on a stem the dictionary knows (`stems`
+    gives the candidates, empty for none): of a hyphened word the last part, and a verb
+    made again or undone as its verb. The stem left is at least three letters."""
     last = _american(word.lower().strip("'’")).rsplit("-", 1)[-1]
-    if len(last) < 6 or not last.endswith("ing") or not last.isascii() or not last.isalpha():
+    if len(last) < len(ending) + 3 or not last.endswith(ending):
         return False
+    if not last.isascii() or not last.isalpha():
+        return False
+    if any(_english_known(stem) for stem in stems(last)):
+        return True
+    return any(
+        last.startswith(prefix) and _english_form(last[len(prefix) :], ending, stems)
+        for prefix in _EN_VERB_PREFIXES
+    )
+
+
+def _past_stems(last: str) -> list[str]:
+    stems = [last[:-2], last[:-1]]
+    if last.endswith("ied"):
+        stems.append(last[:-3] + "y")
+    if last[-3] == last[-4]:
+        stems.append(last[:-3])  # "dropped", "stopped"
+    return stems
+
+
+def _gerund_stems(last: str) -> list[str]:
     if last.endswith("thing"):
-        return False  # "nothing", "something", "everything", "anything"
+        return []  # "nothing", "something", "everything", "anything"
     stems = [last[:-3], last[:-3] + "e"]
     if last[-4] == last[-5]:
         stems.append(last[:-4])  # "zipping", "stopping"
-    if any(_english_known(stem) for stem in stems):
-        return True
-    return any(
-        last.startswith(prefix) and english_gerund(last[len(prefix) :])
-        for prefix in _EN_VERB_PREFIXES
-    )
+    return stems
 
 
 def warm_up() -> None:
