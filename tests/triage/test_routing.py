@@ -642,8 +642,8 @@ def test_tones_in_a_call_are_the_programs_no_tone_is_the_phones(text: str, group
         "в столовой экран с меню показывает окно «Нет подключения к серверу»",
         "the lobby kiosk says 'Booking server not responding'",
         "табло в холі пише «Сервер недоступний»",
-        # … or that its server is not found (session 37: software by default)
-        "Терминал печати этикеток на линии пишет «Сервер этикеток не найден», этикетки не идут",
+        # … or that its server is not found (session 37; read as software before)
+        "табло на перроне пишет «Сервер расписания не найден», рейсов не видно",
         "the kiosk at the gate says 'Server not found'",
         "планшет на складі пише «Сервер не знайдено»",
         "the terminal says 'Could not find the server'",
