@@ -124,7 +124,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 36/40, 1 at session 28's end (main 2391a37e; summary only).
     # 37/40, 0 at session 35's end (main 04915c53; summary only).
-    ("dialogs_frozen5.yaml", 37, 0),
+    # 38/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen5.yaml", 38, 0),
     # the sixth batch (session 6): its tuning part as first measured, untouched (33/40, 1
     # asked again, main at ec99682, before any change made with it in view); 36 with
     # i19-rich3's first landing (8de61fc: "кличте людину", a stolen phone no upset user,
@@ -142,7 +143,8 @@ BLIND_SETS = [
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 34/40, 1 at session 28's end (main 2391a37e; summary only).
     # 35/40, 1 at session 29's end (main d15add35; summary only).
-    ("dialogs_frozen6.yaml", 35, 1),
+    # 36/40, 1 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen6.yaml", 36, 1),
     # the seventh batch (session 7): its tuning part as first measured, untouched (36/40, 1
     # asked again, main at b4d7daa, before any change made with it in view); 39 with
     # i19-names4 (the head nurse's laptop and "the copier in our office" stop nobody else;
@@ -264,7 +266,8 @@ BLIND_SETS = [
     # 36/40, 0 at session 27's end (main c5f99892: the checklist, routing and priority
     # readings of i19-ask27, i19-route27 and review27; summary only).
     # 37/40, 0 at session 31's end (main 7b374f93; summary only).
-    ("dialogs_frozen14.yaml", 37, 0),
+    # 38/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen14.yaml", 38, 0),
     # the fifteenth batch (session 15), as first measured on session 15's starting code (main
     # 3e2413b, the lead, before any change made with it in view): its tuning part 33/40, 1 asked
     # again; 37/40 (0) at the session's end (i19-facts15: one station's fault with only a stake
@@ -516,7 +519,8 @@ BLIND_SETS = [
     # 36/40, 0 at session 33's end (main 5661ec59; summary only).
     # 37/40, 0 at session 35's end (main 04915c53; summary only).
     # 38/40, 0 at session 36's end (main b3517bda; summary only).
-    ("dialogs_frozen29.yaml", 38, 0),
+    # 39/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen29.yaml", 39, 0),
     # the thirtieth batch (session 31), as first measured on session 31's starting code
     # (main aa94b5d2, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 0 asked again ...
@@ -557,7 +561,8 @@ BLIND_SETS = [
     # set, run for its summary only.
     # 34/40, 0 at session 33's end (main 5661ec59; summary only).
     # 36/40, 0 at session 34's end (main e28a640a; summary only).
-    ("dialogs_frozen32.yaml", 36, 0),
+    # 37/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen32.yaml", 37, 0),
     # the thirty-third batch (session 34), as first measured on session 34's starting code
     # (main 10407f3d, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 0 asked again ...
@@ -574,7 +579,8 @@ BLIND_SETS = [
     # its tuning part 34/40, 1 asked again ...
     # 34/40, 0 at session 35's end (main 04915c53; summary only).
     # 35/40, 0 at session 36's end (main b3517bda; summary only).
-    ("dialogs_tune34.yaml", 35, 0),
+    # 36/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_tune34.yaml", 36, 0),
     # ... and its frozen part, the honest dialog measure during session 35 (sealed: measured by
     # the lead only), at its first untouched figure (33/40, 1 asked again); now a regression
     # set, run for its summary only.
@@ -585,12 +591,14 @@ BLIND_SETS = [
     # (main bfc7a520, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 36/40, 0 asked again ...
     # 37/40, 0 at session 36's end (main b3517bda; summary only).
-    ("dialogs_tune35.yaml", 37, 0),
+    # 38/40, 0 at session 37's end (main 13874215; summary only).
+    ("dialogs_tune35.yaml", 38, 0),
     # ... and its frozen part, the honest dialog measure during session 36 (sealed: measured by
     # the lead only), at its first untouched figure (35/40, 2 asked again); now a regression
     # set, run for its summary only.
     # 35/40, 2 at session 36's end (main adb09d9c; summary only).
-    ("dialogs_frozen35.yaml", 35, 2),
+    # 38/40, 1 at session 37's end (main 13874215; summary only).
+    ("dialogs_frozen35.yaml", 38, 1),
     # the thirty-sixth batch (session 37), as first measured on session 37's starting code
     # (main 01338dd0, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 0 asked again ...
