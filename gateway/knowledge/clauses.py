@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from gateway.knowledge.lures import said_full
 from gateway.knowledge.morphology import Token, readings, tokens, verb_grammemes
@@ -60,7 +60,9 @@ from gateway.knowledge.vocabulary import (
     MEMBERSHIP_LEMMAS,
     NEGATION_WORDS,
     NOT_DAMAGE_WORDS,
+    NOTHING_WORDS,
     ONLY_WORDS,
+    ORDER_LEMMAS,
     OTHER_SUBJECT_WORDS,
     OTHERS_WORDS,
     OWN_MAIL_WORDS,
@@ -93,6 +95,7 @@ from gateway.knowledge.vocabulary import (
     TICKET_WORDS,
     USER_WORDS,
     VANISH_WORDS,
+    VERY_WORDS,
     WAY_WORKS_WORDS,
     WENT_OFF_WORDS,
     WIFI_WORDS,
@@ -764,9 +767,13 @@ def awaited_from_others(
     надсилали, а в мене в «Вхідних» порожньо", "customer says he sent the order, nothing in
     my inbox", "haven't had a single email since this morning, suppliers swear they sent
     stuff"). Every clause but the others' sending says only what is missing: mail, where it
-    is looked for, a paper that goes by mail, its arriving denied, when, from whom; and the
-    mail or such a paper is named. Not the user's own sending ("отправляю смету, а он говорит
-    что ничего не получил"), nor a thing shipped ("отправил доски, а машины всё нет")."""
+    is looked for, a paper that goes by mail, its arriving denied, when ("з самого ранку"),
+    from whom; and the mail or such a paper is named (orders only when nothing at all is
+    there: `ORDER_LEMMAS`). A clause that says nothing of the mail or of anything missing is
+    the writer's own ("Добрий день, це Ганна Петрівна з ліпного цеху", "подивіться будь
+    ласка") and says nothing either way. Not the user's own sending ("отправляю смету, а он
+    говорит что ничего не получил"), nor a thing shipped ("отправил доски, а машины всё
+    нет")."""
     none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
     if SENDING_LEMMAS.isdisjoint(t.lemma for t in words) or (
         EMPTY_WORDS.isdisjoint(t.word for t in words)
@@ -781,14 +788,19 @@ def awaited_from_others(
     theirs = sent_by_others(text, lang, words) | _sent_by_others_said(parts)
     if not theirs:
         return none
+    framing = _framing(parts, theirs)
     empty: list[int] = []
     others: list[int] = []
     mailed = False
+    ordered = False
     start = 0
     for part in parts:
         span = range(start, start + len(part))
         start += len(part)
+        if span and span.start in framing:
+            continue  # "Добрий день, це Ганна Петрівна з ліпного цеху", "подивіться будь ласка"
         mailed = mailed or any(_mailed(t) for t in part)
+        ordered = ordered or any(t.lemma in ORDER_LEMMAS for t in part)
         if any(i in theirs for i in span):
             # Their sending, saying and names are their side; the mail named stays the mail.
             others.extend(
@@ -807,21 +819,23 @@ def awaited_from_others(
         ):
             return none  # "а на счёт ничего не пришло": an account, not a paper
         after_from = False
-        for i, t in zip(span, part, strict=True):
+        for k, (i, t) in enumerate(zip(span, part, strict=True)):
             if t.word in SENDER_WORDS:
                 after_from = True  # "счёт от поставщика досок": from whom, their side
                 continue
             if t.stop:
                 continue
-            missing = t.word in EMPTY_WORDS or t.word in NEGATION_WORDS
-            arriving = t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS
+            missing, arriving = _missing(t), _arriving(t)
             after_from = after_from and not (missing or arriving or _mailed(t))
             if after_from:
                 others.append(i)
             elif t.word in EMPTY_WORDS:
                 empty.append(i)
-            elif not (missing or arriving or _mailed(t) or _awaited_time(t)):
+            elif not (missing or arriving or _mailed(t) or _awaited_time(t) or _stressed(part, k)):
                 return none
+    # Orders are mail when nothing at all is said to be there ("а в мене нічого нема"), not
+    # when the order is ("а його досі нема").
+    mailed = mailed or (ordered and any(words[i].word in NOTHING_WORDS for i in empty))
     if not (others and mailed):
         return none
     if not empty:
@@ -830,7 +844,7 @@ def awaited_from_others(
         mine = [(i, t) for i, t in enumerate(words) if i not in others and not t.stop]
         empty = [i for i, t in mine if t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS]
         empty = empty or [i for i, t in mine if t.word in NEGATION_WORDS]
-    return frozenset(empty), frozenset(others)
+    return frozenset(empty), frozenset(others) | framing
 
 
 # A mail server's refusal said by its bare code ("повертається 554", "с ошибкой 550"): the
@@ -987,6 +1001,45 @@ _MAILED = INBOX_WORDS | MAILED_PAPERS
 
 def _awaited_time(token: Token) -> bool:
     return not {token.word, token.lemma}.isdisjoint(AWAITED_TIMES)
+
+
+def _framing(parts: Clauses, theirs: Container[int]) -> frozenset[int]:
+    """Positions of the clauses that open or close the message and say nothing of the mail,
+    its sending or anything missing: a greeting, who writes, a request to look ("Добрий
+    день, це Ганна Петрівна з ліпного цеху. …. Подивіться будь ласка."). One in the middle
+    ("а йому прилітає відмова 554") is part of what is told."""
+    spans: list[range] = []
+    start = 0
+    for part in parts:
+        spans.append(range(start, start + len(part)))
+        start += len(part)
+    plain = [
+        not any(i in theirs for i in span)
+        and not any(
+            _missing(t) or _arriving(t) or _mailed(t) or t.lemma in SENDING_LEMMAS for t in part
+        )
+        for span, part in zip(spans, parts, strict=True)
+    ]
+    ends = [*takewhile(bool, plain)], [*takewhile(bool, reversed(plain))]
+    if len(ends[0]) == len(plain):
+        return frozenset()
+    chosen = spans[: len(ends[0])] + spans[len(spans) - len(ends[1]) :]
+    return frozenset(i for span in chosen for i in span)
+
+
+def _stressed(part: Sequence[Token], k: int) -> bool:
+    """Whether the word at `k` only stresses the time after it: "з самого ранку"."""
+    return part[k].word in VERY_WORDS and any(_awaited_time(t) for t in part[k + 1 : k + 2])
+
+
+def _missing(token: Token) -> bool:
+    """A word that says something is not there ("нічого", "порожньо", "не", "nothing")."""
+    return token.word in EMPTY_WORDS or token.word in NEGATION_WORDS
+
+
+def _arriving(token: Token) -> bool:
+    """Arriving, said of the mail ("приходять", "дійшла", "arrived")."""
+    return token.lemma in ARRIVING_LEMMAS or token.word in ARRIVING_LEMMAS
 
 
 def posted(words: Sequence[Token]) -> bool:

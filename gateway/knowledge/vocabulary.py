@@ -1593,9 +1593,12 @@ THREAT_REACH = 3
 EMPTY_WORDS: frozenset[str] = _words(
     """
     пусто пустой пустые порожньо порожні порожній ничего нічого нема немає нет тишина тиша
-    ни жодного nothing empty none
+    ни жодного жодної жодних nothing empty none
     """
 )
+# Of those, the ones that say nothing at all is there, not that one thing is missing ("а в
+# мене нічого", not "а його досі нема").
+NOTHING_WORDS: frozenset[str] = EMPTY_WORDS - _words("нема немає нет none")
 # Where the mail is kept, and the words that say it is empty ("вхідні порожні", "в пошті
 # пусто", "inbox empty"): mail that did not come in (inboxes.py). A letter is no such
 # place: "письма приходят пустые" is its body, and a Russian "лист" is a sheet.
@@ -1615,13 +1618,21 @@ INBOX_WORDS: frozenset[str] = (
     MAIL_WORDS | MAILBOX_WORDS | MAIL_FOLDER_WORDS | _words("junkfolder inbox")
 )
 # Papers that go by mail: what others sent, when no mail word is said ("постачальник
-# відправив накладну, а до мене не дійшла"); not orders, which are shipped as often (lemmas).
+# відправив накладну, а до мене не дійшла", "люди кажуть що надсилали заявки"); not orders,
+# which are shipped as often (lemmas).
 MAILED_PAPERS: frozenset[str] = _words(
     """
-    счет накладная накладный смета акт чертеж рахунок накладна накладний кошторис креслення
-    invoice invoices quote quotes
+    счет накладная накладный смета акт чертеж заявка рахунок накладна накладний кошторис
+    креслення invoice invoices quote quotes
     """
 )
+# Orders, which others send by mail as often as they ship them: mail only when the user's
+# side says nothing is there at all ("мені кажуть що надсилали замовлення, а в мене нічого
+# нема"), not when the order itself has not come ("каже що відправив замовлення, а його досі
+# нема": a delivery) (lemmas).
+ORDER_LEMMAS: frozenset[str] = _words("заказ замовлення order")
+# "з самого ранку", "с самого утра": "very" before a time, which it only stresses.
+VERY_WORDS: frozenset[str] = _words("самого самої самых самих")
 # The post, not the mail: a parcel or a courier ("курьер сказал что посылку отправил"), or a
 # postal service named ("нова пошта каже, що відправили", "Укрпошта", "почта России", "Royal
 # Mail", whose "mail" reads "email"): what others sent that way is no mail (lemmas, and pairs

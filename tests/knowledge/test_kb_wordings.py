@@ -459,6 +459,14 @@ def test_a_mailbox_said_full_in_everyday_words_is_its_quota(
         ("замовниця надіслала кошторис, а в мене в пошті порожньо", "uk"),
         ("the vet says she sent the lab results, nothing in my inbox", "en"),
         ("no emails since Monday, the landlord swears he sent the contract", "en"),
+        # a greeting and who writes before, a request to look after; orders with nothing
+        # at all there; applications, none of them come
+        (
+            "Доброго ранку, це Оксана з кондитерської. Покупці кажуть що надсилали "
+            "замовлення, а в мене нічого немає. Гляньте, будь ласка.",
+            "uk",
+        ),
+        ("колеги кажуть що надсилали заявки на відпустку, а в мене жодної за тиждень", "uk"),
     ],
 )
 def test_mail_others_sent_that_never_came_is_mail_not_arriving(
@@ -476,6 +484,8 @@ def test_mail_others_sent_that_never_came_is_mail_not_arriving(
         # a thing shipped is nobody's mail; a bank account is no paper that was mailed
         ("поставщик говорит что отправил доски ещё вчера, а машины всё нет", "ru"),
         ("постачальник каже що відправив товар, а в мене нічого", "uk"),
+        # an order that itself has not come is a delivery
+        ("постачальник каже що відправив замовлення, а його досі нема", "uk"),
         ("the courier says he sent the parcel, nothing at reception", "en"),
     ],
 )
@@ -512,6 +522,26 @@ def test_the_users_own_sending_is_no_mail_others_sent() -> None:
     assert awaited_from_others(mine, "ru", tokens(mine, "ru")) == (frozenset(), frozenset())
     account = "клиент говорит что отправил деньги, а на счёт ничего не пришло"
     assert awaited_from_others(account, "ru", tokens(account, "ru")) == (frozenset(), frozenset())
+
+
+def test_mail_others_sent_is_read_past_the_framing_and_a_stressed_time() -> None:
+    from gateway.knowledge.clauses import awaited_from_others
+    from gateway.knowledge.morphology import tokens
+
+    # "з самого ранку" only stresses the morning
+    text = "листи не надходять з самого ранку, хоча клієнти кажуть що відправляли"
+    words = tokens(text, "uk")
+    missing, _ = awaited_from_others(text, "uk", words)
+    assert [words[i].word for i in missing] == ["надходять"]
+    # the greeting, who writes and the request to look are no word of the problem
+    text = "Вітаю, це Марко зі складу. Кажуть що надсилали рахунки, а в мене пусто. Гляньте"
+    words = tokens(text, "uk")
+    missing, theirs = awaited_from_others(text, "uk", words)
+    assert [words[i].word for i in missing] == ["пусто"]
+    assert {"марко", "складу", "гляньте"} <= {words[i].word for i in theirs}
+    # a clause between them is what is told: a refusal that came back is no mail awaited
+    text = "садівниця надсилає рахунок, а їй приходить відмова 550, лист не доходить"
+    assert awaited_from_others(text, "uk", tokens(text, "uk")) == (frozenset(), frozenset())
 
 
 @pytest.mark.parametrize(
