@@ -71,6 +71,7 @@ from gateway.knowledge.dwellings import home_flats
 from gateway.knowledge.expiry import ran_out
 from gateway.knowledge.fillers import extent_fillers
 from gateway.knowledge.grants import access_refused, granted
+from gateway.knowledge.gratitude import denied_verbs, thanked_working
 from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked
@@ -509,6 +510,9 @@ class Ranker:
         self._print_defects = self._indexed(*PRINT_DEFECT_WORDS)
         self._printing = self._indexed(*PRINTING_WORDS)
         self._install = self._indexed("установить", "встановити", "install")
+        # What a device fails to do, as the articles deny it ("не друкує"): said undenied in
+        # a thank-you, it works again (gratitude.py).
+        self._denied = denied_verbs(self.articles)
         # The articles about a phone's mail (about a phone and about the mail): what the
         # mail set up on a phone says is evidence for them only (phones.mail_to_phone).
         phone_mail = {
@@ -608,6 +612,11 @@ class Ranker:
         clauses, what is ruled out, what each word gives no evidence for, what access is
         asked into, and whether work stopped for many."""
         words = self._applications_named(tuple(tokens(text, lang)))
+        # "дякую, принтер друкує", "thanks, the scanner's fine now": a thank-you that says the
+        # thing works again describes no problem: no word is evidence (gratitude.py).
+        if thanked_working(text, lang, words, self._denied):
+            unsaid = tuple(t._replace(stop=True) for t in words)
+            return unsaid, frozenset(), (), frozenset(), (), frozenset(), False
         # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
         # Inkscape": a program asked for in plain words is one to install (installs.py).
         words = _read_as(words, install_asked(words, self._applications), "install", _INSTALL)

@@ -2830,3 +2830,40 @@ FAILING_WORDS: frozenset[str] = _words("fails failed fail failing")
 PASSWORD_RULE_WORDS: frozenset[str] = _words(
     "complexity complex policy policies requirements requirement short length characters"
 )
+# A thank-you (gratitude.py): "дякую, принтер друкує", "cheers, the till's printing again".
+THANKS_WORDS: frozenset[str] = _words(
+    """
+    спасибо спасибі спасібо благодарю благодарим дякую дякуємо вдячна вдячний вдячні
+    thanks thank thx cheers ta
+    """
+)
+# Thanks said for what is still to be done: "спасибо заранее", "дякую наперед", "thanks in
+# advance".
+IN_ADVANCE_WORDS: frozenset[str] = _words("заранее наперед заздалегідь advance")
+# What says the problem goes on or turns after the thanks: "thanks, but it's still slow",
+# "дякую, але досі не друкує".
+GOES_ON_WORDS: frozenset[str] = _words(
+    "still досі ещё еще ще but але но однако проте хотя хоча though although however"
+)
+# A request beside the thanks: "прошу установить …, спасибо", "can you install Notepad++,
+# ta", "будь ласка …, дякую".
+ASKED_WITH_THANKS: frozenset[str] = REQUEST_WORDS | _words(
+    """
+    прошу просим просимо пожалуйста ласка можно можна можете можеш нужно нужен нужна надо
+    треба потрібно потрібен потрібна need needs
+    """
+)
+# Working, or back to work, said of anything: "все працює", "sorted now", "ноут ожив",
+# "інтернет з'явився". By word for English (stems run "worked" and "work" together), by lemma
+# for Russian and Ukrainian.
+WORKS_NOW_WORDS: frozenset[str] = _words(
+    "works working worked fine ok okay sorted fixed нормально норм"
+)
+WORKS_NOW_LEMMAS: frozenset[str] = _words(
+    """
+    работать заработать ожить появиться вернуться наладиться
+    працювати запрацювати ожити зявитися повернутися налагодитися
+    """
+)
+# The English words before a verb that make it wished, not done: "to print", "can scan".
+UNDONE_BEFORE: frozenset[str] = _words("to can could would will please pls")
