@@ -14,12 +14,18 @@ from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token, verb_grammemes
 from gateway.knowledge.vocabulary import (
+    ARCHIVE_LEMMAS,
+    ATTACHMENT_LEMMAS,
+    CIRCUMSTANCE_WORDS,
     CLICK_LEMMAS,
     CONDITION_WORDS,
     FULL_WORDS,
     LINK_LEMMAS,
     LINK_REACH,
+    MAIL_WORDS,
     NEGATION_WORDS,
+    OPENED_WORDS,
+    OPENING_LEMMAS,
     THREAT_LEMMAS,
     THREAT_REACH,
     THREATENED_WORDS,
@@ -105,3 +111,38 @@ def followed_link(words: Sequence[Token], lang: str | None) -> frozenset[int]:
         and "past" in verb_grammemes(t.word, lang or "ru")
         and not (i > 0 and words[i - 1].word in NEGATION_WORDS)
     )
+
+
+def opened_attachment(words: Sequence[Token], lang: str | None) -> frozenset[int]:
+    """Positions of the verbs of opening or unpacking said as done, with a letter's
+    attachment a few words from them, or an archive in a message that names the letter
+    ("відкрив архів з листа", "opened a zip attachment from someone I don't know", "открыла
+    вложение из письма про штраф"): the user opened what a letter brought, which the phishing
+    article says as "открыл вложение". Not an opening denied, asked for, or said as when a
+    program fails ("Outlook вылетает, когда открываю вложение", "crashed when I opened the
+    attachment")."""
+    letter = any(t.word in MAIL_WORDS for t in words)
+    brought = [
+        i
+        for i, t in enumerate(words)
+        if t.lemma in ATTACHMENT_LEMMAS or (letter and t.lemma in ARCHIVE_LEMMAS)
+    ]
+    if not brought:
+        return frozenset()
+    return frozenset(
+        i
+        for i, t in enumerate(words)
+        if _opened(t, lang)
+        and any(abs(i - k) <= LINK_REACH for k in brought)
+        and not any(
+            w.word in NEGATION_WORDS or w.word in CIRCUMSTANCE_WORDS
+            for w in words[max(i - _NOT_REACH, 0) : i]
+        )
+    )
+
+
+def _opened(token: Token, lang: str | None) -> bool:
+    """A verb of opening or unpacking said as done ("відкрила", "распаковал", "opened")."""
+    if token.word.isascii():
+        return token.word in OPENED_WORDS
+    return token.lemma in OPENING_LEMMAS and "past" in verb_grammemes(token.word, lang or "ru")

@@ -76,7 +76,7 @@ from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
 from gateway.knowledge.installs import install_asked
 from gateway.knowledge.lags import input_lag
-from gateway.knowledge.lures import followed_link, threatened
+from gateway.knowledge.lures import followed_link, opened_attachment, threatened
 from gateway.knowledge.morphology import (
     Token,
     action_root,
@@ -647,6 +647,9 @@ class Ranker:
         words = _read_as(words, threats, "phishing", _PHISHING, dropped=boxes)
         # "натиснула на посилання в листі": the user followed a letter's link (lures.py).
         words = _read_as(words, followed_link(words, lang), FOLLOWED, FOLLOWED)
+        # "я відкрив архів з листа", "opened a zip attachment from someone I don't know": what
+        # a letter brought, opened, is the lure followed (lures.py).
+        words = _read_as(words, opened_attachment(words, lang), "phishing", _PHISHING)
         # "someone wiped the Orders folder": a file or folder wiped is deleted (a phone
         # wiped is the MFA article's: "the old one is wiped").
         words = _read_as(words, _wiped_files(words), "deleted", _DELETED)

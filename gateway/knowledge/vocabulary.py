@@ -2867,3 +2867,11 @@ WORKS_NOW_LEMMAS: frozenset[str] = _words(
 )
 # The English words before a verb that make it wished, not done: "to print", "can scan".
 UNDONE_BEFORE: frozenset[str] = _words("to can could would will please pls")
+# What a letter brings that the user may open (lures.py): its attachment, or an archive in it.
+ATTACHMENT_LEMMAS: frozenset[str] = _words("вложение вкладення attach attachment")
+ARCHIVE_LEMMAS: frozenset[str] = _words("архив архів zip rar 7z")
+# Opening or unpacking it: Russian and Ukrainian lemmas, English words said as done.
+OPENING_LEMMAS: frozenset[str] = _words(
+    "открыть распаковать разархивировать відкрити розпакувати розархівувати"
+)
+OPENED_WORDS: frozenset[str] = _words("opened unzipped extracted unpacked")

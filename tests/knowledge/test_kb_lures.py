@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.lures import followed_link, threatened
+from gateway.knowledge.lures import followed_link, opened_attachment, threatened
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -87,3 +87,43 @@ def test_only_a_click_done_near_a_link_is_following_it() -> None:
     assert [words[i].word for i in followed_link(words, "uk")] == ["натиснув"]
     for text in ("нажмите на ссылку в письме", "я не нажимала на ссылку", "нажал на кнопку"):
         assert followed_link(tokens(text, "ru"), "ru") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("распаковал архив из письма про штраф, а там ничего не открылось", "ru"),
+        ("відкрила вкладення з листа про посилку, нічого не сталося", "uk"),
+        ("розпакувала архів з листа від «податкової», а там якийсь файл", "uk"),
+        ("opened the zip from the courier email and nothing happened", "en"),
+        ("opened a rar attachment from an unknown address and now I'm worried", "en"),
+    ],
+)
+def test_an_attachment_the_user_opened_is_phishing(matcher: Matcher, text: str, lang: str) -> None:
+    # What the letter brought did nothing or was empty: read as a program that did not
+    # start, or as too little of anything, and nothing was answered.
+    assert answered(matcher, text, lang) == "phishing_report"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("Outlook вылетает, когда открываю вложение", "ru", "app_crash"),
+        ("Outlook crashed when I opened the attachment", "en", "app_crash"),
+    ],
+)
+def test_a_program_failing_as_an_attachment_opens_is_no_lure(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    assert answered(matcher, text, lang) == topic
+
+
+def test_only_an_opening_done_near_what_a_letter_brought_is_the_lure() -> None:
+    words = tokens("я відкрив архів з листа від постачальника", "uk")
+    assert [words[i].word for i in opened_attachment(words, "uk")] == ["відкрив"]
+    for text, lang in (
+        ("я не открывала вложение", "ru"),
+        ("открыл архив с фотографиями на диске", "ru"),  # no letter: the user's own archive
+        ("откройте вложение из письма", "ru"),
+    ):
+        assert opened_attachment(tokens(text, lang), lang) == frozenset()
