@@ -430,8 +430,10 @@ _NO_ERROR = case_blind(
     r"no message(?:s? at all|(?!s))|nothing on (?:the )?screen|"
     r"(?:нет|нету|нема|немає)\s+(?:(?:никакой|никаких|ніякої|ніяких|жодної|жодних)\s+)?"
     r"(?:ошиб\w*|помил\w*)|(?:doesn'?t|does not|didn'?t) say anything|says nothing|"
-    r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|молча|мовчки|"
-    r"without (?:an?|any) (?:error|message|warning)(?: message)?|silently|"
+    r"без (?:\w+ )?(?:ошиб\w*|помилк\w*|сообщени\w*|повідомлен\w*)|"
+    # whole words: "колонки молчат", "телефони мовчать" say the sound is gone, not the screen
+    r"(?<!\w)(?:молча|мовчки|silently)(?!\w)|"
+    r"without (?:an?|any) (?:error|message|warning)(?: message)?|"
     # nothing pops up: "nothing pops up", "no pop-up or anything", "нічого не вискакує",
     # "никаких окон не появляется"; a bare "nothing" that does not show up is the missing
     # thing itself ("beeps but nothing shows up"), unless it is the screen's ("nothing shows
