@@ -27,7 +27,16 @@ _QUOTED_AFTER_PROGRAM = re.compile(
     r"(?<![\w])(?:программ\w*|приложени\w*|систем\w*|сервис\w*|утилит\w*|конфигураци\w*|"
     r"модул\w*|програм\w*|застосун\w*|сервіс\w*|утиліт\w*|конфігураці\w*|app|application|"
     r"program|software|tool|system|service|platform|module|МИС|МІС|СЭД|СЕД|CRM|ERP|WMS|АБС|(?-i:ПО|ПЗ)|"
-    rf"PMS|HIS|EHR|EMR)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
+    rf"АСУ|АИС|АІС|PMS|HIS|EHR|EMR)\s+[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
+    re.IGNORECASE,
+)
+# … or said as what the thing is, at a clause's start: "нет. это «Мастер деклараций» 2.14",
+# "Ні. Це «Квитки Онлайн», Windows 10", "it's called "TimeTrack"" (what a screen says follows
+# a verb of saying, not "это").
+_QUOTED_AS_WHAT_IT_IS = re.compile(
+    r"(?:^|(?<=[.,;:!?—–]))\s*(?:это|це|it'?s called|it is called|называется|називається|"
+    r"зветься)\s+"
+    rf"[«\"“„']({_QUOTED_TEXT}{{2,40}}?)[»\"”“'](?!\w)",
     re.IGNORECASE,
 )
 # ... with what the program is for between, a noun in the genitive: "программа протоколов
@@ -221,9 +230,11 @@ def unknown_names(text: str) -> list[tuple[int, str]]:
                 match.start() in span for span in said
             ):
                 found.append((match.start(), name))
-    for match in _QUOTED_AFTER_PROGRAM.finditer(text):
-        if not errors.QUOTE_SAYS.search(match.group(1)):  # "в программе «Устройство не найдено»"
-            found.append((match.start(1), match.group(1).strip()))
+    for pattern in (_QUOTED_AFTER_PROGRAM, _QUOTED_AS_WHAT_IT_IS):
+        for match in pattern.finditer(text):
+            # not "в программе «Устройство не найдено»", "это «Нет связи»": what a screen says
+            if not errors.QUOTE_SAYS.search(match.group(1)):
+                found.append((match.start(1), match.group(1).strip()))
     for match in _QUOTED_AFTER_PROGRAM_OF.finditer(text):
         word = match.group(1).lower()
         what = readings(word, "ru")[:1] + readings(word, "uk")[:1]
