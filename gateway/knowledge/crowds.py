@@ -35,8 +35,10 @@ WHERE_CASES = frozenset({"loct", "datv"})
 _INANIMATE_NOUN = frozenset({"NOUN", "inan"})
 _VERBS = frozenset({"VERB", "INFN"})  # pymorphy3's verbs, personal and infinitive
 # What an English quantifier is said of before its nouns: "the whole …", "every one of our …",
-# "nobody at the …", "no one in our …".
-_ENGLISH_DETERMINERS = frozenset({"the", "our", "their", "this", "that", "of"})
+# "nobody at the …", "no one in my …", "all of the yurt camp tablets" (ranker's compounds).
+ENGLISH_DETERMINERS = frozenset(
+    {"the", "our", "my", "their", "your", "of", "this", "that", "these", "those"}
+)
 _ENGLISH_WHERE = frozenset({"at", "in", "on", "across"})
 _ENGLISH_ARTICLES = frozenset({"a", "an"})
 _ENGLISH_NOUNS = 3  # "the whole polling station", "nobody at the bow workshop"
@@ -83,7 +85,7 @@ def english_span(words: Sequence[Token], index: int) -> list[int]:
         at += 1
     elif index and words[index - 1].word in _ENGLISH_ARTICLES:
         return []  # "lost a whole round", "dropped a whole tray of drinks": how much
-    while at < len(words) and words[at].word in _ENGLISH_DETERMINERS:
+    while at < len(words) and words[at].word in ENGLISH_DETERMINERS:
         at += 1
     found: list[int] = []
     while at < len(words) and len(found) < _ENGLISH_NOUNS:

@@ -56,6 +56,7 @@ from gateway.knowledge.clauses import (
     wired_alone,
 )
 from gateway.knowledge.crowds import (
+    ENGLISH_DETERMINERS,
     WHERE_CASES,
     english_span,
     everyone_else,
@@ -304,9 +305,7 @@ _TIE = 0.001
 # not in the signals the decision reads: how sure a match is stays as the words say it, so an
 # animal "mouse" or a cold-room "камера" is no likelier answered than before.
 _DEVICE_ORDER = 2.0
-# Words between "all"/"every" and the nouns that name a place ("all of the yurt camp
-# tablets"); a particle hyphenated into a noun ("check-in tablets") is one of its words.
-_DETERMINERS = frozenset({"the", "our", "my", "their", "your", "of", "this", "these", "those"})
+# A particle hyphenated into a noun ("check-in tablets") is one of its words.
 _COMPOUND_PARTICLES = frozenset({"in", "up", "out", "off"})
 # A clause that only names the writer's place ("…, Ferris wheel booth") has at most this many
 # content words.
@@ -1660,7 +1659,7 @@ class Ranker:
             return None
         if words[start].lemma in self._places or self._seats_of(words, [start]) is not None:
             return None
-        if any(words[i].word not in _DETERMINERS for i in range(index + 1, start)):
+        if any(words[i].word not in ENGLISH_DETERMINERS for i in range(index + 1, start)):
             return None  # "all morning at the fig orchard office": a time, then a place
         nouns = 1
         for at in range(start + 1, min(start + 6, len(words))):

@@ -312,6 +312,7 @@ def test_an_english_crowd_no_list_names_is_the_outage(
         ("down for every operator on shift", "every", ["operator"]),
         ("nobody at the bow workshop can open 1C", "nobody", ["bow", "workshop"]),
         ("no one in our glass studio can log in", "no", ["glass", "studio"]),
+        ("no one at my bakery can print", "no", ["bakery"]),
         ("lost a whole round of results", "whole", []),
         ("whole trays are dying off", "whole", []),
         ("nobody can open it", "nobody", []),
