@@ -1282,14 +1282,13 @@ SHOW_VENUE_WORDS: frozenset[str] = _words("караоке karaoke сцена с�
 SHOW_SOUND_WORDS: frozenset[str] = _words(
     """
     звук звука звуку звуком микрофон микрофоны мікрофон мікрофони колонка колонки динамик
-    динамики динамік динаміки sound sounds audio mic mics microphone microphones speaker
-    speakers
+    динамики динамік динаміки sound sounds audio microphone microphones speaker speakers
     """
 )
 SOUND_HOST_WORDS: frozenset[str] = _words(
     """
-    компьютер компьютере компе комп пк ноутбук ноуте ноут моноблок комп'ютер компютер
-    комп'ютері компі ноутбуці pc computer laptop desktop zoom зум teams тимс skype скайп
+    компьютер компьютере компе комп пк ноутбук ноуте ноут моноблок компютер
+    компі ноутбуці computer laptop desktop zoom зум teams тимс skype скайп
     discord meet наушники навушники гарнитура гарнітура headphones headset headsets earbuds
     earphones
     """
@@ -1816,7 +1815,7 @@ DAMAGED_THINGS: frozenset[str] = _words(
     клавиатура клава мышь мышка ноутбук ноут компьютер комп планшет монитор экран принтер
     клавіатура миша мишка компютер екран
     water coffee tea juice coke soda beer wine milk liquid drink keyboard mouse laptop
-    notebook computer pc tablet monitor screen printer
+    notebook computer tablet monitor screen printer
     """
 )
 # Where a spill lands when it is no device's: furniture, floors and clothes ("knocked a
@@ -1838,12 +1837,12 @@ SPILL_DEVICES: frozenset[str] = (
     - _words("рідина water coffee tea juice coke soda beer wine milk liquid drink")
 ) | _words(
     """
-    телефон смартфон сканер мфу клавіши клавиши клавіші
+    телефон смартфон сканер mfp клавіши клавиши клавіші
     phone smartphone macbook scanner charger dock docking headset keys mousepad cable
     сервер системник блок тачпад наушники навушники гарнитура гарнітура камера вебкамера
     микрофон мікрофон колонка роутер
-    server tower touchpad trackpad headphones earphones earbuds camera webcam microphone
-    mic speaker speakers router
+    server tower touchpad trackpad headphones earphones earbuds camera microphone
+    speaker speakers router
     """
 )
 # After a spill or a drop, a clause that names a secret, an account or mail ("залили ноутбук,
@@ -2029,7 +2028,7 @@ SEAT_WORDS: frozenset[str] = _words(
     """
     компьютер компьютеры комп компы пк ноутбук ноутбуки ноут ноуты моноблок моноблоки
     терминал терминалы компютер компютери ноутбуки термінал термінали
-    computers pcs laptops desktops workstations terminals tablets
+    computers laptops desktops workstations terminals tablets
     """
 )
 # The counters and machines a queue is served at, in the singular after "at/on/across
@@ -2038,7 +2037,7 @@ SEAT_WORDS: frozenset[str] = _words(
 # tills" are. Only after a place's preposition: "every window I open freezes" is one
 # person's screen.
 EVERY_SEAT_WORDS: frozenset[str] = _words(
-    "till window terminal checkout register counter desk kiosk pc computer workstation tablet"
+    "till window terminal checkout register counter desk kiosk computer workstation tablet"
 )
 EVERY_WORDS: frozenset[str] = _words("every")
 # People in the plural whose English word has no agent ending ("-ers", "-ists"): "down for
@@ -2230,7 +2229,7 @@ BREAKDOWN_WORDS: frozenset[str] = _words(
 # "nail printer", "караоке-мікрофон") makes them another trade's (things.py).
 SHARED_DEVICES: frozenset[str] = _words(
     """
-    принтер сканер микрофон мікрофон printer scanner microphone mic
+    принтер сканер микрофон мікрофон printer scanner microphone
     """
 )
 # Things an article is about that everyday life has too, under another kind: a gas water
@@ -2246,7 +2245,7 @@ SHARED_THINGS: frozenset[str] = _words(
     установка станция батарея аккумулятор пульт панель терминал картридж
     миша мишка клавіатура монітор екран дисплей табло камера колонка диск вентилятор
     установка станція батарея акумулятор пульт панель термінал картридж
-    mouse keyboard monitor screen display camera speaker disk disc fan station battery
+    mouse keyboard monitor screen display camera speaker disk fan station battery
     bin terminal cartridge panel console tablet router driver
     """
 ) | SHARED_DEVICES
@@ -2433,9 +2432,9 @@ PRINTER_MAKER_WORDS: frozenset[str] = PRINTER_SERIES_WORDS | _words(
 COMPUTER_AND_PRINTER_MAKERS: frozenset[str] = _words("hp")
 MAKERS_OTHER_DEVICES: frozenset[str] = _words(
     """
-    computer laptop desktop notebook machine workstation pc chromebook tablet server
+    computer laptop desktop notebook machine workstation chromebook tablet server
     probook elitebook elitedesk prodesk pavilion envy spectre zbook omen victus proliant
-    ноутбук ноут нетбук комп компьютер компютер комп'ютер пк планшет моноблок
+    ноутбук ноут нетбук комп компьютер компютер пк планшет моноблок
     системник сервер
     """
 )
