@@ -603,9 +603,18 @@ BLIND_SETS = [
     # (main 01338dd0, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 37/40, 0 asked again ...
     ("dialogs_tune36.yaml", 37, 0),
-    # ... and its frozen part, the honest dialog measure from session 37, at its first untouched
-    # figure (34/40, 2 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 37 (sealed: measured by
+    # the lead only), at its first untouched figure (34/40, 2 asked again); now a regression
+    # set, run for its summary only.
+    # 34/40, 2 at session 37's end (main 13874215; summary only).
     ("dialogs_frozen36.yaml", 34, 2),
+    # the thirty-seventh batch (session 38), as first measured on session 38's starting code
+    # (main cc625297, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 35/40, 2 asked again ...
+    ("dialogs_tune37.yaml", 35, 2),
+    # ... and its frozen part, the honest dialog measure from session 38, at its first untouched
+    # figure (34/40, 0 asked again), run for its summary only.
+    ("dialogs_frozen37.yaml", 34, 0),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a

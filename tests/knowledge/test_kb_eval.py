@@ -101,15 +101,17 @@ def test_dev_set_thresholds_per_language(capsys: pytest.CaptureFixture[str]) -> 
 # lead, 23:46-23:54 UTC): pooled 11449, 7 of 1669; left out 11447, 7 of 1669. With batch 36 in
 # (the thirty-fourth tuning part; the lead, main 01338dd0's code, 01:25-01:35 UTC): pooled 11760
 # of 11958, 7 of 1714; left out 11762, 7 of 1714. At session 37's end (main 13874215's code, the
-# lead, 02:59-03:10 UTC): pooled 11761, 8 of 1714; left out 11762, 8 of 1714.
+# lead, 02:59-03:10 UTC): pooled 11761, 8 of 1714; left out 11762, 8 of 1714. With batch 37 in
+# (the thirty-fifth tuning part; the lead, main cc625297's code, 04:30-05:06 UTC): pooled 12081
+# of 12288, 8 of 1759; left out 12080, 8 of 1759.
 TUNING_MEASURED = {
     "faq_tune.jsonl": (((138, 139), (106, 107), (109, 110)), (0, 48)),
-    "faq_tune2.jsonl": (((189, 194), (175, 181), (185, 187)), (1, 100)),
+    "faq_tune2.jsonl": (((189, 194), (174, 181), (185, 187)), (1, 100)),
     "faq_tune3.jsonl": (((174, 180), (174, 180), (174, 180)), (0, 81)),
     "faq_tune4.jsonl": (((119, 120), (148, 150), (119, 120)), (0, 60)),
     "faq_tune5.jsonl": (((118, 120), (148, 150), (117, 120)), (0, 60)),
     "faq_tune6.jsonl": (((119, 120), (146, 150), (118, 120)), (0, 60)),
-    "faq_tune7.jsonl": (((118, 120), (147, 150), (118, 120)), (1, 60)),
+    "faq_tune7.jsonl": (((118, 120), (146, 150), (118, 120)), (1, 60)),
     "faq_tune8.jsonl": (((119, 120), (147, 150), (119, 120)), (1, 60)),
     "faq_tune9.jsonl": (((120, 120), (150, 150), (119, 120)), (1, 60)),
     "faq_tune11.jsonl": (((60, 60), (89, 90), (90, 90)), (0, 45)),
@@ -122,27 +124,28 @@ TUNING_MEASURED = {
     "faq_tune19.jsonl": (((90, 90), (118, 120), (119, 120)), (0, 45)),
     "faq_tune20.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune21.jsonl": (((87, 90), (118, 120), (119, 120)), (0, 45)),
-    "faq_tune22.jsonl": (((90, 90), (117, 120), (118, 120)), (0, 45)),
-    "faq_tune23.jsonl": (((88, 90), (117, 120), (120, 120)), (0, 45)),
+    "faq_tune22.jsonl": (((90, 90), (118, 120), (118, 120)), (0, 45)),
+    "faq_tune23.jsonl": (((88, 90), (118, 120), (120, 120)), (0, 45)),
     "faq_tune24.jsonl": (((90, 90), (116, 120), (120, 120)), (0, 45)),
-    "faq_tune25.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
+    "faq_tune25.jsonl": (((89, 90), (117, 120), (118, 120)), (0, 45)),
     "faq_tune26.jsonl": (((89, 90), (118, 120), (117, 120)), (0, 45)),
     "faq_tune27.jsonl": (((90, 90), (117, 120), (119, 120)), (0, 45)),
-    "faq_tune28.jsonl": (((90, 90), (119, 120), (117, 120)), (0, 45)),
+    "faq_tune28.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune29.jsonl": (((89, 90), (119, 120), (117, 120)), (1, 45)),
     "faq_tune30.jsonl": (((89, 90), (117, 120), (119, 120)), (0, 45)),
     "faq_tune31.jsonl": (((90, 90), (119, 120), (118, 120)), (0, 45)),
     "faq_tune32.jsonl": (((90, 90), (117, 120), (118, 120)), (1, 45)),
     "faq_tune33.jsonl": (((86, 90), (115, 120), (113, 120)), (0, 45)),
-    "faq_tune34.jsonl": (((90, 90), (115, 120), (117, 120)), (0, 45)),
+    "faq_tune34.jsonl": (((90, 90), (114, 120), (117, 120)), (0, 45)),
     "faq_tune35.jsonl": (((88, 90), (117, 120), (118, 120)), (1, 45)),
-    "faq_tune36.jsonl": (((88, 90), (114, 120), (116, 120)), (0, 45)),
+    "faq_tune36.jsonl": (((88, 90), (115, 120), (116, 120)), (0, 45)),
+    "faq_tune37.jsonl": (((87, 90), (118, 120), (115, 120)), (0, 45)),
 }
 SLACK = 2
 # Each part left out (decided by the other parts and dev only), pooled: right first answers
-# in ru, uk, en, and off-topic lines answered (of 1714), as measured with TUNING_MEASURED;
+# in ru, uk, en, and off-topic lines answered (of 1759), as measured with TUNING_MEASURED;
 # a language may lose SLACK lines for every other part, off-topic SLACK more lines.
-LEFT_OUT_MEASURED = ((3415, 4248, 4099), 8)
+LEFT_OUT_MEASURED = ((3501, 4365, 4214), 8)
 
 
 def lines(figures: dict[str, float], share: str, of: str) -> int:
@@ -160,7 +163,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     titles = [line for line in out.splitlines() if line.startswith("== ")]
     tuned = len(TUNING_MEASURED)
     reported = 2 * tuned + 2  # each part 5-fold and left out, then both pooled
-    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 32]
+    assert [t.split()[1] for t in titles] == ["dev", *["tuning"] * reported, *["frozen"] * 33]
     tuning_titles, frozen_titles = titles[1 : tuned + 1], titles[reported + 1 :]
     left_out_titles, pooled_titles = titles[tuned + 1 : 2 * tuned + 1], titles[2 * tuned + 1 :]
     assert all("5-fold cross-validated" in t for t in tuning_titles)
@@ -171,7 +174,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     assert "pooled, 5-fold" in pooled_titles[0] and "pooled, left out" in pooled_titles[1]
     frozen_names = [t.split()[3].rsplit("/", 1)[1].rstrip(",") for t in frozen_titles]
     assert frozen_names == [
-        *(f"faq_frozen{n}.jsonl" for n in range(36, 13, -1)),
+        *(f"faq_frozen{n}.jsonl" for n in range(37, 13, -1)),
         *(f"faq_frozen{n}.jsonl" for n in (12, 9, 8, 7, 6, 5, 4, 3)),
         "faq_frozen.jsonl",
     ]
@@ -179,8 +182,8 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
     dev, tuning = parts[0], dict(zip(TUNING_MEASURED, parts[1 : tuned + 1], strict=True))
     left_out = dict(zip(TUNING_MEASURED, parts[tuned + 1 : 2 * tuned + 1], strict=True))
     pooled_folds, pooled_left_out = parts[2 * tuned + 1 : reported + 1]
-    frozen36, frozen35, frozen34, frozen33 = parts[reported + 1 : -28]
-    frozen32, frozen31, frozen30 = parts[-28:-25]
+    frozen37, frozen36, frozen35, frozen34 = parts[reported + 1 : -29]
+    frozen33, frozen32, frozen31, frozen30 = parts[-29:-25]
     frozen29, frozen28, frozen27, frozen26, frozen25 = parts[-25:-20]
     frozen24, frozen23, frozen22, frozen21 = parts[-20:-16]
     frozen20, frozen19, frozen18 = parts[-16:-13]
@@ -213,6 +216,7 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         answered = lines(part["all"], "off_topic_answered", "off_topic")
         assert answered <= off_answered + SLACK, (name, f"{answered} of {off_topic} answered")
     for part, answerable, off_topic in (
+        (frozen37, 270, 45),
         (frozen36, 270, 45),
         (frozen35, 270, 45),
         (frozen34, 270, 45),
@@ -254,7 +258,15 @@ def test_protocol_reports_dev_tuning_by_cross_validation_and_frozen(
         assert frozen4[lang]["top1_accuracy"] >= 0.85, (lang, frozen4[lang])
         assert frozen3[lang]["top1_accuracy"] >= 0.85, (lang, frozen3[lang])
         assert frozen[lang]["top1_accuracy"] >= 0.91, (lang, frozen[lang])
-    # Frozen part 36, the honest measure, from its first figure (untouched: main 01338dd0's
+    # Frozen part 37, the honest measure, from its first figure (untouched: main cc625297's
+    # code before the batch's landing, and the decision committed then (session 16's final
+    # refit), taken by the lead in a detached snapshot: ru 100.0, uk 94.4, en 93.3, 1 of 45
+    # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
+    # most 3 of 45.
+    for lang, floor in (("ru", 0.977), ("uk", 0.922), ("en", 0.911)):
+        assert frozen37[lang]["top1_accuracy"] >= floor, (lang, frozen37[lang])
+    assert frozen37["all"]["off_topic_answered"] <= 0.067, frozen37["all"]
+    # Frozen part 36, now a regression set, from its first figure (untouched: main 01338dd0's
     # code before the batch's landing, and the decision committed then (session 16's final
     # refit), taken by the lead in a detached snapshot: ru 98.9, uk 97.8, en 92.2, 2 of 45
     # off-topic answered), two lines of slack per language (90 lines each) and off-topic at
