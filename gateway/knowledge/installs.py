@@ -24,16 +24,21 @@ from itertools import dropwhile, takewhile
 from gateway.knowledge.morphology import Token, readings
 from gateway.knowledge.vocabulary import (
     ACCESS_NOUNS,
+    ACCESS_RIGHTS_WORDS,
+    ADMIN_WORDS,
     CONDITIONAL_PARTICLES,
     DREAMING_VERBS,
     HAVING_WORDS,
+    INSTALL_IMPERATIVES,
     INSTALLED_ON_WORDS,
+    LETTING_LEMMAS,
     MACHINE_OWNERS,
     NEGATION_WORDS,
     PROGRAM_NOUNS,
     PUTTING_ON_WORDS,
     REQUEST_WORDS,
     REQUESTING_WORDS,
+    SELF_DOING_WORDS,
     WANT_WORDS,
     WISHED_HAVING,
     WISHING_WORDS,
@@ -189,3 +194,36 @@ def _named(token: Token) -> bool:
         and token.word.isalpha()
         and (token.name or token.acronym or not token.known or token.capital)
     )
+
+
+def install_rights(words: Sequence[Token]) -> tuple[frozenset[int], frozenset[int]]:
+    """In a message that asks, in the imperative, for a program to be installed ("поставьте,
+    пожалуйста, программу-просмотрщик", "поставте програму щоб його відкрити", "дайте права
+    или поставьте сами"): the positions of the rights it lacks, a letting denied at the end
+    of what is said ("мне самой Windows не даёт", "бо самій не дає") and rights beside an
+    administrator ("Windows просит админа, дайте права"), and of the words that say who does
+    it ("самой", "сами") and the denial itself. Said so, they are the installing's: no
+    program that closes "by itself", no access asked for. Empty when nothing asks for an
+    installing; a letting with what it lets do after it ("не даёт зайти в папку") is the
+    problem, not a right."""
+    if not any(t.word in INSTALL_IMPERATIVES for t in words):
+        return frozenset(), frozenset()
+    rights: set[int] = set()
+    said: set[int] = set()
+    admin = any(t.word in ADMIN_WORDS for t in words)
+    for i, token in enumerate(words):
+        if token.word in SELF_DOING_WORDS:
+            said.add(i)
+        elif admin and token.word in ACCESS_RIGHTS_WORDS:
+            rights.add(i)
+        elif (
+            token.lemma in LETTING_LEMMAS
+            and i
+            and words[i - 1].word in NEGATION_WORDS
+            and all(t.stop for t in words[i + 1 :])
+        ):
+            rights.add(i)
+            said.add(i - 1)
+    if not rights:
+        return frozenset(), frozenset()
+    return frozenset(rights), frozenset(said)

@@ -75,7 +75,7 @@ from gateway.knowledge.grants import access_refused, granted
 from gateway.knowledge.gratitude import denied_verbs, thanked_working
 from gateway.knowledge.holdings import held_on_drive
 from gateway.knowledge.inboxes import empty_inbox
-from gateway.knowledge.installs import install_asked
+from gateway.knowledge.installs import install_asked, install_rights
 from gateway.knowledge.lags import input_lag
 from gateway.knowledge.lures import followed_link, opened_attachment, threatened
 from gateway.knowledge.morphology import (
@@ -283,6 +283,7 @@ _UNDELIVERED = lemma("undelivered", "en")
 # What the phone's mail refusing the sign-in is read as in English: its setting up (phones.py).
 _SETUP = lemma("setup", "en")
 _INSTALL = lemma("install", "en")
+_ADMIN = lemma("admin", "en")
 # What a new password refused by the rules is read as: its changing (passwords.py).
 _CHANGE = lemma("change", "en")
 # What a letter's threat to close the mailbox is read as: its lure (lures.py).
@@ -619,6 +620,11 @@ class Ranker:
         # "could you pop Notepad++ on my pc", "wish this laptop had XnView", "request:
         # Inkscape": a program asked for in plain words is one to install (installs.py).
         words = _read_as(words, install_asked(words, self._applications), "install", _INSTALL)
+        # "поставьте программу, мне самой Windows не даёт", "просит админа, дайте права или
+        # поставьте сами": in a request to install, the rights the user lacks are the
+        # administrator's, and who does it ("самой", "сами") no program's "by itself".
+        rights, doing = install_rights(words)
+        words = _read_as(words, rights, "admin", _ADMIN, dropped=doing)
         # "new password keeps getting rejected, too short": the password's changing refused
         # by its rules (passwords.py), not an account locked.
         refused, rules = new_password_refused(words)

@@ -2591,6 +2591,9 @@ REQUEST_WORDS: frozenset[str] = _words("can could may please pls plz possible wo
 ACCESS_NOUNS: frozenset[str] = _words(
     "access permission permissions rights доступ доступа доступу доступом права прав"
 )
+# Rights, said beside an administrator: the ones an installing needs ("просит админа, дайте
+# права").
+ACCESS_RIGHTS_WORDS: frozenset[str] = _words("права прав")
 # The kind of access asked for, said right before it: "read access to", "edit rights on".
 ACCESS_KINDS: frozenset[str] = _words("read write edit editing full")
 # Asking for it: what is asked for is said after these ("need jira access": jira).
@@ -2658,6 +2661,21 @@ ADMIN_WORDS: frozenset[str] = _words(
     администратор адмін адміна адміністратора адміністратор
     """
 )
+# Asking for a program to be installed, in the imperative ("поставьте программу-просмотрщик",
+# "поставте програму", "установите драйвер", "встановіть"): who does it and the rights the
+# user lacks are the installing's (`installs.install_rights`).
+INSTALL_IMPERATIVES: frozenset[str] = _words(
+    """
+    поставьте поставь установите установи поставте постав встановіть встанови установіть
+    """
+)
+# "Сам": who does something ("мне самой не даёт", "поставьте сами", "самій не дає"); said of
+# a program it is "by itself" ("закрывается сам").
+SELF_DOING_WORDS: frozenset[str] = _words(
+    "сам сама сами самой самому самим сама самій самі самому самим"
+)
+# Letting: "Windows не даёт", "самій не дає" (lemmas).
+LETTING_LEMMAS: frozenset[str] = _words("давать дать давати дати пускать пускати")
 # Said of access that fails or was lost, not asked for: "access denied", "lost access",
 # "can't get into it anymore", "it worked Friday", "доступ пропал", "доступ заборонено".
 GRANT_FAILURE_WORDS: frozenset[str] = _words(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from kbanswers import answered
 
-from gateway.knowledge.installs import install_asked
+from gateway.knowledge.installs import install_asked, install_rights
 from gateway.knowledge.matcher import Matcher
 from gateway.knowledge.morphology import tokens
 
@@ -100,3 +100,32 @@ def test_the_dream_asks_only_for_a_program_right_after_it() -> None:
         "було б добре мати другий монітор",  # a device
     ):
         assert install_asked(tokens(text, "uk"), frozenset()) == frozenset(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("поставте програму щоб відкрити ці файли, бо самій не дає", "uk"),
+        ("Поставьте программу, чтобы открыть их файлы, самому не даёт", "ru"),
+        ("для драйвера термопринтера Windows просит админа, дайте права или поставьте сами", "ru"),
+    ],
+)
+def test_rights_an_installing_lacks_are_the_installing(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # In a request to install, "самій не дає" (Windows won't let me myself) and "дайте права"
+    # beside an administrator say the rights it needs: "сам" read as a program closing "by
+    # itself" and "не" with "відкрити" answered app_crash, "права" the access request.
+    assert answered(matcher, text, lang) == "software_install"
+
+
+def test_only_a_request_to_install_makes_a_letting_denied_a_right() -> None:
+    words = tokens("поставьте программу, мне самой Windows не даёт", "ru")
+    rights, doing = install_rights(words)
+    assert [words[i].word for i in rights] == ["дает"]  # ё read as е
+    assert [words[i].word for i in sorted(doing)] == ["самой", "не"]
+    for text in (
+        "Outlook сам закрывается и не даёт",  # no installing asked for
+        "поставьте доступ, Windows не даёт зайти в папку",  # what it does not let do
+    ):
+        assert install_rights(tokens(text, "ru")) == (frozenset(), frozenset()), text
