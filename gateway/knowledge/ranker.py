@@ -106,6 +106,7 @@ from gateway.knowledge.phones import (
 from gateway.knowledge.presses import pressed_commands, sent_pressed
 from gateway.knowledge.rooms import room_windows
 from gateway.knowledge.scoreboards import scoreboard_screens
+from gateway.knowledge.shields import shield_screens
 from gateway.knowledge.spills import damage_word, spilled_elsewhere
 from gateway.knowledge.stages import instrument_keys, show_sound
 from gateway.knowledge.things import Subject, english_failures, failing, shared, subject
@@ -292,6 +293,7 @@ _PHISHING = lemma("phishing", "en")
 # is its crash).
 _SLOW = lemma("slow", "en")
 _RESPOND = lemma("respond", "en")
+_GUARD = lemma("guard", "en")  # a screen that shields (shields.py): an everyday word
 _HOME = lemma("home", "en")
 _MAILBOX = lemma("mailbox", "en")
 # What a file or a folder wiped or erased is read as (file_recovery's word).
@@ -700,6 +702,9 @@ class Ranker:
         # "my wireless keyboard lags, letters appear a second later": a keyboard or a mouse
         # that lags, no machine named, does not respond in time (lags.py).
         words = _read_as(words, input_lag(words), "respond", _RESPOND)
+        # "захисний екран на копрі тріснув", "the spray screen on the ice chainsaw": a screen
+        # that shields is a machine's guard, read as one (shields.py).
+        words = _read_as(words, shield_screens(words), "guard", _GUARD)
         # "VPN error 691 when I try from my flat": a flat is a home (dwellings.py).
         words = _read_as(words, home_flats(words), "home", _HOME)
         # A program that dies at its opening did not start: "вылетает при открытии". A

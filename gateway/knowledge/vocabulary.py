@@ -2892,3 +2892,15 @@ OPENING_LEMMAS: frozenset[str] = _words(
     "открыть распаковать разархивировать відкрити розпакувати розархівувати"
 )
 OPENED_WORDS: frozenset[str] = _words("opened unzipped extracted unpacked")
+# A screen that shields (shields.py): "защитный экран на копре", "захисний екран від бризок",
+# "the spray screen on the ice chainsaw", "the blast screen on the piling rig". The screen's
+# words, and the words that make it a guard said just before it ("splash screen" is a
+# program's start: no guard).
+SHIELD_SCREEN_WORDS: frozenset[str] = _words("экран екран screen screens")
+SHIELDING_WORDS: frozenset[str] = _words(
+    """
+    защитный защитная защитное защитного защитном захисний захисна захисне захисного
+    захисному противоискровой протиіскровий
+    protective safety spray blast spark fire heat
+    """
+)
