@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gateway.triage.phrases import PhraseSet
-from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once
-from gateway.triage.tone import read_tone
+from gateway.triage.phrases import PhraseSet, normalise
+from gateway.triage.reading import MessageReading, Word, lemma_keys, read_once, read_words
+from gateway.triage.tone import read_tone, users_own
 
 # Phrases whose words only together say it (a lemma alone would be too wide).
 LOST_PATIENCE = PhraseSet([
@@ -208,7 +208,10 @@ def lost_patience(reading: MessageReading) -> bool:
         return True
     if _writes_again(words) or any(nobody_responds(found) for _, found in reading.clauses):
         return True
-    weak = sum(w.lemma in feelings.weak for w in words) + bool(_PUNCH.search(text)) + tone.weak
+    # the user's own words: a screen's "try again" quoted is none of their "again"
+    own = users_own(text)
+    said = words if own == text else read_words(normalise(own), reading.lang)
+    weak = sum(w.lemma in feelings.weak for w in said) + bool(_PUNCH.search(own)) + tone.weak
     return weak >= 2
 
 

@@ -39,6 +39,12 @@ _SAID = re.compile(
     r"displays|reads|error|errors|ошибк\w*|помилк\w*|сообщени\w*|повідомленн\w*|message)\b|:)"
     r"[^.!?\n]*"
 )
+# A verb of saying and what the screen says after it, to the sentence's end or a quote (read
+# by `_QUOTED`): "It says Getting Windows ready, Don't turn off your computer".
+_SAYS = re.compile(
+    r"(?i)\b(?:пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|"
+    r"displays|reads)\b(?:(?!\s[«“„\"'])[^.!?\n])*"
+)
 _SHOUTED = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’-]+\b")
 # Short words that are words, not acronyms, when shouted ("DO NOT", "MY", "НЕ")
 _SHORT_WORDS = frozenset({"do", "no", "my", "me", "we", "us", "so", "go", "не", "ні", "ну", "вы",
@@ -172,6 +178,12 @@ def read_tone(reading: MessageReading) -> ToneReading:
     return ToneReading(strong=strong, weak=weak)
 
 
+def users_own(text: str) -> str:
+    """`text` less what a screen says in it, quoted or after "says", "пишет": its "try
+    again", "Don't turn off your computer" are the screen's words, not the user's tone."""
+    return _QUOTED.sub(" ", _SAYS.sub(" ", text))
+
+
 def shouted_words(text: str) -> list[str]:
     """Whole dictionary words typed in capitals by the user (not acronyms, product names or
     what a screen says): "STOP", "DO NOT", "ЗАБЕРИТЕ"."""
@@ -197,8 +209,10 @@ def _plain_word(word: str) -> bool:
 
 def sarcastic(text: str) -> bool:
     """Praise or thanks that open the message, then a failure that persists: "Спасибо,
-    очень помогли. Сканер так и не сканует", "Great, another link. Teams still won't start"."""
-    norm = normalise(text)
+    очень помогли. Сканер так и не сканует", "Great, another link. Teams still won't start".
+    What a screen says is not the user's ("Didn't help. It says Don't turn off your
+    computer")."""
+    norm = normalise(users_own(text))
     head = re.split(r"[.!?]|,|\s[-—–]\s", norm, maxsplit=1)[0]
     if not PRAISE.search(head) or _IN_ADVANCE.search(norm) or len(head.split()) > 6:
         return False

@@ -100,6 +100,27 @@ def test_screens_acronyms_and_politeness_are_not_upset(text: str) -> None:
     assert (reading.strong, reading.weak) == (0, 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "upset"),
+    [
+        # what a screen says, quoted or after "says", is not the user's "again" or "your"
+        ("Outlook says 'Something went wrong. Try again later.' I restarted it and tried again.",
+         False),
+        ("Ноут пишет «Сеть недоступна, попробуйте снова», перезагрузила роутер и попробовала снова",
+         False),
+        ("Термінал пише «Спробуйте знову пізніше», я почекала і спробувала знову", False),
+        ("Didn't help. The laptop says Preparing Windows, don't turn off your computer. Windows 11",
+         False),
+        # … the user's own words around it still are
+        ("It says 'try again' AGAIN?! Seriously", True),
+        ("Спасибо, очень помогли. Пишет «Ошибка 0x80070005», и так до сих пор", True),
+    ],
+)
+def test_what_a_screen_says_is_not_the_users_tone(text: str, upset: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "upset") is upset
+
+
 def test_shouted_words_are_dictionary_words_not_acronyms_or_screens() -> None:
     assert shouted_words("DO NOT send me another link, VPN and PDF are fine") == ["DO", "NOT"]
     assert shouted_words('Outlook says "CANNOT CONNECT". STOP asking') == ["STOP"]
