@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from gateway.knowledge.articles import LANGUAGES, Article
-from gateway.knowledge.morphology import Token, tokens, verb_grammemes
+from gateway.knowledge.clauses import clause_spans
+from gateway.knowledge.morphology import Token, english_past, tokens, verb_grammemes
 from gateway.knowledge.things import failing
 from gateway.knowledge.vocabulary import (
     ASKED_WITH_THANKS,
@@ -29,6 +30,7 @@ from gateway.knowledge.vocabulary import (
     UNDONE_BEFORE,
     VANISH_WORDS,
     WENT_OFF_WORDS,
+    WORKING_AGAIN_WORDS,
     WORKS_NOW_LEMMAS,
     WORKS_NOW_WORDS,
 )
@@ -62,7 +64,8 @@ def thanked_working(
 ) -> bool:
     """Whether the message thanks and says something works, and nothing else: no denial,
     failure or breakdown (things.failing), error, question, request, "in advance" or turn
-    ("but", "still")."""
+    ("but", "still"); and what works is not said with how it works ("prints blank pages":
+    `_told_how`)."""
     said = {t.word for t in words} | {t.lemma for t in words}
     if said.isdisjoint(THANKS_WORDS) or "?" in text:
         return False
@@ -70,7 +73,11 @@ def thanked_working(
         _WRONG | ERROR_LEMMAS | GOES_ON_WORDS | IN_ADVANCE_WORDS | ASKED_WITH_THANKS
     ) or not said.isdisjoint(failing()):
         return False
-    return any(_works(words, at, lang, denied) for at in range(len(words)))
+    spans = clause_spans(text, lang, words)
+    return any(
+        _works(words, at, lang, denied) and not _told_how(words, at, lang, spans)
+        for at in range(len(words))
+    )
 
 
 def _works(words: Sequence[Token], at: int, lang: str | None, denied: frozenset[str]) -> bool:
@@ -85,3 +92,26 @@ def _works(words: Sequence[Token], at: int, lang: str | None, denied: frozenset[
         return at == 0 or words[at - 1].word not in UNDONE_BEFORE
     grammemes = verb_grammemes(token.word, lang or "ru")
     return not grammemes.isdisjoint(_DONE)
+
+
+def _told_how(words: Sequence[Token], at: int, lang: str | None, spans: Sequence[range]) -> bool:
+    """Whether the working word at `at`, said in the present, goes on in its clause with
+    what or how it works: "Printer prints blank pages. Thanks", "монитор показывает черный
+    экран, спасибо", "интернет работает медленно, спасибо" tell the problem and thank in
+    advance. Not "printing again", "fine now", "друкує, побігла пакувати", nor a change said
+    as done ("that fixed the till", "нашла в корзине", "заработало само")."""
+    token = words[at]
+    if token.word.isascii():
+        present = token.word.endswith(("s", "ing")) or (
+            token.word in WORKS_NOW_WORDS and not english_past(token.word)
+        )
+    else:
+        grammemes = verb_grammemes(token.word, lang or "ru")
+        present = "pres" in grammemes or not grammemes  # "працює", "нормально"
+    if not present:
+        return False
+    end = next((span.stop for span in spans if at in span), len(words))
+    return any(
+        not (t.stop or t.word in WORKING_AGAIN_WORDS or t.word in WORKS_NOW_WORDS)
+        for t in words[at + 1 : end]
+    )

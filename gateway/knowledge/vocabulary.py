@@ -2882,6 +2882,14 @@ WORKS_NOW_LEMMAS: frozenset[str] = _words(
     працювати запрацювати ожити зявитися повернутися налагодитися
     """
 )
+# When or how well something works again, said after it: "printing again", "fine now",
+# "друкує нарешті" (gratitude.py: no more of how it works).
+WORKING_AGAIN_WORDS: frozenset[str] = _words(
+    """
+    again now finally perfectly properly normally well снова опять теперь наконец уже
+    знову знов тепер нарешті вже
+    """
+)
 # The English words before a verb that make it wished, not done: "to print", "can scan".
 UNDONE_BEFORE: frozenset[str] = _words("to can could would will please pls")
 # What a letter brings that the user may open (lures.py): its attachment, or an archive in it.

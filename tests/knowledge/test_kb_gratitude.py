@@ -35,6 +35,10 @@ def test_thanks_for_what_works_again_is_not_answered(
         ("thanks, but the printer still won't print", "en", "printer_offline"),
         ("Прошу установить на ПК бухгалтера Notepad++. Спасибо.", "ru", "software_install"),
         ("спасибо, сканер перестал сканировать после обновления", "ru", "scanner_not_working"),
+        # what works said with how it works: the problem, thanked for in advance
+        ("монитор показывает черный экран, спасибо", "ru", "monitor_no_signal"),
+        ("монітор показує чорний екран, дякую", "uk", "monitor_no_signal"),
+        ("Hi, Outlook opens and then closes itself, thanks", "en", "app_crash"),
     ],
 )
 def test_thanks_beside_a_problem_is_still_read(
