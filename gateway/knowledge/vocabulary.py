@@ -343,6 +343,8 @@ POINTER_WORDS: frozenset[str] = _words(
 POINTER_LAG_STEMS: tuple[str, ...] = (
     "рывк", "ривк", "дерга", "смика", "сіпа", "задержк", "затримк", "полз", "повз",
     "замира", "замер", "застига", "прыга", "стриба", "скаче",
+    # the Ukrainian freezing and stopping: "миша завмирає", "мишка стає і чекаєш"
+    "завмира", "завмер", "стає", "встає",
 )  # fmt: skip
 # A keyboard or a mouse said to lag, with no machine named ("my wireless keyboard lags,
 # letters appear a second later", "mouse lags and jumps"), is the device not keeping up with
