@@ -44,7 +44,7 @@ _ATTEMPT_STEMS = """
     включа включ отключа отключ подключа подключ переподключа переподключ выдерг выдёрг
     выдерн вынима вынул вынул выташ вытаск вытащ вставля встав перетык перевтык обновля
     обнов сбрасыва сброси сброс чисти почисти очища очисти вычищ вычист вичищ вичист
-    удаля удали откатыва откати
+    удаля удали откатыва откати перезайт видалит
     перезаход перезаш перелогин вылогин разлогин переключа переключ меня поменя замени
     заменя переставля пересоздава пересозда запуска запусти сканирова просканирова прогоня
     прогна переуста перезавантаж перезапуска перевстанов перевстановлю пробува спробува перепробува
@@ -831,10 +831,21 @@ def _in_use(word: str) -> bool:
 # to log in all morning" (what was tried is what was done: "пыталась переустановить", "tried
 # to install it myself", "I entered my password twice").
 # A fix the user is trying ("пытаюсь перезагрузить", "trying to reconnect") is one: the
-# verbs of doing again and of clearing, resetting, updating are no goal of their own.
+# attempt verbs of doing again and of clearing, resetting, updating, rolling back, deleting
+# are no goal of their own. They are read from the attempt stems, not from a prefix: "ре-",
+# "re-" begin goals too ("пытаюсь редактировать договор", "trying to register on the portal").
+_FIX_KINDS = (
+    "пере", "ре", "сбр", "скид", "скин", "чист", "почист", "очи", "вычи", "вичи", "обнов", "онов",
+    "откат", "відко", "удал", "видал", "снес", "снёс", "снос", "знес", "знос",
+)  # fmt: skip
+_FIX_STEMS = tuple(stem for stem in _STEMS if stem.startswith(_FIX_KINDS))
+# … and in English the verbs of the attempt nouns ("trying to restart", "update", "repair")
+# with those of doing again, clearing and switching
 _FIX_VERBS = (
-    r"пере|ре|сброс|сбрасыв|скину|скида|очист|почист|чист|обнов|онов|откат|відкот|удал|видал|"
-    r"re-?|reset|clear|update|unplug|turn|switch|roll|uninstall|power"
+    "|".join(_FIX_STEMS)
+    + rf"|(?:{_ATTEMPT_NOUNS})(?<=[a-z])(?!\w)|"
+    r"re-?(?:connect|join|pair|add|plug|load|enter|open|map|sync|seat|create|type|log|sign|"
+    r"index|image|flash)|clear|unplug|uninstall|turn|switch|roll|power|remove|delete|flush"
 )
 _TRYING_NOW = re.compile(
     r"(?<!\w)(?:пыта(?:юсь|ется|емся|ются|ешься|етесь)|намага(?:юся|юсь|ється|ємося|ємось|"
