@@ -248,10 +248,14 @@ def from_wrong_layout(word: str) -> tuple[str, ...]:
 
 
 def from_cyrillic_layout(word: str) -> str | None:
-    """The Latin word meant when Cyrillic keys were pressed for it ("щгедщщл": outlook)."""
+    """The Latin word meant when Cyrillic keys were pressed for it ("щгедщщл": outlook). The
+    comma or full stop typed after it in the same layout is its punctuation ("цшашб": "wifi,",
+    "дщслувб": "locked,")."""
     if not CYRILLIC.search(word):
         return None
     latin = word.translate(_BACK_TO_QWERTY)
+    if len(latin) > 2:
+        latin = latin.rstrip(",.")
     return latin if latin.isascii() and latin.isalpha() else None
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gateway.knowledge.morphology import lemmas
-from gateway.knowledge.normalize import from_wrong_layout, normalize_text
+from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
 
 
 def test_case_yo_apostrophes_punctuation_and_emoji() -> None:
@@ -56,6 +56,15 @@ def test_ukrainian_typed_in_the_wrong_layout_reads_as_meant() -> None:
 def test_english_typed_in_the_cyrillic_layout_reads_as_meant() -> None:
     assert lemmas("мзт не працює", "uk")[0] == "vpn"
     assert lemmas("щгедщщл не открывается", "ru")[0] == "outlook"
+
+
+def test_the_comma_and_stop_typed_in_the_cyrillic_layout_are_punctuation() -> None:
+    # "б" and "ю" are the comma and full stop keys: "цшашб" was no word, and the message's
+    # wifi, printer or account was lost ("wifi," read as a Cyrillic non-word).
+    assert from_cyrillic_layout("цшашб") == "wifi"
+    assert from_cyrillic_layout("зкштеукю") == "printer"
+    assert lemmas("фссщгте дщслувб здуфыу рудз", "en")[:2] == ["account", "lock"]
+    assert from_cyrillic_layout("б") is None  # a comma alone is no word
 
 
 def test_latin_i_inside_a_ukrainian_word() -> None:
