@@ -630,7 +630,7 @@ MANY = PhraseSet([
     r"computers|pcs|machines|printers|users|staff|screens|kiosks)", r"every (till|register|"
     r"terminal|computer|pc|machine|printer|user|screen)",
     # … not a stretch of time or one thing whole: "I've spent the whole morning on this",
-    # "the entire screen is frozen"
+    # "the entire screen is frozen" (nor a thing a verb acts on: `all_of_things` marks it)
     r"(whole|entire) (?!(day|morning|afternoon|evening|night|week|weekend|month|year|hour|"
     r"time|screen|display|text|file|document|list|sheet|disk|report|thing|page|message|"
     r"process|lot|inbox|mailbox|folder|desktop|profile|calendar|account)\b)\w+",
@@ -970,7 +970,8 @@ def all_of_things(reading: MessageReading) -> str:
     """The message's normal form with an "all" that counts things, not people, marked
     ("у всех заданий статус «Ошибка»", "у всіх файлів": jobs and files in the genitive), so
     the phrase rules for everyone ("у всех …") pass it by. An "all" of people, groups or
-    devices, or of places ("во всех кабинетах"), stays."""
+    devices, or of places ("во всех кабинетах"), stays. An English "whole" said of a thing a
+    verb acts on is marked too ("I lose the whole basket": `_whole_thing`)."""
     vocab = _vocabulary()
     things = {
         after.text
@@ -980,10 +981,20 @@ def all_of_things(reading: MessageReading) -> str:
         and {"NOUN", "inan", "gent", "plur"} <= after.tags[0]
         and not (_is_group(after) or after.lemma in vocab.shared_devices)
     }
-    if not things:
-        return reading.norm
-    named = "|".join(re.escape(t) for t in sorted(things))
-    return re.sub(rf"\b({'|'.join(_ALL_OF)})(\s+(?:{named}))\b", r"\1_\2", reading.norm)
+    norm = reading.norm
+    if things:
+        named = "|".join(re.escape(t) for t in sorted(things))
+        norm = re.sub(rf"\b({'|'.join(_ALL_OF)})(\s+(?:{named}))\b", r"\1_\2", norm)
+    whole = {
+        words[at + 1].text
+        for clause, words in reading.clauses
+        for at in range(len(words) - 1)
+        if _whole_thing(words, at, _part_starts(clause, reading.lang))
+    }
+    if whole:
+        named = "|".join(re.escape(t) for t in sorted(whole))
+        norm = re.sub(rf"\b(whole|entire)(\s+(?:{named}))\b", r"\1_\2", norm)
+    return norm
 
 
 def only_me(text: str) -> bool:
@@ -1354,8 +1365,12 @@ def _many(
             not waiting
         ):
             return True  # "all four sales reps have been unable …", "three of our tellers can't"
-        if _whole(word) and _whole_unit(after, word) and not about_me:
-            return True  # "весь отдел"; not "вся почта у меня": the writer's own, whole
+        # "весь отдел"; not "вся почта у меня" (the writer's own, whole) nor "I lose the whole
+        # basket" (a thing a verb acts on)
+        if _whole(word) and _whole_unit(after, word) and not about_me and not (
+            _whole_thing(words, i, starts)
+        ):
+            return True
         if word.text == "any" and after and after[0].text == "of":
             return True  # "isn't responding on any of the PCs"
         # "кассы не работают"; not "Я з каси магазину", "на ПК" (indeclinable, one or many)
@@ -1568,6 +1583,43 @@ def _whole_unit(after: list[Word], whole: Word) -> bool:
         if word.text not in _PREPOSITIONS and word.text not in ("the", "a", "our", "my"):
             return not word.text.endswith("ly")
     return False
+
+
+# Before an English "whole" said of whom it stops: a preposition ("down for the whole team"), a
+# conjunction ("Reception and the whole front office"), "is" ("it's the whole company") or an
+# owner ("the client's whole team").
+_BEFORE_WHOM = _PREPOSITIONS | _CONJUNCTIONS | frozenset(
+    {"across", "throughout", "over", "around", "is", "was", "it's", "that's"}
+)
+_WHOLE_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "your", "their", "his", "her",
+                                "this", "that"})  # fmt: skip
+
+
+def _whole_thing(words: list[Word], at: int, starts: frozenset[int] = frozenset()) -> bool:
+    """English "whole" or "entire" at `at` said of what a verb acts on, with no group, place or
+    people named in it: "I lose the whole basket", "the client loses the whole install slot",
+    "spilt a whole mug of coffee", "the shared drive where the whole application is": a thing
+    at stake, not who is stopped. Its subject ("the whole office is down", "whole building
+    down" after a comma), whom a stop is for ("down for the whole team") and a group named
+    ("took down the whole office") count everyone in it."""
+    if words[at].tags or words[at].text not in ("whole", "entire"):
+        return False
+    lead = at - 1
+    while lead >= 0 and words[lead].text in _WHOLE_DETERMINERS:
+        lead -= 1
+    if lead < 0 or lead + 1 in starts:
+        return False  # it opens its part: the subject
+    before = words[lead].text
+    if before in _BEFORE_WHOM or before.endswith(("'s", "s'")):
+        return False
+    named = []
+    for word in words[at + 1 : at + 4]:
+        if word.text in _PREPOSITIONS or word.text in _CONJUNCTIONS:
+            break
+        named.append(word)
+    return not any(
+        _is_group(w) or _is_people(w) or _people_word(w) or _english_place(w) for w in named
+    )
 
 
 def _version_of(before: str) -> bool:

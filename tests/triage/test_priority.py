@@ -949,10 +949,19 @@ def test_help_on_its_way_is_no_event_ahead(text: str, p1: bool) -> None:
         ("the entire screen is frozen", "normal"),
         ("the whole screen is frozen", "normal"),
         ("весь экран завис", "normal"),
-        # … a whole place or team still does
+        # … nor a thing a verb acts on, whole: what is lost or spilt, not who is stopped
+        ("The till app freezes mid-sale and I lose the whole cart", "normal"),
+        ("the booking site won't load, otherwise the couple loses the whole wedding date",
+         "normal"),
+        ("I can't open the network folder where the entire quote is", "normal"),
+        ("knocked a whole pot of tea over the laptop, it's dead", "normal"),
+        # … a whole place or team still does, as the subject, after a preposition or named
         ("the whole office can't print", "many_stopped"),
         ("the entire shop can't take payments", "many_stopped"),
         ("весь офис без интернета", "many_stopped"),
+        ("the booking system is down for the whole clinic", "many_stopped"),
+        ("Everyone's offline, whole building down", "many_stopped"),
+        ("the power cut took down the whole office, nothing works", "many_stopped"),
     ],
 )  # fmt: skip
 def test_whole_counts_a_place_not_a_stretch_of_time_or_one_screen(text: str, reason: str) -> None:
