@@ -101,7 +101,6 @@ LOST_PATIENCE = PhraseSet([
     r"look|help|do|respond|answer|come|sort)",
     # how they feel
     r"сыт\w* по горло", r"ситий по горло", r"(не|ні) в (какие|які) ворота",
-    r"(невозможно|неможливо|нереально) работать", r"(невозможно|неможливо|нереально) працювати",
     r"(sick|tired) (and tired )?of", r"at my wits'? end", r"had enough", r"last straw",
     r"(losing|lost) my mind", r"driv\w+ me (crazy|nuts|mad|insane|up the wall)",
     r"(схожу|сойду|сходить|сойти) с ума", r"с ума (схожу|сойду|сойти|сходить)",

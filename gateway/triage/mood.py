@@ -261,14 +261,17 @@ ABOUT_THE_BOT = PhraseSet([
 ])  # fmt: skip
 
 # Work stopped, said with nothing named that stopped it: "сидим без работы", "без роботи",
-# "не можемо працювати", "we can't work", "work has stopped". The impact, not the problem: a
-# request for a person with only this still gets the problem asked ("без роботи, дайте людину").
+# "не можемо працювати", "неможливо працювати", "we can't work", "work has stopped". The
+# impact, not the problem: a request for a person with only this still gets the problem asked
+# ("без роботи, дайте людину"). How bad a fault is, not impatience with the desk: "Комп дуже
+# гальмує, неможливо працювати" is told as "не можу працювати" is.
 NO_WORK = PhraseSet([
     r"(сидим|сидимо|сижу|сиджу|остались|залишились|залишилися|стоим|стоїмо)? ?без (работы|роботи)"
     r"( (сидим|сидимо|сижу|сиджу|стоим|стоїмо))?",
     r"(нет|немає|нема) (работы|роботи)",
     r"(не|ни|ні) (могу|можем|может|можуть|можу|можемо|може|могут) (нормально )?"
     r"(работать|працювати)",
+    r"(невозможно|неможливо|нереально) (нормально )?(работать|працювати)",
     r"(i|we|they|nobody|no one|none of us) (can'?t|cannot|can not) (do any )?work",
     r"(вся |вся наша |вся моя |наша |моя )?(работа|робота) (стоит|стоїть|встала|стала|зупинилась|"
     r"остановилась)", r"(all )?(the |our |my )?work (has )?(stopped|is at a standstill)",
