@@ -260,6 +260,8 @@ def _someone_elses(word: Word) -> bool:
 
 
 _FIRST = frozenset({"первый", "перший", "first"})
+# "ни одного письма", "ні одного листа": one is a count (none came), not which time one writes
+_ONE = frozenset({"один"})
 _SPANS = frozenset({"день", "неделя", "сутки", "месяц", "тиждень", "доба", "місяць", "day",
                     "days", "week", "weeks", "month"})  # fmt: skip
 _NOT = frozenset({"не", "not", "ні"})
@@ -274,7 +276,8 @@ def _writes_again(words: list[Word]) -> bool:
         first = word.lemma in _FIRST and bool(before) and (
             before[-1] in _NOT or before == ["not", "the"]
         )
-        counted = (word.has("Anum") and word.lemma not in _FIRST) or word.among(feelings.ordinals)
+        ordinal = word.has("Anum") and word.lemma not in _FIRST and word.lemma not in _ONE
+        counted = ordinal or word.among(feelings.ordinals)
         counted = counted or bool(re.fullmatch(r"\d+-?(?:й|th|rd|nd|ий|ій)", word.text))
         if not (counted or first):
             continue

@@ -258,6 +258,9 @@ def test_lost_patience_in_everyday_words(text: str) -> None:
         "невозможно работать, всё тормозит",
         "Ноут так гальмує, що неможливо працювати",
         "нереально работать, принтер жуёт каждый лист",
+        # "ни одного письма": none came, not the user's Nth message
+        "с пятницы не пришло ни одного письма от поставщиков",
+        "за весь день в систему не пришло ни одной заявки",
     ],
 )
 def test_plain_reports_are_not_lost_patience(text: str) -> None:
