@@ -259,9 +259,8 @@ class OperatorDesk:
                 _hand_to(ticket, conv, actor.login)
                 conv.active_ticket = ticket.id
                 state = DialogState.from_dict(conv.state)
-                news = self.engine.ticket_changed(
-                    state, ticket, "reopened", StepContext(now=self.clock())
-                )
+                ctx = StepContext(now=self.clock(), held=True)  # the replying operator's now
+                news = self.engine.ticket_changed(state, ticket, "reopened", ctx)
                 conv.state = news.state.stored()
                 self.service.queue_replies(tx, conv, news.replies)
             self._require_owner(ticket, conv, actor)
@@ -512,7 +511,7 @@ class OperatorDesk:
             change = inform() if callable(inform) else inform
             if change:
                 state = DialogState.from_dict(conv.state)
-                ctx = StepContext(now=now, open_tickets=())
+                ctx = StepContext(now=now, open_tickets=(), held=not conv.bot_owns)
                 result = self.engine.ticket_changed(state, ticket, change, ctx)
                 conv.state = result.state.stored()
                 self.service.queue_replies(tx, conv, result.replies)

@@ -302,6 +302,11 @@ class DialogEngine:
         elif change == "handed_back":
             self._back_to_ticket(turn, ticket)
             self._handed_back(turn, ticket)
+        if not turn.ctx.held:
+            # news of one ticket told while the bot collects another request (an operator
+            # handed it back, resolved or re-queued it): the question waited on comes after
+            # it again, so the next words are not read as its answer unasked
+            self.flow.ask_again(turn)
         return turn.result()
 
     def _handed_back(self, turn: Turn, ticket: Ticket) -> None:
@@ -312,8 +317,6 @@ class DialogEngine:
             turn.say("ticket_handed_back", ticket_id=ticket.id, when=self.promise(turn, ticket))
         else:
             turn.say("ticket_handed_back_late", ticket_id=ticket.id)
-        # a request collected when the person took over goes on where it stopped
-        self.flow.ask_again(turn)
 
     @staticmethod
     def _stale_press(turn: Turn, key: str = "stale_button") -> StepResult:

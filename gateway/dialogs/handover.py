@@ -143,8 +143,9 @@ class Handover:
         turn.emit(ChecklistQuestion(field=field))
 
     def ask_again(self, turn: Turn) -> None:
-        """The question the checklist waits on, sent again (after a person held the
-        conversation, so the user knows what the bot still waits for); none outside it."""
+        """The question the checklist waits on, sent again (after news of a ticket, or a
+        person holding the conversation, so the user knows what the bot still waits for);
+        none outside it."""
         st = turn.state
         if st.phase == Phase.CHECKLIST and st.asking:
             self._send_question(turn, st.asking)

@@ -27,7 +27,7 @@ class StepContext:
     incidents: tuple[OpenIncident, ...] = ()  # outages declared and not yet over
     directory: bool = False  # self-service (unlock, password reset) is configured
     numbered: bool = True  # buttons may be shown as numbered text: a typed "2" presses the 2nd
-    held: bool = False  # a person has the conversation (set by `DialogEngine.self_service`)
+    held: bool = False  # a person has the conversation (`DialogEngine.self_service`, the desk)
 
 
 @dataclass

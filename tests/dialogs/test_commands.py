@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
+
+import pytest
 
 from dialogs.driver import Chat
 from gateway.dialogs.events import CsatRecorded, CsatRequest
@@ -223,6 +226,38 @@ def test_handed_back_mid_checklist_asks_the_question_it_waits_on_again(chat: Cha
     assert "вернул разговор мне" in back.replies[0].text
     assert back.replies[-1].text == asked and back.state.asking == waiting
     assert back.state.phase == Phase.CHECKLIST
+
+
+@pytest.mark.parametrize(
+    ("change", "held", "asked_again"),
+    [
+        ("resolved", False, True),  # the operator resolved the ticket they held
+        ("escalated", False, True),  # sent to the second line: back in a queue
+        ("requeued", False, True),  # re-routed to another group's queue
+        ("priority", False, True),  # news while the bot has the conversation
+        ("taken", True, False),  # a person has it now: the bot says no more
+        ("priority", True, False),  # changed by the person who holds it
+    ],
+)
+def test_news_of_another_ticket_mid_checklist_is_followed_by_the_question_waited_on(
+    chat: Chat, change: str, held: bool, asked_again: bool
+) -> None:
+    """desk38's probe (the real gateway): the user was answering a new request's checklist
+    when the operator holding the earlier ticket resolved it. The bot said "HD-000001 is
+    resolved" and no more, and the next words were taken as the answer to a question asked
+    before. Any news of a ticket told while the bot keeps the conversation is followed by
+    the question again; none while a person holds it."""
+    open_ticket(chat)
+    chat.press("new")
+    chat.send("не работает сканер в бухгалтерии")
+    while chat.state.phase != Phase.CHECKLIST:
+        chat.send("нет")
+    waiting, asked = chat.state.asking, chat.replies[-1].text
+    ctx = dataclasses.replace(chat.ctx, held=held)
+    news = chat.engine.ticket_changed(chat.state, chat.tickets[0], change, ctx)
+    assert chat.tickets[0].id in news.replies[0].text
+    assert (news.replies[-1].text == asked) is asked_again
+    assert news.state.phase == Phase.CHECKLIST and news.state.asking == waiting
 
 
 def test_news_in_the_tickets_language_for_a_fresh_state(chat: Chat) -> None:
