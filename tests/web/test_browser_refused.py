@@ -44,3 +44,31 @@ async def test_the_widget_gives_up_on_refused_and_unacknowledged_messages(
     assert sent == [REFUSED["id"]], "the refused one was sent once, the stuck one not again"
     stored = [k async for k in store.redis.scan_iter(match="fl:in:*:seen:webchat:*")]
     assert [k for k in stored if not k.endswith(b":start")] == [], "refused: nothing stored"
+
+
+async def test_a_pasted_message_past_the_limit_is_kept_whole_and_refused_with_the_reason(
+    gateway: Gateway, browser: Any, store: Store
+) -> None:
+    """desk38's probe: a log of 100 KB pasted into the chat was cut by the input's
+    maxLength to the server's limit (4,000 characters) without a word, and that part sent as if it
+    were all (the rest lost). Now the paste stays whole in the box and sending it says the
+    limit; nothing is sent until it fits."""
+    page = await browser.new_page()
+    frames: list[dict[str, Any]] = []
+    page.on(
+        "websocket",
+        lambda ws: ws.on("framesent", lambda payload: frames.append(json.loads(payload))),
+    )
+    await page.goto(f"{gateway.url}/?lang=en")
+    await page.get_by_role("button", name="Chat with IT support").click()
+    await expect(page.locator(".fl-status")).to_be_hidden()  # connected
+    line = "2026-12-07 04:12:33 ERROR [spooler] job 1842 failed: 0x8007007e\n"
+    pasted = line * (100_000 // len(line))
+    box = page.locator(".fl-input")
+    await box.focus()
+    await page.keyboard.insert_text(pasted)  # as a paste is typed in
+    await page.locator(".fl-send").click()
+    await expect(page.locator(".fl-status")).to_contain_text("The message is too long (at most")
+    assert (await box.input_value()).strip() == pasted.strip()  # all of it, to shorten
+    assert [f for f in frames if f.get("type") == "message"] == []
+    await expect(page.locator(".fl-history .fl-msg.fl-in")).to_have_count(0)

@@ -20,6 +20,9 @@
   var nextIndex = 0; // first transcript index not shown yet
   var connected = false;
   var limits = { bytes: 0, types: [] }; // for files, from the server's welcome
+  // The longest message the server takes (its welcome). Not the input's maxLength: a paste
+  // past it was cut there without a word, and the rest of a pasted log never sent.
+  var maxChars = 0;
   var MAX_TRIES = 3; // sends of one message without an acknowledgement before giving up
   var TRY_AGAIN_LATER = 1013; // the server's close while its store is unavailable
   var sentHere = []; // ids of the messages sent on the current socket
@@ -126,6 +129,10 @@
       ev.preventDefault();
       var text = input.value.trim();
       if (!text) return;
+      if (maxChars && Array.from(text).length > maxChars) { // kept to shorten or send as a file
+        setStatus(fill(T.errors.too_long, { limit: maxChars }), true);
+        return;
+      }
       input.value = "";
       submit(text, "");
     });
@@ -226,7 +233,7 @@
       connected = true;
       attempt = 0;
       saved.token = frame.token;
-      ui.input.maxLength = frame.max_chars;
+      maxChars = frame.max_chars || 0;
       limits = { bytes: frame.max_file_bytes || 0, types: frame.file_types || [] };
       ui.picker.accept = limits.types.join(",");
       setStatus("", false);
