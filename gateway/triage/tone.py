@@ -34,17 +34,17 @@ from gateway.triage.reading import (
 # Not phrases.SCREEN_QUOTE on purpose: a quote left open runs to the line's end (the rest is
 # the screen's, not the user's tone), and two letters are a quote.
 _QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]*[»”“\"]?|'[^'\n]{2,}'")
+# The verbs a screen says what it says with ("пишет", "показує", "says").
+_SAYING = (
+    r"пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|displays|reads"
+)
 _SAID = re.compile(
-    r"(?i)(?:\b(?:пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|"
-    r"displays|reads|error|errors|ошибк\w*|помилк\w*|сообщени\w*|повідомленн\w*|message)\b|:)"
-    r"[^.!?\n]*"
+    rf"(?i)(?:\b(?:{_SAYING}|error|errors|ошибк\w*|помилк\w*|сообщени\w*|повідомленн\w*|"
+    r"message)\b|:)[^.!?\n]*"
 )
 # A verb of saying and what the screen says after it, to the sentence's end or a quote (read
 # by `_QUOTED`): "It says Getting Windows ready, Don't turn off your computer".
-_SAYS = re.compile(
-    r"(?i)\b(?:пишет|пише|пишут|пишуть|выдает|выдаёт|видає|показывает|показує|says|shows|"
-    r"displays|reads)\b(?:(?!\s[«“„\"'])[^.!?\n])*"
-)
+_SAYS = re.compile(rf"(?i)\b(?:{_SAYING})\b(?:(?!\s[«“„\"'])[^.!?\n])*")
 _SHOUTED = re.compile(r"\b[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ'’-]+\b")
 # Short words that are words, not acronyms, when shouted ("DO NOT", "MY", "НЕ")
 _SHORT_WORDS = frozenset({"do", "no", "my", "me", "we", "us", "so", "go", "не", "ні", "ну", "вы",
