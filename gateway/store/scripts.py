@@ -444,7 +444,10 @@ for i = 9, #ARGV do
   if #ticket == 0 then
     page[#page + 1] = {}
   else
-    local conv = redis.call('HGET', ARGV[1] .. id .. ARGV[2], 'conversation_key')
+    local conv = false  -- read from the hash just read, not asked for again
+    for j = 1, #ticket, 2 do
+      if ticket[j] == 'conversation_key' then conv = ticket[j + 1] break end
+    end
     local name = conv and redis.call('HGET', ARGV[7] .. conv .. ARGV[8], 'user_name')
     page[#page + 1] = {ticket, redis.call('HGETALL', ARGV[3] .. id .. ARGV[4]),
       redis.call('HGETALL', ARGV[5] .. id .. ARGV[6]), name or ''}
