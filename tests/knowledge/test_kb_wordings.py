@@ -934,7 +934,7 @@ def test_a_burning_smell_in_the_kitchen_is_no_device_damaged(matcher: Matcher) -
         ("всё висит, даже мышка с задержкой", "ru", "slow_computer"),
         ("комп підвисає раз на кілька хвилин, миша завмирає", "uk", "slow_computer"),
         ("ноутбук зависає, мишка стає секунд на десять", "uk", "slow_computer"),
-        ("миша завмирає на місці, а потім стрибає", "uk", "keyboard_mouse"),
+        ("курсор миші завмирає в куті, а потім стрибає", "uk", "keyboard_mouse"),
         ("беспроводная мышка тормозит, курсор дёргается", "ru", "keyboard_mouse"),
         ("мишка лагає, курсор смикається по екрану", "uk", "keyboard_mouse"),
     ],
