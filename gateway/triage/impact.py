@@ -1357,8 +1357,11 @@ def _many(
         )
         # "35 staff won't get paid", "120 прибиральниць без зарплати": unpaid, at stake
         waiting = waiting or _unpaid(words[i + 2 : i + 6])
+        # … its noun in its own part: "на «Работа с обновлениями 27%», не выключайте
+        # компьютер" and "висит на 35%, Windows 10, ноут" count no machine
+        own = words[i + 1 : min((s for s in starts if s > i), default=len(words))][:3]
         if counted and not audience and not waiting and (
-            _counts_people_or_machines(after) or _workplaces(after)
+            _counts_people_or_machines(own) or _workplaces(own)
         ):
             return True  # "20 человек", "three front desk PCs", "на 8 робочих місцях"
         if counted and not audience and i < last_stop and _counted_subject(words, i, starts) and (
@@ -1841,13 +1844,20 @@ def _sized(words: list[Word], at: int) -> bool:
 def _counts_people_or_machines(after: list[Word]) -> bool:
     """What a count counts: its first noun, past the adjectives ("20 рабочих ПК", "three front
     desk PCs"). A noun that is neither people nor machines ends it: "заказ на 50 стульев,
-    принтер пишет замятие" counts chairs, and the printer after them is one."""
+    принтер пишет замятие" counts chairs, and the printer after them is one; so does any
+    other word the dictionary knows ("27 %, не вимикайте комп'ютер", "З пів на восьму
+    ноутбук висить": a percentage and a clock time count nothing)."""
     for word in after[:3]:
         if _counted(word):
             return True
-        if word.tags and word.is_noun:
+        if word.tags and (word.is_noun or not word.tags[0] & _BEFORE_ITS_NOUN):
             return False
     return False
+
+
+# What stands between a count and its noun: adjectives and participles ("20 рабочих ПК",
+# "трьох нових ноутбуків"), a numeral's own word ("двадцять п'ять людей").
+_BEFORE_ITS_NOUN = frozenset({"ADJF", "PRTF", "NUMR", "Anum"})
 
 
 def _workplaces(after: list[Word]) -> bool:

@@ -70,6 +70,9 @@ MANY = [
     "none of the tellers at the branch can log in",
     "every receptionist is locked out of the booking system",
     "the VPN is down for every user",
+    # … a count past the adjectives before its noun still counts (session 38)
+    "на трьох нових ноутбуках у класі не працює вайфай",
+    "у двадцяти п'яти операторів не відкривається CRM",
 ]
 NOT_MANY = [
     "не печатает принтер",
@@ -121,6 +124,12 @@ NOT_MANY = [
     "ни один сотрудник не пришёл на работу",
     "жоден працівник не вийшов на зміну",
     "ні на одній флешці не відкриваються файли",
+    # a percentage or a clock time in words counts nothing: its noun is past a comma, a verb
+    # or a preposition (session 38: each was many stopped)
+    "Висит «Работа с обновлениями 40%», не выключайте компьютер",
+    "на екрані «Оновлення 35%», не вимикайте комп'ютер, висить уже годину",
+    "диск заповнений на 100% і комп'ютер не встигає нічого",
+    "з пів на дев'яту ноутбук касирки висить на оновленні",
 ]
 
 
