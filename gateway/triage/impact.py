@@ -2673,7 +2673,7 @@ def _deadline(words: list[Word]) -> bool:
         and not (at and texts[at - 1] in _NEGATION)
     ]
     obliged = any(_an_event(w, vocab.obliged) for w in ahead) or any(
-        a in ("has", "have", "had") and b == "to" for a, b in pairwise(texts)
+        a in _OBLIGED_BEFORE_TO and b == "to" for a, b in pairwise(texts)
     ) or any(t in ("має", "мають", "маю", "маємо") for t in texts)
     # a court "hearing" by its own form: the stem is that of "hear" ("nobody can hear me")
     obliged = obliged or any(t in ("hearing", "hearings") for t in texts)
@@ -2685,6 +2685,12 @@ def _deadline(words: list[Word]) -> bool:
         or _awaited(words)
         or _client_arrives(words)
     )
+
+
+# An English obligation said before "to", as "надо", "нужно", "треба" say it: "has to reach the
+# bank by 3pm", "the quotes need to go today", "the venue is supposed to email the contract by
+# 3pm", "is meant to be signed by noon".
+_OBLIGED_BEFORE_TO = frozenset({"has", "have", "had", "need", "needs", "supposed", "meant"})
 
 
 # The writer showing or presenting something to someone: the event of "презентация", "demo",

@@ -2459,6 +2459,15 @@ def test_a_stop_said_with_nothing_before_a_work_verb(text: str, p1: bool) -> Non
          "in the next half hour.", True),
         ("лаборатория пришлёт результаты через час, а почта не принимает письма", True),
         ("вчера в 12 прислали письмо, а оно не открывается", False),  # a sending gone by
+        # an obligation said by "need to", "supposed to", "meant to", as by "надо", "треба"
+        ("Outlook receives nothing since 9, and the lab is supposed to email the results by "
+         "noon", True),
+        ("the quotes need to reach the client today and Outlook won't send", True),
+        ("the contract needs to be signed by 4pm and the e-signature site won't load", True),
+        ("Can't log in. Need to print the seating plan in an hour.", True),
+        ("the report is meant to be signed by noon and DocuSign won't load", True),
+        ("I need to change my password, it expires next week", False),  # no time near
+        ("the printer needs to be moved to room 5 by 3pm", False),  # nothing broken
     ],
 )  # fmt: skip
 def test_a_time_ahead_said_in_words_and_what_happens_at_it(text: str, p1: bool) -> None:
