@@ -205,6 +205,7 @@ class AlertTickets:
         if not ticket.status.is_active:
             ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
             sla_clock.start_clocks(ticket, self.sla, now)
+            self.reports.reopened(tx, ticket, now)
             tx.ticket_event(ticket.id, ACTOR, "reopened", detail)
         else:
             tx.ticket_event(ticket.id, ACTOR, "alert_fired", detail)

@@ -74,6 +74,14 @@ RESOLUTION = Histogram(
     ["group", "channel", "priority"],
     buckets=TIME_BUCKETS,
 )
+# A reopened ticket's operator resolution is taken off the reports; the histogram above keeps
+# it (an observation cannot be taken back), and this counter says how many tickets reopened.
+REOPENED = Counter(
+    "firstline_tickets_reopened_total",
+    "Resolved tickets opened again (the user's \"still broken\", an operator's reopen, "
+    "an alert firing again), by group, channel and priority",
+    ["group", "channel", "priority"],
+)
 CSAT = Histogram(
     "firstline_csat_score",
     "User ratings 1-5, by group ('-' for the bot) and channel",

@@ -345,6 +345,10 @@ class Ticket:
     # The mass incident an alert ticket is a child of: the incident stands for it in the
     # queue (an alert storm is one incident row, not a row per alert).
     parent: str = ""
+    # What the reports counted for the operator resolution standing now, as JSON (level,
+    # operator, day, working seconds, ...), so a reopen takes exactly that back; "" when none
+    # is counted (open, solved by the user, closed by the timer, or stored before this field).
+    resolution_counted: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         # A plain copy, its two dicts copied (every other field is a scalar): `asdict`

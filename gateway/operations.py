@@ -256,6 +256,7 @@ class OperatorDesk:
                     )
                 reopened = True
                 sla_clock.reopen(ticket, self.service.sla, self.clock())
+                self.service.reports.reopened(tx, ticket, self.clock())
                 _hand_to(ticket, conv, actor.login)
                 conv.active_ticket = ticket.id
                 state = DialogState.from_dict(conv.state)

@@ -21,6 +21,7 @@ from gateway.dialogs.events import (
 from gateway.dialogs.status import StatusReport, TicketView
 from gateway.identities import UserIdentities
 from gateway.models import BOT_OWNER, Ticket, TicketStatus
+from gateway.reports.recorder import ReportRecorder
 from gateway.store import Conversation, Store, Transaction
 from gateway.triage import sla_clock
 from gateway.triage.sla import SlaPolicy
@@ -50,6 +51,7 @@ class TicketStatusDesk:
         self.reopen_seconds = reopen_seconds
         self.shown = shown
         self.operator_names = dict(operator_names or {})
+        self.reports = ReportRecorder(sla)
 
     async def own_ticket(self, identity: str, ticket_id: str) -> Ticket | None:
         """The ticket, when it belongs to the user behind `identity`; None otherwise."""
@@ -118,6 +120,7 @@ class TicketStatusDesk:
             if not self._reopenable(ticket, now):
                 return "reopen_late"
             sla_clock.reopen(ticket, self.sla, now)
+            self.reports.reopened(tx, ticket, now)
             # Back in its group's queue for whoever takes it, as a ticket handed back is:
             # the bot has the conversation since the resolution, so no one holds it (kept,
             # the last holder showed as working on it, and was refused a reply until they

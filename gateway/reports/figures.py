@@ -157,7 +157,7 @@ def build_report(
         "deflection": _deflection(t),
         "time": {
             "first_response": _time(t, "frt", histograms["frt"]),
-            "resolution": _time(t, "res", histograms["res"]),
+            "resolution": {**_time(t, "res", histograms["res"]), "reopened": t["reopened"]},
         },
         "sla": _sla(sums, live),
         "csat": _csat(sums, query, comments),
@@ -194,6 +194,7 @@ def _deflection(t: Counter[str]) -> dict[str, Any]:
         "l1_resolved": t["resolved_l1"],
         "escalated_resolved": t["resolved_up"],
         "l1_share": ratio(t["resolved_l1"], resolved_by_operators),
+        "reopened": t["reopened"],
         "auto_closed": t["autoclosed"],
     }
 
@@ -213,6 +214,7 @@ def _compliance(c: Counter[str]) -> dict[str, Any]:
         "first_response_compliance": ratio(c["frt_met"], c["frt_n"]),
         "resolution": {"count": c["res_n"], "met": c["res_met"]},
         "resolution_compliance": ratio(c["res_met"], c["res_n"]),
+        "reopened": c["reopened"],
         "warnings": c["first_response_warning"] + c["resolution_warning"],
         "breaches": c["first_response_breach"] + c["resolution_breach"],
     }

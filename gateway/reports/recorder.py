@@ -8,7 +8,8 @@ Prometheus metrics are updated here too, with labels from bounded sets only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import json
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -47,11 +48,11 @@ class ReportRecorder:
         self._count(tx, at, f"vol:{local.weekday()}:{local.hour}", Dims(group or NONE))
 
     def _by_operator(
-        self, tx: Transaction, at: float, metric: str, dims: Dims, operator: str
+        self, tx: Transaction, at: float, metric: str, dims: Dims, operator: str, n: int = 1
     ) -> None:
         """A counter of the (group, channel, priority) series and of the operator series."""
-        self._count(tx, at, metric, dims)
-        self._count(tx, at, metric, Dims(operator=operator or NONE))
+        self._count(tx, at, metric, dims, n)
+        self._count(tx, at, metric, Dims(operator=operator or NONE), n)
 
     # Conversations the bot handled --------------------------------------------------
 
@@ -121,24 +122,57 @@ class ReportRecorder:
         """The first message of a person to the user; `ticket.fired` says if it was late."""
         seconds = self.working_seconds(ticket, ticket.created_at, at)
         late = "first_response_breach" in ticket.fired or at > ticket.first_response_due
-        self._time(tx, at, "frt", seconds, ticket, operator, late)
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        self._time(tx, at, "frt", seconds, dims, operator, late)
         metrics.FIRST_RESPONSE.labels(
             ticket.group.value, channel_label(ticket.channel), ticket.priority.value
         ).observe(seconds)
 
     def resolved(self, tx: Transaction, ticket: Ticket, operator: str, at: float) -> None:
-        """Resolved by an operator: time to resolution, and at which level."""
+        """Resolved by an operator: time to resolution, and at which level. What was counted
+        is kept on the ticket (`resolution_counted`), for a reopen to take it back."""
         seconds = self.working_seconds(ticket, ticket.created_at, at)
-        late = "resolution_breach" in ticket.fired or at > ticket.resolution_due
-        self._time(tx, at, "res", seconds, ticket, operator, late)
-        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
-        level = "resolved_l1" if ticket.level.value == "L1" else "resolved_up"
-        self._by_operator(tx, at, level, dims, operator)
+        counted = CountedResolution(
+            at=at,
+            day=self.day(at),
+            level="resolved_l1" if ticket.level.value == "L1" else "resolved_up",
+            operator=operator,
+            group=ticket.group.value,
+            channel=ticket.channel,
+            priority=ticket.priority.value,
+            seconds=seconds,
+            late="resolution_breach" in ticket.fired or at > ticket.resolution_due,
+        )
+        self._resolution(tx, counted, 1)
         if ticket.channel not in UNANSWERED_CHANNELS:  # nobody there to ask for a rating
+            dims = Dims(counted.group, counted.channel, counted.priority)
             self._by_operator(tx, at, "csat_asked", dims, operator)
+        ticket.resolution_counted = counted.to_json()
         metrics.RESOLUTION.labels(
-            ticket.group.value, channel_label(ticket.channel), ticket.priority.value
+            counted.group, channel_label(counted.channel), counted.priority
         ).observe(seconds)
+
+    def reopened(self, tx: Transaction, ticket: Ticket, now: float) -> None:
+        """A resolved ticket opened again: counted on this day, and the operator resolution
+        it had (if one was counted) taken off the day it was counted, so a ticket counts as
+        resolved once, at its last resolution. The rating asked stays asked (it was asked)."""
+        dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
+        self._count(tx, now, "reopened", dims)
+        metrics.REOPENED.labels(
+            ticket.group.value, channel_label(ticket.channel), ticket.priority.value
+        ).inc()
+        counted = CountedResolution.from_json(ticket.resolution_counted)
+        ticket.resolution_counted = ""
+        if counted is not None:
+            self._resolution(tx, counted, -1)
+            tx.reports_amended()  # a closed day may have changed: kept copies are read again
+
+    def _resolution(self, tx: Transaction, counted: CountedResolution, n: int) -> None:
+        """The counters of one operator resolution (n = 1), or their taking back (n = -1)."""
+        at, operator = counted.at, counted.operator
+        dims = Dims(counted.group, counted.channel, counted.priority)
+        self._time(tx, at, "res", counted.seconds, dims, operator, counted.late, n)
+        self._by_operator(tx, at, counted.level, dims, operator, n)
 
     def _time(
         self,
@@ -146,16 +180,17 @@ class ReportRecorder:
         at: float,
         name: str,
         seconds: float,
-        ticket: Ticket,
+        dims: Dims,
         operator: str,
         late: bool,
+        n: int = 1,
     ) -> None:
         """Count, in or out of SLA, and the histogram: by group, channel (a fixed set) and
         priority, and by operator."""
-        dims = Dims(ticket.group.value, channel_label(ticket.channel), ticket.priority.value)
-        self._by_operator(tx, at, f"{name}_n", dims, operator)
-        self._by_operator(tx, at, f"{name}_late" if late else f"{name}_met", dims, operator)
-        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", dims, operator)
+        dims = replace(dims, channel=channel_label(dims.channel))
+        self._by_operator(tx, at, f"{name}_n", dims, operator, n)
+        self._by_operator(tx, at, f"{name}_late" if late else f"{name}_met", dims, operator, n)
+        self._by_operator(tx, at, f"{name}_b{bucket(seconds)}", dims, operator, n)
 
     def autoclosed(self, tx: Transaction, ticket: Ticket, at: float) -> None:
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
@@ -186,6 +221,33 @@ class ReportRecorder:
                  "priority": dims.priority,
                  "ticket": rating.ticket.id if rating.ticket else ""}  # fmt: skip
         tx.report_note(self.day(rating.at), "comments", entry, KEEP_NOTES)
+
+
+@dataclass(frozen=True)
+class CountedResolution:
+    """An operator resolution as the reports counted it: kept on the ticket as JSON (operators'
+    tools read it), so a reopen takes off exactly what was added, on the day it was added."""
+
+    at: float
+    day: str
+    level: str  # resolved_l1 | resolved_up
+    operator: str
+    group: str
+    channel: str
+    priority: str
+    seconds: float
+    late: bool
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> CountedResolution | None:
+        """None for "" (nothing counted) or a record this version cannot read."""
+        try:
+            return cls(**json.loads(text)) if text else None
+        except (TypeError, ValueError):
+            return None
 
 
 @dataclass(frozen=True)
