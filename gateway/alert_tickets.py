@@ -205,7 +205,11 @@ class AlertTickets:
         if not ticket.status.is_active:
             ticket.status, ticket.resolved_at = TicketStatus.OPEN, 0.0
             sla_clock.start_clocks(ticket, self.sla, now)
-            self.reports.reopened(tx, ticket, now)
+            if ticket.resolution_counted:
+                # A person's resolution did not hold. One the monitoring system made alone
+                # was no resolution in the reports, and a flapping alert's return is no
+                # reopen of anyone's work.
+                self.reports.reopened(tx, ticket, now)
             tx.ticket_event(ticket.id, ACTOR, "reopened", detail)
         else:
             tx.ticket_event(ticket.id, ACTOR, "alert_fired", detail)

@@ -297,6 +297,15 @@ async def test_a_recovery_nobody_worked_on_is_no_operators_resolution_in_the_rep
     report = await ReportService(gw.rt.store).report(ReportQuery(day, day))
     assert (report["deflection"]["l1_resolved"], report["time"]["resolution"]["count"]) == (1, 1)
     assert report["csat"]["asked"] == 0
+    assert report["deflection"]["reopened"] == 0  # the untaken one's return reopened no one's
+
+    # Firing again after anna's recovery: her resolution did not hold. It is taken back and
+    # the ticket counts as reopened (desk38: every resolution counted, a reopen took nothing).
+    assert (await post(gw, "generic", {**down, "msg": "refused once more"}))[0] == 200
+    await settled(gw)
+    report = await ReportService(gw.rt.store).report(ReportQuery(day, day))
+    d, res = report["deflection"], report["time"]["resolution"]
+    assert (d["l1_resolved"], res["count"], d["reopened"]) == (0, 0, 1)
 
 
 async def test_a_reply_on_an_alert_ticket_is_refused_and_changes_no_clock(
