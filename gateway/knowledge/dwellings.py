@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 from gateway.knowledge.morphology import Token
 from gateway.knowledge.vocabulary import (
-    FLAT_DETERMINERS,
     FLAT_KINDS,
     FLAT_PREPOSITIONS,
     FLAT_THINGS,
     HOME_FLAT_WORDS,
+    NOUN_DETERMINERS,
 )
 
 
@@ -34,6 +34,6 @@ def home_flats(words: Sequence[Token]) -> frozenset[int]:
         k = i - 1
         if k >= 0 and words[k].word in FLAT_KINDS:
             k -= 1
-        if k >= 1 and words[k].word in FLAT_DETERMINERS and words[k - 1].word in FLAT_PREPOSITIONS:
+        if k >= 1 and words[k].word in NOUN_DETERMINERS and words[k - 1].word in FLAT_PREPOSITIONS:
             found.append(i)
     return frozenset(found)

@@ -2007,7 +2007,9 @@ ELSE_WORDS: frozenset[str] = _words("else")
 # flat tyre").
 HOME_FLAT_WORDS: frozenset[str] = _words("flat flats")
 FLAT_PREPOSITIONS: frozenset[str] = _words("from at in to for")
-FLAT_DETERMINERS: frozenset[str] = _words("my our the a your his her their this that")
+# The English words before a noun (and its adjectives) that say which one: articles, owners,
+# "this"/"that". Read before a flat (dwellings.py) and before "whole" (triage/impact.py).
+NOUN_DETERMINERS: frozenset[str] = _words("my our the a an your his her their this that")
 FLAT_KINDS: frozenset[str] = _words("new same own rented old")
 FLAT_THINGS: frozenset[str] = _words("rate fee tyre tyres tire tires white screen panel")
 MANY_WORDS: frozenset[str] = _words(
@@ -2674,7 +2676,7 @@ INSTALL_IMPERATIVES: frozenset[str] = _words(
 # "Сам": who does something ("мне самой не даёт", "поставьте сами", "самій не дає"); said of
 # a program it is "by itself" ("закрывается сам").
 SELF_DOING_WORDS: frozenset[str] = _words(
-    "сам сама сами самой самому самим сама самій самі самому самим"
+    "сам сама сами самой самому самим самій самі"
 )
 # Letting: "Windows не даёт", "самій не дає" (lemmas).
 LETTING_LEMMAS: frozenset[str] = _words("давать дать давати дати пускать пускати")

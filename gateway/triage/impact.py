@@ -17,6 +17,7 @@ from functools import cache
 from itertools import pairwise
 
 from gateway.knowledge.morphology import english_past, lemma, meant_text
+from gateway.knowledge.vocabulary import NOUN_DETERMINERS
 from gateway.triage.impatience import nobody_responds
 from gateway.triage.language import CYRILLIC
 from gateway.triage.phrases import PhraseSet, normalise
@@ -1594,8 +1595,6 @@ def _whole_unit(after: list[Word], whole: Word) -> bool:
 _BEFORE_WHOM = _PREPOSITIONS | _CONJUNCTIONS | frozenset(
     {"across", "throughout", "over", "around", "is", "was", "it's", "that's"}
 )
-_WHOLE_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "your", "their", "his", "her",
-                                "this", "that"})  # fmt: skip
 
 
 def _whole_thing(words: list[Word], at: int, starts: frozenset[int] = frozenset()) -> bool:
@@ -1608,7 +1607,7 @@ def _whole_thing(words: list[Word], at: int, starts: frozenset[int] = frozenset(
     if words[at].tags or words[at].text not in ("whole", "entire"):
         return False
     lead = at - 1
-    while lead >= 0 and words[lead].text in _WHOLE_DETERMINERS:
+    while lead >= 0 and words[lead].text in NOUN_DETERMINERS:
         lead -= 1
     if lead < 0 or lead + 1 in starts:
         return False  # it opens its part: the subject
