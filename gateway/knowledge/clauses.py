@@ -775,10 +775,7 @@ def awaited_from_others(
     говорит что ничего не получил"), nor a thing shipped ("отправил доски, а машины всё
     нет")."""
     none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
-    if SENDING_LEMMAS.isdisjoint(t.lemma for t in words) or (
-        EMPTY_WORDS.isdisjoint(t.word for t in words)
-        and NEGATION_WORDS.isdisjoint(t.word for t in words)
-    ):
+    if SENDING_LEMMAS.isdisjoint(t.lemma for t in words) or not any(_missing(t) for t in words):
         return none
     if posted(words):
         return none  # "нова пошта каже, що відправили посилку": the post, not the mail
@@ -842,7 +839,7 @@ def awaited_from_others(
         # "а до мене не дійшла", "I never got it": the arriving denied is what did not come;
         # "haven't had a single email": the denial itself.
         mine = [(i, t) for i, t in enumerate(words) if i not in others and not t.stop]
-        empty = [i for i, t in mine if t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS]
+        empty = [i for i, t in mine if _arriving(t)]
         empty = empty or [i for i, t in mine if t.word in NEGATION_WORDS]
     return frozenset(empty), frozenset(others) | framing
 
@@ -909,7 +906,7 @@ def undelivered(
         ):
             continue
         for i, t in zip(span, part, strict=True):
-            if t.lemma in ARRIVING_LEMMAS or t.word in ARRIVING_LEMMAS or t.word in _RECEIVES:
+            if _arriving(t) or t.word in _RECEIVES:
                 denied.append(i)
             elif t.word in SPEECH_WORDS or t.word in HE_SHE_WORDS or t.word in THEY_WORDS:
                 said.append(i)
