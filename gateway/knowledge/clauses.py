@@ -519,8 +519,11 @@ def clause_spans(text: str, lang: str | None, words: Sequence[Token]) -> list[ra
     """The positions in `words` (the tokens of `text`) of each clause, in order; empty when
     the clauses' tokens are not the message's (a text normalised otherwise)."""
     parts = _clauses(text, lang, words, quotes_joined=True)
-    if parts is None:
-        return []
+    return [] if parts is None else _spans(parts)
+
+
+def _spans(parts: Clauses) -> list[range]:
+    """The positions each clause of `parts` holds in the message's words, in order."""
     spans = []
     start = 0
     for part in parts:
@@ -1005,11 +1008,7 @@ def _framing(parts: Clauses, theirs: Container[int]) -> frozenset[int]:
     its sending or anything missing: a greeting, who writes, a request to look ("Добрий
     день, це Ганна Петрівна з ліпного цеху. …. Подивіться будь ласка."). One in the middle
     ("а йому прилітає відмова 554") is part of what is told."""
-    spans: list[range] = []
-    start = 0
-    for part in parts:
-        spans.append(range(start, start + len(part)))
-        start += len(part)
+    spans = _spans(parts)
     plain = [
         not any(i in theirs for i in span)
         and not any(
