@@ -159,6 +159,7 @@ def _read_tokens(text: str, lang: str | None) -> tuple[Token, ...]:
     if sum(m != w for m, w in zip(meant, words, strict=True)) >= 2:
         # A whole English message typed in the Cyrillic layout: its short words too ("тщ").
         meant = [_latin_meant(w, 2) if m == w else m for m, w in zip(meant, words, strict=True)]
+        meant = _english_in_layout(meant, words)
     meant = [_reflexive_respelt(word, lang) for word in meant]
     found = tuple(_token(word, lang) for word in meant)
     twins = {**_latin_twins(raw, read), **_h_twins(raw, read, lang)} if read is not raw else {}
@@ -558,13 +559,32 @@ def _latin_meant(word: str, shortest: int = 3) -> str:
     ("мзт" → vpn, "щгедщщл" → outlook); any other word as it is."""
     if word in WORDS or len(word) < shortest or _cyrillic_known(word):
         return word
+    return _latin_word(word) or word
+
+
+def _latin_word(word: str) -> str | None:
+    """The product or English word a Cyrillic word reads as in the Latin layout ("мзт" vpn,
+    "еру" the); None when it reads as none."""
     latin = from_cyrillic_layout(word)
     if latin is None:
-        return word
+        return None
     latin = WORDS.get(latin, latin)
-    if latin in PRODUCT_WORDS or latin in _CANONICAL or _english_known(latin):
-        return latin
-    return word
+    return latin if latin in PRODUCT_WORDS or latin in _CANONICAL or _english_known(latin) else None
+
+
+def _english_in_layout(meant: list[str], words: list[str]) -> list[str]:
+    """An English message typed in the Cyrillic layout as a whole, with its short words that
+    a Cyrillic dictionary happens to know read as the English ones too ("еру" the, "ше" it,
+    "шт" in, "ща" of, "иге" but): when the words read as English outnumber the Cyrillic ones
+    left, those are slips of the same layout, not Russian or Ukrainian. Else as read."""
+    left = [i for i, (m, w) in enumerate(zip(meant, words, strict=True)) if m == w]
+    cyrillic = [i for i in left if CYRILLIC.search(words[i])]
+    if not cyrillic or len(meant) - len(left) <= len(cyrillic):
+        return meant
+    read = list(meant)
+    for i in cyrillic:
+        read[i] = _latin_word(words[i]) or read[i]
+    return read
 
 
 # A word typed in the wrong layout that starts with a key standing for a letter: ",elm"

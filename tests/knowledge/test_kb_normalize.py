@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gateway.knowledge.morphology import lemmas
+from gateway.knowledge.morphology import lemmas, tokens
 from gateway.knowledge.normalize import from_cyrillic_layout, from_wrong_layout, normalize_text
 
 
@@ -56,6 +56,16 @@ def test_ukrainian_typed_in_the_wrong_layout_reads_as_meant() -> None:
 def test_english_typed_in_the_cyrillic_layout_reads_as_meant() -> None:
     assert lemmas("мзт не працює", "uk")[0] == "vpn"
     assert lemmas("щгедщщл не открывается", "ru")[0] == "outlook"
+
+
+def test_a_whole_english_message_in_the_cyrillic_layout_keeps_its_short_words() -> None:
+    # "еру" (the), "шт" (in), "ше" (it) are words a Cyrillic dictionary knows; in a message
+    # whose other words all read as English typed in the wrong layout they are English too.
+    words = [t.word for t in tokens("еру ысфттук шт ьн щаашсу шы тще цщклштп, дщщл фе ше", "en")]
+    assert " ".join(words) == "the scanner in my office is not working look at it"
+    # A Russian message with two products typed in the layout keeps its Russian words.
+    words = [t.word for t in tokens("не работает щгедщщл и мзт", "ru")]
+    assert words == ["не", "работает", "outlook", "и", "vpn"]
 
 
 def test_the_comma_and_stop_typed_in_the_cyrillic_layout_are_punctuation() -> None:
