@@ -2547,22 +2547,31 @@ GLASS_WORDS: frozenset[str] = _words("glass")
 GLASS_PART_WORDS: frozenset[str] = _words("thing bit part plate")
 COPIER_WORDS: frozenset[str] = _words("copier photocopier mfp")
 PRODUCT_WORDS = PRODUCT_WORDS | PRINTER_MAKER_WORDS | SCANNER_SERIES_WORDS
+# Asking for a program to be installed, in the imperative ("поставьте программу-просмотрщик",
+# "поставте програму", "установите драйвер", "встановіть"): who does it and the rights the
+# user lacks are the installing's (`installs.install_rights`).
+INSTALL_IMPERATIVES: frozenset[str] = _words(
+    """
+    поставьте поставь установите установи поставте постав встановіть встанови установіть
+    """
+)
 # Words of wanting: an application named right after one is asked for ("нужен AutoCAD").
 WANT_WORDS: frozenset[str] = _words(
     """
-    нужен нужна нужно нужны надо хочу хотел хотела можно дайте поставьте установите
-    потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна дайте поставте
+    нужен нужна нужно нужны надо хочу хотел хотела можно дайте
+    потрібен потрібна потрібно потрібні треба хочу хотів хотіла можна
     need needs needed want wanted wish request requesting order
     """
-) | _words(
+) | INSTALL_IMPERATIVES | _words(
     # A program asked to be put on ("встановіть 7-Zip", "прошу установить Figma", "треба
     # встановити Krita", "замовити встановлення CorelDRAW"): the verb or noun of installing
-    # in the forms a request takes, Ukrainian, Russian and surzhyk alike.
+    # in the forms a request takes, Ukrainian, Russian and surzhyk alike (the imperatives
+    # above).
     """
-    установи установить установку установка поставь поставить инсталлируйте
-    встановіть встанови встановити встановлення установіть установити інсталюйте
-    постав поставити
-    поставите установите встановите
+    установить установку установка поставить инсталлируйте
+    встановити встановлення установити інсталюйте
+    поставити
+    поставите встановите
     """
 )
 # English verbs a program is asked for with, when a request comes just before them or they
@@ -2663,14 +2672,6 @@ ADMIN_WORDS: frozenset[str] = _words(
     """
     admin administrator administrators админ админа админские администратора
     администратор адмін адміна адміністратора адміністратор
-    """
-)
-# Asking for a program to be installed, in the imperative ("поставьте программу-просмотрщик",
-# "поставте програму", "установите драйвер", "встановіть"): who does it and the rights the
-# user lacks are the installing's (`installs.install_rights`).
-INSTALL_IMPERATIVES: frozenset[str] = _words(
-    """
-    поставьте поставь установите установи поставте постав встановіть встанови установіть
     """
 )
 # "Сам": who does something ("мне самой не даёт", "поставьте сами", "самій не дає"); said of
