@@ -41,6 +41,7 @@ from gateway.knowledge.things import (
     physical,
     secrets,
     shared,
+    standalone,
     venue,
     worn_parts,
 )
@@ -283,9 +284,11 @@ class Domain:
         вмикається") IT's twin has the same shape: left to the other signals."""
         others = [c[-1] for c in subject.candidates if c[-1] not in shared()]
         failing = min(self._odds.get(word, 0.0) for word in _NEGATIONS)
+        # A fan said with only a place or only another thing is already that place's or
+        # that thing's: a room has fans of its own, where a monitor in a hall is IT's.
+        alone = {c[-1] for c in subject.candidates} <= standalone() | set(others)
         return (
-            bool(subject.places)
-            and bool(others)
+            ((bool(subject.places) and bool(others)) or (alone and bool(subject.places or others)))
             and all(self._odds.get(word, 0.0) <= 0 for word in (*subject.places, *others))
             and all(self._odds.get(word, 0.0) <= failing for word in subject.said)
         )

@@ -51,6 +51,7 @@ from gateway.knowledge.vocabulary import (
     SENSE_WORDS,
     SHARED_DEVICES,
     SHARED_THINGS,
+    STANDALONE_THINGS,
     THREE_D_PRINTING,
     WORN_PARTS,
 )
@@ -211,6 +212,13 @@ def shared() -> frozenset[str]:
     """Lemmas of the things IT shares with everyday life (vocabulary.SHARED_THINGS), as
     Russian and as Ukrainian for a Cyrillic word. Read on first use."""
     return _lemmas(SHARED_THINGS)
+
+
+@cache
+def standalone() -> frozenset[str]:
+    """Lemmas of the shared things a room or another machine has on its own as often as a
+    computer does (vocabulary.STANDALONE_THINGS: a fan). Read on first use."""
+    return _lemmas(STANDALONE_THINGS)
 
 
 @cache
@@ -445,8 +453,10 @@ def subject(
         if not governed:
             before_it.append(token.lemma)
         # A Cyrillic phrase ends with its noun (adjectives agree before it); an English
-        # one runs on to the failure ("in the diagnostics room won't ...").
-        if _CYRILLIC.search(token.word) and thing:
+        # one runs on to the failure ("in the diagnostics room won't ..."). A word no
+        # dictionary knows right after the preposition is the noun it governs, a trade's
+        # own place ("в аэротрубе вентилятор гудит"), not an adjective of the next word.
+        if _CYRILLIC.search(token.word) and (thing or _unknown_after(words, index)):
             done = done or seen
             governed, before_it = False, []
     return Subject(
@@ -703,6 +713,12 @@ def _acronym(word: str) -> bool:
 
 def _coded(token: Token) -> bool:
     return any(c.isdigit() for c in token.word)
+
+
+def _unknown_after(words: Sequence[Token], index: int) -> bool:
+    """The word at `index` is one no dictionary knows, right after a preposition that
+    governs a place."""
+    return not words[index].known and index > 0 and words[index - 1].word in _GOVERNING
 
 
 def _may_be_thing(token: Token, lang: str) -> bool:

@@ -2282,6 +2282,16 @@ WORN_PARTS: dict[str, frozenset[str]] = {
     **dict.fromkeys(_words("экран екран screen"), _SHEET_DAMAGE),
     **dict.fromkeys(_words("диск disc disk"), _DISC_WEAR),
 }
+# Shared things a room or another machine has on their own as often as a computer has them:
+# a fan stands on a desk, turns in a ceiling or an extractor, cools a kiln or a wind tunnel.
+# A computer's fan is told with the computer or with its slowness ("ноут гальмує, вентилятор
+# гуде"); one said only in a place or beside other things, none of them IT's, is that
+# place's or that thing's ("вентилятор в пельменной гудит над плитой") (domain.py).
+STANDALONE_THINGS: frozenset[str] = _words(
+    """
+    вентилятор fan
+    """
+)
 # What only a 3D printer has, as the words are written: one nozzle (an inkjet's print head has
 # hundreds: "сопла забиты", "clogged nozzles" stay an office printer's) and filament. A
 # printer said with one is a 3D printer ("принтер знову надрукував корпус кривим, сопло

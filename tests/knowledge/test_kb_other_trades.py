@@ -75,3 +75,25 @@ def test_monuments_games_and_a_pulse_lean_away_from_it(
 def test_driving_is_no_drive() -> None:
     # "who's driving the route?" read "drive", the shared drive's word.
     assert lemma("driving", "en") != lemma("drive", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # A fan in a place or beside things none of which is IT's is that place's fan.
+        ("в теплице вентилятор гудит и трясётся над грядками", "ru", None),
+        ("вентилятор у коптильні гуде сильніше, ніж зазвичай", "uk", None),
+        ("на складе вентилятор гудит и трясётся", "ru", None),
+        # A place no dictionary knows ends where the preposition's noun does.
+        ("в вейкпарке вентилятор гудит, инструкторы жалуются", "ru", None),
+        # A computer's fan is told with the computer or its slowness.
+        ("вентилятор в ноутбуке гудит", "ru", "slow_computer"),
+        ("ноут гальмує, вентилятор гуде", "uk", "slow_computer"),
+        ("комп в бухгалтерии тормозит, вентилятор гудит", "ru", "slow_computer"),
+    ],
+)
+def test_a_fan_without_a_computer_is_the_rooms(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # Before: every fan was slow_computer's; a room's or a kiln's fan was answered with it.
+    assert answered(matcher, text, lang) == topic
