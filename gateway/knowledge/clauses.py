@@ -45,6 +45,7 @@ from gateway.knowledge.vocabulary import (
     DURING_PAIRS,
     EMPTY_WORDS,
     ERROR_LEMMAS,
+    FLASH_WORDS,
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
     FLOWING_WORDS,
@@ -1087,6 +1088,8 @@ def crashed_at_start(
     at_start = not WINDOW_WORDS.isdisjoint(said) and ("до", "того") in pairwise(
         t.word for t in words
     )
+    # "мелькнёт и закрывается": a flash before the first crash is all the opening it got.
+    at_start = at_start or not FLASH_WORDS.isdisjoint(t.word for t in words[: crashes[0]])
     for part in parts:
         clause = {t.word for t in part}
         at_start = at_start or not (

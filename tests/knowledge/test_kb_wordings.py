@@ -333,6 +333,23 @@ def test_a_program_that_did_not_open_is_one_that_does_not_start(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("прога мигне віконцем і закривається", "uk"),
+        ("эксель открываю, окошко мелькнёт и закрывается", "ru"),
+        ("ворд открываю - мигнёт и закрывается", "ru"),
+    ],
+)
+def test_a_window_that_flashes_and_closes_did_not_start(
+    matcher: Matcher, text: str, lang: str
+) -> None:
+    # A flash before the crash is all the opening the program got. Before, the first two
+    # got nothing; the third was app_wont_start only by "не открывается", pieced together
+    # from "открываю" and the "не" of a later "не показывает".
+    assert answered(matcher, text, lang) == "app_wont_start"
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "topic"),
     [
         ("з ранку не працює інтернет", "uk", "no_internet"),
