@@ -1181,6 +1181,7 @@ class Ranker:
         heard = {term for m, d in named if not d for term, s in m if s >= 0.8}
         present = frozenset({t.lemma for t in words} | heard) - dated_only
         joined = " ".join(t.lemma for t in content)
+        denied = _denied(words, resolved, message.at)
         signals = []
         order: dict[int, float] = {}
         resembles: dict[int, float] = {}
@@ -1201,7 +1202,10 @@ class Ranker:
             similarity = resembles[index] = self._similarity(joined, index)
             keyword = float(
                 any(
-                    k <= present and not k <= self._generic and not k & unsaid[index]
+                    k <= present
+                    and not k <= self._generic
+                    and not k & unsaid[index]
+                    and (_DENIAL not in k or bool(k & denied))
                     for k in self._keywords[index]
                 )
             )
@@ -2493,3 +2497,27 @@ def _crowd_or_preposition(token: Token) -> bool:
     """A preposition ("the one by the office": said of a place, not it) or everyone ("whole
     office", "весь склад": the outage's many people, not where the writer sits)."""
     return token.word in PREPOSITIONS or token.word in MANY_WORDS or token.lemma == _EVERYONE
+
+
+# The Cyrillic denial: it stands right before the word it denies.
+_DENIAL = "не"
+
+
+def _denied(
+    words: Sequence[Token],
+    resolved: Sequence[tuple[Token, list[tuple[str, float]]]],
+    at: Sequence[int],
+) -> frozenset[str]:
+    """The lemmas a Cyrillic "не" stands right before, with the article terms each is heard
+    as ("не приходять" as "не прийти"): "не відповідає" denies answering; "ти не втомився
+    відповідати" denies being tired, and the answering is said, not denied. A keyword
+    phrase with "не" is said only when one of its words is denied."""
+    after = {i + 1 for i, token in enumerate(words) if token.word == _DENIAL}
+    heard = {
+        term
+        for (_, matches), position in zip(resolved, at, strict=True)
+        if position in after
+        for term, similarity in matches
+        if similarity >= 0.8
+    }
+    return frozenset({words[i].lemma for i in after if i < len(words)} | heard)

@@ -333,6 +333,42 @@ def test_a_program_that_did_not_open_is_one_that_does_not_start(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        # "не" denies the word right after it: being tired, not answering.
+        ("привет, ты там не устал отвечать всем?", "ru", None),
+        ("ти не втомився мені відповідати?", "uk", None),
+        ("програма не відповідає", "uk", "app_crash"),
+        ("Excel не отвечает", "ru", "app_crash"),
+        ("мені не приходять відповіді від клієнтів на заявки", "uk", "email_not_receiving"),
+    ],
+)
+def test_a_denial_completes_only_the_phrase_of_the_word_it_stands_before(
+    matcher: Matcher, text: str, lang: str, topic: str | None
+) -> None:
+    # The keyword "не відповідає" was read as a bag of words: any "не" and any answering
+    # made it, and a question to the bot was answered with the crashing program.
+    assert answered(matcher, text, lang) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "said"),
+    [
+        ("ти там не втомився відповідати всім?", "uk", False),
+        ("ты не устал отвечать?", "ru", False),
+        ("програма не відповідає", "uk", True),
+        ("программа опять не отвечает", "ru", True),
+    ],
+)
+def test_the_not_responding_phrase_needs_its_denial_before_it(
+    matcher: Matcher, text: str, lang: str, said: bool
+) -> None:
+    # Before: 1.0 in all four (the keyword's words anywhere in the message).
+    crash = next(s for s in matcher.ranker.rank(text, lang, 5) if s.article.id == "app_crash")
+    assert crash.keyword == float(said)
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("прога мигне віконцем і закривається", "uk"),
