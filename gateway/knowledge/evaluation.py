@@ -2,7 +2,7 @@
 
 - dev set (`faq_dev.jsonl`): the phrasings the base was written with; must stay >= 97%.
 - tuning parts (`blind/faq_tune.jsonl` … `faq_tune9.jsonl`, `faq_tune11.jsonl`,
-  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune37.jsonl`; batch 10 had no FAQ lines,
+  `faq_tune12.jsonl`, `faq_tune14.jsonl` … `faq_tune38.jsonl`; batch 10 had no FAQ lines,
   session 13 no blind batch): the decision is fitted on them; each one's accuracy is
   reported by k-fold cross-validation, held out twice: each fold is ranked without its own
   phrasings in the articles' samples and decided by a decision fitted on the other folds,
@@ -12,7 +12,7 @@
   all its phrasings out of the samples and decided by a decision fitted on the other parts
   and the dev set only; pooled, it is set beside the pooled k-fold figure. k-fold mixes a
   writer's lines into training and test; a new user is a new writer.
-- frozen parts (`blind/faq_frozen37.jsonl`, the honest measure; `faq_frozen36.jsonl` …
+- frozen parts (`blind/faq_frozen38.jsonl`, the honest measure; `faq_frozen37.jsonl` …
   `faq_frozen3.jsonl` and `faq_frozen.jsonl`, now regression sets): decided by the
   committed decision (fitted on the tuning parts and the dev set); nobody tunes while
   looking at their misses, which are never printed.
@@ -72,6 +72,7 @@ TUNE34_FILE = "blind/faq_tune34.jsonl"  # thirty-fourth blind batch (2026-12-06,
 TUNE35_FILE = "blind/faq_tune35.jsonl"  # thirty-fifth blind batch (2026-12-06, session 36)
 TUNE36_FILE = "blind/faq_tune36.jsonl"  # thirty-sixth blind batch (2026-12-07, session 37)
 TUNE37_FILE = "blind/faq_tune37.jsonl"  # thirty-seventh blind batch (2026-12-07, session 38)
+TUNE38_FILE = "blind/faq_tune38.jsonl"  # thirty-eighth blind batch (2026-12-07, session 39)
 TUNING_FILES = (
     TUNE_FILE,
     TUNE2_FILE,
@@ -108,6 +109,7 @@ TUNING_FILES = (
     TUNE35_FILE,
     TUNE36_FILE,
     TUNE37_FILE,
+    TUNE38_FILE,
 )
 FROZEN_FILE = "blind/faq_frozen.jsonl"  # the first frozen part, kept as a regression set
 FROZEN3_FILE = "blind/faq_frozen3.jsonl"  # the third batch's frozen part, a regression set
@@ -141,8 +143,10 @@ FROZEN33_FILE = "blind/faq_frozen33.jsonl"  # thirty-third batch's frozen part, 
 FROZEN34_FILE = "blind/faq_frozen34.jsonl"  # thirty-fourth batch's frozen part, a regression set
 FROZEN35_FILE = "blind/faq_frozen35.jsonl"  # thirty-fifth batch's frozen part, a regression set
 FROZEN36_FILE = "blind/faq_frozen36.jsonl"  # thirty-sixth batch's frozen part, a regression set
-FROZEN37_FILE = "blind/faq_frozen37.jsonl"  # the honest frozen measure (thirty-seventh batch)
+FROZEN37_FILE = "blind/faq_frozen37.jsonl"  # thirty-seventh batch's frozen part, a regression set
+FROZEN38_FILE = "blind/faq_frozen38.jsonl"  # the honest frozen measure (thirty-eighth batch)
 FROZEN_FILES = (
+    FROZEN38_FILE,
     FROZEN37_FILE,
     FROZEN36_FILE,
     FROZEN35_FILE,
@@ -208,6 +212,7 @@ NEGATIVE_FILES = (
     "faq_near_miss26.jsonl",
     "faq_near_miss27.jsonl",
     "faq_near_miss28.jsonl",
+    "faq_near_miss29.jsonl",
     "faq_sense_probe18.jsonl",
     "faq_sense_probe19.jsonl",
 )

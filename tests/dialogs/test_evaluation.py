@@ -617,9 +617,18 @@ BLIND_SETS = [
     # (main cc625297, the lead, in a detached snapshot, before any change made with it in view):
     # its tuning part 35/40, 2 asked again ...
     ("dialogs_tune37.yaml", 35, 2),
-    # ... and its frozen part, the honest dialog measure from session 38, at its first untouched
-    # figure (34/40, 0 asked again), run for its summary only.
+    # ... and its frozen part, the honest dialog measure during session 38 (sealed: measured by
+    # the lead only), at its first untouched figure (34/40, 0 asked again); now a regression
+    # set, run for its summary only.
+    # 34/40, 0 at session 38's end (main 7a972b1b; summary only).
     ("dialogs_frozen37.yaml", 34, 0),
+    # the thirty-eighth batch (session 39), as first measured on session 39's starting code
+    # (main 3b1444df, the lead, in a detached snapshot, before any change made with it in view):
+    # its tuning part 32/40, 2 asked again ...
+    ("dialogs_tune38.yaml", 32, 2),
+    # ... and its frozen part, the honest dialog measure from session 39, at its first untouched
+    # figure (31/40, 3 asked again), run for its summary only.
+    ("dialogs_frozen38.yaml", 31, 3),
     # the held-out probe of session 16 (i19-facts16: facts in the first message and in the reply
     # to "did it help?"), written before its changes: 14/23 with 11 asked again on main 0f822b7;
     # 16/23 (9) with an exception's name read as the error, not a program; 17/23 (8) with a
