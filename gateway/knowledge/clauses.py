@@ -62,6 +62,7 @@ from gateway.knowledge.vocabulary import (
     NEGATION_WORDS,
     NOT_DAMAGE_WORDS,
     NOTHING_WORDS,
+    NOUN_DETERMINERS,
     ONLY_WORDS,
     ORDER_LEMMAS,
     OTHER_SUBJECT_WORDS,
@@ -745,10 +746,12 @@ def bounced_to_user(
     for part in parts:
         said = [t.word for t in part]
         pairs = list(pairwise(said))
-        # "my emails", "my sent mail", "my sent invoices": the user's own.
+        # "my emails", "my sent mail", "my sent invoices", "our quotes": the user's own.
         own = not SENDING_PERSON_WORDS.isdisjoint(said) or any(
             word in OWN_WORDS
-            and not (MAIL_WORDS | SENDING_LEMMAS | REPLY_WORDS).isdisjoint(said[k + 1 : k + 3])
+            and not (MAIL_WORDS | SENDING_LEMMAS | REPLY_WORDS | MAILED_PAPERS).isdisjoint(
+                said[k + 1 : k + 3]
+            )
             for k, word in enumerate(said)
         )
         to_user = any(
@@ -756,11 +759,27 @@ def bounced_to_user(
         )
         for index, word in enumerate(said):
             others = [i for i, w in enumerate(said[:index]) if w in OTHERS_WORDS]
-            if word in BOUNCE_WORDS and not own and (to_user or others):
+            if word not in BOUNCE_WORDS or own:
+                continue
+            others += _bounced_back_to(said, index)
+            if to_user or others:
                 bounces.append(start + index)
                 senders.extend(start + i for i in others if not part[i].stop)
         start += len(part)
     return frozenset(bounces), frozenset(senders)
+
+
+def _bounced_back_to(said: Sequence[str], index: int) -> list[int]:
+    """The position of the others a bounce at `index` goes back to ("emails bounce back to
+    the senders", "bookings are bouncing back to customers"): mail that returns to others
+    was theirs, sent to the user. Empty when the bounce goes back to no one named so."""
+    ahead = index + 1
+    if said[ahead : ahead + 2] != ["back", "to"]:
+        return []
+    ahead += 2
+    while ahead < len(said) and said[ahead] in NOUN_DETERMINERS:
+        ahead += 1
+    return [ahead] if ahead < len(said) and said[ahead] in OTHERS_WORDS else []
 
 
 def awaited_from_others(

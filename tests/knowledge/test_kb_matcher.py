@@ -1769,10 +1769,14 @@ def test_mail_others_say_they_sent_is_the_mail_that_did_not_come(
         ("customers get a bounce when they write to me", "email_not_receiving"),
         ("suppliers say messages to us bounce", "email_not_receiving"),
         ("emails to me bounce", "email_not_receiving"),
+        # Mail that bounces back to others named after it was theirs.
+        ("the bookings mailbox is full, mail bounces back to the senders", "email_not_receiving"),
+        ("messages bounce back to the suppliers, my box is over its limit", "email_not_receiving"),
         # The user's own mail bounces: it did not go out.
         ("every message I send bounces back", "email_not_sending"),
         ("my emails to clients bounce", "email_not_sending"),
         ("we send invoices to customers and they bounce", "email_not_sending"),
+        ("my invoices bounce back to the customers' accountant", "email_not_sending"),
     ],
 )
 def test_a_bounce_of_mail_sent_to_the_user_is_mail_that_did_not_come(
@@ -1836,6 +1840,11 @@ def test_who_sent_the_bounced_mail_and_the_bounce_are_found() -> None:
     assert [words[i].word for i in senders] == ["clients"]
     mine = "my emails to clients bounce"
     assert bounced_to_user(mine, "en", tokens(mine, "en")) == (frozenset(), frozenset())
+    back = "the inbox is full and orders bounce back to our customers"
+    words = tokens(back, "en")
+    bounces, senders = bounced_to_user(back, "en", words)
+    assert [words[i].word for i in bounces] == ["bounce"]
+    assert [words[i].word for i in senders] == ["customers"]
 
 
 @pytest.mark.parametrize(
