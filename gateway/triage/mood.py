@@ -22,6 +22,23 @@ from gateway.triage.tone import only_tone
 # The person wanted and the bot refused, as a person set against the bot says them.
 _PERSON = r"(человек\w*|людин\w*|оператор\w*|специалист\w*|фахівц\w*|person|human|operator)"
 _BOT = r"(бот|робот|bot|robot|chatbot)\w*"
+# Someone of the desk, in English: anyone, a person of a role, a member of the team or staff,
+# the team itself, from wherever ("a member of the IT team", "one of your engineers",
+# "someone from support"); not "it" alone, a pronoun before it is the IT desk.
+_SOMEONE_EN = (
+    r"(someone|somebody|anyone|anybody|a (real |live |human |actual )?person|a human|"
+    r"an? (it )?(engineer|technician|tech|specialist|admin)|an? it person|a staff member|"
+    r"(a |one )?members? of (the |your )?(\w+ )?(team|staff|department|desk)|"
+    r"one of (your|the) (\w+ )?(staff|team|engineers|technicians|techs|people|colleagues)|"
+    r"(the |your )?(support|help ?desk|service ?desk)( team| desk| department| staff)?|"
+    r"(the |your )it (team|desk|department|staff|guys))"
+    r"( from (the )?\w+( team| desk| department)?)?"
+)
+# … reaching the writer: "contact me", "get back to us", "reply to me"
+_REACHES_WRITER = (
+    r"(contact|call|ring|phone|email|e-mail|reach|get back to|get in touch with|answer|"
+    r"reply to|respond to) (me|us)\b"
+)
 
 ASKS_FOR_PERSON = PhraseSet([
     # "оператор" said alone, "с оператором" ("дайте оператора" is read by its shape in
@@ -166,6 +183,11 @@ ASKS_FOR_PERSON = PhraseSet([
     r"(need|want|have|like|can i|could i|let me|may i) (to )?(speak|talk|chat) (to|with) (it|"
     r"support|the it (team|desk|department|guys)|the helpdesk|the help desk)\b",
     r"(get|put) me (it|support) on the (phone|line)",
+    # someone of the desk to reach the writer, asked or wished: "could a member of the IT
+    # team contact me, please?", "would someone from support get back to me", "I'd like one
+    # of your engineers to call me", "please have someone contact us"
+    rf"(can|could|would|will) {_SOMEONE_EN}( please| just| kindly)? {_REACHES_WRITER}",
+    rf"(have|get|want|need|like|ask) {_SOMEONE_EN} (to )?{_REACHES_WRITER}",
     r"(с|со|з|із) (кем|ким) (можно|можна|мне|мені) (\w+ )?(поговорить|поговорити|связаться|"
     r"зв'язатися)",
     r"жив\w* (\w+ )?(есть|є) (кто|хто)|(есть|є) (кто|хто)(-нибудь|-небудь|сь)? жив\w*",
@@ -250,6 +272,11 @@ ABOUT_THE_BOT = PhraseSet([
     r"ніяких))? (чат-?)?" + _ROBOT,
     r"(no|not|without|no more)( (a|the|this|your|more|stupid))? (chat ?)?(bots?|robots?|"
     r"chatbots?)( (talk|chat|please|pls))?",
+    # … the assistant declined as a thing to use or talk to: "I would rather not use the
+    # automated assistant", "I'd prefer not to deal with a bot"
+    r"(rather not|prefer not to|don'?t want to|do not want to|won'?t|will not) (use|talk to|"
+    r"chat with|deal with|speak to|speak with|write to) (the |this |your |an? )?(automated |"
+    r"virtual |ai |digital |chat )?(assistant|bot|chatbot|robot|machine)",
     # … the robot named first: "бота не надо", "робот мені не потрібен" (not "роботи не треба")
     r"(чат-?)?(бот\w*|робот|роботы|робота) (мне |мені )?(не|ні) (надо|нужен|нужно|треба|"
     r"потрібен|хочу)",

@@ -8,7 +8,8 @@ synonym of its verb counts:
   person as its object ("викличте майстра", "переключите на специалиста");
 - a person wanted or needed ("хочу специалиста", "нужен админ", "потрібна людина");
 - a person who is to come, call or look ("пусть кто-нибудь подойдёт", "чтобы мне позвонил
-  специалист");
+  специалист"), or to answer or help the writer ("шоб мені просто людина відповіла", "чтобы
+  мне помог специалист");
 - a ticket to be opened or passed on ("создайте заявку", "відкрийте заявку"): a ticket is
   a person's work;
 - a person to talk with ("можно поговорить с настоящим человеком?", "хочу поспілкуватися
@@ -34,6 +35,7 @@ class _Shapes:
     want: frozenset[str]
     need: frozenset[str]
     come: frozenset[str]
+    reply: frozenset[str]
     let: frozenset[str]
     people: frozenset[str]
     someone: frozenset[str]
@@ -67,7 +69,12 @@ def _shapes() -> _Shapes:
                         "связаться приехать набрать", ru)
         | lemma_keys("підійти прийти зайти подзвонити передзвонити зателефонувати "
                      "подивитися глянути зв'язатися приїхати набрати", uk),
-        let=frozenset({"пусть", "пускай", "чтобы", "чтоб", "нехай", "хай", "щоб", "щоби"}),
+        # … or to answer or help: said of the writer only ("чтобы мне ответил человек"; not
+        # "чтобы операторы отвечали на звонки", the user's own staff at work)
+        reply=lemma_keys("ответить помочь", ru) | lemma_keys("відповісти допомогти", uk),
+        # with the spellings of speech and surzhyk: "шоб", "штоб"
+        let=frozenset({"пусть", "пускай", "чтобы", "чтоб", "штобы", "штоб", "нехай", "хай",
+                       "щоб", "щоби", "шоб", "шоби"}),
         # not "сотрудник", "працівник": a colleague is who access is asked for
         people=lemma_keys("человек специалист админ администратор сисадмин техник мастер "
                           "оператор айтишник консультант", ru)
@@ -171,7 +178,12 @@ def _asks(words: list[Word]) -> bool:
         if word.text in shapes.let:  # "пусть кто-нибудь подойдёт", "хай подзвонить фахівець"
             rest = words[at + 1 : at + 1 + 2 * AFTER_VERB]
             comes = [w for w in rest if w.among(shapes.come)]
-            if comes and any(_person(w, shapes) and w.has("nomn") for w in rest):
+            person = any(_person(w, shapes) and w.has("nomn") for w in rest)
+            if comes and person:
+                return True
+            # … to answer or help the writer: "шоб мені просто людина відповіла"
+            to_writer = any(w.text in _WRITER for w in rest)
+            if person and to_writer and any(w.among(shapes.reply) for w in rest):
                 return True
             # they, unnamed, are to call the writer: "пусть мне перезвонят", "нехай мені
             # передзвонять", "чтобы со мной связались"

@@ -155,8 +155,10 @@ def _self_help() -> _SelfHelp:
         | lemma_keys("support helpdesk", "en"),
         wanted=lemma_keys("хотеть нужный надо нужно", "ru")
         | lemma_keys("хотіти потрібний треба потрібно", "uk") | lemma_keys("want need", "en"),
-        sent=lemma_keys("ссылка статья инструкция совет", "ru")
-        | lemma_keys("посилання стаття інструкція порада", "uk")
+        # … and the bot's buttons, in the scornful diminutive: "без цих ваших кнопочок" (not
+        # "кнопка", a thing that breaks)
+        sent=lemma_keys("ссылка статья инструкция совет кнопочка", "ru")
+        | lemma_keys("посилання стаття інструкція порада кнопочка", "uk")
         | lemma_keys("link links article articles instruction instructions", "en"),
     )
 

@@ -1002,3 +1002,46 @@ def test_a_person_to_talk_with_the_bot_refused_or_asked_for_on_the_chat(
 ) -> None:
     signal = detect_handoff(text)
     assert (signal is not None and signal.reason == "asked_for_person") is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        # someone of the desk asked to reach the writer (dialogs_frozen37's formal request,
+        # dialogs_own and probe22p "Can someone from IT just call me?", probe13a "ring me")
+        ("Good afternoon. I would rather not use the automated assistant; could a member of "
+         "the IT team contact me, please?", True),
+        ("Can someone from IT just call me?", True),
+        ("Could someone from support get back to me?", True),
+        ("I'd like one of your engineers to call me", True),
+        ("please have someone contact us", True),
+        # … not the writer's own message asked for, what was or will be done, nor a call
+        # that is someone else's
+        ("could you email me the guide", False),
+        ("the IT team will contact me tomorrow, they said", False),
+        ("someone from IT called me yesterday", False),
+        ("can anyone reach the shared drive?", False),
+        ("Teams won't let anyone call me", False),
+    ],
+)  # fmt: skip
+def test_someone_of_the_desk_asked_to_reach_the_writer(text: str, asks: bool) -> None:
+    signal = detect_handoff(text)
+    assert (signal is not None and signal.reason == "asked_for_person") is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good afternoon. I would rather not use the automated assistant; could a member of the "
+        "IT team contact me, please?",
+        # the bot's buttons refused, as its links and articles are (dialogs_frozen37: the
+        # request was kept as the problem and the problem never asked)
+        "а можна шоб мені просто людина відповіла, без цих ваших кнопочок?",
+    ],
+)
+def test_a_bare_request_in_other_words_describes_no_problem(text: str) -> None:
+    assert not describes_problem(text)
+
+
+def test_a_button_that_breaks_is_a_problem() -> None:
+    assert describes_problem("позовите админа, кнопка питания на ноутбуке не нажимается")

@@ -77,11 +77,18 @@ def test_a_request_for_a_person_is_still_read_from_its_clauses(text: str) -> Non
         ("наберіть мене, будь ласка", True),
         ("позвоните мне на мобильный", True),
         ("зайдіть до мене в 204 кабінет", True),
+        # a person to answer or help the writer, "шоб" as surzhyk writes "щоб"
+        # (dialogs_frozen37's bare request got the whole checklist)
+        ("а можна шоб мені просто людина відповіла?", True),
+        ("хочу, чтобы мне ответил живой человек", True),
+        ("нехай нам допоможе фахівець", True),
         # … not what the writer says was done, nor a command about something else
         ("мне позвонили из банка и сказали сменить пароль", False),
         ("наберите пароль ещё раз, пишет ошибку", False),
         ("подивіться, будь ласка, мені не приходить пошта", False),
         ("зайдите в настройки и там пусто", False),
+        ("щоб оператор відповів клієнту, треба гарнітура", False),
+        ("пусть специалист ответит, когда будет время", False),
     ],
 )  # fmt: skip
 def test_a_call_back_asked_for_in_any_form(text: str, asks: bool) -> None:
