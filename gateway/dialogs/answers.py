@@ -250,6 +250,8 @@ def _parse_yes_no(text: str) -> bool | None:
         return text not in PARTLY or _ends_well(text)
     if found is None and _ends_well(text):
         return True  # "сначала не получалось, но после перезагрузки всё работает"
+    if found is None and _done_with_thanks(text):
+        return True  # "done, thanks", "спасибо, поменяла" after the steps of a how-to
     if found is False and _AT_FIRST.search(normalise(text)) and _ends_well(text):
         return True  # "didn't work at first, but after forgetting the network it connected fine"
     return found
@@ -359,6 +361,34 @@ def _clauses_verdict(text: str) -> bool | None:
         yes = " ".join(words) in YES or " ".join(words) in THANKS
         verdicts.add(yes and all(w in _BESIDE_YES for w in rest))
     return True if True in verdicts else None
+
+
+# The step said done, alone: "done", "all done", "did it", "готово", "зроблено"
+DONE = PhraseSet([
+    r"(all )?done( it| that)?", r"did (it|that)", r"(that'?s|it'?s) (all )?done",
+    r"(все|всё|усе) ?(готово|сделано|зроблено)", r"готово", r"сделано", r"зроблено",
+])  # fmt: skip
+DONE_WORDS = 2  # "done", "all done", "поменяла": what is left beside the thanks is this short
+
+
+def _done_with_thanks(text: str) -> bool:
+    """A thanks beside the step said done, and nothing failing: "done, thanks", "спасибо,
+    поменяла", "зробила, дякую". Said to "did it help?", the user did what the answer said
+    and thanks for it: a yes. The step is "done" or a verb in the perfective past
+    ("поменяла", "змінив"); not a plan ("спасибо, попробую") or a thanks alone."""
+    norm = normalise(text)
+    if norm not in THANKS or _STILL_FAILS.search(norm):
+        return False
+    rest = _words(THANKS.remove(norm))
+    if not rest or len(rest) > DONE_WORDS:
+        return False
+    if " ".join(rest) in DONE:
+        return True
+    return len(rest) == 1 and any(
+        "VERB" in tags and "perf" in tags and "past" in tags
+        for lang in ("ru", "uk")
+        for _, tags in readings(rest[0], lang)[:1]
+    )
 
 
 # Where a reply turns: "но", "але", "but", "потом", "then", "after"

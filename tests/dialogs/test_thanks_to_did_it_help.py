@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.driver import Chat
+from gateway.dialogs.answers import parse_yes_no
 from gateway.dialogs.engine import DialogEngine
 from gateway.dialogs.state import Phase
 
@@ -44,3 +45,24 @@ def test_thanks_with_a_fault_or_a_thing_named_are_no_courtesy(
     chat.send(said)
     assert chat.named("article_not_helped"), (said, chat.text)
     assert chat.state.phase != Phase.CONFIRM
+
+
+@pytest.mark.parametrize(
+    ("said", "verdict"),
+    [
+        # the step said done, with thanks, after a how-to (frozen15 "done, thanks", frozen22
+        # "спасибо, поменяла": asked yes or no again and never resolved)
+        ("done, thanks", True),
+        ("спасибо, поменяла", True),
+        ("готово, дякую", True),
+        ("зробила, дякую", True),
+        # … not a plan, a thanks alone, a done step alone, nor a step done that failed
+        ("спасибо, попробую", None),
+        ("thanks", None),
+        ("done", None),
+        ("thanks, done but still offline", False),
+        ("спасибо, поменяла, но не печатает", None),
+    ],
+)  # fmt: skip
+def test_a_step_said_done_with_thanks_is_a_yes(said: str, verdict: bool | None) -> None:
+    assert parse_yes_no(said) is verdict
