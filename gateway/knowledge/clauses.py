@@ -45,7 +45,7 @@ from gateway.knowledge.vocabulary import (
     DURING_PAIRS,
     EMPTY_WORDS,
     ERROR_LEMMAS,
-    FLASH_WORDS,
+    FLASH_LEMMAS,
     FLOWING_MAIL_WORDS,
     FLOWING_PAIRS,
     FLOWING_WORDS,
@@ -1108,7 +1108,7 @@ def crashed_at_start(
         t.word for t in words
     )
     # "мелькнёт и закрывается": a flash before the first crash is all the opening it got.
-    at_start = at_start or not FLASH_WORDS.isdisjoint(t.word for t in words[: crashes[0]])
+    at_start = at_start or not FLASH_LEMMAS.isdisjoint(t.lemma for t in words[: crashes[0]])
     for part in parts:
         clause = {t.word for t in part}
         at_start = at_start or not (

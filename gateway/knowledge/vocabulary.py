@@ -1684,13 +1684,9 @@ START_PREPOSITIONS: frozenset[str] = _words("при на час")
 START_STEMS: tuple[str, ...] = ("запуск", "запуст", "откр", "відкр", "старт")
 AT_ONCE_WORDS: frozenset[str] = _words("сразу одразу відразу зразу")
 # A window shown for a flash before the crash: it never got as far as opening ("окошко
-# мелькнёт и закрывается", "мигне віконцем і зникає", "блимне і закривається").
-FLASH_WORDS: frozenset[str] = _words(
-    """
-    мигнет мигнёт мигнула мигнуло мелькнет мелькнёт мелькнула мелькнуло моргнет моргнёт
-    моргнуло мигне мигнуло блимне блимнуло блимнула майне майнуло
-    """
-)
+# мелькнёт и закрывается", "Excel мигнул и закрылся", "мигне віконцем і зникає", "блимнув і
+# закрився"). The verbs of one flash, as lemmas: every person, gender and tense of them.
+FLASH_LEMMAS: frozenset[str] = _words("мигнуть мелькнуть моргнуть мигнути блимнути майнути")
 # The window never showed: "даже окно не открылось", "вікно не встигає з'явитися", "ще до
 # того, як відкриється вікно".
 WINDOW_WORDS: frozenset[str] = _words("окно окна вікно вікна")
