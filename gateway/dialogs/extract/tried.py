@@ -376,6 +376,24 @@ _DONE_BY_PERSON = frozenset(
     {"waited", "waiting", "entered", "typed", "typing", "retyped", "loaded", "refilled",
      "reloaded", "reloading", "re-loaded"}
 )
+# What is typed in as a step: an entry the machine asks for ("typed the password again",
+# "typed my Microsoft 365 password", "typed it carefully", "typed in the code"). Typing
+# anything else is writing this message ("Typing this for our chicory buyer", "typing in
+# Russian is slow for me", "not typing my life story to a bot"), no step against the fault.
+_TYPED_ENTRY = re.compile(
+    r"\s+(?:(?:[\w'-]+\s+){0,3}?(?:password|passcode|passphrase|pin|code|login|username|"
+    r"user name|e-?mail|address|url|link|key|number|name|credentials|details|one)s?\b|"
+    r"(?:it|them|that|again)\b)",
+    _I,
+)
+
+
+def _types_the_message(verb: str, text: str, end: int) -> bool:
+    """Whether `verb`, ending at `end` in `text`, is typing with no entry after it: the
+    user writing this message, not typing in what the machine asks for."""
+    return verb in ("typed", "typing") and not _TYPED_ENTRY.match(text, end)
+
+
 # A passive participle (ru/uk) says how things are ("отключен", "вимкнено", "удалены"); with
 # "уже" or a verdict on it in the message it reports a step ("драйвер уже обновлён").
 _PARTICIPLE_ENDINGS = ("ен", "ена", "ено", "ены", "ені", "ений", "ан", "ана", "ано", "аны",
@@ -735,6 +753,8 @@ def _own_undone(lowered: str) -> bool:
             return True
     for found in re.finditer(r"[a-z'-]+", lowered):
         verb = found.group(0)
+        if _types_the_message(verb, lowered, found.end()):
+            continue  # "not typing my life story to a bot": no step left undone
         if (_EN_DONE.fullmatch(verb) or _EN_ATTEMPT_BASE.match(verb)) and _NOT_BEFORE_EN.search(
             lowered[: found.start()]
         ):
@@ -959,6 +979,8 @@ def _attempt_in(clause: str, *, judged: bool = True) -> bool:
             r"\b(?:wrong|incorrect|old|expired|by mistake)\b", lowered[found.end() :]
         ):
             continue  # "typed the wrong password 3 times": how it got locked, not a fix
+        if _types_the_message(verb, lowered, found.end()):
+            continue  # "Typing this for our chicory buyer": the message, no step
         return True
     return False
 
