@@ -25,8 +25,8 @@ from gateway.dialogs.corrections import (
     repaired_in_message,
 )
 from gateway.dialogs.extract import errors, extract_fields, read_head, since
-from gateway.dialogs.extract.product import extract_all
-from gateway.dialogs.extract.words import TEXTS_KEPT, fold
+from gateway.dialogs.extract.product import extract_all, listed
+from gateway.dialogs.extract.words import TEXTS_KEPT, fold, word_at
 from gateway.knowledge.vocabulary import PRINTER_SERIES_WORDS
 from gateway.models import CHECKLIST_FIELDS, FOLDER_FIELD
 from gateway.texts import Texts
@@ -248,8 +248,12 @@ def next_fields(
 
 def _named_in_passing(fields: Mapping[str, str], sources: Mapping[str, str]) -> bool:
     """Whether the product is a bare name (no version, no model) the user gave while
-    answering another question: what was tried names the program it was tried on, not
-    which version of it runs."""
+    answering another question, said in passing: inside what they tried ("перезапускала
+    аутлук" names the program it was tried on, not which version of it runs), or as no
+    program the lists know ("кассовая программа пишет «…»": which one is still asked). A
+    program the lists know said as what fails or shows the message ("Chrome says
+    NET::ERR_CERT…", "пишет …, в Chrome") or as what it is ("sorry, it's actually Excel") is
+    the product given."""
     source = sources.get("product", "")
     product = fields.get("product", "")
     return (
@@ -257,6 +261,18 @@ def _named_in_passing(fields: Mapping[str, str], sources: Mapping[str, str]) -> 
         and source != "answer to product"
         and bool(product)
         and not re.search(r"\d", product)
+        and not _given_outside_attempts(product, fields.get("tried", ""))
+    )
+
+
+def _given_outside_attempts(product: str, tried: str) -> bool:
+    """Whether each name of `product` ("Chrome, Edge"; "Outlook (аутлук)": the name read and
+    the words typed) is a program the lists know, and one of them is said outside what was
+    tried."""
+    attempts = tried.casefold()
+    spellings = [name.split(" (") for name in product.replace(")", "").split(", ")]
+    return all(listed(said[0]) for said in spellings) and not all(
+        any(word_at(attempts, one.strip().casefold()) >= 0 for one in said) for said in spellings
     )
 
 

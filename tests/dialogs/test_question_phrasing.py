@@ -172,6 +172,38 @@ def test_a_product_named_with_its_version_in_passing_is_not_asked(chat: Chat) ->
 
 
 @pytest.mark.parametrize(
+    ("lang", "first", "answer", "named"),
+    [
+        # a program the lists know, said as what shows the message, where it shows, or what it
+        # is, in the answer to another question, is the product given (probe22f, tune37 and
+        # probe25k asked it again): a name inside what was tried is said in passing
+        ("ru", "не открывается сайт", "пишет ERR_CERT_AUTHORITY_INVALID, в Хроме", "Chrome"),
+        ("uk", "не відкривається сайт банку", "Хром пише ERR_CONNECTION_TIMED_OUT", "Chrome"),
+        ("en", "the catalogue site won't open", "Chrome says NET::ERR_CERT_DATE_INVALID", "Chrome"),
+        ("en", "Word crashes on the rota", "sorry, it's actually Excel, not Word", "Excel"),
+    ],
+)  # fmt: skip
+def test_a_product_named_outside_what_was_tried_is_not_asked_again(
+    chat: Chat, lang: str, first: str, answer: str, named: str
+) -> None:
+    chat.send(first)
+    _answer_until(chat, "tried", lang)
+    chat.send(answer)
+    assert named in chat.state.fields["product"]
+    _answer_until(chat, "product", lang)
+    assert chat.requested.fields["product"].startswith(named)  # kept, never asked again
+
+
+def test_a_program_named_by_its_role_in_an_answer_is_still_asked(chat: Chat) -> None:
+    # "кассовая программа" names no program: which one is still asked (tune37's till)
+    chat.send("на кассе чековый принтер перестал печатать")
+    _answer_until(chat, "error", "ru")
+    chat.send("кассовая программа пишет «Ошибка связи с ККТ»")
+    _answer_until(chat, "product", "ru")
+    assert chat.state.asking == "product"
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "device"),
     [
         # a device after "на", "в", "at" is where the thing that fails stands

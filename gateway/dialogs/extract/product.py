@@ -402,7 +402,7 @@ def _side_by_side(text: str, found: list[tuple[int, str]]) -> list[tuple[int, st
                 and not (" " in before and before == before.lower())
                 # two programs the lists know are two: "Word Excel", "Zoom Teams"; "Office"
                 # is also other makers' edition ("iiko Office")
-                and not (_listed(before) and _listed(name) and name.split()[0] != "Office")
+                and not (listed(before) and listed(name) and name.split()[0] != "Office")
                 and _as_written(text, first, before)
                 and _as_written(text, start, name)
             ):
@@ -412,7 +412,7 @@ def _side_by_side(text: str, found: list[tuple[int, str]]) -> list[tuple[int, st
     return joined
 
 
-def _listed(name: str) -> bool:
+def listed(name: str) -> bool:
     """Whether `name` is one the lists know, with its version or edition ("Office 2021")."""
     folded = name.casefold()
     return any(folded == k or folded.startswith(k + " ") for k in _LISTED)
