@@ -119,15 +119,20 @@ _CLOCK = (
 # спроби", "at 10 desks").
 _HOUR_ENDS = (
     r"(?=\s*(?:[;!?]|[,.](?!\d)|$)|\s+(?:не|ні|nothing|not|no|none|nobody)\b|"
-    r"\s+(?:the|my|our|it|i|we|everything|every|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
-    r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+)\s|"
+    r"\s+(?:the|my|our|it|i|we|everything|every|all|у нас|в нас|мы|ми|я|все|всё|усе|ничего|нічого|"
+    r"никто|ніхто|ни один|жоден|жодн\w+|никак\w+|ніяк\w+|"
+    # … the whole of who is stopped: "з дев'ятої вся лабораторія без мережі", "с 9 весь отдел"
+    r"весь|вся|всі|усі|уся|увесь)\s|"
     # … or a name, then what it does wrong: "since 11 Outlook keeps every message in the
     # Outbox", "с 9 Teams не открывается"
     r"\s+(?-i:[A-ZА-ЯІЇЄҐ][\w.-]*)\s+(?:still\s+|всё ещё\s+|досі\s+)?(?:не|ні|not|won't|can't|"
     r"doesn't|isn't|keeps|kept|has|hasn't|stopped|shows|says|gives)\b|"
     # … and what still fails: "three times since 9 and Teams still won't open"
     r"\s+(?:and|but|и|і|но|але)\s+(?:\w+\s+){0,3}?(?:still|всё еще|все еще|всё ещё|досі|"
-    r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b)"
+    r"не|ні|nothing|not|no|won't|can't|doesn't|isn't)\b|"
+    # … or where "and" begins a clause with its own subject: "unable to open it since 7 and the
+    # trucks are due out at 8", "locked since about 10 and I have to send the renewal by 3pm"
+    r"\s+(?:and|but|и|і|й|а|но|але)\s+(?:the|my|our|their|it|i|we|they|я|мы|ми|у нас|в нас)\s)"
 )
 # Words an event or a start does not end on: a preposition or a conjunction left before the
 # cut ("з відкриття в жодного …" ends at "відкриття").
