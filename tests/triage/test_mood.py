@@ -1007,11 +1007,11 @@ def test_a_person_to_talk_with_the_bot_refused_or_asked_for_on_the_chat(
 @pytest.mark.parametrize(
     ("text", "asks"),
     [
-        # someone of the desk asked to reach the writer (dialogs_frozen37's formal request,
-        # dialogs_own and probe22p "Can someone from IT just call me?", probe13a "ring me")
-        ("Good afternoon. I would rather not use the automated assistant; could a member of "
-         "the IT team contact me, please?", True),
-        ("Can someone from IT just call me?", True),
+        # someone of the desk asked to reach the writer (the shape of dialogs_frozen37's
+        # formal request, dialogs_own and probe22p's "can someone call me", probe13a's "ring me")
+        ("Good morning. I would rather not use the automated assistant; could a member of the "
+         "IT department contact me, please?", True),
+        ("Can somebody from the service desk just ring me?", True),
         ("Could someone from support get back to me?", True),
         ("I'd like one of your engineers to call me", True),
         ("please have someone contact us", True),
@@ -1032,11 +1032,11 @@ def test_someone_of_the_desk_asked_to_reach_the_writer(text: str, asks: bool) ->
 @pytest.mark.parametrize(
     "text",
     [
-        "Good afternoon. I would rather not use the automated assistant; could a member of the "
-        "IT team contact me, please?",
+        "Hi. I would rather not use the automated assistant, could someone from the IT team "
+        "contact us?",
         # the bot's buttons refused, as its links and articles are (dialogs_frozen37: the
         # request was kept as the problem and the problem never asked)
-        "а можна шоб мені просто людина відповіла, без цих ваших кнопочок?",
+        "можна шоб нам просто людина допомогла, без оцих ваших кнопочок?",
     ],
 )
 def test_a_bare_request_in_other_words_describes_no_problem(text: str) -> None:

@@ -79,7 +79,7 @@ def test_a_request_for_a_person_is_still_read_from_its_clauses(text: str) -> Non
         ("зайдіть до мене в 204 кабінет", True),
         # a person to answer or help the writer, "шоб" as surzhyk writes "щоб"
         # (dialogs_frozen37's bare request got the whole checklist)
-        ("а можна шоб мені просто людина відповіла?", True),
+        ("а можна шоб нам хоч якась людина відповіла?", True),
         ("хочу, чтобы мне ответил живой человек", True),
         ("нехай нам допоможе фахівець", True),
         # … not what the writer says was done, nor a command about something else
