@@ -50,10 +50,10 @@ def test_thanks_with_a_fault_or_a_thing_named_are_no_courtesy(
 @pytest.mark.parametrize(
     ("said", "verdict"),
     [
-        # the step said done, with thanks, after a how-to (frozen15 "done, thanks", frozen22
-        # "спасибо, поменяла": asked yes or no again and never resolved)
-        ("done, thanks", True),
-        ("спасибо, поменяла", True),
+        # the step said done, with thanks, after a how-to (the shape of frozen15's "done" and
+        # frozen22's "поменяла" with thanks: asked yes or no again and never resolved)
+        ("all done, thank you", True),
+        ("спасибо, обновила", True),
         ("готово, дякую", True),
         ("зробила, дякую", True),
         # … not a plan, a thanks alone, a done step alone, nor a step done that failed
