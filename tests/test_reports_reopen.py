@@ -145,3 +145,36 @@ def reopens_shown() -> float:
     )
     found = re.search(pattern, text, re.M)
     return float(found.group(1)) if found else 0.0
+
+
+async def test_a_reopen_is_the_operator_s_whose_resolution_it_undid(store: Store) -> None:
+    """CLOSING38 left `firstline report --operator` showing every reopen of the desk. A
+    reopen says a resolution did not hold: it is the figure of the operator who resolved
+    (the one who reopens may be someone else), and a ticket the user marked solved is
+    nobody's."""
+    d = Desk.build(store)
+    bobs = await d.ticket("telegram", "u1", SupportGroup.SOFTWARE, Priority.P3, "no_answer")
+    await d.reply(bobs, "bob", 10 * MINUTE)
+    await d.resolve(bobs, "bob", 30 * MINUTE, 0)
+    await d.say("telegram", "u1", "still broken")  # reopened by the user at the rating
+    await d.desk.take_over(bobs.id, Actor("ann", "Ann"))
+    await d.resolve(bobs, "ann", 60 * MINUTE, 0)
+    d.clock.now += 5 * MINUTE
+    await d.desk.reply(bobs.id, Actor("bob", "Bob"), "One more thing.", reopen=True)
+    anns = await d.ticket("telegram", "u2", SupportGroup.HARDWARE, Priority.P2, "no_answer")
+    await d.reply(anns, "ann", 10 * MINUTE)
+    await d.resolve(anns, "ann", 20 * MINUTE, 0)
+    d.clock.now += 5 * MINUTE
+    await d.desk.reply(anns.id, Actor("ann", "Ann"), "Checking again.", reopen=True)
+
+    service = ReportService(store)
+    every = await service.report(ReportQuery(DAY, DAY))
+    bob = await service.report(ReportQuery(DAY, DAY, operator="bob"))
+    ann = await service.report(ReportQuery(DAY, DAY, operator="ann"))
+    nobody = await service.report(ReportQuery(DAY, DAY, operator="carol"))
+    assert every["deflection"]["reopened"] == 3
+    assert bob["deflection"]["reopened"] == 1  # his resolution, reopened at the rating
+    assert ann["deflection"]["reopened"] == 2  # both of hers, one reopened by Bob
+    assert nobody["deflection"]["reopened"] == 0
+    assert bob["time"]["resolution"]["reopened"] == 1
+    assert bob["sla"]["overall"]["reopened"] == 1

@@ -18,7 +18,7 @@ from gateway.reports.counters import NONE, WEEKDAYS, Dims, bucket_upper, cover, 
 GOOD_DEFLECTION = (0.6, 0.9)  # what a good first line reaches
 PRIORITIES = ("P1", "P2", "P3", "P4")
 TOP = 10
-OPERATOR_METRICS = ("frt_", "res_", "resolved_", "csat_")
+OPERATOR_METRICS = ("frt_", "res_", "resolved_", "csat_", "reopened")
 
 
 @dataclass(frozen=True)

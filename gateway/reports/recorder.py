@@ -155,7 +155,9 @@ class ReportRecorder:
     def reopened(self, tx: Transaction, ticket: Ticket, now: float) -> None:
         """A resolved ticket opened again: counted on this day, and the operator resolution
         it had (if one was counted) taken off the day it was counted, so a ticket counts as
-        resolved once, at its last resolution. The rating asked stays asked (it was asked)."""
+        resolved once, at its last resolution. The reopen is also that operator's: their
+        resolution did not hold (a ticket the user marked solved is nobody's). The rating
+        asked stays asked (it was asked)."""
         dims = Dims(ticket.group.value, ticket.channel, ticket.priority.value)
         self._count(tx, now, "reopened", dims)
         metrics.REOPENED.labels(
@@ -164,6 +166,8 @@ class ReportRecorder:
         counted = CountedResolution.from_json(ticket.resolution_counted)
         ticket.resolution_counted = ""
         if counted is not None:
+            if counted.operator:  # the operator series: whose resolution did not hold
+                self._count(tx, now, "reopened", Dims(operator=counted.operator))
             self._resolution(tx, counted, -1)
             tx.reports_amended()  # a closed day may have changed: kept copies are read again
 
