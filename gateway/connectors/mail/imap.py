@@ -183,7 +183,7 @@ class ImapMailbox:
 
     async def _new_uids(self, client: IMAPClient, last_uid: int) -> list[int]:
         # "UID n:*" always includes the last message, even below n (RFC 3501 6.4.8).
-        found = await asyncio.to_thread(client.search, ["UID", f"{last_uid + 1}:*"])
+        found = await asyncio.to_thread(_search_announcing, client, ["UID", f"{last_uid + 1}:*"])
         return sorted(u for u in found if u > last_uid)
 
     async def _take_batch(
@@ -341,11 +341,27 @@ def _gone(client: IMAPClient, uids: list[int]) -> set[int]:
     return set(uids) - set(present)
 
 
+def _search_announcing(client: IMAPClient, criteria: list[str]) -> list[int]:
+    """SEARCH, with the server's announcements counted from its start: the EXISTS kept from
+    earlier commands (the SELECT's count) are dropped first."""
+    _announcements(client).pop("EXISTS", None)
+    return list(client.search(criteria))
+
+
 def _announced_new_mail(client: IMAPClient) -> bool:
-    """NOOP: did the server announce new messages since the last command? Mail announced
-    now would not be announced again during IDLE."""
-    _, responses = client.noop()
-    return any(isinstance(r, tuple) and len(r) > 1 and r[1] == b"EXISTS" for r in responses)
+    """Did the server announce new messages since our last SEARCH began, to it, to the
+    commands after it, or to a NOOP now? A server answers a SEARCH from the mailbox as it
+    was when the command came and announces mail that arrived meanwhile at its end
+    (dovecot does): that search missed it, and IDLE would never hear of it again."""
+    client.noop()
+    return bool(_announcements(client).pop("EXISTS", None))
+
+
+def _announcements(client: IMAPClient) -> dict[str, list[bytes]]:
+    """The untagged responses the connection kept, by name, since each was last read.
+    imapclient reads them only for the command that asked (a SEARCH's result, a SELECT's
+    counts) and keeps no public view of the rest: this is imaplib's own table."""
+    return client._imap.untagged_responses
 
 
 def _logout(client: IMAPClient) -> None:

@@ -128,3 +128,49 @@ async def test_the_sender_of_a_mail_over_the_size_limit_is_told_it_was_not_read(
     assert sorted(m.text for m in await stored_inbound(store)) == [
         "problem number 2", "problem number 6",
     ]  # fmt: skip
+
+
+class ArrivingMailbox(ImapMailbox):
+    """Our reader, with `raw` delivered by the mail server just before our first search for
+    new mail: after the SELECT, before the SEARCH."""
+
+    def __init__(self, *args: Any, dovecot: Dovecot, raw: bytes, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.dovecot, self.raw = dovecot, raw
+        self.delivered = False
+
+    def _connect(self) -> IMAPClient:
+        client = super()._connect()
+        search = client.search
+
+        def arriving_search(criteria: Any = "ALL", *args: Any, **kw: Any) -> Any:
+            if not self.delivered and criteria[:1] == ["UID"]:
+                self.dovecot.deliver(self.raw)
+                self.delivered = True
+            return search(criteria, *args, **kw)
+
+        client.search = arriving_search  # type: ignore[method-assign]
+        return client
+
+
+async def test_a_mail_that_arrives_while_we_search_is_read_at_once_not_at_the_next_idle(
+    settings: Settings, store: Store, sink: MailSink, dovecot: Dovecot
+) -> None:
+    """desk39: test_late_reopen_by_imap failed one run in three waiting for the first
+    letter. Dovecot answers a SEARCH from the mailbox as it was when the command came, and
+    announces mail that arrived meanwhile (EXISTS) at the end of that answer; the NOOP
+    before IDLE heard nothing more, and IDLE never announces it again: the mail lay unread
+    until the next mail or the IDLE re-issued 23 minutes later."""
+    s = imap_settings(settings, sink, dovecot)  # IDLE; polling every hour
+    take = MailIntake(s.email, store, Intake(store)).take
+    box = ArrivingMailbox(s.email.imap, "INBOX", store, take, dovecot=dovecot, raw=mail(1))
+    stopping = asyncio.Event()
+    task = asyncio.ensure_future(box.run(stopping))
+    try:
+        await eventually(lambda: box.delivered, what="the mail delivered during our search")
+        stored = await eventually(lambda: stored_inbound(store), what="the mail taken in")
+        assert [m.text for m in stored] == ["problem number 1"]
+    finally:
+        stopping.set()
+        box.wake()
+        await asyncio.wait_for(task, 15)
