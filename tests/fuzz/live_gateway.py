@@ -176,7 +176,8 @@ class LiveGateway:
     def __enter__(self) -> LiveGateway:
         self.thread.start()
         logging.getLogger().addHandler(self.logs)
-        self.run(self._start())
+        # the app loads the dictionaries and the matcher first: over a minute on a loaded host
+        self.run(self._start(), timeout=300.0)
         return self
 
     def __exit__(self, *exc: object) -> None:
