@@ -180,7 +180,8 @@ def test_a_product_named_with_its_version_in_passing_is_not_asked(chat: Chat) ->
         ("ru", "не открывается сайт", "пишет ERR_CERT_AUTHORITY_INVALID, в Хроме", "Chrome"),
         ("uk", "не відкривається сайт банку", "Хром пише ERR_CONNECTION_TIMED_OUT", "Chrome"),
         ("en", "the catalogue site won't open", "Chrome says NET::ERR_CERT_DATE_INVALID", "Chrome"),
-        ("en", "Word crashes on the rota", "sorry, it's actually Excel, not Word", "Excel"),
+        ("en", "Teams keeps dropping the board call", "sorry, it's actually Zoom, not Teams",
+         "Zoom"),
     ],
 )  # fmt: skip
 def test_a_product_named_outside_what_was_tried_is_not_asked_again(
@@ -195,10 +196,11 @@ def test_a_product_named_outside_what_was_tried_is_not_asked_again(
 
 
 def test_a_program_named_by_its_role_in_an_answer_is_still_asked(chat: Chat) -> None:
-    # "кассовая программа" names no program: which one is still asked (tune37's till)
+    # "программа кассира" names no program: which one is still asked (the shape of tune37's
+    # till)
     chat.send("на кассе чековый принтер перестал печатать")
     _answer_until(chat, "error", "ru")
-    chat.send("кассовая программа пишет «Ошибка связи с ККТ»")
+    chat.send("программа кассира пишет «Принтер чеков не отвечает»")
     _answer_until(chat, "product", "ru")
     assert chat.state.asking == "product"
 
