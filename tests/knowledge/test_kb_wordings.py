@@ -336,7 +336,7 @@ def test_a_program_that_did_not_open_is_one_that_does_not_start(
     ("text", "lang", "topic"),
     [
         # "не" denies the word right after it: being tired, not answering.
-        ("привет, ты там не устал отвечать всем?", "ru", None),
+        ("слушай, ты не устал целыми днями отвечать людям?", "ru", None),
         ("ти не втомився мені відповідати?", "uk", None),
         ("програма не відповідає", "uk", "app_crash"),
         ("Excel не отвечает", "ru", "app_crash"),
@@ -354,7 +354,7 @@ def test_a_denial_completes_only_the_phrase_of_the_word_it_stands_before(
 @pytest.mark.parametrize(
     ("text", "lang", "said"),
     [
-        ("ти там не втомився відповідати всім?", "uk", False),
+        ("ти ще не втомився всім нам відповідати?", "uk", False),
         ("ты не устал отвечать?", "ru", False),
         ("програма не відповідає", "uk", True),
         ("программа опять не отвечает", "ru", True),
