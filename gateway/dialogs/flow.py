@@ -224,7 +224,8 @@ class SupportFlow(Matching, SelfHelp, Handover, Rating):
         if not turn.state.language_locked and not _courtesy_kept(turn.state.language, text):
             st = turn.state
             pasted = st.phase == Phase.CHECKLIST and st.asking == "error"
-            st.language = reply_language(text, turn.lang, screen_text=pasted)
+            named = st.phase == Phase.CHECKLIST and st.asking == "product"
+            st.language = reply_language(text, turn.lang, screen_text=pasted, name_asked=named)
 
     def detect_language(self, turn: Turn, text: str, hint: str = "") -> None:
         """Follow the language the user writes in, unless they chose one with /lang. A

@@ -132,7 +132,9 @@ _ANY_LANGUAGE = _words("ok okay okey k kk")
 _MIN_MEANT_WORDS = 2  # "vpn" alone may be "впн"; two words read as Cyrillic are a language
 
 
-def reply_language(text: str, current: str, screen_text: bool = False) -> str:
+def reply_language(
+    text: str, current: str, screen_text: bool = False, *, name_asked: bool = False
+) -> str:
     """The language to answer a later message in: its own, when it clearly shows one.
 
     Names and codes ("Windows 10", "0x80070005") carry no language; a tie between ru and
@@ -140,18 +142,21 @@ def reply_language(text: str, current: str, screen_text: bool = False) -> str:
     of its own letters and words. `screen_text`: the message answers "what does the screen
     say?", so English there is most often pasted ("Unable to establish the VPN connection",
     "Cannot connect to the server"): it is the writer's own only when plain everyday words
-    or the writer speaking ("I get", "it says nothing"). A short text's answer is kept: the
+    or the writer speaking ("I get", "it says nothing"). `name_asked`: the message answers
+    "which program or device?", so Latin there is a name, whatever the writer's language ("the
+    Deliverect app", "ZooTrack web app", "Genesys softphone"): it is never read as translit,
+    and only everyday English words switch to English. A short text's answer is kept: the
     same replies ("да", "не помогло") come from many users.
     """
     if len(text) <= _MEMO_TEXT_CHARS:
-        return _memo_reply_language(text, current, screen_text)
-    return _reply_language(text, current, screen_text)
+        return _memo_reply_language(text, current, screen_text, name_asked)
+    return _reply_language(text, current, screen_text, name_asked)
 
 
-def _reply_language(text: str, current: str, screen_text: bool) -> str:
+def _reply_language(text: str, current: str, screen_text: bool, name_asked: bool = False) -> str:
     words = _WORD.findall(text.lower())
     if not any(not w.isascii() for w in words):
-        meant = _meant(text)
+        meant = text if name_asked else _meant(text)
         if meant != text:  # "ne pomoglo, vse tak zhe": translit of ru or uk
             return _translit_language(text) or reply_language(meant, current, screen_text)
         latin = re.findall(r"[a-z']+", text.lower())

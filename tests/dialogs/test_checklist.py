@@ -199,6 +199,22 @@ def test_what_the_screen_says_pasted_in_english_keeps_the_users_language(chat: C
     assert chat.requested.language == "uk"
 
 
+def test_a_name_answered_to_the_product_question_keeps_an_english_conversation(
+    chat: Chat,
+) -> None:
+    """Asked which program, an English user answers "the Deliverect app": a name, not
+    Ukrainian translit (probe20r's last reply came in Ukrainian)."""
+    chat.send("the order tablet has received no online orders since 7am, please get a person")
+    assert chat.state.language == "en"
+    for _ in range(4):
+        if chat.questions[:1] == ["product"]:
+            break
+        chat.send("don't know")
+    assert chat.questions[:1] == ["product"]
+    chat.send("the Deliverect app")
+    assert chat.state.language == "en"
+
+
 def test_the_writers_own_english_to_the_error_question_switches(chat: Chat) -> None:
     chat.send("принтер не печатает, дайте человека")
     for _ in range(4):

@@ -197,3 +197,24 @@ def test_a_name_both_languages_write_alike_shows_no_language(
     text: str, current: str, expected: str
 ) -> None:
     assert reply_language(text, current) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        # the answer to "which program or device?" is a name: no translit reading switches
+        # the language (probe20r "the Deliverect app" and tune37 "ZooTrack web app" turned an
+        # English conversation Ukrainian, tune's "Genesys softphone" Russian)
+        ("the Deliverect app", "en", "en"),
+        ("ZooTrack web app", "en", "en"),
+        ("Genesys softphone", "en", "en"),
+        ("the Deliverect app", "ru", "ru"),
+        # … the writer's everyday English still switches, and Cyrillic words still decide
+        ("it's the Deliverect app on the tablet", "ru", "en"),
+        ("программа Склад 2.0", "en", "ru"),
+    ],
+)  # fmt: skip
+def test_a_name_asked_for_carries_no_language_of_the_writer(
+    text: str, current: str, expected: str
+) -> None:
+    assert reply_language(text, current, name_asked=True) == expected
