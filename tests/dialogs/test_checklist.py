@@ -202,16 +202,16 @@ def test_what_the_screen_says_pasted_in_english_keeps_the_users_language(chat: C
 def test_a_name_answered_to_the_product_question_keeps_an_english_conversation(
     chat: Chat,
 ) -> None:
-    """Asked which program, an English user answers "the Deliverect app": a name, not
-    Ukrainian translit (probe20r's last reply came in Ukrainian)."""
-    chat.send("the order tablet has received no online orders since 7am, please get a person")
+    """Asked which program, an English user answers "the Orderbird app": a name, not
+    Ukrainian translit (the shape of probe20r's answer, whose last reply came in Ukrainian)."""
+    chat.send("our till tablet shows no new orders at all, please get a person")
     assert chat.state.language == "en"
     for _ in range(4):
         if chat.questions[:1] == ["product"]:
             break
         chat.send("don't know")
     assert chat.questions[:1] == ["product"]
-    chat.send("the Deliverect app")
+    chat.send("the Orderbird app")
     assert chat.state.language == "en"
 
 

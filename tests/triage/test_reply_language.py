@@ -203,14 +203,13 @@ def test_a_name_both_languages_write_alike_shows_no_language(
     ("text", "current", "expected"),
     [
         # the answer to "which program or device?" is a name: no translit reading switches
-        # the language (probe20r "the Deliverect app" and tune37 "ZooTrack web app" turned an
-        # English conversation Ukrainian, tune's "Genesys softphone" Russian)
-        ("the Deliverect app", "en", "en"),
-        ("ZooTrack web app", "en", "en"),
-        ("Genesys softphone", "en", "en"),
-        ("the Deliverect app", "ru", "ru"),
+        # the language (the shape of probe20r's and tune37's app names, an English word
+        # beside a name, which turned English conversations Ukrainian)
+        ("the Loyverse app", "en", "en"),
+        ("Herdwatch web app", "en", "en"),
+        ("the Loyverse app", "ru", "ru"),
         # … the writer's everyday English still switches, and Cyrillic words still decide
-        ("it's the Deliverect app on the tablet", "ru", "en"),
+        ("it's the Loyverse app on the till", "ru", "en"),
         ("программа Склад 2.0", "en", "ru"),
     ],
 )  # fmt: skip
