@@ -74,7 +74,6 @@ _GROUP_VERBS = [["has"], ["have"], ["is"], ["are"], ["can"], ["can't"], ["cannot
 _FEW = frozenset({"один", "одна", "одно", "два", "две", "оба", "обе", "полтора", "дві",
                   "обидва", "обидві", "півтора"})  # fmt: skip
 _ME = frozenset({"меня", "мене", "мне", "мені", "me"})
-_NOBODY_REACH = 14  # how far "can" may stand from "none": the whole subject with its place
 _FOR = frozenset({"for", "для"})
 _ONE = frozenset({"one", "один", "одна", "одно", "одного", "одной", "одній", "одну", "одном",
                   "одним", "одному", "одною"})  # fmt: skip
@@ -1034,21 +1033,27 @@ def _stops_at(words: list[Word], i: int, *, public: bool = True) -> bool:
         return True  # "have been unable to log in", "are locked out": cannot, said otherwise
     if word.text == "locked" and any(w.text in _ACCOUNTS for w in words[max(0, i - 4) : i]):
         return True  # "my account got locked" (not "the screen locked itself")
+    # the subject "none" or "not one" heads reaches its verb however long it is, the place
+    # said with it ("None of the nest cameras or the ward PCs at the stork rescue centre can
+    # reach the network"): the rest of the clause
+    subject = words[i + 1 :]
+    nobody = word.text in ("nobody", "none", "noone") or (
+        word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
+    )
+    if nobody and any(w.text in _ABLE for w in subject):
+        return True  # "none of the nurses can open it", "None of the 40 sim and briefing PCs
+        # at the flight school can log in"
+    if _not_one(words, i) > i and any(_acts(w) for w in subject):
+        return True  # "not one keeper can log in", "not a single scanner connects"
     if word.text in _NEGATION or word.text.endswith("n't"):
         following = [w for w in words[i + 1 : i + 4] if w.text not in _BETWEEN]
         return _negated_work(word, following, words)
     if word.text == "nothing" and _does_its_work(_next_text(words, i)):
         return True  # "nothing works for anyone", "nothing comes in", "nothing prints"
-    nobody = word.text in ("nobody", "none", "noone") or (
-        word.text == "no" and [w.text for w in words[i + 1 : i + 2]] == ["one"]
-    )
-    if nobody and any(w.text in _ABLE for w in words[i + 1 : i + _NOBODY_REACH]):
-        return True  # "none of the nurses can open it", "None of the 40 sim and briefing PCs
-        # at the flight school can log in"
-    if word.text == "none" and _none_of_them_do(words[i + 1 : i + _NOBODY_REACH]):
+    if word.text == "none" and _none_of_them_do(subject):
         return True  # "none of the handheld scanners in the warehouse connect", "None of the
         # four turnstiles at the speedway stadium read tickets": the place said between
-    if word.text == "no" and _no_device_works(words[i + 1 : i + _NOBODY_REACH]):
+    if word.text == "no" and _no_device_works(subject):
         return True  # "No register at any of our car wash sites can take card payments"
     if word.text == "nothing" and i and _does_nothing(words[i - 1].text):
         return True  # "the projector shows nothing", "the till does nothing"
@@ -1285,6 +1290,11 @@ def _many(
         alone = by_me and _one_counted(counted)
         if word.text in ("no", "ни", "ні") and _no_one(counted) and not alone:
             return True  # "no one", "ни одна касса", "ни у кого", "ні в кого"
+        one = _not_one(words, i)
+        counted = _past_of_the(words[one + 1 :]) if one > i else []
+        counted = [] if counted and counted[0].text in _WHOSE else counted
+        if counted and any(_acts(w) for w in counted[1:]) and _none_of(words[one], counted):
+            return True  # "not one keeper can log in", "not a single till takes cards"
         none = word.text == "жоден" or word.text.startswith("жодн")
         none = none and before not in ("без", "without") and not by_me
         if none and _none_of(word, words[i + 1 : i + 4]):
@@ -1705,6 +1715,36 @@ def _no_one(after: list[Word]) -> bool:
     if rest[0].text in _ONE and counted and rest[0] is not after[0] and _a_place(counted[0]):
         return True  # "ни в одной аптеке сети", "ні в одному магазині": in none of the places
     return rest[0].text in _ONE and _none_of(rest[0], rest[1:])
+
+
+def _not_one(words: list[Word], i: int) -> int:
+    """Where the "one" of an English "not one" or "not a single" at word `i` stands (the
+    "ни один" of Russian, "жоден" of Ukrainian), or -1: "not one keeper can log in", "not one
+    of us can log on", "not a single till works"; not "not one but two"."""
+    said = [w.text for w in words[i + 1 : i + 3]]
+    if words[i].text != "not" or not said:
+        return -1
+    one = i + 1 if said[0] == "one" else i + 2 if said == ["a", "single"] else -1
+    return -1 if one < 0 or "but" in [w.text for w in words[one + 1 : one + 3]] else one
+
+
+# "not one of ours", "not one of them": whose a thing is, or what was said before, no count
+_WHOSE = frozenset({"ours", "mine", "yours", "theirs", "his", "hers", "them", "it"})
+
+
+def _acts(word: Word) -> bool:
+    """An English verb a subject counted by "not one" works with, in any person: "can",
+    "connects", "connected", "took"."""
+    text = word.text
+    return text in _ABLE or _a_work_verb(text) or (text.endswith("s") and text[:-1] in _WORK_VERBS)
+
+
+def _past_of_the(words: list[Word]) -> list[Word]:
+    """The words a count counts, past "of" and a determiner: "(not one) of the scanners"."""
+    rest = list(words)
+    while rest and rest[0].text in ("of", "the", "our", "their", "these", "those", "your"):
+        rest = rest[1:]
+    return rest
 
 
 def _one_counted(after: list[Word]) -> bool:

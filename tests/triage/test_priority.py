@@ -771,6 +771,30 @@ def test_every_checkout_and_none_of_them_in_the_past_are_many(text: str, reason:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the subject "none" heads reaches its verb however long it is, its place with it
+        ("None of the self-service kiosks or the staff laptops in the east wing of the museum "
+         "can reach the server", "many_stopped"),
+        # "not one", "not a single" count as "ни один" and "жоден" do
+        ("not one cashier can open the till app since nine", "many_stopped"),
+        ("Not a single scanner on the loading dock connects to the warehouse system",
+         "many_stopped"),
+        ("Ни один из кассовых терминалов в зале на втором этаже торгового центра не может "
+         "подключиться к серверу", "many_stopped"),
+        ("Жоден з планшетів у приймальному відділенні на першому поверсі не може "
+         "під'єднатися до сервера", "many_stopped"),
+        # … not whose a thing is, nor the user's tries in turn
+        ("the new mouse on my desk is not one of ours, whose is it?", "normal"),
+        ("not one of the links in the email opens", "normal"),
+        ("I tried every fix, not one of them worked", "normal"),
+    ],
+)  # fmt: skip
+def test_nobody_said_in_english_however_long_its_subject(text: str, reason: str) -> None:
+    assert assess_priority(text).reason == reason
+
+
+@pytest.mark.parametrize(
     ("text", "p1"),
     [
         # the time first, then a departure and its subject (held-out probe 10's cargo charter)
