@@ -58,7 +58,11 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
     ]),
     SupportGroup.ACCOUNTS: PhraseSet([
         r"парол\w*", r"учетн\w* запис\w*", r"учетк\w*", r"аккаунт\w*", r"логин\w*", r"доступ\w*",
-        r"облікови\w* запис\w*", r"password\w*", r"account(?!ing|ant)\w*", r"login", r"access",
+        r"облікови\w* запис\w*", r"password\w*", r"account(?!ing|ant)\w*", r"access",
+        # the login screen is a screen on a machine's way up, where it hangs or which it never
+        # reaches ("frozen on the login screen", "never gets to the login screen"): no account
+        # word, as it is no device's screen
+        r"login(?! screen)",
         r"двухфактор\w*", r"двофактор\w*", r"2fa", r"mfa", r"authenticator",
     ]),
     SupportGroup.EMAIL: PhraseSet([
@@ -153,7 +157,8 @@ GROUP_WORDS: Mapping[SupportGroup, PhraseSet] = {
         r"обновлени\w*", r"оновлен\w*", r"установ\w*", r"встанов\w*", r"software",
         r"apps?", r"application\w*",
         r"program\w*", r"update\w*", r"install\w*", r"licen[cs]e\w*", r"windows", r"bas",
-        r"patch\w*", r"crash\w*", r"freez\w*", r"not responding", r"вылета\w*", r"вилiта\w*",
+        r"patch\w*", r"crash\w*", r"freez\w*", r"froze", r"frozen", r"not responding",
+        r"вылета\w*", r"вилiта\w*",
         r"вилітає", r"зависа\w*", r"завис\w*", r"не отвечает", r"не відповідає", r"splash",
         # a program and its faults said in slang: "прога крашится", "традос виснет намертво"
         r"прог[аиуіе]", r"прогой", r"прогою", r"прогами", r"краш(?:ит|ат|ил|ну|нул)\w*",

@@ -306,6 +306,25 @@ def test_a_program_and_its_faults_in_slang_are_software(text: str) -> None:
     assert routing.infer(text) is SupportGroup.SOFTWARE
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # the login screen is where a machine hangs or which it never reaches, no account
+        ("my laptop froze at the login screen this morning", SupportGroup.SOFTWARE),
+        ("the desk PC never gets to the login screen, it reboots over and over",
+         SupportGroup.SOFTWARE),
+        # … an account or a login said stays the account's
+        ("the login screen says my account is locked", SupportGroup.ACCOUNTS),
+        ("I forgot my login for the booking portal", SupportGroup.ACCOUNTS),
+        # "froze", "frozen" are freezing as "freezes" is; a frozen screen stays the device's
+        ("the till app has frozen again", SupportGroup.SOFTWARE),
+        ("the reception monitor is frozen", SupportGroup.HARDWARE),
+    ],
+)  # fmt: skip
+def test_a_machine_stuck_at_its_login_screen_is_no_account(text: str, group: SupportGroup) -> None:
+    assert Routing().infer(text) is group
+
+
 def test_tired_is_no_hang() -> None:
     assert not Routing().recognises("я виснажена після зміни")
 
