@@ -82,6 +82,7 @@ from gateway.knowledge.morphology import (
     Token,
     action_root,
     asks_to_do,
+    english_past,
     in_plural,
     is_adjective,
     lemma,
@@ -886,7 +887,8 @@ class Ranker:
         "service") says nothing; elsewhere any article's word keeps the clause. Never a
         clause with a preposition ("the one by the weighbridge office": said of a place),
         everyone ("whole office", "весь склад": the outage's people), a denial or a failure
-        ("printer room down")."""
+        ("printer room down"), nor an English one with a verb's past ("knocked my monitor
+        off the desk": what was done)."""
         if len(spans) < 2:
             return frozenset()
         found: set[int] = set()
@@ -903,6 +905,7 @@ class Ranker:
             if any(_crowd_or_preposition(words[i]) for i in span) or any(
                 words[i].word in NEGATION_WORDS
                 or words[i].lemma in self._failures
+                or (latin and english_past(words[i].word))
                 or (
                     words[i].lemma not in self._tag_places
                     and not (latin and i != content[-1])

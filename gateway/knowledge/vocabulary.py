@@ -2108,7 +2108,7 @@ SPOT_WORDS: frozenset[str] = _words(
 # kitchen", "…, Ferris wheel booth", "юртовий табір: …"): a clause that only names one says
 # where, not what is wrong (Ranker._place_tags).
 TAG_PLACE_WORDS: frozenset[str] = _words(
-    "kitchen counter yard booth stall kiosk контора контори лагерь табір"
+    "kitchen counter yard booth stall kiosk desk контора контори лагерь табір"
 )
 # A machine on a cable, and the Wi-Fi the user then says it is not on ("it's on a cable, not
 # wifi", "Wi-Fi isn't even on"): clauses.denied_wireless.

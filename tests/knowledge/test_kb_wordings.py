@@ -1738,6 +1738,11 @@ def test_sitting_or_lying_said_of_no_mail_is_no_outbox(
         ("locked out!! it says contact your admin. dumpling kitchen", "account_locked"),
         ("update error 0x80070002, ice rink booth", "update_stuck"),
         ("lost all sound after the update, hand bell workshop", "no_sound"),
+        # A desk is where a writer signs from as a booth is ("…, front desk", "ticket desk").
+        ("the scanner won't find my PC, wifi cafe front desk", "scanner_not_working"),
+        ("Outlook won't open, network rail ticket desk", "app_wont_start"),
+        # Said of the desk's own machine it is no signature.
+        ("the monitor at the front desk shows no signal", "monitor_no_signal"),
     ],
 )
 def test_a_clause_that_only_names_the_writers_place_says_where(
